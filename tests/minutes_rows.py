@@ -19,7 +19,7 @@ from expertenrat.domain.members import Member
 from expertenrat.domain.minutes_document import ApprovalStamp
 from expertenrat.services.members import MembersService
 from expertenrat.services.minutes_assembly import minutes_document
-from expertenrat.services.minutes_documents import render_minutes
+from expertenrat.services.minutes_pdfs import render_minutes
 from expertenrat.store import models
 from expertenrat.store.database import Database
 

@@ -209,7 +209,7 @@ class Services:
     @_Service
     def minutes_approval(self) -> MinutesApprovalService:
         from expertenrat.services.minutes_approval import MinutesApprovalService
-        from expertenrat.services.minutes_documents import render_minutes
+        from expertenrat.services.minutes_pdfs import render_minutes
 
         return MinutesApprovalService(self.database, self.actor, render_minutes)
 

@@ -26,8 +26,8 @@ from expertenrat.domain.votes import VoteDraft
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_approval import MinutesApprovalService
-from expertenrat.services.minutes_documents import render_minutes
 from expertenrat.services.minutes_objections import MinutesObjectionsService
+from expertenrat.services.minutes_pdfs import render_minutes
 from expertenrat.store.database import Database
 
 MINUTE_TAKER = "Geschäftsstelle Smart City"

@@ -45,7 +45,7 @@ from expertenrat.services.minutes_assembly import (
     minutes_document,
     unnamed_members,
 )
-from expertenrat.services.minutes_documents import render_minutes
+from expertenrat.services.minutes_pdfs import render_minutes
 from expertenrat.store import models
 
 log = logging.getLogger(__name__)

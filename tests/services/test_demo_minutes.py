@@ -17,7 +17,8 @@ from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_approval import MinutesApprovalService
-from expertenrat.services.minutes_documents import MinutesDocumentsService, render_minutes
+from expertenrat.services.minutes_documents import MinutesDocumentsService
+from expertenrat.services.minutes_pdfs import render_minutes
 from expertenrat.store import models
 
 

@@ -10,7 +10,7 @@ from minutes_rows import held_meeting
 from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_assembly import minutes_document
-from expertenrat.services.minutes_documents import render_minutes
+from expertenrat.services.minutes_pdfs import render_minutes
 from expertenrat.store import models
 
 SPLIT = (

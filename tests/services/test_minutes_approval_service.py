@@ -37,8 +37,8 @@ from expertenrat.services.minutes_assembly import (
     approved_minutes,
     minutes_document,
 )
-from expertenrat.services.minutes_documents import render_minutes
 from expertenrat.services.minutes_objections import MinutesObjectionsService
+from expertenrat.services.minutes_pdfs import render_minutes
 from expertenrat.services.overview_lists import minutes_waiting
 from expertenrat.services.recommendations import RecommendationsService
 from expertenrat.store import models

@@ -22,12 +22,9 @@ from expertenrat.services.approved_minutes_pdfs import DamagedMinutesError
 from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.minutes_assembly import minutes_document
-from expertenrat.services.minutes_documents import (
-    MeetingNotHeldError,
-    MinutesDocumentsService,
-    render_minutes,
-)
+from expertenrat.services.minutes_documents import MinutesDocumentsService
 from expertenrat.services.minutes_freeze import MinutesFrozenError
+from expertenrat.services.minutes_pdfs import MeetingNotHeldError, render_minutes
 from expertenrat.store import models
 
 

@@ -16,8 +16,8 @@ from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.domain.minutes_versions import parse_snapshot
 from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.minutes_approval import MinutesApprovalService
-from expertenrat.services.minutes_documents import render_minutes
 from expertenrat.services.minutes_freeze import MinutesFrozenError, ensure_not_frozen
+from expertenrat.services.minutes_pdfs import render_minutes
 from expertenrat.store import models
 
 

@@ -1,0 +1,76 @@
+"""Several PDFs in one: a bookmark for each part and every page stamped with its number in
+the whole bundle (the Sitzungsmappe, :mod:`expertenrat.services.minutes_documents`). A part
+that cannot be read counts as a damaged annex (``services.annexes``).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.services.annexes import damaged_annex_error, pypdf_quiet, read_pdf
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
+
+
+def read_parts(parts: list[tuple[str, bytes]]) -> list[tuple[str, PdfReader]]:
+    """Each part read, with its title; a part that cannot be read is a damaged annex."""
+    read = []
+    for title, data in parts:
+        try:
+            read.append((title, read_pdf(data, title)))
+        except ExpertenratError:
+            raise
+        except Exception as error:  # pypdf fails in many ways on a damaged file
+            raise damaged_annex_error(title) from error
+    return read
+
+
+def page_counts(parts: list[tuple[str, PdfReader]]) -> list[int]:
+    """The number of pages of each part."""
+    counts = []
+    for title, reader in parts:
+        try:
+            with pypdf_quiet():
+                counts.append(len(reader.pages))
+        except Exception as error:
+            raise damaged_annex_error(title) from error
+    return counts
+
+
+def merge(parts: list[tuple[str, bytes]], metadata: dict[str, str]) -> bytes:
+    """The parts, each read first (:func:`read_parts`), in one PDF (:func:`merge_read`)."""
+    return merge_read(read_parts(parts), metadata)
+
+
+def merge_read(parts: list[tuple[str, PdfReader]], metadata: dict[str, str]) -> bytes:
+    """The parts in one PDF, a bookmark each, every page stamped with its number in the
+    whole bundle ("Sitzungsmappe, Seite 3 von 12"; :mod:`reports.pack_pages`)."""
+    from pypdf import PdfReader, PdfWriter, Transformation
+
+    from expertenrat.reports.pack_pages import page_stamps  # reportlab: on demand
+
+    writer = PdfWriter()
+    for title, reader in parts:
+        try:
+            with pypdf_quiet():
+                writer.append(reader, outline_item=title)
+        except Exception as error:  # pypdf fails in many ways on a damaged file
+            raise damaged_annex_error(title) from error
+    with pypdf_quiet():
+        for page in writer.pages:
+            if page.get("/Rotate", 0) % 360:
+                page.transfer_rotation_to_content()  # upright, so the stamp is too
+        boxes = [page.cropbox for page in writer.pages]
+        stamps = PdfReader(io.BytesIO(page_stamps([(b.width, b.height) for b in boxes])))
+        for page, stamp, box in zip(writer.pages, stamps.pages, boxes, strict=True):
+            page.merge_transformed_page(
+                stamp, Transformation().translate(float(box.left), float(box.bottom))
+            )
+    writer.add_metadata({**metadata, "/Creator": "Expertenrat"})
+    writer.page_mode = "/UseOutlines"
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
