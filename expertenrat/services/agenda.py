@@ -1,4 +1,5 @@
-"""The agenda of a meeting: reading, adding, changing, moving and deleting its items.
+"""The agenda of a meeting: reading it, adding, changing and deleting its items (moving
+them is :mod:`expertenrat.services.agenda_order`, which :class:`AgendaService` takes along).
 
 Every change is one transaction: the new order comes from the domain rules
 (``domain.agenda``), is stored with its numbers (``agenda_rows.store_layout``) and lands
@@ -8,37 +9,28 @@ meeting's items keep order and content, only titles may be corrected.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, object_session
+from sqlalchemy.orm import Session
 
 from expertenrat.domain.agenda import (
     Agenda,
     AgendaItem,
-    agenda_problem,
     clean_item,
     numbers,
     validate_item,
 )
-from expertenrat.domain.agenda_moves import (
-    TARGET_GONE,
-    indent,
-    move,
-    move_to,
-    outdent,
-    remove,
-    subtree,
-)
+from expertenrat.domain.agenda_moves import move_to, remove, subtree
 from expertenrat.domain.agenda_templates import AgendaTemplate
-from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingState
+from expertenrat.domain.enums import AgendaItemKind, AuditAction
 from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
-from expertenrat.domain.wording import shortened
 from expertenrat.services import agenda_rows, audit
-from expertenrat.services.agenda_rows import MeetingItems, load, meeting_name
+from expertenrat.services.agenda_changes import ITEM, agenda_of, record_item_change, short_title
+from expertenrat.services.agenda_order import AgendaOrder
+from expertenrat.services.agenda_rows import MeetingItems, load
 from expertenrat.services.agenda_templates import offered_templates
-from expertenrat.services.minutes_freeze import ensure_not_frozen, is_frozen
+from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.unit_of_work import (
     changing,
     check_version,
@@ -49,7 +41,6 @@ from expertenrat.services.unit_of_work import (
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
-_ITEM = "Der Tagesordnungspunkt"
 _AGENDA = "Die Tagesordnung"
 _CONTENT_FIELDS = ("kind", "public", "planned_minutes", "presenter", "project_id")
 
@@ -62,7 +53,7 @@ class ProjectChoice:
     title: str
 
 
-class AgendaService:
+class AgendaService(AgendaOrder):
     def __init__(self, database: Database, actor: str) -> None:
         self._db = database
         self._actor = actor
@@ -71,7 +62,7 @@ class AgendaService:
 
     def agenda(self, meeting_id: int) -> Agenda:
         with reading(self._db) as session:
-            return _agenda_of(load(session, meeting_id))
+            return agenda_of(load(session, meeting_id))
 
     def templates(self, council_id: int, meeting_id: int | None = None) -> list[AgendaTemplate]:
         """Templates for recurring items: the council's list, then (for the agenda of
@@ -100,7 +91,7 @@ class AgendaService:
             agenda_rows.add_opening_items(session, meeting_id, self._actor)
             found = load(session, meeting_id)
             agenda_rows.follow_listed_agenda(session, found, before)
-            return _agenda_of(found)
+            return agenda_of(found)
 
     def add(
         self,
@@ -141,18 +132,20 @@ class AgendaService:
             items = found.items()
             layout = move_to(items, row.id, parent, len(items) if index is None else index)
             agenda_rows.store_layout(session, found.rows, layout)
-            self._audit(session, found, AuditAction.CREATE, row, None, "hinzugefügt")
+            record_item_change(
+                session, self._actor, found, AuditAction.CREATE, row, None, "hinzugefügt"
+            )
             agenda_rows.follow_listed_agenda(session, found, before)
-            return _agenda_of(found)
+            return agenda_of(found)
 
     def update(self, item: AgendaItem) -> Agenda:
         """Save the texts and settings of ``item`` (its ``version`` must be current)."""
         item = clean_item(item)
         raise_if_invalid(validate_item(item))
-        with changing(self._db, _ITEM) as session:
-            row = fetch(session, models.AgendaItem, item.key, _ITEM)
+        with changing(self._db, ITEM) as session:
+            row = fetch(session, models.AgendaItem, item.key, ITEM)
             found = load(session, row.meeting_id)
-            check_version(row, item.version, _ITEM)
+            check_version(row, item.version, ITEM)
             unchanged = all(getattr(row, name) == _value(item, name) for name in _CONTENT_FIELDS)
             ensure_not_frozen(session, found.meeting.id)
             found.refuse_unless_allowed(title_only=unchanged)
@@ -161,17 +154,19 @@ class AgendaService:
             lines = agenda_rows.listed_agenda(found)
             _apply(row, item)
             session.flush()
-            self._audit(session, found, AuditAction.UPDATE, row, before, "geändert")
+            record_item_change(
+                session, self._actor, found, AuditAction.UPDATE, row, before, "geändert"
+            )
             agenda_rows.follow_listed_agenda(session, found, lines)
-            return _agenda_of(load(session, row.meeting_id))
+            return agenda_of(load(session, row.meeting_id))
 
     def delete(self, item_id: int, version: int) -> Agenda:
         """Delete the item with its sub-items, unless the minutes, the attendance,
         recommendations or declared conflicts refer to one of them (InUseError says where)."""
-        with changing(self._db, _ITEM) as session:
-            row = fetch(session, models.AgendaItem, item_id, _ITEM)
+        with changing(self._db, ITEM) as session:
+            row = fetch(session, models.AgendaItem, item_id, ITEM)
             found = load(session, row.meeting_id, lock=True)
-            check_version(row, version, _ITEM)
+            check_version(row, version, ITEM)
             ensure_not_frozen(session, found.meeting.id)
             found.refuse_unless_allowed()
             items = found.items()
@@ -185,8 +180,9 @@ class AgendaService:
                 )
             before = audit.snapshot(row)
             lines = agenda_rows.listed_agenda(found)
-            self._audit(
+            record_item_change(
                 session,
+                self._actor,
                 found,
                 AuditAction.DELETE,
                 row,
@@ -198,100 +194,7 @@ class AgendaService:
             session.flush()
             agenda_rows.store_layout(session, found.rows, remove(items, item_id))
             agenda_rows.follow_listed_agenda(session, found, lines)
-            return _agenda_of(found)
-
-    def move(self, item_id: int, version: int, step: int) -> Agenda:
-        """Move the item ``step`` places among its siblings (Alt+Up: -1, Alt+Down: +1)."""
-        return self._rearrange(item_id, version, lambda items: move(items, item_id, step))
-
-    def indent(self, item_id: int, version: int) -> Agenda:
-        """Make the item a sub-item of the one before it (Alt+Right)."""
-        return self._rearrange(item_id, version, lambda items: indent(items, item_id))
-
-    def outdent(self, item_id: int, version: int) -> Agenda:
-        """Move the item one level up, after its parent (Alt+Left)."""
-        return self._rearrange(item_id, version, lambda items: outdent(items, item_id))
-
-    def move_to(self, item_id: int, version: int, parent: int | None, index: int) -> Agenda:
-        """Put the item under ``parent`` at ``index`` (drag and drop)."""
-        return self._rearrange(
-            item_id, version, lambda items: move_to(items, item_id, parent, index), parent
-        )
-
-    # --- helpers ------------------------------------------------------------------------
-
-    def _rearrange(
-        self,
-        item_id: int,
-        version: int,
-        rule: Callable[[list[AgendaItem]], list[AgendaItem]],
-        target: int | None = None,
-    ) -> Agenda:
-        """Store the layout ``rule`` makes of the meeting's items. A ``target`` item (the
-        new parent) deleted meanwhile is said before the version: its deletion renumbered
-        the item moved, and "geändert" would hide why the move cannot be made."""
-        with changing(self._db, _ITEM) as session:
-            row = fetch(session, models.AgendaItem, item_id, _ITEM)
-            found = load(session, row.meeting_id, lock=True)
-            if target is not None and all(i.key != target for i in found.items()):
-                raise agenda_problem(TARGET_GONE)
-            check_version(row, version, _ITEM)
-            ensure_not_frozen(session, found.meeting.id)
-            found.refuse_unless_allowed()
-            before = {"number": row.number, "parent_id": row.parent_id, "position": row.position}
-            lines = agenda_rows.listed_agenda(found)
-            layout = rule(found.items())
-            agenda_rows.store_layout(session, found.rows, layout)
-            if (row.parent_id, row.position) != (before["parent_id"], before["position"]):
-                self._audit(
-                    session,
-                    found,
-                    AuditAction.UPDATE,
-                    row,
-                    before,
-                    f"verschoben (vorher TOP {before['number']})",
-                )
-            agenda_rows.follow_listed_agenda(session, found, lines)
-            return _agenda_of(found)
-
-    def _audit(
-        self,
-        session: Session,
-        found: MeetingItems,
-        action: AuditAction,
-        row: models.AgendaItem,
-        before: dict | None,
-        what: str,
-    ) -> None:
-        after = None if action is AuditAction.DELETE else audit.snapshot(row)
-        if before is not None and after is not None and action is AuditAction.UPDATE:
-            after = {key: after[key] for key in before}
-        audit.record(
-            session,
-            self._actor,
-            action,
-            "agenda_item",
-            row.id,
-            council_id=found.meeting.council_id,
-            summary=(
-                f"TOP {row.number} „{_short(row.title)}“ {meeting_name(found.meeting)} {what}"
-            ),
-            before=before,
-            after=after,
-        )
-
-
-def _agenda_of(found: MeetingItems) -> Agenda:
-    meeting = found.meeting
-    return Agenda(
-        meeting_id=meeting.id,
-        council_id=meeting.council_id,
-        starts_at=meeting.starts_at,
-        state=MeetingState(meeting.state),
-        items=tuple(found.items()),
-        frozen=is_frozen(object_session(meeting), meeting.id),
-        ends_at=meeting.ends_at,
-    )
+            return agenda_of(found)
 
 
 def _value(item: AgendaItem, name: str) -> object:
@@ -321,13 +224,9 @@ def _check_project(
         message = "Das gewählte Projekt gibt es in diesem Gremium nicht."
     elif project.deleted_at is not None:
         message = (
-            f"Das Projekt „{_short(project.title)}“ wurde gelöscht und kann nicht mehr "
+            f"Das Projekt „{short_title(project.title)}“ wurde gelöscht und kann nicht mehr "
             "verknüpft werden."
         )
     else:
         return
     raise ValidationError([FieldProblem("project_id", message)])
-
-
-def _short(text: str, limit: int = 80) -> str:
-    return shortened(text, limit)

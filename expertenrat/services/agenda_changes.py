@@ -1,0 +1,65 @@
+"""What every change of an agenda ends with: the agenda handed back
+(:func:`agenda_of`) and the change's audit entry (:func:`record_item_change`); the changes
+themselves are :mod:`expertenrat.services.agenda` (the items) and
+:mod:`expertenrat.services.agenda_order` (their order).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session, object_session
+
+from expertenrat.domain.agenda import Agenda
+from expertenrat.domain.enums import AuditAction, MeetingState
+from expertenrat.domain.wording import shortened
+from expertenrat.services import audit
+from expertenrat.services.agenda_rows import MeetingItems, meeting_name
+from expertenrat.services.minutes_freeze import is_frozen
+from expertenrat.store import models
+
+ITEM = "Der Tagesordnungspunkt"
+
+
+def agenda_of(found: MeetingItems) -> Agenda:
+    """The agenda of the items ``found``, as the service hands it back."""
+    meeting = found.meeting
+    return Agenda(
+        meeting_id=meeting.id,
+        council_id=meeting.council_id,
+        starts_at=meeting.starts_at,
+        state=MeetingState(meeting.state),
+        items=tuple(found.items()),
+        frozen=is_frozen(object_session(meeting), meeting.id),
+        ends_at=meeting.ends_at,
+    )
+
+
+def record_item_change(
+    session: Session,
+    actor: str,
+    found: MeetingItems,
+    action: AuditAction,
+    row: models.AgendaItem,
+    before: dict | None,
+    what: str,
+) -> None:
+    """The audit entry of a change of ``row`` (an UPDATE keeps the fields of ``before``)."""
+    after = None if action is AuditAction.DELETE else audit.snapshot(row)
+    if before is not None and after is not None and action is AuditAction.UPDATE:
+        after = {key: after[key] for key in before}
+    audit.record(
+        session,
+        actor,
+        action,
+        "agenda_item",
+        row.id,
+        council_id=found.meeting.council_id,
+        summary=(
+            f"TOP {row.number} „{short_title(row.title)}“ {meeting_name(found.meeting)} {what}"
+        ),
+        before=before,
+        after=after,
+    )
+
+
+def short_title(text: str, limit: int = 80) -> str:
+    return shortened(text, limit)
