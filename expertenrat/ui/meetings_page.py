@@ -7,6 +7,7 @@ widgets of the meeting (agenda, attendance, conflicts, minutes …); its state c
 the buttons of :mod:`ui.meeting_state_bar`. Before another meeting, another area or
 another council is shown, :meth:`MeetingsPage.flush` asks about what was typed and not
 saved. Enter or a double-click on a meeting moves the cursor into its "Sitzung" tab.
+The widgets and where they sit are :mod:`ui.meetings_page_view`.
 """
 
 from __future__ import annotations
@@ -15,10 +16,8 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
-from expertenrat.domain.enums import MinutesState
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.meetings import MeetingScope, MeetingSummary
 from expertenrat.domain.overview import Area, MeetingTab, Target, TargetFilter
@@ -26,17 +25,10 @@ from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.key_actions import KeyActions
-from expertenrat.ui.meeting_document_actions import MeetingDocumentActions
-from expertenrat.ui.meeting_form import MeetingForm
-from expertenrat.ui.meeting_state_bar import MeetingStateBar
-from expertenrat.ui.meeting_tabs import MeetingTabs
-from expertenrat.ui.meetings_filter import MeetingsFilter
-from expertenrat.ui.meetings_list import MeetingsList
+from expertenrat.ui.meetings_page_view import MeetingsPageView
 from expertenrat.ui.page import flush_again
 from expertenrat.ui.record_selection import start_afresh
 from expertenrat.ui.series_dialog import SeriesDialog
-from expertenrat.ui.widgets import page_title
-from expertenrat.ui.wrapping_row import WrappingRow
 
 _CONTEXT = "MeetingsPage"
 _SCOPES = {
@@ -46,7 +38,7 @@ _SCOPES = {
 }
 
 
-class MeetingsPage(QWidget):
+class MeetingsPage(MeetingsPageView):
     def __init__(
         self,
         services: Services,
@@ -59,7 +51,9 @@ class MeetingsPage(QWidget):
     ) -> None:
         """``now()`` (aware) tells when a meeting shown today begins; the real clock unless
         a test gives one."""
-        super().__init__(parent)
+        super().__init__(  # the widgets
+            services, dialogs, today, self._shown_line, parent, settings=settings, now=now
+        )
         self._services = services
         self._dialogs = dialogs
         self._today = today
@@ -68,28 +62,6 @@ class MeetingsPage(QWidget):
         self._to_present = False  # the next fill of the list scrolls to today's meetings
         self._selecting = False
         self.series_dialog: SeriesDialog | None = None
-
-        self.meeting_list = MeetingsList()
-        self.filters = MeetingsFilter(self)
-        self.new_button = QPushButton(tr(_CONTEXT, "Neue Sitzung"))
-        self.new_button.setShortcut(QKeySequence.StandardKey.New)
-        self.new_button.setToolTip(tr(_CONTEXT, "Eine einzelne Sitzung anlegen (Strg+N)"))
-        self.series_button = QPushButton(tr(_CONTEXT, "Sitzungsreihe …"))
-        self.states = MeetingStateBar(
-            services.meetings,
-            dialogs,
-            lambda: self.form.meeting,
-            today=today,
-            resend=lambda *sent: services.meeting_documents.record_invitation_sent(*sent),
-            listed=self._shown_line,
-            now=now,
-        )
-        self.documents = MeetingDocumentActions(services, dialogs, today)
-
-        self.form = MeetingForm(services.meetings, services.members, today)
-        self.tabs = MeetingTabs(self.form, services, dialogs, today, settings=settings)
-        self._layout()
-
         self.tabs.detail_changed.connect(self.refresh)
         self.tabs.meeting_tab_requested.connect(self._open_meeting_tab)
         self.states.changed.connect(self._state_changed)
@@ -104,34 +76,6 @@ class MeetingsPage(QWidget):
         self.series_button.clicked.connect(self.new_series)
         self.form.saved.connect(self._saved)
         self._update_buttons()
-
-    def _layout(self) -> None:
-        """The meeting actions and filters on top, the table with its documents beside it,
-        and the selected meeting's tabs below at the page's full width (the minutes editor
-        needs it); the splitter between the two can be dragged."""
-        # "Neue Sitzung" and "Sitzungsreihe …" beside the title, the filters and the state
-        # buttons on one row (on two in a very narrow window): no button is ever cut.
-        title = WrappingRow(
-            ((page_title(tr(_CONTEXT, "Sitzungen")),), (self.new_button, self.series_button))
-        )
-        filters = (self.filters.scope_combo, self.filters.year_combo)
-        bar = WrappingRow((filters, (self.states,)))
-        table_side = QWidget()
-        beside = QHBoxLayout(table_side)
-        beside.setContentsMargins(0, 0, 0, 0)
-        beside.addWidget(self.meeting_list, 1)
-        beside.addWidget(self.documents)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(table_side)
-        splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(1, 1)
-        # The list as short as its document buttons allow, the tabs get the rest.
-        splitter.setSizes([table_side.minimumSizeHint().height(), 10_000])
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(bar)
-        layout.addWidget(splitter, 1)
 
     # --- the page protocol --------------------------------------------------------------
 
@@ -170,7 +114,7 @@ class MeetingsPage(QWidget):
                 self._show(None)
             elif (
                 self.meeting_list.model.row(position).version != _version(self.form.meeting)
-                or self._frozen(self._shown_id) != self.form.frozen
+                or self.listed_as_approved(self._shown_id) != self.form.frozen
             ):
                 self._show(self._shown_id)  # changed (or approved) elsewhere: show it as now
             else:
@@ -247,14 +191,6 @@ class MeetingsPage(QWidget):
         position = model.row_of(self._shown_id) if self._shown_id is not None else -1
         return model.row(position) if position >= 0 else None
 
-    def _frozen(self, meeting_id: int | None) -> bool:
-        """The meeting's minutes are approved (as the list shows it)."""
-        position = self.meeting_list.model.row_of(meeting_id) if meeting_id is not None else -1
-        return (
-            position >= 0
-            and self.meeting_list.model.row(position).minutes_state is MinutesState.APPROVED
-        )
-
     def _show(self, meeting_id: int | None) -> None:
         """Show ``meeting_id`` in the tabs; ``None``: the form starts a new meeting."""
         meeting = None
@@ -264,7 +200,8 @@ class MeetingsPage(QWidget):
             except ExpertenratError:
                 meeting_id = None
         self._shown_id = meeting_id
-        self.form.set_meeting(meeting, council_id=self._council_id, frozen=self._frozen(meeting_id))
+        frozen = self.listed_as_approved(meeting_id)
+        self.form.set_meeting(meeting, council_id=self._council_id, frozen=frozen)
         self.tabs.set_meeting(meeting_id)
         self._selecting = True
         try:

@@ -1,0 +1,108 @@
+"""The widgets of the Sitzungen page and where they sit; :class:`MeetingsPage` adds the
+behaviour (the view/controller split of the house style).
+
+"Neue Sitzung" and "Sitzungsreihe …" beside the title; the filters
+(:mod:`ui.meetings_filter`) and the state buttons (:mod:`ui.meeting_state_bar`) on one row;
+the table (:mod:`ui.meetings_list`) with its documents beside it; below, at the page's full
+width, the selected meeting's tabs (:mod:`ui.meeting_tabs`), "Sitzung" being its
+:class:`MeetingForm`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from expertenrat.domain.enums import MinutesState
+from expertenrat.domain.meetings import MeetingSummary
+from expertenrat.services.context import Services
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.meeting_document_actions import MeetingDocumentActions
+from expertenrat.ui.meeting_form import MeetingForm
+from expertenrat.ui.meeting_state_bar import MeetingStateBar
+from expertenrat.ui.meeting_tabs import MeetingTabs
+from expertenrat.ui.meetings_filter import MeetingsFilter
+from expertenrat.ui.meetings_list import MeetingsList
+from expertenrat.ui.widgets import page_title
+from expertenrat.ui.wrapping_row import WrappingRow
+
+_CONTEXT = "MeetingsPage"
+
+
+class MeetingsPageView(QWidget):
+    def __init__(
+        self,
+        services: Services,
+        dialogs: DialogService,
+        today: Callable[[], date],
+        listed: Callable[[], MeetingSummary | None],
+        parent: QWidget | None = None,
+        *,
+        settings: QSettings | None = None,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
+        """``listed()`` is the shown meeting's line of the list (the state buttons read
+        what it shows); ``now()`` tells the state buttons when a meeting shown today
+        begins."""
+        super().__init__(parent)
+        self.meeting_list = MeetingsList()
+        self.filters = MeetingsFilter(self)
+        self.new_button = QPushButton(tr(_CONTEXT, "Neue Sitzung"))
+        self.new_button.setShortcut(QKeySequence.StandardKey.New)
+        self.new_button.setToolTip(tr(_CONTEXT, "Eine einzelne Sitzung anlegen (Strg+N)"))
+        self.series_button = QPushButton(tr(_CONTEXT, "Sitzungsreihe …"))
+        self.states = MeetingStateBar(
+            services.meetings,
+            dialogs,
+            lambda: self.form.meeting,
+            today=today,
+            resend=lambda *sent: services.meeting_documents.record_invitation_sent(*sent),
+            listed=listed,
+            now=now,
+        )
+        self.documents = MeetingDocumentActions(services, dialogs, today)
+
+        self.form = MeetingForm(services.meetings, services.members, today)
+        self.tabs = MeetingTabs(self.form, services, dialogs, today, settings=settings)
+        self._layout()
+
+    def _layout(self) -> None:
+        """The meeting actions and filters on top, the table with its documents beside it,
+        and the selected meeting's tabs below at the page's full width (the minutes editor
+        needs it); the splitter between the two can be dragged."""
+        # "Neue Sitzung" and "Sitzungsreihe …" beside the title, the filters and the state
+        # buttons on one row (on two in a very narrow window): no button is ever cut.
+        title = WrappingRow(
+            ((page_title(tr(_CONTEXT, "Sitzungen")),), (self.new_button, self.series_button))
+        )
+        filters = (self.filters.scope_combo, self.filters.year_combo)
+        bar = WrappingRow((filters, (self.states,)))
+        table_side = QWidget()
+        beside = QHBoxLayout(table_side)
+        beside.setContentsMargins(0, 0, 0, 0)
+        beside.addWidget(self.meeting_list, 1)
+        beside.addWidget(self.documents)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(table_side)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        # The list as short as its document buttons allow, the tabs get the rest.
+        splitter.setSizes([table_side.minimumSizeHint().height(), 10_000])
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(bar)
+        layout.addWidget(splitter, 1)
+
+    def listed_as_approved(self, meeting_id: int | None) -> bool:
+        """The meeting's minutes are approved (as the list shows it)."""
+        position = self.meeting_list.model.row_of(meeting_id) if meeting_id is not None else -1
+        return (
+            position >= 0
+            and self.meeting_list.model.row(position).minutes_state is MinutesState.APPROVED
+        )
