@@ -9,7 +9,8 @@ with "Übernehmen" or Enter in a one-line field (:mod:`ui.agenda_item_saving`), 
 move, when another item is selected and when the meetings page flushes; while the user
 types, the tree shows the typed title and the time plan follows the typed minutes, also
 when the agenda is reread for a change made elsewhere (``refresh`` keeps typed input). The
-tree with its columns and the end of the time plan is :mod:`ui.agenda_tree_pane`.
+tree with its columns and the end of the time plan is :mod:`ui.agenda_tree_pane`; the
+widgets and where they sit are :mod:`ui.agenda_editor_view`.
 """
 
 from __future__ import annotations
@@ -17,37 +18,30 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.agenda import (
     Agenda,
     AgendaItem,
-    change_refusal,
 )
 from expertenrat.domain.agenda_moves import (
     possible_moves,
 )
 from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.errors import ExpertenratError
-from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.context import Services
-from expertenrat.ui.agenda_item_form import AgendaItemForm
+from expertenrat.ui.agenda_editor_view import AgendaEditorView, refusal
 from expertenrat.ui.agenda_item_saving import AgendaItemSaving
 from expertenrat.ui.agenda_structure_bar import AgendaStructureBar
-from expertenrat.ui.agenda_tree_pane import AgendaTreePane
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.key_actions import EnterSaves, KeyActions
+from expertenrat.ui.key_actions import KeyActions
 from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
 
 _CONTEXT = "AgendaEditor"
-INVITED_HINT = (
-    "Zu dieser Sitzung wurde bereits eingeladen: Nach einer Änderung der Tagesordnung bitte "
-    "Einladung und Kalenderdatei erneut senden (Dokumente: „Einladung …“, „Kalender …“)."
-)
 
 
-class AgendaEditor(KeepsNoMeetingHint, QWidget):
+class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
     """Detail widget of a meeting (see the widget contract): ``set_meeting``, ``refresh``,
     ``flush`` and ``changed``."""
 
@@ -61,7 +55,7 @@ class AgendaEditor(KeepsNoMeetingHint, QWidget):
         *,
         settings: QSettings | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, settings)  # the widgets
         self._services = services
         self._dialogs = dialogs
         self._meeting_id: int | None = None
@@ -69,19 +63,9 @@ class AgendaEditor(KeepsNoMeetingHint, QWidget):
         self._choices_council: tuple[int, int | None] | None = None
         self._no_meeting_hint = no_meeting_hint()
 
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.tree = AgendaTreePane(settings)
-        self.model, self.view, self.columns = self.tree.model, self.tree.view, self.tree.columns
-        self.end_label = self.tree.end_label
-        self.form = AgendaItemForm()
         self.structure = AgendaStructureBar(
             services, dialogs, lambda: self._agenda, self.selected_item, self._save_pending
         )
-        self.save_button = QPushButton(tr(_CONTEXT, "Übernehmen"))
-        self.save_button.setDefault(True)
-        EnterSaves(self.form, self.save_button)  # as in the meeting's form
         self.saving = AgendaItemSaving(
             self,
             services,
@@ -91,7 +75,7 @@ class AgendaEditor(KeepsNoMeetingHint, QWidget):
             self._item_saved,
             self._merging,
         )
-        self._layout()
+        self._layout(self.structure)
 
         self.structure.stored.connect(self._stored)
         self.structure.refused.connect(self.refresh)
@@ -106,21 +90,6 @@ class AgendaEditor(KeepsNoMeetingHint, QWidget):
         self.model.drop_requested.connect(self.structure.drop, Qt.ConnectionType.QueuedConnection)
         self.form.edited.connect(self._preview_typed)
         self.set_meeting(None)
-
-    def _layout(self) -> None:
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.addWidget(self.form, 1)
-        right_layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
-        splitter = QSplitter()
-        splitter.addWidget(self.tree)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.structure)
-        layout.addWidget(splitter, 1)
 
     # --- the widget contract ----------------------------------------------------------
 
@@ -238,9 +207,7 @@ class AgendaEditor(KeepsNoMeetingHint, QWidget):
         if typed is not None:
             select = typed.key
         self._agenda = agenda
-        note = _refusal(agenda) or _invited_note(agenda)
-        self.hint.setText(note or "")
-        self.hint.setVisible(note is not None)
+        self.show_note(agenda)
         self._show_items(agenda)
         self.view.expandAll()
         self.tree.fit_columns()
@@ -255,12 +222,12 @@ class AgendaEditor(KeepsNoMeetingHint, QWidget):
     def _update_buttons(self) -> None:
         self.saving.retry.after(None)  # another item shown (or the same reread)
         agenda = self._agenda
-        structural = agenda is not None and _refusal(agenda) is None
+        structural = agenda is not None and refusal(agenda) is None
         selected = self.selected_item()
         item = selected is not None
         moves = possible_moves(agenda.items, selected.key) if agenda and selected else None
         self.structure.enable(structural=structural, moves=moves)
-        editable = agenda is not None and _refusal(agenda, title_only=True) is None
+        editable = agenda is not None and refusal(agenda, title_only=True) is None
         self.form.setEnabled(editable and item)
         self.save_button.setEnabled(editable and item)
 
@@ -308,7 +275,7 @@ class AgendaEditor(KeepsNoMeetingHint, QWidget):
         self.form.set_item(self.selected_item())
 
     def _show_items(self, agenda: Agenda) -> None:
-        self.tree.show_items(agenda, movable=_refusal(agenda) is None)
+        self.tree.show_items(agenda, movable=refusal(agenda) is None)
 
     def _preview_typed(self) -> None:
         """The tree and the time plan follow the typed values before they are saved."""
@@ -323,17 +290,3 @@ class AgendaEditor(KeepsNoMeetingHint, QWidget):
             return
         self._show_selected()
         self._update_buttons()
-
-
-def _refusal(agenda: Agenda, *, title_only: bool = False) -> str | None:
-    """Why the agenda may not change so (approved minutes first), or ``None``."""
-    if agenda.frozen:
-        return tr(_CONTEXT, FROZEN_HINT)
-    return change_refusal(agenda.state, title_only=title_only)
-
-
-def _invited_note(agenda: Agenda) -> str | None:
-    """For an invited meeting: its members have the agenda from the invitation and the
-    calendar file, so a change reaches them only with both sent again (the calendar's
-    SEQUENCE rises with each change, as after a move)."""
-    return tr(_CONTEXT, INVITED_HINT) if agenda.state is MeetingState.INVITED else None

@@ -18,7 +18,8 @@ from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.members import Member
 from expertenrat.domain.projects import Project
 from expertenrat.store import models
-from expertenrat.ui.agenda_editor import INVITED_HINT, AgendaEditor
+from expertenrat.ui.agenda_editor import AgendaEditor
+from expertenrat.ui.agenda_editor_view import INVITED_HINT
 from expertenrat.ui.agenda_tree_model import AgendaTreeModel
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done

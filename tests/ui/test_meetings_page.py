@@ -871,7 +871,8 @@ def test_after_an_agenda_change_the_invitation_saved_says_the_agenda_changed(
     """The user changes the Tagesordnung of an invited meeting, as its note asks sends the
     invitation again and gets a "Geänderte Tagesordnung" with the new item, as PDF and as
     e-mail draft; the letter said nothing of the change (found by a tester)."""
-    from expertenrat.ui.agenda_editor import INVITED_HINT, AgendaEditor
+    from expertenrat.ui.agenda_editor import AgendaEditor
+    from expertenrat.ui.agenda_editor_view import INVITED_HINT
 
     field = services.settings.action_fields(council_id)[0].id
     services.members.save(

@@ -1,0 +1,80 @@
+"""The widgets of the "Tagesordnung" tab and where they sit; :class:`AgendaEditor` adds the
+behaviour (the view/controller split of the house style).
+
+Above, a hint why the agenda may not change (approved minutes, a held or cancelled
+meeting) or that the invitation has to be sent again after a change; below it the buttons
+of the structure, then the tree (:mod:`ui.agenda_tree_pane`) beside the form of the
+selected item with "Übernehmen".
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from expertenrat.domain.agenda import Agenda, change_refusal
+from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.minutes_approval import FROZEN_HINT
+from expertenrat.ui.agenda_item_form import AgendaItemForm
+from expertenrat.ui.agenda_tree_pane import AgendaTreePane
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.key_actions import EnterSaves
+
+_CONTEXT = "AgendaEditor"
+INVITED_HINT = (
+    "Zu dieser Sitzung wurde bereits eingeladen: Nach einer Änderung der Tagesordnung bitte "
+    "Einladung und Kalenderdatei erneut senden (Dokumente: „Einladung …“, „Kalender …“)."
+)
+
+
+class AgendaEditorView(QWidget):
+    def __init__(self, parent: QWidget | None = None, settings: QSettings | None = None) -> None:
+        super().__init__(parent)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.tree = AgendaTreePane(settings)
+        self.model, self.view, self.columns = self.tree.model, self.tree.view, self.tree.columns
+        self.end_label = self.tree.end_label
+        self.form = AgendaItemForm()
+        self.save_button = QPushButton(tr(_CONTEXT, "Übernehmen"))
+        self.save_button.setDefault(True)
+        EnterSaves(self.form, self.save_button)  # as in the meeting's form
+
+    def _layout(self, structure: QWidget) -> None:
+        """Lay the widgets out, with ``structure``, the buttons that move, add and delete
+        items, above the tree (the editor makes them: they work with the services)."""
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.form, 1)
+        right_layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addWidget(structure)
+        layout.addWidget(splitter, 1)
+
+    def show_note(self, agenda: Agenda) -> None:
+        """The hint above the tree: why ``agenda`` may not change, or for an invited
+        meeting that the invitation is to be sent again after a change; else none."""
+        note = refusal(agenda) or _invited_note(agenda)
+        self.hint.setText(note or "")
+        self.hint.setVisible(note is not None)
+
+
+def refusal(agenda: Agenda, *, title_only: bool = False) -> str | None:
+    """Why the agenda may not change so (approved minutes first), or ``None``."""
+    if agenda.frozen:
+        return tr(_CONTEXT, FROZEN_HINT)
+    return change_refusal(agenda.state, title_only=title_only)
+
+
+def _invited_note(agenda: Agenda) -> str | None:
+    """For an invited meeting: its members have the agenda from the invitation and the
+    calendar file, so a change reaches them only with both sent again (the calendar's
+    SEQUENCE rises with each change, as after a move)."""
+    return tr(_CONTEXT, INVITED_HINT) if agenda.state is MeetingState.INVITED else None
