@@ -537,6 +537,24 @@ def test_a_term_deleted_on_another_pc_is_saved_again_for_the_same_person(
     ]
 
 
+def _assert_saved_for_a_new_person(qtbot, dialog, services, council_id: int) -> None:
+    """The refusal offers to save the typed input anew, and the next "Speichern" saves Anna
+    Berg as a new person with the further term typed (from 2025, phone "0381 123")."""
+    assert dialog.general_message().endswith(
+        "Ihre Eingaben stehen noch im Formular: „Speichern“ legt das Mitglied mit ihnen neu "
+        "an, „Abbrechen“ verwirft sie."
+    )
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT):
+        _click_save(qtbot, dialog)
+
+    (again,) = services.members.members(council_id)
+    assert (again.full_name, again.term_start, again.phone) == (
+        "Anna Berg",
+        date(2025, 1, 1),
+        "0381 123",
+    )
+
+
 def test_a_further_term_of_a_person_deleted_on_another_pc_is_saved_for_a_new_person(
     open_dialog, stored, services, other_program, council, qtbot, today
 ):
@@ -594,19 +612,7 @@ def test_a_term_saved_again_whose_person_is_then_deleted_too_is_saved_for_a_new_
 
     _click_save(qtbot, dialog)
 
-    assert dialog.general_message().endswith(
-        "Ihre Eingaben stehen noch im Formular: „Speichern“ legt das Mitglied mit ihnen neu "
-        "an, „Abbrechen“ verwirft sie."
-    )
-    with qtbot.waitSignal(dialog.saved, timeout=WAIT):
-        _click_save(qtbot, dialog)
-
-    (again,) = services.members.members(council.id)
-    assert (again.full_name, again.term_start, again.phone) == (
-        "Anna Berg",
-        date(2025, 1, 1),
-        "0381 123",
-    )
+    _assert_saved_for_a_new_person(qtbot, dialog, services, council.id)
 
 
 def test_a_further_term_whose_person_is_changed_then_deleted_on_another_pc_is_kept(
@@ -634,19 +640,7 @@ def test_a_further_term_whose_person_is_changed_then_deleted_on_another_pc_is_ke
     _click_save(qtbot, dialog)
 
     assert dialog.merge_dialog is None
-    assert dialog.general_message().endswith(
-        "Ihre Eingaben stehen noch im Formular: „Speichern“ legt das Mitglied mit ihnen neu "
-        "an, „Abbrechen“ verwirft sie."
-    )
-    with qtbot.waitSignal(dialog.saved, timeout=WAIT):
-        _click_save(qtbot, dialog)
-
-    (again,) = services.members.members(council.id)
-    assert (again.full_name, again.term_start, again.phone) == (
-        "Anna Berg",
-        date(2025, 1, 1),
-        "0381 123",
-    )
+    _assert_saved_for_a_new_person(qtbot, dialog, services, council.id)
 
 
 def test_a_term_saved_again_for_a_person_changed_on_another_pc_offers_the_merge(
