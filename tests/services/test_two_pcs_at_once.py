@@ -465,15 +465,9 @@ def test_the_header_saved_after_another_pc_changed_only_the_meeting_is_no_confli
     assert there.meetings.get(minutes.meeting_id).place == "Stadthaus"
 
 
-def test_a_chair_set_in_the_minutes_while_another_pc_ends_the_term_is_not_both_saved(
-    here, there, minutes, council, new_member, today, monkeypatch
-):
-    """Found by a tester: PC 1 ends Cordes's term before the meeting of 10 March while PC 2
-    sets Cordes as the chair in the minutes' header; both went through on PostgreSQL (the
-    header save did not hold the council, as member saves do). PC 2 now waits and is
-    refused; the term never ends before a meeting the member chaired."""
-    cordes = here.members.save(council.id, new_member(family_name="Cordes"), today)
-    header = there.minutes.minutes(minutes.meeting_id).header
+def _pause_pc1_ending_a_term(monkeypatch) -> tuple[threading.Event, threading.Event]:
+    """PC 1's end of a term, once written, waits (``written`` set) until the test sets
+    ``go_on``: PC 2 acts inside PC 1's open transaction."""
     written, go_on = threading.Event(), threading.Event()
     drop = members_module.drop_apologies_outside_terms
 
@@ -484,6 +478,19 @@ def test_a_chair_set_in_the_minutes_while_another_pc_ends_the_term_is_not_both_s
         return drop(*args, **kwargs)
 
     monkeypatch.setattr(members_module, "drop_apologies_outside_terms", pause_the_first)
+    return written, go_on
+
+
+def test_a_chair_set_in_the_minutes_while_another_pc_ends_the_term_is_not_both_saved(
+    here, there, minutes, council, new_member, today, monkeypatch
+):
+    """Found by a tester: PC 1 ends Cordes's term before the meeting of 10 March while PC 2
+    sets Cordes as the chair in the minutes' header; both went through on PostgreSQL (the
+    header save did not hold the council, as member saves do). PC 2 now waits and is
+    refused; the term never ends before a meeting the member chaired."""
+    cordes = here.members.save(council.id, new_member(family_name="Cordes"), today)
+    header = there.minutes.minutes(minutes.meeting_id).header
+    written, go_on = _pause_pc1_ending_a_term(monkeypatch)
     first, first_outcome = in_thread(
         lambda: here.members.end_membership(cordes, date(2026, 3, 1), today=today), "PC 1"
     )
@@ -590,16 +597,7 @@ def test_a_term_ended_while_another_pc_records_the_member_present_later_is_not_b
     records the member."""
     berg = here.members.save(council.id, new_member(family_name="Berg"), today)
     line = next(e for e in here.attendance.sheet(meeting_id).entries if e.membership_id == berg.id)
-    written, go_on = threading.Event(), threading.Event()
-    drop = members_module.drop_apologies_outside_terms
-
-    def pause_the_first(*args, **kwargs):
-        if called_in("PC 1"):
-            written.set()
-            go_on.wait(30)
-        return drop(*args, **kwargs)
-
-    monkeypatch.setattr(members_module, "drop_apologies_outside_terms", pause_the_first)
+    written, go_on = _pause_pc1_ending_a_term(monkeypatch)
     first, first_outcome = in_thread(
         lambda: here.members.end_membership(berg, date(2026, 12, 1), today=today), "PC 1"
     )
