@@ -9,7 +9,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,78 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.member_import_preview import (
-    ImportPreview,
-    ImportResult,
-    ImportRow,
-    ImportStatus,
-)
-from expertenrat.domain.text_folding import fold
+from expertenrat.domain.member_import_preview import ImportPreview, ImportResult
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.services.unit_of_work import StorageError
 from expertenrat.ui.dialog_parts import resize_within_screen
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.member_import_table_model import ImportRowsModel
 from expertenrat.ui.row_heights import fit_rows_in_sight
-from expertenrat.ui.table_model import Column, RowsTableModel, number_column
 from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "MemberImportDialog"
-_ERROR_BACKGROUND = QColor("#fde7e9")
-_ERROR_TEXT = QColor("#b00020")
-_UNCHANGED_TEXT = QColor("#5f6368")
-_CONSENT_BACKGROUND = QColor("#fff4ce")
-
-
-class ImportRowsModel(RowsTableModel):
-    """The rows of an import preview: line, name, result, the reasons, consent changes."""
-
-    COLUMN_LINE, COLUMN_NAME, COLUMN_RESULT, COLUMN_REASONS, COLUMN_CONSENT = range(5)
-
-    def __init__(self, parent=None) -> None:
-        results = {
-            ImportStatus.NEW: tr(_CONTEXT, "neu"),
-            ImportStatus.UPDATE: tr(_CONTEXT, "aktualisieren"),
-            ImportStatus.UNCHANGED: tr(_CONTEXT, "unverändert"),
-            ImportStatus.ERROR: tr(_CONTEXT, "Fehler"),
-        }
-        order = list(ImportStatus)
-        super().__init__(
-            (
-                number_column(tr(_CONTEXT, "Zeile"), lambda row: row.line),
-                Column(
-                    tr(_CONTEXT, "Name"),
-                    lambda row: row.label or "–",
-                    sort_value=_name_order,  # as the member table: "von Hohenzollern" under H
-                ),
-                Column(
-                    tr(_CONTEXT, "Ergebnis"),
-                    lambda row: results[row.status],
-                    sort_value=lambda row: order.index(row.status),
-                ),
-                Column(
-                    tr(_CONTEXT, "Hinweise"),
-                    lambda row: "\n".join(row.reasons),
-                    tooltip=lambda row: "\n".join(row.reasons) or None,
-                ),
-                Column(
-                    tr(_CONTEXT, "Einwilligungen"),
-                    lambda row: "\n".join(change.text for change in row.consent_changes),
-                    background=lambda row: _CONSENT_BACKGROUND if row.consent_changes else None,
-                ),
-            ),
-            parent,
-        )
-
-    def key(self, row: ImportRow) -> int:
-        return row.line
-
-    def foreground(self, row: ImportRow) -> QColor | None:
-        if row.status is ImportStatus.ERROR:
-            return _ERROR_TEXT
-        return _UNCHANGED_TEXT if row.status is ImportStatus.UNCHANGED else None
-
-    def background(self, row: ImportRow) -> QColor | None:
-        return _ERROR_BACKGROUND if row.status is ImportStatus.ERROR else None
 
 
 def summary_text(preview: ImportPreview) -> str:
@@ -318,11 +255,3 @@ class MemberImportDialog(QDialog):
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.show()
-
-
-def _name_order(row: ImportRow) -> str:
-    """A row's place when sorted by name: its member's (name_sort_key), also for a row
-    refused with errors; a row that could not be read at all by the name it shows."""
-    if row.member is not None:
-        return row.member.sort_name
-    return row.sort_name or fold(row.label)

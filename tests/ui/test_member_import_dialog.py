@@ -15,7 +15,8 @@ from settling import settle
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.member_import_preview import ImportPreview, ImportRow, ImportStatus
 from expertenrat.domain.members import Member
-from expertenrat.ui.member_import_dialog import ImportRowsModel, MemberImportDialog
+from expertenrat.ui.member_import_dialog import MemberImportDialog
+from expertenrat.ui.member_import_table_model import ImportRowsModel
 
 HEADER = "Vorname;Nachname;E-Mail;Amtszeit Beginn;Amtszeit Ende;Primäres Handlungsfeld"
 VALID = (

@@ -25,7 +25,7 @@ from expertenrat.ui.composition_panel import CompositionPanel
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.main_window import MainWindow
 from expertenrat.ui.member_dialog import MemberDialog
-from expertenrat.ui.member_import_dialog import ImportRowsModel
+from expertenrat.ui.member_import_table_model import ImportRowsModel
 from expertenrat.ui.members_table_model import MembersTableModel
 from expertenrat.ui.save_location import FileKind, SaveLocations
 from tests.ui.settling import exposed
