@@ -1,11 +1,7 @@
 """Every question to the user goes through one small service that tests replace.
 
 Dialogs open with ``open()`` and report through callbacks, so nothing blocks a test.
-
-Message boxes wrap long unbroken text: a path of 300 characters is one "word" to Qt, which
-made the box wider than the screen and cut the path off. :func:`breakable` gives the shown
-text (only that: the callers' texts and the details stay as they are) a zero-width break
-opportunity after each path separator of a long word, and inside a stretch still too long.
+Their message boxes wrap long unbroken text such as a path (:mod:`message_box`).
 """
 
 from __future__ import annotations
@@ -16,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QColorDialog,
     QDateEdit,
@@ -31,41 +27,13 @@ from PySide6.QtWidgets import (
 
 from expertenrat.ui.dialog_parts import FORM_DIALOG_WIDTH, dialog_buttons
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.message_box import MessageBox, breakable
 from expertenrat.ui.save_location import FileKind, SaveLocations, documents_folder
 from expertenrat.ui.text_choice_dialog import TextChoiceDialog
 from expertenrat.ui.text_fields import LineEdit
 
 _CONTEXT = "DialogService"
 _FIRST_PATTERN = re.compile(r"\*\.(\w+)")
-_LONG = 40  # characters of a word from which it gets break opportunities
-_ZERO_WIDTH_SPACE = "\u200b"
-_LONG_WORD = re.compile(rf"\S{{{_LONG + 1},}}")
-_AFTER_SEPARATOR = re.compile(r"(?<=[/\\])(?=[^/\\])")
-_STRETCH = re.compile(rf"[^/\\]{{{_LONG}}}(?=[^/\\])")
-
-
-def breakable(text: str) -> str:
-    """``text`` as a message box shows it: a word longer than 40 characters (a path, a web
-    address) may break after each / or \\, and a stretch between them longer than that (a
-    long file name) every 40 characters, by a zero-width space; shorter words unchanged."""
-    return _LONG_WORD.sub(_word_breakable, text)
-
-
-def _word_breakable(match: re.Match[str]) -> str:
-    word = _STRETCH.sub(lambda stretch: stretch.group() + _ZERO_WIDTH_SPACE, match.group())
-    return _AFTER_SEPARATOR.sub(_ZERO_WIDTH_SPACE, word)
-
-
-class _MessageBox(QMessageBox):
-    """A message box whose Ctrl+C (Qt copies a box's text on Windows) copies its text
-    without the zero-width spaces :func:`breakable` put in: a path pasted elsewhere must
-    still be found."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        super().keyPressEvent(event)
-        if event.matches(QKeySequence.StandardKey.Copy):
-            clipboard = QGuiApplication.clipboard()
-            clipboard.setText(clipboard.text().replace(_ZERO_WIDTH_SPACE, ""))
 
 
 class DialogService:
@@ -89,7 +57,7 @@ class DialogService:
         on_no: Callable[[], None] | None = None,
     ) -> None:
         """``on_no``: called for "Nein" and for a question closed without an answer."""
-        box = _MessageBox(QMessageBox.Icon.Question, title, breakable(text), parent=parent)
+        box = MessageBox(QMessageBox.Icon.Question, title, breakable(text), parent=parent)
         box.setTextFormat(Qt.TextFormat.PlainText)  # the text may quote names with "<"
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.No)
@@ -285,7 +253,7 @@ class DialogService:
         """Say that ``path`` was saved, and offer to open its folder."""
         folder = Path(path).parent
         message = tr(_CONTEXT, "{text}\n\nOrdner: {folder}").format(text=text, folder=folder)
-        box = _MessageBox(QMessageBox.Icon.Information, title, breakable(message), parent=parent)
+        box = MessageBox(QMessageBox.Icon.Information, title, breakable(message), parent=parent)
         box.setTextFormat(Qt.TextFormat.PlainText)
         open_button = box.addButton(
             tr(_CONTEXT, "Ordner öffnen"), QMessageBox.ButtonRole.ActionRole
@@ -308,7 +276,7 @@ class DialogService:
         detail: str = "",
         on_closed: Callable[[], None] | None = None,
     ) -> None:
-        box = _MessageBox(icon, title, breakable(text), QMessageBox.StandardButton.Ok, parent)
+        box = MessageBox(icon, title, breakable(text), QMessageBox.StandardButton.Ok, parent)
         box.setTextFormat(Qt.TextFormat.PlainText)
         if detail:
             box.setDetailedText(detail)

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from expertenrat.ui.dialog_service import DialogService, breakable
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.message_box import breakable
 from expertenrat.ui.save_location import SaveLocations
 from tests.ui.settling import exposed
 
