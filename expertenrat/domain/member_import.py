@@ -2,28 +2,26 @@
 
 :func:`classify_import` decides it for every row (the types it answers with are in
 ``member_import_preview``; how rows find their person and stored membership, in
-``member_import_matching``): it merges a row with what it updates, checks it against the
-council as it would be, and lists what an update changes.
+``member_import_matching``): it merges a row with what it updates and lists what an update
+changes (``member_import_updates``), and checks it against the council as it would be.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import fields
 from datetime import date
-from operator import attrgetter
 from typing import Protocol
 
-from expertenrat.domain.consent import CONSENT_FIELDS, ConsentChange, review_consent
+from expertenrat.domain.consent import ConsentChange, review_consent
 from expertenrat.domain.enums import ConsentKind
 from expertenrat.domain.member_history import RecordedSpan, history_problems
 from expertenrat.domain.member_import_matching import (
-    Candidates,
     PersonRows,
     StoredMembers,
     match_rows,
 )
 from expertenrat.domain.member_import_preview import ImportPreview, ImportRow, ImportStatus
+from expertenrat.domain.member_import_updates import changed_columns, resolve_rows
 from expertenrat.domain.member_index import MemberIndex
 from expertenrat.domain.members import (
     Member,
@@ -48,15 +46,6 @@ class ReadRow(Protocol):
     def member(self) -> Member | None: ...
     @property
     def errors(self) -> tuple[str, ...]: ...
-
-
-_MEMBERSHIP_FIELDS = frozenset(
-    {"role", "term_start", "term_end", "voting_right", "primary_field_id", "further_field_ids"}
-)
-"""Member attributes that belong to the membership; all other columns belong to the person."""
-
-_IDENTITY = ("id", "person_id", "version", "person_version")
-_UNSTRIPPED = frozenset({"notes"})
 
 
 def classify_import(
@@ -102,7 +91,7 @@ def classify_import(
     stored = StoredMembers(existing)
     candidates = {i: stored.candidates(*persons.keys[i]) for i in accepted}
     targets = match_rows(accepted, parsed, candidates, recorded)
-    members, person_of = _resolve(parsed, candidates, targets, present, persons)
+    members, person_of = resolve_rows(parsed, candidates, targets, present, persons)
     notes = _validate(
         members, parsed, person_of, targets, existing, recorded or {}, today, errors, progress
     )
@@ -137,7 +126,7 @@ def classify_import(
             )
             continue
         member = members[i]
-        changes = _changes(member, targets[i], column_names) if i in targets else None
+        changes = changed_columns(member, targets[i], column_names) if i in targets else None
         reasons = list(notes.get(i, ()))
         if changes:
             reasons.append("Ändert: " + ", ".join(changes))
@@ -203,37 +192,6 @@ def _without_twins(
     return accepted
 
 
-def _resolve(
-    parsed: dict[int, Member],
-    candidates: dict[int, Candidates],
-    targets: dict[int, Member],
-    present: Collection[str],
-    file_rows: PersonRows,
-) -> tuple[dict[int, Member], dict[int, int]]:
-    """The member each row would save, and for rows of a person that an earlier row of the
-    file creates, the index of that row (``file_rows`` holds the rows of ``parsed``)."""
-    kept = tuple(name for name in _ATTRIBUTES if name not in present)
-    kept_of_person = tuple(name for name in kept if name not in _MEMBERSHIP_FIELDS)
-    members: dict[int, Member] = {}
-    person_of: dict[int, int] = {}
-    for i, member in parsed.items():
-        persons = candidates[i].persons
-        if i in targets:
-            target = targets[i]
-            members[i] = _merge(member, target, kept, *_IDENTITY)
-        elif len(persons) == 1:  # a further term of someone who is or was a member
-            (person,) = persons.values()
-            members[i] = _merge(member, person, kept_of_person, "person_id")
-        else:
-            root = file_rows.first_before(i)
-            members[i] = member
-            if root is not None and members[root].person_id is not None:
-                members[i] = replaced(member, person_id=members[root].person_id)
-            elif root is not None:
-                person_of[i] = person_of.get(root, root)
-    return members, person_of
-
-
 def _term_span(member: Member) -> str:
     start = f"{member.term_start:%d.%m.%Y}"
     return f"ab {start}" if member.term_end is None else f"{start} – {member.term_end:%d.%m.%Y}"
@@ -242,12 +200,6 @@ def _term_span(member: Member) -> str:
 def _without_line(line: int, message: str) -> str:
     prefix = f"Zeile {line}: "
     return message[len(prefix) :] if message.startswith(prefix) else message
-
-
-def _merge(member: Member, stored: Member, kept: tuple[str, ...], *identity: str) -> Member:
-    """``member`` with the stored values of the ``kept`` attributes (those the file has no
-    column for) and the ``identity`` attributes (ids and versions) of ``stored``."""
-    return replaced(member, **{name: getattr(stored, name) for name in (*kept, *identity)})
 
 
 def _validate(
@@ -290,35 +242,3 @@ def _validate(
         else:
             warnings[i] = [p.message for p in problems]
     return warnings
-
-
-def _changes(member: Member, stored: Member, column_names: Mapping[str, str]) -> list[str]:
-    """The column names of what an update would change, in column order."""
-    # Only what differs as it is can differ as compared (the further action fields also when
-    # the primary one differs): the attributes are read at once, and few are compared.
-    values = zip(_COMPARED, _compared_values(member), _compared_values(stored), strict=True)
-    differing = {name for name, new, old in values if new != old}
-    if "primary_field_id" in differing:
-        differing.add("further_field_ids")
-    changed = {name for name in differing if _compared(member, name) != _compared(stored, name)}
-    if not changed:
-        return []
-    return [label for name, label in column_names.items() if name in changed] + [
-        name for name in sorted(changed) if name not in column_names
-    ]
-
-
-def _compared(member: Member, name: str) -> object:
-    """The value of an attribute as an update compares it: texts without surrounding spaces
-    (but the notes), further action fields as a sorted set without the primary one."""
-    value = getattr(member, name)
-    if name == "further_field_ids":
-        return tuple(sorted(set(value) - {member.primary_field_id}))
-    if isinstance(value, str) and name not in _UNSTRIPPED:
-        return value.strip()
-    return value
-
-
-_ATTRIBUTES = tuple(f.name for f in fields(Member) if f.name not in _IDENTITY)
-_COMPARED = tuple(name for name in _ATTRIBUTES if name not in CONSENT_FIELDS)
-_compared_values = attrgetter(*_COMPARED)
