@@ -26,7 +26,7 @@ from datetime import date
 
 from expertenrat.domain.councils import DEFAULT_CHAIR_TITLE
 from expertenrat.domain.enums import AttendanceStatus, MinutesApproval, MinutesState
-from expertenrat.domain.meeting_documents import invitation_deadline
+from expertenrat.domain.invitation_due import invitation_deadline
 from expertenrat.domain.minutes import NOT_FINISHED, DraftFinish, ItemMinutes, MinutesHeader
 
 

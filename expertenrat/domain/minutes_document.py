@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from expertenrat.domain.enums import MeetingKind, MinutesState, MinutesStyle
-from expertenrat.domain.meeting_documents import Letterhead, invitation_deadline
+from expertenrat.domain.invitation_due import invitation_deadline
+from expertenrat.domain.meeting_documents import Letterhead
 from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.domain.minutes_items import MinutesItem
 from expertenrat.domain.quorum import MeetingQuorum, QuorumResult, QuorumSpan

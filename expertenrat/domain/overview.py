@@ -15,7 +15,7 @@ from enum import Enum
 from expertenrat.domain.composition import Composition
 from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.enums import MeetingState, RecommendationStatus, ResponseVerdict
-from expertenrat.domain.meeting_documents import invitation_deadline, invitation_task
+from expertenrat.domain.invitation_due import invitation_deadline, invitation_task
 from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations import AWAITING_RESPONSE
 from expertenrat.domain.reminders import REMINDER_WINDOW

@@ -8,12 +8,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from expertenrat.domain.meeting_documents import (
-    AgendaEntry,
-    MeetingDocument,
-    late_notice_warning,
-    meeting_time,
-)
+from expertenrat.domain.invitation_due import late_notice_warning
+from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument, meeting_time
 from expertenrat.domain.wording import isolated
 from expertenrat.reports import theme
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Lines, Paragraph

@@ -19,14 +19,10 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.errors import ExpertenratError, FieldProblem, NotFoundError, ValidationError
+from expertenrat.domain.invitation_due import late_notice_warning
 from expertenrat.domain.invitation_letters import Recipient, addressed_to
 from expertenrat.domain.mail_addresses import looks_like_email, mailbox
-from expertenrat.domain.meeting_documents import (
-    InvitationMail,
-    MeetingDocument,
-    late_notice_warning,
-    public_invitation,
-)
+from expertenrat.domain.meeting_documents import InvitationMail, MeetingDocument, public_invitation
 from expertenrat.domain.meeting_numbers import meeting_file_stem
 from expertenrat.domain.meetings import list_label
 from expertenrat.services import audit

@@ -13,7 +13,7 @@ from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import MeetingKind, MeetingState, MinutesState
-from expertenrat.domain.meeting_documents import invitation_deadline, invitation_due_line
+from expertenrat.domain.invitation_due import invitation_deadline, invitation_due_line
 from expertenrat.domain.meetings import list_label
 from expertenrat.domain.minutes_approval import VersionOrigin, sending_text
 from expertenrat.domain.overview import (

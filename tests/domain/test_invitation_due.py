@@ -9,13 +9,12 @@ import pytest
 from meeting_sample import meeting
 
 from expertenrat.domain.enums import MeetingKind, MeetingState
-from expertenrat.domain.meeting_documents import (
-    calendar_summary,
+from expertenrat.domain.invitation_due import (
     invitation_deadline,
     invitation_due_line,
     late_notice_warning,
-    meeting_heading,
 )
+from expertenrat.domain.meeting_documents import calendar_summary, meeting_heading
 from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.domain.meetings import meeting_label
 from expertenrat.domain.overview import invitation_state
