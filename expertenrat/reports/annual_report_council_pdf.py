@@ -20,10 +20,14 @@ from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column
 
 
 def _term(entry: RosterEntry) -> str:
-    start = f"seit {theme.german_date(entry.term_start)}" if entry.term_start else ""
-    if entry.term_end is None:
-        return start
-    return f"{start} bis {theme.german_date(entry.term_end)}".strip()
+    """ "01.01.2023 – 30.06.2025" as the roster prints it; an open term "seit …", one
+    without a start "bis …" (never "seit … bis …")."""
+    start, end = entry.term_start, entry.term_end
+    if start and end:
+        return f"{theme.german_date(start)}\u00a0– {theme.german_date(end)}"
+    if start:
+        return f"seit {theme.german_date(start)}"
+    return f"bis {theme.german_date(end)}" if end else ""
 
 
 _MEMBER_COLUMNS: tuple[Column[RosterEntry], ...] = (

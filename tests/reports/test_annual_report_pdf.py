@@ -206,3 +206,13 @@ def test_the_attendance_chart_gives_a_klausur_room_and_keeps_the_date():
     whole, cut = charts
     assert "8. Sitzung – Klausur: Datenstrategie 2030, 20.03.2025" in whole
     assert "8. Sitzung – Klausur: Datenstrategie" in cut and "…, 20.03.2025" in cut
+
+
+def test_a_term_with_an_end_reads_as_the_roster_has_it():
+    """A term that ends reads "01.01.2023 – 30.06.2025", as in the roster, never
+    "seit 01.01.2023 bis 30.06.2025" ("seit" goes with an open term only)."""
+    printed = text(render_annual_report(report()).pdf)
+
+    assert "01.01.2023 – 30.06.2025" in printed
+    assert "seit 01.01.2023 bis" not in printed
+    assert "seit 01.01.2024" in printed  # Anna Zander's term has no end
