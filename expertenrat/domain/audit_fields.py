@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from expertenrat.domain.audit_labels import ENUM_FIELDS, field_label
 from expertenrat.domain.enums import AuditAction, VoteMode
 from expertenrat.domain.meeting_series import stored_rule_words
+from expertenrat.domain.series_warnings import BUNDESLAENDER
 from expertenrat.domain.votes import vote_outcome
 
 _HIDDEN = frozenset({"version", "public_id", "uid", "ics_sequence", "fingerprint", "sha256"})
@@ -143,6 +144,8 @@ def readable(entity: str, field: str, value: Any) -> str:
         return str(value)
     if (entity, field) == ("meeting_series", "rrule"):  # "DTSTART:…\nRRULE:FREQ=…"
         return stored_rule_words(value)
+    if (entity, field) == ("council", "bundesland"):  # "DE-MV" as the settings list it
+        return BUNDESLAENDER.get(value, value)
     enum = ENUM_FIELDS.get(f"{entity}.{field}")
     if enum is not None:
         try:

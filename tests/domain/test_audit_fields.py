@@ -150,3 +150,12 @@ def test_the_rule_of_a_meeting_series_reads_as_words():
         [change] = field_changes("meeting_series", None, {"rrule": rule_text(spec)})
         assert change == FieldChange("Wiederholung", "", words)
     assert readable("meeting_series", "rrule", "RRULE:kaputt") == "RRULE:kaputt"
+
+
+def test_a_bundesland_reads_as_its_name_not_its_code():
+    """The Änderungsprotokoll (and its CSV) names the Bundesland as the settings' list
+    does, "Mecklenburg-Vorpommern", not the stored ISO code "DE-MV" (found by a tester)."""
+    assert field_changes("council", {"bundesland": "DE-MV"}, {"bundesland": "DE-SH"}) == [
+        FieldChange("Bundesland", "Mecklenburg-Vorpommern", "Schleswig-Holstein")
+    ]
+    assert readable("council", "bundesland", "DE-XX") == "DE-XX"  # unknown: as stored
