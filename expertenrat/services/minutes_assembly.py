@@ -3,14 +3,14 @@
 A handful of queries for the whole document: the meeting and its council, the attendance
 sheet (``services.attendance``, with the quorum by the council's rule), the agenda items
 with their votes, recused members and adopted recommendations
-(``minutes_document_items``), the annexes (``annex_rows``, without their content) and the
-latest minutes version.
+(``minutes_document_items``), the annexes (``annex_rows``, without their content), what
+the meeting decided about earlier minutes (``earlier_minutes``) and the latest minutes
+version.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager
@@ -21,10 +21,8 @@ from expertenrat.domain.councils import RoleTitles
 from expertenrat.domain.enums import (
     AttendanceStatus,
     MeetingKind,
-    MeetingState,
     MinutesState,
     MinutesStyle,
-    ObjectionState,
 )
 from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.minutes_approval import VersionOrigin
@@ -35,14 +33,13 @@ from expertenrat.domain.minutes_document import (
     Invitation,
     MinutesDocument,
     PresentMember,
-    earlier_minutes_line,
 )
 from expertenrat.domain.minutes_versions import fingerprint
 from expertenrat.domain.public_minutes import public_version
-from expertenrat.services.agenda_rows import meeting_name as meeting_with_article
 from expertenrat.services.annex_rows import annex_entries
 from expertenrat.services.attendance_rows import full_name
 from expertenrat.services.attendance_sheets import attendance_sheet
+from expertenrat.services.earlier_minutes import earlier_minutes
 from expertenrat.services.meeting_document_rows import letterhead_of
 from expertenrat.services.minutes_document_items import minutes_items
 from expertenrat.store import models
@@ -139,105 +136,9 @@ def minutes_document(
         ),
         approval=approval,
         unnamed=unnamed_members(session, meeting.council_id) if public else frozenset(),
-        earlier_minutes=_earlier_minutes(session, meeting),
+        earlier_minutes=earlier_minutes(session, meeting),
     )
     return public_version(doc) if public else doc
-
-
-def _earlier_minutes(session: Session, meeting: models.Meeting) -> tuple[str, ...]:
-    """The minutes ``meeting`` approved and the objections it decided, one line per earlier
-    meeting in the order of their dates: the record of these decisions is this meeting's
-    minutes (with the practice "Einwände" above all, where deciding them is the point).
-    Objections decided outside a meeting are reported by the first held meeting on or
-    after the day of the decision (:func:`reporting_meeting`), whether or not it is the
-    one that approves those minutes."""
-    approved = set(
-        session.scalars(
-            select(models.MinutesVersion.meeting_id).where(
-                models.MinutesVersion.approved_in_meeting_id == meeting.id
-            )
-        )
-    )
-    decided: dict[int, list[str]] = {}
-    for earlier_id, state in session.execute(
-        select(models.MinutesVersion.meeting_id, models.Objection.state)
-        .select_from(models.Objection)
-        .join(
-            models.MinutesVersion, models.MinutesVersion.id == models.Objection.minutes_version_id
-        )
-        .where(models.Objection.decided_in_meeting_id == meeting.id)
-    ):
-        decided.setdefault(earlier_id, []).append(state)
-    outside = _decided_outside(session, meeting)
-    earlier = session.scalars(
-        select(models.Meeting)
-        .where(models.Meeting.id.in_(approved | set(decided) | set(outside)))
-        .order_by(models.Meeting.starts_at, models.Meeting.id)
-    )
-    return tuple(
-        earlier_minutes_line(
-            meeting_with_article(row),
-            row.id in approved,
-            decided.get(row.id, []).count(ObjectionState.ACCEPTED.value),
-            decided.get(row.id, []).count(ObjectionState.REJECTED.value),
-            outside.get(row.id, []).count(ObjectionState.ACCEPTED.value),
-            outside.get(row.id, []).count(ObjectionState.REJECTED.value),
-        )
-        for row in earlier
-    )
-
-
-def _decided_outside(session: Session, meeting: models.Meeting) -> dict[int, list[str]]:
-    """The states of the objections decided outside a meeting that ``meeting``'s minutes
-    report (:func:`reporting_meeting`), by the earlier meeting whose minutes they concern."""
-    found: dict[int, list[str]] = {}
-    for earlier_id, earlier_start, state, day in session.execute(
-        select(
-            models.MinutesVersion.meeting_id,
-            models.Meeting.starts_at,
-            models.Objection.state,
-            models.Objection.decided_on,
-        )
-        .select_from(models.Objection)
-        .join(
-            models.MinutesVersion, models.MinutesVersion.id == models.Objection.minutes_version_id
-        )
-        .join(models.Meeting, models.Meeting.id == models.MinutesVersion.meeting_id)
-        .where(
-            models.Objection.decided_in_meeting_id.is_(None),
-            models.Objection.decided_on.is_not(None),
-            models.Meeting.council_id == meeting.council_id,
-            models.Meeting.starts_at < meeting.starts_at,
-        )
-    ):
-        if reporting_meeting(session, meeting.council_id, earlier_start, day) == meeting.id:
-            found.setdefault(earlier_id, []).append(state)
-    return found
-
-
-def reporting_meeting(
-    session: Session, council_id: int, concerned_start: datetime, decided_on: date
-) -> int | None:
-    """The meeting whose minutes report an objection decided outside a meeting on
-    ``decided_on`` against the minutes of the council's meeting that started at
-    ``concerned_start``: the first held meeting after that one which starts on or after
-    the decision day (``None`` until one is held). The rule reads nothing that an approval
-    changes, so the line a circulated draft shows stays in its approved PDF, and no other
-    minutes take it over when these or any other minutes are approved; deciding outside a
-    meeting is refused where that meeting's minutes are approved already
-    (``services.minutes_objections``)."""
-    return session.scalar(
-        select(models.Meeting.id)
-        .where(
-            models.Meeting.council_id == council_id,
-            models.Meeting.deleted_at.is_(None),
-            models.Meeting.state == MeetingState.HELD.value,
-            models.Meeting.starts_at > concerned_start,
-            models.Meeting.starts_at >= datetime.combine(decided_on, time.min),
-        )
-        .order_by(models.Meeting.starts_at, models.Meeting.id)
-        .limit(1)
-    )
 
 
 def approved_minutes(

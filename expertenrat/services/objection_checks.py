@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.enums import MeetingState, MinutesApproval, ObjectionState
 from expertenrat.domain.field_limits import date_problems
 from expertenrat.services import minutes_approval_rows as rows
-from expertenrat.services.minutes_assembly import reporting_meeting
+from expertenrat.services.earlier_minutes import reporting_meeting
 from expertenrat.services.minutes_freeze import ensure_not_frozen, is_frozen
 from expertenrat.services.unit_of_work import check_version, fetch, raise_if_invalid
 from expertenrat.store import models
@@ -140,7 +140,7 @@ def _refuse_unless_deciding(
 
 def _refuse_if_reported(session: Session, meeting: models.Meeting, decided_on: date) -> None:
     """A decision outside a meeting is reported by the minutes of the first held meeting
-    on or after its day (:func:`~expertenrat.services.minutes_assembly.reporting_meeting`);
+    on or after its day (:func:`~expertenrat.services.earlier_minutes.reporting_meeting`);
     where those are approved already, their stored PDF could no longer say so."""
     reporting_id = reporting_meeting(session, meeting.council_id, meeting.starts_at, decided_on)
     if reporting_id is None or not is_frozen(session, reporting_id):

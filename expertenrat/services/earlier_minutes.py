@@ -1,0 +1,110 @@
+"""What a meeting's minutes record of earlier minutes: those it approved, and the
+objections to them it decided or that were decided outside a meeting before it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.enums import MeetingState, ObjectionState
+from expertenrat.domain.minutes_document import earlier_minutes_line
+from expertenrat.services.agenda_rows import meeting_name as meeting_with_article
+from expertenrat.store import models
+
+
+def earlier_minutes(session: Session, meeting: models.Meeting) -> tuple[str, ...]:
+    """The minutes ``meeting`` approved and the objections it decided, one line per earlier
+    meeting in the order of their dates: the record of these decisions is this meeting's
+    minutes (with the practice "Einwände" above all, where deciding them is the point).
+    Objections decided outside a meeting are reported by the first held meeting on or
+    after the day of the decision (:func:`reporting_meeting`), whether or not it is the
+    one that approves those minutes."""
+    approved = set(
+        session.scalars(
+            select(models.MinutesVersion.meeting_id).where(
+                models.MinutesVersion.approved_in_meeting_id == meeting.id
+            )
+        )
+    )
+    decided: dict[int, list[str]] = {}
+    for earlier_id, state in session.execute(
+        select(models.MinutesVersion.meeting_id, models.Objection.state)
+        .select_from(models.Objection)
+        .join(
+            models.MinutesVersion, models.MinutesVersion.id == models.Objection.minutes_version_id
+        )
+        .where(models.Objection.decided_in_meeting_id == meeting.id)
+    ):
+        decided.setdefault(earlier_id, []).append(state)
+    outside = _decided_outside(session, meeting)
+    earlier = session.scalars(
+        select(models.Meeting)
+        .where(models.Meeting.id.in_(approved | set(decided) | set(outside)))
+        .order_by(models.Meeting.starts_at, models.Meeting.id)
+    )
+    return tuple(
+        earlier_minutes_line(
+            meeting_with_article(row),
+            row.id in approved,
+            decided.get(row.id, []).count(ObjectionState.ACCEPTED.value),
+            decided.get(row.id, []).count(ObjectionState.REJECTED.value),
+            outside.get(row.id, []).count(ObjectionState.ACCEPTED.value),
+            outside.get(row.id, []).count(ObjectionState.REJECTED.value),
+        )
+        for row in earlier
+    )
+
+
+def _decided_outside(session: Session, meeting: models.Meeting) -> dict[int, list[str]]:
+    """The states of the objections decided outside a meeting that ``meeting``'s minutes
+    report (:func:`reporting_meeting`), by the earlier meeting whose minutes they concern."""
+    found: dict[int, list[str]] = {}
+    for earlier_id, earlier_start, state, day in session.execute(
+        select(
+            models.MinutesVersion.meeting_id,
+            models.Meeting.starts_at,
+            models.Objection.state,
+            models.Objection.decided_on,
+        )
+        .select_from(models.Objection)
+        .join(
+            models.MinutesVersion, models.MinutesVersion.id == models.Objection.minutes_version_id
+        )
+        .join(models.Meeting, models.Meeting.id == models.MinutesVersion.meeting_id)
+        .where(
+            models.Objection.decided_in_meeting_id.is_(None),
+            models.Objection.decided_on.is_not(None),
+            models.Meeting.council_id == meeting.council_id,
+            models.Meeting.starts_at < meeting.starts_at,
+        )
+    ):
+        if reporting_meeting(session, meeting.council_id, earlier_start, day) == meeting.id:
+            found.setdefault(earlier_id, []).append(state)
+    return found
+
+
+def reporting_meeting(
+    session: Session, council_id: int, concerned_start: datetime, decided_on: date
+) -> int | None:
+    """The meeting whose minutes report an objection decided outside a meeting on
+    ``decided_on`` against the minutes of the council's meeting that started at
+    ``concerned_start``: the first held meeting after that one which starts on or after
+    the decision day (``None`` until one is held). The rule reads nothing that an approval
+    changes, so the line a circulated draft shows stays in its approved PDF, and no other
+    minutes take it over when these or any other minutes are approved; deciding outside a
+    meeting is refused where that meeting's minutes are approved already
+    (``services.minutes_objections``)."""
+    return session.scalar(
+        select(models.Meeting.id)
+        .where(
+            models.Meeting.council_id == council_id,
+            models.Meeting.deleted_at.is_(None),
+            models.Meeting.state == MeetingState.HELD.value,
+            models.Meeting.starts_at > concerned_start,
+            models.Meeting.starts_at >= datetime.combine(decided_on, time.min),
+        )
+        .order_by(models.Meeting.starts_at, models.Meeting.id)
+        .limit(1)
+    )
