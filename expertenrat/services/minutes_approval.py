@@ -1,6 +1,7 @@
 """Circulating and approving the minutes of a meeting (objections: ``minutes_objections``).
 
-The rules are in :mod:`expertenrat.domain.minutes_approval`. Each step is one transaction
+The rules are in :mod:`expertenrat.domain.minutes_approval`, what each step refuses in
+:mod:`expertenrat.services.minutes_approval_checks`. Each step is one transaction
 with its audit entry. A version's content snapshot is written once, when the version is
 made, and never changed. Approval reads the minutes document once in its transaction
 (``services.minutes_assembly.approved_minutes``), renders the full and the public PDF with
@@ -16,15 +17,12 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Protocol
 
-from sqlalchemy.orm import Session
-
 from expertenrat.domain.approved_minutes import approved_minutes_json
 from expertenrat.domain.enums import (
     MeetingState,
     MinutesApproval,
     MinutesState,
     MinutesStyle,
-    ObjectionState,
 )
 from expertenrat.domain.field_limits import date_problems
 from expertenrat.domain.minutes_approval import (
@@ -44,8 +42,13 @@ from expertenrat.domain.minutes_versions import (
     snapshot_json,
 )
 from expertenrat.services import minutes_approval_rows as rows
-from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.minutes_approval_agenda import add_approval_item
+from expertenrat.services.minutes_approval_checks import (
+    approval_day,
+    approving_meeting,
+    refuse_undecided_objections,
+    refuse_unless_circulable,
+)
 from expertenrat.services.minutes_assembly import approved_minutes, meeting_label
 from expertenrat.services.minutes_finishing import draft_finish
 from expertenrat.services.minutes_freeze import ensure_not_frozen, is_frozen
@@ -131,28 +134,7 @@ class MinutesApprovalService:
         with changing(self._db, WHAT) as session:
             meeting = rows.live(session, meeting_id, lock=True)
             ensure_not_frozen(session, meeting.id)
-            if meeting.state != MeetingState.HELD.value:
-                raise rows.refuse(
-                    "state",
-                    "Versandt werden kann nur das Protokoll einer Sitzung, die stattgefunden hat.",
-                )
-            if sent_on < meeting.starts_at.date():
-                raise rows.refuse(
-                    "sent_on", "Das Protokoll kann nicht vor der Sitzung versandt werden."
-                )
-            today = today or council_clock(session, meeting.council_id).today()
-            if sent_on > today:
-                raise rows.refuse(
-                    "sent_on",
-                    f"Das Versanddatum ({sent_on:%d.%m.%Y}) liegt in der Zukunft; erfasst wird "
-                    f"der Versand, wenn das Protokoll hinausgegangen ist (heute ist der "
-                    f"{today:%d.%m.%Y}).",
-                )
-            # Imported here: the checks bring the checklist's domain, which a command
-            # that only reads the minutes' status (an export) does not need.
-            from expertenrat.services.minutes_checks import refuse_unless_complete
-
-            refuse_unless_complete(session, meeting)
+            refuse_unless_circulable(session, meeting, sent_on, today)
             snapshot = minutes_snapshot(session, meeting)
             content = snapshot_json(snapshot)
             stored = rows.versions(session, meeting.id)
@@ -209,27 +191,9 @@ class MinutesApprovalService:
             stored = rows.versions(session, meeting.id)
             if not stored:
                 raise rows.refuse("state", "Das Protokoll wurde noch nicht versandt.")
-            approving = self._approving_meeting(session, meeting, in_meeting_id)
-            circulated = stored[-1].circulated_on
-            if circulated is not None and approving.starts_at.date() < circulated:
-                raise rows.refuse(
-                    "in_meeting_id",
-                    f"Das Protokoll wurde am {circulated:%d.%m.%Y} versandt; die "
-                    f"{rows.label(approving)} ({approving.starts_at:%d.%m.%Y}) war davor. "
-                    "Genehmigen kann eine Sitzung nach dem Versand.",
-                )
-            approved_on = approved_on or approving.starts_at.date()
-            raise_if_invalid(date_problems("approved_on", approved_on, "Das Datum der Genehmigung"))
-            rows.refuse_future(
-                session, meeting, "approved_on", approved_on, "Die Genehmigung", today
-            )
-            if approved_on < approving.starts_at.date():
-                raise rows.refuse(
-                    "approved_on",
-                    f"Die Genehmigung kann nicht vor der {rows.label(approving)} "
-                    f"({approving.starts_at:%d.%m.%Y}) liegen.",
-                )
-            self._check_objections(session, meeting, stored[-1], approved_on)
+            approving = approving_meeting(session, meeting, in_meeting_id, stored[-1])
+            approved_on = approval_day(session, meeting, approving, approved_on, today)
+            refuse_undecided_objections(session, meeting, stored[-1], approved_on)
             snapshot = minutes_snapshot(session, meeting)
             row = stored[-1]
             if not same_content(row.content, snapshot):  # changed since: approve what is now
@@ -266,57 +230,3 @@ class MinutesApprovalService:
                 f"{rows.label(approving)} (SHA-256 {row.sha256})",
             )
             return rows.version_record(session, row)
-
-    # --- helpers ------------------------------------------------------------------------
-
-    def _approving_meeting(
-        self, session: Session, meeting: models.Meeting, in_meeting_id: int
-    ) -> models.Meeting:
-        approving = rows.live(session, in_meeting_id)
-        if approving.council_id != meeting.council_id or approving.starts_at <= meeting.starts_at:
-            raise rows.refuse(
-                "in_meeting_id", "Genehmigen kann nur eine spätere Sitzung desselben Gremiums."
-            )
-        if approving.state != MeetingState.HELD.value:
-            raise rows.refuse(
-                "in_meeting_id",
-                f"Die {rows.label(approving)} hat noch nicht stattgefunden "
-                f"({MeetingState(approving.state).label}); genehmigen kann nur eine Sitzung, "
-                "die stattgefunden hat.",
-            )
-        rows.refuse_if_recorded(session, approving, "genehmigen")
-        return approving
-
-    def _check_objections(
-        self, session: Session, meeting: models.Meeting, latest: models.MinutesVersion, on: date
-    ) -> None:
-        open_count = sum(
-            1 for o in rows.objections(session, meeting.id) if o.state == ObjectionState.OPEN.value
-        )
-        if open_count:
-            raise rows.refuse(
-                "objections",
-                f"Über {open_count} offene{'n' if open_count == 1 else ''} Einw"
-                f"{'and' if open_count == 1 else 'ände'} ist noch nicht entschieden. Bitte "
-                "entscheiden Sie in der genehmigenden Sitzung zuerst darüber.",
-            )
-        late = [
-            o
-            for o in rows.objections(session, meeting.id)
-            if o.decided_on is not None and o.decided_on > on
-        ]
-        if late:
-            last = max(late, key=lambda o: o.decided_on)
-            raise rows.refuse(
-                "approved_on",
-                f"Über den Einwand von {last.raised_by} wurde am {last.decided_on:%d.%m.%Y} "
-                f"entschieden; die Genehmigung am {on:%d.%m.%Y} kann nicht davor liegen.",
-            )
-        council = session.get(models.Council, meeting.council_id)
-        due = latest.objections_due_on
-        if council.minutes_approval == MinutesApproval.OBJECTIONS.value and due and on <= due:
-            raise rows.refuse(
-                "approved_on",
-                f"Die Frist für Einwände läuft noch bis einschließlich {due:%d.%m.%Y}; erst "
-                "danach kann das Protokoll genehmigt werden.",
-            )
