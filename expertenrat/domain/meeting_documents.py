@@ -264,11 +264,16 @@ def calendar_summary(doc: MeetingDocument) -> str:
 def public_invitation(document: MeetingDocument) -> MeetingDocument:
     """The invitation as the public may see it: public items only, without presenters,
     recusals and notes; no online link (it may be meant for the members only). The OParl
-    export publishes it, the public Sitzungsmappe holds it."""
+    export publishes it, the public Sitzungsmappe holds it. A change of the non-public
+    part alone does not make it a changed letter: it would tell the public of items it
+    does not show, over an agenda that stood as it was."""
+    public_changed = document.agenda_changed and document.public_agenda_changed
     return replace(
         document,
         agenda=tuple(
             replace(e, presenter="", conflicts=(), notes="") for e in document.agenda if e.public
         ),
         online_link="",
+        agenda_changed_on=document.agenda_changed_on if public_changed else None,
+        non_public_agenda_changed=False,
     )

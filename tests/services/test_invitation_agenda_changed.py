@@ -239,3 +239,38 @@ def test_a_change_of_the_non_public_items_alone_heads_only_that_part_as_changed(
     assert f"{FIRST}: Die Tagesordnung hat sich geändert." in text
     assert "Geänderte Tagesordnung – Öffentlicher Teil" in text
     assert "Geänderte Tagesordnung – Nichtöffentlicher Teil" in text
+
+
+def test_the_public_invitation_says_nothing_of_a_change_of_the_non_public_part(
+    database, actor, documents, meetings_service, council
+):
+    """The public invitation (OParl, public Sitzungsmappe) leaves the non-public items
+    out, yet it was a "Geänderte Tagesordnung" saying "Der nichtöffentliche Teil der
+    Tagesordnung hat sich geändert": it told the public of a change it cannot see, over
+    an agenda that had not changed for them. Now it stays the first letter, dated as that
+    (found by a tester); a change of a public item makes it a changed letter again."""
+    start = datetime.combine(_today() + timedelta(days=21), datetime.min.time(), BERLIN)
+    start = start.replace(hour=16)
+    draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus")
+    meeting_id = meetings_service.create(council.id, draft)
+    agenda = AgendaService(database, actor)
+    agenda.add(meeting_id, AgendaItem(0, "Radverkehrskonzept"))
+    version = meetings_service.get(meeting_id).version
+    sent = _today() - timedelta(days=2)
+    meetings_service.change_state(meeting_id, version, MeetingState.INVITED, sent_on=sent)
+
+    agenda.add(meeting_id, AgendaItem(0, "Personalangelegenheit", public=False))
+
+    assert "Geänderte" in pdf_text(documents.invitation_pdf(meeting_id).pdf)
+    public = pdf_text(documents.invitation_pdf(meeting_id, public=True).pdf)
+    assert "Geänderte" not in public and FIRST not in public
+    assert "nichtöffentlich" not in public.casefold()
+    assert "Einladung zur 1. Sitzung" in public and f"{sent:%d.%m.%Y}" in public
+
+    item = next(i for i in agenda.agenda(meeting_id).items if i.title == "Radverkehrskonzept")
+    agenda.update(replace(item, title="Radverkehrskonzept 2030"))
+
+    public = pdf_text(documents.invitation_pdf(meeting_id, public=True).pdf)
+    assert "Geänderte Tagesordnung zur 1. Sitzung" in public
+    assert f"{FIRST}: Die Tagesordnung hat sich geändert." in public
+    assert "nichtöffentlich" not in public.casefold()
