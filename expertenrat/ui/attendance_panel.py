@@ -29,11 +29,16 @@ from expertenrat.domain.attendance_sheet import (
     AHEAD_ALLOWED,
     CANCELLED_HINT,
     AgendaRef,
+    AttendanceEntry,
     AttendanceSheet,
     ahead_hint,
 )
 from expertenrat.domain.enums import AttendanceStatus
-from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
+from expertenrat.domain.errors import (
+    ConcurrentEditError,
+    ConnectionLostError,
+    ExpertenratError,
+)
 from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.context import Services
 from expertenrat.ui.attendance_conflict import taken_elsewhere
@@ -152,10 +157,7 @@ class AttendancePanel(KeepsNoMeetingHint, QWidget):
 
     def has_unsaved_changes(self) -> bool:
         """A line holds a status or time typed but not yet saved."""
-        return self._sheet is not None and any(
-            (entry := row.entry()) != row.stored() and entry.status is not None
-            for row in self.rows.values()
-        )
+        return self._sheet is not None and any(_unsaved(row) for row in self.rows.values())
 
     # --- showing --------------------------------------------------------------------------
 
@@ -232,14 +234,34 @@ class AttendancePanel(KeepsNoMeetingHint, QWidget):
     # --- saving ---------------------------------------------------------------------------
 
     def _save(self, membership_id: int) -> bool:
+        """Save the line of ``membership_id`` and the lines a lost server left unsaved (each
+        as chosen, with the version it was chosen on: a change another PC made meanwhile is
+        not overwritten unseen). A line not saved keeps what was chosen."""
+        typed = {m: row.entry() for m, row in self.rows.items() if _unsaved(row)}
+        waiting = sorted(typed, key=lambda member: member == membership_id)  # this one last
+        while waiting:
+            member = waiting.pop(0)
+            saved = self._save_line(member, typed[member])
+            for other in waiting:  # a save shows the sheet stored: the others as chosen
+                if other in self.rows:
+                    self.rows[other].show_input(typed[other])
+            if not saved:
+                return False
+        return True
+
+    def _save_line(self, membership_id: int, entry: AttendanceEntry) -> bool:
         row = self.rows.get(membership_id)
         if row is None or self._meeting_id is None or self._sheet is None:
             return True
-        entry = row.entry()
         if entry == row.stored() or entry.status is None:
             return True
         try:
             sheet = self._services.attendance.save_entry(self._meeting_id, entry)
+        except ConnectionLostError as error:
+            # The line keeps what was chosen, unsaved: the next change of a line or leaving
+            # the tab saves it (a reread now would show the stored line, or none at all).
+            self._dialogs.warning(self, tr(_CONTEXT, "Anwesenheit"), error.message)
+            return False
         except ConcurrentEditError as error:
             # Another PC recorded the line first: the panel shows what it recorded.
             self.refresh()
@@ -273,3 +295,9 @@ class AttendancePanel(KeepsNoMeetingHint, QWidget):
     def _guests_changed(self) -> None:
         self.refresh()
         self.changed.emit()
+
+
+def _unsaved(row: AttendanceRow) -> bool:
+    """The line holds a status or time chosen but not yet saved."""
+    entry = row.entry()
+    return entry != row.stored() and entry.status is not None

@@ -110,6 +110,11 @@ class AttendanceRow(QObject):
     def show_entry(self, entry: AttendanceEntry) -> None:
         """Show the stored ``entry`` without emitting ``edited``."""
         self._stored = entry
+        self.show_input(entry)
+
+    def show_input(self, entry: AttendanceEntry) -> None:
+        """Show ``entry`` as chosen but not saved (the stored one stays) without emitting
+        ``edited``."""
         blockers = [QSignalBlocker(w) for w in self.widgets]
         status = entry.status
         self.status_combo.setCurrentIndex(
