@@ -21,7 +21,11 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from expertenrat.domain.enums import MeetingState
-from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.errors import (
+    ConcurrentEditError,
+    ConnectionLostError,
+    ExpertenratError,
+)
 from expertenrat.domain.meeting_states import allowed_targets
 from expertenrat.domain.meetings import Meeting, MeetingSummary
 from expertenrat.services.meetings import MeetingsService
@@ -88,7 +92,7 @@ class MeetingStateBar(QWidget):
             layout.addWidget(button)
         self.invite_button.clicked.connect(self.invite)
         self.held_button.clicked.connect(lambda: self.change_state(MeetingState.HELD))
-        self.cancel_button.clicked.connect(self.ask_cancel)
+        self.cancel_button.clicked.connect(lambda: self.ask_cancel())
         self.delete_button.clicked.connect(self.ask_delete)
 
     def update_buttons(self) -> None:
@@ -206,8 +210,16 @@ class MeetingStateBar(QWidget):
         self.changed.emit(meeting.id)
 
     def change_state(
-        self, target: MeetingState, reason: str = "", *, sent_on: date | None = None
+        self,
+        target: MeetingState,
+        reason: str = "",
+        *,
+        sent_on: date | None = None,
+        ask_again: Callable[[str], None] | None = None,
     ) -> None:
+        """Take the meeting to ``target``. Refused because another PC changed the meeting
+        meanwhile, the page shows it as it is now; a step with a typed reason is asked again
+        with it (``ask_again`` gets a sentence saying why), as after a lost server."""
         meeting = self._meeting()
         if meeting is None:
             return
@@ -215,6 +227,29 @@ class MeetingStateBar(QWidget):
             changed = self._meetings.change_state(
                 meeting.id, meeting.version, target, reason, sent_on=sent_on
             )
+        except ConcurrentEditError as error:
+            self.changed.emit(meeting.id)  # the page shows the meeting as stored now
+            if ask_again is not None:
+                ask_again(
+                    tr(_CONTEXT, "{changed} Ihre Angabe ist erhalten.\n").format(
+                        changed=error.changed
+                    )
+                )
+                return
+            self._dialogs.warning(
+                self,
+                tr(_CONTEXT, "Sitzungen"),
+                tr(
+                    _CONTEXT,
+                    "{changed} Die Seite zeigt sie jetzt, wie sie gespeichert ist; bitte "
+                    "wiederholen Sie Ihre Änderung, wenn sie noch gilt.",
+                ).format(changed=error.changed),
+            )
+        except ConnectionLostError as error:
+            if ask_again is not None:
+                ask_again(error.message + "\n")  # OK tries again
+                return
+            self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), error.message)
         except ExpertenratError as error:
             self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), error.message)
         else:
@@ -234,18 +269,29 @@ class MeetingStateBar(QWidget):
                 )
         self.changed.emit(meeting.id)
 
-    def ask_cancel(self) -> None:
+    def ask_cancel(self, reason: str = "", note: str = "") -> None:
+        """Ask why and cancel; ``reason``: the one typed before, ``note``: why it is asked
+        again (another PC changed the meeting meanwhile)."""
         meeting = self._meeting()
         if meeting is None:
             return
+
+        def cancel(typed: str) -> None:
+            self.change_state(
+                MeetingState.CANCELLED,
+                typed,
+                ask_again=lambda why: self.ask_cancel(typed, why),
+            )
+
         self._dialogs.ask_text(
             self,
             tr(_CONTEXT, "Sitzung absagen"),
-            tr(_CONTEXT, "Grund der Absage von „{}“ am {:%d.%m.%Y}:").format(
+            note
+            + tr(_CONTEXT, "Grund der Absage von „{}“ am {:%d.%m.%Y}:").format(
                 meeting.label, meeting.starts_at
             ),
-            "",
-            lambda reason: self.change_state(MeetingState.CANCELLED, reason),
+            reason,
+            cancel,
         )
 
     def ask_delete(self) -> None:
