@@ -7,15 +7,28 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 
 import pytest
+from conftest import ScriptedDialogs
 from held_meeting import council_of_three, held_meeting
+from minutes_setup import held_minutes, hold
+from postgres_cluster import Cluster
+from PySide6.QtTest import QTest
 from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
-from expertenrat.domain.enums import AttendanceStatus
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.enums import AttendanceStatus, MeetingKind, MeetingState
+from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services.context import Services
 from expertenrat.store.database import Database, open_database
 from expertenrat.ui.attendance_panel import AttendancePanel
+from expertenrat.ui.meetings_page import MeetingsPage
+from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
+from expertenrat.ui.minutes_editor import MinutesEditor
+from expertenrat.ui.minutes_item_list import item_key
 
 WAIT = 30_000
 _names = itertools.count()
@@ -114,3 +127,198 @@ def test_attendance_chosen_while_the_server_is_away_stays_and_is_saved_once_it_i
         third: AttendanceStatus.EXCUSED,
     }
     assert not panel.has_unsaved_changes() and len(dialogs.warnings()) == 1
+
+
+@pytest.fixture
+def own_server():
+    """A PostgreSQL cluster of this test alone: it is stopped and started again."""
+    cluster = Cluster()
+    if not cluster.available:
+        pytest.skip("no PostgreSQL server programs (initdb) found")
+    url = make_url(cluster.start()).update_query_dict({"connect_timeout": "2"})
+    try:
+        yield cluster, url
+    finally:
+        cluster.stop()
+
+
+def test_a_server_restart_in_the_middle_of_the_meeting_day_loses_nothing_on_either_pc(
+    qtbot, own_server, today
+):
+    """PC 1 types the minutes, PC 2 corrects the meeting's place and circulates: the server
+    stops at once and starts again. Each PC says so in German, keeps its input and saves it
+    once the server is back."""
+    cluster, url = own_server
+    first, second = open_database(url), open_database(url)
+    pc1, pc2 = Services.create(first, "Frau Schulz"), Services.create(second, "Herr Krüger")
+    d1, d2 = ScriptedDialogs(), ScriptedDialogs()
+    editor = None
+    try:
+        council_id = council_of_three(pc1, today)
+        members = [m.id for m in pc1.members.members(council_id)]
+        held = held_meeting(pc1.database, council_id, members)
+        editor = _minutes_editor(qtbot, pc1, d1, held.meeting_id)
+        editor.autosave._retry_timer.setInterval(300)
+        editor.items.select_key(item_key(held.item_ids[1]))
+        field = editor.item_form.discussion_edit
+        field.setFocus()
+        page = MeetingsPage(pc2, d2, lambda: today)
+        qtbot.addWidget(page)
+        page.set_council(council_id)
+        page.refresh()
+        page.show()
+        page.select(held.meeting_id)
+        page.form.place_edit.setText("Rathaus, Saal 2")
+
+        cluster.halt()
+        QTest.keyClicks(field, "Der Rat dankt fuer den Bericht.")
+        editor.autosave.save_now()
+        page.form.save_button.click()
+        qtbot.waitUntil(lambda: "Datenbankserver" in editor.indicator.text(), timeout=WAIT)
+
+        assert page.form.save_button.text() == "Erneut versuchen"
+        assert page.form.place_edit.text() == "Rathaus, Saal 2"
+        assert all("Traceback" not in text for _kind, _title, text in d2.messages)
+        assert field.toPlainText() == "Der Rat dankt fuer den Bericht."
+
+        cluster.resume()
+        page.form.save_button.click()
+        qtbot.waitUntil(
+            lambda: (
+                pc2.minutes.minutes(held.meeting_id).items[1].discussion
+                == "Der Rat dankt fuer den Bericht."
+            ),
+            timeout=WAIT,
+        )
+        assert pc1.meetings.get(held.meeting_id).place == "Rathaus, Saal 2"
+        assert page.form.save_button.text() == "Speichern"
+        qtbot.waitUntil(lambda: editor.indicator.text().startswith("gespeichert"), timeout=WAIT)
+    finally:
+        if editor is not None:
+            editor.autosave.flush()
+            qtbot.waitUntil(editor.idle, timeout=WAIT)
+        first.close()
+        second.close()
+
+
+def _minutes_editor(qtbot, services, dialogs, meeting_id: int) -> MinutesEditor:
+    def settle(editor: MinutesEditor) -> None:
+        editor.autosave.flush()
+        qtbot.waitUntil(editor.idle, timeout=WAIT)
+
+    editor = MinutesEditor(services, dialogs)
+    qtbot.addWidget(editor, before_close_func=settle)
+    editor.resize(1000, 700)
+    editor.show()
+    editor.set_meeting(meeting_id)
+    return editor
+
+
+SENT = date(2026, 3, 20)
+NEXT_HELD = datetime(2026, 5, 12, 16, 0)  # the 2. Sitzung, which may approve
+
+
+def _approval_panel(qtbot, services, dialogs, meeting_id: int, day) -> MinutesApprovalPanel:
+    panel = MinutesApprovalPanel(services, dialogs, today=lambda: day[0])
+    qtbot.addWidget(panel)
+    panel.set_meeting(meeting_id)
+    panel.show()
+    return panel
+
+
+def test_one_pc_circulates_the_other_objects_and_an_approval_meanwhile_keeps_the_text(
+    qtbot, pc1, pc2
+):
+    """PC 1 sends the minutes; PC 2, still showing the draft, sends them too (no second
+    version) and types an objection while PC 1 approves them: the objection is refused
+    in German and its text stays in the open dialog."""
+    council = pc1.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
+    field = pc1.settings.action_fields(council.id)[0].id
+    minutes = held_minutes(pc1.database, council.id, field)
+    day = [SENT]
+    d1, d2 = ScriptedDialogs(), ScriptedDialogs()
+    one = _approval_panel(qtbot, pc1, d1, minutes.meeting_id, day)
+    two = _approval_panel(qtbot, pc2, d2, minutes.meeting_id, day)
+    d1.dates = d2.dates = [SENT]
+    one.circulate_button.click()
+    d2.dates = [SENT]
+    two.circulate_button.click()  # its tab still showed the draft
+
+    assert d2.messages == [
+        (
+            "information",
+            "Protokoll versandt",
+            "Das Protokoll wurde in dieser Fassung bereits am 20.03.2026 versandt (Fassung 1), "
+            "vielleicht an einem anderen Arbeitsplatz; es wurde keine weitere Fassung angelegt.",
+        )
+    ]
+    assert len(pc1.minutes_approval.status(minutes.meeting_id).versions) == 1
+    two.objections.raise_button.click()
+    dialog = two.objections.dialog
+    dialog.text_edit.setPlainText("Mein Beitrag fehlt.")
+    hold(pc1.database, minutes.next_id, NEXT_HELD)
+    day[0] = NEXT_HELD.date()
+    one.refresh()
+    one.approve_button.click()
+    with qtbot.waitSignal(one.changed, timeout=WAIT):
+        one.dialog.accept()
+    dialog.accept()
+
+    assert d2.warnings() == [
+        "Das Protokoll der 1. Sitzung ist genehmigt und kann nicht mehr geändert werden; eine "
+        "Berichtigung ist nur als Nachtrag im Protokoll einer späteren Sitzung möglich."
+    ]
+    assert dialog.isVisible() and dialog.text_edit.toPlainText() == "Mein Beitrag fehlt."
+    assert not two.objections.raise_button.isEnabled()  # the tab shows the approval
+    assert pc2.minutes_approval.status(minutes.meeting_id).objections == ()
+
+
+def test_a_cancellation_refused_for_a_change_made_elsewhere_asks_again_with_the_reason(
+    qtbot, pc1, pc2, server_down, today, dialogs
+):
+    """Found by a tester: PC 2 moved the meeting to another place while PC 1 cancelled it;
+    the reason typed on PC 1 was lost, and the warning asked to reload the data, which the
+    page had done itself. The same after a lost server ("Ihre Eingaben bleiben erhalten")."""
+    council_id = council_of_three(pc1, today)
+    start = datetime(2026, 12, 8, 16)
+    draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus")
+    meeting_id = pc1.meetings.create(council_id, draft)
+    page = MeetingsPage(pc1, dialogs, lambda: today)
+    qtbot.addWidget(page)
+    page.set_council(council_id)
+    page.refresh()
+    page.show()
+    page.select(meeting_id)
+    theirs = pc2.meetings.get(meeting_id)
+    pc2.meetings.update(meeting_id, theirs.version, replace(theirs.draft(), place="Stadthaus"))
+    reason = "Der Saal ist belegt."
+
+    dialogs.texts = [reason]
+    page.states.cancel_button.click()
+
+    label = "Grund der Absage von „1. Sitzung“ am 08.12.2026:"
+    assert dialogs.asked_texts == [
+        label,
+        f"Die Sitzung wurde inzwischen von jemand anderem geändert. Ihre Angabe ist erhalten.\n"
+        f"{label}",
+    ]
+    assert dialogs.offered_texts == ["", reason]
+    assert dialogs.warnings() == []
+    assert page.form.place_edit.text() == "Stadthaus"  # shown as stored now
+    assert pc1.meetings.get(meeting_id).state is MeetingState.PLANNED
+
+    server_down(True)
+    dialogs.texts = [reason]
+    page.states.ask_cancel(reason)  # OK in the question asked again
+    server_down(False)
+
+    assert dialogs.asked_texts[-1].startswith(
+        "Die Verbindung zum Datenbankserver ist unterbrochen. Ihre Eingaben bleiben erhalten."
+    )
+    assert dialogs.offered_texts[-1] == reason
+    dialogs.texts = [reason]
+    page.states.ask_cancel(reason)
+
+    cancelled = pc2.meetings.get(meeting_id)
+    assert (cancelled.state, cancelled.cancellation_reason) == (MeetingState.CANCELLED, reason)
+    assert cancelled.place == "Stadthaus"
