@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import Iterable
 from urllib.parse import quote
 
-from expertenrat.domain.meeting_numbers import meeting_name
+from expertenrat.domain.meetings import meeting_label
 from expertenrat.domain.oparl_base import VENDOR, derived_key
 from expertenrat.domain.oparl_body import OParlBody
 from expertenrat.domain.oparl_public import Exposure
@@ -19,7 +19,7 @@ def meeting_object(body: OParlBody, meeting: MeetingRecord) -> dict:
     url = body.url("meeting", meeting.stamp.key)
     if meeting.stamp.deleted is not None:
         return body.tombstone("Meeting", meeting.stamp, url)
-    name = meeting.title or meeting_name(meeting.number, meeting.kind)
+    name = meeting_label(meeting.number, meeting.kind, " ".join(meeting.title.split()))
     obj = {
         **body.head("Meeting", meeting.stamp, url),
         "name": name,

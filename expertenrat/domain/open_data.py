@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from expertenrat.domain.meeting_numbers import meeting_name
+from expertenrat.domain.meetings import meeting_label
 from expertenrat.domain.oparl_public import Exposure, PublicCouncil
 from expertenrat.domain.oparl_records import CouncilRecord, MeetingRecord
 
@@ -129,7 +129,7 @@ def _recommendation_rows(council: CouncilRecord, public: PublicCouncil) -> list[
 def _meeting_row(
     council: CouncilRecord, meeting: MeetingRecord, public: PublicCouncil
 ) -> tuple[str, ...]:
-    name = meeting.title or meeting_name(meeting.number, meeting.kind)
+    name = meeting_label(meeting.number, meeting.kind, " ".join(meeting.title.split()))
     items = sum(1 for i in meeting.items if public.items[i.stamp.key] is Exposure.FULL)
     return _row(
         meeting.stamp.key,

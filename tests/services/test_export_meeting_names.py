@@ -1,6 +1,7 @@
-"""OParl and open data name a meeting by the one rule of the window and the documents
-(``meeting_numbers.meeting_name``): its title, else "5. Sitzung", "Sitzung", or "Klausur"
-for a workshop without a number."""
+"""OParl and open data name a meeting as the invitation, the minutes and the calendar do
+(``meetings.meeting_label``): "5. Sitzung", a titled one "2. Sitzung – Sondersitzung
+Mobilität" (its title alone hid the running number the documents published beside it
+carry: found by a tester), "Klausur" for a workshop without title and number."""
 
 from __future__ import annotations
 
@@ -57,7 +58,7 @@ def meetings(services) -> dict[str, str]:
         return {
             "Klausur": workshop.public_id,
             f"{numbered.number}. Sitzung": numbered.public_id,
-            "Sondersitzung Mobilität": titled.public_id,
+            f"{titled.number}. Sitzung – Sondersitzung Mobilität": titled.public_id,
         }
 
 
