@@ -41,11 +41,17 @@ def record_item_change(
     row: models.AgendaItem,
     before: dict | None,
     what: str,
+    *,
+    whole_title: bool = False,
 ) -> None:
-    """The audit entry of a change of ``row`` (an UPDATE keeps the fields of ``before``)."""
+    """The audit entry of a change of ``row`` (an UPDATE keeps the fields of ``before``):
+    "TOP 3 „…“ der 5. Sitzung ``what``", the title cut at 80 characters unless
+    ``whole_title`` (the approval item's, which the program words: the trail says which
+    minutes it approves)."""
     after = None if action is AuditAction.DELETE else audit.snapshot(row)
     if before is not None and after is not None and action is AuditAction.UPDATE:
         after = {key: after[key] for key in before}
+    title = row.title if whole_title else short_title(row.title)
     audit.record(
         session,
         actor,
@@ -53,9 +59,7 @@ def record_item_change(
         "agenda_item",
         row.id,
         council_id=found.meeting.council_id,
-        summary=(
-            f"TOP {row.number} „{short_title(row.title)}“ {meeting_name(found.meeting)} {what}"
-        ),
+        summary=(f"TOP {row.number} „{title}“ {meeting_name(found.meeting)} {what}"),
         before=before,
         after=after,
     )

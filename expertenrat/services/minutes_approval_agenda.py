@@ -14,6 +14,7 @@ from expertenrat.domain.enums import (
 )
 from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.services import agenda_rows, audit
+from expertenrat.services.agenda_changes import record_item_change
 from expertenrat.services.minutes_approval_rows import later_meetings
 from expertenrat.store import models
 
@@ -61,7 +62,16 @@ def add_approval_item(
         before = audit.snapshot(generic)
         generic.title = title
         session.flush()
-        _audit(session, actor, AuditAction.UPDATE, found, generic, before, "umbenannt")
+        record_item_change(
+            session,
+            actor,
+            found,
+            AuditAction.UPDATE,
+            generic,
+            before,
+            "umbenannt",
+            whole_title=True,
+        )
         agenda_rows.follow_listed_agenda(session, found, lines)
         return f"TOP {generic.number} der {agenda} heißt jetzt „{title}“."
     items = found.items()
@@ -85,7 +95,9 @@ def add_approval_item(
     session.flush()
     found.rows[row.id] = row
     agenda_rows.store_layout(session, found.rows, move_to(found.items(), row.id, None, opening))
-    _audit(session, actor, AuditAction.CREATE, found, row, None, "hinzugefügt")
+    record_item_change(
+        session, actor, found, AuditAction.CREATE, row, None, "hinzugefügt", whole_title=True
+    )
     agenda_rows.follow_listed_agenda(session, found, lines)
     return f"„{title}“ wurde als TOP {row.number} in die {agenda} aufgenommen."
 
@@ -97,25 +109,3 @@ def _by_number(meeting: models.Meeting) -> str:
     if not meeting.number:
         return agenda_rows.meeting_name(meeting)
     return f"der {meeting_name(meeting.number, MeetingKind(meeting.kind))}"
-
-
-def _audit(
-    session: Session,
-    actor: str,
-    action: AuditAction,
-    found: agenda_rows.MeetingItems,
-    row: models.AgendaItem,
-    before: dict | None,
-    what: str,
-) -> None:
-    audit.record(
-        session,
-        actor,
-        action,
-        "agenda_item",
-        row.id,
-        council_id=found.meeting.council_id,
-        summary=f"TOP {row.number} „{row.title}“ {agenda_rows.meeting_name(found.meeting)} {what}",
-        before=before,
-        after=audit.snapshot(row),
-    )

@@ -134,6 +134,80 @@ def test_circulating_adds_an_item_after_the_opening_items(service, database, min
     )
 
 
+def _approval_entries(database, meeting_id: int) -> list[tuple[str, str, dict | None, dict | None]]:
+    """The audit entries of the approval items of meeting ``meeting_id``: action, summary,
+    before and after."""
+    with database.reading() as session:
+        rows = session.scalars(
+            select(models.AuditEntry)
+            .join(models.AgendaItem, models.AgendaItem.id == models.AuditEntry.entity_id)
+            .where(
+                models.AuditEntry.entity == "agenda_item",
+                models.AgendaItem.meeting_id == meeting_id,
+                models.AgendaItem.kind == "minutes_approval",
+            )
+            .order_by(models.AuditEntry.id)
+        ).all()
+        return [
+            (
+                r.action,
+                r.summary,
+                r.before and json.loads(r.before),
+                r.after and json.loads(r.after),
+            )
+            for r in rows
+        ]
+
+
+LONG_TOPIC = "Datenstrategie 2030 für die Hanse- und Universitätsstadt und ihre Ortsbeiräte"
+
+
+def _a_klausur_with_a_long_topic(database, meeting_id: int) -> str:
+    with database.transaction() as session:
+        meeting = session.get(models.Meeting, meeting_id)
+        meeting.kind, meeting.title = "workshop", LONG_TOPIC
+    return f"Genehmigung des Protokolls der 1. Sitzung – Klausur: {LONG_TOPIC}"
+
+
+def test_the_approval_item_s_audit_entries_keep_its_whole_title_and_record(
+    service, database, minutes
+) -> None:
+    """The trail names the approval item with its whole title (the program words it; other
+    items are cut at 80 characters), a renamed one with the title before and after, an added
+    one with all it holds."""
+    title = _a_klausur_with_a_long_topic(database, minutes.meeting_id)
+    assert len(title) > 80
+    service.circulate(minutes.meeting_id, SENT)
+
+    renamed = [e for e in _approval_entries(database, minutes.next_id) if e[0] == "update"]
+    assert renamed == [
+        (
+            "update",
+            f"TOP 4 „{title}“ der 2. Sitzung umbenannt",
+            {"title": "Genehmigung des Protokolls der letzten Sitzung", "version": 1},
+            {"title": title, "version": 2},
+        )
+    ]
+
+
+def test_the_added_approval_item_s_audit_entry_keeps_its_whole_title_and_record(
+    service, database, minutes
+) -> None:
+    agenda = AgendaService(database, "t")
+    generic = next(i for i in agenda.agenda(minutes.next_id).items if "letzten" in i.title)
+    agenda.delete(generic.key, generic.version)
+    title = _a_klausur_with_a_long_topic(database, minutes.meeting_id)
+    service.circulate(minutes.meeting_id, SENT)
+
+    (added,) = [e for e in _approval_entries(database, minutes.next_id) if e[0] == "create"]
+    _, summary, before, after = added
+    assert summary == f"TOP 4 „{title}“ der 2. Sitzung hinzugefügt"
+    assert before is None
+    assert (after["title"], after["number"], after["kind"]) == (title, "4", "minutes_approval")
+    assert (after["public"], after["planned_minutes"], after["position"]) == (True, 5, 3)
+    assert {"deleted_at", "parent_id", "presenter", "project_id"} <= set(after)
+
+
 def test_the_objections_practice_names_the_objections_on_the_agenda(
     database, council, fields, actor
 ) -> None:
