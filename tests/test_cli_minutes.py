@@ -173,7 +173,10 @@ def test_unknown_or_not_held_meeting_is_exit_1_with_a_german_message(
     code, out, err = run(capsys, "--database", url, "export", "minutes", "--meeting", "1",
                          "--out", str(out_file))  # fmt: skip
     assert code == 1
-    assert "eingeladen, nicht durchgeführt: ein Protokoll gibt es erst" in err
+    assert (
+        "Ein Protokoll gibt es nur für durchgeführte Sitzungen. Die 1. Sitzung ist eingeladen"
+        in err
+    )
     assert not out_file.exists()
     # The Sitzungsmappe of a meeting still to come: cover, invitation with the agenda, annexes.
     code, out, err = run(capsys, "--database", url, "export", "dossier", "--meeting", "1",

@@ -33,10 +33,10 @@ from expertenrat.services.minutes_pdfs import (
     MeetingNotHeldError,
     MinutesPdf,
     current_document,
-    held_meeting,
     render_pdf,
     stored_pdf,
 )
+from expertenrat.services.minutes_rows import held_meeting
 from expertenrat.services.pdf_bundles import merge, merge_read, page_counts, read_parts
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store.database import Database

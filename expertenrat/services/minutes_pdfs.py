@@ -24,14 +24,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.documents import RenderedPdf
-from expertenrat.domain.enums import MeetingState, MinutesState
+from expertenrat.domain.enums import MinutesState
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.minutes_document import MinutesDocument
 from expertenrat.domain.minutes_versions import pdf_fingerprint
 from expertenrat.services.approved_minutes_pdfs import approved_pdfs
-from expertenrat.services.attendance_rows import live_meeting
-from expertenrat.services.minutes_assembly import latest_version, meeting_label, minutes_document
+from expertenrat.services.minutes_assembly import latest_version, minutes_document
 from expertenrat.services.minutes_finishing import draft_finish
+from expertenrat.services.minutes_rows import held_meeting
 from expertenrat.store import models
 
 
@@ -53,18 +53,6 @@ class MinutesPdf:
     rendered: RenderedPdf
     approved: bool = False
     sha256: str | None = None
-
-
-def held_meeting(session: Session, meeting_id: int) -> models.Meeting:
-    """The meeting if it took place; otherwise a German message why there are no minutes."""
-    meeting = live_meeting(session, meeting_id)
-    if meeting.state != MeetingState.HELD.value:
-        state = MeetingState(meeting.state).label
-        raise MeetingNotHeldError(
-            f"Die {meeting_label(meeting)} ist {state}, nicht durchgeführt: ein Protokoll gibt "
-            "es erst für eine durchgeführte Sitzung."
-        )
-    return meeting
 
 
 def current_document(session: Session, meeting_id: int, *, public: bool) -> MinutesDocument:

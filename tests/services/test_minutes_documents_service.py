@@ -24,7 +24,8 @@ from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.minutes_assembly import minutes_document
 from expertenrat.services.minutes_documents import MinutesDocumentsService
 from expertenrat.services.minutes_freeze import MinutesFrozenError
-from expertenrat.services.minutes_pdfs import MeetingNotHeldError, render_minutes
+from expertenrat.services.minutes_pdfs import render_minutes
+from expertenrat.services.minutes_rows import NotHeldError
 from expertenrat.store import models
 
 
@@ -228,7 +229,9 @@ def test_a_meeting_not_held_has_no_minutes(service, database, council) -> None:
     from meeting_rows import add_meeting
 
     rows = add_meeting(database, council.id)
-    with pytest.raises(MeetingNotHeldError, match="geplant, nicht durchgeführt"):
+    with pytest.raises(
+        NotHeldError, match=r"nur für durchgeführte Sitzungen\. Die 1\. Sitzung ist geplant"
+    ):
         service.minutes(rows.meeting_id)
 
 
