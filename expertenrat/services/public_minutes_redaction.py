@@ -36,10 +36,11 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.approved_minutes import ApprovedMinutes, parse_approved_minutes
 from expertenrat.domain.enums import AuditAction, MinutesState
 from expertenrat.domain.minutes_versions import pdf_fingerprint
+from expertenrat.domain.name_order import name_sort_key
 from expertenrat.domain.public_minutes import public_version
 from expertenrat.services import audit
 from expertenrat.services.agenda_rows import meeting_name
-from expertenrat.services.attendance_rows import full_name
+from expertenrat.services.attendance_rows import full_name, sort_name
 from expertenrat.services.minutes_assembly import (
     approval_stamp,
     minutes_document,
@@ -61,10 +62,14 @@ def redact_public_minutes(session: Session, actor: str, person_ids: Collection[i
     )
     withdrawn = {m.council_id: set[int]() for m in memberships}
     names_now = {m.council_id: set[str]() for m in memberships}
+    places: dict[int, str] = {}  # where each person's name stands in a list of names
+    persons_now: dict[str, int] = {}  # whose each name is today
     for membership in memberships:
         withdrawn[membership.council_id].add(membership.person_id)
         if name := full_name(membership):  # empty once anonymised
             names_now[membership.council_id].add(name)
+            places[membership.person_id] = sort_name(membership)
+            persons_now[name] = membership.person_id
     versions = session.scalars(
         select(models.MinutesVersion)
         .join(models.Meeting, models.Meeting.id == models.MinutesVersion.meeting_id)
@@ -93,9 +98,26 @@ def redact_public_minutes(session: Session, actor: str, person_ids: Collection[i
         pdf = render_minutes(now, reproducible=True)
         if pdf == version.public_pdf:
             continue  # unnamed already: withdrawn before, consented again, withdrawn now
-        _store(session, actor, meeting, version, pdf, sorted(names))
+        listed = _in_name_order(names, approved, persons_now, places)
+        _store(session, actor, meeting, version, pdf, listed)
         redacted += 1
     return redacted
+
+
+def _in_name_order(
+    names: set[str], approved: ApprovedMinutes, persons_now: dict[str, int], places: dict[int, str]
+) -> list[str]:
+    """``names`` as lists of names read (:func:`~expertenrat.domain.name_order.name_sort_key`:
+    "Dr. Eva Dahl" under D): each where its person's name stands (``places``, by person id;
+    a name of the approval where the person's name stands today), a name of no person
+    placed by itself."""
+    persons = {n.name: n.person_id for n in approved.names} | persons_now
+
+    def place(name: str) -> str:
+        person_id = persons.get(name)
+        return places[person_id] if person_id in places else name_sort_key(name)
+
+    return sorted(names, key=lambda name: (place(name), name))
 
 
 def _approved(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import replace
+from datetime import date
 
 import pytest
 from pypdf import PdfReader
@@ -16,6 +17,7 @@ from expertenrat.domain.minutes_versions import pdf_fingerprint
 from expertenrat.domain.public_minutes import UNNAMED_MEMBER
 from expertenrat.services.audit_reading import AuditFilter, AuditService
 from expertenrat.services.members import MembersService
+from expertenrat.services.public_minutes_redaction import redact_public_minutes
 from expertenrat.services.retention import RetentionService
 from expertenrat.services.settings import SettingsService
 from expertenrat.store import models
@@ -236,3 +238,67 @@ def test_an_unreadable_approved_document_never_blocks_the_withdrawal(
     warnings = [r.getMessage() for r in caplog.records if "unreadable" in r.getMessage()]
     assert len(warnings) == len(before)
     assert all(member.family_name not in w for w in warnings)
+
+
+def test_the_audit_entry_names_the_unnamed_members_in_name_order(
+    sqlite_demo_database, actor
+) -> None:
+    """(found by a tester) The entry listed the names as strings sort ("Anna …" before
+    "Bernd …", by the given name and the title); they are listed as every list of names
+    is, by family name (``name_sort_key``)."""
+    council_id = _first_council(sqlite_demo_database, actor)
+    members = MembersService(sqlite_demo_database, actor)
+    texts = [_text(public) for public, *_ in _approved(sqlite_demo_database).values()]
+    named = [
+        m
+        for m in members.members(council_id)
+        if m.publish_name and all(m.full_name in text for text in texts)
+    ]
+    pair = next(
+        (a, b)
+        for a in named
+        for b in named
+        if a.sort_name < b.sort_name and a.full_name > b.full_name
+    )  # by family name a first, as strings b first
+
+    with sqlite_demo_database.transaction() as session:
+        for member in pair:
+            session.get(models.Person, member.person_id).publish_name = False
+        assert redact_public_minutes(session, actor, [m.person_id for m in pair]) > 0
+
+    entries = (
+        AuditService(sqlite_demo_database)
+        .search(AuditFilter(council_id, text="Einwilligung widerrufen"))
+        .lines
+    )
+    assert entries
+    listed = f"ohne den Namen von {pair[0].full_name}, {pair[1].full_name} neu erstellt"
+    assert all(listed in e.summary for e in entries), entries[0].summary
+
+
+def test_anonymising_lists_the_unnamed_members_as_their_names_stood(
+    sqlite_demo_database, actor, today
+) -> None:
+    """Anonymising former members (their consents are erased) lists the names in the
+    entry of each public minutes made anew by family name too."""
+    council_id = _first_council(sqlite_demo_database, actor)
+    members = MembersService(sqlite_demo_database, actor).members(council_id)
+    pair = [m for m in members if m.family_name in ("Behrens", "Brüggemann")]
+    assert [m.full_name for m in pair] == ["Sascha Behrens", "Dr. Jörg Brüggemann"]
+    with sqlite_demo_database.transaction() as session:
+        for member in pair:
+            session.get(models.Membership, member.id).term_end = date(2020, 1, 1)
+
+    anonymised = RetentionService(sqlite_demo_database, actor).anonymise(
+        [m.person_id for m in pair], today, 0
+    )
+
+    assert anonymised == 2
+    entries = (
+        AuditService(sqlite_demo_database)
+        .search(AuditFilter(council_id, text="Einwilligung widerrufen"))
+        .lines
+    )
+    assert entries
+    listed = "ohne den Namen von Sascha Behrens, Dr. Jörg Brüggemann neu erstellt"
+    assert all(listed in e.summary for e in entries), entries[0].summary
