@@ -267,7 +267,11 @@ class MemberDialog(QDialog):
         if not found:  # the same values: only the versions differ
             self._take_merged(mine, theirs, set())
             return
-        self._show_general(conflict.message)
+        # Not the error's "Bitte laden Sie die Daten neu …": the merge is the way on.
+        self._show_general(
+            conflict.changed
+            + tr(_CONTEXT, " Wählen Sie im Fenster „Gleichzeitig geändert“, welche Angaben gelten.")
+        )
         self.merge_dialog = open_conflict_merge(
             self,
             theirs.full_name,
@@ -283,6 +287,16 @@ class MemberDialog(QDialog):
             ),
             member_merge_rows(found, self._fields),
             lambda names: self._take_merged(mine, theirs, names),
+        )
+        self.merge_dialog.rejected.connect(
+            lambda: self._show_general(
+                conflict.changed
+                + tr(
+                    _CONTEXT,
+                    " Ihre Eingaben stehen noch im Formular: „Speichern“ zeigt beide Fassungen "
+                    "noch einmal, „Abbrechen“ verwirft sie.",
+                )
+            )
         )
 
     def _take_merged(self, mine: Member, theirs: Member, take_theirs: set[str]) -> None:

@@ -478,6 +478,40 @@ def test_a_concurrent_change_is_reported_and_the_typed_text_stays(
     assert services.members.member(member.id).affiliation == ""
 
 
+def test_while_the_merge_is_open_the_status_line_says_so_not_to_reload(
+    open_dialog, stored, services, council, qtbot, today
+):
+    """(found by a tester) While "Gleichzeitig geändert" was open, the line under the form
+    said "Bitte laden Sie die Daten neu und wiederholen Sie Ihre Änderung.": there is no
+    reloading in the dialog, and doing so would lose what was typed. It now points to the
+    merge; after the merge's "Abbrechen" it says that "Speichern" shows it again."""
+    member = stored()
+    dialog = open_dialog(member)
+    services.members.save(council.id, replace(member, phone="0381 999"), today)
+    dialog.form.affiliation_edit.setText("Hochschule Wismar")
+
+    _click_save(qtbot, dialog)
+
+    merge = dialog.merge_dialog
+    assert merge is not None and merge.isVisible()
+    assert dialog.general_message() == (
+        "Das Mitglied „Anna Berg“ wurde inzwischen von jemand anderem geändert. Wählen Sie "
+        "im Fenster „Gleichzeitig geändert“, welche Angaben gelten."
+    )
+
+    merge.reject()
+
+    assert dialog.general_message() == (
+        "Das Mitglied „Anna Berg“ wurde inzwischen von jemand anderem geändert. Ihre Eingaben "
+        "stehen noch im Formular: „Speichern“ zeigt beide Fassungen noch einmal, „Abbrechen“ "
+        "verwirft sie."
+    )
+    assert dialog.form.affiliation_edit.text() == "Hochschule Wismar"
+    _click_save(qtbot, dialog)
+    assert dialog.merge_dialog is not merge and dialog.merge_dialog.isVisible()
+    assert "Wählen Sie im Fenster „Gleichzeitig geändert“" in dialog.general_message()
+
+
 def test_a_member_deleted_elsewhere_is_reported_and_the_dialog_stays(
     open_dialog, stored, services, council, qtbot
 ):

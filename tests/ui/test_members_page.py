@@ -275,7 +275,7 @@ def test_a_further_term_does_not_overwrite_an_e_mail_changed_on_another_pc(
     assert dialog.isVisible()
     assert dialog.general_message() == (
         "Das Mitglied „Dr. Friedrich Abendroth“ wurde inzwischen von jemand anderem "
-        "geändert. Bitte laden Sie die Daten neu und wiederholen Sie Ihre Änderung."
+        "geändert. Wählen Sie im Fenster „Gleichzeitig geändert“, welche Angaben gelten."
     )
     merge = dialog.merge_dialog
     assert merge is not None and merge.isVisible()
