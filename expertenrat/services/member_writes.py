@@ -4,7 +4,7 @@ each audited."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, ConsentSource
 from expertenrat.domain.errors import NotFoundError
+from expertenrat.domain.member_twins import check_no_twin_added
 from expertenrat.domain.members import Member, clean_member, value_problems
 from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.services import audit
@@ -44,6 +45,7 @@ def save_members(
     today: date,
     *,
     source: ConsentSource = ConsentSource.FORM,
+    known_persons: Collection[int] | None = None,
 ) -> list[Member]:
     """Create or update members of a council in ``session``'s transaction, each audited.
 
@@ -59,15 +61,22 @@ def save_members(
     Stale versions raise ``ConcurrentEditError``; all are checked before the first write, so
     several memberships of one person may be saved together. A new term of a stored person
     (a further term) carries the person's version too (see :func:`check_person_version`).
+    With ``known_persons`` (the persons of the council when the user began), a new person
+    whose e-mail address or name another PC has saved since is refused with
+    ``SamePersonAddedError`` (``domain.member_twins``) rather than saved twice.
     Texts are cleaned first (``clean_member``: NFC, no surrounding spaces). Returns the
     saved members.
     """
     members = [clean_member(m) for m in members]
-    # Another PC saving members at the same moment (a chair, a person's further term)
-    # commits first, and the checks below see its members.
+    # Another PC saving members at the same moment (a chair, a person's further term, the
+    # same new person) commits first, and the checks below see its members.
     hold_council(session, council_id)
     rows = membership_rows(session, council_id)
-    check_members(session, council_id, members, [member_from_rows(r) for r in rows.values()], today)
+    stored = [member_from_rows(r) for r in rows.values()]
+    if known_persons is not None:
+        for member in members:
+            check_no_twin_added(member, stored, known_persons)
+    check_members(session, council_id, members, stored, today)
     for member in members:
         if member.id is None and member.person_id is not None:
             check_person_version(session, member)

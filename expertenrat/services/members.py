@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import date
 
@@ -16,6 +17,7 @@ from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import FieldProblem, InUseError, NotFoundError
 from expertenrat.domain.member_history import history_problems
+from expertenrat.domain.member_twins import check_no_twin_added
 from expertenrat.domain.members import Member
 from expertenrat.domain.roster import RosterDocument, RosterGrouping, build_roster
 from expertenrat.services import audit
@@ -138,10 +140,44 @@ class MembersService:
         with reading(self._db) as session:
             return member_problems(session, council_id, member, today)
 
-    def save(self, council_id: int, member: Member, today: date) -> Member:
-        """Create or update a member. Warnings do not stop saving; errors do."""
+    def persons(self, council_id: int) -> frozenset[int]:
+        """The persons with a membership in the council: what a form for a new member
+        knows of when it opens (``known_persons`` of :meth:`save`)."""
+        with reading(self._db) as session:
+            return frozenset(
+                session.scalars(
+                    select(models.Membership.person_id).where(
+                        models.Membership.council_id == council_id
+                    )
+                )
+            )
+
+    def check_not_added_meanwhile(
+        self, council_id: int, member: Member, known_persons: Collection[int]
+    ) -> None:
+        """Raise ``SamePersonAddedError`` where ``member`` is a new person whom someone
+        else saved meanwhile: a person not among ``known_persons`` with the same e-mail
+        address or name (``domain.member_twins``)."""
+        with reading(self._db) as session:
+            check_no_twin_added(member, council_members(session, council_id), known_persons)
+
+    def save(
+        self,
+        council_id: int,
+        member: Member,
+        today: date,
+        *,
+        known_persons: Collection[int] | None = None,
+    ) -> Member:
+        """Create or update a member. Warnings do not stop saving; errors do. With
+        ``known_persons`` (see :meth:`persons`), a new person someone else saved meanwhile is
+        refused with ``SamePersonAddedError``, checked in the saving transaction itself (see
+        :meth:`check_not_added_meanwhile`; another PC saving at the same moment is waited
+        for)."""
         with changing(self._db, member_what(member)) as session:
-            return save_members(session, self._actor, council_id, [member], today)[0]
+            return save_members(
+                session, self._actor, council_id, [member], today, known_persons=known_persons
+            )[0]
 
     def end_question(self, member: Member, end: date, today: date) -> str:
         """What "Amtszeit beenden" asks before it ends the term on ``end``, where that

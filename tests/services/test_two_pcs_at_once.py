@@ -21,6 +21,7 @@ from expertenrat.domain.errors import (
     ValidationError,
 )
 from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.domain.member_twins import SamePersonAddedError
 from expertenrat.domain.minutes import ItemConflictError, ItemTexts
 from expertenrat.domain.projects import Project
 from expertenrat.domain.text_templates import TextTemplate
@@ -569,6 +570,86 @@ def test_two_pcs_giving_one_person_a_further_term_at_the_same_moment_save_it_onc
         (date(2025, 1, 1), date(2026, 6, 30)),
         (date(2026, 7, 1), None),
     ]
+
+
+def test_the_same_new_person_saved_on_two_pcs_one_after_the_other_is_stored_once(
+    here, there, council, new_member, today
+):
+    """(found by a tester) Anna Berg was typed as a new member on both PCs; the second
+    "Speichern" only warned of a possible duplicate and saved her twice. Now it is refused,
+    naming the record saved meanwhile, so that it can be completed instead."""
+    known = there.members.persons(council.id)  # PC 2 opens "Neues Mitglied"
+    mine = here.members.save(council.id, new_member(email="anna.berg@example.org"), today)
+
+    with pytest.raises(SamePersonAddedError) as refused:
+        there.members.save(
+            council.id, new_member(email="Anna.Berg@example.org "), today, known_persons=known
+        )
+
+    assert refused.value.twin.person_id == mine.person_id
+    assert refused.value.by_email
+    assert refused.value.message == (
+        "„Anna Berg“ wurde inzwischen von jemand anderem angelegt, mit derselben "
+        "E-Mail-Adresse. Ist es dieselbe Person, ergänzen Sie bitte den gespeicherten "
+        "Eintrag, statt sie doppelt anzulegen."
+    )
+    with pytest.raises(SamePersonAddedError):
+        there.members.check_not_added_meanwhile(council.id, new_member(), known)
+    assert [m.person_id for m in here.members.members(council.id)] == [mine.person_id]
+
+
+def test_a_new_person_of_a_name_known_before_is_saved_after_the_warning(
+    here, there, council, new_member, today
+):
+    """Two people may share a name: where the other one was stored before the form opened,
+    the user was warned and saves a second person on purpose."""
+    here.members.save(council.id, new_member(email="anna@uni-rostock.de"), today)
+    known = there.members.persons(council.id)
+
+    other = there.members.save(
+        council.id, new_member(email="anna@hs-wismar.de"), today, known_persons=known
+    )
+
+    assert len({m.person_id for m in here.members.members(council.id)}) == 2
+    assert other.email == "anna@hs-wismar.de"
+
+
+def test_the_same_new_person_without_e_mail_is_found_by_name(
+    here, there, council, new_member, today
+):
+    known = there.members.persons(council.id)
+    here.members.save(council.id, new_member(given_name="Jörg", family_name="Müller"), today)
+
+    with pytest.raises(SamePersonAddedError) as refused:
+        there.members.save(
+            council.id,
+            new_member(given_name="JÖRG", family_name="Müller"),
+            today,
+            known_persons=known,
+        )
+
+    assert not refused.value.by_email
+    assert "mit demselben Namen" in refused.value.message
+
+
+def test_the_same_new_person_saved_on_two_pcs_at_the_same_moment_is_stored_once(
+    here, there, council, new_member, today, monkeypatch
+):
+    """Neither PC's check before saving can see the other's person: the check in the
+    saving transaction does, once the first PC has committed (PostgreSQL: the council's
+    row lock; SQLite: the file's)."""
+    anna = new_member(email="anna.berg@example.org")
+
+    first, second = _second_waits_for_the_first(
+        monkeypatch,
+        lambda: here.members.save(council.id, anna, today, known_persons=frozenset()),
+        lambda: there.members.save(council.id, anna, today, known_persons=frozenset()),
+    )
+
+    assert first.family_name == "Berg"
+    assert isinstance(second, SamePersonAddedError), second
+    assert second.twin.person_id == first.person_id
+    assert [m.person_id for m in here.members.members(council.id)] == [first.person_id]
 
 
 def test_two_pcs_making_two_members_chair_at_the_same_moment_keep_one_chair(
