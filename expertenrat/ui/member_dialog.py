@@ -3,12 +3,14 @@
 Open it with ``open()``; it emits ``saved`` with the stored member and closes. Errors and
 warnings appear under the fields; warnings (e.g. a possible duplicate) only need a second
 click on Speichern. When saving fails, the dialog stays open and keeps what was typed (a
-member deleted on another PC meanwhile is saved as a new one on the next click).
+member deleted on another PC meanwhile is saved as a new one on the next click). A new
+person another PC saved meanwhile ("Gleichzeitig angelegt") is completed, not saved twice.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from datetime import date
 from functools import partial
 
@@ -29,6 +31,7 @@ from expertenrat.domain.errors import (
     NotFoundError,
     ValidationError,
 )
+from expertenrat.domain.member_twins import SamePersonAddedError
 from expertenrat.domain.members import Member
 from expertenrat.domain.merge import differences, merged
 from expertenrat.services.members import MembersService
@@ -38,7 +41,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.form_errors import message_label, set_message_kind
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_form import MemberForm
-from expertenrat.ui.member_merge import member_merge_rows
+from expertenrat.ui.member_merge import member_merge_rows, open_twin_merge
 from expertenrat.ui.merge_dialog import MergeDialog, open_conflict_merge
 from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.scroll_areas import plain_scroll_area
@@ -75,6 +78,10 @@ class MemberDialog(QDialog):
         self.merge_dialog: MergeDialog | None = None
         self.job: Job | None = None  # a save that renders published minutes again
         self._acknowledged: frozenset[str] = frozenset()
+        self._known: frozenset[int] | None = None  # see _known_persons
+        if member is None:
+            with suppress(ExpertenratError):  # else read at the first "Speichern"
+                self._known = members.persons(council_id)
         if member is None:
             self.setWindowTitle(tr(_CONTEXT, "Neues Mitglied"))
         else:
@@ -151,32 +158,57 @@ class MemberDialog(QDialog):
     # --- saving ------------------------------------------------------------------------
 
     def save(self) -> None:
-        """Check, then save; warnings need a second click, errors keep the dialog open."""
+        """Check, then save; warnings need a second click, errors keep the dialog open. A
+        new person someone else saved meanwhile is offered to complete that record."""
         member = self.form.member()
         self.retry.after(None)
         try:
+            known = self._known_persons(member)
+            if known is not None:
+                self._members.check_not_added_meanwhile(self._council_id, member, known)
             problems = self._members.problems(self._council_id, member, self._today)
+        except SamePersonAddedError as error:
+            self._offer_twin(member, error)
+            return
         except ExpertenratError as error:
             self._show_failure(error, member)
             return
-        warnings = frozenset(p.message for p in problems if p.warning)
-        if any(not p.warning for p in problems):
-            self._acknowledged = frozenset()
-            self._show_problems(problems, tr(_CONTEXT, "Bitte prüfen Sie die markierten Angaben."))
+        if self._stopped_by(
+            problems, tr(_CONTEXT, "Trotzdem speichern? Klicken Sie erneut auf Speichern.")
+        ):
             return
-        if not warnings <= self._acknowledged:
-            self._acknowledged = warnings
-            self._show_problems(
-                problems,
-                tr(_CONTEXT, "Trotzdem speichern? Klicken Sie erneut auf Speichern."),
-                warning=True,
-            )
-            return
-        save = partial(self._members.save, self._council_id, member, self._today)
+        save = partial(
+            self._members.save, self._council_id, member, self._today, known_persons=known
+        )
         if self._as_opened.publish_name and not member.publish_name and member.id is not None:
             self._save_in_background(member, save)
             return
         self._finish_save(member, save)
+
+    def _known_persons(self, member: Member) -> frozenset[int] | None:
+        """For a new person, the council's persons when the dialog opened (read now where
+        that failed, or where the member became a new person since): a person with the same
+        e-mail address or name saved since is no twin to save on purpose but most likely the
+        same human entered on another PC. ``None`` for a stored person."""
+        if member.id is not None or member.person_id is not None:
+            return None
+        if self._known is None:
+            self._known = self._members.persons(self._council_id)
+        return self._known
+
+    def _stopped_by(self, problems: Sequence[FieldProblem], warned: str) -> bool:
+        """Show errors, or warnings not yet shown (headed by ``warned``; the next click
+        saves despite them): whether they stop this save."""
+        warnings = frozenset(p.message for p in problems if p.warning)
+        if any(not p.warning for p in problems):
+            self._acknowledged = frozenset()
+            self._show_problems(problems, tr(_CONTEXT, "Bitte prüfen Sie die markierten Angaben."))
+            return True
+        if not warnings <= self._acknowledged:
+            self._acknowledged = warnings
+            self._show_problems(problems, warned, warning=True)
+            return True
+        return False
 
     def _save_in_background(self, member: Member, save: Callable[[], Member]) -> None:
         """A withdrawn consent to publish the name renders the stored public minutes that
@@ -206,6 +238,9 @@ class MemberDialog(QDialog):
             return
         except ConcurrentEditError as error:
             self._offer_merge(member, error)
+            return
+        except SamePersonAddedError as error:
+            self._offer_twin(member, error)
             return
         except ExpertenratError as error:
             self._show_failure(error, member)
@@ -298,6 +333,57 @@ class MemberDialog(QDialog):
                 )
             )
         )
+
+    def _offer_twin(self, mine: Member, added: SamePersonAddedError) -> None:
+        """Someone saved the person typed here as a new one meanwhile: offer to complete
+        that record with what was typed (both versions side by side); closing that offer
+        keeps the input, and "Speichern" then saves another person after the duplicate
+        warning. Identical values: this dialog closes with the stored member."""
+        twin = added.twin
+        assert twin.person_id is not None  # a stored member
+        self._known = (self._known or frozenset()) | {twin.person_id}
+        found = differences(self._as_opened, mine, twin)
+        if not found:
+            self._take_twin(mine, twin, set())
+            return
+        self._show_general(
+            added.added
+            + tr(
+                _CONTEXT,
+                ". Wählen Sie im Fenster „Gleichzeitig angelegt“, welche Angaben gelten; ist "
+                "es eine andere Person, schließen Sie es mit „Abbrechen“.",
+            )
+        )
+        self.merge_dialog = open_twin_merge(
+            self,
+            twin.full_name,
+            added.by_email,
+            member_merge_rows(found, self._fields),
+            lambda names: self._take_twin(mine, twin, names),
+        )
+        self.merge_dialog.rejected.connect(lambda: self._twin_declined(added))
+
+    def _take_twin(self, mine: Member, twin: Member, take_theirs: set[str]) -> None:
+        """Edit the record saved meanwhile instead: the chosen values, saved on it."""
+        self.setWindowTitle(tr(_CONTEXT, "Mitglied bearbeiten – {}").format(twin.full_name))
+        self._take_merged(mine, twin, take_theirs)
+
+    def _twin_declined(self, added: SamePersonAddedError) -> None:
+        """Another person after all: the duplicate warning, acknowledged by this answer,
+        and the next "Speichern" saves the typed person beside the other one."""
+        member = self.form.member()
+        headline = added.added + tr(
+            _CONTEXT,
+            ". Ist es eine andere Person, legt „Speichern“ sie trotzdem an; „Abbrechen“ "
+            "verwirft Ihre Eingaben.",
+        )
+        try:
+            problems = self._members.problems(self._council_id, member, self._today)
+        except ExpertenratError as error:
+            self._show_failure(error, member)
+            return
+        if not self._stopped_by(problems, headline):
+            self._show_general(headline)
 
     def _take_merged(self, mine: Member, theirs: Member, take_theirs: set[str]) -> None:
         """Show the merged values, now based on the stored version, and save them."""

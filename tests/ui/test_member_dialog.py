@@ -294,6 +294,118 @@ def test_a_possible_duplicate_is_a_warning_and_a_second_click_saves(
     assert len(services.members.members(council.id)) == 2
 
 
+def _twin_typed_here(dialog, fields) -> None:
+    """Anna Berg typed as a new member: e-mail address, affiliation, no phone."""
+    _fill_required(dialog, fields, given="Anna", family="Berg")
+    dialog.form.email_edit.setText("anna.berg@example.org")
+    dialog.form.affiliation_edit.setText("Universität Rostock")
+
+
+def _twin_saved_there(other_program, council, fields, today) -> Member:
+    """Anna Berg saved as a new member on another PC, with a phone, no affiliation."""
+    draft = Member(
+        id=None,
+        given_name="Anna",
+        family_name="Berg",
+        email="anna.berg@example.org",
+        phone="0381 123",
+        primary_field_id=fields["Umwelt"].id,
+        term_start=date(2025, 1, 1),
+    )
+    return other_program.members.save(council.id, draft, today)
+
+
+def test_a_new_person_saved_meanwhile_on_another_pc_is_completed_not_saved_twice(
+    open_dialog, services, other_program, council, fields, qtbot, today
+):
+    """(found by a tester) Anna Berg, typed here as a new member while another PC saved her,
+    was only a "Möglicherweise doppelt" warning: a second click saved her twice. Now
+    "Speichern" offers the record saved meanwhile, both versions side by side, and saves
+    the chosen values on it."""
+    dialog = open_dialog()
+    there = _twin_saved_there(other_program, council, fields, today)
+    _twin_typed_here(dialog, fields)
+
+    _click_save(qtbot, dialog)
+
+    merge = dialog.merge_dialog
+    assert merge is not None and merge.isVisible()
+    assert merge.windowTitle() == "Gleichzeitig angelegt – Anna Berg"
+    assert dialog.general_message() == (
+        "„Anna Berg“ wurde inzwischen von jemand anderem angelegt. Wählen Sie im Fenster "
+        "„Gleichzeitig angelegt“, welche Angaben gelten; ist es eine andere Person, "
+        "schließen Sie es mit „Abbrechen“."
+    )
+    assert {
+        name: (mine.text(), theirs.text(), theirs.isChecked())
+        for name, (mine, theirs) in merge.choices.items()
+    } == {
+        "affiliation": ("Universität Rostock", "(leer)", False),
+        "phone": ("(leer)", "0381 123", True),
+        "term_start": (f"{today:%d.%m.%Y}", "01.01.2025", True),
+    }
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT):
+        merge.apply_button.click()
+
+    (anna,) = services.members.members(council.id)
+    assert (anna.id, anna.affiliation, anna.phone, anna.term_start) == (
+        there.id,
+        "Universität Rostock",
+        "0381 123",
+        date(2025, 1, 1),
+    )
+
+
+def test_a_new_person_saved_meanwhile_can_still_be_saved_as_another_person(
+    open_dialog, services, other_program, council, fields, qtbot, today
+):
+    """Closing the offer keeps what was typed; it is another person of the same name: the
+    duplicate warning shows, and "Speichern" saves her beside the other one."""
+    dialog = open_dialog()
+    _twin_saved_there(other_program, council, fields, today)
+    _twin_typed_here(dialog, fields)
+    _click_save(qtbot, dialog)
+
+    dialog.merge_dialog.reject()
+
+    assert dialog.general_message() == (
+        "„Anna Berg“ wurde inzwischen von jemand anderem angelegt. Ist es eine andere "
+        "Person, legt „Speichern“ sie trotzdem an; „Abbrechen“ verwirft Ihre Eingaben."
+    )
+    assert dialog.message("family_name") == "Möglicherweise doppelt: Anna Berg hat denselben Namen."
+    assert dialog.form.affiliation_edit.text() == "Universität Rostock"
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT):
+        _click_save(qtbot, dialog)
+    assert sorted(m.affiliation for m in services.members.members(council.id)) == [
+        "",
+        "Universität Rostock",
+    ]
+
+
+def test_a_new_person_saved_on_another_pc_at_the_same_moment_is_offered_too(
+    open_dialog, services, other_program, council, fields, qtbot, today, monkeypatch
+):
+    """The other PC saves Anna Berg after this one's checks found nobody of her name: the
+    check in the saving transaction finds her, and the same offer opens."""
+    dialog = open_dialog()
+    _twin_typed_here(dialog, fields)
+    problems = services.members.problems
+
+    def saved_there_right_after(*args):
+        found = problems(*args)
+        _twin_saved_there(other_program, council, fields, today)
+        return found
+
+    monkeypatch.setattr(services.members, "problems", saved_there_right_after)
+
+    with qtbot.assertNotEmitted(dialog.saved):
+        _click_save(qtbot, dialog)
+
+    merge = dialog.merge_dialog
+    assert merge is not None and merge.windowTitle() == "Gleichzeitig angelegt – Anna Berg"
+    assert len(services.members.members(council.id)) == 1
+
+
 def test_a_new_warning_after_an_edit_asks_again(
     open_dialog, stored, services, council, fields, qtbot
 ):

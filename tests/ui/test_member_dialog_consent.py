@@ -52,9 +52,9 @@ def test_withdrawing_the_name_consent_saves_in_a_worker_and_unnames_the_member(
     threads: list[str] = []
     save = services.members.save
 
-    def recorded_save(*args):
+    def recorded_save(*args, **kwargs):
         threads.append(threading.current_thread().name)
-        return save(*args)
+        return save(*args, **kwargs)
 
     monkeypatch.setattr(services.members, "save", recorded_save)
 
