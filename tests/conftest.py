@@ -32,7 +32,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlite_copies import opened_sqlite_copy, sqlite_copy
 
 from expertenrat.store import migrate
-from expertenrat.store.database import Database, open_database
+from expertenrat.store.database import Database
+from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 
 if TYPE_CHECKING:

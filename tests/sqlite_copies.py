@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from expertenrat.store.database import Database, open_database
+from expertenrat.store.database import Database
+from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 
 FILE_NAME = "expertenrat.db"

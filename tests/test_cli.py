@@ -111,7 +111,7 @@ def test_demo_is_of_the_councils_day_not_the_pcs(tmp_path):
     demo service's own default is."""
     from expertenrat.domain.councils import new_council_today
     from expertenrat.services.demo import DemoService
-    from expertenrat.store.database import open_database
+    from expertenrat.store.database_opening import open_database
     from expertenrat.store.engine import database_url
 
     database = tmp_path / "demo.db"

@@ -11,7 +11,7 @@ import pytest
 from test_cli_members import assert_one_line_error, run, stored, write_csv
 
 from expertenrat.services.context import Services
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 
 HEADER = (

@@ -17,7 +17,7 @@ from expertenrat.__main__ import main
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.enums import MeetingState
 from expertenrat.services.context import Services
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 
 DEMO_TODAY = date(2026, 11, 27)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from test_cli import run
 
-from expertenrat.store.database import open_database
 from expertenrat.store.database_location import location_file
+from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 from expertenrat.store.models import Base
 

@@ -21,7 +21,7 @@ from expertenrat.domain.recommendation_responses import ResponseDraft
 from expertenrat.services.projects import ProjectsService
 from expertenrat.services.recommendations import RecommendationsService
 from expertenrat.services.settings import SettingsService
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 
 HOSTILE = "<b>Daten & „Zitate“</b> 😀"

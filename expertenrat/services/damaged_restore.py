@@ -16,7 +16,7 @@ from pathlib import Path
 from expertenrat.domain.progress import Progress
 from expertenrat.services.backup import BackupService, RestoreSummary, read_backup_file
 from expertenrat.services.collector import collector_paused
-from expertenrat.store.database import Create, open_database
+from expertenrat.store.database_opening import Create, open_database
 from expertenrat.store.engine import database_url
 from expertenrat.store.set_aside import put_back, set_aside
 

@@ -13,7 +13,7 @@ from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.paths import default_database_file
-from expertenrat.store.database import Create, Database, open_database
+from expertenrat.store.database import Database
 from expertenrat.store.database_address import describe
 from expertenrat.store.database_location import (
     chosen_is_default_file,
@@ -22,6 +22,7 @@ from expertenrat.store.database_location import (
     store_address,
     stored_address,
 )
+from expertenrat.store.database_opening import Create, open_database
 from expertenrat.store.engine import database_url, text_without_password
 from expertenrat.store.server_password import keyring_available, save_password
 

@@ -26,8 +26,9 @@ from expertenrat.store import migrate
 from expertenrat.store.backup_format import BackupError
 from expertenrat.store.backup_reading import read_backup
 from expertenrat.store.backup_writing import write_backup
-from expertenrat.store.database import Create, Database, open_database
+from expertenrat.store.database import Database
 from expertenrat.store.database_address import describe
+from expertenrat.store.database_opening import Create, open_database
 from expertenrat.store.engine import database_url
 from expertenrat.store.models import Base
 from expertenrat.store.work_problems import refused

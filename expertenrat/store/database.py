@@ -1,10 +1,8 @@
-"""Opening a database: check it, back it up, migrate it, hand out sessions.
+"""An open database: the sessions and transactions on it, and the schema a new one gets.
 
-Anything that makes a database unusable (not a database, corrupt, from a newer version,
-server unreachable, no write permission) becomes a :class:`DatabaseUnusableError` with a
-German message that names the true reason, and the database is left exactly as it was.
-Nothing is created by merely looking: a new database gets its schema when the first
-change is saved (``Create.ON_FIRST_WRITE``, the window) or at once (``Create.NOW``).
+A database without a schema gets it when its first change is saved (the first
+transaction) or at once (:meth:`Database.create_schema`); until then reading it reads an
+empty twin in memory. Opening one is :mod:`expertenrat.store.database_opening`.
 """
 
 from __future__ import annotations
@@ -17,7 +15,6 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, exc
@@ -25,13 +22,12 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from expertenrat.domain.errors import (
-    DatabaseMissingError,
     DatabaseUnusableError,
     os_error_detail,
     os_error_text,
 )
 from expertenrat.store import migrate
-from expertenrat.store.database_address import check_url, describe
+from expertenrat.store.database_address import describe
 from expertenrat.store.engine import (
     SYNCHRONOUS,
     WRITING,
@@ -39,22 +35,11 @@ from expertenrat.store.engine import (
     shared_memory_uri,
     sqlite_file,
 )
-from expertenrat.store.probe import probe_server, probe_sqlite_file
 from expertenrat.store.problems import sqlite_problem
-from expertenrat.store.schema_upgrade import upgrade, upgraded_copy
 from expertenrat.store.server_problems import server_problem
 from expertenrat.store.set_aside import remove_with_companions
 from expertenrat.store.sqlite_bulk_write import dropped_indexes, journal_mode
-from expertenrat.store.sqlite_copy import backup_before_upgrade
 from expertenrat.store.work_problems import refused
-
-
-class Create(Enum):
-    """When a database without a schema gets one."""
-
-    NOW = "now"
-    ON_FIRST_WRITE = "on_first_write"
-    NEVER = "never"
 
 
 @dataclass
@@ -269,53 +254,3 @@ def key_digest(key: str) -> str:
     keeps something of that database (the folder of its unsaved minutes, its last council)
     without spelling its path or address."""
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
-
-
-def open_database(
-    url: URL,
-    *,
-    create: Create = Create.NOW,
-    read_only: bool = False,
-) -> Database:
-    """Open ``url``; an old database is backed up and upgraded first.
-
-    ``read_only``: only reading is asked (exports): a SQLite file is opened read-only, so a
-    healthy file in a folder without write permission still works. A database without a
-    schema is refused when reading, or when ``create`` is ``NEVER``.
-    """
-    check_url(url)
-    location = describe(url)
-    path = sqlite_file(url)
-    if path is not None:
-        probe = probe_sqlite_file(path, read_only=read_only)
-    else:
-        probe = probe_server(url, location)
-    revision = probe.revision
-    if revision is None:
-        if read_only or create is Create.NEVER:
-            raise DatabaseMissingError(
-                f"Die Datenbank „{location}“ gibt es noch nicht oder sie ist leer; es wurde "
-                "nichts angelegt. Legen Sie im Programm ein Gremium an oder laden Sie die "
-                "Demodaten mit „expertenrat demo“.",
-                location,
-            )
-        database = Database(url=url, engine=make_engine(url), pending=True)
-        if create is Create.NOW:
-            database.create_schema()
-        return database
-    if not migrate.is_known_revision(revision):
-        raise DatabaseUnusableError(
-            f"Die Datenbank „{location}“ stammt aus einer neueren Version von Expertenrat "
-            f"(Schemastand {revision}). Bitte installieren Sie die aktuelle Version des "
-            "Programms. Die Datenbank wurde nicht verändert."
-        )
-    backup = None
-    if revision != migrate.head_revision() and read_only and path is not None:
-        engine, scratch = upgraded_copy(path, location, probe.read_flags)
-        return Database(url=url, engine=engine, _scratch=scratch)
-    if revision != migrate.head_revision():
-        if path is not None:
-            backup = backup_before_upgrade(path, revision)
-        upgrade(url, location)
-    engine = make_engine(url, read_only=probe.read_flags if read_only else None)
-    return Database(url=url, engine=engine, backup_file=backup)

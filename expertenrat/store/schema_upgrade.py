@@ -1,8 +1,8 @@
 """Bringing an older database to the current schema as it is opened
-(:func:`~expertenrat.store.database.open_database`): in place, after the update copy beside a
-SQLite file; or, for an older file opened only to read (an export, a check, a backup of an
-old copy), in an upgraded copy in a scratch folder, the file itself left as it is. A
-refused upgrade is a :class:`DatabaseUnusableError` with the German reason.
+(:func:`~expertenrat.store.database_opening.open_database`): in place, after the update
+copy beside a SQLite file; or, for an older file opened only to read (an export, a check,
+a backup of an old copy), in an upgraded copy in a scratch folder, the file itself left as
+it is. A refused upgrade is a :class:`DatabaseUnusableError` with the German reason.
 """
 
 from __future__ import annotations

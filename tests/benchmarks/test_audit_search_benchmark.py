@@ -15,7 +15,7 @@ from pytest_benchmark.fixture import BenchmarkFixture
 
 from expertenrat.services.audit_reading import AuditFilter, AuditService
 from expertenrat.services.demo import DemoService
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 
 TODAY = date(2026, 11, 27)

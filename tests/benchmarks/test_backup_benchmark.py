@@ -58,7 +58,7 @@ from pytest_benchmark.fixture import BenchmarkFixture
 
 from expertenrat.services.backup import BackupService
 from expertenrat.services.demo import DemoService
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 
 TODAY = date(2026, 11, 27)

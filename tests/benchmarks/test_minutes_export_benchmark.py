@@ -61,7 +61,7 @@ from pypdf import PdfReader
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.services.context import Services
 from expertenrat.store import models
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 
 ROUNDS = 5

@@ -22,7 +22,7 @@ from pytest_benchmark.fixture import BenchmarkFixture
 
 from expertenrat.services.demo import DemoService
 from expertenrat.services.oparl_export import OParlExportService
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 
 TODAY = date(2026, 11, 27)

@@ -14,7 +14,7 @@ from pytest_benchmark.fixture import BenchmarkFixture
 
 from expertenrat.services.demo import DemoService
 from expertenrat.services.overview import OverviewService
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 from expertenrat.ui.overview_page import OverviewPage
 

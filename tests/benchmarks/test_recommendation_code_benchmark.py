@@ -17,7 +17,7 @@ from pytest_benchmark.fixture import BenchmarkFixture
 
 from expertenrat.services.recommendation_records import new_code
 from expertenrat.store import models
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 
 RECOMMENDATIONS, UPDATES, RETIRED = 2_000, 25, 40

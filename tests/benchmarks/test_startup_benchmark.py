@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from expertenrat.services.demo import DemoService
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 
 DRIVER = Path(__file__).with_name("startup_driver.py")

@@ -31,7 +31,8 @@ from expertenrat.store import migrate
 from expertenrat.store.backup_format import Backup, BackupError, TablePart
 from expertenrat.store.backup_reading import read_backup
 from expertenrat.store.backup_writing import write_backup
-from expertenrat.store.database import Create, Database, open_database
+from expertenrat.store.database import Database
+from expertenrat.store.database_opening import Create, open_database
 from expertenrat.store.engine import database_url, make_engine, sqlite_file
 from expertenrat.store.models import Base, ConsentEntry, Person
 from expertenrat.store.sqlite_copy import copy_sqlite

@@ -16,7 +16,7 @@ from expertenrat.services.backup import BackupService
 from expertenrat.services.daily_backup import DailyBackupService, daily_copies, default_folder
 from expertenrat.services.demo import DemoService
 from expertenrat.store.backup_format import BackupError
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import sqlite_file
 from expertenrat.store.models import Base
 

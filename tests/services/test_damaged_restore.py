@@ -13,7 +13,7 @@ from expertenrat.domain.errors import DatabaseDamagedError, ExpertenratError
 from expertenrat.services.backup import BackupService
 from expertenrat.services.damaged_restore import restore_over_damaged
 from expertenrat.store.backup_format import BackupError
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 
 NOW = datetime(2026, 12, 2, 9, 30, 5)

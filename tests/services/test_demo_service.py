@@ -25,7 +25,7 @@ from expertenrat.services.minutes import MinutesService
 from expertenrat.services.overview import OverviewService
 from expertenrat.services.settings import SettingsService
 from expertenrat.store import models
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 
 

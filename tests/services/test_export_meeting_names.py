@@ -15,7 +15,7 @@ from sqlalchemy import select, update
 
 from expertenrat.services.context import Services
 from expertenrat.store import models
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 
 BASE = "https://daten.example.de/oparl/v1"

@@ -14,7 +14,7 @@ from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services import meetings
 from expertenrat.services.meetings import MeetingsService
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 
 PER_PC = 5
 

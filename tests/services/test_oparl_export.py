@@ -19,7 +19,8 @@ from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.members import Member
 from expertenrat.services.context import Services
 from expertenrat.store import models
-from expertenrat.store.database import Database, open_database
+from expertenrat.store.database import Database
+from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 
 BASE = "https://daten.example.de/oparl/v1"

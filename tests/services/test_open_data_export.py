@@ -16,7 +16,7 @@ from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.services.context import Services
 from expertenrat.store import models
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 
 TITLE = 'Zoë <b>&</b> „Ünß“, "Zitat"; =SUMME(A1) 😀'

@@ -15,7 +15,8 @@ from expertenrat.services.members import MembersService
 from expertenrat.services.settings import SettingsService
 from expertenrat.services.unit_of_work import StorageError, changing
 from expertenrat.store import models
-from expertenrat.store.database import Database, open_database
+from expertenrat.store.database import Database
+from expertenrat.store.database_opening import open_database
 
 CONCURRENT = "inzwischen von jemand anderem geändert"
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.services.recommendations import RecommendationsService
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 
 PER_PC = 6
 

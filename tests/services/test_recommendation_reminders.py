@@ -21,7 +21,7 @@ from expertenrat.services.recommendation_reminders import (
     RemindersExistError,
 )
 from expertenrat.services.recommendations import RecommendationsService
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 
 TODAY = date(2026, 6, 1)
 HOSTILE = "Daten <&> „Zitat“ 😀"

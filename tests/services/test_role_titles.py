@@ -23,7 +23,7 @@ from expertenrat.domain.roster import RosterGrouping
 from expertenrat.services.context import Services
 from expertenrat.services.member_exchange import MemberFileFormat
 from expertenrat.store import models
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 
 TODAY = date(2026, 11, 27)  # the demo's day (tests/conftest.py)

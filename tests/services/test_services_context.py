@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from expertenrat.services.context import Services, _Service
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 
 

@@ -35,7 +35,8 @@ from expertenrat.services.change_marker import change_marker
 from expertenrat.services.context import Services
 from expertenrat.services.unit_of_work import StorageError
 from expertenrat.store import models
-from expertenrat.store.database import Database, open_database
+from expertenrat.store.database import Database
+from expertenrat.store.database_opening import open_database
 
 SENT_ON = date(2026, 3, 20)
 HEADER = "Vorname;Nachname;E-Mail;Rolle;Amtszeit Beginn;Amtszeit Ende;Primäres Handlungsfeld"

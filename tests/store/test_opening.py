@@ -15,8 +15,9 @@ from sqlalchemy.engine import make_url
 
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.store import migrate, models
-from expertenrat.store.database import Create, Database, open_database
+from expertenrat.store.database import Database
 from expertenrat.store.database_address import describe
+from expertenrat.store.database_opening import Create, open_database
 from expertenrat.store.engine import SQLITE_HEADER, database_url, make_engine
 
 

@@ -24,7 +24,8 @@ from expertenrat.services.change_marker import ChangeMarker, change_marker
 from expertenrat.services.context import Services
 from expertenrat.services.unit_of_work import StorageError
 from expertenrat.store import migrate
-from expertenrat.store.database import Create, Database, open_database
+from expertenrat.store.database import Database
+from expertenrat.store.database_opening import Create, open_database
 from expertenrat.store.engine import database_url, make_engine
 from expertenrat.store.problems import sqlite_problem, upgrade_blocked
 

@@ -15,7 +15,7 @@ from sqlalchemy import exc
 from sqlalchemy.engine import make_url
 
 from expertenrat.domain.errors import DatabaseUnusableError
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.store.server_problems import server_problem
 
 CLOSED = "postgresql+psycopg://rat@127.0.0.1:1/expertenrat"  # nothing listens there

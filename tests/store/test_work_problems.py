@@ -21,8 +21,8 @@ from expertenrat.services.settings import SettingsService
 from expertenrat.services.unit_of_work import StorageError, storage_error
 from expertenrat.store import migrate
 from expertenrat.store.backup_format import BackupError
-from expertenrat.store.database import open_database
 from expertenrat.store.database_address import describe
+from expertenrat.store.database_opening import open_database
 from expertenrat.store.problems import sqlite_problem
 from expertenrat.store.table_owners import TableOwners
 from expertenrat.store.work_problems import refused, work_problem

@@ -22,7 +22,7 @@ from expertenrat.app import Session
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.paths import resource_path
 from expertenrat.services.context import Services
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.ui.main_window import MainWindow
 from expertenrat.ui.worker import POLL_MS, THREAD_NAME
 

@@ -18,7 +18,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from expertenrat.services.context import Services
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.minutes_item_list import item_key

@@ -13,7 +13,7 @@ from damaged_file import damage_table
 from expertenrat.app import QUIT_AFTER_ENV
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.services.backup import BackupService
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done

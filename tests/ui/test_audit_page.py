@@ -18,7 +18,7 @@ from expertenrat.domain.audit_fields import FieldChange
 from expertenrat.domain.enums import AuditAction
 from expertenrat.services.audit_reading import AuditFilter
 from expertenrat.services.context import Services
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.ui.audit_detail import FieldChangesModel
 from expertenrat.ui.audit_page import PAGE_SIZE, AuditPage
 from expertenrat.ui.audit_table_model import AuditTableModel

@@ -18,7 +18,7 @@ from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.members import Member
 from expertenrat.services.change_marker import ChangeMarker, change_marker, open_change_feed
 from expertenrat.services.context import Services
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.ui.change_watch import POLL_MS, ChangeWatch
 from expertenrat.ui.members_table_model import MembersTableModel
 

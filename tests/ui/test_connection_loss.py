@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.errors import ConnectionLostError, StorageError
 from expertenrat.services.context import Services
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.ui.member_dialog import MemberDialog
 from expertenrat.ui.recommendation_steps import RecommendationSteps
 from expertenrat.ui.save_retry import SaveRetry

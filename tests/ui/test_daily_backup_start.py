@@ -12,7 +12,7 @@ from expertenrat.paths import user_data_dir
 from expertenrat.services.backup import read_backup_file
 from expertenrat.services.daily_backup import DailyBackupService
 from expertenrat.services.demo import DemoService
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.ui.daily_backup import FOLDER_KEY
 
 

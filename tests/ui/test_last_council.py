@@ -9,7 +9,7 @@ from sqlalchemy import delete
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.services.context import Services
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 from expertenrat.store.models import Council
 from expertenrat.ui.main_window import MainWindow

@@ -30,7 +30,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 
 from expertenrat.services.context import Services
-from expertenrat.store.database import open_database
+from expertenrat.store.database_opening import open_database
 from expertenrat.ui.autosave_recovery import RecoveryStore
 from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.minutes_item_list import item_key

@@ -11,8 +11,8 @@ from sqlalchemy.engine import make_url
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.services.context import Services
 from expertenrat.services.server_move import move_to_server
-from expertenrat.store.database import Create, open_database
 from expertenrat.store.database_location import stored_address
+from expertenrat.store.database_opening import Create, open_database
 from expertenrat.store.engine import database_url
 from expertenrat.store.models import Meeting
 from expertenrat.ui.server_move_menu import ServerMoveMenu

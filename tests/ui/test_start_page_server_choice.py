@@ -16,8 +16,8 @@ from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.paths import default_database_file
 from expertenrat.services.demo import DemoService
 from expertenrat.store import server_password
-from expertenrat.store.database import open_database
 from expertenrat.store.database_location import chosen_url, store_address, stored_address
+from expertenrat.store.database_opening import open_database
 
 GONE = "postgresql://rat@127.0.0.1:1/expertenrat"  # nothing listens there
 

@@ -23,7 +23,8 @@ from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AttendanceStatus, MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services.context import Services
-from expertenrat.store.database import Database, open_database
+from expertenrat.store.database import Database
+from expertenrat.store.database_opening import open_database
 from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.meetings_page import MeetingsPage
 from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel

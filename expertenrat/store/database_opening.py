@@ -1,0 +1,81 @@
+"""Opening a database: check it, back it up, migrate it, hand it out as a :class:`Database`.
+
+Anything that makes a database unusable (not a database, corrupt, from a newer version,
+server unreachable, no write permission) becomes a :class:`DatabaseUnusableError` with a
+German message that names the true reason, and the database is left exactly as it was.
+Nothing is created by merely looking: a new database gets its schema when the first
+change is saved (``Create.ON_FIRST_WRITE``, the window) or at once (``Create.NOW``).
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from sqlalchemy.engine import URL
+
+from expertenrat.domain.errors import DatabaseMissingError, DatabaseUnusableError
+from expertenrat.store import migrate
+from expertenrat.store.database import Database
+from expertenrat.store.database_address import check_url, describe
+from expertenrat.store.engine import make_engine, sqlite_file
+from expertenrat.store.probe import probe_server, probe_sqlite_file
+from expertenrat.store.schema_upgrade import upgrade, upgraded_copy
+from expertenrat.store.sqlite_copy import backup_before_upgrade
+
+
+class Create(Enum):
+    """When a database without a schema gets one."""
+
+    NOW = "now"
+    ON_FIRST_WRITE = "on_first_write"
+    NEVER = "never"
+
+
+def open_database(
+    url: URL,
+    *,
+    create: Create = Create.NOW,
+    read_only: bool = False,
+) -> Database:
+    """Open ``url``; an old database is backed up and upgraded first.
+
+    ``read_only``: only reading is asked (exports): a SQLite file is opened read-only, so a
+    healthy file in a folder without write permission still works. A database without a
+    schema is refused when reading, or when ``create`` is ``NEVER``.
+    """
+    check_url(url)
+    location = describe(url)
+    path = sqlite_file(url)
+    if path is not None:
+        probe = probe_sqlite_file(path, read_only=read_only)
+    else:
+        probe = probe_server(url, location)
+    revision = probe.revision
+    if revision is None:
+        if read_only or create is Create.NEVER:
+            raise DatabaseMissingError(
+                f"Die Datenbank „{location}“ gibt es noch nicht oder sie ist leer; es wurde "
+                "nichts angelegt. Legen Sie im Programm ein Gremium an oder laden Sie die "
+                "Demodaten mit „expertenrat demo“.",
+                location,
+            )
+        database = Database(url=url, engine=make_engine(url), pending=True)
+        if create is Create.NOW:
+            database.create_schema()
+        return database
+    if not migrate.is_known_revision(revision):
+        raise DatabaseUnusableError(
+            f"Die Datenbank „{location}“ stammt aus einer neueren Version von Expertenrat "
+            f"(Schemastand {revision}). Bitte installieren Sie die aktuelle Version des "
+            "Programms. Die Datenbank wurde nicht verändert."
+        )
+    backup = None
+    if revision != migrate.head_revision() and read_only and path is not None:
+        engine, scratch = upgraded_copy(path, location, probe.read_flags)
+        return Database(url=url, engine=engine, _scratch=scratch)
+    if revision != migrate.head_revision():
+        if path is not None:
+            backup = backup_before_upgrade(path, revision)
+        upgrade(url, location)
+    engine = make_engine(url, read_only=probe.read_flags if read_only else None)
+    return Database(url=url, engine=engine, backup_file=backup)
