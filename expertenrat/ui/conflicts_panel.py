@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.attendance_sheet import CANCELLED_HINT
 from expertenrat.domain.conflict_screening import ConflictSuggestion
 from expertenrat.domain.conflict_sheet import Conflict, ConflictSheet, ItemConflicts, MemberRef
-from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.errors import ConnectionLostError, ExpertenratError, ValidationError
 from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.context import Services
 from expertenrat.ui.conflict_declare_dialog import ConflictDeclareDialog
@@ -247,20 +247,35 @@ class ConflictsPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         if item is not None:
             self._run(lambda: self._services.conflicts.accept(item.item.id, suggestion))
 
-    def overrule(self, suggestion: ConflictSuggestion) -> None:
+    def overrule(self, suggestion: ConflictSuggestion, why: str = "", note: str = "") -> None:
+        """Ask why and overrule; ``why``: the reason typed before, ``note``: why it is asked
+        again (a reason refused, or the server lost: the typed reason is not lost)."""
         item = self.current_item()
         if item is None or self._sheet is None:
             return
+
+        def record(typed: str) -> None:
+            try:
+                self._services.conflicts.overrule(item.item.id, suggestion, typed)
+            except (ValidationError, ConnectionLostError) as error:
+                self.overrule(suggestion, typed, error.message + "\n")
+                return
+            except ExpertenratError as error:
+                self._dialogs.warning(self, tr(_CONTEXT, "Befangenheit"), error.message)
+                self.refresh()
+                return
+            self.refresh()
+            self.changed.emit()
+
         self._dialogs.ask_text(
             self,
             tr(_CONTEXT, "Hinweis übergehen"),
-            tr(_CONTEXT, "Warum ist {name} bei diesem Punkt nicht befangen?").format(
+            note
+            + tr(_CONTEXT, "Warum ist {name} bei diesem Punkt nicht befangen?").format(
                 name=self._sheet.name_of(suggestion.member)
             ),
-            "",
-            lambda why: self._run(
-                lambda: self._services.conflicts.overrule(item.item.id, suggestion, why)
-            ),
+            why,
+            record,
         )
 
     def remove_selected(self) -> None:

@@ -81,8 +81,11 @@ def test_overruling_asks_why_and_records_who(panel, dialogs, services, meeting) 
     panel.suggestion_rows[0].overrule_button.click()  # no answer given: nothing happens
     assert panel.model.rows() == []
     dialogs.texts = ["  "]
-    panel.suggestion_rows[0].overrule_button.click()
-    assert "begründen" in dialogs.warnings()[-1]
+    panel.suggestion_rows[0].overrule_button.click()  # asked again, saying why
+    assert dialogs.asked_texts[-1] == (
+        "Bitte begründen Sie, warum der Hinweis auf Befangenheit übergangen wird.\n"
+        "Warum ist Ödön Pál bei diesem Punkt nicht befangen?"
+    )
     dialogs.texts = ["Nur Kundin der Stadtwerke"]
     panel.suggestion_rows[0].overrule_button.click()
     (conflict,) = services.conflicts.sheet(meeting.meeting_id).item(meeting.item_ids[2]).conflicts
@@ -92,6 +95,26 @@ def test_overruling_asks_why_and_records_who(panel, dialogs, services, meeting) 
         "Nur Kundin der Stadtwerke",
     )
     assert panel.model.data(panel.model.index(0, panel.model.COLUMN_DECIDED_BY)) == "tester"
+
+
+def test_a_refused_reason_for_overruling_is_asked_again_with_what_was_typed(
+    panel, dialogs, services, meeting
+) -> None:
+    """Found by a tester: a reason refused (too long, or the server lost: "Ihre Eingaben
+    bleiben erhalten") was gone; it had to be typed again from scratch."""
+    typed = "Nur Kundin der Stadtwerke. " * 80  # past the 2,000 characters allowed
+    dialogs.texts = [typed]
+
+    panel.suggestion_rows[0].overrule_button.click()
+
+    assert dialogs.offered_texts == ["", typed]
+    assert dialogs.asked_texts[-1].startswith("Die Begründung der Entscheidung")
+    assert dialogs.warnings() == []
+    shorter = typed[:1_000].strip()
+    dialogs.texts = [shorter]
+    panel.overrule(panel.suggestion_rows[0].suggestion, typed, "")
+    (conflict,) = services.conflicts.sheet(meeting.meeting_id).item(meeting.item_ids[2]).conflicts
+    assert conflict.decision_reason == shorter
 
 
 def test_declaring_in_the_dialog_and_removing(panel, dialogs, services, meeting) -> None:
