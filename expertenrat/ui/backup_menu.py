@@ -94,7 +94,20 @@ class BackupMenu:
     def _confirm_restore(self, path: str) -> None:
         # The database holds every council, not only the one on screen: the question says
         # that all of them are replaced.
-        scope = restore_scope(self._council_count())
+        councils = self._council_count()
+        if councils == 0:  # a new database (the welcome page): nothing to replace or keep
+            self._dialogs.question(
+                self._parent,
+                tr(_CONTEXT, "Wiederherstellen"),
+                tr(
+                    _CONTEXT,
+                    "„{database}“ enthält noch kein Gremium. Die Sicherung „{file}“ wird "
+                    "dort eingespielt. Fortfahren?",
+                ).format(database=self._services.database.location, file=path),
+                lambda: self.restore(path),
+            )
+            return
+        scope = restore_scope(councils)
         self._dialogs.question(
             self._parent,
             tr(_CONTEXT, "Wiederherstellen"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -15,6 +16,7 @@ from conftest import ScriptedDialogs
 from held_meeting import council_of_three, held_meeting
 from minutes_setup import held_minutes, hold
 from postgres_cluster import Cluster
+from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -26,6 +28,7 @@ from expertenrat.services.context import Services
 from expertenrat.store.database import Database
 from expertenrat.store.database_opening import open_database
 from expertenrat.ui.attendance_panel import AttendancePanel
+from expertenrat.ui.main_window import MainWindow
 from expertenrat.ui.meetings_page import MeetingsPage
 from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 from expertenrat.ui.minutes_editor import MinutesEditor
@@ -323,3 +326,62 @@ def test_a_cancellation_refused_for_a_change_made_elsewhere_asks_again_with_the_
     cancelled = pc2.meetings.get(meeting_id)
     assert (cancelled.state, cancelled.cancellation_reason) == (MeetingState.CANCELLED, reason)
     assert cancelled.place == "Stadthaus"
+
+
+def _window(qtbot, services, dialogs, tmp_path, name: str, today) -> MainWindow:
+    settings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings, tmp_path / f"{name}.txt", lambda: today)
+    qtbot.addWidget(window)
+    window.attach(services, dialogs)
+    window.show()
+    return window
+
+
+def test_a_backup_of_the_server_is_restored_into_a_new_server_database_from_the_window(
+    qtbot, pc1, today, tmp_path, postgres_admin_url
+):
+    """Datei → Sicherung jetzt on the PC of the server's data; Datei → Wiederherstellen on a
+    PC whose new server database is still empty (the welcome page). Found by a tester: the
+    question there promised "Eine Kopie der bisherigen Daten wird vorher angelegt" and
+    that all data would be replaced, of a database that held none (no copy was made)."""
+    council = pc1.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
+    field = pc1.settings.action_fields(council.id)[0].id
+    minutes = held_minutes(pc1.database, council.id, field)
+    pc1.minutes_approval.circulate(minutes.meeting_id, SENT, today=SENT)
+    d1 = ScriptedDialogs()
+    one = _window(qtbot, pc1, d1, tmp_path, "pc1", today)
+    target = tmp_path / "sicherung.zip"
+    d1.paths.append(str(target))
+    one.menus.backup.backup_action.trigger()
+    qtbot.waitUntil(lambda: not one.menus.backup.job.running, timeout=WAIT)
+    name = f"expertenrat_twopcs_new_{os.getpid()}_{next(_names)}"
+    _admin(postgres_admin_url, f"CREATE DATABASE {name}")
+    database = open_database(postgres_admin_url.set(database=name))
+    try:
+        new = Services.create(database, "Frau Neu")
+        d3 = ScriptedDialogs()
+        three = _window(qtbot, new, d3, tmp_path, "pc3", today)
+        assert three.stack.currentWidget() is three.welcome_page
+        d3.paths.append(str(target))
+
+        three.menus.backup.restore_action.trigger()
+        qtbot.waitUntil(lambda: not three.menus.backup.job.running, timeout=WAIT)
+
+        (kind, _title, question), (_kind, _title, done) = d3.messages
+        assert (kind, question) == (
+            "question",
+            f"„{database.location}“ enthält noch kein Gremium. Die Sicherung „{target}“ wird "
+            "dort eingespielt. Fortfahren?",
+        )
+        assert re.fullmatch(r"\d+ Datensätze wurden wiederhergestellt\.", done)
+        assert three.current_council_id() == council.id  # the welcome page is gone
+        assert new.minutes_approval.status(minutes.meeting_id).summary() == (
+            "versandt am 20.03.2026, Einwände bis 03.04.2026 – Fassung 1"
+        )
+        start = datetime(2026, 12, 8, 16)  # the restored server goes on numbering
+        draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="R")
+        added = new.meetings.create(council.id, draft)
+        assert new.meetings.get(added).number == 3
+    finally:
+        database.close()
+        _admin(postgres_admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
