@@ -2,8 +2,8 @@
 of one row into a :class:`ParsedMemberRow`, a member ready to save or the German messages
 of what is wrong with it; :class:`MembersFile` is what reading a whole file gives.
 
-On the way in a cell is text or a ``date``: dates 01.03.2025, 1.3.2025, 01.03.25 and
-2025-03-01; booleans ja/nein/j/n/x/1/0/true/false/wahr/falsch (empty means "nein").
+A cell's date, yes or no, sector or role is read by :mod:`expertenrat.exchange.member_cells`;
+the council's own role titles and its action fields are read here.
 """
 
 from __future__ import annotations
@@ -19,7 +19,15 @@ from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.enums import LabelledEnum, MemberRole, Sector
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.members import Member, clean_and_check
-from expertenrat.exchange.member_columns import HEADERS, Cell, format_date, german_list
+from expertenrat.exchange.member_cells import (
+    cell_text,
+    read_bool,
+    read_choice,
+    read_date,
+    read_line,
+    shown,
+)
+from expertenrat.exchange.member_columns import HEADERS, Cell, german_list
 
 _DATE_KEYS = frozenset({"term_start", "term_end", "publish_name_on", "publish_contact_on"})
 _LINE_KEYS = frozenset(
@@ -31,10 +39,6 @@ _TEXT_KEYS = _LINE_KEYS | {"postal_address", "notes"}  # reading them cannot fai
 _UNKNOWN = object()  # a cell not read yet
 _ENUMS: dict[str, type[LabelledEnum]] = {"sector": Sector, "role": MemberRole}
 
-_TRUE = frozenset({"ja", "j", "x", "1", "true", "wahr", "yes"})
-_FALSE = frozenset({"nein", "n", "0", "false", "falsch", "no", ""})
-_DATE_DE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
-_DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _FIELD_SPLIT = re.compile(r"([|;,\n])")
 
 
@@ -75,16 +79,6 @@ class MembersFile:
 
 def _name_key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
-
-
-def shown(value: str) -> str:
-    """A value as quoted in a message: on one line, at most 60 characters."""
-    value = " ".join(value.split())
-    return value if len(value) <= 60 else value[:59] + "…"
-
-
-def _text(cell: Cell) -> str:
-    return cell if isinstance(cell, str) else format_date(cell)
 
 
 class RowReader:
@@ -132,7 +126,7 @@ class RowReader:
 
     def name(self, cells: Sequence[Cell]) -> str:
         """Given and family name as written in the row."""
-        parts = [_text(cells[i]) for i in (self._given, self._family) if i < len(cells)]
+        parts = [cell_text(cells[i]) for i in (self._given, self._family) if i < len(cells)]
         return " ".join(" ".join(parts).split())
 
     def error_row(self, line: int, cells: Sequence[Cell], *messages: str) -> ParsedMemberRow:
@@ -174,36 +168,36 @@ class RowReader:
         """What turns a cell of the column of ``key`` into the member's value (picked once
         per column: an import reads hundreds of thousands of cells)."""
         if key in _DATE_KEYS:
-            return partial(_read_date, HEADERS[key], key == "term_start")
+            return partial(read_date, HEADERS[key], key == "term_start")
         if key in _LINE_KEYS:
-            return _read_line
+            return read_line
         if key in _BOOL_KEYS:
-            return partial(_read_bool, HEADERS[key])
+            return partial(read_bool, HEADERS[key])
         if key == "role":
             return self._read_role
         if key in _ENUMS:
-            return partial(_read_choice, HEADERS[key], _ENUMS[key])
+            return partial(read_choice, HEADERS[key], _ENUMS[key])
         if key == "primary_field_id":
             return self._read_primary_field
         if key == "further_field_ids":
             return self._read_further_fields
-        return _text  # postal address and notes: kept exactly, line breaks included
+        return cell_text  # postal address and notes: kept exactly, line breaks included
 
     def _read_role(self, cell: Cell) -> object:
-        """A role by the council's title ("Sprecher*in"), else as :func:`_read_choice`."""
-        text = _text(cell)
+        """A role by the council's title ("Sprecher*in"), else as :func:`read_choice`."""
+        text = cell_text(cell)
         found = self._titles.get(text.strip().casefold())
         if found is not None:
             return found
         try:
-            return _read_choice(HEADERS["role"], MemberRole, cell)
+            return read_choice(HEADERS["role"], MemberRole, cell)
         except ValueError:
             raise ValueError(
                 f"{HEADERS['role']} „{shown(text)}“ ist unbekannt (möglich: {self._role_list})."
             ) from None
 
     def _read_primary_field(self, cell: Cell) -> int | None:
-        text = _text(cell)
+        text = cell_text(cell)
         if not text.strip():
             return None
         found_id = self._fields.get(_name_key(text))
@@ -212,7 +206,7 @@ class RowReader:
         return found_id
 
     def _read_further_fields(self, cell: Cell) -> tuple[int, ...]:
-        ids, unknown = self._match_fields(_text(cell))
+        ids, unknown = self._match_fields(cell_text(cell))
         if unknown:
             raise ValueError(self._unknown_field(HEADERS["further_field_ids"], unknown))
         return tuple(dict.fromkeys(ids))
@@ -247,74 +241,3 @@ def _in_column(problem: FieldProblem) -> str:
     """The message of ``problem``, with the column it is about: "Spalte „Telefon“: …"."""
     header = HEADERS.get(problem.field)
     return f"Spalte „{header}“: {problem.message}" if header else problem.message
-
-
-def _read_date(header: str, required: bool, cell: Cell) -> date | None:
-    value = cell if isinstance(cell, date) else _parse_date(header, cell)
-    if value is None and required:
-        raise ValueError(f"{header} fehlt.")
-    return value
-
-
-def _read_line(cell: Cell) -> str:
-    return cell.strip() if isinstance(cell, str) else format_date(cell)
-
-
-def _read_bool(header: str, cell: Cell) -> bool:
-    return _parse_bool(header, _text(cell))
-
-
-def _role_by_word(text: str) -> MemberRole | None:
-    """A role as a council's own list writes it: "Vorsitzende", "stellv. Vorsitzender",
-    "Stellvertretende Vorsitzende", "ordentliches Mitglied"."""
-    word = re.sub(r"[^a-zäöüß]", "", text.casefold())
-    if word.startswith("stellv"):
-        return MemberRole.VICE_CHAIR
-    if word.startswith("vorsitz"):
-        return MemberRole.CHAIR
-    if word.endswith("mitglied"):
-        return MemberRole.MEMBER
-    return None
-
-
-def _read_choice(header: str, enum: type[LabelledEnum], cell: Cell) -> LabelledEnum:
-    text = _text(cell)
-    if not text.strip():
-        return Sector.OTHER if enum is Sector else MemberRole.MEMBER
-    found = enum.from_label(text)
-    if found is None and enum is MemberRole:
-        found = _role_by_word(text)
-    if found is None:
-        allowed = ", ".join(m.label for m in enum)
-        raise ValueError(f"{header} „{shown(text)}“ ist unbekannt (möglich: {allowed}).")
-    return found
-
-
-def _parse_date(header: str, text: str) -> date | None:
-    text = text.strip()
-    if not text:
-        return None
-    if match := _DATE_DE.fullmatch(text):
-        day, month, year = (int(g) for g in match.groups())
-        if len(match.group(3)) == 2:  # as Excel reads two-digit years: 00-29 → 20xx
-            year += 2000 if year < 30 else 1900
-    elif match := _DATE_ISO.fullmatch(text):
-        year, month, day = (int(g) for g in match.groups())
-    else:
-        raise ValueError(
-            f"{header} „{shown(text)}“ ist kein gültiges Datum. "
-            "Bitte im Format TT.MM.JJJJ angeben, z. B. 01.03.2025."
-        )
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise ValueError(f"{header} „{text}“ ist kein gültiges Datum.") from None
-
-
-def _parse_bool(header: str, text: str) -> bool:
-    value = text.strip().casefold()
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    raise ValueError(f"{header} „{shown(text)}“ ist kein gültiger Wert (ja oder nein).")

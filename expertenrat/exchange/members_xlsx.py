@@ -34,6 +34,7 @@ from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.members import Member
 from expertenrat.exchange.excel_text import ooxml_escaped
+from expertenrat.exchange.member_cells import shown
 from expertenrat.exchange.member_columns import (
     COLUMNS,
     Cell,
@@ -41,7 +42,7 @@ from expertenrat.exchange.member_columns import (
     map_header,
     read_as,
 )
-from expertenrat.exchange.member_row_reader import MembersFile, RowReader, shown
+from expertenrat.exchange.member_row_reader import MembersFile, RowReader
 
 SHEET_TITLE = "Mitglieder"
 DATE_FORMAT = "DD.MM.YYYY"

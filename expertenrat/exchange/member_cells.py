@@ -1,0 +1,101 @@
+"""Reading one cell of a members file (CSV or Excel) as the value of a member's attribute.
+
+A cell is text or a ``date``: dates 01.03.2025, 1.3.2025, 01.03.25 and 2025-03-01;
+booleans ja/nein/j/n/x/1/0/true/false/wahr/falsch (empty means "nein"); roles and sectors
+by their labels (a role also as a council's own list writes it). A cell that cannot be
+read raises a ``ValueError`` with the German message, naming the column's header.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from expertenrat.domain.enums import LabelledEnum, MemberRole, Sector
+from expertenrat.exchange.member_columns import Cell, format_date
+
+_TRUE = frozenset({"ja", "j", "x", "1", "true", "wahr", "yes"})
+_FALSE = frozenset({"nein", "n", "0", "false", "falsch", "no", ""})
+_DATE_DE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
+_DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def shown(value: str) -> str:
+    """A value as quoted in a message: on one line, at most 60 characters."""
+    value = " ".join(value.split())
+    return value if len(value) <= 60 else value[:59] + "…"
+
+
+def cell_text(cell: Cell) -> str:
+    return cell if isinstance(cell, str) else format_date(cell)
+
+
+def read_date(header: str, required: bool, cell: Cell) -> date | None:
+    value = cell if isinstance(cell, date) else _parse_date(header, cell)
+    if value is None and required:
+        raise ValueError(f"{header} fehlt.")
+    return value
+
+
+def read_line(cell: Cell) -> str:
+    return cell.strip() if isinstance(cell, str) else format_date(cell)
+
+
+def read_bool(header: str, cell: Cell) -> bool:
+    return _parse_bool(header, cell_text(cell))
+
+
+def _role_by_word(text: str) -> MemberRole | None:
+    """A role as a council's own list writes it: "Vorsitzende", "stellv. Vorsitzender",
+    "Stellvertretende Vorsitzende", "ordentliches Mitglied"."""
+    word = re.sub(r"[^a-zäöüß]", "", text.casefold())
+    if word.startswith("stellv"):
+        return MemberRole.VICE_CHAIR
+    if word.startswith("vorsitz"):
+        return MemberRole.CHAIR
+    if word.endswith("mitglied"):
+        return MemberRole.MEMBER
+    return None
+
+
+def read_choice(header: str, enum: type[LabelledEnum], cell: Cell) -> LabelledEnum:
+    text = cell_text(cell)
+    if not text.strip():
+        return Sector.OTHER if enum is Sector else MemberRole.MEMBER
+    found = enum.from_label(text)
+    if found is None and enum is MemberRole:
+        found = _role_by_word(text)
+    if found is None:
+        allowed = ", ".join(m.label for m in enum)
+        raise ValueError(f"{header} „{shown(text)}“ ist unbekannt (möglich: {allowed}).")
+    return found
+
+
+def _parse_date(header: str, text: str) -> date | None:
+    text = text.strip()
+    if not text:
+        return None
+    if match := _DATE_DE.fullmatch(text):
+        day, month, year = (int(g) for g in match.groups())
+        if len(match.group(3)) == 2:  # as Excel reads two-digit years: 00-29 → 20xx
+            year += 2000 if year < 30 else 1900
+    elif match := _DATE_ISO.fullmatch(text):
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        raise ValueError(
+            f"{header} „{shown(text)}“ ist kein gültiges Datum. "
+            "Bitte im Format TT.MM.JJJJ angeben, z. B. 01.03.2025."
+        )
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{header} „{text}“ ist kein gültiges Datum.") from None
+
+
+def _parse_bool(header: str, text: str) -> bool:
+    value = text.strip().casefold()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ValueError(f"{header} „{shown(text)}“ ist kein gültiger Wert (ja oder nein).")
