@@ -59,6 +59,10 @@ class AgendaEntry:
     notes: str = ""
 
 
+MOVED_PARTS = {"time": "die Zeit", "place": "der Ort", "link": "der Online-Zugang"}
+"""What of an invited meeting may move, as a changed letter names it (in this order)."""
+
+
 @dataclass(frozen=True, slots=True)
 class MeetingDocument:
     """A meeting with its agenda, for the invitation, the run sheet and the calendar.
@@ -70,7 +74,8 @@ class MeetingDocument:
     last changed, ``agenda_changed_on`` the day its agenda last changed (the later of the
     two dates the changed letter), each ``None`` while the first invitation's stands;
     ``public_agenda_changed`` and ``non_public_agenda_changed`` say which part of the agenda
-    that change touched (both where it is not known).
+    that change touched (both where it is not known), ``moved_parts`` what of time and place
+    changed since the first invitation ("time", "place", "link"; empty where not known).
     ``addressee`` holds the address lines of one recipient (mail merge); ``None``
     addresses the members as a whole.
     """
@@ -97,6 +102,7 @@ class MeetingDocument:
     agenda_changed_on: date | None = None
     public_agenda_changed: bool = True
     non_public_agenda_changed: bool = True
+    moved_parts: tuple[str, ...] = ()  # of MOVED_PARTS: what moved; () where not known
 
     @property
     def moved(self) -> bool:
@@ -141,16 +147,25 @@ class MeetingDocument:
 
     @property
     def change_notice(self) -> str:
-        """What a changed letter says after its first sentence ("" for the first one)."""
-        if self.moved and self.agenda_changed:
-            what = f"Zeit oder Ort und {self._changed_agenda} haben sich geändert."
-        elif self.moved:
-            what = "Zeit oder Ort haben sich geändert."
-        elif self.agenda_changed:
-            agenda = self._changed_agenda
-            what = f"{agenda[0].upper()}{agenda[1:]} hat sich geändert."
+        """What a changed letter says after its first sentence ("" for the first one): what
+        changed, "Der Ort und die Tagesordnung haben sich geändert."; where it is not known
+        what of time and place moved, "Zeit oder Ort …"."""
+        moved = [MOVED_PARTS[p] for p in MOVED_PARTS if p in self.moved_parts]
+        if self.moved and not moved:
+            if not self.agenda_changed:
+                what = "Zeit oder Ort haben sich geändert."
+            else:
+                what = f"Zeit oder Ort und {self._changed_agenda} haben sich geändert."
         else:
-            return ""
+            parts = [
+                *(moved if self.moved else []),
+                *([self._changed_agenda] if self.agenda_changed else []),
+            ]
+            if not parts:
+                return ""
+            listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} und {parts[-1]}"
+            verb = "hat" if len(parts) == 1 else "haben"
+            what = f"{listed[0].upper()}{listed[1:]} {verb} sich geändert."
         return f"Bitte beachten Sie: {what} Diese Einladung ersetzt unsere bisherige."
 
     @property
@@ -268,6 +283,8 @@ def public_invitation(document: MeetingDocument) -> MeetingDocument:
     part alone does not make it a changed letter: it would tell the public of items it
     does not show, over an agenda that stood as it was."""
     public_changed = document.agenda_changed and document.public_agenda_changed
+    moved = tuple(p for p in document.moved_parts if p != "link")  # the link is left out
+    link_only = bool(document.moved_parts) and not moved
     return replace(
         document,
         agenda=tuple(
@@ -276,4 +293,6 @@ def public_invitation(document: MeetingDocument) -> MeetingDocument:
         online_link="",
         agenda_changed_on=document.agenda_changed_on if public_changed else None,
         non_public_agenda_changed=False,
+        changed_on=None if link_only else document.changed_on,
+        moved_parts=moved,
     )

@@ -100,7 +100,7 @@ def test_time_or_place_and_the_agenda_changed_the_letter_names_both(
     )
     only_moved = pdf_text(documents.invitation_pdf(invited).pdf)
     assert "Geänderte Einladung zur 1. Sitzung" in only_moved
-    assert f"{FIRST}: Zeit oder Ort haben sich geändert." in only_moved
+    assert f"{FIRST}: Der Ort hat sich geändert." in only_moved  # not "Zeit oder Ort"
     assert "Tagesordnung hat sich" not in only_moved and "Geänderte Tagesordnung" not in only_moved
 
     _add(database, actor, invited)
@@ -108,7 +108,7 @@ def test_time_or_place_and_the_agenda_changed_the_letter_names_both(
     text = pdf_text(documents.invitation_pdf(invited).pdf)
     assert "Geänderte Einladung und Tagesordnung zur 1. Sitzung" in text
     assert (
-        f"{FIRST}: Zeit oder Ort und die Tagesordnung haben sich geändert. Diese Einladung "
+        f"{FIRST}: Der Ort und die Tagesordnung haben sich geändert. Diese Einladung "
         "ersetzt unsere bisherige." in text
     )
     assert "Geänderte Tagesordnung – Öffentlicher Teil" in text and "Saal 2" in text
@@ -274,3 +274,37 @@ def test_the_public_invitation_says_nothing_of_a_change_of_the_non_public_part(
     assert "Geänderte Tagesordnung zur 1. Sitzung" in public
     assert f"{FIRST}: Die Tagesordnung hat sich geändert." in public
     assert "nichtöffentlich" not in public.casefold()
+
+
+def test_the_changed_letter_says_what_of_time_and_place_changed(
+    documents, meetings_service, invited
+):
+    """It said "Zeit oder Ort haben sich geändert" whatever moved, so the members had to
+    compare it with the first letter; now it names what differs from the first invitation
+    (found by a tester). The public invitation leaves the online link out, and a new link
+    alone with it."""
+    meeting = meetings_service.get(invited)
+    later = replace(meeting.draft(), start=meeting.draft().start + timedelta(hours=1))
+    later = replace(later, end=later.end + timedelta(hours=1))
+    meetings_service.update(invited, meeting.version, later)
+    text = pdf_text(documents.invitation_pdf(invited).pdf)
+    assert f"{FIRST}: Die Zeit hat sich geändert." in text and "Zeit oder Ort" not in text
+
+    meeting = meetings_service.get(invited)
+    moved = replace(meeting.draft(), place="Kulturhaus", online_link="https://m.example.de/7")
+    meetings_service.update(invited, meeting.version, moved)
+    text = pdf_text(documents.invitation_pdf(invited).pdf)
+    assert f"{FIRST}: Die Zeit, der Ort und der Online-Zugang haben sich geändert." in text
+    public = pdf_text(documents.invitation_pdf(invited, public=True).pdf)
+    assert f"{FIRST}: Die Zeit und der Ort haben sich geändert." in public
+
+    meeting = meetings_service.get(invited)
+    back = replace(
+        meeting.draft(), start=meeting.draft().start - timedelta(hours=1), place="Rathaus"
+    )
+    back = replace(back, end=back.end - timedelta(hours=1))
+    meetings_service.update(invited, meeting.version, back)  # only the link still differs
+    text = pdf_text(documents.invitation_pdf(invited).pdf)
+    assert f"{FIRST}: Der Online-Zugang hat sich geändert." in text
+    public = pdf_text(documents.invitation_pdf(invited, public=True).pdf)
+    assert "Geänderte" not in public and FIRST not in public
