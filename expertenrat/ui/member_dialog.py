@@ -1,4 +1,5 @@
-"""Neues Mitglied / Mitglied bearbeiten: the dialog around the member form.
+"""Neues Mitglied / Mitglied bearbeiten: the dialog around the member form (its widgets:
+:mod:`~expertenrat.ui.member_dialog_view`).
 
 Open it with ``open()``; it emits ``saved`` with the stored member and closes. Errors and
 warnings appear under the fields; warnings (e.g. a possible duplicate) only need a second
@@ -14,14 +15,8 @@ from contextlib import suppress
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QStyle,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QWidget
 
 from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, ActionField, RoleTitles
 from expertenrat.domain.errors import (
@@ -35,24 +30,18 @@ from expertenrat.domain.member_twins import SamePersonAddedError
 from expertenrat.domain.members import Member
 from expertenrat.domain.merge import differences, merged
 from expertenrat.services.members import MembersService
-from expertenrat.ui.consent_history import consent_history_view
-from expertenrat.ui.dialog_parts import dialog_buttons, required_note_beside
 from expertenrat.ui.dialog_service import DialogService
-from expertenrat.ui.form_errors import message_label, set_message_kind
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.member_form import MemberForm
+from expertenrat.ui.member_dialog_view import MemberDialogView
 from expertenrat.ui.member_merge import member_merge_rows, open_twin_merge
 from expertenrat.ui.merge_dialog import MergeDialog, open_conflict_merge
 from expertenrat.ui.save_retry import SaveRetry
-from expertenrat.ui.scroll_areas import plain_scroll_area
-from expertenrat.ui.widgets import hint_label
 from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "MemberDialog"
-MINIMUM_SIZE = QSize(640, 420)
 
 
-class MemberDialog(QDialog):
+class MemberDialog(MemberDialogView):
     """Creates a member (``member=None``) or edits one, keeping its ids and versions."""
 
     saved = Signal(object)
@@ -69,44 +58,22 @@ class MemberDialog(QDialog):
         dialogs: DialogService | None = None,
         titles: RoleTitles = DEFAULT_ROLE_TITLES,
     ) -> None:
-        super().__init__(parent)
-        self._members = members
+        super().__init__(members, fields, today, member, titles, parent)
         self._dialogs = dialogs
         self._council_id = council_id
         self._fields = fields
         self._today = today
         self.merge_dialog: MergeDialog | None = None
         self.job: Job | None = None  # a save that renders published minutes again
+        self.retry = SaveRetry(self.save_button)
         self._acknowledged: frozenset[str] = frozenset()
         self._known: frozenset[int] | None = None  # see _known_persons
         if member is None:
+            self.setWindowTitle(tr(_CONTEXT, "Neues Mitglied"))
             with suppress(ExpertenratError):  # else read at the first "Speichern"
                 self._known = members.persons(council_id)
-        if member is None:
-            self.setWindowTitle(tr(_CONTEXT, "Neues Mitglied"))
         else:
             self.setWindowTitle(tr(_CONTEXT, "Mitglied bearbeiten – {}").format(member.full_name))
-
-        self.form = MemberForm(fields, today)
-        self.form.set_role_titles(titles)
-        self.consent_history: QWidget | None = None
-        if member is not None:
-            self.form.set_member(member)
-            self._show_consent_history(member)
-        self.scroll = plain_scroll_area(self.form)
-        self.general_label = message_label()
-        self.buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Save, self.save)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.retry = SaveRetry(self.save_button)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll, 1)
-        layout.addWidget(self.general_label)
-        layout.addLayout(required_note_beside(self.buttons))
-        self._fit_to_screen()
-        self.form.given_name_edit.setFocus()
-        self.scroll.installEventFilter(self)  # its width decides the form's columns
         self._as_opened = self.form.member()
 
     def reject(self) -> None:
@@ -120,40 +87,6 @@ class MemberDialog(QDialog):
             tr(_CONTEXT, "Sie haben Angaben geändert, die noch nicht gespeichert sind. Verwerfen?"),
             lambda: QDialog.reject(self),
         )
-
-    def _show_consent_history(self, member: Member) -> None:
-        """The recorded grants and withdrawals, or why they cannot be shown."""
-        if member.person_id is None:
-            return
-        try:
-            entries = self._members.consent_history(member.person_id)
-        except ExpertenratError as error:
-            label = hint_label(error.message)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            self.consent_history = label
-        else:
-            self.consent_history = (
-                consent_history_view(entries)
-                if entries
-                else hint_label(tr(_CONTEXT, "Noch keine Einwilligung erfasst."))
-            )
-        self.form.show_consent_history(self.consent_history)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.scroll and event.type() == QEvent.Type.Resize:
-            scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-            self.form.fit_columns(self.scroll.width() - scrollbar)
-        return super().eventFilter(watched, event)
-
-    def _fit_to_screen(self) -> None:
-        """As large as the form wants, but never larger than the screen; scroll if needed."""
-        scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        wanted = self.sizeHint().expandedTo(
-            self.form.sizeHint() + QSize(scrollbar + 32, self.buttons.sizeHint().height() + 48)
-        )
-        available = self.screen().availableGeometry().size() * 0.9
-        self.setMinimumSize(MINIMUM_SIZE.boundedTo(available))
-        self.resize(wanted.boundedTo(available))
 
     # --- saving ------------------------------------------------------------------------
 
@@ -390,34 +323,6 @@ class MemberDialog(QDialog):
         self.form.set_member(merged(mine, theirs, take_theirs))
         self._as_opened = theirs
         self.save()
-
-    # --- messages ----------------------------------------------------------------------
-
-    def message(self, field: str) -> str:
-        """The message under the field named like the Member attribute ("" if none)."""
-        return self.form.message(field)
-
-    def general_message(self) -> str:
-        return self.general_label.text()
-
-    def _show_problems(
-        self, problems: Sequence[FieldProblem], headline: str, *, warning: bool = False
-    ) -> None:
-        elsewhere = self.form.show_problems(problems)
-        self._set_general([headline, *(p.message for p in elsewhere)], warning)
-        widget = self.form.widget_of(problems)
-        if widget is not None:
-            self.scroll.ensureWidgetVisible(widget)
-            widget.setFocus()
-
-    def _show_general(self, text: str) -> None:
-        """A message about the whole record: the fields keep what was typed."""
-        self.form.clear_problems()
-        self._set_general([text], warning=False)
-
-    def _set_general(self, lines: list[str], warning: bool) -> None:
-        self.general_label.setText("\n".join(lines))
-        set_message_kind(self.general_label, warning)
 
 
 def _raise(error: ExpertenratError | None) -> Member:
