@@ -382,6 +382,21 @@ def test_a_new_person_saved_meanwhile_can_still_be_saved_as_another_person(
     ]
 
 
+def test_the_same_person_typed_exactly_as_saved_meanwhile_is_not_saved_again(
+    open_dialog, services, other_program, council, fields, qtbot, today
+):
+    """Nothing to choose: the dialog closes with the record the other PC saved."""
+    dialog = open_dialog()
+    _fill_required(dialog, fields, given="Anna", family="Berg")
+    there = other_program.members.save(council.id, dialog.form.member(), today)
+
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT) as saved:
+        _click_save(qtbot, dialog)
+
+    assert saved.args[0].id == there.id
+    assert [m.id for m in services.members.members(council.id)] == [there.id]
+
+
 def test_a_new_person_saved_on_another_pc_at_the_same_moment_is_offered_too(
     open_dialog, services, other_program, council, fields, qtbot, today, monkeypatch
 ):
