@@ -8,6 +8,9 @@ over from the save before it (matched by line): it updates the votes just stored
 of adding them a second time, and the conflict check (``replacing``) compares with them.
 A refused save (counts too high) keeps what waits, which may well correct it; a conflict
 (another PC changed the votes) drops it, as the editor rereads the votes and shows theirs.
+A save that lost the server waits (unless a newer change of the item waits already) and is
+tried again after ``retry_ms`` or with the next change, as the minutes' text is: until then
+the votes count as unsaved.
 """
 
 from __future__ import annotations
@@ -17,10 +20,12 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
+from expertenrat.domain.errors import ConcurrentEditError, ConnectionLostError, ExpertenratError
 from expertenrat.domain.votes import Vote, VoteDraft
 from expertenrat.services.minutes_votes import SavedVotes
 from expertenrat.ui.worker import Job
+
+RETRY_MS = 5000  # as the minutes' text (``ui.autosave``)
 
 SaveVotes = Callable[[int, Sequence[VoteDraft], Sequence[Vote]], SavedVotes]
 
@@ -48,16 +53,25 @@ class VoteSaving(QObject):
     saved = Signal(object, object)  # VoteRequest, SavedVotes
     failed = Signal(object, object)  # VoteRequest, ExpertenratError
 
-    def __init__(self, save: SaveVotes, parent: QObject | None = None) -> None:
+    def __init__(
+        self, save: SaveVotes, parent: QObject | None = None, *, retry_ms: int = RETRY_MS
+    ) -> None:
         super().__init__(parent)
         self._save = save
         self.job: Job | None = None
         self._sent: VoteRequest | None = None
         self._waiting: dict[int, VoteRequest] = {}
+        self._lost = False  # the save that ended lost the server: wait before the next
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setSingleShot(True)
+        self.retry_timer.setInterval(retry_ms)
+        self.retry_timer.timeout.connect(self._next)
 
     def request(self, request: VoteRequest) -> None:
         """Save ``request`` now, or after the save running (replacing an older wait)."""
         if self.job is None:
+            self.retry_timer.stop()  # a change is a retry too
+            self._waiting.pop(request.item_id, None)  # an older change of the item left
             self._start(request)
         else:
             self._waiting[request.item_id] = request
@@ -89,6 +103,9 @@ class VoteSaving(QObject):
         assert sent is not None and error is not None
         if isinstance(error, ConcurrentEditError):  # the editor rereads the votes
             self._waiting.pop(sent.item_id, None)
+        if isinstance(error, ConnectionLostError):  # tried again, unless newer input waits
+            self._waiting.setdefault(sent.item_id, sent)
+            self._lost = True
         self.failed.emit(sent, error)
 
     def _ended(self) -> None:
@@ -99,6 +116,10 @@ class VoteSaving(QObject):
         job, self.job, self._sent = self.job, None, None
         if job is not None:
             job.deleteLater()
-        if self._waiting:
+        if self._lost:
+            self._lost = False
+            self.retry_timer.start()
+            return
+        if self._waiting and self.job is None:
             item_id = next(iter(self._waiting))
             self._start(self._waiting.pop(item_id))
