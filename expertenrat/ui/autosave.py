@@ -5,8 +5,8 @@ key such as ``"item:12"``, a payload of JSON values). That call only remembers t
 and restarts a timer: the save runs ``DELAY_MS`` after the user stops typing (at the
 latest ``MAX_WAIT_S`` after the first unsaved change while the user keeps typing), at once
 on ``save_now`` (focus leaves a field, another item is shown) and on ``flush`` (another
-meeting, area or council, closing). Saves run in the worker (:class:`Job`), one at a time
-per record; text typed meanwhile waits and is saved next.
+meeting, area or council, closing). Saves run in the worker, one at a time per record
+(:mod:`autosave_saves`); text typed meanwhile waits and is saved next.
 
 Unsaved text also goes to a local recovery file (:mod:`autosave_recovery`), written in the
 worker shortly after the keystroke (:mod:`autosave_recovery_writes`) and synchronously on
@@ -21,9 +21,7 @@ was read) stops saving that record until the editor calls :meth:`Autosave.resolv
 user's choice, or :meth:`Autosave.resolve_merged` with both changes where they touch other
 fields: it is never overwritten silently.
 
-``save(key, payload, version)`` runs in the worker thread and returns the new version, or a
-:class:`Conflict` with the other text; an ``ExpertenratError`` is a failure with a German
-message. The indicator text is "gespeichert · 16:42:05", "wird gespeichert …" or the error
+The indicator text is "gespeichert · 16:42:05", "wird gespeichert …" or the error
 (:mod:`autosave_records`: what is kept per record, and that text).
 """
 
@@ -35,11 +33,11 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from expertenrat.domain.errors import ValidationError
 from expertenrat.ui import autosave_records
 from expertenrat.ui.autosave_records import Conflict, RecordState
 from expertenrat.ui.autosave_recovery import RecoveryEntry, RecoveryStore
 from expertenrat.ui.autosave_recovery_writes import RecoveryWrites
+from expertenrat.ui.autosave_saves import RecordSaves, SaveFunction
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.worker import Job
 
@@ -47,9 +45,6 @@ _CONTEXT = "Autosave"
 DELAY_MS = 1000  # after the last keystroke: with the save itself well within 2 s
 MAX_WAIT_S = 5.0  # someone who never pauses still gets a save this often
 RETRY_MS = 5000
-
-
-SaveFunction = Callable[[str, dict, "int | None"], "int | Conflict"]
 
 
 class Autosave(QObject):
@@ -71,8 +66,6 @@ class Autosave(QObject):
         final: Callable[[BaseException | None], bool] = lambda _error: False,
     ) -> None:
         super().__init__(parent)
-        self._save = save
-        self._final = final  # the error of a failed save is one no retry can mend
         self.recovery = recovery
         self._clock = clock
         self._records: dict[str, RecordState] = {}
@@ -81,7 +74,14 @@ class Autosave(QObject):
         self._last_saved: datetime | None = None
         self._status = ""
         self._writes = RecoveryWrites(recovery, self._unsaved_entry, self)
-        self.jobs: dict[str, Job] = {}  # the save in flight per key
+        self.saves = RecordSaves(
+            save,
+            final,  # the error of a failed save is one no retry can mend
+            self,
+            finished=self._finished,
+            failed=self._failed,
+            ended=self._ended,
+        )
         self._timer = _single_shot(self, delay_ms, self.save_now)
         self._retry_timer = _single_shot(self, retry_ms, self.save_now)
 
@@ -126,7 +126,7 @@ class Autosave(QObject):
         for key, record in self._records.items():
             unsaved = record.unsaved
             if unsaved is not None:
-                self.recovery.write(self._entry(key, record, unsaved[0]), unsaved[1])
+                self.recovery.write(record.entry(key, unsaved[0]), unsaved[1])
         self.save_now()
 
     def unsaved_payload(self, key: str) -> dict | None:
@@ -221,21 +221,7 @@ class Autosave(QObject):
         if record.conflict is not None:
             return
         record.in_flight, record.pending = record.pending, None
-        payload, version, save = record.in_flight[0], record.version, self._save
-        job = Job(lambda _progress: save(key, payload, version), self)
-        job.finished.connect(lambda result: self._finished(key, result))
-        job.failed.connect(
-            lambda message: self._failed(
-                key,
-                message,
-                isinstance(job.error, ValidationError),
-                self._final(job.error),
-                job.error,
-            )
-        )
-        job.ended.connect(lambda: QTimer.singleShot(0, self, lambda: self._ended(key, job)))
-        self.jobs[key] = job
-        job.start()
+        self.saves.start(key, record.in_flight[0], record.version)
         self._update_status()
 
     def _finished(self, key: str, result: int | Conflict) -> None:
@@ -280,13 +266,9 @@ class Autosave(QObject):
         if final and record.pending is not None:
             self.gave_up.emit(key, record.pending[0], error)
 
-    def _ended(self, key: str, job: Job) -> None:
+    def _ended(self, key: str) -> None:
         """A save that neither finished nor failed was a bug (already reported): retry."""
-        if self.jobs.get(key) is job:
-            del self.jobs[key]
-        job.deleteLater()
-        record = self._records[key]
-        if record.in_flight is not None and not job.running and self.jobs.get(key) is None:
+        if self._records[key].in_flight is not None:
             self._failed(key, tr(_CONTEXT, "Beim Speichern ist ein Programmfehler aufgetreten."))
 
     def _forget(self, key: str, record: RecordState) -> None:
@@ -296,25 +278,22 @@ class Autosave(QObject):
 
     # --- the recovery file --------------------------------------------------------------
 
-    def _entry(self, key: str, record: RecordState, payload: dict) -> RecoveryEntry:
-        return RecoveryEntry(key, payload, record.version, dict(record.meta or {}))
-
     def _unsaved_entry(self, key: str) -> tuple[RecoveryEntry, int] | None:
         """The entry of the newest unsaved text of ``key`` and its running number, or None."""
         unsaved = self._records[key].unsaved
         if unsaved is None:
             return None
-        return self._entry(key, self._records[key], unsaved[0]), unsaved[1]
+        return self._records[key].entry(key, unsaved[0]), unsaved[1]
 
     def idle(self) -> bool:
         """No save or recovery write runs, and none is due on a timer."""
-        saving = any(job.running for job in self.jobs.values())
+        saving = bool(self.saves.running())
         timers = (self._timer, self._retry_timer)
         return not saving and self._writes.idle() and not any(t.isActive() for t in timers)
 
     def running_jobs(self) -> list[Job]:
         """The saves and the recovery write still running (tests wait for them)."""
-        jobs = [job for job in self.jobs.values() if job.running]
+        jobs = self.saves.running()
         if self._writes.job is not None:
             jobs.append(self._writes.job)
         return jobs

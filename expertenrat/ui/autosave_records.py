@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from expertenrat.ui.autosave_recovery import RecoveryEntry
 from expertenrat.ui.i18n import tr
 
 _CONTEXT = "Autosave"
@@ -40,6 +41,10 @@ class RecordState:
     def unsaved(self) -> tuple[dict, int] | None:
         """The newest text the database does not have."""
         return self.pending or self.in_flight
+
+    def entry(self, key: str, payload: dict) -> RecoveryEntry:
+        """``payload`` of the record ``key`` as the recovery file keeps it."""
+        return RecoveryEntry(key, payload, self.version, dict(self.meta or {}))
 
 
 def status_text(records: Iterable[RecordState], last_saved: datetime | None) -> str:

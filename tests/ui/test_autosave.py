@@ -219,7 +219,7 @@ def test_a_conflict_stops_saving_until_the_user_chooses_mine(qtbot, make_autosav
     autosave.save_now()
     # No save starts while the conflict waits (the recovery file's write may still run).
     assert autosave.conflict_of("item:1") is not None
-    assert not [job for job in autosave.jobs.values() if job.running]
+    assert not autosave.saves.running()
 
     autosave.resolve("item:1", keep_mine=True)
     qtbot.waitUntil(lambda: records.stored["item:1"] == ({"discussion": "meiner"}, 4), timeout=WAIT)
