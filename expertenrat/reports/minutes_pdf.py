@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import VoteMode
@@ -192,10 +192,11 @@ def _item(doc: MinutesDocument, item: MinutesItem) -> list[Flowable]:
 
 
 def _closing(doc: MinutesDocument) -> list[Flowable]:
+    """The end of the meeting, the annexes and the signature lines (with the approval note
+    of approved minutes, whole) on one page: the signatures close the text, never alone
+    overleaf, detached from what they sign (a list of annexes longer than a page breaks)."""
     closed = f"{doc.closed_at:%H:%M} Uhr" if doc.closed_at else "–"
     story: list[Flowable] = [
-        CondPageBreak(60 * mm),
-        Spacer(0, 4 * mm),
         parts.paragraph(f"Ende der Sitzung: {closed}", "body", BOLD),
         *blocks.bookmarked_heading("Anlagen", keep_space=20 * mm),
     ]
@@ -203,12 +204,10 @@ def _closing(doc: MinutesDocument) -> list[Flowable]:
         story += [parts.paragraph(a.label) for a in doc.annexes]
     else:
         story.append(parts.paragraph("Keine Anlagen.", "note"))
-    story.append(Spacer(0, 10 * mm))
-    if doc.approval is None:
-        return [*story, KeepTogether([CondPageBreak(30 * mm), _signatures(doc)])]
-    # The approval note stays whole and with the signatures (not its SHA-256 alone overleaf).
-    box = blocks.approval_box(doc.approval)
-    return [*story, KeepTogether([_signatures(doc), Spacer(0, 6 * mm), box])]
+    story += [Spacer(0, 10 * mm), _signatures(doc)]
+    if doc.approval is not None:
+        story += [Spacer(0, 6 * mm), blocks.approval_box(doc.approval)]
+    return [Spacer(0, 4 * mm), KeepTogether(story)]
 
 
 def _signatures(doc: MinutesDocument) -> Table:

@@ -401,11 +401,24 @@ def test_the_approval_note_stays_whole_and_with_the_signatures() -> None:
     """Wherever the minutes end on the page, the approval note and its SHA-256 stand on one
     page with the signature lines (found by a tester: the demo's approved 4th minutes had
     the SHA-256 alone overleaf)."""
-    split = 0
+    moved = 0
     for lines in range(0, 60, 2):
         doc = minutes(approval=APPROVAL, agenda_changes="\n".join(["Änderung."] * lines))
         last = pages(render_minutes(doc).pdf)[-1]
         assert APPROVAL.fingerprint in last
         assert "Genehmigt in der" in last and "Sitzungsleitung" in last, lines
-        split += "Ende der Sitzung" not in last
-    assert split  # some lengths put the signatures and the note on a page of their own
+        assert "Ende der Sitzung" in last and "Anlage 1" in last, lines  # see below
+        moved += "TOP 5" not in last
+    assert moved  # some lengths put the closing on a page of its own
+
+
+def test_the_signatures_never_stand_alone_on_the_last_page() -> None:
+    """The signature lines close the text: the end of the meeting and the annexes stand on
+    their page, draft or approved, wherever the minutes end (found by a tester: the demo's
+    approved public 4th minutes had the signatures and the approval note alone on page 4,
+    detached from what they sign)."""
+    for approval in (None, APPROVAL):
+        for lines in range(0, 60, 2):
+            changes = "\n".join(["Änderung."] * lines)
+            last = pages(render_minutes(minutes(approval=approval, agenda_changes=changes)).pdf)[-1]
+            assert "Sitzungsleitung" in last and "Ende der Sitzung" in last, (approval, lines)
