@@ -28,7 +28,7 @@ from expertenrat.domain.agenda_moves import (
     possible_moves,
 )
 from expertenrat.domain.enums import MeetingState
-from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.errors import ConnectionLostError, ExpertenratError
 from expertenrat.services.context import Services
 from expertenrat.ui.agenda_editor_view import AgendaEditorView, refusal
 from expertenrat.ui.agenda_item_saving import AgendaItemSaving
@@ -178,6 +178,18 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
         try:
             agenda = self._services.agenda.agenda(self._meeting_id)
             self._load_choices(agenda.council_id)
+        except ConnectionLostError as error:
+            # The meeting stays: a reread once the server is back shows its agenda. The
+            # agenda shown stays too (a step refused has said why); another meeting's not.
+            if self._agenda is None or self._agenda.meeting_id != self._meeting_id:
+                self._agenda = None
+                self.model.set_agenda([], None)
+                self.form.set_item(None)
+                self.hint.setText(error.message)
+                self.hint.show()
+                self._update_end()
+                self._update_buttons()
+            return
         except ExpertenratError as error:
             self._dialogs.warning(self, tr(_CONTEXT, "Tagesordnung"), error.message)
             self.set_meeting(None)

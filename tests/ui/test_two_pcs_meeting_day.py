@@ -16,7 +16,7 @@ from conftest import ScriptedDialogs
 from held_meeting import council_of_three, held_meeting
 from minutes_setup import held_minutes, hold
 from postgres_cluster import Cluster
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -27,6 +27,7 @@ from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services.context import Services
 from expertenrat.store.database import Database
 from expertenrat.store.database_opening import open_database
+from expertenrat.ui.agenda_editor import AgendaEditor
 from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.main_window import MainWindow
 from expertenrat.ui.meetings_page import MeetingsPage
@@ -414,3 +415,67 @@ def test_a_vote_counted_while_the_server_is_away_is_saved_once_it_is_back(qtbot,
     editor.items.select_key(item_key(minutes.item_ids[3]))
     editor.items.select_key(item_key(minutes.item_ids[2]))
     assert editor.item_form.votes.lines[0].counts["no"].value() == 1
+
+
+def _titles(editor: AgendaEditor) -> list[str]:
+    return [f"{p.number} {p.item.title}" for p in editor.model.placed()]
+
+
+def test_an_agenda_step_refused_by_a_lost_server_keeps_the_agenda_shown(
+    qtbot, pc1, server_down, today, dialogs
+):
+    """Found by a tester: a move with the server away warned twice (the step, then the
+    reread) and emptied the tab: the agenda seemed gone, with no word why, and it stayed
+    empty once the server was back, as the tab had forgotten its meeting."""
+    council_id = council_of_three(pc1, today)
+    start = datetime(2026, 12, 8, 16)
+    draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus")
+    meeting_id = pc1.meetings.create(council_id, draft)
+    pc1.agenda.add_opening_items(meeting_id)
+    page = MeetingsPage(pc1, dialogs, lambda: today)
+    qtbot.addWidget(page)
+    page.set_council(council_id)
+    page.refresh()
+    page.show()
+    page.select(meeting_id)
+    page.tabs.open_tab("agenda")
+    editor = page.tabs.currentWidget()
+    shown = _titles(editor)
+    editor.select(editor.model.placed()[1].item.key)
+
+    server_down(True)
+    qtbot.keyClick(editor.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+
+    assert dialogs.warnings() == [
+        "Die Verbindung zum Datenbankserver ist unterbrochen. Ihre Eingaben bleiben erhalten. "
+        "Bitte prüfen Sie das Netzwerk und versuchen Sie es erneut."
+    ]
+    assert _titles(editor) == shown
+    server_down(False)
+    qtbot.keyClick(editor.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert _titles(editor)[1:3] == [f"2 {shown[2][2:]}", f"3 {shown[1][2:]}"]
+    stored = sorted(pc1.agenda.agenda(meeting_id).items, key=lambda i: i.position)
+    assert [i.title for i in stored][1:3] == [shown[2][2:], shown[1][2:]]
+
+
+def test_an_agenda_the_lost_server_could_not_read_shows_once_it_is_back(
+    qtbot, pc1, server_down, today, dialogs
+):
+    council_id = council_of_three(pc1, today)
+    start = datetime(2026, 12, 8, 16)
+    draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus")
+    meeting_id = pc1.meetings.create(council_id, draft)
+    pc1.agenda.add_opening_items(meeting_id)
+    editor = AgendaEditor(pc1, dialogs)
+    qtbot.addWidget(editor)
+    editor.show()
+
+    server_down(True)
+    editor.set_meeting(meeting_id)
+    server_down(False)
+
+    assert _titles(editor) == [] and editor.hint.text().startswith(
+        "Die Verbindung zum Datenbankserver ist unterbrochen."
+    )
+    editor.refresh()  # the page rereads, for "Erneut versuchen" or another PC's change
+    assert len(_titles(editor)) == 4 and editor.hint.isHidden()
