@@ -34,7 +34,7 @@ class CouncilToolbar(QToolBar):
         super().__init__(tr(_CONTEXT, "Gremium"), parent)
         self.setObjectName("councilToolbar")
         self.setMovable(False)
-        self.label = QLabel(tr(_CONTEXT, " Gremium: "))
+        self.label = QLabel(tr(_CONTEXT, " G&remium: "))
         self.combo = _CouncilCombo()
         self.label.setBuddy(self.combo)
         self.combo.setAccessibleName(tr(_CONTEXT, "Gremium"))  # a combo says its entry else

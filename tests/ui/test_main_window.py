@@ -8,7 +8,15 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QGroupBox,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QTabBar,
+)
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.overview import Area
@@ -321,3 +329,34 @@ def test_every_menu_of_the_window_gives_each_mnemonic_once(make_window, services
         assert len(letters) == len(set(letters)), (title, texts)
         checked[title.replace("&", "")] = letters
     assert len(checked["Datei"]) == 10 and len(checked["menu bar"]) == 2
+
+
+def _window_mnemonics(window) -> list[tuple[str, str]]:
+    """(letter, text) of every label, button, group box and tab of the window that has an
+    Alt key, shown or not (the pages' forms and tabs come and go), and of the menu bar."""
+    found = []
+    for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
+        found.append(widget.text())
+    found += [box.title() for box in window.findChildren(QGroupBox)]
+    for bar in window.findChildren(QTabBar):
+        found += [bar.tabText(i) for i in range(bar.count())]
+    found += [action.text() for action in window.menuBar().actions()]
+    return [(letter, text) for text in found if (letter := _mnemonic(text)) is not None]
+
+
+def test_the_council_switcher_has_its_own_alt_key(make_window, services, qtbot):
+    """ "Gremium:" had no Alt key (found by a tester): Alt+R reaches the switcher, and no
+    other label, button, tab or menu of the window uses the letter."""
+    for name in ("Expert*innenrat", "Smarte Köpfe"):
+        services.settings.create_council(CouncilSettings(id=None, name=name, city="Rostock"))
+    window = make_window()
+    window.show()
+    label = window.toolbar.label
+    assert label.text() == " G&remium: " and label.buddy() is window.council_combo
+    others = [m for m in _window_mnemonics(window) if m[1] != label.text()]
+    assert "r" not in {letter for letter, _text in others}, others
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is window.council_combo
