@@ -143,12 +143,13 @@ class MainWindow(MainWindowView):
         self.councils.reload(select_id)
 
     def _council_started(self) -> None:
-        """After "Gremium anlegen" (or the demo) on the welcome page: the council shown,
-        the focus on the Übersicht's first step. The pressed button left with the welcome
-        page, and Qt passed the focus on to "Tätigkeitsbericht …" (found by a tester)."""
+        """After "Gremium anlegen" (or the demo) on the welcome page: the council shown on
+        the Übersicht, whatever area the window remembered (another database's), the focus
+        on its first step. The pressed button left with the welcome page, and Qt passed the
+        focus on to "Tätigkeitsbericht …" (found by a tester)."""
+        self._select_row(self._row_of(self.overview_page))
         self.reload_councils()
-        if self.stack.currentWidget() is self.overview_page:
-            self.overview_page.first_steps.focus_first()
+        self.overview_page.first_steps.focus_first()
 
     def today(self) -> date:
         """Today as the shown council counts it (in its time zone, as the services do), so

@@ -241,3 +241,26 @@ def test_after_gremium_anlegen_the_focus_is_on_the_first_step(make_window, qtbot
     steps = window.overview_page.first_steps
     QApplication.processEvents()
     assert QApplication.focusWidget() is steps.members_button
+
+
+def test_after_gremium_anlegen_the_uebersicht_shows_whatever_area_was_remembered(
+    make_window, qsettings, qtbot
+):
+    """The window remembered Mitglieder (from another database): the new council showed
+    there, and the focus stayed on no step (found by a tester). The Übersicht with its
+    first steps comes first for a new council."""
+    qsettings.setValue("window/area", "members")
+    window = make_window()
+    _active(window, qtbot)
+    assert window.stack.currentWidget() is window.welcome_page
+    page = window.welcome_page
+    page.name_edit.setText("Smart City Expert*innenrat")
+    page.city_edit.setText("Rostock")
+    page.create_button.setFocus()
+
+    qtbot.keyClick(page.create_button, Qt.Key.Key_Space)
+
+    assert window.stack.currentWidget() is window.overview_page
+    assert window.sidebar.currentRow() == window._row_of(window.overview_page)
+    QApplication.processEvents()
+    assert QApplication.focusWidget() is window.overview_page.first_steps.members_button
