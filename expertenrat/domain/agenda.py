@@ -73,11 +73,18 @@ class PlacedItem:
     start: datetime | None = None
 
 
-def opening_items(first_key: int = 1) -> list[AgendaItem]:
-    """The standard opening items of a new meeting, keyed from ``first_key``."""
+def opening_items(first_key: int = 1, *, after_another: bool = True) -> list[AgendaItem]:
+    """The standard opening items of a new meeting, keyed from ``first_key``; the
+    approval of the last minutes only ``after_another`` meeting (a council's first meeting
+    has no minutes to approve)."""
+    chosen = [
+        (title, kind)
+        for title, kind in STANDARD_OPENING_ITEMS
+        if after_another or kind is not AgendaItemKind.MINUTES_APPROVAL
+    ]
     return [
         AgendaItem(first_key + index, title, position=index, kind=kind, planned_minutes=5)
-        for index, (title, kind) in enumerate(STANDARD_OPENING_ITEMS)
+        for index, (title, kind) in enumerate(chosen)
     ]
 
 

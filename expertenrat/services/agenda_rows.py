@@ -166,7 +166,9 @@ def store_layout(
 
 
 def add_opening_items(session: Session, meeting_id: int, actor: str) -> None:
-    """Give a meeting without items the standard opening items (Eröffnung, Ladung …).
+    """Give a meeting without items the standard opening items (Eröffnung, Ladung …); the
+    approval of the last minutes only where the council has a meeting before this one
+    (held, or planned or invited to be held first; not cancelled).
 
     A plain function so that creating a meeting adds them in its own transaction.
     """
@@ -174,7 +176,7 @@ def add_opening_items(session: Session, meeting_id: int, actor: str) -> None:
     if found.rows:
         return
     found.refuse_unless_allowed()
-    for item in opening_items():
+    for item in opening_items(after_another=_has_earlier_meeting(session, found.meeting)):
         session.add(
             models.AgendaItem(
                 meeting_id=meeting_id,
@@ -197,6 +199,23 @@ def add_opening_items(session: Session, meeting_id: int, actor: str) -> None:
         council_id=found.meeting.council_id,
         summary=f"Standardpunkte der Tagesordnung {meeting_name(found.meeting)} angelegt",
     )
+
+
+def _has_earlier_meeting(session: Session, meeting: models.Meeting) -> bool:
+    """Whether the council meets before ``meeting`` (a meeting not cancelled, not deleted):
+    then the minutes of that one are to be approved."""
+    earlier = session.scalar(
+        select(models.Meeting.id)
+        .where(
+            models.Meeting.council_id == meeting.council_id,
+            models.Meeting.id != meeting.id,
+            models.Meeting.deleted_at.is_(None),
+            models.Meeting.starts_at < meeting.starts_at,
+            models.Meeting.state != MeetingState.CANCELLED.value,
+        )
+        .limit(1)
+    )
+    return earlier is not None
 
 
 def tombstone_items(session: Session, meeting_id: int, deleted_at: datetime) -> None:

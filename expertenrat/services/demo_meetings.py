@@ -146,14 +146,11 @@ class DemoMeetings:
 
     def _agenda(self, council: DemoCouncil, meeting_id: int, number: int, *, full: bool):
         """The agenda: the opening items the meeting was created with (the constituent
-        meeting has no minutes to approve), a report, two consultations (one with a
-        recommendation as sub-item, the second non-public in most meetings) and
-        "Verschiedenes"."""
+        meeting, the council's first, came without an approval of minutes), a report, two
+        consultations (one with a recommendation as sub-item, the second non-public in most
+        meetings) and "Verschiedenes"."""
         meeting = self.meetings.get(meeting_id)
         items = sorted(self.agenda.agenda(meeting_id).items, key=lambda i: i.position)
-        if number == 1:
-            approval = items.pop()
-            self.agenda.delete(approval.key, approval.version)
         self._items[meeting_id] = tuple(items)
         roles = ("opening", "invitation", "agenda", "approval")
         keys = {role: item.key for role, item in zip(roles, items, strict=False)}

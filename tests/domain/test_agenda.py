@@ -104,6 +104,17 @@ def test_opening_items_of_a_new_meeting():
     assert AgendaItemKind.FORMAL.label == "Eröffnung und Formalien"
 
 
+def test_a_council_s_first_meeting_opens_without_approving_minutes():
+    items = opening_items(after_another=False)
+
+    assert [i.title for i in items] == [
+        "Eröffnung",
+        "Feststellung der ordnungsgemäßen Ladung und Beschlussfähigkeit",
+        "Genehmigung der Tagesordnung",
+    ]
+    assert list(numbers(items).values()) == ["1", "2", "3"]
+
+
 @pytest.mark.parametrize(
     ("items", "message"),
     [

@@ -92,7 +92,9 @@ def add(service, meeting_id, title, parent=None, index=None, **fields):
     return agenda, next(i for i in agenda.items if i.title == title)
 
 
-def test_opening_items_are_added_once(agenda_service, meeting, database, actor):
+def test_opening_items_are_added_once(agenda_service, make_meeting, database, actor):
+    make_meeting()  # the council's first, whose minutes this meeting approves
+    meeting = make_meeting()
     agenda = agenda_service.add_opening_items(meeting)
     with database.transaction() as session:
         add_opening_items(session, meeting, actor)  # a second call changes nothing
@@ -108,8 +110,10 @@ def test_opening_items_are_added_once(agenda_service, meeting, database, actor):
 
 
 def test_add_under_a_parent_and_at_an_index_renumbers_and_stores_numbers(
-    agenda_service, meeting, database
+    agenda_service, make_meeting, database
 ):
+    make_meeting()  # the council's first: the next one approves its minutes
+    meeting = make_meeting()
     agenda_service.add_opening_items(meeting)
     agenda, projects = add(agenda_service, meeting, "Projekte")
     add(agenda_service, meeting, "Radwege", parent=projects.key)

@@ -165,15 +165,18 @@ def test_every_meeting_of_a_series_starts_with_the_standard_opening_items(
     )
 
     agenda = AgendaService(database, "tester")
-    for meeting_id in ids:
+    opening = [
+        ("1", "Eröffnung"),
+        ("2", "Feststellung der ordnungsgemäßen Ladung und Beschlussfähigkeit"),
+        ("3", "Genehmigung der Tagesordnung"),
+        ("4", "Genehmigung des Protokolls der letzten Sitzung"),
+    ]
+    for index, meeting_id in enumerate(ids):
         items = agenda.agenda(meeting_id).items
         by_number = numbers(items)
-        assert sorted((by_number[i.key], i.title) for i in items) == [
-            ("1", "Eröffnung"),
-            ("2", "Feststellung der ordnungsgemäßen Ladung und Beschlussfähigkeit"),
-            ("3", "Genehmigung der Tagesordnung"),
-            ("4", "Genehmigung des Protokolls der letzten Sitzung"),
-        ]
+        # the council's first meeting has no minutes before it to approve
+        expected = opening if index else opening[:3]
+        assert sorted((by_number[i.key], i.title) for i in items) == expected
 
 
 def test_a_series_with_bad_details_saves_nothing(meetings_service, council):

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from test_minutes_freeze import blank_pdf
 
 from expertenrat.domain.agenda import numbers as numbers_of
@@ -80,13 +80,39 @@ def opening_of(database, meeting_id: int) -> list[tuple[str, str, AgendaItemKind
 
 
 def test_a_new_meeting_starts_with_the_standard_opening_items(meetings_service, council, database):
-    meeting_id = meetings_service.create(council.id, draft(date(2026, 3, 10)))
+    first = meetings_service.create(council.id, draft(date(2026, 3, 10)))
+    meeting_id = meetings_service.create(council.id, draft(date(2026, 4, 14)))
 
     assert opening_of(database, meeting_id) == OPENING
     entries = AuditService(database).entries("agenda_item")
-    assert [e.summary for e in entries] == [
-        "Standardpunkte der Tagesordnung der 1. Sitzung angelegt"
+    assert sorted(e.summary for e in entries) == [
+        "Standardpunkte der Tagesordnung der 1. Sitzung angelegt",
+        "Standardpunkte der Tagesordnung der 2. Sitzung angelegt",
     ]
+    assert opening_of(database, first) == OPENING[:3]
+
+
+def test_a_council_s_first_meeting_approves_no_earlier_minutes(meetings_service, council, database):
+    """The first meeting of a new council got "Genehmigung des Protokolls der letzten
+    Sitzung", though there was none (found by a tester). A meeting planned before the first
+    one is the first now; a cancelled meeting before it does not count."""
+    april = meetings_service.create(council.id, draft(date(2026, 4, 14)))
+    march = meetings_service.create(council.id, draft(date(2026, 3, 10)))
+    assert opening_of(database, april) == OPENING[:3]  # the first when it was planned
+    assert opening_of(database, march) == OPENING[:3]
+    with database.transaction() as session:
+        session.get(models.Meeting, march).state = MeetingState.CANCELLED.value
+    may = meetings_service.create(council.id, draft(date(2026, 5, 12)))
+    assert opening_of(database, may) == OPENING  # after April's
+
+    june = meetings_service.create(council.id, draft(date(2026, 6, 9)))
+    with database.transaction() as session:
+        for meeting_id in (april, may):
+            session.get(models.Meeting, meeting_id).state = MeetingState.CANCELLED.value
+    with database.transaction() as session:
+        session.execute(delete(models.AgendaItem).where(models.AgendaItem.meeting_id == june))
+    AgendaService(database, "tester").add_opening_items(june)  # "Standardpunkte" later
+    assert opening_of(database, june) == OPENING[:3]  # only cancelled ones before it
 
 
 def test_a_refused_meeting_leaves_no_opening_items(meetings_service, council, database):

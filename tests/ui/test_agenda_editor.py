@@ -30,8 +30,14 @@ HOSTILE = "Radwege & <b>Ampeln</b> \"x\" 'y' 🚲 مشروع שלום"
 
 @pytest.fixture
 def make_meeting(services, council_id):
-    """A meeting on 8 Dec 2026 at 16:00 with the standard opening items."""
+    """A meeting on 8 Dec 2026 at 16:00 with the standard opening items (the four of a
+    meeting after another: the council met before, on 10 Nov)."""
     days = iter(range(0, 700, 7))
+    first = datetime(2026, 11, 10, 16, tzinfo=BERLIN)
+    services.meetings.create(
+        council_id,
+        MeetingDraft(MeetingKind.REGULAR, first, first + timedelta(hours=2), place="Rathaus"),
+    )
 
     def make(state: MeetingState = MeetingState.PLANNED) -> int:
         start = datetime(2026, 12, 8, 16, tzinfo=BERLIN) + timedelta(days=next(days))

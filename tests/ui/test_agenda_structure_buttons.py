@@ -19,7 +19,13 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 @pytest.fixture
 def meeting(services, council_id) -> int:
-    """A planned meeting with the four standard opening items (TOP 1 to 4)."""
+    """A planned meeting with the four standard opening items (TOP 1 to 4): the council
+    met before, on 10 Nov, so it approves those minutes."""
+    first = datetime(2026, 11, 10, 16, tzinfo=BERLIN)
+    services.meetings.create(
+        council_id,
+        MeetingDraft(MeetingKind.REGULAR, first, first + timedelta(hours=2), place="Rathaus"),
+    )
     start = datetime(2026, 12, 8, 16, tzinfo=BERLIN)
     meeting_id = services.meetings.create(
         council_id,
