@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
+from expertenrat.domain.councils import DEFAULT_CHAIR_TITLE
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import TEXT_TEMPLATE, cleaned_texts, text_problems
 from expertenrat.domain.wording import council_head
@@ -25,18 +27,60 @@ DEFAULT_PHRASES: tuple[tuple[str, str], ...] = (
     ("Schluss", "Die/Der Vorsitzende dankt allen Beteiligten und schließt die Sitzung."),
 )
 """The phrases a council starts with: (label, text); "Der Expert*innenrat" stands for the
-council's own word (:func:`default_phrases`)."""
+council's own word, "Die/Der Vorsitzende" for its chair's (:func:`default_phrases`)."""
 
 _COUNCIL = "Der Expert*innenrat"
+_CHAIR = "Die/Der Vorsitzende"
+_OFFICE_ENDINGS = ("ung", "ion", "schaft", "heit", "keit")  # "die Sitzungsleitung"
 
 
-def default_phrases(council_name: str) -> list[tuple[str, str]]:
+def default_phrases(
+    council_name: str, chair_title: str = DEFAULT_CHAIR_TITLE
+) -> list[tuple[str, str]]:
     """:data:`DEFAULT_PHRASES` in the words of the council called ``council_name``: "Der
     Digitalbeirat nimmt …", "Die Digitalkommission empfiehlt …", and where its name shows
-    no such word, "Das Gremium …"."""
+    no such word, "Das Gremium …"; its chair as ``chair_title`` says
+    (:func:`chair_subject`): "Die/Der Sprecher*in eröffnet die Sitzung …"."""
     head = council_head(council_name)
     subject = f"{head[0].capitalize()} {head[1]}" if head else "Das Gremium"
-    return [(label, text.replace(_COUNCIL, subject)) for label, text in DEFAULT_PHRASES]
+    chair = chair_subject(chair_title)
+    return [
+        (label, text.replace(_COUNCIL, subject).replace(_CHAIR, chair))
+        for label, text in DEFAULT_PHRASES
+    ]
+
+
+def chair_subject(title: str) -> str:
+    """The chair as a phrase's sentence starts with it, from the council's title of the
+    chair (Einstellungen, "Bezeichnung Vorsitz"): "Die/Der Vorsitzende" for "Vorsitz" and
+    every title starting so ("Vorsitzende*r"), "Die/Der Sprecher*in" for "Sprecher*in",
+    and "Die Sitzungsleitung" for a title naming an office (ending in -ung, -ion,
+    -schaft, -heit, -keit)."""
+    title = title.strip()
+    if not title or title.startswith("Vorsitz"):
+        return _CHAIR
+    if title.casefold().endswith(_OFFICE_ENDINGS):
+        return f"Die {title}"
+    return f"Die/Der {title}"
+
+
+def retitled(text: str, old_title: str, new_title: str) -> str:
+    """``text`` (a stored phrase) with the chair named as ``new_title`` says where it names
+    it as ``old_title`` did (:func:`chair_subject`, also in lower case within a sentence);
+    everything else the user wrote stays."""
+    old, new = chair_subject(old_title), chair_subject(new_title)
+    if old == new:
+        return text
+    for before, after in ((old, new), (_lower(old), _lower(new))):
+        # not inside a longer word: "Die/Der Vorsitzende*r" is not "Die/Der Vorsitzende"
+        text = re.sub(re.escape(before) + r"(?![\w*:])", lambda _m, a=after: a, text)
+    return text
+
+
+def _lower(subject: str) -> str:
+    """ "die/der Vorsitzende" within a sentence."""
+    article, _space, title = subject.partition(" ")
+    return f"{article.lower()} {title}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,7 +61,12 @@ from expertenrat.services.agenda_templates import (
 from expertenrat.services.files import read_at_most
 from expertenrat.services.logos import logo_problems
 from expertenrat.services.settings import apply_settings, council_settings
-from expertenrat.services.text_templates import PURPOSE, phrase, phrase_rows
+from expertenrat.services.text_templates import (
+    PURPOSE,
+    follow_chair_title,
+    phrase,
+    phrase_rows,
+)
 from expertenrat.services.unit_of_work import changing, check_version, fetch, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
@@ -160,6 +165,7 @@ class CouncilTransferService:
             row = fetch(session, models.Council, council_id, "Das Gremium")
             check_version(row, preview.current.settings.version, WHAT)
             before = audit.snapshot(row)
+            old_chair_title = row.chair_title
             apply_settings(row, clean_settings(chosen.settings))
             session.flush()
             self._audit(session, AuditAction.UPDATE, "council", row.id, row.id,
@@ -169,6 +175,8 @@ class CouncilTransferService:
                 self._replace_fields(session, row.id, chosen)
             if TEXT_TEMPLATES in names:
                 self._replace_phrases(session, row.id, chosen)
+            elif row.chair_title != old_chair_title:  # the council's own phrases follow it
+                follow_chair_title(session, row.id, old_chair_title, row.chair_title, self._actor)
             if AGENDA_TEMPLATES in names and chosen.agenda_templates is not None:
                 self._replace_agenda_templates(session, row.id, chosen.agenda_templates)
             return council_settings(row)

@@ -1,10 +1,11 @@
 """The standard phrases of a council's minutes (Textbausteine): list, add, edit, delete, reorder.
 
 A new council gets :data:`~expertenrat.domain.text_templates.DEFAULT_PHRASES`, in its own
-words ("Der Digitalbeirat nimmt …", ``default_phrases``), when it is
-created; a council from before the phrases existed gets them the first time its phrases are
-read. Seeding is recorded in the audit trail, and a council whose trail has it is never
-seeded again: a user who deleted every phrase keeps an empty list.
+words ("Der Digitalbeirat nimmt …", "Die/Der Sprecher*in eröffnet …", ``default_phrases``),
+when it is created, and its phrases follow a new title of its chair
+(:func:`follow_chair_title`); a council from before the phrases existed gets them the first
+time its phrases are read. Seeding is recorded in the audit trail, and a council whose
+trail has it is never seeded again: a user who deleted every phrase keeps an empty list.
 
 Adding, editing, deleting and reordering go through
 :class:`~expertenrat.services.list_order.OrderedCouncilList`, like the agenda templates.
@@ -16,10 +17,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, TextTemplatePurpose
+from expertenrat.domain.field_limits import TEXT_TEMPLATE
 from expertenrat.domain.text_templates import (
     TextTemplate,
     clean_template,
     default_phrases,
+    retitled,
     template_problems,
 )
 from expertenrat.services import audit
@@ -52,18 +55,40 @@ class TextTemplatesService(OrderedCouncilList[models.TextTemplate, TextTemplate]
 def seed_defaults(session: Session, council_id: int, actor: str) -> None:
     """Give a council the default phrases in its own words (inside the caller's
     transaction)."""
-    name = session.get(models.Council, council_id).name
+    council = session.get(models.Council, council_id)
     session.add_all(
         models.TextTemplate(
             council_id=council_id, purpose=PURPOSE, position=i, label=label, text=text
         )
-        for i, (label, text) in enumerate(default_phrases(name))
+        for i, (label, text) in enumerate(default_phrases(council.name, council.chair_title))
     )
     session.flush()
     audit.record(
         session, actor, AuditAction.CREATE, ENTITY, None, council_id=council_id,
         summary="Standard-Textbausteine angelegt",
     )  # fmt: skip
+
+
+def follow_chair_title(
+    session: Session, council_id: int, old_title: str, new_title: str, actor: str
+) -> None:
+    """After the council's chair title changed from ``old_title`` to ``new_title``: the
+    phrases that name the chair as the old title did ("Die/Der Vorsitzende eröffnet …")
+    name it anew ("Die/Der Sprecher*in eröffnet …"), each with its entry in the audit
+    trail; the rest of their text, and phrases worded otherwise, stay as the user wrote
+    them (inside the caller's transaction)."""
+    for row in phrase_rows(session, council_id):
+        text = retitled(row.text, old_title, new_title)
+        if text == row.text or len(text) > TEXT_TEMPLATE["text"].max_length:
+            continue
+        before = audit.snapshot(row)
+        row.text = text
+        session.flush()
+        audit.record(
+            session, actor, AuditAction.UPDATE, ENTITY, row.id, council_id=council_id,
+            summary=f"Textbaustein „{row.label}“ an die Bezeichnung „{new_title}“ angepasst",
+            before=before, after=audit.snapshot(row),
+        )  # fmt: skip
 
 
 def _seeded(session: Session, council_id: int) -> bool:

@@ -296,3 +296,19 @@ def test_the_role_titles_travel_to_another_council_and_into_a_new_one(
     for council_id in (wismar.id, new_id):
         got = settings_service.settings(council_id)
         assert (got.chair_title, got.vice_chair_title) == ("Sprecher*in 🙂", "Stellv. & <Co> \"'")
+
+
+def test_a_chair_title_taken_from_a_file_renames_the_chair_in_the_own_phrases(
+    transfer, settings_service, database, actor, council
+):
+    titled = settings_service.update_settings(replace(council, chair_title="Sprecher*in"))
+    wismar = settings_service.create_council(
+        CouncilSettings(id=None, name="Digitalbeirat", city="Wismar")
+    )
+    preview = transfer.preview(wismar.id, transfer.read(transfer.export(titled.id)))
+
+    transfer.apply(preview, {"chair_title"})  # the title, not the phrases
+
+    texts = {p.label: p.text for p in TextTemplatesService(database, actor).templates(wismar.id)}
+    assert texts["Eröffnung"].startswith("Die/Der Sprecher*in eröffnet die Sitzung")
+    assert texts["Kenntnisnahme"] == "Der Digitalbeirat nimmt den Bericht zur Kenntnis."

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from sqlalchemy import select
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import MinutesApproval, MinutesStyle
@@ -106,3 +107,44 @@ def test_minutes_settings_are_council_settings(settings_service, council) -> Non
     with pytest.raises(ValidationError) as caught:
         settings_service.update_settings(replace(saved, objection_period_days=0))
     assert caught.value.problems[0].field == "objection_period_days"
+
+
+def test_the_phrases_follow_the_title_of_the_chair(service, settings_service, council, database):
+    """The phrases said "Die/Der Vorsitzende" where the council calls its chair
+    "Sprecher*in" (found by a tester): a new title renames the chair in every phrase that
+    names it so; what the user wrote around it, and a phrase worded otherwise, stay."""
+    phrases = {p.label: p for p in service.templates(council.id)}
+    service.update(replace(phrases["Eröffnung"], text=phrases["Eröffnung"].text + " Gäste: …"))
+    service.update(replace(phrases["Schluss"], text="Frau Berg schließt die Sitzung."))
+
+    settings_service.update_settings(
+        replace(settings_service.settings(council.id), chair_title="Sprecher*in")
+    )
+
+    texts = {p.label: p.text for p in service.templates(council.id)}
+    assert texts["Eröffnung"] == (
+        "Die/Der Sprecher*in eröffnet die Sitzung und begrüßt die Anwesenden. Gäste: …"
+    )
+    assert texts["Ladung und Beschlussfähigkeit"].startswith("Die/Der Sprecher*in stellt")
+    assert texts["Schluss"] == "Frau Berg schließt die Sitzung."
+    with database.reading() as session:
+        summaries = session.scalars(
+            select(models.AuditEntry.summary).where(models.AuditEntry.entity == "text_template")
+        ).all()
+    assert "Textbaustein „Eröffnung“ an die Bezeichnung „Sprecher*in“ angepasst" in summaries
+
+    settings_service.update_settings(
+        replace(settings_service.settings(council.id), chair_title="Sitzungsleitung")
+    )
+    texts = {p.label: p.text for p in service.templates(council.id)}
+    assert texts["Eröffnung"].startswith("Die Sitzungsleitung eröffnet die Sitzung")
+
+
+def test_a_council_created_with_a_speaker_names_the_speaker(service, settings_service) -> None:
+    council = settings_service.create_council(
+        CouncilSettings(None, "Zukunftsrat", "Görlitz", chair_title="Sprecher*in")
+    )
+    texts = {p.label: p.text for p in service.templates(council.id)}
+    assert texts["Schluss"] == (
+        "Die/Der Sprecher*in dankt allen Beteiligten und schließt die Sitzung."
+    )

@@ -213,3 +213,23 @@ def test_a_phrase_deleted_on_another_pc_keeps_what_was_typed_as_a_new_one(
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     saved = services.text_templates.templates(council.id)[-1]
     assert (saved.label, saved.text) == (stored.label, "Mein Text & <mehr>")
+
+
+def test_a_new_title_of_the_chair_shows_in_the_phrases_at_once(
+    make_window, services, qtbot
+) -> None:
+    page, _council = _page(make_window, services)
+    editor = page.phrases
+    opening = _labels(page).index("Eröffnung")
+    assert (
+        editor.model.index(opening, PhrasesEditor.STRETCH_COLUMN)
+        .data()
+        .startswith("Die/Der Vorsitzende eröffnet")
+    )
+
+    page.council_fields.chair_title_edit.setText("Sprecher*in")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+
+    assert editor.model.index(opening, PhrasesEditor.STRETCH_COLUMN).data() == (
+        "Die/Der Sprecher*in eröffnet die Sitzung und begrüßt die Anwesenden."
+    )
