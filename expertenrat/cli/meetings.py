@@ -204,9 +204,12 @@ def _export_dossier(services: Services, args: argparse.Namespace) -> str:
     path = args.out
     write_pdf(path, rendered)
     annexes = rendered.records - 2
-    count = "1 Anlage" if annexes == 1 else f"{annexes} Anlagen"
-    if args.public:
-        count = "1 öffentliche Anlage" if annexes == 1 else f"{annexes} öffentliche Anlagen"
+    if annexes == 1:
+        count = "1 öffentliche Anlage" if args.public else "1 Anlage"
+    elif annexes:
+        count = f"{annexes} öffentliche Anlagen" if args.public else f"{annexes} Anlagen"
+    else:  # as the cover: never "0 Anlagen"
+        count = "keine öffentlichen Anlagen" if args.public else "keine Anlagen"
     meeting = services.meetings.get(meeting_id)
     name = list_label(meeting.number, meeting.kind, meeting.title)
     what = "Öffentliche Sitzungsmappe" if args.public else "Sitzungsmappe"
