@@ -88,13 +88,14 @@ def open_for_decision(
     """The open objection and its meeting (locked, not frozen) for a decision."""
     raise_if_invalid(date_problems("decided_on", decided_on, "Das Datum der Entscheidung"))
     row, meeting = objection_in_meeting(session, objection_id)
-    rows.refuse_future(session, meeting, "decided_on", decided_on, "Die Entscheidung", today)
-    check_version(row, version, WHAT)
+    # Decided meanwhile (on another PC): said so, rather than as a change to reload.
     if row.state != ObjectionState.OPEN.value:
         raise rows.refuse(
             "state",
             f"Über den Einwand ist schon entschieden ({ObjectionState(row.state).label}).",
         )
+    rows.refuse_future(session, meeting, "decided_on", decided_on, "Die Entscheidung", today)
+    check_version(row, version, WHAT)
     if decided_on < row.raised_on:
         raise rows.refuse("decided_on", "Die Entscheidung kann nicht vor dem Einwand liegen.")
     if in_meeting_id is not None:

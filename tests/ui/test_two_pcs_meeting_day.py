@@ -24,6 +24,7 @@ from sqlalchemy.engine import make_url
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AttendanceStatus, MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.domain.minutes_approval import ObjectionDraft
 from expertenrat.services.context import Services
 from expertenrat.store.database import Database
 from expertenrat.store.database_opening import open_database
@@ -479,3 +480,39 @@ def test_an_agenda_the_lost_server_could_not_read_shows_once_it_is_back(
     )
     editor.refresh()  # the page rereads, for "Erneut versuchen" or another PC's change
     assert len(_titles(editor)) == 4 and editor.hint.isHidden()
+
+
+def test_an_objection_decided_on_the_other_pc_meanwhile_says_how_it_was_decided(qtbot, pc1, pc2):
+    """Found by a tester: deciding an objection the other PC had decided meanwhile said "…
+    wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Daten neu und
+    wiederholen Sie Ihre Änderung", though the tab had reread and the objection could not
+    be decided again; now it says how it was decided."""
+    council = pc1.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
+    field = pc1.settings.action_fields(council.id)[0].id
+    minutes = held_minutes(pc1.database, council.id, field)
+    pc1.minutes_approval.circulate(minutes.meeting_id, SENT, today=SENT)
+    berg = minutes.members["Berg"]
+    pc1.minutes_objections.raise_objection(
+        minutes.meeting_id,
+        ObjectionDraft(membership_id=berg, raised_on=SENT, text="Mein Beitrag fehlt."),
+        today=SENT,
+    )
+    day = [SENT]
+    d1, d2 = ScriptedDialogs(), ScriptedDialogs()
+    one = _approval_panel(qtbot, pc1, d1, minutes.meeting_id, day)
+    two = _approval_panel(qtbot, pc2, d2, minutes.meeting_id, day)
+    for panel in (one, two):
+        panel.objections.view.selectRow(0)
+    two.objections.accept_button.click()
+    dialog = two.objections.dialog
+    dialog.reason_edit.setPlainText("Der Beitrag wird ergänzt.")
+    one.objections.reject_button.click()
+    one.objections.dialog.reason_edit.setPlainText("Der Beitrag steht unter TOP 3.")
+    one.objections.dialog.accept()
+
+    dialog.accept()
+
+    assert d2.warnings() == ["Über den Einwand ist schon entschieden (zurückgewiesen)."]
+    (objection,) = pc2.minutes_approval.status(minutes.meeting_id).objections
+    assert objection.decision == "Der Beitrag steht unter TOP 3."
+    assert not two.objections.accept_button.isEnabled()  # the tab shows the decision
