@@ -102,14 +102,22 @@ def render_annual_report(report: AnnualReport) -> RenderedPdf:
 
 
 def _in_numbers(report: AnnualReport) -> str:
-    adopted = counted(
-        report.recommendation_count, "beschlossene Empfehlung", "beschlossene Empfehlungen"
+    """ "Das Jahr 2025 in Zahlen: 9 Mitglieder, 4 Sitzungen, …"; none "keine Sitzungen"."""
+
+    def number(count: int, one: str, many: str, none: str = "") -> str:
+        return (none or f"keine {many}") if count == 0 else counted(count, one, many)
+
+    adopted = number(
+        report.recommendation_count,
+        "beschlossene Empfehlung",
+        "beschlossene Empfehlungen",
+        "keine beschlossenen Empfehlungen",
     )
     return (
         f"Das Jahr {report.year} in Zahlen: "
-        f"{counted(report.council.members.count, 'Mitglied', 'Mitglieder')}, "
-        f"{counted(len(report.meetings.held), 'Sitzung', 'Sitzungen')}, "
-        f"{counted(report.consultation_count, 'Beratung', 'Beratungen')} von Projekten, "
+        f"{number(report.council.members.count, 'Mitglied', 'Mitglieder')}, "
+        f"{number(len(report.meetings.held), 'Sitzung', 'Sitzungen')}, "
+        f"{number(report.consultation_count, 'Beratung', 'Beratungen')} von Projekten, "
         f"{adopted}."
     )
 

@@ -132,6 +132,11 @@ def test_an_empty_year_says_so_in_every_section():
     assert "Keine Sitzungen im Jahr 2025." in printed
     assert "Keine Beratungen von Projekten im Jahr 2025." in printed
     assert "Keine Empfehlungen im Jahr 2025 beschlossen." in printed
+    # The opening line says "keine", never "0 Sitzungen" (found by a tester)
+    assert (
+        "Das Jahr 2025 in Zahlen: keine Mitglieder, keine Sitzungen, keine Beratungen von "
+        "Projekten, keine beschlossenen Empfehlungen." in printed
+    )
 
 
 def test_an_empty_section_goes_to_the_next_page_only_when_its_two_lines_do_not_fit():
