@@ -150,7 +150,7 @@ def _meetings(part: MeetingsPart, year: int) -> list[Flowable]:
             else "Keine Sitzung durchgeführt"  # only cancelled ones, not "0 Sitzungen"
         )
         if held:
-            line += f", davon {part.quorate} beschlussfähig"
+            line += f", davon {part.quorate or 'keine'} beschlussfähig"
         if part.partly_quorate:
             line += f" und {part.partly_quorate} teilweise"
         if part.cancelled:

@@ -221,3 +221,13 @@ def test_a_term_with_an_end_reads_as_the_roster_has_it():
     assert "01.01.2023 – 30.06.2025" in printed
     assert "seit 01.01.2023 bis" not in printed
     assert "seit 01.01.2024" in printed  # Anna Zander's term has no end
+
+
+def test_a_year_of_meetings_without_a_quorum_says_none_was_quorate():
+    """ "davon keine beschlussfähig", not "davon 0 beschlussfähig" (found by a tester)."""
+    held = MeetingsPart((MEETINGS.meetings[2],), 0)  # the 2. Sitzung: 3 of 6, no quorum
+
+    printed = text(render_annual_report(report(meetings=held)).pdf)
+
+    assert "1 Sitzung durchgeführt, davon keine beschlussfähig" in printed
+    assert "davon 0" not in printed
