@@ -202,12 +202,29 @@ class MeetingStateBar(QWidget):
         assert self._resend is not None  # _changed_letter says there is one
         try:
             sent = self._resend(meeting.id, meeting.version, self._today())
+        except ConcurrentEditError as error:
+            self._changed_elsewhere(meeting.id, error)
+            return
         except ExpertenratError as error:
             self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), error.message)
             return
         for warning in sent.warnings:
             self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), warning)
         self.changed.emit(meeting.id)
+
+    def _changed_elsewhere(self, meeting_id: int, error: ConcurrentEditError) -> None:
+        """A step refused because another PC changed the meeting meanwhile: the page shows
+        it as stored now, and the warning says so (nothing to reload by hand)."""
+        self.changed.emit(meeting_id)
+        self._dialogs.warning(
+            self,
+            tr(_CONTEXT, "Sitzungen"),
+            tr(
+                _CONTEXT,
+                "{changed} Die Seite zeigt sie jetzt, wie sie gespeichert ist; bitte "
+                "wiederholen Sie Ihre Änderung, wenn sie noch gilt.",
+            ).format(changed=error.changed),
+        )
 
     def change_state(
         self,
@@ -228,23 +245,15 @@ class MeetingStateBar(QWidget):
                 meeting.id, meeting.version, target, reason, sent_on=sent_on
             )
         except ConcurrentEditError as error:
-            self.changed.emit(meeting.id)  # the page shows the meeting as stored now
             if ask_again is not None:
+                self.changed.emit(meeting.id)  # the page shows the meeting as stored now
                 ask_again(
                     tr(_CONTEXT, "{changed} Ihre Angabe ist erhalten.\n").format(
                         changed=error.changed
                     )
                 )
                 return
-            self._dialogs.warning(
-                self,
-                tr(_CONTEXT, "Sitzungen"),
-                tr(
-                    _CONTEXT,
-                    "{changed} Die Seite zeigt sie jetzt, wie sie gespeichert ist; bitte "
-                    "wiederholen Sie Ihre Änderung, wenn sie noch gilt.",
-                ).format(changed=error.changed),
-            )
+            self._changed_elsewhere(meeting.id, error)
         except ConnectionLostError as error:
             if ask_again is not None:
                 ask_again(error.message + "\n")  # OK tries again
@@ -302,6 +311,9 @@ class MeetingStateBar(QWidget):
         def delete() -> None:
             try:
                 self._meetings.delete(meeting.id, meeting.version)
+            except ConcurrentEditError as error:
+                self._changed_elsewhere(meeting.id, error)
+                return
             except ExpertenratError as error:
                 self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), error.message)
                 return

@@ -517,3 +517,32 @@ def test_an_objection_decided_on_the_other_pc_meanwhile_says_how_it_was_decided(
     (objection,) = pc2.minutes_approval.status(minutes.meeting_id).objections
     assert objection.decision == "Der Beitrag steht unter TOP 3."
     assert not two.objections.accept_button.isEnabled()  # the tab shows the decision
+
+
+def test_a_deletion_refused_for_a_change_made_elsewhere_shows_the_meeting_as_stored(
+    qtbot, pc1, pc2, today, dialogs
+):
+    """Found by a tester: the warning asked to reload the data, but the page kept showing
+    the meeting as read before, so every further try was refused the same way."""
+    council_id = council_of_three(pc1, today)
+    start = datetime(2026, 12, 8, 16)
+    draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus")
+    meeting_id = pc1.meetings.create(council_id, draft)
+    page = MeetingsPage(pc1, dialogs, lambda: today)
+    qtbot.addWidget(page)
+    page.set_council(council_id)
+    page.refresh()
+    page.show()
+    page.select(meeting_id)
+    theirs = pc2.meetings.get(meeting_id)
+    pc2.meetings.update(meeting_id, theirs.version, replace(theirs.draft(), place="Stadthaus"))
+
+    page.states.delete_button.click()  # the scripted question is answered "Ja"
+
+    assert dialogs.warnings() == [
+        "Die Sitzung wurde inzwischen von jemand anderem geändert. Die Seite zeigt sie jetzt, "
+        "wie sie gespeichert ist; bitte wiederholen Sie Ihre Änderung, wenn sie noch gilt."
+    ]
+    assert page.form.place_edit.text() == "Stadthaus"
+    page.states.delete_button.click()
+    assert pc1.meetings.list(council_id) == []
