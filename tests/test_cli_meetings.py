@@ -92,6 +92,8 @@ def test_export_invitation_per_member_writes_one_letter_each(capsys, database, t
         code == 0 and out.strip() == f"Einladungen zur 7. Sitzung je Mitglied (9 Briefe): {letters}"
     )
     assert len(names) == len(set(names)) == 9
+    # Dated as every other document (an archive files it by that; found by a tester)
+    assert reader.metadata.creation_date is not None and reader.metadata.modification_date
     for item in reader.outline:  # each letter starts with its own addressee
         first_page = reader.pages[reader.get_destination_page_number(item)]
         assert item.title in " ".join(first_page.extract_text().split())

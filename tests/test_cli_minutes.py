@@ -119,6 +119,8 @@ def test_export_dossier_holds_invitation_minutes_and_annexes(capsys, url, held, 
     # "keine Anlagen" as the cover says it, not "0 Anlagen" (found by a tester)
     assert "Sitzungsmappe der 1. Sitzung (Einladung, Protokoll, keine Anlagen)" in out
     reader = PdfReader(io.BytesIO(out_file.read_bytes()))
+    # Dated as its parts are (an archive files it by that; found by a tester)
+    assert reader.metadata.creation_date is not None and reader.metadata.modification_date
     assert [e.title for e in reader.outline if not isinstance(e, list)][:2] == [
         "Einladung",
         "Protokoll der 1. Sitzung",

@@ -32,6 +32,7 @@ from expertenrat.domain.wording import counted, isolated
 from expertenrat.reports import letter_parts, theme
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports.line_breaks import NBSP
+from expertenrat.reports.page_frame import made_now
 from expertenrat.reports.theme import PLAIN, SMALL_RUN_ON, Column, Lines
 from expertenrat.reports.widowless_table import TableWithClosing
 
@@ -276,6 +277,7 @@ def render_invitation_letters(letters: Sequence[tuple[str, MeetingDocument]]) ->
                 "/Author": doc.letterhead.council_name,
                 "/Subject": f"{title}, {counted(len(letters), 'Brief', 'Briefe')}",
                 "/Creator": theme.CREATOR,
+                **made_now(),
             }
         )
     writer.page_mode = "/UseOutlines"

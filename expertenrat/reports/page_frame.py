@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
@@ -25,6 +25,13 @@ from expertenrat.reports.user_text import printable
 from expertenrat.reports.widowless_table import KeepWithStart
 
 CREATOR = "Expertenrat"
+
+
+def made_now() -> dict[str, str]:
+    """Creation and modification date, now, for a PDF put together with pypdf (a bundle,
+    a mail merge), as reportlab writes them into every document it makes."""
+    stamp = datetime.now(UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
+    return {"/CreationDate": stamp, "/ModDate": stamp}
 
 
 @dataclass(frozen=True, slots=True)
