@@ -58,6 +58,8 @@ class MeetingForm(MeetingFormView):
         self._today = today
         self._council_id: int | None = None
         self.meeting: Meeting | None = None
+        # A new meeting stored whose reading back failed (the server lost): its id.
+        self._unread: int | None = None
         self._loaded: tuple = ()
         self.merge_dialog: MergeDialog | None = None  # open after a conflicting save
 
@@ -84,6 +86,7 @@ class MeetingForm(MeetingFormView):
         form is empty and disabled. ``frozen``: its minutes are approved (the services refuse
         every change), so the form only shows it."""
         self.meeting = meeting
+        self._unread = None
         self._council_id = council_id
         self._frozen = frozen
         self.errors.clear()
@@ -207,9 +210,14 @@ class MeetingForm(MeetingFormView):
         if self._council_id is None:
             return False
         draft, notes, draft_chair = self.draft(), self.notes(), self.chair_id()
-        meeting_id = self.meeting.id if self.meeting is not None else None
+        meeting_id = self.meeting.id if self.meeting is not None else self._unread
         self.retry.after(None)
         try:
+            if self.meeting is None and self._unread is not None:
+                # Stored by the last click, but the server went away before the form read
+                # it back: that meeting is saved again, not a second one made.
+                self.meeting = self._meetings.get(self._unread)
+                self._unread = None
             problems = self._meetings.problems(
                 self._council_id, draft, meeting_id=meeting_id, notes=notes
             )
@@ -220,6 +228,7 @@ class MeetingForm(MeetingFormView):
                 meeting_id = self._meetings.create(
                     self._council_id, draft, notes=notes, chair_membership_id=self.chair_id()
                 )
+                self._unread = meeting_id
             else:
                 self._meetings.update(
                     self.meeting.id,
@@ -229,6 +238,7 @@ class MeetingForm(MeetingFormView):
                     chair_membership_id=self.chair_id(),
                 )
             self.meeting = self._meetings.get(meeting_id)
+            self._unread = None
         except ValidationError as error:
             self.errors.show(error.problems)
             return False
@@ -236,6 +246,7 @@ class MeetingForm(MeetingFormView):
             self._offer_merge(error)
             return False
         except NotFoundError as error:
+            self._unread = None  # deleted meanwhile: the next click makes a new one
             if self.meeting is None or meeting_id is None:
                 self.errors.show_general(error.message)
                 return False

@@ -546,3 +546,37 @@ def test_a_deletion_refused_for_a_change_made_elsewhere_shows_the_meeting_as_sto
     assert page.form.place_edit.text() == "Stadthaus"
     page.states.delete_button.click()
     assert pc1.meetings.list(council_id) == []
+
+
+def test_a_new_meeting_saved_just_before_the_server_went_away_is_not_saved_twice(
+    qtbot, pc1, server_down, today, dialogs, monkeypatch
+):
+    """Found by a tester: the new meeting was stored, then the server went away before the
+    form read it back; "Erneut versuchen" stored it a second time (two 1./2. Sitzung on
+    the same day)."""
+    council_id = council_of_three(pc1, today)
+    page = MeetingsPage(pc1, dialogs, lambda: today)
+    qtbot.addWidget(page)
+    page.set_council(council_id)
+    page.refresh()
+    page.show()
+    page.new_button.click()
+    page.form.place_edit.setText("Rathaus, Saal 2")
+    create = pc1.meetings.create
+
+    def create_then_lose_the_server(*args, **kwargs):
+        created = create(*args, **kwargs)
+        server_down(True)
+        return created
+
+    monkeypatch.setattr(pc1.meetings, "create", create_then_lose_the_server)
+    page.form.save_button.click()
+    monkeypatch.setattr(pc1.meetings, "create", create)
+    server_down(False)
+
+    assert page.form.save_button.text() == "Erneut versuchen"
+    page.form.save_button.click()
+
+    assert [(m.number, m.place) for m in pc1.meetings.list(council_id)] == [(1, "Rathaus, Saal 2")]
+    assert page.form.save_button.text() == "Speichern"
+    assert page.selected() is not None and page.selected().place == "Rathaus, Saal 2"
