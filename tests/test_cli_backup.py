@@ -277,3 +277,45 @@ def test_the_restore_question_says_that_every_council_is_replaced(demo_file, tmp
         f"Die Wiederherstellung ersetzt alle Daten in „{demo_file}“ – alle 2 Gremien dieser "
         "Datenbank, nicht nur das angezeigte –." in refused.stderr
     )
+
+
+@pytest.mark.parametrize("demo_database", ["postgresql"], indirect=True)
+def test_a_server_backup_restores_into_a_new_server_database_that_goes_on_numbering(
+    demo_database, empty_postgres_url, tmp_path
+):
+    """``backup`` of the council's server database, ``restore --yes`` into a new, empty one
+    (as for a new server): everything arrives, and new records there get numbers and ids
+    after the restored ones."""
+    from datetime import datetime, timedelta
+
+    from expertenrat.domain.enums import MeetingKind
+    from expertenrat.domain.meeting_draft import MeetingDraft
+    from expertenrat.services.context import Services
+    from expertenrat.store.database_opening import open_database
+
+    source = demo_database.url.render_as_string(hide_password=False)
+    target = empty_postgres_url.render_as_string(hide_password=False)
+    backup = tmp_path / "server.zip"
+    made = run("--database", source, "backup", "--out", str(backup))
+    assert made.returncode == 0, made.stderr
+
+    restored = run("--database", target, "restore", str(backup), "--yes")
+
+    assert restored.returncode == 0, restored.stderr
+    assert re.fullmatch(
+        rf"Wiederhergestellt: \d+ Datensätze aus „{re.escape(str(backup))}“\.\n", restored.stdout
+    )  # the new database held nothing: no copy of it is named
+    rows = int(re.search(r"mit ([\d.]+) Datensätzen", made.stdout)[1].replace(".", ""))
+    assert f"Wiederhergestellt: {rows} Datensätze" in restored.stdout
+    database = open_database(empty_postgres_url)
+    try:
+        services = Services.create(database, "Frau Neu")
+        council = services.settings.councils()[0]
+        before = services.meetings.list(council.id)
+        start = datetime(2027, 6, 1, 16)
+        draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="R")
+        added = services.meetings.get(services.meetings.create(council.id, draft))
+        assert added.id > max(m.id for m in before)
+        assert added.number == max(m.number or 0 for m in before) + 1
+    finally:
+        database.close()
