@@ -9,8 +9,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from expertenrat import __version__
@@ -54,12 +56,13 @@ class InvitationPdfs:
 
     def of(self, session: Session, meetings: list[models.Meeting]) -> dict[int, FileRecord]:
         found = {}
+        changed = _last_changed(session, meetings)
         for meeting, document in zip(
             meetings, meeting_documents_of(session, meetings, None), strict=True
         ):
             key = _invitation_key(meeting)
             found[meeting.id] = FileRecord(
-                stamp=Stamp(key, meeting.created, meeting.modified),
+                stamp=Stamp(key, meeting.created, changed[meeting.id]),
                 name="Einladung",
                 file_name=self.FILE_NAME,
                 content=self._pdf(key, public_invitation(document)),
@@ -81,6 +84,27 @@ class InvitationPdfs:
         from expertenrat.reports.invitation_pdf import render_invitation  # reportlab: on demand
 
         return render_invitation(document, reproducible=True, keywords=mark).pdf
+
+
+def _last_changed(session: Session, meetings: list[models.Meeting]) -> dict[int, datetime]:
+    """When what each meeting's invitation shows last changed (its File's ``modified``): the
+    meeting, its agenda items (a time plan or a title changes without the meeting's record;
+    deleted ones too: one taken off the agenda), the projects they consult (their titles)
+    and the council (the letterhead)."""
+    ids = [m.id for m in meetings]
+    item = models.AgendaItem
+    councils = {m.council_id: session.get(models.Council, m.council_id) for m in meetings}
+    found = {m.id: max(m.modified, councils[m.council_id].modified) for m in meetings}
+    items = select(item.meeting_id, func.max(item.modified)).where(item.meeting_id.in_(ids))
+    projects = (
+        select(item.meeting_id, func.max(models.Project.modified))
+        .join(models.Project, models.Project.id == item.project_id)
+        .where(item.meeting_id.in_(ids), item.deleted_at.is_(None))
+    )
+    for query in (items, projects):
+        for meeting_id, modified in session.execute(query.group_by(item.meeting_id)):
+            found[meeting_id] = max(found[meeting_id], modified)
+    return found
 
 
 @functools.cache
