@@ -7,6 +7,7 @@ it was never announced under a number (see ``meeting_states``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -51,23 +52,32 @@ def year_span(year: int) -> tuple[datetime, datetime]:
     return datetime(year, 1, 1), datetime(year + 1, 1, 1)
 
 
-def dated_meeting_label(number: int | None, kind: MeetingKind, day: date, title: str = "") -> str:
+def dated_meeting_label(
+    number: int | None,
+    kind: MeetingKind,
+    day: date,
+    title: str = "",
+    shown: Callable[[str], str] = str,
+) -> str:
     """ "7. Sitzung am 12.03.2027" (without a number: "Sitzung am …", "Klausur am …"); a
     numbered Klausur as lists name it (:func:`list_label`): "8. Sitzung – Klausur:
     Datenethik am …"."""
-    return f"{list_label(number, kind, title)} am {day:%d.%m.%Y}"
+    return f"{list_label(number, kind, title, shown)} am {day:%d.%m.%Y}"
 
 
-def list_label(number: int | None, kind: MeetingKind, title: str = "") -> str:
+def list_label(
+    number: int | None, kind: MeetingKind, title: str = "", shown: Callable[[str], str] = str
+) -> str:
     """How a list that leaves meetings' titles out names a meeting ("5. Sitzung"): a
     Klausur keeps its title, "8. Sitzung – Klausur: Datenethik" as the window calls it
     (without a title "8. Sitzung – Klausur"), never just "8. Sitzung", which reads as an
     ordinary meeting; a Klausur without a number is "Klausur" (its date tells it apart, and
     sentences such as "Genehmigt … in der Klausur am …" stay short). The Übersicht, the
-    Tätigkeitsbericht, the minutes' lists and a project's consultations name meetings so."""
+    Tätigkeitsbericht, the minutes' lists and a project's consultations name meetings so.
+    ``shown`` is applied to the title (:func:`meeting_label`)."""
     if kind is not MeetingKind.WORKSHOP or not number:
         return meeting_label(number, kind, "")  # without a number: "Klausur" already
-    return meeting_label(number, kind, " ".join(title.split()))
+    return meeting_label(number, kind, " ".join(title.split()), shown)
 
 
 def invitation_changed(changed_on: date | None, *, cancelled: bool) -> bool:
@@ -104,7 +114,9 @@ def meeting_topic(kind: MeetingKind, title: str) -> str:
     return f"Klausur: {title}" if title else "Klausur"
 
 
-def meeting_label(number: int | None, kind: MeetingKind, title: str) -> str:
+def meeting_label(
+    number: int | None, kind: MeetingKind, title: str, shown: Callable[[str], str] = str
+) -> str:
     """How a meeting is called: "5. Sitzung", "5. Sitzung – Klausur: Mobilität", "Sitzung";
     a meeting without a number whose title begins with its word is called by the title, a
     numbered Klausur whose title (its topic) does not say so "5. Sitzung – Klausur: …".
@@ -112,6 +124,10 @@ def meeting_label(number: int | None, kind: MeetingKind, title: str) -> str:
     The title follows after a dash, as in the invitation's heading
     (:func:`~expertenrat.domain.meeting_documents.meeting_heading`): a title with a colon
     of its own ("Klausur: Mobilität") never reads "5. Sitzung: Klausur: Mobilität".
+
+    ``shown`` is applied to the title as the user typed it: the audit trail sets a
+    right-to-left one apart (:func:`~expertenrat.domain.wording.isolated`, FSI … PDI)
+    from the words and dates around it.
     """
     base = meeting_name(number, kind)
     if not title and number and kind is MeetingKind.WORKSHOP:
@@ -119,10 +135,10 @@ def meeting_label(number: int | None, kind: MeetingKind, title: str) -> str:
     if not title:
         return base
     if not number and title.casefold().startswith(base.casefold()):
-        return title  # "Klausur Datenethik", never "Klausur – Klausur Datenethik"
+        return shown(title)  # "Klausur Datenethik", never "Klausur – Klausur Datenethik"
     if number and kind is MeetingKind.WORKSHOP and "klausur" not in title.casefold():
-        title = f"Klausur: {title}"  # the topic alone ("Datenethik") hides the Klausur
-    return f"{base} – {title}"
+        return f"{base} – Klausur: {shown(title)}"  # the topic alone hides the Klausur
+    return f"{base} – {shown(title)}"
 
 
 def clean_draft(draft: MeetingDraft) -> MeetingDraft:

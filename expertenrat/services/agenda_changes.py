@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, object_session
 
 from expertenrat.domain.agenda import Agenda
 from expertenrat.domain.enums import AuditAction, MeetingState
-from expertenrat.domain.wording import shortened
+from expertenrat.domain.wording import isolated, shortened
 from expertenrat.services import audit
 from expertenrat.services.agenda_rows import MeetingItems, meeting_name
 from expertenrat.services.minutes_freeze import is_frozen
@@ -59,7 +59,7 @@ def record_item_change(
         "agenda_item",
         row.id,
         council_id=found.meeting.council_id,
-        summary=(f"TOP {row.number} „{title}“ {meeting_name(found.meeting)} {what}"),
+        summary=f"TOP {row.number} „{title}“ {meeting_name(found.meeting, isolated)} {what}",
         before=before,
         after=after,
     )

@@ -9,7 +9,7 @@ no item uses (``PARKED`` + id), then put on their final positions.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,6 +25,7 @@ from expertenrat.domain.agenda import (
 from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
 from expertenrat.domain.meetings import list_label
+from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.unit_of_work import gone
@@ -197,7 +198,7 @@ def add_opening_items(session: Session, meeting_id: int, actor: str) -> None:
         "agenda_item",
         None,
         council_id=found.meeting.council_id,
-        summary=f"Standardpunkte der Tagesordnung {meeting_name(found.meeting)} angelegt",
+        summary=f"Standardpunkte der Tagesordnung {meeting_name(found.meeting, isolated)} angelegt",
     )
 
 
@@ -227,11 +228,12 @@ def tombstone_items(session: Session, meeting_id: int, deleted_at: datetime) -> 
         row.deleted_at = deleted_at
 
 
-def meeting_name(meeting: models.Meeting) -> str:
+def meeting_name(meeting: models.Meeting, shown: Callable[[str], str] = str) -> str:
     """ "der 5. Sitzung", a numbered Klausur as lists name it ("der 8. Sitzung – Klausur:
     Datenethik", :func:`~expertenrat.domain.meetings.list_label`), or by its date for a
-    meeting without a number ("der Klausur vom 12.03.2026")."""
-    name = list_label(meeting.number, MeetingKind(meeting.kind), meeting.title)
+    meeting without a number ("der Klausur vom 12.03.2026"); ``shown`` applied to the
+    title (the audit trail's :func:`~expertenrat.domain.wording.isolated`)."""
+    name = list_label(meeting.number, MeetingKind(meeting.kind), meeting.title, shown)
     if meeting.number:
         return f"der {name}"
     return f"der {name} vom {meeting.starts_at:%d.%m.%Y}"

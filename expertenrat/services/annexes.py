@@ -33,7 +33,7 @@ from expertenrat.domain.annexes import (
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
 from expertenrat.domain.field_limits import ANNEX_TITLE, clean_text, text_problems
-from expertenrat.domain.wording import quoted
+from expertenrat.domain.wording import isolated, quoted
 from expertenrat.services import audit
 from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.annex_rows import annex_rows
@@ -190,7 +190,7 @@ class AnnexesService:
                 "file",
                 row.id,
                 council_id=meeting.council_id,
-                summary=f"Anlage „{title}“ {_to(meeting_name(meeting))} hinzugefügt",
+                summary=f"Anlage „{title}“ {_to(meeting_name(meeting, isolated))} hinzugefügt",
                 after=audit.snapshot(row),
             )
             return next(a for a in _annexes(session, meeting.id) if a.id == row.id)
@@ -233,7 +233,7 @@ class AnnexesService:
             row = _row(session, meeting.id, annex.id)
             check_version(row, annex.version, WHAT)
             before = audit.snapshot(row)
-            action, summary = change(row, meeting_name(meeting))
+            action, summary = change(row, meeting_name(meeting, isolated))
             session.flush()
             audit.record(
                 session,

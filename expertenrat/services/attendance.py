@@ -37,6 +37,7 @@ from expertenrat.domain.errors import (
 from expertenrat.domain.quorum import (
     validate_attendance,
 )
+from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.attendance_rows import (
@@ -121,7 +122,8 @@ class AttendanceService:
                 row.id,
                 council_id=meeting.council_id,
                 summary=(
-                    f"Anwesenheit von {full_name(membership)} in {meeting_name(meeting)}: "
+                    f"Anwesenheit von {isolated(full_name(membership))} in "
+                    f"{meeting_name(meeting, isolated)}: "
                     f"{entry.status.label}"  # type: ignore[union-attr]
                 ),
                 before=before,
@@ -160,7 +162,8 @@ class AttendanceService:
                     row.id,
                     council_id=meeting.council_id,
                     summary=(
-                        f"Anwesenheit von {entry.name} in {meeting_name(meeting)}: {status.label}"
+                        f"Anwesenheit von {isolated(entry.name)} in "
+                        f"{meeting_name(meeting, isolated)}: {status.label}"
                     ),
                     after=audit.snapshot(row),
                 )
@@ -190,7 +193,7 @@ class AttendanceService:
                 "guest",
                 row.id,
                 council_id=meeting.council_id,
-                summary=f"Gast {guest.name} in {meeting_name(meeting)} "
+                summary=f"Gast {isolated(guest.name)} in {meeting_name(meeting, isolated)} "
                 + ("eingetragen" if before is None else "geändert"),
                 before=before,
                 after=audit.snapshot(row),
@@ -212,7 +215,7 @@ class AttendanceService:
                 "guest",
                 guest.id,
                 council_id=meeting.council_id,
-                summary=f"Gast {row.name} aus {meeting_name(meeting)} entfernt",
+                summary=f"Gast {isolated(row.name)} aus {meeting_name(meeting, isolated)} entfernt",
                 before=before,
             )
 

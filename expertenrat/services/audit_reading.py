@@ -92,8 +92,9 @@ class AuditService:
 
     def export_csv(self, wanted: AuditFilter) -> bytes:
         """Every entry matching ``wanted`` as a CSV file for Excel (see ``exchange.audit_csv``)."""
-        # The stored descriptions: the marks that set a right-to-left title apart on the
-        # page (quotations_isolated) are invisible characters a spreadsheet should not get.
+        # The descriptions without the marks that set right-to-left names and titles apart
+        # on the page (quotations_isolated, and those stored with them, see _line): they
+        # are invisible characters a spreadsheet should not get.
         page = self._search(wanted, None, None, shown=False)
         return export_audit_csv(page.lines, page.zone, self.names(page.lines))
 
@@ -182,8 +183,11 @@ def _line(row: AuditEntry, *, shown: bool = True) -> AuditLine:
         entity=row.entity,
         entity_id=row.entity_id,
         # A quoted Arabic or Hebrew title is set apart here, for every line however old:
-        # the stored text stays as written (reminded_on reads days back from it).
-        summary=quotations_isolated(row.summary) if shown else row.summary,
+        # the stored text stays as written (reminded_on reads days back from it). Names
+        # and titles the line does not quote (a Klausur's title, a member's or project's
+        # name) are stored set apart (isolated), where the line is written: only there is
+        # it known where they end. The CSV gets the text without these marks.
+        summary=quotations_isolated(row.summary) if shown else row.summary.translate(_ISOLATES),
         before=json.loads(row.before) if row.before else None,
         after=json.loads(row.after) if row.after else None,
         id=row.id,

@@ -27,6 +27,7 @@ from expertenrat.domain.conflict_sheet import (
 from expertenrat.domain.enums import AuditAction, ConflictDecision, ConflictOrigin
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
 from expertenrat.domain.field_limits import clean_text
+from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.attendance_rows import (
@@ -122,8 +123,8 @@ class ConflictsService:
                 conflict.id,
                 council_id=meeting.council_id,
                 summary=(
-                    f"Befangenheit von {conflict.member_name} bei {_item_name(item, meeting)} "
-                    "entfernt"
+                    f"Befangenheit von {isolated(conflict.member_name)} bei "
+                    f"{_item_name(item, meeting)} entfernt"
                 ),
                 before=before,
             )
@@ -190,7 +191,7 @@ class ConflictsService:
                 "conflict_of_interest",
                 row.id,
                 council_id=meeting.council_id,
-                summary=f"{name} bei {_item_name(item, meeting)}: {verdict}",
+                summary=f"{isolated(name)} bei {_item_name(item, meeting)}: {verdict}",
                 after=audit.snapshot(row),
             )
             return _conflict(row, name)
@@ -199,7 +200,7 @@ class ConflictsService:
 def _item_name(item: models.AgendaItem, meeting: models.Meeting) -> str:
     """ "TOP 6.1 „Empfehlung an das Projekt“ der 4. Sitzung": many meetings have an item of
     that title, so the audit trail says which."""
-    return f"TOP {item.number} „{item.title}“ {meeting_name(meeting)}"
+    return f"TOP {item.number} „{item.title}“ {meeting_name(meeting, isolated)}"
 
 
 def conflict_sheet(session: Session, meeting: models.Meeting) -> ConflictSheet:

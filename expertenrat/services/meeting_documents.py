@@ -25,6 +25,7 @@ from expertenrat.domain.mail_addresses import looks_like_email, mailbox
 from expertenrat.domain.meeting_documents import InvitationMail, MeetingDocument, public_invitation
 from expertenrat.domain.meeting_numbers import meeting_file_stem
 from expertenrat.domain.meetings import list_label
+from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.services.attendance_rows import meeting_memberships
 from expertenrat.services.meeting_document_rows import meeting_documents_of
@@ -247,7 +248,7 @@ class MeetingDocumentsService:
                 council_id=row.council_id,
                 summary=(
                     f"{letter} zur "
-                    f"{list_label(row.number, MeetingKind(row.kind), row.title)} "
+                    f"{list_label(row.number, MeetingKind(row.kind), row.title, isolated)} "
                     f"versandt am {sent_on:%d.%m.%Y}"
                 ),
                 before=before,

@@ -14,11 +14,12 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.enums import AuditAction, MeetingState
+from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.errors import InUseError
 from expertenrat.domain.field_limits import clean_text, text_problems
 from expertenrat.domain.meeting_states import check_transition, keeps_number_when_cancelled
-from expertenrat.domain.meetings import REASON
+from expertenrat.domain.meetings import REASON, meeting_label
+from expertenrat.domain.wording import isolated
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.meeting_rows import (
     CouncilClock,
@@ -61,13 +62,13 @@ def move_to_state(
     session.flush()
     if current is MeetingState.PLANNED:
         renumber(session, actor, row.council_id)
-    record_change(session, actor, AuditAction.UPDATE, row, before, f"{target.label}", clock)
+    record_change(session, actor, AuditAction.UPDATE, row, before, f"{target.label}")
 
 
 def delete_planned(session: Session, actor: str, row: models.Meeting, clock: CouncilClock) -> None:
     """Delete ``row`` (see :meth:`MeetingsService.delete`): a tombstone for the published
     data; its number goes to the next planned meeting."""
-    label = meeting_from_row(row, clock).label
+    label, named = meeting_from_row(row, clock).label, _trail_label(row)
     if row.state != MeetingState.PLANNED:
         raise InUseError(
             f"„{label}“ ist {MeetingState(row.state).label} und kann nicht gelöscht "
@@ -92,7 +93,7 @@ def delete_planned(session: Session, actor: str, row: models.Meeting, clock: Cou
         "meeting",
         row.id,
         council_id=row.council_id,
-        summary=f"{label} am {row.starts_at:%d.%m.%Y} gelöscht",
+        summary=f"{named} am {row.starts_at:%d.%m.%Y} gelöscht",
         before=before,
     )
 
@@ -104,10 +105,8 @@ def record_change(
     row: models.Meeting,
     before: dict | None,
     verb: str,
-    clock: CouncilClock,
 ) -> None:
     """The audit entry of a created or changed meeting: "Sitzung 3/2026 am … ``verb``"."""
-    label = meeting_from_row(row, clock).label
     audit.record(
         session,
         actor,
@@ -115,7 +114,13 @@ def record_change(
         "meeting",
         row.id,
         council_id=row.council_id,
-        summary=f"{label} am {row.starts_at:%d.%m.%Y} {verb}",
+        summary=f"{_trail_label(row)} am {row.starts_at:%d.%m.%Y} {verb}",
         before=before,
         after=audit.snapshot(row),
     )
+
+
+def _trail_label(row: models.Meeting) -> str:
+    """ "5. Sitzung – Klausur: Datenethik" as the audit trail names the meeting: its title
+    set apart where it is right-to-left (:func:`~expertenrat.domain.wording.isolated`)."""
+    return meeting_label(row.number, MeetingKind(row.kind), row.title, isolated)

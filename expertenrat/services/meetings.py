@@ -82,7 +82,7 @@ class MeetingsService(MeetingQueries):
             session.add(row)
             session.flush()
             renumber(session, self._actor, council_id)
-            record_change(session, self._actor, AuditAction.CREATE, row, None, "angelegt", clock)
+            record_change(session, self._actor, AuditAction.CREATE, row, None, "angelegt")
             agenda_rows.add_opening_items(session, row.id, self._actor)
             return row.id
 
@@ -141,7 +141,7 @@ class MeetingsService(MeetingQueries):
             session.flush()
             if moved and row.state == MeetingState.PLANNED:
                 renumber(session, self._actor, row.council_id)
-            record_change(session, self._actor, AuditAction.UPDATE, row, before, "geändert", clock)
+            record_change(session, self._actor, AuditAction.UPDATE, row, before, "geändert")
             return meeting_from_row(row, clock)
 
     def change_state(

@@ -9,7 +9,7 @@ no longer covers the meeting, :func:`drop_apologies_outside_terms` removes the a
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
@@ -21,6 +21,7 @@ from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.member_history import RecordedMeeting, RecordedSpan
 from expertenrat.domain.members import Member
+from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.store import models
 
@@ -102,7 +103,8 @@ def drop_apologies_outside_terms(
 ) -> None:
     """Remove the attendance (apologies) of ``members`` as saved for meetings after
     ``today`` that their terms no longer cover, each audited."""
-    for row, label, member in _apologies_outside_terms(session, council_id, members, today):
+    outside = _apologies_outside_terms(session, council_id, members, today, isolated)
+    for row, label, member in outside:
         before = audit.snapshot(row)
         session.delete(row)
         audit.record(
@@ -112,7 +114,7 @@ def drop_apologies_outside_terms(
             "attendance",
             row.id,
             council_id=council_id,
-            summary=f"Anwesenheit von {member.full_name} in der {label} entfernt: "
+            summary=f"Anwesenheit von {isolated(member.full_name)} in der {label} entfernt: "
             "außerhalb der Amtszeit",
             before=before,
         )
@@ -181,10 +183,15 @@ def apologies_phrase(name: str, labels: list[str]) -> str:
 
 
 def _apologies_outside_terms(
-    session: Session, council_id: int, members: Iterable[Member], today: date
+    session: Session,
+    council_id: int,
+    members: Iterable[Member],
+    today: date,
+    shown: Callable[[str], str] = str,
 ) -> list[tuple[models.Attendance, str, Member]]:
     """The attendance lines of ``members`` saved for meetings after ``today`` that their
-    terms do not cover, each with the meeting's label, in the meetings' order."""
+    terms do not cover, each with the meeting's label (``shown`` applied to its title), in
+    the meetings' order."""
     terms = {m.id: m for m in members if m.id is not None}
     if not terms:
         return []
@@ -205,7 +212,8 @@ def _apologies_outside_terms(
         day = held_on.starts_at.date()
         if member is None or member.is_active(day):
             continue
-        label = dated_meeting_label(held_on.number, MeetingKind(held_on.kind), day, held_on.title)
+        kind = MeetingKind(held_on.kind)
+        label = dated_meeting_label(held_on.number, kind, day, held_on.title, shown)
         found.append((row, label, member))
     return found
 

@@ -15,6 +15,7 @@ from expertenrat.domain.errors import NotFoundError
 from expertenrat.domain.member_twins import check_no_twin_added
 from expertenrat.domain.members import Member, clean_member, value_problems
 from expertenrat.domain.progress import Progress, no_progress
+from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.services.member_checks import check_members
 from expertenrat.services.member_history import drop_apologies_outside_terms
@@ -179,7 +180,7 @@ def write_members(
                 "membership",
                 saved[-1].id,
                 council_id=council_id,
-                summary=f"Mitglied {member.full_name} {verb}",
+                summary=f"Mitglied {isolated(member.full_name)} {verb}",
                 before=before,
                 after=after,
             )

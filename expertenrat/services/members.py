@@ -20,6 +20,7 @@ from expertenrat.domain.member_history import history_problems
 from expertenrat.domain.member_twins import check_no_twin_added
 from expertenrat.domain.members import Member
 from expertenrat.domain.roster import RosterDocument, RosterGrouping, build_roster
+from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.services.action_fields import action_field
 from expertenrat.services.consent_ledger import consent_history
@@ -226,7 +227,9 @@ class MembersService:
                 "membership",
                 row.id,
                 council_id=row.council_id,
-                summary=f"Mitgliedschaft von {member.full_name} beendet zum {end:%d.%m.%Y}",
+                summary=(
+                    f"Mitgliedschaft von {isolated(member.full_name)} beendet zum {end:%d.%m.%Y}"
+                ),
                 before=before,
                 after=audit.snapshot(row),
             )
@@ -268,7 +271,7 @@ class MembersService:
                 "membership",
                 member.id,
                 council_id=before["council_id"],
-                summary=f"Mitglied {member.full_name} gelöscht",
+                summary=f"Mitglied {isolated(member.full_name)} gelöscht",
                 before=before,
             )
 

@@ -26,6 +26,7 @@ from expertenrat.domain.minutes_approval import (
     VersionRecord,
 )
 from expertenrat.domain.minutes_versions import fingerprint
+from expertenrat.domain.wording import isolated
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.attendance_rows import agenda_refs
 from expertenrat.services.meeting_rows import council_clock
@@ -194,7 +195,7 @@ def audit_version(
         "minutes_version",
         row.id,
         council_id=meeting.council_id,
-        summary=f"Protokoll {agenda_rows.meeting_name(meeting)}: {what}",
+        summary=f"Protokoll {agenda_rows.meeting_name(meeting, isolated)}: {what}",
         after={"number": row.number, "state": row.state, "fingerprint": fingerprint(row.content)},
     )
 

@@ -31,6 +31,7 @@ from expertenrat.domain.minutes import (
     header_problems,
     item_text_problems,
 )
+from expertenrat.domain.wording import isolated
 from expertenrat.services.editing_audit import EditingAudit
 from expertenrat.services.meeting_rows import chair_problems
 from expertenrat.services.minutes_freeze import ensure_not_frozen
@@ -125,7 +126,7 @@ class MinutesAutosave:
             for name in _HEADER_FIELDS:
                 setattr(meeting, name, getattr(header, name))
             session.flush()
-            summary = f"Protokollkopf der {label_of(meeting)} geändert"
+            summary = f"Protokollkopf der {label_of(meeting, isolated)} geändert"
             opened = self._editing.record(
                 session, "meeting_minutes", meeting.id, editing_session,
                 council_id=meeting.council_id, summary=summary, before=before,
@@ -185,8 +186,8 @@ class MinutesAutosave:
             opened = self._editing.record(
                 session, "agenda_item_minutes", row.id, editing_session,
                 council_id=meeting.council_id,
-                summary=f"Protokoll zu TOP {row.number} „{row.title}“ der {label_of(meeting)} "
-                "bearbeitet",
+                summary=f"Protokoll zu TOP {row.number} „{row.title}“ der "
+                f"{label_of(meeting, isolated)} bearbeitet",
                 before=before, after=_texts_state(texts),
             )  # fmt: skip
             saved = SavedItem(row.id, row.version)

@@ -22,6 +22,7 @@ from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.minutes import DraftFinish
 from expertenrat.domain.minutes_checklist import Checklist
 from expertenrat.domain.minutes_versions import fingerprint, snapshot_json
+from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.minutes_checks import minutes_checklist, refuse_unless_complete
@@ -74,7 +75,7 @@ def finish_draft(session: Session, actor: str, meeting: models.Meeting) -> Check
     audit.record(
         session, actor, AuditAction.UPDATE, "minutes", meeting.id,
         council_id=meeting.council_id,
-        summary=f"Protokollentwurf der {label_of(meeting)} abgeschlossen",
+        summary=f"Protokollentwurf der {label_of(meeting, isolated)} abgeschlossen",
         before={"Stand": finish.text() or "in Bearbeitung"},
         after={"Stand": DraftFinish(today).text()},
     )  # fmt: skip
@@ -97,7 +98,7 @@ def reopen_draft(session: Session, actor: str, meeting: models.Meeting) -> Check
     audit.record(
         session, actor, AuditAction.UPDATE, "minutes", meeting.id,
         council_id=meeting.council_id,
-        summary=f"Abschluss des Protokollentwurfs der {label_of(meeting)} aufgehoben",
+        summary=f"Abschluss des Protokollentwurfs der {label_of(meeting, isolated)} aufgehoben",
         before={"Stand": finish.text()},
         after={"Stand": "in Bearbeitung"},
     )  # fmt: skip

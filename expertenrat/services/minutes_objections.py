@@ -26,6 +26,7 @@ from expertenrat.domain.minutes_approval import (
     objection_problems,
 )
 from expertenrat.domain.minutes_versions import same_content
+from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.services import minutes_approval_rows as rows
 from expertenrat.services.agenda_rows import meeting_name
@@ -206,8 +207,8 @@ class MinutesObjectionsService:
                 objection_id,
                 council_id=meeting.council_id,
                 summary=(
-                    f"Einwand von {row.raised_by} gegen das Protokoll {meeting_name(meeting)} "
-                    "zurückgezogen"
+                    f"Einwand von {isolated(row.raised_by)} gegen das Protokoll "
+                    f"{meeting_name(meeting, isolated)} zurückgezogen"
                 ),
                 before=before,
             )
@@ -229,7 +230,8 @@ class MinutesObjectionsService:
             row.id,
             council_id=meeting.council_id,
             summary=(
-                f"Einwand von {row.raised_by} gegen das Protokoll {meeting_name(meeting)} {what}"
+                f"Einwand von {isolated(row.raised_by)} gegen das Protokoll "
+                f"{meeting_name(meeting, isolated)} {what}"
             ),
             before=before,
             after=audit.snapshot(row),

@@ -23,6 +23,7 @@ from expertenrat.domain.minutes import (
     clean_recommendation,
 )
 from expertenrat.domain.recommendation_content import content_problems
+from expertenrat.domain.wording import isolated
 from expertenrat.services import audit, recommendation_records
 from expertenrat.services.minutes_rows import label_of, recommendation_of
 from expertenrat.services.recommendation_records import (
@@ -106,7 +107,7 @@ def adopt(
     audit.record(
         session, actor, AuditAction.CREATE, "recommendation", row.id,
         council_id=meeting.council_id,
-        summary=f"Empfehlung {row.code} in TOP {item.number} der {label_of(meeting)} "
+        summary=f"Empfehlung {row.code} in TOP {item.number} der {label_of(meeting, isolated)} "
         "beschlossen",
         after=recommendation_records.snapshot(row),
     )  # fmt: skip
@@ -123,7 +124,7 @@ def remove(
     audit.record(
         session, actor, AuditAction.DELETE, "recommendation", row.id,
         council_id=meeting.council_id,
-        summary=f"Empfehlung {before['code']} aus dem Protokoll der {label_of(meeting)} "
+        summary=f"Empfehlung {before['code']} aus dem Protokoll der {label_of(meeting, isolated)} "
         "entfernt",
         before=before,
     )  # fmt: skip

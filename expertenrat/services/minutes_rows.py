@@ -6,6 +6,7 @@ Shared by :mod:`services.minutes` (reading, validating votes) and its checklist.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -60,9 +61,11 @@ class NotHeldError(ExpertenratError):
         )
 
 
-def label_of(meeting: models.Meeting) -> str:
-    """ "5. Sitzung" (without a number "Sitzung vom 10.03.2026", "Klausur vom …")."""
-    name = list_label(meeting.number, MeetingKind(meeting.kind), meeting.title)
+def label_of(meeting: models.Meeting, shown: Callable[[str], str] = str) -> str:
+    """ "5. Sitzung" (without a number "Sitzung vom 10.03.2026", "Klausur vom …"); ``shown``
+    applied to a Klausur's title (the audit trail's
+    :func:`~expertenrat.domain.wording.isolated`)."""
+    name = list_label(meeting.number, MeetingKind(meeting.kind), meeting.title, shown)
     return name if meeting.number else f"{name} vom {meeting.starts_at:%d.%m.%Y}"
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import ConcurrentEditError
 from expertenrat.domain.votes import Vote, VoteDraft, Voters, clean_vote, vote_problems
+from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.services.attendance_rows import agenda_rows
 from expertenrat.services.minutes_rows import label_of, meeting_facts, vote_of
@@ -79,7 +80,7 @@ def replace_votes(
         session, actor, AuditAction.UPDATE, "votes", row.id,
         council_id=meeting.council_id,
         summary=f"Abstimmungen zu {voters.item_label} „{row.title}“ der "
-        f"{label_of(meeting)}",
+        f"{label_of(meeting, isolated)}",
         before={"votes": before}, after={"votes": [audit.snapshot(v) for v in rows]},
     )  # fmt: skip
     return SavedVotes(

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.enums import AuditAction, MinutesState, MinutesStyle
 from expertenrat.domain.minutes_approval import CORRECTED_FIELDS, VersionOrigin, corrected_text
 from expertenrat.domain.minutes_versions import snapshot_json
+from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.services import minutes_approval_rows as rows
 from expertenrat.services.agenda_rows import meeting_name
@@ -56,7 +57,8 @@ def correct_passage(
         item.id,
         council_id=meeting.council_id,
         summary=(  # "TOP 6 der 5. Sitzung: …": the trail lists the meetings' entries together
-            f"TOP {item.number} {meeting_name(meeting)}: {label} nach einem Einwand berichtigt"
+            f"TOP {item.number} {meeting_name(meeting, isolated)}: {label} nach einem Einwand "
+            "berichtigt"
         ),
         before=before,
         after={name: text},

@@ -22,6 +22,7 @@ from expertenrat.domain.projects import (
     validate_project,
 )
 from expertenrat.domain.text_folding import fold
+from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.services.project_uses import (
     consultation_counts,
@@ -146,7 +147,7 @@ class ProjectsService:
                 "project",
                 row.id,
                 council_id=council_id,
-                summary=f"Projekt {project.name} angelegt",
+                summary=f"Projekt {isolated(project.name)} angelegt",
                 after=_audit_state(row),
             )
             return row.id
@@ -161,7 +162,7 @@ class ProjectsService:
             raise_if_invalid(_problems(session, row.council_id, project))
             before = _audit_state(row)
             _apply(row, project)
-            return self._changed(session, row, before, f"Projekt {project.name} geändert")
+            return self._changed(session, row, before, f"Projekt {isolated(project.name)} geändert")
 
     def close(self, project: Project) -> Project:
         """Mark a project as finished (phase "abgeschlossen"); its history stays."""
@@ -170,7 +171,9 @@ class ProjectsService:
             row = _stored(session, project, what)
             before = _audit_state(row)
             row.phase = ProjectPhase.COMPLETED.value
-            return self._changed(session, row, before, f"Projekt {project.name} abgeschlossen")
+            return self._changed(
+                session, row, before, f"Projekt {isolated(project.name)} abgeschlossen"
+            )
 
     def _changed(
         self, session: Session, row: models.Project, before: dict, summary: str
@@ -226,7 +229,7 @@ class ProjectsService:
                 "project",
                 project.id,
                 council_id=before["council_id"],
-                summary=f"Projekt {project.name} gelöscht",
+                summary=f"Projekt {isolated(project.name)} gelöscht",
                 before=before,
             )
 

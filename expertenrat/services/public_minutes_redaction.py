@@ -38,6 +38,7 @@ from expertenrat.domain.enums import AuditAction, MinutesState
 from expertenrat.domain.minutes_versions import pdf_fingerprint
 from expertenrat.domain.name_order import name_sort_key
 from expertenrat.domain.public_minutes import public_version
+from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.attendance_rows import full_name, sort_name
@@ -172,9 +173,9 @@ def _store(
         version.id,
         council_id=meeting.council_id,
         summary=(
-            f"Protokoll {meeting_name(meeting)}: öffentliche Fassung ohne den Namen von "
-            f"{', '.join(names)} neu erstellt (Einwilligung widerrufen; SHA-256 "
-            f"{version.public_sha256})"
+            f"Protokoll {meeting_name(meeting, isolated)}: öffentliche Fassung ohne den Namen "
+            f"von {', '.join(map(isolated, names))} neu erstellt (Einwilligung widerrufen; "
+            f"SHA-256 {version.public_sha256})"
         ),
         before=before,
         after={"public_sha256": version.public_sha256},

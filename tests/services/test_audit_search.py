@@ -15,11 +15,13 @@ from sqlalchemy import select
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.enums import AuditAction, MeetingKind
 from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.domain.projects import Project
 from expertenrat.domain.reminders import reminded_on, reminder_summary
 from expertenrat.services import audit
 from expertenrat.services.audit_reading import AuditFilter, AuditService
 from expertenrat.services.context import Services
 from expertenrat.services.members import MembersService
+from expertenrat.services.projects import ProjectsService
 from expertenrat.store.models import AuditEntry
 
 
@@ -216,7 +218,7 @@ def test_a_quoted_hebrew_title_is_set_apart_in_every_line_old_ones_too(
 
     (item,) = [s for s in summaries if s.startswith("TOP ")]
     assert item.endswith(
-        "„\u2068פרויקט עברי 2027\u2069“ der 1. Sitzung – Klausur: כנס עברי hinzugefügt"
+        "„\u2068פרויקט עברי 2027\u2069“ der 1. Sitzung – Klausur: \u2068כנס עברי\u2069 hinzugefügt"
     )
     assert "Erinnerung an „\u2068פרויקט עברי\u2069“ (03.12.2026): E-2026-05" in summaries
     assert "Erinnerung an „\u2068פרויקט עברי\u2069“ (03.12.2026): E-2026-06" in summaries
@@ -231,6 +233,51 @@ def test_a_quoted_hebrew_title_is_set_apart_in_every_line_old_ones_too(
     assert len(typed.lines) == 2  # both reminders, the new one stored with the marks
     latin = trail.search(AuditFilter(council.id, text="Gremium"), limit=None).lines
     assert [line.summary for line in latin] == ["Gremium „Smart City Expert*innenrat“ angelegt"]
+
+
+def test_unquoted_right_to_left_names_are_set_apart_on_the_page_not_in_the_csv(
+    database, trail, council, fields, meetings_service, new_member
+):
+    """(found by a tester) Only quoted titles were set apart: a Klausur's title after
+    "Klausur:", a member's and a project's name ran into the words, numbers and dates
+    around them ("Klausur: כנס 2027 am 03.12.2026" read "am 03.12.2026 2027 כנס" in an
+    Arabic or Hebrew reader's eyes, the date pulled into the title's run). Each is set
+    apart (FSI … PDI) where the line is written; the CSV gets the text without the marks."""
+    start = datetime(2026, 12, 3, 16, tzinfo=ZoneInfo("Europe/Berlin"))
+    draft = MeetingDraft(
+        MeetingKind.WORKSHOP, start, start + timedelta(hours=2), title="כנס 2027", place="Rathaus"
+    )
+    meetings_service.create(council.id, draft)
+    MembersService(database, "Frau Schulz").save(
+        council.id, new_member("ليلى", "حداد 2"), date(2026, 1, 1)
+    )
+    ProjectsService(database, "Frau Schulz").create(
+        council.id,
+        Project(
+            id=None, title="مشروع المدينة", short_code="MS", action_field_id=fields["Stadtdaten"].id
+        ),
+    )
+
+    shown = {line.entity: line.summary for line in trail.search(AuditFilter(council.id)).lines}
+
+    assert shown["meeting"] == ("1. Sitzung – Klausur: \u2068כנס 2027\u2069 am 03.12.2026 angelegt")
+    assert shown["membership"] == "Mitglied \u2068ليلى حداد 2\u2069 angelegt"
+    assert shown["project"] == "Projekt \u2068مشروع المدينة (MS)\u2069 angelegt"
+    assert shown["agenda_item"] == (
+        "Standardpunkte der Tagesordnung der 1. Sitzung – Klausur: \u2068כנס 2027\u2069 angelegt"
+    )
+    latin = MembersService(database, "Frau Schulz").save(
+        council.id, new_member("Anna", "Berg"), date(2026, 1, 1)
+    )
+    assert f"Mitglied {latin.full_name} angelegt" in [
+        line.summary for line in trail.search(AuditFilter(council.id, text="Berg")).lines
+    ]  # a name without right-to-left letters stays as it is
+    data = trail.export_csv(AuditFilter(council.id)).decode("utf-8")
+    assert "1. Sitzung – Klausur: כנס 2027 am 03.12.2026 angelegt" in data
+    assert "Mitglied ليلى حداد 2 angelegt" in data
+    assert "\u2068" not in data and "\u2069" not in data
+    found = trail.search(AuditFilter(council.id, text="Klausur: כנס 2027 am")).lines
+    assert [line.entity for line in found] == ["meeting"]  # the search looks past the marks
 
 
 def test_the_csv_export_carries_the_stored_description_without_display_marks(
