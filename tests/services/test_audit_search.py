@@ -239,10 +239,11 @@ def test_unquoted_right_to_left_names_are_set_apart_on_the_page_not_in_the_csv(
     database, trail, council, fields, meetings_service, new_member
 ):
     """(found by a tester) Only quoted titles were set apart: a Klausur's title after
-    "Klausur:", a member's and a project's name ran into the words, numbers and dates
-    around them ("Klausur: כנס 2027 am 03.12.2026" read "am 03.12.2026 2027 כנס" in an
-    Arabic or Hebrew reader's eyes, the date pulled into the title's run). Each is set
-    apart (FSI … PDI) where the line is written; the CSV gets the text without the marks."""
+    "Klausur:", a member's and a project's name stood bare among the words, numbers and
+    punctuation around them, where right-to-left text takes neighbours into its run (two
+    names in a list swap places, see test_public_minutes_redaction). Each is set apart
+    (FSI … PDI) where the line is written, as the quoted ones are on the page; the CSV
+    gets the text without the marks, the search finds the text without them."""
     start = datetime(2026, 12, 3, 16, tzinfo=ZoneInfo("Europe/Berlin"))
     draft = MeetingDraft(
         MeetingKind.WORKSHOP, start, start + timedelta(hours=2), title="כנס 2027", place="Rathaus"

@@ -302,3 +302,36 @@ def test_anonymising_lists_the_unnamed_members_as_their_names_stood(
     assert entries
     listed = "ohne den Namen von Sascha Behrens, Dr. Jörg Brüggemann neu erstellt"
     assert all(listed in e.summary for e in entries), entries[0].summary
+
+
+def test_right_to_left_names_in_the_entry_keep_their_order(sqlite_demo_database, actor, today):
+    """(found by a tester) Two Hebrew or Arabic names listed one after the other ("שרה כהן,
+    ليلى حداد") ran together into one right-to-left run, which the page showed in reverse
+    order, the first name last ("ليلى حداد ,שרה כהן"). Each name is set apart (FSI … PDI)."""
+    council_id = _first_council(sqlite_demo_database, actor)
+    members = MembersService(sqlite_demo_database, actor)
+    texts = [_text(public) for public, *_ in _approved(sqlite_demo_database).values()]
+    pair = [
+        m
+        for m in members.members(council_id)
+        if m.publish_name and all(m.full_name in text for text in texts)
+    ][:2]
+    renamed = [
+        members.save(council_id, replace(m, title="", given_name=given, family_name=family), today)
+        for m, (given, family) in zip(pair, [("שרה", "כהן"), ("ليلى", "حداد")], strict=True)
+    ]
+
+    with sqlite_demo_database.transaction() as session:
+        for member in renamed:
+            session.get(models.Person, member.person_id).publish_name = False
+        assert redact_public_minutes(session, actor, [m.person_id for m in renamed]) > 0
+
+    (entry, *_) = (
+        AuditService(sqlite_demo_database)
+        .search(AuditFilter(council_id, text="Einwilligung widerrufen"))
+        .lines
+    )
+    listed = entry.summary.split("ohne den Namen von ")[1].split(" neu erstellt")[0]
+    assert "\u2068שרה כהן\u2069" in listed.split(", ")
+    assert "\u2068ليلى حداد\u2069" in listed.split(", ")
+    assert entry.summary.startswith("Protokoll der ")
