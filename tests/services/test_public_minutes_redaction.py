@@ -240,6 +240,16 @@ def test_an_unreadable_approved_document_never_blocks_the_withdrawal(
     assert all(member.family_name not in w for w in warnings)
 
 
+def _named_in_every_minutes(database, actor, council_id: int) -> list:
+    """The members who agreed to be named and are named in every approved public minutes."""
+    texts = [_text(public) for public, *_ in _approved(database).values()]
+    return [
+        m
+        for m in MembersService(database, actor).members(council_id)
+        if m.publish_name and all(m.full_name in text for text in texts)
+    ]
+
+
 def test_the_audit_entry_names_the_unnamed_members_in_name_order(
     sqlite_demo_database, actor
 ) -> None:
@@ -247,13 +257,7 @@ def test_the_audit_entry_names_the_unnamed_members_in_name_order(
     "Bernd …", by the given name and the title); they are listed as every list of names
     is, by family name (``name_sort_key``)."""
     council_id = _first_council(sqlite_demo_database, actor)
-    members = MembersService(sqlite_demo_database, actor)
-    texts = [_text(public) for public, *_ in _approved(sqlite_demo_database).values()]
-    named = [
-        m
-        for m in members.members(council_id)
-        if m.publish_name and all(m.full_name in text for text in texts)
-    ]
+    named = _named_in_every_minutes(sqlite_demo_database, actor, council_id)
     pair = next(
         (a, b)
         for a in named
@@ -310,12 +314,7 @@ def test_right_to_left_names_in_the_entry_keep_their_order(sqlite_demo_database,
     order, the first name last ("ليلى حداد ,שרה כהן"). Each name is set apart (FSI … PDI)."""
     council_id = _first_council(sqlite_demo_database, actor)
     members = MembersService(sqlite_demo_database, actor)
-    texts = [_text(public) for public, *_ in _approved(sqlite_demo_database).values()]
-    pair = [
-        m
-        for m in members.members(council_id)
-        if m.publish_name and all(m.full_name in text for text in texts)
-    ][:2]
+    pair = _named_in_every_minutes(sqlite_demo_database, actor, council_id)[:2]
     renamed = [
         members.save(council_id, replace(m, title="", given_name=given, family_name=family), today)
         for m, (given, family) in zip(pair, [("שרה", "כהן"), ("ليلى", "حداد")], strict=True)
