@@ -7,7 +7,7 @@ why. Suggestions (``conflict_screening``) are listed for members without a decis
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -56,6 +56,44 @@ class ItemConflicts:
     project_title: str
     conflicts: tuple[Conflict, ...]
     suggestions: tuple[ConflictSuggestion, ...]  # ``member`` is a membership id
+    # recusals at an item above about the same project, which hold here too
+    # (:func:`recusal_sources`); ``item_id`` is that item's
+    carried: tuple[Conflict, ...] = ()
+
+    @property
+    def recused(self) -> tuple[Conflict, ...]:
+        """Who is recused at the item: by a decision here, or carried from above."""
+        return tuple(c for c in self.conflicts if c.recused) + self.carried
+
+
+@dataclass(frozen=True, slots=True)
+class ItemLink:
+    """An agenda item's place in the tree and its linked project, for :func:`recusal_sources`."""
+
+    id: int
+    parent: int | None
+    project_id: int | None
+
+
+def recusal_sources(items: Iterable[ItemLink]) -> dict[int, tuple[int, ...]]:
+    """For each item, the items above it whose recusals hold at it too, nearest first:
+    those linked to the same project as it is. A member recused at TOP 5 about project P
+    is recused at 5.1 and 5.1.1 about P as well (the same matter), not at a sub-item about
+    another project or none; a decision of the member's own at the sub-item (or at an item
+    nearer to it) comes first."""
+    by_id = {item.id: item for item in items}
+    sources: dict[int, tuple[int, ...]] = {}
+    for item in by_id.values():
+        if item.project_id is None:
+            continue
+        above, parent = [], by_id.get(item.parent) if item.parent is not None else None
+        while parent is not None:
+            if parent.project_id == item.project_id:
+                above.append(parent.id)
+            parent = by_id.get(parent.parent) if parent.parent is not None else None
+        if above:
+            sources[item.id] = tuple(above)
+    return sources
 
 
 @dataclass(frozen=True, slots=True)

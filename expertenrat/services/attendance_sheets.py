@@ -20,7 +20,7 @@ from expertenrat.domain.attendance_sheet import (
     GuestEntry,
     ItemQuorum,
 )
-from expertenrat.domain.enums import AttendanceStatus, ConflictDecision, MemberRole, QuorumRule
+from expertenrat.domain.enums import AttendanceStatus, MemberRole, QuorumRule
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.quorum import attendance_quorum, quorum_per_item, quorum_spans
 from expertenrat.services.attendance_rows import (
@@ -32,6 +32,7 @@ from expertenrat.services.attendance_rows import (
 )
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.minutes_freeze import is_frozen
+from expertenrat.services.recusals import held_recusals
 from expertenrat.services.unit_of_work import fetch
 from expertenrat.store import models
 
@@ -102,19 +103,17 @@ def today_of(session: Session, meeting: models.Meeting, today: date | None = Non
 
 
 def recusals(session: Session, meeting_id: int) -> dict[int, set[int]]:
-    """The members recused from each agenda item of the meeting, by item id."""
-    rows = session.execute(
-        select(models.ConflictOfInterest.agenda_item_id, models.ConflictOfInterest.membership_id)
-        .join(models.AgendaItem, models.AgendaItem.id == models.ConflictOfInterest.agenda_item_id)
-        .where(
-            models.AgendaItem.meeting_id == meeting_id,
-            models.ConflictOfInterest.decision == ConflictDecision.RECUSED.value,
+    """The members recused from each agenda item of the meeting, by item id, also those
+    recused at an item above it about the same project (:func:`held_recusals`)."""
+    item_ids = session.scalars(
+        select(models.AgendaItem.id).where(
+            models.AgendaItem.meeting_id == meeting_id, models.AgendaItem.deleted_at.is_(None)
         )
-    )
-    found: dict[int, set[int]] = {}
-    for item_id, membership_id in rows:
-        found.setdefault(item_id, set()).add(membership_id)
-    return found
+    ).all()
+    return {
+        item_id: {c.membership_id for c in conflicts}
+        for item_id, conflicts in held_recusals(session, item_ids).items()
+    }
 
 
 def _entry(membership: models.Membership, row: models.Attendance | None) -> AttendanceEntry:

@@ -39,6 +39,7 @@ from expertenrat.services.attendance_rows import (
     meeting_memberships,
 )
 from expertenrat.services.minutes_freeze import is_frozen
+from expertenrat.services.recusals import held_recusals
 from expertenrat.services.unit_of_work import (
     changing,
     check_version,
@@ -208,6 +209,7 @@ def conflict_sheet(session: Session, meeting: models.Meeting) -> ConflictSheet:
     memberships = meeting_memberships(session, meeting)
     rows = agenda_rows(session, meeting.id)
     stored = _stored(session, [row.id for row, _number in rows])
+    held = held_recusals(session, [row.id for row, _number in rows])
     names = {m.id: full_name(m) for m in memberships}
     names.update(_names(session, {c.membership_id for c in stored} - set(names)))
     affiliations = [Affiliation(m.id, m.person.affiliation) for m in memberships]
@@ -219,7 +221,12 @@ def conflict_sheet(session: Session, meeting: models.Meeting) -> ConflictSheet:
             for c in stored
             if c.agenda_item_id == row.id
         )
-        decided = {c.membership_id for c in conflicts}
+        carried = tuple(
+            _conflict(c, names.get(c.membership_id, ""))
+            for c in held.get(row.id, ())
+            if c.agenda_item_id != row.id
+        )
+        decided = {c.membership_id for c in conflicts + carried}
         if row.project_id not in projects:
             projects[row.project_id] = _project(session, row.project_id)
         project = projects[row.project_id]
@@ -234,6 +241,7 @@ def conflict_sheet(session: Session, meeting: models.Meeting) -> ConflictSheet:
                 project.title if project else "",
                 conflicts,
                 suggestions,
+                carried,
             )
         )
     return ConflictSheet(

@@ -16,13 +16,12 @@ from typing import TypedDict
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from expertenrat.domain import agenda
 from expertenrat.domain.enums import (
     AgendaItemKind,
     AttendanceStatus,
-    ConflictDecision,
     MeetingKind,
     MeetingState,
 )
@@ -37,6 +36,7 @@ from expertenrat.domain.name_order import name_sort_key
 from expertenrat.domain.run_sheet_notes import ExpectedMove, with_notes
 from expertenrat.services.audit import snapshot
 from expertenrat.services.meeting_rows import CouncilClock
+from expertenrat.services.recusals import held_recusals
 from expertenrat.store import models
 
 DEFAULT_LENGTH = timedelta(hours=2)  # a meeting without an end time and without a time plan
@@ -164,27 +164,27 @@ def recused_conflicts(
     item_ids: list[int],
     attending: Callable[[int], Collection[int]] | None = None,
 ) -> dict[int, list[DeclaredConflict]]:
-    """The members recused per agenda item (suggestions that were overruled are left out);
-    with ``attending`` (an item's id to the membership ids present at it), only those."""
-    query = (
-        select(models.ConflictOfInterest, models.Person)
-        .join(models.Membership, models.Membership.id == models.ConflictOfInterest.membership_id)
-        .join(models.Person, models.Person.id == models.Membership.person_id)
-        .where(
-            models.ConflictOfInterest.agenda_item_id.in_(item_ids),
-            models.ConflictOfInterest.decision == ConflictDecision.RECUSED.value,
+    """The members recused per agenda item, also those recused at an item above it about
+    the same project (:func:`held_recusals`; suggestions that were overruled are left
+    out); with ``attending`` (an item's id to the membership ids present at it), only
+    those."""
+    held = held_recusals(session, item_ids)
+    people = {
+        m.id: m.person
+        for m in session.scalars(
+            select(models.Membership)
+            .options(selectinload(models.Membership.person))
+            .where(models.Membership.id.in_({c.membership_id for cs in held.values() for c in cs}))
         )
-    )
-    rows = session.execute(query).all()  # a few per item: sorted by name_sort_key here
+    }
     found: dict[int, list[DeclaredConflict]] = {}
-    for conflict, person in sorted(rows, key=lambda row: _person_order(row[1])):
-        if attending is not None and conflict.membership_id not in attending(
-            conflict.agenda_item_id
-        ):
-            continue
-        found.setdefault(conflict.agenda_item_id, []).append(
-            DeclaredConflict(_name(person), conflict.reason.strip())
-        )
+    for item_id, conflicts in held.items():  # a few per item: sorted by name_sort_key here
+        for conflict in sorted(conflicts, key=lambda c: _person_order(people[c.membership_id])):
+            if attending is not None and conflict.membership_id not in attending(item_id):
+                continue
+            found.setdefault(item_id, []).append(
+                DeclaredConflict(_name(people[conflict.membership_id]), conflict.reason.strip())
+            )
     return found
 
 

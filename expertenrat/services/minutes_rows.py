@@ -121,8 +121,8 @@ class MeetingFacts:
         attending = self.sheet.present_at(item_id)
         return tuple(
             RecusedMember(c.membership_id, c.member_name, c.reason)
-            for c in found.conflicts
-            if c.recused and c.membership_id in attending
+            for c in found.recused  # also those recused above about the same project
+            if c.membership_id in attending
         )
 
     def voters(self, item_id: int, number: str) -> Voters:

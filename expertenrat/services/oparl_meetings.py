@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session, defer
 from expertenrat.domain.attendance_sheet import AttendanceSheet
 from expertenrat.domain.enums import (
     AttendanceStatus,
-    ConflictDecision,
     MeetingKind,
     MeetingState,
     MinutesState,
@@ -30,6 +29,7 @@ from expertenrat.services.approved_minutes_pdfs import approved_pdfs
 from expertenrat.services.attendance_sheets import attendance_sheet
 from expertenrat.services.oparl_invitations import InvitationPdfs, is_invited, retired_invitation
 from expertenrat.services.oparl_rows import grouped, stamp_of
+from expertenrat.services.recusals import held_recusals
 from expertenrat.store import models
 
 # What an agenda item holds and the export never reads (the minutes' long texts).
@@ -156,28 +156,38 @@ def _item(
 
 
 def _recusals(session: Session, council_id: int) -> dict[int, list[RecusalRecord]]:
-    """The members recused per agenda item, as the minutes name them: only those present
-    at the item (``AttendanceSheet.present_at``), not one recorded recused who was excused
-    or had left by then."""
-    rows = session.execute(
-        select(models.ConflictOfInterest, models.Person.public_id, models.AgendaItem.meeting_id)
-        .join(models.Membership, models.Membership.id == models.ConflictOfInterest.membership_id)
-        .join(models.Person, models.Person.id == models.Membership.person_id)
-        .join(models.AgendaItem, models.AgendaItem.id == models.ConflictOfInterest.agenda_item_id)
-        .where(
-            models.Membership.council_id == council_id,
-            models.ConflictOfInterest.decision == ConflictDecision.RECUSED.value,
-        )
-        .order_by(models.ConflictOfInterest.id)
-    ).all()
+    """The members recused per agenda item, as the minutes name them: also those recused at
+    an item above it about the same project (:func:`held_recusals`), only those present at
+    the item (``AttendanceSheet.present_at``), not one recorded recused who was excused or
+    had left by then."""
+    items = dict(
+        session.execute(
+            select(models.AgendaItem.id, models.AgendaItem.meeting_id)
+            .join(models.Meeting, models.Meeting.id == models.AgendaItem.meeting_id)
+            .where(models.Meeting.council_id == council_id)
+            .where(models.AgendaItem.deleted_at.is_(None))
+        ).all()
+    )
+    held = held_recusals(session, list(items))
+    people = dict(
+        session.execute(
+            select(models.Membership.id, models.Person.public_id)
+            .join(models.Person, models.Person.id == models.Membership.person_id)
+            .where(models.Membership.id.in_({c.membership_id for cs in held.values() for c in cs}))
+        ).all()
+    )
     sheets: dict[int, AttendanceSheet] = {}
     found: dict[int, list[RecusalRecord]] = defaultdict(list)
-    for conflict, person_key, meeting_id in rows:
+    for item_id, conflicts in sorted(held.items()):
+        meeting_id = items[item_id]
         if meeting_id not in sheets:
             sheets[meeting_id] = attendance_sheet(session, session.get(models.Meeting, meeting_id))
-        if conflict.membership_id not in sheets[meeting_id].present_at(conflict.agenda_item_id):
-            continue
-        found[conflict.agenda_item_id].append(RecusalRecord(person_key, conflict.reason.strip()))
+        for conflict in conflicts:
+            if conflict.membership_id not in sheets[meeting_id].present_at(item_id):
+                continue
+            found[item_id].append(
+                RecusalRecord(people[conflict.membership_id], conflict.reason.strip())
+            )
     return found
 
 

@@ -83,6 +83,10 @@ class ConflictsPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self.item_combo.currentIndexChanged.connect(lambda _index: self._show_item())
         self.project_label = QLabel()
         self.project_label.setTextFormat(Qt.TextFormat.PlainText)
+        # who is recused here because of a recusal at an item above about the same project
+        self.carried_label = QLabel()
+        self.carried_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.carried_label.setWordWrap(True)
         self.model = ConflictsTableModel(self)
         # One line per conflict, the columns as wide as their text, the room left to the
         # reason (before, 100 px each: headers and names cut, reasons broken onto lines).
@@ -122,6 +126,7 @@ class ConflictsPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         layout.addWidget(self.hint_label)
         layout.addLayout(top)
         layout.addWidget(self.project_label)
+        layout.addWidget(self.carried_label)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.suggestions_box)
@@ -169,8 +174,10 @@ class ConflictsPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self.item_combo.clear()
         for item in self._sheet.items if self._sheet else ():
             marks = []
-            if item.conflicts:
-                marks.append(tr(_CONTEXT, "{n} erfasst").format(n=len(item.conflicts)))
+            if item.conflicts or item.carried:
+                marks.append(
+                    tr(_CONTEXT, "{n} erfasst").format(n=len(item.conflicts) + len(item.carried))
+                )
             if len(item.suggestions) == 1:
                 marks.append(tr(_CONTEXT, "1 Hinweis"))
             elif item.suggestions:
@@ -184,12 +191,14 @@ class ConflictsPanel(KeepsNoMeetingHint, NothingPending, QWidget):
 
     def _show_item(self) -> None:
         item = self.current_item()
-        self.model.set_rows(item.conflicts if item else ())
+        self.model.set_rows(item.conflicts + item.carried if item else ())
         project = item.project_title if item else ""
         self.project_label.setText(
             tr(_CONTEXT, "Beratenes Projekt: {title}").format(title=project) if project else ""
         )
         self.project_label.setVisible(bool(project))
+        self.carried_label.setText(self._carried_text(item))
+        self.carried_label.setVisible(bool(self.carried_label.text()))
         for row in self.suggestion_rows:
             row.deleteLater()
         self.suggestion_rows = []
@@ -205,6 +214,22 @@ class ConflictsPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self.no_suggestions_label.setVisible(not self.suggestion_rows)
         self._update_buttons()
 
+    def _carried_text(self, item: ItemConflicts | None) -> str:
+        """ "Befangen wie bei TOP 5 (dasselbe Projekt): Anna Berg" for the recusals carried
+        to the item; they are changed at that item."""
+        if item is None or self._sheet is None or not item.carried:
+            return ""
+        lines = []
+        for source in dict.fromkeys(c.item_id for c in item.carried):
+            names = ", ".join(c.member_name for c in item.carried if c.item_id == source)
+            lines.append(
+                tr(
+                    _CONTEXT,
+                    "Befangen wie bei TOP {number} (dasselbe Projekt; dort zu ändern): {names}",
+                ).format(number=self._sheet.item(source).item.number, names=names)
+            )
+        return "\n".join(lines)
+
     def _editable(self) -> bool:
         return self._sheet is not None and not self._sheet.read_only
 
@@ -212,13 +237,15 @@ class ConflictsPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         item = self.current_item()
         editable = self._editable() and item is not None
         self.declare_button.setEnabled(editable and bool(self._undecided(item)))
-        self.remove_button.setEnabled(editable and self._selected() is not None)
+        selected = self._selected()
+        own = item is not None and selected is not None and selected.item_id == item.item.id
+        self.remove_button.setEnabled(editable and own)  # a carried recusal: removed above
 
     def _undecided(self, item: ItemConflicts | None) -> list[MemberRef]:
         """The members without a decision on ``item`` yet (one per member and item)."""
         if item is None or self._sheet is None:
             return []
-        decided = {c.membership_id for c in item.conflicts}
+        decided = {c.membership_id for c in item.conflicts + item.carried}
         return [m for m in self._sheet.members if m.membership_id not in decided]
 
     def _selected(self) -> Conflict | None:
@@ -279,9 +306,9 @@ class ConflictsPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         )
 
     def remove_selected(self) -> None:
-        conflict = self._selected()
-        if conflict is None:
-            return
+        conflict, item = self._selected(), self.current_item()
+        if conflict is None or item is None or conflict.item_id != item.item.id:
+            return  # a recusal carried from an item above is removed there
         row = selected_row(self.view)
         self._dialogs.question(
             self,

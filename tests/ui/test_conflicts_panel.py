@@ -12,6 +12,7 @@ from verwerfen import escape_asks_before_dropping
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import ConflictDecision
 from expertenrat.domain.members import Member
+from expertenrat.store import models
 from expertenrat.ui.conflicts_panel import ConflictsPanel
 from tests.ui.settling import exposed
 
@@ -204,3 +205,39 @@ def test_the_dialog_offers_only_members_not_yet_decided_on_the_item(panel) -> No
     dialog.reason_edit.setText("Geschäftsführung")
     dialog.accept()
     assert not panel.declare_button.isEnabled()  # everyone decided on this item
+
+
+def test_a_sub_item_about_the_project_shows_the_recusal_made_above(
+    services, panel, meeting
+) -> None:
+    """A recusal at TOP 3 holds at 3.1 about the same project: no second suggestion there,
+    the member listed with where it was decided, removed only at TOP 3."""
+    with services.database.transaction() as session:
+        sub = models.AgendaItem(
+            meeting_id=meeting.meeting_id,
+            parent_id=meeting.item_ids[2],
+            number="3.1",
+            position=0,
+            title="Empfehlung an das Projekt",
+            project_id=meeting.project_id,
+        )
+        session.add(sub)
+        session.flush()
+        sub_id = sub.id
+    pal = next(s.member for s in panel.current_item().suggestions)
+    services.conflicts.declare(meeting.item_ids[2], pal, "Mitarbeiter der Stadtwerke")
+    panel.refresh()
+
+    panel.select_item(sub_id)
+
+    assert panel.suggestion_rows == []
+    assert panel.carried_label.text() == (
+        "Befangen wie bei TOP 3 (dasselbe Projekt; dort zu ändern): Ödön Pál"
+    )
+    assert panel.model.rowCount() == 1
+    panel.view.selectRow(0)
+    assert not panel.remove_button.isEnabled()
+    assert "(1 erfasst)" in panel.item_combo.currentText()
+    panel.select_item(meeting.item_ids[2])
+    panel.view.selectRow(0)
+    assert panel.remove_button.isEnabled() and not panel.carried_label.text()

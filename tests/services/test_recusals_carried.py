@@ -1,0 +1,129 @@
+"""A recusal at an agenda item holds at its sub-items about the same project: the conflicts
+tab, the quorum per item, the votes' limits, the vote line, the minutes and OParl."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from held_meeting import hold
+from meeting_rows import add_meeting
+
+from expertenrat.domain.conflict_sheet import ItemLink, recusal_sources
+from expertenrat.domain.enums import AttendanceStatus
+from expertenrat.domain.errors import ValidationError
+from expertenrat.domain.votes import VoteDraft
+from expertenrat.services.attendance import AttendanceService
+from expertenrat.services.conflicts import ConflictsService
+from expertenrat.services.context import Services
+from expertenrat.services.minutes import MinutesService
+from expertenrat.store import models
+
+
+@pytest.fixture
+def members(members_service, council, new_member, today) -> list[int]:
+    return [
+        members_service.save(council.id, new_member("Anna", name), today).id
+        for name in ("Berg", "Dahl", "Engel")
+    ]
+
+
+@pytest.fixture
+def agenda(database, council, members) -> dict[str, int]:
+    """A held meeting, all three present: TOP 2 consults the project, 2.1 is about it too,
+    2.2 about no project, 2.3 about another one."""
+    rows = add_meeting(
+        database,
+        council.id,
+        titles=("Eröffnung", "Urbane Datenplattform", "Verschiedenes"),
+        partners=("Stadtwerke Rostock",),
+        project_item=1,
+    )
+    with database.transaction() as session:
+        other = models.Project(council_id=council.id, title="Smarte Laternen")
+        session.add(other)
+        session.flush()
+        subs = {
+            "same": ("Empfehlung an das Projekt", rows.project_id),
+            "none": ("Aussprache", None),
+            "other": ("Smarte Laternen", other.id),
+        }
+        items = {}
+        for position, (key, (title, project_id)) in enumerate(subs.items()):
+            row = models.AgendaItem(
+                meeting_id=rows.meeting_id,
+                parent_id=rows.item_ids[1],
+                number=f"2.{position + 1}",
+                position=position,
+                title=title,
+                project_id=project_id,
+            )
+            session.add(row)
+            session.flush()
+            items[key] = row.id
+    hold(database, rows.meeting_id)
+    attendance = AttendanceService(database, "tester")
+    for membership_id in members:
+        entry = attendance.sheet(rows.meeting_id).entry(membership_id)
+        attendance.save_entry(rows.meeting_id, replace(entry, status=AttendanceStatus.PRESENT))
+    return {"meeting": rows.meeting_id, "top": rows.item_ids[1], **items}
+
+
+def test_only_sub_items_about_the_same_project_carry_a_recusal():
+    sources = recusal_sources(
+        [
+            ItemLink(1, None, 7),
+            ItemLink(2, 1, 7),
+            ItemLink(3, 2, 7),
+            ItemLink(4, 1, None),
+            ItemLink(5, 4, 7),
+            ItemLink(6, 1, 8),
+            ItemLink(9, None, None),
+        ]
+    )
+    assert sources == {2: (1,), 3: (2, 1), 5: (1,)}
+
+
+def test_a_member_recused_at_an_item_is_recused_at_its_sub_item_about_the_project(
+    database, actor, agenda, members
+) -> None:
+    """Found by a tester: Anna Berg, recused at TOP 2 about the project, counted as a voter
+    at 2.1 "Empfehlung an das Projekt"; the secretariat had to declare it once more."""
+    conflicts = ConflictsService(database, actor)
+    conflicts.declare(agenda["top"], members[0], "Mitarbeiterin der Stadtwerke")
+
+    sheet = conflicts.sheet(agenda["meeting"])
+    carried = sheet.item(agenda["same"]).carried
+    assert [(c.member_name, c.item_id) for c in carried] == [("Anna Berg", agenda["top"])]
+    assert [c.member_name for c in sheet.item(agenda["same"]).recused] == ["Anna Berg"]
+    assert sheet.item(agenda["none"]).carried == sheet.item(agenda["other"]).carried == ()
+
+    minutes = MinutesService(database, actor)
+    assert minutes.voters(agenda["same"]).count == 2
+    assert minutes.voters(agenda["none"]).count == minutes.voters(agenda["other"]).count == 3
+    with pytest.raises(ValidationError, match="1 befangen"):
+        minutes.save_votes(agenda["same"], [VoteDraft(yes=3)])
+    saved = minutes.save_votes(agenda["same"], [VoteDraft(yes=2)])
+    assert saved.votes[0].line.endswith("befangen: Anna Berg (Mitarbeiterin der Stadtwerke)")
+
+    quorums = {q.item.id: q.quorum for q in AttendanceService(database, actor).sheet(
+        agenda["meeting"]).item_quorums}  # fmt: skip
+    assert (quorums[agenda["same"]].recused, quorums[agenda["none"]].recused) == (1, 0)
+
+    document = Services.create(database, actor).minutes_documents.document(agenda["meeting"])
+    recused = {i.number: [c.member_name for c in i.recused] for i in document.items}
+    assert recused["2"] == recused["2.1"] == ["Anna Berg"]
+    assert recused["2.2"] == recused["2.3"] == []
+
+
+def test_a_decision_of_its_own_at_the_sub_item_comes_first(
+    database, actor, agenda, members
+) -> None:
+    conflicts = ConflictsService(database, actor)
+    conflicts.declare(agenda["top"], members[0], "Mitarbeiterin der Stadtwerke")
+    conflicts.declare(agenda["same"], members[0], "Auch hier: Mitarbeiterin")
+
+    item = conflicts.sheet(agenda["meeting"]).item(agenda["same"])
+    assert [c.reason for c in item.recused] == ["Auch hier: Mitarbeiterin"]  # once
+    assert item.carried == ()
+    assert MinutesService(database, actor).voters(agenda["same"]).count == 2
