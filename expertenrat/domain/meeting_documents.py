@@ -258,6 +258,16 @@ def letter_title(doc: MeetingDocument) -> str:
     return f"{changed_letter(doc.moved, doc.agenda_changed)} zur {heading}"
 
 
+def pack_invitation_name(doc: MeetingDocument, *, public: bool = False) -> str:
+    """How a Sitzungsmappe names the letter it holds: "Einladung mit Tagesordnung",
+    "Geänderte Einladung mit …" after a new time or place, "… mit geänderter Tagesordnung"
+    after a change of the agenda (as the letter itself is headed); ``public``: "… mit
+    öffentlicher Tagesordnung"."""
+    letter = "Geänderte Einladung" if doc.moved else "Einladung"
+    agenda = "öffentlicher Tagesordnung" if public else "Tagesordnung"
+    return f"{letter} mit {'geänderter ' if doc.agenda_changed else ''}{agenda}"
+
+
 def meeting_time(doc: MeetingDocument) -> str:
     """The meeting's time, "Dienstag, 10. März 2026, 16:00–18:00 Uhr" (or both dates)."""
     start, end = doc.start, doc.end

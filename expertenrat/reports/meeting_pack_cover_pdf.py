@@ -12,7 +12,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from expertenrat.domain.documents import RenderedPdf
-from expertenrat.domain.meeting_documents import MeetingDocument, meeting_heading
+from expertenrat.domain.meeting_documents import (
+    MeetingDocument,
+    meeting_heading,
+    pack_invitation_name,
+)
 from expertenrat.domain.wording import counted
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import theme
@@ -55,14 +59,15 @@ def render_pack_cover(
         if invitation_sent_on is not None
         else "noch nicht versandt"
     )
+    if doc.changed and invitation_sent_on not in (None, doc.letter_date):
+        invitation += f"; geändert am {doc.letter_date:%d.%m.%Y}"  # the letter the pack holds
     story += [
         parts.facts([*parts.time_and_place(doc), ("Einladung", invitation)]),
         Spacer(0, 4 * mm),
         *theme.section_heading("Inhalt"),
     ]
     items = counted(len(doc.agenda), "Tagesordnungspunkt", "Tagesordnungspunkte")
-    agenda = "öffentlicher Tagesordnung" if public else "Tagesordnung"
-    contents = [f"Einladung mit {agenda} ({items})", *annexes]
+    contents = [f"{pack_invitation_name(doc, public=public)} ({items})", *annexes]
     story.append(_contents(contents, starts))
     if not annexes:
         story.append(parts.paragraph("Keine Anlagen."))

@@ -22,7 +22,7 @@ from datetime import date
 from expertenrat.domain.annexes import Annex
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingState
-from expertenrat.domain.meeting_documents import public_invitation
+from expertenrat.domain.meeting_documents import pack_invitation_name, public_invitation
 from expertenrat.domain.meetings import list_label
 from expertenrat.domain.minutes_document import MinutesDocument
 from expertenrat.services.annexes import AnnexesService
@@ -151,7 +151,7 @@ class MinutesDocumentsService:
         annexes = self._annex_contents(meeting_id, public=public)
         contents = read_parts(
             [
-                ("Einladung mit Tagesordnung", invitation.pdf),
+                (pack_invitation_name(meeting), invitation.pdf),
                 *((a.label, content) for a, content in annexes),
             ]
         )

@@ -308,3 +308,30 @@ def test_the_changed_letter_says_what_of_time_and_place_changed(
     assert f"{FIRST}: Der Online-Zugang hat sich geändert." in text
     public = pdf_text(documents.invitation_pdf(invited, public=True).pdf)
     assert "Geänderte" not in public and FIRST not in public
+
+
+def test_the_pack_before_the_meeting_names_the_changed_letter_it_holds(
+    database, actor, documents, meetings_service, invited
+):
+    """The Sitzungsmappe's cover said "Einladung versandt am …" and listed "Einladung mit
+    Tagesordnung" over a "Geänderte Einladung und Tagesordnung" of a later day: the cover
+    names the letter the pack holds and the day of the change (found by a tester)."""
+    from expertenrat.services.annexes import AnnexesService
+    from expertenrat.services.minutes_documents import MinutesDocumentsService
+
+    dossiers = MinutesDocumentsService(database, documents, AnnexesService(database, actor))
+    sent = _row(database, invited).invitation_sent_on
+    cover = pdf_text(dossiers.dossier_pdf(invited).pdf).split("Seite 2")[0]
+    assert "Einladung mit Tagesordnung" in cover and "geändert" not in cover.casefold()
+
+    meeting = meetings_service.get(invited)
+    meetings_service.update(invited, meeting.version, replace(meeting.draft(), room="Saal 2"))
+    _add(database, actor, invited)
+    changed = _row(database, invited).invitation_agenda_changed_on
+
+    pack = dossiers.dossier_pdf(invited).pdf
+    cover = " ".join(pdf_text(pack).split("Geänderte Einladung und Tagesordnung zur")[0].split())
+    assert f"versandt am {sent:%d.%m.%Y}; geändert am {changed:%d.%m.%Y}" in cover
+    assert "Inhalt Geänderte Einladung mit geänderter Tagesordnung (" in cover
+    public = " ".join(pdf_text(dossiers.dossier_pdf(invited, public=True).pdf).split())
+    assert "Geänderte Einladung mit geänderter öffentlicher Tagesordnung" in public
