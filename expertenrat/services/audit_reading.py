@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.audit_fields import AuditLine, Names, utc_bounds
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.text_folding import fold
-from expertenrat.domain.wording import quotations_isolated
+from expertenrat.domain.wording import isolated, quotations_isolated
 from expertenrat.exchange.audit_csv import export_audit_csv
 from expertenrat.services.audit_names import reference_names
 from expertenrat.services.meeting_rows import council_clock
@@ -96,12 +96,15 @@ class AuditService:
         # on the page (quotations_isolated, and those stored with them, see _line): they
         # are invisible characters a spreadsheet should not get.
         page = self._search(wanted, None, None, shown=False)
-        return export_audit_csv(page.lines, page.zone, self.names(page.lines))
+        with reading(self._db) as session:
+            names = reference_names(session, page.lines)
+        return export_audit_csv(page.lines, page.zone, names)
 
     def names(self, lines: list[AuditLine]) -> Names:
-        """The names of the records the fields of ``lines`` refer to by number."""
+        """The names of the records the fields of ``lines`` refer to by number, as the page
+        shows them (a right-to-left title or name set apart, :func:`isolated`)."""
         with reading(self._db) as session:
-            return reference_names(session, lines)
+            return reference_names(session, lines, isolated)
 
     def actors(self, council_id: int) -> list[str]:
         """Everyone who changed something in the council, in alphabetical order."""

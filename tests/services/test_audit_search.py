@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from expertenrat.domain.agenda import AgendaItem
+from expertenrat.domain.audit_fields import AuditLine
 from expertenrat.domain.enums import AuditAction, MeetingKind
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.projects import Project
@@ -279,6 +280,38 @@ def test_unquoted_right_to_left_names_are_set_apart_on_the_page_not_in_the_csv(
     assert "\u2068" not in data and "\u2069" not in data
     found = trail.search(AuditFilter(council.id, text="Klausur: כנס 2027 am")).lines
     assert [line.entity for line in found] == ["meeting"]  # the search looks past the marks
+
+
+def test_the_page_sets_right_to_left_names_of_referenced_records_apart_the_csv_not(
+    database, trail, council, meetings_service
+):
+    """The fields of an entry name the records they refer to ("TOP 1 „…“, 1. Sitzung –
+    Klausur: …"): a right-to-left title in them is set apart on the page as in the
+    description, and not in the CSV."""
+    start = datetime(2026, 12, 3, 16, tzinfo=ZoneInfo("Europe/Berlin"))
+    draft = MeetingDraft(
+        MeetingKind.WORKSHOP, start, start + timedelta(hours=2), title="כנס 2027", place="Rathaus"
+    )
+    meeting_id = meetings_service.create(council.id, draft)
+    services = Services.create(database, "Frau Schulz")
+    item = services.agenda.add(meeting_id, AgendaItem(key=0, title="פרויקט")).items[-1]
+    reference = {"meeting_id": meeting_id, "agenda_item_id": item.key}
+    values = audit.entry(
+        "Frau Schulz", AuditAction.UPDATE, "attendance", 1, council_id=council.id,
+        before={"arrived_item_id": None}, after={"arrived_item_id": item.key},
+    )  # fmt: skip
+    with database.transaction() as session:
+        audit.insert_entries(session, [values])
+    line = AuditLine(datetime(2026, 12, 3), "x", AuditAction.UPDATE, "x", 1, "", None, reference)
+
+    names = trail.names([line])
+
+    klausur = "1. Sitzung – Klausur: \u2068כנס 2027\u2069"
+    assert names[("meeting", meeting_id)] == f"{klausur} am 03.12.2026"
+    assert names[("agenda_item", item.key)].endswith(f" „\u2068פרויקט\u2069“, {klausur}")
+    data = trail.export_csv(AuditFilter(council.id, entity="attendance")).decode("utf-8")
+    assert " „פרויקט“, 1. Sitzung – Klausur: כנס 2027" in data
+    assert "\u2068" not in data and "\u2069" not in data
 
 
 def test_the_csv_export_carries_the_stored_description_without_display_marks(
