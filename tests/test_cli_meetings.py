@@ -291,6 +291,8 @@ def test_export_invitation_after_an_agenda_change_names_the_changed_agenda(
                        "--per-member", "--out", str(letters))  # fmt: skip
     assert code == 0 and out.startswith("Geänderte Tagesordnungen zur 7. Sitzung je Mitglied")
     assert "Die Tagesordnung hat sich geändert." in pdf_text(letters)
+    # Its title says what the letters are, as the line does (found by a tester)
+    assert PdfReader(str(letters)).metadata.title == "Geänderte Tagesordnungen zur 7. Sitzung"
     code, out, _ = run(capsys, "--database", database, "export", "invitation-mail",
                        "--meeting", "7", "--out", str(mail))  # fmt: skip
     assert code == 0

@@ -28,6 +28,7 @@ from expertenrat.domain.meeting_documents import (
     meeting_heading,
 )
 from expertenrat.domain.meeting_numbers import meeting_name
+from expertenrat.domain.meetings import changed_letter
 from expertenrat.domain.wording import counted, isolated
 from expertenrat.reports import letter_parts, theme
 from expertenrat.reports import meeting_parts as parts
@@ -270,7 +271,13 @@ def render_invitation_letters(letters: Sequence[tuple[str, MeetingDocument]]) ->
         warnings.update(dict.fromkeys(_addressed(w, name) for w in rendered.warnings))
     if letters:
         doc = letters[0][1]
-        title = f"Einladungen zur {meeting_heading(doc)}"
+        # What the letters are, as the command line names them: "Geänderte Tagesordnungen"
+        letter = (
+            "Absagen der"
+            if doc.cancelled
+            else f"{changed_letter(doc.moved, doc.agenda_changed, plural=True)} zur"
+        )
+        title = f"{letter} {meeting_heading(doc)}"
         writer.add_metadata(
             {
                 "/Title": title,
