@@ -25,6 +25,7 @@ from expertenrat.domain.errors import (
 )
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.meetings import Meeting
+from expertenrat.domain.members import Member
 from expertenrat.domain.merge import differences, merged
 from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.meetings import MeetingsService
@@ -84,20 +85,22 @@ class MeetingForm(MeetingFormView):
     ) -> None:
         """Show ``meeting``; ``None`` with a council starts a new meeting, without one the
         form is empty and disabled. ``frozen``: its minutes are approved (the services refuse
-        every change), so the form only shows it."""
+        every change), so the form only shows it. What it reads is read first: a lost server
+        leaves the form as it was."""
+        members = self._members.members(council_id) if council_id is not None else []
+        proposed, pattern = (None, None) if meeting is not None else self._proposal(council_id)
         self.meeting = meeting
         self._unread = None
         self._council_id = council_id
         self._frozen = frozen
         self.errors.clear()
         self.retry.after(None)
-        self._fill_chairs(meeting)
-        pattern: Meeting | None = None
+        self._fill_chairs(meeting, members)
         if meeting is not None:
             self._fill(meeting.draft(), meeting.notes)
             self.heading.setText(f"{meeting.label}, {meeting.starts_at:%d.%m.%Y}")
         else:
-            proposed, pattern = self._proposal(council_id)
+            assert proposed is not None
             self._fill(proposed, "")
             self.heading.setText(
                 tr(_CONTEXT, "Neue Sitzung") if council_id is not None else tr(_CONTEXT, "Sitzung")
@@ -143,15 +146,18 @@ class MeetingForm(MeetingFormView):
         Only for a form without typed input."""
         self._fill_chairs(self.meeting)
 
-    def _fill_chairs(self, meeting: Meeting | None) -> None:
-        """The members active on the meeting's day (and its chair, whatever its term)."""
+    def _fill_chairs(self, meeting: Meeting | None, members: list[Member] | None = None) -> None:
+        """The members active on the meeting's day (and its chair, whatever its term), of
+        ``members`` if they were read already."""
+        if members is None:
+            members = self._members.members(self._council_id) if self._council_id else []
         self.chair_combo.blockSignals(True)
         self.chair_combo.clear()
         self.chair_combo.addItem(tr(_CONTEXT, "– noch offen –"), None)
         chair = meeting.chair_membership_id if meeting is not None else None
         if self._council_id is not None:
             day = meeting.starts_at.date() if meeting is not None else self._today()
-            for member in self._members.members(self._council_id):
+            for member in members:
                 if member.is_active(day) or member.id == chair:
                     self.chair_combo.addItem(member.full_name, member.id)
         self.chair_combo.setCurrentIndex(max(0, self.chair_combo.findData(chair)))

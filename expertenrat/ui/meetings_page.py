@@ -18,7 +18,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
-from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.errors import ConnectionLostError, ExpertenratError
 from expertenrat.domain.meetings import MeetingScope, MeetingSummary
 from expertenrat.domain.overview import Area, MeetingTab, Target, TargetFilter
 from expertenrat.services.context import Services
@@ -192,16 +192,29 @@ class MeetingsPage(MeetingsPageView):
         return model.row(position) if position >= 0 else None
 
     def _show(self, meeting_id: int | None) -> None:
-        """Show ``meeting_id`` in the tabs; ``None``: the form starts a new meeting."""
+        """Show ``meeting_id`` in the tabs; ``None``: the form starts a new meeting. With the
+        server lost, the meeting shown stays shown and selected (the window says why and
+        offers "Erneut versuchen"): the form never turns into a new meeting that still
+        shows the other one's values."""
         meeting = None
-        if meeting_id is not None:
+        try:
+            if meeting_id is not None:
+                try:
+                    meeting = self._services.meetings.get(meeting_id)
+                except ConnectionLostError:
+                    raise
+                except ExpertenratError:
+                    meeting_id = None
+            frozen = self.listed_as_approved(meeting_id)
+            self.form.set_meeting(meeting, council_id=self._council_id, frozen=frozen)
+        except ConnectionLostError:
+            self._selecting = True
             try:
-                meeting = self._services.meetings.get(meeting_id)
-            except ExpertenratError:
-                meeting_id = None
+                self.meeting_list.select_row(self._shown_id)
+            finally:
+                self._selecting = False
+            raise
         self._shown_id = meeting_id
-        frozen = self.listed_as_approved(meeting_id)
-        self.form.set_meeting(meeting, council_id=self._council_id, frozen=frozen)
         self.tabs.set_meeting(meeting_id)
         self._selecting = True
         try:

@@ -23,6 +23,7 @@ from sqlalchemy.engine import make_url
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AttendanceStatus, MeetingKind, MeetingState
+from expertenrat.domain.errors import ConnectionLostError
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.minutes_approval import ObjectionDraft
 from expertenrat.services.context import Services
@@ -580,3 +581,40 @@ def test_a_new_meeting_saved_just_before_the_server_went_away_is_not_saved_twice
     assert [(m.number, m.place) for m in pc1.meetings.list(council_id)] == [(1, "Rathaus, Saal 2")]
     assert page.form.save_button.text() == "Speichern"
     assert page.selected() is not None and page.selected().place == "Rathaus, Saal 2"
+
+
+def test_a_meeting_chosen_while_the_server_is_away_leaves_the_shown_one_as_it_was(
+    qtbot, pc1, server_down, today, dialogs
+):
+    """Found by a tester: choosing another meeting with the server away turned the form
+    into a new meeting that still showed the 1. Sitzung ("1. Sitzung, 08.12.2026", its
+    place); once the server was back, correcting its place there and saving made a new
+    meeting (numbered 2, the real 2. Sitzung became the 3.)."""
+    council_id = council_of_three(pc1, today)
+    ids = []
+    for day in (8, 15):
+        start = datetime(2026, 12, day, 16)
+        place = f"Rathaus {day}"
+        draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place=place)
+        ids.append(pc1.meetings.create(council_id, draft))
+    page = MeetingsPage(pc1, dialogs, lambda: today)
+    qtbot.addWidget(page)
+    page.set_council(council_id)
+    page.refresh()
+    page.show()
+    page.select(ids[0])
+
+    server_down(True)
+    with qtbot.capture_exceptions() as raised:  # the window's message: "Erneut versuchen"
+        page.select(ids[1])
+    server_down(False)
+
+    assert [kind for kind, _error, _trace in raised] == [ConnectionLostError]
+    assert page.selected().id == ids[0] and page.form.meeting.id == ids[0]
+    page.refresh()  # "Erneut versuchen"
+    page.form.place_edit.setText("Rathaus 8, Saal 2")
+    page.form.save_button.click()
+    assert [(m.number, m.place) for m in pc1.meetings.list(council_id)] == [
+        (1, "Rathaus 8, Saal 2"),
+        (2, "Rathaus 15"),
+    ]
