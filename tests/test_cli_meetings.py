@@ -76,6 +76,13 @@ def test_export_invitation_and_run_sheet_write_the_pdfs(capsys, database, tmp_pa
     )  # fmt: skip
     assert code == 0 and out.startswith("Ablaufplan der 7. Sitzung mit ")
     assert "Intern – nur für die Sitzungsleitung" in pdf_text(run_sheet)
+    # Keywords as the minutes carry them, for an archive's search (found by a tester)
+    assert PdfReader(str(invitation)).metadata["/Keywords"] == (
+        "Einladung, Tagesordnung, 7. Sitzung, Smart City Expert*innenrat"
+    )
+    assert PdfReader(str(run_sheet)).metadata["/Keywords"] == (
+        "Ablaufplan, intern, 7. Sitzung, Smart City Expert*innenrat"
+    )
 
 
 def test_export_invitation_per_member_writes_one_letter_each(capsys, database, tmp_path):

@@ -110,7 +110,7 @@ def render_invitation(
         title,
         doc.letter_date,
         subject=f"{title}, {parts.when(doc)}",
-        keywords=keywords,
+        keywords=keywords or _keywords(doc),
         reproducible=reproducible,
     )
     info = replace(info, page_numbers=page_numbers)
@@ -119,6 +119,12 @@ def render_invitation(
         tight, pages = _letter(doc, title, info, _TIGHT)
         rendered = tight if pages == 1 else rendered
     return rendered
+
+
+def _keywords(doc: MeetingDocument) -> str:
+    """ "Einladung, Tagesordnung, 7. Sitzung, Smart City Expert*innenrat" (metadata)."""
+    letter = "Absage" if doc.cancelled else "Einladung"
+    return f"{letter}, Tagesordnung, {meeting_heading(doc)}, {doc.letterhead.council_name}"
 
 
 def _letter(

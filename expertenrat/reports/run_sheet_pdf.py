@@ -67,6 +67,7 @@ def render_run_sheet(doc: MeetingDocument) -> RenderedPdf:
         logo_png=head.logo_png,
         landscape=True,
         subject=f"{title}, {parts.when(doc)}",
+        keywords=f"Ablaufplan, intern, {heading}, {head.council_name}",
         date_label=f"{meeting_noun(doc.number, doc.kind)} vom",  # as the minutes' header
         footer_note=INTERNAL,
     )
