@@ -11,15 +11,25 @@ An address with an umlaut (``böhm@jena.de``, ``anna@müller.de``) has no ASCII 
 RFC 2047 encoded word may stand for: Python wrote one inside the address
 (``=?utf-8?q?b=C3=B6hm?=@jena.de``), which is invalid, and a mail program showed it as it
 stands. A recipient header with such an address is written in UTF-8, the form RFC 6532
-gives such addresses (see :class:`_DraftPolicy`); all other headers stay as before."""
+gives such addresses (see :class:`_DraftPolicy`); all other headers stay as before.
+
+All other recipient headers are folded here too (:func:`_recipients`): Python's folding of
+long names with umlauts cut a plain word at the line end ("Hartmann-Okaf" / "or"), dropped
+the space between two encoded words and broke an encoded word in two, so that a mail program
+showed a changed name or "=?utf-8?b?…". Each name with non-ASCII letters is one run of
+encoded words (between which RFC 2047 drops the whitespace), each ASCII name stays as it is
+written, and the lines break only between those words."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from email.header import Header
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP, SMTPUTF8, EmailPolicy
+
+from expertenrat.domain.mail_addresses import display_name
 
 
 class _DraftPolicy(EmailPolicy):
@@ -57,6 +67,10 @@ def mail_draft(
     message.set_raw("Subject", _subject(subject))
     if to:
         message["To"] = ", ".join(to)
+        addresses = message["To"].addresses
+        if all(address.addr_spec.isascii() for address in addresses):
+            del message["To"]
+            message.set_raw("To", _recipients(addresses))
     message["X-Unsent"] = "1"
     message.set_content(text)
     for attachment in attachments:
@@ -76,3 +90,34 @@ def _subject(text: str) -> str:
     line = " ".join(text.split())
     charset = "us-ascii" if line.isascii() else "utf-8"
     return Header(line, charset, header_name="Subject").encode(linesep="\n")
+
+
+_LINE = 78  # the longest header line RFC 5322 recommends
+
+
+def _recipients(addresses: Sequence[Address]) -> str:
+    """The recipients as the To header holds them: ASCII, folded only between words."""
+    words: list[str] = []
+    for n, address in enumerate(addresses):
+        comma = "," if n < len(addresses) - 1 else ""
+        name = " ".join(address.display_name.split())
+        if not name:
+            words.append(address.addr_spec + comma)
+            continue
+        if name.isascii():
+            words += display_name(name).split(" ")
+        else:
+            words += Header(name, "utf-8").encode(maxlinelen=_LINE - 2).split()
+        words.append(f"<{address.addr_spec}>{comma}")
+    lines = [""]
+    used = len("To: ")
+    for word in words:
+        if lines[-1] and used + 1 + len(word) > _LINE:
+            lines.append("")
+            used = 0
+        if lines[-1] or len(lines) > 1:
+            lines[-1] += " "
+            used += 1
+        lines[-1] += word
+        used += len(word)
+    return "\n".join(line.removeprefix(" ") if i == 0 else line for i, line in enumerate(lines))

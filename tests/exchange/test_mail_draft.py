@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from email.header import decode_header, make_header
 from email.parser import BytesParser, Parser
 from email.policy import default
 
-from expertenrat.domain.mail_addresses import mailbox
+from expertenrat.domain.mail_addresses import display_name, mailbox
 from expertenrat.exchange.mail_draft import mail_draft
 
 STORED = [
@@ -58,3 +59,40 @@ def test_ascii_addresses_keep_the_header_in_ascii_with_encoded_names():
     assert header.isascii() and b"=?utf-8?" in header  # the name with umlauts encoded
     message = BytesParser(policy=default).parsebytes(eml)
     assert [(a.display_name, a.addr_spec) for a in message["To"].addresses] == stored
+
+
+def rfc2047_recipients(eml: bytes) -> str:
+    """The To header as RFC 2047 has a mail program show it (whitespace between two
+    encoded words dropped, all other whitespace kept): Python's old ``decode_header``."""
+    unfolded = to_header(eml).decode("ascii").removeprefix("To: ")
+    return str(make_header(decode_header(unfolded.replace("\r\n", ""))))
+
+
+LONG_NAMES = [
+    ("Prof. Dr.-Ing. habil. Hans-Jürgen Müller-Lüdenscheidt", "h@example.org"),
+    ("O'Brien (Stadtwerke) أحمد Hartmann-Okafor A&B e.V.", "o@example.org"),
+    ("Dr. Jörg Brüggemann (Stadtwerke Rostock AG, Bereich Energie)", "j@example.org"),
+    ('Zoë "Zo" Hartmann-Okafor 😀👩\u200d👩\u200d👧 \\ עברית', "z@example.org"),
+]
+
+
+def test_long_names_with_umlauts_reach_the_mail_program_unchanged():
+    """(found by a tester) Python's folding of the To header cut a plain word at the line
+    end ("Hartmann-Okaf" / "or"), dropped the space between two encoded words
+    ("(Stadtwerke)أحمد") and broke an encoded word in two, which a mail program showed as
+    "=?utf-8?b?…"; depending on the names before it, each recipient's name came out
+    changed. The header is folded only between words and encoded words now."""
+    for before in range(4):
+        stored = [("Anna Berg", f"a{n}@example.org") for n in range(before)] + LONG_NAMES
+        eml = draft(stored)
+
+        header = to_header(eml)
+        assert header.isascii()
+        assert all(len(line) <= 78 for line in header.split(b"\r\n"))
+        shown = rfc2047_recipients(eml)
+        assert "=?" not in shown
+        for name, mail in stored:
+            assert f"{name} <{mail}>" in shown or f"{display_name(name)} <{mail}>" in shown
+        # a mail program's own parser (Python's) finds every address
+        message = BytesParser(policy=default).parsebytes(eml)
+        assert [a.addr_spec for a in message["To"].addresses] == [m for _, m in stored]
