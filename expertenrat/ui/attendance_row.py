@@ -29,11 +29,12 @@ _INPUT_NAMES = ("Status", "Stimmrecht", "Kommt zu TOP", "Kommt um", "Geht nach T
 
 
 ITEM_COLUMNS = (3, 5)  # "Kommt zu", "Geht nach": they take the room the line has left
-# The narrowest an item's combo and a name get: at 1024 px the line fits the tab beside
+# The narrowest an item's combo and a name get: at 1024 px, and on a 1366 x 768 laptop at
+# 125 % (a window of 1006 x 565, the tab scrolling down), the line fits the tab beside
 # status, voting right and times. Wider, a name takes room up to its whole text (at most
 # _NAME_COMFORT letters) first, then the combos take the rest (up to _ITEM_WIDEST letters).
-_ITEM_CHARACTERS = 11  # "TOP 12.3 Be…"
-_NAME_CHARACTERS = 21  # "Prof. Anneliese Köhler-…"
+_ITEM_CHARACTERS = 10  # "TOP 12.3 B…"
+_NAME_CHARACTERS = 20  # "Prof. Anneliese Köhle…"
 _NAME_COMFORT = 40
 _ITEM_WIDEST = 60  # the widest, in letters, however much room the line has
 

@@ -32,12 +32,15 @@ from expertenrat.ui.council_toolbar import SHOWN_CHARACTERS
 from expertenrat.ui.eliding_widgets import YieldingComboBox
 from expertenrat.ui.members_table_model import MembersTableModel
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel
-from tests.ui.settling import exposed
+from tests.ui.settling import exposed, settle
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
 SMALL = (1024, 640)
 LAPTOP = (1366, 768)
+# A 1366 x 768 laptop at 125 % (Windows' scaling): a screen of 1093 x 614, the window at
+# 92 % of it.
+LAPTOP_125 = (1006, 565)
 LONG_COUNCIL = (
     "Smart City Expert*innenrat der Hanse- und Universitätsstadt Rostock für digitale "
     "Daseinsvorsorge, Klimaschutz & Beteiligung"
@@ -260,6 +263,29 @@ def test_a_member_name_of_80_characters_ends_in_an_ellipsis_on_the_attendance_sh
     QToolTip.hideText()
     short = next(r.name_label for r in panel.rows.values() if r.name_label.text() != label.text())
     assert short.shown_text() == short.text()  # a usual name shows whole
+
+
+def test_the_attendance_lines_fit_a_1366_laptop_at_125_percent(window, qtbot) -> None:
+    # The times of "Geht nach … um" were cut and the lines scrolled sideways there (found
+    # by a tester): the tab, too low for the sheet, scrolls down beside them.
+    shown = window(LAPTOP_125)
+    page = show_area(shown, qtbot, shown.pages.meetings)
+    page.select(page.meeting_list.model.rows()[5].id)  # held: every member has a line
+    page.tabs.open_tab("attendance")
+    panel = page.tabs.findChild(AttendancePanel)
+    qtbot.waitUntil(lambda: panel.scroll.isVisible() and bool(panel.rows), timeout=WAIT)
+    scroll, sheet = panel.scroll, panel.scroll.widget()
+    times = [row.left_time for row in panel.rows.values()]
+
+    qtbot.waitUntil(lambda: all(t.isVisible() for t in times), timeout=WAIT)
+    qtbot.waitUntil(lambda: sheet.width() >= sheet.minimumSizeHint().width(), timeout=WAIT)
+    settle(qtbot)
+    assert sheet.width() <= scroll.viewport().width()
+    assert scroll.horizontalScrollBar().maximum() == 0
+    for time in times:  # "um" of "Geht nach" whole
+        assert (
+            time.mapTo(scroll.viewport(), QPoint(time.width(), 0)).x() <= scroll.viewport().width()
+        )
 
 
 def test_the_guests_and_the_recusals_fit_their_tables_at_1024(window, qtbot) -> None:
