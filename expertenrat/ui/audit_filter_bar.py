@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from expertenrat.domain.audit_labels import entity_label
 from expertenrat.domain.enums import AuditAction
@@ -34,6 +34,13 @@ class AuditFilterBar(FilterBar):
         first_edit, last_edit = _date_edit(), _date_edit()
         first_edit.setAccessibleName(tr(_CONTEXT, "Zeitraum von"))  # for screen readers
         last_edit.setAccessibleName(tr(_CONTEXT, "Zeitraum bis"))
+        # "Zeitraum [von] bis [bis]" stays on one row where the filters wrap: "bis" once
+        # ended the row and its date began the next (found by a tester).
+        period = QWidget()
+        period_row = QHBoxLayout(period)
+        period_row.setContentsMargins(0, 0, 0, 0)
+        for widget in (period_check, first_edit, QLabel(tr(_CONTEXT, "bis")), last_edit):
+            period_row.addWidget(widget)
         super().__init__(
             tr(_CONTEXT, "Suchen in der Beschreibung …"),
             tr(_CONTEXT, "Sucht nach einer kurzen Pause beim Tippen (Strg+F)"),
@@ -41,10 +48,7 @@ class AuditFilterBar(FilterBar):
                 entity_combo,
                 actor_combo,
                 action_combo,
-                period_check,
-                first_edit,
-                QLabel(tr(_CONTEXT, "bis")),
-                last_edit,
+                period,
             ),
             parent,
             names=(

@@ -23,7 +23,7 @@ from expertenrat.ui.audit_detail import FieldChangesModel
 from expertenrat.ui.audit_page import PAGE_SIZE, AuditPage
 from expertenrat.ui.audit_table_model import AuditTableModel
 from expertenrat.ui.save_location import FileKind
-from tests.ui.settling import exposed
+from tests.ui.settling import exposed, settle
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -310,3 +310,28 @@ def test_the_export_of_one_of_two_councils_is_offered_under_its_name(
         FileKind.AUDIT,
         f"{label} – Änderungsprotokoll 2026-11-27.csv",
     )
+
+
+def test_the_period_stays_on_one_row_where_the_filters_wrap(page, qtbot) -> None:
+    # "bis" ended the first row and its date began the next (found by a tester: a 1366 x 768
+    # laptop at 150 %).
+    bar = page.filters
+    period = (bar.period_check, bar.first_edit, bar.last_edit)
+    page.show()
+    exposed(page)
+
+    def spans() -> list[tuple[int, int]]:
+        tops = [w.mapTo(page, QPoint(0, 0)).y() for w in period]
+        return [(top, top + w.height()) for top, w in zip(tops, period, strict=True)]
+
+    wrapped = 0
+    for width in range(560, 1000, 40):  # the page of a window 720 to 1200 px wide
+        page.resize(width, 800)
+        settle(qtbot)
+        wrapped += bar.action_combo.y() != bar.entity_combo.y() or any(
+            w.mapTo(page, QPoint(0, 0)).y() > bar.action_combo.mapTo(page, QPoint(0, 0)).y()
+            for w in period
+        )
+        top = max(start for start, _end in spans())
+        assert all(end > top for _start, end in spans()), width  # side by side
+    assert wrapped  # the filters went on two rows at some width
