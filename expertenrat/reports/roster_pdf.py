@@ -38,6 +38,9 @@ def render_roster(doc: RosterDocument) -> RenderedPdf:
         logo_png=doc.logo_png,
         landscape=not doc.public,
         subject=f"Mitgliederliste {doc.council_name}, {doc.city}",
+        keywords=", ".join(
+            ("Mitgliederliste", "öffentlich" if doc.public else "intern", doc.council_name)
+        ),
         footer_note=""
         if doc.public
         else "Vertraulich – enthält personenbezogene Daten, nur für den internen Gebrauch.",

@@ -222,6 +222,9 @@ def test_title_date_and_metadata() -> None:
         assert reader.metadata.title == title
         assert reader.metadata.author == "Smart City Expert*innenrat"
         assert reader.metadata.creator == "Expertenrat"
+    # Keywords as the minutes carry them (they were empty; found by a tester)
+    assert internal.metadata["/Keywords"] == "Mitgliederliste, intern, Smart City Expert*innenrat"
+    assert public.metadata["/Keywords"] == "Mitgliederliste, öffentlich, Smart City Expert*innenrat"
 
 
 def test_term_is_printed_as_range_or_since() -> None:
