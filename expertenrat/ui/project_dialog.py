@@ -8,6 +8,7 @@ field (:class:`MergeDialog`, as for a member) and the chosen values are saved.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QSize, Signal
@@ -20,7 +21,12 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.audit_labels import field_label
 from expertenrat.domain.councils import ActionField
-from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError, ValidationError
+from expertenrat.domain.errors import (
+    ConcurrentEditError,
+    ExpertenratError,
+    NotFoundError,
+    ValidationError,
+)
 from expertenrat.domain.merge import FieldDifference, differences, merged
 from expertenrat.domain.projects import Project
 from expertenrat.services.projects import ProjectsService
@@ -104,12 +110,40 @@ class ProjectDialog(QDialog):
         except ConcurrentEditError as error:
             self._offer_merge(project, error)
             return
+        except NotFoundError as error:
+            if project.id is not None and self._gone(project.id):
+                # Deleted on another PC while typed here: the input stays, and the next
+                # "Speichern" makes a new project of it (as a member deleted meanwhile).
+                self.form.set_project(replace(project, id=None, version=0))
+                self.form.errors.show_general(
+                    error.message
+                    + tr(
+                        _CONTEXT,
+                        " Ihre Eingaben stehen noch im Formular: „Speichern“ legt das Projekt "
+                        "mit ihnen neu an, „Abbrechen“ verwirft sie.",
+                    )
+                )
+                self.retry.after(None)
+                return
+            self.form.errors.show_general(error.message)
+            self.retry.after(error)
+            return
         except ExpertenratError as error:
             self.form.errors.show_general(error.message)
             self.retry.after(error)
             return
         self.saved.emit(project_id)
         self.accept()
+
+    def _gone(self, project_id: int) -> bool:
+        """Whether the project is no longer stored (not only something it refers to)."""
+        try:
+            self._projects.project(project_id)
+        except NotFoundError:
+            return True
+        except ExpertenratError:
+            return False
+        return False
 
     def _offer_merge(self, mine: Project, conflict: ConcurrentEditError) -> None:
         """Someone saved the project first: show both versions and save the chosen values."""

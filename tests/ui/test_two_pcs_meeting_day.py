@@ -26,6 +26,7 @@ from expertenrat.domain.enums import AttendanceStatus, MeetingKind, MeetingState
 from expertenrat.domain.errors import ConnectionLostError
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.minutes_approval import ObjectionDraft
+from expertenrat.domain.projects import Project
 from expertenrat.services.context import Services
 from expertenrat.store.database import Database
 from expertenrat.store.database_opening import open_database
@@ -36,6 +37,7 @@ from expertenrat.ui.meetings_page import MeetingsPage
 from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.minutes_item_list import item_key
+from expertenrat.ui.project_dialog import ProjectDialog
 
 WAIT = 30_000
 _names = itertools.count()
@@ -618,3 +620,35 @@ def test_a_meeting_chosen_while_the_server_is_away_leaves_the_shown_one_as_it_wa
         (1, "Rathaus 8, Saal 2"),
         (2, "Rathaus 15"),
     ]
+
+
+def test_a_project_deleted_on_the_other_pc_while_edited_here_is_saved_anew(
+    qtbot, pc1, pc2, today, dialogs
+):
+    """Found by a tester: the dialog said the project was gone and kept what was typed, but
+    every "Speichern" said so again: the input could only be thrown away."""
+    council_id = council_of_three(pc1, today)
+    fields = pc1.settings.action_fields(council_id)
+    project = Project(None, "Urbane Datenplattform", action_field_id=fields[0].id)
+    project_id = pc1.projects.create(council_id, project)
+    dialog = ProjectDialog(
+        pc1.projects, council_id, fields, pc1.projects.project(project_id), dialogs
+    )
+    qtbot.addWidget(dialog)
+    dialog.open()
+    typed = "Offene Daten der Stadtwerke & <Verkehrsbetriebe>, mühsam beschrieben."
+    dialog.form.description_edit.setPlainText(typed)
+    pc2.projects.delete(pc2.projects.project(project_id))
+
+    dialog.save_button.click()
+
+    assert dialog.isVisible()
+    assert dialog.form.errors.general.text() == (
+        "Das Projekt „Urbane Datenplattform“ gibt es nicht mehr. Vielleicht wurde es gelöscht. "
+        "Ihre Eingaben stehen noch im Formular: „Speichern“ legt das Projekt mit ihnen neu an, "
+        "„Abbrechen“ verwirft sie."
+    )
+    dialog.save_button.click()
+    (saved,) = [entry.project for entry in pc2.projects.projects(council_id)]
+    assert (saved.title, saved.description) == ("Urbane Datenplattform", typed)
+    assert saved.id != project_id
