@@ -21,6 +21,7 @@ import os
 import re
 import sqlite3
 from pathlib import Path
+from urllib.parse import quote
 from urllib.request import pathname2url
 
 from sqlalchemy import Engine, create_engine, event, exc
@@ -43,6 +44,7 @@ def database_url(text: str | None) -> URL:
         # Built, not parsed: a folder may be called "Sitzung #3?" without becoming a query.
         return URL.create("sqlite", database=str(Path(text).expanduser().resolve()))
     try:
+        text.encode("utf-8")  # bytes that are no UTF-8 in argv: lone surrogates in Python
         url = make_url(text)
     except (exc.ArgumentError, ValueError):  # ValueError: a port that is not a number
         raise DatabaseUnusableError(
@@ -72,7 +74,10 @@ def sqlite_file(url: URL) -> Path | None:
 
 def sqlite_uri(path: Path, flags: str) -> str:
     """A SQLite URI filename, e.g. ``mode=ro`` (read only) or ``immutable=1``."""
-    return f"file:{pathname2url(str(path))}?{flags}"
+    if os.name == "nt":
+        return f"file:{pathname2url(str(path))}?{flags}"
+    # The file name's bytes: a name that is no UTF-8 (a lone surrogate in Python) too.
+    return f"file:{quote(os.fsencode(path))}?{flags}"
 
 
 def shared_memory_uri(name: str) -> str:

@@ -9,6 +9,7 @@ raises; tests/test_cli_opening.py runs the real thing in a process without that 
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import threading
 from datetime import date
@@ -343,6 +344,12 @@ def test_a_database_with_foreign_tables_is_refused_untouched_on_each_backend(emp
         ("postgresql://a:geheim@localhost:abc/x", "keine gültige Datenbankadresse"),
         ("sqlite:///:memory:", "nur im Arbeitsspeicher"),
         ("sqlite://", "nur im Arbeitsspeicher"),
+        # (found by a tester) bytes that are no UTF-8, as Linux hands them to Python in
+        # argv or the environment: a traceback came from psycopg, urllib or the IDNA codec
+        ("postgresql://a:geheim\udcff@localhost/x", "keine gültige Datenbankadresse"),
+        ("postgresql://a\udcff:geheim@localhost/x", "keine gültige Datenbankadresse"),
+        ("postgresql://a:geheim@h\udcffst/x", "keine gültige Datenbankadresse"),
+        ("postgresql://a:geheim@localhost/x\udcff", "keine gültige Datenbankadresse"),
     ],
 )
 def test_an_address_that_names_no_usable_database_is_refused_in_german(text, expected):
@@ -359,6 +366,19 @@ def test_a_folder_with_a_hash_and_a_question_mark_in_its_name_is_kept_whole(tmp_
     open_database(database_url(str(path))).close()
 
     assert path.is_file()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a file name that is no UTF-8 is a POSIX matter")
+def test_a_file_name_that_is_no_utf8_opens(tmp_path):
+    """(found by a tester) A database file whose name holds a byte that is no UTF-8 (Python
+    holds it as a lone surrogate) could not be opened: building SQLite's URI raised a
+    UnicodeEncodeError, which the command line showed as a traceback."""
+    path = Path(os.fsdecode(bytes(tmp_path) + b"/Sitzung\xff.db"))
+
+    open_database(database_url(str(path))).close()
+    open_database(database_url(str(path)), read_only=True).close()  # through SQLite's URI
+
+    assert os.path.isfile(bytes(tmp_path) + b"/Sitzung\xff.db")
 
 
 def test_an_upgrade_stopped_by_an_unknown_rule_says_so_without_raw_sql(caplog):
