@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from expertenrat.domain.councils import DEFAULT_CHAIR_TITLE
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import TEXT_TEMPLATE, cleaned_texts, text_problems
 from expertenrat.domain.wording import council_head
@@ -27,27 +26,49 @@ DEFAULT_PHRASES: tuple[tuple[str, str], ...] = (
     ("Schluss", "Die/Der Vorsitzende dankt allen Beteiligten und schließt die Sitzung."),
 )
 """The phrases a council starts with: (label, text); "Der Expert*innenrat" stands for the
-council's own word, "Die/Der Vorsitzende" for its chair's (:func:`default_phrases`)."""
+council's own word, "Die/Der Vorsitzende" for its chair's (:class:`PhraseWords`)."""
 
 _COUNCIL = "Der Expert*innenrat"
 _CHAIR = "Die/Der Vorsitzende"
 _OFFICE_ENDINGS = ("ung", "ion", "schaft", "heit", "keit")  # "die Sitzungsleitung"
+_NEUTRAL = "Das Gremium"
 
 
-def default_phrases(
-    council_name: str, chair_title: str = DEFAULT_CHAIR_TITLE
-) -> list[tuple[str, str]]:
-    """:data:`DEFAULT_PHRASES` in the words of the council called ``council_name``: "Der
-    Digitalbeirat nimmt …", "Die Digitalkommission empfiehlt …", and where its name shows
-    no such word, "Das Gremium …"; its chair as ``chair_title`` says
-    (:func:`chair_subject`): "Die/Der Sprecher*in eröffnet die Sitzung …"."""
-    head = council_head(council_name)
-    subject = f"{head[0].capitalize()} {head[1]}" if head else "Das Gremium"
-    chair = chair_subject(chair_title)
-    return [
-        (label, text.replace(_COUNCIL, subject).replace(_CHAIR, chair))
-        for label, text in DEFAULT_PHRASES
-    ]
+@dataclass(frozen=True, slots=True)
+class PhraseWords:
+    """How a council's phrases name the council and its chair, as their sentences start:
+    "Der Digitalbeirat" (:func:`council_subject`), "Die/Der Sprecher*in"
+    (:func:`chair_subject`); :func:`phrase_words` reads them off its settings."""
+
+    council: str = _COUNCIL
+    chair: str = _CHAIR
+
+
+def phrase_words(council) -> PhraseWords:
+    """The :class:`PhraseWords` of ``council`` (its settings or stored row: ``name``,
+    ``short_name``, ``classification``, ``chair_title``)."""
+    return PhraseWords(
+        council_subject(council.name, council.short_name, council.classification),
+        chair_subject(council.chair_title),
+    )
+
+
+def default_phrases(words: PhraseWords) -> list[tuple[str, str]]:
+    """:data:`DEFAULT_PHRASES` in a council's ``words``: "Der Digitalbeirat nimmt …",
+    "Die/Der Sprecher*in eröffnet die Sitzung …"."""
+    return [(label, reworded(text, PhraseWords(), words)[0]) for label, text in DEFAULT_PHRASES]
+
+
+def council_subject(name: str, short_name: str = "", classification: str = "") -> str:
+    """The council as a phrase's sentence starts with it: the head noun of its name with
+    its article ("Der Digitalbeirat" for the "Digitalbeirat der Hansestadt Lübeck", "Die
+    Digitalkommission …"), else of its short name, else of its kind (Art des Gremiums:
+    "Der Bürgerrat" for "Smarte Köpfe", a Bürgerrat), else "Das Gremium"."""
+    for words in (name, short_name, classification):
+        head = council_head(words)
+        if head:
+            return f"{head[0].capitalize()} {head[1]}"
+    return _NEUTRAL
 
 
 def chair_subject(title: str) -> str:
@@ -64,23 +85,51 @@ def chair_subject(title: str) -> str:
     return f"Die/Der {title}"
 
 
+def reworded(text: str, old: PhraseWords, new: PhraseWords) -> tuple[str, tuple[str, ...]]:
+    """``text`` (a stored phrase) naming the council and its chair as ``new`` says where it
+    names them as ``old`` did, and which of them it names anew ("council", "chair"; none
+    where it stays). The chair is renamed also in lower case within a sentence ("…; die/der
+    Vorsitzende begrüßt"), the council there only where its article stays ("an die
+    Kommission" must not become "an der Beirat"). Everything else the user wrote stays."""
+    renamed: list[str] = []
+    for name, within in (("council", _article(old.council) == _article(new.council)),
+                         ("chair", True)):  # fmt: skip
+        changed = _renamed(text, getattr(old, name), getattr(new, name), within)
+        if changed != text:
+            text = changed
+            renamed.append(name)
+    return text, tuple(renamed)
+
+
 def retitled(text: str, old_title: str, new_title: str) -> str:
-    """``text`` (a stored phrase) with the chair named as ``new_title`` says where it names
-    it as ``old_title`` did (:func:`chair_subject`, also in lower case within a sentence);
-    everything else the user wrote stays."""
-    old, new = chair_subject(old_title), chair_subject(new_title)
+    """``text`` with the chair named as ``new_title`` says where it names it as
+    ``old_title`` did (:func:`reworded`)."""
+    old = PhraseWords(chair=chair_subject(old_title))
+    return reworded(text, old, replace(old, chair=chair_subject(new_title)))[0]
+
+
+def _renamed(text: str, old: str, new: str, within: bool) -> str:
+    """``text`` with the subject ``old`` ("Die/Der Vorsitzende") made ``new``, where a
+    sentence starts with it and, if ``within``, in lower case within one."""
     if old == new:
         return text
-    for before, after in ((old, new), (_lower(old), _lower(new))):
-        # not inside a longer word: "Die/Der Vorsitzende*r" is not "Die/Der Vorsitzende"
-        text = re.sub(re.escape(before) + r"(?![\w*:])", lambda _m, a=after: a, text)
+    pairs = ((old, new), (_lower(old), _lower(new))) if within else ((old, new),)
+    for before, after in pairs:
+        # not inside a longer word: "Die/Der Vorsitzende*r" is not "Die/Der Vorsitzende",
+        # "oder Rat" not "der Rat"
+        pattern = r"(?<![\w/*:])" + re.escape(before) + r"(?![\w*:])"
+        text = re.sub(pattern, lambda _m, a=after: a, text)
     return text
+
+
+def _article(subject: str) -> str:
+    return subject.partition(" ")[0]
 
 
 def _lower(subject: str) -> str:
     """ "die/der Vorsitzende" within a sentence."""
-    article, _space, title = subject.partition(" ")
-    return f"{article.lower()} {title}"
+    article, _space, noun = subject.partition(" ")
+    return f"{article.lower()} {noun}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,7 +47,7 @@ from expertenrat.domain.council_transfer_preview import (
 from expertenrat.domain.councils import clean_settings
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import ValidationError
-from expertenrat.domain.text_templates import clean_template
+from expertenrat.domain.text_templates import clean_template, phrase_words
 from expertenrat.paths import resource_path
 from expertenrat.reports.logo_image import UnusableLogoError, fitted_logo, logo_problem
 from expertenrat.services import audit
@@ -63,7 +63,7 @@ from expertenrat.services.logos import logo_problems
 from expertenrat.services.settings import apply_settings, council_settings
 from expertenrat.services.text_templates import (
     PURPOSE,
-    follow_chair_title,
+    follow_council_words,
     phrase,
     phrase_rows,
 )
@@ -165,7 +165,7 @@ class CouncilTransferService:
             row = fetch(session, models.Council, council_id, "Das Gremium")
             check_version(row, preview.current.settings.version, WHAT)
             before = audit.snapshot(row)
-            old_chair_title = row.chair_title
+            old_words = phrase_words(row)
             apply_settings(row, clean_settings(chosen.settings))
             session.flush()
             self._audit(session, AuditAction.UPDATE, "council", row.id, row.id,
@@ -175,8 +175,8 @@ class CouncilTransferService:
                 self._replace_fields(session, row.id, chosen)
             if TEXT_TEMPLATES in names:
                 self._replace_phrases(session, row.id, chosen)
-            elif row.chair_title != old_chair_title:  # the council's own phrases follow it
-                follow_chair_title(session, row.id, old_chair_title, row.chair_title, self._actor)
+            else:  # the council's own phrases follow its name and its chair's title
+                follow_council_words(session, row, old_words, self._actor)
             if AGENDA_TEMPLATES in names and chosen.agenda_templates is not None:
                 self._replace_agenda_templates(session, row.id, chosen.agenda_templates)
             return council_settings(row)

@@ -23,6 +23,7 @@ from expertenrat.domain.councils import (
     validate_settings,
 )
 from expertenrat.domain.enums import AuditAction, MinutesApproval, MinutesStyle, QuorumRule
+from expertenrat.domain.text_templates import phrase_words
 from expertenrat.services import audit
 from expertenrat.services.action_fields import (
     action_field,
@@ -36,7 +37,7 @@ from expertenrat.services.action_fields import (
 from expertenrat.services.agenda_templates import seed_standard_templates
 from expertenrat.services.logos import stored_logo
 from expertenrat.services.meeting_rows import CouncilClock, council_clock
-from expertenrat.services.text_templates import follow_chair_title, seed_defaults
+from expertenrat.services.text_templates import follow_council_words, seed_defaults
 from expertenrat.services.unit_of_work import (
     changing,
     check_version,
@@ -180,7 +181,7 @@ class SettingsService:
             if settings.logo_png != row.logo_png:  # a stored one was fitted when it came in
                 settings = _with_stored_logo(settings)
             before = audit.snapshot(row)
-            old_chair_title = row.chair_title
+            old_words = phrase_words(row)
             apply_settings(row, settings)
             session.flush()
             audit.record(
@@ -194,8 +195,7 @@ class SettingsService:
                 before=before,
                 after=audit.snapshot(row),
             )
-            if row.chair_title != old_chair_title:
-                follow_chair_title(session, row.id, old_chair_title, row.chair_title, self._actor)
+            follow_council_words(session, row, old_words, self._actor)
             return council_settings(row)
 
     # --- action fields (:mod:`expertenrat.services.action_fields`) ---------------------

@@ -2,10 +2,11 @@
 
 A new council gets :data:`~expertenrat.domain.text_templates.DEFAULT_PHRASES`, in its own
 words ("Der Digitalbeirat nimmt …", "Die/Der Sprecher*in eröffnet …", ``default_phrases``),
-when it is created, and its phrases follow a new title of its chair
-(:func:`follow_chair_title`); a council from before the phrases existed gets them the first
-time its phrases are read. Seeding is recorded in the audit trail, and a council whose
-trail has it is never seeded again: a user who deleted every phrase keeps an empty list.
+when it is created, and its phrases follow a new name, short name or Art des Gremiums and a
+new title of its chair (:func:`follow_council_words`); a council from before the phrases
+existed gets them the first time its phrases are read. Seeding is recorded in the audit
+trail, and a council whose trail has it is never seeded again: a user who deleted every
+phrase keeps an empty list.
 
 Adding, editing, deleting and reordering go through
 :class:`~expertenrat.services.list_order.OrderedCouncilList`, like the agenda templates.
@@ -19,10 +20,12 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.enums import AuditAction, TextTemplatePurpose
 from expertenrat.domain.field_limits import TEXT_TEMPLATE
 from expertenrat.domain.text_templates import (
+    PhraseWords,
     TextTemplate,
     clean_template,
     default_phrases,
-    retitled,
+    phrase_words,
+    reworded,
     template_problems,
 )
 from expertenrat.services import audit
@@ -60,7 +63,7 @@ def seed_defaults(session: Session, council_id: int, actor: str) -> None:
         models.TextTemplate(
             council_id=council_id, purpose=PURPOSE, position=i, label=label, text=text
         )
-        for i, (label, text) in enumerate(default_phrases(council.name, council.chair_title))
+        for i, (label, text) in enumerate(default_phrases(phrase_words(council)))
     )
     session.flush()
     audit.record(
@@ -69,24 +72,31 @@ def seed_defaults(session: Session, council_id: int, actor: str) -> None:
     )  # fmt: skip
 
 
-def follow_chair_title(
-    session: Session, council_id: int, old_title: str, new_title: str, actor: str
+def follow_council_words(
+    session: Session, council: models.Council, old: PhraseWords, actor: str
 ) -> None:
-    """After the council's chair title changed from ``old_title`` to ``new_title``: the
-    phrases that name the chair as the old title did ("Die/Der Vorsitzende eröffnet …")
-    name it anew ("Die/Der Sprecher*in eröffnet …"), each with its entry in the audit
-    trail; the rest of their text, and phrases worded otherwise, stay as the user wrote
-    them (inside the caller's transaction)."""
-    for row in phrase_rows(session, council_id):
-        text = retitled(row.text, old_title, new_title)
-        if text == row.text or len(text) > TEXT_TEMPLATE["text"].max_length:
+    """After the settings of ``council`` changed: the phrases that name it or its chair as
+    ``old`` did (:func:`~expertenrat.domain.text_templates.phrase_words` before the change:
+    "Der Expert*innenrat nimmt …", "Die/Der Vorsitzende eröffnet …") name them as its
+    settings now say ("Der Digitalbeirat nimmt …", "Die/Der Sprecher*in eröffnet …"), each
+    with its entry in the audit trail; the rest of their text, and phrases worded
+    otherwise, stay as the user wrote them (inside the caller's transaction)."""
+    new = phrase_words(council)
+    if new == old:
+        return
+    words = {"council": new.council.partition(" ")[2], "chair": council.chair_title}
+    for row in phrase_rows(session, council.id):
+        text, renamed = reworded(row.text, old, new)
+        if not renamed or len(text) > TEXT_TEMPLATE["text"].max_length:
             continue
         before = audit.snapshot(row)
         row.text = text
         session.flush()
+        named = " und ".join(f"„{words[name]}“" for name in renamed)
+        noun = "die Bezeichnungen" if len(renamed) > 1 else "die Bezeichnung"
         audit.record(
-            session, actor, AuditAction.UPDATE, ENTITY, row.id, council_id=council_id,
-            summary=f"Textbaustein „{row.label}“ an die Bezeichnung „{new_title}“ angepasst",
+            session, actor, AuditAction.UPDATE, ENTITY, row.id, council_id=council.id,
+            summary=f"Textbaustein „{row.label}“ an {noun} {named} angepasst",
             before=before, after=audit.snapshot(row),
         )  # fmt: skip
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from expertenrat.domain.text_templates import (
     DEFAULT_PHRASES,
+    PhraseWords,
     chair_subject,
+    council_subject,
     default_phrases,
     retitled,
+    reworded,
 )
 
 
@@ -27,14 +32,14 @@ def test_the_chair_is_named_as_the_council_calls_it(title, subject):
 
 
 def test_a_council_with_a_speaker_starts_with_phrases_naming_the_speaker():
-    texts = dict(default_phrases("Smart City Expert*innenrat", "Sprecher*in"))
+    texts = dict(default_phrases(PhraseWords(chair=chair_subject("Sprecher*in"))))
 
     assert texts["Eröffnung"] == (
         "Die/Der Sprecher*in eröffnet die Sitzung und begrüßt die Anwesenden."
     )
     assert texts["Schluss"].startswith("Die/Der Sprecher*in dankt allen Beteiligten")
     assert not any("Vorsitzende" in text for text in texts.values())
-    assert default_phrases("Smart City Expert*innenrat") == list(DEFAULT_PHRASES)
+    assert default_phrases(PhraseWords()) == list(DEFAULT_PHRASES)
 
 
 def test_a_new_title_renames_the_chair_and_keeps_what_the_user_wrote():
@@ -52,3 +57,45 @@ def test_a_new_title_renames_the_chair_and_keeps_what_the_user_wrote():
     back = retitled(retitled(edited, "Vorsitz", "Sitzungsleitung"), "Sitzungsleitung", "Vorsitz")
     assert back == edited
     assert retitled(edited, "Vorsitz", "Vorsitzende*r") == edited  # it says so already
+
+
+@pytest.mark.parametrize(
+    ("name", "short_name", "classification", "subject"),
+    [
+        ("Digitalbeirat der Hansestadt Lübeck", "DBL", "Beirat", "Der Digitalbeirat"),
+        ("Smart City Expert*innenrat", "SCER", "Beirat", "Der Expert*innenrat"),
+        ("Smarte Köpfe", "Bürgerrat SK", "Gremium", "Der Bürgerrat"),
+        ("Smarte Köpfe", "SK", "Zukunftskommission", "Die Zukunftskommission"),
+        ("Smarte Köpfe", "SK", "", "Das Gremium"),
+    ],
+)
+def test_the_council_is_named_by_its_name_else_its_short_name_else_its_kind(
+    name, short_name, classification, subject
+):
+    assert council_subject(name, short_name, classification) == subject
+
+
+def test_a_new_council_word_renames_the_council_and_keeps_what_the_user_wrote():
+    old = PhraseWords(council="Der Expert*innenrat")
+    edited = "Der Expert*innenrat nimmt den Bericht zur Kenntnis; der Expert*innenrat dankt."
+
+    assert reworded(edited, old, replace(old, council="Der Digitalbeirat")) == (
+        "Der Digitalbeirat nimmt den Bericht zur Kenntnis; der Digitalbeirat dankt.",
+        ("council",),
+    )
+    # within a sentence only where the article stays: "an die Kommission" ≠ "an der Rat"
+    assert reworded(
+        "Die Kommission empfiehlt … an die Kommission.",
+        PhraseWords(council="Die Kommission"),
+        PhraseWords(council="Der Rat"),
+    ) == ("Der Rat empfiehlt … an die Kommission.", ("council",))
+    assert reworded(
+        "Oder Rat: Der Rat nimmt … zur Kenntnis, oder Ratgeber.",
+        PhraseWords(council="Der Rat"),
+        PhraseWords(council="Der Beirat"),
+    ) == ("Oder Rat: Der Beirat nimmt … zur Kenntnis, oder Ratgeber.", ("council",))
+    unchanged = "Frau Berg eröffnet die Sitzung."
+    assert reworded(unchanged, old, PhraseWords("Der Beirat", "Die Sitzungsleitung")) == (
+        unchanged,
+        (),
+    )

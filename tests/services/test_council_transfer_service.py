@@ -312,3 +312,18 @@ def test_a_chair_title_taken_from_a_file_renames_the_chair_in_the_own_phrases(
     texts = {p.label: p.text for p in TextTemplatesService(database, actor).templates(wismar.id)}
     assert texts["Eröffnung"].startswith("Die/Der Sprecher*in eröffnet die Sitzung")
     assert texts["Kenntnisnahme"] == "Der Digitalbeirat nimmt den Bericht zur Kenntnis."
+
+
+def test_a_kind_taken_from_a_file_renames_the_council_in_the_own_phrases(
+    transfer, settings_service, database, actor, council
+):
+    kind = settings_service.update_settings(replace(council, classification="Bürgerrat"))
+    heads = settings_service.create_council(
+        CouncilSettings(id=None, name="Smarte Köpfe", city="Wismar", classification="Gremium")
+    )
+    preview = transfer.preview(heads.id, transfer.read(transfer.export(kind.id)))
+
+    transfer.apply(preview, {"classification"})  # the kind, not the phrases
+
+    texts = {p.label: p.text for p in TextTemplatesService(database, actor).templates(heads.id)}
+    assert texts["Kenntnisnahme"] == "Der Bürgerrat nimmt den Bericht zur Kenntnis."

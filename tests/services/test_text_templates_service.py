@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import select
 
-from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.councils import CouncilSettings, classification_for
 from expertenrat.domain.enums import MinutesApproval, MinutesStyle
 from expertenrat.domain.errors import ConcurrentEditError, ValidationError
 from expertenrat.domain.text_templates import DEFAULT_PHRASES, TextTemplate
@@ -35,7 +35,9 @@ def test_a_council_gets_the_phrases_in_its_own_words(service, settings_service) 
         ("Digitalkommission der Hansestadt Lübeck", "Die Digitalkommission"),
         ("Smarte Köpfe", "Das Gremium"),
     ):
-        council = settings_service.create_council(CouncilSettings(None, name, "Lübeck"))
+        council = settings_service.create_council(
+            CouncilSettings(None, name, "Lübeck", classification=classification_for(name))
+        )
 
         texts = [p.text for p in service.templates(council.id)]
 
@@ -148,3 +150,52 @@ def test_a_council_created_with_a_speaker_names_the_speaker(service, settings_se
     assert texts["Schluss"] == (
         "Die/Der Sprecher*in dankt allen Beteiligten und schließt die Sitzung."
     )
+
+
+def _summaries(database) -> list[str]:
+    with database.reading() as session:
+        return session.scalars(
+            select(models.AuditEntry.summary).where(models.AuditEntry.entity == "text_template")
+        ).all()
+
+
+def test_the_phrases_follow_the_councils_name_and_kind(
+    service, settings_service, council, database
+) -> None:
+    """The phrases kept "Der Expert*innenrat nimmt …" after the council was renamed
+    "Digitalbeirat …" or, its name showing no such word, got another Art des Gremiums
+    (found by a tester): they follow its name, else short name, else kind, keeping what
+    the user wrote around it; a phrase worded otherwise stays."""
+    phrases = {p.label: p for p in service.templates(council.id)}
+    noted = "Der Expert*innenrat nimmt den Bericht zur Kenntnis; die/der Vorsitzende dankt."
+    service.update(replace(phrases["Kenntnisnahme"], text=noted))
+    service.update(replace(phrases["Empfehlung mehrheitlich"], text="Frau Berg empfiehlt …"))
+
+    def save(**changes) -> dict[str, str]:
+        settings_service.update_settings(replace(settings_service.settings(council.id), **changes))
+        return {p.label: p.text for p in service.templates(council.id)}
+
+    texts = save(name="Digitalbeirat der Hansestadt Lübeck", classification="Beirat")
+    assert texts["Kenntnisnahme"] == (
+        "Der Digitalbeirat nimmt den Bericht zur Kenntnis; die/der Vorsitzende dankt."
+    )
+    assert texts["Empfehlung einstimmig"] == "Der Digitalbeirat empfiehlt einstimmig, …"
+    assert texts["Empfehlung mehrheitlich"] == "Frau Berg empfiehlt …"
+    assert (
+        "Textbaustein „Empfehlung einstimmig“ an die Bezeichnung „Digitalbeirat“ angepasst"
+        in _summaries(database)
+    )
+
+    texts = save(name="Smarte Köpfe", classification="Gremium")
+    assert texts["Empfehlung einstimmig"] == "Das Gremium empfiehlt einstimmig, …"
+    texts = save(classification="Bürgerrat", chair_title="Sprecher*in")
+    assert texts["Kenntnisnahme"] == (
+        "Der Bürgerrat nimmt den Bericht zur Kenntnis; die/der Sprecher*in dankt."
+    )
+    assert texts["Eröffnung"].startswith("Die/Der Sprecher*in eröffnet")
+    assert (
+        "Textbaustein „Kenntnisnahme“ an die Bezeichnungen „Bürgerrat“ und „Sprecher*in“ "
+        "angepasst" in _summaries(database)
+    )
+    texts = save(short_name="Zukunftskommission")
+    assert texts["Empfehlung einstimmig"] == "Die Zukunftskommission empfiehlt einstimmig, …"
