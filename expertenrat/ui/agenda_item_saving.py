@@ -18,13 +18,15 @@ from expertenrat.services.context import Services
 from expertenrat.ui.agenda_item_form import AgendaItemForm
 from expertenrat.ui.agenda_merge import agenda_differences, agenda_merge_rows, merged_item
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.merge_dialog import MergeDialog, open_conflict_merge
+from expertenrat.ui.merge_dialog import FormLine, OpenMergeDialog, open_conflict_merge
 from expertenrat.ui.save_retry import SaveRetry
 
 _CONTEXT = "AgendaEditor"
 
 
 class AgendaItemSaving:
+    merge_dialog = OpenMergeDialog()  # open after a conflicting save
+
     def __init__(
         self,
         parent: QWidget,
@@ -45,7 +47,6 @@ class AgendaItemSaving:
         self._saved = saved
         self._merging = merging
         self.retry = SaveRetry(save_button)
-        self.merge_dialog: MergeDialog | None = None  # open after a conflicting save
 
     def choosing(self) -> bool:
         """The merge dialog is open: the user chooses there first."""
@@ -95,7 +96,6 @@ class AgendaItemSaving:
         if not found:
             take(set())
             return
-        form.errors.show_general(conflict.message)
         self.merge_dialog = open_conflict_merge(
             self._parent,
             theirs.title,
@@ -106,4 +106,5 @@ class AgendaItemSaving:
             ),
             agenda_merge_rows(found, mine, theirs),
             take,
+            FormLine(conflict.changed, form.errors.show_general, tr(_CONTEXT, "Übernehmen")),
         )

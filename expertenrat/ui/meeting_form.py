@@ -34,7 +34,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.meeting_form_view import MeetingFormView
 from expertenrat.ui.meeting_merge import MeetingEntry, meeting_merge_rows
 from expertenrat.ui.meeting_proposal import proposal_hint, proposed_meeting
-from expertenrat.ui.merge_dialog import MergeDialog, open_conflict_merge
+from expertenrat.ui.merge_dialog import FormLine, OpenMergeDialog, open_conflict_merge
 from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.text_fields import show_text
 
@@ -43,6 +43,8 @@ _CONTEXT = "MeetingForm"
 
 class MeetingForm(MeetingFormView):
     """Edits one meeting, or a new one (``set_meeting(None)`` after ``start_new``)."""
+
+    merge_dialog = OpenMergeDialog()  # open after a conflicting save
 
     saved = Signal(int)  # the id of the saved meeting
 
@@ -62,7 +64,6 @@ class MeetingForm(MeetingFormView):
         # A new meeting stored whose reading back failed (the server lost): its id.
         self._unread: int | None = None
         self._loaded: tuple = ()
-        self.merge_dialog: MergeDialog | None = None  # open after a conflicting save
 
         self.save_button.clicked.connect(self.save)
         self.retry = SaveRetry(self.save_button)
@@ -307,7 +308,6 @@ class MeetingForm(MeetingFormView):
         if not found:  # the same values: only the versions differ
             take(set())
             return
-        self.errors.show_general(conflict.message)
         self._fill_chairs(stored)  # names the other version's chair too
         self.chair_combo.setCurrentIndex(
             max(0, self.chair_combo.findData(mine.chair_membership_id))
@@ -321,6 +321,12 @@ class MeetingForm(MeetingFormView):
             ),
             meeting_merge_rows(found, self._chair_name),
             take,
+            FormLine(
+                conflict.changed,
+                self.errors.show_general,
+                tr(_CONTEXT, "Speichern"),
+                tr(_CONTEXT, "„Verwerfen“ lässt sie fallen"),
+            ),
         )
 
     def _select_chair(self, membership_id: int | None) -> None:

@@ -34,7 +34,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_dialog_view import MemberDialogView
 from expertenrat.ui.member_merge import member_merge_rows, open_twin_merge
-from expertenrat.ui.merge_dialog import MergeDialog, open_conflict_merge
+from expertenrat.ui.merge_dialog import FormLine, OpenMergeDialog, open_conflict_merge
 from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.worker import Job, start_with_progress
 
@@ -43,6 +43,8 @@ _CONTEXT = "MemberDialog"
 
 class MemberDialog(MemberDialogView):
     """Creates a member (``member=None``) or edits one, keeping its ids and versions."""
+
+    merge_dialog = OpenMergeDialog()  # open after a conflicting save
 
     saved = Signal(object)
 
@@ -63,7 +65,6 @@ class MemberDialog(MemberDialogView):
         self._council_id = council_id
         self._fields = fields
         self._today = today
-        self.merge_dialog: MergeDialog | None = None
         self.job: Job | None = None  # a save that renders published minutes again
         self.retry = SaveRetry(self.save_button)
         self._acknowledged: frozenset[str] = frozenset()
@@ -235,11 +236,6 @@ class MemberDialog(MemberDialogView):
         if not found:  # the same values: only the versions differ
             self._take_merged(mine, theirs, set())
             return
-        # Not the error's "Bitte laden Sie die Daten neu …": the merge is the way on.
-        self._show_general(
-            conflict.changed
-            + tr(_CONTEXT, " Wählen Sie im Fenster „Gleichzeitig geändert“, welche Angaben gelten.")
-        )
         self.merge_dialog = open_conflict_merge(
             self,
             theirs.full_name,
@@ -255,16 +251,12 @@ class MemberDialog(MemberDialogView):
             ),
             member_merge_rows(found, self._fields),
             lambda names: self._take_merged(mine, theirs, names),
-        )
-        self.merge_dialog.rejected.connect(
-            lambda: self._show_general(
-                conflict.changed
-                + tr(
-                    _CONTEXT,
-                    " Ihre Eingaben stehen noch im Formular: „Speichern“ zeigt beide Fassungen "
-                    "noch einmal, „Abbrechen“ verwirft sie.",
-                )
-            )
+            FormLine(
+                conflict.changed,
+                self._show_general,
+                tr(_CONTEXT, "Speichern"),
+                tr(_CONTEXT, "„Abbrechen“ verwirft sie"),
+            ),
         )
 
     def _offer_twin(self, mine: Member, added: SamePersonAddedError) -> None:

@@ -5,7 +5,9 @@ One dialog for every kind of record. The caller passes the differing fields as
 chooses "meine" or "die andere", or all at once with "Meine behalten" / "Andere
 übernehmen". ``chosen`` hands over the names of the fields to take from the other
 version; the caller merges (``domain.merge.merged``) and saves against the stored version.
-Closing without a choice keeps the form as it was typed: nothing is lost.
+Closing without a choice keeps the form as it was typed: nothing is lost. While the dialog
+is open, the line under the form points to it (:class:`FormLine`); the form holds it in an
+:class:`OpenMergeDialog` attribute, which forgets it once closed.
 """
 
 from __future__ import annotations
@@ -251,10 +253,12 @@ def open_conflict_merge(
     saved_first: str,
     rows: list[MergeRow],
     chosen: Callable[[set[str]], None],
+    line: FormLine,
 ) -> MergeDialog:
     """Open "Gleichzeitig geändert – ``name``" for a record someone else saved first
     (``saved_first`` says so in one sentence); ``chosen`` gets the fields to take from the
-    other version. The dialog deletes itself once finished."""
+    other version. The dialog deletes itself once finished. ``line``, under the form, says
+    what to do meanwhile (see :class:`FormLine`)."""
     dialog = MergeDialog(
         tr(_CONTEXT, "Gleichzeitig geändert – {}").format(name),
         saved_first
@@ -269,5 +273,57 @@ def open_conflict_merge(
     )
     dialog.chosen.connect(chosen)
     dialog.finished.connect(dialog.deleteLater)
+    line.show(line.choosing())
+    dialog.rejected.connect(lambda: line.show(line.kept()))
     dialog.open()
     return dialog
+
+
+@dataclass(frozen=True, slots=True)
+class FormLine:
+    """The line under a form whose save was refused because someone else saved first, while
+    the merge is offered: where to choose (not the error's "Bitte laden Sie die Daten neu
+    …": the merge is the way on, and reloading would lose the typed input), and after the
+    merge's "Abbrechen" that the input is kept and the form's button ``save`` offers the
+    merge again; ``drop`` says how to drop the input ("" where the form asks itself).
+    ``changed`` is the error's first sentence (:attr:`ConcurrentEditError.changed`);
+    ``show`` puts a text on the line."""
+
+    changed: str
+    show: Callable[[str], None]
+    save: str
+    drop: str = ""
+
+    def choosing(self) -> str:
+        return self.changed + tr(
+            _CONTEXT, " Wählen Sie im Fenster „Gleichzeitig geändert“, welche Angaben gelten."
+        )
+
+    def kept(self) -> str:
+        again = tr(
+            _CONTEXT,
+            " Ihre Eingaben stehen noch im Formular: „{}“ zeigt beide Fassungen noch einmal",
+        ).format(self.save)
+        return self.changed + again + (", " + self.drop if self.drop else "") + "."
+
+
+class OpenMergeDialog:
+    """A form's attribute for the merge window it opened (``form.merge_dialog = …``): None
+    before, and None again once that window has closed (it deletes itself then), so that
+    the form never points to a deleted window. A window opened while another closes (the
+    chosen values met a further change) stays."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._attribute = "_" + name
+
+    def __get__(self, form: object, owner: type | None = None) -> MergeDialog | None:
+        return getattr(form, self._attribute, None)
+
+    def __set__(self, form: object, dialog: MergeDialog | None) -> None:
+        setattr(form, self._attribute, dialog)
+        if dialog is not None:
+            dialog.finished.connect(lambda: self._closed(form, dialog))
+
+    def _closed(self, form: object, dialog: MergeDialog) -> None:
+        if getattr(form, self._attribute, None) is dialog:
+            setattr(form, self._attribute, None)

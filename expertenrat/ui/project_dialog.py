@@ -35,8 +35,9 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.merge_dialog import (
-    MergeDialog,
+    FormLine,
     MergeRow,
+    OpenMergeDialog,
     merge_rows,
     open_conflict_merge,
     value_text,
@@ -50,6 +51,8 @@ _CONTEXT = "ProjectDialog"
 
 class ProjectDialog(QDialog):
     """Creates a project (``project=None``) or edits one, keeping its id and version."""
+
+    merge_dialog = OpenMergeDialog()  # open after a conflicting save
 
     saved = Signal(int)
 
@@ -67,7 +70,6 @@ class ProjectDialog(QDialog):
         self._council_id = council_id
         self._fields = fields
         self._as_opened = project  # the base of a merge after a conflicting save
-        self.merge_dialog: MergeDialog | None = None
         if project is None:
             self.setWindowTitle(tr(_CONTEXT, "Neues Projekt"))
         else:
@@ -157,7 +159,6 @@ class ProjectDialog(QDialog):
         if not found:  # the same values: only the versions differ
             self._take_merged(mine, theirs, set())
             return
-        self.form.errors.show_general(conflict.message)
         self.merge_dialog = open_conflict_merge(
             self,
             theirs.title,
@@ -167,6 +168,12 @@ class ProjectDialog(QDialog):
             ),
             project_merge_rows(found, self._fields),
             lambda names: self._take_merged(mine, theirs, names),
+            FormLine(
+                conflict.changed,
+                self.form.errors.show_general,
+                tr(_CONTEXT, "Speichern"),
+                tr(_CONTEXT, "„Abbrechen“ verwirft sie"),
+            ),
         )
 
     def _take_merged(self, mine: Project, theirs: Project, take_theirs: set[str]) -> None:

@@ -12,6 +12,7 @@ from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.recommendation_views import RecommendationDetail
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.merge_dialog import (
+    FormLine,
     MergeDialog,
     MergeRow,
     merge_rows,
@@ -51,10 +52,12 @@ def offer_recommendation_merge(
     mine: RecommendationContent,
     choices: tuple[list[tuple[int, str]], list[tuple[int, str]]],
     version: list[int],
+    line: FormLine,
 ) -> MergeDialog | None:
     """Someone saved first: both versions field by field, the stored one as ``read`` gives
     it now; the choice goes into ``dialog`` and is saved on it (``version[0]`` becomes its
-    version). ``choices``: the projects and action fields offered, (id, name) each. None:
+    version). ``choices``: the projects and action fields offered, (id, name) each;
+    ``line`` the one under the dialog's form while the merge is open. None:
     nothing differs (saved at once), or the stored one could not be read (the dialog says
     why)."""
     try:
@@ -87,4 +90,5 @@ def offer_recommendation_merge(
         ),
         recommendation_merge_rows(found, dict(fields), names),
         take,
+        line,
     )

@@ -23,7 +23,7 @@ from expertenrat.ui.adopt_recommendation_dialog import AdoptRecommendationDialog
 from expertenrat.ui.close_recommendation_dialog import CloseRecommendationDialog
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.merge_dialog import MergeDialog
+from expertenrat.ui.merge_dialog import FormLine, OpenMergeDialog
 from expertenrat.ui.recommendation_content_dialogs import (
     ContentChange,
     EditRecommendationDialog,
@@ -39,6 +39,8 @@ _CONTEXT = "RecommendationSteps"
 
 
 class RecommendationSteps:
+    merge_dialog = OpenMergeDialog()  # open after a conflicting edit
+
     def __init__(
         self,
         parent: QWidget,
@@ -53,7 +55,6 @@ class RecommendationSteps:
         self._today = today
         self._stored = stored
         self.dialog: StepDialog | None = None
-        self.merge_dialog: MergeDialog | None = None  # open after a conflicting edit
 
     def new(self, council_id: int) -> None:
         projects, fields = self._choices(council_id)
@@ -93,7 +94,13 @@ class RecommendationSteps:
                 detail = self._services.recommendations.update(
                     row.id, version[0], change.content, change.on
                 )
-            except ConcurrentEditError:
+            except ConcurrentEditError as error:
+                line = FormLine(
+                    error.changed,
+                    dialog.error_label.setText,
+                    tr(_CONTEXT, "Speichern"),
+                    tr(_CONTEXT, "„Abbrechen“ verwirft sie"),
+                )
                 merge = offer_recommendation_merge(
                     dialog,
                     lambda: self._services.recommendations.get(row.id),
@@ -101,10 +108,12 @@ class RecommendationSteps:
                     change.content,
                     (projects, fields),
                     version,
+                    line,
                 )
-                if merge is not None:
-                    self.merge_dialog = merge
-                raise  # its message stays in the dialog
+                if merge is None:
+                    raise  # its message stays in the dialog
+                self.merge_dialog = merge
+                raise ExpertenratError(line.choosing()) from error  # the merge is the way on
             self._stored(detail.row.id)
 
         dialog = EditRecommendationDialog(

@@ -18,13 +18,20 @@ from expertenrat.domain.merge import differences, merged
 from expertenrat.services.settings import SettingsService
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.merge_dialog import MergeDialog, merge_rows, open_conflict_merge
+from expertenrat.ui.merge_dialog import (
+    FormLine,
+    OpenMergeDialog,
+    merge_rows,
+    open_conflict_merge,
+)
 from expertenrat.ui.save_retry import SaveRetry
 
 _CONTEXT = "SettingsPage"
 
 
 class SettingsSaving:
+    merge_dialog = OpenMergeDialog()  # open after a conflicting save
+
     def __init__(
         self,
         parent: QWidget,
@@ -48,7 +55,6 @@ class SettingsSaving:
         self._saved = saved
         self._merging = merging
         self.retry = SaveRetry(save_button)
-        self.merge_dialog: MergeDialog | None = None  # open after a conflicting save
 
     def save(self) -> None:
         if self._stored() is None:
@@ -78,7 +84,6 @@ class SettingsSaving:
         except ExpertenratError as error:
             self._errors.show_general(error.message)
             return
-        self._errors.show_general(conflict.message)
         self.merge_dialog = open_conflict_merge(
             self._parent,
             tr(_CONTEXT, "Einstellungen"),
@@ -89,6 +94,12 @@ class SettingsSaving:
             ),
             merge_rows(differences(base, mine, theirs), _council_label),
             lambda names: self._save_merged(mine, theirs, names),
+            FormLine(
+                conflict.changed,
+                self._errors.show_general,
+                tr(_CONTEXT, "Speichern"),
+                tr(_CONTEXT, "„Verwerfen“ lässt sie fallen"),
+            ),
         )
 
     def _save_merged(self, mine: CouncilSettings, theirs: CouncilSettings, names: set[str]) -> None:

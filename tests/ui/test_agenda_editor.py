@@ -8,8 +8,10 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from merge_line import cancelling_the_merge_keeps_the_input
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
 from PySide6.QtTest import QTest
+from shiboken6 import isValid
 
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.agenda_templates import AgendaTemplate
@@ -473,7 +475,9 @@ def test_a_meeting_that_is_gone_empties_the_editor_with_a_message(editor, make_m
     assert not editor.structure.add_button.isEnabled()
 
 
-def test_an_item_saved_elsewhere_meanwhile_is_merged_field_by_field(editor, make_meeting, services):
+def _title_typed_while_the_minutes_changed_elsewhere(editor, make_meeting, services) -> int:
+    """Item 1 of a new meeting shown with "Begrüßung & <Einführung>" typed as its title
+    while another PC changes its minutes; returns the meeting."""
     meeting = make_meeting()
     editor.set_meeting(meeting)
     select_number(editor, "1")
@@ -481,8 +485,46 @@ def test_an_item_saved_elsewhere_meanwhile_is_merged_field_by_field(editor, make
     editor.form.title_edit.textEdited.emit("Begrüßung & <Einführung>")
     stored = services.agenda.agenda(meeting).items[0]
     services.agenda.update(replace(stored, planned_minutes=25))  # another PC, first
+    return meeting
+
+
+def test_an_item_saved_elsewhere_meanwhile_is_merged_field_by_field(editor, make_meeting, services):
+    meeting = _title_typed_while_the_minutes_changed_elsewhere(editor, make_meeting, services)
 
     _merges_my_title_and_their_minutes(editor, services, meeting, 0, "Begrüßung & <Einführung>")
+
+
+def test_while_the_merge_is_open_the_line_under_the_item_points_to_it(
+    editor, make_meeting, services, dialogs
+):
+    """While "Gleichzeitig geändert" was open, the line under the item's form said "Bitte
+    laden Sie die Daten neu …": there is no reloading there, and it would lose the typed
+    input. It points to the merge now; after its "Abbrechen" it says the input is kept and
+    "Übernehmen" shows both versions again. The editor no longer holds the closed window:
+    once it was deleted, leaving an item that could not be saved failed on it."""
+    _title_typed_while_the_minutes_changed_elsewhere(editor, make_meeting, services)
+
+    assert not editor.save_item()
+
+    cancelling_the_merge_keeps_the_input(
+        editor.saving,
+        editor.form.errors.general.text,
+        editor.save_item,
+        "Der Tagesordnungspunkt wurde inzwischen von jemand anderem geändert.",
+        "„Übernehmen“ zeigt beide Fassungen noch einmal.",
+    )
+    assert editor.form.title_edit.text() == "Begrüßung & <Einführung>"
+    again = editor.saving.merge_dialog
+    again.reject()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the window is gone
+    assert not isValid(again)
+    editor.form.title_edit.setText("")  # cannot be saved
+    editor.form.title_edit.textEdited.emit("")
+    dialogs.answers.append(False)
+
+    assert not editor.flush(lambda: None)
+
+    assert "Die Änderungen verwerfen?" in dialogs.messages[-1][2]
 
 
 def test_refresh_rereads_the_projects_templates_and_members_offered(

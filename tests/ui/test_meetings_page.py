@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from client_statements import recorded_statements
 from icalendar import Calendar
+from merge_line import cancelling_the_merge_keeps_the_input
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, QPoint, Qt, QTime
 from PySide6.QtWidgets import QApplication, QWidget
@@ -1118,9 +1119,9 @@ def test_a_title_corrected_after_writing_the_minutes_is_saved_without_a_conflict
     )
 
 
-def test_a_meeting_saved_elsewhere_meanwhile_is_merged_field_by_field(
-    page, services, council_id, today
-):
+def _place_typed_while_the_title_changed_elsewhere(page, services, council_id) -> int:
+    """A meeting shown with "Stadthaus & <Saal>" typed as its place while another PC
+    changes its title; returns the meeting."""
     meeting_id = add_meeting(services, council_id, date(2026, 12, 8))
     page.refresh()
     page.select(meeting_id)
@@ -1129,6 +1130,13 @@ def test_a_meeting_saved_elsewhere_meanwhile_is_merged_field_by_field(
     services.meetings.update(  # another PC changes the title first
         meeting_id, stored.version, replace(stored.draft(), title="Haushalt 2027")
     )
+    return meeting_id
+
+
+def test_a_meeting_saved_elsewhere_meanwhile_is_merged_field_by_field(
+    page, services, council_id, today
+):
+    meeting_id = _place_typed_while_the_title_changed_elsewhere(page, services, council_id)
 
     page.form.save_button.click()
 
@@ -1141,6 +1149,29 @@ def test_a_meeting_saved_elsewhere_meanwhile_is_merged_field_by_field(
     saved = services.meetings.get(meeting_id)
     assert (saved.title, saved.place) == ("Haushalt 2027", "Stadthaus & <Saal>")
     assert not page.form.has_unsaved_changes()
+
+
+def test_while_the_merge_is_open_the_line_under_the_meeting_form_points_to_it(
+    page, services, council_id
+):
+    """While "Gleichzeitig geändert" was open, the line under the Sitzung form said "Bitte
+    laden Sie die Daten neu …": there is no reloading there, and it would lose the typed
+    input. It points to the merge now; after its "Abbrechen" it says the input is kept,
+    "Speichern" shows both versions again and "Verwerfen" drops it; the form no longer
+    holds the closed window."""
+    _place_typed_while_the_title_changed_elsewhere(page, services, council_id)
+
+    page.form.save_button.click()
+
+    cancelling_the_merge_keeps_the_input(
+        page.form,
+        page.form.errors.general.text,
+        page.form.save_button.click,
+        "Die Sitzung wurde inzwischen von jemand anderem geändert.",
+        "„Speichern“ zeigt beide Fassungen noch einmal, „Verwerfen“ lässt sie fallen.",
+    )
+    assert page.form.place_edit.text() == "Stadthaus & <Saal>"
+    assert page.form.has_unsaved_changes()
 
 
 LONG_NOTES = "Raumbuchung & <Technik> „Beamer“ – bitte bestätigen 😀\n" * 200

@@ -6,9 +6,11 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, QRect, Qt
+from merge_line import cancelling_the_merge_keeps_the_input
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel
+from shiboken6 import isValid
 from table_widths import fits, shows_whole
 
 from expertenrat.domain.councils import CouncilSettings
@@ -605,6 +607,18 @@ def test_a_concurrent_change_is_reported_and_the_typed_text_stays(
     assert services.members.member(member.id).affiliation == ""
 
 
+def _affiliation_typed_while_the_phone_changed_elsewhere(
+    open_dialog, stored, services, council, today
+) -> tuple[Member, MemberDialog]:
+    """Anna Berg open with "Hochschule Wismar" typed as her affiliation while another PC
+    changes her phone; returns the member as opened and the dialog."""
+    member = stored()
+    dialog = open_dialog(member)
+    services.members.save(council.id, replace(member, phone="0381 999"), today)
+    dialog.form.affiliation_edit.setText("Hochschule Wismar")
+    return member, dialog
+
+
 def test_while_the_merge_is_open_the_status_line_says_so_not_to_reload(
     open_dialog, stored, services, council, qtbot, today
 ):
@@ -612,31 +626,64 @@ def test_while_the_merge_is_open_the_status_line_says_so_not_to_reload(
     said "Bitte laden Sie die Daten neu und wiederholen Sie Ihre Änderung.": there is no
     reloading in the dialog, and doing so would lose what was typed. It now points to the
     merge; after the merge's "Abbrechen" it says that "Speichern" shows it again."""
-    member = stored()
-    dialog = open_dialog(member)
-    services.members.save(council.id, replace(member, phone="0381 999"), today)
-    dialog.form.affiliation_edit.setText("Hochschule Wismar")
+    _member, dialog = _affiliation_typed_while_the_phone_changed_elsewhere(
+        open_dialog, stored, services, council, today
+    )
 
     _click_save(qtbot, dialog)
 
-    merge = dialog.merge_dialog
-    assert merge is not None and merge.isVisible()
-    assert dialog.general_message() == (
-        "Das Mitglied „Anna Berg“ wurde inzwischen von jemand anderem geändert. Wählen Sie "
-        "im Fenster „Gleichzeitig geändert“, welche Angaben gelten."
-    )
-
-    merge.reject()
-
-    assert dialog.general_message() == (
-        "Das Mitglied „Anna Berg“ wurde inzwischen von jemand anderem geändert. Ihre Eingaben "
-        "stehen noch im Formular: „Speichern“ zeigt beide Fassungen noch einmal, „Abbrechen“ "
-        "verwirft sie."
+    cancelling_the_merge_keeps_the_input(
+        dialog,
+        dialog.general_message,
+        lambda: _click_save(qtbot, dialog),
+        "Das Mitglied „Anna Berg“ wurde inzwischen von jemand anderem geändert.",
+        "„Speichern“ zeigt beide Fassungen noch einmal, „Abbrechen“ verwirft sie.",
     )
     assert dialog.form.affiliation_edit.text() == "Hochschule Wismar"
+
+
+def test_the_dialog_does_not_hold_a_closed_merge_window(
+    open_dialog, stored, services, council, qtbot, today
+):
+    """``merge_dialog`` kept pointing to "Gleichzeitig geändert" (and "Gleichzeitig
+    angelegt") after it had closed and deleted itself. It is None once the window has
+    closed; a window that the chosen values open anew (a further change meanwhile) stays."""
+    member, dialog = _affiliation_typed_while_the_phone_changed_elsewhere(
+        open_dialog, stored, services, council, today
+    )
     _click_save(qtbot, dialog)
-    assert dialog.merge_dialog is not merge and dialog.merge_dialog.isVisible()
-    assert "Wählen Sie im Fenster „Gleichzeitig geändert“" in dialog.general_message()
+    merge = dialog.merge_dialog
+
+    merge.reject()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    assert not isValid(merge)
+    assert dialog.merge_dialog is None
+    _click_save(qtbot, dialog)
+    first = dialog.merge_dialog
+    assert first is not None and first.isVisible()
+    latest = services.members.member(member.id)
+    services.members.save(council.id, replace(latest, phone="0381 777"), today)  # again
+
+    first.apply_button.click()  # saves against a version that is outdated by now
+
+    second = dialog.merge_dialog
+    assert second is not None and second is not first and second.isVisible()
+    assert "0381 777" in {theirs.text() for _mine, theirs in second.choices.values()}
+
+
+def test_the_dialog_does_not_hold_a_closed_twin_offer(
+    open_dialog, services, other_program, council, fields, qtbot, today
+):
+    dialog = open_dialog()
+    _twin_saved_there(other_program, council, fields, today)
+    _twin_typed_here(dialog, fields)
+    _click_save(qtbot, dialog)
+    assert dialog.merge_dialog.windowTitle() == "Gleichzeitig angelegt – Anna Berg"
+
+    dialog.merge_dialog.reject()
+
+    assert dialog.merge_dialog is None
 
 
 def test_a_member_deleted_elsewhere_is_reported_and_the_dialog_stays(

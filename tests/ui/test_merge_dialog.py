@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from merge_line import cancelling_the_merge_keeps_the_input
 from PySide6.QtGui import QTextDocument
 
 from expertenrat.domain.councils import CouncilSettings
@@ -55,6 +56,19 @@ def dialog(qtbot, services, council, member, today, dialogs) -> MemberDialog:
     qtbot.addWidget(dialog)
     dialog.open()
     return dialog
+
+
+@pytest.fixture
+def settings_page(qtbot, services, dialogs) -> SettingsPage:
+    page = SettingsPage(
+        services.settings,
+        services.text_templates,
+        services.council_transfer,
+        services.agenda_templates,
+        dialogs,
+    )
+    qtbot.addWidget(page)
+    return page
 
 
 def _rows(dialog: MemberDialog) -> dict[str, tuple[str, str, bool]]:
@@ -139,17 +153,8 @@ def test_closing_the_merge_dialog_keeps_what_was_typed(dialog, other, member, to
     assert other.members.member(member.id).phone == "0381 1"
 
 
-def test_conflicting_council_settings_open_the_merge_dialog(
-    qtbot, services, other, council, dialogs
-):
-    page = SettingsPage(
-        services.settings,
-        services.text_templates,
-        services.council_transfer,
-        services.agenda_templates,
-        dialogs,
-    )
-    qtbot.addWidget(page)
+def test_conflicting_council_settings_open_the_merge_dialog(settings_page, other, council):
+    page = settings_page
     page.set_council(council.id)
     other.settings.update_settings(replace(council, city="Lübeck", notice_period_days=10))
     page.council_fields.name_edit.setText("Expert*innenrat & <Beirat>")
@@ -175,6 +180,33 @@ def test_conflicting_council_settings_open_the_merge_dialog(
         14,
     )
     assert not page.has_unsaved_changes()
+
+
+def test_while_the_merge_is_open_the_line_under_the_settings_points_to_it(
+    settings_page, other, council
+):
+    """While "Gleichzeitig geändert" was open, the line under the Einstellungen said "Bitte
+    laden Sie die Daten neu …": there is no reloading there, and it would lose the typed
+    input. It points to the merge now; after its "Abbrechen" it says the input is kept,
+    "Speichern" shows both versions again and "Verwerfen" drops it; the page no longer
+    holds the closed window."""
+    page = settings_page
+    page.show()
+    page.set_council(council.id)
+    other.settings.update_settings(replace(council, city="Lübeck"))
+    page.council_fields.name_edit.setText("Expert*innenrat & <Beirat>")
+
+    page.save_button.click()
+
+    cancelling_the_merge_keeps_the_input(
+        page.saving,
+        page.errors.general.text,
+        page.save_button.click,
+        "Die Einstellungen des Gremiums wurden inzwischen von jemand anderem geändert.",
+        "„Speichern“ zeigt beide Fassungen noch einmal, „Verwerfen“ lässt sie fallen.",
+    )
+    assert page.council_fields.name_edit.text() == "Expert*innenrat & <Beirat>"
+    assert page.has_unsaved_changes()
 
 
 def test_a_cut_value_shows_whole_and_literally_in_its_tooltip(

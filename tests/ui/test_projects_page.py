@@ -6,6 +6,7 @@ from contextlib import suppress
 from dataclasses import replace
 
 import pytest
+from merge_line import cancelling_the_merge_keeps_the_input
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter
 from pytestqt.exceptions import TimeoutError as NotSettled
@@ -149,6 +150,29 @@ def test_a_stale_save_offers_both_versions_and_saves_the_choice(page, services, 
         "Neue Person",
         mine,
     )
+
+
+def test_while_the_merge_is_open_the_line_under_the_form_points_to_it(page, services):
+    """While "Gleichzeitig geändert" was open, the line under the project form said "Bitte
+    laden Sie die Daten neu …": there is no reloading there, and it would lose the typed
+    input. It points to the merge now; after its "Abbrechen" it says the input is kept and
+    "Speichern" shows both versions again; the dialog no longer holds the closed window."""
+    project = _select(page, "Open-Data-Portal 2.0")
+    page.edit_button.click()
+    dialog = page.project_dialog
+    services.projects.update(replace(project, lead_unit="Hauptamt"))  # someone else
+    dialog.form.contact_name_edit.setText("Neue Person & <Co>")
+
+    dialog.save_button.click()
+
+    cancelling_the_merge_keeps_the_input(
+        dialog,
+        dialog.general_message,
+        dialog.save_button.click,
+        "Das Projekt „Open-Data-Portal 2.0 (ODP)“ wurde inzwischen von jemand anderem geändert.",
+        "„Speichern“ zeigt beide Fassungen noch einmal, „Abbrechen“ verwirft sie.",
+    )
+    assert dialog.isVisible() and dialog.form.contact_name_edit.text() == "Neue Person & <Co>"
 
 
 def test_enter_opens_the_selected_project(page, qtbot):

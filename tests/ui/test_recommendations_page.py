@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from merge_line import cancelling_the_merge_keeps_the_input
 from overview_sample import seed
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDateEdit, QPushButton
@@ -463,7 +464,9 @@ def test_editing_is_offered_only_for_drafts_and_adopted_ones(page, sample):
         assert page.edit_button.isEnabled() is editable, code
 
 
-def test_an_edit_after_a_change_elsewhere_keeps_what_was_typed(page, sample, services):
+def _edited_while_changed_elsewhere(page, sample, services, title: str):
+    """ "Bearbeiten …" of E-2026-05 with ``title`` typed while another PC changes its title
+    and kind; returns the dialog and the row as opened."""
     page.select(sample.recommendations["E-2026-05"])
     page.edit_button.click()
     dialog = page.steps.dialog
@@ -472,7 +475,12 @@ def test_an_edit_after_a_change_elsewhere_keeps_what_was_typed(page, sample, ser
         "Von nebenan geändert", kind=RecommendationKind.IMPULSE, action_field_id=row.action_field_id
     )
     services.recommendations.update(row.id, row.version, content, date(2026, 11, 3))
-    dialog.title_edit.setText("Meine Fassung")
+    dialog.title_edit.setText(title)
+    return dialog, row
+
+
+def test_an_edit_after_a_change_elsewhere_keeps_what_was_typed(page, sample, services):
+    dialog, row = _edited_while_changed_elsewhere(page, sample, services, "Meine Fassung")
     dialog.accept_button.click()
     assert "inzwischen von jemand anderem geändert" in dialog.error_label.text()
     assert dialog.isVisible() and dialog.title_edit.text() == "Meine Fassung"
@@ -486,6 +494,27 @@ def test_an_edit_after_a_change_elsewhere_keeps_what_was_typed(page, sample, ser
     assert not dialog.isVisible()
     stored = services.recommendations.get(row.id).row
     assert (stored.title, stored.kind) == ("Meine Fassung", RecommendationKind.IMPULSE)
+
+
+def test_while_the_merge_is_open_the_line_under_the_edit_points_to_it(page, sample, services):
+    """While "Gleichzeitig geändert" was open, the line under "Bearbeiten …" said "Bitte
+    laden Sie die Daten neu …": there is no reloading there, and it would lose the typed
+    input. It points to the merge now; after its "Abbrechen" it says the input is kept and
+    "Speichern" shows both versions again; the page no longer holds the closed window."""
+    dialog, _row = _edited_while_changed_elsewhere(
+        page, sample, services, "Meine Fassung & <Ergänzung>"
+    )
+
+    dialog.accept_button.click()
+
+    cancelling_the_merge_keeps_the_input(
+        page.steps,
+        dialog.error_label.text,
+        dialog.accept_button.click,
+        "Die Empfehlung E-2026-05 wurde inzwischen von jemand anderem geändert.",
+        "„Speichern“ zeigt beide Fassungen noch einmal, „Abbrechen“ verwirft sie.",
+    )
+    assert dialog.isVisible() and dialog.title_edit.text() == "Meine Fassung & <Ergänzung>"
 
 
 ODD_REASONS = "Kosten & Nutzen <unklar>, „Budget“ 'fehlt' 😀 – Übergangslösung. " * 300
