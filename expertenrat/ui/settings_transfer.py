@@ -27,7 +27,7 @@ from expertenrat.services.council_transfer import CouncilTransferService
 from expertenrat.services.files import write_file
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.merge_dialog import MergeDialog, MergeWording, merge_rows
+from expertenrat.ui.merge_dialog import MergeDialog, MergeWording, OpenMergeDialog, merge_rows
 from expertenrat.ui.save_location import FileKind
 
 _CONTEXT = "SettingsTransfer"
@@ -40,6 +40,7 @@ class SettingsTransfer(QObject):
 
     applied = Signal()  # the open council's settings were taken from a file
     created = Signal(int)  # a council was started from a file
+    dialog = OpenMergeDialog()  # the differences to the file, while shown
 
     def __init__(
         self,
@@ -55,7 +56,6 @@ class SettingsTransfer(QObject):
         self._parent = parent
         self._council_id = council_id
         self._flush = flush
-        self.dialog: MergeDialog | None = None
         self.export_action = QAction(tr(_CONTEXT, "Einstellungen e&xportieren …"), parent)
         self.import_action = QAction(tr(_CONTEXT, "Einstellungen &übernehmen …"), parent)
         self.new_action = QAction(tr(_CONTEXT, "Neues Gremium aus &Vorlage …"), parent)

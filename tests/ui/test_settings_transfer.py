@@ -66,6 +66,7 @@ def test_taking_over_shows_the_differences_and_applies_the_chosen_ones(
     assert "Hafen 🚢 #0088cc" in dialog.choices["action_fields"][1].toolTip()
     keep.setChecked(True)  # the city stays Rostock
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert page.transfer.dialog is None  # not the closed window, deleted soon
 
     stored = services.settings.settings(rostock.id)
     assert (stored.name, stored.city, stored.notice_period_days, stored.classification) == (
@@ -220,6 +221,7 @@ def test_a_very_wide_value_ends_in_an_ellipsis_and_shows_whole_as_tooltip(
     short = dialog.choices["city"][1]
     assert (short.text(), short.toolTip()) == ("Lübeck", "")
     dialog.reject()
+    assert window.settings_page.transfer.dialog is None  # not the closed window
 
 
 def test_export_leaves_out_a_logo_that_cannot_be_drawn_and_says_so(
