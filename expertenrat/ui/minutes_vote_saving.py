@@ -62,6 +62,7 @@ class VoteSaving(QObject):
         self._sent: VoteRequest | None = None
         self._waiting: dict[int, VoteRequest] = {}
         self._lost = False  # the save that ended lost the server: wait before the next
+        self._offline = False  # since a save lost the server, none has gone through
         self.retry_timer = QTimer(self)
         self.retry_timer.setSingleShot(True)
         self.retry_timer.setInterval(retry_ms)
@@ -79,6 +80,16 @@ class VoteSaving(QObject):
     def idle(self) -> bool:
         return self.job is None and not self._waiting
 
+    def waiting_for_server(self) -> bool:
+        """A save that lost the server waits to be tried again (or is being tried)."""
+        return self._offline
+
+    def drop(self) -> None:
+        """Forget the saves waiting for the server (the user lets them go)."""
+        self.retry_timer.stop()
+        self._waiting.clear()
+        self._lost = self._offline = False
+
     def _start(self, request: VoteRequest) -> None:
         save = self._save
         job = self.job = Job(
@@ -93,6 +104,7 @@ class VoteSaving(QObject):
     def _finished(self, saved: SavedVotes) -> None:
         sent = self._sent
         assert sent is not None
+        self._offline = self._offline and bool(self._waiting)  # the rest waits still
         waiting = self._waiting.get(sent.item_id)
         if waiting is not None:
             self._waiting[sent.item_id] = waiting.after(sent, saved)
@@ -105,7 +117,7 @@ class VoteSaving(QObject):
             self._waiting.pop(sent.item_id, None)
         if isinstance(error, ConnectionLostError):  # tried again, unless newer input waits
             self._waiting.setdefault(sent.item_id, sent)
-            self._lost = True
+            self._lost = self._offline = True
         self.failed.emit(sent, error)
 
     def _ended(self) -> None:

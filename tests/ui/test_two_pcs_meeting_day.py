@@ -392,13 +392,15 @@ def test_a_backup_of_the_server_is_restored_into_a_new_server_database_from_the_
         _admin(postgres_admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
-def test_a_vote_counted_while_the_server_is_away_is_saved_once_it_is_back(qtbot, pc1, server_down):
+def test_a_vote_counted_while_the_server_is_away_is_saved_once_it_is_back(
+    qtbot, pc1, server_down, dialogs
+):
     """Found by a tester: the votes said "Ihre Eingaben bleiben erhalten", but nothing tried
     again and the minutes counted as saved; the next item shown, the count was gone."""
     council = pc1.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
     field = pc1.settings.action_fields(council.id)[0].id
     minutes = held_minutes(pc1.database, council.id, field)
-    editor = _minutes_editor(qtbot, pc1, ScriptedDialogs(), minutes.meeting_id)
+    editor = _minutes_editor(qtbot, pc1, dialogs, minutes.meeting_id)
     editor.vote_actions.saving.retry_timer.setInterval(200)
     editor.items.select_key(item_key(minutes.item_ids[2]))
     box = editor.item_form.votes
@@ -410,6 +412,15 @@ def test_a_vote_counted_while_the_server_is_away_is_saved_once_it_is_back(qtbot,
     qtbot.waitUntil(lambda: "Datenbankserver" in box.message_label.text(), timeout=WAIT)
 
     assert editor.has_unsaved_changes()  # no reread for another PC's change meanwhile
+    dialogs.answers = [False]  # leaving the minutes (another meeting, closing): "Nein"
+    assert not editor.flush(lambda: None)
+    assert dialogs.messages[-1][1:] == (
+        "Abstimmungen nicht gespeichert",
+        "Die zuletzt erfassten Abstimmungen sind nicht gespeichert: Die Verbindung zum "
+        "Datenbankserver ist unterbrochen. Sie werden gespeichert, sobald er wieder "
+        "erreichbar ist, solange das Protokoll geöffnet bleibt. Trotzdem fortfahren und die "
+        "Abstimmungen verwerfen?",
+    )
     server_down(False)
     qtbot.waitUntil(editor.idle, timeout=WAIT)
     assert [(v.yes, v.no) for v in pc1.minutes.minutes(minutes.meeting_id).items[2].votes] == [
