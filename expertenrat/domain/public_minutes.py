@@ -5,8 +5,9 @@ non-publicly; guests who presented only non-public items, annexes not meant for 
 public and everything said in non-public items (names, recusal reasons, votes,
 recommendations) are left out; members who have not agreed to the publication of their
 name (``unnamed``) are called :data:`UNNAMED_MEMBER` wherever the minutes name them
-(attendance, chair, presenter, recusals), listed after the named members so that their
-place does not hint at the name — free texts the secretariat writes are theirs to word.
+(attendance, chair, presenter, recusals, these without the reason, which may name their
+institution), listed after the named members so that their place does not hint at the
+name — free texts the secretariat writes are theirs to word.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TypeVar
 
+from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_document import MinutesDocument
 from expertenrat.domain.minutes_items import MinutesItem
 
@@ -44,6 +46,12 @@ def public_version(doc: MinutesDocument) -> MinutesDocument:
     return _without_unnamed(public) if doc.unnamed else public
 
 
+def _unnamed_recusal(conflict: DeclaredConflict) -> DeclaredConflict:
+    """The recusal of a member not to be named: without its reason, which names the
+    member's institution or ties ("Institution „IHK zu Rostock“ ist Partner …")."""
+    return replace(conflict, member_name=UNNAMED_MEMBER, reason="")
+
+
 def _without_unnamed(doc: MinutesDocument) -> MinutesDocument:
     """``doc`` with each member in ``doc.unnamed`` called :data:`UNNAMED_MEMBER`."""
 
@@ -60,7 +68,7 @@ def _without_unnamed(doc: MinutesDocument) -> MinutesDocument:
             item,
             presenter=mentioned(item.presenter),
             recused=_named_first(
-                (replace(c, member_name=name(c.member_name)) for c in item.recused),
+                (_unnamed_recusal(c) if c.member_name in doc.unnamed else c for c in item.recused),
                 lambda c: c.member_name,
             ),
         )

@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from minutes_sample import ITEMS, minutes
+from pdf_reading import text
 
+from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_document import GuestLine
 from expertenrat.domain.public_minutes import public_version
+from expertenrat.reports.minutes_pdf import render_minutes
 
 
 def _guests(presenters: dict[str, str], guests: tuple[GuestLine, ...]) -> list[str]:
@@ -39,3 +42,37 @@ def test_a_family_name_inside_another_word_is_no_mention():
     guests = (GuestLine("Ole Berg", "Amt für Mobilität"),)
 
     assert _guests({"4": "Frau Bergmann"}, guests) == ["Ole Berg"]
+
+
+def test_an_unnamed_members_recusal_keeps_no_reason_that_tells_who_it_is():
+    """A member who did not agree to the publication of name and institution, recused at
+    a public item, stood in the public minutes as "Mitglied ohne Namensnennung (Institution
+    „IHK zu Rostock“ ist Partner des Projekts)": the reason named the institution the
+    consent withholds, and with it the member. The public minutes keep the recusal and drop
+    its reason (found by a tester); a named member's reason stays."""
+    reason = "Institution „IHK zu Rostock“ ist Partner des Projekts."
+    items = tuple(
+        replace(
+            i,
+            recused=(
+                DeclaredConflict("Ödön Pál", reason),
+                DeclaredConflict("Dr. Hanna Ost", "Mitarbeiterin im Projekt"),
+            ),
+        )
+        if i.number == "2"
+        else i
+        for i in ITEMS
+    )
+    full = minutes(items=items, unnamed=frozenset({"Ödön Pál"}))
+
+    public = public_version(full)
+
+    item = next(i for i in public.items if i.number == "2")
+    assert [(c.member_name, c.reason) for c in item.recused] == [
+        ("Dr. Hanna Ost", "Mitarbeiterin im Projekt"),
+        ("Mitglied ohne Namensnennung", ""),
+    ]
+    printed = " ".join(text(render_minutes(public).pdf).split())
+    assert "IHK" not in printed and "Pál" not in printed
+    assert "Mitglied ohne Namensnennung" in printed and "Mitarbeiterin im Projekt" in printed
+    assert "IHK zu Rostock" in " ".join(text(render_minutes(full).pdf).split())
