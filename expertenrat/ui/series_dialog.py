@@ -163,6 +163,7 @@ class SeriesDialog(SeriesDialogView):
             self.spec = spec
             self.description_label.setText(preview.description)
             self.preview_list.addItems(list(preview.lines))
+            self.fit_preview()
             self.warning_label.setText("\n".join(w.message for w in preview.warnings))
         self.save_button.setEnabled(self.spec is not None)
 

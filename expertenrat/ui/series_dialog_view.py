@@ -34,6 +34,7 @@ from expertenrat.ui.text_fields import LineEdit
 from expertenrat.ui.widgets import in_row
 
 _CONTEXT = "SeriesDialog"
+_SCREEN_MARGIN = 40  # px the dialog leaves of its screen's width, for its frame
 # How the day of each meeting is chosen.
 SAME_DAY, NTH_WEEKDAY, WEEKDAY, DAY_OF_MONTH = range(4)
 
@@ -160,6 +161,19 @@ class SeriesDialogView(QDialog):
         layout.addLayout(columns, 1)
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
+
+    def fit_preview(self) -> None:
+        """The preview as wide as its dates ("Do, 17.06.2027, 16:00–18:30"): they were cut
+        and scrolled sideways (found by a tester). On a screen too small for that the
+        dialog keeps a margin to its edges (its frame) and the preview gives way."""
+        preview = self.preview_list
+        preview.setMinimumWidth(0)  # what the rest of the dialog needs without it
+        lines = preview.sizeHintForColumn(0) if preview.count() else 0
+        frame = 2 * preview.frameWidth() + preview.verticalScrollBar().sizeHint().width()
+        others = self.minimumSizeHint().width() - preview.minimumSizeHint().width()
+        screen = self.screen()
+        room = screen.availableGeometry().width() - _SCREEN_MARGIN - others if screen else 0
+        preview.setMinimumWidth(max(0, min(lines + frame, room)))
 
 
 def _date_edit() -> QDateEdit:

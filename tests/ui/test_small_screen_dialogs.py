@@ -25,6 +25,7 @@ from expertenrat.ui.member_import_dialog import MemberImportDialog
 from expertenrat.ui.minutes_approval_dialogs import DiffDialog
 from expertenrat.ui.recommendation_content_dialogs import NewRecommendationDialog
 from expertenrat.ui.recommendation_response_dialog import RecommendationResponseDialog
+from expertenrat.ui.series_dialog import SeriesDialog
 from expertenrat.ui.text_choice_dialog import TextChoiceDialog
 from tests.ui.settling import exposed
 
@@ -194,3 +195,43 @@ def test_tab_goes_down_the_member_dialog_s_one_column(demo_services, qtbot, toda
     ]
     assert out_of_order == []
     assert reached[-1] is dialog.save_button
+
+
+# Laptop screens as Qt sees them: 1366 x 768 at 150 % and at 125 %, and at 100 %.
+LAPTOP_SCREENS = (QRect(0, 0, 911, 512), QRect(0, 0, 1093, 614), QRect(0, 0, 1366, 768))
+
+
+@pytest.mark.parametrize("screen", LAPTOP_SCREENS, ids=lambda r: f"{r.width()}x{r.height()}")
+def test_the_series_preview_shows_its_dates_whole_on_a_laptop(
+    monkeypatch, demo_services, qtbot, today, screen
+):
+    """The preview of a series showed "Do, 17.06.2027, 16:0" and scrolled sideways: the
+    dialog opened at two thirds of the screen's width, the rule beside took the most of it
+    (found by a tester)."""
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: screen)
+    rostock = demo_services.settings.councils()[0]
+    dialog = SeriesDialog(demo_services.meetings, rostock.id, today)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    exposed(dialog)
+    preview = dialog.preview_list
+
+    assert preview.count() > 1
+    with suppress(NotSettled):  # the layouts settle; what is left scrolls sideways
+        qtbot.waitUntil(lambda: scrolls_sideways(dialog) == [], timeout=WAIT)
+    assert scrolls_sideways(dialog) == []
+    assert preview.viewport().width() >= preview.sizeHintForColumn(0)
+    size = dialog.frameGeometry().size()
+    assert size.width() <= screen.width() and size.height() <= screen.height()
+
+
+@pytest.mark.usefixtures("small_screen")
+def test_the_series_dialog_stays_within_a_small_screen_s_width(demo_services, parent, qtbot, today):
+    rostock = demo_services.settings.councils()[0]
+    dialog = SeriesDialog(demo_services.meetings, rostock.id, today, parent)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    exposed(dialog)
+
+    assert dialog.preview_list.count() > 1
+    assert dialog.minimumSizeHint().width() <= SCREEN.width()
