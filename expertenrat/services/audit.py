@@ -9,6 +9,7 @@ import getpass
 import hashlib
 import json
 import os
+import unicodedata
 from datetime import date, datetime, time
 from typing import Any
 
@@ -28,14 +29,32 @@ ACTOR_ENV = "EXPERTENRAT_USER"
 
 
 def default_actor() -> str:
-    """The name the audit trail records: ``$EXPERTENRAT_USER`` if set, else the OS login."""
-    configured = os.environ.get(ACTOR_ENV, "").strip()
+    """The name the audit trail records: ``$EXPERTENRAT_USER`` if set, else the OS login.
+
+    Cleaned, since both come from the environment: a byte that is no UTF-8 (a lone
+    surrogate in Python) becomes U+FFFD, which the database can store; control and format
+    characters (a terminal's colour codes, a bidi override) go, whitespace becomes one
+    space; at most the column's 200 characters."""
+    configured = _clean_actor(os.environ.get(ACTOR_ENV, ""))
     if configured:
-        return configured[:200]
+        return configured
     try:
-        return getpass.getuser()
+        return _clean_actor(getpass.getuser()) or "unbekannt"
     except (KeyError, OSError):  # no login name in a container or service
         return "unbekannt"
+
+
+def _clean_actor(name: str) -> str:
+    kept = []
+    for char in name:
+        category = unicodedata.category(char)
+        if char.isspace():
+            kept.append(" ")
+        elif category == "Cs":
+            kept.append("\ufffd")
+        elif category not in ("Cc", "Cf"):
+            kept.append(char)
+    return " ".join("".join(kept).split())[:200].strip()
 
 
 def snapshot(record: object) -> dict[str, Any]:

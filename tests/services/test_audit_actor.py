@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import getpass
 
+from expertenrat.domain.councils import CouncilSettings
 from expertenrat.services.audit import ACTOR_ENV, default_actor
+from expertenrat.services.audit_reading import AuditService
+from expertenrat.services.settings import SettingsService
 
 
 def test_the_configured_name_wins(monkeypatch):
@@ -15,3 +18,26 @@ def test_the_configured_name_wins(monkeypatch):
 def test_without_a_configured_name_the_login_is_used(monkeypatch):
     monkeypatch.delenv(ACTOR_ENV, raising=False)
     assert default_actor() == getpass.getuser()
+
+
+def test_an_odd_name_is_recorded_cleaned_and_every_change_can_still_be_saved(monkeypatch, database):
+    """(found by a tester) A name with a byte that is no UTF-8 (Python holds it as a lone
+    surrogate) made every audited change fail with a UnicodeEncodeError; control characters
+    (a terminal's colour codes) stood in the audit trail, and a login longer than the
+    column (200) would be refused by PostgreSQL at every change."""
+    monkeypatch.setenv(ACTOR_ENV, "Fr\udcffau\tM\x1b[31müller\u202e ")
+    actor = default_actor()
+    assert actor == "Fr\ufffdau M[31müller"
+
+    monkeypatch.delenv(ACTOR_ENV)
+    monkeypatch.setattr(getpass, "getuser", lambda: "x" * 250)
+    assert default_actor() == "x" * 200
+
+    monkeypatch.setattr(getpass, "getuser", lambda: "\x1b\u200b")
+    assert default_actor() == "unbekannt"
+
+    council = SettingsService(database, actor).create_council(
+        CouncilSettings(id=None, name="Beirat", city="Rostock")
+    )
+    entries = AuditService(database).entries("council", council.id)
+    assert [entry.actor for entry in entries] == [actor]
