@@ -33,7 +33,13 @@ def check_base_url(text: str) -> str:
     characters a URL may hold (the base URL is the start of every public id of the
     export)."""
     cleaned = text.strip().rstrip("/")
-    parts = urlsplit(cleaned)
+    try:
+        parts = urlsplit(cleaned)
+    except ValueError:
+        raise BaseUrlError(
+            f"Die Basis-Adresse „{text}“ ist keine gültige Internet-Adresse: die eckigen "
+            "Klammern um den Server (für eine IPv6-Adresse wie [2001:db8::1]) stimmen nicht."
+        ) from None
     if parts.scheme != "https":
         raise BaseUrlError(
             f"Die Basis-Adresse „{text}“ muss mit https:// beginnen: OParl verlangt "

@@ -52,6 +52,12 @@ def test_a_base_url_oparl_cannot_serve_is_refused_in_german(text):
         ("https://x.de/oparl/..", "enthält „.“ oder „..“ als Teil des Pfades"),
         ("https://x.de/./oparl/v1/", "enthält „.“ oder „..“ als Teil des Pfades"),
         ("https://x.de/oparl/../v1", "enthält „.“ oder „..“ als Teil des Pfades"),
+        # (found by a tester) urlsplit's ValueError went past the German message: a
+        # traceback on the command line and in the window's OParl dialog
+        ("https://[::1/oparl", "ist keine gültige Internet-Adresse"),
+        ("https://[::1", "ist keine gültige Internet-Adresse"),
+        ("https://[x]/oparl", "ist keine gültige Internet-Adresse"),
+        ("https://]x[/oparl", "ist keine gültige Internet-Adresse"),
     ],
 )
 def test_a_base_url_that_is_no_clean_public_address_is_refused_in_german(text, says):
