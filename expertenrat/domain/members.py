@@ -13,7 +13,7 @@ from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import PERSON, clean_text, date_problems, text_problems
 from expertenrat.domain.mail_addresses import looks_like_email
-from expertenrat.domain.member_index import MemberIndex
+from expertenrat.domain.member_index import MemberIndex, email_key
 from expertenrat.domain.name_order import name_sort_key
 
 _PERSON_TEXTS = tuple(PERSON.items())
@@ -263,15 +263,25 @@ def _role_problems(member: Member, index: MemberIndex, titles: RoleTitles) -> li
 
 
 def _duplicate_warnings(member: Member, index: MemberIndex) -> list[FieldProblem]:
+    """ "Möglicherweise doppelt: …" where another person has the member's name or e-mail
+    address, saying which of them: both in one warning where one person has both."""
     same_name, same_mail = index.same_name(member), index.same_email(member)
-    other = same_name or same_mail
-    if other is None:
-        return []
-    what = "denselben Namen" if same_name else "dieselbe E-Mail-Adresse"
-    return [
-        FieldProblem(
-            "family_name" if same_name else "email",
-            f"Möglicherweise doppelt: {other.full_name} hat {what}.",
-            warning=True,
-        )
-    ]
+    mail = email_key(member)
+    if same_name is not None and mail and email_key(same_name) == mail:
+        return [
+            _possibly_double(
+                "family_name", same_name, "denselben Namen und dieselbe E-Mail-Adresse"
+            )
+        ]
+    warnings = []
+    if same_name is not None:
+        warnings.append(_possibly_double("family_name", same_name, "denselben Namen"))
+    if same_mail is not None:
+        warnings.append(_possibly_double("email", same_mail, "dieselbe E-Mail-Adresse"))
+    return warnings
+
+
+def _possibly_double(field: str, other: Member, what: str) -> FieldProblem:
+    return FieldProblem(
+        field, f"Möglicherweise doppelt: {other.full_name} hat {what}.", warning=True
+    )

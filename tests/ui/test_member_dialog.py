@@ -296,6 +296,38 @@ def test_a_possible_duplicate_is_a_warning_and_a_second_click_saves(
     assert len(services.members.members(council.id)) == 2
 
 
+@pytest.mark.parametrize(
+    ("email", "on_name", "on_email"),
+    [
+        (
+            "anna@example.org",
+            "Möglicherweise doppelt: Anna Berg hat denselben Namen und dieselbe E-Mail-Adresse.",
+            "",
+        ),
+        (
+            "bernd@example.org",
+            "Möglicherweise doppelt: Anna Berg hat denselben Namen.",
+            "Möglicherweise doppelt: Bernd Lau hat dieselbe E-Mail-Adresse.",
+        ),
+    ],
+)
+def test_a_possible_duplicate_says_what_matches(
+    open_dialog, stored, fields, qtbot, email, on_name, on_email
+):
+    """Anna Berg typed again with her e-mail address was "doppelt" only for "denselben
+    Namen" (found by a tester): the warning says what matches, and whose it is."""
+    stored(email="anna@example.org")
+    stored(given_name="Bernd", family_name="Lau", email="bernd@example.org")
+    dialog = open_dialog()
+    _fill_required(dialog, fields, given="Anna", family="Berg")
+    dialog.form.email_edit.setText(email)
+
+    _click_save(qtbot, dialog)
+
+    assert (dialog.message("family_name"), dialog.message("email")) == (on_name, on_email)
+    assert dialog.general_message() == "Trotzdem speichern? Klicken Sie erneut auf Speichern."
+
+
 def _twin_typed_here(dialog, fields) -> None:
     """Anna Berg typed as a new member: e-mail address, affiliation, no phone."""
     _fill_required(dialog, fields, given="Anna", family="Berg")
@@ -374,7 +406,9 @@ def test_a_new_person_saved_meanwhile_can_still_be_saved_as_another_person(
         "„Anna Berg“ wurde inzwischen von jemand anderem angelegt. Ist es eine andere "
         "Person, legt „Speichern“ sie trotzdem an; „Abbrechen“ verwirft Ihre Eingaben."
     )
-    assert dialog.message("family_name") == "Möglicherweise doppelt: Anna Berg hat denselben Namen."
+    assert dialog.message("family_name") == (
+        "Möglicherweise doppelt: Anna Berg hat denselben Namen und dieselbe E-Mail-Adresse."
+    )
     assert dialog.form.affiliation_edit.text() == "Universität Rostock"
     with qtbot.waitSignal(dialog.saved, timeout=WAIT):
         _click_save(qtbot, dialog)
