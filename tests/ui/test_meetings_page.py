@@ -779,7 +779,8 @@ def test_the_agenda_tab_shows_the_selected_meeting_and_its_unsaved_item_asks(
     page.refresh()
     page.select(first)
     editor = page.tabs.details[0]
-    assert editor.model.rowCount() == 4  # the standard opening items of a new meeting
+    # the council's first meeting: the standard opening items without an earlier minutes' approval
+    assert editor.model.rowCount() == 3
 
     # the page asks the editor before another meeting is shown
     asked = []
@@ -822,9 +823,10 @@ def test_saving_the_invitation_writes_a_pdf_with_the_agenda(
     assert dialogs.warnings() == []  # nothing failed; the letters no font has are listed
     assert not documents.warnings_label.isHidden()
     lines = documents.warnings_label.text().splitlines()
-    assert [line.split(" – ")[0] for line in lines] == [  # after the four opening items
-        "TOP 5: Symbole oder Emoji",
-        "TOP 7: chinesische Schriftzeichen (CJK)",
+    # after the three opening items of a council's first meeting
+    assert [line.split(" – ")[0] for line in lines] == [
+        "TOP 4: Symbole oder Emoji",
+        "TOP 6: chinesische Schriftzeichen (CJK)",
     ]
 
 
