@@ -165,11 +165,19 @@ class AttendancePanel(KeepsNoMeetingHint, QWidget):
         self._sheet = sheet
         wanted = [e.membership_id for e in sheet.entries]
         items_changed = self._items_of_rows != sheet.items
+        # A line chosen here and not saved yet (the server was lost) stays as chosen, with
+        # the version it was chosen on: saving it later still notices another PC's change.
+        typed = {m: (row.stored(), row.entry()) for m, row in self.rows.items() if _unsaved(row)}
         if list(self.rows) != wanted or items_changed:
             self._build_rows(sheet)
+            for member, (stored, entry) in typed.items():
+                if member in self.rows:
+                    self.rows[member].show_entry(stored)
+                    self.rows[member].show_input(entry)
         else:
             for entry in sheet.entries:
-                self.rows[entry.membership_id].show_entry(entry)
+                if entry.membership_id not in typed:
+                    self.rows[entry.membership_id].show_entry(entry)
         allowed = AHEAD_ALLOWED if sheet.ahead_of is not None else None
         for row in self.rows.values():
             row.set_editable(not sheet.read_only)
@@ -264,7 +272,7 @@ class AttendancePanel(KeepsNoMeetingHint, QWidget):
             return False
         except ConcurrentEditError as error:
             # Another PC recorded the line first: the panel shows what it recorded.
-            self.refresh()
+            self._reread_line(membership_id)
             warning = taken_elsewhere(self._sheet, membership_id, entry)
             if warning == "":
                 return True
@@ -272,11 +280,26 @@ class AttendancePanel(KeepsNoMeetingHint, QWidget):
             return False
         except ExpertenratError as error:
             self._dialogs.warning(self, tr(_CONTEXT, "Anwesenheit"), error.message)
-            self.refresh()
+            self._reread_line(membership_id)
             return False
+        self._show_line(sheet, membership_id)  # saved: no longer kept as chosen
         self._show(sheet)
         self.changed.emit()
         return True
+
+    def _show_line(self, sheet: AttendanceSheet, membership_id: int) -> None:
+        """The line of ``membership_id`` as ``sheet`` has it stored."""
+        row = self.rows.get(membership_id)
+        entry = next((e for e in sheet.entries if e.membership_id == membership_id), None)
+        if row is not None and entry is not None:
+            row.show_entry(entry)
+
+    def _reread_line(self, membership_id: int) -> None:
+        """Reread the sheet after the line's change was refused: the line shows what is
+        stored (the others keep what was chosen and not saved yet)."""
+        self.refresh()
+        if self._sheet is not None:
+            self._show_line(self._sheet, membership_id)
 
     def record_rest_present(self) -> None:
         if self._meeting_id is None or not self.flush(lambda: None):

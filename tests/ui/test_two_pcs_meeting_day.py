@@ -154,9 +154,9 @@ def own_server():
 def test_a_server_restart_in_the_middle_of_the_meeting_day_loses_nothing_on_either_pc(
     qtbot, own_server, today
 ):
-    """PC 1 types the minutes, PC 2 corrects the meeting's place and circulates: the server
-    stops at once and starts again. Each PC says so in German, keeps its input and saves it
-    once the server is back."""
+    """PC 1 types the minutes, PC 2 corrects the meeting's place and records that a member
+    left: the server stops at once and starts again. Each PC says so in German, keeps its
+    input and saves it once the server is back."""
     cluster, url = own_server
     first, second = open_database(url), open_database(url)
     pc1, pc2 = Services.create(first, "Frau Schulz"), Services.create(second, "Herr Krüger")
@@ -178,8 +178,11 @@ def test_a_server_restart_in_the_middle_of_the_meeting_day_loses_nothing_on_eith
         page.show()
         page.select(held.meeting_id)
         page.form.place_edit.setText("Rathaus, Saal 2")
+        attendance = next(w for w in page.tabs.details if isinstance(w, AttendancePanel))
+        engel = members[2]
 
         cluster.halt()
+        choose(attendance.rows[engel].status_combo, AttendanceStatus.ABSENT.value)
         QTest.keyClicks(field, "Der Rat dankt fuer den Bericht.")
         editor.autosave.save_now()
         page.form.save_button.click()
@@ -189,9 +192,11 @@ def test_a_server_restart_in_the_middle_of_the_meeting_day_loses_nothing_on_eith
         assert page.form.place_edit.text() == "Rathaus, Saal 2"
         assert all("Traceback" not in text for _kind, _title, text in d2.messages)
         assert field.toPlainText() == "Der Rat dankt fuer den Bericht."
+        assert attendance.rows[engel].entry().status is AttendanceStatus.ABSENT
 
         cluster.resume()
         page.form.save_button.click()
+        assert attendance.flush(lambda: None)  # leaving the tab
         qtbot.waitUntil(
             lambda: (
                 pc2.minutes.minutes(held.meeting_id).items[1].discussion
@@ -200,6 +205,8 @@ def test_a_server_restart_in_the_middle_of_the_meeting_day_loses_nothing_on_eith
             timeout=WAIT,
         )
         assert pc1.meetings.get(held.meeting_id).place == "Rathaus, Saal 2"
+        stored = pc1.attendance.sheet(held.meeting_id).entry(engel)
+        assert stored.status is AttendanceStatus.ABSENT
         assert page.form.save_button.text() == "Speichern"
         qtbot.waitUntil(lambda: editor.indicator.text().startswith("gespeichert"), timeout=WAIT)
     finally:
