@@ -31,13 +31,13 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from expertenrat.ui import autosave_records
 from expertenrat.ui.autosave_records import Conflict, RecordState
 from expertenrat.ui.autosave_recovery import RecoveryEntry, RecoveryStore
 from expertenrat.ui.autosave_recovery_writes import RecoveryWrites
-from expertenrat.ui.autosave_saves import RecordSaves, SaveFunction
+from expertenrat.ui.autosave_saves import RecordSaves, SaveFunction, single_shot
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.worker import Job
 
@@ -81,9 +81,10 @@ class Autosave(QObject):
             finished=self._finished,
             failed=self._failed,
             ended=self._ended,
+            retry=self.save_now,
+            retry_ms=retry_ms,
         )
-        self._timer = _single_shot(self, delay_ms, self.save_now)
-        self._retry_timer = _single_shot(self, retry_ms, self.save_now)
+        self._timer = single_shot(self, delay_ms, self.save_now)
 
     # --- what the editor calls ----------------------------------------------------------
 
@@ -258,8 +259,7 @@ class Autosave(QObject):
         record.pending = record.pending or record.in_flight
         record.in_flight = None
         if not (refused or final):
-            if not self._retry_timer.isActive():
-                self._retry_timer.start()
+            self.saves.retry_later()
         elif newer and not self._timer.isActive():
             self._start(key)  # refused input is saved again once edited: it was
         self._update_status()
@@ -287,9 +287,7 @@ class Autosave(QObject):
 
     def idle(self) -> bool:
         """No save or recovery write runs, and none is due on a timer."""
-        saving = bool(self.saves.running())
-        timers = (self._timer, self._retry_timer)
-        return not saving and self._writes.idle() and not any(t.isActive() for t in timers)
+        return self.saves.idle() and self._writes.idle() and not self._timer.isActive()
 
     def running_jobs(self) -> list[Job]:
         """The saves and the recovery write still running (tests wait for them)."""
@@ -297,11 +295,3 @@ class Autosave(QObject):
         if self._writes.job is not None:
             jobs.append(self._writes.job)
         return jobs
-
-
-def _single_shot(parent: QObject, interval: int, slot: Callable[[], None]) -> QTimer:
-    timer = QTimer(parent)
-    timer.setSingleShot(True)
-    timer.setInterval(interval)
-    timer.timeout.connect(lambda: slot())
-    return timer

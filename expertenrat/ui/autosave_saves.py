@@ -7,7 +7,9 @@ the :class:`Conflict` (``finished``); a
 failure with its German message, whether the service refused the input (a
 ``ValidationError``) and whether ``final`` says no retry can mend it (``failed``); and,
 once the job is gone and no other save of the record runs, ``ended``: a save that then
-neither finished nor failed was a bug (already reported).
+neither finished nor failed was a bug (already reported). After a failure the autosave
+asks for a retry (``retry_later``): ``retry`` is called ``retry_ms`` later, once however
+many saves failed meanwhile.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ class RecordSaves:
         finished: Finished,
         failed: Failed,
         ended: Callable[[str], None],
+        retry: Callable[[], None],
+        retry_ms: int,
     ) -> None:
         self._save = save
         self._final = final
@@ -46,6 +50,7 @@ class RecordSaves:
         self._failed = failed
         self._after = ended
         self.jobs: dict[str, Job] = {}  # the save in flight per key
+        self.retry_timer = single_shot(parent, retry_ms, retry)
 
     def start(self, key: str, payload: dict, version: int | None) -> None:
         save = self._save
@@ -72,5 +77,22 @@ class RecordSaves:
         if not job.running and self.jobs.get(key) is None:
             self._after(key)
 
+    def retry_later(self) -> None:
+        """Call ``retry`` in ``retry_ms`` (unless it is due already)."""
+        if not self.retry_timer.isActive():
+            self.retry_timer.start()
+
+    def idle(self) -> bool:
+        """No save runs, and no retry is due."""
+        return not self.running() and not self.retry_timer.isActive()
+
     def running(self) -> list[Job]:
         return [job for job in self.jobs.values() if job.running]
+
+
+def single_shot(parent: QObject, interval: int, slot: Callable[[], None]) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval)
+    timer.timeout.connect(lambda: slot())
+    return timer

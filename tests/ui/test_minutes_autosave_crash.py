@@ -129,7 +129,7 @@ def test_a_lost_server_never_stops_typing_and_the_text_is_saved_when_it_is_back(
         held = held_meeting_of_three(services)
         item_id = held.item_ids[0]
         editor = _editor(qtbot, services, dialogs, held.meeting_id)
-        editor.autosave._retry_timer.setInterval(300)
+        editor.autosave.saves.retry_timer.setInterval(300)
         editor.items.select_key(item_key(item_id))
         field = editor.item_form.discussion_edit
         field.setFocus()

@@ -167,7 +167,7 @@ def test_a_server_restart_in_the_middle_of_the_meeting_day_loses_nothing_on_eith
         members = [m.id for m in pc1.members.members(council_id)]
         held = held_meeting(pc1.database, council_id, members)
         editor = _minutes_editor(qtbot, pc1, d1, held.meeting_id)
-        editor.autosave._retry_timer.setInterval(300)
+        editor.autosave.saves.retry_timer.setInterval(300)
         editor.items.select_key(item_key(held.item_ids[1]))
         field = editor.item_form.discussion_edit
         field.setFocus()
