@@ -91,6 +91,7 @@ class VoteActions:
 
     def _saved(self, request: VoteRequest, saved: SavedVotes) -> None:
         box = self._shown_box(request.item_id)
+        reread = box is not None and not any(line in box.lines for line in request.lines)
         if box is not None:
             for line, vote in zip(request.lines, saved.votes, strict=True):
                 if line in box.lines:
@@ -104,6 +105,8 @@ class VoteActions:
         )
         if item is not None:
             self._changed(replace(item, votes=saved.votes))
+        if reread:  # the box was read again while the save waited (a lost server): as stored
+            self._reread()
 
     def _refused(self, request: VoteRequest, error: ExpertenratError) -> None:
         box = self._shown_box(request.item_id)

@@ -429,11 +429,13 @@ def test_a_vote_counted_while_the_server_is_away_is_saved_once_it_is_back(
         "Abstimmungen verwerfen?",
     )
     server_down(False)
+    editor.refresh()  # read again before the retry ("Erneut versuchen", the form saved)
     qtbot.waitUntil(editor.idle, timeout=WAIT)
+    assert editor.item_form.votes.lines[0].counts["no"].value() == 1  # not the count before
     assert [(v.yes, v.no) for v in pc1.minutes.minutes(minutes.meeting_id).items[2].votes] == [
         (1, 1)
     ]
-    assert box.message_label.text() == ""
+    assert editor.item_form.votes.message_label.text() == ""
     editor.items.select_key(item_key(minutes.item_ids[3]))
     editor.items.select_key(item_key(minutes.item_ids[2]))
     assert editor.item_form.votes.lines[0].counts["no"].value() == 1
