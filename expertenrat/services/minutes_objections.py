@@ -26,7 +26,7 @@ from expertenrat.domain.minutes_approval import (
     objection_problems,
 )
 from expertenrat.domain.minutes_versions import same_content
-from expertenrat.domain.wording import isolated
+from expertenrat.domain.wording import isolated, shortened
 from expertenrat.services import audit
 from expertenrat.services import minutes_approval_rows as rows
 from expertenrat.services.agenda_rows import meeting_name
@@ -50,6 +50,11 @@ NOTHING_CORRECTED = (
     "Einwand betrifft (etwa die Anwesenheit oder eine Abstimmung), und berücksichtigen Sie "
     "ihn dann – oder geben Sie die Stelle und ihre neue Fassung an."
 )
+
+
+# Who objected, as written then: the name the column holds (title, given and family name
+# may be longer together; the objection's membership names the member in full).
+_RAISED_BY = models.Objection.__table__.c.raised_by.type.length
 
 
 class MinutesObjectionsService:
@@ -87,7 +92,7 @@ class MinutesObjectionsService:
             row = models.Objection(
                 minutes_version_id=latest.id,
                 membership_id=member.id,
-                raised_by=full_name(member),
+                raised_by=shortened(full_name(member), _RAISED_BY),
                 raised_on=draft.raised_on,
                 agenda_item_id=draft.agenda_item_id,
                 passage=draft.passage,

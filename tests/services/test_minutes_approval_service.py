@@ -1029,3 +1029,26 @@ def test_the_members_who_may_object_are_offered_in_reading_order(
         "Gülşen Yılmaz",
         "Kim Zimmermann",
     ]
+
+
+def test_a_member_with_a_long_name_can_object(service, objections, database, minutes) -> None:
+    """(found by a tester) Title, given and family name may hold 100 + 200 + 200
+    characters, the objection's ``raised_by`` only 200: PostgreSQL refused to store the
+    objection of a member with a long name (SQLite kept all of it). The name is kept as
+    far as the column holds it."""
+    long_given = "Maria " * 30  # 180 characters
+    with database.transaction() as session:
+        person = session.get(models.Membership, minutes.members["Berg"]).person
+        person.title = "Prof. Dr.-Ing. habil."
+        person.given_name = long_given.strip()
+    service.circulate(minutes.meeting_id, SENT)
+
+    raised = objections.raise_objection(minutes.meeting_id, objection(minutes))
+
+    full = f"Prof. Dr.-Ing. habil. {long_given.strip()} Berg"
+    assert len(full) > 200
+    assert raised.raised_by == full[:199] + "…"
+    status = objections.reject(
+        raised.id, raised.version, SENT + timedelta(days=5), "Nicht zutreffend."
+    )
+    assert status.objections[0].raised_by == raised.raised_by
