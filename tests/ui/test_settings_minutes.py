@@ -233,3 +233,18 @@ def test_a_new_title_of_the_chair_shows_in_the_phrases_at_once(
     assert editor.model.index(opening, PhrasesEditor.STRETCH_COLUMN).data() == (
         "Die/Der Sprecher*in eröffnet die Sitzung und begrüßt die Anwesenden."
     )
+
+
+def test_a_new_name_and_kind_of_the_council_show_in_the_phrases_at_once(
+    make_window, services, qtbot
+) -> None:
+    page, _council = _page(make_window, services)
+    editor = page.phrases
+
+    page.council_fields.name_edit.setText("Smarte Köpfe")
+    page.profile_fields.classification_combo.setCurrentText("Bürgerrat")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+
+    assert editor.model.index(0, PhrasesEditor.STRETCH_COLUMN).data() == (
+        "Der Bürgerrat nimmt den Bericht zur Kenntnis."
+    )
