@@ -142,8 +142,9 @@ class RecommendationRemindersService:
             day = today or council_clock(session, council_id).today()
             head = council_letterhead(session, council_id)
             reminders = reminders_due(register_rows(session, council_id, day), day)
+        stems = file_stems([r.project for r in reminders], day)
         return [
-            _documents(ReminderLetter(head, r, day))
+            _documents(ReminderLetter(head, r, day), stems[r.project.id])
             for r in reminders
             if project_ids is None or r.project.id in project_ids
         ]
@@ -173,7 +174,12 @@ class RecommendationRemindersService:
         if not folder.is_dir():
             raise FileWriteError(f"Den Ordner „{folder}“ gibt es nicht.")
         documents = self.documents(council_id, today=today, project_ids=project_ids)
-        there = [name for d in documents for name in existing_files(folder, (d.project,), d.on)]
+        there = [
+            name
+            for d in documents
+            for name in (f"{d.stem}.pdf", f"{d.stem}.eml")
+            if (folder / name).exists()
+        ]
         if there and not replace:
             raise RemindersExistError(
                 f"Im Ordner „{folder}“ liegen schon Dateien dieser Erinnerungen: "
@@ -194,8 +200,7 @@ class RecommendationRemindersService:
         return saved
 
     def _save_one(self, folder: Path, document: ReminderDocuments) -> SavedReminder:
-        pdf_name, eml_name = file_names(document.project, document.on)
-        pdf, eml = folder / pdf_name, folder / eml_name
+        pdf, eml = folder / f"{document.stem}.pdf", folder / f"{document.stem}.eml"
         written: list[Path] = []
         try:
             for path, data in ((pdf, document.letter.pdf), (eml, document.eml)):
@@ -210,19 +215,43 @@ class RecommendationRemindersService:
         return SavedReminder(document.project, document.codes, (pdf, eml), document.letter.warnings)
 
 
-def file_names(project: AddressedProject, on: date) -> tuple[str, str]:
-    """The names of a project's letter and e-mail draft dated ``on``."""
-    stem = _stem(project, on)
-    return f"{stem}.pdf", f"{stem}.eml"
+def file_stems(projects: Iterable[AddressedProject], on: date) -> dict[int, str]:
+    """Per project id, the name (without suffix) of its letter and e-mail draft dated
+    ``on``: "Erinnerung-Klima-Portal-2026-06-01". Titles that make the same name ("Klima
+    Portal" and "Klima-Portal", two Arabic titles that are both "Projekt") are told apart
+    by a number in the order of the projects' ids ("Klima-Portal-2"): one project's files
+    never replace another's. ``projects`` are all whose reminders are due that day, so that
+    a project's name does not depend on which of them are chosen."""
+    stems: dict[int, str] = {}
+    taken: set[str] = set()
+    for project in sorted({p.id: p for p in projects}.values(), key=lambda p: p.id):
+        part = _file_part(project.title)
+        candidate, number = part, 1
+        while candidate.casefold() in taken:  # Windows and macOS ignore case in names
+            number += 1
+            candidate = f"{part}-{number}"
+        taken.add(candidate.casefold())
+        stems[project.id] = f"Erinnerung-{candidate}-{on:%Y-%m-%d}"
+    return stems
 
 
-def existing_files(folder: Path, projects: Iterable[AddressedProject], on: date) -> list[str]:
-    """The names of the projects' reminder files dated ``on`` that ``folder`` holds."""
-    return [name for p in projects for name in file_names(p, on) if (folder / name).exists()]
-
-
-def _stem(project: AddressedProject, on: date) -> str:
-    return f"Erinnerung-{_file_part(project.title)}-{on:%Y-%m-%d}"
+def existing_files(
+    folder: Path,
+    projects: Iterable[AddressedProject],
+    on: date,
+    *,
+    among: Iterable[AddressedProject] = (),
+) -> list[str]:
+    """The names of the projects' reminder files dated ``on`` that ``folder`` holds;
+    ``among``: every project whose reminder is due that day (see :func:`file_stems`)."""
+    chosen = list(projects)
+    stems = file_stems([*among, *chosen], on)
+    return [
+        name
+        for p in chosen
+        for name in (f"{stems[p.id]}.pdf", f"{stems[p.id]}.eml")
+        if (folder / name).exists()
+    ]
 
 
 def _remove(paths: Iterable[Path]) -> None:
@@ -240,9 +269,8 @@ def _stopped_at(document: ReminderDocuments, reason: str, saved: list[SavedRemin
     return text
 
 
-def _documents(letter: ReminderLetter) -> ReminderDocuments:
+def _documents(letter: ReminderLetter, stem: str) -> ReminderDocuments:
     reminder = letter.reminder
-    stem = _stem(reminder.project, letter.on)
     rendered = render_reminder_letter(letter)
     return ReminderDocuments(
         project=reminder.project,

@@ -202,7 +202,9 @@ class RemindersDialog(QDialog):
         if not chosen or due is None:
             return
         project_ids = {r.project.id for r in chosen}
-        there = existing_files(folder, (r.project for r in chosen), due.on)
+        there = existing_files(
+            folder, (r.project for r in chosen), due.on, among=(r.project for r in due.projects)
+        )
         if not there:
             self.save(folder, project_ids)
             return

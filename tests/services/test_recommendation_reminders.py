@@ -4,6 +4,7 @@ the PDF) and the e-mail draft (parsed back), on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date
 from email import message_from_bytes
 from email.policy import default
@@ -19,6 +20,7 @@ from expertenrat.services.recommendation_reminders import (
     RecommendationRemindersService,
     ReminderNotSavedError,
     RemindersExistError,
+    existing_files,
 )
 from expertenrat.services.recommendations import RecommendationsService
 from expertenrat.store.database_opening import open_database
@@ -226,3 +228,33 @@ def test_a_reminder_the_database_refuses_keeps_no_files(setup, council, tmp_path
     assert raised.value.message.startswith("Die Erinnerung an „Datenplattform“ wurde nicht")
     assert "Gespeichert und im Verlauf" not in raised.value.message
     assert not list(tmp_path.glob("Erinnerung-*"))
+
+
+def test_projects_whose_titles_make_the_same_file_name_get_a_file_each(setup, council, tmp_path):
+    """(found by a tester) "Klima Portal" and "Klima-Portal" (or two Arabic titles, both
+    "Projekt") made the same file name: the second project's letter replaced the first's,
+    while the history recorded both reminders. Each project gets its own files, the same
+    whichever projects are chosen."""
+    reminders, _register, ids, _codes = setup
+    projects = ProjectsService(reminders._db, "t")
+    for title, new in (("Klimaportal", "Klima Portal"), ("Datenplattform", "Klima-Portal")):
+        project = projects.project(ids[title])
+        projects.update(replace(project, title=new, contact_email="x@example.org"))
+    folder = tmp_path / "Erinnerungen"
+    folder.mkdir()
+
+    saved = reminders.save(council.id, folder, today=TODAY)
+
+    names = [p.name for s in saved for p in s.files]
+    assert len(set(names)) == 4
+    assert sorted(p.name for p in folder.iterdir()) == sorted(names)
+    for reminder in saved:
+        assert reminder.project.title in _pdf_text(reminder.files[0].read_bytes())
+    # the same names when only one project is saved, so that replacing asks about its own
+    again = tmp_path / "wieder"
+    again.mkdir()
+    (only,) = reminders.save(council.id, again, project_ids={saved[1].project.id}, today=TODAY)
+    assert [p.name for p in only.files] == [p.name for p in saved[1].files]
+    assert existing_files(folder, [saved[1].project], TODAY, among=[s.project for s in saved]) == [
+        p.name for p in saved[1].files
+    ]
