@@ -173,6 +173,9 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
                 tr(_CONTEXT, "1 Empfehlung"),
                 tr(_CONTEXT, "{} Empfehlungen"),
             )
+        # The count on one line (it broke into "20" over "Empfehlungen" beside the buttons
+        # in a narrow window, found by a tester); only the long hint wraps.
+        self.count_label.setWordWrap(total == 0)
         self.count_label.setText(text)
 
     # --- steps --------------------------------------------------------------------------

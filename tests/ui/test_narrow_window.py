@@ -41,6 +41,7 @@ LAPTOP = (1366, 768)
 # A 1366 x 768 laptop at 125 % (Windows' scaling): a screen of 1093 x 614, the window at
 # 92 % of it.
 LAPTOP_125 = (1006, 565)
+LAPTOP_150 = (837, 480)  # 1366 x 768 at 150 %: a screen of 911 x 512
 LONG_COUNCIL = (
     "Smart City Expert*innenrat der Hanse- und Universitätsstadt Rostock für digitale "
     "Daseinsvorsorge, Klimaschutz & Beteiligung"
@@ -208,6 +209,22 @@ def test_recommendations_at_1024_keep_the_most_room_for_the_title(window, qtbot)
     for column in (columns.COLUMN_FIELD, columns.COLUMN_PROJECTS):  # a cut header says it whole
         whole = model.headerData(column, horizontal, Qt.ItemDataRole.DisplayRole)
         assert model.headerData(column, horizontal, Qt.ItemDataRole.ToolTipRole) == whole
+
+
+@pytest.mark.parametrize("size", [LAPTOP_150, (720, 480)])
+def test_the_count_of_recommendations_stays_on_one_line_in_a_narrow_window(
+    window, qtbot, size
+) -> None:
+    # It broke into "20" over "Empfehlungen" beside the buttons (found by a tester).
+    shown = window(size)
+    page = show_area(shown, qtbot, shown.pages.recommendations)
+    label = page.count_label
+    qtbot.waitUntil(lambda: label.text() == "20 Empfehlungen", timeout=WAIT)
+    settle(qtbot)
+
+    assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
+    for button in (page.new_button, page.reminders_button):
+        assert button.width() >= button.sizeHint().width()
 
 
 @pytest.mark.parametrize("size", [SMALL, (1280, 800)])
