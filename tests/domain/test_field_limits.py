@@ -226,3 +226,15 @@ def test_action_field_names_have_limit_and_characters_checked():
     assert errors(validate_action_field_name(nfd, ["Wärme"]))["name"] == [
         "Ein Handlungsfeld „Wärme“ gibt es bereits."
     ]
+
+
+@pytest.mark.parametrize(
+    "name", ["Moderne\u00a0Verwaltung", "Moderne  Verwaltung", "MODERNE VERWALTUNG"]
+)
+def test_an_action_field_that_only_looks_different_is_a_duplicate(name):
+    """(found by a tester) A no-break space or two spaces between the words made a second
+    "Moderne Verwaltung" beside the first (from a pasted name or a settings file): two
+    entries in every list that look the same, members and projects split between them."""
+    assert errors(validate_action_field_name(name, ["Moderne Verwaltung"]))["name"] == [
+        f"Ein Handlungsfeld „{name}“ gibt es bereits."
+    ]
