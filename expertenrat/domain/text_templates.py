@@ -30,7 +30,14 @@ council's own word, "Die/Der Vorsitzende" for its chair's (:class:`PhraseWords`)
 
 _COUNCIL = "Der Expert*innenrat"
 _CHAIR = "Die/Der Vorsitzende"
-_OFFICE_ENDINGS = ("ung", "ion", "schaft", "heit", "keit")  # "die Sitzungsleitung"
+# A title naming no person but a body or an office, by how it ends, with its article:
+# "die Sitzungsleitung", "das Präsidium", "das Sprecherteam", "der Vorstand".
+_BODY_ARTICLES = (
+    ("Die", ("ung", "ion", "schaft", "heit", "keit", "spitze", "runde", "gruppe")),
+    ("Das", ("ium", "team", "duo", "tandem")),
+    ("Der", ("vorstand", "kreis")),
+)
+_GENDER_MARKS = ("*", ":", "_", "/")  # "Sprecher*in": a person of any gender
 _NEUTRAL = "Das Gremium"
 
 
@@ -74,14 +81,21 @@ def council_subject(name: str, short_name: str = "", classification: str = "") -
 def chair_subject(title: str) -> str:
     """The chair as a phrase's sentence starts with it, from the council's title of the
     chair (Einstellungen, "Bezeichnung Vorsitz"): "Die/Der Vorsitzende" for "Vorsitz" and
-    every title starting so ("Vorsitzende*r"), "Die/Der Sprecher*in" for "Sprecher*in",
-    and "Die Sitzungsleitung" for a title naming an office (ending in -ung, -ion,
-    -schaft, -heit, -keit)."""
+    every title starting so ("Vorsitzende*r"), "Die/Der Co-Vorsitzende" for "Co-Vorsitz",
+    "Die/Der Sprecher*in" for "Sprecher*in", a body or an office with its article ("Die
+    Sitzungsleitung", "Das Präsidium", "Der Vorstand": :data:`_BODY_ARTICLES`) and a
+    woman's title as it is ("Die Sprecherin"), never "Die/Der Präsidium"."""
     title = title.strip()
     if not title or title.startswith("Vorsitz"):
         return _CHAIR
-    if title.casefold().endswith(_OFFICE_ENDINGS):
-        return f"Die {title}"
+    folded = title.casefold()
+    if folded.endswith("vorsitz"):  # "Co-Vorsitz": the person holding it
+        return f"Die/Der {title}ende"
+    for article, endings in _BODY_ARTICLES:
+        if folded.endswith(endings):
+            return f"{article} {title}"
+    if folded.endswith("in") and not any(mark in title for mark in _GENDER_MARKS):
+        return f"Die {title}"  # "Sprecherin", "Präsidentin"
     return f"Die/Der {title}"
 
 

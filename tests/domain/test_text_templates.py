@@ -25,6 +25,13 @@ from expertenrat.domain.text_templates import (
         ("Sprecher*in", "Die/Der Sprecher*in"),
         ("Sitzungsleitung", "Die Sitzungsleitung"),
         ("Moderation", "Die Moderation"),
+        ("Präsidium", "Das Präsidium"),
+        ("Sprecherteam", "Das Sprecherteam"),
+        ("Vorstand", "Der Vorstand"),
+        ("Doppelspitze", "Die Doppelspitze"),
+        ("Co-Vorsitz", "Die/Der Co-Vorsitzende"),
+        ("Sprecherin", "Die Sprecherin"),
+        ("Sprecher:in", "Die/Der Sprecher:in"),
     ],
 )
 def test_the_chair_is_named_as_the_council_calls_it(title, subject):
