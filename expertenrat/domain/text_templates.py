@@ -115,13 +115,6 @@ def reworded(text: str, old: PhraseWords, new: PhraseWords) -> tuple[str, tuple[
     return text, tuple(renamed)
 
 
-def retitled(text: str, old_title: str, new_title: str) -> str:
-    """``text`` with the chair named as ``new_title`` says where it names it as
-    ``old_title`` did (:func:`reworded`)."""
-    old = PhraseWords(chair=chair_subject(old_title))
-    return reworded(text, old, replace(old, chair=chair_subject(new_title)))[0]
-
-
 def _renamed(text: str, old: str, new: str, within: bool) -> str:
     """``text`` with the subject ``old`` ("Die/Der Vorsitzende") made ``new``, where a
     sentence starts with it and, if ``within``, in lower case within one."""

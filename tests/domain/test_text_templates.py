@@ -12,9 +12,14 @@ from expertenrat.domain.text_templates import (
     chair_subject,
     council_subject,
     default_phrases,
-    retitled,
     reworded,
 )
+
+
+def retitled(text: str, old_title: str, new_title: str) -> str:
+    """``text`` with the chair named as ``new_title`` says where it named it as ``old_title``."""
+    old = PhraseWords(chair=chair_subject(old_title))
+    return reworded(text, old, replace(old, chair=chair_subject(new_title)))[0]
 
 
 @pytest.mark.parametrize(
