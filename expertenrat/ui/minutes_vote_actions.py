@@ -91,7 +91,13 @@ class VoteActions:
 
     def _saved(self, request: VoteRequest, saved: SavedVotes) -> None:
         box = self._shown_box(request.item_id)
-        reread = box is not None and not any(line in box.lines for line in request.lines)
+        # none of the saved lines shown: the box was read again while the save waited (a
+        # save of no votes, the last one removed, has no lines to be missing)
+        reread = (
+            box is not None
+            and bool(request.lines)
+            and not any(line in box.lines for line in request.lines)
+        )
         if box is not None:
             for line, vote in zip(request.lines, saved.votes, strict=True):
                 if line in box.lines:

@@ -1349,3 +1349,28 @@ def test_entwurf_abschliessen_is_a_state_with_its_reverse(
     assert services.minutes.checklist(held.meeting_id).finish.finished_on is None
     assert editor.checklist.finish_label.isHidden()
     qtbot.waitUntil(editor.idle, timeout=WAIT)
+
+
+def test_removing_the_last_vote_does_not_read_the_minutes_again(
+    qtbot, make_editor, services, held, dialogs, monkeypatch
+) -> None:
+    """Found by review: a save of no votes (the last one removed) counted as one whose box
+    had been read again meanwhile (none of its lines shown), and read the whole minutes
+    again after every such removal."""
+    item_id = held.item_ids[2]
+    services.minutes.save_votes(item_id, [VoteDraft(yes=2, subject="Beschlussvorschlag")], ())
+    editor = make_editor(held.meeting_id)
+    show_item(editor, item_id)
+    box = editor.item_form.votes
+    read = services.minutes.minutes
+    reads: list[int] = []
+    monkeypatch.setattr(
+        services.minutes, "minutes", lambda meeting_id: reads.append(meeting_id) or read(meeting_id)
+    )
+
+    box.lines[0].remove_button.click()  # the scripted dialog answers yes
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+
+    assert read(held.meeting_id).items[2].votes == ()
+    assert reads == []
+    assert box.lines == []
