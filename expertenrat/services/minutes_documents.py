@@ -151,7 +151,7 @@ class MinutesDocumentsService:
         annexes = self._annex_contents(meeting_id, public=public)
         contents = read_parts(
             [
-                (pack_invitation_name(meeting), invitation.pdf),
+                (pack_invitation_name(meeting, public=public), invitation.pdf),
                 *((a.label, content) for a, content in annexes),
             ]
         )

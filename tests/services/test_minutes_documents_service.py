@@ -586,7 +586,8 @@ def test_a_public_pack_before_the_meeting_leaves_out_the_non_public_part(
 
     reader = PdfReader(io.BytesIO(pack.pdf))
     top = [e.title for e in reader.outline if not isinstance(e, list)]
-    assert top == ["Deckblatt", "Einladung mit Tagesordnung", "Anlage 1: Karte"]
+    # the bookmark names the letter as the cover does (found by review: "… mit Tagesordnung")
+    assert top == ["Deckblatt", "Einladung mit öffentlicher Tagesordnung", "Anlage 1: Karte"]
     cover = " ".join(reader.pages[0].extract_text().split())
     assert "Öffentliche Sitzungsmappe: 1. Sitzung" in cover
     assert "Einladung mit öffentlicher Tagesordnung (2 Tagesordnungspunkte)" in cover
