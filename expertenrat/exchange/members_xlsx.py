@@ -310,7 +310,7 @@ def _value(cell, column: int) -> Cell | _BadCell:
     if isinstance(value, date):
         return value
     if isinstance(value, bool):
-        return "ja" if value else "nein"
+        return "WAHR" if value else "FALSCH"  # as German Excel shows it, in any column
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, str):

@@ -293,3 +293,22 @@ def test_a_workbook_that_unpacks_too_large_is_refused(monkeypatch) -> None:
 
     with pytest.raises(DataEntryError, match="zu groß"):
         parse(workbook_bytes(HEADER, ["x" * 4000]))
+
+
+def test_a_name_excel_turned_into_a_truth_value_is_read_as_excel_shows_it() -> None:
+    """(found by a tester) German Excel turns a typed "Wahr" (a German family name) into
+    the truth value WAHR; the import made it the family name "ja". A truth value in a text
+    column is read as Excel shows it; a yes/no column still reads it as yes or no."""
+    data = workbook_bytes(
+        [None],
+        ["Vorname", "Nachname", "Amtszeit Beginn", "Primäres Handlungsfeld", "Stimmrecht"],
+        ["Karl", True, datetime(2025, 3, 1), "Stadtdaten", False],
+        ["Ilse", False, datetime(2025, 3, 1), "Stadtdaten", True],
+    )
+
+    result = parse(data)
+
+    assert result.errors == ()
+    karl, ilse = result.members
+    assert (karl.family_name, karl.voting_right) == ("WAHR", False)
+    assert (ilse.family_name, ilse.voting_right) == ("FALSCH", True)
