@@ -36,6 +36,9 @@ def check_base_url(text: str) -> str:
     try:
         parts = urlsplit(cleaned)
     except ValueError:
+        # brackets that do not enclose an IPv6 address, or a server name with a character
+        # such as "℀" (that urlsplit refuses): that one is named as any foreign character
+        _refuse_foreign_characters(text, cleaned)
         raise BaseUrlError(
             f"Die Basis-Adresse „{text}“ ist keine gültige Internet-Adresse: die eckigen "
             "Klammern um den Server (für eine IPv6-Adresse wie [2001:db8::1]) stimmen nicht."
@@ -47,17 +50,7 @@ def check_base_url(text: str) -> str:
         )
     if any(c.isspace() for c in cleaned):
         raise BaseUrlError(f"Die Basis-Adresse „{text}“ enthält Leerzeichen.")
-    foreign = sorted(
-        {c for c in cleaned if not (c.isascii() and c.isalnum()) and c not in _URL_CHARACTERS}
-    )
-    if foreign:
-        shown = ", ".join(f"„{c}“" for c in foreign)
-        raise BaseUrlError(
-            f"Die Basis-Adresse „{text}“ enthält Zeichen, die in einer Internet-Adresse "
-            f"nicht stehen dürfen: {shown}. Bitte schreiben Sie sie kodiert (z. B. %22 für "
-            "ein Anführungszeichen, %C3%BC für ü; einen Servernamen mit Umlaut in der Form "
-            "xn--…)."
-        )
+    _refuse_foreign_characters(text, cleaned)
     if _PERCENT.search(cleaned):
         raise BaseUrlError(
             f"Die Basis-Adresse „{text}“ enthält ein %, dem nicht zwei Hexadezimalziffern "
@@ -86,6 +79,21 @@ def check_base_url(text: str) -> str:
             "geben Sie den Pfad ohne sie an, so wie die Adresse im Browser erscheint."
         )
     return cleaned
+
+
+def _refuse_foreign_characters(text: str, cleaned: str) -> None:
+    """Refuse ``text`` if it holds characters a URL may not (quotes, umlauts …)."""
+    foreign = sorted(
+        {c for c in cleaned if not (c.isascii() and c.isalnum()) and c not in _URL_CHARACTERS}
+    )
+    if foreign:
+        shown = ", ".join(f"„{c}“" for c in foreign)
+        raise BaseUrlError(
+            f"Die Basis-Adresse „{text}“ enthält Zeichen, die in einer Internet-Adresse "
+            f"nicht stehen dürfen: {shown}. Bitte schreiben Sie sie kodiert (z. B. %22 für "
+            "ein Anführungszeichen, %C3%BC für ü; einen Servernamen mit Umlaut in der Form "
+            "xn--…)."
+        )
 
 
 def _port(text: str, netloc: str) -> int | None:

@@ -58,6 +58,9 @@ def test_a_base_url_oparl_cannot_serve_is_refused_in_german(text):
         ("https://[::1", "ist keine gültige Internet-Adresse"),
         ("https://[x]/oparl", "ist keine gültige Internet-Adresse"),
         ("https://]x[/oparl", "ist keine gültige Internet-Adresse"),
+        # (found by review) a server name urlsplit refuses for a character such as "℀"
+        # (NFKC: "a/c") was said to have wrong brackets
+        ("https://ex\u2100ample.de/oparl", "nicht stehen dürfen: „\u2100“"),
     ],
 )
 def test_a_base_url_that_is_no_clean_public_address_is_refused_in_german(text, says):
