@@ -70,7 +70,10 @@ class AnnexesPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self.hint_label.setTextFormat(Qt.TextFormat.PlainText)
         self.hint_label.setWordWrap(True)
         self.list = QListWidget()
+        # A long line ends in the middle with "…" (its tooltip says it whole) rather than
+        # scroll sideways: the scroll bar kept it from giving way (found by a tester).
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.list.itemActivated.connect(lambda _item: self.ask_edit())  # Enter too
         self.add_button = QPushButton(tr(_CONTEXT, "PDF hinzufügen …"))
@@ -142,6 +145,7 @@ class AnnexesPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         for annex in annexes:
             mark = tr(_CONTEXT, " · nichtöffentlich") if not annex.public else ""
             item = QListWidgetItem(f"{annex.label} ({annex.name}, {annex.size_text}){mark}")
+            item.setToolTip(item.text())
             item.setData(AnnexRole, annex)
             self.list.addItem(item)
             if kept is not None and annex.id == kept.id:

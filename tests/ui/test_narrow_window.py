@@ -25,6 +25,7 @@ from table_widths import fits, headers_whole, shows_start
 from expertenrat.domain.enums import MeetingState
 from expertenrat.ui.agenda_editor import AgendaEditor
 from expertenrat.ui.agenda_tree_model import AgendaTreeModel
+from expertenrat.ui.annexes_panel import AnnexesPanel
 from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.column_fit import COMFORT_WIDTH
 from expertenrat.ui.conflicts_panel import ConflictsPanel
@@ -225,6 +226,25 @@ def test_the_count_of_recommendations_stays_on_one_line_in_a_narrow_window(
     assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
     for button in (page.new_button, page.reminders_button):
         assert button.width() >= button.sizeHint().width()
+
+
+def test_a_long_annex_ends_in_an_ellipsis_instead_of_scrolling_sideways(window, qtbot) -> None:
+    # "Anlage 1: Präsentation „Intelligente Parkraumsteuerung Warnemünde“ (…, 44 KB)"
+    # scrolled sideways at 1366 x 768 and 150 % (found by a tester).
+    shown = window(LAPTOP_150)
+    page = show_area(shown, qtbot, shown.pages.meetings)
+    page.select(page.meeting_list.model.rows()[5].id)  # held, with a presentation annexed
+    panel = page.tabs.findChild(AnnexesPanel)
+    page.tabs.setCurrentWidget(panel)
+    annexes = panel.list
+    qtbot.waitUntil(lambda: annexes.isVisible() and annexes.count() > 0, timeout=WAIT)
+    settle(qtbot)
+    item = annexes.item(0)
+    text_width = annexes.fontMetrics().horizontalAdvance(item.text())
+
+    assert text_width > annexes.viewport().width()  # too long for the list
+    assert not annexes.horizontalScrollBar().isVisible()
+    assert item.toolTip() == item.text()
 
 
 @pytest.mark.parametrize("size", [SMALL, (1280, 800)])
