@@ -157,7 +157,11 @@ class AnnexesService:
         problem = size_problem(len(content))
         if problem:
             raise ValidationError([FieldProblem("content", f"„{name}“: {problem}")])
-        read_pdf(content, name)
+        reader = read_pdf(content, name)
+        # A page without width or height (a broken PDF writer's) no viewer shows and no
+        # printer prints; only refused here: annexes stored before still go into the pack.
+        if any(not page.mediabox.width or not page.mediabox.height for page in reader.pages):
+            raise damaged_annex_error(name)
         title = " ".join(title.split()) or title_from_name(name)
         title = title[:300]
         with changing(self._db, WHAT) as session:

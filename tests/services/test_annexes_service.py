@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,22 @@ def test_a_file_too_large_for_an_annex_is_refused_after_reading_no_more(tmp_path
     small = tmp_path / "klein.pdf"
     small.write_bytes(pdf := blank_pdf())
     assert AnnexesService.read_file(small) == pdf
+
+
+@pytest.mark.parametrize("box", [(0, 0, 0, 0), (0, 0, 595, 0), (100, 100, 100, 900)])
+def test_a_page_without_area_is_refused_as_damaged(annexes, meeting_id, box) -> None:
+    """(found by a tester) A page whose MediaBox has no width or height (a broken PDF
+    writer's) was accepted: the Sitzungsmappe got an empty page no viewer shows and no
+    printer prints, with its page-number label drawn outside it."""
+    from pypdf import PdfWriter
+    from pypdf.generic import RectangleObject
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.add_blank_page(595, 842).mediabox = RectangleObject(box)
+    out = io.BytesIO()
+    writer.write(out)
+
+    with pytest.raises(ValidationError, match="keine lesbare PDF-Datei"):
+        annexes.add(meeting_id, "Leer.pdf", out.getvalue())
+    assert annexes.annexes(meeting_id) == ()
