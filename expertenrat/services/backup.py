@@ -10,12 +10,12 @@ rows in one transaction: on any error the database stays exactly as it was.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Table, exc, text
+from sqlalchemy import Connection, Table, exc, false, text
 
 from expertenrat import __version__
 from expertenrat.domain.errors import os_error_detail, os_error_text
@@ -28,7 +28,7 @@ from expertenrat.services.backup_conversion import (
 )
 from expertenrat.services.collector import collector_paused
 from expertenrat.services.files import FileWriteError, writing_file
-from expertenrat.services.restore_copy import discard_copy, keep_copy
+from expertenrat.services.restore_copy import discard_copy, has_rows, holds_data, keep_copy
 from expertenrat.store import migrate
 from expertenrat.store.backup_format import Backup, BackupError, TablePart
 from expertenrat.store.backup_reading import read_backup
@@ -134,14 +134,26 @@ class BackupService:
         copies of unchanged data behind. When the outcome of the commit is unknown (the
         connection lost in it) the copy stays."""
         parts = parts_at_head(backup)
-        kept = keep_copy(self._db, keep_dir, now or datetime.now(), lambda: self.snapshot(None))
         replacement = _Replacement()
+
+        def keep() -> Path | None:
+            return keep_copy(self._db, keep_dir, now or datetime.now(), lambda: self.snapshot())
+
+        if self._db.is_sqlite:
+            # The copy of a file is made under the restore's write lock, so that it holds
+            # exactly what is replaced: a change another program saves between the copy and
+            # the replacement would be in neither (see _replace).
+            empty = self._db.pending or not holds_data(self._db)
+        else:
+            replacement.kept = keep()
+            empty = replacement.kept is None
         try:
             # A new file that gets no data does not stay; a server database without a schema
             # gets it in the transaction of the data (see Database.bulk_transaction).
             with self._db.created_or_nothing():
-                self._replace(parts, progress, replacement, empty=kept is None)
+                self._replace(parts, progress, replacement, empty=empty, keep=keep)
         except BaseException as error:
+            kept = replacement.kept
             unchanged = replacement.unchanged_after(error)
             if kept is not None and unchanged:
                 discard_copy(kept)  # the database is as it was: the copy would only pile up
@@ -174,7 +186,7 @@ class BackupService:
         return RestoreSummary(
             rows=sum(len(part.rows) for part in parts.values()),
             schema_revision=backup.schema_revision,
-            kept_copy=kept,
+            kept_copy=replacement.kept,
         )
 
     def _replace(
@@ -184,9 +196,18 @@ class BackupService:
         replacement: _Replacement,
         *,
         empty: bool,
+        keep: Callable[[], Path | None],
     ) -> None:
         tables = Base.metadata.sorted_tables
         with self._db.bulk_transaction(empty=empty) as connection:
+            if self._db.is_sqlite:
+                # The write lock first (a statement that changes nothing): other programs
+                # still read the file as it is, but none can change it until the commit.
+                connection.execute(tables[0].delete().where(false()))
+                # A file found empty before may have got rows meanwhile (unless it is in
+                # the rollback journal now, which needed it to itself: then it has none).
+                if not empty or has_rows(connection):
+                    replacement.kept = keep()
             for table in reversed(tables):
                 connection.execute(table.delete())
             for done, table in enumerate(tables, start=1):
@@ -204,6 +225,7 @@ class _Replacement:
 
     def __init__(self) -> None:
         self.committing = False
+        self.kept: Path | None = None  # the copy of the replaced data, once made
 
     def unchanged_after(self, error: BaseException) -> bool:
         """Whether the database is certainly as before, the restore having failed with

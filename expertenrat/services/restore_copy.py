@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import exc, literal, select
+from sqlalchemy import Connection, exc, literal, select
 
 from expertenrat.domain.errors import os_error_detail, os_error_text
 from expertenrat.store.backup_format import Backup, BackupError
@@ -34,7 +34,7 @@ def keep_copy(
     """A copy of the data the restore replaces: beside a SQLite file a copy of it, else a
     backup (``snapshot``) in ``keep_dir``; ``None``: there is none (no rows). It never
     takes the name of an earlier copy (two restores in one second)."""
-    if database.pending or not _holds_data(database):
+    if database.pending or not holds_data(database):
         return None  # nothing to keep
     path = sqlite_file(database.url)
     stamp = f"{now:%Y-%m-%d-%H%M%S}"
@@ -72,13 +72,18 @@ def keep_copy(
         raise
 
 
-def _holds_data(database: Database) -> bool:
+def holds_data(database: Database) -> bool:
     """Has any table a row? (A new database has only its schema.)"""
     with database.engine.connect() as connection:
-        return any(
-            connection.scalar(select(literal(1)).select_from(table).limit(1)) is not None
-            for table in Base.metadata.sorted_tables
-        )
+        return has_rows(connection)
+
+
+def has_rows(connection: Connection) -> bool:
+    """Has any table a row, as ``connection`` sees the database?"""
+    return any(
+        connection.scalar(select(literal(1)).select_from(table).limit(1)) is not None
+        for table in Base.metadata.sorted_tables
+    )
 
 
 def _claimed(folder: Path, stem: str, suffix: str) -> Path:

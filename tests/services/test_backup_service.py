@@ -22,7 +22,7 @@ from sqlalchemy import MetaData, create_engine, exc, inspect, select, text
 from sqlite_copies import opened_sqlite_copy
 
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.services import backup_conversion
+from expertenrat.services import backup_conversion, restore_copy
 from expertenrat.services.backup import BackupService, read_backup_file
 from expertenrat.services.backup_conversion import dump_tables
 from expertenrat.services.demo import DemoService
@@ -126,6 +126,45 @@ def test_restore_keeps_a_copy_of_the_replaced_sqlite_data(demo_sqlite, tmp_path)
 
     assert table_rows(demo_sqlite) == before
     assert summary.kept_copy is not None and "vor-wiederherstellung" in summary.kept_copy.name
+    kept = open_database(database_url(str(summary.kept_copy)))
+    try:
+        assert table_rows(kept) == changed
+    finally:
+        kept.close()
+
+
+def test_a_change_another_program_saves_during_a_restore_is_in_the_kept_copy(
+    demo_sqlite, tmp_path, monkeypatch
+):
+    """The copy is made under the restore's write lock: another program's change (another
+    PC on the same file, its minutes autosave) can no longer come between the copy and the
+    replacement, where it would be in neither."""
+    backup = tmp_path / "sicherung.zip"
+    BackupService(demo_sqlite).backup(backup)
+    SettingsService(demo_sqlite, ACTOR).create_council(
+        CouncilSettings(id=None, name="Neu", city="Wismar")
+    )
+    changed = table_rows(demo_sqlite)
+    file = sqlite_file(demo_sqlite.url)
+    other_program_saved = []
+
+    def copy_then_another_program_saves(source, target, read_flags=None):
+        copy_sqlite(source, target, read_flags)
+        other = sqlite3.connect(file, timeout=0)
+        try:
+            other.execute("UPDATE councils SET city = 'Anderswo'")
+            other.commit()
+            other_program_saved.append(True)
+        except sqlite3.OperationalError:
+            pass  # locked: it saves after the restore (its autosave tries again)
+        finally:
+            other.close()
+
+    monkeypatch.setattr(restore_copy, "copy_sqlite", copy_then_another_program_saves)
+    summary = BackupService(demo_sqlite).restore(backup, tmp_path / "kept")
+
+    assert other_program_saved == []
+    assert summary.kept_copy is not None
     kept = open_database(database_url(str(summary.kept_copy)))
     try:
         assert table_rows(kept) == changed
@@ -791,8 +830,8 @@ def test_ctrl_c_at_the_commit_says_the_outcome_is_unknown_and_keeps_the_copy(
     BackupService(demo_sqlite).backup(backup)
     replace = BackupService._replace
 
-    def interrupted(self, parts, progress, replacement, *, empty):
-        replace(self, parts, progress, replacement, empty=empty)
+    def interrupted(self, parts, progress, replacement, **options):
+        replace(self, parts, progress, replacement, **options)
         raise KeyboardInterrupt  # right after the commit
 
     monkeypatch.setattr(BackupService, "_replace", interrupted)
