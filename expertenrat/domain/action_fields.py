@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import ACTION_FIELD_NAME, clean_text, text_problems
+from expertenrat.domain.text_folding import alike_key
 
 DEFAULT_ACTION_FIELDS: tuple[tuple[str, str], ...] = (
     ("Moderne Verwaltung", "#1f77b4"),
@@ -91,15 +91,9 @@ def validate_action_field_name(name: str, other_names: list[str]) -> list[FieldP
     problems = text_problems("name", cleaned, ACTION_FIELD_NAME)
     if problems:
         return problems
-    if _alike(cleaned) in {_alike(n) for n in other_names}:
+    if alike_key(cleaned) in {alike_key(n) for n in other_names}:
         return [FieldProblem("name", f"Ein Handlungsfeld „{cleaned}“ gibt es bereits.")]
     return []
-
-
-def _alike(name: str) -> str:
-    """``name`` as two names that look the same compare: case, Unicode form and the kind
-    and number of spaces aside (a no-break space, two spaces)."""
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 def validate_colour(colour: str) -> list[FieldProblem]:

@@ -23,7 +23,7 @@ from expertenrat.domain.field_limits import (
 )
 from expertenrat.domain.mail_addresses import looks_like_email
 from expertenrat.domain.meetings import list_label
-from expertenrat.domain.text_folding import match_key
+from expertenrat.domain.text_folding import alike_key, match_key
 from expertenrat.domain.wording import shortened
 
 
@@ -219,11 +219,11 @@ def _partner_problems(partners: tuple[str, ...]) -> list[FieldProblem]:
 
 
 def _short_code_problems(project: Project, others: Iterable[Project]) -> list[FieldProblem]:
-    code = project.short_code.casefold()
+    code = alike_key(project.short_code)  # "KP 1" is "kp\u00a01": no two that look alike
     if not code:
         return []
     other = next(
-        (p for p in others if p.id != project.id and p.short_code.casefold() == code), None
+        (p for p in others if p.id != project.id and alike_key(p.short_code) == code), None
     )
     if other is None:
         return []

@@ -87,6 +87,13 @@ def match_key(text: str) -> str:
     return " ".join(fold(text).split())
 
 
+def alike_key(text: str) -> str:
+    """``text`` as two names or codes that look the same compare: case, Unicode form
+    (compatibility forms too) and the kind and number of spaces (a no-break space, two
+    spaces) aside; accents count ("Wärme" is not "Warme")."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
 def transliterate(text: str) -> str:
     """``text`` in ASCII letters, German style: ö→oe, ü→ue, ß→ss, ł→l, ş→s, ı→i.
 

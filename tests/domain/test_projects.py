@@ -82,6 +82,17 @@ def test_a_short_code_may_repeat_only_in_the_project_itself():
     ]
 
 
+@pytest.mark.parametrize("code", ["KP\u00a01", "kp  1", "ＫＰ 1"])
+def test_a_short_code_that_only_looks_different_is_taken(code):
+    """(found by a tester) A no-break space, two spaces or full-width letters made a
+    second "KP 1" beside the first."""
+    stored = Project(id=4, title="Klimaportal", short_code="KP 1")
+    found = errors(validate_project(project(short_code=code), [stored]))
+    assert found["short_code"] == [
+        f"Das Kürzel „{code}“ hat bereits das Projekt „Klimaportal“. Bitte wählen Sie ein anderes."
+    ]
+
+
 def test_the_name_in_messages_carries_the_short_code():
     assert project(short_code="DZ").name == "Digitaler Zwilling (DZ)"
     assert project().name == "Digitaler Zwilling"
