@@ -111,11 +111,11 @@ def refuse_undecided_objections(
         1 for o in rows.objections(session, meeting.id) if o.state == ObjectionState.OPEN.value
     )
     if open_count:
+        which = "einen offenen Einwand" if open_count == 1 else f"{open_count} offene Einwände"
         raise rows.refuse(
             "objections",
-            f"Über {open_count} offene{'n' if open_count == 1 else ''} Einw"
-            f"{'and' if open_count == 1 else 'ände'} ist noch nicht entschieden. Bitte "
-            "entscheiden Sie in der genehmigenden Sitzung zuerst darüber.",
+            f"Über {which} ist noch nicht entschieden. Bitte entscheiden Sie in der "
+            "genehmigenden Sitzung zuerst darüber.",
         )
     late = [
         o
