@@ -94,7 +94,8 @@ def chair_subject(title: str) -> str:
     for article, endings in _BODY_ARTICLES:
         if folded.endswith(endings):
             return f"{article} {title}"
-    if folded.endswith("in") and not any(mark in title for mark in _GENDER_MARKS):
+    gendered = title.endswith("In") or any(mark in title for mark in _GENDER_MARKS)
+    if folded.endswith("in") and not gendered:  # "SprecherIn": any gender too
         return f"Die {title}"  # "Sprecherin", "Präsidentin"
     return f"Die/Der {title}"
 

@@ -37,6 +37,7 @@ def retitled(text: str, old_title: str, new_title: str) -> str:
         ("Co-Vorsitz", "Die/Der Co-Vorsitzende"),
         ("Sprecherin", "Die Sprecherin"),
         ("Sprecher:in", "Die/Der Sprecher:in"),
+        ("SprecherIn", "Die/Der SprecherIn"),
     ],
 )
 def test_the_chair_is_named_as_the_council_calls_it(title, subject):
