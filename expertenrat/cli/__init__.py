@@ -22,7 +22,7 @@ from expertenrat.cli import (
     recommendations,
     settings,
 )
-from expertenrat.cli.support import UserError, ask, at_most, terminal_text
+from expertenrat.cli.support import UserError, ask, at_most, database_argument, terminal_text
 from expertenrat.domain.errors import (
     DatabaseDamagedError,
     DatabaseMissingError,
@@ -88,7 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--database",
         metavar="URL",
-        default=os.environ.get(DATABASE_ENV),
+        type=database_argument,
+        default=os.environ.get(DATABASE_ENV) or None,  # set but empty: as if not set
         help="Datenbankdatei oder URL (postgresql://…); Vorgabe: "
         f"${DATABASE_ENV}, der mit „move-to-server“ gespeicherte Server oder die Datei im "
         "Benutzerordner",

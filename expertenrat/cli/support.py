@@ -68,6 +68,17 @@ def _whole(text: str, largest: int) -> int:
     return value
 
 
+def database_argument(text: str) -> str:
+    """``--database``: never an empty text (a script's unset variable), which would name
+    the default database in the user folder, or a file called " "."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            "ist leer; bitte eine Datenbankdatei oder eine Adresse (postgresql://…) angeben "
+            "oder --database weglassen"
+        )
+    return text
+
+
 def target_path(text: str) -> Path:
     """Where a command writes (``--out``): a file or a folder, never an empty text. "." and
     "…/.." name the folder they stand for."""
