@@ -7,7 +7,7 @@ why. Suggestions (``conflict_screening``) are listed for members without a decis
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -86,14 +86,21 @@ def recusal_sources(items: Iterable[ItemLink]) -> dict[int, tuple[int, ...]]:
     for item in by_id.values():
         if item.project_id is None:
             continue
-        above, parent = [], by_id.get(item.parent) if item.parent is not None else None
-        while parent is not None:
-            if parent.project_id == item.project_id:
-                above.append(parent.id)
-            parent = by_id.get(parent.parent) if parent.parent is not None else None
+        above = [p.id for p in ancestors(item, by_id) if p.project_id == item.project_id]
         if above:
             sources[item.id] = tuple(above)
     return sources
+
+
+def ancestors(item: ItemLink, by_id: Mapping[int, ItemLink]) -> Iterator[ItemLink]:
+    """The items above ``item``, nearest first, each once: parents that form a circle (a
+    damaged database; the agenda refuses to show it) end the walk instead of looping."""
+    seen = {item.id}
+    parent = by_id.get(item.parent) if item.parent is not None else None
+    while parent is not None and parent.id not in seen:
+        seen.add(parent.id)
+        yield parent
+        parent = by_id.get(parent.parent) if parent.parent is not None else None
 
 
 @dataclass(frozen=True, slots=True)

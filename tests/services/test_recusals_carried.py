@@ -4,12 +4,13 @@ tab, the quorum per item, the votes' limits, the vote line, the minutes and OPar
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import islice
 
 import pytest
 from held_meeting import hold
 from meeting_rows import add_meeting
 
-from expertenrat.domain.conflict_sheet import ItemLink, recusal_sources
+from expertenrat.domain.conflict_sheet import ItemLink, ancestors, recusal_sources
 from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.votes import VoteDraft
@@ -82,6 +83,15 @@ def test_only_sub_items_about_the_same_project_carry_a_recusal():
         ]
     )
     assert sources == {2: (1,), 3: (2, 1), 5: (1,)}
+
+
+def test_parents_that_form_a_circle_end_the_walk_instead_of_looping():
+    """Found by review: a damaged database whose items are each other's parent kept every
+    reader of recusals (minutes, quorum, OParl) in an endless loop; the agenda refuses it
+    with a message."""
+    links = {1: ItemLink(1, 2, 7), 2: ItemLink(2, 1, 7), 3: ItemLink(3, 2, 7)}
+    assert [p.id for p in islice(ancestors(links[3], links), 10)] == [2, 1]
+    assert recusal_sources(links.values()) == {1: (2,), 2: (1,), 3: (2, 1)}
 
 
 def test_a_member_recused_at_an_item_is_recused_at_its_sub_item_about_the_project(
