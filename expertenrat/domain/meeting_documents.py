@@ -69,7 +69,8 @@ class MeetingDocument:
 
     ``start``/``end`` are aware datetimes in the council's zone. ``uid`` is the meeting's
     stable calendar UID and ``sequence`` its revision (raised whenever time, place, name or
-    state change). ``invitation_date`` is the day the invitation went out (the notice
+    state change); ``planned`` says that no invitation went out yet (the calendar entry is
+    then tentative). ``invitation_date`` is the day the invitation went out (the notice
     period counts from it), ``changed_on`` the day time or place of the invited meeting
     last changed, ``agenda_changed_on`` the day its agenda last changed (the later of the
     two dates the changed letter), each ``None`` while the first invitation's stands;
@@ -95,6 +96,7 @@ class MeetingDocument:
     online_link: str = ""
     cancelled: bool = False
     cancellation_reason: str = ""
+    planned: bool = False  # no invitation sent yet: the calendar's entry is tentative
     addressee: tuple[str, ...] | None = None
     salutation: str = "Sehr geehrte Damen und Herren,"
     kind: MeetingKind = MeetingKind.REGULAR

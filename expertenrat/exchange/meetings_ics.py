@@ -3,7 +3,9 @@
 One VEVENT per meeting; a series is one file with several. Start and end carry the
 council's time zone (``TZID``, with its VTIMEZONE), ``UID`` is the meeting's stable UID and
 ``SEQUENCE`` its revision, so a calendar updates the entry it already has when a meeting
-moves or is cancelled (``STATUS:CANCELLED``, the reason in the description). The
+moves, is invited or is cancelled. ``STATUS`` follows the meeting: ``TENTATIVE`` while it is
+planned (no invitation sent yet), ``CONFIRMED`` once invited (and held), ``CANCELLED`` when
+cancelled (the reason in the description). The
 description lists the whole agenda, non-public items marked "(nichtöffentlich)": the file
 goes to the members, who get the full invitation anyway.
 """
@@ -57,9 +59,15 @@ def _event(doc: MeetingDocument, stamp: datetime) -> Event:
         event.add("location", _one_line(doc.location or link))
     if link:
         event.add("url", link)
-    event.add("status", "CANCELLED" if doc.cancelled else "CONFIRMED")
+    event.add("status", _status(doc))
     event.add("description", _description(doc))
     return event
+
+
+def _status(doc: MeetingDocument) -> str:
+    if doc.cancelled:
+        return "CANCELLED"
+    return "TENTATIVE" if doc.planned else "CONFIRMED"
 
 
 def _description(doc: MeetingDocument) -> str:

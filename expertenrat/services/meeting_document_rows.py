@@ -248,6 +248,7 @@ def _document(
         online_link=meeting.online_link,
         cancelled=meeting.state == MeetingState.CANCELLED.value,
         cancellation_reason=meeting.cancellation_reason,
+        planned=meeting.state == MeetingState.PLANNED.value,
         kind=MeetingKind(meeting.kind),
         changed_on=meeting.invitation_changed_on,
         agenda_changed_on=meeting.invitation_agenda_changed_on,

@@ -10,7 +10,7 @@ the day the invitation went out, which moves a planned meeting to "eingeladen".
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 from sqlalchemy import select
@@ -103,7 +103,8 @@ class MeetingDocumentsService:
     def invitation_mail(self, meeting_id: int, *, today: date | None = None) -> InvitationMail:
         """The invitation (a cancellation for a cancelled meeting) as an e-mail draft to
         the members active on the meeting's day who have an e-mail address, with the
-        invitation PDF and the calendar file attached."""
+        invitation PDF and the calendar file attached (a planned meeting's entry already
+        as the invitation makes it: confirmed, with the next SEQUENCE)."""
         from expertenrat.exchange.invitation_mail import invitation_eml
         from expertenrat.reports.invitation_pdf import render_invitation
 
@@ -127,7 +128,8 @@ class MeetingDocumentsService:
             )
         rendered = render_invitation(doc)
         what = "Absage" if doc.cancelled else "Einladung"
-        eml = invitation_eml(doc, to, rendered.pdf, _ics([doc], None), f"{what} {stem}")
+        entry = _as_invited(doc) if planned else doc
+        eml = invitation_eml(doc, to, rendered.pdf, _ics([entry], None), f"{what} {stem}")
         return InvitationMail(
             eml,
             f"{what} {stem}.eml",
@@ -278,6 +280,12 @@ def _ics(documents: list[MeetingDocument], stamp: datetime | None) -> bytes:
 
     ordered = sorted(documents, key=lambda d: (d.start, d.number or 0))
     return meetings_ics(ordered, stamp=stamp or datetime.now(UTC))
+
+
+def _as_invited(doc: MeetingDocument) -> MeetingDocument:
+    """The calendar entry a planned meeting's invitation mail carries: the meeting as it
+    is once the invitation is recorded as sent (confirmed, the SEQUENCE that raises)."""
+    return replace(doc, planned=False, sequence=doc.sequence + 1)
 
 
 def _full_name(person: models.Person) -> str:

@@ -2,9 +2,10 @@
 :class:`~expertenrat.services.meetings.MeetingsService`.
 
 The rules are the domain's (``meeting_states``); here they meet the row: a cancellation's
-reason and new calendar SEQUENCE, the number a cancelled or deleted meeting gives up, the
-day the invitation went out, the tombstone of a deleted meeting and its agenda, and the
-audit entry of each change. The caller holds the council, has checked the version and that
+reason, the new calendar SEQUENCE of an invitation or a cancellation (the calendar entry's
+STATUS changes), the number a cancelled or deleted meeting gives up, the day the invitation
+went out, the tombstone of a deleted meeting and its agenda, and the audit entry of each
+change. The caller holds the council, has checked the version and that
 the minutes are not frozen.
 """
 
@@ -52,9 +53,10 @@ def move_to_state(
     raise_if_invalid(text_problems("cancellation_reason", reason, REASON))
     before = audit.snapshot(row)
     row.state = target
+    if target in (MeetingState.INVITED, MeetingState.CANCELLED):
+        row.ics_sequence += 1  # a new STATUS: calendars replace the entry they have
     if target is MeetingState.CANCELLED:
         row.cancellation_reason = reason
-        row.ics_sequence += 1  # a new STATUS: calendars replace the entry they have
         if not keeps_number_when_cancelled(current):
             row.number = None
     if target is MeetingState.INVITED and (sent_on or row.invitation_sent_on is None):

@@ -156,8 +156,9 @@ class MeetingsService(MeetingQueries):
     ) -> Meeting:
         """Move a meeting to ``target`` under the rules of ``meeting_states``.
 
-        Cancelling needs a reason and gives the calendar entry a new SEQUENCE (a planned
-        meeting may be in the calendars through "Alle Sitzungen …" too); a meeting
+        Cancelling needs a reason; it and inviting give the calendar entry a new STATUS
+        and SEQUENCE (a planned meeting may be in the calendars, tentative, through "Alle
+        Sitzungen …"); a meeting
         cancelled while planned gives up its number (the later planned ones move up), an
         invited one keeps it. Inviting records ``sent_on`` as the day the invitation went
         out (without it today, unless one is recorded already). ``now`` defaults to the

@@ -48,6 +48,15 @@ def test_uid_is_stable_across_exports_and_sequence_is_as_given() -> None:
     assert again.decoded("dtstart") == datetime(2026, 3, 10, 17, tzinfo=BERLIN)
 
 
+def test_a_planned_meeting_is_tentative_until_the_invitation_went_out() -> None:
+    """(found by a tester) It was CONFIRMED before the members were invited."""
+    (planned,) = events([meeting(planned=True)])
+    (cancelled,) = events([meeting(planned=True, cancelled=True)])
+
+    assert str(planned["status"]) == "TENTATIVE"
+    assert str(cancelled["status"]) == "CANCELLED"
+
+
 def test_cancelled_meeting_says_so_with_its_reason() -> None:
     (event,) = events([meeting(cancelled=True, cancellation_reason="Zu wenige Zusagen")])
 

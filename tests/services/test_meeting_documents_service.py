@@ -429,8 +429,31 @@ def test_ics_has_berlin_times_and_a_uid_that_stays_while_the_sequence_rises(
     meetings_service.update(sample.meeting_id, sent.version, later)
     (moved,) = events(service.ics_for_meetings([sample.meeting_id], stamp=STAMP))
 
-    assert str(moved["uid"]) == uid and moved["sequence"] == 1
+    assert str(moved["uid"]) == uid and moved["sequence"] == 2  # invited, then moved
     assert moved.decoded("dtstart") == datetime(2026, 3, 12, 17, tzinfo=BERLIN)
+
+
+def test_ics_status_is_tentative_until_the_invitation_then_confirmed_each_with_a_new_sequence(
+    service, sample, database, meetings_service
+):
+    """(found by a tester) A planned meeting without an invitation was CONFIRMED in the
+    members' calendars; the invitation left STATUS and SEQUENCE as they were."""
+
+    def entry():
+        (event,) = events(service.ics_for_meetings([sample.meeting_id], stamp=STAMP))
+        return str(event["status"]), event["sequence"]
+
+    assert entry() == ("TENTATIVE", 0)
+    sent = service.record_invitation_sent(
+        sample.meeting_id, version(database, sample), date(2026, 3, 2)
+    )
+    assert entry() == ("CONFIRMED", 1)
+    service.record_invitation_sent(sample.meeting_id, sent.version, date(2026, 3, 3))
+    assert entry() == ("CONFIRMED", 1)  # the day corrected: the calendar shows nothing new
+    meetings_service.change_state(
+        sample.meeting_id, version(database, sample), MeetingState.CANCELLED, "Krankheit"
+    )
+    assert entry() == ("CANCELLED", 2)
 
 
 def test_ics_of_a_council_lists_all_meetings_cancelled_ones_as_cancelled(
@@ -454,7 +477,7 @@ def test_ics_of_a_council_lists_all_meetings_cancelled_ones_as_cancelled(
         "SCER: 5. Sitzung – Frühjahr & <Klausur>",
         "SCER: 6. Sitzung",
     ]
-    assert [str(e["status"]) for e in found] == ["CONFIRMED", "CANCELLED"]
+    assert [str(e["status"]) for e in found] == ["TENTATIVE", "CANCELLED"]  # 5. not invited
     assert found[1].decoded("dtstart").utcoffset() == timedelta(hours=2)
     assert "Grund: Zu wenige Zusagen" in str(found[1]["description"])
     assert str(found[1]["uid"]) == meeting_row(database, cancelled).uid
@@ -651,6 +674,8 @@ def test_the_invitation_as_an_e_mail_draft_to_the_members_with_pdf_and_calendar(
     assert "Einladung zur 5. Sitzung" in pdf_text(files["Einladung 5. Sitzung 2026-03-12.pdf"])
     (event,) = events(files["Einladung 5. Sitzung 2026-03-12.ics"])
     assert str(event["uid"]) == meeting_row(database, sample.meeting_id).uid
+    # the entry as the invitation makes it, as "Kalender …" has it once the send is recorded
+    assert (str(event["status"]), event["sequence"]) == ("CONFIRMED", 1)
     assert (mail.name, mail.recipients) == ("Einladung 5. Sitzung 2026-03-12.eml", 1)
     assert mail.without_email == ("Zoë Brontë", "Ödön Pál")
     assert mail.notes[-1] == (

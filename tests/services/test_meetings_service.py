@@ -281,13 +281,13 @@ def test_a_new_time_or_place_of_an_invited_meeting_raises_the_calendar_sequence(
     notes_only = meetings_service.update(
         meeting_id, invited.version, invited.draft(), notes="Nur eine Notiz"
     )
-    assert notes_only.ics_sequence == 0
+    assert notes_only.ics_sequence == invited.ics_sequence
     later = meetings_service.update(meeting_id, notes_only.version, draft(date(2026, 3, 10), 17))
-    assert later.ics_sequence == 1
+    assert later.ics_sequence == invited.ics_sequence + 1
     moved = meetings_service.update(
         meeting_id, later.version, draft(date(2026, 3, 10), 17, room="B")
     )
-    assert moved.ics_sequence == 2
+    assert moved.ics_sequence == invited.ics_sequence + 2
     assert moved.uid == invited.uid
 
 
@@ -310,6 +310,7 @@ def test_a_moved_or_renamed_planned_meeting_raises_the_sequence_but_is_no_change
     assert not noted.invitation_changed and noted.invitation_changed_on is None
     invited = advance(meetings_service, meeting_id, MeetingState.INVITED)
     assert not invited.invitation_changed  # the first invitation, not a changed one
+    assert invited.ics_sequence == 3  # tentative → confirmed: calendars update the entry
 
 
 def test_a_planned_meeting_renumbered_by_another_raises_its_sequence(meetings_service, council):
@@ -337,7 +338,7 @@ def test_a_room_only_change_of_an_invited_meeting_dates_the_changed_invitation(
     )
     assert changed.invitation_changed and changed.invitation_changed_on == date(2026, 3, 2)
     assert changed.invitation_sent_on == date(2026, 2, 20)  # the notice period still holds
-    assert changed.ics_sequence == 1
+    assert changed.ics_sequence == invited.ics_sequence + 1
 
 
 def test_a_stale_version_is_refused(meetings_service, council):
@@ -562,7 +563,7 @@ def test_a_new_time_of_an_invited_meeting_dates_the_invitation_anew_and_warns(
         meeting_id, room_changed.version, draft(date(2026, 3, 12), room="B"), today=date(2026, 3, 2)
     )
     assert moved.invitation_sent_on == date(2026, 3, 2)
-    assert moved.ics_sequence == 3
+    assert moved.ics_sequence == invited.ics_sequence + 3
 
 
 def test_a_new_meeting_keeps_the_weekday_and_its_place_in_the_month(meetings_service, council):
