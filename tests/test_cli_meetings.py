@@ -68,7 +68,8 @@ def test_export_invitation_and_run_sheet_write_the_pdfs(capsys, database, tmp_pa
     )  # fmt: skip
     assert code == 0 and out.startswith("Einladung zur 7. Sitzung mit ")
     text = pdf_text(invitation)
-    assert "Einladung zur 7. Sitzung" in text and "Tagesordnung – Öffentlicher Teil" in text
+    assert "Einladung zur 7. Sitzung" in text and "Tagesordnung TOP Gegenstand" in text
+    assert "Öffentlicher Teil" not in text  # the 7. Sitzung has no non-public part
 
     code, out, _ = run(
         capsys, "--database", database, "export", "invitation", "--meeting", "7",

@@ -105,6 +105,7 @@ class MeetingDocument:
     public_agenda_changed: bool = True
     non_public_agenda_changed: bool = True
     moved_parts: tuple[str, ...] = ()  # of MOVED_PARTS: what moved; () where not known
+    non_public_left_out: bool = False  # the public invitation: a non-public part not shown
 
     @property
     def moved(self) -> bool:
@@ -213,6 +214,13 @@ class MeetingDocument:
     def non_public_items(self) -> tuple[AgendaEntry, ...]:
         return tuple(e for e in self.agenda if not e.public)
 
+    @property
+    def agenda_in_parts(self) -> bool:
+        """Whether the meeting has a non-public part, so that the letter heads the agenda
+        by its parts ("Tagesordnung – Öffentlicher Teil"); a meeting in public throughout
+        has just "Tagesordnung"."""
+        return bool(self.non_public_items) or self.non_public_left_out
+
 
 def meeting_heading(doc: MeetingDocument) -> str:
     """The meeting's name, "5. Sitzung" (without a number "Sitzung", or "Klausur" as the
@@ -290,7 +298,8 @@ def calendar_summary(doc: MeetingDocument) -> str:
 
 def public_invitation(document: MeetingDocument) -> MeetingDocument:
     """The invitation as the public may see it: public items only, without presenters,
-    recusals and notes; no online link (it may be meant for the members only). The OParl
+    recusals and notes; no online link (it may be meant for the members only). Its agenda
+    is still headed "Öffentlicher Teil" where the meeting has a non-public one. The OParl
     export publishes it, the public Sitzungsmappe holds it. A change of the non-public
     part alone does not make it a changed letter: it would tell the public of items it
     does not show, over an agenda that stood as it was."""
@@ -307,4 +316,5 @@ def public_invitation(document: MeetingDocument) -> MeetingDocument:
         non_public_agenda_changed=False,
         changed_on=None if link_only else document.changed_on,
         moved_parts=moved,
+        non_public_left_out=document.agenda_in_parts,
     )

@@ -173,8 +173,11 @@ def _invitation(doc: MeetingDocument, closing: list[Flowable], spacing: _Spacing
 def _agenda_name(doc: MeetingDocument, public: bool) -> str:
     """ "Tagesordnung – Öffentlicher Teil" (or "Nichtöffentlicher Teil"), "Geänderte
     Tagesordnung – …" where that part changed since the first invitation: a change of the
-    non-public items alone leaves the public part's heading as the members know it."""
+    non-public items alone leaves the public part's heading as the members know it. A
+    meeting without a non-public part has just "Tagesordnung" (or "Geänderte …")."""
     name = "Geänderte Tagesordnung" if doc.part_changed(public) else "Tagesordnung"
+    if not doc.agenda_in_parts:
+        return name
     return f"{name} – {PUBLIC_PART if public else NON_PUBLIC_PART}"
 
 

@@ -11,7 +11,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from expertenrat.domain.enums import MeetingKind
-from expertenrat.domain.meeting_documents import MeetingDocument
+from expertenrat.domain.meeting_documents import MeetingDocument, public_invitation
 from expertenrat.reports.invitation_pdf import (
     NON_PUBLIC_PART,
     PUBLIC_PART,
@@ -88,10 +88,28 @@ def test_invitation_splits_the_agenda_into_public_and_non_public_part_in_order()
     assert "Ödön Pál" not in text and "verlässt den Raum" not in text
 
 
-def test_invitation_without_non_public_items_has_no_non_public_part() -> None:
-    text = invitation_text(meeting(agenda=AGENDA[:2]))
+def test_invitation_without_non_public_items_heads_the_agenda_just_tagesordnung() -> None:
+    """(found by a tester) It read "Tagesordnung – Öffentlicher Teil" with no other part;
+    the mail merge and the public invitation (OParl, public Sitzungsmappe) render alike."""
+    all_public = meeting(agenda=AGENDA[:2])
+    letters = render_invitation_letters([("Kim Lee", replace(all_public, addressee=("Kim",)))])
+    changed = replace(
+        all_public, agenda_changed_on=date(2026, 3, 2), invitation_date=date(2026, 2, 24)
+    )
 
-    assert PUBLIC_PART in text and NON_PUBLIC_PART not in text
+    for text in (
+        invitation_text(all_public),
+        text_of(read(letters.pdf)),
+        invitation_text(public_invitation(all_public)),
+    ):
+        assert "Tagesordnung TOP Gegenstand" in text
+        assert PUBLIC_PART not in text and NON_PUBLIC_PART not in text
+    assert "Geänderte Tagesordnung TOP Gegenstand" in invitation_text(changed)
+    # a meeting with a non-public part: its public invitation still names the public part
+    assert f"Tagesordnung – {PUBLIC_PART} TOP Gegenstand" in invitation_text(
+        public_invitation(meeting())
+    )
+    assert NON_PUBLIC_PART not in invitation_text(public_invitation(meeting()))
 
 
 def test_hostile_text_prints_literally_and_missing_letters_are_warned() -> None:

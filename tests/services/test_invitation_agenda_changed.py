@@ -83,7 +83,7 @@ def test_an_agenda_change_makes_the_letter_a_changed_agenda_dated_the_day_of_the
         "Bitte beachten Sie: Die Tagesordnung hat sich geändert. Diese Einladung ersetzt "
         "unsere bisherige." in text
     )
-    assert "Geänderte Tagesordnung – Öffentlicher Teil" in text
+    assert "Geänderte Tagesordnung TOP Gegenstand" in text  # no parts: all in public
     assert "Radverkehrskonzept" in text and "Frau Ortmann" in text  # the agenda as it is now
     assert "Zeit oder Ort" not in text and "Geänderte Einladung" not in text
     assert f"Die Einladung vom {sent:%d.%m.%Y} erging fristgerecht" in text  # notice kept
@@ -111,7 +111,7 @@ def test_time_or_place_and_the_agenda_changed_the_letter_names_both(
         f"{FIRST}: Der Ort und die Tagesordnung haben sich geändert. Diese Einladung "
         "ersetzt unsere bisherige." in text
     )
-    assert "Geänderte Tagesordnung – Öffentlicher Teil" in text and "Saal 2" in text
+    assert "Geänderte Tagesordnung TOP Gegenstand" in text and "Saal 2" in text
     doc = documents.document(invited)
     assert doc.letter_date == _row(database, invited).invitation_agenda_changed_on  # the later
 
