@@ -207,15 +207,19 @@ class MinutesDocument:
 
     @property
     def state_line(self) -> str:
-        """What the reader must know about the state: draft, circulated, approved."""
+        """What the reader must know about the state: draft, circulated, approved. The
+        sending goes with its deadline for objections, a correction after them ("Entwurf,
+        versandt am 25.01.2027, Einwände bis 08.02.2027; nach einem Einwand berichtigt am
+        16.04.2027."), as the Genehmigung tab has it: a correction may come before the
+        deadline or after it, the deadline always belongs to the sending."""
         if self.approval is not None:
             return self.approval.statement
         if self.state is MinutesState.CIRCULATED and self.circulated_on:
             line = f"Entwurf, versandt am {self.circulated_on:%d.%m.%Y}"
-            if self.corrected_on:
-                line += f", nach einem Einwand berichtigt am {self.corrected_on:%d.%m.%Y}"
             if self.objections_due_on:
-                line += f"; Einwände bis {self.objections_due_on:%d.%m.%Y}"
+                line += f", Einwände bis {self.objections_due_on:%d.%m.%Y}"
+            if self.corrected_on:
+                line += f"; nach einem Einwand berichtigt am {self.corrected_on:%d.%m.%Y}"
             return line + "."
         if self.finished_on:
             return f"Entwurf, abgeschlossen am {self.finished_on:%d.%m.%Y} – noch nicht genehmigt."

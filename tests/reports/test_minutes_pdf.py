@@ -4,6 +4,7 @@ bookmarks, metadata, odd text, long texts and many items."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from minutes_sample import (
     APPROVAL,
@@ -124,9 +125,24 @@ def test_circulated_draft_names_the_date_sent_and_the_objection_deadline() -> No
         circulated_on=APPROVAL.approved_on,
         objections_due_on=APPROVAL.approved_on.replace(day=23),
     )
-    assert "Entwurf, versandt am 09.06.2026; Einwände bis 23.06.2026." in text(
+    assert "Entwurf, versandt am 09.06.2026, Einwände bis 23.06.2026." in text(
         render_minutes(doc).pdf
     )
+
+
+def test_a_corrected_drafts_state_line_keeps_the_sending_with_its_deadline() -> None:
+    """(found by a tester) "versandt am 25.01.2027, nach einem Einwand berichtigt am
+    16.04.2027; Einwände bis 08.02.2027." went back in time at its end."""
+    doc = minutes(
+        state=MinutesState.CIRCULATED,
+        circulated_on=date(2027, 1, 25),
+        objections_due_on=date(2027, 2, 8),
+        corrected_on=date(2027, 4, 16),
+    )
+    assert (
+        "Entwurf, versandt am 25.01.2027, Einwände bis 08.02.2027; nach einem Einwand "
+        "berichtigt am 16.04.2027."
+    ) in text(render_minutes(doc).pdf)
 
 
 def test_public_version_leaves_non_public_items_and_their_people_out() -> None:

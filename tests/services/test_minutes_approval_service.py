@@ -294,8 +294,8 @@ def test_the_sending_days_are_those_of_sent_versions_and_an_objections_fassung_s
     with database.reading() as session:
         doc = minutes_document(session, session.get(models.Meeting, minutes.meeting_id))
     assert doc.state_line == (  # the printed draft: its text is not the one sent that day
-        "Entwurf, versandt am 20.03.2026, nach einem Einwand berichtigt am 25.03.2026; "
-        "Einwände bis 03.04.2026."
+        "Entwurf, versandt am 20.03.2026, Einwände bis 03.04.2026; nach einem Einwand "
+        "berichtigt am 25.03.2026."
     )
 
     service.circulate(minutes.meeting_id, SENT + timedelta(days=10))
