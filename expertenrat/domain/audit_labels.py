@@ -142,6 +142,7 @@ _FIELDS: Mapping[str, Mapping[str, str]] = {
         **_nouns(field_limits.AGENDA_ITEM),
         **_nouns(field_limits.MINUTES_ITEM),
         "parent_id": "übergeordneter Punkt (Nr.)",
+        "presenter": "Vortragende*r",  # as the agenda's column and form call it
         "planned_minutes": "geplante Minuten",
         "public": "öffentlich",
         "title": "Titel",

@@ -92,7 +92,7 @@ COUNCIL: Mapping[str, TextField] = MappingProxyType(
 AGENDA_ITEM: Mapping[str, TextField] = MappingProxyType(
     {
         "title": TextField("Der Titel des Punkts", 2000),
-        "presenter": TextField("Die Angabe der/des Vortragenden", 300),
+        "presenter": TextField("Die Angabe der vortragenden Person", 300),
     }
 )
 """The text fields of an agenda item, by attribute name."""

@@ -69,7 +69,7 @@ class AgendaItemForm(QWidget):
         self.presenter_edit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.presenter_edit.lineEdit().setMaxLength(AGENDA_ITEM["presenter"].max_length - 20)
         self.presenter_edit.lineEdit().setPlaceholderText(tr(_CONTEXT, "Name"))
-        self.presenter_edit.setAccessibleName(tr(_CONTEXT, "Name der/des Vortragenden"))
+        self.presenter_edit.setAccessibleName(tr(_CONTEXT, "Name der vortragenden Person"))
         self.project_combo = compact_combo(20)
         self.minutes_spin = QSpinBox()
         self.minutes_spin.setRange(0, MAX_PLANNED_MINUTES)
@@ -80,14 +80,14 @@ class AgendaItemForm(QWidget):
         for label, combo in (
             (tr(_CONTEXT, "Vorlage"), self.template_combo),
             (tr(_CONTEXT, "Art"), self.kind_combo),
-            (tr(_CONTEXT, "Vortragende/r"), self.presenter_kind_combo),
+            (tr(_CONTEXT, "Vortragende*r"), self.presenter_kind_combo),
         ):
             combo.setAccessibleName(label)  # a combo alone says only its entry
         form.addRow(tr(_CONTEXT, "Vorlage"), self.template_combo)
         self.errors.add_row(tr(_CONTEXT, "Titel"), "title", self.title_edit)
         form.addRow(tr(_CONTEXT, "Art"), self.kind_combo)
         form.addRow("", self.public_check)
-        form.addRow(tr(_CONTEXT, "Vortragende/r"), self.presenter_kind_combo)
+        form.addRow(tr(_CONTEXT, "Vortragende*r"), self.presenter_kind_combo)
         self.errors.add_row("", "presenter", self.presenter_edit)
         self.errors.add_row(tr(_CONTEXT, "Projekt"), "project_id", self.project_combo)
         self.errors.add_row(tr(_CONTEXT, "Geplante Dauer"), "planned_minutes", self.minutes_spin)

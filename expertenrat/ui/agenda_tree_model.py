@@ -87,7 +87,7 @@ def agenda_columns() -> tuple[Column[AgendaRow], ...]:
             alignment=_CENTER,
         ),
         Column(
-            tr(_CONTEXT, "Vortragende/r"),
+            tr(_CONTEXT, "Vortragende*r"),
             lambda r: r.item.presenter,
             tooltip=lambda r: literal_tip(r.item.presenter) or None,
         ),

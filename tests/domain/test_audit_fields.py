@@ -159,3 +159,10 @@ def test_a_bundesland_reads_as_its_name_not_its_code():
         FieldChange("Bundesland", "Mecklenburg-Vorpommern", "Schleswig-Holstein")
     ]
     assert readable("council", "bundesland", "DE-XX") == "DE-XX"  # unknown: as stored
+
+
+def test_an_agenda_items_presenter_is_named_as_the_agenda_calls_it():
+    """(found by a tester) The audit trail said "Angabe der/des Vortragenden" beside the
+    agenda's star form."""
+    changes = field_changes("agenda_item", None, {"presenter": "Projektteam: Henrike Vogt"})
+    assert [change.label for change in changes] == ["Vortragende*r"]

@@ -178,7 +178,7 @@ def test_the_choice_boxes_of_the_forms_are_named(make_window) -> None:
     assert {part: [spoken_name(c) for c in found] for part, found in combos.items()} == {
         "roster": ["Fassung", "Ordnung"],
         "meeting": ["Art"],
-        "agenda": ["Vorlage", "Art", "Vortragende/r"],
+        "agenda": ["Vorlage", "Art", "Vortragende*r"],
         "minutes": ["Sitzungsleitung"],
     }
 
@@ -265,7 +265,7 @@ def test_the_agenda_and_conflict_inputs_are_named(window) -> None:
         if type(tab).__name__ in ("AgendaEditor", "ConflictsPanel"):
             assert unnamed_inputs(tab) == [], type(tab).__name__
     editor = next(t for t in meetings.tabs.details if type(t).__name__ == "AgendaEditor")
-    assert spoken_name(editor.form.presenter_edit) == "Name der/des Vortragenden"
+    assert spoken_name(editor.form.presenter_edit) == "Name der vortragenden Person"
     conflicts = next(t for t in meetings.tabs.details if type(t).__name__ == "ConflictsPanel")
     assert spoken_name(conflicts.item_combo) == "Tagesordnungspunkt"
 
