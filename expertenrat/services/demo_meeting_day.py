@@ -2,9 +2,9 @@
 attendance and conflicts services as the secretariat records them (``demo_meetings``).
 
 Chance decides who came, the chair always does; one member comes late and one leaves
-early, the lead of the first project is a guest. The conflict screening's hints are accepted
-at the recommendation and overruled where the council only discusses; in every third
-meeting a member declares a conflict.
+early, the leads of the projects consulted, who present them, are guests. The conflict
+screening's hints are accepted at the recommendation and overruled where the council only
+discusses; in every third meeting a member declares a conflict.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ class DemoMeetingDay:
 
     def attendance(self, members: Sequence[Member], meeting: HeldMeeting) -> AttendanceSheet:
         """Chance decides who came; the chair always does. One member comes late (from
-        TOP 3 on), one leaves after the recommendation; the project's lead is a guest."""
+        TOP 3 on), one leaves after the recommendation; the leads of the projects, who
+        present them, are guests."""
         day = meeting.day
         active = [m for m in members if m.term_start <= day and (m.term_end or day) >= day]
         status = {}
@@ -67,10 +68,8 @@ class DemoMeetingDay:
                 )  # fmt: skip
         for entry in entries.values():
             self._attendance.save_entry(meeting.id, entry, today=day)  # recorded on the day
-        project = meeting.projects[0]
-        self._attendance.save_guest(
-            meeting.id, GuestEntry(None, project.contact_name, project.lead_unit, "Projektleitung")
-        )
+        for name, unit in _presenters(meeting):
+            self._attendance.save_guest(meeting.id, GuestEntry(None, name, unit, "Projektleitung"))
         return self._attendance.record_unrecorded(meeting.id, AttendanceStatus.PRESENT, today=day)
 
     def conflicts(self, members: Sequence[Member], meeting: HeldMeeting) -> None:
@@ -105,6 +104,15 @@ class DemoMeetingDay:
                 member.id,
                 f"{member.affiliation} bewirbt sich um einen Folgeauftrag des Projekts.",
             )
+
+
+def _presenters(meeting: HeldMeeting) -> list[tuple[str, str]]:
+    """The leads of the meeting's projects, each once, who present them: (name, unit)."""
+    found: dict[str, str] = {}
+    for project in meeting.projects:
+        if project.contact_name.strip():
+            found.setdefault(project.contact_name, project.lead_unit)
+    return list(found.items())
 
 
 def _entry(member: Member, status: AttendanceStatus, **times) -> AttendanceEntry:

@@ -6,7 +6,8 @@ at short notice on a working day after it (planned, its invitation already later
 the two-week Ladungsfrist allows, so the Übersicht warns) and the regular meeting after
 it (planned). Each meeting gets its agenda while it is planned; then, in the order of the
 days, the invitation goes out two weeks ahead, the attendance is recorded (excused and
-absent members, a late arrival "ab TOP 3", an early departure, a guest), conflicts of
+absent members, a late arrival "ab TOP 3", an early departure, the presenting projects'
+leads as guests), conflicts of
 interest are declared or decided on the screening's hints (both ``demo_meeting_day``),
 the meeting is held and its minutes are written (``demo_minutes``).
 """

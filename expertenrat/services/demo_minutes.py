@@ -126,12 +126,14 @@ class DemoMinutes:
         sheet: AttendanceSheet,
         decision: str,
     ) -> dict[str, ItemTexts]:
-        guests = ", ".join(g.name for g in sheet.guests)
+        names = [g.name for g in sheet.guests]  # not named where several: the public
+        guests = f" sowie als Gast {names[0]}" if len(names) == 1 else " sowie die Gäste"
+        guests = guests if names else ""  # minutes leave out who presented non-publicly
         sent = meeting.day - timedelta(days=NOTICE_DAYS)
         texts = {
             "opening": ItemTexts(
-                f"{chair_name} eröffnet die Sitzung um 16:05 Uhr und begrüßt die Mitglieder "
-                f"sowie als Gast {guests}."
+                f"{chair_name} eröffnet die Sitzung um 16:05 Uhr und begrüßt die "
+                f"Mitglieder{guests}."
             ),
             "invitation": ItemTexts(
                 f"Die Einladung wurde am {sent:%d.%m.%Y} fristgerecht versandt. Die "

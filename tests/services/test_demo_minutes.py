@@ -10,7 +10,13 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from expertenrat.domain.enums import AttendanceStatus, MinutesState, ObjectionState
+from expertenrat.domain.agenda import split_presenter
+from expertenrat.domain.enums import (
+    AttendanceStatus,
+    MinutesState,
+    ObjectionState,
+    PresenterKind,
+)
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.meeting_documents import MeetingDocumentsService
@@ -149,6 +155,40 @@ def test_demo_attendance_has_late_arrivals_early_departures_and_guests(demo_data
     assert any(e.arrived_item_id is not None for e in entries)
     assert any(e.left_item_id is not None for e in entries)
     assert {e.status for e in entries} >= {AttendanceStatus.PRESENT, AttendanceStatus.EXCUSED}
+
+
+def test_every_project_lead_who_presents_in_a_demo_meeting_is_its_guest(demo_database, actor, held):
+    """(found by a tester) Only the first project's lead was a guest: Henrike Vogt (3.
+    Sitzung) and Ina Wendt (6.) presented in the minutes without being in the attendance.
+    The approved minutes' stored PDFs list them, the public ones those of public items."""
+    attendance = AttendanceService(demo_database, actor)
+    with demo_database.reading() as session:
+        items = session.scalars(
+            select(models.AgendaItem).where(
+                models.AgendaItem.meeting_id.in_(held), models.AgendaItem.presenter != ""
+            )
+        ).all()
+        presenters = {
+            (i.meeting_id, name, i.public)
+            for i in items
+            for kind, name in [split_presenter(i.presenter)]
+            if kind is PresenterKind.PROJECT_STAFF
+        }
+    assert {name for _, name, _ in presenters} >= {"Henrike Vogt", "Ina Wendt"}
+    guests = {m: {g.name for g in attendance.sheet(m).guests} for m in held}
+    for meeting_id, name, _ in presenters:
+        assert name in guests[meeting_id], (held.index(meeting_id) + 1, name)
+
+    for meeting_id in held[:4]:
+        ((pdf, _sha, public_pdf, _public_sha),) = _stored_pdfs(demo_database, meeting_id)
+        full, public = (
+            " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(b)).pages)
+            for b in (pdf, public_pdf)
+        )
+        for name in guests[meeting_id]:
+            assert name in full
+            shown = any(n == name and p for m, n, p in presenters if m == meeting_id)
+            assert (name in public) == shown, (held.index(meeting_id) + 1, name)
 
 
 def _fonts(reader: PdfReader) -> dict[str, bool]:
