@@ -34,6 +34,7 @@ from expertenrat.store.engine import (
     make_engine,
     shared_memory_uri,
     sqlite_file,
+    sqlite_uri,
 )
 from expertenrat.store.problems import sqlite_problem
 from expertenrat.store.server_problems import server_problem
@@ -205,8 +206,10 @@ class Database:
     def created_or_nothing(self) -> Iterator[None]:
         """Work that may create this new SQLite file (its first transaction): if the work
         fails, the file goes again, with its journal files and the folders made for it,
-        and the database is new as before. An existing file (even an empty one) stays. (A
-        server database needs nothing here: its schema comes in its first transaction.)"""
+        and the database is new as before; not when another program (another PC) has it
+        open or put data into it meanwhile: then it is that program's. An existing file
+        (even an empty one) stays. (A server database needs nothing here: its schema comes
+        in its first transaction.)"""
         path = sqlite_file(self.url)
         if not self.pending or path is None or path.exists():
             yield
@@ -216,6 +219,9 @@ class Database:
             yield
         except BaseException:
             self.engine.dispose()  # SQLite keeps the file open otherwise
+            if not _unused_and_empty(path):  # another program made it meanwhile: its file
+                self.pending = False
+                raise
             remove_with_companions(path)
             for folder in missing:
                 with suppress(OSError):  # not empty: something else was put there
@@ -254,3 +260,30 @@ def key_digest(key: str) -> str:
     keeps something of that database (the folder of its unsaved minutes, its last council)
     without spelling its path or address."""
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _unused_and_empty(path: Path) -> bool:
+    """A new SQLite file that no other program has open (leaving the write-ahead log needs
+    the file to itself) and that holds no data, so that removing it loses nothing. Another
+    program on the same new file (another PC) may have created and filled it, or be writing
+    into it, while this program's first work ran and failed."""
+    if not path.exists():
+        return True
+    try:
+        connection = sqlite3.connect(sqlite_uri(path, "mode=rw"), uri=True, timeout=0)
+    except sqlite3.Error:
+        return False
+    try:
+        if connection.execute("PRAGMA journal_mode=DELETE").fetchone()[0] != "delete":
+            return False
+        tables = connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
+        ).fetchall()
+        return not any(
+            connection.execute(f'SELECT 1 FROM "{name}" LIMIT 1').fetchone() for (name,) in tables
+        )
+    except sqlite3.Error:
+        return False
+    finally:
+        connection.close()

@@ -569,6 +569,43 @@ def test_a_rejected_restore_into_a_database_not_created_yet_leaves_nothing_behin
         target.close()
 
 
+@pytest.mark.parametrize("other_still_open", [False, True])
+def test_a_failed_first_write_leaves_a_file_another_program_created_meanwhile(
+    demo_sqlite, tmp_path, other_still_open
+):
+    """Two programs on one new file (two PCs, a restore each): the one whose work fails
+    removed the file the other had just created and filled (its restore said
+    "Wiederhergestellt" over a deleted file). Only a file no one else uses and that holds
+    no data is removed."""
+    backup = tmp_path / "sicherung.zip"
+    BackupService(demo_sqlite).backup(backup)
+    url = database_url(str(tmp_path / "Neu" / "neu.db"))
+    this = open_database(url, create=Create.ON_FIRST_WRITE)
+    other = open_database(url, create=Create.ON_FIRST_WRITE)
+    try:
+        with pytest.raises(RuntimeError), this.created_or_nothing():
+            if other_still_open:
+                other.create_schema()  # its restore still running: no rows yet
+                held = other.engine.connect()
+                held.exec_driver_sql("SELECT count(*) FROM councils").scalar()
+            else:
+                BackupService(other).restore(backup, tmp_path / "kept")
+                other.close()
+            raise RuntimeError("this program's work fails")
+        if other_still_open:
+            held.close()
+            BackupService(other).restore(backup, tmp_path / "kept")
+        other.close()
+        restored = open_database(url)
+        try:
+            assert table_rows(restored) == table_rows(demo_sqlite)
+        finally:
+            restored.close()
+    finally:
+        this.close()
+        other.close()
+
+
 def test_a_rejected_restore_into_an_empty_server_database_leaves_it_empty(
     demo_sqlite, tmp_path, empty_postgres_url
 ):
