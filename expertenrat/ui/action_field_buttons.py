@@ -3,6 +3,7 @@ Entf in the table)."""
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
@@ -13,6 +14,7 @@ from expertenrat.domain.councils import ActionField
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.services.settings import SettingsService
 from expertenrat.ui.action_fields_model import ActionFieldsModel
+from expertenrat.ui.ask_again import ask_text_again, retry_note
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.key_actions import KeyActions
@@ -98,41 +100,72 @@ class ActionFieldButtons(QWidget):
             button.setEnabled(field is not None)
         enable_moves(self.up_button, self.down_button, self._model.fields(), field)
 
-    def _run(self, action, select_id: int | None = None) -> None:
-        """Run a service call; on an expected error tell the user and reload."""
+    def _run(self, action, select_id: int | None = None, *, typed: bool = False) -> str | None:
+        """Run a service call; on an expected error reload and tell the user. ``typed``: the
+        call saves a typed name: refused in a way that asking again helps (see
+        :func:`retry_note`), the note why is returned instead, for the name to be asked
+        again."""
         try:
             result = action()
         except ExpertenratError as error:
-            self._dialogs.warning(self, tr(_CONTEXT, "Handlungsfelder"), error.message)
-            self.reload(select_id)
-            return
+            # the fields as stored now (another PC's change); the server lost, as shown
+            with suppress(ExpertenratError):
+                self.reload(select_id)
+            note = retry_note(error) if typed else None
+            if note is None:
+                self._dialogs.warning(self, tr(_CONTEXT, "Handlungsfelder"), error.message)
+            return note
         self.reload(select_id if select_id is not None else getattr(result, "id", None))
         self.changed.emit()
+        return None
 
     # --- the actions ------------------------------------------------------------------
 
     def _ask_add(self) -> None:
-        self._dialogs.ask_text(
-            self, tr(_CONTEXT, "Handlungsfeld hinzufügen"), tr(_CONTEXT, "Name:"), "", self.add
+        ask_text_again(
+            self._dialogs,
+            self,
+            tr(_CONTEXT, "Handlungsfeld hinzufügen"),
+            tr(_CONTEXT, "Name:"),
+            "",
+            self.add,
         )
 
-    def add(self, name: str) -> None:
+    def add(self, name: str) -> str | None:
+        """Add a field named ``name``; refused, why (the name is asked again)."""
         colour = next_colour(f.colour for f in self._model.fields())
-        self._run(lambda: self._service.add_action_field(self._council_id, name, colour))
+        return self._run(
+            lambda: self._service.add_action_field(self._council_id, name, colour), typed=True
+        )
 
     def _ask_rename(self) -> None:
         field = self.selected()
-        if field is not None:
-            self._dialogs.ask_text(
-                self,
-                tr(_CONTEXT, "Handlungsfeld umbenennen"),
-                tr(_CONTEXT, "Neuer Name:"),
-                field.name,
-                lambda name: self.rename(field, name),
-            )
+        if field is None:
+            return
 
-    def rename(self, field: ActionField, name: str) -> None:
-        self._run(lambda: self._service.update_action_field(replace(field, name=name)), field.id)
+        def take(name: str) -> str | None:
+            nonlocal field
+            note = self.rename(field, name)
+            # asked again: for the field as the page shows it now (another PC's change)
+            field = next((f for f in self._model.fields() if f.id == field.id), field)
+            return note
+
+        ask_text_again(
+            self._dialogs,
+            self,
+            tr(_CONTEXT, "Handlungsfeld umbenennen"),
+            tr(_CONTEXT, "Neuer Name:"),
+            field.name,
+            take,
+        )
+
+    def rename(self, field: ActionField, name: str) -> str | None:
+        """Rename ``field`` (as it was shown); refused, why (the name is asked again)."""
+        return self._run(
+            lambda: self._service.update_action_field(replace(field, name=name)),
+            field.id,
+            typed=True,
+        )
 
     def _ask_colour(self) -> None:
         field = self.selected()

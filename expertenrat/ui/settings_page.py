@@ -33,6 +33,7 @@ from expertenrat.services.settings import SettingsService
 from expertenrat.services.text_templates import TextTemplatesService
 from expertenrat.ui.action_field_buttons import ActionFieldButtons
 from expertenrat.ui.action_fields_model import ActionFieldsModel
+from expertenrat.ui.ask_again import ask_text_again, retry_note
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
@@ -286,7 +287,8 @@ class SettingsPage(QWidget):
     # --- another council ---------------------------------------------------------------
 
     def _ask_new_council(self) -> None:
-        self._dialogs.ask_text(
+        ask_text_again(
+            self._dialogs,
             self,
             tr("SettingsPage", "Weiteres Gremium"),
             tr("SettingsPage", "Name des neuen Gremiums:"),
@@ -294,10 +296,12 @@ class SettingsPage(QWidget):
             self.create_council,
         )
 
-    def create_council(self, name: str) -> None:
+    def create_council(self, name: str) -> str | None:
         """A council in the same place as the shown one: its city, Bundesland (public
         holidays), time zone and action fields (the city's strategy; they show and can be
-        changed in its Einstellungen at once); the rest as any new council starts."""
+        changed in its Einstellungen at once); the rest as any new council starts. Refused in
+        a way that asking again helps (a name too long, the server lost), why: the name is
+        asked again."""
         new = CouncilSettings(id=None, name=name, city="–", classification=classification_for(name))
         fields = None
         try:
@@ -313,7 +317,10 @@ class SettingsPage(QWidget):
                 fields = [(f.name, f.colour) for f in self._service.action_fields(shown.id)]
             created = self._service.create_council(new, action_fields=fields)
         except ExpertenratError as error:
-            self._dialogs.warning(self, tr("SettingsPage", "Weiteres Gremium"), error.message)
-            return
+            note = retry_note(error)
+            if note is None:
+                self._dialogs.warning(self, tr("SettingsPage", "Weiteres Gremium"), error.message)
+            return note
         assert created.id is not None
         self.councilCreated.emit(created.id)
+        return None

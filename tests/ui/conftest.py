@@ -53,6 +53,9 @@ class ScriptedDialogs:
     asked_texts: list[str] = field(default_factory=list)
     # The text each of them was offered with (ask_text's ``initial``), in turn.
     offered_texts: list[str] = field(default_factory=list)
+    # The ``on_text`` of each text asked for when no answer was scripted: the test gives
+    # the answer later (OK in a dialog left open).
+    unanswered_texts: list[Callable[[str], None]] = field(default_factory=list)
     # The label of every date asked for (ask_date), in turn.
     asked_dates: list[str] = field(default_factory=list)
     # The date each of them was offered with (ask_date's ``initial``), in turn.
@@ -99,6 +102,8 @@ class ScriptedDialogs:
         self.offered_texts.append(initial)
         if self.texts:
             on_text(self.texts.pop(0))
+        else:
+            self.unanswered_texts.append(on_text)
 
     def ask_colour(self, parent, title, initial, on_colour) -> None:
         if self.colours:

@@ -6,6 +6,7 @@ connection to it (pg_terminate_backend), then lets it back in.
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
@@ -16,6 +17,7 @@ from expertenrat.store.database_opening import open_database
 from expertenrat.ui.member_dialog import MemberDialog
 from expertenrat.ui.recommendation_steps import RecommendationSteps
 from expertenrat.ui.save_retry import SaveRetry
+from expertenrat.ui.settings_page import SettingsPage
 
 
 def _drop_connections(admin, name: str, *, allow: bool) -> None:
@@ -96,6 +98,70 @@ def test_a_lost_server_keeps_a_step_dialog_open_and_its_retry_saves(
         assert dialog.result() == QDialog.DialogCode.Accepted and len(stored) == 1
         rows = services.recommendations.list(council.id)
         assert [r.title for r in rows] == ["Radwege & <Brücken> 🚲"]
+    finally:
+        _drop_connections(postgres_admin, name, allow=True)
+        database.close()
+
+
+def _add_field(page: SettingsPage) -> None:
+    page.field_buttons.add_button.click()
+
+
+def _rename_field(page: SettingsPage) -> None:
+    page.field_buttons._view.selectRow(0)
+    page.field_buttons.rename_button.click()
+
+
+def _new_council(page: SettingsPage) -> None:
+    page.new_council_button.click()
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [_add_field, _rename_field, _new_council],
+    ids=["new action field", "renamed action field", "new council"],
+)
+def test_a_lost_server_asks_again_for_a_name_in_the_settings_with_it_typed(
+    qtbot, empty_postgres_url, postgres_admin, dialogs, ask
+):
+    """Found by a tester: a name typed for a new action field, a field's new name or a new
+    council's name was gone with the message of the lost server ("Ihre Eingaben bleiben
+    erhalten"); asked again with it, OK saves it once the server is back."""
+    database = open_database(empty_postgres_url)
+    name = empty_postgres_url.database
+    try:
+        services = Services.create(database, "tester")
+        council = services.settings.create_council(
+            CouncilSettings(id=None, name="Rat", city="Rostock")
+        )
+        page = SettingsPage(
+            services.settings,
+            services.text_templates,
+            services.council_transfer,
+            services.agenda_templates,
+            dialogs,
+        )
+        qtbot.addWidget(page)
+        page.set_council(council.id)
+        typed = "Wärme & <Wasser> „Zoë“"
+        dialogs.texts = [typed]
+
+        _drop_connections(postgres_admin, name, allow=False)
+        ask(page)
+
+        assert dialogs.asked_texts[-1].startswith(
+            "Die Verbindung zum Datenbankserver ist unterbrochen. Ihre Eingaben bleiben erhalten."
+        )
+        assert dialogs.offered_texts[-1] == typed
+        assert dialogs.warnings() == []
+        _drop_connections(postgres_admin, name, allow=True)
+        (ok,) = dialogs.unanswered_texts
+        ok(typed)  # OK in the dialog asked again
+
+        names = [f.name for f in services.settings.action_fields(council.id)]
+        names += [c.name for c in services.settings.councils()]
+        assert names.count(typed) == 1
+        assert len(dialogs.unanswered_texts) == 1  # not asked once more
     finally:
         _drop_connections(postgres_admin, name, allow=True)
         database.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
@@ -268,12 +269,90 @@ def test_action_fields_are_added_renamed_recoloured_and_reordered(
     assert [model.index(r, 1).data() for r in range(model.rowCount())] == names
 
 
-def test_a_duplicate_name_is_refused_with_a_message(make_window, services, dialogs):
+def test_a_refused_new_action_field_is_asked_again_with_the_name_typed(
+    make_window, services, dialogs
+):
+    """Found by a tester: a name refused (taken, too long) was gone with the message."""
     window, council = _window_with_council(make_window, services)
     dialogs.texts = ["umwelt"]
     window.settings_page.field_buttons.add_button.click()
-    assert "gibt es bereits" in dialogs.warnings()[0]
+
+    assert dialogs.offered_texts == ["", "umwelt"]
+    assert dialogs.asked_texts[-1] == "Ein Handlungsfeld „umwelt“ gibt es bereits.\nName:"
+    assert dialogs.warnings() == []
     assert len(services.settings.action_fields(council.id)) == 4
+    typed = "Umwelt & Klima " * 10  # past the 100 characters allowed
+    dialogs.texts = [typed]
+    window.settings_page.field_buttons.add_button.click()
+    assert dialogs.offered_texts[-1] == typed
+    assert "höchstens 100 Zeichen" in dialogs.asked_texts[-1]
+    dialogs.texts = ["Umwelt & Klima"]  # OK in the dialog asked again
+    window.settings_page.field_buttons.add_button.click()
+    names = [f.name for f in services.settings.action_fields(council.id)]
+    assert names[-1] == "Umwelt & Klima"
+
+
+def test_a_refused_new_name_of_an_action_field_is_asked_again_with_it(
+    make_window, services, dialogs
+):
+    """Found by a tester: a new name refused (taken) was gone with the message."""
+    window, council = _window_with_council(make_window, services)
+    buttons = window.settings_page.field_buttons
+    buttons._view.selectRow(0)
+    shown = buttons.selected()
+    dialogs.texts = ["umwelt", "Verwaltung & Bürgerdienste"]
+
+    buttons.rename_button.click()
+
+    assert dialogs.offered_texts == [shown.name, "umwelt"]
+    assert dialogs.asked_texts[-1] == "Ein Handlungsfeld „umwelt“ gibt es bereits.\nNeuer Name:"
+    assert dialogs.warnings() == []
+    (renamed, *_) = services.settings.action_fields(council.id)
+    assert (renamed.id, renamed.name) == (shown.id, "Verwaltung & Bürgerdienste")
+
+
+def test_a_renamed_action_field_changed_on_another_pc_is_asked_again_with_the_name(
+    make_window, services, dialogs
+):
+    """Found by a tester: the field renamed on another PC while the dialog was open, the
+    typed name was gone with the message; asked again, OK renames the field as it is now."""
+    window, council = _window_with_council(make_window, services)
+    buttons = window.settings_page.field_buttons
+    buttons._view.selectRow(0)
+    shown = buttons.selected()
+    other_pc = services.settings.update_action_field(replace(shown, colour="#123456"))
+    dialogs.texts = ["Verwaltung & Bürgerdienste", "Verwaltung & Bürgerdienste"]
+
+    buttons.rename_button.click()  # the field as shown: another PC's change since
+
+    assert dialogs.offered_texts == [shown.name, "Verwaltung & Bürgerdienste"]
+    assert dialogs.asked_texts[-1].startswith(
+        "Das Handlungsfeld „Verwaltung & Bürgerdienste“ wurde inzwischen"
+    )
+    assert dialogs.warnings() == []
+    (renamed, *_) = services.settings.action_fields(council.id)
+    assert (renamed.name, renamed.colour) == ("Verwaltung & Bürgerdienste", other_pc.colour)
+    assert buttons.selected().name == "Verwaltung & Bürgerdienste"
+
+
+def test_a_refused_name_of_a_new_council_is_asked_again_with_it(
+    make_window, services, dialogs, qtbot
+):
+    """Found by a tester: a name refused (empty, too long) was gone with the message."""
+    window, _council = _window_with_council(make_window, services)
+    typed = "Jugendforum Digitales & Zukunft " * 8  # past the 200 characters allowed
+    dialogs.texts = ["   ", typed]
+
+    qtbot.mouseClick(window.settings_page.new_council_button, Qt.MouseButton.LeftButton)
+
+    assert dialogs.offered_texts == ["", "   ", typed]
+    assert "höchstens 200 Zeichen" in dialogs.asked_texts[-1]
+    assert dialogs.asked_texts[-1].endswith("\nName des neuen Gremiums:")
+    assert dialogs.warnings() == []
+    assert [c.name for c in services.settings.councils()] == ["Rat"]
+    dialogs.texts = ["Jugendforum Digitales"]
+    qtbot.mouseClick(window.settings_page.new_council_button, Qt.MouseButton.LeftButton)
+    assert "Jugendforum Digitales" in [c.name for c in services.settings.councils()]
 
 
 def test_a_field_in_use_cannot_be_deleted_but_an_unused_one_can(
