@@ -28,6 +28,7 @@ from expertenrat.domain.conflict_sheet import Conflict, ConflictSheet, ItemConfl
 from expertenrat.domain.errors import ConnectionLostError, ExpertenratError, ValidationError
 from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.context import Services
+from expertenrat.ui.ask_again import ask_text_again
 from expertenrat.ui.conflict_declare_dialog import ConflictDeclareDialog
 from expertenrat.ui.conflicts_table_model import ConflictsTableModel
 from expertenrat.ui.dialog_service import DialogService
@@ -281,28 +282,29 @@ class ConflictsPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         if item is None or self._sheet is None:
             return
 
-        def record(typed: str) -> None:
+        def record(typed: str) -> str | None:
             try:
                 self._services.conflicts.overrule(item.item.id, suggestion, typed)
             except (ValidationError, ConnectionLostError) as error:
-                self.overrule(suggestion, typed, error.message + "\n")
-                return
+                return error.message + "\n"  # asked again with it
             except ExpertenratError as error:
                 self._dialogs.warning(self, tr(_CONTEXT, "Befangenheit"), error.message)
                 self.refresh()
-                return
+                return None
             self.refresh()
             self.changed.emit()
+            return None
 
-        self._dialogs.ask_text(
+        ask_text_again(
+            self._dialogs,
             self,
             tr(_CONTEXT, "Hinweis übergehen"),
-            note
-            + tr(_CONTEXT, "Warum ist {name} bei diesem Punkt nicht befangen?").format(
+            tr(_CONTEXT, "Warum ist {name} bei diesem Punkt nicht befangen?").format(
                 name=self._sheet.name_of(suggestion.member)
             ),
             why,
             record,
+            note,
         )
 
     def remove_selected(self) -> None:

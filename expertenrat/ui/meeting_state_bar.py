@@ -29,6 +29,7 @@ from expertenrat.domain.errors import (
 from expertenrat.domain.meeting_states import allowed_targets
 from expertenrat.domain.meetings import Meeting, MeetingSummary
 from expertenrat.services.meetings import MeetingsService
+from expertenrat.ui.ask_again import ask_text_again
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 
@@ -285,22 +286,20 @@ class MeetingStateBar(QWidget):
         if meeting is None:
             return
 
-        def cancel(typed: str) -> None:
-            self.change_state(
-                MeetingState.CANCELLED,
-                typed,
-                ask_again=lambda why: self.ask_cancel(typed, why),
+        def cancel(typed: str) -> str | None:
+            why: list[str] = []
+            self.change_state(MeetingState.CANCELLED, typed, ask_again=why.append)
+            # asked again with the typed reason, unless the meeting is gone meanwhile
+            return why[0] if why and self._meeting() is not None else None
+
+        def label() -> str:
+            shown = self._meeting() or meeting  # as it is now, after another PC's change
+            return tr(_CONTEXT, "Grund der Absage von „{}“ am {:%d.%m.%Y}:").format(
+                shown.label, shown.starts_at
             )
 
-        self._dialogs.ask_text(
-            self,
-            tr(_CONTEXT, "Sitzung absagen"),
-            note
-            + tr(_CONTEXT, "Grund der Absage von „{}“ am {:%d.%m.%Y}:").format(
-                meeting.label, meeting.starts_at
-            ),
-            reason,
-            cancel,
+        ask_text_again(
+            self._dialogs, self, tr(_CONTEXT, "Sitzung absagen"), label, reason, cancel, note
         )
 
     def ask_delete(self) -> None:
