@@ -106,9 +106,9 @@ def field_what(field: ActionField) -> str:
 
 def update_field(session: Session, actor: str, field: ActionField) -> ActionField:
     """Rename or recolour a field."""
-    what = field_what(field)
-    row = fetch(session, models.ActionField, field.id, what)
-    check_version(row, field.version, what)
+    row = fetch(session, models.ActionField, field.id, field_what(field))
+    # named as stored, not by the new name typed ("„Umwelt & Klima“ wurde … geändert")
+    check_version(row, field.version, f"Das Handlungsfeld „{row.name}“")
     others = [r.name for r in field_rows(session, row.council_id) if r.id != row.id]
     raise_if_invalid(validate_action_field_name(field.name, others) + validate_colour(field.colour))
     before = audit.snapshot(row)

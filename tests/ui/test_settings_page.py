@@ -320,14 +320,17 @@ def test_a_renamed_action_field_changed_on_another_pc_is_asked_again_with_the_na
     buttons = window.settings_page.field_buttons
     buttons._view.selectRow(0)
     shown = buttons.selected()
-    other_pc = services.settings.update_action_field(replace(shown, colour="#123456"))
+    other_pc = services.settings.update_action_field(
+        replace(shown, name="Verwaltung digital", colour="#123456")
+    )
     dialogs.texts = ["Verwaltung & Bürgerdienste", "Verwaltung & Bürgerdienste"]
 
     buttons.rename_button.click()  # the field as shown: another PC's change since
 
     assert dialogs.offered_texts == [shown.name, "Verwaltung & Bürgerdienste"]
-    assert dialogs.asked_texts[-1].startswith(
-        "Das Handlungsfeld „Verwaltung & Bürgerdienste“ wurde inzwischen"
+    assert dialogs.asked_texts[-1] == (  # named as the page shows it now
+        "Das Handlungsfeld „Verwaltung digital“ wurde inzwischen von jemand anderem geändert. "
+        "Ihre Angabe ist erhalten.\nNeuer Name:"
     )
     assert dialogs.warnings() == []
     (renamed, *_) = services.settings.action_fields(council.id)
