@@ -61,6 +61,10 @@ def read_backup(source: IO[bytes], is_known_revision: Callable[[str], bool]) -> 
 
 
 _NOT_A_BACKUP = "Die Datei ist keine Expertenrat-Sicherung (es fehlt manifest.json)."
+_ANOTHER_PROGRAMS = (
+    "Die Datei ist keine Expertenrat-Sicherung (ihre manifest.json ist die eines anderen "
+    "Programms)."
+)
 
 
 def _check_names_and_sizes(infos: Iterable[zipfile.ZipInfo]) -> None:
@@ -158,7 +162,7 @@ def _check_manifest(
     manifest: Any, is_known_revision: Callable[[str], bool]
 ) -> tuple[str, str, datetime]:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
-        raise BackupError(_NOT_A_BACKUP)
+        raise BackupError(_ANOTHER_PROGRAMS)  # it has one: "es fehlt manifest.json" was wrong
     version = manifest.get("format_version")
     if type(version) is not int or version < 1:  # bool is an int too: not one here
         raise BackupError(_invalid_entry("die Formatversion", version))

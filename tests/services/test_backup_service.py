@@ -366,7 +366,14 @@ def _bad_files(backup: Path, tmp_path: Path) -> dict[str, tuple[Path, str]]:
     foreign = tmp_path / "fremd.zip"
     with zipfile.ZipFile(foreign, "w") as zf:
         zf.writestr("tables/bilder.json", "{}")
-    files["foreign zip"] = (foreign, "keine Expertenrat-Sicherung")
+    files["foreign zip"] = (foreign, "keine Expertenrat-Sicherung (es fehlt manifest.json)")
+    other_program = tmp_path / "anderes-programm.zip"
+    with zipfile.ZipFile(other_program, "w") as zf:
+        zf.writestr("manifest.json", json.dumps({"format": "fotoalbum", "format_version": 1}))
+    files["another program's manifest"] = (
+        other_program,
+        "keine Expertenrat-Sicherung (ihre manifest.json ist die eines anderen Programms)",
+    )
     traversal = tmp_path / "pfad.zip"
     _rewrite(backup, traversal, lambda n, d: d)
     with zipfile.ZipFile(traversal, "a") as zf:
