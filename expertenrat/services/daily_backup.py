@@ -129,8 +129,11 @@ class DailyBackupService:
                 if day not in kept:
                     path.unlink(missing_ok=True)  # the other program's rotation may be first
         except OSError as error:
+            said = os_error_text(error)
+            if isinstance(error, FileExistsError) and not folder.is_dir():
+                said = "Dort liegt eine Datei, kein Ordner."  # not "existiert bereits"
             raise BackupError(
-                f"Die tägliche Sicherung in „{folder}“ ist nicht möglich: {os_error_text(error)}",
+                f"Die tägliche Sicherung in „{folder}“ ist nicht möglich: {said}",
                 os_error_detail(error),
             ) from None
         except exc.DBAPIError as error:  # the server's: reading the snapshot

@@ -93,8 +93,13 @@ def test_a_read_only_folder_is_a_german_message(sqlite_database, tmp_path, today
 def test_a_folder_that_is_a_file_is_a_german_message(sqlite_database, tmp_path, today):
     blocker = tmp_path / "Sicherungen"
     blocker.write_text("kein Ordner", encoding="utf-8")
-    with pytest.raises(BackupError, match="nicht möglich"):
+    with pytest.raises(BackupError) as raised:
         DailyBackupService(sqlite_database).run(blocker, today)
+    # The Übersicht shows this message; it said "Die Datei oder der Ordner existiert bereits."
+    assert raised.value.message == (
+        f"Die tägliche Sicherung in „{blocker}“ ist nicht möglich: Dort liegt eine Datei, "
+        "kein Ordner."
+    )
     assert "nicht erreichbar" in DailyBackupService(sqlite_database).warning(blocker, today)
 
 
