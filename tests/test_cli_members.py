@@ -258,13 +258,16 @@ def test_a_file_that_cannot_be_read_as_csv_gives_one_line(database, tmp_path, co
 
 @pytest.mark.parametrize(
     ("name", "message"),
-    [("fehlt.csv", "Der Ordner oder die Datei existiert nicht."), (".", "Das ist ein Ordner.")],
+    [
+        ("fehlt.csv", "kann nicht gelesen werden: Der Ordner oder die Datei existiert nicht."),
+        (".", "ist keine gewöhnliche Datei (sondern ein Ordner)"),
+    ],
     ids=["missing", "directory"],
 )
 def test_a_path_that_is_not_a_readable_file_gives_one_line(database, tmp_path, name, message):
     result = run("--database", database, "import", "members", str(tmp_path / name))
 
-    assert_one_line_error(result, "kann nicht gelesen werden: " + message)
+    assert_one_line_error(result, message)
     assert result.stdout == ""
 
 

@@ -94,8 +94,10 @@ def _backup(services: Services, args: argparse.Namespace) -> str:
 
 def _restore(services: Services, args: argparse.Namespace) -> str:
     from expertenrat.paths import user_data_dir
+    from expertenrat.services.backup import refuse_no_file
 
     path = Path(args.file)
+    refuse_no_file(path)  # before the question
     where = services.database.location
     try:  # every council of the database goes, not only one
         scope = restore_scope(len(services.settings.councils()))
@@ -116,9 +118,11 @@ def _restore(services: Services, args: argparse.Namespace) -> str:
 
 def _restore_over_damaged(error: DatabaseDamagedError, args: argparse.Namespace) -> str:
     """A damaged SQLite file cannot be opened: it is set aside, the backup goes into a new one."""
+    from expertenrat.services.backup import refuse_no_file
     from expertenrat.services.damaged_restore import restore_over_damaged
 
     path, source = Path(error.path), Path(args.file)
+    refuse_no_file(source)  # before the question
     confirm(
         args.yes,
         f"Die Datenbank „{path}“ ist beschädigt; die Wiederherstellung legt sie beiseite und "

@@ -27,7 +27,12 @@ from expertenrat.services.backup_conversion import (
     stored_kind,
 )
 from expertenrat.services.collector import collector_paused
-from expertenrat.services.files import FileWriteError, writing_file
+from expertenrat.services.files import (
+    FileWriteError,
+    NotAFileError,
+    check_regular_file,
+    writing_file,
+)
 from expertenrat.services.restore_copy import discard_copy, has_rows, holds_data, keep_copy
 from expertenrat.store import migrate
 from expertenrat.store.backup_format import Backup, BackupError, TablePart
@@ -48,15 +53,29 @@ def read_backup_file(source: Path) -> Backup:
     are read as a backup of its schema revision (an older one is brought up to date).
     """
     try:
+        check_regular_file(source)  # a named pipe would block the reading for ever
         with source.open("rb") as handle:
             if handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER:
                 return database_copy_as_backup(source)
             handle.seek(0)
             return read_backup(handle, migrate.is_known_revision)
+    except NotAFileError as error:
+        raise BackupError(error.message) from None
     except OSError as error:
         raise BackupError(
             f"„{source}“ kann nicht gelesen werden: {os_error_text(error)}", os_error_detail(error)
         ) from None
+
+
+def refuse_no_file(source: Path) -> None:
+    """Refuse a backup ``source`` that is no regular file before the user is asked to
+    replace the data with it (the reading refuses it anyway; missing ones it reports)."""
+    try:
+        check_regular_file(source)
+    except NotAFileError as error:
+        raise BackupError(error.message) from None
+    except OSError:
+        pass
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from expertenrat.domain.annexes import MeetingAnnexes
 from expertenrat.domain.errors import ConcurrentEditError, ValidationError
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.audit_reading import AuditService
+from expertenrat.services.files import NotAFileError
 
 
 @pytest.fixture
@@ -82,7 +85,7 @@ def test_the_listing_holds_the_annexes_and_whether_the_minutes_are_approved(
 
 def test_a_file_too_large_for_an_annex_is_refused_after_reading_no_more(tmp_path) -> None:
     """A file of gigabytes chosen by mistake is not read whole first (here: one that never
-    ends), and the refusal names its size."""
+    ends: refused as no file), and the refusal names its size."""
     from expertenrat.domain.annexes import MAX_ANNEX_BYTES
 
     large = tmp_path / "Mitschnitt.pdf"
@@ -93,7 +96,7 @@ def test_a_file_too_large_for_an_annex_is_refused_after_reading_no_more(tmp_path
     assert refused.value.problems[0].message == (
         "„Mitschnitt.pdf“: Die Datei ist mit 52 MB zu groß für eine Anlage (höchstens 50 MB)."
     )
-    with pytest.raises(ValidationError, match="zu groß für eine Anlage"):
+    with pytest.raises(NotAFileError, match="keine gewöhnliche Datei"):
         AnnexesService.read_file(Path("/dev/zero"))
 
     small = tmp_path / "klein.pdf"
@@ -118,3 +121,18 @@ def test_a_page_without_area_is_refused_as_damaged(annexes, meeting_id, box) -> 
     with pytest.raises(ValidationError, match="keine lesbare PDF-Datei"):
         annexes.add(meeting_id, "Leer.pdf", out.getvalue())
     assert annexes.annexes(meeting_id) == ()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="named pipes of POSIX")
+def test_a_named_pipe_as_annex_is_refused_without_waiting_for_a_writer(tmp_path) -> None:
+    """Reading a FIFO, even opening it, waited for ever (found by a tester)."""
+    pipe = tmp_path / "Folien.pdf"
+    os.mkfifo(pipe)
+
+    with pytest.raises(NotAFileError) as refused:
+        AnnexesService.read_file(pipe)
+
+    assert refused.value.message == (
+        f"„{pipe}“ ist keine gewöhnliche Datei (sondern eine benannte Pipe) und wird nicht "
+        "gelesen. Bitte wählen Sie eine Datei."
+    )

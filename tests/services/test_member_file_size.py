@@ -14,6 +14,7 @@ from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.member_import_preview import ImportStatus
 from expertenrat.domain.members import Member
 from expertenrat.exchange.members_csv import export_members_csv
+from expertenrat.services.files import NotAFileError
 from expertenrat.services.member_exchange import (
     MAX_FILE_BYTES,
     MemberExchangeService,
@@ -95,11 +96,14 @@ def test_a_huge_file_is_refused_by_its_size_naming_the_limit(exchange, tmp_path)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/dev/zero")
-def test_a_device_that_never_ends_is_refused_after_the_limit(exchange):
-    with pytest.raises(DataEntryError) as refused:
+def test_a_device_that_never_ends_is_refused_as_no_file(exchange):
+    with pytest.raises(NotAFileError) as refused:
         exchange.read_file(Path("/dev/zero"))
 
-    assert refused.value.message == f"Die Datei ist {TOO_LARGE}"
+    assert refused.value.message == (
+        "„/dev/zero“ ist keine gewöhnliche Datei (sondern ein Gerät) und wird nicht gelesen. "
+        "Bitte wählen Sie eine Datei."
+    )
 
 
 def test_a_file_at_the_limit_is_read_and_one_byte_more_refused(exchange, council, tmp_path, today):
