@@ -103,13 +103,14 @@ def chair_subject(title: str) -> str:
 def reworded(text: str, old: PhraseWords, new: PhraseWords) -> tuple[str, tuple[str, ...]]:
     """``text`` (a stored phrase) naming the council and its chair as ``new`` says where it
     names them as ``old`` did, and which of them it names anew ("council", "chair"; none
-    where it stays). The chair is renamed also in lower case within a sentence ("…; die/der
-    Vorsitzende begrüßt"), the council there only where its article stays ("an die
-    Kommission" must not become "an der Beirat"). Everything else the user wrote stays."""
+    where it stays). Each is renamed also in lower case within a sentence ("…; die/der
+    Vorsitzende begrüßt"), but only where its article stays ("an die Kommission" must not
+    become "an der Beirat", "an das Präsidium" not "an die/der Vorsitzende"). Everything
+    else the user wrote stays."""
     renamed: list[str] = []
-    for name, within in (("council", _article(old.council) == _article(new.council)),
-                         ("chair", True)):  # fmt: skip
-        changed = _renamed(text, getattr(old, name), getattr(new, name), within)
+    for name in ("council", "chair"):
+        before, after = getattr(old, name), getattr(new, name)
+        changed = _renamed(text, before, after, _article(before) == _article(after))
         if changed != text:
             text = changed
             renamed.append(name)

@@ -112,3 +112,18 @@ def test_a_new_council_word_renames_the_council_and_keeps_what_the_user_wrote():
         unchanged,
         (),
     )
+
+
+def test_the_chair_is_renamed_within_a_sentence_only_where_its_article_stays():
+    edited = "Das Präsidium eröffnet die Sitzung; der Antrag geht an das Präsidium."
+
+    # "an das Präsidium" must not become "an die/der Vorsitzende"
+    assert reworded(
+        edited, PhraseWords(chair="Das Präsidium"), PhraseWords(chair="Die/Der Vorsitzende")
+    ) == (
+        "Die/Der Vorsitzende eröffnet die Sitzung; der Antrag geht an das Präsidium.",
+        ("chair",),
+    )
+    assert retitled("…; das Präsidium dankt.", "Präsidium", "Sprecherteam") == (
+        "…; das Sprecherteam dankt."  # the same article: renamed within, too
+    )
