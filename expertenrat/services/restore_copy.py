@@ -8,6 +8,7 @@ not need (the database stayed unchanged) is removed again with :func:`discard_co
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
@@ -44,12 +45,11 @@ def keep_copy(
             target = _claimed(
                 path.parent, f"{path.stem}-vor-wiederherstellung-{stamp}", path.suffix
             )
-            copy_sqlite(path, target)  # into the empty file: an empty database
+            _written_whole(target, lambda temporary: copy_sqlite(path, temporary))
             return target
         keep_dir.mkdir(parents=True, exist_ok=True)
         target = _claimed(keep_dir, f"vor-wiederherstellung-{stamp}", ".zip")
-        with target.open("wb") as handle:
-            write_backup(handle, snapshot())
+        _written_whole(target, lambda temporary: _write_zip(temporary, snapshot()))
         return target
     except BaseException as error:
         if target is not None:
@@ -99,6 +99,23 @@ def _claimed(folder: Path, stem: str, suffix: str) -> Path:
             number += 1
             continue
         return folder / name
+
+
+def _written_whole(target: Path, write: Callable[[Path], None]) -> None:
+    """``write`` the copy under a temporary name beside ``target``, which it replaces only
+    once complete: a program killed while copying leaves the claimed name empty (0 bytes),
+    never half a copy under the name of a whole one."""
+    temporary = target.with_name(f".{target.name}.tmp")
+    try:
+        write(temporary)
+        os.replace(temporary, target)
+    finally:
+        remove_with_companions(temporary)
+
+
+def _write_zip(path: Path, backup: Backup) -> None:
+    with path.open("wb") as handle:
+        write_backup(handle, backup)
 
 
 def discard_copy(path: Path) -> None:

@@ -133,6 +133,33 @@ def test_restore_keeps_a_copy_of_the_replaced_sqlite_data(demo_sqlite, tmp_path)
         kept.close()
 
 
+def test_the_kept_copy_gets_its_name_only_once_complete(demo_database, tmp_path, monkeypatch):
+    """A restore killed while copying the old data left half a copy (a SQLite file with
+    its journal: empty once rolled back) under the name of a whole one."""
+    backup = tmp_path / "sicherung.zip"
+    BackupService(demo_database).backup(backup)
+    being_written: list[Path] = []
+    copy_sqlite_, write_zip = restore_copy.copy_sqlite, restore_copy._write_zip
+
+    def copying(source, target, *rest):
+        being_written.append(target)
+        copy_sqlite_(source, target, *rest)
+
+    def zipping(target, data):
+        being_written.append(target)
+        write_zip(target, data)
+
+    monkeypatch.setattr(restore_copy, "copy_sqlite", copying)
+    monkeypatch.setattr(restore_copy, "_write_zip", zipping)
+
+    summary = BackupService(demo_database).restore(backup, tmp_path / "kept")
+
+    assert summary.kept_copy is not None and summary.kept_copy.stat().st_size > 0
+    (written,) = being_written
+    assert written != summary.kept_copy
+    assert not written.exists()  # renamed into place
+
+
 def test_a_change_another_program_saves_during_a_restore_is_in_the_kept_copy(
     demo_sqlite, tmp_path, monkeypatch
 ):
