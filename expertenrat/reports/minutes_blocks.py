@@ -127,10 +127,12 @@ def _styles() -> _Styles:
 
 
 def item_heading(item: MinutesItem, level: int) -> list[Flowable]:
-    """An item's heading with its facts below (a new page unless room is left), bookmarked."""
+    """An item's heading with its facts below (a new page unless room is left), bookmarked.
+    The title is printed whole, however long (the record is verbatim; it flows over lines);
+    only the bookmark shortens it."""
     styles = _styles()
     label = f"TOP {item.number} {isolated(item.title)}".strip()  # item.label, isolated
-    title = theme.markup(theme.clip(label, 300), styles.item)
+    title = theme.markup(label, styles.item)
     story: list[Flowable] = [CondPageBreak(35 * mm), Bookmark(item.label, level)]
     if item.withheld:
         return [*story, Paragraph(title, styles.item)]

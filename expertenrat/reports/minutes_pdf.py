@@ -152,7 +152,7 @@ def _agenda(doc: MinutesDocument) -> list[Flowable]:
     story = [*blocks.bookmarked_heading("Tagesordnung")]
     if not doc.items:
         return [*story, parts.paragraph("Die Tagesordnung ist leer.", "note")]
-    return [*story, theme.column_table(doc.items, _AGENDA_COLUMNS)]
+    return [*story, theme.column_table(doc.items, _AGENDA_COLUMNS, long_rows=True)]
 
 
 def _item(doc: MinutesDocument, item: MinutesItem) -> list[Flowable]:

@@ -439,3 +439,26 @@ def test_the_signatures_never_stand_alone_on_the_last_page() -> None:
             changes = "\n".join(["Änderung."] * lines)
             last = pages(render_minutes(minutes(approval=approval, agenda_changes=changes)).pdf)[-1]
             assert "Sitzungsleitung" in last and "Ende der Sitzung" in last, (approval, lines)
+
+
+def test_an_item_title_of_2000_characters_is_printed_whole_in_heading_and_agenda() -> None:
+    """The heading cut a title over 300 characters with "…", the agenda table one over
+    half a page: the record never showed it whole (found by a tester). Only the bookmark
+    is shortened."""
+    words = "Straßenbeleuchtung für Groß Klein & <Lütten Klein> „Gehwege“ "
+    title = (words * 40)[:1999] + "Ö"
+    assert len(title) == 2000
+    doc = minutes(items=(replace(ITEMS[1], title=title),))
+
+    rendered = render_minutes(doc).pdf
+
+    printed = text(rendered)
+    heading = f"TOP {ITEMS[1].number} {flat(title)}"
+    assert printed.count(heading) == 1
+    # the agenda table before it (its row may run over a page: footer and header between)
+    rest = iter(printed[: printed.index(heading)].split("Tagesordnung TOP", 1)[1].split())
+    assert all(any(word == found for found in rest) for word in title.split())
+    assert "…" not in printed
+    entry = next(t for t in outline(rendered) if t.startswith(f"TOP {ITEMS[1].number} "))
+    assert len(entry) <= 120
+    assert entry.endswith("…")
