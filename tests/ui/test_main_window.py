@@ -23,6 +23,8 @@ from expertenrat.domain.overview import Area
 from expertenrat.ui.areas import Areas
 from expertenrat.ui.page import MeetingDetail, Page
 
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
 
 def test_an_empty_database_offers_the_demo_and_then_shows_real_figures(make_window, qtbot):
     window = make_window()
@@ -357,6 +359,6 @@ def test_the_council_switcher_has_its_own_alt_key(make_window, services, qtbot):
     assert "r" not in {letter for letter, _text in others}, others
 
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
     qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() is window.council_combo

@@ -16,6 +16,8 @@ from expertenrat.services.context import Services
 from expertenrat.ui.member_dialog import MemberDialog
 from expertenrat.ui.settings_page import SettingsPage
 
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
 
 @pytest.fixture
 def services(database) -> Services:
@@ -101,7 +103,7 @@ def test_the_second_save_opens_the_merge_dialog_and_keeps_the_chosen_values(
     }
     dialog.merge_dialog.choices["email"][1].setChecked(True)  # the other's e-mail after all
 
-    with qtbot.waitSignal(dialog.saved) as saved:
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT) as saved:
         dialog.merge_dialog.apply_button.click()
 
     stored = other.members.member(member.id)

@@ -58,7 +58,7 @@ def make_editor(qtbot, services, dialogs):
         editor = MinutesEditor(services, dialogs)
         qtbot.addWidget(editor, before_close_func=settle)
         editor.resize(1000, 700)
-        with qtbot.waitActive(editor):  # focus and shortcuts need the active window
+        with qtbot.waitActive(editor, timeout=WAIT):  # focus and shortcuts need the active window
             editor.show()
             editor.activateWindow()
         editor.set_meeting(meeting_id)

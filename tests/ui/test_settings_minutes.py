@@ -14,6 +14,8 @@ from expertenrat.domain.enums import AgendaItemKind, MinutesApproval, MinutesSty
 from expertenrat.domain.text_templates import DEFAULT_PHRASES
 from expertenrat.ui.settings_minutes import PhrasesEditor
 
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
 HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
 
 
@@ -121,7 +123,7 @@ def test_only_neu_puts_the_cursor_into_a_template_form(make_window, services, qt
     window = page.window()
     window.show()
     window.sidebar.setFocus()
-    qtbot.waitUntil(window.sidebar.hasFocus)
+    qtbot.waitUntil(window.sidebar.hasFocus, timeout=WAIT)
     page.set_council(council.id)
     assert window.sidebar.hasFocus()
     for editor, field in ((page.phrases, "label_edit"), (page.agenda_templates, "title_edit")):
@@ -136,7 +138,7 @@ def test_tab_leaves_a_phrase_text_instead_of_typing_a_tab(make_window, services,
     editor = page.phrases
     qtbot.mouseClick(editor.new_button, Qt.MouseButton.LeftButton)
     editor.text_edit.setFocus()
-    qtbot.waitUntil(editor.text_edit.hasFocus)
+    qtbot.waitUntil(editor.text_edit.hasFocus, timeout=WAIT)
 
     qtbot.keyClicks(editor.text_edit, "Vertagt")
     qtbot.keyClick(editor.text_edit, Qt.Key.Key_Tab)
