@@ -185,16 +185,22 @@ def test_bad_arguments_give_exit_code_1_and_a_german_line(args, message, tmp_pat
 
 
 @pytest.mark.parametrize("given", ["", "  "])
-def test_an_empty_database_argument_is_refused_not_taken_as_the_default(given, tmp_path):
+def test_an_empty_database_argument_is_refused_not_taken_as_the_default(
+    given, tmp_path, monkeypatch
+):
     """(found by a tester) ``--database ""`` (a script's unset variable, ``--database
     "$DB"``) silently used the default database in the user folder, where ``restore
     --yes`` then replaced the user's data; ``--database " "`` made a file named " " in the
     working folder. An empty value is refused; without ``--database`` the default stays."""
+    from expertenrat.paths import default_database_file
+
+    monkeypatch.chdir(tmp_path)  # the working folder of the command: nothing made there
     result = run("--database", given, "meetings")
 
     assert result.returncode == 1
     assert "--database: ist leer" in result.stderr
     assert "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == [] and not default_database_file().exists()
 
 
 def test_a_failed_command_leaves_no_new_database_behind(tmp_path):
