@@ -149,10 +149,12 @@ def _meetings(part: MeetingsPart, year: int) -> list[Flowable]:
             if held
             else "Keine Sitzung durchgeführt"  # only cancelled ones, not "0 Sitzungen"
         )
-        if held:
+        if held and not part.quorate and part.partly_quorate:  # not "keine … und 1 teilweise"
+            line += f", davon {part.partly_quorate} teilweise beschlussfähig"
+        elif held:
             line += f", davon {part.quorate or 'keine'} beschlussfähig"
-        if part.partly_quorate:
-            line += f" und {part.partly_quorate} teilweise"
+            if part.partly_quorate:
+                line += f" und {part.partly_quorate} teilweise"
         if part.cancelled:
             line += f"; {counted(part.cancelled, 'Sitzung', 'Sitzungen')} abgesagt"
         if part.attendance_percent is not None:

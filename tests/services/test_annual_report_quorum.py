@@ -64,7 +64,7 @@ def test_a_member_arriving_at_top_5_under_two_thirds_is_partly_quorate(
         "Das Gremium war bis TOP 4 nicht beschlussfähig (1 von 3"
     )
     assert (line.present, line.entitled, line.quorate) == (2, 3, Quorate.PARTLY)
-    assert "1 Sitzung durchgeführt, davon 0 beschlussfähig und 1 teilweise." in printed
+    assert "1 Sitzung durchgeführt, davon 1 teilweise beschlussfähig." in printed
     assert "1. Sitzung 10.03.2026 Rathaus 2 von 3 teilweise" in printed
     assert "Beschlussfähig teilweise: nur bei einem Teil der Tagesordnungspunkte" in printed
 
