@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import errno
 import hashlib
 import io
 import json
@@ -840,12 +839,12 @@ def test_text_beside_stored_bytes_reads_back_exactly(tmp_path, ensure_ascii):
 
 
 @pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="needs a Unix socket file")
-def test_a_backup_that_cannot_be_opened_keeps_the_system_s_text_only_as_detail(
+def test_a_socket_given_as_backup_is_refused_before_it_is_opened(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A socket file cannot be opened like a file (ENXIO, no German reason). It is bound by
-    its name in the test's folder: a socket's path may have at most 107 characters, which a
-    deep temporary folder can exceed."""
+    """A socket file is no backup: it is refused by its kind, before opening it (which failed
+    with ENXIO). It is bound by its name in the test's folder: a socket's path may have at
+    most 107 characters, which a deep temporary folder can exceed."""
     path = tmp_path / "Sicherung.zip"
     with socket.socket(socket.AF_UNIX) as server:
         monkeypatch.chdir(tmp_path)
@@ -853,10 +852,8 @@ def test_a_backup_that_cannot_be_opened_keeps_the_system_s_text_only_as_detail(
         with pytest.raises(BackupError) as caught:
             read_backup_file(path)
 
-    assert caught.value.message == (
-        f"„{path}“ kann nicht gelesen werden: Systemfehler ENXIO (Nr. {errno.ENXIO})."
-    )
-    assert caught.value.detail == os.strerror(errno.ENXIO)
+    assert "ist keine gewöhnliche Datei (sondern ein Socket)" in caught.value.message
+    assert "Bitte wählen Sie eine Datei." in caught.value.message
 
 
 @pytest.mark.parametrize("text", ["\\ud800", "Zo\\u00eb \\udc00", "\\ud83d"], ids=str)
