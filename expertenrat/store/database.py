@@ -17,7 +17,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, exc
+from sqlalchemy import Connection, Engine, event, exc
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -207,19 +207,27 @@ class Database:
         """Work that may create this new SQLite file (its first transaction): if the work
         fails, the file goes again, with its journal files and the folders made for it,
         and the database is new as before; not when another program (another PC) has it
-        open or put data into it meanwhile: then it is that program's. An existing file
-        (even an empty one) stays. (A server database needs nothing here: its schema comes
-        in its first transaction.)"""
+        open, or put data into it meanwhile while this program committed nothing there:
+        then it is that program's. Data this program committed before its work failed (a
+        command's first change) goes with the file. An existing file (even an empty one)
+        stays. (A server database needs nothing here: its schema comes in its first
+        transaction.)"""
         path = sqlite_file(self.url)
         if not self.pending or path is None or path.exists():
             yield
             return
         missing = [folder for folder in path.parents if not folder.exists()]  # deepest first
+        commits: list[object] = []
+
+        def committed(_connection: Connection) -> None:
+            commits.append(True)
+
+        event.listen(self.engine, "commit", committed)
         try:
             yield
         except BaseException:
             self.engine.dispose()  # SQLite keeps the file open otherwise
-            if not _unused_and_empty(path):  # another program made it meanwhile: its file
+            if not _removable(path, written_here=bool(commits)):  # another program's file
                 self.pending = False
                 raise
             remove_with_companions(path)
@@ -228,6 +236,8 @@ class Database:
                     folder.rmdir()
             self.pending = True
             raise
+        finally:
+            event.remove(self.engine, "commit", committed)
 
     def _blank_engine(self) -> Engine:
         """The empty twin: the schema in memory, with the same SQL functions. One database
@@ -262,11 +272,12 @@ def key_digest(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _unused_and_empty(path: Path) -> bool:
+def _removable(path: Path, *, written_here: bool) -> bool:
     """A new SQLite file that no other program has open (leaving the write-ahead log needs
-    the file to itself) and that holds no data, so that removing it loses nothing. Another
-    program on the same new file (another PC) may have created and filled it, or be writing
-    into it, while this program's first work ran and failed."""
+    the file to itself) and that holds no data, or only what this program wrote into it
+    (``written_here``: it committed there), so that removing it loses nothing of another
+    program. Another program on the same new file (another PC) may have created and filled
+    it, or be writing into it, while this program's first work ran and failed."""
     if not path.exists():
         return True
     try:
@@ -276,6 +287,8 @@ def _unused_and_empty(path: Path) -> bool:
     try:
         if connection.execute("PRAGMA journal_mode=DELETE").fetchone()[0] != "delete":
             return False
+        if written_here:
+            return True
         tables = connection.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' "
             "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
