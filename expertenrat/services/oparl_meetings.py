@@ -29,7 +29,7 @@ from expertenrat.services.approved_minutes_pdfs import approved_pdfs
 from expertenrat.services.attendance_sheets import attendance_sheet
 from expertenrat.services.oparl_invitations import InvitationPdfs, is_invited, retired_invitation
 from expertenrat.services.oparl_rows import grouped, stamp_of
-from expertenrat.services.recusals import held_recusals
+from expertenrat.services.recusals import council_recusals
 from expertenrat.store import models
 
 # What an agenda item holds and the export never reads (the minutes' long texts).
@@ -157,7 +157,7 @@ def _item(
 
 def _recusals(session: Session, council_id: int) -> dict[int, list[RecusalRecord]]:
     """The members recused per agenda item, as the minutes name them: also those recused at
-    an item above it about the same project (:func:`held_recusals`), only those present at
+    an item above it about the same project (:func:`council_recusals`), only those present at
     the item (``AttendanceSheet.present_at``), not one recorded recused who was excused or
     had left by then."""
     items = dict(
@@ -168,7 +168,7 @@ def _recusals(session: Session, council_id: int) -> dict[int, list[RecusalRecord
             .where(models.AgendaItem.deleted_at.is_(None))
         ).all()
     )
-    held = held_recusals(session, list(items))
+    held = council_recusals(session, council_id)
     people = dict(
         session.execute(
             select(models.Membership.id, models.Person.public_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.conflict_sheet import ItemLink, recusal_sources
@@ -27,22 +27,48 @@ def held_recusals(
     if not item_ids:
         return {}
     meeting_ids = select(models.AgendaItem.meeting_id).where(models.AgendaItem.id.in_(item_ids))
-    links = session.execute(
-        select(
-            models.AgendaItem.id, models.AgendaItem.parent_id, models.AgendaItem.project_id
-        ).where(
-            models.AgendaItem.meeting_id.in_(meeting_ids), models.AgendaItem.deleted_at.is_(None)
+    return _held(session, meeting_ids, item_ids)
+
+
+def council_recusals(
+    session: Session, council_id: int
+) -> dict[int, list[models.ConflictOfInterest]]:
+    """:func:`held_recusals` at every agenda item (not deleted) of the council's meetings,
+    selected in the database by the council: no list of the item ids goes to it, however
+    many there are (SQLite takes only so many bound values)."""
+    meeting_ids = select(models.Meeting.id).where(models.Meeting.council_id == council_id)
+    return _held(session, meeting_ids, None)
+
+
+def _held(
+    session: Session, meeting_ids: Select, item_ids: Collection[int] | None
+) -> dict[int, list[models.ConflictOfInterest]]:
+    """:func:`held_recusals` at ``item_ids`` (all items of the meetings if None) of the
+    meetings ``meeting_ids`` selects."""
+    links = [
+        ItemLink(*link)
+        for link in session.execute(
+            select(
+                models.AgendaItem.id, models.AgendaItem.parent_id, models.AgendaItem.project_id
+            ).where(
+                models.AgendaItem.meeting_id.in_(meeting_ids),
+                models.AgendaItem.deleted_at.is_(None),
+            )
         )
-    )
-    sources = recusal_sources(ItemLink(*link) for link in links)
+    ]
+    if item_ids is None:
+        item_ids = [link.id for link in links]
+    sources = recusal_sources(links)
     wanted = set(item_ids).union(*(sources.get(i, ()) for i in item_ids))
     by_item: dict[int, list[models.ConflictOfInterest]] = {}
     for row in session.scalars(
         select(models.ConflictOfInterest)
-        .where(models.ConflictOfInterest.agenda_item_id.in_(wanted))
+        .join(models.AgendaItem, models.AgendaItem.id == models.ConflictOfInterest.agenda_item_id)
+        .where(models.AgendaItem.meeting_id.in_(meeting_ids))
         .order_by(models.ConflictOfInterest.id)
     ):
-        by_item.setdefault(row.agenda_item_id, []).append(row)
+        if row.agenda_item_id in wanted:
+            by_item.setdefault(row.agenda_item_id, []).append(row)
     held: dict[int, list[models.ConflictOfInterest]] = {}
     for item_id in item_ids:
         decided: set[int] = set()

@@ -9,6 +9,7 @@ from itertools import islice
 import pytest
 from held_meeting import hold
 from meeting_rows import add_meeting
+from sqlalchemy import event, select
 
 from expertenrat.domain.conflict_sheet import ItemLink, ancestors, recusal_sources
 from expertenrat.domain.enums import AttendanceStatus
@@ -18,6 +19,7 @@ from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.conflicts import ConflictsService
 from expertenrat.services.context import Services
 from expertenrat.services.minutes import MinutesService
+from expertenrat.services.recusals import council_recusals, held_recusals
 from expertenrat.store import models
 
 
@@ -137,3 +139,50 @@ def test_a_decision_of_its_own_at_the_sub_item_comes_first(
     assert [c.reason for c in item.recused] == ["Auch hier: Mitarbeiterin"]  # once
     assert item.carried == ()
     assert MinutesService(database, actor).voters(agenda["same"]).count == 2
+
+
+def test_the_councils_recusals_are_selected_by_the_council_not_by_a_list_of_its_items(
+    database, actor, council, agenda, members
+) -> None:
+    """Found by a reviewer: the OParl export sent every agenda item id of the council in
+    IN lists; SQLite takes only so many bound values (32,766), a long-lived council's items
+    would stop the export. The same recusals, selected by a join on the council."""
+    conflicts = ConflictsService(database, actor)
+    conflicts.declare(agenda["top"], members[0], "Mitarbeiterin der Stadtwerke")
+    conflicts.declare(agenda["other"], members[1], "Berät die Laternen")
+    with database.transaction() as session:
+        session.add_all(
+            models.AgendaItem(
+                meeting_id=agenda["meeting"], number=str(n), position=n, title=f"Punkt {n}"
+            )
+            for n in range(10, 50)
+        )
+    bound: list[int] = []
+
+    def note(conn, cursor, statement, parameters, context, executemany) -> None:
+        bound.append(len(parameters or ()))
+
+    with database.reading() as session:
+        item_ids = list(session.scalars(select(models.AgendaItem.id)))
+        expected = held_recusals(session, item_ids)
+        event.listen(database.engine, "before_cursor_execute", note)
+        try:
+            held = council_recusals(session, council.id)
+        finally:
+            event.remove(database.engine, "before_cursor_execute", note)
+        found = {
+            item_id: [(c.membership_id, c.agenda_item_id) for c in rows]
+            for item_id, rows in held.items()
+        }
+
+    assert found == {
+        item_id: [(c.membership_id, c.agenda_item_id) for c in rows]
+        for item_id, rows in expected.items()
+    }
+    assert found == {
+        agenda["top"]: [(members[0], agenda["top"])],
+        agenda["same"]: [(members[0], agenda["top"])],
+        agenda["other"]: [(members[1], agenda["other"])],
+    }
+    assert len(item_ids) > 40
+    assert bound and max(bound) < 10  # the council's id, a flag or two: no list of items
