@@ -33,7 +33,8 @@ def default_actor() -> str:
 
     Cleaned, since both come from the environment: a byte that is no UTF-8 (a lone
     surrogate in Python) becomes U+FFFD, which the database can store; control and format
-    characters (a terminal's colour codes, a bidi override) go, whitespace becomes one
+    characters (a terminal's colour codes, a bidi override) go, except the zero width
+    (non-)joiner Persian and Indic names need (:data:`_JOINERS`); whitespace becomes one
     space; at most the column's 200 characters."""
     configured = _clean_actor(os.environ.get(ACTOR_ENV, ""))
     if configured:
@@ -44,6 +45,12 @@ def default_actor() -> str:
         return "unbekannt"
 
 
+# Zero width non-joiner and joiner: format characters, but part of how names are spelled
+# in Persian or in Indic scripts; the other format characters (bidi overrides and
+# isolates, a zero width space) go.
+_JOINERS = "\u200c\u200d"
+
+
 def _clean_actor(name: str) -> str:
     kept = []
     for char in name:
@@ -52,9 +59,10 @@ def _clean_actor(name: str) -> str:
             kept.append(" ")
         elif category == "Cs":
             kept.append("\ufffd")
-        elif category not in ("Cc", "Cf"):
+        elif category not in ("Cc", "Cf") or char in _JOINERS:
             kept.append(char)
-    return " ".join("".join(kept).split())[:200].strip()
+    cleaned = " ".join("".join(kept).split())[:200].strip()
+    return cleaned if cleaned.strip(_JOINERS) else ""  # joiners alone name no one
 
 
 def snapshot(record: object) -> dict[str, Any]:

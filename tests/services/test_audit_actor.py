@@ -41,3 +41,16 @@ def test_an_odd_name_is_recorded_cleaned_and_every_change_can_still_be_saved(mon
     )
     entries = AuditService(database).entries("council", council.id)
     assert [entry.actor for entry in entries] == [actor]
+
+
+def test_a_persian_or_indic_login_keeps_its_zero_width_joiners(monkeypatch):
+    """Found by a reviewer: every format character went, also the zero width non-joiner a
+    Persian name and the joiner a Devanagari one is spelled with; bidi controls still go."""
+    persian = "\u0645\u0647\u200c\u0646\u0627\u0632"  # Mahnaz, spelled with a ZWNJ
+    hindi = "\u0915\u094d\u200d\u0937\u093f\u0924\u093f"  # Kshiti, spelled with a ZWJ
+    monkeypatch.setenv(ACTOR_ENV, f"\u2067{persian}\u2069 \u202e{hindi}\u200b")
+    assert default_actor() == f"{persian} {hindi}"
+
+    monkeypatch.setenv(ACTOR_ENV, "\u200d\u200c")
+    monkeypatch.setattr(getpass, "getuser", lambda: "\u200c")
+    assert default_actor() == "unbekannt"  # joiners alone name no one
