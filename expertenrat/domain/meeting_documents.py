@@ -76,7 +76,8 @@ class MeetingDocument:
     two dates the changed letter), each ``None`` while the first invitation's stands;
     ``public_agenda_changed`` and ``non_public_agenda_changed`` say which part of the agenda
     that change touched (both where it is not known), ``moved_parts`` what of time and place
-    changed since the first invitation ("time", "place", "link"; empty where not known).
+    changed since the first invitation ("time", "place", "link"; empty where they are as
+    first invited again, ``None`` where it is not known).
     ``addressee`` holds the address lines of one recipient (mail merge); ``None``
     addresses the members as a whole.
     """
@@ -104,7 +105,7 @@ class MeetingDocument:
     agenda_changed_on: date | None = None
     public_agenda_changed: bool = True
     non_public_agenda_changed: bool = True
-    moved_parts: tuple[str, ...] = ()  # of MOVED_PARTS: what moved; () where not known
+    moved_parts: tuple[str, ...] | None = None  # of MOVED_PARTS; None where not known
     non_public_left_out: bool = False  # the public invitation: a non-public part not shown
 
     @property
@@ -152,9 +153,13 @@ class MeetingDocument:
     def change_notice(self) -> str:
         """What a changed letter says after its first sentence ("" for the first one): what
         changed, "Der Ort und die Tagesordnung haben sich geändert."; where it is not known
-        what of time and place moved, "Zeit oder Ort …"."""
-        moved = [MOVED_PARTS[p] for p in MOVED_PARTS if p in self.moved_parts]
-        if self.moved and not moved:
+        what of time and place moved, "Zeit oder Ort …"; where they are back as first
+        invited, that they are (not that they changed)."""
+        if self.moved and self.moved_parts == () and not self.agenda_changed:
+            what = "Zeit und Ort sind wieder wie in der ersten Einladung."
+            return f"Bitte beachten Sie: {what} Diese Einladung ersetzt unsere bisherige."
+        moved = [MOVED_PARTS[p] for p in MOVED_PARTS if p in (self.moved_parts or ())]
+        if self.moved and self.moved_parts is None:
             if not self.agenda_changed:
                 what = "Zeit oder Ort haben sich geändert."
             else:
@@ -304,8 +309,9 @@ def public_invitation(document: MeetingDocument) -> MeetingDocument:
     part alone does not make it a changed letter: it would tell the public of items it
     does not show, over an agenda that stood as it was."""
     public_changed = document.agenda_changed and document.public_agenda_changed
-    moved = tuple(p for p in document.moved_parts if p != "link")  # the link is left out
-    link_only = bool(document.moved_parts) and not moved
+    parts = document.moved_parts
+    moved = None if parts is None else tuple(p for p in parts if p != "link")  # no link
+    link_only = bool(parts) and not moved
     return replace(
         document,
         agenda=tuple(

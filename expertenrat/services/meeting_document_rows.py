@@ -76,7 +76,7 @@ def meeting_documents_of(
             conflicts,
             None if attendance is None else attendance.get(meeting.id, []),
             today,
-            moved.get(meeting.id, ()),
+            moved.get(meeting.id),
         )
         for meeting in meetings
     ]
@@ -94,8 +94,8 @@ _MOVABLE = {
 def _moved_parts(session: Session, meetings: list[models.Meeting]) -> dict[int, tuple[str, ...]]:
     """What of time, place and link differs from the last invitation of each of ``meetings``
     (the values then, read back from the audit trail: the first change of each field
-    after it holds the field's value at the invitation); nothing for a meeting whose
-    invitation the trail does not hold."""
+    after it holds the field's value at the invitation; ``()`` where all are as then
+    again); nothing for a meeting whose invitation the trail does not hold (not known)."""
     if not meetings:
         return {}
     rows = session.execute(
@@ -196,7 +196,7 @@ def _document(
     conflicts: dict[int, list[DeclaredConflict]],
     attendance: list[tuple[models.Attendance, str]] | None,
     today: date | None,
-    moved_parts: tuple[str, ...] = (),
+    moved_parts: tuple[str, ...] | None = None,
 ) -> MeetingDocument:
     """The meeting's document; with ``attendance`` (the run sheet) its notes filled."""
     zone = _zone(council.time_zone)

@@ -335,3 +335,20 @@ def test_the_pack_before_the_meeting_names_the_changed_letter_it_holds(
     assert "Inhalt Geänderte Einladung mit geänderter Tagesordnung (" in cover
     public = " ".join(pdf_text(dossiers.dossier_pdf(invited, public=True).pdf).split())
     assert "Geänderte Einladung mit geänderter öffentlicher Tagesordnung" in public
+
+
+def test_a_meeting_moved_and_moved_back_does_not_claim_time_or_place_changed(
+    documents, meetings_service, invited
+):
+    """Found by a reviewer: after a move and a move back nothing differed from the first
+    invitation, which read as "not known" and said "Zeit oder Ort haben sich geändert."."""
+    meeting = meetings_service.get(invited)
+    first = meeting.draft()
+    meetings_service.update(invited, meeting.version, replace(first, place="Kulturhaus"))
+    meeting = meetings_service.get(invited)
+    meetings_service.update(invited, meeting.version, replace(meeting.draft(), place=first.place))
+
+    for public in (False, True):
+        text = pdf_text(documents.invitation_pdf(invited, public=public).pdf)
+        assert f"{FIRST}: Zeit und Ort sind wieder wie in der ersten Einladung." in text
+        assert "geändert." not in text.split(FIRST, 1)[1].split("ersetzt", 1)[0]
