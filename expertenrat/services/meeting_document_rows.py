@@ -4,19 +4,18 @@ A meeting's document (:class:`MeetingDocument`) holds its council's letterhead, 
 notice period, its agenda in order with the time plan, presenters, linked projects and the
 members recused per item, and for the run sheet the notes from the attendance (who is
 excused, who comes and goes). Read by :mod:`services.meeting_documents` (invitation, run
-sheet, calendar), the OParl export, and the minutes (letterhead, recused members).
+sheet, calendar), the OParl export, and the minutes (letterhead). What it prints about
+an item (heading, project, recused members) is :mod:`services.document_item_rows`.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection, Iterable
 from datetime import date, timedelta
-from typing import TypedDict
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from expertenrat.domain import agenda
 from expertenrat.domain.enums import (
@@ -32,11 +31,16 @@ from expertenrat.domain.meeting_documents import (
     Letterhead,
     MeetingDocument,
 )
-from expertenrat.domain.name_order import name_sort_key
 from expertenrat.domain.run_sheet_notes import ExpectedMove, with_notes
 from expertenrat.services.audit import snapshot
+from expertenrat.services.document_item_rows import (
+    item_heading,
+    person_order,
+    printed_name,
+    project_titles,
+    recused_conflicts,
+)
 from expertenrat.services.meeting_rows import CouncilClock
-from expertenrat.services.recusals import held_recusals
 from expertenrat.store import models
 
 DEFAULT_LENGTH = timedelta(hours=2)  # a meeting without an end time and without a time plan
@@ -144,47 +148,8 @@ def _attendance(
         .where(models.Attendance.meeting_id.in_(meeting_ids))
     ).all()  # a council's members per meeting: sorted here by name_sort_key, not by SQL
     found: dict[int, list[tuple[models.Attendance, str]]] = {}
-    for attendance, person in sorted(rows, key=lambda row: _person_order(row[1])):
-        found.setdefault(attendance.meeting_id, []).append((attendance, _name(person)))
-    return found
-
-
-def _person_order(person: models.Person) -> tuple[str, int]:
-    """Where ``person`` stands in a printed list of names (:func:`name_sort_key`); the id
-    keeps namesakes in a fixed order."""
-    return name_sort_key(person.family_name, person.given_name), person.id
-
-
-def _name(person: models.Person) -> str:
-    return " ".join(p for p in (person.title, person.given_name, person.family_name) if p)
-
-
-def recused_conflicts(
-    session: Session,
-    item_ids: list[int],
-    attending: Callable[[int], Collection[int]] | None = None,
-) -> dict[int, list[DeclaredConflict]]:
-    """The members recused per agenda item, also those recused at an item above it about
-    the same project (:func:`held_recusals`; suggestions that were overruled are left
-    out); with ``attending`` (an item's id to the membership ids present at it), only
-    those."""
-    held = held_recusals(session, item_ids)
-    people = {
-        m.id: m.person
-        for m in session.scalars(
-            select(models.Membership)
-            .options(selectinload(models.Membership.person))
-            .where(models.Membership.id.in_({c.membership_id for cs in held.values() for c in cs}))
-        )
-    }
-    found: dict[int, list[DeclaredConflict]] = {}
-    for item_id, conflicts in held.items():  # a few per item: sorted by name_sort_key here
-        for conflict in sorted(conflicts, key=lambda c: _person_order(people[c.membership_id])):
-            if attending is not None and conflict.membership_id not in attending(item_id):
-                continue
-            found.setdefault(item_id, []).append(
-                DeclaredConflict(_name(people[conflict.membership_id]), conflict.reason.strip())
-            )
+    for attendance, person in sorted(rows, key=lambda row: person_order(row[1])):
+        found.setdefault(attendance.meeting_id, []).append((attendance, printed_name(person)))
     return found
 
 
@@ -294,44 +259,6 @@ def _dated(meeting: models.Meeting, today: date) -> date:
     if sent is not None and meeting.state != MeetingState.CANCELLED.value:
         return sent
     return today
-
-
-class ItemHeading(TypedDict):
-    """What an agenda item's documents (invitation, run sheet, minutes) head it with."""
-
-    number: str
-    title: str
-    public: bool
-    kind_label: str
-    presenter: str
-    project_title: str
-
-
-def item_heading(
-    placed: agenda.PlacedItem, row: models.AgendaItem, projects: dict[int, str]
-) -> ItemHeading:
-    """The heading of agenda item ``row`` at its place in the agenda; ``projects``: the
-    titles of the projects linked (:func:`project_titles`)."""
-    return ItemHeading(
-        number=placed.number,
-        title=row.title,
-        public=placed.public,
-        kind_label=AgendaItemKind(row.kind).label,
-        presenter=row.presenter,
-        project_title=projects.get(row.project_id, "") if row.project_id is not None else "",
-    )
-
-
-def project_titles(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
-    """The titles of the projects ``ids`` by id (None, an item without a project, passed
-    over)."""
-    wanted = {i for i in ids if i is not None}
-    if not wanted:
-        return {}
-    rows = session.execute(
-        select(models.Project.id, models.Project.title).where(models.Project.id.in_(wanted))
-    )
-    return {r.id: r.title for r in rows}
 
 
 def _entry(

@@ -17,7 +17,7 @@ from expertenrat.domain.enums import RecommendationKind, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_items import AdoptedRecommendation, MinutesItem, VoteRecord
 from expertenrat.services.attendance_rows import placed_agenda_rows
-from expertenrat.services.meeting_document_rows import (
+from expertenrat.services.document_item_rows import (
     item_heading,
     project_titles,
     recused_conflicts,
