@@ -25,6 +25,7 @@ from expertenrat.domain.errors import os_error_detail, os_error_text
 from expertenrat.paths import user_data_dir
 from expertenrat.services.backup import BackupService
 from expertenrat.services.collector import collector_paused
+from expertenrat.services.leftovers import remove_stale
 from expertenrat.store.backup_format import BackupError
 from expertenrat.store.backup_writing import write_backup
 from expertenrat.store.database import Database
@@ -33,6 +34,8 @@ from expertenrat.store.sqlite_copy import copy_sqlite
 from expertenrat.store.work_problems import SqliteCause, driver_text, refused, sqlite_cause
 
 _COPY_NAME = re.compile(r"^expertenrat-(\d{4})-(\d{2})-(\d{2})\.(?:db|zip)$")
+# The name a copy is written under until complete (see :meth:`DailyBackupService.run`).
+_TEMPORARY = re.compile(r"\.expertenrat-\d{4}-\d{2}-\d{2}-[0-9a-f]{12}\.tmp")
 FOLDER_NAME = "Sicherungen"
 
 
@@ -114,6 +117,7 @@ class DailyBackupService:
         temporary = folder / f".expertenrat-{today:%Y-%m-%d}-{uuid.uuid4().hex[:12]}.tmp"
         try:
             folder.mkdir(exist_ok=True)  # not its parents: a missing network drive stays missing
+            remove_stale(folder, _TEMPORARY)
             if target.exists():
                 return None
             if source is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import stat
 import uuid
@@ -22,8 +23,12 @@ from pathlib import Path
 from typing import IO
 
 from expertenrat.domain.errors import ExpertenratError, os_error_detail, os_error_text
+from expertenrat.services.leftovers import remove_stale
 
 _WRITERS = 4  # threads creating the files of a folder export
+
+# The temporary name of :func:`writing_file`, left behind by a program killed while writing.
+_TEMPORARY = re.compile(r"\.expertenrat-(?P<pid>\d+)-[0-9a-f]{8}\.tmp")
 
 
 class FileWriteError(ExpertenratError):
@@ -86,6 +91,7 @@ def writing_file(path: Path) -> Iterator[IO[bytes]]:
     # Short, so that long names fit; its own, as another job or another PC (whose process
     # may have the same number) may be writing into the same folder at the same time.
     temporary = path.with_name(f".expertenrat-{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
+    remove_stale(path.parent, _TEMPORARY)
     try:
         if path.is_symlink():
             raise FileWriteError(

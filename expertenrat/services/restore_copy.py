@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
@@ -17,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import Connection, exc, literal, select
 
 from expertenrat.domain.errors import os_error_detail, os_error_text
+from expertenrat.services.leftovers import remove_stale
 from expertenrat.store.backup_format import Backup, BackupError
 from expertenrat.store.backup_writing import write_backup
 from expertenrat.store.database import Database
@@ -42,12 +44,14 @@ def keep_copy(
     target: Path | None = None
     try:
         if path is not None:
+            remove_stale(path.parent, _temporary_name(path.stem, path.suffix))
             target = _claimed(
                 path.parent, f"{path.stem}-vor-wiederherstellung-{stamp}", path.suffix
             )
             _written_whole(target, lambda temporary: copy_sqlite(path, temporary))
             return target
         keep_dir.mkdir(parents=True, exist_ok=True)
+        remove_stale(keep_dir, _temporary_name("", ".zip"))
         target = _claimed(keep_dir, f"vor-wiederherstellung-{stamp}", ".zip")
         _written_whole(target, lambda temporary: _write_zip(temporary, snapshot()))
         return target
@@ -99,6 +103,15 @@ def _claimed(folder: Path, stem: str, suffix: str) -> Path:
             number += 1
             continue
         return folder / name
+
+
+def _temporary_name(stem: str, suffix: str) -> re.Pattern[str]:
+    """The name :func:`_written_whole` writes a copy named by :func:`_claimed` under."""
+    start = f"{stem}-" if stem else ""
+    return re.compile(
+        rf"\.{re.escape(start)}vor-wiederherstellung-\d{{4}}-\d{{2}}-\d{{2}}-\d{{6}}"
+        rf"(-\d+)?{re.escape(suffix)}\.tmp"
+    )
 
 
 def _written_whole(target: Path, write: Callable[[Path], None]) -> None:
