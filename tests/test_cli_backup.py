@@ -185,6 +185,26 @@ def test_retention_counts_the_councils_day_not_the_pcs(demo_file):
     assert named is not ahead, listed.stdout
 
 
+@pytest.mark.parametrize("answer", [(), ("--yes",)], ids=["asked", "yes"])
+def test_the_empty_copy_a_killed_restore_leaves_is_refused_as_empty(demo_file, tmp_path, answer):
+    """A restore killed while copying leaves the copy's name empty (0 bytes); restoring it
+    said "keine gültige Expertenrat-Sicherung" with zipfile's "File is not a zip file" as
+    the detail (found by a tester). Without ``--yes`` it is refused before the question."""
+    members = _count(demo_file, "memberships")
+    empty = tmp_path / "expertenrat-vor-wiederherstellung-2026-12-02-100958.db"
+    empty.touch()
+
+    result = run("--database", str(demo_file), "restore", str(empty), *answer)
+
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "expertenrat: Fehler: Die Datei ist leer (0 Bytes) und enthält keine Sicherung, etwa "
+        "weil ihr Anlegen abgebrochen wurde. Bitte wählen Sie eine andere Sicherung."
+    )
+    assert result.stdout == ""
+    assert _count(demo_file, "memberships") == members
+
+
 def test_ctrl_d_at_the_restore_question_cancels_and_changes_nothing(demo_file, tmp_path):
     backup = tmp_path / "sicherung.zip"
     assert run("--database", str(demo_file), "backup", "--out", str(backup)).returncode == 0

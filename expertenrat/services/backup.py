@@ -55,7 +55,10 @@ def read_backup_file(source: Path) -> Backup:
     try:
         check_regular_file(source)  # a named pipe would block the reading for ever
         with source.open("rb") as handle:
-            if handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER:
+            start = handle.read(len(SQLITE_HEADER))
+            if not start:
+                raise BackupError(_EMPTY)
+            if start == SQLITE_HEADER:
                 return database_copy_as_backup(source)
             handle.seek(0)
             return read_backup(handle, migrate.is_known_revision)
@@ -67,15 +70,27 @@ def read_backup_file(source: Path) -> Backup:
         ) from None
 
 
+# An empty file, such as the copy a restore killed while copying leaves (its name taken
+# first, the copy never renamed onto it): zipfile's "File is not a zip file" said nothing.
+_EMPTY = (
+    "Die Datei ist leer (0 Bytes) und enthält keine Sicherung, etwa weil ihr Anlegen "
+    "abgebrochen wurde. Bitte wählen Sie eine andere Sicherung."
+)
+
+
 def refuse_no_file(source: Path) -> None:
-    """Refuse a backup ``source`` that is no regular file before the user is asked to
-    replace the data with it (the reading refuses it anyway; missing ones it reports)."""
+    """Refuse a backup ``source`` that is no regular file, or an empty one, before the
+    user is asked to replace the data with it (the reading refuses it anyway; missing ones
+    it reports)."""
     try:
         check_regular_file(source)
+        empty = source.stat().st_size == 0
     except NotAFileError as error:
         raise BackupError(error.message) from None
     except OSError:
-        pass
+        return
+    if empty:
+        raise BackupError(_EMPTY)
 
 
 @dataclass(frozen=True, slots=True)

@@ -444,6 +444,21 @@ def test_a_damaged_zip_is_refused_in_german_with_zipfile_s_words_as_the_detail()
     assert raised.value.detail == "File is not a zip file"
 
 
+@pytest.mark.parametrize("name", ["sicherung.zip", "demo-vor-wiederherstellung-2026-12-02.db"])
+def test_an_empty_file_is_refused_as_empty_without_zipfile_s_words(tmp_path, name):
+    empty = tmp_path / name
+    empty.touch()
+
+    with pytest.raises(BackupError) as raised:
+        read_backup_file(empty)
+
+    assert raised.value.message == (
+        "Die Datei ist leer (0 Bytes) und enthält keine Sicherung, etwa weil ihr Anlegen "
+        "abgebrochen wurde. Bitte wählen Sie eine andere Sicherung."
+    )
+    assert raised.value.detail == ""
+
+
 def _rejected_backup(database: Database, path: Path) -> Path:
     """A backup of ``database`` whose rows break a constraint (a duplicate primary key)."""
     with database.engine.connect() as connection:
