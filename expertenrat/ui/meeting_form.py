@@ -1,5 +1,6 @@
 """The "Sitzung" tab: date, time, place or link, kind, title and notes of one meeting
-(its widgets: :mod:`~expertenrat.ui.meeting_form_view`).
+(its widgets: :mod:`~expertenrat.ui.meeting_form_view`, the values in them:
+:mod:`~expertenrat.ui.meeting_form_fields`).
 
 The form saves through the meetings service itself ("Speichern"), shows errors and
 warnings (holiday, overlap) under the fields, and tells the page whether something typed
@@ -11,12 +12,12 @@ A cancelled meeting is shown read-only with its reason.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from expertenrat.domain.enums import MeetingKind, MeetingState
+from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.errors import (
     ConcurrentEditError,
     ExpertenratError,
@@ -31,17 +32,16 @@ from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.members import MembersService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.meeting_form_view import MeetingFormView
+from expertenrat.ui.meeting_form_fields import MeetingFields
 from expertenrat.ui.meeting_merge import MeetingEntry, meeting_merge_rows
 from expertenrat.ui.meeting_proposal import proposal_hint, proposed_meeting
 from expertenrat.ui.merge_dialog import FormLine, OpenMergeDialog, open_conflict_merge
 from expertenrat.ui.save_retry import SaveRetry
-from expertenrat.ui.text_fields import show_text
 
 _CONTEXT = "MeetingForm"
 
 
-class MeetingForm(MeetingFormView):
+class MeetingForm(MeetingFields):
     """Edits one meeting, or a new one (``set_meeting(None)`` after ``start_new``)."""
 
     merge_dialog = OpenMergeDialog()  # open after a conflicting save
@@ -98,11 +98,11 @@ class MeetingForm(MeetingFormView):
         self.retry.after(None)
         self._fill_chairs(meeting, members)
         if meeting is not None:
-            self._fill(meeting.draft(), meeting.notes)
+            self.fill(meeting.draft(), meeting.notes)
             self.heading.setText(f"{meeting.label}, {meeting.starts_at:%d.%m.%Y}")
         else:
             assert proposed is not None
-            self._fill(proposed, "")
+            self.fill(proposed, "")
             self.heading.setText(
                 tr(_CONTEXT, "Neue Sitzung") if council_id is not None else tr(_CONTEXT, "Sitzung")
             )
@@ -127,7 +127,7 @@ class MeetingForm(MeetingFormView):
         else:
             self.hint.clear()
         self.hint.setVisible(bool(self.hint.text()))
-        self._loaded = self._entered()
+        self._loaded = self.entered()
         self._update_buttons()
 
     @property
@@ -152,60 +152,18 @@ class MeetingForm(MeetingFormView):
         ``members`` if they were read already."""
         if members is None:
             members = self._members.members(self._council_id) if self._council_id else []
-        self.chair_combo.blockSignals(True)
-        self.chair_combo.clear()
-        self.chair_combo.addItem(tr(_CONTEXT, "– noch offen –"), None)
         chair = meeting.chair_membership_id if meeting is not None else None
-        if self._council_id is not None:
-            day = meeting.starts_at.date() if meeting is not None else self._today()
-            for member in members:
-                if member.is_active(day) or member.id == chair:
-                    self.chair_combo.addItem(member.full_name, member.id)
-        self.chair_combo.setCurrentIndex(max(0, self.chair_combo.findData(chair)))
-        self.chair_combo.blockSignals(False)
-
-    def _fill(self, draft: MeetingDraft, notes: str) -> None:
-        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(draft.kind.value)))
-        show_text(self.title_edit, draft.title)
-        start, end = draft.start, draft.end
-        self.date_edit.setDate(QDate(start.year, start.month, start.day))
-        self.start_edit.setTime(QTime(start.hour, start.minute))
-        self.end_edit.setTime(QTime(end.hour, end.minute))
-        show_text(self.place_edit, draft.place)
-        show_text(self.room_edit, draft.room)
-        show_text(self.link_edit, draft.online_link)
-        self.notes_edit.setPlainText(notes)
+        day = meeting.starts_at.date() if meeting is not None else self._today()
+        self.show_chairs(members, day, chair)
 
     # --- editing ------------------------------------------------------------------------
-
-    def draft(self) -> MeetingDraft:
-        """The meeting as typed; times are the council's wall clock (naive)."""
-        day: date = self.date_edit.date().toPython()
-        return MeetingDraft(
-            MeetingKind(self.kind_combo.currentData()),
-            datetime.combine(day, self.start_edit.time().toPython()),
-            datetime.combine(day, self.end_edit.time().toPython()),
-            self.title_edit.text(),
-            self.place_edit.text(),
-            self.room_edit.text(),
-            self.link_edit.text(),
-        )
-
-    def notes(self) -> str:
-        return self.notes_edit.toPlainText()
-
-    def chair_id(self) -> int | None:
-        return self.chair_combo.currentData()
-
-    def _entered(self) -> tuple:
-        return (self.draft(), self.notes(), self.chair_id())
 
     def has_unsaved_changes(self) -> bool:
         if self._council_id is None:
             return False
         if self.meeting is not None and self.meeting.state is MeetingState.CANCELLED:
             return False
-        return self._entered() != self._loaded
+        return self.entered() != self._loaded
 
     def _update_buttons(self) -> None:
         dirty = self.has_unsaved_changes()
@@ -261,7 +219,7 @@ class MeetingForm(MeetingFormView):
             # which now makes a new meeting of it on the next click (or drops it).
             self.meeting = None
             self._fill_chairs(None)
-            self._select_chair(draft_chair)
+            self.select_chair(draft_chair)
             self.errors.show_general(
                 error.message
                 + tr(
@@ -292,15 +250,15 @@ class MeetingForm(MeetingFormView):
             self.errors.show_general(error.message)
             return
         base = MeetingEntry.of(*self._loaded)
-        mine = MeetingEntry.of(*self._entered())
+        mine = MeetingEntry.of(*self.entered())
         theirs = MeetingEntry.of(stored.draft(), stored.notes, stored.chair_membership_id)
 
         def take(names: set[str]) -> None:
             chosen = merged(mine, theirs, names)
             self.meeting = stored
             self._fill_chairs(stored)
-            self._fill(chosen.draft(), chosen.notes)
-            self._select_chair(chosen.chair_membership_id)
+            self.fill(chosen.draft(), chosen.notes)
+            self.select_chair(chosen.chair_membership_id)
             self._loaded = (theirs.draft(), theirs.notes, theirs.chair_membership_id)
             self.save()
 
@@ -309,9 +267,7 @@ class MeetingForm(MeetingFormView):
             take(set())
             return
         self._fill_chairs(stored)  # names the other version's chair too
-        self.chair_combo.setCurrentIndex(
-            max(0, self.chair_combo.findData(mine.chair_membership_id))
-        )
+        self.select_chair(mine.chair_membership_id)
         self.merge_dialog = open_conflict_merge(
             self,
             stored.label,
@@ -319,7 +275,7 @@ class MeetingForm(MeetingFormView):
                 _CONTEXT,
                 "Jemand anderes hat diese Sitzung gespeichert, während Sie sie bearbeitet haben.",
             ),
-            meeting_merge_rows(found, self._chair_name),
+            meeting_merge_rows(found, self.chair_name),
             take,
             FormLine(
                 conflict.changed,
@@ -328,10 +284,3 @@ class MeetingForm(MeetingFormView):
                 tr(_CONTEXT, "„Verwerfen“ lässt sie fallen"),
             ),
         )
-
-    def _select_chair(self, membership_id: int | None) -> None:
-        self.chair_combo.setCurrentIndex(max(0, self.chair_combo.findData(membership_id)))
-
-    def _chair_name(self, membership_id: int | None) -> str:
-        index = self.chair_combo.findData(membership_id)
-        return self.chair_combo.itemText(index) if membership_id is not None and index >= 0 else ""
