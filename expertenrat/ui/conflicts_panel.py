@@ -2,7 +2,8 @@
 
 Pick an agenda item; the table lists the recorded decisions (recused members with their
 reasons, overruled suggestions with who decided and why). Below, the screening suggests
-members whose institution is a partner of the item's project: "Befangenheit erfassen"
+members whose institution is a partner of the item's project
+(:mod:`~expertenrat.ui.conflict_suggestions_box`): "Befangenheit erfassen"
 recuses the member, "Übergehen …" asks for the reason and records the decision. Every
 change saves at once; a cancelled meeting is shown read-only with a hint.
 """
@@ -13,7 +14,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -30,6 +30,7 @@ from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.context import Services
 from expertenrat.ui.ask_again import ask_text_again
 from expertenrat.ui.conflict_declare_dialog import ConflictDeclareDialog
+from expertenrat.ui.conflict_suggestions_box import ConflictSuggestionsBox
 from expertenrat.ui.conflicts_table_model import ConflictsTableModel
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.eliding_widgets import compact_combo
@@ -41,24 +42,6 @@ from expertenrat.ui.record_selection import select_after_removal, selected_row
 from expertenrat.ui.refusals import attempt
 
 _CONTEXT = "ConflictsPanel"
-
-
-class SuggestionRow(QWidget):
-    """One screening suggestion with its two answers."""
-
-    def __init__(self, name: str, suggestion: ConflictSuggestion, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.suggestion = suggestion
-        self.label = QLabel(f"{name}: {suggestion.text}")
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setWordWrap(True)
-        self.accept_button = QPushButton(tr(_CONTEXT, "Befangenheit erfassen"))
-        self.overrule_button = QPushButton(tr(_CONTEXT, "Übergehen …"))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.accept_button)
-        layout.addWidget(self.overrule_button)
 
 
 class ConflictsPanel(KeepsNoMeetingHint, NothingPending, QWidget):
@@ -74,7 +57,6 @@ class ConflictsPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self._no_meeting_hint = no_meeting_hint()
         self._sheet: ConflictSheet | None = None
         self.dialog: ConflictDeclareDialog | None = None
-        self.suggestion_rows: list[SuggestionRow] = []
 
         self.hint_label = QLabel()
         self.hint_label.setObjectName("hintLabel")
@@ -106,12 +88,9 @@ class ConflictsPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self.remove_button = QPushButton(tr(_CONTEXT, "Entfernen …"))
         self.declare_button.clicked.connect(self.declare)
         self.remove_button.clicked.connect(self.remove_selected)
-        self.suggestions_box = QGroupBox(
-            tr(_CONTEXT, "Hinweise aus der Prüfung der Projektpartner")
-        )
-        self._suggestions_layout = QVBoxLayout(self.suggestions_box)
-        self.no_suggestions_label = QLabel(tr(_CONTEXT, "Keine Hinweise."))
-        self._suggestions_layout.addWidget(self.no_suggestions_label)
+        self.suggestions = ConflictSuggestionsBox()
+        self.suggestions.accepted.connect(self.accept)
+        self.suggestions.overruled.connect(self.overrule)
 
         top = QHBoxLayout()
         item_label = QLabel(tr(_CONTEXT, "Tagesordnungspunkt"))
@@ -130,7 +109,7 @@ class ConflictsPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         layout.addWidget(self.carried_label)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
-        layout.addWidget(self.suggestions_box)
+        layout.addWidget(self.suggestions)
         self.set_meeting(None)
 
     # --- contract -------------------------------------------------------------------------
@@ -200,19 +179,13 @@ class ConflictsPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self.project_label.setVisible(bool(project))
         self.carried_label.setText(self._carried_text(item))
         self.carried_label.setVisible(bool(self.carried_label.text()))
-        for row in self.suggestion_rows:
-            row.deleteLater()
-        self.suggestion_rows = []
-        editable = self._editable()
-        for suggestion in item.suggestions if item else ():
-            row = SuggestionRow(self._sheet.name_of(suggestion.member), suggestion, self)  # type: ignore[union-attr]
-            row.accept_button.setEnabled(editable)
-            row.overrule_button.setEnabled(editable)
-            row.accept_button.clicked.connect(lambda _c=False, s=suggestion: self.accept(s))
-            row.overrule_button.clicked.connect(lambda _c=False, s=suggestion: self.overrule(s))
-            self._suggestions_layout.addWidget(row)
-            self.suggestion_rows.append(row)
-        self.no_suggestions_label.setVisible(not self.suggestion_rows)
+        self.suggestions.show_suggestions(
+            (
+                (self._sheet.name_of(suggestion.member), suggestion)  # type: ignore[union-attr]
+                for suggestion in (item.suggestions if item else ())
+            ),
+            self._editable(),
+        )
         self._update_buttons()
 
     def _carried_text(self, item: ItemConflicts | None) -> str:

@@ -58,37 +58,37 @@ def panel(qtbot, services, dialogs, meeting) -> ConflictsPanel:
 
 
 def test_a_suggestion_is_shown_for_the_partner_institution(panel, meeting) -> None:
-    assert [row.label.text() for row in panel.suggestion_rows] == [
+    assert [row.label.text() for row in panel.suggestions.rows] == [
         "Ödön Pál: Mögliche Befangenheit: „Stadtwerke Rostock AG“ entspricht dem "
         "Projektpartner „stadtwerke rostock“."
     ]
     assert "Urbane Datenplattform" in panel.project_label.text()
     panel.select_item(meeting.item_ids[0])
-    assert panel.suggestion_rows == [] and panel.no_suggestions_label.isVisibleTo(panel)
+    assert panel.suggestions.rows == [] and panel.suggestions.empty_label.isVisibleTo(panel)
 
 
 def test_accepting_a_suggestion_records_the_recusal(qtbot, panel, qtmodeltester) -> None:
     with qtbot.waitSignal(panel.changed, timeout=WAIT):
-        panel.suggestion_rows[0].accept_button.click()
+        panel.suggestions.rows[0].accept_button.click()
     conflicts = panel.model.rows()
     assert [(c.member_name, c.decision) for c in conflicts] == [
         ("Ödön Pál", ConflictDecision.RECUSED)
     ]
-    assert panel.suggestion_rows == []
+    assert panel.suggestions.rows == []
     qtmodeltester.check(panel.model)
 
 
 def test_overruling_asks_why_and_records_who(panel, dialogs, services, meeting) -> None:
-    panel.suggestion_rows[0].overrule_button.click()  # no answer given: nothing happens
+    panel.suggestions.rows[0].overrule_button.click()  # no answer given: nothing happens
     assert panel.model.rows() == []
     dialogs.texts = ["  "]
-    panel.suggestion_rows[0].overrule_button.click()  # asked again, saying why
+    panel.suggestions.rows[0].overrule_button.click()  # asked again, saying why
     assert dialogs.asked_texts[-1] == (
         "Bitte begründen Sie, warum der Hinweis auf Befangenheit übergangen wird.\n"
         "Warum ist Ödön Pál bei diesem Punkt nicht befangen?"
     )
     dialogs.texts = ["Nur Kundin der Stadtwerke"]
-    panel.suggestion_rows[0].overrule_button.click()
+    panel.suggestions.rows[0].overrule_button.click()
     (conflict,) = services.conflicts.sheet(meeting.meeting_id).item(meeting.item_ids[2]).conflicts
     assert conflict.decision is ConflictDecision.OVERRULED
     assert (conflict.decided_by, conflict.decision_reason) == (
@@ -106,14 +106,14 @@ def test_a_refused_reason_for_overruling_is_asked_again_with_what_was_typed(
     typed = "Nur Kundin der Stadtwerke. " * 80  # past the 2,000 characters allowed
     dialogs.texts = [typed]
 
-    panel.suggestion_rows[0].overrule_button.click()
+    panel.suggestions.rows[0].overrule_button.click()
 
     assert dialogs.offered_texts == ["", typed]
     assert dialogs.asked_texts[-1].startswith("Die Begründung der Entscheidung")
     assert dialogs.warnings() == []
     shorter = typed[:1_000].strip()
     dialogs.texts = [shorter]
-    panel.overrule(panel.suggestion_rows[0].suggestion, typed, "")
+    panel.overrule(panel.suggestions.rows[0].suggestion, typed, "")
     (conflict,) = services.conflicts.sheet(meeting.meeting_id).item(meeting.item_ids[2]).conflicts
     assert conflict.decision_reason == shorter
 
@@ -141,7 +141,7 @@ def test_a_cancelled_meeting_is_read_only(qtbot, services, dialogs, meeting) -> 
     panel.select_item(meeting.item_ids[2])
     assert "abgesagt" in panel.hint_label.text()
     assert not panel.declare_button.isEnabled()
-    assert not panel.suggestion_rows[0].accept_button.isEnabled()
+    assert not panel.suggestions.rows[0].accept_button.isEnabled()
 
 
 def test_after_removing_a_conflict_the_next_is_selected(panel, dialogs) -> None:
@@ -173,7 +173,7 @@ def test_the_recusals_show_one_line_each_with_headers_and_names_whole(qtbot, pan
     panel.show()
     exposed(panel)
     with qtbot.waitSignal(panel.changed, timeout=WAIT):
-        panel.suggestion_rows[0].accept_button.click()
+        panel.suggestions.rows[0].accept_button.click()
     view, model = panel.view, panel.model
     header = view.horizontalHeader()
     assert not view.wordWrap()
@@ -230,7 +230,7 @@ def test_a_sub_item_about_the_project_shows_the_recusal_made_above(
 
     panel.select_item(sub_id)
 
-    assert panel.suggestion_rows == []
+    assert panel.suggestions.rows == []
     assert panel.carried_label.text() == (
         "Befangen wie bei TOP 3 (dasselbe Projekt; dort zu ändern): Ödön Pál"
     )
