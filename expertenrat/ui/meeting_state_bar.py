@@ -4,8 +4,9 @@
 changed since: the changed letter re-sent today, for the record), "Durchgeführt",
 "Absagen …" (asks for the reason) and "Löschen …" (after a question; planned meetings
 only), each enabled when the state of the meeting shown allows it; "Durchgeführt" also
-waits for the meeting's start, its tooltip saying why meanwhile, and a timer turns it on
-when the start passes while the page is open. A refusal shows its German reason.
+waits for the meeting's start, its tooltip saying why meanwhile
+(:mod:`~expertenrat.ui.meeting_held_readiness`), and a timer turns it on when the start
+passes while the page is open. A refusal shows its German reason.
 Afterwards ``changed`` names the meeting the page shows and rereads: the same one, or
 ``None`` once deleted.
 """
@@ -32,15 +33,13 @@ from expertenrat.services.meetings import MeetingsService
 from expertenrat.ui.ask_again import ask_text_again
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.meeting_held_readiness import HELD_TIP, wait_for_start, why_not_held
 
 if TYPE_CHECKING:
     from expertenrat.services.meeting_documents import InvitationSent
 
 _CONTEXT = "MeetingsPage"
-HELD_TIP = "Die Sitzung hat begonnen oder stattgefunden: Status „durchgeführt“"
 INVITE_TIP = "Die Einladung ist heute versandt: Status „eingeladen“"
-# The longest wait of the start timer; after it the buttons look again (and wait anew).
-_LONGEST_WAIT = timedelta(hours=12)
 
 
 def _now() -> datetime:
@@ -110,52 +109,18 @@ class MeetingStateBar(QWidget):
             else tr(_CONTEXT, INVITE_TIP)
         )
         now = self._now()
-        why_not = self._why_not_held(meeting, now)
+        why_not = why_not_held(meeting, self._today(), now)
         self.held_button.setEnabled(MeetingState.HELD in targets and not why_not)
         self.held_button.setToolTip(why_not or tr(_CONTEXT, HELD_TIP))
         self._wait_for_start(meeting, now)
         self.cancel_button.setEnabled(MeetingState.CANCELLED in targets)
         self.delete_button.setEnabled(meeting is not None and meeting.state is MeetingState.PLANNED)
 
-    def _why_not_held(self, meeting: Meeting | None, now: datetime) -> str:
-        """Why "Durchgeführt" is off ("" where it is on, or where no meeting is shown): the
-        state, or for an invited meeting its start still ahead (the service would refuse
-        it); :meth:`_wait_for_start` turns it on once the start passes."""
-        if meeting is None:
-            return ""
-        if meeting.state is MeetingState.PLANNED:
-            return tr(
-                _CONTEXT,
-                "Erst wenn die Einladung versandt ist („Einladung versandt“), lässt sich die "
-                "Sitzung als durchgeführt erfassen.",
-            )
-        if meeting.state is MeetingState.HELD:
-            return tr(_CONTEXT, "Die Sitzung ist bereits als durchgeführt erfasst.")
-        if meeting.state is MeetingState.CANCELLED:
-            return tr(_CONTEXT, "Die Sitzung ist abgesagt.")
-        day = meeting.starts_at.date()
-        if day < self._today() or (day == self._today() and meeting.starts_at <= now):
-            return ""
-        if day == self._today():
-            return tr(
-                _CONTEXT,
-                "Die Sitzung beginnt heute um {:%H:%M} Uhr; als durchgeführt erfassen lässt "
-                "sie sich ab ihrem Beginn.",
-            ).format(meeting.starts_at)
-        return tr(
-            _CONTEXT,
-            "Die Sitzung beginnt erst am {:%d.%m.%Y} um {:%H:%M} Uhr; als durchgeführt "
-            "erfassen lässt sie sich ab ihrem Beginn.",
-        ).format(meeting.starts_at, meeting.starts_at)
-
     def _wait_for_start(self, meeting: Meeting | None, now: datetime) -> None:
         """Look at the buttons again when the invited meeting shown begins (at the latest
-        after :data:`_LONGEST_WAIT`, then wait anew); no timer for any other meeting."""
-        if meeting is None or meeting.state is not MeetingState.INVITED:
-            self.start_timer.stop()
-            return
-        wait = min(meeting.starts_at - now, _LONGEST_WAIT)
-        if wait <= timedelta(0):
+        after :data:`LONGEST_WAIT`, then wait anew); no timer for any other meeting."""
+        wait = wait_for_start(meeting, now)
+        if wait is None:
             self.start_timer.stop()
             return
         self.start_timer.start(math.ceil(wait / timedelta(milliseconds=1)))
