@@ -135,9 +135,7 @@ class BackupService:
         with self._db.engine.connect() as connection:
             connection = connection.execution_options(**connection_options)
             with connection.begin():
-                revision = migrate.current_revision(connection) or ""
-                parts = dump_tables(connection, Base.metadata.sorted_tables, progress)
-        return Backup(__version__, revision, datetime.now(UTC), tuple(parts))
+                return _snapshot_of(connection, progress)
 
     def restore(
         self,
@@ -170,17 +168,16 @@ class BackupService:
         parts = parts_at_head(backup)
         replacement = _Replacement()
 
-        def keep() -> Path | None:
-            return keep_copy(self._db, keep_dir, now or datetime.now(), lambda: self.snapshot())
+        def keep(connection: Connection) -> Path | None:
+            return keep_copy(
+                self._db, keep_dir, now or datetime.now(), lambda: _snapshot_of(connection)
+            )
 
-        if self._db.is_sqlite:
-            # The copy of a file is made under the restore's write lock, so that it holds
-            # exactly what is replaced: a change another program saves between the copy and
-            # the replacement would be in neither (see _replace).
-            empty = self._db.pending or not holds_data(self._db)
-        else:
-            replacement.kept = keep()
-            empty = replacement.kept is None
+        # The copy is made inside the restore's transaction, once it holds the write lock
+        # (SQLite: the file's; PostgreSQL: every table's), so that it holds exactly what is
+        # replaced: a change another program saves between the copy and the replacement
+        # would be in neither (see _replace).
+        empty = self._db.pending or not holds_data(self._db)
         try:
             # A new file that gets no data does not stay; a server database without a schema
             # gets it in the transaction of the data (see Database.bulk_transaction).
@@ -230,18 +227,26 @@ class BackupService:
         replacement: _Replacement,
         *,
         empty: bool,
-        keep: Callable[[], Path | None],
+        keep: Callable[[Connection], Path | None],
     ) -> None:
         tables = Base.metadata.sorted_tables
         with self._db.bulk_transaction(empty=empty) as connection:
+            # The write lock first: other programs still read the data as it is, but none
+            # can change it until the commit.
             if self._db.is_sqlite:
-                # The write lock first (a statement that changes nothing): other programs
-                # still read the file as it is, but none can change it until the commit.
-                connection.execute(tables[0].delete().where(false()))
-                # A file found empty before may have got rows meanwhile (unless it is in
-                # the rollback journal now, which needed it to itself: then it has none).
-                if not empty or has_rows(connection):
-                    replacement.kept = keep()
+                connection.execute(tables[0].delete().where(false()))  # changes nothing
+            else:
+                # Nothing can change once every table is locked, so each read that follows
+                # sees the same data, all that was committed before.
+                names = ", ".join(
+                    connection.dialect.identifier_preparer.quote(t.name) for t in tables
+                )
+                connection.exec_driver_sql(f"LOCK TABLE {names} IN EXCLUSIVE MODE")
+            # A database found empty before may have got rows meanwhile (unless it is in
+            # SQLite's rollback journal now, which needed the file to itself: then it has
+            # none).
+            if not empty or has_rows(connection):
+                replacement.kept = keep(connection)
             for table in reversed(tables):
                 connection.execute(table.delete())
             for done, table in enumerate(tables, start=1):
@@ -269,6 +274,13 @@ class _Replacement:
         if not self.committing:
             return True
         return isinstance(error, (exc.IntegrityError, exc.DataError))
+
+
+def _snapshot_of(connection: Connection, progress: Progress | None = None) -> Backup:
+    """All data as ``connection`` sees it, as a backup in memory."""
+    revision = migrate.current_revision(connection) or ""
+    parts = dump_tables(connection, Base.metadata.sorted_tables, progress)
+    return Backup(__version__, revision, datetime.now(UTC), tuple(parts))
 
 
 def _reset_sequences(connection: Connection, tables: Iterable[Table]) -> None:

@@ -9,6 +9,7 @@ import json
 import os
 import socket
 import sqlite3
+import threading
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -196,6 +197,40 @@ def test_a_change_another_program_saves_during_a_restore_is_in_the_kept_copy(
         assert table_rows(kept) == changed
     finally:
         kept.close()
+
+
+def test_a_change_another_pc_saves_during_a_server_restore_is_kept(
+    demo_database, tmp_path, monkeypatch
+):
+    """PostgreSQL's copy of the old data was read before the restore's transaction: a
+    change another PC saved between the copy and the replacement was in neither (found by
+    a tester). Now the copy is read in that transaction once every table is locked; the
+    other PC's change waits for the restore and is saved after it."""
+    if demo_database.is_sqlite:
+        pytest.skip("a SQLite file's copy: see the test above")
+    backup = tmp_path / "sicherung.zip"
+    BackupService(demo_database).backup(backup)
+    write_zip = restore_copy._write_zip
+    other_pc: list[threading.Thread] = []
+
+    def another_pc_saves():
+        with demo_database.engine.begin() as connection:
+            connection.execute(text("UPDATE councils SET city = 'Anderswo'"))
+
+    def another_pc_saves_while_copying(target, data):
+        other_pc.append(threading.Thread(target=another_pc_saves))
+        other_pc[0].start()
+        other_pc[0].join(2.0)  # time to save, if nothing made it wait
+        write_zip(target, data)
+
+    monkeypatch.setattr(restore_copy, "_write_zip", another_pc_saves_while_copying)
+    summary = BackupService(demo_database).restore(backup, tmp_path / "kept")
+    other_pc[0].join(30)
+
+    assert summary.kept_copy is not None
+    with demo_database.engine.connect() as connection:
+        cities = set(connection.scalars(text("SELECT city FROM councils")))
+    assert cities == {"Anderswo"}  # saved after the restore, not lost in it
 
 
 def test_restore_into_a_new_sqlite_file_keeps_no_copy_of_the_empty_file(demo_sqlite, tmp_path):
