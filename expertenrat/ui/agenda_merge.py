@@ -12,7 +12,7 @@ from typing import Any
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.merge import FieldDifference, differences, merged
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.merge_dialog import MergeRow, merge_rows, value_text
+from expertenrat.ui.merge_rows import MergeRow, merge_rows, value_text
 
 _CONTEXT = "AgendaMerge"
 _CONTENT = ("title", "kind", "public", "presenter", "project_id", "planned_minutes")

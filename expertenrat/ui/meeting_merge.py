@@ -15,7 +15,7 @@ from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.merge import FieldDifference
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.merge_dialog import MergeRow, merge_rows, value_text
+from expertenrat.ui.merge_rows import MergeRow, merge_rows, value_text
 
 _CONTEXT = "MeetingMerge"
 

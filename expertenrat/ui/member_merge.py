@@ -12,7 +12,8 @@ from expertenrat.domain.audit_labels import field_label
 from expertenrat.domain.councils import ActionField
 from expertenrat.domain.merge import FieldDifference
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.merge_dialog import MergeDialog, MergeRow, merge_rows, value_text
+from expertenrat.ui.merge_dialog import MergeDialog
+from expertenrat.ui.merge_rows import MergeRow, merge_rows, value_text
 
 _CONTEXT = "MemberMerge"
 

@@ -1,10 +1,11 @@
 """Someone else saved first: both versions field by field, and the user picks per field.
 
 One dialog for every kind of record. The caller passes the differing fields as
-:class:`MergeRow` (German label, both values as text, the suggestion); per field the user
-chooses "meine" or "die andere", or all at once with "Meine behalten" / "Andere
-übernehmen". ``chosen`` hands over the names of the fields to take from the other
-version; the caller merges (``domain.merge.merged``) and saves against the stored version.
+:class:`~expertenrat.ui.merge_rows.MergeRow` (German label, both values as text, the
+suggestion); per field the user chooses "meine" or "die andere", or all at once with
+"Meine behalten" / "Andere übernehmen". ``chosen`` hands over the names of the fields to
+take from the other version; the caller merges (``domain.merge.merged``) and saves against
+the stored version.
 Closing without a choice keeps the form as it was typed: nothing is lost. While the dialog
 is open, the line under the form points to it (:class:`FormLine`); the form holds it in an
 :class:`OpenMergeDialog` attribute, which forgets it once closed.
@@ -14,8 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent
@@ -33,10 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.enums import LabelledEnum
-from expertenrat.domain.merge import FieldDifference
 from expertenrat.ui.dialog_parts import tab_as_shown
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.merge_rows import MergeRow
 from expertenrat.ui.scroll_areas import plain_scroll_area
 from expertenrat.ui.tooltips import literal_tip
 
@@ -96,52 +94,6 @@ class ValueButton(QRadioButton):
         self.setText(line.replace("&", "&&"))  # "&" as itself, not a keyboard shortcut
         cut = self.is_cut() and bool(self.whole)
         self.setToolTip(literal_tip(self.whole[:TOOLTIP_CHARACTERS]) if cut else "")
-
-
-@dataclass(frozen=True, slots=True)
-class MergeRow:
-    name: str  # the record's attribute
-    label: str  # its German name
-    mine: str
-    theirs: str
-    take_theirs: bool  # suggested
-    both_changed: bool  # marked: both sides changed this field
-
-
-def merge_rows(
-    found: list[FieldDifference],
-    label: Callable[[str], str],
-    text: Callable[[str, Any], str] | None = None,
-) -> list[MergeRow]:
-    """The rows for ``found``: ``label(name)`` names a field, ``text(name, value)`` shows a
-    value (default :func:`value_text`)."""
-    show = text or (lambda _name, value: value_text(value))
-    return [
-        MergeRow(
-            d.name,
-            label(d.name),
-            show(d.name, d.mine),
-            show(d.name, d.theirs),
-            d.take_theirs,
-            d.both_changed,
-        )
-        for d in found
-    ]
-
-
-def value_text(value: Any) -> str:
-    """A field's value in words: "ja"/"nein", TT.MM.JJJJ, an enum's German label."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return tr(_CONTEXT, "ja") if value else tr(_CONTEXT, "nein")
-    if isinstance(value, date):
-        return f"{value:%d.%m.%Y}"
-    if isinstance(value, LabelledEnum):
-        return value.label
-    if isinstance(value, bytes):
-        return tr(_CONTEXT, "Bild ({} Bytes)").format(f"{len(value):,}".replace(",", "."))
-    return str(value)
 
 
 @dataclass(frozen=True, slots=True)

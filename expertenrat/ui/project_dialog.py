@@ -34,14 +34,8 @@ from expertenrat.ui.dialog_parts import dialog_buttons, required_note_beside
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.merge_dialog import (
-    FormLine,
-    MergeRow,
-    OpenMergeDialog,
-    merge_rows,
-    open_conflict_merge,
-    value_text,
-)
+from expertenrat.ui.merge_dialog import FormLine, OpenMergeDialog, open_conflict_merge
+from expertenrat.ui.merge_rows import MergeRow, merge_rows, value_text
 from expertenrat.ui.project_form import ProjectForm
 from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.scroll_areas import plain_scroll_area

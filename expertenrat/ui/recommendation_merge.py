@@ -11,14 +11,8 @@ from expertenrat.domain.merge import FieldDifference, differences, merged
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.recommendation_views import RecommendationDetail
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.merge_dialog import (
-    FormLine,
-    MergeDialog,
-    MergeRow,
-    merge_rows,
-    open_conflict_merge,
-    value_text,
-)
+from expertenrat.ui.merge_dialog import FormLine, MergeDialog, open_conflict_merge
+from expertenrat.ui.merge_rows import MergeRow, merge_rows, value_text
 from expertenrat.ui.recommendation_content_dialogs import EditRecommendationDialog
 
 _CONTEXT = "RecommendationMerge"

@@ -18,12 +18,8 @@ from expertenrat.domain.merge import differences, merged
 from expertenrat.services.settings import SettingsService
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.merge_dialog import (
-    FormLine,
-    OpenMergeDialog,
-    merge_rows,
-    open_conflict_merge,
-)
+from expertenrat.ui.merge_dialog import FormLine, OpenMergeDialog, open_conflict_merge
+from expertenrat.ui.merge_rows import merge_rows
 from expertenrat.ui.save_retry import SaveRetry
 
 _CONTEXT = "SettingsPage"

@@ -27,7 +27,8 @@ from expertenrat.services.council_transfer import CouncilTransferService
 from expertenrat.services.files import write_file
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.merge_dialog import MergeDialog, MergeWording, OpenMergeDialog, merge_rows
+from expertenrat.ui.merge_dialog import MergeDialog, MergeWording, OpenMergeDialog
+from expertenrat.ui.merge_rows import merge_rows
 from expertenrat.ui.save_location import FileKind
 
 _CONTEXT = "SettingsTransfer"
