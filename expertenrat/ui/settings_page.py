@@ -2,13 +2,13 @@
 
 The council form's rows are the council's own (:mod:`ui.settings_council`, with the logo of
 :mod:`ui.settings_logo`), the minutes' and the profile's; "Speichern" with the merge after a
-conflicting save is :mod:`ui.settings_saving`'s.
+conflicting save is :mod:`ui.settings_saving`'s, "Weiteres Gremium anlegen …"
+:mod:`ui.settings_new_council`'s.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.councils import CouncilSettings, classification_for
-from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.field_limits import COUNCIL
 from expertenrat.services.agenda_templates import AgendaTemplatesService
 from expertenrat.services.council_transfer import CouncilTransferService
@@ -33,7 +32,6 @@ from expertenrat.services.settings import SettingsService
 from expertenrat.services.text_templates import TextTemplatesService
 from expertenrat.ui.action_field_buttons import ActionFieldButtons
 from expertenrat.ui.action_fields_model import ActionFieldsModel
-from expertenrat.ui.ask_again import ask_text_again, retry_note
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
@@ -44,6 +42,7 @@ from expertenrat.ui.scroll_areas import plain_scroll_area
 from expertenrat.ui.settings_agenda_templates import AgendaTemplatesEditor
 from expertenrat.ui.settings_council import CouncilSettingsFields
 from expertenrat.ui.settings_minutes import MinutesSettingsFields, PhrasesEditor
+from expertenrat.ui.settings_new_council import NewCouncil
 from expertenrat.ui.settings_profile import ProfileSettingsFields
 from expertenrat.ui.settings_saving import SettingsSaving
 from expertenrat.ui.settings_transfer import SettingsTransfer
@@ -128,7 +127,10 @@ class SettingsPage(QWidget):
         )
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
-        self.new_council_button.clicked.connect(self._ask_new_council)
+        self.new_council = NewCouncil(
+            settings, dialogs, self, lambda: self._council, self.councilCreated.emit
+        )
+        self.new_council_button.clicked.connect(self.new_council.ask)
 
     def line_edits(self) -> dict[str, QLineEdit]:
         """The council's text inputs by CouncilSettings attribute."""
@@ -283,44 +285,3 @@ class SettingsPage(QWidget):
         self.reload()
         self.saved_label.setText(tr("SettingsPage", "Aus der Datei übernommen."))
         self.councilChanged.emit()
-
-    # --- another council ---------------------------------------------------------------
-
-    def _ask_new_council(self) -> None:
-        ask_text_again(
-            self._dialogs,
-            self,
-            tr("SettingsPage", "Weiteres Gremium"),
-            tr("SettingsPage", "Name des neuen Gremiums:"),
-            "",
-            self.create_council,
-        )
-
-    def create_council(self, name: str) -> str | None:
-        """A council in the same place as the shown one: its city, Bundesland (public
-        holidays), time zone and action fields (the city's strategy; they show and can be
-        changed in its Einstellungen at once); the rest as any new council starts. Refused in
-        a way that asking again helps (a name too long, the server lost), why: the name is
-        asked again."""
-        new = CouncilSettings(id=None, name=name, city="–", classification=classification_for(name))
-        fields = None
-        try:
-            if self._council is not None:
-                shown = self._council
-                new = replace(
-                    new,
-                    city=shown.city or "–",
-                    bundesland=shown.bundesland,
-                    time_zone=shown.time_zone,
-                )
-                assert shown.id is not None
-                fields = [(f.name, f.colour) for f in self._service.action_fields(shown.id)]
-            created = self._service.create_council(new, action_fields=fields)
-        except ExpertenratError as error:
-            note = retry_note(error)
-            if note is None:
-                self._dialogs.warning(self, tr("SettingsPage", "Weiteres Gremium"), error.message)
-            return note
-        assert created.id is not None
-        self.councilCreated.emit(created.id)
-        return None
