@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from expertenrat.domain.meeting_documents import MeetingDocument, meeting_heading
+from expertenrat.domain.meeting_document_titles import meeting_heading
+from expertenrat.domain.meeting_documents import MeetingDocument
 
 INVITATION_DUE_WINDOW = timedelta(days=7)  # the Übersicht names an invitation this early
 

@@ -1,7 +1,8 @@
 """What an invitation, the chair's run sheet and a calendar entry print about a meeting.
 
 Plain frozen dataclasses: the meeting service fills them from the database, the reports
-(invitation PDF, run sheet) and the exchange (``.ics``) read them and nothing else.
+(invitation PDF, run sheet) and the exchange (``.ics``) read them and nothing else. What
+the documents are called is :mod:`~expertenrat.domain.meeting_document_titles`.
 """
 
 from __future__ import annotations
@@ -10,8 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from expertenrat.domain.enums import MeetingKind
-from expertenrat.domain.german_dates import long_date
-from expertenrat.domain.meetings import changed_letter, invitation_changed, meeting_label
+from expertenrat.domain.meetings import invitation_changed
 
 STANDARD_ADDRESSEE = "An die Mitglieder"
 
@@ -227,15 +227,6 @@ class MeetingDocument:
         return bool(self.non_public_items) or self.non_public_left_out
 
 
-def meeting_heading(doc: MeetingDocument) -> str:
-    """The meeting's name, "5. Sitzung" (without a number "Sitzung", or "Klausur" as the
-    window calls it), followed by the meeting's own title if it has one.
-
-    (No "des …": the council's name is not reliably declinable, so it stands apart.)
-    """
-    return meeting_label(doc.number, doc.kind, " ".join(doc.title.split()))
-
-
 @dataclass(frozen=True, slots=True)
 class InvitationMail:
     """The invitation (or cancellation) as an e-mail draft to the members: ``eml`` its
@@ -260,45 +251,6 @@ class InvitationMail:
             *self.warnings,
             f"Ohne E-Mail-Adresse (bitte die Einladung per Post senden): {names}.",
         )
-
-
-def letter_title(doc: MeetingDocument) -> str:
-    """What the letter (and its e-mail) is: "Einladung zur 5. Sitzung", "Geänderte
-    Einladung zur …" after a change of time or place, "Geänderte Tagesordnung zur …" after
-    one of the agenda, "Geänderte Einladung und Tagesordnung zur …" after both,
-    "Absage: 5. Sitzung"."""
-    heading = meeting_heading(doc)
-    if doc.cancelled:
-        return f"Absage: {heading}"
-    return f"{changed_letter(doc.moved, doc.agenda_changed)} zur {heading}"
-
-
-def pack_invitation_name(doc: MeetingDocument, *, public: bool = False) -> str:
-    """How a Sitzungsmappe names the letter it holds: "Einladung mit Tagesordnung",
-    "Geänderte Einladung mit …" after a new time or place, "… mit geänderter Tagesordnung"
-    after a change of the agenda (as the letter itself is headed); ``public``: "… mit
-    öffentlicher Tagesordnung"."""
-    letter = "Geänderte Einladung" if doc.moved else "Einladung"
-    agenda = "öffentlicher Tagesordnung" if public else "Tagesordnung"
-    return f"{letter} mit {'geänderter ' if doc.agenda_changed else ''}{agenda}"
-
-
-def meeting_time(doc: MeetingDocument) -> str:
-    """The meeting's time, "Dienstag, 10. März 2026, 16:00–18:00 Uhr" (or both dates)."""
-    start, end = doc.start, doc.end
-    if end.date() != start.date():
-        return (
-            f"{long_date(start.date())}, {start:%H:%M} Uhr – "
-            f"{long_date(end.date())}, {end:%H:%M} Uhr"
-        )
-    return f"{long_date(start.date())}, {start:%H:%M}–{end:%H:%M} Uhr"
-
-
-def calendar_summary(doc: MeetingDocument) -> str:
-    """The calendar entry's name, "SCER: 5. Sitzung" (council short name, else name)."""
-    head = doc.letterhead
-    council = " ".join((head.short_name or head.council_name).split())
-    return f"{council}: {meeting_heading(doc)}"
 
 
 def public_invitation(document: MeetingDocument) -> MeetingDocument:

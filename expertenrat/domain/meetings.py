@@ -122,7 +122,7 @@ def meeting_label(
     numbered Klausur whose title (its topic) does not say so "5. Sitzung – Klausur: …".
 
     The title follows after a dash, as in the invitation's heading
-    (:func:`~expertenrat.domain.meeting_documents.meeting_heading`): a title with a colon
+    (:func:`~expertenrat.domain.meeting_document_titles.meeting_heading`): a title with a colon
     of its own ("Klausur: Mobilität") never reads "5. Sitzung: Klausur: Mobilität".
 
     ``shown`` is applied to the title as the user typed it: the audit trail sets a

@@ -9,12 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from expertenrat.domain.german_dates import long_date
-from expertenrat.domain.meeting_documents import (
-    MeetingDocument,
-    letter_title,
-    meeting_heading,
-    meeting_time,
-)
+from expertenrat.domain.meeting_document_titles import letter_title, meeting_heading, meeting_time
+from expertenrat.domain.meeting_documents import MeetingDocument
 from expertenrat.exchange.mail_draft import Attachment, mail_draft
 
 

@@ -17,12 +17,8 @@ from datetime import UTC, date, datetime
 
 from icalendar import Calendar, Event
 
-from expertenrat.domain.meeting_documents import (
-    AgendaEntry,
-    MeetingDocument,
-    calendar_summary,
-    meeting_heading,
-)
+from expertenrat.domain.meeting_document_titles import calendar_summary, meeting_heading
+from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument
 from expertenrat.domain.wording import isolated
 
 PRODID = "-//Expertenrat//Sitzungen//DE"

@@ -21,12 +21,8 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.german_dates import long_date
-from expertenrat.domain.meeting_documents import (
-    AgendaEntry,
-    MeetingDocument,
-    letter_title,
-    meeting_heading,
-)
+from expertenrat.domain.meeting_document_titles import letter_title, meeting_heading
+from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument
 from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.domain.meetings import changed_letter
 from expertenrat.domain.wording import counted, isolated

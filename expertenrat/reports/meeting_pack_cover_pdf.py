@@ -12,11 +12,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from expertenrat.domain.documents import RenderedPdf
-from expertenrat.domain.meeting_documents import (
-    MeetingDocument,
-    meeting_heading,
-    pack_invitation_name,
-)
+from expertenrat.domain.meeting_document_titles import meeting_heading, pack_invitation_name
+from expertenrat.domain.meeting_documents import MeetingDocument
 from expertenrat.domain.wording import counted
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import theme

@@ -9,7 +9,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from expertenrat.domain.invitation_due import late_notice_warning
-from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument, meeting_time
+from expertenrat.domain.meeting_document_titles import meeting_time
+from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument
 from expertenrat.domain.wording import isolated
 from expertenrat.reports import theme
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Lines, Paragraph

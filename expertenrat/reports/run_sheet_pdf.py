@@ -9,7 +9,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from expertenrat.domain.documents import RenderedPdf
-from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument, meeting_heading
+from expertenrat.domain.meeting_document_titles import meeting_heading
+from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument
 from expertenrat.domain.meeting_numbers import meeting_noun
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import theme

@@ -22,7 +22,8 @@ from datetime import date
 from expertenrat.domain.annexes import Annex
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingState
-from expertenrat.domain.meeting_documents import pack_invitation_name, public_invitation
+from expertenrat.domain.meeting_document_titles import pack_invitation_name
+from expertenrat.domain.meeting_documents import public_invitation
 from expertenrat.domain.meetings import list_label
 from expertenrat.domain.minutes_document import MinutesDocument
 from expertenrat.services.annexes import AnnexesService

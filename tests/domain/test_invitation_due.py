@@ -14,7 +14,7 @@ from expertenrat.domain.invitation_due import (
     invitation_due_line,
     late_notice_warning,
 )
-from expertenrat.domain.meeting_documents import calendar_summary, meeting_heading
+from expertenrat.domain.meeting_document_titles import calendar_summary, meeting_heading
 from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.domain.meetings import meeting_label
 from expertenrat.domain.overview import invitation_state
