@@ -37,16 +37,18 @@ def fit_columns(
 
     ``shrinkable`` lists groups of columns, the first to give way first; within a group
     each column gives in proportion to its width above its floor. Where the shown columns
-    do not fit, they give way in three steps, each only as far as needed:
+    do not fit, they give way in four steps, each only as far as needed:
 
     1. the ``capped`` columns down to ``COMFORT_WIDTH`` (a name: one long entry does not
        take the room of every row's institution);
     2. the groups in turn down to their header's text, at least ``MIN_SHRUNK_WIDTH`` (the
        ``wide`` column not below ``wide_least``: what a title must show to be read comes
        before the other headers' whole text);
-    3. the groups in turn down to ``LAST_WIDTH`` (the header cut, its tooltip whole).
+    3. the groups in turn down to their header's text (each header still whole, the
+       content cut; the ``wide`` column not below ``wide_least`` nor ``LAST_WIDTH``);
+    4. the groups in turn down to ``LAST_WIDTH`` (the header cut, its tooltip whole).
 
-    In steps 2 and 3 no column gets narrower than a column of an earlier group: the last
+    In steps 2 and 4 no column gets narrower than a column of an earlier group: the last
     group (a title) keeps the most room. Only then does the table scroll sideways.
     """
     header = columns_header(view)
@@ -95,6 +97,15 @@ def fit_columns(
         excess,
         lambda c: max(MIN_SHRUNK_WIDTH, floors[c], wide_least if c == wide else 0),
         ranked=True,
+    )
+    # Then down to their headers' text: where a title's floor of MIN_SHRUNK_WIDTH leaves
+    # too little room, the others' headers stay whole (they were cut to "Eingela…" in a
+    # 1006 px window while the first group gave room only down to its own floor).
+    excess = _give_way(
+        header,
+        groups,
+        excess,
+        lambda c: max(floors[c], max(LAST_WIDTH, wide_least) if c == wide else 0),
     )
     # Cut headers rather than a table that scrolls sideways (each header's tooltip says it).
     _give_way(header, groups, excess, lambda c: LAST_WIDTH, ranked=True)

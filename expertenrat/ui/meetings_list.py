@@ -1,10 +1,10 @@
 """The list of the Sitzungen page: the council's meetings in a table, or why there are none.
 
 One row per meeting, sorted by date, one selected at a time. Every column is as wide as
-its content and header ("Eingeladen" whole), the place takes the rest of the width
-(long places end in "…"; in a narrow window it gives way first, down to
-:mod:`column_fit`'s minimum): no sideways scrolling. Below an empty table a German hint
-says what to do.
+its content and header ("Ladung" whole, its tooltip "Einladung versandt am"), the place
+takes the rest of the width (long places end in "…"; in a narrow window it gives way
+first, down to :mod:`column_fit`'s minimum): no sideways scrolling. Below an empty table
+a German hint says what to do.
 """
 
 from __future__ import annotations

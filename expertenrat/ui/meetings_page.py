@@ -1,6 +1,6 @@
 """Sitzungen: the council's meetings, a single meeting or a series, states, details in tabs.
 
-The list (Nr., Datum, Zeit, Ort, Status, Eingeladen, Protokoll) is filtered by
+The list (Nr., Datum, Zeit, „Titel, Ort“, Status, Ladung, Protokoll) is filtered by
 kommende / abgehaltene / alle and by year (:mod:`ui.meetings_filter`). The selected meeting
 shows in tabs (:mod:`ui.meeting_tabs`): "Sitzung" (:class:`MeetingForm`) and the detail
 widgets of the meeting (agenda, attendance, conflicts, minutes …); its state changes with

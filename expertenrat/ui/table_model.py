@@ -53,6 +53,7 @@ class Column(Generic[Row]):
     tooltip: Callable[[Row], str | None] | None = None
     decoration: Callable[[Row], Any] | None = None
     background: Callable[[Row], Any] | None = None  # of the cell, where the row has none
+    header_tooltip: str | None = None  # a short header's whole wording (else the header)
 
     def python_key(self, row: Row) -> Any:
         """The native value as Python compares it (for models that sort themselves)."""
@@ -75,10 +76,14 @@ def header_data(
     columns: Sequence[Column[Any]], section: int, orientation: Qt.Orientation, role: int
 ) -> str | None:
     """A model's ``headerData``: the column's header, also as its tooltip (the whole header
-    where a narrow column cuts it, :mod:`column_fit`)."""
-    shown = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
-    if orientation == Qt.Orientation.Horizontal and role in shown:
-        return columns[section].header
+    where a narrow column cuts it, :mod:`column_fit`), or its ``header_tooltip``."""
+    if orientation != Qt.Orientation.Horizontal:
+        return None
+    column = columns[section]
+    if role == Qt.ItemDataRole.DisplayRole:
+        return column.header
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return column.header_tooltip or column.header
     return None
 
 

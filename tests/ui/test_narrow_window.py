@@ -184,10 +184,31 @@ def test_meetings_at_1024_show_the_state_buttons_whole_and_four_meetings(window,
     qtbot.waitUntil(lambda: cut_off(page) == [], timeout=WAIT)
     assert page.states.invite_button.isVisible()
     assert fits(view) and view.horizontalScrollBar().maximum() == 0
-    # Every header whole, "Eingeladen" and the place's too: it said "Titel un…" (found by
+    # Every header whole, "Ladung" and the place's too: it said "Titel un…" (found by
     # a tester); the place's text gives way, its tooltip shows it whole.
     assert headers_whole(view, range(header.count()))
     assert view.viewport().height() >= 4 * view.rowHeight(0)
+
+
+def test_meetings_at_1006_show_every_header_whole(window, qtbot) -> None:
+    # At 1366 x 768 and 125 % the list was 19 px short: "Titel, …" and "Eingela…" (found
+    # by a tester). "Ladung" says it in short, its tooltip whole; the columns give way to
+    # their headers' text before a header is cut.
+    shown = window(LAPTOP_125)
+    page = show_area(shown, qtbot, shown.pages.meetings)
+    page.select(page.meeting_list.model.rows()[5].id)
+    view, header = page.meeting_list.view, page.meeting_list.view.horizontalHeader()
+
+    qtbot.waitUntil(lambda: cut_off(page) == [], timeout=WAIT)
+    with suppress(NotSettled):  # the columns fit once the list has its width
+        qtbot.waitUntil(lambda: headers_whole(view, range(header.count())), timeout=WAIT)
+    assert headers_whole(view, range(header.count())), header_widths(view)
+    assert fits(view) and view.horizontalScrollBar().maximum() == 0
+    model, horizontal = view.model(), Qt.Orientation.Horizontal
+    invitation = page.meeting_list.model.COLUMN_INVITATION
+    assert model.headerData(invitation, horizontal, Qt.ItemDataRole.DisplayRole) == "Ladung"
+    tooltip = model.headerData(invitation, horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "Einladung versandt am"
 
 
 def test_recommendations_at_1024_keep_the_most_room_for_the_title(window, qtbot) -> None:
