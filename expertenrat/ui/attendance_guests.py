@@ -107,6 +107,9 @@ class GuestDialog(QDialog):
             super().accept()
 
 
+GUEST_ROWS = 2  # the guests' rows the table shows at least
+
+
 class GuestsBox(QGroupBox):
     """``changed``: a guest was saved or removed; ``reload_requested``: saving failed, the
     shown guests may be stale."""
@@ -132,6 +135,13 @@ class GuestsBox(QGroupBox):
             wide=model.COLUMN_ROLE,
         )
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        # Two guests' rows at least (not three): in a low window the member lines above
+        # get the room (found by a tester at 1366 x 768 and 125 %).
+        self.view.setMinimumHeight(
+            self.view.horizontalHeader().sizeHint().height()
+            + GUEST_ROWS * self.view.verticalHeader().defaultSectionSize()
+            + 2 * self.view.frameWidth()
+        )
         self.view.activated.connect(lambda _index: self.edit_selected())  # Enter too
         self.add_button = QPushButton(tr(_CONTEXT, "Gast hinzufügen …"))
         self.edit_button = QPushButton(tr(_CONTEXT, "Bearbeiten …"))

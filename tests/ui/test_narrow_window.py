@@ -346,6 +346,41 @@ def test_the_attendance_lines_fit_a_1366_laptop_at_125_percent(window, qtbot) ->
         )
 
 
+def test_the_attendance_sheet_at_1006_shows_five_member_lines_at_the_top(window, qtbot) -> None:
+    # At 1366 x 768 and 125 % the member lines got two lines' height between the quorum
+    # and a tall guests box, in a tab that scrolled down as well (found by a tester): now
+    # the tab's top shows five lines whole, the guests below are reached by scrolling it.
+    shown = window(LAPTOP_125)
+    page = show_area(shown, qtbot, shown.pages.meetings)
+    page.select(page.meeting_list.model.rows()[5].id)  # held: every member has a line
+    page.tabs.open_tab("attendance")
+    panel = page.tabs.findChild(AttendancePanel)
+    qtbot.waitUntil(lambda: panel.scroll.isVisible() and bool(panel.rows), timeout=WAIT)
+    outer = panel.parentWidget()
+    while not isinstance(outer, QAbstractScrollArea):
+        outer = outer.parentWidget()
+    lines = list(panel.rows.values())
+    assert len(lines) > 5
+    fifth = lines[4].status_combo
+
+    def shown_whole(widget: QWidget, area: QAbstractScrollArea) -> bool:
+        bottom = widget.mapTo(area.viewport(), QPoint(0, widget.height())).y()
+        return widget.isVisible() and 0 <= bottom <= area.viewport().height()
+
+    def five_in_sight() -> bool:
+        return outer.verticalScrollBar().value() == 0 and all(
+            shown_whole(fifth, area) for area in (panel.scroll, outer)
+        )
+
+    with suppress(NotSettled):  # the layouts settle
+        qtbot.waitUntil(five_in_sight, timeout=WAIT)
+    settle(qtbot)
+    assert five_in_sight(), (panel.scroll.viewport().height(), outer.viewport().height())
+    assert panel.scroll.verticalScrollBar().value() == 0
+    guests = panel.guests
+    assert guests.height() >= guests.minimumSizeHint().height()  # squeezed by none
+
+
 def test_the_guests_and_the_recusals_fit_their_tables_at_1024(window, qtbot) -> None:
     shown = window(SMALL)
     page = show_area(shown, qtbot, shown.pages.meetings)
