@@ -13,7 +13,7 @@ from expertenrat.cli.support import UserError, ask
 
 def test_the_restore_question_shows_an_escape_in_a_path_as_its_code(tmp_path):
     backup = tmp_path / "sicherung\x1b[31m\u202eRot.zip"
-    backup.write_bytes(b"")  # "Nein" never reads it
+    backup.write_bytes(b"x")  # "Nein" never reads it; an empty file is refused before asking
     database = tmp_path / "Rat\nneu.db"
 
     code, output = run_on_terminal(
