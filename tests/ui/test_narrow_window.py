@@ -323,15 +323,19 @@ def test_a_member_name_of_80_characters_ends_in_an_ellipsis_on_the_attendance_sh
     assert short.shown_text() == short.text()  # a usual name shows whole
 
 
-def test_the_attendance_lines_fit_a_1366_laptop_at_125_percent(window, qtbot) -> None:
-    # The times of "Geht nach … um" were cut and the lines scrolled sideways there (found
-    # by a tester): the tab, too low for the sheet, scrolls down beside them.
-    shown = window(LAPTOP_125)
+def _attendance_of_a_held_meeting(shown, qtbot) -> AttendancePanel:
     page = show_area(shown, qtbot, shown.pages.meetings)
     page.select(page.meeting_list.model.rows()[5].id)  # held: every member has a line
     page.tabs.open_tab("attendance")
     panel = page.tabs.findChild(AttendancePanel)
     qtbot.waitUntil(lambda: panel.scroll.isVisible() and bool(panel.rows), timeout=WAIT)
+    return panel
+
+
+def test_the_attendance_lines_fit_a_1366_laptop_at_125_percent(window, qtbot) -> None:
+    # The times of "Geht nach … um" were cut and the lines scrolled sideways there (found
+    # by a tester): the tab, too low for the sheet, scrolls down beside them.
+    panel = _attendance_of_a_held_meeting(window(LAPTOP_125), qtbot)
     scroll, sheet = panel.scroll, panel.scroll.widget()
     times = [row.left_time for row in panel.rows.values()]
 
@@ -350,12 +354,7 @@ def test_the_attendance_sheet_at_1006_shows_five_member_lines_at_the_top(window,
     # At 1366 x 768 and 125 % the member lines got two lines' height between the quorum
     # and a tall guests box, in a tab that scrolled down as well (found by a tester): now
     # the tab's top shows five lines whole, the guests below are reached by scrolling it.
-    shown = window(LAPTOP_125)
-    page = show_area(shown, qtbot, shown.pages.meetings)
-    page.select(page.meeting_list.model.rows()[5].id)  # held: every member has a line
-    page.tabs.open_tab("attendance")
-    panel = page.tabs.findChild(AttendancePanel)
-    qtbot.waitUntil(lambda: panel.scroll.isVisible() and bool(panel.rows), timeout=WAIT)
+    panel = _attendance_of_a_held_meeting(window(LAPTOP_125), qtbot)
     outer = panel.parentWidget()
     while not isinstance(outer, QAbstractScrollArea):
         outer = outer.parentWidget()

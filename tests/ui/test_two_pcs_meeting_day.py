@@ -289,6 +289,28 @@ def test_one_pc_circulates_the_other_objects_and_an_approval_meanwhile_keeps_the
     assert pc2.minutes_approval.status(minutes.meeting_id).objections == ()
 
 
+def _meeting_on_8_december(services, council_id: int) -> int:
+    start = datetime(2026, 12, 8, 16)
+    draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus")
+    return services.meetings.create(council_id, draft)
+
+
+def _page_showing(qtbot, services, dialogs, today, council_id: int, meeting_id: int):
+    page = MeetingsPage(services, dialogs, lambda: today)
+    qtbot.addWidget(page)
+    page.set_council(council_id)
+    page.refresh()
+    page.show()
+    page.select(meeting_id)
+    return page
+
+
+def _moved_by(other_pc, meeting_id: int) -> None:
+    """The other PC moves the meeting to another place (a change this PC has not read)."""
+    theirs = other_pc.meetings.get(meeting_id)
+    other_pc.meetings.update(meeting_id, theirs.version, replace(theirs.draft(), place="Stadthaus"))
+
+
 def test_a_cancellation_refused_for_a_change_made_elsewhere_asks_again_with_the_reason(
     qtbot, pc1, pc2, server_down, today, dialogs
 ):
@@ -296,17 +318,9 @@ def test_a_cancellation_refused_for_a_change_made_elsewhere_asks_again_with_the_
     the reason typed on PC 1 was lost, and the warning asked to reload the data, which the
     page had done itself. The same after a lost server ("Ihre Eingaben bleiben erhalten")."""
     council_id = council_of_three(pc1, today)
-    start = datetime(2026, 12, 8, 16)
-    draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus")
-    meeting_id = pc1.meetings.create(council_id, draft)
-    page = MeetingsPage(pc1, dialogs, lambda: today)
-    qtbot.addWidget(page)
-    page.set_council(council_id)
-    page.refresh()
-    page.show()
-    page.select(meeting_id)
-    theirs = pc2.meetings.get(meeting_id)
-    pc2.meetings.update(meeting_id, theirs.version, replace(theirs.draft(), place="Stadthaus"))
+    meeting_id = _meeting_on_8_december(pc1, council_id)
+    page = _page_showing(qtbot, pc1, dialogs, today, council_id, meeting_id)
+    _moved_by(pc2, meeting_id)
     reason = "Der Saal ist belegt."
 
     dialogs.texts = [reason]
@@ -452,16 +466,9 @@ def test_an_agenda_step_refused_by_a_lost_server_keeps_the_agenda_shown(
     reread) and emptied the tab: the agenda seemed gone, with no word why, and it stayed
     empty once the server was back, as the tab had forgotten its meeting."""
     council_id = council_of_three(pc1, today)
-    start = datetime(2026, 12, 8, 16)
-    draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus")
-    meeting_id = pc1.meetings.create(council_id, draft)
+    meeting_id = _meeting_on_8_december(pc1, council_id)
     pc1.agenda.add_opening_items(meeting_id)
-    page = MeetingsPage(pc1, dialogs, lambda: today)
-    qtbot.addWidget(page)
-    page.set_council(council_id)
-    page.refresh()
-    page.show()
-    page.select(meeting_id)
+    page = _page_showing(qtbot, pc1, dialogs, today, council_id, meeting_id)
     page.tabs.open_tab("agenda")
     editor = page.tabs.currentWidget()
     shown = _titles(editor)
@@ -486,9 +493,7 @@ def test_an_agenda_the_lost_server_could_not_read_shows_once_it_is_back(
     qtbot, pc1, server_down, today, dialogs
 ):
     council_id = council_of_three(pc1, today)
-    start = datetime(2026, 12, 8, 16)
-    draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus")
-    meeting_id = pc1.meetings.create(council_id, draft)
+    meeting_id = _meeting_on_8_december(pc1, council_id)
     pc1.agenda.add_opening_items(meeting_id)
     editor = AgendaEditor(pc1, dialogs)
     qtbot.addWidget(editor)
@@ -548,17 +553,9 @@ def test_a_deletion_refused_for_a_change_made_elsewhere_shows_the_meeting_as_sto
     """Found by a tester: the warning asked to reload the data, but the page kept showing
     the meeting as read before, so every further try was refused the same way."""
     council_id = council_of_three(pc1, today)
-    start = datetime(2026, 12, 8, 16)
-    draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus")
-    meeting_id = pc1.meetings.create(council_id, draft)
-    page = MeetingsPage(pc1, dialogs, lambda: today)
-    qtbot.addWidget(page)
-    page.set_council(council_id)
-    page.refresh()
-    page.show()
-    page.select(meeting_id)
-    theirs = pc2.meetings.get(meeting_id)
-    pc2.meetings.update(meeting_id, theirs.version, replace(theirs.draft(), place="Stadthaus"))
+    meeting_id = _meeting_on_8_december(pc1, council_id)
+    page = _page_showing(qtbot, pc1, dialogs, today, council_id, meeting_id)
+    _moved_by(pc2, meeting_id)
 
     page.states.delete_button.click()  # the scripted question is answered "Ja"
 
