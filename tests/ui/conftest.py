@@ -14,9 +14,11 @@ import shiboken6
 from abbrechen import Abbrechen
 from memory_keyring import MemoryKeyring
 from minutes_rows import held_meeting
+from postgres_cluster import Cluster
 from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from sqlalchemy.engine import make_url
 
 from expertenrat.app import Session
 from expertenrat.domain.councils import CouncilSettings
@@ -299,3 +301,16 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(memory)
     yield memory
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def own_server():
+    """A PostgreSQL cluster of this test alone: it is stopped and started again."""
+    cluster = Cluster()
+    if not cluster.available:
+        pytest.skip("no PostgreSQL server programs (initdb) found")
+    url = make_url(cluster.start()).update_query_dict({"connect_timeout": "2"})
+    try:
+        yield cluster, url
+    finally:
+        cluster.stop()

@@ -22,12 +22,9 @@ import time
 import traceback
 from pathlib import Path
 
-import pytest
 from held_meeting import held_meeting_of_three
-from postgres_cluster import Cluster
 from PySide6.QtTest import QTest
 from sqlalchemy import event
-from sqlalchemy.engine import make_url
 
 from expertenrat.services.context import Services
 from expertenrat.store.database_opening import open_database
@@ -103,19 +100,6 @@ def _kept(services, recovery: RecoveryStore, meeting_id: int, item_id: int, text
     if services.minutes.minutes(meeting_id).item(item_id).discussion == text:
         return True
     return any(text in entry.payload.get("discussion", "") for entry in recovery.entries())
-
-
-@pytest.fixture
-def own_server(tmp_path):
-    """A PostgreSQL cluster of this test alone: it is stopped and started again."""
-    cluster = Cluster()
-    if not cluster.available:
-        pytest.skip("no PostgreSQL server programs (initdb) found")
-    url = make_url(cluster.start()).update_query_dict({"connect_timeout": "2"})
-    try:
-        yield cluster, url
-    finally:
-        cluster.stop()
 
 
 def test_a_lost_server_never_stops_typing_and_the_text_is_saved_when_it_is_back(

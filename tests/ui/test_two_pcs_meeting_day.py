@@ -15,11 +15,8 @@ import pytest
 from conftest import ScriptedDialogs
 from held_meeting import council_of_three, held_meeting
 from minutes_setup import held_minutes, hold
-from postgres_cluster import Cluster
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AttendanceStatus, MeetingKind, MeetingState
@@ -44,27 +41,16 @@ _names = itertools.count()
 
 
 @pytest.fixture
-def server_url(postgres_admin_url, postgres_template):
+def server_url(postgres_admin_url, postgres_admin, postgres_template):
     if postgres_admin_url is None:
         pytest.skip("no PostgreSQL server")
     name = f"expertenrat_twopcs_{os.getpid()}_{next(_names)}"
-    _admin(postgres_admin_url, f"CREATE DATABASE {name} TEMPLATE {postgres_template}")
+    postgres_admin(f"CREATE DATABASE {name} TEMPLATE {postgres_template}")
     yield postgres_admin_url.set(database=name)
-    _admin(
-        postgres_admin_url,
+    postgres_admin(
         f"ALTER DATABASE {name} ALLOW_CONNECTIONS true",
         f"DROP DATABASE IF EXISTS {name} WITH (FORCE)",
     )
-
-
-def _admin(url, *statements: str) -> None:
-    engine = create_engine(url, isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as connection:
-            for statement in statements:
-                connection.execute(text(statement))
-    finally:
-        engine.dispose()
 
 
 @pytest.fixture
@@ -82,14 +68,13 @@ def pc2(server_url) -> Iterator[Services]:
 
 
 @pytest.fixture
-def server_down(postgres_admin_url, server_url):
+def server_down(postgres_admin, server_url):
     """``server_down(True)`` refuses and drops every connection to the database (as a
     stopped server does for the PCs); ``server_down(False)`` lets them back in."""
 
     def switch(down: bool) -> None:
         name = server_url.database
-        _admin(
-            postgres_admin_url,
+        postgres_admin(
             f"ALTER DATABASE {name} ALLOW_CONNECTIONS {str(not down).lower()}",
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
             f"WHERE datname = '{name}' AND pid <> pg_backend_pid()",
@@ -136,19 +121,6 @@ def test_attendance_chosen_while_the_server_is_away_stays_and_is_saved_once_it_i
         third: AttendanceStatus.EXCUSED,
     }
     assert not panel.has_unsaved_changes() and len(dialogs.warnings()) == 1
-
-
-@pytest.fixture
-def own_server():
-    """A PostgreSQL cluster of this test alone: it is stopped and started again."""
-    cluster = Cluster()
-    if not cluster.available:
-        pytest.skip("no PostgreSQL server programs (initdb) found")
-    url = make_url(cluster.start()).update_query_dict({"connect_timeout": "2"})
-    try:
-        yield cluster, url
-    finally:
-        cluster.stop()
 
 
 def test_a_server_restart_in_the_middle_of_the_meeting_day_loses_nothing_on_either_pc(
@@ -364,7 +336,7 @@ def _window(qtbot, services, dialogs, tmp_path, name: str, today) -> MainWindow:
 
 
 def test_a_backup_of_the_server_is_restored_into_a_new_server_database_from_the_window(
-    qtbot, pc1, today, tmp_path, postgres_admin_url
+    qtbot, pc1, today, tmp_path, postgres_admin_url, postgres_admin
 ):
     """Datei → Sicherung jetzt on the PC of the server's data; Datei → Wiederherstellen on a
     PC whose new server database is still empty (the welcome page). Found by a tester: the
@@ -381,7 +353,7 @@ def test_a_backup_of_the_server_is_restored_into_a_new_server_database_from_the_
     one.menus.backup.backup_action.trigger()
     qtbot.waitUntil(lambda: not one.menus.backup.job.running, timeout=WAIT)
     name = f"expertenrat_twopcs_new_{os.getpid()}_{next(_names)}"
-    _admin(postgres_admin_url, f"CREATE DATABASE {name}")
+    postgres_admin(f"CREATE DATABASE {name}")
     database = open_database(postgres_admin_url.set(database=name))
     try:
         new = Services.create(database, "Frau Neu")
@@ -410,7 +382,7 @@ def test_a_backup_of_the_server_is_restored_into_a_new_server_database_from_the_
         assert new.meetings.get(added).number == 3
     finally:
         database.close()
-        _admin(postgres_admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        postgres_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def test_a_vote_counted_while_the_server_is_away_is_saved_once_it_is_back(
