@@ -5,8 +5,6 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from datetime import date
 
 import keyring
 import pytest
@@ -18,6 +16,7 @@ from postgres_cluster import Cluster
 from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from scripted_dialogs import ScriptedDialogs
 from sqlalchemy.engine import make_url
 
 from expertenrat.app import Session
@@ -27,118 +26,6 @@ from expertenrat.services.context import Services
 from expertenrat.store.database_opening import open_database
 from expertenrat.ui.main_window import MainWindow
 from expertenrat.ui.worker import POLL_MS, THREAD_NAME
-
-
-@dataclass
-class ScriptedDialogs:
-    """Stands in for DialogService: records every message and gives the scripted answers."""
-
-    answer_yes: bool = True
-    # Answers to question, in turn (True: "Ja"); none left: ``answer_yes``.
-    answers: list[bool] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)
-    colours: list[str] = field(default_factory=list)
-    paths: list[str] = field(default_factory=list)
-    dates: list[date] = field(default_factory=list)
-    messages: list[tuple[str, str, str]] = field(default_factory=list)
-    details: list[str] = field(default_factory=list)  # of each warning, "" if none
-    # Every file dialog asked for: (kind of file, suggested name or "" when opening).
-    file_dialogs: list[tuple[object, str]] = field(default_factory=list)
-    saved_files: list[str] = field(default_factory=list)
-    # The folder each file dialog for opening falls back to (None: the Documents folder).
-    open_fallbacks: list[object] = field(default_factory=list)
-    # Answers to choose_text, "left" or "right"; none left: the dialog stays unanswered.
-    choices: list[str] = field(default_factory=list)
-    # Every text choice offered: (title, left text, right text).
-    offered: list[tuple[str, str, str]] = field(default_factory=list)
-    # The label of every text asked for (ask_text), in turn.
-    asked_texts: list[str] = field(default_factory=list)
-    # The text each of them was offered with (ask_text's ``initial``), in turn.
-    offered_texts: list[str] = field(default_factory=list)
-    # The ``on_text`` of each text asked for when no answer was scripted: the test gives
-    # the answer later (OK in a dialog left open).
-    unanswered_texts: list[Callable[[str], None]] = field(default_factory=list)
-    # The label of every date asked for (ask_date), in turn.
-    asked_dates: list[str] = field(default_factory=list)
-    # The date each of them was offered with (ask_date's ``initial``), in turn.
-    offered_dates: list[date] = field(default_factory=list)
-    # True: a warning stays open (its ``on_closed`` waits in ``open_warnings``) until the
-    # test calls it; False: it is closed at once.
-    keep_warnings_open: bool = False
-    # True: a question stays open, its (on_yes, on_no) in ``open_questions`` until the test
-    # answers it.
-    keep_questions_open: bool = False
-    open_questions: list[tuple[Callable[[], None], Callable[[], None]]] = field(
-        default_factory=list
-    )
-    open_warnings: list[Callable[[], None]] = field(default_factory=list)
-
-    def question(self, parent, title: str, text: str, on_yes, on_no=None) -> None:
-        self.messages.append(("question", title, text))
-        if self.keep_questions_open:
-            self.open_questions.append((on_yes, on_no or (lambda: None)))
-        elif self.answers.pop(0) if self.answers else self.answer_yes:
-            on_yes()
-        elif on_no is not None:
-            on_no()
-
-    def information(self, parent, title: str, text: str) -> None:
-        self.messages.append(("information", title, text))
-
-    def warning(self, parent, title: str, text: str, detail: str = "", on_closed=None) -> None:
-        self.messages.append(("warning", title, text))
-        self.details.append(detail)
-        if on_closed is not None:
-            if self.keep_warnings_open:
-                self.open_warnings.append(on_closed)
-            else:
-                on_closed()
-
-    def choose_text(self, parent, title, intro, left, right, on_left, on_right) -> None:
-        self.offered.append((title, left[1], right[1]))
-        if self.choices:
-            (on_left if self.choices.pop(0) == "left" else on_right)()
-
-    def ask_text(self, parent, title, label, initial, on_text) -> None:
-        self.asked_texts.append(label)
-        self.offered_texts.append(initial)
-        if self.texts:
-            on_text(self.texts.pop(0))
-        else:
-            self.unanswered_texts.append(on_text)
-
-    def ask_colour(self, parent, title, initial, on_colour) -> None:
-        if self.colours:
-            on_colour(self.colours.pop(0))
-
-    def ask_date(self, parent, title, label, initial, on_date) -> None:
-        self.asked_dates.append(label)
-        self.offered_dates.append(initial)
-        if self.dates:
-            on_date(self.dates.pop(0))
-
-    def ask_open_file(self, parent, title, name_filter, on_path, kind=None, fallback=None) -> None:
-        self.file_dialogs.append((kind, ""))
-        self.open_fallbacks.append(fallback)
-        if self.paths:
-            on_path(self.paths.pop(0))
-
-    def ask_folder(self, parent, title, initial, on_folder, kind=None) -> None:
-        self.file_dialogs.append((kind or "folder", initial))
-        if self.paths:
-            on_folder(self.paths.pop(0))
-
-    def ask_save_file(self, parent, title, name_filter, suggested, on_path, kind) -> None:
-        self.file_dialogs.append((kind, suggested))
-        if self.paths:
-            on_path(self.paths.pop(0))
-
-    def file_saved(self, parent, title: str, text: str, path: str) -> None:
-        self.messages.append(("saved", title, text))
-        self.saved_files.append(path)
-
-    def warnings(self) -> list[str]:
-        return [text for kind, _title, text in self.messages if kind == "warning"]
 
 
 @pytest.fixture(autouse=True)

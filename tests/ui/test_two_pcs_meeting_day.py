@@ -12,11 +12,11 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
-from conftest import ScriptedDialogs
 from held_meeting import council_of_three, held_meeting
 from minutes_setup import held_minutes, hold
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
+from scripted_dialogs import ScriptedDialogs
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AttendanceStatus, MeetingKind, MeetingState
