@@ -5,30 +5,20 @@ departure and their times); the quorum of the meeting and of each agenda item up
 once. A refused change is explained and the line shows what is stored again; a line
 another PC recorded first shows what it recorded, and the warning names it and what was
 chosen here (nothing is said where both chose the same; :mod:`ui.attendance_conflict`).
-The quorum lines are worded by :mod:`ui.attendance_quorum_text`. A cancelled meeting is
-shown read-only with a hint.
+The quorum lines are worded by :mod:`ui.attendance_quorum_text`, the widgets laid out by
+:mod:`ui.attendance_panel_view`. A cancelled meeting is shown read-only with a hint.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.attendance_sheet import (
     AHEAD_ALLOWED,
     CANCELLED_HINT,
-    AgendaRef,
     AttendanceEntry,
     AttendanceSheet,
     ahead_hint,
@@ -42,91 +32,30 @@ from expertenrat.domain.errors import (
 from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.context import Services
 from expertenrat.ui.attendance_conflict import taken_elsewhere
-from expertenrat.ui.attendance_guests import GuestsBox
-from expertenrat.ui.attendance_quorum_text import item_quorum_text, quorum_text
-from expertenrat.ui.attendance_row import HEADERS, ITEM_COLUMNS, AttendanceRow
+from expertenrat.ui.attendance_panel_view import AttendancePanelView
+from expertenrat.ui.attendance_row import AttendanceRow
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
-from expertenrat.ui.scroll_areas import plain_scroll_area
 
 _CONTEXT = "AttendancePanel"
 
 
-SHOWN_LINES = 5  # the member lines the sheet shows at least; a lower tab scrolls
-
-
-def _plain_label(object_name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(object_name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
-
-
-class AttendancePanel(KeepsNoMeetingHint, QWidget):
+class AttendancePanel(KeepsNoMeetingHint, AttendancePanelView):
     changed = Signal()
 
     def __init__(
         self, services: Services, dialogs: DialogService, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(services, dialogs, parent)
         self._services = services
         self._dialogs = dialogs
         self._meeting_id: int | None = None
         self._sheet: AttendanceSheet | None = None
-        self.rows: dict[int, AttendanceRow] = {}
-        self._items_of_rows: tuple[AgendaRef, ...] = ()  # the agenda the rows' combos list
         self._no_meeting_hint = no_meeting_hint()
-
-        self.hint_label = _plain_label("hintLabel")
-        self.quorum_label = _plain_label("quorumLabel")
-        self.item_quorum_label = _plain_label("itemQuorumLabel")
-        # Rich text for hanging indents; the lines wrap, so a long title never pushes the
-        # verdict out of sight.
-        self.item_quorum_label.setTextFormat(Qt.TextFormat.RichText)
-        self.item_quorum_label.setMargin(4)
-        self.item_quorum_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.item_quorum_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._grid_host = QWidget()
-        self._grid = QGridLayout(self._grid_host)
-        self._grid.setContentsMargins(0, 0, 0, 0)  # in line with the labels above
-        # Spare width goes to the agenda items' titles first (up to their widest), what is
-        # left stays right of the lines: they stay together on the left.
-        for column in ITEM_COLUMNS:
-            self._grid.setColumnStretch(column, 8)
-        self._grid.setColumnStretch(len(HEADERS), 1)
-        self.scroll = scroll = plain_scroll_area(self._grid_host)
-        items_scroll = self.item_quorum_scroll = QScrollArea()
-        items_scroll.setWidgetResizable(True)
-        items_scroll.setWidget(self.item_quorum_label)
-        items_scroll.setAccessibleName(tr(_CONTEXT, "Beschlussfähigkeit je Tagesordnungspunkt"))
-        self.rest_present_button = QPushButton(tr(_CONTEXT, "Übrige als anwesend erfassen"))
-        self.rest_present_button.setToolTip(
-            tr(_CONTEXT, "Alle noch nicht erfassten Mitglieder auf „anwesend“ setzen")
-        )
         self.rest_present_button.clicked.connect(self.record_rest_present)
-        self.guests = GuestsBox(services.attendance, dialogs, self)
         self.guests.changed.connect(self._guests_changed)
         self.guests.reload_requested.connect(self.refresh)
-
-        lower = QSplitter(Qt.Orientation.Horizontal)
-        lower.addWidget(self.guests)
-        lower.addWidget(items_scroll)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(scroll)
-        splitter.addWidget(lower)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([360, 240])
-        lower.setSizes([450, 550])
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.hint_label)
-        quorum_line = QHBoxLayout()
-        quorum_line.addWidget(self.quorum_label, 1)
-        quorum_line.addWidget(self.rest_present_button)
-        layout.addLayout(quorum_line)
-        layout.addWidget(splitter, 1)
         self.set_meeting(None)
 
     # --- contract -------------------------------------------------------------------------
@@ -172,7 +101,7 @@ class AttendancePanel(KeepsNoMeetingHint, QWidget):
         # the version it was chosen on: saving it later still notices another PC's change.
         typed = {m: (row.stored(), row.entry()) for m, row in self.rows.items() if _unsaved(row)}
         if list(self.rows) != wanted or items_changed:
-            self._build_rows(sheet)
+            self._build_rows(sheet, self._save)
             for member, (stored, entry) in typed.items():
                 if member in self.rows:
                     self.rows[member].show_entry(stored)
@@ -194,76 +123,6 @@ class AttendancePanel(KeepsNoMeetingHint, QWidget):
             hint = tr(_CONTEXT, "Am Tag der Sitzung hat das Gremium keine aktiven Mitglieder.")
         self._show_texts(sheet, hint)
         self.guests.show_guests(sheet.meeting_id, sheet.guests, not sheet.read_only)
-
-    def _build_rows(self, sheet: AttendanceSheet) -> None:
-        self._clear_rows()
-        for column, header in enumerate(HEADERS):
-            label = QLabel(tr(_CONTEXT, header))
-            label.setObjectName("columnHeader")
-            self._grid.addWidget(label, 0, column)
-        for position, entry in enumerate(sheet.entries, start=1):
-            row = AttendanceRow(entry, sheet.items, self)
-            row.place(self._grid, position)
-            row.edited.connect(self._save)
-            self.rows[entry.membership_id] = row
-        # New widgets join the end of the window's tab order; the lines come before the
-        # guests, as they are shown (after "Übrige als anwesend erfassen").
-        previous: QWidget = self.rest_present_button
-        for row in self.rows.values():
-            for widget in row.widgets[1:]:
-                QWidget.setTabOrder(previous, widget)
-                previous = widget
-        self._grid.setRowStretch(len(sheet.entries) + 1, 1)
-        self._items_of_rows = sheet.items
-        self._keep_lines_in_sight()
-
-    def _keep_lines_in_sight(self) -> None:
-        """The member lines at least ``SHOWN_LINES`` high (all of them where there are
-        fewer): in a low window the tab scrolls rather than leave them two lines between
-        the quorum and the guests (found by a tester at 1366 x 768 and 125 %)."""
-        lines = list(self.rows.values())[:SHOWN_LINES]
-        if not lines:
-            self.scroll.setMinimumHeight(0)
-            return
-        spacing = max(self._grid.verticalSpacing(), 0)
-        header = max(w.sizeHint().height() for w in self._header_labels())
-        line = max(w.sizeHint().height() for row in lines for w in row.widgets)
-        height = header + len(lines) * (line + spacing) + 2 * self.scroll.frameWidth()
-        self.scroll.setMinimumHeight(height)
-
-    def _header_labels(self) -> list[QWidget]:
-        return [
-            item.widget()
-            for column in range(len(HEADERS))
-            if (item := self._grid.itemAtPosition(0, column)) is not None
-        ]
-
-    def _clear_rows(self) -> None:
-        while self._grid.count():
-            widget = self._grid.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
-        for row in self.rows.values():
-            row.deleteLater()
-        self.rows = {}
-        self._items_of_rows = ()
-        self.scroll.setMinimumHeight(0)
-
-    def _show_texts(self, sheet: AttendanceSheet | None, hint: str) -> None:
-        self.rest_present_button.setEnabled(
-            sheet is not None
-            and not sheet.read_only
-            and sheet.ahead_of is None  # who came is known on the day
-            and sheet.recorded < len(sheet.entries)
-        )
-        self.hint_label.setText(hint)
-        self.hint_label.setVisible(bool(hint))
-        if sheet is None:
-            self.quorum_label.setText("")
-            self.item_quorum_label.setText("")
-            return
-        self.quorum_label.setText(quorum_text(sheet))
-        self.item_quorum_label.setText(item_quorum_text(sheet))
 
     # --- saving ---------------------------------------------------------------------------
 

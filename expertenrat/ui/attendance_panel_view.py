@@ -1,0 +1,172 @@
+"""The widgets of the Anwesenheit tab and where they sit: the hint, the meeting's quorum
+beside "Übrige als anwesend erfassen", the member lines (:class:`ui.attendance_row.AttendanceRow`)
+in a grid that keeps ``SHOWN_LINES`` of them in sight, and below them the guests beside the
+quorum of each agenda item. :class:`~expertenrat.ui.attendance_panel.AttendancePanel` adds the
+behaviour (showing a sheet, saving the lines; the view/controller split of the house style)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from expertenrat.domain.attendance_sheet import AgendaRef, AttendanceSheet
+from expertenrat.services.context import Services
+from expertenrat.ui.attendance_guests import GuestsBox
+from expertenrat.ui.attendance_quorum_text import item_quorum_text, quorum_text
+from expertenrat.ui.attendance_row import HEADERS, ITEM_COLUMNS, AttendanceRow
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+from expertenrat.ui.scroll_areas import plain_scroll_area
+
+_CONTEXT = "AttendancePanel"
+
+
+SHOWN_LINES = 5  # the member lines the sheet shows at least; a lower tab scrolls
+
+
+def _plain_label(object_name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class AttendancePanelView(QWidget):
+    def __init__(
+        self, services: Services, dialogs: DialogService, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.rows: dict[int, AttendanceRow] = {}
+        self._items_of_rows: tuple[AgendaRef, ...] = ()  # the agenda the rows' combos list
+
+        self.hint_label = _plain_label("hintLabel")
+        self.quorum_label = _plain_label("quorumLabel")
+        self.item_quorum_label = _plain_label("itemQuorumLabel")
+        # Rich text for hanging indents; the lines wrap, so a long title never pushes the
+        # verdict out of sight.
+        self.item_quorum_label.setTextFormat(Qt.TextFormat.RichText)
+        self.item_quorum_label.setMargin(4)
+        self.item_quorum_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.item_quorum_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._grid_host = QWidget()
+        self._grid = QGridLayout(self._grid_host)
+        self._grid.setContentsMargins(0, 0, 0, 0)  # in line with the labels above
+        # Spare width goes to the agenda items' titles first (up to their widest), what is
+        # left stays right of the lines: they stay together on the left.
+        for column in ITEM_COLUMNS:
+            self._grid.setColumnStretch(column, 8)
+        self._grid.setColumnStretch(len(HEADERS), 1)
+        self.scroll = scroll = plain_scroll_area(self._grid_host)
+        items_scroll = self.item_quorum_scroll = QScrollArea()
+        items_scroll.setWidgetResizable(True)
+        items_scroll.setWidget(self.item_quorum_label)
+        items_scroll.setAccessibleName(tr(_CONTEXT, "Beschlussfähigkeit je Tagesordnungspunkt"))
+        self.rest_present_button = QPushButton(tr(_CONTEXT, "Übrige als anwesend erfassen"))
+        self.rest_present_button.setToolTip(
+            tr(_CONTEXT, "Alle noch nicht erfassten Mitglieder auf „anwesend“ setzen")
+        )
+        self.guests = GuestsBox(services.attendance, dialogs, self)
+
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(self.guests)
+        lower.addWidget(items_scroll)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(scroll)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([360, 240])
+        lower.setSizes([450, 550])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint_label)
+        quorum_line = QHBoxLayout()
+        quorum_line.addWidget(self.quorum_label, 1)
+        quorum_line.addWidget(self.rest_present_button)
+        layout.addLayout(quorum_line)
+        layout.addWidget(splitter, 1)
+
+    # --- the member lines -----------------------------------------------------------------
+
+    def _build_rows(self, sheet: AttendanceSheet, edited: Callable[[int], object]) -> None:
+        """A line for each of ``sheet``'s members; a line's change calls ``edited`` with
+        its member."""
+        self._clear_rows()
+        for column, header in enumerate(HEADERS):
+            label = QLabel(tr(_CONTEXT, header))
+            label.setObjectName("columnHeader")
+            self._grid.addWidget(label, 0, column)
+        for position, entry in enumerate(sheet.entries, start=1):
+            row = AttendanceRow(entry, sheet.items, self)
+            row.place(self._grid, position)
+            row.edited.connect(edited)
+            self.rows[entry.membership_id] = row
+        # New widgets join the end of the window's tab order; the lines come before the
+        # guests, as they are shown (after "Übrige als anwesend erfassen").
+        previous: QWidget = self.rest_present_button
+        for row in self.rows.values():
+            for widget in row.widgets[1:]:
+                QWidget.setTabOrder(previous, widget)
+                previous = widget
+        self._grid.setRowStretch(len(sheet.entries) + 1, 1)
+        self._items_of_rows = sheet.items
+        self._keep_lines_in_sight()
+
+    def _keep_lines_in_sight(self) -> None:
+        """The member lines at least ``SHOWN_LINES`` high (all of them where there are
+        fewer): in a low window the tab scrolls rather than leave them two lines between
+        the quorum and the guests (found by a tester at 1366 x 768 and 125 %)."""
+        lines = list(self.rows.values())[:SHOWN_LINES]
+        if not lines:
+            self.scroll.setMinimumHeight(0)
+            return
+        spacing = max(self._grid.verticalSpacing(), 0)
+        header = max(w.sizeHint().height() for w in self._header_labels())
+        line = max(w.sizeHint().height() for row in lines for w in row.widgets)
+        height = header + len(lines) * (line + spacing) + 2 * self.scroll.frameWidth()
+        self.scroll.setMinimumHeight(height)
+
+    def _header_labels(self) -> list[QWidget]:
+        return [
+            item.widget()
+            for column in range(len(HEADERS))
+            if (item := self._grid.itemAtPosition(0, column)) is not None
+        ]
+
+    def _clear_rows(self) -> None:
+        while self._grid.count():
+            widget = self._grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        for row in self.rows.values():
+            row.deleteLater()
+        self.rows = {}
+        self._items_of_rows = ()
+        self.scroll.setMinimumHeight(0)
+
+    def _show_texts(self, sheet: AttendanceSheet | None, hint: str) -> None:
+        self.rest_present_button.setEnabled(
+            sheet is not None
+            and not sheet.read_only
+            and sheet.ahead_of is None  # who came is known on the day
+            and sheet.recorded < len(sheet.entries)
+        )
+        self.hint_label.setText(hint)
+        self.hint_label.setVisible(bool(hint))
+        if sheet is None:
+            self.quorum_label.setText("")
+            self.item_quorum_label.setText("")
+            return
+        self.quorum_label.setText(quorum_text(sheet))
+        self.item_quorum_label.setText(item_quorum_text(sheet))
