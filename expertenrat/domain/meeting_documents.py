@@ -12,13 +12,15 @@ from datetime import date, datetime, timedelta
 
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meetings import invitation_changed
+from expertenrat.domain.series_warnings import BUNDESLAENDER
 
 STANDARD_ADDRESSEE = "An die Mitglieder"
 
 
 @dataclass(frozen=True, slots=True)
 class Letterhead:
-    """The council as it heads its letters; ``time_zone`` is an IANA name."""
+    """The council as it heads its letters; ``time_zone`` is an IANA name, ``bundesland``
+    the council's ("DE-TH"; whose public holidays are no working days, "": nationwide)."""
 
     council_name: str
     city: str
@@ -26,6 +28,7 @@ class Letterhead:
     logo_png: bytes | None = None
     time_zone: str = "Europe/Berlin"
     secretariat: str = ""  # who signs the letters; empty: "Ihre Geschäftsstelle"
+    bundesland: str = ""
 
     @property
     def signature(self) -> str:
@@ -189,12 +192,16 @@ class MeetingDocument:
     @property
     def excuse_by(self) -> date:
         """The day by which members should say they cannot come: the last working day
-        before the meeting (not a Saturday, Sunday or nationwide public holiday), when
-        the secretariat can read it."""
+        before the meeting (not a Saturday, Sunday or public holiday in the council's
+        Bundesland, as Weltkindertag in Thüringen), when the secretariat can read it."""
         import holidays  # ~0.1 s to import: only when a letter is made
 
         day = self.start.date() - timedelta(days=1)
-        closed = holidays.country_holidays("DE", years=range(day.year - 1, day.year + 1))
+        code = self.letterhead.bundesland.strip().upper()
+        subdiv = code.removeprefix("DE-") if code in BUNDESLAENDER else None
+        closed = holidays.country_holidays(
+            "DE", subdiv=subdiv, years=range(day.year - 1, day.year + 1)
+        )
         while day.weekday() >= 5 or day in closed:
             day -= timedelta(days=1)
         return day

@@ -284,4 +284,5 @@ def letterhead_of(council: models.Council) -> Letterhead:
         logo_png=council.logo_png,
         time_zone=council.time_zone,
         secretariat=council.secretariat,
+        bundesland=council.bundesland,
     )

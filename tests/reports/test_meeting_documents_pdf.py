@@ -399,6 +399,25 @@ def test_excuses_are_asked_for_by_the_last_working_day_before_the_meeting() -> N
     assert excuse_by(7, 4) == "Donnerstag, 2. April 2026"  # after Easter Monday, Good Friday
 
 
+def test_excuses_are_asked_for_by_a_working_day_in_the_councils_bundesland() -> None:
+    """(found by a tester) A council in Thüringen meeting on Tuesday, 21 September 2027
+    asked for excuses by Monday, Weltkindertag, a public holiday there only."""
+
+    def excuse_by(bundesland: str) -> str:
+        start = datetime(2027, 9, 21, 17, tzinfo=BERLIN)
+        head = replace(LETTERHEAD, bundesland=bundesland)
+        doc = meeting(
+            letterhead=head, start=start, end=start + timedelta(hours=2),
+            invitation_date=date(2027, 9, 1),
+        )  # fmt: skip
+        text = invitation_text(doc)
+        return text.split("Verhinderung bis ")[1].split(" der Geschäftsstelle")[0]
+
+    assert excuse_by("DE-TH") == "Freitag, 17. September 2027"
+    assert excuse_by("DE-MV") == "Montag, 20. September 2027"
+    assert excuse_by("") == "Montag, 20. September 2027"
+
+
 def test_a_notice_period_of_0_or_1_day_is_worded_right() -> None:
     """(found by a tester) "unter Wahrung der Ladungsfrist von 0 Tagen", and the warning
     "die Ladungsfrist von 1 Tagen"."""

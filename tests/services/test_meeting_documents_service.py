@@ -716,3 +716,13 @@ def test_a_member_address_with_an_umlaut_reaches_the_draft_intact(
 def test_an_e_mail_without_any_member_address_is_refused_in_german(service, sample):
     with pytest.raises(ExpertenratError, match="kein Mitglied des Gremiums eine E-Mail-Adresse"):
         service.invitation_mail(sample.meeting_id)
+
+
+def test_the_letters_know_the_councils_bundesland(service, sample, council, settings_service):
+    """(found by a tester) The invitation asked a council in Thüringen for excuses by a
+    public holiday there: its letterhead did not carry the council's Bundesland."""
+    assert service.document(sample.meeting_id).letterhead.bundesland == "DE-MV"
+    settings_service.update_settings(
+        replace(settings_service.settings(council.id), bundesland="DE-TH")
+    )
+    assert service.document(sample.meeting_id).letterhead.bundesland == "DE-TH"
