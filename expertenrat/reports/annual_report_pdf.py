@@ -27,7 +27,7 @@ from expertenrat.reports.annual_report_council_pdf import council_section
 from expertenrat.reports.attendance_chart import attendance_per_meeting
 from expertenrat.reports.meeting_parts import paragraph
 from expertenrat.reports.minutes_blocks import Bookmark, bookmarked_heading
-from expertenrat.reports.recommendations_report_pdf import LINES_WITH_PROJECTS
+from expertenrat.reports.recommendations_report_pdf import lines_table
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
 
 PARTLY_QUORATE = (
@@ -248,7 +248,7 @@ def _recommendations(report: AnnualReport) -> list[Flowable]:
     for part in report.recommendations:
         story += _field_heading(f"{isolated(part.name)} ({part.kinds})")
         if part.lines:
-            story.append(theme.column_table(part.lines, LINES_WITH_PROJECTS))
+            story.append(lines_table(part.lines))
         if part.non_public:
             lead = "sowie " if part.lines else ""
             story.append(

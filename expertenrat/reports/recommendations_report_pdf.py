@@ -5,6 +5,9 @@ at the end the open and overdue items. Every field, project and part is a bookma
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
@@ -56,13 +59,25 @@ _COLUMNS: tuple[Column[ReportLine], ...] = (
     Column("Stand", 0.19, _state),
     Column("Tage offen", 0.09, _days_open),
 )
-LINES_WITH_PROJECTS: tuple[Column[ReportLine], ...] = (  # also the annual report's
+LINES_WITH_PROJECTS: tuple[Column[ReportLine], ...] = (
     Column("Kennung", 0.13, _code),
     Column("Empfehlung und Projekte", 0.39, _title_and_projects),
     Column("Stellungnahme", 0.2, _answer),
     Column("Stand", 0.19, _state),
     Column("Tage offen", 0.09, _days_open),
 )
+
+
+def lines_table(
+    lines: Sequence[ReportLine], columns: Sequence[Column[ReportLine]] = LINES_WITH_PROJECTS
+) -> Flowable:
+    """The recommendations ``lines`` as a table (also the annual report's), the code column
+    as wide as its longest code, so that a council's longer prefix ("DB-2026-01") is never
+    broken; the title column gives the room."""
+    code, title, *rest = columns
+    share = max(code.share, theme.fitted_share(lines, code.lines, code.header))
+    wider = (replace(code, share=share), replace(title, share=title.share + code.share - share))
+    return theme.column_table(lines, (*wider, *rest))
 
 
 def render_recommendations_report(report: RecommendationsReport) -> RenderedPdf:
@@ -132,7 +147,7 @@ def _project(project: ProjectSection) -> list[Flowable]:
     story.append(paragraph(title, "body", BOLD))
     if project.lead_unit.strip():
         story.append(paragraph(f"Federführung: {isolated(project.lead_unit)}", "small"))
-    story += [Spacer(0, 1.5 * mm), theme.column_table(project.lines, _COLUMNS), Spacer(0, 4 * mm)]
+    story += [Spacer(0, 1.5 * mm), lines_table(project.lines, _COLUMNS), Spacer(0, 4 * mm)]
     return story
 
 
@@ -140,7 +155,7 @@ def _open_items(report: RecommendationsReport) -> list[Flowable]:
     story = [*bookmarked_heading("Offene und überfällige Empfehlungen")]
     if not report.open_items:
         return [*story, paragraph("Keine Empfehlung ist offen.", "note")]
-    return [*story, theme.column_table(report.open_items, LINES_WITH_PROJECTS)]
+    return [*story, lines_table(report.open_items)]
 
 
 def _warnings(report: RecommendationsReport) -> tuple[str, ...]:

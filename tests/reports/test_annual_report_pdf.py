@@ -231,3 +231,13 @@ def test_a_year_of_meetings_without_a_quorum_says_none_was_quorate():
 
     assert "1 Sitzung durchgeführt, davon keine beschlussfähig" in printed
     assert "davon 0" not in printed
+
+
+def test_a_longer_code_prefix_is_never_broken():
+    """(found by a tester) A council's prefix "DB" broke every code: "DB-2026-0" / "1"."""
+    rows = [replace(r, code=r.code.replace("E-", "DBJENA-")) for r in ROWS]
+
+    printed = text(render_annual_report(report(rows=rows)).pdf)
+
+    for r in rows:
+        assert r.code in printed

@@ -107,3 +107,13 @@ def test_a_right_to_left_council_name_keeps_the_count_beside_it_not_inside():
     count = f"{len(ROWS)} Empfehlungen"
     assert f"· {count} ·" in printed
     assert f"Rat {len(ROWS)}" not in printed
+
+
+def test_a_longer_code_prefix_is_never_broken():
+    """(found by a tester) A council's prefix "DB" broke every code: "DB-2026-0" / "1"."""
+    rows = [replace(r, code=r.code.replace("E-", "DBJENA-")) for r in ROWS]
+
+    printed = text(render_recommendations_report(report(rows)).pdf)
+
+    for r in rows:
+        assert r.code in printed
