@@ -8,6 +8,13 @@ Both clusters trust every login except those of the members of ``PASSWORD_GROUP`
 must give their password (``PASSWORD_HBA_LINE``, first in ``pg_hba.conf``; .ci/run writes
 the same line), so that the password prompt meets a real password check. A group, not one
 role: test processes running side by side each make a member role of their own.
+
+A cluster goes away with the test process that started it, however that process ends (a
+SIGKILL from a timeout too, which runs no finalizer): a watchdog started with it
+(``python postgres_cluster.py``, in a session of its own, so that a kill of the test's
+process group spares it) waits until the test process's end of a pipe closes, then stops
+the server and removes the folder. Should the watchdog have been killed as well, the next
+cluster started removes the leftovers whose test process is gone (``OWNER_FILE``).
 """
 
 from __future__ import annotations
@@ -18,12 +25,16 @@ import random
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
 PASSWORD_GROUP = "expertenrat_pw_probe"
 PASSWORD_HBA_LINE = f"host all +{PASSWORD_GROUP} 127.0.0.1/32 scram-sha-256"
 RAM_FOLDER_ROOM = 1 << 30  # a RAM disk holds the cluster only if it has this much free
+FOLDER_PREFIX = "expertenrat-pg-"
+# In each cluster's folder: "<pid> <start time>" of the test process that started it.
+OWNER_FILE = "owner"
 
 
 def _pg_bin() -> Path | None:
@@ -77,25 +88,86 @@ def _first_outgoing_port() -> int:
         return 32768  # Linux's default
 
 
+def _process_start(pid: int) -> str | None:
+    """When the process ``pid`` started (clock ticks after boot), None if there is none: a
+    pid and its start time name one process, even when the pid is given out again."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return stat.rsplit(")", 1)[1].split()[19]  # field 22; the name in () may hold blanks
+
+
+def _as_cluster_user(command: list[str]) -> list[str]:
+    """The command as the user who owns the clusters (``postgres`` when run as root)."""
+    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
+
+
+def _remove(folder: Path, bin: Path) -> None:
+    """Stop the server of the cluster in ``folder`` if it runs, and remove the folder."""
+    data = folder / "data"
+    if (data / "postmaster.pid").exists():
+        stop = [str(bin / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]
+        subprocess.run(_as_cluster_user(stop), capture_output=True)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def remove_leftovers() -> None:
+    """Remove the clusters of test processes that are gone (their watchdog with them).
+
+    A folder without an owner (yet: it was just made, or by an older version of this
+    file) is left alone: its test process may still run.
+    """
+    bin = _pg_bin()
+    if bin is None or _process_start(os.getpid()) is None:  # no /proc: owners unknown
+        return
+    for root in {"/dev/shm", tempfile.gettempdir()}:
+        for folder in Path(root).glob(f"{FOLDER_PREFIX}*"):
+            try:
+                pid, started = (folder / OWNER_FILE).read_text().split()
+                owner_runs = _process_start(int(pid)) == started
+            except (OSError, ValueError):
+                continue
+            if not owner_runs:
+                _remove(folder, bin)
+
+
+def _watch(folder: Path, bin: Path) -> None:
+    """The watchdog: wait until the test process's end of stdin closes (it ends, however,
+    or stops its cluster), then remove the cluster if it is still there."""
+    sys.stdin.buffer.read()
+    if folder.exists():
+        _remove(folder, bin)
+
+
 class Cluster:
     def __init__(self) -> None:
         self.bin = _pg_bin()
         self.folder: Path | None = None
         self.port = _free_port()
+        self.watchdog: subprocess.Popen[bytes] | None = None
 
     @property
     def available(self) -> bool:
         return self.bin is not None
 
     def _run(self, *args: str) -> None:
-        command = [str(a) for a in args]
-        if os.geteuid() == 0:
-            command = ["runuser", "-u", "postgres", "--", *command]
-        subprocess.run(command, check=True, capture_output=True)
+        subprocess.run(_as_cluster_user([str(a) for a in args]), check=True, capture_output=True)
 
     def start(self) -> str:
         assert self.bin is not None
-        self.folder = Path(tempfile.mkdtemp(prefix="expertenrat-pg-", dir=_ram_folder()))
+        remove_leftovers()
+        self.folder = Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX, dir=_ram_folder()))
+        (self.folder / OWNER_FILE).write_text(f"{os.getpid()} {_process_start(os.getpid())}")
+        # Its stdin's other end stays here: the kernel closes it when this process ends.
+        # Not inherited by the programs this process starts (subprocess closes it for them).
+        self.watchdog = subprocess.Popen(
+            [sys.executable, __file__, str(self.folder), str(self.bin)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         if os.geteuid() == 0:
             shutil.chown(self.folder, "postgres", "postgres")
         data = self.folder / "data"
@@ -129,5 +201,16 @@ class Cluster:
         if self.folder is None:
             return
         assert self.bin is not None
-        self._run(self.bin / "pg_ctl", "-D", self.folder / "data", "-m", "immediate", "stop")
-        shutil.rmtree(self.folder, ignore_errors=True)
+        try:
+            self._run(self.bin / "pg_ctl", "-D", self.folder / "data", "-m", "immediate", "stop")
+            shutil.rmtree(self.folder, ignore_errors=True)
+        finally:
+            # Closing its stdin lets the watchdog end: it finds nothing left (or, had the
+            # stop failed, tries again itself).
+            if self.watchdog is not None:
+                self.watchdog.communicate()
+                self.watchdog = None
+
+
+if __name__ == "__main__":
+    _watch(Path(sys.argv[1]), Path(sys.argv[2]))
