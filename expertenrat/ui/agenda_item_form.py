@@ -199,7 +199,9 @@ class AgendaItemForm(QWidget):
             widget.setEnabled(not title_only)
 
     def show_problems(self, problems: Iterable[FieldProblem]) -> None:
+        """Each problem under its field; the topmost field with an error takes the cursor."""
         self.errors.show(problems)
+        self.errors.focus_first_error()
 
     # --- helpers ------------------------------------------------------------------------
 

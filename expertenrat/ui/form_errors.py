@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from expertenrat.domain.errors import FieldProblem
 
@@ -108,6 +108,7 @@ class FormErrors:
         for widget in self._inputs.values():
             set_style_property(widget, "error", False)
             set_style_property(widget, "warning", False)
+            widget.setAccessibleDescription("")
 
     def show(self, problems: Iterable[FieldProblem]) -> None:
         self.clear()
@@ -124,8 +125,23 @@ class FormErrors:
             set_message_kind(label, warning=not is_error)
             set_style_property(widget, "error", is_error)
             set_style_property(widget, "warning", not is_error)
+            widget.setAccessibleDescription(text)  # a screen reader says it with the field
         if general:
             self.general.setText("\n".join(general))
+
+    def focus_first_error(self) -> None:
+        """Put the cursor into the topmost field framed as an error (scrolled into sight),
+        so that a keyboard user is where the message is and a screen reader says the field
+        with its message; the focus stayed on "Speichern" before, and nothing was said."""
+        wrong = next((w for w in self._inputs.values() if w.property("error")), None)
+        if wrong is None or not wrong.isEnabled():
+            return
+        wrong.setFocus(Qt.FocusReason.OtherFocusReason)
+        parent = wrong.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QScrollArea):
+                parent.ensureWidgetVisible(wrong)
+            parent = parent.parentWidget()
 
     def show_general(self, text: str) -> None:
         self.clear()

@@ -188,6 +188,7 @@ class MeetingForm(MeetingFields):
             )
             if any(not p.warning for p in problems):
                 self.errors.show(problems)
+                self.errors.focus_first_error()
                 return False
             if self.meeting is None:
                 meeting_id = self._meetings.create(
@@ -206,6 +207,7 @@ class MeetingForm(MeetingFields):
             self._unread = None
         except ValidationError as error:
             self.errors.show(error.problems)
+            self.errors.focus_first_error()
             return False
         except ConcurrentEditError as error:
             self._offer_merge(error)

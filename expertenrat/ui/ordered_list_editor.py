@@ -234,6 +234,7 @@ class OrderedListEditor(OrderedListEditorView):
             result = action()
         except ValidationError as error:
             self.errors.show(error.problems)
+            self.errors.focus_first_error()
             return
         except ExpertenratError as error:
             # The list shows what is stored now; what was typed stays in the form (for a

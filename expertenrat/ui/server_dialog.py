@@ -99,19 +99,24 @@ class ServerDialog(QDialog):
         )
 
     def _accept(self) -> None:
-        missing = [
-            label
-            for label, edit in (
-                (tr(_CONTEXT, "Server"), self.host_edit),
-                (tr(_CONTEXT, "Datenbank"), self.database_edit),
-                (tr(_CONTEXT, "Benutzer"), self.user_edit),
-            )
-            if not edit.text().strip()
-        ]
+        required = (
+            (tr(_CONTEXT, "Server"), self.host_edit),
+            (tr(_CONTEXT, "Datenbank"), self.database_edit),
+            (tr(_CONTEXT, "Benutzer"), self.user_edit),
+        )
+        for _label, edit in required:
+            edit.setAccessibleDescription("")
+        missing = [(label, edit) for label, edit in required if not edit.text().strip()]
         if missing:
-            self.error_label.setText(
-                tr(_CONTEXT, "Bitte ausfüllen: {}.").format(", ".join(missing))
+            message = tr(_CONTEXT, "Bitte ausfüllen: {}.").format(
+                ", ".join(label for label, _edit in missing)
             )
+            self.error_label.setText(message)
+            # The cursor goes to the first empty field, which a screen reader says with the
+            # message; it stayed on "OK", and nothing was said.
+            first = missing[0][1]
+            first.setAccessibleDescription(message)
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.chosen.emit(self.url(), self.keep_check.isChecked() and self.keep_check.isEnabled())
         self.accept()

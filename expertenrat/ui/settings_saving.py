@@ -60,6 +60,7 @@ class SettingsSaving:
             council = self._service.update_settings(self._edited())
         except ValidationError as error:
             self._errors.show(error.problems)
+            self._errors.focus_first_error()
             return
         except ConcurrentEditError as error:
             self._offer_merge(error)

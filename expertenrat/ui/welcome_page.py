@@ -186,6 +186,7 @@ class WelcomePage(NothingPending, QWidget):
             )
         except ValidationError as error:
             self.errors.show(error.problems)
+            self.errors.focus_first_error()
             return
         except ExpertenratError as error:
             self.errors.show_general(error.message)
