@@ -1,5 +1,6 @@
 """Neues Mitglied / Mitglied bearbeiten: the dialog around the member form (its widgets:
-:mod:`~expertenrat.ui.member_dialog_view`).
+:mod:`~expertenrat.ui.member_dialog_view`; what a refused save offers:
+:mod:`~expertenrat.ui.member_dialog_refusals`).
 
 Open it with ``open()``; it emits ``saved`` with the stored member and closes. Errors and
 warnings appear under the fields; warnings (e.g. a possible duplicate) only need a second
@@ -23,28 +24,22 @@ from expertenrat.domain.errors import (
     ConcurrentEditError,
     ExpertenratError,
     FieldProblem,
-    NotFoundError,
     ValidationError,
 )
 from expertenrat.domain.member_twins import SamePersonAddedError
 from expertenrat.domain.members import Member
-from expertenrat.domain.merge import differences, merged
 from expertenrat.services.members import MembersService
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.member_dialog_view import MemberDialogView
-from expertenrat.ui.member_merge import member_merge_rows, open_twin_merge
-from expertenrat.ui.merge_dialog import FormLine, OpenMergeDialog, open_conflict_merge
+from expertenrat.ui.member_dialog_refusals import MemberDialogRefusals
 from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "MemberDialog"
 
 
-class MemberDialog(MemberDialogView):
+class MemberDialog(MemberDialogRefusals):
     """Creates a member (``member=None``) or edits one, keeping its ids and versions."""
-
-    merge_dialog = OpenMergeDialog()  # open after a conflicting save
 
     saved = Signal(object)
 
@@ -181,140 +176,6 @@ class MemberDialog(MemberDialogView):
             return
         self.saved.emit(stored)
         self.accept()
-
-    def _show_failure(self, error: ExpertenratError, member: Member) -> None:
-        """The form keeps what was typed; after a lost server "Speichern" says what it does.
-        A member deleted on another PC meanwhile is saved as a new one on the next click,
-        of the same person where another term of theirs still keeps it; so is a new term
-        (a further term, or a term saved again) whose person was deleted meanwhile."""
-        if isinstance(error, NotFoundError) and (
-            member.id is not None or member.person_id is not None
-        ):
-            try:
-                again = self._members.detached(member)
-            except ExpertenratError as failure:
-                self._show_general(failure.message)
-                self.retry.after(failure)
-                return
-            if member.id is None and again.person_id is not None:
-                # The person is still stored: what is gone is something else.
-                self._show_general(error.message)
-                self.retry.after(error)
-                return
-            self.form.set_member(again)
-            self._acknowledged = frozenset()
-            what = (
-                tr(_CONTEXT, "legt diese Amtszeit mit ihnen für dieselbe Person neu an")
-                if again.person_id is not None
-                else tr(_CONTEXT, "legt das Mitglied mit ihnen neu an")
-            )
-            self._show_general(
-                error.message
-                + tr(
-                    _CONTEXT,
-                    " Ihre Eingaben stehen noch im Formular: „Speichern“ {what}, „Abbrechen“ "
-                    "verwirft sie.",
-                ).format(what=what)
-            )
-            self.retry.after(None)
-            return
-        self._show_general(error.message)
-        self.retry.after(error)
-
-    def _offer_merge(self, mine: Member, conflict: ConcurrentEditError) -> None:
-        """Someone saved the member first: show both versions and save the chosen values.
-        For a new term of a stored person (a further term, or a term deleted on another PC
-        saved again) that is someone who changed the person's details meanwhile. Where the
-        member or person is gone by then, the next "Speichern" saves them anew."""
-        try:
-            theirs = self._members.stored(mine)
-        except ExpertenratError as error:
-            self._show_failure(error, mine)
-            return
-        base = self._as_opened
-        found = differences(base, mine, theirs)
-        if not found:  # the same values: only the versions differ
-            self._take_merged(mine, theirs, set())
-            return
-        self.merge_dialog = open_conflict_merge(
-            self,
-            theirs.full_name,
-            tr(
-                _CONTEXT,
-                "Jemand anderes hat dieses Mitglied gespeichert, während Sie es bearbeitet haben.",
-            )
-            if mine.id is not None
-            else tr(
-                _CONTEXT,
-                "Jemand anderes hat die Angaben dieser Person gespeichert, während Sie die "
-                "neue Amtszeit bearbeitet haben.",
-            ),
-            member_merge_rows(found, self._fields),
-            lambda names: self._take_merged(mine, theirs, names),
-            FormLine(
-                conflict.changed,
-                self._show_general,
-                tr(_CONTEXT, "Speichern"),
-                tr(_CONTEXT, "„Abbrechen“ verwirft sie"),
-            ),
-        )
-
-    def _offer_twin(self, mine: Member, added: SamePersonAddedError) -> None:
-        """Someone saved the person typed here as a new one meanwhile: offer to complete
-        that record with what was typed (both versions side by side); closing that offer
-        keeps the input, and "Speichern" then saves another person after the duplicate
-        warning. Identical values: this dialog closes with the stored member."""
-        twin = added.twin
-        assert twin.person_id is not None  # a stored member
-        self._known = (self._known or frozenset()) | {twin.person_id}
-        found = differences(self._as_opened, mine, twin)
-        if not found:
-            self._take_twin(mine, twin, set())
-            return
-        self._show_general(
-            added.added
-            + tr(
-                _CONTEXT,
-                ". Wählen Sie im Fenster „Gleichzeitig angelegt“, welche Angaben gelten; ist "
-                "es eine andere Person, schließen Sie es mit „Abbrechen“.",
-            )
-        )
-        self.merge_dialog = open_twin_merge(
-            self,
-            twin.full_name,
-            added.by_email,
-            member_merge_rows(found, self._fields),
-            lambda names: self._take_twin(mine, twin, names),
-        )
-        self.merge_dialog.rejected.connect(lambda: self._twin_declined(added))
-
-    def _take_twin(self, mine: Member, twin: Member, take_theirs: set[str]) -> None:
-        """Edit the record saved meanwhile instead: the chosen values, saved on it."""
-        self.setWindowTitle(tr(_CONTEXT, "Mitglied bearbeiten – {}").format(twin.full_name))
-        self._take_merged(mine, twin, take_theirs)
-
-    def _twin_declined(self, added: SamePersonAddedError) -> None:
-        """Another person after all: the duplicate warning, acknowledged by this answer,
-        and the next "Speichern" saves the typed person beside the other one."""
-        member = self.form.member()
-        headline = added.added + tr(
-            _CONTEXT,
-            ". Ist es eine andere Person, legt „Speichern“ sie trotzdem an; „Abbrechen“ "
-            "verwirft Ihre Eingaben.",
-        )
-        try:
-            problems = self._members.problems(self._council_id, member, self._today)
-        except ExpertenratError as error:
-            self._show_failure(error, member)
-            return
-        if not self._stopped_by(problems, headline):
-            self._show_general(headline)
-
-    def _take_merged(self, mine: Member, theirs: Member, take_theirs: set[str]) -> None:
-        """Show the merged values, now based on the stored version, and save them."""
-        self.form.set_member(merged(mine, theirs, take_theirs))
-        self._as_opened = theirs
-        self.save()
 
 
 def _raise(error: ExpertenratError | None) -> Member:
