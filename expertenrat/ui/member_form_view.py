@@ -1,11 +1,10 @@
 """The widgets of the member dialog's form and where they sit, in four groups, with the
-messages under the fields; :class:`~expertenrat.ui.member_form.MemberForm` adds the
-behaviour (filling from a Member and reading back; the view/controller split of the house
-style)."""
+messages under the fields (:mod:`~expertenrat.ui.member_form_messages`);
+:class:`~expertenrat.ui.member_form.MemberForm` adds the behaviour (filling from a Member
+and reading back; the view/controller split of the house style)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -23,11 +22,10 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.councils import ActionField, RoleTitles
 from expertenrat.domain.enums import MemberRole, Sector
-from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import PERSON
 from expertenrat.ui.consent_row import ConsentRow, date_edit
-from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.member_form_messages import MemberFormMessages
 from expertenrat.ui.text_fields import LineEdit, line_combo, plain_text_edit
 from expertenrat.ui.widgets import colour_icon, hint_label, in_row
 
@@ -35,15 +33,13 @@ _CONTEXT = "MemberForm"
 FORMS_OF_ADDRESS = ("", "Frau", "Herr")
 
 
-class MemberFormView(QWidget):
+class MemberFormView(MemberFormMessages):
     """All input fields of a member. Messages appear under the fields (``show_problems``)."""
 
     def __init__(
         self, fields: list[ActionField], today: date, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._errors: dict[str, FormErrors] = {}
-        self._widgets: dict[str, QWidget] = {}
 
         self.form_of_address_combo = line_combo()
         self.form_of_address_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -114,25 +110,6 @@ class MemberFormView(QWidget):
         }
 
     # --- layout ------------------------------------------------------------------------
-
-    def _group(self, title: str) -> tuple[QGroupBox, FormErrors]:
-        box = QGroupBox(title)
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        return box, FormErrors(form)
-
-    def _row(
-        self,
-        errors: FormErrors,
-        label: str,
-        field: str,
-        widget: QWidget,
-        focus: QWidget | None = None,
-    ) -> None:
-        """Add a row whose messages appear under ``widget``; ``focus`` takes the cursor."""
-        errors.add_row(label, field, widget, focus)
-        self._errors[field] = errors
-        self._widgets[field] = focus or widget
 
     def _layout(self) -> None:
         person, errors = self._group(tr(_CONTEXT, "Person"))
@@ -261,45 +238,6 @@ class MemberFormView(QWidget):
         if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
             # Added last, it came last for Tab, after the notes below it.
             QWidget.setTabOrder(self.publish_contact_row.date_edit, widget)
-
-    # --- messages ----------------------------------------------------------------------
-
-    def show_problems(self, problems: Iterable[FieldProblem]) -> list[FieldProblem]:
-        """Show each problem under its field; return those that belong to no field."""
-        self.clear_problems()
-        by_form: dict[FormErrors, list[FieldProblem]] = {}
-        elsewhere: list[FieldProblem] = []
-        for problem in problems:
-            errors = self._errors.get(problem.field)
-            if errors is None:
-                elsewhere.append(problem)
-            else:
-                by_form.setdefault(errors, []).append(problem)
-        for errors, shown in by_form.items():
-            errors.show(shown)
-        return elsewhere
-
-    def clear_problems(self) -> None:
-        for errors in set(self._errors.values()):
-            errors.clear()
-
-    def message(self, field: str) -> str:
-        """The message shown under ``field`` ("" if none)."""
-        errors = self._errors.get(field)
-        return errors.message(field) if errors is not None else ""
-
-    def has_error(self, field: str) -> bool:
-        """Whether ``field``'s input is framed as an error."""
-        errors = self._errors.get(field)
-        return errors is not None and errors.has_error(field)
-
-    def widget_of(self, problems: Iterable[FieldProblem]) -> QWidget | None:
-        """The input of the topmost field with a problem, errors before warnings."""
-        ranked = sorted(
-            (p for p in problems if p.field in self._widgets),
-            key=lambda p: (p.warning, list(self._widgets).index(p.field)),
-        )
-        return self._widgets[ranked[0].field] if ranked else None
 
 
 def _same_label_width(*boxes: QGroupBox) -> None:
