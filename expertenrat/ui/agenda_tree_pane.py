@@ -12,7 +12,10 @@ from expertenrat.ui.agenda_end_label import AgendaEndLabel
 from expertenrat.ui.agenda_tree_model import AgendaTreeModel
 from expertenrat.ui.agenda_tree_view import AgendaTreeView
 from expertenrat.ui.column_fit import refit_on_width_change
+from expertenrat.ui.i18n import tr
 from expertenrat.ui.table_columns import ColumnChooser
+
+_CONTEXT = "AgendaEditor"
 
 
 class AgendaTreePane(QWidget):
@@ -23,6 +26,7 @@ class AgendaTreePane(QWidget):
         super().__init__(parent)
         self.model = AgendaTreeModel(self)
         self.view = AgendaTreeView()
+        self.view.setAccessibleName(tr(_CONTEXT, "Tagesordnung"))  # for screen readers
         self.view.setModel(self.model)
         header = self.view.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -70,6 +70,7 @@ class AnnexesPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self.hint_label.setTextFormat(Qt.TextFormat.PlainText)
         self.hint_label.setWordWrap(True)
         self.list = QListWidget()
+        self.list.setAccessibleName(tr(_CONTEXT, "Anlagen"))  # for screen readers
         # A long line ends in the middle with "…" (its tooltip says it whole) rather than
         # scroll sideways: the scroll bar kept it from giving way (found by a tester).
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)

@@ -41,6 +41,7 @@ class AuditDetail(QWidget):
         self.model = FieldChangesModel(self)
         self.view = QTableView()
         self.view.setTabKeyNavigation(False)  # Tab leaves it; the arrows move in it
+        self.view.setAccessibleName(tr(_CONTEXT, "Geänderte Felder"))  # for screen readers
         self.view.setModel(self.model)
         self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(True)

@@ -65,6 +65,7 @@ class AuditPage(NothingPending, QWidget):
         self.model = AuditTableModel(self)
         self.view = record_table_view(self.model, AuditTableModel.COLUMN_AT)
         self.view.setSortingEnabled(False)  # newest first, as the database pages them
+        self.view.setAccessibleName(tr(_CONTEXT, "Änderungen"))  # for screen readers
         self.detail = AuditDetail()
         self.filters = AuditFilterBar(today)
         self.search_edit = self.filters.search_edit

@@ -82,6 +82,7 @@ class ConflictsPanel(KeepsNoMeetingHint, NothingPending, QWidget):
             ],
             wide=model.COLUMN_REASON,
         )
+        self.view.setAccessibleName(tr(_CONTEXT, "Befangenheiten"))  # for screen readers
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.declare_button = QPushButton(tr(_CONTEXT, "Befangenheit eintragen …"))

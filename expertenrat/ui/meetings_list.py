@@ -43,6 +43,7 @@ class MeetingsList(QWidget):
         self.proxy.setSortRole(MeetingsTableModel.SortRole)
         self.view = QTableView()
         self.view.setTabKeyNavigation(False)  # Tab leaves it; the arrows move in it
+        self.view.setAccessibleName(tr(_CONTEXT, "Sitzungen"))  # for screen readers
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(MeetingsTableModel.COLUMN_DATE, Qt.SortOrder.AscendingOrder)

@@ -56,6 +56,7 @@ class MembersPageView(QWidget):
             "members/hidden_columns",
             self.fit_columns,
         )
+        self.view.setAccessibleName(tr(_CONTEXT, "Mitglieder"))  # for screen readers
         self.table_stack = TableOrEmpty(self.view)
         self.empty_label = self.table_stack.empty_label
         self.count_label = QLabel()

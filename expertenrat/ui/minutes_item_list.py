@@ -40,6 +40,7 @@ class MinutesItemList(QListWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("minutesItemList")
+        self.setAccessibleName(tr(_CONTEXT, "Punkte des Protokolls"))  # for screen readers
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)

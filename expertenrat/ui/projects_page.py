@@ -92,6 +92,7 @@ class ProjectsPage(NothingPending, QWidget):
             "projects/hidden_columns",
             self.fit_columns,
         )
+        self.view.setAccessibleName(tr(_CONTEXT, "Projekte"))  # for screen readers
         self.table_stack = TableOrEmpty(self.view)
         self.empty_label = self.table_stack.empty_label
         self.count_label = QLabel()

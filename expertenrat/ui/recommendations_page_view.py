@@ -64,6 +64,7 @@ class RecommendationsPageView(QWidget):
             "recommendations/hidden_columns",
             self.fit_columns,
         )
+        self.view.setAccessibleName(tr(_CONTEXT, "Empfehlungen"))  # for screen readers
         self.filters = RecommendationsFilterBar(self.filter)
         self.search_edit = self.filters.search_edit
         self.count_label = QLabel()

@@ -90,6 +90,7 @@ class RemindersDialog(QDialog):
         self.model = RemindersTableModel(self)
         self.proxy = sorting_proxy(self.model, self)  # the header's arrow sorts
         self.view = record_table_view(self.proxy, RemindersTableModel.COLUMN_DUE)
+        self.view.setAccessibleName(tr(_CONTEXT, "Fällige Erinnerungen"))  # for screen readers
         self.view.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         refit_on_width_change(self.view, self.fit_columns)
         self.table = TableOrEmpty(self.view)

@@ -74,6 +74,7 @@ class RetentionDialog(QDialog):
         self.model = RetentionModel(self)
         self.proxy = sorting_proxy(self.model, self)  # the header's arrow sorts
         self.view = record_table_view(self.proxy, RetentionModel.COLUMN_LEFT)
+        self.view.setAccessibleName(tr(_CONTEXT, "Ehemalige Mitglieder"))  # for screen readers
         self.view.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.anonymise_button = QPushButton(tr(_CONTEXT, "Anonymisieren …"))
         buttons = close_buttons(self, self.anonymise_button)

@@ -150,7 +150,9 @@ class SeriesDialogView(QDialog):
         rule.addRow(tr(_CONTEXT, "Online-Link"), self.link_edit)
         rule.addRow(self.proposal_label)
         preview = QVBoxLayout()
-        preview.addWidget(QLabel(tr(_CONTEXT, "Vorschau der Termine")))
+        caption = QLabel(tr(_CONTEXT, "Vorschau der Termine"))
+        caption.setBuddy(self.preview_list)  # a screen reader's name for the list
+        preview.addWidget(caption)
         preview.addWidget(self.description_label)
         preview.addWidget(self.preview_list, 1)
         preview.addWidget(self.warning_label)

@@ -1,0 +1,74 @@
+"""Screen readers: every list, table and tree the keyboard reaches in an area or a meeting
+tab has a name, which Orca says when the focus enters it ("Mitglieder, Tabelle" rather
+than "Tabelle"); only those in a titled box or beside a label were named before."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QHeaderView
+
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
+
+@pytest.fixture
+def services(demo_services):
+    return demo_services
+
+
+@pytest.fixture
+def window(make_window, qtbot):
+    window = make_window()
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
+    return window
+
+
+def spoken_name(widget) -> str:
+    return QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+
+
+def unnamed_views(window) -> list[str]:
+    return [
+        f"{type(view).__name__} in {type(view.parent()).__name__}"
+        for view in window.findChildren(QAbstractItemView)
+        if view.focusPolicy() != Qt.FocusPolicy.NoFocus
+        and not isinstance(view, QHeaderView)
+        and not isinstance(view.parent().parent(), QComboBox)  # a combo's drop-down
+        and not spoken_name(view)
+    ]
+
+
+def test_every_list_and_table_of_the_window_is_named(window) -> None:
+    meetings = window.pages.meetings
+    window.show_area(meetings)  # its tabs built
+    meetings.meeting_list.view.selectRow(0)
+
+    assert unnamed_views(window) == []
+    pages = window.pages
+    assert [spoken_name(page.view) for page in (pages.members, pages.projects)] == [
+        "Mitglieder",
+        "Projekte",
+    ]
+    assert spoken_name(meetings.meeting_list.view) == "Sitzungen"
+
+
+def test_the_lists_of_the_dialogs_are_named(window, qtbot) -> None:
+    recommendations = window.pages.recommendations
+    window.show_area(recommendations)
+    recommendations.show_reminders()
+    window.menus.show_retention()
+    meetings = window.pages.meetings
+    meetings.new_series()
+    dialogs = (
+        recommendations.reminders_dialog,
+        window.menus.retention_dialog,
+        meetings.series_dialog,
+    )
+
+    assert [unnamed_views(dialog) for dialog in dialogs] == [[], [], []]
+    assert spoken_name(meetings.series_dialog.preview_list) == "Vorschau der Termine"
+    for dialog in dialogs:
+        dialog.reject()
