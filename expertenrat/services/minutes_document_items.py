@@ -8,6 +8,7 @@ the items together.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -65,7 +66,9 @@ def _item(
         motion=row.motion_text,
         resolution=row.resolution_text,
         result=row.result,
-        votes=votes,
+        # The recused as they are now, not as counted when the vote was saved: one recorded
+        # later as gone before the item (or come after it) was not recused there.
+        votes=tuple(replace(v, recused=len(recused)) for v in votes),
         recused=recused,
         recommendations=recommendations,
     )

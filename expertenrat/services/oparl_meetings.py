@@ -147,8 +147,10 @@ def _item(
         result=item.result,
         resolution_text=item.resolution_text,
         project_key=project_keys.get(item.project_id) if item.project_id else None,
-        votes=tuple(
-            VoteRecord(VoteMode(v.mode), v.yes, v.no, v.abstain, v.recused, v.adopted)
+        votes=tuple(  # recused: those named now (the count stored with a vote may be stale)
+            VoteRecord(
+                VoteMode(v.mode), v.yes, v.no, v.abstain, len(recusals.get(item.id, ())), v.adopted
+            )
             for v in votes.get(item.id, ())
         ),
         recusals=tuple(recusals.get(item.id, ())),

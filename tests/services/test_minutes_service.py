@@ -226,6 +226,31 @@ def test_a_member_gone_before_the_item_or_come_after_it_is_not_named_as_recused(
     assert [c.member_name for c in document.items[2].recused] == ["Anna Dahl"]
 
 
+def test_a_departure_recorded_after_the_vote_takes_the_recusal_out_of_the_printed_vote(
+    service, held, database, actor, nine
+) -> None:
+    # Found by a tester: the vote at TOP 2 was saved while a recused member was recorded
+    # present; the secretary then recorded that the member had left after TOP 1. The
+    # editor named nobody recused any more, but the PDF still printed "befangen: 1" (the
+    # count stored with the vote), with every check green.
+    bericht = held.item_ids[1]
+    ConflictsService(database, actor).declare(bericht, nine[0], "Partner im Projekt")
+    service.save_votes(bericht, [VoteDraft(yes=4, no=1, abstain=1)])
+    documents = Services.create(database, actor).minutes_documents
+    before = documents.document(held.meeting_id).items[1].vote_lines()
+    assert before == (
+        "Ja 4 · Nein 1 · Enthaltung 1 · befangen: Anna Berg (Partner im Projekt) – angenommen",
+    )
+
+    attendance = AttendanceService(database, actor)
+    entry = attendance.sheet(held.meeting_id).entry(nine[0])
+    attendance.save_entry(held.meeting_id, replace(entry, left_item_id=held.item_ids[0]))
+
+    assert service.minutes(held.meeting_id).item(bericht).recused == ()
+    after = documents.document(held.meeting_id).items[1].vote_lines()
+    assert after == ("Ja 4 · Nein 1 · Enthaltung 1 – angenommen",)
+
+
 def test_votes_replace_only_what_the_caller_read(service, held) -> None:
     item_id = held.item_ids[2]
     saved = service.save_votes(item_id, [VoteDraft(yes=3)])

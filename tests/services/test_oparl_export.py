@@ -15,8 +15,9 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from expertenrat.domain.agenda import AgendaItem
-from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.enums import AttendanceStatus, MeetingState
 from expertenrat.domain.members import Member
+from expertenrat.domain.votes import VoteDraft
 from expertenrat.services.context import Services
 from expertenrat.store import models
 from expertenrat.store.database import Database
@@ -624,3 +625,31 @@ def test_persons_and_participants_are_listed_in_reading_order(services, tmp_path
     names = {p["id"]: p.get("familyName") for p in walk.of_type("Person")}
     participants = [names[url] for url in walk.objects[meeting_url]["participant"]]
     assert [n for n in participants if n in families] == families
+
+
+def test_a_departure_recorded_after_a_vote_takes_the_recusal_out_of_the_votes(services, tmp_path):
+    """A vote saved while a recused member was recorded present, the member then recorded
+    as gone before the item: the export said votesRecused 1 beside no recusal, as the
+    minutes' PDF printed "befangen: 1" (found by a tester)."""
+    council = services.settings.councils()[0].id
+    held = [m for m in services.meetings.list(council) if m.state is MeetingState.HELD]
+    meeting, approving = held[-2].id, held[-1].id  # sent, not approved yet
+    sheet = services.attendance.sheet(meeting)
+    member = next(
+        e
+        for e in sheet.entries
+        if e.status is AttendanceStatus.PRESENT and e.arrived_item_id is e.left_item_id is None
+    )
+    items = services.minutes.minutes(meeting).items
+    first, item = items[0], next(i for i in items[1:] if i.public and not i.votes)
+    services.conflicts.declare(item.item_id, member.membership_id, "Partner im Projekt")
+    services.minutes.save_votes(item.item_id, [VoteDraft(yes=2)])
+    services.attendance.save_entry(meeting, replace(member, left_item_id=first.item_id))
+    services.minutes_approval.approve(meeting, approving)  # the export shows approved votes
+    (key,) = public_ids(services.database, models.AgendaItem, models.AgendaItem.id == item.item_id)
+
+    walk = exported(services, tmp_path / "oparl")
+
+    (published,) = [i for i in walk.of_type("AgendaItem") if i["id"].endswith(f"{key}.json")]
+    assert published["expertenrat:votesYes"] == 2
+    assert published["expertenrat:votesRecused"] == 0
