@@ -4,10 +4,13 @@ choice: the window's and the command line's side of
 so that ``ui`` and ``cli`` reach them through the services as everywhere else.
 
 ``database`` is what the start was given (``--database``; ``None``: the address stored on
-this PC, else the default file) or a server's URL as just typed (with its password).
+this PC, else the default file) or a server's address as just typed (with its password,
+a :data:`DatabaseAddress`).
 """
 
 from __future__ import annotations
+
+from typing import TypeAlias
 
 from sqlalchemy.engine import URL
 
@@ -23,22 +26,34 @@ from expertenrat.store.database_location import (
     stored_address,
 )
 from expertenrat.store.database_opening import Create, open_database
-from expertenrat.store.engine import database_url, text_without_password
+from expertenrat.store.engine import database_url, server_url, text_without_password
 from expertenrat.store.server_password import keyring_available, save_password
 
+# A database's address as the services take and give it: SQLAlchemy's URL (immutable; its
+# ``host``, ``port``, ``database`` and ``username`` are the parts, ``None`` where not
+# given), named here so that ui and cli need not know the database library.
+DatabaseAddress: TypeAlias = URL
 
-def address_of(database: str | URL | None) -> URL:
+
+def server_address(
+    *, host: str | None, port: int, database: str | None, username: str | None, password: str | None
+) -> DatabaseAddress:
+    """The address of a PostgreSQL server's database from its parts, as typed."""
+    return server_url(host=host, port=port, database=database, username=username, password=password)
+
+
+def address_of(database: str | DatabaseAddress | None) -> DatabaseAddress:
     """The URL ``database`` opens (a server's with the keyring's password, if any)."""
     return database if isinstance(database, URL) else chosen_url(database)
 
 
-def is_server(database: str | URL | None) -> bool:
+def is_server(database: str | DatabaseAddress | None) -> bool:
     """Whether ``database`` is a server's (a typed URL always is); ``False`` for a file
     and for an address that names no usable database."""
     return isinstance(database, URL) or chosen_is_server(database)
 
 
-def is_default_file(database: str | URL | None) -> bool:
+def is_default_file(database: str | DatabaseAddress | None) -> bool:
     """Whether ``database`` is this PC's default SQLite file."""
     return not isinstance(database, URL) and chosen_is_default_file(database)
 
@@ -48,7 +63,9 @@ def default_file() -> str:
     return str(default_database_file())
 
 
-def open_chosen(url: URL, *, may_create: bool = True, read_only: bool = False) -> Database:
+def open_chosen(
+    url: DatabaseAddress, *, may_create: bool = True, read_only: bool = False
+) -> Database:
     """Open ``url`` (an old database is backed up and upgraded first). ``may_create``: a
     database that does not exist yet (or an empty file) is created with its first change,
     not before, so that a start or a command that changes nothing leaves nothing behind;
@@ -57,7 +74,7 @@ def open_chosen(url: URL, *, may_create: bool = True, read_only: bool = False) -
     return open_database(url, create=create, read_only=read_only)
 
 
-def remember(database: str | URL, *, keep_password: bool = False) -> bool:
+def remember(database: str | DatabaseAddress, *, keep_password: bool = False) -> bool:
     """Open ``database`` at the next starts of this PC, too (window and command line): a
     server's address is stored without its password, a file's path as it is, the default
     file by storing no address. ``keep_password``: the password that came with a server's
@@ -73,7 +90,7 @@ def remember(database: str | URL, *, keep_password: bool = False) -> bool:
     return not (keep_password and save_password(url, url.password))
 
 
-def keep_password(url: URL) -> None:
+def keep_password(url: DatabaseAddress) -> None:
     """Keep the password ``url`` carries in the system's keyring (when there is one)."""
     if url.password:
         save_password(url, url.password)

@@ -34,6 +34,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000  # how long SQLite waits for another program's lock
 SYNCHRONOUS = "FULL"  # SQLite waits for the disk at every commit
 WRITING = "expertenrat_writing"  # execution option: the transaction will write (see above)
+SERVER_DRIVER = "postgresql+psycopg"  # PostgreSQL through psycopg 3
 
 
 def database_url(text: str | None) -> URL:
@@ -52,8 +53,22 @@ def database_url(text: str | None) -> URL:
             "ein Dateiname oder eine Adresse wie postgresql://benutzer@server:5432/datenbank."
         ) from None
     if url.drivername in ("postgresql", "postgres"):
-        url = url.set(drivername="postgresql+psycopg")
+        url = url.set(drivername=SERVER_DRIVER)
     return url
+
+
+def server_url(
+    *, host: str | None, port: int, database: str | None, username: str | None, password: str | None
+) -> URL:
+    """The URL of a PostgreSQL server's database from its parts (``None``: not given)."""
+    return URL.create(
+        SERVER_DRIVER,
+        username=username,
+        password=password,
+        host=host,
+        port=port,
+        database=database,
+    )
 
 
 def text_without_password(text: str) -> str:

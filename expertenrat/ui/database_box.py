@@ -19,10 +19,9 @@ from typing import Protocol
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
-from sqlalchemy.engine import URL
 
 from expertenrat.paths import default_database_file
-from expertenrat.services.database_choice import shown_stored_address
+from expertenrat.services.database_choice import DatabaseAddress, shown_stored_address
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.server_choice import ServerChoice
@@ -101,7 +100,7 @@ class DatabaseBox(QGroupBox):
         self.location_label.setText(text)
         self.file_button.setEnabled(stored is not None)
 
-    def ask_server(self, initial: URL | None = None) -> None:
+    def ask_server(self, initial: DatabaseAddress | None = None) -> None:
         self.server_choice.ask(
             tr(
                 _CONTEXT,
@@ -112,7 +111,7 @@ class DatabaseBox(QGroupBox):
             initial=initial,
         )
 
-    def _connected(self, url: URL, _has_data: bool, keep_password: bool) -> None:
+    def _connected(self, url: DatabaseAddress, _has_data: bool, keep_password: bool) -> None:
         # An empty database opens with the welcome page, which says so itself.
         self.open_requested.emit(url, keep_password)
 

@@ -18,8 +18,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.start_page import WaysOut
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import URL
-
+    from expertenrat.services.database_choice import DatabaseAddress
     from expertenrat.ui.damaged_restore import DamagedRestore
     from expertenrat.ui.dialog_service import DialogService
     from expertenrat.ui.main_window import MainWindow
@@ -35,10 +34,16 @@ class Opener(Protocol):
 
     def dialog_service(self) -> DialogService: ...
 
-    def open_or_explain(self, database: str | URL | None, *, chosen: bool = False) -> bool: ...
+    def open_or_explain(
+        self, database: str | DatabaseAddress | None, *, chosen: bool = False
+    ) -> bool: ...
 
     def refused(
-        self, error: ExpertenratError, database: str | URL | None, *, chosen: bool = False
+        self,
+        error: ExpertenratError,
+        database: str | DatabaseAddress | None,
+        *,
+        chosen: bool = False,
     ) -> None: ...
 
 
@@ -52,7 +57,7 @@ class DatabaseWaysOut:
         self.password_dialog: ServerDialog | None = None
 
     def ways_out(
-        self, database: str | URL | None, restore: Callable[[], object] | None = None
+        self, database: str | DatabaseAddress | None, restore: Callable[[], object] | None = None
     ) -> WaysOut:
         """For a server another one, the default file or another file; for a file the
         default file (unless it is the one), another one or a new database (and
@@ -73,7 +78,9 @@ class DatabaseWaysOut:
             restore=restore,
         )
 
-    def _other_server_checked(self, url: URL, _has_data: bool, keep_password: bool) -> None:
+    def _other_server_checked(
+        self, url: DatabaseAddress, _has_data: bool, keep_password: bool
+    ) -> None:
         """The password ticked to be kept goes into the keyring once the server opened,
         as with the in-window switch: a server that then fails keeps nothing."""
         from expertenrat.services import database_choice
@@ -81,7 +88,7 @@ class DatabaseWaysOut:
         if self._session.open_or_explain(url, chosen=True) and keep_password:
             database_choice.keep_password(url)
 
-    def ask_other_server(self, database: str | URL | None) -> None:
+    def ask_other_server(self, database: str | DatabaseAddress | None) -> None:
         """Start page → "Anderen Server …": checked as Einstellungen → Datenbank checks it,
         then opened as if the program had been started with it."""
         from expertenrat.services import database_choice
@@ -133,7 +140,7 @@ class DatabaseWaysOut:
         self._session.open_or_explain(path, chosen=True)
 
     def restore_damaged(
-        self, path: Path, database: str | URL | None, *, chosen: bool = False
+        self, path: Path, database: str | DatabaseAddress | None, *, chosen: bool = False
     ) -> None:
         """Start page → "Sicherung wiederherstellen …": a backup in place of the damaged
         file ``path``, then the database opened."""
@@ -146,7 +153,11 @@ class DatabaseWaysOut:
         self.damaged_restore.ask(path)
 
     def ask_password(
-        self, error: PasswordNeededError, database: str | URL | None, *, chosen: bool = False
+        self,
+        error: PasswordNeededError,
+        database: str | DatabaseAddress | None,
+        *,
+        chosen: bool = False,
     ) -> None:
         from expertenrat.services import database_choice
         from expertenrat.ui.server_dialog import ServerDialog
@@ -159,7 +170,7 @@ class DatabaseWaysOut:
         )
         self.password_dialog = ServerDialog("Expertenrat", error.message, self._window, fixed=url)
 
-        def given(url: URL, keep: bool) -> None:
+        def given(url: DatabaseAddress, keep: bool) -> None:
             if self._session.open_or_explain(url, chosen=chosen) and keep:
                 database_choice.keep_password(url)
 

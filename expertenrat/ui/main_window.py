@@ -27,11 +27,10 @@ from expertenrat.ui.window_layout import restore_layout, save_layout
 from expertenrat.ui.window_menus import WindowMenus
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import URL
-
     from expertenrat.domain.councils import CouncilChoice
     from expertenrat.domain.overview import Target
     from expertenrat.services.context import Services
+    from expertenrat.services.database_choice import DatabaseAddress
     from expertenrat.ui.areas import Areas
     from expertenrat.ui.dialog_service import DialogService
 
@@ -263,7 +262,7 @@ class MainWindow(MainWindowView):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.close()
 
-    def open_database(self, database: str | URL, keep_password: bool = False) -> None:
+    def open_database(self, database: str | DatabaseAddress, keep_password: bool = False) -> None:
         """Use ``database`` from now on, opened at once (see ``database_chosen``)."""
         self.database_chosen.emit(database, keep_password)
 

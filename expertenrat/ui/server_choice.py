@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
-from sqlalchemy.engine import URL
 
+from expertenrat.services.database_choice import DatabaseAddress
 from expertenrat.services.server_move import check_server
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.server_dialog import ServerDialog
@@ -25,8 +25,8 @@ _CONTEXT = "ServerChoice"
 
 
 class ServerChoice(QObject):
-    checked = Signal(object, bool, bool)  # URL with password, holds data, keep password
-    failed = Signal(object, object)  # URL with password, ExpertenratError
+    checked = Signal(object, bool, bool)  # address with password, holds data, keep password
+    failed = Signal(object, object)  # address with password, ExpertenratError
 
     def __init__(self, title: str, parent: QWidget) -> None:
         super().__init__(parent)
@@ -35,19 +35,19 @@ class ServerChoice(QObject):
         self.job: Job | None = None
         self.dialog: ServerDialog | None = None
 
-    def ask(self, intro: str, initial: URL | None = None) -> None:
+    def ask(self, intro: str, initial: DatabaseAddress | None = None) -> None:
         """The server dialog, filled in with ``initial`` (its password left out)."""
         self.dialog = ServerDialog(self._title, intro, self._parent, initial=initial)
         self.dialog.chosen.connect(self.check)
         self.dialog.finished.connect(self.dialog.deleteLater)
         self.dialog.open()
 
-    def check(self, url: URL, keep_password: bool) -> None:
+    def check(self, url: DatabaseAddress, keep_password: bool) -> None:
         self.job = job = Job(lambda _progress: check_server(url), self)
         job.finished.connect(lambda has_data: self._passed(url, keep_password, has_data))
         job.failed.connect(lambda _message: self.failed.emit(url, job.error))
         checking = tr(_CONTEXT, "Der Server wird geprüft …")
         start_with_progress(job, self._parent, self._title, checking)
 
-    def _passed(self, url: URL, keep_password: bool, has_data: bool) -> None:
+    def _passed(self, url: DatabaseAddress, keep_password: bool, has_data: bool) -> None:
         self.checked.emit(url, has_data, keep_password)

@@ -20,9 +20,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.engine import URL
 
-from expertenrat.services.database_choice import can_keep_passwords
+from expertenrat.services.database_choice import (
+    DatabaseAddress,
+    can_keep_passwords,
+    server_address,
+)
 from expertenrat.ui.dialog_parts import dialog_buttons
 from expertenrat.ui.form_errors import message_label
 from expertenrat.ui.i18n import tr
@@ -32,7 +35,7 @@ _CONTEXT = "ServerDialog"
 
 
 class ServerDialog(QDialog):
-    chosen = Signal(object, bool)  # URL with password, keep the password in the keyring
+    chosen = Signal(object, bool)  # address with password, keep the password in the keyring
 
     def __init__(
         self,
@@ -40,8 +43,8 @@ class ServerDialog(QDialog):
         intro: str,
         parent: QWidget | None = None,
         *,
-        fixed: URL | None = None,
-        initial: URL | None = None,
+        fixed: DatabaseAddress | None = None,
+        initial: DatabaseAddress | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -88,9 +91,8 @@ class ServerDialog(QDialog):
         layout.addWidget(buttons)
         (self.password_edit if fixed else self.host_edit).setFocus()
 
-    def url(self) -> URL:
-        return URL.create(
-            "postgresql+psycopg",
+    def url(self) -> DatabaseAddress:
+        return server_address(
             username=self.user_edit.text().strip() or None,
             password=self.password_edit.text() or None,
             host=self.host_edit.text().strip() or None,

@@ -15,12 +15,12 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.paths import user_data_dir
 from expertenrat.services import database_choice
 from expertenrat.services.context import Services
+from expertenrat.services.database_choice import DatabaseAddress
 from expertenrat.services.server_move import MoveSummary, move_to_server, nothing_to_move
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
@@ -40,7 +40,7 @@ class ServerMoveMenu:
         dialogs: DialogService,
         parent: QWidget,
         leave: Callable[[Callable[[], None]], bool],
-        open_server: Callable[[URL], None],
+        open_server: Callable[[DatabaseAddress], None],
     ) -> None:
         self._services = services
         self._dialogs = dialogs
@@ -60,7 +60,7 @@ class ServerMoveMenu:
         if self._leave(self.ask_server):
             self.ask_server()
 
-    def ask_server(self, initial: URL | None = None) -> None:
+    def ask_server(self, initial: DatabaseAddress | None = None) -> None:
         """The server dialog; after a failed move, ``initial`` fills it in again with what
         was typed (but the password), so a wrong password or a typo is mended there."""
         self.dialog = ServerDialog(
@@ -79,7 +79,7 @@ class ServerMoveMenu:
         self.dialog.finished.connect(self.dialog.deleteLater)
         self.dialog.open()
 
-    def move(self, url: URL, keep_password: bool) -> None:
+    def move(self, url: DatabaseAddress, keep_password: bool) -> None:
         title = tr(_CONTEXT, "Auf Server umziehen")
         self.job = job = Job(
             lambda progress: move_to_server(
@@ -101,7 +101,7 @@ class ServerMoveMenu:
             self.job, self._parent, title, tr(_CONTEXT, "Die Daten werden auf den Server kopiert …")
         )
 
-    def _moved(self, url: URL, keep_password: bool, summary: MoveSummary) -> None:
+    def _moved(self, url: DatabaseAddress, keep_password: bool, summary: MoveSummary) -> None:
         title = tr(_CONTEXT, "Auf Server umziehen")
         try:
             asks_password = database_choice.remember(url, keep_password=keep_password)

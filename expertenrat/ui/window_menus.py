@@ -18,9 +18,8 @@ from expertenrat.ui.about_dialog import show_about
 from expertenrat.ui.i18n import tr
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import URL
-
     from expertenrat.services.context import Services
+    from expertenrat.services.database_choice import DatabaseAddress
     from expertenrat.ui.areas import Areas
     from expertenrat.ui.backup_menu import BackupMenu
     from expertenrat.ui.dialog_service import DialogService
@@ -46,7 +45,7 @@ class MenuHost(Protocol):
     def leave_page(self, then: Callable[[], None]) -> bool:
         """Let the shown page save or ask before the server move (see ui/page.py)."""
 
-    def open_database(self, database: str | URL, keep_password: bool = False) -> None:
+    def open_database(self, database: str | DatabaseAddress, keep_password: bool = False) -> None:
         """Use ``database`` (a file's path, a server's URL) from now on and open it at once
         (after the server move, Einstellungen → Datenbank): see ``database_chosen``."""
 

@@ -18,6 +18,16 @@ def test_a_typed_url_is_a_server_s_and_kept_as_it_is():
     assert database_choice.address_of(url) is url
 
 
+def test_a_server_typed_field_by_field_is_the_address_its_url_names():
+    typed = database_choice.server_address(
+        host="server.example", port=5432, database="expertenrat", username="rat", password=None
+    )
+    assert typed == make_url(SERVER)
+    assert database_choice.is_server(typed)
+    database_choice.remember(typed)
+    assert stored_address() == SERVER
+
+
 def test_without_a_choice_the_stored_address_or_the_default_file_counts(tmp_path):
     assert database_choice.is_default_file(None) and not database_choice.is_server(None)
     assert database_choice.default_file() == str(default_database_file())
