@@ -27,8 +27,9 @@ from expertenrat.ui.wrapping_row import WrappingRow
 
 _CONTEXT = "MembersPage"
 # Columns made narrower (down to fit_columns' minimum) when the shown ones do not fit the
-# page: first the institution and the other long texts, then the action field, the name
-# last; but a very long name first, down to fit_columns' COMFORT_WIDTH (it is capped).
+# page: first the institution and the other long texts, then the action field and the role
+# (a council's own title may be long: "Stellvertretende Sprecherin"), the name last; but a
+# very long name first, down to fit_columns' COMFORT_WIDTH (it is capped).
 # Room left over goes to the institution.
 _SHRINKABLE = (
     (
@@ -37,7 +38,7 @@ _SHRINKABLE = (
         MembersTableModel.COLUMN_EMAIL,
         MembersTableModel.COLUMN_TITLE,
     ),
-    (MembersTableModel.COLUMN_PRIMARY_FIELD,),
+    (MembersTableModel.COLUMN_PRIMARY_FIELD, MembersTableModel.COLUMN_ROLE),
     (MembersTableModel.COLUMN_NAME,),
 )
 

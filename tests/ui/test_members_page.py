@@ -671,6 +671,22 @@ def test_at_1280_pixels_the_names_and_every_header_show_whole(page, qtbot):
     assert headers_whole(page.view, DEFAULT_COLUMNS)
 
 
+def test_a_councils_long_title_of_a_role_gives_way_before_the_names(page, services):
+    """(found by a tester) With "Stellvertretende Sprecherin" as the vice chair's title,
+    the role kept its whole width at 1024 pixels and the names were cut to "Brandt…"."""
+    settings = services.settings.settings(page._council_id)
+    services.settings.update_settings(
+        replace(settings, vice_chair_title="Stellvertretende Sprecherin")
+    )
+    page.refresh()
+    page.window().resize(1024, 700)
+    exposed(page.window())
+    header = page.view.horizontalHeader()
+    name = header.sectionSize(MembersTableModel.COLUMN_NAME)
+    assert name >= header.sectionSize(MembersTableModel.COLUMN_ROLE)
+    assert name >= header.sectionSize(MembersTableModel.COLUMN_AFFILIATION)
+
+
 def test_columns_shown_from_the_header_menu_are_remembered(page, make_window):
     menu = page.columns.build_menu()
     (email,) = [a for a in menu.actions() if a.text() == "E-Mail"]
