@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.conflict_sheet import CONFLICT, MemberRef
-from expertenrat.ui.dialog_parts import FORM_DIALOG_WIDTH, dialog_buttons
+from expertenrat.ui.dialog_parts import FORM_DIALOG_WIDTH, dialog_buttons, name_choice_boxes
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
@@ -57,6 +57,7 @@ class ConflictDeclareDialog(QDialog):
         form.addRow(tr(_CONTEXT, "Tagesordnungspunkt"), item)
         form.addRow(tr(_CONTEXT, "Mitglied"), self.member_combo)
         form.addRow(tr(_CONTEXT, "Grund"), self.reason_edit)
+        name_choice_boxes(form)
         form.addRow(buttons)
         self.setMinimumWidth(FORM_DIALOG_WIDTH)
         self.finished.connect(self.deleteLater)

@@ -7,7 +7,16 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QWidget,
+)
 
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.widgets import hint_label
@@ -62,6 +71,25 @@ def tab_as_shown(box: QDialogButtonBox) -> None:
     ]
     for before, after in pairwise(shown):
         QWidget.setTabOrder(before, after)
+
+
+def name_choice_boxes(form: QFormLayout) -> None:
+    """Name each choice box of ``form`` after the label of its row, for screen readers: a
+    combo box alone says only its entry ("Empfehlung", "– kein Projekt –"), not what it
+    chooses (on Linux Qt gives the entry as its name, the label only as a relation). One
+    named already keeps its name."""
+    for row in range(form.rowCount()):
+        label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        caption = label.widget() if label is not None else None
+        box = field.widget() if field is not None else None
+        if (
+            isinstance(caption, QLabel)
+            and isinstance(box, QComboBox)
+            and caption.text()
+            and not box.accessibleName()
+        ):
+            box.setAccessibleName(caption.text().replace("&", "").rstrip(":* "))
 
 
 def resize_within_screen(window: QWidget, width: int, height: int) -> None:

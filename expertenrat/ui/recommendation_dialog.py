@@ -29,7 +29,7 @@ from expertenrat.domain.enums import RecommendationKind
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.field_limits import RECOMMENDATION
 from expertenrat.domain.minutes import RecommendationDraft
-from expertenrat.ui.dialog_parts import resize_within_screen, tab_as_shown
+from expertenrat.ui.dialog_parts import name_choice_boxes, resize_within_screen, tab_as_shown
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
@@ -92,6 +92,7 @@ class RecommendationDialog(QDialog):
         form.addRow(tr(_CONTEXT, "Text"), self.text_edit)
         form.addRow(tr(_CONTEXT, "Projekt"), self.project_combo)
         form.addRow(tr(_CONTEXT, "Handlungsfeld"), self.field_combo)
+        name_choice_boxes(form)
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
         layout.addWidget(self.error_label)

@@ -28,6 +28,7 @@ from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.german_dates import WEEKDAYS
 from expertenrat.domain.meeting_draft import MAX_LINK_LENGTH, MAX_PLACE_LENGTH, MAX_TITLE_LENGTH
 from expertenrat.domain.meeting_series import MAX_OCCURRENCES, ORDINALS, Frequency
+from expertenrat.ui.dialog_parts import name_choice_boxes
 from expertenrat.ui.form_errors import message_label, set_message_kind
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit
@@ -149,6 +150,7 @@ class SeriesDialogView(QDialog):
         rule.addRow(tr(_CONTEXT, "Raum"), self.room_edit)
         rule.addRow(tr(_CONTEXT, "Online-Link"), self.link_edit)
         rule.addRow(self.proposal_label)
+        name_choice_boxes(rule)  # Art (the rows of several are named one by one)
         preview = QVBoxLayout()
         caption = QLabel(tr(_CONTEXT, "Vorschau der Termine"))
         caption.setBuddy(self.preview_list)  # a screen reader's name for the list

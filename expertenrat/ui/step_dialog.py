@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.errors import ExpertenratError
+from expertenrat.ui.dialog_parts import name_choice_boxes
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.form_errors import message_label, set_message_kind
 from expertenrat.ui.save_retry import SaveRetry
@@ -73,6 +74,7 @@ class StepDialog(QDialog):
             self._arranged = True
             self._discard = DiscardCheck(self, self._dialogs, self.value)
             self._fields_first()
+            name_choice_boxes(self.form)  # the subclass has added its rows by now
         super().showEvent(event)
 
     def _fields_first(self) -> None:

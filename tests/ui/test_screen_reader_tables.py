@@ -9,6 +9,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QHeaderView
 
+from expertenrat.domain.recommendation_content import RecommendationContent
+from expertenrat.ui.close_recommendation_dialog import CloseRecommendationDialog
+from expertenrat.ui.conflict_declare_dialog import ConflictDeclareDialog
+from expertenrat.ui.recommendation_content_dialogs import (
+    EditRecommendationDialog,
+    NewRecommendationDialog,
+)
+from expertenrat.ui.recommendation_dialog import RecommendationDialog
+from expertenrat.ui.recommendation_response_dialog import RecommendationResponseDialog
+from expertenrat.ui.series_dialog import SeriesDialog
+
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
 
@@ -72,3 +83,40 @@ def test_the_lists_of_the_dialogs_are_named(window, qtbot) -> None:
     assert spoken_name(meetings.series_dialog.preview_list) == "Vorschau der Termine"
     for dialog in dialogs:
         dialog.reject()
+
+
+def test_the_choice_boxes_of_the_dialogs_are_named(qtbot, services, today) -> None:
+    """A combo box named only by the label beside it says its entry ("Empfehlung", "– kein
+    Handlungsfeld –") and not what it chooses: the register's step dialogs, the minutes'
+    new recommendation, the series' Art and the conflict's Mitglied were not named."""
+    council_id = services.settings.councils()[0].id
+    content = RecommendationContent("Titel", "Text")
+    made = {
+        "Neue Empfehlung": NewRecommendationDialog(None, [], [], today, print),
+        "Bearbeiten": EditRecommendationDialog(
+            None, "E-2026-01", "Sitzung", content, [], [], today, print
+        ),
+        "Stellungnahme": RecommendationResponseDialog(None, "E-2026-01", today, print),
+        "Abschließen": CloseRecommendationDialog(None, "E-2026-01", today, print),
+        "Beschließen (Protokoll)": RecommendationDialog(None, [], [], print),
+        "Sitzungsreihe": SeriesDialog(services.meetings, council_id, today),
+        "Befangenheit": ConflictDeclareDialog("TOP 1", [], lambda member, reason: True),
+    }
+    for dialog in made.values():
+        qtbot.addWidget(dialog)
+        dialog.show()  # a step dialog arranges its form when first shown
+
+    named = {
+        title: [box.accessibleName() for box in dialog.findChildren(QComboBox)]
+        for title, dialog in made.items()
+    }
+
+    assert named == {
+        "Neue Empfehlung": ["Art", "Handlungsfeld"],
+        "Bearbeiten": ["Art", "Handlungsfeld"],
+        "Stellungnahme": ["Ergebnis"],
+        "Abschließen": ["Ergebnis"],
+        "Beschließen (Protokoll)": ["Art", "Projekt", "Handlungsfeld"],
+        "Sitzungsreihe": ["Rhythmus", "Tag", "Der wievielte Wochentag", "Wochentag", "Art"],
+        "Befangenheit": ["Mitglied"],
+    }
