@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from expertenrat.domain.errors import (
     DatabaseUnusableError,
+    StorageError,
     os_error_detail,
     os_error_text,
 )
@@ -94,6 +95,7 @@ class Database:
         inside it (:meth:`_schema_within`), so that if the work fails the database is as
         empty as before; a new file before it (:meth:`created_or_nothing` removes it again).
         A SQLite file's write lock is taken first (see :data:`~expertenrat.store.engine.WRITING`).
+        Then the schema must still be the one this program knows (:meth:`_refuse_other_schema`).
         """
         schema_within = self._schema_within()
         with self._sessions() as session, session.begin():
@@ -101,6 +103,8 @@ class Database:
                 session.connection(execution_options={WRITING: True})
             if schema_within:
                 self._upgrade_within(session.connection())
+            else:
+                self._refuse_other_schema(session.connection())
             yield session
         if schema_within:
             self.pending = False
@@ -155,6 +159,37 @@ class Database:
             return True
         self.create_schema()
         return False
+
+    def _refuse_other_schema(self, connection: Connection) -> None:
+        """Refuse a change to a database whose schema another PC (or another program on this
+        PC) has brought to another revision since this program opened it: a newer version's
+        upgrade while this window stayed open. Its statements are made for the schema it
+        opened, and a change stored into another schema would leave data the other version
+        reads wrongly. On PostgreSQL the change holds the upgrade lock shared until its
+        commit: an upgrade waits for it, and it for an upgrade under way (then it reads the
+        new revision); on SQLite the file's write lock, taken first, does the same."""
+        if not self.is_sqlite:
+            connection.exec_driver_sql(
+                f"SELECT pg_advisory_xact_lock_shared({migrate.UPGRADE_LOCK})"
+            )
+        row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+        revision = row[0] if row else None
+        if revision == migrate.head_revision():
+            return
+        if revision is not None and migrate.is_known_revision(revision):
+            cause = (
+                f"hat inzwischen einen älteren Schemastand ({revision}), etwa weil eine alte "
+                "Kopie zurückgespielt wurde. Bitte starten Sie das Programm neu; es "
+                "aktualisiert die Datenbank dann wieder."
+            )
+        else:
+            cause = (
+                "wurde inzwischen von einer neueren Version von Expertenrat aktualisiert"
+                f"{f' (Schemastand {revision})' if revision else ''}. Diese Version kann dort "
+                "nichts mehr speichern. Bitte beenden Sie das Programm und installieren Sie "
+                "die aktuelle Version."
+            )
+        raise StorageError(f"Die Datenbank „{self.location}“ {cause} Es wurde nichts gespeichert.")
 
     def _upgrade_within(self, connection: Connection) -> None:
         try:

@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# PostgreSQL advisory lock: an upgrade holds it exclusively, every change shared, so that a
+# change never runs while another PC upgrades the schema (see ``Database.transaction``).
+UPGRADE_LOCK = 727001
 _REVISION = re.compile(r"^revision\s*=\s*[\"'](\w+)[\"']", re.MULTILINE)
 _DOWN_REVISION = re.compile(r"^down_revision\s*=\s*[\"'](\w+)[\"']", re.MULTILINE)
 

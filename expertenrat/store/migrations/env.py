@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from expertenrat.store.migrate import UPGRADE_LOCK
 from expertenrat.store.models import Base
 
 connection = context.config.attributes["connection"]
@@ -16,5 +17,5 @@ context.configure(
 with context.begin_transaction():
     if connection.dialect.name == "postgresql":
         # Two PCs starting a new version at once: the second waits, then finds head.
-        connection.exec_driver_sql("SELECT pg_advisory_xact_lock(727001)")
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({UPGRADE_LOCK})")
     context.run_migrations()
