@@ -174,6 +174,9 @@ def test_demo_uses_the_database_from_the_environment(tmp_path):
         (("export", "roster", "--out", ""), "--out: ist leer; bitte eine Zieldatei"),
         (("export", "oparl", "--base-url", "https://x.de/o/", "--out", "/"), "„/“ kann nicht"),
         (("zaubern",), "ungültige Wahl"),
+        # (found by a tester) one missing option was "diese Angaben fehlen: --out"
+        (("backup",), "Fehler: diese Angabe fehlt: --out\n"),
+        (("export", "annual-report"), "Fehler: diese Angaben fehlen: --year, --out\n"),
     ],
 )
 def test_bad_arguments_give_exit_code_1_and_a_german_line(args, message, tmp_path):

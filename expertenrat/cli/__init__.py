@@ -67,8 +67,13 @@ DEMO_COUNCILS = 20  # more would only make a large database, which a test makes 
 DEMO_YEARS = 50
 
 
+_MISSING = _ARGPARSE_GERMAN["the following arguments are required: %s"].removesuffix("%s")
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
+        if message.startswith(_MISSING) and ", " not in message:  # argparse joins by ", "
+            message = f"diese Angabe fehlt: {message.removeprefix(_MISSING)}"
         self.exit(1, f"{self.prog}: Fehler: {message}\n")
 
 
