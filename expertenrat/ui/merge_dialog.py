@@ -49,7 +49,8 @@ WIDTH = 1060  # the dialog's width where the screen has room
 class ValueButton(QRadioButton):
     """A radio button showing a value on one line: where the button is narrower than the
     value, the value ends in "…" (never cut off at the edge) and its tooltip shows it whole
-    (also for a long or multi-line value). ``whole`` is the value; ``text()`` what shows."""
+    (also for a long or multi-line value). ``whole`` is the value, ``line`` the value on one
+    line (what a screen reader says), ``text()`` what shows."""
 
     def __init__(self, whole: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,8 +58,8 @@ class ValueButton(QRadioButton):
         line = " ⏎ ".join(whole.splitlines())
         if len(line) > LINE_CHARACTERS:
             line = line[: LINE_CHARACTERS - 1] + "…"
-        self._line = line or tr(_CONTEXT, "(leer)")
-        self._show(self._line)
+        self.line = line or tr(_CONTEXT, "(leer)")
+        self._show(self.line)
         # gives way down to its least width (a radio button's own policy would not)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
@@ -72,7 +73,7 @@ class ValueButton(QRadioButton):
 
     def _width_for(self, characters: int) -> int:
         metrics = self.fontMetrics()
-        whole = metrics.horizontalAdvance(self._line)
+        whole = metrics.horizontalAdvance(self.line)
         return self._indicator_room() + min(whole, metrics.averageCharWidth() * characters)
 
     def sizeHint(self) -> QSize:
@@ -84,7 +85,7 @@ class ValueButton(QRadioButton):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         room = max(0, event.size().width() - self._indicator_room())
-        self._show(self.fontMetrics().elidedText(self._line, Qt.TextElideMode.ElideRight, room))
+        self._show(self.fontMetrics().elidedText(self.line, Qt.TextElideMode.ElideRight, room))
 
     def is_cut(self) -> bool:
         """The button shows less than the whole value."""
@@ -145,7 +146,7 @@ class MergeDialog(QDialog):
             header.setFont(bold)
             grid.addWidget(header, 0, column)
         for line, row in enumerate(rows, start=1):
-            self._add_row(grid, line, row)
+            self._add_row(grid, line, row, (wording.mine, wording.theirs))
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
         grid.setRowStretch(len(rows) + 1, 1)
@@ -170,7 +171,7 @@ class MergeDialog(QDialog):
         room = parent.screen().availableGeometry().width() - 40 if parent is not None else WIDTH
         self.resize(min(WIDTH, room), min(640, 160 + 48 * len(rows)))
 
-    def _add_row(self, grid: QGridLayout, line: int, row: MergeRow) -> None:
+    def _add_row(self, grid: QGridLayout, line: int, row: MergeRow, sides: tuple[str, str]) -> None:
         label = QLabel(row.label + (" *" if row.both_changed else ""))
         if row.both_changed:
             label.setToolTip(tr(_CONTEXT, "Beide haben dieses Feld geändert."))
@@ -179,6 +180,14 @@ class MergeDialog(QDialog):
         pair = []
         for column, text in ((1, row.mine), (2, row.theirs)):
             button = ValueButton(text)
+            # A screen reader says the field and the side with the value, and the value
+            # whole: the button alone said only its shown text ("Rathaus, Auswahlschalter"
+            # or a cut "Lorem …"), not which field and whose version it was.
+            button.setAccessibleName(
+                tr(_CONTEXT, "{field}, {side}: {value}").format(
+                    field=row.label, side=sides[column - 1], value=button.line
+                )
+            )
             group.addButton(button)
             grid.addWidget(button, line, column)
             pair.append(button)

@@ -227,3 +227,20 @@ def test_a_cut_value_shows_whole_and_literally_in_its_tooltip(
     shown = QTextDocument()
     shown.setHtml(button.toolTip())  # a tooltip of rich text, as Qt shows it
     assert shown.toPlainText() == theirs.strip()
+
+
+def test_a_screen_reader_says_the_field_the_side_and_the_whole_value(
+    dialog, other, member, today, council
+):
+    """Found by a tester: each choice said only its shown text ("Stadtwerke", or a cut
+    value ending in "…"), not which field it was and whose version."""
+    theirs = "Stadtwerke Rostock " + "x" * 200
+    other.members.save(council.id, replace(member, affiliation=theirs), today)
+    dialog.form.affiliation_edit.setText("Meine Institution")
+
+    dialog.save_button.click()
+
+    mine, others = dialog.merge_dialog.choices["affiliation"]
+    assert others.is_cut()
+    assert mine.accessibleName() == "Institution, meine: Meine Institution"
+    assert others.accessibleName() == f"Institution, die andere: {theirs}"
