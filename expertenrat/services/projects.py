@@ -1,14 +1,15 @@
 """Projects of a council: listing, reading, validating, saving, closing and deleting them.
 
 What refers to a project (consultations, recommendations) is read by
-:mod:`expertenrat.services.project_uses`."""
+:mod:`expertenrat.services.project_uses`; a project is read from and written onto its rows by
+:mod:`expertenrat.services.project_rows`."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from expertenrat.domain.action_fields import fields_explained
 from expertenrat.domain.enums import AuditAction, ProjectPhase
@@ -24,6 +25,13 @@ from expertenrat.domain.projects import (
 from expertenrat.domain.text_folding import fold
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
+from expertenrat.services.project_rows import (
+    apply_project,
+    project_audit_state,
+    project_from_row,
+    project_query,
+    stored_project,
+)
 from expertenrat.services.project_uses import (
     consultation_counts,
     project_consultations,
@@ -33,9 +41,7 @@ from expertenrat.services.project_uses import (
 )
 from expertenrat.services.unit_of_work import (
     changing,
-    check_version,
     fetch,
-    gone,
     hold_council,
     raise_if_invalid,
     reading,
@@ -43,44 +49,11 @@ from expertenrat.services.unit_of_work import (
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
-_FIELDS = (
-    "title",
-    "short_code",
-    "action_field_id",
-    "lead_unit",
-    "contact_name",
-    "contact_email",
-    "description",
-)
 _USES_NAMED = 5  # an InUseError names this many uses, then counts the rest
-
-
-def project_from_row(row: models.Project) -> Project:
-    return Project(
-        id=row.id,
-        title=row.title,
-        short_code=row.short_code,
-        action_field_id=row.action_field_id,
-        lead_unit=row.lead_unit,
-        contact_name=row.contact_name,
-        contact_email=row.contact_email,
-        phase=ProjectPhase(row.phase),
-        partners=tuple(p.name for p in row.partners),
-        description=row.description,
-        version=row.version,
-    )
 
 
 def _what(project: Project) -> str:
     return f"Das Projekt „{project.name or 'ohne Titel'}“"
-
-
-def _project_query():
-    return (
-        select(models.Project)
-        .options(selectinload(models.Project.partners))
-        .where(models.Project.deleted_at.is_(None))
-    )
 
 
 class ProjectsService:
@@ -102,7 +75,7 @@ class ProjectsService:
             consulted = consultation_counts(session, council_id)
             recommendations = recommendation_counts(session, council_id)
             rows = session.scalars(
-                _project_query().where(models.Project.council_id == council_id)
+                project_query().where(models.Project.council_id == council_id)
             ).all()
             entries = [
                 ProjectEntry(
@@ -117,7 +90,7 @@ class ProjectsService:
 
     def project(self, project_id: int) -> Project:
         with reading(self._db) as session:
-            row = session.scalar(_project_query().where(models.Project.id == project_id))
+            row = session.scalar(project_query().where(models.Project.id == project_id))
             if row is None:
                 raise NotFoundError("Dieses Projekt gibt es nicht mehr.")
             return project_from_row(row)
@@ -137,7 +110,7 @@ class ProjectsService:
             fetch(session, models.Council, council_id, "Das Gremium")
             raise_if_invalid(_problems(session, council_id, project))
             row = models.Project(council_id=council_id)
-            _apply(row, project)
+            apply_project(row, project)
             session.add(row)
             session.flush()
             audit.record(
@@ -148,7 +121,7 @@ class ProjectsService:
                 row.id,
                 council_id=council_id,
                 summary=f"Projekt {isolated(project.name)} angelegt",
-                after=_audit_state(row),
+                after=project_audit_state(row),
             )
             return row.id
 
@@ -157,19 +130,19 @@ class ProjectsService:
         project = clean_project(project)
         what = _what(project)
         with changing(self._db, what) as session:
-            row = _stored(session, project, what)
+            row = stored_project(session, project, what)
             hold_council(session, row.council_id)  # an action field deleted at once elsewhere
             raise_if_invalid(_problems(session, row.council_id, project))
-            before = _audit_state(row)
-            _apply(row, project)
+            before = project_audit_state(row)
+            apply_project(row, project)
             return self._changed(session, row, before, f"Projekt {isolated(project.name)} geändert")
 
     def close(self, project: Project) -> Project:
         """Mark a project as finished (phase "abgeschlossen"); its history stays."""
         what = _what(project)
         with changing(self._db, what) as session:
-            row = _stored(session, project, what)
-            before = _audit_state(row)
+            row = stored_project(session, project, what)
+            before = project_audit_state(row)
             row.phase = ProjectPhase.COMPLETED.value
             return self._changed(
                 session, row, before, f"Projekt {isolated(project.name)} abgeschlossen"
@@ -189,7 +162,7 @@ class ProjectsService:
             council_id=row.council_id,
             summary=summary,
             before=before,
-            after=_audit_state(row),
+            after=project_audit_state(row),
         )
         return project_from_row(row)
 
@@ -202,7 +175,7 @@ class ProjectsService:
             session.execute(
                 select(models.Project.id).where(models.Project.id == project.id).with_for_update()
             )
-            row = _stored(session, project, what)
+            row = stored_project(session, project, what)
             uses = project_uses(session, row.id)
             if uses:
                 # One use more is named rather than counted ("und 1 weitere").
@@ -219,7 +192,7 @@ class ProjectsService:
                 raise InUseError(
                     f"{what} wird noch verwendet und kann nicht gelöscht werden:\n{shown}{instead}"
                 )
-            before = _audit_state(row)
+            before = project_audit_state(row)
             session.delete(row)
             session.flush()
             audit.record(
@@ -246,14 +219,6 @@ class ProjectsService:
         of ``today`` (default: today in the council's time zone)."""
         with reading(self._db) as session:
             return project_recommendations(session, project_id, today)
-
-
-def _stored(session: Session, project: Project, what: str) -> models.Project:
-    row = fetch(session, models.Project, project.id, what)
-    if row.deleted_at is not None:
-        raise NotFoundError(gone(what))
-    check_version(row, project.version, what)
-    return row
 
 
 def _problems(session: Session, council_id: int, project: Project) -> list[FieldProblem]:
@@ -286,33 +251,3 @@ def _problems(session: Session, council_id: int, project: Project) -> list[Field
         .where(models.ActionField.council_id == council_id)
     )
     return fields_explained(problems, "action_field_id", bool(has_fields))
-
-
-def _apply(row: models.Project, project: Project) -> None:
-    """Copy a cleaned, checked project onto its rows.
-
-    Partner rows keep their positions: names are written in place, and rows are added or
-    removed only at the end, so the unique (project, position) never collides in a flush.
-    """
-    for name in _FIELDS:
-        setattr(row, name, getattr(project, name))
-    row.phase = project.phase.value
-    names = list(project.partners)
-    if names != [p.name for p in row.partners]:
-        # The partners live in their own table: touch the project row so that its version
-        # goes up and a stale copy elsewhere cannot overwrite this change.
-        row.modified = models.utc_now()
-    for partner, name in zip(row.partners, names, strict=False):
-        partner.name = name
-    kept = len(row.partners)
-    del row.partners[len(names) :]
-    row.partners.extend(
-        models.ProjectPartner(name=name, position=position)
-        for position, name in enumerate(names[kept:], start=kept)
-    )
-
-
-def _audit_state(row: models.Project) -> dict:
-    state = audit.snapshot(row)
-    state["partners"] = [p.name for p in row.partners]
-    return state
