@@ -13,7 +13,7 @@ from openpyxl import Workbook, load_workbook
 from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.members import Member
-from expertenrat.exchange import members_xlsx
+from expertenrat.exchange import member_workbook_reader
 from expertenrat.exchange.member_columns import COLUMNS
 from expertenrat.exchange.member_row_reader import MembersFile
 from expertenrat.exchange.members_xlsx import export_members_xlsx, parse_members_xlsx
@@ -280,7 +280,7 @@ def test_a_formula_in_the_header_is_refused() -> None:
 
 
 def test_too_many_rows_are_refused(monkeypatch) -> None:
-    monkeypatch.setattr(members_xlsx, "MAX_ROWS", 3)
+    monkeypatch.setattr(member_workbook_reader, "MAX_ROWS", 3)
     rows = [["Anna", "Berg", "01.03.2025", "Stadtdaten"]] * 4
 
     with pytest.raises(DataEntryError, match="mehr als 3 Zeilen"):
@@ -289,7 +289,7 @@ def test_too_many_rows_are_refused(monkeypatch) -> None:
 
 
 def test_a_workbook_that_unpacks_too_large_is_refused(monkeypatch) -> None:
-    monkeypatch.setattr(members_xlsx, "MAX_UNPACKED_BYTES", 1024)
+    monkeypatch.setattr(member_workbook_reader, "MAX_UNPACKED_BYTES", 1024)
 
     with pytest.raises(DataEntryError, match="zu groß"):
         parse(workbook_bytes(HEADER, ["x" * 4000]))

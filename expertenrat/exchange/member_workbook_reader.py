@@ -1,0 +1,179 @@
+"""The first sheet of an imported member workbook (.xlsx, with openpyxl) as rows of cells.
+
+A file that is not an .xlsx workbook (an old .xls, a ZIP archive of something else), is
+protected by a password, is too large unpacked, has no sheet or merged cells, or that
+openpyxl cannot read is refused as a whole with a German message; so is a sheet with more
+than ``MAX_ROWS`` rows with values. A cell is read as text, a date or a number in words
+("WAHR" for a boolean); a formula or an Excel error value (#NV) is a :class:`BadCell`.
+Line numbers are the rows as Excel shows them. :mod:`expertenrat.exchange.members_xlsx`
+reads the members from these rows.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from expertenrat.domain.errors import DataEntryError
+from expertenrat.exchange.member_cells import shown
+from expertenrat.exchange.member_columns import Cell
+
+MAX_ROWS = 100_000
+"""Data rows an import reads at most; a council's member list is far shorter."""
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+"""The unpacked size of a workbook an import opens at most (a "zip bomb" is refused)."""
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_MERGE_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref=\"([^\"]*)\"")
+_SAVE_AS_XLSX = "Bitte speichern Sie sie in Excel als „Excel-Arbeitsmappe (*.xlsx)“."
+_CORRUPT = (
+    "Die Arbeitsmappe ist beschädigt und kann nicht gelesen werden. "
+    "Bitte öffnen Sie sie in Excel und speichern Sie sie erneut."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class BadCell:
+    """A cell that holds no value to import: a formula or an Excel error."""
+
+    column: int  # 0-based
+    problem: str  # what the cell holds, e.g. "enthält den Excel-Fehler #NV."
+
+    def message(self, header: list[str]) -> str:
+        name = header[self.column].strip() if self.column < len(header) else ""
+        where = f"„{name}“" if name else f"Spalte {get_column_letter(self.column + 1)}"
+        return f"{where} {self.problem}"
+
+
+def has_value(cells: list[Cell | BadCell]) -> bool:
+    """Whether a cell of ``cells`` holds something: text not blank, a date, a bad cell."""
+    return any(not isinstance(cell, str) or cell.strip() for cell in cells)
+
+
+def sheet_rows(data: bytes) -> list[tuple[int, list[Cell | BadCell]]]:
+    """The rows of the first sheet as (Excel row number, cells); empty cells are ""."""
+    archive = _open_archive(data)
+    with warnings.catch_warnings():
+        # openpyxl warns about parts it drops (data validation extensions, odd styles);
+        # nothing of that matters for reading values.
+        warnings.simplefilter("ignore")
+        try:
+            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        except Exception:  # openpyxl raises whatever its parsers meet in a broken file
+            raise DataEntryError(_CORRUPT) from None
+        try:
+            if not workbook.worksheets:
+                raise DataEntryError("Die Arbeitsmappe enthält keine Tabelle.")
+            sheet = workbook.worksheets[0]
+            _refuse_merged_cells(archive, sheet._worksheet_path)  # openpyxl keeps it private
+            sheet.reset_dimensions()  # read every row, not what the file claims to use
+            return list(_rows(sheet.iter_rows()))
+        except DataEntryError:
+            raise
+        except Exception:
+            raise DataEntryError(_CORRUPT) from None
+        finally:
+            workbook.close()
+
+
+def _open_archive(data: bytes) -> zipfile.ZipFile:
+    if not data:
+        raise DataEntryError("Die Datei ist leer.")
+    if data.startswith(_OLE_MAGIC):
+        if _ENCRYPTED_STREAM in data:
+            raise DataEntryError(
+                "Die Arbeitsmappe ist mit einem Kennwort geschützt. Bitte speichern Sie sie in "
+                "Excel ohne Kennwort und importieren Sie sie dann."
+            )
+        raise DataEntryError(
+            f"Die Datei ist eine Arbeitsmappe im alten Excel-Format (.xls). {_SAVE_AS_XLSX}"
+        )
+    if not data.startswith(_ZIP_MAGIC):
+        raise DataEntryError(f"Die Datei ist keine Excel-Arbeitsmappe (.xlsx). {_SAVE_AS_XLSX}")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise DataEntryError(_CORRUPT) from None
+    if "xl/workbook.xml" not in names:
+        raise DataEntryError(
+            f"Die Datei ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe. {_SAVE_AS_XLSX}"
+        )
+    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
+        raise DataEntryError(
+            "Die Arbeitsmappe ist zu groß: entpackt mehr als "
+            f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MB. Bitte speichern Sie nur die Tabelle "
+            "der Mitglieder in einer eigenen Arbeitsmappe."
+        )
+    return archive
+
+
+def _refuse_merged_cells(archive: zipfile.ZipFile, sheet_path: str) -> None:
+    try:
+        xml = archive.read(sheet_path.lstrip("/"))
+    except KeyError:
+        raise DataEntryError(_CORRUPT) from None
+    if match := _MERGE_CELL.search(xml):
+        ranges = match.group(1).decode("ascii", "replace")
+        raise DataEntryError(
+            f"Die Tabelle enthält verbundene Zellen ({ranges}). Bitte heben Sie die "
+            "Verbindung in Excel auf („Verbinden und zentrieren“ ausschalten) und tragen Sie "
+            "den Wert in jede Zeile ein."
+        )
+
+
+def _rows(rows: Iterator[tuple]) -> Iterator[tuple[int, list[Cell | BadCell]]]:
+    """The rows with their Excel numbers; stops with a message after the header and
+    ``MAX_ROWS`` further rows with values, before reading the rest of a huge sheet."""
+    filled = 0
+    for line, row in enumerate(rows, start=1):
+        cells = [_value(cell, column) for column, cell in enumerate(row)]
+        filled += has_value(cells)
+        if filled > MAX_ROWS + 1:
+            shown_limit = f"{MAX_ROWS:,}".replace(",", ".")
+            raise DataEntryError(
+                f"Die Tabelle hat mehr als {shown_limit} Zeilen mit Werten; so viele "
+                "Mitglieder kann der Import nicht lesen. Bitte teilen Sie die Datei auf."
+            )
+        yield line, cells
+
+
+def _value(cell, column: int) -> Cell | BadCell:
+    value = cell.value
+    if value is None:
+        return ""
+    if cell.data_type == "f":
+        formula = value if isinstance(value, str) else getattr(value, "text", "")
+        return BadCell(
+            column,
+            f"enthält eine Formel ({shown(str(formula))}). Bitte ersetzen Sie Formeln durch "
+            "ihre Werte (Kopieren, dann „Einfügen › Werte“).",
+        )
+    if cell.data_type == "e":
+        return BadCell(column, f"enthält den Excel-Fehler {value}.")
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, bool):
+        return "WAHR" if value else "FALSCH"  # as German Excel shows it, in any column
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, str):
+        return _unescaped(value)
+    return str(value)
+
+
+def _unescaped(text: str) -> str:
+    return _ESCAPED.sub(lambda match: chr(int(match.group(1), 16)), text)
