@@ -22,7 +22,7 @@ is missing and where to fix it (:class:`ChecklistTarget`):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 
 from expertenrat.domain.councils import DEFAULT_CHAIR_TITLE
 from expertenrat.domain.enums import AttendanceStatus, MinutesApproval, MinutesState
@@ -84,6 +84,15 @@ class UndecidedConflict:
 
 
 @dataclass(frozen=True, slots=True)
+class AttendanceTimes:
+    """The times a member present was recorded to come or go (``None``: none recorded)."""
+
+    name: str
+    arrived_at: time | None = None
+    left_at: time | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ChecklistFacts:
     """What the check looks at; the minutes service gathers it from the database."""
 
@@ -103,6 +112,7 @@ class ChecklistFacts:
     quorum_throughout: bool = True  # False: quorate at some items only (the statement says)
     chair_status: AttendanceStatus | None = None  # the chair's attendance, if recorded
     chair_title: str = DEFAULT_CHAIR_TITLE  # what the council calls its chair
+    attendance_times: tuple[AttendanceTimes, ...] = ()  # of the members present
 
 
 def checklist(facts: ChecklistFacts) -> Checklist:
@@ -126,7 +136,7 @@ def checklist(facts: ChecklistFacts) -> Checklist:
             else "Die Protokollführung ist nicht angegeben.",
             "minute_taker",
         ),
-        _attendance_line(facts.unrecorded),
+        _attendance_line(facts),
         _invitation_line(facts),
         _quorum_line(facts),
         _line(
@@ -173,13 +183,43 @@ def _time_line(key: str, header: MinutesHeader, name: str, missing: str) -> Chec
     return _line(key, True, f"{name}: {value:%H:%M} Uhr", key)
 
 
-def _attendance_line(unrecorded: tuple[str, ...]) -> ChecklistLine:
-    if not unrecorded:
-        return _line("attendance", True, "Anwesenheit vollständig erfasst", "attendance")
-    shown = ", ".join(unrecorded[:5]) + (" …" if len(unrecorded) > 5 else "")
-    count = len(unrecorded)
-    who = "ein Mitglied" if count == 1 else f"{count} Mitglieder"
-    return _line("attendance", False, f"Die Anwesenheit fehlt für {who}: {shown}.", "attendance")
+def _attendance_line(facts: ChecklistFacts) -> ChecklistLine:
+    unrecorded = facts.unrecorded
+    if unrecorded:
+        shown = ", ".join(unrecorded[:5]) + (" …" if len(unrecorded) > 5 else "")
+        count = len(unrecorded)
+        who = "ein Mitglied" if count == 1 else f"{count} Mitglieder"
+        text = f"Die Anwesenheit fehlt für {who}: {shown}."
+        return _line("attendance", False, text, "attendance")
+    outside = _times_outside(facts.header, facts.attendance_times)
+    if outside:
+        return _line("attendance", False, outside, "attendance")
+    return _line("attendance", True, "Anwesenheit vollständig erfasst", "attendance")
+
+
+def _times_outside(header: MinutesHeader, times: tuple[AttendanceTimes, ...]) -> str:
+    """A member recorded to come before the meeting began or to go after it ended: the
+    minutes would contradict themselves ("ab TOP 6 (06:30 Uhr)" beside "Beginn 07:05")."""
+    opened, closed = header.opened_at, header.closed_at
+
+    def outside(moment: time | None) -> bool:
+        return moment is not None and (
+            (opened is not None and moment < opened) or (closed is not None and moment > closed)
+        )
+
+    found = [
+        f"{t.name} {verb} um {moment:%H:%M} Uhr"
+        for t in times
+        for verb, moment in (("kommt", t.arrived_at), ("geht", t.left_at))
+        if outside(moment)
+    ]
+    if not found:
+        return ""
+    if opened is not None and closed is not None:
+        span = f"{opened:%H:%M}–{closed:%H:%M} Uhr"
+    else:
+        span = f"ab {opened:%H:%M} Uhr" if opened is not None else f"bis {closed:%H:%M} Uhr"
+    return f"Die Anwesenheit nennt Uhrzeiten außerhalb der Sitzung ({span}): {', '.join(found)}."
 
 
 def _quorum_line(facts: ChecklistFacts) -> ChecklistLine:

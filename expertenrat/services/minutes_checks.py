@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import (
     AgendaItemKind,
+    AttendanceStatus,
     MeetingState,
     MinutesApproval,
     MinutesState,
@@ -14,6 +15,7 @@ from expertenrat.domain.enums import (
 )
 from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.minutes_checklist import (
+    AttendanceTimes,
     Checklist,
     ChecklistFacts,
     PreviousMinutes,
@@ -50,6 +52,11 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
             header=header_of(meeting),
             chair_name=full_name(chair) if chair is not None else "",
             unrecorded=tuple(e.name for e in facts.sheet.entries if e.status is None),
+            attendance_times=tuple(
+                AttendanceTimes(e.name, e.arrived_at, e.left_at)
+                for e in facts.sheet.entries
+                if e.status is AttendanceStatus.PRESENT and (e.arrived_at or e.left_at)
+            ),
             quorum_statement=facts.sheet.meeting_quorum.statement,
             quorum_throughout=facts.sheet.meeting_quorum.throughout,
             chair_status=next(

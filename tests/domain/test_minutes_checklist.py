@@ -8,6 +8,7 @@ from datetime import date, time
 from expertenrat.domain.enums import AttendanceStatus, MinutesApproval, MinutesState, VoteMode
 from expertenrat.domain.minutes import ItemMinutes, MinutesHeader
 from expertenrat.domain.minutes_checklist import (
+    AttendanceTimes,
     ChecklistFacts,
     ChecklistTarget,
     PreviousMinutes,
@@ -243,6 +244,32 @@ def test_a_chair_recorded_as_excused_or_absent_is_missing() -> None:
         "Die Sitzungsleitung Prof. Dr. Anna Berg ist in der Anwesenheit als entschuldigt erfasst."
     )
     assert chair(AttendanceStatus.ABSENT).text.endswith("als abwesend erfasst.")
+
+
+def test_a_member_coming_before_the_start_or_going_after_the_end_is_named() -> None:
+    """(found by a tester) "ab TOP 6 (15:30 Uhr)" beside "Beginn 16:00", or a departure at
+    19:30 (a slip for 17:30) after the end at 18:05: the PDF contradicted itself with every
+    line green."""
+
+    def line(*times: AttendanceTimes, header: MinutesHeader = COMPLETE.header):
+        facts = replace(COMPLETE, header=header, attendance_times=times)
+        return next(x for x in checklist(facts).lines if x.key == "attendance")
+
+    inside = AttendanceTimes("Anna Berg", time(16, 0), time(18, 5))
+    assert line(inside).ok and line(AttendanceTimes("Ödön Pál", None, time(17, 30))).ok
+    early = AttendanceTimes("Anna Berg", arrived_at=time(15, 30))
+    late = AttendanceTimes("Ödön Pál", arrived_at=time(16, 30), left_at=time(19, 30))
+    found = line(inside, early, late)
+    assert not found.ok and found.target == ChecklistTarget("attendance")
+    assert found.text == (
+        "Die Anwesenheit nennt Uhrzeiten außerhalb der Sitzung (16:00–18:05 Uhr): Anna Berg "
+        "kommt um 15:30 Uhr, Ödön Pál geht um 19:30 Uhr."
+    )
+    assert line(late, header=replace(COMPLETE.header, closed_at=None)).ok
+    assert line(late, header=replace(COMPLETE.header, opened_at=None)).text == (
+        "Die Anwesenheit nennt Uhrzeiten außerhalb der Sitzung (bis 18:05 Uhr): Ödön Pál geht "
+        "um 19:30 Uhr."
+    )
 
 
 def test_end_before_start_is_refused_by_the_header_rules() -> None:
