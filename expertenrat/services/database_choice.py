@@ -10,6 +10,7 @@ a :data:`DatabaseAddress`).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TypeAlias
 
 from sqlalchemy.engine import URL
@@ -71,7 +72,15 @@ def open_chosen(
     not before, so that a start or a command that changes nothing leaves nothing behind;
     otherwise it is refused. ``read_only``: only reading is asked (exports)."""
     create = Create.ON_FIRST_WRITE if may_create else Create.NEVER
-    return open_database(url, create=create, read_only=read_only)
+    return open_database(url, create=create, read_only=read_only, server_copy=_copy_before_upgrade)
+
+
+def _copy_before_upgrade(url: URL, revision: str) -> Path:
+    """The copy of an older server database kept before its upgrade (imported only when
+    one is upgraded: a start with an up-to-date database does not pay for it)."""
+    from expertenrat.services.server_upgrade_copy import copy_before_upgrade
+
+    return copy_before_upgrade(url, revision)
 
 
 def remember(database: str | DatabaseAddress, *, keep_password: bool = False) -> bool:

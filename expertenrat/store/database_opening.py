@@ -9,7 +9,9 @@ change is saved (``Create.ON_FIRST_WRITE``, the window) or at once (``Create.NOW
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
+from pathlib import Path
 
 from sqlalchemy.engine import URL
 
@@ -36,12 +38,15 @@ def open_database(
     *,
     create: Create = Create.NOW,
     read_only: bool = False,
+    server_copy: Callable[[URL, str], Path] | None = None,
 ) -> Database:
     """Open ``url``; an old database is backed up and upgraded first.
 
     ``read_only``: only reading is asked (exports): a SQLite file is opened read-only, so a
     healthy file in a folder without write permission still works. A database without a
-    schema is refused when reading, or when ``create`` is ``NEVER``.
+    schema is refused when reading, or when ``create`` is ``NEVER``. ``server_copy``: keeps
+    a copy of an older server database (its address and revision) before it is upgraded;
+    a SQLite file's copy is made here, beside it.
     """
     check_url(url)
     location = describe(url)
@@ -76,6 +81,8 @@ def open_database(
     if revision != migrate.head_revision():
         if path is not None:
             backup = backup_before_upgrade(path, revision)
+        elif server_copy is not None:
+            backup = server_copy(url, revision)
         upgrade(url, location)
     engine = make_engine(url, read_only=probe.read_flags if read_only else None)
     return Database(url=url, engine=engine, backup_file=backup)

@@ -1,0 +1,94 @@
+"""The copy kept before a server database is upgraded: a backup at its old revision in
+``Sicherungen`` in this PC's data folder, which restores the data as it was; nothing is
+upgraded when it cannot be written. (A SQLite file's copy lies beside it: test_opening.)"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import pytest
+from old_schema import add_row
+from sqlalchemy import select
+
+from expertenrat.domain.errors import DatabaseUnusableError
+from expertenrat.services.backup import BackupService
+from expertenrat.services.database_choice import open_chosen
+from expertenrat.services.server_upgrade_copy import copies_folder
+from expertenrat.store import migrate, models
+from expertenrat.store.database_opening import open_database
+from expertenrat.store.engine import database_url, make_engine
+
+OLD = "0011"
+
+
+def _old_server_database(url) -> None:
+    migrate.upgrade(url, OLD)
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            add_row(connection, "councils", name="Alter Rat", city="Wismar", logo_png=b"\x89PNG")
+    finally:
+        engine.dispose()
+
+
+def _revision(url) -> str | None:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            return migrate.current_revision(connection)
+    finally:
+        engine.dispose()
+
+
+def test_an_old_server_database_is_copied_at_its_revision_before_the_upgrade(
+    empty_postgres_url, tmp_path
+):
+    _old_server_database(empty_postgres_url)
+
+    database = open_chosen(empty_postgres_url)
+    database.close()
+
+    copies = sorted(copies_folder().glob("vor-update-von-*.zip"))
+    assert [c.name[: len(f"vor-update-von-{OLD}-")] for c in copies] == [f"vor-update-von-{OLD}-"]
+    assert database.backup_file == copies[0]
+    manifest = json.loads(zipfile.ZipFile(copies[0]).read("manifest.json"))
+    assert manifest["schema_revision"] == OLD
+    assert "alembic_version" not in {t["name"] for t in manifest["tables"]}
+    assert _revision(empty_postgres_url) == migrate.head_revision()
+
+    restored = open_database(database_url(str(tmp_path / "zurueck.db")))
+    try:
+        BackupService(restored).restore(copies[0], tmp_path / "kopien")
+        with restored.reading() as session:
+            councils = session.execute(select(models.Council.name, models.Council.logo_png)).all()
+    finally:
+        restored.close()
+    assert councils == [("Alter Rat", b"\x89PNG")]
+
+
+def test_a_current_server_database_is_not_copied(empty_postgres_url):
+    migrate.upgrade(empty_postgres_url)
+
+    open_chosen(empty_postgres_url).close()
+
+    assert not copies_folder().exists() or list(copies_folder().iterdir()) == []
+
+
+def test_no_copy_no_upgrade(empty_postgres_url):
+    """A file where the folder of the copies should be: refused, the database left old."""
+    _old_server_database(empty_postgres_url)
+    copies_folder().parent.mkdir(parents=True, exist_ok=True)
+    copies_folder().write_text("kein Ordner")
+
+    with pytest.raises(DatabaseUnusableError) as caught:
+        open_chosen(empty_postgres_url)
+
+    message = caught.value.message
+    assert message.startswith("Vor der Aktualisierung der Datenbank „")
+    assert (
+        f"konnte keine Sicherung in „{copies_folder()}“ angelegt werden: Dort liegt eine "
+        "Datei, kein Ordner." in message
+    )
+    assert message.endswith("Die Datenbank wurde nicht verändert.")
+    assert _revision(empty_postgres_url) == OLD
