@@ -107,7 +107,8 @@ def clean_vote(vote: VoteDraft, voters: Voters) -> VoteDraft:
 
 
 def vote_problems(votes: Sequence[VoteDraft], voters: Voters) -> list[FieldProblem]:
-    """What is wrong with the votes of one item (German); a missing quorum is a warning.
+    """What is wrong with the votes of one item (German); a missing quorum and fewer votes
+    than members who could vote (one may not have voted) are warnings.
 
     Fields are named ``votes.<index>.<what>`` (``what``: yes, no, abstain, subject, mode).
     """
@@ -163,6 +164,8 @@ def _count_problems(vote: VoteDraft, voters: Voters, field: str, prefix: str) ->
         ]
     if total > voters.count:
         return [FieldProblem(f"{field}.yes", prefix + _too_many(total, voters))]
+    if total < voters.count:  # someone may not have voted: saved, but worth a second look
+        return [FieldProblem(f"{field}.yes", prefix + _too_few(total, voters), warning=True)]
     return []
 
 
@@ -176,6 +179,15 @@ def _too_many(total: int, voters: Voters) -> str:
         else f"waren nur {voters.count} stimmberechtigte Mitglieder"
     )
     return f"Es {votes} erfasst, aber bei {voters.item_label} {who} anwesend{aside}."
+
+
+def _too_few(total: int, voters: Voters) -> str:
+    votes = "ist 1 Stimme" if total == 1 else f"sind {total} Stimmen"
+    return (
+        f"Es {votes} erfasst, bei {voters.item_label} waren aber {voters.count} "
+        "stimmberechtigte Mitglieder anwesend. Bitte prüfen Sie die Zählung; gespeichert "
+        "ist die Abstimmung so."
+    )
 
 
 def vote_outcome(mode: VoteMode, adopted: bool) -> str:

@@ -69,6 +69,19 @@ def test_recused_members_do_not_count() -> None:
     ]
 
 
+def test_fewer_votes_than_members_present_are_saved_with_a_warning() -> None:
+    """(found by a tester) 3 + 1 + 0 counted where five could vote: a slip of the count (or
+    one who did not vote) went by without a word."""
+    problems = vote_problems([VoteDraft(yes=3, no=1)], voters())
+    assert [(p.field, p.warning) for p in problems] == [("votes.0.yes", True)]
+    assert problems[0].message == (
+        "Es sind 4 Stimmen erfasst, bei TOP 2 waren aber 5 stimmberechtigte Mitglieder "
+        "anwesend. Bitte prüfen Sie die Zählung; gespeichert ist die Abstimmung so."
+    )
+    assert vote_problems([VoteDraft(yes=3, no=1, abstain=1)], voters()) == []
+    assert vote_problems([VoteDraft(VoteMode.UNANIMOUS)], voters()) == []
+
+
 def test_one_vote_and_one_member_are_named_in_the_singular() -> None:
     """(found by review) "… waren nur 1 stimmberechtigte Mitglied anwesend" and "Es sind 1
     Stimmen erfasst"."""
