@@ -18,6 +18,7 @@ import pytest
 
 from expertenrat import APP_NAME, __version__
 from expertenrat.app import QUIT_AFTER_ENV
+from expertenrat.store import migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_TIMEOUT = 900  # seconds
@@ -76,7 +77,10 @@ def test_version(bundle: Path) -> None:
     result = _run(bundle, "--version")
 
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == f"Expertenrat {__version__}"
+    assert (
+        result.stdout.strip()
+        == f"Expertenrat {__version__} (Schemastand {migrate.head_revision()})"
+    )
 
 
 def test_demo_data_on_a_new_database(bundle: Path, tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from expertenrat import __version__
+from expertenrat.store import migrate
 
 
 def run(*args: str, env_database: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -69,7 +70,10 @@ def _environment(database: str | None) -> dict[str, str]:
 def test_version():
     result = run("--version")
     assert result.returncode == 0
-    assert result.stdout.strip() == f"Expertenrat {__version__}"
+    assert (
+        result.stdout.strip()
+        == f"Expertenrat {__version__} (Schemastand {migrate.head_revision()})"
+    )
 
 
 def test_the_help_speaks_of_any_council_not_of_rostocks_kind():

@@ -77,6 +77,22 @@ class _Parser(argparse.ArgumentParser):
         self.exit(1, f"{self.prog}: Fehler: {message}\n")
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the version and the schema revision ("Expertenrat 0.1.0 (Schemastand
+    0021)"), which tells two PCs' programs apart where the version number does not."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str | None = None) -> None:
+        super().__init__(
+            option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, nargs=0, help=help
+        )
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from expertenrat.services.database_choice import schema_revision
+
+        print(f"Expertenrat {__version__} (Schemastand {schema_revision()})")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="expertenrat",
@@ -85,10 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Programmfenster.",
     )
     parser.add_argument(
-        "--version",
-        action="version",
-        version=f"Expertenrat {__version__}",
-        help="Programmversion zeigen und beenden",
+        "--version", action=_VersionAction, help="Programmversion zeigen und beenden"
     )
     parser.add_argument(
         "--database",

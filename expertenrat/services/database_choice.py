@@ -17,6 +17,7 @@ from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.paths import default_database_file
+from expertenrat.store import migrate
 from expertenrat.store.database import Database
 from expertenrat.store.database_address import describe
 from expertenrat.store.database_location import (
@@ -57,6 +58,13 @@ def is_server(database: str | DatabaseAddress | None) -> bool:
 def is_default_file(database: str | DatabaseAddress | None) -> bool:
     """Whether ``database`` is this PC's default SQLite file."""
     return not isinstance(database, URL) and chosen_is_default_file(database)
+
+
+def schema_revision() -> str:
+    """The schema revision this version of the program brings its databases to ("0021"):
+    what a message about a database or backup "aus einer neueren Version" compares, so
+    it is shown with the version number (which does not change with each revision)."""
+    return migrate.head_revision()
 
 
 def default_file() -> str:

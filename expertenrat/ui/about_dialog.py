@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from expertenrat import __version__
+from expertenrat.services.database_choice import schema_revision
 from expertenrat.ui.i18n import tr
 
 
@@ -22,7 +23,7 @@ def about_text(database_location: str, log_file: Path, council: str | None = Non
     shown = tr("AboutDialog", "<b>Gremium:</b> {}<br>").format(_escape(council)) if council else ""
     return tr(
         "AboutDialog",
-        "<h3>Expertenrat {version}</h3>"
+        "<h3>Expertenrat {version} (Schemastand {schema})</h3>"
         "<p>Die Anwendung der Geschäftsstelle eines Gremiums, etwa des Expert*innenrats "
         "oder Beirats einer Stadt (eines oder mehrerer Gremien). Sie führt die Mitglieder "
         "mit Handlungsfeldern und "
@@ -36,6 +37,7 @@ def about_text(database_location: str, log_file: Path, council: str | None = Non
         "<p>{council}<b>Datenbank:</b> {database}<br><b>Log-Datei:</b> {log}</p>",
     ).format(
         version=__version__,
+        schema=schema_revision(),
         council=shown,
         database=_escape(database_location),
         log=_escape(str(log_file)),
