@@ -4,7 +4,8 @@ One :class:`ChecklistLine` per element (date, place, start and end, chair, minut
 attendance, invitation and notice period, quorum, agenda approved, previous minutes), then
 one per item that lacks content, lacks a vote for its resolution or has recusals that are
 not named; where all items are fine, one green line says so. Each line says in German what
-is missing and where to fix it (:class:`ChecklistTarget`):
+is missing and where to fix it (:class:`ChecklistTarget`). What the check looks at:
+:class:`~expertenrat.domain.minutes_checklist_facts.ChecklistFacts`.
 
 ``field`` names
     header fields of the minutes editor: ``opened_at``, ``closed_at``,
@@ -22,12 +23,16 @@ is missing and where to fix it (:class:`ChecklistTarget`):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import time
 
-from expertenrat.domain.councils import DEFAULT_CHAIR_TITLE
 from expertenrat.domain.enums import AttendanceStatus, MinutesApproval, MinutesState
 from expertenrat.domain.invitation_due import invitation_deadline
 from expertenrat.domain.minutes import NOT_FINISHED, DraftFinish, ItemMinutes, MinutesHeader
+from expertenrat.domain.minutes_checklist_facts import (
+    AttendanceTimes,
+    ChecklistFacts,
+    UndecidedConflict,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,58 +66,6 @@ class Checklist:
     @property
     def missing(self) -> tuple[ChecklistLine, ...]:
         return tuple(line for line in self.lines if not line.ok)
-
-
-@dataclass(frozen=True, slots=True)
-class PreviousMinutes:
-    """The minutes of the council's previous held meeting."""
-
-    meeting_label: str  # "4. Sitzung"
-    state: MinutesState | None  # of its latest version; None: none circulated yet
-    approved_on: date | None = None
-    open_objections: int = 0
-    meeting_id: int | None = None  # whose Genehmigung tab a missing approval jumps to
-
-
-@dataclass(frozen=True, slots=True)
-class UndecidedConflict:
-    """A screening hint on an item nobody has decided (recused or overruled) yet."""
-
-    item_id: int
-    item_number: str
-    member_name: str
-
-
-@dataclass(frozen=True, slots=True)
-class AttendanceTimes:
-    """The times a member present was recorded to come or go (``None``: none recorded)."""
-
-    name: str
-    arrived_at: time | None = None
-    left_at: time | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ChecklistFacts:
-    """What the check looks at; the minutes service gathers it from the database."""
-
-    meeting_day: date
-    place: str
-    invitation_sent_on: date | None
-    notice_period_days: int
-    header: MinutesHeader
-    chair_name: str
-    unrecorded: tuple[str, ...]  # members active that day without attendance
-    quorum_statement: str  # :attr:`~expertenrat.domain.quorum.MeetingQuorum.statement`
-    approval: MinutesApproval
-    previous: PreviousMinutes | None  # None: the council's first meeting
-    approval_item_id: int | None
-    items: tuple[ItemMinutes, ...]
-    undecided_conflicts: tuple[UndecidedConflict, ...] = ()
-    quorum_throughout: bool = True  # False: quorate at some items only (the statement says)
-    chair_status: AttendanceStatus | None = None  # the chair's attendance, if recorded
-    chair_title: str = DEFAULT_CHAIR_TITLE  # what the council calls its chair
-    attendance_times: tuple[AttendanceTimes, ...] = ()  # of the members present
 
 
 def checklist(facts: ChecklistFacts) -> Checklist:

@@ -14,13 +14,12 @@ from expertenrat.domain.enums import (
     ObjectionState,
 )
 from expertenrat.domain.errors import FieldProblem, ValidationError
-from expertenrat.domain.minutes_checklist import (
+from expertenrat.domain.minutes_checklist import Checklist, checklist
+from expertenrat.domain.minutes_checklist_facts import (
     AttendanceTimes,
-    Checklist,
     ChecklistFacts,
     PreviousMinutes,
     UndecidedConflict,
-    checklist,
 )
 from expertenrat.services.attendance_rows import full_name
 from expertenrat.services.minutes_rows import (

@@ -7,13 +7,12 @@ from datetime import date, time
 
 from expertenrat.domain.enums import AttendanceStatus, MinutesApproval, MinutesState, VoteMode
 from expertenrat.domain.minutes import ItemMinutes, MinutesHeader
-from expertenrat.domain.minutes_checklist import (
+from expertenrat.domain.minutes_checklist import ChecklistTarget, checklist
+from expertenrat.domain.minutes_checklist_facts import (
     AttendanceTimes,
     ChecklistFacts,
-    ChecklistTarget,
     PreviousMinutes,
     UndecidedConflict,
-    checklist,
 )
 from expertenrat.domain.votes import RecusedMember, Vote
 
