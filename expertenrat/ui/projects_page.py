@@ -1,5 +1,6 @@
 """Projekte: the council's projects with filters and search, and the selected project's
-consultations and recommendations beside the table.
+consultations and recommendations beside the table; the widgets and where they sit are
+:mod:`ui.projects_page_view`.
 
 Enter or a double-click opens a project, Entf deletes it after asking; a project that is
 used somewhere cannot be deleted (the message says where) but can be marked abgeschlossen.
@@ -11,14 +12,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QKeySequence, QShowEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.councils import ActionField
 from expertenrat.domain.enums import ProjectPhase
@@ -26,17 +20,13 @@ from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.overview import Target, TargetFilter
 from expertenrat.domain.projects import Project
 from expertenrat.services.context import Services
-from expertenrat.ui.column_fit import fit_columns
 from expertenrat.ui.dialog_service import DialogService
-from expertenrat.ui.filter_bar import FilterBar, hit_count, refill_combo
+from expertenrat.ui.filter_bar import hit_count, refill_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.key_actions import KeyActions
 from expertenrat.ui.page import NothingPending
-from expertenrat.ui.project_detail_panel import ProjectDetailPanel
 from expertenrat.ui.project_dialog import ProjectDialog
-from expertenrat.ui.projects_filter_proxy import ProjectsFilterProxy
-from expertenrat.ui.projects_table_model import ProjectsTableModel
-from expertenrat.ui.record_page_layout import record_page_layout
+from expertenrat.ui.projects_page_view import ProjectsPageView
 from expertenrat.ui.record_selection import (
     remove_selected,
     select_record,
@@ -44,27 +34,13 @@ from expertenrat.ui.record_selection import (
     selection_kept,
     start_afresh,
 )
-from expertenrat.ui.record_table import TableOrEmpty, chooser_table, when_rows_change
+from expertenrat.ui.record_table import when_rows_change
 from expertenrat.ui.refusals import attempt
 
 _CONTEXT = "ProjectsPage"
-# The long text columns give way first when the shown ones are wider than the page, the
-# title after them; room left over goes to the title.
-_SHRINKABLE = (
-    (
-        ProjectsTableModel.COLUMN_LEAD,
-        ProjectsTableModel.COLUMN_CONTACT,
-        ProjectsTableModel.COLUMN_PARTNERS,
-    ),
-    (
-        ProjectsTableModel.COLUMN_TITLE,
-        ProjectsTableModel.COLUMN_FIELD,
-        ProjectsTableModel.COLUMN_PHASE,
-    ),
-)
 
 
-class ProjectsPage(NothingPending, QWidget):
+class ProjectsPage(NothingPending, ProjectsPageView):
     def __init__(
         self,
         services: Services,
@@ -73,54 +49,15 @@ class ProjectsPage(NothingPending, QWidget):
         settings: QSettings | None = None,
         today: Callable[[], date] | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, settings)  # the widgets
         self._services = services
         self._dialogs = dialogs
         self._today = today  # which recommendations are overdue (default: the council's)
         self._council_id: int | None = None
         self._fields: list[ActionField] = []
         self.project_dialog: ProjectDialog | None = None
-
-        self.model = ProjectsTableModel(self)
-        self.proxy = ProjectsFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.view, self.columns = chooser_table(
-            self.proxy,
-            ProjectsTableModel,
-            ProjectsTableModel.COLUMN_TITLE,
-            settings,
-            "projects/hidden_columns",
-            self.fit_columns,
-        )
-        self.view.setAccessibleName(tr(_CONTEXT, "Projekte"))  # for screen readers
-        self.table_stack = TableOrEmpty(self.view)
-        self.empty_label = self.table_stack.empty_label
-        self.count_label = QLabel()
-        self.detail = ProjectDetailPanel()
-
-        self.field_combo = QComboBox()
-        self.phase_combo = QComboBox()
-        self.phase_combo.addItem(tr(_CONTEXT, "Alle Phasen"), None)
-        for phase in ProjectPhase:
-            self.phase_combo.addItem(phase.label, phase.value)
-        self.filters = FilterBar(
-            tr(_CONTEXT, "Suchen nach Titel, Kürzel, Federführung, Partner …"),
-            tr(_CONTEXT, "Filtert die Tabelle beim Tippen (Strg+F)"),
-            (self.field_combo, self.phase_combo),
-            names=(tr(_CONTEXT, "Handlungsfeld"), tr(_CONTEXT, "Phase")),
-        )
-        self.search_edit = self.filters.search_edit
-        self.new_button = QPushButton(tr(_CONTEXT, "Neues Projekt …"))
-        self.new_button.setShortcut(QKeySequence.StandardKey.New)
-        self.new_button.setToolTip(tr(_CONTEXT, "Neues Projekt anlegen (Strg+N)"))
-        self.edit_button = QPushButton(tr(_CONTEXT, "Bearbeiten …"))
-        self.close_button = QPushButton(tr(_CONTEXT, "Abschließen"))
-        self.close_button.setToolTip(tr(_CONTEXT, "Das Projekt als abgeschlossen markieren"))
-        self.delete_button = QPushButton(tr(_CONTEXT, "Löschen …"))
-        self.delete_button.setToolTip(tr(_CONTEXT, "Das Projekt löschen (Entf)"))
         no_modifier = Qt.KeyboardModifier.NoModifier
         KeyActions(self.view, {(Qt.Key.Key_Delete, no_modifier): self.ask_delete})
-        self._layout()
 
         self.search_edit.textChanged.connect(self.proxy.set_search)
         self.field_combo.currentIndexChanged.connect(
@@ -137,21 +74,6 @@ class ProjectsPage(NothingPending, QWidget):
         self._selection_changed()
         self._update_count()
 
-    def _layout(self) -> None:
-        actions = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.close_button, self.delete_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        record_page_layout(
-            self,
-            tr(_CONTEXT, "Projekte"),
-            self.filters,
-            self.table_stack,
-            (self.count_label, actions),
-            self.detail,
-            (760, 360),
-        )
-
     # --- the Page protocol ------------------------------------------------------------
 
     def set_council(self, council_id: int) -> None:
@@ -160,13 +82,6 @@ class ProjectsPage(NothingPending, QWidget):
             self.search_edit.clear()  # a term typed for the last council
             start_afresh(self.view)
         self._council_id = council_id
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.fit_columns()  # the width of the page is known only now
-
-    def fit_columns(self) -> None:
-        fit_columns(self.view, _SHRINKABLE, wide=ProjectsTableModel.COLUMN_TITLE)
 
     def refresh(self) -> None:
         """Reread the projects; the selected project stays selected."""
