@@ -3,16 +3,16 @@ state of an implementation whose planned date has passed, ``domain.reminders``),
 project a reminder letter (PDF) and an e-mail draft (.eml) with the letter attached.
 
 ``save`` is the one way the window and the command line send reminders out: per project it
-writes both files into the chosen folder (``services.files``) and only then records the
-reminder in the history of the recommendations the letter names
-(``RecommendationsService.record_reminder``). A project whose files cannot be written gets
-no history line, and one whose reminder cannot be recorded keeps no files.
+writes both files into the chosen folder (``services.files``; their names:
+:mod:`expertenrat.services.reminder_files`) and only then records the reminder in the
+history of the recommendations the letter names (``RecommendationsService.record_reminder``).
+A project whose files cannot be written gets no history line, and one whose reminder cannot
+be recorded keeps no files.
 """
 
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -35,7 +35,6 @@ from expertenrat.domain.reminders import (
     unaddressed_due,
     with_last_reminders,
 )
-from expertenrat.domain.text_folding import transliterate
 from expertenrat.exchange.reminder_mail import reminder_eml
 from expertenrat.reports.reminder_letter_pdf import render_reminder_letter
 from expertenrat.services.files import FileWriteError, write_file
@@ -43,6 +42,7 @@ from expertenrat.services.meeting_document_rows import letterhead_of
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.recommendation_rows import register_rows
 from expertenrat.services.recommendations import RecommendationsService
+from expertenrat.services.reminder_files import file_stems
 from expertenrat.services.unit_of_work import fetch, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
@@ -215,45 +215,6 @@ class RecommendationRemindersService:
         return SavedReminder(document.project, document.codes, (pdf, eml), document.letter.warnings)
 
 
-def file_stems(projects: Iterable[AddressedProject], on: date) -> dict[int, str]:
-    """Per project id, the name (without suffix) of its letter and e-mail draft dated
-    ``on``: "Erinnerung-Klima-Portal-2026-06-01". Titles that make the same name ("Klima
-    Portal" and "Klima-Portal", two Arabic titles that are both "Projekt") are told apart
-    by a number in the order of the projects' ids ("Klima-Portal-2"): one project's files
-    never replace another's. ``projects`` are all whose reminders are due that day, so that
-    a project's name does not depend on which of them are chosen."""
-    stems: dict[int, str] = {}
-    taken: set[str] = set()
-    for project in sorted({p.id: p for p in projects}.values(), key=lambda p: p.id):
-        part = _file_part(project.title)
-        candidate, number = part, 1
-        while candidate.casefold() in taken:  # Windows and macOS ignore case in names
-            number += 1
-            candidate = f"{part}-{number}"
-        taken.add(candidate.casefold())
-        stems[project.id] = f"Erinnerung-{candidate}-{on:%Y-%m-%d}"
-    return stems
-
-
-def existing_files(
-    folder: Path,
-    projects: Iterable[AddressedProject],
-    on: date,
-    *,
-    among: Iterable[AddressedProject] = (),
-) -> list[str]:
-    """The names of the projects' reminder files dated ``on`` that ``folder`` holds;
-    ``among``: every project whose reminder is due that day (see :func:`file_stems`)."""
-    chosen = list(projects)
-    stems = file_stems([*among, *chosen], on)
-    return [
-        name
-        for p in chosen
-        for name in (f"{stems[p.id]}.pdf", f"{stems[p.id]}.eml")
-        if (folder / name).exists()
-    ]
-
-
 def _remove(paths: Iterable[Path]) -> None:
     for path in paths:
         with contextlib.suppress(OSError):
@@ -281,12 +242,6 @@ def _documents(letter: ReminderLetter, stem: str) -> ReminderDocuments:
         letter=rendered,
         eml=reminder_eml(letter, rendered.pdf, f"{stem}.pdf"),
     )
-
-
-def _file_part(title: str) -> str:
-    """A project title as part of a file name every system accepts ("Klima-Portal")."""
-    plain = re.sub(r"[^A-Za-z0-9]+", "-", transliterate(title)).strip("-")
-    return plain[:60].rstrip("-") or "Projekt"
 
 
 def last_reminders(session: Session, council_id: int) -> dict[int, date]:

@@ -38,8 +38,8 @@ from expertenrat.services.recommendation_reminders import (
     RemindersCancelled,
     RemindersDue,
     SavedReminder,
-    existing_files,
 )
+from expertenrat.services.reminder_files import existing_files
 from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
 from expertenrat.ui.dialog_parts import close_buttons, tab_as_shown
 from expertenrat.ui.dialog_service import DialogService

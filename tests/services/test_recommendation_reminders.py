@@ -20,9 +20,9 @@ from expertenrat.services.recommendation_reminders import (
     RecommendationRemindersService,
     ReminderNotSavedError,
     RemindersExistError,
-    existing_files,
 )
 from expertenrat.services.recommendations import RecommendationsService
+from expertenrat.services.reminder_files import existing_files
 from expertenrat.store.database_opening import open_database
 
 TODAY = date(2026, 6, 1)

@@ -1,0 +1,60 @@
+"""The names of a project's reminder files: the letter (.pdf) and the e-mail draft (.eml)
+share a stem made of the project's title and the day ("Erinnerung-Klima-Portal-2026-06-01"),
+told apart by a number where two titles make the same name; and which of them a folder
+holds already. The reminders themselves: :mod:`expertenrat.services.recommendation_reminders`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from expertenrat.domain.recommendation_views import AddressedProject
+from expertenrat.domain.text_folding import transliterate
+
+
+def file_stems(projects: Iterable[AddressedProject], on: date) -> dict[int, str]:
+    """Per project id, the name (without suffix) of its letter and e-mail draft dated
+    ``on``: "Erinnerung-Klima-Portal-2026-06-01". Titles that make the same name ("Klima
+    Portal" and "Klima-Portal", two Arabic titles that are both "Projekt") are told apart
+    by a number in the order of the projects' ids ("Klima-Portal-2"): one project's files
+    never replace another's. ``projects`` are all whose reminders are due that day, so that
+    a project's name does not depend on which of them are chosen."""
+    stems: dict[int, str] = {}
+    taken: set[str] = set()
+    for project in sorted({p.id: p for p in projects}.values(), key=lambda p: p.id):
+        part = _file_part(project.title)
+        candidate, number = part, 1
+        while candidate.casefold() in taken:  # Windows and macOS ignore case in names
+            number += 1
+            candidate = f"{part}-{number}"
+        taken.add(candidate.casefold())
+        stems[project.id] = f"Erinnerung-{candidate}-{on:%Y-%m-%d}"
+    return stems
+
+
+def existing_files(
+    folder: Path,
+    projects: Iterable[AddressedProject],
+    on: date,
+    *,
+    among: Iterable[AddressedProject] = (),
+) -> list[str]:
+    """The names of the projects' reminder files dated ``on`` that ``folder`` holds;
+    ``among``: every project whose reminder is due that day (see :func:`file_stems`)."""
+    chosen = list(projects)
+    stems = file_stems([*among, *chosen], on)
+    return [
+        name
+        for p in chosen
+        for name in (f"{stems[p.id]}.pdf", f"{stems[p.id]}.eml")
+        if (folder / name).exists()
+    ]
+
+
+def _file_part(title: str) -> str:
+    """A project title as part of a file name every system accepts ("Klima-Portal")."""
+    plain = re.sub(r"[^A-Za-z0-9]+", "-", transliterate(title)).strip("-")
+    return plain[:60].rstrip("-") or "Projekt"
