@@ -4,8 +4,9 @@ SQLAlchemy's Core ``insert`` with a list of dicts builds the parameters of every
 Python (compiled parameter lookup, then the column types' conversions); for the tens of
 thousands of rows of a member import that costs more than the database's work. Here the
 statement is written once, each column's conversion for the dialect is looked up once, and
-the driver gets plain values. The values stored are the same as through ``insert``: the
-conversions are the column types' own (e.g. SQLite's date and time text).
+the driver gets plain values (:mod:`store.driver_values`). The values stored are the same
+as through ``insert``: the conversions are the column types' own (e.g. SQLite's date and
+time text).
 
 SQLite gets the driver's own executemany of the rows (it loops in C). PostgreSQL gets one
 ``COPY`` for all rows: psycopg's executemany sends one statement per row, which the server
@@ -25,17 +26,16 @@ caller builds the next table's rows.
 from __future__ import annotations
 
 import queue
-import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import CancelledError, Future
 from contextlib import closing, contextmanager
-from datetime import date, datetime, time
-from operator import itemgetter
 from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import Column, Table, exc
 from sqlalchemy.engine import Connection, Dialect
+
+from expertenrat.store.driver_values import converters, markers, plain_columns
 
 T = TypeVar("T")
 
@@ -91,7 +91,7 @@ def insert_value_rows(connection: Connection, table: Table, rows: Sequence[list[
     if not rows:
         return
     columns = list(table.columns)
-    for index, convert in _converters(columns, connection.dialect):
+    for index, convert in converters(columns, connection.dialect):
         for row in rows:
             value = row[index]
             if value is not None:
@@ -229,84 +229,3 @@ def _write(
             raise exc.DBAPIError.instance(
                 statement, None, error, dialect.loaded_dbapi.Error, hide_parameters=True
             ) from error
-
-
-def plain_columns(
-    dialect: Dialect, table: Table, columns: Sequence[Column], rows: Sequence[dict[str, Any]]
-) -> list[list[Any]]:
-    """The values of ``rows`` (dicts keyed by the names of ``columns``) for the driver, one
-    list per column."""
-    if any(len(row) != len(columns) for row in rows):
-        raise ValueError(f"the rows for {table.name} differ in their columns")
-    values = [list(map(itemgetter(column.name), rows)) for column in columns]
-    for index, convert in _converters(columns, dialect):
-        converted: dict[Any, Any] = {}  # the rows of an import share dates and timestamps
-        plain = values[index]
-        for n, value in enumerate(plain):
-            if value is not None:
-                if value not in converted:
-                    converted[value] = convert(value)
-                plain[n] = converted[value]
-    return values
-
-
-def markers(dialect: Dialect, count: int) -> str:
-    """``count`` parameter markers of the driver's style, separated by commas."""
-    return ", ".join(["?" if dialect.paramstyle in ("qmark", "numeric") else "%s"] * count)
-
-
-def array_parameters(dialect: Dialect, columns: Sequence[Column]) -> str:
-    """One PostgreSQL array parameter per column (binary: psycopg's text arrays escape each
-    value in Python), cast to the column's type without length or precision: a cast to
-    ``VARCHAR(200)`` would cut a longer value where the statement's own conversion refuses
-    it. The values are the lists of :func:`plain_columns`."""
-    types = (re.sub(r"\s*\([^)]*\)", "", c.type.compile(dialect=dialect)) for c in columns)
-    return ", ".join(f"%b::{name}[]" for name in types)
-
-
-def _converters(columns: Sequence[Column], dialect: Dialect) -> list[tuple[int, Any]]:
-    """(index, conversion) of the columns whose type converts values for ``dialect``."""
-    return [
-        (index, convert)
-        for index, column in enumerate(columns)
-        if (convert := _converter(column, dialect)) is not None
-    ]
-
-
-def _converter(column: Column, dialect: Dialect) -> Callable[[Any], Any] | None:
-    """The conversion of ``column``'s values for ``dialect``, or ``None`` if there is none.
-
-    SQLite's date and time types format each value through a dict and ``%`` (twice the
-    time of ``isoformat``; a restore converts over 100,000 timestamps). Where ``isoformat``
-    writes the same text (checked on a sample with microseconds, so a
-    custom storage format keeps its own conversion), naive values of the column's exact
-    Python type take that path; anything else still goes through the type's conversion.
-    """
-    convert = column.type.dialect_impl(dialect).bind_processor(dialect)
-    if convert is None:
-        return None
-    try:
-        kind = column.type.python_type
-    except NotImplementedError:
-        return convert
-    sample = _ISO_SAMPLES.get(kind)
-    if sample is None:
-        return convert
-    isoformat, arguments = kind.isoformat, _ISO_ARGUMENTS[kind]
-    if convert(sample) != isoformat(sample, *arguments):
-        return convert
-
-    def converted(value: Any) -> Any:
-        if type(value) is kind and (kind is date or value.tzinfo is None):
-            return isoformat(value, *arguments)
-        return convert(value)
-
-    return converted
-
-
-_ISO_SAMPLES = {
-    datetime: datetime(2001, 2, 3, 4, 5, 6, 7),
-    date: date(2001, 2, 3),
-    time: time(4, 5, 6, 7),
-}
-_ISO_ARGUMENTS = {datetime: (" ", "microseconds"), date: (), time: ("microseconds",)}

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Table
 from sqlalchemy.engine import Connection
 
-from expertenrat.store.bulk_insert import array_parameters, markers, plain_columns
+from expertenrat.store.driver_values import array_parameters, markers, plain_columns
 
 
 def update_versioned(
