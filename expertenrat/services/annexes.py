@@ -2,27 +2,23 @@
 
 Adding checks the file before anything is saved: at most 50 MB, starting like a PDF, and
 readable by pypdf page by page (a damaged or encrypted PDF is refused with a German
-message, as it would break the Sitzungsmappe). Removing is a soft delete, so the file
-stays in the audit's reach. The list order is the order of the annexes in the minutes.
-Approved minutes freeze their annexes too (``services.minutes_freeze``).
+message, as it would break the Sitzungsmappe; :mod:`services.pdf_reading`). Removing is a
+soft delete, so the file stays in the audit's reach. The list order is the order of the
+annexes in the minutes. Approved minutes freeze their annexes too
+(``services.minutes_freeze``).
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
-import logging
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.annexes import (
     MAX_ANNEX_BYTES,
-    PDF_MAGIC,
     PDF_MIME,
     Annex,
     MeetingAnnexes,
@@ -33,13 +29,14 @@ from expertenrat.domain.annexes import (
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
 from expertenrat.domain.field_limits import ANNEX_TITLE, clean_text, text_problems
-from expertenrat.domain.wording import isolated, quoted
+from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.annex_rows import annex_rows
 from expertenrat.services.attendance_rows import live_meeting
 from expertenrat.services.files import read_at_most
 from expertenrat.services.minutes_freeze import ensure_not_frozen, is_frozen
+from expertenrat.services.pdf_reading import damaged_annex_error, read_pdf
 from expertenrat.services.unit_of_work import (
     changing,
     check_version,
@@ -50,72 +47,7 @@ from expertenrat.store import models
 from expertenrat.store.database import Database
 from expertenrat.store.model_base import utc_now
 
-if TYPE_CHECKING:
-    from pypdf import PdfReader
-
 WHAT = "Die Anlage"
-
-
-def damaged_annex_error(what: str) -> ValidationError:
-    return ValidationError(
-        [
-            FieldProblem(
-                "content",
-                f"{quoted(what)} ist keine lesbare PDF-Datei (beschädigt oder unvollständig) und "
-                "kann nicht in die Sitzungsmappe übernommen werden. Bitte speichern Sie die "
-                "Datei neu als PDF und fügen Sie sie erneut hinzu.",
-            )
-        ]
-    )
-
-
-def read_pdf(data: bytes, what: str = "Die Datei") -> PdfReader:
-    """A pypdf reader over ``data`` whose every page could be read; else a German error."""
-    if PDF_MAGIC not in data[:1024]:  # readers allow a little junk before the header
-        raise damaged_annex_error(what)
-    with pypdf_quiet():
-        return _read_pdf(data, what)
-
-
-@contextmanager
-def pypdf_quiet() -> Iterator[None]:
-    """Keep pypdf's notes on a damaged file ("EOF marker not found") to itself: the file is
-    judged here, with a German message, and on the command line they stood in English on
-    the console above it (no log handler there, so Python printed them)."""
-    logger = logging.getLogger("pypdf")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        logger.setLevel(level)
-
-
-def _read_pdf(data: bytes, what: str) -> PdfReader:
-    from pypdf import PdfReader  # pypdf: on demand
-
-    try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            raise ValidationError(
-                [
-                    FieldProblem(
-                        "content",
-                        f"{quoted(what)} ist verschlüsselt (kennwortgeschützt) und kann nicht in "
-                        "die Sitzungsmappe übernommen werden.",
-                    )
-                ]
-            )
-        if len(reader.pages) == 0:
-            raise damaged_annex_error(what)
-        for page in reader.pages:
-            page.mediabox  # noqa: B018 - reading each page's tree finds a broken file
-            page.get_contents()
-    except ValidationError:
-        raise
-    except Exception as error:  # pypdf fails in many ways on a damaged file
-        raise damaged_annex_error(what) from error
-    return reader
 
 
 class AnnexesService:

@@ -9,7 +9,7 @@ import io
 from typing import TYPE_CHECKING
 
 from expertenrat.domain.errors import ExpertenratError
-from expertenrat.services.annexes import damaged_annex_error, pypdf_quiet, read_pdf
+from expertenrat.services.pdf_reading import damaged_annex_error, pypdf_quiet, read_pdf
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
