@@ -81,6 +81,16 @@ def _name_key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
+_GENDER_MARKS = re.compile(r"[*:_·/()]|-(?=in)")
+
+
+def _title_key(text: str) -> str:
+    """A role title without its gender forms: "Sprecher*in", "Sprecher:in", "Sprecherin"
+    and "Sprecher" alike, "Stellvertretende*r" and "Stellvertretende" alike."""
+    words = _GENDER_MARKS.sub("", _name_key(text)).split()
+    return " ".join(re.sub(r"r$", "", re.sub(r"(?:innen|in)$", "", w)) for w in words)
+
+
 class RowReader:
     """Turns the cells of one data row into a ``ParsedMemberRow``.
 
@@ -104,6 +114,12 @@ class RowReader:
             titles.chair.strip().casefold(): MemberRole.CHAIR,
             titles.vice_chair.strip().casefold(): MemberRole.VICE_CHAIR,
         }
+        # and in another gender form, as a list writes it for the person ("Sprecherin",
+        # "Sprecher" for "Sprecher*in"), where that still tells the two apart
+        by_key = {_title_key(titles.of(role)): role for role in MemberRole}
+        self._title_keys = {k: r for k, r in by_key.items() if r is not MemberRole.MEMBER}
+        if len(by_key) < len(MemberRole):  # two alike
+            self._title_keys = {}
         self._role_list = ", ".join(titles.of(role) for role in MemberRole)
         self._fields = {_name_key(name): fid for name, fid in field_ids.items()}
         self._field_list = ", ".join(field_ids) or "(keine)"
@@ -184,9 +200,10 @@ class RowReader:
         return cell_text  # postal address and notes: kept exactly, line breaks included
 
     def _read_role(self, cell: Cell) -> object:
-        """A role by the council's title ("Sprecher*in"), else as :func:`read_choice`."""
+        """A role by the council's title ("Sprecher*in", also "Sprecherin" or "Sprecher"),
+        else as :func:`read_choice`."""
         text = cell_text(cell)
-        found = self._titles.get(text.strip().casefold())
+        found = self._titles.get(text.strip().casefold()) or self._title_keys.get(_title_key(text))
         if found is not None:
             return found
         try:

@@ -631,3 +631,26 @@ def test_the_role_is_written_and_read_as_the_council_calls_it() -> None:
         "Zeile 2: Rolle „Chef“ ist unbekannt (möglich: Sprecher*in 🙂, Stellv. & <Co> \"', "
         "Mitglied).",
     )
+
+
+def test_the_councils_title_is_read_in_another_gender_form() -> None:
+    """(found by a tester) A council whose chair is its "Sprecher*in" could not import its
+    own list naming the chair "Sprecherin": only "Vorsitz…" and "stellv…" were read in
+    other forms."""
+    titles = RoleTitles("Sprecher*in", "Stellvertretende*r Sprecher*in")
+    written = ["Sprecherin", "Sprecher", "Sprecher:in", "Stellvertretender Sprecher",
+               "stellvertretende Sprecherin", "Mitglied"]  # fmt: skip
+    data = f"{HEADER};Rolle\n" + "".join(
+        f"Anna;Berg{i};01.03.2025;Umwelt;{role}\n" for i, role in enumerate(written)
+    )
+
+    result = parse_members_csv(data.encode(), FIELD_IDS, today=TODAY, titles=titles)
+
+    assert result.errors == ()
+    assert [m.role for m in result.members] == [MemberRole.CHAIR] * 3 + [
+        MemberRole.VICE_CHAIR
+    ] * 2 + [MemberRole.MEMBER]
+    alike = RoleTitles("Sprecher", "Sprecherin")  # only the gender tells them apart
+    mixed = f"{HEADER};Rolle\nAnna;Berg;01.03.2025;Umwelt;Sprecher*in\n"
+    (row,) = parse_members_csv(mixed.encode(), FIELD_IDS, today=TODAY, titles=alike).rows
+    assert row.errors[0].startswith("Zeile 2: Rolle „Sprecher*in“ ist unbekannt")
