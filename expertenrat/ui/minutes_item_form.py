@@ -146,6 +146,8 @@ class MinutesItemForm(QWidget):
         same = self._item_id == item.item_id
         if not same or not self.votes.shows(item.votes):
             self.votes.show_votes(item.votes, item.recused)
+        else:  # the votes' lines stay; who was recused may have changed (the attendance)
+            self.votes.show_recused(item.recused)
         if not same:
             self.votes.show_message("", warning=False)
         self.recommendations.show_recommendations(item.recommendations)

@@ -180,6 +180,10 @@ class VotesBox(QGroupBox):
         self.lines = []
         for vote in votes:
             self._add_line(vote.as_draft())
+        self.show_recused(recused)
+
+    def show_recused(self, recused: Sequence[RecusedMember]) -> None:
+        """Who did not vote for a conflict of interest (as the attendance now says)."""
         names = ", ".join(f"{m.name} ({m.reason})" if m.reason else m.name for m in recused)
         self.recused_label.setText(
             tr(_CONTEXT, "Befangen und nicht mitgestimmt: {}").format(names) if names else ""

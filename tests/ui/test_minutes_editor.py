@@ -488,6 +488,32 @@ def test_votes_changed_on_another_pc_are_not_overwritten(qtbot, make_editor, ser
     assert [line.mode() for line in editor.item_form.votes.lines] == [VoteMode.UNANIMOUS]
 
 
+def test_a_departure_recorded_meanwhile_takes_the_member_out_of_the_votes_recused(
+    qtbot, make_editor, services, council_id, held
+):
+    """(found by a tester) Back from the Anwesenheit tab, where a recused member was
+    recorded as gone before the item, the item said 5 of 9 present and no recusal, but the
+    votes still said "Befangen und nicht mitgestimmt: Anna Berg (…)"."""
+    berg = next(m.id for m in services.members.members(council_id) if m.family_name == "Berg")
+    item_id = held.item_ids[2]
+    services.conflicts.declare(item_id, berg, "Partner im Projekt")
+    services.minutes.save_votes(item_id, [VoteDraft(yes=2)])
+    editor = make_editor(held.meeting_id)
+    show_item(editor, item_id)
+    box = editor.item_form.votes
+    assert (
+        box.recused_label.text() == "Befangen und nicht mitgestimmt: Anna Berg (Partner im Projekt)"
+    )
+
+    entry = services.attendance.sheet(held.meeting_id).entry(berg)
+    services.attendance.save_entry(held.meeting_id, replace(entry, left_item_id=held.item_ids[0]))
+    editor.refresh()
+
+    assert "Befangen" not in editor.item_form.presence_label.text()
+    assert box.recused_label.text() == "" and box.recused_label.isHidden()
+    assert [line.draft().yes for line in box.lines] == [2]
+
+
 def test_a_meeting_not_held_or_cancelled_shows_a_hint(make_editor, services, council_id):
     planned = add_meeting(services.database, council_id)
     editor = make_editor(planned.meeting_id)
