@@ -73,6 +73,11 @@ class AttendancePanelView(QWidget):
         items_scroll.setWidgetResizable(True)
         items_scroll.setWidget(self.item_quorum_label)
         items_scroll.setAccessibleName(tr(_CONTEXT, "Beschlussfähigkeit je Tagesordnungspunkt"))
+        # "Anwesenheit wird gespeichert …", then saved or not (shown while there is a text).
+        self.save_label = QLabel()
+        self.save_label.setObjectName("saveStatusLabel")
+        self.save_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.save_label.setVisible(False)
         self.rest_present_button = QPushButton(tr(_CONTEXT, "Übrige als anwesend erfassen"))
         self.rest_present_button.setToolTip(
             tr(_CONTEXT, "Alle noch nicht erfassten Mitglieder auf „anwesend“ setzen")
@@ -93,6 +98,7 @@ class AttendancePanelView(QWidget):
         layout.addWidget(self.hint_label)
         quorum_line = QHBoxLayout()
         quorum_line.addWidget(self.quorum_label, 1)
+        quorum_line.addWidget(self.save_label)
         quorum_line.addWidget(self.rest_present_button)
         layout.addLayout(quorum_line)
         layout.addWidget(splitter, 1)

@@ -5,6 +5,7 @@ mid-word) where it has not, the whole title then in the tooltip."""
 from __future__ import annotations
 
 import pytest
+from attendance_waits import saved
 from held_meeting import council_of_three
 from meeting_rows import add_meeting
 from PySide6.QtCore import QEvent, QPoint
@@ -37,6 +38,7 @@ def arrives(qtbot, services, dialogs, meeting):
     row.status_combo.setCurrentIndex(row.status_combo.findData("present"))
     row.arrives_combo.setCurrentIndex(row.arrives_combo.findData(meeting.item_ids[2]))
     row.leaves_combo.setCurrentIndex(row.leaves_combo.findData(meeting.item_ids[3]))
+    saved(qtbot, panel)
     assert row.stored().left_item_id == meeting.item_ids[3]  # saved, the line still shown
     panel.show()
     exposed(panel)

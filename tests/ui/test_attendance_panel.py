@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 
 import pytest
+from attendance_waits import chosen, saved
 from held_meeting import council_of_three
 from meeting_rows import add_meeting, cancel
 from PySide6.QtCore import Qt, QTime
@@ -63,18 +64,20 @@ def test_status_changes_update_the_quorum_label(qtbot, panel, services, meeting)
     assert item_quorum_lines(panel)[1] == (
         "\u2068TOP 1 Eröffnung\u2069: Anwesenheit noch nicht erfasst"
     )
-    choose(rows[0].status_combo, "present")
+    assert panel.save_label.text().startswith("Anwesenheit gespeichert · ")
+    chosen(qtbot, panel, rows[0].status_combo, "present")
     assert panel.quorum_label.text() == (  # once anyone is present, the count so far
         "Beschlussfähigkeit: 1 von 3 stimmberechtigten Mitgliedern anwesend"
         " – nicht beschlussfähig · 2 noch nicht erfasst"
     )
-    choose(rows[1].status_combo, "present")
+    chosen(qtbot, panel, rows[1].status_combo, "present")
     assert panel.quorum_label.text().startswith(
         "Beschlussfähigkeit: 2 von 3 stimmberechtigten Mitgliedern anwesend – beschlussfähig"
     )
-    choose(rows[2].status_combo, "excused")
+    chosen(qtbot, panel, rows[2].status_combo, "excused")
     assert "noch nicht erfasst" not in panel.quorum_label.text()
     rows[2].voting_check.setChecked(False)
+    saved(qtbot, panel)
     assert "2 von 2 stimmberechtigten" in panel.quorum_label.text()
     stored = services.attendance.sheet(meeting.meeting_id)
     assert [e.status for e in stored.entries] == [
@@ -85,14 +88,15 @@ def test_status_changes_update_the_quorum_label(qtbot, panel, services, meeting)
     assert stored.entries[2].voting_right is False
 
 
-def test_leaving_early_updates_the_quorum_per_item(panel, services, meeting) -> None:
+def test_leaving_early_updates_the_quorum_per_item(qtbot, panel, services, meeting) -> None:
     rows = list(panel.rows.values())
     for row in rows[:2]:
-        choose(row.status_combo, "present")
+        chosen(qtbot, panel, row.status_combo, "present")
     assert rows[0].leaves_combo.isEnabled()  # enabled once present
-    choose(rows[0].leaves_combo, meeting.item_ids[1])
+    chosen(qtbot, panel, rows[0].leaves_combo, meeting.item_ids[1])
     rows[0].left_time.setTime(QTime(17, 5))
     rows[0].left_time.editingFinished.emit()
+    saved(qtbot, panel)
     lines = item_quorum_lines(panel)
     assert (
         lines[1] == "\u2068TOP 1 Eröffnung\u2069: 2 von 3 stimmberechtigten Mitgliedern anwesend"
@@ -141,19 +145,26 @@ def test_long_item_quorum_lines_wrap_so_the_verdict_shows_without_scrolling(
 
 
 def test_departure_before_arrival_is_refused_and_the_line_restored(
-    panel, dialogs, services, meeting
+    qtbot, panel, dialogs, services, meeting
 ) -> None:
     row = next(iter(panel.rows.values()))
-    choose(row.status_combo, "present")
-    choose(row.arrives_combo, meeting.item_ids[2])
-    choose(row.leaves_combo, meeting.item_ids[0])
+    chosen(qtbot, panel, row.status_combo, "present")
+    chosen(qtbot, panel, row.arrives_combo, meeting.item_ids[2])
+    chosen(qtbot, panel, row.leaves_combo, meeting.item_ids[0])
     assert any("bevor es gekommen" in text for text in dialogs.warnings())
+    assert panel.save_label.text() == "Anwesenheit nicht gespeichert"
+    assert (
+        panel.rows[row.stored().membership_id].arrives_combo.currentData()
+        == (
+            meeting.item_ids[2]  # the arrival saved before stays
+        )
+    )
     assert panel.rows[row.stored().membership_id].leaves_combo.currentData() is None
     assert services.attendance.sheet(meeting.meeting_id).entries[0].left_item_id is None
 
 
 def test_a_line_another_pc_recorded_first_says_what_it_recorded(
-    panel, services, other_program, meeting, dialogs
+    qtbot, panel, services, other_program, meeting, dialogs
 ) -> None:
     """Found by a tester: the warning asked to reload the data ('Bitte laden Sie die Daten
     neu'), although the panel reloads itself, and did not say what was recorded."""
@@ -171,7 +182,7 @@ def test_a_line_another_pc_recorded_first_says_what_it_recorded(
         ),
     )
 
-    choose(panel.rows[first].status_combo, "excused")
+    chosen(qtbot, panel, panel.rows[first].status_combo, "excused")
 
     (warning,) = dialogs.warnings()
     name = theirs[first].name
@@ -187,7 +198,7 @@ def test_a_line_another_pc_recorded_first_says_what_it_recorded(
         meeting.meeting_id, replace(theirs[second], status=AttendanceStatus.EXCUSED)
     )
     assert panel.rows[second].entry().status is None  # not yet shown here
-    choose(panel.rows[second].status_combo, "excused")  # the same as the other PC: no word
+    chosen(qtbot, panel, panel.rows[second].status_combo, "excused")  # as the other PC: no word
 
     assert len(dialogs.warnings()) == 1
     stored = {e.membership_id: e for e in services.attendance.sheet(meeting.meeting_id).entries}
@@ -238,10 +249,10 @@ def test_guests_are_added_in_the_dialog(
 def test_the_rest_is_marked_present_with_one_click(qtbot, panel) -> None:
     rows = list(panel.rows.values())
     assert not rows[0].voting_check.isEnabled()  # saved with a status only
-    choose(rows[0].status_combo, "excused")
+    chosen(qtbot, panel, rows[0].status_combo, "excused")
     assert rows[0].voting_check.isEnabled()
-    with qtbot.waitSignal(panel.changed, timeout=WAIT):
-        panel.rest_present_button.click()
+    panel.rest_present_button.click()
+    saved(qtbot, panel)
     assert [r.status_combo.currentText() for r in panel.rows.values()] == [
         "entschuldigt",
         "anwesend",
@@ -251,15 +262,21 @@ def test_the_rest_is_marked_present_with_one_click(qtbot, panel) -> None:
     assert not panel.rest_present_button.isEnabled()
 
 
-def test_a_time_typed_and_not_confirmed_is_unsaved_until_flushed(panel, services, meeting) -> None:
+def test_a_time_typed_and_not_confirmed_is_unsaved_until_flushed(
+    qtbot, panel, services, meeting
+) -> None:
     row = next(iter(panel.rows.values()))
-    choose(row.status_combo, "present")
+    chosen(qtbot, panel, row.status_combo, "present")
     assert not panel.has_unsaved_changes()  # a status is saved when chosen
-    choose(row.leaves_combo, meeting.item_ids[1])
+    chosen(qtbot, panel, row.leaves_combo, meeting.item_ids[1])
     row.left_time.setTime(QTime(17, 5))  # typed, editing not finished
     assert panel.has_unsaved_changes()
-    assert panel.flush(lambda: None)
+    went_on = []
+    assert not panel.flush(lambda: went_on.append(True))  # saved in the worker, then on
+    assert panel.save_label.text() == "Anwesenheit wird gespeichert …"
+    qtbot.waitUntil(lambda: went_on == [True], timeout=WAIT)
     assert not panel.has_unsaved_changes()
+    assert panel.flush(lambda: None)
     assert services.attendance.sheet(meeting.meeting_id).entries[0].left_at.hour == 17
 
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
+from attendance_waits import saved
 from held_meeting import council_of_three, held_meeting
 from minutes_setup import held_minutes, hold
 from PySide6.QtCore import QSettings, Qt
@@ -102,7 +103,9 @@ def test_attendance_chosen_while_the_server_is_away_stays_and_is_saved_once_it_i
 
     server_down(True)
     choose(panel.rows[first].status_combo, AttendanceStatus.ABSENT.value)
+    saved(qtbot, panel)
 
+    assert panel.save_label.text() == "Nicht gespeichert: keine Verbindung zum Server"
     assert dialogs.warnings() == [
         "Die Verbindung zum Datenbankserver ist unterbrochen. Ihre Eingaben bleiben erhalten. "
         "Bitte prüfen Sie das Netzwerk und versuchen Sie es erneut."
@@ -113,6 +116,7 @@ def test_attendance_chosen_while_the_server_is_away_stays_and_is_saved_once_it_i
 
     server_down(False)
     choose(panel.rows[second].status_combo, AttendanceStatus.PRESENT.value)
+    saved(qtbot, panel)
 
     stored = {e.membership_id: e.status for e in pc1.attendance.sheet(held.meeting_id).entries}
     assert stored == {
@@ -168,7 +172,10 @@ def test_a_server_restart_in_the_middle_of_the_meeting_day_loses_nothing_on_eith
 
         cluster.resume()
         page.form.save_button.click()
-        assert attendance.flush(lambda: None)  # leaving the tab
+        saved(qtbot, attendance)  # the save tried while the server halted goes on
+        went_on = []
+        if not attendance.flush(lambda: went_on.append(True)):  # leaving the tab
+            qtbot.waitUntil(lambda: went_on == [True], timeout=WAIT)
         qtbot.waitUntil(
             lambda: (
                 pc2.minutes.minutes(held.meeting_id).items[1].discussion

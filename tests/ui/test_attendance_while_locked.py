@@ -1,0 +1,156 @@
+"""The Anwesenheit tab while another PC holds the meeting on the PostgreSQL server: approving
+the minutes locks the meeting's row for as long as the PDFs take to render. A line's save
+waits for that lock in the worker; the window goes on meanwhile and says what happens."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from attendance_waits import WAIT, saved
+from held_meeting import council_of_three, held_meeting
+from meeting_rows import add_meeting
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL
+
+from expertenrat.domain.enums import AttendanceStatus
+from expertenrat.services.context import Services
+from expertenrat.store.database_opening import open_database
+from expertenrat.ui.attendance_panel import AttendancePanel
+
+HOLD_AT_MOST_S = 20  # the lock goes then at the latest (a window that froze waited so long)
+_names = itertools.count()
+
+
+@pytest.fixture
+def server_url(postgres_admin_url, postgres_admin, postgres_template) -> Iterator[URL]:
+    if postgres_admin_url is None:
+        pytest.skip("no PostgreSQL server")
+    name = f"expertenrat_locked_{os.getpid()}_{next(_names)}"
+    postgres_admin(f"CREATE DATABASE {name} TEMPLATE {postgres_template}")
+    yield postgres_admin_url.set(database=name)
+    postgres_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def pc(server_url) -> Iterator[Services]:
+    database = open_database(server_url)
+    yield Services.create(database, "Frau Schulz")
+    database.close()
+
+
+class MeetingHeld:
+    """Another PC's transaction that holds the meeting's row, as the minutes' approval does
+    (``SELECT … FOR UPDATE``) while it renders the PDFs, until :meth:`release`."""
+
+    def __init__(self, url: URL, meeting_id: int) -> None:
+        self._engine = create_engine(url)
+        self._meeting_id = meeting_id
+        self._locked = threading.Event()
+        self._release = threading.Event()
+        self.released = threading.Event()
+        self._thread = threading.Thread(target=self._hold, name="other-pc")
+
+    def _hold(self) -> None:
+        with self._engine.connect() as connection:
+            connection.execute(
+                text("SELECT id FROM meetings WHERE id = :id FOR UPDATE"), {"id": self._meeting_id}
+            )
+            self._locked.set()
+            self._release.wait(HOLD_AT_MOST_S)
+            self.released.set()
+            connection.rollback()  # the approval failed: the meeting stays open
+
+    def start(self) -> None:
+        self._thread.start()
+        assert self._locked.wait(WAIT / 1000)
+
+    def release(self) -> None:
+        self._release.set()
+        self._thread.join()
+        self._engine.dispose()
+
+    def waiting(self) -> int:
+        """How many other connections wait for a lock in the database (the window's save)."""
+        with self._engine.connect() as connection:
+            return connection.scalar(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND wait_event_type = 'Lock'"
+                )
+            )
+
+
+@contextmanager
+def meeting_held(url: URL, meeting_id: int) -> Iterator[MeetingHeld]:
+    held = MeetingHeld(url, meeting_id)
+    held.start()
+    try:
+        yield held
+    finally:
+        held.release()
+
+
+def choose(combo, data) -> None:
+    combo.setCurrentIndex(combo.findData(data))
+
+
+def test_a_line_saved_while_another_pc_approves_the_minutes_waits_without_freezing(
+    qtbot, pc, server_url, dialogs, today
+) -> None:
+    council_id = council_of_three(pc, today)
+    members = [m.id for m in pc.members.members(council_id)]
+    held = held_meeting(pc.database, council_id, members, present=0)
+    panel = AttendancePanel(pc, dialogs)
+    qtbot.addWidget(panel)
+    panel.set_meeting(held.meeting_id)
+    first, second, _third = members
+
+    with meeting_held(server_url, held.meeting_id) as other_pc:
+        choose(panel.rows[first].status_combo, AttendanceStatus.ABSENT.value)
+        # The click came back while the other PC still holds the meeting: before, the
+        # window froze here until the lock went.
+        assert not other_pc.released.is_set()
+        assert panel.save_label.text() == "Anwesenheit wird gespeichert …"
+        # The window's events go on while the save waits for the lock in the worker.
+        qtbot.waitUntil(lambda: other_pc.waiting() == 1, timeout=WAIT)
+        assert panel.saving() is not None and panel.has_unsaved_changes()
+        assert panel.rows[first].entry().status is AttendanceStatus.ABSENT  # as chosen
+        choose(panel.rows[second].status_combo, AttendanceStatus.PRESENT.value)  # meanwhile
+        went_on = []
+        assert not panel.flush(lambda: went_on.append(True))  # a switch waits for the saves
+        assert panel.save_label.text() == "Anwesenheit wird gespeichert …"
+        assert panel.rows[second].entry().status is AttendanceStatus.PRESENT
+
+    saved(qtbot, panel)
+    assert went_on == [True]
+    assert panel.save_label.text().startswith("Anwesenheit gespeichert · ")
+    assert not panel.has_unsaved_changes() and dialogs.warnings() == []
+    stored = {e.membership_id: e.status for e in pc.attendance.sheet(held.meeting_id).entries}
+    assert stored[first] is AttendanceStatus.ABSENT
+    assert stored[second] is AttendanceStatus.PRESENT
+    assert "1 von 3 stimmberechtigten Mitgliedern anwesend" in panel.quorum_label.text()
+
+
+def test_the_rest_marked_present_while_the_meeting_is_held_waits_in_the_worker(
+    qtbot, pc, server_url, dialogs, today
+) -> None:
+    meeting = add_meeting(pc.database, council_of_three(pc, today))  # nobody recorded yet
+    panel = AttendancePanel(pc, dialogs)
+    qtbot.addWidget(panel)
+    panel.set_meeting(meeting.meeting_id)
+
+    with meeting_held(server_url, meeting.meeting_id) as other_pc:
+        panel.rest_present_button.click()
+        assert not other_pc.released.is_set()
+        qtbot.waitUntil(lambda: other_pc.waiting() == 1, timeout=WAIT)
+        assert panel.save_label.text() == "Anwesenheit wird gespeichert …"
+
+    saved(qtbot, panel)
+    stored = [e.status for e in pc.attendance.sheet(meeting.meeting_id).entries]
+    assert stored == [AttendanceStatus.PRESENT] * 3
+    assert [r.status_combo.currentText() for r in panel.rows.values()] == ["anwesend"] * 3
