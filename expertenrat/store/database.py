@@ -23,11 +23,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from expertenrat.domain.errors import (
     DatabaseUnusableError,
-    StorageError,
     os_error_detail,
     os_error_text,
 )
 from expertenrat.store import migrate
+from expertenrat.store.changed_schema import refuse_changed_schema
 from expertenrat.store.database_address import describe
 from expertenrat.store.engine import (
     SYNCHRONOUS,
@@ -35,9 +35,9 @@ from expertenrat.store.engine import (
     make_engine,
     shared_memory_uri,
     sqlite_file,
-    sqlite_uri,
 )
 from expertenrat.store.problems import sqlite_problem
+from expertenrat.store.removable_new_file import removable_new_file
 from expertenrat.store.server_problems import server_problem
 from expertenrat.store.set_aside import remove_with_companions
 from expertenrat.store.sqlite_bulk_write import dropped_indexes, journal_mode
@@ -95,7 +95,8 @@ class Database:
         inside it (:meth:`_schema_within`), so that if the work fails the database is as
         empty as before; a new file before it (:meth:`created_or_nothing` removes it again).
         A SQLite file's write lock is taken first (see :data:`~expertenrat.store.engine.WRITING`).
-        Then the schema must still be the one this program knows (:meth:`_refuse_other_schema`).
+        Then the schema must still be the one this program knows
+        (:func:`~expertenrat.store.changed_schema.refuse_changed_schema`).
         """
         schema_within = self._schema_within()
         with self._sessions() as session, session.begin():
@@ -104,7 +105,7 @@ class Database:
             if schema_within:
                 self._upgrade_within(session.connection())
             else:
-                self._refuse_other_schema(session.connection())
+                refuse_changed_schema(session.connection(), self.location, is_sqlite=self.is_sqlite)
             yield session
         if schema_within:
             self.pending = False
@@ -159,37 +160,6 @@ class Database:
             return True
         self.create_schema()
         return False
-
-    def _refuse_other_schema(self, connection: Connection) -> None:
-        """Refuse a change to a database whose schema another PC (or another program on this
-        PC) has brought to another revision since this program opened it: a newer version's
-        upgrade while this window stayed open. Its statements are made for the schema it
-        opened, and a change stored into another schema would leave data the other version
-        reads wrongly. On PostgreSQL the change holds the upgrade lock shared until its
-        commit: an upgrade waits for it, and it for an upgrade under way (then it reads the
-        new revision); on SQLite the file's write lock, taken first, does the same."""
-        if not self.is_sqlite:
-            connection.exec_driver_sql(
-                f"SELECT pg_advisory_xact_lock_shared({migrate.UPGRADE_LOCK})"
-            )
-        row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
-        revision = row[0] if row else None
-        if revision == migrate.head_revision():
-            return
-        if revision is not None and migrate.is_known_revision(revision):
-            cause = (
-                f"hat inzwischen einen älteren Schemastand ({revision}), etwa weil eine alte "
-                "Kopie zurückgespielt wurde. Bitte starten Sie das Programm neu; es "
-                "aktualisiert die Datenbank dann wieder."
-            )
-        else:
-            cause = (
-                "wurde inzwischen von einer neueren Version von Expertenrat aktualisiert"
-                f"{f' (Schemastand {revision})' if revision else ''}. Diese Version kann dort "
-                "nichts mehr speichern. Bitte beenden Sie das Programm und installieren Sie "
-                "die aktuelle Version."
-            )
-        raise StorageError(f"Die Datenbank „{self.location}“ {cause} Es wurde nichts gespeichert.")
 
     def _upgrade_within(self, connection: Connection) -> None:
         try:
@@ -262,7 +232,7 @@ class Database:
             yield
         except BaseException:
             self.engine.dispose()  # SQLite keeps the file open otherwise
-            if not _removable(path, written_here=bool(commits)):  # another program's file
+            if not removable_new_file(path, written_here=bool(commits)):  # another program's file
                 self.pending = False
                 raise
             remove_with_companions(path)
@@ -305,33 +275,3 @@ def key_digest(key: str) -> str:
     keeps something of that database (the folder of its unsaved minutes, its last council)
     without spelling its path or address."""
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
-
-
-def _removable(path: Path, *, written_here: bool) -> bool:
-    """A new SQLite file that no other program has open (leaving the write-ahead log needs
-    the file to itself) and that holds no data, or only what this program wrote into it
-    (``written_here``: it committed there), so that removing it loses nothing of another
-    program. Another program on the same new file (another PC) may have created and filled
-    it, or be writing into it, while this program's first work ran and failed."""
-    if not path.exists():
-        return True
-    try:
-        connection = sqlite3.connect(sqlite_uri(path, "mode=rw"), uri=True, timeout=0)
-    except sqlite3.Error:
-        return False
-    try:
-        if connection.execute("PRAGMA journal_mode=DELETE").fetchone()[0] != "delete":
-            return False
-        if written_here:
-            return True
-        tables = connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' "
-            "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
-        ).fetchall()
-        return not any(
-            connection.execute(f'SELECT 1 FROM "{name}" LIMIT 1').fetchone() for (name,) in tables
-        )
-    except sqlite3.Error:
-        return False
-    finally:
-        connection.close()
