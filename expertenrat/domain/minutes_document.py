@@ -105,8 +105,11 @@ class ApprovalStamp:
     @property
     def statement(self) -> str:
         """ "Genehmigt in der 6. Sitzung am 09.06.2026." (approved on the meeting's day: the
-        date once), else "Genehmigt am 16.06.2026 in der 6. Sitzung am 09.06.2026."."""
+        date once), else "Genehmigt am 16.06.2026 in der 6. Sitzung am 09.06.2026."; with
+        no approving meeting known (``approved_in`` empty) "Genehmigt am 16.06.2026."."""
         day = f"{self.approved_on:%d.%m.%Y}"
+        if not self.approved_in:
+            return f"Genehmigt am {day}."
         if self.approved_in.endswith(f" am {day}"):
             return f"Genehmigt in der {self.approved_in}."
         return f"Genehmigt am {day} in der {self.approved_in}."

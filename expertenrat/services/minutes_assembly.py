@@ -66,7 +66,7 @@ def approval_stamp(session: Session, version: models.MinutesVersion) -> Approval
     )
     return ApprovalStamp(
         approved_on=version.approved_on,
-        approved_in=meeting_label(approving) if approving else "Sitzung",
+        approved_in=meeting_label(approving) if approving else "",
         fingerprint=fingerprint(version.content),
     )
 

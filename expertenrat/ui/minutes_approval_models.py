@@ -26,6 +26,16 @@ def _first_line(text: str, limit: int = 80) -> str:
     return line if line == text else f"{line} …"
 
 
+def _approved(version: VersionRecord) -> str:
+    """ "17.07.2025 (3. Sitzung)"; the day alone where no approving meeting is known
+    (minutes approved before version 0012 recorded one, or its meeting deleted)."""
+    if version.approved_on is None:
+        return ""
+    if not version.approved_in:
+        return _day(version.approved_on)
+    return f"{_day(version.approved_on)} ({version.approved_in})"
+
+
 def _origin_tooltip(version: VersionRecord) -> str:
     if version.sent:
         return ""
@@ -63,7 +73,7 @@ class VersionsTableModel(RowsTableModel):
             ),
             Column(
                 tr(_CONTEXT, "Genehmigt"),
-                lambda v: f"{_day(v.approved_on)} ({v.approved_in})" if v.approved_on else "",
+                _approved,
                 sort_value=lambda v: v.approved_on or date.min,
             ),
             Column(
