@@ -17,6 +17,7 @@ LAST_WIDTH = 60  # the narrowest a column gets (its header cut) before the table
 CONTENT_WIDTH = 320  # the widest a column grows for its content (by hand: WIDE_WIDTH if wide)
 WIDE_WIDTH = 720  # the widest the ``wide`` column of fit_columns grows to take the room
 FIT_ROWS = 200  # the rows a column's fit measures (see record_table_view)
+_DROPPED = "fitDroppedColumns"  # the view's property: the columns left out for its width
 
 
 def columns_header(view: QTableView | QTreeView) -> QHeaderView:
@@ -30,6 +31,7 @@ def fit_columns(
     wide: int | None = None,
     capped: Collection[int] = (),
     wide_least: int = 0,
+    droppable: Sequence[int] = (),
 ) -> None:
     """Columns as wide as their content; the wide text columns narrower if needed, so that
     the shown columns fit without sideways scrolling (cut text shows as "…"). Room left
@@ -50,7 +52,56 @@ def fit_columns(
 
     In steps 2 and 4 no column gets narrower than a column of an earlier group: the last
     group (a title) keeps the most room. Only then does the table scroll sideways.
+
+    Before step 4 cuts a header, and before step 3 cuts the content of the last group
+    (a name, a title), the ``droppable`` columns (the least needed first) are left out,
+    one at a time, for as long as the table is that narrow (the user's choice of columns
+    stays as it was: :func:`dropped_columns`); the fit then starts again without them, so
+    that the columns that stay show their content.
     """
+    header = columns_header(view)
+    for column in dropped_columns(view):  # back where the width allows them again
+        header.setSectionHidden(column, False)
+    dropped: list[int] = []
+    while True:
+        left = [c for c in droppable if c != wide and not header.isSectionHidden(c)]
+        excess = _fit_to_headers(view, shrinkable, wide, capped, wide_least, bool(left))
+        if excess <= 0 or not left:
+            break
+        header.setSectionHidden(left[0], True)
+        dropped.append(left[0])
+    view.setProperty(_DROPPED, dropped)
+    if excess > 0:
+        # Cut headers rather than a table that scrolls sideways (each header's tooltip
+        # says it).
+        shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        groups = [[c for c in group if c in shown] for group in shrinkable]
+        _give_way(header, [g for g in groups if g], excess, lambda c: LAST_WIDTH, ranked=True)
+
+
+def dropped_columns(view: QTableView | QTreeView) -> list[int]:
+    """The columns :func:`fit_columns` left out for the table's present width (not the
+    ones the user hid)."""
+    return [int(c) for c in view.property(_DROPPED) or ()]
+
+
+def forget_dropped(view: QTableView | QTreeView, column: int) -> None:
+    """``column`` is no longer one that :func:`fit_columns` left out (the user hid or
+    showed it)."""
+    view.setProperty(_DROPPED, [c for c in dropped_columns(view) if c != column])
+
+
+def _fit_to_headers(
+    view: QTableView | QTreeView,
+    shrinkable: Sequence[Sequence[int]],
+    wide: int | None,
+    capped: Collection[int],
+    wide_least: int,
+    keep_last: bool = False,
+) -> int:
+    """Steps 1 to 3 of :func:`fit_columns` (``keep_last``: step 3 without the last
+    group); the width still missing (0 if none or if the table is not shown: then its
+    width is not known)."""
     header = columns_header(view)
     shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
     has_wide = wide in shown
@@ -76,7 +127,7 @@ def fit_columns(
         if width != header.sectionSize(column):
             header.resizeSection(column, width)
     if not visible:
-        return
+        return 0
     floors = header_floors(header)
     excess = sum(header.sectionSize(c) for c in shown) - view.viewport().width()
     if excess < 0 and has_wide:
@@ -86,7 +137,7 @@ def fit_columns(
         # and the fit's own sizes had left the header ending short of the table's edge.
         header.resizeSection(shown[-1], header.sectionSize(shown[-1]) - excess)
     if excess <= 0:
-        return
+        return 0
     groups = [[c for c in group if c in shown] for group in shrinkable]
     groups = [group for group in groups if group]
     capped_shown = [[c for c in capped if c in shown]]
@@ -101,14 +152,12 @@ def fit_columns(
     # Then down to their headers' text: where a title's floor of MIN_SHRUNK_WIDTH leaves
     # too little room, the others' headers stay whole (they were cut to "Eingela…" in a
     # 1006 px window while the first group gave room only down to its own floor).
-    excess = _give_way(
+    return _give_way(
         header,
-        groups,
+        groups[:-1] if keep_last else groups,
         excess,
         lambda c: max(floors[c], max(LAST_WIDTH, wide_least) if c == wide else 0),
     )
-    # Cut headers rather than a table that scrolls sideways (each header's tooltip says it).
-    _give_way(header, groups, excess, lambda c: LAST_WIDTH, ranked=True)
 
 
 def _give_way(

@@ -3,8 +3,9 @@
 One row per meeting, sorted by date, one selected at a time. Every column is as wide as
 its content and header ("Ladung" whole, its tooltip "Einladung versandt am"), the place
 takes the rest of the width (long places end in "…"; in a narrow window it gives way
-first, down to :mod:`column_fit`'s minimum): no sideways scrolling. Below an empty table
-a German hint says what to do.
+first, down to its header; then the less needed columns are left out for that width, see
+``_DROPPABLE``): no sideways scrolling, no date cut. Below an empty table a German hint
+says what to do.
 """
 
 from __future__ import annotations
@@ -24,14 +25,22 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.meetings import MeetingSummary
 from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
+from expertenrat.ui.cut_cell_tips import tip_cut_cells
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
 from expertenrat.ui.record_selection import select_record, selected_record
 
 _CONTEXT = "MeetingsPage"
-# In a narrow window the place gives way first (its tooltip shows it whole), then the date
-# of the invitation, down to its date.
-_SHRINKABLE = ((MeetingsTableModel.COLUMN_PLACE,), (MeetingsTableModel.COLUMN_INVITATION,))
+# In a narrow window the place gives way (its tooltip shows it whole); where that is not
+# enough the time, the date of the invitation and the minutes' state are left out, in
+# this order (the meeting's tabs below show them), rather than cut: "05.03.…" told
+# nothing (found by a tester).
+_SHRINKABLE = ((MeetingsTableModel.COLUMN_PLACE,),)
+_DROPPABLE = (
+    MeetingsTableModel.COLUMN_TIME,
+    MeetingsTableModel.COLUMN_INVITATION,
+    MeetingsTableModel.COLUMN_MINUTES,
+)
 
 
 class MeetingsList(QWidget):
@@ -54,6 +63,7 @@ class MeetingsList(QWidget):
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        tip_cut_cells(self.view)  # a cut text shows whole in its tooltip
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -71,7 +81,7 @@ class MeetingsList(QWidget):
 
     def fit_columns(self) -> None:
         place = MeetingsTableModel.COLUMN_PLACE
-        fit_columns(self.view, _SHRINKABLE, wide=place)
+        fit_columns(self.view, _SHRINKABLE, wide=place, droppable=_DROPPABLE)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -42,6 +42,14 @@ _SHRINKABLE = (
     ),
     (RecommendationsTableModel.COLUMN_TITLE,),
 )
+# Left out, in this order, where the table is too narrow for the headers of the shown
+# columns ("Handlu…", "Projekt…" at 1024 px): the title keeps room to be read; the
+# project(s) and the due date show in the detail beside, "überfällig" stays.
+_DROPPABLE = (
+    RecommendationsTableModel.COLUMN_PROJECTS,
+    RecommendationsTableModel.COLUMN_DUE,
+    RecommendationsTableModel.COLUMN_FIELD,
+)
 # The narrowest the detail panel gets on a narrow window (one column of step buttons): at
 # 1024 px the title column keeps room for the start of each title.
 _DETAIL_LEAST_WIDTH = 170
@@ -141,4 +149,5 @@ class RecommendationsPageView(QWidget):
             _SHRINKABLE,
             wide=RecommendationsTableModel.COLUMN_TITLE,
             wide_least=self.view.fontMetrics().averageCharWidth() * _TITLE_LEAST_CHARACTERS,
+            droppable=_DROPPABLE,
         )

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtWidgets import QMenu, QTableView, QTreeView
 
-from expertenrat.ui.column_fit import columns_header
+from expertenrat.ui.column_fit import columns_header, dropped_columns, forget_dropped
 
 
 class ColumnChooser(QObject):
@@ -49,16 +49,23 @@ class ColumnChooser(QObject):
             header.setSectionHidden(column, column in hidden - self._always_shown)
 
     def is_shown(self, column: int) -> bool:
-        return not columns_header(self._view).isSectionHidden(column)
+        """Whether the user has ``column`` shown (it may be left out for a narrow
+        table's width: :func:`~expertenrat.ui.column_fit.dropped_columns`)."""
+        hidden = columns_header(self._view).isSectionHidden(column)
+        return not hidden or column in dropped_columns(self._view)
 
     def set_shown(self, column: int, shown: bool) -> None:
         if column in self._always_shown:
             return
+        forget_dropped(self._view, column)  # the user's choice now
         header = columns_header(self._view)
         header.setSectionHidden(column, not shown)
         if shown and header.sectionSize(column) < header.minimumSectionSize() * 2:
             self._view.resizeColumnToContents(column)
-        hidden = [k for c, k in enumerate(self._keys) if header.isSectionHidden(c)]
+        dropped = dropped_columns(self._view)
+        hidden = [
+            k for c, k in enumerate(self._keys) if header.isSectionHidden(c) and c not in dropped
+        ]
         self._settings.setValue(self._settings_key, ",".join(hidden))
         self.changed.emit()
 
