@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
+from expertenrat.ui.cut_cell_tips import tip_cut_cells
 
 VISIBLE_ROWS = 3  # the fewest rows each table shows; a shorter tab scrolls instead
 
@@ -26,6 +27,7 @@ def one_line_table(
     view.verticalHeader().hide()
     view.setWordWrap(False)  # cut text ends in "…" on one line, never half a second line
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    tip_cut_cells(view)  # and shows whole in its tooltip
     view.horizontalHeader().setStretchLastSection(True)
     view.setMinimumHeight(
         view.horizontalHeader().sizeHint().height()

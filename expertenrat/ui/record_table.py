@@ -3,9 +3,9 @@ shape for all.
 
 Rows are records: the whole row is selected, one at a time, nothing is edited in place
 (a form or dialog does that); sorting goes through the proxy's native sort values; a
-long text ends in "…" on one line; columns can be widened by hand up to a sane width
-(:mod:`column_fit` fits them). Where the table has no rows, :class:`TableOrEmpty` says
-why in its place. The selected record and the place read are kept by
+long text ends in "…" on one line (its tooltip whole); columns can be widened by hand up
+to a sane width (:mod:`column_fit` fits them). Where the table has no rows,
+:class:`TableOrEmpty` says why in its place. The selected record and the place read are kept by
 :mod:`record_selection`; the page around the table is laid out by :mod:`record_page_layout`.
 """
 
@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractItemModel, QObject, QSettings, QSortFilterPr
 from PySide6.QtWidgets import QHeaderView, QLabel, QStackedWidget, QTableView, QWidget
 
 from expertenrat.ui.column_fit import CONTENT_WIDTH, FIT_ROWS, refit_on_width_change
+from expertenrat.ui.cut_cell_tips import tip_cut_cells
 from expertenrat.ui.table_columns import ColumnChooser
 from expertenrat.ui.table_model import RowsTableModel
 
@@ -49,6 +50,7 @@ def record_table_view(model: QAbstractItemModel, sort_column: int) -> QTableView
     view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.setWordWrap(False)  # one line per record; cut text ends in "…"
+    tip_cut_cells(view)  # and shows whole in its tooltip
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
