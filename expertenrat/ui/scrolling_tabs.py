@@ -74,9 +74,15 @@ class ScrollingTabs(_ByContent, QTabWidget):
         # keys go from tab to tab): the Tab key goes from the tab bar into the tab.
         for arrow in self.tabBar().findChildren(QToolButton):
             arrow.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Before it scrolls, the labels give way ("Tagesord…", the tooltip whole): at
+        # 1366 x 768 and 150 % the last tab was reached only by the arrows (found by a
+        # tester).
+        self.setElideMode(Qt.TextElideMode.ElideRight)
 
     def addTab(self, widget: QWidget, label: str) -> int:
-        return super().addTab(plain_scroll_area(_Holder(widget)), label)
+        index = super().addTab(plain_scroll_area(_Holder(widget)), label)
+        self.setTabToolTip(index, label)
+        return index
 
     def widget(self, index: int) -> QWidget | None:
         return _content(super().widget(index))
