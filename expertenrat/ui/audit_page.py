@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,6 +32,7 @@ from expertenrat.ui.audit_detail import AuditDetail
 from expertenrat.ui.audit_export import AuditExport
 from expertenrat.ui.audit_filter_bar import AuditFilterBar
 from expertenrat.ui.audit_table_model import AuditTableModel, audit_rows
+from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import NothingPending
@@ -42,6 +44,13 @@ from expertenrat.ui.wrapping_row import WrappingRow
 _CONTEXT = "AuditPage"
 PAGE_SIZE = 200
 TYPING_PAUSE_MS = 300
+
+
+# The columns that give way in a narrow window, the first group first.
+_SHRINKABLE = (
+    (AuditTableModel.COLUMN_SUMMARY,),
+    (AuditTableModel.COLUMN_ACTOR, AuditTableModel.COLUMN_ENTITY),
+)
 
 
 class AuditPage(NothingPending, QWidget):
@@ -66,6 +75,7 @@ class AuditPage(NothingPending, QWidget):
         self.view = record_table_view(self.model, AuditTableModel.COLUMN_AT)
         self.view.setSortingEnabled(False)  # newest first, as the database pages them
         self.view.setAccessibleName(tr(_CONTEXT, "Änderungen"))  # for screen readers
+        refit_on_width_change(self.view, self.fit_columns)
         self.detail = AuditDetail()
         self.filters = AuditFilterBar(today)
         self.search_edit = self.filters.search_edit
@@ -107,6 +117,17 @@ class AuditPage(NothingPending, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(tr(_CONTEXT, "Änderungsprotokoll")))
         layout.addWidget(splitter, 1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_columns()  # the width of the page is known only now
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its content, the description takes the rest; in a narrow
+        window the description gives way first (its tooltip whole), then the person and
+        the area, so that the table does not scroll sideways (it did by a few pixels in a
+        670 px window)."""
+        fit_columns(self.view, _SHRINKABLE, wide=AuditTableModel.COLUMN_SUMMARY)
 
     # --- the Page protocol ------------------------------------------------------------
 
@@ -174,7 +195,7 @@ class AuditPage(NothingPending, QWidget):
         self._more = page.more
         self.more_button.setEnabled(page.more)
         self.export_button.setEnabled(self.model.rowCount() > 0)
-        self.view.resizeColumnsToContents()
+        self.fit_columns()
         self._update_count()
         self._selection_changed()
 
