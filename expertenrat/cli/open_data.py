@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 from expertenrat.cli.support import UserError, target_path
 from expertenrat.domain.oparl_base import BaseUrlError, check_base_url
 from expertenrat.domain.wording import counted, file_size
-from expertenrat.services.files import FolderNotEmptyError
+from expertenrat.services.folder_writing import FolderNotEmptyError
 
 if TYPE_CHECKING:
     from expertenrat.services.context import Services
-    from expertenrat.services.files import WrittenFolder
+    from expertenrat.services.folder_writing import WrittenFolder
 
 
 def add_exports(exports: argparse._SubParsersAction) -> None:

@@ -1,6 +1,6 @@
 """The OParl 1.1 export: every council's records read in one session, mapped by the
 domain (:mod:`expertenrat.domain.oparl`), written as a static tree by
-:func:`expertenrat.services.files.write_folder`.
+:func:`expertenrat.services.folder_writing.write_folder`.
 
 The service reads everything, deleted and non-public records included, with a few
 queries per council; the domain decides what goes out. Records without a public id of
@@ -38,7 +38,7 @@ from expertenrat.domain.oparl_records import (
 from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.exchange.oparl_files import oparl_files
 from expertenrat.exchange.oparl_previous import PreviousExportFolder
-from expertenrat.services.files import WrittenFolder, write_folder
+from expertenrat.services.folder_writing import WrittenFolder, write_folder
 from expertenrat.services.oparl_invitations import InvitationPdfs
 from expertenrat.services.oparl_meetings import meeting_records
 from expertenrat.services.oparl_rows import field_key, grouped, stamp_of

@@ -9,7 +9,7 @@ from expertenrat.domain.oparl_records import export_title
 from expertenrat.domain.open_data import open_data_tables
 from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.exchange.open_data_files import open_data_files
-from expertenrat.services.files import WrittenFolder, write_folder
+from expertenrat.services.folder_writing import WrittenFolder, write_folder
 from expertenrat.services.oparl_export import OParlExportService
 
 # The data package's description: a folder holding it holds an earlier export.

@@ -15,12 +15,8 @@ from expertenrat.domain.progress import Progress
 from expertenrat.domain.wording import file_size
 from expertenrat.services import oparl_export, open_data_export
 from expertenrat.services.context import Services
-from expertenrat.services.files import (
-    FileWriteError,
-    FolderNotEmptyError,
-    WrittenFolder,
-    check_folder,
-)
+from expertenrat.services.files import FileWriteError
+from expertenrat.services.folder_writing import FolderNotEmptyError, WrittenFolder, check_folder
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.worker import Job, start_with_progress

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from expertenrat.services.files import FileWriteError, FolderNotEmptyError, write_file, write_folder
+from expertenrat.services.files import FileWriteError, write_file
+from expertenrat.services.folder_writing import FolderNotEmptyError, write_folder
 
 
 def _leftovers(folder: Path) -> list[str]:
