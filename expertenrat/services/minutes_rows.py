@@ -54,8 +54,10 @@ class NotHeldError(ExpertenratError):
         state = MeetingState(meeting.state)
         super().__init__(
             "Ein Protokoll gibt es nur für durchgeführte Sitzungen. "
-            f"Die {label_of(meeting)} ist {state.label}; setzen Sie sie nach der Sitzung auf "
-            "„durchgeführt“."
+            f"Die {label_of(meeting)} ist {state.label}; sobald sie begonnen hat, setzen Sie "
+            "sie mit „Durchgeführt“ auf „durchgeführt“. Ändern Sie ihre Tagesordnung (etwa "
+            "für einen Dringlichkeitsantrag) vorher: danach lassen sich nur noch Titel "
+            "berichtigen."
             if state is not MeetingState.CANCELLED
             else f"Die {label_of(meeting)} wurde abgesagt und hat kein Protokoll."
         )

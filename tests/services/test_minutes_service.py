@@ -46,8 +46,15 @@ def test_only_held_meetings_have_minutes(service, database, council, nine) -> No
     planned = add_meeting(database, council.id)
     with pytest.raises(NotHeldError) as caught:
         service.minutes(planned.meeting_id)
-    assert caught.value.message.startswith("Ein Protokoll gibt es nur für durchgeführte Sitzungen.")
-    assert "ist geplant" in caught.value.message
+    # (found by a tester) "setzen Sie sie nach der Sitzung auf „durchgeführt“" kept the
+    # minutes from being written during the meeting, and did not warn that the agenda
+    # (an urgent item) can no longer grow once the meeting is held.
+    assert caught.value.message == (
+        "Ein Protokoll gibt es nur für durchgeführte Sitzungen. Die 1. Sitzung ist geplant; "
+        "sobald sie begonnen hat, setzen Sie sie mit „Durchgeführt“ auf „durchgeführt“. "
+        "Ändern Sie ihre Tagesordnung (etwa für einen Dringlichkeitsantrag) vorher: danach "
+        "lassen sich nur noch Titel berichtigen."
+    )
     with pytest.raises(NotHeldError):
         service.save_item(planned.item_ids[0], ItemTexts("x"), 1, "s")
     with pytest.raises(NotFoundError):
