@@ -278,11 +278,16 @@ class MeetingsPage(MeetingsPageView):
             return
         self.filters.show_scope(_SCOPES.get(target.filter, MeetingScope.ALL))
         self.refresh()
+        # The keyboard goes on at what the line points at: the meetings listed, or the tab
+        # opened (a screen reader says its name). Before, the line left with the Übersicht
+        # and Qt passed the focus on to "Neue Sitzung", the page's first button.
+        self.meeting_list.view.setFocus()
         if target.record_id is None:
             return
         self.select(target.record_id)
         if self._shown_id == target.record_id and target.tab is not None:
             self.tabs.open_tab(target.tab.value)
+            self.tabs.tabBar().setFocus()
 
     def _open_meeting_tab(self, meeting_id: int, tab: str) -> None:
         """A line of the minutes checklist points at another meeting's tab (the previous

@@ -159,6 +159,7 @@ class MembersPage(NothingPending, MembersPageView):
             return
         if target.record_id is not None:
             self._show_unfiltered(target.record_id)
+        self.view.setFocus()  # the keyboard goes on at the member, not in the search
 
     def _show_unfiltered(self, membership_id: int) -> None:
         """Select the member with all filters cleared, listed whatever the term."""

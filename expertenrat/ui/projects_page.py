@@ -154,6 +154,7 @@ class ProjectsPage(NothingPending, ProjectsPageView):
         self.field_combo.setCurrentIndex(max(0, self.field_combo.findData(target.action_field_id)))
         if target.record_id is not None:
             self.select(target.record_id)
+        self.view.setFocus()  # the keyboard goes on at the project, not in the search
 
     def _selection_changed(self) -> None:
         project = self.selected()

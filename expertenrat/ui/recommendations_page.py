@@ -123,6 +123,7 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
         self.filters.show_target(target)
         if target.record_id is not None:
             self.select(target.record_id)
+        self.view.setFocus()  # the keyboard goes on in the rows shown, not in the search
 
     # --- selection ----------------------------------------------------------------------
 
