@@ -8,14 +8,12 @@ from meeting_sample import HOSTILE, LETTERHEAD
 
 from expertenrat.domain.enums import MinutesState, MinutesStyle, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
+from expertenrat.domain.minutes_attendees import AbsentMember, GuestLine, PresentMember
 from expertenrat.domain.minutes_document import (
-    AbsentMember,
     AnnexEntry,
     ApprovalStamp,
-    GuestLine,
     Invitation,
     MinutesDocument,
-    PresentMember,
 )
 from expertenrat.domain.minutes_items import AdoptedRecommendation, MinutesItem, VoteRecord
 from expertenrat.domain.quorum import QuorumResult

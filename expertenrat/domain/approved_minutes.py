@@ -14,7 +14,7 @@ dataclasses, ``str``, ``int``, ``bool``, ``None`` in an optional field, dates an
 ``bytes`` (base64, the council's logo). Anything else is refused when writing. A field
 missing when reading takes its default (a record written before the field existed); a key
 the dataclass does not know is refused. An absent member stored as a plain name (before
-:class:`~expertenrat.domain.minutes_document.AbsentMember`) reads as one recorded absent:
+:class:`~expertenrat.domain.minutes_attendees.AbsentMember`) reads as one recorded absent:
 approved minutes had no member without recorded attendance. Reading raises ``ValueError``
 for every malformed record, with a message for the log that says what is wrong but repeats
 no stored value.
@@ -34,7 +34,8 @@ from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
 
-from expertenrat.domain.minutes_document import AbsentMember, MinutesDocument
+from expertenrat.domain.minutes_attendees import AbsentMember
+from expertenrat.domain.minutes_document import MinutesDocument
 from expertenrat.domain.public_minutes import public_version
 
 FORMAT = 1

@@ -12,7 +12,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
 from expertenrat.domain.meeting_documents import DeclaredConflict
-from expertenrat.domain.minutes_document import ApprovalStamp, GuestLine
+from expertenrat.domain.minutes_attendees import GuestLine
+from expertenrat.domain.minutes_document import ApprovalStamp
 from expertenrat.domain.minutes_items import AdoptedRecommendation, MinutesItem
 from expertenrat.domain.wording import isolated
 from expertenrat.reports import meeting_parts as parts

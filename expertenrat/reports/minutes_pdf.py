@@ -18,14 +18,8 @@ from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.german_dates import long_date
 from expertenrat.domain.meeting_numbers import meeting_noun
-from expertenrat.domain.minutes_document import (
-    DRAFT_MARK,
-    NOT_RECORDED,
-    WITHHELD_LINE,
-    AbsentMember,
-    MinutesDocument,
-    PresentMember,
-)
+from expertenrat.domain.minutes_attendees import NOT_RECORDED, AbsentMember, PresentMember
+from expertenrat.domain.minutes_document import DRAFT_MARK, WITHHELD_LINE, MinutesDocument
 from expertenrat.domain.minutes_items import MinutesItem
 from expertenrat.domain.wording import isolated
 from expertenrat.reports import meeting_parts as parts

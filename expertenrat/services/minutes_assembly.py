@@ -26,14 +26,8 @@ from expertenrat.domain.enums import (
 )
 from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.minutes_approval import VersionOrigin
-from expertenrat.domain.minutes_document import (
-    AbsentMember,
-    ApprovalStamp,
-    GuestLine,
-    Invitation,
-    MinutesDocument,
-    PresentMember,
-)
+from expertenrat.domain.minutes_attendees import AbsentMember, GuestLine, PresentMember
+from expertenrat.domain.minutes_document import ApprovalStamp, Invitation, MinutesDocument
 from expertenrat.domain.minutes_versions import fingerprint
 from expertenrat.domain.public_minutes import public_version
 from expertenrat.services.annex_rows import annex_entries

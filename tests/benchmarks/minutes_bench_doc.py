@@ -11,12 +11,8 @@ from datetime import date, time
 
 from expertenrat.domain.enums import MinutesStyle, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict, Letterhead
-from expertenrat.domain.minutes_document import (
-    AnnexEntry,
-    Invitation,
-    MinutesDocument,
-    PresentMember,
-)
+from expertenrat.domain.minutes_attendees import PresentMember
+from expertenrat.domain.minutes_document import AnnexEntry, Invitation, MinutesDocument
 from expertenrat.domain.minutes_items import MinutesItem, VoteRecord
 from expertenrat.domain.quorum import QuorumResult
 

@@ -16,7 +16,8 @@ from expertenrat.domain.approved_minutes import (
 )
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meeting_documents import Letterhead
-from expertenrat.domain.minutes_document import AbsentMember, MinutesDocument
+from expertenrat.domain.minutes_attendees import AbsentMember
+from expertenrat.domain.minutes_document import MinutesDocument
 from expertenrat.domain.quorum import QuorumResult, QuorumSpan
 
 RECORD = ApprovedMinutes(

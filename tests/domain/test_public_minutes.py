@@ -8,7 +8,7 @@ from minutes_sample import ITEMS, minutes
 from pdf_reading import text
 
 from expertenrat.domain.meeting_documents import DeclaredConflict
-from expertenrat.domain.minutes_document import GuestLine
+from expertenrat.domain.minutes_attendees import GuestLine
 from expertenrat.domain.public_minutes import public_version
 from expertenrat.reports.minutes_pdf import render_minutes
 

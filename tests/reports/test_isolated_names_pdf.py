@@ -18,7 +18,7 @@ from recommendations_report_sample import ROWS, report
 from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.members import Member
-from expertenrat.domain.minutes_document import AbsentMember, GuestLine
+from expertenrat.domain.minutes_attendees import AbsentMember, GuestLine
 from expertenrat.domain.minutes_items import MinutesItem, VoteRecord
 from expertenrat.domain.recommendation_views import AddressedProject
 from expertenrat.domain.roster import RosterGrouping, build_roster

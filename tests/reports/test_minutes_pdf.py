@@ -19,7 +19,8 @@ from pypdf.generic import ContentStream
 
 from expertenrat.domain.enums import MeetingKind, MinutesState, MinutesStyle, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
-from expertenrat.domain.minutes_document import DRAFT_MARK, WITHHELD_LINE, AbsentMember
+from expertenrat.domain.minutes_attendees import AbsentMember
+from expertenrat.domain.minutes_document import DRAFT_MARK, WITHHELD_LINE
 from expertenrat.domain.minutes_items import MinutesItem, VoteRecord
 from expertenrat.domain.public_minutes import UNNAMED_MEMBER, public_version
 from expertenrat.domain.quorum import QuorumResult

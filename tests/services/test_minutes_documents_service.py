@@ -15,7 +15,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from expertenrat.domain.errors import ExpertenratError, ValidationError
-from expertenrat.domain.minutes_document import DRAFT_MARK, AbsentMember
+from expertenrat.domain.minutes_attendees import AbsentMember
+from expertenrat.domain.minutes_document import DRAFT_MARK
 from expertenrat.domain.public_minutes import UNNAMED_MEMBER
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.approved_minutes_pdfs import DamagedMinutesError
