@@ -9,42 +9,19 @@ later held meeting approves the minutes; from then on they are frozen.
 How objections weigh depends on the council's practice (``MinutesApproval``): with
 ``OBJECTIONS`` the deadline counts (later objections are refused) and approval waits for
 it; with ``VOTE`` objections may be raised until the approving meeting. Open objections
-block approval under both: they are decided first, in the approving meeting.
+block approval under both: they are decided first, in the approving meeting. An objection
+itself is :mod:`expertenrat.domain.minutes_objections`.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from types import MappingProxyType
-from typing import TypeVar
 
 from expertenrat.domain.enums import MinutesApproval, MinutesState, ObjectionState
-from expertenrat.domain.errors import FieldProblem, ValidationError
-from expertenrat.domain.field_limits import TextField, clean_text, date_problems, text_problems
 from expertenrat.domain.minutes import NOT_FINISHED, DraftFinish
-
-K = TypeVar("K")
-
-OBJECTION: Mapping[str, TextField] = MappingProxyType(
-    {
-        "text": TextField("Der Einwand", 20_000, multiline=True),
-        "passage": TextField("Die beanstandete Stelle", 20_000, multiline=True),
-        "proposed_text": TextField("Die vorgeschlagene Fassung", 20_000, multiline=True),
-        "decision": TextField("Die Begründung der Entscheidung", 20_000, multiline=True),
-    }
-)
-"""The text fields of an objection, by attribute name."""
-
-CORRECTED_FIELDS = {
-    "discussion": "Wesentlicher Inhalt",
-    "motion_text": "Anträge",
-    "resolution_text": "Beschluss",
-}
-"""The texts of an agenda item an accepted objection may correct (column → German)."""
+from expertenrat.domain.minutes_objections import ObjectionRecord
 
 FROZEN_HINT = (
     "Das Protokoll ist genehmigt und kann nicht mehr geändert werden; eine Berichtigung ist "
@@ -59,35 +36,6 @@ class Choice:
     id: int
     label: str
     day: date | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ObjectionDraft:
-    """A new objection: who raised it (a member who attended), when, to what, and why."""
-
-    membership_id: int | None
-    raised_on: date | None
-    text: str
-    agenda_item_id: int | None = None
-    passage: str = ""
-    proposed_text: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class ObjectionRecord:
-    id: int
-    version: int
-    raised_by: str
-    raised_on: date
-    item_label: str  # "TOP 3 Beratung" or ""
-    agenda_item_id: int | None
-    passage: str
-    proposed_text: str
-    text: str
-    state: ObjectionState
-    decision: str
-    decided_on: date | None
-    decided_in: str  # "6. Sitzung" or ""
 
 
 class VersionOrigin(StrEnum):
@@ -244,66 +192,6 @@ def sending_text(first: date | None, last: date | None) -> str:
     if first == last:
         return f"versandt am {_day(first)}"
     return f"zuerst versandt am {_day(first)}, zuletzt am {_day(last)}"
-
-
-def objection_problems(draft: ObjectionDraft) -> list[FieldProblem]:
-    """The German problems of a new objection (who, when and a text are required)."""
-    problems: list[FieldProblem] = []
-    if draft.membership_id is None:
-        problems.append(FieldProblem("membership_id", "Bitte wählen Sie, wer den Einwand erhebt."))
-    if draft.raised_on is None:
-        problems.append(FieldProblem("raised_on", "Bitte geben Sie das Datum des Einwands an."))
-    else:
-        problems += date_problems("raised_on", draft.raised_on, "Das Datum des Einwands")
-    if not clean_text(draft.text, OBJECTION["text"]):
-        problems.append(FieldProblem("text", "Bitte beschreiben Sie den Einwand."))
-    for name in ("text", "passage", "proposed_text"):
-        problems += text_problems(name, getattr(draft, name), OBJECTION[name])
-    return problems
-
-
-def clean_objection(draft: ObjectionDraft) -> ObjectionDraft:
-    return ObjectionDraft(
-        draft.membership_id,
-        draft.raised_on,
-        clean_text(draft.text, OBJECTION["text"]),
-        draft.agenda_item_id,
-        clean_text(draft.passage, OBJECTION["passage"]),
-        clean_text(draft.proposed_text, OBJECTION["proposed_text"]),
-    )
-
-
-def corrected_text(texts: Mapping[K, str], passage: str, wording: str, where: str) -> tuple[K, str]:
-    """Where ``passage`` stands in ``texts`` (key → text) and that text with ``wording``
-    in its place: ``(field, new text)``. The passage must stand there exactly once. Spaces
-    and line breaks count alike: a passage copied from the PDF breaks where its lines
-    did, and a member may quote across them."""
-    if not passage.strip():
-        raise _problem(
-            "passage",
-            "Bitte geben Sie die beanstandete Stelle an; sie wird durch die neue Fassung ersetzt.",
-        )
-    pattern = re.compile(r"\s+".join(re.escape(word) for word in passage.split()))
-    found = [(name, text, hit) for name, text in texts.items() for hit in pattern.finditer(text)]
-    count = len(found)
-    if count == 0:
-        raise _problem(
-            "passage",
-            f"Die beanstandete Stelle steht so nicht im Protokolltext {where}. Bitte geben "
-            "Sie sie wörtlich an, wie sie im Protokoll steht.",
-        )
-    if count > 1:
-        raise _problem(
-            "passage",
-            f"Die beanstandete Stelle kommt {count}-mal im Protokolltext {where} vor. Bitte "
-            "geben Sie einen längeren, eindeutigen Ausschnitt an.",
-        )
-    name, text, hit = found[0]
-    return name, text[: hit.start()] + wording + text[hit.end() :]
-
-
-def _problem(field: str, message: str) -> ValidationError:
-    return ValidationError([FieldProblem(field, message)])
 
 
 def _day(value: date | None) -> str:

@@ -20,7 +20,7 @@ from datetime import date, time, timedelta
 from expertenrat.domain.attendance_sheet import AttendanceSheet
 from expertenrat.domain.enums import RecommendationKind, VoteMode
 from expertenrat.domain.minutes import ItemTexts, MinutesHeader, RecommendationDraft
-from expertenrat.domain.minutes_approval import ObjectionDraft, ObjectionRecord
+from expertenrat.domain.minutes_objections import ObjectionDraft, ObjectionRecord
 from expertenrat.domain.projects import Project
 from expertenrat.domain.votes import VoteDraft
 from expertenrat.services.annexes import AnnexesService

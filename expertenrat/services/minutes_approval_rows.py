@@ -19,12 +19,8 @@ from expertenrat.domain.enums import (
 )
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
 from expertenrat.domain.meetings import list_label
-from expertenrat.domain.minutes_approval import (
-    MinutesStatus,
-    ObjectionRecord,
-    VersionOrigin,
-    VersionRecord,
-)
+from expertenrat.domain.minutes_approval import MinutesStatus, VersionOrigin, VersionRecord
+from expertenrat.domain.minutes_objections import ObjectionRecord
 from expertenrat.domain.minutes_versions import fingerprint
 from expertenrat.domain.wording import isolated
 from expertenrat.services import agenda_rows, audit

@@ -16,10 +16,9 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, ObjectionState
 from expertenrat.domain.field_limits import clean_text, text_problems
-from expertenrat.domain.minutes_approval import (
+from expertenrat.domain.minutes_approval import Choice, MinutesStatus
+from expertenrat.domain.minutes_objections import (
     OBJECTION,
-    Choice,
-    MinutesStatus,
     ObjectionDraft,
     ObjectionRecord,
     clean_objection,

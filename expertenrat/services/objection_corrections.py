@@ -11,7 +11,8 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, MinutesState, MinutesStyle
-from expertenrat.domain.minutes_approval import CORRECTED_FIELDS, VersionOrigin, corrected_text
+from expertenrat.domain.minutes_approval import VersionOrigin
+from expertenrat.domain.minutes_objections import CORRECTED_FIELDS, corrected_text
 from expertenrat.domain.minutes_versions import snapshot_json
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit

@@ -6,7 +6,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
-from expertenrat.domain.minutes_approval import ObjectionRecord, VersionRecord
+from expertenrat.domain.minutes_approval import VersionRecord
+from expertenrat.domain.minutes_objections import ObjectionRecord
 from expertenrat.domain.wording import shortened
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.table_model import Column, RowsTableModel, number_column

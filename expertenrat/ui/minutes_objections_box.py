@@ -11,7 +11,8 @@ from datetime import date
 from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QPushButton, QVBoxLayout
 
 from expertenrat.domain.enums import ObjectionState
-from expertenrat.domain.minutes_approval import Choice, ObjectionDraft, ObjectionRecord
+from expertenrat.domain.minutes_approval import Choice
+from expertenrat.domain.minutes_objections import ObjectionDraft, ObjectionRecord
 from expertenrat.services.minutes_objections import MinutesObjectionsService
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr

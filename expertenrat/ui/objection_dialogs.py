@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.minutes_approval import Choice, ObjectionDraft, ObjectionRecord
+from expertenrat.domain.minutes_approval import Choice
+from expertenrat.domain.minutes_objections import ObjectionDraft, ObjectionRecord
 from expertenrat.ui.dialog_parts import dialog_buttons
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.eliding_widgets import compact_combo

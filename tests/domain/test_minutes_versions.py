@@ -11,14 +11,9 @@ import pytest
 
 from expertenrat.domain.enums import MinutesApproval, MinutesState, ObjectionState, VoteMode
 from expertenrat.domain.errors import ValidationError
-from expertenrat.domain.minutes_approval import (
-    MinutesStatus,
-    ObjectionDraft,
-    VersionRecord,
-    corrected_text,
-    objection_problems,
-)
+from expertenrat.domain.minutes_approval import MinutesStatus, VersionRecord
 from expertenrat.domain.minutes_diff import diff_snapshots, vote_line
+from expertenrat.domain.minutes_objections import ObjectionDraft, corrected_text, objection_problems
 from expertenrat.domain.minutes_versions import (
     HeaderSnapshot,
     ItemSnapshot,

@@ -24,7 +24,7 @@ from expertenrat.domain.enums import (
 )
 from expertenrat.domain.errors import NotFoundError, ValidationError
 from expertenrat.domain.minutes import RecommendationDraft
-from expertenrat.domain.minutes_approval import ObjectionDraft
+from expertenrat.domain.minutes_objections import ObjectionDraft
 from expertenrat.domain.minutes_versions import fingerprint, parse_snapshot, pdf_fingerprint
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.services.agenda import AgendaService

@@ -17,7 +17,7 @@ from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.attendance_sheet import GuestEntry
 from expertenrat.domain.enums import AttendanceStatus, MeetingState
 from expertenrat.domain.minutes import ItemTexts, RecommendationDraft
-from expertenrat.domain.minutes_approval import ObjectionDraft
+from expertenrat.domain.minutes_objections import ObjectionDraft
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.attendance import AttendanceService

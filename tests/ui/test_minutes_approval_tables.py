@@ -11,7 +11,7 @@ from minutes_setup import Minutes, held_minutes
 from PySide6.QtCore import Qt
 
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.domain.minutes_approval import ObjectionDraft
+from expertenrat.domain.minutes_objections import ObjectionDraft
 from expertenrat.ui.minutes_approval_models import ObjectionsTableModel
 from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 from expertenrat.ui.one_line_table import VISIBLE_ROWS

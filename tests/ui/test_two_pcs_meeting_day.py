@@ -23,7 +23,7 @@ from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AttendanceStatus, MeetingKind, MeetingState
 from expertenrat.domain.errors import ConnectionLostError
 from expertenrat.domain.meeting_draft import MeetingDraft
-from expertenrat.domain.minutes_approval import ObjectionDraft
+from expertenrat.domain.minutes_objections import ObjectionDraft
 from expertenrat.domain.projects import Project
 from expertenrat.services.context import Services
 from expertenrat.store.database import Database
