@@ -24,9 +24,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QScrollArea, QStackedWidget, QTabWidget, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QScrollArea,
+    QStackedWidget,
+    QTabBar,
+    QTabWidget,
+    QToolButton,
+    QWidget,
+)
 
 from expertenrat.ui.scroll_areas import plain_scroll_area
+
+LEAST_TAB_WIDTH = 60  # the narrowest a tab gets by giving way, before the bar scrolls
 
 
 class _Holder(QWidget):
@@ -67,17 +76,61 @@ class _ByContent:
             self.setCurrentIndex(index)
 
 
+class _YieldingTabBar(QTabBar):
+    """Where the tabs need more width than the tab widget has, the widest give way first
+    (their labels cut: "Tagesord…"), each down to the width of the others, not below
+    ``LEAST_TAB_WIDTH``; only then does the bar scroll. Qt's own eliding narrowed every
+    tab alike: 11 pixels too few cut all seven labels."""
+
+    def tabSizeHint(self, index: int) -> QSize:
+        hint = super().tabSizeHint(index)
+        cap = self._cap()
+        if cap is not None and hint.width() > cap:
+            hint.setWidth(cap)
+        return hint
+
+    def _cap(self) -> int | None:
+        """The width the widest tabs give way to, ``None`` where all fit."""
+        holder = self.parentWidget()
+        if holder is None:
+            return None
+        rest = holder.width()
+        widths = sorted(super(_YieldingTabBar, self).tabSizeHint(i).width()
+                        for i in range(self.count()))  # fmt: skip
+        if sum(widths) <= rest:
+            return None
+        for position, width in enumerate(widths):
+            left = len(widths) - position
+            if width * left >= rest:
+                return max(LEAST_TAB_WIDTH, rest // left)
+            rest -= width
+        return None
+
+    def lay_out_again(self) -> None:
+        """The tabs measured anew (the tab widget's width changed)."""
+        self.setElideMode(self.elideMode())  # Qt lays the tabs out again
+        self.updateGeometry()
+
+
 class ScrollingTabs(_ByContent, QTabWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setTabBar(_YieldingTabBar(self))
         # In a narrow window the tab bar scrolls; its arrows are for the mouse (the arrow
         # keys go from tab to tab): the Tab key goes from the tab bar into the tab.
         for arrow in self.tabBar().findChildren(QToolButton):
             arrow.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        # Before it scrolls, the labels give way ("Tagesord…", the tooltip whole): at
-        # 1366 x 768 and 150 % the last tab was reached only by the arrows (found by a
+        # Before it scrolls, the widest labels give way ("Tagesord…", the tooltip whole):
+        # at 1366 x 768 and 150 % the last tab was reached only by the arrows (found by a
         # tester).
         self.setElideMode(Qt.TextElideMode.ElideRight)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if event.size().width() != event.oldSize().width():
+            bar = self.tabBar()
+            if isinstance(bar, _YieldingTabBar):
+                bar.lay_out_again()
+        super().resizeEvent(event)
 
     def addTab(self, widget: QWidget, label: str) -> int:
         index = super().addTab(plain_scroll_area(_Holder(widget)), label)

@@ -11,7 +11,7 @@ from contextlib import suppress
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QHelpEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QApplication, QTableView, QToolButton, QToolTip
+from PySide6.QtWidgets import QApplication, QTabBar, QTableView, QToolButton, QToolTip
 from pytestqt.exceptions import TimeoutError as NotSettled
 from table_widths import fits, headers_whole, shows_start, shows_whole
 
@@ -179,6 +179,20 @@ def test_the_meeting_tabs_need_no_arrows_at_150_percent(window, qtbot) -> None:
 
     assert not any(arrow.isVisible() for arrow in bar.findChildren(QToolButton))
     assert bar.tabRect(bar.count() - 1).right() <= bar.width()
+    # Only the widest labels give way; the short ones show whole.
+    whole = [bar.tabText(i) for i in range(bar.count())
+             if bar.tabRect(i).width() >= QTabBar.tabSizeHint(bar, i).width()]  # fmt: skip
+    assert {"Sitzung", "Protokoll", "Anlagen"} <= set(whole), whole
+
+    shown.resize(1280, 800)  # all whole again
+
+    def all_whole() -> bool:
+        return all(
+            bar.tabRect(i).width() >= QTabBar.tabSizeHint(bar, i).width()
+            for i in range(bar.count())
+        )
+
+    qtbot.waitUntil(all_whole, timeout=WAIT)
     assert [bar.tabToolTip(i) for i in range(bar.count())] == [
         bar.tabText(i) for i in range(bar.count())
     ]
