@@ -22,6 +22,7 @@ from expertenrat.ui.dialog_parts import (
     FORM_DIALOG_WIDTH,
     close_buttons,
     dialog_buttons,
+    name_choice_boxes,
     resize_within_screen,
 )
 from expertenrat.ui.i18n import tr
@@ -76,6 +77,7 @@ class ApproveDialog(QDialog):
         self.warning_label.setVisible(bool(warning))
         form.addRow(self.warning_label)
         form.addRow(buttons)
+        name_choice_boxes(form)
         self.setMinimumWidth(FORM_DIALOG_WIDTH)
         self.finished.connect(self.deleteLater)
 

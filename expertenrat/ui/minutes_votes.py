@@ -56,6 +56,7 @@ class VoteLine(QWidget):
         for mode in VoteMode:
             self.mode_combo.addItem(tr(_CONTEXT, mode.label), mode.value)
         self.mode_combo.setCurrentIndex(self.mode_combo.findData(vote.mode.value))
+        self.mode_combo.setAccessibleName(tr(_CONTEXT, "Art der Abstimmung"))  # not its entry
         self.counts: dict[str, QSpinBox] = {}
         counts = QHBoxLayout()
         for name, caption, value in (

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.minutes_approval import Choice
 from expertenrat.domain.minutes_objections import ObjectionDraft, ObjectionRecord
-from expertenrat.ui.dialog_parts import dialog_buttons
+from expertenrat.ui.dialog_parts import dialog_buttons, name_choice_boxes
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.eliding_widgets import compact_combo
 from expertenrat.ui.i18n import tr
@@ -113,6 +113,7 @@ class ObjectionDialog(_KeepsTypedText):
         form.addRow(tr(_CONTEXT, "Vorgeschlagene Fassung"), self.proposed_edit)
         form.addRow(tr(_CONTEXT, "Einwand"), self.text_edit)
         form.addRow(dialog_buttons(self, QDialogButtonBox.StandardButton.Save))
+        name_choice_boxes(form)
         self.finished.connect(self.deleteLater)
         self._keep(dialogs, self.passage_edit, self.proposed_edit, self.text_edit)
 
@@ -181,6 +182,7 @@ class DecisionDialog(_KeepsTypedText):
             form.addRow(tr(_CONTEXT, "Neue Fassung"), self.wording_edit)
         form.addRow(tr(_CONTEXT, "Begründung"), self.reason_edit)
         form.addRow(dialog_buttons(self, QDialogButtonBox.StandardButton.Save))
+        name_choice_boxes(form)
         self.finished.connect(self.deleteLater)
         self._keep(dialogs, self.passage_edit, self.wording_edit, self.reason_edit)
 

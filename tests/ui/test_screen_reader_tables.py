@@ -9,9 +9,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QHeaderView
 
+from expertenrat.domain.enums import ObjectionState
+from expertenrat.domain.minutes_approval import Choice
+from expertenrat.domain.minutes_objections import ObjectionRecord
 from expertenrat.domain.recommendation_content import RecommendationContent
+from expertenrat.domain.votes import VoteDraft
 from expertenrat.ui.close_recommendation_dialog import CloseRecommendationDialog
 from expertenrat.ui.conflict_declare_dialog import ConflictDeclareDialog
+from expertenrat.ui.minutes_approval_dialogs import ApproveDialog
+from expertenrat.ui.minutes_votes import VoteLine
+from expertenrat.ui.objection_dialogs import DecisionDialog, ObjectionDialog
 from expertenrat.ui.recommendation_content_dialogs import (
     EditRecommendationDialog,
     NewRecommendationDialog,
@@ -88,9 +95,18 @@ def test_the_lists_of_the_dialogs_are_named(window, qtbot) -> None:
 def test_the_choice_boxes_of_the_dialogs_are_named(qtbot, services, today) -> None:
     """A combo box named only by the label beside it says its entry ("Empfehlung", "– kein
     Handlungsfeld –") and not what it chooses: the register's step dialogs, the minutes'
-    new recommendation, the series' Art and the conflict's Mitglied were not named."""
+    new recommendation, the series' Art, the conflict's Mitglied, the approval's and the
+    objections' choices and a vote's Art were not named."""
     council_id = services.settings.councils()[0].id
     content = RecommendationContent("Titel", "Text")
+    meeting, member, item = (
+        Choice(1, "7. Sitzung", today),
+        Choice(2, "Anna Berg"),
+        Choice(3, "TOP 1"),
+    )
+    objection = ObjectionRecord(
+        1, 1, "Anna Berg", today, "", None, "", "", "Falsch", ObjectionState.OPEN, "", None, ""
+    )
     made = {
         "Neue Empfehlung": NewRecommendationDialog(None, [], [], today, print),
         "Bearbeiten": EditRecommendationDialog(
@@ -101,6 +117,10 @@ def test_the_choice_boxes_of_the_dialogs_are_named(qtbot, services, today) -> No
         "Beschließen (Protokoll)": RecommendationDialog(None, [], [], print),
         "Sitzungsreihe": SeriesDialog(services.meetings, council_id, today),
         "Befangenheit": ConflictDeclareDialog("TOP 1", [], lambda member, reason: True),
+        "Genehmigen": ApproveDialog([meeting], print, today=today),
+        "Einwand": ObjectionDialog([member], [item], today, print),
+        "Entscheiden": DecisionDialog(objection, False, [meeting], today, print),
+        "Abstimmung": VoteLine(VoteDraft()),
     }
     for dialog in made.values():
         qtbot.addWidget(dialog)
@@ -119,4 +139,8 @@ def test_the_choice_boxes_of_the_dialogs_are_named(qtbot, services, today) -> No
         "Beschließen (Protokoll)": ["Art", "Projekt", "Handlungsfeld"],
         "Sitzungsreihe": ["Rhythmus", "Tag", "Der wievielte Wochentag", "Wochentag", "Art"],
         "Befangenheit": ["Mitglied"],
+        "Genehmigen": ["Genehmigt in der"],
+        "Einwand": ["Mitglied", "Tagesordnungspunkt"],
+        "Entscheiden": ["In der Sitzung"],
+        "Abstimmung": ["Art der Abstimmung"],
     }
