@@ -1,71 +1,27 @@
 """The completeness check of the minutes: what German practice expects before a draft is done.
 
-One :class:`ChecklistLine` per element (date, place, start and end, chair, minute-taker,
-attendance, invitation and notice period, quorum, agenda approved, previous minutes), then
-one per item that lacks content, lacks a vote for its resolution or has recusals that are
-not named; where all items are fine, one green line says so. Each line says in German what
-is missing and where to fix it (:class:`ChecklistTarget`). What the check looks at:
+One line (:class:`~expertenrat.domain.minutes_checklist_lines.ChecklistLine`) per element
+(date, place, start and end, chair, minute-taker, attendance, invitation and notice period,
+quorum, agenda approved, previous minutes), then one per item that lacks content, lacks a
+vote for its resolution or has recusals that are not named; where all items are fine, one
+green line says so. Each line says in German what is missing and where to fix it (its
+target). What the check looks at:
 :class:`~expertenrat.domain.minutes_checklist_facts.ChecklistFacts`.
-
-``field`` names
-    header fields of the minutes editor: ``opened_at``, ``closed_at``,
-    ``chair_membership_id``, ``minute_taker``, ``agenda_approved``, ``quorum_noted``;
-    other tabs of the meeting: ``meeting.date``, ``meeting.place``,
-    ``meeting.invitation_sent_on`` (Sitzung), ``attendance`` (Anwesenheit), ``conflicts``
-    (Befangenheit, with ``item_id``);
-    an item of the minutes (``item_id`` set): ``discussion``, ``votes``;
-    ``previous_minutes``: the item "Genehmigung des Protokolls" if the agenda has one
-    (``item_id``), else nothing to jump to;
-    ``approval`` with ``meeting_id``: the Genehmigung tab of the previous meeting, where
-    its minutes still have to be sent, their objections decided or they be approved.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import time
 
 from expertenrat.domain.enums import AttendanceStatus, MinutesApproval, MinutesState
 from expertenrat.domain.invitation_due import invitation_deadline
-from expertenrat.domain.minutes import NOT_FINISHED, DraftFinish, ItemMinutes, MinutesHeader
+from expertenrat.domain.minutes import ItemMinutes, MinutesHeader
 from expertenrat.domain.minutes_checklist_facts import (
     AttendanceTimes,
     ChecklistFacts,
     UndecidedConflict,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class ChecklistTarget:
-    field: str
-    item_id: int | None = None
-    meeting_id: int | None = None  # another meeting, whose tab ``field`` names
-
-
-@dataclass(frozen=True, slots=True)
-class ChecklistLine:
-    """``ok`` lines say what is there; the others say exactly what is missing. A ``warning``
-    line is ok but worth a look (an invitation sent too late)."""
-
-    key: str
-    ok: bool
-    text: str
-    target: ChecklistTarget
-    warning: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Checklist:
-    lines: tuple[ChecklistLine, ...]
-    finish: DraftFinish = NOT_FINISHED  # of a draft not sent yet
-
-    @property
-    def complete(self) -> bool:
-        return all(line.ok for line in self.lines)
-
-    @property
-    def missing(self) -> tuple[ChecklistLine, ...]:
-        return tuple(line for line in self.lines if not line.ok)
+from expertenrat.domain.minutes_checklist_lines import Checklist, ChecklistLine, ChecklistTarget
 
 
 def checklist(facts: ChecklistFacts) -> Checklist:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.enums import MinutesState
 from expertenrat.domain.errors import NotFoundError
 from expertenrat.domain.minutes import AdoptedRecommendation, Minutes, RecommendationDraft
-from expertenrat.domain.minutes_checklist import Checklist
+from expertenrat.domain.minutes_checklist_lines import Checklist
 from expertenrat.domain.votes import Vote, VoteDraft, Voters
 from expertenrat.services import minutes_recommendations as recommendations
 from expertenrat.services import minutes_votes, recommendation_records

@@ -14,13 +14,14 @@ from expertenrat.domain.enums import (
     ObjectionState,
 )
 from expertenrat.domain.errors import FieldProblem, ValidationError
-from expertenrat.domain.minutes_checklist import Checklist, checklist
+from expertenrat.domain.minutes_checklist import checklist
 from expertenrat.domain.minutes_checklist_facts import (
     AttendanceTimes,
     ChecklistFacts,
     PreviousMinutes,
     UndecidedConflict,
 )
+from expertenrat.domain.minutes_checklist_lines import Checklist
 from expertenrat.services.attendance_rows import full_name
 from expertenrat.services.minutes_rows import (
     header_of,

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.enums import AuditAction, MinutesState
 from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.minutes import DraftFinish
-from expertenrat.domain.minutes_checklist import Checklist
+from expertenrat.domain.minutes_checklist_lines import Checklist
 from expertenrat.domain.minutes_versions import fingerprint, snapshot_json
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit

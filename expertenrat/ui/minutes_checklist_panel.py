@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.minutes_checklist import Checklist
+from expertenrat.domain.minutes_checklist_lines import Checklist
 from expertenrat.ui.i18n import tr
 
 _CONTEXT = "MinutesEditor"

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from expertenrat.domain.enums import MinutesState
 from expertenrat.domain.minutes import Minutes
-from expertenrat.domain.minutes_checklist import Checklist
+from expertenrat.domain.minutes_checklist_lines import Checklist
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_checklist_panel import ChecklistPanel
 from expertenrat.ui.worker import Job

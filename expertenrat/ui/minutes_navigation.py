@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 
 from expertenrat.domain.minutes import Minutes
-from expertenrat.domain.minutes_checklist import ChecklistTarget
+from expertenrat.domain.minutes_checklist_lines import ChecklistTarget
 from expertenrat.ui.minutes_editor_view import MinutesEditorView
 from expertenrat.ui.minutes_item_list import header_key, item_key
 

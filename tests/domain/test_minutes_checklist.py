@@ -7,13 +7,14 @@ from datetime import date, time
 
 from expertenrat.domain.enums import AttendanceStatus, MinutesApproval, MinutesState, VoteMode
 from expertenrat.domain.minutes import ItemMinutes, MinutesHeader
-from expertenrat.domain.minutes_checklist import ChecklistTarget, checklist
+from expertenrat.domain.minutes_checklist import checklist
 from expertenrat.domain.minutes_checklist_facts import (
     AttendanceTimes,
     ChecklistFacts,
     PreviousMinutes,
     UndecidedConflict,
 )
+from expertenrat.domain.minutes_checklist_lines import ChecklistTarget
 from expertenrat.domain.votes import RecusedMember, Vote
 
 DAY = date(2026, 3, 10)

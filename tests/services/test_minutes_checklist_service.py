@@ -11,7 +11,7 @@ from held_meeting import held_meeting
 from expertenrat.domain.enums import MinutesState
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.minutes import ItemTexts
-from expertenrat.domain.minutes_checklist import ChecklistTarget
+from expertenrat.domain.minutes_checklist_lines import ChecklistTarget
 from expertenrat.domain.votes import VoteDraft
 from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.audit_reading import AuditService

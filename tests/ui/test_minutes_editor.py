@@ -18,7 +18,7 @@ from verwerfen import escape_asks_before_dropping, escape_closes_at_once
 
 from expertenrat.domain.enums import AttendanceStatus, VoteMode
 from expertenrat.domain.minutes import ItemTexts, RecommendationDraft
-from expertenrat.domain.minutes_checklist import ChecklistTarget
+from expertenrat.domain.minutes_checklist_lines import ChecklistTarget
 from expertenrat.domain.projects import Project
 from expertenrat.domain.votes import VoteDraft
 from expertenrat.services.minutes_votes import SavedVotes
