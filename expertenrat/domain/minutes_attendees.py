@@ -25,7 +25,17 @@ class PresentMember:
 
     @property
     def partial(self) -> str:
-        """ "ab TOP 3 (16:20 Uhr)", "bis TOP 5", both, or empty for the whole meeting."""
+        """ "ab TOP 3 (16:20 Uhr)", "bis TOP 5", both, "nur TOP 4 (16:40–17:05 Uhr)" for one
+        item, or empty for the whole meeting."""
+        if self.arrived_at_item and self.arrived_at_item == self.left_after_item:
+            came, went = self.arrived_at, self.left_at
+            if came and went:
+                clock = f" ({came:%H:%M}–{went:%H:%M} Uhr)"
+            elif came or went:
+                clock = f" ({'ab' if came else 'bis'} {came or went:%H:%M} Uhr)"
+            else:
+                clock = ""
+            return f"nur TOP {self.arrived_at_item}{clock}"
         parts = []
         if self.arrived_at_item:
             parts.append(f"ab TOP {self.arrived_at_item}{_clock(self.arrived_at)}")

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date, time
 
 from expertenrat.domain.meeting_documents import Letterhead
+from expertenrat.domain.minutes_attendees import PresentMember
 from expertenrat.domain.minutes_document import MinutesDocument, earlier_minutes_line
 
 
@@ -36,3 +37,19 @@ def test_the_time_line_of_a_draft_printed_during_the_meeting_reads_as_german() -
     assert replace(head, opened_at=time(16, 5)).time_line == "ab 16:05 Uhr"
     assert replace(head, closed_at=time(18, 10)).time_line == "bis 18:10 Uhr"
     assert head.time_line == "–"
+
+
+def test_a_member_present_at_one_item_only_reads_so() -> None:
+    """(found by a tester) "ab TOP 6.1 bis TOP 6.1 (08:10 Uhr)"."""
+
+    def partial(came: time | None, went: time | None) -> str:
+        return PresentMember(
+            "Gülşen Yılmaz", "Mitglied", "", True, "6.1", "6.1", came, went
+        ).partial
+
+    assert partial(time(8, 0), time(8, 10)) == "nur TOP 6.1 (08:00–08:10 Uhr)"
+    assert partial(None, time(8, 10)) == "nur TOP 6.1 (bis 08:10 Uhr)"
+    assert partial(time(8, 0), None) == "nur TOP 6.1 (ab 08:00 Uhr)"
+    assert partial(None, None) == "nur TOP 6.1"
+    other = PresentMember("Sascha Behrens", "", "", True, "6", "6.1", time(7, 40))
+    assert other.partial == "ab TOP 6 (07:40 Uhr) bis TOP 6.1"
