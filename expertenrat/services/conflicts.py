@@ -5,22 +5,19 @@ Stored in ``conflicts_of_interest``, one row per (item, member), with the meanin
 documents: ``decision`` recused or overruled, ``origin`` declared or screening,
 ``decided_by`` the user who recorded the decision. The run sheet reads the recused rows.
 Screening (``domain.conflict_screening``) compares the affiliation of each member active on
-the meeting's date with the partners of the item's project.
+the meeting's date with the partners of the item's project when the sheet is read
+(:mod:`expertenrat.services.conflict_sheets`).
 """
 
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
 
-from expertenrat.domain.attendance_sheet import AgendaRef
-from expertenrat.domain.conflict_screening import Affiliation, ConflictSuggestion, screen
+from expertenrat.domain.conflict_screening import ConflictSuggestion
 from expertenrat.domain.conflict_sheet import (
     CONFLICT,
     Conflict,
     ConflictSheet,
-    ItemConflicts,
-    MemberRef,
     reason_problems,
     screening_reason,
 )
@@ -31,15 +28,12 @@ from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.attendance_rows import (
-    agenda_rows,
     changeable_meeting,
     full_name,
-    is_cancelled,
     live_meeting,
     meeting_memberships,
 )
-from expertenrat.services.minutes_freeze import is_frozen
-from expertenrat.services.recusals import held_recusals
+from expertenrat.services.conflict_sheets import conflict_from_row, conflict_sheet
 from expertenrat.services.unit_of_work import (
     changing,
     check_version,
@@ -195,114 +189,10 @@ class ConflictsService:
                 summary=f"{isolated(name)} bei {_item_name(item, meeting)}: {verdict}",
                 after=audit.snapshot(row),
             )
-            return _conflict(row, name)
+            return conflict_from_row(row, name)
 
 
 def _item_name(item: models.AgendaItem, meeting: models.Meeting) -> str:
     """ "TOP 6.1 „Empfehlung an das Projekt“ der 4. Sitzung": many meetings have an item of
     that title, so the audit trail says which."""
     return f"TOP {item.number} „{item.title}“ {meeting_name(meeting, isolated)}"
-
-
-def conflict_sheet(session: Session, meeting: models.Meeting) -> ConflictSheet:
-    """The conflict sheet of ``meeting`` as stored in ``session``'s transaction."""
-    memberships = meeting_memberships(session, meeting)
-    rows = agenda_rows(session, meeting.id)
-    stored = _stored(session, [row.id for row, _number in rows])
-    held = held_recusals(session, [row.id for row, _number in rows])
-    names = {m.id: full_name(m) for m in memberships}
-    names.update(_names(session, {c.membership_id for c in stored} - set(names)))
-    affiliations = [Affiliation(m.id, m.person.affiliation) for m in memberships]
-    items = []
-    projects: dict[int | None, models.Project | None] = {}
-    for row, number in rows:
-        conflicts = tuple(
-            _conflict(c, names.get(c.membership_id, ""))
-            for c in stored
-            if c.agenda_item_id == row.id
-        )
-        carried = tuple(
-            _conflict(c, names.get(c.membership_id, ""))
-            for c in held.get(row.id, ())
-            if c.agenda_item_id != row.id
-        )
-        decided = {c.membership_id for c in conflicts + carried}
-        if row.project_id not in projects:
-            projects[row.project_id] = _project(session, row.project_id)
-        project = projects[row.project_id]
-        suggestions = _first_per_member(
-            s
-            for s in screen(affiliations, [p.name for p in project.partners] if project else [])
-            if s.member not in decided
-        )
-        items.append(
-            ItemConflicts(
-                AgendaRef(row.id, number, row.title),
-                project.title if project else "",
-                conflicts,
-                suggestions,
-                carried,
-            )
-        )
-    return ConflictSheet(
-        meeting.id,
-        is_cancelled(meeting),
-        tuple(MemberRef(m.id, full_name(m), m.person.affiliation) for m in memberships),
-        tuple(items),
-        frozen=is_frozen(session, meeting.id),
-    )
-
-
-def _stored(session: Session, item_ids: list[int]) -> list[models.ConflictOfInterest]:
-    if not item_ids:
-        return []
-    return list(
-        session.scalars(
-            select(models.ConflictOfInterest)
-            .where(models.ConflictOfInterest.agenda_item_id.in_(item_ids))
-            .order_by(models.ConflictOfInterest.id)
-        )
-    )
-
-
-def _names(session: Session, membership_ids: set[int]) -> dict[int, str]:
-    if not membership_ids:
-        return {}
-    rows = session.scalars(
-        select(models.Membership)
-        .options(selectinload(models.Membership.person))
-        .where(models.Membership.id.in_(membership_ids))
-    )
-    return {m.id: full_name(m) for m in rows}
-
-
-def _project(session: Session, project_id: int | None) -> models.Project | None:
-    if project_id is None:
-        return None
-    project = session.get(models.Project, project_id)
-    return project if project is not None and project.deleted_at is None else None
-
-
-def _first_per_member(suggestions) -> tuple[ConflictSuggestion, ...]:
-    seen: set[int] = set()
-    kept = []
-    for suggestion in suggestions:
-        if suggestion.member not in seen:
-            seen.add(suggestion.member)
-            kept.append(suggestion)
-    return tuple(kept)
-
-
-def _conflict(row: models.ConflictOfInterest, name: str) -> Conflict:
-    return Conflict(
-        id=row.id,
-        item_id=row.agenda_item_id,
-        membership_id=row.membership_id,
-        member_name=name,
-        reason=row.reason,
-        origin=ConflictOrigin(row.origin),
-        decision=ConflictDecision(row.decision),
-        decided_by=row.decided_by,
-        decision_reason=row.decision_reason,
-        version=row.version,
-    )

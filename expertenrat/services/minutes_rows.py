@@ -42,7 +42,7 @@ from expertenrat.domain.votes import (
 )
 from expertenrat.services.attendance_rows import agenda_rows, live_meeting
 from expertenrat.services.attendance_sheets import attendance_sheet
-from expertenrat.services.conflicts import conflict_sheet
+from expertenrat.services.conflict_sheets import conflict_sheet
 from expertenrat.services.document_item_rows import project_titles
 from expertenrat.store import models
 

@@ -1,0 +1,128 @@
+"""A meeting's conflict sheet read from its rows: per agenda item the recorded conflicts,
+the recusals carried over from an earlier item, and the screening's open suggestions
+(:class:`~expertenrat.domain.conflict_sheet.ConflictSheet`). Recording them is
+:class:`~expertenrat.services.conflicts.ConflictsService`."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from expertenrat.domain.attendance_sheet import AgendaRef
+from expertenrat.domain.conflict_screening import Affiliation, ConflictSuggestion, screen
+from expertenrat.domain.conflict_sheet import Conflict, ConflictSheet, ItemConflicts, MemberRef
+from expertenrat.domain.enums import ConflictDecision, ConflictOrigin
+from expertenrat.services.attendance_rows import (
+    agenda_rows,
+    full_name,
+    is_cancelled,
+    meeting_memberships,
+)
+from expertenrat.services.minutes_freeze import is_frozen
+from expertenrat.services.recusals import held_recusals
+from expertenrat.store import models
+
+
+def conflict_sheet(session: Session, meeting: models.Meeting) -> ConflictSheet:
+    """The conflict sheet of ``meeting`` as stored in ``session``'s transaction."""
+    memberships = meeting_memberships(session, meeting)
+    rows = agenda_rows(session, meeting.id)
+    stored = _stored(session, [row.id for row, _number in rows])
+    held = held_recusals(session, [row.id for row, _number in rows])
+    names = {m.id: full_name(m) for m in memberships}
+    names.update(_names(session, {c.membership_id for c in stored} - set(names)))
+    affiliations = [Affiliation(m.id, m.person.affiliation) for m in memberships]
+    items = []
+    projects: dict[int | None, models.Project | None] = {}
+    for row, number in rows:
+        conflicts = tuple(
+            conflict_from_row(c, names.get(c.membership_id, ""))
+            for c in stored
+            if c.agenda_item_id == row.id
+        )
+        carried = tuple(
+            conflict_from_row(c, names.get(c.membership_id, ""))
+            for c in held.get(row.id, ())
+            if c.agenda_item_id != row.id
+        )
+        decided = {c.membership_id for c in conflicts + carried}
+        if row.project_id not in projects:
+            projects[row.project_id] = _project(session, row.project_id)
+        project = projects[row.project_id]
+        suggestions = _first_per_member(
+            s
+            for s in screen(affiliations, [p.name for p in project.partners] if project else [])
+            if s.member not in decided
+        )
+        items.append(
+            ItemConflicts(
+                AgendaRef(row.id, number, row.title),
+                project.title if project else "",
+                conflicts,
+                suggestions,
+                carried,
+            )
+        )
+    return ConflictSheet(
+        meeting.id,
+        is_cancelled(meeting),
+        tuple(MemberRef(m.id, full_name(m), m.person.affiliation) for m in memberships),
+        tuple(items),
+        frozen=is_frozen(session, meeting.id),
+    )
+
+
+def _stored(session: Session, item_ids: list[int]) -> list[models.ConflictOfInterest]:
+    if not item_ids:
+        return []
+    return list(
+        session.scalars(
+            select(models.ConflictOfInterest)
+            .where(models.ConflictOfInterest.agenda_item_id.in_(item_ids))
+            .order_by(models.ConflictOfInterest.id)
+        )
+    )
+
+
+def _names(session: Session, membership_ids: set[int]) -> dict[int, str]:
+    if not membership_ids:
+        return {}
+    rows = session.scalars(
+        select(models.Membership)
+        .options(selectinload(models.Membership.person))
+        .where(models.Membership.id.in_(membership_ids))
+    )
+    return {m.id: full_name(m) for m in rows}
+
+
+def _project(session: Session, project_id: int | None) -> models.Project | None:
+    if project_id is None:
+        return None
+    project = session.get(models.Project, project_id)
+    return project if project is not None and project.deleted_at is None else None
+
+
+def _first_per_member(suggestions) -> tuple[ConflictSuggestion, ...]:
+    seen: set[int] = set()
+    kept = []
+    for suggestion in suggestions:
+        if suggestion.member not in seen:
+            seen.add(suggestion.member)
+            kept.append(suggestion)
+    return tuple(kept)
+
+
+def conflict_from_row(row: models.ConflictOfInterest, name: str) -> Conflict:
+    """A stored conflict as the sheet shows it, the member named ``name``."""
+    return Conflict(
+        id=row.id,
+        item_id=row.agenda_item_id,
+        membership_id=row.membership_id,
+        member_name=name,
+        reason=row.reason,
+        origin=ConflictOrigin(row.origin),
+        decision=ConflictDecision(row.decision),
+        decided_by=row.decided_by,
+        decision_reason=row.decision_reason,
+        version=row.version,
+    )
