@@ -238,7 +238,14 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
         selected = self.selected_item()
         item = selected is not None
         moves = possible_moves(agenda.items, selected.key) if agenda and selected else None
+        focus = self.window().focusWidget()
         self.structure.enable(structural=structural, moves=moves)
+        if focus is not None and self.structure.isAncestorOf(focus) and not focus.isEnabled():
+            # A button disabled while it has the keyboard focus ("Nach oben" once the item
+            # is TOP 1) hands it to the agenda, as the lists of Einstellungen do: Qt passed
+            # it on to the next button, and the space bar pressed again moved the item back
+            # down (or, from "Nach unten", indented it).
+            self.view.setFocus()
         editable = agenda is not None and refusal(agenda, title_only=True) is None
         self.form.setEnabled(editable and item)
         self.save_button.setEnabled(editable and item)

@@ -9,12 +9,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.ui.agenda_editor import AgendaEditor
 
 BERLIN = ZoneInfo("Europe/Berlin")
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
 
 @pytest.fixture
@@ -127,3 +129,22 @@ def test_no_selection_leaves_only_the_new_item_button(editor):
     assert enabled(editor) == set()
     assert not editor.structure.delete_button.isEnabled()
     assert editor.structure.add_button.isEnabled()
+
+
+def test_a_button_disabled_by_its_own_move_hands_the_focus_to_the_agenda(qtbot, editor):
+    """Found by a tester: "Nach oben" pressed with the space bar until the item was TOP 1
+    passed the focus on to "Nach unten", and the next press moved the item back down."""
+    editor.window().activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor.window(), timeout=WAIT)
+    select_number(editor, "2")
+    title = editor.selected_item().title
+    up = editor.structure.up_button
+    up.setFocus()
+
+    qtbot.keyClick(up, Qt.Key.Key_Space)
+
+    assert editor.model.placed()[0].item.title == title
+    assert not up.isEnabled()
+    assert QApplication.focusWidget() is editor.view
+    qtbot.keyClick(editor.view, Qt.Key.Key_Space)  # on the agenda: moves nothing
+    assert editor.model.placed()[0].item.title == title
