@@ -3,10 +3,9 @@
 The house family is DejaVu Sans in four faces. Its oblique faces have no Arabic, so a
 second family of upright DejaVu faces stands in for letters that a face of the house family
 lacks (italic Arabic is printed upright). reportlab draws glyphs left to right as they come,
-so right-to-left text is first put into visual order (python-bidi, the Unicode bidi
-algorithm) and Arabic letters into their joined forms (arabic-reshaper, presentation
-forms). A letter that no family can draw is printed as "�", and :func:`missing_scripts`
-names its script so that the document can warn about it.
+so right-to-left text is first put into visual order and Arabic letters into their joined
+forms (:mod:`expertenrat.reports.visual_order`). A letter that no family can draw is printed
+as "�", and :func:`missing_scripts` names its script so that the document can warn about it.
 """
 
 from __future__ import annotations
@@ -20,14 +19,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from fnmatch import fnmatch
 
-import arabic_reshaper
-from bidi import get_base_level, get_display
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 
 from expertenrat.paths import resource_path
 from expertenrat.reports import unicode_map
+from expertenrat.reports.visual_order import visual
 
 PLACEHOLDER = "\ufffd"
 
@@ -67,25 +65,9 @@ UPRIGHT = Family(
 FAMILIES = (HOUSE, UPRIGHT)
 """The house family first, then the fallbacks in the order they are tried."""
 
-_RESHAPER = arabic_reshaper.ArabicReshaper(
-    configuration={
-        "delete_harakat": False,  # vowel marks are part of a name
-        "support_ligatures": True,  # lam-alef must join
-        "ARABIC LIGATURE ALLAH": False,  # keep the letters as written
-    }
-)
 # Letters every face of the house family draws (a test checks it): text of only these
 # needs no look at the faces' glyph tables, so an italic face is read only when used.
 _EVERY_HOUSE_FACE = re.compile("[\n\x20-\x7e\xa0-\u017f\u2010-\u2027\u2030-\u203a\u20ac]*")
-_RTL_CLASSES = frozenset({"R", "AL"})
-# LRM, RLM and the isolates (LRI, RLI, FSI, PDI): done their work once the line is ordered.
-DIRECTION_MARKS = str.maketrans("", "", "\u200e\u200f\u2066\u2067\u2068\u2069")
-# The blocks that hold every right-to-left letter (Hebrew to Arabic Extended, their
-# presentation forms, the historic ones); a quick test before the exact one.
-_RTL_BLOCKS = re.compile(
-    "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
-)
-
 _SCRIPT_NAMES = {
     "ARABIC": "arabische Schrift",
     "ARMENIAN": "armenische Schrift",
@@ -209,50 +191,6 @@ def only_house_letters(text: str) -> bool:
     """Whether every face of the house family draws all of ``text`` (a quick test that
     does not read the faces: it may say no to some text they do draw)."""
     return _EVERY_HOUSE_FACE.fullmatch(text) is not None
-
-
-def has_rtl(text: str) -> bool:
-    """Whether ``text`` holds a right-to-left letter (Hebrew, Arabic ...)."""
-    return _RTL_BLOCKS.search(text) is not None and any(
-        unicodedata.bidirectional(c) in _RTL_CLASSES for c in text
-    )
-
-
-def base_rtl(text: str) -> bool:
-    """Whether a paragraph of ``text`` runs right to left (its first strong letter does)."""
-    return has_rtl(text) and get_base_level(text) == 1
-
-
-def visual(line: str, *, rtl: bool | None = None) -> str:
-    """One line in the order it is drawn from left to right, Arabic letters joined.
-
-    ``rtl`` is the direction of the paragraph the line belongs to (default: the line's).
-    """
-    if not has_rtl(line):
-        return line
-    if rtl is None:
-        rtl = base_rtl(line)
-    ordered = get_display(_RESHAPER.reshape(line), base_dir="R" if rtl else "L")
-    return _marks_after_their_letters(ordered.translate(DIRECTION_MARKS))
-
-
-def _marks_after_their_letters(text: str) -> str:
-    """Reversing a right-to-left run puts vowel marks before their letter: put them back."""
-    out: list[str] = []
-    marks: list[str] = []
-    for char in text:
-        if unicodedata.combining(char):
-            marks.append(char)
-            continue
-        if marks and unicodedata.bidirectional(char) in _RTL_CLASSES:
-            out.append(char)
-            out.extend(marks)
-        else:
-            out.extend(marks)
-            out.append(char)
-        marks.clear()
-    out.extend(marks)
-    return "".join(out)
 
 
 def drawable(char: str, covered: frozenset[int]) -> str:

@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.fonts import ps2tt
 from reportlab.pdfbase import pdfmetrics
 
-from expertenrat.reports import fonts
+from expertenrat.reports import fonts, visual_order
 from expertenrat.reports.house_style import FONT
 from expertenrat.reports.line_breaks import keep_together
 
@@ -46,7 +46,7 @@ def esc(text: str, face: str = FONT) -> str:
     fonts.register_fonts()
     _, bold, italic = ps2tt(face)
     lines = keep_together(printable(text)).split("\n")
-    return "<br/>".join(_markup(fonts.visual(line), bold + 2 * italic) for line in lines)
+    return "<br/>".join(_markup(visual_order.visual(line), bold + 2 * italic) for line in lines)
 
 
 def _markup(line: str, slot: int) -> str:
@@ -100,10 +100,10 @@ def wrap_rtl(text: str, font: str, size: float, width: float) -> str:
     """
     lines: list[str] = []
     for line in text.split("\n"):
-        if not fonts.has_rtl(line) or _visual_width(line, font, size) <= width:
+        if not visual_order.has_rtl(line) or _visual_width(line, font, size) <= width:
             lines.append(line)
             continue
-        mark = "\u200f" if fonts.base_rtl(line) else "\u200e"
+        mark = "\u200f" if visual_order.base_rtl(line) else "\u200e"
         current = ""
         for word in line.split(" "):
             candidate = f"{current} {word}" if current else word
@@ -118,11 +118,11 @@ def wrap_rtl(text: str, font: str, size: float, width: float) -> str:
 
 def _marked(mark: str, line: str) -> str:
     """``line`` led by the direction ``mark`` where it holds right-to-left letters."""
-    return mark + line if fonts.has_rtl(line) else line
+    return mark + line if visual_order.has_rtl(line) else line
 
 
 def _visual_width(text: str, font: str, size: float) -> float:
-    return pdfmetrics.stringWidth(fonts.visual(text), font, size)
+    return pdfmetrics.stringWidth(visual_order.visual(text), font, size)
 
 
 def clip(text: str, limit: int) -> str:
@@ -159,7 +159,11 @@ def fit_lines(text: str, font: str, size: float, widths: Sequence[float]) -> tup
     text = " ".join(printable(text).split())
     if len(widths) == 1 or _drawn_width(text, font, size) <= widths[0]:
         return [fit_line(text, font, size, widths[0])], _drawn_width(text, font, size) <= widths[0]
-    mark = ("\u200f" if fonts.base_rtl(text) else "\u200e") if fonts.has_rtl(text) else ""
+    mark = (
+        ("\u200f" if visual_order.base_rtl(text) else "\u200e")
+        if visual_order.has_rtl(text)
+        else ""
+    )
     rest = keep_together(text)
     even = _even_lines(rest.split(" "), font, size, widths)
     if even is not None:
@@ -231,7 +235,7 @@ def _shown(logical: str, font: str) -> str:
     """``logical`` as ``font`` draws it: in visual order, without direction marks (their
     work is done), letters it lacks as "�"."""
     covered = fonts.coverage(font)
-    ordered = fonts.visual(logical).translate(fonts.DIRECTION_MARKS)
+    ordered = visual_order.visual(logical).translate(visual_order.DIRECTION_MARKS)
     return "".join(fonts.drawable(c, covered) for c in ordered)
 
 

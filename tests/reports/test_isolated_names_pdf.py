@@ -24,7 +24,7 @@ from expertenrat.domain.recommendation_views import AddressedProject
 from expertenrat.domain.roster import RosterGrouping, build_roster
 from expertenrat.domain.run_sheet_notes import ExpectedMove, with_notes
 from expertenrat.exchange.meetings_ics import meetings_ics
-from expertenrat.reports import fonts
+from expertenrat.reports import visual_order
 from expertenrat.reports.attendance_chart import meeting_caption
 from expertenrat.reports.invitation_pdf import render_invitation
 from expertenrat.reports.minutes_pdf import render_minutes
@@ -141,7 +141,7 @@ def test_recommendations_report_lists_a_hebrew_project_first_in_order() -> None:
 def test_a_chart_caption_keeps_the_date_after_a_hebrew_meeting_title() -> None:
     line = replace(MEETINGS.meetings[0], label=f"1. Sitzung – {HEBREW}")
 
-    drawn = fonts.visual(meeting_caption(line))  # as the chart draws it, left to right
+    drawn = visual_order.visual(meeting_caption(line))  # as the chart draws it, left to right
 
     assert drawn.startswith("1. Sitzung – ") and drawn.endswith(", 20.03.2025")
 

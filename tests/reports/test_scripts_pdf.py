@@ -20,7 +20,7 @@ from reportlab.platypus import Paragraph
 from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.members import Member
 from expertenrat.domain.roster import RosterGrouping, build_roster
-from expertenrat.reports import fonts, theme, user_text
+from expertenrat.reports import fonts, theme, user_text, visual_order
 from expertenrat.reports.house_style import FONT_ITALIC
 from expertenrat.reports.minutes_blocks import text_block
 from expertenrat.reports.roster_pdf import render_roster
@@ -118,20 +118,20 @@ def test_only_embedded_dejavu_fonts(public):
 
 
 def test_right_to_left_text_is_drawn_in_visual_order():
-    assert fonts.visual("שרה כהן") == "ןהכ הרש"
-    assert fonts.visual("Dr. שרה כהן") == "Dr. ןהכ הרש"
+    assert visual_order.visual("שרה כהן") == "ןהכ הרש"
+    assert visual_order.visual("Dr. שרה כהן") == "Dr. ןהכ הרש"
     # Arabic: joined forms, the first letter of the word drawn rightmost.
-    drawn = fonts.visual("محمد")
+    drawn = visual_order.visual("محمد")
     assert unicodedata.normalize("NFKC", drawn[::-1]) == "محمد"
     assert [unicodedata.name(c) for c in (drawn[-1], drawn[0])] == [
         "ARABIC LETTER MEEM INITIAL FORM",
         "ARABIC LETTER DAL FINAL FORM",
     ]
-    assert fonts.visual("Anna Berg") == "Anna Berg"
+    assert visual_order.visual("Anna Berg") == "Anna Berg"
 
 
 def test_vowel_marks_follow_their_letter_when_drawn():
-    drawn = fonts.visual("مُحَمَّد")
+    drawn = visual_order.visual("مُحَمَّد")
     for index, char in enumerate(drawn):
         if unicodedata.combining(char):
             previous = drawn[index - 1]
@@ -170,7 +170,7 @@ def test_long_right_to_left_lines_break_in_reading_order():
     assert " ".join(line.removeprefix("\u200f") for line in lines) == text
     assert all(line.startswith("\u200f") for line in lines)  # each line stays right-to-left
     for line in lines:
-        assert pdfmetrics.stringWidth(fonts.visual(line), theme.FONT_BOLD, 9) <= 90
+        assert pdfmetrics.stringWidth(visual_order.visual(line), theme.FONT_BOLD, 9) <= 90
     assert theme.wrap_rtl("Anna Berg " * 30, theme.FONT_BOLD, 9, 90) == "Anna Berg " * 30
 
 
@@ -233,7 +233,7 @@ def test_a_mixed_paragraph_keeps_direction_marks_out_of_its_german_lines(first):
         theme.build_pdf(story, theme.DocumentInfo("T", "Rat", "R", TODAY)).pdf
     )
 
-    assert len(lines) >= 3 and fonts.has_rtl(lines[0])
+    assert len(lines) >= 3 and visual_order.has_rtl(lines[0])
     assert lines[0][0] in "\u200e\u200f"
     assert all(line[0] not in "\u200e\u200f" for line in lines[1:])
     assert not set(printed) & set("\u200e\u200f\u2066\u2067\u2068\u2069")
