@@ -57,14 +57,16 @@ def fit_columns(
     (a name, a title), the ``droppable`` columns (the least needed first) are left out,
     one at a time, for as long as the table is that narrow (the user's choice of columns
     stays as it was: :func:`dropped_columns`); the fit then starts again without them, so
-    that the columns that stay show their content.
+    that the columns that stay show their content. The column the table is sorted by
+    stays.
     """
     header = columns_header(view)
     for column in dropped_columns(view):  # back where the width allows them again
         header.setSectionHidden(column, False)
     dropped: list[int] = []
+    kept = {wide, header.sortIndicatorSection()}  # the title and what the user sorts by
     while True:
-        left = [c for c in droppable if c != wide and not header.isSectionHidden(c)]
+        left = [c for c in droppable if c not in kept and not header.isSectionHidden(c)]
         excess = _fit_to_headers(view, shrinkable, wide, capped, wide_least, bool(left))
         if excess <= 0 or not left:
             break

@@ -156,6 +156,24 @@ def test_a_column_the_user_hides_while_it_is_left_out_stays_hidden(
     )
 
 
+def test_the_column_the_table_is_sorted_by_is_not_left_out(window, qtbot) -> None:
+    shown = window(SMALL)
+    view = table_of(shown, qtbot, "Empfehlungen")
+    columns = RecommendationsTableModel
+    header = view.horizontalHeader()
+    assert header.isSectionHidden(columns.COLUMN_PROJECTS)
+
+    view.sortByColumn(columns.COLUMN_DUE, Qt.SortOrder.AscendingOrder)
+    shown.resize(*LAPTOP_150)
+    qtbot.waitUntil(lambda: view.viewport().width() < 500, timeout=WAIT)
+    with suppress(NotSettled):
+        qtbot.waitUntil(lambda: laid_out(view), timeout=WAIT)
+
+    assert not header.isSectionHidden(columns.COLUMN_DUE)
+    assert header.sortIndicatorSection() == columns.COLUMN_DUE
+    assert fits(view), widths(view)
+
+
 def test_meetings_at_1006_show_the_dates_of_the_invitations_whole(window, qtbot) -> None:
     # "05.03.…" without a tooltip (found by a tester): the time is left out instead.
     view = table_of(window(LAPTOP_125), qtbot, "Sitzungen")
