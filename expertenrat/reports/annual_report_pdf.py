@@ -5,58 +5,24 @@ their status. Every section and every action field in it is a bookmark.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
-from expertenrat.domain.annual_report import (
-    TITLE,
-    AnnualReport,
-    FieldRecommendations,
-    MeetingLine,
-    MeetingsPart,
-)
+from expertenrat.domain.annual_report import TITLE, AnnualReport, FieldRecommendations
 from expertenrat.domain.annual_report_consultations import Consultation, FieldConsultations
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.wording import counted, isolated
 from expertenrat.reports import recommendation_charts, theme
 from expertenrat.reports.annual_report_council_pdf import council_section
-from expertenrat.reports.attendance_chart import attendance_per_meeting
+from expertenrat.reports.annual_report_headings import EMPTY_SECTION_SPACE, field_heading
+from expertenrat.reports.annual_report_meetings_pdf import meetings_section
 from expertenrat.reports.meeting_parts import paragraph
-from expertenrat.reports.minutes_blocks import Bookmark, bookmarked_heading
+from expertenrat.reports.minutes_blocks import bookmarked_heading
 from expertenrat.reports.recommendations_report_pdf import lines_table
-from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
+from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column
 
-PARTLY_QUORATE = (
-    "Beschlussfähig teilweise: nur bei einem Teil der Tagesordnungspunkte, weil Mitglieder "
-    "später kamen oder früher gingen; welche Punkte, sagt das Protokoll der Sitzung."
-)
-
-
-def _attendance(meeting: MeetingLine) -> Lines:
-    if not meeting.held:
-        return [("abgesagt", BOLD)]
-    if not meeting.recorded:
-        return [("nicht erfasst", SMALL)]
-    return [(f"{meeting.present} von {meeting.entitled}", PLAIN)]
-
-
-def _quorum(meeting: MeetingLine) -> Lines:
-    if not meeting.held or not meeting.recorded:
-        return [("–", PLAIN)]
-    return [(meeting.quorate.value, PLAIN)]
-
-
-_MEETING_COLUMNS: tuple[Column[MeetingLine], ...] = (
-    Column("Sitzung", 0.28, lambda m: [(m.label, BOLD)]),
-    Column("Datum", 0.13, lambda m: [(theme.german_date(m.day), PLAIN)]),
-    Column("Ort", 0.28, lambda m: [(m.place or "–", PLAIN)]),
-    Column("Anwesend", 0.14, _attendance),
-    Column("Beschlussfähig", 0.17, _quorum),
-)
 _CONSULTATION_COLUMNS: tuple[Column[Consultation], ...] = (
     Column(
         "Sitzung",
@@ -67,12 +33,6 @@ _CONSULTATION_COLUMNS: tuple[Column[Consultation], ...] = (
     Column("Projekt", 0.3, lambda c: [(c.project, BOLD)]),
     Column("Gegenstand", 0.4, lambda c: [(title, PLAIN) for _, title in c.items]),
 )
-
-
-@functools.cache
-def _field_heading_style() -> ParagraphStyle:
-    heading = theme.styles().heading
-    return ParagraphStyle("field_heading", heading, fontSize=10.5, leading=13, spaceBefore=8)
 
 
 def render_annual_report(report: AnnualReport) -> RenderedPdf:
@@ -95,7 +55,7 @@ def render_annual_report(report: AnnualReport) -> RenderedPdf:
     story = theme.title_block(title, lead)
     story.append(paragraph(_in_numbers(report)))
     story += council_section(report.council, report.year)
-    story += _meetings(report.meetings, report.year)
+    story += meetings_section(report.meetings, report.year)
     story += _consultations(report.consultations, report.year)
     story += _recommendations(report)
     return theme.build_pdf(story, info, _warnings(report), report.recommendation_count)
@@ -122,77 +82,13 @@ def _in_numbers(report: AnnualReport) -> str:
     )
 
 
-# Below the heading of a section without entries: its one line ("Keine Sitzungen im Jahr
-# 2026.", and "Noch geplant …"). The 40 mm kept for a section with a table pushed such a
-# heading onto a page of its own although both lines had room at the bottom.
-_EMPTY_SECTION_SPACE = 22 * mm
-
-
-def _field_heading(text: str) -> list[Flowable]:
-    """An action field's heading within a section, a bookmark under the section's."""
-    heading = theme.section_heading(text, keep_space=35 * mm, style=_field_heading_style())
-    return [heading[0], Bookmark(text, 1), *heading[1:]]
-
-
-# --- 2. Sitzungen --------------------------------------------------------------------------
-
-
-def _meetings(part: MeetingsPart, year: int) -> list[Flowable]:
-    held = part.held
-    if not part.meetings:
-        story = [*bookmarked_heading("2. Sitzungen", keep_space=_EMPTY_SECTION_SPACE)]
-        story.append(paragraph(f"Keine Sitzungen im Jahr {year}.", "note"))
-    else:
-        story = [*bookmarked_heading("2. Sitzungen")]
-        line = (
-            f"{counted(len(held), 'Sitzung', 'Sitzungen')} durchgeführt"
-            if held
-            else "Keine Sitzung durchgeführt"  # only cancelled ones, not "0 Sitzungen"
-        )
-        if held and not part.quorate and part.partly_quorate:  # not "keine … und 1 teilweise"
-            line += f", davon {part.partly_quorate} teilweise beschlussfähig"
-        elif held:
-            line += f", davon {part.quorate or 'keine'} beschlussfähig"
-            if part.partly_quorate:
-                line += f" und {part.partly_quorate} teilweise"
-        if part.cancelled:
-            line += f"; {counted(part.cancelled, 'Sitzung', 'Sitzungen')} abgesagt"
-        if part.attendance_percent is not None:
-            line += f". Anwesenheit der Stimmberechtigten im Mittel: {part.attendance_percent} %"
-        story += [paragraph(f"{line}."), Spacer(0, 2 * mm)]
-        story.append(theme.column_table(part.meetings, _MEETING_COLUMNS))
-        if part.partly_quorate:
-            story.append(paragraph(PARTLY_QUORATE, "small"))
-        charted = [m for m in held if m.recorded and m.entitled]
-        if charted:
-            story += [CondPageBreak(50 * mm), Spacer(0, 4 * mm)]
-            story.append(paragraph("Anwesenheit je Sitzung", "table_head"))
-            story.append(attendance_per_meeting(charted, theme.content_width()))
-    if part.ahead:
-        story.append(Spacer(0, 2 * mm))
-        story.append(
-            paragraph(
-                f"Noch geplant im Jahr {year}: {counted(part.ahead, 'Sitzung', 'Sitzungen')}."
-            )
-        )
-    if part.unrecorded:
-        story.append(Spacer(0, 2 * mm))
-        story.append(
-            paragraph(
-                "Noch nicht als durchgeführt oder abgesagt erfasst: "
-                f"{counted(part.unrecorded, 'Sitzung', 'Sitzungen')}."
-            )
-        )
-    return story
-
-
 # --- 3. Beratungen -------------------------------------------------------------------------
 
 
 def _consultations(parts: Sequence[FieldConsultations], year: int) -> list[Flowable]:
     if not parts:
         return [
-            *bookmarked_heading("3. Beratungen", keep_space=_EMPTY_SECTION_SPACE),
+            *bookmarked_heading("3. Beratungen", keep_space=EMPTY_SECTION_SPACE),
             paragraph(f"Keine Beratungen von Projekten im Jahr {year}.", "note"),
         ]
     # room for the heading, the lead below it and the first field's heading with its table
@@ -205,7 +101,7 @@ def _consultations(parts: Sequence[FieldConsultations], year: int) -> list[Flowa
         )
     )
     for part in parts:
-        story += _field_heading(
+        story += field_heading(
             f"{isolated(part.name)} ({counted(part.count, 'Beratung', 'Beratungen')})"
         )
         if part.public:
@@ -226,7 +122,7 @@ def _consultations(parts: Sequence[FieldConsultations], year: int) -> list[Flowa
 def _recommendations(report: AnnualReport) -> list[Flowable]:
     if not report.recommendations:
         return [
-            *bookmarked_heading("4. Empfehlungen", keep_space=_EMPTY_SECTION_SPACE),
+            *bookmarked_heading("4. Empfehlungen", keep_space=EMPTY_SECTION_SPACE),
             paragraph(f"Keine Empfehlungen im Jahr {report.year} beschlossen.", "note"),
         ]
     story = [*bookmarked_heading("4. Empfehlungen")]
@@ -246,7 +142,7 @@ def _recommendations(report: AnnualReport) -> list[Flowable]:
     story.append(paragraph("Status je Handlungsfeld", "table_head"))
     story.append(recommendation_charts.status_per_field(report.status_chart, width))
     for part in report.recommendations:
-        story += _field_heading(f"{isolated(part.name)} ({part.kinds})")
+        story += field_heading(f"{isolated(part.name)} ({part.kinds})")
         if part.lines:
             story.append(lines_table(part.lines))
         if part.non_public:
