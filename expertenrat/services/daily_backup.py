@@ -22,6 +22,7 @@ from sqlalchemy import exc
 
 from expertenrat.domain.backup_rotation import STALE_AFTER_DAYS, copies_to_keep
 from expertenrat.domain.errors import os_error_detail, os_error_text
+from expertenrat.domain.progress import Progress
 from expertenrat.paths import user_data_dir
 from expertenrat.services.backup import BackupService
 from expertenrat.services.collector import collector_paused
@@ -104,8 +105,12 @@ class DailyBackupService:
         :func:`default_folder` (see :func:`backup_folder`)."""
         return backup_folder(chosen, sqlite_file(self._db.url))
 
-    def run(self, folder: Path, today: date) -> Path | None:
-        """Make today's copy unless there is one; rotate. ``None`` if nothing was copied."""
+    def run(self, folder: Path, today: date, progress: Progress | None = None) -> Path | None:
+        """Make today's copy unless there is one; rotate. ``None`` if nothing was copied.
+
+        ``progress`` may raise :class:`~expertenrat.domain.progress.Cancelled` (the user's
+        "Abbrechen" while a switch or the end of the program waits): the copy stops where
+        it is, its temporary file goes, and there is no copy under today's name."""
         if self._db.pending:
             return None
         source = sqlite_file(self._db.url)
@@ -121,9 +126,9 @@ class DailyBackupService:
             if target.exists():
                 return None
             if source is not None:
-                copy_sqlite(source, temporary)
+                copy_sqlite(source, temporary, progress=progress)
             else:
-                self._export(temporary)
+                self._export(temporary, progress)
             if target.exists():  # the other program's copy came first: it is today's
                 return None
             temporary.replace(target)
@@ -166,12 +171,12 @@ class DailyBackupService:
                 temporary.unlink(missing_ok=True)
         return target
 
-    def _export(self, temporary: Path) -> None:
+    def _export(self, temporary: Path, progress: Progress | None = None) -> None:
         """The server's data in the portable format, read in one consistent snapshot."""
         with collector_paused():
-            backup = BackupService(self._db).snapshot()
+            backup = BackupService(self._db).snapshot(progress)
             with temporary.open("xb") as handle:
-                write_backup(handle, backup)
+                write_backup(handle, backup, progress)
 
     def warning(self, folder: Path, today: date) -> str | None:
         """A German warning for the Übersicht, or ``None`` when the backups are fine."""

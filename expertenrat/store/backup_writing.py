@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import IO, Any
 
+from expertenrat.domain.progress import Progress
 from expertenrat.store.backup_format import FORMAT_NAME, FORMAT_VERSION, MANIFEST, Backup, TablePart
 
 _ENCODERS: dict[str, Callable[[Any], Any]] = {
@@ -20,8 +21,11 @@ _ENCODERS: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def write_backup(target: IO[bytes], backup: Backup) -> None:
-    """Write ``backup`` as a zip to ``target`` (a file opened for binary writing).
+def write_backup(target: IO[bytes], backup: Backup, progress: Progress | None = None) -> None:
+    """Write ``backup`` as a zip to ``target`` (a file opened for binary writing);
+    ``progress`` hears of each slice written (parts done, parts) and may stop the writing
+    by raising (:class:`~expertenrat.domain.progress.Cancelled`): ``target`` is then
+    half-written, for the caller to remove.
 
     Each part is streamed into the zip in slices of rows and hashed on the way, so no
     part is ever held as one big string; its size is not known beforehand, so each part
@@ -32,10 +36,12 @@ def write_backup(target: IO[bytes], backup: Backup) -> None:
     """
     entries = []
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for part in backup.tables:
+        for done, part in enumerate(backup.tables):
             digest = hashlib.sha256()
             with zf.open(_member(part), "w", force_zip64=True) as handle:
                 for chunk in _encoded_part(part):
+                    if progress is not None:
+                        progress(done, len(backup.tables))
                     digest.update(chunk)
                     handle.write(chunk)
             entries.append(

@@ -8,8 +8,11 @@ import sqlite3
 from pathlib import Path
 
 from expertenrat.domain.errors import DatabaseUnusableError, os_error_detail, os_error_text
+from expertenrat.domain.progress import Progress
 from expertenrat.store.engine import sqlite_uri
 from expertenrat.store.problems import sqlite_problem
+
+PAGES_PER_STEP = 1024  # 4 MiB of the usual pages: a cancel is heard within moments
 
 
 def backup_before_upgrade(path: Path, revision: str) -> Path:
@@ -35,9 +38,18 @@ def backup_before_upgrade(path: Path, revision: str) -> Path:
     return target
 
 
-def copy_sqlite(source: Path, target: Path, read_flags: str | None = None) -> None:
+def copy_sqlite(
+    source: Path,
+    target: Path,
+    read_flags: str | None = None,
+    *,
+    progress: Progress | None = None,
+) -> None:
     """A consistent copy of a SQLite file (WAL included) with SQLite's backup API;
-    ``read_flags``: the source opened read-only with these URI flags (``mode=ro`` …)."""
+    ``read_flags``: the source opened read-only with these URI flags (``mode=ro`` …).
+    ``progress`` hears of every ``PAGES_PER_STEP`` pages copied; what it raises
+    (:class:`~expertenrat.domain.progress.Cancelled`) stops the copy, the target left
+    half-written for the caller to remove."""
     origin = (
         sqlite3.connect(sqlite_uri(source, read_flags), uri=True)
         if read_flags
@@ -46,7 +58,14 @@ def copy_sqlite(source: Path, target: Path, read_flags: str | None = None) -> No
     try:
         destination = sqlite3.connect(target)
         try:
-            origin.backup(destination)
+            if progress is None:
+                origin.backup(destination)
+            else:
+                origin.backup(
+                    destination,
+                    pages=PAGES_PER_STEP,
+                    progress=lambda _status, left, total: progress(total - left, total),
+                )
         finally:
             destination.close()
     finally:

@@ -4,7 +4,9 @@ The folder is the QSettings value ``backup/folder`` (e.g. a network drive); with
 it is ``Sicherungen`` beside the database file, for a server database ``Sicherungen`` in
 this PC's data folder. The Übersicht asks :meth:`warning`. A switch to another database
 or the end of the program waits for a copy still being written (:meth:`finish`): a note
-says so and the window keeps repainting meanwhile; the copy is never cut off.
+says so and the window keeps repainting meanwhile. Its "Abbrechen" stops the copy where it
+is (no copy under today's name, its temporary file removed: the next start makes it) and
+the switch or the end goes on.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from expertenrat.services.daily_backup import DailyBackupService, backup_folder
 from expertenrat.ui.i18n import tr
@@ -63,17 +65,19 @@ class DailyBackup(QObject):
         """Make today's copy in the worker, unless there is one."""
         folder = self.folder()
         today = self._today()
-        self.job = Job(lambda _progress: self._service.run(folder, today), self)
+        self.job = Job(lambda progress: self._service.run(folder, today, progress), self)
         self.job.finished.connect(self._made)
         self.job.failed.connect(self._failed)
+        self.job.cancelled.connect(lambda: log.info("Daily backup cancelled"))
         self.job.start()
 
     def finish(self, parent: QWidget | None) -> None:
         """Wait until today's copy is written, before the database closes (a switch to
         another database, the end of the program). While it still runs (a slow network
-        drive, a large server database) a note says so, without "Abbrechen": a copy cut
-        off would be no backup. The wait runs the event loop, so the window repaints
-        instead of freezing; the note is application-modal, so nothing else is done."""
+        drive, a large server database) a note says so; its "Abbrechen" stops the copy
+        (cleanly, at its next step: no half-written copy is left) and the wait ends with
+        it. The wait runs the event loop, so the window repaints instead of freezing; the
+        note is application-modal, so nothing else is done."""
         job = self.job
         if job is None or job.join(0):
             return
@@ -81,6 +85,7 @@ class DailyBackup(QObject):
             tr(_CONTEXT, "Tägliche Sicherung"),
             tr(_CONTEXT, "Die tägliche Sicherung wird noch abgeschlossen …"),
             parent,
+            cancel=lambda: self._cancel(job, note),
         )
         loop = QEventLoop()
         poll = QTimer()
@@ -92,6 +97,16 @@ class DailyBackup(QObject):
         poll.stop()
         note.release()
         job.join()  # the loop also ends when the application quits: the copy still ends
+
+    def _cancel(self, job: Job, note: BusyNote) -> None:
+        note.setLabelText(
+            tr(
+                _CONTEXT,
+                "Die tägliche Sicherung wird abgebrochen … Sie wird beim nächsten Start "
+                "erneut angelegt.",
+            )
+        )
+        job.cancel()
 
     def warning(self) -> str | None:
         return self._error or self._service.warning(self.folder(), self._today())
@@ -109,11 +124,30 @@ class DailyBackup(QObject):
 
 
 class BusyNote(QProgressDialog):
-    """A busy note that the user cannot cancel or close: it goes when :meth:`release`d."""
+    """A busy note that the user cannot close: it goes when :meth:`release`d. With
+    ``cancel`` it has "Abbrechen" (Escape too), which calls ``cancel`` once and stays
+    until the work has stopped; without, nothing cuts the work off."""
 
-    def __init__(self, title: str, text: str, parent: QWidget | None) -> None:
+    def __init__(
+        self,
+        title: str,
+        text: str,
+        parent: QWidget | None,
+        *,
+        cancel: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(text, "", 0, 0, parent)
-        self.setCancelButton(None)
+        self._cancel = cancel
+        self.cancel_button: QPushButton | None = None
+        if cancel is None:
+            self.setCancelButton(None)
+        else:
+            # A button of its own: QProgressDialog's hides the note at once, before the
+            # work has stopped.
+            self.cancel_button = QPushButton(tr(_CONTEXT, "Abbrechen"))
+            self.setCancelButton(self.cancel_button)
+            self.cancel_button.clicked.disconnect()
+            self.cancel_button.clicked.connect(self.reject)
         self.setWindowTitle(title)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
@@ -123,7 +157,13 @@ class BusyNote(QProgressDialog):
         self.setMinimumWidth(420)
 
     def reject(self) -> None:
-        """Escape does nothing: the work it waits for is not cut off."""
+        """Escape or "Abbrechen": ask the work to stop, once (the note stays until it
+        has); without ``cancel`` nothing: the work it waits for is not cut off."""
+        cancel, self._cancel = self._cancel, None
+        if cancel is not None:
+            if self.cancel_button is not None:
+                self.cancel_button.setEnabled(False)
+            cancel()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         event.ignore()

@@ -10,11 +10,13 @@ import pytest
 from sqlalchemy import func, select
 
 from expertenrat.domain.backup_rotation import copies_to_keep
+from expertenrat.domain.progress import Cancelled
 from expertenrat.paths import user_data_dir
 from expertenrat.services import daily_backup
 from expertenrat.services.backup import BackupService
 from expertenrat.services.daily_backup import DailyBackupService, daily_copies, default_folder
 from expertenrat.services.demo import DemoService
+from expertenrat.store import sqlite_copy
 from expertenrat.store.backup_format import BackupError
 from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import sqlite_file
@@ -117,7 +119,7 @@ def test_trouble_writing_the_copy_is_the_folder_s_not_the_database_s(
     Datenbank ist voll", one it cannot write to "Die Datenbankdatei ist nicht zugänglich":
     the user was sent to the wrong disk (found by a tester)."""
 
-    def refused(_source, _target, *_flags) -> None:
+    def refused(_source, _target, *_flags, progress=None) -> None:
         error = sqlite3.OperationalError(text)
         error.sqlite_errorname = name
         raise error
@@ -156,7 +158,7 @@ def test_a_copy_the_other_program_finished_while_ours_was_made_is_no_error(
     copy = daily_backup.copy_sqlite
     others: list = []
 
-    def copy_while_the_other_runs(source, target) -> None:
+    def copy_while_the_other_runs(source, target, progress=None) -> None:
         copy(source, target)
         if not others:  # ours: the other program's whole run happens now
             others.append(None)
@@ -295,3 +297,30 @@ def test_the_folder_chosen_on_this_pc_wins_over_the_one_beside_the_file(sqlite_d
     )
     assert service.folder(f" {tmp_path / 'Netz'} ") == tmp_path / "Netz"
     assert daily_backup.backup_folder("", None) == user_data_dir() / "Sicherungen"  # a server's
+
+
+@pytest.mark.parametrize("stop_after", [1, 3])
+def test_a_cancelled_daily_copy_leaves_neither_a_copy_nor_its_temporary_file(
+    demo_database, tmp_path, today, stop_after, monkeypatch
+):
+    """ "Abbrechen" while a switch or the end of the program waits for the copy: it stops
+    where it is (reading the server's tables, writing the zip, copying the file's pages);
+    no half-written copy under today's name, no temporary file; the next start makes it."""
+    monkeypatch.setattr(sqlite_copy, "PAGES_PER_STEP", 4)  # the demo file is small
+    folder = tmp_path / "Sicherungen"
+    service = DailyBackupService(demo_database)
+    reports = []
+
+    def progress(done: int, total: int) -> None:
+        reports.append((done, total))
+        if len(reports) >= stop_after:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        service.run(folder, today, progress)
+
+    assert len(reports) == stop_after
+    assert sorted(path.name for path in folder.iterdir()) == []
+    made = service.run(folder, today)
+    assert made is not None and made.is_file()
+    assert sorted(path.name for path in folder.iterdir()) == [made.name]

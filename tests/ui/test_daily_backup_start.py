@@ -32,9 +32,9 @@ def test_closing_the_program_waits_for_the_daily_backup(session, demo_file, monk
     finished before the database closes, not cut off or left running."""
     run = DailyBackupService.run
 
-    def slow_run(self, folder, today):
+    def slow_run(self, folder, today, progress=None):
         threading.Event().wait(1.0)  # the slow disk
-        return run(self, folder, today)
+        return run(self, folder, today, progress)
 
     monkeypatch.setattr(DailyBackupService, "run", slow_run)
     session.open(str(demo_file))

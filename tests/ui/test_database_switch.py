@@ -24,6 +24,7 @@ from expertenrat.store.database_location import store_address, stored_address
 from expertenrat.store.engine import database_url
 from expertenrat.store.models import Meeting
 from expertenrat.store.server_password import SERVICE
+from expertenrat.ui.daily_backup import BusyNote
 
 NOTE = ("Tägliche Sicherung", "Die tägliche Sicherung wird noch abgeschlossen …")
 
@@ -202,9 +203,9 @@ def held_backup(monkeypatch):
     release = threading.Event()
     run = DailyBackupService.run
 
-    def slow_run(self, folder, today):
+    def slow_run(self, folder, today, progress=None):
         release.wait(60)
-        return run(self, folder, today)
+        return run(self, folder, today, progress)
 
     monkeypatch.setattr(DailyBackupService, "run", slow_run)
     return release
@@ -261,3 +262,66 @@ def test_closing_during_the_daily_backup_says_why_the_program_still_runs(
     assert seen == [(*NOTE, None)]
     assert session.daily_backup.job.join(0)
     assert len(list((demo_file.parent / "Sicherungen").glob("expertenrat-*.db"))) == 1
+
+
+def _abbrechen_then_release(release: threading.Event, pressed: list) -> None:
+    """Once the event loop runs again: press "Abbrechen" on the busy note, then let the
+    backup go on to its first step, where it hears of it."""
+
+    def press() -> None:
+        for note in QApplication.topLevelWidgets():
+            if isinstance(note, BusyNote) and note.isVisible() and note.cancel_button:
+                pressed.append(note.cancel_button.text())
+                note.cancel_button.click()
+                pressed.append(note.labelText())
+        release.set()
+
+    QTimer.singleShot(0, press)
+
+
+def test_abbrechen_stops_the_daily_backup_and_the_program_ends(
+    session, dialogs, demo_file, held_backup
+):
+    """The note had no "Abbrechen": the end of the program waited for a slow network
+    drive as long as the copy took. Now it stops the copy cleanly: no half-written copy
+    under today's name, no temporary file (the next start makes today's copy)."""
+    session.dialogs = dialogs
+    session.window.show()
+    assert session.open_or_explain(str(demo_file))
+    session.window.hide()  # the window is closed, the program ends
+    job = session.daily_backup.job
+    pressed: list = []
+    _abbrechen_then_release(held_backup, pressed)
+
+    session.close()
+
+    assert pressed == [
+        "Abbrechen",
+        "Die tägliche Sicherung wird abgebrochen … Sie wird beim nächsten Start erneut angelegt.",
+    ]
+    assert job.join(0)
+    folder = demo_file.parent / "Sicherungen"
+    assert list(folder.iterdir()) == []
+    assert not any(
+        isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
+    )
+
+
+def test_abbrechen_of_the_daily_backup_lets_the_switch_go_on(
+    session, dialogs, demo_file, tmp_path, held_backup
+):
+    session.dialogs = dialogs
+    session.window.show()
+    assert session.open_or_explain(str(demo_file))
+    first, job = session.window, session.daily_backup.job
+    pressed: list = []
+    _abbrechen_then_release(held_backup, pressed)
+
+    session.switch_to(str(tmp_path / "leer.db"))
+
+    assert pressed[0] == "Abbrechen"
+    assert job.join(0)
+    assert session.window is not first
+    assert session.database.location == str(tmp_path / "leer.db")
+    folder = demo_file.parent / "Sicherungen"
+    assert [p for p in folder.iterdir() if not p.name.startswith("expertenrat-")] == []
