@@ -100,20 +100,24 @@ def upgrade_within(connection: Connection) -> None:
 
 
 def _run(url: URL, action: str, target: str) -> None:
+    """All pending migrations in one transaction, begun here: Alembic would commit each
+    migration on its own on SQLite (it takes SQLite's DDL for not transactional, which on
+    the engines of store.engine it is), so an upgrade failing at a later migration, or a
+    program killed during it, left the file at a revision between, which neither the old
+    version (too new for it) nor the new one (the same rule broken) would open."""
     engine = make_engine(url, foreign_keys=False)
     try:
-        with engine.connect() as connection:
+        with engine.connect() as connection, connection.begin():
             _run_on(connection, action, target)
-            connection.commit()
             if is_sqlite(url):
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                connection.rollback()
-                if broken:
+                if broken:  # raised inside the transaction: it is rolled back
                     tables = sorted({row[0] for row in broken})
                     raise DatabaseUnusableError(
-                        "Nach der Aktualisierung der Datenbank verweisen Einträge ins Leere "
-                        f"(Tabellen: {', '.join(tables)}). "
-                        "Bitte stellen Sie die Sicherung wieder her."
+                        "Nach der Aktualisierung der Datenbank verwiesen Einträge ins Leere "
+                        f"(Tabellen: {', '.join(tables)}); sie wurde daher nicht "
+                        "aktualisiert und ist unverändert. Bitte wenden Sie sich an Ihre "
+                        "IT-Betreuung."
                     )
     finally:
         engine.dispose()
