@@ -185,30 +185,11 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
 
     def flush(self, then: Callable[[], None]) -> bool:
         """Everything typed goes to the recovery file now and is being saved: go on. Votes
-        that wait for a lost server have no recovery file: asked first ("Ja" drops them)."""
+        that wait for a lost server have no recovery file: asked first
+        (:meth:`~expertenrat.ui.minutes_vote_actions.VoteActions.let_go`)."""
         self.item_form.votes.commit()  # a count typed, its field still focused (Ctrl+Q)
         self.autosave.flush()
-        saving = self.vote_actions.saving
-        if not saving.waiting_for_server():
-            return True
-
-        def drop() -> None:
-            saving.drop()
-            then()
-
-        self._dialogs.question(
-            self,
-            tr(_CONTEXT, "Abstimmungen nicht gespeichert"),
-            tr(
-                _CONTEXT,
-                "Die zuletzt erfassten Abstimmungen sind nicht gespeichert: Die Verbindung zum "
-                "Datenbankserver ist unterbrochen. Sie werden gespeichert, sobald er wieder "
-                "erreichbar ist, solange das Protokoll geöffnet bleibt. Trotzdem fortfahren "
-                "und die Abstimmungen verwerfen?",
-            ),
-            drop,
-        )
-        return False
+        return self.vote_actions.let_go(then)
 
     def has_unsaved_changes(self) -> bool:
         """A save is due or running (the text is safe in the recovery file meanwhile), or a

@@ -55,6 +55,32 @@ class VoteActions:
         """No save runs or waits."""
         return self.saving.idle()
 
+    def let_go(self, then: Callable[[], None]) -> bool:
+        """Whether the editor may go on (leave the meeting, close): no votes wait for a
+        lost server. Such votes have no recovery file: asked first; "Ja" drops them and
+        calls ``then``."""
+        saving = self.saving
+        if not saving.waiting_for_server():
+            return True
+
+        def drop() -> None:
+            saving.drop()
+            then()
+
+        self._dialogs.question(
+            self._parent,
+            tr(_CONTEXT, "Abstimmungen nicht gespeichert"),
+            tr(
+                _CONTEXT,
+                "Die zuletzt erfassten Abstimmungen sind nicht gespeichert: Die Verbindung zum "
+                "Datenbankserver ist unterbrochen. Sie werden gespeichert, sobald er wieder "
+                "erreichbar ist, solange das Protokoll geöffnet bleibt. Trotzdem fortfahren "
+                "und die Abstimmungen verwerfen?",
+            ),
+            drop,
+        )
+        return False
+
     def save(self, drafts: list) -> None:
         """Save the votes of the item shown, in the worker (the counts are checked there)."""
         item = self._current_item()
