@@ -18,7 +18,7 @@ from expertenrat.ui.ask_again import ask_text_again, retry_note
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.key_actions import KeyActions
-from expertenrat.ui.row_moves import enable_moves, moved
+from expertenrat.ui.row_moves import enable_moves, focus_to_rows, moved
 
 _CONTEXT = "ActionFieldButtons"
 
@@ -96,9 +96,11 @@ class ActionFieldButtons(QWidget):
 
     def _update_buttons(self) -> None:
         field = self.selected()
-        for button in (self.rename_button, self.colour_button, self.delete_button):
-            button.setEnabled(field is not None)
-        enable_moves(self.up_button, self.down_button, self._model.fields(), field)
+        buttons = (self.rename_button, self.colour_button, self.delete_button)
+        with focus_to_rows(self._view, *buttons, self.up_button, self.down_button):
+            for button in buttons:
+                button.setEnabled(field is not None)
+            enable_moves(self.up_button, self.down_button, self._model.fields(), field)
 
     def _run(self, action, select_id: int | None = None, *, typed: bool = False) -> str | None:
         """Run a service call; on an expected error reload and tell the user. ``typed``: the

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from expertenrat.domain.agenda import (
     Agenda,
@@ -37,6 +37,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.key_actions import KeyActions
 from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
+from expertenrat.ui.row_moves import focus_to_rows
 
 _CONTEXT = "AgendaEditor"
 
@@ -238,14 +239,8 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
         selected = self.selected_item()
         item = selected is not None
         moves = possible_moves(agenda.items, selected.key) if agenda and selected else None
-        focus = self.window().focusWidget()
-        self.structure.enable(structural=structural, moves=moves)
-        if focus is not None and self.structure.isAncestorOf(focus) and not focus.isEnabled():
-            # A button disabled while it has the keyboard focus ("Nach oben" once the item
-            # is TOP 1) hands it to the agenda, as the lists of Einstellungen do: Qt passed
-            # it on to the next button, and the space bar pressed again moved the item back
-            # down (or, from "Nach unten", indented it).
-            self.view.setFocus()
+        with focus_to_rows(self.view, *self.structure.findChildren(QPushButton)):
+            self.structure.enable(structural=structural, moves=moves)
         editable = agenda is not None and refusal(agenda, title_only=True) is None
         self.form.setEnabled(editable and item)
         self.save_button.setEnabled(editable and item)

@@ -42,6 +42,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.key_actions import KeyActions
 from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
 from expertenrat.ui.page import NothingPending
+from expertenrat.ui.row_moves import focus_to_rows
 from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.worker import Job, start_with_progress
 from expertenrat.ui.wrapping_row import WrappingRow
@@ -156,11 +157,15 @@ class AnnexesPanel(KeepsNoMeetingHint, NothingPending, QWidget):
     def _update_buttons(self) -> None:
         shown = self._meeting_id is not None and not self._frozen
         selected = self.selected() if shown else None
+        moves = (self.edit_button, self.remove_button, self.up_button, self.down_button)
         self.add_button.setEnabled(shown and not self.busy())
-        self.edit_button.setEnabled(selected is not None)
-        self.remove_button.setEnabled(selected is not None)
-        self.up_button.setEnabled(selected is not None and selected.number > 1)
-        self.down_button.setEnabled(selected is not None and selected.number < self.list.count())
+        with focus_to_rows(self.list, *moves):
+            self.edit_button.setEnabled(selected is not None)
+            self.remove_button.setEnabled(selected is not None)
+            self.up_button.setEnabled(selected is not None and selected.number > 1)
+            self.down_button.setEnabled(
+                selected is not None and selected.number < self.list.count()
+            )
 
     def busy(self) -> bool:
         return self.job is not None and self.job.running

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.key_actions import KeyActions
+from expertenrat.ui.row_moves import focus_to_rows
 
 _CONTEXT = "ProjectPartnersEditor"
 
@@ -100,10 +101,12 @@ class ProjectPartnersEditor(QWidget):
         # moveRows takes the row *before which* to insert: one further when moving down.
         self.model.moveRows(QModelIndex(), row, 1, QModelIndex(), target + (step > 0))
         self.view.setCurrentIndex(self.model.index(target))
+        self._update_buttons()  # the current index moved with its row: no signal
 
     def _update_buttons(self) -> None:
         index = self.view.currentIndex()
         has = index.isValid()
-        self.remove_button.setEnabled(has)
-        self.up_button.setEnabled(has and index.row() > 0)
-        self.down_button.setEnabled(has and index.row() < self.model.rowCount() - 1)
+        with focus_to_rows(self.view, self.remove_button, self.up_button, self.down_button):
+            self.remove_button.setEnabled(has)
+            self.up_button.setEnabled(has and index.row() > 0)
+            self.down_button.setEnabled(has and index.row() < self.model.rowCount() - 1)

@@ -4,10 +4,11 @@ Rows are records with an ``id``."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 
 def moved(rows: Sequence[Any], selected: Any | None, step: int) -> list[int] | None:
@@ -30,3 +31,15 @@ def enable_moves(
     """Enable ``up`` and ``down`` only where ``selected`` (None: no row) can go."""
     up.setEnabled(selected is not None and rows[0].id != selected.id)
     down.setEnabled(selected is not None and rows[-1].id != selected.id)
+
+
+@contextmanager
+def focus_to_rows(rows: QWidget, *buttons: QAbstractButton) -> Iterator[None]:
+    """``buttons`` enabled anew inside: one disabled while it had the keyboard focus ("Nach
+    oben" once its row is the first, "Löschen …" of the last row) hands the focus to
+    ``rows``, the list it acts on. Qt passed it on to the next button, and the space bar
+    pressed again moved the row straight back down (found by a tester)."""
+    focus = rows.window().focusWidget()
+    yield
+    if focus in buttons and not focus.isEnabled():
+        rows.setFocus()
