@@ -56,7 +56,7 @@ class ItemConflicts:
     project_title: str
     conflicts: tuple[Conflict, ...]
     suggestions: tuple[ConflictSuggestion, ...]  # ``member`` is a membership id
-    # recusals at an item above about the same project, which hold here too
+    # recusals at an item above about the same matter, which hold here too
     # (:func:`recusal_sources`); ``item_id`` is that item's
     carried: tuple[Conflict, ...] = ()
 
@@ -77,19 +77,27 @@ class ItemLink:
 
 def recusal_sources(items: Iterable[ItemLink]) -> dict[int, tuple[int, ...]]:
     """For each item, the items above it whose recusals hold at it too, nearest first:
-    those linked to the same project as it is. A member recused at TOP 5 about project P
-    is recused at 5.1 and 5.1.1 about P as well (the same matter), not at a sub-item about
-    another project or none; a decision of the member's own at the sub-item (or at an item
-    nearer to it) comes first."""
+    those about the same matter (:func:`matter`). A member recused at TOP 5 about project P
+    is recused at 5.1 and 5.1.1 about P as well, and at a sub-item without a project of its
+    own ("5.2 Aussprache": part of TOP 5), not at a sub-item about another project; a
+    decision of the member's own at the sub-item (or at an item nearer to it) comes first."""
     by_id = {item.id: item for item in items}
     sources: dict[int, tuple[int, ...]] = {}
     for item in by_id.values():
-        if item.project_id is None:
-            continue
-        above = [p.id for p in ancestors(item, by_id) if p.project_id == item.project_id]
+        own = matter(item, by_id)
+        above = [p.id for p in ancestors(item, by_id) if matter(p, by_id) == own]
         if above:
             sources[item.id] = tuple(above)
     return sources
+
+
+def matter(item: ItemLink, by_id: Mapping[int, ItemLink]) -> int | None:
+    """The project ``item`` is about: its own, else that of the nearest item above it with
+    one (a sub-item without a project is part of its item); ``None``: none on the way up."""
+    return next(
+        (i.project_id for i in (item, *ancestors(item, by_id)) if i.project_id is not None),
+        None,
+    )
 
 
 def ancestors(item: ItemLink, by_id: Mapping[int, ItemLink]) -> Iterator[ItemLink]:

@@ -66,7 +66,7 @@ class ConflictsPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self.item_combo.currentIndexChanged.connect(lambda _index: self._show_item())
         self.project_label = QLabel()
         self.project_label.setTextFormat(Qt.TextFormat.PlainText)
-        # who is recused here because of a recusal at an item above about the same project
+        # who is recused here because of a recusal at an item above about the same matter
         self.carried_label = QLabel()
         self.carried_label.setTextFormat(Qt.TextFormat.PlainText)
         self.carried_label.setWordWrap(True)
@@ -190,7 +190,7 @@ class ConflictsPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self._update_buttons()
 
     def _carried_text(self, item: ItemConflicts | None) -> str:
-        """ "Befangen wie bei TOP 5 (dasselbe Projekt): Anna Berg" for the recusals carried
+        """ "Befangen wie bei TOP 5 (derselbe Gegenstand; …): Anna Berg" for the recusals carried
         to the item; they are changed at that item."""
         if item is None or self._sheet is None or not item.carried:
             return ""
@@ -200,7 +200,7 @@ class ConflictsPanel(KeepsNoMeetingHint, NothingPending, QWidget):
             lines.append(
                 tr(
                     _CONTEXT,
-                    "Befangen wie bei TOP {number} (dasselbe Projekt; dort zu ändern): {names}",
+                    "Befangen wie bei TOP {number} (derselbe Gegenstand; dort zu ändern): {names}",
                 ).format(number=self._sheet.item(source).item.number, names=names)
             )
         return "\n".join(lines)

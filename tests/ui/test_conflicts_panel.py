@@ -232,7 +232,7 @@ def test_a_sub_item_about_the_project_shows_the_recusal_made_above(
 
     assert panel.suggestions.rows == []
     assert panel.carried_label.text() == (
-        "Befangen wie bei TOP 3 (dasselbe Projekt; dort zu ändern): Ödön Pál"
+        "Befangen wie bei TOP 3 (derselbe Gegenstand; dort zu ändern): Ödön Pál"
     )
     assert panel.model.rowCount() == 1
     panel.view.selectRow(0)
