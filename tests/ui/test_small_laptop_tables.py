@@ -17,6 +17,7 @@ from table_widths import fits, headers_whole, shows_start, shows_whole
 
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
 from expertenrat.ui.members_table_model import MembersTableModel
+from expertenrat.ui.projects_table_model import ProjectsTableModel
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel
 from expertenrat.ui.record_table import record_table_view
 from tests.ui.settling import exposed, settle
@@ -100,6 +101,16 @@ def test_the_tables_fit_a_1366_laptop_at_150_percent_and_with_a_larger_font(
     assert fits(view) and view.horizontalScrollBar().maximum() == 0, widths(view)
     assert headers_whole(view, shown_columns(view)), widths(view)
     assert len(shown_columns(view)) >= 3  # the name or title with the most needed
+
+
+def test_projects_at_150_percent_keep_room_for_the_title(window, qtbot) -> None:
+    view = table_of(window(LAPTOP_150), qtbot, "Projekte")
+    columns = ProjectsTableModel
+    header = view.horizontalHeader()
+
+    assert fits(view) and headers_whole(view, shown_columns(view)), widths(view)
+    assert shows_start(view, columns.COLUMN_TITLE, 16), widths(view)  # it had 77 px
+    assert not header.isSectionHidden(columns.COLUMN_PHASE)
 
 
 def test_members_at_150_percent_keep_room_for_the_name_and_the_institution(window, qtbot) -> None:
