@@ -5,22 +5,16 @@ reasons, overruled suggestions with who decided and why). Below, the screening s
 members whose institution is a partner of the item's project
 (:mod:`~expertenrat.ui.conflict_suggestions_box`): "Befangenheit erfassen"
 recuses the member, "Übergehen …" asks for the reason and records the decision. Every
-change saves at once; a cancelled meeting is shown read-only with a hint.
+change saves at once; a cancelled meeting is shown read-only with a hint. The widgets and
+where they sit: :mod:`~expertenrat.ui.conflicts_panel_view`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.attendance_sheet import CANCELLED_HINT
 from expertenrat.domain.conflict_screening import ConflictSuggestion
@@ -30,13 +24,10 @@ from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.context import Services
 from expertenrat.ui.ask_again import ask_text_again
 from expertenrat.ui.conflict_declare_dialog import ConflictDeclareDialog
-from expertenrat.ui.conflict_suggestions_box import ConflictSuggestionsBox
-from expertenrat.ui.conflicts_table_model import ConflictsTableModel
+from expertenrat.ui.conflicts_panel_view import ConflictsPanelView
 from expertenrat.ui.dialog_service import DialogService
-from expertenrat.ui.eliding_widgets import compact_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
-from expertenrat.ui.one_line_table import one_line_table
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.record_selection import select_after_removal, selected_row
 from expertenrat.ui.refusals import attempt
@@ -44,13 +35,13 @@ from expertenrat.ui.refusals import attempt
 _CONTEXT = "ConflictsPanel"
 
 
-class ConflictsPanel(KeepsNoMeetingHint, NothingPending, QWidget):
+class ConflictsPanel(KeepsNoMeetingHint, NothingPending, ConflictsPanelView):
     changed = Signal()
 
     def __init__(
         self, services: Services, dialogs: DialogService, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent)  # the widgets, laid out
         self._services = services
         self._dialogs = dialogs
         self._meeting_id: int | None = None
@@ -58,59 +49,12 @@ class ConflictsPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self._sheet: ConflictSheet | None = None
         self.dialog: ConflictDeclareDialog | None = None
 
-        self.hint_label = QLabel()
-        self.hint_label.setObjectName("hintLabel")
-        self.hint_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint_label.setWordWrap(True)
-        self.item_combo = compact_combo(30)
         self.item_combo.currentIndexChanged.connect(lambda _index: self._show_item())
-        self.project_label = QLabel()
-        self.project_label.setTextFormat(Qt.TextFormat.PlainText)
-        # who is recused here because of a recusal at an item above about the same matter
-        self.carried_label = QLabel()
-        self.carried_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.carried_label.setWordWrap(True)
-        self.model = ConflictsTableModel(self)
-        # One line per conflict, the columns as wide as their text, the room left to the
-        # reason (before, 100 px each: headers and names cut, reasons broken onto lines).
-        model = self.model
-        self.view = one_line_table(
-            model,
-            [
-                [model.COLUMN_REASON, model.COLUMN_DECISION_REASON],
-                [model.COLUMN_MEMBER, model.COLUMN_DECIDED_BY],
-            ],
-            wide=model.COLUMN_REASON,
-        )
-        self.view.setAccessibleName(tr(_CONTEXT, "Befangenheiten"))  # for screen readers
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.declare_button = QPushButton(tr(_CONTEXT, "Befangenheit eintragen …"))
-        self.remove_button = QPushButton(tr(_CONTEXT, "Entfernen …"))
         self.declare_button.clicked.connect(self.declare)
         self.remove_button.clicked.connect(self.remove_selected)
-        self.suggestions = ConflictSuggestionsBox()
         self.suggestions.accepted.connect(self.accept)
         self.suggestions.overruled.connect(self.overrule)
-
-        top = QHBoxLayout()
-        item_label = QLabel(tr(_CONTEXT, "Tagesordnungspunkt"))
-        item_label.setBuddy(self.item_combo)
-        self.item_combo.setAccessibleName(item_label.text())  # a combo says its entry else
-        top.addWidget(item_label)
-        top.addWidget(self.item_combo, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.declare_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.hint_label)
-        layout.addLayout(top)
-        layout.addWidget(self.project_label)
-        layout.addWidget(self.carried_label)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.suggestions)
         self.set_meeting(None)
 
     # --- contract -------------------------------------------------------------------------
