@@ -55,7 +55,7 @@ class DatabaseBox(QGroupBox):
         self._database = database
         self._dialogs = dialogs
         title = tr(_CONTEXT, "Mit Server verbinden")
-        self.server_choice = ServerChoice(title, self)
+        self.server_choice = ServerChoice(title, self, dialogs)
         self.server_choice.checked.connect(self._connected)
         # After the message the dialog comes back with what was typed (but the password):
         # a wrong password or a typo in the server's name is mended, not typed anew.

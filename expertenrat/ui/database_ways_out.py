@@ -95,7 +95,9 @@ class DatabaseWaysOut:
         from expertenrat.ui.server_choice import ServerChoice
 
         if self.server_choice is None:
-            self.server_choice = ServerChoice(tr("Session", "Anderen Server"), self._window)
+            self.server_choice = ServerChoice(
+                tr("Session", "Anderen Server"), self._window, self._dialogs()
+            )
             self.server_choice.checked.connect(self._other_server_checked)
             self.server_choice.failed.connect(
                 lambda url, error: self._session.refused(error, url, chosen=True)

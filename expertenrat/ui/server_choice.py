@@ -12,6 +12,8 @@ its German message.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -21,6 +23,9 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.server_dialog import ServerDialog
 from expertenrat.ui.worker import Job, start_with_progress
 
+if TYPE_CHECKING:
+    from expertenrat.ui.dialog_service import DialogService
+
 _CONTEXT = "ServerChoice"
 
 
@@ -28,16 +33,20 @@ class ServerChoice(QObject):
     checked = Signal(object, bool, bool)  # address with password, holds data, keep password
     failed = Signal(object, object)  # address with password, ExpertenratError
 
-    def __init__(self, title: str, parent: QWidget) -> None:
+    def __init__(self, title: str, parent: QWidget, dialogs: DialogService | None = None) -> None:
+        """``dialogs``: ask before the dialog throws away what was typed."""
         super().__init__(parent)
         self._title = title
         self._parent = parent
+        self._dialogs = dialogs
         self.job: Job | None = None
         self.dialog: ServerDialog | None = None
 
     def ask(self, intro: str, initial: DatabaseAddress | None = None) -> None:
         """The server dialog, filled in with ``initial`` (its password left out)."""
-        self.dialog = ServerDialog(self._title, intro, self._parent, initial=initial)
+        self.dialog = ServerDialog(
+            self._title, intro, self._parent, initial=initial, dialogs=self._dialogs
+        )
         self.dialog.chosen.connect(self.check)
         self.dialog.finished.connect(self.dialog.deleteLater)
         self.dialog.open()

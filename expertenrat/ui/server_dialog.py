@@ -4,10 +4,13 @@ Used by "Auf Server umziehen …", "Mit Server verbinden …", the start page's 
 Server …" (filled in with the server that failed, ``initial``) and for the password at
 start (``fixed``: only the password field is editable then). ``chosen(url,
 keep_password)`` reports the address with the password in it; ``keep_password``: store
-it in the OS keyring (offered only where there is one).
+it in the OS keyring (offered only where there is one). Given a :class:`DialogService`,
+Abbrechen, Esc or closing ask before what was typed is thrown away.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,9 +30,13 @@ from expertenrat.services.database_choice import (
     server_address,
 )
 from expertenrat.ui.dialog_parts import dialog_buttons
+from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.form_errors import message_label
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit
+
+if TYPE_CHECKING:
+    from expertenrat.ui.dialog_service import DialogService
 
 _CONTEXT = "ServerDialog"
 
@@ -45,6 +52,7 @@ class ServerDialog(QDialog):
         *,
         fixed: DatabaseAddress | None = None,
         initial: DatabaseAddress | None = None,
+        dialogs: DialogService | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -90,6 +98,16 @@ class ServerDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
         (self.password_edit if fixed else self.host_edit).setFocus()
+        # An Esc slipped in after typing the server's address from the IT's note threw it
+        # away unasked (found by a tester).
+        self._discard = DiscardCheck(self, dialogs, self._typed)
+
+    def _typed(self) -> tuple[object, ...]:
+        edits = (self.host_edit, self.database_edit, self.user_edit, self.password_edit)
+        return (*(edit.text() for edit in edits), self.port_spin.value())
+
+    def reject(self) -> None:
+        self._discard.reject(super().reject)
 
     def url(self) -> DatabaseAddress:
         return server_address(

@@ -74,6 +74,7 @@ class ServerMoveMenu:
             ).format(self._services.database.location),
             self._parent,
             initial=initial,
+            dialogs=self._dialogs,
         )
         self.dialog.chosen.connect(self.move)
         self.dialog.finished.connect(self.dialog.deleteLater)

@@ -7,6 +7,7 @@ import threading
 
 from PySide6.QtWidgets import QMessageBox
 from server_typing import UNREACHABLE, submit_unreachable, typed_address
+from verwerfen import escape_asks_before_dropping, escape_closes_at_once
 
 from expertenrat.paths import default_database_file
 from expertenrat.store.database_location import store_address, stored_address
@@ -100,3 +101,18 @@ def test_a_server_problem_not_known_shows_the_driver_s_text_behind_details(
     assert "server closed" not in message.text()
     assert "server closed the connection unexpectedly" in message.detailedText()
     message.close()
+
+
+def test_escape_in_the_server_dialog_asks_before_dropping_the_typed_server(
+    qtbot, services, dialogs
+):
+    """Found by a tester: an Esc slipped in after typing the server's address from the
+    IT's note closed the dialog and threw the address away, unasked."""
+    box = DatabaseBox(services.database, dialogs)
+    qtbot.addWidget(box)
+    box.ask_server()
+    dialog = box.server_choice.dialog
+
+    escape_asks_before_dropping(qtbot, dialogs, dialog, dialog.host_edit, "db.rostock.de")
+    box.ask_server()
+    escape_closes_at_once(qtbot, dialogs, box.server_choice.dialog)
