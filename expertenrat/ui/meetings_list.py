@@ -10,6 +10,8 @@ says what to do.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
@@ -46,6 +48,7 @@ _DROPPABLE = (
 class MeetingsList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.selecting_quietly = False  # see :meth:`quietly`
         self.model = MeetingsTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -89,6 +92,16 @@ class MeetingsList(QWidget):
 
     def selected(self) -> MeetingSummary | None:
         return selected_record(self.view)
+
+    @contextmanager
+    def quietly(self) -> Iterator[None]:
+        """The program, not the user, selects a row or lists the rows anew meanwhile
+        (:attr:`selecting_quietly`): the page then asks nothing about unsaved input."""
+        self.selecting_quietly = True
+        try:
+            yield
+        finally:
+            self.selecting_quietly = False
 
     def select_row(self, meeting_id: int | None) -> None:
         """Select the row of ``meeting_id``; no row if it is not listed (or ``None``)."""

@@ -60,7 +60,6 @@ class MeetingsPage(MeetingsPageView):
         self._council_id: int | None = None
         self._shown_id: int | None = None  # the meeting in the tabs (None: new or nothing)
         self._to_present = False  # the next fill of the list scrolls to today's meetings
-        self._selecting = False
         self.series_dialog: SeriesDialog | None = None
         self.tabs.detail_changed.connect(self.refresh)
         self.tabs.meeting_tab_requested.connect(self._open_meeting_tab)
@@ -97,12 +96,9 @@ class MeetingsPage(MeetingsPageView):
         rows = meetings.list(
             self._council_id, self.filters.scope(), self.filters.year(), today=self._today()
         )
-        self._selecting = True
-        try:
+        with self.meeting_list.quietly():
             self.meeting_list.model.set_rows(rows)
             self.meeting_list.select_row(self._shown_id)
-        finally:
-            self._selecting = False
         if self._to_present:
             self._to_present = False
             # Once the table has its height: the window shows the page after its refresh.
@@ -157,7 +153,7 @@ class MeetingsPage(MeetingsPageView):
         self.meeting_list.select_row(meeting_id)
 
     def _selection_changed(self) -> None:
-        if self._selecting:
+        if self.meeting_list.selecting_quietly:
             return
         chosen = self.selected()
         wanted = chosen.id if chosen is not None else None
@@ -167,11 +163,8 @@ class MeetingsPage(MeetingsPageView):
         if self.flush(lambda: self._show(wanted)):
             self._show(wanted)
         else:  # the user stays on the meeting being edited (or it was switched already)
-            self._selecting = True
-            try:
+            with self.meeting_list.quietly():
                 self.meeting_list.select_row(self._shown_id)
-            finally:
-                self._selecting = False
         self._update_buttons()
 
     def open_selected(self) -> None:
@@ -208,19 +201,13 @@ class MeetingsPage(MeetingsPageView):
             frozen = self.listed_as_approved(meeting_id)
             self.form.set_meeting(meeting, council_id=self._council_id, frozen=frozen)
         except ConnectionLostError:
-            self._selecting = True
-            try:
+            with self.meeting_list.quietly():
                 self.meeting_list.select_row(self._shown_id)
-            finally:
-                self._selecting = False
             raise
         self._shown_id = meeting_id
         self.tabs.set_meeting(meeting_id)
-        self._selecting = True
-        try:
+        with self.meeting_list.quietly():
             self.meeting_list.select_row(meeting_id)
-        finally:
-            self._selecting = False
         self._update_buttons()
 
     # --- actions ------------------------------------------------------------------------
