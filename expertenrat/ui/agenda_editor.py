@@ -20,13 +20,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from expertenrat.domain.agenda import (
-    Agenda,
-    AgendaItem,
-)
-from expertenrat.domain.agenda_moves import (
-    possible_moves,
-)
+from expertenrat.domain.agenda import Agenda, AgendaItem
+from expertenrat.domain.agenda_moves import possible_moves
 from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.errors import ConnectionLostError, ExpertenratError
 from expertenrat.services.context import Services
@@ -70,6 +65,7 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
         self.saving = AgendaItemSaving(
             self,
             services,
+            dialogs,
             self.form,
             self.save_button,
             lambda: self._meeting_id,
@@ -129,27 +125,9 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
         return self.form.is_dirty()
 
     def flush(self, then: Callable[[], None]) -> bool:
-        """Save the typed item; if it cannot be saved, ask whether to drop the changes."""
-        if not self.form.is_dirty() or self.saving.save():
-            return True
-        if self.saving.choosing():
-            return False  # the user chooses there first; nothing is dropped
-
-        def drop() -> None:
-            self._discard()
-            then()
-
-        self._dialogs.question(
-            self,
-            tr(_CONTEXT, "Tagesordnung"),
-            tr(
-                _CONTEXT,
-                "Der Tagesordnungspunkt kann so nicht gespeichert werden (siehe die Hinweise "
-                "im Formular). Die Änderungen verwerfen?",
-            ),
-            drop,
-        )
-        return False
+        """Save the typed item; if it cannot be saved, ask whether to drop the changes
+        (:meth:`~expertenrat.ui.agenda_item_saving.AgendaItemSaving.save_or_ask`)."""
+        return not self.form.is_dirty() or self.saving.save_or_ask(self._discard, then)
 
     # --- reading ------------------------------------------------------------------------
 

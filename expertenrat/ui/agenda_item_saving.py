@@ -3,7 +3,8 @@
 The service's refusals show beside the form's fields; a lost server labels the button
 "Erneut versuchen" (:class:`SaveRetry`). When someone else saved the item first, both
 versions are offered field by field (:class:`MergeDialog`, nothing to choose when only one
-side changed) and the merged item is saved.
+side changed) and the merged item is saved. Before the page goes on, typed input that
+cannot be stored is dropped only on the user's word (:meth:`AgendaItemSaving.save_or_ask`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError, Val
 from expertenrat.services.context import Services
 from expertenrat.ui.agenda_item_form import AgendaItemForm
 from expertenrat.ui.agenda_merge import agenda_differences, agenda_merge_rows, merged_item
+from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.merge_dialog import FormLine, OpenMergeDialog, open_conflict_merge
 from expertenrat.ui.save_retry import SaveRetry
@@ -31,6 +33,7 @@ class AgendaItemSaving:
         self,
         parent: QWidget,
         services: Services,
+        dialogs: DialogService,
         form: AgendaItemForm,
         save_button: QPushButton,
         meeting_id: Callable[[], int | None],
@@ -42,6 +45,7 @@ class AgendaItemSaving:
         version of the item in the form."""
         self._parent = parent
         self._services = services
+        self._dialogs = dialogs
         self._form = form
         self._meeting_id = meeting_id
         self._saved = saved
@@ -72,6 +76,31 @@ class AgendaItemSaving:
             return False
         self._saved(agenda)
         return True
+
+    def save_or_ask(self, discard: Callable[[], None], then: Callable[[], None]) -> bool:
+        """Store the typed item (True); if it cannot be stored, ask whether to drop the
+        changes ("Ja": ``discard()``, then ``then()``) and say False, as while the merge
+        dialog is open (the user chooses there first; nothing is dropped)."""
+        if self.save():
+            return True
+        if self.choosing():
+            return False
+
+        def drop() -> None:
+            discard()
+            then()
+
+        self._dialogs.question(
+            self._parent,
+            tr(_CONTEXT, "Tagesordnung"),
+            tr(
+                _CONTEXT,
+                "Der Tagesordnungspunkt kann so nicht gespeichert werden (siehe die Hinweise "
+                "im Formular). Die Änderungen verwerfen?",
+            ),
+            drop,
+        )
+        return False
 
     def _offer_merge(self, mine: AgendaItem, conflict: ConcurrentEditError) -> None:
         """Someone saved the item first: both versions field by field, then save the choice."""
