@@ -171,14 +171,23 @@ def _count_problems(vote: VoteDraft, voters: Voters, field: str, prefix: str) ->
 
 def _too_many(total: int, voters: Voters) -> str:
     recused = voters.quorum.recused
-    aside = f", {recused} befangen" if recused else ""
     votes = "ist 1 Stimme" if total == 1 else f"sind {total} Stimmen"
+    if recused:  # "6 anwesend, 1 befangen" read as 5 who could vote
+        present = voters.count + recused
+        who = {0: "durfte niemand", 1: "durfte nur 1 Mitglied"}.get(
+            voters.count, f"durften nur {voters.count} Mitglieder"
+        )
+        entitled = "1 stimmberechtigtes" if present == 1 else f"{present} stimmberechtigte"
+        return (
+            f"Es {votes} erfasst, aber bei {voters.item_label} {who} abstimmen "
+            f"({entitled} anwesend, davon {recused} befangen)."
+        )
     who = (
         "war nur 1 stimmberechtigtes Mitglied"
         if voters.count == 1
         else f"waren nur {voters.count} stimmberechtigte Mitglieder"
     )
-    return f"Es {votes} erfasst, aber bei {voters.item_label} {who} anwesend{aside}."
+    return f"Es {votes} erfasst, aber bei {voters.item_label} {who} anwesend."
 
 
 def _too_few(total: int, voters: Voters) -> str:

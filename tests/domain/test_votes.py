@@ -63,9 +63,11 @@ def test_more_votes_than_members_present_after_departures_and_before_arrivals() 
 def test_recused_members_do_not_count() -> None:
     who = voters(recused={2, 3})
     assert who.count == 3
+    # (found by a tester) "… waren nur 3 stimmberechtigte Mitglieder anwesend, 2 befangen"
+    # read as 3 there, 1 of whom could vote
     assert messages([VoteDraft(yes=4)], who) == [
-        "Es sind 4 Stimmen erfasst, aber bei TOP 2 waren nur 3 stimmberechtigte Mitglieder "
-        "anwesend, 2 befangen."
+        "Es sind 4 Stimmen erfasst, aber bei TOP 2 durften nur 3 Mitglieder abstimmen "
+        "(5 stimmberechtigte anwesend, davon 2 befangen)."
     ]
 
 
@@ -89,8 +91,12 @@ def test_one_vote_and_one_member_are_named_in_the_singular() -> None:
         "Es sind 2 Stimmen erfasst, aber bei TOP 2 war nur 1 stimmberechtigtes Mitglied anwesend."
     ]
     assert messages([VoteDraft(yes=1)], voters(present=3, recused={2})) == [
-        "Es ist 1 Stimme erfasst, aber bei TOP 2 waren nur 0 stimmberechtigte Mitglieder "
-        "anwesend, 1 befangen."
+        "Es ist 1 Stimme erfasst, aber bei TOP 2 durfte niemand abstimmen (1 stimmberechtigtes "
+        "anwesend, davon 1 befangen)."
+    ]
+    assert messages([VoteDraft(yes=2)], voters(present=4, recused={2})) == [
+        "Es sind 2 Stimmen erfasst, aber bei TOP 2 durfte nur 1 Mitglied abstimmen (2 "
+        "stimmberechtigte anwesend, davon 1 befangen)."
     ]
 
 

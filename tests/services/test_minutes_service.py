@@ -170,8 +170,8 @@ def test_votes_are_checked_against_departures_and_recusals(
     with pytest.raises(ValidationError) as caught:
         service.save_votes(bericht, [VoteDraft(yes=5, no=1)])
     assert caught.value.message == (
-        "Es sind 6 Stimmen erfasst, aber bei TOP 2 waren nur 5 stimmberechtigte Mitglieder "
-        "anwesend, 1 befangen."
+        "Es sind 6 Stimmen erfasst, aber bei TOP 2 durften nur 5 Mitglieder abstimmen "
+        "(6 stimmberechtigte anwesend, davon 1 befangen)."
     )
     with pytest.raises(ValidationError):
         service.save_votes(bericht, [VoteDraft(yes=-1)])

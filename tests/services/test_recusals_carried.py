@@ -116,7 +116,7 @@ def test_a_member_recused_at_an_item_is_recused_at_its_sub_item_about_the_projec
     minutes = MinutesService(database, actor)
     assert minutes.voters(agenda["same"]).count == minutes.voters(agenda["none"]).count == 2
     assert minutes.voters(agenda["other"]).count == 3
-    with pytest.raises(ValidationError, match="1 befangen"):
+    with pytest.raises(ValidationError, match="davon 1 befangen"):
         minutes.save_votes(agenda["same"], [VoteDraft(yes=3)])
     saved = minutes.save_votes(agenda["same"], [VoteDraft(yes=2)])
     assert saved.votes[0].line.endswith("befangen: Anna Berg (Mitarbeiterin der Stadtwerke)")
