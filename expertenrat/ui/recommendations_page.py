@@ -47,6 +47,7 @@ from expertenrat.ui.record_selection import (
     start_afresh,
 )
 from expertenrat.ui.reminders_dialog import RemindersDialog
+from expertenrat.ui.row_moves import focus_to_rows
 
 _CONTEXT = "RecommendationsPage"
 
@@ -142,11 +143,15 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
             except ExpertenratError as error:
                 self._dialogs.warning(self, tr(_CONTEXT, "Empfehlungen"), error.message)
         self.detail.setPlainText(detail_text(detail) if detail else "")
-        for button, step, _take in self._steps:
-            button.setEnabled(row is not None and allows(row.status, step))
         frozen = detail is not None and detail.origin_approved
-        if frozen:  # Enter then moves into the detail, as for one that was sent
-            self.edit_button.setEnabled(False)
+        # A step done from the keyboard ("Beschließen …") disables its button: the focus
+        # goes back to the register, whose row says the new status, rather than on to the
+        # next button ("Zurückziehen …").
+        with focus_to_rows(self.view, *(button for button, _step, _take in self._steps)):
+            for button, step, _take in self._steps:
+                button.setEnabled(row is not None and allows(row.status, step))
+            if frozen:  # Enter then moves into the detail, as for one that was sent
+                self.edit_button.setEnabled(False)
         self.edit_button.setToolTip(
             tr(
                 _CONTEXT,

@@ -831,3 +831,21 @@ def test_the_code_column_sorts_by_year_and_number_whatever_the_prefix(
     ]  # fmt: skip
     page.view.sortByColumn(M.COLUMN_CODE, Qt.SortOrder.DescendingOrder)
     assert codes(page)[:2] == ["DB-2026-07", "E-2026-06"]
+
+
+def test_a_step_taken_from_the_keyboard_leaves_the_focus_in_the_register(page, sample, qtbot):
+    """Found by a tester: "Versenden …" pressed with the space bar, the dialog confirmed,
+    disabled itself and Qt passed the focus on to "Zurückziehen …"; now the register has
+    it, its row saying the new status."""
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=WAIT)
+    page.select(sample.recommendations["E-2026-05"])
+    page.send_button.setFocus()
+    qtbot.keyClick(page.send_button, Qt.Key.Key_Space)
+
+    page.steps.dialog.accept_button.click()
+
+    assert page.selected().status is RecommendationStatus.SENT
+    assert not page.send_button.isEnabled()
+    assert page.focusWidget() is page.view
