@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meetings import invitation_changed
-from expertenrat.domain.series_warnings import BUNDESLAENDER
+from expertenrat.domain.working_days import previous_working_day
 
 STANDARD_ADDRESSEE = "An die Mitglieder"
 
@@ -194,17 +194,9 @@ class MeetingDocument:
         """The day by which members should say they cannot come: the last working day
         before the meeting (not a Saturday, Sunday or public holiday in the council's
         Bundesland, as Weltkindertag in Thüringen), when the secretariat can read it."""
-        import holidays  # ~0.1 s to import: only when a letter is made
-
-        day = self.start.date() - timedelta(days=1)
-        code = self.letterhead.bundesland.strip().upper()
-        subdiv = code.removeprefix("DE-") if code in BUNDESLAENDER else None
-        closed = holidays.country_holidays(
-            "DE", subdiv=subdiv, years=range(day.year - 1, day.year + 1)
+        return previous_working_day(
+            self.start.date() - timedelta(days=1), self.letterhead.bundesland
         )
-        while day.weekday() >= 5 or day in closed:
-            day -= timedelta(days=1)
-        return day
 
     @property
     def location(self) -> str:

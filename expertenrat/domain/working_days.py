@@ -1,0 +1,60 @@
+"""Working days: no Saturday, Sunday or public holiday of the council's Bundesland.
+
+German practice (§ 193 BGB) moves a deadline that ends on such a day to the next working
+day (:func:`next_working_day`: the due date of a response, the end of the objection
+period); a day by which something must be done so that a period is kept moves to the
+working day before (:func:`previous_working_day`: the last day to send an invitation, the
+day excuses are asked for). Only the Land's public holidays count, not those of part of it
+(Mariä Himmelfahrt in Bavaria's mostly Catholic municipalities), and not Heiligabend or
+Silvester. Without a Bundesland (``""``) the nationwide holidays count.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import lru_cache
+
+from expertenrat.domain.series_warnings import BUNDESLAENDER
+
+
+def next_working_day(day: date, bundesland: str) -> date:
+    """``day`` if it is a working day, otherwise the first working day after it."""
+    while closed_reason(day, bundesland):
+        day += timedelta(days=1)
+    return day
+
+
+def previous_working_day(day: date, bundesland: str) -> date:
+    """``day`` if it is a working day, otherwise the last working day before it."""
+    while closed_reason(day, bundesland):
+        day -= timedelta(days=1)
+    return day
+
+
+def closed_reason(day: date, bundesland: str) -> str | None:
+    """Why ``day`` is no working day ("ein Sonntag", "ein Feiertag (Ostermontag)"), or
+    ``None`` for a working day. A holiday on a weekend is named as the holiday."""
+    name = _holidays(_subdivision(bundesland), day.year).get(day)
+    if name:
+        return f"ein Feiertag ({name})"
+    if day.weekday() == 5:
+        return "ein Samstag"
+    if day.weekday() == 6:
+        return "ein Sonntag"
+    return None
+
+
+def _subdivision(bundesland: str) -> str | None:
+    code = (bundesland or "").strip().upper()
+    return code.removeprefix("DE-") if code in BUNDESLAENDER else None
+
+
+@lru_cache(maxsize=64)
+def _holidays(subdivision: str | None, year: int) -> dict[date, str]:
+    """The public holidays of a year in the Land (``None``: nationwide), by German name."""
+    if not 1900 <= year <= 2200:  # outside what anyone plans: no holidays known
+        return {}
+    import holidays  # ~0.1 s to import: only when a deadline is worked out
+
+    calendar = holidays.country_holidays("DE", subdiv=subdivision, years=year, language="de")
+    return dict(calendar.items())
