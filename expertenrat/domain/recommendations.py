@@ -10,8 +10,9 @@ one check every step makes, with its German refusal, and the page enables its bu
 :func:`allows`.
 
 The due date of a project's response defaults to the send date plus the council's response
-period in months (``relativedelta``: 31.01. + 1 month = 28./29.02.); it is never before the
-send date. The codes are in :mod:`recommendation_codes`, the form's content in
+period in months (``relativedelta``: 31.01. + 1 month = 28./29.02.), moved to the next
+working day where that is a weekend or public holiday (:mod:`working_days`); it is never
+before the send date. The codes are in :mod:`recommendation_codes`, the form's content in
 :mod:`recommendation_content`, the projects' responses in :mod:`recommendation_responses`.
 """
 
@@ -25,6 +26,7 @@ from dateutil.relativedelta import relativedelta
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
 from expertenrat.domain.field_limits import date_problems
+from expertenrat.domain.working_days import next_working_day
 
 S = RecommendationStatus
 ALLOWED_STEPS: dict[RecommendationStatus, frozenset[RecommendationStatus]] = {
@@ -132,9 +134,16 @@ def refuse_unless(
 # --- due dates ---------------------------------------------------------------------------
 
 
-def default_due_date(sent_on: date, period_months: int) -> date:
+def period_end(sent_on: date, period_months: int) -> date:
     """The send date plus the council's response period (31.01. + 1 month = 28./29.02.)."""
     return sent_on + relativedelta(months=period_months)
+
+
+def default_due_date(sent_on: date, period_months: int, bundesland: str) -> date:
+    """The due date proposed for a response: :func:`period_end`, or where that is a
+    Saturday, Sunday or public holiday in the council's Bundesland the next working day
+    (§ 193 BGB)."""
+    return next_working_day(period_end(sent_on, period_months), bundesland)
 
 
 def due_date_problems(sent_on: date | None, due_on: date | None) -> list[FieldProblem]:

@@ -72,7 +72,9 @@ class RecommendationLifecycle:
         *,
         today: date | None = None,
     ) -> RecommendationDetail:
-        """Sent to the project(s) ``sent_on``; the due date defaults to the council's period.
+        """Sent to the project(s) ``sent_on``; the due date defaults to the council's period
+        (moved to the next working day, :func:`~expertenrat.domain.recommendations.
+        default_due_date`); a ``due_on`` given is kept as it is.
         Every step is dated no later than ``today`` (default: the council's clock's)."""
 
         def change(session: Session, row: models.Recommendation) -> None:
@@ -87,7 +89,9 @@ class RecommendationLifecycle:
                     ]
                 )
             council = session.get(models.Council, row.council_id)
-            due = due_on or default_due_date(sent_on, council.response_period_months)
+            due = due_on or default_due_date(
+                sent_on, council.response_period_months, council.bundesland
+            )
             raise_if_invalid(due_date_problems(sent_on, due))
             row.sent_on, row.due_on = sent_on, due
 

@@ -181,7 +181,7 @@ class RecommendationSteps:
         """The send date, and the due date it gives (the council's response period) shown
         before the user confirms."""
         try:
-            period = self._services.settings.settings(council_id).response_period_months
+            settings = self._services.settings.settings(council_id)
         except ExpertenratError as error:
             self._dialogs.warning(self._parent, tr(_CONTEXT, "Empfehlungen"), error.message)
             return
@@ -189,7 +189,7 @@ class RecommendationSteps:
             SendRecommendationDialog(
                 self._parent,
                 row,
-                period,
+                settings.response_period_months,
                 self._today(),
                 self._saving_step(
                     row,
@@ -198,6 +198,7 @@ class RecommendationSteps:
                         row.id, version, sending.sent_on, sending.due_on, sending.note
                     ),
                 ),
+                bundesland=settings.bundesland,
             )
         )
 

@@ -1,6 +1,7 @@
 """Versenden: a recommendation goes to its project(s) on a date. Before the user confirms,
 the dialog shows the due date of the project's response: the send date plus the council's
-response period (``domain.recommendations.default_due_date``), following the send date
+response period (``domain.recommendations.default_due_date``; where that ends on a weekend
+or public holiday of the council's Bundesland, the next working day), following the send date
 until the user sets another; the line under it says which (the history keeps the send
 date and the note; a refusal of the service stays in the dialog).
 """
@@ -15,8 +16,9 @@ from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.german_dates import long_date
 from expertenrat.domain.recommendation_views import RecommendationRow
-from expertenrat.domain.recommendations import default_due_date
+from expertenrat.domain.recommendations import default_due_date, period_end
 from expertenrat.domain.wording import counted
+from expertenrat.domain.working_days import closed_reason
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog, date_edit
 from expertenrat.ui.text_fields import plain_text_edit
@@ -40,15 +42,18 @@ class SendRecommendationDialog(StepDialog):
         period_months: int,
         today: date,
         save: Callable[[Sending], None],
+        *,
+        bundesland: str,
     ) -> None:
         title = tr(_CONTEXT, "{} versenden").format(row.code)
         super().__init__(parent, title, tr(_CONTEXT, "Versenden"), save)
         self.resize(560, 320)
         self._period = period_months
+        self._bundesland = bundesland  # whose public holidays move the due date
         self._due_follows = True  # until the user sets another due date
         self._following = False
         self.sent_edit = date_edit(today)
-        self.due_edit = date_edit(default_due_date(today, period_months))
+        self.due_edit = date_edit(default_due_date(today, period_months, bundesland))
         self.due_label = hint_label("")
         self.note_edit = plain_text_edit(3, grows=True)
         self.note_edit.setPlaceholderText(tr(_CONTEXT, "z. B. per E-Mail an die Federführung"))
@@ -68,7 +73,7 @@ class SendRecommendationDialog(StepDialog):
         )
 
     def _default_due(self) -> date:
-        return default_due_date(self.sent_edit.date().toPython(), self._period)
+        return default_due_date(self.sent_edit.date().toPython(), self._period, self._bundesland)
 
     def _sent_changed(self) -> None:
         if self._due_follows:
@@ -84,15 +89,24 @@ class SendRecommendationDialog(StepDialog):
 
     def _show_due(self) -> None:
         """ "Antwort erbeten bis Mittwoch, 27. Januar 2027: 2 Monate nach dem Versand, die
-        Antwortfrist des Gremiums", or that it differs from that."""
+        Antwortfrist des Gremiums" (with "; der 29.03.2026 ist ein Sonntag, die Frist endet
+        am nächsten Werktag" where the period ends on a day off), or that it differs."""
         due, default = self.due_edit.date().toPython(), self._default_due()
+        end = period_end(self.sent_edit.date().toPython(), self._period)
         months = counted(self._period, tr(_CONTEXT, "Monat"), tr(_CONTEXT, "Monate"))
         if due == default:
             why = tr(_CONTEXT, "{} nach dem Versand, die Antwortfrist des Gremiums").format(months)
+            if end != default:
+                why += tr(_CONTEXT, "; der {} ist {}, die Frist endet am nächsten Werktag").format(
+                    f"{end:%d.%m.%Y}", closed_reason(end, self._bundesland)
+                )
         else:
+            when = f"{end:%d.%m.%Y}"
+            if end != default:
+                when += tr(_CONTEXT, ", am nächsten Werktag {}").format(f"{default:%d.%m.%Y}")
             why = tr(
                 _CONTEXT, "abweichend von der Antwortfrist des Gremiums ({} nach dem Versand: {})"
-            ).format(months, f"{default:%d.%m.%Y}")
+            ).format(months, when)
         self.due_label.setText(
             tr(_CONTEXT, "Antwort erbeten bis {}: {}.").format(long_date(due), why)
         )

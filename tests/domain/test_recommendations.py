@@ -36,6 +36,7 @@ from expertenrat.domain.recommendations import (
     default_due_date,
     due_date_problems,
     is_open,
+    period_end,
     refuse_unless,
 )
 
@@ -103,13 +104,13 @@ def test_a_refusal_lists_the_steps_that_are_possible():
         (date(2026, 5, 4), 0, date(2026, 5, 4)),
     ],
 )
-def test_the_due_date_is_the_send_date_plus_the_months(sent, months, due):
-    assert default_due_date(sent, months) == due
+def test_the_period_ends_the_months_after_the_send_date(sent, months, due):
+    assert period_end(sent, months) == due
 
 
 @given(st.dates(date(1950, 1, 1), date(2090, 12, 31)), st.integers(0, 24))
 def test_a_due_date_falls_in_the_right_month_on_the_same_or_the_last_day(sent, months):
-    due = default_due_date(sent, months)
+    due = period_end(sent, months)
 
     year, month = divmod(sent.year * 12 + sent.month - 1 + months, 12)
     assert (due.year, due.month) == (year, month + 1)
@@ -279,3 +280,25 @@ def test_refusals_say_why_in_german():
         refuse_unless("E-2026-07", S.ANSWERED, Step.DUE_DATE)
     with pytest.raises(StepRefused, match="nicht auf „teilweise umgesetzt“"):
         refuse_unless("E-2026-07", S.SENT, Step.CLOSE, S.PARTLY_IMPLEMENTED)
+
+
+@pytest.mark.parametrize(
+    ("sent", "bundesland", "due"),
+    [
+        (date(2026, 1, 29), "DE-MV", date(2026, 3, 30)),  # 29.03.2026 is a Sunday
+        (date(2026, 1, 28), "DE-MV", date(2026, 3, 30)),  # a Saturday
+        (date(2026, 1, 27), "DE-MV", date(2026, 3, 27)),  # a Friday stays
+        (date(2026, 2, 3), "DE-MV", date(2026, 4, 7)),  # Karfreitag .. Ostermontag
+        (date(2026, 3, 25), "DE-NW", date(2026, 5, 26)),  # Pfingstmontag
+        (date(2026, 4, 4), "DE-NW", date(2026, 6, 5)),  # Fronleichnam in NRW
+        (date(2026, 4, 4), "DE-MV", date(2026, 6, 4)),  # a working day in MV
+        (date(2027, 7, 20), "DE-TH", date(2027, 9, 21)),  # Weltkindertag in Thüringen
+        (date(2027, 7, 20), "", date(2027, 9, 20)),  # nationwide only: a working day
+        (date(2026, 10, 25), "DE-MV", date(2026, 12, 28)),  # Christmas, then Sunday
+        (date(2028, 11, 1), "DE-MV", date(2029, 1, 2)),  # 01.01.2029: into the new year
+    ],
+)
+def test_a_due_date_on_a_weekend_or_holiday_moves_to_the_next_working_day(sent, bundesland, due):
+    """(found by a tester) § 193 BGB: sent on 29.01.2026 with two months, the response was
+    asked for by Sunday, 29 March 2026."""
+    assert default_due_date(sent, 2, bundesland) == due

@@ -3,6 +3,7 @@ step with its history and audit entry, due dates, responses, reminders and bad i
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -154,7 +155,8 @@ def test_a_project_of_another_council_is_refused(register, council, projects, se
 def test_list_filters_by_status_field_project_year_and_overdue(register, council, projects, fields):
     draft = register.create(council.id, _content(projects, "Klimaportal"), ON).row
     old = register.create(council.id, _content(projects), date(2025, 5, 1), adopted=True).row
-    sent = _sent(register, council, projects, date(2026, 3, 10)).row  # due 10.05.2026
+    # due 10.05.2026, a Sunday: the next working day
+    sent = _sent(register, council, projects, date(2026, 3, 10)).row
 
     def codes(**wanted):
         found = register.list(council.id, RecommendationFilter(**wanted), today=date(2026, 6, 1))
@@ -167,7 +169,7 @@ def test_list_filters_by_status_field_project_year_and_overdue(register, council
     assert codes(year=2025) == [old.code]
     assert codes(overdue=True) == [sent.code]
     (row,) = [r for r in register.list(council.id, today=date(2026, 6, 1)) if r.id == sent.id]
-    assert (row.due_on, row.days_overdue) == (date(2026, 5, 10), 22)
+    assert (row.due_on, row.days_overdue) == (date(2026, 5, 11), 21)
 
 
 # --- the lifecycle -----------------------------------------------------------------------
@@ -285,6 +287,29 @@ def test_sending_sets_the_due_date_from_the_council_period(register, council, pr
     sent = register.send(row.id, row.version, date(2026, 1, 31)).row
 
     assert (sent.sent_on, sent.due_on) == (date(2026, 1, 31), date(2026, 3, 31))  # 2 months
+
+
+def test_the_default_due_date_is_a_working_day_and_a_given_one_stays(
+    register, council, projects, settings_service
+):
+    """(found by a tester) Sent on 29.01.2026 with two months, the response was due on
+    Sunday, 29 March 2026; Reformationstag counts where the council's Bundesland has it.
+    A due date given stays as it is, and a stored one does not change."""
+    row = register.create(council.id, _content(projects), date(2025, 8, 1), adopted=True).row
+    sent = register.send(row.id, row.version, date(2026, 1, 29)).row
+    assert sent.due_on == date(2026, 3, 30)
+
+    def due_of(sent_on: date, due_on: date | None = None) -> date | None:
+        row = register.create(council.id, _content(projects), date(2025, 8, 1), adopted=True).row
+        return register.send(row.id, row.version, sent_on, due_on).row.due_on
+
+    assert due_of(date(2025, 8, 31)) == date(2025, 11, 3)  # Friday, Reformationstag in MV
+    assert due_of(date(2026, 1, 29), date(2026, 3, 29)) == date(2026, 3, 29)  # as given
+    settings_service.update_settings(
+        replace(settings_service.settings(council.id), bundesland="DE-BY")
+    )
+    assert due_of(date(2025, 8, 31)) == date(2025, 10, 31)  # a working day in Bayern
+    assert register.get(sent.id).row.due_on == date(2026, 3, 30)
 
 
 def test_sending_with_a_due_date_before_the_send_date_is_refused(register, council, projects):

@@ -215,13 +215,17 @@ def test_sending_shows_the_due_date_before_the_user_confirms(page, sample, servi
         "Antwort erbeten bis Mittwoch, 27. Januar 2027: 2 Monate nach dem Versand, die "
         "Antwortfrist des Gremiums."
     )
-    dialog.sent_edit.setDate(date(2026, 11, 30))  # 30.11. + 2 months = 30.01.
-    assert dialog.due_edit.date().toPython() == date(2027, 1, 30)
-    assert "Samstag, 30. Januar 2027" in dialog.due_label.text()
+    dialog.sent_edit.setDate(date(2026, 11, 30))  # 30.11. + 2 months = 30.01., a Saturday
+    assert dialog.due_edit.date().toPython() == date(2027, 2, 1)
+    assert dialog.due_label.text() == (
+        "Antwort erbeten bis Montag, 1. Februar 2027: 2 Monate nach dem Versand, die "
+        "Antwortfrist des Gremiums; der 30.01.2027 ist ein Samstag, die Frist endet am "
+        "nächsten Werktag."
+    )
     dialog.due_edit.setDate(date(2027, 2, 15))
     assert dialog.due_label.text() == (
         "Antwort erbeten bis Montag, 15. Februar 2027: abweichend von der Antwortfrist des "
-        "Gremiums (2 Monate nach dem Versand: 30.01.2027)."
+        "Gremiums (2 Monate nach dem Versand: 30.01.2027, am nächsten Werktag 01.02.2027)."
     )
     dialog.sent_edit.setDate(date(2026, 11, 26))  # a due date set by hand stays
     assert dialog.due_edit.date().toPython() == date(2027, 2, 15)
@@ -236,6 +240,31 @@ def test_sending_shows_the_due_date_before_the_user_confirms(page, sample, servi
         date(2027, 2, 15),
     )
     assert "per E-Mail & Brief" in page.detail.toPlainText()
+
+
+def test_a_proposed_due_date_on_a_sunday_or_holiday_moves_to_the_next_working_day(
+    page, sample, services
+):
+    """(found by a tester) Sent on 29.01.2026 with two months, the dialog proposed
+    Sunday, 29 March 2026; holidays of the council's Bundesland count (Reformationstag in
+    Mecklenburg-Vorpommern). A date typed by hand stays as typed, a Sunday too."""
+    page.select(sample.recommendations["E-2026-05"])  # adopted on 10.06.2026
+    page.send_button.click()
+    dialog = page.steps.dialog
+    dialog.sent_edit.setDate(date(2026, 9, 29))  # 29.11.2026: a Sunday
+    assert dialog.due_edit.date().toPython() == date(2026, 11, 30)
+    assert "der 29.11.2026 ist ein Sonntag" in dialog.due_label.text()
+    dialog.sent_edit.setDate(date(2026, 8, 31))  # 31.10.2026: Saturday, Reformationstag
+    assert dialog.due_edit.date().toPython() == date(2026, 11, 2)
+    assert "der 31.10.2026 ist ein Feiertag (Reformationstag)" in dialog.due_label.text()
+    dialog.sent_edit.setDate(date(2026, 10, 25))  # 25.12.2026 .. Sunday, 27.12.
+    assert dialog.due_edit.date().toPython() == date(2026, 12, 28)
+    assert dialog.due_label.text().startswith("Antwort erbeten bis Montag, 28. Dezember 2026:")
+    assert "ist ein Feiertag (Erster Weihnachtstag)" in dialog.due_label.text()
+    dialog.due_edit.setDate(date(2026, 12, 27))  # typed: a Sunday
+    dialog.accept_button.click()
+    row = page.selected()
+    assert (row.sent_on, row.due_on) == (date(2026, 10, 25), date(2026, 12, 27))
 
 
 def test_a_due_date_before_the_send_date_stays_in_the_send_dialog(page, sample):
