@@ -1,10 +1,11 @@
 """Circulation, objections and approval of minutes: read models and rules.
 
 The minutes of a held meeting are a draft until they are circulated (date sent, deadline
-for objections = date + the council's objection period). Those who attended may object to
-an agenda item or a passage and propose a wording; an accepted objection changes the text
-(in a new version, the circulated one stays as it was), a rejected one needs a reason. A
-later held meeting approves the minutes; from then on they are frozen.
+for objections = date + the council's objection period, moved to the next working day
+where that is a weekend or public holiday: :func:`objections_due`). Those who attended
+may object to an agenda item or a passage and propose a wording; an accepted objection
+changes the text (in a new version, the circulated one stays as it was), a rejected one
+needs a reason. A later held meeting approves the minutes; from then on they are frozen.
 
 How objections weigh depends on the council's practice (``MinutesApproval``): with
 ``OBJECTIONS`` the deadline counts (later objections are refused) and approval waits for
@@ -22,6 +23,7 @@ from enum import StrEnum
 from expertenrat.domain.enums import MinutesApproval, MinutesState, ObjectionState
 from expertenrat.domain.minutes import NOT_FINISHED, DraftFinish
 from expertenrat.domain.minutes_objections import ObjectionRecord
+from expertenrat.domain.working_days import next_working_day
 
 FROZEN_HINT = (
     "Das Protokoll ist genehmigt und kann nicht mehr geändert werden; eine Berichtigung ist "
@@ -181,6 +183,13 @@ class MinutesStatus:
         if not latest.sent:
             fassung += f" {latest.origin_text}"
         return f"{self.sending_text()}, Einwände bis {_day(latest.objections_due_on)} – {fassung}"
+
+
+def objections_due(sent_on: date, period_days: int, bundesland: str) -> date:
+    """The deadline for objections to minutes sent ``sent_on``: the council's objection
+    period after it, or where that ends on a Saturday, Sunday or public holiday of the
+    council's Bundesland the next working day (§ 193 BGB)."""
+    return next_working_day(sent_on + timedelta(days=period_days), bundesland)
 
 
 def sending_text(first: date | None, last: date | None) -> str:

@@ -14,7 +14,7 @@ From then on :mod:`expertenrat.services.minutes_freeze` refuses every change.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Protocol
 
 from expertenrat.domain.approved_minutes import approved_minutes_json
@@ -31,6 +31,7 @@ from expertenrat.domain.minutes_approval import (
     MinutesStatus,
     VersionOrigin,
     VersionRecord,
+    objections_due,
 )
 from expertenrat.domain.minutes_diff import MinutesDiff, diff_snapshots
 from expertenrat.domain.minutes_document import ApprovalStamp, MinutesDocument
@@ -157,7 +158,9 @@ class MinutesApprovalService:
                 number=rows.next_number(session, meeting.id),
                 state=MinutesState.CIRCULATED.value,
                 circulated_on=sent_on,
-                objections_due_on=sent_on + timedelta(days=council.objection_period_days),
+                objections_due_on=objections_due(
+                    sent_on, council.objection_period_days, council.bundesland
+                ),
                 content=content,
             )
             session.add(row)

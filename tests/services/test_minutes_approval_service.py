@@ -95,7 +95,8 @@ def test_circulating_makes_version_one_and_puts_the_approval_on_the_next_agenda(
     version = circulation.version
     assert (version.number, version.state) == (1, MinutesState.CIRCULATED)
     assert version.circulated_on == SENT
-    assert version.objections_due_on == SENT + timedelta(days=14)
+    # 20.03.2026 + 14 days is Karfreitag: the next working day is after Ostermontag
+    assert version.objections_due_on == date(2026, 4, 7)
     next_titles = titles(database, minutes.next_id)
     # The generic standard item of the next meeting now names the meeting; no second one.
     assert "Genehmigung des Protokolls der 1. Sitzung" in next_titles
@@ -289,12 +290,12 @@ def test_the_sending_days_are_those_of_sent_versions_and_an_objections_fassung_s
     assert (made.sent, made.origin_text) == (False, "aus Einwand, 25.03.2026")
     assert status.versions[0].origin_text == "versandt am 20.03.2026"
     assert status.summary() == (
-        "versandt am 20.03.2026, Einwände bis 03.04.2026 – Fassung 2 aus Einwand, 25.03.2026"
+        "versandt am 20.03.2026, Einwände bis 07.04.2026 – Fassung 2 aus Einwand, 25.03.2026"
     )
     with database.reading() as session:
         doc = minutes_document(session, session.get(models.Meeting, minutes.meeting_id))
     assert doc.state_line == (  # the printed draft: its text is not the one sent that day
-        "Entwurf, versandt am 20.03.2026, Einwände bis 03.04.2026; nach einem Einwand "
+        "Entwurf, versandt am 20.03.2026, Einwände bis 07.04.2026; nach einem Einwand "
         "berichtigt am 25.03.2026."
     )
 
@@ -377,6 +378,28 @@ def test_a_decided_objection_cannot_be_withdrawn(service, objections, minutes) -
     assert service.status(minutes.meeting_id).objections[0].state is ObjectionState.REJECTED
 
 
+def test_the_deadline_for_objections_is_a_working_day_of_the_councils_bundesland(
+    service, database, council, fields, settings_service
+) -> None:
+    """(found by a tester) Minutes sent on 27.09.2026 were open to objections until
+    Sunday, 11.10.2026; holidays count where the council's Bundesland has them
+    (Fronleichnam in Nordrhein-Westfalen, not in Mecklenburg-Vorpommern)."""
+    minutes = held_minutes(database, council.id, fields["Stadtdaten"].id)
+    version = service.circulate(minutes.meeting_id, date(2026, 5, 21)).version
+    assert version.objections_due_on == date(2026, 6, 4)  # Fronleichnam: not in MV
+    version = service.circulate(minutes.meeting_id, date(2026, 9, 27)).version
+    assert version.objections_due_on == date(2026, 10, 12)
+    settings_service.update_settings(
+        replace(settings_service.settings(council.id), bundesland="DE-NW")
+    )
+    stored = service.status(minutes.meeting_id).versions
+    assert [v.objections_due_on for v in stored] == [date(2026, 6, 4), date(2026, 10, 12)]
+    version = service.circulate(
+        minutes.meeting_id, date(2027, 5, 13), today=date(2027, 6, 1)
+    ).version
+    assert version.objections_due_on == date(2027, 5, 28)  # Fronleichnam in NRW
+
+
 def test_who_may_object_and_when(service, objections, database, council, fields) -> None:
     minutes = held_minutes(
         database, council.id, fields["Stadtdaten"].id, practice=MinutesApproval.OBJECTIONS
@@ -386,7 +409,9 @@ def test_who_may_object_and_when(service, objections, database, council, fields)
     service.circulate(minutes.meeting_id, SENT)
     with pytest.raises(ValidationError, match="abgelaufen"):
         objections.raise_objection(
-            minutes.meeting_id, objection(minutes, raised_on=SENT + timedelta(days=15))
+            # 14 days end on Karfreitag, 03.04.2026: the period runs to Tuesday, 07.04.
+            minutes.meeting_id,
+            objection(minutes, raised_on=date(2026, 4, 8)),
         )
     with pytest.raises(ValidationError, match="teilgenommen"):
         objections.raise_objection(

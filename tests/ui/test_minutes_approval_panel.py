@@ -139,7 +139,7 @@ def test_circulating_asks_the_day_and_names_the_agenda_item(qtbot, panel, dialog
     dialogs.dates = [SENT]
     with qtbot.waitSignal(panel.changed, timeout=WAIT):
         panel.circulate_button.click()
-    assert "versandt am 20.03.2026, Einwände bis 03.04.2026" in panel.state_label.text()
+    assert "versandt am 20.03.2026, Einwände bis 07.04.2026" in panel.state_label.text()
     assert "Genehmigung des Protokolls der 1. Sitzung" in dialogs.messages[-1][2]
     assert panel.versions.model.rowCount() == 1
     assert panel.objections.raise_button.isEnabled()

@@ -381,7 +381,7 @@ def test_a_backup_of_the_server_is_restored_into_a_new_server_database_from_the_
         assert re.fullmatch(r"\d+ Datensätze wurden wiederhergestellt\.", done)
         assert three.current_council_id() == council.id  # the welcome page is gone
         assert new.minutes_approval.status(minutes.meeting_id).summary() == (
-            "versandt am 20.03.2026, Einwände bis 03.04.2026 – Fassung 1"
+            "versandt am 20.03.2026, Einwände bis 07.04.2026 – Fassung 1"
         )
         start = datetime(2026, 12, 8, 16)  # the restored server goes on numbering
         draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="R")
