@@ -47,6 +47,7 @@ class ErrorDialog(QDialog):
         intro.setTextFormat(Qt.TextFormat.PlainText)
         self.details = QPlainTextEdit(details)
         self.details.setReadOnly(True)
+        self.details.setAccessibleName(tr("ErrorDialog", "Details"))  # for screen readers
         self.details.setVisible(False)
         self.toggle_button = QPushButton(tr("ErrorDialog", "Details anzeigen"))
         self.toggle_button.setCheckable(True)

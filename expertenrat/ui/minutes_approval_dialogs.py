@@ -105,6 +105,7 @@ class DiffDialog(QDialog):
         self.setWindowTitle(title)
         self.text_view = QPlainTextEdit(text)
         self.text_view.setReadOnly(True)
+        self.text_view.setAccessibleName(title)  # for screen readers, as the window says
         self.text_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         buttons = close_buttons(self)
         layout = QVBoxLayout(self)

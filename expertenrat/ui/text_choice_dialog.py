@@ -51,6 +51,9 @@ class TextChoiceDialog(QDialog):
             heading.setWordWrap(True)
             view = QPlainTextEdit(text)
             view.setReadOnly(True)
+            # A screen reader says which version it reads ("Ihre Fassung"); both boxes were
+            # nameless, and the caption above them no label of theirs (found by a tester).
+            view.setAccessibleName(caption)
             layout.addWidget(heading, 1, column)
             layout.addWidget(view, 2, column)
             button = buttons.addButton(button_label, QDialogButtonBox.ButtonRole.AcceptRole)

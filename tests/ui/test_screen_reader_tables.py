@@ -4,10 +4,12 @@ than "Tabelle"); only those in a titled box or beside a label were named before.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QHeaderView
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QHeaderView, QWidget
 
 from expertenrat.domain.enums import ObjectionState
 from expertenrat.domain.minutes_approval import Choice
@@ -16,7 +18,8 @@ from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.votes import VoteDraft
 from expertenrat.ui.close_recommendation_dialog import CloseRecommendationDialog
 from expertenrat.ui.conflict_declare_dialog import ConflictDeclareDialog
-from expertenrat.ui.minutes_approval_dialogs import ApproveDialog
+from expertenrat.ui.error_dialog import ErrorDialog
+from expertenrat.ui.minutes_approval_dialogs import ApproveDialog, DiffDialog
 from expertenrat.ui.minutes_votes import VoteLine
 from expertenrat.ui.objection_dialogs import DecisionDialog, ObjectionDialog
 from expertenrat.ui.recommendation_content_dialogs import (
@@ -26,6 +29,7 @@ from expertenrat.ui.recommendation_content_dialogs import (
 from expertenrat.ui.recommendation_dialog import RecommendationDialog
 from expertenrat.ui.recommendation_response_dialog import RecommendationResponseDialog
 from expertenrat.ui.series_dialog import SeriesDialog
+from expertenrat.ui.text_choice_dialog import TextChoiceDialog
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -144,3 +148,27 @@ def test_the_choice_boxes_of_the_dialogs_are_named(qtbot, services, today) -> No
         "Entscheiden": ["In der Sitzung"],
         "Abstimmung": ["Art der Abstimmung"],
     }
+
+
+def test_the_text_boxes_of_the_reading_dialogs_are_named(qtbot) -> None:
+    """Found by a tester: the two versions of a text to choose from (the minutes' autosave
+    meeting another PC's text, a recovered text), the differences between versions and an
+    error's details were nameless boxes; the caption above a version was no label of it."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    choice = TextChoiceDialog(
+        parent,
+        "Gleichzeitig geändert",
+        "Welcher Text soll gelten?",
+        ("Ihr Text", "mein", "Meinen behalten"),
+        ("Der Text des anderen PCs", "dein", "Den anderen übernehmen"),
+    )
+    difference = DiffDialog("Unterschiede zwischen den Fassungen", "- alt\n+ neu", parent)
+    error = ErrorDialog("Traceback …", Path("log.txt"), parent)
+
+    assert [spoken_name(view) for view in choice.texts] == [
+        "Ihr Text",
+        "Der Text des anderen PCs",
+    ]
+    assert spoken_name(difference.text_view) == "Unterschiede zwischen den Fassungen"
+    assert spoken_name(error.details) == "Details"
