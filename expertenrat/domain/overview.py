@@ -175,11 +175,12 @@ def invitation_state(
     notice_period_days: int,
     sent_on: date | None,
     today: date,
+    bundesland: str,
 ) -> tuple[str, bool]:
     """What the Übersicht says about the invitation of a meeting ahead, and whether it is
     late: "eingeladen am 01.03.2026" (or, sent after the last day the notice period
     allowed, "eingeladen am 09.03.2026 – Ladungsfrist nicht gewahrt") or "Einladung bis
-    05.03.2026 versenden"."""
+    05.03.2026 versenden" (the last working day in ``bundesland``)."""
     if state is MeetingState.INVITED:
         if sent_on is None:
             return "eingeladen", False
@@ -187,7 +188,7 @@ def invitation_state(
             return f"eingeladen am {sent_on:%d.%m.%Y} – Ladungsfrist nicht gewahrt", True
         return f"eingeladen am {sent_on:%d.%m.%Y}", False
     late = invitation_deadline(meeting_day, notice_period_days) < today
-    return invitation_task(meeting_day, notice_period_days, today), late
+    return invitation_task(meeting_day, notice_period_days, today, bundesland), late
 
 
 def meeting_when(starts_at: datetime) -> str:

@@ -51,6 +51,7 @@ class MeetingAhead:
     state: MeetingState
     invitation_sent_on: date | None
     notice_period_days: int
+    bundesland: str  # the council's, whose holidays are no day to send an invitation
 
 
 def meetings_ahead(session: Session, council: models.Council, today: date) -> list[MeetingAhead]:
@@ -69,6 +70,7 @@ def meetings_ahead(session: Session, council: models.Council, today: date) -> li
             state=MeetingState(row.state),
             invitation_sent_on=row.invitation_sent_on,
             notice_period_days=council.notice_period_days,
+            bundesland=council.bundesland,
         )
         for row in rows
     ]
@@ -95,7 +97,9 @@ def invitations_due(ahead: list[MeetingAhead], today: date) -> tuple[Line, ...]:
     lines = []
     for meeting in ahead:
         day = meeting.starts_at.date()
-        text = invitation_due_line(meeting.label, day, meeting.notice_period_days, today)
+        text = invitation_due_line(
+            meeting.label, day, meeting.notice_period_days, today, meeting.bundesland
+        )
         if meeting.state is MeetingState.PLANNED and text:
             late = invitation_deadline(day, meeting.notice_period_days) < today
             lines.append(Line(text, _meeting_target(meeting.id, MeetingTab.MEETING), urgent=late))
@@ -214,6 +218,7 @@ def _invitation(meeting: MeetingAhead, today: date) -> tuple[str, bool]:
         meeting.notice_period_days,
         meeting.invitation_sent_on,
         today,
+        meeting.bundesland,
     )
 
 
