@@ -10,7 +10,14 @@ from sqlalchemy.orm import Session, selectinload
 
 from expertenrat.domain.attendance_sheet import AgendaRef
 from expertenrat.domain.conflict_screening import Affiliation, ConflictSuggestion, screen
-from expertenrat.domain.conflict_sheet import Conflict, ConflictSheet, ItemConflicts, MemberRef
+from expertenrat.domain.conflict_sheet import (
+    Conflict,
+    ConflictSheet,
+    ItemConflicts,
+    ItemLink,
+    MemberRef,
+    recusal_sources,
+)
 from expertenrat.domain.enums import ConflictDecision, ConflictOrigin
 from expertenrat.services.attendance_rows import (
     agenda_rows,
@@ -31,6 +38,13 @@ def conflict_sheet(session: Session, meeting: models.Meeting) -> ConflictSheet:
     held = held_recusals(session, [row.id for row, _number in rows])
     names = {m.id: full_name(m) for m in memberships}
     names.update(_names(session, {c.membership_id for c in stored} - set(names)))
+    # An item above about the same matter where a hint was overruled: decided here too.
+    sources = recusal_sources(ItemLink(row.id, row.parent_id, row.project_id) for row, _n in rows)
+    overruled = {
+        (c.agenda_item_id, c.membership_id)
+        for c in stored
+        if c.decision == ConflictDecision.OVERRULED.value
+    }
     affiliations = [Affiliation(m.id, m.person.affiliation) for m in memberships]
     items = []
     projects: dict[int | None, models.Project | None] = {}
@@ -45,7 +59,9 @@ def conflict_sheet(session: Session, meeting: models.Meeting) -> ConflictSheet:
             for c in held.get(row.id, ())
             if c.agenda_item_id != row.id
         )
-        decided = {c.membership_id for c in conflicts + carried}
+        decided = {c.membership_id for c in conflicts + carried} | {
+            member for source, member in overruled if source in sources.get(row.id, ())
+        }
         if row.project_id not in projects:
             projects[row.project_id] = _project(session, row.project_id)
         project = projects[row.project_id]

@@ -190,3 +190,25 @@ def test_the_councils_recusals_are_selected_by_the_council_not_by_a_list_of_its_
     }
     assert len(item_ids) > 40
     assert bound and max(bound) < 10  # the council's id, a flag or two: no list of items
+
+
+def test_a_hint_overruled_at_an_item_is_decided_at_its_sub_items_about_the_same_matter(
+    database, actor, agenda, members
+) -> None:
+    """Found by a tester: a hint overruled with its reason at TOP 6 (the chair's institute
+    is not the project's partner university) came back at 6.1 about the same project, and
+    the Vollständigkeit stayed red until it was overruled once more during the meeting."""
+    with database.transaction() as session:
+        session.get(models.Membership, members[1]).person.affiliation = "Stadtwerke Rostock AG"
+    conflicts = ConflictsService(database, actor)
+    sheet = conflicts.sheet(agenda["meeting"])
+    (hint,) = sheet.item(agenda["top"]).suggestions
+    assert [s.member for s in sheet.item(agenda["same"]).suggestions] == [members[1]]
+
+    conflicts.overrule(agenda["top"], hint, "Nur Kundin der Stadtwerke")
+
+    sheet = conflicts.sheet(agenda["meeting"])
+    assert sheet.item(agenda["same"]).suggestions == ()
+    assert sheet.item(agenda["same"]).carried == ()  # not recused: the member votes there
+    lines = MinutesService(database, actor).checklist(agenda["meeting"]).lines
+    assert next(line for line in lines if line.key == "recusals").ok
