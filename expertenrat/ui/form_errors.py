@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from expertenrat.domain.errors import FieldProblem
@@ -23,6 +24,17 @@ def message_label() -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setMinimumHeight(label.fontMetrics().height())
     return label
+
+
+def announce(widget: QWidget, message: str) -> None:
+    """Have a screen reader say ``message`` at once (an announcement, as Orca reads them):
+    a refusal shown in a label under a form is not read by itself, and the focus stays on
+    the button pressed, so a user who hears the screen learnt nothing."""
+    if not message:
+        return
+    event = QAccessibleAnnouncementEvent(widget, message)
+    event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+    QAccessible.updateAccessibility(event)
 
 
 def set_style_property(widget: QWidget, name: str, on: bool) -> None:
@@ -128,6 +140,7 @@ class FormErrors:
             widget.setAccessibleDescription(text)  # a screen reader says it with the field
         if general:
             self.general.setText("\n".join(general))
+            announce(self.general, self.general.text())
 
     def focus_first_error(self) -> None:
         """Put the cursor into the topmost field framed as an error (scrolled into sight),
@@ -146,3 +159,4 @@ class FormErrors:
     def show_general(self, text: str) -> None:
         self.clear()
         self.general.setText(text)
+        announce(self.general, text)

@@ -25,7 +25,7 @@ from expertenrat.domain.members import Member
 from expertenrat.services.members import MembersService
 from expertenrat.ui.consent_history import consent_history_view
 from expertenrat.ui.dialog_parts import dialog_buttons, required_note_beside
-from expertenrat.ui.form_errors import message_label, set_message_kind
+from expertenrat.ui.form_errors import announce, message_label, set_message_kind
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_form import MemberForm
 from expertenrat.ui.scroll_areas import plain_scroll_area
@@ -133,4 +133,5 @@ class MemberDialogView(QDialog):
 
     def _set_general(self, lines: list[str], warning: bool) -> None:
         self.general_label.setText("\n".join(lines))
+        announce(self.general_label, self.general_label.text())
         set_message_kind(self.general_label, warning)

@@ -32,6 +32,7 @@ from expertenrat.domain.minutes import RecommendationDraft
 from expertenrat.ui.dialog_parts import name_choice_boxes, resize_within_screen, tab_as_shown
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.discard_check import DiscardCheck
+from expertenrat.ui.form_errors import announce
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit
@@ -134,6 +135,7 @@ class RecommendationDialog(QDialog):
         except ExpertenratError as error:
             self.error_label.setText(error.message)
             self.error_label.show()
+            announce(self.error_label, error.message)
             self.retry.after(error)
             return
         self.accept()

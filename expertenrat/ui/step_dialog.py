@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.ui.dialog_parts import name_choice_boxes
 from expertenrat.ui.discard_check import DiscardCheck
-from expertenrat.ui.form_errors import message_label, set_message_kind
+from expertenrat.ui.form_errors import announce, message_label, set_message_kind
 from expertenrat.ui.save_retry import SaveRetry
 
 if TYPE_CHECKING:
@@ -112,6 +112,7 @@ class StepDialog(QDialog):
             self._save(self.value())
         except ExpertenratError as error:
             self.error_label.setText(error.message)
+            announce(self.error_label, error.message)
             self.retry.after(error)
             return
         self.accept()

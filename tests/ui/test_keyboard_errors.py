@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QApplication
 
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.ui.close_recommendation_dialog import CloseRecommendationDialog
 from expertenrat.ui.server_dialog import ServerDialog
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
@@ -123,3 +126,45 @@ def test_a_server_without_its_address_puts_the_cursor_there(qtbot) -> None:
     assert dialog.isVisible()
     assert QApplication.focusWidget() is dialog.host_edit
     assert dialog.host_edit.accessibleDescription() == "Bitte ausfüllen: Server, Datenbank."
+
+
+@pytest.fixture
+def announced(monkeypatch) -> list[str]:
+    """What a screen reader was told to say at once (Orca's announcements)."""
+    said: list[str] = []
+
+    def update(event) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            said.append(event.message())
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(update))
+    return said
+
+
+def test_a_refused_step_is_announced(qtbot, today, announced) -> None:
+    """A refusal shown under a step dialog's form, with the focus left on the button
+    pressed, said nothing to a screen reader user."""
+
+    def refuse(_closing) -> None:
+        raise ExpertenratError("Das Datum liegt in der Zukunft.")
+
+    dialog = CloseRecommendationDialog(None, "E-2026-01", today, refuse)
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    dialog.accept_button.click()
+
+    assert dialog.isVisible()
+    assert announced == ["Das Datum liegt in der Zukunft."]
+
+
+def test_a_message_about_the_whole_form_is_announced(window, qtbot, announced) -> None:
+    members = window.pages.members
+    window.show_area(members)
+    members.new_member()
+    dialog = members.steps.dialog
+
+    press(qtbot, dialog.save_button)  # nothing typed
+
+    assert announced and announced[-1].startswith("Bitte prüfen Sie die markierten Angaben.")
+    dialog.reject()
