@@ -283,3 +283,17 @@ def test_a_huge_file_is_refused_by_its_size_without_reading_it_whole(demo_file, 
         "expertenrat: Fehler: Die Datei ist mit 2048 MB zu groß für eine Einstellungsdatei "
         "(höchstens 8 MB)."
     )
+
+
+@pytest.mark.parametrize("name", ["rostock", "rostock.txt"])
+def test_a_settings_file_name_without_json_is_refused(demo_file, tmp_path, name):
+    """`export settings --out rostock` wrote the file without its ending, which the window's
+    "Neues Gremium aus Vorlage …" and "Einstellungen übernehmen …" (*.json) do not even
+    list, as the other exports refuse a name without theirs (found by a tester)."""
+    target = tmp_path / name
+
+    result = run("--database", str(demo_file), "export", "settings", "--out", str(target))
+
+    assert result.returncode == 1 and result.stdout == ""
+    assert "der Dateiname muss auf .json enden" in result.stderr
+    assert not target.exists()

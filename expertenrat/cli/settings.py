@@ -12,7 +12,7 @@ from expertenrat.cli.support import (
     chosen_council,
     council_option,
     print_warnings,
-    target_path,
+    target_file,
 )
 from expertenrat.domain.errors import os_error_detail, os_error_text
 from expertenrat.services.files import write_file
@@ -29,7 +29,7 @@ def add_export(exports: argparse._SubParsersAction) -> None:
         "ohne personenbezogene Daten)",
     )
     export.add_argument(
-        "--out", required=True, type=target_path, metavar="DATEI.json", help="Zieldatei"
+        "--out", required=True, type=target_file(".json"), metavar="DATEI.json", help="Zieldatei"
     )
     council_option(export)
     export.set_defaults(handler=_export_settings, opening="read")
