@@ -44,11 +44,12 @@ _SHRINKABLE = (
 )
 # Left out, in this order, where the table is too narrow for the headers of the shown
 # columns ("Handlu…", "Projekt…" at 1024 px): the title keeps room to be read; the
-# project(s) and the due date show in the detail beside, "überfällig" stays.
+# project(s) and the due date show in the detail beside, "überfällig" goes last.
 _DROPPABLE = (
     RecommendationsTableModel.COLUMN_PROJECTS,
     RecommendationsTableModel.COLUMN_DUE,
     RecommendationsTableModel.COLUMN_FIELD,
+    RecommendationsTableModel.COLUMN_OVERDUE,  # the last: the row is red as well
 )
 # The narrowest the detail panel gets on a narrow window (one column of step buttons): at
 # 1024 px the title column keeps room for the start of each title.

@@ -146,6 +146,22 @@ def test_recommendations_at_1024_give_the_room_of_the_projects_to_the_title(
     assert fits(view)
 
 
+@pytest.mark.parametrize(("size", "larger_font"), [((720, 480), False), (LAPTOP_150, True)])
+def test_recommendations_in_the_least_window_keep_the_title_readable(
+    request, window, qtbot, size, larger_font
+) -> None:
+    # The title had 60 px ("Offene…") and the table scrolled sideways; "überfällig" goes
+    # last (an overdue row is red as well).
+    if larger_font:
+        request.getfixturevalue("big_font")
+    view = table_of(window(size), qtbot, "Empfehlungen")
+    columns = RecommendationsTableModel
+
+    assert fits(view) and headers_whole(view, shown_columns(view)), widths(view)
+    assert shows_start(view, columns.COLUMN_TITLE, 14), widths(view)
+    assert not view.horizontalHeader().isSectionHidden(columns.COLUMN_STATUS)
+
+
 def test_a_column_the_user_hides_while_it_is_left_out_stays_hidden(
     window, qtbot, qsettings
 ) -> None:
