@@ -36,6 +36,7 @@ from expertenrat.ui.record_selection import (
 )
 from expertenrat.ui.record_table import when_rows_change
 from expertenrat.ui.refusals import attempt
+from expertenrat.ui.row_moves import focus_to_rows
 
 _CONTEXT = "ProjectsPage"
 
@@ -158,10 +159,12 @@ class ProjectsPage(NothingPending, ProjectsPageView):
 
     def _selection_changed(self) -> None:
         project = self.selected()
-        for button in (self.edit_button, self.close_button, self.delete_button):
-            button.setEnabled(project is not None)
-        if project is not None and project.phase is ProjectPhase.COMPLETED:
-            self.close_button.setEnabled(False)
+        buttons = (self.edit_button, self.close_button, self.delete_button)
+        with focus_to_rows(self.view, *buttons):  # "Abschließen" done: not on to "Löschen …"
+            for button in buttons:
+                button.setEnabled(project is not None)
+            if project is not None and project.phase is ProjectPhase.COMPLETED:
+                self.close_button.setEnabled(False)
         if project is None or project.id is None:
             self.detail.show_project(None, [], [])
             return

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 from merge_line import cancelling_the_merge_keeps_the_input
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QApplication, QSplitter
 from pytestqt.exceptions import TimeoutError as NotSettled
 from settling import settle
 from table_widths import NARROW_WINDOW, fits, headers_whole, shows_start, shows_whole
@@ -267,6 +267,21 @@ def test_closing_marks_the_project_abgeschlossen_and_keeps_it_selected(page, ser
     row = page.proxy.mapFromSource(page.model.index(page.model.row_of(project.id), 0)).row()
     assert page.proxy.index(row, ProjectsTableModel.COLUMN_PHASE).data() == "abgeschlossen"
     assert not page.close_button.isEnabled()
+
+
+def test_closing_from_the_keyboard_leaves_the_focus_at_the_project(window, page, qtbot):
+    """Found by a tester: "Abschließen" pressed with the space bar disabled itself and Qt
+    passed the focus on to "Löschen …"; now the table has it, at the project."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
+    project = _select(page, "Klimasensoren an Schulen")
+    page.close_button.setFocus()
+
+    qtbot.keyClick(page.close_button, Qt.Key.Key_Space)
+
+    assert not page.close_button.isEnabled()
+    assert QApplication.focusWidget() is page.view
+    assert page.selected().id == project.id
 
 
 def test_the_detail_pane_lists_consultations_and_recommendations(page, services):
