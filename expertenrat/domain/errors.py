@@ -80,6 +80,12 @@ class ConnectionLostError(StorageError):
     """The database server cannot be reached; trying again later may work."""
 
 
+class ServerBusyError(ConnectionLostError):
+    """Other work holds what this work needs on the server (a table another PC restores,
+    a meeting whose minutes it approves) for longer than the window waits; trying again
+    later works. A :class:`ConnectionLostError`, so the input is kept and retried alike."""
+
+
 class PasswordNeededError(DatabaseUnusableError):
     """The database server wants a password: none was given, or it refused the one given."""
 

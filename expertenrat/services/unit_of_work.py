@@ -27,12 +27,19 @@ from expertenrat.domain.errors import (
     ConnectionLostError,
     FieldProblem,
     NotFoundError,
+    ServerBusyError,
     StorageError,
     ValidationError,
 )
 from expertenrat.store import models
 from expertenrat.store.database import Database
-from expertenrat.store.work_problems import error_kind, is_connection_lost, logged, work_problem
+from expertenrat.store.work_problems import (
+    error_kind,
+    is_connection_lost,
+    logged,
+    sqlstate,
+    work_problem,
+)
 
 T = TypeVar("T")
 SQLITE_BUSY_SNAPSHOT = 517
@@ -45,6 +52,14 @@ CONNECTION_LOST = (
     "Die Verbindung zum Datenbankserver ist unterbrochen. Ihre Eingaben bleiben erhalten. "
     "Bitte prüfen Sie das Netzwerk und versuchen Sie es erneut."
 )
+
+
+SERVER_BUSY = (
+    "Die Datenbank ist gerade durch eine andere Arbeit gesperrt, etwa eine Wiederherstellung, "
+    "eine Aktualisierung oder die Genehmigung eines Protokolls an einem anderen PC. Ihre "
+    "Eingaben bleiben erhalten. Bitte versuchen Sie es in einigen Augenblicken erneut."
+)
+LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's lock_timeout (store.database.LOCK_WAIT_MS)
 
 
 def check_version(record: object, expected: int, what: str) -> None:
@@ -126,6 +141,9 @@ def storage_error(error: exc.DBAPIError, *, writing: bool, url: URL | None = Non
     if is_connection_lost(error):
         log.warning("Lost the database server: %s", logged(error))
         return ConnectionLostError(CONNECTION_LOST)
+    if sqlstate(error.orig) == LOCK_NOT_AVAILABLE:
+        log.warning("Gave up waiting for a lock on the database server")
+        return ServerBusyError(SERVER_BUSY)
     log.warning("The database refused the work: %s", error_kind(error))
     nothing = " Es wurde nichts gespeichert." if writing else ""
     cause = work_problem(error, url) or "Die Datenbank hat die Anfrage abgelehnt."

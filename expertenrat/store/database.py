@@ -43,6 +43,26 @@ from expertenrat.store.set_aside import remove_with_companions
 from expertenrat.store.sqlite_bulk_write import dropped_indexes, journal_mode
 from expertenrat.store.work_problems import refused
 
+# How long the work of the window and its background saves and reads (every session of
+# ``reading`` and ``transaction``) waits for a lock another connection holds on a server:
+# a table another PC's restore or upgrade holds, a meeting whose minutes it approves. Then
+# PostgreSQL gives up with SQLSTATE 55P03, which the services report as
+# ``ServerBusyError`` ("gerade gesperrt", with "Erneut versuchen"), instead of a window
+# that waits as long as the other work takes. Only waiting for a lock is limited, never how
+# long the work itself takes; the long work on a connection of its own (a backup, a
+# restore, the move to a server, a schema upgrade) waits for its locks as long as needed.
+# A server that hangs entirely (its process stopped) keeps no timeout of its own: waited
+# for, as before.
+LOCK_WAIT_MS = 15_000
+
+
+def _wait_for_locks_briefly(
+    _session: Session, _transaction: object, connection: Connection
+) -> None:
+    """Each transaction of a session on a server waits at most ``LOCK_WAIT_MS`` for a lock
+    (``SET LOCAL``: the pooled connection keeps no limit for the long work)."""
+    connection.exec_driver_sql(f"SET LOCAL lock_timeout = {int(LOCK_WAIT_MS)}")
+
 
 @dataclass
 class Database:
@@ -64,6 +84,8 @@ class Database:
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        if not self.is_sqlite:
+            event.listen(self._sessions, "after_begin", _wait_for_locks_briefly)
 
     @property
     def location(self) -> str:

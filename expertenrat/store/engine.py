@@ -109,7 +109,8 @@ def shared_memory_uri(name: str) -> str:
 # retransmit for a quarter of an hour. (A server that is reachable but hangs is not
 # noticed: its system still answers. No statement_timeout either: the same engine runs a
 # restore, a move to the server and an import, which must not be cut off however long they
-# take, and a server that hangs would not keep its own timeout.)
+# take, and a server that hangs would not keep its own timeout. A lock another connection
+# holds is waited for only briefly by the window's sessions: ``database.LOCK_WAIT_MS``.)
 SERVER_CONNECTION_SETTINGS = {
     "connect_timeout": 5,
     "keepalives": 1,

@@ -34,6 +34,7 @@ from expertenrat.domain.errors import (
     ConcurrentEditError,
     ConnectionLostError,
     ExpertenratError,
+    ServerBusyError,
 )
 from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.context import Services
@@ -244,7 +245,10 @@ class AttendancePanel(KeepsNoMeetingHint, AttendancePanelView):
         if isinstance(error, ConnectionLostError):
             # The line keeps what was chosen, unsaved: the next change of a line or leaving
             # the tab saves it (a reread now would show the stored line, or none at all).
-            self._say(tr(_CONTEXT, "Nicht gespeichert: keine Verbindung zum Server"))
+            if isinstance(error, ServerBusyError):  # another PC's work holds the meeting
+                self._say(tr(_CONTEXT, "Nicht gespeichert: die Datenbank ist gerade gesperrt"))
+            else:
+                self._say(tr(_CONTEXT, "Nicht gespeichert: keine Verbindung zum Server"))
             self._dialogs.warning(self, tr(_CONTEXT, "Anwesenheit"), error.message)
             return
         if isinstance(error, ConcurrentEditError):

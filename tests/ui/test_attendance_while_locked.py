@@ -19,6 +19,8 @@ from sqlalchemy.engine import URL
 
 from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.services.context import Services
+from expertenrat.services.unit_of_work import SERVER_BUSY
+from expertenrat.store import database as database_module
 from expertenrat.store.database_opening import open_database
 from expertenrat.ui.attendance_panel import AttendancePanel
 
@@ -154,3 +156,36 @@ def test_the_rest_marked_present_while_the_meeting_is_held_waits_in_the_worker(
     stored = [e.status for e in pc.attendance.sheet(meeting.meeting_id).entries]
     assert stored == [AttendanceStatus.PRESENT] * 3
     assert [r.status_combo.currentText() for r in panel.rows.values()] == ["anwesend"] * 3
+
+
+def test_a_save_held_up_longer_than_the_window_waits_says_so_and_keeps_the_choice(
+    qtbot, pc, server_url, dialogs, today, monkeypatch
+) -> None:
+    """The other PC's work holds the meeting for longer than the window waits for a lock
+    (``LOCK_WAIT_MS``, here a moment): the save gives up with a German message, the line
+    keeps what was chosen and is saved with the next change once the meeting is free."""
+    monkeypatch.setattr(database_module, "LOCK_WAIT_MS", 300)
+    council_id = council_of_three(pc, today)
+    members = [m.id for m in pc.members.members(council_id)]
+    held = held_meeting(pc.database, council_id, members, present=0)
+    panel = AttendancePanel(pc, dialogs)
+    qtbot.addWidget(panel)
+    panel.set_meeting(held.meeting_id)
+    first, second, _third = members
+
+    with meeting_held(server_url, held.meeting_id) as other_pc:
+        choose(panel.rows[first].status_combo, AttendanceStatus.ABSENT.value)
+        saved(qtbot, panel)
+        assert not other_pc.released.is_set()  # given up while the meeting was held
+
+    assert dialogs.warnings() == [SERVER_BUSY]
+    assert panel.save_label.text() == "Nicht gespeichert: die Datenbank ist gerade gesperrt"
+    assert panel.rows[first].entry().status is AttendanceStatus.ABSENT
+    assert panel.has_unsaved_changes()
+
+    choose(panel.rows[second].status_combo, AttendanceStatus.PRESENT.value)
+    saved(qtbot, panel)
+    stored = {e.membership_id: e.status for e in pc.attendance.sheet(held.meeting_id).entries}
+    assert stored[first] is AttendanceStatus.ABSENT
+    assert stored[second] is AttendanceStatus.PRESENT
+    assert not panel.has_unsaved_changes() and len(dialogs.warnings()) == 1

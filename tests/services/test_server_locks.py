@@ -1,0 +1,131 @@
+"""A table or row another connection holds on the PostgreSQL server (another PC's restore,
+upgrade or approval of minutes): the window's work waits for it at most
+``LOCK_WAIT_MS``, then says so in German (input kept, "Erneut versuchen"); the long work
+on a connection of its own (backup, restore) waits as long as it takes."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.errors import ConnectionLostError, ServerBusyError
+from expertenrat.services.backup import BackupService
+from expertenrat.services.context import Services
+from expertenrat.services.unit_of_work import SERVER_BUSY
+from expertenrat.store import database as database_module
+
+HOLD_AT_MOST_S = 20  # the lock goes then at the latest (a read that waited so long failed)
+
+
+@pytest.fixture
+def server(database):
+    if database.is_sqlite:
+        pytest.skip("server locks: PostgreSQL only")
+    return database
+
+
+class TableHeld:
+    """Another connection's transaction that holds ``table`` in ``mode`` until released."""
+
+    def __init__(self, url: URL, table: str, mode: str) -> None:
+        self._engine = create_engine(url)
+        self._statement = f"LOCK TABLE {table} IN {mode} MODE"
+        self._locked = threading.Event()
+        self._release = threading.Event()
+        self.released = threading.Event()
+        self._thread = threading.Thread(target=self._hold, name="other-pc")
+
+    def _hold(self) -> None:
+        with self._engine.connect() as connection:
+            connection.execute(text(self._statement))
+            self._locked.set()
+            self._release.wait(HOLD_AT_MOST_S)
+            self.released.set()
+            connection.rollback()
+
+    def start(self) -> None:
+        self._thread.start()
+        assert self._locked.wait(30)
+
+    def release_once_waited_for(self) -> None:
+        """Let go once another connection waits for the lock, and longer than the window's
+        ``LOCK_WAIT_MS`` (the test's: a few milliseconds) after that."""
+        while self.waiting() == 0 and not self.released.is_set():
+            threading.Event().wait(0.02)
+        threading.Event().wait(20 * database_module.LOCK_WAIT_MS / 1000)
+        self._release.set()
+
+    def release(self) -> None:
+        self._release.set()
+        self._thread.join()
+        self._engine.dispose()
+
+    def waiting(self) -> int:
+        with self._engine.connect() as connection:
+            return connection.scalar(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND wait_event_type = 'Lock'"
+                )
+            )
+
+
+@contextmanager
+def table_held(url: URL, table: str, mode: str = "ACCESS EXCLUSIVE") -> Iterator[TableHeld]:
+    held = TableHeld(url, table, mode)
+    held.start()
+    try:
+        yield held
+    finally:
+        held.release()
+
+
+def test_a_read_waits_for_a_table_held_elsewhere_only_briefly(server, monkeypatch):
+    monkeypatch.setattr(database_module, "LOCK_WAIT_MS", 300)
+    services = Services.create(server, "Frau Schulz")
+    council = services.settings.create_council(
+        CouncilSettings(id=None, name="Expert*innenrat", city="Rostock")
+    )
+
+    with table_held(server.url, "councils") as other_pc:
+        with pytest.raises(ServerBusyError) as caught:
+            services.settings.settings(council.id)
+        # Before, the read waited as long as the other PC held the table (the window froze).
+        assert not other_pc.released.is_set()
+        with pytest.raises(ConnectionLostError):  # kept and retried like a lost server
+            services.settings.update_settings(council)
+
+    assert caught.value.message == SERVER_BUSY
+    assert "gerade durch eine andere Arbeit gesperrt" in SERVER_BUSY
+    assert services.settings.settings(council.id).name == "Expert*innenrat"  # once it is free
+
+
+def test_backup_and_restore_wait_for_their_locks_as_long_as_it_takes(server, tmp_path, monkeypatch):
+    """The long work takes no lock timeout: a restore behind another PC's open write, a
+    backup behind another program's schema change waits until they end."""
+    monkeypatch.setattr(database_module, "LOCK_WAIT_MS", 5)
+    backups = BackupService(server)
+    Services.create(server, "Frau Schulz").settings.create_council(
+        CouncilSettings(id=None, name="Expert*innenrat", city="Rostock")
+    )
+
+    with table_held(server.url, "councils") as other_pc:
+        waits = threading.Thread(target=other_pc.release_once_waited_for)
+        waits.start()
+        backup = backups.snapshot()
+        waits.join()
+    with table_held(server.url, "councils", "ROW EXCLUSIVE") as other_pc:
+        waits = threading.Thread(target=other_pc.release_once_waited_for)
+        waits.start()
+        backups.restore_backup(backup, tmp_path / "kept")
+        waits.join()
+
+    councils = next(part for part in backup.tables if part.name == "councils")
+    assert len(councils.rows) == 1
+    assert [c.name for c in Services.create(server, "x").settings.councils()] == ["Expert*innenrat"]
