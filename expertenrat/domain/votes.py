@@ -170,18 +170,9 @@ def _count_problems(vote: VoteDraft, voters: Voters, field: str, prefix: str) ->
 
 
 def _too_many(total: int, voters: Voters) -> str:
-    recused = voters.quorum.recused
     votes = "ist 1 Stimme" if total == 1 else f"sind {total} Stimmen"
-    if recused:  # "6 anwesend, 1 befangen" read as 5 who could vote
-        present = voters.count + recused
-        who = {0: "durfte niemand", 1: "durfte nur 1 Mitglied"}.get(
-            voters.count, f"durften nur {voters.count} Mitglieder"
-        )
-        entitled = "1 stimmberechtigtes" if present == 1 else f"{present} stimmberechtigte"
-        return (
-            f"Es {votes} erfasst, aber bei {voters.item_label} {who} abstimmen "
-            f"({entitled} anwesend, davon {recused} befangen)."
-        )
+    if voters.quorum.recused:  # "6 anwesend, 1 befangen" read as 5 who could vote
+        return f"Es {votes} erfasst, aber bei {voters.item_label} {_could_vote(voters, 'nur ')}."
     who = (
         "war nur 1 stimmberechtigtes Mitglied"
         if voters.count == 1
@@ -192,11 +183,29 @@ def _too_many(total: int, voters: Voters) -> str:
 
 def _too_few(total: int, voters: Voters) -> str:
     votes = "ist 1 Stimme" if total == 1 else f"sind {total} Stimmen"
+    if voters.quorum.recused:
+        said = f"bei {voters.item_label} {_could_vote(voters, 'aber ')}"
+    else:
+        said = (
+            f"bei {voters.item_label} waren aber {voters.count} stimmberechtigte Mitglieder "
+            "anwesend"
+        )
     return (
-        f"Es {votes} erfasst, bei {voters.item_label} waren aber {voters.count} "
-        "stimmberechtigte Mitglieder anwesend. Bitte prüfen Sie die Zählung; gespeichert "
-        "ist die Abstimmung so."
+        f"Es {votes} erfasst, {said}. Bitte prüfen Sie die Zählung; gespeichert ist die "
+        "Abstimmung so."
     )
+
+
+def _could_vote(voters: Voters, word: str) -> str:
+    """ "durften {word}5 Mitglieder abstimmen (6 stimmberechtigte anwesend, davon 1
+    befangen)": who could vote where members are recused, as the count said it."""
+    recused = voters.quorum.recused
+    present = voters.count + recused
+    who = {0: "durfte niemand", 1: f"durfte {word}1 Mitglied"}.get(
+        voters.count, f"durften {word}{voters.count} Mitglieder"
+    )
+    entitled = "1 stimmberechtigtes" if present == 1 else f"{present} stimmberechtigte"
+    return f"{who} abstimmen ({entitled} anwesend, davon {recused} befangen)"
 
 
 def vote_outcome(mode: VoteMode, adopted: bool) -> str:

@@ -84,6 +84,17 @@ def test_fewer_votes_than_members_present_are_saved_with_a_warning() -> None:
     assert vote_problems([VoteDraft(VoteMode.UNANIMOUS)], voters()) == []
 
 
+def test_fewer_votes_where_members_are_recused_say_how_many_could_vote() -> None:
+    """(found by review) "… waren aber 3 stimmberechtigte Mitglieder anwesend" where five
+    were there and two of them recused: the count said as 6420d43 says too many."""
+    problems = vote_problems([VoteDraft(yes=1, no=1)], voters(recused={2, 3}))
+    assert [p.message for p in problems if p.field == "votes.0.yes"] == [
+        "Es sind 2 Stimmen erfasst, bei TOP 2 durften aber 3 Mitglieder abstimmen "
+        "(5 stimmberechtigte anwesend, davon 2 befangen). Bitte prüfen Sie die Zählung; "
+        "gespeichert ist die Abstimmung so."
+    ]
+
+
 def test_one_vote_and_one_member_are_named_in_the_singular() -> None:
     """(found by review) "… waren nur 1 stimmberechtigte Mitglied anwesend" and "Es sind 1
     Stimmen erfasst"."""
