@@ -38,7 +38,6 @@ def copy_before_upgrade(url: URL, revision: str, folder: Path | None = None) -> 
     a German message, the database left as it was."""
     folder = folder or copies_folder()
     now = datetime.now()
-    target = folder / f"vor-update-von-{revision}-{now:%Y-%m-%d-%H%M%S}.zip"
     failed = (
         f"Vor der Aktualisierung der Datenbank „{describe(url)}“ konnte keine Sicherung "
         "angelegt werden"
@@ -50,12 +49,20 @@ def copy_before_upgrade(url: URL, revision: str, folder: Path | None = None) -> 
         with engine.connect() as connection:
             connection = connection.execution_options(isolation_level="REPEATABLE READ")
             with connection.begin():
+                # The revision the tables have in this read: another PC's new version may
+                # have upgraded them since ``revision`` was read (both started at once),
+                # and a copy labelled older than it is would be migrated again on restore.
+                revision = (
+                    connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+                    or revision
+                )
                 tables = MetaData()
                 tables.reflect(connection)
                 dumped = [t for t in tables.sorted_tables if t.name != "alembic_version"]
                 backup = Backup(
                     __version__, revision, datetime.now(UTC), tuple(dump_tables(connection, dumped))
                 )
+        target = folder / f"vor-update-von-{revision}-{now:%Y-%m-%d-%H%M%S}.zip"
         with writing_file(target) as handle:
             write_backup(handle, backup)
     except FileWriteError as error:

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.services.backup import BackupService
 from expertenrat.services.database_choice import open_chosen
-from expertenrat.services.server_upgrade_copy import copies_folder
+from expertenrat.services.server_upgrade_copy import copies_folder, copy_before_upgrade
 from expertenrat.store import migrate, models
 from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url, make_engine
@@ -65,6 +65,19 @@ def test_an_old_server_database_is_copied_at_its_revision_before_the_upgrade(
     finally:
         restored.close()
     assert councils == [("Alter Rat", b"\x89PNG")]
+
+
+def test_the_copy_has_the_revision_its_tables_have(empty_postgres_url, tmp_path):
+    """(found by review) Two PCs start the new version at once: the other's upgrade
+    commits between this PC reading the old revision and copying the tables, which it
+    then labelled with the old revision; a restore would migrate them a second time."""
+    migrate.upgrade(empty_postgres_url)  # the other PC's upgrade, done meanwhile
+
+    copy = copy_before_upgrade(empty_postgres_url, OLD, tmp_path)
+
+    head = migrate.head_revision()
+    assert copy.name.startswith(f"vor-update-von-{head}-")
+    assert json.loads(zipfile.ZipFile(copy).read("manifest.json"))["schema_revision"] == head
 
 
 def test_a_current_server_database_is_not_copied(empty_postgres_url):
