@@ -149,7 +149,8 @@ class Database:
         built once the rows are in, each in one sorted pass, instead of taking every row one
         by one (a fifth of the inserts' time); a unique one refuses duplicates then.
 
-        A database without a schema gets it as with :meth:`transaction`.
+        A database without a schema gets it as with :meth:`transaction`; one whose schema
+        changed since it was opened is refused as there.
         """
         schema_within = self._schema_within()
         with self.engine.connect() as connection:
@@ -161,6 +162,8 @@ class Database:
                 with connection.begin():
                     if schema_within:
                         self._upgrade_within(connection)
+                    else:
+                        refuse_changed_schema(connection, self.location, is_sqlite=self.is_sqlite)
                     indexes = dropped_indexes(connection) if direct else []
                     yield connection
                     for statement in indexes:

@@ -14,6 +14,7 @@ from sqlalchemy import text
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.errors import StorageError
 from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.services.backup import BackupService
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.store import migrate
 from expertenrat.store.engine import make_engine
@@ -60,6 +61,26 @@ def test_a_change_after_an_older_copy_was_put_back_asks_for_a_restart(database, 
     assert "hat inzwischen einen älteren Schemastand (0020)" in caught.value.message
     assert "Bitte starten Sie das Programm neu" in caught.value.message
     assert service.list(council.id) == []
+
+
+def test_a_restore_after_a_newer_version_upgraded_the_database_is_refused(
+    database, council, tmp_path
+):
+    """(found by review) A restore replaces every row, written for this version's schema:
+    it went on into the newer one (its transaction did not check the revision)."""
+    service = MeetingsService(database, "PC 2")
+    service.create(council.id, _draft())
+    backup = tmp_path / "sicherung.zip"
+    BackupService(database).backup(backup)
+    _set_revision(database.url, "9999")
+
+    with pytest.raises(StorageError) as caught:
+        BackupService(database).restore(backup, tmp_path / "kept")
+
+    assert "(Schemastand 9999)" in caught.value.message
+    assert not (tmp_path / "kept").exists() or not any((tmp_path / "kept").iterdir())
+    _set_revision(database.url, migrate.head_revision())
+    assert len(service.list(council.id)) == 1
 
 
 def test_changes_are_saved_while_the_schema_is_the_one_opened(database, council):
