@@ -41,6 +41,8 @@ def database_url(text: str | None) -> URL:
     """Turn what the user gave (a URL, a file path or nothing) into a database URL."""
     if not text:
         return URL.create("sqlite", database=str(default_database_file()))
+    if text == ":memory:":  # SQLite's name for memory, not a file: refused by check_url
+        return URL.create("sqlite", database=text)
     if "://" not in text:
         # Built, not parsed: a folder may be called "Sitzung #3?" without becoming a query.
         return URL.create("sqlite", database=str(Path(text).expanduser().resolve()))

@@ -344,6 +344,9 @@ def test_a_database_with_foreign_tables_is_refused_untouched_on_each_backend(emp
         ("postgresql://a:geheim@localhost:abc/x", "keine gültige Datenbankadresse"),
         ("sqlite:///:memory:", "nur im Arbeitsspeicher"),
         ("sqlite://", "nur im Arbeitsspeicher"),
+        # (found by a tester) SQLite's own name for memory, given as a file: it made a file
+        # ":memory:" in the current folder
+        (":memory:", "nur im Arbeitsspeicher"),
         # (found by a tester) bytes that are no UTF-8, as Linux hands them to Python in
         # argv or the environment: a traceback came from psycopg, urllib or the IDNA codec
         ("postgresql://a:geheim\udcff@localhost/x", "keine gültige Datenbankadresse"),
