@@ -38,6 +38,7 @@ from expertenrat.ui.record_selection import (
 )
 from expertenrat.ui.record_table import when_rows_change
 from expertenrat.ui.roster_panel import RosterPanel
+from expertenrat.ui.row_moves import focus_to_rows
 
 _CONTEXT = "MembersPage"
 
@@ -168,6 +169,13 @@ class MembersPage(NothingPending, MembersPageView):
 
     def _update_buttons(self) -> None:
         member = self.selected()
+        # "Amtszeit beenden …" done from the keyboard: the focus stays at the member, not
+        # on to the next button ("Weitere Amtszeit …", "Löschen …").
+        buttons = (self.edit_button, self.delete_button, self.end_button, self.next_term_button)
+        with focus_to_rows(self.view, *buttons):
+            self._enable_buttons(member)
+
+    def _enable_buttons(self, member: Member | None) -> None:
         for button in (self.edit_button, self.delete_button):
             button.setEnabled(member is not None)
         # A term that has ended is not ended again (a later day would lengthen it).

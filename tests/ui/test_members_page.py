@@ -930,3 +930,20 @@ def test_the_table_and_the_dialog_name_the_roles_as_the_council_calls_them(make_
         "Mitglied",
     ]
     page.steps.dialog.reject()
+
+
+def test_ending_a_term_from_the_keyboard_leaves_the_focus_in_the_table(page, dialogs, qtbot):
+    """Found by a tester: "Amtszeit beenden …" pressed with the space bar, once the term
+    had ended, was off, and Qt passed the focus on to "Weitere Amtszeit …" or "Löschen …"."""
+    page.window().activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is not None, timeout=WAIT)
+    page.filters.status_combo.setCurrentIndex(page.filters.status_combo.findText("Alle"))
+    _select(page, "Behrens")
+    dialogs.dates = [date(2026, 11, 1)]
+    page.end_button.setFocus()
+
+    qtbot.keyClick(page.end_button, Qt.Key.Key_Space)
+
+    assert page.selected().family_name == "Behrens"  # listed under "Alle", now ended
+    assert not page.end_button.isEnabled()
+    assert page.focusWidget() is page.view
