@@ -3,9 +3,10 @@
 
 The rules are the domain's (``meeting_states``); here they meet the row: a cancellation's
 reason, the new calendar SEQUENCE of an invitation or a cancellation (the calendar entry's
-STATUS changes), the number a cancelled or deleted meeting gives up, the day the invitation
-went out, the tombstone of a deleted meeting and its agenda, and the audit entry of each
-change. The caller holds the council, has checked the version and that
+STATUS changes), the number a cancelled or deleted meeting gives up, the approval of
+earlier minutes a cancelled meeting's agenda named (carried on to the next meeting), the
+day the invitation went out, the tombstone of a deleted meeting and its agenda, and the
+audit entry of each change. The caller holds the council, has checked the version and that
 the minutes are not frozen.
 """
 
@@ -28,6 +29,7 @@ from expertenrat.services.meeting_rows import (
     meeting_from_row,
     renumber,
 )
+from expertenrat.services.minutes_approval_agenda import carry_approvals_on
 from expertenrat.services.unit_of_work import raise_if_invalid
 from expertenrat.store import models
 
@@ -65,6 +67,8 @@ def move_to_state(
     if current is MeetingState.PLANNED:
         renumber(session, actor, row.council_id)
     record_change(session, actor, AuditAction.UPDATE, row, before, f"{target.label}")
+    if target is MeetingState.CANCELLED:
+        carry_approvals_on(session, row, actor)
 
 
 def delete_planned(session: Session, actor: str, row: models.Meeting, clock: CouncilClock) -> None:

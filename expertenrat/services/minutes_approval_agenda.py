@@ -1,7 +1,9 @@
-"""The approval of a meeting's minutes as an item on the next meeting's agenda."""
+"""The approval of a meeting's minutes as an item on the next meeting's agenda, and
+carried on to the meeting after when that one is cancelled."""
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.agenda_moves import move_to
@@ -11,11 +13,12 @@ from expertenrat.domain.enums import (
     MeetingKind,
     MeetingState,
     MinutesApproval,
+    MinutesState,
 )
 from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.agenda_changes import record_item_change
-from expertenrat.services.minutes_approval_rows import later_meetings
+from expertenrat.services.minutes_approval_rows import later_meetings, versions
 from expertenrat.store import models
 
 GENERIC_APPROVAL_TITLE = "Genehmigung des Protokolls der letzten Sitzung"
@@ -100,6 +103,43 @@ def add_approval_item(
     )
     agenda_rows.follow_listed_agenda(session, found, lines)
     return f"„{title}“ wurde als TOP {row.number} in die {agenda} aufgenommen."
+
+
+def carry_approvals_on(session: Session, cancelled: models.Meeting, actor: str) -> None:
+    """``cancelled`` is called off: the approvals of earlier minutes its agenda named
+    ("Genehmigung des Protokolls der 5. Sitzung") and that are not approved yet go to the
+    next planned or invited meeting (:func:`add_approval_item`: its generic "… der letzten
+    Sitzung" is renamed, else an item is added), which would otherwise leave them out or
+    name the cancelled meeting as "der letzten Sitzung"."""
+    titles = list(
+        session.scalars(
+            select(models.AgendaItem.title).where(
+                models.AgendaItem.meeting_id == cancelled.id,
+                models.AgendaItem.deleted_at.is_(None),
+                models.AgendaItem.kind == AgendaItemKind.MINUTES_APPROVAL.value,
+            )
+        )
+    )
+    if not titles:
+        return
+    council = session.get(models.Council, cancelled.council_id)
+    earlier = session.scalars(
+        select(models.Meeting)
+        .where(
+            models.Meeting.council_id == cancelled.council_id,
+            models.Meeting.deleted_at.is_(None),
+            models.Meeting.state == MeetingState.HELD.value,
+            models.Meeting.starts_at < cancelled.starts_at,
+        )
+        .order_by(models.Meeting.starts_at, models.Meeting.id)
+    )
+    for meeting in list(earlier):
+        prefix = f"Genehmigung des Protokolls {_by_number(meeting)}"
+        if not any(t.startswith(prefix) for t in titles):
+            continue
+        stored = versions(session, meeting.id)
+        if stored and stored[-1].state != MinutesState.APPROVED.value:
+            add_approval_item(session, meeting, MinutesApproval(council.minutes_approval), actor)
 
 
 def _by_number(meeting: models.Meeting) -> str:

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from expertenrat.domain.approved_minutes import approved_minutes_json
 from expertenrat.domain.enums import (
     AttendanceStatus,
+    MeetingState,
     MinutesApproval,
     MinutesState,
     MinutesStyle,
@@ -30,6 +31,7 @@ from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.context import Services
+from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_approval import MinutesApprovalService
 from expertenrat.services.minutes_assembly import (
@@ -398,6 +400,49 @@ def test_the_deadline_for_objections_is_a_working_day_of_the_councils_bundesland
         minutes.meeting_id, date(2027, 5, 13), today=date(2027, 6, 1)
     ).version
     assert version.objections_due_on == date(2027, 5, 28)  # Fronleichnam in NRW
+
+
+def test_a_cancelled_meeting_hands_the_approval_on_to_the_next_one(
+    service, database, council, fields
+) -> None:
+    """(found by a tester) The meeting that carried "Genehmigung des Protokolls der 1.
+    Sitzung" was cancelled; the next one kept "… der letzten Sitzung", which was now the
+    cancelled one. Approved minutes, or an approval no longer on the agenda, are not
+    carried on."""
+    minutes = held_minutes(database, council.id, fields["Stadtdaten"].id)
+    after = add_meeting(database, council.id, starts_at=datetime(2026, 6, 9, 16), titles=())
+    AgendaService(database, "tester").add_opening_items(after.meeting_id)
+    service.circulate(minutes.meeting_id, SENT)
+    assert "Genehmigung des Protokolls der 1. Sitzung" in titles(database, minutes.next_id)
+    meetings = MeetingsService(database, "tester")
+    version = meetings.get(minutes.next_id).version
+    meetings.change_state(minutes.next_id, version, MeetingState.CANCELLED, "Erkrankung")
+    after_titles = titles(database, after.meeting_id)
+    assert "Genehmigung des Protokolls der 1. Sitzung" in after_titles
+    assert "Genehmigung des Protokolls der letzten Sitzung" not in after_titles
+    assert len(after_titles) == 4  # renamed, not added
+    # the later meeting cancelled too: the approval goes on again, to a new one
+    last = add_meeting(database, council.id, starts_at=datetime(2026, 7, 7, 16), titles=())
+    AgendaService(database, "tester").add_opening_items(last.meeting_id)
+    version = meetings.get(after.meeting_id).version
+    meetings.change_state(after.meeting_id, version, MeetingState.CANCELLED, "Erkrankung")
+    assert "Genehmigung des Protokolls der 1. Sitzung" in titles(database, last.meeting_id)
+
+
+def test_approved_minutes_are_not_carried_on_by_a_cancellation(
+    service, database, council, fields
+) -> None:
+    minutes = held_minutes(database, council.id, fields["Stadtdaten"].id)
+    service.circulate(minutes.meeting_id, SENT)
+    with database.transaction() as session:  # approved outside the meeting's agenda
+        for row in session.scalars(select(models.MinutesVersion)):
+            row.state = MinutesState.APPROVED.value
+    after = add_meeting(database, council.id, starts_at=datetime(2026, 6, 9, 16), titles=())
+    AgendaService(database, "tester").add_opening_items(after.meeting_id)
+    meetings = MeetingsService(database, "tester")
+    version = meetings.get(minutes.next_id).version
+    meetings.change_state(minutes.next_id, version, MeetingState.CANCELLED, "Erkrankung")
+    assert "Genehmigung des Protokolls der letzten Sitzung" in titles(database, after.meeting_id)
 
 
 def test_who_may_object_and_when(service, objections, database, council, fields) -> None:
