@@ -9,6 +9,7 @@ import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 
 import pytest
 from attendance_waits import WAIT, saved
@@ -23,6 +24,7 @@ from expertenrat.services.unit_of_work import SERVER_BUSY
 from expertenrat.store import database as database_module
 from expertenrat.store.database_opening import open_database
 from expertenrat.ui.attendance_panel import AttendancePanel
+from expertenrat.ui.meetings_page import MeetingsPage
 
 HOLD_AT_MOST_S = 20  # the lock goes then at the latest (a window that froze waited so long)
 _names = itertools.count()
@@ -189,3 +191,33 @@ def test_a_save_held_up_longer_than_the_window_waits_says_so_and_keeps_the_choic
     assert stored[first] is AttendanceStatus.ABSENT
     assert stored[second] is AttendanceStatus.PRESENT
     assert not panel.has_unsaved_changes() and len(dialogs.warnings()) == 1
+
+
+def test_another_meeting_chosen_while_a_line_waits_is_shown_once_the_line_is_saved(
+    qtbot, pc, server_url, dialogs, today
+) -> None:
+    council_id = council_of_three(pc, today)
+    members = [m.id for m in pc.members.members(council_id)]
+    held = held_meeting(pc.database, council_id, members, present=0)
+    later = held_meeting(pc.database, council_id, members, starts_at=datetime(2026, 4, 14, 16))
+    page = MeetingsPage(pc, dialogs, lambda: today)
+    qtbot.addWidget(page)
+    page.set_council(council_id)
+    page.refresh()
+    page.select(held.meeting_id)
+    attendance = next(w for w in page.tabs.details if isinstance(w, AttendancePanel))
+
+    with meeting_held(server_url, held.meeting_id) as other_pc:
+        choose(attendance.rows[members[0]].status_combo, AttendanceStatus.ABSENT.value)
+        page.select(later.meeting_id)
+        assert not other_pc.released.is_set()
+        assert page.form.meeting.id == held.meeting_id  # stays until the line is saved
+        assert page.selected().id == held.meeting_id
+
+    qtbot.waitUntil(lambda: page.form.meeting.id == later.meeting_id, timeout=WAIT)
+    assert page.selected().id == later.meeting_id
+    saved(qtbot, attendance)
+    assert pc.attendance.sheet(held.meeting_id).entry(members[0]).status is (
+        AttendanceStatus.ABSENT
+    )
+    assert dialogs.warnings() == []
