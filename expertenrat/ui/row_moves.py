@@ -1,6 +1,8 @@
 """Moving the selected row of an ordered list one place up or down ("Nach oben", "Nach
 unten"): the new order of ids for the service's ``reorder``, and which buttons may move.
-Rows are records with an ``id``."""
+Rows are records with an ``id``. Where a button beside a list goes off by its own press (a
+move, or a step such as "Abschließen"), the focus goes back to the list
+(:func:`focus_to_rows`)."""
 
 from __future__ import annotations
 
@@ -36,9 +38,10 @@ def enable_moves(
 @contextmanager
 def focus_to_rows(rows: QWidget, *buttons: QAbstractButton) -> Iterator[None]:
     """``buttons`` enabled anew inside: one disabled while it had the keyboard focus ("Nach
-    oben" once its row is the first, "Löschen …" of the last row) hands the focus to
-    ``rows``, the list it acts on. Qt passed it on to the next button, and the space bar
-    pressed again moved the row straight back down (found by a tester)."""
+    oben" once its row is the first, "Löschen …" of the last row, a step done such as
+    "Abschließen") hands the focus to ``rows``, the list it acts on. Qt passed it on to
+    the next button, and the space bar pressed again moved the row straight back down or
+    went on to "Löschen …" (found by a tester)."""
     focus = rows.window().focusWidget()
     yield
     if focus in buttons and not focus.isEnabled():
