@@ -67,17 +67,24 @@ class VoteActions:
             saving.drop()
             then()
 
-        self._dialogs.question(
-            self._parent,
-            tr(_CONTEXT, "Abstimmungen nicht gespeichert"),
-            tr(
+        if saving.locked:  # another PC's work holds the meeting (ServerBusyError)
+            text = tr(
+                _CONTEXT,
+                "Die zuletzt erfassten Abstimmungen sind nicht gespeichert: Die Datenbank ist "
+                "gerade durch eine andere Arbeit gesperrt. Sie werden gespeichert, sobald sie "
+                "frei ist, solange das Protokoll geöffnet bleibt. Trotzdem fortfahren und die "
+                "Abstimmungen verwerfen?",
+            )
+        else:
+            text = tr(
                 _CONTEXT,
                 "Die zuletzt erfassten Abstimmungen sind nicht gespeichert: Die Verbindung zum "
                 "Datenbankserver ist unterbrochen. Sie werden gespeichert, sobald er wieder "
                 "erreichbar ist, solange das Protokoll geöffnet bleibt. Trotzdem fortfahren "
                 "und die Abstimmungen verwerfen?",
-            ),
-            drop,
+            )
+        self._dialogs.question(
+            self._parent, tr(_CONTEXT, "Abstimmungen nicht gespeichert"), text, drop
         )
         return False
 

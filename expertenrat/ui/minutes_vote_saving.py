@@ -20,7 +20,12 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from expertenrat.domain.errors import ConcurrentEditError, ConnectionLostError, ExpertenratError
+from expertenrat.domain.errors import (
+    ConcurrentEditError,
+    ConnectionLostError,
+    ExpertenratError,
+    ServerBusyError,
+)
 from expertenrat.domain.votes import Vote, VoteDraft
 from expertenrat.services.minutes_votes import SavedVotes
 from expertenrat.ui.worker import Job
@@ -63,6 +68,7 @@ class VoteSaving(QObject):
         self._waiting: dict[int, VoteRequest] = {}
         self._lost = False  # the save that ended lost the server: wait before the next
         self._offline = False  # since a save lost the server, none has gone through
+        self.locked = False  # the last one lost it to a lock: the server is there, busy
         self.retry_timer = QTimer(self)
         self.retry_timer.setSingleShot(True)
         self.retry_timer.setInterval(retry_ms)
@@ -118,6 +124,7 @@ class VoteSaving(QObject):
         if isinstance(error, ConnectionLostError):  # tried again, unless newer input waits
             self._waiting.setdefault(sent.item_id, sent)
             self._lost = self._offline = True
+            self.locked = isinstance(error, ServerBusyError)
         self.failed.emit(sent, error)
 
     def _ended(self) -> None:

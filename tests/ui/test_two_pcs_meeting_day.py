@@ -18,6 +18,7 @@ from minutes_setup import held_minutes, hold
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from scripted_dialogs import ScriptedDialogs
+from sqlalchemy import create_engine, text
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AttendanceStatus, MeetingKind, MeetingState
@@ -26,6 +27,7 @@ from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.minutes_objections import ObjectionDraft
 from expertenrat.domain.projects import Project
 from expertenrat.services.context import Services
+from expertenrat.store import database as database_module
 from expertenrat.store.database import Database
 from expertenrat.store.database_opening import open_database
 from expertenrat.ui.agenda_editor import AgendaEditor
@@ -432,6 +434,47 @@ def test_a_vote_counted_while_the_server_is_away_is_saved_once_it_is_back(
     editor.items.select_key(item_key(minutes.item_ids[3]))
     editor.items.select_key(item_key(minutes.item_ids[2]))
     assert editor.item_form.votes.lines[0].counts["no"].value() == 1
+
+
+def test_a_vote_held_up_by_another_pcs_lock_says_the_database_is_locked_not_lost(
+    qtbot, pc1, server_url, dialogs, monkeypatch
+):
+    """(found by review) Another PC's work held the votes longer than the window waits for
+    a lock (ServerBusyError, since 4994e8f): leaving the minutes asked about dropping votes
+    that wait because "Die Verbindung zum Datenbankserver ist unterbrochen"."""
+    monkeypatch.setattr(database_module, "LOCK_WAIT_MS", 300)
+    council = pc1.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
+    field = pc1.settings.action_fields(council.id)[0].id
+    minutes = held_minutes(pc1.database, council.id, field)
+    editor = _minutes_editor(qtbot, pc1, dialogs, minutes.meeting_id)
+    editor.vote_actions.saving.retry_timer.setInterval(200)
+    editor.items.select_key(item_key(minutes.item_ids[2]))
+    box = editor.item_form.votes
+    no = box.lines[0].counts["no"]
+    other_pc = create_engine(server_url)
+    try:
+        with other_pc.connect() as connection:
+            connection.execute(text("LOCK TABLE votes IN EXCLUSIVE MODE"))  # reads go on
+            no.setValue(1)
+            no.editingFinished.emit()
+            qtbot.waitUntil(lambda: "gesperrt" in box.message_label.text(), timeout=WAIT)
+            dialogs.answers = [False]  # leaving the minutes: "Nein"
+            assert not editor.flush(lambda: None)
+            connection.rollback()
+    finally:
+        other_pc.dispose()
+
+    assert dialogs.messages[-1][1:] == (
+        "Abstimmungen nicht gespeichert",
+        "Die zuletzt erfassten Abstimmungen sind nicht gespeichert: Die Datenbank ist gerade "
+        "durch eine andere Arbeit gesperrt. Sie werden gespeichert, sobald sie frei ist, "
+        "solange das Protokoll geöffnet bleibt. Trotzdem fortfahren und die Abstimmungen "
+        "verwerfen?",
+    )
+    qtbot.waitUntil(editor.idle, timeout=WAIT)  # tried again once the lock is gone
+    assert [(v.yes, v.no) for v in pc1.minutes.minutes(minutes.meeting_id).items[2].votes] == [
+        (1, 1)
+    ]
 
 
 def _titles(editor: AgendaEditor) -> list[str]:
