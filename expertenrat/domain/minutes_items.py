@@ -27,7 +27,8 @@ class VoteRecord:
 
 
 def vote_line(vote: VoteRecord, recused: tuple[DeclaredConflict, ...] = ()) -> str:
-    """ "Ja 7 · Nein 1 · Enthaltung 1 · befangen: Dr. X (Grund) – angenommen" and kin."""
+    """ "Ja 7 · Nein 1 · Enthaltung 1 · befangen: Dr. X (Grund) – angenommen" and kin: the
+    one wording of a vote line, as the minutes (PDF, editor preview) print it."""
     if vote.mode is VoteMode.NOTED:
         return VoteMode.NOTED.label
     outcome = vote_outcome(vote.mode, vote.adopted)

@@ -72,11 +72,6 @@ class Vote:
             self.version,
         )  # fmt: skip
 
-    @property
-    def line(self) -> str:
-        """ "Ja 7 · Nein 1 · Enthaltung 1 – angenommen · befangen: Dr. X (Grund)"."""
-        return vote_line(self)
-
 
 @dataclass(frozen=True, slots=True)
 class Voters:
@@ -219,21 +214,6 @@ def vote_outcome(mode: VoteMode, adopted: bool) -> str:
         return "zur Kenntnis genommen"
     verdict = "angenommen" if adopted else "abgelehnt"
     return f"{VoteMode.UNANIMOUS.label} {verdict}" if mode is VoteMode.UNANIMOUS else verdict
-
-
-def vote_line(vote: Vote) -> str:
-    """How the minutes print a vote."""
-    outcome = vote_outcome(vote.mode, vote.adopted)
-    if vote.mode is VoteMode.NOTED:
-        line = VoteMode.NOTED.label
-    elif vote.mode is VoteMode.UNANIMOUS:
-        line = outcome
-    else:
-        line = f"Ja {vote.yes} · Nein {vote.no} · Enthaltung {vote.abstain} – {outcome}"
-    if vote.recused_members:
-        names = ", ".join(recused_label(m.name, m.reason) for m in vote.recused_members)
-        line += f" · befangen: {names}"
-    return line
 
 
 def recused_label(name: str, reason: str) -> str:

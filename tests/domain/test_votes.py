@@ -5,14 +5,13 @@ from __future__ import annotations
 import pytest
 
 from expertenrat.domain.enums import AttendanceStatus, QuorumRule, VoteMode
+from expertenrat.domain.meeting_documents import DeclaredConflict
+from expertenrat.domain.minutes_items import VoteRecord, vote_line
 from expertenrat.domain.quorum import Attendance, quorum_per_item
 from expertenrat.domain.votes import (
-    RecusedMember,
-    Vote,
     VoteDraft,
     Voters,
     clean_vote,
-    vote_line,
     vote_problems,
 )
 
@@ -148,13 +147,13 @@ def test_several_votes_name_their_number() -> None:
     assert problems == ["Abstimmung 2: Die Zahl der Ja-Stimmen darf nicht negativ sein."]
 
 
-def test_vote_line_names_the_recused_with_their_reason() -> None:
-    vote = Vote(1, 1, 0, VoteMode.COUNTED, "", 7, 1, 1, 1, True,
-                (RecusedMember(5, "Dr. Ödön Pál", "Geschäftsführer der Stadtwerke."),))  # fmt: skip
-    assert vote_line(vote) == (
-        "Ja 7 · Nein 1 · Enthaltung 1 – angenommen · befangen: Dr. Ödön Pál "
-        "(Geschäftsführer der Stadtwerke)"
+def test_vote_line_names_the_recused_with_their_reason_before_the_outcome() -> None:
+    vote = VoteRecord("", VoteMode.COUNTED, 7, 1, 1, 1, adopted=True)
+    conflict = DeclaredConflict("Dr. Ödön Pál", "Geschäftsführer der Stadtwerke.")
+    assert vote_line(vote, (conflict,)) == (
+        "Ja 7 · Nein 1 · Enthaltung 1 · befangen: Dr. Ödön Pál "
+        "(Geschäftsführer der Stadtwerke) – angenommen"
     )
-    assert vote_line(Vote(2, 1, 1, VoteMode.UNANIMOUS, "", 7, 0, 0, 0, True)) == (
-        "einstimmig angenommen"
-    )
+    assert vote_line(vote) == "Ja 7 · Nein 1 · Enthaltung 1 · befangen: 1 – angenommen"
+    unanimous = VoteRecord("", VoteMode.UNANIMOUS, 7, adopted=True)
+    assert vote_line(unanimous) == "einstimmig angenommen"

@@ -181,7 +181,9 @@ def test_votes_are_checked_against_departures_and_recusals(
     assert (first.yes, first.no, first.recused, first.adopted) == (4, 1, 1, True)
     assert (second.mode, second.yes) == (VoteMode.UNANIMOUS, 5)
     assert [m.name for m in first.recused_members] == ["Anna Çelik"]
-    assert first.line.endswith("befangen: Anna Çelik (Partner im Projekt)")
+    assert [(m.name, m.reason) for m in first.recused_members] == [
+        ("Anna Çelik", "Partner im Projekt")
+    ]
     item = service.minutes(held.meeting_id).item(bericht)
     assert item.votes == saved.votes and not item.lacks_content
 
@@ -195,7 +197,9 @@ def test_a_member_not_there_is_not_named_as_recused(service, held, database, act
     saved = service.save_votes(bericht, [VoteDraft(yes=5, no=1)])
 
     assert [m.name for m in saved.votes[0].recused_members] == ["Anna Çelik"]
-    assert saved.votes[0].line.endswith("befangen: Anna Çelik (Partner im Projekt)")
+    assert [(m.name, m.reason) for m in saved.votes[0].recused_members] == [
+        ("Anna Çelik", "Partner im Projekt")
+    ]
     assert [m.name for m in service.minutes(held.meeting_id).item(bericht).recused] == [
         "Anna Çelik"
     ]
@@ -224,7 +228,9 @@ def test_a_member_gone_before_the_item_or_come_after_it_is_not_named_as_recused(
 
     saved = service.save_votes(bericht, [VoteDraft(yes=3, no=1)])
 
-    assert saved.votes[0].line.endswith("befangen: Anna Çelik (Partner im Projekt)")
+    assert [(m.name, m.reason) for m in saved.votes[0].recused_members] == [
+        ("Anna Çelik", "Partner im Projekt")
+    ]
     minutes = service.minutes(held.meeting_id)
     assert [m.name for m in minutes.item(bericht).recused] == ["Anna Çelik"]
     assert [m.name for m in minutes.item(beratung).recused] == ["Anna Dahl"]

@@ -119,7 +119,9 @@ def test_a_member_recused_at_an_item_is_recused_at_its_sub_item_about_the_projec
     with pytest.raises(ValidationError, match="davon 1 befangen"):
         minutes.save_votes(agenda["same"], [VoteDraft(yes=3)])
     saved = minutes.save_votes(agenda["same"], [VoteDraft(yes=2)])
-    assert saved.votes[0].line.endswith("befangen: Anna Berg (Mitarbeiterin der Stadtwerke)")
+    assert [(m.name, m.reason) for m in saved.votes[0].recused_members] == [
+        ("Anna Berg", "Mitarbeiterin der Stadtwerke")
+    ]
 
     quorums = {q.item.id: q.quorum for q in AttendanceService(database, actor).sheet(
         agenda["meeting"]).item_quorums}  # fmt: skip
