@@ -167,8 +167,14 @@ class MeetingForm(MeetingFields):
 
     def _update_buttons(self) -> None:
         dirty = self.has_unsaved_changes()
+        focus = self.window().focusWidget()
         self.save_button.setEnabled(dirty)
         self.discard_button.setEnabled(dirty)
+        if focus in (self.save_button, self.discard_button) and not focus.isEnabled():
+            # "Speichern" or "Verwerfen" pressed from the keyboard goes off: the cursor goes
+            # back into the form. Qt passed it on past the form's end, to the sidebar,
+            # where the next arrow key switched the area (found by a tester).
+            self.focus_first_field()
 
     def save(self) -> bool:
         """Save what was typed; errors show under the fields, warnings stay after saving."""

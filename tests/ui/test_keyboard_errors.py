@@ -168,3 +168,17 @@ def test_a_message_about_the_whole_form_is_announced(window, qtbot, announced) -
 
     assert announced and announced[-1].startswith("Bitte prüfen Sie die markierten Angaben.")
     dialog.reject()
+
+
+def test_saving_a_meeting_from_the_keyboard_keeps_the_cursor_in_its_form(window, qtbot):
+    """Found by a tester: "Speichern" pressed with the space bar went off once saved, and
+    Qt passed the focus on past the form's end to the sidebar, where the next arrow key
+    switched the area."""
+    meetings = open_planned_meeting(window, qtbot)
+    form = meetings.form
+    retype(qtbot, form.room_edit, "Raum 2b")
+
+    press(qtbot, form.save_button)
+
+    assert not form.save_button.isEnabled()  # saved
+    assert QApplication.focusWidget() is form.kind_combo
