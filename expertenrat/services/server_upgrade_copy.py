@@ -24,6 +24,7 @@ from expertenrat.store.backup_format import Backup
 from expertenrat.store.backup_writing import write_backup
 from expertenrat.store.database_address import describe
 from expertenrat.store.engine import make_engine
+from expertenrat.store.migrate import UPGRADE_LOCK
 from expertenrat.store.work_problems import refused
 
 
@@ -47,6 +48,11 @@ def copy_before_upgrade(url: URL, revision: str, folder: Path | None = None) -> 
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with engine.connect() as connection:
+            # An upgrade under way on another PC ends first, and none begins while the
+            # tables are read: a table an upgrade rewrites reads empty in a snapshot taken
+            # before its commit. Held for this connection, past the commit below.
+            connection.exec_driver_sql(f"SELECT pg_advisory_lock_shared({UPGRADE_LOCK})")
+            connection.commit()
             connection = connection.execution_options(isolation_level="REPEATABLE READ")
             with connection.begin():
                 # The revision the tables have in this read: another PC's new version may
@@ -62,6 +68,8 @@ def copy_before_upgrade(url: URL, revision: str, folder: Path | None = None) -> 
                 backup = Backup(
                     __version__, revision, datetime.now(UTC), tuple(dump_tables(connection, dumped))
                 )
+            connection.exec_driver_sql(f"SELECT pg_advisory_unlock_shared({UPGRADE_LOCK})")
+            connection.commit()
         target = folder / f"vor-update-von-{revision}-{now:%Y-%m-%d-%H%M%S}.zip"
         with writing_file(target) as handle:
             write_backup(handle, backup)

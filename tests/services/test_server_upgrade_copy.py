@@ -9,7 +9,8 @@ import zipfile
 
 import pytest
 from old_schema import add_row
-from sqlalchemy import select
+from racing_threads import in_thread
+from sqlalchemy import select, text
 
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.services.backup import BackupService
@@ -78,6 +79,43 @@ def test_the_copy_has_the_revision_its_tables_have(empty_postgres_url, tmp_path)
     head = migrate.head_revision()
     assert copy.name.startswith(f"vor-update-von-{head}-")
     assert json.loads(zipfile.ZipFile(copy).read("manifest.json"))["schema_revision"] == head
+
+
+def test_the_copy_waits_for_an_upgrade_under_way(empty_postgres_url, tmp_path):
+    """(found by review) Another PC's upgrade holds the upgrade lock and has changed the
+    schema, not yet committed: the copy read the tables as they were before it (a table
+    the upgrade rewrites reads empty then) while the upgrade went on; it waits now and
+    reads them upgraded."""
+    migrate.upgrade(empty_postgres_url)
+    engine = make_engine(empty_postgres_url)
+    try:
+        with engine.connect() as upgrading:
+            upgrading.execute(text(f"SELECT pg_advisory_xact_lock({migrate.UPGRADE_LOCK})"))
+            upgrading.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+            thread, outcome = in_thread(
+                lambda: copy_before_upgrade(empty_postgres_url, OLD, tmp_path), "PC 2"
+            )
+            with engine.connect() as watching:
+                for _attempt in range(3000):  # until the copy waits for the lock (or is done)
+                    waiting = watching.execute(
+                        text(
+                            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+                            "AND NOT granted AND objid = :lock"
+                        ),
+                        {"lock": migrate.UPGRADE_LOCK},
+                    ).scalar()
+                    if waiting or not thread.is_alive():
+                        break
+                    thread.join(0.01)
+            upgrading.commit()
+            thread.join(60)
+    finally:
+        engine.dispose()
+
+    assert len(outcome) == 1, outcome
+    assert json.loads(zipfile.ZipFile(outcome[0]).read("manifest.json"))["schema_revision"] == (
+        "9999"
+    )
 
 
 def test_a_current_server_database_is_not_copied(empty_postgres_url):
