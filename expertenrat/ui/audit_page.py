@@ -38,6 +38,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.record_selection import selection_kept, start_afresh
 from expertenrat.ui.record_table import record_table_view
+from expertenrat.ui.row_moves import focus_to_rows
 from expertenrat.ui.widgets import page_title
 from expertenrat.ui.wrapping_row import WrappingRow
 
@@ -193,7 +194,8 @@ class AuditPage(NothingPending, QWidget):
         else:
             self.model.append_rows(rows)
         self._more = page.more
-        self.more_button.setEnabled(page.more)
+        with focus_to_rows(self.view, self.more_button):  # all loaded: on to read them
+            self.more_button.setEnabled(page.more)
         self.export_button.setEnabled(self.model.rowCount() > 0)
         self.fit_columns()
         self._update_count()

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtWidgets import QAbstractItemView, QPushButton
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QPushButton
 
 from expertenrat.domain.audit_fields import FieldChange
 from expertenrat.domain.enums import AuditAction
@@ -83,6 +83,20 @@ def test_the_newest_entries_come_first_in_local_time_and_more_load_below(page, s
     assert page.selected() == selected  # the loaded rows and the selection stay
     ids = [page.model.row(n).line.id for n in range(total)]
     assert ids == sorted(ids, reverse=True)
+
+
+def test_weitere_laden_from_the_keyboard_leaves_the_focus_in_the_entries(page, qtbot):
+    """Found by a tester: "Weitere laden" pressed with the space bar went off once all were
+    loaded, and Qt passed the focus on to "Als CSV exportieren …"."""
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=30_000)
+    page.more_button.setFocus()
+
+    qtbot.keyClick(page.more_button, Qt.Key.Key_Space)
+
+    assert not page.more_button.isEnabled()  # all loaded
+    assert QApplication.focusWidget() is page.view
 
 
 def test_filters_by_kind_text_person_and_change(page, qtbot):
