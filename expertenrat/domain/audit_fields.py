@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 
 from expertenrat.domain.audit_labels import ENUM_FIELDS, field_label
 from expertenrat.domain.enums import AuditAction, VoteMode
-from expertenrat.domain.meeting_series import stored_rule_words
 from expertenrat.domain.series_warnings import BUNDESLAENDER
+from expertenrat.domain.series_wording import stored_rule_words
 from expertenrat.domain.votes import vote_outcome
 
 _HIDDEN = frozenset({"version", "public_id", "uid", "ics_sequence", "fingerprint", "sha256"})

@@ -9,19 +9,14 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft, validate_meeting
-from expertenrat.domain.meeting_series import (
-    SeriesSpec,
-    counted_series,
-    preview_line,
-    rule_text,
-    series_dates,
-)
+from expertenrat.domain.meeting_series import SeriesSpec, rule_text, series_dates
 from expertenrat.domain.meetings import SeriesPreview, clean_draft, entry_problems
 from expertenrat.domain.series_warnings import (
     holiday_warnings,
     overlap_warnings,
     weekend_warnings,
 )
+from expertenrat.domain.series_wording import counted_series, preview_line
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.meeting_rows import (
     CouncilClock,

@@ -8,21 +8,14 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from expertenrat.domain.errors import ValidationError
-from expertenrat.domain.meeting_series import (
-    Frequency,
-    SeriesSpec,
-    counted_series,
-    describe_series,
-    preview_line,
-    series_dates,
-    series_start,
-)
+from expertenrat.domain.meeting_series import Frequency, SeriesSpec, series_dates, series_start
 from expertenrat.domain.series_warnings import (
     ExistingMeeting,
     holiday_warnings,
     overlap_warnings,
     weekend_warnings,
 )
+from expertenrat.domain.series_wording import counted_series, describe_series, preview_line
 
 BERLIN = ZoneInfo("Europe/Berlin")
 TUESDAY = 1
