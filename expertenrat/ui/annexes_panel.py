@@ -18,7 +18,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -44,6 +43,7 @@ from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.row_moves import focus_to_rows
 from expertenrat.ui.save_location import FileKind
+from expertenrat.ui.widgets import wrapping_label
 from expertenrat.ui.worker import Job, start_with_progress
 from expertenrat.ui.wrapping_row import WrappingRow
 
@@ -66,10 +66,7 @@ class AnnexesPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self.job: Job | None = None
         self.dialog: AnnexDialog | None = None
 
-        self.hint_label = QLabel()
-        self.hint_label.setObjectName("hintLabel")
-        self.hint_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint_label.setWordWrap(True)
+        self.hint_label = wrapping_label(name="hintLabel")
         self.list = QListWidget()
         self.list.setAccessibleName(tr(_CONTEXT, "Anlagen"))  # for screen readers
         # A long line ends in the middle with "…" (its tooltip says it whole) rather than

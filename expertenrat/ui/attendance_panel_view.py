@@ -28,19 +28,12 @@ from expertenrat.ui.attendance_row import HEADERS, ITEM_COLUMNS, AttendanceRow
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.scroll_areas import plain_scroll_area
+from expertenrat.ui.widgets import wrapping_label
 
 _CONTEXT = "AttendancePanel"
 
 
 SHOWN_LINES = 5  # the member lines the sheet shows at least; a lower tab scrolls
-
-
-def _plain_label(object_name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(object_name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
 
 
 class AttendancePanelView(QWidget):
@@ -51,9 +44,9 @@ class AttendancePanelView(QWidget):
         self.rows: dict[int, AttendanceRow] = {}
         self._items_of_rows: tuple[AgendaRef, ...] = ()  # the agenda the rows' combos list
 
-        self.hint_label = _plain_label("hintLabel")
-        self.quorum_label = _plain_label("quorumLabel")
-        self.item_quorum_label = _plain_label("itemQuorumLabel")
+        self.hint_label = wrapping_label(name="hintLabel")
+        self.quorum_label = wrapping_label(name="quorumLabel")
+        self.item_quorum_label = wrapping_label(name="itemQuorumLabel")
         # Rich text for hanging indents; the lines wrap, so a long title never pushes the
         # verdict out of sight.
         self.item_quorum_label.setTextFormat(Qt.TextFormat.RichText)

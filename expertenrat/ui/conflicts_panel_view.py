@@ -21,6 +21,7 @@ from expertenrat.ui.conflicts_table_model import ConflictsTableModel
 from expertenrat.ui.eliding_widgets import compact_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.one_line_table import one_line_table
+from expertenrat.ui.widgets import wrapping_label
 
 _CONTEXT = "ConflictsPanel"
 
@@ -28,10 +29,7 @@ _CONTEXT = "ConflictsPanel"
 class ConflictsPanelView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.hint_label = QLabel()
-        self.hint_label.setObjectName("hintLabel")
-        self.hint_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint_label.setWordWrap(True)
+        self.hint_label = wrapping_label(name="hintLabel")
         self.item_combo = compact_combo(30)
         self.project_label = QLabel()
         self.project_label.setTextFormat(Qt.TextFormat.PlainText)

@@ -71,8 +71,7 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self.dialog: QWidget | None = None
         self.job: Job | None = None  # the approval, rendered in the background
 
-        self.hint_label = wrapping_label()
-        self.hint_label.setObjectName("hintLabel")
+        self.hint_label = wrapping_label(name="hintLabel")
         self.state_label = wrapping_label()
         self.state_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fingerprints = MinutesFingerprints()  # the SHA-256 of the approved PDFs

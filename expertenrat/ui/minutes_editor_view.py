@@ -17,7 +17,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -33,6 +32,7 @@ from expertenrat.ui.minutes_item_form import MinutesItemForm
 from expertenrat.ui.minutes_item_list import MinutesItemList
 from expertenrat.ui.scroll_areas import plain_scroll_area
 from expertenrat.ui.status_line import StatusLine
+from expertenrat.ui.widgets import wrapping_label
 from expertenrat.ui.wrapping_row import WrappingRow
 
 _CONTEXT = "MinutesEditor"
@@ -42,10 +42,7 @@ _FORM_LEAST_LETTERS = 53  # the least width of the form column, in average lette
 class MinutesEditorView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.hint_label = QLabel()
-        self.hint_label.setObjectName("hintLabel")
-        self.hint_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint_label.setWordWrap(True)
+        self.hint_label = wrapping_label(name="hintLabel")
         # At the top like the other tabs' hints, also when it fills the tab (no minutes)
         self.hint_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.items = MinutesItemList()

@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import time
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
@@ -29,6 +28,7 @@ from expertenrat.domain.minutes import MinutesHeader
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit, set_read_only
 from expertenrat.ui.time_fields import optional_time, optional_time_edit, set_optional_time
+from expertenrat.ui.widgets import wrapping_label
 
 _CONTEXT = "MinutesEditor"
 
@@ -103,10 +103,7 @@ class MinutesHeaderForm(QWidget):
             tr(_CONTEXT, "z. B. TOP 5 wird vor TOP 3 beraten; TOP 6 entfällt.")
         )
         self.quorum_check = QCheckBox(tr(_CONTEXT, "Beschlussfähigkeit &festgestellt"))
-        self.quorum_label = QLabel()
-        self.quorum_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.quorum_label.setWordWrap(True)
-        self.quorum_label.setObjectName("hintLabel")
+        self.quorum_label = wrapping_label(name="hintLabel")
         self.fields: dict[str, QWidget] = {
             "opened_at": self.opened_edit,
             "closed_at": self.closed_edit,

@@ -9,7 +9,7 @@ text field has its Alt key (the underlined letter of its label).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -26,6 +26,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_recommendations import RecommendationsBox
 from expertenrat.ui.minutes_votes import VotesBox
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit, set_read_only
+from expertenrat.ui.widgets import wrapping_label
 
 _CONTEXT = "MinutesEditor"
 TEXT_FIELDS = ("discussion", "motion_text", "resolution_text", "result")
@@ -52,28 +53,20 @@ def texts_text(payload: dict, style: MinutesStyle = MinutesStyle.RESULTS) -> str
     return "\n\n".join(f"{captions[name]}:\n{payload[name]}" for name in TEXT_FIELDS)
 
 
-def _label(object_name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(object_name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
-
-
 class MinutesItemForm(QWidget):
     edited = Signal()
     focus_left = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = _label("sectionTitle")
+        self.heading = wrapping_label(name="sectionTitle")
         font = self.heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.heading.setFont(font)
-        self.details_label = _label("hintLabel")
-        self.presence_label = _label("hintLabel")
-        self.warning_label = _label("warningLabel")
+        self.details_label = wrapping_label(name="hintLabel")
+        self.presence_label = wrapping_label(name="hintLabel")
+        self.warning_label = wrapping_label(name="warningLabel")
         self.discussion_edit = plain_text_edit(6, grows=True)
         self.discussion_label = QLabel()
         self.discussion_label.setBuddy(self.discussion_edit)  # named, and Alt+I / Alt+G

@@ -13,14 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +34,7 @@ from expertenrat.ui.form_errors import announce
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit
+from expertenrat.ui.widgets import wrapping_label
 
 _CONTEXT = "MinutesEditor"
 
@@ -75,10 +74,7 @@ class RecommendationDialog(QDialog):
         self._field_chosen = False  # by the user: the project no longer sets it
         self.field_combo.activated.connect(self._choose_field)
         self.project_combo.currentIndexChanged.connect(self._follow_project)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setWordWrap(True)
+        self.error_label = wrapping_label(name="errorLabel")
         self.error_label.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.accept_button = buttons.addButton(

@@ -7,13 +7,12 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -38,6 +37,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_import_dialog import MemberImportDialog, result_text
 from expertenrat.ui.pdf_printing import PdfPrintActions
 from expertenrat.ui.save_location import FileKind
+from expertenrat.ui.widgets import wrapping_label
 from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "RosterPanel"
@@ -99,10 +99,7 @@ class RosterPanel(QWidget):
         buttons.addWidget(self.print_button, 0, 1)
         buttons.addWidget(self.save_pdf_button, 1, 0, 1, 2)
         form.addRow(buttons)
-        self.warnings_label = QLabel()
-        self.warnings_label.setObjectName("warningLabel")
-        self.warnings_label.setWordWrap(True)
-        self.warnings_label.setTextFormat(Qt.TextFormat.PlainText)  # names may hold "<"
+        self.warnings_label = wrapping_label(name="warningLabel")  # names may hold "<"
         self.warnings_label.setVisible(False)
         form.addRow(self.warnings_label)
         exchange_box = QGroupBox(tr(_CONTEXT, "Austausch mit Excel (.xlsx, .csv)"))

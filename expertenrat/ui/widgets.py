@@ -102,11 +102,15 @@ class WholeWrappingLabel(QLabel):
             self.updateGeometry()  # as many lines as the new width needs
 
 
-def wrapping_label(text: str = "") -> QLabel:
-    """A label that shows ``text`` literally (never as rich text) and wraps long lines."""
+def wrapping_label(text: str = "", *, name: str = "") -> QLabel:
+    """A label that shows ``text`` literally (never as rich text) and wraps long lines;
+    ``name`` its object name, by which the style sheet marks it ("hintLabel",
+    "warningLabel", "errorLabel" …)."""
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
+    if name:
+        label.setObjectName(name)
     return label
 
 
