@@ -39,6 +39,7 @@ from expertenrat.store.backup_format import Backup, BackupError, TablePart
 from expertenrat.store.backup_reading import read_backup
 from expertenrat.store.backup_writing import write_backup
 from expertenrat.store.bulk_insert import insert_value_rows
+from expertenrat.store.changed_schema import refuse_changed_schema
 from expertenrat.store.database import Database
 from expertenrat.store.engine import SQLITE_HEADER
 from expertenrat.store.models import Base
@@ -135,6 +136,13 @@ class BackupService:
         with self._db.engine.connect() as connection:
             connection = connection.execution_options(**connection_options)
             with connection.begin():
+                revision = migrate.current_revision(connection)
+                if revision is not None and revision != migrate.head_revision():
+                    # Another PC's newer version upgraded it: this version's tables would
+                    # leave out what that one added, under its revision.
+                    refuse_changed_schema(
+                        connection, self._db.location, is_sqlite=self._db.is_sqlite
+                    )
                 return _snapshot_of(connection, progress)
 
     def restore(

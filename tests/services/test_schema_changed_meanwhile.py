@@ -83,6 +83,21 @@ def test_a_restore_after_a_newer_version_upgraded_the_database_is_refused(
     assert len(service.list(council.id)) == 1
 
 
+def test_a_backup_after_a_newer_version_upgraded_the_database_is_refused(
+    database, council, tmp_path
+):
+    """(found by review) The backup read this version's tables under the newer revision:
+    what the newer version added was missing from it, and restoring it there would not
+    have noticed."""
+    _set_revision(database.url, "9999")
+
+    with pytest.raises(StorageError) as caught:
+        BackupService(database).backup(tmp_path / "sicherung.zip")
+
+    assert "(Schemastand 9999)" in caught.value.message
+    assert not (tmp_path / "sicherung.zip").exists()
+
+
 def test_changes_are_saved_while_the_schema_is_the_one_opened(database, council):
     service = MeetingsService(database, "PC 2")
 
