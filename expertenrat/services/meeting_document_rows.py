@@ -24,7 +24,7 @@ from expertenrat.domain.enums import (
     MeetingKind,
     MeetingState,
 )
-from expertenrat.domain.errors import FieldProblem, ValidationError
+from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
 from expertenrat.domain.meeting_documents import (
     AgendaEntry,
     DeclaredConflict,
@@ -286,3 +286,11 @@ def letterhead_of(council: models.Council) -> Letterhead:
         secretariat=council.secretariat,
         bundesland=council.bundesland,
     )
+
+
+def document_meeting(session: Session, meeting_id: int) -> models.Meeting:
+    """The meeting whose documents are asked for; :class:`NotFoundError` if it is deleted."""
+    row = session.get(models.Meeting, meeting_id)
+    if row is None or row.deleted_at is not None:
+        raise NotFoundError("Diese Sitzung gibt es nicht mehr. Vielleicht wurde sie gelöscht.")
+    return row

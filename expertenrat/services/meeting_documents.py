@@ -4,48 +4,33 @@ The service reads the meetings' documents (:mod:`services.meeting_document_rows`
 council's letterhead, zone and notice period, the agenda in order with the time plan,
 presenters, linked projects and the members recused per item, for the run sheet also the
 attendance) and hands out finished bytes (see :mod:`expertenrat.services`). It also records
-the day the invitation went out, which moves a planned meeting to "eingeladen".
+the day the invitation went out (:mod:`services.invitation_sent`), which moves a planned
+meeting to "eingeladen".
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from expertenrat.domain.documents import RenderedPdf
-from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
-from expertenrat.domain.errors import ExpertenratError, FieldProblem, NotFoundError, ValidationError
+from expertenrat.domain.enums import MeetingKind, MeetingState
+from expertenrat.domain.errors import ExpertenratError, NotFoundError
 from expertenrat.domain.invitation_due import late_notice_warning
 from expertenrat.domain.invitation_letters import Recipient, addressed_to
 from expertenrat.domain.mail_addresses import looks_like_email, mailbox
 from expertenrat.domain.meeting_documents import InvitationMail, MeetingDocument, public_invitation
 from expertenrat.domain.meeting_numbers import meeting_file_stem
-from expertenrat.domain.meetings import list_label
-from expertenrat.domain.wording import isolated
-from expertenrat.services import audit
 from expertenrat.services.attendance_rows import meeting_memberships
-from expertenrat.services.meeting_document_rows import meeting_documents_of
-from expertenrat.services.meeting_rows import council_clock, meeting_from_row
+from expertenrat.services.invitation_sent import InvitationSent, mark_invitation_sent
+from expertenrat.services.meeting_document_rows import document_meeting, meeting_documents_of
 from expertenrat.services.meetings import MeetingsService
-from expertenrat.services.unit_of_work import changing, check_version, fetch, reading
+from expertenrat.services.unit_of_work import fetch, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
-
-WHAT = "Die Sitzung"
-
-
-@dataclass(frozen=True, slots=True)
-class InvitationSent:
-    """The recorded invitation: the meeting's new version and what the user should know."""
-
-    meeting_id: int
-    version: int
-    sent_on: date
-    warnings: tuple[str, ...] = ()
 
 
 class MeetingDocumentsService:
@@ -61,7 +46,7 @@ class MeetingDocumentsService:
         (or ``today`` while it has not); with ``run_sheet_notes`` the notes column of the
         run sheet is filled (only then is the attendance read)."""
         with reading(self._db) as session:
-            meetings = [_meeting(session, meeting_id)]
+            meetings = [document_meeting(session, meeting_id)]
             return meeting_documents_of(session, meetings, today, run_sheet_notes=run_sheet_notes)[
                 0
             ]
@@ -90,7 +75,7 @@ class MeetingDocumentsService:
         from expertenrat.reports.invitation_pdf import render_invitation_letters
 
         with reading(self._db) as session:
-            meeting = _meeting(session, meeting_id)
+            meeting = document_meeting(session, meeting_id)
             doc = meeting_documents_of(session, [meeting], today)[0]
             recipients = [_recipient(m.person) for m in meeting_memberships(session, meeting)]
         if not recipients:
@@ -109,7 +94,7 @@ class MeetingDocumentsService:
         from expertenrat.reports.invitation_pdf import render_invitation
 
         with reading(self._db) as session:
-            meeting = _meeting(session, meeting_id)
+            meeting = document_meeting(session, meeting_id)
             doc = meeting_documents_of(session, [meeting], today)[0]
             persons = [m.person for m in meeting_memberships(session, meeting)]
             stem = meeting_file_stem(meeting.number, MeetingKind(meeting.kind), doc.start.date())
@@ -156,7 +141,7 @@ class MeetingDocumentsService:
     ) -> bytes:
         """One calendar file with an event per meeting, in the order of their start."""
         with reading(self._db) as session:
-            rows = [_meeting(session, meeting_id) for meeting_id in meeting_ids]
+            rows = [document_meeting(session, meeting_id) for meeting_id in meeting_ids]
             return _ics(meeting_documents_of(session, rows, None), stamp)
 
     def ics_for_council(self, council_id: int, *, stamp: datetime | None = None) -> bytes:
@@ -192,71 +177,15 @@ class MeetingDocumentsService:
     def record_invitation_sent(
         self, meeting_id: int, version: int, sent_on: date
     ) -> InvitationSent:
-        """Record the day the invitation went out; a planned meeting becomes "eingeladen"
-        through the meetings service's state change (numbers of planned meetings follow).
-
-        Sending again (an invited meeting) corrects the day: of the changed invitation, if
-        time or place or the agenda changed after the first one (and the day the
-        invitation went out with it where the change moved the start; after a change of
-        the agenda alone the first invitation's day stands, from which the notice counts).
-        The result warns when the invitation went out later than the notice period allows;
-        a day after the meeting is refused.
-        """
-        with reading(self._db) as session:
-            row = _meeting(session, meeting_id)
-            check_version(row, version, WHAT)
-            state, day = MeetingState(row.state), row.starts_at.date()
-        if sent_on > day:
-            raise ValidationError(
-                [
-                    FieldProblem(
-                        "invitation_sent_on",
-                        f"Die Einladung kann nicht nach der Sitzung ({day:%d.%m.%Y}) "
-                        "versandt worden sein.",
-                    )
-                ]
-            )
-        if state is MeetingState.INVITED:
-            version = self._correct_sent_on(meeting_id, version, sent_on)
-        else:  # the state rules refuse what cannot be invited (held, cancelled)
-            version = self._meetings.change_state(
-                meeting_id, version, MeetingState.INVITED, sent_on=sent_on
-            ).version
+        """Record the day the invitation went out (a planned meeting becomes "eingeladen",
+        an invited one gets the day corrected: :func:`services.invitation_sent.
+        mark_invitation_sent`); the result warns when the invitation went out later than
+        the notice period allows. A day after the meeting is refused."""
+        version = mark_invitation_sent(
+            self._db, self._actor, self._meetings, meeting_id, version, sent_on
+        )
         late = late_notice_warning(self.document(meeting_id))
         return InvitationSent(meeting_id, version, sent_on, (late,) if late else ())
-
-    def _correct_sent_on(self, meeting_id: int, version: int, sent_on: date) -> int:
-        with changing(self._db, WHAT) as session:
-            row = _meeting(session, meeting_id)
-            check_version(row, version, WHAT)
-            before = audit.snapshot(row)
-            changed_on = row.invitation_changed_on
-            first = changed_on is None and row.invitation_agenda_changed_on is None
-            if first or row.invitation_sent_on == changed_on:  # or moved with the start
-                row.invitation_sent_on = sent_on
-            if changed_on is not None:
-                row.invitation_changed_on = sent_on
-            if row.invitation_agenda_changed_on is not None:  # its notice stands
-                row.invitation_agenda_changed_on = sent_on
-            session.flush()
-            clock = council_clock(session, row.council_id)
-            letter = meeting_from_row(row, clock).letter_name()
-            audit.record(
-                session,
-                self._actor,
-                AuditAction.UPDATE,
-                "meeting",
-                row.id,
-                council_id=row.council_id,
-                summary=(
-                    f"{letter} zur "
-                    f"{list_label(row.number, MeetingKind(row.kind), row.title, isolated)} "
-                    f"versandt am {sent_on:%d.%m.%Y}"
-                ),
-                before=before,
-                after=audit.snapshot(row),
-            )
-            return row.version
 
 
 def _live():
@@ -266,13 +195,6 @@ def _live():
         .where(models.Meeting.deleted_at.is_(None))
         .order_by(models.Meeting.starts_at, models.Meeting.number)
     )
-
-
-def _meeting(session: Session, meeting_id: int) -> models.Meeting:
-    row = session.get(models.Meeting, meeting_id)
-    if row is None or row.deleted_at is not None:
-        raise NotFoundError("Diese Sitzung gibt es nicht mehr. Vielleicht wurde sie gelöscht.")
-    return row
 
 
 def _ics(documents: list[MeetingDocument], stamp: datetime | None) -> bytes:

@@ -36,7 +36,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.meeting_held_readiness import HELD_TIP, wait_for_start, why_not_held
 
 if TYPE_CHECKING:
-    from expertenrat.services.meeting_documents import InvitationSent
+    from expertenrat.services.invitation_sent import InvitationSent
 
 _CONTEXT = "MeetingsPage"
 INVITE_TIP = "Die Einladung ist heute versandt: Status „eingeladen“"
