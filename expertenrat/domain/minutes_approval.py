@@ -65,6 +65,7 @@ class VersionRecord:
     public_sha256: str
     origin: VersionOrigin = VersionOrigin.SENT
     made_on: date | None = None  # the objection's decision or the approval (not sent)
+    agenda_note: str = ""  # German: an approval item left on a later agenda (approving)
 
     @property
     def state_text(self) -> str:

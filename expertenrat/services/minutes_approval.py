@@ -43,7 +43,7 @@ from expertenrat.domain.minutes_versions import (
     snapshot_json,
 )
 from expertenrat.services import minutes_approval_rows as rows
-from expertenrat.services.minutes_approval_agenda import add_approval_item
+from expertenrat.services.minutes_approval_agenda import add_approval_item, settle_approval_items
 from expertenrat.services.minutes_approval_checks import (
     approval_day,
     approving_meeting,
@@ -187,7 +187,9 @@ class MinutesApprovalService:
     ) -> VersionRecord:
         """Approve the minutes in the later held meeting ``in_meeting_id`` (on its day unless
         ``approved_on`` says otherwise): the full and public PDF are rendered with the
-        approval stamp, hashed and stored with the approved state, all or nothing."""
+        approval stamp, hashed and stored with the approved state, all or nothing. An item
+        approving them left on a later agenda is removed or, where it stays, named in the
+        record's ``agenda_note`` (``settle_approval_items``)."""
         with changing(self._db, WHAT) as session:
             meeting = rows.live(session, meeting_id, lock=True)
             ensure_not_frozen(session, meeting.id)
@@ -232,4 +234,5 @@ class MinutesApprovalService:
                 f"Fassung {row.number} genehmigt am {approved_on:%d.%m.%Y} in der "
                 f"{rows.label(approving)} (SHA-256 {row.sha256})",
             )
-            return rows.version_record(session, row)
+            note = settle_approval_items(session, meeting, approving, self._actor)
+            return replace(rows.version_record(session, row), agenda_note=note)

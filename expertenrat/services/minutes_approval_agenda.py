@@ -1,12 +1,13 @@
-"""The approval of a meeting's minutes as an item on the next meeting's agenda, and
-carried on to the meeting after when that one is cancelled."""
+"""The approval of a meeting's minutes as an item on the next meeting's agenda, carried on
+to the meeting after when that one is cancelled, and taken off a later agenda once the
+minutes are approved elsewhere."""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.agenda_moves import move_to
+from expertenrat.domain.agenda_moves import move_to, remove
 from expertenrat.domain.enums import (
     AgendaItemKind,
     AuditAction,
@@ -16,6 +17,7 @@ from expertenrat.domain.enums import (
     MinutesState,
 )
 from expertenrat.domain.meeting_numbers import meeting_name
+from expertenrat.domain.wording import isolated
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.agenda_changes import record_item_change
 from expertenrat.services.minutes_approval_rows import later_meetings, versions
@@ -140,6 +142,75 @@ def carry_approvals_on(session: Session, cancelled: models.Meeting, actor: str) 
         stored = versions(session, meeting.id)
         if stored and stored[-1].state != MinutesState.APPROVED.value:
             add_approval_item(session, meeting, MinutesApproval(council.minutes_approval), actor)
+
+
+def settle_approval_items(
+    session: Session, approved: models.Meeting, approving: models.Meeting, actor: str
+) -> str:
+    """``approved``'s minutes were approved in ``approving`` (sent after that meeting was
+    held, say handed out at its table): an item approving them on a later planned or invited
+    agenda is left over. On a planned meeting an item as the program worded it, with no
+    sub-items, presenter or anything referring to it (texts, votes …), is removed. Otherwise
+    (the invitation is out: removing it would make the letter a "Geänderte Tagesordnung";
+    or someone worked on the item) it stays, and an audit entry and the returned German
+    note say where the minutes were approved. "" when no agenda named them."""
+    prefix = f"Genehmigung des Protokolls {_by_number(approved)}"
+    worded = {approval_title(approved, practice) for practice in MinutesApproval}
+    where = f"Das Protokoll {agenda_rows.meeting_name(approved)} wurde bereits in der " + (
+        f"{agenda_rows.meeting_name(approving).removeprefix('der ')} genehmigt"
+    )
+    notes: list[str] = []
+    for later in later_meetings(session, approved, (MeetingState.PLANNED, MeetingState.INVITED)):
+        found = agenda_rows.load(session, later.id, lock=True)
+        stale = [
+            r
+            for r in found.rows.values()
+            if r.kind == AgendaItemKind.MINUTES_APPROVAL.value and r.title.startswith(prefix)
+        ]
+        agenda = f"Tagesordnung {agenda_rows.meeting_name(found.meeting)}"
+        for row in sorted(stale, key=lambda r: (r.parent_id or 0, r.position)):
+            children = [r.id for r in found.rows.values() if r.parent_id == row.id]
+            used = agenda_rows.references(session, [row.id], {row.id: row.number})
+            if found.meeting.state == MeetingState.INVITED.value:
+                why = "die Einladung bereits versandt ist"
+            elif row.title not in worded or children or row.presenter or used:
+                why = "er bereits bearbeitet wurde"
+            else:
+                lines = agenda_rows.listed_agenda(found)
+                items = found.items()
+                record_item_change(
+                    session,
+                    actor,
+                    found,
+                    AuditAction.DELETE,
+                    row,
+                    audit.snapshot(row),
+                    f"entfernt: {where}",
+                    whole_title=True,
+                )
+                session.delete(found.rows.pop(row.id))
+                session.flush()
+                agenda_rows.store_layout(session, found.rows, remove(items, row.id))
+                agenda_rows.follow_listed_agenda(session, found, lines)
+                notes.append(f"{where}; TOP {row.number} wurde aus der {agenda} entfernt.")
+                continue
+            audit.record(  # nothing changed: an entry that says why, no fields
+                session,
+                actor,
+                AuditAction.UPDATE,
+                "agenda_item",
+                row.id,
+                council_id=found.meeting.council_id,
+                summary=f"TOP {row.number} „{row.title}“ "
+                f"{agenda_rows.meeting_name(found.meeting, isolated)} belassen, weil {why}: "
+                f"{where}",
+            )
+            notes.append(
+                f"{where}. TOP {row.number} „{row.title}“ steht noch auf der {agenda}; er "
+                f"wurde nicht entfernt, weil {why}. Bitte weisen Sie in der Sitzung darauf "
+                "hin oder ändern Sie die Tagesordnung."
+            )
+    return "\n\n".join(notes)
 
 
 def _by_number(meeting: models.Meeting) -> str:

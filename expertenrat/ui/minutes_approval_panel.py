@@ -30,6 +30,7 @@ from expertenrat.domain.minutes_approval import (
     FROZEN_HINT,
     Choice,
     MinutesStatus,
+    VersionRecord,
 )
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
@@ -194,10 +195,12 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         today = self._today()
         self.job = Job(lambda _progress: approve(meeting_id, in_meeting, on, today=today))
 
-        def stored(_record: object) -> None:
+        def stored(record: VersionRecord) -> None:
             dialog.done(QDialog.DialogCode.Accepted)
             self.refresh()
             self.changed.emit()
+            if record.agenda_note:  # an approval item left on a later agenda
+                self._dialogs.information(self, title, record.agenda_note)
 
         def refused(message: str) -> None:
             self.refresh()

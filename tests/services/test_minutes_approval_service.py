@@ -445,6 +445,86 @@ def test_approved_minutes_are_not_carried_on_by_a_cancellation(
     assert "Genehmigung des Protokolls der letzten Sitzung" in titles(database, after.meeting_id)
 
 
+def minutes_handed_out_at_the_next_meeting(database, council, minutes, service) -> int:
+    """The next meeting is held, the minutes are handed out at its table (and so put on the
+    agenda of the meeting after it); returns that later, planned meeting."""
+    later_held(database, council.id, minutes)
+    after = add_meeting(database, council.id, starts_at=datetime(2026, 6, 9, 16), titles=())
+    AgendaService(database, "tester").add_opening_items(after.meeting_id)
+    service.circulate(minutes.meeting_id, date(2026, 5, 12), today=date(2026, 5, 12))
+    assert "Genehmigung des Protokolls der 1. Sitzung" in titles(database, after.meeting_id)
+    return after.meeting_id
+
+
+def audit_summaries(database) -> list[str]:
+    with database.reading() as session:
+        return list(
+            session.scalars(
+                select(models.AuditEntry.summary).where(models.AuditEntry.entity == "agenda_item")
+            )
+        )
+
+
+def test_minutes_approved_at_the_table_leave_no_approval_item_on_a_later_agenda(
+    service, database, council, minutes
+) -> None:
+    """(found by a tester) The minutes went out after the next meeting was held, which
+    approved them; the meeting after kept "Genehmigung des Protokolls der 1. Sitzung"."""
+    after = minutes_handed_out_at_the_next_meeting(database, council, minutes, service)
+    approved = service.approve(minutes.meeting_id, minutes.next_id, today=date(2026, 5, 12))
+    assert not any(t.startswith("Genehmigung des Protokolls") for t in titles(database, after))
+    with database.reading() as session:  # the other opening items, numbered without a gap
+        numbers = session.scalars(
+            select(models.AgendaItem.number).where(models.AgendaItem.meeting_id == after)
+        )
+        assert sorted(numbers) == ["1", "2", "3"]
+    assert approved.agenda_note == (
+        "Das Protokoll der 1. Sitzung wurde bereits in der 2. Sitzung genehmigt; TOP 4 wurde "
+        "aus der Tagesordnung der 3. Sitzung entfernt."
+    )
+    assert any(
+        s.startswith("TOP 4 „Genehmigung des Protokolls der 1. Sitzung“ der 3. Sitzung entfernt")
+        for s in audit_summaries(database)
+    )
+
+
+def test_an_approval_item_already_invited_or_worked_on_stays_with_a_note(
+    service, database, council, minutes
+) -> None:
+    """Removing the item from an invited meeting would change the invitation; an item with
+    texts is someone's work: both stay, and the note and the audit trail say why."""
+    after = minutes_handed_out_at_the_next_meeting(database, council, minutes, service)
+    third = add_meeting(database, council.id, starts_at=datetime(2026, 7, 7, 16), titles=())
+    AgendaService(database, "tester").add_opening_items(third.meeting_id)
+    with database.transaction() as session:  # the same item put on both by hand
+        item = next(
+            i
+            for i in session.scalars(
+                select(models.AgendaItem).where(models.AgendaItem.meeting_id == third.meeting_id)
+            )
+            if i.title == "Genehmigung des Protokolls der letzten Sitzung"
+        )
+        item.title = "Genehmigung des Protokolls der 1. Sitzung"
+        item.discussion = "Vorbereitet."
+    meetings = MeetingsService(database, "tester")
+    meetings.change_state(
+        after, meetings.get(after).version, MeetingState.INVITED, sent_on=date(2026, 5, 12)
+    )
+    approved = service.approve(minutes.meeting_id, minutes.next_id, today=date(2026, 5, 12))
+    assert "Genehmigung des Protokolls der 1. Sitzung" in titles(database, after)
+    assert "Genehmigung des Protokolls der 1. Sitzung" in titles(database, third.meeting_id)
+    assert meetings.get(after).invitation_agenda_changed_on is None  # no "Geänderte …"
+    note = approved.agenda_note
+    assert note.count("Das Protokoll der 1. Sitzung wurde bereits in der 2. Sitzung genehmigt") == 2
+    assert "Tagesordnung der 3. Sitzung; er wurde nicht entfernt, weil die Einladung" in note
+    assert "Tagesordnung der 4. Sitzung; er wurde nicht entfernt, weil er bereits" in note
+    summaries = audit_summaries(database)
+    assert any(
+        "der 3. Sitzung belassen, weil die Einladung bereits versandt ist" in s for s in summaries
+    )
+    assert any("der 4. Sitzung belassen, weil er bereits bearbeitet wurde" in s for s in summaries)
+
+
 def test_who_may_object_and_when(service, objections, database, council, fields) -> None:
     minutes = held_minutes(
         database, council.id, fields["Stadtdaten"].id, practice=MinutesApproval.OBJECTIONS

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
+from meeting_rows import add_meeting
 from minutes_setup import Minutes, held_minutes, hold
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QTest
@@ -226,6 +227,32 @@ def test_approval_freezes_the_tab(qtbot, panel, page_day, dialogs, services, min
     dialogs.dates = [SENT]
     panel.circulate()
     assert "ist genehmigt" in dialogs.warnings()[-1]
+
+
+def test_approving_at_the_table_says_what_became_of_the_later_approval_item(
+    qtbot, panel, page_day, dialogs, services, minutes
+) -> None:
+    """(found by a tester) Minutes handed out at the 2. Sitzung and approved there: the
+    item approving them on the next planned agenda goes, and a message says so."""
+    hold_next(services, minutes, page_day)
+    later = add_meeting(
+        services.database,
+        services.settings.councils()[0].id,
+        starts_at=datetime(2026, 6, 9, 16),
+        titles=(),
+    )
+    services.agenda.add_opening_items(later.meeting_id)
+    dialogs.dates = [NEXT_HELD.date()]
+    panel.circulate_button.click()
+    panel.approve_button.click()
+    with qtbot.waitSignal(panel.changed, timeout=WAIT):
+        panel.dialog.accept()
+    assert dialogs.messages[-1] == (
+        "information",
+        "Genehmigung des Protokolls",
+        "Das Protokoll der 1. Sitzung wurde bereits in der 2. Sitzung genehmigt; TOP 4 wurde "
+        "aus der Tagesordnung der 3. Sitzung entfernt.",
+    )
 
 
 def test_deciding_in_a_meeting_dates_the_decision_on_its_day(
