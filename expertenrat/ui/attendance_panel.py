@@ -1,16 +1,11 @@
 """Anwesenheit: the attendance tab of a meeting (see ``widget_contract`` in the meetings page).
 
 Each member's line saves as soon as the user changes it (status, voting right, arrival or
-departure and their times), in the worker, one line after the other: the window goes on
-meanwhile (another PC approving the minutes holds the meeting while its PDFs render), the
-line shows what was chosen and a note beside the quorum says "Anwesenheit wird
-gespeichert …", then "gespeichert" with the time or "nicht gespeichert" (with a warning
-that says why). Once saved, the quorum of the meeting and of each agenda item updates.
-A refused change is explained and the line shows what is stored again; a line another PC
-recorded first shows what it recorded, and the warning names it and what was chosen here
-(nothing is said where both chose the same; :mod:`ui.attendance_conflict`).
-The quorum lines are worded by :mod:`ui.attendance_quorum_text`, the widgets laid out by
-:mod:`ui.attendance_panel_view`. A cancelled meeting is shown read-only with a hint.
+departure and their times), in the worker, one line after the other
+(:mod:`ui.attendance_saving`). Once saved, the quorum of the meeting and of each agenda
+item updates. The quorum lines are worded by :mod:`ui.attendance_quorum_text`, the
+widgets laid out by :mod:`ui.attendance_panel_view`. A cancelled meeting is shown
+read-only with a hint.
 """
 
 from __future__ import annotations
@@ -18,40 +13,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QWidget
-from shiboken6 import isValid
 
 from expertenrat.domain.attendance_sheet import (
     AHEAD_ALLOWED,
     CANCELLED_HINT,
-    AttendanceEntry,
     AttendanceSheet,
     ahead_hint,
 )
-from expertenrat.domain.enums import AttendanceStatus
-from expertenrat.domain.errors import (
-    ConcurrentEditError,
-    ConnectionLostError,
-    ExpertenratError,
-    ServerBusyError,
-)
+from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.context import Services
-from expertenrat.ui.attendance_conflict import taken_elsewhere
-from expertenrat.ui.attendance_panel_view import AttendancePanelView
-from expertenrat.ui.attendance_row import AttendanceRow
+from expertenrat.ui.attendance_saving import AttendanceSaving, unsaved
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
-from expertenrat.ui.worker import Job
 
 _CONTEXT = "AttendancePanel"
 
 
-class AttendancePanel(KeepsNoMeetingHint, AttendancePanelView):
-    changed = Signal()
-
+class AttendancePanel(KeepsNoMeetingHint, AttendanceSaving):
     def __init__(
         self,
         services: Services,
@@ -60,22 +41,8 @@ class AttendancePanel(KeepsNoMeetingHint, AttendancePanelView):
         *,
         clock: Callable[[], datetime] = datetime.now,
     ) -> None:
-        super().__init__(services, dialogs, parent)
-        self._services = services
-        self._dialogs = dialogs
-        self._meeting_id: int | None = None
-        self._sheet: AttendanceSheet | None = None
+        super().__init__(services, dialogs, parent, clock=clock)
         self._no_meeting_hint = no_meeting_hint()
-        self._clock = clock
-        self._job: Job | None = None  # the save running in the worker
-        self._go_on = False  # the save that ended went through: the next one may start
-        self._last_edited: int | None = None  # the line changed last: saved last
-        self._then: Callable[[], None] | None = None  # ``flush``'s, once all is saved
-        self._after_job = QTimer(self)  # after a job's outcome: the next save starts
-        self._after_job.setSingleShot(True)
-        self._after_job.setInterval(0)
-        self._after_job.timeout.connect(self._ended)
-        self.rest_present_button.clicked.connect(self.record_rest_present)
         self.guests.changed.connect(self._guests_changed)
         self.guests.reload_requested.connect(self.refresh)
         self.set_meeting(None)
@@ -105,28 +72,6 @@ class AttendancePanel(KeepsNoMeetingHint, AttendancePanelView):
             return
         self._show(sheet)
 
-    def flush(self, then: Callable[[], None]) -> bool:
-        """True: nothing is left to save. Else the lines chosen and not saved yet (a time
-        typed but not confirmed, a save running or one a lost server refused) are saved in
-        the worker and ``then`` follows once all are; a save that fails keeps the window
-        where it is (the warning says why)."""
-        if not self.has_unsaved_changes():
-            return True
-        self._then = then
-        if self._job is None:
-            self._save_next()
-        return False
-
-    def has_unsaved_changes(self) -> bool:
-        """A line holds a status or time chosen but not yet saved, or a save runs."""
-        if self._job is not None:
-            return True
-        return self._sheet is not None and any(_unsaved(row) for row in self.rows.values())
-
-    def saving(self) -> Job | None:
-        """The save running in the worker (tests wait for it), or None."""
-        return self._job
-
     # --- showing --------------------------------------------------------------------------
 
     def _show(self, sheet: AttendanceSheet) -> None:
@@ -135,7 +80,7 @@ class AttendancePanel(KeepsNoMeetingHint, AttendancePanelView):
         items_changed = self._items_of_rows != sheet.items
         # A line chosen here and not saved yet (the server was lost) stays as chosen, with
         # the version it was chosen on: saving it later still notices another PC's change.
-        typed = {m: (row.stored(), row.entry()) for m, row in self.rows.items() if _unsaved(row)}
+        typed = {m: (row.stored(), row.entry()) for m, row in self.rows.items() if unsaved(row)}
         if list(self.rows) != wanted or items_changed:
             self._build_rows(sheet, self._save)
             for member, (stored, entry) in typed.items():
@@ -160,176 +105,6 @@ class AttendancePanel(KeepsNoMeetingHint, AttendancePanelView):
         self._show_texts(sheet, hint)
         self.guests.show_guests(sheet.meeting_id, sheet.guests, not sheet.read_only)
 
-    # --- saving ---------------------------------------------------------------------------
-
-    def _save(self, membership_id: int) -> None:
-        """A line changed: it is saved in the worker, after the save running (if any); the
-        window goes on meanwhile (another PC approving the minutes holds the meeting for
-        as long as its PDFs take)."""
-        self._last_edited = membership_id
-        if self._job is None:
-            self._save_next()
-
-    def _save_next(self) -> None:
-        """Start the save of the next line chosen and not saved yet: each as chosen, with
-        the version it was chosen on (a change another PC made meanwhile is not overwritten
-        unseen), the line changed last after the others a lost server left unsaved. None
-        left: go on with what waited for the saves (``flush``'s ``then``)."""
-        typed = [m for m, row in self.rows.items() if _unsaved(row)]
-        if self._meeting_id is None or self._sheet is None or not typed:
-            then, self._then = self._then, None
-            if then is not None:
-                then()
-            return
-        member = sorted(typed, key=lambda m: m == self._last_edited)[0]
-        entry = self.rows[member].entry()
-        meeting_id, attendance = self._meeting_id, self._services.attendance
-        job = Job(lambda _progress: attendance.save_entry(meeting_id, entry))
-        job.finished.connect(lambda sheet: self._line_saved(meeting_id, member, entry, sheet))
-        job.failed.connect(lambda _message: self._line_failed(meeting_id, member, entry))
-        self._run(job)
-
-    def _run(self, job: Job) -> None:
-        """Run ``job`` (a save) in the worker; once it ended, the next line's save starts
-        (unless it failed: a line not saved keeps what was chosen, and stops the rest).
-
-        The job has no parent: one deleted with the panel while its ``deleteLater`` was
-        pending crashed PySide. Its outcome does not reach a panel deleted meanwhile."""
-        self._job, self._go_on = job, False
-        job.ended.connect(self._after_job.start)  # ``ended`` comes before the outcome
-        self._say(tr(_CONTEXT, "Anwesenheit wird gespeichert …"))
-        job.start()
-
-    def _ended(self) -> None:
-        """After the job's ``finished`` or ``failed``: the next save, or the saves stop."""
-        if not isValid(self):
-            return
-        job, self._job = self._job, None
-        if job is None:
-            return
-        job.deleteLater()  # its poll timer with it
-        if self._go_on:
-            self._save_next()
-        else:
-            self._then = None  # a save failed: the window stays (the warning said why)
-
-    def _line_saved(
-        self, meeting_id: int, membership_id: int, entry: AttendanceEntry, sheet: AttendanceSheet
-    ) -> None:
-        if not isValid(self):
-            return
-        self._go_on = True
-        self._say(
-            tr(_CONTEXT, "Anwesenheit gespeichert · {time}").format(
-                time=self._clock().strftime("%H:%M:%S")
-            )
-        )
-        if meeting_id == self._meeting_id:  # else another meeting is shown by now
-            row = self.rows.get(membership_id)
-            newer = row.entry() if row is not None else None  # chosen again meanwhile?
-            self._show_line(sheet, membership_id)  # saved: no longer kept as chosen
-            if row is not None and newer is not None and newer != entry:
-                row.show_input(newer)  # on the version just saved: saved next
-            self._show(sheet)
-        self.changed.emit()
-
-    def _line_failed(self, meeting_id: int, membership_id: int, entry: AttendanceEntry) -> None:
-        if not isValid(self):
-            return
-        error = self._job.error if self._job is not None else None
-        assert error is not None
-        if meeting_id != self._meeting_id:
-            self._say(tr(_CONTEXT, "Anwesenheit nicht gespeichert"))
-            self._dialogs.warning(self, tr(_CONTEXT, "Anwesenheit"), error.message)
-            return
-        if isinstance(error, ConnectionLostError):
-            # The line keeps what was chosen, unsaved: the next change of a line or leaving
-            # the tab saves it (a reread now would show the stored line, or none at all).
-            if isinstance(error, ServerBusyError):  # another PC's work holds the meeting
-                self._say(tr(_CONTEXT, "Nicht gespeichert: die Datenbank ist gerade gesperrt"))
-            else:
-                self._say(tr(_CONTEXT, "Nicht gespeichert: keine Verbindung zum Server"))
-            self._dialogs.warning(self, tr(_CONTEXT, "Anwesenheit"), error.message)
-            return
-        if isinstance(error, ConcurrentEditError):
-            # Another PC recorded the line first: the panel shows what it recorded.
-            self._reread_line(membership_id)
-            sheet = self._sheet
-            warning = taken_elsewhere(sheet, membership_id, entry) if sheet else None
-            if warning == "":
-                self._go_on = True
-                self._say("")
-                return
-            self._say(tr(_CONTEXT, "Anwesenheit nicht gespeichert"))
-            self._dialogs.warning(self, tr(_CONTEXT, "Anwesenheit"), warning or error.message)
-            return
-        self._say(tr(_CONTEXT, "Anwesenheit nicht gespeichert"))
-        self._dialogs.warning(self, tr(_CONTEXT, "Anwesenheit"), error.message)
-        self._reread_line(membership_id)
-
-    def _say(self, text: str) -> None:
-        self.save_label.setText(text)
-        self.save_label.setVisible(bool(text))
-
-    def _show_line(self, sheet: AttendanceSheet, membership_id: int) -> None:
-        """The line of ``membership_id`` as ``sheet`` has it stored."""
-        row = self.rows.get(membership_id)
-        entry = next((e for e in sheet.entries if e.membership_id == membership_id), None)
-        if row is not None and entry is not None:
-            row.show_entry(entry)
-
-    def _reread_line(self, membership_id: int) -> None:
-        """Reread the sheet after the line's change was refused: the line shows what is
-        stored (the others keep what was chosen and not saved yet)."""
-        self.refresh()
-        if self._sheet is not None:
-            self._show_line(self._sheet, membership_id)
-
-    def record_rest_present(self) -> None:
-        """ "Übrige als anwesend erfassen", in the worker after the lines chosen are saved."""
-        if self._meeting_id is None:
-            return
-        if self.flush(self._record_rest_present):
-            self._record_rest_present()
-
-    def _record_rest_present(self) -> None:
-        meeting_id, attendance = self._meeting_id, self._services.attendance
-        if meeting_id is None or self._job is not None:
-            return
-        job = Job(
-            lambda _progress: attendance.record_unrecorded(meeting_id, AttendanceStatus.PRESENT)
-        )
-        job.finished.connect(lambda sheet: self._rest_recorded(meeting_id, sheet))
-        job.failed.connect(lambda message: self._rest_failed(meeting_id, message))
-        self._run(job)
-
-    def _rest_recorded(self, meeting_id: int, sheet: AttendanceSheet) -> None:
-        if not isValid(self):
-            return
-        self._go_on = True
-        self._say(
-            tr(_CONTEXT, "Anwesenheit gespeichert · {time}").format(
-                time=self._clock().strftime("%H:%M:%S")
-            )
-        )
-        if meeting_id == self._meeting_id:
-            self._show(sheet)
-        self.changed.emit()
-
-    def _rest_failed(self, meeting_id: int, message: str) -> None:
-        if not isValid(self):
-            return
-        self._say(tr(_CONTEXT, "Anwesenheit nicht gespeichert"))
-        self._dialogs.warning(self, tr(_CONTEXT, "Anwesenheit"), message)
-        if meeting_id == self._meeting_id:
-            self.refresh()
-
     def _guests_changed(self) -> None:
         self.refresh()
         self.changed.emit()
-
-
-def _unsaved(row: AttendanceRow) -> bool:
-    """The line holds a status or time chosen but not yet saved."""
-    entry = row.entry()
-    return entry != row.stored() and entry.status is not None
