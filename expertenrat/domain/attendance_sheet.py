@@ -201,6 +201,14 @@ class AttendanceSheet:
         except ValidationError:
             return self.attending
 
+    def voting_at(self, item_id: int) -> int | None:
+        """How many could vote at the item: present there with a voting right, the recused
+        left out (its quorum's ``present_voting``); ``None`` for an item without a quorum
+        (not on the agenda, or the agenda does not fit the recorded arrivals)."""
+        return next(
+            (q.quorum.present_voting for q in self.item_quorums if q.item.id == item_id), None
+        )
+
     def entry(self, membership_id: int) -> AttendanceEntry:
         return next(e for e in self.entries if e.membership_id == membership_id)
 

@@ -120,7 +120,7 @@ def minutes_document(
         quorum_noted=meeting.quorum_noted,
         agenda_approved=meeting.agenda_approved,
         agenda_changes=meeting.agenda_changes,
-        items=minutes_items(session, meeting, sheet.present_at),
+        items=minutes_items(session, meeting, sheet),
         annexes=annex_entries(session, meeting.id),
         version=version.number if version else None,
         circulated_on=version.circulated_on if version else None,

@@ -7,13 +7,13 @@ the items together.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain import agenda
+from expertenrat.domain.attendance_sheet import AttendanceSheet
 from expertenrat.domain.enums import RecommendationKind, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_items import AdoptedRecommendation, MinutesItem, VoteRecord
@@ -29,15 +29,15 @@ from expertenrat.store import models
 
 
 def minutes_items(
-    session: Session, meeting: models.Meeting, attending: Callable[[int], frozenset[int]]
+    session: Session, meeting: models.Meeting, sheet: AttendanceSheet
 ) -> tuple[MinutesItem, ...]:
     """The agenda items with their texts, votes, adopted recommendations and the members
-    recused at them (of those ``attending`` the item, by its id)."""
+    recused at them (of those present at the item by the attendance ``sheet``)."""
     placed = placed_agenda_rows(session, meeting.id)
     ids = [row.id for row, _placed in placed]
     projects = project_titles(session, (row.project_id for row, _p in placed))
     votes = _votes(session, ids)
-    recused = recused_conflicts(session, ids, attending)
+    recused = recused_conflicts(session, ids, sheet.present_at)
     recommendations = _recommendations(session, ids)
     return tuple(
         _item(
@@ -47,6 +47,7 @@ def minutes_items(
             votes.get(row.id, ()),
             tuple(recused.get(row.id, ())),
             recommendations.get(row.id, ()),
+            sheet.voting_at(row.id),
         )
         for row, p in placed
     )
@@ -59,6 +60,7 @@ def _item(
     votes: tuple[VoteRecord, ...],
     recused: tuple[DeclaredConflict, ...],
     recommendations: tuple[AdoptedRecommendation, ...],
+    voting: int | None,
 ) -> MinutesItem:
     return MinutesItem(
         **item_heading(placed, row, projects),
@@ -67,11 +69,22 @@ def _item(
         resolution=row.resolution_text,
         result=row.result,
         # The recused as they are now, not as counted when the vote was saved: one recorded
-        # later as gone before the item (or come after it) was not recused there.
-        votes=tuple(replace(v, recused=len(recused)) for v in votes),
+        # later as gone before the item (or come after it) was not recused there. Likewise
+        # the yes of a unanimous vote: all who could vote at the item.
+        votes=tuple(
+            replace(v, recused=len(recused), yes=unanimous_yes(v.mode, v.yes, voting))
+            for v in votes
+        ),
         recused=recused,
         recommendations=recommendations,
     )
+
+
+def unanimous_yes(mode: VoteMode, stored: int, voting: int | None) -> int:
+    """The yes of a vote as the minutes print it: for a unanimous one all ``voting`` at its
+    item as attendance and recusals stand now (the count stored when it was saved may be
+    stale); ``stored`` otherwise, or where the item has no count (``None``)."""
+    return voting if mode is VoteMode.UNANIMOUS and voting is not None else stored
 
 
 def _votes(session: Session, item_ids: list[int]) -> dict[int, tuple[VoteRecord, ...]]:

@@ -27,6 +27,7 @@ from expertenrat.domain.oparl_records import (
 )
 from expertenrat.services.approved_minutes_pdfs import approved_pdfs
 from expertenrat.services.attendance_sheets import attendance_sheet
+from expertenrat.services.minutes_document_items import unanimous_yes
 from expertenrat.services.oparl_invitations import InvitationPdfs, is_invited, retired_invitation
 from expertenrat.services.oparl_rows import grouped, stamp_of
 from expertenrat.services.recusals import council_recusals
@@ -69,7 +70,8 @@ def meeting_records(
         ),
         lambda v: v.agenda_item_id,
     )
-    recusals = _recusals(session, council.id)
+    sheets = _Sheets(session)
+    recusals = _recusals(session, council.id, sheets)
     present = _present(session, council.id)
     minutes = _public_minutes(session, council.id)
     invited = [m for m in meetings if is_invited(m)]
@@ -95,7 +97,7 @@ def meeting_records(
                 room=meeting.room,
                 present_keys=tuple(present.get(meeting.id, ())),
                 items=tuple(
-                    _item(i, n, public[i.id], project_keys, votes, recusals)
+                    _item(i, n, public[i.id], project_keys, votes, recusals, sheets)
                     for n, i in enumerate(ordered, start=1)
                 ),
                 invitation=rendered.get(meeting.id),
@@ -137,6 +139,7 @@ def _item(
     project_keys: dict[int, str],
     votes: dict[int, list[models.Vote]],
     recusals: dict[int, list[RecusalRecord]],
+    sheets: _Sheets,
 ) -> AgendaItemRecord:
     return AgendaItemRecord(
         stamp=stamp_of(item),
@@ -147,9 +150,14 @@ def _item(
         result=item.result,
         resolution_text=item.resolution_text,
         project_key=project_keys.get(item.project_id) if item.project_id else None,
-        votes=tuple(  # recused: those named now (the count stored with a vote may be stale)
+        votes=tuple(  # recused, unanimous yes: as now (the counts stored may be stale)
             VoteRecord(
-                VoteMode(v.mode), v.yes, v.no, v.abstain, len(recusals.get(item.id, ())), v.adopted
+                VoteMode(v.mode),
+                unanimous_yes(VoteMode(v.mode), v.yes, sheets.voting_at(item, v)),
+                v.no,
+                v.abstain,
+                len(recusals.get(item.id, ())),
+                v.adopted,
             )
             for v in votes.get(item.id, ())
         ),
@@ -157,7 +165,27 @@ def _item(
     )
 
 
-def _recusals(session: Session, council_id: int) -> dict[int, list[RecusalRecord]]:
+class _Sheets:
+    """The attendance sheets of the council's meetings, each read once when first needed."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._sheets: dict[int, AttendanceSheet] = {}
+
+    def of(self, meeting_id: int) -> AttendanceSheet:
+        if meeting_id not in self._sheets:
+            meeting = self._session.get(models.Meeting, meeting_id)
+            self._sheets[meeting_id] = attendance_sheet(self._session, meeting)
+        return self._sheets[meeting_id]
+
+    def voting_at(self, item: models.AgendaItem, vote: models.Vote) -> int | None:
+        """Who could vote at ``item`` now, read only for a unanimous ``vote``."""
+        if VoteMode(vote.mode) is not VoteMode.UNANIMOUS:
+            return None
+        return self.of(item.meeting_id).voting_at(item.id)
+
+
+def _recusals(session: Session, council_id: int, sheets: _Sheets) -> dict[int, list[RecusalRecord]]:
     """The members recused per agenda item, as the minutes name them: also those recused at
     an item above it about the same project (:func:`council_recusals`), only those present at
     the item (``AttendanceSheet.present_at``), not one recorded recused who was excused or
@@ -178,14 +206,11 @@ def _recusals(session: Session, council_id: int) -> dict[int, list[RecusalRecord
             .where(models.Membership.id.in_({c.membership_id for cs in held.values() for c in cs}))
         ).all()
     )
-    sheets: dict[int, AttendanceSheet] = {}
     found: dict[int, list[RecusalRecord]] = defaultdict(list)
     for item_id, conflicts in sorted(held.items()):
-        meeting_id = items[item_id]
-        if meeting_id not in sheets:
-            sheets[meeting_id] = attendance_sheet(session, session.get(models.Meeting, meeting_id))
+        sheet = sheets.of(items[item_id])
         for conflict in conflicts:
-            if conflict.membership_id not in sheets[meeting_id].present_at(item_id):
+            if conflict.membership_id not in sheet.present_at(item_id):
                 continue
             found[item_id].append(
                 RecusalRecord(people[conflict.membership_id], conflict.reason.strip())

@@ -264,6 +264,26 @@ def test_a_departure_recorded_after_the_vote_takes_the_recusal_out_of_the_printe
     assert after == ("Ja 4 · Nein 1 · Enthaltung 1 – angenommen",)
 
 
+def test_a_unanimous_vote_counts_who_could_vote_at_its_item_now(
+    service, held, database, actor, nine
+) -> None:
+    # Found by review: the recused of a vote are counted as attendance stands now (see
+    # above), but a unanimous vote printed the "Ja" count stored when it was saved. A
+    # departure recorded after the vote left "einstimmig: 6 Ja" beside 5 who could vote.
+    bericht = held.item_ids[1]
+    ConflictsService(database, actor).declare(bericht, nine[0], "Partner im Projekt")
+    service.save_votes(bericht, [VoteDraft(VoteMode.UNANIMOUS)])
+    documents = Services.create(database, actor).minutes_documents
+    assert documents.document(held.meeting_id).items[1].votes[0].yes == 6  # 7 present, 1 recused
+
+    attendance = AttendanceService(database, actor)
+    entry = attendance.sheet(held.meeting_id).entry(nine[1])
+    attendance.save_entry(held.meeting_id, replace(entry, left_item_id=held.item_ids[0]))
+
+    (vote,) = documents.document(held.meeting_id).items[1].votes
+    assert (vote.yes, vote.recused) == (5, 1)
+
+
 def test_votes_replace_only_what_the_caller_read(service, held) -> None:
     item_id = held.item_ids[2]
     saved = service.save_votes(item_id, [VoteDraft(yes=3)])

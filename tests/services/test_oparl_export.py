@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from expertenrat.domain.agenda import AgendaItem
-from expertenrat.domain.enums import AttendanceStatus, MeetingState
+from expertenrat.domain.enums import AttendanceStatus, MeetingState, VoteMode
 from expertenrat.domain.members import Member
 from expertenrat.domain.votes import VoteDraft
 from expertenrat.services.context import Services
@@ -653,3 +653,30 @@ def test_a_departure_recorded_after_a_vote_takes_the_recusal_out_of_the_votes(se
     (published,) = [i for i in walk.of_type("AgendaItem") if i["id"].endswith(f"{key}.json")]
     assert published["expertenrat:votesYes"] == 2
     assert published["expertenrat:votesRecused"] == 0
+
+
+def test_a_unanimous_vote_counts_who_could_vote_at_its_item_now(services, tmp_path):
+    """A unanimous vote saved, a member then recorded as gone before the item: the export
+    said votesYes as stored when saved, one more than could vote (found by review)."""
+    council = services.settings.councils()[0].id
+    held = [m for m in services.meetings.list(council) if m.state is MeetingState.HELD]
+    meeting, approving = held[-2].id, held[-1].id  # sent, not approved yet
+    sheet = services.attendance.sheet(meeting)
+    member = next(
+        e
+        for e in sheet.entries
+        if e.status is AttendanceStatus.PRESENT
+        and e.voting_right
+        and e.arrived_item_id is e.left_item_id is None
+    )
+    items = services.minutes.minutes(meeting).items
+    first, item = items[0], next(i for i in items[1:] if i.public and not i.votes)
+    (saved,) = services.minutes.save_votes(item.item_id, [VoteDraft(VoteMode.UNANIMOUS)]).votes
+    services.attendance.save_entry(meeting, replace(member, left_item_id=first.item_id))
+    services.minutes_approval.approve(meeting, approving)
+    (key,) = public_ids(services.database, models.AgendaItem, models.AgendaItem.id == item.item_id)
+
+    walk = exported(services, tmp_path / "oparl")
+
+    (published,) = [i for i in walk.of_type("AgendaItem") if i["id"].endswith(f"{key}.json")]
+    assert published["expertenrat:votesYes"] == saved.yes - 1
