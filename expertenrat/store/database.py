@@ -56,11 +56,18 @@ from expertenrat.store.work_problems import refused
 LOCK_WAIT_MS = 15_000
 
 
-def _wait_for_locks_briefly(
-    _session: Session, _transaction: object, connection: Connection
-) -> None:
+_LIMITS_ITSELF = "limits_lock_wait"  # a session's info: its transaction sets the limit
+
+
+def _wait_for_locks_briefly(session: Session, _transaction: object, connection: Connection) -> None:
     """Each transaction of a session on a server waits at most ``LOCK_WAIT_MS`` for a lock
-    (``SET LOCAL``: the pooled connection keeps no limit for the long work)."""
+    (``SET LOCAL``: the pooled connection keeps no limit for the long work). A change
+    (:meth:`Database.transaction`) sets it with its schema check, in one statement."""
+    if not session.info.get(_LIMITS_ITSELF):
+        _limit_lock_wait(connection)
+
+
+def _limit_lock_wait(connection: Connection) -> None:
     connection.exec_driver_sql(f"SET LOCAL lock_timeout = {int(LOCK_WAIT_MS)}")
 
 
@@ -121,13 +128,20 @@ class Database:
         (:func:`~expertenrat.store.changed_schema.refuse_changed_schema`).
         """
         schema_within = self._schema_within()
-        with self._sessions() as session, session.begin():
+        with self._sessions(info={_LIMITS_ITSELF: True}) as session, session.begin():
             if self.is_sqlite:
                 session.connection(execution_options={WRITING: True})
             if schema_within:
+                if not self.is_sqlite:
+                    _limit_lock_wait(session.connection())
                 self._upgrade_within(session.connection())
             else:
-                refuse_changed_schema(session.connection(), self.location, is_sqlite=self.is_sqlite)
+                refuse_changed_schema(
+                    session.connection(),
+                    self.location,
+                    is_sqlite=self.is_sqlite,
+                    lock_wait_ms=LOCK_WAIT_MS,
+                )
             yield session
         if schema_within:
             self.pending = False

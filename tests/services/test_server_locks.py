@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -19,6 +20,7 @@ from expertenrat.services.backup import BackupService
 from expertenrat.services.context import Services
 from expertenrat.services.unit_of_work import SERVER_BUSY
 from expertenrat.store import database as database_module
+from expertenrat.store import migrate
 
 HOLD_AT_MOST_S = 20  # the lock goes then at the latest (a read that waited so long failed)
 
@@ -129,3 +131,25 @@ def test_backup_and_restore_wait_for_their_locks_as_long_as_it_takes(server, tmp
     councils = next(part for part in backup.tables if part.name == "councils")
     assert len(councils.rows) == 1
     assert [c.name for c in Services.create(server, "x").settings.councils()] == ["Expert*innenrat"]
+
+
+def test_a_change_waits_for_an_upgrade_under_way_only_briefly(server, monkeypatch):
+    """A change takes the upgrade lock shared with the limit of its wait in one statement
+    (found by review: two round trips before): an upgrade another PC runs holds it."""
+    monkeypatch.setattr(database_module, "LOCK_WAIT_MS", 300)
+    services = Services.create(server, "Frau Schulz")
+    council = services.settings.create_council(
+        CouncilSettings(id=None, name="Expert*innenrat", city="Rostock")
+    )
+    other_pc = create_engine(server.url)
+    try:
+        with other_pc.connect() as upgrading:
+            upgrading.execute(text(f"SELECT pg_advisory_lock({migrate.UPGRADE_LOCK})"))
+            with pytest.raises(ServerBusyError):
+                services.settings.update_settings(council)
+            upgrading.execute(text(f"SELECT pg_advisory_unlock({migrate.UPGRADE_LOCK})"))
+    finally:
+        other_pc.dispose()
+
+    services.settings.update_settings(replace(council, city="Wismar"))  # once it is free
+    assert services.settings.settings(council.id).city == "Wismar"
