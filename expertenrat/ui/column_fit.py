@@ -65,9 +65,10 @@ def fit_columns(
         header.setSectionHidden(column, False)
     dropped: list[int] = []
     kept = {wide, header.sortIndicatorSection()}  # the title and what the user sorts by
+    measured: dict[int, int] = {}  # each column's content width, measured once per fit
     while True:
         left = [c for c in droppable if c not in kept and not header.isSectionHidden(c)]
-        excess = _fit_to_headers(view, shrinkable, wide, capped, wide_least, bool(left))
+        excess = _fit_to_headers(view, shrinkable, wide, capped, wide_least, bool(left), measured)
         if excess <= 0 or not left:
             break
         header.setSectionHidden(left[0], True)
@@ -100,10 +101,13 @@ def _fit_to_headers(
     capped: Collection[int],
     wide_least: int,
     keep_last: bool = False,
+    measured: dict[int, int] | None = None,
 ) -> int:
     """Steps 1 to 3 of :func:`fit_columns` (``keep_last``: step 3 without the last
     group); the width still missing (0 if none or if the table is not shown: then its
-    width is not known)."""
+    width is not known). ``measured``: the columns' content widths of an earlier pass of
+    the same fit (only a column left out since), taken instead of measuring again; filled
+    where empty."""
     header = columns_header(view)
     shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
     has_wide = wide in shown
@@ -113,12 +117,20 @@ def _fit_to_headers(
     # Qt's fit measures each column's content once (the slow part: up to 1,000 rows) and
     # keeps room for a sort arrow in every header; shown, only the sorted column and the
     # wide one keep that room, so the fit runs with the arrow off and they get it after.
-    with _sort_arrow_off(header, visible):
-        if isinstance(view, QTableView):
-            view.resizeColumnsToContents()
-        else:
-            for column in shown:
-                view.resizeColumnToContents(column)
+    if measured and has_wide and all(c in measured for c in shown):
+        # A pass after one that left a column out: the others' content is as measured
+        # (with a stretched last column, whose width is not its content, Qt measures).
+        for column in shown:
+            header.resizeSection(column, measured[column])
+    else:
+        with _sort_arrow_off(header, visible):
+            if isinstance(view, QTableView):
+                view.resizeColumnsToContents()
+            else:
+                for column in shown:
+                    view.resizeColumnToContents(column)
+        if measured is not None:
+            measured.update((c, header.sectionSize(c)) for c in shown)
     arrow_room = {header.sortIndicatorSection(), wide} if visible else set()
     for column in shown:
         width = header.sectionSize(column)

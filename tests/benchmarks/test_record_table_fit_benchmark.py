@@ -30,7 +30,9 @@ FIELDS = {1: "Stadtdaten", 2: "Umwelt", 3: "Soziales", 4: "Verwaltung"}
 
 def _shown_table(qtbot, model, kind, sort_column: int, tmp_path):
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    view, _chooser = chooser_table(model, kind, sort_column, settings, "bench/hidden_columns")
+    view, _chooser = chooser_table(
+        model, kind, sort_column, settings, "bench/hidden_columns", lambda: None
+    )
     qtbot.addWidget(view)
     view.resize(1100, 700)
     view.show()
@@ -56,4 +58,21 @@ def test_fit_the_members_table(benchmark, qtbot, tmp_path):
     wide = MembersTableModel.COLUMN_AFFILIATION
 
     benchmark(fit_columns, view, ((wide,),), wide=wide)
+    assert view.horizontalHeader().length() <= view.viewport().width()
+
+
+def test_fit_the_recommendations_register_in_a_narrow_window(benchmark, qtbot, tmp_path):
+    """The page's own fit at 640 pixels: columns are left out one at a time, each pass
+    fitting again without them. Before (found by review) each pass measured the columns'
+    content again, up to four times per fit; now once, the later passes reuse the widths
+    (median of 14-25 rounds, 2-core machine: 72 ms before, 36 ms after)."""
+    from expertenrat.ui.recommendations_page_view import _DROPPABLE, _SHRINKABLE
+
+    model = R()
+    model.set_recommendations(_rows(20_000))
+    view = _shown_table(qtbot, model, R, R.COLUMN_CODE, tmp_path)
+    view.resize(640, 700)
+    exposed(view)
+
+    benchmark(fit_columns, view, _SHRINKABLE, wide=R.COLUMN_TITLE, droppable=_DROPPABLE)
     assert view.horizontalHeader().length() <= view.viewport().width()
