@@ -86,6 +86,13 @@ class Voters:
         return self.quorum.present_voting
 
 
+def unanimous_yes(mode: VoteMode, stored: int, voting: int | None) -> int:
+    """The yes of a vote as the minutes show it: for a unanimous one all ``voting`` at its
+    item as attendance and recusals stand now (the count stored when it was saved may be
+    stale); ``stored`` otherwise, or where the item has no count (``None``)."""
+    return voting if mode is VoteMode.UNANIMOUS and voting is not None else stored
+
+
 def clean_vote(vote: VoteDraft, voters: Voters) -> VoteDraft:
     """``vote`` as it is stored: subject in NFC, counts following the mode, ``adopted`` set.
 

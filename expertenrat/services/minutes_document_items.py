@@ -17,6 +17,7 @@ from expertenrat.domain.attendance_sheet import AttendanceSheet
 from expertenrat.domain.enums import RecommendationKind, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_items import AdoptedRecommendation, MinutesItem, VoteRecord
+from expertenrat.domain.votes import unanimous_yes
 from expertenrat.services.attendance_rows import placed_agenda_rows
 from expertenrat.services.document_item_rows import (
     item_heading,
@@ -78,13 +79,6 @@ def _item(
         recused=recused,
         recommendations=recommendations,
     )
-
-
-def unanimous_yes(mode: VoteMode, stored: int, voting: int | None) -> int:
-    """The yes of a vote as the minutes print it: for a unanimous one all ``voting`` at its
-    item as attendance and recusals stand now (the count stored when it was saved may be
-    stale); ``stored`` otherwise, or where the item has no count (``None``)."""
-    return voting if mode is VoteMode.UNANIMOUS and voting is not None else stored
 
 
 def _votes(session: Session, item_ids: list[int]) -> dict[int, tuple[VoteRecord, ...]]:

@@ -38,6 +38,7 @@ from expertenrat.domain.votes import (
     Vote,
     Voters,
     quorum_warning,
+    unanimous_yes,
     vote_problems,
 )
 from expertenrat.services.attendance_rows import agenda_rows, live_meeting
@@ -155,7 +156,7 @@ def minutes_from_facts(session: Session, meeting: models.Meeting, facts: Meeting
     items = []
     for row, number in placed:
         voters = facts.voters(row.id, number)
-        item_votes = tuple(vote_of(v, voters.recused) for v in votes.get(row.id, ()))
+        item_votes = tuple(vote_of(v, voters) for v in votes.get(row.id, ()))
         adopted = recommendations.get(row.id, ())
         texts = texts_of(row)
         resolves = bool(texts.resolution_text.strip()) or any(
@@ -225,19 +226,22 @@ def recommendation_of(row: models.Recommendation) -> AdoptedRecommendation:
     )
 
 
-def vote_of(row: models.Vote, recused: tuple[RecusedMember, ...]) -> Vote:
+def vote_of(row: models.Vote, voters: Voters) -> Vote:
+    """The stored vote as the editor shows it: the recused and a unanimous vote's yes as
+    attendance and recusals stand now at its item (the minutes print it so too)."""
+    mode = VoteMode(row.mode)
     return Vote(
         id=row.id,
         version=row.version,
         position=row.position,
-        mode=VoteMode(row.mode),
+        mode=mode,
         subject=row.subject,
-        yes=row.yes,
+        yes=unanimous_yes(mode, row.yes, voters.count),
         no=row.no,
         abstain=row.abstain,
         recused=row.recused,
         adopted=row.adopted,
-        recused_members=recused,
+        recused_members=voters.recused,
     )
 
 

@@ -84,7 +84,7 @@ def replace_votes(
         before={"votes": before}, after={"votes": [audit.snapshot(v) for v in rows]},
     )  # fmt: skip
     return SavedVotes(
-        tuple(vote_of(r, voters.recused) for r in rows),
+        tuple(vote_of(r, voters) for r in rows),
         tuple(p.message for p in problems if p.warning),
     )
 

@@ -25,9 +25,9 @@ from expertenrat.domain.oparl_records import (
     RecusalRecord,
     VoteRecord,
 )
+from expertenrat.domain.votes import unanimous_yes
 from expertenrat.services.approved_minutes_pdfs import approved_pdfs
 from expertenrat.services.attendance_sheets import attendance_sheet
-from expertenrat.services.minutes_document_items import unanimous_yes
 from expertenrat.services.oparl_invitations import InvitationPdfs, is_invited, retired_invitation
 from expertenrat.services.oparl_rows import grouped, stamp_of
 from expertenrat.services.recusals import council_recusals

@@ -282,6 +282,9 @@ def test_a_unanimous_vote_counts_who_could_vote_at_its_item_now(
 
     (vote,) = documents.document(held.meeting_id).items[1].votes
     assert (vote.yes, vote.recused) == (5, 1)
+    # The editor shows the vote as the minutes print it.
+    (shown,) = service.minutes(held.meeting_id).items[1].votes
+    assert shown.yes == 5
 
 
 def test_votes_replace_only_what_the_caller_read(service, held) -> None:
