@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import threading
 
+from sqlalchemy import text
+
 
 def in_thread(work, name: str | None = None) -> tuple[threading.Thread, list]:
     """Run ``work`` in a thread called ``name``; the list gets its result or its error."""
@@ -25,3 +27,20 @@ def in_thread(work, name: str | None = None) -> tuple[threading.Thread, list]:
 def called_in(name: str) -> bool:
     """Whether the current thread is the one ``in_thread`` started as ``name``."""
     return threading.current_thread().name == name
+
+
+def until_waiting_for_advisory_lock(engine, thread: threading.Thread, lock: int) -> None:
+    """Return once another connection waits for the PostgreSQL advisory ``lock`` (the work
+    in ``thread``, it is meant) or ``thread`` is done; ``engine`` reaches the database."""
+    with engine.connect() as watching:
+        for _attempt in range(3000):
+            waiting = watching.execute(
+                text(
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+                    "AND NOT granted AND objid = :lock"
+                ),
+                {"lock": lock},
+            ).scalar()
+            if waiting or not thread.is_alive():
+                break
+            thread.join(0.01)

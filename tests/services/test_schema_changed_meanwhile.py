@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from racing_threads import in_thread
+from racing_threads import in_thread, until_waiting_for_advisory_lock
 from sqlalchemy import text
 
 from expertenrat.domain.enums import MeetingKind
@@ -118,18 +118,8 @@ def test_a_change_during_an_upgrade_on_the_server_waits_and_is_then_refused(data
             upgrading.execute(text(f"SELECT pg_advisory_xact_lock({migrate.UPGRADE_LOCK})"))
             upgrading.execute(text("UPDATE alembic_version SET version_num = '9999'"))
             thread, outcome = in_thread(lambda: service.create(council.id, _draft()), "PC 2")
-            with engine.connect() as watching:
-                for _attempt in range(3000):  # until PC 2 waits for the lock (or is done)
-                    waiting = watching.execute(
-                        text(
-                            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
-                            "AND NOT granted AND objid = :lock"
-                        ),
-                        {"lock": migrate.UPGRADE_LOCK},
-                    ).scalar()
-                    if waiting or not thread.is_alive():
-                        break
-                    thread.join(0.01)
+            # until PC 2 waits for the lock (or is done):
+            until_waiting_for_advisory_lock(engine, thread, migrate.UPGRADE_LOCK)
             upgrading.commit()
             thread.join(60)
     finally:

@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 from old_schema import add_row
-from racing_threads import in_thread
+from racing_threads import in_thread, until_waiting_for_advisory_lock
 from sqlalchemy import select, text
 
 from expertenrat.domain.errors import DatabaseUnusableError
@@ -95,18 +95,8 @@ def test_the_copy_waits_for_an_upgrade_under_way(empty_postgres_url, tmp_path):
             thread, outcome = in_thread(
                 lambda: copy_before_upgrade(empty_postgres_url, OLD, tmp_path), "PC 2"
             )
-            with engine.connect() as watching:
-                for _attempt in range(3000):  # until the copy waits for the lock (or is done)
-                    waiting = watching.execute(
-                        text(
-                            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
-                            "AND NOT granted AND objid = :lock"
-                        ),
-                        {"lock": migrate.UPGRADE_LOCK},
-                    ).scalar()
-                    if waiting or not thread.is_alive():
-                        break
-                    thread.join(0.01)
+            # until the copy waits for the lock (or is done):
+            until_waiting_for_advisory_lock(engine, thread, migrate.UPGRADE_LOCK)
             upgrading.commit()
             thread.join(60)
     finally:
