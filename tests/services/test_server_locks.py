@@ -6,11 +6,10 @@ on a connection of its own (backup, restore) waits as long as it takes."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 
 import pytest
+from held_elsewhere import held_elsewhere
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 
@@ -22,8 +21,6 @@ from expertenrat.services.unit_of_work import SERVER_BUSY
 from expertenrat.store import database as database_module
 from expertenrat.store import migrate
 
-HOLD_AT_MOST_S = 20  # the lock goes then at the latest (a read that waited so long failed)
-
 
 @pytest.fixture
 def server(database):
@@ -32,60 +29,9 @@ def server(database):
     return database
 
 
-class TableHeld:
-    """Another connection's transaction that holds ``table`` in ``mode`` until released."""
-
-    def __init__(self, url: URL, table: str, mode: str) -> None:
-        self._engine = create_engine(url)
-        self._statement = f"LOCK TABLE {table} IN {mode} MODE"
-        self._locked = threading.Event()
-        self._release = threading.Event()
-        self.released = threading.Event()
-        self._thread = threading.Thread(target=self._hold, name="other-pc")
-
-    def _hold(self) -> None:
-        with self._engine.connect() as connection:
-            connection.execute(text(self._statement))
-            self._locked.set()
-            self._release.wait(HOLD_AT_MOST_S)
-            self.released.set()
-            connection.rollback()
-
-    def start(self) -> None:
-        self._thread.start()
-        assert self._locked.wait(30)
-
-    def release_once_waited_for(self) -> None:
-        """Let go once another connection waits for the lock, and longer than the window's
-        ``LOCK_WAIT_MS`` (the test's: a few milliseconds) after that."""
-        while self.waiting() == 0 and not self.released.is_set():
-            threading.Event().wait(0.02)
-        threading.Event().wait(20 * database_module.LOCK_WAIT_MS / 1000)
-        self._release.set()
-
-    def release(self) -> None:
-        self._release.set()
-        self._thread.join()
-        self._engine.dispose()
-
-    def waiting(self) -> int:
-        with self._engine.connect() as connection:
-            return connection.scalar(
-                text(
-                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                    "AND wait_event_type = 'Lock'"
-                )
-            )
-
-
-@contextmanager
-def table_held(url: URL, table: str, mode: str = "ACCESS EXCLUSIVE") -> Iterator[TableHeld]:
-    held = TableHeld(url, table, mode)
-    held.start()
-    try:
-        yield held
-    finally:
-        held.release()
+def table_held(url: URL, table: str, mode: str = "ACCESS EXCLUSIVE"):
+    """Another PC's transaction that holds ``table`` in ``mode`` until the block ends."""
+    return held_elsewhere(url, f"LOCK TABLE {table} IN {mode} MODE")
 
 
 def test_a_read_waits_for_a_table_held_elsewhere_only_briefly(server, monkeypatch):

@@ -6,16 +6,14 @@ from __future__ import annotations
 
 import itertools
 import os
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 
 import pytest
 from attendance_waits import WAIT, saved
+from held_elsewhere import HOLD_AT_MOST_S, held_elsewhere
 from held_meeting import council_of_three, held_meeting
 from meeting_rows import add_meeting
-from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 
 from expertenrat.domain.enums import AttendanceStatus
@@ -26,7 +24,6 @@ from expertenrat.store.database_opening import open_database
 from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.meetings_page import MeetingsPage
 
-HOLD_AT_MOST_S = 20  # the lock goes then at the latest (a window that froze waited so long)
 _names = itertools.count()
 
 
@@ -55,56 +52,12 @@ def pc(server_url) -> Iterator[Services]:
     database.close()
 
 
-class MeetingHeld:
+def meeting_held(url: URL, meeting_id: int):
     """Another PC's transaction that holds the meeting's row, as the minutes' approval does
-    (``SELECT … FOR UPDATE``) while it renders the PDFs, until :meth:`release`."""
-
-    def __init__(self, url: URL, meeting_id: int) -> None:
-        self._engine = create_engine(url)
-        self._meeting_id = meeting_id
-        self._locked = threading.Event()
-        self._release = threading.Event()
-        self.released = threading.Event()
-        self._thread = threading.Thread(target=self._hold, name="other-pc")
-
-    def _hold(self) -> None:
-        with self._engine.connect() as connection:
-            connection.execute(
-                text("SELECT id FROM meetings WHERE id = :id FOR UPDATE"), {"id": self._meeting_id}
-            )
-            self._locked.set()
-            self._release.wait(HOLD_AT_MOST_S)
-            self.released.set()
-            connection.rollback()  # the approval failed: the meeting stays open
-
-    def start(self) -> None:
-        self._thread.start()
-        assert self._locked.wait(WAIT / 1000)
-
-    def release(self) -> None:
-        self._release.set()
-        self._thread.join()
-        self._engine.dispose()
-
-    def waiting(self) -> int:
-        """How many other connections wait for a lock in the database (the window's save)."""
-        with self._engine.connect() as connection:
-            return connection.scalar(
-                text(
-                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                    "AND wait_event_type = 'Lock'"
-                )
-            )
-
-
-@contextmanager
-def meeting_held(url: URL, meeting_id: int) -> Iterator[MeetingHeld]:
-    held = MeetingHeld(url, meeting_id)
-    held.start()
-    try:
-        yield held
-    finally:
-        held.release()
+    (``SELECT … FOR UPDATE``) while it renders the PDFs, until the block ends."""
+    return held_elsewhere(
+        url, "SELECT id FROM meetings WHERE id = :id FOR UPDATE", {"id": meeting_id}
+    )
 
 
 def choose(combo, data) -> None:
