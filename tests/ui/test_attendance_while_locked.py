@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
+from attendance_of_three import attendance_of_three, choose
 from attendance_waits import WAIT, saved
 from held_elsewhere import HOLD_AT_MOST_S, held_elsewhere
 from held_meeting import council_of_three, held_meeting
@@ -60,19 +61,10 @@ def meeting_held(url: URL, meeting_id: int):
     )
 
 
-def choose(combo, data) -> None:
-    combo.setCurrentIndex(combo.findData(data))
-
-
 def test_a_line_saved_while_another_pc_approves_the_minutes_waits_without_freezing(
     qtbot, pc, server_url, dialogs, today, patient_saves
 ) -> None:
-    council_id = council_of_three(pc, today)
-    members = [m.id for m in pc.members.members(council_id)]
-    held = held_meeting(pc.database, council_id, members, present=0)
-    panel = AttendancePanel(pc, dialogs)
-    qtbot.addWidget(panel)
-    panel.set_meeting(held.meeting_id)
+    panel, held, members = attendance_of_three(qtbot, pc, dialogs, today)
     first, second, _third = members
 
     with meeting_held(server_url, held.meeting_id) as other_pc:
@@ -128,12 +120,7 @@ def test_a_save_held_up_longer_than_the_window_waits_says_so_and_keeps_the_choic
     (``LOCK_WAIT_MS``, here a moment): the save gives up with a German message, the line
     keeps what was chosen and is saved with the next change once the meeting is free."""
     monkeypatch.setattr(database_module, "LOCK_WAIT_MS", 300)
-    council_id = council_of_three(pc, today)
-    members = [m.id for m in pc.members.members(council_id)]
-    held = held_meeting(pc.database, council_id, members, present=0)
-    panel = AttendancePanel(pc, dialogs)
-    qtbot.addWidget(panel)
-    panel.set_meeting(held.meeting_id)
+    panel, held, members = attendance_of_three(qtbot, pc, dialogs, today)
     first, second, _third = members
 
     with meeting_held(server_url, held.meeting_id) as other_pc:

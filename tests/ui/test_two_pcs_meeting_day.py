@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
+from attendance_of_three import attendance_of_three, choose
 from attendance_waits import saved
 from held_meeting import council_of_three, held_meeting
 from minutes_setup import held_minutes, hold
@@ -86,21 +87,12 @@ def server_down(postgres_admin, server_url):
     return switch
 
 
-def choose(combo, data) -> None:
-    combo.setCurrentIndex(combo.findData(data))
-
-
 def test_attendance_chosen_while_the_server_is_away_stays_and_is_saved_once_it_is_back(
     qtbot, pc1, server_down, today, dialogs
 ):
     """Found by a tester: the warning said "Ihre Eingaben bleiben erhalten", but the tab
     reread the sheet from the lost server: every line vanished, the choice with them."""
-    council_id = council_of_three(pc1, today)
-    members = [m.id for m in pc1.members.members(council_id)]
-    held = held_meeting(pc1.database, council_id, members, present=0)
-    panel = AttendancePanel(pc1, dialogs)
-    qtbot.addWidget(panel)
-    panel.set_meeting(held.meeting_id)
+    panel, held, members = attendance_of_three(qtbot, pc1, dialogs, today)
     first, second, third = members
 
     server_down(True)
