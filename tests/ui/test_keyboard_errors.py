@@ -9,12 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QApplication
+from shown_windows import WAIT, active_window
 
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.ui.close_recommendation_dialog import CloseRecommendationDialog
 from expertenrat.ui.server_dialog import ServerDialog
-
-WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
 
 @pytest.fixture
@@ -24,11 +23,7 @@ def services(demo_services):
 
 @pytest.fixture
 def window(make_window, qtbot):
-    window = make_window()
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
-    return window
+    return active_window(make_window, qtbot)
 
 
 def press(qtbot, button) -> None:

@@ -9,10 +9,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from shown_windows import active_window
 
 from expertenrat.ui.overview_lists import LinkLine
-
-WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
 
 @pytest.fixture
@@ -22,10 +21,7 @@ def services(demo_services):
 
 @pytest.fixture
 def window(make_window, qtbot):
-    window = make_window()
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
+    window = active_window(make_window, qtbot)
     window.show_area(window.overview_page)
     return window
 

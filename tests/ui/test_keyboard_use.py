@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
+from shown_windows import WAIT, active_window
 
 from expertenrat.ui.agenda_editor import AgendaEditor
 from expertenrat.ui.error_dialog import ErrorDialog
@@ -28,8 +29,6 @@ from expertenrat.ui.pc_settings import PcSettingsBox
 from expertenrat.ui.project_dialog import ProjectDialog
 from expertenrat.ui.reminders_dialog import RemindersDialog
 from expertenrat.ui.start_page import StartPage, WaysOut
-
-WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
 _INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit)
 
@@ -210,11 +209,7 @@ def test_tab_reaches_the_consent_history_before_the_notes(qtbot, services, counc
 
 @pytest.fixture
 def window(make_window, qtbot):
-    window = make_window()
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
-    return window
+    return active_window(make_window, qtbot)
 
 
 def test_the_sidebar_switches_areas_with_the_arrow_keys(window, qtbot) -> None:

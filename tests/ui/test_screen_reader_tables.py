@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QHeaderView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QWidget
+from shown_windows import active_window
 
 from expertenrat.domain.enums import ObjectionState
 from expertenrat.domain.minutes_approval import Choice
@@ -31,8 +32,6 @@ from expertenrat.ui.recommendation_response_dialog import RecommendationResponse
 from expertenrat.ui.series_dialog import SeriesDialog
 from expertenrat.ui.text_choice_dialog import TextChoiceDialog
 
-WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
-
 
 @pytest.fixture
 def services(demo_services):
@@ -41,11 +40,7 @@ def services(demo_services):
 
 @pytest.fixture
 def window(make_window, qtbot):
-    window = make_window()
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
-    return window
+    return active_window(make_window, qtbot)
 
 
 def spoken_name(widget) -> str:
