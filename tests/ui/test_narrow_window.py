@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.exceptions import TimeoutError as NotSettled
+from shown_windows import window_at
 from table_widths import fits, headers_whole, shows_start
 
 from expertenrat.domain.enums import MeetingState
@@ -33,7 +34,7 @@ from expertenrat.ui.council_toolbar import SHOWN_CHARACTERS
 from expertenrat.ui.eliding_widgets import YieldingComboBox
 from expertenrat.ui.members_table_model import MembersTableModel
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel
-from tests.ui.settling import exposed, settle
+from tests.ui.settling import settle
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -69,14 +70,7 @@ def long_names(services, today):
 
 @pytest.fixture
 def window(app_style_sheet, make_window, qtbot):
-    def show(size: tuple[int, int]):
-        shown = make_window()
-        shown.resize(*size)
-        shown.show()
-        exposed(shown)
-        return shown
-
-    return show
+    return lambda size: window_at(make_window, size)
 
 
 def show_area(window, qtbot, page: QWidget) -> QWidget:

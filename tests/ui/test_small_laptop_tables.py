@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QHelpEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTabBar, QTableView, QToolButton, QToolTip
 from pytestqt.exceptions import TimeoutError as NotSettled
+from shown_windows import window_at
 from table_widths import fits, headers_whole, shows_start, shows_whole
 
 from expertenrat.paths import resource_path
@@ -71,14 +72,7 @@ def big_font(qapp, dejavu_sans):
 
 @pytest.fixture
 def window(app_style_sheet, make_window, qtbot):
-    def show(size: tuple[int, int]):
-        shown = make_window()
-        shown.resize(*size)
-        shown.show()
-        exposed(shown)
-        return shown
-
-    return show
+    return lambda size: window_at(make_window, size)
 
 
 def shown_columns(view: QTableView) -> list[int]:
