@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -33,14 +34,25 @@ def _no_window_left_open() -> Iterator[None]:
     """Close what a test left open: a dialog opened with ``open()`` outlives its test until
     its parent is deleted, and a window-modal one left over would hold back the next test's
     refresh (``MainWindow.refresh_when_safe`` waits while a dialog is open). A dialog
-    with typed input refuses to close (it asks first): it is hidden without asking."""
+    with typed input refuses to close (it asks first): it is hidden without asking.
+
+    The garbage collector waits while Qt's list of windows becomes Python objects and
+    they are closed: a collection in the middle of it could delete a listed dialog that
+    only a reference cycle kept, and the next wrapper would read freed memory (a crash of
+    the whole test process here, seen once in CI). A full collection per test instead
+    would cost a quarter of a second each."""
     yield
-    if QApplication.instance() is not None:
+    if QApplication.instance() is None:
+        return
+    gc.disable()
+    try:
         for widget in QApplication.topLevelWidgets():
             if widget.isVisible():
                 widget.close()
             if widget.isVisible():
                 widget.hide()
+    finally:
+        gc.enable()
 
 
 @pytest.hookimpl(hookwrapper=True, tryfirst=True)
