@@ -16,8 +16,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from expertenrat.domain.audit_labels import ENUM_FIELDS, field_label
+from expertenrat.domain.bundeslaender import BUNDESLAENDER
 from expertenrat.domain.enums import AuditAction, VoteMode
-from expertenrat.domain.series_warnings import BUNDESLAENDER
 from expertenrat.domain.series_wording import stored_rule_words
 from expertenrat.domain.votes import vote_outcome
 

@@ -8,11 +8,11 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from expertenrat.domain.bundeslaender import BUNDESLAENDER
 from expertenrat.domain.enums import MemberRole, MinutesApproval, MinutesStyle, QuorumRule
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import COUNCIL, cleaned_texts, text_problems
 from expertenrat.domain.recommendation_codes import CODE_PREFIX
-from expertenrat.domain.series_warnings import BUNDESLAENDER
 from expertenrat.domain.wording import council_head
 
 CLASSIFICATIONS = ("Expert*innenrat", "Beirat")

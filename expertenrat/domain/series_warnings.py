@@ -9,27 +9,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from expertenrat.domain.bundeslaender import BUNDESLAENDER, land_code
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.meeting_series import Occurrence
-
-BUNDESLAENDER = {
-    "DE-BB": "Brandenburg",
-    "DE-BE": "Berlin",
-    "DE-BW": "Baden-Württemberg",
-    "DE-BY": "Bayern",
-    "DE-HB": "Bremen",
-    "DE-HE": "Hessen",
-    "DE-HH": "Hamburg",
-    "DE-MV": "Mecklenburg-Vorpommern",
-    "DE-NI": "Niedersachsen",
-    "DE-NW": "Nordrhein-Westfalen",
-    "DE-RP": "Rheinland-Pfalz",
-    "DE-SH": "Schleswig-Holstein",
-    "DE-SL": "Saarland",
-    "DE-SN": "Sachsen",
-    "DE-ST": "Sachsen-Anhalt",
-    "DE-TH": "Thüringen",
-}
+from expertenrat.domain.working_days import land_holidays
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,36 +32,19 @@ def holiday_warnings(
 
     Without a Bundesland only the nationwide holidays count.
     """
-    if not occurrences:
-        return []
-    code = (bundesland or "").strip().upper()
-    subdiv = code.removeprefix("DE-") if code in BUNDESLAENDER else None
-    where = f" {_in(code)}" if subdiv else " (bundesweit)"
-    years = range(
-        min(o.start.year for o in occurrences), max(o.start.year for o in occurrences) + 1
-    )
-    import holidays  # ~0.1 s to import: only when dates are checked
-
-    calendar = holidays.country_holidays("DE", subdiv=subdiv, years=years, language="de")
-    # Holidays of only part of the Land (Mariä Himmelfahrt in most of Bavaria, Fronleichnam
-    # in parts of Sachsen and Thüringen): the Land knows no more than that, so they are
-    # named as such rather than left out.
-    regional = (
-        holidays.country_holidays(
-            "DE", subdiv=subdiv, years=years, language="de", categories=("catholic",)
-        )
-        if subdiv
-        else {}
-    )
+    code = land_code(bundesland)
+    where = f" {_in(code)}" if code else " (bundesweit)"
     problems = []
     for o in occurrences:
         day = o.start.date()
-        if day in calendar:
-            text = f"Der {o.start:%d.%m.%Y} ist ein Feiertag{where}: {calendar[day]}."
-        elif day in regional:
+        if name := land_holidays(bundesland, day.year).get(day):
+            text = f"Der {o.start:%d.%m.%Y} ist ein Feiertag{where}: {name}."
+        # A holiday of only part of the Land: the Land knows no more than that, so it is
+        # named as such rather than left out.
+        elif name := land_holidays(bundesland, day.year, in_part_only=True).get(day):
             text = (
                 f"Der {o.start:%d.%m.%Y} ist in Teilen von {BUNDESLAENDER[code]} ein Feiertag: "
-                f"{regional[day]} (in Gemeinden mit überwiegend katholischer Bevölkerung)."
+                f"{name} (in Gemeinden mit überwiegend katholischer Bevölkerung)."
             )
         else:
             continue

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
-from expertenrat.domain.series_warnings import BUNDESLAENDER
+from expertenrat.domain.bundeslaender import land_code
 
 
 def next_working_day(day: date, bundesland: str) -> date:
@@ -34,7 +34,7 @@ def previous_working_day(day: date, bundesland: str) -> date:
 def closed_reason(day: date, bundesland: str) -> str | None:
     """Why ``day`` is no working day ("ein Sonntag", "ein Feiertag (Ostermontag)"), or
     ``None`` for a working day. A holiday on a weekend is named as the holiday."""
-    name = _holidays(_subdivision(bundesland), day.year).get(day)
+    name = land_holidays(bundesland, day.year).get(day)
     if name:
         return f"ein Feiertag ({name})"
     if day.weekday() == 5:
@@ -44,17 +44,28 @@ def closed_reason(day: date, bundesland: str) -> str | None:
     return None
 
 
-def _subdivision(bundesland: str) -> str | None:
-    code = (bundesland or "").strip().upper()
-    return code.removeprefix("DE-") if code in BUNDESLAENDER else None
+def land_holidays(
+    bundesland: str | None, year: int, *, in_part_only: bool = False
+) -> dict[date, str]:
+    """The public holidays of ``year`` in the Land ("DE-MV"; none or an unknown one: the
+    nationwide holidays), by German name. ``in_part_only``: instead those of only part of
+    the Land (Mariä Himmelfahrt in most of Bavaria, Fronleichnam in parts of Sachsen and
+    Thüringen), which no working day rule counts; without a Land there are none."""
+    code = land_code(bundesland)
+    if in_part_only and code is None:
+        return {}
+    subdivision = code.removeprefix("DE-") if code else None
+    return _holidays(subdivision, year, "catholic" if in_part_only else "public")
 
 
 @lru_cache(maxsize=64)
-def _holidays(subdivision: str | None, year: int) -> dict[date, str]:
-    """The public holidays of a year in the Land (``None``: nationwide), by German name."""
+def _holidays(subdivision: str | None, year: int, category: str) -> dict[date, str]:
+    """The holidays of a year and category in the Land (``None``: nationwide), by name."""
     if not 1900 <= year <= 2200:  # outside what anyone plans: no holidays known
         return {}
-    import holidays  # ~0.1 s to import: only when a deadline is worked out
+    import holidays  # ~0.1 s to import: only when a deadline or a date is checked
 
-    calendar = holidays.country_holidays("DE", subdiv=subdivision, years=year, language="de")
+    calendar = holidays.country_holidays(
+        "DE", subdiv=subdivision, years=year, language="de", categories=(category,)
+    )
     return dict(calendar.items())

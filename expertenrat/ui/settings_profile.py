@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit
 
+from expertenrat.domain.bundeslaender import BUNDESLAENDER
 from expertenrat.domain.councils import CLASSIFICATIONS, CouncilSettings
-from expertenrat.domain.series_warnings import BUNDESLAENDER
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit, line_combo, show_text

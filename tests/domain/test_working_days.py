@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from expertenrat.domain.bundeslaender import BUNDESLAENDER
+from expertenrat.domain.meeting_series import Occurrence
+from expertenrat.domain.series_warnings import holiday_warnings
 from expertenrat.domain.working_days import (
     closed_reason,
     next_working_day,
@@ -72,3 +76,23 @@ def test_why_a_day_is_no_working_day() -> None:
     assert closed_reason(date(2026, 10, 31), "DE-SN") == "ein Feiertag (Reformationstag)"
     assert closed_reason(date(2026, 10, 30), "DE-SN") is None
     assert closed_reason(date(2026, 10, 31), "DE-BY") == "ein Samstag"
+
+
+@pytest.mark.parametrize("bundesland", [*BUNDESLAENDER, " de-sn", "", None, "DE-XX"])
+def test_a_planned_date_is_warned_of_on_the_holidays_that_close_the_day(bundesland) -> None:
+    # The series' warnings and the deadlines read the same Land's holidays: a council in
+    # Sachsen is warned of the Reformationstag that moves its deadlines, one in Bayern not.
+    # Only a holiday of part of the Land is warned of and still a working day.
+    berlin = ZoneInfo("Europe/Berlin")
+    days = [date(2027, 1, 1) + timedelta(days=n) for n in range(365)]
+    starts = [datetime.combine(day, time(17), berlin) for day in days]
+    occurrences = [Occurrence(start, start + timedelta(hours=2)) for start in starts]
+
+    # "Der 31.10.2027 ist ein Feiertag in Sachsen: Reformationstag."
+    warned = {w.message[4:14]: w.message for w in holiday_warnings(occurrences, bundesland)}
+    closed = {
+        f"{day:%d.%m.%Y}" for day in days if "Feiertag" in (closed_reason(day, bundesland) or "")
+    }
+
+    assert {day for day, text in warned.items() if "in Teilen von" not in text} == closed
+    assert len(closed) >= 9  # the nationwide holidays at least
