@@ -143,12 +143,15 @@ def _field(section: FieldSection) -> list[Flowable]:
 
 def _project(project: ProjectSection) -> list[Flowable]:
     title = theme.clip(project.title, 300)
-    story: list[Flowable] = [CondPageBreak(30 * mm), Bookmark(project.title, 1)]
-    story.append(paragraph(title, "body", BOLD))
+    heading: list[Flowable] = [Bookmark(project.title, 1), paragraph(title, "body", BOLD)]
     if project.lead_unit.strip():
-        story.append(paragraph(f"Federführung: {isolated(project.lead_unit)}", "small"))
-    story += [Spacer(0, 1.5 * mm), lines_table(project.lines, _COLUMNS), Spacer(0, 4 * mm)]
-    return story
+        heading.append(paragraph(f"Federführung: {isolated(project.lead_unit)}", "small"))
+    heading.append(Spacer(0, 1.5 * mm))
+    # The heading (and a field's heading above it) goes to the next page unless the
+    # table's header and first rows fit below it (KeepWithStart, the page frame's group).
+    for flowable in heading:
+        flowable.keepWithNext = True
+    return [*heading, lines_table(project.lines, _COLUMNS), Spacer(0, 4 * mm)]
 
 
 def _open_items(report: RecommendationsReport) -> list[Flowable]:

@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import pytest
 from pdf_reading import outline, read, text
-from recommendations_report_sample import HOSTILE, ROWS, S, report, row
+from recommendations_report_sample import FIELDS, HOSTILE, ROWS, S, report, row
 
+from expertenrat.domain.recommendation_views import AddressedProject
 from expertenrat.domain.recommendations_report import NO_FIELD, TITLE
 from expertenrat.reports.recommendations_report_pdf import render_recommendations_report
 
@@ -117,3 +119,29 @@ def test_a_longer_code_prefix_is_never_broken():
 
     for r in rows:
         assert r.code in printed
+
+
+def _projects_of_growing_length(count: int) -> list:
+    """One implemented recommendation per project in three action fields, each title a few
+    words longer than the last, so that some headings fall near a page's foot."""
+    rows = []
+    for n in range(1, count + 1):
+        project = AddressedProject(100 + n, f"Projekt {n:02d}", f"Amt {n:02d}")
+        field = FIELDS[3 * (n - 1) // count]
+        title = "Langer Titel " * (3 + n % 9)
+        rows.append(row(n, S.IMPLEMENTED, project, field=field, title=title))
+    return [replace(r, id=n) for n, r in enumerate(rows, start=1)]
+
+
+@pytest.mark.parametrize("count", [23, 41, 60])
+def test_a_project_or_field_heading_is_never_left_alone_at_a_page_foot(count):
+    """(found by a tester) "Klimasensoren an Schulen" and its "Federführung" ended page 8,
+    its table began page 9."""
+    pdf = render_recommendations_report(report(_projects_of_growing_length(count))).pdf
+
+    for number, page in enumerate(read(pdf).pages, start=1):
+        printed = " ".join(page.extract_text().split())
+        last_heading = max(printed.rfind("Federführung: Amt"), printed.rfind(" Empfehlungen)"))
+        if last_heading >= 0:
+            assert "E-2025-" in printed[last_heading:], f"Seite {number}: {printed[-200:]}"
+
