@@ -30,7 +30,8 @@ WATERMARK = colors.HexColor("#e3e7eb")
 # Inline markup for one line of a table cell; "{}" is replaced by the escaped text.
 PLAIN = "{}"
 BOLD = "<b>{}</b>"
-SMALL = f'<font size="7.5" color="{_MUTED_HEX}">{{}}</font>'
+SMALL_SIZE = 7.5
+SMALL = f'<font size="{SMALL_SIZE}" color="{_MUTED_HEX}">{{}}</font>'
 # SMALL, but in a table cell after the line before it (see tables.cell), joined to its last
 # word by a no-break space: the run begins with a separator ("· Projekt: …"), and a
 # separator ends a line, never begins one.

@@ -22,6 +22,8 @@ from expertenrat.reports.house_style import (
     HEAD_FILL,
     PLAIN,
     RULE,
+    SMALL,
+    SMALL_SIZE,
     ZEBRA,
     face_of,
     styles,
@@ -183,16 +185,17 @@ def fitted_share(
     *,
     most: float = 0.25,
 ) -> float:
-    """The share of the content width a :func:`column_table` column needs to set the first
-    line of each row's ``lines`` on one line, and the longest word of its ``header`` (a
-    header may wrap), with a little air, but no more than ``most``: for short columns such
-    as a number, a date or a time."""
+    """The share of the content width a :func:`column_table` column needs to set each line
+    of each row's ``lines`` on one line (a code and the kind in small print under it), and
+    the longest word of its ``header`` (a header may wrap), with a little air, but no more
+    than ``most``: for short columns such as a number, a date or a time."""
     s = styles()
     head = s.table_head
     widths = [pdfmetrics.stringWidth(w, FONT_BOLD, head.fontSize) for w in header.split()]
     for row in rows:
-        text, markup = lines(row)[0]
-        widths.append(pdfmetrics.stringWidth(text, face_of(s.cell, markup), s.cell.fontSize))
+        for text, markup in lines(row):
+            size = SMALL_SIZE if markup == SMALL else s.cell.fontSize
+            widths.append(pdfmetrics.stringWidth(text, face_of(s.cell, markup), size))
     return min(most, (max(widths, default=0) + 2 * CELL_PADDING + 3) / content_width(wide))
 
 

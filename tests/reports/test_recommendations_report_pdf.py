@@ -10,6 +10,7 @@ import pytest
 from pdf_reading import outline, read, text
 from recommendations_report_sample import FIELDS, HOSTILE, ROWS, S, report, row
 
+from expertenrat.domain.enums import RecommendationKind
 from expertenrat.domain.recommendation_views import AddressedProject
 from expertenrat.domain.recommendations_report import NO_FIELD, TITLE
 from expertenrat.reports.recommendations_report_pdf import render_recommendations_report
@@ -145,3 +146,13 @@ def test_a_project_or_field_heading_is_never_left_alone_at_a_page_foot(count):
         if last_heading >= 0:
             assert "E-2025-" in printed[last_heading:], f"Seite {number}: {printed[-200:]}"
 
+
+def test_the_kind_under_the_code_is_never_broken():
+    """(found by a tester) The code column fitted the code alone, so the kind under it
+    broke: "Stellungnahm" / "e"."""
+    rows = [replace(r, kind=RecommendationKind.STATEMENT) for r in ROWS]
+
+    printed = " ".join(text(render_recommendations_report(report(rows)).pdf).split())
+
+    assert "Stellungnahme" in printed
+    assert "Stellungnahm e" not in printed
