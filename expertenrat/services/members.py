@@ -23,6 +23,7 @@ from expertenrat.domain.roster import RosterDocument, RosterGrouping, build_rost
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.services.action_fields import action_field
+from expertenrat.services.audit_erasure import forget_in_audit
 from expertenrat.services.consent_ledger import consent_history
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.member_checks import member_problems
@@ -262,7 +263,10 @@ class MembersService:
             before = {**audit.snapshot(person), **audit.snapshot(row)}
             session.delete(row)
             session.flush()
-            if not session.scalar(select(exists().where(models.Membership.person_id == person.id))):
+            gone = not session.scalar(
+                select(exists().where(models.Membership.person_id == person.id))
+            )
+            if gone:
                 session.delete(person)
             audit.record(
                 session,
@@ -274,6 +278,8 @@ class MembersService:
                 summary=f"Mitglied {isolated(member.full_name)} gelöscht",
                 before=before,
             )
+            if gone:  # erased: the trail keeps that, not the person's contact data
+                forget_in_audit(session, person.id, [member.id])
 
 
 def _no_later_end(stored: date) -> FieldProblem:

@@ -22,6 +22,7 @@ from expertenrat.domain.name_order import name_sort_key
 from expertenrat.domain.retention import DEFAULT_RETENTION_YEARS, RetentionCandidate
 from expertenrat.domain.wording import counted
 from expertenrat.services import audit
+from expertenrat.services.audit_erasure import forget_in_audit
 from expertenrat.services.consent_ledger import erase_consent
 from expertenrat.services.public_minutes_redaction import redact_public_minutes
 from expertenrat.services.unit_of_work import changing, reading
@@ -82,6 +83,7 @@ class RetentionService:
                 for field in _PERSONAL:
                     setattr(person, field, "")
                 erase_consent(session, person)
+                forget_in_audit(session, person.id, [m.id for m in person.memberships])
                 audit.record(
                     session,
                     self._actor,

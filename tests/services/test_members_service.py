@@ -421,6 +421,35 @@ def test_deleting_a_member_is_audited(database, actor, members_service, council,
     assert entry.after is None
 
 
+def test_deleting_a_person_leaves_no_contact_data_in_the_audit_trail(
+    database, members_service, council, new_member, today
+):
+    """(found by a tester) The trail kept the e-mail, phone, address and notes of a deleted
+    person in every entry about them: erased from the record, kept in the trail."""
+    saved = members_service.save(
+        council.id,
+        new_member(
+            email="alt@example.org", phone="0381 111", notes="privat", postal_address="Weg 1"
+        ),
+        today,
+    )
+    changed = members_service.save(council.id, replace(saved, email="neu@example.org"), today)
+    other = members_service.save(
+        council.id, new_member("Jo", "Kern", email="kern@example.org"), today
+    )
+
+    members_service.delete(changed)
+
+    trail = AuditService(database).entries("membership", saved.id)
+    assert [e.action for e in trail] == [AuditAction.CREATE, AuditAction.UPDATE, AuditAction.DELETE]
+    text = str([(e.before, e.after) for e in trail])
+    for value in ("alt@example.org", "neu@example.org", "0381 111", "privat", "Weg 1"):
+        assert value not in text
+    assert trail[-1].before["family_name"] == "Berg"  # the record of who was deleted stays
+    kept = AuditService(database).entries("membership", other.id)[-1]
+    assert kept.after["email"] == "kern@example.org"
+
+
 def test_member_with_attendance_cannot_be_deleted(
     database, members_service, council, new_member, today
 ):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import func, select
@@ -57,6 +58,27 @@ def test_exactly_the_members_past_the_period_are_anonymised(
     trail = AuditService(database).entries("person", gone_long.person_id)
     assert "Anonymisiert nach Ablauf der Aufbewahrungsfrist" in trail[-1].summary
     assert "alt@example.org" not in str(trail[-1])
+
+
+def test_anonymising_takes_the_contact_data_out_of_the_audit_trail(
+    database, members_service, new_member, council, actor
+):
+    """(found by a tester) The entries written when the member was added and changed kept
+    e-mail, phone, notes and consent dates: the Änderungsprotokoll, its CSV export and
+    every backup still had what the anonymisation had emptied."""
+    gone = _member(members_service, new_member, "Alt", date(2024, 11, 26), council.id)
+    gone = members_service.save(council.id, replace(gone, phone="0381 999"), TODAY)
+    stays = _member(members_service, new_member, "Jung", date(2024, 11, 28), council.id)
+
+    RetentionService(database, actor).anonymise([gone.person_id], TODAY)
+
+    trail = AuditService(database)
+    text = str([(e.before, e.after) for e in trail.entries("membership", gone.id)])
+    for value in ("alt@example.org", "0381 123", "0381 999", "privat", "2025-02-01"):
+        assert value not in text
+    assert "'family_name': 'Alt'" in text  # the name stays, as in the minutes
+    kept = trail.entries("membership", stays.id)[0].after
+    assert (kept["email"], kept["publish_contact_on"]) == ("jung@example.org", "2025-02-01")
 
 
 def test_members_gone_the_same_day_are_listed_in_reading_order(
