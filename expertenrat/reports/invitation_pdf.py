@@ -29,7 +29,7 @@ from expertenrat.domain.wording import counted, isolated
 from expertenrat.reports import letter_parts, theme
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports.line_breaks import NBSP
-from expertenrat.reports.page_frame import made_now
+from expertenrat.reports.page_frame import finish_bundle
 from expertenrat.reports.theme import PLAIN, SMALL_RUN_ON, Column, Lines
 from expertenrat.reports.widowless_table import TableWithClosing
 
@@ -283,16 +283,15 @@ def render_invitation_letters(letters: Sequence[tuple[str, MeetingDocument]]) ->
             else f"{changed_letter(doc.moved, doc.agenda_changed, plural=True)} zur"
         )
         title = f"{letter} {meeting_heading(doc)}"
-        writer.add_metadata(
+        finish_bundle(
+            writer,
             {
                 "/Title": title,
                 "/Author": doc.letterhead.council_name,
                 "/Subject": f"{title}, {counted(len(letters), 'Brief', 'Briefe')}",
-                "/Creator": theme.CREATOR,
-                **made_now(),
-            }
+                "/Keywords": _keywords(doc),
+            },
         )
-    writer.page_mode = "/UseOutlines"
     out = io.BytesIO()
     writer.write(out)
     return RenderedPdf(out.getvalue(), tuple(warnings), len(letters))

@@ -13,6 +13,7 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
@@ -24,14 +25,25 @@ from expertenrat.reports.page_header import PageDecor
 from expertenrat.reports.user_text import printable
 from expertenrat.reports.widowless_table import KeepWithStart
 
+if TYPE_CHECKING:
+    from pypdf import PdfWriter
+
 CREATOR = "Expertenrat"
+LANGUAGE = "de-DE"  # the documents' language: screen readers and archives read it
 
 
-def made_now() -> dict[str, str]:
-    """Creation and modification date, now, for a PDF put together with pypdf (a bundle,
-    a mail merge), as reportlab writes them into every document it makes."""
+def finish_bundle(writer: PdfWriter, metadata: dict[str, str]) -> None:
+    """Give a PDF put together with pypdf (a bundle, a mail merge) what reportlab writes
+    into every document it makes: ``metadata`` with the creator, the creation and
+    modification date (now) and the document language; it opens with its bookmarks."""
+    from pypdf.generic import NameObject, TextStringObject  # pypdf: on demand
+
     stamp = datetime.now(UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
-    return {"/CreationDate": stamp, "/ModDate": stamp}
+    writer.add_metadata(
+        {**metadata, "/Creator": CREATOR, "/CreationDate": stamp, "/ModDate": stamp}
+    )
+    writer.root_object[NameObject("/Lang")] = TextStringObject(LANGUAGE)
+    writer.page_mode = "/UseOutlines"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +95,7 @@ def build_counted_pdf(
         subject=printable(info.subject),
         keywords=printable(info.keywords),
         creator=CREATOR,
-        lang="de-DE",
+        lang=LANGUAGE,
         initialFontName=FONT,
         initialFontSize=10,
         initialLeading=13.5,

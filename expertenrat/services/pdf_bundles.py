@@ -51,7 +51,7 @@ def merge_read(parts: list[tuple[str, PdfReader]], metadata: dict[str, str]) -> 
     from pypdf import PdfReader, PdfWriter, Transformation
 
     from expertenrat.reports.pack_pages import page_stamps  # reportlab: on demand
-    from expertenrat.reports.page_frame import made_now
+    from expertenrat.reports.page_frame import finish_bundle
 
     writer = PdfWriter()
     for title, reader in parts:
@@ -70,8 +70,7 @@ def merge_read(parts: list[tuple[str, PdfReader]], metadata: dict[str, str]) -> 
             page.merge_transformed_page(
                 stamp, Transformation().translate(float(box.left), float(box.bottom))
             )
-    writer.add_metadata({**metadata, **made_now(), "/Creator": "Expertenrat"})
-    writer.page_mode = "/UseOutlines"
+    finish_bundle(writer, metadata)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -74,6 +74,19 @@ def test_the_letters_of_a_council_of_one_say_1_brief_in_their_subject() -> None:
     assert one.endswith(", 1 Brief") and two.metadata.subject.endswith(", 2 Briefe")
 
 
+def test_the_letters_are_german_with_keywords_as_one_invitation_is() -> None:
+    """(found by a tester) The mail merge, put together with pypdf, had no document
+    language (/Lang) and no keywords, unlike each invitation in it."""
+    doc = meeting()
+    one = read(render_invitation(doc).pdf)
+    letters = read(render_invitation_letters([("Kim Lee", doc), ("Eva Dahl", doc)]).pdf)
+
+    assert letters.trailer["/Root"]["/Lang"] == one.trailer["/Root"]["/Lang"] == "de-DE"
+    assert letters.metadata.keywords == one.metadata.keywords
+    assert "5. Sitzung" in letters.metadata.keywords
+    assert letters.metadata.creator == "Expertenrat"
+
+
 def test_invitation_splits_the_agenda_into_public_and_non_public_part_in_order() -> None:
     text = invitation_text(meeting())
 

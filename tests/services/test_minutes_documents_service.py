@@ -255,6 +255,8 @@ def test_dossier_merges_invitation_minutes_and_annexes_with_bookmarks(
     assert dossier.get_destination_page_number(dossier.outline[-1]) == len(dossier.pages) - 1
     assert dossier.metadata.title == "Sitzungsmappe der 1. Sitzung"
     assert "Folie 2" in dossier.pages[-2].extract_text()
+    # (found by a tester) merged with pypdf, the dossier lost the document language
+    assert dossier.trailer["/Root"]["/Lang"] == minutes.trailer["/Root"]["/Lang"] == "de-DE"
 
 
 def test_a_pack_before_the_meeting_holds_a_dated_cover_the_invitation_and_the_annexes(
