@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 
-from expertenrat.store import database as database_module
+from expertenrat.store import lock_wait
 
 HOLD_AT_MOST_S = 20  # the lock goes then at the latest (work that waited so long failed)
 LOCKED_WITHIN_S = 30  # the other PC's statement on a busy machine
@@ -46,7 +46,7 @@ class HeldElsewhere:
         ``LOCK_WAIT_MS`` (the test's: a few milliseconds) after that."""
         while self.waiting() == 0 and not self.released.is_set():
             threading.Event().wait(0.02)
-        threading.Event().wait(20 * database_module.LOCK_WAIT_MS / 1000)
+        threading.Event().wait(20 * lock_wait.LOCK_WAIT_MS / 1000)
         self._release.set()
 
     def release(self) -> None:

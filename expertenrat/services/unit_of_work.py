@@ -59,7 +59,7 @@ SERVER_BUSY = (
     "eine Aktualisierung oder die Genehmigung eines Protokolls an einem anderen PC. Ihre "
     "Eingaben bleiben erhalten. Bitte versuchen Sie es in einigen Augenblicken erneut."
 )
-LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's lock_timeout (store.database.LOCK_WAIT_MS)
+LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's lock_timeout (store.lock_wait.LOCK_WAIT_MS)
 
 
 def check_version(record: object, expected: int, what: str) -> None:

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import sqlite3
-import threading
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -26,49 +23,17 @@ from expertenrat.domain.errors import (
     os_error_detail,
     os_error_text,
 )
-from expertenrat.store import migrate
+from expertenrat.store import lock_wait, migrate
+from expertenrat.store.blank_twin import BlankTwin
 from expertenrat.store.changed_schema import refuse_changed_schema
 from expertenrat.store.database_address import describe
-from expertenrat.store.engine import (
-    SYNCHRONOUS,
-    WRITING,
-    make_engine,
-    shared_memory_uri,
-    sqlite_file,
-)
+from expertenrat.store.engine import SYNCHRONOUS, WRITING, sqlite_file
 from expertenrat.store.problems import sqlite_problem
 from expertenrat.store.removable_new_file import removable_new_file
 from expertenrat.store.server_problems import server_problem
 from expertenrat.store.set_aside import remove_with_companions
 from expertenrat.store.sqlite_bulk_write import dropped_indexes, journal_mode
 from expertenrat.store.work_problems import refused
-
-# How long the work of the window and its background saves and reads (every session of
-# ``reading`` and ``transaction``) waits for a lock another connection holds on a server:
-# a table another PC's restore or upgrade holds, a meeting whose minutes it approves. Then
-# PostgreSQL gives up with SQLSTATE 55P03, which the services report as
-# ``ServerBusyError`` ("gerade gesperrt", with "Erneut versuchen"), instead of a window
-# that waits as long as the other work takes. Only waiting for a lock is limited, never how
-# long the work itself takes; the long work on a connection of its own (a backup, a
-# restore, the move to a server, a schema upgrade) waits for its locks as long as needed.
-# A server that hangs entirely (its process stopped) keeps no timeout of its own: waited
-# for, as before.
-LOCK_WAIT_MS = 15_000
-
-
-_LIMITS_ITSELF = "limits_lock_wait"  # a session's info: its transaction sets the limit
-
-
-def _wait_for_locks_briefly(session: Session, _transaction: object, connection: Connection) -> None:
-    """Each transaction of a session on a server waits at most ``LOCK_WAIT_MS`` for a lock
-    (``SET LOCAL``: the pooled connection keeps no limit for the long work). A change
-    (:meth:`Database.transaction`) sets it with its schema check, in one statement."""
-    if not session.info.get(_LIMITS_ITSELF):
-        _limit_lock_wait(connection)
-
-
-def _limit_lock_wait(connection: Connection) -> None:
-    connection.exec_driver_sql(f"SET LOCAL lock_timeout = {int(LOCK_WAIT_MS)}")
 
 
 @dataclass
@@ -83,16 +48,14 @@ class Database:
     engine: Engine
     backup_file: Path | None = None
     pending: bool = False
-    _blank: Engine | None = field(default=None, repr=False)
-    _blank_keeper: sqlite3.Connection | None = field(default=None, repr=False)
-    _blank_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _blank: BlankTwin = field(default_factory=BlankTwin, repr=False)
     # An older file opened to read: the upgraded copy read instead (removed at close).
     _scratch: Path | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         if not self.is_sqlite:
-            event.listen(self._sessions, "after_begin", _wait_for_locks_briefly)
+            lock_wait.wait_for_locks_briefly(self._sessions)
 
     @property
     def location(self) -> str:
@@ -128,19 +91,19 @@ class Database:
         (:func:`~expertenrat.store.changed_schema.refuse_changed_schema`).
         """
         schema_within = self._schema_within()
-        with self._sessions(info={_LIMITS_ITSELF: True}) as session, session.begin():
+        with self._sessions(info={lock_wait.LIMITS_ITSELF: True}) as session, session.begin():
             if self.is_sqlite:
                 session.connection(execution_options={WRITING: True})
             if schema_within:
                 if not self.is_sqlite:
-                    _limit_lock_wait(session.connection())
+                    lock_wait.limit_lock_wait(session.connection())
                 self._upgrade_within(session.connection())
             else:
                 refuse_changed_schema(
                     session.connection(),
                     self.location,
                     is_sqlite=self.is_sqlite,
-                    lock_wait_ms=LOCK_WAIT_MS,
+                    lock_wait_ms=lock_wait.LOCK_WAIT_MS,
                 )
             yield session
         if schema_within:
@@ -209,7 +172,7 @@ class Database:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         if self.pending:
-            with Session(self._blank_engine()) as session:
+            with Session(self._blank.engine()) as session:
                 yield session
             return
         with self._sessions() as session:
@@ -283,30 +246,11 @@ class Database:
         finally:
             event.remove(self.engine, "commit", committed)
 
-    def _blank_engine(self) -> Engine:
-        """The empty twin: the schema in memory, with the same SQL functions. One database
-        shared by the connections of every thread, so that reads in the worker (the change
-        poll) find its tables too; ``_blank_keeper`` holds it while this database is open."""
-        with self._blank_lock:  # the first reads may come from two threads at once
-            if self._blank is None:
-                from expertenrat.store.models import Base
-
-                name = f"expertenrat-blank-{uuid.uuid4().hex}"
-                uri = shared_memory_uri(name)
-                self._blank_keeper = sqlite3.connect(uri, uri=True, check_same_thread=False)
-                blank = make_engine(URL.create("sqlite"), shared_memory=name)
-                Base.metadata.create_all(blank)
-                self._blank = blank  # only with its tables: reads then need no lock
-        return self._blank
-
     def close(self) -> None:
         self.engine.dispose()
         if self._scratch is not None:
             shutil.rmtree(self._scratch, ignore_errors=True)
-        if self._blank is not None:
-            self._blank.dispose()
-        if self._blank_keeper is not None:
-            self._blank_keeper.close()
+        self._blank.close()
 
 
 def key_digest(key: str) -> str:

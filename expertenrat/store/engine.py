@@ -112,7 +112,7 @@ def shared_memory_uri(name: str) -> str:
 # noticed: its system still answers. No statement_timeout either: the same engine runs a
 # restore, a move to the server and an import, which must not be cut off however long they
 # take, and a server that hangs would not keep its own timeout. A lock another connection
-# holds is waited for only briefly by the window's sessions: ``database.LOCK_WAIT_MS``.)
+# holds is waited for only briefly by the window's sessions: ``lock_wait.LOCK_WAIT_MS``.)
 SERVER_CONNECTION_SETTINGS = {
     "connect_timeout": 5,
     "keepalives": 1,

@@ -18,8 +18,7 @@ from expertenrat.domain.errors import ConnectionLostError, ServerBusyError
 from expertenrat.services.backup import BackupService
 from expertenrat.services.context import Services
 from expertenrat.services.unit_of_work import SERVER_BUSY
-from expertenrat.store import database as database_module
-from expertenrat.store import migrate
+from expertenrat.store import lock_wait, migrate
 
 
 @pytest.fixture
@@ -35,7 +34,7 @@ def table_held(url: URL, table: str, mode: str = "ACCESS EXCLUSIVE"):
 
 
 def test_a_read_waits_for_a_table_held_elsewhere_only_briefly(server, monkeypatch):
-    monkeypatch.setattr(database_module, "LOCK_WAIT_MS", 300)
+    monkeypatch.setattr(lock_wait, "LOCK_WAIT_MS", 300)
     services = Services.create(server, "Frau Schulz")
     council = services.settings.create_council(
         CouncilSettings(id=None, name="Expert*innenrat", city="Rostock")
@@ -57,7 +56,7 @@ def test_a_read_waits_for_a_table_held_elsewhere_only_briefly(server, monkeypatc
 def test_backup_and_restore_wait_for_their_locks_as_long_as_it_takes(server, tmp_path, monkeypatch):
     """The long work takes no lock timeout: a restore behind another PC's open write, a
     backup behind another program's schema change waits until they end."""
-    monkeypatch.setattr(database_module, "LOCK_WAIT_MS", 5)
+    monkeypatch.setattr(lock_wait, "LOCK_WAIT_MS", 5)
     backups = BackupService(server)
     Services.create(server, "Frau Schulz").settings.create_council(
         CouncilSettings(id=None, name="Expert*innenrat", city="Rostock")
@@ -82,7 +81,7 @@ def test_backup_and_restore_wait_for_their_locks_as_long_as_it_takes(server, tmp
 def test_a_change_waits_for_an_upgrade_under_way_only_briefly(server, monkeypatch):
     """A change takes the upgrade lock shared with the limit of its wait in one statement
     (found by review: two round trips before): an upgrade another PC runs holds it."""
-    monkeypatch.setattr(database_module, "LOCK_WAIT_MS", 300)
+    monkeypatch.setattr(lock_wait, "LOCK_WAIT_MS", 300)
     services = Services.create(server, "Frau Schulz")
     council = services.settings.create_council(
         CouncilSettings(id=None, name="Expert*innenrat", city="Rostock")

@@ -20,7 +20,7 @@ from sqlalchemy.engine import URL
 from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.services.context import Services
 from expertenrat.services.unit_of_work import SERVER_BUSY
-from expertenrat.store import database as database_module
+from expertenrat.store import lock_wait
 from expertenrat.store.database_opening import open_database
 from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.meetings_page import MeetingsPage
@@ -33,7 +33,7 @@ def patient_saves(monkeypatch) -> None:
     """The window's saves wait for the other PC's lock as long as the test holds it: with
     the usual ``LOCK_WAIT_MS`` (15 s) a busy machine could let the save give up between its
     start of waiting and the test's release, and the test would fail by chance."""
-    monkeypatch.setattr(database_module, "LOCK_WAIT_MS", 2 * HOLD_AT_MOST_S * 1000)
+    monkeypatch.setattr(lock_wait, "LOCK_WAIT_MS", 2 * HOLD_AT_MOST_S * 1000)
 
 
 @pytest.fixture
@@ -119,7 +119,7 @@ def test_a_save_held_up_longer_than_the_window_waits_says_so_and_keeps_the_choic
     """The other PC's work holds the meeting for longer than the window waits for a lock
     (``LOCK_WAIT_MS``, here a moment): the save gives up with a German message, the line
     keeps what was chosen and is saved with the next change once the meeting is free."""
-    monkeypatch.setattr(database_module, "LOCK_WAIT_MS", 300)
+    monkeypatch.setattr(lock_wait, "LOCK_WAIT_MS", 300)
     panel, held, members = attendance_of_three(qtbot, pc, dialogs, today)
     first, second, _third = members
 

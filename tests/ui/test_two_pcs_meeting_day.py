@@ -28,7 +28,7 @@ from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.minutes_objections import ObjectionDraft
 from expertenrat.domain.projects import Project
 from expertenrat.services.context import Services
-from expertenrat.store import database as database_module
+from expertenrat.store import lock_wait
 from expertenrat.store.database import Database
 from expertenrat.store.database_opening import open_database
 from expertenrat.ui.agenda_editor import AgendaEditor
@@ -434,7 +434,7 @@ def test_a_vote_held_up_by_another_pcs_lock_says_the_database_is_locked_not_lost
     """(found by review) Another PC's work held the votes longer than the window waits for
     a lock (ServerBusyError, since 4994e8f): leaving the minutes asked about dropping votes
     that wait because "Die Verbindung zum Datenbankserver ist unterbrochen"."""
-    monkeypatch.setattr(database_module, "LOCK_WAIT_MS", 300)
+    monkeypatch.setattr(lock_wait, "LOCK_WAIT_MS", 300)
     council = pc1.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
     field = pc1.settings.action_fields(council.id)[0].id
     minutes = held_minutes(pc1.database, council.id, field)
