@@ -94,7 +94,7 @@ def _backup(services: Services, args: argparse.Namespace) -> str:
 
 def _restore(services: Services, args: argparse.Namespace) -> str:
     from expertenrat.paths import user_data_dir
-    from expertenrat.services.backup import refuse_no_file
+    from expertenrat.services.backup_file import refuse_no_file
 
     path = Path(args.file)
     refuse_no_file(path)  # before the question
@@ -118,7 +118,7 @@ def _restore(services: Services, args: argparse.Namespace) -> str:
 
 def _restore_over_damaged(error: DatabaseDamagedError, args: argparse.Namespace) -> str:
     """A damaged SQLite file cannot be opened: it is set aside, the backup goes into a new one."""
-    from expertenrat.services.backup import refuse_no_file
+    from expertenrat.services.backup_file import refuse_no_file
     from expertenrat.services.damaged_restore import restore_over_damaged
 
     path, source = Path(error.path), Path(args.file)

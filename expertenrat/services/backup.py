@@ -2,10 +2,11 @@
 
 Both directions are driven by the SQLAlchemy metadata, so a new table or column is included
 without code here. A backup reads every table in one snapshot (a consistent state even while
-others write). A restore reads and checks the whole file first, brings an older backup up to
-the current schema in a scratch SQLite file (:mod:`services.backup_conversion`), keeps a
-copy of what it replaces (if anything, :mod:`services.restore_copy`) and then swaps all
-rows in one transaction: on any error the database stays exactly as it was.
+others write). A restore reads and checks the whole file first (:mod:`services.backup_file`),
+brings an older backup up to the current schema in a scratch SQLite file
+(:mod:`services.backup_conversion`), keeps a copy of what it replaces (if anything,
+:mod:`services.restore_copy`) and then swaps all rows in one transaction: on any error the
+database stays exactly as it was.
 """
 
 from __future__ import annotations
@@ -18,80 +19,20 @@ from pathlib import Path
 from sqlalchemy import Connection, Table, exc, false, text
 
 from expertenrat import __version__
-from expertenrat.domain.errors import os_error_detail, os_error_text
 from expertenrat.domain.progress import Progress
-from expertenrat.services.backup_conversion import (
-    database_copy_as_backup,
-    dump_tables,
-    parts_at_head,
-    stored_kind,
-)
+from expertenrat.services.backup_conversion import dump_tables, parts_at_head, stored_kind
+from expertenrat.services.backup_file import read_backup_file
 from expertenrat.services.collector import collector_paused
-from expertenrat.services.files import (
-    FileWriteError,
-    NotAFileError,
-    check_regular_file,
-    writing_file,
-)
+from expertenrat.services.files import FileWriteError, writing_file
 from expertenrat.services.restore_copy import discard_copy, has_rows, holds_data, keep_copy
 from expertenrat.store import migrate
 from expertenrat.store.backup_format import Backup, BackupError, TablePart
-from expertenrat.store.backup_reading import read_backup
 from expertenrat.store.backup_writing import write_backup
 from expertenrat.store.bulk_insert import insert_value_rows
 from expertenrat.store.changed_schema import refuse_changed_schema
 from expertenrat.store.database import Database
-from expertenrat.store.engine import SQLITE_HEADER
 from expertenrat.store.models import Base
 from expertenrat.store.work_problems import refused
-
-
-def read_backup_file(source: Path) -> Backup:
-    """The backup in ``source``, read and checked whole (``BackupError`` if it is none).
-
-    ``source`` may also be a copy of a SQLite database: the daily backup
-    (``expertenrat-2026-03-05.db``) or the copy a restore or an update kept; its tables
-    are read as a backup of its schema revision (an older one is brought up to date).
-    """
-    try:
-        check_regular_file(source)  # a named pipe would block the reading for ever
-        with source.open("rb") as handle:
-            start = handle.read(len(SQLITE_HEADER))
-            if not start:
-                raise BackupError(_EMPTY)
-            if start == SQLITE_HEADER:
-                return database_copy_as_backup(source)
-            handle.seek(0)
-            return read_backup(handle, migrate.is_known_revision)
-    except NotAFileError as error:
-        raise BackupError(error.message) from None
-    except OSError as error:
-        raise BackupError(
-            f"„{source}“ kann nicht gelesen werden: {os_error_text(error)}", os_error_detail(error)
-        ) from None
-
-
-# An empty file, such as the copy a restore killed while copying leaves (its name taken
-# first, the copy never renamed onto it): zipfile's "File is not a zip file" said nothing.
-_EMPTY = (
-    "Die Datei ist leer (0 Bytes) und enthält keine Sicherung, etwa weil ihr Anlegen "
-    "abgebrochen wurde. Bitte wählen Sie eine andere Sicherung."
-)
-
-
-def refuse_no_file(source: Path) -> None:
-    """Refuse a backup ``source`` that is no regular file, or an empty one, before the
-    user is asked to replace the data with it (the reading refuses it anyway; missing ones
-    it reports)."""
-    try:
-        check_regular_file(source)
-        empty = source.stat().st_size == 0
-    except NotAFileError as error:
-        raise BackupError(error.message) from None
-    except OSError:
-        return
-    if empty:
-        raise BackupError(_EMPTY)
 
 
 @dataclass(frozen=True, slots=True)

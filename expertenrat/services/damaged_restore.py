@@ -14,7 +14,8 @@ from datetime import datetime
 from pathlib import Path
 
 from expertenrat.domain.progress import Progress
-from expertenrat.services.backup import BackupService, RestoreSummary, read_backup_file
+from expertenrat.services.backup import BackupService, RestoreSummary
+from expertenrat.services.backup_file import read_backup_file
 from expertenrat.services.collector import collector_paused
 from expertenrat.store.database_opening import Create, open_database
 from expertenrat.store.engine import database_url

@@ -23,8 +23,9 @@ from sqlite_copies import opened_sqlite_copy
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.services import backup_conversion, restore_copy
-from expertenrat.services.backup import BackupService, read_backup_file
+from expertenrat.services.backup import BackupService
 from expertenrat.services.backup_conversion import dump_tables
+from expertenrat.services.backup_file import read_backup_file
 from expertenrat.services.demo import DemoService
 from expertenrat.services.settings import SettingsService
 from expertenrat.store import migrate

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from expertenrat.paths import user_data_dir
-from expertenrat.services.backup import read_backup_file
+from expertenrat.services.backup_file import read_backup_file
 from expertenrat.services.daily_backup import DailyBackupService
 from expertenrat.services.demo import DemoService
 from expertenrat.store.database_opening import open_database

@@ -1,0 +1,66 @@
+"""A backup file chosen to restore: read and checked whole, or refused as none before the
+user is asked to replace the data with it.
+
+A copy of a SQLite database counts as a backup too: the daily backup or the copy a restore
+or an update kept (:mod:`services.backup_conversion` reads it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from expertenrat.domain.errors import os_error_detail, os_error_text
+from expertenrat.services.backup_conversion import database_copy_as_backup
+from expertenrat.services.files import NotAFileError, check_regular_file
+from expertenrat.store import migrate
+from expertenrat.store.backup_format import Backup, BackupError
+from expertenrat.store.backup_reading import read_backup
+from expertenrat.store.engine import SQLITE_HEADER
+
+
+def read_backup_file(source: Path) -> Backup:
+    """The backup in ``source``, read and checked whole (``BackupError`` if it is none).
+
+    ``source`` may also be a copy of a SQLite database: the daily backup
+    (``expertenrat-2026-03-05.db``) or the copy a restore or an update kept; its tables
+    are read as a backup of its schema revision (an older one is brought up to date).
+    """
+    try:
+        check_regular_file(source)  # a named pipe would block the reading for ever
+        with source.open("rb") as handle:
+            start = handle.read(len(SQLITE_HEADER))
+            if not start:
+                raise BackupError(_EMPTY)
+            if start == SQLITE_HEADER:
+                return database_copy_as_backup(source)
+            handle.seek(0)
+            return read_backup(handle, migrate.is_known_revision)
+    except NotAFileError as error:
+        raise BackupError(error.message) from None
+    except OSError as error:
+        raise BackupError(
+            f"„{source}“ kann nicht gelesen werden: {os_error_text(error)}", os_error_detail(error)
+        ) from None
+
+
+# An empty file, such as the copy a restore killed while copying leaves (its name taken
+# first, the copy never renamed onto it): zipfile's "File is not a zip file" said nothing.
+_EMPTY = (
+    "Die Datei ist leer (0 Bytes) und enthält keine Sicherung, etwa weil ihr Anlegen "
+    "abgebrochen wurde. Bitte wählen Sie eine andere Sicherung."
+)
+
+
+def refuse_no_file(source: Path) -> None:
+    """Refuse a backup ``source`` that is no regular file, or an empty one, before the
+    user is asked to replace the data with it (the reading refuses it anyway; missing ones
+    it reports)."""
+    try:
+        check_regular_file(source)
+        empty = source.stat().st_size == 0
+    except NotAFileError as error:
+        raise BackupError(error.message) from None
+    except OSError:
+        return
+    if empty:
+        raise BackupError(_EMPTY)
