@@ -96,15 +96,24 @@ def _recommendations(services: Services, args: argparse.Namespace) -> str:
     rows = services.recommendations.list(chosen_council(services, args), wanted)
     if not rows:
         return "Keine Empfehlungen in dieser Auswahl."
+    lines = [(r.code, r.status.label, _awaited(r), _late(r), r.title) for r in rows]
+    # Each column as wide as its longest entry (at least as wide as usual), so that the
+    # titles start in one column also beside "Umsetzung 510 Tage überfällig" or a long prefix.
+    widths = [max(least, *(len(line[n]) for line in lines)) for n, least in enumerate(_WIDTHS)]
     return "\n".join(
-        f"{r.code:<11} {r.status.label:<19} {_awaited(r)}  {_late(r):<28}  {r.title}" for r in rows
+        f"{code:<{widths[0]}} {status:<{widths[1]}} {awaited:<{widths[2]}}  "
+        f"{late:<{widths[3]}}  {title}"
+        for code, status, awaited, late, title in lines
     )
+
+
+_WIDTHS = (11, 19, 22, 28)  # code, status, due date, days overdue
 
 
 def _awaited(row: RecommendationRow) -> str:
     """ "Frist 31.03.2020" (of the response), or for an interim plan "geplant bis …"."""
     on = f"{row.awaited_on:%d.%m.%Y}" if row.awaited_on else "–"
-    return f"{f'geplant bis {on}' if row.awaits_plan else f'Frist {on}':<22}"
+    return f"geplant bis {on}" if row.awaits_plan else f"Frist {on}"
 
 
 def _late(row: RecommendationRow) -> str:
