@@ -35,7 +35,8 @@ _PRESENT_COLUMNS: tuple[Column[PresentMember], ...] = (
     Column("Name", 0.32, lambda m: [(m.name, PLAIN)]),
     # wide enough for a council's own title of the role on one line: "Stellvertretende"
     Column("Funktion", 0.20, lambda m: [(m.role_label, PLAIN)]),
-    Column("Handlungsfeld", 0.24, lambda m: [(m.action_field, PLAIN)]),
+    # "–" as wherever the documents have nothing to print (a member without a field)
+    Column("Handlungsfeld", 0.24, lambda m: [(m.action_field or "–", PLAIN)]),
     Column("Anwesend", 0.24, lambda m: _presence(m)),
 )
 _AGENDA_COLUMNS: tuple[Column[MinutesItem], ...] = (

@@ -19,7 +19,7 @@ from pypdf.generic import ContentStream
 
 from expertenrat.domain.enums import MeetingKind, MinutesState, MinutesStyle, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
-from expertenrat.domain.minutes_attendees import AbsentMember
+from expertenrat.domain.minutes_attendees import AbsentMember, PresentMember
 from expertenrat.domain.minutes_document import DRAFT_MARK, WITHHELD_LINE
 from expertenrat.domain.minutes_items import MinutesItem, VoteRecord
 from expertenrat.domain.public_minutes import UNNAMED_MEMBER, public_version
@@ -83,6 +83,16 @@ def test_full_minutes_print_every_element_of_german_practice() -> None:
     for needle in expected:
         assert needle in printed, needle
     assert printed.index("TOP 1 Eröffnung") < printed.index("TOP 2 Beratung")
+
+
+def test_a_member_without_an_action_field_shows_a_dash_in_the_attendance() -> None:
+    """(found by a tester) The cell stood empty, where the roster, the annual report and
+    the minutes' own "Abwesend –" print a dash."""
+    present = (PresentMember("Prof. Dr. Maria Nord", "Vorsitz", "Stadtdaten"),
+               PresentMember("Ödön Pál", "Mitglied", ""))  # fmt: skip
+    printed = text(render_minutes(minutes(present=present)).pdf)
+
+    assert "Ödön Pál Mitglied – ganze Sitzung" in printed
 
 
 def test_a_member_recused_at_an_item_only_taken_note_of_is_named() -> None:
