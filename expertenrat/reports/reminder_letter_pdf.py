@@ -115,7 +115,10 @@ def render_reminder_letter(letter: ReminderLetter) -> RenderedPdf:
         ("Projekt", (project.title, project.lead_unit, project.contact_name)),
         *((item.code, (item.title,)) for item in reminder.items),
     ]
-    info = letter_parts.letter_info(head, title, letter.on)
+    # what an archive searches a letter by: the codes it reminds of, project, council
+    codes = ", ".join(item.code for item in reminder.items)
+    keywords = f"Erinnerung, {codes}, {project.title}, {head.council_name}"
+    info = letter_parts.letter_info(head, title, letter.on, keywords=keywords)
     return theme.build_pdf(story, info, theme.script_warnings(texts), len(reminder.items))
 
 

@@ -77,6 +77,16 @@ def _beside_address(page) -> tuple[list[str], float]:
     return [text for text, _y in right], right[0][1]
 
 
+def test_the_reminders_keywords_name_its_codes_project_and_council():
+    """(found by a tester) The letter's keywords were empty, unlike every other document's:
+    an archive finds a reminder by the codes it reminds of."""
+    metadata = PdfReader(io.BytesIO(render_reminder_letter(_letter(2)).pdf)).metadata
+
+    assert metadata.keywords == (
+        "Erinnerung, E-2026-01, E-2026-02, Klimaportal, Smart City Expert*innenrat"
+    )
+
+
 def test_the_reminder_has_the_invitations_address_block_with_place_and_date_beside_it():
     (page,) = _pages(_letter(3))
 
