@@ -15,7 +15,7 @@ import pytest
 from attendance_of_three import attendance_of_three, choose
 from attendance_waits import saved
 from held_meeting import council_of_three, held_meeting
-from minutes_setup import held_minutes, hold
+from minutes_setup import Minutes, held_minutes, hold
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from scripted_dialogs import ScriptedDialogs
@@ -57,18 +57,21 @@ def server_url(postgres_admin_url, postgres_admin, postgres_template):
     )
 
 
+def _pc(server_url, user: str) -> Iterator[Services]:
+    """A PC of its own on the server's database, used by ``user``."""
+    database: Database = open_database(server_url)
+    yield Services.create(database, user)
+    database.close()
+
+
 @pytest.fixture
 def pc1(server_url) -> Iterator[Services]:
-    database: Database = open_database(server_url)
-    yield Services.create(database, "Frau Schulz")
-    database.close()
+    yield from _pc(server_url, "Frau Schulz")
 
 
 @pytest.fixture
 def pc2(server_url) -> Iterator[Services]:
-    database: Database = open_database(server_url)
-    yield Services.create(database, "Herr Krüger")
-    database.close()
+    yield from _pc(server_url, "Herr Krüger")
 
 
 @pytest.fixture
@@ -141,12 +144,7 @@ def test_a_server_restart_in_the_middle_of_the_meeting_day_loses_nothing_on_eith
         editor.items.select_key(item_key(held.item_ids[1]))
         field = editor.item_form.discussion_edit
         field.setFocus()
-        page = MeetingsPage(pc2, d2, lambda: today)
-        qtbot.addWidget(page)
-        page.set_council(council_id)
-        page.refresh()
-        page.show()
-        page.select(held.meeting_id)
+        page = _page_showing(qtbot, pc2, d2, today, council_id, held.meeting_id)
         page.form.place_edit.setText("Rathaus, Saal 2")
         attendance = next(w for w in page.tabs.details if isinstance(w, AttendancePanel))
         engel = members[2]
@@ -207,6 +205,13 @@ SENT = date(2026, 3, 20)
 NEXT_HELD = datetime(2026, 5, 12, 16, 0)  # the 2. Sitzung, which may approve
 
 
+def _held_minutes(services) -> Minutes:
+    """The minutes of a council's held 1. Sitzung (see :func:`held_minutes`)."""
+    council = services.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
+    field = services.settings.action_fields(council.id)[0].id
+    return held_minutes(services.database, council.id, field)
+
+
 def _approval_panel(qtbot, services, dialogs, meeting_id: int, day) -> MinutesApprovalPanel:
     panel = MinutesApprovalPanel(services, dialogs, today=lambda: day[0])
     qtbot.addWidget(panel)
@@ -221,9 +226,7 @@ def test_one_pc_circulates_the_other_objects_and_an_approval_meanwhile_keeps_the
     """PC 1 sends the minutes; PC 2, still showing the draft, sends them too (no second
     version) and types an objection while PC 1 approves them: the objection is refused
     in German and its text stays in the open dialog."""
-    council = pc1.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
-    field = pc1.settings.action_fields(council.id)[0].id
-    minutes = held_minutes(pc1.database, council.id, field)
+    minutes = _held_minutes(pc1)
     day = [SENT]
     d1, d2 = ScriptedDialogs(), ScriptedDialogs()
     one = _approval_panel(qtbot, pc1, d1, minutes.meeting_id, day)
@@ -268,12 +271,17 @@ def _meeting_on_8_december(services, council_id: int) -> int:
     return services.meetings.create(council_id, draft)
 
 
-def _page_showing(qtbot, services, dialogs, today, council_id: int, meeting_id: int):
+def _meetings_page(qtbot, services, dialogs, today, council_id: int) -> MeetingsPage:
     page = MeetingsPage(services, dialogs, lambda: today)
     qtbot.addWidget(page)
     page.set_council(council_id)
     page.refresh()
     page.show()
+    return page
+
+
+def _page_showing(qtbot, services, dialogs, today, council_id: int, meeting_id: int):
+    page = _meetings_page(qtbot, services, dialogs, today, council_id)
     page.select(meeting_id)
     return page
 
@@ -386,17 +394,27 @@ def test_a_backup_of_the_server_is_restored_into_a_new_server_database_from_the_
         postgres_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
+def _votes_of_item_3(qtbot, services, dialogs) -> tuple[Minutes, MinutesEditor]:
+    """The minutes editor of a held meeting showing item 3 and its vote (one "Ja"), a
+    refused save of the votes tried again after 200 ms."""
+    minutes = _held_minutes(services)
+    editor = _minutes_editor(qtbot, services, dialogs, minutes.meeting_id)
+    editor.vote_actions.saving.retry_timer.setInterval(200)
+    editor.items.select_key(item_key(minutes.item_ids[2]))
+    return minutes, editor
+
+
+def _stored_votes_of_item_3(services, minutes: Minutes) -> list[tuple[int, int]]:
+    """Item 3's votes as stored: ("Ja", "Nein") each."""
+    return [(v.yes, v.no) for v in services.minutes.minutes(minutes.meeting_id).items[2].votes]
+
+
 def test_a_vote_counted_while_the_server_is_away_is_saved_once_it_is_back(
     qtbot, pc1, server_down, dialogs
 ):
     """Found by a tester: the votes said "Ihre Eingaben bleiben erhalten", but nothing tried
     again and the minutes counted as saved; the next item shown, the count was gone."""
-    council = pc1.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
-    field = pc1.settings.action_fields(council.id)[0].id
-    minutes = held_minutes(pc1.database, council.id, field)
-    editor = _minutes_editor(qtbot, pc1, dialogs, minutes.meeting_id)
-    editor.vote_actions.saving.retry_timer.setInterval(200)
-    editor.items.select_key(item_key(minutes.item_ids[2]))
+    minutes, editor = _votes_of_item_3(qtbot, pc1, dialogs)
     box = editor.item_form.votes
     no = box.lines[0].counts["no"]
 
@@ -419,9 +437,7 @@ def test_a_vote_counted_while_the_server_is_away_is_saved_once_it_is_back(
     editor.refresh()  # read again before the retry ("Erneut versuchen", the form saved)
     qtbot.waitUntil(editor.idle, timeout=WAIT)
     assert editor.item_form.votes.lines[0].counts["no"].value() == 1  # not the count before
-    assert [(v.yes, v.no) for v in pc1.minutes.minutes(minutes.meeting_id).items[2].votes] == [
-        (1, 1)
-    ]
+    assert _stored_votes_of_item_3(pc1, minutes) == [(1, 1)]
     assert editor.item_form.votes.message_label.text() == ""
     editor.items.select_key(item_key(minutes.item_ids[3]))
     editor.items.select_key(item_key(minutes.item_ids[2]))
@@ -435,12 +451,7 @@ def test_a_vote_held_up_by_another_pcs_lock_says_the_database_is_locked_not_lost
     a lock (ServerBusyError, since 4994e8f): leaving the minutes asked about dropping votes
     that wait because "Die Verbindung zum Datenbankserver ist unterbrochen"."""
     monkeypatch.setattr(lock_wait, "LOCK_WAIT_MS", 300)
-    council = pc1.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
-    field = pc1.settings.action_fields(council.id)[0].id
-    minutes = held_minutes(pc1.database, council.id, field)
-    editor = _minutes_editor(qtbot, pc1, dialogs, minutes.meeting_id)
-    editor.vote_actions.saving.retry_timer.setInterval(200)
-    editor.items.select_key(item_key(minutes.item_ids[2]))
+    minutes, editor = _votes_of_item_3(qtbot, pc1, dialogs)
     box = editor.item_form.votes
     no = box.lines[0].counts["no"]
     other_pc = create_engine(server_url)
@@ -464,9 +475,7 @@ def test_a_vote_held_up_by_another_pcs_lock_says_the_database_is_locked_not_lost
         "verwerfen?",
     )
     qtbot.waitUntil(editor.idle, timeout=WAIT)  # tried again once the lock is gone
-    assert [(v.yes, v.no) for v in pc1.minutes.minutes(minutes.meeting_id).items[2].votes] == [
-        (1, 1)
-    ]
+    assert _stored_votes_of_item_3(pc1, minutes) == [(1, 1)]
 
 
 def _titles(editor: AgendaEditor) -> list[str]:
@@ -530,9 +539,7 @@ def test_an_objection_decided_on_the_other_pc_meanwhile_says_how_it_was_decided(
     wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Daten neu und
     wiederholen Sie Ihre Änderung", though the tab had reread and the objection could not
     be decided again; now it says how it was decided."""
-    council = pc1.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
-    field = pc1.settings.action_fields(council.id)[0].id
-    minutes = held_minutes(pc1.database, council.id, field)
+    minutes = _held_minutes(pc1)
     pc1.minutes_approval.circulate(minutes.meeting_id, SENT, today=SENT)
     berg = minutes.members["Berg"]
     pc1.minutes_objections.raise_objection(
@@ -589,11 +596,7 @@ def test_a_new_meeting_saved_just_before_the_server_went_away_is_not_saved_twice
     form read it back; "Erneut versuchen" stored it a second time (two 1./2. Sitzung on
     the same day)."""
     council_id = council_of_three(pc1, today)
-    page = MeetingsPage(pc1, dialogs, lambda: today)
-    qtbot.addWidget(page)
-    page.set_council(council_id)
-    page.refresh()
-    page.show()
+    page = _meetings_page(qtbot, pc1, dialogs, today, council_id)
     page.new_button.click()
     page.form.place_edit.setText("Rathaus, Saal 2")
     create = pc1.meetings.create
@@ -630,11 +633,7 @@ def test_a_meeting_chosen_while_the_server_is_away_leaves_the_shown_one_as_it_wa
         place = f"Rathaus {day}"
         draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place=place)
         ids.append(pc1.meetings.create(council_id, draft))
-    page = MeetingsPage(pc1, dialogs, lambda: today)
-    qtbot.addWidget(page)
-    page.set_council(council_id)
-    page.refresh()
-    page.show()
+    page = _meetings_page(qtbot, pc1, dialogs, today, council_id)
     page.select(ids[0])
 
     server_down(True)
