@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import exists, or_, select
@@ -104,28 +105,35 @@ def apply_draft(row: models.Meeting, clock: CouncilClock, draft: MeetingDraft) -
 
 def meeting_from_row(row: models.Meeting, clock: CouncilClock) -> Meeting:
     return Meeting(
-        id=row.id,
-        version=row.version,
+        **_listed(row, clock),
         council_id=row.council_id,
-        number=row.number,
-        title=row.title,
-        kind=MeetingKind(row.kind),
-        starts_at=clock.aware(row.starts_at),
-        ends_at=clock.aware(row.ends_at) if row.ends_at is not None else None,
-        place=row.place,
-        room=row.room,
-        online_link=row.online_link,
-        state=MeetingState(row.state),
-        cancellation_reason=row.cancellation_reason,
-        invitation_sent_on=row.invitation_sent_on,
         chair_membership_id=row.chair_membership_id,
         uid=row.uid,
         ics_sequence=row.ics_sequence,
         series_id=row.series_id,
         notes=row.notes,
-        invitation_changed_on=row.invitation_changed_on,
-        invitation_agenda_changed_on=row.invitation_agenda_changed_on,
     )
+
+
+def _listed(row: models.Meeting, clock: CouncilClock) -> dict[str, Any]:
+    """What a meeting and its line in the list (:class:`MeetingSummary`) both hold."""
+    return {
+        "id": row.id,
+        "version": row.version,
+        "number": row.number,
+        "title": row.title,
+        "kind": MeetingKind(row.kind),
+        "starts_at": clock.aware(row.starts_at),
+        "ends_at": clock.aware(row.ends_at) if row.ends_at is not None else None,
+        "place": row.place,
+        "room": row.room,
+        "online_link": row.online_link,
+        "state": MeetingState(row.state),
+        "cancellation_reason": row.cancellation_reason,
+        "invitation_sent_on": row.invitation_sent_on,
+        "invitation_changed_on": row.invitation_changed_on,
+        "invitation_agenda_changed_on": row.invitation_agenda_changed_on,
+    }
 
 
 def summaries(
@@ -144,24 +152,7 @@ def summaries(
             if meeting_id not in latest or latest[meeting_id][0] < number:
                 latest[meeting_id] = (number, state)
     return [
-        MeetingSummary(
-            id=row.id,
-            version=row.version,
-            number=row.number,
-            title=row.title,
-            kind=MeetingKind(row.kind),
-            starts_at=clock.aware(row.starts_at),
-            ends_at=clock.aware(row.ends_at) if row.ends_at is not None else None,
-            place=row.place,
-            room=row.room,
-            online_link=row.online_link,
-            state=MeetingState(row.state),
-            cancellation_reason=row.cancellation_reason,
-            invitation_sent_on=row.invitation_sent_on,
-            invitation_changed_on=row.invitation_changed_on,
-            invitation_agenda_changed_on=row.invitation_agenda_changed_on,
-            minutes_state=_minutes_state(row, latest),
-        )
+        MeetingSummary(**_listed(row, clock), minutes_state=_minutes_state(row, latest))
         for row in rows
     ]
 

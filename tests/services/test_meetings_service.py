@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -18,7 +19,7 @@ from expertenrat.domain.errors import (
     ValidationError,
 )
 from expertenrat.domain.meeting_draft import MeetingDraft
-from expertenrat.domain.meetings import MeetingScope
+from expertenrat.domain.meetings import Meeting, MeetingScope, MeetingSummary
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.audit_reading import AuditService
@@ -339,6 +340,30 @@ def test_a_room_only_change_of_an_invited_meeting_dates_the_changed_invitation(
     assert changed.invitation_changed and changed.invitation_changed_on == date(2026, 3, 2)
     assert changed.invitation_sent_on == date(2026, 2, 20)  # the notice period still holds
     assert changed.ics_sequence == invited.ics_sequence + 1
+
+
+def test_a_meetings_line_in_the_list_holds_what_the_meeting_holds(meetings_service, council):
+    """The list's line and the meeting are read from the row by one mapping: every field
+    both have (the changed invitation's day too) is the same in both."""
+    meeting_id = meetings_service.create(
+        council.id, draft(date(2026, 3, 10), title="Klausur", online_link="https://x.de/r")
+    )
+    planned = meetings_service.get(meeting_id)
+    invited = meetings_service.change_state(
+        meeting_id, planned.version, MeetingState.INVITED, sent_on=date(2026, 2, 20)
+    )
+    meetings_service.update(
+        meeting_id, invited.version, draft(date(2026, 3, 10), room="B"), today=date(2026, 3, 2)
+    )
+
+    meeting = meetings_service.get(meeting_id)
+    (line,) = meetings_service.list(council.id)
+    shared = {f.name for f in fields(Meeting)} & {f.name for f in fields(MeetingSummary)}
+    assert len(shared) == 15
+    assert {name: getattr(line, name) for name in shared} == {
+        name: getattr(meeting, name) for name in shared
+    }
+    assert line.invitation_changed_on == date(2026, 3, 2)
 
 
 def test_a_stale_version_is_refused(meetings_service, council):
