@@ -62,6 +62,8 @@ def step_refusal(code: str, current: RecommendationStatus, wanted: Recommendatio
     steps = ALLOWED_STEPS[current]
     possible = ", ".join(f"„{s.label}“" for s in RecommendationStatus if s in steps)
     then = f" Möglich ist von hier: {possible}." if possible else " Sie ist abgeschlossen."
+    if current is wanted:  # taken meanwhile, e.g. on another PC
+        return f"Die Empfehlung {code} ist bereits „{current.label}“.{then}"
     return (
         f"Die Empfehlung {code} ist „{current.label}“ und kann nicht auf „{wanted.label}“ "
         f"gesetzt werden.{then}"

@@ -74,7 +74,9 @@ def test_a_refused_step_names_both_states_in_german(current, step, outcome):
         refuse_unless("E-2026-07", current, step, outcome)
 
     message = refused.value.message
-    assert message.startswith("Die Empfehlung E-2026-07 ist „")
+    assert message.startswith(
+        ("Die Empfehlung E-2026-07 ist „", "Die Empfehlung E-2026-07 ist bereits „")
+    )
     assert f"„{current.label}“" in message and f"„{wanted.label}“" in message
     assert refused.value.problems[0].field == "status"
 
@@ -82,6 +84,18 @@ def test_a_refused_step_names_both_states_in_german(current, step, outcome):
 def test_a_refusal_from_a_final_state_says_it_is_closed():
     with pytest.raises(StepRefused, match="Sie ist abgeschlossen"):
         refuse_unless("E-2026-07", S.WITHDRAWN, Step.SEND)
+
+
+def test_a_step_taken_already_says_so():
+    """(found by a tester) It read 'ist „übermittelt“ und kann nicht auf „übermittelt“
+    gesetzt werden' where another PC had sent it meanwhile."""
+    with pytest.raises(StepRefused) as refused:
+        refuse_unless("E-2026-07", S.SENT, Step.SEND)
+
+    assert refused.value.message == (
+        "Die Empfehlung E-2026-07 ist bereits „übermittelt“. Möglich ist von hier: "
+        "„beantwortet“, „zurückgezogen“."
+    )
 
 
 def test_a_refusal_lists_the_steps_that_are_possible():
