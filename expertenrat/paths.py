@@ -7,6 +7,9 @@ wheel (as ``expertenrat/resources``) and in the frozen PyInstaller bundle, where
 
 from __future__ import annotations
 
+import contextlib
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -31,21 +34,41 @@ def resource_path(*parts: str) -> Path:
 
 
 def user_data_dir() -> Path:
-    path = Path(platformdirs.user_data_dir(APP_NAME, ORGANIZATION))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _private_folder(platformdirs.user_data_dir(APP_NAME, ORGANIZATION))
 
 
 def user_config_dir() -> Path:
-    path = Path(platformdirs.user_config_dir(APP_NAME, ORGANIZATION))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _private_folder(platformdirs.user_config_dir(APP_NAME, ORGANIZATION))
 
 
 def user_log_dir() -> Path:
-    path = Path(platformdirs.user_log_dir(APP_NAME, ORGANIZATION))
-    path.mkdir(parents=True, exist_ok=True)
+    return _private_folder(platformdirs.user_log_dir(APP_NAME, ORGANIZATION))
+
+
+def _private_folder(name: str) -> Path:
+    """The program's own folder of the user: the database, its daily copies, the recovery
+    files of the minutes and the log hold personal data, which other users of a shared PC
+    must not read (Linux gave the folders the umask's 755, the files 644)."""
+    path = Path(name)
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    keep_private(path)
     return path
+
+
+_SHARED = stat.S_IRWXG | stat.S_IRWXO
+
+
+def keep_private(path: Path | int) -> None:
+    """Take from the group and other users of this PC what they may do with ``path`` (a
+    file or folder, or an open file's descriptor); the owner keeps what he may. Only where
+    permissions are POSIX modes: on Windows the user's own folders are private by their
+    ACLs. A file system that keeps no modes (a network drive) is left as it is."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        mode = os.stat(path).st_mode
+        if mode & _SHARED:
+            os.chmod(path, stat.S_IMODE(mode) & ~_SHARED)
 
 
 def log_file() -> Path:

@@ -4,7 +4,9 @@ into the zip in slices of rows, hashed on the way, then the manifest."""
 from __future__ import annotations
 
 import binascii
+import contextlib
 import hashlib
+import io
 import json
 import zipfile
 from collections.abc import Callable, Iterator
@@ -12,6 +14,7 @@ from datetime import datetime
 from typing import IO, Any
 
 from expertenrat.domain.progress import Progress
+from expertenrat.paths import keep_private
 from expertenrat.store.backup_format import FORMAT_NAME, FORMAT_VERSION, MANIFEST, Backup, TablePart
 
 _ENCODERS: dict[str, Callable[[Any], Any]] = {
@@ -34,6 +37,8 @@ def write_backup(target: IO[bytes], backup: Backup, progress: Progress | None = 
     compressed PDFs shrinks by less than a third, and deflating it took most of the time
     of a backup and a restore.
     """
+    with contextlib.suppress(io.UnsupportedOperation):  # a file, not bytes in memory
+        keep_private(target.fileno())  # all data: no other user of the PC reads it
     entries = []
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for done, part in enumerate(backup.tables):

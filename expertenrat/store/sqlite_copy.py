@@ -9,6 +9,7 @@ from pathlib import Path
 
 from expertenrat.domain.errors import DatabaseUnusableError, os_error_detail, os_error_text
 from expertenrat.domain.progress import Progress
+from expertenrat.paths import keep_private
 from expertenrat.store.engine import sqlite_uri
 from expertenrat.store.problems import sqlite_problem
 
@@ -57,6 +58,7 @@ def copy_sqlite(
     )
     try:
         destination = sqlite3.connect(target)
+        keep_private(target)  # all data: no other user of the PC reads it
         try:
             if progress is None:
                 origin.backup(destination)

@@ -1,0 +1,62 @@
+"""(found by a tester) What holds personal data on disk is the user's alone on a shared
+Linux PC: the program's own folders (the database, its daily copies, the recovery files of
+the minutes, the log, the settings) and every backup or copy of the database, wherever it
+goes. With the usual umask 022 all of them were readable by every user of the PC."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import platformdirs
+import pytest
+
+from expertenrat import APP_NAME, ORGANIZATION
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.paths import user_config_dir, user_data_dir, user_log_dir
+from expertenrat.services.backup import BackupService
+from expertenrat.services.daily_backup import DailyBackupService
+from expertenrat.services.settings import SettingsService
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="permissions as POSIX modes")
+
+
+@pytest.fixture
+def usual_umask() -> Iterator[None]:
+    old = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def _shared_bits(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode) & 0o077
+
+
+@pytest.mark.usefixtures("usual_umask")
+def test_the_programs_folders_are_the_users_alone():
+    made_before = Path(platformdirs.user_data_dir(APP_NAME, ORGANIZATION))
+    made_before.mkdir(parents=True)  # by an earlier version, with the umask's 755
+    assert _shared_bits(made_before) == 0o055
+
+    folders = [user_data_dir(), user_log_dir(), user_config_dir()]
+
+    assert folders[0] == made_before
+    assert [_shared_bits(folder) for folder in folders] == [0, 0, 0]
+
+
+@pytest.mark.usefixtures("usual_umask")
+def test_backups_and_copies_of_the_database_are_the_users_alone(sqlite_database, tmp_path, today):
+    SettingsService(sqlite_database, "Frau Schulz").create_council(
+        CouncilSettings(id=None, name="Expert*innenrat", city="Rostock")
+    )
+    backup = tmp_path / "sicherung.zip"
+    BackupService(sqlite_database).backup(backup)
+    daily = DailyBackupService(sqlite_database).run(tmp_path / "Sicherungen", today)
+    kept = BackupService(sqlite_database).restore(backup, tmp_path / "vorher").kept_copy
+
+    assert daily is not None and kept is not None
+    assert [_shared_bits(path) for path in (backup, daily, kept)] == [0, 0, 0]
