@@ -319,7 +319,7 @@ def test_export_invitation_mail_writes_a_draft_with_pdf_and_calendar(capsys, dat
     assert code == 0 and out.startswith("E-Mail-Entwurf zur 7. Sitzung an ")
     message = message_from_bytes(target.read_bytes(), policy=email_default)
     assert message["Subject"].startswith("Einladung zur 7. Sitzung")
-    assert message["X-Unsent"] == "1" and "@" in message["To"]
+    assert message["X-Unsent"] == "1" and "@" in message["Bcc"]
     names = [p.get_filename() for p in message.iter_attachments()]
     assert [Path(n).suffix for n in names] == [".pdf", ".ics"]
 

@@ -1,8 +1,10 @@
-"""The invitation to a meeting as an e-mail draft (.eml) to the members: a short text with
-time and place, the invitation PDF (the letter with the agenda) and the calendar file
-(.ics) attached; for a changed invitation it says what changed (time or place, the agenda)
-and that it replaces the first, for a cancelled meeting it is the cancellation. Made with
-:mod:`~expertenrat.exchange.mail_draft` like the reminders to projects."""
+"""The invitation to a meeting as an e-mail draft (.eml) to the members, in blind copy
+(Bcc), so that no member sees the others' addresses, which not all agreed to share: a
+short text with time and place, the invitation PDF (the letter with the agenda) and the
+calendar file (.ics) attached; for a changed invitation it says what changed (time or
+place, the agenda) and that it replaces the first, for a cancelled meeting it is the
+cancellation. Made with :mod:`~expertenrat.exchange.mail_draft` like the reminders to
+projects."""
 
 from __future__ import annotations
 
@@ -15,9 +17,10 @@ from expertenrat.exchange.mail_draft import Attachment, mail_draft
 
 
 def invitation_eml(
-    doc: MeetingDocument, to: Sequence[str], pdf: bytes, ics: bytes, stem: str
+    doc: MeetingDocument, members: Sequence[str], pdf: bytes, ics: bytes, stem: str
 ) -> bytes:
-    """The draft to the mailboxes ``to``, with ``stem``.pdf and ``stem``.ics attached."""
+    """The draft to the mailboxes ``members`` in blind copy, with ``stem``.pdf and
+    ``stem``.ics attached."""
     title = letter_title(doc)
     head = doc.letterhead
     body = _cancellation(doc) if doc.cancelled else _invitation(doc)
@@ -26,7 +29,7 @@ def invitation_eml(
     return mail_draft(
         f"{title}, {long_date(doc.start.date())}",
         text + "\n",
-        to=to,
+        bcc=members,
         attachments=[
             Attachment(pdf, f"{stem}.pdf"),
             Attachment(ics, f"{stem}.ics", "text", "calendar"),

@@ -59,18 +59,16 @@ def mail_draft(
     text: str,
     *,
     to: Sequence[str] = (),
+    bcc: Sequence[str] = (),
     attachments: Sequence[Attachment] = (),
 ) -> bytes:
     """The draft as the bytes of an .eml file (CRLF line ends, UTF-8 where needed); ``to``
-    holds mailboxes ("Name <mail>", :func:`~expertenrat.domain.mail_addresses.mailbox`)."""
+    and ``bcc`` (blind copies: no recipient sees them) hold mailboxes ("Name <mail>",
+    :func:`~expertenrat.domain.mail_addresses.mailbox`)."""
     message = EmailMessage(policy=_POLICY)
     message.set_raw("Subject", _subject(subject))
-    if to:
-        message["To"] = ", ".join(to)
-        addresses = message["To"].addresses
-        if all(address.addr_spec.isascii() for address in addresses):
-            del message["To"]
-            message.set_raw("To", _recipients(addresses))
+    _add_recipients(message, "To", to)
+    _add_recipients(message, "Bcc", bcc)
     message["X-Unsent"] = "1"
     message.set_content(text)
     for attachment in attachments:
@@ -81,6 +79,16 @@ def mail_draft(
             filename=attachment.filename,
         )
     return message.as_bytes()
+
+
+def _add_recipients(message: EmailMessage, header: str, mailboxes: Sequence[str]) -> None:
+    if not mailboxes:
+        return
+    message[header] = ", ".join(mailboxes)
+    addresses = message[header].addresses
+    if all(address.addr_spec.isascii() for address in addresses):
+        del message[header]
+        message.set_raw(header, _recipients(header, addresses))
 
 
 def _subject(text: str) -> str:
@@ -95,8 +103,9 @@ def _subject(text: str) -> str:
 _LINE = 78  # the longest header line RFC 5322 recommends
 
 
-def _recipients(addresses: Sequence[Address]) -> str:
-    """The recipients as the To header holds them: ASCII, folded only between words."""
+def _recipients(header: str, addresses: Sequence[Address]) -> str:
+    """The recipients as the ``header`` (To, Bcc) holds them: ASCII, folded only between
+    words."""
     words: list[str] = []
     for n, address in enumerate(addresses):
         comma = "," if n < len(addresses) - 1 else ""
@@ -110,7 +119,7 @@ def _recipients(addresses: Sequence[Address]) -> str:
             words += Header(name, "utf-8").encode(maxlinelen=_LINE - 2).split()
         words.append(f"<{address.addr_spec}>{comma}")
     lines = [""]
-    used = len("To: ")
+    used = len(f"{header}: ")
     for word in words:
         if lines[-1] and used + 1 + len(word) > _LINE:
             lines.append("")

@@ -96,3 +96,15 @@ def test_long_names_with_umlauts_reach_the_mail_program_unchanged():
         # a mail program's own parser (Python's) finds every address
         message = BytesParser(policy=default).parsebytes(eml)
         assert [a.addr_spec for a in message["To"].addresses] == [m for _, m in stored]
+
+
+def test_blind_copies_are_folded_and_read_back_as_the_recipients_are():
+    stored = [("Anna Berg", "a@example.org"), *LONG_NAMES, *STORED]
+    for both in (stored[:5], stored):  # ASCII addresses only, and with umlauts
+        eml = mail_draft("Einladung", "Text\n", bcc=[mailbox(name, mail) for name, mail in both])
+
+        head = eml.split(b"\r\n\r\n", 1)[0]
+        assert b"\r\nTo:" not in head
+        assert all(len(line) <= 78 for line in head.split(b"\r\n") if line.isascii())
+        message = Parser(policy=default).parsestr(eml.decode("utf-8"))
+        assert [a.addr_spec for a in message["Bcc"].addresses] == [mail for _, mail in both]

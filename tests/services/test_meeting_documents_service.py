@@ -659,7 +659,7 @@ def test_the_invitation_as_an_e_mail_draft_to_the_members_with_pdf_and_calendar(
 
     message = message_from_bytes(mail.eml, policy=email_default)
     assert message["X-Unsent"] == "1"
-    assert message["To"] == '"Kim O\'Neil \\"K\\"" <kim@example.org>'
+    assert message["Bcc"] == '"Kim O\'Neil \\"K\\"" <kim@example.org>'
     assert message["Subject"] == (
         "Einladung zur 5. Sitzung – Frühjahr & <Klausur>, Donnerstag, 12. März 2026"
     )
@@ -698,6 +698,26 @@ def test_the_invitation_as_an_e_mail_draft_to_the_members_with_pdf_and_calendar(
     assert gone["status"] == "CANCELLED"
 
 
+def test_no_member_sees_the_addresses_of_the_others(
+    service, sample, council, members_service, new_member, today
+):
+    """(found by a tester) Every member's address stood in "To", so each of the external
+    members saw all others' addresses, also of those who did not agree to share them. They
+    go in blind copy (Bcc), which the mail program keeps out of the mail it sends."""
+    for given, family in (("Kim", "Lee"), ("Jo", "Kern")):
+        mail = f"{given.lower()}@example.org"
+        members_service.save(council.id, new_member(given, family, email=mail), today)
+
+    eml = service.invitation_mail(sample.meeting_id, today=date(2026, 3, 2)).eml
+
+    message = message_from_bytes(eml, policy=email_default)
+    assert message["To"] is None and message["Cc"] is None
+    assert sorted(a.addr_spec for a in message["Bcc"].addresses) == [
+        "jo@example.org",
+        "kim@example.org",
+    ]
+
+
 def test_a_member_address_with_an_umlaut_reaches_the_draft_intact(
     service, sample, council, members_service, new_member, today
 ):
@@ -708,7 +728,7 @@ def test_a_member_address_with_an_umlaut_reaches_the_draft_intact(
     eml = service.invitation_mail(sample.meeting_id, today=date(2026, 3, 2)).eml
 
     message = Parser(policy=email_default).parsestr(eml.decode("utf-8"))
-    (address,) = message["To"].addresses
+    (address,) = message["Bcc"].addresses
     assert (address.display_name, address.addr_spec) == ("Jörg Böhm, Dr.", "böhm@jena.de")
     assert "<böhm@jena.de>".encode() in eml and b"=?utf-8?q?b" not in eml
 

@@ -852,7 +852,7 @@ def test_the_invitation_is_saved_as_an_e_mail_draft_to_the_members(
 
     assert dialogs.file_dialogs[-1] == (FileKind.PDF, "Einladung 1. Sitzung 2026-12-08.eml")
     message = message_from_bytes(target.read_bytes(), policy=email_default)
-    assert message["To"] == "Anna Berg <anna.berg@example.org>"
+    assert message["Bcc"] == "Anna Berg <anna.berg@example.org>"
     assert [p.get_filename() for p in message.iter_attachments()] == [
         "Einladung 1. Sitzung 2026-12-08.pdf",
         "Einladung 1. Sitzung 2026-12-08.ics",
