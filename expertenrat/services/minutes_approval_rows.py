@@ -38,6 +38,13 @@ def label(meeting: models.Meeting) -> str:
     return list_label(meeting.number, MeetingKind(meeting.kind), meeting.title)
 
 
+def _label_of(session: Session, meeting_id: int | None) -> str:
+    """The label of the meeting ``meeting_id`` (see :func:`label`); "" for none or one no
+    longer stored."""
+    meeting = session.get(models.Meeting, meeting_id) if meeting_id is not None else None
+    return label(meeting) if meeting is not None else ""
+
+
 def live(session: Session, meeting_id: int, *, lock: bool = False) -> models.Meeting:
     meeting = session.get(models.Meeting, meeting_id, with_for_update=lock or None)
     if meeting is None or meeting.deleted_at is not None:
@@ -80,10 +87,6 @@ def objections(session: Session, meeting_id: int) -> list[models.Objection]:
 
 
 def version_record(session: Session, row: models.MinutesVersion) -> VersionRecord:
-    approved_in = ""
-    if row.approved_in_meeting_id is not None:
-        meeting = session.get(models.Meeting, row.approved_in_meeting_id)
-        approved_in = label(meeting) if meeting is not None else ""
     return VersionRecord(
         id=row.id,
         number=row.number,
@@ -91,7 +94,7 @@ def version_record(session: Session, row: models.MinutesVersion) -> VersionRecor
         circulated_on=row.circulated_on,
         objections_due_on=row.objections_due_on,
         approved_on=row.approved_on,
-        approved_in=approved_in,
+        approved_in=_label_of(session, row.approved_in_meeting_id),
         fingerprint=fingerprint(row.content),
         sha256=row.sha256 or "",
         public_sha256=row.public_sha256 or "",
@@ -103,10 +106,6 @@ def version_record(session: Session, row: models.MinutesVersion) -> VersionRecor
 def objection_record(
     session: Session, row: models.Objection, items: dict[int, str]
 ) -> ObjectionRecord:
-    decided_in = ""
-    if row.decided_in_meeting_id is not None:
-        meeting = session.get(models.Meeting, row.decided_in_meeting_id)
-        decided_in = label(meeting) if meeting is not None else ""
     return ObjectionRecord(
         id=row.id,
         version=row.version,
@@ -120,7 +119,7 @@ def objection_record(
         state=ObjectionState(row.state),
         decision=row.decision,
         decided_on=row.decided_on,
-        decided_in=decided_in,
+        decided_in=_label_of(session, row.decided_in_meeting_id),
     )
 
 
