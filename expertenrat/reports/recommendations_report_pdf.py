@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
@@ -25,6 +26,7 @@ from expertenrat.reports import theme
 from expertenrat.reports.meeting_parts import paragraph
 from expertenrat.reports.minutes_blocks import Bookmark, bookmarked_heading
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
+from expertenrat.reports.widowless_table import ContinuedTable
 
 
 def _code(line: ReportLine) -> Lines:
@@ -151,14 +153,23 @@ def _project(project: ProjectSection) -> list[Flowable]:
     # table's header and first rows fit below it (KeepWithStart, the page frame's group).
     for flowable in heading:
         flowable.keepWithNext = True
-    return [*heading, lines_table(project.lines, _COLUMNS), Spacer(0, 4 * mm)]
+    table = ContinuedTable(lines_table(project.lines, _COLUMNS), partial(_continued, title))
+    return [*heading, table, Spacer(0, 4 * mm)]
+
+
+def _continued(title: str) -> list[Flowable]:
+    """A project's name again over its rows on the next page ("Klimaportal (Fortsetzung)"),
+    as the repeated header row names the columns only."""
+    return [paragraph(f"{title} (Fortsetzung)", "body", BOLD), Spacer(0, 1.5 * mm)]
 
 
 def _open_items(report: RecommendationsReport) -> list[Flowable]:
-    story = [*bookmarked_heading("Offene und überfällige Empfehlungen")]
+    heading = "Offene und überfällige Empfehlungen"
+    story = [*bookmarked_heading(heading)]
     if not report.open_items:
         return [*story, paragraph("Keine Empfehlung ist offen.", "note")]
-    return [*story, lines_table(report.open_items)]
+    again = partial(theme.section_heading, f"{heading} (Fortsetzung)")
+    return [*story, ContinuedTable(lines_table(report.open_items), again)]
 
 
 def _warnings(report: RecommendationsReport) -> tuple[str, ...]:

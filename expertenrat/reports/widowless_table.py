@@ -217,7 +217,9 @@ class ContinuedTable(Flowable):
         if len(parts) < 2:
             return parts  # [] (all of it on the next page) or whole
         *first, rest = parts
-        return [*first, *self._continued(), ContinuedTable(rest, self._continued)]
+        # The rest goes on the next page, its heading with it (not left below the first
+        # part where a row less than the page holds was kept back for the next).
+        return [*first, FrameBreak(), *self._continued(), ContinuedTable(rest, self._continued)]
 
     def draw(self) -> None:
         self._table.drawOn(self.canv, 0, 0)

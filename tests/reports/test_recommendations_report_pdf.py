@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from pdf_reading import outline, read, text
-from recommendations_report_sample import FIELDS, HOSTILE, ROWS, S, report, row
+from recommendations_report_sample import FIELDS, HOSTILE, KLIMA, ROWS, S, report, row
 
 from expertenrat.domain.enums import RecommendationKind
 from expertenrat.domain.recommendation_views import AddressedProject
@@ -156,3 +156,20 @@ def test_the_kind_under_the_code_is_never_broken():
 
     assert "Stellungnahme" in printed
     assert "Stellungnahm e" not in printed
+
+
+def test_a_table_going_on_over_a_page_names_its_project_or_part_again():
+    """(found by a tester) In a report of 400 recommendations a page began with rows of a
+    project named only on the page before."""
+    rows = [row(n, S.SENT, KLIMA, title=f"Empfehlung Nummer {n}") for n in range(1, 60)]
+
+    pages = [
+        " ".join(p.extract_text().split())
+        for p in read(render_recommendations_report(report(rows)).pdf).pages
+    ]
+
+    started = next(n for n, p in enumerate(pages) if "Federführung: Umweltamt" in p)
+    assert "Klimaportal (Fortsetzung)" not in pages[started]
+    assert "Klimaportal (Fortsetzung)" in pages[started + 1]
+    opened = next(n for n, p in enumerate(pages) if "Offene und überfällige Empfehlungen" in p)
+    assert "Offene und überfällige Empfehlungen (Fortsetzung)" in pages[opened + 1]
