@@ -60,10 +60,8 @@ def _subject(entry: AgendaEntry) -> Lines:
     that stays with the word before it (it ends a line, never begins one); the kind is
     kept whole on its line ("Beratung eines Projekts"), so a short title takes one line.
     The kind is left out where the title begins with it ("Bericht der Geschäftsstelle",
-    "Verschiedenes")."""
-    kind = entry.kind_label.strip()
-    if entry.title.strip().casefold().startswith(kind.casefold()):
-        kind = ""
+    "Verschiedenes"; :func:`meeting_parts.kind_beside`)."""
+    kind = parts.kind_beside(entry.title, entry.kind_label)
     project = f"Projekt: {isolated(entry.project_title)}" if entry.project_title.strip() else ""
     project = project.replace(" ", NBSP, 1)  # "Projekt:" stays with the title's first word
     small = " · ".join(t for t in (kind.replace(" ", NBSP), project) if t)

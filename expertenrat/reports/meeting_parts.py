@@ -88,11 +88,18 @@ def number(entry: AgendaEntry) -> Lines:
     return [(f"TOP {entry.number}", BOLD)]
 
 
+def kind_beside(title: str, kind: str) -> str:
+    """An item's kind as the documents print it beside its title: left out where the title
+    begins with it ("Bericht der Geschäftsstelle", "Verschiedenes"), so it never repeats."""
+    kind = kind.strip()
+    return "" if title.strip().casefold().startswith(kind.casefold()) else kind
+
+
 def subject(entry: AgendaEntry) -> Lines:
-    """Title, kind and the linked project of an item."""
+    """Title, kind (:func:`kind_beside`) and the linked project of an item."""
     return [
         (entry.title, PLAIN),
-        (entry.kind_label, SMALL),
+        (kind_beside(entry.title, entry.kind_label), SMALL),
         (f"Projekt: {isolated(entry.project_title)}" if entry.project_title.strip() else "", SMALL),
     ]
 

@@ -143,7 +143,10 @@ def item_heading(item: MinutesItem, level: int) -> list[Flowable]:
 
 def item_facts(item: MinutesItem) -> str:
     """ "öffentlich · Beratung eines Projekts · Vortrag: … · Projekt: …"."""
-    facts = ["öffentlich" if item.public else parts.NON_PUBLIC, item.kind_label]
+    facts = [
+        "öffentlich" if item.public else parts.NON_PUBLIC,
+        parts.kind_beside(item.title, item.kind_label),
+    ]
     if item.presenter.strip():
         facts.append(f"Vortrag: {isolated(item.presenter.strip())}")
     if item.project_title.strip():

@@ -41,7 +41,11 @@ _PRESENT_COLUMNS: tuple[Column[PresentMember], ...] = (
 )
 _AGENDA_COLUMNS: tuple[Column[MinutesItem], ...] = (
     Column("TOP", 0.10, lambda i: [(f"TOP {i.number}", BOLD)]),
-    Column("Gegenstand", 0.70, lambda i: [(i.title, PLAIN), (i.kind_label, SMALL)]),
+    Column(
+        "Gegenstand",
+        0.70,
+        lambda i: [(i.title, PLAIN), (parts.kind_beside(i.title, i.kind_label), SMALL)],
+    ),
     Column("Teil", 0.20, lambda i: [("öffentlich" if i.public else parts.NON_PUBLIC, PLAIN)]),
 )
 

@@ -87,6 +87,16 @@ def test_the_letters_are_german_with_keywords_as_one_invitation_is() -> None:
     assert letters.metadata.creator == "Expertenrat"
 
 
+def test_the_run_sheet_leaves_out_a_kind_the_title_begins_with_as_the_invitation() -> None:
+    """(found by a tester) The run sheet printed "Verschiedenes" under "Verschiedenes"."""
+    agenda = (item("1", "Verschiedenes", 0, kind_label="Verschiedenes"),
+              item("2", "Eröffnung", 10, kind_label="Eröffnung und Formalien"))  # fmt: skip
+    printed = text_of(read(render_run_sheet(meeting(agenda=agenda)).pdf))
+
+    assert "Verschiedenes Verschiedenes" not in printed
+    assert "Eröffnung Eröffnung und Formalien" in printed
+
+
 def test_invitation_splits_the_agenda_into_public_and_non_public_part_in_order() -> None:
     text = invitation_text(meeting())
 

@@ -95,6 +95,26 @@ def test_a_member_without_an_action_field_shows_a_dash_in_the_attendance() -> No
     assert "Ödön Pál Mitglied – ganze Sitzung" in printed
 
 
+def test_a_kind_the_title_begins_with_is_not_repeated_as_in_the_invitation() -> None:
+    """(found by a tester) The agenda table and the item's line of facts printed
+    "Verschiedenes" under "Verschiedenes" and "Bericht" under "Bericht der
+    Geschäftsstelle"; the invitation leaves such a kind out."""
+    items = (
+        MinutesItem("1", "Bericht der Geschäftsstelle", kind_label="Bericht"),
+        MinutesItem("2", "Beratung: Offene Daten", kind_label="Beratung eines Projekts"),
+        MinutesItem("3", "Verschiedenes", kind_label="Verschiedenes"),
+    )
+    printed = text(render_minutes(minutes(items=items)).pdf)
+
+    assert "TOP 1 Bericht der Geschäftsstelle öffentlich TOP 2" in printed  # agenda table
+    assert (
+        "TOP 3 Verschiedenes öffentlich" in printed and "Verschiedenes Verschiedenes" not in printed
+    )
+    assert "TOP 2 Beratung: Offene Daten Beratung eines Projekts öffentlich" in printed
+    assert "öffentlich · Bericht" not in printed and "öffentlich · Verschiedenes" not in printed
+    assert "öffentlich · Beratung eines Projekts" in printed
+
+
 def test_a_member_recused_at_an_item_only_taken_note_of_is_named() -> None:
     # A non-public award the council only takes note of: the member who left the room
     # must stand in the minutes, though no vote line could name them.
