@@ -116,9 +116,10 @@ def render_invitation(
 
 
 def _keywords(doc: MeetingDocument) -> str:
-    """ "Einladung, Tagesordnung, 7. Sitzung, Smart City Expert*innenrat" (metadata)."""
-    letter = "Absage" if doc.cancelled else "Einladung"
-    return f"{letter}, Tagesordnung, {meeting_heading(doc)}, {doc.letterhead.council_name}"
+    """ "Einladung, Tagesordnung, 7. Sitzung, Smart City Expert*innenrat" (metadata); a
+    cancellation has no agenda: "Absage, 7. Sitzung, …"."""
+    letter = "Absage" if doc.cancelled else "Einladung, Tagesordnung"
+    return f"{letter}, {meeting_heading(doc)}, {doc.letterhead.council_name}"
 
 
 def _letter(

@@ -176,14 +176,16 @@ def test_no_line_of_the_agenda_begins_with_the_dot_between_title_kind_and_projec
 
 
 def test_cancelled_meeting_gives_a_cancellation_letter_with_the_reason() -> None:
-    text = invitation_text(
-        meeting(cancelled=True, cancellation_reason="Beschlussunfähig & <krank>")
-    )
+    cancelled = meeting(cancelled=True, cancellation_reason="Beschlussunfähig & <krank>")
+    text = invitation_text(cancelled)
 
     assert "Absage: 5. Sitzung" in text
     assert "findet nicht statt" in text
     assert "Grund: Beschlussunfähig & <krank>" in text
     assert PUBLIC_PART not in text and "Ladungsfrist" not in text
+    # (found by a tester) its keywords said "Tagesordnung", which a cancellation has not
+    for pdf in (render_invitation(cancelled), render_invitation_letters([("Kim", cancelled)])):
+        assert read(pdf.pdf).metadata.keywords == "Absage, 5. Sitzung, Smart City Expert*innenrat"
 
 
 def test_an_unnumbered_klausur_is_called_klausur_in_every_document() -> None:
