@@ -8,6 +8,7 @@ empty twin in memory. Opening one is :mod:`expertenrat.store.database_opening`.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -183,6 +184,7 @@ class Database:
         try:
             if path is not None:
                 path.parent.mkdir(parents=True, exist_ok=True)
+                _claim_private(path)
             migrate.create(self.url)
         except OSError as error:
             raise DatabaseUnusableError(
@@ -251,6 +253,14 @@ class Database:
         if self._scratch is not None:
             shutil.rmtree(self._scratch, ignore_errors=True)
         self._blank.close()
+
+
+def _claim_private(path: Path) -> None:
+    """A new database file is the user's alone (600 where modes exist): it is to hold all
+    personal data, and SQLite gives its journal files the file's permissions. A file that is
+    there already (another program's, one the user made) keeps its own."""
+    with suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def key_digest(key: str) -> str:

@@ -1,7 +1,8 @@
 """(found by a tester) What holds personal data on disk is the user's alone on a shared
 Linux PC: the program's own folders (the database, its daily copies, the recovery files of
-the minutes, the log, the settings) and every backup or copy of the database, wherever it
-goes. With the usual umask 022 all of them were readable by every user of the PC."""
+the minutes, the log, the settings), a new database file wherever it is made, and every
+backup or copy of the database, wherever it goes. With the usual umask 022 all of them
+were readable by every user of the PC."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import platformdirs
 import pytest
+from sqlalchemy import text
 
 from expertenrat import APP_NAME, ORGANIZATION
 from expertenrat.domain.councils import CouncilSettings
@@ -19,6 +21,8 @@ from expertenrat.paths import user_config_dir, user_data_dir, user_log_dir
 from expertenrat.services.backup import BackupService
 from expertenrat.services.daily_backup import DailyBackupService
 from expertenrat.services.settings import SettingsService
+from expertenrat.store.database_opening import Create, open_database
+from expertenrat.store.engine import database_url
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="permissions as POSIX modes")
 
@@ -60,3 +64,17 @@ def test_backups_and_copies_of_the_database_are_the_users_alone(sqlite_database,
 
     assert daily is not None and kept is not None
     assert [_shared_bits(path) for path in (backup, daily, kept)] == [0, 0, 0]
+
+
+@pytest.mark.usefixtures("usual_umask")
+def test_a_new_database_file_is_the_users_alone(tmp_path):
+    path = tmp_path / "Gremien" / "rat.db"
+    database = open_database(database_url(str(path)), create=Create.NOW)
+    try:
+        with database.transaction() as session:
+            session.execute(text("SELECT 1"))
+        journals = [p for p in path.parent.iterdir() if p.name.startswith("rat.db-")]
+        assert journals  # the write-ahead log, which holds data too
+        assert [_shared_bits(p) for p in [path, *journals]] == [0] * (1 + len(journals))
+    finally:
+        database.close()
