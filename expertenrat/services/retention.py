@@ -17,6 +17,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import func, or_, select
 
+from expertenrat.domain.audit_labels import field_label
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.name_order import name_sort_key
 from expertenrat.domain.retention import DEFAULT_RETENTION_YEARS, RetentionCandidate
@@ -79,7 +80,7 @@ class RetentionService:
             ):
                 if person.publish_name:
                     named.append(person.id)
-                emptied = [field for field in _PERSONAL if getattr(person, field)]
+                emptied = [field_label("person", f) for f in _PERSONAL if getattr(person, f)]
                 for field in _PERSONAL:
                     setattr(person, field, "")
                 erase_consent(session, person)
