@@ -118,6 +118,10 @@ def _consultations(parts: Sequence[FieldConsultations], year: int) -> list[Flowa
 
 # --- 4. Empfehlungen -----------------------------------------------------------------------
 
+_HEADING = 14 * mm  # the section's heading with the space above and below it
+_LEAD_GAP = 2 * mm
+_TALL = 150 * mm  # never more than most of a page, however many action fields
+
 
 def _recommendations(report: AnnualReport) -> list[Flowable]:
     if not report.recommendations:
@@ -125,19 +129,21 @@ def _recommendations(report: AnnualReport) -> list[Flowable]:
             *bookmarked_heading("4. Empfehlungen", keep_space=EMPTY_SECTION_SPACE),
             paragraph(f"Keine Empfehlungen im Jahr {report.year} beschlossen.", "note"),
         ]
-    story = [*bookmarked_heading("4. Empfehlungen")]
     width = theme.content_width()
-    story.append(
-        paragraph(
-            f"Im Jahr {report.year} beschlossene Empfehlungen und Impulse mit ihrem heutigen "
-            "Stand. Fristgerecht heißt: die erste Stellungnahme kam bis zur Frist (gezählt sind "
-            "die, deren Frist abgelaufen ist oder die beantwortet wurden); entsprochen: die "
-            "letzte Stellungnahme entspricht der Empfehlung. In nichtöffentlicher Beratung "
-            "beschlossene sind nur gezählt."
-        )
+    lead = paragraph(
+        f"Im Jahr {report.year} beschlossene Empfehlungen und Impulse mit ihrem heutigen "
+        "Stand. Fristgerecht heißt: die erste Stellungnahme kam bis zur Frist (gezählt sind "
+        "die, deren Frist abgelaufen ist oder die beantwortet wurden); entsprochen: die "
+        "letzte Stellungnahme entspricht der Empfehlung. In nichtöffentlicher Beratung "
+        "beschlossene sind nur gezählt."
     )
-    # One row per action field: kept whole (not its header and first row at a page's foot).
-    story += [Spacer(0, 2 * mm), KeepTogether(_response_table(report.recommendations))]
+    # One row per action field: kept whole (not its header and first row at a page's foot),
+    # and with the heading and the lead that explains its columns (they went to the foot of
+    # a page without it): the heading starts a page unless all three fit below.
+    table = _response_table(report.recommendations)
+    below = sum(f.wrap(width, _TALL)[1] for f in (lead, table)) + _LEAD_GAP
+    story = [*bookmarked_heading("4. Empfehlungen", keep_space=min(below + _HEADING, _TALL))]
+    story += [lead, Spacer(0, _LEAD_GAP), KeepTogether(table)]
     story += [CondPageBreak(60 * mm), Spacer(0, 4 * mm)]
     story.append(paragraph("Status je Handlungsfeld", "table_head"))
     story.append(recommendation_charts.status_per_field(report.status_chart, width))
