@@ -31,7 +31,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
 from sqlite_copies import opened_sqlite_copy, sqlite_copy
 
-from expertenrat.store import migrate
+from expertenrat.store import migrate, server_watch
 from expertenrat.store.database import Database
 from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
@@ -82,6 +82,14 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch) -> None:
     monkeypatch.delenv("EXPERTENRAT_DATABASE_URL", raising=False)
     # No test reads or writes the keyring of the machine it runs on.
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+
+
+@pytest.fixture
+def quick_watch(monkeypatch) -> None:
+    """The watch on a server's connections (store.server_watch) asks a server after half a
+    second whether it still answers, and waits 2 seconds for its answer (libpq's least)."""
+    monkeypatch.setattr(server_watch, "ANSWER_WAIT_S", 0.5)
+    monkeypatch.setattr(server_watch, "PROBE_TIMEOUT_S", 2)
 
 
 @pytest.fixture(scope="session")

@@ -19,10 +19,12 @@ cluster started removes the leftovers whose test process is gone (``OWNER_FILE``
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import random
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -96,6 +98,18 @@ def _process_start(pid: int) -> str | None:
     except OSError:
         return None
     return stat.rsplit(")", 1)[1].split()[19]  # field 22; the name in () may hold blanks
+
+
+def _children(pid: str) -> list[str]:
+    """The pids of the processes whose parent is ``pid``."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if stat.read_text().rsplit(")", 1)[1].split()[1] == pid:  # field 4: the parent
+                children.append(stat.parent.name)
+        except (OSError, IndexError):  # ended meanwhile
+            continue
+    return children
 
 
 def _as_cluster_user(command: list[str]) -> list[str]:
@@ -196,6 +210,22 @@ class Cluster:
         """Stop the server at once, as a crash or a lost network would; the data stays."""
         assert self.bin is not None and self.folder is not None
         self._run(self.bin / "pg_ctl", "-D", self.folder / "data", "-m", "immediate", "stop")
+
+    def pause(self) -> None:
+        """Stop every process of the server (SIGSTOP), as a server that hangs or a paused
+        virtual machine would: its system still takes connections and acknowledges what
+        is sent, but nothing answers. :meth:`carry_on` lets it go on."""
+        self._signal_all(signal.SIGSTOP)
+
+    def carry_on(self) -> None:
+        self._signal_all(signal.SIGCONT)
+
+    def _signal_all(self, number: int) -> None:
+        assert self.folder is not None
+        postmaster = (self.folder / "data" / "postmaster.pid").read_text().split()[0]
+        for pid in [postmaster, *_children(postmaster)]:
+            with contextlib.suppress(ProcessLookupError):  # a backend that just ended
+                os.kill(int(pid), number)
 
     def stop(self) -> None:
         if self.folder is None:

@@ -33,6 +33,7 @@ from expertenrat.domain.errors import (
 )
 from expertenrat.store import models
 from expertenrat.store.database import Database
+from expertenrat.store.server_watch import is_server_silent
 from expertenrat.store.work_problems import (
     error_kind,
     is_connection_lost,
@@ -52,8 +53,13 @@ CONNECTION_LOST = (
     "Die Verbindung zum Datenbankserver ist unterbrochen. Ihre Eingaben bleiben erhalten. "
     "Bitte prüfen Sie das Netzwerk und versuchen Sie es erneut."
 )
-
-
+# The server did not answer (it hangs, or the network to it is gone): the wait for it
+# ended (store.server_watch) after seconds.
+SERVER_SILENT = (
+    "Der Datenbankserver antwortet nicht. Ihre Eingaben bleiben erhalten. Bitte prüfen Sie "
+    "das Netzwerk (auch ein nötiges VPN) und versuchen Sie es erneut; antwortet er weiter "
+    "nicht, fragen Sie Ihre IT-Betreuung, ob der Server läuft."
+)
 SERVER_BUSY = (
     "Die Datenbank ist gerade durch eine andere Arbeit gesperrt, etwa eine Wiederherstellung, "
     "eine Aktualisierung oder die Genehmigung eines Protokolls an einem anderen PC. Ihre "
@@ -138,6 +144,9 @@ def reading(database: Database) -> Iterator[Session]:
 
 def storage_error(error: exc.DBAPIError, *, writing: bool, url: URL | None = None) -> StorageError:
     """``url``: the database's, to name its user and database in advice."""
+    if is_server_silent(error):
+        log.warning("The database server did not answer: %s", logged(error))
+        return ConnectionLostError(SERVER_SILENT)
     if is_connection_lost(error):
         log.warning("Lost the database server: %s", logged(error))
         return ConnectionLostError(CONNECTION_LOST)

@@ -29,6 +29,7 @@ from sqlalchemy.engine import URL, make_url
 
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.paths import default_database_file
+from expertenrat.store.server_watch import watch_server
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000  # how long SQLite waits for another program's lock
@@ -109,10 +110,11 @@ def shared_memory_uri(name: str) -> str:
 # retried, instead of waiting the system's two hours. tcp_user_timeout (milliseconds) does
 # the same for a query sent but never acknowledged, which the system would otherwise
 # retransmit for a quarter of an hour. (A server that is reachable but hangs is not
-# noticed: its system still answers. No statement_timeout either: the same engine runs a
-# restore, a move to the server and an import, which must not be cut off however long they
-# take, and a server that hangs would not keep its own timeout. A lock another connection
-# holds is waited for only briefly by the window's sessions: ``lock_wait.LOCK_WAIT_MS``.)
+# noticed so: its system still answers; the watch of :mod:`server_watch` notices it, and a
+# network gone, sooner. No statement_timeout either: the same engine runs a restore, a move
+# to the server and an import, which must not be cut off however long they take, and a
+# server that hangs would not keep its own timeout. A lock another connection holds is
+# waited for only briefly by the window's sessions: ``lock_wait.LOCK_WAIT_MS``.)
 SERVER_CONNECTION_SETTINGS = {
     "connect_timeout": 5,
     "keepalives": 1,
@@ -148,9 +150,11 @@ def make_engine(
         # pool_pre_ping: a connection the server dropped (restart, network, timeout) is
         # replaced unnoticed. connect_timeout: an unreachable server is an error after
         # seconds, not a window that hangs (libpq waits forever by default).
-        return create_engine(
-            url, pool_pre_ping=True, hide_parameters=True, connect_args=_server_settings(url)
-        )
+        # The watch: a server that hangs does not keep work waiting (server_watch).
+        settings = _server_settings(url)
+        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True, connect_args=settings)
+        watch_server(engine, settings)
+        return engine
     path = sqlite_file(url)
     if read_only and path is not None:
         uri = sqlite_uri(path, read_only)

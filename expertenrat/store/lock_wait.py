@@ -9,8 +9,8 @@ report as ``ServerBusyError`` ("gerade gesperrt", with "Erneut versuchen"), inst
 window that waits as long as the other work takes. Only waiting for a lock is limited, never
 how long the work itself takes; the long work on a connection of its own (a backup, a
 restore, the move to a server, a schema upgrade) waits for its locks as long as needed. A
-server that hangs entirely (its process stopped) keeps no timeout of its own: waited for,
-as before.
+server that hangs entirely (its process stopped) keeps no timeout of its own: the watch of
+:mod:`expertenrat.store.server_watch` ends the wait for it.
 """
 
 from __future__ import annotations

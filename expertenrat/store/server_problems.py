@@ -16,6 +16,7 @@ from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import DatabaseUnusableError, PasswordNeededError
 from expertenrat.store.privilege_problems import login_user
+from expertenrat.store.server_watch import is_server_silent
 from expertenrat.store.work_problems import driver_text, refused
 
 log = logging.getLogger(__name__)
@@ -96,10 +97,7 @@ def server_problem(error: exc.DBAPIError, url: URL, location: str) -> DatabaseUn
             f"Datenbank „{url.database}“ ist keine Anmeldung freigegeben. Bitte wenden Sie "
             "sich an Ihre IT-Betreuung (pg_hba.conf)."
         )
-    import psycopg.errors  # loaded already: the error is psycopg's
-
-    timeout = getattr(psycopg.errors, "ConnectionTimeout", ())  # psycopg 3.2 and later
-    if isinstance(error.orig, timeout) or any(part in text for part in _TIMEOUT):
+    if is_server_silent(error) or any(part in text for part in _TIMEOUT):
         return DatabaseUnusableError(
             f"{server} antwortet nicht. Bitte prüfen Sie die Netzwerkverbindung (auch ein "
             "nötiges VPN) und ob Server und Port stimmen; eine Firewall kann die Verbindung "

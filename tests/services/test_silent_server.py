@@ -1,0 +1,110 @@
+"""A server that hangs (its processes stopped, its virtual machine paused) or a network
+that breaks without a word: the work waiting for it ends after seconds with "Der
+Datenbankserver antwortet nicht" (input kept, retried like a lost connection), instead of
+a window or a command that waits for ever. Long work on a server that answers is never cut
+off. The watch's times are shortened here (``quick_watch``); the program's: 5 s, then
+10 s for the server to answer a new connection. The window: ui/test_silent_server_window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from postgres_cluster import Cluster
+from silent_server import SilentRelay, silenced
+from sqlalchemy import text
+from sqlalchemy.engine import URL, make_url
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.errors import ConnectionLostError
+from expertenrat.services.context import Services
+from expertenrat.services.unit_of_work import SERVER_SILENT
+from expertenrat.store import migrate, server_watch
+from expertenrat.store.database_opening import open_database
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[tuple[Cluster, URL]]:
+    """A cluster of these tests alone: they stop its processes."""
+    cluster = Cluster()
+    if not cluster.available:
+        pytest.skip("no PostgreSQL server programs (initdb) found")
+    url = make_url(cluster.start()).update_query_dict({"connect_timeout": "2"})
+    try:
+        migrate.upgrade(url)
+        yield cluster, url
+    finally:
+        cluster.stop()
+
+
+@contextmanager
+def services_on(url: URL) -> Iterator[tuple[Services, int]]:
+    database = open_database(url)
+    try:
+        services = Services.create(database, "Frau Schulz")
+        council = services.settings.create_council(
+            CouncilSettings(id=None, name="Expert*innenrat", city="Rostock")
+        )
+        yield services, council.id
+    finally:
+        database.close()
+
+
+def test_a_read_on_a_server_that_hangs_ends_with_a_german_message(cluster, quick_watch):
+    server, url = cluster
+    with services_on(url) as (services, council_id):
+        with silenced(server.pause, server.carry_on), pytest.raises(ConnectionLostError) as caught:
+            services.settings.settings(council_id)
+
+        assert caught.value.message == SERVER_SILENT
+        assert services.settings.settings(council_id).name == "Expert*innenrat"  # back again
+
+
+def test_a_statement_sent_to_a_server_that_hangs_is_ended(cluster, quick_watch):
+    """A statement already on its way, on a connection already open (no new connection
+    that its connect_timeout would end)."""
+    server, url = cluster
+    database = open_database(url)
+    try:
+        with database.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+            with (
+                silenced(server.pause, server.carry_on),
+                pytest.raises(server_watch.ServerSilentError),
+            ):
+                connection.execute(text("SELECT 2"))
+    finally:
+        database.close()
+
+
+@pytest.fixture
+def relay(cluster) -> Iterator[SilentRelay]:
+    relay = SilentRelay(cluster[1].port)
+    yield relay
+    relay.close()
+
+
+def test_a_network_that_breaks_without_a_word_ends_the_read_with_a_german_message(
+    cluster, relay, quick_watch
+):
+    url = cluster[1].set(port=relay.port)
+    with (
+        services_on(url) as (services, council_id),
+        silenced(relay.break_down, relay.close),
+        pytest.raises(ConnectionLostError) as caught,
+    ):
+        services.settings.settings(council_id)
+
+    assert caught.value.message == SERVER_SILENT
+
+
+def test_long_work_on_a_server_that_answers_is_not_cut_off(cluster, quick_watch):
+    """The watch asks the server several times meanwhile; it answers, so the work goes on."""
+    _server, url = cluster
+    database = open_database(url)
+    try:
+        with database.engine.connect() as connection:
+            assert connection.execute(text("SELECT pg_sleep(3), 7")).one()[1] == 7
+    finally:
+        database.close()
