@@ -18,9 +18,10 @@ no answer comes (the server hangs, the network is gone, the server's address lea
 nowhere), the connections waiting for it are shut down (their socket, as a network that
 breaks would), and their work fails with :class:`ServerSilentError`, which the services
 say as "Der Datenbankserver antwortet nicht". Work waits for a silent server about
-``ANSWER_WAIT_S + PROBE_TIMEOUT_S`` (15 seconds) at most; a new connection gives up after
-its ``connect_timeout``. A server behind a pooler (PgBouncer) that answers for it is not
-noticed when only the server hangs.
+``ANSWER_WAIT_S + PROBE_TIMEOUT_S`` (12 seconds) at most; a new connection gives up after
+its ``connect_timeout`` (5 seconds), so work whose connection is tested before use (the
+pool's ping, also watched) and then replaced waits 17 seconds at most. A server behind a
+pooler (PgBouncer) that answers for it is not noticed when only the server hangs.
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ from sqlalchemy.engine import ExceptionContext
 
 log = logging.getLogger(__name__)
 
-ANSWER_WAIT_S = 5.0  # how long work waits for the server before the watch asks it
-PROBE_TIMEOUT_S = 10  # how long the watch waits for the server to answer (libpq: 2 at least)
+ANSWER_WAIT_S = 4.0  # how long work waits for the server before the watch asks it
+PROBE_TIMEOUT_S = 8  # how long the watch waits for the server to answer (libpq: 2 at least)
 POLL_S = 0.5  # how often the watch looks at the connections
 THREAD_NAME = "expertenrat-server-watch"
 

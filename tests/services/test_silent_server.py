@@ -2,8 +2,8 @@
 that breaks without a word: the work waiting for it ends after seconds with "Der
 Datenbankserver antwortet nicht" (input kept, retried like a lost connection), instead of
 a window or a command that waits for ever. Long work on a server that answers is never cut
-off. The watch's times are shortened here (``quick_watch``); the program's: 5 s, then
-10 s for the server to answer a new connection. The window: ui/test_silent_server_window."""
+off. The watch's times are shortened here (``quick_watch``); the program's: 4 s, then
+8 s for the server to answer a new connection. The window: ui/test_silent_server_window."""
 
 from __future__ import annotations
 
