@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, settings
 from postgres_cluster import Cluster
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
 from sqlite_copies import opened_sqlite_copy, sqlite_copy
 
@@ -96,7 +96,10 @@ def quick_watch(monkeypatch) -> None:
 def postgres_admin_url() -> Iterator[URL | None]:
     given = os.environ.get(POSTGRES_ENV)
     if given:
-        yield make_url(given)
+        try:
+            yield make_url(given)
+        finally:
+            _dispose_admin_engines()
         return
     cluster = Cluster()
     if not cluster.available:
@@ -106,17 +109,30 @@ def postgres_admin_url() -> Iterator[URL | None]:
     try:
         yield make_url(url)
     finally:
+        _dispose_admin_engines()
         cluster.stop()
 
 
+# One engine per server for the superuser's statements, kept for the session: a new one
+# per statement connected anew and read the server's settings each time, twice per
+# PostgreSQL test (CREATE and DROP of its database). pool_pre_ping: a test that drops
+# connections (pg_terminate_backend) or restarts a server costs a reconnect, not an error.
+_admin_engines: dict[str, Engine] = {}
+
+
 def _admin_execute(admin: URL, *statements: str) -> None:
-    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as connection:
-            for statement in statements:
-                connection.execute(text(statement))
-    finally:
+    key = admin.render_as_string(hide_password=False)
+    if key not in _admin_engines:
+        _admin_engines[key] = create_engine(admin, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
+    with _admin_engines[key].connect() as connection:
+        for statement in statements:
+            connection.execute(text(statement))
+
+
+def _dispose_admin_engines() -> None:
+    for engine in _admin_engines.values():
         engine.dispose()
+    _admin_engines.clear()
 
 
 @pytest.fixture
