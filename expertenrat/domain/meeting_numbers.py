@@ -38,7 +38,7 @@ def meeting_file_stem(number: int | None, kind: MeetingKind, day: date) -> str:
 
 def meeting_noun(number: int | None, kind: MeetingKind = MeetingKind.REGULAR) -> str:
     """The word of :func:`meeting_name` without the number: "Sitzung", or "Klausur" for a
-    workshop without one (a page header's "Klausur vom: 12.03.2026")."""
+    workshop without one (a page header's "Klausur vom 12.03.2026")."""
     return "Klausur" if kind is MeetingKind.WORKSHOP and not number else "Sitzung"
 
 

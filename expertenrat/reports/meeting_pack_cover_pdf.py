@@ -43,7 +43,7 @@ def render_pack_cover(
         date=made_on,
         logo_png=head.logo_png,
         subject=f"{pack} vor der Sitzung: {heading}, {parts.when(doc)}",
-        date_label="Stand",
+        date_label="Stand:",
         keywords=f"Sitzungsmappe, Einladung, Tagesordnung, {head.council_name}",
         page_numbers=False,  # only ever the first page of a pack, which numbers its pages
     )

@@ -57,7 +57,9 @@ class DocumentInfo:
     logo_png: bytes | None = None
     landscape: bool = False
     subject: str = ""
-    date_label: str = "Stand"
+    # the words before the date in the header, as printed: "Stand:", "Sitzung vom" (a
+    # preposition takes no colon)
+    date_label: str = "Stand:"
     footer_note: str = ""
     keywords: str = ""
     watermark: str = ""  # drawn large and light across every page, e.g. "ENTWURF"

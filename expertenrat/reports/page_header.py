@@ -80,7 +80,7 @@ class PageDecor:
             left = right - room + logo * scale
             dated = german_date(info.date)
             if info.date_label:
-                dated = f"{info.date_label}: {dated}"
+                dated = f"{info.date_label} {dated}"
             beside_date = right - left - pdfmetrics.stringWidth(dated, FONT, _CITY_SIZE) - GAP
             self._lines = _HeaderLines(
                 council=name.lines,

@@ -459,8 +459,8 @@ def test_a_notice_period_of_0_or_1_day_is_worded_right() -> None:
 
 def test_the_run_sheet_header_dates_the_meeting_as_the_minutes_do() -> None:
     """(found by a tester) the header read "Sitzung: 12.03.2026"; the minutes' header says
-    "Sitzung vom: 12.03.2026"."""
+    "Sitzung vom 12.03.2026" (found by a tester: "vom:", a colon after the preposition)."""
     doc = meeting()
     header = read(render_run_sheet(doc).pdf).pages[0].extract_text()
-    assert f"Sitzung vom: {doc.start:%d.%m.%Y}" in header
-    assert f"Sitzung: {doc.start:%d.%m.%Y}" not in header
+    assert f"Sitzung vom {doc.start:%d.%m.%Y}" in header
+    assert f"Sitzung: {doc.start:%d.%m.%Y}" not in header and "vom:" not in header

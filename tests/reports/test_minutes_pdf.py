@@ -115,6 +115,15 @@ def test_a_kind_the_title_begins_with_is_not_repeated_as_in_the_invitation() -> 
     assert "öffentlich · Beratung eines Projekts" in printed
 
 
+def test_every_page_header_dates_the_meeting_without_a_colon_after_vom() -> None:
+    """(found by a tester) Every page's header read "Sitzung vom: 10.03.2026": German puts
+    no colon between a preposition and its date."""
+    printed = pages(render_minutes(minutes(items=ITEMS * 6)).pdf)
+
+    assert len(printed) > 1
+    assert all("Sitzung vom 10.03.2026" in page and "vom:" not in page for page in printed)
+
+
 def test_a_member_recused_at_an_item_only_taken_note_of_is_named() -> None:
     # A non-public award the council only takes note of: the member who left the room
     # must stand in the minutes, though no vote line could name them.
