@@ -35,6 +35,7 @@ from expertenrat.store import models
 from expertenrat.store.database import Database
 from expertenrat.store.server_watch import is_server_silent
 from expertenrat.store.work_problems import (
+    SERVER_SILENT_ADVICE,
     error_kind,
     is_connection_lost,
     logged,
@@ -56,9 +57,7 @@ CONNECTION_LOST = (
 # The server did not answer (it hangs, or the network to it is gone): the wait for it
 # ended (store.server_watch) after seconds.
 SERVER_SILENT = (
-    "Der Datenbankserver antwortet nicht. Ihre Eingaben bleiben erhalten. Bitte prüfen Sie "
-    "das Netzwerk (auch ein nötiges VPN) und versuchen Sie es erneut; antwortet er weiter "
-    "nicht, fragen Sie Ihre IT-Betreuung, ob der Server läuft."
+    f"Der Datenbankserver antwortet nicht. Ihre Eingaben bleiben erhalten. {SERVER_SILENT_ADVICE}"
 )
 SERVER_BUSY = (
     "Die Datenbank ist gerade durch eine andere Arbeit gesperrt, etwa eine Wiederherstellung, "

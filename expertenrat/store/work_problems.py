@@ -23,6 +23,7 @@ from sqlalchemy import exc
 from sqlalchemy.engine import URL
 
 from expertenrat.store.privilege_problems import no_privilege, not_owner
+from expertenrat.store.server_watch import is_server_silent
 
 if TYPE_CHECKING:
     from expertenrat.store.table_owners import TableOwners
@@ -37,6 +38,13 @@ SERVER_GONE = (
     "Die Verbindung zum Datenbankserver ist unterbrochen. Bitte prüfen Sie das Netzwerk "
     "und versuchen Sie es erneut."
 )
+# The server did not answer (it hangs, or the network to it is gone): the wait for it was
+# ended (expertenrat.store.server_watch), or a new connection's connect_timeout ran out.
+SERVER_SILENT_ADVICE = (
+    "Bitte prüfen Sie das Netzwerk (auch ein nötiges VPN) und versuchen Sie es erneut; "
+    "antwortet er weiter nicht, fragen Sie Ihre IT-Betreuung, ob der Server läuft."
+)
+SERVER_SILENT = f"Der Datenbankserver antwortet nicht. {SERVER_SILENT_ADVICE}"
 LOCKED = (
     "Die Datenbank ist gerade von einem anderen Programm gesperrt. "
     "Bitte versuchen Sie es in einem Moment noch einmal."
@@ -237,6 +245,8 @@ def work_problem(
     an upgrade was refused (other roles' tables are advised to be given to the user)."""
     kind = error
     if isinstance(error, exc.DBAPIError):
+        if is_server_silent(error):
+            return SERVER_SILENT
         if is_connection_lost(error):
             return SERVER_GONE
         error = error.orig  # type: ignore[assignment]

@@ -18,10 +18,13 @@ from sqlalchemy.engine import URL, make_url
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.errors import ConnectionLostError
+from expertenrat.services.backup import BackupService
 from expertenrat.services.context import Services
 from expertenrat.services.unit_of_work import SERVER_SILENT
 from expertenrat.store import migrate, server_watch
+from expertenrat.store.backup_format import BackupError
 from expertenrat.store.database_opening import open_database
+from expertenrat.store.work_problems import SERVER_SILENT as SERVER_SILENT_AT_WORK
 
 
 @pytest.fixture(scope="module")
@@ -97,6 +100,24 @@ def test_a_network_that_breaks_without_a_word_ends_the_read_with_a_german_messag
         services.settings.settings(council_id)
 
     assert caught.value.message == SERVER_SILENT
+
+
+def test_a_backup_from_a_server_that_hangs_ends_with_a_german_message(
+    cluster, quick_watch, tmp_path
+):
+    server, url = cluster
+    database = open_database(url)
+    target = tmp_path / "sicherung.zip"
+    try:
+        with silenced(server.pause, server.carry_on), pytest.raises(BackupError) as caught:
+            BackupService(database).backup(target)
+    finally:
+        database.close()
+
+    assert (
+        caught.value.message == f"Die Sicherung kann nicht angelegt werden. {SERVER_SILENT_AT_WORK}"
+    )
+    assert not target.exists()
 
 
 def test_long_work_on_a_server_that_answers_is_not_cut_off(cluster, quick_watch):
