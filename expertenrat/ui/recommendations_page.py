@@ -143,6 +143,7 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
             except ExpertenratError as error:
                 self._dialogs.warning(self, tr(_CONTEXT, "Empfehlungen"), error.message)
         self.detail.setPlainText(detail_text(detail) if detail else "")
+        self.show_detail_side(row is not None)
         frozen = detail is not None and detail.origin_approved
         # A step done from the keyboard ("Beschließen …") disables its button: the focus
         # goes back to the register, whose row says the new status, rather than on to the

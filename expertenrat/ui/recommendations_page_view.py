@@ -4,7 +4,8 @@ adds the behaviour (the view/controller split of the house style).
 The table (its columns chosen from the header's context menu and remembered) under the
 filters, the count and "Neue Empfehlung …", "Erinnerungen …" and "Exportieren …" below it;
 beside it the selected recommendation's detail and the buttons of the steps, in two
-columns where the panel is wide enough.
+columns where the panel is wide enough. With no recommendation selected the panel is
+hidden and the table takes its room (on a 1024 px window the empty panel kept 170 px).
 """
 
 from __future__ import annotations
@@ -83,12 +84,6 @@ class RecommendationsPageView(QWidget):
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
         self.detail.setAccessibleName(tr(_CONTEXT, "Einzelheiten der Empfehlung"))
-        self.detail.setPlaceholderText(
-            tr(
-                _CONTEXT,
-                "Wählen Sie eine Empfehlung: hier stehen Text, Stellungnahmen und Verlauf.",
-            )
-        )
         self.new_button = QPushButton(tr(_CONTEXT, "Neue Empfehlung …"))
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
         self.new_button.setToolTip(tr(_CONTEXT, "Neue Empfehlung anlegen (Strg+N)"))
@@ -121,7 +116,8 @@ class RecommendationsPageView(QWidget):
         below.addWidget(
             WrappingRow(((self.new_button,), (self.reminders_button,), (export_button,)))
         )
-        side = QWidget()
+        self.detail_side = side = QWidget()
+        side.hide()  # until a recommendation is selected: show_detail_side
         right = QVBoxLayout(side)
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.detail, 1)
@@ -129,7 +125,7 @@ class RecommendationsPageView(QWidget):
         # panel gives way so that the table keeps room for the titles.
         self.step_buttons = ButtonGrid(steps, 2)
         right.addWidget(self.step_buttons)
-        record_page_layout(
+        self._splitter = record_page_layout(
             self,
             tr(_CONTEXT, "Empfehlungen"),
             self.filters,
@@ -139,6 +135,14 @@ class RecommendationsPageView(QWidget):
             (900, 230),
             beside_least=_DETAIL_LEAST_WIDTH,
         )
+
+    def show_detail_side(self, shown: bool) -> None:
+        """The detail and the step buttons beside the table (a recommendation selected),
+        or the table alone at the page's width (none selected)."""
+        if shown != self.detail_side.isHidden():
+            return
+        self.detail_side.setVisible(shown)
+        self._splitter.share_out()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

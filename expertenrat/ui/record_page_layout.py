@@ -13,7 +13,7 @@ from expertenrat.ui.widgets import page_title
 BESIDE_MIN_WIDTH = 260  # the narrowest the panel beside a table gets by giving way
 
 
-class _RecordSplitter(QSplitter):
+class RecordSplitter(QSplitter):
     """The table and the panel beside it. The panel keeps its initial width where there is
     room and gives way in proportion on a narrow window (its share of ``widths``, not
     narrower than ``beside_least``), so that the table keeps room for its titles;
@@ -31,7 +31,12 @@ class _RecordSplitter(QSplitter):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._dragged or self.count() != 2:
+        self.share_out()
+
+    def share_out(self) -> None:
+        """The widths of the table and the panel for the splitter's width (as the user
+        dragged them, if they did)."""
+        if self._dragged or self.count() != 2 or self.widget(1).isHidden():
             return
         total = sum(self.sizes())
         table, beside = self._widths
@@ -50,12 +55,13 @@ def record_page_layout(
     widths: tuple[int, int],
     *,
     beside_least: int = BESIDE_MIN_WIDTH,
-) -> None:
+) -> RecordSplitter:
     """A records page: its title over a splitter; on the left the filter bar, the table
     (which takes the height) and what goes under it (the count, the buttons); on the right
     ``beside`` (the selected record, panels), ``widths`` wide where the window is wide
     enough (on a narrow one the panel gives way down to ``beside_least``, see
-    :class:`_RecordSplitter`)."""
+    :class:`RecordSplitter`). The splitter, whose ``share_out()`` gives the panel its
+    width again once it is shown after being hidden."""
     table_side = QWidget()
     left = QVBoxLayout(table_side)
     left.setContentsMargins(0, 0, 0, 0)
@@ -66,7 +72,7 @@ def record_page_layout(
             left.addLayout(part)
         else:
             left.addWidget(part)
-    splitter = _RecordSplitter(widths, beside_least)
+    splitter = RecordSplitter(widths, beside_least)
     splitter.addWidget(table_side)
     splitter.addWidget(beside)
     splitter.setStretchFactor(0, 1)
@@ -74,3 +80,4 @@ def record_page_layout(
     layout = QVBoxLayout(page)
     layout.addWidget(page_title(title))
     layout.addWidget(splitter, 1)
+    return splitter

@@ -210,8 +210,9 @@ def test_recommendations_at_1024_keep_the_most_room_for_the_title(window, qtbot)
     page = show_area(shown, qtbot, shown.pages.recommendations)
     view, header = page.view, page.view.horizontalHeader()
     columns = RecommendationsTableModel
+    view.selectRow(0)  # its detail beside the table
 
-    qtbot.waitUntil(lambda: fits(view), timeout=WAIT)
+    qtbot.waitUntil(lambda: fits(view) and page.step_buttons.isVisible(), timeout=WAIT)
     assert shows_start(view, columns.COLUMN_TITLE, 18)  # "Datenschutz-Folgenab…"
     assert page.step_buttons.columns == 1  # the detail beside gave way
     title = header.sectionSize(columns.COLUMN_TITLE)

@@ -7,17 +7,16 @@ arrows, and a cut cell shows its whole text in a tooltip."""
 from __future__ import annotations
 
 from contextlib import suppress
-from functools import cache
 
 import pytest
+from laptop_fonts import big_font, dejavu_sans  # noqa: F401 (fixtures)
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QHelpEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QHelpEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTabBar, QTableView, QToolButton, QToolTip
 from pytestqt.exceptions import TimeoutError as NotSettled
 from shown_windows import window_at
 from table_widths import fits, headers_whole, shows_start, shows_whole
 
-from expertenrat.paths import resource_path
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
 from expertenrat.ui.members_table_model import MembersTableModel
 from expertenrat.ui.projects_table_model import ProjectsTableModel
@@ -35,39 +34,6 @@ LAPTOP_150 = (837, 480)  # 1366 x 768 at 150 %: the window at 92 % of 911 x 512
 @pytest.fixture
 def services(demo_services):
     return demo_services
-
-
-@cache
-def _bundled_family() -> str:
-    font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", "DejaVuSans.ttf")))
-    assert font_id != -1
-    (family,) = QFontDatabase.applicationFontFamilies(font_id)
-    return family
-
-
-@pytest.fixture(autouse=True)
-def dejavu_sans(qapp):
-    """The widths measured in the bundled DejaVu Sans at 9 pt (Debian's sans-serif), not
-    in whatever font the machine running the tests has as its default: another one (wider
-    or narrower) would move the columns left out and the text cut, and the tests would
-    pass or fail by the machine."""
-    before = qapp.font()
-    pinned = QFont(_bundled_family())
-    pinned.setPointSize(9)
-    qapp.setFont(pinned)
-    yield
-    qapp.setFont(before)
-
-
-@pytest.fixture
-def big_font(qapp, dejavu_sans):
-    """The application's font at 12 pt (a user's larger text), as before afterwards."""
-    before = qapp.font()
-    larger = QFont(before)
-    larger.setPointSize(12)
-    qapp.setFont(larger)
-    yield
-    qapp.setFont(before)
 
 
 @pytest.fixture
@@ -88,6 +54,8 @@ def table_of(window, qtbot, label: str) -> QTableView:
         view = page.meeting_list.view
     else:
         view = page.view
+    if page is window.pages.recommendations:  # one selected: its detail beside the table
+        view.selectRow(0)
     qtbot.waitUntil(view.isVisible, timeout=WAIT)
     with suppress(NotSettled):  # the columns fit once the table has its width
         qtbot.waitUntil(lambda: laid_out(view), timeout=WAIT)

@@ -1,0 +1,93 @@
+"""The records pages on a small laptop (found by a tester): at 1024 px no panel keeps room
+it does not use; at 1920 x 1080 no panel grows absurdly wide."""
+
+from __future__ import annotations
+
+from contextlib import suppress
+
+import pytest
+from laptop_fonts import big_font, dejavu_sans  # noqa: F401 (fixtures)
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QPushButton, QWidget
+from pytestqt.exceptions import TimeoutError as NotSettled
+from shown_windows import window_at
+from table_widths import fits
+
+from tests.ui.settling import settle
+from tests.ui.test_narrow_window import cut_off
+
+WAIT = 30_000  # ms: the layouts settle; waits end as soon as they have
+
+SMALL = (1024, 640)
+LEAST = (720, 480)  # the window's minimum
+LAPTOP_150 = (837, 480)  # 1366 x 768 at 150 %: the window at 92 % of 911 x 512
+FULL_HD = (1920, 1080)
+
+
+@pytest.fixture
+def services(demo_services):
+    return demo_services
+
+
+@pytest.fixture
+def window(app_style_sheet, make_window, qtbot):
+    return lambda size: window_at(make_window, size)
+
+
+def shown_page(window, qtbot, page: QWidget) -> QWidget:
+    window.show_area(page)
+    qtbot.waitUntil(lambda: page.isVisible() and page.width() > 0, timeout=WAIT)
+    settle(qtbot)
+    return page
+
+
+def right_edge(widget: QWidget, page: QWidget) -> int:
+    return widget.mapTo(page, QPoint(widget.width(), 0)).x()
+
+
+def shown_columns(view) -> list[int]:
+    header = view.horizontalHeader()
+    return [c for c in range(header.count()) if not header.isSectionHidden(c)]
+
+
+def whole_buttons(widget: QWidget) -> bool:
+    return all(
+        b.width() >= b.sizeHint().width() for b in widget.findChildren(QPushButton) if b.isVisible()
+    )
+
+
+@pytest.mark.parametrize("size", [SMALL, FULL_HD])
+def test_recommendations_without_a_selection_give_the_detail_s_room_to_the_table(
+    window, qtbot, size
+) -> None:
+    # At 1024 px the empty detail panel ("Wählen Sie eine Empfehlung …" over seven disabled
+    # buttons) kept 170 px beside the table.
+    shown = window(size)
+    page = shown_page(shown, qtbot, shown.pages.recommendations)
+    view = page.view
+    splitter_end = right_edge(page.detail_side.parentWidget(), page)
+
+    assert page.selected() is None and not page.detail_side.isVisible()
+    qtbot.waitUntil(lambda: right_edge(view, page) >= splitter_end - 1, timeout=WAIT)
+    assert fits(view) and view.horizontalScrollBar().maximum() == 0
+
+    view.selectRow(1)
+    qtbot.waitUntil(page.detail_side.isVisible, timeout=WAIT)
+    side, detail = page.detail_side, page.detail
+
+    def settled() -> bool:
+        return whole_buttons(side) and fits(view) and not detail.horizontalScrollBar().isVisible()
+
+    with suppress(NotSettled):
+        qtbot.waitUntil(settled, timeout=WAIT)
+    assert page.selected().code in detail.toPlainText()
+    assert side.width() >= side.minimumSizeHint().width() and whole_buttons(side)
+    assert not detail.horizontalScrollBar().isVisible()  # the text wraps
+    assert right_edge(view, page) < side.mapTo(page, QPoint(0, 0)).x()
+    assert side.width() <= 300  # a panel beside, not half of a wide screen
+    assert fits(view) and view.horizontalScrollBar().maximum() == 0
+
+    view.clearSelection()
+    qtbot.waitUntil(lambda: not side.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: right_edge(view, page) >= splitter_end - 1, timeout=WAIT)
+    assert cut_off(page) == []
