@@ -48,8 +48,9 @@ class FieldFiguresGrid(QGroupBox):
             cell.deleteLater()
         self._cells, self.name_lines = [], []
         for row, item in enumerate(figures, start=1):
+            # A long name ("ohne Handlungsfeld") wraps rather than widening the Übersicht
+            # past a window of 837 px with a 12 pt font.
             name = LinkLine(_name_line(item), self)
-            name.setWordWrap(False)
             name.opened.connect(self.opened)
             self.name_lines.append(name)
             values = (
@@ -80,4 +81,6 @@ def _name_line(item: FieldFigures) -> Line:
 
 
 def _alignment(column: int) -> Qt.AlignmentFlag:
-    return Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight
+    """The figures to the right; the names fill their column (their text on the left): a
+    wrapping name placed by its own width would break where the column has room."""
+    return Qt.AlignmentFlag(0) if column == 0 else Qt.AlignmentFlag.AlignRight

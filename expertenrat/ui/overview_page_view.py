@@ -136,6 +136,8 @@ class OverviewPageView(QWidget):
         grid = QGridLayout()
         for index, card in enumerate(self.cards):
             grid.addWidget(card, index // 3, index % 3)
+        for column in range(3):  # the cards equally wide, not the first by its detail line
+            grid.setColumnStretch(column, 1)
         # Side by side, or (in a window too narrow for that) one under the other.
         self._lists = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         left = (
