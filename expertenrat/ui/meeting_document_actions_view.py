@@ -10,17 +10,19 @@ once it has a meeting); after it: "Protokoll …" and "Öffentliches Protokoll �
 them stays short, the tabs below keep their room. A PDF button's menu offers "Als PDF
 speichern …", "Vorschau …" and "Drucken …"; the invitation's also "Als E-Mail-Entwurf
 speichern …", the Sitzungsmappe's the same three for its "Öffentliche Fassung". Letters a
-PDF cannot print are listed under the buttons.
+PDF cannot print are listed under the buttons. On a page too narrow for the two columns
+beside the list, one "Dokumente" button holds their menus (:meth:`set_compact`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QGroupBox, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.meetings import Meeting
+from expertenrat.ui.folding_document_buttons import FoldingDocumentButtons
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.meeting_pdf_documents import MeetingPdfDocuments, PdfDocument
 from expertenrat.ui.pdf_menu_button import PdfMenu, PdfMenuButton
@@ -114,20 +116,22 @@ class MeetingDocumentActionsView(QGroupBox):
         self.warnings_label.setVisible(False)
         # Two short columns beside the meetings table, before and after the meeting: the
         # table stays a few rows high and the detail tabs below get the room.
-        layout = QGridLayout(self)
         columns = (
             (self.invitation_button, self.letters_button, self.run_sheet_button, self.ics_button),
-            (
-                self.minutes_button,
-                self.public_minutes_button,
-                self.dossier_button,
-            ),
+            (self.minutes_button, self.public_minutes_button, self.dossier_button),
         )
-        for column, buttons in enumerate(columns):
-            for row, button in enumerate(buttons):
-                layout.addWidget(button, row, column)
-        layout.addWidget(self.warnings_label, len(columns[0]), 0, 1, 2)
-        layout.setRowStretch(len(columns[0]) + 1, 1)
+        # In their place on a narrow page (set_compact): one button, their menus in its.
+        self.buttons = FoldingDocumentButtons(
+            columns,
+            tr(_CONTEXT, "Dokumente"),
+            tr(_CONTEXT, "Einladung, Protokoll, Sitzungsmappe und weitere Dokumente der Sitzung"),
+            self,
+        )
+        self.compact_button = self.buttons.menu_button
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.buttons)
+        layout.addWidget(self.warnings_label)
+        layout.addStretch(1)
 
         self.ics_action.triggered.connect(self.ask_ics)
         self.all_ics_action.triggered.connect(self.ask_all_ics)
@@ -150,6 +154,18 @@ class MeetingDocumentActionsView(QGroupBox):
         """The meeting whose documents the buttons save (``None``: none is shown)."""
         self._meeting = meeting
         self._update_buttons()
+
+    def set_compact(self, compact: bool) -> None:
+        """One "Dokumente" button (``compact``) or the two columns of buttons."""
+        self.buttons.set_folded(compact)
+        self.setTitle("" if compact else tr(_CONTEXT, "Dokumente"))
+        self.setFlat(compact)  # no empty frame under the one button
+
+    def full_width(self) -> int:
+        """The panel's least width with the two columns of buttons (whichever it shows)."""
+        margins = self.layout().contentsMargins()
+        frame = self.width() - self.contentsRect().width() + margins.left() + margins.right()
+        return frame + self.buttons.columns_width()
 
     def _button(self, text: str, tip: str) -> QPushButton:
         button = QPushButton(text, self)
@@ -239,6 +255,7 @@ class MeetingDocumentActionsView(QGroupBox):
                 "in einer PDF-Datei",
             )
         )
+        self.buttons.sync()
 
     # --- what the buttons do: MeetingDocumentActions --------------------------------------
 

@@ -3,7 +3,8 @@ behaviour (the view/controller split of the house style).
 
 "Neue Sitzung" and "Sitzungsreihe …" beside the title; the filters
 (:mod:`ui.meetings_filter`) and the state buttons (:mod:`ui.meeting_state_bar`) on one row;
-the table (:mod:`ui.meetings_list`) with its documents beside it; below, at the page's full
+the table (:mod:`ui.meetings_list`) with its documents beside it (one "Dokumente" button
+on a narrow page); below, at the page's full
 width, the selected meeting's tabs (:mod:`ui.meeting_tabs`), "Sitzung" being its
 :class:`MeetingForm`.
 """
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from expertenrat.domain.enums import MinutesState
@@ -32,6 +33,32 @@ from expertenrat.ui.widgets import page_title
 from expertenrat.ui.wrapping_row import WrappingRow
 
 _CONTEXT = "MeetingsPage"
+
+
+# The least the meetings list keeps beside the document buttons (the number, the date,
+# the start of the title, the state); on a narrower page they fold into one button.
+_LIST_LEAST_CHARACTERS = 40
+
+
+class _ListAndDocuments(QWidget):
+    """The meetings list with the document buttons beside it, in two columns, or where
+    these would leave the list less than ``_LIST_LEAST_CHARACTERS`` (it scrolled sideways
+    at 720 px), as one "Dokumente" button."""
+
+    def __init__(self, meeting_list: MeetingsList, documents: MeetingDocumentActions) -> None:
+        super().__init__()
+        self._list = meeting_list
+        self._documents = documents
+        beside = QHBoxLayout(self)
+        beside.setContentsMargins(0, 0, 0, 0)
+        beside.addWidget(meeting_list, 1)
+        beside.addWidget(documents)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        least = self._list.fontMetrics().averageCharWidth() * _LIST_LEAST_CHARACTERS
+        beside = self._documents.full_width() + self.layout().spacing()
+        self._documents.set_compact(event.size().width() - beside < least)
 
 
 class MeetingsPageView(QWidget):
@@ -82,11 +109,7 @@ class MeetingsPageView(QWidget):
         )
         filters = (self.filters.scope_combo, self.filters.year_combo)
         bar = WrappingRow((filters, (self.states,)))
-        table_side = QWidget()
-        beside = QHBoxLayout(table_side)
-        beside.setContentsMargins(0, 0, 0, 0)
-        beside.addWidget(self.meeting_list, 1)
-        beside.addWidget(self.documents)
+        table_side = _ListAndDocuments(self.meeting_list, self.documents)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(table_side)

@@ -1,6 +1,7 @@
-"""The records pages and the Übersicht on a small laptop (found by a tester): at 1024 px
-no panel keeps room it does not use, at 1366 x 768 with 150 % scaling and a 12 pt font
-nothing scrolls sideways and nothing is cut; at 1920 x 1080 no panel grows absurdly wide."""
+"""The records pages, the Sitzungen page and the Übersicht on a small laptop (found by a
+tester): at 1024 px no panel keeps room it does not use; at 720 px, and at 1366 x 768 with
+150 % scaling and a 12 pt font, nothing scrolls sideways and nothing is cut; at 1920 x 1080
+no panel grows absurdly wide."""
 
 from __future__ import annotations
 
@@ -8,14 +9,14 @@ from contextlib import suppress
 
 import pytest
 from laptop_fonts import big_font, dejavu_sans  # noqa: F401 (fixtures)
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.exceptions import TimeoutError as NotSettled
 from shown_windows import window_at
-from table_widths import fits
+from table_widths import fits, headers_whole
 
 from tests.ui.settling import settle
-from tests.ui.test_narrow_window import cut_off
+from tests.ui.test_narrow_window import cut_off, header_widths
 
 WAIT = 30_000  # ms: the layouts settle; waits end as soon as they have
 
@@ -124,3 +125,50 @@ def test_the_action_field_names_stay_on_one_line_where_there_is_room(window, qtb
     line = grid.name_lines[0].fontMetrics().lineSpacing()
     assert max(heights) < min(heights) + line, heights  # as high as "Umwelt"
     assert grid.width() < 0.6 * page.width()  # beside the chart, not across the page
+
+
+@pytest.mark.parametrize(("size", "larger_font"), [(LEAST, False), (LAPTOP_150, True)])
+def test_the_meetings_list_keeps_its_room_and_the_documents_fold_into_one_button(
+    request, window, qtbot, size, larger_font
+) -> None:
+    # The list scrolled sideways with "Tite…" and "S…" beside the document buttons'
+    # two columns (~310 px; found by a tester).
+    if larger_font:
+        request.getfixturevalue("big_font")
+    shown = window(size)
+    page = shown_page(shown, qtbot, shown.pages.meetings)
+    page.select(page.meeting_list.model.rows()[5].id)  # held: every document can be made
+    documents, view = page.documents, page.meeting_list.view
+    folded = documents.compact_button
+    qtbot.waitUntil(folded.isVisible, timeout=WAIT)
+    with suppress(NotSettled):  # the columns fit once the list has its width
+        qtbot.waitUntil(
+            lambda: cut_off(page) == [] and headers_whole(view, shown_columns(view)), timeout=WAIT
+        )
+
+    assert cut_off(page) == [] and fits(view), header_widths(view)
+    assert headers_whole(view, shown_columns(view)), header_widths(view)
+    assert not documents.invitation_button.isVisible()
+    assert folded.width() >= folded.sizeHint().width()
+    assert folded.focusPolicy() & Qt.FocusPolicy.TabFocus  # reached with the Tab key
+    buttons = (documents.invitation_button, documents.letters_button,
+               documents.run_sheet_button, documents.ics_button, documents.minutes_button,
+               documents.public_minutes_button, documents.dossier_button)  # fmt: skip
+    entries = folded.menu().actions()
+    assert [a.menu() for a in entries] == [b.menu() for b in buttons]  # the same entries
+    assert [a.text() for a in entries] == [
+        "Einladung", "Serienbrief", "Ablaufplan", "Kalender", "Protokoll",
+        "Öffentliches Protokoll", "Sitzungsmappe",
+    ]  # fmt: skip
+    assert [a.isEnabled() for a in entries] == [b.isEnabled() for b in buttons]
+    assert all(a.toolTip() == b.toolTip() for a, b in zip(entries, buttons, strict=True))
+
+    page.select(page.meeting_list.model.rows()[7].id)  # planned: no minutes yet
+    qtbot.waitUntil(lambda: not documents.minutes_button.isEnabled(), timeout=WAIT)
+    assert not entries[4].isEnabled() and entries[0].isEnabled()
+
+    shown.resize(*FULL_HD)  # room again: the two columns of buttons, the list beside them
+    qtbot.waitUntil(documents.invitation_button.isVisible, timeout=WAIT)
+    assert not folded.isVisible() and documents.title() == "Dokumente"
+    assert whole_buttons(documents)
+    assert documents.width() <= 400  # not half of the screen
