@@ -156,8 +156,8 @@ class _Watch:
             try:
                 self._probe()
                 answers.append(True)
-            except psycopg.Error as error:  # a refusal with a SQLSTATE is an answer
-                answers.append(getattr(error, "sqlstate", None) is not None)
+            except psycopg.Error as error:  # a refusal is an answer
+                answers.append(_refused_by_server(error))
             except Exception:  # a bug of the question must not end anyone's work
                 log.exception("Could not ask the database server whether it answers")
                 answers.append(True)
@@ -185,3 +185,11 @@ class _Watch:
             pass
         finally:
             sock.detach()  # the socket stays libpq's to close
+
+
+def _refused_by_server(error: Exception) -> bool:
+    """Whether the server itself refused a new connection (too many connections, a password
+    refused, its database closed to new ones): it answered. libpq gives a refusal at
+    connect no SQLSTATE, only the server's words after their severity, which a refusal at
+    connect always has as FATAL (in German too)."""
+    return getattr(error, "sqlstate", None) is not None or "FATAL:" in str(error)

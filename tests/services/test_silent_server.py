@@ -24,6 +24,7 @@ from expertenrat.services.unit_of_work import SERVER_SILENT
 from expertenrat.store import migrate, server_watch
 from expertenrat.store.backup_format import BackupError
 from expertenrat.store.database_opening import open_database
+from expertenrat.store.engine import make_engine
 from expertenrat.store.work_problems import SERVER_SILENT as SERVER_SILENT_AT_WORK
 
 
@@ -129,3 +130,23 @@ def test_long_work_on_a_server_that_answers_is_not_cut_off(cluster, quick_watch)
             assert connection.execute(text("SELECT pg_sleep(3), 7")).one()[1] == 7
     finally:
         database.close()
+
+
+def test_long_work_on_a_server_that_refuses_new_connections_is_not_cut_off(cluster, quick_watch):
+    """A server that refuses the watch's question (too many connections, a password
+    changed meanwhile, its database closed to new connections) answers: it is busy, not
+    hung. libpq gives such a refusal at connect no SQLSTATE."""
+    _server, url = cluster
+    admin = make_engine(url)
+    engine = make_engine(url.set(database="refusing"))
+    try:
+        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text("CREATE DATABASE refusing"))
+            with engine.connect() as working:
+                connection.execute(text("ALTER DATABASE refusing ALLOW_CONNECTIONS false"))
+                assert working.execute(text("SELECT pg_sleep(3), 7")).one()[1] == 7
+    finally:
+        engine.dispose()
+        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text("DROP DATABASE IF EXISTS refusing WITH (FORCE)"))
+        admin.dispose()
