@@ -44,6 +44,13 @@ def closed_reason(day: date, bundesland: str) -> str | None:
     return None
 
 
+def closed_day_note(day: date, bundesland: str) -> str | None:
+    """ "der 25.12.2026 ist ein Feiertag (Erster Weihnachtstag)" for a day that is no
+    working day (a hint under a due date, proposed or typed), ``None`` for a working day."""
+    reason = closed_reason(day, bundesland)
+    return f"der {day:%d.%m.%Y} ist {reason}" if reason else None
+
+
 def land_holidays(
     bundesland: str | None, year: int, *, in_part_only: bool = False
 ) -> dict[date, str]:

@@ -31,6 +31,7 @@ from expertenrat.ui.message_box import MessageBox, breakable
 from expertenrat.ui.save_location import FileKind, SaveLocations, documents_folder
 from expertenrat.ui.text_choice_dialog import TextChoiceDialog
 from expertenrat.ui.text_fields import LineEdit
+from expertenrat.ui.widgets import hint_label
 
 _CONTEXT = "DialogService"
 _FIRST_PATTERN = re.compile(r"\*\.(\w+)")
@@ -146,7 +147,10 @@ class DialogService:
         label: str,
         initial: date,
         on_date: Callable[[date], None],
+        hint: Callable[[date], str] | None = None,
     ) -> None:
+        """``hint``: a line under the date for the date chosen ("" for none), e.g. that it
+        is a holiday; the date is taken all the same."""
         dialog = QDialog(parent)
         dialog.setWindowTitle(title)
         editor = QDateEdit(initial)
@@ -155,6 +159,11 @@ class DialogService:
         buttons = dialog_buttons(dialog)
         layout = QFormLayout(dialog)
         layout.addRow(label, editor)
+        if hint is not None:
+            hint_line = hint_label(hint(initial))
+            hint_line.setObjectName("date_hint")
+            editor.dateChanged.connect(lambda day: hint_line.setText(hint(day.toPython())))
+            layout.addRow("", hint_line)
         layout.addRow(buttons)
         dialog.accepted.connect(lambda: on_date(editor.date().toPython()))
         dialog.finished.connect(dialog.deleteLater)

@@ -1,5 +1,6 @@
 """The register's steps taken by answering one question through the dialog service: a new
-due date and withdrawing. A refusal shows as a warning; where another PC changed the
+due date (with a hint where it falls on a weekend or holiday of the council's Land) and
+withdrawing. A refusal shows as a warning; where another PC changed the
 recommendation meanwhile, the question comes again with what was given and says so. A
 stored step (or a refused one) calls ``stored`` with the recommendation's id.
 """
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
 from expertenrat.domain.recommendation_views import RecommendationRow
+from expertenrat.domain.working_days import closed_day_note
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
@@ -28,6 +30,7 @@ class RecommendationQuestions:
     dialogs: DialogService
     today: Callable[[], date]
     stored: Callable[[int], None]
+    bundesland: Callable[[], str]  # the council's, whose holidays a due date is checked on
 
     def change_due_date(
         self, row: RecommendationRow, typed: date | None = None, changed: str = ""
@@ -41,7 +44,14 @@ class RecommendationQuestions:
             changed + tr(_CONTEXT, "Neue Frist für die Stellungnahme zu {}:").format(row.code),
             typed or row.due_on or self.today(),
             lambda due_on: self._set_due_date(row, due_on),
+            self._day_off_hint,
         )
+
+    def _day_off_hint(self, day: date) -> str:
+        """ "Der 25.12.2026 ist ein Feiertag (Erster Weihnachtstag)." as the send dialog
+        says it; a hint only, the date is set as chosen."""
+        note = closed_day_note(day, self.bundesland())
+        return f"{note[0].upper()}{note[1:]}." if note else ""
 
     def _set_due_date(self, row: RecommendationRow, due_on: date) -> None:
         """Set ``due_on`` on ``row``; refused because another PC changed it meanwhile, the

@@ -67,7 +67,9 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
         self._today = today
         self._council_id: int | None = None
         self.steps = RecommendationSteps(self, services, dialogs, today, self._stored)
-        self.questions = RecommendationQuestions(self, services, dialogs, today, self._stored)
+        self.questions = RecommendationQuestions(
+            self, services, dialogs, today, self._stored, self._bundesland
+        )
         self.new_button.clicked.connect(self.ask_new)
         # Each button takes its step for the selected recommendation, where the table allows.
         self._steps = (
@@ -117,6 +119,16 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
         self._selection_changed()
         self._update_count()
         self.fit_columns()
+
+    def _bundesland(self) -> str:
+        """The council's Land, whose holidays a due date is checked on ("": unreadable, the
+        nationwide holidays; the check is a hint only)."""
+        if self._council_id is None:
+            return ""
+        try:
+            return self._services.settings.settings(self._council_id).bundesland
+        except ExpertenratError:
+            return ""
 
     def open_target(self, target: Target) -> None:
         """Show what the Übersicht points at: one recommendation, those without a response

@@ -18,7 +18,7 @@ from expertenrat.domain.german_dates import long_date
 from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations import default_due_date, period_end
 from expertenrat.domain.wording import counted
-from expertenrat.domain.working_days import closed_reason
+from expertenrat.domain.working_days import closed_day_note
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog, date_edit
 from expertenrat.ui.text_fields import plain_text_edit
@@ -90,15 +90,16 @@ class SendRecommendationDialog(StepDialog):
     def _show_due(self) -> None:
         """ "Antwort erbeten bis Mittwoch, 27. Januar 2027: 2 Monate nach dem Versand, die
         Antwortfrist des Gremiums" (with "; der 29.03.2026 ist ein Sonntag, die Frist endet
-        am nächsten Werktag" where the period ends on a day off), or that it differs."""
+        am nächsten Werktag" where the period ends on a day off), or that it differs (with
+        "; der 27.12.2026 ist ein Sonntag" where the date set falls on a day off)."""
         due, default = self.due_edit.date().toPython(), self._default_due()
         end = period_end(self.sent_edit.date().toPython(), self._period)
         months = counted(self._period, tr(_CONTEXT, "Monat"), tr(_CONTEXT, "Monate"))
         if due == default:
             why = tr(_CONTEXT, "{} nach dem Versand, die Antwortfrist des Gremiums").format(months)
             if end != default:
-                why += tr(_CONTEXT, "; der {} ist {}, die Frist endet am nächsten Werktag").format(
-                    f"{end:%d.%m.%Y}", closed_reason(end, self._bundesland)
+                why += tr(_CONTEXT, "; {}, die Frist endet am nächsten Werktag").format(
+                    closed_day_note(end, self._bundesland)
                 )
         else:
             when = f"{end:%d.%m.%Y}"
@@ -107,6 +108,9 @@ class SendRecommendationDialog(StepDialog):
             why = tr(
                 _CONTEXT, "abweichend von der Antwortfrist des Gremiums ({} nach dem Versand: {})"
             ).format(months, when)
+            typed_off = closed_day_note(due, self._bundesland)
+            if typed_off:  # a hint only: a date typed on a day off is kept
+                why += f"; {typed_off}"
         self.due_label.setText(
             tr(_CONTEXT, "Antwort erbeten bis {}: {}.").format(long_date(due), why)
         )

@@ -44,6 +44,8 @@ class ScriptedDialogs:
     asked_dates: list[str] = field(default_factory=list)
     # The date each of them was offered with (ask_date's ``initial``), in turn.
     offered_dates: list[date] = field(default_factory=list)
+    # The hint under each of them for a date (ask_date's ``hint``; None: no hint), in turn.
+    date_hints: list[Callable[[date], str] | None] = field(default_factory=list)
     # True: a warning stays open (its ``on_closed`` waits in ``open_warnings``) until the
     # test calls it; False: it is closed at once.
     keep_warnings_open: bool = False
@@ -93,9 +95,10 @@ class ScriptedDialogs:
         if self.colours:
             on_colour(self.colours.pop(0))
 
-    def ask_date(self, parent, title, label, initial, on_date) -> None:
+    def ask_date(self, parent, title, label, initial, on_date, hint=None) -> None:
         self.asked_dates.append(label)
         self.offered_dates.append(initial)
+        self.date_hints.append(hint)
         if self.dates:
             on_date(self.dates.pop(0))
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QDateEdit, QDialog, QLabel, QMessageBox, QWidget
 
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.message_box import breakable
@@ -90,3 +91,24 @@ def test_only_long_words_get_break_opportunities_and_the_text_stays_the_same():
     assert shown.replace(ZERO_WIDTH_SPACE, "") == text
     assert shown.endswith("werden: /tmp/x")  # a short path is left alone
     assert all(len(part) <= 41 for part in shown.split(ZERO_WIDTH_SPACE)[1:-1] if " " not in part)
+
+
+def test_a_date_asked_for_shows_its_hint_for_the_date_chosen(dialogs, parent, qtbot):
+    """The hint under the date follows what is chosen; the date is taken all the same."""
+    chosen = []
+    dialogs.ask_date(
+        parent,
+        "Frist ändern",
+        "Neue Frist:",
+        date(2026, 12, 24),
+        chosen.append,
+        lambda day: "Sonntag" if day.weekday() == 6 else "",
+    )
+    (dialog,) = parent.findChildren(QDialog)
+    editor = dialog.findChild(QDateEdit)
+    hint = dialog.findChild(QLabel, "date_hint")
+    assert hint.text() == ""
+    editor.setDate(date(2026, 12, 27))
+    assert hint.text() == "Sonntag"
+    dialog.accept()
+    assert chosen == [date(2026, 12, 27)]

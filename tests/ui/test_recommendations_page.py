@@ -267,6 +267,34 @@ def test_a_proposed_due_date_on_a_sunday_or_holiday_moves_to_the_next_working_da
     assert (row.sent_on, row.due_on) == (date(2026, 10, 25), date(2026, 12, 27))
 
 
+def test_a_due_date_set_by_hand_on_a_day_off_gets_the_same_hint(page, sample, dialogs):
+    """(found by a tester) The send dialog named the holiday only for the date it proposed,
+    'Frist ändern …' for none. A typed date on a weekend or holiday of the Land gets the
+    same sentence as a hint and is kept."""
+    page.select(sample.recommendations["E-2026-05"])
+    page.send_button.click()
+    dialog = page.steps.dialog
+    dialog.due_edit.setDate(date(2026, 12, 25))
+    assert dialog.due_label.text().endswith(
+        "; der 25.12.2026 ist ein Feiertag (Erster Weihnachtstag)."
+    )
+    dialog.due_edit.setDate(date(2027, 2, 15))  # a Monday
+    assert "ist ein" not in dialog.due_label.text()
+    dialog.due_edit.setDate(date(2027, 2, 13))
+    assert dialog.due_label.text().endswith("; der 13.02.2027 ist ein Samstag.")
+    dialog.accept_button.click()
+    assert page.selected().due_on == date(2027, 2, 13)
+
+    dialogs.dates.append(date(2026, 12, 26))
+    page.due_button.click()
+    hint = dialogs.date_hints[-1]
+    assert hint(date(2026, 12, 26)) == "Der 26.12.2026 ist ein Feiertag (Zweiter Weihnachtstag)."
+    assert hint(date(2027, 10, 31)) == "Der 31.10.2027 ist ein Feiertag (Reformationstag)."
+    assert hint(date(2027, 1, 3)) == "Der 03.01.2027 ist ein Sonntag."
+    assert hint(date(2027, 1, 4)) == ""
+    assert page.selected().due_on == date(2026, 12, 26)
+
+
 def test_a_due_date_before_the_send_date_stays_in_the_send_dialog(page, sample):
     page.select(sample.recommendations["E-2026-05"])
     page.send_button.click()
