@@ -1,4 +1,5 @@
-"""Members of a council: reading, validating, saving, ending and deleting memberships."""
+"""Members of a council: reading, validating and saving memberships; ending and deleting
+one: :mod:`expertenrat.services.member_endings`."""
 
 from __future__ import annotations
 
@@ -6,34 +7,21 @@ from collections.abc import Collection
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import exists, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain import members as member_rules
 from expertenrat.domain.composition import Composition, CouncilMembers, check_composition
 from expertenrat.domain.consent import ConsentEntry
 from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.documents import RenderedPdf
-from expertenrat.domain.enums import AuditAction
-from expertenrat.domain.errors import FieldProblem, InUseError, NotFoundError
-from expertenrat.domain.member_history import history_problems
+from expertenrat.domain.errors import FieldProblem, NotFoundError
 from expertenrat.domain.member_twins import check_no_twin_added
 from expertenrat.domain.members import Member
 from expertenrat.domain.roster import RosterDocument, RosterGrouping, build_roster
-from expertenrat.domain.wording import isolated
-from expertenrat.services import audit
 from expertenrat.services.action_fields import action_field
-from expertenrat.services.audit_erasure import forget_in_audit
 from expertenrat.services.consent_ledger import consent_history
-from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.member_checks import member_problems
-from expertenrat.services.member_history import (
-    apologies_dropped,
-    apologies_phrase,
-    drop_apologies_outside_terms,
-    meetings_named,
-    recorded_spans,
-)
+from expertenrat.services.member_endings import delete_member, end_membership, end_question
 from expertenrat.services.member_rows import (
     council_members,
     member_from_rows,
@@ -44,10 +32,7 @@ from expertenrat.services.member_writes import member_what, save_members
 from expertenrat.services.settings import council_settings
 from expertenrat.services.unit_of_work import (
     changing,
-    check_version,
     fetch,
-    hold_council,
-    raise_if_invalid,
     reading,
 )
 from expertenrat.store import models
@@ -182,112 +167,18 @@ class MembersService:
             )[0]
 
     def end_question(self, member: Member, end: date, today: date) -> str:
-        """What "Amtszeit beenden" asks before it ends the term on ``end``, where that
-        removes apologies for meetings after ``today`` ("" where it removes none)."""
-        with reading(self._db) as session:
-            row = session.get(models.Membership, member.id)
-            if row is None:
-                return ""
-            labels = apologies_dropped(
-                session, row.council_id, replace(member, term_end=end), today
-            )
-        if not labels:
-            return ""
-        return (
-            f"Die Amtszeit von {member.full_name} endet am {end:%d.%m.%Y}, vor "
-            f"{meetings_named(labels, 'der')}: {apologies_phrase('', labels)} entfernt. "
-            "Amtszeit beenden?"
-        )
+        """What "Amtszeit beenden" asks before it ends the term (see
+        :func:`~expertenrat.services.member_endings.end_question`)."""
+        return end_question(self._db, member, end, today)
 
     def end_membership(self, member: Member, end: date, *, today: date | None = None) -> Member:
-        """End a membership: the person stays in the history of past meetings. The term
-        must still cover them; apologies for meetings after ``today`` (default: the
-        council's) that it no longer covers are removed. A term is never lengthened here:
-        an end after the one stored is refused (that is an edit of the term)."""
-        ended = replace(member, term_end=end)
-        raise_if_invalid(member_rules.member_problems(ended))
-        what = member_what(member)
-        with changing(self._db, what) as session:
-            row = fetch(session, models.Membership, member.id, what)
-            # A meeting recording the member at the same moment on another PC: first.
-            hold_council(session, row.council_id)
-            check_version(row, member.version, what)
-            if row.term_end is not None and end > row.term_end:
-                raise_if_invalid([_no_later_end(row.term_end)])
-            today = today or council_clock(session, row.council_id).today()
-            spans = recorded_spans(session, row.council_id, today)
-            raise_if_invalid(history_problems(ended, spans.get(row.id)))
-            before = audit.snapshot(row)
-            row.term_end = end
-            session.flush()
-            drop_apologies_outside_terms(session, self._actor, row.council_id, [ended], today)
-            audit.record(
-                session,
-                self._actor,
-                AuditAction.UPDATE,
-                "membership",
-                row.id,
-                council_id=row.council_id,
-                summary=(
-                    f"Mitgliedschaft von {isolated(member.full_name)} beendet zum {end:%d.%m.%Y}"
-                ),
-                before=before,
-                after=audit.snapshot(row),
-            )
-            return member_from_rows(row)
+        """End a membership (see :func:`~expertenrat.services.member_endings.end_membership`)."""
+        return end_membership(self._db, self._actor, member, end, today=today)
 
     def delete(self, member: Member, *, today: date | None = None) -> None:
-        """Delete a member who appears nowhere else; otherwise say to end the membership
-        (or, where the term ended before ``today``, default the council's clock's, that it
-        ended)."""
-        what = member_what(member)
-        with changing(self._db, what) as session:
-            row = fetch(session, models.Membership, member.id, what)
-            # A meeting recording the member at the same moment on another PC: first.
-            hold_council(session, row.council_id)
-            check_version(row, member.version, what)
-            if _is_referenced(session, row):
-                today = today or council_clock(session, row.council_id).today()
-                instead = (
-                    "Beenden Sie stattdessen die Mitgliedschaft: die Person bleibt dann in der "
-                    "Historie erhalten."
-                    if row.term_end is None or row.term_end >= today
-                    else f"Ihre Amtszeit endete am {row.term_end:%d.%m.%Y}; die Person bleibt "
-                    "in der Historie erhalten."
-                )
-                raise InUseError(
-                    f"{what} kommt in Sitzungen oder Protokollen vor und kann nicht gelöscht "
-                    f"werden. {instead}"
-                )
-            person = row.person
-            before = {**audit.snapshot(person), **audit.snapshot(row)}
-            session.delete(row)
-            session.flush()
-            gone = not session.scalar(
-                select(exists().where(models.Membership.person_id == person.id))
-            )
-            if gone:
-                session.delete(person)
-            audit.record(
-                session,
-                self._actor,
-                AuditAction.DELETE,
-                "membership",
-                member.id,
-                council_id=before["council_id"],
-                summary=f"Mitglied {isolated(member.full_name)} gelöscht",
-                before=before,
-            )
-            if gone:  # erased: the trail keeps that, not the person's contact data
-                forget_in_audit(session, person.id, [member.id])
-
-
-def _no_later_end(stored: date) -> FieldProblem:
-    return FieldProblem(
-        "term_end",
-        f"Die Amtszeit endet schon am {stored:%d.%m.%Y}. Ein späteres Ende verlängert sie: "
-        "bitte unter „Bearbeiten …“ eintragen.",
-    )
+        """Delete a member who appears nowhere else (see
+        :func:`~expertenrat.services.member_endings.delete_member`)."""
+        delete_member(self._db, self._actor, member, today=today)
 
 
 def _council_and_fields(
@@ -295,12 +186,3 @@ def _council_and_fields(
 ) -> tuple[CouncilSettings, list[ActionField]]:
     council = fetch(session, models.Council, council_id, "Das Gremium")
     return council_settings(council), [action_field(f) for f in council.action_fields]
-
-
-def _is_referenced(session: Session, row: models.Membership) -> bool:
-    checks = (
-        exists().where(models.Attendance.membership_id == row.id),
-        exists().where(models.ConflictOfInterest.membership_id == row.id),
-        exists().where(models.Meeting.chair_membership_id == row.id),
-    )
-    return any(session.scalar(select(check)) for check in checks)
