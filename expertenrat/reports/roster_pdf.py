@@ -177,6 +177,10 @@ def _term(e: RosterEntry) -> Lines:
 
 
 def _contact(e: RosterEntry, *, width: float) -> Lines:
+    """The member's contact data; "–" where there is none to print (the public roster's
+    member who did not consent to publish it, or a member without any)."""
+    if not (e.email.strip() or e.phone.strip() or e.postal_address.strip()):
+        return [("–", SMALL)]
     return [
         (_email_lines(e.email.strip(), width), PLAIN),
         (f"Tel. {e.phone}" if e.phone.strip() else "", PLAIN),

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from pdf_reading import text_runs
+from pdf_reading import placed_text_runs, text_runs
 from PIL import Image
 from pypdf import PdfReader
 
@@ -459,3 +459,35 @@ def test_names_print_in_reading_order_with_particles_behind(public: bool) -> Non
     ]
     positions = [text.index(name) for name in printed]
     assert positions == sorted(positions)
+
+
+def _contact_cells(doc: RosterDocument) -> dict[str, list[str]]:
+    """The texts in the contact column of each member's row, by family name: a row runs
+    from its name's line down to the next row's (a smaller line sits a little higher)."""
+    runs = placed_text_runs(read(doc).pages[0])
+    left = next(x for text, x, _y, _size in runs if text == "Kontakt")
+    names = [
+        (y, text.split()[-1]) for text, _x, y, _size in runs if text.endswith(("Berg", "Geheim"))
+    ]
+    cells: dict[str, list[str]] = {}
+    for text, x, y, _size in runs:
+        rows = [(top, name) for top, name in names if top >= y - 3]
+        if x >= left - 1 and rows and not text.startswith("Seite "):  # not the page foot
+            cells.setdefault(min(rows)[1], []).append(text)
+    return cells
+
+
+@pytest.mark.parametrize("public", [True, False])
+def test_a_member_without_contact_data_to_print_gets_a_dash(public: bool) -> None:
+    """(found by a tester) The contact cell stayed empty where the member had not consented
+    to publish it (or, in the internal roster, had none); every other empty value in the
+    reports prints "–"."""
+    hidden = member(2, "Bernd", "Geheim", publish_contact=False)
+    if not public:
+        hidden = replace(hidden, email="", phone="", postal_address="")
+    members = [member(1, "Anna", "Berg"), hidden]
+
+    cells = _contact_cells(roster(members, public=public))
+
+    assert cells["Geheim"] == ["–"]
+    assert "m1@uni.de" in cells["Berg"]
