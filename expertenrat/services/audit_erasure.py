@@ -30,25 +30,31 @@ PERSONAL_FIELDS = (
 
 def forget_in_audit(session: Session, person_id: int, membership_ids: Collection[int]) -> None:
     """Remove :data:`PERSONAL_FIELDS` from the entries of the memberships
-    ``membership_ids`` and of any (deleted since) whose snapshot names ``person_id``."""
+    ``membership_ids`` and of any (deleted since) whose snapshot names ``person_id``.
+
+    SQLite gives a new membership the number of the last one deleted, so the entries under
+    one number may be of several persons: an entry is the person's whom the latest entry
+    up to it that names one (its creation, its deletion) names; an update names none."""
     session.flush()  # entries written in this transaction too
-    marker = f'"person_id": {person_id}'
-    query = select(AuditEntry).where(
-        AuditEntry.entity == "membership",
-        or_(
-            AuditEntry.entity_id.in_(list(membership_ids)),
-            AuditEntry.before.contains(marker),
-            AuditEntry.after.contains(marker),
-        ),
+    marker = f'"person_id": {person_id}'  # "person_id": 6 is the start of "person_id": 60
+    membership = AuditEntry.entity == "membership"
+    named = select(AuditEntry.entity_id).where(
+        membership, or_(AuditEntry.before.contains(marker), AuditEntry.after.contains(marker))
     )
+    numbers = {*membership_ids, *session.scalars(named)}
+    query = (
+        select(AuditEntry)
+        .where(membership, AuditEntry.entity_id.in_(numbers))
+        .order_by(AuditEntry.entity_id, AuditEntry.at, AuditEntry.id)
+    )
+    owners = {number: person_id for number in membership_ids}
     for entry in session.scalars(query):
-        sides = [_loaded(entry.before), _loaded(entry.after)]
-        if entry.entity_id not in membership_ids and not any(
-            side.get("person_id") == person_id for side in sides
-        ):
-            continue  # "person_id": 6 is the start of "person_id": 60
-        entry.before = _without_personal(entry.before)
-        entry.after = _without_personal(entry.after)
+        for side in (_loaded(entry.before), _loaded(entry.after)):
+            if "person_id" in side:
+                owners[entry.entity_id] = side["person_id"]
+        if owners.get(entry.entity_id) == person_id:
+            entry.before = _without_personal(entry.before)
+            entry.after = _without_personal(entry.after)
 
 
 def _loaded(text: str | None) -> dict:

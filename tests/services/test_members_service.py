@@ -450,6 +450,42 @@ def test_deleting_a_person_leaves_no_contact_data_in_the_audit_trail(
     assert kept.after["email"] == "kern@example.org"
 
 
+def test_deleting_a_person_keeps_the_trail_of_another_one_under_the_same_number(
+    database, members_service, council, new_member, today
+):
+    """(found by review) SQLite gives a new membership the number of the last one deleted.
+    Deleting the newcomer took the contact data out of the entries of the earlier
+    membership under that number too, whose person stays (another term of hers)."""
+    earlier = members_service.save(
+        council.id,
+        new_member(
+            email="berg@example.org", term_start=date(2023, 1, 1), term_end=date(2024, 12, 31)
+        ),
+        today,
+    )
+    second = members_service.save(
+        council.id,
+        replace(earlier, id=None, version=0, term_start=date(2025, 1, 1), term_end=None),
+        today,
+    )
+    second = members_service.save(council.id, replace(second, phone="0381 222"), today)
+    members_service.delete(second)  # she stays: her earlier term
+    newcomer = members_service.save(
+        council.id, new_member("Jo", "Kern", email="kern@example.org"), today
+    )
+
+    members_service.delete(newcomer)
+
+    hers = [
+        e
+        for e in AuditService(database).entries("membership", second.id)
+        if "Kern" not in e.summary
+    ]
+    assert [e.action for e in hers] == [AuditAction.CREATE, AuditAction.UPDATE, AuditAction.DELETE]
+    assert "0381 222" in str(hers[1].after)
+    assert hers[-1].before["email"] == "berg@example.org"
+
+
 def test_member_with_attendance_cannot_be_deleted(
     database, members_service, council, new_member, today
 ):
