@@ -128,6 +128,19 @@ def council_as_subject(name: str, shown=lambda text: text) -> str:
     return f"{head[0]} {shown(name)}"
 
 
+def council_with_city(name: str, city: str) -> str:
+    """ "Digitalbeirat, Hansestadt Lübeck": the council's name with its city, which is left
+    out where the name already holds it as whole words, whatever their case ("Digitalbeirat
+    der Hansestadt Stralsund" said "…, Hansestadt Stralsund" twice)."""
+    words = city.split()
+    if not words:
+        return name
+    pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)"
+    if re.search(pattern, name, re.IGNORECASE):
+        return name
+    return f"{name}, {city}"
+
+
 def restore_scope(councils: int | None) -> str:
     """What a restore replaces beside the council on screen, to follow "Alle Daten in „…“":
     the database holds every council, so all of them go ("alle 3 Gremien …"); ``None``

@@ -13,7 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 from expertenrat.domain.annual_report import TITLE, AnnualReport, FieldRecommendations
 from expertenrat.domain.annual_report_consultations import Consultation, FieldConsultations
 from expertenrat.domain.documents import RenderedPdf
-from expertenrat.domain.wording import counted, isolated
+from expertenrat.domain.wording import council_with_city, counted, isolated
 from expertenrat.reports import recommendation_charts, theme
 from expertenrat.reports.annual_report_council_pdf import council_section
 from expertenrat.reports.annual_report_headings import EMPTY_SECTION_SPACE, field_heading
@@ -45,7 +45,7 @@ def render_annual_report(report: AnnualReport) -> RenderedPdf:
         city=head.city,
         date=report.on,
         logo_png=head.logo_png,
-        subject=f"{title}, {head.council_name}, {head.city}",
+        subject=f"{title}, {council_with_city(head.council_name, head.city)}",
         keywords=", ".join((TITLE, str(report.year), head.council_name, head.city)),
     )
     lead = (

@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.roster import RosterDocument, RosterEntry, RosterGrouping
-from expertenrat.domain.wording import isolated
+from expertenrat.domain.wording import council_with_city, isolated
 from expertenrat.reports import theme
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines, Paragraph
 from expertenrat.reports.widowless_table import ContinuedTable
@@ -37,7 +37,7 @@ def render_roster(doc: RosterDocument) -> RenderedPdf:
         date=doc.printed_on,
         logo_png=doc.logo_png,
         landscape=not doc.public,
-        subject=f"Mitgliederliste {doc.council_name}, {doc.city}",
+        subject=f"Mitgliederliste {council_with_city(doc.council_name, doc.city)}",
         keywords=", ".join(
             ("Mitgliederliste", "öffentlich" if doc.public else "intern", doc.council_name)
         ),

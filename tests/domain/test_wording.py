@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from expertenrat.domain.wording import (
     council_as_subject,
+    council_with_city,
     counted,
     file_size,
     number_ranges,
@@ -68,3 +69,19 @@ def test_quotations_in_right_to_left_script_are_set_apart_once_inside_their_mark
     assert quotations_isolated(already) == already
     for plain in ("Gremium „Smart City“ angelegt", "Mitglied Anna Berg geändert", "„offen"):
         assert quotations_isolated(plain) == plain
+
+
+def test_the_council_is_named_with_its_city_unless_its_name_holds_the_city() -> None:
+    assert council_with_city("Digitalbeirat", "Hansestadt Lübeck") == (
+        "Digitalbeirat, Hansestadt Lübeck"
+    )
+    assert council_with_city("Digitalbeirat der Hansestadt  LÜBECK", "Hansestadt Lübeck") == (
+        "Digitalbeirat der Hansestadt  LÜBECK"
+    )
+    assert council_with_city("Smart City Rat Rostock", "Rostock") == "Smart City Rat Rostock"
+    # whole words only: "Rostocker" does not name Rostock, "Halle" is not "Halle (Saale)"
+    assert council_with_city("Rostocker Digitalrat", "Rostock") == "Rostocker Digitalrat, Rostock"
+    assert council_with_city("Digitalrat Halle", "Halle (Saale)") == (
+        "Digitalrat Halle, Halle (Saale)"
+    )
+    assert council_with_city("Digitalrat", "") == "Digitalrat"

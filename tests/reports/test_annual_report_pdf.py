@@ -26,6 +26,7 @@ from reportlab.lib.units import mm
 from expertenrat.domain.annual_report import MeetingsPart
 from expertenrat.domain.councils import ActionField
 from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.meeting_documents import Letterhead
 from expertenrat.reports.annual_report_pdf import render_annual_report
 from expertenrat.reports.page_geometry import MARGINS
 
@@ -86,6 +87,19 @@ def test_bookmarks_per_section_and_field_and_metadata():
     assert "Umwelt (2 Beratungen)" in found and "Umwelt (2 Empfehlungen, 1 Impuls)" in found
     meta = read(pdf).metadata
     assert meta.title == "Tätigkeitsbericht 2025" and meta.author == "Smart City Expert*innenrat"
+    assert meta.subject == "Tätigkeitsbericht 2025, Smart City Expert*innenrat, Rostock"
+
+
+def test_the_description_names_the_city_once_where_the_councils_name_holds_it():
+    """(found by a tester) It read "…, Digitalbeirat der Hansestadt Stralsund, Hansestadt
+    Stralsund"."""
+    head = Letterhead("Digitalbeirat der HANSESTADT Stralsund", "Hansestadt Stralsund")
+
+    pdf = render_annual_report(replace(report(), letterhead=head)).pdf
+
+    assert read(pdf).metadata.subject == (
+        "Tätigkeitsbericht 2025, Digitalbeirat der HANSESTADT Stralsund"
+    )
 
 
 def test_only_embedded_dejavu_fonts_and_page_numbers():

@@ -225,6 +225,19 @@ def test_title_date_and_metadata() -> None:
     # Keywords as the minutes carry them (they were empty; found by a tester)
     assert internal.metadata["/Keywords"] == "Mitgliederliste, intern, Smart City Expert*innenrat"
     assert public.metadata["/Keywords"] == "Mitgliederliste, öffentlich, Smart City Expert*innenrat"
+    assert public.metadata.subject == (
+        "Mitgliederliste Smart City Expert*innenrat, Hanse- und Universitätsstadt Rostock"
+    )
+
+
+def test_the_description_names_the_city_once_where_the_councils_name_holds_it() -> None:
+    """(found by a tester) It read "Mitgliederliste Digitalbeirat der Hansestadt Stralsund,
+    Hansestadt Stralsund"."""
+    council = CouncilSettings(1, "Digitalbeirat der hansestadt stralsund", "Hansestadt Stralsund")
+
+    subject = read(roster(cast(), public=True, council=council)).metadata.subject
+
+    assert subject == "Mitgliederliste Digitalbeirat der hansestadt stralsund"
 
 
 def test_term_is_printed_as_range_or_since() -> None:
