@@ -18,6 +18,10 @@ from expertenrat.reports.meeting_parts import paragraph
 from expertenrat.reports.minutes_blocks import bookmarked_heading
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column
 
+# The header over the members who have the field as one of their further action fields
+# (the roster's "Weitere Handlungsfelder"), beside those who have it as their primary one.
+FURTHER_FIELD = "Weiteres Handlungsfeld"
+
 
 def _term(entry: RosterEntry) -> str:
     """ "01.01.2023 – 30.06.2025" as the roster prints it; an open term "seit …", one
@@ -92,7 +96,10 @@ def _composition(composition: Composition, part: CouncilPart) -> list[Flowable]:
     coverage = [
         (item.field.name, str(item.primary), str(item.further)) for item in composition.coverage
     ]
-    block += [Spacer(0, 1.5 * mm), _figures(("Handlungsfeld", "Schwerpunkt", "weiteres"), coverage)]
+    block += [
+        Spacer(0, 1.5 * mm),
+        _figures(("Handlungsfeld", "Schwerpunkt", FURTHER_FIELD), coverage),
+    ]
     story: list[Flowable] = [KeepTogether(block)]
     sectors = [(sector.label, str(count), "") for sector, count in composition.sectors]
     if sectors:

@@ -54,6 +54,17 @@ def test_sections_names_meetings_and_figures():
     assert rendered.records == len(ROWS) and rendered.warnings == ()
 
 
+def test_the_composition_table_heads_its_counts_of_further_fields_in_german():
+    """(found by a tester) The column of the members who have the field as a further one
+    was headed "weiteres", lower case and saying nothing of what it counts."""
+    printed = text(render_annual_report(report()).pdf)
+
+    table = printed.split("Zusammensetzung am 31.12.2025: 4 aktive Mitglieder")[1]
+    assert table.strip().startswith(
+        "Handlungsfeld Schwerpunkt Weiteres Handlungsfeld Stadtdaten 2 0 Umwelt 2 0 Sektor"
+    )
+
+
 def test_headings_near_the_end_of_a_page_go_over_with_their_tables():
     """With eight action fields and 11 to 13 more members the composition's heading comes
     near the end of the first page, the section "3. Beratungen" near the end of the second:
@@ -69,7 +80,10 @@ def test_headings_near_the_end_of_a_page_go_over_with_their_tables():
 
         page = next(p for p in printed if "Zusammensetzung am" in p)
         table = page.split("Zusammensetzung am 31.12.2025")[1]
-        assert "Handlungsfeld Schwerpunkt weiteres Stadtdaten" in table and "Teilhabe" in table
+        assert (
+            "Handlungsfeld Schwerpunkt Weiteres Handlungsfeld Stadtdaten" in table
+            and "Teilhabe" in table
+        )
         page = next(p for p in printed if "3. Beratungen" in p)
         assert "Sitzung TOP Projekt Gegenstand 1. Sitzung" in page.split("3. Beratungen")[1]
 
