@@ -25,13 +25,15 @@ from expertenrat.domain.wording import counted
 
 @dataclass(frozen=True, slots=True)
 class AddressedProject:
-    """A project a recommendation is addressed to, with whom to remind."""
+    """A project a recommendation is addressed to, with whom to remind; ``ended``: marked
+    as finished (phase "abgeschlossen"), which a reminder is not preselected for."""
 
     id: int
     title: str
     lead_unit: str = ""
     contact_name: str = ""
     contact_email: str = ""
+    ended: bool = False
 
 
 @dataclass(frozen=True, slots=True)

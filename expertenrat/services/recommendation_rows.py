@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.enums import (
     HistoryKind,
     MeetingKind,
+    ProjectPhase,
     RecommendationKind,
     RecommendationStatus,
     ResponseVerdict,
@@ -41,6 +42,7 @@ _AWAITING_RESPONSE = tuple(s.value for s in AWAITING_RESPONSE)
 _STATUSES = {s.value: s for s in RecommendationStatus}
 _KINDS = {k.value: k for k in RecommendationKind}
 _VERDICTS = {v.value: v for v in ResponseVerdict}
+_ENDED = ProjectPhase.COMPLETED.value
 
 
 def register_rows(
@@ -261,6 +263,7 @@ def _projects(
             project.lead_unit,
             project.contact_name,
             project.contact_email,
+            project.phase,
         )
         .join(project, project.id == _LINK.project_id)
         .order_by(_LINK.recommendation_id, _LINK.position)
@@ -271,8 +274,10 @@ def _projects(
         query = query.where(_LINK.recommendation_id.in_(recommendation_ids))
     found: dict[int, list[AddressedProject]] = {}
     made: dict[int, AddressedProject] = {}  # one object per project, however often addressed
-    for recommendation_id, *values in session.connection().execute(query):
-        addressed = made.get(values[0]) or made.setdefault(values[0], AddressedProject(*values))
+    for recommendation_id, *values, phase in session.connection().execute(query):
+        addressed = made.get(values[0]) or made.setdefault(
+            values[0], AddressedProject(*values, ended=phase == _ENDED)
+        )
         found.setdefault(recommendation_id, []).append(addressed)
     return {key: tuple(value) for key, value in found.items()}
 

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QWidget
 
+from expertenrat.domain.enums import ProjectPhase
 from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.recommendation_views import RecommendationDetail, RecommendationRow
@@ -203,8 +204,16 @@ class RecommendationSteps:
         )
 
     def _choices(self, council_id: int) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-        """The council's projects and action fields, (id, name) each."""
-        projects = [(p.id, p.title) for p in self._services.agenda.projects(council_id)]
+        """The council's projects and action fields, (id, name) each. A project marked as
+        finished is named "… (abgeschlossen)" but stays choosable: a recommendation may
+        still concern it (its follow-up, its evaluation), and one addressed to it before
+        keeps it when edited."""
+        ended = tr(_CONTEXT, "{} (abgeschlossen)")
+        projects = [
+            (p.id, ended.format(p.title) if p.phase is ProjectPhase.COMPLETED else p.title)
+            for p in (e.project for e in self._services.projects.projects(council_id))
+            if p.id is not None
+        ]
         fields = [(f.id, f.name) for f in self._services.settings.action_fields(council_id)]
         return projects, fields
 

@@ -4,7 +4,8 @@
 
 The table lists per project its lead unit, contact person, the recommendations' codes, how
 many of them are overdue ("davon überfällig") and the next due date, the columns fitted to
-the dialog's width; all projects are selected at first. Due
+the dialog's width; all projects are selected at first, but those marked as finished
+("abgeschlossen", marked so). Due
 recommendations addressed to no project are named below it: no letter can remind anyone
 of them. "Schreiben speichern …" asks for a folder (remembered as ``FileKind.REMINDERS``),
 asks before replacing files of the same names, and then lets
@@ -20,7 +21,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -117,7 +118,7 @@ class RemindersDialog(QDialog):
     # --- the list -----------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read what is due today; every project is selected."""
+        """Read what is due today; every project is selected but those marked as finished."""
         try:
             self._due = self._service.due(self._council_id, today=self._today())
         except ExpertenratError as error:
@@ -128,7 +129,7 @@ class RemindersDialog(QDialog):
         self.fit_columns()
         if projects:
             self.table.show_table()
-            self.view.selectAll()
+            self._select_running()
         else:
             self.table.show_empty(
                 tr(
@@ -141,6 +142,16 @@ class RemindersDialog(QDialog):
         self.unaddressed_label.setText(self._unaddressed())
         self.unaddressed_label.setVisible(bool(self.unaddressed_label.text()))
         self._selection_changed()
+
+    def _select_running(self) -> None:
+        """Select every project not marked as finished (listed still, sent when chosen)."""
+        selection = QItemSelection()
+        for row, reminder in enumerate(self.model.rows()):
+            if not reminder.project.ended:
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                selection.select(index, index)
+        flags = QItemSelectionModel.SelectionFlag
+        self.view.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
 
     def fit_columns(self) -> None:
         """Every column as wide as its content; where they would not fit, the project, the

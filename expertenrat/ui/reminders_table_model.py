@@ -1,8 +1,8 @@
-"""Table model of the reminders dialog: per project what is overdue or due within 14 days
-(a passed planned implementation marked "(Umsetzung)", listed first), with whom to remind
-(lead unit, contact person), the earliest date due (a response's deadline or a plan's
-date) and when the project was last reminded ("03.03.2026", its tooltip in words, or
-"noch nie")."""
+"""Table model of the reminders dialog: per project (one marked as finished "…
+(abgeschlossen)") what is overdue or due within 14 days (a passed planned implementation
+marked "(Umsetzung)", listed first), with whom to remind (lead unit, contact person), the
+earliest date due (a response's deadline or a plan's date) and when the project was last
+reminded ("03.03.2026", its tooltip in words, or "noch nie")."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ class RemindersTableModel(RowsTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         columns: tuple[Column[ProjectReminder], ...] = (
-            text_column(tr(_CONTEXT, "Projekt"), lambda r: r.project.title),
+            text_column(tr(_CONTEXT, "Projekt"), project_title),
             text_column(tr(_CONTEXT, "Federführung"), lambda r: r.project.lead_unit),
             text_column(tr(_CONTEXT, "Ansprechperson"), lambda r: contact(r.project)),
             text_column(tr(_CONTEXT, "Empfehlungen"), codes),
@@ -56,6 +56,13 @@ class RemindersTableModel(RowsTableModel):
 
     def key(self, row: ProjectReminder) -> Hashable:
         return row.project.id
+
+
+def project_title(reminder: ProjectReminder) -> str:
+    """ "Klimaportal", or "Klimaportal (abgeschlossen)" for a project marked as finished."""
+    if reminder.project.ended:
+        return tr(_CONTEXT, "{} (abgeschlossen)").format(reminder.project.title)
+    return reminder.project.title
 
 
 def contact(project: AddressedProject) -> str:

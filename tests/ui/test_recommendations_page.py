@@ -351,6 +351,27 @@ def test_a_new_recommendation_between_the_meetings(page, sample, services):
     assert page.send_button.isEnabled() and not page.close_button.isEnabled()
 
 
+def test_a_finished_project_is_marked_in_the_choice_and_stays_choosable(page, sample, services):
+    """(found by a tester) A project marked 'abgeschlossen' was offered unmarked."""
+    (klima,) = (
+        e.project
+        for e in services.projects.projects(sample.council_id)
+        if e.project.id == sample.projects["KLIMA"]
+    )
+    services.projects.close(klima)
+    page.new_button.click()
+    dialog = page.steps.dialog
+    items = [dialog.project_list.item(r) for r in range(dialog.project_list.count())]
+    titles = {item.data(Qt.ItemDataRole.UserRole): item.text() for item in items}
+    assert titles[klima.id] == f"{klima.title} (abgeschlossen)"
+    assert "(abgeschlossen)" not in titles[sample.projects["ODP"]]
+    dialog.title_edit.setText("Evaluation nach Projektende")
+    dialog.check_project(klima.id)
+    dialog.accept_button.click()
+    assert not dialog.isVisible()
+    assert [p.id for p in page.selected().projects] == [klima.id]
+
+
 def test_versenden_names_the_projects_it_goes_to(page, sample, services):
     both = (sample.projects["ODP"], sample.projects["KLIMA"])
     for projects, expected in (((), "Versandt am"), (both, "An die Projekte versandt am")):

@@ -57,6 +57,14 @@ def cell(dialog: RemindersDialog, row: int, column: int) -> str:
     return dialog.model.index(row, column).data()
 
 
+def titled_rows(dialog: RemindersDialog) -> dict[str, int]:
+    """The rows by their project's title (as stored, without "(abgeschlossen)")."""
+    return {
+        dialog.model.index(r, 0).data(M.ObjectRole).project.title: r
+        for r in range(dialog.model.rowCount())
+    }
+
+
 def reminded_on(services, council_id, day: date) -> dict[str, list[str]]:
     """Per code, the notes of the reminders recorded on ``day`` (read through the service)."""
     register = services.recommendations
@@ -84,11 +92,12 @@ def test_the_projects_are_sorted_by_the_date_due_as_the_header_shows(page, servi
         proxy = dialog.view.model()
         return [proxy.index(r, number).data() for r in range(proxy.rowCount())]
 
-    assert column(M.COLUMN_PROJECT)[0] == "Digitale Beteiligungsplattform"
+    # the demo's project is finished: marked, not preselected (see below)
+    assert column(M.COLUMN_PROJECT)[0] == "Digitale Beteiligungsplattform (abgeschlossen)"
     assert column(M.COLUMN_DUE)[0] == "01.02.2025"
     dialog.view.sortByColumn(M.COLUMN_PROJECT, Qt.SortOrder.DescendingOrder)
     assert column(M.COLUMN_PROJECT)[0] == "Klimasensoren an Schulen"
-    assert len(dialog.selected()) == 3
+    assert len(dialog.selected()) == 2
 
 
 def test_the_dialog_lists_the_due_projects_with_lead_unit_contact_and_codes(
@@ -127,6 +136,22 @@ def test_the_dialog_lists_the_due_projects_with_lead_unit_contact_and_codes(
     assert len(dialog.selected()) == 2 and dialog.save_button.isEnabled()
     assert dialog.unaddressed_label.isHidden()
     qtmodeltester.check(dialog.model)
+
+
+def test_a_finished_project_is_marked_and_not_preselected(page, services, council_id):
+    """(found by a tester) A project marked 'abgeschlossen' got a reminder like any other.
+    It is still listed, marked, and gets one only when chosen."""
+    (klima,) = (
+        e.project
+        for e in services.projects.projects(council_id)
+        if e.project.title == "Klimasensoren an Schulen"
+    )
+    services.projects.close(klima)
+    dialog = opened(page)
+    shown = [cell(dialog, r, M.COLUMN_PROJECT) for r in range(dialog.model.rowCount())]
+    assert sorted(shown) == ["Bürgerservice-Chatbot", "Klimasensoren an Schulen (abgeschlossen)"]
+    assert [r.project.title for r in dialog.selected()] == ["Bürgerservice-Chatbot"]
+    assert dialog.save_button.isEnabled()
 
 
 @pytest.mark.parametrize("width", [983, 1150])
@@ -274,7 +299,7 @@ def test_the_dialog_says_when_each_project_was_last_reminded(
     row = services.recommendations.create(council_id, content, date(2025, 1, 2), adopted=True).row
     services.recommendations.send(row.id, row.version, date(2025, 1, 3), date(2025, 2, 1))
     dialog = opened(page)
-    shown = {cell(dialog, r, M.COLUMN_PROJECT): r for r in range(dialog.model.rowCount())}
+    shown = titled_rows(dialog)
     assert cell(dialog, shown[project.title], M.COLUMN_REMINDED) == "noch nie"
     header = dialog.model.headerData(M.COLUMN_REMINDED, Qt.Orientation.Horizontal)
     assert header == "zuletzt erinnert"
@@ -288,7 +313,7 @@ def test_the_dialog_says_when_each_project_was_last_reminded(
     services.recommendations.record_reminder(project.id, date(2025, 3, 3))
     services.recommendations.record_reminder(project.id, date(2025, 2, 10))  # an older one
     dialog.reload()
-    shown = {cell(dialog, r, M.COLUMN_PROJECT): r for r in range(dialog.model.rowCount())}
+    shown = titled_rows(dialog)
     assert cell(dialog, shown[project.title], M.COLUMN_REMINDED) == "03.03.2025"
     tip = dialog.model.index(shown[project.title], M.COLUMN_REMINDED).data(
         Qt.ItemDataRole.ToolTipRole
@@ -296,7 +321,7 @@ def test_the_dialog_says_when_each_project_was_last_reminded(
     assert tip == "Zuletzt erinnert am 3. März 2025"
     dialog.view.sortByColumn(M.COLUMN_REMINDED, Qt.SortOrder.AscendingOrder)
     proxy = dialog.view.model()
-    assert proxy.index(0, M.COLUMN_PROJECT).data() == project.title
+    assert proxy.index(0, M.COLUMN_PROJECT).data().startswith(project.title)  # finished
     qtmodeltester.check(dialog.model)
 
 
