@@ -117,7 +117,7 @@ class MinutesDocumentsService:
             {
                 "/Title": f"{_dossier_name(public)} der {name}",
                 "/Author": head.council_name,
-                "/Subject": f"Einladung, Protokoll und Anlagen der {name} am {doc.day:%d.%m.%Y}"
+                "/Subject": f"{_contents(annexes, 'Protokoll')} der {name} am {doc.day:%d.%m.%Y}"
                 + (" (öffentliche Fassung)" if public else ""),
                 "/Keywords": f"Sitzungsmappe, Protokoll, {head.council_name}"
                 + (", öffentliche Fassung" if public else ""),
@@ -177,7 +177,7 @@ class MinutesDocumentsService:
                 "/Title": f"{_dossier_name(public)} der {name} "
                 f"(vor der Sitzung, Stand {today:%d.%m.%Y})",
                 "/Author": head.council_name,
-                "/Subject": f"Einladung, Tagesordnung und Anlagen der {name} am "
+                "/Subject": f"{_contents(annexes, 'Tagesordnung')} der {name} am "
                 f"{meeting.start:%d.%m.%Y}",
                 "/Keywords": f"Sitzungsmappe, Einladung, Tagesordnung, {head.council_name}"
                 + (", öffentliche Fassung" if public else ""),
@@ -185,6 +185,13 @@ class MinutesDocumentsService:
         )
         warnings = (*cover.warnings, *invitation.warnings)
         return RenderedPdf(pdf, tuple(dict.fromkeys(warnings)), len(parts))
+
+
+def _contents(annexes: list[tuple[Annex, bytes]], document: str) -> str:
+    """What a Sitzungsmappe holds beside the invitation, for its description: "Einladung,
+    Protokoll und Anlagen", and without annexes "Einladung und Protokoll" (it said "und
+    Anlagen" where there were none)."""
+    return f"Einladung, {document} und Anlagen" if annexes else f"Einladung und {document}"
 
 
 def _dossier_name(public: bool) -> str:

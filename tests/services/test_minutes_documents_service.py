@@ -254,6 +254,7 @@ def test_dossier_merges_invitation_minutes_and_annexes_with_bookmarks(
     ]
     assert dossier.get_destination_page_number(dossier.outline[-1]) == len(dossier.pages) - 1
     assert dossier.metadata.title == "Sitzungsmappe der 1. Sitzung"
+    assert dossier.metadata.subject.startswith("Einladung, Protokoll und Anlagen der 1. Sitzung")
     assert "Folie 2" in dossier.pages[-2].extract_text()
     # (found by a tester) merged with pypdf, the dossier lost the document language
     assert dossier.trailer["/Root"]["/Lang"] == minutes.trailer["/Root"]["/Lang"] == "de-DE"
@@ -291,6 +292,28 @@ def test_a_pack_before_the_meeting_holds_a_dated_cover_the_invitation_and_the_an
         reader.metadata.title == "Sitzungsmappe der 1. Sitzung (vor der Sitzung, Stand 02.03.2026)"
     )
     assert pack.records == 3
+    assert reader.metadata.subject.startswith("Einladung, Tagesordnung und Anlagen der 1. Sitzung")
+
+
+def test_a_pack_without_annexes_does_not_say_it_holds_annexes(
+    service, annexes, database, council, held
+) -> None:
+    """(found by a tester) Its description read "Einladung, Tagesordnung und Anlagen der
+    1. Sitzung …" where there were none; the public pack holds only the public annexes."""
+    from datetime import date
+
+    from meeting_rows import add_meeting
+
+    planned = add_meeting(database, council.id)
+    annexes.add(planned.meeting_id, "Bewerbungen.pdf", small_pdf("Bewerbungsmappe"), public=False)
+
+    def subject(meeting_id: int, public: bool) -> str:
+        pdf = service.dossier_pdf(meeting_id, today=date(2026, 3, 2), public=public).pdf
+        return PdfReader(io.BytesIO(pdf)).metadata.subject
+
+    assert subject(planned.meeting_id, False).startswith("Einladung, Tagesordnung und Anlagen der")
+    assert subject(planned.meeting_id, True).startswith("Einladung und Tagesordnung der")
+    assert subject(held.meeting_id, False).startswith("Einladung und Protokoll der 1. Sitzung am")
 
 
 def test_a_cancelled_meeting_has_no_pack(service, database, council) -> None:
