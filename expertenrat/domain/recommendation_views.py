@@ -19,7 +19,7 @@ from expertenrat.domain.recommendation_codes import (
     register_year,
 )
 from expertenrat.domain.recommendations import AWAITING_OUTCOME, AWAITING_RESPONSE, BETWEEN_MEETINGS
-from expertenrat.domain.text_folding import search_words, searchable
+from expertenrat.domain.text_folding import search_words, searchable, searchable_prose
 from expertenrat.domain.wording import counted
 
 
@@ -78,6 +78,7 @@ class RecommendationRow:
     days_overdue: int
     version: int
     planned_by: date | None = None
+    words: str = ""  # the text and the projects' answers, which the search looks in too
 
     @property
     def project_names(self) -> str:
@@ -134,20 +135,24 @@ class RecommendationRow:
     def search_text(self) -> str:
         """What the register's search looks in (folded, see :func:`searchable`); the code
         also as typed without its leading zero ("2026-8" finds E-2026-08), and as the
-        token that a complete code typed finds (:func:`register_search_words`)."""
+        token that a complete code typed finds (:func:`register_search_words`); then the
+        words of the text and the answers (:func:`searchable_prose`)."""
         parsed, prefix = parse_code(self.code), code_prefix(self.code)
         unpadded = f"{prefix}-{parsed[0]}-{parsed[1]}" if parsed else ""
-        return searchable(
-            _code_token(*parsed, prefix) if parsed else "",
-            self.code,
-            unpadded if unpadded != self.code else "",
-            self.title,
-            self.kind.label,
-            self.action_field,
-            self.project_names,
-            self.lead_units,
-            self.origin.label,
-            self.status.label,
+        return (
+            searchable(
+                _code_token(*parsed, prefix) if parsed else "",
+                self.code,
+                unpadded if unpadded != self.code else "",
+                self.title,
+                self.kind.label,
+                self.action_field,
+                self.project_names,
+                self.lead_units,
+                self.origin.label,
+                self.status.label,
+            )
+            + f"\n{searchable_prose(self.words)}"
         )
 
 

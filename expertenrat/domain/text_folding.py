@@ -123,6 +123,18 @@ def searchable(*parts: str) -> str:
     return folded if folded == spelt_out else f"{folded}\n{spelt_out}"
 
 
+def searchable_prose(text: str) -> str:
+    """:func:`searchable` for long text (a recommendation's text, an answer): word by word,
+    each word folded once and remembered, as prose repeats its words; a search word holds
+    no space, so the spaces between the words need not stay as they were."""
+    return " ".join(map(_searchable_word, text.split()))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _searchable_word(word: str) -> str:
+    return searchable(word).replace("\n", " ")
+
+
 def search_words(search: str) -> list[str]:
     """The folded words of what was typed into a search field; a text matches if it
     holds every one (see :func:`searchable`)."""

@@ -1,6 +1,7 @@
-"""Reading the recommendations register: its rows in two queries whatever their number
-(the recommendations with field and origin, then the addressed projects), and the detail
-of one recommendation with its responses and history."""
+"""Reading the recommendations register: its rows in five queries whatever their number
+(the recommendations with field, origin and text, the addressed projects, then the plans
+and the answers' words, see ``recommendation_row_parts``), and the detail of one
+recommendation with its responses and history."""
 
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ from expertenrat.domain.enums import (
 )
 from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.recommendation_codes import parse_code
-from expertenrat.domain.recommendation_responses import pending_plan
 from expertenrat.domain.recommendation_views import (
     AddressedProject,
     HistoryEntry,
@@ -32,6 +32,7 @@ from expertenrat.domain.recommendation_views import (
 )
 from expertenrat.domain.recommendations import AWAITING_OUTCOME, AWAITING_RESPONSE, days_overdue
 from expertenrat.services.minutes_freeze import is_frozen
+from expertenrat.services.recommendation_row_parts import answer_texts, pending_plans
 from expertenrat.store import models
 
 R = models.Recommendation
@@ -41,7 +42,6 @@ _AWAITING_RESPONSE = tuple(s.value for s in AWAITING_RESPONSE)
 # Enum members by stored value: a dict lookup is several times quicker than the enum call.
 _STATUSES = {s.value: s for s in RecommendationStatus}
 _KINDS = {k.value: k for k in RecommendationKind}
-_VERDICTS = {v.value: v for v in ResponseVerdict}
 _ENDED = ProjectPhase.COMPLETED.value
 
 
@@ -63,13 +63,14 @@ def register_rows(
     found = session.connection().execute(query).all()  # Core rows: no ORM loading
     only = [r.id for r in found] if only_id else None
     projects = _projects(session, council_id, only)
-    plans = _pending_plans(session, council_id, only)
+    plans = pending_plans(session, council_id, only)
+    answers = answer_texts(session, council_id, only)
     origins: dict[int | None, Origin] = {None: Origin()}  # one per agenda item
     rows = []
     for (
         key, code, kind, title, field_id, field_name, item_id, item_number,
         meeting_id, meeting_number, meeting_kind, starts_at, meeting_title, adopted_on, sent_on,
-        due_on, status, version,
+        due_on, status, version, text,
     ) in found:  # fmt: skip
         origin = origins.get(item_id)
         if origin is None:
@@ -100,6 +101,7 @@ def register_rows(
                 days_overdue(state, due_on, today, planned_by),
                 version,
                 planned_by,
+                f"{text}\n{answers.get(key, '')}",
             )
         )
     rows.sort(key=lambda row: parse_code(row.code) or (0, row.id))
@@ -178,6 +180,7 @@ def _row_query(council_id: int) -> Select:
             R.due_on,
             R.status,
             R.version,
+            R.text,
         )
         .outerjoin(models.ActionField, models.ActionField.id == R.action_field_id)
         .outerjoin(item, item.id == R.origin_agenda_item_id)
@@ -221,33 +224,6 @@ def _maybe_overdue(today: date):
         and_(R.status.in_(_AWAITING_RESPONSE), R.due_on < today),
         and_(R.status.in_(_AWAITING_OUTCOME), passed_plan),
     )
-
-
-def _pending_plans(
-    session: Session, council_id: int, recommendation_ids: list[int] | None
-) -> dict[int, date]:
-    """Per answered recommendation whose latest response is an interim plan with a date,
-    that date (``pending_plan``); of the whole council, or of those given."""
-    response = models.RecommendationResponse
-    query = (
-        select(
-            response.recommendation_id, response.verdict, response.final, response.measures_due_on
-        )
-        .join(R, R.id == response.recommendation_id)
-        .where(R.status.in_(_AWAITING_OUTCOME))
-        .order_by(response.recommendation_id, response.received_on, response.id)
-    )
-    if recommendation_ids is None:
-        query = query.where(R.council_id == council_id, R.deleted_at.is_(None))
-    else:
-        query = query.where(R.id.in_(recommendation_ids))
-    rows = session.connection().execute(query)
-    latest = {key: (verdict, final, on) for key, verdict, final, on in rows}
-    plans = {
-        key: pending_plan(_VERDICTS[verdict], final, on)
-        for key, (verdict, final, on) in latest.items()
-    }
-    return {key: on for key, on in plans.items() if on is not None}
 
 
 def _projects(

@@ -39,7 +39,7 @@ class RecommendationsFilterBar(FilterBar):
         project_combo.setMinimumContentsLength(16)
         combos = (status_combo, QComboBox(), project_combo, QComboBox())
         super().__init__(
-            tr(_CONTEXT, "Suchen nach Kennung, Titel, Projekt …"),
+            tr(_CONTEXT, "Suchen nach Kennung, Titel, Text, Antwort …"),
             tr(_CONTEXT, "Filtert die Tabelle beim Tippen (Strg+F)"),
             combos,
             parent,

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from expertenrat.domain import text_folding
-from expertenrat.domain.text_folding import fold, match_key, transliterate
+from expertenrat.domain.text_folding import fold, match_key, searchable_prose, transliterate
 
 
 @pytest.mark.parametrize(
@@ -97,3 +97,10 @@ def _fold_whole_text(text: str) -> str:
 @given(st.text())
 def test_folding_character_by_character_is_folding_the_whole_text(text):
     assert fold(text) == _fold_whole_text(text)
+
+
+def test_prose_is_searchable_word_by_word_accents_aside_and_spelt_out() -> None:
+    text = searchable_prose("Die Prüfung\nder  Schnittstellen über\u00a0das Amt.")
+    for word in ("prufung", "pruefung", "schnittstellen", "uber", "ueber", "das", "amt."):
+        assert word in text
+    assert searchable_prose("") == ""

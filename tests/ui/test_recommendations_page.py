@@ -17,8 +17,9 @@ from sqlalchemy import select
 from verwerfen import escape_asks_before_dropping, escape_closes_at_once
 
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
+from expertenrat.domain.enums import RecommendationKind, RecommendationStatus, ResponseVerdict
 from expertenrat.domain.recommendation_content import RecommendationContent
+from expertenrat.domain.recommendation_responses import ResponseDraft
 from expertenrat.domain.recommendation_views import Origin, RecommendationRow
 from expertenrat.services.context import Services
 from expertenrat.store import models
@@ -115,6 +116,34 @@ def test_search_as_you_type_ignores_case_and_accents(page, services, sample, qtb
     page.search_edit.clear()
     qtbot.keyClicks(page.search_edit, "klimadashboard")
     assert codes(page) == ["E-2026-04", "E-2026-06"]
+
+
+def test_the_search_finds_words_of_the_text_and_of_the_answers(page, services, sample, qtbot):
+    """(found by a tester) Words of a recommendation's text or of a project's answer found
+    nothing; the search looked only at code, title and the columns."""
+    content = RecommendationContent(
+        "Messnetz", "Die Sensoren sollen auch in der Turnhalle messen.", project_ids=()
+    )
+    row = services.recommendations.create(
+        sample.council_id, content, date(2026, 11, 2), adopted=True
+    ).row
+    row = services.recommendations.send(
+        row.id, row.version, date(2026, 11, 3), date(2027, 1, 4)
+    ).row
+    answer = ResponseDraft(
+        date(2026, 11, 20),
+        ResponseVerdict.PARTLY_COMPLIED,
+        responder="Amt für Schulen",
+        reasons="Haushaltssperre bis zum Herbst",
+        measures="Ausschreibung über das Vergabeamt",
+    )
+    services.recommendations.record_response(row.id, row.version, answer)
+    page.refresh()
+    for words in ("turnhalle", "haushaltssperre herbst", "vergabeamt", "Amt fur Schulen"):
+        page.search_edit.clear()
+        qtbot.keyClicks(page.search_edit, words)
+        assert codes(page) == [row.code], words
+    assert page.search_edit.placeholderText() == "Suchen nach Kennung, Titel, Text, Antwort …"
 
 
 def test_filters_by_status_field_project_and_year(page, sample):
