@@ -62,12 +62,9 @@ class DialogService:
         box.setTextFormat(Qt.TextFormat.PlainText)  # the text may quote names with "<"
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.No)
+        no = on_no or (lambda: None)
         box.finished.connect(
-            lambda result: (
-                on_yes()
-                if result == QMessageBox.StandardButton.Yes
-                else (on_no() if on_no is not None else None)
-            )
+            lambda result: on_yes() if result == QMessageBox.StandardButton.Yes else no()
         )
         box.finished.connect(box.deleteLater)
         box.open()

@@ -127,7 +127,6 @@ class MeetingDocumentActionsView(QGroupBox):
             tr(_CONTEXT, "Einladung, Protokoll, Sitzungsmappe und weitere Dokumente der Sitzung"),
             self,
         )
-        self.compact_button = self.buttons.menu_button
         layout = QVBoxLayout(self)
         layout.addWidget(self.buttons)
         layout.addWidget(self.warnings_label)

@@ -139,7 +139,7 @@ def test_the_meetings_list_keeps_its_room_and_the_documents_fold_into_one_button
     page = shown_page(shown, qtbot, shown.pages.meetings)
     page.select(page.meeting_list.model.rows()[5].id)  # held: every document can be made
     documents, view = page.documents, page.meeting_list.view
-    folded = documents.compact_button
+    folded = documents.buttons.menu_button
     qtbot.waitUntil(folded.isVisible, timeout=WAIT)
     with suppress(NotSettled):  # the columns fit once the list has its width
         qtbot.waitUntil(
