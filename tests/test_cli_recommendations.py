@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from expertenrat.__main__ import main
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.domain.enums import HistoryKind, ResponseVerdict
+from expertenrat.domain.enums import HistoryKind, ProjectPhase, ResponseVerdict
 from expertenrat.domain.projects import Project
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.recommendation_responses import ResponseDraft
@@ -201,6 +201,42 @@ def test_export_reminders_writes_letter_and_draft_per_project_records_them_and_r
         assert kinds[-1] is HistoryKind.REMINDER and kinds.count(HistoryKind.REMINDER) == 1
     finally:
         db.close()
+
+
+def test_export_reminders_names_an_ended_project_and_reminds_it_only_when_asked(
+    capsys, database, tmp_path
+):
+    # Found by a tester: the window no longer preselects a project marked "abgeschlossen",
+    # but the command line still wrote it a letter.
+    db = open_database(database_url(database))
+    council = SettingsService(db, "Test").councils()[0]
+    field = SettingsService(db, "Test").action_fields(council.id)[0].id
+    ended = ProjectsService(db, "Test").create(
+        council.id,
+        Project(None, "E-Akte", action_field_id=field, phase=ProjectPhase.COMPLETED),
+    )
+    register = RecommendationsService(db, "Test")
+    content = RecommendationContent("Archiv", project_ids=(ended,))
+    row = register.create(council.id, content, date(2020, 4, 1), adopted=True).row
+    register.send(row.id, row.version, date(2020, 4, 2))
+    db.close()
+    folder = tmp_path / "Erinnerungen"
+    folder.mkdir()
+
+    code, out, err = run(
+        capsys, "--database", database, "export", "reminders", "--out", str(folder)
+    )
+
+    assert (code, err) == (0, "")
+    assert out.startswith("Klima & Co: E-2020-01 → ")
+    assert "Abgeschlossen, daher ohne Erinnerung (mit --include-ended doch): E-Akte (E-2020-" in out
+    assert not list(folder.glob("Erinnerung-E-Akte-*"))
+    code, out, err = run(
+        capsys, "--database", database, "export", "reminders", "--out", str(folder),
+        "--include-ended", "--force",
+    )  # fmt: skip
+    assert (code, err) == (0, "") and "Abgeschlossen" not in out
+    assert len(list(folder.glob("Erinnerung-E-Akte-*"))) == 2  # letter and e-mail draft
 
 
 def test_export_reminders_into_a_missing_folder_is_exit_1(capsys, database, tmp_path):

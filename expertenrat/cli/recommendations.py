@@ -83,6 +83,11 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
     reminders.add_argument(
         "--force", action="store_true", help="Schreiben gleichen Namens im Zielordner ersetzen"
     )
+    reminders.add_argument(
+        "--include-ended",
+        action="store_true",
+        help="auch abgeschlossene Projekte erinnern (sonst nur genannt, wie im Fenster)",
+    )
     council_option(reminders)
     reminders.set_defaults(handler=_export_reminders, opening="change")
 
@@ -140,24 +145,35 @@ def _export_recommendations(services: Services, args: argparse.Namespace) -> str
 
 def _export_reminders(services: Services, args: argparse.Namespace) -> str:
     """Letter and e-mail draft per project; each reminder is then recorded in the history
-    (``RecommendationRemindersService.save``, as in the window)."""
+    (``RecommendationRemindersService.save``, as in the window). Projects marked as finished
+    are named, not reminded, unless ``--include-ended`` (the window does not preselect them)."""
     from expertenrat.services.recommendation_reminders import RemindersExistError
 
     council_id = chosen_council(services, args)
     reminders = services.recommendation_reminders
+    due = reminders.due(council_id)
+    ended = [] if args.include_ended else [p for p in due.projects if p.project.ended]
+    chosen = [p.project.id for p in due.projects if not any(p is e for e in ended)]
     try:
-        saved = reminders.save(council_id, args.out, replace=args.force)
+        saved = reminders.save(council_id, args.out, project_ids=chosen, replace=args.force)
     except RemindersExistError as error:
         raise UserError(f"{error.message} Mit --force werden sie ersetzt.", error.detail) from None
     lines = [
         f"{s.project.title}: {', '.join(s.codes)} → {s.files[0].name}, {s.files[1].name}"
         for s in saved
-    ] or [
-        "Keine Stellungnahme ist überfällig oder in den nächsten 14 Tagen fällig, und keine "
-        "geplante Umsetzung ist überfällig."
     ]
+    if not due.projects:
+        lines.append(
+            "Keine Stellungnahme ist überfällig oder in den nächsten 14 Tagen fällig, und keine "
+            "geplante Umsetzung ist überfällig."
+        )
+    if ended:
+        named = ", ".join(
+            f"{p.project.title} ({', '.join(r.code for r in p.items)})" for p in ended
+        )
+        lines.append(f"Abgeschlossen, daher ohne Erinnerung (mit --include-ended doch): {named}")
     print_warnings(dict.fromkeys(w for s in saved for w in s.warnings))  # a logo's: once
-    without = reminders.due(council_id).without_project
+    without = due.without_project
     if without:
         lines.append("Ohne Projekt, daher ohne Erinnerung: " + ", ".join(r.code for r in without))
     return "\n".join(lines)
