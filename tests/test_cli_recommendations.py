@@ -297,6 +297,27 @@ def test_export_register_by_year_and_status(capsys, database, tmp_path, suffix):
     assert codes == ["E-2020-01", "E-2020-02"]
 
 
+def test_export_only_the_overdue_ones_as_the_listing_does(capsys, database, tmp_path):
+    # Found by a tester: the listing and the page filter had "überfällig", the export not.
+    register, report = tmp_path / "Register.csv", tmp_path / "Bericht.pdf"
+
+    code, out, err = run(
+        capsys, "--database", database, "export", "recommendations", "--out", str(register),
+        "--overdue",
+    )  # fmt: skip
+    assert (code, err) == (0, "") and out.startswith("CSV-Datei mit 1 Empfehlung:")
+    found = register.read_bytes().decode("utf-8-sig").splitlines()
+    assert [line.split(";")[0] for line in found[1:]] == ["E-2020-01"]
+
+    code, _out, err = run(
+        capsys, "--database", database, "export", "recommendations", "--out", str(report),
+        "--overdue",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    text = " ".join(page.extract_text() for page in PdfReader(report).pages)
+    assert "nur überfällige" in text and "E-2020-01" in text and LATER not in text
+
+
 def test_export_register_with_drafts_when_no_status_is_given(capsys, database, tmp_path):
     out_file = tmp_path / "Register.csv"
 

@@ -36,14 +36,18 @@ def add_listing(commands: argparse._SubParsersAction) -> None:
     recommendations.add_argument(
         "--status", type=status_argument, metavar="S", help="nur Empfehlungen in diesem Status"
     )
-    recommendations.add_argument(
+    _overdue_option(recommendations)
+    council_option(recommendations)
+    recommendations.set_defaults(handler=_recommendations, opening="read")
+
+
+def _overdue_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--overdue",
         action="store_true",
         help="nur die überfälligen: Frist der Stellungnahme oder Termin der geplanten Umsetzung "
         "überschritten",
     )
-    council_option(recommendations)
-    recommendations.set_defaults(handler=_recommendations, opening="read")
 
 
 def add_exports(exports: argparse._SubParsersAction) -> None:
@@ -70,6 +74,7 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
         help="nur Empfehlungen in diesem Status (mehrfach möglich); der Bericht zeigt sonst "
         "alle außer Entwürfen",
     )
+    _overdue_option(report)
     council_option(report)
     report.set_defaults(handler=_export_recommendations, opening="read")
     reminders = exports.add_parser(
@@ -134,7 +139,9 @@ def _export_recommendations(services: Services, args: argparse.Namespace) -> str
 
     path = args.out
     file_format = RegisterFileFormat.of(path)
-    chosen = RecommendationFilter(statuses=frozenset(args.status or ()), year=args.year)
+    chosen = RecommendationFilter(
+        statuses=frozenset(args.status or ()), year=args.year, overdue=args.overdue
+    )
     exported = services.recommendations_report.export(
         chosen_council(services, args), file_format, chosen
     )
