@@ -28,8 +28,13 @@ from expertenrat.domain.text_templates import TextTemplate
 from expertenrat.services import action_fields as action_fields_module
 from expertenrat.services import agenda as agenda_module
 from expertenrat.services import attendance as attendance_module
-from expertenrat.services import audit, conflicts, member_writes, minutes_approval_rows
-from expertenrat.services import members as members_module
+from expertenrat.services import (
+    audit,
+    conflicts,
+    member_endings,
+    member_writes,
+    minutes_approval_rows,
+)
 from expertenrat.services import projects as projects_module
 from expertenrat.services.change_marker import change_marker
 from expertenrat.services.context import Services
@@ -471,7 +476,7 @@ def _pause_pc1_ending_a_term(monkeypatch) -> tuple[threading.Event, threading.Ev
     """PC 1's end of a term, once written, waits (``written`` set) until the test sets
     ``go_on``: PC 2 acts inside PC 1's open transaction."""
     written, go_on = threading.Event(), threading.Event()
-    drop = members_module.drop_apologies_outside_terms
+    drop = member_endings.drop_apologies_outside_terms
 
     def pause_the_first(*args, **kwargs):
         if called_in("PC 1"):
@@ -479,7 +484,7 @@ def _pause_pc1_ending_a_term(monkeypatch) -> tuple[threading.Event, threading.Ev
             go_on.wait(30)
         return drop(*args, **kwargs)
 
-    monkeypatch.setattr(members_module, "drop_apologies_outside_terms", pause_the_first)
+    monkeypatch.setattr(member_endings, "drop_apologies_outside_terms", pause_the_first)
     return written, go_on
 
 
