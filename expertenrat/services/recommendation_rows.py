@@ -1,7 +1,7 @@
-"""Reading the recommendations register: its rows in five queries whatever their number
-(the recommendations with field, origin and text, the addressed projects, then the plans
-and the answers' words, see ``recommendation_row_parts``), and the detail of one
-recommendation with its responses and history."""
+"""Reading the recommendations register: its rows in three queries whatever their number
+(the recommendations with field and origin, the addressed projects, the plans, see
+``recommendation_row_parts``), four for a search (the text in the first, then the answers'
+words), and the detail of one recommendation with its responses and history."""
 
 from __future__ import annotations
 
@@ -52,25 +52,32 @@ def register_rows(
     wanted: RecommendationFilter | None = None,
     *,
     only_id: int | None = None,
+    searchable: bool = False,
 ) -> list[RecommendationRow]:
     """The council's live recommendations that pass ``wanted``, in the order of their codes
     (the search words are looked for in the rows read, as the register page does; for
-    "überfällig" the query narrows the rows, the domain's rule ``days_overdue`` decides)."""
+    "überfällig" the query narrows the rows, the domain's rule ``days_overdue`` decides).
+    The rows carry the words of their text and answers (``RecommendationRow.words``) only
+    if ``searchable`` (for the register page's search as you type) or ``wanted`` has a
+    search; the other readers (Übersicht, reports, reminders) need neither."""
     wanted = wanted or RecommendationFilter()
+    searchable = searchable or bool(wanted.search.strip())
     query = _filtered(_row_query(council_id), wanted, today)
+    if searchable:
+        query = query.add_columns(R.text)
     if only_id is not None:
         query = query.where(R.id == only_id)
     found = session.connection().execute(query).all()  # Core rows: no ORM loading
     only = [r.id for r in found] if only_id else None
     projects = _projects(session, council_id, only)
     plans = pending_plans(session, council_id, only)
-    answers = answer_texts(session, council_id, only)
+    answers = answer_texts(session, council_id, only) if searchable else {}
     origins: dict[int | None, Origin] = {None: Origin()}  # one per agenda item
     rows = []
     for (
         key, code, kind, title, field_id, field_name, item_id, item_number,
         meeting_id, meeting_number, meeting_kind, starts_at, meeting_title, adopted_on, sent_on,
-        due_on, status, version, text,
+        due_on, status, version, *text,
     ) in found:  # fmt: skip
         origin = origins.get(item_id)
         if origin is None:
@@ -101,7 +108,7 @@ def register_rows(
                 days_overdue(state, due_on, today, planned_by),
                 version,
                 planned_by,
-                f"{text}\n{answers.get(key, '')}",
+                f"{text[0]}\n{answers.get(key, '')}" if text else "",
             )
         )
     rows.sort(key=lambda row: parse_code(row.code) or (0, row.id))
@@ -180,7 +187,6 @@ def _row_query(council_id: int) -> Select:
             R.due_on,
             R.status,
             R.version,
-            R.text,
         )
         .outerjoin(models.ActionField, models.ActionField.id == R.action_field_id)
         .outerjoin(item, item.id == R.origin_agenda_item_id)

@@ -66,12 +66,14 @@ class RecommendationsService(RecommendationLifecycle, RecommendationFollowUp):
         filters: RecommendationFilter | None = None,
         *,
         today: date | None = None,
+        searchable: bool = False,
     ) -> builtins.list[RecommendationRow]:
         """The register in the order of the codes; days overdue as of ``today`` (default:
-        today in the council's time zone)."""
+        today in the council's time zone); ``searchable``: with the words of the text and
+        the answers, which the register page's search looks in (``register_rows``)."""
         with reading(self._db) as session:
             day = today or council_clock(session, council_id).today()
-            return register_rows(session, council_id, day, filters)
+            return register_rows(session, council_id, day, filters, searchable=searchable)
 
     def get(self, recommendation_id: int, *, today: date | None = None) -> RecommendationDetail:
         with reading(self._db) as session:

@@ -112,7 +112,9 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
         """Reread the register; the selected recommendation stays selected."""
         if self._council_id is None:
             return
-        rows = self._services.recommendations.list(self._council_id, today=self._today())
+        rows = self._services.recommendations.list(
+            self._council_id, today=self._today(), searchable=True
+        )
         self.filters.fill(rows, self._services.settings.action_fields(self._council_id))
         with selection_kept(self.view):
             self.model.set_recommendations(rows)

@@ -172,6 +172,23 @@ def test_list_filters_by_status_field_project_year_and_overdue(register, council
     assert (row.due_on, row.days_overdue) == (date(2026, 5, 11), 21)
 
 
+def test_only_the_search_reads_the_words_of_the_text_and_the_answers(register, council, projects):
+    """The register page's search looks in the text and the answers; the other readers of
+    the register (Übersicht, reports, reminders) read neither."""
+    sent = _sent(register, council, projects).row
+    answer = ResponseDraft(date(2026, 4, 1), ResponseVerdict.PLANNED, responder="Amt für Planung")
+    row = register.record_response(sent.id, sent.version, answer).row
+
+    (plain,) = register.list(council.id)
+    (searchable,) = register.list(council.id, searchable=True)
+    (searched,) = register.list(council.id, RecommendationFilter(search="offen planung"))
+
+    assert plain.id == searchable.id == searched.id == row.id
+    assert plain.words == ""
+    assert "Bitte offen." in searchable.words and "Amt für Planung" in searchable.words
+    assert searched.words == searchable.words
+
+
 # --- the lifecycle -----------------------------------------------------------------------
 
 
