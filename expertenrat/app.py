@@ -115,7 +115,13 @@ class Session:
         dialogs = self.dialog_service()
         services = Services.create(self.database, default_actor())
         self.window.attach(services, dialogs)
-        self.daily_backup = DailyBackup(services.daily_backup, QSettings(), date.today, self.window)
+        self.daily_backup = DailyBackup(
+            services.daily_backup,
+            QSettings(),
+            date.today,
+            self.window,
+            safety_copies=services.safety_copies,
+        )
         self.window.overview_page.set_backup_warning(self.daily_backup.warning)
         self.daily_backup.changed.connect(self.window.overview_page.refresh)
         self.daily_backup.start()

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from expertenrat.services.recommendations import RecommendationsService
     from expertenrat.services.recommendations_report import RecommendationsReportService
     from expertenrat.services.retention import RetentionService
+    from expertenrat.services.safety_copies import SafetyCopiesService
     from expertenrat.services.settings import SettingsService
     from expertenrat.services.text_templates import TextTemplatesService
     from expertenrat.store.database import Database
@@ -157,6 +158,12 @@ class Services:
         from expertenrat.services.retention import RetentionService
 
         return RetentionService(self.database, self.actor)
+
+    @_Service
+    def safety_copies(self) -> SafetyCopiesService:
+        from expertenrat.services.safety_copies import SafetyCopiesService
+
+        return SafetyCopiesService(self.database)
 
     @_Service
     def meeting_documents(self) -> MeetingDocumentsService:

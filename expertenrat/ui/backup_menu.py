@@ -11,11 +11,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.progress import Progress
 from expertenrat.domain.wording import file_size, restore_scope, whole_number
 from expertenrat.paths import user_data_dir
 from expertenrat.services.backup import BackupSummary, RestoreSummary
 from expertenrat.services.context import Services
-from expertenrat.ui.daily_backup import chosen_folder
+from expertenrat.ui.daily_backup import chosen_folder, safety_copy_days
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.save_location import FileKind
@@ -131,10 +132,18 @@ class BackupMenu:
     def restore(self, path: str) -> None:
         source = Path(path)
         title = tr(_CONTEXT, "Wiederherstellen")
-        self._run(
-            lambda progress: self._services.backup.restore(
+        days = safety_copy_days(self._settings)
+
+        def work(progress: Progress) -> RestoreSummary:
+            summary = self._services.backup.restore(
                 source, user_data_dir() / "Sicherungen", progress=progress
-            ),
+            )
+            # Rotated as the daily copies are when one is made: never the one just made.
+            self._services.safety_copies.rotate(date.today(), days, spare=summary.kept_copy)
+            return summary
+
+        self._run(
+            work,
             title,
             tr(_CONTEXT, "Die Sicherung wird geprüft und eingespielt …"),
             lambda summary: self._restored(title, summary),

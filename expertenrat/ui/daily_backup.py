@@ -20,11 +20,15 @@ from PySide6.QtCore import QEventLoop, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
+from expertenrat.domain.backup_rotation import MAX_SAFETY_COPY_DAYS, SAFETY_COPY_DAYS
+from expertenrat.domain.progress import Progress
 from expertenrat.services.daily_backup import DailyBackupService, backup_folder
+from expertenrat.services.safety_copies import SafetyCopiesService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.worker import POLL_MS, Job
 
 FOLDER_KEY = "backup/folder"
+SAFETY_COPY_DAYS_KEY = "retention/safety_copy_days"
 _CONTEXT = "DailyBackup"
 log = logging.getLogger(__name__)
 
@@ -41,6 +45,16 @@ def daily_backup_folder(settings: QSettings, database_file: Path | None) -> Path
     return backup_folder(chosen_folder(settings), database_file)
 
 
+def safety_copy_days(settings: QSettings) -> int:
+    """How many days this PC keeps the safety copies made before a restore or an update
+    (default 90; the newest ones stay regardless)."""
+    try:
+        days = int(settings.value(SAFETY_COPY_DAYS_KEY, SAFETY_COPY_DAYS))
+    except (TypeError, ValueError):
+        return SAFETY_COPY_DAYS
+    return min(max(days, 1), MAX_SAFETY_COPY_DAYS)
+
+
 class DailyBackup(QObject):
     changed = Signal()  # the backup ended, whichever way: the warning may differ now
 
@@ -50,9 +64,12 @@ class DailyBackup(QObject):
         settings: QSettings,
         today: Callable[[], date],
         parent: QObject | None = None,
+        safety_copies: SafetyCopiesService | None = None,
     ) -> None:
+        """``safety_copies``: rotated in the same run (see :meth:`start`)."""
         super().__init__(parent)
         self._service = service
+        self._safety_copies = safety_copies
         self._settings = settings
         self._today = today
         self._error: str | None = None
@@ -62,14 +79,21 @@ class DailyBackup(QObject):
         return self._service.folder(chosen_folder(self._settings))
 
     def start(self) -> None:
-        """Make today's copy in the worker, unless there is one."""
+        """Delete the safety copies past their days, and make today's copy unless there
+        is one, in the worker."""
         folder = self.folder()
         today = self._today()
-        self.job = Job(lambda progress: self._service.run(folder, today, progress), self)
+        days = safety_copy_days(self._settings)
+        self.job = Job(lambda progress: self._run(folder, today, days, progress), self)
         self.job.finished.connect(self._made)
         self.job.failed.connect(self._failed)
         self.job.cancelled.connect(lambda: log.info("Daily backup cancelled"))
         self.job.start()
+
+    def _run(self, folder: Path, today: date, days: int, progress: Progress) -> Path | None:
+        if self._safety_copies is not None:
+            self._safety_copies.rotate(today, days)
+        return self._service.run(folder, today, progress)
 
     def finish(self, parent: QWidget | None) -> None:
         """Wait until today's copy is written, before the database closes (a switch to

@@ -1,6 +1,7 @@
-"""Einstellungen "Auf diesem PC": the backup folder and the retention period.
+"""Einstellungen "Auf diesem PC": the backup folder, the retention period and how long the
+safety copies (made before a restore or an update) are kept.
 
-Both are settings of the PC (QSettings), not of a council: the daily backup copies the
+They are settings of the PC (QSettings), not of a council: the daily backup copies the
 database of this PC to a folder this PC can reach (``backup/folder``, see
 :mod:`expertenrat.ui.daily_backup`; empty: "Sicherungen" beside the database file, for a
 server database in this PC's data folder), and the
@@ -24,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertenrat.domain.backup_rotation import MAX_SAFETY_COPY_DAYS, SAFETY_COPIES_KEPT
 from expertenrat.domain.retention import DEFAULT_RETENTION_YEARS
-from expertenrat.ui.daily_backup import FOLDER_KEY
+from expertenrat.ui.daily_backup import FOLDER_KEY, SAFETY_COPY_DAYS_KEY, safety_copy_days
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit
@@ -85,6 +87,16 @@ class PcSettingsBox(QGroupBox):
                 "Aufbewahrung …).",
             )
         )
+        self.copy_days_spin = QSpinBox(minimum=1, maximum=MAX_SAFETY_COPY_DAYS)
+        self.copy_days_spin.setMaximumWidth(240)
+        self.copy_days_spin.setToolTip(
+            tr(
+                _CONTEXT,
+                "Die Kopien der Datenbank, die vor einer Wiederherstellung oder einer "
+                "Aktualisierung angelegt werden, werden nach so vielen Tagen beim "
+                "Programmstart gelöscht; die neuesten {} bleiben immer erhalten.",
+            ).format(SAFETY_COPIES_KEPT)
+        )
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(self.choose_button)
@@ -92,12 +104,15 @@ class PcSettingsBox(QGroupBox):
         form = QFormLayout(self)
         form.addRow(tr(_CONTEXT, "Tägliche Sicherung in"), folder_row)
         form.addRow(tr(_CONTEXT, "Aufbewahrungsfrist"), self.years_spin)
+        form.addRow(tr(_CONTEXT, "Sicherheitskopien aufbewahren"), self.copy_days_spin)
         self._show()
         self.setFocusProxy(self.choose_button)  # where the Übersicht's backup warning leads
         self.choose_button.clicked.connect(self._ask_folder)
         self.default_button.clicked.connect(lambda: self._store_folder(""))
         self.years_spin.valueChanged.connect(self._store_years)
         self.years_spin.valueChanged.connect(self._name_years)
+        self.copy_days_spin.valueChanged.connect(self._store_copy_days)
+        self.copy_days_spin.valueChanged.connect(self._name_copy_days)
 
     def _show(self) -> None:
         configured = str(self._settings.value(FOLDER_KEY, "") or "")
@@ -107,10 +122,17 @@ class PcSettingsBox(QGroupBox):
         self.years_spin.setValue(retention_years(self._settings))
         self.years_spin.blockSignals(False)
         self._name_years(self.years_spin.value())
+        self.copy_days_spin.blockSignals(True)
+        self.copy_days_spin.setValue(safety_copy_days(self._settings))
+        self.copy_days_spin.blockSignals(False)
+        self._name_copy_days(self.copy_days_spin.value())
 
     def _name_years(self, years: int) -> None:
         """ "1 Jahr", "10 Jahre" beside the number."""
         self.years_spin.setSuffix(tr(_CONTEXT, " Jahr") if years == 1 else tr(_CONTEXT, " Jahre"))
+
+    def _name_copy_days(self, days: int) -> None:
+        self.copy_days_spin.setSuffix(tr(_CONTEXT, " Tag") if days == 1 else tr(_CONTEXT, " Tage"))
 
     def _ask_folder(self) -> None:
         self._dialogs.ask_folder(
@@ -143,6 +165,12 @@ class PcSettingsBox(QGroupBox):
         self.changed.emit()
 
     def _store_years(self, years: int) -> None:
-        self._settings.setValue(RETENTION_KEY, years)
+        self._store(RETENTION_KEY, years)
+
+    def _store_copy_days(self, days: int) -> None:
+        self._store(SAFETY_COPY_DAYS_KEY, days)
+
+    def _store(self, key: str, value: int) -> None:
+        self._settings.setValue(key, value)
         self._settings.sync()
         self.changed.emit()

@@ -1,9 +1,13 @@
-"""Datei → Aufbewahrung …: former members due for anonymisation, and "Anonymisieren …".
+"""Datei → Aufbewahrung …: former members due for anonymisation, and "Anonymisieren …";
+below, the safety copies of the database and when they are deleted.
 
 Lists the persons whose last membership in any council ended more than the retention
 period (Einstellungen → Auf diesem PC) ago and who still have contact data, notes or
 consent dates. "Anonymisieren …" asks, then removes those from the selected persons (the
-name stays for the minutes); the audit trail records it.
+name stays for the minutes); the audit trail records it. The safety copies made before a
+restore or an update still hold every person as they were: the dialog says how many there
+are, the oldest, and when they go (:mod:`expertenrat.services.safety_copies`);
+"Fällige Kopien löschen …" deletes those due now instead of at the next start.
 """
 
 from __future__ import annotations
@@ -21,10 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertenrat.domain.backup_rotation import SAFETY_COPIES_KEPT, SafetyCopies
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.retention import RetentionCandidate
 from expertenrat.domain.wording import years_ago
 from expertenrat.services.retention import RetentionService
+from expertenrat.services.safety_copies import SafetyCopiesService
 from expertenrat.ui.dialog_parts import close_buttons, resize_within_screen, tab_as_shown
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
@@ -60,9 +66,14 @@ class RetentionDialog(QDialog):
         today: Callable[[], date],
         years: Callable[[], int],
         parent: QWidget | None = None,
+        *,
+        safety_copies: SafetyCopiesService,
+        copy_days: Callable[[], int],
     ) -> None:
         super().__init__(parent)
         self._retention = retention
+        self._safety_copies = safety_copies
+        self._copy_days = copy_days
         self._dialogs = dialogs
         self._today = today
         self._years = years
@@ -77,13 +88,19 @@ class RetentionDialog(QDialog):
         self.view.setAccessibleName(tr(_CONTEXT, "Ehemalige Mitglieder"))  # for screen readers
         self.view.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.anonymise_button = QPushButton(tr(_CONTEXT, "Anonymisieren …"))
-        buttons = close_buttons(self, self.anonymise_button)
+        self.copies_label = QLabel()
+        self.copies_label.setWordWrap(True)
+        self.copies_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.delete_copies_button = QPushButton(tr(_CONTEXT, "Fällige Kopien löschen …"))
+        buttons = close_buttons(self, self.anonymise_button, self.delete_copies_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro_label)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.copies_label)
         layout.addWidget(buttons)
         tab_as_shown(buttons)  # once in the dialog: reparenting keeps the made order
         self.anonymise_button.clicked.connect(self.ask_anonymise)
+        self.delete_copies_button.clicked.connect(self.ask_delete_copies)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.reload()
 
@@ -111,6 +128,36 @@ class RetentionDialog(QDialog):
             ).format(years_ago(years))
         self.intro_label.setText(text)
         self._selection_changed()
+        self._show_copies()
+
+    def _show_copies(self) -> None:
+        days = self._copy_days()
+        copies = self._safety_copies.summary(self._today(), days)
+        self.copies_label.setText(copies_text(copies, days))
+        self.delete_copies_button.setEnabled(copies.due > 0)
+
+    def ask_delete_copies(self) -> None:
+        due = self._safety_copies.summary(self._today(), self._copy_days()).due
+        if not due:
+            return
+        self._dialogs.question(
+            self,
+            tr(_CONTEXT, "Sicherheitskopien löschen"),
+            tr(
+                _CONTEXT,
+                "{} älter als {} Tage jetzt endgültig löschen? Die neuesten bleiben erhalten.",
+            ).format(_copies(due), self._copy_days()),
+            self.delete_copies,
+        )
+
+    def delete_copies(self) -> None:
+        deleted = self._safety_copies.rotate(self._today(), self._copy_days())
+        self._dialogs.information(
+            self,
+            tr(_CONTEXT, "Sicherheitskopien löschen"),
+            tr(_CONTEXT, "{} gelöscht.").format(_copies(deleted)),
+        )
+        self._show_copies()
 
     def selected(self) -> list[RetentionCandidate]:
         rows = self.view.selectionModel().selectedRows()
@@ -154,3 +201,40 @@ class RetentionDialog(QDialog):
             else tr(_CONTEXT, "{} Personen anonymisiert.").format(count),
         )
         self.reload()
+
+
+def _copies(count: int) -> str:
+    return (
+        tr(_CONTEXT, "1 Sicherheitskopie")
+        if count == 1
+        else tr(_CONTEXT, "{} Sicherheitskopien").format(count)
+    )
+
+
+def copies_text(copies: SafetyCopies, days: int) -> str:
+    """What the dialog says of the safety copies made before restores and updates."""
+    rule = tr(
+        _CONTEXT,
+        "Kopien, die älter als {} Tage sind, werden beim Programmstart gelöscht; die "
+        "neuesten {} bleiben erhalten (Einstellungen → Auf diesem PC).",
+    ).format(days, SAFETY_COPIES_KEPT)
+    if not copies.count:
+        return tr(
+            _CONTEXT, "Keine Sicherheitskopien vor Wiederherstellungen oder Aktualisierungen. {}"
+        ).format(rule)
+    text = tr(
+        _CONTEXT,
+        "{} der Datenbank vor Wiederherstellungen oder Aktualisierungen, die älteste vom {}. "
+        "Sie enthalten auch Daten inzwischen anonymisierter oder gelöschter Personen. {}",
+    ).format(_copies(copies.count), f"{copies.oldest:%d.%m.%Y}", rule)
+    if copies.due:
+        return text + " " + tr(_CONTEXT, "Jetzt fällig: {}.").format(_copies(copies.due))
+    if copies.next_deletion is not None:
+        return (
+            text
+            + " "
+            + tr(_CONTEXT, "Die nächste ist ab dem {} fällig.").format(
+                f"{copies.next_deletion:%d.%m.%Y}"
+            )
+        )
+    return text

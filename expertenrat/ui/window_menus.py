@@ -116,6 +116,7 @@ class WindowMenus:
 
     def show_retention(self) -> None:
         """Datei → Aufbewahrung …: former members due for anonymisation."""
+        from expertenrat.ui.daily_backup import safety_copy_days
         from expertenrat.ui.pc_settings import retention_years
         from expertenrat.ui.retention_dialog import RetentionDialog
 
@@ -125,6 +126,8 @@ class WindowMenus:
             self._host.today,
             lambda: retention_years(self._settings),
             self._window,
+            safety_copies=self._services.safety_copies,
+            copy_days=lambda: safety_copy_days(self._settings),
         )
         self.retention_dialog.finished.connect(self._retention_closed)
         self.retention_dialog.open()

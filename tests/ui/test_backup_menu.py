@@ -14,7 +14,7 @@ from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.integrity import Finding, FindingKind
 from expertenrat.store.engine import sqlite_file
 from expertenrat.ui.backup_menu import BackupMenu
-from expertenrat.ui.daily_backup import FOLDER_KEY
+from expertenrat.ui.daily_backup import FOLDER_KEY, SAFETY_COPY_DAYS_KEY
 from expertenrat.ui.damaged_restore import DamagedRestore
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.save_location import SaveLocations
@@ -210,3 +210,31 @@ def test_with_one_council_the_restore_question_stays_short(
         f"Alle Daten in „{services.database.location}“ werden durch die Sicherung „"
     )
     assert "Gremien" not in text
+
+
+def test_a_restore_deletes_the_safety_copies_past_their_days_but_not_its_own(
+    services, qsettings, qtbot, finish_job, tmp_path
+):
+    """Safety copies are rotated as the daily copies are when one is made: the newest
+    three stay (the one just made among them), older ones past the days set go."""
+    services.settings.create_council(CouncilSettings(id=None, name="Eins", city="Rostock"))
+    backup = tmp_path / "sicherung.zip"
+    services.backup.backup(backup)
+    path = sqlite_file(services.database.url)
+    old = []
+    for month in (1, 2, 3, 4):
+        copy = path.with_name(f"{path.stem}-vor-wiederherstellung-2025-0{month}-01-120000.db")
+        copy.write_bytes(b"alt")
+        old.append(copy)
+    qsettings.setValue(SAFETY_COPY_DAYS_KEY, 30)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    menu = BackupMenu(
+        services, DialogService(SaveLocations(qsettings)), parent, lambda: None, qsettings
+    )
+
+    menu.restore(str(backup))
+    finish_job(menu)
+
+    copies = sorted(path.parent.glob(f"{path.stem}-vor-wiederherstellung-*"))
+    assert copies[:2] == old[2:] and len(copies) == 3  # and the one just made

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,7 +12,8 @@ from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.members import Member
 from expertenrat.paths import user_data_dir
 from expertenrat.services.daily_backup import default_folder, folder_beside
-from expertenrat.ui.daily_backup import DailyBackup
+from expertenrat.store.engine import sqlite_file
+from expertenrat.ui.daily_backup import DailyBackup, safety_copy_days
 from expertenrat.ui.pc_settings import RETENTION_KEY, PcSettingsBox, retention_years
 from expertenrat.ui.retention_dialog import RetentionDialog
 
@@ -80,6 +82,17 @@ def test_the_retention_period_is_stored_on_this_pc(box, qsettings):
     assert retention_years(qsettings) == 30
 
 
+def _retention_dialog(services, dialogs, today, years, copy_days=lambda: 90) -> RetentionDialog:
+    return RetentionDialog(
+        services.retention,
+        dialogs,
+        lambda: today,
+        years,
+        safety_copies=services.safety_copies,
+        copy_days=copy_days,
+    )
+
+
 @pytest.fixture
 def former(services) -> Member:
     council = services.settings.create_council(
@@ -106,7 +119,7 @@ def test_aufbewahrung_lists_members_past_the_period_and_anonymises_them(
     qtbot, services, dialogs, former, today
 ):
     years = [2]
-    dialog = RetentionDialog(services.retention, dialogs, lambda: today, lambda: years[0])
+    dialog = _retention_dialog(services, dialogs, today, lambda: years[0])
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 1
     assert dialog.model.index(0, 0).data() == "Jörg Brüggemann"
@@ -138,7 +151,7 @@ def test_a_retention_period_of_one_year_is_named_in_the_singular(
     box.years_spin.setValue(3)
     assert box.years_spin.text() == "3 Jahre"
     years = [1]
-    dialog = RetentionDialog(services.retention, dialogs, lambda: today, lambda: years[0])
+    dialog = _retention_dialog(services, dialogs, today, lambda: years[0])
     qtbot.addWidget(dialog)
     assert "vor mehr als einem Jahr ausgeschieden;" in dialog.intro_label.text()
     years[0] = 30
@@ -161,7 +174,7 @@ def test_aufbewahrung_sorts_names_with_particles_behind(qtbot, services, dialogs
             ),
             date(2018, 1, 1),
         )  # fmt: skip
-    dialog = RetentionDialog(services.retention, dialogs, lambda: today, lambda: 2)
+    dialog = _retention_dialog(services, dialogs, today, lambda: 2)
     qtbot.addWidget(dialog)
 
     dialog.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -171,7 +184,7 @@ def test_aufbewahrung_sorts_names_with_particles_behind(qtbot, services, dialogs
 
 
 def test_a_longer_period_lists_nobody(qtbot, services, dialogs, former, today):
-    dialog = RetentionDialog(services.retention, dialogs, lambda: today, lambda: 10)
+    dialog = _retention_dialog(services, dialogs, today, lambda: 10)
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 0
     assert not dialog.anonymise_button.isEnabled()
@@ -182,3 +195,88 @@ def test_the_file_menu_opens_aufbewahrung(make_window, former):
     window.menus.retention_action.trigger()
     assert window.menus.retention_dialog.model.rowCount() == 1
     assert window.settings_page.pc_settings.title() == "Auf diesem PC"
+
+
+def _safety_copies(services, *made: date) -> list[Path]:
+    """Copies before a restore, as the restore names them beside the database file."""
+    path = sqlite_file(services.database.url)
+    copies = []
+    for day in made:
+        copy = path.with_name(f"{path.stem}-vor-wiederherstellung-{day:%Y-%m-%d}-120000.db")
+        copy.write_bytes(b"alt")
+        copies.append(copy)
+    return copies
+
+
+def test_the_safety_copies_are_kept_for_the_days_set_on_this_pc(box, qsettings):
+    assert box.copy_days_spin.value() == 90
+    assert box.copy_days_spin.text() == "90 Tage"
+    box.copy_days_spin.setValue(1)
+    assert box.copy_days_spin.text() == "1 Tag"
+    box.copy_days_spin.setValue(30)
+    assert safety_copy_days(qsettings) == 30
+    qsettings.setValue("retention/safety_copy_days", "lange")
+    assert safety_copy_days(qsettings) == 90
+
+
+def test_aufbewahrung_names_the_safety_copies_and_deletes_those_due(
+    qtbot, services, dialogs, today
+):
+    old = _safety_copies(services, date(2025, 1, 2), date(2025, 2, 3))
+    newest = _safety_copies(services, *(today - timedelta(days=d) for d in (5, 6, 7)))
+    days = [90]
+    dialog = _retention_dialog(services, dialogs, today, lambda: 2, lambda: days[0])
+    qtbot.addWidget(dialog)
+
+    assert dialog.copies_label.text() == (
+        "5 Sicherheitskopien der Datenbank vor Wiederherstellungen oder Aktualisierungen, "
+        "die älteste vom 02.01.2025. Sie enthalten auch Daten inzwischen anonymisierter oder "
+        "gelöschter Personen. Kopien, die älter als 90 Tage sind, werden beim Programmstart "
+        "gelöscht; die neuesten 3 bleiben erhalten (Einstellungen → Auf diesem PC). Jetzt "
+        "fällig: 2 Sicherheitskopien."
+    )
+    assert dialog.delete_copies_button.isEnabled()
+
+    dialog.delete_copies_button.click()
+
+    assert dialogs.messages[-2][2] == (
+        "2 Sicherheitskopien älter als 90 Tage jetzt endgültig löschen? Die neuesten bleiben "
+        "erhalten."
+    )
+    assert dialogs.messages[-1][2] == "2 Sicherheitskopien gelöscht."
+    assert [c.exists() for c in old + newest] == [False, False, True, True, True]
+    assert dialog.copies_label.text().startswith("3 Sicherheitskopien der Datenbank")
+    assert dialog.copies_label.text().endswith("(Einstellungen → Auf diesem PC).")
+    assert not dialog.delete_copies_button.isEnabled()
+
+
+def test_aufbewahrung_says_when_the_next_safety_copy_goes(qtbot, services, dialogs, today):
+    _safety_copies(services, *(today - timedelta(days=d) for d in (10, 20, 30, 40)))
+    dialog = _retention_dialog(services, dialogs, today, lambda: 2)
+    qtbot.addWidget(dialog)
+    due = today + timedelta(days=51)
+    assert dialog.copies_label.text().endswith(f"Die nächste ist ab dem {due:%d.%m.%Y} fällig.")
+    assert not dialog.delete_copies_button.isEnabled()
+
+
+def test_aufbewahrung_without_safety_copies_says_so(qtbot, services, dialogs, today):
+    dialog = _retention_dialog(services, dialogs, today, lambda: 2)
+    qtbot.addWidget(dialog)
+    assert dialog.copies_label.text().startswith(
+        "Keine Sicherheitskopien vor Wiederherstellungen oder Aktualisierungen."
+    )
+
+
+def test_the_daily_backup_at_start_deletes_the_safety_copies_past_their_days(
+    qtbot, services, qsettings, today
+):
+    old = _safety_copies(services, *(date(2025, m, 1) for m in (1, 2, 3, 4)))
+    qsettings.setValue("retention/safety_copy_days", 30)
+    daily = DailyBackup(
+        services.daily_backup, qsettings, lambda: today, safety_copies=services.safety_copies
+    )
+
+    daily.start()
+    qtbot.waitUntil(lambda: not daily.job.running, timeout=60_000)
+
+    assert [c.exists() for c in old] == [False, True, True, True]
