@@ -19,6 +19,7 @@ from expertenrat.cli import (
     meetings,
     members,
     open_data,
+    person_disclosure,
     recommendations,
     settings,
 )
@@ -135,8 +136,10 @@ def build_parser() -> argparse.ArgumentParser:
     open_data.add_exports(exports)
     settings.add_export(exports)
     meetings.add_calendar_export(exports)
+    person_disclosure.add_export(exports)
 
     meetings.add_listing(commands)
+    person_disclosure.add_listing(commands)
     recommendations.add_listing(commands)
 
     import_ = commands.add_parser("import", help="Daten aus Dateien übernehmen")

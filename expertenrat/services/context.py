@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from expertenrat.services.oparl_export import OParlExportService
     from expertenrat.services.open_data_export import OpenDataExportService
     from expertenrat.services.overview import OverviewService
+    from expertenrat.services.person_disclosure import PersonDisclosureService
     from expertenrat.services.projects import ProjectsService
     from expertenrat.services.recommendation_reminders import RecommendationRemindersService
     from expertenrat.services.recommendations import RecommendationsService
@@ -158,6 +159,12 @@ class Services:
         from expertenrat.services.retention import RetentionService
 
         return RetentionService(self.database, self.actor)
+
+    @_Service
+    def person_disclosure(self) -> PersonDisclosureService:
+        from expertenrat.services.person_disclosure import PersonDisclosureService
+
+        return PersonDisclosureService(self.database)
 
     @_Service
     def safety_copies(self) -> SafetyCopiesService:

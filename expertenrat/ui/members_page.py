@@ -30,6 +30,7 @@ from expertenrat.ui.member_steps import MemberSteps
 from expertenrat.ui.members_page_view import MembersPageView
 from expertenrat.ui.members_table_model import MembersTableModel
 from expertenrat.ui.page import NothingPending
+from expertenrat.ui.person_disclosure_action import PersonDisclosureAction
 from expertenrat.ui.record_selection import (
     select_record,
     selected_record,
@@ -66,6 +67,7 @@ class MembersPage(NothingPending, MembersPageView):
         self.steps = MemberSteps(
             self, self.view, services, dialogs, today, self.refresh, self._saved
         )
+        self.disclosure = PersonDisclosureAction(services, dialogs, today, self)
         self._layout(self.roster)
 
         self.view.activated.connect(lambda _index: self.edit_selected())
@@ -76,6 +78,7 @@ class MembersPage(NothingPending, MembersPageView):
         self.next_term_button.clicked.connect(self.next_term_of_selected)
         self.delete_button.clicked.connect(self._ask_delete)
         self.copy_emails_button.clicked.connect(self.copy_emails)
+        self.disclosure_button.clicked.connect(self.export_disclosure)
         when_rows_change(self.proxy, self._update_count)
         self._update_buttons()
         self._update_count()
@@ -176,7 +179,7 @@ class MembersPage(NothingPending, MembersPageView):
             self._enable_buttons(member)
 
     def _enable_buttons(self, member: Member | None) -> None:
-        for button in (self.edit_button, self.delete_button):
+        for button in (self.edit_button, self.delete_button, self.disclosure_button):
             button.setEnabled(member is not None)
         # A term that has ended is not ended again (a later day would lengthen it).
         end = member.term_end if member is not None else None
@@ -251,6 +254,12 @@ class MembersPage(NothingPending, MembersPageView):
         self.refresh()
         if member.id is not None and not select_record(self.view, member.id):
             self._show_unfiltered(member.id)
+
+    def export_disclosure(self) -> None:
+        """ "Auskunft (Art. 15) …": everything about the selected member's person."""
+        member = self.selected()
+        if member is not None:
+            self.disclosure.start(member, self._council_id)
 
     def _ask_end(self) -> None:
         member = self.selected()

@@ -87,6 +87,14 @@ class MembersPageView(QWidget):
         self.delete_button = QPushButton(tr(_CONTEXT, "Löschen …"))
         self.delete_button.setToolTip(tr(_CONTEXT, "Das Mitglied löschen (Entf)"))
         self.copy_emails_button = QPushButton(tr(_CONTEXT, "E-Mail-Adressen kopieren"))
+        self.disclosure_button = QPushButton(tr(_CONTEXT, "Auskunft (Art. 15) …"))
+        self.disclosure_button.setToolTip(
+            tr(
+                _CONTEXT,
+                "Alle gespeicherten Daten über die Person als PDF, für eine Auskunft nach "
+                "Art. 15 DSGVO",
+            )
+        )
         self.copy_emails_button.setToolTip(
             tr(_CONTEXT, "Die E-Mail-Adressen der angezeigten Mitglieder in die Zwischenablage")
         )
@@ -100,7 +108,7 @@ class MembersPageView(QWidget):
         self.actions = WrappingRow(  # on two rows in a narrow window, more in the least
             (
                 (self.new_button, self.edit_button, self.end_button, self.next_term_button),
-                (self.delete_button, self.copy_emails_button),
+                (self.delete_button, self.copy_emails_button, self.disclosure_button),
             ),
             breaking=True,
         )

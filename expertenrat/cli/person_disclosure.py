@@ -1,0 +1,59 @@
+"""The Auskunft nach Art. 15 DSGVO on the command line: ``persons`` lists every person
+with the number ``export person --id`` takes; ``export person`` writes the Auskunft PDF."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from expertenrat.cli.support import database_today, positive, target_file, write_pdf
+from expertenrat.domain.wording import counted
+
+if TYPE_CHECKING:
+    from expertenrat.services.context import Services
+
+
+def add_listing(commands: argparse._SubParsersAction) -> None:
+    persons = commands.add_parser(
+        "persons",
+        help="alle Personen aller Gremien mit ihrer Nummer auflisten (für „export person --id“)",
+    )
+    persons.set_defaults(handler=_persons, opening="read")
+
+
+def add_export(exports: argparse._SubParsersAction) -> None:
+    person = exports.add_parser(
+        "person",
+        help="Auskunft nach Art. 15 DSGVO: alle Daten über eine Person als PDF",
+    )
+    person.add_argument(
+        "--id",
+        required=True,
+        type=positive,
+        metavar="N",
+        help="Nummer der Person (siehe „expertenrat persons“)",
+    )
+    person.add_argument(
+        "--out", required=True, type=target_file(".pdf"), metavar="DATEI.pdf", help="Zieldatei"
+    )
+    person.set_defaults(handler=_export_person, opening="read")
+
+
+def _persons(services: Services, args: argparse.Namespace) -> str:
+    persons = services.person_disclosure.persons()
+    if not persons:
+        return "Die Datenbank enthält noch keine Personen."
+    return "\n".join(
+        f"{p.person_id:>5}  {p.name}  ({p.memberships})"
+        + ("  – anonymisiert" if p.anonymised else "")
+        for p in persons
+    )
+
+
+def _export_person(services: Services, args: argparse.Namespace) -> str:
+    rendered = services.person_disclosure.disclosure_pdf(args.id, database_today(services))
+    write_pdf(args.out, rendered)
+    return (
+        f"Auskunft nach Art. 15 DSGVO über Person Nr. {args.id} "
+        f"({counted(rendered.records, 'Eintrag', 'Einträgen')}): {args.out}"
+    )

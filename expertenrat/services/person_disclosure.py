@@ -1,0 +1,225 @@
+"""The Auskunft nach Art. 15 DSGVO about one person (``export person``, Mitglieder →
+"Auskunft (Art. 15) …"): the person's record, memberships and roles, the consent ledger,
+attendance, conflicts of interest and recusals, the audit-trail entries about them and
+where their name appears in the minutes, gathered in one read and rendered as a PDF in
+the house style. An anonymised person's Auskunft says first what was deleted and what is
+left. Persons are numbered across councils; ``expertenrat persons`` lists the numbers.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.documents import RenderedPdf
+from expertenrat.domain.enums import ConsentKind, ConsentSource, MemberRole, Sector
+from expertenrat.domain.errors import NotFoundError
+from expertenrat.domain.name_order import name_sort_key
+from expertenrat.domain.person_disclosure import (
+    DisclosureSection,
+    PersonDisclosure,
+    PersonEntry,
+    anonymised_state,
+)
+from expertenrat.services.meeting_rows import council_clock
+from expertenrat.services.person_disclosure_audit import anonymised_on, audit_section
+from expertenrat.services.person_disclosure_meetings import (
+    attendance_section,
+    conflicts_section,
+    mentions_section,
+)
+from expertenrat.services.unit_of_work import reading
+from expertenrat.store import models
+from expertenrat.store.database import Database
+
+_NONE = "–"
+
+
+class PersonDisclosureService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def persons(self) -> list[PersonEntry]:
+        """Every person the database holds, by name, with the number of the Auskunft."""
+        with reading(self._db) as session:
+            persons = list(session.scalars(select(models.Person)))
+            councils = _council_names(session)
+            found = [
+                PersonEntry(
+                    person.id,
+                    _name(person),
+                    name_sort_key(person.family_name, person.given_name),
+                    "; ".join(_membership_words(m, councils) for m in _memberships(person))
+                    or "keine Mitgliedschaft",
+                    anonymised_on(session, person.id) is not None,
+                )
+                for person in persons
+            ]
+        return sorted(found, key=lambda p: (p.sort_name, p.person_id))
+
+    def disclosure(self, person_id: int, today: date) -> PersonDisclosure:
+        """Everything about the person ``person_id``; :class:`NotFoundError` if there is none."""
+        with reading(self._db) as session:
+            person = session.get(models.Person, person_id)
+            if person is None:
+                raise NotFoundError(
+                    f"Eine Person mit der Nummer {person_id} gibt es in dieser Datenbank "
+                    "nicht (mehr). Die Nummern nennt „expertenrat persons“; eine gelöschte "
+                    "Person ist nur noch im Änderungsprotokoll und in Protokollen genannt."
+                )
+            memberships = _memberships(person)
+            councils = _council_names(session)
+            latest = memberships[-1].council_id if memberships else None
+            council = session.get(models.Council, latest) if latest else None
+            council = council or session.scalars(select(models.Council).limit(1)).first()
+            zone = council_clock(session, council.id).zone if council else None
+            several = len({m.council_id for m in memberships}) > 1
+            sections = (
+                _record_section(person),
+                _memberships_section(session, memberships, councils),
+                _consent_section(session, person.id),
+                attendance_section(session, memberships, councils if several else None),
+                conflicts_section(session, memberships, councils if several else None),
+                audit_section(session, person, memberships, zone),
+                mentions_section(session, person, memberships),
+            )
+            gone = anonymised_on(session, person.id)
+            return PersonDisclosure(
+                person_id=person.id,
+                name=_name(person),
+                made_on=today,
+                council_name=council.name if council else "",
+                city=council.city if council else "",
+                logo_png=council.logo_png if council else None,
+                state=anonymised_state(gone) if gone is not None else "",
+                sections=sections,
+            )
+
+    def disclosure_pdf(self, person_id: int, today: date) -> RenderedPdf:
+        """The Auskunft as a finished PDF (see :meth:`disclosure`)."""
+        from expertenrat.reports.person_disclosure_pdf import render_disclosure
+
+        return render_disclosure(self.disclosure(person_id, today))
+
+
+def _name(person: models.Person) -> str:
+    return " ".join(filter(None, (person.title, person.given_name, person.family_name)))
+
+
+def _memberships(person: models.Person) -> list[models.Membership]:
+    return sorted(person.memberships, key=lambda m: (m.term_start, m.id))
+
+
+def _council_names(session: Session) -> dict[int, str]:
+    return {i: name for i, name in session.execute(select(models.Council.id, models.Council.name))}
+
+
+def _term(m: models.Membership) -> str:
+    start = f"{m.term_start:%d.%m.%Y}"
+    return f"{start} – {m.term_end:%d.%m.%Y}" if m.term_end else f"seit {start}"
+
+
+def _membership_words(m: models.Membership, councils: dict[int, str]) -> str:
+    return f"{councils.get(m.council_id, '')}: {MemberRole(m.role).label} {_term(m)}"
+
+
+def _text(value: object) -> str:
+    if value is None or value == "":
+        return _NONE
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, date):
+        return f"{value:%d.%m.%Y}"
+    return str(value)
+
+
+def _record_section(person: models.Person) -> DisclosureSection:
+    rows = [
+        ("Personennummer", str(person.id)),
+        ("Anrede", _text(person.form_of_address)),
+        ("Titel", _text(person.title)),
+        ("Vorname", _text(person.given_name)),
+        ("Nachname", _text(person.family_name)),
+        ("Institution", _text(person.affiliation)),
+        ("Funktion", _text(person.position)),
+        ("Bereich", Sector(person.sector).label),
+        ("E-Mail", _text(person.email)),
+        ("Telefon", _text(person.phone)),
+        ("Postanschrift", _text(person.postal_address)),
+        ("Notizen der Geschäftsstelle", _text(person.notes)),
+        (
+            "Veröffentlichung des Namens",
+            _text(person.publish_name)
+            + (f", seit {person.publish_name_on:%d.%m.%Y}" if person.publish_name_on else ""),
+        ),
+        (
+            "Veröffentlichung der Kontaktdaten",
+            _text(person.publish_contact)
+            + (f", seit {person.publish_contact_on:%d.%m.%Y}" if person.publish_contact_on else ""),
+        ),
+        ("Angelegt am", f"{person.created:%d.%m.%Y}"),
+    ]
+    return DisclosureSection(
+        "Gespeicherte Angaben zur Person",
+        ("Angabe", "Wert"),
+        (0.3, 0.7),
+        tuple(rows),
+        "",
+        "„–“: nicht gespeichert.",
+    )
+
+
+def _memberships_section(
+    session: Session, memberships: list[models.Membership], councils: dict[int, str]
+) -> DisclosureSection:
+    query = select(models.ActionField.id, models.ActionField.name)
+    fields = {i: name for i, name in session.execute(query)}
+    rows = []
+    for m in memberships:
+        further = [fields.get(f.action_field_id, "") for f in m.further_fields]
+        named = [fields.get(m.primary_field_id, "")] if m.primary_field_id else []
+        rows.append(
+            (
+                councils.get(m.council_id, ""),
+                MemberRole(m.role).label
+                + ("" if m.voting_right else " (ohne Stimmrecht)")
+                + (f"; gelöscht am {m.deleted_at:%d.%m.%Y}" if m.deleted_at else ""),
+                _term(m),
+                ", ".join(filter(None, named + further)) or _NONE,
+            )
+        )
+    return DisclosureSection(
+        "Mitgliedschaften und Rollen",
+        ("Gremium", "Rolle", "Amtszeit", "Handlungsfelder (erstes: primär)"),
+        (0.3, 0.2, 0.22, 0.28),
+        tuple(rows),
+        "Keine Mitgliedschaft gespeichert.",
+    )
+
+
+def _consent_section(session: Session, person_id: int) -> DisclosureSection:
+    entries = session.scalars(
+        select(models.ConsentEntry)
+        .where(models.ConsentEntry.person_id == person_id)
+        .order_by(models.ConsentEntry.recorded_at, models.ConsentEntry.id)
+    )
+    rows = tuple(
+        (
+            f"{e.recorded_at:%d.%m.%Y}",
+            ConsentKind(e.kind).label,
+            "erteilt" if e.granted else "widerrufen",
+            _text(e.effective_on),
+            ConsentSource(e.source).label,
+            _text(e.actor),
+        )
+        for e in entries
+    )
+    return DisclosureSection(
+        "Einwilligungen zur Veröffentlichung (Verlauf)",
+        ("Erfasst am", "Wofür", "Erklärung", "Wirksam ab", "Quelle", "Erfasst von"),
+        (0.15, 0.22, 0.14, 0.14, 0.15, 0.2),
+        rows,
+        "Keine Einwilligung oder Widerruf gespeichert.",
+    )

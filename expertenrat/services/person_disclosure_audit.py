@@ -1,0 +1,117 @@
+"""The audit trail's part of the Auskunft nach Art. 15 DSGVO
+(:mod:`services.person_disclosure`): the entries about the person (their record, their
+memberships, what refers to a membership of theirs, and any whose description names
+them), with the fields each recorded, and the day the person was anonymised."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.audit_fields import field_changes, local_time
+from expertenrat.domain.audit_labels import entity_label
+from expertenrat.domain.enums import AuditAction
+from expertenrat.domain.person_disclosure import DisclosureSection
+from expertenrat.store import models
+from expertenrat.store.models import AuditEntry
+
+ANONYMISED = "Anonymisiert nach Ablauf der Aufbewahrungsfrist"  # services.retention's words
+
+
+def anonymised_on(session: Session, person_id: int) -> date | None:
+    """The day the person was anonymised (the latest time), ``None``: never."""
+    at = session.scalar(
+        select(AuditEntry.at)
+        .where(AuditEntry.entity == "person", AuditEntry.entity_id == person_id)
+        .where(AuditEntry.summary.startswith(ANONYMISED))
+        .order_by(AuditEntry.at.desc())
+        .limit(1)
+    )
+    return at.date() if at is not None else None
+
+
+def audit_section(
+    session: Session,
+    person: models.Person,
+    memberships: list[models.Membership],
+    zone: ZoneInfo | None,
+) -> DisclosureSection:
+    ids = {m.id for m in memberships}
+    full_name = f"{person.given_name} {person.family_name}"
+    markers = [f'"membership_id": {i}' for i in ids] + [f'"person_id": {person.id}']
+    query = (
+        select(AuditEntry)
+        .where(
+            or_(
+                and_(AuditEntry.entity == "person", AuditEntry.entity_id == person.id),
+                and_(AuditEntry.entity == "membership", AuditEntry.entity_id.in_(ids)),
+                AuditEntry.summary.contains(full_name),
+                *(AuditEntry.before.contains(marker) for marker in markers),
+                *(AuditEntry.after.contains(marker) for marker in markers),
+            )
+        )
+        .order_by(AuditEntry.at, AuditEntry.id)
+    )
+    rows = []
+    for entry in session.scalars(query):
+        before, after = _loaded(entry.before), _loaded(entry.after)
+        if not _about(entry, before, after, person.id, ids, full_name):
+            continue  # "membership_id": 1 is the start of "membership_id": 12
+        at = local_time(entry.at, zone) if zone is not None else entry.at
+        fields = "\n".join(
+            f"{c.label}: {c.before} → {c.after}"
+            if c.before and c.after
+            else f"{c.label}: {c.after or c.before}"
+            for c in field_changes(entry.entity, before, after)
+        )
+        rows.append(
+            (
+                f"{at:%d.%m.%Y %H:%M}",
+                entry.actor,
+                f"{entity_label(entry.entity)} {AuditAction(entry.action).label}",
+                entry.summary + (f"\n{fields}" if fields else ""),
+            )
+        )
+    return DisclosureSection(
+        "Einträge im Änderungsprotokoll",
+        ("Zeitpunkt", "Durch", "Änderung", "Beschreibung und Angaben"),
+        (0.14, 0.12, 0.16, 0.58),
+        tuple(rows),
+        "Kein Eintrag im Änderungsprotokoll.",
+        "Das Änderungsprotokoll hält fest, wer wann was geändert hat; seine Einträge "
+        "werden nicht gelöscht. Nach einer Anonymisierung fehlen darin die gelöschten "
+        "Kontaktdaten.",
+    )
+
+
+def _loaded(text: str | None) -> dict[str, Any] | None:
+    try:
+        value = json.loads(text) if text else None
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _about(
+    entry: AuditEntry,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    person_id: int,
+    ids: set[int],
+    full_name: str,
+) -> bool:
+    if entry.entity == "person" and entry.entity_id == person_id:
+        return True
+    if entry.entity == "membership" and entry.entity_id in ids:
+        return True
+    if full_name in (entry.summary or ""):
+        return True
+    for side in (before or {}, after or {}):
+        if side.get("membership_id") in ids or side.get("person_id") == person_id:
+            return True
+    return False

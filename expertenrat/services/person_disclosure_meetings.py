@@ -1,0 +1,177 @@
+"""The meetings' part of the Auskunft nach Art. 15 DSGVO (:mod:`services.person_disclosure`):
+the person's attendance, conflicts of interest and recusals, and where the minutes name
+them (the chair, an objection raised, the family name in a text of the minutes)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.audit_labels import field_label
+from expertenrat.domain.enums import AttendanceStatus, ConflictDecision, ConflictOrigin
+from expertenrat.domain.person_disclosure import DisclosureSection
+from expertenrat.store import models
+
+_AROUND = 70  # letters of an excerpt on either side of the name
+_ITEM_TEXTS = ("title", "presenter", "discussion", "motion_text", "resolution_text")
+_MEETING_TEXTS = ("minute_taker", "notes", "agenda_changes", "cancellation_reason")
+
+
+def _meeting(meeting: models.Meeting, councils: dict[int, str] | None) -> str:
+    number = f"{meeting.number}. " if meeting.number else ""
+    text = f"{number}Sitzung am {meeting.starts_at:%d.%m.%Y}"
+    return f"{councils.get(meeting.council_id, '')}: {text}" if councils else text
+
+
+def _item(item: models.AgendaItem | None) -> str:
+    return f"TOP {item.number} {item.title}" if item is not None else ""
+
+
+def _ids(memberships: list[models.Membership]) -> list[int]:
+    return [m.id for m in memberships]
+
+
+def attendance_section(
+    session: Session, memberships: list[models.Membership], councils: dict[int, str] | None
+) -> DisclosureSection:
+    query = (
+        select(models.Attendance, models.Meeting)
+        .join(models.Meeting, models.Meeting.id == models.Attendance.meeting_id)
+        .where(models.Attendance.membership_id.in_(_ids(memberships)))
+        .where(models.Meeting.deleted_at.is_(None))
+        .order_by(models.Meeting.starts_at, models.Meeting.id)
+    )
+    rows = []
+    for attendance, meeting in session.execute(query):
+        parts = []
+        if attendance.arrived_at or attendance.arrived_item_id:
+            item = session.get(models.AgendaItem, attendance.arrived_item_id or 0)
+            at = f"{attendance.arrived_at:%H:%M} Uhr" if attendance.arrived_at else ""
+            parts.append(" ".join(filter(None, ("ab", f"TOP {item.number}" if item else "", at))))
+        if attendance.left_at or attendance.left_item_id:
+            item = session.get(models.AgendaItem, attendance.left_item_id or 0)
+            at = f"{attendance.left_at:%H:%M} Uhr" if attendance.left_at else ""
+            parts.append(" ".join(filter(None, ("bis", f"TOP {item.number}" if item else "", at))))
+        if not attendance.voting_right:
+            parts.append("ohne Stimmrecht")
+        rows.append(
+            (
+                _meeting(meeting, councils),
+                AttendanceStatus(attendance.status).label,
+                ", ".join(parts) or "–",
+            )
+        )
+    return DisclosureSection(
+        "Anwesenheit in Sitzungen",
+        ("Sitzung", "Anwesenheit", "Teilweise / Stimmrecht"),
+        (0.45, 0.2, 0.35),
+        tuple(rows),
+        "Keine Anwesenheit erfasst.",
+    )
+
+
+def conflicts_section(
+    session: Session, memberships: list[models.Membership], councils: dict[int, str] | None
+) -> DisclosureSection:
+    query = (
+        select(models.ConflictOfInterest, models.AgendaItem, models.Meeting)
+        .join(models.AgendaItem, models.AgendaItem.id == models.ConflictOfInterest.agenda_item_id)
+        .join(models.Meeting, models.Meeting.id == models.AgendaItem.meeting_id)
+        .where(models.ConflictOfInterest.membership_id.in_(_ids(memberships)))
+        .where(models.Meeting.deleted_at.is_(None), models.AgendaItem.deleted_at.is_(None))
+        .order_by(models.Meeting.starts_at, models.AgendaItem.number, models.ConflictOfInterest.id)
+    )
+    rows = []
+    for conflict, item, meeting in session.execute(query):
+        decision = ConflictDecision(conflict.decision).label
+        if conflict.decided_by:
+            decision += f" – durch {conflict.decided_by}"
+        if conflict.decision_reason:
+            decision += f": {conflict.decision_reason}"
+        rows.append(
+            (
+                f"{_meeting(meeting, councils)}\n{_item(item)}",
+                f"{conflict.reason or '–'} ({ConflictOrigin(conflict.origin).label})",
+                decision,
+            )
+        )
+    return DisclosureSection(
+        "Befangenheit und Ausschluss von Beratungen",
+        ("Sitzung und Tagesordnungspunkt", "Grund (Herkunft)", "Entscheidung"),
+        (0.38, 0.32, 0.30),
+        tuple(rows),
+        "Keine Befangenheit erklärt oder festgestellt.",
+    )
+
+
+def mentions_section(
+    session: Session, person: models.Person, memberships: list[models.Membership]
+) -> DisclosureSection:
+    name = re.compile(rf"(?<!\w){re.escape(person.family_name)}(?!\w)", re.IGNORECASE)
+    ids = set(_ids(memberships))
+    councils = {m.council_id for m in memberships}
+    meetings = session.scalars(
+        select(models.Meeting)
+        .where(models.Meeting.council_id.in_(councils), models.Meeting.deleted_at.is_(None))
+        .order_by(models.Meeting.starts_at, models.Meeting.id)
+    )
+    rows = [
+        (_meeting(meeting, None), where, excerpt)
+        for meeting in meetings
+        for where, excerpt in _in_meeting(session, meeting, name, ids)
+    ]
+    return DisclosureSection(
+        "Nennungen in Protokollen",
+        ("Sitzung", "Stelle", "Auszug"),
+        (0.22, 0.3, 0.48),
+        tuple(rows),
+        "Der Name kommt in keinem Protokoll vor.",
+        "Gesucht wird der Nachname als ganzes Wort; eine gleichnamige Person wird mit "
+        "gefunden. Genehmigte Protokolle sind zudem als PDF unveränderlich gespeichert, "
+        "mit den Nennungen, wie sie bei der Genehmigung lauteten.",
+    )
+
+
+def _in_meeting(
+    session: Session, meeting: models.Meeting, name: re.Pattern[str], ids: set[int]
+) -> Iterator[tuple[str, str]]:
+    if meeting.chair_membership_id in ids:
+        yield "Sitzungsleitung", "–"
+    for field in _MEETING_TEXTS:
+        yield from _found(field_label("meeting", field), getattr(meeting, field), name)
+    items = session.scalars(
+        select(models.AgendaItem)
+        .where(models.AgendaItem.meeting_id == meeting.id, models.AgendaItem.deleted_at.is_(None))
+        .order_by(models.AgendaItem.id)
+    )
+    for item in sorted(items, key=lambda i: [int(p) for p in re.findall(r"\d+", i.number)]):
+        for field in _ITEM_TEXTS:
+            where = f"{_item(item)} – {field_label('agenda_item', field)}"
+            yield from _found(where, getattr(item, field), name)
+    objections = session.scalars(
+        select(models.Objection)
+        .join(models.MinutesVersion)
+        .where(models.MinutesVersion.meeting_id == meeting.id)
+        .order_by(models.Objection.raised_on, models.Objection.id)
+    )
+    for objection in objections:
+        mine = objection.membership_id in ids or name.search(objection.raised_by)
+        where = f"Einwand vom {objection.raised_on:%d.%m.%Y}"
+        if mine:
+            yield f"{where} (erhoben)", _clipped(objection.text, 0, len(objection.text))
+        else:
+            yield from _found(where, objection.text, name)
+
+
+def _found(where: str, text: str, name: re.Pattern[str]) -> Iterator[tuple[str, str]]:
+    for hit in name.finditer(text or ""):
+        yield where, _clipped(text, hit.start(), hit.end())
+
+
+def _clipped(text: str, start: int, end: int) -> str:
+    first, last = max(start - _AROUND, 0), min(end + _AROUND, len(text))
+    excerpt = " ".join(text[first:last].split())
+    return ("… " if first else "") + excerpt + (" …" if last < len(text) else "")

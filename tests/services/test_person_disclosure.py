@@ -1,0 +1,89 @@
+"""The Auskunft nach Art. 15 DSGVO: everything about one person, on both backends, read
+back from the PDF; an anonymised person's says what is left."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pdf_reading import text
+
+from expertenrat.domain.errors import NotFoundError
+from expertenrat.services.person_disclosure import PersonDisclosureService
+from expertenrat.services.retention import RetentionService
+
+
+def _person(service: PersonDisclosureService, family_name: str) -> int:
+    (found,) = [p.person_id for p in service.persons() if p.name.endswith(family_name)]
+    return found
+
+
+def _section(disclosure, title: str):
+    (found,) = [s for s in disclosure.sections if s.title == title]
+    return found
+
+
+def test_the_chair_s_auskunft_holds_record_roles_consent_meetings_and_minutes(demo_database, today):
+    service = PersonDisclosureService(demo_database)
+    person_id = _person(service, "Lindqvist")
+
+    disclosure = service.disclosure(person_id, today)
+
+    record = dict(_section(disclosure, "Gespeicherte Angaben zur Person").rows)
+    assert record["Personennummer"] == str(person_id)
+    assert record["E-Mail"] == "katharina.lindqvist@example.org"
+    (membership,) = _section(disclosure, "Mitgliedschaften und Rollen").rows
+    assert membership[:2] == ("Smart City Expert*innenrat", "Vorsitz")
+    consents = _section(disclosure, "Einwilligungen zur Veröffentlichung (Verlauf)").rows
+    assert {(c[1], c[2]) for c in consents} == {
+        ("Name und Institution", "erteilt"),
+        ("Kontaktdaten", "erteilt"),
+    }
+    attendance = _section(disclosure, "Anwesenheit in Sitzungen").rows
+    first = attendance[0][0]
+    assert first.startswith("1. Sitzung am ") and attendance[0][1] == "anwesend"
+    assert _section(disclosure, "Befangenheit und Ausschluss von Beratungen").rows
+    mentions = _section(disclosure, "Nennungen in Protokollen").rows
+    assert (first, "Sitzungsleitung", "–") in mentions
+    assert any("Lindqvist eröffnet die Sitzung" in m[2] for m in mentions)
+    audit = _section(disclosure, "Einträge im Änderungsprotokoll").rows
+    assert audit[0][2] == "Mitglied angelegt"
+    # only hers: "membership_id": 1 is the start of "membership_id": 10, another's
+    assert all("Katharina Lindqvist" in row[3].splitlines()[0] for row in audit)
+    assert disclosure.state == ""
+
+    pdf = text(service.disclosure_pdf(person_id, today).pdf)
+    assert "Auskunft nach Art. 15 DSGVO" in pdf
+    assert f"über Prof. Dr. Katharina Lindqvist (Personennummer {person_id})" in pdf
+    assert "katharina.lindqvist@example.org" in pdf
+    assert "Sitzungsleitung" in pdf
+    assert "Aufsichtsbehörde" in pdf
+
+
+def test_an_anonymised_person_s_auskunft_says_what_is_left_and_holds_no_contact_data(
+    demo_database, today
+):
+    service = PersonDisclosureService(demo_database)
+    person_id = _person(service, "Abendroth")
+    before = text(service.disclosure_pdf(person_id, today).pdf)
+    assert "friedrich.abendroth@example.org" in before
+    later = date(today.year + 3, 1, 1)
+    assert RetentionService(demo_database, "tester").anonymise([person_id], later) == 1
+
+    disclosure = service.disclosure(person_id, later)
+
+    assert disclosure.state.startswith("Diese Person wurde am ")
+    assert "nach Ablauf der Aufbewahrungsfrist anonymisiert" in disclosure.state
+    record = dict(_section(disclosure, "Gespeicherte Angaben zur Person").rows)
+    assert (record["E-Mail"], record["Telefon"], record["Nachname"]) == ("–", "–", "Abendroth")
+    assert not _section(disclosure, "Einwilligungen zur Veröffentlichung (Verlauf)").rows
+    assert _section(disclosure, "Anwesenheit in Sitzungen").rows  # kept for the minutes
+    pdf = text(service.disclosure_pdf(person_id, later).pdf)
+    assert "Gespeichert bleiben Name, Titel, Institution und Funktion" in pdf
+    assert "abendroth@example.org" not in pdf  # nor in the audit trail's entries
+    assert [p.anonymised for p in service.persons() if p.person_id == person_id] == [True]
+
+
+def test_an_unknown_person_is_a_german_message(database, today):
+    with pytest.raises(NotFoundError, match="Eine Person mit der Nummer 4711 gibt es"):
+        PersonDisclosureService(database).disclosure(4711, today)

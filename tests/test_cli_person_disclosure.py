@@ -1,0 +1,77 @@
+"""`persons` and `export person`: the Auskunft nach Art. 15 DSGVO on the command line, on
+both backends; bad input is one German line and exit code 1."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+from pdf_reading import text
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k != "EXPERTENRAT_DATABASE_URL"}
+    return subprocess.run(
+        [sys.executable, "-m", "expertenrat", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=environment,
+    )
+
+
+def _failed(result: subprocess.CompletedProcess[str], message: str) -> None:
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()], result.stderr
+    assert message in result.stderr
+
+
+def test_persons_names_the_number_and_export_person_writes_the_auskunft(demo_database, tmp_path):
+    database = demo_database.url.render_as_string(hide_password=False)
+    listed = run("--database", database, "persons")
+    assert listed.returncode == 0, listed.stderr
+    line = next(line for line in listed.stdout.splitlines() if "Lindqvist" in line)
+    person_id = int(line.split()[0])
+    assert "(Smart City Expert*innenrat: Vorsitz" in line
+    target = tmp_path / "Auskunft Lindqvist.pdf"
+
+    made = run(
+        "--database", database, "export", "person", "--id", str(person_id), "--out", str(target)
+    )
+
+    assert made.returncode == 0, made.stderr
+    assert re.fullmatch(
+        rf"Auskunft nach Art\. 15 DSGVO über Person Nr\. {person_id} \(\d+ Einträgen\): "
+        rf"{re.escape(str(target))}\n",
+        made.stdout,
+    )
+    written = text(target.read_bytes())
+    assert f"über Prof. Dr. Katharina Lindqvist (Personennummer {person_id})" in written
+    assert "Nennungen in Protokollen" in written
+
+
+def test_an_unknown_person_or_a_path_that_cannot_be_written_is_a_german_message(
+    demo_database, tmp_path
+):
+    database = demo_database.url.render_as_string(hide_password=False)
+    target = tmp_path / "auskunft.pdf"
+
+    unknown = run("--database", database, "export", "person", "--id", "4711", "--out", str(target))
+
+    _failed(unknown, "Fehler: Eine Person mit der Nummer 4711 gibt es in dieser Datenbank nicht")
+    assert "„expertenrat persons“" in unknown.stderr
+    assert not target.exists()
+    blocker = tmp_path / "eine Datei"
+    blocker.write_text("kein Ordner")
+    unwritable = run(
+        "--database", database, "export", "person", "--id", "1", "--out", str(blocker / "a.pdf")
+    )
+    _failed(unwritable, f"„{blocker / 'a.pdf'}“ kann nicht geschrieben werden")
+    for wrong, said in (
+        (("--id", "0"), "--id: muss mindestens 1 sein"),
+        (("--id", "x"), "ist keine ganze Zahl"),
+    ):
+        bad = run("--database", database, "export", "person", *wrong, "--out", str(target))
+        _failed(bad, said)

@@ -1,0 +1,68 @@
+"""Mitglieder → "Auskunft (Art. 15) …": the selected member's Auskunft as a PDF, saved
+where the user chooses and read back."""
+
+from __future__ import annotations
+
+import pytest
+from pdf_reading import text
+
+from expertenrat.ui.members_table_model import MembersTableModel
+from expertenrat.ui.save_location import FileKind
+
+
+@pytest.fixture
+def services(demo_services):
+    return demo_services
+
+
+@pytest.fixture
+def page(make_window):
+    window = make_window()
+    window.show()
+    window.show_area(window.members_page)
+    return window.members_page
+
+
+def _select(page, family_name: str) -> None:
+    for row in range(page.proxy.rowCount()):
+        if page.proxy.index(row, 0).data(MembersTableModel.ObjectRole).family_name == family_name:
+            page.view.selectRow(row)
+            return
+    raise AssertionError(f"{family_name} not in the table")
+
+
+def test_the_auskunft_of_the_selected_member_is_saved_as_pdf(
+    page, dialogs, tmp_path, finish_job, today
+):
+    page.view.clearSelection()
+    assert not page.disclosure_button.isEnabled()
+    assert page.disclosure_button.text() == "Auskunft (Art. 15) …"
+    _select(page, "Yılmaz")
+    assert page.disclosure_button.isEnabled()
+    target = tmp_path / "auskunft"
+    dialogs.paths = [str(target)]
+
+    page.disclosure_button.click()
+    finish_job(page.disclosure)
+
+    # named as every file of the council is where the database holds several
+    suggested = f"SCER – Auskunft Art. 15 Gülşen Yılmaz {today}.pdf"
+    assert dialogs.file_dialogs == [(FileKind.PDF, suggested)]
+    assert dialogs.saved_files == [str(tmp_path / "auskunft.pdf")]
+    written = text((tmp_path / "auskunft.pdf").read_bytes())
+    assert "Auskunft nach Art. 15 DSGVO" in written
+    assert "über Gülşen Yılmaz (Personennummer" in written
+    assert "guelsen.yilmaz@example.org" in written
+
+
+def test_a_file_that_cannot_be_written_is_a_warning(page, dialogs, tmp_path, finish_job):
+    blocker = tmp_path / "eine Datei"
+    blocker.write_text("kein Ordner")
+    _select(page, "Yılmaz")
+    dialogs.paths = [str(blocker / "auskunft.pdf")]
+
+    page.disclosure_button.click()
+    finish_job(page.disclosure)
+
+    assert dialogs.saved_files == []
+    assert "kann nicht geschrieben werden" in dialogs.warnings()[-1]
