@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QHeaderView, QTableView, QTreeView, QWidget
 MIN_SHRUNK_WIDTH = 100  # the narrowest a column gets while its header's text shows whole
 COMFORT_WIDTH = 200  # the widest a capped column stays where the others are cut
 LAST_WIDTH = 60  # the narrowest a column gets (its header cut) before the table scrolls
-CONTENT_WIDTH = 320  # the widest a column grows for its content (by hand: WIDE_WIDTH if wide)
-WIDE_WIDTH = 720  # the widest the ``wide`` column of fit_columns grows to take the room
+CONTENT_WIDTH = 320  # the widest a column grows for its content (by hand: more if wide)
+WIDE_WIDTH = 720  # the widest the ``wide`` column of fit_columns is measured to (its content)
 FIT_ROWS = 200  # the rows a column's fit measures (see record_table_view)
 _DROPPED = "fitDroppedColumns"  # the view's property: the columns left out for its width
 
@@ -35,7 +35,8 @@ def fit_columns(
 ) -> None:
     """Columns as wide as their content; the wide text columns narrower if needed, so that
     the shown columns fit without sideways scrolling (cut text shows as "…"). Room left
-    over goes to the ``wide`` column (a title), not to the last one.
+    over goes to the ``wide`` column (a title), not to the last one, so that the columns
+    end at the table's edge.
 
     ``shrinkable`` lists groups of columns, the first to give way first; within a group
     each column gives in proportion to its width above its floor. Where the shown columns
@@ -145,7 +146,11 @@ def _fit_to_headers(
     floors = header_floors(header)
     excess = sum(header.sectionSize(c) for c in shown) - view.viewport().width()
     if excess < 0 and has_wide:
-        header.resizeSection(wide, header.sectionSize(wide) - excess)  # up to WIDE_WIDTH
+        # The title takes the rest, also beyond WIDE_WIDTH: at 1920 px the Sitzungen list
+        # ended 270 px short of its edge.
+        width = header.sectionSize(wide) - excess
+        header.setMaximumSectionSize(max(WIDE_WIDTH, width))
+        header.resizeSection(wide, width)
     elif excess < 0 and shown:
         # The last column takes the rest: Qt stretches it only when the width changes,
         # and the fit's own sizes had left the header ending short of the table's edge.

@@ -15,8 +15,14 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from expertenrat.domain.enums import MinutesState
 from expertenrat.domain.meetings import MeetingSummary
@@ -38,6 +44,8 @@ _CONTEXT = "MeetingsPage"
 # The least the meetings list keeps beside the document buttons (the number, the date,
 # the start of the title, the state); on a narrower page they fold into one button.
 _LIST_LEAST_CHARACTERS = 40
+# The most meetings the list grows to show where the tabs below leave room (a year's).
+_LIST_MOST_ROWS = 10
 
 
 class _ListAndDocuments(QWidget):
@@ -59,6 +67,51 @@ class _ListAndDocuments(QWidget):
         least = self._list.fontMetrics().averageCharWidth() * _LIST_LEAST_CHARACTERS
         beside = self._documents.full_width() + self.layout().spacing()
         self._documents.set_compact(event.size().width() - beside < least)
+
+
+class _ListAboveTabs(QSplitter):
+    """The list above the meeting's tabs: as high as its rows (at most
+    ``_LIST_MOST_ROWS``) where the tabs keep the height of their tallest content, so that
+    no tab scrolls; else as short as its document buttons allow. At 1920 x 1080 it showed
+    four meetings above a mostly empty tab. Once the user drags the handle, the tabs take
+    every change of height, as before."""
+
+    def __init__(self, table_side: QWidget, meeting_list: MeetingsList, tabs: MeetingTabs):
+        super().__init__(Qt.Orientation.Vertical)
+        self._table_side, self._list, self._tabs = table_side, meeting_list, tabs
+        self._dragged = False
+        self.setChildrenCollapsible(False)
+        self.addWidget(table_side)
+        self.addWidget(tabs)
+        self.setStretchFactor(1, 1)
+        self.setSizes([table_side.minimumSizeHint().height(), 10_000])
+        self.splitterMoved.connect(self._moved)
+        meeting_list.model.modelReset.connect(self._share_unless_dragged)  # other rows
+
+    def _moved(self) -> None:
+        self._dragged = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().height() != event.oldSize().height():
+            self._share_unless_dragged()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._share_unless_dragged()  # the first resize comes before it is visible
+
+    def _share_unless_dragged(self) -> None:
+        """The list its rows' height where the tabs keep theirs (see the class)."""
+        if self._dragged or not self.isVisible():
+            return
+        room = self.height() - self.handleWidth()
+        view = self._list.view
+        rows = min(view.model().rowCount(), _LIST_MOST_ROWS)
+        around = self._table_side.height() - view.viewport().height()  # header and frame
+        wanted = around + rows * view.verticalHeader().defaultSectionSize()
+        least = self._table_side.minimumSizeHint().height()
+        height = max(least, min(wanted, room - self._tabs.unscrolled_height()))
+        self.setSizes([height, room - height])
 
 
 class MeetingsPageView(QWidget):
@@ -110,13 +163,7 @@ class MeetingsPageView(QWidget):
         filters = (self.filters.scope_combo, self.filters.year_combo)
         bar = WrappingRow((filters, (self.states,)))
         table_side = _ListAndDocuments(self.meeting_list, self.documents)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(table_side)
-        splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(1, 1)
-        # The list as short as its document buttons allow, the tabs get the rest.
-        splitter.setSizes([table_side.minimumSizeHint().height(), 10_000])
+        splitter = _ListAboveTabs(table_side, self.meeting_list, self.tabs)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(bar)

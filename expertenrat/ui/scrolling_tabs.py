@@ -143,6 +143,19 @@ class ScrollingTabs(_ByContent, QTabWidget):
     def currentWidget(self) -> QWidget | None:
         return self.widget(self.currentIndex())
 
+    def unscrolled_height(self) -> int:
+        """The least height at which no tab scrolls: the tallest content's minimum, with
+        the tab bar and the frame."""
+        areas = [QTabWidget.widget(self, i) for i in range(self.count())]
+        tallest = max((a.widget().minimumSizeHint().height() for a in areas), default=0)
+        shown = QTabWidget.currentWidget(self)
+        if shown is not None and shown.height() > 0:  # laid out: the bar and frame as they are
+            return tallest + self.height() - shown.height()
+        frame = 2 * self.style().pixelMetric(
+            self.style().PixelMetric.PM_DefaultFrameWidth, None, self
+        )
+        return tallest + self.tabBar().sizeHint().height() + frame
+
 
 def _content(scroll: QWidget | None) -> QWidget | None:
     """The page or tab held in ``scroll`` (a scroll area around a :class:`_Holder`)."""
