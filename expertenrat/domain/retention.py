@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 
 DEFAULT_RETENTION_YEARS = 2
+# How the audit trail's entry of an anonymisation begins (the Auskunft finds it by it).
+ANONYMISED = "Anonymisiert nach Ablauf der Aufbewahrungsfrist"
 
 
 @dataclass(frozen=True, slots=True)

@@ -144,7 +144,7 @@ def _record_section(person: models.Person) -> DisclosureSection:
         ("Nachname", _text(person.family_name)),
         ("Institution", _text(person.affiliation)),
         ("Funktion", _text(person.position)),
-        ("Bereich", Sector(person.sector).label),
+        ("Sektor", Sector(person.sector).label),
         ("E-Mail", _text(person.email)),
         ("Telefon", _text(person.phone)),
         ("Postanschrift", _text(person.postal_address)),

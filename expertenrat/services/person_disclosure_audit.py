@@ -17,10 +17,9 @@ from expertenrat.domain.audit_fields import field_changes, local_time
 from expertenrat.domain.audit_labels import entity_label
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.person_disclosure import DisclosureSection
+from expertenrat.domain.retention import ANONYMISED
 from expertenrat.store import models
 from expertenrat.store.models import AuditEntry
-
-ANONYMISED = "Anonymisiert nach Ablauf der Aufbewahrungsfrist"  # services.retention's words
 
 
 def anonymised_on(session: Session, person_id: int) -> date | None:

@@ -20,7 +20,11 @@ from sqlalchemy import func, or_, select
 from expertenrat.domain.audit_labels import field_label
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.name_order import name_sort_key
-from expertenrat.domain.retention import DEFAULT_RETENTION_YEARS, RetentionCandidate
+from expertenrat.domain.retention import (
+    ANONYMISED,
+    DEFAULT_RETENTION_YEARS,
+    RetentionCandidate,
+)
 from expertenrat.domain.wording import counted
 from expertenrat.services import audit
 from expertenrat.services.audit_erasure import forget_in_audit
@@ -92,8 +96,7 @@ class RetentionService:
                     "person",
                     person.id,
                     summary=(
-                        "Anonymisiert nach Ablauf der Aufbewahrungsfrist "
-                        f"({counted(years, 'Jahr', 'Jahre')}): "
+                        f"{ANONYMISED} ({counted(years, 'Jahr', 'Jahre')}): "
                         f"{', '.join([*emptied, 'Einwilligungen'])} entfernt"
                     ),
                 )
