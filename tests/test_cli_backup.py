@@ -339,3 +339,32 @@ def test_a_server_backup_restores_into_a_new_server_database_that_goes_on_number
         assert added.number == max(m.number or 0 for m in before) + 1
     finally:
         database.close()
+
+
+def test_retention_names_the_safety_copies_and_deletes_those_due(demo_file):
+    """The safety copies' rule on the command line, as Datei → Aufbewahrung applies it:
+    the newest 3 stay, the others older than --copy-days (90) go with --delete-copies."""
+    stem = demo_file.with_suffix("").name
+    old = [
+        demo_file.with_name(f"{stem}-vor-wiederherstellung-2025-0{m}-01-120000.db")
+        for m in (1, 2, 3, 4)
+    ]
+    for copy in old:
+        copy.write_bytes(b"alt")
+
+    listed = run("--database", str(demo_file), "retention")
+
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.splitlines()[-1] == (
+        "4 Sicherheitskopien vor Wiederherstellungen oder Aktualisierungen, die älteste vom "
+        "01.01.2025; 1 älter als 90 Tage: löschen mit --delete-copies."
+    )
+    assert all(copy.exists() for copy in old)
+    deleted = run("--database", str(demo_file), "retention", "--delete-copies")
+    assert deleted.returncode == 0, deleted.stderr
+    assert deleted.stdout.splitlines()[-2:] == [
+        "1 Sicherheitskopie gelöscht (älter als 90 Tage; die neuesten 3 bleiben).",
+        "3 Sicherheitskopien vor Wiederherstellungen oder Aktualisierungen, die älteste vom "
+        "01.02.2025; die neuesten 3 bleiben.",
+    ]
+    assert [copy.exists() for copy in old] == [False, True, True, True]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,11 @@ from expertenrat.cli.support import (
     database_today,
     target_file,
     terminal_text,
+)
+from expertenrat.domain.backup_rotation import (
+    MAX_SAFETY_COPY_DAYS,
+    SAFETY_COPIES_KEPT,
+    SAFETY_COPY_DAYS,
 )
 from expertenrat.domain.errors import DatabaseMissingError, ExpertenratError
 from expertenrat.domain.wording import counted, file_size, restore_scope, whole_number, years_ago
@@ -61,6 +67,20 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         default=2,
         metavar="N",
         help="Frist in Jahren (Vorgabe: 2, höchstens 100)",
+    )
+    retention.add_argument(
+        "--copy-days",
+        type=at_most(MAX_SAFETY_COPY_DAYS),
+        default=SAFETY_COPY_DAYS,
+        metavar="N",
+        help=f"Sicherheitskopien (vor Wiederherstellungen und Aktualisierungen) gelten nach N "
+        f"Tagen als fällig (Vorgabe: {SAFETY_COPY_DAYS}); die neuesten {SAFETY_COPIES_KEPT} "
+        "bleiben immer",
+    )
+    retention.add_argument(
+        "--delete-copies",
+        action="store_true",
+        help="die fälligen Sicherheitskopien löschen",
     )
     retention.add_argument(
         "--anonymise",
@@ -174,18 +194,48 @@ def _check(services: Services, args: argparse.Namespace) -> str:
 
 def _retention(services: Services, args: argparse.Namespace) -> str:
     today = database_today(services)  # the councils' day, as the window's Aufbewahrung
+    return "\n".join(_persons_due(services, args, today) + _safety_copies(services, args, today))
+
+
+def _persons_due(services: Services, args: argparse.Namespace, today: date) -> list[str]:
     due = services.retention.due(today, args.years)
     if not due:
         years = years_ago(args.years)  # the window's wording
-        return f"Niemand ist vor mehr als {years} ausgeschieden und noch nicht anonymisiert."
+        return [f"Niemand ist vor mehr als {years} ausgeschieden und noch nicht anonymisiert."]
     lines = [f"{c.name} (ausgeschieden am {c.left_on:%d.%m.%Y})" for c in due]
     if not args.anonymise:
         lines.append(
             f"{counted(len(due), 'Person', 'Personen')} fällig; anonymisieren mit --anonymise."
         )
-        return "\n".join(lines)
+        return lines
     count = services.retention.anonymise([c.person_id for c in due], today, args.years)
     lines.append(
         f"{counted(count, 'Person', 'Personen')} anonymisiert; im Änderungsprotokoll vermerkt."
     )
-    return "\n".join(lines)
+    return lines
+
+
+def _safety_copies(services: Services, args: argparse.Namespace, today: date) -> list[str]:
+    """The safety copies made before restores and updates, when there are any: how many,
+    the oldest, what is due; with ``--delete-copies`` the due ones deleted first."""
+    days, lines = args.copy_days, []
+    if args.delete_copies:
+        deleted = services.safety_copies.rotate(today, days)
+        lines.append(
+            f"{counted(deleted, 'Sicherheitskopie', 'Sicherheitskopien')} gelöscht (älter "
+            f"als {days} Tage; die neuesten {SAFETY_COPIES_KEPT} bleiben)."
+        )
+    copies = services.safety_copies.summary(today, days)
+    if not copies.count:
+        return lines
+    text = (
+        f"{counted(copies.count, 'Sicherheitskopie', 'Sicherheitskopien')} vor "
+        f"Wiederherstellungen oder Aktualisierungen, die älteste vom {copies.oldest:%d.%m.%Y}; "
+    )
+    if copies.due:
+        text += f"{copies.due} älter als {days} Tage: löschen mit --delete-copies."
+    elif copies.next_deletion is not None:
+        text += f"die nächste ist ab dem {copies.next_deletion:%d.%m.%Y} fällig."
+    else:
+        text += f"die neuesten {SAFETY_COPIES_KEPT} bleiben."
+    return [*lines, text]
