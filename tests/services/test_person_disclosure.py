@@ -8,7 +8,10 @@ from datetime import date
 import pytest
 from pdf_reading import text
 
+from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.errors import NotFoundError
+from expertenrat.domain.members import Member
+from expertenrat.services.context import Services
 from expertenrat.services.person_disclosure import PersonDisclosureService
 from expertenrat.services.retention import RetentionService
 
@@ -87,3 +90,30 @@ def test_an_anonymised_person_s_auskunft_says_what_is_left_and_holds_no_contact_
 def test_an_unknown_person_is_a_german_message(database, today):
     with pytest.raises(NotFoundError, match="Eine Person mit der Nummer 4711 gibt es"):
         PersonDisclosureService(database).disclosure(4711, today)
+
+
+def test_a_long_note_stands_whole_in_the_auskunft(database, today):
+    """A table cell shortens what is taller than a page; the Auskunft shortens nothing."""
+    services = Services.create(database, "tester")
+    council = services.settings.create_council(
+        CouncilSettings(id=None, name="Beirat", city="Wismar")
+    )
+    field = services.settings.action_fields(council.id)[0]
+    words = " ".join(f"Wort{n}" for n in range(2000))  # ~17,000 letters
+    member = services.members.save(
+        council.id,
+        Member(
+            id=None,
+            given_name="Ina",
+            family_name="Lang",
+            notes=f"Anfang {words} Ende der Notiz",
+            primary_field_id=field.id,
+            term_start=today,
+        ),
+        today,
+    )
+
+    pdf = text(services.person_disclosure.disclosure_pdf(member.person_id, today).pdf)
+
+    assert "(vollständig unter der Tabelle, [1])" in pdf
+    assert "Wort999 Wort1000" in pdf and "Wort1999 Ende der Notiz" in pdf
