@@ -134,11 +134,14 @@ class AttendanceSheet:
     frozen: bool = False  # the minutes are approved: nothing may change
     quorum_spans: tuple[QuorumSpan, ...] = ()  # the items with and without a quorum
     ahead_of: date | None = None  # the meeting's day while it is still ahead: apologies only
+    # The voting members present at the opening (None where the agenda does not fit the
+    # recorded arrivals: see ``problem``).
+    quorum_opening: int | None = None
 
     @property
     def meeting_quorum(self) -> MeetingQuorum:
         """The quorum of the meeting as the minutes state it (which items had one)."""
-        return MeetingQuorum(self.quorum, self.quorum_spans)
+        return MeetingQuorum(self.quorum, self.quorum_spans, self.quorum_opening)
 
     @property
     def read_only(self) -> bool:

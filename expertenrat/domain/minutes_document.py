@@ -110,6 +110,11 @@ class MinutesDocument:
     invitation: Invitation | None = None
     quorum: QuorumResult | None = None
     quorum_spans: tuple[QuorumSpan, ...] = ()  # the items with and without a quorum
+    # The voting members present at the opening, whom the quorum statement counts. Approved
+    # minutes stored before this field existed read it as None and keep their statement
+    # (the most present at one time), so a public PDF rendered again from them says what
+    # was approved.
+    quorum_opening: int | None = None
     quorum_noted: bool = False
     agenda_approved: bool = False
     agenda_changes: str = ""
@@ -185,7 +190,7 @@ class MinutesDocument:
             return ""
         if self.attendance_unrecorded:
             return "Die Anwesenheit ist noch nicht erfasst; die Beschlussfähigkeit ist offen."
-        quorum = MeetingQuorum(self.quorum, self.quorum_spans)
+        quorum = MeetingQuorum(self.quorum, self.quorum_spans, self.quorum_opening)
         if not self.quorum_noted:
             return f"{quorum.statement}."
         if quorum.throughout:

@@ -7,8 +7,11 @@ recused from an item (befangen) does not count as present at that item; the base
 
 The meeting as a whole (:class:`MeetingQuorum`) counts presence only, as the attendance
 list does: a recusal changes the quorum of its item, not the statement about the meeting.
-Where a late arrival or an early departure makes the council quorate at some items and not
-at others, the statement names the items (:func:`quorum_spans`).
+As German minutes do, it states the quorum at the opening ("Zu Beginn der Sitzung waren 6
+von 9 stimmberechtigten Mitgliedern anwesend; das Gremium war beschlussfähig"): one
+arriving "ab TOP 3" is not counted there, the attendance list names the arrival. Where a
+late arrival or an early departure makes the council quorate at some items and not at
+others, the statement names the items (:func:`quorum_spans`).
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ class QuorumResult:
     @property
     def statement(self) -> str:
         """ "7 von 9 stimmberechtigten Mitgliedern anwesend – beschlussfähig"."""
-        noun = "Mitglied" if self.entitled == 1 else "Mitgliedern"
+        noun = _noun(self.entitled)
         verdict = "beschlussfähig" if self.quorate else "nicht beschlussfähig"
         recused = f" ({self.recused} befangen)" if self.recused else ""
         return (
@@ -72,10 +75,14 @@ class Quorate(StrEnum):
 @dataclass(frozen=True, slots=True)
 class MeetingQuorum:
     """The quorum of the meeting as the minutes state it: ``overall`` counts every voting
-    member recorded present, whenever they came; ``spans`` follow the agenda."""
+    member recorded present, whenever they came; ``spans`` follow the agenda; ``opening``
+    counts those present at the opening (:func:`present_at_opening`). ``None``: not known
+    (minutes approved before it was kept); the statement then counts the most present at
+    one time, as those minutes did."""
 
     overall: QuorumResult
     spans: tuple[QuorumSpan, ...] = ()
+    opening: int | None = None
 
     @property
     def throughout(self) -> bool:
@@ -107,11 +114,21 @@ class MeetingQuorum:
 
     @property
     def statement(self) -> str:
-        """``overall.statement`` where it holds for the whole meeting; otherwise which items
-        had a quorum: "Das Gremium war bis TOP 4 nicht beschlussfähig (1 von 3
-        stimmberechtigten Mitgliedern anwesend) und ab TOP 5 beschlussfähig (…)"."""
-        if self.throughout:
+        """The quorum at the opening where it holds for the whole meeting ("Zu Beginn der
+        Sitzung waren 6 von 9 stimmberechtigten Mitgliedern anwesend; das Gremium war
+        beschlussfähig"); otherwise which items had a quorum: "Das Gremium war bis TOP 4
+        nicht beschlussfähig (1 von 3 stimmberechtigten Mitgliedern anwesend) und ab TOP 5
+        beschlussfähig (…)"."""
+        if self.throughout and self.opening is None:
             return self._overall_at_once().statement
+        if self.throughout:
+            entitled = self.overall.entitled
+            quorate = self.spans[0].quorate if self.spans else self.overall.quorate
+            return (
+                f"Zu Beginn der Sitzung {'war' if self.opening == 1 else 'waren'} "
+                f"{self.opening} von {entitled} stimmberechtigten {_noun(entitled)} anwesend; "
+                f"das Gremium war {'' if quorate else 'nicht '}beschlussfähig"
+            )
         entitled = self.overall.entitled
         if len(self.spans) == 1:
             span = self.spans[0]
@@ -158,8 +175,12 @@ def _span_count(span: QuorumSpan, entitled: int) -> str:
         count = f"mindestens {span.fewest}"
     else:
         count = f"höchstens {span.most}"
-    noun = "Mitglied" if entitled == 1 else "Mitgliedern"
-    return f"{count} von {entitled} stimmberechtigten {noun} anwesend"
+    return f"{count} von {entitled} stimmberechtigten {_noun(entitled)} anwesend"
+
+
+def _noun(entitled: int) -> str:
+    """ "1 von 1 stimmberechtigten Mitglied", "… von 9 stimmberechtigten Mitgliedern"."""
+    return "Mitglied" if entitled == 1 else "Mitgliedern"
 
 
 def is_quorate(present: int, entitled: int, rule: QuorumRule) -> bool:
@@ -220,6 +241,15 @@ def present_per_item(
         for key in order[first : until + 1]:
             present[key].add(a.member)
     return {key: frozenset(members) for key, members in present.items()}
+
+
+def present_at_opening(order: Sequence[int], attendance: Sequence[Attendance]) -> int:
+    """The voting members present at the opening, that is at the first agenda item of
+    ``order`` (one arriving later is not); without items every voting member present."""
+    voting = {a.member for a in attendance if a.voting}
+    if not order:
+        return sum(a.status is AttendanceStatus.PRESENT for a in attendance if a.voting)
+    return len(present_per_item(order, attendance)[order[0]] & voting)
 
 
 def quorum_per_item(

@@ -22,7 +22,12 @@ from expertenrat.domain.attendance_sheet import (
 )
 from expertenrat.domain.enums import AttendanceStatus, MemberRole, QuorumRule
 from expertenrat.domain.errors import ValidationError
-from expertenrat.domain.quorum import attendance_quorum, quorum_per_item, quorum_spans
+from expertenrat.domain.quorum import (
+    attendance_quorum,
+    present_at_opening,
+    quorum_per_item,
+    quorum_spans,
+)
 from expertenrat.services.attendance_rows import (
     agenda_refs,
     full_name,
@@ -70,9 +75,10 @@ def attendance_sheet(
             [i.id for i in items], marks, rule, recusals(session, meeting.id)
         )
         spans = quorum_spans([(i.id, i.number) for i in items], marks, rule)
+        opening: int | None = present_at_opening([i.id for i in items], marks)
         problem = ""
     except ValidationError as error:  # the agenda changed under recorded arrivals
-        per_item, spans, problem = {}, (), error.message
+        per_item, spans, opening, problem = {}, (), None, error.message
     return AttendanceSheet(
         meeting_id=meeting.id,
         cancelled=is_cancelled(meeting),
@@ -90,6 +96,7 @@ def attendance_sheet(
         quorum=attendance_quorum(marks, rule),
         item_quorums=tuple(ItemQuorum(i, per_item[i.id]) for i in items if i.id in per_item),
         quorum_spans=spans,
+        quorum_opening=opening,
         problem=problem,
         ahead_of=day
         if (day := meeting.starts_at.date()) > today_of(session, meeting, today)

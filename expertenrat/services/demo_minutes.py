@@ -138,7 +138,7 @@ class DemoMinutes:
             "invitation": ItemTexts(
                 f"Die Einladung wurde am {sent:%d.%m.%Y} fristgerecht versandt. Die "
                 "Sitzungsleitung stellt die ordnungsgemäße Ladung und die Beschlussfähigkeit "
-                f"fest ({sheet.meeting_quorum.statement})."
+                f"fest. {sheet.meeting_quorum.statement}."
             ),
             "agenda": ItemTexts("Die Tagesordnung wird ohne Änderungen genehmigt."),
             "report": ItemTexts(

@@ -117,6 +117,7 @@ def minutes_document(
         invitation=Invitation(meeting.invitation_sent_on, council.notice_period_days),
         quorum=sheet.quorum,
         quorum_spans=sheet.quorum_spans,
+        quorum_opening=sheet.quorum_opening,
         quorum_noted=meeting.quorum_noted,
         agenda_approved=meeting.agenda_approved,
         agenda_changes=meeting.agenda_changes,

@@ -72,6 +72,27 @@ def test_quorum_spans_and_kind_round_trip_and_older_records_read_as_they_were() 
     assert read.quorum_line == "2 von 3 stimmberechtigten Mitgliedern anwesend – beschlussfähig."
 
 
+def test_the_quorum_at_the_opening_round_trips_and_older_records_keep_their_statement() -> None:
+    # Minutes approved before the opening count was kept said "3 von 4 … anwesend" where
+    # one came "ab TOP 2"; a public PDF rendered again from them must say so still.
+    spans = (QuorumSpan("1", "3", True, 2, 3),)  # 2 of 4 quorate (at least half)
+    document = replace(
+        RECORD.document, quorum=QuorumResult(3, 4, 0, True), quorum_spans=spans, quorum_opening=2
+    )
+    text = approved_minutes_json(ApprovedMinutes(document))
+    assert parse_approved_minutes(text).document == document
+    assert document.quorum_line == (
+        "Zu Beginn der Sitzung waren 2 von 4 stimmberechtigten Mitgliedern anwesend; "
+        "das Gremium war beschlussfähig."
+    )
+
+    older = json.loads(text)
+    del older["minutes"]["document"]["quorum_opening"]
+    read = parse_approved_minutes(json.dumps(older)).document
+    assert read.quorum_opening is None
+    assert read.quorum_line == "3 von 4 stimmberechtigten Mitgliedern anwesend – beschlussfähig."
+
+
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [

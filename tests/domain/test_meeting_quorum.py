@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from expertenrat.domain.enums import AttendanceStatus, QuorumRule
 from expertenrat.domain.quorum import (
     Attendance,
@@ -9,6 +11,7 @@ from expertenrat.domain.quorum import (
     Quorate,
     QuorumSpan,
     attendance_quorum,
+    present_at_opening,
     quorum_per_item,
     quorum_spans,
 )
@@ -19,7 +22,19 @@ ITEMS = [(10 * n, str(n)) for n in range(1, 9)]  # TOP 1 … TOP 8
 
 
 def meeting_quorum(attendance: list[Attendance], rule: QuorumRule) -> MeetingQuorum:
-    return MeetingQuorum(attendance_quorum(attendance, rule), quorum_spans(ITEMS, attendance, rule))
+    return MeetingQuorum(
+        attendance_quorum(attendance, rule),
+        quorum_spans(ITEMS, attendance, rule),
+        present_at_opening([key for key, _number in ITEMS], attendance),
+    )
+
+
+def opening(count: int, entitled: int, quorate: bool = True) -> str:
+    verb = "war" if count == 1 else "waren"
+    return (
+        f"Zu Beginn der Sitzung {verb} {count} von {entitled} stimmberechtigten Mitgliedern "
+        f"anwesend; das Gremium war {'' if quorate else 'nicht '}beschlussfähig"
+    )
 
 
 def test_a_member_arriving_at_top_5_makes_the_council_quorate_from_there():
@@ -107,7 +122,8 @@ def test_never_quorate_with_members_who_were_never_there_together():
     )
 
 
-def test_a_quorum_held_throughout_reads_as_before_even_with_a_late_arrival():
+def test_a_quorum_held_throughout_is_stated_at_the_opening_before_a_late_arrival():
+    # Found by testers: "6 von 9 … anwesend" where one of them came at TOP 5.
     attendance = [
         *(Attendance(m, PRESENT) for m in range(5)),
         Attendance(5, PRESENT, arrives_at=50),
@@ -116,7 +132,30 @@ def test_a_quorum_held_throughout_reads_as_before_even_with_a_late_arrival():
     quorum = meeting_quorum(attendance, MAJORITY)
 
     assert quorum.throughout
-    assert quorum.statement == "6 von 9 stimmberechtigten Mitgliedern anwesend – beschlussfähig"
+    assert quorum.statement == opening(5, 9)
+
+
+def test_a_quorum_held_throughout_counts_an_early_departure_at_the_opening():
+    attendance = [
+        *(Attendance(m, PRESENT) for m in range(5)),
+        Attendance(5, PRESENT, leaves_after=30),
+        *(Attendance(m, EXCUSED) for m in range(6, 9)),
+    ]
+
+    assert meeting_quorum(attendance, MAJORITY).statement == opening(6, 9)
+
+
+def test_minutes_approved_before_the_opening_was_kept_read_as_they_were_approved():
+    attendance = [
+        *(Attendance(m, PRESENT) for m in range(5)),
+        Attendance(5, PRESENT, arrives_at=50),
+        *(Attendance(m, EXCUSED) for m in range(6, 9)),
+    ]
+    quorum = meeting_quorum(attendance, MAJORITY)
+
+    assert replace(quorum, opening=None).statement == (
+        "6 von 9 stimmberechtigten Mitgliedern anwesend – beschlussfähig"
+    )
 
 
 def test_a_quorum_held_throughout_counts_only_members_there_together():
@@ -132,15 +171,15 @@ def test_a_quorum_held_throughout_counts_only_members_there_together():
 
     assert quorum.overall.present_voting == 6  # who came at all, as the attendance lists
     assert quorum.throughout
-    assert quorum.statement == "5 von 9 stimmberechtigten Mitgliedern anwesend – beschlussfähig"
+    assert quorum.statement == opening(5, 9)
+    legacy = replace(quorum, opening=None)  # as approved before the opening was kept
+    assert legacy.statement == "5 von 9 stimmberechtigten Mitgliedern anwesend – beschlussfähig"
 
 
 def test_no_quorum_with_nobody_coming_or_going_reads_as_before():
     attendance = [Attendance(1, PRESENT), Attendance(2, EXCUSED), Attendance(3, EXCUSED)]
 
-    assert meeting_quorum(attendance, MAJORITY).statement == (
-        "1 von 3 stimmberechtigten Mitgliedern anwesend – nicht beschlussfähig"
-    )
+    assert meeting_quorum(attendance, MAJORITY).statement == opening(1, 3, quorate=False)
 
 
 def test_a_recusal_changes_the_item_but_not_the_meeting_statement():
@@ -149,13 +188,15 @@ def test_a_recusal_changes_the_item_but_not_the_meeting_statement():
     assert not quorum_per_item([k for k, _ in ITEMS], attendance, TWO_THIRDS, {30: {2}})[30].quorate
     quorum = meeting_quorum(attendance, TWO_THIRDS)
     assert quorum.throughout
-    assert quorum.statement == "2 von 3 stimmberechtigten Mitgliedern anwesend – beschlussfähig"
+    assert quorum.statement == opening(2, 3)
 
 
 def test_without_agenda_items_the_attendance_decides():
     overall = attendance_quorum([Attendance(1, PRESENT), Attendance(2, EXCUSED)], TWO_THIRDS)
 
     assert MeetingQuorum(overall).statement == overall.statement
+    assert present_at_opening([], [Attendance(1, PRESENT), Attendance(2, EXCUSED)]) == 1
+    assert MeetingQuorum(overall, opening=1).statement == opening(1, 2, quorate=False)
 
 
 def test_sub_items_are_named_by_their_numbers():

@@ -61,15 +61,29 @@ def test_the_checklist_warns_and_names_the_items(database, actor, held) -> None:
     )
 
 
-def test_a_quorum_throughout_reads_as_before(database, held) -> None:
-    with database.transaction() as session:  # only one member comes late: 6 of 9 at TOP 1
+def test_a_quorum_throughout_is_stated_at_the_opening(database, actor, held) -> None:
+    # Found by testers: with one of seven arriving "ab TOP 3" the minutes read "7 von 9 …
+    # anwesend – beschlussfähig", though only 6 were there at the opening.
+    with database.transaction() as session:
         for row in session.query(models.Attendance).filter_by(meeting_id=held.meeting_id):
             late = row.membership_id == held.members[6]
-            row.arrived_item_id = held.item_ids[1] if late else None
+            row.arrived_item_id = held.item_ids[2] if late else None
     with database.transaction() as session:
-        doc = minutes_document(session, session.get(models.Meeting, held.meeting_id))
-
-    assert doc.quorum_line == (
-        "Die Beschlussfähigkeit wurde festgestellt: "
-        "7 von 9 stimmberechtigten Mitgliedern anwesend – beschlussfähig."
+        meeting = session.get(models.Meeting, held.meeting_id)
+        full = minutes_document(session, meeting)
+        public = minutes_document(session, meeting, public=True)
+    statement = (
+        "Zu Beginn der Sitzung waren 6 von 9 stimmberechtigten Mitgliedern anwesend; "
+        "das Gremium war beschlussfähig"
     )
+
+    line = f"Die Beschlussfähigkeit wurde festgestellt: {statement}."
+    assert full.quorum_line == public.quorum_line == line
+    for doc in (full, public):
+        text = pdf_reading.text(render_minutes(doc))
+        assert line in text and "7 von 9" not in text
+        assert "ab TOP 3" in text  # the attendance list names the arrival
+    check = MinutesService(database, actor).checklist(held.meeting_id).lines
+    quorum = next(x for x in check if x.key == "quorum")
+    assert quorum.text == f"Beschlussfähigkeit festgestellt: {statement}"
+    assert not quorum.warning

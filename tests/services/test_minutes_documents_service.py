@@ -74,8 +74,9 @@ def test_document_reads_every_part_of_the_minutes(service, held) -> None:
     assert doc.present[0].action_field == "Stadtdaten"
     assert [m.partial for m in doc.present if m.partial] == ["ab TOP 2"]
     assert doc.excused == ("Anna Iversen",) and doc.absent == (AbsentMember("Anna Jäger"),)
-    assert doc.quorum_line.endswith(
-        "7 von 9 stimmberechtigten Mitgliedern anwesend – beschlussfähig."
+    assert doc.quorum_line.endswith(  # the one "ab TOP 2" was not there at the opening
+        "Zu Beginn der Sitzung waren 6 von 9 stimmberechtigten Mitgliedern anwesend; "
+        "das Gremium war beschlussfähig."
     )
     assert doc.invitation is not None and doc.invitation.sent_on.day == 24
     consult, secret = doc.items[1], doc.items[2]

@@ -67,12 +67,13 @@ def test_status_changes_update_the_quorum_label(qtbot, panel, services, meeting)
     assert panel.save_label.text().startswith("Anwesenheit gespeichert · ")
     chosen(qtbot, panel, rows[0].status_combo, "present")
     assert panel.quorum_label.text() == (  # once anyone is present, the count so far
-        "Beschlussfähigkeit: 1 von 3 stimmberechtigten Mitgliedern anwesend"
-        " – nicht beschlussfähig · 2 noch nicht erfasst"
+        "Beschlussfähigkeit: Zu Beginn der Sitzung war 1 von 3 stimmberechtigten Mitgliedern"
+        " anwesend; das Gremium war nicht beschlussfähig · 2 noch nicht erfasst"
     )
     chosen(qtbot, panel, rows[1].status_combo, "present")
     assert panel.quorum_label.text().startswith(
-        "Beschlussfähigkeit: 2 von 3 stimmberechtigten Mitgliedern anwesend – beschlussfähig"
+        "Beschlussfähigkeit: Zu Beginn der Sitzung waren 2 von 3 stimmberechtigten Mitgliedern"
+        " anwesend; das Gremium war beschlussfähig"
     )
     chosen(qtbot, panel, rows[2].status_combo, "excused")
     assert "noch nicht erfasst" not in panel.quorum_label.text()
