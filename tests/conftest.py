@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import itertools
 import locale
 import os
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import date
@@ -23,6 +23,7 @@ if locale.nl_langinfo(locale.CODESET).upper().replace("-", "") != "UTF8":
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
 
 import pytest
+from database_templates import RevisionTemplates, database_copy, private_name
 from hypothesis import HealthCheck, settings
 from postgres_cluster import Cluster
 from PySide6.QtCore import QSettings
@@ -31,7 +32,7 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
 from sqlite_copies import opened_sqlite_copy, sqlite_copy
 
-from expertenrat.store import migrate, server_watch
+from expertenrat.store import server_watch
 from expertenrat.store.database import Database
 from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
@@ -63,7 +64,6 @@ for _wait in (
 POSTGRES_ENV = "EXPERTENRAT_TEST_POSTGRES_URL"
 TODAY = date(2026, 11, 27)
 DEMO_ACTOR = "Frau Schulz"  # who loads the demo of ``demo_database``
-_names = itertools.count()
 
 
 @pytest.fixture(autouse=True)
@@ -129,6 +129,10 @@ def _admin_execute(admin: URL, *statements: str) -> None:
             connection.execute(text(statement))
 
 
+def _statements_as_admin(admin: URL | None) -> Callable[..., None]:
+    return lambda *statements: _admin_execute(admin, *statements)
+
+
 def _dispose_admin_engines() -> None:
     for engine in _admin_engines.values():
         engine.dispose()
@@ -138,22 +142,48 @@ def _dispose_admin_engines() -> None:
 @pytest.fixture
 def postgres_admin(postgres_admin_url):
     """Run statements as the test server's superuser (e.g. to drop connections)."""
-    return lambda *statements: _admin_execute(postgres_admin_url, *statements)
+    return _statements_as_admin(postgres_admin_url)
 
 
 @pytest.fixture(scope="session")
-def postgres_template(postgres_admin_url) -> str | None:
+def revision_templates(tmp_path_factory, postgres_admin_url) -> Iterator[RevisionTemplates]:
+    """Empty databases migrated to a revision, built once per test process (see
+    tests/database_templates.py); :func:`database_at` gives a test its copy of one."""
+    templates = RevisionTemplates(
+        tmp_path_factory.mktemp("revisions"),
+        postgres_admin_url,
+        _statements_as_admin(postgres_admin_url),
+    )
+    try:
+        yield templates
+    finally:
+        templates.drop()
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_admin_url, revision_templates) -> str | None:
     """A migrated database that each PostgreSQL test copies (CREATE DATABASE … TEMPLATE)."""
     if postgres_admin_url is None:
         return None
-    name = f"expertenrat_template_{os.getpid()}"
-    _admin_execute(
-        postgres_admin_url,
-        f"DROP DATABASE IF EXISTS {name} WITH (FORCE)",
-        f"CREATE DATABASE {name}",
-    )
-    migrate.upgrade(postgres_admin_url.set(database=name))
-    return name
+    return str(revision_templates.template("postgresql", "head"))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_at(
+    request, tmp_path, postgres_admin_url, revision_templates
+) -> Iterator[Callable[[str], URL]]:
+    """``database_at("0019")``: the URL of a database of the test's own at revision 0019
+    (or "head"), built by the migrations from an empty one, on each backend: a copy of one
+    built per test process. A test of one backend only names it:
+    ``@pytest.mark.parametrize("database_at", ["sqlite"], indirect=True)``."""
+    _skip_without_server(request.param, postgres_admin_url)
+    with ExitStack() as copies:
+
+        def at(revision: str) -> URL:
+            folder = Path(tempfile.mkdtemp(dir=tmp_path))
+            return copies.enter_context(revision_templates.copy(request.param, revision, folder))
+
+        yield at
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -172,9 +202,8 @@ def empty_postgres_url(postgres_admin_url) -> Iterator[URL]:
 
 
 def _empty_postgres_database(postgres_admin_url: URL | None) -> Iterator[URL]:
-    if postgres_admin_url is None:
-        pytest.skip(f"no PostgreSQL server ({POSTGRES_ENV} unset, no initdb found)")
-    name = f"expertenrat_test_{os.getpid()}_{next(_names)}"
+    _skip_without_server("postgresql", postgres_admin_url)
+    name = private_name()
     _admin_execute(postgres_admin_url, f"CREATE DATABASE {name}")
     try:
         yield postgres_admin_url.set(database=name)
@@ -271,23 +300,28 @@ def _copied_database(
     request, tmp_path, postgres_admin_url, sqlite_template: str, postgres_template: str
 ) -> Iterator[Database]:
     """A copy of the template (the fixtures named) of the backend ``request.param``."""
-    if request.param == "sqlite":
-        db = open_database(
-            database_url(str(sqlite_copy(request.getfixturevalue(sqlite_template), tmp_path)))
-        )
-    else:
-        if postgres_admin_url is None:
-            pytest.skip(f"no PostgreSQL server ({POSTGRES_ENV} unset, no initdb found)")
-        name = f"expertenrat_test_{os.getpid()}_{next(_names)}"
-        template = request.getfixturevalue(postgres_template)
-        _admin_execute(postgres_admin_url, f"CREATE DATABASE {name} TEMPLATE {template}")
-        db = open_database(postgres_admin_url.set(database=name))
-    try:
-        yield db
-    finally:
-        db.close()
-        if request.param == "postgresql":
-            _admin_execute(postgres_admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    backend = request.param
+    _skip_without_server(backend, postgres_admin_url)
+    template = request.getfixturevalue(
+        sqlite_template if backend == "sqlite" else postgres_template
+    )
+    with database_copy(
+        backend,
+        template,
+        tmp_path,
+        postgres_admin_url,
+        _statements_as_admin(postgres_admin_url),
+    ) as url:
+        db = open_database(url)
+        try:
+            yield db
+        finally:
+            db.close()
+
+
+def _skip_without_server(backend: str, postgres_admin_url: URL | None) -> None:
+    if backend == "postgresql" and postgres_admin_url is None:
+        pytest.skip(f"no PostgreSQL server ({POSTGRES_ENV} unset, no initdb found)")
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ its conversions are right, timestamps end up in UTC and the CHECK constraints ho
 
 from __future__ import annotations
 
-import os
 import time
 import uuid
 from datetime import date, datetime
@@ -11,11 +10,11 @@ from datetime import date, datetime
 import pytest
 from migration_scripts import script_directory
 from old_schema import add_row
-from sqlalchemy import Connection, MetaData, create_engine, exc, func, select, text, update
+from sqlalchemy import Connection, MetaData, exc, func, select, text, update
 from sqlalchemy.engine import URL
 
 from expertenrat.store import migrate, models
-from expertenrat.store.engine import database_url, make_engine
+from expertenrat.store.engine import make_engine
 
 # The revision just before 0004 (0003 once the consent ledger is there).
 BEFORE = script_directory().get_revision("0004").down_revision
@@ -181,7 +180,6 @@ def _fill(connection: Connection) -> dict[str, int]:
 
 def _migrate_filled(url: URL, *, berlin_server: bool) -> tuple[dict[str, int], dict[str, int]]:
     """Fill a database at the revision before 0004, upgrade it; return ids and row counts."""
-    migrate.upgrade(url, BEFORE)
     if berlin_server and url.get_backend_name() == "postgresql":
         engine = make_engine(url)
         with engine.connect() as connection:
@@ -222,36 +220,22 @@ def _read(url: URL, query):
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def migrated(request, tmp_path_factory, postgres_admin_url):
+def migrated(request, tmp_path_factory, postgres_admin_url, revision_templates):
     """One filled database per backend, migrated to head while this machine's local zone
     and (on PostgreSQL) the server's zone are Europe/Berlin; the tests only read it."""
-    if request.param == "sqlite":
-        url = database_url(str(tmp_path_factory.mktemp("migration_0004") / "old.db"))
-    else:
-        if postgres_admin_url is None:
-            pytest.skip("no PostgreSQL server")
-        url = postgres_admin_url.set(database=f"expertenrat_0004_{os.getpid()}")
-        _admin(postgres_admin_url, f"CREATE DATABASE {url.database}")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("TZ", "Europe/Berlin")
-        time.tzset()
-        try:
-            ids, counts = _migrate_filled(url, berlin_server=True)
-        finally:
-            patch.undo()
+    if request.param == "postgresql" and postgres_admin_url is None:
+        pytest.skip("no PostgreSQL server")
+    folder = tmp_path_factory.mktemp("migration_0004")
+    with revision_templates.copy(request.param, BEFORE, folder) as url:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("TZ", "Europe/Berlin")
             time.tzset()
-    yield url, ids, counts
-    if request.param == "postgresql":
-        _admin(postgres_admin_url, f"DROP DATABASE IF EXISTS {url.database} WITH (FORCE)")
-
-
-def _admin(admin_url: URL, statement: str) -> None:
-    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as connection:
-            connection.execute(text(statement))
-    finally:
-        engine.dispose()
+            try:
+                ids, counts = _migrate_filled(url, berlin_server=True)
+            finally:
+                patch.undo()
+                time.tzset()
+        yield url, ids, counts
 
 
 def test_no_row_is_lost_but_duplicated_conflicts(migrated):

@@ -18,9 +18,9 @@ def _ids() -> dict[str, str]:
     return {"uid": str(uuid.uuid4()), "public_id": str(uuid.uuid4())}
 
 
-def test_0005_keeps_meetings_adds_an_empty_room_and_allows_no_number(empty_url):
-    migrate.upgrade(empty_url, "0004")
-    engine = make_engine(empty_url)
+def test_0005_keeps_meetings_adds_an_empty_room_and_allows_no_number(database_at):
+    url = database_at("0004")
+    engine = make_engine(url)
     try:
         with engine.begin() as connection:
             council = add_row(connection, "councils", name="Rat", city="Rostock")
@@ -33,7 +33,7 @@ def test_0005_keeps_meetings_adds_an_empty_room_and_allows_no_number(empty_url):
                 uid="3f2b6c1e-0d55-4a51-9a1e-5b1f7c0e2a10",
                 public_id=str(uuid.uuid4()),
             )
-        migrate.upgrade(empty_url, "0005")  # 0007 cannot be downgraded
+        migrate.upgrade(url, "0005")  # 0007 cannot be downgraded
         with engine.begin() as connection:
             row = connection.execute(
                 select(MEETINGS.c.number, MEETINGS.c.room, MEETINGS.c.uid).where(
@@ -64,7 +64,7 @@ def test_0005_keeps_meetings_adds_an_empty_room_and_allows_no_number(empty_url):
                 **_ids(),
             )
 
-        migrate.downgrade(empty_url, "0004")
+        migrate.downgrade(url, "0004")
 
         with engine.connect() as connection:
             numbers = dict(connection.execute(select(MEETINGS.c.id, MEETINGS.c.number)).all())

@@ -18,10 +18,10 @@ def _ids() -> dict[str, str]:
 
 
 @pytest.fixture
-def old_database(empty_url):
+def old_database(database_at):
     """A database at 0005 with a council, a held meeting, an item and a vote."""
-    migrate.upgrade(empty_url, "0005")
-    engine = make_engine(empty_url)
+    url = database_at("0005")
+    engine = make_engine(url)
     with engine.begin() as connection:
         council = add_row(connection, "councils", name="Rat", city="Rostock")
         meeting = add_row(
@@ -46,7 +46,7 @@ def old_database(empty_url):
             connection, "minutes_versions", meeting_id=meeting, public_id=str(uuid.uuid4())
         )
     yield (
-        empty_url,
+        url,
         engine,
         {"council": council, "meeting": meeting, "vote": vote, "version": version},
     )

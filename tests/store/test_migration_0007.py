@@ -27,10 +27,10 @@ def _recommendation(connection, council: int, code: str, **values) -> int:
 
 
 @pytest.fixture
-def old_database(empty_url):
+def old_database(database_at):
     """A database at 0006 with recommendations in every old state, one answered."""
-    migrate.upgrade(empty_url, "0006")
-    engine = make_engine(empty_url)
+    url = database_at("0006")
+    engine = make_engine(url)
     ids: dict[str, int] = {}
     with engine.begin() as connection:
         council = add_row(connection, "councils", name="Rat", city="Rostock")
@@ -64,7 +64,7 @@ def old_database(empty_url):
             to_status="closed",
             note="Antwort geprüft",
         )
-    yield empty_url, engine, ids
+    yield url, engine, ids
     engine.dispose()
 
 

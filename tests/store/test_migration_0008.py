@@ -25,10 +25,10 @@ def _item(connection, meeting: int, position: int, title: str, **values) -> int:
 
 
 @pytest.fixture
-def old_database(empty_url):
+def old_database(database_at):
     """A database at 0007 with a meeting whose items the attendance and a vote refer to."""
-    migrate.upgrade(empty_url, "0007")
-    engine = make_engine(empty_url)
+    url = database_at("0007")
+    engine = make_engine(url)
     with engine.begin() as connection:
         council = add_row(connection, "councils", name="Rat", city="Rostock")
         person = add_row(
@@ -51,7 +51,7 @@ def old_database(empty_url):
             status="present", arrived_item_id=second, voting_right=True,
         )  # fmt: skip
         add_row(connection, "votes", agenda_item_id=first, subject="Empfehlung", yes=3)
-    yield empty_url, engine, {"meeting": meeting, "first": first, "second": second}
+    yield url, engine, {"meeting": meeting, "first": first, "second": second}
     engine.dispose()
 
 

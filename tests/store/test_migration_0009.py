@@ -13,12 +13,12 @@ COUNCILS = models.Council.__table__
 
 
 @pytest.fixture
-def old_database(empty_url):
-    migrate.upgrade(empty_url, "0008")
-    engine = make_engine(empty_url)
+def old_database(database_at):
+    url = database_at("0008")
+    engine = make_engine(url)
     with engine.begin() as connection:
         council = add_row(connection, "councils", name="Rat & <Rostock>", city="Rostock")
-    yield empty_url, engine, council
+    yield url, engine, council
     engine.dispose()
 
 

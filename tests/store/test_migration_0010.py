@@ -13,15 +13,15 @@ from expertenrat.store.engine import make_engine
 TEMPLATES = models.AgendaTemplate.__table__
 
 
-def test_0010_seeds_each_council_and_downgrades(empty_url):
-    migrate.upgrade(empty_url, "0009")
-    engine = make_engine(empty_url)
+def test_0010_seeds_each_council_and_downgrades(database_at):
+    url = database_at("0009")
+    engine = make_engine(url)
     try:
         with engine.begin() as connection:
             first = add_row(connection, "councils", name="Rat & <Co>", city="Rostock")
             second = add_row(connection, "councils", name="Beirat", city="Güstrow")
 
-        migrate.upgrade(empty_url)
+        migrate.upgrade(url)
 
         with engine.connect() as connection:
             rows = connection.execute(
@@ -39,7 +39,7 @@ def test_0010_seeds_each_council_and_downgrades(empty_url):
             add_row(connection, "agenda_templates", council_id=first, position=9, title="X",
                     kind="party", public=True, planned_minutes=0, version=1)  # fmt: skip
 
-        migrate.downgrade(empty_url, "0009")
+        migrate.downgrade(url, "0009")
         with engine.connect() as connection:
             assert migrate.current_revision(connection) == "0009"
             assert connection.execute(select(models.Council.id)).scalars().all() == [

@@ -16,14 +16,14 @@ def _triggers(connection) -> list[str]:
     return list(connection.execute(text(query)).scalars())
 
 
-def test_0011_adds_the_notify_trigger_on_postgresql_and_downgrades(empty_url):
-    migrate.upgrade(empty_url)
-    engine = make_engine(empty_url)
+def test_0011_adds_the_notify_trigger_on_postgresql_and_downgrades(database_at):
+    url = database_at("head")
+    engine = make_engine(url)
     try:
         with engine.connect() as connection:
-            expected = [] if is_sqlite(empty_url) else ["audit_entries_notify"]
+            expected = [] if is_sqlite(url) else ["audit_entries_notify"]
             assert _triggers(connection) == expected
-        migrate.downgrade(empty_url, "0010")
+        migrate.downgrade(url, "0010")
         with engine.connect() as connection:
             assert _triggers(connection) == []
             assert migrate.current_revision(connection) == "0010"

@@ -14,9 +14,9 @@ from expertenrat.store.engine import make_engine
 VERSIONS = models.MinutesVersion.__table__
 
 
-def test_0012_adds_an_empty_document_to_existing_versions_and_downgrades(empty_url):
-    migrate.upgrade(empty_url, "0011")
-    engine = make_engine(empty_url)
+def test_0012_adds_an_empty_document_to_existing_versions_and_downgrades(database_at):
+    url = database_at("0011")
+    engine = make_engine(url)
     try:
         with engine.begin() as connection:
             council = add_row(connection, "councils", name="Rat & <Rostock>", city="Rostock")
@@ -31,14 +31,14 @@ def test_0012_adds_an_empty_document_to_existing_versions_and_downgrades(empty_u
                 public_id=str(uuid.uuid4()),
             )
 
-        migrate.upgrade(empty_url)
+        migrate.upgrade(url)
 
         with engine.begin() as connection:
             row = connection.execute(select(VERSIONS)).one()
             connection.execute(update(VERSIONS).values(document='{"format":1,"x":"🚲 & <"}'))
         assert (row.document, row.pdf, row.state) == (None, b"%PDF-alt", "approved")
 
-        migrate.downgrade(empty_url, "0011")
+        migrate.downgrade(url, "0011")
 
         with engine.connect() as connection:
             columns = {c["name"] for c in inspect(connection).get_columns("minutes_versions")}

@@ -13,16 +13,16 @@ COUNCILS = models.Council.__table__
 FIELDS = models.ActionField.__table__
 
 
-def test_0013_gives_a_deleted_councils_id_to_no_other_and_downgrades(empty_url):
-    migrate.upgrade(empty_url, "0012")
-    engine = make_engine(empty_url)
+def test_0013_gives_a_deleted_councils_id_to_no_other_and_downgrades(database_at):
+    url = database_at("0012")
+    engine = make_engine(url)
     try:
         with engine.begin() as connection:
             add_row(connection, "councils", name="Rat & <Rostock>", city="Rostock")
             newest = add_row(connection, "councils", name="Beirat „Süd“ 🙂", city="Wismar")
             add_row(connection, "action_fields", council_id=newest, name="Mobilität")
 
-        migrate.upgrade(empty_url)
+        migrate.upgrade(url)
 
         with engine.begin() as connection:
             assert connection.execute(select(FIELDS.c.council_id)).scalars().all() == [newest]
@@ -30,7 +30,7 @@ def test_0013_gives_a_deleted_councils_id_to_no_other_and_downgrades(empty_url):
             created = add_row(connection, "councils", name="Jugendrat", city="Güstrow")
         assert created > newest
 
-        migrate.downgrade(empty_url, "0012")
+        migrate.downgrade(url, "0012")
 
         with engine.connect() as connection:
             names = connection.execute(select(COUNCILS.c.name).order_by(COUNCILS.c.id))

@@ -17,9 +17,9 @@ SENT, DUE = date(2026, 3, 20), date(2026, 4, 3)
 AGAIN, DUE_AGAIN = date(2026, 3, 30), date(2026, 4, 13)
 
 
-def test_0014_reads_the_origin_of_existing_versions_and_downgrades(empty_url):
-    migrate.upgrade(empty_url, "0013")
-    engine = make_engine(empty_url)
+def test_0014_reads_the_origin_of_existing_versions_and_downgrades(database_at):
+    url = database_at("0013")
+    engine = make_engine(url)
     try:
         with engine.begin() as connection:
             council = add_row(connection, "councils", name="Rat", city="Rostock")
@@ -53,7 +53,7 @@ def test_0014_reads_the_origin_of_existing_versions_and_downgrades(empty_url):
                 decided_on=date(2026, 3, 25),
             )
 
-        migrate.upgrade(empty_url)
+        migrate.upgrade(url)
 
         with engine.connect() as connection:
             rows = connection.execute(
@@ -68,7 +68,7 @@ def test_0014_reads_the_origin_of_existing_versions_and_downgrades(empty_url):
             (4, "approval", date(2026, 5, 12)),
         ]
 
-        migrate.downgrade(empty_url, "0013")
+        migrate.downgrade(url, "0013")
 
         with engine.connect() as connection:
             columns = {c["name"] for c in inspect(connection).get_columns("minutes_versions")}

@@ -16,9 +16,9 @@ from expertenrat.store.engine import make_engine
 MEETINGS = models.Meeting.__table__
 
 
-def test_0015_reads_changed_invitations_from_the_sequence_and_downgrades(empty_url):
-    migrate.upgrade(empty_url, "0014")
-    engine = make_engine(empty_url)
+def test_0015_reads_changed_invitations_from_the_sequence_and_downgrades(database_at):
+    url = database_at("0014")
+    engine = make_engine(url)
     try:
         with engine.begin() as connection:
             council = add_row(connection, "councils", name="Rat", city="Rostock")
@@ -42,7 +42,7 @@ def test_0015_reads_changed_invitations_from_the_sequence_and_downgrades(empty_u
             planned = meeting("planned", 0, None)
             held = add_held_meeting(connection, council)
 
-        migrate.upgrade(empty_url)
+        migrate.upgrade(url)
 
         with engine.connect() as connection:
             rows = dict(
@@ -56,7 +56,7 @@ def test_0015_reads_changed_invitations_from_the_sequence_and_downgrades(empty_u
             held: None,
         }
 
-        migrate.downgrade(empty_url, "0014")
+        migrate.downgrade(url, "0014")
 
         with engine.connect() as connection:
             columns = {c["name"] for c in inspect(connection).get_columns("meetings")}

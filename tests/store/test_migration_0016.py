@@ -14,15 +14,15 @@ from expertenrat.store.engine import make_engine
 MEETINGS = models.Meeting.__table__
 
 
-def test_0016_adds_the_finished_draft_to_meetings_and_downgrades(empty_url):
-    migrate.upgrade(empty_url, "0015")
-    engine = make_engine(empty_url)
+def test_0016_adds_the_finished_draft_to_meetings_and_downgrades(database_at):
+    url = database_at("0015")
+    engine = make_engine(url)
     try:
         with engine.begin() as connection:
             council = add_row(connection, "councils", name="Rat & <Rostock>", city="Rostock")
             meeting = add_held_meeting(connection, council)
 
-        migrate.upgrade(empty_url)
+        migrate.upgrade(url)
 
         with engine.begin() as connection:
             finished = select(
@@ -37,7 +37,7 @@ def test_0016_adds_the_finished_draft_to_meetings_and_downgrades(empty_url):
                 )
             )
 
-        migrate.downgrade(empty_url, "0015")
+        migrate.downgrade(url, "0015")
 
         with engine.connect() as connection:
             columns = {c["name"] for c in inspect(connection).get_columns("meetings")}

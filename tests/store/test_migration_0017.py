@@ -12,19 +12,19 @@ from expertenrat.store.engine import make_engine
 COUNCILS = models.Council.__table__
 
 
-def test_0017_adds_the_recommendation_prefix_and_downgrades(empty_url):
-    migrate.upgrade(empty_url, "0016")
-    engine = make_engine(empty_url)
+def test_0017_adds_the_recommendation_prefix_and_downgrades(database_at):
+    url = database_at("0016")
+    engine = make_engine(url)
     try:
         with engine.begin() as connection:
             council = add_row(connection, "councils", name="Rat & <Rostock>", city="Rostock")
 
-        migrate.upgrade(empty_url, "0017")
+        migrate.upgrade(url, "0017")
 
         with engine.begin() as connection:
             assert connection.execute(select(COUNCILS.c.recommendation_prefix)).scalar() == "E"
 
-        migrate.downgrade(empty_url, "0016")
+        migrate.downgrade(url, "0016")
 
         with engine.connect() as connection:
             columns = {c["name"] for c in inspect(connection).get_columns("councils")}

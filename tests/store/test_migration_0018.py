@@ -12,14 +12,14 @@ from expertenrat.store.engine import make_engine
 COUNCILS = models.Council.__table__
 
 
-def test_0018_adds_the_role_titles_and_downgrades(empty_url):
-    migrate.upgrade(empty_url, "0017")
-    engine = make_engine(empty_url)
+def test_0018_adds_the_role_titles_and_downgrades(database_at):
+    url = database_at("0017")
+    engine = make_engine(url)
     try:
         with engine.begin() as connection:
             council = add_row(connection, "councils", name="Rat & <Rostock>", city="Rostock")
 
-        migrate.upgrade(empty_url, "0018")
+        migrate.upgrade(url, "0018")
 
         with engine.begin() as connection:
             titles = connection.execute(
@@ -30,7 +30,7 @@ def test_0018_adds_the_role_titles_and_downgrades(empty_url):
                 COUNCILS.update().values(chair_title="Sprecher*in 🙂", vice_chair_title="& <\"'>")
             )
 
-        migrate.downgrade(empty_url, "0017")
+        migrate.downgrade(url, "0017")
 
         with engine.connect() as connection:
             columns = {c["name"] for c in inspect(connection).get_columns("councils")}

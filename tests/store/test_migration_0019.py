@@ -29,9 +29,9 @@ def _audit(connection, council: int | None, action: str, before: object) -> None
     )
 
 
-def test_0019_keeps_the_retired_codes_of_the_audit_trail_and_downgrades(empty_url):
-    migrate.upgrade(empty_url, "0018")
-    engine = make_engine(empty_url)
+def test_0019_keeps_the_retired_codes_of_the_audit_trail_and_downgrades(database_at):
+    url = database_at("0018")
+    engine = make_engine(url)
     try:
         with engine.begin() as connection:
             council = add_row(connection, "councils", name="Rat & <Rostock>", city="Rostock")
@@ -47,7 +47,7 @@ def test_0019_keeps_the_retired_codes_of_the_audit_trail_and_downgrades(empty_ur
             _audit(connection, council, "delete", "kein JSON")
             _audit(connection, None, "delete", {"code": "E-2020-01"})  # no council
 
-        migrate.upgrade(empty_url, "0019")
+        migrate.upgrade(url, "0019")
 
         with engine.begin() as connection:
             rows = connection.execute(
@@ -61,7 +61,7 @@ def test_0019_keeps_the_retired_codes_of_the_audit_trail_and_downgrades(empty_ur
                 (other, "E-2026-01"),
             ]
 
-        migrate.downgrade(empty_url, "0018")
+        migrate.downgrade(url, "0018")
 
         with engine.connect() as connection:
             assert "retired_recommendation_codes" not in inspect(connection).get_table_names()

@@ -16,9 +16,9 @@ from expertenrat.store.engine import make_engine
 MEETINGS = models.Meeting.__table__
 
 
-def test_0020_adds_the_day_the_agenda_changed_empty_and_downgrades(empty_url):
-    migrate.upgrade(empty_url, "0019")
-    engine = make_engine(empty_url)
+def test_0020_adds_the_day_the_agenda_changed_empty_and_downgrades(database_at):
+    url = database_at("0019")
+    engine = make_engine(url)
     try:
         with engine.begin() as connection:
             council = add_row(connection, "councils", name="Rat", city="Rostock")
@@ -35,7 +35,7 @@ def test_0020_adds_the_day_the_agenda_changed_empty_and_downgrades(empty_url):
                 public_id=str(uuid.uuid4()),
             )
 
-        migrate.upgrade(empty_url, "0020")
+        migrate.upgrade(url, "0020")
 
         with engine.connect() as connection:
             row = connection.execute(
@@ -45,7 +45,7 @@ def test_0020_adds_the_day_the_agenda_changed_empty_and_downgrades(empty_url):
             ).one()
         assert tuple(row) == (date(2026, 5, 27), None)
 
-        migrate.downgrade(empty_url, "0019")
+        migrate.downgrade(url, "0019")
 
         with engine.connect() as connection:
             columns = {c["name"] for c in inspect(connection).get_columns("meetings")}
@@ -53,6 +53,6 @@ def test_0020_adds_the_day_the_agenda_changed_empty_and_downgrades(empty_url):
             revision = migrate.current_revision(connection)
         assert "invitation_agenda_changed_on" not in columns
         assert changed == date(2026, 5, 27) and revision == "0019"
-        migrate.upgrade(empty_url)
+        migrate.upgrade(url)
     finally:
         engine.dispose()

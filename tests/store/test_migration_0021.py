@@ -16,9 +16,9 @@ from expertenrat.store.engine import make_engine
 MEETINGS = models.Meeting.__table__
 
 
-def test_0021_adds_the_changed_parts_of_the_agenda_and_downgrades(empty_url):
-    migrate.upgrade(empty_url, "0020")
-    engine = make_engine(empty_url)
+def test_0021_adds_the_changed_parts_of_the_agenda_and_downgrades(database_at):
+    url = database_at("0020")
+    engine = make_engine(url)
     try:
         with engine.begin() as connection:
             council = add_row(connection, "councils", name="Rat", city="Rostock")
@@ -37,7 +37,7 @@ def test_0021_adds_the_changed_parts_of_the_agenda_and_downgrades(empty_url):
                 for n, changed in enumerate((date(2026, 5, 27), None))
             ]
 
-        migrate.upgrade(empty_url, "0021")
+        migrate.upgrade(url, "0021")
 
         with engine.connect() as connection:
             rows = connection.execute(
@@ -50,7 +50,7 @@ def test_0021_adds_the_changed_parts_of_the_agenda_and_downgrades(empty_url):
             ).all()
         assert [tuple(r) for r in rows] == [(True, True), (False, False)]
 
-        migrate.downgrade(empty_url, "0020")
+        migrate.downgrade(url, "0020")
 
         with engine.connect() as connection:
             columns = {c["name"] for c in inspect(connection).get_columns("meetings")}
@@ -59,6 +59,6 @@ def test_0021_adds_the_changed_parts_of_the_agenda_and_downgrades(empty_url):
             columns
         )
         assert revision == "0020"
-        migrate.upgrade(empty_url)
+        migrate.upgrade(url)
     finally:
         engine.dispose()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 
@@ -15,7 +15,7 @@ from sqlalchemy import Connection, exc, func, insert, inspect, select, update
 from sqlalchemy.engine import URL, Engine
 
 from expertenrat.store import migrate, models
-from expertenrat.store.engine import database_url, make_engine
+from expertenrat.store.engine import make_engine
 
 MODEL_TABLES = set(models.Base.metadata.tables)
 # 0004 converts data in ways that cannot be undone (see its docstring): no downgrade.
@@ -186,55 +186,54 @@ def _row_counts(url: URL) -> dict[str, int]:
         engine.dispose()
 
 
-def test_upgrade_of_an_empty_database_creates_every_table(empty_url):
-    migrate.upgrade(empty_url)
-
-    assert _tables(empty_url) == MODEL_TABLES | {"alembic_version"}
-
-
-def test_upgrade_of_an_empty_database_records_the_head_revision(empty_url):
-    migrate.upgrade(empty_url)
-
-    assert _revision(empty_url) == migrate.head_revision()
-
-
-def test_downgrade_to_base_removes_every_table(empty_url):
-    migrate.upgrade(empty_url, LAST_REVERSIBLE)
-
-    migrate.downgrade(empty_url, "base")
-
-    assert _tables(empty_url) - {"alembic_version"} == set()
-    assert _revision(empty_url) is None
-
-
-def test_upgrade_after_downgrade_to_base_restores_the_full_schema(empty_url):
-    migrate.upgrade(empty_url, LAST_REVERSIBLE)
-    migrate.downgrade(empty_url, "base")
-
+def test_upgrade_of_an_empty_database_creates_every_table_and_records_the_head_revision(
+    empty_url,
+):
+    """All migrations at once, in one transaction, as an upgrade from the first version
+    would run them (the other tests start from a database at a revision between)."""
     migrate.upgrade(empty_url)
 
     assert _tables(empty_url) == MODEL_TABLES | {"alembic_version"}
     assert _revision(empty_url) == migrate.head_revision()
 
 
-def test_every_revision_up_to_0004_can_be_downgraded_and_upgraded_step_by_step(empty_url):
+def test_downgrade_to_base_removes_every_table(database_at):
+    url = database_at(LAST_REVERSIBLE)
+
+    migrate.downgrade(url, "base")
+
+    assert _tables(url) - {"alembic_version"} == set()
+    assert _revision(url) is None
+
+
+def test_upgrade_after_downgrade_to_base_restores_the_full_schema(database_at):
+    url = database_at(LAST_REVERSIBLE)
+    migrate.downgrade(url, "base")
+
+    migrate.upgrade(url)
+
+    assert _tables(url) == MODEL_TABLES | {"alembic_version"}
+    assert _revision(url) == migrate.head_revision()
+
+
+def test_every_revision_up_to_0004_can_be_downgraded_and_upgraded_step_by_step(database_at):
     scripts = script_directory()
     revisions = [r.revision for r in scripts.iterate_revisions(LAST_REVERSIBLE, "base")]
-    migrate.upgrade(empty_url, LAST_REVERSIBLE)
+    url = database_at(LAST_REVERSIBLE)
 
     for revision in revisions:  # newest first
-        migrate.downgrade(empty_url, "-1")
-        migrate.upgrade(empty_url, revision)
-        migrate.downgrade(empty_url, "-1")
-    assert _revision(empty_url) is None
+        migrate.downgrade(url, "-1")
+        migrate.upgrade(url, revision)
+        migrate.downgrade(url, "-1")
+    assert _revision(url) is None
 
-    migrate.upgrade(empty_url)
-    assert _revision(empty_url) == migrate.head_revision()
+    migrate.upgrade(url)
+    assert _revision(url) == migrate.head_revision()
 
 
-def test_0004_cannot_be_downgraded_and_leaves_the_database_at_head(tmp_path):
-    url = database_url(str(tmp_path / "head.db"))
-    migrate.upgrade(url, "0004")
+@pytest.mark.parametrize("database_at", ["sqlite"], indirect=True)
+def test_0004_cannot_be_downgraded_and_leaves_the_database_at_head(database_at):
+    url = database_at("0004")
 
     with pytest.raises(NotImplementedError, match="Sicherung"):
         migrate.downgrade(url, "-1")
@@ -244,10 +243,10 @@ def test_0004_cannot_be_downgraded_and_leaves_the_database_at_head(tmp_path):
 
 
 @contextmanager
-def _upgraded_from_0001(url: URL) -> Iterator[tuple[Engine, int]]:
-    """The database at ``url`` filled at revision 0001 (:func:`_fill_revision_0001`), then
-    upgraded to the head: an engine on it and the council's id."""
-    migrate.upgrade(url, "0001")
+def _upgraded_from_0001(database_at: Callable[[str], URL]) -> Iterator[tuple[Engine, int]]:
+    """A database at revision 0001 filled (:func:`_fill_revision_0001`), then upgraded to
+    the head: an engine on it and the council's id."""
+    url = database_at("0001")
     engine = make_engine(url)
     try:
         with engine.begin() as connection:
@@ -258,25 +257,28 @@ def _upgraded_from_0001(url: URL) -> Iterator[tuple[Engine, int]]:
         engine.dispose()
 
 
-def test_upgrade_that_rebuilds_councils_keeps_all_child_rows(empty_url):
-    migrate.upgrade(empty_url, "0001")
-    engine = make_engine(empty_url)
+def test_upgrade_that_rebuilds_councils_keeps_all_child_rows(database_at):
+    url = database_at("0001")
+    engine = make_engine(url)
     try:
         with engine.begin() as connection:
             _fill_revision_0001(connection)
     finally:
         engine.dispose()
-    before = _row_counts(empty_url)
+    before = _row_counts(url)
     assert before == CHILD_ROWS
 
-    migrate.upgrade(empty_url)
+    migrate.upgrade(url)
 
-    assert _revision(empty_url) == migrate.head_revision()
-    assert _row_counts(empty_url) == CHILD_ROWS
+    assert _revision(url) == migrate.head_revision()
+    assert _row_counts(url) == CHILD_ROWS
 
 
-def test_upgrade_that_rebuilds_councils_keeps_the_council_itself(empty_url):
-    with _upgraded_from_0001(empty_url) as (engine, council), engine.connect() as connection:
+def test_upgrade_that_rebuilds_councils_keeps_the_council_itself(database_at):
+    with (
+        _upgraded_from_0001(database_at) as (engine, council),
+        engine.connect() as connection,
+    ):
         row = connection.execute(
             select(models.Council.__table__).where(models.Council.id == council)
         ).one()
@@ -289,17 +291,23 @@ def test_upgrade_that_rebuilds_councils_keeps_the_council_itself(empty_url):
     )
 
 
-def test_upgrade_that_rebuilds_councils_leaves_no_dangling_foreign_keys(tmp_path):
+@pytest.mark.parametrize("database_at", ["sqlite"], indirect=True)
+def test_upgrade_that_rebuilds_councils_leaves_no_dangling_foreign_keys(database_at):
     """SQLite only: PostgreSQL never lets a foreign key point into the void."""
-    url = database_url(str(tmp_path / "alt.db"))
-    with _upgraded_from_0001(url) as (engine, _council), engine.connect() as connection:
+    with (
+        _upgraded_from_0001(database_at) as (engine, _council),
+        engine.connect() as connection,
+    ):
         assert connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
         assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
 
 
-def test_rebuilt_councils_table_still_guards_the_childrens_foreign_keys(empty_url):
+def test_rebuilt_councils_table_still_guards_the_childrens_foreign_keys(database_at):
     """The rebuilt parent is the one the children's foreign keys point at."""
-    with _upgraded_from_0001(empty_url) as (engine, council), engine.begin() as connection:
+    with (
+        _upgraded_from_0001(database_at) as (engine, council),
+        engine.begin() as connection,
+    ):
         with pytest.raises(exc.IntegrityError), connection.begin_nested():
             connection.execute(
                 insert(models.ActionField.__table__).values(
@@ -312,8 +320,8 @@ def test_rebuilt_councils_table_still_guards_the_childrens_foreign_keys(empty_ur
         )
 
 
-def test_check_constraint_after_upgrade_rejects_min_members_above_max(empty_url):
-    with _upgraded_from_0001(empty_url) as (engine, council):
+def test_check_constraint_after_upgrade_rejects_min_members_above_max(database_at):
+    with _upgraded_from_0001(database_at) as (engine, council):
         with pytest.raises(exc.IntegrityError), engine.begin() as connection:
             connection.execute(
                 update(models.Council.__table__)
@@ -327,10 +335,10 @@ def test_check_constraint_after_upgrade_rejects_min_members_above_max(empty_url)
     assert tuple(limits) == (8, 10)
 
 
-def test_revision_0001_has_no_member_limits_check(empty_url):
+def test_revision_0001_has_no_member_limits_check(database_at):
     """Proves the constraint test above checks what 0002 added, not what 0001 had."""
-    migrate.upgrade(empty_url, "0001")
-    engine = make_engine(empty_url)
+    url = database_at("0001")
+    engine = make_engine(url)
     try:
         with engine.begin() as connection:
             _add(
@@ -343,16 +351,15 @@ def test_revision_0001_has_no_member_limits_check(empty_url):
             )
     finally:
         engine.dispose()
-    assert _revision(empty_url) == "0001"
+    assert _revision(url) == "0001"
 
 
-def test_models_and_migrations_agree(empty_url):
+def test_models_and_migrations_agree(database_at):
     """What ``alembic check`` does: autogenerate against a migrated database finds nothing.
 
-    Migrated explicitly: a new SQLite file opened by the program is built from the models.
+    Migrated: a new SQLite file opened by the program is built from the models.
     """
-    migrate.upgrade(empty_url)
-    engine = make_engine(empty_url)
+    engine = make_engine(database_at("head"))
     try:
         with engine.connect() as connection:
             context = MigrationContext.configure(
@@ -410,8 +417,8 @@ def _consent_rows(url: URL) -> list[tuple]:
 
 
 def _fill_consents_0002(url: URL) -> dict[str, int]:
-    """Persons as a 0002 database holds them: consent only in the persons' columns."""
-    migrate.upgrade(url, "0002")
+    """Persons as a 0002 database (at ``url``) holds them: consent only in the persons'
+    columns."""
     engine = make_engine(url)
     try:
         with engine.begin() as connection:
@@ -439,24 +446,26 @@ def _fill_consents_0002(url: URL) -> dict[str, int]:
         engine.dispose()
 
 
-def test_upgrade_to_0003_turns_the_consent_columns_into_ledger_entries(empty_url):
-    ids = _fill_consents_0002(empty_url)
+def test_upgrade_to_0003_turns_the_consent_columns_into_ledger_entries(database_at):
+    url = database_at("0002")
+    ids = _fill_consents_0002(url)
 
-    migrate.upgrade(empty_url, "0003")
+    migrate.upgrade(url, "0003")
 
-    assert _consent_rows(empty_url) == [
+    assert _consent_rows(url) == [
         (ids["both"], "contact", False, date(2025, 6, 1), "migration"),
         (ids["both"], "name", True, date(2025, 1, 10), "migration"),
         (ids["undated"], "contact", True, None, "migration"),
     ]
 
 
-def test_upgrade_to_0003_keeps_the_consent_columns_as_the_current_state(empty_url):
-    ids = _fill_consents_0002(empty_url)
+def test_upgrade_to_0003_keeps_the_consent_columns_as_the_current_state(database_at):
+    url = database_at("0002")
+    ids = _fill_consents_0002(url)
 
-    migrate.upgrade(empty_url, "0003")
+    migrate.upgrade(url, "0003")
 
-    engine = make_engine(empty_url)
+    engine = make_engine(url)
     try:
         with engine.connect() as connection:
             row = connection.execute(
@@ -472,14 +481,15 @@ def test_upgrade_to_0003_keeps_the_consent_columns_as_the_current_state(empty_ur
     assert tuple(row) == (True, date(2025, 1, 10), False, date(2025, 6, 1))
 
 
-def test_downgrade_from_0003_keeps_the_current_consent(empty_url):
-    ids = _fill_consents_0002(empty_url)
-    migrate.upgrade(empty_url, "0003")
+def test_downgrade_from_0003_keeps_the_current_consent(database_at):
+    url = database_at("0002")
+    ids = _fill_consents_0002(url)
+    migrate.upgrade(url, "0003")
 
-    migrate.downgrade(empty_url, "0002")
+    migrate.downgrade(url, "0002")
 
-    assert "consent_entries" not in _tables(empty_url)
-    engine = make_engine(empty_url)
+    assert "consent_entries" not in _tables(url)
+    engine = make_engine(url)
     try:
         with engine.connect() as connection:
             contact = connection.execute(

@@ -8,7 +8,9 @@ keys, CHECK clauses, no triggers or views) and the recorded revision.
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
+import pytest
 from schema_shape import sqlite_schema
 from sqlalchemy import inspect
 
@@ -25,11 +27,11 @@ def _revisions(path) -> list[tuple[str]]:
         connection.close()
 
 
-def test_a_new_sqlite_file_gets_the_schema_the_migrations_build(tmp_path):
-    created, migrated = tmp_path / "created.db", tmp_path / "migrated.db"
+@pytest.mark.parametrize("database_at", ["sqlite"], indirect=True)
+def test_a_new_sqlite_file_gets_the_schema_the_migrations_build(tmp_path, database_at):
+    created, migrated = tmp_path / "created.db", Path(database_at("head").database)
 
     migrate.create(database_url(str(created)))
-    migrate.upgrade(database_url(str(migrated)))
 
     assert sqlite_schema(created) == sqlite_schema(migrated)
     assert _revisions(created) == _revisions(migrated) == [(migrate.head_revision(),)]

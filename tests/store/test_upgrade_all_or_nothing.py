@@ -7,11 +7,13 @@ wurde nicht verändert."; a program killed during the upgrade left such a file t
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from old_schema import add_row
 from sqlalchemy import text
+from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.store import migrate
@@ -22,11 +24,10 @@ OLD = "0005"
 FAILING = "0012"  # several migrations after OLD
 
 
-def _old_file(path: Path) -> Path:
+def _old_file(database_at: Callable[[str], URL]) -> Path:
     """A file at ``OLD`` with a council, whose upgrade fails at ``FAILING``: a trigger
     refuses the revision's step, as a rule that old data breaks would."""
-    url = database_url(str(path))
-    migrate.upgrade(url, OLD)
+    url = database_at(OLD)
     engine = make_engine(url)
     try:
         with engine.begin() as connection:
@@ -40,7 +41,7 @@ def _old_file(path: Path) -> Path:
             )
     finally:
         engine.dispose()
-    return path
+    return Path(url.database)
 
 
 def _revision_and_tables(path: Path) -> tuple[str, set[str]]:
@@ -53,10 +54,11 @@ def _revision_and_tables(path: Path) -> tuple[str, set[str]]:
         connection.close()
 
 
+@pytest.mark.parametrize("database_at", ["sqlite"], indirect=True)
 def test_an_upgrade_refused_at_a_later_migration_leaves_the_file_at_its_old_revision(
-    tmp_path,
+    database_at,
 ):
-    path = _old_file(tmp_path / "expertenrat.db")
+    path = _old_file(database_at)
     _revision, before = _revision_and_tables(path)
 
     with pytest.raises(DatabaseUnusableError) as caught:
@@ -67,10 +69,11 @@ def test_an_upgrade_refused_at_a_later_migration_leaves_the_file_at_its_old_revi
     assert "agenda_templates" not in before
 
 
+@pytest.mark.parametrize("database_at", ["sqlite"], indirect=True)
 def test_the_old_revision_left_is_upgraded_at_the_next_start_once_the_cause_is_gone(
-    tmp_path,
+    database_at,
 ):
-    path = _old_file(tmp_path / "expertenrat.db")
+    path = _old_file(database_at)
     with pytest.raises(DatabaseUnusableError):
         open_database(database_url(str(path)))
     connection = sqlite3.connect(path)
