@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import json
 import zipfile
+from collections.abc import Callable
 
 import pytest
 from old_schema import add_row
 from racing_threads import in_thread, until_waiting_for_advisory_lock
 from sqlalchemy import select, text
+from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.services.backup import BackupService
@@ -21,16 +23,20 @@ from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url, make_engine
 
 OLD = "0011"
+# Server databases only: a SQLite file's copy lies beside it (test_opening).
+pytestmark = pytest.mark.parametrize("database_at", ["postgresql"], indirect=True)
 
 
-def _old_server_database(url) -> None:
-    migrate.upgrade(url, OLD)
+def _old_server_database(database_at: Callable[[str], URL]) -> URL:
+    """A database at ``OLD`` holding a council with a logo; its URL."""
+    url = database_at(OLD)
     engine = make_engine(url)
     try:
         with engine.begin() as connection:
             add_row(connection, "councils", name="Alter Rat", city="Wismar", logo_png=b"\x89PNG")
     finally:
         engine.dispose()
+    return url
 
 
 def _revision(url) -> str | None:
@@ -42,12 +48,10 @@ def _revision(url) -> str | None:
         engine.dispose()
 
 
-def test_an_old_server_database_is_copied_at_its_revision_before_the_upgrade(
-    empty_postgres_url, tmp_path
-):
-    _old_server_database(empty_postgres_url)
+def test_an_old_server_database_is_copied_at_its_revision_before_the_upgrade(database_at, tmp_path):
+    url = _old_server_database(database_at)
 
-    database = open_chosen(empty_postgres_url)
+    database = open_chosen(url)
     database.close()
 
     copies = sorted(copies_folder().glob("vor-update-von-*.zip"))
@@ -56,7 +60,7 @@ def test_an_old_server_database_is_copied_at_its_revision_before_the_upgrade(
     manifest = json.loads(zipfile.ZipFile(copies[0]).read("manifest.json"))
     assert manifest["schema_revision"] == OLD
     assert "alembic_version" not in {t["name"] for t in manifest["tables"]}
-    assert _revision(empty_postgres_url) == migrate.head_revision()
+    assert _revision(url) == migrate.head_revision()
 
     restored = open_database(database_url(str(tmp_path / "zurueck.db")))
     try:
@@ -68,33 +72,31 @@ def test_an_old_server_database_is_copied_at_its_revision_before_the_upgrade(
     assert councils == [("Alter Rat", b"\x89PNG")]
 
 
-def test_the_copy_has_the_revision_its_tables_have(empty_postgres_url, tmp_path):
+def test_the_copy_has_the_revision_its_tables_have(database_at, tmp_path):
     """(found by review) Two PCs start the new version at once: the other's upgrade
     commits between this PC reading the old revision and copying the tables, which it
     then labelled with the old revision; a restore would migrate them a second time."""
-    migrate.upgrade(empty_postgres_url)  # the other PC's upgrade, done meanwhile
+    url = database_at("head")  # the other PC's upgrade, done meanwhile
 
-    copy = copy_before_upgrade(empty_postgres_url, OLD, tmp_path)
+    copy = copy_before_upgrade(url, OLD, tmp_path)
 
     head = migrate.head_revision()
     assert copy.name.startswith(f"vor-update-von-{head}-")
     assert json.loads(zipfile.ZipFile(copy).read("manifest.json"))["schema_revision"] == head
 
 
-def test_the_copy_waits_for_an_upgrade_under_way(empty_postgres_url, tmp_path):
+def test_the_copy_waits_for_an_upgrade_under_way(database_at, tmp_path):
     """(found by review) Another PC's upgrade holds the upgrade lock and has changed the
     schema, not yet committed: the copy read the tables as they were before it (a table
     the upgrade rewrites reads empty then) while the upgrade went on; it waits now and
     reads them upgraded."""
-    migrate.upgrade(empty_postgres_url)
-    engine = make_engine(empty_postgres_url)
+    url = database_at("head")
+    engine = make_engine(url)
     try:
         with engine.connect() as upgrading:
             upgrading.execute(text(f"SELECT pg_advisory_xact_lock({migrate.UPGRADE_LOCK})"))
             upgrading.execute(text("UPDATE alembic_version SET version_num = '9999'"))
-            thread, outcome = in_thread(
-                lambda: copy_before_upgrade(empty_postgres_url, OLD, tmp_path), "PC 2"
-            )
+            thread, outcome = in_thread(lambda: copy_before_upgrade(url, OLD, tmp_path), "PC 2")
             # until the copy waits for the lock (or is done):
             until_waiting_for_advisory_lock(engine, thread, migrate.UPGRADE_LOCK)
             upgrading.commit()
@@ -108,22 +110,22 @@ def test_the_copy_waits_for_an_upgrade_under_way(empty_postgres_url, tmp_path):
     )
 
 
-def test_a_current_server_database_is_not_copied(empty_postgres_url):
-    migrate.upgrade(empty_postgres_url)
+def test_a_current_server_database_is_not_copied(database_at):
+    url = database_at("head")
 
-    open_chosen(empty_postgres_url).close()
+    open_chosen(url).close()
 
     assert not copies_folder().exists() or list(copies_folder().iterdir()) == []
 
 
-def test_no_copy_no_upgrade(empty_postgres_url):
+def test_no_copy_no_upgrade(database_at):
     """A file where the folder of the copies should be: refused, the database left old."""
-    _old_server_database(empty_postgres_url)
+    url = _old_server_database(database_at)
     copies_folder().parent.mkdir(parents=True, exist_ok=True)
     copies_folder().write_text("kein Ordner")
 
     with pytest.raises(DatabaseUnusableError) as caught:
-        open_chosen(empty_postgres_url)
+        open_chosen(url)
 
     message = caught.value.message
     assert message.startswith("Vor der Aktualisierung der Datenbank „")
@@ -132,4 +134,4 @@ def test_no_copy_no_upgrade(empty_postgres_url):
         "Datei, kein Ordner." in message
     )
     assert message.endswith("Die Datenbank wurde nicht verändert.")
-    assert _revision(empty_postgres_url) == OLD
+    assert _revision(url) == OLD

@@ -467,9 +467,9 @@ def test_opening_an_old_database_upgrades_it_and_keeps_its_data_on_each_backend(
     assert names == ["Alter Rat"]
 
 
-def test_newer_database_is_refused_and_left_at_its_revision_on_each_backend(empty_url):
-    migrate.upgrade(empty_url)
-    engine = make_engine(empty_url)
+def test_newer_database_is_refused_and_left_at_its_revision_on_each_backend(database_at):
+    url = database_at("head")
+    engine = make_engine(url)
     try:
         with engine.begin() as connection:
             connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
@@ -477,10 +477,10 @@ def test_newer_database_is_refused_and_left_at_its_revision_on_each_backend(empt
         engine.dispose()
 
     with pytest.raises(DatabaseUnusableError) as caught:
-        open_database(empty_url)
+        open_database(url)
 
     assert "neueren Version" in caught.value.message
-    assert _revision_at(empty_url) == "9999"
+    assert _revision_at(url) == "9999"
 
 
 def test_old_data_that_a_new_constraint_rejects_stops_the_upgrade_cleanly(empty_url):

@@ -269,15 +269,16 @@ def test_a_move_refused_by_the_old_database_names_it_and_its_user(
     assert f"„{empty_postgres_url.username}“" not in caught.value.message
 
 
+@pytest.mark.parametrize("database_at", ["postgresql"], indirect=True)
 def test_an_upgrade_of_tables_another_role_owns_advises_giving_them_and_that_helps(
-    empty_postgres_url, postgres_admin
+    database_at, postgres_admin
 ):
     """Only a table's owner may change it: owning the database does not help, the advice
     gives the tables (and the database, to create new ones) to the user."""
     owner, user = f"rat_alt_{os.getpid()}", f"Rat-Neu_{os.getpid()}"
     postgres_admin(f"CREATE ROLE {owner} LOGIN", f'CREATE ROLE "{user}" LOGIN')
-    migrate.upgrade(empty_postgres_url, "0011")  # an older version's tables
-    admin = create_engine(empty_postgres_url)
+    old = database_at("0011")  # an older version's tables
+    admin = create_engine(old)
     try:
         with admin.begin() as connection:
             tables = connection.exec_driver_sql(
@@ -286,7 +287,7 @@ def test_an_upgrade_of_tables_another_role_owns_advises_giving_them_and_that_hel
             for table in tables:
                 connection.exec_driver_sql(f'ALTER TABLE "{table}" OWNER TO {owner}')
             connection.exec_driver_sql(f'GRANT SELECT ON alembic_version TO "{user}"')
-        url = empty_postgres_url.set(username=user)
+        url = old.set(username=user)
         with pytest.raises(DatabaseUnusableError) as caught:
             open_database(url)
         advised = caught.value.message.split("zum Eigentümer zu machen: ", 1)[1]
@@ -296,14 +297,14 @@ def test_an_upgrade_of_tables_another_role_owns_advises_giving_them_and_that_hel
         with admin.connect() as connection:
             assert migrate.current_revision(connection) == migrate.head_revision()
     finally:
-        base = empty_postgres_url.database
+        base = old.database
         with admin.begin() as connection:
             connection.exec_driver_sql(f"ALTER DATABASE {base} OWNER TO CURRENT_USER")
             connection.exec_driver_sql(f'DROP OWNED BY {owner}, "{user}"')
         admin.dispose()
         postgres_admin(f"DROP ROLE {owner}", f'DROP ROLE "{user}"')
 
-    base, grantee = empty_postgres_url.database, f'"{user}"'
+    base, grantee = old.database, f'"{user}"'
     assert caught.value.message == (
         f"Die Datenbank „{describe(url)}“ konnte nicht aktualisiert werden. Der "
         f"Datenbankserver verweigert dem Benutzer „{user}“, die Tabellen von Expertenrat zu "
