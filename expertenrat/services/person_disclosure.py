@@ -83,7 +83,7 @@ class PersonDisclosureService:
                 attendance_section(session, memberships, councils if several else None),
                 conflicts_section(session, memberships, councils if several else None),
                 audit_section(session, person, memberships, zone),
-                mentions_section(session, person, memberships),
+                mentions_section(session, person, memberships, councils),
             )
             gone = anonymised_on(session, person.id)
             return PersonDisclosure(

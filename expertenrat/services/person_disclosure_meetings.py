@@ -1,10 +1,12 @@
 """The meetings' part of the Auskunft nach Art. 15 DSGVO (:mod:`services.person_disclosure`):
-the person's attendance, conflicts of interest and recusals, and where the minutes name
-them (the chair, an objection raised, the family name in a text of the minutes)."""
+the person's attendance, conflicts of interest and recusals, and where the minutes of any
+council name them (the chair, an objection raised, a guest of that name, the family name
+in a text of the minutes)."""
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 
 from sqlalchemy import select
@@ -108,21 +110,31 @@ def conflicts_section(
 
 
 def mentions_section(
-    session: Session, person: models.Person, memberships: list[models.Membership]
+    session: Session,
+    person: models.Person,
+    memberships: list[models.Membership],
+    councils: dict[int, str],
 ) -> DisclosureSection:
+    """Every council's minutes are searched: a person may be named in another's (a guest,
+    a presenter); those name their council, as all do for a member of several."""
     name = re.compile(rf"(?<!\w){re.escape(person.family_name)}(?!\w)", re.IGNORECASE)
     ids = set(_ids(memberships))
-    councils = {m.council_id for m in memberships}
-    meetings = session.scalars(
-        select(models.Meeting)
-        .where(models.Meeting.council_id.in_(councils), models.Meeting.deleted_at.is_(None))
-        .order_by(models.Meeting.starts_at, models.Meeting.id)
+    own = {m.council_id for m in memberships}
+    meetings = list(
+        session.scalars(
+            select(models.Meeting)
+            .where(models.Meeting.deleted_at.is_(None))
+            .order_by(models.Meeting.starts_at, models.Meeting.id)
+        )
     )
-    rows = [
-        (_meeting(meeting, None), where, excerpt)
-        for meeting in meetings
-        for where, excerpt in _in_meeting(session, meeting, name, ids)
-    ]
+    parts = _MeetingParts(session)
+    rows = []
+    for meeting in meetings:
+        named = councils if len(own) > 1 or meeting.council_id not in own else None
+        rows += [
+            (_meeting(meeting, named), where, excerpt)
+            for where, excerpt in _in_meeting(meeting, parts, name, ids)
+        ]
     return DisclosureSection(
         "Nennungen in Protokollen",
         ("Sitzung", "Stelle", "Auszug"),
@@ -135,29 +147,44 @@ def mentions_section(
     )
 
 
+class _MeetingParts:
+    """The agenda items, guests and objections of every meeting, read in three queries."""
+
+    def __init__(self, session: Session) -> None:
+        self.items: dict[int, list[models.AgendaItem]] = defaultdict(list)
+        self.guests: dict[int, list[models.Guest]] = defaultdict(list)
+        self.objections: dict[int, list[models.Objection]] = defaultdict(list)
+        for item in session.scalars(
+            select(models.AgendaItem).where(models.AgendaItem.deleted_at.is_(None))
+        ):
+            self.items[item.meeting_id].append(item)
+        for guest in session.scalars(select(models.Guest).order_by(models.Guest.id)):
+            self.guests[guest.meeting_id].append(guest)
+        objections = session.execute(
+            select(models.MinutesVersion.meeting_id, models.Objection)
+            .join(models.MinutesVersion)
+            .order_by(models.Objection.raised_on, models.Objection.id)
+        )
+        for meeting_id, objection in objections:
+            self.objections[meeting_id].append(objection)
+
+
 def _in_meeting(
-    session: Session, meeting: models.Meeting, name: re.Pattern[str], ids: set[int]
+    meeting: models.Meeting, parts: _MeetingParts, name: re.Pattern[str], ids: set[int]
 ) -> Iterator[tuple[str, str]]:
     if meeting.chair_membership_id in ids:
         yield "Sitzungsleitung", "–"
     for field in _MEETING_TEXTS:
         yield from _found(field_label("meeting", field), getattr(meeting, field), name)
-    items = session.scalars(
-        select(models.AgendaItem)
-        .where(models.AgendaItem.meeting_id == meeting.id, models.AgendaItem.deleted_at.is_(None))
-        .order_by(models.AgendaItem.id)
-    )
+    for guest in parts.guests[meeting.id]:
+        if name.search(guest.name):
+            yield "Gast", ", ".join(filter(None, (guest.name, guest.affiliation, guest.note)))
+    items = parts.items[meeting.id]
     for item in sorted(items, key=lambda i: [int(p) for p in re.findall(r"\d+", i.number)]):
         for field in _ITEM_TEXTS:
             where = f"{_item(item)} – {field_label('agenda_item', field)}"
             yield from _found(where, getattr(item, field), name)
-    objections = session.scalars(
-        select(models.Objection)
-        .join(models.MinutesVersion)
-        .where(models.MinutesVersion.meeting_id == meeting.id)
-        .order_by(models.Objection.raised_on, models.Objection.id)
-    )
-    for objection in objections:
+    for objection in parts.objections[meeting.id]:
         mine = objection.membership_id in ids or name.search(objection.raised_by)
         where = f"Einwand vom {objection.raised_on:%d.%m.%Y}"
         if mine:

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from pdf_reading import text
 
+from expertenrat.domain.attendance_sheet import GuestEntry
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.errors import NotFoundError
 from expertenrat.domain.members import Member
@@ -117,3 +118,25 @@ def test_a_long_note_stands_whole_in_the_auskunft(database, today):
 
     assert "(vollständig unter der Tabelle, [1])" in pdf
     assert "Wort999 Wort1000" in pdf and "Wort1999 Ende der Notiz" in pdf
+
+
+def test_a_guest_in_another_council_s_meeting_is_found_and_names_that_council(
+    demo_database, today
+):
+    services = Services.create(demo_database, "tester")
+    rostock = next(c for c in services.settings.councils() if "Expert" in c.name)
+    meeting = services.meetings.list(rostock.id)[-1]  # its minutes not yet approved
+    services.attendance.save_guest(
+        meeting.id, GuestEntry(id=None, name="Ömer Karadağ", organisation="Beirat Lübeck")
+    )
+    person_id = _person(services.person_disclosure, "Karadağ")
+
+    mentions = _section(
+        services.person_disclosure.disclosure(person_id, today), "Nennungen in Protokollen"
+    ).rows
+
+    assert (
+        f"{rostock.name}: {meeting.number}. Sitzung am {meeting.starts_at:%d.%m.%Y}",
+        "Gast",
+        "Ömer Karadağ, Beirat Lübeck",
+    ) in mentions
