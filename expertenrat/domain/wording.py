@@ -132,13 +132,22 @@ def council_with_city(name: str, city: str) -> str:
     """ "Digitalbeirat, Hansestadt Lübeck": the council's name with its city, which is left
     out where the name already holds it as whole words, whatever their case ("Digitalbeirat
     der Hansestadt Stralsund" said "…, Hansestadt Stralsund" twice)."""
+    return name if names_city(name, city) else f"{name}, {city}"
+
+
+def names_city(name: str, city: str) -> bool:
+    """Whether the council's ``name`` already holds its ``city`` as whole words, whatever
+    their case, or the city without its title ("Beirat Digitale Stadt Lübeck" names
+    "Hansestadt Lübeck"; a title is the leading words up to one ending in "stadt" before a
+    capitalised rest: not in "Neustadt an der Weinstraße"). An empty city counts as named:
+    there is nothing to add."""
     words = city.split()
-    if not words:
-        return name
-    pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)"
-    if re.search(pattern, name, re.IGNORECASE):
-        return name
-    return f"{name}, {city}"
+    titled = [i for i, word in enumerate(words[:-1], 1) if word.casefold().endswith("stadt")]
+    forms = [words, *([words[titled[-1] :]] if titled and words[titled[-1]][0].isupper() else [])]
+    return not words or any(
+        re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, form)) + r"(?!\w)", name, re.I)
+        for form in forms
+    )
 
 
 def restore_scope(councils: int | None) -> str:

@@ -13,7 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 from expertenrat.domain.annual_report import TITLE, AnnualReport, FieldRecommendations
 from expertenrat.domain.annual_report_consultations import Consultation, FieldConsultations
 from expertenrat.domain.documents import RenderedPdf
-from expertenrat.domain.wording import council_with_city, counted, isolated
+from expertenrat.domain.wording import council_with_city, counted, isolated, names_city
 from expertenrat.reports import recommendation_charts, theme
 from expertenrat.reports.annual_report_council_pdf import council_section
 from expertenrat.reports.annual_report_headings import EMPTY_SECTION_SPACE, field_heading
@@ -48,9 +48,14 @@ def render_annual_report(report: AnnualReport) -> RenderedPdf:
         subject=f"{title}, {council_with_city(head.council_name, head.city)}",
         keywords=", ".join((TITLE, str(report.year), head.council_name, head.city)),
     )
-    lead = (
-        f"{isolated(head.council_name)} · {isolated(head.city)} · "
-        f"Berichtszeitraum {report.period} · Stand {theme.german_date(report.on)}"
+    # The city where the council's name does not hold it already ("Digitalbeirat Rostock").
+    named = [head.council_name, *([] if names_city(head.council_name, head.city) else [head.city])]
+    lead = " · ".join(
+        [
+            *map(isolated, named),
+            f"Berichtszeitraum {report.period}",
+            f"Stand {theme.german_date(report.on)}",
+        ]
     )
     story = theme.title_block(title, lead)
     story.append(paragraph(_in_numbers(report)))

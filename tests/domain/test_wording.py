@@ -7,6 +7,7 @@ from expertenrat.domain.wording import (
     council_with_city,
     counted,
     file_size,
+    names_city,
     number_ranges,
     quotations_isolated,
     shortened,
@@ -85,3 +86,12 @@ def test_the_council_is_named_with_its_city_unless_its_name_holds_the_city() -> 
         "Digitalrat Halle, Halle (Saale)"
     )
     assert council_with_city("Digitalrat", "") == "Digitalrat"
+
+
+def test_a_name_holding_the_city_without_its_title_names_it() -> None:
+    # found by a tester: "Beirat Digitale Stadt Lübeck · Hansestadt Lübeck"
+    assert names_city("Beirat Digitale Stadt Lübeck", "Hansestadt Lübeck")
+    assert names_city("Digitalrat Hamburg", "Freie und Hansestadt Hamburg")
+    assert not names_city("Digitalrat Lübeck", "Lübecker Bucht")
+    assert not names_city("Beirat Weinstraße", "Neustadt an der Weinstraße")  # no title
+    assert not names_city("Digitalrat", "Hansestadt Lübeck")

@@ -116,6 +116,18 @@ def test_the_description_names_the_city_once_where_the_councils_name_holds_it():
     )
 
 
+def test_the_line_under_the_title_names_the_city_once_where_the_councils_name_holds_it():
+    """(found by a tester) It read "Digitalbeirat der Hansestadt Stralsund · Hansestadt
+    Stralsund · Berichtszeitraum …"; a name without the city keeps it."""
+    head = Letterhead("Digitalbeirat der HANSESTADT Stralsund", "Hansestadt Stralsund")
+
+    first = pages(render_annual_report(replace(report(), letterhead=head)).pdf)[0]
+    plain = pages(render_annual_report(report()).pdf)[0]
+
+    assert "Digitalbeirat der HANSESTADT Stralsund · Berichtszeitraum 01.01.2025" in first
+    assert "Smart City Expert*innenrat · Rostock · Berichtszeitraum 01.01.2025" in plain
+
+
 def test_only_embedded_dejavu_fonts_and_page_numbers():
     pdf = render_annual_report(report()).pdf
 
