@@ -117,8 +117,9 @@ class MinutesDocumentsService:
             {
                 "/Title": f"{_dossier_name(public)} der {name}",
                 "/Author": head.council_name,
-                "/Subject": f"{_contents(annexes, 'Protokoll')} der {name} am {doc.day:%d.%m.%Y}"
-                + (" (öffentliche Fassung)" if public else ""),
+                "/Subject": _marked(
+                    f"{_contents(annexes, 'Protokoll')} der {name} am {doc.day:%d.%m.%Y}", public
+                ),
                 "/Keywords": f"Sitzungsmappe, Protokoll, {head.council_name}"
                 + (", öffentliche Fassung" if public else ""),
             },
@@ -177,8 +178,10 @@ class MinutesDocumentsService:
                 "/Title": f"{_dossier_name(public)} der {name} "
                 f"(vor der Sitzung, Stand {today:%d.%m.%Y})",
                 "/Author": head.council_name,
-                "/Subject": f"{_contents(annexes, 'Tagesordnung')} der {name} am "
-                f"{meeting.start:%d.%m.%Y}",
+                "/Subject": _marked(
+                    f"{_contents(annexes, 'Tagesordnung')} der {name} am {meeting.start:%d.%m.%Y}",
+                    public,
+                ),
                 "/Keywords": f"Sitzungsmappe, Einladung, Tagesordnung, {head.council_name}"
                 + (", öffentliche Fassung" if public else ""),
             },
@@ -192,6 +195,12 @@ def _contents(annexes: list[tuple[Annex, bytes]], document: str) -> str:
     Protokoll und Anlagen", and without annexes "Einladung und Protokoll" (it said "und
     Anlagen" where there were none)."""
     return f"Einladung, {document} und Anlagen" if annexes else f"Einladung und {document}"
+
+
+def _marked(subject: str, public: bool) -> str:
+    """A Sitzungsmappe's description, "… (öffentliche Fassung)" for the public one, before
+    the meeting as after it (the one before it did not say so)."""
+    return f"{subject} (öffentliche Fassung)" if public else subject
 
 
 def _dossier_name(public: bool) -> str:

@@ -623,3 +623,7 @@ def test_a_public_pack_before_the_meeting_leaves_out_the_non_public_part(
     assert "Personalsache" not in text and "Bewerbungsmappe" not in text
     assert "Nichtöffentlicher Teil" not in text
     assert "Personalsache" in text_of(service.dossier_pdf(planned.meeting_id).pdf)
+    # its description says so, as the one after the meeting does (found by a tester)
+    assert reader.metadata.subject == (
+        "Einladung, Tagesordnung und Anlagen der 1. Sitzung am 10.03.2026 (öffentliche Fassung)"
+    )
