@@ -59,7 +59,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     check.set_defaults(handler=_check, opening="read")
     retention = commands.add_parser(
         "retention",
-        help="ehemalige Mitglieder nach Ablauf der Aufbewahrungsfrist auflisten und anonymisieren",
+        help="ehemalige Mitglieder nach Ablauf der Aufbewahrungsfrist auflisten und "
+        "anonymisieren; Sicherheitskopien der Datenbank nennen und fällige löschen",
     )
     retention.add_argument(
         "--years",
