@@ -28,16 +28,23 @@ class FieldFiguresGrid(QGroupBox):
         self._grid = QGridLayout(self)
         self._cells: list[QWidget] = []
         self.name_lines: list[LinkLine] = []
+        # The headers break at their soft hyphens where the page is narrow ("Empfeh-" over
+        # "lungen"): in one line each they needed ~585 px, and a window of 720 px with a
+        # 12 pt font scrolled sideways (found by review).
         self.headers = (
-            tr(_CONTEXT, "Handlungsfeld"),
-            tr(_CONTEXT, "Beratungen"),
-            tr(_CONTEXT, "Empfehlungen"),
-            tr(_CONTEXT, "beantwortet"),
-            tr(_CONTEXT, "angenommen"),
+            tr(_CONTEXT, "Handlungs\u00adfeld"),
+            tr(_CONTEXT, "Bera\u00adtungen"),
+            tr(_CONTEXT, "Empfeh\u00adlungen"),
+            tr(_CONTEXT, "beant\u00adwortet"),
+            tr(_CONTEXT, "ange\u00adnommen"),
         )
         for column, text in enumerate(self.headers):
             header = QLabel(text)
             header.setObjectName("figureCaption")
+            header.setWordWrap(True)
+            side = _alignment(column) or Qt.AlignmentFlag.AlignLeft
+            header.setAlignment(side | Qt.AlignmentFlag.AlignVCenter)
+            header.setAccessibleName(text.replace("\u00ad", ""))
             self._grid.addWidget(header, 0, column, _alignment(column))
         self._grid.setColumnStretch(0, 1)
 
