@@ -43,7 +43,7 @@ def test_persons_names_the_number_and_export_person_writes_the_auskunft(demo_dat
 
     assert made.returncode == 0, made.stderr
     assert re.fullmatch(
-        rf"Auskunft nach Art\. 15 DSGVO über Person Nr\. {person_id} \(\d+ Einträgen\): "
+        rf"Auskunft nach Art\. 15 DSGVO über Person Nr\. {person_id} \(\d+ Einträge\): "
         rf"{re.escape(str(target))}\n",
         made.stdout,
     )

@@ -55,5 +55,5 @@ def _export_person(services: Services, args: argparse.Namespace) -> str:
     write_pdf(args.out, rendered)
     return (
         f"Auskunft nach Art. 15 DSGVO über Person Nr. {args.id} "
-        f"({counted(rendered.records, 'Eintrag', 'Einträgen')}): {args.out}"
+        f"({counted(rendered.records, 'Eintrag', 'Einträge')}): {args.out}"
     )
