@@ -7,8 +7,9 @@ its :class:`~expertenrat.domain.meeting_documents.MeetingDocument`.
 from __future__ import annotations
 
 from expertenrat.domain.german_dates import long_date
+from expertenrat.domain.invitation_changes import changed_letter
 from expertenrat.domain.meeting_documents import MeetingDocument
-from expertenrat.domain.meetings import changed_letter, meeting_label
+from expertenrat.domain.meetings import meeting_label
 
 
 def meeting_heading(doc: MeetingDocument) -> str:

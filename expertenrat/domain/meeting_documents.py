@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from expertenrat.domain.enums import MeetingKind
-from expertenrat.domain.meetings import invitation_changed
+from expertenrat.domain.invitation_changes import invitation_changed
 from expertenrat.domain.working_days import previous_working_day
 
 STANDARD_ADDRESSEE = "An die Mitglieder"

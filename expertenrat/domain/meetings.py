@@ -15,6 +15,7 @@ from enum import StrEnum
 from expertenrat.domain.enums import MeetingKind, MeetingState, MinutesState
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import TextField, clean_text, date_problems, text_problems
+from expertenrat.domain.invitation_changes import InvitationChanges
 from expertenrat.domain.meeting_draft import (
     MAX_LINK_LENGTH,
     MAX_PLACE_LENGTH,
@@ -80,30 +81,6 @@ def list_label(
     return meeting_label(number, kind, " ".join(title.split()), shown)
 
 
-def invitation_changed(changed_on: date | None, *, cancelled: bool) -> bool:
-    """Whether something changed after the invitation went out (``changed_on``, the day of
-    the last such change: of time or place, or of the agenda), so that the letter replaces
-    the first one; a cancelled meeting's letter is the cancellation. (The calendar SEQUENCE
-    says nothing about it: it also rises when a planned meeting, which may be in calendars
-    already, moves.)"""
-    return changed_on is not None and not cancelled
-
-
-def changed_letter(moved: bool, agenda: bool, *, plural: bool = False) -> str:
-    """What a letter to an invited meeting is, by what changed since the first invitation:
-    "Einladung", after a new time or place "Geänderte Einladung", after a change of the
-    agenda "Geänderte Tagesordnung", after both "Geänderte Einladung und Tagesordnung";
-    ``plural`` for one letter per member ("Geänderte Tagesordnungen")."""
-    s = "en" if plural else ""
-    if moved and agenda:
-        return f"Geänderte Einladung{s} und Tagesordnung{s}"
-    if moved:
-        return f"Geänderte Einladung{s}"
-    if agenda:
-        return f"Geänderte Tagesordnung{s}"
-    return f"Einladung{s}"
-
-
 def meeting_topic(kind: MeetingKind, title: str) -> str:
     """What a meeting is about beside its number, for the list's "Titel" column: the title,
     a Klausur's as "Klausur: Datenethik" unless it says so itself ("Klausur" without a
@@ -162,39 +139,6 @@ def entry_problems(draft: MeetingDraft, notes: str = "") -> list[FieldProblem]:
         + text_problems("notes", notes, NOTES)
         + date_problems("start", draft.start.date(), "Der Tag der Sitzung")
     )
-
-
-class InvitationChanges:
-    """What changed since an invited meeting's members got their invitation, for a meeting
-    and a line of the list alike: the list's line carries it, so that a button reading it
-    needs no second look into the database."""
-
-    __slots__ = ()
-    state: MeetingState
-    invitation_changed_on: date | None
-    invitation_agenda_changed_on: date | None
-
-    @property
-    def invitation_changed(self) -> bool:
-        """Time or place changed since the members were invited: its letter is a changed
-        invitation that replaces the first one (:func:`invitation_changed`)."""
-        return invitation_changed(
-            self.invitation_changed_on, cancelled=self.state is MeetingState.CANCELLED
-        )
-
-    @property
-    def invitation_agenda_changed(self) -> bool:
-        """The agenda changed since the members were invited: its letter is a "Geänderte
-        Tagesordnung" that replaces the first one."""
-        return invitation_changed(
-            self.invitation_agenda_changed_on, cancelled=self.state is MeetingState.CANCELLED
-        )
-
-    def letter_name(self, *, plural: bool = False) -> str:
-        """What its letter is: "Einladung", "Geänderte Tagesordnung" … (:func:`changed_letter`)."""
-        return changed_letter(
-            self.invitation_changed, self.invitation_agenda_changed, plural=plural
-        )
 
 
 @dataclass(frozen=True, slots=True)

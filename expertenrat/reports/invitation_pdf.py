@@ -21,10 +21,10 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.german_dates import long_date
+from expertenrat.domain.invitation_changes import changed_letter
 from expertenrat.domain.meeting_document_titles import letter_title, meeting_heading
 from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument
 from expertenrat.domain.meeting_numbers import meeting_name
-from expertenrat.domain.meetings import changed_letter
 from expertenrat.domain.wording import counted, isolated
 from expertenrat.reports import letter_parts, theme
 from expertenrat.reports import meeting_parts as parts
