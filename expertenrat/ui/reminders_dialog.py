@@ -7,19 +7,15 @@ many of them are overdue ("davon überfällig") and the next due date, the colum
 the dialog's width; all projects are selected at first, but those marked as finished
 ("abgeschlossen", marked so). Due
 recommendations addressed to no project are named below it: no letter can remind anyone
-of them. "Schreiben speichern …" asks for a folder (remembered as ``FileKind.REMINDERS``),
-asks before replacing files of the same names, and then lets
-``RecommendationRemindersService.save`` write each selected project's letter (PDF) and
-e-mail draft (.eml) and record the reminder in the history, in the worker. ``saved`` tells
-the page to reread the register (also after a failure or a cancel: the projects before it
-are saved, and a message names them and those not saved).
+of them. "Schreiben speichern …" saves the selected projects' letters
+(:class:`~expertenrat.ui.reminder_letters.ReminderLetters`). ``saved`` tells the page to
+reread the register (also after a failure or a cancel: the projects before it are saved).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -35,20 +31,14 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.reminders import ProjectReminder
 from expertenrat.services.context import Services
-from expertenrat.services.recommendation_reminders import (
-    RemindersCancelled,
-    RemindersDue,
-    SavedReminder,
-)
-from expertenrat.services.reminder_files import existing_files
+from expertenrat.services.recommendation_reminders import RemindersDue
 from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
 from expertenrat.ui.dialog_parts import close_buttons, tab_as_shown
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.record_table import TableOrEmpty, record_table_view, sorting_proxy
+from expertenrat.ui.reminder_letters import ReminderLetters
 from expertenrat.ui.reminders_table_model import RemindersTableModel
-from expertenrat.ui.save_location import FileKind
-from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "RemindersDialog"
 # The lead unit and the contact give way first, then the codes, the project last: its
@@ -77,7 +67,6 @@ class RemindersDialog(QDialog):
         self._council_id = council_id
         self._today = today
         self._due: RemindersDue | None = None
-        self.job: Job | None = None
         self.setWindowTitle(tr(_CONTEXT, "Erinnerungen an die Projekte"))
         # Wide for the projects, codes and contacts, but never beyond the screen: on a
         # 1024 px one nearly its width (983 px), so that project names show whole.
@@ -111,11 +100,14 @@ class RemindersDialog(QDialog):
         layout.addWidget(self.unaddressed_label)
         layout.addWidget(buttons)
         tab_as_shown(buttons)  # once in the dialog: reparenting keeps the made order
-        self.save_button.clicked.connect(self.ask_folder)
+        self.letters = ReminderLetters(
+            self._service, dialogs, council_id, self, chosen=self.selected, due=lambda: self._due
+        )
+        self.letters.started.connect(self._selection_changed)
+        self.letters.ended.connect(self._ended)
+        self.save_button.clicked.connect(self.letters.ask_folder)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.reload()
-
-    # --- the list -----------------------------------------------------------------------
 
     def reload(self) -> None:
         """Read what is due today; every project is selected but those marked as finished."""
@@ -193,104 +185,11 @@ class RemindersDialog(QDialog):
         return [index.data(RemindersTableModel.ObjectRole) for index in rows]
 
     def _selection_changed(self) -> None:
-        busy = self.job is not None and self.job.running
-        self.save_button.setEnabled(bool(self.selected()) and not busy)
-
-    # --- saving -------------------------------------------------------------------------
-
-    def ask_folder(self) -> None:
-        """Ask for the folder of the selected projects' letters, then save them there."""
-        if self.selected():
-            self._dialogs.ask_folder(
-                self,
-                tr(_CONTEXT, "Ordner für die Erinnerungsschreiben"),
-                "",
-                lambda path: self._folder_chosen(Path(path)),
-                FileKind.REMINDERS,
-            )
-
-    def _folder_chosen(self, folder: Path) -> None:
-        chosen, due = self.selected(), self._due
-        if not chosen or due is None:
-            return
-        project_ids = {r.project.id for r in chosen}
-        there = existing_files(
-            folder, (r.project for r in chosen), due.on, among=(r.project for r in due.projects)
-        )
-        if not there:
-            self.save(folder, project_ids)
-            return
-        self._dialogs.question(
-            self,
-            tr(_CONTEXT, "Schreiben speichern"),
-            tr(
-                _CONTEXT,
-                "Im Ordner „{}“ liegen schon Dateien dieser Erinnerungen von heute: {}.\n\n"
-                "Ersetzen? Die Erinnerung wird dann erneut im Verlauf vermerkt.",
-            ).format(folder, ", ".join(there)),
-            lambda: self.save(folder, project_ids, replace=True),
-        )
-
-    def save(self, folder: Path, project_ids: set[int], *, replace: bool = False) -> None:
-        """In the worker: the letters and drafts into ``folder``, the reminders recorded."""
-        if self._due is None or (self.job is not None and self.job.running):
-            return
-        service, council_id, day = self._service, self._council_id, self._due.on
-        title = tr(_CONTEXT, "Schreiben speichern")
-
-        def work(progress) -> list[SavedReminder]:
-            return service.save(
-                council_id,
-                folder,
-                project_ids=project_ids,
-                today=day,
-                replace=replace,
-                progress=progress,
-            )
-
-        self.job = Job(work, self)
-        self.job.ended.connect(self._ended)
-        self.job.finished.connect(lambda saved: self._saved(title, day, saved))
-        self.job.failed.connect(lambda message: self._dialogs.warning(self, title, message))
-        self.job.cancelled.connect(lambda: self._cancelled(title))
-        self._selection_changed()
-        start_with_progress(
-            self.job, self, title, tr(_CONTEXT, "Die Erinnerungsschreiben werden gespeichert …")
-        )
+        self.save_button.setEnabled(bool(self.selected()) and not self.letters.running)
 
     def _ended(self) -> None:
         self.reload()
         self.saved.emit()
-
-    def _cancelled(self, title: str) -> None:
-        """Say what the cancel left: the reminders saved before it stay saved."""
-        stop = self.job.stop if self.job is not None else None
-        if isinstance(stop, RemindersCancelled):
-            self._dialogs.information(self, title, stop.message)
-
-    def _saved(self, title: str, day: date, saved: list[SavedReminder]) -> None:
-        if not saved:
-            self._dialogs.information(
-                self,
-                title,
-                tr(_CONTEXT, "Für die gewählten Projekte ist nichts mehr fällig."),
-            )
-            return
-        text = (
-            tr(_CONTEXT, "1 Erinnerungsschreiben wurde gespeichert")
-            if len(saved) == 1
-            else tr(_CONTEXT, "{} Erinnerungsschreiben wurden gespeichert").format(len(saved))
-        )
-        names = ", ".join(f"„{s.project.title}“" for s in saved)
-        text = tr(
-            _CONTEXT,
-            "{} (PDF, dazu je ein E-Mail-Entwurf .eml), an: {}.\n\nDie Erinnerung vom {} ist "
-            "im Verlauf der Empfehlungen vermerkt.",
-        ).format(text, names, f"{day:%d.%m.%Y}")
-        warnings = dict.fromkeys(w for s in saved for w in s.warnings)  # one logo warning
-        if warnings:
-            text = "\n\n".join((text, *warnings))
-        self._dialogs.file_saved(self, title, text, str(saved[0].files[0]))
 
 
 def _text_label() -> QLabel:

@@ -253,7 +253,7 @@ def test_saving_writes_letter_and_draft_per_selected_project_and_records_the_rem
     dialogs.paths.append(str(folder))
 
     dialog.save_button.click()
-    finish_job(dialog)
+    finish_job(dialog.letters)
 
     assert dialogs.file_dialogs[-1] == (FileKind.REMINDERS, "")
     stem = f"Erinnerung-Buergerservice-Chatbot-{today:%Y-%m-%d}"
@@ -282,7 +282,7 @@ def test_saving_writes_letter_and_draft_per_selected_project_and_records_the_rem
     dialog.save_button.click()
 
     assert dialogs.messages[-1][0] == "question" and f"{stem}.pdf" in dialogs.messages[-1][2]
-    assert dialog.job is not None and not dialog.job.running
+    assert dialog.letters.job is not None and not dialog.letters.job.running
     assert reminded_on(services, council_id, today) == reminded
 
 
@@ -374,7 +374,7 @@ def test_a_file_that_cannot_be_written_is_a_warning_and_nothing_is_recorded(
     dialogs.paths.append(str(folder))  # both projects; "Ja" to replacing
 
     dialog.save_button.click()
-    finish_job(dialog)
+    finish_job(dialog.letters)
 
     (warning,) = dialogs.warnings()
     assert "„Bürgerservice-Chatbot“ wurde nicht gespeichert" in warning
@@ -397,7 +397,7 @@ def test_a_cancelled_save_says_which_reminders_were_saved_and_which_not(
     def cancelled_after_the_first(*args, progress, **kwargs):
         def watched(done: int, total: int) -> None:
             if done == 1:
-                dialog.job.cancel()  # as "Abbrechen" does, while the second is due
+                dialog.letters.job.cancel()  # as "Abbrechen" does, while the second is due
             progress(done, total)
 
         return save(*args, progress=watched, **kwargs)
@@ -408,7 +408,7 @@ def test_a_cancelled_save_says_which_reminders_were_saved_and_which_not(
     dialogs.paths.append(str(folder))
 
     dialog.save_button.click()
-    finish_job(dialog)
+    finish_job(dialog.letters)
 
     ((kind, _title, text),) = dialogs.messages
     assert kind == "information" and text.startswith("Abgebrochen.")
