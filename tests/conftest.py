@@ -23,7 +23,12 @@ if locale.nl_langinfo(locale.CODESET).upper().replace("-", "") != "UTF8":
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
 
 import pytest
-from database_templates import RevisionTemplates, database_copy, private_name
+from database_templates import (
+    RevisionTemplates,
+    built_once_per_run,
+    database_copy,
+    private_name,
+)
 from hypothesis import HealthCheck, settings
 from postgres_cluster import Cluster
 from PySide6.QtCore import QSettings
@@ -227,30 +232,41 @@ def database(request, tmp_path, postgres_admin_url) -> Iterator[Database]:
 
 
 @pytest.fixture(scope="session")
-def sqlite_demo_template(tmp_path_factory, _sqlite_template) -> Path:
-    """The session's demo as a SQLite file (see ``demo_database``); copy it, never change it."""
-    path = tmp_path_factory.mktemp("demo-template") / "demo.db"
-    shutil.copyfile(_sqlite_template, path)
-    _load_demo(database_url(str(path)))
-    return path
+def sqlite_demo_template(request, tmp_path_factory) -> Path:
+    """The run's demo as a SQLite file (see ``demo_database``), loaded by one test process
+    of the run (built_once_per_run); copy it, never change it."""
+
+    def build() -> str:
+        path = tmp_path_factory.mktemp("demo-template") / "demo.db"
+        shutil.copyfile(request.getfixturevalue("_sqlite_template"), path)
+        _load_demo(database_url(str(path)))
+        return str(path)
+
+    return Path(built_once_per_run(tmp_path_factory, "sqlite-demo", build))
 
 
 @pytest.fixture(scope="session")
-def _postgres_demo_template(postgres_admin_url, postgres_template) -> str:
-    name = f"expertenrat_demo_{os.getpid()}"
-    _admin_execute(
-        postgres_admin_url,
-        f"DROP DATABASE IF EXISTS {name} WITH (FORCE)",
-        f"CREATE DATABASE {name} TEMPLATE {postgres_template}",
-    )
-    _load_demo(postgres_admin_url.set(database=name))
-    return name
+def _postgres_demo_template(request, tmp_path_factory, postgres_admin_url) -> str:
+    def build() -> str:
+        name = f"expertenrat_demo_{os.getpid()}"
+        template = request.getfixturevalue("postgres_template")
+        _admin_execute(
+            postgres_admin_url,
+            f"DROP DATABASE IF EXISTS {name} WITH (FORCE)",
+            f"CREATE DATABASE {name} TEMPLATE {template}",
+        )
+        _load_demo(postgres_admin_url.set(database=name))
+        return name
+
+    if os.environ.get(POSTGRES_ENV):  # one server for the run's processes: one demo too
+        return built_once_per_run(tmp_path_factory, "postgres-demo", build)
+    return build()  # a server of this process's own
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def demo_database(request, tmp_path, postgres_admin_url) -> Iterator[Database]:
     """A database holding the demo (one council, two years, loaded on ``TODAY`` by
-    ``DEMO_ACTOR``) on each backend: a copy of one load per test session."""
+    ``DEMO_ACTOR``) on each backend: a copy of one load per test run."""
     yield from _copied_database(
         request, tmp_path, postgres_admin_url, "sqlite_demo_template", "_postgres_demo_template"
     )

@@ -1,5 +1,5 @@
-"""Databases built once per test process and copied for each test that needs one: a SQLite
-file copied, a PostgreSQL database copied by ``CREATE DATABASE … TEMPLATE``.
+"""Databases built once per test process (or run) and copied for each test that needs one:
+a SQLite file copied, a PostgreSQL database copied by ``CREATE DATABASE … TEMPLATE``.
 
 :class:`RevisionTemplates` keeps empty databases migrated to a revision: the tests of a
 migration start from a copy of the database at the revision before it, instead of running
@@ -10,6 +10,7 @@ migrations run once per process and backend, not once per test.
 
 from __future__ import annotations
 
+import fcntl
 import itertools
 import os
 import tempfile
@@ -17,6 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from migration_scripts import script_directory
 from sqlalchemy.engine import URL
 from sqlite_copies import FILE_NAME, sqlite_copy
@@ -31,6 +33,29 @@ _names = itertools.count()
 def private_name(kind: str = "test") -> str:
     """A PostgreSQL database name no other test (nor test process) uses."""
     return f"expertenrat_{kind}_{os.getpid()}_{next(_names)}"
+
+
+def built_once_per_run(
+    tmp_path_factory: pytest.TempPathFactory, key: str, build: Callable[[], str]
+) -> str:
+    """What ``build()`` gives (a file's path, a database's name), built by one test process of
+    the run: under pytest-xdist the first worker to ask builds it while the others wait for
+    it (a file lock in the run's temporary folder, shared by its workers, as pytest-xdist
+    advises for session fixtures), then reads what it wrote; a process alone builds it.
+
+    For what every worker would build alike (the demo: the same data on every load).
+    """
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        return build()
+    run_folder = tmp_path_factory.getbasetemp().parent
+    built = run_folder / f"{key}.built"
+    with (run_folder / f"{key}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released as the file closes
+        if built.exists():
+            return built.read_text("utf-8")
+        result = build()
+        built.write_text(result, "utf-8")
+        return result
 
 
 @contextmanager
