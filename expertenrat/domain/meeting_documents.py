@@ -60,6 +60,15 @@ class AgendaEntry:
     planned_minutes: int | None = None
     conflicts: tuple[DeclaredConflict, ...] = ()
     notes: str = ""
+    new: bool = False  # added since the invitation: a changed letter marks it "(neu)"
+
+
+@dataclass(frozen=True, slots=True)
+class DroppedItem:
+    """An item the invitation listed that is no longer on the agenda ("Entfallen: …")."""
+
+    title: str
+    public: bool = True
 
 
 MOVED_PARTS = {"time": "die Zeit", "place": "der Ort", "link": "der Online-Zugang"}
@@ -109,6 +118,7 @@ class MeetingDocument:
     public_agenda_changed: bool = True
     non_public_agenda_changed: bool = True
     moved_parts: tuple[str, ...] | None = None  # of MOVED_PARTS; None where not known
+    dropped: tuple[DroppedItem, ...] = ()  # since the invitation, where the trail holds it
     non_public_left_out: bool = False  # the public invitation: a non-public part not shown
 
     @property
@@ -270,6 +280,7 @@ def public_invitation(document: MeetingDocument) -> MeetingDocument:
         ),
         online_link="",
         agenda_changed_on=document.agenda_changed_on if public_changed else None,
+        dropped=tuple(d for d in document.dropped if d.public and public_changed),
         non_public_agenda_changed=False,
         changed_on=None if link_only else document.changed_on,
         moved_parts=moved,

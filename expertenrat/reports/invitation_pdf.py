@@ -2,8 +2,9 @@
 
 Letterhead and page frame come from the theme; address with place and date, subject,
 salutation and closing are the letter parts the reminder shares (``letter_parts``);
-between them the time and place, the agenda in its public and non-public part, the line
-for excuses and the notice-period statement. The PDF states the truth: an invitation
+between them the time and place, the agenda in its public and non-public part (a changed
+letter marks the items added since the invitation "(neu)" and names those dropped), the
+line for excuses and the notice-period statement. The PDF states the truth: an invitation
 later than the notice period does not claim to keep it, and the service gets a warning
 for the secretariat.
 """
@@ -28,9 +29,9 @@ from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.domain.wording import counted, isolated
 from expertenrat.reports import letter_parts, theme
 from expertenrat.reports import meeting_parts as parts
-from expertenrat.reports.line_breaks import NBSP
+from expertenrat.reports.invitation_agenda import agenda_columns
 from expertenrat.reports.page_frame import finish_bundle
-from expertenrat.reports.theme import PLAIN, SMALL_RUN_ON, Column, Lines
+from expertenrat.reports.theme import Column
 from expertenrat.reports.widowless_table import TableWithClosing
 
 PUBLIC_PART = "Öffentlicher Teil"
@@ -53,34 +54,6 @@ _AIRY = _Spacing(2, 2.5, 6, 2 * mm, 3 * mm, 6 * mm)
 _TIGHT = _Spacing(1.5, 2, 4, 1.5 * mm, 2.5 * mm, 5 * mm)
 """A little tighter: where it keeps an invitation on one page that would run over by a
 few lines (ten items and an addressee of five lines)."""
-
-
-def _subject(entry: AgendaEntry) -> Lines:
-    """The title and, after it, kind and linked project in small type, each after a "·"
-    that stays with the word before it (it ends a line, never begins one); the kind is
-    kept whole on its line ("Beratung eines Projekts"), so a short title takes one line.
-    The kind is left out where the title begins with it ("Bericht der Geschäftsstelle",
-    "Verschiedenes"; :func:`meeting_parts.kind_beside`)."""
-    kind = parts.kind_beside(entry.title, entry.kind_label)
-    project = f"Projekt: {isolated(entry.project_title)}" if entry.project_title.strip() else ""
-    project = project.replace(" ", NBSP, 1)  # "Projekt:" stays with the title's first word
-    small = " · ".join(t for t in (kind.replace(" ", NBSP), project) if t)
-    return [(entry.title, PLAIN), (f"· {small}" if small else "", SMALL_RUN_ON)]
-
-
-def _columns(agenda: Sequence[AgendaEntry]) -> tuple[Column[AgendaEntry], ...]:
-    """The agenda's columns: number and time as wide as their longest entry ("TOP 10.2",
-    "16:05–16:15", or just the header where no item has a time), the rest to the subject
-    and, not quite a third of it, the presenter; the same widths in both parts."""
-    number = theme.fitted_share(agenda, parts.number, "TOP")
-    time = theme.fitted_share(agenda, parts.planned_time, "Zeit")
-    rest = 1 - number - time
-    return (
-        Column("TOP", number, parts.number),
-        Column("Gegenstand", rest * 0.72, _subject),
-        Column("Vortrag", rest * 0.28, parts.presenter),
-        Column("Zeit", time, parts.planned_time),
-    )
 
 
 def render_invitation(
@@ -142,6 +115,8 @@ def _invitation(doc: MeetingDocument, closing: list[Flowable], spacing: _Spacing
     intro = f"hiermit laden wir Sie herzlich zur {_short_heading(doc)} ein."
     if doc.change_notice:
         intro += f" {doc.change_notice}"
+    if doc.dropped:  # under the agenda, before the requests
+        closing = [Spacer(0, spacing.before_requests), _dropped(doc), *closing]
     story: list[Flowable] = [
         parts.paragraph(intro),
         Spacer(0, 3 * mm),
@@ -152,7 +127,7 @@ def _invitation(doc: MeetingDocument, closing: list[Flowable], spacing: _Spacing
         return [*story, parts.paragraph("Die Tagesordnung folgt.", "note"), KeepTogether(closing)]
     agenda = {True: doc.public_items, False: doc.non_public_items}
     shown = [(public, items) for public, items in agenda.items() if items]
-    columns = _columns(doc.agenda)
+    columns = agenda_columns(doc.agenda)
     for n, (public, items) in enumerate(shown, start=1):
         heading = theme.section_heading(
             _agenda_name(doc, public), keep_space=30 * mm, style=_agenda_heading(spacing)
@@ -174,6 +149,17 @@ def _agenda_name(doc: MeetingDocument, public: bool) -> str:
     if not doc.agenda_in_parts:
         return name
     return f"{name} – {PUBLIC_PART if public else NON_PUBLIC_PART}"
+
+
+def _dropped(doc: MeetingDocument) -> Flowable:
+    """ "Gegenüber der Einladung vom 01.12.2026 entfallen: „Bericht“; „Personalsache“
+    (nichtöffentlich)." (the public letter lists public items only)."""
+    titles = "; ".join(
+        f"„{isolated(d.title)}“" + ("" if d.public else " (nichtöffentlich)") for d in doc.dropped
+    )
+    return parts.paragraph(
+        f"Gegenüber der Einladung vom {doc.invitation_date:%d.%m.%Y} entfallen: {titles}."
+    )
 
 
 def _short_heading(doc: MeetingDocument) -> str:

@@ -10,7 +10,7 @@ an item (heading, project, recused members) is :mod:`services.document_item_rows
 
 from __future__ import annotations
 
-import json
+from dataclasses import replace
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -32,7 +32,6 @@ from expertenrat.domain.meeting_documents import (
     MeetingDocument,
 )
 from expertenrat.domain.run_sheet_notes import ExpectedMove, with_notes
-from expertenrat.services.audit import snapshot
 from expertenrat.services.document_item_rows import (
     item_heading,
     person_order,
@@ -40,6 +39,7 @@ from expertenrat.services.document_item_rows import (
     project_titles,
     recused_conflicts,
 )
+from expertenrat.services.invitation_trail import AgendaSince, agenda_since, moved_parts
 from expertenrat.services.meeting_rows import CouncilClock
 from expertenrat.store import models
 
@@ -66,7 +66,9 @@ def meeting_documents_of(
     projects = project_titles(session, (i.project_id for i in items))
     conflicts = recused_conflicts(session, [i.id for i in items])
     attendance = _attendance(session, ids) if run_sheet_notes else None
-    moved = _moved_parts(session, [m for m in meetings if m.invitation_changed_on is not None])
+    moved = moved_parts(session, [m for m in meetings if m.invitation_changed_on is not None])
+    changed = [m for m in meetings if m.invitation_agenda_changed_on is not None]
+    since = agenda_since(session, changed, items)
     councils = {m.council_id: session.get(models.Council, m.council_id) for m in meetings}
     by_meeting: dict[int, list[models.AgendaItem]] = {}
     for item in items:
@@ -81,60 +83,10 @@ def meeting_documents_of(
             None if attendance is None else attendance.get(meeting.id, []),
             today,
             moved.get(meeting.id),
+            since.get(meeting.id, AgendaSince()),
         )
         for meeting in meetings
     ]
-
-
-_MOVABLE = {
-    "starts_at": "time",
-    "ends_at": "time",
-    "place": "place",
-    "room": "place",
-    "online_link": "link",
-}
-
-
-def _moved_parts(session: Session, meetings: list[models.Meeting]) -> dict[int, tuple[str, ...]]:
-    """What of time, place and link differs from the last invitation of each of ``meetings``
-    (the values then, read back from the audit trail: the first change of each field
-    after it holds the field's value at the invitation; ``()`` where all are as then
-    again); nothing for a meeting whose invitation the trail does not hold (not known)."""
-    if not meetings:
-        return {}
-    rows = session.execute(
-        select(models.AuditEntry.entity_id, models.AuditEntry.before, models.AuditEntry.after)
-        .where(
-            models.AuditEntry.entity == "meeting",
-            models.AuditEntry.entity_id.in_([m.id for m in meetings]),
-        )
-        .order_by(models.AuditEntry.id)
-    ).all()
-    trails: dict[int, list[tuple[dict, dict]]] = {}
-    for meeting_id, before, after in rows:
-        trails.setdefault(meeting_id, []).append(
-            (json.loads(before) if before else {}, json.loads(after) if after else {})
-        )
-    found = {}
-    for meeting in meetings:
-        trail = trails.get(meeting.id, [])
-        invited = [
-            i
-            for i, (before, after) in enumerate(trail)
-            if after.get("state") == MeetingState.INVITED.value
-            and before.get("state") != MeetingState.INVITED.value
-        ]
-        if not invited:
-            continue
-        then: dict = {}
-        for before, _after in trail[invited[-1] + 1 :]:
-            for key in _MOVABLE:
-                if key in before and key not in then:
-                    then[key] = before[key]
-        now = snapshot(meeting)
-        parts = {_MOVABLE[key] for key, value in then.items() if value != now.get(key)}
-        found[meeting.id] = tuple(p for p in ("time", "place", "link") if p in parts)
-    return found
 
 
 def _attendance(
@@ -161,7 +113,8 @@ def _document(
     conflicts: dict[int, list[DeclaredConflict]],
     attendance: list[tuple[models.Attendance, str]] | None,
     today: date | None,
-    moved_parts: tuple[str, ...] | None = None,
+    moved_parts: tuple[str, ...] | None,
+    since: AgendaSince,
 ) -> MeetingDocument:
     """The meeting's document; with ``attendance`` (the run sheet) its notes filled."""
     zone = _zone(council.time_zone)
@@ -181,7 +134,11 @@ def _document(
     rows = {i.id: i for i in items}
     placed_items = agenda.ordered(tree, start)
     entries = tuple(
-        _entry(placed, rows[placed.item.key], projects, conflicts) for placed in placed_items
+        replace(
+            _entry(placed, rows[placed.item.key], projects, conflicts),
+            new=placed.item.key in since.new,
+        )
+        for placed in placed_items
     )
     if attendance is not None:
         numbers = {placed.item.key: placed.number for placed in placed_items}
@@ -220,6 +177,7 @@ def _document(
         public_agenda_changed=meeting.invitation_agenda_changed_public,
         non_public_agenda_changed=meeting.invitation_agenda_changed_non_public,
         moved_parts=moved_parts,
+        dropped=since.dropped,
     )
 
 

@@ -1,0 +1,99 @@
+"""A "Geänderte Tagesordnung" marks what changed since the invitation: items added since as
+"(neu)", items the invitation listed and that are gone as "Entfallen"; the public letter
+names only public ones. Members had to compare two letters to see it (found by a tester).
+PDFs read back."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from pdf_reading import text as pdf_text
+
+from expertenrat.domain.agenda import AgendaItem
+from expertenrat.domain.enums import AgendaItemKind, MeetingKind, MeetingState
+from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.services.agenda import AgendaService
+from expertenrat.services.meeting_documents import MeetingDocumentsService
+
+BERLIN = ZoneInfo("Europe/Berlin")
+CONSULTATION = AgendaItemKind.CONSULTATION
+
+
+@pytest.fixture
+def documents(database, actor, meetings_service) -> MeetingDocumentsService:
+    return MeetingDocumentsService(database, actor, meetings_service)
+
+
+@pytest.fixture
+def agenda(database, actor) -> AgendaService:
+    return AgendaService(database, actor)
+
+
+@pytest.fixture
+def invited(meetings_service, agenda, council) -> int:
+    """A meeting three weeks ahead with four items, invited the day before yesterday."""
+    today = datetime.now(BERLIN).date()
+    start = datetime.combine(today + timedelta(days=21), datetime.min.time(), BERLIN)
+    start = start.replace(hour=16)
+    draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus")
+    meeting_id = meetings_service.create(council.id, draft)
+    for title, public in (
+        ("Bericht der Geschäftsstelle", True),
+        ("Datenstrategie", True),
+        ("Stellenbesetzung", False),
+        ("Vergabe Sensorik", False),
+    ):
+        agenda.add(meeting_id, AgendaItem(0, title, kind=CONSULTATION, public=public))
+    version = meetings_service.get(meeting_id).version
+    meetings_service.change_state(
+        meeting_id, version, MeetingState.INVITED, sent_on=today - timedelta(days=2)
+    )
+    return meeting_id
+
+
+def _delete(agenda: AgendaService, meeting_id: int, title: str) -> None:
+    item = next(i for i in agenda.agenda(meeting_id).items if i.title == title)
+    agenda.delete(item.key, item.version)
+
+
+def test_new_items_are_marked_and_dropped_ones_listed(documents, agenda, invited) -> None:
+    sent = documents.document(invited).invitation_date
+    agenda.add(invited, AgendaItem(0, "Radverkehrskonzept", kind=CONSULTATION))
+    agenda.add(invited, AgendaItem(0, "Kurzfristiger Punkt", kind=CONSULTATION))
+    _delete(agenda, invited, "Kurzfristiger Punkt")  # added and dropped since: not named
+    _delete(agenda, invited, "Datenstrategie")
+    _delete(agenda, invited, "Stellenbesetzung")
+
+    full = pdf_text(documents.invitation_pdf(invited).pdf)
+    public = pdf_text(documents.invitation_pdf(invited, public=True).pdf)
+
+    assert "Radverkehrskonzept (neu)" in full and "Radverkehrskonzept (neu)" in public
+    assert "Bericht der Geschäftsstelle (neu)" not in full
+    assert "Vergabe Sensorik (neu)" not in full
+    assert (
+        f"Gegenüber der Einladung vom {sent:%d.%m.%Y} entfallen: „Datenstrategie“; "
+        "„Stellenbesetzung“ (nichtöffentlich)." in full
+    )
+    assert f"Gegenüber der Einladung vom {sent:%d.%m.%Y} entfallen: „Datenstrategie“." in public
+    assert "Stellenbesetzung" not in public and "Kurzfristiger" not in full + public
+
+
+def test_a_change_of_the_non_public_part_alone_marks_nothing_in_public(
+    documents, agenda, invited
+) -> None:
+    agenda.add(invited, AgendaItem(0, "Personalfrage", kind=CONSULTATION, public=False))
+    _delete(agenda, invited, "Stellenbesetzung")
+
+    full = pdf_text(documents.invitation_pdf(invited).pdf)
+    public = pdf_text(documents.invitation_pdf(invited, public=True).pdf)
+
+    assert "Personalfrage (neu)" in full and "„Stellenbesetzung“ (nichtöffentlich)" in full
+    assert "(neu)" not in public and "entfallen" not in public
+
+
+def test_the_first_invitation_marks_nothing(documents, invited) -> None:
+    text = pdf_text(documents.invitation_pdf(invited).pdf)
+
+    assert "(neu)" not in text and "entfallen" not in text
