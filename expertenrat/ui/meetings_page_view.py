@@ -71,10 +71,10 @@ class _ListAndDocuments(QWidget):
 
 class _ListAboveTabs(QSplitter):
     """The list above the meeting's tabs: as high as its rows (at most
-    ``_LIST_MOST_ROWS``) where the tabs keep the height of their tallest content, so that
-    no tab scrolls; else as short as its document buttons allow. At 1920 x 1080 it showed
-    four meetings above a mostly empty tab. Once the user drags the handle, the tabs take
-    every change of height, as before."""
+    ``_LIST_MOST_ROWS``) where the tabs keep the height their tallest content prefers;
+    else as short as its document buttons allow (as on a 1280 x 800 screen). At 1920 x
+    1080 it showed four meetings above a mostly empty tab. Once the user drags the handle,
+    the tabs take every change of height, as before."""
 
     def __init__(self, table_side: QWidget, meeting_list: MeetingsList, tabs: MeetingTabs):
         super().__init__(Qt.Orientation.Vertical)
@@ -101,7 +101,8 @@ class _ListAboveTabs(QSplitter):
         self._share_unless_dragged()  # the first resize comes before it is visible
 
     def _share_unless_dragged(self) -> None:
-        """The list its rows' height where the tabs keep theirs (see the class)."""
+        """The list its rows' height where the tabs keep the room they prefer (see the
+        class)."""
         if self._dragged or not self.isVisible():
             return
         room = self.height() - self.handleWidth()
@@ -110,7 +111,7 @@ class _ListAboveTabs(QSplitter):
         around = self._table_side.height() - view.viewport().height()  # header and frame
         wanted = around + rows * view.verticalHeader().defaultSectionSize()
         least = self._table_side.minimumSizeHint().height()
-        height = max(least, min(wanted, room - self._tabs.unscrolled_height()))
+        height = max(least, min(wanted, room - self._tabs.preferred_height()))
         self.setSizes([height, room - height])
 
 

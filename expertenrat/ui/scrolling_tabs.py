@@ -143,11 +143,14 @@ class ScrollingTabs(_ByContent, QTabWidget):
     def currentWidget(self) -> QWidget | None:
         return self.widget(self.currentIndex())
 
-    def unscrolled_height(self) -> int:
-        """The least height at which no tab scrolls: the tallest content's minimum, with
-        the tab bar and the frame."""
+    def preferred_height(self) -> int:
+        """The height at which every tab has the room it prefers (so none scrolls): the
+        tallest content's size hint, with the tab bar and the frame."""
         areas = [QTabWidget.widget(self, i) for i in range(self.count())]
-        tallest = max((a.widget().minimumSizeHint().height() for a in areas), default=0)
+        held = [a.widget() for a in areas if isinstance(a, QScrollArea)]
+        tallest = max(
+            (max(h.sizeHint().height(), h.minimumSizeHint().height()) for h in held), default=0
+        )
         shown = QTabWidget.currentWidget(self)
         if shown is not None and shown.height() > 0:  # laid out: the bar and frame as they are
             return tallest + self.height() - shown.height()

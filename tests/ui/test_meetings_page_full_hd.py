@@ -7,7 +7,7 @@ from __future__ import annotations
 from contextlib import suppress
 
 import pytest
-from PySide6.QtWidgets import QScrollArea, QTabWidget
+from PySide6.QtWidgets import QScrollArea, QSplitter, QTabWidget
 from pytestqt.exceptions import TimeoutError as NotSettled
 from shown_windows import window_at
 from table_widths import NARROW_WINDOW, fits
@@ -92,3 +92,15 @@ def test_a_smaller_window_gives_the_tabs_their_room_back(page, qtbot) -> None:
 
     assert _scrolling_tabs(page.tabs, qtbot) == []
     assert view.viewport().height() >= 4 * view.rowHeight(0)  # four meetings shown
+
+
+def test_on_a_1280_x_800_screen_the_tabs_keep_the_room_they_prefer(page, qtbot) -> None:
+    """Where the tabs do not have the height their content prefers, the list stays as short
+    as its document buttons allow (grown to the tabs' least height, it took 11 px of the
+    Sitzung form's fields, which then scrolled further)."""
+    page.window().resize(1280, 770)
+    settle(qtbot)
+    splitter = page.findChild(QSplitter)
+    least = splitter.widget(0).minimumSizeHint().height()
+
+    assert splitter.sizes()[0] == least, (splitter.sizes(), least)
