@@ -120,9 +120,7 @@ def test_a_long_note_stands_whole_in_the_auskunft(database, today):
     assert "Wort999 Wort1000" in pdf and "Wort1999 Ende der Notiz" in pdf
 
 
-def test_a_guest_in_another_council_s_meeting_is_found_and_names_that_council(
-    demo_database, today
-):
+def test_a_guest_in_another_council_s_meeting_is_found_and_names_that_council(demo_database, today):
     services = Services.create(demo_database, "tester")
     rostock = next(c for c in services.settings.councils() if "Expert" in c.name)
     meeting = services.meetings.list(rostock.id)[-1]  # its minutes not yet approved
