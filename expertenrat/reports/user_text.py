@@ -122,7 +122,15 @@ def _marked(mark: str, line: str) -> str:
 
 
 def _visual_width(text: str, font: str, size: float) -> float:
-    return pdfmetrics.stringWidth(visual_order.visual(text), font, size)
+    """The width of ``text`` as :func:`esc` draws it in ``font``: letters the house family
+    lacks in their fallback family, those no family has as "�", invisible marks gone."""
+    _, bold, italic = ps2tt(font)
+    return sum(
+        pdfmetrics.stringWidth(
+            run, font if family is None else family.face_names[bold + 2 * italic], size
+        )
+        for family, run in fonts.font_runs(visual_order.visual(printable(text)))
+    )
 
 
 def clip(text: str, limit: int) -> str:

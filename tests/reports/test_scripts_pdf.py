@@ -239,3 +239,19 @@ def test_a_mixed_paragraph_keeps_direction_marks_out_of_its_german_lines(first):
     assert not set(printed) & set("\u200e\u200f\u2066\u2067\u2068\u2069")
     assert "und verlässt danach" in printed and "Sitzung, weil ein weiterer Termin" in printed
     assert "in den kommenden Monaten." in printed
+
+
+def test_right_to_left_lines_with_emoji_are_not_broken_again_by_reportlab():
+    """wrap_rtl measures a line as it is drawn: "🎉" as "�", joiners gone. Measured as
+    the bare letters, the lines came out too long and reportlab broke each once more,
+    leaving a word or two alone on every other line (found by a tester)."""
+    style = theme.styles().body
+    text = "Notiz & <b>fett</b> 'einfach' 😀🎉 👩\u200d👩\u200d👧 מרחבא שלום עולם " * 12
+    width = theme.content_width()
+
+    wrapped = theme.wrap_rtl(text, style.fontName, style.fontSize, width).split("\n")
+    paragraph = Paragraph(theme.markup(text, style), style)
+    paragraph.wrap(width, 10_000)
+
+    assert len(wrapped) > 3
+    assert len(paragraph.blPara.lines) == len(wrapped)
