@@ -368,3 +368,20 @@ def test_retention_names_the_safety_copies_and_deletes_those_due(demo_file):
         "01.02.2025; die neuesten 3 bleiben.",
     ]
     assert [copy.exists() for copy in old] == [False, True, True, True]
+
+
+def test_retention_kept_for_one_day_says_1_tag(demo_file):
+    """--copy-days 1: "älter als 1 Tag", not "1 Tage" (found by a tester)."""
+    stem = demo_file.with_suffix("").name
+    for month in (1, 2, 3, 4):
+        demo_file.with_name(f"{stem}-vor-wiederherstellung-2025-0{month}-01-120000.db").touch()
+
+    listed = run("--database", str(demo_file), "retention", "--copy-days", "1")
+    deleted = run("--database", str(demo_file), "retention", "--copy-days", "1", "--delete-copies")
+
+    assert listed.stdout.splitlines()[-1].endswith(
+        "1 älter als 1 Tag: löschen mit --delete-copies."
+    )
+    assert "1 Sicherheitskopie gelöscht (älter als 1 Tag; die neuesten 3 bleiben)." in (
+        deleted.stdout
+    )

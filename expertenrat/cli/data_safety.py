@@ -224,7 +224,7 @@ def _safety_copies(services: Services, args: argparse.Namespace, today: date) ->
         deleted = services.safety_copies.rotate(today, days)
         lines.append(
             f"{counted(deleted, 'Sicherheitskopie', 'Sicherheitskopien')} gelöscht (älter "
-            f"als {days} Tage; die neuesten {SAFETY_COPIES_KEPT} bleiben)."
+            f"als {counted(days, 'Tag', 'Tage')}; die neuesten {SAFETY_COPIES_KEPT} bleiben)."
         )
     copies = services.safety_copies.summary(today, days)
     if not copies.count:
@@ -234,7 +234,9 @@ def _safety_copies(services: Services, args: argparse.Namespace, today: date) ->
         f"Wiederherstellungen oder Aktualisierungen, die älteste vom {copies.oldest:%d.%m.%Y}; "
     )
     if copies.due:
-        text += f"{copies.due} älter als {days} Tage: löschen mit --delete-copies."
+        text += (
+            f"{copies.due} älter als {counted(days, 'Tag', 'Tage')}: löschen mit --delete-copies."
+        )
     elif copies.next_deletion is not None:
         text += f"die nächste ist ab dem {copies.next_deletion:%d.%m.%Y} fällig."
     else:

@@ -145,8 +145,8 @@ class RetentionDialog(QDialog):
             tr(_CONTEXT, "Sicherheitskopien löschen"),
             tr(
                 _CONTEXT,
-                "{} älter als {} Tage jetzt endgültig löschen? Die neuesten bleiben erhalten.",
-            ).format(_copies(due), self._copy_days()),
+                "{} älter als {} jetzt endgültig löschen? Die neuesten bleiben erhalten.",
+            ).format(_copies(due), _days(self._copy_days())),
             self.delete_copies,
         )
 
@@ -211,13 +211,18 @@ def _copies(count: int) -> str:
     )
 
 
+def _days(count: int) -> str:
+    """ "1 Tag", "90 Tage": the days the setting "Sicherheitskopien aufbewahren" holds."""
+    return tr(_CONTEXT, "1 Tag") if count == 1 else tr(_CONTEXT, "{} Tage").format(count)
+
+
 def copies_text(copies: SafetyCopies, days: int) -> str:
     """What the dialog says of the safety copies made before restores and updates."""
     rule = tr(
         _CONTEXT,
-        "Kopien, die älter als {} Tage sind, werden beim Programmstart gelöscht; die "
+        "Kopien, die älter als {} sind, werden beim Programmstart gelöscht; die "
         "neuesten {} bleiben erhalten (Einstellungen → Auf diesem PC).",
-    ).format(days, SAFETY_COPIES_KEPT)
+    ).format(_days(days), SAFETY_COPIES_KEPT)
     if not copies.count:
         return tr(
             _CONTEXT, "Keine Sicherheitskopien vor Wiederherstellungen oder Aktualisierungen. {}"

@@ -250,6 +250,18 @@ def test_aufbewahrung_names_the_safety_copies_and_deletes_those_due(
     assert not dialog.delete_copies_button.isEnabled()
 
 
+def test_aufbewahrung_kept_for_one_day_says_1_tag(qtbot, services, dialogs, today):
+    """The setting's least is one day: "älter als 1 Tag", not "1 Tage" (found by a tester)."""
+    _safety_copies(services, *(today - timedelta(days=d) for d in (2, 3, 4, 5)))
+    dialog = _retention_dialog(services, dialogs, today, lambda: 2, lambda: 1)
+    qtbot.addWidget(dialog)
+
+    assert "Kopien, die älter als 1 Tag sind, werden" in dialog.copies_label.text()
+    dialog.delete_copies_button.click()
+
+    assert dialogs.messages[-2][2].startswith("1 Sicherheitskopie älter als 1 Tag jetzt")
+
+
 def test_aufbewahrung_says_when_the_next_safety_copy_goes(qtbot, services, dialogs, today):
     _safety_copies(services, *(today - timedelta(days=d) for d in (10, 20, 30, 40)))
     dialog = _retention_dialog(services, dialogs, today, lambda: 2)
