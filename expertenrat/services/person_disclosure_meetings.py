@@ -199,6 +199,14 @@ def _found(where: str, text: str, name: re.Pattern[str]) -> Iterator[tuple[str, 
 
 
 def _clipped(text: str, start: int, end: int) -> str:
+    """The name at ``start:end`` in ``text`` with up to ``_AROUND`` letters on either side,
+    cut between words ("… sowie …", never "sowie di …")."""
     first, last = max(start - _AROUND, 0), min(end + _AROUND, len(text))
+    if first and not text[first - 1].isspace():
+        gap = re.search(r"\s", text[first:start])
+        first = first + gap.end() if gap else first
+    if last < len(text) and not text[last].isspace():
+        gaps = [m.start() for m in re.finditer(r"\s", text[end:last])]
+        last = end + gaps[-1] if gaps else last
     excerpt = " ".join(text[first:last].split())
     return ("… " if first else "") + excerpt + (" …" if last < len(text) else "")

@@ -138,3 +138,15 @@ def test_a_guest_in_another_council_s_meeting_is_found_and_names_that_council(de
         "Gast",
         "Ömer Karadağ, Beirat Lübeck",
     ) in mentions
+
+
+def test_an_excerpt_of_the_minutes_is_cut_between_words(demo_database, today):
+    """It read "… begrüßt die Mitglieder sowie di …" (found by a tester)."""
+    service = PersonDisclosureService(demo_database)
+
+    disclosure = service.disclosure(_person(service, "Lindqvist"), today)
+
+    excerpts = {m[2] for m in _section(disclosure, "Nennungen in Protokollen").rows}
+    opening = "Prof. Dr. Katharina Lindqvist eröffnet die Sitzung um 16:05 Uhr und begrüßt"
+    assert f"{opening} die Mitglieder sowie …" in excerpts
+    assert not any(e.endswith(" di …") for e in excerpts)
