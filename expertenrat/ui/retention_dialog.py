@@ -16,6 +16,7 @@ from collections.abc import Callable, Hashable
 from datetime import date
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -31,6 +32,7 @@ from expertenrat.domain.retention import RetentionCandidate
 from expertenrat.domain.wording import years_ago
 from expertenrat.services.retention import RetentionService
 from expertenrat.services.safety_copies import SafetyCopiesService
+from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
 from expertenrat.ui.dialog_parts import close_buttons, resize_within_screen, tab_as_shown
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
@@ -102,7 +104,17 @@ class RetentionDialog(QDialog):
         self.anonymise_button.clicked.connect(self.ask_anonymise)
         self.delete_copies_button.clicked.connect(self.ask_delete_copies)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        refit_on_width_change(self.view, self.fit_columns)
         self.reload()
+
+    def fit_columns(self) -> None:
+        """The date as wide as it is, the name taking the room left (it was cut after
+        about 15 letters beside a date column stretched over the rest)."""
+        fit_columns(self.view, [[RetentionModel.COLUMN_NAME]], wide=RetentionModel.COLUMN_NAME)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_columns()  # the width of the table is known only now
 
     def reload(self) -> None:
         years = self._years()
@@ -112,6 +124,7 @@ class RetentionDialog(QDialog):
             self._dialogs.warning(self, tr(_CONTEXT, "Aufbewahrung"), error.message)
             due = []
         self.model.set_rows(due)
+        self.fit_columns()
         if due:
             text = tr(
                 _CONTEXT,

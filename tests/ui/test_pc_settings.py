@@ -115,6 +115,19 @@ def former(services) -> Member:
     )
 
 
+def test_aufbewahrung_shows_the_names_whole(qtbot, services, dialogs, former, today):
+    """The name took what a date needs beside a date column stretched over the rest:
+    "Friedrich Abe…" in a dialog 560 px wide (found by a tester)."""
+    dialog = _retention_dialog(services, dialogs, today, lambda: 2)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    view = dialog.view
+    assert view.columnWidth(0) >= view.sizeHintForColumn(0)
+    assert view.columnWidth(0) > view.columnWidth(1)
+
+
 def test_aufbewahrung_lists_members_past_the_period_and_anonymises_them(
     qtbot, services, dialogs, former, today
 ):
