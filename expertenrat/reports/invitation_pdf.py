@@ -26,7 +26,7 @@ from expertenrat.domain.invitation_changes import changed_letter
 from expertenrat.domain.meeting_document_titles import letter_title, meeting_heading
 from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument
 from expertenrat.domain.meeting_numbers import meeting_name
-from expertenrat.domain.wording import counted, isolated
+from expertenrat.domain.wording import counted, isolated, quoted
 from expertenrat.reports import letter_parts, theme
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports.invitation_agenda import agenda_columns
@@ -155,7 +155,7 @@ def _dropped(doc: MeetingDocument) -> Flowable:
     """ "Gegenüber der Einladung vom 01.12.2026 entfallen: „Bericht“; „Personalsache“
     (nichtöffentlich)." (the public letter lists public items only)."""
     titles = "; ".join(
-        f"„{isolated(d.title)}“" + ("" if d.public else " (nichtöffentlich)") for d in doc.dropped
+        quoted(isolated(d.title)) + ("" if d.public else " (nichtöffentlich)") for d in doc.dropped
     )
     return parts.paragraph(
         f"Gegenüber der Einladung vom {doc.invitation_date:%d.%m.%Y} entfallen: {titles}."

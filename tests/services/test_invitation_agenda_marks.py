@@ -5,6 +5,7 @@ PDFs read back."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -97,3 +98,17 @@ def test_the_first_invitation_marks_nothing(documents, invited) -> None:
     text = pdf_text(documents.invitation_pdf(invited).pdf)
 
     assert "(neu)" not in text and "entfallen" not in text
+
+
+def test_a_dropped_title_quoting_something_gets_single_marks_inside(
+    documents, agenda, invited
+) -> None:
+    """„Leitbild ‚Rostock 2030‘“, not „Leitbild „Rostock 2030““, read as two quotations
+    (found by a tester)."""
+    item = next(i for i in agenda.agenda(invited).items if i.title == "Datenstrategie")
+    agenda.update(replace(item, title="Leitbild „Rostock 2030“"))
+    _delete(agenda, invited, "Leitbild „Rostock 2030“")
+
+    full = pdf_text(documents.invitation_pdf(invited).pdf)
+
+    assert "entfallen: „Leitbild ‚Rostock 2030‘“." in full
