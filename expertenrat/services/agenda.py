@@ -25,6 +25,7 @@ from expertenrat.domain.agenda_moves import move_to, remove, subtree
 from expertenrat.domain.agenda_templates import AgendaTemplate
 from expertenrat.domain.enums import AgendaItemKind, AuditAction
 from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
+from expertenrat.domain.wording import counted
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.agenda_changes import ITEM, agenda_of, record_item_change, short_title
 from expertenrat.services.agenda_order import AgendaOrder
@@ -187,7 +188,12 @@ class AgendaService(AgendaOrder):
                 AuditAction.DELETE,
                 row,
                 before,
-                "gelöscht" + (f" (mit {len(ids) - 1} Unterpunkten)" if len(ids) > 1 else ""),
+                "gelöscht"
+                + (
+                    f" (mit {counted(len(ids) - 1, 'Unterpunkt', 'Unterpunkten')})"
+                    if len(ids) > 1
+                    else ""
+                ),
             )
             for key in reversed(ids):
                 session.delete(found.rows.pop(key))

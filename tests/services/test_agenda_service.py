@@ -206,6 +206,21 @@ def test_delete_takes_sub_items_along_and_closes_the_gap(agenda_service, meeting
     assert "mit 3 Unterpunkten" in entry.summary
 
 
+def test_deleting_an_item_with_one_sub_item_says_so_in_the_singular(
+    agenda_service, meeting, database
+):
+    """ "gelöscht (mit 1 Unterpunkt)", not "(mit 1 Unterpunkten)" (found by a tester)."""
+    _, b = add(agenda_service, meeting, "B")
+    agenda, _ = add(agenda_service, meeting, "B1", parent=b.key)
+
+    agenda_service.delete(b.key, key_of(agenda, "1").version)
+
+    (entry,) = [
+        e for e in AuditService(database).entries("agenda_item") if e.action.value == "delete"
+    ]
+    assert entry.summary.endswith("gelöscht (mit 1 Unterpunkt)")
+
+
 def test_positions_stay_unique_after_many_random_moves(agenda_service, meeting, database):
     random.seed(7)
     for index in range(12):
