@@ -79,7 +79,7 @@ def audit_section(
     return DisclosureSection(
         "Einträge im Änderungsprotokoll",
         ("Zeitpunkt", "Durch", "Änderung", "Beschreibung und Angaben"),
-        (0.14, 0.12, 0.16, 0.58),
+        (0.125, 0.17, 0.16, 0.545),  # a date and "Geschäftsstelle" on one line each
         tuple(rows),
         "Kein Eintrag im Änderungsprotokoll.",
         "Das Änderungsprotokoll hält fest, wer wann was geändert hat; seine Einträge "

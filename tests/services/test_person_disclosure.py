@@ -3,6 +3,7 @@ back from the PDF; an anonymised person's says what is left."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -150,3 +151,23 @@ def test_an_excerpt_of_the_minutes_is_cut_between_words(demo_database, today):
     opening = "Prof. Dr. Katharina Lindqvist eröffnet die Sitzung um 16:05 Uhr und begrüßt"
     assert f"{opening} die Mitglieder sowie …" in excerpts
     assert not any(e.endswith(" di …") for e in excerpts)
+
+
+def test_the_audit_table_shows_who_changed_a_record_on_one_line(database, today):
+    """The "Durch" column was too narrow for "Geschäftsstelle" ("Geschäftss" over "telle"),
+    and the date of "Zeitpunkt" filled its column to the last point (found by a tester)."""
+    services = Services.create(database, "Geschäftsstelle")
+    council = services.settings.create_council(
+        CouncilSettings(id=None, name="Beirat", city="Wismar")
+    )
+    field = services.settings.action_fields(council.id)[0]
+    member = services.members.save(
+        council.id,
+        Member(id=None, given_name="Ina", family_name="Lang", primary_field_id=field.id),
+        today,
+    )
+
+    pdf = text(services.person_disclosure.disclosure_pdf(member.person_id, today).pdf)
+
+    row = r"\d\d\.\d\d\.\d{4} \d\d:\d\d Geschäftsstelle Mitglied angelegt"
+    assert re.search(row, " ".join(pdf.split()))
