@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import argparse
 import re
 import sqlite3
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from damaged_file import damage_table
 from dateutil.relativedelta import relativedelta
 from test_cli import _environment, _zone_of_another_day, run, run_on_terminal
 
+from expertenrat.cli.data_safety import _safety_copies
 from expertenrat.domain.councils import new_council_today
+from expertenrat.services.context import Services
+from expertenrat.store.engine import sqlite_file
 
 
 def _count(path, table: str) -> int:
@@ -385,3 +390,37 @@ def test_retention_kept_for_one_day_says_1_tag(demo_file):
     assert "1 Sicherheitskopie gelöscht (älter als 1 Tag; die neuesten 3 bleiben)." in (
         deleted.stdout
     )
+
+
+def test_retention_names_a_safety_copy_it_could_not_delete(sqlite_database, monkeypatch):
+    """A copy open in another program stays: the command said "0 Sicherheitskopien
+    gelöscht" and then "löschen mit --delete-copies" as if it had not been asked (found
+    by a tester)."""
+    path = sqlite_file(sqlite_database.url)
+    old = path.with_name(f"{path.stem}-vor-wiederherstellung-2025-01-02-120000.db")
+    for copy in (
+        old,
+        *(
+            old.with_name(f"{path.stem}-vor-wiederherstellung-2026-11-0{d}-120000.db")
+            for d in (1, 2, 3)
+        ),
+    ):
+        copy.write_bytes(b"alt")
+    unlink = Path.unlink
+
+    def locked(file: Path, missing_ok: bool = False) -> None:
+        if file == old:
+            raise PermissionError(13, "Zugriff verweigert", str(file))
+        unlink(file, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", locked)
+    args = argparse.Namespace(copy_days=90, delete_copies=True)
+
+    lines = _safety_copies(Services.create(sqlite_database, "t"), args, date(2026, 12, 3))
+
+    assert lines == [
+        "0 Sicherheitskopien gelöscht (älter als 90 Tage; die neuesten 3 bleiben).",
+        "1 Sicherheitskopie konnte nicht gelöscht werden und bleibt erhalten: vielleicht in "
+        "einem anderen Programm geöffnet, oder es fehlt die Berechtigung für den Ordner.",
+    ]
+    assert old.exists()

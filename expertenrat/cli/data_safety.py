@@ -227,6 +227,15 @@ def _safety_copies(services: Services, args: argparse.Namespace, today: date) ->
             f"als {counted(days, 'Tag', 'Tage')}; die neuesten {SAFETY_COPIES_KEPT} bleiben)."
         )
     copies = services.safety_copies.summary(today, days)
+    if args.delete_copies and copies.due:  # open elsewhere, or the folder is not ours
+        one = copies.due == 1
+        lines.append(
+            f"{counted(copies.due, 'Sicherheitskopie', 'Sicherheitskopien')} "
+            f"{'konnte' if one else 'konnten'} nicht gelöscht werden und "
+            f"{'bleibt' if one else 'bleiben'} erhalten: vielleicht in einem anderen "
+            "Programm geöffnet, oder es fehlt die Berechtigung für den Ordner."
+        )
+        return lines
     if not copies.count:
         return lines
     text = (

@@ -165,11 +165,16 @@ class RetentionDialog(QDialog):
 
     def delete_copies(self) -> None:
         deleted = self._safety_copies.rotate(self._today(), self._copy_days())
-        self._dialogs.information(
-            self,
-            tr(_CONTEXT, "Sicherheitskopien löschen"),
-            tr(_CONTEXT, "{} gelöscht.").format(_copies(deleted)),
-        )
+        title, text = tr(_CONTEXT, "Sicherheitskopien löschen"), tr(_CONTEXT, "{} gelöscht.")
+        left = self._safety_copies.summary(self._today(), self._copy_days()).due
+        if left:  # open in another program, or the folder is not ours to change
+            self._dialogs.warning(
+                self,
+                title,
+                text.format(_copies(deleted)) + " " + _not_deleted(left),
+            )
+        else:
+            self._dialogs.information(self, title, text.format(_copies(deleted)))
         self._show_copies()
 
     def selected(self) -> list[RetentionCandidate]:
@@ -222,6 +227,22 @@ def _copies(count: int) -> str:
         if count == 1
         else tr(_CONTEXT, "{} Sicherheitskopien").format(count)
     )
+
+
+def _not_deleted(count: int) -> str:
+    if count == 1:
+        return tr(
+            _CONTEXT,
+            "1 Sicherheitskopie konnte nicht gelöscht werden und bleibt erhalten: vielleicht "
+            "ist sie in einem anderen Programm geöffnet, oder es fehlt die Berechtigung für "
+            "ihren Ordner.",
+        )
+    return tr(
+        _CONTEXT,
+        "{} Sicherheitskopien konnten nicht gelöscht werden und bleiben erhalten: vielleicht "
+        "sind sie in einem anderen Programm geöffnet, oder es fehlt die Berechtigung für "
+        "ihren Ordner.",
+    ).format(count)
 
 
 def _days(count: int) -> str:

@@ -275,6 +275,36 @@ def test_aufbewahrung_kept_for_one_day_says_1_tag(qtbot, services, dialogs, toda
     assert dialogs.messages[-2][2].startswith("1 Sicherheitskopie älter als 1 Tag jetzt")
 
 
+def test_a_safety_copy_that_cannot_be_deleted_is_named_in_a_warning(
+    qtbot, services, dialogs, today, monkeypatch
+):
+    """A copy open in another program (Windows) stays: "0 Sicherheitskopien gelöscht." as
+    good news hid it (found by a tester)."""
+    (old,) = _safety_copies(services, date(2025, 1, 2))
+    _safety_copies(services, *(today - timedelta(days=d) for d in (5, 6, 7)))
+    unlink = Path.unlink
+
+    def locked(path: Path, missing_ok: bool = False) -> None:
+        if path == old:
+            raise PermissionError(13, "Zugriff verweigert", str(path))
+        unlink(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", locked)
+    dialog = _retention_dialog(services, dialogs, today, lambda: 2)
+    qtbot.addWidget(dialog)
+
+    dialog.delete_copies()
+
+    assert dialogs.messages[-1] == (
+        "warning",
+        "Sicherheitskopien löschen",
+        "0 Sicherheitskopien gelöscht. 1 Sicherheitskopie konnte nicht gelöscht werden und "
+        "bleibt erhalten: vielleicht ist sie in einem anderen Programm geöffnet, oder es fehlt "
+        "die Berechtigung für ihren Ordner.",
+    )
+    assert old.exists()
+
+
 def test_aufbewahrung_says_when_the_next_safety_copy_goes(qtbot, services, dialogs, today):
     _safety_copies(services, *(today - timedelta(days=d) for d in (10, 20, 30, 40)))
     dialog = _retention_dialog(services, dialogs, today, lambda: 2)
