@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
@@ -55,7 +54,7 @@ from expertenrat.domain.enums import (
     QuorumRule,
 )
 from expertenrat.domain.errors import FieldProblem
-from expertenrat.domain.file_formats import too_large_message
+from expertenrat.domain.file_formats import file_system_words, too_large_message
 from expertenrat.domain.recommendation_codes import DEFAULT_CODE_PREFIX
 from expertenrat.domain.text_templates import TextTemplate, template_problems
 from expertenrat.domain.text_templates import clean_template as clean_phrase
@@ -290,7 +289,7 @@ def suggested_file_name(settings: CouncilSettings) -> str:
     two councils of one city are not offered one name) and its city where that does not
     name it already; a name every file system accepts."""
     label = file_name_label(settings)
-    city = " ".join(re.sub(r'[<>:"/\\|?*]', " ", settings.city).split()).strip(" .")
+    city = file_system_words(settings.city)
     words = label if city.casefold() in label.casefold() else f"{label} {city}".strip()
-    plain = "".join(c for c in words if c.isprintable())[:80].rstrip(" .")
+    plain = words[:80].rstrip(" .")
     return f"Einstellungen {plain}.json" if plain else "Einstellungen.json"

@@ -12,6 +12,7 @@ from expertenrat.domain.bundeslaender import BUNDESLAENDER
 from expertenrat.domain.enums import MemberRole, MinutesApproval, MinutesStyle, QuorumRule
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import COUNCIL, cleaned_texts, text_problems
+from expertenrat.domain.file_formats import file_system_words
 from expertenrat.domain.recommendation_codes import CODE_PREFIX
 from expertenrat.domain.wording import council_head
 
@@ -252,6 +253,4 @@ def known_time_zone(name: str) -> bool:
 def file_name_label(council: CouncilSettings) -> str:
     """The council as a file name names it: its short name, else its name, with what a
     file system refuses (``<>:"/\\|?*``) left out ("Expert*innenrat" → "Expert innenrat")."""
-    words = council.short_name.strip() or council.name
-    plain = " ".join(re.sub(r'[<>:"/\\|?*]', " ", words).split()).strip(" .")
-    return "".join(c for c in plain if c.isprintable())[:60].rstrip(" .")
+    return file_system_words(council.short_name.strip() or council.name)[:60].rstrip(" .")

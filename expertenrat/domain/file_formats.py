@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from pathlib import PurePath
 from typing import Self
 
 from expertenrat.domain.errors import DataEntryError
+
+
+def file_system_words(text: str) -> str:
+    """``text`` as a file name may hold it on every system: what a file system refuses
+    (``<>:"/\\|?*``) and control codes as spaces, spaces folded, no space or dot at either
+    end ("Klausur: Smart/City" → "Klausur Smart City")."""
+    plain = re.sub(r'[<>:"/\\|?*]', " ", text)
+    plain = "".join(c if c.isprintable() else " " for c in plain)
+    return " ".join(plain.split()).strip(" .")
 
 
 class FileFormat(Enum):

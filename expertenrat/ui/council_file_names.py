@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.file_formats import file_system_words
 from expertenrat.services.settings import SettingsService
 
 
@@ -10,11 +13,10 @@ def council_file_name(settings: SettingsService, council_id: int | None, name: s
     """ "DBR Görlitz – Einladung 2. Sitzung 2026-12-10.pdf" beside the Jugendbeirat's
     "Jugendbeirat Görlitz – Einladung …" (see ``SettingsService.file_label``); ``name`` as
     it is with one council, or where the council cannot be read just now (the file dialog
-    still opens: the name is only a proposal)."""
-    if council_id is None:
-        return name
-    try:
-        label = settings.file_label(council_id)
-    except ExpertenratError:
-        return name
-    return f"{label} – {name}" if label else name
+    still opens: the name is only a proposal). What a file system refuses, as a member's or
+    meeting's title may hold it ("Klausur: …", "A/B"), is left out."""
+    label = ""
+    if council_id is not None:
+        with suppress(ExpertenratError):  # the name alone
+            label = settings.file_label(council_id)
+    return file_system_words(f"{label} – {name}" if label else name)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 from pdf_reading import text
+from sqlalchemy import select
 
+from expertenrat.store import models
 from expertenrat.ui.members_table_model import MembersTableModel
 from expertenrat.ui.save_location import FileKind
 
@@ -66,3 +68,25 @@ def test_a_file_that_cannot_be_written_is_a_warning(page, dialogs, tmp_path, fin
 
     assert dialogs.saved_files == []
     assert "kann nicht geschrieben werden" in dialogs.warnings()[-1]
+
+
+def test_a_name_with_characters_a_file_system_refuses_is_offered_without_them(
+    services, make_window, dialogs, tmp_path, finish_job, today
+):
+    """(found by a tester) The member's name went into the suggested file name as typed:
+    "Yılmaz/Öz: „A“" offered a folder part and a colon, which Windows refuses."""
+    with services.database.transaction() as session:
+        person = session.scalars(select(models.Person).filter_by(family_name="Yılmaz")).one()
+        person.family_name = 'Yılmaz/Öz: "A"?'
+    window = make_window()
+    window.show()
+    window.show_area(window.members_page)
+    page = window.members_page
+    _select(page, 'Yılmaz/Öz: "A"?')
+    dialogs.paths = [str(tmp_path / "auskunft")]
+
+    page.disclosure_button.click()
+    finish_job(page.disclosure)
+
+    suggested = f"SCER – Auskunft Art. 15 Gülşen Yılmaz Öz A {today}.pdf"
+    assert dialogs.file_dialogs == [(FileKind.PDF, suggested)]
