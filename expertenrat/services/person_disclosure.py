@@ -59,8 +59,12 @@ class PersonDisclosureService:
             ]
         return sorted(found, key=lambda p: (p.sort_name, p.person_id))
 
-    def disclosure(self, person_id: int, today: date) -> PersonDisclosure:
-        """Everything about the person ``person_id``; :class:`NotFoundError` if there is none."""
+    def disclosure(
+        self, person_id: int, today: date, council_id: int | None = None
+    ) -> PersonDisclosure:
+        """Everything about the person ``person_id``; :class:`NotFoundError` if there is none.
+        Headed by ``council_id`` (the council the request is answered for), else by the
+        council of the person's latest membership."""
         with reading(self._db) as session:
             person = session.get(models.Person, person_id)
             if person is None:
@@ -72,7 +76,8 @@ class PersonDisclosureService:
             memberships = _memberships(person)
             councils = _council_names(session)
             latest = memberships[-1].council_id if memberships else None
-            council = session.get(models.Council, latest) if latest else None
+            heading = council_id or latest
+            council = session.get(models.Council, heading) if heading else None
             council = council or session.scalars(select(models.Council).limit(1)).first()
             zone = council_clock(session, council.id).zone if council else None
             several = len({m.council_id for m in memberships}) > 1
@@ -97,11 +102,13 @@ class PersonDisclosureService:
                 sections=sections,
             )
 
-    def disclosure_pdf(self, person_id: int, today: date) -> RenderedPdf:
+    def disclosure_pdf(
+        self, person_id: int, today: date, council_id: int | None = None
+    ) -> RenderedPdf:
         """The Auskunft as a finished PDF (see :meth:`disclosure`)."""
         from expertenrat.reports.person_disclosure_pdf import render_disclosure
 
-        return render_disclosure(self.disclosure(person_id, today))
+        return render_disclosure(self.disclosure(person_id, today, council_id))
 
 
 def _name(person: models.Person) -> str:

@@ -48,7 +48,9 @@ class PersonDisclosureAction:
             f"{member.given_name} {member.family_name}", today
         )
         suggested = council_file_name(self._services.settings, council_id, name)
-        job = self.job = Job(lambda _progress: disclosure.disclosure_pdf(person_id, today))
+        job = self.job = Job(
+            lambda _progress: disclosure.disclosure_pdf(person_id, today, council_id)
+        )
         job.finished.connect(lambda rendered: self._save(rendered, title, suggested))
         job.failed.connect(
             lambda message: self._dialogs.warning(

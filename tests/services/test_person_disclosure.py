@@ -171,3 +171,17 @@ def test_the_audit_table_shows_who_changed_a_record_on_one_line(database, today)
 
     row = r"\d\d\.\d\d\.\d{4} \d\d:\d\d Geschäftsstelle Mitglied angelegt"
     assert re.search(row, " ".join(pdf.split()))
+
+
+def test_the_auskunft_is_headed_by_the_council_it_is_answered_for(demo_database, today):
+    """Asked from Rostock's Mitglieder page, the Auskunft of a person whose latest
+    membership is elsewhere was headed by that other council (found by a tester)."""
+    services = Services.create(demo_database, "tester")
+    rostock = next(c for c in services.settings.councils() if "Expert" in c.name)
+    person_id = _person(services.person_disclosure, "Asmussen")  # a member in Lübeck
+
+    latest = services.person_disclosure.disclosure(person_id, today)
+    asked = services.person_disclosure.disclosure(person_id, today, rostock.id)
+
+    assert "Lübeck" in latest.council_name
+    assert asked.council_name == rostock.name
