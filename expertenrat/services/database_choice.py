@@ -61,7 +61,7 @@ def is_default_file(database: str | DatabaseAddress | None) -> bool:
 
 
 def schema_revision() -> str:
-    """The schema revision this version of the program brings its databases to ("0021"):
+    """The schema revision this version of the program brings its databases to ("0022"):
     what a message about a database or backup "aus einer neueren Version" compares, so
     it is shown with the version number (which does not change with each revision)."""
     return migrate.head_revision()

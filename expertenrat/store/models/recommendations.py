@@ -95,7 +95,9 @@ class RecommendationProject(Base):
 
 
 class RecommendationResponse(Versioned, Base):
-    """A project's answer to a recommendation (interim or ``final``): comply or explain."""
+    """A project's answer to a recommendation (interim or ``final``): comply or explain.
+    ``project_id``: the addressed project it is from; None for a joint answer of all the
+    projects the recommendation is addressed to."""
 
     __tablename__ = "recommendation_responses"
     __table_args__ = (one_of("verdict", ResponseVerdict),)
@@ -103,6 +105,9 @@ class RecommendationResponse(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     recommendation_id: Mapped[int] = mapped_column(
         ForeignKey("recommendations.id", ondelete="CASCADE"), index=True
+    )
+    project_id: Mapped[int | None] = mapped_column(
+        ForeignKey("projects.id", ondelete="RESTRICT"), index=True
     )
     received_on: Mapped[date] = mapped_column(Date)
     responder: Mapped[str] = mapped_column(
