@@ -188,6 +188,8 @@ _FIELDS: Mapping[str, Mapping[str, str]] = {
         "sent_on": "versandt am",
         "due_on": "Antwort fällig am",
         "project_ids": "Projekte (Nr.)",
+        "responses": "Stellungnahmen (Anzahl)",
+        "answered_project_ids": "geantwortet haben Projekte (Nr.)",
     },
     "file": {
         "mime_type": "Dateityp",

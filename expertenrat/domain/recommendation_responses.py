@@ -23,7 +23,10 @@ NEEDS_REASONS = frozenset({ResponseVerdict.NOT_COMPLIED, ResponseVerdict.PARTLY_
 
 @dataclass(frozen=True, slots=True)
 class ResponseDraft:
-    """A project's response as typed: when it came, who answered, what it says."""
+    """A project's response as typed: from which addressed project (``project_id``; or
+    ``joint``: a joint answer of all of them, see
+    :func:`~expertenrat.domain.recommendation_answers.answering_project`), when it came,
+    who answered, what it says."""
 
     received_on: date
     verdict: ResponseVerdict
@@ -32,6 +35,8 @@ class ResponseDraft:
     measures: str = ""
     measures_due_on: date | None = None
     final: bool = False
+    project_id: int | None = None
+    joint: bool = False
 
 
 def pending_plan(

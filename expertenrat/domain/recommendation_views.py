@@ -4,7 +4,7 @@ responses and history, and the filter the service applies."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from expertenrat.domain.enums import (
     HistoryKind,
@@ -12,6 +12,7 @@ from expertenrat.domain.enums import (
     RecommendationStatus,
     ResponseVerdict,
 )
+from expertenrat.domain.recommendation_answers import answer_progress
 from expertenrat.domain.recommendation_codes import (
     code_prefix,
     parse_code,
@@ -61,7 +62,10 @@ class RecommendationRow:
     """One line of the register (``days_overdue`` as of the day the list was made, by
     :func:`~expertenrat.domain.recommendations.days_overdue`). ``planned_by``: the date an
     interim response "Umsetzung geplant" set for the implementation, while it is the latest
-    response of the answered recommendation (``pending_plan``), else None."""
+    response of an addressed project (the earliest of such dates; ``plans`` per project,
+    :func:`~expertenrat.domain.recommendation_answers.pending_plans`), else None. ``answered``:
+    the addressed projects that have answered, their own answer or a joint one
+    (:mod:`~expertenrat.domain.recommendation_answers`)."""
 
     id: int
     code: str
@@ -79,6 +83,8 @@ class RecommendationRow:
     version: int
     planned_by: date | None = None
     words: str = ""  # the text and the projects' answers, which the search looks in too
+    answered: frozenset[int] = frozenset()
+    plans: tuple[tuple[int | None, date], ...] = ()
 
     @property
     def project_names(self) -> str:
@@ -104,10 +110,27 @@ class RecommendationRow:
         return self.awaits_plan and self.overdue
 
     @property
-    def awaits_project(self) -> bool:
-        """The council waits for the project: for its response, or for the state of an
-        implementation whose planned date has passed."""
-        return self.status in AWAITING_RESPONSE or self.plan_overdue
+    def awaited_projects(self) -> tuple[AddressedProject, ...]:
+        """The addressed projects the council waits for: while a response is awaited, those
+        that have not answered; once answered, those whose planned implementation date has
+        passed (:attr:`plan_overdue`). Only these are reminded."""
+        if self.status in AWAITING_RESPONSE:
+            return tuple(p for p in self.projects if p.id not in self.answered)
+        if not self.plan_overdue or self.planned_by is None:
+            return ()
+        today = self.planned_by + timedelta(days=self.days_overdue)  # the list's day
+        late = {key for key, on in self.plans if on < today}
+        return tuple(p for p in self.projects if p.id in late)
+
+    @property
+    def answer_progress(self) -> str:
+        """ "1 von 2 Projekten hat geantwortet; es fehlt noch „Parkhaus“" while a response
+        is awaited from some but not all of several addressed projects; else empty."""
+        if self.status not in AWAITING_RESPONSE:
+            return ""
+        return answer_progress(
+            [p.title for p in self.projects], [p.id in self.answered for p in self.projects]
+        )
 
     @property
     def awaited_on(self) -> date | None:
@@ -158,7 +181,8 @@ class RecommendationRow:
 
 @dataclass(frozen=True, slots=True)
 class Response:
-    """A project's response as stored."""
+    """A project's response as stored; ``project_id`` None (``project_title`` empty): a
+    joint answer of all the addressed projects."""
 
     id: int
     received_on: date
@@ -169,6 +193,15 @@ class Response:
     measures_due_on: date | None
     final: bool
     version: int
+    project_id: int | None = None
+    project_title: str = ""
+
+    @property
+    def from_label(self) -> str:
+        """ "von „Klimaportal“", or "gemeinsam für alle adressierten Projekte"."""
+        if self.project_id is None:
+            return "gemeinsam für alle adressierten Projekte"
+        return f"von „{self.project_title}“"
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,10 +62,12 @@ class ReminderLetter:
 
 def reminders_due(rows: Iterable[RecommendationRow], today: date) -> list[ProjectReminder]:
     """Per project (by title), its recommendations with a reminder due (:func:`reminder_due`),
-    by the date awaited. A recommendation to two projects reminds both."""
+    by the date awaited. A recommendation to two projects reminds those of them it still
+    awaits something from (``RecommendationRow.awaited_projects``): not one that has
+    answered while the other's answer is awaited."""
     found: dict[int, tuple[AddressedProject, list[RecommendationRow]]] = {}
     for row in _due(rows, today):
-        for project in row.projects:
+        for project in row.awaited_projects:
             found.setdefault(project.id, (project, []))[1].append(row)
     reminders = [
         ProjectReminder(project, tuple(sorted(items, key=_by_date)))

@@ -13,13 +13,21 @@ version. Comply or explain is in ``domain.recommendation_responses``, due dates 
 from __future__ import annotations
 
 import builtins
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 
 from expertenrat.domain.enums import AuditAction, HistoryKind, RecommendationStatus
 from expertenrat.domain.field_limits import date_problems
+from expertenrat.domain.recommendation_answers import (
+    GivenAnswer,
+    answer_progress,
+    answered_ids,
+    answering_project,
+    fully_answered,
+)
 from expertenrat.domain.recommendation_content import clean_note, note_problems
 from expertenrat.domain.recommendation_responses import (
     ResponseDraft,
@@ -31,6 +39,7 @@ from expertenrat.domain.recommendations import Step, due_date_problems, refuse_u
 from expertenrat.domain.reminders import reminder_summary
 from expertenrat.services import audit
 from expertenrat.services import recommendation_records as records
+from expertenrat.services.recommendation_row_parts import given_answers
 from expertenrat.services.recommendation_rows import register_rows
 from expertenrat.services.unit_of_work import changing, fetch, raise_if_invalid
 from expertenrat.store import models
@@ -57,7 +66,10 @@ class RecommendationFollowUp:
         *,
         today: date | None = None,
     ) -> RecommendationDetail:
-        """A project's response (interim or final): the recommendation is then answered."""
+        """A response (interim or final) of an addressed project, or a joint one of all
+        (``ResponseDraft.project_id``, ``joint``): the recommendation is answered once every
+        addressed project has answered (``domain.recommendation_answers``); until then it
+        stays sent, and its history says who is still awaited."""
         response, note = clean_response(response), clean_note(note)
         raise_if_invalid(note_problems(note))
         with changing(self._db, WHAT) as session:
@@ -68,10 +80,15 @@ class RecommendationFollowUp:
             records.refuse_future(
                 session, row.council_id, response.received_on, "Der Eingang der Antwort", today
             )
-            before = records.snapshot(row)
+            addressed = records.addressed(session, row.id)
+            project_id = answering_project(row.code, addressed, response.project_id, response.joint)
+            ids = [key for key, _title in addressed]
+            earlier = given_answers(session, row.council_id, [row.id]).get(row.id, [])
+            before = {**records.snapshot(row), **_answer_state(ids, earlier)}
             session.add(
                 models.RecommendationResponse(
                     recommendation_id=row.id,
+                    project_id=project_id,
                     received_on=response.received_on,
                     responder=response.responder,
                     verdict=response.verdict.value,
@@ -81,11 +98,21 @@ class RecommendationFollowUp:
                     final=response.final,
                 )
             )
-            row.status, row.modified = S.ANSWERED.value, utc_now()
+            session.flush()
+            answers = given_answers(session, row.council_id, [row.id]).get(row.id, [])
+            reached = S.ANSWERED if fully_answered(ids, answers) else current
+            row.status, row.modified = reached.value, utc_now()
+            done = answered_ids(ids, answers)
+            whom = _whom(addressed, project_id)
+            progress = answer_progress(
+                [title for _key, title in addressed], [key in done for key in ids]
+            )
             return records.record_update(
                 session, row, before, HistoryKind.RESPONSE, response.received_on, self._actor,
-                summary=f"Antwort zu Empfehlung {row.code}: {response.verdict.label}",
-                note=note or response.verdict.label, from_status=current, to_status=S.ANSWERED,
+                summary=f"Antwort zu Empfehlung {row.code}: {response.verdict.label}{whom}",
+                note=note or " – ".join(filter(None, (response.verdict.label + whom, progress))),
+                from_status=current, to_status=reached if reached is S.ANSWERED else None,
+                also=_answer_state(ids, answers),
             )  # fmt: skip
 
     def set_due_date(
@@ -117,10 +144,11 @@ class RecommendationFollowUp:
         recommendation_ids: Collection[int] | None = None,
     ) -> builtins.list[str]:
         """A reminder sent to the project ``on``: a history line for each of its
-        recommendations the council waits for (``RecommendationRow.awaits_project``: a
-        response, or the state of a planned implementation whose date has passed, as of
-        ``on``), of ``recommendation_ids`` only, where given: those the letter names.
-        Returns their codes."""
+        recommendations the council waits for from it (``RecommendationRow.
+        awaited_projects``: its response, or the state of its planned implementation whose
+        date has passed, as of ``on``; not one it has answered while another project's
+        answer is awaited), of ``recommendation_ids`` only, where given: those the letter
+        names. Returns their codes."""
         note = clean_note(note)
         raise_if_invalid(note_problems(note) + date_problems("on", on, "Das Datum"))
         with changing(self._db, "Die Erinnerung") as session:
@@ -130,7 +158,7 @@ class RecommendationFollowUp:
                 for row in register_rows(
                     session, project.council_id, on, RecommendationFilter(project_id=project_id)
                 )
-                if row.awaits_project
+                if any(p.id == project_id for p in row.awaited_projects)
                 and (recommendation_ids is None or row.id in recommendation_ids)
             ]
             query = (
@@ -164,3 +192,22 @@ class RecommendationFollowUp:
                     summary=reminder_summary(project.title, on, (r.code for r in new)),
                 )  # fmt: skip
             return [r.code for r in rows]
+
+
+def _answer_state(ids: builtins.list[int], answers: Sequence[GivenAnswer]) -> dict[str, Any]:
+    """What the audit trail keeps of a recommendation's answers: how many there are and
+    which addressed projects have answered (so a further answer is an entry too)."""
+    return {
+        "responses": len(answers),
+        "answered_project_ids": sorted(answered_ids(ids, answers)),
+    }
+
+
+def _whom(addressed: builtins.list[tuple[int, str]], project_id: int | None) -> str:
+    """Who answered, for the history and the audit trail where the recommendation is
+    addressed to several projects: " (von „Klimaportal“)", " (gemeinsame Antwort)"."""
+    if len(addressed) < 2:
+        return ""
+    if project_id is None:
+        return " (gemeinsame Antwort)"
+    return f" (von „{dict(addressed)[project_id]}“)"

@@ -151,6 +151,20 @@ def set_projects(row: models.Recommendation, project_ids: tuple[int, ...]) -> No
     ]
 
 
+def addressed(session: Session, recommendation_id: int) -> list[tuple[int, str]]:
+    """(id, title) of the projects the recommendation is addressed to, in their order."""
+    link = models.RecommendationProject
+    return [
+        (key, title)
+        for key, title in session.execute(
+            select(models.Project.id, models.Project.title)
+            .join(link, link.project_id == models.Project.id)
+            .where(link.recommendation_id == recommendation_id)
+            .order_by(link.position)
+        )
+    ]
+
+
 def project_ids(row: models.Recommendation) -> tuple[int, ...]:
     return tuple(link.project_id for link in row.projects)
 
@@ -196,10 +210,12 @@ def record_update(
     note: str = "",
     from_status: RecommendationStatus | None = None,
     to_status: RecommendationStatus | None = None,
+    also: dict[str, Any] | None = None,
 ) -> RecommendationDetail:
     """The end of a change to ``row`` (its :func:`snapshot` was ``before``): flushed, its
     version bumped; a line of its history (as :func:`add_history`) and the audit entry of
-    the change; returns its detail."""
+    the change (``also``: what the after-state holds beyond the row); returns its
+    detail."""
     session.flush()
     add_history(
         session, row, kind, occurred_on, actor,
@@ -207,7 +223,8 @@ def record_update(
     )  # fmt: skip
     audit.record(
         session, actor, AuditAction.UPDATE, "recommendation", row.id,
-        council_id=row.council_id, summary=summary, before=before, after=snapshot(row),
+        council_id=row.council_id, summary=summary, before=before,
+        after={**snapshot(row), **(also or {})},
     )  # fmt: skip
     return detail_of(session, row)
 

@@ -19,6 +19,7 @@ from expertenrat.domain.enums import (
     ResponseVerdict,
 )
 from expertenrat.domain.meetings import dated_meeting_label
+from expertenrat.domain.recommendation_answers import answered_ids, pending_plans
 from expertenrat.domain.recommendation_codes import parse_code
 from expertenrat.domain.recommendation_views import (
     AddressedProject,
@@ -32,7 +33,7 @@ from expertenrat.domain.recommendation_views import (
 )
 from expertenrat.domain.recommendations import AWAITING_OUTCOME, AWAITING_RESPONSE, days_overdue
 from expertenrat.services.minutes_freeze import is_frozen
-from expertenrat.services.recommendation_row_parts import answer_texts, pending_plans
+from expertenrat.services.recommendation_row_parts import answer_texts, given_answers
 from expertenrat.store import models
 
 R = models.Recommendation
@@ -70,8 +71,8 @@ def register_rows(
     found = session.connection().execute(query).all()  # Core rows: no ORM loading
     only = [r.id for r in found] if only_id else None
     projects = _projects(session, council_id, only)
-    plans = pending_plans(session, council_id, only)
-    answers = answer_texts(session, council_id, only) if searchable else {}
+    given = given_answers(session, council_id, only)
+    words = answer_texts(session, council_id, only) if searchable else {}
     origins: dict[int | None, Origin] = {None: Origin()}  # one per agenda item
     rows = []
     for (
@@ -90,7 +91,11 @@ def register_rows(
             )
             origin = origins[item_id] = Origin(meeting_id, label, item_id, item_number or "")
         state = _STATUSES[status]
-        planned_by = plans.get(key)
+        addressed = projects.get(key, ())
+        ids = [p.id for p in addressed]
+        answers = given.get(key, ())
+        plans = pending_plans(ids, answers) if state in AWAITING_OUTCOME else {}
+        planned_by = min(plans.values(), default=None)
         rows.append(
             RecommendationRow(
                 key,
@@ -99,7 +104,7 @@ def register_rows(
                 title,
                 field_id,
                 field_name or "",
-                projects.get(key, ()),
+                addressed,
                 origin,
                 adopted_on,
                 sent_on,
@@ -108,7 +113,9 @@ def register_rows(
                 days_overdue(state, due_on, today, planned_by),
                 version,
                 planned_by,
-                f"{text[0]}\n{answers.get(key, '')}" if text else "",
+                f"{text[0]}\n{words.get(key, '')}" if text else "",
+                answered_ids(ids, answers),
+                tuple(plans.items()),
             )
         )
     rows.sort(key=lambda row: parse_code(row.code) or (0, row.id))
@@ -119,10 +126,12 @@ def register_rows(
 
 def detail(session: Session, row: RecommendationRow) -> RecommendationDetail:
     text = session.scalar(select(R.text).where(R.id == row.id)) or ""
-    responses = session.scalars(
-        select(models.RecommendationResponse)
-        .where(models.RecommendationResponse.recommendation_id == row.id)
-        .order_by(models.RecommendationResponse.received_on, models.RecommendationResponse.id)
+    response = models.RecommendationResponse
+    responses = session.execute(
+        select(response, models.Project.title)
+        .outerjoin(models.Project, models.Project.id == response.project_id)
+        .where(response.recommendation_id == row.id)
+        .order_by(response.received_on, response.id)
     )
     history = session.scalars(
         select(models.RecommendationStatusChange)
@@ -147,8 +156,10 @@ def detail(session: Session, row: RecommendationRow) -> RecommendationDetail:
                 r.measures_due_on,
                 r.final,
                 r.version,
+                r.project_id,
+                title or "",
             )
-            for r in responses
+            for r, title in responses
         ),
         history=tuple(
             HistoryEntry(

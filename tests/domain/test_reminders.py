@@ -37,6 +37,7 @@ def _row(code: str, due: date | None, *projects, status=RecommendationStatus.SEN
         action_field_id=None, action_field="", projects=projects, origin=Origin(),
         adopted_on=date(2026, 1, 1), sent_on=date(2026, 1, 2), due_on=due, status=status,
         days_overdue=days_overdue(status, due, TODAY, plan), version=1, planned_by=plan,
+        plans=tuple((p.id, plan) for p in projects) if plan else (),
     )  # fmt: skip
 
 

@@ -1,0 +1,116 @@
+"""Which addressed projects have answered a recommendation: the rule of "beantwortet".
+
+Each answer is from one addressed project, or is a joint answer of all of them (no project,
+``None``; so are the answers recorded before answers named their project, where the
+recommendation was addressed to several). A project has answered when it gave an answer
+(interim or final, as for one project) or a joint answer came. A recommendation is
+answered only when every project it is addressed to has answered (one addressed to none,
+by any answer); until then it stays sent, is overdue and reminded for the projects that
+have not answered (:func:`awaited`), and the register says how many have
+(:func:`answer_progress`).
+
+An answer from a project the recommendation is no longer addressed to is kept and shown
+with its project, but does not count for another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from expertenrat.domain.enums import ResponseVerdict
+from expertenrat.domain.errors import FieldProblem, ValidationError
+from expertenrat.domain.recommendation_responses import pending_plan
+from expertenrat.domain.wording import isolated
+
+JOINT_ANSWER = "Gemeinsame Antwort aller adressierten Projekte"
+
+
+@dataclass(frozen=True, slots=True)
+class GivenAnswer:
+    """An answer as the rules need it, in the order received: from whom, what it says."""
+
+    project_id: int | None  # None: joint
+    verdict: ResponseVerdict
+    final: bool
+    measures_due_on: date | None
+
+
+def answered_ids(addressed: Iterable[int], answers: Iterable[GivenAnswer]) -> frozenset[int]:
+    """The addressed projects that have answered (their own answer, or a joint one)."""
+    addressed = frozenset(addressed)
+    found = {a.project_id for a in answers}
+    if None in found:
+        return addressed
+    return addressed & found
+
+
+def fully_answered(addressed: Sequence[int], answers: Sequence[GivenAnswer]) -> bool:
+    """Every addressed project has answered (one addressed to none: by any answer)."""
+    if not answers:
+        return False
+    return answered_ids(addressed, answers) >= frozenset(addressed)
+
+
+def pending_plans(
+    addressed: Sequence[int], answers: Sequence[GivenAnswer]
+) -> dict[int | None, date]:
+    """Per addressed project, the date its latest answer (its own or a joint one) planned
+    the implementation by, where that answer is an interim plan (``pending_plan``); for a
+    recommendation addressed to none, that of its latest answer, under ``None``."""
+    latest: dict[int | None, GivenAnswer] = {}
+    for answer in answers:
+        if answer.project_id is None:
+            latest.update(dict.fromkeys(addressed or (None,), answer))
+        elif answer.project_id in addressed:
+            latest[answer.project_id] = answer
+    found = {key: pending_plan(a.verdict, a.final, a.measures_due_on) for key, a in latest.items()}
+    return {key: on for key, on in found.items() if on is not None}
+
+
+def answer_progress(titles: Sequence[str], answered: Sequence[bool]) -> str:
+    """ "1 von 2 Projekten hat geantwortet; es fehlt noch „Parkhaus“" for a recommendation
+    addressed to several projects of which some but not all have answered; else empty."""
+    done = sum(answered)
+    if len(titles) < 2 or not done or done == len(titles):
+        return ""
+    missing = [f"„{isolated(t)}“" for t, yes in zip(titles, answered, strict=True) if not yes]
+    verb = "hat" if done == 1 else "haben"
+    names = ", ".join(missing)
+    return f"{done} von {len(titles)} Projekten {verb} geantwortet; es fehlt noch {names}"
+
+
+def answering_project(
+    code: str, addressed: Sequence[tuple[int, str]], chosen: int | None, joint: bool
+) -> int | None:
+    """The project an answer is recorded for (None: joint), or the German refusal.
+    ``addressed``: (id, title) of the projects the recommendation is addressed to;
+    ``chosen``: the project picked, ``joint``: "Gemeinsame Antwort" picked instead. With
+    one addressed project that one answers, whatever is picked of the two."""
+    ids = [key for key, _title in addressed]
+    if chosen is not None and chosen not in ids:
+        raise ValidationError(
+            [
+                FieldProblem(
+                    "project_id",
+                    f"Die Empfehlung {code} ist nicht an dieses Projekt gerichtet; eine "
+                    "Antwort kann nur von einem der adressierten Projekte kommen.",
+                )
+            ]
+        )
+    if chosen is not None:
+        return chosen
+    if len(ids) == 1:
+        return ids[0]
+    if joint or not ids:
+        return None
+    raise ValidationError(
+        [
+            FieldProblem(
+                "project_id",
+                f"Die Empfehlung {code} ist an mehrere Projekte gerichtet: Bitte wählen Sie, "
+                f"welches Projekt geantwortet hat, oder „{JOINT_ANSWER}“.",
+            )
+        ]
+    )
