@@ -133,6 +133,15 @@ class RecommendationRow:
         )
 
     @property
+    def status_text(self) -> str:
+        """The status, with how many of several addressed projects have answered while
+        some are awaited: "übermittelt (1 von 2 geantwortet)"."""
+        if not self.answer_progress:
+            return self.status.label
+        done = sum(p.id in self.answered for p in self.projects)
+        return f"{self.status.label} ({done} von {len(self.projects)} geantwortet)"
+
+    @property
     def awaited_on(self) -> date | None:
         """The date the project owes the council something by: the planned date of an
         interim plan, else the due date of the response."""

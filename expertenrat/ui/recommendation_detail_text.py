@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from expertenrat.domain.recommendation_views import HistoryEntry, RecommendationDetail
+from expertenrat.domain.recommendation_views import (
+    HistoryEntry,
+    RecommendationDetail,
+    RecommendationRow,
+    Response,
+)
 
 
 def detail_text(detail: RecommendationDetail) -> str:
@@ -19,6 +24,8 @@ def detail_text(detail: RecommendationDetail) -> str:
         f"Beschlossen: {_day(row.adopted_on)} · versandt: {_day(row.sent_on)} · "
         f"Antwort fällig: {_day(row.due_on)}",
     ]
+    if row.answer_progress:  # "1 von 2 Projekten hat geantwortet; es fehlt noch …"
+        lines.append(f"Antworten: {row.answer_progress}")
     if row.overdue:
         late = row.overdue_text  # "seit 3 Tagen überfällig", "Umsetzung geplant bis …"
         lines.append(late[:1].upper() + late[1:])
@@ -30,7 +37,10 @@ def detail_text(detail: RecommendationDetail) -> str:
     for response in detail.responses:
         final = " (abschließend)" if response.final else " (Zwischenstand)"
         who = f", {response.responder}" if response.responder else ""
-        lines.append(f"  {_day(response.received_on)}{who}: {response.verdict.label}{final}")
+        source = _source(row, response)
+        lines.append(
+            f"  {_day(response.received_on)}{source}{who}: {response.verdict.label}{final}"
+        )
         if response.reasons:
             lines.append(_indented(f"    Begründung: {response.reasons}", "      "))
         due = f" (bis {_day(response.measures_due_on)})" if response.measures_due_on else ""
@@ -41,6 +51,15 @@ def detail_text(detail: RecommendationDetail) -> str:
         actor = f" ({entry.actor})" if entry.actor else ""
         lines.append(_indented(f"  {_day(entry.occurred_on)} {_step(entry)}{actor}", "    "))
     return "\n".join(lines)
+
+
+def _source(row: RecommendationRow, response: Response) -> str:
+    """ " von „Klimaportal“" where the recommendation is addressed to several projects (or
+    the answer's project is no longer addressed: kept, and said so); else empty."""
+    addressed = {p.id for p in row.projects}
+    if response.project_id is not None and response.project_id not in addressed:
+        return f" {response.from_label} (nicht mehr adressiert)"
+    return f" {response.from_label}" if len(addressed) > 1 else ""
 
 
 def _step(entry: HistoryEntry) -> str:

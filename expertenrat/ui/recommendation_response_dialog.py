@@ -1,33 +1,46 @@
-"""Stellungnahme erfassen: a project's response to a recommendation (when, who, the
-verdict, the reasons, planned measures and their date, interim or final). A response that
-does not (fully) comply needs reasons; the service's refusal stays in the dialog.
+"""Stellungnahme erfassen: a project's response to a recommendation (from which addressed
+project, when, who, the verdict, the reasons, planned measures and their date, interim or
+final). The one addressed project is preselected; of several, the user picks one (those
+that have answered are marked) or the joint answer of all; none picked is refused by the
+service. A response that does not (fully) comply needs reasons; the service's refusal
+stays in the dialog.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from datetime import date
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 
 from expertenrat.domain.enums import ResponseVerdict
 from expertenrat.domain.field_limits import RECOMMENDATION_RESPONSE
+from expertenrat.domain.recommendation_answers import JOINT_ANSWER
 from expertenrat.domain.recommendation_responses import ResponseDraft
+from expertenrat.domain.recommendation_views import AddressedProject
 from expertenrat.ui.dialog_parts import resize_within_screen
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog, date_edit
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit
 
 _CONTEXT = "RecommendationResponseDialog"
+_JOINT = "joint"
 
 
 class RecommendationResponseDialog(StepDialog):
     def __init__(
-        self, parent: QWidget, code: str, today: date, save: Callable[[ResponseDraft], None]
+        self,
+        parent: QWidget,
+        code: str,
+        today: date,
+        save: Callable[[ResponseDraft], None],
+        projects: Sequence[AddressedProject] = (),
+        answered: Collection[int] = (),
     ) -> None:
         title = tr(_CONTEXT, "Stellungnahme zu {} erfassen").format(code)
         super().__init__(parent, title, tr(_CONTEXT, "Erfassen"), save)
-        resize_within_screen(self, 600, 560)
+        resize_within_screen(self, 600, 580)
+        self.project_combo = _project_combo(projects, answered)
         self.received_edit = date_edit(today)
         self.responder_edit = LineEdit()
         self.responder_edit.setMaxLength(RECOMMENDATION_RESPONSE["responder"].max_length)
@@ -46,6 +59,8 @@ class RecommendationResponseDialog(StepDialog):
         self.final_check = QCheckBox(
             tr(_CONTEXT, "abschließende Stellungnahme (sonst Zwischenstand)")
         )
+        if projects:
+            self.form.addRow(tr(_CONTEXT, "Antwort von"), self.project_combo)
         self.form.addRow(tr(_CONTEXT, "Eingegangen am"), self.received_edit)
         self.form.addRow(tr(_CONTEXT, "Geantwortet hat"), self.responder_edit)
         self.form.addRow(tr(_CONTEXT, "Ergebnis"), self.verdict_combo)
@@ -55,7 +70,10 @@ class RecommendationResponseDialog(StepDialog):
         self.form.addRow("", self.final_check)
 
     def value(self) -> ResponseDraft:
+        chosen = self.project_combo.currentData()
         return ResponseDraft(
+            project_id=chosen if isinstance(chosen, int) else None,
+            joint=chosen == _JOINT,
             received_on=self.received_edit.date().toPython(),
             verdict=ResponseVerdict(self.verdict_combo.currentData()),
             responder=self.responder_edit.text(),
@@ -68,3 +86,18 @@ class RecommendationResponseDialog(StepDialog):
             ),
             final=self.final_check.isChecked(),
         )
+
+
+def _project_combo(projects: Sequence[AddressedProject], answered: Collection[int]) -> QComboBox:
+    """The addressed projects to pick from: the one preselected; of several, "bitte
+    wählen" first, those that have answered marked, then the joint answer of all."""
+    combo = QComboBox()
+    if len(projects) == 1:
+        combo.addItem(projects[0].title, projects[0].id)
+        return combo
+    combo.addItem(tr(_CONTEXT, "– bitte wählen –"), None)
+    for project in projects:
+        mark = tr(_CONTEXT, " (hat bereits geantwortet)") if project.id in answered else ""
+        combo.addItem(project.title + mark, project.id)
+    combo.addItem(JOINT_ANSWER, _JOINT)
+    return combo

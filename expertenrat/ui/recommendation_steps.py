@@ -159,6 +159,8 @@ class RecommendationSteps:
                         row.id, version, response
                     ),
                 ),
+                row.projects,
+                row.answered,
             )
         )
 

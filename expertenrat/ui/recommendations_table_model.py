@@ -121,8 +121,9 @@ def _columns() -> tuple[Column[RegisterRow], ...]:
         ),
         text_column(
             tr(_CONTEXT, "Status"),
-            lambda row: row.recommendation.status.label,
+            lambda row: row.recommendation.status_text,  # "übermittelt (1 von 2 geantwortet)"
             sort_value=lambda row: _STATUS_ORDER[row.recommendation.status],
+            tooltip=lambda row: row.recommendation.answer_progress or None,
         ),
         Column(  # empty unless overdue; sorts by the number
             tr(_CONTEXT, "überfällig"),

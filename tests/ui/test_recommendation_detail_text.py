@@ -60,3 +60,31 @@ def test_a_reminder_in_the_history_names_its_step_once():
         "  03.06.2026 Erinnerung – telefonisch & <nachgefragt> (Frau Schulz)",
         "  04.06.2026 Statuswechsel: beantwortet",
     ]
+
+
+def test_answers_of_several_projects_name_their_project_and_who_is_missing():
+    from dataclasses import replace
+
+    from expertenrat.domain.recommendation_views import AddressedProject
+
+    row = replace(
+        ROW, status=RecommendationStatus.SENT, answered=frozenset({1}),
+        projects=(AddressedProject(1, "Klimaportal"), AddressedProject(2, "Parkhaus")),
+    )  # fmt: skip
+
+    def answer(key: int, project_id: int | None, title: str) -> Response:
+        return Response(
+            id=key, received_on=date(2026, 6, key), verdict=ResponseVerdict.COMPLIED,
+            responder="", reasons="", measures="", measures_due_on=None, final=True,
+            version=1, project_id=project_id, project_title=title,
+        )  # fmt: skip
+
+    responses = (answer(1, 1, "Klimaportal"), answer(2, 7, "Hafen"), answer(3, None, ""))
+    lines = detail_text(RecommendationDetail(row, "", responses, ())).splitlines()
+
+    assert "Antworten: 1 von 2 Projekten hat geantwortet; es fehlt noch „Parkhaus“" in lines
+    assert "  01.06.2026 von „Klimaportal“: entsprochen (abschließend)" in lines
+    assert "  02.06.2026 von „Hafen“ (nicht mehr adressiert): entsprochen (abschließend)" in lines
+    assert (
+        "  03.06.2026 gemeinsam für alle adressierten Projekte: entsprochen (abschließend)" in lines
+    )

@@ -956,3 +956,63 @@ def test_a_step_taken_from_the_keyboard_leaves_the_focus_in_the_register(page, s
     assert page.selected().status is RecommendationStatus.SENT
     assert not page.send_button.isEnabled()
     assert page.focusWidget() is page.view
+
+
+def _to_two_projects(services, sample) -> int:
+    content = RecommendationContent(
+        "Gemeinsame Datenstrategie",
+        project_ids=(sample.projects["ODP"], sample.projects["KLIMA"]),
+    )
+    row = services.recommendations.create(
+        sample.council_id, content, date(2026, 10, 1), adopted=True
+    ).row
+    return services.recommendations.send(row.id, row.version, date(2026, 10, 2)).row.id
+
+
+def test_an_answer_names_its_project_and_one_of_two_leaves_it_sent(page, sample, services):
+    recommendation = _to_two_projects(services, sample)
+    page.refresh()
+    page.select(recommendation)
+    page.response_button.click()
+    dialog = page.steps.dialog
+    assert [dialog.project_combo.itemText(i) for i in range(dialog.project_combo.count())] == [
+        "– bitte wählen –",
+        "Open-Data-Portal & <Co>",
+        "Klimadashboard",
+        "Gemeinsame Antwort aller adressierten Projekte",
+    ]
+    dialog.accept_button.click()  # no project chosen
+    assert "Bitte wählen Sie, welches Projekt geantwortet hat" in dialog.error_label.text()
+    assert dialog.isVisible() and not page.selected().answered
+
+    choose(dialog.project_combo, sample.projects["KLIMA"])
+    dialog.accept_button.click()
+
+    assert not dialog.isVisible()
+    row = page.selected()
+    assert row.status is RecommendationStatus.SENT
+    status = page.model.index(page.model.row_of(row.id), M.COLUMN_STATUS)
+    assert status.data() == "übermittelt (1 von 2 geantwortet)"
+    text = page.detail.toPlainText()
+    assert (
+        "Antworten: 1 von 2 Projekten hat geantwortet; es fehlt noch „Open-Data-Portal & <Co>“"
+        in text
+    )
+    assert "von „Klimadashboard“" in text
+    assert page.response_button.isEnabled()
+
+    page.response_button.click()
+    dialog = page.steps.dialog
+    assert dialog.project_combo.itemText(2) == "Klimadashboard (hat bereits geantwortet)"
+    choose(dialog.project_combo, sample.projects["ODP"])
+    dialog.accept_button.click()
+    assert page.selected().status is RecommendationStatus.ANSWERED
+
+
+def test_the_one_addressed_project_is_preselected(page, sample):
+    page.select(sample.recommendations["E-2026-04"])
+    page.response_button.click()
+    dialog = page.steps.dialog
+    assert dialog.project_combo.count() == 1
+    assert dialog.project_combo.currentData() == sample.projects["KLIMA"]
+    dialog.reject()
