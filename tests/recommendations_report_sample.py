@@ -80,8 +80,9 @@ ANSWERS = {
 }
 
 
-def report(rows=None) -> RecommendationsReport:
+def report(rows=None, answers=None) -> RecommendationsReport:
     chosen = ROWS if rows is None else rows
     return recommendations_report(
-        LETTERHEAD, chosen, ANSWERS, FIELDS, TODAY, scope_text(RecommendationFilter())
-    )
+        LETTERHEAD, chosen, ANSWERS if answers is None else answers, FIELDS, TODAY,
+        scope_text(RecommendationFilter()),
+    )  # fmt: skip

@@ -8,17 +8,20 @@ Drafts are not recommendations yet: the report leaves them out unless they are a
 counts and charts count it once.
 
 "Answered in time" per year of sending: of the recommendations sent that year whose
-deadline has passed or that were answered, the share whose first response came by the
-due date. A recommendation withdrawn without any response does not count.
+deadline has passed or that were answered, the share that every addressed project had
+answered by the due date (its first answer, or a joint one:
+:meth:`ResponseSummary.answered_by`). A recommendation withdrawn without any response does
+not count. Under a project, a recommendation to several shows that project's latest answer
+(its own or a joint one), and "keine Stellungnahme" where that project has not answered.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from expertenrat.domain.enums import RecommendationStatus, ResponseVerdict
+from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.meeting_documents import Letterhead
 from expertenrat.domain.recommendation_views import (
     AddressedProject,
@@ -26,6 +29,7 @@ from expertenrat.domain.recommendation_views import (
     RecommendationRow,
 )
 from expertenrat.domain.recommendations import OPEN
+from expertenrat.domain.response_summaries import ResponseSummary
 from expertenrat.domain.text_folding import fold
 from expertenrat.domain.wording import isolated
 
@@ -37,20 +41,6 @@ STILL_OPEN = OPEN - {S.DRAFT}
 NO_FIELD = "Ohne Handlungsfeld"
 NO_PROJECT = "Ohne Projekt"
 TITLE = "Bericht zu den Empfehlungen"
-
-
-@dataclass(frozen=True, slots=True)
-class ResponseSummary:
-    """A recommendation's responses in short: when the first came, what the latest says."""
-
-    first_received_on: date
-    latest_verdict: ResponseVerdict
-    latest_received_on: date
-
-    @property
-    def label(self) -> str:
-        """ "teilweise entsprochen (12.03.2026)"."""
-        return f"{self.latest_verdict.label} ({self.latest_received_on:%d.%m.%Y})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,13 +57,14 @@ class ReportLine:
 
     @property
     def state_label(self) -> str:
-        """ "übermittelt, 12 Tage überfällig"; "beantwortet, Umsetzung 3 Tage überfällig"."""
+        """ "übermittelt, 12 Tage überfällig"; "beantwortet, Umsetzung 3 Tage überfällig";
+        "übermittelt (1 von 2 geantwortet), 3 Tage überfällig"."""
         if self.row.overdue:
             days = self.row.days_overdue
             late = f"{days} {'Tag' if days == 1 else 'Tage'} überfällig"
             what = "Umsetzung " if self.row.plan_overdue else ""
-            return f"{self.row.status.label}, {what}{late}"
-        return self.row.status.label
+            return f"{self.row.status_text}, {what}{late}"
+        return self.row.status_text
 
     @property
     def awaited_label(self) -> str:
@@ -177,7 +168,8 @@ def _project_sections(lines: Sequence[ReportLine]) -> tuple[ProjectSection, ...]
     for line in lines:
         for project in line.row.projects:
             projects[project.id] = project
-            by_project.setdefault(project.id, []).append(line)
+            answer = line.answer.of_project(project.id) if line.answer else None
+            by_project.setdefault(project.id, []).append(replace(line, answer=answer))
         if not line.row.projects:
             by_project.setdefault(None, []).append(line)
     ordered = sorted(projects.values(), key=lambda p: (fold(p.title), p.id))
@@ -211,9 +203,12 @@ def answered_in_time(
         answer = answers.get(row.id)
         if answer is None and (row.status is S.WITHDRAWN or row.due_on >= today):
             continue  # withdrawn unanswered, or still within its deadline
+        answered_on = answer.answered_by([p.id for p in row.projects]) if answer else None
+        if answered_on is None and row.due_on >= today:
+            continue  # some projects answered, the others are still within the deadline
         counts = years.setdefault(row.sent_on.year, [0, 0])
         counts[0] += 1
-        counts[1] += answer is not None and answer.first_received_on <= row.due_on
+        counts[1] += answered_on is not None and answered_on <= row.due_on
     return [
         InTimeYear(year, counted, in_time) for year, (counted, in_time) in sorted(years.items())
     ]

@@ -43,7 +43,9 @@ COLUMNS: tuple[tuple[str, Callable[[ReportLine], Value]], ...] = (
     ("Beschlossen am", lambda line: line.row.adopted_on),
     ("Übermittelt am", lambda line: line.row.sent_on),
     ("Frist", lambda line: line.row.due_on),
-    ("Status", lambda line: line.row.status.label),
+    ("Status", lambda line: line.row.status_text),  # "übermittelt (1 von 2 geantwortet)"
+    # The projects the council still waits for: their response, or a plan's outcome.
+    ("Ausstehend von", lambda line: "; ".join(p.title for p in line.row.awaited_projects)),
     ("Tage überfällig", lambda line: line.row.days_overdue or None),
     ("Stellungnahme", lambda line: line.answer.latest_verdict.label if line.answer else ""),
     ("Stellungnahme vom", lambda line: line.answer.latest_received_on if line.answer else None),

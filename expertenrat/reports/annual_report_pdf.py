@@ -137,8 +137,9 @@ def _recommendations(report: AnnualReport) -> list[Flowable]:
     width = theme.content_width()
     lead = paragraph(
         f"Im Jahr {report.year} beschlossene Empfehlungen und Impulse mit ihrem heutigen "
-        "Stand. Fristgerecht heißt: die erste Stellungnahme kam bis zur Frist (gezählt sind "
-        "die, deren Frist abgelaufen ist oder die beantwortet wurden); entsprochen: die "
+        "Stand. Fristgerecht heißt: jedes adressierte Projekt hatte bis zur Frist geantwortet "
+        "(gezählt sind die, deren Frist abgelaufen ist oder die beantwortet wurden); "
+        "entsprochen: die "
         "letzte Stellungnahme entspricht der Empfehlung. In nichtöffentlicher Beratung "
         "beschlossene sind nur gezählt."
     )

@@ -125,8 +125,9 @@ def _overview(report: RecommendationsReport) -> list[Flowable]:
         story.append(
             paragraph(
                 "Gezählt sind übermittelte Empfehlungen, deren Frist abgelaufen ist oder die "
-                "beantwortet wurden; fristgerecht heißt: die erste Stellungnahme kam bis zur "
-                "Frist.",
+                "beantwortet wurden; fristgerecht heißt: jedes adressierte Projekt hatte bis "
+                "zur Frist geantwortet (mit einer eigenen oder einer gemeinsamen "
+                "Stellungnahme).",
                 "note",
             )
         )

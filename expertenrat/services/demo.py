@@ -45,7 +45,7 @@ from expertenrat.paths import resource_path
 from expertenrat.services import audit
 from expertenrat.services.demo_meetings import DemoCouncil, DemoMeetings
 from expertenrat.services.demo_minutes import NOTICE_DAYS
-from expertenrat.services.demo_register import advance_recommendations
+from expertenrat.services.demo_register import add_joint_recommendation, advance_recommendations
 from expertenrat.services.demo_unit import SharedTransaction
 from expertenrat.services.member_writes import save_members
 from expertenrat.services.unit_of_work import changing
@@ -167,6 +167,16 @@ class _Builder:
             self.today,
             first_index=self.meetings_builder.minutes.adopted - len(built.recommendations),
         )
+        joint = self.data["joint_recommendation"]
+        by_code = {
+            info["code"]: p.id for info, p in zip(self.data["projects"], projects, strict=True)
+        }
+        first, second = (by_code[code] for code in joint["projects"])
+        add_joint_recommendation(
+            self.unit, self.actor, settings.id, joint["title"], joint["text"],
+            (first, second), self.today,
+        )  # fmt: skip
+        self.recommendations += 1
 
     def transferred_council(self) -> None:
         """The Lübeck Beirat from its settings file, with its first members."""

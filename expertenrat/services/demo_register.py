@@ -6,6 +6,10 @@ interim response "Umsetzung geplant" (the first one's planned date has passed: i
 overdue and due for a reminder; the others' lie ahead), closed as implemented, partly or
 not implemented after a final response, withdrawn, or left adopted. Where the cycle asks
 for a draft, a draft "zwischen den Sitzungen" is created beside the adopted one.
+
+One recommendation "zwischen den Sitzungen" goes to two projects: one has answered, the
+other's answer is overdue and it was reminded, so the register shows "1 von 2 Projekten
+hat geantwortet" and only that project is reminded (:func:`add_joint_recommendation`).
 """
 
 from __future__ import annotations
@@ -115,3 +119,28 @@ def advance_recommendations(
         row = service.record_response(row.id, row.version, final, today=today).row
         service.close(row.id, row.version, status, row.due_on, today=today)
     return len(ids) + drafts
+
+
+def add_joint_recommendation(
+    unit: Database,
+    actor: str,
+    council_id: int,
+    title: str,
+    text: str,
+    projects: tuple[int, int],
+    today: date,
+) -> None:
+    """A recommendation "zwischen den Sitzungen" to two projects, sent four months ago
+    (due two months ago, by the council's period of response): the first answered, the
+    second one's answer is overdue and it was reminded a week after the due date."""
+    service = RecommendationsService(unit, actor)
+    content = RecommendationContent(title, text, project_ids=projects)
+    adopted_on = today - timedelta(days=130)
+    row = service.create(council_id, content, adopted_on, adopted=True, today=today).row
+    row = service.send(row.id, row.version, adopted_on + timedelta(days=7), today=today).row
+    answer = ResponseDraft(
+        row.due_on - timedelta(days=10), ResponseVerdict.COMPLIED, "Projektleitung",
+        _REASONS[S.IMPLEMENTED], final=True, project_id=projects[0],
+    )  # fmt: skip
+    row = service.record_response(row.id, row.version, answer, today=today).row
+    service.record_reminder(projects[1], row.due_on + timedelta(days=7))

@@ -25,6 +25,7 @@ from expertenrat.domain.recommendations_report import (
     report_lines,
     scope_text,
 )
+from expertenrat.domain.response_summaries import response_summary
 from expertenrat.exchange.recommendations_register import register_csv, register_xlsx
 from expertenrat.reports.recommendations_report_pdf import render_recommendations_report
 from expertenrat.services.meeting_rows import council_clock
@@ -136,19 +137,21 @@ def _names(session: Session, chosen: RecommendationFilter) -> tuple[str, str]:
 
 
 def response_summaries(session: Session, council_id: int) -> dict[int, ResponseSummary]:
-    """The first and the latest response of each recommendation of the council that has one."""
+    """The first and the latest response of each recommendation of the council that has
+    one, also per answering project (``domain.recommendations_report.response_summary``)."""
     response, recommendation = models.RecommendationResponse, models.Recommendation
     query = (
-        select(response.recommendation_id, response.received_on, response.verdict)
+        select(
+            response.recommendation_id, response.project_id, response.received_on, response.verdict
+        )
         .join(recommendation, recommendation.id == response.recommendation_id)
         .where(recommendation.council_id == council_id, recommendation.deleted_at.is_(None))
         .order_by(response.recommendation_id, response.received_on, response.id)
     )
-    found: dict[int, ResponseSummary] = {}
-    for key, received_on, verdict in session.connection().execute(query):
-        first = found[key].first_received_on if key in found else received_on
-        found[key] = ResponseSummary(first, _VERDICTS[verdict], received_on)
-    return found
+    found: dict[int, list[tuple[int | None, date, ResponseVerdict]]] = {}
+    for key, project_id, received_on, verdict in session.connection().execute(query):
+        found.setdefault(key, []).append((project_id, received_on, _VERDICTS[verdict]))
+    return {key: response_summary(answers) for key, answers in found.items()}
 
 
 def _field_order(session: Session, council_id: int) -> list[str]:

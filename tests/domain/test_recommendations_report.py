@@ -150,3 +150,48 @@ def test_response_summary_label():
     summary = ResponseSummary(date(2026, 1, 2), ResponseVerdict.PARTLY_COMPLIED, date(2026, 3, 4))
 
     assert summary.label == "teilweise entsprochen (04.03.2026)"
+
+
+def _two_projects_half_answered():
+    from recommendations_report_sample import DATEN, KLIMA
+
+    from expertenrat.domain.response_summaries import response_summary
+
+    sent = row(9, S.SENT, KLIMA, DATEN, sent=date(2026, 3, 2), due=date(2026, 5, 4), title="Beide")
+    sent = replace(sent, answered=frozenset({KLIMA.id}))
+    answers = {9: response_summary([(KLIMA.id, date(2026, 4, 20), ResponseVerdict.COMPLIED)])}
+    return sent, answers
+
+
+def test_under_each_project_its_own_answer_and_the_state_says_who_has_answered():
+    sent, answers = _two_projects_half_answered()
+
+    (field,) = report([sent], answers).fields
+
+    shown = {p.title: p.lines[0] for p in field.projects}
+    assert shown["Klimaportal"].answer_label == "entsprochen (20.04.2026)"
+    assert shown["Datenplattform"].answer_label == "keine Stellungnahme"
+    assert shown["Datenplattform"].state_label == (
+        "übermittelt (1 von 2 geantwortet), 28 Tage überfällig"
+    )
+
+
+def test_in_time_only_once_every_addressed_project_had_answered_by_the_due_date():
+    from recommendations_report_sample import DATEN, KLIMA
+
+    from expertenrat.domain.response_summaries import response_summary
+
+    sent, half = _two_projects_half_answered()
+    late = response_summary(
+        [
+            (KLIMA.id, date(2026, 4, 20), ResponseVerdict.COMPLIED),
+            (DATEN.id, date(2026, 5, 10), ResponseVerdict.PLANNED),
+        ]
+    )
+    joint = response_summary([(None, date(2026, 4, 30), ResponseVerdict.COMPLIED)])
+    answered = replace(sent, status=S.ANSWERED, days_overdue=0)
+
+    assert report([sent], half).in_time == (InTimeYear(2026, 1, 0),)
+    assert report([answered], {9: late}).in_time == (InTimeYear(2026, 1, 0),)
+    assert report([answered], {9: joint}).in_time == (InTimeYear(2026, 1, 1),)
+    assert late.answered_by([KLIMA.id, DATEN.id]) == date(2026, 5, 10)

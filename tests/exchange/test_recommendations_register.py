@@ -51,7 +51,7 @@ def test_xlsx_holds_text_cells_never_formulas(lines):
     assert isinstance(adopted, datetime) and adopted.date().isoformat() == "2025-03-01"
     days = sheet.cell(2, HEADERS.index("Tage offen") + 1).value
     assert days == (TODAY - adopted.date()).days
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:P{len(TITLES) + 1}"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:Q{len(TITLES) + 1}"
 
 
 def test_a_passed_plan_gives_its_date_beside_the_days_overdue():

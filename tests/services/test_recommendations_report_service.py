@@ -161,3 +161,26 @@ def test_unknown_file_ending_is_refused_in_german():
     with pytest.raises(DataEntryError, match=r"Dateiendung „\.txt“ ist unbekannt"):
         RegisterFileFormat.of("Bericht.txt")
     assert RegisterFileFormat.of("Bericht.PDF") is RegisterFileFormat.PDF
+
+
+def test_the_recommendation_to_two_projects_half_answered_in_the_report_and_the_files(
+    services, council_id
+):
+    """The demo's recommendation to two projects: the Digitaler Zwilling answered, the
+    Open-Data-Portal did not; the report says so under each, the register file names the
+    one awaited."""
+    (joint,) = (r for r in services.recommendations.list(council_id) if len(r.projects) == 2)
+    chosen = RecommendationFilter(search=joint.code)
+
+    printed = pdf_text(services.recommendations_report.report_pdf(council_id, chosen, TODAY).pdf)
+
+    assert printed.count("übermittelt (1 von 2 geantwortet)") == 3  # both projects, open items
+    _overview, twin, portal = printed.split("Offene und überfällige")[0].split("Federführung")
+    assert "entsprochen" in twin and "keine Stellungnahme" not in twin
+    assert "keine Stellungnahme" in portal and "entsprochen" not in portal
+    exported = services.recommendations_report.export(
+        council_id, RegisterFileFormat.CSV, chosen, TODAY
+    )
+    header, line = csv.reader(io.StringIO(exported.data.decode("utf-8-sig")), delimiter=";")
+    assert line[header.index("Ausstehend von")] == "Open-Data-Portal 2.0"
+    assert line[header.index("Status")] == "übermittelt (1 von 2 geantwortet)"

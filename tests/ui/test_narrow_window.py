@@ -236,7 +236,7 @@ def test_the_count_of_recommendations_stays_on_one_line_in_a_narrow_window(
     shown = window(size)
     page = show_area(shown, qtbot, shown.pages.recommendations)
     label = page.count_label
-    qtbot.waitUntil(lambda: label.text() == "20 Empfehlungen", timeout=WAIT)
+    qtbot.waitUntil(lambda: label.text() == "21 Empfehlungen", timeout=WAIT)
     settle(qtbot)
 
     assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())

@@ -96,8 +96,8 @@ def test_the_projects_are_sorted_by_the_date_due_as_the_header_shows(page, servi
     assert column(M.COLUMN_PROJECT)[0] == "Digitale Beteiligungsplattform (abgeschlossen)"
     assert column(M.COLUMN_DUE)[0] == "01.02.2025"
     dialog.view.sortByColumn(M.COLUMN_PROJECT, Qt.SortOrder.DescendingOrder)
-    assert column(M.COLUMN_PROJECT)[0] == "Klimasensoren an Schulen"
-    assert len(dialog.selected()) == 2
+    assert column(M.COLUMN_PROJECT)[0] == "Open-Data-Portal 2.0"
+    assert len(dialog.selected()) == 3
 
 
 def test_the_dialog_lists_the_due_projects_with_lead_unit_contact_and_codes(
@@ -108,15 +108,26 @@ def test_the_dialog_lists_the_due_projects_with_lead_unit_contact_and_codes(
 
     rows = services.recommendations.list(council_id, today=today)
     shown = {cell(dialog, r, M.COLUMN_PROJECT): r for r in range(dialog.model.rowCount())}
-    assert set(shown) == {"Bürgerservice-Chatbot", "Klimasensoren an Schulen"}
+    # "Digitaler Zwilling Rostock" answered the demo's recommendation to two projects:
+    # only the Open-Data-Portal, still awaited, is reminded of it
+    assert set(shown) == {
+        "Bürgerservice-Chatbot",
+        "Klimasensoren an Schulen",
+        "Open-Data-Portal 2.0",
+    }
     chatbot = shown["Bürgerservice-Chatbot"]
     assert cell(dialog, chatbot, M.COLUMN_LEAD) == "Hauptamt, Bürgerservice"
     assert cell(dialog, chatbot, M.COLUMN_CONTACT) == (
         "Sabine Rehberg (sabine.rehberg@example.org)"
     )
+    (joint,) = (r for r in rows if len(r.projects) == 2)
+    assert (
+        joint.overdue and joint.project_names == "Digitaler Zwilling Rostock; Open-Data-Portal 2.0"
+    )
+    assert [p.title for p in joint.awaited_projects] == ["Open-Data-Portal 2.0"]
     for title, row in shown.items():
         overdue = sorted(
-            (r for r in rows if r.overdue and title in r.project_names),
+            (r for r in rows if r.overdue and title in (p.title for p in r.awaited_projects)),
             key=lambda r: r.awaited_on,
         )  # a response past its due date, or a planned implementation past its date
         # a passed plan's code first, marked
@@ -133,7 +144,7 @@ def test_the_dialog_lists_the_due_projects_with_lead_unit_contact_and_codes(
     )
     assert any(r.plan_overdue for r in rows)  # the demo has one: in the dialog, marked
     assert "(Umsetzung)" in " ".join(cell(dialog, r, M.COLUMN_CODES) for r in shown.values())
-    assert len(dialog.selected()) == 2 and dialog.save_button.isEnabled()
+    assert len(dialog.selected()) == 3 and dialog.save_button.isEnabled()
     assert dialog.unaddressed_label.isHidden()
     qtmodeltester.check(dialog.model)
 
@@ -149,8 +160,15 @@ def test_a_finished_project_is_marked_and_not_preselected(page, services, counci
     services.projects.close(klima)
     dialog = opened(page)
     shown = [cell(dialog, r, M.COLUMN_PROJECT) for r in range(dialog.model.rowCount())]
-    assert sorted(shown) == ["Bürgerservice-Chatbot", "Klimasensoren an Schulen (abgeschlossen)"]
-    assert [r.project.title for r in dialog.selected()] == ["Bürgerservice-Chatbot"]
+    assert sorted(shown) == [
+        "Bürgerservice-Chatbot",
+        "Klimasensoren an Schulen (abgeschlossen)",
+        "Open-Data-Portal 2.0",
+    ]
+    assert [r.project.title for r in dialog.selected()] == [
+        "Bürgerservice-Chatbot",
+        "Open-Data-Portal 2.0",
+    ]
     assert dialog.save_button.isEnabled()
 
 
