@@ -353,3 +353,35 @@ def test_export_bad_input_is_a_german_error_with_exit_code_1(
 
     assert code == 1 and "Fehler" in err and message in err
     assert list(work.iterdir()) == []  # nothing written
+
+
+def test_one_of_two_projects_answered_is_listed_as_such_and_only_the_other_reminded(
+    capsys, database, tmp_path
+):
+    db = open_database(database_url(database))
+    try:
+        field = SettingsService(db, "Test").action_fields(1)[0].id
+        projects = ProjectsService(db, "Test")
+        klima = next(e.project.id for e in projects.projects(1))
+        park = projects.create(1, Project(None, "Parkhaus", action_field_id=field))
+        register = RecommendationsService(db, "Test")
+        content = RecommendationContent("Beide", project_ids=(klima, park))
+        row = register.create(1, content, date(2020, 4, 1), adopted=True).row
+        row = register.send(row.id, row.version, date(2020, 4, 2)).row
+        answer = ResponseDraft(date(2020, 5, 1), ResponseVerdict.COMPLIED, project_id=park)
+        register.record_response(row.id, row.version, answer)
+    finally:
+        db.close()
+    folder = tmp_path / "Erinnerungen"
+    folder.mkdir()
+
+    _code, listed, _err = run(capsys, "--database", database, "recommendations")
+    code, out, err = run(
+        capsys, "--database", database, "export", "reminders", "--out", str(folder)
+    )
+
+    (line,) = [line for line in listed.splitlines() if line.endswith("Beide")]
+    assert "übermittelt (1 von 2 geantwortet)" in line
+    assert (code, err) == (0, "")
+    assert out.startswith(f"Klima & Co: E-2020-01, {row.code} →")
+    assert "Parkhaus" not in out and not list(folder.glob("Erinnerung-Parkhaus-*"))

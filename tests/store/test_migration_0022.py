@@ -33,9 +33,9 @@ def _answered(connection, council: int, code: str, projects: list[int]) -> int:
     )  # fmt: skip
 
 
-def test_0022_ties_answers_to_their_project_where_it_is_clear_and_downgrades(empty_url):
-    migrate.upgrade(empty_url, "0021")
-    engine = make_engine(empty_url)
+def test_0022_ties_answers_to_their_project_where_it_is_clear_and_downgrades(database_at):
+    url = database_at("0021")
+    engine = make_engine(url)
     try:
         with engine.begin() as connection:
             council = add_row(connection, "councils", name="Rat", city="Rostock")
@@ -49,7 +49,7 @@ def test_0022_ties_answers_to_their_project_where_it_is_clear_and_downgrades(emp
                 _answered(connection, council, "E-2026-03", []),
             ]
 
-        migrate.upgrade(empty_url, "0022")
+        migrate.upgrade(url, "0022")
 
         with engine.connect() as connection:
             found = connection.execute(
@@ -61,7 +61,7 @@ def test_0022_ties_answers_to_their_project_where_it_is_clear_and_downgrades(emp
         assert "ix_recommendation_responses_project_id" in indexes
         assert {"projects"} <= {k["referred_table"] for k in keys}
 
-        migrate.downgrade(empty_url, "0021")
+        migrate.downgrade(url, "0021")
 
         with engine.connect() as connection:
             columns = {c["name"] for c in inspect(connection).get_columns(RESPONSES.name)}
@@ -70,6 +70,6 @@ def test_0022_ties_answers_to_their_project_where_it_is_clear_and_downgrades(emp
         assert "project_id" not in columns
         assert revision == "0021"
         assert count == 3  # the answers themselves survive the downgrade
-        migrate.upgrade(empty_url)
+        migrate.upgrade(url)
     finally:
         engine.dispose()
