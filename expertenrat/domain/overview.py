@@ -199,8 +199,9 @@ def meeting_when(starts_at: datetime) -> str:
 def response_line(row: RecommendationRow, today: date) -> str:
     """ "E-2026-07 Offene Daten (Mobilitätsplattform): seit 12 Tagen überfällig", or for a
     passed interim plan ": Umsetzung geplant bis 30.06.2026, seit 3 Tagen überfällig".
-    Title and projects are set apart for the bidi algorithm (:func:`isolated`)."""
-    projects = "; ".join(isolated(p.title) for p in row.projects)
+    The projects named are those awaited (of several, not one that has answered). Title
+    and projects are set apart for the bidi algorithm (:func:`isolated`)."""
+    projects = "; ".join(isolated(p.title) for p in row.awaited_projects or row.projects)
     head = f"{row.code} {isolated(row.title)}" + (f" ({projects})" if projects else "")
     if row.overdue:
         return f"{head}: {row.overdue_text}"

@@ -136,7 +136,9 @@ def project_recommendations(
 
 def _overdue_texts(session: Session, project_id: int, today: date | None) -> dict[int, str]:
     """Per overdue recommendation addressed to the project, by the register's one rule
-    (as of ``today``, default: today in the council's time zone), what it says of it."""
+    (as of ``today``, default: today in the council's time zone), what it says of it;
+    not one the project has answered while another addressed project's answer is late
+    (``RecommendationRow.awaited_projects``)."""
     council_id = session.scalar(
         select(models.Project.council_id).where(models.Project.id == project_id)
     )
@@ -144,7 +146,11 @@ def _overdue_texts(session: Session, project_id: int, today: date | None) -> dic
         return {}
     day = today or council_clock(session, council_id).today()
     wanted = RecommendationFilter(project_id=project_id, overdue=True)
-    return {row.id: row.overdue_text for row in register_rows(session, council_id, day, wanted)}
+    return {
+        row.id: row.overdue_text
+        for row in register_rows(session, council_id, day, wanted)
+        if any(p.id == project_id for p in row.awaited_projects)
+    }
 
 
 def _consulted_item(

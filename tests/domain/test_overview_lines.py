@@ -39,3 +39,16 @@ def test_a_left_to_right_line_stays_as_it_was():
     assert response_line(row, TODAY) == (
         "E-2026-05 Offene Daten (Klimaportal): seit 37 Tagen überfällig"
     )
+
+
+def test_of_two_projects_only_the_one_awaited_is_named():
+    from dataclasses import replace
+
+    row = replace(
+        _row("Offene Daten", AddressedProject(3, "Klimaportal"), AddressedProject(4, "Parkhaus")),
+        answered=frozenset({3}),
+    )
+
+    assert response_line(row, TODAY) == (
+        "E-2026-05 Offene Daten (Parkhaus): seit 37 Tagen überfällig"
+    )

@@ -186,3 +186,15 @@ def test_a_plan_is_awaited_from_the_project_that_planned(register, council, ids,
     assert [p.title for p in listed.awaited_projects] == ["Klimaportal"]
     due = RecommendationRemindersService(database, register).due(council.id, today=TODAY)
     assert [r.project.title for r in due.projects] == ["Klimaportal"]
+
+
+def test_the_project_that_answered_does_not_list_it_as_overdue(register, council, ids, database):
+    row = _sent(register, council, ids, "Klimaportal", "Parkhaus")
+    _answer(register, row, ids["Klimaportal"])
+    projects = ProjectsService(database, "Frau Schulz")
+
+    (answered,) = projects.recommendations(ids["Klimaportal"], today=TODAY)
+    (awaited,) = projects.recommendations(ids["Parkhaus"], today=TODAY)
+
+    assert not answered.overdue
+    assert awaited.overdue_text == "seit 28 Tagen überfällig"
