@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, text, update
+from sqlalchemy import delete, select, text, update
 
 from expertenrat.domain.integrity import FindingKind
 from expertenrat.services.demo import DemoService
@@ -22,6 +22,7 @@ from expertenrat.store.models import (
     Project,
     Recommendation,
     RecommendationProject,
+    RecommendationResponse,
     Vote,
 )
 
@@ -202,3 +203,28 @@ def test_a_recommendation_for_another_councils_project_and_an_early_due_date_are
         ):
             recommendation.deleted_at = datetime(2026, 3, 1, 9, 0)
     assert IntegrityService(database).check() == []
+
+
+def test_an_answer_from_a_project_no_longer_addressed_is_found(database, today):
+    """The answer stays (the detail shows it "nicht mehr adressiert"); the check names it."""
+    DemoService(database, ACTOR).load(today, councils=1, years=1)
+    with database.transaction() as session:
+        response = session.scalars(
+            select(RecommendationResponse).where(RecommendationResponse.project_id.is_not(None))
+        ).first()
+        owner = session.get(Recommendation, response.recommendation_id)
+        project = session.get(Project, response.project_id)
+        session.execute(
+            delete(RecommendationProject).where(
+                RecommendationProject.recommendation_id == owner.id,
+                RecommendationProject.project_id == project.id,
+            )
+        )
+        code, title = owner.code, project.title
+
+    (finding,) = IntegrityService(database).check()
+
+    assert finding.text == (
+        f"Empfehlung {code}: eine Stellungnahme stammt vom Projekt „{title}“, an das sie "
+        "nicht gerichtet ist; sie zählt für kein adressiertes Projekt."
+    )
