@@ -121,7 +121,7 @@ def _columns() -> tuple[Column[RegisterRow], ...]:
         ),
         text_column(
             tr(_CONTEXT, "Status"),
-            lambda row: row.recommendation.status_text,  # "übermittelt (1 von 2 geantwortet)"
+            lambda row: _status(row.recommendation),
             sort_value=lambda row: _STATUS_ORDER[row.recommendation.status],
             tooltip=lambda row: row.recommendation.answer_progress or None,
         ),
@@ -132,6 +132,18 @@ def _columns() -> tuple[Column[RegisterRow], ...]:
             alignment=number_column("", int).alignment,
             tooltip=lambda row: _late_whole(row.recommendation),
         ),
+    )
+
+
+def _status(row: RecommendationRow) -> str:
+    """ "übermittelt", or where one of two projects answered "übermittelt (1/2)": no wider
+    than "teilweise umgesetzt", so the title keeps its room in a small window; the tooltip
+    and the detail say it whole ("1 von 2 Projekten hat geantwortet; es fehlt noch …")."""
+    done = sum(p.id in row.answered for p in row.projects)
+    return (
+        f"{row.status.label} ({done}/{len(row.projects)})"
+        if row.answer_progress
+        else (row.status.label)
     )
 
 
