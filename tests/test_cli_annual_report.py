@@ -6,18 +6,8 @@ from __future__ import annotations
 import io
 
 import pytest
+from cli_runs import run_main as run
 from pypdf import PdfReader
-
-from expertenrat.__main__ import main
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as stopped:  # argparse refuses an argument
-        code = stopped.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.parametrize("year", ["2025", "2019"])

@@ -10,10 +10,10 @@ from email.policy import default as email_default
 from pathlib import Path
 
 import pytest
+from cli_runs import run_main as run
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from expertenrat.__main__ import main
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.enums import MeetingState
 from expertenrat.services.context import Services
@@ -26,12 +26,6 @@ DEMO_TODAY = date(2026, 11, 27)
 @pytest.fixture
 def database(demo_file) -> str:
     return str(demo_file)
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def pdf_text(path: Path) -> str:
@@ -234,12 +228,10 @@ def test_a_file_name_with_another_ending_is_refused(
     """(found by a tester) "--out einladung.txt" wrote a PDF a double-click opens in the
     text editor, "export ics --out termin.pdf" a calendar file named as a PDF."""
     target = tmp_path / name
-    with pytest.raises(SystemExit) as stopped:  # argparse stops on its own
-        run(capsys, "--database", database, "export", command[0], "--meeting", "6",
-            *command[1:], "--out", str(target))  # fmt: skip
-    out, err = capsys.readouterr()
+    code, out, err = run(capsys, "--database", database, "export", command[0], "--meeting",
+                         "6", *command[1:], "--out", str(target))  # fmt: skip
 
-    assert (stopped.value.code, out) == (1, "")
+    assert (code, out) == (1, "")  # argparse stops on its own
     assert f"der Dateiname muss auf {ending} enden" in err
     assert not target.exists()
     code, _, _ = run(capsys, "--database", database, "export", command[0], "--meeting", "6",

@@ -13,20 +13,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from cli_runs import run_script as run
 from pdf_reading import text
 
 HEADER = "Vorname;Nachname;E-Mail;Rolle;Amtszeit Beginn;Primäres Handlungsfeld"
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k != "EXPERTENRAT_DATABASE_URL"}
-    return subprocess.run(
-        [sys.executable, "-m", "expertenrat", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=environment,
-    )
 
 
 @pytest.fixture

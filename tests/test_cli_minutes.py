@@ -9,10 +9,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from cli_runs import run_main as run
 from minutes_rows import SECRET, approve, held_meeting
 from pypdf import PdfReader
 
-from expertenrat.__main__ import main
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.minutes_document import DRAFT_MARK
 from expertenrat.services.settings import SettingsService
@@ -32,12 +32,6 @@ def held(database, today):
 @pytest.fixture
 def url(database) -> str:
     return database.url.render_as_string(hide_password=False)
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def pages(path: Path) -> list[str]:

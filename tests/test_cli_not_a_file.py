@@ -10,20 +10,9 @@ import subprocess
 import sys
 
 import pytest
+from cli_runs import run_script as run
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="named pipes of POSIX")
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k != "EXPERTENRAT_DATABASE_URL"}
-    return subprocess.run(
-        [sys.executable, "-m", "expertenrat", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,  # it waited for ever
-        env=environment,
-        stdin=subprocess.DEVNULL,
-    )
 
 
 def assert_refused(result: subprocess.CompletedProcess[str], path: object, kind: str) -> None:

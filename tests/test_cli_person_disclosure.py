@@ -3,23 +3,11 @@ both backends; bad input is one German line and exit code 1."""
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 
+from cli_runs import run_script as run
 from pdf_reading import text
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k != "EXPERTENRAT_DATABASE_URL"}
-    return subprocess.run(
-        [sys.executable, "-m", "expertenrat", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=environment,
-    )
 
 
 def _failed(result: subprocess.CompletedProcess[str], message: str) -> None:

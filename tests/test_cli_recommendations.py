@@ -9,6 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from cli_runs import run_main as run
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -64,12 +65,6 @@ def database(migrated_file) -> str:
     register.create(council.id, RecommendationContent("Entwurf"), date(2020, 5, 5))
     db.close()
     return str(path)
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_recommendations_lists_one_line_each_in_code_order(capsys, database):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import sqlite3
 import subprocess
 import sys
 from datetime import UTC, datetime
 
 import pytest
+from cli_runs import run_script as run
 from logo_images import header_only_png, oversized_png
 
 from expertenrat.domain.council_transfer import settings_document
@@ -18,14 +18,6 @@ from expertenrat.domain.council_transfer_format import CouncilTemplate
 from expertenrat.domain.councils import CouncilSettings
 
 WISMAR = CouncilTemplate(CouncilSettings(id=None, name="Digitalbeirat", city="Wismar"))
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k != "EXPERTENRAT_DATABASE_URL"}
-    return subprocess.run(
-        [sys.executable, "-m", "expertenrat", *args],
-        capture_output=True, text=True, timeout=120, env=environment,
-    )  # fmt: skip
 
 
 def stored(database) -> tuple[list[tuple], list[tuple], list[tuple], list[tuple], int]:
