@@ -7,8 +7,9 @@ from __future__ import annotations
 from contextlib import suppress
 
 import pytest
-from PySide6.QtWidgets import QScrollArea, QSplitter, QTabWidget
+from PySide6.QtWidgets import QSplitter
 from pytestqt.exceptions import TimeoutError as NotSettled
+from scrolling_tabs import scrolling_tabs
 from shown_windows import window_at
 from table_widths import NARROW_WINDOW, fits
 
@@ -43,21 +44,6 @@ def _reaches_its_edge(view) -> bool:
     return view.horizontalHeader().length() == view.viewport().width()
 
 
-def _scrolling_tabs(tabs, qtbot) -> list[str]:
-    """The tabs that scroll as a whole (their lists scroll inside)."""
-    scrolling = []
-    for index in range(tabs.count()):
-        if tabs.tabText(index) in ("Protokoll",):  # the minutes editor scrolls inside
-            continue
-        tabs.setCurrentIndex(index)
-        area = QTabWidget.widget(tabs, index)
-        assert isinstance(area, QScrollArea)
-        qtbot.waitUntil(lambda a=area: a.widget().height() >= a.viewport().height())
-        if area.verticalScrollBar().isVisible():
-            scrolling.append(tabs.tabText(index))
-    return scrolling
-
-
 def test_the_list_s_columns_reach_its_edge(page, qtbot) -> None:
     view = page.meeting_list.view
     with suppress(NotSettled):
@@ -82,7 +68,7 @@ def test_the_list_shows_every_meeting_while_the_tabs_keep_their_room(page, qtbot
     with suppress(NotSettled):
         qtbot.waitUntil(all_shown, timeout=WAIT)
     assert all_shown(), (view.viewport().height(), rows * view.rowHeight(0))
-    assert _scrolling_tabs(page.tabs, qtbot) == []
+    assert scrolling_tabs(page.tabs, qtbot) == []
 
 
 def test_a_smaller_window_gives_the_tabs_their_room_back(page, qtbot) -> None:
@@ -90,7 +76,7 @@ def test_a_smaller_window_gives_the_tabs_their_room_back(page, qtbot) -> None:
     settle(qtbot)
     view = page.meeting_list.view
 
-    assert _scrolling_tabs(page.tabs, qtbot) == []
+    assert scrolling_tabs(page.tabs, qtbot) == []
     assert view.viewport().height() >= 4 * view.rowHeight(0)  # four meetings shown
 
 

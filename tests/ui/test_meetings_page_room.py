@@ -5,13 +5,11 @@ scroll bar of their own (their lists scroll inside)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QScrollArea, QTabWidget
+from scrolling_tabs import scrolling_tabs
 from table_widths import NARROW_WINDOW
 
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
 from tests.ui.settling import exposed
-
-ROOMY_TABS = ("Sitzung", "Tagesordnung", "Anwesenheit", "Befangenheit", "Anlagen", "Genehmigung")
 
 
 @pytest.fixture
@@ -47,19 +45,7 @@ def test_the_document_buttons_show_their_labels_whole(page) -> None:
 
 
 def test_the_meeting_tabs_fit_without_scrolling_as_a_whole(page, qtbot) -> None:
-    tabs = page.tabs
-    scrolling = []
-    for index in range(tabs.count()):
-        if tabs.tabText(index) not in ROOMY_TABS:
-            continue
-        tabs.setCurrentIndex(index)
-        area = QTabWidget.widget(tabs, index)
-        assert isinstance(area, QScrollArea)
-        qtbot.waitUntil(lambda a=area: a.widget().height() >= a.viewport().height())
-        if area.verticalScrollBar().isVisible():
-            scrolling.append(tabs.tabText(index))
-
-    assert scrolling == []
+    assert scrolling_tabs(page.tabs, qtbot) == []
     assert page.meeting_list.view.viewport().height() >= 4 * page.meeting_list.view.rowHeight(
         0
     )  # four meetings shown
