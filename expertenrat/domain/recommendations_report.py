@@ -50,6 +50,7 @@ class ReportLine:
     row: RecommendationRow
     answer: ResponseSummary | None
     days_open: int | None  # since adoption, while it is still open
+    project_id: int | None = None  # the project whose section it stands in, if any
 
     @property
     def answer_label(self) -> str:
@@ -58,13 +59,20 @@ class ReportLine:
     @property
     def state_label(self) -> str:
         """ "übermittelt, 12 Tage überfällig"; "beantwortet, Umsetzung 3 Tage überfällig";
-        "übermittelt (1 von 2 geantwortet), 3 Tage überfällig"."""
-        if self.row.overdue:
+        "übermittelt (1 von 2 geantwortet), 3 Tage überfällig"; under a project that
+        owes nothing (it has answered, another is late) without the lateness."""
+        if self.row.overdue and self._late_here:
             days = self.row.days_overdue
             late = f"{days} {'Tag' if days == 1 else 'Tage'} überfällig"
             what = "Umsetzung " if self.row.plan_overdue else ""
             return f"{self.row.status_text}, {what}{late}"
         return self.row.status_text
+
+    @property
+    def _late_here(self) -> bool:
+        if self.project_id is None:
+            return True
+        return any(p.id == self.project_id for p in self.row.awaited_projects)
 
     @property
     def awaited_label(self) -> str:
@@ -169,7 +177,9 @@ def _project_sections(lines: Sequence[ReportLine]) -> tuple[ProjectSection, ...]
         for project in line.row.projects:
             projects[project.id] = project
             answer = line.answer.of_project(project.id) if line.answer else None
-            by_project.setdefault(project.id, []).append(replace(line, answer=answer))
+            by_project.setdefault(project.id, []).append(
+                replace(line, answer=answer, project_id=project.id)
+            )
         if not line.row.projects:
             by_project.setdefault(None, []).append(line)
     ordered = sorted(projects.values(), key=lambda p: (fold(p.title), p.id))

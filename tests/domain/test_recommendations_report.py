@@ -174,6 +174,10 @@ def test_under_each_project_its_own_answer_and_the_state_says_who_has_answered()
     assert shown["Datenplattform"].state_label == (
         "übermittelt (1 von 2 geantwortet), 28 Tage überfällig"
     )
+    # the project that has answered owes nothing: not "überfällig" in its section (it
+    # was, found by review); the list of open items still says it
+    assert shown["Klimaportal"].state_label == "übermittelt (1 von 2 geantwortet)"
+    assert report([sent], answers).open_items[0].state_label.endswith("28 Tage überfällig")
 
 
 def test_in_time_only_once_every_addressed_project_had_answered_by_the_due_date():
