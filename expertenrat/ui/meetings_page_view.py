@@ -107,11 +107,12 @@ class _ListAboveTabs(QSplitter):
             return
         room = self.height() - self.handleWidth()
         view = self._list.view
-        rows = min(view.model().rowCount(), _LIST_MOST_ROWS)
+        step = view.verticalHeader().defaultSectionSize()
         around = self._table_side.height() - view.viewport().height()  # header and frame
-        wanted = around + rows * view.verticalHeader().defaultSectionSize()
+        free = room - self._tabs.preferred_height() - around
+        rows = min(view.model().rowCount(), _LIST_MOST_ROWS, max(free, 0) // step)
         least = self._table_side.minimumSizeHint().height()
-        height = max(least, min(wanted, room - self._tabs.preferred_height()))
+        height = max(least, around + rows * step)  # whole rows: none cut at the foot
         self.setSizes([height, room - height])
 
 

@@ -71,6 +71,18 @@ def test_the_list_shows_every_meeting_while_the_tabs_keep_their_room(page, qtbot
     assert scrolling_tabs(page.tabs, qtbot) == []
 
 
+@pytest.mark.parametrize("height", [980, 1010, 1050])
+def test_where_not_every_meeting_fits_the_list_shows_whole_rows(page, qtbot, height) -> None:
+    """A list grown to the room the tabs leave cut its last row in half."""
+    page.window().resize(1920, height)
+    settle(qtbot)
+    view = page.meeting_list.view
+    splitter = page.findChild(QSplitter)
+
+    assert splitter.sizes()[0] > splitter.widget(0).minimumSizeHint().height()  # grown
+    assert view.viewport().height() % view.rowHeight(0) == 0, view.viewport().height()
+
+
 def test_a_smaller_window_gives_the_tabs_their_room_back(page, qtbot) -> None:
     page.window().resize(*NARROW_WINDOW)
     settle(qtbot)
