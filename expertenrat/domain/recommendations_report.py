@@ -54,7 +54,17 @@ class ReportLine:
 
     @property
     def answer_label(self) -> str:
-        return self.answer.label if self.answer else "keine Stellungnahme"
+        """ "entsprochen (22.09.2026)"; outside a project's section, of a recommendation to
+        several projects, led by the project that gave the latest answer ("Klimaportal:
+        entsprochen (22.09.2026)"; a joint answer names none)."""
+        if self.answer is None:
+            return "keine Stellungnahme"
+        if self.project_id is not None or len(self.row.projects) < 2:
+            return self.answer.label
+        parts = self.answer.by_project
+        latest = max(parts, key=lambda part: part[1].latest_received_on, default=(None, None))
+        title = next((p.title for p in self.row.projects if p.id == latest[0]), "")
+        return f"{isolated(title)}: {self.answer.label}" if title else self.answer.label
 
     @property
     def state_label(self) -> str:

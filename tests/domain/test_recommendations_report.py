@@ -177,7 +177,10 @@ def test_under_each_project_its_own_answer_and_the_state_says_who_has_answered()
     # the project that has answered owes nothing: not "überfällig" in its section (it
     # was, found by review); the list of open items still says it
     assert shown["Klimaportal"].state_label == "übermittelt (1 von 2 geantwortet)"
-    assert report([sent], answers).open_items[0].state_label.endswith("28 Tage überfällig")
+    (open_line,) = report([sent], answers).open_items
+    assert open_line.state_label.endswith("28 Tage überfällig")
+    # the list of open items names who answered (found by review)
+    assert open_line.answer_label == "Klimaportal: entsprochen (20.04.2026)"
 
 
 def test_in_time_only_once_every_addressed_project_had_answered_by_the_due_date():
