@@ -17,6 +17,10 @@ NOTES = (
     "Empfänger: die Mitglieder des Gremiums und die Verwaltung der Stadt (Einladungen, "
     "Protokolle); veröffentlicht werden Name und Kontaktdaten nur mit Einwilligung, "
     "öffentliche Protokolle ohne nichtöffentliche Tagesordnungspunkte.",
+    "Herkunft der Daten: Ihre Angaben bei der Berufung und Ihre späteren Mitteilungen an "
+    "die Geschäftsstelle; Anwesenheit, Befangenheit und Abstimmungen aus den Sitzungen des "
+    "Gremiums, wie die Geschäftsstelle sie aufgezeichnet hat. Eine automatisierte "
+    "Entscheidung im Sinne von Art. 22 DSGVO findet nicht statt.",
     "Speicherdauer: Kontaktdaten, Notizen und Einwilligungen werden nach Ablauf der "
     "Aufbewahrungsfrist nach dem Ende der letzten Mitgliedschaft gelöscht (anonymisiert); "
     "Name, Titel, Institution und Funktion bleiben in den Protokollen und im "
@@ -46,7 +50,7 @@ class PersonDisclosure:
     person_id: int
     name: str
     made_on: date
-    council_name: str  # of the page header: the council of the person's latest membership
+    council_name: str  # of the page header: the council asked for, else the latest one's
     city: str
     logo_png: bytes | None
     state: str  # what is left of an anonymised person, else ""

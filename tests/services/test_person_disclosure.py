@@ -63,6 +63,9 @@ def test_the_chair_s_auskunft_holds_record_roles_consent_meetings_and_minutes(de
     assert "katharina.lindqvist@example.org" in pdf
     assert "Sitzungsleitung" in pdf
     assert "Aufsichtsbehörde" in pdf
+    # where the data come from and that nothing is decided automatically: Art. 15 (1) g, h
+    assert "Herkunft der Daten: Ihre Angaben bei der Berufung" in pdf
+    assert "automatisierte Entscheidung im Sinne von Art. 22 DSGVO findet nicht statt" in pdf
 
 
 def test_an_anonymised_person_s_auskunft_says_what_is_left_and_holds_no_contact_data(
