@@ -4,7 +4,7 @@ projects' answers, which the register's search looks in."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import ResponseVerdict
@@ -12,8 +12,22 @@ from expertenrat.domain.recommendation_answers import GivenAnswer
 from expertenrat.store import models
 
 R = models.Recommendation
+_RESPONSE = models.RecommendationResponse
 # Enum members by stored value: a dict lookup is several times quicker than the enum call.
 _VERDICTS = {v.value: v for v in ResponseVerdict}
+
+
+def _responses(council_id: int, recommendation_ids: list[int] | None, *columns) -> Select:
+    """The recommendation's id and ``columns`` of each response in the order received: of
+    the council's recommendations not deleted, or of those given."""
+    query = select(_RESPONSE.recommendation_id, *columns).order_by(
+        _RESPONSE.recommendation_id, _RESPONSE.received_on, _RESPONSE.id
+    )
+    if recommendation_ids is None:
+        return query.join(R, R.id == _RESPONSE.recommendation_id).where(
+            R.council_id == council_id, R.deleted_at.is_(None)
+        )
+    return query.where(_RESPONSE.recommendation_id.in_(recommendation_ids))
 
 
 def given_answers(
@@ -22,20 +36,14 @@ def given_answers(
     """Per recommendation with answers, each (from whom, what it says) in the order
     received; of the whole council, or of those given (which projects answered and the
     plans pending: ``domain.recommendation_answers``)."""
-    response = models.RecommendationResponse
-    query = select(
-        response.recommendation_id,
-        response.project_id,
-        response.verdict,
-        response.final,
-        response.measures_due_on,
-    ).order_by(response.recommendation_id, response.received_on, response.id)
-    if recommendation_ids is None:
-        query = query.join(R, R.id == response.recommendation_id).where(
-            R.council_id == council_id, R.deleted_at.is_(None)
-        )
-    else:
-        query = query.where(response.recommendation_id.in_(recommendation_ids))
+    query = _responses(
+        council_id,
+        recommendation_ids,
+        _RESPONSE.project_id,
+        _RESPONSE.verdict,
+        _RESPONSE.final,
+        _RESPONSE.measures_due_on,
+    )
     found: dict[int, list[GivenAnswer]] = {}
     for key, project_id, verdict, final, on in session.connection().execute(query):
         found.setdefault(key, []).append(GivenAnswer(project_id, _VERDICTS[verdict], final, on))
@@ -47,16 +55,9 @@ def answer_texts(
 ) -> dict[int, str]:
     """Per recommendation with responses their responder, reasons and measures, a line per
     response; of the whole council, or of those given."""
-    response = models.RecommendationResponse
-    query = select(
-        response.recommendation_id, response.responder, response.reasons, response.measures
-    ).order_by(response.recommendation_id, response.received_on, response.id)
-    if recommendation_ids is None:
-        query = query.join(R, R.id == response.recommendation_id).where(
-            R.council_id == council_id, R.deleted_at.is_(None)
-        )
-    else:
-        query = query.where(response.recommendation_id.in_(recommendation_ids))
+    query = _responses(
+        council_id, recommendation_ids, _RESPONSE.responder, _RESPONSE.reasons, _RESPONSE.measures
+    )
     found: dict[int, list[str]] = {}
     for key, *words in session.connection().execute(query):
         found.setdefault(key, []).append(" ".join(w for w in words if w))
