@@ -21,6 +21,7 @@ from expertenrat.domain.agenda import (
     change_refusal,
     numbers,
     opening_items,
+    ordered,
 )
 from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
@@ -95,11 +96,13 @@ ListedAgenda = list[tuple[str, str, bool, str, str, int | None]]
 
 
 def listed_agenda(found: MeetingItems) -> ListedAgenda:
-    """The agenda as the invitation lists it: number, title, public or not, presenter, kind
-    and linked project of every item; the calendar entry (``exchange.meetings_ics``) lists
-    the first four. The time plan is left out: it is an estimate."""
+    """The agenda as the invitation lists it: number, title, public or not (as the letter
+    parts it: an item under a non-public one is non-public, whatever its own mark), presenter,
+    kind and linked project of every item; the calendar entry (``exchange.meetings_ics``)
+    lists the first four. The time plan is left out: it is an estimate."""
+    public = {placed.item.key: placed.public for placed in ordered(found.items())}
     return sorted(
-        (r.number, r.title, r.public, r.presenter, r.kind, r.project_id)
+        (r.number, r.title, public[r.id], r.presenter, r.kind, r.project_id)
         for r in found.rows.values()
     )  # numbers are unique: the order never compares a project with None
 

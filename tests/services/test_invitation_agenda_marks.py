@@ -6,20 +6,14 @@ PDFs read back."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
+from invited_agenda import CONSULTATION, invite_with_items
 from pdf_reading import text as pdf_text
 
 from expertenrat.domain.agenda import AgendaItem
-from expertenrat.domain.enums import AgendaItemKind, MeetingKind, MeetingState
-from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.meeting_documents import MeetingDocumentsService
-
-BERLIN = ZoneInfo("Europe/Berlin")
-CONSULTATION = AgendaItemKind.CONSULTATION
 
 
 @pytest.fixture
@@ -34,24 +28,7 @@ def agenda(database, actor) -> AgendaService:
 
 @pytest.fixture
 def invited(meetings_service, agenda, council) -> int:
-    """A meeting three weeks ahead with four items, invited the day before yesterday."""
-    today = datetime.now(BERLIN).date()
-    start = datetime.combine(today + timedelta(days=21), datetime.min.time(), BERLIN)
-    start = start.replace(hour=16)
-    draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus")
-    meeting_id = meetings_service.create(council.id, draft)
-    for title, public in (
-        ("Bericht der Geschäftsstelle", True),
-        ("Datenstrategie", True),
-        ("Stellenbesetzung", False),
-        ("Vergabe Sensorik", False),
-    ):
-        agenda.add(meeting_id, AgendaItem(0, title, kind=CONSULTATION, public=public))
-    version = meetings_service.get(meeting_id).version
-    meetings_service.change_state(
-        meeting_id, version, MeetingState.INVITED, sent_on=today - timedelta(days=2)
-    )
-    return meeting_id
+    return invite_with_items(meetings_service, agenda, council.id)
 
 
 def _delete(agenda: AgendaService, meeting_id: int, title: str) -> None:
