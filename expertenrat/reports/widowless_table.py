@@ -216,10 +216,11 @@ class ContinuedTable(Flowable):
         parts = self._table.split(availWidth, availHeight)
         if len(parts) < 2:
             return parts  # [] (all of it on the next page) or whole
-        *first, rest = parts
+        first, rest = parts[0], parts[-1]
         # The rest goes on the next page, its heading with it (not left below the first
-        # part where a row less than the page holds was kept back for the next).
-        return [*first, FrameBreak(), *self._continued(), ContinuedTable(rest, self._continued)]
+        # part where a row less than the page holds was kept back for the next). One
+        # break only: the table's own, where it broke a row earlier, left a page empty.
+        return [first, FrameBreak(), *self._continued(), ContinuedTable(rest, self._continued)]
 
     def draw(self) -> None:
         self._table.drawOn(self.canv, 0, 0)

@@ -16,7 +16,7 @@ from reportlab.platypus import Spacer
 
 from expertenrat.reports import theme
 from expertenrat.reports.paragraph import Paragraph
-from expertenrat.reports.widowless_table import TableWithClosing
+from expertenrat.reports.widowless_table import ContinuedTable, TableWithClosing
 
 ROWS = 6
 
@@ -172,3 +172,20 @@ def test_a_table_with_its_closing_at_the_top_of_a_page_leaves_no_empty_page(
     if long_rows:  # the greeting goes over with the end of the table
         assert "Absatz" in pages[-1]
     assert len(re.findall(r"Absatz \d+\.\d+", " ".join(pages))) == rows * lines
+
+
+@pytest.mark.parametrize("room", ROOMS)
+def test_a_continued_table_leaves_no_empty_page_where_it_breaks_a_row_earlier(room) -> None:
+    """A table under a section heading that broke a row earlier (so that its last row did
+    not go over alone) went on after an empty page: its own break to the next page and
+    the heading's said again both began a page (found by a tester in the public roster)."""
+    filler = Spacer(0, theme.content_height() - room * mm)
+    continued = ContinuedTable(_table(), lambda: [Paragraph("Weiter", theme.styles().body)])
+
+    pages = _pages([filler, continued])
+
+    rows = _rows_per_page(pages)
+    assert sum(rows) == ROWS
+    assert all(n >= 2 for n in rows[1:]), rows
+    started = min(n for n, count in enumerate(rows) if count)
+    assert all("Weiter" in text for text in pages[started + 1 :])
