@@ -41,11 +41,10 @@ from expertenrat.ui.reminder_letters import ReminderLetters
 from expertenrat.ui.reminders_table_model import RemindersTableModel
 
 _CONTEXT = "RemindersDialog"
-# The lead unit and the contact give way first, then the codes, the project last: its
-# name is what the list is read by.
+# The lead unit and the contact give way first, then the project (its tooltip shows the
+# whole name); the codes never: what is asked of the project, "(Umsetzung)", stays whole.
 _SHRINKABLE = (
     (RemindersTableModel.COLUMN_LEAD, RemindersTableModel.COLUMN_CONTACT),
-    (RemindersTableModel.COLUMN_CODES,),
     (RemindersTableModel.COLUMN_PROJECT,),
 )
 
@@ -146,10 +145,10 @@ class RemindersDialog(QDialog):
         self.view.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
 
     def fit_columns(self) -> None:
-        """Every column as wide as its content; where they would not fit, the project, the
-        lead unit and the contact give way first ("…", the tooltip shows all), so that the
-        counts and the date stay in sight (a 1024-pixel screen); room left goes to the
-        project."""
+        """Every column as wide as its content; where they would not fit, the lead unit and
+        the contact give way first, then the project ("…", the tooltip shows all), so that
+        the codes, the counts and the date stay whole (a 1024-pixel screen); room left goes
+        to the project."""
         fit_columns(self.view, _SHRINKABLE, wide=RemindersTableModel.COLUMN_PROJECT)
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -75,8 +75,7 @@ def contact(project: AddressedProject) -> str:
 
 def codes(reminder: ProjectReminder) -> str:
     """ "E-2026-04 (Umsetzung), E-2026-01": a passed plan asks for the implementation. The
-    marked codes come first, so that a column too narrow for all of them (it gives way
-    before the project's, ending in "…") still shows the mark."""
+    marked codes come first (the column shows whole: the project's name gives way)."""
     marked = tr(_CONTEXT, "{} (Umsetzung)")
     plans = [marked.format(item.code) for item in reminder.items if item.awaits_plan]
     return ", ".join(plans + [item.code for item in reminder.items if not item.awaits_plan])

@@ -6,6 +6,7 @@ cannot be written (on the demo register)."""
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date, timedelta
 from email import message_from_bytes
 from email.policy import default
@@ -195,7 +196,8 @@ def test_project_names_codes_counts_and_dates_show_whole_on_a_small_screen(page,
 
 def test_a_long_project_name_keeps_the_most_room_and_its_tooltip(page, qtbot, services, council_id):
     """Narrower still (900 px), or a name longer than the room: the project gives way
-    last, never narrower than lead unit or contact, and the tooltip shows the name."""
+    after lead unit and contact (the codes never), never narrower than they are, shows the
+    start of its name and the tooltip shows the name."""
     project = next(
         p for p in services.agenda.projects(council_id) if p.title.startswith("Intelligente")
     )
@@ -215,8 +217,8 @@ def test_a_long_project_name_keeps_the_most_room_and_its_tooltip(page, qtbot, se
     assert project_width >= max(
         header.sectionSize(M.COLUMN_LEAD), header.sectionSize(M.COLUMN_CONTACT)
     )
-    assert shows_start(view, M.COLUMN_PROJECT, 20)
-    for column in (M.COLUMN_OVERDUE, M.COLUMN_DUE, M.COLUMN_REMINDED):
+    assert shows_start(view, M.COLUMN_PROJECT, 16)
+    for column in (M.COLUMN_CODES, M.COLUMN_OVERDUE, M.COLUMN_DUE, M.COLUMN_REMINDED):
         assert shows_whole(view, column)
     proxy = view.model()
     (cut,) = [
@@ -228,10 +230,21 @@ def test_a_long_project_name_keeps_the_most_room_and_its_tooltip(page, qtbot, se
 
 
 @pytest.mark.parametrize("width", [900, 983])
-def test_the_umsetzung_mark_shows_where_the_codes_give_way(page, qtbot, width):
-    """(found by a tester) At 900 px the codes give way ("…") and cut the mark of a passed
-    plan: "E-2025-09, E-2024-02 (Ums…". The marked codes come first now, so the mark shows
-    while the codes after it end in "…" (the tooltip shows all)."""
+def test_the_codes_show_whole_beside_a_long_project_name(page, qtbot, services, council_id, width):
+    """(found by a tester) At 900 px the codes gave way ("…") and cut the mark of a passed
+    plan: "E-2025-09, E-2024-02 (Ums…", worst beside a long project name, which kept the
+    most room. Now the codes never give way: the project's name does ("…", its tooltip
+    whole)."""
+    project = next(
+        p for p in services.agenda.projects(council_id) if p.title.startswith("Intelligente")
+    )
+    stored = services.projects.project(project.id)
+    long_title = stored.title + " mit Verkehrsdatenplattform für Gäste und Anwohner"
+    services.projects.update(replace(stored, title=long_title))
+    content = RecommendationContent("Früh fällig", project_ids=(project.id,))
+    row = services.recommendations.create(council_id, content, date(2025, 1, 2), adopted=True).row
+    services.recommendations.send(row.id, row.version, date(2025, 1, 3), date(2025, 2, 1))
+    page.refresh()
     dialog = opened(page)
     exposed(dialog)
     dialog.resize(width, 460)
@@ -241,16 +254,17 @@ def test_the_umsetzung_mark_shows_where_the_codes_give_way(page, qtbot, width):
     view = dialog.view
     proxy = view.model()
     texts = [proxy.index(r, M.COLUMN_CODES).data() for r in range(proxy.rowCount())]
-    marked = [t for t in texts if "(Umsetzung)" in t]
-    assert marked  # the demo has a passed plan
+    assert any("(Umsetzung)" in t for t in texts)  # the demo has a passed plan
     assert fits(view)
-    for text in marked:
-        through_the_mark = text.index("(Umsetzung)") + len("(Umsetzung)")
-        assert shows_whole(view, M.COLUMN_CODES) or shows_start(
-            view, M.COLUMN_CODES, through_the_mark
-        )
-    if width == 900:
-        assert not shows_whole(view, M.COLUMN_CODES)  # they do give way there
+    assert shows_whole(view, M.COLUMN_CODES)
+    assert not shows_whole(view, M.COLUMN_PROJECT)  # the long name gives way instead
+    assert shows_start(view, M.COLUMN_PROJECT, 16)
+    (cut,) = [
+        proxy.index(r, M.COLUMN_PROJECT)
+        for r in range(proxy.rowCount())
+        if proxy.index(r, M.COLUMN_PROJECT).data() == long_title
+    ]
+    assert cut.data(Qt.ItemDataRole.ToolTipRole) == long_title
 
 
 def test_saving_writes_letter_and_draft_per_selected_project_and_records_the_reminder(
