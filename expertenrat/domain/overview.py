@@ -26,7 +26,8 @@ DUE_SOON_DAYS = REMINDER_WINDOW.days  # what a reminder names is listed (reminde
 # The recommendation statuses as the Übersicht groups them (the lifecycle itself is
 # :mod:`expertenrat.domain.recommendations`).
 WITHOUT_RESPONSE = frozenset({RecommendationStatus.ADOPTED, RecommendationStatus.SENT})
-"""Adopted and not yet answered: "Empfehlungen ohne Stellungnahme"."""
+"""Adopted and not yet answered by every project it is addressed to: "Stellungnahme
+ausstehend" (one to several projects, partly answered, among them)."""
 SENT_STATUSES = frozenset(RecommendationStatus) - {
     RecommendationStatus.DRAFT,
     RecommendationStatus.ADOPTED,
@@ -141,6 +142,7 @@ class CouncilOverview:
     recommendations_open: int
     recommendations_overdue: int
     recommendations_total: int
+    recommendations_partly_answered: int = 0  # of the open ones: some projects answered
     action_fields: tuple[ActionField, ...] = field(default_factory=tuple)
     future_members: int = 0  # whose term has not begun yet: neither active nor former
     next_meeting_id: int | None = None

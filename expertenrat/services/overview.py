@@ -76,6 +76,9 @@ class OverviewService:
                 ),
                 next_meeting_id=next_meeting.id if next_meeting else None,
                 recommendations_open=recommendations.open or 0,
+                recommendations_partly_answered=sum(
+                    1 for row in register if row.status in WITHOUT_RESPONSE and row.answered
+                ),
                 recommendations_overdue=sum(1 for row in register if row.overdue),
                 recommendations_total=recommendations.total or 0,
                 action_fields=tuple(fields),

@@ -111,8 +111,10 @@ class OverviewPage(NothingPending, OverviewPageView):
             tab=MeetingTab.MEETING if figures.next_meeting_id else None,
             filter=TargetFilter.UPCOMING,
         )
+        partly = figures.recommendations_partly_answered
         self.open_card.set_value(
             figures.recommendations_open,
-            tr(_CONTEXT, "von {} insgesamt").format(figures.recommendations_total),
+            (tr(_CONTEXT, "davon {} teilweise beantwortet · ").format(partly) if partly else "")
+            + tr(_CONTEXT, "von {} insgesamt").format(figures.recommendations_total),
         )
         self.overdue_card.set_value(figures.recommendations_overdue)

@@ -68,7 +68,7 @@ class OverviewPageView(QWidget):
             tr(_CONTEXT, "Sitzungen geplant"), Target(Area.MEETINGS, filter=TargetFilter.UPCOMING)
         )
         self.open_card = self._card(
-            tr(_CONTEXT, "Empfehlungen ohne Stellungnahme"),
+            tr(_CONTEXT, "Empfehlungen: Stellungnahme ausstehend"),
             Target(Area.RECOMMENDATIONS, filter=TargetFilter.OPEN),
         )
         self.overdue_card = self._card(

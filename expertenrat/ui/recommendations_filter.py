@@ -1,4 +1,4 @@
-"""What the recommendations register shows: status (or "ohne Stellungnahme",
+"""What the recommendations register shows: status (or "Stellungnahme ausstehend",
 "überfällig"), action field, project, year and the search as you type, accents aside.
 
 :meth:`RegisterFilter.accepts` answers for all rows at once, in plain Python over the

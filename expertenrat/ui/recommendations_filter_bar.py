@@ -28,7 +28,7 @@ class RecommendationsFilterBar(FilterBar):
     def __init__(self, register_filter: RegisterFilter, parent: QWidget | None = None) -> None:
         status_combo = QComboBox()
         status_combo.addItem(tr(_CONTEXT, "Alle Status"), None)
-        status_combo.addItem(tr(_CONTEXT, "ohne Stellungnahme"), _WITHOUT_RESPONSE)
+        status_combo.addItem(tr(_CONTEXT, "Stellungnahme ausstehend"), _WITHOUT_RESPONSE)
         status_combo.addItem(tr(_CONTEXT, "überfällig"), _OVERDUE)
         for status in RecommendationStatus:
             status_combo.addItem(status.label, status.value)

@@ -456,12 +456,14 @@ def test_overview_counts_the_demo_recommendations(demo_database, loaded, today):
 
     # The 18 adopted in the minutes cycle through the 8 states; indices 3 and 11 are "sent",
     # long past their due date; with the adopted ones (6, 14, and 7, 15 beside which drafts
-    # were made) six are without a response (the card "Empfehlungen ohne Stellungnahme":
-    # drafts are not adopted, answered ones have one). Overdue are the two sent ones and
-    # index 1, answered with an interim plan whose date has passed.
-    # The 21st, to two projects, is sent and answered by one: still awaited and overdue.
+    # were made) six are without a response (the card "Empfehlungen: Stellungnahme
+    # ausstehend": drafts are not adopted, answered ones have one). Overdue are the two sent
+    # ones and index 1, answered with an interim plan whose date has passed.
+    # The 21st, to two projects, is sent and answered by one: still awaited and overdue,
+    # and counted as partly answered.
     assert figures.recommendations_total == 21
     assert figures.recommendations_open == 7
+    assert figures.recommendations_partly_answered == 1
     assert figures.recommendations_overdue == 4
     (planned,) = (line for line in figures.responses_overdue if "Umsetzung" in line.text)
     assert f"Umsetzung geplant bis {today - timedelta(days=12):%d.%m.%Y}" in planned.text

@@ -369,3 +369,31 @@ def test_meetings_to_be_recorded_have_a_list_that_opens_them_all(
     assert window.stack.currentWidget() is page
     assert page.filters.scope_combo.currentText() == "Nachzutragende"
     qtbot.waitUntil(lambda: page.meeting_list.model.rowCount() == 8, timeout=WAIT)
+
+
+def test_the_open_card_names_those_partly_answered(make_window, sqlite_database, sample):
+    # E-2026-06 goes to both projects; the Klimadashboard has answered, the portal not: a
+    # response is still outstanding, but it is not "ohne Stellungnahme".
+    with sqlite_database.transaction() as session:
+        recommendation = sample.recommendations["E-2026-06"]
+        session.add(
+            models.RecommendationProject(
+                recommendation_id=recommendation, project_id=sample.projects["ODP"]
+            )
+        )
+        session.add(
+            models.RecommendationResponse(
+                recommendation_id=recommendation,
+                project_id=sample.projects["KLIMA"],
+                received_on=date(2026, 9, 1),
+                verdict="complied",
+            )
+        )
+    window = make_window()
+    window.show()
+    window.show_area(window.overview_page)
+    card = window.overview_page.open_card
+
+    assert card.caption.text() == "Empfehlungen: Stellungnahme ausstehend"
+    assert card.value.text() == "4"
+    assert card.detail.text() == "davon 1 teilweise beantwortet · von 8 insgesamt"
