@@ -54,17 +54,23 @@ class ReportLine:
 
     @property
     def answer_label(self) -> str:
-        """ "entsprochen (22.09.2026)"; outside a project's section, of a recommendation to
-        several projects, led by the project that gave the latest answer ("Klimaportal:
-        entsprochen (22.09.2026)"; a joint answer names none)."""
+        """ "entsprochen (22.09.2026)"; led by the project that gave it where that must be
+        said (:attr:`latest_answer_from`): "Klimaportal: entsprochen (22.09.2026)"."""
         if self.answer is None:
             return "keine Stellungnahme"
-        if self.project_id is not None or len(self.row.projects) < 2:
-            return self.answer.label
+        title = self.latest_answer_from
+        return f"{isolated(title)}: {self.answer.label}" if title else self.answer.label
+
+    @property
+    def latest_answer_from(self) -> str:
+        """The title of the project that gave the latest answer, outside a project's
+        section, of a recommendation to several projects (whose answer is not everyone's);
+        else empty (and for a joint answer, which is everyone's)."""
+        if self.answer is None or self.project_id is not None or len(self.row.projects) < 2:
+            return ""
         parts = self.answer.by_project
         latest = max(parts, key=lambda part: part[1].latest_received_on, default=(None, None))
-        title = next((p.title for p in self.row.projects if p.id == latest[0]), "")
-        return f"{isolated(title)}: {self.answer.label}" if title else self.answer.label
+        return next((p.title for p in self.row.projects if p.id == latest[0]), "")
 
     @property
     def state_label(self) -> str:

@@ -47,7 +47,8 @@ COLUMNS: tuple[tuple[str, Callable[[ReportLine], Value]], ...] = (
     # The projects the council still waits for: their response, or a plan's outcome.
     ("Ausstehend von", lambda line: "; ".join(p.title for p in line.row.awaited_projects)),
     ("Tage überfällig", lambda line: line.row.days_overdue or None),
-    ("Stellungnahme", lambda line: line.answer.latest_verdict.label if line.answer else ""),
+    # Of several projects, the latest answer's project: "Klimaportal: entsprochen".
+    ("Stellungnahme", lambda line: _answer(line)),
     ("Stellungnahme vom", lambda line: line.answer.latest_received_on if line.answer else None),
     # While an interim "Umsetzung geplant" waits for its outcome: its date, from which the
     # days overdue count (not from the Frist of the response).
@@ -55,6 +56,13 @@ COLUMNS: tuple[tuple[str, Callable[[ReportLine], Value]], ...] = (
     ("Tage offen", lambda line: line.days_open),
 )
 HEADERS = tuple(header for header, _ in COLUMNS)
+
+
+def _answer(line: ReportLine) -> str:
+    if line.answer is None:
+        return ""
+    verdict = line.answer.latest_verdict.label
+    return f"{line.latest_answer_from}: {verdict}" if line.latest_answer_from else verdict
 
 
 def export_row(line: ReportLine) -> list[Value]:

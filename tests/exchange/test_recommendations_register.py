@@ -11,9 +11,11 @@ from datetime import date, datetime
 
 import pytest
 from openpyxl import load_workbook
-from recommendations_report_sample import ANSWERS, HOSTILE, TODAY, S, row
+from recommendations_report_sample import ANSWERS, DATEN, HOSTILE, KLIMA, TODAY, S, row
 
+from expertenrat.domain.enums import ResponseVerdict
 from expertenrat.domain.recommendations_report import report_lines
+from expertenrat.domain.response_summaries import response_summary
 from expertenrat.exchange.excel_text import unguard_formula
 from expertenrat.exchange.recommendations_register import HEADERS, register_csv, register_xlsx
 
@@ -76,3 +78,17 @@ def test_a_passed_plan_gives_its_date_beside_the_days_overdue():
 def test_an_empty_register_has_the_header_only(lines):
     assert register_csv([]).decode("utf-8-sig").splitlines() == [";".join(HEADERS)]
     assert load_workbook(io.BytesIO(register_xlsx([]))).active.max_row == 1
+
+
+def test_the_answer_of_one_of_several_projects_names_that_project():
+    """(found by review) The answer of one of two projects read as everyone's; the report's
+    open items already named the project."""
+    sent = row(9, S.SENT, KLIMA, DATEN, sent=date(2026, 3, 2), due=date(2026, 5, 4))
+    sent = replace(sent, answered=frozenset({KLIMA.id}))
+    answers = {9: response_summary([(KLIMA.id, date(2026, 4, 20), ResponseVerdict.COMPLIED)])}
+    (line,) = report_lines([sent], answers, TODAY)
+
+    found = list(csv.reader(io.StringIO(register_csv([line]).decode("utf-8-sig")), delimiter=";"))
+    assert found[1][HEADERS.index("Stellungnahme")] == "Klimaportal: entsprochen"
+    assert found[1][HEADERS.index("Stellungnahme vom")] == "20.04.2026"
+    assert found[1][HEADERS.index("Ausstehend von")] == "Datenplattform"
