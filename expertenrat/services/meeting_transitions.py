@@ -4,10 +4,10 @@
 The rules are the domain's (``meeting_states``); here they meet the row: a cancellation's
 reason, the new calendar SEQUENCE of an invitation or a cancellation (the calendar entry's
 STATUS changes), the number a cancelled or deleted meeting gives up, the approval of
-earlier minutes a cancelled meeting's agenda named (carried on to the next meeting), the
-day the invitation went out, the tombstone of a deleted meeting and its agenda, and the
-audit entry of each change. The caller holds the council, has checked the version and that
-the minutes are not frozen.
+earlier minutes a cancelled or deleted meeting's agenda named (carried on to the next
+meeting), the day the invitation went out, the tombstone of a deleted meeting and its
+agenda, and the audit entry of each change. The caller holds the council, has checked the
+version and that the minutes are not frozen.
 """
 
 from __future__ import annotations
@@ -73,7 +73,8 @@ def move_to_state(
 
 def delete_planned(session: Session, actor: str, row: models.Meeting, clock: CouncilClock) -> None:
     """Delete ``row`` (see :meth:`MeetingsService.delete`): a tombstone for the published
-    data; its number goes to the next planned meeting."""
+    data; its number goes to the next planned meeting, the approvals of earlier minutes
+    its agenda named to the next planned or invited one (:func:`carry_approvals_on`)."""
     label, named = meeting_from_row(row, clock).label, _trail_label(row)
     if row.state != MeetingState.PLANNED:
         raise InUseError(
@@ -89,7 +90,6 @@ def delete_planned(session: Session, actor: str, row: models.Meeting, clock: Cou
     before = audit.snapshot(row)
     row.deleted_at = deleted_at = models.utc_now()
     row.number = None
-    agenda_rows.tombstone_items(session, row.id, deleted_at)
     session.flush()
     renumber(session, actor, row.council_id)
     audit.record(
@@ -102,6 +102,8 @@ def delete_planned(session: Session, actor: str, row: models.Meeting, clock: Cou
         summary=f"{named} am {row.starts_at:%d.%m.%Y} gelöscht",
         before=before,
     )
+    carry_approvals_on(session, row, actor)  # as a cancellation does; its items still live
+    agenda_rows.tombstone_items(session, row.id, deleted_at)
 
 
 def record_change(

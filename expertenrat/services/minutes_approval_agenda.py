@@ -108,7 +108,7 @@ def add_approval_item(
 
 
 def carry_approvals_on(session: Session, cancelled: models.Meeting, actor: str) -> None:
-    """``cancelled`` is called off: the approvals of earlier minutes its agenda named
+    """``cancelled`` is called off (or deleted): the approvals of earlier minutes its agenda named
     ("Genehmigung des Protokolls der 5. Sitzung") and that are not approved yet go to the
     next planned or invited meeting (:func:`add_approval_item`: its generic "… der letzten
     Sitzung" is renamed, else an item is added), which would otherwise leave them out or
