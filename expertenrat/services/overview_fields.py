@@ -45,7 +45,7 @@ def fields_of_year(
                 func.count(_Recommendation.id).label("total"),
                 _share(_counted_in(SENT_STATUSES)).label("sent"),
                 _share(_counted_in(ANSWERED_STATUSES)).label("answered"),
-                _share(_accepted()).label("accepted"),
+                _share(and_(_counted_in(ANSWERED_STATUSES), _accepted())).label("accepted"),
             )
             .where(
                 _Recommendation.council_id == council_id,
@@ -134,7 +134,9 @@ def _counted_in(statuses: frozenset[RecommendationStatus]):
 
 
 def _accepted():
-    """The project's latest response accepted the recommendation ("entsprochen")."""
+    """The latest response accepted the recommendation ("entsprochen"); counted only where
+    the recommendation is answered (one to several projects that only some have answered
+    is still awaited, not accepted)."""
     response = models.RecommendationResponse
     latest = (
         select(response.verdict)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from client_statements import recorded_statements
 from overview_sample import seed
@@ -9,6 +11,7 @@ from overview_sample import seed
 from expertenrat.domain.enums import RecommendationStatus as S
 from expertenrat.domain.overview import Area, MeetingTab, Target, TargetFilter
 from expertenrat.services.overview import OverviewService
+from expertenrat.store import models
 
 
 @pytest.fixture
@@ -138,3 +141,30 @@ def test_the_overview_is_a_few_queries_however_much_there_is(database, sample, t
     # 17 with the meetings past but not recorded; the words of the text and the answers,
     # which only the register page's search needs, are not read (one query more)
     assert statements_of_one_overview() == before <= 17
+
+
+def test_an_answer_one_of_two_projects_gave_is_not_yet_accepted(database, sample, today):
+    """A recommendation to two projects of which one complied is still awaited from the
+    other: it counted as accepted but not as answered, so a field read 'beantwortet 0,
+    entsprochen 1' in the annual report and over 100 % angenommen on the Übersicht
+    (found by a tester)."""
+    recommendation = sample.recommendations["E-2026-01"]
+    with database.transaction() as session:
+        session.add(
+            models.RecommendationProject(
+                recommendation_id=recommendation, project_id=sample.projects["KLIMA"]
+            )
+        )
+        session.add(
+            models.RecommendationResponse(
+                recommendation_id=recommendation,
+                project_id=sample.projects["ODP"],
+                received_on=date(2026, 9, 1),
+                verdict="complied",
+            )
+        )
+
+    figures = OverviewService(database).overview(sample.council_id, today)
+
+    stadtdaten = {f.field.name: f for f in figures.fields_this_year}["Stadtdaten"]
+    assert (stadtdaten.sent, stadtdaten.answered, stadtdaten.accepted) == (3, 2, 1)
