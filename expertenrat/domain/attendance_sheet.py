@@ -235,6 +235,29 @@ def guest_problems(guest: GuestEntry) -> list[FieldProblem]:
     return problems
 
 
+def agenda_mismatch(items: tuple[AgendaRef, ...], entries: tuple[AttendanceEntry, ...]) -> str:
+    """Why the recorded arrivals and departures no longer fit the agenda, naming who: the
+    items were reordered after a late arrival and an early departure were recorded (on
+    the day, the agenda of an invited meeting may still change). "" where they fit."""
+    index = {item.id: i for i, item in enumerate(items)}
+    number = {item.id: item.number for item in items}
+    crossed = [
+        f"{e.name} kommt zu TOP {number[e.arrived_item_id]} und geht schon nach "
+        f"TOP {number[e.left_item_id]}"
+        for e in entries
+        if e.status is AttendanceStatus.PRESENT
+        and e.arrived_item_id in index
+        and e.left_item_id in index
+        and index[e.arrived_item_id] > index[e.left_item_id]
+    ]
+    if not crossed:
+        return ""
+    return (
+        f"Kommen und Gehen passen nicht zur Tagesordnung: {'; '.join(crossed)}. "
+        "Bitte berichtigen Sie die Anwesenheit."
+    )
+
+
 def time_problems(entry: AttendanceEntry) -> list[FieldProblem]:
     """Times belong to an agenda item; arriving and leaving at one item keep their order.
 

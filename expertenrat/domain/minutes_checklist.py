@@ -100,6 +100,8 @@ def _attendance_line(facts: ChecklistFacts) -> ChecklistLine:
         who = "ein Mitglied" if count == 1 else f"{count} Mitglieder"
         text = f"Die Anwesenheit fehlt für {who}: {shown}."
         return _line("attendance", False, text, "attendance")
+    if facts.attendance_problem:
+        return _line("attendance", False, facts.attendance_problem, "attendance")
     outside = _times_outside(facts.header, facts.attendance_times)
     if outside:
         return _line("attendance", False, outside, "attendance")

@@ -64,3 +64,5 @@ class ChecklistFacts:
     chair_status: AttendanceStatus | None = None  # the chair's attendance, if recorded
     chair_title: str = DEFAULT_CHAIR_TITLE  # what the council calls its chair
     attendance_times: tuple[AttendanceTimes, ...] = ()  # of the members present
+    # Arrivals and departures that no longer fit the agenda (the sheet's ``problem``).
+    attendance_problem: str = ""

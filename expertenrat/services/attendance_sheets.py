@@ -19,6 +19,7 @@ from expertenrat.domain.attendance_sheet import (
     AttendanceSheet,
     GuestEntry,
     ItemQuorum,
+    agenda_mismatch,
 )
 from expertenrat.domain.enums import AttendanceStatus, MemberRole, QuorumRule
 from expertenrat.domain.errors import ValidationError
@@ -78,7 +79,8 @@ def attendance_sheet(
         opening: int | None = present_at_opening([i.id for i in items], marks)
         problem = ""
     except ValidationError as error:  # the agenda changed under recorded arrivals
-        per_item, spans, opening, problem = {}, (), None, error.message
+        per_item, spans, opening = {}, (), None
+        problem = agenda_mismatch(items, entries) or error.message
     return AttendanceSheet(
         meeting_id=meeting.id,
         cancelled=is_cancelled(meeting),

@@ -57,6 +57,7 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
                 for e in facts.sheet.entries
                 if e.status is AttendanceStatus.PRESENT and (e.arrived_at or e.left_at)
             ),
+            attendance_problem=facts.sheet.problem,
             quorum_statement=facts.sheet.meeting_quorum.statement,
             quorum_throughout=facts.sheet.meeting_quorum.throughout,
             chair_status=next(

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 import pytest
-from held_meeting import held_meeting
+from held_meeting import AFTER, held_meeting
+from meeting_rows import add_meeting
 
-from expertenrat.domain.enums import MinutesState
+from expertenrat.domain.enums import AttendanceStatus, MeetingState, MinutesState
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.minutes import ItemTexts
 from expertenrat.domain.minutes_checklist_lines import ChecklistTarget
 from expertenrat.domain.votes import VoteDraft
+from expertenrat.services.agenda import AgendaService
 from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.audit_reading import AuditService
+from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.minutes import MinutesService
 from expertenrat.store import models
 
@@ -119,6 +122,50 @@ def test_a_vote_that_no_longer_fits_the_attendance_is_named_until_corrected(
                                                 version=voted.votes[0].version)],
                        replacing=voted.votes)  # fmt: skip
     assert service.checklist(held.meeting_id).complete
+
+
+def test_an_agenda_reordered_under_a_late_arrival_and_an_early_departure_is_named(
+    service, database, council, nine
+) -> None:
+    # Found by a tester: on the day, a member recorded as coming at TOP 3 and going after
+    # TOP 4; then TOP 4 was moved before TOP 3 (the agenda of an invited meeting may still
+    # change). The minutes printed "ab TOP 4 bis TOP 3" and the draft could be finished.
+    rows = add_meeting(database, council.id, titles=("Eröffnung", "Bericht", "A", "B", "C"))
+    meetings = MeetingsService(database, "tester")
+    meetings.change_state(
+        rows.meeting_id, meetings.get(rows.meeting_id).version, MeetingState.INVITED,
+        now=AFTER, sent_on=date(2026, 2, 20),
+    )  # fmt: skip
+    attendance = AttendanceService(database, "tester")
+    for index, membership_id in enumerate(nine):
+        entry = attendance.sheet(rows.meeting_id).entry(membership_id)
+        marks = {"arrived_item_id": rows.item_ids[2], "left_item_id": rows.item_ids[3]}
+        attendance.save_entry(
+            rows.meeting_id,
+            replace(entry, status=AttendanceStatus.PRESENT, **(marks if index == 1 else {})),
+        )
+    agenda = AgendaService(database, "tester")
+    moved = next(i for i in agenda.agenda(rows.meeting_id).items if i.key == rows.item_ids[3])
+    agenda.move(moved.key, moved.version, -1)
+    meetings.change_state(
+        rows.meeting_id, meetings.get(rows.meeting_id).version, MeetingState.HELD, now=AFTER
+    )
+    complete(service, rows.meeting_id, nine[0])
+
+    problem = (
+        "Kommen und Gehen passen nicht zur Tagesordnung: Anna Çelik kommt zu TOP 4 und geht "
+        "schon nach TOP 3. Bitte berichtigen Sie die Anwesenheit."
+    )
+    assert [
+        (line.text, line.target.field) for line in service.checklist(rows.meeting_id).missing
+    ] == [(problem, "attendance")]
+    assert attendance.sheet(rows.meeting_id).problem == problem
+    with pytest.raises(ValidationError):
+        service.finish_draft(rows.meeting_id)
+
+    entry = attendance.sheet(rows.meeting_id).entry(nine[1])
+    attendance.save_entry(rows.meeting_id, replace(entry, left_item_id=rows.item_ids[2]))
+    assert service.checklist(rows.meeting_id).complete
 
 
 def test_a_screening_hint_asks_for_a_decision_only_on_members_who_were_there(
