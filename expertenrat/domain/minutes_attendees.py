@@ -3,6 +3,7 @@ came or went), the members absent, the guests."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import time
 
@@ -12,7 +13,8 @@ NOT_RECORDED = " (nicht erfasst)"
 
 @dataclass(frozen=True, slots=True)
 class PresentMember:
-    """A member present, with role, action field and when they came or went (item numbers)."""
+    """A member present, with role, action field and when they came or went (item numbers;
+    ``left_before_item``: see :func:`partial_attendance`)."""
 
     name: str
     role_label: str = ""
@@ -22,30 +24,64 @@ class PresentMember:
     left_after_item: str = ""  # "5": present up to and including TOP 5
     arrived_at: time | None = None
     left_at: time | None = None
+    left_before_item: str = ""  # "6.1": left after TOP 6's own discussion, before 6.1
 
     @property
     def partial(self) -> str:
-        """ "ab TOP 3 (16:20 Uhr)", "bis TOP 5", both, "nur TOP 4 (16:40–17:05 Uhr)" for one
-        item, or empty for the whole meeting."""
-        if self.arrived_at_item and self.arrived_at_item == self.left_after_item:
-            came, went = self.arrived_at, self.left_at
-            if came and went:
-                clock = f" ({came:%H:%M}–{went:%H:%M} Uhr)"
-            elif came or went:
-                clock = f" ({'ab' if came else 'bis'} {came or went:%H:%M} Uhr)"
-            else:
-                clock = ""
-            return f"nur TOP {self.arrived_at_item}{clock}"
-        parts = []
-        if self.arrived_at_item:
-            parts.append(f"ab TOP {self.arrived_at_item}{_clock(self.arrived_at)}")
-        if self.left_after_item:
-            parts.append(f"bis TOP {self.left_after_item}{_clock(self.left_at)}")
-        return " ".join(parts)
+        """ "ab TOP 3 (16:20 Uhr)", "bis TOP 5", … (:func:`partial_attendance`)."""
+        return partial_attendance(
+            self.arrived_at_item,
+            self.arrived_at,
+            self.left_after_item,
+            self.left_at,
+            self.left_before_item,
+        )
 
 
-def _clock(moment: time | None) -> str:
-    return f" ({moment:%H:%M} Uhr)" if moment else ""
+def partial_attendance(
+    arrived_item: str,
+    arrived_at: time | None,
+    left_item: str,
+    left_at: time | None,
+    left_before: str = "",
+) -> str:
+    """When a member came or went, as the minutes and the Auskunft word it: "ab TOP 3
+    (16:20 Uhr)", "bis TOP 5", both, "nur TOP 4 (16:40–17:05 Uhr)" for one item, or empty
+    for the whole meeting. A time without an item: "ab 16:20 Uhr", "bis 17:05 Uhr".
+
+    ``left_before``: the first sub-item of ``left_item`` where the member left after the
+    item's own discussion, before its sub-items: "bis vor TOP 6.1" ("bis TOP 6" would read
+    as if they had stayed through 6.1 and 6.2, which belong to TOP 6)."""
+    if arrived_item and arrived_item == left_item and not left_before:
+        if arrived_at and left_at:
+            clock = f" ({arrived_at:%H:%M}–{left_at:%H:%M} Uhr)"
+        elif arrived_at or left_at:
+            clock = f" ({'ab' if arrived_at else 'bis'} {arrived_at or left_at:%H:%M} Uhr)"
+        else:
+            clock = ""
+        return f"nur TOP {arrived_item}{clock}"
+    came = f"TOP {arrived_item}" if arrived_item else ""
+    went = f"vor TOP {left_before}" if left_before else f"TOP {left_item}" if left_item else ""
+    moments = (_moment("ab", came, arrived_at), _moment("bis", went, left_at))
+    return " ".join(m for m in moments if m)
+
+
+def _moment(word: str, place: str, moment: time | None) -> str:
+    """ "ab TOP 3 (16:20 Uhr)", "ab TOP 3", "ab 16:20 Uhr" or empty."""
+    clock = f"{moment:%H:%M} Uhr" if moment else ""
+    if not place:
+        return f"{word} {clock}" if clock else ""
+    return f"{word} {place} ({clock})" if clock else f"{word} {place}"
+
+
+def first_sub_item(numbers: Sequence[str], number: str) -> str:
+    """The number following ``number`` in the agenda ``numbers`` (in order) where it is a
+    sub-item of it ("6.1" after "6"); else empty."""
+    if number not in numbers:
+        return ""
+    index = numbers.index(number) + 1
+    following = numbers[index] if index < len(numbers) else ""
+    return following if following.startswith(f"{number}.") else ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,12 @@ from expertenrat.domain.enums import (
 )
 from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.minutes_approval import VersionOrigin
-from expertenrat.domain.minutes_attendees import AbsentMember, GuestLine, PresentMember
+from expertenrat.domain.minutes_attendees import (
+    AbsentMember,
+    GuestLine,
+    PresentMember,
+    first_sub_item,
+)
 from expertenrat.domain.minutes_document import ApprovalStamp, Invitation, MinutesDocument
 from expertenrat.domain.minutes_versions import fingerprint
 from expertenrat.domain.public_minutes import public_version
@@ -206,13 +211,15 @@ def _attendance(
 def _present(
     entry: AttendanceEntry, field: str, numbers: dict[int, str], role: str
 ) -> PresentMember:
+    left = numbers.get(entry.left_item_id, "") if entry.left_item_id else ""
     return PresentMember(
         name=entry.name,
         role_label=role,
         action_field=field,
         voting=entry.voting_right,
         arrived_at_item=numbers.get(entry.arrived_item_id, "") if entry.arrived_item_id else "",
-        left_after_item=numbers.get(entry.left_item_id, "") if entry.left_item_id else "",
+        left_after_item=left,
         arrived_at=entry.arrived_at,
         left_at=entry.left_at,
+        left_before_item=first_sub_item(list(numbers.values()), left) if left else "",
     )

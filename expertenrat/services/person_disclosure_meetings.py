@@ -10,10 +10,11 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from expertenrat.domain.audit_labels import field_label
 from expertenrat.domain.enums import AttendanceStatus, ConflictDecision, ConflictOrigin
+from expertenrat.domain.minutes_attendees import partial_attendance
 from expertenrat.domain.person_disclosure import DisclosureSection
 from expertenrat.store import models
 
@@ -39,24 +40,36 @@ def _ids(memberships: list[models.Membership]) -> list[int]:
 def attendance_section(
     session: Session, memberships: list[models.Membership], councils: dict[int, str] | None
 ) -> DisclosureSection:
+    """One query: the attendances with their meetings, the numbers of the items of arrival
+    and departure, and the first sub-item of the latter (worded as the minutes do:
+    :func:`partial_attendance`)."""
+    came, went, sub = (aliased(models.AgendaItem) for _ in range(3))
+    first_sub = (
+        select(sub.number)
+        .where(sub.parent_id == went.id, sub.deleted_at.is_(None))
+        .order_by(sub.position, sub.id)
+        .limit(1)
+        .scalar_subquery()
+    )
     query = (
-        select(models.Attendance, models.Meeting)
+        select(models.Attendance, models.Meeting, came.number, went.number, first_sub)
         .join(models.Meeting, models.Meeting.id == models.Attendance.meeting_id)
+        .outerjoin(came, came.id == models.Attendance.arrived_item_id)
+        .outerjoin(went, went.id == models.Attendance.left_item_id)
         .where(models.Attendance.membership_id.in_(_ids(memberships)))
         .where(models.Meeting.deleted_at.is_(None))
         .order_by(models.Meeting.starts_at, models.Meeting.id)
     )
     rows = []
-    for attendance, meeting in session.execute(query):
-        parts = []
-        if attendance.arrived_at or attendance.arrived_item_id:
-            item = session.get(models.AgendaItem, attendance.arrived_item_id or 0)
-            at = f"{attendance.arrived_at:%H:%M} Uhr" if attendance.arrived_at else ""
-            parts.append(" ".join(filter(None, ("ab", f"TOP {item.number}" if item else "", at))))
-        if attendance.left_at or attendance.left_item_id:
-            item = session.get(models.AgendaItem, attendance.left_item_id or 0)
-            at = f"{attendance.left_at:%H:%M} Uhr" if attendance.left_at else ""
-            parts.append(" ".join(filter(None, ("bis", f"TOP {item.number}" if item else "", at))))
+    for attendance, meeting, came_number, went_number, before in session.execute(query):
+        partial = partial_attendance(
+            came_number or "",
+            attendance.arrived_at,
+            went_number or "",
+            attendance.left_at,
+            before or "",
+        )
+        parts = [partial] if partial else []
         if not attendance.voting_right:
             parts.append("ohne Stimmrecht")
         rows.append(

@@ -6,7 +6,11 @@ from dataclasses import replace
 from datetime import date, time
 
 from expertenrat.domain.meeting_documents import Letterhead
-from expertenrat.domain.minutes_attendees import PresentMember
+from expertenrat.domain.minutes_attendees import (
+    PresentMember,
+    first_sub_item,
+    partial_attendance,
+)
 from expertenrat.domain.minutes_document import MinutesDocument, earlier_minutes_line
 
 
@@ -53,3 +57,24 @@ def test_a_member_present_at_one_item_only_reads_so() -> None:
     assert partial(None, None) == "nur TOP 6.1"
     other = PresentMember("Sascha Behrens", "", "", True, "6", "6.1", time(7, 40))
     assert other.partial == "ab TOP 6 (07:40 Uhr) bis TOP 6.1"
+
+
+def test_one_wording_rule_for_arrivals_and_departures() -> None:
+    """The minutes and the Auskunft word them alike; a time without an item (only the
+    Auskunft meets one) reads "ab 16:10 Uhr"."""
+    assert partial_attendance("3", time(16, 10), "", None) == "ab TOP 3 (16:10 Uhr)"
+    assert partial_attendance("", time(16, 10), "", time(17, 40)) == "ab 16:10 Uhr bis 17:40 Uhr"
+    assert partial_attendance("", None, "5", time(17, 40)) == "bis TOP 5 (17:40 Uhr)"
+    assert partial_attendance("", None, "", None) == ""
+
+
+def test_a_departure_before_the_sub_items_of_an_item_says_so() -> None:
+    """(found by review) Who left after TOP 6's own discussion, before 6.1, read "bis TOP 6",
+    as if they had stayed through 6.1 and 6.2, which belong to TOP 6."""
+    numbers = ["1", "6", "6.1", "6.2", "7"]
+    assert first_sub_item(numbers, "6") == "6.1"
+    assert first_sub_item(numbers, "6.1") == first_sub_item(numbers, "7") == ""
+    assert partial_attendance("", None, "6", time(17, 40), "6.1") == ("bis vor TOP 6.1 (17:40 Uhr)")
+    # came to TOP 6 and left before 6.1: not "nur TOP 6" (which holds 6.1 and 6.2)
+    assert partial_attendance("6", None, "6", None, "6.1") == "ab TOP 6 bis vor TOP 6.1"
+    assert PresentMember("Ina Lang", left_after_item="6.2").partial == "bis TOP 6.2"
