@@ -123,20 +123,26 @@ def planned_time(entry: AgendaEntry) -> Lines:
     return [(f"{start}–{clock(end)}", PLAIN)]
 
 
-def warnings(doc: MeetingDocument, *, late_notice: bool) -> tuple[str, ...]:
-    """Letters no font has (per item), and, if asked, an invitation sent too late."""
+def warnings(
+    doc: MeetingDocument, *, late_notice: bool, run_sheet: bool = False
+) -> tuple[str, ...]:
+    """Letters no font has (per item) in what the document prints (the declared conflicts
+    and notes only on the ``run_sheet``), and, if asked, an invitation sent too late."""
     head = doc.letterhead
     texts: list[tuple[str, tuple[str, ...]]] = [
         ("Gremium und Sitzung", (head.council_name, head.city, doc.title, doc.place, doc.room)),
         ("Anschrift", tuple(doc.addressee or ())),
         ("Absagegrund", (doc.cancellation_reason,)),
     ]
-    texts += [(f"TOP {e.number}", _item_texts(e)) for e in doc.agenda]
+    texts += [(f"TOP {e.number}", _item_texts(e, run_sheet)) for e in doc.agenda]
     found = theme.script_warnings(texts)
     late = late_notice_warning(doc) if late_notice else None
     return (late, *found) if late else found
 
 
-def _item_texts(e: AgendaEntry) -> tuple[str, ...]:
+def _item_texts(e: AgendaEntry, run_sheet: bool) -> tuple[str, ...]:
+    printed = (e.title, e.kind_label, e.presenter, e.project_title)
+    if not run_sheet:
+        return printed
     conflicts = tuple(f"{isolated(c.member_name)} {c.reason}" for c in e.conflicts)
-    return (e.title, e.kind_label, e.presenter, e.project_title, e.notes, *conflicts)
+    return (*printed, e.notes, *conflicts)

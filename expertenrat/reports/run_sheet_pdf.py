@@ -79,4 +79,6 @@ def render_run_sheet(doc: MeetingDocument) -> RenderedPdf:
         story.append(theme.column_table(doc.agenda, _COLUMNS, wide=True, long_rows=True))
     else:
         story.append(parts.paragraph("Die Tagesordnung ist leer.", "note"))
-    return theme.build_pdf(story, info, parts.warnings(doc, late_notice=False), len(doc.agenda))
+    return theme.build_pdf(
+        story, info, parts.warnings(doc, late_notice=False, run_sheet=True), len(doc.agenda)
+    )

@@ -11,7 +11,11 @@ from PIL import Image
 from pypdf import PdfReader
 
 from expertenrat.domain.enums import MeetingKind
-from expertenrat.domain.meeting_documents import MeetingDocument, public_invitation
+from expertenrat.domain.meeting_documents import (
+    DeclaredConflict,
+    MeetingDocument,
+    public_invitation,
+)
 from expertenrat.reports.invitation_pdf import (
     NON_PUBLIC_PART,
     PUBLIC_PART,
@@ -143,6 +147,22 @@ def test_hostile_text_prints_literally_and_missing_letters_are_warned() -> None:
     assert "&amp;" not in text and "&lt;" not in text
     assert any("TOP 3.1" in w and "\ufffd" in w for w in rendered.warnings)
     assert "An die Mitglieder" not in text  # the mail-merge address replaces it
+
+
+def test_letters_only_the_run_sheet_prints_are_warned_for_the_run_sheet_alone() -> None:
+    # Found by a tester: a conflict declared by a member with an emoji in the name (and a
+    # note with one) made the invitation warn "TOP 4: … stehen im PDF als „�“" although
+    # the invitation prints neither; only the run sheet does.
+    fourth = replace(
+        AGENDA[4],
+        conflicts=(DeclaredConflict("Zoë 🚀 Pál", "Partnerin"),),
+        notes="Abstimmung geheim 🗳",
+    )
+    doc = meeting(agenda=(*AGENDA[:4], fourth, AGENDA[5]))
+
+    missing = ": Symbole oder Emoji – diese Zeichen hat keine Schrift des Programms"
+    assert [w.split(missing)[0] for w in render_invitation(doc).warnings] == ["TOP 3.1"]
+    assert [w.split(missing)[0] for w in render_run_sheet(doc).warnings] == ["TOP 3.1 und 4"]
 
 
 def test_late_invitation_does_not_claim_the_notice_period_and_warns() -> None:
