@@ -17,7 +17,7 @@ from expertenrat.domain.roster import RosterGrouping
 from expertenrat.services.context import Services
 from expertenrat.store import models
 
-TODAY = date(2026, 11, 27)  # the demo's day (tests/conftest.py)
+TODAY = date(2026, 11, 27)  # the demo's day (tests/fixtures/demo_databases.py)
 COUNCIL = 1
 HELD_WITH_DRAFT = 6  # the demo's 6th meeting: held, its minutes a draft (not stored bytes)
 INVITED = 7

@@ -26,7 +26,7 @@ from expertenrat.store import models
 from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 
-TODAY = date(2026, 11, 27)  # the demo's day (tests/conftest.py)
+TODAY = date(2026, 11, 27)  # the demo's day (tests/fixtures/demo_databases.py)
 COUNCIL = 1
 HELD_WITH_DRAFT = 6  # the demo's 6th meeting: held, its minutes a draft
 CHAIR = "Sprecher*in"
