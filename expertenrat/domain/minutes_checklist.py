@@ -137,6 +137,15 @@ def _quorum_line(facts: ChecklistFacts) -> ChecklistLine:
     """Noted or not; a warning where the council was not quorate for the whole meeting (a
     resolution at an item without quorum is warned at the item's votes)."""
     statement = facts.quorum_statement
+    if not facts.attendance_taken:  # no "0 von 9 … nicht beschlussfähig" before it is taken
+        if not facts.header.quorum_noted:
+            text = (
+                "Die Feststellung der Beschlussfähigkeit fehlt (die Anwesenheit ist noch "
+                "nicht erfasst)."
+            )
+            return _line("quorum", False, text, "quorum_noted")
+        text = "Beschlussfähigkeit festgestellt; die Anwesenheit ist noch nicht erfasst."
+        return ChecklistLine("quorum", True, text, ChecklistTarget("quorum_noted"), warning=True)
     if not facts.header.quorum_noted:
         text = f"Die Feststellung der Beschlussfähigkeit fehlt (laut Anwesenheit: {statement})."
         return _line("quorum", False, text, "quorum_noted")

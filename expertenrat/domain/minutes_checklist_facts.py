@@ -61,6 +61,7 @@ class ChecklistFacts:
     items: tuple[ItemMinutes, ...]
     undecided_conflicts: tuple[UndecidedConflict, ...] = ()
     quorum_throughout: bool = True  # False: quorate at some items only (the statement says)
+    attendance_taken: bool = True  # False: nobody recorded present yet, some not recorded
     chair_status: AttendanceStatus | None = None  # the chair's attendance, if recorded
     chair_title: str = DEFAULT_CHAIR_TITLE  # what the council calls its chair
     attendance_times: tuple[AttendanceTimes, ...] = ()  # of the members present

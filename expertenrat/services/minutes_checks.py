@@ -60,6 +60,7 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
             attendance_problem=facts.sheet.problem,
             quorum_statement=facts.sheet.meeting_quorum.statement,
             quorum_throughout=facts.sheet.meeting_quorum.throughout,
+            attendance_taken=not facts.sheet.unrecorded,
             chair_status=next(
                 (e.status for e in facts.sheet.entries if e.membership_id == chair.id), None
             )

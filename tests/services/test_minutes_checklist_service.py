@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date, datetime, time
 
 import pytest
-from held_meeting import AFTER, held_meeting
+from held_meeting import AFTER, held_meeting, hold
 from meeting_rows import add_meeting
 
 from expertenrat.domain.enums import AttendanceStatus, MeetingState, MinutesState
@@ -166,6 +166,31 @@ def test_an_agenda_reordered_under_a_late_arrival_and_an_early_departure_is_name
     entry = attendance.sheet(rows.meeting_id).entry(nine[1])
     attendance.save_entry(rows.meeting_id, replace(entry, left_item_id=rows.item_ids[2]))
     assert service.checklist(rows.meeting_id).complete
+
+
+def test_before_the_attendance_is_taken_the_quorum_line_does_not_count_0_present(
+    service, database, council, nine
+) -> None:
+    # Found by a tester: right after "Durchgeführt", before anyone was recorded, the line
+    # said "laut Anwesenheit: Zu Beginn der Sitzung waren 0 von 9 stimmberechtigten
+    # Mitgliedern anwesend; das Gremium war nicht beschlussfähig", the minutes "offen".
+    rows = add_meeting(database, council.id)
+    hold(database, rows.meeting_id, sent_on=date(2026, 2, 20))
+
+    line = next(line for line in service.checklist(rows.meeting_id).lines if line.key == "quorum")
+    assert (line.ok, line.text) == (
+        False,
+        "Die Feststellung der Beschlussfähigkeit fehlt (die Anwesenheit ist noch nicht erfasst).",
+    )
+
+    minutes = service.minutes(rows.meeting_id)
+    service.save_header(rows.meeting_id, replace(minutes.header, quorum_noted=True))
+    line = next(line for line in service.checklist(rows.meeting_id).lines if line.key == "quorum")
+    assert (line.ok, line.warning, line.text) == (
+        True,
+        True,
+        "Beschlussfähigkeit festgestellt; die Anwesenheit ist noch nicht erfasst.",
+    )
 
 
 def test_a_screening_hint_asks_for_a_decision_only_on_members_who_were_there(
