@@ -7,7 +7,7 @@ the documents are called is :mod:`~expertenrat.domain.meeting_document_titles`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from expertenrat.domain.enums import MeetingKind
@@ -61,14 +61,19 @@ class AgendaEntry:
     conflicts: tuple[DeclaredConflict, ...] = ()
     notes: str = ""
     new: bool = False  # added since the invitation: a changed letter marks it "(neu)"
+    earlier_title: str = ""  # renamed since the invitation: its title then
+    earlier_public: bool | None = None  # moved to the other part since: the part then
 
 
 @dataclass(frozen=True, slots=True)
 class DroppedItem:
-    """An item the invitation listed that is no longer on the agenda ("Entfallen: …")."""
+    """An item the invitation listed that is no longer on the agenda ("entfallen: …"), by
+    its title and part then; ``gone=False``: moved from the public to the non-public part
+    since, so only the public letter names it."""
 
     title: str
     public: bool = True
+    gone: bool = True
 
 
 MOVED_PARTS = {"time": "die Zeit", "place": "der Ort", "link": "der Online-Zugang"}
@@ -120,6 +125,11 @@ class MeetingDocument:
     moved_parts: tuple[str, ...] | None = None  # of MOVED_PARTS; None where not known
     dropped: tuple[DroppedItem, ...] = ()  # since the invitation, where the trail holds it
     non_public_left_out: bool = False  # the public invitation: a non-public part not shown
+
+    @property
+    def dropped_listed(self) -> tuple[DroppedItem, ...]:
+        """The items the letter names "entfallen": those gone from its agenda."""
+        return tuple(d for d in self.dropped if d.gone)
 
     @property
     def moved(self) -> bool:
@@ -260,29 +270,3 @@ class InvitationMail:
             *self.warnings,
             f"Ohne E-Mail-Adresse (bitte die Einladung per Post senden): {names}.",
         )
-
-
-def public_invitation(document: MeetingDocument) -> MeetingDocument:
-    """The invitation as the public may see it: public items only, without presenters,
-    recusals and notes; no online link (it may be meant for the members only). Its agenda
-    is still headed "Öffentlicher Teil" where the meeting has a non-public one. The OParl
-    export publishes it, the public Sitzungsmappe holds it. A change of the non-public
-    part alone does not make it a changed letter: it would tell the public of items it
-    does not show, over an agenda that stood as it was."""
-    public_changed = document.agenda_changed and document.public_agenda_changed
-    parts = document.moved_parts
-    moved = None if parts is None else tuple(p for p in parts if p != "link")  # no link
-    link_only = bool(parts) and not moved
-    return replace(
-        document,
-        agenda=tuple(
-            replace(e, presenter="", conflicts=(), notes="") for e in document.agenda if e.public
-        ),
-        online_link="",
-        agenda_changed_on=document.agenda_changed_on if public_changed else None,
-        dropped=tuple(d for d in document.dropped if d.public and public_changed),
-        non_public_agenda_changed=False,
-        changed_on=None if link_only else document.changed_on,
-        moved_parts=moved,
-        non_public_left_out=document.agenda_in_parts,
-    )

@@ -1,18 +1,32 @@
-"""The columns of the invitation's agenda table: number, subject (title, "(neu)" for an
-item added since the invitation, kind and project in small type), presenter and time."""
+"""The columns of the invitation's agenda table: number, subject (title, what changed of
+the item since the invitation in bold: "(neu)", "(geändert)", "(bisher nichtöffentlich)";
+the title then, kind and project in small type), presenter and time."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from expertenrat.domain.meeting_documents import AgendaEntry
-from expertenrat.domain.wording import isolated
+from expertenrat.domain.wording import isolated, quoted
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import theme
 from expertenrat.reports.line_breaks import NBSP
 from expertenrat.reports.theme import PLAIN, SMALL_RUN_ON, Column, Lines
 
-_NEW_RUN_ON = f"{NBSP}<b>{{}}</b>"  # "(neu)" after an item's title, in bold
+_MARK_RUN_ON = f"{NBSP}<b>{{}}</b>"  # "(neu)" after an item's title, in bold
+
+
+def change_mark(entry: AgendaEntry) -> str:
+    """What changed of the item since the invitation, as a changed letter marks it after the
+    title: "(neu)"; "(geändert)" for a new title; "(bisher öffentlich)" or "(bisher
+    nichtöffentlich)" for one moved to the other part ("(geändert, bisher …)" for both);
+    "" for an item as the invitation listed it."""
+    if entry.new:
+        return "(neu)"
+    marks = ["geändert"] if entry.earlier_title else []
+    if entry.earlier_public is not None:
+        marks.append("bisher öffentlich" if entry.earlier_public else "bisher nichtöffentlich")
+    return f"({', '.join(marks)})" if marks else ""
 
 
 def _subject(entry: AgendaEntry) -> Lines:
@@ -24,10 +38,11 @@ def _subject(entry: AgendaEntry) -> Lines:
     kind = parts.kind_beside(entry.title, entry.kind_label)
     project = f"Projekt: {isolated(entry.project_title)}" if entry.project_title.strip() else ""
     project = project.replace(" ", NBSP, 1)  # "Projekt:" stays with the title's first word
-    small = " · ".join(t for t in (kind.replace(" ", NBSP), project) if t)
+    earlier = f"bisher: {quoted(isolated(entry.earlier_title))}" if entry.earlier_title else ""
+    small = " · ".join(t for t in (earlier, kind.replace(" ", NBSP), project) if t)
     return [
         (entry.title, PLAIN),
-        ("(neu)" if entry.new else "", _NEW_RUN_ON),
+        (change_mark(entry), _MARK_RUN_ON),
         (f"· {small}" if small else "", SMALL_RUN_ON),
     ]
 

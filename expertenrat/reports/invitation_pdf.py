@@ -115,7 +115,7 @@ def _invitation(doc: MeetingDocument, closing: list[Flowable], spacing: _Spacing
     intro = f"hiermit laden wir Sie herzlich zur {_short_heading(doc)} ein."
     if doc.change_notice:
         intro += f" {doc.change_notice}"
-    if doc.dropped:  # under the agenda, before the requests
+    if doc.dropped_listed:  # under the agenda, before the requests
         closing = [Spacer(0, spacing.before_requests), _dropped(doc), *closing]
     story: list[Flowable] = [
         parts.paragraph(intro),
@@ -155,7 +155,8 @@ def _dropped(doc: MeetingDocument) -> Flowable:
     """ "Gegenüber der Einladung vom 01.12.2026 entfallen: „Bericht“; „Personalsache“
     (nichtöffentlich)." (the public letter lists public items only)."""
     titles = "; ".join(
-        quoted(isolated(d.title)) + ("" if d.public else " (nichtöffentlich)") for d in doc.dropped
+        quoted(isolated(d.title)) + ("" if d.public else " (nichtöffentlich)")
+        for d in doc.dropped_listed
     )
     return parts.paragraph(
         f"Gegenüber der Einladung vom {doc.invitation_date:%d.%m.%Y} entfallen: {titles}."

@@ -202,6 +202,7 @@ def add_opening_items(session: Session, meeting_id: int, actor: str) -> None:
         None,
         council_id=found.meeting.council_id,
         summary=f"Standardpunkte der Tagesordnung {meeting_name(found.meeting, isolated)} angelegt",
+        after={"meeting_id": meeting_id},  # whose: a changed letter marks them "(neu)"
     )
 
 

@@ -1,6 +1,6 @@
 """What changed since the invitation of a meeting, read back from the audit trail: time,
-place and link (:func:`moved_parts`) and the agenda's new and dropped items
-(:func:`agenda_since`), for the changed letter ("Geänderte Einladung", "Geänderte
+place and link (:func:`moved_parts`) and the agenda's new, dropped, renamed and moved
+items (:func:`agenda_since`), for the changed letter ("Geänderte Einladung", "Geänderte
 Tagesordnung").
 
 The invitation is the trail's last entry that made the meeting "eingeladen". A meeting
@@ -18,8 +18,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.agenda_since import AgendaSince, ItemEntry, ItemNow
+from expertenrat.domain.agenda_since import agenda_since as replayed
 from expertenrat.domain.enums import AuditAction, MeetingState
-from expertenrat.domain.meeting_documents import DroppedItem
 from expertenrat.services.audit import snapshot
 from expertenrat.store import models
 
@@ -38,15 +39,6 @@ class _Entry:
     at: datetime
     before: dict[str, Any]
     after: dict[str, Any]
-
-
-@dataclass(frozen=True, slots=True)
-class AgendaSince:
-    """The agenda items added since the invitation (by id) and those it listed that are
-    gone (in the order they were removed)."""
-
-    new: frozenset[int] = frozenset()
-    dropped: tuple[DroppedItem, ...] = ()
 
 
 def moved_parts(session: Session, meetings: list[models.Meeting]) -> dict[int, tuple[str, ...]]:
@@ -73,42 +65,27 @@ def moved_parts(session: Session, meetings: list[models.Meeting]) -> dict[int, t
 def agenda_since(
     session: Session, meetings: list[models.Meeting], items: list[models.AgendaItem]
 ) -> dict[int, AgendaSince]:
-    """For each of ``meetings`` whose invitation the trail holds: its ``items`` added since
-    (created after it) and the items deleted since that were there at the invitation. A
-    dropped item is public only where it and the item above it were (a part of a deleted
-    tree, or one under an item gone too, counts as non-public: the public letter never
-    names what it cannot tell was public)."""
+    """For each of ``meetings`` whose invitation the trail holds: what of its agenda (its
+    ``items`` now) changed since, replayed from the entries of agenda items after the
+    invitation in the trail's order (:func:`domain.agenda_since.agenda_since`)."""
     invited = {
-        meeting.id: trail[index]
+        meeting.id: trail[index].id
         for meeting, trail in _trails(session, meetings).items()
         if (index := _invitation(trail)) is not None
     }
     if not invited:
         return {}
-    deletions, creations = _item_entries(session, meetings, min(e.id for e in invited.values()))
-    public = {i.id: i.public for i in items}
+    entries = _item_entries(session, meetings, min(invited.values()))
     found = {}
     for meeting_id, invitation in invited.items():
-        added = {e.before.get("id") for e in creations if e.id > invitation.id}
-        dropped = [
-            e.before
-            for e in deletions
-            if e.id > invitation.id
-            and e.before.get("meeting_id") == meeting_id
-            and e.before.get("id") not in added
-        ]
-        found[meeting_id] = AgendaSince(
-            new=frozenset(
-                i.id for i in items if i.meeting_id == meeting_id and i.created > invitation.at
-            ),
-            dropped=tuple(
-                DroppedItem(
-                    str(d.get("title", "")),
-                    bool(d.get("public"))
-                    and (d.get("parent_id") is None or public.get(d["parent_id"], False)),
-                )
-                for d in dropped
-            ),
+        found[meeting_id] = replayed(
+            meeting_id,
+            [entry for entry_id, entry in entries if entry_id > invitation],
+            [
+                ItemNow(i.id, i.title, i.public, i.parent_id)
+                for i in items
+                if i.meeting_id == meeting_id
+            ],
         )
     return found
 
@@ -143,10 +120,9 @@ def _invitation(trail: list[_Entry]) -> int | None:
 
 def _item_entries(
     session: Session, meetings: list[models.Meeting], after_id: int
-) -> tuple[list[_Entry], list[_Entry]]:
-    """The deletions (with the item's fields before) and creations (the item's id as
-    ``before["id"]``) of agenda items in the councils of ``meetings`` after entry
-    ``after_id``, oldest first."""
+) -> list[tuple[int, ItemEntry]]:
+    """The entries of agenda items in the councils of ``meetings`` after entry
+    ``after_id``, oldest first, each with its id."""
     audit = models.AuditEntry
     rows = session.execute(
         select(audit.id, audit.at, audit.before, audit.after, audit.action, audit.entity_id)
@@ -154,17 +130,16 @@ def _item_entries(
             audit.entity == "agenda_item",
             audit.id > after_id,
             audit.council_id.in_({m.council_id for m in meetings}),
-            audit.action.in_([AuditAction.DELETE.value, AuditAction.CREATE.value]),
         )
         .order_by(audit.id)
     ).all()
-    deletions, creations = [], []
+    found = []
     for entry_id, at, before, after, action, entity_id in rows:
-        if action == AuditAction.DELETE.value:
-            deletions.append(_entry(entry_id, at, before, after))
-        else:
-            creations.append(_Entry(entry_id, at, {"id": entity_id}, {}))
-    return deletions, creations
+        entry = _entry(entry_id, at, before, after)
+        found.append(
+            (entry_id, ItemEntry(AuditAction(action), entity_id, entry.before, entry.after))
+        )
+    return found
 
 
 def _entry(entry_id: int, at: datetime, before: str | None, after: str | None) -> _Entry:

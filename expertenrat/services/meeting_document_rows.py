@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain import agenda
+from expertenrat.domain.agenda_since import AgendaSince
 from expertenrat.domain.enums import (
     AgendaItemKind,
     AttendanceStatus,
@@ -39,7 +40,7 @@ from expertenrat.services.document_item_rows import (
     project_titles,
     recused_conflicts,
 )
-from expertenrat.services.invitation_trail import AgendaSince, agenda_since, moved_parts
+from expertenrat.services.invitation_trail import agenda_since, moved_parts
 from expertenrat.services.meeting_rows import CouncilClock
 from expertenrat.store import models
 
@@ -137,6 +138,8 @@ def _document(
         replace(
             _entry(placed, rows[placed.item.key], projects, conflicts),
             new=placed.item.key in since.new,
+            earlier_title=since.earlier_titles.get(placed.item.key, ""),
+            earlier_public=since.earlier_public.get(placed.item.key),
         )
         for placed in placed_items
     )

@@ -22,8 +22,9 @@ from expertenrat.domain.errors import ExpertenratError, NotFoundError
 from expertenrat.domain.invitation_due import late_notice_warning
 from expertenrat.domain.invitation_letters import Recipient, addressed_to
 from expertenrat.domain.mail_addresses import looks_like_email, mailbox
-from expertenrat.domain.meeting_documents import InvitationMail, MeetingDocument, public_invitation
+from expertenrat.domain.meeting_documents import InvitationMail, MeetingDocument
 from expertenrat.domain.meeting_numbers import meeting_file_stem
+from expertenrat.domain.public_invitation import public_invitation
 from expertenrat.services.attendance_rows import meeting_memberships
 from expertenrat.services.invitation_sent import InvitationSent, mark_invitation_sent
 from expertenrat.services.meeting_document_rows import document_meeting, meeting_documents_of
@@ -61,7 +62,7 @@ class MeetingDocumentsService:
     ) -> RenderedPdf:
         """The invitation (a cancellation letter for a cancelled meeting) as a PDF;
         ``page_numbers``: False for a part of a Sitzungsmappe (the bundle numbers pages);
-        ``public``: the public invitation (:func:`domain.meeting_documents.public_invitation`)."""
+        ``public``: the public invitation (:func:`domain.public_invitation.public_invitation`)."""
         from expertenrat.reports.invitation_pdf import render_invitation  # reportlab: on demand
 
         doc = self.document(meeting_id, today=today)

@@ -23,9 +23,9 @@ from expertenrat.domain.annexes import Annex
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.meeting_document_titles import pack_invitation_name
-from expertenrat.domain.meeting_documents import public_invitation
 from expertenrat.domain.meetings import list_label
 from expertenrat.domain.minutes_document import MinutesDocument
+from expertenrat.domain.public_invitation import public_invitation
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.attendance_rows import live_meeting
 from expertenrat.services.meeting_documents import MeetingDocumentsService

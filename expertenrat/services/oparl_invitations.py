@@ -17,9 +17,10 @@ from sqlalchemy.orm import Session
 
 from expertenrat import __version__
 from expertenrat.domain.enums import MeetingState
-from expertenrat.domain.meeting_documents import MeetingDocument, public_invitation
+from expertenrat.domain.meeting_documents import MeetingDocument
 from expertenrat.domain.oparl_base import derived_key
 from expertenrat.domain.oparl_records import FileRecord, Stamp
+from expertenrat.domain.public_invitation import public_invitation
 from expertenrat.services.meeting_document_rows import meeting_documents_of
 from expertenrat.store import models
 

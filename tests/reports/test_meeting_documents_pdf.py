@@ -11,11 +11,8 @@ from PIL import Image
 from pypdf import PdfReader
 
 from expertenrat.domain.enums import MeetingKind
-from expertenrat.domain.meeting_documents import (
-    DeclaredConflict,
-    MeetingDocument,
-    public_invitation,
-)
+from expertenrat.domain.meeting_documents import DeclaredConflict, MeetingDocument
+from expertenrat.domain.public_invitation import public_invitation
 from expertenrat.reports.invitation_pdf import (
     NON_PUBLIC_PART,
     PUBLIC_PART,

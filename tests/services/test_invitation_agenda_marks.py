@@ -5,8 +5,6 @@ PDFs read back."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from invited_agenda import CONSULTATION, invite_with_items
 from pdf_reading import text as pdf_text
@@ -78,12 +76,13 @@ def test_the_first_invitation_marks_nothing(documents, invited) -> None:
 
 
 def test_a_dropped_title_quoting_something_gets_single_marks_inside(
-    documents, agenda, invited
+    documents, agenda, meetings_service, council
 ) -> None:
     """„Leitbild ‚Rostock 2030‘“, not „Leitbild „Rostock 2030““, read as two quotations
     (found by a tester)."""
-    item = next(i for i in agenda.agenda(invited).items if i.title == "Datenstrategie")
-    agenda.update(replace(item, title="Leitbild „Rostock 2030“"))
+    invited = invite_with_items(
+        meetings_service, agenda, council.id, (("Leitbild „Rostock 2030“", True),)
+    )
     _delete(agenda, invited, "Leitbild „Rostock 2030“")
 
     full = pdf_text(documents.invitation_pdf(invited).pdf)

@@ -14,7 +14,7 @@ from pdf_reading import text as pdf_text
 
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.meeting_document_titles import letter_title
-from expertenrat.domain.meeting_documents import public_invitation
+from expertenrat.domain.public_invitation import public_invitation
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.meeting_documents import MeetingDocumentsService
 
