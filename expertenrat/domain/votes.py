@@ -175,11 +175,10 @@ def _too_many(total: int, voters: Voters) -> str:
     votes = "ist 1 Stimme" if total == 1 else f"sind {total} Stimmen"
     if voters.quorum.recused:  # "6 anwesend, 1 befangen" read as 5 who could vote
         return f"Es {votes} erfasst, aber bei {voters.item_label} {_could_vote(voters, 'nur ')}."
-    who = (
-        "war nur 1 stimmberechtigtes Mitglied"
-        if voters.count == 1
-        else f"waren nur {voters.count} stimmberechtigte Mitglieder"
-    )
+    who = {
+        0: "war kein stimmberechtigtes Mitglied",
+        1: "war nur 1 stimmberechtigtes Mitglied",
+    }.get(voters.count, f"waren nur {voters.count} stimmberechtigte Mitglieder")
     return f"Es {votes} erfasst, aber bei {voters.item_label} {who} anwesend."
 
 

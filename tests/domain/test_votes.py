@@ -110,6 +110,14 @@ def test_one_vote_and_one_member_are_named_in_the_singular() -> None:
     ]
 
 
+def test_votes_where_no_member_was_present_do_not_say_only_0() -> None:
+    """(found by a tester) "… aber bei TOP 2 waren nur 0 stimmberechtigte Mitglieder
+    anwesend", as votes typed before the attendance was taken read."""
+    assert messages([VoteDraft(yes=12)], voters(present=2)) == [
+        "Es sind 12 Stimmen erfasst, aber bei TOP 2 war kein stimmberechtigtes Mitglied anwesend."
+    ]
+
+
 def test_unanimous_needs_at_least_one_voter_and_counts_them_all() -> None:
     nobody = voters(present=2)  # members 2..8 excused, 0 and 1 away at item 20
     assert nobody.count == 0
