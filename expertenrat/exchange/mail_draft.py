@@ -77,6 +77,8 @@ def mail_draft(
             maintype=attachment.maintype,
             subtype=attachment.subtype,
             filename=attachment.filename,
+            # text without a charset is US-ASCII (RFC 2046): the calendar file is UTF-8
+            params={"charset": "utf-8"} if attachment.maintype == "text" else {},
         )
     return message.as_bytes()
 

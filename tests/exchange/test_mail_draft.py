@@ -7,7 +7,7 @@ from email.parser import BytesParser, Parser
 from email.policy import default
 
 from expertenrat.domain.mail_addresses import display_name, mailbox
-from expertenrat.exchange.mail_draft import mail_draft
+from expertenrat.exchange.mail_draft import Attachment, mail_draft
 
 STORED = [
     ("Jörg Böhm", "böhm@jena.de"),  # umlaut in the local part
@@ -108,3 +108,19 @@ def test_blind_copies_are_folded_and_read_back_as_the_recipients_are():
         assert all(len(line) <= 78 for line in head.split(b"\r\n") if line.isascii())
         message = Parser(policy=default).parsestr(eml.decode("utf-8"))
         assert [a.addr_spec for a in message["Bcc"].addresses] == [mail for _, mail in both]
+
+
+def test_a_text_attachment_says_it_is_utf_8_so_the_calendar_entry_keeps_its_umlauts():
+    """(found by a tester) The calendar file went into the invitation's draft as
+    "text/calendar" without a charset, which for text means US-ASCII: a mail program
+    showing the entry read "Er��ffnung" and "Ethik, Teil 2 ����"."""
+    ics = "BEGIN:VCALENDAR\r\nSUMMARY:Eröffnung – Zoë 🚀 عربي\r\nEND:VCALENDAR\r\n".encode()
+    eml = mail_draft(
+        "Einladung", "Text\n", attachments=[Attachment(ics, "Einladung.ics", "text", "calendar")]
+    )
+
+    message = BytesParser(policy=default).parsebytes(eml)
+    part = next(message.iter_attachments())
+    assert part.get_content_type() == "text/calendar"
+    assert part.get_content_charset() == "utf-8"
+    assert part.get_content() == ics.decode("utf-8")
