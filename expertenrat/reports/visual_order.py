@@ -38,8 +38,17 @@ def has_rtl(text: str) -> bool:
 
 
 def base_rtl(text: str) -> bool:
-    """Whether a paragraph of ``text`` runs right to left (its first strong letter does)."""
-    return has_rtl(text) and get_base_level(text) == 1
+    """Whether a paragraph of ``text`` runs right to left: its first strong letter does
+    (outside an isolated name), and it holds no left-to-right letter. The documents are
+    German: a text mixing both, such as a name written in both scripts ("בן-דוד
+    Ben-David"), keeps their direction, its right-to-left words set right to left within
+    it, so that it reads in the order typed; by the first letter alone it ran right to left
+    and showed "Ben-David בן-דוד"."""
+    return (
+        has_rtl(text)
+        and get_base_level(text) == 1
+        and not any(unicodedata.bidirectional(c) == "L" for c in text)
+    )
 
 
 def visual(line: str, *, rtl: bool | None = None) -> str:

@@ -188,3 +188,31 @@ def test_the_auskunft_is_headed_by_the_council_it_is_answered_for(demo_database,
 
     assert "Lübeck" in latest.council_name
     assert asked.council_name == rostock.name
+
+
+def test_a_name_in_two_scripts_reads_in_the_order_typed(database, today):
+    """(found by review) A family name starting in Hebrew, "בן-דוד Ben-David", stood as
+    "Ben-David בן-דוד" in its cell: the line ran right to left by its first letter. A text
+    with left-to-right letters keeps the German document's direction."""
+    services = Services.create(database, "tester")
+    council = services.settings.create_council(
+        CouncilSettings(id=None, name="Beirat", city="Wismar")
+    )
+    field = services.settings.action_fields(council.id)[0]
+    member = services.members.save(
+        council.id,
+        Member(
+            id=None,
+            given_name="Noa",
+            family_name="בן-דוד Ben-David",
+            primary_field_id=field.id,
+            term_start=today,
+        ),
+        today,
+    )
+
+    pdf = text(services.person_disclosure.disclosure_pdf(member.person_id, today).pdf)
+
+    # the table cell "Nachname" (pypdf reads its two runs without the space between)
+    cell = pdf.split("Nachname", 1)[1].split("Institution", 1)[0].replace(" ", "")
+    assert cell == "בן-דודBen-David"
