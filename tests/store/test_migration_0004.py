@@ -219,23 +219,20 @@ def _read(url: URL, query):
         engine.dispose()
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def migrated(request, tmp_path_factory, postgres_admin_url, revision_templates):
+@pytest.fixture(scope="module")
+def migrated(module_database_at):
     """One filled database per backend, migrated to head while this machine's local zone
     and (on PostgreSQL) the server's zone are Europe/Berlin; the tests only read it."""
-    if request.param == "postgresql" and postgres_admin_url is None:
-        pytest.skip("no PostgreSQL server")
-    folder = tmp_path_factory.mktemp("migration_0004")
-    with revision_templates.copy(request.param, BEFORE, folder) as url:
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setenv("TZ", "Europe/Berlin")
+    url = module_database_at(BEFORE)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TZ", "Europe/Berlin")
+        time.tzset()
+        try:
+            ids, counts = _migrate_filled(url, berlin_server=True)
+        finally:
+            patch.undo()
             time.tzset()
-            try:
-                ids, counts = _migrate_filled(url, berlin_server=True)
-            finally:
-                patch.undo()
-                time.tzset()
-        yield url, ids, counts
+    return url, ids, counts
 
 
 def test_no_row_is_lost_but_duplicated_conflicts(migrated):

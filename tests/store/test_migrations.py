@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator
 from datetime import date, datetime
 
 import pytest
@@ -242,11 +241,13 @@ def test_0004_cannot_be_downgraded_and_leaves_the_database_at_head(database_at):
     assert "project_partners" in _tables(url)
 
 
-@contextmanager
-def _upgraded_from_0001(database_at: Callable[[str], URL]) -> Iterator[tuple[Engine, int]]:
+@pytest.fixture(scope="module")
+def upgraded_from_0001(module_database_at) -> Iterator[tuple[Engine, int]]:
     """A database at revision 0001 filled (:func:`_fill_revision_0001`), then upgraded to
-    the head: an engine on it and the council's id."""
-    url = database_at("0001")
+    the head, once per backend for the module's tests that only read it (or try changes
+    it must refuse): an engine on it and the council's id. The upgrade is tested itself
+    by test_upgrade_that_rebuilds_councils_keeps_all_child_rows."""
+    url = module_database_at("0001")
     engine = make_engine(url)
     try:
         with engine.begin() as connection:
@@ -274,11 +275,9 @@ def test_upgrade_that_rebuilds_councils_keeps_all_child_rows(database_at):
     assert _row_counts(url) == CHILD_ROWS
 
 
-def test_upgrade_that_rebuilds_councils_keeps_the_council_itself(database_at):
-    with (
-        _upgraded_from_0001(database_at) as (engine, council),
-        engine.connect() as connection,
-    ):
+def test_upgrade_that_rebuilds_councils_keeps_the_council_itself(upgraded_from_0001):
+    engine, council = upgraded_from_0001
+    with engine.connect() as connection:
         row = connection.execute(
             select(models.Council.__table__).where(models.Council.id == council)
         ).one()
@@ -291,23 +290,19 @@ def test_upgrade_that_rebuilds_councils_keeps_the_council_itself(database_at):
     )
 
 
-@pytest.mark.parametrize("database_at", ["sqlite"], indirect=True)
-def test_upgrade_that_rebuilds_councils_leaves_no_dangling_foreign_keys(database_at):
+@pytest.mark.parametrize("module_database_at", ["sqlite"], indirect=True)
+def test_upgrade_that_rebuilds_councils_leaves_no_dangling_foreign_keys(upgraded_from_0001):
     """SQLite only: PostgreSQL never lets a foreign key point into the void."""
-    with (
-        _upgraded_from_0001(database_at) as (engine, _council),
-        engine.connect() as connection,
-    ):
+    engine, _council = upgraded_from_0001
+    with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
         assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
 
 
-def test_rebuilt_councils_table_still_guards_the_childrens_foreign_keys(database_at):
+def test_rebuilt_councils_table_still_guards_the_childrens_foreign_keys(upgraded_from_0001):
     """The rebuilt parent is the one the children's foreign keys point at."""
-    with (
-        _upgraded_from_0001(database_at) as (engine, council),
-        engine.begin() as connection,
-    ):
+    engine, council = upgraded_from_0001
+    with engine.begin() as connection:
         with pytest.raises(exc.IntegrityError), connection.begin_nested():
             connection.execute(
                 insert(models.ActionField.__table__).values(
@@ -320,18 +315,18 @@ def test_rebuilt_councils_table_still_guards_the_childrens_foreign_keys(database
         )
 
 
-def test_check_constraint_after_upgrade_rejects_min_members_above_max(database_at):
-    with _upgraded_from_0001(database_at) as (engine, council):
-        with pytest.raises(exc.IntegrityError), engine.begin() as connection:
-            connection.execute(
-                update(models.Council.__table__)
-                .where(models.Council.id == council)
-                .values(min_members=11, max_members=10)
-            )
-        with engine.connect() as connection:
-            limits = connection.execute(
-                select(models.Council.min_members, models.Council.max_members)
-            ).one()
+def test_check_constraint_after_upgrade_rejects_min_members_above_max(upgraded_from_0001):
+    engine, council = upgraded_from_0001
+    with pytest.raises(exc.IntegrityError), engine.begin() as connection:
+        connection.execute(
+            update(models.Council.__table__)
+            .where(models.Council.id == council)
+            .values(min_members=11, max_members=10)
+        )
+    with engine.connect() as connection:
+        limits = connection.execute(
+            select(models.Council.min_members, models.Council.max_members)
+        ).one()
     assert tuple(limits) == (8, 10)
 
 
