@@ -3,8 +3,11 @@ document of sections (each a table of texts) that the report lays out as it come
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+
+from expertenrat.domain.text_folding import match_key
 
 TITLE = "Auskunft nach Art. 15 DSGVO"
 
@@ -55,6 +58,8 @@ class PersonDisclosure:
     logo_png: bytes | None
     state: str  # what is left of an anonymised person, else ""
     sections: tuple[DisclosureSection, ...]
+    # for the secretariat, not in the document: other records maybe of the same human
+    other_records: tuple[str, ...] = ()
 
     @property
     def records(self) -> int:
@@ -84,3 +89,41 @@ class PersonEntry:
     sort_name: str
     memberships: str
     anonymised: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedPerson:
+    """A person record as the look for the same human in another record needs it: its
+    number, the councils of its memberships in words, and its address and name."""
+
+    person_id: int
+    councils: str
+    email: str
+    given_name: str
+    family_name: str
+
+
+def other_records(person: RecordedPerson, others: Iterable[RecordedPerson]) -> tuple[str, ...]:
+    """Warnings for the secretariat naming the other person records with the same e-mail
+    address or else the same name as ``person``: each council keeps its own record of a
+    member, so a human in two councils is two persons, and an Auskunft about one names
+    nothing of the other."""
+    email = match_key(person.email)
+    name = (match_key(person.given_name), match_key(person.family_name))
+    found = []
+    for other in others:
+        if other.person_id == person.person_id:
+            continue
+        if email and match_key(other.email) == email:
+            same = "derselben E-Mail-Adresse"
+        elif (match_key(other.given_name), match_key(other.family_name)) == name:
+            same = "demselben Namen"
+        else:
+            continue
+        where = f" ({other.councils})" if other.councils else ""
+        found.append(
+            f"Unter Nr. {other.person_id}{where} ist eine weitere Person mit {same} "
+            "gespeichert; diese Auskunft nennt ihre Daten nicht. Ist es derselbe Mensch, "
+            "gehört deren Auskunft dazu."
+        )
+    return tuple(found)

@@ -8,6 +8,7 @@ left. Persons are numbered across councils; ``expertenrat persons`` lists the nu
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
@@ -21,7 +22,9 @@ from expertenrat.domain.person_disclosure import (
     DisclosureSection,
     PersonDisclosure,
     PersonEntry,
+    RecordedPerson,
     anonymised_state,
+    other_records,
 )
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.person_disclosure_audit import anonymised_on, audit_section
@@ -100,6 +103,7 @@ class PersonDisclosureService:
                 logo_png=council.logo_png if council else None,
                 state=anonymised_state(gone) if gone is not None else "",
                 sections=sections,
+                other_records=other_records(_recorded(person, councils), _all(session, councils)),
             )
 
     def disclosure_pdf(
@@ -108,7 +112,21 @@ class PersonDisclosureService:
         """The Auskunft as a finished PDF (see :meth:`disclosure`)."""
         from expertenrat.reports.person_disclosure_pdf import render_disclosure
 
-        return render_disclosure(self.disclosure(person_id, today, council_id))
+        disclosure = self.disclosure(person_id, today, council_id)
+        rendered = render_disclosure(disclosure)
+        return replace(rendered, warnings=rendered.warnings + disclosure.other_records)
+
+
+def _recorded(person: models.Person, councils: dict[int, str]) -> RecordedPerson:
+    names = dict.fromkeys(councils[m.council_id] for m in _memberships(person))
+    return RecordedPerson(
+        person.id, ", ".join(names), person.email, person.given_name, person.family_name
+    )
+
+
+def _all(session: Session, councils: dict[int, str]) -> list[RecordedPerson]:
+    persons = session.scalars(select(models.Person).order_by(models.Person.id))
+    return [_recorded(person, councils) for person in persons]
 
 
 def _name(person: models.Person) -> str:

@@ -62,6 +62,6 @@ class PersonDisclosureAction:
         )
 
     def _save(self, rendered: RenderedPdf, title: str, suggested: str) -> None:
-        if rendered.warnings:  # letters no font has: the PDF is complete all the same
+        if rendered.warnings:  # letters no font has, another record: the PDF is complete
             self._dialogs.warning(self._parent, title, "\n".join(rendered.warnings))
         self.printing.save_as(rendered.pdf, suggested)

@@ -4,6 +4,7 @@ back from the PDF; an anonymised person's says what is left."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -216,3 +217,43 @@ def test_a_name_in_two_scripts_reads_in_the_order_typed(database, today):
     # the table cell "Nachname" (pypdf reads its two runs without the space between)
     cell = pdf.split("Nachname", 1)[1].split("Institution", 1)[0].replace(" ", "")
     assert cell == "בן-דודBen-David"
+
+
+def test_the_same_human_recorded_in_another_council_is_named_to_the_secretariat(database, today):
+    """A member of two councils is two persons (each council keeps its own record; the
+    import and the member dialog match within the council only): the Auskunft about one
+    left out the other's data unseen (found by a tester). It now warns, naming the other
+    record by its number and council; a namesake without the address is named too."""
+    services = Services.create(database, "tester")
+    records = {}
+    for council_name, city, email in (
+        ("Expert*innenrat", "Rostock", "ina@example.org"),
+        ("Beirat", "Wismar", "INA@example.org "),
+        ("Bürgerrat", "Stralsund", "ina.lang@example.org"),
+    ):
+        council = services.settings.create_council(
+            CouncilSettings(id=None, name=council_name, city=city)
+        )
+        field = services.settings.action_fields(council.id)[0]
+        member = Member(
+            id=None,
+            given_name="Ina",
+            family_name="Lang",
+            email=email,
+            primary_field_id=field.id,
+            term_start=today,
+        )
+        records[city] = services.members.save(council.id, member, today).person_id
+    other = Member(id=None, given_name="Jan", family_name="Kurz", term_start=today)
+    services.members.save(council.id, replace(other, primary_field_id=field.id), today)
+
+    warnings = services.person_disclosure.disclosure_pdf(records["Rostock"], today).warnings
+
+    assert warnings == (
+        f"Unter Nr. {records['Wismar']} (Beirat) ist eine weitere Person mit derselben "
+        "E-Mail-Adresse gespeichert; diese Auskunft nennt ihre Daten nicht. Ist es derselbe "
+        "Mensch, gehört deren Auskunft dazu.",
+        f"Unter Nr. {records['Stralsund']} (Bürgerrat) ist eine weitere Person mit demselben "
+        "Namen gespeichert; diese Auskunft nennt ihre Daten nicht. Ist es derselbe Mensch, "
+        "gehört deren Auskunft dazu.",
+    )
