@@ -14,6 +14,7 @@ class FindingKind(StrEnum):
     VOTE = "vote"  # more votes than members present
     AGENDA = "agenda"  # an agenda item about a project of another council
     RECOMMENDATION = "recommendation"  # a project of another council, due before sent
+    ANNEX = "annex"  # an annex whose stored file does not match its hash
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,15 +1,15 @@
 """The integrity check: the database's own checks, then the app's invariants.
 
 SQLite checks its file (``PRAGMA integrity_check``) and its references
-(``PRAGMA foreign_key_check``); on PostgreSQL every foreign key of the metadata is
-checked by query and the catalog for missing tables, unvalidated constraints and
-invalid indexes. Then: approved minutes still match their SHA-256, attendance only by
-members of that council on the meeting's date, no vote with more votes than members
-present, agenda items only about projects of the meeting's council, and recommendations
-addressed only to projects of their own council and not due before they were sent
-(``recommendation_integrity``). Meetings, agenda items and recommendations deleted in the
-app are left out of the app's invariants: nothing shows or counts them any more, and the
-user could not find them to mend them.
+(``PRAGMA foreign_key_check``); on PostgreSQL every foreign key of the metadata is checked
+by query and the catalog for missing tables, unvalidated constraints and invalid indexes.
+Then: approved minutes and annexes (``annex_integrity``) still match their SHA-256,
+attendance only by members of that council on the meeting's date, no vote with more votes
+than members present, agenda items only about projects of the meeting's council, and
+recommendations addressed only to projects of their own council and not due before they
+were sent (``recommendation_integrity``). Meetings, agenda items and recommendations
+deleted in the app are left out of the app's invariants: nothing shows or counts them any
+more, and the user could not find them to mend them.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from expertenrat.domain.integrity import Finding, FindingKind
 from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.minutes_versions import stored_pdf_intact
 from expertenrat.domain.wording import counted
+from expertenrat.services.annex_integrity import annex_findings
 from expertenrat.services.recommendation_integrity import recommendation_findings
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store.database import Database
@@ -55,6 +56,7 @@ class IntegrityService:
             findings += _vote_findings(connection)
             findings += _agenda_findings(connection)
             findings += recommendation_findings(connection)
+            findings += annex_findings(connection)
         return findings
 
 

@@ -23,6 +23,7 @@ from expertenrat.store.models import (
     Recommendation,
     RecommendationProject,
     RecommendationResponse,
+    StoredFile,
     Vote,
 )
 
@@ -65,6 +66,27 @@ def test_a_damaged_public_minutes_pdf_is_found(demo_database):
     assert [f.text for f in findings] == [
         f"Die öffentliche Fassung des genehmigten Protokolls (Fassung {minutes.number}) der "
         f"{name} stimmt nicht mit ihrer gespeicherten Prüfsumme überein."
+    ]
+
+
+def test_a_damaged_annex_is_found(demo_database):
+    # Found by a tester: an annex damaged in the database (its bytes cut short) made the
+    # Sitzungsmappe fail, while "Prüfen" said the database was in order.
+    with demo_database.transaction() as session:
+        annex = session.scalars(
+            select(StoredFile).where(StoredFile.meeting_id.is_not(None)).order_by(StoredFile.id)
+        ).first()
+        annex.content = annex.content[:1000]
+        meeting = session.get(Meeting, annex.meeting_id)
+        name = f"{meeting.number}. Sitzung am {meeting.starts_at:%d.%m.%Y}"
+        title = annex.title
+    findings = IntegrityService(demo_database).check()
+    assert [(f.kind, f.text) for f in findings] == [
+        (
+            FindingKind.ANNEX,
+            f"Die Anlage „{title}“ der {name} stimmt nicht mit ihrer gespeicherten Prüfsumme "
+            "überein; bitte fügen Sie die Datei erneut hinzu.",
+        )
     ]
 
 
