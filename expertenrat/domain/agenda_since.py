@@ -45,6 +45,7 @@ class ItemNow:
     title: str
     public: bool  # its own mark; below a non-public item it is non-public all the same
     parent_id: int | None
+    presenter: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +53,13 @@ class AgendaSince:
     """The items added since the invitation (by id), those it listed that are gone (in the
     order they were removed; ``gone=False``: still there, in the non-public part now, for
     the public letter), the titles then of those renamed and the part then (public or
-    not) of those that changed part, by id."""
+    not) of those that changed part, by id, and those with a new presenter."""
 
     new: frozenset[int] = frozenset()
     dropped: tuple[DroppedItem, ...] = ()
     earlier_titles: Mapping[int, str] = field(default_factory=dict)
     earlier_public: Mapping[int, bool] = field(default_factory=dict)
+    new_presenter: frozenset[int] = frozenset()  # listed then, presented by another now
 
 
 def agenda_since(
@@ -116,6 +118,11 @@ def agenda_since(
             if (title := str(was[key].get("title", now[key].title))) != now[key].title
         },
         earlier_public=moved,
+        new_presenter=frozenset(
+            key
+            for key in listed
+            if was[key].get("presenter", now[key].presenter) != now[key].presenter
+        ),
     )
 
 

@@ -91,10 +91,13 @@ class MeetingDocument:
     period counts from it), ``changed_on`` the day time or place of the invited meeting
     last changed, ``agenda_changed_on`` the day its agenda last changed (the later of the
     two dates the changed letter), each ``None`` while the first invitation's stands;
-    ``public_agenda_changed`` and ``non_public_agenda_changed`` say which part of the agenda
-    that change touched (both where it is not known), ``moved_parts`` what of time and place
-    changed since the first invitation ("time", "place", "link"; empty where they are as
-    first invited again, ``None`` where it is not known).
+    ``public_agenda_changed`` (as the public letter lists it, without presenters) and
+    ``non_public_agenda_changed`` say which part of the agenda that change touched (both
+    where it is not known), ``public_presenter_changed`` that a public item has another
+    presenter since (the members' letter heads the public part changed for it),
+    ``moved_parts`` what of time and place changed since the first invitation ("time",
+    "place", "link"; empty where they are as first invited again, ``None`` where it is not
+    known).
     ``addressee`` holds the address lines of one recipient (mail merge); ``None``
     addresses the members as a whole.
     """
@@ -122,6 +125,7 @@ class MeetingDocument:
     agenda_changed_on: date | None = None
     public_agenda_changed: bool = True
     non_public_agenda_changed: bool = True
+    public_presenter_changed: bool = False  # a public item's presenter, since the invitation
     moved_parts: tuple[str, ...] | None = None  # of MOVED_PARTS; None where not known
     dropped: tuple[DroppedItem, ...] = ()  # since the invitation, where the trail holds it
     non_public_left_out: bool = False  # the public invitation: a non-public part not shown
@@ -159,7 +163,9 @@ class MeetingDocument:
         members were invited: the letter heads it "Geänderte Tagesordnung – …"."""
         if not self.agenda_changed:
             return False
-        return self.public_agenda_changed if public else self.non_public_agenda_changed
+        if public:
+            return self.public_agenda_changed or self.public_presenter_changed
+        return self.non_public_agenda_changed
 
     @property
     def _changed_agenda(self) -> str:

@@ -31,6 +31,7 @@ def public_invitation(document: MeetingDocument) -> MeetingDocument:
             replace(d, gone=True) for d in document.dropped if d.public and public_changed
         ),
         non_public_agenda_changed=False,
+        public_presenter_changed=False,
         changed_on=None if link_only else document.changed_on,
         moved_parts=moved,
         non_public_left_out=document.agenda_in_parts,

@@ -29,6 +29,7 @@ from expertenrat.domain.wording import counted
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.agenda_changes import ITEM, agenda_of, record_item_change, short_title
 from expertenrat.services.agenda_order import AgendaOrder
+from expertenrat.services.agenda_references import references
 from expertenrat.services.agenda_rows import MeetingItems, load
 from expertenrat.services.agenda_templates import offered_templates
 from expertenrat.services.minutes_freeze import ensure_not_frozen
@@ -173,7 +174,7 @@ class AgendaService(AgendaOrder):
             items = found.items()
             ids = subtree(items, item_id)
             by_number = numbers(items)
-            used = agenda_rows.references(session, ids, {i: by_number[i] for i in ids})
+            used = references(session, ids, {i: by_number[i] for i in ids})
             if used:
                 raise InUseError(
                     f"TOP {by_number[item_id]} kann nicht gelöscht werden, weil er (oder ein "

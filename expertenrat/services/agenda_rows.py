@@ -1,5 +1,6 @@
 """The agenda items of one meeting inside a session: loading, storing a new order, the
-standard opening items, what refers to an item, and tombstones for a deleted meeting.
+standard opening items, and tombstones for a deleted meeting (what refers to an item is
+:mod:`expertenrat.services.agenda_references`).
 
 Positions are unique among siblings (two partial unique indexes: top level and below a
 parent), and both databases check them row by row. A new order is therefore stored in two
@@ -13,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.agenda import (
@@ -113,9 +114,10 @@ def follow_listed_agenda(session: Session, found: MeetingItems, before: ListedAg
     then replace the entry's text instead of keeping the old agenda); any change the
     invitation shows, of an invited meeting, makes today the day its agenda changed after
     the invitation (``invitation_agenda_changed_on``): its letter is then a "Geänderte
-    Tagesordnung", heading the part that changed so (``invitation_agenda_changed_public``,
-    ``…_non_public``). One UPDATE beside the meeting's row: its version stays, so the meeting,
-    open in its form beside the agenda, saves without a conflict."""
+    Tagesordnung", heading the part that changed so (``invitation_agenda_changed_public``:
+    as the public letter lists it, without presenters; ``…_non_public``). One UPDATE beside
+    the meeting's row: its version stays, so the meeting, open in its form beside the
+    agenda, saves without a conflict."""
     session.flush()
     after = listed_agenda(found)
     if after == before:
@@ -144,9 +146,12 @@ def follow_listed_agenda(session: Session, found: MeetingItems, before: ListedAg
     session.expire(found.meeting, list(values))
 
 
-def _part(agenda: ListedAgenda, public: bool) -> ListedAgenda:
-    """The public or the non-public part of ``agenda`` (a renumbered item counts too)."""
-    return [line for line in agenda if bool(line[2]) == public]
+def _part(agenda: ListedAgenda, public: bool) -> list[tuple]:
+    """The public part of ``agenda`` as the public letter lists it (without presenters), or
+    the non-public part (a renumbered item counts too)."""
+    return [
+        (*line[:3], *line[4:]) if public else line for line in agenda if bool(line[2]) == public
+    ]
 
 
 def store_layout(
@@ -241,60 +246,3 @@ def meeting_name(meeting: models.Meeting, shown: Callable[[str], str] = str) -> 
     if meeting.number:
         return f"der {name}"
     return f"der {name} vom {meeting.starts_at:%d.%m.%Y}"
-
-
-def references(session: Session, ids: Sequence[int], numbers_by_id: dict[int, str]) -> list[str]:
-    """Where items ``ids`` are used already, as German phrases ("TOP 2.1: Protokolltext")."""
-    found: dict[int, list[str]] = {}
-
-    def note(item_id: int | None, what: str) -> None:
-        if item_id is not None and item_id in numbers_by_id and what not in found.get(item_id, []):
-            found.setdefault(item_id, []).append(what)
-
-    item = models.AgendaItem
-    for row in session.execute(
-        select(item.id).where(
-            item.id.in_(ids),
-            or_(
-                item.discussion != "",
-                item.motion_text != "",
-                item.resolution_text != "",
-                item.result != "",
-            ),
-        )
-    ):
-        note(row.id, "Protokolltext")
-    for item_id in session.scalars(
-        select(models.Vote.agenda_item_id).where(models.Vote.agenda_item_id.in_(ids))
-    ):
-        note(item_id, "Abstimmungen im Protokoll")
-    attendance = models.Attendance
-    for row in session.execute(
-        select(attendance.arrived_item_id, attendance.left_item_id).where(
-            or_(attendance.arrived_item_id.in_(ids), attendance.left_item_id.in_(ids))
-        )
-    ):
-        note(row.arrived_item_id, "Anwesenheit (späteres Kommen)")
-        note(row.left_item_id, "Anwesenheit (früheres Gehen)")
-    for item_id in session.scalars(
-        select(models.Recommendation.origin_agenda_item_id).where(
-            models.Recommendation.origin_agenda_item_id.in_(ids)
-        )
-    ):
-        note(item_id, "Empfehlungen")
-    for item_id in session.scalars(
-        select(models.ConflictOfInterest.agenda_item_id).where(
-            models.ConflictOfInterest.agenda_item_id.in_(ids)
-        )
-    ):
-        note(item_id, "Befangenheit")
-    return [
-        f"TOP {numbers_by_id[item_id]}: {', '.join(whats)}"
-        for item_id, whats in sorted(
-            found.items(), key=lambda pair: _number_key(numbers_by_id[pair[0]])
-        )
-    ]
-
-
-def _number_key(number: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in number.split("."))

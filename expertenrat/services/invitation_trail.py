@@ -82,7 +82,7 @@ def agenda_since(
             meeting_id,
             [entry for entry_id, entry in entries if entry_id > invitation],
             [
-                ItemNow(i.id, i.title, i.public, i.parent_id)
+                ItemNow(i.id, i.title, i.public, i.parent_id, i.presenter)
                 for i in items
                 if i.meeting_id == meeting_id
             ],

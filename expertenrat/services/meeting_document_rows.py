@@ -179,6 +179,9 @@ def _document(
         agenda_changed_on=meeting.invitation_agenda_changed_on,
         public_agenda_changed=meeting.invitation_agenda_changed_public,
         non_public_agenda_changed=meeting.invitation_agenda_changed_non_public,
+        public_presenter_changed=any(
+            placed.public and placed.item.key in since.new_presenter for placed in placed_items
+        ),
         moved_parts=moved_parts,
         dropped=since.dropped,
     )

@@ -20,6 +20,7 @@ from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.domain.wording import isolated
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.agenda_changes import record_item_change
+from expertenrat.services.agenda_references import references
 from expertenrat.services.minutes_approval_rows import later_meetings, versions
 from expertenrat.store import models
 
@@ -170,7 +171,7 @@ def settle_approval_items(
         agenda = f"Tagesordnung {agenda_rows.meeting_name(found.meeting)}"
         for row in sorted(stale, key=lambda r: (r.parent_id or 0, r.position)):
             children = [r.id for r in found.rows.values() if r.parent_id == row.id]
-            used = agenda_rows.references(session, [row.id], {row.id: row.number})
+            used = references(session, [row.id], {row.id: row.number})
             if found.meeting.state == MeetingState.INVITED.value:
                 why = "die Einladung bereits versandt ist"
             elif row.title not in worded or children or row.presenter or used:

@@ -120,3 +120,19 @@ def test_the_changed_agenda_sent_leaves_the_public_letter_as_it_was(
     assert "Geänderte Tagesordnung – Nichtöffentlicher Teil" in full
     assert "Tagesordnung – Öffentlicher Teil" in full and "Bewerbungslage (neu)" in full
     assert "Geänderte" not in public and "(neu)" not in public
+
+
+def test_a_new_presenter_of_a_public_item_changes_the_members_letter_only(
+    documents, agenda, invited
+) -> None:
+    """The public letter names no presenters: to the public nothing changed."""
+    agenda.update(replace(_item(agenda, invited, "Datenstrategie"), presenter="Frau Ortmann"))
+
+    full = pdf_text(documents.invitation_pdf(invited).pdf)
+    public = pdf_text(documents.invitation_pdf(invited, public=True).pdf)
+
+    assert "Geänderte Tagesordnung – Öffentlicher Teil" in full
+    assert "Tagesordnung – Nichtöffentlicher Teil" in full
+    assert "Geänderte Tagesordnung – Nichtöffentlicher Teil" not in full
+    assert "Der öffentliche Teil der Tagesordnung hat sich geändert." in full
+    assert "Geänderte" not in public and "Bitte beachten Sie" not in public

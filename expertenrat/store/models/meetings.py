@@ -82,7 +82,8 @@ class Meeting(PublicId, SoftDeleted, Versioned, Base):
     # agenda stands (revision 0020).
     invitation_agenda_changed_on: Mapped[date | None] = mapped_column(Date)
     # Which part of that agenda changed since the invitation: the letter heads only a
-    # changed part "Geänderte Tagesordnung – …" (revision 0021).
+    # changed part "Geänderte Tagesordnung – …" (revision 0021); the public part as the
+    # public letter lists it (without presenters; a new presenter there the trail tells).
     invitation_agenda_changed_public: Mapped[bool] = mapped_column(
         Boolean, default=False, server_default=false()
     )
