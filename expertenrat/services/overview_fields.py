@@ -7,7 +7,7 @@ from collections import Counter
 from datetime import date
 
 from sqlalchemy import and_, case, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from expertenrat.domain.councils import ActionField
 from expertenrat.domain.enums import MeetingState, RecommendationStatus
@@ -134,19 +134,35 @@ def _counted_in(statuses: frozenset[RecommendationStatus]):
 
 
 def _accepted():
-    """The latest response accepted the recommendation ("entsprochen"); counted only where
-    the recommendation is answered (one to several projects that only some have answered
-    is still awaited, not accepted)."""
-    response = models.RecommendationResponse
-    latest = (
-        select(response.verdict)
-        .where(response.recommendation_id == _Recommendation.id)
-        .order_by(response.received_on.desc(), response.id.desc())
-        .limit(1)
-        .correlate(_Recommendation)
-        .scalar_subquery()
+    """The answers still standing all accepted the recommendation ("entsprochen"): each
+    project's latest, or a joint one no later answer of that project (or joint one)
+    followed. With one project that is its latest answer; of several that only some
+    accepted, it is not accepted, whichever answered last. Counted only where the
+    recommendation is answered (one still awaited from a project is not accepted)."""
+    response = aliased(models.RecommendationResponse)
+    later = aliased(models.RecommendationResponse)
+    superseded = (
+        select(later.id)
+        .where(
+            later.recommendation_id == response.recommendation_id,
+            or_(later.project_id == response.project_id, later.project_id.is_(None)),
+            or_(
+                later.received_on > response.received_on,
+                and_(later.received_on == response.received_on, later.id > response.id),
+            ),
+        )
+        .exists()
     )
-    return latest.in_([verdict.value for verdict in ACCEPTED_VERDICTS])
+    standing = (
+        select(response.id)
+        .where(response.recommendation_id == _Recommendation.id, ~superseded)
+        .correlate(_Recommendation)
+    )
+    accepted = [verdict.value for verdict in ACCEPTED_VERDICTS]
+    return and_(
+        standing.where(response.verdict.in_(accepted)).exists(),
+        ~standing.where(response.verdict.not_in(accepted)).exists(),
+    )
 
 
 def _share(condition):

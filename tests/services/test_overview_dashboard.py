@@ -168,3 +168,37 @@ def test_an_answer_one_of_two_projects_gave_is_not_yet_accepted(database, sample
 
     stadtdaten = {f.field.name: f for f in figures.fields_this_year}["Stadtdaten"]
     assert (stadtdaten.sent, stadtdaten.answered, stadtdaten.accepted) == (3, 2, 1)
+
+
+@pytest.mark.parametrize("complied_on", [date(2026, 8, 1), date(2026, 9, 1)])
+def test_one_project_complied_and_the_other_did_not_is_not_accepted(
+    database, sample, today, complied_on
+):
+    """A recommendation to two projects, one complying and the other not, counted as
+    accepted when the complying answer came last and not when it came first (found by a
+    tester); the answer each project gave last must all comply."""
+    recommendation = sample.recommendations["E-2026-01"]
+    odp, klima = sample.projects["ODP"], sample.projects["KLIMA"]
+    with database.transaction() as session:
+        session.add(
+            models.RecommendationProject(recommendation_id=recommendation, project_id=klima)
+        )
+        for project, verdict, on in (
+            (odp, "complied", complied_on),
+            (klima, "not_complied", date(2026, 8, 15)),
+        ):
+            session.add(
+                models.RecommendationResponse(
+                    recommendation_id=recommendation,
+                    project_id=project,
+                    received_on=on,
+                    verdict=verdict,
+                    reasons="Begründung",
+                )
+            )
+        session.get(models.Recommendation, recommendation).status = "answered"
+
+    figures = OverviewService(database).overview(sample.council_id, today)
+
+    stadtdaten = {f.field.name: f for f in figures.fields_this_year}["Stadtdaten"]
+    assert (stadtdaten.sent, stadtdaten.answered, stadtdaten.accepted) == (3, 3, 1)
