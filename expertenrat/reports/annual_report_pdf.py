@@ -139,8 +139,8 @@ def _recommendations(report: AnnualReport) -> list[Flowable]:
         f"Im Jahr {report.year} beschlossene Empfehlungen und Impulse mit ihrem heutigen "
         "Stand. Fristgerecht heißt: jedes adressierte Projekt hatte bis zur Frist geantwortet "
         "(gezählt sind die, deren Frist abgelaufen ist oder die beantwortet wurden); "
-        "entsprochen: die "
-        "letzte Stellungnahme entspricht der Empfehlung. In nichtöffentlicher Beratung "
+        "entsprochen: die letzte Stellungnahme jedes adressierten Projekts entspricht der "
+        "Empfehlung. In nichtöffentlicher Beratung "
         "beschlossene sind nur gezählt."
     )
     # One row per action field: kept whole (not its header and first row at a page's foot),

@@ -51,6 +51,8 @@ def test_sections_names_meetings_and_figures():
         assert row.code in printed
     assert "2 Empfehlungen, 1 Impuls" in printed and "1 von 3" in printed
     assert "Status je Handlungsfeld" in printed and "umgesetzt" in printed
+    # of a recommendation to several projects, every one's latest answer (found by a tester)
+    assert "entsprochen: die letzte Stellungnahme jedes adressierten Projekts" in printed
     assert rendered.records == len(ROWS) and rendered.warnings == ()
 
 
