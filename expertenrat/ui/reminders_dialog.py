@@ -39,10 +39,12 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.record_table import TableOrEmpty, record_table_view, sorting_proxy
 from expertenrat.ui.reminder_letters import ReminderLetters
 from expertenrat.ui.reminders_table_model import RemindersTableModel
+from expertenrat.ui.row_heights import fit_rows_in_sight
 
 _CONTEXT = "RemindersDialog"
-# The lead unit and the contact give way first, then the project (its tooltip shows the
-# whole name); the codes never: what is asked of the project, "(Umsetzung)", stays whole.
+# The lead unit and the contact give way first, then the project (their text wraps, and
+# the tooltip shows it whole); the codes never: what is asked of the project,
+# "(Umsetzung)", stays whole.
 _SHRINKABLE = (
     (RemindersTableModel.COLUMN_LEAD, RemindersTableModel.COLUMN_CONTACT),
     (RemindersTableModel.COLUMN_PROJECT,),
@@ -81,6 +83,10 @@ class RemindersDialog(QDialog):
         self.view = record_table_view(self.proxy, RemindersTableModel.COLUMN_DUE)
         self.view.setAccessibleName(tr(_CONTEXT, "Fällige Erinnerungen"))  # for screen readers
         self.view.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
+        # A name narrower than its column wraps (the rows as tall as their text): cut, it
+        # read "Klimasensoren an …" at 900 px.
+        self.view.setWordWrap(True)
+        self.row_heights = fit_rows_in_sight(self.view)
         refit_on_width_change(self.view, self.fit_columns)
         self.table = TableOrEmpty(self.view)
         self.unaddressed_label = _text_label()
@@ -146,9 +152,9 @@ class RemindersDialog(QDialog):
 
     def fit_columns(self) -> None:
         """Every column as wide as its content; where they would not fit, the lead unit and
-        the contact give way first, then the project ("…", the tooltip shows all), so that
-        the codes, the counts and the date stay whole (a 1024-pixel screen); room left goes
-        to the project."""
+        the contact give way first, then the project (their text wrapped), so that the
+        codes, the counts and the date stay whole (a 1024-pixel screen); room left goes to
+        the project."""
         fit_columns(self.view, _SHRINKABLE, wide=RemindersTableModel.COLUMN_PROJECT)
 
     def showEvent(self, event: QShowEvent) -> None:

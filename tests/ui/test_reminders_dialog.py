@@ -13,7 +13,7 @@ from email.policy import default
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QRect, Qt
 from settling import settle
 from table_widths import fits, headers_whole, shows_start, shows_whole
 
@@ -265,6 +265,39 @@ def test_the_codes_show_whole_beside_a_long_project_name(page, qtbot, services, 
         if proxy.index(r, M.COLUMN_PROJECT).data() == long_title
     ]
     assert cut.data(Qt.ItemDataRole.ToolTipRole) == long_title
+
+
+def wraps_whole(view, column: int) -> bool:
+    """Whether every cell of ``column`` shows its whole text, wrapped at spaces into the
+    row's height (no word wider than the column)."""
+    width = view.horizontalHeader().sectionSize(column)
+    room = width - 2 * (view.style().pixelMetric(view.style().PixelMetric.PM_FocusFrameHMargin) + 1)
+    metrics, proxy = view.fontMetrics(), view.model()
+    for row in range(proxy.rowCount()):
+        text = proxy.index(row, column).data()
+        box = metrics.boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, text)
+        if box.width() > room or box.height() > view.rowHeight(row):
+            return False
+        if box.height() > metrics.lineSpacing() and not view.wordWrap():
+            return False  # drawn on one line and cut
+    return True
+
+
+def test_project_names_and_lead_units_wrap_rather_than_being_cut_at_900_px(page, qtbot):
+    """With the codes whole, the project names were cut at 900 px ("Klimasensoren an …");
+    they wrap now, the rows as tall as their text."""
+    dialog = opened(page)
+    exposed(dialog)
+    dialog.resize(900, 460)
+    qtbot.waitUntil(lambda: dialog.view.viewport().width() > 840, timeout=WAIT)
+    settle(qtbot)  # what the resize set off is done before the columns are measured
+
+    view = dialog.view
+    assert fits(view)
+    assert not shows_whole(view, M.COLUMN_PROJECT)  # narrower than the longest name ...
+    assert wraps_whole(view, M.COLUMN_PROJECT)  # ... which wraps
+    assert wraps_whole(view, M.COLUMN_LEAD)
+    assert shows_whole(view, M.COLUMN_CODES)
 
 
 def test_saving_writes_letter_and_draft_per_selected_project_and_records_the_reminder(
