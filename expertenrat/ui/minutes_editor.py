@@ -244,6 +244,8 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
             # minutes were read is newer than they are (shown as read, the text typed
             # before seemed lost, and typing on saved over it).
             self.display.show(key, self.autosave.unsaved_payload(key) or self.saver.bases.get(key))
+            if key.startswith("item:"):
+                self.vote_actions.show_refused(int(key.partition(":")[2]))
 
     # --- editing --------------------------------------------------------------------------
 

@@ -15,8 +15,9 @@ from dataclasses import replace
 from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.enums import VoteMode
-from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
+from expertenrat.domain.errors import ConcurrentEditError, ConnectionLostError, ExpertenratError
 from expertenrat.domain.minutes import ItemMinutes, Minutes
+from expertenrat.domain.votes import VoteDraft
 from expertenrat.services.minutes_votes import SavedVotes
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
@@ -47,6 +48,9 @@ class VoteActions:
         self._changed = changed
         self._reread = reread
         self.saving = VoteSaving(save, parent)
+        # Votes typed and refused (too many counts …), per item, with the reason: shown
+        # again with the item until corrected or let go, never dropped silently.
+        self._refusals: dict[int, tuple[tuple[VoteDraft, ...], str]] = {}
         self.saving.saved.connect(self._saved)
         self.saving.failed.connect(self._refused)
         box.remove_asked.connect(self.ask_remove)
@@ -60,6 +64,8 @@ class VoteActions:
         lost server. Such votes have no recovery file: asked first; "Ja" drops them and
         calls ``then``."""
         saving = self.saving
+        if self._refusals:
+            return self._let_refusals_go(then)
         if not saving.waiting_for_server():
             return True
 
@@ -87,6 +93,43 @@ class VoteActions:
             self._parent, tr(_CONTEXT, "Abstimmungen nicht gespeichert"), text, drop
         )
         return False
+
+    def _let_refusals_go(self, then: Callable[[], None]) -> bool:
+        """Asked first whether to drop votes refused and not corrected: "Ja" drops them."""
+
+        def drop() -> None:
+            self._refusals.clear()
+            if self.let_go(then):  # else it asks about votes waiting for the server
+                then()
+
+        minutes = self._minutes()
+        labels = {i.item_id: i.label for i in minutes.items} if minutes else {}
+        named = "; ".join(
+            f"{labels.get(item_id, '')}: "
+            + ", ".join(d.subject or tr(_CONTEXT, d.mode.label) for d in drafts)
+            for item_id, (drafts, _reason) in self._refusals.items()
+        )
+        self._dialogs.question(
+            self._parent,
+            tr(_CONTEXT, "Abstimmungen nicht gespeichert"),
+            tr(
+                _CONTEXT,
+                "Diese Abstimmungen sind nicht gespeichert, weil ihre Angaben nicht stimmen "
+                "({named}). Trotzdem fortfahren und die Abstimmungen verwerfen?",
+            ).format(named=named),
+            drop,
+        )
+        return False
+
+    def show_refused(self, item_id: int) -> None:
+        """The votes of ``item_id`` typed and refused, with the reason, if there are any
+        (the item is shown again, or the minutes were read again)."""
+        box = self._shown_box(item_id)
+        refused = self._refusals.get(item_id)
+        if box is not None and refused is not None:
+            drafts, reason = refused
+            box.show_drafts(drafts)
+            box.show_message(reason, warning=False)
 
     def save(self, drafts: list) -> None:
         """Save the votes of the item shown, in the worker (the counts are checked there)."""
@@ -123,6 +166,7 @@ class VoteActions:
         return self._box if item is not None and item.item_id == item_id else None
 
     def _saved(self, request: VoteRequest, saved: SavedVotes) -> None:
+        self._refusals.pop(request.item_id, None)
         box = self._shown_box(request.item_id)
         # none of the saved lines shown: the box was read again while the save waited (a
         # save of no votes, the last one removed, has no lines to be missing)
@@ -152,4 +196,7 @@ class VoteActions:
         if box is not None:
             box.show_message(error.message, warning=False)
         if isinstance(error, ConcurrentEditError):
+            self._refusals.pop(request.item_id, None)
             self._reread()
+        elif not isinstance(error, ConnectionLostError):  # that one is tried again
+            self._refusals[request.item_id] = (request.drafts, error.message)

@@ -176,12 +176,16 @@ class VotesBox(QGroupBox):
         self.show_message("", warning=False)
 
     def show_votes(self, votes: Sequence[Vote], recused: Sequence[RecusedMember]) -> None:
+        self.show_drafts([vote.as_draft() for vote in votes])
+        self.show_recused(recused)
+
+    def show_drafts(self, drafts: Sequence[VoteDraft]) -> None:
+        """One line per draft (the votes stored, or those typed and refused)."""
         for line in self.lines:
             _drop(line)
         self.lines = []
-        for vote in votes:
-            self._add_line(vote.as_draft())
-        self.show_recused(recused)
+        for draft in drafts:
+            self._add_line(draft)
 
     def show_recused(self, recused: Sequence[RecusedMember]) -> None:
         """Who did not vote for a conflict of interest (as the attendance now says)."""
