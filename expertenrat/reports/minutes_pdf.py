@@ -131,8 +131,8 @@ def _attendance(doc: MinutesDocument) -> list[Flowable]:
         ("Entschuldigt", "; ".join(map(isolated, doc.excused)) or "–"),
         ("Abwesend", "; ".join(map(_absent, doc.absent)) or "–"),
     ]
-    if doc.guests:
-        rows.append(("Gäste", "; ".join(blocks.guest_text(g) for g in doc.guests)))
+    # A guest a line: one cell of them all was cut short ("…") and could not break.
+    rows += [("Gäste" if n == 0 else "", blocks.guest_text(g)) for n, g in enumerate(doc.guests)]
     story.append(parts.facts(rows, _LABEL_WIDTH))
     return story
 

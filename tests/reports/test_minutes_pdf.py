@@ -19,7 +19,7 @@ from pypdf.generic import ContentStream
 
 from expertenrat.domain.enums import MeetingKind, MinutesState, MinutesStyle, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
-from expertenrat.domain.minutes_attendees import AbsentMember, PresentMember
+from expertenrat.domain.minutes_attendees import AbsentMember, GuestLine, PresentMember
 from expertenrat.domain.minutes_document import DRAFT_MARK, WITHHELD_LINE
 from expertenrat.domain.minutes_items import MinutesItem, VoteRecord
 from expertenrat.domain.public_minutes import UNNAMED_MEMBER, public_version
@@ -83,6 +83,24 @@ def test_full_minutes_print_every_element_of_german_practice() -> None:
     for needle in expected:
         assert needle in printed, needle
     assert printed.index("TOP 1 Eröffnung") < printed.index("TOP 2 Beratung")
+
+
+def test_every_guest_of_a_long_list_is_named_and_the_list_runs_on() -> None:
+    # Found by a tester: twelve guests with their office were one cell cut at 40 % of a
+    # page: "Gast 8 (Amt für …" ended in "…", the last guests were missing from the
+    # minutes, and the cell went to the next page whole, leaving the first one half empty.
+    office = "Amt für Digitalisierung, Informationstechnik und Organisation der Hanse- und"
+    guests = tuple(
+        GuestLine(
+            f"Gast {n} mit einem recht langen Namen", f"{office} Universitätsstadt", "Leitung"
+        )
+        for n in range(20)
+    )
+    rendered = pages(render_minutes(minutes(guests=guests)).pdf)
+
+    printed = flat(" ".join(rendered))
+    assert all(f"Gast {n} mit einem recht langen Namen ({office}" in printed for n in range(20))
+    assert "Gäste" in flat(rendered[0])  # the list starts where the attendance is
 
 
 def test_a_member_without_an_action_field_shows_a_dash_in_the_attendance() -> None:
