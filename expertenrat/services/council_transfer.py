@@ -173,10 +173,11 @@ class CouncilTransferService:
                         before=before, after=audit.snapshot(row))  # fmt: skip
             if ACTION_FIELDS in names:
                 self._replace_fields(session, row.id, chosen)
-            if TEXT_TEMPLATES in names:
+            if TEXT_TEMPLATES in names:  # the file's, worded for the file's council
                 self._replace_phrases(session, row.id, chosen)
-            else:  # the council's own phrases follow its name and its chair's title
-                follow_council_words(session, row, old_words, self._actor)
+                old_words = phrase_words(preview.incoming.settings)
+            # the phrases follow the council's name and its chair's title
+            follow_council_words(session, row, old_words, self._actor)
             if AGENDA_TEMPLATES in names and chosen.agenda_templates is not None:
                 self._replace_agenda_templates(session, row.id, chosen.agenda_templates)
             return council_settings(row)

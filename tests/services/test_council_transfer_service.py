@@ -327,3 +327,24 @@ def test_a_kind_taken_from_a_file_renames_the_council_in_the_own_phrases(
 
     texts = {p.label: p.text for p in TextTemplatesService(database, actor).templates(heads.id)}
     assert texts["Kenntnisnahme"] == "Der Bürgerrat nimmt den Bericht zur Kenntnis."
+
+
+def test_phrases_taken_from_a_file_name_this_council_not_the_file_s(
+    transfer, settings_service, database, actor, rostock
+):
+    """Another city taking Rostock's Textbausteine (not its name) got phrases naming
+    Rostock's council and chair in its own minutes, 'Der Expert*innenrat nimmt den Bericht
+    zur Kenntnis.' in a Digitalbeirat (found by a tester): they name this council's words
+    now, as its own phrases follow a change of its name; the rest stays as written."""
+    wismar = settings_service.create_council(
+        CouncilSettings(id=None, name="Digitalbeirat", city="Wismar", chair_title="Sprecher*in")
+    )
+    preview = transfer.preview(wismar.id, transfer.read(transfer.export(rostock.id)))
+
+    transfer.apply(preview, {"text_templates"})
+
+    texts = {p.label: p.text for p in TextTemplatesService(database, actor).templates(wismar.id)}
+    assert texts["Kenntnisnahme"] == "Der Digitalbeirat nimmt den Bericht zur Kenntnis."
+    assert texts["Eröffnung"].startswith("Die/Der Sprecher*in eröffnet die Sitzung")
+    assert texts["Dank"] == "Der Rat dankt „allen“ & <jedem>."
+    assert settings_service.settings(wismar.id).name == "Digitalbeirat"
