@@ -17,6 +17,7 @@ from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.field_limits import AGENDA_ITEM, clean_text, text_problems
 
 MAX_DEPTH = 3
+URGENT_MARK = "(Dringlichkeitsantrag)"  # beside an urgent item's title
 MAX_PLANNED_MINUTES = 600
 
 STANDARD_OPENING_ITEMS: tuple[tuple[str, AgendaItemKind], ...] = (
@@ -46,6 +47,12 @@ class AgendaItem:
     project_id: int | None = None
     project_title: str = ""
     version: int = 0
+    urgent: bool = False  # a Dringlichkeitsantrag: taken up at the meeting itself
+
+    @property
+    def mark(self) -> str:
+        """ "(Dringlichkeitsantrag)" beside the title of an urgent item, else ""."""
+        return URGENT_MARK if self.urgent else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +67,9 @@ class Agenda:
     items: tuple[AgendaItem, ...] = ()
     frozen: bool = False  # the minutes are approved: nothing may change
     ends_at: datetime | None = None  # the meeting's planned end (wall clock), if it has one
+    # Why no urgent item may be added now (``None``: it may: the meeting is held and its
+    # minutes are an open draft).
+    urgent_refusal: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,17 +199,20 @@ def validate_item(item: AgendaItem) -> list[FieldProblem]:
     return problems
 
 
-def change_refusal(state: MeetingState, *, title_only: bool = False) -> str | None:
+def change_refusal(
+    state: MeetingState, *, title_only: bool = False, open_urgent: bool = False
+) -> str | None:
     """Why the agenda of a meeting in ``state`` may not change so (German), or ``None``.
 
     A cancelled meeting's agenda is final; a held meeting's items keep their order and
-    content, but a title may still be corrected (``title_only``). "Held" is the state: a
-    meeting may be marked so once it has begun, while it still runs, so the refusal does not
-    say that it is over.
+    content, but a title may still be corrected (``title_only``), and an urgent item taken
+    up at the meeting may be changed or removed while the minutes are an open draft
+    (``open_urgent``). "Held" is the state: a meeting may be marked so once it has begun,
+    while it still runs, so the refusal does not say that it is over.
     """
     if state is MeetingState.CANCELLED:
         return "Die Sitzung ist abgesagt; ihre Tagesordnung kann nicht mehr geändert werden."
-    if state is MeetingState.HELD and not title_only:
+    if state is MeetingState.HELD and not (title_only or open_urgent):
         return (
             "Die Sitzung ist als durchgeführt erfasst; ihre Tagesordnung kann nicht mehr "
             "umgestellt werden. Nur Titel lassen sich noch berichtigen."

@@ -146,6 +146,7 @@ _FIELDS: Mapping[str, Mapping[str, str]] = {
         "planned_minutes": "geplante Minuten",
         "public": "öffentlich",
         "title": "Titel",
+        "urgent": "Dringlichkeitsantrag",
     },
     "attendance": {
         "voting_right": "Stimmrecht",

@@ -116,6 +116,7 @@ class ItemMinutes:
     # Counts of stored votes that no longer fit who could vote (attendance corrected after
     # the vote): "Es sind 7 Stimmen erfasst, aber bei TOP 8 waren nur 6 …".
     vote_count_problems: tuple[str, ...] = ()
+    urgent: bool = False  # a Dringlichkeitsantrag, taken up at the meeting
 
     @property
     def label(self) -> str:

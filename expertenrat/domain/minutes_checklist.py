@@ -3,7 +3,8 @@
 One line (:class:`~expertenrat.domain.minutes_checklist_lines.ChecklistLine`) per element
 (date, place, start and end, chair, minute-taker, attendance, invitation and notice period,
 quorum, agenda approved, previous minutes), then one per item that lacks content, lacks a
-vote for its resolution or has recusals that are not named; where all items are fine, one
+vote for its resolution (or an urgent item, the vote on taking it up) or has recusals that
+are not named; where all items are fine, one
 green line says so. Each line says in German what is missing and where to fix it (its
 target). What the check looks at:
 :class:`~expertenrat.domain.minutes_checklist_facts.ChecklistFacts`.
@@ -22,6 +23,8 @@ from expertenrat.domain.minutes_checklist_facts import (
     UndecidedConflict,
 )
 from expertenrat.domain.minutes_checklist_lines import Checklist, ChecklistLine, ChecklistTarget
+
+URGENT_VOTE_MISSING = "Es fehlt die Abstimmung über die Aufnahme des Dringlichkeitsantrags."
 
 
 def checklist(facts: ChecklistFacts) -> Checklist:
@@ -236,6 +239,11 @@ def _item_lines(items: tuple[ItemMinutes, ...]) -> list[ChecklistLine]:
         )
         for i in items
         if i.resolution_text.strip() and not i.votes
+    ]
+    unvoted += [  # the council votes on taking it up; its line records that vote
+        _line("item_vote", False, f"{i.label}: {URGENT_VOTE_MISSING}", "votes", i.item_id)
+        for i in items
+        if i.urgent and not i.votes
     ]
     unvoted += [
         _line("item_vote", False, f"{i.label}: {problem}", "votes", i.item_id)

@@ -20,7 +20,7 @@ from expertenrat.domain.invitation_due import invitation_deadline
 from expertenrat.domain.meeting_documents import Letterhead
 from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.domain.minutes_attendees import AbsentMember, GuestLine, PresentMember
-from expertenrat.domain.minutes_items import MinutesItem
+from expertenrat.domain.minutes_items import MinutesItem, urgent_extension
 from expertenrat.domain.quorum import MeetingQuorum, QuorumResult, QuorumSpan
 from expertenrat.domain.wording import counted, isolated
 
@@ -196,6 +196,11 @@ class MinutesDocument:
         if quorum.throughout:
             return f"Die Beschlussfähigkeit wurde festgestellt: {quorum.statement}."
         return f"Zur Beschlussfähigkeit wurde festgestellt: {quorum.statement}."
+
+    @property
+    def extension_line(self) -> str:
+        """That the agenda was extended at the meeting by urgent items ("" for none)."""
+        return urgent_extension(self.items)
 
     @property
     def agenda_line(self) -> str:

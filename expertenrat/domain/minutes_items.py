@@ -5,8 +5,10 @@ reads as, with who was recused and why), the recommendations adopted in it; part
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from expertenrat.domain.agenda import URGENT_MARK
 from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.votes import recused_label, vote_outcome
@@ -78,10 +80,30 @@ class MinutesItem:
     recused: tuple[DeclaredConflict, ...] = ()
     recommendations: tuple[AdoptedRecommendation, ...] = ()
     withheld: bool = False
+    # A Dringlichkeitsantrag: the council extended its agenda by it at the meeting. Approved
+    # minutes stored before this field existed read it as False: they had no urgent items.
+    urgent: bool = False
 
     @property
     def label(self) -> str:
-        return f"TOP {self.number} {self.title}".strip()
+        return " ".join(p for p in (f"TOP {self.number}", self.title, self.mark) if p)
+
+    @property
+    def mark(self) -> str:
+        """ "(Dringlichkeitsantrag)" beside the title of an urgent item, else ""."""
+        return URGENT_MARK if self.urgent else ""
 
     def vote_lines(self) -> tuple[str, ...]:
         return tuple(vote_line(v, self.recused) for v in self.votes)
+
+
+def urgent_extension(items: Iterable[MinutesItem]) -> str:
+    """What the minutes record of the urgent items the agenda was extended by at the
+    meeting: "Die Tagesordnung wurde um TOP 9 „Radwege“ als Dringlichkeitsantrag
+    erweitert."; "" for none. The public version's withheld items are not urgent there."""
+    named = [f"TOP {i.number} „{isolated(i.title)}“" for i in items if i.urgent]
+    if not named:
+        return ""
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} und {named[-1]}"
+    kind = "Dringlichkeitsantrag" if len(named) == 1 else "Dringlichkeitsanträge"
+    return f"Die Tagesordnung wurde um {listed} als {kind} erweitert."

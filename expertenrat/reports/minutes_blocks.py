@@ -132,7 +132,7 @@ def item_heading(item: MinutesItem, level: int) -> list[Flowable]:
     The title is printed whole, however long (the record is verbatim; it flows over lines);
     only the bookmark shortens it."""
     styles = _styles()
-    label = f"TOP {item.number} {isolated(item.title)}".strip()  # item.label, isolated
+    label = " ".join(p for p in (f"TOP {item.number}", isolated(item.title), item.mark) if p)
     title = theme.markup(label, styles.item)
     story: list[Flowable] = [CondPageBreak(35 * mm), Bookmark(item.label, level)]
     if item.withheld:

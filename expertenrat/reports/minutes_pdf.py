@@ -44,7 +44,11 @@ _AGENDA_COLUMNS: tuple[Column[MinutesItem], ...] = (
     Column(
         "Gegenstand",
         0.70,
-        lambda i: [(i.title, PLAIN), (parts.kind_beside(i.title, i.kind_label), SMALL)],
+        lambda i: [
+            (i.title, PLAIN),
+            (i.mark, SMALL),
+            (parts.kind_beside(i.title, i.kind_label), SMALL),
+        ],
     ),
     Column("Teil", 0.20, lambda i: [("öffentlich" if i.public else parts.NON_PUBLIC, PLAIN)]),
 )
@@ -140,7 +144,7 @@ def _attendance(doc: MinutesDocument) -> list[Flowable]:
 def _opening(doc: MinutesDocument) -> list[Flowable]:
     story = [*blocks.bookmarked_heading("Feststellungen")]
     lines = [doc.invitation.statement(doc.day) if doc.invitation else ""]
-    lines += [doc.quorum_line, doc.agenda_line, *doc.earlier_minutes]
+    lines += [doc.quorum_line, doc.agenda_line, doc.extension_line, *doc.earlier_minutes]
     for line in lines:
         if line:
             story += [parts.paragraph(line), Spacer(0, 1.5 * mm)]

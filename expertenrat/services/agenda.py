@@ -4,12 +4,15 @@ them is :mod:`expertenrat.services.agenda_order`, which :class:`AgendaService` t
 Every change is one transaction: the new order comes from the domain rules
 (``domain.agenda``), is stored with its numbers (``agenda_rows.store_layout``) and lands
 with its audit entry, or nothing lands. A cancelled meeting's agenda is final; a held
-meeting's items keep order and content, only titles may be corrected.
+meeting's items keep order and content, only titles may be corrected, but the council may
+extend it by an urgent item (Dringlichkeitsantrag, :meth:`AgendaService.add_urgent`),
+which may be changed or deleted again while the minutes are an open draft
+(:mod:`expertenrat.services.urgent_items`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,7 +26,7 @@ from expertenrat.domain.agenda import (
 )
 from expertenrat.domain.agenda_moves import move_to, remove, subtree
 from expertenrat.domain.agenda_templates import AgendaTemplate
-from expertenrat.domain.enums import AgendaItemKind, AuditAction
+from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingState
 from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
 from expertenrat.domain.wording import counted
 from expertenrat.services import agenda_rows, audit
@@ -40,6 +43,7 @@ from expertenrat.services.unit_of_work import (
     raise_if_invalid,
     reading,
 )
+from expertenrat.services.urgent_items import urgent_refusal
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
@@ -118,27 +122,51 @@ class AgendaService(AgendaOrder):
                         )
                     ]
                 )
-            _check_project(session, found, item.project_id, None)
-            before = agenda_rows.listed_agenda(found)
-            siblings = [r.position for r in found.rows.values() if r.parent_id == parent]
-            row = models.AgendaItem(
-                meeting_id=meeting_id,
-                parent_id=parent,
-                position=max(siblings, default=-1) + 1,
-                number="",
-            )
-            _apply(row, item)
-            session.add(row)
-            session.flush()
-            found.rows[row.id] = row
-            items = found.items()
-            layout = move_to(items, row.id, parent, len(items) if index is None else index)
-            agenda_rows.store_layout(session, found.rows, layout)
-            record_item_change(
-                session, self._actor, found, AuditAction.CREATE, row, None, "hinzugefügt"
-            )
-            agenda_rows.follow_listed_agenda(session, found, before)
-            return agenda_of(found)
+            return self._insert(session, found, replace(item, urgent=False), parent, index)
+
+    def add_urgent(self, meeting_id: int, item: AgendaItem) -> Agenda:
+        """Extend the agenda of a held meeting by ``item`` as an urgent item
+        (Dringlichkeitsantrag), the last at the top level: only while its minutes are an
+        open draft (:func:`~expertenrat.services.urgent_items.urgent_refusal`)."""
+        item = clean_item(item)
+        raise_if_invalid(validate_item(item))
+        with changing(self._db, _AGENDA) as session:
+            found = load(session, meeting_id, lock=True)
+            ensure_not_frozen(session, found.meeting.id)
+            refusal = urgent_refusal(session, found.meeting)
+            if refusal is not None:
+                raise ValidationError([FieldProblem("agenda", refusal)])
+            return self._insert(session, found, replace(item, urgent=True), None, None)
+
+    def _insert(
+        self,
+        session: Session,
+        found: MeetingItems,
+        item: AgendaItem,
+        parent: int | None,
+        index: int | None,
+    ) -> Agenda:
+        _check_project(session, found, item.project_id, None)
+        before = agenda_rows.listed_agenda(found)
+        siblings = [r.position for r in found.rows.values() if r.parent_id == parent]
+        row = models.AgendaItem(
+            meeting_id=found.meeting.id,
+            parent_id=parent,
+            position=max(siblings, default=-1) + 1,
+            number="",
+            urgent=item.urgent,
+        )
+        _apply(row, item)
+        session.add(row)
+        session.flush()
+        found.rows[row.id] = row
+        items = found.items()
+        layout = move_to(items, row.id, parent, len(items) if index is None else index)
+        agenda_rows.store_layout(session, found.rows, layout)
+        what = "als Dringlichkeitsantrag hinzugefügt" if item.urgent else "hinzugefügt"
+        record_item_change(session, self._actor, found, AuditAction.CREATE, row, None, what)
+        agenda_rows.follow_listed_agenda(session, found, before)
+        return agenda_of(found)
 
     def update(self, item: AgendaItem) -> Agenda:
         """Save the texts and settings of ``item`` (its ``version`` must be current)."""
@@ -150,7 +178,7 @@ class AgendaService(AgendaOrder):
             check_version(row, item.version, ITEM)
             unchanged = all(getattr(row, name) == _value(item, name) for name in _CONTENT_FIELDS)
             ensure_not_frozen(session, found.meeting.id)
-            found.refuse_unless_allowed(title_only=unchanged)
+            _refuse_unless_allowed(session, found, [row], title_only=unchanged)
             _check_project(session, found, item.project_id, row.project_id)
             before = audit.snapshot(row)
             lines = agenda_rows.listed_agenda(found)
@@ -170,9 +198,9 @@ class AgendaService(AgendaOrder):
             found = load(session, row.meeting_id, lock=True)
             check_version(row, version, ITEM)
             ensure_not_frozen(session, found.meeting.id)
-            found.refuse_unless_allowed()
             items = found.items()
             ids = subtree(items, item_id)
+            _refuse_unless_allowed(session, found, [found.rows[i] for i in ids])
             by_number = numbers(items)
             used = references(session, ids, {i: by_number[i] for i in ids})
             if used:
@@ -202,6 +230,24 @@ class AgendaService(AgendaOrder):
             agenda_rows.store_layout(session, found.rows, remove(items, item_id))
             agenda_rows.follow_listed_agenda(session, found, lines)
             return agenda_of(found)
+
+
+def _refuse_unless_allowed(
+    session: Session,
+    found: MeetingItems,
+    rows: list[models.AgendaItem],
+    *,
+    title_only: bool = False,
+) -> None:
+    """Refuse a change of ``rows`` the meeting's state does not allow. Urgent items change
+    while the held meeting's minutes are an open draft; after that a change of them beyond
+    the title is refused with the reason (a finished or a sent draft)."""
+    refusal = urgent_refusal(session, found.meeting) if all(r.urgent for r in rows) else ""
+    if refusal is None:
+        return
+    if refusal and not title_only and found.meeting.state == MeetingState.HELD.value:
+        raise ValidationError([FieldProblem("agenda", refusal)])
+    found.refuse_unless_allowed(title_only=title_only)
 
 
 def _value(item: AgendaItem, name: str) -> object:

@@ -14,6 +14,7 @@ from expertenrat.domain.wording import isolated, shortened
 from expertenrat.services import audit
 from expertenrat.services.agenda_rows import MeetingItems, meeting_name
 from expertenrat.services.minutes_freeze import is_frozen
+from expertenrat.services.urgent_items import urgent_refusal
 from expertenrat.store import models
 
 ITEM = "Der Tagesordnungspunkt"
@@ -30,6 +31,7 @@ def agenda_of(found: MeetingItems) -> Agenda:
         items=tuple(found.items()),
         frozen=is_frozen(object_session(meeting), meeting.id),
         ends_at=meeting.ends_at,
+        urgent_refusal=urgent_refusal(object_session(meeting), meeting),
     )
 
 

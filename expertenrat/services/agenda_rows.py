@@ -17,13 +17,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.agenda import (
-    AgendaItem,
-    change_refusal,
-    numbers,
-    opening_items,
-    ordered,
-)
+from expertenrat.domain.agenda import AgendaItem, change_refusal, numbers, opening_items, ordered
 from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
 from expertenrat.domain.meetings import list_label
@@ -67,6 +61,7 @@ def item_of(row: models.AgendaItem, project_title: str = "") -> AgendaItem:
         project_id=row.project_id,
         project_title=project_title,
         version=row.version,
+        urgent=row.urgent,
     )
 
 
@@ -100,11 +95,13 @@ def listed_agenda(found: MeetingItems) -> ListedAgenda:
     """The agenda as the invitation lists it: number, title, public or not (as the letter
     parts it: an item under a non-public one is non-public, whatever its own mark), presenter,
     kind and linked project of every item; the calendar entry (``exchange.meetings_ics``)
-    lists the first four. The time plan is left out: it is an estimate."""
+    lists the first four. The time plan is left out (an estimate), and so are urgent
+    items (taken up at the meeting, they are on no invitation)."""
     public = {placed.item.key: placed.public for placed in ordered(found.items())}
     return sorted(
         (r.number, r.title, public[r.id], r.presenter, r.kind, r.project_id)
         for r in found.rows.values()
+        if not r.urgent
     )  # numbers are unique: the order never compares a project with None
 
 

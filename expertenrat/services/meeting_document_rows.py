@@ -55,12 +55,16 @@ def meeting_documents_of(
     run_sheet_notes: bool = False,
 ) -> list[MeetingDocument]:
     """The documents of ``meetings`` with a few queries for all of them; the notes only the
-    run sheet prints (who comes and goes, from the attendance) with ``run_sheet_notes``."""
+    run sheet prints (who comes and goes, from the attendance) with ``run_sheet_notes``.
+    Their agenda is the one invited to: without urgent items, taken up at the meeting (the
+    last at the top level, so that the numbers stay), which only the minutes record."""
     ids = [m.id for m in meetings]
     items = list(
         session.scalars(
             select(models.AgendaItem).where(
-                models.AgendaItem.meeting_id.in_(ids), models.AgendaItem.deleted_at.is_(None)
+                models.AgendaItem.meeting_id.in_(ids),
+                models.AgendaItem.deleted_at.is_(None),
+                models.AgendaItem.urgent.is_(False),
             )
         )
     )

@@ -78,6 +78,7 @@ def _item(
         ),
         recused=recused,
         recommendations=recommendations,
+        urgent=row.urgent,
     )
 
 

@@ -56,9 +56,10 @@ class NotHeldError(ExpertenratError):
         super().__init__(
             "Ein Protokoll gibt es nur für durchgeführte Sitzungen. "
             f"Die {label_of(meeting)} ist {state.label}; sobald sie begonnen hat, setzen Sie "
-            "sie mit „Durchgeführt“ auf „durchgeführt“. Ändern Sie ihre Tagesordnung (etwa "
-            "für einen Dringlichkeitsantrag) vorher: danach lassen sich nur noch Titel "
-            "berichtigen."
+            "sie mit „Durchgeführt“ auf „durchgeführt“. Danach lassen sich in ihrer "
+            "Tagesordnung nur noch Titel berichtigen; ein Dringlichkeitsantrag, den das Gremium "
+            "in der Sitzung aufnimmt, kommt mit „Dringlichkeitsantrag …“ hinzu, solange das "
+            "Protokoll ein offener Entwurf ist."
             if state is not MeetingState.CANCELLED
             else f"Die {label_of(meeting)} wurde abgesagt und hat kein Protokoll."
         )
@@ -194,6 +195,7 @@ def minutes_from_facts(session: Session, meeting: models.Meeting, facts: Meeting
                 recused=voters.recused,
                 warnings=warnings,
                 vote_count_problems=count_problems,
+                urgent=row.urgent,
             )
         )
     state = latest_state(session, meeting.id)

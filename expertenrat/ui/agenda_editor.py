@@ -203,7 +203,6 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
         self.view.expandAll()
         self.tree.fit_columns()
         self.select(select)
-        self.form.set_title_only(agenda.state is MeetingState.HELD)
         self._preview_typed()
         self._update_buttons()
 
@@ -219,6 +218,13 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
         moves = possible_moves(agenda.items, selected.key) if agenda and selected else None
         with focus_to_rows(self.view, *self.structure.findChildren(QPushButton)):
             self.structure.enable(structural=structural, moves=moves)
+            self.structure.show_urgent(agenda)
+        # A held meeting's titles may be corrected; an urgent item of its open draft changes.
+        open_urgent = agenda is not None and selected is not None and selected.urgent
+        open_urgent = open_urgent and agenda.urgent_refusal is None
+        self.form.set_title_only(
+            agenda is not None and agenda.state is MeetingState.HELD and not open_urgent
+        )
         editable = agenda is not None and refusal(agenda, title_only=True) is None
         self.form.setEnabled(editable and item)
         self.save_button.setEnabled(editable and item)

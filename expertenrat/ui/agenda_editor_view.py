@@ -2,9 +2,9 @@
 behaviour (the view/controller split of the house style).
 
 Above, a hint why the agenda may not change (approved minutes, a held or cancelled
-meeting) or that the invitation has to be sent again after a change; below it the buttons
-of the structure, then the tree (:mod:`ui.agenda_tree_pane`) beside the form of the
-selected item with "Übernehmen".
+meeting; for a held one, how an urgent item is added) or that the invitation has to be
+sent again after a change; below it the buttons of the structure, then the tree
+(:mod:`ui.agenda_tree_pane`) beside the form of the selected item with "Übernehmen".
 """
 
 from __future__ import annotations
@@ -21,6 +21,10 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.key_actions import EnterSaves
 
 _CONTEXT = "AgendaEditor"
+URGENT_HINT = (
+    "Einen Punkt, den das Gremium in der Sitzung aufnimmt, fügen Sie mit "
+    "„Dringlichkeitsantrag …“ hinzu, solange das Protokoll ein offener Entwurf ist."
+)
 INVITED_HINT = (
     "Zu dieser Sitzung wurde bereits eingeladen: Nach einer Änderung der Tagesordnung bitte "
     "Einladung und Kalenderdatei erneut senden (Dokumente: „Einladung …“, „Kalender …“)."
@@ -62,6 +66,8 @@ class AgendaEditorView(QWidget):
         """The hint above the tree: why ``agenda`` may not change, or for an invited
         meeting that the invitation is to be sent again after a change; else none."""
         note = refusal(agenda) or _invited_note(agenda)
+        if note and agenda.state is MeetingState.HELD and agenda.urgent_refusal is None:
+            note += " " + tr(_CONTEXT, URGENT_HINT)
         self.hint.setText(note or "")
         self.hint.setVisible(note is not None)
 

@@ -1,9 +1,12 @@
 """The buttons above the agenda tree and the changes of its structure they make.
 
 "Neuer Punkt", "Neuer Unterpunkt", "Löschen …", "Nach oben", "Nach unten", "Einrücken"
-and "Ausrücken"; the tree's Alt+arrow keys and drag and drop move items the same way. Each
-change first saves the item typed into the form (``save_pending``), is stored at once and
-hands the stored agenda to ``stored`` with the item to select. A button whose move the
+and "Ausrücken"; for a held meeting "Dringlichkeitsantrag …", which asks for the title of
+an item the council took up at the meeting and adds it last (while the minutes are an open
+draft; else it is off, its tooltip saying why). The tree's Alt+arrow keys and drag and
+drop move items the same way. Each change first saves the item typed into the form
+(``save_pending``), is stored at once and hands the stored agenda to ``stored`` with the
+item to select. A button whose move the
 selected item's place does not allow (``domain.agenda.possible_moves``: TOP 1 up, a
 top-level item out, the first of a level in) is disabled, and its key does nothing; a
 change refused all the same (the agenda was changed elsewhere meanwhile, a drop too deep)
@@ -26,8 +29,8 @@ from expertenrat.domain.agenda_moves import (
     PossibleMoves,
     possible_moves,
 )
-from expertenrat.domain.enums import AgendaItemKind
-from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.enums import AgendaItemKind, MeetingState
+from expertenrat.domain.errors import ExpertenratError, ValidationError
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
@@ -65,6 +68,8 @@ class AgendaStructureBar(QWidget):
         self.down_button = QPushButton(tr(_CONTEXT, "Nach unten"))
         self.indent_button = QPushButton(tr(_CONTEXT, "Einrücken"))
         self.outdent_button = QPushButton(tr(_CONTEXT, "Ausrücken"))
+        self.urgent_button = QPushButton(tr(_CONTEXT, "Dringlichkeitsantrag …"))
+        self.urgent_button.hide()  # for a held meeting only (show_urgent)
         self.up_button.setToolTip(tr(_CONTEXT, "Alt+Pfeil nach oben"))
         self.down_button.setToolTip(tr(_CONTEXT, "Alt+Pfeil nach unten"))
         self.indent_button.setToolTip(tr(_CONTEXT, "Alt+Pfeil nach rechts"))
@@ -73,6 +78,7 @@ class AgendaStructureBar(QWidget):
         self.row = WrappingRow(
             (
                 (self.add_button, self.add_sub_button),
+                (self.urgent_button,),
                 (self.delete_button,),
                 (self.up_button, self.down_button),
                 (self.indent_button, self.outdent_button),
@@ -85,6 +91,7 @@ class AgendaStructureBar(QWidget):
 
         self.add_button.clicked.connect(lambda: self.add_item(sub=False))
         self.add_sub_button.clicked.connect(lambda: self.add_item(sub=True))
+        self.urgent_button.clicked.connect(lambda: self.add_urgent())
         self.delete_button.clicked.connect(self._ask_delete)
         self.up_button.clicked.connect(lambda: self.move_selected("up"))
         self.down_button.clicked.connect(lambda: self.move_selected("down"))
@@ -103,6 +110,58 @@ class AgendaStructureBar(QWidget):
         self.down_button.setEnabled(allowed.down)
         self.indent_button.setEnabled(allowed.indent)
         self.outdent_button.setEnabled(allowed.outdent)
+
+    def show_urgent(self, agenda: Agenda | None) -> None:
+        """ "Dringlichkeitsantrag …" for a held meeting: on while its minutes are an open
+        draft, else off with the reason as its tooltip."""
+        held = agenda is not None and agenda.state is MeetingState.HELD
+        self.urgent_button.setVisible(held)
+        refusal = agenda.urgent_refusal if agenda is not None and held else None
+        self.urgent_button.setEnabled(held and refusal is None)
+        self.urgent_button.setToolTip(
+            refusal or tr(_CONTEXT, "Die Tagesordnung in der Sitzung um einen Punkt erweitern")
+        )
+
+    def add_urgent(self, title: str = "") -> None:
+        """Ask for the title of an urgent item (offering ``title``) and add it last."""
+        if self._agenda() is None or not self._save_pending():
+            return
+        self._dialogs.ask_text(
+            self,
+            tr(_CONTEXT, "Dringlichkeitsantrag"),
+            tr(
+                _CONTEXT,
+                "Titel des Punkts, um den das Gremium die Tagesordnung in der Sitzung "
+                "erweitert (er wird als letzter Punkt angefügt):",
+            ),
+            title,
+            self._store_urgent,
+        )
+
+    def _store_urgent(self, title: str) -> None:
+        shown = self._agenda()
+        if shown is None:
+            return
+        item = AgendaItem(0, title, kind=AgendaItemKind.CONSULTATION)
+        before = {i.key for i in shown.items}
+        try:
+            agenda = self._services.agenda.add_urgent(shown.meeting_id, item)
+        except ExpertenratError as error:
+            if isinstance(error, ValidationError) and any(
+                p.field == "title" for p in error.problems
+            ):  # a title refused (none, too long): asked again with what was typed
+                self._dialogs.warning(
+                    self,
+                    tr(_CONTEXT, "Dringlichkeitsantrag"),
+                    error.message,
+                    on_closed=lambda: self.add_urgent(title),
+                )
+                return
+            self._dialogs.warning(self, tr(_CONTEXT, "Tagesordnung"), error.message)
+            self.refused.emit()
+            return
+        self.stored.emit(agenda, None)
+        self.added.emit(next((i.key for i in agenda.items if i.key not in before), None))
 
     def add_item(self, *, sub: bool) -> None:
         """A new item after the selected one (or as its last sub-item)."""

@@ -77,7 +77,7 @@ def agenda_columns() -> tuple[Column[AgendaRow], ...]:
         Column(tr(_CONTEXT, "Beginn"), _start, alignment=_RIGHT),
         Column(
             tr(_CONTEXT, "Titel"),
-            lambda r: _one_line(r.item.title),
+            lambda r: " ".join(filter(None, (_one_line(r.item.title), r.item.mark))),
             tooltip=lambda r: literal_tip(r.item.title) or None,  # whole where the column cuts it
         ),
         Column(tr(_CONTEXT, "Art"), lambda r: r.item.kind.label),

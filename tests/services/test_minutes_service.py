@@ -47,13 +47,14 @@ def test_only_held_meetings_have_minutes(service, database, council, nine) -> No
     with pytest.raises(NotHeldError) as caught:
         service.minutes(planned.meeting_id)
     # (found by a tester) "setzen Sie sie nach der Sitzung auf „durchgeführt“" kept the
-    # minutes from being written during the meeting, and did not warn that the agenda
-    # (an urgent item) can no longer grow once the meeting is held.
+    # minutes from being written during the meeting, and did not say how the agenda still
+    # grows by an urgent item once the meeting is held.
     assert caught.value.message == (
         "Ein Protokoll gibt es nur für durchgeführte Sitzungen. Die 1. Sitzung ist geplant; "
         "sobald sie begonnen hat, setzen Sie sie mit „Durchgeführt“ auf „durchgeführt“. "
-        "Ändern Sie ihre Tagesordnung (etwa für einen Dringlichkeitsantrag) vorher: danach "
-        "lassen sich nur noch Titel berichtigen."
+        "Danach lassen sich in ihrer Tagesordnung nur noch Titel berichtigen; ein "
+        "Dringlichkeitsantrag, den das Gremium in der Sitzung aufnimmt, kommt mit "
+        "„Dringlichkeitsantrag …“ hinzu, solange das Protokoll ein offener Entwurf ist."
     )
     with pytest.raises(NotHeldError):
         service.save_item(planned.item_ids[0], ItemTexts("x"), 1, "s")

@@ -21,7 +21,7 @@ from expertenrat.domain.members import Member
 from expertenrat.domain.projects import Project
 from expertenrat.store import models
 from expertenrat.ui.agenda_editor import AgendaEditor
-from expertenrat.ui.agenda_editor_view import INVITED_HINT
+from expertenrat.ui.agenda_editor_view import INVITED_HINT, URGENT_HINT
 from expertenrat.ui.agenda_tree_model import AgendaTreeModel
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
@@ -411,7 +411,7 @@ def test_a_held_meeting_allows_title_corrections_only(editor, make_meeting, serv
     # stattgefunden", said during the meeting.
     assert editor.hint.text() == (
         "Die Sitzung ist als durchgeführt erfasst; ihre Tagesordnung kann nicht mehr "
-        "umgestellt werden. Nur Titel lassen sich noch berichtigen."
+        "umgestellt werden. Nur Titel lassen sich noch berichtigen. " + URGENT_HINT
     )
     assert editor.form.title_edit.isEnabled()
     assert not editor.form.minutes_spin.isEnabled()

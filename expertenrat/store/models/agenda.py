@@ -1,6 +1,16 @@
 """Agenda items and what happens under them: conflicts of interest and votes."""
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from expertenrat.domain.enums import AgendaItemKind, ConflictDecision, ConflictOrigin, VoteMode
@@ -67,6 +77,8 @@ class AgendaItem(PublicId, SoftDeleted, Versioned, Base):
     motion_text: Mapped[str] = mapped_column(Text, default="")
     resolution_text: Mapped[str] = mapped_column(Text, default="")
     result: Mapped[str] = mapped_column(String(100), default="")
+    # Taken up at the meeting itself (Dringlichkeitsantrag): added once the meeting was held.
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     parent: Mapped["AgendaItem | None"] = relationship(remote_side=[id])
 
