@@ -98,13 +98,16 @@ class AgendaStructureBar(QWidget):
         self.indent_button.clicked.connect(lambda: self.move_selected("indent"))
         self.outdent_button.clicked.connect(lambda: self.move_selected("outdent"))
 
-    def enable(self, *, structural: bool, moves: PossibleMoves | None) -> None:
+    def enable(
+        self, *, structural: bool, moves: PossibleMoves | None, deletable: bool = False
+    ) -> None:
         """``structural``: the agenda's items may be added, moved and deleted now;
-        ``moves``: what the selected item's place allows (``None``: nothing selected).
-        A move its place does not allow is disabled, not refused with a message."""
+        ``moves``: what the selected item's place allows (``None``: nothing selected);
+        ``deletable``: the selected item may be deleted all the same (an urgent item of an
+        open draft). A move its place does not allow is disabled, not refused."""
         self.add_button.setEnabled(structural)
         allowed = moves if structural and moves is not None else PossibleMoves()
-        self.delete_button.setEnabled(structural and moves is not None)
+        self.delete_button.setEnabled((structural and moves is not None) or deletable)
         self.add_sub_button.setEnabled(allowed.sub_item)
         self.up_button.setEnabled(allowed.up)
         self.down_button.setEnabled(allowed.down)

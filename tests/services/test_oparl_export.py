@@ -680,3 +680,18 @@ def test_a_unanimous_vote_counts_who_could_vote_at_its_item_now(services, tmp_pa
 
     (published,) = [i for i in walk.of_type("AgendaItem") if i["id"].endswith(f"{key}.json")]
     assert published["expertenrat:votesYes"] == saved.yes - 1
+
+
+def test_an_urgent_item_is_exported_like_any_item(services, tmp_path):
+    council = services.settings.councils()[0].id
+    meeting = next(
+        m.id
+        for m in services.meetings.list(council)
+        if services.agenda.agenda(m.id).urgent_refusal is None
+    )  # a held meeting whose minutes are an open draft
+    services.agenda.add_urgent(meeting, AgendaItem(0, f"Eilantrag {HOSTILE}"))
+
+    folder = tmp_path / "oparl"
+    walk = exported(services, folder)
+
+    assert f"Eilantrag {HOSTILE}" in public_titles(walk)

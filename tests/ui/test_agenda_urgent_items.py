@@ -104,3 +104,22 @@ def test_a_finished_draft_turns_the_button_off_and_says_why(editor, make_meeting
     assert button.isVisible() and not button.isEnabled()
     assert "„Abschluss aufheben“" in button.toolTip()
     assert URGENT_HINT not in editor.hint.text()
+
+
+def test_an_urgent_item_taken_up_by_mistake_is_deleted_again(
+    editor, make_meeting, dialogs, services, qtbot
+) -> None:
+    meeting = make_meeting(MeetingState.HELD)
+    editor.set_meeting(meeting)
+    dialogs.texts = ["Eilantrag"]
+    qtbot.mouseClick(editor.structure.urgent_button, Qt.MouseButton.LeftButton)
+    delete = editor.structure.delete_button
+    assert delete.isEnabled()  # the urgent item is selected
+
+    qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+
+    assert dialogs.messages[-1][2] == "TOP 4 „Eilantrag“ löschen?"
+    assert not any(i.urgent for i in services.agenda.agenda(meeting).items)
+    assert titles(editor)["3"] == "Genehmigung der Tagesordnung" and "4" not in titles(editor)
+    editor.select(services.agenda.agenda(meeting).items[0].key)
+    assert not delete.isEnabled()  # an item invited to stays
