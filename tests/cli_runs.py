@@ -10,18 +10,29 @@ import sys
 from expertenrat.__main__ import main
 
 
-def run_script(*args: str) -> subprocess.CompletedProcess[str]:
-    """``python -m expertenrat ARGS`` as a script runs it: without the database the test
-    session may name in ``EXPERTENRAT_DATABASE_URL`` and without a terminal to answer a
-    question on (it would wait until the timeout)."""
-    environment = {k: v for k, v in os.environ.items() if k != "EXPERTENRAT_DATABASE_URL"}
+def script_environment(database: str | None = None) -> dict[str, str]:
+    """The environment of a command the test starts: the test's own, without the database
+    and the server's password the test session may name (``EXPERTENRAT_DATABASE_URL``,
+    ``PGPASSWORD``); ``database`` as ``EXPERTENRAT_DATABASE_URL`` where given."""
+    environment = {
+        k: v for k, v in os.environ.items() if k not in ("EXPERTENRAT_DATABASE_URL", "PGPASSWORD")
+    }
+    if database:
+        environment["EXPERTENRAT_DATABASE_URL"] = database
+    return environment
+
+
+def run_script(*args: str, env_database: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m expertenrat ARGS`` as a script runs it (in :func:`script_environment`,
+    with ``env_database`` as its database), and without a terminal to answer a question on,
+    also under ``pytest -s`` from a terminal (it would wait until the timeout)."""
     return subprocess.run(
         [sys.executable, "-m", "expertenrat", *args],
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
         timeout=120,
-        env=environment,
+        env=script_environment(env_database),
     )
 
 

@@ -11,22 +11,11 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from cli_runs import run_script as run
+from cli_runs import script_environment
 
 from expertenrat import __version__
 from expertenrat.store import migrate
-
-
-def run(*args: str, env_database: str | None = None) -> subprocess.CompletedProcess[str]:
-    """The command as a script runs it: no terminal to answer a question on, also under
-    ``pytest -s`` from a terminal (where it would wait for an answer until the timeout)."""
-    return subprocess.run(
-        [sys.executable, "-m", "expertenrat", *args],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=_environment(env_database),
-    )
 
 
 def run_on_terminal(*args: str, answer: bytes, at: bytes) -> tuple[int, str]:
@@ -35,7 +24,7 @@ def run_on_terminal(*args: str, answer: bytes, at: bytes) -> tuple[int, str]:
     control, terminal = pty.openpty()
     process = subprocess.Popen(
         [sys.executable, "-m", "expertenrat", *args],
-        env=_environment(None),
+        env=script_environment(),
         stdin=terminal,
         stdout=terminal,
         stderr=terminal,
@@ -56,15 +45,6 @@ def run_on_terminal(*args: str, answer: bytes, at: bytes) -> tuple[int, str]:
             answer = b""
     os.close(control)
     return process.wait(120), output.decode()
-
-
-def _environment(database: str | None) -> dict[str, str]:
-    environment = {
-        k: v for k, v in os.environ.items() if k not in ("EXPERTENRAT_DATABASE_URL", "PGPASSWORD")
-    }
-    if database:
-        environment["EXPERTENRAT_DATABASE_URL"] = database
-    return environment
 
 
 def test_version():
@@ -125,7 +105,7 @@ def test_demo_is_of_the_councils_day_not_the_pcs(tmp_path):
         capture_output=True,
         text=True,
         timeout=120,
-        env={**_environment(None), "TZ": _zone_of_another_day()},
+        env={**script_environment(), "TZ": _zone_of_another_day()},
     )
     assert result.returncode == 0, result.stderr
     expected = []
@@ -317,7 +297,7 @@ def test_the_window_without_a_display_is_a_german_message_not_a_qt_abort(tmp_pat
     "could not load the Qt platform plugin" and exit code 134; the commands work there."""
     environment = {
         k: v
-        for k, v in _environment(None).items()
+        for k, v in script_environment().items()
         if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     }
     database = tmp_path / "ohne-fenster.db"

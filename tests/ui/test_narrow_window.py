@@ -9,6 +9,7 @@ from contextlib import suppress
 from dataclasses import replace
 
 import pytest
+import sized_demo_window
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.exceptions import TimeoutError as NotSettled
-from shown_windows import window_at
 from table_widths import fits, headers_whole, shows_start
 
 from expertenrat.domain.enums import MeetingState
@@ -51,9 +51,9 @@ LONG_COUNCIL = (
 LONG_MEMBER = ("Maximiliane Henriette", "Müller-Lüdenscheidt-Wolkenstein-Hohenberg")
 
 
-@pytest.fixture
-def services(demo_services):
-    return demo_services
+# The window on the demo council at a size (its fixtures, see sized_demo_window).
+services = sized_demo_window.services
+window = sized_demo_window.window
 
 
 @pytest.fixture
@@ -66,11 +66,6 @@ def long_names(services, today):
     given, family = LONG_MEMBER
     services.members.save(rostock.id, replace(member, given_name=given, family_name=family), today)
     assert len(LONG_COUNCIL) >= 120
-
-
-@pytest.fixture
-def window(app_style_sheet, make_window, qtbot):
-    return lambda size: window_at(make_window, size)
 
 
 def show_area(window, qtbot, page: QWidget) -> QWidget:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cli_runs import script_environment
 from postgres_cluster import PASSWORD_GROUP, PASSWORD_HBA_LINE
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
@@ -143,9 +144,7 @@ def test_cancelling_the_password_leaves_the_window_with_the_reason(server, sessi
 
 
 def _command(*args: str, password: str | None = None, **popen) -> subprocess.Popen:
-    env = {
-        k: v for k, v in os.environ.items() if k not in ("EXPERTENRAT_DATABASE_URL", "PGPASSWORD")
-    }
+    env = script_environment()
     if password is not None:
         env["PGPASSWORD"] = password
     return subprocess.Popen(

@@ -9,12 +9,12 @@ from __future__ import annotations
 from contextlib import suppress
 
 import pytest
+import sized_demo_window
 from laptop_fonts import big_font, dejavu_sans  # noqa: F401 (fixtures)
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTabBar, QTableView, QToolButton, QToolTip
 from pytestqt.exceptions import TimeoutError as NotSettled
-from shown_windows import window_at
 from table_widths import fits, headers_whole, shows_start, shows_whole
 
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
@@ -31,14 +31,9 @@ LAPTOP_125 = (1006, 565)  # 1366 x 768 at 125 %: the window at 92 % of 1093 x 61
 LAPTOP_150 = (837, 480)  # 1366 x 768 at 150 %: the window at 92 % of 911 x 512
 
 
-@pytest.fixture
-def services(demo_services):
-    return demo_services
-
-
-@pytest.fixture
-def window(app_style_sheet, make_window, qtbot):
-    return lambda size: window_at(make_window, size)
+# The window on the demo council at a size (its fixtures, see sized_demo_window).
+services = sized_demo_window.services
+window = sized_demo_window.window
 
 
 def shown_columns(view: QTableView) -> list[int]:
