@@ -11,6 +11,7 @@ from collections.abc import Callable
 import pytest
 from old_schema import add_row
 from racing_threads import in_thread, until_waiting_for_advisory_lock
+from schema_reads import revision_of
 from sqlalchemy import select, text
 from sqlalchemy.engine import URL
 
@@ -39,15 +40,6 @@ def _old_server_database(database_at: Callable[[str], URL]) -> URL:
     return url
 
 
-def _revision(url) -> str | None:
-    engine = make_engine(url)
-    try:
-        with engine.connect() as connection:
-            return migrate.current_revision(connection)
-    finally:
-        engine.dispose()
-
-
 def test_an_old_server_database_is_copied_at_its_revision_before_the_upgrade(database_at, tmp_path):
     url = _old_server_database(database_at)
 
@@ -60,7 +52,7 @@ def test_an_old_server_database_is_copied_at_its_revision_before_the_upgrade(dat
     manifest = json.loads(zipfile.ZipFile(copies[0]).read("manifest.json"))
     assert manifest["schema_revision"] == OLD
     assert "alembic_version" not in {t["name"] for t in manifest["tables"]}
-    assert _revision(url) == migrate.head_revision()
+    assert revision_of(url) == migrate.head_revision()
 
     restored = open_database(database_url(str(tmp_path / "zurueck.db")))
     try:
@@ -134,4 +126,4 @@ def test_no_copy_no_upgrade(database_at):
         "Datei, kein Ordner." in message
     )
     assert message.endswith("Die Datenbank wurde nicht verändert.")
-    assert _revision(url) == OLD
+    assert revision_of(url) == OLD

@@ -10,7 +10,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from migration_scripts import script_directory
 from old_schema import add_row
-from sqlalchemy import Connection, exc, func, insert, inspect, select, update
+from schema_reads import revision_of, table_names
+from sqlalchemy import Connection, exc, func, insert, select, update
 from sqlalchemy.engine import URL, Engine
 
 from expertenrat.store import migrate, models
@@ -40,24 +41,6 @@ CHILD_ROWS = {
     "minutes_versions": 1,
     "objections": 1,
 }
-
-
-def _revision(url: URL) -> str | None:
-    engine = make_engine(url)
-    try:
-        with engine.connect() as connection:
-            return migrate.current_revision(connection)
-    finally:
-        engine.dispose()
-
-
-def _tables(url: URL) -> set[str]:
-    engine = make_engine(url)
-    try:
-        with engine.connect() as connection:
-            return set(inspect(connection).get_table_names())
-    finally:
-        engine.dispose()
 
 
 def _add(connection: Connection, model: type[models.Base], **values: object) -> int:
@@ -192,8 +175,8 @@ def test_upgrade_of_an_empty_database_creates_every_table_and_records_the_head_r
     would run them (the other tests start from a database at a revision between)."""
     migrate.upgrade(empty_url)
 
-    assert _tables(empty_url) == MODEL_TABLES | {"alembic_version"}
-    assert _revision(empty_url) == migrate.head_revision()
+    assert table_names(empty_url) == MODEL_TABLES | {"alembic_version"}
+    assert revision_of(empty_url) == migrate.head_revision()
 
 
 def test_downgrade_to_base_removes_every_table(database_at):
@@ -201,8 +184,8 @@ def test_downgrade_to_base_removes_every_table(database_at):
 
     migrate.downgrade(url, "base")
 
-    assert _tables(url) - {"alembic_version"} == set()
-    assert _revision(url) is None
+    assert table_names(url) - {"alembic_version"} == set()
+    assert revision_of(url) is None
 
 
 def test_upgrade_after_downgrade_to_base_restores_the_full_schema(database_at):
@@ -211,8 +194,8 @@ def test_upgrade_after_downgrade_to_base_restores_the_full_schema(database_at):
 
     migrate.upgrade(url)
 
-    assert _tables(url) == MODEL_TABLES | {"alembic_version"}
-    assert _revision(url) == migrate.head_revision()
+    assert table_names(url) == MODEL_TABLES | {"alembic_version"}
+    assert revision_of(url) == migrate.head_revision()
 
 
 def test_every_revision_up_to_0004_can_be_downgraded_and_upgraded_step_by_step(database_at):
@@ -224,10 +207,10 @@ def test_every_revision_up_to_0004_can_be_downgraded_and_upgraded_step_by_step(d
         migrate.downgrade(url, "-1")
         migrate.upgrade(url, revision)
         migrate.downgrade(url, "-1")
-    assert _revision(url) is None
+    assert revision_of(url) is None
 
     migrate.upgrade(url)
-    assert _revision(url) == migrate.head_revision()
+    assert revision_of(url) == migrate.head_revision()
 
 
 @pytest.mark.parametrize("database_at", ["sqlite"], indirect=True)
@@ -237,8 +220,8 @@ def test_0004_cannot_be_downgraded_and_leaves_the_database_at_head(database_at):
     with pytest.raises(NotImplementedError, match="Sicherung"):
         migrate.downgrade(url, "-1")
 
-    assert _revision(url) == "0004"
-    assert "project_partners" in _tables(url)
+    assert revision_of(url) == "0004"
+    assert "project_partners" in table_names(url)
 
 
 @pytest.fixture(scope="module")
@@ -271,7 +254,7 @@ def test_upgrade_that_rebuilds_councils_keeps_all_child_rows(database_at):
 
     migrate.upgrade(url)
 
-    assert _revision(url) == migrate.head_revision()
+    assert revision_of(url) == migrate.head_revision()
     assert _row_counts(url) == CHILD_ROWS
 
 
@@ -346,7 +329,7 @@ def test_revision_0001_has_no_member_limits_check(database_at):
             )
     finally:
         engine.dispose()
-    assert _revision(url) == "0001"
+    assert revision_of(url) == "0001"
 
 
 def test_models_and_migrations_agree(database_at):
@@ -483,7 +466,7 @@ def test_downgrade_from_0003_keeps_the_current_consent(database_at):
 
     migrate.downgrade(url, "0002")
 
-    assert "consent_entries" not in _tables(url)
+    assert "consent_entries" not in table_names(url)
     engine = make_engine(url)
     try:
         with engine.connect() as connection:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from old_schema import add_row
+from schema_reads import revision_of
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
@@ -430,21 +431,12 @@ def test_a_server_address_is_shown_as_the_user_knows_it():
 # --- both backends -----------------------------------------------------------------------------
 
 
-def _revision_at(url) -> str | None:
-    engine = make_engine(url)
-    try:
-        with engine.connect() as connection:
-            return migrate.current_revision(connection)
-    finally:
-        engine.dispose()
-
-
 def test_opening_an_empty_database_migrates_it_on_each_backend(empty_url):
     database = open_database(empty_url)
     database.close()
 
     assert database.backup_file is None
-    assert _revision_at(empty_url) == migrate.head_revision()
+    assert revision_of(empty_url) == migrate.head_revision()
 
 
 def test_opening_an_old_database_upgrades_it_and_keeps_its_data_on_each_backend(empty_url):
@@ -463,7 +455,7 @@ def test_opening_an_old_database_upgrades_it_and_keeps_its_data_on_each_backend(
     finally:
         database.close()
 
-    assert _revision_at(empty_url) == migrate.head_revision()
+    assert revision_of(empty_url) == migrate.head_revision()
     assert names == ["Alter Rat"]
 
 
@@ -480,7 +472,7 @@ def test_newer_database_is_refused_and_left_at_its_revision_on_each_backend(data
         open_database(url)
 
     assert "neueren Version" in caught.value.message
-    assert _revision_at(url) == "9999"
+    assert revision_of(url) == "9999"
 
 
 def test_old_data_that_a_new_constraint_rejects_stops_the_upgrade_cleanly(empty_url):
@@ -511,7 +503,7 @@ def test_old_data_that_a_new_constraint_rejects_stops_the_upgrade_cleanly(empty_
     )
     assert "CHECK" not in message.upper()
     assert "ck_councils" not in message
-    assert _revision_at(empty_url) == "0001"
+    assert revision_of(empty_url) == "0001"
     engine = make_engine(empty_url)
     try:
         with engine.connect() as connection:
@@ -555,7 +547,7 @@ def test_a_failed_first_change_on_a_server_leaves_no_schema_and_the_next_makes_i
             session.flush()  # the schema and the row are written, then the work fails
             raise RuntimeError
 
-        assert database.pending and _revision_at(empty_postgres_url) is None
+        assert database.pending and revision_of(empty_postgres_url) is None
         with database.reading() as session:  # the empty twin in memory, as before
             assert session.scalars(select(models.Council.name)).all() == []
 
@@ -563,7 +555,7 @@ def test_a_failed_first_change_on_a_server_leaves_no_schema_and_the_next_makes_i
             session.add(models.Council(name="Digitalbeirat", city="Wismar"))
 
         assert not database.pending
-        assert _revision_at(empty_postgres_url) == migrate.head_revision()
+        assert revision_of(empty_postgres_url) == migrate.head_revision()
         with database.reading() as session:
             assert session.scalars(select(models.Council.name)).all() == ["Digitalbeirat"]
     finally:

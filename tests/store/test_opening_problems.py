@@ -16,7 +16,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, exc, inspect, text
+from schema_reads import table_names
+from sqlalchemy import create_engine, exc, text
 from sqlalchemy.engine import URL
 
 from expertenrat.domain.councils import CouncilSettings
@@ -196,19 +197,10 @@ def test_an_empty_file_needed_to_exist_stays_empty(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["leer.db"]
 
 
-def _tables(url: URL) -> set[str]:
-    engine = make_engine(url)
-    try:
-        with engine.connect() as connection:
-            return set(inspect(connection).get_table_names())
-    finally:
-        engine.dispose()
-
-
 def test_an_empty_database_that_must_exist_gets_no_schema_on_each_backend(empty_url):
     _refused(empty_url, create=Create.NEVER)
 
-    assert _tables(empty_url) == set()
+    assert table_names(empty_url) == set()
 
 
 # --- created on the first change ----------------------------------------------------------------
@@ -283,14 +275,14 @@ def test_an_empty_database_opened_for_work_gets_its_schema_with_the_demo_on_each
     services = Services.create(database, "test")
     try:
         assert services.settings.councils() == []
-        assert _tables(empty_url) == set()
+        assert table_names(empty_url) == set()
 
         services.demo.load(TODAY)
 
         assert len(services.settings.councils()) == 2  # Rostock and Lübeck
     finally:
         database.close()
-    assert "councils" in _tables(empty_url)
+    assert "councils" in table_names(empty_url)
 
 
 # --- foreign tables -------------------------------------------------------------------------------
@@ -322,13 +314,13 @@ def _execute(url: URL, *statements: str) -> None:
 )
 def test_a_database_with_foreign_tables_is_refused_untouched_on_each_backend(empty_url, statements):
     _execute(empty_url, *statements)
-    before = _tables(empty_url)
+    before = table_names(empty_url)
 
     error = _refused(empty_url)
 
     assert "keine von Expertenrat" in error.message
     assert "nicht verändert" in error.message
-    assert _tables(empty_url) == before
+    assert table_names(empty_url) == before
 
 
 # --- addresses that name no usable database ----------------------------------------------------
