@@ -26,45 +26,65 @@ def _recommendation(connection, council: int, code: str, **values) -> int:
     )
 
 
+def _fill(connection) -> dict[str, int]:
+    """Recommendations in every old state of a database at 0006, one answered: their ids."""
+    ids: dict[str, int] = {}
+    council = add_row(connection, "councils", name="Rat", city="Rostock")
+    ids["quick"] = add_row(
+        connection, "councils", name="Schnell", city="Wismar", response_period_days=10
+    )
+    ids["project"] = add_row(
+        connection, "projects", council_id=council, title="Datenplattform",
+        public_id=str(uuid.uuid4()),
+    )  # fmt: skip
+    ids["closed"] = _recommendation(
+        connection, council, "E-2026-01",
+        project_id=ids["project"], status="closed", sent_on=date(2026, 1, 25),
+        response_kind="rejected", response_text="Kein Geld & <keine> Zeit",
+        responded_on=date(2026, 3, 1), follow_up="Neuer Antrag 2027",
+    )  # fmt: skip
+    ids["responded"] = _recommendation(
+        connection, council, "E-2026-02", status="responded", sent_on=date(2026, 1, 25),
+        response_kind="accepted", responded_on=date(2026, 2, 20),
+    )  # fmt: skip
+    ids["in_implementation"] = _recommendation(
+        connection, council, "E-2026-03", status="in_implementation"
+    )
+    ids["sent"] = _recommendation(connection, council, "E-2026-04", status="sent")
+    add_row(
+        connection,
+        "recommendation_status_changes",
+        recommendation_id=ids["closed"],
+        changed_at=datetime(2026, 3, 2, 9, 30),
+        from_status="responded",
+        to_status="closed",
+        note="Antwort geprüft",
+    )
+    return ids
+
+
 @pytest.fixture
 def old_database(database_at):
-    """A database at 0006 with recommendations in every old state, one answered."""
+    """A database at 0006 filled (:func:`_fill`): its URL, an engine on it, the ids."""
     url = database_at("0006")
     engine = make_engine(url)
-    ids: dict[str, int] = {}
     with engine.begin() as connection:
-        council = add_row(connection, "councils", name="Rat", city="Rostock")
-        ids["quick"] = add_row(
-            connection, "councils", name="Schnell", city="Wismar", response_period_days=10
-        )
-        ids["project"] = add_row(
-            connection, "projects", council_id=council, title="Datenplattform",
-            public_id=str(uuid.uuid4()),
-        )  # fmt: skip
-        ids["closed"] = _recommendation(
-            connection, council, "E-2026-01",
-            project_id=ids["project"], status="closed", sent_on=date(2026, 1, 25),
-            response_kind="rejected", response_text="Kein Geld & <keine> Zeit",
-            responded_on=date(2026, 3, 1), follow_up="Neuer Antrag 2027",
-        )  # fmt: skip
-        ids["responded"] = _recommendation(
-            connection, council, "E-2026-02", status="responded", sent_on=date(2026, 1, 25),
-            response_kind="accepted", responded_on=date(2026, 2, 20),
-        )  # fmt: skip
-        ids["in_implementation"] = _recommendation(
-            connection, council, "E-2026-03", status="in_implementation"
-        )
-        ids["sent"] = _recommendation(connection, council, "E-2026-04", status="sent")
-        add_row(
-            connection,
-            "recommendation_status_changes",
-            recommendation_id=ids["closed"],
-            changed_at=datetime(2026, 3, 2, 9, 30),
-            from_status="responded",
-            to_status="closed",
-            note="Antwort geprüft",
-        )
+        ids = _fill(connection)
     yield url, engine, ids
+    engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def upgraded(module_database_at):
+    """A database at 0006 filled (:func:`_fill`) and upgraded to head, once per backend
+    for the tests that only read it (or try changes it must refuse): an engine on it and
+    the ids. The tests that upgrade in their own body take ``old_database``."""
+    url = module_database_at("0006")
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        ids = _fill(connection)
+    migrate.upgrade(url)
+    yield engine, ids
     engine.dispose()
 
 
@@ -87,18 +107,16 @@ def test_0007_maps_the_old_statuses_onto_the_lifecycle(old_database):
     }
 
 
-def test_0007_moves_the_project_into_its_own_table(old_database):
-    url, engine, ids = old_database
-    migrate.upgrade(url)
+def test_0007_moves_the_project_into_its_own_table(upgraded):
+    engine, ids = upgraded
 
     links = [tuple(row) for row in _rows(engine, models.RecommendationProject)]
 
     assert links == [(ids["closed"], ids["project"], 0)]
 
 
-def test_0007_turns_the_old_response_columns_into_one_response_each(old_database):
-    url, engine, ids = old_database
-    migrate.upgrade(url)
+def test_0007_turns_the_old_response_columns_into_one_response_each(upgraded):
+    engine, ids = upgraded
 
     responses = {row.recommendation_id: row for row in _rows(engine, models.RecommendationResponse)}
 
@@ -114,9 +132,8 @@ def test_0007_turns_the_old_response_columns_into_one_response_each(old_database
     assert (answered.verdict, answered.final, answered.version) == ("complied", False, 1)
 
 
-def test_0007_gives_the_history_its_kind_date_and_new_states(old_database):
-    url, engine, _ids = old_database
-    migrate.upgrade(url)
+def test_0007_gives_the_history_its_kind_date_and_new_states(upgraded):
+    engine, _ids = upgraded
 
     (row,) = _rows(engine, models.RecommendationStatusChange)
 
@@ -129,9 +146,8 @@ def test_0007_gives_the_history_its_kind_date_and_new_states(old_database):
     )
 
 
-def test_0007_turns_the_response_period_into_months(old_database):
-    url, engine, ids = old_database
-    migrate.upgrade(url)
+def test_0007_turns_the_response_period_into_months(upgraded):
+    engine, ids = upgraded
 
     months = {row.id: row.response_period_months for row in _rows(engine, models.Council)}
 
@@ -163,9 +179,8 @@ def test_0007_allows_drafts_and_statements_and_refuses_unknown_states(old_databa
         )  # fmt: skip
 
 
-def test_0007_keeps_a_project_pair_once(old_database):
-    url, engine, ids = old_database
-    migrate.upgrade(url)
+def test_0007_keeps_a_project_pair_once(upgraded):
+    engine, ids = upgraded
     links = models.RecommendationProject.__table__
     with pytest.raises(exc.IntegrityError), engine.begin() as connection:
         connection.execute(
