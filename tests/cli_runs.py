@@ -1,9 +1,12 @@
 """The command line as the tests run it: as a script in a process of its own
-(:func:`run_script`), or its ``main`` in the test's process (:func:`run_main`)."""
+(:func:`run_script`), on a terminal that answers its question (:func:`run_on_terminal`),
+or its ``main`` in the test's process (:func:`run_main`)."""
 
 from __future__ import annotations
 
 import os
+import pty
+import select
 import subprocess
 import sys
 
@@ -34,6 +37,35 @@ def run_script(*args: str, env_database: str | None = None) -> subprocess.Comple
         timeout=120,
         env=script_environment(env_database),
     )
+
+
+def run_on_terminal(*args: str, answer: bytes, at: bytes) -> tuple[int, str]:
+    """Run the command on a pseudo-terminal and type ``answer`` once ``at`` shows: its exit
+    code and everything it wrote."""
+    control, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "expertenrat", *args],
+        env=script_environment(),
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        start_new_session=True,
+    )
+    os.close(terminal)
+    output = b""
+    while select.select([control], [], [], 120)[0]:
+        try:
+            chunk = os.read(control, 4096)
+        except OSError:  # the command ended and closed the terminal
+            break
+        if not chunk:
+            break
+        output += chunk
+        if answer and at in output:
+            os.write(control, answer)
+            answer = b""
+    os.close(control)
+    return process.wait(120), output.decode()
 
 
 def run_main(capsys, *args: str) -> tuple[int, str, str]:

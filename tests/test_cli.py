@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import pty
-import select
 import subprocess
 import sys
 from datetime import datetime
@@ -16,35 +13,6 @@ from cli_runs import script_environment
 
 from expertenrat import __version__
 from expertenrat.store import migrate
-
-
-def run_on_terminal(*args: str, answer: bytes, at: bytes) -> tuple[int, str]:
-    """Run the command on a pseudo-terminal and type ``answer`` once ``at`` shows: its exit
-    code and everything it wrote."""
-    control, terminal = pty.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "expertenrat", *args],
-        env=script_environment(),
-        stdin=terminal,
-        stdout=terminal,
-        stderr=terminal,
-        start_new_session=True,
-    )
-    os.close(terminal)
-    output = b""
-    while select.select([control], [], [], 120)[0]:
-        try:
-            chunk = os.read(control, 4096)
-        except OSError:  # the command ended and closed the terminal
-            break
-        if not chunk:
-            break
-        output += chunk
-        if answer and at in output:
-            os.write(control, answer)
-            answer = b""
-    os.close(control)
-    return process.wait(120), output.decode()
 
 
 def test_version():

@@ -11,9 +11,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from cli_runs import run_on_terminal, script_environment
+from cli_runs import run_script as run
 from damaged_file import damage_table
 from dateutil.relativedelta import relativedelta
-from test_cli import _environment, _zone_of_another_day, run, run_on_terminal
+from test_cli import _zone_of_another_day
 
 from expertenrat.cli.data_safety import _safety_copies
 from expertenrat.domain.councils import new_council_today
@@ -180,7 +182,7 @@ def test_retention_counts_the_councils_day_not_the_pcs(demo_file):
         capture_output=True,
         text=True,
         timeout=120,
-        env={**_environment(None), "TZ": zone},
+        env={**script_environment(), "TZ": zone},
     )
 
     assert listed.returncode == 0, listed.stderr

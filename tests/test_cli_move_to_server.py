@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from cli_runs import run_script as run
 from sqlalchemy import func, select
-from test_cli import run
 
 from expertenrat.store.database_location import location_file
 from expertenrat.store.database_opening import open_database

@@ -6,7 +6,7 @@ from __future__ import annotations
 import getpass
 
 import pytest
-from test_cli import run_on_terminal
+from cli_runs import run_on_terminal
 
 from expertenrat.cli.support import UserError, ask
 

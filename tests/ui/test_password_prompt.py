@@ -17,13 +17,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cli_runs import script_environment
+from cli_runs import run_on_terminal, script_environment
 from postgres_cluster import PASSWORD_GROUP, PASSWORD_HBA_LINE
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from sqlalchemy import create_engine, exc
 from sqlalchemy.engine import URL
-from test_cli import run_on_terminal
 
 from expertenrat.store.database_address import describe
 
