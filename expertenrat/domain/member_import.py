@@ -13,6 +13,7 @@ from datetime import date
 from typing import Protocol
 
 from expertenrat.domain.consent import ConsentChange, review_consent
+from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.enums import ConsentKind
 from expertenrat.domain.member_history import RecordedSpan, history_problems
 from expertenrat.domain.member_import_matching import (
@@ -60,6 +61,7 @@ def classify_import(
     names: Mapping[int, str] | None = None,
     withdrawals: Mapping[int, Mapping[ConsentKind, date]] | None = None,
     recorded: Mapping[int, RecordedSpan] | None = None,
+    titles: RoleTitles = DEFAULT_ROLE_TITLES,
     progress: Progress = no_progress,
 ) -> ImportPreview:
     """Decide for every row of a file whether it adds, changes or cannot import a member.
@@ -77,7 +79,8 @@ def classify_import(
     (``domain.consent.review_consent``); ``withdrawals`` (by person id) are the latest
     recorded withdrawals, which a row with an older grant cannot undo. ``recorded`` (by
     membership id) are the meetings that record a stored membership (``member_history``),
-    which an updated term must still cover. ``progress`` hears of every checked row.
+    which an updated term must still cover. ``titles``: what the council calls its chair
+    and vice chair, as the messages name them. ``progress`` hears of every checked row.
     """
     rows = list(read_rows)
     errors: dict[int, list[str]] = {
@@ -93,7 +96,16 @@ def classify_import(
     targets = match_rows(accepted, parsed, candidates, recorded)
     members, person_of = resolve_rows(parsed, candidates, targets, present, persons)
     notes = _validate(
-        members, parsed, person_of, targets, existing, recorded or {}, today, errors, progress
+        members,
+        parsed,
+        person_of,
+        targets,
+        existing,
+        recorded or {},
+        today,
+        titles,
+        errors,
+        progress,
     )
     consent = _consent_step(members, existing, withdrawals or {}, errors)
     for i, member in members.items():  # a further term of a stored person: say so
@@ -210,6 +222,7 @@ def _validate(
     existing: Sequence[Member],
     recorded: Mapping[int, RecordedSpan],
     today: date,
+    titles: RoleTitles,
     errors: dict[int, list[str]],
     progress: Progress,
 ) -> dict[int, list[str]]:
@@ -229,7 +242,9 @@ def _validate(
     index = MemberIndex([*(e for e in existing if e.id not in matched), *checked.values()])
     warnings: dict[int, list[str]] = {}
     for done, i in enumerate(members, start=1):
-        problems = consent_date_problems(members[i], today) + council_problems(checked[i], index)
+        problems = consent_date_problems(members[i], today) + council_problems(
+            checked[i], index, titles
+        )
         if members[i] is not parsed[i]:
             problems = member_problems(checked[i]) + problems
         if members[i].id is not None:

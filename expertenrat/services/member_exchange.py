@@ -139,6 +139,7 @@ class MemberExchangeService:
                 names={row.line: row.name for row in parsed.rows},
                 withdrawals=withdrawals,
                 recorded=recorded,
+                titles=titles,
                 progress=progress,
             )
         versions = ((m.id or 0, m.version, m.person_id or 0, m.person_version) for m in existing)

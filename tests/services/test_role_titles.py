@@ -139,6 +139,23 @@ def test_a_second_chair_is_refused_in_the_councils_words(services):
     assert problem.message.startswith(f"{CHAIR} hat in dieser Zeit bereits {chair.full_name}.")
 
 
+def test_a_second_chair_in_an_import_is_refused_in_the_councils_words(services):
+    """The import's preview said "Vorsitz hat in dieser Zeit bereits …" in a council whose
+    chair is its Sprecher*in (found by a tester)."""
+    chair = _holder(services, MemberRole.CHAIR)
+    field = services.settings.action_fields(COUNCIL)[0].name
+    data = (
+        "Vorname;Nachname;Amtszeit Beginn;Primäres Handlungsfeld;Rolle\r\n"
+        f"Neue;Sprecherin;01.11.2026;{field};{CHAIR}\r\n"
+    ).encode("utf-8-sig")
+
+    preview = services.member_exchange.preview_import(COUNCIL, data, TODAY)
+
+    (row,) = preview.rows
+    assert row.status is ImportStatus.ERROR
+    assert row.reasons[0].startswith(f"{CHAIR} hat in dieser Zeit bereits {chair.full_name}.")
+
+
 def test_the_excel_list_says_the_titles_and_imports_again_unchanged(services):
     """The members list for Excel names the roles as the council does, and reading it back
     changes nobody's role."""
