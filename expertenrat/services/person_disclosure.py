@@ -14,6 +14,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import ConsentKind, ConsentSource, MemberRole, Sector
 from expertenrat.domain.errors import NotFoundError
@@ -49,12 +50,13 @@ class PersonDisclosureService:
         with reading(self._db) as session:
             persons = list(session.scalars(select(models.Person)))
             councils = _council_names(session)
+            titles = _role_titles(session)
             found = [
                 PersonEntry(
                     person.id,
                     _name(person),
                     name_sort_key(person.family_name, person.given_name),
-                    "; ".join(_membership_words(m, councils) for m in _memberships(person))
+                    "; ".join(_membership_words(m, councils, titles) for m in _memberships(person))
                     or "keine Mitgliedschaft",
                     anonymised_on(session, person.id) is not None,
                 )
@@ -146,8 +148,19 @@ def _term(m: models.Membership) -> str:
     return f"{start} – {m.term_end:%d.%m.%Y}" if m.term_end else f"seit {start}"
 
 
-def _membership_words(m: models.Membership, councils: dict[int, str]) -> str:
-    return f"{councils.get(m.council_id, '')}: {MemberRole(m.role).label} {_term(m)}"
+def _role_titles(session: Session) -> dict[int, RoleTitles]:
+    """What each council calls its chair and vice chair ("Sprecher*in")."""
+    return {c.id: c.role_titles for c in session.scalars(select(models.Council))}
+
+
+def _role(m: models.Membership, titles: dict[int, RoleTitles]) -> str:
+    return titles.get(m.council_id, DEFAULT_ROLE_TITLES).of(MemberRole(m.role))
+
+
+def _membership_words(
+    m: models.Membership, councils: dict[int, str], titles: dict[int, RoleTitles]
+) -> str:
+    return f"{councils.get(m.council_id, '')}: {_role(m, titles)} {_term(m)}"
 
 
 def _text(value: object) -> str:
@@ -201,6 +214,7 @@ def _memberships_section(
 ) -> DisclosureSection:
     query = select(models.ActionField.id, models.ActionField.name)
     fields = {i: name for i, name in session.execute(query)}
+    titles = _role_titles(session)
     rows = []
     for m in memberships:
         further = [fields.get(f.action_field_id, "") for f in m.further_fields]
@@ -208,7 +222,7 @@ def _memberships_section(
         rows.append(
             (
                 councils.get(m.council_id, ""),
-                MemberRole(m.role).label
+                _role(m, titles)
                 + ("" if m.voting_right else " (ohne Stimmrecht)")
                 + (f"; gelöscht am {m.deleted_at:%d.%m.%Y}" if m.deleted_at else ""),
                 _term(m),

@@ -156,6 +156,21 @@ def test_a_second_chair_in_an_import_is_refused_in_the_councils_words(services):
     assert row.reasons[0].startswith(f"{CHAIR} hat in dieser Zeit bereits {chair.full_name}.")
 
 
+def test_the_auskunft_and_the_list_of_persons_name_the_role_as_the_council_does(services):
+    """The Auskunft's "Mitgliedschaften und Rollen" and ``expertenrat persons`` said
+    "Vorsitz" of the council's Sprecher*in (found by a tester)."""
+    chair = _holder(services, MemberRole.CHAIR)
+    vice = _holder(services, MemberRole.VICE_CHAIR)
+    disclosure = services.person_disclosure
+
+    listed = {p.person_id: p.memberships for p in disclosure.persons()}
+    for member, title in ((chair, CHAIR), (vice, VICE)):
+        text = pdf_reading.text(disclosure.disclosure_pdf(member.person_id, TODAY).pdf)
+        assert title in " ".join(text.split())
+        assert f": {title} " in listed[member.person_id]
+    assert "Vorsitz" not in listed[chair.person_id]
+
+
 def test_the_excel_list_says_the_titles_and_imports_again_unchanged(services):
     """The members list for Excel names the roles as the council does, and reading it back
     changes nobody's role."""
