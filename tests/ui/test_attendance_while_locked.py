@@ -4,8 +4,6 @@ waits for that lock in the worker; the window goes on meanwhile and says what ha
 
 from __future__ import annotations
 
-import itertools
-import os
 from collections.abc import Iterator
 from datetime import datetime
 
@@ -25,8 +23,6 @@ from expertenrat.store.database_opening import open_database
 from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.meetings_page import MeetingsPage
 
-_names = itertools.count()
-
 
 @pytest.fixture
 def patient_saves(monkeypatch) -> None:
@@ -37,18 +33,8 @@ def patient_saves(monkeypatch) -> None:
 
 
 @pytest.fixture
-def server_url(postgres_admin_url, postgres_admin, postgres_template) -> Iterator[URL]:
-    if postgres_admin_url is None:
-        pytest.skip("no PostgreSQL server")
-    name = f"expertenrat_locked_{os.getpid()}_{next(_names)}"
-    postgres_admin(f"CREATE DATABASE {name} TEMPLATE {postgres_template}")
-    yield postgres_admin_url.set(database=name)
-    postgres_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-
-
-@pytest.fixture
-def pc(server_url) -> Iterator[Services]:
-    database = open_database(server_url)
+def pc(server_database_url) -> Iterator[Services]:
+    database = open_database(server_database_url)
     yield Services.create(database, "Frau Schulz")
     database.close()
 
@@ -62,12 +48,12 @@ def meeting_held(url: URL, meeting_id: int):
 
 
 def test_a_line_saved_while_another_pc_approves_the_minutes_waits_without_freezing(
-    qtbot, pc, server_url, dialogs, today, patient_saves
+    qtbot, pc, server_database_url, dialogs, today, patient_saves
 ) -> None:
     panel, held, members = attendance_of_three(qtbot, pc, dialogs, today)
     first, second, _third = members
 
-    with meeting_held(server_url, held.meeting_id) as other_pc:
+    with meeting_held(server_database_url, held.meeting_id) as other_pc:
         choose(panel.rows[first].status_combo, AttendanceStatus.ABSENT.value)
         # The click came back while the other PC still holds the meeting: before, the
         # window froze here until the lock went.
@@ -94,14 +80,14 @@ def test_a_line_saved_while_another_pc_approves_the_minutes_waits_without_freezi
 
 
 def test_the_rest_marked_present_while_the_meeting_is_held_waits_in_the_worker(
-    qtbot, pc, server_url, dialogs, today, patient_saves
+    qtbot, pc, server_database_url, dialogs, today, patient_saves
 ) -> None:
     meeting = add_meeting(pc.database, council_of_three(pc, today))  # nobody recorded yet
     panel = AttendancePanel(pc, dialogs)
     qtbot.addWidget(panel)
     panel.set_meeting(meeting.meeting_id)
 
-    with meeting_held(server_url, meeting.meeting_id) as other_pc:
+    with meeting_held(server_database_url, meeting.meeting_id) as other_pc:
         panel.rest_present_button.click()
         assert not other_pc.released.is_set()
         qtbot.waitUntil(lambda: other_pc.waiting() == 1, timeout=WAIT)
@@ -114,7 +100,7 @@ def test_the_rest_marked_present_while_the_meeting_is_held_waits_in_the_worker(
 
 
 def test_a_save_held_up_longer_than_the_window_waits_says_so_and_keeps_the_choice(
-    qtbot, pc, server_url, dialogs, today, monkeypatch
+    qtbot, pc, server_database_url, dialogs, today, monkeypatch
 ) -> None:
     """The other PC's work holds the meeting for longer than the window waits for a lock
     (``LOCK_WAIT_MS``, here a moment): the save gives up with a German message, the line
@@ -123,7 +109,7 @@ def test_a_save_held_up_longer_than_the_window_waits_says_so_and_keeps_the_choic
     panel, held, members = attendance_of_three(qtbot, pc, dialogs, today)
     first, second, _third = members
 
-    with meeting_held(server_url, held.meeting_id) as other_pc:
+    with meeting_held(server_database_url, held.meeting_id) as other_pc:
         choose(panel.rows[first].status_combo, AttendanceStatus.ABSENT.value)
         saved(qtbot, panel)
         assert not other_pc.released.is_set()  # given up while the meeting was held
@@ -142,7 +128,7 @@ def test_a_save_held_up_longer_than_the_window_waits_says_so_and_keeps_the_choic
 
 
 def test_another_meeting_chosen_while_a_line_waits_is_shown_once_the_line_is_saved(
-    qtbot, pc, server_url, dialogs, today, patient_saves
+    qtbot, pc, server_database_url, dialogs, today, patient_saves
 ) -> None:
     council_id = council_of_three(pc, today)
     members = [m.id for m in pc.members.members(council_id)]
@@ -155,7 +141,7 @@ def test_another_meeting_chosen_while_a_line_waits_is_shown_once_the_line_is_sav
     page.select(held.meeting_id)
     attendance = next(w for w in page.tabs.details if isinstance(w, AttendancePanel))
 
-    with meeting_held(server_url, held.meeting_id) as other_pc:
+    with meeting_held(server_database_url, held.meeting_id) as other_pc:
         choose(attendance.rows[members[0]].status_combo, AttendanceStatus.ABSENT.value)
         page.select(later.meeting_id)
         assert not other_pc.released.is_set()

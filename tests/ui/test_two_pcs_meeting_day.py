@@ -44,43 +44,30 @@ WAIT = 30_000
 _names = itertools.count()
 
 
-@pytest.fixture
-def server_url(postgres_admin_url, postgres_admin, postgres_template):
-    if postgres_admin_url is None:
-        pytest.skip("no PostgreSQL server")
-    name = f"expertenrat_twopcs_{os.getpid()}_{next(_names)}"
-    postgres_admin(f"CREATE DATABASE {name} TEMPLATE {postgres_template}")
-    yield postgres_admin_url.set(database=name)
-    postgres_admin(
-        f"ALTER DATABASE {name} ALLOW_CONNECTIONS true",
-        f"DROP DATABASE IF EXISTS {name} WITH (FORCE)",
-    )
-
-
-def _pc(server_url, user: str) -> Iterator[Services]:
+def _pc(server_database_url, user: str) -> Iterator[Services]:
     """A PC of its own on the server's database, used by ``user``."""
-    database: Database = open_database(server_url)
+    database: Database = open_database(server_database_url)
     yield Services.create(database, user)
     database.close()
 
 
 @pytest.fixture
-def pc1(server_url) -> Iterator[Services]:
-    yield from _pc(server_url, "Frau Schulz")
+def pc1(server_database_url) -> Iterator[Services]:
+    yield from _pc(server_database_url, "Frau Schulz")
 
 
 @pytest.fixture
-def pc2(server_url) -> Iterator[Services]:
-    yield from _pc(server_url, "Herr Krüger")
+def pc2(server_database_url) -> Iterator[Services]:
+    yield from _pc(server_database_url, "Herr Krüger")
 
 
 @pytest.fixture
-def server_down(postgres_admin, server_url):
+def server_down(postgres_admin, server_database_url):
     """``server_down(True)`` refuses and drops every connection to the database (as a
     stopped server does for the PCs); ``server_down(False)`` lets them back in."""
 
     def switch(down: bool) -> None:
-        name = server_url.database
+        name = server_database_url.database
         postgres_admin(
             f"ALTER DATABASE {name} ALLOW_CONNECTIONS {str(not down).lower()}",
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
@@ -445,7 +432,7 @@ def test_a_vote_counted_while_the_server_is_away_is_saved_once_it_is_back(
 
 
 def test_a_vote_held_up_by_another_pcs_lock_says_the_database_is_locked_not_lost(
-    qtbot, pc1, server_url, dialogs, monkeypatch
+    qtbot, pc1, server_database_url, dialogs, monkeypatch
 ):
     """(found by review) Another PC's work held the votes longer than the window waits for
     a lock (ServerBusyError, since 4994e8f): leaving the minutes asked about dropping votes
@@ -454,7 +441,7 @@ def test_a_vote_held_up_by_another_pcs_lock_says_the_database_is_locked_not_lost
     minutes, editor = _votes_of_item_3(qtbot, pc1, dialogs)
     box = editor.item_form.votes
     no = box.lines[0].counts["no"]
-    other_pc = create_engine(server_url)
+    other_pc = create_engine(server_database_url)
     try:
         with other_pc.connect() as connection:
             connection.execute(text("LOCK TABLE votes IN EXCLUSIVE MODE"))  # reads go on
