@@ -6,7 +6,6 @@ import base64
 import hashlib
 import io
 import json
-import os
 import socket
 import sqlite3
 import threading
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from logo_images import png
-from sqlalchemy import MetaData, create_engine, exc, inspect, select, text
+from sqlalchemy import MetaData, exc, inspect, select, text
 from sqlite_copies import opened_sqlite_copy
 
 from expertenrat.domain.councils import CouncilSettings
@@ -65,27 +64,12 @@ def demo_sqlite(two_council_demo, tmp_path) -> Iterator[Database]:
         yield database
 
 
-def _admin_execute(admin, statement: str) -> None:
-    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as connection:
-            connection.execute(text(statement))
-    finally:
-        engine.dispose()
-
-
 @pytest.fixture
-def postgres_database(postgres_admin_url, request):
-    if postgres_admin_url is None:
-        pytest.skip("no PostgreSQL server")
-    name = f"expertenrat_backup_{os.getpid()}_{request.node.name[:20].lower()}"
-    name = "".join(c if c.isalnum() else "_" for c in name)
-    _admin_execute(postgres_admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-    _admin_execute(postgres_admin_url, f"CREATE DATABASE {name}")  # empty: no schema yet
-    db = open_database(postgres_admin_url.set(database=name))
+def postgres_database(empty_postgres_url):
+    """A PostgreSQL database whose schema the program made, as on a new server database."""
+    db = open_database(empty_postgres_url)
     yield db
     db.close()
-    _admin_execute(postgres_admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def test_round_trip_sqlite_postgresql_sqlite_keeps_every_row(
