@@ -38,6 +38,7 @@ class Choice:
     id: int
     label: str
     day: date | None = None
+    note: str = ""  # a warning about choosing it (a meeting that could not decide)
 
 
 class VersionOrigin(StrEnum):

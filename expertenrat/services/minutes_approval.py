@@ -50,6 +50,7 @@ from expertenrat.services.minutes_approval_checks import (
     refuse_undecided_objections,
     refuse_unless_circulable,
 )
+from expertenrat.services.minutes_approval_quorum import without_quorum
 from expertenrat.services.minutes_assembly import approved_minutes, meeting_label
 from expertenrat.services.minutes_finishing import draft_finish
 from expertenrat.services.minutes_freeze import ensure_not_frozen, is_frozen
@@ -94,14 +95,15 @@ class MinutesApprovalService:
 
     def approving_meetings(self, meeting_id: int) -> list[Choice]:
         """Later held meetings of the council, on or after the day the minutes were sent,
-        which may approve them (nearest first)."""
+        which may approve them (nearest first); one whose attendance says it could not
+        decide carries a note saying so."""
         with reading(self._db) as session:
             meeting = rows.live(session, meeting_id)
             later = rows.later_meetings(session, meeting, (MeetingState.HELD,))
             stored = rows.versions(session, meeting.id)
             sent = stored[-1].circulated_on if stored else None
             return [
-                Choice(m.id, meeting_label(m), m.starts_at.date())
+                Choice(m.id, meeting_label(m), m.starts_at.date(), without_quorum(session, m))
                 for m in later
                 if (sent is None or m.starts_at.date() >= sent)  # approving after the sending
                 and not is_frozen(session, m.id)  # its minutes could no longer say so

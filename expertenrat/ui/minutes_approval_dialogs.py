@@ -76,10 +76,22 @@ class ApproveDialog(QDialog):
         self.warning_label.setWordWrap(True)
         self.warning_label.setVisible(bool(warning))
         form.addRow(self.warning_label)
+        # A meeting that could not decide (its attendance): said when it is chosen.
+        self._notes = {m.id: m.note for m in meetings}
+        self.quorum_label = QLabel()
+        self.quorum_label.setObjectName("warningLabel")
+        self.quorum_label.setWordWrap(True)
+        form.addRow(self.quorum_label)
         form.addRow(buttons)
         name_choice_boxes(form)
         self.setMinimumWidth(FORM_DIALOG_WIDTH)
         self.finished.connect(self.deleteLater)
+        self._show_note()
+
+    def _show_note(self) -> None:
+        note = self._notes.get(self.meeting_combo.currentData(), "")
+        self.quorum_label.setText(note)
+        self.quorum_label.setVisible(bool(note))
 
     def _proposed(self, day: date | None) -> date | None:
         if day is None or self._earliest is None:
@@ -90,6 +102,7 @@ class ApproveDialog(QDialog):
         day = self._proposed(self._days.get(self.meeting_combo.currentData()))
         if day is not None:
             self.date_edit.setDate(day)
+        self._show_note()
 
     def accept(self) -> None:
         meeting_id = self.meeting_combo.currentData()

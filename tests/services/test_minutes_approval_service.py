@@ -562,6 +562,33 @@ def test_accepting_a_passage_that_is_not_there_changes_nothing(
     assert status.objections[0].state is ObjectionState.OPEN
 
 
+def test_a_meeting_without_quorum_at_the_approval_carries_a_note_among_the_approving(
+    service, database, council, minutes
+) -> None:
+    # Found by a tester: the minutes were approved "in der 2. Sitzung" with one of three
+    # members there, and nothing said that the meeting could not decide.
+    service.circulate(minutes.meeting_id, SENT)
+    approving = later_held(database, council.id, minutes)
+    attendance = AttendanceService(database, "tester")
+    assert [c.note for c in service.approving_meetings(minutes.meeting_id)] == [""]
+
+    for name, membership_id in minutes.members.items():
+        entry = attendance.sheet(approving).entry(membership_id)
+        status = AttendanceStatus.PRESENT if name == "Berg" else AttendanceStatus.EXCUSED
+        attendance.save_entry(approving, replace(entry, status=status))
+    assert [(c.label, c.note) for c in service.approving_meetings(minutes.meeting_id)] == [
+        (
+            "2. Sitzung am 12.05.2026",
+            "Laut Anwesenheit war die 2. Sitzung am 12.05.2026 bei TOP 4 nicht "
+            "beschlussfähig; eine Genehmigung dort wäre kein wirksamer Beschluss.",
+        )
+    ]
+
+    entry = attendance.sheet(approving).entry(minutes.members["Yılmaz"])
+    attendance.save_entry(approving, replace(entry, status=AttendanceStatus.PRESENT))
+    assert [c.note for c in service.approving_meetings(minutes.meeting_id)] == [""]
+
+
 def test_approval_stores_both_pdfs_with_their_sha256(
     service, objections, database, council, minutes
 ) -> None:

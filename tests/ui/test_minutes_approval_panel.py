@@ -590,6 +590,25 @@ def test_the_approval_dialog_without_a_meeting_proposes_the_page_s_day(qtbot) ->
     assert dialog.date_edit.date().toPython() == SENT
 
 
+def test_the_approval_dialog_warns_of_a_chosen_meeting_that_could_not_decide(qtbot) -> None:
+    """(found by a tester) Minutes could be approved in a meeting with one of three members
+    there without a word; the dialog says it while that meeting is chosen."""
+    note = "Laut Anwesenheit war die 2. Sitzung am 12.05.2026 bei TOP 4 nicht beschlussfähig."
+    meetings = [
+        Choice(2, "2. Sitzung am 12.05.2026", date(2026, 5, 12), note),
+        Choice(3, "3. Sitzung am 12.08.2026", date(2026, 8, 12)),
+    ]
+    dialog = ApproveDialog(meetings, lambda _meeting, _day: True, today=date(2026, 9, 1))
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    assert dialog.quorum_label.isVisible() and dialog.quorum_label.text() == note
+    dialog.meeting_combo.setCurrentIndex(1)
+    assert not dialog.quorum_label.isVisible()
+    dialog.meeting_combo.setCurrentIndex(0)
+    assert dialog.quorum_label.isVisible()
+
+
 def test_the_checksums_give_way_in_a_narrow_tab_and_are_copied_whole(
     qtbot, panel, page_day, dialogs, services, minutes
 ) -> None:

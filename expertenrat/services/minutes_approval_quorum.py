@@ -1,0 +1,42 @@
+"""Whether a meeting that may approve earlier minutes could decide, as its attendance says:
+at its item approving minutes, or as a whole where it has none. An approval is a
+resolution; where the council was not quorate, the approval dialog says so when that
+meeting is chosen (as a vote without quorum is saved with a warning)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.enums import AgendaItemKind
+from expertenrat.services.attendance_sheets import attendance_sheet
+from expertenrat.services.minutes_assembly import meeting_label
+from expertenrat.store import models
+
+
+def without_quorum(session: Session, meeting: models.Meeting) -> str:
+    """ "Laut Anwesenheit war die 2. Sitzung am 12.05.2026 bei TOP 4 nicht
+    beschlussfähig." (without an approval item: as a whole), or "" where it was quorate
+    or the attendance is not taken."""
+    sheet = attendance_sheet(session, meeting)
+    if sheet.unrecorded:
+        return ""
+    item_id = session.scalar(
+        select(models.AgendaItem.id)
+        .where(
+            models.AgendaItem.meeting_id == meeting.id,
+            models.AgendaItem.deleted_at.is_(None),
+            models.AgendaItem.kind == AgendaItemKind.MINUTES_APPROVAL.value,
+        )
+        .order_by(models.AgendaItem.id)
+        .limit(1)
+    )
+    at_item = next((q for q in sheet.item_quorums if q.item.id == item_id), None)
+    quorate = at_item.quorum.quorate if at_item is not None else sheet.quorum.quorate
+    if quorate:
+        return ""
+    where = f" bei TOP {at_item.item.number}" if at_item is not None else ""
+    return (
+        f"Laut Anwesenheit war die {meeting_label(meeting)}{where} nicht beschlussfähig; "
+        "eine Genehmigung dort wäre kein wirksamer Beschluss."
+    )
