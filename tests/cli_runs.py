@@ -25,12 +25,15 @@ def script_environment(database: str | None = None) -> dict[str, str]:
     return environment
 
 
-def run_script(*args: str, env_database: str | None = None) -> subprocess.CompletedProcess[str]:
+def run_script(
+    *args: str, env_database: str | None = None, prefix: list[str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """``python -m expertenrat ARGS`` as a script runs it (in :func:`script_environment`,
-    with ``env_database`` as its database), and without a terminal to answer a question on,
-    also under ``pytest -s`` from a terminal (it would wait until the timeout)."""
+    with ``env_database`` as its database, after a command ``prefix`` such as
+    ``bound_by_file_modes``), and without a terminal to answer a question on, also under
+    ``pytest -s`` from a terminal (it would wait until the timeout)."""
     return subprocess.run(
-        [sys.executable, "-m", "expertenrat", *args],
+        [*(prefix or []), sys.executable, "-m", "expertenrat", *args],
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
@@ -66,6 +69,16 @@ def run_on_terminal(*args: str, answer: bytes, at: bytes) -> tuple[int, str]:
             answer = b""
     os.close(control)
     return process.wait(120), output.decode()
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], message: str) -> None:
+    """The command ended with exit code 1 and one German line naming ``message``, no
+    traceback."""
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert result.stderr.startswith("expertenrat: Fehler: ")
+    assert message in result.stderr
 
 
 def run_main(capsys, *args: str) -> tuple[int, str, str]:

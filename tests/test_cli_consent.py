@@ -8,7 +8,9 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from test_cli_members import assert_one_line_error, run, stored, write_csv
+from cli_runs import assert_one_line_error
+from cli_runs import run_script as run
+from test_cli_members import stored, write_csv
 
 from expertenrat.services.context import Services
 from expertenrat.store.database_opening import open_database

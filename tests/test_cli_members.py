@@ -13,6 +13,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from cli_runs import assert_one_line_error
 from cli_runs import run_script as run
 from pdf_reading import text
 
@@ -37,14 +38,6 @@ def stored(database: str) -> tuple[list[tuple], list[tuple], int]:
 def write_csv(path: Path, *lines: str) -> str:
     path.write_bytes(codecs.BOM_UTF8 + "\r\n".join(lines).encode("utf-8") + b"\r\n")
     return str(path)
-
-
-def assert_one_line_error(result: subprocess.CompletedProcess[str], message: str) -> None:
-    assert result.returncode == 1
-    assert "Traceback" not in result.stderr
-    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
-    assert result.stderr.startswith("expertenrat: Fehler: ")
-    assert message in result.stderr
 
 
 def test_export_members_writes_a_csv_file_for_excel(database, tmp_path):

@@ -6,7 +6,6 @@ Missing write permission is real here: the command runs in a process that file m
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import stat
@@ -16,21 +15,9 @@ import threading
 from pathlib import Path
 
 import pytest
+from cli_runs import assert_one_line_error, script_environment
+from cli_runs import run_script as run
 from damaged_file import damage_table
-
-
-def _environment() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if k != "EXPERTENRAT_DATABASE_URL"}
-
-
-def run(*args: str, prefix: list[str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*(prefix or []), sys.executable, "-m", "expertenrat", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=_environment(),
-    )
 
 
 @pytest.fixture(scope="module")
@@ -49,14 +36,6 @@ def database(sqlite_demo_template, tmp_path) -> Path:
     path = folder / "expertenrat.db"
     shutil.copyfile(sqlite_demo_template, path)
     return path
-
-
-def assert_one_line_error(result: subprocess.CompletedProcess[str], message: str) -> None:
-    assert result.returncode == 1
-    assert "Traceback" not in result.stderr
-    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
-    assert result.stderr.startswith("expertenrat: Fehler: ")
-    assert message in result.stderr
 
 
 def _listing(folder: Path) -> list[str]:
@@ -233,7 +212,7 @@ def test_output_into_a_closed_pipe_ends_quietly(database, exported):
          "import", "members", str(exported), "--dry-run"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env=_environment(),
+        env=script_environment(),
     ) as process:  # fmt: skip
         process.stdout.close()  # like `| head -0`: nobody reads
         errors = process.stderr.read().decode()
