@@ -234,12 +234,33 @@ def test_export_reminders_names_an_ended_project_and_reminds_it_only_when_asked(
     assert len(list(folder.glob("Erinnerung-E-Akte-*"))) == 2  # letter and e-mail draft
 
 
-def test_export_reminders_into_a_missing_folder_is_exit_1(capsys, database, tmp_path):
-    code, _out, err = run(
-        capsys, "--database", database, "export", "reminders", "--out", str(tmp_path / "x")
+def test_export_reminders_makes_a_missing_folder_as_the_open_data_exports_do(
+    capsys, database, tmp_path
+):
+    # Found by a tester: `export oparl` and `export opendata` make their folder, this
+    # command refused one that did not exist yet.
+    folder = tmp_path / "Erinnerungen" / "2026"
+
+    code, out, err = run(
+        capsys, "--database", database, "export", "reminders", "--out", str(folder)
     )
 
-    assert code == 1 and "Den Ordner" in err and "gibt es nicht" in err
+    assert (code, err) == (0, "")
+    assert out.startswith("Klima & Co: E-2020-01 → ")
+    assert len(list(folder.glob("Erinnerung-Klima-Co-*.pdf"))) == 1
+
+
+def test_export_reminders_says_why_a_folder_cannot_be_made(capsys, database, tmp_path):
+    blocked = tmp_path / "datei"
+    blocked.write_text("kein Ordner", encoding="utf-8")
+
+    code, _out, err = run(
+        capsys, "--database", database, "export", "reminders", "--out", str(blocked / "x")
+    )
+
+    assert code == 1
+    assert f"Der Ordner „{blocked / 'x'}“ lässt sich nicht anlegen" in err
+    assert blocked.read_text(encoding="utf-8") == "kein Ordner"
 
 
 def test_export_reminders_into_a_file_says_it_is_a_file(capsys, database, tmp_path):

@@ -4,6 +4,7 @@ exports, and the reminders to projects."""
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from expertenrat.cli.support import (
@@ -16,6 +17,7 @@ from expertenrat.cli.support import (
     write_document,
     year_argument,
 )
+from expertenrat.domain.errors import os_error_detail, os_error_text
 from expertenrat.domain.wording import counted
 
 if TYPE_CHECKING:
@@ -161,6 +163,8 @@ def _export_reminders(services: Services, args: argparse.Namespace) -> str:
     due = reminders.due(council_id)
     ended = [] if args.include_ended else [p for p in due.projects if p.project.ended]
     chosen = [p.project.id for p in due.projects if not any(p is e for e in ended)]
+    if chosen and not args.out.exists():  # as `export oparl` and `export opendata` do
+        _make_folder(args.out)
     try:
         saved = reminders.save(council_id, args.out, project_ids=chosen, replace=args.force)
     except RemindersExistError as error:
@@ -184,3 +188,13 @@ def _export_reminders(services: Services, args: argparse.Namespace) -> str:
     if without:
         lines.append("Ohne Projekt, daher ohne Erinnerung: " + ", ".join(r.code for r in without))
     return "\n".join(lines)
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True)
+    except OSError as error:
+        raise UserError(
+            f"Der Ordner „{folder}“ lässt sich nicht anlegen: {os_error_text(error)}",
+            os_error_detail(error),
+        ) from None
