@@ -26,6 +26,7 @@ from expertenrat.store.backup_format import (
 MAX_TOTAL_BYTES = 2 * 1024**3  # all parts together, uncompressed
 MAX_RATIO = 200  # uncompressed / compressed, for parts over RATIO_FLOOR
 RATIO_FLOOR = 1024**2
+_PARTS_FOLDER = "tables/"
 _PART_NAME = re.compile(r"^tables/[a-z0-9_]{1,63}\.json$")
 
 _DECODERS: dict[str, Callable[[Any], Any]] = {
@@ -71,6 +72,8 @@ def _check_names_and_sizes(infos: Iterable[zipfile.ZipInfo]) -> None:
     total = 0
     for info in infos:
         name = info.filename
+        if name == _PARTS_FOLDER and info.is_dir():
+            continue  # a backup unpacked and zipped again holds its folder as an entry
         if name != MANIFEST and not _PART_NAME.match(name):
             raise BackupError(
                 f"Die Sicherung enthält einen unzulässigen Dateinamen („{name}“) und wird "

@@ -873,6 +873,34 @@ def test_text_beside_stored_bytes_reads_back_exactly(tmp_path, ensure_ascii):
     assert part.rows == [[n, text, text.encode() * 50] for n, text in enumerate(texts)]
 
 
+def test_a_backup_zipped_again_with_its_folder_entry_reads_as_before(tmp_path):
+    """Unpacked and zipped again (a file manager adds the folder "tables/" as an entry of
+    its own), a backup is still read: a folder entry holds nothing. Other folders are not
+    a backup's and stay refused."""
+    columns = (("id", "plain"), ("name", "plain"))
+    part = TablePart("persons", columns, [[1, "Zoë & <Ünal>"]])
+    path = tmp_path / "sicherung.zip"
+    with path.open("wb") as handle:
+        write_backup(handle, Backup("1", "0001", datetime.now(UTC), (part,)))
+    zipped_again = tmp_path / "neu-gepackt.zip"
+    with zipfile.ZipFile(path) as old, zipfile.ZipFile(zipped_again, "w") as new:
+        new.mkdir("tables")
+        for info in old.infolist():
+            new.writestr(info.filename, old.read(info))
+    other_folder = tmp_path / "anderer-ordner.zip"
+    _rewrite(zipped_again, other_folder, lambda n, d: d)
+    with zipfile.ZipFile(other_folder, "a") as zf:
+        zf.mkdir("bilder")
+
+    with zipped_again.open("rb") as handle:
+        (read,) = read_backup(handle, lambda _revision: True).tables
+    with other_folder.open("rb") as handle, pytest.raises(BackupError) as refused:
+        read_backup(handle, lambda _revision: True)
+
+    assert read.rows == [[1, "Zoë & <Ünal>"]]
+    assert "unzulässigen Dateinamen („bilder/“)" in refused.value.message
+
+
 @pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="needs a Unix socket file")
 def test_a_socket_given_as_backup_is_refused_before_it_is_opened(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
