@@ -96,6 +96,12 @@ def _time_line(key: str, header: MinutesHeader, name: str, missing: str) -> Chec
 
 
 def _attendance_line(facts: ChecklistFacts) -> ChecklistLine:
+    if facts.no_members:  # not "vollständig erfasst" with "0 von 0 … anwesend"
+        text = (
+            f"Am {facts.meeting_day:%d.%m.%Y} gehört dem Gremium kein Mitglied an; bitte "
+            "erfassen Sie zuerst die Mitglieder (mit dem Beginn ihrer Amtszeit)."
+        )
+        return _line("attendance", False, text, "attendance")
     unrecorded = facts.unrecorded
     if unrecorded:
         shown = ", ".join(unrecorded[:5]) + (" …" if len(unrecorded) > 5 else "")

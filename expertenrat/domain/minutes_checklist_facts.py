@@ -62,6 +62,7 @@ class ChecklistFacts:
     undecided_conflicts: tuple[UndecidedConflict, ...] = ()
     quorum_throughout: bool = True  # False: quorate at some items only (the statement says)
     attendance_taken: bool = True  # False: nobody recorded present yet, some not recorded
+    no_members: bool = False  # nobody was a member of the council that day
     chair_status: AttendanceStatus | None = None  # the chair's attendance, if recorded
     chair_title: str = DEFAULT_CHAIR_TITLE  # what the council calls its chair
     attendance_times: tuple[AttendanceTimes, ...] = ()  # of the members present

@@ -61,6 +61,7 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
             quorum_statement=facts.sheet.meeting_quorum.statement,
             quorum_throughout=facts.sheet.meeting_quorum.throughout,
             attendance_taken=not facts.sheet.unrecorded,
+            no_members=not facts.sheet.entries,
             chair_status=next(
                 (e.status for e in facts.sheet.entries if e.membership_id == chair.id), None
             )

@@ -193,6 +193,24 @@ def test_before_the_attendance_is_taken_the_quorum_line_does_not_count_0_present
     )
 
 
+def test_a_meeting_of_a_council_without_members_is_not_complete_in_its_attendance(
+    service, database, council
+) -> None:
+    # Found by a tester: a first meeting planned, invited and held before any member was
+    # entered read "Anwesenheit vollständig erfasst" and "0 von 0 … anwesend".
+    rows = add_meeting(database, council.id)
+    hold(database, rows.meeting_id, sent_on=date(2026, 2, 20))
+
+    line = next(
+        line for line in service.checklist(rows.meeting_id).lines if line.key == "attendance"
+    )
+    assert (line.ok, line.text) == (
+        False,
+        "Am 10.03.2026 gehört dem Gremium kein Mitglied an; bitte erfassen Sie zuerst die "
+        "Mitglieder (mit dem Beginn ihrer Amtszeit).",
+    )
+
+
 def test_a_screening_hint_asks_for_a_decision_only_on_members_who_were_there(
     service, database, council, members_service, new_member, today
 ) -> None:
