@@ -210,6 +210,8 @@ class MinutesDocument:
         if changes:
             changes = "\n".join(isolated(line) for line in changes.split("\n"))
             return f"Die Tagesordnung wurde mit folgenden Änderungen festgestellt: {changes}"
+        if self.extension_line:  # "ohne Änderungen" would deny the extension that follows
+            return "Die Tagesordnung wurde festgestellt."
         return "Die Tagesordnung wurde ohne Änderungen festgestellt."
 
     @property

@@ -49,6 +49,9 @@ def test_the_full_minutes_mark_urgent_items_and_record_the_extension(database, m
         "Dringlichkeitsanträge erweitert."
     ) in printed
     assert "TOP 4 Verschiedenes (Dringlichkeitsantrag)" not in printed
+    # Found by review: it read "ohne Änderungen festgestellt" above the extension.
+    assert "Die Tagesordnung wurde festgestellt. Die Tagesordnung wurde um TOP 5" in printed
+    assert "ohne Änderungen" not in printed
     assert f"TOP 5 {OPEN} (Dringlichkeitsantrag)" in outline(pdf)
 
 
