@@ -11,12 +11,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction
-from expertenrat.domain.errors import ConcurrentEditError
+from expertenrat.domain.errors import ConcurrentEditError, FieldProblem, ValidationError
 from expertenrat.domain.votes import Vote, VoteDraft, Voters, clean_vote, vote_problems
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.services.attendance_rows import agenda_rows
-from expertenrat.services.minutes_rows import label_of, meeting_facts, vote_of
+from expertenrat.services.minutes_rows import MeetingFacts, label_of, meeting_facts, vote_of
 from expertenrat.services.unit_of_work import raise_if_invalid
 from expertenrat.store import models
 
@@ -33,8 +33,15 @@ class SavedVotes:
 
 def item_voters(session: Session, meeting: models.Meeting, row: models.AgendaItem) -> Voters:
     """Who may vote at the item ``row`` of ``meeting``: present, entitled and not recused."""
+    return _facts_voters(session, meeting, row)[1]
+
+
+def _facts_voters(
+    session: Session, meeting: models.Meeting, row: models.AgendaItem
+) -> tuple[MeetingFacts, Voters]:
     number = next(n for r, n in agenda_rows(session, meeting.id) if r.id == row.id)
-    return meeting_facts(session, meeting).voters(row.id, number)
+    facts = meeting_facts(session, meeting)
+    return facts, facts.voters(row.id, number)
 
 
 def replace_votes(
@@ -56,7 +63,9 @@ def replace_votes(
     )
     if {(v.id, v.version) for v in stored} != {(v.id, v.version) for v in replacing}:
         raise ConcurrentEditError(f"{WHAT} zu TOP {row.number}")
-    voters = item_voters(session, meeting, row)
+    facts, voters = _facts_voters(session, meeting, row)
+    if facts.sheet.problem:  # who could vote is not known: the attendance says why, by name
+        raise ValidationError([FieldProblem("votes", facts.sheet.problem)])
     cleaned = [clean_vote(v, voters) for v in votes]
     problems = vote_problems(cleaned, voters)
     raise_if_invalid(problems)

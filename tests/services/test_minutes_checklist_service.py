@@ -340,3 +340,38 @@ def test_a_finished_draft_is_a_state_until_it_changes_or_is_reopened(
     summaries = [e.summary for e in AuditService(database).entries("minutes", held.meeting_id)]
     assert summaries.count("Protokollentwurf der 1. Sitzung abgeschlossen") == 2
     assert "Abschluss des Protokollentwurfs der 1. Sitzung aufgehoben" in summaries
+
+
+def test_a_vote_saved_under_crossed_arrivals_names_the_member(
+    service, database, council, nine
+) -> None:
+    # Found by a tester: saving a vote while a reordered agenda crossed a late arrival and
+    # an early departure did not say whose; the checklist and the attendance tab do.
+    rows = add_meeting(database, council.id, titles=("Eröffnung", "Bericht", "A", "B", "C"))
+    meetings = MeetingsService(database, "tester")
+    meetings.change_state(
+        rows.meeting_id, meetings.get(rows.meeting_id).version, MeetingState.INVITED,
+        now=AFTER, sent_on=date(2026, 2, 20),
+    )  # fmt: skip
+    attendance = AttendanceService(database, "tester")
+    for index, membership_id in enumerate(nine):
+        entry = attendance.sheet(rows.meeting_id).entry(membership_id)
+        marks = {"arrived_item_id": rows.item_ids[2], "left_item_id": rows.item_ids[3]}
+        attendance.save_entry(
+            rows.meeting_id,
+            replace(entry, status=AttendanceStatus.PRESENT, **(marks if index == 1 else {})),
+        )
+    agenda = AgendaService(database, "tester")
+    moved = next(i for i in agenda.agenda(rows.meeting_id).items if i.key == rows.item_ids[3])
+    agenda.move(moved.key, moved.version, -1)
+    meetings.change_state(
+        rows.meeting_id, meetings.get(rows.meeting_id).version, MeetingState.HELD, now=AFTER
+    )
+
+    with pytest.raises(ValidationError) as refused:
+        service.save_votes(rows.item_ids[4], [VoteDraft(yes=5)])
+    assert refused.value.message == (
+        "Kommen und Gehen passen nicht zur Tagesordnung: Anna Çelik kommt zu TOP 4 und geht "
+        "schon nach TOP 3. Bitte berichtigen Sie die Anwesenheit."
+    )
+    assert service.minutes(rows.meeting_id).item(rows.item_ids[4]).votes == ()
