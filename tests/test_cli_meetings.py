@@ -126,6 +126,10 @@ def test_export_ics_of_all_meetings_and_of_one(capsys, database, tmp_path):
     events = list(Calendar.from_ical(everything.read_bytes()).walk("VEVENT"))
     assert len(events) == 9
     assert b"DTSTART;TZID=Europe/Berlin:" in everything.read_bytes()
+    # (found by a tester) A file of all meetings goes on the website: no non-public title.
+    descriptions = [str(e["description"]) for e in events]
+    assert not any("nichtöffentlich" in d for d in descriptions)
+    assert any(d.endswith("\nNichtöffentlicher Teil") for d in descriptions)
 
     for target in (one, again):
         code, out, _ = run(capsys, "--database", database, "export", "ics", "--meeting", "7",

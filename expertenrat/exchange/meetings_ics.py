@@ -6,8 +6,13 @@ council's time zone (``TZID``, with its VTIMEZONE), ``UID`` is the meeting's sta
 moves, is invited or is cancelled. ``STATUS`` follows the meeting: ``TENTATIVE`` while it is
 planned (no invitation sent yet), ``CONFIRMED`` once invited (and held), ``CANCELLED`` when
 cancelled (the reason in the description). The
-description lists the whole agenda, non-public items marked "(nichtöffentlich)": the file
-goes to the members, who get the full invitation anyway.
+description lists the agenda it is given: the whole one, non-public items marked
+"(nichtöffentlich)", in the file the invitation mail carries to the members (who get the
+full invitation anyway); the public one (:func:`~expertenrat.domain.public_invitation.
+public_invitation`) in a calendar file saved for anyone, its non-public part one line
+"Nichtöffentlicher Teil". Text is as typed, without the marks that set right-to-left
+words apart in documents (FSI … PDI): a calendar's fields are plain text, and older
+calendar programs show them as boxes.
 """
 
 from __future__ import annotations
@@ -19,7 +24,6 @@ from icalendar import Calendar, Event
 
 from expertenrat.domain.meeting_document_titles import calendar_summary, meeting_heading
 from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument
-from expertenrat.domain.wording import isolated
 
 PRODID = "-//Expertenrat//Sitzungen//DE"
 
@@ -75,18 +79,19 @@ def _description(doc: MeetingDocument) -> str:
         lines.append("")
     if doc.online_link.strip():
         lines += [f"Online: {doc.online_link.strip()}", ""]
-    if doc.agenda:
+    if doc.agenda or doc.non_public_left_out:
         lines.append("Tagesordnung:")
         lines += [_item_line(e) for e in doc.agenda]
+        lines += ["Nichtöffentlicher Teil"] if doc.non_public_left_out else []
     return "\n".join(lines).strip()
 
 
 def _item_line(entry: AgendaEntry) -> str:
-    line = f"TOP {entry.number} {isolated(_one_line(entry.title))}"
+    line = f"TOP {entry.number} {_one_line(entry.title)}"
     if not entry.public:
         line += " (nichtöffentlich)"
     if entry.presenter.strip():
-        line += f" – {isolated(_one_line(entry.presenter))}"
+        line += f" – {_one_line(entry.presenter)}"
     return line
 
 

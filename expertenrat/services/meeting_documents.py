@@ -140,17 +140,19 @@ class MeetingDocumentsService:
     def ics_for_meetings(
         self, meeting_ids: Sequence[int], *, stamp: datetime | None = None
     ) -> bytes:
-        """One calendar file with an event per meeting, in the order of their start."""
+        """One calendar file with an event per meeting, in the order of their start; public
+        (:func:`_public_ics`)."""
         with reading(self._db) as session:
             rows = [document_meeting(session, meeting_id) for meeting_id in meeting_ids]
-            return _ics(meeting_documents_of(session, rows, None), stamp)
+            return _public_ics(meeting_documents_of(session, rows, None), stamp)
 
     def ics_for_council(self, council_id: int, *, stamp: datetime | None = None) -> bytes:
-        """Every meeting of the council (cancelled ones as cancelled) as one calendar file."""
+        """Every meeting of the council (cancelled ones as cancelled) as one calendar file;
+        public (:func:`_public_ics`)."""
         with reading(self._db) as session:
             fetch(session, models.Council, council_id, "Das Gremium")
-            rows = _live().where(models.Meeting.council_id == council_id)
-            return _ics(meeting_documents_of(session, list(session.scalars(rows)), None), stamp)
+            rows = list(session.scalars(_live().where(models.Meeting.council_id == council_id)))
+            return _public_ics(meeting_documents_of(session, rows, None), stamp)
 
     def meeting_id(self, council_id: int, number: int) -> int:
         """The id of the council's meeting with the running ``number`` ("5. Sitzung")."""
@@ -196,6 +198,14 @@ def _live():
         .where(models.Meeting.deleted_at.is_(None))
         .order_by(models.Meeting.starts_at, models.Meeting.number)
     )
+
+
+def _public_ics(documents: list[MeetingDocument], stamp: datetime | None) -> bytes:
+    """A calendar file saved for anyone (a secretariat puts one of all meetings on the
+    city's website): the meetings as the public invitation shows them, without the titles
+    of non-public items, presenters and the online link. Only the file the invitation mail
+    carries to the members lists the whole agenda, as the letter beside it does."""
+    return _ics([public_invitation(d) for d in documents], stamp)
 
 
 def _ics(documents: list[MeetingDocument], stamp: datetime | None) -> bytes:

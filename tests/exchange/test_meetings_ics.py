@@ -10,6 +10,7 @@ from meeting_sample import BERLIN, HOSTILE, item, meeting, series
 
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meeting_documents import MeetingDocument
+from expertenrat.domain.public_invitation import public_invitation
 from expertenrat.exchange.meetings_ics import meetings_ics
 
 STAMP = datetime(2026, 2, 24, 9, 30, tzinfo=UTC)
@@ -88,6 +89,26 @@ def test_description_lists_the_whole_agenda_in_order_with_non_public_items_marke
     assert str(event["location"]) == "Rathaus Rostock, Raum 1.23 (Bürgerschaftssaal)"
 
 
+def test_the_public_calendar_names_the_non_public_part_but_none_of_its_items() -> None:
+    """(found by a tester) A calendar of all meetings (put on the city's website) listed
+    the titles of the non-public items."""
+    (event,) = events([public_invitation(meeting())])
+    lines = str(event["description"]).splitlines()
+
+    assert lines[0] == "Tagesordnung:"
+    assert [line.split()[1] for line in lines[1:-1]] == ["1", "2", "3", "3.1"]
+    assert lines[-1] == "Nichtöffentlicher Teil"
+    assert not any("Straßenbeleuchtung" in line or "Personal" in line for line in lines)
+    assert "Gülşen Yılmaz" not in lines[3]  # no presenters, as the public letter
+
+
+def test_a_meeting_held_non_publicly_only_says_so_in_the_public_calendar() -> None:
+    secret = meeting(agenda=(item("1", "Personalsache", 0, public=False),))
+    (event,) = events([public_invitation(secret)])
+
+    assert str(event["description"]) == "Tagesordnung:\nNichtöffentlicher Teil"
+
+
 def test_online_meeting_has_link_as_url_and_location() -> None:
     link = "https://meet.example.org/raum?id=5&pw=a;b,c"
     (event,) = events([meeting(place="", room="", online_link=link)])
@@ -115,8 +136,9 @@ def test_hostile_text_round_trips() -> None:
     assert str(event["location"]) == HOSTILE
     description = str(event["description"])
     assert f"Grund: {hostile}" in description
-    # Title and presenter set apart for the bidi algorithm: they hold Arabic and Hebrew.
-    assert f"TOP 1 \u2068{one_line}\u2069 – \u2068{HOSTILE}\u2069" in description
+    # (found by a tester) As typed: older calendars showed the isolates (FSI … PDI) as boxes.
+    assert f"TOP 1 {one_line} – {HOSTILE}" in description
+    assert "\u2068" not in raw.decode() and "\u2069" not in raw.decode()
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))  # folded by octets
 
 

@@ -416,8 +416,7 @@ def test_ics_has_berlin_times_and_a_uid_that_stays_while_the_sequence_rises(
     assert b"DTEND;TZID=Europe/Berlin:20260312T180000" in first
     (event,) = events(first)
     assert str(event["uid"]) == uid and event["sequence"] == 0
-    assert "TOP 3.1 \u2068Zwischenbericht" in str(event["description"])  # Arabic in it: isolated
-    assert HOSTILE in str(event["description"])
+    assert f"TOP 3.1 Zwischenbericht {HOSTILE}\n" in str(event["description"])  # as typed
 
     sent = service.record_invitation_sent(
         sample.meeting_id, version(database, sample), date(2026, 3, 2)
@@ -481,6 +480,32 @@ def test_ics_of_a_council_lists_all_meetings_cancelled_ones_as_cancelled(
     assert found[1].decoded("dtstart").utcoffset() == timedelta(hours=2)
     assert "Grund: Zu wenige Zusagen" in str(found[1]["description"])
     assert str(found[1]["uid"]) == meeting_row(database, cancelled).uid
+
+
+def test_saved_calendars_are_public_the_one_mailed_to_the_members_lists_the_whole_agenda(
+    service, sample, council, members_service, new_member, today
+):
+    """(found by a tester) "Alle Sitzungen …" (a file for the city's website) listed the
+    titles of non-public items. The invitation mail's file goes to the members, as the
+    letter beside it, which lists them (and sets nothing apart: FSI … PDI showed as boxes)."""
+    saved = [
+        *events(service.ics_for_council(council.id, stamp=STAMP)),
+        *events(service.ics_for_meetings([sample.meeting_id], stamp=STAMP)),
+    ]
+    members_service.save(council.id, new_member("Kim", "Lee", email="kim@example.org"), today)
+    message = message_from_bytes(
+        service.invitation_mail(sample.meeting_id).eml, policy=email_default
+    )
+    (mailed,) = events(attachments(message)["Einladung 5. Sitzung 2026-03-12.ics"])
+
+    fifth = [str(e["description"]) for e in saved if str(e["uid"]) == str(mailed["uid"])]
+    assert len(fifth) == 2
+    assert all(d.endswith("\nNichtöffentlicher Teil") for d in fifth)
+    assert not any("Straßenbeleuchtung" in d or "nichtöffentlich" in d for d in fifth)
+    assert "TOP 4 Vergabe Straßenbeleuchtung (nichtöffentlich)" in str(mailed["description"])
+    assert f"– {HOSTILE}" in str(mailed["description"])  # the presenter, as typed
+    text = message.get_body(("plain",)).get_content()
+    assert "\u2068" not in text + str(mailed["description"])
 
 
 def test_meeting_id_by_number_names_the_numbers_there_are(service, sample, council):
