@@ -93,7 +93,8 @@ class Line:
 class FieldFigures:
     """An action field's work in one year: consultations held, recommendations adopted,
     how many of those were sent, answered, and accepted in the answer (one withdrawn counts
-    as sent and answered only if the project had answered it, as in the in-time count).
+    as sent only if a project had answered it, as answered only if every addressed project
+    had, as in the in-time count).
     ``field`` is ``None`` for the recommendations without an action field (the annual
     report's row)."""
 

@@ -43,9 +43,9 @@ def fields_of_year(
             select(
                 _Recommendation.action_field_id.label("field_id"),
                 func.count(_Recommendation.id).label("total"),
-                _share(_counted_in(SENT_STATUSES)).label("sent"),
-                _share(_counted_in(ANSWERED_STATUSES)).label("answered"),
-                _share(and_(_counted_in(ANSWERED_STATUSES), _accepted())).label("accepted"),
+                _share(_counted_in(SENT_STATUSES, _any_answer())).label("sent"),
+                _share(_answered()).label("answered"),
+                _share(and_(_answered(), _accepted())).label("accepted"),
             )
             .where(
                 _Recommendation.council_id == council_id,
@@ -122,15 +122,44 @@ def _status_in(statuses: frozenset[RecommendationStatus]):
     return _Recommendation.status.in_([s.value for s in statuses])
 
 
-def _counted_in(statuses: frozenset[RecommendationStatus]):
-    """In ``statuses``, or withdrawn after the project had answered: such a one went to the
-    project and was answered, and the in-time count includes it (only one withdrawn
-    without any response is left out, see :func:`~expertenrat.domain.recommendations_report.
-    answered_in_time`), so sent and answered must count it too."""
-    response = models.RecommendationResponse
-    answered = select(response.id).where(response.recommendation_id == _Recommendation.id).exists()
+def _counted_in(statuses: frozenset[RecommendationStatus], answered):
+    """In ``statuses``, or withdrawn where ``answered`` holds: one withdrawn after a project
+    had answered went to the projects, and the in-time count includes it (only one
+    withdrawn without any response is left out, see :func:`~expertenrat.domain.
+    recommendations_report.answered_in_time`), so sent and answered must count it too."""
     withdrawn = _Recommendation.status == RecommendationStatus.WITHDRAWN.value
     return or_(_status_in(statuses), and_(withdrawn, answered))
+
+
+def _answered():
+    """Answered, or withdrawn after every addressed project had answered: one withdrawn
+    after one of two answered was never answered (:mod:`~expertenrat.domain.
+    recommendation_answers`), and the in-time count has it as not answered by its due date
+    (found by a tester: the Übersicht counted it as answered)."""
+    return _counted_in(ANSWERED_STATUSES, _answered_by_all())
+
+
+def _any_answer():
+    response = models.RecommendationResponse
+    return select(response.id).where(response.recommendation_id == _Recommendation.id).exists()
+
+
+def _answered_by_all():
+    """Every addressed project has answered, or a joint answer came (one addressed to no
+    project: any answer), as :func:`~expertenrat.domain.recommendation_answers.
+    fully_answered` says."""
+    response, own = aliased(models.RecommendationResponse), aliased(models.RecommendationResponse)
+    addressed = models.RecommendationProject
+    joint = select(response.id).where(
+        response.recommendation_id == _Recommendation.id, response.project_id.is_(None)
+    )
+    answered_own = select(own.id).where(
+        own.recommendation_id == _Recommendation.id, own.project_id == addressed.project_id
+    )
+    awaited = select(addressed.project_id).where(
+        addressed.recommendation_id == _Recommendation.id, ~answered_own.exists()
+    )
+    return and_(_any_answer(), or_(joint.exists(), ~awaited.exists()))
 
 
 def _accepted():

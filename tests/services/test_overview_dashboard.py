@@ -202,3 +202,42 @@ def test_one_project_complied_and_the_other_did_not_is_not_accepted(
 
     stadtdaten = {f.field.name: f for f in figures.fields_this_year}["Stadtdaten"]
     assert (stadtdaten.sent, stadtdaten.answered, stadtdaten.accepted) == (3, 3, 1)
+
+
+def test_one_withdrawn_after_one_of_two_projects_answered_is_sent_not_answered(
+    database, sample, today
+):
+    """(found by a tester) The Übersicht counted it as answered while the in-time count
+    ("fristgerecht") has it as not answered by its due date: it never was answered by all."""
+    recommendation = sample.recommendations["E-2026-01"]
+    odp, klima = sample.projects["ODP"], sample.projects["KLIMA"]
+    with database.transaction() as session:
+        session.add(
+            models.RecommendationProject(recommendation_id=recommendation, project_id=klima)
+        )
+        session.add(
+            models.RecommendationResponse(
+                recommendation_id=recommendation,
+                project_id=odp,
+                received_on=date(2026, 8, 1),
+                verdict="complied",
+            )
+        )
+        session.get(models.Recommendation, recommendation).status = "withdrawn"
+
+    def stadtdaten():
+        figures = OverviewService(database).overview(sample.council_id, today)
+        return {f.field.name: f for f in figures.fields_this_year}["Stadtdaten"]
+
+    assert (stadtdaten().sent, stadtdaten().answered, stadtdaten().accepted) == (3, 2, 1)
+
+    with database.transaction() as session:  # the other project answered too: answered
+        session.add(
+            models.RecommendationResponse(
+                recommendation_id=recommendation,
+                project_id=klima,
+                received_on=date(2026, 8, 2),
+                verdict="complied",
+            )
+        )
+    assert (stadtdaten().sent, stadtdaten().answered, stadtdaten().accepted) == (3, 3, 2)
