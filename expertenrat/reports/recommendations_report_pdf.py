@@ -26,7 +26,7 @@ from expertenrat.reports import theme
 from expertenrat.reports.meeting_parts import paragraph
 from expertenrat.reports.minutes_blocks import Bookmark, bookmarked_heading
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
-from expertenrat.reports.widowless_table import ContinuedTable
+from expertenrat.reports.widowless_table import AtPageTop, ContinuedTable
 
 
 def _code(line: ReportLine) -> Lines:
@@ -139,14 +139,17 @@ def _overview(report: RecommendationsReport) -> list[Flowable]:
 def _field(section: FieldSection) -> list[Flowable]:
     count = "1 Empfehlung" if section.count == 1 else f"{section.count} Empfehlungen"
     story = [*bookmarked_heading(f"{isolated(section.name)} ({count})")]
-    for project in section.projects:
-        story += _project(project)
+    for n, project in enumerate(section.projects):
+        story += _project(project, section.name, first=not n)
     return story
 
 
-def _project(project: ProjectSection) -> list[Flowable]:
+def _project(project: ProjectSection, field: str, *, first: bool) -> list[Flowable]:
+    """A project's heading and table; a project after the field's first names the field
+    again where it starts a page ("Umwelt (Fortsetzung)"), as a table going on does."""
     title = theme.clip(project.title, 300)
-    heading: list[Flowable] = [Bookmark(project.title, 1), paragraph(title, "body", BOLD)]
+    heading: list[Flowable] = [] if first else [AtPageTop(_field_continued(field))]
+    heading += [Bookmark(project.title, 1), paragraph(title, "body", BOLD)]
     if project.lead_unit.strip():
         heading.append(paragraph(f"Federführung: {isolated(project.lead_unit)}", "small"))
     heading.append(Spacer(0, 1.5 * mm))
@@ -154,14 +157,25 @@ def _project(project: ProjectSection) -> list[Flowable]:
     # table's header and first rows fit below it (KeepWithStart, the page frame's group).
     for flowable in heading:
         flowable.keepWithNext = True
-    table = ContinuedTable(lines_table(project.lines, _COLUMNS), partial(_continued, title))
-    return [*heading, table, Spacer(0, 4 * mm)]
+    lines = lines_table(project.lines, _COLUMNS)
+    lines.spaceAfter = 4 * mm  # not a spacer: one at a page's foot would start the next
+    return [*heading, ContinuedTable(lines, partial(_continued, field, title))]
 
 
-def _continued(title: str) -> list[Flowable]:
-    """A project's name again over its rows on the next page ("Klimaportal (Fortsetzung)"),
-    as the repeated header row names the columns only."""
-    return [paragraph(f"{title} (Fortsetzung)", "body", BOLD), Spacer(0, 1.5 * mm)]
+def _field_continued(field: str) -> Flowable:
+    """ "Umwelt (Fortsetzung)": an action field's heading over a page that goes on with it."""
+    return theme.section_heading(f"{isolated(field)} (Fortsetzung)")[-1]
+
+
+def _continued(field: str, title: str) -> list[Flowable]:
+    """The field's and the project's names again over its rows on the next page ("Umwelt
+    (Fortsetzung)", "Klimaportal (Fortsetzung)"), as the repeated header row names the
+    columns only."""
+    return [
+        _field_continued(field),
+        paragraph(f"{title} (Fortsetzung)", "body", BOLD),
+        Spacer(0, 1.5 * mm),
+    ]
 
 
 def _open_items(report: RecommendationsReport) -> list[Flowable]:

@@ -10,7 +10,8 @@ reportlab breaks it, as no page may end with a single row of a table that goes o
 Where the room left on a page holds the header and fewer than two rows, the whole table
 starts on the next page (unless it stands at the top of a page already: there it breaks
 where reportlab breaks it). :class:`ContinuedTable` says its section's heading again over
-the part on the next page.
+the part on the next page; :class:`AtPageTop` says it again over a part of the section
+that happens to start a page (the next project of an action field).
 
 :class:`KeepWithStart` is the documents' ``keepTogetherClass``: a heading with
 ``keepWithNext`` goes to the next page unless the start of what follows it fits below it
@@ -224,3 +225,32 @@ class ContinuedTable(Flowable):
 
     def draw(self) -> None:
         self._table.drawOn(self.canv, 0, 0)
+
+
+class AtPageTop(Flowable):
+    """What stands only where it comes first on a page, and takes no room elsewhere: a
+    section's heading again over a part of the section that starts a page ("Stadtdaten
+    (Fortsetzung)" over the next project of that action field), so that a reader of the
+    page knows which section they are in. Whether it is first is known only when the page
+    frame lays it out (a trial by :class:`KeepWithStart` counts it as nothing); space
+    left below the flowable before it must be its space after, not a spacer, which would
+    go over and come first instead."""
+
+    def __init__(self, content: Flowable) -> None:
+        super().__init__()
+        self._content = content
+        self._shown = False
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        frame = getattr(self, "_frame", None)
+        self._shown = frame is not None and bool(getattr(frame, "_atTop", False))
+        if not self._shown:
+            return availWidth, 0
+        return self._content.wrap(availWidth, availHeight)
+
+    def getSpaceAfter(self) -> float:
+        return self._content.getSpaceAfter() if self._shown else 0
+
+    def draw(self) -> None:
+        if self._shown:
+            self._content.drawOn(self.canv, 0, 0)

@@ -3,6 +3,7 @@ open, both charts, bookmarks, page numbers, hostile and long text, an empty sele
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -171,5 +172,27 @@ def test_a_table_going_on_over_a_page_names_its_project_or_part_again():
     started = next(n for n, p in enumerate(pages) if "Federführung: Umweltamt" in p)
     assert "Klimaportal (Fortsetzung)" not in pages[started]
     assert "Klimaportal (Fortsetzung)" in pages[started + 1]
+    assert re.search(
+        r"Stand: \S+ \w+ \(Fortsetzung\) Klimaportal \(Fortsetzung\)", pages[started + 1]
+    )
     opened = next(n for n, p in enumerate(pages) if "Offene und überfällige Empfehlungen" in p)
     assert "Offene und überfällige Empfehlungen (Fortsetzung)" in pages[opened + 1]
+
+
+@pytest.mark.parametrize("count", [23, 41, 60])
+def test_every_page_with_rows_names_its_action_field_above_them(count):
+    """(found by a tester) A page that began with the next project of an action field
+    begun on the page before did not name the field: it says "Umwelt (Fortsetzung)"."""
+    pdf = render_recommendations_report(report(_projects_of_growing_length(count))).pdf
+    named = re.compile("|".join(rf"{f} \((?:Fortsetzung\)|\d+ Empfehlung)" for f in FIELDS))
+
+    pages = [" ".join(p.extract_text().split()) for p in read(pdf).pages]
+    started = 0  # pages on which a project starts at the top, under "… (Fortsetzung)"
+    for number, printed in enumerate(pages, start=1):
+        code = printed.find("E-2025-")
+        if code < 0:
+            continue
+        found = named.search(printed)
+        assert found and found.start() < code, f"Seite {number}: {printed[:300]}"
+        started += bool(re.search(r"\(Fortsetzung\) Projekt \d+ Federführung", printed))
+    assert started  # the case the tester saw is among them
