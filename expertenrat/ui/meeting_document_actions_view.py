@@ -66,12 +66,15 @@ class MeetingDocumentActionsView(QGroupBox):
         calendar_menu = QMenu(self.ics_button)
         calendar_menu.setToolTipsVisible(True)
         self.ics_action = calendar_menu.addAction(tr(_CONTEXT, "Diese Sitzung …"))
-        self.ics_action.setToolTip(tr(_CONTEXT, "Die Sitzung als Kalenderdatei (.ics)"))
+        self.ics_action.setToolTip(
+            tr(_CONTEXT, "Die Sitzung als Kalenderdatei (.ics) mit der öffentlichen Tagesordnung")
+        )
         self.all_ics_action = calendar_menu.addAction(tr(_CONTEXT, "Alle Sitzungen …"))
         self.all_ics_action.setToolTip(
             tr(
                 _CONTEXT,
-                "Alle Sitzungen des Gremiums in einer Kalenderdatei (.ics; abgesagte als abgesagt)",
+                "Alle Sitzungen des Gremiums in einer Kalenderdatei (.ics; mit der öffentlichen "
+                "Tagesordnung, abgesagte als abgesagt)",
             )
         )
         self.ics_button.setMenu(calendar_menu)

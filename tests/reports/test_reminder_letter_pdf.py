@@ -249,3 +249,17 @@ def test_the_mails_subject_keeps_its_spaces_in_every_mail_program():
         assert mail["Bcc"] is None
         assert max(len(line) for line in raw.split(b"\r\n")) <= 78
     assert expected.endswith("Empfehlung – Klimaportal Bcc: fremd@example.org")
+
+
+def test_the_mails_text_carries_right_to_left_titles_as_typed():
+    """A mail's plain text has no FSI … PDI around Arabic or Hebrew (older programs show
+    them as boxes); the PDF sets such titles apart, where a line joins them with dates."""
+    project = replace(KLIMA, title="בוסתן פתוח")
+    rows = tuple(replace(_row(n), title="منصة البيانات", projects=(project,)) for n in (1, 2))
+    letter = ReminderLetter(LETTERHEAD, ProjectReminder(project, rows), TODAY)
+
+    mail = message_from_bytes(reminder_eml(letter, b"%PDF", "x.pdf"), policy=default)
+    body = mail.get_body(("plain",)).get_content()
+
+    assert "„בוסתן פתוח“" in body and "منصة البيانات" in body
+    assert "\u2068" not in body + mail["Subject"] and "\u2069" not in body + mail["Subject"]
