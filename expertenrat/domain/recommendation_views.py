@@ -3,7 +3,7 @@ responses and history, and the filter the service applies."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from expertenrat.domain.enums import (
@@ -65,7 +65,9 @@ class RecommendationRow:
     response of an addressed project (the earliest of such dates; ``plans`` per project,
     :func:`~expertenrat.domain.recommendation_answers.pending_plans`), else None. ``answered``:
     the addressed projects that have answered, their own answer or a joint one
-    (:mod:`~expertenrat.domain.recommendation_answers`)."""
+    (:mod:`~expertenrat.domain.recommendation_answers`). ``plans`` are kept while some
+    responses are still awaited too: a plan is awaited from the project that planned it
+    (:attr:`follow_ups`). ``on``: the day the list was made."""
 
     id: int
     code: str
@@ -85,6 +87,8 @@ class RecommendationRow:
     words: str = ""  # the text and the projects' answers, which the search looks in too
     answered: frozenset[int] = frozenset()
     plans: tuple[tuple[int | None, date], ...] = ()
+    on: date | None = None
+    plan_part: bool = False  # a follow-up: the passed plans beside awaited responses
 
     @property
     def project_names(self) -> str:
@@ -99,10 +103,17 @@ class RecommendationRow:
         return self.days_overdue > 0
 
     @property
+    def any_overdue(self) -> bool:
+        """Something awaited is overdue: the row, or a passed plan beside the responses
+        still awaited (:attr:`follow_ups`); the register's filter "überfällig"."""
+        return any(part.overdue for part in self.follow_ups)
+
+    @property
     def awaits_plan(self) -> bool:
         """Answered only with an interim plan: what is awaited is its outcome, by
         ``planned_by``, not a response by ``due_on``."""
-        return self.status in AWAITING_OUTCOME and self.planned_by is not None
+        awaiting = self.status in AWAITING_OUTCOME or self.plan_part
+        return awaiting and self.planned_by is not None
 
     @property
     def plan_overdue(self) -> bool:
@@ -112,15 +123,47 @@ class RecommendationRow:
     @property
     def awaited_projects(self) -> tuple[AddressedProject, ...]:
         """The addressed projects the council waits for: while a response is awaited, those
-        that have not answered; once answered, those whose planned implementation date has
-        passed (:attr:`plan_overdue`). Only these are reminded."""
-        if self.status in AWAITING_RESPONSE:
+        that have not answered; once answered (or in the :attr:`plan_part`), those whose
+        planned implementation date has passed (:attr:`plan_overdue`). Only these are
+        reminded, each of what :attr:`follow_ups` says it owes."""
+        if self.status in AWAITING_RESPONSE and not self.plan_part:
             return tuple(p for p in self.projects if p.id not in self.answered)
-        if not self.plan_overdue or self.planned_by is None:
+        if not self.plan_overdue:
             return ()
-        today = self.planned_by + timedelta(days=self.days_overdue)  # the list's day
-        late = {key for key, on in self.plans if on < today}
-        return tuple(p for p in self.projects if p.id in late)
+        return tuple(p for p in self.projects if p.id in self._late_plans)
+
+    @property
+    def _late_plans(self) -> dict[int, date]:
+        """Per addressed project, the date of its interim plan where that has passed."""
+        today = self.on
+        if today is None and self.planned_by is not None:
+            today = self.planned_by + timedelta(days=self.days_overdue)  # the list's day
+        return {key: on for key, on in self.plans if key is not None and today and on < today}
+
+    @property
+    def follow_ups(self) -> tuple[RecommendationRow, ...]:
+        """What the council chases of this recommendation, one row per kind: the row
+        itself; and while responses are still awaited from some addressed projects, for
+        those others whose interim plan's date has passed, a second row (:attr:`plan_part`)
+        that awaits the state of the implementation from them by their earliest planned
+        date. Each project is reminded, listed and counted by the row that awaits it."""
+        late = self._late_plans if self.status in AWAITING_RESPONSE else {}
+        if self.plan_part or not late or self.on is None:
+            return (self,)
+        planned_by = min(late.values())
+        days = (self.on - planned_by).days
+        return (self, replace(self, planned_by=planned_by, days_overdue=days, plan_part=True))
+
+    def follow_up_for(self, project_id: int) -> RecommendationRow | None:
+        """The row of :attr:`follow_ups` that awaits something from the project, if any."""
+        return next(
+            (
+                row
+                for row in self.follow_ups
+                if any(p.id == project_id for p in row.awaited_projects)
+            ),
+            None,
+        )
 
     @property
     def answer_progress(self) -> str:
@@ -248,8 +291,9 @@ class RecommendationDetail:
 @dataclass(frozen=True, slots=True)
 class RecommendationFilter:
     """What the register shows; empty fields do not filter. ``overdue``: only those
-    overdue on the day of the list (``RecommendationRow.overdue``: past the due date of the
-    response, or past the date of an interim plan)."""
+    overdue on the day of the list (``RecommendationRow.any_overdue``: past the due date of
+    the response, or past the date of an interim plan, also of one project's beside the
+    responses still awaited from others)."""
 
     statuses: frozenset[RecommendationStatus] = frozenset()
     action_field_id: int | None = None

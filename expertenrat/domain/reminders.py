@@ -4,7 +4,9 @@ the letter that asks for the outstanding responses.
 A reminder is due (:func:`reminder_due`) for a recommendation whose response is awaited and
 overdue or due within 14 days, and for one answered only with an interim "Umsetzung
 geplant" whose planned date has passed (``RecommendationRow.plan_overdue``): the letter
-asks for the state of that implementation, not for a response.
+asks for the state of that implementation, not for a response. A plan is awaited from the
+project that planned it: of a recommendation to several projects, one whose plan has passed
+is asked for the state of the implementation while another is asked for its response.
 
 A reminder sent is recorded in the history of the recommendations it names and, once per
 project and day, in the audit trail of the project (:func:`reminder_summary`), from which
@@ -64,7 +66,9 @@ def reminders_due(rows: Iterable[RecommendationRow], today: date) -> list[Projec
     """Per project (by title), its recommendations with a reminder due (:func:`reminder_due`),
     by the date awaited. A recommendation to two projects reminds those of them it still
     awaits something from (``RecommendationRow.awaited_projects``): not one that has
-    answered while the other's answer is awaited."""
+    answered while the other's answer is awaited, unless its interim plan's date has
+    passed; then it is reminded of the state of the implementation, the other of its
+    response (``RecommendationRow.follow_ups``)."""
     found: dict[int, tuple[AddressedProject, list[RecommendationRow]]] = {}
     for row in _due(rows, today):
         for project in row.awaited_projects:
@@ -129,7 +133,9 @@ def reminder_due(row: RecommendationRow, today: date) -> bool:
 
 
 def _due(rows: Iterable[RecommendationRow], today: date) -> Iterator[RecommendationRow]:
-    return (row for row in rows if reminder_due(row, today))
+    """The rows a reminder names, of each recommendation what it chases
+    (``RecommendationRow.follow_ups``: a response, or beside it a passed plan)."""
+    return (part for row in rows for part in row.follow_ups if reminder_due(part, today))
 
 
 def _by_date(row: RecommendationRow) -> tuple[date, str]:

@@ -79,7 +79,7 @@ class OverviewService:
                 recommendations_partly_answered=sum(
                     1 for row in register if row.status in WITHOUT_RESPONSE and row.answered
                 ),
-                recommendations_overdue=sum(1 for row in register if row.overdue),
+                recommendations_overdue=sum(1 for row in register if row.any_overdue),
                 recommendations_total=recommendations.total or 0,
                 action_fields=tuple(fields),
                 composition=composition,

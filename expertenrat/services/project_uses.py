@@ -136,9 +136,10 @@ def project_recommendations(
 
 def _overdue_texts(session: Session, project_id: int, today: date | None) -> dict[int, str]:
     """Per overdue recommendation addressed to the project, by the register's one rule
-    (as of ``today``, default: today in the council's time zone), what it says of it;
-    not one the project has answered while another addressed project's answer is late
-    (``RecommendationRow.awaited_projects``)."""
+    (as of ``today``, default: today in the council's time zone), what it says of what the
+    project owes (``RecommendationRow.follow_up_for``): not one the project has answered
+    while another addressed project's answer is late, but one whose interim plan's date
+    has passed beside it."""
     council_id = session.scalar(
         select(models.Project.council_id).where(models.Project.id == project_id)
     )
@@ -146,11 +147,10 @@ def _overdue_texts(session: Session, project_id: int, today: date | None) -> dic
         return {}
     day = today or council_clock(session, council_id).today()
     wanted = RecommendationFilter(project_id=project_id, overdue=True)
-    return {
-        row.id: row.overdue_text
-        for row in register_rows(session, council_id, day, wanted)
-        if any(p.id == project_id for p in row.awaited_projects)
-    }
+    parts = (
+        row.follow_up_for(project_id) for row in register_rows(session, council_id, day, wanted)
+    )
+    return {part.id: part.overdue_text for part in parts if part is not None and part.overdue}
 
 
 def _consulted_item(

@@ -145,10 +145,10 @@ class RecommendationFollowUp:
     ) -> builtins.list[str]:
         """A reminder sent to the project ``on``: a history line for each of its
         recommendations the council waits for from it (``RecommendationRow.
-        awaited_projects``: its response, or the state of its planned implementation whose
+        follow_up_for``: its response, or the state of its planned implementation whose
         date has passed, as of ``on``; not one it has answered while another project's
-        answer is awaited), of ``recommendation_ids`` only, where given: those the letter
-        names. Returns their codes."""
+        answer is awaited, unless its plan has passed), of ``recommendation_ids`` only,
+        where given: those the letter names. Returns their codes."""
         note = clean_note(note)
         raise_if_invalid(note_problems(note) + date_problems("on", on, "Das Datum"))
         with changing(self._db, "Die Erinnerung") as session:
@@ -158,7 +158,7 @@ class RecommendationFollowUp:
                 for row in register_rows(
                     session, project.council_id, on, RecommendationFilter(project_id=project_id)
                 )
-                if any(p.id == project_id for p in row.awaited_projects)
+                if row.follow_up_for(project_id) is not None
                 and (recommendation_ids is None or row.id in recommendation_ids)
             ]
             query = (

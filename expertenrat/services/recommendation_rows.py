@@ -31,15 +31,20 @@ from expertenrat.domain.recommendation_views import (
     Response,
     found_by_search,
 )
-from expertenrat.domain.recommendations import AWAITING_OUTCOME, AWAITING_RESPONSE, days_overdue
+from expertenrat.domain.recommendations import (
+    AWAITING_OUTCOME,
+    AWAITING_RESPONSE,
+    RESPONDABLE,
+    days_overdue,
+)
 from expertenrat.services.minutes_freeze import is_frozen
 from expertenrat.services.recommendation_row_parts import answer_texts, given_answers
 from expertenrat.store import models
 
 R = models.Recommendation
 _LINK = models.RecommendationProject
-_AWAITING_OUTCOME = tuple(s.value for s in AWAITING_OUTCOME)
 _AWAITING_RESPONSE = tuple(s.value for s in AWAITING_RESPONSE)
+_RESPONDABLE = tuple(s.value for s in RESPONDABLE)
 # Enum members by stored value: a dict lookup is several times quicker than the enum call.
 _STATUSES = {s.value: s for s in RecommendationStatus}
 _KINDS = {k.value: k for k in RecommendationKind}
@@ -57,7 +62,7 @@ def register_rows(
 ) -> list[RecommendationRow]:
     """The council's live recommendations that pass ``wanted``, in the order of their codes
     (the search words are looked for in the rows read, as the register page does; for
-    "überfällig" the query narrows the rows, the domain's rule ``days_overdue`` decides).
+    "überfällig" the query narrows the rows, the domain's rule ``any_overdue`` decides).
     The rows carry the words of their text and answers (``RecommendationRow.words``) only
     if ``searchable`` (for the register page's search as you type) or ``wanted`` has a
     search; the other readers (Übersicht, reports, reminders) need neither."""
@@ -94,8 +99,8 @@ def register_rows(
         addressed = projects.get(key, ())
         ids = [p.id for p in addressed]
         answers = given.get(key, ())
-        plans = pending_plans(ids, answers) if state in AWAITING_OUTCOME else {}
-        planned_by = min(plans.values(), default=None)
+        plans = pending_plans(ids, answers) if state in RESPONDABLE else {}
+        planned_by = min(plans.values(), default=None) if state in AWAITING_OUTCOME else None
         rows.append(
             RecommendationRow(
                 key,
@@ -116,11 +121,12 @@ def register_rows(
                 f"{text[0]}\n{words.get(key, '')}" if text else "",
                 answered_ids(ids, answers),
                 tuple(plans.items()),
+                today,
             )
         )
     rows.sort(key=lambda row: parse_code(row.code) or (0, row.id))
     if wanted.overdue:
-        rows = [row for row in rows if row.overdue]
+        rows = [row for row in rows if row.any_overdue]
     return found_by_search(rows, wanted.search)
 
 
@@ -231,15 +237,15 @@ def _filtered(query: Select, wanted: RecommendationFilter, today: date) -> Selec
 
 
 def _maybe_overdue(today: date):
-    """Those that may be overdue: awaiting a response past the due date, or answered with
-    some plan's date passed. A superset, so that the register of thousands is not read
-    whole for a few; ``days_overdue`` decides on the rows read (a later response may have
-    ended the plan)."""
+    """Those that may be overdue: awaiting a response past the due date, or with some
+    plan's date passed (answered, or beside responses still awaited). A superset, so that
+    the register of thousands is not read whole for a few; ``any_overdue`` decides on the
+    rows read (a later response may have ended the plan)."""
     plan = models.RecommendationResponse
     passed_plan = exists().where(plan.recommendation_id == R.id, plan.measures_due_on < today)
     return or_(
         and_(R.status.in_(_AWAITING_RESPONSE), R.due_on < today),
-        and_(R.status.in_(_AWAITING_OUTCOME), passed_plan),
+        and_(R.status.in_(_RESPONDABLE), passed_plan),
     )
 
 
