@@ -13,14 +13,10 @@ from expertenrat.domain.enums import (
     ResponseVerdict,
 )
 from expertenrat.domain.recommendation_answers import answer_progress
-from expertenrat.domain.recommendation_codes import (
-    code_prefix,
-    parse_code,
-    recommendation_code,
-    register_year,
-)
+from expertenrat.domain.recommendation_codes import code_prefix, parse_code, register_year
+from expertenrat.domain.recommendation_search import code_token
 from expertenrat.domain.recommendations import AWAITING_OUTCOME, AWAITING_RESPONSE, BETWEEN_MEETINGS
-from expertenrat.domain.text_folding import search_words, searchable, searchable_prose
+from expertenrat.domain.text_folding import searchable, searchable_prose
 from expertenrat.domain.wording import counted
 
 
@@ -210,13 +206,13 @@ class RecommendationRow:
     def search_text(self) -> str:
         """What the register's search looks in (folded, see :func:`searchable`); the code
         also as typed without its leading zero ("2026-8" finds E-2026-08), and as the
-        token that a complete code typed finds (:func:`register_search_words`); then the
-        words of the text and the answers (:func:`searchable_prose`)."""
+        token that a complete code typed finds (``recommendation_search``); then the words
+        of the text and the answers (:func:`searchable_prose`)."""
         parsed, prefix = parse_code(self.code), code_prefix(self.code)
         unpadded = f"{prefix}-{parsed[0]}-{parsed[1]}" if parsed else ""
         return (
             searchable(
-                _code_token(*parsed, prefix) if parsed else "",
+                code_token(*parsed, prefix) if parsed else "",
                 self.code,
                 unpadded if unpadded != self.code else "",
                 self.title,
@@ -301,33 +297,3 @@ class RecommendationFilter:
     year: int | None = None
     overdue: bool = False
     search: str = ""  # words typed into the search field (accents aside)
-
-
-_CODE_MARK = "\x1f"  # around the code's token: nothing typed holds it
-
-
-def _code_token(year: int, number: int, prefix: str) -> str:
-    return f"{_CODE_MARK}{recommendation_code(year, number, prefix).lower()}{_CODE_MARK}"
-
-
-def register_search_words(search: str) -> list[str]:
-    """The words of the register's search (:func:`search_words`); a complete code
-    ("E-2026-8", "e-2026-08") becomes the token only that code's search text holds, so it
-    finds that recommendation and not E-2026-80 to -89. Anything less than a code
-    ("E-2026-", "2026-8", "E-2026-0") is looked for as it is, part of a word."""
-    words = search_words(search)
-    for i, word in enumerate(words):
-        parsed = parse_code(word.upper())
-        if parsed is not None and parsed[1] > 0:
-            words[i] = _code_token(*parsed, code_prefix(word.upper()))
-    return words
-
-
-def found_by_search(rows: list[RecommendationRow], search: str) -> list[RecommendationRow]:
-    """The rows whose search text holds every word of ``search`` (all if it is empty;
-    :func:`register_search_words`)."""
-    words = register_search_words(search)
-    if not words:
-        return rows
-    texts = ((row, row.search_text()) for row in rows)
-    return [row for row, text in texts if all(word in text for word in words)]

@@ -21,6 +21,7 @@ from expertenrat.domain.enums import (
 from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.recommendation_answers import answered_ids, pending_plans
 from expertenrat.domain.recommendation_codes import parse_code
+from expertenrat.domain.recommendation_search import found_by_search
 from expertenrat.domain.recommendation_views import (
     AddressedProject,
     HistoryEntry,
@@ -29,7 +30,6 @@ from expertenrat.domain.recommendation_views import (
     RecommendationFilter,
     RecommendationRow,
     Response,
-    found_by_search,
 )
 from expertenrat.domain.recommendations import (
     AWAITING_OUTCOME,

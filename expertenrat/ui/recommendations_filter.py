@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from expertenrat.domain.enums import RecommendationStatus
-from expertenrat.domain.recommendation_views import register_search_words
+from expertenrat.domain.recommendation_search import register_search_words
 from expertenrat.ui.recommendations_table_model import RegisterRow
 
 

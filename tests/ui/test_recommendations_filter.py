@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import date
 
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
+from expertenrat.domain.recommendation_search import found_by_search
 from expertenrat.domain.recommendation_views import (
     AddressedProject,
     Origin,
     RecommendationRow,
-    found_by_search,
 )
 from expertenrat.ui.recommendations_filter import RegisterFilter
 from expertenrat.ui.recommendations_filter_bar import RecommendationsFilterBar

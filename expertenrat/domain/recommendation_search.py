@@ -1,0 +1,42 @@
+"""The recommendations register's search as you type: the words typed, a complete code
+("E-2026-8") as the token only that code's search text holds
+(:meth:`~expertenrat.domain.recommendation_views.RecommendationRow.search_text`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from expertenrat.domain.recommendation_codes import code_prefix, parse_code, recommendation_code
+from expertenrat.domain.text_folding import search_words
+
+if TYPE_CHECKING:
+    from expertenrat.domain.recommendation_views import RecommendationRow
+
+_CODE_MARK = "\x1f"  # around the code's token: nothing typed holds it
+
+
+def code_token(year: int, number: int, prefix: str) -> str:
+    return f"{_CODE_MARK}{recommendation_code(year, number, prefix).lower()}{_CODE_MARK}"
+
+
+def register_search_words(search: str) -> list[str]:
+    """The words of the register's search (:func:`search_words`); a complete code
+    ("E-2026-8", "e-2026-08") becomes the token only that code's search text holds, so it
+    finds that recommendation and not E-2026-80 to -89. Anything less than a code
+    ("E-2026-", "2026-8", "E-2026-0") is looked for as it is, part of a word."""
+    words = search_words(search)
+    for i, word in enumerate(words):
+        parsed = parse_code(word.upper())
+        if parsed is not None and parsed[1] > 0:
+            words[i] = code_token(*parsed, code_prefix(word.upper()))
+    return words
+
+
+def found_by_search(rows: list[RecommendationRow], search: str) -> list[RecommendationRow]:
+    """The rows whose search text holds every word of ``search`` (all if it is empty;
+    :func:`register_search_words`)."""
+    words = register_search_words(search)
+    if not words:
+        return rows
+    texts = ((row, row.search_text()) for row in rows)
+    return [row for row, text in texts if all(word in text for word in words)]
