@@ -18,7 +18,7 @@ from expertenrat.domain.conflict_sheet import (
     MemberRef,
     recusal_sources,
 )
-from expertenrat.domain.enums import ConflictDecision, ConflictOrigin
+from expertenrat.domain.enums import AttendanceStatus, ConflictDecision, ConflictOrigin
 from expertenrat.services.attendance_rows import (
     agenda_rows,
     full_name,
@@ -45,7 +45,10 @@ def conflict_sheet(session: Session, meeting: models.Meeting) -> ConflictSheet:
         for c in stored
         if c.decision == ConflictDecision.OVERRULED.value
     }
-    affiliations = [Affiliation(m.id, m.person.affiliation) for m in memberships]
+    away = away_members(session, meeting.id)  # not asked about: the minutes leave them out
+    affiliations = [
+        Affiliation(m.id, m.person.affiliation) for m in memberships if m.id not in away
+    ]
     items = []
     projects: dict[int | None, models.Project | None] = {}
     for row, number in rows:
@@ -116,6 +119,17 @@ def _project(session: Session, project_id: int | None) -> models.Project | None:
         return None
     project = session.get(models.Project, project_id)
     return project if project is not None and project.deleted_at is None else None
+
+
+def away_members(session: Session, meeting_id: int) -> dict[int, AttendanceStatus]:
+    """The members recorded as excused or absent at the meeting, with that status."""
+    rows = session.execute(
+        select(models.Attendance.membership_id, models.Attendance.status).where(
+            models.Attendance.meeting_id == meeting_id,
+            models.Attendance.status != AttendanceStatus.PRESENT.value,
+        )
+    )
+    return {member: AttendanceStatus(status) for member, status in rows}
 
 
 def _first_per_member(suggestions) -> tuple[ConflictSuggestion, ...]:

@@ -12,6 +12,7 @@ the meeting's date with the partners of the item's project when the sheet is rea
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from expertenrat.domain.conflict_screening import ConflictSuggestion
 from expertenrat.domain.conflict_sheet import (
@@ -33,7 +34,7 @@ from expertenrat.services.attendance_rows import (
     live_meeting,
     meeting_memberships,
 )
-from expertenrat.services.conflict_sheets import conflict_from_row, conflict_sheet
+from expertenrat.services.conflict_sheets import away_members, conflict_from_row, conflict_sheet
 from expertenrat.services.unit_of_work import (
     changing,
     check_version,
@@ -151,6 +152,8 @@ class ConflictsService:
                     ]
                 )
             name = full_name(membership)
+            if decision is ConflictDecision.RECUSED:
+                _refuse_if_not_there(session, meeting, membership.id, name)
             taken = session.scalar(
                 select(models.ConflictOfInterest.decision).where(
                     models.ConflictOfInterest.agenda_item_id == item.id,
@@ -190,6 +193,28 @@ class ConflictsService:
                 after=audit.snapshot(row),
             )
             return conflict_from_row(row, name)
+
+
+def _refuse_if_not_there(
+    session: Session, meeting: models.Meeting, membership_id: int, name: str
+) -> None:
+    """Refuse a recusal of a member recorded as excused or absent: the minutes and the vote
+    counts leave out who was not there. Where the attendance is not recorded yet (a
+    declaration taken before the meeting), nothing is refused."""
+    status = away_members(session, meeting.id).get(membership_id)
+    if status is None:
+        return
+    raise ValidationError(
+        [
+            FieldProblem(
+                "membership_id",
+                f"{name} war bei der Sitzung nicht anwesend (in der Anwesenheit als "
+                f"„{status.label}“ erfasst); eine Befangenheit lässt sich nur für anwesende "
+                "Mitglieder erfassen. Nahm das Mitglied doch teil, berichtigen Sie bitte "
+                "zuerst die Anwesenheit.",
+            )
+        ]
+    )
 
 
 def _item_name(item: models.AgendaItem, meeting: models.Meeting) -> str:

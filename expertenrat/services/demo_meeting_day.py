@@ -72,9 +72,12 @@ class DemoMeetingDay:
             self._attendance.save_guest(meeting.id, GuestEntry(None, name, unit, "Projektleitung"))
         return self._attendance.record_unrecorded(meeting.id, AttendanceStatus.PRESENT, today=day)
 
-    def conflicts(self, members: Sequence[Member], meeting: HeldMeeting) -> None:
+    def conflicts(
+        self, members: Sequence[Member], meeting: HeldMeeting, attending: frozenset[int]
+    ) -> None:
         """The screening's hints: accepted at the recommendation, overruled where the
-        council only discusses; in every third meeting a member declares a conflict."""
+        council only discusses; in every third meeting a member there (``attending``)
+        declares a conflict."""
         sheet = self._conflicts.sheet(meeting.id)
         resolution = meeting.items.get("resolution_a")
         hinted = set()
@@ -95,6 +98,7 @@ class DemoMeetingDay:
         candidates = [
             m for m in members
             if m.role is MemberRole.MEMBER and (resolution, m.id) not in hinted
+            and m.id in attending
             and m.term_start <= meeting.day and (m.term_end or meeting.day) >= meeting.day
         ]  # fmt: skip
         if candidates:

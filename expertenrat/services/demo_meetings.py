@@ -88,7 +88,7 @@ class DemoMeetings:
         for position, meeting in enumerate(held):
             self._invite(meeting)
             sheet = self.day.attendance(council.members, meeting)
-            self.day.conflicts(council.members, meeting)
+            self.day.conflicts(council.members, meeting, sheet.attending)
             self._hold(meeting)
             role = (
                 "draft"

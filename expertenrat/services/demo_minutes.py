@@ -193,7 +193,7 @@ class DemoMinutes:
         if "resolution_a" not in meeting.items:
             return
         voters = self.minutes.voters(meeting.items["resolution_a"])
-        abstain = 1 if voters.count > 4 else 0
+        abstain = 1 if voters.count > 3 else 0
         self.minutes.save_votes(
             meeting.items["resolution_a"],
             [

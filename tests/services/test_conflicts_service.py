@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from meeting_rows import add_meeting, cancel
 from sqlalchemy import select
 
-from expertenrat.domain.enums import ConflictDecision, ConflictOrigin
+from expertenrat.domain.enums import AttendanceStatus, ConflictDecision, ConflictOrigin
 from expertenrat.domain.errors import ConcurrentEditError, ValidationError
+from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.attendance_rows import MeetingCancelledError
 from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.conflicts import ConflictsService
@@ -182,3 +184,29 @@ def test_a_cancelled_meeting_refuses_conflicts(service, database, meeting, peopl
     assert service.sheet(meeting.meeting_id).cancelled
     with pytest.raises(MeetingCancelledError):
         service.declare(meeting.item_ids[0], people["Berg"], "Grund")
+
+
+def test_a_member_recorded_as_not_there_cannot_be_recused(
+    service, database, actor, meeting, people
+) -> None:
+    # Found by a tester: a conflict was declared for a member recorded as excused; the
+    # minutes leave out who was not there, so it was kept where nobody would read it.
+    item = meeting.item_ids[1]
+    # Declared before the meeting, with the attendance not recorded yet: taken.
+    service.declare(item, people["Pál"], "Geschäftsführer eines Partners")
+    attendance = AttendanceService(database, actor)
+    entry = attendance.sheet(meeting.meeting_id).entry(people["Berg"])
+    attendance.save_entry(meeting.meeting_id, replace(entry, status=AttendanceStatus.EXCUSED))
+    with pytest.raises(ValidationError) as refused:
+        service.declare(item, people["Berg"], "Gutachter des Projekts")
+    assert refused.value.message == (
+        "Ödön Berg war bei der Sitzung nicht anwesend (in der Anwesenheit als „entschuldigt“ "
+        "erfasst); eine Befangenheit lässt sich nur für anwesende Mitglieder erfassen. Nahm "
+        "das Mitglied doch teil, berichtigen Sie bitte zuerst die Anwesenheit."
+    )
+    assert [c.member_name for c in service.sheet(meeting.meeting_id).item(item).conflicts] == [
+        "Ödön Pál"
+    ]
+    entry = attendance.sheet(meeting.meeting_id).entry(people["Yılmaz"])
+    attendance.save_entry(meeting.meeting_id, replace(entry, status=AttendanceStatus.PRESENT))
+    service.declare(item, people["Yılmaz"], "Berät das Projekt")

@@ -10,7 +10,7 @@ from client_statements import recorded_statements
 from held_meeting import held_meeting
 from meeting_rows import add_meeting
 
-from expertenrat.domain.enums import MinutesState, VoteMode
+from expertenrat.domain.enums import AttendanceStatus, MinutesState, VoteMode
 from expertenrat.domain.errors import ConcurrentEditError, NotFoundError, ValidationError
 from expertenrat.domain.minutes import ItemConflictError, ItemTexts, RecommendationDraft
 from expertenrat.domain.votes import VoteDraft
@@ -192,7 +192,15 @@ def test_votes_are_checked_against_departures_and_recusals(
 def test_a_member_not_there_is_not_named_as_recused(service, held, database, actor, nine) -> None:
     bericht = held.item_ids[1]
     conflicts = ConflictsService(database, actor)
-    conflicts.declare(bericht, nine[8], "Partner & <Beirat>")  # excused all evening
+    # Declared ahead, while the attendance was not known; excused all evening after all.
+    attendance = AttendanceService(database, actor)
+    entry = attendance.sheet(held.meeting_id).entry(nine[8])
+    attendance.save_entry(held.meeting_id, replace(entry, status=AttendanceStatus.PRESENT))
+    conflicts.declare(bericht, nine[8], "Partner & <Beirat>")
+    attendance.save_entry(
+        held.meeting_id,
+        replace(attendance.sheet(held.meeting_id).entry(nine[8]), status=AttendanceStatus.EXCUSED),
+    )
     conflicts.declare(bericht, nine[1], "Partner im Projekt")
 
     saved = service.save_votes(bericht, [VoteDraft(yes=5, no=1)])
