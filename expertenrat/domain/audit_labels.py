@@ -125,6 +125,7 @@ _FIELDS: Mapping[str, Mapping[str, str]] = {
         "invitation_sent_on": "Einladung versandt am",
         "invitation_changed_on": "Einladung geändert am",
         "invitation_agenda_changed_on": "Tagesordnung nach der Einladung geändert am",
+        "invitation_agenda_sent_on": "Geänderte Tagesordnung versandt am",
         "invitation_agenda_changed_public": "Öffentlicher Teil nach der Einladung geändert",
         "invitation_agenda_changed_non_public": (
             "Nichtöffentlicher Teil nach der Einladung geändert"

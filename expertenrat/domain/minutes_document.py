@@ -118,6 +118,10 @@ class MinutesDocument:
     quorum_noted: bool = False
     agenda_approved: bool = False
     agenda_changes: str = ""
+    # The day a changed agenda ("Geänderte Tagesordnung") was sent after the invitation:
+    # the agenda was adopted in that version. Approved minutes stored before this field
+    # existed read it as None and keep their sentence.
+    agenda_sent_on: date | None = None
     items: tuple[MinutesItem, ...] = ()
     annexes: tuple[AnnexEntry, ...] = ()
     version: int | None = None  # the number of the minutes version, once there is one
@@ -204,15 +208,23 @@ class MinutesDocument:
 
     @property
     def agenda_line(self) -> str:
+        """How the agenda was adopted; after a changed agenda was sent, in that version:
+        "Die Tagesordnung wurde in der Fassung der geänderten Tagesordnung vom 03.12.2026
+        ohne Änderungen festgestellt." (the changes typed are those made at the meeting)."""
         if not self.agenda_approved:
             return "Eine Feststellung der Tagesordnung ist nicht erfasst."
+        adopted = "Die Tagesordnung wurde"
+        if self.agenda_sent_on is not None:
+            adopted += (
+                f" in der Fassung der geänderten Tagesordnung vom {self.agenda_sent_on:%d.%m.%Y}"
+            )
         changes = self.agenda_changes.strip()
         if changes:
             changes = "\n".join(isolated(line) for line in changes.split("\n"))
-            return f"Die Tagesordnung wurde mit folgenden Änderungen festgestellt: {changes}"
+            return f"{adopted} mit folgenden Änderungen festgestellt: {changes}"
         if self.extension_line:  # "ohne Änderungen" would deny the extension that follows
-            return "Die Tagesordnung wurde festgestellt."
-        return "Die Tagesordnung wurde ohne Änderungen festgestellt."
+            return f"{adopted} festgestellt."
+        return f"{adopted} ohne Änderungen festgestellt."
 
     @property
     def time_line(self) -> str:

@@ -83,6 +83,7 @@ def _correct_sent_on(
             row.invitation_changed_on = sent_on
         if row.invitation_agenda_changed_on is not None:  # its notice stands
             row.invitation_agenda_changed_on = sent_on
+            row.invitation_agenda_sent_on = sent_on  # the minutes name this version
         session.flush()
         clock = council_clock(session, row.council_id)
         letter = meeting_from_row(row, clock).letter_name()

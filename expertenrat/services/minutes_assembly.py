@@ -126,6 +126,7 @@ def minutes_document(
         quorum_noted=meeting.quorum_noted,
         agenda_approved=meeting.agenda_approved,
         agenda_changes=meeting.agenda_changes,
+        agenda_sent_on=meeting.invitation_agenda_sent_on,
         items=minutes_items(session, meeting, sheet),
         annexes=annex_entries(session, meeting.id),
         version=version.number if version else None,

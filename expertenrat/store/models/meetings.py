@@ -81,6 +81,10 @@ class Meeting(PublicId, SoftDeleted, Versioned, Base):
     # changed letter's date, "Geänderte Tagesordnung …"); None while the invitation's
     # agenda stands (revision 0020).
     invitation_agenda_changed_on: Mapped[date | None] = mapped_column(Date)
+    # The day the changed agenda was last sent to the members (the changed letter recorded
+    # as sent); None while none went out. The minutes then say the agenda was adopted "in
+    # der Fassung der geänderten Tagesordnung vom …" (revision 0024).
+    invitation_agenda_sent_on: Mapped[date | None] = mapped_column(Date)
     # Which part of that agenda changed since the invitation: the letter heads only a
     # changed part "Geänderte Tagesordnung – …" (revision 0021); the public part as the
     # public letter lists it (without presenters; a new presenter there the trail tells).

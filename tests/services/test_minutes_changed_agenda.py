@@ -1,0 +1,92 @@
+"""The minutes of a meeting whose changed agenda ("Geänderte Tagesordnung") was sent after
+the invitation say the agenda was adopted in that version, read back from the PDF (SQLite
+and PostgreSQL); an agenda changed without the changed letter recorded as sent does not."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+from held_meeting import AFTER
+from meeting_rows import add_meeting
+from pdf_reading import text
+
+from expertenrat.domain.agenda import AgendaItem
+from expertenrat.domain.enums import MeetingState
+from expertenrat.reports.minutes_pdf import render_minutes
+from expertenrat.services.agenda import AgendaService
+from expertenrat.services.meeting_documents import MeetingDocumentsService
+from expertenrat.services.meetings import MeetingsService
+from expertenrat.services.minutes import MinutesService
+from expertenrat.services.minutes_assembly import minutes_document
+from expertenrat.services.minutes_snapshot import minutes_snapshot
+from expertenrat.store import models
+
+START = datetime(2026, 3, 10, 16, 0)
+CHANGED = "in der Fassung der geänderten Tagesordnung"
+
+
+def _meeting(database, council_id: int, actor: str, *, letter_sent_on: date | None) -> int:
+    """A meeting invited on 20.02.2026 whose agenda changed after the invitation; the
+    changed letter recorded as sent on ``letter_sent_on`` (or not at all); then held."""
+    meetings = MeetingsService(database, actor)
+    meeting_id = add_meeting(database, council_id, starts_at=START).meeting_id
+    meetings.change_state(
+        meeting_id, meetings.get(meeting_id).version, MeetingState.INVITED,
+        now=AFTER, sent_on=date(2026, 2, 20),
+    )  # fmt: skip
+    AgendaService(database, actor).add(meeting_id, AgendaItem(0, "Radwege & <Ampeln>"))
+    if letter_sent_on is not None:
+        MeetingDocumentsService(database, actor, meetings).record_invitation_sent(
+            meeting_id, meetings.get(meeting_id).version, letter_sent_on
+        )
+    meetings.change_state(
+        meeting_id, meetings.get(meeting_id).version, MeetingState.HELD, now=AFTER
+    )
+    return meeting_id
+
+
+def _adopt(database, actor: str, meeting_id: int, changes: str = "") -> None:
+    minutes = MinutesService(database, actor)
+    header = minutes.minutes(meeting_id).header
+    minutes.save_header(meeting_id, replace(header, agenda_approved=True, agenda_changes=changes))
+
+
+def _printed(database, meeting_id: int) -> str:
+    with database.reading() as session:
+        meeting = session.get(models.Meeting, meeting_id)
+        return " ".join(text(render_minutes(minutes_document(session, meeting)).pdf).split())
+
+
+def test_the_minutes_name_the_changed_agenda_that_was_sent(database, council, actor) -> None:
+    # Found by a tester: the minutes said "ohne Änderungen festgestellt" although a changed
+    # agenda had gone out to the members after the invitation.
+    meeting_id = _meeting(database, council.id, actor, letter_sent_on=date(2026, 3, 3))
+    with database.reading() as session:
+        before = minutes_snapshot(session, session.get(models.Meeting, meeting_id))
+    _adopt(database, actor, meeting_id)
+
+    assert (
+        "Die Tagesordnung wurde in der Fassung der geänderten Tagesordnung vom 03.03.2026 "
+        "ohne Änderungen festgestellt."
+    ) in _printed(database, meeting_id)
+
+    _adopt(database, actor, meeting_id, "TOP 3 wurde vor TOP 2 beraten.")
+    assert (
+        "Die Tagesordnung wurde in der Fassung der geänderten Tagesordnung vom 03.03.2026 "
+        "mit folgenden Änderungen festgestellt: TOP 3 wurde vor TOP 2 beraten."
+    ) in _printed(database, meeting_id)
+    # The content snapshot (versions, their diff, the approval's fingerprint) holds the
+    # facts typed, not the sentence: the letter's day is no part of it.
+    with database.reading() as session:
+        after = minutes_snapshot(session, session.get(models.Meeting, meeting_id))
+    assert replace(after.header, agenda_approved=False, agenda_changes="") == before.header
+
+
+def test_an_agenda_changed_without_a_letter_sent_is_not_named(database, council, actor) -> None:
+    meeting_id = _meeting(database, council.id, actor, letter_sent_on=None)
+    _adopt(database, actor, meeting_id)
+
+    printed = _printed(database, meeting_id)
+    assert "Die Tagesordnung wurde ohne Änderungen festgestellt." in printed
+    assert CHANGED not in printed
