@@ -25,6 +25,7 @@ from expertenrat.services.meeting_rows import (
     existing_meetings,
     renumber,
 )
+from expertenrat.services.minutes_approval_agenda import name_waiting_approvals
 from expertenrat.services.unit_of_work import hold_council, raise_if_invalid
 from expertenrat.store import models
 
@@ -98,6 +99,7 @@ def add_series(
     )
     for row in rows:
         agenda_rows.add_opening_items(session, row.id, actor)
+        name_waiting_approvals(session, row, actor)
     return [r.id for r in rows]
 
 

@@ -37,6 +37,7 @@ from expertenrat.services.meeting_rows import (
 )
 from expertenrat.services.meeting_series import add_series
 from expertenrat.services.meeting_transitions import delete_planned, move_to_state, record_change
+from expertenrat.services.minutes_approval_agenda import name_waiting_approvals
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.minutes_recommendations import follow_meeting_day
 from expertenrat.services.unit_of_work import (
@@ -84,6 +85,7 @@ class MeetingsService(MeetingQueries):
             renumber(session, self._actor, council_id)
             record_change(session, self._actor, AuditAction.CREATE, row, None, "angelegt")
             agenda_rows.add_opening_items(session, row.id, self._actor)
+            name_waiting_approvals(session, row, self._actor)
             return row.id
 
     def update(

@@ -108,6 +108,44 @@ def add_approval_item(
     return f"„{title}“ wurde als TOP {row.number} in die {agenda} aufgenommen."
 
 
+def name_waiting_approvals(session: Session, meeting: models.Meeting, actor: str) -> None:
+    """``meeting`` was just created: the approval of earlier minutes circulated and not
+    approved yet goes on its agenda (:func:`add_approval_item`: its generic "… der letzten
+    Sitzung" is renamed) where it is the next planned or invited meeting after them and
+    no later one carries that approval already (circulating put it on the meeting that
+    was next then): never two items approving the same minutes."""
+    council = session.get(models.Council, meeting.council_id)
+    earlier = session.scalars(
+        select(models.Meeting)
+        .where(
+            models.Meeting.council_id == meeting.council_id,
+            models.Meeting.deleted_at.is_(None),
+            models.Meeting.state == MeetingState.HELD.value,
+            models.Meeting.starts_at < meeting.starts_at,
+        )
+        .order_by(models.Meeting.starts_at, models.Meeting.id)
+    )
+    for held in list(earlier):
+        stored = versions(session, held.id)
+        waiting = any(v.state == MinutesState.CIRCULATED.value for v in stored)
+        if not waiting or stored[-1].state == MinutesState.APPROVED.value:
+            continue
+        following = later_meetings(session, held, (MeetingState.PLANNED, MeetingState.INVITED))
+        if following[0].id != meeting.id:  # ``meeting`` is one of them
+            continue
+        prefix = f"Genehmigung des Protokolls {_by_number(held)}"
+        carried = session.scalar(
+            select(models.AgendaItem.id).where(
+                models.AgendaItem.meeting_id.in_([m.id for m in following[1:]]),
+                models.AgendaItem.deleted_at.is_(None),
+                models.AgendaItem.kind == AgendaItemKind.MINUTES_APPROVAL.value,
+                models.AgendaItem.title.startswith(prefix, autoescape=True),
+            )
+        )
+        if carried is None:
+            add_approval_item(session, held, MinutesApproval(council.minutes_approval), actor)
+
+
 def carry_approvals_on(session: Session, cancelled: models.Meeting, actor: str) -> None:
     """``cancelled`` is called off (or deleted): the approvals of earlier minutes its agenda named
     ("Genehmigung des Protokolls der 5. Sitzung") and that are not approved yet go to the
