@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -10,7 +11,7 @@ from PySide6.QtCore import Qt
 from verwerfen import escape_asks_before_dropping
 
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.domain.enums import ConflictDecision
+from expertenrat.domain.enums import AttendanceStatus, ConflictDecision
 from expertenrat.domain.members import Member
 from expertenrat.store import models
 from expertenrat.ui.conflicts_panel import ConflictsPanel
@@ -131,6 +132,29 @@ def test_declaring_in_the_dialog_and_removing(panel, dialogs, services, meeting)
     panel.remove_button.click()  # the scripted dialogs answer yes
     assert panel.model.rows() == []
     assert services.conflicts.sheet(meeting.meeting_id).item(meeting.item_ids[2]).conflicts == ()
+
+
+def test_declaring_for_a_member_recorded_excused_is_refused_in_the_dialog(
+    qtbot, services, dialogs, meeting
+) -> None:
+    # Found by a tester: the recusal of an excused member was kept; the minutes ignored it.
+    sheet = services.attendance.sheet(meeting.meeting_id)
+    berg = next(e for e in sheet.entries if e.name == "Ödön Berg")
+    services.attendance.save_entry(
+        meeting.meeting_id, replace(berg, status=AttendanceStatus.EXCUSED)
+    )
+    panel = ConflictsPanel(services, dialogs)
+    qtbot.addWidget(panel)
+    panel.set_meeting(meeting.meeting_id)
+    panel.select_item(meeting.item_ids[1])
+    panel.declare_button.click()
+    dialog = panel.dialog
+    dialog.member_combo.setCurrentIndex(dialog.member_combo.findText("Ödön Berg"))
+    dialog.reason_edit.setText("Gutachter des Projekts")
+    dialog.accept()
+
+    assert "Ödön Berg war bei der Sitzung nicht anwesend" in dialogs.warnings()[-1]
+    assert panel.model.rows() == []
 
 
 def test_a_cancelled_meeting_is_read_only(qtbot, services, dialogs, meeting) -> None:
