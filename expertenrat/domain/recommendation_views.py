@@ -4,16 +4,15 @@ responses and history, and the filter the service applies."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from expertenrat.domain.enums import (
-    HistoryKind,
     RecommendationKind,
     RecommendationStatus,
-    ResponseVerdict,
 )
 from expertenrat.domain.recommendation_answers import answer_progress
 from expertenrat.domain.recommendation_codes import code_prefix, parse_code, register_year
+from expertenrat.domain.recommendation_history import HistoryEntry, Response
 from expertenrat.domain.recommendation_search import code_token
 from expertenrat.domain.recommendations import AWAITING_OUTCOME, AWAITING_RESPONSE, BETWEEN_MEETINGS
 from expertenrat.domain.text_folding import searchable, searchable_prose
@@ -103,6 +102,12 @@ class RecommendationRow:
         """Something awaited is overdue: the row, or a passed plan beside the responses
         still awaited (:attr:`follow_ups`); the register's filter "überfällig"."""
         return any(part.overdue for part in self.follow_ups)
+
+    @property
+    def most_overdue(self) -> RecommendationRow:
+        """Of :attr:`follow_ups`, the one overdue longest (the row itself where none is):
+        what the register shows of its lateness."""
+        return max(self.follow_ups, key=lambda part: part.days_overdue)
 
     @property
     def awaits_plan(self) -> bool:
@@ -225,50 +230,6 @@ class RecommendationRow:
             )
             + f"\n{searchable_prose(self.words)}"
         )
-
-
-@dataclass(frozen=True, slots=True)
-class Response:
-    """A project's response as stored; ``project_id`` None (``project_title`` empty): a
-    joint answer of all the addressed projects."""
-
-    id: int
-    received_on: date
-    verdict: ResponseVerdict
-    responder: str
-    reasons: str
-    measures: str
-    measures_due_on: date | None
-    final: bool
-    version: int
-    project_id: int | None = None
-    project_title: str = ""
-
-    @property
-    def from_label(self) -> str:
-        """ "von „Klimaportal“", or "gemeinsam für alle adressierten Projekte"."""
-        if self.project_id is None:
-            return "gemeinsam für alle adressierten Projekte"
-        return f"von „{self.project_title}“"
-
-
-@dataclass(frozen=True, slots=True)
-class HistoryEntry:
-    """A line of the history: the step's date, what happened, by whom, when recorded (UTC)."""
-
-    kind: HistoryKind
-    occurred_on: date
-    from_status: RecommendationStatus | None
-    to_status: RecommendationStatus | None
-    note: str
-    actor: str
-    changed_at: datetime
-
-    @property
-    def label(self) -> str:
-        if self.kind is HistoryKind.STATUS and self.to_status is not None:
-            return f"{self.kind.label}: {self.to_status.label}"
-        return self.kind.label
 
 
 @dataclass(frozen=True, slots=True)

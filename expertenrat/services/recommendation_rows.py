@@ -21,15 +21,14 @@ from expertenrat.domain.enums import (
 from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.recommendation_answers import answered_ids, pending_plans
 from expertenrat.domain.recommendation_codes import parse_code
+from expertenrat.domain.recommendation_history import HistoryEntry, Response
 from expertenrat.domain.recommendation_search import found_by_search
 from expertenrat.domain.recommendation_views import (
     AddressedProject,
-    HistoryEntry,
     Origin,
     RecommendationDetail,
     RecommendationFilter,
     RecommendationRow,
-    Response,
 )
 from expertenrat.domain.recommendations import (
     AWAITING_OUTCOME,

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from expertenrat.domain.recommendation_history import HistoryEntry, Response
 from expertenrat.domain.recommendation_views import (
-    HistoryEntry,
     RecommendationDetail,
     RecommendationRow,
-    Response,
 )
 
 
@@ -26,8 +25,8 @@ def detail_text(detail: RecommendationDetail) -> str:
     ]
     if row.answer_progress:  # "1 von 2 Projekten hat geantwortet; es fehlt noch …"
         lines.append(f"Antworten: {row.answer_progress}")
-    if row.overdue:
-        late = row.overdue_text  # "seit 3 Tagen überfällig", "Umsetzung geplant bis …"
+    if row.any_overdue:  # "seit 3 Tagen überfällig", "Umsetzung geplant bis …"
+        late = row.most_overdue.overdue_text
         lines.append(late[:1].upper() + late[1:])
     if detail.text:
         lines += ["", detail.text]

@@ -83,7 +83,7 @@ class RegisterFilter:
         item = row.recommendation
         if self._statuses and item.status not in self._statuses:
             return False
-        if self._overdue and not item.overdue:
+        if self._overdue and not item.any_overdue:
             return False
         if self._field_id is not None and item.action_field_id != self._field_id:
             return False

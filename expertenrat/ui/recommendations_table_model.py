@@ -73,10 +73,10 @@ class RecommendationsTableModel(FilteredRowsTableModel):
         return row.recommendation
 
     def foreground(self, row: RegisterRow) -> QColor | None:
-        return OVERDUE_FOREGROUND if row.recommendation.overdue else None
+        return OVERDUE_FOREGROUND if row.recommendation.any_overdue else None
 
     def background(self, row: RegisterRow) -> QColor | None:
-        return OVERDUE_BACKGROUND if row.recommendation.overdue else None
+        return OVERDUE_BACKGROUND if row.recommendation.any_overdue else None
 
 
 def register_row(row: RecommendationRow) -> RegisterRow:
@@ -127,8 +127,8 @@ def _columns() -> tuple[Column[RegisterRow], ...]:
         ),
         Column(  # empty unless overdue; sorts by the number
             tr(_CONTEXT, "überfällig"),
-            lambda row: _days(row.recommendation.days_overdue),
-            sort_value=lambda row: row.recommendation.days_overdue,
+            lambda row: _days(row.recommendation.most_overdue.days_overdue),
+            sort_value=lambda row: row.recommendation.most_overdue.days_overdue,
             alignment=number_column("", int).alignment,
             tooltip=lambda row: _late_whole(row.recommendation),
         ),
@@ -158,8 +158,8 @@ def _awaited_whole(row: RecommendationRow) -> str | None:
 
 def _late_whole(row: RecommendationRow) -> str | None:
     """ "Seit 26 Tagen überfällig", or "Umsetzung geplant bis 20.11.2026, seit 12 Tagen
-    überfällig"."""
-    text = row.overdue_text
+    überfällig" (a plan passed beside responses still awaited: its part's)."""
+    text = row.most_overdue.overdue_text
     return text[:1].upper() + text[1:] if text else None
 
 

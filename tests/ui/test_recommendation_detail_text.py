@@ -11,12 +11,11 @@ from expertenrat.domain.enums import (
     RecommendationStatus,
     ResponseVerdict,
 )
+from expertenrat.domain.recommendation_history import HistoryEntry, Response
 from expertenrat.domain.recommendation_views import (
-    HistoryEntry,
     Origin,
     RecommendationDetail,
     RecommendationRow,
-    Response,
 )
 from expertenrat.ui.recommendation_detail_text import detail_text
 
