@@ -21,7 +21,7 @@ from expertenrat.domain.wording import isolated
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.agenda_changes import record_item_change
 from expertenrat.services.agenda_references import references
-from expertenrat.services.minutes_approval_rows import later_meetings, versions
+from expertenrat.services.minutes_approval_rows import earlier_held, later_meetings, versions
 from expertenrat.store import models
 
 GENERIC_APPROVAL_TITLE = "Genehmigung des Protokolls der letzten Sitzung"
@@ -115,17 +115,8 @@ def name_waiting_approvals(session: Session, meeting: models.Meeting, actor: str
     no later one carries that approval already (circulating put it on the meeting that
     was next then): never two items approving the same minutes."""
     council = session.get(models.Council, meeting.council_id)
-    earlier = session.scalars(
-        select(models.Meeting)
-        .where(
-            models.Meeting.council_id == meeting.council_id,
-            models.Meeting.deleted_at.is_(None),
-            models.Meeting.state == MeetingState.HELD.value,
-            models.Meeting.starts_at < meeting.starts_at,
-        )
-        .order_by(models.Meeting.starts_at, models.Meeting.id)
-    )
-    for held in list(earlier):
+    earlier = earlier_held(session, meeting)
+    for held in earlier:
         stored = versions(session, held.id)
         waiting = any(v.state == MinutesState.CIRCULATED.value for v in stored)
         if not waiting or stored[-1].state == MinutesState.APPROVED.value:
@@ -164,17 +155,8 @@ def carry_approvals_on(session: Session, cancelled: models.Meeting, actor: str) 
     if not titles:
         return
     council = session.get(models.Council, cancelled.council_id)
-    earlier = session.scalars(
-        select(models.Meeting)
-        .where(
-            models.Meeting.council_id == cancelled.council_id,
-            models.Meeting.deleted_at.is_(None),
-            models.Meeting.state == MeetingState.HELD.value,
-            models.Meeting.starts_at < cancelled.starts_at,
-        )
-        .order_by(models.Meeting.starts_at, models.Meeting.id)
-    )
-    for meeting in list(earlier):
+    earlier = earlier_held(session, cancelled)
+    for meeting in earlier:
         prefix = f"Genehmigung des Protokolls {_by_number(meeting)}"
         if not any(t.startswith(prefix) for t in titles):
             continue

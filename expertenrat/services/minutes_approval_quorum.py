@@ -5,11 +5,10 @@ meeting is chosen (as a vote without quorum is saved with a warning)."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.enums import AgendaItemKind
 from expertenrat.services.attendance_sheets import attendance_sheet
+from expertenrat.services.minutes_approval_rows import approval_item_id
 from expertenrat.services.minutes_assembly import meeting_label
 from expertenrat.store import models
 
@@ -21,16 +20,7 @@ def without_quorum(session: Session, meeting: models.Meeting) -> str:
     sheet = attendance_sheet(session, meeting)
     if sheet.unrecorded:
         return ""
-    item_id = session.scalar(
-        select(models.AgendaItem.id)
-        .where(
-            models.AgendaItem.meeting_id == meeting.id,
-            models.AgendaItem.deleted_at.is_(None),
-            models.AgendaItem.kind == AgendaItemKind.MINUTES_APPROVAL.value,
-        )
-        .order_by(models.AgendaItem.id)
-        .limit(1)
-    )
+    item_id = approval_item_id(session, meeting.id)
     at_item = next((q for q in sheet.item_quorums if q.item.id == item_id), None)
     quorate = at_item.quorum.quorate if at_item is not None else sheet.quorum.quorate
     if quorate:

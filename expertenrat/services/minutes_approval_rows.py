@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import (
+    AgendaItemKind,
     AttendanceStatus,
     AuditAction,
     MeetingKind,
@@ -142,6 +143,37 @@ def later_meetings(
             )
             .order_by(models.Meeting.starts_at, models.Meeting.id)
         )
+    )
+
+
+def earlier_held(session: Session, meeting: models.Meeting) -> list[models.Meeting]:
+    """The council's held meetings before ``meeting``, in order of their start: those whose
+    minutes its agenda may approve."""
+    return list(
+        session.scalars(
+            select(models.Meeting)
+            .where(
+                models.Meeting.council_id == meeting.council_id,
+                models.Meeting.deleted_at.is_(None),
+                models.Meeting.state == MeetingState.HELD.value,
+                models.Meeting.starts_at < meeting.starts_at,
+            )
+            .order_by(models.Meeting.starts_at, models.Meeting.id)
+        )
+    )
+
+
+def approval_item_id(session: Session, meeting_id: int) -> int | None:
+    """The meeting's (first) agenda item approving earlier minutes, if it has one."""
+    return session.scalar(
+        select(models.AgendaItem.id)
+        .where(
+            models.AgendaItem.meeting_id == meeting_id,
+            models.AgendaItem.deleted_at.is_(None),
+            models.AgendaItem.kind == AgendaItemKind.MINUTES_APPROVAL.value,
+        )
+        .order_by(models.AgendaItem.id)
+        .limit(1)
     )
 
 

@@ -6,7 +6,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import (
-    AgendaItemKind,
     AttendanceStatus,
     MeetingState,
     MinutesApproval,
@@ -23,6 +22,7 @@ from expertenrat.domain.minutes_checklist_facts import (
 )
 from expertenrat.domain.minutes_checklist_lines import Checklist
 from expertenrat.services.attendance_rows import full_name
+from expertenrat.services.minutes_approval_rows import approval_item_id
 from expertenrat.services.minutes_rows import (
     header_of,
     label_of,
@@ -70,16 +70,7 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
             chair_title=council.chair_title,
             approval=MinutesApproval(council.minutes_approval),
             previous=_previous(session, meeting),
-            approval_item_id=session.scalar(
-                select(models.AgendaItem.id)
-                .where(
-                    models.AgendaItem.meeting_id == meeting.id,
-                    models.AgendaItem.deleted_at.is_(None),
-                    models.AgendaItem.kind == AgendaItemKind.MINUTES_APPROVAL.value,
-                )
-                .order_by(models.AgendaItem.id)
-                .limit(1)
-            ),
+            approval_item_id=approval_item_id(session, meeting.id),
             items=minutes.items,
             undecided_conflicts=tuple(
                 UndecidedConflict(i.item.id, i.item.number, facts.conflicts.name_of(s.member))
