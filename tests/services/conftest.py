@@ -6,9 +6,12 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from invited_agenda import invite_with_items
 
 from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.members import Member
+from expertenrat.services.agenda import AgendaService
+from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.members import MembersService
 from expertenrat.services.settings import SettingsService
@@ -61,3 +64,19 @@ def new_member(fields) -> Callable[..., Member]:
 @pytest.fixture
 def meetings_service(database, actor) -> MeetingsService:
     return MeetingsService(database, actor)
+
+
+@pytest.fixture
+def agenda(database, actor) -> AgendaService:
+    return AgendaService(database, actor)
+
+
+@pytest.fixture
+def documents(database, actor, meetings_service) -> MeetingDocumentsService:
+    return MeetingDocumentsService(database, actor, meetings_service)
+
+
+@pytest.fixture
+def invited(meetings_service, agenda, council) -> int:
+    """A meeting invited to with a public and a non-public part (:mod:`invited_agenda`)."""
+    return invite_with_items(meetings_service, agenda, council.id)

@@ -19,7 +19,6 @@ from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.enums import AgendaItemKind, MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services.agenda import AgendaService
-from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.store import models
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -28,11 +27,6 @@ FIRST = "Bitte beachten Sie"
 
 def _today() -> date:
     return datetime.now(BERLIN).date()
-
-
-@pytest.fixture
-def documents(database, actor, meetings_service) -> MeetingDocumentsService:
-    return MeetingDocumentsService(database, actor, meetings_service)
 
 
 @pytest.fixture

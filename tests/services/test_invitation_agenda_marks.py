@@ -5,28 +5,11 @@ PDFs read back."""
 
 from __future__ import annotations
 
-import pytest
 from invited_agenda import CONSULTATION, invite_with_items
 from pdf_reading import text as pdf_text
 
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.services.agenda import AgendaService
-from expertenrat.services.meeting_documents import MeetingDocumentsService
-
-
-@pytest.fixture
-def documents(database, actor, meetings_service) -> MeetingDocumentsService:
-    return MeetingDocumentsService(database, actor, meetings_service)
-
-
-@pytest.fixture
-def agenda(database, actor) -> AgendaService:
-    return AgendaService(database, actor)
-
-
-@pytest.fixture
-def invited(meetings_service, agenda, council) -> int:
-    return invite_with_items(meetings_service, agenda, council.id)
 
 
 def _delete(agenda: AgendaService, meeting_id: int, title: str) -> None:

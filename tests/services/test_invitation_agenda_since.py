@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-import pytest
-from invited_agenda import invite_with_items
 from pdf_reading import text as pdf_text
 from sqlalchemy import select
 
@@ -19,21 +17,6 @@ from expertenrat.domain.enums import AgendaItemKind
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.store import models
-
-
-@pytest.fixture
-def documents(database, actor, meetings_service) -> MeetingDocumentsService:
-    return MeetingDocumentsService(database, actor, meetings_service)
-
-
-@pytest.fixture
-def agenda(database, actor) -> AgendaService:
-    return AgendaService(database, actor)
-
-
-@pytest.fixture
-def invited(meetings_service, agenda, council) -> int:
-    return invite_with_items(meetings_service, agenda, council.id)
 
 
 def _item(agenda: AgendaService, meeting_id: int, title: str) -> AgendaItem:

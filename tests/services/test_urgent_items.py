@@ -16,7 +16,6 @@ from expertenrat.domain.agenda import AgendaItem, numbers
 from expertenrat.domain.enums import AgendaItemKind, MinutesState
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.wording import isolated
-from expertenrat.services.agenda import AgendaService
 from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.services.meetings import MeetingsService
@@ -25,11 +24,6 @@ from expertenrat.services.minutes_freeze import MinutesFrozenError
 from expertenrat.store import models
 
 HOSTILE = "Radwege & <Ampeln> \"zitiert\" 'x' 🚲 مشروع Jörg"
-
-
-@pytest.fixture
-def agenda(database, actor) -> AgendaService:
-    return AgendaService(database, actor)
 
 
 @pytest.fixture
