@@ -124,13 +124,10 @@ def test_a_vote_that_no_longer_fits_the_attendance_is_named_until_corrected(
     assert service.checklist(held.meeting_id).complete
 
 
-def test_an_agenda_reordered_under_a_late_arrival_and_an_early_departure_is_named(
-    service, database, council, nine
-) -> None:
-    # Found by a tester: on the day, a member recorded as coming at TOP 3 and going after
-    # TOP 4; then TOP 4 was moved before TOP 3 (the agenda of an invited meeting may still
-    # change). The minutes printed "ab TOP 4 bis TOP 3" and the draft could be finished.
-    rows = add_meeting(database, council.id, titles=("Eröffnung", "Bericht", "A", "B", "C"))
+def _held_with_crossed_times(database, council_id: int, nine):
+    """A held meeting whose second member was recorded as coming at TOP 3 and going after
+    TOP 4, and then TOP 4 was moved before TOP 3 (an invited meeting's agenda may change)."""
+    rows = add_meeting(database, council_id, titles=("Eröffnung", "Bericht", "A", "B", "C"))
     meetings = MeetingsService(database, "tester")
     meetings.change_state(
         rows.meeting_id, meetings.get(rows.meeting_id).version, MeetingState.INVITED,
@@ -150,6 +147,17 @@ def test_an_agenda_reordered_under_a_late_arrival_and_an_early_departure_is_name
     meetings.change_state(
         rows.meeting_id, meetings.get(rows.meeting_id).version, MeetingState.HELD, now=AFTER
     )
+    return rows
+
+
+def test_an_agenda_reordered_under_a_late_arrival_and_an_early_departure_is_named(
+    service, database, council, nine
+) -> None:
+    # Found by a tester: on the day, a member recorded as coming at TOP 3 and going after
+    # TOP 4; then TOP 4 was moved before TOP 3 (the agenda of an invited meeting may still
+    # change). The minutes printed "ab TOP 4 bis TOP 3" and the draft could be finished.
+    rows = _held_with_crossed_times(database, council.id, nine)
+    attendance = AttendanceService(database, "tester")
     complete(service, rows.meeting_id, nine[0])
 
     problem = (
@@ -347,26 +355,7 @@ def test_a_vote_saved_under_crossed_arrivals_names_the_member(
 ) -> None:
     # Found by a tester: saving a vote while a reordered agenda crossed a late arrival and
     # an early departure did not say whose; the checklist and the attendance tab do.
-    rows = add_meeting(database, council.id, titles=("Eröffnung", "Bericht", "A", "B", "C"))
-    meetings = MeetingsService(database, "tester")
-    meetings.change_state(
-        rows.meeting_id, meetings.get(rows.meeting_id).version, MeetingState.INVITED,
-        now=AFTER, sent_on=date(2026, 2, 20),
-    )  # fmt: skip
-    attendance = AttendanceService(database, "tester")
-    for index, membership_id in enumerate(nine):
-        entry = attendance.sheet(rows.meeting_id).entry(membership_id)
-        marks = {"arrived_item_id": rows.item_ids[2], "left_item_id": rows.item_ids[3]}
-        attendance.save_entry(
-            rows.meeting_id,
-            replace(entry, status=AttendanceStatus.PRESENT, **(marks if index == 1 else {})),
-        )
-    agenda = AgendaService(database, "tester")
-    moved = next(i for i in agenda.agenda(rows.meeting_id).items if i.key == rows.item_ids[3])
-    agenda.move(moved.key, moved.version, -1)
-    meetings.change_state(
-        rows.meeting_id, meetings.get(rows.meeting_id).version, MeetingState.HELD, now=AFTER
-    )
+    rows = _held_with_crossed_times(database, council.id, nine)
 
     with pytest.raises(ValidationError) as refused:
         service.save_votes(rows.item_ids[4], [VoteDraft(yes=5)])
