@@ -7,7 +7,7 @@ where the sentence puts it. Read back with pypdf, which gives Hebrew in reading 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, time
+from datetime import date, time
 
 from annual_report_sample import MEETINGS
 from meeting_sample import AGENDA, LETTERHEAD, meeting
@@ -23,7 +23,6 @@ from expertenrat.domain.minutes_items import MinutesItem, VoteRecord
 from expertenrat.domain.recommendation_views import AddressedProject
 from expertenrat.domain.roster import RosterGrouping, build_roster
 from expertenrat.domain.run_sheet_notes import ExpectedMove, with_notes
-from expertenrat.exchange.meetings_ics import meetings_ics
 from expertenrat.reports import visual_order
 from expertenrat.reports.attendance_chart import meeting_caption
 from expertenrat.reports.invitation_pdf import render_invitation
@@ -144,13 +143,3 @@ def test_a_chart_caption_keeps_the_date_after_a_hebrew_meeting_title() -> None:
     drawn = visual_order.visual(meeting_caption(line))  # as the chart draws it, left to right
 
     assert drawn.startswith("1. Sitzung – ") and drawn.endswith(", 20.03.2025")
-
-
-def test_calendar_agenda_lines_isolate_title_and_presenter() -> None:
-    entry = replace(AGENDA[4], title=f"{ARABIC} 2", presenter=HEBREW)
-    stamp = datetime(2026, 3, 1, tzinfo=UTC)
-
-    data = meetings_ics([meeting(agenda=(entry,))], stamp=stamp).decode()
-
-    unfolded = data.replace("\r\n ", "")
-    assert f"TOP 4 \u2068{ARABIC} 2\u2069 (nichtöffentlich) – \u2068{HEBREW}\u2069" in unfolded
