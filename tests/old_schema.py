@@ -43,9 +43,9 @@ def add_row(connection: Connection, table_name: str, **values: object) -> int:
     return key[0] if key else 0
 
 
-def add_held_meeting(connection: Connection, council_id: int) -> int:
+def add_held_meeting(connection: Connection, council_id: int, **values: object) -> int:
     """A meeting held on 10 March 2026 at 16:00, in a schema whose meetings have a calendar
-    uid and a public id (revision 0005 on); its id."""
+    uid and a public id (revision 0005 on), with ``values`` besides; its id."""
     return add_row(
         connection,
         "meetings",
@@ -54,4 +54,5 @@ def add_held_meeting(connection: Connection, council_id: int) -> int:
         starts_at=datetime(2026, 3, 10, 16),
         uid=str(uuid.uuid4()),
         public_id=str(uuid.uuid4()),
+        **values,
     )

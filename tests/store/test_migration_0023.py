@@ -5,9 +5,8 @@ drops the column and keeps the items."""
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 
-from old_schema import add_row
+from old_schema import add_held_meeting, add_row
 from sqlalchemy import inspect, select
 
 from expertenrat.store import migrate, models
@@ -22,15 +21,7 @@ def test_0023_marks_no_existing_item_urgent_and_downgrades(database_at):
     try:
         with engine.begin() as connection:
             council = add_row(connection, "councils", name="Rat", city="Rostock")
-            meeting = add_row(
-                connection,
-                "meetings",
-                council_id=council,
-                state="held",
-                starts_at=datetime(2026, 6, 10, 16),
-                uid=str(uuid.uuid4()),
-                public_id=str(uuid.uuid4()),
-            )
+            meeting = add_held_meeting(connection, council)
             item = add_row(
                 connection,
                 "agenda_items",

@@ -4,10 +4,9 @@ drops the column and keeps the meetings."""
 
 from __future__ import annotations
 
-import uuid
-from datetime import date, datetime
+from datetime import date
 
-from old_schema import add_row
+from old_schema import add_held_meeting, add_row
 from sqlalchemy import inspect, select
 
 from expertenrat.store import migrate, models
@@ -22,15 +21,8 @@ def test_0024_leaves_the_changed_agenda_unsent_and_downgrades(database_at):
     try:
         with engine.begin() as connection:
             council = add_row(connection, "councils", name="Rat", city="Rostock")
-            meeting = add_row(
-                connection,
-                "meetings",
-                council_id=council,
-                state="held",
-                starts_at=datetime(2026, 6, 10, 16),
-                uid=str(uuid.uuid4()),
-                public_id=str(uuid.uuid4()),
-                invitation_agenda_changed_on=date(2026, 6, 3),
+            meeting = add_held_meeting(
+                connection, council, invitation_agenda_changed_on=date(2026, 6, 3)
             )
 
         migrate.upgrade(url, "0024")
