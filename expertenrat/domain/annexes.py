@@ -51,12 +51,14 @@ class MeetingAnnexes:
 
 
 def clean_file_name(name: str) -> str:
-    """The last part of ``name`` without folders, control codes and characters Windows
-    forbids; never empty, at most :data:`MAX_NAME` characters, ending in ".pdf"."""
+    """The last part of ``name`` without folders, control codes, characters Windows forbids
+    and the lone surrogates that stand for bytes of a file name that are no UTF-8 (Latin-1
+    on Linux; no database takes them); never empty, at most :data:`MAX_NAME` characters,
+    ending in ".pdf"."""
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
     base = unicodedata.normalize("NFC", base)
     base = "".join(
-        " " if unicodedata.category(c) in ("Cc", "Cf") or c in '<>:"|?*' else c for c in base
+        " " if unicodedata.category(c) in ("Cc", "Cf", "Cs") or c in '<>:"|?*' else c for c in base
     )
     base = " ".join(base.split()).strip(" .")
     stem = base[:-4] if base.casefold().endswith(".pdf") else base

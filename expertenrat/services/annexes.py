@@ -94,8 +94,9 @@ class AnnexesService:
         # printer prints; only refused here: annexes stored before still go into the pack.
         if any(not page.mediabox.width or not page.mediabox.height for page in reader.pages):
             raise damaged_annex_error(name)
+        title = clean_text(title, ANNEX_TITLE)
+        raise_if_invalid(text_problems("title", title, ANNEX_TITLE))
         title = " ".join(title.split()) or title_from_name(name)
-        title = title[:300]
         with changing(self._db, WHAT) as session:
             meeting = live_meeting(session, meeting_id)
             ensure_not_frozen(session, meeting.id)

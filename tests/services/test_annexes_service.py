@@ -71,6 +71,29 @@ def test_bad_titles_and_stale_versions_are_refused_and_change_nothing(annexes, m
     assert (stored.title, stored.public) == ("Erste Änderung", True)
 
 
+def test_a_file_name_that_is_no_utf8_is_added_with_a_space_for_each_unreadable_byte(
+    database, annexes, meeting_id
+) -> None:
+    """(found by a tester) A file named in Latin-1 on Linux (or with an unpaired surrogate
+    on Windows) reaches Python with lone surrogates in its name; the annex was refused by
+    the database driver with a UnicodeEncodeError (a traceback dialog) on both backends."""
+    name = os.fsdecode(b"Bericht M\xfcller.pdf")  # "Bericht M\udcfcller.pdf"
+
+    annex = annexes.add(meeting_id, name, blank_pdf())
+
+    assert (annex.name, annex.title) == ("Bericht M ller.pdf", "Bericht M ller")
+    assert annexes.annexes(meeting_id) == (annex,)
+
+
+def test_a_title_given_when_adding_is_checked_as_when_changing(annexes, meeting_id) -> None:
+    for title in ("Folien \u202e", "Folien\x00", "x" * 301):
+        with pytest.raises(ValidationError, match="Der Titel der Anlage"):
+            annexes.add(meeting_id, "Folien.pdf", blank_pdf(), title=title)
+    assert annexes.annexes(meeting_id) == ()
+    added = annexes.add(meeting_id, "Folien.pdf", blank_pdf(), title="  Bericht Jo\u0308rg ")
+    assert added.title == "Bericht J\u00f6rg"  # in NFC, as every checked text
+
+
 def test_the_listing_holds_the_annexes_and_whether_the_minutes_are_approved(
     database, annexes, council, fields, today
 ) -> None:
