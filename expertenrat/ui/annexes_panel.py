@@ -43,6 +43,7 @@ from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.row_moves import focus_to_rows
 from expertenrat.ui.save_location import FileKind
+from expertenrat.ui.tooltips import literal_tip
 from expertenrat.ui.widgets import wrapping_label
 from expertenrat.ui.worker import Job, start_with_progress
 from expertenrat.ui.wrapping_row import WrappingRow
@@ -144,7 +145,7 @@ class AnnexesPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         for annex in annexes:
             mark = tr(_CONTEXT, " · nichtöffentlich") if not annex.public else ""
             item = QListWidgetItem(f"{annex.label} ({annex.name}, {annex.size_text}){mark}")
-            item.setToolTip(item.text())
+            item.setToolTip(literal_tip(item.text()))
             item.setData(AnnexRole, annex)
             self.list.addItem(item)
             if kept is not None and annex.id == kept.id:

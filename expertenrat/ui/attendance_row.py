@@ -47,7 +47,7 @@ def _item_combo(first: str, items: Sequence[AgendaRef]) -> QComboBox:
     combo.addItem(first, None)
     for item in items:
         combo.addItem(item.label, item.id)
-        combo.setItemData(combo.count() - 1, item.label, Qt.ItemDataRole.ToolTipRole)
+        combo.setItemData(combo.count() - 1, literal_tip(item.label), Qt.ItemDataRole.ToolTipRole)
     return combo
 
 

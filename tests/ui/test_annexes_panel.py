@@ -4,6 +4,8 @@ the minutes and the Sitzungsmappe saved from the document buttons."""
 from __future__ import annotations
 
 import io
+import os
+import sys
 
 import pytest
 from pypdf import PdfReader
@@ -11,7 +13,7 @@ from PySide6.QtCore import Qt
 from reportlab.pdfgen.canvas import Canvas
 
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.ui.annexes_panel import AnnexesPanel
+from expertenrat.ui.annexes_panel import AnnexesPanel, AnnexRole
 from expertenrat.ui.meeting_document_actions import MeetingDocumentActions
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
@@ -76,6 +78,39 @@ def test_added_pdf_is_listed_and_changed_is_emitted(
     with qtbot.waitSignal(panel.changed, timeout=WAIT):
         add(panel, dialogs, finish_job, path)
     assert texts(panel) == ["Anlage 1: Präsentation & Daten (Präsentation & Daten.pdf, 1 KB)"]
+    assert dialogs.warnings() == []
+
+
+def test_an_annex_title_that_looks_like_markup_shows_as_typed_in_the_tooltip(
+    panel, services, dialogs, finish_job, held_in_rostock, tmp_path
+) -> None:
+    """(found by a tester) The list's tooltip took "<i>kursiv</i>" as rich text and showed
+    "kursiv" slanted without its tags, "a < b" cut; the line itself showed it as typed."""
+    from test_tooltips import LOOKS_LIKE_MARKUP, shown
+
+    (tmp_path / "Folien.pdf").write_bytes(small_pdf("Folie"))
+    add(panel, dialogs, finish_job, tmp_path / "Folien.pdf")
+    services.annexes.update(
+        held_in_rostock.meeting_id, panel.list.item(0).data(AnnexRole), LOOKS_LIKE_MARKUP,
+        public=True,
+    )  # fmt: skip
+    panel.refresh()
+
+    line = panel.list.item(0)
+    assert LOOKS_LIKE_MARKUP in line.text()
+    assert shown(line.toolTip()) == line.text()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="file names of bytes")
+def test_a_file_whose_name_is_no_utf8_is_added(panel, dialogs, finish_job, tmp_path) -> None:
+    """(found by a tester) A PDF named in Latin-1 was not added: the database driver
+    refused its name with a UnicodeEncodeError."""
+    path = tmp_path / os.fsdecode(b"Pr\xe4sentation.pdf")
+    path.write_bytes(small_pdf("Folie"))
+
+    add(panel, dialogs, finish_job, path)
+
+    assert texts(panel) == ["Anlage 1: Pr sentation (Pr sentation.pdf, 1 KB)"]
     assert dialogs.warnings() == []
 
 

@@ -392,3 +392,22 @@ def test_a_meeting_still_ahead_offers_only_entschuldigt(qtbot, services, dialogs
         f"\u2068{label}\u2069: Anwesenheit noch nicht erfasst"
         for label in ("TOP 1 Eröffnung", "TOP 2 Bericht", "TOP 3 Beratung", "TOP 4 Verschiedenes")
     ]
+
+
+def test_an_item_title_that_looks_like_markup_shows_as_typed_in_the_combos_tooltips(
+    qtbot, services, dialogs, council_id
+) -> None:
+    """(found by a tester) "ab TOP" and "bis TOP" listed the items' titles as typed but
+    their tooltips took "<i>kursiv</i>" as rich text and cut "a < b"."""
+    from test_tooltips import LOOKS_LIKE_MARKUP, shown
+
+    meeting = add_meeting(services.database, council_id, titles=("Eröffnung", LOOKS_LIKE_MARKUP))
+    panel = AttendancePanel(services, dialogs)
+    qtbot.addWidget(panel)
+    panel.set_meeting(meeting.meeting_id)
+
+    row = next(iter(panel.rows.values()))
+    for combo in (row.arrives_combo, row.leaves_combo):
+        index = combo.findData(meeting.item_ids[1])
+        assert LOOKS_LIKE_MARKUP in combo.itemText(index)
+        assert shown(combo.itemData(index, Qt.ItemDataRole.ToolTipRole)) == combo.itemText(index)
