@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.invitation_changes import invitation_changed
+from expertenrat.domain.wording import names_city
 from expertenrat.domain.working_days import previous_working_day
 
 STANDARD_ADDRESSEE = "An die Mitglieder"
@@ -234,7 +235,9 @@ class MeetingDocument:
         if self.addressee:
             return self.addressee
         head = self.letterhead
-        return (STANDARD_ADDRESSEE, head.council_name, head.city)
+        # "An die Mitglieder / Digitalbeirat der Stadt Leipzig", not "… / Leipzig" again
+        city = () if names_city(head.council_name, head.city) else (head.city,)
+        return (STANDARD_ADDRESSEE, head.council_name, *city)
 
     @property
     def public_items(self) -> tuple[AgendaEntry, ...]:

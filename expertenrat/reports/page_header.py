@@ -1,7 +1,8 @@
 """The header and footer every page of a document gets (all but the page count, which
 :mod:`~expertenrat.reports.numbered_canvas` adds): the logo, the council's name and city
-beside it, the title and date on the right, the rules, the footer's note and a watermark.
-The name and the title are fitted side by side by :mod:`page_header_fit`.
+beside it (the city only where the name does not hold it already: "Digitalbeirat der Stadt
+Leipzig" stands alone), the title and date on the right, the rules, the footer's note and a
+watermark. The name and the title are fitted side by side by :mod:`page_header_fit`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate
 
+from expertenrat.domain.wording import names_city
 from expertenrat.reports.header_logo import LOGO_BOX, header_logo, logo_left_out
 from expertenrat.reports.house_style import (
     ACCENT,
@@ -85,7 +87,7 @@ class PageDecor:
             self._lines = _HeaderLines(
                 council=name.lines,
                 council_size=name.size,
-                city=fit_line(info.city, FONT, _CITY_SIZE, beside_date),
+                city=fit_line(_city_line(info), FONT, _CITY_SIZE, beside_date),
                 title=title.lines,
                 title_size=title.size,
                 dated=dated,
@@ -134,6 +136,11 @@ class PageDecor:
             canvas.setFont(FONT, 7.5)
             canvas.drawString(MARGINS.left, FOOTER_BASELINE, lines.footer_note)
         canvas.restoreState()
+
+
+def _city_line(info: DocumentInfo) -> str:
+    """The city under the council's name, left out where the name holds it already."""
+    return "" if names_city(info.council_name, info.city) else info.city
 
 
 def _draw_watermark(canvas: Canvas, text: str, width: float, height: float) -> None:

@@ -136,6 +136,19 @@ def test_invitation_without_non_public_items_heads_the_agenda_just_tagesordnung(
     assert NON_PUBLIC_PART not in invitation_text(public_invitation(meeting()))
 
 
+def test_the_address_names_the_city_only_where_the_councils_name_does_not() -> None:
+    """(found by a tester) "An die Mitglieder / Digitalbeirat der Stadt Leipzig / Leipzig"."""
+    leipzig = replace(LETTERHEAD, council_name="Digitalbeirat der Stadt Leipzig", city="Leipzig")
+    text = invitation_text(meeting(letterhead=leipzig))
+
+    assert "An die Mitglieder Digitalbeirat der Stadt Leipzig Leipzig, 24.02.2026" in text
+    assert meeting(letterhead=leipzig).addressee_lines == (
+        "An die Mitglieder",
+        "Digitalbeirat der Stadt Leipzig",
+    )
+    assert meeting().addressee_lines[-1] == LETTERHEAD.city
+
+
 def test_hostile_text_prints_literally_and_missing_letters_are_warned() -> None:
     rendered = render_invitation(meeting(addressee=("Frau Kim O'Neil", HOSTILE, "18055 Rostock")))
     text = text_of(read(rendered.pdf))

@@ -35,6 +35,9 @@ LONG_NAME = (
     "Smart City Expert*innenrat der Hanse- und Universitätsstadt Rostock – "
     "Beirat für digitale Daseinsvorsorge"
 )
+# A city these names do not hold, so that the header keeps its city line beside the date
+# (a city the name holds is left out: see test_a_city_the_name_holds_is_not_repeated_…).
+CITY_BESIDE = "Warnemünde"
 ABSURD_NAME = ("Rat & <Beirat> \"Zitat\" 'x' 🚀 " * 20)[:500]
 TITLE = "Einladung zur 5. Sitzung"
 PROJECT = AddressedProject(1, "Klimaportal", "Umweltamt", "Dr. Kühn", "kuehn@example.org")
@@ -99,8 +102,8 @@ def test_a_long_name_and_the_title_stand_side_by_side_in_aligned_rows():
     where a logo leaves the name too little room); the title stands on the name's first
     line, the date on the city's line."""
     for head in (
-        replace(LETTERHEAD, council_name=LONG_NAME),
-        replace(LETTERHEAD, council_name=LONG_NAME, logo_png=logo()),
+        replace(LETTERHEAD, council_name=LONG_NAME, city=CITY_BESIDE),
+        replace(LETTERHEAD, council_name=LONG_NAME, city=CITY_BESIDE, logo_png=logo()),
     ):
         invitation = render_invitation(meeting(letterhead=head)).pdf
         for pdf in (invitation, render_minutes(minutes(letterhead=head)).pdf):
@@ -118,7 +121,7 @@ def test_a_long_name_and_the_title_stand_side_by_side_in_aligned_rows():
 
 def test_beside_a_name_on_two_lines_a_long_title_takes_two_lines_rather_than_be_cut():
     name = "Smart City Expert*innenrat der Hanse- und Universitätsstadt Rostock"
-    head = replace(LETTERHEAD, council_name=name, logo_png=logo())
+    head = replace(LETTERHEAD, council_name=name, city=CITY_BESIDE, logo_png=logo())
     doc = meeting(letterhead=head, title="Frühjahrssitzung mit Schwerpunkt Mobilität")
     page = read(render_invitation(doc).pdf).pages[0]
 
@@ -132,7 +135,7 @@ def test_beside_a_name_on_two_lines_a_long_title_takes_two_lines_rather_than_be_
 def test_a_long_reminder_title_beside_a_logo_and_a_long_name_takes_a_third_line_whole():
     """The reminder's subject as title, a name of 105 characters and a logo: the texts
     take three lines each, above city and date, rather than cut the title."""
-    head = replace(LETTERHEAD, council_name=LONG_NAME, logo_png=logo())
+    head = replace(LETTERHEAD, council_name=LONG_NAME, city=CITY_BESIDE, logo_png=logo())
     answered = replace(ROWS[1], planned_by=date(2026, 3, 1))  # a plan past its date
     for rows, subject in (
         (ROWS[2:3], "ausstehende Stellungnahme zu einer Empfehlung"),
@@ -148,7 +151,7 @@ def test_a_long_reminder_title_beside_a_logo_and_a_long_name_takes_a_third_line_
         assert flat(" ".join(t for t, *_ in title)) == f"Erinnerung: {subject} – Klimaportal"
         assert flat(" ".join(t for t, *_ in name)) == LONG_NAME
         assert ELLIPSIS not in " ".join(t for t, *_ in header)
-        assert (city[0], dated[0], city[2]) == (LETTERHEAD.city, "01.06.2026", dated[2])
+        assert (city[0], dated[0], city[2]) == (CITY_BESIDE, "01.06.2026", dated[2])
         assert city[2] < min(y for _, _, y, _ in (*name, *title))  # the last row
         ((_, body_top),) = header_and_body(pdf)[:1]
         assert clear_of_the_body([(t, y, size) for t, _, y, size in header], body_top)
@@ -174,6 +177,20 @@ def test_beside_a_short_name_a_long_reminder_title_takes_the_room_it_leaves_whol
     title = [t for t, x, _, _ in header if x > name_x and t not in ("01.06.2026",)]
     assert flat(" ".join(title)) == subject
     assert len(title) == 2 and ELLIPSIS not in " ".join(texts)
+
+
+def test_a_city_the_name_holds_is_not_repeated_under_it_in_any_document():
+    """(found by a tester) "Digitalbeirat der Stadt Leipzig" had "Leipzig" again on the line
+    under it on every page; a name without its city keeps the city line."""
+    leipzig = replace(LETTERHEAD, council_name="Digitalbeirat der Stadt Leipzig", city="Leipzig")
+    for kind, pdf in documents(leipzig).items():
+        for header, _ in header_and_body(pdf):
+            texts = [text for text, _, _ in header]
+            assert "Digitalbeirat der Stadt Leipzig" in texts, kind
+            assert "Leipzig" not in texts, (kind, texts)
+    for kind, pdf in documents(LETTERHEAD).items():
+        ((header, _), *_) = header_and_body(pdf)
+        assert LETTERHEAD.city in [text for text, _, _ in header], kind
 
 
 def test_a_short_name_stands_on_the_titles_line_in_full_size():
@@ -205,7 +222,7 @@ def test_no_line_of_a_long_name_begins_with_the_dash_that_joins_its_parts():
         "Expert*innenrat Digitale Stadt Rostock – Beirat für digitale Daseinsvorsorge - Daten",
     ]
     for name in names:
-        head = replace(LETTERHEAD, council_name=name, logo_png=logo())
+        head = replace(LETTERHEAD, council_name=name, city=CITY_BESIDE, logo_png=logo())
         for kind, pdf in documents(head).items():
             page = read(pdf).pages[0]
             middle, frame_top = float(page.mediabox.width) / 2, float(page.mediabox.height)
