@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLab
 from expertenrat.domain.audit_labels import entity_label
 from expertenrat.domain.enums import AuditAction
 from expertenrat.services.audit_reading import AuditFilter
+from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.filter_bar import FilterBar, refill_combo
 from expertenrat.ui.i18n import tr
 
@@ -113,9 +114,7 @@ class AuditFilterBar(FilterBar):
 
 
 def _date_edit() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd.MM.yyyy")
+    edit = date_edit()
     edit.setMinimumDate(QDate(2000, 1, 1))
     edit.setSpecialValueText("–")  # no day chosen yet
     edit.setDate(edit.minimumDate())

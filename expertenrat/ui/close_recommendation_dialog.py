@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.recommendations import CLOSING
+from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.step_dialog import StepDialog, date_edit
+from expertenrat.ui.step_dialog import StepDialog
 from expertenrat.ui.text_fields import plain_text_edit
 
 _CONTEXT = "CloseRecommendationDialog"

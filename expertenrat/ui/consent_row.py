@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, QSignalBlocker
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from expertenrat.domain.field_limits import EARLIEST_DATE, LATEST_DATE
+from expertenrat.ui import date_fields as dates
 from expertenrat.ui.i18n import tr
 
 _CONTEXT = "MemberForm"
@@ -16,9 +17,7 @@ NO_DATE = QDate(EARLIEST_DATE)
 
 
 def date_edit() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd.MM.yyyy")
+    edit = dates.date_edit()
     edit.setMinimumDate(NO_DATE)
     edit.setMaximumDate(QDate(LATEST_DATE))
     return edit

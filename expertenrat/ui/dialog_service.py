@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QColorDialog,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.dialog_parts import FORM_DIALOG_WIDTH, dialog_buttons
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.message_box import MessageBox, breakable
@@ -150,9 +150,7 @@ class DialogService:
         is a holiday; the date is taken all the same."""
         dialog = QDialog(parent)
         dialog.setWindowTitle(title)
-        editor = QDateEdit(initial)
-        editor.setCalendarPopup(True)
-        editor.setDisplayFormat("dd.MM.yyyy")
+        editor = date_edit(initial)
         buttons = dialog_buttons(dialog)
         layout = QFormLayout(dialog)
         layout.addRow(label, editor)

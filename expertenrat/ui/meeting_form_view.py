@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meeting_draft import MAX_LINK_LENGTH, MAX_PLACE_LENGTH, MAX_TITLE_LENGTH
+from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.key_actions import EnterSaves
@@ -47,9 +47,7 @@ class MeetingFormView(QWidget):
         self.title_edit = LineEdit()
         self.title_edit.setMaxLength(MAX_TITLE_LENGTH)
         self.title_edit.setPlaceholderText(tr(_CONTEXT, "optional; bei einer Klausur ihr Thema"))
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd.MM.yyyy")
+        self.date_edit = date_edit()
         self.start_edit = QTimeEdit()
         self.end_edit = QTimeEdit()
         for edit in (self.start_edit, self.end_edit):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.minutes_approval import Choice
+from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.dialog_parts import (
     FORM_DIALOG_WIDTH,
     close_buttons,
@@ -26,7 +27,7 @@ from expertenrat.ui.dialog_parts import (
     resize_within_screen,
 )
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.objection_dialogs import choice_combo, date_edit
+from expertenrat.ui.objection_dialogs import choice_combo
 
 _CONTEXT = "MinutesApprovalDialogs"
 

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.minutes_approval import Choice
 from expertenrat.domain.minutes_objections import ObjectionDraft, ObjectionRecord
+from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.dialog_parts import dialog_buttons, name_choice_boxes
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.eliding_widgets import compact_combo
@@ -36,13 +36,6 @@ if TYPE_CHECKING:
     from expertenrat.ui.dialog_service import DialogService
 
 _CONTEXT = "ObjectionDialogs"
-
-
-def date_edit(initial: date) -> QDateEdit:
-    editor = QDateEdit(initial)
-    editor.setCalendarPopup(True)
-    editor.setDisplayFormat("dd.MM.yyyy")
-    return editor
 
 
 def text_edit(initial: str = "", placeholder: str = "") -> QPlainTextEdit:

@@ -25,9 +25,10 @@ from expertenrat.domain.enums import RecommendationKind
 from expertenrat.domain.field_limits import RECOMMENDATION
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.recommendations import BETWEEN_MEETINGS
+from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.dialog_parts import resize_within_screen
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.step_dialog import StepDialog, date_edit
+from expertenrat.ui.step_dialog import StepDialog
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit, show_text
 
 _CONTEXT = "RecommendationContentDialogs"

@@ -18,9 +18,10 @@ from expertenrat.domain.field_limits import RECOMMENDATION_RESPONSE
 from expertenrat.domain.recommendation_answers import JOINT_ANSWER
 from expertenrat.domain.recommendation_responses import ResponseDraft
 from expertenrat.domain.recommendation_views import AddressedProject
+from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.dialog_parts import resize_within_screen
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.step_dialog import StepDialog, date_edit
+from expertenrat.ui.step_dialog import StepDialog
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit
 
 _CONTEXT = "RecommendationResponseDialog"

@@ -19,8 +19,9 @@ from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations import default_due_date, period_end
 from expertenrat.domain.wording import counted
 from expertenrat.domain.working_days import closed_day_note
+from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.step_dialog import StepDialog, date_edit
+from expertenrat.ui.step_dialog import StepDialog
 from expertenrat.ui.text_fields import plain_text_edit
 from expertenrat.ui.widgets import hint_label
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,6 +27,7 @@ from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.german_dates import WEEKDAYS
 from expertenrat.domain.meeting_draft import MAX_LINK_LENGTH, MAX_PLACE_LENGTH, MAX_TITLE_LENGTH
 from expertenrat.domain.meeting_series import MAX_OCCURRENCES, ORDINALS, Frequency
+from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.dialog_parts import name_choice_boxes
 from expertenrat.ui.form_errors import message_label, set_message_kind
 from expertenrat.ui.i18n import tr
@@ -56,7 +56,7 @@ class SeriesDialogView(QDialog):
         self.interval_spin = QSpinBox()
         self.interval_spin.setRange(1, 99)
         self.interval_spin.setPrefix(tr(_CONTEXT, "alle "))  # the unit: the dialog names it
-        self.first_day_edit = _date_edit()
+        self.first_day_edit = date_edit()
         self.day_rule_combo = QComboBox()
         self.day_rule_combo.addItem(tr(_CONTEXT, "am selben Tag wie der erste Termin"), SAME_DAY)
         self.day_rule_combo.addItem(tr(_CONTEXT, "am n-ten Wochentag des Monats"), NTH_WEEKDAY)
@@ -79,7 +79,7 @@ class SeriesDialogView(QDialog):
         group = QButtonGroup(self)
         group.addButton(self.until_radio)
         group.addButton(self.count_radio)
-        self.until_edit = _date_edit()
+        self.until_edit = date_edit()
         self.count_spin = QSpinBox()
         self.count_spin.setRange(1, MAX_OCCURRENCES)
         self.count_spin.setValue(4)
@@ -178,13 +178,6 @@ class SeriesDialogView(QDialog):
         screen = self.screen()
         room = screen.availableGeometry().width() - _SCREEN_MARGIN - others if screen else 0
         preview.setMinimumWidth(max(0, min(lines + frame, room)))
-
-
-def _date_edit() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd.MM.yyyy")
-    return edit
 
 
 def _time_edit() -> QTimeEdit:

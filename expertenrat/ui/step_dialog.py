@@ -13,14 +13,12 @@ typed input is thrown away, as the member and project dialogs do.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -127,10 +125,3 @@ def _widgets_in(item: QLayoutItem | None) -> list[QWidget]:
     if (layout := item.layout()) is not None:
         return [w for index in range(layout.count()) for w in _widgets_in(layout.itemAt(index))]
     return []
-
-
-def date_edit(initial: date) -> QDateEdit:
-    editor = QDateEdit(initial)
-    editor.setCalendarPopup(True)
-    editor.setDisplayFormat("dd.MM.yyyy")
-    return editor

@@ -1,0 +1,92 @@
+"""The window's date field takes a date as it is typed in German offices (found by a
+tester): Qt's own field kept its old date, without a word, for "15.01.2027" typed with dots,
+for a two-digit year, and cut 29.02.2028 to the 28th."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QVBoxLayout, QWidget
+
+from expertenrat.ui.date_fields import date_edit
+from expertenrat.ui.meetings_page import MeetingsPage
+
+SHOWN = date(2026, 12, 3)
+
+
+def type_date(qtbot, edit: QDateEdit, text: str) -> None:
+    """Click into the day and type ``text``, as the user does."""
+    edit.setFocus()
+    edit.setSelectedSection(QDateEdit.Section.DaySection)
+    qtbot.keyClicks(edit, text)
+
+
+@pytest.fixture
+def fields(qtbot) -> Iterator[tuple[QDateEdit, QLineEdit]]:
+    """A date field showing 03.12.2026 and a field the focus moves on to."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    layout.addWidget(date_edit(SHOWN))
+    layout.addWidget(QLineEdit())
+    window.show()
+    yield window.findChild(QDateEdit), window.findChild(QLineEdit)  # the window lives on
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("15.01.2027", date(2027, 1, 15)),
+        ("15.1.2027", date(2027, 1, 15)),
+        ("15012027", date(2027, 1, 15)),
+        ("1.1.27", date(2027, 1, 1)),
+        ("01.01.27", date(2027, 1, 1)),
+        ("29.02.2028", date(2028, 2, 29)),
+        ("29.2.28", date(2028, 2, 29)),
+        ("31.03.2027", date(2027, 3, 31)),
+    ],
+)
+def test_a_typed_date_is_taken_when_the_focus_leaves(qtbot, fields, typed, day):
+    edit, other = fields
+    type_date(qtbot, edit, typed)
+    other.setFocus()
+    assert edit.date().toPython() == day
+    assert edit.text() == f"{day:%d.%m.%Y}"
+
+
+def test_a_two_digit_year_is_taken_on_enter(qtbot, fields):
+    edit, _ = fields
+    type_date(qtbot, edit, "1.1.27")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert edit.date().toPython() == date(2027, 1, 1)
+
+
+def test_a_day_the_month_never_has_becomes_its_last(qtbot, fields):
+    """31.04. is no date: the field shows the 30th, visibly, as Qt does."""
+    edit, other = fields
+    type_date(qtbot, edit, "31.04.2027")
+    other.setFocus()
+    assert edit.date().toPython() == date(2027, 4, 30)
+
+
+def test_a_meeting_typed_for_january_is_saved_in_january(
+    qtbot, services, dialogs, council_id, today
+):
+    """The meeting form saved "15.01.27" as the date it proposed."""
+    page = MeetingsPage(services, dialogs, lambda: today)
+    qtbot.addWidget(page)
+    page.set_council(council_id)
+    page.refresh()
+    page.show()
+    page.new_button.click()
+    form = page.form
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)  # focus moves, and leaves, only in the active one
+    type_date(qtbot, form.date_edit, "15.01.27")
+    form.place_edit.setFocus()
+    form.place_edit.setText("Rathaus")
+    form.save_button.click()
+    assert services.meetings.list(council_id)[0].starts_at.date() == date(2027, 1, 15)
