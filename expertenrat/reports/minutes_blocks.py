@@ -50,18 +50,38 @@ class Bookmark(Flowable):
 
 
 class _LabelLine(Paragraph):
-    """A label ("Antrag") that goes to the next page unless a line of its text fits
-    below it: never a label alone at a page's foot."""
+    """A label ("Antrag") that goes to the next page unless the start of its text fits
+    below it: never a label alone at a page's foot. The text's first paragraph
+    (``follower``) must fit whole, or split, and reportlab splits a paragraph only with two
+    of its lines on the page (no orphan line): room for one line was not enough."""
 
-    def _room(self, available_height: float) -> bool:
-        return available_height >= self.style.leading + _TEXT_LEADING
+    follower: Paragraph
+
+    def _room(self, availWidth: float, below: float) -> bool:
+        """Whether the follower can begin in ``below`` points under the label."""
+        follower = self.follower
+        below -= max(self.getSpaceAfter(), follower.getSpaceBefore())
+        leading = follower.style.leading
+        if below >= 2 * leading:
+            return True
+        return below >= leading and follower.wrap(availWidth, below)[1] <= below
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         width, height = super().wrap(availWidth, availHeight)
-        return (width, height) if self._room(availHeight) else (width, availHeight + 1)
+        room = self._room(availWidth, availHeight - height)
+        return (width, height) if room else (width, availHeight + 1)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        return super().split(availWidth, availHeight) if self._room(availHeight) else []
+        if not self._room(availWidth, availHeight - self.height):
+            return []
+        return super().split(availWidth, availHeight)
+
+
+def _label_over(markup: str, style: ParagraphStyle, text: list[Flowable]) -> list[Flowable]:
+    """A label over ``text`` (its flowables), kept with the text's first lines."""
+    label = _LabelLine(markup, style)
+    label.follower = next(f for f in text if isinstance(f, Paragraph))
+    return [label, *text]
 
 
 def bookmarked_heading(text: str, *, keep_space: float = 40 * mm) -> list[Flowable]:
@@ -168,27 +188,28 @@ def text_block(
             story.append(Spacer(0, style.leading / 2))
             continue
         wrapped = theme.wrap_rtl(line, theme.FONT_BOLD, style.fontSize, width)
-        markup = theme.esc(wrapped, style.fontName)
+        paragraph = Paragraph(theme.esc(wrapped, style.fontName), style)
         if label:
+            markup = theme.esc(label, theme.FONT_BOLD)
             story += [
-                _LabelLine(theme.esc(label, theme.FONT_BOLD), styles.label_line),
-                Paragraph(markup, style),
+                *_label_over(markup, styles.label_line, [paragraph]),
                 Spacer(0, _BELOW_LABELLED),
             ]
             label = ""
         else:
-            story.append(Paragraph(markup, style))
+            story.append(paragraph)
     return story
 
 
-def _label(text: str) -> Paragraph:
-    return Paragraph(f"<b>{theme.esc(text, theme.FONT_BOLD)}</b>", _styles().label)
+def _label(text: str, below: list[Flowable]) -> list[Flowable]:
+    """A label in the style of a table's head over the flowables ``below``."""
+    return _label_over(f"<b>{theme.esc(text, theme.FONT_BOLD)}</b>", _styles().label, below)
 
 
 def labelled(label: str, text: str, *, boxed: bool = False) -> list[Flowable]:
     """A label ("Beschluss") over an indented text; ``boxed``: on a light tint."""
     if boxed:
-        return [_label(label), *text_block(text, _styles().tinted)]
+        return _label(label, text_block(text, _styles().tinted))
     return text_block(text, label=label)
 
 
@@ -211,7 +232,7 @@ def votes(item: MinutesItem) -> list[Flowable]:
 
 
 def recommendations(found: tuple[AdoptedRecommendation, ...]) -> list[Flowable]:
-    story: list[Flowable] = [_label("Beschlossene Empfehlungen")]
+    story: list[Flowable] = []
     for r in found:
         story += text_block(f"{r.code} – {r.kind_label}: {isolated(r.title)}")
         projects = "Projekte" if r.project_count > 1 else "Projekt"
@@ -222,7 +243,7 @@ def recommendations(found: tuple[AdoptedRecommendation, ...]) -> list[Flowable]:
             story += text_block(line, _styles().small_indented)
         if r.text.strip():
             story += text_block(r.text, _styles().deep)
-    return story
+    return _label("Beschlossene Empfehlungen", story)
 
 
 def approval_box(stamp: ApprovalStamp) -> Flowable:
