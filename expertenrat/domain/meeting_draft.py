@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.errors import FieldProblem
@@ -49,6 +49,8 @@ def validate_meeting(draft: MeetingDraft) -> list[FieldProblem]:
         problems.append(FieldProblem("end", "Beginn und Ende müssen in derselben Zeitzone liegen."))
     elif draft.end <= draft.start:
         problems.append(FieldProblem("end", "Das Ende muss nach dem Beginn liegen."))
+    elif skipped := _skipped_times(draft):
+        problems.append(FieldProblem("end", skipped))
     elif draft.end - draft.start > MAX_DURATION:
         problems.append(
             FieldProblem("end", "Die Sitzung dauert länger als 12 Stunden. Stimmt das Ende?", True)
@@ -82,6 +84,23 @@ def validate_meeting(draft: MeetingDraft) -> list[FieldProblem]:
             )
         )
     return problems
+
+
+def _skipped_times(draft: MeetingDraft) -> str:
+    """Why the start or end does not exist on the council's clock: in the night the clocks
+    go forward (Europe/Berlin: 02:00–02:59 on the last Sunday of March) ("" when both
+    exist). The invitation printed 02:30, the members' calendars showed the meeting from
+    03:30 (RFC 5545 moves such a time on; found by a tester)."""
+    for moment in (draft.start, draft.end):
+        if moment.tzinfo is None:
+            continue
+        on_the_clock = moment.astimezone(UTC).astimezone(moment.tzinfo)
+        if on_the_clock.replace(tzinfo=None) != moment.replace(tzinfo=None):
+            return (
+                f"Am {moment:%d.%m.%Y} gibt es {moment:%H:%M} Uhr nicht: In dieser Nacht "
+                "wird die Uhr auf Sommerzeit vorgestellt. Bitte wählen Sie eine andere Uhrzeit."
+            )
+    return ""
 
 
 def proposed_draft(

@@ -73,6 +73,22 @@ def test_a_very_long_meeting_is_only_a_warning():
     assert problem.warning
 
 
+def test_a_time_the_clocks_skip_is_refused():
+    """02:30 on 28.03.2027 does not exist in Berlin (the clocks go from 2 to 3 h): the
+    invitation said 02:30, the calendars 03:30 (found by a tester)."""
+    night = datetime(2027, 3, 28, 2, 30, tzinfo=BERLIN)
+    skipped = (
+        "Am 28.03.2027 gibt es 02:30 Uhr nicht: In dieser Nacht wird die Uhr auf Sommerzeit "
+        "vorgestellt. Bitte wählen Sie eine andere Uhrzeit."
+    )
+    assert messages(draft(start=night, end=night.replace(hour=4))) == [skipped]
+    early = night.replace(hour=1)
+    assert messages(draft(start=early, end=night)) == [skipped]
+    assert messages(draft(start=early, end=night.replace(hour=3))) == []  # 3 h exists
+    autumn = datetime(2027, 10, 31, 2, 30, tzinfo=BERLIN)  # twice, but it exists
+    assert messages(draft(start=autumn, end=autumn.replace(hour=4))) == []
+
+
 def test_a_workshop_needs_a_title():
     assert messages(draft(kind=MeetingKind.WORKSHOP, title="  ")) == [
         "Bitte geben Sie das Thema der Klausur an."
