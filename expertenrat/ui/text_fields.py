@@ -107,8 +107,8 @@ class LineEdit(QLineEdit):
         line = pasted_line(text)
         if not line and not self.hasSelectedText():
             return False
-        room = self.maxLength() - len(self.text()) + len(self.selectedText())
-        if len(line) > room:
+        room = self.maxLength() - _qt_length(self.text()) + _qt_length(self.selectedText())
+        if _qt_length(line) > room:
             self._refuse(
                 tr(
                     _CONTEXT,
@@ -116,7 +116,7 @@ class LineEdit(QLineEdit):
                     "Zeichen, mit dem Text wären es {total}. Er ist nicht eingefügt.",
                 ).format(
                     limit=_german_number(self.maxLength()),
-                    total=_german_number(len(line) + self.maxLength() - room),
+                    total=_german_number(_qt_length(line) + self.maxLength() - room),
                 )
             )
             return False
@@ -200,6 +200,14 @@ class LineEdit(QLineEdit):
             position = self.cursorPosition() - (len(text) - len(cleaned))
             self.setText(cleaned)
             self.setCursorPosition(max(0, position))
+
+
+def _qt_length(text: str) -> int:
+    """The length of ``text`` as Qt's ``maxLength`` counts it: in UTF-16 code units, two for
+    each emoji or other character beyond U+FFFF (Python counts one). Counted as Python does,
+    a paste that did not fit was cut by Qt without a word: "😀" at the end of a field with
+    one place left vanished, a family emoji lost its last person."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 def _german_number(number: int) -> str:

@@ -213,6 +213,34 @@ def test_a_paste_too_long_even_cleaned_is_left_out_and_the_field_says_so(qtbot):
     assert QToolTip.text() == message
 
 
+@pytest.mark.parametrize(
+    ("typed", "pasted", "total"),
+    [("abcdefghi", "😀", 11), ("", "😀" * 8, 16), ("", "👩\u200d👩\u200d👧\u200d👦", 11)],
+)
+def test_a_paste_of_emoji_too_long_for_qt_s_count_is_left_out_not_cut(qtbot, typed, pasted, total):
+    """(found by a tester) Qt's length limit counts an emoji twice (UTF-16), the check before
+    the paste once: a paste that seemed to fit was cut by Qt without a word, the emoji at the
+    end of a full field vanished, eight emoji became five, a family emoji lost a child."""
+    edit = LineEdit()
+    qtbot.addWidget(edit)
+    edit.setMaxLength(10)
+    edit.show()
+    edit.setText(typed)
+    refused: list[str] = []
+    edit.paste_refused.connect(refused.append)
+
+    _paste(edit, pasted)
+
+    assert edit.text() == typed
+    assert refused == [
+        "Der eingefügte Text ist zu lang für dieses Feld: höchstens 10 Zeichen, mit dem "
+        f"Text wären es {total}. Er ist nicht eingefügt."
+    ]
+    edit.clear()
+    _paste(edit, "😀" * 5)
+    assert edit.text() == "😀" * 5  # what fits goes in whole
+
+
 def test_a_long_text_reached_by_tab_shows_its_start_selected(qtbot):
     parent = QWidget()
     qtbot.addWidget(parent)
