@@ -95,11 +95,9 @@ def check_composition(
     active = [m for m in members if m.is_active(today)]
     notes: list[CompositionNote] = []
     if len(active) < council.min_members:
-        notes.append(
-            CompositionNote(
-                f"Nur {_active(len(active))} – mindestens {_planned(council.min_members)}."
-            )
-        )
+        # A new council has none yet: "Noch keine …", never "Nur 0 aktive Mitglieder".
+        now = f"Nur {_active(len(active))}" if active else "Noch keine aktiven Mitglieder"
+        notes.append(CompositionNote(f"{now} – mindestens {_planned(council.min_members)}."))
     elif len(active) > council.max_members:
         notes.append(
             CompositionNote(f"{_active(len(active))} – höchstens {_planned(council.max_members)}.")

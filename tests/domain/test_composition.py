@@ -58,6 +58,13 @@ def test_seven_members_are_too_few():
     assert "Nur 7 aktive Mitglieder – mindestens 8 sind vorgesehen." in composition.warnings
 
 
+def test_a_council_without_members_has_none_yet_not_only_0():
+    """(found by a tester) a new council's first note read "Nur 0 aktive Mitglieder"."""
+    composition = check_composition([], FIELDS, COUNCIL, TODAY)
+    assert "Noch keine aktiven Mitglieder – mindestens 8 sind vorgesehen." in composition.warnings
+    assert not any("Nur 0" in w for w in composition.warnings)
+
+
 def test_eleven_members_are_too_many():
     composition = check_composition(balanced(11), FIELDS, COUNCIL, TODAY)
     assert "11 aktive Mitglieder – höchstens 10 sind vorgesehen." in composition.warnings
