@@ -17,7 +17,8 @@ from zoneinfo import ZoneInfo
 
 from expertenrat.domain.audit_labels import ENUM_FIELDS, field_label
 from expertenrat.domain.bundeslaender import BUNDESLAENDER
-from expertenrat.domain.enums import AuditAction, VoteMode
+from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
+from expertenrat.domain.enums import AuditAction, MemberRole, VoteMode
 from expertenrat.domain.series_wording import stored_rule_words
 from expertenrat.domain.votes import vote_outcome
 
@@ -83,10 +84,12 @@ def field_changes(
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
     names: Names | None = None,
+    titles: RoleTitles = DEFAULT_ROLE_TITLES,
 ) -> list[FieldChange]:
     """The fields of an entry as rows "Feld | vorher | nachher", technical fields left out;
     a reference as the record's name from ``names`` and its number ("9. Sitzung (Nr. 8)"),
-    the number alone for a record ``names`` lacks.
+    the number alone for a record ``names`` lacks; a member's role as the council calls it
+    (``titles``: "Sprecher*in", not "Vorsitz").
 
     A new record lists its filled fields, a deleted one the fields it had.
     """
@@ -102,7 +105,7 @@ def field_changes(
             if "(Nr. " in was + now:  # named: "Sitzung", no longer "Sitzung (Nr.)"
                 label = label.removesuffix(" (Nr.)")
         else:
-            was, now = readable(entity, key, old.get(key)), readable(entity, key, new.get(key))
+            was, now = (readable(entity, key, v, titles) for v in (old.get(key), new.get(key)))
         if was or now:
             rows.append(FieldChange(label, was, now))
     return rows
@@ -130,8 +133,9 @@ def _reference(kind: str, value: Any, names: Names) -> str:
     return f"{name} (Nr. {value})" if name else str(value)
 
 
-def readable(entity: str, field: str, value: Any) -> str:
-    """A stored value as a person reads it: "ja"/"nein", TT.MM.JJJJ, an enum's label."""
+def readable(entity: str, field: str, value: Any, titles: RoleTitles = DEFAULT_ROLE_TITLES) -> str:
+    """A stored value as a person reads it: "ja"/"nein", TT.MM.JJJJ, an enum's label, a
+    member's role by the council's ``titles``."""
     if value is None or value == "" or value == []:
         return ""
     if isinstance(value, bool):
@@ -149,9 +153,10 @@ def readable(entity: str, field: str, value: Any) -> str:
     enum = ENUM_FIELDS.get(f"{entity}.{field}")
     if enum is not None:
         try:
-            return enum(value).label
+            member = enum(value)
         except ValueError:
             return value
+        return titles.of(member) if isinstance(member, MemberRole) else member.label
     return _date_text(value)
 
 

@@ -18,16 +18,21 @@ from zoneinfo import ZoneInfo
 
 from expertenrat.domain.audit_fields import AuditLine, Names, field_changes, local_time
 from expertenrat.domain.audit_labels import entity_label
+from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.exchange.excel_text import excel_cell, excel_safe
 
 HEADER = ("Zeitpunkt", "Person", "Änderung", "Bereich", "Beschreibung", "Feld", "vorher", "nachher")
 
 
 def export_audit_csv(
-    lines: Iterable[AuditLine], zone: ZoneInfo, names: Names | None = None
+    lines: Iterable[AuditLine],
+    zone: ZoneInfo,
+    names: Names | None = None,
+    titles: RoleTitles = DEFAULT_ROLE_TITLES,
 ) -> bytes:
     """Write ``lines`` (newest first, as the page shows them) for Excel; ``names``: of the
-    records their fields refer to (see :func:`~expertenrat.domain.audit_fields.field_changes`)."""
+    records their fields refer to, ``titles``: the council's for chair and vice chair (see
+    :func:`~expertenrat.domain.audit_fields.field_changes`)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(HEADER)
@@ -39,7 +44,7 @@ def export_audit_csv(
             entity_label(line.entity),
             line.summary,
         )
-        changes = field_changes(line.entity, line.before, line.after, names)
+        changes = field_changes(line.entity, line.before, line.after, names, titles)
         for change in changes or [None]:
             fields = ("", "", "") if change is None else (change.label, change.before, change.after)
             writer.writerow(excel_cell(excel_safe(value)) for value in (*entry, *fields))

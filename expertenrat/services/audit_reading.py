@@ -14,6 +14,7 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.audit_fields import AuditLine, Names, utc_bounds
+from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.text_folding import fold
 from expertenrat.domain.wording import isolated, quotations_isolated
@@ -21,6 +22,7 @@ from expertenrat.exchange.audit_csv import export_audit_csv
 from expertenrat.services.audit_names import reference_names
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.unit_of_work import reading
+from expertenrat.store import models
 from expertenrat.store.database import Database
 from expertenrat.store.models import AuditEntry
 
@@ -49,6 +51,7 @@ class AuditPage:
     lines: list[AuditLine]
     more: bool
     zone: ZoneInfo  # the council's time zone, in which the page shows times
+    titles: RoleTitles = DEFAULT_ROLE_TITLES  # how the council calls chair and vice chair
 
 
 class AuditService:
@@ -78,6 +81,8 @@ class AuditService:
     ) -> AuditPage:
         with reading(self._db) as session:
             zone = council_clock(session, wanted.council_id).zone
+            council = session.get(models.Council, wanted.council_id)
+            titles = council.role_titles if council is not None else DEFAULT_ROLE_TITLES
             query = _matching(wanted, zone).order_by(AuditEntry.id.desc())
             if before_id is not None:
                 query = query.where(AuditEntry.id < before_id)
@@ -88,7 +93,7 @@ class AuditService:
                 rows = list(session.scalars(query if limit is None else query.limit(limit + 1)))
             lines = [_line(row, shown=shown) for row in rows]
         more = limit is not None and len(lines) > limit
-        return AuditPage(lines[:limit] if more else lines, more, zone)
+        return AuditPage(lines[:limit] if more else lines, more, zone, titles)
 
     def export_csv(self, wanted: AuditFilter) -> bytes:
         """Every entry matching ``wanted`` as a CSV file for Excel (see ``exchange.audit_csv``)."""
@@ -98,7 +103,7 @@ class AuditService:
         page = self._search(wanted, None, None, shown=False)
         with reading(self._db) as session:
             names = reference_names(session, page.lines)
-        return export_audit_csv(page.lines, page.zone, names)
+        return export_audit_csv(page.lines, page.zone, names, page.titles)
 
     def names(self, lines: list[AuditLine]) -> Names:
         """The names of the records the fields of ``lines`` refer to by number, as the page

@@ -92,7 +92,7 @@ class PersonDisclosureService:
                 _consent_section(session, person.id),
                 attendance_section(session, memberships, councils if several else None),
                 conflicts_section(session, memberships, councils if several else None),
-                audit_section(session, person, memberships, zone),
+                audit_section(session, person, memberships, zone, _role_titles(session)),
                 mentions_section(session, person, memberships, councils),
             )
             gone = anonymised_on(session, person.id)

@@ -6,6 +6,7 @@ them), with the fields each recorded, and the day the person was anonymised."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.audit_fields import field_changes, local_time
 from expertenrat.domain.audit_labels import entity_label
+from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.person_disclosure import DisclosureSection
 from expertenrat.domain.retention import ANONYMISED
@@ -39,7 +41,9 @@ def audit_section(
     person: models.Person,
     memberships: list[models.Membership],
     zone: ZoneInfo | None,
+    titles: Mapping[int, RoleTitles],
 ) -> DisclosureSection:
+    """``titles``: each council's for chair and vice chair, by the council's number."""
     ids = {m.id for m in memberships}
     full_name = f"{person.given_name} {person.family_name}"
     markers = [f'"membership_id": {i}' for i in ids] + [f'"person_id": {person.id}']
@@ -66,7 +70,12 @@ def audit_section(
             f"{c.label}: {c.before} → {c.after}"
             if c.before and c.after
             else f"{c.label}: {c.after or c.before}"
-            for c in field_changes(entry.entity, before, after)
+            for c in field_changes(
+                entry.entity,
+                before,
+                after,
+                titles=titles.get(entry.council_id or 0, DEFAULT_ROLE_TITLES),
+            )
         )
         rows.append(
             (

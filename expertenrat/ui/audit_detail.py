@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from expertenrat.domain.audit_fields import AuditLine, FieldChange, Names, field_changes
+from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.table_model import Column, RowsTableModel
 
@@ -56,13 +57,19 @@ class AuditDetail(QWidget):
         layout.addWidget(self.view, 1)
         self.show_line(None)
 
-    def show_line(self, line: AuditLine | None, names: Names | None = None) -> None:
-        """``names``: of the records the entry's fields refer to by number."""
+    def show_line(
+        self,
+        line: AuditLine | None,
+        names: Names | None = None,
+        titles: RoleTitles = DEFAULT_ROLE_TITLES,
+    ) -> None:
+        """``names``: of the records the entry's fields refer to by number; ``titles``:
+        what the council calls chair and vice chair (a member's role as "Sprecher*in")."""
         if line is None:
             self.summary_label.setText(tr(_CONTEXT, "Wählen Sie oben einen Eintrag."))
             self.model.set_rows([])
             return
-        changes = field_changes(line.entity, line.before, line.after, names)
+        changes = field_changes(line.entity, line.before, line.after, names, titles)
         self.summary_label.setText(line.summary)
         self.model.set_rows(changes)
         self.view.resizeColumnToContents(FieldChangesModel.COLUMN_FIELD)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.audit_fields import AuditLine
+from expertenrat.domain.councils import DEFAULT_ROLE_TITLES
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.services.audit_reading import AuditFilter, AuditService
 from expertenrat.services.settings import SettingsService
@@ -70,6 +71,7 @@ class AuditPage(NothingPending, QWidget):
         self._dialogs = dialogs
         self._council_id: int | None = None
         self._more = False
+        self._titles = DEFAULT_ROLE_TITLES  # the council's, as the last page read them
         self.export = AuditExport(audit, settings, dialogs, today, self)
 
         self.model = AuditTableModel(self)
@@ -194,6 +196,7 @@ class AuditPage(NothingPending, QWidget):
         else:
             self.model.append_rows(rows)
         self._more = page.more
+        self._titles = page.titles
         with focus_to_rows(self.view, self.more_button):  # all loaded: on to read them
             self.more_button.setEnabled(page.more)
         self.export_button.setEnabled(self.model.rowCount() > 0)
@@ -233,4 +236,4 @@ class AuditPage(NothingPending, QWidget):
                 names = self._audit.names([line])
             except ExpertenratError:  # the database went away: the numbers alone
                 names = None
-        self.detail.show_line(line, names)
+        self.detail.show_line(line, names, self._titles)

@@ -13,6 +13,7 @@ from expertenrat.domain.audit_fields import (
     utc_bounds,
 )
 from expertenrat.domain.audit_labels import entity_label
+from expertenrat.domain.councils import RoleTitles
 from expertenrat.domain.meeting_series import Frequency, SeriesSpec, rule_text
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -27,6 +28,16 @@ def test_a_changed_member_reads_as_german_fields_with_dates_and_labels():
         FieldChange("Rolle", "Mitglied", "Vorsitz"),
         FieldChange("Stimmrecht", "ja", "nein"),
     ]
+
+
+def test_a_role_reads_as_the_council_calls_it():
+    """(found by a tester) a Beirat whose chair is its "Sprecher*in" read "Rolle: Vorsitz"."""
+    titles = RoleTitles("Sprecher*in", "stellv. Sprecher*in")
+    changes = field_changes("membership", {"role": "vice_chair"}, {"role": "chair"}, titles=titles)
+
+    assert changes == [FieldChange("Rolle", "stellv. Sprecher*in", "Sprecher*in")]
+    assert readable("membership", "role", "member", titles) == "Mitglied"
+    assert readable("meeting", "state", "held", titles) == "durchgeführt"
 
 
 def test_text_fields_are_named_as_in_the_forms_messages():

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.audit_fields import AuditLine
-from expertenrat.domain.enums import AuditAction, MeetingKind
+from expertenrat.domain.enums import AuditAction, MeetingKind, MemberRole
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.projects import Project
 from expertenrat.domain.reminders import reminded_on, reminder_summary
@@ -183,6 +183,26 @@ def test_the_csv_export_has_one_row_per_field_in_words_and_local_time(
     notes = next(row for row in rows if row[5] == "Notizen")
     assert notes[7] == "'=SUMME(A1) & <b>"
     assert not any("{" in cell for row in rows for cell in row)  # no raw JSON
+
+
+def test_a_role_reads_as_the_council_calls_it_on_the_page_and_in_the_csv(
+    database, trail, council, new_member, settings_service
+):
+    """(found by a tester) the Änderungsprotokoll of a Beirat whose chair is its
+    "Sprecher*in" said "Rolle: Vorsitz"."""
+    titled = settings_service.update_settings(
+        replace(council, chair_title="Sprecher*in", vice_chair_title="stellv. Sprecher*in")
+    )
+    MembersService(database, "Frau Schulz").save(
+        titled.id, new_member(role=MemberRole.CHAIR), date(2025, 1, 1)
+    )
+
+    page = trail.search(AuditFilter(council.id, entity="membership"))
+    data = trail.export_csv(AuditFilter(council.id, entity="membership")).decode("utf-8-sig")
+
+    assert page.titles.of(MemberRole.CHAIR) == "Sprecher*in"
+    (role,) = [row for row in csv.reader(io.StringIO(data), delimiter=";") if row[5] == "Rolle"]
+    assert role[6:] == ["", "Sprecher*in"]
 
 
 def test_a_quoted_hebrew_title_is_set_apart_in_every_line_old_ones_too(

@@ -29,6 +29,23 @@ def _section(disclosure, title: str):
     return found
 
 
+def test_the_audit_entries_name_the_role_as_the_council_calls_it(demo_database, today):
+    """(found by a tester) a Beirat whose chair is its "Sprecher*in": the Auskunft's
+    memberships said so, its audit entries "Rolle: Vorsitz"."""
+    services = Services.create(demo_database, "Geschäftsstelle")
+    first = services.settings.settings(services.settings.councils()[0].id)
+    services.settings.update_settings(replace(first, chair_title="Sprecher*in"))
+    service = PersonDisclosureService(demo_database)
+
+    disclosure = service.disclosure(_person(service, "Lindqvist"), today)
+
+    fields = "\n".join(
+        row[3] for row in _section(disclosure, "Einträge im Änderungsprotokoll").rows
+    )
+    assert "Rolle: Sprecher*in" in fields
+    assert "Rolle: Vorsitz" not in fields
+
+
 def test_the_chair_s_auskunft_holds_record_roles_consent_meetings_and_minutes(demo_database, today):
     service = PersonDisclosureService(demo_database)
     person_id = _person(service, "Lindqvist")

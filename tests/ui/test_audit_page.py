@@ -161,6 +161,23 @@ def test_the_selected_entry_shows_its_fields_before_and_after_in_words(page):
     assert not any("{" in before + after for before, after in rows.values())
 
 
+def test_the_selected_entry_names_a_role_as_the_council_calls_it(page, services):
+    """(found by a tester) a Beirat whose chair is its "Sprecher*in" read "Rolle: Vorsitz"."""
+    first = services.settings.settings(services.settings.councils()[0].id)
+    services.settings.update_settings(replace(first, chair_title="Sprecher*in"))
+    page.refresh()
+    _choose(page.filters.entity_combo, "Mitglied")
+    summaries = _column(page, AuditTableModel.COLUMN_SUMMARY)
+    (row,) = [i for i, s in enumerate(summaries) if "Lindqvist" in s and "angelegt" in s]
+
+    page.view.selectRow(row)
+
+    detail = page.detail.model
+    roles = [detail.index(r, 2).data() for r in range(detail.rowCount())
+             if detail.index(r, 0).data() == "Rolle"]  # fmt: skip
+    assert roles == ["Sprecher*in"]
+
+
 def test_references_name_the_record_beside_its_number(page, services):
     """(found by a tester) A new TOP of the 9. Sitzung showed "Sitzung (Nr.) | 8", the
     meeting's row number, read as the 8. Sitzung; a member's attendance "Mitglied (Nr.) |
