@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_attendees import GuestLine
@@ -18,6 +18,12 @@ from expertenrat.domain.minutes_items import AdoptedRecommendation, MinutesItem
 from expertenrat.domain.wording import isolated
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import theme
+from expertenrat.reports.minutes_keeping import (
+    LABEL_LEADING,
+    TEXT_LEADING,
+    RoomForHeading,
+    label_over,
+)
 from expertenrat.reports.theme import Paragraph
 
 INDENT = 6 * mm
@@ -29,9 +35,7 @@ _BOX_FILL = colors.HexColor("#f1f5f9")
 # flowable and before the next overlaps: the larger counts.)
 _LABEL_SIZE = 8.5
 _FACTS_SIZE = 8
-_TEXT_LEADING = 13.5  # of the body text
-_LABEL_LEADING = 12  # the text's first baseline 8.5 + 13.5 below the label line's top
-_BELOW_LABELLED = _TEXT_LEADING - _LABEL_LEADING  # what the label line lacks of a line
+_BELOW_LABELLED = TEXT_LEADING - LABEL_LEADING  # what the label line lacks of a line
 
 
 class Bookmark(Flowable):
@@ -47,41 +51,6 @@ class Bookmark(Flowable):
 
     def draw(self) -> None:
         self.canv.outline_entry(self.title, self.level)  # type: ignore[attr-defined]
-
-
-class _LabelLine(Paragraph):
-    """A label ("Antrag") that goes to the next page unless the start of its text fits
-    below it: never a label alone at a page's foot. The text's first paragraph
-    (``follower``) must fit whole, or split, and reportlab splits a paragraph only with two
-    of its lines on the page (no orphan line): room for one line was not enough."""
-
-    follower: Paragraph
-
-    def _room(self, availWidth: float, below: float) -> bool:
-        """Whether the follower can begin in ``below`` points under the label."""
-        follower = self.follower
-        below -= max(self.getSpaceAfter(), follower.getSpaceBefore())
-        leading = follower.style.leading
-        if below >= 2 * leading:
-            return True
-        return below >= leading and follower.wrap(availWidth, below)[1] <= below
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        width, height = super().wrap(availWidth, availHeight)
-        room = self._room(availWidth, availHeight - height)
-        return (width, height) if room else (width, availHeight + 1)
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        if not self._room(availWidth, availHeight - self.height):
-            return []
-        return super().split(availWidth, availHeight)
-
-
-def _label_over(markup: str, style: ParagraphStyle, text: list[Flowable]) -> list[Flowable]:
-    """A label over ``text`` (its flowables), kept with the text's first lines."""
-    label = _LabelLine(markup, style)
-    label.follower = next(f for f in text if isinstance(f, Paragraph))
-    return [label, *text]
 
 
 def bookmarked_heading(text: str, *, keep_space: float = 40 * mm) -> list[Flowable]:
@@ -127,7 +96,7 @@ def _styles() -> _Styles:
             leftIndent=0,
             fontName=theme.FONT_BOLD,
             fontSize=_LABEL_SIZE,
-            leading=_LABEL_LEADING,
+            leading=LABEL_LEADING,
             textColor=theme.ACCENT,
             spaceBefore=4,
         ),
@@ -154,11 +123,12 @@ def item_heading(item: MinutesItem, level: int) -> list[Flowable]:
     styles = _styles()
     label = " ".join(p for p in (f"TOP {item.number}", isolated(item.title), item.mark) if p)
     title = theme.markup(label, styles.item)
-    story: list[Flowable] = [CondPageBreak(35 * mm), Bookmark(item.label, level)]
     if item.withheld:
-        return [*story, Paragraph(title, styles.item)]
-    facts = theme.esc(item_facts(item), theme.FONT)
-    return [*story, Paragraph(title, styles.item_title), Paragraph(facts, styles.item_facts)]
+        heading = [Paragraph(title, styles.item)]
+    else:
+        facts = theme.esc(item_facts(item), theme.FONT)
+        heading = [Paragraph(title, styles.item_title), Paragraph(facts, styles.item_facts)]
+    return [RoomForHeading(heading), Bookmark(item.label, level), *heading]
 
 
 def item_facts(item: MinutesItem) -> str:
@@ -192,7 +162,7 @@ def text_block(
         if label:
             markup = theme.esc(label, theme.FONT_BOLD)
             story += [
-                *_label_over(markup, styles.label_line, [paragraph]),
+                *label_over(markup, styles.label_line, [paragraph]),
                 Spacer(0, _BELOW_LABELLED),
             ]
             label = ""
@@ -203,7 +173,7 @@ def text_block(
 
 def _label(text: str, below: list[Flowable]) -> list[Flowable]:
     """A label in the style of a table's head over the flowables ``below``."""
-    return _label_over(f"<b>{theme.esc(text, theme.FONT_BOLD)}</b>", _styles().label, below)
+    return label_over(f"<b>{theme.esc(text, theme.FONT_BOLD)}</b>", _styles().label, below)
 
 
 def labelled(label: str, text: str, *, boxed: bool = False) -> list[Flowable]:

@@ -1,8 +1,9 @@
-"""A label of the minutes ("Antrag", "Beschluss", "Beschlossene Empfehlungen") never stands
-alone at the foot of a page with its text overleaf, wherever the page ends (found by a
-tester: the label was kept with one line of room below it, but reportlab splits a
-paragraph only with two of its lines on the page, so the text went overleaf without it;
-the label of a resolution and of the recommendations was not kept with anything)."""
+"""A label of the minutes ("Antrag", "Beschluss", "Beschlossene Empfehlungen") or an item's
+heading never stands alone at the foot of a page with its text overleaf, wherever the page
+ends (found by a tester: the label was kept with one line of room below it, but reportlab
+splits a paragraph only with two of its lines on the page, so the text went overleaf
+without it; the label of a resolution and of the recommendations was not kept with
+anything; a heading asked for 35 mm, too few for a long title and facts)."""
 
 from __future__ import annotations
 
@@ -49,3 +50,22 @@ def test_no_label_stands_alone_at_the_foot_of_a_page() -> None:
         opening = MinutesItem("1", "Eröffnung", discussion="\n".join(["Eine Zeile."] * lines))
         ends.update(_last_lines(render_minutes(minutes(items=(opening, item))).pdf))
     assert not ends & LABELS
+
+
+def test_a_long_heading_never_stands_alone_at_the_foot_of_a_page() -> None:
+    title = " ".join(["Übertragbarkeit der Urbanen Datenplattform auf andere Kommunen"] * 3)
+    item = MinutesItem(
+        "2",
+        title,
+        presenter=f"Prof. Dr. Anna Berg ({title})",
+        project_title=title,
+        discussion=LONG,
+    )
+    for lines in range(15, 50):
+        opening = MinutesItem("1", "Eröffnung", discussion="\n".join(["Eine Zeile."] * lines))
+        pdf = render_minutes(minutes(items=(opening, item))).pdf
+        for page in read(pdf).pages:
+            text = " ".join(page.extract_text().split())
+            assert ("Vortrag: Prof. Dr. Anna Berg" in text) == (
+                "Verlauf der Beratung Der Rat" in text
+            )
