@@ -358,3 +358,37 @@ def test_a_council_of_one_member_is_named_in_the_singular(sqlite_database, tmp_p
 
     assert said == f"1 Mitglied als CSV-Datei: {csv}"
     assert roster == f"Interne Mitgliederliste mit 1 Mitglied: {pdf}"
+
+
+def test_a_lone_surrogate_from_a_workbook_is_reported_as_its_code(capsys, database, tmp_path):
+    """(found by a tester) A cell escaped as "_xD800_" (Excel's way of writing a character
+    into the XML) is read as a lone surrogate; the row is refused for it, but printing the
+    report failed with a UnicodeEncodeError on a UTF-8 terminal, the refusal unseen."""
+    from cli_runs import run_main
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    for row in HEADER.split(";"), ["Anna", "Berg_xD800_", "", "Mitglied", "01.01.2026", "Umwelt"]:
+        workbook.active.append(row)
+    workbook.save(file := tmp_path / "mitglieder.xlsx")
+
+    code, out, _err = run_main(capsys, "--database", database, "import", "members", str(file))
+
+    assert code == 1
+    assert out.startswith("Zeile 2: Fehler – Anna Berg<U+D800>: Spalte „Nachname“: ")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="file names of bytes")
+def test_a_file_name_that_is_no_utf8_is_named_by_codes_when_done(capsys, database, tmp_path):
+    """(found by a tester) A folder named in Latin-1: the file was written, then printing
+    where failed with a UnicodeEncodeError on a UTF-8 terminal (exit code 1)."""
+    from cli_runs import run_main
+
+    target = tmp_path / os.fsdecode(b"Mitglieder-M\xfcller.csv")
+
+    code, out, _err = run_main(
+        capsys, "--database", database, "export", "members", "--out", str(target)
+    )
+
+    assert code == 0 and target.exists()
+    assert out.strip().endswith("Mitglieder-M<U+DCFC>ller.csv")

@@ -27,15 +27,20 @@ class UserError(ExpertenratError):
     pass
 
 
-# Control characters (but line feed and tab) and the marks that reorder the text after them.
-_NOT_FOR_TERMINALS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Control characters (but line feed and tab), the marks that reorder the text after them, and
+# lone surrogates (a file name's bytes that are no UTF-8, a cell escaped as "_xD800_"), which a
+# UTF-8 terminal's output refuses with an error.
+_NOT_FOR_TERMINALS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 _LINE_BREAKS = re.compile("[\t\n]")  # what a line of its own may not hold either
 
 
 def terminal_text(text: str) -> str:
     """``text`` (which may quote the user's data) as a terminal should show it: a control
     character or a reordering mark is written as its code ("<U+001B>") instead of acting
-    (colouring, moving the cursor, turning the rest of the line around)."""
+    (colouring, moving the cursor, turning the rest of the line around), as is a lone
+    surrogate ("<U+DCFC>"), which no terminal can be sent."""
     return _NOT_FOR_TERMINALS.sub(_code, text)
 
 
