@@ -6,17 +6,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.members import Member
 
 
+class Record(StrEnum):
+    """How a meeting records a membership, as a refusal names it: a member set as the
+    chair of a meeting ahead was "als Mitglied erfasst" there, and the secretariat looked
+    for them in its empty attendance (found by a tester)."""
+
+    ATTENDANCE = "in der Anwesenheit erfasst"
+    CHAIR = "als Sitzungsleitung eingetragen"
+    RECUSAL = "bei einem Tagesordnungspunkt als befangen erfasst"
+
+
 @dataclass(frozen=True, slots=True)
 class RecordedMeeting:
-    """A meeting that records a membership: "6. Sitzung am 16.04.2026" and its day."""
+    """A meeting that records a membership: "6. Sitzung am 16.04.2026", its day and how."""
 
     label: str
     day: date
+    how: Record = Record.ATTENDANCE
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +64,7 @@ def history_problems(member: Member, span: RecordedSpan | None) -> list[FieldPro
             FieldProblem(
                 "term_start",
                 f"Die Amtszeit kann nicht nach dem {span.first.day:%d.%m.%Y} beginnen: "
-                f"{who} ist in der {span.first.label} als Mitglied erfasst.",
+                f"{who} ist in der {span.first.label} {span.first.how}.",
             )
         )
     if member.term_end is not None and member.term_end < span.last.day:
@@ -60,7 +72,7 @@ def history_problems(member: Member, span: RecordedSpan | None) -> list[FieldPro
             FieldProblem(
                 "term_end",
                 f"Die Amtszeit kann nicht vor dem {span.last.day:%d.%m.%Y} enden: "
-                f"{who} ist in der {span.last.label} als Mitglied erfasst.",
+                f"{who} ist in der {span.last.label} {span.last.how}.",
             )
         )
     return problems

@@ -19,13 +19,13 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.meetings import dated_meeting_label
-from expertenrat.domain.member_history import RecordedMeeting, RecordedSpan
+from expertenrat.domain.member_history import Record, RecordedMeeting, RecordedSpan
 from expertenrat.domain.members import Member
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.store import models
 
-_Row = tuple[int, int | None, str, datetime, str]
+_Row = tuple[Record, int, int | None, str, datetime, str]
 
 
 def recorded_spans(session: Session, council_id: int, today: date) -> dict[int, RecordedSpan]:
@@ -49,7 +49,8 @@ def recorded_spans(session: Session, council_id: int, today: date) -> dict[int, 
         .join(meeting, meeting.id == item.meeting_id)
         .where(*live, item.deleted_at.is_(None))
     )
-    return _spans(_rows(session, (attendance, chair, recusals)))
+    queries = ((Record.ATTENDANCE, attendance), (Record.CHAIR, chair), (Record.RECUSAL, recusals))
+    return _spans(_rows(session, queries))
 
 
 def widening_warnings(session: Session, council_id: int, member: Member) -> list[FieldProblem]:
@@ -222,16 +223,18 @@ def _day_after(today: date) -> datetime:
     return datetime.combine(today + timedelta(days=1), time())
 
 
-def _rows(session: Session, queries: Iterable[Select]) -> Iterable[_Row]:
-    for query in queries:
-        yield from session.execute(query)
+def _rows(session: Session, queries: Iterable[tuple[Record, Select]]) -> Iterable[_Row]:
+    for how, query in queries:
+        for row in session.execute(query):
+            yield (how, *row)
 
 
 def _spans(rows: Iterable[_Row]) -> dict[int, RecordedSpan]:
     spans: dict[int, RecordedSpan] = {}
-    for membership_id, number, kind, starts_at, title in rows:
+    for how, membership_id, number, kind, starts_at, title in rows:
         day = starts_at.date()
-        found = RecordedMeeting(dated_meeting_label(number, MeetingKind(kind), day, title), day)
+        label = dated_meeting_label(number, MeetingKind(kind), day, title)
+        found = RecordedMeeting(label, day, how)
         span = spans.get(membership_id)
         spans[membership_id] = RecordedSpan(found, found) if span is None else span.widened(found)
     return spans

@@ -66,7 +66,7 @@ def test_ending_a_term_before_a_meeting_the_member_attended_is_refused(
 
     assert caught.value.message == (
         "Die Amtszeit kann nicht vor dem 17.04.2025 enden: Anna Berg ist in der 2. Sitzung "
-        "am 17.04.2025 als Mitglied erfasst."
+        "am 17.04.2025 in der Anwesenheit erfasst."
     )
     assert members_service.member(attending.id).term_end is None
     assert IntegrityService(database).check() == []
@@ -89,7 +89,7 @@ def test_the_dialog_shows_a_start_after_a_recorded_meeting_at_the_term_start(
         (
             "term_start",
             "Die Amtszeit kann nicht nach dem 16.01.2025 beginnen: Anna Berg ist in der "
-            "1. Sitzung am 16.01.2025 als Mitglied erfasst.",
+            "1. Sitzung am 16.01.2025 in der Anwesenheit erfasst.",
             False,
         )
     ]
@@ -121,8 +121,32 @@ def test_chairing_a_meeting_and_a_recusal_record_the_membership_too(
     with pytest.raises(ValidationError) as was_recused:
         members_service.end_membership(recused, date(2025, 8, 31))
 
-    assert "in der 1. Sitzung am 05.06.2025 als Mitglied erfasst" in chaired.value.message
-    assert "in der 2. Sitzung am 04.09.2025 als Mitglied erfasst" in was_recused.value.message
+    assert "in der 1. Sitzung am 05.06.2025 als Sitzungsleitung eingetragen" in (
+        chaired.value.message
+    )
+    assert "in der 2. Sitzung am 04.09.2025 bei einem Tagesordnungspunkt als befangen erfasst" in (
+        was_recused.value.message
+    )
+
+
+def test_a_term_ending_on_31_12_before_the_january_meeting_it_chairs_names_the_chair(
+    database, members_service, council, new_member
+):
+    """The member set as chair of the planned meeting in January cannot leave on 31.12.;
+    the refusal said "in der Anwesenheit erfasst", and the meeting's attendance was empty (found
+    by a tester)."""
+    chair = members_service.save(council.id, new_member(role=MemberRole.CHAIR), TODAY)
+    _meeting(
+        database, council.id, date(2027, 1, 14), 1, state="planned", chair_membership_id=chair.id
+    )
+
+    with pytest.raises(ValidationError) as caught:
+        members_service.end_membership(chair, date(2026, 12, 31), today=TODAY)
+
+    assert caught.value.message == (
+        "Die Amtszeit kann nicht vor dem 14.01.2027 enden: Anna Berg ist in der 1. Sitzung "
+        "am 14.01.2027 als Sitzungsleitung eingetragen."
+    )
 
 
 def test_a_deleted_meeting_records_nobody(database, members_service, council, new_member):
@@ -155,7 +179,7 @@ def test_an_import_that_ends_a_term_before_a_recorded_meeting_is_an_error_row(
     assert row.status is ImportStatus.ERROR
     assert row.reasons == (
         "Die Amtszeit kann nicht vor dem 17.04.2025 enden: Anna Berg ist in der 2. Sitzung "
-        "am 17.04.2025 als Mitglied erfasst.",
+        "am 17.04.2025 in der Anwesenheit erfasst.",
     )
     with pytest.raises(DataEntryError):
         exchange.apply_import(council.id, preview, TODAY)
