@@ -42,6 +42,7 @@ from expertenrat.domain.councils import (
     DEFAULT_VICE_CHAIR_TITLE,
     ActionField,
     CouncilSettings,
+    classification_for,
     clean_settings,
     file_name_label,
     validate_settings,
@@ -220,6 +221,11 @@ def _template(document: Mapping[str, Any]) -> CouncilTemplate:
         elif name in _ENUMS:
             value = _ENUMS[name](value)
         values[name] = value
+    # A file that leaves them out (the schema asks only for name and city) gets neither
+    # Rostock's kind of body nor its Land: the kind its name shows, as a new council on the
+    # welcome page, and the nationwide holidays alone, as the schema says of an empty Land.
+    values.setdefault("classification", classification_for(values["name"]))
+    values.setdefault("bundesland", "")
     settings = clean_settings(CouncilSettings(id=None, **values))
     action_fields = tuple(
         ActionField(

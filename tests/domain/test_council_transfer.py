@@ -437,6 +437,22 @@ def test_two_councils_of_one_city_are_offered_settings_files_of_their_own():
     assert suggested_file_name(rostock) == "Einstellungen SCER Rostock.json"
 
 
+def test_a_file_without_kind_of_body_or_land_gets_neither_of_rostocks():
+    """(found by a tester) A settings file with the name and city alone (all the schema
+    asks) made the "Digitalbeirat der Stadt Leipzig" an "Expert*innenrat" with the public
+    holidays of Mecklenburg-Vorpommern."""
+    document = json.loads(settings_document(WISMAR, NOW, "x"))
+    document["council"] = {"name": "Digitalbeirat der Stadt Leipzig", "city": "Leipzig"}
+
+    settings = _read(document).settings
+
+    assert (settings.classification, settings.bundesland) == ("Beirat", "")
+    document["council"]["name"] = "Smarte Köpfe"
+    assert _read(document).settings.classification == "Gremium"
+    written = json.loads(settings_document(WISMAR, NOW, "x"))
+    assert _read(written).settings.bundesland == "DE-MV"  # as the file says
+
+
 def test_the_prefix_of_the_recommendation_codes_travels_only_where_it_is_not_e():
     """(found by a tester) The prefix is a setting now; a file of the default "E" stays
     as it was, so that a program before the setting still reads it."""
