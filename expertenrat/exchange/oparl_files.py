@@ -46,8 +46,8 @@ def _json(obj: dict) -> str:
 def web_server_readme(base_url: str) -> str:
     prefix = urlsplit(base_url).path.rstrip("/")
     tree, downloads = _nginx_location(f"{prefix}/"), _nginx_location(f"{prefix}/download/")
-    return f"""OParl-1.1-Export des Expertenrats – Hinweise für den Webserver
-==============================================================
+    return f"""OParl-1.1-Export aus dem Programm Expertenrat – Hinweise für den Webserver
+==========================================================================
 
 Diesen Ordner so veröffentlichen, dass er unter
 

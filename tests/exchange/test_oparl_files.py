@@ -23,3 +23,12 @@ def _locations(base_url: str) -> list[str]:
 )
 def test_the_nginx_example_names_the_path_as_nginx_compares_it(base_url, locations):
     assert _locations(base_url) == [f"location {path} {{" for path in locations]
+
+
+def test_the_notes_name_the_program_not_a_council_it_might_not_be():
+    """(found by a tester) A Beirat's web server notes began "OParl-1.1-Export des
+    Expertenrats", as if the export were another council's."""
+    title, underline, *_ = web_server_readme("https://daten.leipzig.de/oparl/v1").splitlines()
+
+    assert title == "OParl-1.1-Export aus dem Programm Expertenrat – Hinweise für den Webserver"
+    assert underline == "=" * len(title)
