@@ -21,6 +21,12 @@ MONTHS = (
 )
 
 
+def full_year(two_digits: int) -> int:
+    """The year a date typed with two digits means, as Excel reads it: 00–29 are 2000–2029,
+    30–99 are 1930–1999 (the one rule of the date fields and the member import)."""
+    return two_digits + (2000 if two_digits < 30 else 1900)
+
+
 def date_in_words(day: date) -> str:
     """The date in words without the weekday, "3. März 2026"."""
     return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"

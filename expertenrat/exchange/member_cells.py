@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from expertenrat.domain.enums import LabelledEnum, MemberRole, Sector
+from expertenrat.domain.german_dates import full_year
 from expertenrat.exchange.member_columns import Cell, format_date
 
 _TRUE = frozenset({"ja", "j", "x", "1", "true", "wahr", "yes"})
@@ -77,8 +78,8 @@ def _parse_date(header: str, text: str) -> date | None:
         return None
     if match := _DATE_DE.fullmatch(text):
         day, month, year = (int(g) for g in match.groups())
-        if len(match.group(3)) == 2:  # as Excel reads two-digit years: 00-29 → 20xx
-            year += 2000 if year < 30 else 1900
+        if len(match.group(3)) == 2:
+            year = full_year(year)
     elif match := _DATE_ISO.fullmatch(text):
         year, month, day = (int(g) for g in match.groups())
     else:

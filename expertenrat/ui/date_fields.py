@@ -20,16 +20,18 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QDateEdit, QWidget
 
+from expertenrat.domain.german_dates import full_year
+
 # A dot (or what else people type between day, month and year) after a complete part.
 _SEPARATORS = frozenset(".,/-")
 _TWO_DIGIT_YEAR = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2})")
-_CENTURY = 2000  # "27" is 2027: the council's dates lie in this century
 
 
 class DateEdit(QDateEdit):
-    """A :class:`QDateEdit` that skips a dot typed after a part it completed itself, and
-    reads a two-digit year ("1.1.27") as 2027 when the focus leaves or Enter is pressed;
-    the day typed is kept once the year typed has it (29.02.2028)."""
+    """A :class:`QDateEdit` that skips a dot typed after a part it completed itself, reads
+    a two-digit year as the member import does ("1.1.27" is 2027, "3.10.90" 1990; see
+    :func:`~expertenrat.domain.german_dates.full_year`) when the focus leaves or Enter is
+    pressed, and keeps the day typed once the year typed has it (29.02.2028)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,7 +69,7 @@ class DateEdit(QDateEdit):
         found = _TWO_DIGIT_YEAR.fullmatch(self.lineEdit().text())
         if found is not None:
             day, month, year = (int(part) for part in found.groups())
-            self._take(_CENTURY + year, month, day)
+            self._take(full_year(year), month, day)
 
     def _take(self, year: int, month: int, day: int) -> None:
         """Show the date typed, with the day typed where the month has it in that year."""

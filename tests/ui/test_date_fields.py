@@ -44,6 +44,7 @@ def fields(qtbot) -> Iterator[tuple[QDateEdit, QLineEdit]]:
         ("15012027", date(2027, 1, 15)),
         ("1.1.27", date(2027, 1, 1)),
         ("01.01.27", date(2027, 1, 1)),
+        ("3.10.90", date(1990, 10, 3)),  # as the member import reads it (Excel's rule)
         ("29.02.2028", date(2028, 2, 29)),
         ("29.2.28", date(2028, 2, 29)),
         ("31.03.2027", date(2027, 3, 31)),
