@@ -216,14 +216,20 @@ def _title_problems(settings: CouncilSettings) -> list[FieldProblem]:
     return problems
 
 
+def _website_example(typed: str) -> str:
+    """The address typed as it would do ("https://www.leipzig.de" for "www.leipzig.de"),
+    else one of no city in particular (never Rostock's for another city's council)."""
+    fixed = f"https://{typed}"
+    return fixed if "://" not in typed and _WEBSITE.match(fixed) else "https://www.stadt.de"
+
+
 def _place_problems(settings: CouncilSettings) -> list[FieldProblem]:
     """Website, Bundesland and time zone: empty or something the program can use."""
     problems = []
     if settings.website and not _WEBSITE.match(settings.website):
+        example = _website_example(settings.website)
         problems.append(
-            FieldProblem(
-                "website", "Die Website muss mit https:// beginnen, z. B. https://www.rostock.de."
-            )
+            FieldProblem("website", f"Die Website muss mit https:// beginnen, z. B. {example}.")
         )
     if settings.bundesland and settings.bundesland not in BUNDESLAENDER:
         problems.append(

@@ -29,6 +29,17 @@ def test_a_website_needs_http_and_a_host(website):
 
 
 @pytest.mark.parametrize(
+    ("website", "example"),
+    [("www.leipzig.de", "https://www.leipzig.de"), ("ftp://leipzig.de", "https://www.stadt.de")],
+)
+def test_the_websites_message_shows_the_address_typed_as_it_would_do(website, example):
+    """(found by a tester) Leipzig's secretariat typing "www.leipzig.de" was told "z. B.
+    https://www.rostock.de"."""
+    (problem,) = validate_settings(replace(ROSTOCK, website=website))
+    assert problem.message == f"Die Website muss mit https:// beginnen, z. B. {example}."
+
+
+@pytest.mark.parametrize(
     ("changes", "field"),
     [
         ({"bundesland": "DE-XX"}, "bundesland"),
