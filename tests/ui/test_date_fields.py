@@ -73,21 +73,34 @@ def test_a_day_the_month_never_has_becomes_its_last(qtbot, fields):
     assert edit.date().toPython() == date(2027, 4, 30)
 
 
-def test_a_meeting_typed_for_january_is_saved_in_january(
-    qtbot, services, dialogs, council_id, today
-):
-    """The meeting form saved "15.01.27" as the date it proposed."""
+@pytest.fixture
+def page(qtbot, services, dialogs, council_id, today) -> MeetingsPage:
+    """The Sitzungen page, active (the focus moves, and leaves, only in the active window)."""
     page = MeetingsPage(services, dialogs, lambda: today)
     qtbot.addWidget(page)
     page.set_council(council_id)
     page.refresh()
     page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    return page
+
+
+def test_a_meeting_typed_for_january_is_saved_in_january(page, qtbot, services, council_id):
+    """The meeting form saved "15.01.27" as the date it proposed."""
     page.new_button.click()
     form = page.form
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow)  # focus moves, and leaves, only in the active one
+    form.place_edit.setText("Rathaus")
     type_date(qtbot, form.date_edit, "15.01.27")
     form.place_edit.setFocus()
-    form.place_edit.setText("Rathaus")
     form.save_button.click()
     assert services.meetings.list(council_id)[0].starts_at.date() == date(2027, 1, 15)
+
+
+def test_enter_in_the_date_saves_the_meeting_on_the_day_typed(page, qtbot, services, council_id):
+    page.new_button.click()
+    form = page.form
+    form.place_edit.setText("Rathaus")
+    type_date(qtbot, form.date_edit, "1.2.27")
+    qtbot.keyClick(form.date_edit, Qt.Key.Key_Return)  # the form's Enter: "Speichern"
+    assert services.meetings.list(council_id)[0].starts_at.date() == date(2027, 2, 1)
