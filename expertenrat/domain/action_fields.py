@@ -77,7 +77,7 @@ def next_colour(used: Iterable[str]) -> str:
     return free[0] if free else default_colour(len(taken))
 
 
-_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")  # fullmatch: "$" would let "#1f77b4\n" pass
 
 
 def clean_action_field_name(name: str) -> str:
@@ -97,6 +97,6 @@ def validate_action_field_name(name: str, other_names: list[str]) -> list[FieldP
 
 
 def validate_colour(colour: str) -> list[FieldProblem]:
-    if not _COLOUR.match(colour):
+    if not _COLOUR.fullmatch(colour):
         return [FieldProblem("colour", "Die Farbe muss als #RRGGBB angegeben werden.")]
     return []

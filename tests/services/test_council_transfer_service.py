@@ -200,6 +200,21 @@ def test_a_refused_file_changes_nothing(transfer, rostock):
     assert transfer.template(rostock.id) == before
 
 
+def test_a_colour_with_a_line_break_after_it_is_refused(transfer, rostock, settings_service):
+    """(found by a tester) "#1f77b4\\n" passed both checks ("$" of a pattern matches before
+    a final line break): SQLite stored eight characters in the seven of the column, which no
+    colour picker reads, and PostgreSQL refused the value with the database's error."""
+    before = transfer.template(rostock.id)
+    bad = transfer.export(rostock.id).replace(b'"#ff8800"', b'"#ff8800\\n"')
+
+    with pytest.raises(SettingsFileError, match="Handlungsfeld 5: Die Farbe muss als #RRGGBB"):
+        transfer.read(bad)
+    with pytest.raises(ValidationError, match="Die Farbe muss als #RRGGBB angegeben werden"):
+        settings_service.add_action_field(rostock.id, "Hafen", "#ff8800\n")
+
+    assert transfer.template(rostock.id) == before
+
+
 @pytest.mark.parametrize(
     ("logo", "problem"),
     [
