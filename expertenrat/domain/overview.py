@@ -8,14 +8,17 @@ filter. The page only passes targets on; the main window turns them into an area
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 
 from expertenrat.domain.composition import Composition
 from expertenrat.domain.councils import ActionField, CouncilSettings
-from expertenrat.domain.enums import MeetingState, RecommendationStatus, ResponseVerdict
+from expertenrat.domain.enums import MeetingState, RecommendationStatus
 from expertenrat.domain.invitation_due import invitation_deadline, invitation_task
+from expertenrat.domain.recommendation_answers import GivenAnswer, accepted, fully_answered
 from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations import AWAITING_RESPONSE
 from expertenrat.domain.reminders import REMINDER_WINDOW
@@ -36,8 +39,6 @@ SENT_STATUSES = frozenset(RecommendationStatus) - {
 """Went to the project (whether answered or not)."""
 ANSWERED_STATUSES = SENT_STATUSES - AWAITING_RESPONSE
 """The project has responded."""
-ACCEPTED_VERDICTS = frozenset({ResponseVerdict.COMPLIED})
-"""The latest response counts as accepted ("entsprochen")."""
 
 
 class Area(Enum):
@@ -92,9 +93,7 @@ class Line:
 @dataclass(frozen=True, slots=True)
 class FieldFigures:
     """An action field's work in one year: consultations held, recommendations adopted,
-    how many of those were sent, answered, and accepted in the answer (one withdrawn counts
-    as sent only if a project had answered it, as answered only if every addressed project
-    had, as in the in-time count).
+    how many of those were sent, answered, and accepted in the answer (:func:`field_counts`).
     ``field`` is ``None`` for the recommendations without an action field (the annual
     report's row)."""
 
@@ -116,6 +115,28 @@ class FieldFigures:
         return self.accepted / self.answered if self.answered else None
 
 
+def field_counts(
+    recommendations: Iterable[tuple[RecommendationStatus, Sequence[int], Sequence[GivenAnswer]]],
+) -> tuple[int, int, int, int]:
+    """How many of ``recommendations`` (status, addressed projects, answers in the order
+    received) there are, and were sent, answered and accepted, as :class:`FieldFigures`
+    counts them by the rules of :mod:`~expertenrat.domain.recommendation_answers`: one
+    withdrawn counts as sent if a project had answered it, as answered if every addressed
+    project had (as the in-time count has it); accepted is answered and accepted by every
+    answer standing."""
+    total = sent = answered = accepted_ = 0
+    withdrawn = RecommendationStatus.WITHDRAWN
+    for status, addressed, answers in recommendations:
+        total += 1
+        sent += status in SENT_STATUSES or (status is withdrawn and bool(answers))
+        if status in ANSWERED_STATUSES or (
+            status is withdrawn and fully_answered(addressed, answers)
+        ):
+            answered += 1
+            accepted_ += accepted(addressed, answers)
+    return total, sent, answered, accepted_
+
+
 @dataclass(frozen=True, slots=True)
 class FieldStatuses:
     """How many recommendations of an action field (``None``: without one) are in which
@@ -127,6 +148,29 @@ class FieldStatuses:
     @property
     def total(self) -> int:
         return sum(count for _status, count in self.counts)
+
+
+def statuses_by_field(
+    rows: Iterable[RecommendationRow], fields: Sequence[ActionField]
+) -> tuple[FieldStatuses, ...]:
+    """How many of the register's ``rows`` are in which status, per action field of
+    ``fields``; those without one of them (none, or a field of another council, never
+    expected) come last, only if there are any."""
+    known = {field.id for field in fields}
+    counts: dict[int | None, Counter[RecommendationStatus]] = {}
+    for row in rows:
+        key = row.action_field_id if row.action_field_id in known else None
+        counts.setdefault(key, Counter())[row.status] += 1
+    result = [FieldStatuses(field, _ordered(counts.get(field.id, Counter()))) for field in fields]
+    if None in counts:
+        result.append(FieldStatuses(None, _ordered(counts[None])))
+    return tuple(result)
+
+
+def _ordered(
+    by_status: Counter[RecommendationStatus],
+) -> tuple[tuple[RecommendationStatus, int], ...]:
+    return tuple((s, by_status[s]) for s in RecommendationStatus if by_status[s])
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,10 @@ recommendation was addressed to several). A project has answered when it gave an
 answered only when every project it is addressed to has answered (one addressed to none,
 by any answer); until then it stays sent, is overdue and reminded for the projects that
 have not answered (:func:`awaited`), and the register says how many have
-(:func:`answer_progress`).
+(:func:`answer_progress`). What stands of the answers is each addressed project's latest,
+its own or a joint one (:func:`standing_answers`): a joint answer stands for every project
+until that project's own later answer or a later joint one. An answered recommendation is
+accepted ("entsprochen") when every answer standing complied (:func:`accepted`).
 
 An answer from a project the recommendation is no longer addressed to is kept and shown
 with its project, but does not count for another.
@@ -25,6 +28,8 @@ from expertenrat.domain.recommendation_responses import pending_plan
 from expertenrat.domain.wording import isolated
 
 JOINT_ANSWER = "Gemeinsame Antwort aller adressierten Projekte"
+ACCEPTED_VERDICTS = frozenset({ResponseVerdict.COMPLIED})
+"""What an answer says when it accepts the recommendation ("entsprochen")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,19 +58,44 @@ def fully_answered(addressed: Sequence[int], answers: Sequence[GivenAnswer]) -> 
     return answered_ids(addressed, answers) >= frozenset(addressed)
 
 
+def standing_answers(
+    addressed: Sequence[int], answers: Iterable[GivenAnswer]
+) -> dict[int | None, GivenAnswer]:
+    """Per addressed project its latest answer, its own or a joint one (in the order
+    received, a joint answer stands for every addressed project until a later one of that
+    project or a later joint one); for a recommendation addressed to none, its latest
+    answer, under ``None``. An answer of a project no longer addressed counts for none."""
+    latest: dict[int | None, GivenAnswer] = {}
+    for answer in answers:
+        if not addressed:
+            latest[None] = answer
+        elif answer.project_id is None:
+            latest.update(dict.fromkeys(addressed, answer))
+        elif answer.project_id in addressed:
+            latest[answer.project_id] = answer
+    return latest
+
+
+def accepted(addressed: Sequence[int], answers: Sequence[GivenAnswer]) -> bool:
+    """Answered by every addressed project (:func:`fully_answered`), and every answer
+    standing (:func:`standing_answers`) accepted it: of several projects of which only
+    some complied it is not accepted, whichever answered last."""
+    return fully_answered(addressed, answers) and all(
+        answer.verdict in ACCEPTED_VERDICTS
+        for answer in standing_answers(addressed, answers).values()
+    )
+
+
 def pending_plans(
     addressed: Sequence[int], answers: Sequence[GivenAnswer]
 ) -> dict[int | None, date]:
-    """Per addressed project, the date its latest answer (its own or a joint one) planned
-    the implementation by, where that answer is an interim plan (``pending_plan``); for a
-    recommendation addressed to none, that of its latest answer, under ``None``."""
-    latest: dict[int | None, GivenAnswer] = {}
-    for answer in answers:
-        if answer.project_id is None:
-            latest.update(dict.fromkeys(addressed or (None,), answer))
-        elif answer.project_id in addressed:
-            latest[answer.project_id] = answer
-    found = {key: pending_plan(a.verdict, a.final, a.measures_due_on) for key, a in latest.items()}
+    """Per addressed project (``None`` for a recommendation addressed to none), the date
+    its standing answer (:func:`standing_answers`) planned the implementation by, where
+    that answer is an interim plan (``pending_plan``)."""
+    found = {
+        key: pending_plan(a.verdict, a.final, a.measures_due_on)
+        for key, a in standing_answers(addressed, answers).items()
+    }
     return {key: on for key, on in found.items() if on is not None}
 
 

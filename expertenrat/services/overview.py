@@ -3,8 +3,9 @@
 Counts come from grouped queries; what is overdue or due soon from the register's rows
 (three queries; "überfällig" is the domain's rule, as in the register and the reminders);
 the other lists (meetings ahead, minutes waiting) from one query each (see
-:mod:`expertenrat.services.overview_lists`), the action fields' figures from grouped
-queries (:mod:`expertenrat.services.overview_fields`).
+:mod:`expertenrat.services.overview_lists`), the action fields' figures from a few
+queries and the domain's rules over the year's answers
+(:mod:`expertenrat.services.overview_fields`), the status per field from the register's rows.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from expertenrat.domain.overview import (
     Line,
     Target,
     meeting_when,
+    statuses_by_field,
 )
 from expertenrat.services import overview_fields, overview_lists
 from expertenrat.services.action_fields import action_field
@@ -94,7 +96,7 @@ class OverviewService:
                 fields_this_year=overview_fields.fields_of_year(
                     session, council_id, fields, today.year, without_field=True
                 ),
-                statuses_by_field=overview_fields.statuses_by_field(session, council_id, fields),
+                statuses_by_field=statuses_by_field(register, fields),
             )
 
 

@@ -15,11 +15,13 @@ R = models.Recommendation
 _RESPONSE = models.RecommendationResponse
 # Enum members by stored value: a dict lookup is several times quicker than the enum call.
 _VERDICTS = {v.value: v for v in ResponseVerdict}
+Ids = list[int] | Select | None  # of some recommendations (ids or a query of them), or all
 
 
-def _responses(council_id: int, recommendation_ids: list[int] | None, *columns) -> Select:
+def _responses(council_id: int, recommendation_ids: Ids, *columns) -> Select:
     """The recommendation's id and ``columns`` of each response in the order received: of
-    the council's recommendations not deleted, or of those given."""
+    the council's recommendations not deleted, or of those given (a list, or a query of
+    their ids)."""
     query = select(_RESPONSE.recommendation_id, *columns).order_by(
         _RESPONSE.recommendation_id, _RESPONSE.received_on, _RESPONSE.id
     )
@@ -31,7 +33,7 @@ def _responses(council_id: int, recommendation_ids: list[int] | None, *columns) 
 
 
 def given_answers(
-    session: Session, council_id: int, recommendation_ids: list[int] | None
+    session: Session, council_id: int, recommendation_ids: Ids
 ) -> dict[int, list[GivenAnswer]]:
     """Per recommendation with answers, each (from whom, what it says) in the order
     received; of the whole council, or of those given (which projects answered and the

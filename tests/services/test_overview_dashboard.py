@@ -241,3 +241,55 @@ def test_one_withdrawn_after_one_of_two_projects_answered_is_sent_not_answered(
             )
         )
     assert (stadtdaten().sent, stadtdaten().answered, stadtdaten().accepted) == (3, 3, 2)
+
+
+@pytest.mark.parametrize(
+    ("answers", "accepted"),
+    [
+        # a joint rejection, then each project's own acceptance: accepted
+        ([(None, "not_complied"), ("ODP", "complied"), ("KLIMA", "complied")], 2),
+        # only one project accepted since: the joint rejection still stands for the other
+        ([(None, "not_complied"), ("ODP", "complied")], 1),
+        # own, joint, interim and own answers mixed: each project's latest accepted
+        (
+            [
+                ("ODP", "not_complied"),
+                (None, "partly_complied"),
+                ("KLIMA", "planned"),
+                ("ODP", "complied"),
+                ("KLIMA", "complied"),
+            ],
+            2,
+        ),
+    ],
+)
+def test_accepted_when_each_projects_standing_answer_complied(
+    database, sample, today, answers, accepted
+):
+    """The Übersicht counts as accepted what the register's rule says: each addressed
+    project's latest answer, its own or a joint one, complied. The figures' own SQL let a
+    joint answer be superseded only by a later joint one, so a joint rejection followed by
+    each project's acceptance stayed not accepted."""
+    recommendation = sample.recommendations["E-2026-01"]
+    klima = sample.projects["KLIMA"]
+    with database.transaction() as session:
+        session.add(
+            models.RecommendationProject(recommendation_id=recommendation, project_id=klima)
+        )
+        for day, (project, verdict) in enumerate(answers, start=1):
+            session.add(
+                models.RecommendationResponse(
+                    recommendation_id=recommendation,
+                    project_id=sample.projects[project] if project else None,
+                    received_on=date(2026, 8, day),
+                    verdict=verdict,
+                    reasons="Begründung",
+                    measures_due_on=date(2026, 12, 31) if verdict == "planned" else None,
+                )
+            )
+        session.get(models.Recommendation, recommendation).status = "answered"
+
+    figures = OverviewService(database).overview(sample.council_id, today)
+
+    stadtdaten = {f.field.name: f for f in figures.fields_this_year}["Stadtdaten"]
+    assert (stadtdaten.sent, stadtdaten.answered, stadtdaten.accepted) == (3, 3, accepted)
