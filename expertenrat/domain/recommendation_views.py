@@ -167,6 +167,18 @@ class RecommendationRow:
         )
 
     @property
+    def outstanding_text(self) -> str:
+        """Who the council still waits for (:attr:`follow_ups`): a project whose response
+        is awaited by its title, one whose interim plan has passed with it (``overdue_text``):
+        "Open-Data-Portal; Klimaportal (Umsetzung geplant bis 30.06.2026, seit 3 Tagen
+        überfällig)"."""
+        names = []
+        for part in self.follow_ups:
+            late = f" ({part.overdue_text})" if part.plan_overdue else ""
+            names += [f"{p.title}{late}" for p in part.awaited_projects]
+        return "; ".join(names)
+
+    @property
     def answer_progress(self) -> str:
         """ "1 von 2 Projekten hat geantwortet; es fehlt noch „Parkhaus“" while a response
         is awaited from some but not all of several addressed projects; else empty."""

@@ -74,31 +74,34 @@ class ReportLine:
 
     @property
     def state_label(self) -> str:
-        """ "übermittelt, 12 Tage überfällig"; "beantwortet, Umsetzung 3 Tage überfällig";
-        "übermittelt (1 von 2 geantwortet), 3 Tage überfällig"; under a project that
-        owes nothing (it has answered, another is late) without the lateness."""
-        if self.row.overdue and self._late_here:
-            days = self.row.days_overdue
-            late = f"{days} {'Tag' if days == 1 else 'Tage'} überfällig"
-            what = "Umsetzung " if self.row.plan_overdue else ""
-            return f"{self.row.status_text}, {what}{late}"
+        """ "übermittelt, seit 12 Tagen überfällig", "übermittelt (1 von 2 geantwortet),
+        Umsetzung geplant bis 30.06.2026, seit 3 Tagen überfällig": the lateness of what
+        the line chases (:attr:`_owed`) as the register and the reminders word it
+        (``overdue_text``); none under a project that owes nothing."""
+        owed = self._owed
+        if owed is not None and owed.overdue:
+            return f"{self.row.status_text}, {owed.overdue_text}"
         return self.row.status_text
 
     @property
-    def _late_here(self) -> bool:
+    def _owed(self) -> RecommendationRow | None:
+        """What the line chases of its recommendation: under a project what that project
+        owes (``RecommendationRow.follow_up_for``: the response, or its passed plan),
+        None where it owes nothing; elsewhere the part overdue longest (``most_overdue``)."""
         if self.project_id is None:
-            return True
-        return any(p.id == self.project_id for p in self.row.awaited_projects)
+            return self.row.most_overdue
+        return self.row.follow_up_for(self.project_id)
 
     @property
     def awaited_label(self) -> str:
         """What the state waits for, under it: "Frist 31.03.2026" for the response, or for
         an interim plan its date "geplant bis 30.06.2026" (the date a plan overdue counts
-        from); empty without either."""
-        on = self.row.awaited_on
-        if on is None:
+        from); empty without either, and where the state names the passed plan's date."""
+        owed = self._owed or self.row
+        on = owed.awaited_on
+        if on is None or owed.plan_overdue:
             return ""
-        return f"geplant bis {on:%d.%m.%Y}" if self.row.awaits_plan else f"Frist {on:%d.%m.%Y}"
+        return f"geplant bis {on:%d.%m.%Y}" if owed.awaits_plan else f"Frist {on:%d.%m.%Y}"
 
     @property
     def days_open_label(self) -> str:
@@ -246,7 +249,7 @@ def open_items(lines: Iterable[ReportLine]) -> list[ReportLine]:
     return sorted(
         found,
         key=lambda line: (
-            -line.row.days_overdue,
+            -line.row.most_overdue.days_overdue,
             line.row.due_on or date.max,
             line.row.code,
         ),

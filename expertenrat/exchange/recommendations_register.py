@@ -22,6 +22,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations_report import ReportLine
 from expertenrat.exchange.excel_text import excel_cell, excel_safe, ooxml_escaped
 
@@ -44,18 +45,24 @@ COLUMNS: tuple[tuple[str, Callable[[ReportLine], Value]], ...] = (
     ("Übermittelt am", lambda line: line.row.sent_on),
     ("Frist", lambda line: line.row.due_on),
     ("Status", lambda line: line.row.status_text),  # "übermittelt (1 von 2 geantwortet)"
-    # The projects the council still waits for: their response, or a plan's outcome.
-    ("Ausstehend von", lambda line: "; ".join(p.title for p in line.row.awaited_projects)),
-    ("Tage überfällig", lambda line: line.row.days_overdue or None),
+    # The projects the council still waits for: their response, or a passed plan's outcome
+    # ("Klimaportal (Umsetzung geplant bis 30.06.2026, seit 3 Tagen überfällig)").
+    ("Ausstehend von", lambda line: line.row.outstanding_text),
+    ("Tage überfällig", lambda line: line.row.most_overdue.days_overdue or None),
     # Of several projects, the latest answer's project: "Klimaportal: entsprochen".
     ("Stellungnahme", lambda line: _answer(line)),
     ("Stellungnahme vom", lambda line: line.answer.latest_received_on if line.answer else None),
     # While an interim "Umsetzung geplant" waits for its outcome: its date, from which the
     # days overdue count (not from the Frist of the response).
-    ("Umsetzung geplant bis", lambda line: line.row.planned_by if line.row.awaits_plan else None),
+    # (also of a plan passed beside responses still awaited: the part overdue longest's).
+    ("Umsetzung geplant bis", lambda line: _planned_by(line.row.most_overdue)),
     ("Tage offen", lambda line: line.days_open),
 )
 HEADERS = tuple(header for header, _ in COLUMNS)
+
+
+def _planned_by(row: RecommendationRow) -> date | None:
+    return row.planned_by if row.awaits_plan else None
 
 
 def _answer(line: ReportLine) -> str:

@@ -108,7 +108,7 @@ def render_recommendations_report(report: RecommendationsReport) -> RenderedPdf:
 
 def _overview(report: RecommendationsReport) -> list[Flowable]:
     width = theme.content_width()
-    overdue = sum(1 for line in report.open_items if line.row.overdue)
+    overdue = sum(1 for line in report.open_items if line.row.any_overdue)
     story = [*bookmarked_heading("Überblick")]
     story.append(
         paragraph(

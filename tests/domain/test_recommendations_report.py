@@ -94,7 +94,7 @@ def test_answer_and_state_labels():
 
     assert lines[2].answer_label == "Umsetzung geplant (01.09.2025)"
     assert lines[3].answer_label == "keine Stellungnahme"
-    assert lines[3].state_label == "übermittelt, 365 Tage überfällig"
+    assert lines[3].state_label == "übermittelt, seit 365 Tagen überfällig"
     assert lines[1].state_label == "umgesetzt"
     assert ANSWERS[2].first_received_on == date(2025, 6, 1)
 
@@ -112,8 +112,10 @@ def test_the_state_names_the_due_date_or_for_an_interim_plan_its_date():
     ).open_items
 
     # The plan overdue counts from its date, so the line names that date, not the response's.
-    assert lines[0].state_label == "beantwortet, Umsetzung 12 Tage überfällig"
-    assert lines[0].awaited_label == "geplant bis 20.05.2026"
+    assert lines[0].state_label == (
+        "beantwortet, Umsetzung geplant bis 20.05.2026, seit 12 Tagen überfällig"
+    )
+    assert lines[0].awaited_label == ""  # the state names the plan's date
     assert lines[1].awaited_label == "Frist 01.07.2026"
     assert report([row(3, S.ADOPTED)]).open_items[0].awaited_label == ""
 
@@ -121,7 +123,7 @@ def test_the_state_names_the_due_date_or_for_an_interim_plan_its_date():
 def test_one_day_overdue_is_singular():
     line = report([row(1, S.SENT, due=date(2026, 5, 31), sent=date(2026, 4, 1))]).open_items[0]
 
-    assert line.state_label == "übermittelt, 1 Tag überfällig"
+    assert line.state_label == "übermittelt, seit 1 Tag überfällig"
 
 
 def test_scope_names_year_statuses_field_project_and_search():
@@ -172,13 +174,13 @@ def test_under_each_project_its_own_answer_and_the_state_says_who_has_answered()
     assert shown["Klimaportal"].answer_label == "entsprochen (20.04.2026)"
     assert shown["Datenplattform"].answer_label == "keine Stellungnahme"
     assert shown["Datenplattform"].state_label == (
-        "übermittelt (1 von 2 geantwortet), 28 Tage überfällig"
+        "übermittelt (1 von 2 geantwortet), seit 28 Tagen überfällig"
     )
     # the project that has answered owes nothing: not "überfällig" in its section (it
     # was, found by review); the list of open items still says it
     assert shown["Klimaportal"].state_label == "übermittelt (1 von 2 geantwortet)"
     (open_line,) = report([sent], answers).open_items
-    assert open_line.state_label.endswith("28 Tage überfällig")
+    assert open_line.state_label.endswith("seit 28 Tagen überfällig")
     # the list of open items names who answered (found by review)
     assert open_line.answer_label == "Klimaportal: entsprochen (20.04.2026)"
 

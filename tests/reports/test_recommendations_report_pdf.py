@@ -27,7 +27,7 @@ def test_report_prints_codes_answers_states_and_days_open():
         assert r.code in printed
     assert "Umsetzung geplant (01.09.2025)" in printed
     assert "nicht entsprochen (05.03.2026)" in printed
-    assert "übermittelt, 365 Tage überfällig" in printed
+    assert "übermittelt, seit 365 Tagen überfällig" in printed
     assert "keine Stellungnahme" in printed
     assert "Federführung: Umweltamt" in printed
     assert "Offene und überfällige Empfehlungen" in printed
@@ -39,8 +39,7 @@ def test_an_interim_plan_shows_its_date_under_the_state_not_the_response_deadlin
 
     printed = text(render_recommendations_report(report([planned])).pdf)
 
-    assert "Umsetzung 12 Tage überfällig" in printed
-    assert "geplant bis 20.05.2026" in printed
+    assert "Umsetzung geplant bis 20.05.2026, seit 12 Tagen überfällig" in printed
     assert "Frist 05.05.2025" not in printed
 
 

@@ -13,8 +13,10 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from expertenrat.domain.enums import RecommendationStatus
+from expertenrat.domain.enums import RecommendationStatus, ResponseVerdict
 from expertenrat.domain.errors import DataEntryError
+from expertenrat.domain.recommendation_content import RecommendationContent
+from expertenrat.domain.recommendation_responses import ResponseDraft
 from expertenrat.domain.recommendation_views import RecommendationFilter
 from expertenrat.exchange.recommendations_register import HEADERS, export_row
 from expertenrat.services.context import Services
@@ -184,3 +186,40 @@ def test_the_recommendation_to_two_projects_half_answered_in_the_report_and_the_
     header, line = csv.reader(io.StringIO(exported.data.decode("utf-8-sig")), delimiter=";")
     assert line[header.index("Ausstehend von")] == "Open-Data-Portal 2.0"
     assert line[header.index("Status")] == "übermittelt (1 von 2 geantwortet)"
+
+
+def test_a_plan_passed_beside_a_response_not_yet_due_in_the_report_and_the_files(
+    services, council_id
+):
+    """A recommendation to two projects: one answered with an interim plan whose date has
+    passed, the other's response is not yet due. The report read "übermittelt (1 von 2
+    geantwortet)" under the planning project without the plan's lateness, and the register
+    file named only the other project as outstanding, with no days overdue."""
+    planner, other = [entry.project for entry in services.projects.projects(council_id)][:2]
+    content = RecommendationContent("Sensoren teilen", project_ids=(planner.id, other.id))
+    register = services.recommendations
+    row = register.create(council_id, content, date(2026, 9, 1), adopted=True).row
+    row = register.send(row.id, row.version, date(2026, 9, 2), date(2026, 12, 15)).row
+    plan = ResponseDraft(
+        date(2026, 10, 1), ResponseVerdict.PLANNED, "Projektleitung",
+        measures_due_on=date(2026, 11, 1), project_id=planner.id,
+    )  # fmt: skip
+    register.record_response(row.id, row.version, plan, today=date(2026, 10, 1))
+    chosen = RecommendationFilter(search=row.code)
+    late = "Umsetzung geplant bis 01.11.2026, seit 26 Tagen überfällig"
+
+    printed = pdf_text(services.recommendations_report.report_pdf(council_id, chosen, TODAY).pdf)
+
+    sections = printed.split("Offene und überfällige")[0].split("Federführung")[1:]
+    (planning,) = (part for part in sections if "Umsetzung geplant (01.10.2026)" in part)
+    (waiting,) = (part for part in sections if "keine Stellungnahme" in part)
+    assert f"übermittelt (1 von 2 geantwortet), {late}" in planning
+    assert late not in waiting and "Frist 15.12.2026" in waiting
+    assert "davon überfällig: 1" in printed
+    exported = services.recommendations_report.export(
+        council_id, RegisterFileFormat.CSV, chosen, TODAY
+    )
+    header, line = csv.reader(io.StringIO(exported.data.decode("utf-8-sig")), delimiter=";")
+    assert line[header.index("Ausstehend von")] == f"{other.title}; {planner.title} ({late})"
+    assert line[header.index("Tage überfällig")] == "26"
+    assert line[header.index("Umsetzung geplant bis")] == "01.11.2026"
