@@ -5,17 +5,20 @@ attendance and quorum, and a chart of the attendance (see
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from expertenrat.domain.annual_report import MeetingLine, MeetingsPart
 from expertenrat.domain.wording import counted
 from expertenrat.reports import theme
 from expertenrat.reports.annual_report_headings import EMPTY_SECTION_SPACE
 from expertenrat.reports.attendance_chart import attendance_per_meeting
+from expertenrat.reports.charts import captioned
 from expertenrat.reports.meeting_parts import paragraph
 from expertenrat.reports.minutes_blocks import bookmarked_heading
+from expertenrat.reports.page_geometry import content_height
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
 
+_CAPTION = 15 * mm  # the chart's caption with the space above it
 PARTLY_QUORATE = (
     "Beschlussfähig teilweise: nur bei einem Teil der Tagesordnungspunkte, weil Mitglieder "
     "später kamen oder früher gingen; welche Punkte, sagt das Protokoll der Sitzung."
@@ -75,9 +78,14 @@ def meetings_section(part: MeetingsPart, year: int) -> list[Flowable]:
             story.append(paragraph(PARTLY_QUORATE, "small"))
         charted = [m for m in held if m.recorded and m.entitled]
         if charted:
-            story += [CondPageBreak(50 * mm), Spacer(0, 4 * mm)]
-            story.append(paragraph("Anwesenheit je Sitzung", "table_head"))
-            story.append(attendance_per_meeting(charted, theme.content_width()))
+            story += captioned(
+                paragraph("Anwesenheit je Sitzung", "table_head"),
+                attendance_per_meeting(
+                    charted, theme.content_width(), most=content_height() - _CAPTION
+                ),
+                space_above=4 * mm,
+                at_least=50 * mm,
+            )
     if part.ahead:
         story.append(Spacer(0, 2 * mm))
         story.append(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from expertenrat.domain.annual_report import TITLE, AnnualReport, FieldRecommendations
 from expertenrat.domain.annual_report_consultations import Consultation, FieldConsultations
@@ -18,6 +18,7 @@ from expertenrat.reports import recommendation_charts, theme
 from expertenrat.reports.annual_report_council_pdf import council_section
 from expertenrat.reports.annual_report_headings import EMPTY_SECTION_SPACE, field_heading
 from expertenrat.reports.annual_report_meetings_pdf import meetings_section
+from expertenrat.reports.charts import captioned
 from expertenrat.reports.meeting_parts import paragraph
 from expertenrat.reports.minutes_blocks import bookmarked_heading
 from expertenrat.reports.recommendations_report_pdf import lines_table
@@ -150,9 +151,12 @@ def _recommendations(report: AnnualReport) -> list[Flowable]:
     below = sum(f.wrap(width, _TALL)[1] for f in (lead, table)) + _LEAD_GAP
     story = [*bookmarked_heading("4. Empfehlungen", keep_space=min(below + _HEADING, _TALL))]
     story += [lead, Spacer(0, _LEAD_GAP), KeepTogether(table)]
-    story += [CondPageBreak(60 * mm), Spacer(0, 4 * mm)]
-    story.append(paragraph("Status je Handlungsfeld", "table_head"))
-    story.append(recommendation_charts.status_per_field(report.status_chart, width))
+    story += captioned(
+        paragraph("Status je Handlungsfeld", "table_head"),
+        recommendation_charts.status_per_field(report.status_chart, width),
+        space_above=4 * mm,
+        at_least=60 * mm,
+    )
     for part in report.recommendations:
         story += field_heading(f"{isolated(part.name)} ({part.kinds})")
         if part.lines:

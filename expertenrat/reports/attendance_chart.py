@@ -62,10 +62,13 @@ def _label_room(meetings: Sequence[MeetingLine], width: float) -> float:
     return min(max(_LABEL_ROOM, widest + 3 * mm), width * _LABEL_SHARE)
 
 
-def attendance_per_meeting(meetings: Sequence[MeetingLine], width: float) -> Drawing:
-    """One bar per meeting (the first on top), present and not present stacked."""
+def attendance_per_meeting(meetings: Sequence[MeetingLine], width: float, most: float) -> Drawing:
+    """One bar per meeting (the first on top), present and not present stacked; at most
+    ``most`` high (the bars closer together): a year of 29 meetings drew a chart taller than
+    a page with its caption, one of 37 taller than a page, which reportlab cannot place."""
     label_room = _label_room(meetings, width)
-    plot_height = _BAR_ROW * max(len(meetings), 1)
+    row = min(_BAR_ROW, (most - _LEGEND - 4 * mm) / max(len(meetings), 1))
+    plot_height = row * max(len(meetings), 1)
     drawing = house_drawing(width, plot_height + _LEGEND + 4 * mm)
     shown = list(reversed(meetings))
     bars = stacked_bars(
@@ -77,7 +80,7 @@ def attendance_per_meeting(meetings: Sequence[MeetingLine], width: float) -> Dra
         else [],
         [_fitted_caption(m, label_room - 3 * mm) for m in shown],
         (PRESENT, NOT_PRESENT),
-        row=_BAR_ROW,
+        row=row,
     )
     bars.x, bars.y = label_room, _LEGEND + 2 * mm
     bars.width = width - label_room - _VALUE_ROOM

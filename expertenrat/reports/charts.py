@@ -13,6 +13,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from expertenrat.reports import theme
 
@@ -25,6 +26,18 @@ def house_drawing(width: float, height: float) -> Drawing:
     drawing = Drawing(width, height)
     drawing.initialFontName = theme.FONT
     return drawing
+
+
+def captioned(
+    caption: Flowable, chart: Drawing, *, space_above: float, at_least: float
+) -> list[Flowable]:
+    """A chart under its caption ("Status je Handlungsfeld"), on a new page unless both fit
+    (and ``at_least`` is left): with a fixed room asked for, the caption of a tall chart (a
+    year of many meetings) stood alone at the foot of a page, the chart overleaf."""
+    width = chart.width
+    needed = space_above + caption.wrap(width, chart.height)[1] + caption.getSpaceAfter()
+    needed += chart.height
+    return [CondPageBreak(max(needed, at_least)), Spacer(0, space_above), caption, chart]
 
 
 def fit_label(text: str, width: float) -> str:
