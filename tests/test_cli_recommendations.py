@@ -250,6 +250,23 @@ def test_export_reminders_makes_a_missing_folder_as_the_open_data_exports_do(
     assert len(list(folder.glob("Erinnerung-Klima-Co-*.pdf"))) == 1
 
 
+def test_export_reminders_with_nothing_due_says_so_also_into_a_missing_folder(
+    capsys, migrated_file, tmp_path
+):
+    """(found by a tester) A new council's first `export reminders` into a folder not made
+    yet ended with "Den Ordner „…“ gibt es nicht." (exit 1), not with what is due: nothing."""
+    db = open_database(database_url(str(migrated_file)))
+    SettingsService(db, "Test").create_council(CouncilSettings(None, "Beirat", "Leipzig"))
+    folder = tmp_path / "Erinnerungen"
+
+    code, out, err = run(
+        capsys, "--database", str(migrated_file), "export", "reminders", "--out", str(folder)
+    )
+
+    assert (code, err) == (0, "")
+    assert out.startswith("Keine Stellungnahme ist überfällig oder in den nächsten 14 Tagen")
+
+
 def test_export_reminders_says_why_a_folder_cannot_be_made(capsys, database, tmp_path):
     blocked = tmp_path / "datei"
     blocked.write_text("kein Ordner", encoding="utf-8")

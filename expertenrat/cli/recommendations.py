@@ -166,7 +166,14 @@ def _export_reminders(services: Services, args: argparse.Namespace) -> str:
     if chosen and not args.out.exists():  # as `export oparl` and `export opendata` do
         _make_folder(args.out)
     try:
-        saved = reminders.save(council_id, args.out, project_ids=chosen, replace=args.force)
+        # Nothing to write into a folder not there yet (a new council): no "Den Ordner gibt
+        # es nicht", but what is due, which is nothing.
+        nothing = not chosen and not args.out.exists()
+        saved = (
+            []
+            if nothing
+            else reminders.save(council_id, args.out, project_ids=chosen, replace=args.force)
+        )
     except RemindersExistError as error:
         raise UserError(f"{error.message} Mit --force werden sie ersetzt.", error.detail) from None
     lines = [
