@@ -21,8 +21,10 @@ from expertenrat.services.recommendations import RecommendationsService
 from expertenrat.services.settings import SettingsService
 from expertenrat.ui.recommendation_detail_text import detail_text
 from expertenrat.ui.recommendations_filter import RegisterFilter
+from expertenrat.ui.recommendations_page import RecommendationsPage
 from expertenrat.ui.recommendations_table_model import (
     OVERDUE_BACKGROUND,
+    OVERDUE_FOREGROUND,
     RecommendationsTableModel,
     register_row,
 )
@@ -72,3 +74,38 @@ def test_a_passed_plan_beside_a_response_not_yet_due_is_shown_overdue(qtbot, reg
     assert cell.data(Qt.ItemDataRole.ToolTipRole) == PLAN
     assert cell.data(Qt.ItemDataRole.BackgroundRole) == OVERDUE_BACKGROUND
     assert PLAN in detail_text(register.get(row.id, today=TODAY))
+
+
+def test_the_register_page_filters_marks_and_counts_it_by_one_rule(
+    qtbot, services, dialogs, register, council
+):
+    """On the page itself: the filter "überfällig" keeps the row and leaves the other
+    out, the row is red with the plan's days in its column; so still after a refresh once
+    a later interim answer of the planning project moved the plan's date (still passed)."""
+    register.create(council.id, RecommendationContent("Nicht fällig"), TODAY, adopted=True)
+    page = RecommendationsPage(services, dialogs, lambda: TODAY)
+    qtbot.addWidget(page)
+    page.set_council(council.id)
+    page.refresh()
+    page.filters.status_combo.setCurrentIndex(page.filters.status_combo.findData("overdue"))
+
+    def shown() -> tuple[str, str, object, str]:
+        assert page.model.rowCount() == 1
+        code = page.model.index(0, RecommendationsTableModel.COLUMN_CODE)
+        late = page.model.index(0, RecommendationsTableModel.COLUMN_OVERDUE)
+        status = page.model.index(0, RecommendationsTableModel.COLUMN_STATUS)
+        return code.data(), late.data(), code.data(Qt.ItemDataRole.ForegroundRole), status.data()
+
+    code, late, colour, status = shown()
+    assert (late, colour, status) == ("10 Tage", OVERDUE_FOREGROUND, "übermittelt (1/2)")
+    assert page.count_label.text() == "1 von 2 Empfehlungen"
+
+    (row,) = (r for r in register.list(council.id, today=TODAY) if len(r.projects) == 2)
+    later = ResponseDraft(
+        date(2026, 7, 1), ResponseVerdict.PLANNED, "Projektleitung",
+        measures_due_on=date(2026, 7, 5), project_id=row.projects[0].id,
+    )  # fmt: skip
+    register.record_response(row.id, row.version, later, today=TODAY)
+    page.refresh()
+
+    assert shown() == (code, "5 Tage", OVERDUE_FOREGROUND, "übermittelt (1/2)")
