@@ -60,13 +60,13 @@ def render_invitation(
     doc: MeetingDocument,
     *,
     reproducible: bool = False,
-    keywords: str = "",
+    mark: str = "",
     page_numbers: bool = True,
 ) -> RenderedPdf:
     """The invitation to ``doc`` (a cancellation letter if the meeting is cancelled);
     ``reproducible``: the same bytes for the same content (see ``theme.DocumentInfo``);
-    ``keywords``: the PDF's keywords (metadata); ``page_numbers``: False for a part of a
-    Sitzungsmappe (the bundle numbers its pages).
+    ``mark``: a word the PDF's keywords (metadata) end with, after the German ones;
+    ``page_numbers``: False for a part of a Sitzungsmappe (the bundle numbers its pages).
 
     Warnings: letters no bundled font has, and an invitation later than the notice period.
     """
@@ -77,7 +77,7 @@ def render_invitation(
         title,
         doc.letter_date,
         subject=f"{title}, {parts.when(doc)}",
-        keywords=keywords or _keywords(doc),
+        keywords=", ".join(k for k in (_keywords(doc), mark) if k),
         reproducible=reproducible,
     )
     info = replace(info, page_numbers=page_numbers)

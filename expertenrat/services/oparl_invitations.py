@@ -1,8 +1,9 @@
 """The public invitations of an OParl export: the PDF of each invited meeting (without
 non-public items, presenters and recusals), and the tombstone of an invitation no longer
 current. An invitation PDF carries the digest of what it shows (and of the program that drew
-it) in its keywords; the previous export's PDF with the same digest is taken as it is, so a
-re-export renders only the invitations that changed."""
+it) at the end of its keywords, after the German ones ("Einladung, Tagesordnung, …"); the
+previous export's PDF with the same digest is taken as it is, so a re-export renders only
+the invitations that changed."""
 
 from __future__ import annotations
 
@@ -84,7 +85,7 @@ class InvitationPdfs:
                 return earlier
         from expertenrat.reports.invitation_pdf import render_invitation  # reportlab: on demand
 
-        return render_invitation(document, reproducible=True, keywords=mark).pdf
+        return render_invitation(document, reproducible=True, mark=mark).pdf
 
 
 def _last_changed(session: Session, meetings: list[models.Meeting]) -> dict[int, datetime]:
