@@ -126,6 +126,37 @@ def _days(before: date) -> set[date]:
     return {before, _today_in_rostock()}
 
 
+def test_a_plan_passed_beside_a_response_not_yet_due_says_how_late_the_plan_is(capsys, database):
+    """``--overdue`` lists a recommendation whose one project's plan has passed while the
+    other's response is not yet due (the register's rule), and its line said nothing
+    overdue."""
+    db = open_database(database_url(database))
+    try:
+        field = SettingsService(db, "Test").action_fields(1)[0].id
+        projects = ProjectsService(db, "Test")
+        klima = next(e.project.id for e in projects.projects(1))
+        park = projects.create(1, Project(None, "Parkhaus", action_field_id=field))
+        register = RecommendationsService(db, "Test")
+        content = RecommendationContent("Beide", project_ids=(klima, park))
+        row = register.create(1, content, date(2020, 4, 1), adopted=True).row
+        row = register.send(row.id, row.version, date(2020, 4, 2), date(2099, 6, 30)).row
+        plan = ResponseDraft(
+            date(2020, 5, 1), ResponseVerdict.PLANNED, measures_due_on=date(2020, 6, 30),
+            project_id=klima,
+        )  # fmt: skip
+        register.record_response(row.id, row.version, plan)
+    finally:
+        db.close()
+
+    before = _today_in_rostock()
+    code, out, err = run(capsys, "--database", database, "recommendations", "--overdue")
+
+    assert (code, err) == (0, "")
+    (line,) = [line for line in out.splitlines() if line.endswith("Beide")]
+    late = {f"Umsetzung {(day - date(2020, 6, 30)).days} Tage überfällig" for day in _days(before)}
+    assert "Frist 30.06.2099" in line and any(days in line for days in late)
+
+
 @pytest.mark.parametrize("status", ["sent", "übermittelt", "Übermittelt"])
 def test_status_filters_by_value_or_german_label(capsys, database, status):
     code, out, _ = run(capsys, "--database", database, "recommendations", "--status", status)

@@ -108,7 +108,7 @@ def _recommendations(services: Services, args: argparse.Namespace) -> str:
     rows = services.recommendations.list(chosen_council(services, args), wanted)
     if not rows:
         return "Keine Empfehlungen in dieser Auswahl."
-    lines = [(r.code, r.status_text, _awaited(r), _late(r), r.title) for r in rows]
+    lines = [(r.code, r.status_text, _awaited(r), _late(r.most_overdue), r.title) for r in rows]
     # Each column as wide as its longest entry (at least as wide as usual), so that the
     # titles start in one column also beside "Umsetzung 510 Tage überfällig" or a long prefix.
     widths = [max(least, *(len(line[n]) for line in lines)) for n, least in enumerate(_WIDTHS)]
@@ -129,6 +129,9 @@ def _awaited(row: RecommendationRow) -> str:
 
 
 def _late(row: RecommendationRow) -> str:
+    """ "12 Tage überfällig", "Umsetzung 3 Tage überfällig"; of a row's part overdue longest
+    (``most_overdue``), as the register's column: also a plan passed beside a response
+    not yet due, which ``--overdue`` lists."""
     if not row.overdue:
         return ""
     late = f"{counted(row.days_overdue, 'Tag', 'Tage')} überfällig"
