@@ -155,7 +155,9 @@ class _Builder:
         for info in self.data["projects"]:
             project = self._project(fields, info)
             projects.append(replace(project, id=self.projects.create(settings.id, project)))
-        council = DemoCouncil(settings.id, city, tuple(members), tuple(projects))
+        council = DemoCouncil(
+            settings.id, city, tuple(members), tuple(projects), settings.bundesland
+        )
         built = self.meetings_builder.build(council, start, MEETINGS_PER_YEAR * self.years)
         self.members += len(members)
         self.meetings += built.meetings

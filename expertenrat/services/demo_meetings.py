@@ -1,15 +1,16 @@
 """The meetings of a demo council, made as the secretariat makes them, through the services.
 
 The constituent meeting, a quarterly series on the third Thursday, the next meeting
-(invited, ten days ahead, on the Friday before where that is a weekend), a Klausur called
-at short notice on a working day after it (planned, its invitation already later than
-the two-week Ladungsfrist allows, so the Übersicht warns) and the regular meeting after
-it (planned). Each meeting gets its agenda while it is planned; then, in the order of the
-days, the invitation goes out two weeks ahead, the attendance is recorded (excused and
-absent members, a late arrival "ab TOP 3", an early departure, the presenting projects'
-leads as guests), conflicts of
-interest are declared or decided on the screening's hints (both ``demo_meeting_day``),
-the meeting is held and its minutes are written (``demo_minutes``).
+(invited, ten days ahead, on the working day before where that is a weekend or a public
+holiday: a demo of mid-December invited to a meeting on Christmas Day, found by a
+tester), a Klausur called at short notice on a working day after it (planned, its
+invitation already later than the two-week Ladungsfrist allows, so the Übersicht warns)
+and the regular meeting after it (planned). Each meeting gets its agenda while it is
+planned; then, in the order of the days, the invitation goes out two weeks ahead, the
+attendance is recorded (excused and absent members, a late arrival "ab TOP 3", an early
+departure, the presenting projects' leads as guests), conflicts of interest are declared
+or decided on the screening's hints (both ``demo_meeting_day``), the meeting is held and
+its minutes are written (``demo_minutes``).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.meeting_series import Frequency, SeriesSpec
 from expertenrat.domain.members import Member
 from expertenrat.domain.projects import Project
+from expertenrat.domain.working_days import closed_reason, previous_working_day
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.demo_meeting_day import DemoMeetingDay
 from expertenrat.services.demo_minutes import NOTICE_DAYS, DemoMinutes, HeldMeeting
@@ -50,6 +52,7 @@ class DemoCouncil:
     city: str
     members: tuple[Member, ...]
     projects: tuple[Project, ...]
+    bundesland: str  # whose public holidays the meetings ahead keep clear of
 
     @property
     def chair(self) -> Member:
@@ -128,7 +131,7 @@ class DemoMeetings:
             room=place[1],
         )  # fmt: skip
         ahead = [
-            _working_day_up_to(self.today + timedelta(days=10)),
+            previous_working_day(self.today + timedelta(days=10), council.bundesland),
             _third_thursday(self.today + relativedelta(months=3)),
         ]
         invited, planned = (
@@ -139,7 +142,7 @@ class DemoMeetings:
         )
         late = self.meetings.create(
             council.id,
-            _draft(MeetingKind.WORKSHOP, _short_notice_day(self.today), place,
+            _draft(MeetingKind.WORKSHOP, _short_notice_day(self.today, council.bundesland), place,
                    title="Klausur: Datenstrategie 2030"),
             chair_membership_id=chair,
         )  # fmt: skip
@@ -212,21 +215,14 @@ class DemoMeetings:
         )
 
 
-def _working_day_up_to(day: date) -> date:
-    """``day``, or the Friday before it where it falls on a weekend: the invited meeting
-    of a council that meets on working days (and the form warns of a weekend)."""
-    while day.weekday() >= 5:
-        day -= timedelta(days=1)
-    return day
-
-
-def _short_notice_day(today: date) -> date:
+def _short_notice_day(today: date, bundesland: str) -> date:
     """A working day after the invited meeting (ten days ahead) but inside the two-week
-    Ladungsfrist (of days 11 to 13 one always is; a weekend the meeting form warns of)."""
+    Ladungsfrist; where days 11 to 13 hold none (Easter Saturday to Monday), the weekday
+    among them."""
+    days = [today + timedelta(days=n) for n in range(11, NOTICE_DAYS)]
     return next(
-        day
-        for day in (today + timedelta(days=n) for n in range(11, NOTICE_DAYS))
-        if day.weekday() < 5
+        (day for day in days if closed_reason(day, bundesland) is None),
+        next(day for day in days if day.weekday() < 5),
     )
 
 

@@ -334,6 +334,33 @@ def test_the_demo_is_dated_and_checked_by_its_own_day(database, demo):
     assert max(circulated) <= day and max(steps) <= day
 
 
+@pytest.mark.parametrize(
+    ("day", "invited", "klausur"),
+    [
+        (date(2026, 12, 15), date(2026, 12, 24), date(2026, 12, 28)),  # not on 25.12.
+        (date(2026, 12, 22), date(2026, 12, 31), date(2027, 1, 4)),  # not on Neujahr
+        (date(2027, 3, 16), date(2027, 3, 25), date(2027, 3, 29)),  # Easter
+    ],
+)
+def test_a_demo_of_the_holidays_meets_on_working_days(database, demo, day, invited, klausur):
+    """(found by a tester) The demo of 15.12.2026 invited to a meeting on Christmas Day:
+    ten days ahead, moved off a weekend but not off a public holiday (Karfreitag 26.03.2027:
+    the Thursday before). Where the days of the short-notice Klausur hold no working day
+    (27.–29.03.2027: Samstag, Ostersonntag, Ostermontag), it keeps the weekday among them,
+    as before."""
+    demo.load(day, councils=1, years=1)
+
+    states = dict(
+        zip(
+            _column(database, models.Meeting.starts_at),
+            _column(database, models.Meeting.state),
+            strict=True,
+        )
+    )
+    ahead = sorted(start.date() for start, state in states.items() if state != "held")
+    assert ahead[:2] == [invited, klausur]
+
+
 # --- refusals ----------------------------------------------------------------------------------
 
 
