@@ -89,7 +89,24 @@ class LineEdit(QLineEdit):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
+        self._limit = self.maxLength()
         self.textEdited.connect(self._clean)
+
+    def setMaxLength(self, length: int) -> None:
+        self._limit = length
+        super().setMaxLength(length)
+
+    def setText(self, text: str) -> None:
+        """Show ``text`` whole. Qt's length limit counts UTF-16 code units (an emoji twice),
+        the field limits count characters: a stored text within its limit (an imported
+        name, a short code of emoji) could be over Qt's count, and Qt cut it when the form
+        showed it, so saving the form saved it cut without a word. For such a text the limit
+        grows to hold it (the save's check still holds it to the field's limit); a shorter
+        text shown later has the field's limit again. A text over the limit however counted
+        is cut as before."""
+        fits = len(text) <= self._limit  # as the field limits count
+        super().setMaxLength(max(self._limit, _qt_length(text)) if fits else self._limit)
+        super().setText(text)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)

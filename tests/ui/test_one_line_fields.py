@@ -6,6 +6,7 @@ refused for a break the field does not show), and a long text reached by Tab sho
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -396,3 +397,23 @@ def test_no_form_makes_a_plain_line_edit_or_asks_with_qinputdialog():
     }
 
     assert made == {"server_dialog.py: self.password_edit = QLineEdit()"}
+
+
+def test_a_stored_text_of_emoji_within_its_limit_is_shown_and_saved_whole(qtbot):
+    """(found by a tester) A short code of twelve emoji (twelve characters, the limit is
+    20) is 24 UTF-16 code units, which Qt's limit counts: the form showed ten, and saving
+    the project unchanged saved ten."""
+    from expertenrat.domain.enums import ProjectPhase
+    from expertenrat.domain.projects import Project
+    from expertenrat.ui.project_form import ProjectForm
+
+    form = ProjectForm([])
+    qtbot.addWidget(form)
+    project = Project(id=1, title="Stadtgrün", short_code="🌳" * 12, phase=ProjectPhase.IDEA)
+
+    form.set_project(project)
+
+    assert form.short_code_edit.text() == "🌳" * 12
+    assert form.project().short_code == "🌳" * 12
+    form.set_project(replace(project, short_code="DZR"))
+    assert form.short_code_edit.maxLength() == 20  # the field's limit again
