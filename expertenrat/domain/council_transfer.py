@@ -212,6 +212,7 @@ def _template(document: Mapping[str, Any]) -> CouncilTemplate:
     field of the same name)."""
     council = document["council"]
     values: dict[str, Any] = {}
+    given = frozenset(name for name, key in SETTING_KEYS.items() if key in council)
     for name, key in SETTING_KEYS.items():
         if key not in council:
             continue
@@ -221,9 +222,10 @@ def _template(document: Mapping[str, Any]) -> CouncilTemplate:
         elif name in _ENUMS:
             value = _ENUMS[name](value)
         values[name] = value
-    # A file that leaves them out (the schema asks only for name and city) gets neither
-    # Rostock's kind of body nor its Land: the kind its name shows, as a new council on the
-    # welcome page, and the nationwide holidays alone, as the schema says of an empty Land.
+    # A file that leaves them out (the schema asks only for name and city) makes a new
+    # council with neither Rostock's kind of body nor its Land: the kind its name shows, as
+    # on the welcome page, and the nationwide holidays alone, as the schema says of an empty
+    # Land. Imported into a council, what the file leaves out stays as it is (``given``).
     values.setdefault("classification", classification_for(values["name"]))
     values.setdefault("bundesland", "")
     settings = clean_settings(CouncilSettings(id=None, **values))
@@ -247,7 +249,7 @@ def _template(document: Mapping[str, Any]) -> CouncilTemplate:
             )
             for t in document["agendaTemplates"]
         )
-    return CouncilTemplate(settings, action_fields, phrases, agenda)
+    return CouncilTemplate(settings, action_fields, phrases, agenda, given)
 
 
 def _logo(value: str | None) -> bytes | None:

@@ -16,7 +16,7 @@ the file, ``council_transfer_preview`` shows what importing it changes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from expertenrat.domain.agenda_templates import AgendaTemplate
 from expertenrat.domain.audit_labels import field_label
@@ -67,12 +67,18 @@ class SettingsFileError(DataEntryError):
 @dataclass(frozen=True, slots=True)
 class CouncilTemplate:
     """A council's transferable setup: its settings, action fields, standard phrases and
-    agenda templates (``None``: not in the file, a format-1 file)."""
+    agenda templates (``None``: not in the file, a format-1 file).
+
+    ``given`` names the settings (``SETTING_KEYS`` attributes) a file holds; the others are
+    the defaults, which an import into a council leaves as the council has them. ``None``:
+    all of them (a council's own setup).
+    """
 
     settings: CouncilSettings
     action_fields: tuple[ActionField, ...] = ()
     text_templates: tuple[TextTemplate, ...] = ()
     agenda_templates: tuple[AgendaTemplate, ...] | None = None
+    given: frozenset[str] | None = field(default=None, compare=False)
 
 
 def schema_file(version: int) -> tuple[str, str]:

@@ -30,10 +30,13 @@ def template_differences(
 
     ``mine`` is the council's value, ``theirs`` the file's (suggested); the action fields
     the phrases and the agenda templates are one entry each (a tuple of their names and
-    colours / texts / fields); agenda templates only if ``incoming`` has them.
+    colours / texts / fields); agenda templates only if ``incoming`` has them, settings only
+    those it holds (``given``).
     """
     found = []
     for name in SETTING_KEYS:
+        if incoming.given is not None and name not in incoming.given:
+            continue
         old, new = getattr(current.settings, name), getattr(incoming.settings, name)
         if old != new:
             found.append(FieldDifference(name, old, new, take_theirs=True, both_changed=False))

@@ -453,6 +453,24 @@ def test_a_file_without_kind_of_body_or_land_gets_neither_of_rostocks():
     assert _read(written).settings.bundesland == "DE-MV"  # as the file says
 
 
+def test_a_file_leaving_settings_out_changes_only_those_it_holds_in_a_council():
+    """(found by review) Imported into a council, a file with the name and city alone
+    proposed every other setting at its default: Rostock's Land and kind of body before,
+    no Land and "Beirat" after the tester's fix, and a Ladungsfrist of 7 days."""
+    document = json.loads(settings_document(WISMAR, NOW, "x"))
+    document["council"] = {"name": "Digitalbeirat der Stadt Leipzig", "city": "Leipzig"}
+    incoming = _read(document)
+    current = replace(WISMAR, settings=replace(WISMAR.settings, classification="Kommission"))
+
+    found = {d.name for d in template_differences(current, incoming)}
+    chosen = chosen_template(current, incoming, found).settings
+
+    assert found == {"name", "city"}
+    assert (chosen.name, chosen.city) == ("Digitalbeirat der Stadt Leipzig", "Leipzig")
+    assert (chosen.bundesland, chosen.classification) == ("DE-MV", "Kommission")
+    assert (chosen.notice_period_days, chosen.min_members) == (10, 5)
+
+
 def test_the_prefix_of_the_recommendation_codes_travels_only_where_it_is_not_e():
     """(found by a tester) The prefix is a setting now; a file of the default "E" stays
     as it was, so that a program before the setting still reads it."""
