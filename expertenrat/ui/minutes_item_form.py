@@ -25,7 +25,7 @@ from expertenrat.domain.minutes import ItemMinutes, ItemTexts
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_recommendations import RecommendationsBox
 from expertenrat.ui.minutes_votes import VotesBox
-from expertenrat.ui.text_fields import LineEdit, plain_text_edit, set_read_only
+from expertenrat.ui.text_fields import LineEdit, plain_text_edit, qt_length, set_read_only
 from expertenrat.ui.widgets import wrapping_label
 
 _CONTEXT = "MinutesEditor"
@@ -175,7 +175,8 @@ class MinutesItemForm(QWidget):
         edit.setFocus()
         if isinstance(edit, QLineEdit):
             line = " ".join(part.strip() for part in text.splitlines() if part.strip())
-            if len(edit.text()) - len(edit.selectedText()) + len(line) > edit.maxLength():
+            kept = qt_length(edit.text()) - qt_length(edit.selectedText())
+            if kept + qt_length(line) > edit.maxLength():
                 return False
             edit.insert(line)
         else:

@@ -105,7 +105,7 @@ class LineEdit(QLineEdit):
         text shown later has the field's limit again. A text over the limit however counted
         is cut as before."""
         fits = len(text) <= self._limit  # as the field limits count
-        super().setMaxLength(max(self._limit, _qt_length(text)) if fits else self._limit)
+        super().setMaxLength(max(self._limit, qt_length(text)) if fits else self._limit)
         super().setText(text)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
@@ -124,8 +124,8 @@ class LineEdit(QLineEdit):
         line = pasted_line(text)
         if not line and not self.hasSelectedText():
             return False
-        room = self.maxLength() - _qt_length(self.text()) + _qt_length(self.selectedText())
-        if _qt_length(line) > room:
+        room = self.maxLength() - qt_length(self.text()) + qt_length(self.selectedText())
+        if qt_length(line) > room:
             self._refuse(
                 tr(
                     _CONTEXT,
@@ -133,7 +133,7 @@ class LineEdit(QLineEdit):
                     "Zeichen, mit dem Text wären es {total}. Er ist nicht eingefügt.",
                 ).format(
                     limit=_german_number(self.maxLength()),
-                    total=_german_number(_qt_length(line) + self.maxLength() - room),
+                    total=_german_number(qt_length(line) + self.maxLength() - room),
                 )
             )
             return False
@@ -219,7 +219,7 @@ class LineEdit(QLineEdit):
             self.setCursorPosition(max(0, position))
 
 
-def _qt_length(text: str) -> int:
+def qt_length(text: str) -> int:
     """The length of ``text`` as Qt's ``maxLength`` counts it: in UTF-16 code units, two for
     each emoji or other character beyond U+FFFF (Python counts one). Counted as Python does,
     a paste that did not fit was cut by Qt without a word: "😀" at the end of a field with

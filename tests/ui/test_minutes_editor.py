@@ -1002,6 +1002,24 @@ def test_a_phrase_chosen_in_the_ergebnis_goes_into_the_ergebnis(
     )
 
 
+def test_a_phrase_of_emoji_too_long_for_the_ergebnis_as_qt_counts_is_left_out_whole(
+    qtbot, make_editor, held
+) -> None:
+    """(found by a tester) The check before inserting counted characters, Qt's limit counts
+    an emoji twice: "🎉🎉🎉" after 95 characters seemed to fit and Qt put in two of them
+    without a word."""
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[1])
+    result = editor.item_form.result_edit
+    result.setText("x" * 95)
+    result.setFocus()
+
+    assert not editor.item_form.insert_phrase("🎉🎉🎉")
+    assert result.text() == "x" * 95
+    assert editor.item_form.insert_phrase("🎉🎉")
+    assert result.text() == "x" * 95 + "🎉🎉"
+
+
 ALT = Qt.KeyboardModifier.AltModifier
 
 
