@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from expertenrat.domain.enums import MeetingKind
+from expertenrat.domain.german_dates import long_date
 from expertenrat.domain.invitation_changes import invitation_changed
 from expertenrat.domain.wording import names_city
 from expertenrat.domain.working_days import previous_working_day
@@ -223,6 +224,19 @@ class MeetingDocument:
         Bundesland, as Weltkindertag in Thüringen), when the secretariat can read it."""
         return previous_working_day(
             self.start.date() - timedelta(days=1), self.letterhead.bundesland
+        )
+
+    @property
+    def excuse_request(self) -> str:
+        """The letter's request to say in time who cannot come, by :attr:`excuse_by`; where
+        that day lies before the letter's date, "umgehend". A letter of Saturday,
+        02.01.2027, for the meeting on Monday, 04.01., asked for excuses by Thursday,
+        31.12.2026 (found by a tester)."""
+        if self.excuse_by < self.letter_date:
+            return "Bitte teilen Sie eine Verhinderung umgehend der Geschäftsstelle mit."
+        return (
+            f"Bitte teilen Sie eine Verhinderung bis {long_date(self.excuse_by)} der "
+            "Geschäftsstelle mit."
         )
 
     @property

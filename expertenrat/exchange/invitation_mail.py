@@ -48,10 +48,7 @@ def _invitation(doc: MeetingDocument) -> str:
         "(.ics), die Ihr Kalenderprogramm übernimmt."
         + (" Der bisherige Eintrag wird dabei ersetzt." if doc.changed else "")
     )
-    blocks.append(
-        f"Bitte teilen Sie eine Verhinderung bis {long_date(doc.excuse_by)} der "
-        "Geschäftsstelle mit."
-    )
+    blocks.append(doc.excuse_request)
     return "\n\n".join(blocks)
 
 

@@ -21,7 +21,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from expertenrat.domain.documents import RenderedPdf
-from expertenrat.domain.german_dates import long_date
 from expertenrat.domain.invitation_changes import changed_letter
 from expertenrat.domain.meeting_document_titles import letter_title, meeting_heading
 from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument
@@ -197,10 +196,7 @@ def _requests(doc: MeetingDocument, spacing: _Spacing) -> list[Flowable]:
     without a notice period has nothing to state)."""
     notice = _notice_statement(doc)
     return [
-        parts.paragraph(
-            "Bitte teilen Sie eine Verhinderung bis "
-            f"{long_date(doc.excuse_by)} der Geschäftsstelle mit."
-        ),
+        parts.paragraph(doc.excuse_request),
         *([Spacer(0, 2 * mm), parts.paragraph(notice)] if notice else []),
         Spacer(0, spacing.before_closing),
     ]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from email import message_from_bytes
+from email.policy import default as email_default
 
 from meeting_sample import AGENDA, BERLIN, HOSTILE, LETTERHEAD, item, meeting
 from PIL import Image
@@ -13,6 +15,7 @@ from pypdf import PdfReader
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meeting_documents import DeclaredConflict, MeetingDocument
 from expertenrat.domain.public_invitation import public_invitation
+from expertenrat.exchange.invitation_mail import invitation_eml
 from expertenrat.reports.invitation_pdf import (
     NON_PUBLIC_PART,
     PUBLIC_PART,
@@ -452,6 +455,28 @@ def test_excuses_are_asked_for_by_the_last_working_day_before_the_meeting() -> N
     assert excuse_by(13) == "Freitag, 11. Dezember 2026"  # a Sunday
     assert excuse_by(15) == "Montag, 14. Dezember 2026"
     assert excuse_by(7, 4) == "Donnerstag, 2. April 2026"  # after Easter Monday, Good Friday
+
+
+def test_a_letter_dated_after_the_last_day_for_excuses_asks_for_them_at_once() -> None:
+    """(found by a tester) The invitation of Saturday, 02.01.2027, to the meeting on
+    Monday, 04.01., asked for excuses "bis Donnerstag, 31. Dezember 2026", before its own
+    date; the e-mail said the same."""
+    start = datetime(2027, 1, 4, 16, tzinfo=BERLIN)
+
+    def letter(invited: date) -> MeetingDocument:
+        return meeting(start=start, end=start + timedelta(hours=2), invitation_date=invited)
+
+    late = letter(date(2027, 1, 2))
+    text = invitation_text(late)
+    assert "Bitte teilen Sie eine Verhinderung umgehend der Geschäftsstelle mit." in text
+    assert "Dezember 2026" not in text
+    mail = message_from_bytes(
+        invitation_eml(late, ["a@example.org"], b"%PDF-", b"", "Einladung"), policy=email_default
+    )
+    body = flat(mail.get_body(("plain",)).get_content())
+    assert "Bitte teilen Sie eine Verhinderung umgehend der Geschäftsstelle mit." in body
+    on_time = invitation_text(letter(date(2026, 12, 30)))
+    assert "Verhinderung bis Donnerstag, 31. Dezember 2026 der Geschäftsstelle" in on_time
 
 
 def test_excuses_are_asked_for_by_a_working_day_in_the_councils_bundesland() -> None:
