@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from expertenrat.reports.page_geometry import content_height
 from expertenrat.reports.theme import Paragraph
@@ -66,3 +66,20 @@ class RoomForHeading(CondPageBreak):
         )
         self.height = min(max(35 * mm, needed), content_height())
         return super().wrap(availWidth, availHeight)
+
+
+class Closing(KeepTogether):
+    """The minutes' closing (end of the meeting, annexes, signatures) on one page, started
+    on the next unless it fits here; one taller than a page (a long list of annexes) starts
+    where the text ends and keeps only its ``tail`` together: moved to a new page whole, it
+    left the page before nearly empty, gaining nothing, as it breaks anyway."""
+
+    def __init__(self, head: list[Flowable], tail: list[Flowable]) -> None:
+        super().__init__([*head, *tail])
+        self._head, self._tail = head, tail
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        self.wrap(aW, aH)
+        if content_height() < self._H:
+            return [*self._head, KeepTogether(self._tail)]
+        return super().split(aW, aH)

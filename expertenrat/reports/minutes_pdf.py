@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import VoteMode
@@ -25,6 +25,7 @@ from expertenrat.domain.wording import isolated
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import minutes_blocks as blocks
 from expertenrat.reports import theme
+from expertenrat.reports.minutes_keeping import Closing
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
 
 PUBLIC_NOTE = "Öffentliche Fassung – nichtöffentliche Tagesordnungspunkte sind nicht enthalten."
@@ -197,7 +198,8 @@ def _item(doc: MinutesDocument, item: MinutesItem) -> list[Flowable]:
 def _closing(doc: MinutesDocument) -> list[Flowable]:
     """The end of the meeting, the annexes and the signature lines (with the approval note
     of approved minutes, whole) on one page: the signatures close the text, never alone
-    overleaf, detached from what they sign (a list of annexes longer than a page breaks)."""
+    overleaf, detached from what they sign (a list of annexes longer than a page breaks,
+    its last two lines kept with the signatures)."""
     closed = f"{doc.closed_at:%H:%M} Uhr" if doc.closed_at else "–"
     story: list[Flowable] = [
         parts.paragraph(f"Ende der Sitzung: {closed}", "body", BOLD),
@@ -207,10 +209,10 @@ def _closing(doc: MinutesDocument) -> list[Flowable]:
         story += [parts.paragraph(a.label) for a in doc.annexes]
     else:
         story.append(parts.paragraph("Keine Anlagen.", "note"))
-    story += [Spacer(0, 10 * mm), _signatures(doc)]
+    end = [Spacer(0, 10 * mm), _signatures(doc)]
     if doc.approval is not None:
-        story += [Spacer(0, 6 * mm), blocks.approval_box(doc.approval)]
-    return [Spacer(0, 4 * mm), KeepTogether(story)]
+        end += [Spacer(0, 6 * mm), blocks.approval_box(doc.approval)]
+    return [Spacer(0, 4 * mm), Closing(story[:-2], [*story[-2:], *end])]
 
 
 def _signatures(doc: MinutesDocument) -> Table:
