@@ -48,6 +48,7 @@ class Area(Enum):
     PROJECTS = "projects"
     MEETINGS = "meetings"
     RECOMMENDATIONS = "recommendations"
+    SETTINGS = "settings"
 
 
 class MeetingTab(Enum):
@@ -214,6 +215,13 @@ class CouncilOverview:
     def is_empty(self) -> bool:
         """Nothing recorded yet: neither members nor meetings."""
         return self.members_total == 0 and self.meetings_total == 0
+
+    @property
+    def settings_unchecked(self) -> bool:
+        """The council still has the settings it was created with (its record's first
+        version: no change saved since, none taken from a settings file) and has held no
+        meeting yet, which it would have done with settings it lives with."""
+        return self.council.version == 1 and self.meetings_held == 0
 
 
 def invitation_state(

@@ -87,6 +87,7 @@ class Areas:
             Area.PROJECTS: self.projects,
             Area.MEETINGS: self.meetings,
             Area.RECOMMENDATIONS: self.recommendations,
+            Area.SETTINGS: self.settings,
         }[area]
 
 

@@ -1,5 +1,6 @@
 """The Übersicht's "Erste Schritte": what to do next in a council that has no members,
-meetings or projects yet, each step a button that opens its area with a new record."""
+meetings or projects yet, or still its settings as created, each step a button that opens
+its area (with a new record)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ _CONTEXT = "OverviewPage"
 
 
 class FirstSteps(QGroupBox):
-    """What to do next in a council that has no members, meetings or projects yet."""
+    """What to do next in a council that has no members, meetings or projects yet, or has
+    not looked at its settings (:attr:`CouncilOverview.settings_unchecked`)."""
 
     def __init__(self, opened) -> None:
         super().__init__(tr(_CONTEXT, "Erste Schritte"))
@@ -22,13 +24,14 @@ class FirstSteps(QGroupBox):
         self.members_button = QPushButton(tr(_CONTEXT, "Mitglieder anlegen …"))
         self.meeting_button = QPushButton(tr(_CONTEXT, "Erste Sitzung planen …"))
         self.projects_button = QPushButton(tr(_CONTEXT, "Projekte erfassen …"))
+        self.settings_button = QPushButton(tr(_CONTEXT, "Einstellungen prüfen …"))
         steps = QGridLayout()
         self._hints: dict[QPushButton, QLabel] = {}
-        for row, (button, area, hint) in enumerate(
+        for row, (button, target, hint) in enumerate(
             (
                 (
                     self.members_button,
-                    Area.MEMBERS,
+                    Target(Area.MEMBERS, filter=TargetFilter.NEW),
                     tr(
                         _CONTEXT,
                         "Die Mitglieder mit Handlungsfeldern und Amtszeit – einzeln oder als "
@@ -37,7 +40,7 @@ class FirstSteps(QGroupBox):
                 ),
                 (
                     self.meeting_button,
-                    Area.MEETINGS,
+                    Target(Area.MEETINGS, filter=TargetFilter.NEW),
                     tr(
                         _CONTEXT,
                         "Datum, Ort und Tagesordnung; die Übersicht erinnert dann an die "
@@ -46,14 +49,21 @@ class FirstSteps(QGroupBox):
                 ),
                 (
                     self.projects_button,
-                    Area.PROJECTS,
+                    Target(Area.PROJECTS, filter=TargetFilter.NEW),
                     tr(_CONTEXT, "Die Projekte, die das Gremium berät."),
+                ),
+                (
+                    self.settings_button,
+                    Target(Area.SETTINGS),
+                    tr(
+                        _CONTEXT,
+                        "Mitgliederzahl, Ladungsfrist, Protokollart, Vorsitz, Logo und "
+                        "Unterschrift – ein neues Gremium beginnt mit Vorgaben.",
+                    ),
                 ),
             )
         ):
-            button.clicked.connect(
-                lambda _checked=False, a=area: opened.emit(Target(a, filter=TargetFilter.NEW))
-            )
+            button.clicked.connect(lambda _checked=False, t=target: opened.emit(t))
             button.setAutoDefault(True)  # Enter takes the step, as it opens a card or line
             label = QLabel(hint)
             label.setWordWrap(True)
@@ -68,20 +78,22 @@ class FirstSteps(QGroupBox):
 
     def focus_first(self) -> bool:
         """The keyboard focus on the first step still open; ``False``: none is."""
-        for button in (self.members_button, self.meeting_button, self.projects_button):
+        for button in self._hints:
             if not self.isHidden() and not button.isHidden():
                 button.setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
         return False
 
     def show_steps(self, figures: CouncilOverview) -> None:
-        for button, needed in (
-            (self.members_button, figures.members_total == 0),
-            (self.meeting_button, figures.meetings_total == 0),
-            (self.projects_button, figures.projects == 0),
-        ):
-            button.setVisible(needed)
-            self._hints[button].setVisible(needed)
+        needed = {
+            self.members_button: figures.members_total == 0,
+            self.meeting_button: figures.meetings_total == 0,
+            self.projects_button: figures.projects == 0,
+            self.settings_button: figures.settings_unchecked,
+        }
+        for button, open_ in needed.items():
+            button.setVisible(open_)
+            self._hints[button].setVisible(open_)
         if figures.is_empty:
             text = tr(
                 _CONTEXT,
@@ -91,6 +103,4 @@ class FirstSteps(QGroupBox):
         else:
             text = tr(_CONTEXT, "Noch offen:")
         self.intro.setText(text)
-        self.setVisible(
-            figures.members_total == 0 or figures.meetings_total == 0 or figures.projects == 0
-        )
+        self.setVisible(any(needed.values()))

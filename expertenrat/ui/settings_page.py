@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.field_limits import COUNCIL
+from expertenrat.domain.overview import Target
 from expertenrat.services.agenda_templates import AgendaTemplatesService
 from expertenrat.services.council_transfer import CouncilTransferService
 from expertenrat.services.settings import SettingsService
@@ -187,6 +188,12 @@ class SettingsPage(QWidget):
         self.scroll_area.widget().layout().activate()  # laid out before it is scrolled to
         self.scroll_area.ensureWidgetVisible(self.pc_settings)
         self.pc_settings.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_target(self, _target: Target) -> None:
+        """The Übersicht's "Einstellungen prüfen": the council's settings from the top, the
+        keyboard in their first field."""
+        self.scroll_area.verticalScrollBar().setValue(0)
+        self.council_fields.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_council(self, council_id: int) -> None:
         self._council = self._service.settings(council_id)

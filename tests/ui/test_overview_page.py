@@ -294,6 +294,26 @@ def test_tab_and_enter_take_a_first_step_as_a_click_does(empty_window, qtbot, ke
     page.project_dialog.reject()
 
 
+def test_a_new_council_checks_its_settings_until_it_saved_them(empty_window, qtbot):
+    """A council made on the welcome page starts with defaults (8–10 members, a week's
+    Ladungsfrist, no logo, signed "Ihre Geschäftsstelle"); its first steps named members,
+    meeting and projects but not the settings (found by a tester)."""
+    steps = empty_window.overview_page.first_steps
+    assert steps.settings_button.isVisible()
+    assert "Ladungsfrist" in steps._hints[steps.settings_button].text()
+
+    click(qtbot, steps.settings_button)
+
+    page = empty_window.settings_page
+    assert empty_window.stack.currentWidget() is page
+    assert QApplication.focusWidget() is page.council_fields.name_edit
+    page.profile_fields.secretariat_edit.setText("Geschäftsstelle Digitalbeirat")
+    click(qtbot, page.save_button)
+    empty_window.show_area(empty_window.overview_page)
+    assert steps.settings_button.isHidden()
+    assert steps.members_button.isVisible()  # the other steps stay open
+
+
 def test_the_steps_done_disappear(window):
     page = window.overview_page
     assert not page.dashboard.isHidden()
