@@ -190,7 +190,8 @@ def line_feeds(text: str) -> str:
 
 
 def clean_text(value: str, spec: TextField) -> str:
-    """``value`` in NFC, without surrounding spaces unless ``spec`` keeps them.
+    """``value`` in NFC, without surrounding spaces unless ``spec`` keeps them (then a text
+    of only joiners, bidi marks and spaces is empty).
 
     In multi-line fields the Unicode line and paragraph separators (what Shift+Enter and
     Enter put into a Qt text box) and the line ends of other systems (CR LF, and CR alone
@@ -202,7 +203,12 @@ def clean_text(value: str, spec: TextField) -> str:
             value = value.translate(_SEPARATORS)
     if spec.multiline and "\r" in value:
         value = line_feeds(value)
-    return value.strip() if spec.strip else value
+    if not spec.strip:
+        return value
+    value = value.strip()
+    # Joiners and bidi marks alone show nothing: such a text is empty, so that a required
+    # field is asked for (a right-to-left mark is what an empty cell of an Arabic page copies).
+    return "" if value and _ALLOWED_FORMAT.issuperset(value.replace(" ", "")) else value
 
 
 def cleaned_texts(record: object, specs: Mapping[str, TextField]) -> dict[str, str]:

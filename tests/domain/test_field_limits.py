@@ -145,6 +145,23 @@ def test_joiners_and_bidi_marks_that_real_text_needs_are_allowed():
         assert errors(validate_member(member(family_name=name), [], TODAY)) == {}
 
 
+@pytest.mark.parametrize("invisible", ["\u200f", " \u200e\u200d ", "\u200c \u061c"])
+def test_a_one_line_text_of_only_joiners_and_marks_is_empty(invisible):
+    """(found by a tester) A name made only of a right-to-left mark (what an empty cell of
+    an Arabic web page copies) passed "Bitte geben Sie den Vornamen an": a member with an
+    invisible name was imported and saved."""
+    given = member(given_name=invisible, family_name=invisible, affiliation=invisible)
+    required = {
+        "given_name": ["Bitte geben Sie den Vornamen an."],
+        "family_name": ["Bitte geben Sie den Nachnamen an."],
+    }
+
+    cleaned, problems = clean_and_check(given)  # the import's way
+    assert cleaned.affiliation == "" and errors(problems) == required
+    assert errors(validate_member(clean_member(given), [], TODAY)) == required  # the dialog's
+    assert clean_member(member(notes=invisible)).notes == invisible  # notes keep what is typed
+
+
 def test_cleaning_makes_nfc_and_strips_single_line_fields():
     nfd = unicodedata.normalize("NFD", "  Jörg Müller-Lüdenscheidt ")
 
