@@ -64,6 +64,13 @@ class Frequency(StrEnum):
     YEARLY = "yearly"
 
 
+_ADJECTIVES = {
+    Frequency.MONTHLY: "monatliche",
+    Frequency.QUARTERLY: "vierteljährliche",
+    Frequency.YEARLY: "jährliche",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class SeriesSpec:
     """A series rule as the user enters it.
@@ -112,6 +119,17 @@ def _spec_problems(spec: SeriesSpec) -> list[FieldProblem]:
         )
     if spec.ordinal is not None and spec.weekday is None:
         problems.append(FieldProblem("weekday", "Bitte wählen Sie einen Wochentag."))
+    if (
+        spec.weekday is not None and spec.ordinal is None and spec.frequency is not Frequency.WEEKLY
+    ):  # "monatlich, am Donnerstag" made every Thursday a meeting (found by a tester)
+        problems.append(
+            FieldProblem(
+                "weekday",
+                f"Eine {_ADJECTIVES[spec.frequency]} Reihe trifft sich nicht an jedem dieser "
+                "Wochentage: Bitte wählen Sie „am n-ten Wochentag des Monats“ (etwa am "
+                "zweiten Dienstag).",
+            )
+        )
     if spec.ordinal is not None and spec.frequency is Frequency.WEEKLY:
         problems.append(
             FieldProblem("ordinal", "Eine wöchentliche Reihe kennt keinen „zweiten Dienstag“.")
@@ -163,7 +181,7 @@ def _rule(spec: SeriesSpec) -> rrule.rrule:
         options["byweekday"] = day(spec.ordinal) if spec.ordinal is not None else day
     elif spec.day_of_month is not None:
         options["bymonthday"] = spec.day_of_month
-    if spec.frequency is Frequency.YEARLY and spec.day_of_month is None:
+    if spec.frequency is Frequency.YEARLY:  # "am 15." in every month before (by a tester)
         options["bymonth"] = spec.first_day.month
     if spec.until is not None:
         options["until"] = datetime.combine(spec.until, time.max)

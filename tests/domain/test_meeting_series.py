@@ -109,6 +109,22 @@ def test_yearly_takes_the_month_of_the_first_day():
     ) == ("jährlich, am zweiten Dienstag im März, 16:00–18:00 Uhr, 3 Termine")
 
 
+def test_yearly_on_a_day_of_the_month_meets_once_a_year():
+    """(found by a tester) "jährlich, am 15. im Januar" made a meeting on the 15th of every
+    month: 36 meetings in three years."""
+    yearly = spec(
+        frequency=Frequency.YEARLY, first_day=date(2027, 1, 15), weekday=None, ordinal=None,
+        day_of_month=15, until=date(2029, 12, 31),
+    )  # fmt: skip
+
+    assert [o.start.date() for o in series_dates(yearly)] == [
+        date(2027, 1, 15),
+        date(2028, 1, 15),
+        date(2029, 1, 15),
+    ]
+    assert describe_series(yearly).startswith("jährlich, am 15. im Januar, ")
+
+
 def test_german_description():
     assert describe_series(spec()) == (
         "vierteljährlich, am zweiten Dienstag, 16:00–18:00 Uhr, bis 31.12.2027"
@@ -158,6 +174,13 @@ def test_a_rule_without_dates_is_refused():
         ({"until": None, "count": 5000}, "zwischen 1 und 200"),
         ({"interval": 0}, "Abstand"),
         ({"ordinal": 7}, "ersten bis vierten"),
+        # "vierteljährlich, am Dienstag" made every Tuesday of the quarter's months a
+        # meeting (found by a tester)
+        ({"ordinal": None}, "Eine vierteljährliche Reihe trifft sich nicht an jedem"),
+        (
+            {"ordinal": None, "frequency": Frequency.MONTHLY},
+            "Bitte wählen Sie „am n-ten Wochentag des Monats“",
+        ),
         ({"day_of_month": 3}, "entweder einen Wochentag oder einen Tag des Monats"),
         ({"until": date(2025, 1, 1)}, "nicht vor dem ersten Tag"),
         ({"time_zone": "Mars/Olympus <&>"}, "Zeitzone „Mars/Olympus <&>“ ist unbekannt"),
