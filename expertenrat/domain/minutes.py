@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, time
 
+from expertenrat.domain.agenda import URGENT_MARK
 from expertenrat.domain.enums import (
     MinutesState,
     MinutesStyle,
@@ -121,6 +122,11 @@ class ItemMinutes:
     @property
     def label(self) -> str:
         return f"TOP {self.number} {self.title}".strip()
+
+    @property
+    def mark(self) -> str:
+        """ "(Dringlichkeitsantrag)" beside the title of an urgent item, else ""."""
+        return URGENT_MARK if self.urgent else ""
 
     @property
     def texts(self) -> ItemTexts:

@@ -1,8 +1,9 @@
 """The list beside the minutes editor: "Kopfdaten" first, then every agenda item.
 
 An item that still lacks content says so ("fehlt noch") in the warning colour, so the
-minute-taker sees at a glance what is left. Each line carries its autosave key
-("header:<meeting>", "item:<id>") in ``KeyRole``.
+minute-taker sees at a glance what is left. An urgent item is marked
+"(Dringlichkeitsantrag)" beside its title, as in the PDF minutes. Each line carries its
+autosave key ("header:<meeting>", "item:<id>") in ``KeyRole``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from expertenrat.ui.i18n import tr
 _CONTEXT = "MinutesEditor"
 KeyRole = Qt.ItemDataRole.UserRole
 LabelRole = Qt.ItemDataRole.UserRole + 1
+TipRole = Qt.ItemDataRole.UserRole + 2  # the line's own tooltip, beside "fehlt noch"'s
 _MISSING = QColor("#8a5300")
 
 
@@ -55,29 +57,33 @@ class MinutesItemList(QListWidget):
                 return
             self._add(header_key(minutes.meeting_id), tr(_CONTEXT, "Kopfdaten"))
             for item in minutes.items:
-                line = self._add(item_key(item.item_id), _isolated(item.label))
+                label = " ".join(filter(None, (_isolated(item.label), item.mark)))
+                line = self._add(item_key(item.item_id), label, _tip(item))
                 self.mark(line, lacking=item.lacks_content)
             self.select_key(current or header_key(minutes.meeting_id))
         finally:
             self.blockSignals(False)
 
-    def _add(self, key: str, label: str) -> QListWidgetItem:
+    def _add(self, key: str, label: str, tip: str = "") -> QListWidgetItem:
         line = QListWidgetItem(label)
         line.setData(KeyRole, key)
         line.setData(LabelRole, label)
+        line.setData(TipRole, tip)
+        line.setToolTip(tip)
         self.addItem(line)
         return line
 
     def mark(self, line: QListWidgetItem, *, lacking: bool) -> None:
-        label = line.data(LabelRole)
+        label, tip = line.data(LabelRole), line.data(TipRole)
         if lacking:
             line.setText(tr(_CONTEXT, "{label}\n– fehlt noch").format(label=label))
             line.setForeground(QBrush(_MISSING))
-            line.setToolTip(tr(_CONTEXT, "Zu diesem Punkt ist noch nichts protokolliert."))
+            missing = tr(_CONTEXT, "Zu diesem Punkt ist noch nichts protokolliert.")
+            line.setToolTip("\n".join(filter(None, (tip, missing))))
         else:
             line.setText(label)
             line.setData(Qt.ItemDataRole.ForegroundRole, None)
-            line.setToolTip("")
+            line.setToolTip(tip)
 
     def mark_key(self, key: str, *, lacking: bool) -> None:
         line = self.line(key)
@@ -117,6 +123,13 @@ class MinutesItemList(QListWidget):
             self.setCurrentRow(row)
             return True
         return False
+
+
+def _tip(item: ItemMinutes) -> str:
+    """The tooltip of an urgent item's line, else ""."""
+    if not item.urgent:
+        return ""
+    return tr(_CONTEXT, "Dringlichkeitsantrag: in der Sitzung in die Tagesordnung aufgenommen.")
 
 
 def _isolated(text: str) -> str:
