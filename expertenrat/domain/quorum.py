@@ -23,6 +23,8 @@ from enum import StrEnum
 from expertenrat.domain.enums import AttendanceStatus, QuorumRule
 from expertenrat.domain.errors import FieldProblem, ValidationError
 
+LEAVING_BEFORE_COMING = "Ein Mitglied kann nicht gehen, bevor es gekommen ist."
+
 
 @dataclass(frozen=True, slots=True)
 class Attendance:
@@ -218,9 +220,7 @@ def validate_attendance(order: Sequence[int], attendance: Sequence[Attendance]) 
                 )
             )
         elif None not in marks and index[a.arrives_at] > index[a.leaves_after]:  # type: ignore[index]
-            problems.append(
-                FieldProblem("attendance", "Ein Mitglied kann nicht gehen, bevor es gekommen ist.")
-            )
+            problems.append(FieldProblem("attendance", LEAVING_BEFORE_COMING))
     if problems:
         raise ValidationError(problems)
 

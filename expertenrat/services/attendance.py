@@ -15,6 +15,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.attendance_order import order_problems, time_problems
 from expertenrat.domain.attendance_sheet import (
     AttendanceEntry,
     AttendanceSheet,
@@ -22,7 +23,6 @@ from expertenrat.domain.attendance_sheet import (
     ahead_problems,
     clean_guest,
     guest_problems,
-    time_problems,
 )
 from expertenrat.domain.enums import (
     AttendanceStatus,
@@ -247,8 +247,9 @@ def _check_entry(session: Session, meeting: models.Meeting, entry: AttendanceEnt
             [FieldProblem("status", "Bitte wählen Sie anwesend, entschuldigt oder abwesend.")]
         )
     raise_if_invalid(time_problems(entry))
-    order = [item.id for item in agenda_refs(session, meeting.id)]
-    validate_attendance(order, [entry.as_attendance()])
+    items = agenda_refs(session, meeting.id)
+    raise_if_invalid(order_problems(items, entry))
+    validate_attendance([item.id for item in items], [entry.as_attendance()])
 
 
 def _guest_row(

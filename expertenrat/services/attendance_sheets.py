@@ -14,12 +14,12 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from expertenrat.domain.attendance_order import agenda_mismatch
 from expertenrat.domain.attendance_sheet import (
     AttendanceEntry,
     AttendanceSheet,
     GuestEntry,
     ItemQuorum,
-    agenda_mismatch,
 )
 from expertenrat.domain.enums import AttendanceStatus, MemberRole, QuorumRule
 from expertenrat.domain.errors import ValidationError

@@ -156,10 +156,15 @@ def test_a_cancelled_meeting_refuses_attendance_and_guests(
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"status": PRESENT, "arrived_item": 2, "left_item": 1}, "nicht gehen, bevor"),
+        (
+            {"status": PRESENT, "arrived_item": 2, "left_item": 1},
+            "Anna Berg kommt zu TOP 3 und geht schon nach TOP 2. Ein Mitglied kann nicht "
+            "gehen, bevor",
+        ),
         (
             {"status": PRESENT, "arrived_item": 1, "left_item": 1, "arrived_at": time(17),
              "left_at": time(16, 30)},
+            "Anna Berg kommt um 17:00 Uhr und geht schon um 16:30 Uhr. Ein Mitglied kann "
             "nicht gehen, bevor",
         ),
         ({"status": EXCUSED, "left_item": 1}, "nur für anwesende"),

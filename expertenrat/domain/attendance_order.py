@@ -1,0 +1,87 @@
+"""Whether a member's arrival and departure are in order, naming the member: the departure
+may not come before the arrival, neither by agenda item nor by time, and both must still
+fit the agenda after it was reordered.
+
+(Which items may be named at all is :func:`quorum.validate_attendance`.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from expertenrat.domain.attendance_sheet import AgendaRef, AttendanceEntry
+from expertenrat.domain.enums import AttendanceStatus
+from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.quorum import LEAVING_BEFORE_COMING
+
+
+def agenda_mismatch(items: tuple[AgendaRef, ...], entries: tuple[AttendanceEntry, ...]) -> str:
+    """Why the recorded arrivals and departures no longer fit the agenda, naming who: the
+    items were reordered after a late arrival and an early departure were recorded (on
+    the day, the agenda of an invited meeting may still change). "" where they fit."""
+    crossed = [text for e in entries if (text := _crossed(items, e))]
+    if not crossed:
+        return ""
+    return (
+        f"Kommen und Gehen passen nicht zur Tagesordnung: {'; '.join(crossed)}. "
+        "Bitte berichtigen Sie die Anwesenheit."
+    )
+
+
+def order_problems(items: Sequence[AgendaRef], entry: AttendanceEntry) -> list[FieldProblem]:
+    """A departure after an agenda item before the one the member arrives at, naming
+    the member: "Anna Berg kommt zu TOP 3 und geht schon nach TOP 1. …"."""
+    crossed = _crossed(items, entry)
+    return [FieldProblem("left_item_id", f"{crossed}. {LEAVING_BEFORE_COMING}")] if crossed else []
+
+
+def _crossed(items: Sequence[AgendaRef], entry: AttendanceEntry) -> str:
+    """ "Anna Berg kommt zu TOP 3 und geht schon nach TOP 1" where ``entry`` leaves
+    before it arrives in the order of ``items``, else ""."""
+    index = {item.id: i for i, item in enumerate(items)}
+    arrived, left = entry.arrived_item_id, entry.left_item_id
+    if (
+        entry.status is not AttendanceStatus.PRESENT
+        or arrived not in index
+        or left not in index
+        or index[arrived] <= index[left]
+    ):
+        return ""
+    number = {item.id: item.number for item in items}
+    return f"{entry.name} kommt zu TOP {number[arrived]} und geht schon nach TOP {number[left]}"
+
+
+def time_problems(entry: AttendanceEntry) -> list[FieldProblem]:
+    """Times belong to an agenda item; arriving and leaving at one item keep their order."""
+    problems = []
+    times = (entry.arrived_at, entry.left_at)
+    if entry.status is not AttendanceStatus.PRESENT and times != (None, None):
+        return [
+            FieldProblem(
+                "arrived_at",
+                "Kommen und Gehen lassen sich nur für anwesende Mitglieder erfassen.",
+            )
+        ]
+    if entry.arrived_at is not None and entry.arrived_item_id is None:
+        problems.append(
+            FieldProblem(
+                "arrived_at", "Die Uhrzeit des Kommens gehört zu einem Tagesordnungspunkt."
+            )
+        )
+    if entry.left_at is not None and entry.left_item_id is None:
+        problems.append(
+            FieldProblem("left_at", "Die Uhrzeit des Gehens gehört zu einem Tagesordnungspunkt.")
+        )
+    if (
+        entry.arrived_at is not None
+        and entry.left_at is not None
+        and entry.left_at < entry.arrived_at
+    ):
+        problems.append(
+            FieldProblem(
+                "left_at",
+                f"{entry.name} kommt um {entry.arrived_at:%H:%M} Uhr und geht schon um "
+                f"{entry.left_at:%H:%M} Uhr. {LEAVING_BEFORE_COMING}",
+            )
+        )
+    return problems
