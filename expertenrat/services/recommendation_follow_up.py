@@ -98,8 +98,10 @@ class RecommendationFollowUp:
                     final=response.final,
                 )
             )
-            session.flush()
-            answers = given_answers(session, row.council_id, [row.id]).get(row.id, [])
+            given = GivenAnswer(
+                project_id, response.verdict, response.final, response.measures_due_on
+            )
+            answers = [*earlier, given]  # the rules below do not depend on their order
             reached = S.ANSWERED if fully_answered(ids, answers) else current
             row.status, row.modified = reached.value, utc_now()
             done = answered_ids(ids, answers)
