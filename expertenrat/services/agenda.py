@@ -13,6 +13,7 @@ which may be changed or deleted again while the minutes are an open draft
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from enum import Enum, auto
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -178,7 +179,8 @@ class AgendaService(AgendaOrder):
             check_version(row, item.version, ITEM)
             unchanged = all(getattr(row, name) == _value(item, name) for name in _CONTENT_FIELDS)
             ensure_not_frozen(session, found.meeting.id)
-            _refuse_unless_allowed(session, found, [row], title_only=unchanged)
+            change = _Change.TITLE if unchanged else _Change.CONTENT
+            _refuse_unless_allowed(session, found, [row], change)
             _check_project(session, found, item.project_id, row.project_id)
             before = audit.snapshot(row)
             lines = agenda_rows.listed_agenda(found)
@@ -200,7 +202,7 @@ class AgendaService(AgendaOrder):
             ensure_not_frozen(session, found.meeting.id)
             items = found.items()
             ids = subtree(items, item_id)
-            _refuse_unless_allowed(session, found, [found.rows[i] for i in ids])
+            _refuse_unless_allowed(session, found, [found.rows[i] for i in ids], _Change.DELETION)
             by_number = numbers(items)
             used = references(session, ids, {i: by_number[i] for i in ids})
             if used:
@@ -232,21 +234,27 @@ class AgendaService(AgendaOrder):
             return agenda_of(found)
 
 
+class _Change(Enum):
+    """What a change does to agenda items, for :func:`_refuse_unless_allowed`."""
+
+    TITLE = auto()  # corrects the title alone (a held meeting's agenda allows that)
+    CONTENT = auto()  # changes more than the title
+    DELETION = auto()  # deletes the items
+
+
 def _refuse_unless_allowed(
-    session: Session,
-    found: MeetingItems,
-    rows: list[models.AgendaItem],
-    *,
-    title_only: bool = False,
+    session: Session, found: MeetingItems, rows: list[models.AgendaItem], change: _Change
 ) -> None:
-    """Refuse a change of ``rows`` the meeting's state does not allow. Urgent items change
-    while the held meeting's minutes are an open draft; after that a change of them beyond
-    the title is refused with the reason (a finished or a sent draft)."""
-    refusal = urgent_refusal(session, found.meeting) if all(r.urgent for r in rows) else ""
-    if refusal is None:
-        return
-    if refusal and not title_only and found.meeting.state == MeetingState.HELD.value:
-        raise ValidationError([FieldProblem("agenda", refusal)])
+    """Refuse ``change`` of ``rows`` where the meeting's state does not allow it. Urgent
+    items change while the held meeting's minutes are an open draft; after that a change
+    of them beyond the title is refused with the reason (a finished or a sent draft)."""
+    title_only = change is _Change.TITLE
+    if all(r.urgent for r in rows):
+        refusal = urgent_refusal(session, found.meeting)
+        if refusal is None:  # the minutes are an open draft
+            return
+        if not title_only and found.meeting.state == MeetingState.HELD.value:
+            raise ValidationError([FieldProblem("agenda", refusal)])
     found.refuse_unless_allowed(title_only=title_only)
 
 
