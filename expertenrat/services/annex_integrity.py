@@ -15,10 +15,12 @@ from expertenrat.store.models import Meeting, StoredFile
 
 
 def annex_findings(connection: Connection) -> list[Finding]:
-    query = (
+    """The annexes whose bytes no longer match their SHA-256, in the order of the meetings.
+    The bytes are read one annex at a time: many large annexes never fill the memory."""
+    listed = (
         select(
+            StoredFile.id,
             StoredFile.title,
-            StoredFile.content,
             StoredFile.sha256,
             Meeting.number,
             Meeting.kind,
@@ -29,16 +31,19 @@ def annex_findings(connection: Connection) -> list[Finding]:
         .where(StoredFile.deleted_at.is_(None), Meeting.deleted_at.is_(None))
         .order_by(Meeting.starts_at, StoredFile.position, StoredFile.id)
     )
-    return [
-        Finding(
-            FindingKind.ANNEX,
-            f"Die Anlage „{title}“ der "
-            f"{dated_meeting_label(number, MeetingKind(kind), starts_at.date(), meeting_title)} "
-            "stimmt nicht mit ihrer gespeicherten Prüfsumme überein; bitte fügen Sie die Datei "
-            "erneut hinzu.",
-        )
-        for title, content, sha256, number, kind, starts_at, meeting_title in connection.execute(
-            query
-        )
-        if hashlib.sha256(content).hexdigest() != sha256
-    ]
+    findings = []
+    rows = connection.execute(listed).all()  # without the bytes: small
+    for file_id, title, sha256, number, kind, starts_at, meeting_title in rows:
+        content = connection.scalar(select(StoredFile.content).where(StoredFile.id == file_id))
+        if hashlib.sha256(content).hexdigest() != sha256:
+            meeting = dated_meeting_label(
+                number, MeetingKind(kind), starts_at.date(), meeting_title
+            )
+            findings.append(
+                Finding(
+                    FindingKind.ANNEX,
+                    f"Die Anlage „{title}“ der {meeting} stimmt nicht mit ihrer gespeicherten "
+                    "Prüfsumme überein; bitte fügen Sie die Datei erneut hinzu.",
+                )
+            )
+    return findings

@@ -90,6 +90,25 @@ def test_a_damaged_annex_is_found(demo_database):
     ]
 
 
+def test_every_damaged_annex_is_found_in_the_order_of_the_meetings(demo_database):
+    # The bytes are checked one annex at a time now (memory stays bounded with many large
+    # annexes): the first and the last annex damaged, the good ones between them pass.
+    with demo_database.transaction() as session:
+        annexes = session.scalars(
+            select(StoredFile).where(StoredFile.meeting_id.is_not(None)).order_by(StoredFile.id)
+        ).all()
+        assert len(annexes) > 2
+        for annex in (annexes[-1], annexes[0]):
+            annex.content = annex.content + b" damaged"
+        days = [
+            f"{session.get(Meeting, a.meeting_id).starts_at:%d.%m.%Y}"
+            for a in (annexes[0], annexes[-1])
+        ]
+    findings = IntegrityService(demo_database).check()
+    assert [f.kind for f in findings] == [FindingKind.ANNEX] * 2
+    assert [day in f.text for f, day in zip(findings, days, strict=True)] == [True, True]
+
+
 def test_an_orphan_is_found(demo_database):
     database = demo_database
     engine = make_engine(database.url, foreign_keys=False)  # SQLite: the pragma at connect
