@@ -23,6 +23,7 @@ from expertenrat.domain.enums import MinutesStyle
 from expertenrat.domain.field_limits import MINUTES_ITEM
 from expertenrat.domain.minutes import ItemMinutes, ItemTexts
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.minutes_item_list import marked_label
 from expertenrat.ui.minutes_recommendations import RecommendationsBox
 from expertenrat.ui.minutes_votes import VotesBox
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit, qt_length, set_read_only
@@ -121,7 +122,7 @@ class MinutesItemForm(QWidget):
             )
 
     def show_item(self, item: ItemMinutes, presence: str, payload: dict) -> None:
-        self.heading.setText(f"\u2068{item.label}\u2069")
+        self.heading.setText(marked_label(item))
         details = [tr(_CONTEXT, "öffentlich") if item.public else tr(_CONTEXT, "nicht öffentlich")]
         if item.presenter:
             details.append(tr(_CONTEXT, "Vortrag: {}").format(item.presenter))

@@ -57,8 +57,7 @@ class MinutesItemList(QListWidget):
                 return
             self._add(header_key(minutes.meeting_id), tr(_CONTEXT, "Kopfdaten"))
             for item in minutes.items:
-                label = " ".join(filter(None, (_isolated(item.label), item.mark)))
-                line = self._add(item_key(item.item_id), label, _tip(item))
+                line = self._add(item_key(item.item_id), marked_label(item), _tip(item))
                 self.mark(line, lacking=item.lacks_content)
             self.select_key(current or header_key(minutes.meeting_id))
         finally:
@@ -123,6 +122,12 @@ class MinutesItemList(QListWidget):
             self.setCurrentRow(row)
             return True
         return False
+
+
+def marked_label(item: ItemMinutes) -> str:
+    """ "TOP 9 Radwege (Dringlichkeitsantrag)": the label, marked as the PDF minutes mark it;
+    an Arabic or Hebrew title keeps its own direction inside it (FSI … PDI)."""
+    return " ".join(filter(None, (_isolated(item.label), item.mark)))
 
 
 def _tip(item: ItemMinutes) -> str:
