@@ -10,13 +10,14 @@ planned; then, in the order of the days, the invitation goes out two weeks ahead
 attendance is recorded (excused and absent members, a late arrival "ab TOP 3", an early
 departure, the presenting projects' leads as guests), conflicts of interest are declared
 or decided on the screening's hints (both ``demo_meeting_day``), the meeting is held and
-its minutes are written (``demo_minutes``).
+its minutes are written (``demo_minutes``). The latest held meeting, whose minutes stay
+an open draft, takes up an urgent item (Dringlichkeitsantrag): only such a meeting may.
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
 from dateutil.relativedelta import TH, relativedelta
@@ -37,6 +38,7 @@ from expertenrat.domain.working_days import closed_reason, previous_working_day
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.demo_meeting_day import DemoMeetingDay
 from expertenrat.services.demo_minutes import NOTICE_DAYS, DemoMinutes, HeldMeeting
+from expertenrat.services.demo_urgent import URGENT_ITEM
 from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.store.database import Database
@@ -100,6 +102,8 @@ class DemoMeetings:
                 if position == len(held) - 2
                 else ""
             )
+            if role == "draft":
+                meeting = self._take_up_urgent(meeting)
             built.recommendations += self.minutes.write(
                 council.chair.full_name,
                 council.chair.id,
@@ -194,8 +198,11 @@ class DemoMeetings:
 
     def _add(self, meeting_id: int, item: AgendaItem, parent: int | None = None) -> int:
         """Add ``item`` (last under ``parent``); returns its id."""
+        return self._new_key(meeting_id, self.agenda.add(meeting_id, item, parent).items)
+
+    def _new_key(self, meeting_id: int, items: tuple[AgendaItem, ...]) -> int:
+        """The id of the one item of ``items`` (the agenda after an addition) that is new."""
         before = {i.key for i in self._items.get(meeting_id, ())}
-        items = self.agenda.add(meeting_id, item, parent).items
         self._items[meeting_id] = items
         (key,) = {i.key for i in items} - before
         return key
@@ -207,6 +214,12 @@ class DemoMeetings:
         self.documents.record_invitation_sent(
             meeting.id, version, meeting.day - timedelta(days=NOTICE_DAYS)
         )
+
+    def _take_up_urgent(self, meeting: HeldMeeting) -> HeldMeeting:
+        """The held ``meeting`` extends its agenda by the urgent item of ``demo_urgent``
+        (role "urgent"), while its minutes are an open draft."""
+        key = self._new_key(meeting.id, self.agenda.add_urgent(meeting.id, URGENT_ITEM).items)
+        return replace(meeting, items={**meeting.items, "urgent": key})
 
     def _hold(self, meeting: HeldMeeting) -> None:
         stored = self.meetings.get(meeting.id)

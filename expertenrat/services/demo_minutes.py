@@ -9,7 +9,8 @@ and circulated ten days later, which puts its approval on the next agenda.
 Two meetings differ, as issue 8 asks: the minutes of the second-latest held meeting are
 circulated and draw two objections, which the latest meeting decides (one accepted, making
 a corrected version; one rejected with a reason) without approving them yet; the latest
-meeting's minutes stay a draft.
+meeting's minutes stay a draft, with the urgent item it took up (voted on taking it up and
+on its resolution).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from expertenrat.domain.minutes import ItemTexts, MinutesHeader, RecommendationD
 from expertenrat.domain.minutes_objections import ObjectionDraft, ObjectionRecord
 from expertenrat.domain.projects import Project
 from expertenrat.domain.votes import VoteDraft
+from expertenrat.services import demo_urgent
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_approval import MinutesApprovalService
@@ -35,6 +37,8 @@ CIRCULATED_AFTER = timedelta(days=10)
 NOTICE_DAYS = 14  # the demo secretariat invites two weeks ahead
 _TOPICS_DISCUSSED = "Datenschutz, Betrieb und Übertragbarkeit"
 _TOPICS_CORRECTED = "Datenschutz, Barrierefreiheit, Betrieb und Übertragbarkeit"
+_AGENDA = "Die Tagesordnung wird ohne Änderungen genehmigt."
+_MISC = "Keine Wortmeldungen. Die Sitzung wird um 18:20 Uhr geschlossen."
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +134,7 @@ class DemoMinutes:
         guests = f" sowie als Gast {names[0]}" if len(names) == 1 else " sowie die Gäste"
         guests = guests if names else ""  # minutes leave out who presented non-publicly
         sent = meeting.day - timedelta(days=NOTICE_DAYS)
+        urgent = "urgent" in meeting.items  # the agenda's last item: after "Verschiedenes"
         texts = {
             "opening": ItemTexts(
                 f"{chair_name} eröffnet die Sitzung um 16:05 Uhr und begrüßt die "
@@ -140,13 +145,13 @@ class DemoMinutes:
                 "Sitzungsleitung stellt die ordnungsgemäße Ladung und die Beschlussfähigkeit "
                 f"fest. {sheet.meeting_quorum.statement}."
             ),
-            "agenda": ItemTexts("Die Tagesordnung wird ohne Änderungen genehmigt."),
+            "agenda": ItemTexts(demo_urgent.URGENT_AGENDA if urgent else _AGENDA),
             "report": ItemTexts(
                 "Die Geschäftsstelle berichtet über den Stand der Projekte, die Mittel des "
                 "Förderprogramms und die Öffentlichkeitsarbeit. Fragen der Mitglieder werden "
                 "beantwortet."
             ),
-            "misc": ItemTexts("Keine Wortmeldungen. Die Sitzung wird um 18:20 Uhr geschlossen."),
+            "misc": ItemTexts(demo_urgent.URGENT_MISC if urgent else _MISC),
         }
         if previous is not None:
             label = self._labels[previous.id]
@@ -182,6 +187,8 @@ class DemoMinutes:
                 "und offene Fragen. Der Rat regt an, Erfahrungen anderer Modellprojekte "
                 "einzubeziehen, und hält das als Empfehlung fest."
             )
+        if urgent:
+            texts["urgent"] = demo_urgent.URGENT_TEXTS
         return texts
 
     def _votes(self, meeting: HeldMeeting, previous: HeldMeeting | None, role: str) -> None:
@@ -190,6 +197,8 @@ class DemoMinutes:
                 meeting.items["approval"],
                 [VoteDraft(VoteMode.UNANIMOUS, subject="Genehmigung des Protokolls")],
             )
+        if "urgent" in meeting.items:
+            self.minutes.save_votes(meeting.items["urgent"], list(demo_urgent.URGENT_VOTES))
         if "resolution_a" not in meeting.items:
             return
         voters = self.minutes.voters(meeting.items["resolution_a"])

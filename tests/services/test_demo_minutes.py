@@ -7,6 +7,7 @@ import hashlib
 import io
 
 import pytest
+from pdf_reading import text
 from pypdf import PdfReader
 from sqlalchemy import select
 
@@ -17,6 +18,7 @@ from expertenrat.domain.enums import (
     ObjectionState,
     PresenterKind,
 )
+from expertenrat.services.agenda import AgendaService
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.meeting_documents import MeetingDocumentsService
@@ -123,6 +125,33 @@ def test_the_latest_demo_minutes_are_an_unfinished_draft(approval, demo_database
     assert approval.status(held[5]).versions == ()
     checklist = MinutesService(demo_database, actor).checklist(held[5])
     assert [line.key for line in checklist.missing] == ["previous_minutes"]
+
+
+def test_the_latest_demo_meeting_took_up_an_urgent_item_its_draft_minutes_record(
+    demo_database, actor, held
+):
+    minutes = MinutesService(demo_database, actor).minutes(held[5])
+    (urgent,) = [item for item in minutes.items if item.urgent]
+    assert urgent is minutes.items[-1]  # taken up last, at the top level
+    assert [v.subject for v in urgent.votes] == [
+        "Aufnahme als Dringlichkeitsantrag",
+        "Zustimmung zur Stellungnahme",
+    ]
+    assert AgendaService(demo_database, actor).agenda(held[5]).urgent_refusal is None
+    documents = MeetingDocumentsService(demo_database, actor, MeetingsService(demo_database, actor))
+    service = MinutesDocumentsService(
+        demo_database, documents, AnnexesService(demo_database, actor)
+    )
+    printed = text(service.minutes_pdf(held[5]).pdf)
+    assert f"{urgent.label} (Dringlichkeitsantrag)" in printed
+    assert (
+        f"Die Tagesordnung wurde um TOP {urgent.number} „{urgent.title}“ als "
+        "Dringlichkeitsantrag erweitert."
+    ) in printed
+    for earlier in held[:5]:  # only an open draft's meeting may take one up
+        assert not any(
+            item.urgent for item in MinutesService(demo_database, actor).minutes(earlier).items
+        )
 
 
 def test_the_showcase_demo_minutes_list_an_annex(demo_database, actor, held):
