@@ -5,13 +5,15 @@ Warnings are :class:`FieldProblem` with ``warning=True``; they never block savin
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from expertenrat.domain.bundeslaender import BUNDESLAENDER, land_code
 from expertenrat.domain.errors import FieldProblem
-from expertenrat.domain.meeting_series import Occurrence
+from expertenrat.domain.german_dates import MONTHS
+from expertenrat.domain.meeting_series import Frequency, Occurrence, SeriesSpec
 from expertenrat.domain.working_days import land_holidays
 
 
@@ -65,6 +67,32 @@ def weekend_warnings(occurrences: Sequence[Occurrence]) -> list[FieldProblem]:
         text = f"Der {days[0]:%d.%m.%Y} ist ein {names[0].split(',')[0]}."
     else:
         text = f"{len(days)} Termine fallen auf ein Wochenende: {'; '.join(names)}."
+    return [FieldProblem("dates", text, warning=True)]
+
+
+def skipped_day_warnings(spec: SeriesSpec) -> list[FieldProblem]:
+    """A warning where the series' day of the month (the 29th to 31st) is missing from some
+    of its months: there it has no date (RFC 5545), which the preview showed only by its
+    gaps. "jährlich" from 29.02.2028 met in 2032 next (found by a tester)."""
+    if spec.weekday is not None or spec.frequency is Frequency.WEEKLY:
+        return []
+    day = spec.day_of_month or spec.first_day.day
+    if spec.frequency is Frequency.YEARLY:
+        if (spec.first_day.month, day) != (2, 29):
+            return []  # another day a month lacks gives no date at all: refused
+        text = "Den 29. Februar gibt es nur in Schaltjahren: Die Reihe trifft sich alle vier Jahre."
+        return [FieldProblem("dates", text, warning=True)]
+    step = spec.interval * (3 if spec.frequency is Frequency.QUARTERLY else 1)
+    months = {(spec.first_day.month - 1 + k * step) % 12 + 1 for k in range(12)}
+    short = [m for m in sorted(months) if calendar.monthrange(2027, m)[1] < day]
+    if not short:
+        return []
+    names = [
+        f"{MONTHS[m - 1]} (außer in Schaltjahren)" if (m, day) == (2, 29) else MONTHS[m - 1]
+        for m in short
+    ]
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} und {names[-1]}"
+    text = f"Nicht jeder Monat hat einen {day}.: Im {listed} findet kein Termin statt."
     return [FieldProblem("dates", text, warning=True)]
 
 

@@ -14,6 +14,7 @@ from expertenrat.domain.meetings import SeriesPreview, clean_draft, entry_proble
 from expertenrat.domain.series_warnings import (
     holiday_warnings,
     overlap_warnings,
+    skipped_day_warnings,
     weekend_warnings,
 )
 from expertenrat.domain.series_wording import counted_series, preview_line
@@ -39,7 +40,8 @@ def series_preview(
     occurrences = series_dates(spec)
     others = existing_meetings(session, clock, council_id)
     warnings = (
-        weekend_warnings(occurrences)
+        skipped_day_warnings(spec)
+        + weekend_warnings(occurrences)
         + holiday_warnings(occurrences, clock.bundesland)
         + overlap_warnings(occurrences, others)
     )

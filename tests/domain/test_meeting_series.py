@@ -13,6 +13,7 @@ from expertenrat.domain.series_warnings import (
     ExistingMeeting,
     holiday_warnings,
     overlap_warnings,
+    skipped_day_warnings,
     weekend_warnings,
 )
 from expertenrat.domain.series_wording import counted_series, describe_series, preview_line
@@ -84,6 +85,42 @@ def test_the_31st_is_skipped_in_shorter_months_like_rfc_5545():
         date(2026, 3, 31),
         date(2026, 5, 31),
     ]
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        (
+            {"frequency": Frequency.MONTHLY, "first_day": date(2027, 1, 31)},
+            "Nicht jeder Monat hat einen 31.: Im Februar, April, Juni, September und November "
+            "findet kein Termin statt.",
+        ),
+        (
+            {"frequency": Frequency.MONTHLY, "day_of_month": 29},
+            "Nicht jeder Monat hat einen 29.: Im Februar (außer in Schaltjahren) findet kein "
+            "Termin statt.",
+        ),
+        (
+            {"first_day": date(2027, 1, 31)},  # quarterly: January, April, July, October
+            "Nicht jeder Monat hat einen 31.: Im April findet kein Termin statt.",
+        ),
+        (
+            {"frequency": Frequency.YEARLY, "first_day": date(2028, 2, 29)},
+            "Den 29. Februar gibt es nur in Schaltjahren: Die Reihe trifft sich alle vier Jahre.",
+        ),
+    ],
+)
+def test_a_day_some_months_lack_is_named_with_the_months_that_go_without(changes, message):
+    """(found by a tester) A series on the 29th to 31st silently left out the months
+    without that day; "jährlich" from 29.02.2028 met next in 2032."""
+    rule = spec(weekday=None, ordinal=None, **changes)
+
+    (warning,) = skipped_day_warnings(rule)
+
+    assert warning.message == message
+    assert warning.warning
+    assert skipped_day_warnings(spec(first_day=date(2027, 1, 30), weekday=None, ordinal=None)) == []
+    assert skipped_day_warnings(spec(first_day=date(2027, 1, 31))) == []  # second Tuesday
 
 
 def test_last_friday_of_the_month():
