@@ -71,7 +71,7 @@ def render_minutes(
         city=head.city,
         date=doc.day,
         logo_png=head.logo_png,
-        subject=f"{heading}, {head.council_name}, {long_date(doc.day)}",
+        subject=f"{heading}, {head.council_name}, {long_date(doc.day)}{_public_mark(doc)}",
         keywords=", ".join(("Protokoll", head.council_name, f"{doc.day:%d.%m.%Y}", state, variant)),
         date_label=f"{meeting_noun(doc.number, doc.kind)} vom",
         footer_note=_footer_note(doc),
@@ -89,6 +89,12 @@ def render_minutes(
         story += _item(doc, item)
     story += _closing(doc)
     return theme.build_pdf(story, info, _warnings(doc), len(doc.items))
+
+
+def _public_mark(doc: MinutesDocument) -> str:
+    """What tells the public version's subject from the full one's, as the public
+    Sitzungsmappe's subject says it: its title is the same, as its page header."""
+    return " (öffentliche Fassung)" if doc.public else ""
 
 
 def _footer_note(doc: MinutesDocument) -> str:
