@@ -49,6 +49,10 @@ class RestoreSummary:
     kept_copy: Path | None  # what was replaced, or None if the database was empty
 
 
+_NOT_RESTORED = "Die Sicherung konnte nicht eingespielt werden"
+_UNCHANGED = "Die Datenbank ist unverändert."
+
+
 class BackupService:
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -106,8 +110,11 @@ class BackupService:
         *,
         now: datetime | None = None,
         progress: Progress | None = None,
+        refused_as: tuple[str, str] = (_NOT_RESTORED, _UNCHANGED),
     ) -> RestoreSummary:
         """Replace all data with ``backup`` (already read and checked), as :meth:`restore`.
+        ``refused_as``: what failed and what that leaves, in the message when the database
+        refuses the data before the commit (a move to the server names itself).
 
         The copy of the old data is made before anything is replaced; a restore that fails
         while the database is certainly unchanged (its transaction never got to the commit,
@@ -138,14 +145,14 @@ class BackupService:
             if kept is not None and unchanged:
                 discard_copy(kept)  # the database is as it was: the copy would only pile up
             if isinstance(error, exc.DBAPIError):
-                outcome = "Die Datenbank ist unverändert."
+                what, outcome = refused_as
                 if not unchanged:
                     outcome = "Ob die Daten schon ersetzt wurden, ist nicht sicher." + (
                         f" Die bisherigen Daten sind in „{kept}“ aufbewahrt." if kept else ""
                     )
                 raise BackupError(
                     *refused(
-                        "Die Sicherung konnte nicht eingespielt werden",
+                        what,
                         error,
                         outcome,
                         self._db.url,

@@ -41,6 +41,9 @@ class MoveSummary:
     rows: int
 
 
+_OLD_KEPT = "Die bisherige Datenbank wird weiter verwendet."
+
+
 def nothing_to_move(source: Database) -> str:
     """The message for a move from a database that holds nothing yet (a new PC's file):
     the PC wants the server the data already lies on."""
@@ -105,7 +108,10 @@ def _move(
     backup = read_backup(buffer, migrate.is_known_revision)
     with _refused_by(at_target, target):
         BackupService(target).restore_backup(
-            backup, keep_dir, progress=lambda done, _t: progress(tables + done, total)
+            backup,
+            keep_dir,
+            progress=lambda done, _t: progress(tables + done, total),
+            refused_as=(at_target, _OLD_KEPT),
         )
         arrived = _counts(target, lambda done: progress(2 * tables + done, total))
     expected = {part.name: len(part.rows) for part in backup.tables}
@@ -125,9 +131,7 @@ def _refused_by(what: str, side: Database) -> Iterator[None]:
     try:
         yield
     except exc.DBAPIError as error:
-        raise DatabaseUnusableError(
-            *refused(what, error, "Die bisherige Datenbank wird weiter verwendet.", side.url)
-        ) from None
+        raise DatabaseUnusableError(*refused(what, error, _OLD_KEPT, side.url)) from None
 
 
 def check_server(url: URL) -> bool:
