@@ -14,6 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
 from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.field_limits import MINUTES_ITEM
 from expertenrat.domain.text_templates import TextTemplate
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
@@ -73,5 +74,5 @@ def insert_phrase(
                 _CONTEXT,
                 "Der Textbaustein passt nicht mehr in das Ergebnis (höchstens {limit} "
                 "Zeichen) und ist nicht eingefügt.",
-            ).format(limit=form.result_edit.maxLength()),
+            ).format(limit=MINUTES_ITEM["result"].max_length),
         )

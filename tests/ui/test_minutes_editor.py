@@ -1285,6 +1285,24 @@ def test_a_phrase_too_long_for_the_ergebnis_is_not_cut_off(
     qtbot.waitUntil(editor.idle, timeout=WAIT)
 
 
+def test_the_refusal_of_a_phrase_names_the_ergebnis_limit_beside_a_text_of_emoji(
+    qtbot, make_editor, held, dialogs
+) -> None:
+    """An Ergebnis of 60 emoji (120 UTF-16 code units: the field holds it whole) refuses
+    a phrase naming the field's limit of 100 characters, not Qt's grown count."""
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[1])
+    result = editor.item_form.result_edit
+    result.setText("🎉" * 60)
+    result.setFocus()
+
+    editor.phrase_menu.chosen.emit("Der Expert*innenrat nimmt den Bericht zur Kenntnis.")
+
+    assert result.text() == "🎉" * 60
+    assert "(höchstens 100 Zeichen)" in dialogs.messages[-1][2]
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+
+
 def test_the_chair_list_marks_members_recorded_as_not_present_and_lists_them_last(
     qtbot, make_editor, services, council_id
 ) -> None:
