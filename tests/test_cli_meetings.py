@@ -301,7 +301,9 @@ def test_export_invitation_after_an_agenda_change_names_the_changed_agenda(
                        "--meeting", "7", "--out", str(mail))  # fmt: skip
     assert code == 0
     message = message_from_bytes(mail.read_bytes(), policy=email_default)
-    assert message["Subject"].startswith("Geänderte Tagesordnung zur 7. Sitzung")
+    assert message["Subject"].startswith(
+        "Smart City Expert*innenrat: Geänderte Tagesordnung zur 7. Sitzung"
+    )
     body = " ".join(message.get_body(("plain",)).get_content().split())
     assert "Die Tagesordnung hat sich geändert." in body
 
@@ -314,7 +316,7 @@ def test_export_invitation_mail_writes_a_draft_with_pdf_and_calendar(capsys, dat
 
     assert code == 0 and out.startswith("E-Mail-Entwurf zur 7. Sitzung an ")
     message = message_from_bytes(target.read_bytes(), policy=email_default)
-    assert message["Subject"].startswith("Einladung zur 7. Sitzung")
+    assert message["Subject"].startswith("Smart City Expert*innenrat: Einladung zur 7. Sitzung")
     assert message["X-Unsent"] == "1" and "@" in message["Bcc"]
     names = [p.get_filename() for p in message.iter_attachments()]
     assert [Path(n).suffix for n in names] == [".pdf", ".ics"]

@@ -1,5 +1,6 @@
 """What a meeting's documents are called: the meeting's heading ("5. Sitzung: …"), the
-letter's title ("Geänderte Einladung zur …", "Absage: …"), the letter's name in a
+letter's title ("Geänderte Einladung zur …", "Absage: …") and subject (after the council's
+name), the letter's name in a
 Sitzungsmappe, the meeting's time in words and the calendar entry's name; all read from
 its :class:`~expertenrat.domain.meeting_documents.MeetingDocument`.
 """
@@ -30,6 +31,14 @@ def letter_title(doc: MeetingDocument) -> str:
     if doc.cancelled:
         return f"Absage: {heading}"
     return f"{changed_letter(doc.moved, doc.agenda_changed)} zur {heading}"
+
+
+def council_named(doc: MeetingDocument, subject: str) -> str:
+    """``subject`` after the council's name, "Digitalbeirat der Stadt Leipzig: Einladung zur
+    7. Sitzung, …", so that a member of several bodies tells their letters apart (a colon,
+    not "des …": a council's name is not reliably declinable)."""
+    council = " ".join(doc.letterhead.council_name.split())
+    return f"{council}: {subject}" if council else subject
 
 
 def pack_invitation_name(doc: MeetingDocument, *, public: bool = False) -> str:

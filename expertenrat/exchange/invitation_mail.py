@@ -11,7 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from expertenrat.domain.german_dates import long_date
-from expertenrat.domain.meeting_document_titles import letter_title, meeting_heading, meeting_time
+from expertenrat.domain.meeting_document_titles import (
+    council_named,
+    letter_title,
+    meeting_heading,
+    meeting_time,
+)
 from expertenrat.domain.meeting_documents import MeetingDocument
 from expertenrat.exchange.mail_draft import Attachment, mail_draft
 
@@ -27,7 +32,7 @@ def invitation_eml(
     closing = f"Mit freundlichen Grüßen\n{head.signature}\n{head.council_name}"
     text = "\n\n".join((doc.salutation, body, closing))
     return mail_draft(
-        f"{title}, {long_date(doc.start.date())}",
+        council_named(doc, f"{title}, {long_date(doc.start.date())}"),
         text + "\n",
         bcc=members,
         attachments=[

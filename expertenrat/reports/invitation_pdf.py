@@ -22,7 +22,11 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.invitation_changes import changed_letter
-from expertenrat.domain.meeting_document_titles import letter_title, meeting_heading
+from expertenrat.domain.meeting_document_titles import (
+    council_named,
+    letter_title,
+    meeting_heading,
+)
 from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument
 from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.domain.wording import counted, isolated, quoted
@@ -75,7 +79,7 @@ def render_invitation(
         head,
         title,
         doc.letter_date,
-        subject=f"{title}, {parts.when(doc)}",
+        subject=council_named(doc, f"{title}, {parts.when(doc)}"),
         keywords=", ".join(k for k in (_keywords(doc), mark) if k),
         reproducible=reproducible,
     )
@@ -270,7 +274,9 @@ def render_invitation_letters(letters: Sequence[tuple[str, MeetingDocument]]) ->
             {
                 "/Title": title,
                 "/Author": doc.letterhead.council_name,
-                "/Subject": f"{title}, {counted(len(letters), 'Brief', 'Briefe')}",
+                "/Subject": council_named(
+                    doc, f"{title}, {counted(len(letters), 'Brief', 'Briefe')}"
+                ),
                 "/Keywords": _keywords(doc),
             },
         )

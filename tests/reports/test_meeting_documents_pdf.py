@@ -152,6 +152,23 @@ def test_the_address_names_the_city_only_where_the_councils_name_does_not() -> N
     assert meeting().addressee_lines[-1] == LETTERHEAD.city
 
 
+def test_the_invitations_subject_names_the_council() -> None:
+    """(found by a tester) "Einladung zur 5. Sitzung, …" in the mail and the PDF's subject:
+    a member who sits on several bodies could not tell their invitations apart."""
+    leipzig = replace(LETTERHEAD, council_name="Digitalbeirat der  Stadt Leipzig", city="Leipzig")
+    doc = meeting(letterhead=leipzig)
+    mail = message_from_bytes(
+        invitation_eml(doc, ["a@example.org"], b"%PDF-", b"", "Einladung"), policy=email_default
+    )
+    pdf = read(render_invitation(doc).pdf).metadata.subject
+    letters = read(render_invitation_letters([("Kim Lee", doc)]).pdf).metadata.subject
+
+    head = "Digitalbeirat der Stadt Leipzig: Einladung zur 5. Sitzung, Dienstag, 10. März 2026"
+    assert mail["Subject"] == head
+    assert pdf == f"{head}, 16:00–18:00 Uhr"
+    assert letters == "Digitalbeirat der Stadt Leipzig: Einladungen zur 5. Sitzung, 1 Brief"
+
+
 def test_hostile_text_prints_literally_and_missing_letters_are_warned() -> None:
     rendered = render_invitation(meeting(addressee=("Frau Kim O'Neil", HOSTILE, "18055 Rostock")))
     text = text_of(read(rendered.pdf))

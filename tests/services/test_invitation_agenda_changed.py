@@ -147,7 +147,9 @@ def test_the_e_mail_draft_says_the_agenda_changed_and_carries_it(
     mail = documents.invitation_mail(invited)
 
     message = message_from_bytes(mail.eml, policy=email_default)
-    assert message["Subject"].startswith("Geänderte Tagesordnung zur 1. Sitzung, ")
+    assert message["Subject"].startswith(
+        "Smart City Expert*innenrat: Geänderte Tagesordnung zur 1. Sitzung, "
+    )
     body = " ".join(message.get_body(("plain",)).get_content().split())
     assert (
         "Bitte beachten Sie: Die Tagesordnung hat sich geändert. Diese Einladung ersetzt "
@@ -222,7 +224,9 @@ def test_a_change_of_the_non_public_items_alone_heads_only_that_part_as_changed(
     assert "Geänderte Tagesordnung – Öffentlicher Teil" not in text
     assert "Geänderte Tagesordnung – Nichtöffentlicher Teil" in text
     message = message_from_bytes(documents.invitation_mail(meeting_id).eml, policy=email_default)
-    assert message["Subject"].startswith("Geänderte Tagesordnung zur 1. Sitzung, ")
+    assert message["Subject"].startswith(
+        "Smart City Expert*innenrat: Geänderte Tagesordnung zur 1. Sitzung, "
+    )
     body = " ".join(message.get_body(("plain",)).get_content().split())
     assert f"{FIRST}: Der nichtöffentliche Teil der Tagesordnung hat sich geändert." in body
 

@@ -685,8 +685,9 @@ def test_the_invitation_as_an_e_mail_draft_to_the_members_with_pdf_and_calendar(
     message = message_from_bytes(mail.eml, policy=email_default)
     assert message["X-Unsent"] == "1"
     assert message["Bcc"] == '"Kim O\'Neil \\"K\\"" <kim@example.org>'
-    assert message["Subject"] == (
-        "Einladung zur 5. Sitzung – Frühjahr & <Klausur>, Donnerstag, 12. März 2026"
+    assert message["Subject"] == (  # the council's name: members may sit on several bodies
+        "Smart City Expert*innenrat: Einladung zur 5. Sitzung – Frühjahr & <Klausur>, "
+        "Donnerstag, 12. März 2026"
     )
     text = message.get_body(("plain",)).get_content().replace("\r\n", "\n")
     assert "Zeit: Donnerstag, 12. März 2026, 16:00–18:00 Uhr\nOrt: Rathaus, Raum 1.23" in text
@@ -716,7 +717,9 @@ def test_the_invitation_as_an_e_mail_draft_to_the_members_with_pdf_and_calendar(
     cancelled = message_from_bytes(
         service.invitation_mail(sample.meeting_id).eml, policy=email_default
     )
-    assert cancelled["Subject"].startswith("Absage: 5. Sitzung – Frühjahr & <Klausur>")
+    assert cancelled["Subject"].startswith(
+        "Smart City Expert*innenrat: Absage: 5. Sitzung – Frühjahr & <Klausur>"
+    )
     body = cancelled.get_body(("plain",)).get_content().replace("\r\n", "\n")
     assert "findet nicht statt" in body and "Grund: Raum nicht verfügbar" in body
     (gone,) = events(attachments(cancelled)["Absage 5. Sitzung 2026-03-12.ics"])

@@ -916,7 +916,7 @@ def test_after_an_agenda_change_the_invitation_saved_says_the_agenda_changed(
     assert "Bitte beachten Sie: Die Tagesordnung hat sich geändert." in text
     assert "Radverkehrskonzept Innenstadt" in text and "Zeit oder Ort" not in text
     message = message_from_bytes(eml.read_bytes(), policy=email_default)
-    assert message["Subject"].startswith("Geänderte Tagesordnung zur 1. Sitzung")
+    assert message["Subject"].startswith("Expert*innenrat: Geänderte Tagesordnung zur 1. Sitzung")
     body = " ".join(message.get_body(("plain",)).get_content().split())
     assert "Die Einladung mit der geänderten Tagesordnung liegt als PDF bei" in body
 
