@@ -208,7 +208,13 @@ def clean_text(value: str, spec: TextField) -> str:
     value = value.strip()
     # Joiners and bidi marks alone show nothing: such a text is empty, so that a required
     # field is asked for (a right-to-left mark is what an empty cell of an Arabic page copies).
-    return "" if value and _ALLOWED_FORMAT.issuperset(value.replace(" ", "")) else value
+    return "" if shows_nothing(value) else value
+
+
+def shows_nothing(text: str) -> bool:
+    """Whether ``text`` is blank to the eye: only spaces, line breaks, joiners and bidi
+    marks (the invisible characters the text rule allows), or nothing."""
+    return all(char.isspace() or char in _ALLOWED_FORMAT for char in text)
 
 
 def cleaned_texts(record: object, specs: Mapping[str, TextField]) -> dict[str, str]:

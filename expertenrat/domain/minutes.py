@@ -25,6 +25,7 @@ from expertenrat.domain.field_limits import (
     RECOMMENDATION,
     clean_text,
     cleaned_texts,
+    shows_nothing,
     text_problems,
 )
 from expertenrat.domain.votes import RecusedMember, Vote
@@ -55,8 +56,8 @@ class ItemTexts:
 
     @property
     def empty(self) -> bool:
-        return not any(t.strip() for t in (self.discussion, self.motion_text,
-                                            self.resolution_text, self.result))  # fmt: skip
+        return all(map(shows_nothing, (self.discussion, self.motion_text,
+                                       self.resolution_text, self.result)))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
+from expertenrat.domain.field_limits import shows_nothing
 from expertenrat.domain.minutes import ItemMinutes, Minutes
 from expertenrat.ui.i18n import tr
 
@@ -35,7 +36,7 @@ def lacking(item: ItemMinutes, payload: dict) -> bool:
     (typed or stored): no text, no vote and no recommendation."""
     if item.votes or item.recommendations:
         return False
-    return not any(str(text).strip() for text in payload.values())
+    return all(shows_nothing(str(text)) for text in payload.values())
 
 
 class MinutesItemList(QListWidget):

@@ -215,6 +215,26 @@ def test_items_without_content_are_marked_and_the_mark_follows_typing(
     assert editor.items.is_marked(key)
 
 
+def test_an_item_with_only_an_invisible_mark_still_lacks_content(
+    qtbot, make_editor, services, held
+) -> None:
+    """(found by a tester) A right-to-left mark alone (pasted from an empty cell of an
+    Arabic page; the text rule allows the mark) showed nothing, yet the item counted as
+    written: no "fehlt noch", and the checklist let the draft be finished."""
+    editor = make_editor(held.meeting_id)
+    key = item_key(held.item_ids[0])
+    show_item(editor, held.item_ids[0])
+
+    editor.item_form.discussion_edit.setPlainText("\u200f\n \u200d")
+    editor.autosave.save_now()
+    qtbot.waitUntil(
+        lambda: stored_texts(services, held, 0).discussion == "\u200f\n \u200d", timeout=WAIT
+    )
+
+    assert editor.items.is_marked(key)
+    assert services.minutes.minutes(held.meeting_id).items[0].lacks_content
+
+
 def test_ctrl_enter_steps_through_the_items(qtbot, make_editor, held) -> None:
     editor = make_editor(held.meeting_id)
     show_item(editor, held.item_ids[0])
