@@ -23,6 +23,9 @@ from expertenrat.domain.series_wording import stored_rule_words
 from expertenrat.domain.votes import vote_outcome
 
 _HIDDEN = frozenset({"version", "public_id", "uid", "ics_sequence", "fingerprint", "sha256"})
+# Row ids that name nothing (the record's own, a series', a minutes version's): the page
+# shows them, the Auskunft leaves them out (:func:`field_changes`, ``numbers``).
+_BARE_NUMBERS = frozenset({"id", "series_id", "minutes_version_id"})
 
 # Fields that hold the number (row id) of another record, and the kind of that record: the
 # page shows the record's name beside its number ("9. Sitzung (Nr. 8)"), as the number
@@ -46,6 +49,7 @@ REFERENCES: Mapping[str, str] = {
     "further_field_ids": "action_field",
     "project_id": "project",
     "project_ids": "project",
+    "answered_project_ids": "project",
 }
 
 Names = Mapping[tuple[str, int], str]
@@ -85,24 +89,29 @@ def field_changes(
     after: dict[str, Any] | None,
     names: Names | None = None,
     titles: RoleTitles = DEFAULT_ROLE_TITLES,
+    numbers: bool = True,
 ) -> list[FieldChange]:
     """The fields of an entry as rows "Feld | vorher | nachher", technical fields left out;
     a reference as the record's name from ``names`` and its number ("9. Sitzung (Nr. 8)"),
     the number alone for a record ``names`` lacks; a member's role as the council calls it
-    (``titles``: "Sprecher*in", not "Vorsitz").
+    (``titles``: "Sprecher*in", not "Vorsitz"). Without ``numbers`` (the Auskunft nach
+    Art. 15 DSGVO, read by a person who never saw the program's row ids) a reference is the
+    record's name alone, and a number that names nothing is left out.
 
     A new record lists its filled fields, a deleted one the fields it had.
     """
     old, new = before or {}, after or {}
     rows = []
     for key in [*old, *(k for k in new if k not in old)]:
-        if key in _HIDDEN:
+        if key in _HIDDEN or (not numbers and key in _BARE_NUMBERS):
             continue
         label = field_label(entity, key)
         if key in REFERENCES:
             kind = REFERENCES[key]
-            was, now = (_reference(kind, v, names or {}) for v in (old.get(key), new.get(key)))
-            if "(Nr. " in was + now:  # named: "Sitzung", no longer "Sitzung (Nr.)"
+            was, now = (
+                _reference(kind, v, names or {}, numbers) for v in (old.get(key), new.get(key))
+            )
+            if not numbers or "(Nr. " in was + now:  # named: "Sitzung", no longer "Sitzung (Nr.)"
                 label = label.removesuffix(" (Nr.)")
         else:
             was, now = (readable(entity, key, v, titles) for v in (old.get(key), new.get(key)))
@@ -124,12 +133,16 @@ def references(entries: Iterable[tuple[dict[str, Any] | None, dict[str, Any] | N
     return found
 
 
-def _reference(kind: str, value: Any, names: Names) -> str:
+def _reference(kind: str, value: Any, names: Names, numbers: bool = True) -> str:
+    """The record ``value`` refers to: "9. Sitzung (Nr. 8)", "8" for one ``names`` lacks;
+    without ``numbers`` "9. Sitzung", and nothing for one ``names`` lacks."""
     if isinstance(value, list):
-        return "; ".join(_reference(kind, v, names) for v in value)
+        return "; ".join(filter(None, (_reference(kind, v, names, numbers) for v in value)))
     if not isinstance(value, int) or isinstance(value, bool):
         return "" if value is None else str(value)
     name = names.get((kind, value))
+    if not numbers:
+        return name or ""
     return f"{name} (Nr. {value})" if name else str(value)
 
 

@@ -14,12 +14,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.audit_fields import field_changes, local_time
+from expertenrat.domain.audit_fields import AuditLine, field_changes, local_time
 from expertenrat.domain.audit_labels import entity_label
 from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.person_disclosure import DisclosureSection
 from expertenrat.domain.retention import ANONYMISED
+from expertenrat.services.audit_names import reference_names
 from expertenrat.store import models
 from expertenrat.store.models import AuditEntry
 
@@ -60,29 +61,51 @@ def audit_section(
         )
         .order_by(AuditEntry.at, AuditEntry.id)
     )
-    rows = []
+    lines = []
     for entry in session.scalars(query):
         before, after = _loaded(entry.before), _loaded(entry.after)
         if not _about(entry, before, after, person.id, ids, full_name):
             continue  # "membership_id": 1 is the start of "membership_id": 12
-        at = local_time(entry.at, zone) if zone is not None else entry.at
+        lines.append(
+            (
+                entry,
+                AuditLine(
+                    entry.at,
+                    entry.actor,
+                    AuditAction(entry.action),
+                    entry.entity,
+                    entry.entity_id,
+                    entry.summary,
+                    before,
+                    after,
+                ),
+            )
+        )
+    # Records referred to by number are named as on the Änderungsprotokoll page, without
+    # the number: "Tagesordnungspunkt: TOP 5 „…“, 8. Sitzung", never "… (Nr.): 43".
+    names = reference_names(session, (line for _, line in lines))
+    rows = []
+    for entry, line in lines:
+        at = local_time(line.at, zone) if zone is not None else line.at
         fields = "\n".join(
             f"{c.label}: {c.before} → {c.after}"
             if c.before and c.after
             else f"{c.label}: {c.after or c.before}"
             for c in field_changes(
-                entry.entity,
-                before,
-                after,
-                titles=titles.get(entry.council_id or 0, DEFAULT_ROLE_TITLES),
+                line.entity,
+                line.before,
+                line.after,
+                names,
+                titles.get(entry.council_id or 0, DEFAULT_ROLE_TITLES),
+                numbers=False,
             )
         )
         rows.append(
             (
                 f"{at:%d.%m.%Y %H:%M}",
-                entry.actor,
-                f"{entity_label(entry.entity)} {AuditAction(entry.action).label}",
-                entry.summary + (f"\n{fields}" if fields else ""),
+                line.actor,
+                f"{entity_label(line.entity)} {line.action.label}",
+                line.summary + (f"\n{fields}" if fields else ""),
             )
         )
     return DisclosureSection(

@@ -110,6 +110,24 @@ def test_references_show_the_name_beside_the_number_where_it_is_known():
     ]
 
 
+def test_without_numbers_a_reference_is_its_name_and_a_bare_number_is_left_out():
+    """(found by a tester) the Auskunft said "Tagesordnungspunkt (Nr.): 43"."""
+    after = {
+        "id": 12,
+        "council_id": 1,
+        "origin_agenda_item_id": 59,
+        "project_ids": [6, 7],
+        "answered_project_ids": [6],
+    }
+    names = {("agenda_item", 59): "TOP 6.1 „Empfehlung“", ("project", 6): "Digitaler Zwilling"}
+
+    assert field_changes("recommendation", None, after, names, numbers=False) == [
+        FieldChange("beschlossen in Punkt", "", "TOP 6.1 „Empfehlung“"),
+        FieldChange("Projekte", "", "Digitaler Zwilling"),
+        FieldChange("geantwortet haben Projekte", "", "Digitaler Zwilling"),
+    ]
+
+
 def test_hostile_text_stays_as_it_is():
     text = '<b>&amp; "Zitat" 🎉 ' + "x" * 20_000
     assert readable("membership", "notes", text) == text

@@ -46,6 +46,21 @@ def test_the_audit_entries_name_the_role_as_the_council_calls_it(demo_database, 
     assert "Rolle: Vorsitz" not in fields
 
 
+def test_the_audit_entries_name_the_records_they_refer_to_without_internal_numbers(
+    demo_database, today
+):
+    """(found by a tester) the Auskunft read "Tagesordnungspunkt (Nr.): 49", a row id that
+    means nothing to the person who asked."""
+    service = PersonDisclosureService(demo_database)
+
+    pdf = " ".join(text(service.disclosure_pdf(_person(service, "Lindqvist"), today).pdf).split())
+
+    assert "(Nr.)" not in pdf and "Nr.:" not in pdf
+    assert "Tagesordnungspunkt: TOP 7 „Digitaler Zwilling Rostock:" in pdf
+    assert "Sitzung: 1. Sitzung am " in pdf
+    assert "Mitglied: Prof. Dr. Katharina Lindqvist" in pdf
+
+
 def test_the_chair_s_auskunft_holds_record_roles_consent_meetings_and_minutes(demo_database, today):
     service = PersonDisclosureService(demo_database)
     person_id = _person(service, "Lindqvist")
