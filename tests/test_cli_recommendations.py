@@ -298,6 +298,25 @@ def test_export_reminders_with_nothing_due_says_so_also_into_a_missing_folder(
     assert out.startswith("Keine Stellungnahme ist überfällig oder in den nächsten 14 Tagen")
 
 
+def test_documents_of_a_new_council_say_what_they_are_without(capsys, migrated_file, tmp_path):
+    """(found by a tester) "Interne Mitgliederliste mit 0 Mitgliedern", "Bericht (PDF) mit
+    0 Empfehlungen" for a council just set up."""
+    db = open_database(database_url(str(migrated_file)))
+    SettingsService(db, "Test").create_council(CouncilSettings(None, "Beirat", "Leipzig"))
+    roster, report = tmp_path / "liste.pdf", tmp_path / "bericht.pdf"
+    database = ("--database", str(migrated_file))
+
+    said = [
+        run(capsys, *database, "export", "roster", "--out", str(roster)),
+        run(capsys, *database, "export", "recommendations", "--out", str(report)),
+    ]
+
+    assert said == [
+        (0, f"Interne Mitgliederliste ohne Mitglieder: {roster}\n", ""),
+        (0, f"Bericht (PDF) ohne Empfehlungen: {report}\n", ""),
+    ]
+
+
 def test_export_reminders_says_why_a_folder_cannot_be_made(capsys, database, tmp_path):
     blocked = tmp_path / "datei"
     blocked.write_text("kein Ordner", encoding="utf-8")

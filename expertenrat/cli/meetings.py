@@ -20,6 +20,7 @@ from expertenrat.cli.support import (
 from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.meeting_numbers import meeting_noun
 from expertenrat.domain.meetings import list_label, meeting_topic
+from expertenrat.domain.wording import with_counted
 from expertenrat.services.files import write_file
 
 if TYPE_CHECKING:
@@ -167,12 +168,10 @@ def _export_invitation(services: Services, args: argparse.Namespace) -> str:
     write_pdf(path, rendered)
     if cancelled:  # the letter says it does not take place
         return f"Absage der {name}: {path}"
-    items = (
-        "1 Tagesordnungspunkt"
-        if rendered.records == 1
-        else f"{rendered.records} Tagesordnungspunkten"
+    items = with_counted(
+        rendered.records, "Tagesordnungspunkt", "Tagesordnungspunkten", "Tagesordnungspunkte"
     )
-    return f"{what} {name} mit {items}: {path}"
+    return f"{what} {name} {items}: {path}"
 
 
 def _export_invitation_mail(services: Services, args: argparse.Namespace) -> str:
@@ -241,4 +240,4 @@ def _export_ics(services: Services, args: argparse.Namespace) -> str:
         data = documents.ics_for_meetings([documents.meeting_id(council_id, args.meeting)])
     path = args.out
     write_file(path, data)
-    return f"Kalenderdatei mit {count} Sitzung{'en' if count != 1 else ''}: {path}"
+    return f"Kalenderdatei {with_counted(count, 'Sitzung', 'Sitzungen', 'Sitzungen')}: {path}"

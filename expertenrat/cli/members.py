@@ -17,7 +17,7 @@ from expertenrat.cli.support import (
     write_pdf,
 )
 from expertenrat.domain.errors import os_error_detail, os_error_text
-from expertenrat.domain.wording import counted, number_ranges, shortened
+from expertenrat.domain.wording import counted, number_ranges, shortened, with_counted
 from expertenrat.services.files import write_file
 
 if TYPE_CHECKING:
@@ -86,8 +86,8 @@ def _export_roster(services: Services, args: argparse.Namespace) -> str:
     path = args.out
     write_pdf(path, rendered)
     kind = "öffentliche" if args.public else "interne"
-    members = counted(rendered.records, "Mitglied", "Mitgliedern")
-    return f"{kind.capitalize()} Mitgliederliste mit {members}: {path}"
+    members = with_counted(rendered.records, "Mitglied", "Mitgliedern", "Mitglieder")
+    return f"{kind.capitalize()} Mitgliederliste {members}: {path}"
 
 
 def _export_members(services: Services, args: argparse.Namespace) -> str:

@@ -18,7 +18,7 @@ from expertenrat.cli.support import (
     year_argument,
 )
 from expertenrat.domain.errors import os_error_detail, os_error_text
-from expertenrat.domain.wording import counted
+from expertenrat.domain.wording import counted, with_counted
 
 if TYPE_CHECKING:
     from expertenrat.domain.recommendation_views import RecommendationRow
@@ -151,8 +151,8 @@ def _export_recommendations(services: Services, args: argparse.Namespace) -> str
         chosen_council(services, args), file_format, chosen
     )
     write_document(path, exported.data, exported.warnings)
-    count = "1 Empfehlung" if exported.records == 1 else f"{exported.records} Empfehlungen"
-    return f"{_FORMATS[file_format.value]} mit {count}: {path}"
+    count = with_counted(exported.records, "Empfehlung", "Empfehlungen", "Empfehlungen")
+    return f"{_FORMATS[file_format.value]} {count}: {path}"
 
 
 def _export_reminders(services: Services, args: argparse.Namespace) -> str:

@@ -14,6 +14,12 @@ def counted(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
 
+def with_counted(number: int, one: str, many: str, none: str) -> str:
+    """ "mit 1 Mitglied", "mit 9 Mitgliedern" (``one`` and ``many`` after "mit"), and
+    "ohne Mitglieder" (``none``) where there are none, never "mit 0 Mitgliedern"."""
+    return f"ohne {none}" if number == 0 else f"mit {counted(number, one, many)}"
+
+
 def years_ago(years: int) -> str:
     """ "einem Jahr", "2 Jahren": a span of years after "vor mehr als", as the retention
     says it in the window and on the command line."""
