@@ -166,22 +166,30 @@ TEXT_TEMPLATE: Mapping[str, TextField] = MappingProxyType(
 """The texts of a standard phrase (Textbaustein), by attribute name."""
 
 
-# What text copied from a PDF, a word processor or a web page brings along invisibly and what
-# carries nothing in plain text: SOFT HYPHEN, ZERO WIDTH SPACE, WORD JOINER and the byte
-# order mark. The checks refuse them (see the module); an input drops them from pasted text.
-_PASTE_LITTER = str.maketrans(dict.fromkeys("\u00ad\u200b\u2060\ufeff"))
-
-
 def pasted_text(text: str) -> str:
-    """``text`` as pasted into an input: without the invisible characters copying brings."""
-    return text.translate(_PASTE_LITTER)
+    """``text`` as pasted into an input: without the invisible characters the checks refuse
+    (see the module), which copying from a PDF, a word processor, a web page or a terminal
+    brings along unseen (a soft hyphen, a zero-width space, a byte order mark, a bidi
+    override, an escape or NUL); kept, the text could not be saved and nobody could find
+    what to retype in a long text. A vertical tab, form feed or NEL becomes a line feed."""
+    if text.isprintable():
+        return text  # the common case, at C speed
+    return "".join(_pasted_character(char) for char in text)
+
+
+def _pasted_character(char: str) -> str:
+    if char.isprintable() or char in _MULTILINE_CONTROLS or char in "\u2028\u2029":
+        return char
+    if char in _LINE_BREAKS:
+        return "\n"
+    return "" if _invisible_control(char) else char
 
 
 def pasted_line(text: str) -> str:
-    """``text`` as pasted into a one-line input: as :func:`pasted_text`, its lines joined
-    by spaces."""
+    """``text`` as pasted into a one-line input: as :func:`pasted_text`, its lines and tabs
+    joined by spaces."""
     text = pasted_text(text).replace("\r\n", " ")
-    return "".join(" " if char in _LINE_BREAKS else char for char in text)
+    return "".join(" " if char in _LINE_BREAKS or char == "\t" else char for char in text)
 
 
 def line_feeds(text: str) -> str:
@@ -255,12 +263,15 @@ def _first_forbidden(value: str, multiline: bool) -> str | None:
     for char in value:
         if char.isprintable() or (multiline and char in _MULTILINE_CONTROLS):
             continue  # isprintable: letters, digits, punctuation, symbols, the space
-        if char in _LINE_BREAKS:
-            return char
-        category = unicodedata.category(char)
-        if category in ("Cc", "Cs") or (category == "Cf" and char not in _ALLOWED_FORMAT):
+        if char in _LINE_BREAKS or _invisible_control(char):
             return char
     return None
+
+
+def _invisible_control(char: str) -> bool:
+    """Whether ``char`` is a control, format or surrogate character the module refuses."""
+    category = unicodedata.category(char)
+    return category in ("Cc", "Cs") or (category == "Cf" and char not in _ALLOWED_FORMAT)
 
 
 def _forbidden_message(spec: TextField, char: str) -> str:

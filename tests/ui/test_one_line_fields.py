@@ -30,7 +30,7 @@ import expertenrat.ui
 from expertenrat.domain.annexes import Annex
 from expertenrat.domain.attendance_sheet import GuestEntry
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.domain.field_limits import pasted_line
+from expertenrat.domain.field_limits import PERSON, pasted_line, text_problems
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.votes import VoteDraft
 from expertenrat.ui.agenda_item_form import AgendaItemForm
@@ -142,6 +142,27 @@ def test_one_ctrl_z_takes_back_a_cleaned_paste_in_a_text_box(qtbot):
     _undo(edit)
 
     assert edit.toPlainText() == "Herr Krueger berichtet "
+
+
+def test_a_paste_drops_every_invisible_control_the_save_would_refuse(qtbot):
+    """(found by a tester) A NUL, an escape or a bidi override pasted into a long text was
+    only refused at saving, with the advice to type the text again; the paste now drops them
+    as it dropped soft hyphens. A form feed is a line break, a joiner in an emoji stays."""
+    box = plain_text_edit(3, grows=True)
+    line = LineEdit()
+    for edit in (box, line):
+        qtbot.addWidget(edit)
+        edit.show()
+    pasted = "Ber\x00icht\x1b[0m \u202eamtlich\u202c\x0cTeil\t2 \U0001f469\u200d\U0001f4bb"
+
+    _paste(box, pasted)
+    _paste(line, pasted)
+
+    assert box.toPlainText() == "Bericht[0m amtlich\nTeil\t2 \U0001f469\u200d\U0001f4bb"
+    assert line.text() == "Bericht[0m amtlich Teil 2 \U0001f469\u200d\U0001f4bb"
+    assert pasted_line("M\udcfcller") == "Mller"  # a lone surrogate Qt may deliver
+    for text, spec in ((box.toPlainText(), PERSON["notes"]), (line.text(), PERSON["title"])):
+        assert not text_problems("x", text, replace(spec, max_length=100))
 
 
 def test_the_context_menu_s_paste_and_a_drop_are_cleaned_as_ctrl_v_is(qtbot):
