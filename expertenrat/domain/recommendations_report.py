@@ -155,6 +155,7 @@ class RecommendationsReport:
     status_chart: StatusChart
     in_time: tuple[InTimeYear, ...]
     open_items: tuple[ReportLine, ...]
+    internal: bool = False  # holds a recommendation adopted in a non-public agenda item
 
 
 def days_open(row: RecommendationRow, today: date) -> int | None:

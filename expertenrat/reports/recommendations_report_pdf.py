@@ -28,6 +28,10 @@ from expertenrat.reports.minutes_blocks import Bookmark, bookmarked_heading
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
 from expertenrat.reports.widowless_table import AtPageTop, ContinuedTable
 
+INTERNAL = (
+    "Intern – enthält Empfehlungen aus nichtöffentlicher Beratung, nur für den internen Gebrauch."
+)
+
 
 def _code(line: ReportLine) -> Lines:
     return [(line.row.code, BOLD), (line.row.kind.label, SMALL)]
@@ -83,19 +87,24 @@ def lines_table(
 
 
 def render_recommendations_report(report: RecommendationsReport) -> RenderedPdf:
-    """The report in A4 portrait; warnings name texts with letters no bundled font has."""
+    """The report in A4 portrait; warnings name texts with letters no bundled font has.
+    One that holds a recommendation adopted in a non-public agenda item is marked internal
+    as the internal roster is: in its title, keywords and every page's foot."""
     head = report.letterhead
+    title = f"{TITLE} – intern" if report.internal else TITLE
+    kinds = ("Empfehlungen", "intern") if report.internal else ("Empfehlungen",)
     info = theme.DocumentInfo(
-        title=TITLE,
+        title=title,
         council_name=head.council_name,
         city=head.city,
         date=report.on,
         logo_png=head.logo_png,
         subject=f"{TITLE}, {head.council_name}, {report.scope}",
-        keywords=", ".join(("Empfehlungen", head.council_name, report.scope)),
+        keywords=", ".join((*kinds, head.council_name, report.scope)),
+        footer_note=INTERNAL if report.internal else "",
     )
     count = "1 Empfehlung" if report.count == 1 else f"{report.count} Empfehlungen"
-    story = theme.title_block(TITLE, f"{isolated(head.council_name)} · {count} · {report.scope}")
+    story = theme.title_block(title, f"{isolated(head.council_name)} · {count} · {report.scope}")
     if not report.count:
         story.append(paragraph("Keine Empfehlungen in dieser Auswahl.", "note"))
     else:

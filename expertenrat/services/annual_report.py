@@ -27,7 +27,7 @@ from expertenrat.domain.recommendation_views import RecommendationFilter
 from expertenrat.domain.recommendations_report import NO_FIELD, REPORTED
 from expertenrat.reports.annual_report_pdf import render_annual_report
 from expertenrat.services.action_fields import action_field
-from expertenrat.services.attendance_rows import placed_agenda_rows
+from expertenrat.services.attendance_rows import non_public_items, placed_agenda_rows
 from expertenrat.services.attendance_sheets import attendance_sheet
 from expertenrat.services.meeting_rows import council_clock, meeting_rows, summaries
 from expertenrat.services.member_rows import council_members
@@ -77,7 +77,7 @@ class AnnualReportService:
                 response_summaries(session, council_id),
                 fields_of_year(session, council_id, fields, year, without_field=True),
                 [f.name for f in fields],
-                _non_public_items(session, {r.origin.meeting_id for r in adopted}),
+                non_public_items(session, {r.origin.meeting_id for r in adopted}),
             )
 
     def report_pdf(
@@ -124,18 +124,6 @@ def _meetings(session: Session, council_id: int, year: int, day: date) -> Meetin
             )
         lines.append(line)
     return MeetingsPart(tuple(lines), ahead, unrecorded)
-
-
-def _non_public_items(session: Session, meeting_ids: set[int | None]) -> frozenset[int]:
-    """The ids of the non-public agenda items of the meetings ``meeting_ids`` (an item under
-    a non-public one is non-public too)."""
-    return frozenset(
-        row.id
-        for meeting_id in meeting_ids
-        if meeting_id is not None
-        for row, placed in placed_agenda_rows(session, meeting_id)
-        if not placed.public
-    )
 
 
 def _project_items(session: Session, council_id: int, year: int) -> list[ProjectItem]:

@@ -73,6 +73,19 @@ def placed_agenda_rows(
     return placed_rows(rows)
 
 
+def non_public_items(session: Session, meeting_ids: set[int | None]) -> frozenset[int]:
+    """The ids of the non-public agenda items of the meetings ``meeting_ids`` (an item under
+    a non-public one is non-public too): of the recommendations adopted in them, the
+    Tätigkeitsbericht names none, and the recommendations report is internal."""
+    return frozenset(
+        row.id
+        for meeting_id in meeting_ids
+        if meeting_id is not None
+        for row, placed in placed_agenda_rows(session, meeting_id)
+        if not placed.public
+    )
+
+
 def placed_rows(
     rows: Sequence[models.AgendaItem],
 ) -> list[tuple[models.AgendaItem, agenda.PlacedItem]]:

@@ -28,6 +28,7 @@ from expertenrat.domain.recommendations_report import (
 from expertenrat.domain.response_summaries import response_summary
 from expertenrat.exchange.recommendations_register import register_csv, register_xlsx
 from expertenrat.reports.recommendations_report_pdf import render_recommendations_report
+from expertenrat.services.attendance_rows import non_public_items
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.recommendation_reminders import council_letterhead
 from expertenrat.services.recommendation_rows import register_rows
@@ -80,9 +81,10 @@ class RecommendationsReportService:
             answers = response_summaries(session, council_id)
             fields = _field_order(session, council_id)
             scope = scope_text(chosen, *_names(session, chosen))
-        return render_recommendations_report(
-            recommendations_report(head, rows, answers, fields, day, scope)
-        )
+            secret = non_public_items(session, {row.origin.meeting_id for row in rows})
+        report = recommendations_report(head, rows, answers, fields, day, scope)
+        internal = any(row.origin.item_id in secret for row in rows)
+        return render_recommendations_report(replace(report, internal=internal))
 
     def export(
         self,

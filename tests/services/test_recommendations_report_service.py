@@ -12,6 +12,7 @@ from datetime import date, datetime
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from sqlalchemy import select
 
 from expertenrat.domain.enums import RecommendationStatus, ResponseVerdict
 from expertenrat.domain.errors import DataEntryError
@@ -19,8 +20,10 @@ from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.recommendation_responses import ResponseDraft
 from expertenrat.domain.recommendation_views import RecommendationFilter
 from expertenrat.exchange.recommendations_register import HEADERS, export_row
+from expertenrat.reports.recommendations_report_pdf import INTERNAL
 from expertenrat.services.context import Services
 from expertenrat.services.recommendations_report import RegisterFileFormat
+from expertenrat.store import models
 
 S = RecommendationStatus
 TODAY = date(2026, 11, 27)  # the demo's day
@@ -223,3 +226,49 @@ def test_a_plan_passed_beside_a_response_not_yet_due_in_the_report_and_the_files
     assert line[header.index("Ausstehend von")] == f"{other.title}; {planner.title} ({late})"
     assert line[header.index("Tage überfällig")] == "26"
     assert line[header.index("Umsetzung geplant bis")] == "01.11.2026"
+
+
+def _adopted_in_non_public_items(services, council_id) -> set[str]:
+    with services.database.reading() as session:
+        return set(
+            session.scalars(
+                select(models.Recommendation.code)
+                .join(
+                    models.AgendaItem,
+                    models.AgendaItem.id == models.Recommendation.origin_agenda_item_id,
+                )
+                .where(
+                    models.Recommendation.council_id == council_id,
+                    models.AgendaItem.public.is_(False),
+                )
+            )
+        )
+
+
+def test_a_report_holding_a_recommendation_of_a_non_public_item_is_marked_internal(
+    services, council_id
+):
+    """(found by a tester) it named the recommendations adopted in non-public items, with
+    their TOP, and was not marked internal as the internal roster and the Ablaufplan are."""
+    secret = _adopted_in_non_public_items(services, council_id)
+    rows = services.recommendations.list(council_id, today=TODAY)
+    (public, *_) = [r for r in rows if r.code not in secret and r.status is not S.DRAFT]
+
+    marked = services.recommendations_report.report_pdf(council_id, today=TODAY)
+    plain = services.recommendations_report.report_pdf(
+        council_id, RecommendationFilter(search=public.title), TODAY
+    )
+
+    reader = PdfReader(io.BytesIO(marked.pdf))
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    assert secret and any(code in pdf_text(marked.pdf) for code in secret)
+    assert reader.metadata.title == "Bericht zu den Empfehlungen – intern"
+    assert "intern" in reader.metadata.keywords.split(", ")
+    assert pages[0].count("Bericht zu den Empfehlungen – intern") == 2  # header and title
+    assert all(INTERNAL in page for page in pages)  # every page's foot
+    printed = pdf_text(plain.pdf)
+    assert public.code in printed and not secret & set(printed.split())
+    assert (
+        "intern" not in printed
+        and "intern" not in PdfReader(io.BytesIO(plain.pdf)).metadata.keywords
+    )
