@@ -4,6 +4,7 @@ the reminders, and the report and register exports."""
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -19,6 +20,7 @@ from expertenrat.domain.enums import HistoryKind, ProjectPhase, ResponseVerdict
 from expertenrat.domain.projects import Project
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.recommendation_responses import ResponseDraft
+from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.services.projects import ProjectsService
 from expertenrat.services.recommendations import RecommendationsService
 from expertenrat.services.settings import SettingsService
@@ -130,23 +132,10 @@ def test_a_plan_passed_beside_a_response_not_yet_due_says_how_late_the_plan_is(c
     """``--overdue`` lists a recommendation whose one project's plan has passed while the
     other's response is not yet due (the register's rule), and its line said nothing
     overdue."""
-    db = open_database(database_url(database))
-    try:
-        field = SettingsService(db, "Test").action_fields(1)[0].id
-        projects = ProjectsService(db, "Test")
-        klima = next(e.project.id for e in projects.projects(1))
-        park = projects.create(1, Project(None, "Parkhaus", action_field_id=field))
-        register = RecommendationsService(db, "Test")
-        content = RecommendationContent("Beide", project_ids=(klima, park))
-        row = register.create(1, content, date(2020, 4, 1), adopted=True).row
-        row = register.send(row.id, row.version, date(2020, 4, 2), date(2099, 6, 30)).row
-        plan = ResponseDraft(
-            date(2020, 5, 1), ResponseVerdict.PLANNED, measures_due_on=date(2020, 6, 30),
-            project_id=klima,
-        )  # fmt: skip
-        register.record_response(row.id, row.version, plan)
-    finally:
-        db.close()
+    plan = ResponseDraft(
+        date(2020, 5, 1), ResponseVerdict.PLANNED, measures_due_on=date(2020, 6, 30)
+    )
+    _answer_one_of_two_projects(database, plan, "klima", due_on=date(2099, 6, 30))
 
     before = _today_in_rostock()
     code, out, err = run(capsys, "--database", database, "recommendations", "--overdue")
@@ -441,20 +430,8 @@ def test_export_bad_input_is_a_german_error_with_exit_code_1(
 def test_one_of_two_projects_answered_is_listed_as_such_and_only_the_other_reminded(
     capsys, database, tmp_path
 ):
-    db = open_database(database_url(database))
-    try:
-        field = SettingsService(db, "Test").action_fields(1)[0].id
-        projects = ProjectsService(db, "Test")
-        klima = next(e.project.id for e in projects.projects(1))
-        park = projects.create(1, Project(None, "Parkhaus", action_field_id=field))
-        register = RecommendationsService(db, "Test")
-        content = RecommendationContent("Beide", project_ids=(klima, park))
-        row = register.create(1, content, date(2020, 4, 1), adopted=True).row
-        row = register.send(row.id, row.version, date(2020, 4, 2)).row
-        answer = ResponseDraft(date(2020, 5, 1), ResponseVerdict.COMPLIED, project_id=park)
-        register.record_response(row.id, row.version, answer)
-    finally:
-        db.close()
+    answer = ResponseDraft(date(2020, 5, 1), ResponseVerdict.COMPLIED)
+    row = _answer_one_of_two_projects(database, answer, "park")
     folder = tmp_path / "Erinnerungen"
     folder.mkdir()
 
@@ -468,3 +445,25 @@ def test_one_of_two_projects_answered_is_listed_as_such_and_only_the_other_remin
     assert (code, err) == (0, "")
     assert out.startswith(f"Klima & Co: E-2020-01, {row.code} →")
     assert "Parkhaus" not in out and not list(folder.glob("Erinnerung-Parkhaus-*"))
+
+
+def _answer_one_of_two_projects(
+    database: str, answer: ResponseDraft, answering: str, due_on: date | None = None
+) -> RecommendationRow:
+    """A recommendation "Beide" to the project "Klima & Co" and a new "Parkhaus", sent
+    on 02.04.2020 (response ``due_on``), and ``answer`` from one of them (``answering``:
+    "klima" or "park")."""
+    db = open_database(database_url(database))
+    try:
+        field = SettingsService(db, "Test").action_fields(1)[0].id
+        projects = ProjectsService(db, "Test")
+        klima = next(e.project.id for e in projects.projects(1))
+        park = projects.create(1, Project(None, "Parkhaus", action_field_id=field))
+        register = RecommendationsService(db, "Test")
+        content = RecommendationContent("Beide", project_ids=(klima, park))
+        row = register.create(1, content, date(2020, 4, 1), adopted=True).row
+        row = register.send(row.id, row.version, date(2020, 4, 2), due_on).row
+        answer = replace(answer, project_id=klima if answering == "klima" else park)
+        return register.record_response(row.id, row.version, answer).row
+    finally:
+        db.close()
