@@ -106,6 +106,27 @@ def test_check_reports_problems_with_exit_code_1(demo_file):
     assert "Die Prüfung hat 1 Problem gefunden." in result.stderr
 
 
+def test_check_names_a_nul_and_a_bidi_override_with_exit_code_1(demo_file):
+    # Found by a tester: texts written around the program (NUL, a bidi override) passed
+    # the check, and a database with NUL could not move to the server.
+    connection = sqlite3.connect(demo_file)
+    given, family = connection.execute(
+        "SELECT given_name, family_name FROM persons ORDER BY id"
+    ).fetchone()
+    connection.execute("UPDATE persons SET family_name = family_name || char(0) WHERE id = 1")
+    connection.execute("UPDATE projects SET description = char(8238) || description")
+    connection.commit()
+    connection.close()
+    result = run("--database", str(demo_file), "check")
+    assert result.returncode == 1
+    assert (
+        f"- Mitglied „{given} {family}“, Feld Nachname: "
+        "enthält ein unsichtbares Steuerzeichen (U+0000).\n"
+    ) in result.stdout
+    assert "Feld Beschreibung: enthält ein unsichtbares Steuerzeichen (U+202E" in result.stdout
+    assert "Probleme gefunden." in result.stderr
+
+
 def test_a_backup_into_a_read_only_folder_is_refused_in_german(
     demo_file, tmp_path, bound_by_file_modes
 ):

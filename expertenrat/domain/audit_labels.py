@@ -40,9 +40,13 @@ ENTITY_LABELS: Mapping[str, str] = {
 }
 
 
+def field_noun(spec: TextField) -> str:
+    """ "Der Vorname" -> "Vorname": the field name of the forms' messages as a label."""
+    return re.sub(r"^(Der|Die|Das) ", "", spec.subject)
+
+
 def _nouns(fields: Mapping[str, TextField]) -> dict[str, str]:
-    """ "Der Vorname" -> "Vorname": the field names of the forms' messages as labels."""
-    return {key: re.sub(r"^(Der|Die|Das) ", "", spec.subject) for key, spec in fields.items()}
+    return {key: field_noun(spec) for key, spec in fields.items()}
 
 
 _COMMON = {

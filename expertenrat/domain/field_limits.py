@@ -55,8 +55,7 @@ class TextField:
 
     def too_long_message(self) -> str:
         verb = "dürfen" if self.plural else "darf"
-        limit = f"{self.max_length:,}".replace(",", ".")  # German digit grouping: 20.000
-        return f"{self.subject} {verb} höchstens {limit} Zeichen haben."
+        return f"{self.subject} {verb} höchstens {_grouped(self.max_length)} Zeichen haben."
 
 
 PERSON: Mapping[str, TextField] = MappingProxyType(
@@ -244,6 +243,32 @@ def text_problems(field: str, value: str, spec: TextField) -> list[FieldProblem]
     return problems
 
 
+def stored_text_faults(value: str, spec: TextField) -> list[str]:
+    """What breaks the text rule in ``value`` as stored (the integrity check's words):
+    "enthält ein unsichtbares Steuerzeichen (U+202E RIGHT-TO-LEFT OVERRIDE)", "ist länger
+    als erlaubt (…)"; stored by older versions, other tools or a hand-edited backup."""
+    faults = []
+    bad = _first_forbidden(value, spec.multiline)
+    if bad is not None:
+        faults.append(
+            "enthält einen Zeilenumbruch"
+            if bad in _LINE_BREAKS and not spec.multiline
+            else f"enthält ein unsichtbares Steuerzeichen ({character_name(bad)})"
+        )
+    if len(value) > spec.max_length:
+        faults.append(
+            f"ist länger als erlaubt ({_grouped(len(value))} statt höchstens "
+            f"{_grouped(spec.max_length)} Zeichen)"
+        )
+    return faults
+
+
+def character_name(char: str) -> str:
+    """ "U+202E RIGHT-TO-LEFT OVERRIDE"; a control character, which has no name, "U+0000"."""
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X} {name}".rstrip()
+
+
 def date_problems(field: str, value: date | None, subject: str) -> list[FieldProblem]:
     """A date outside 1900–2100 is a typing error; ``subject`` names it ("Der Beginn")."""
     if value is None or EARLIEST_DATE <= value <= LATEST_DATE:
@@ -260,6 +285,8 @@ def date_problems(field: str, value: date | None, subject: str) -> list[FieldPro
 def _first_forbidden(value: str, multiline: bool) -> str | None:
     if value.isprintable():
         return None  # the common case, at C speed
+    if multiline and value.replace("\n", "").replace("\r", "").replace("\t", "").isprintable():
+        return None  # a long text with line breaks and tabs, at C speed too
     for char in value:
         if char.isprintable() or (multiline and char in _MULTILINE_CONTROLS):
             continue  # isprintable: letters, digits, punctuation, symbols, the space
@@ -278,8 +305,11 @@ def _forbidden_message(spec: TextField, char: str) -> str:
     if char in _LINE_BREAKS and not spec.multiline:
         return f"{spec.subject} muss in einer Zeile stehen (ohne Zeilenumbruch)."
     verb = "enthalten" if spec.plural else "enthält"
-    name = unicodedata.name(char, "Steuerzeichen")
     return (
-        f"{spec.subject} {verb} ein unsichtbares Steuerzeichen (U+{ord(char):04X} {name}). "
+        f"{spec.subject} {verb} ein unsichtbares Steuerzeichen ({character_name(char)}). "
         "Bitte entfernen Sie es, zum Beispiel indem Sie den Wert neu eintippen."
     )
+
+
+def _grouped(number: int) -> str:
+    return f"{number:,}".replace(",", ".")  # German digit grouping: 20.000

@@ -15,6 +15,7 @@ class FindingKind(StrEnum):
     AGENDA = "agenda"  # an agenda item about a project of another council
     RECOMMENDATION = "recommendation"  # a project of another council, due before sent
     ANNEX = "annex"  # an annex whose stored file does not match its hash
+    TEXT = "text"  # a stored text that breaks the text rule (field_limits)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,9 +7,9 @@ Then: approved minutes and annexes (``annex_integrity``) still match their SHA-2
 attendance only by members of that council on the meeting's date, no vote with more votes
 than members present, agenda items only about projects of the meeting's council, and
 recommendations addressed only to projects of their own council and not due before they
-were sent (``recommendation_integrity``). Meetings, agenda items and recommendations
-deleted in the app are left out of the app's invariants: nothing shows or counts them any
-more, and the user could not find them to mend them.
+were sent (``recommendation_integrity``); stored texts that break the text rule
+(``text_integrity``). Meetings, agenda items and recommendations deleted in the app are left
+out of the app's invariants: nothing shows or counts them, and the user could not mend them.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from expertenrat.domain.minutes_versions import stored_pdf_intact
 from expertenrat.domain.wording import counted
 from expertenrat.services.annex_integrity import annex_findings
 from expertenrat.services.recommendation_integrity import recommendation_findings
+from expertenrat.services.text_integrity import text_findings
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store.database import Database
 from expertenrat.store.models import (
@@ -57,6 +58,7 @@ class IntegrityService:
             findings += _agenda_findings(connection)
             findings += recommendation_findings(connection)
             findings += annex_findings(connection)
+            findings += text_findings(connection)
         return findings
 
 
@@ -164,12 +166,9 @@ def _minutes_findings(connection: Connection) -> list[Finding]:
             ),
         ):
             if stored_pdf_intact(data, digest) is False:  # None: approved before PDFs
+                message = f"{what} (Fassung {version}) der {meeting} stimmt nicht mit {its} "
                 findings.append(
-                    Finding(
-                        FindingKind.MINUTES,
-                        f"{what} (Fassung {version}) der {meeting} "
-                        f"stimmt nicht mit {its} gespeicherten Prüfsumme überein.",
-                    )
+                    Finding(FindingKind.MINUTES, message + "gespeicherten Prüfsumme überein.")
                 )
     return findings
 

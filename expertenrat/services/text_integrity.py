@@ -1,0 +1,214 @@
+"""The integrity check's text rule: stored texts that break ``field_limits``.
+
+Services and imports clean and check every text, but a hand-edited or old backup is
+restored as it is, and older versions or other tools writing into a shared database may
+store anything. Each text field of ``field_limits`` is checked against its rule (controls,
+format characters, line breaks in one-line fields, length); every other text column only
+for NUL, which PostgreSQL refuses, so that the move to a server can name the record. A
+finding names the record as lists do ("Mitglied „Anna Berg“, Feld Nachname") and what is
+wrong; approved minutes are frozen, so naming them is all the check does. One streamed
+query per table; a label never shows the invisible character it may itself hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Column, Connection, Select, String, Table, select
+
+from expertenrat.domain import field_limits as limits
+from expertenrat.domain.audit_labels import field_label, field_noun
+from expertenrat.domain.enums import MeetingKind
+from expertenrat.domain.field_limits import TextField, pasted_line, stored_text_faults
+from expertenrat.domain.integrity import Finding, FindingKind
+from expertenrat.domain.meetings import dated_meeting_label
+from expertenrat.store.models import (
+    ActionField,
+    AgendaItem,
+    Base,
+    Council,
+    Guest,
+    Meeting,
+    Person,
+    Project,
+    ProjectPartner,
+    Recommendation,
+    RecommendationResponse,
+    RecommendationStatusChange,
+    StoredFile,
+    TextTemplate,
+    Vote,
+)
+
+_BATCH = 500
+
+
+@dataclass(frozen=True)
+class _Record:
+    """How a table's rows are named: ``label`` gets the values of ``query``'s columns."""
+
+    entity: str  # the audit trail's kind of record, which names the fields
+    specs: Mapping[str, TextField]
+    query: Select
+    label: Callable[..., str]
+    names: Mapping[str, str] = field(default_factory=dict)  # column -> its German name
+
+
+def _meeting(number: int | None, kind: str, starts_at: datetime, title: str) -> str:
+    return dated_meeting_label(number, MeetingKind(kind), starts_at.date(), title, pasted_line)
+
+
+def _quoted(text: str) -> str:
+    return f"„{pasted_line(text)}“"
+
+
+_MEETING = (Meeting.number, Meeting.kind, Meeting.starts_at, Meeting.title)
+_RECORDS: dict[str, _Record] = {
+    "persons": _Record(
+        "membership",
+        limits.PERSON,
+        select(Person.given_name, Person.family_name),
+        lambda given, family: f"Mitglied {_quoted(f'{given} {family}')}",
+    ),
+    "councils": _Record(
+        "council", limits.COUNCIL, select(Council.name), lambda name: f"Gremium {_quoted(name)}"
+    ),
+    "action_fields": _Record(
+        "action_field",
+        {"name": limits.ACTION_FIELD_NAME},
+        select(ActionField.name),
+        lambda name: f"Handlungsfeld {_quoted(name)}",
+    ),
+    "projects": _Record(
+        "project", limits.PROJECT, select(Project.title), lambda t: f"Projekt {_quoted(t)}"
+    ),
+    "project_partners": _Record(
+        "project",
+        {"name": limits.PARTNER_NAME},
+        select(Project.title)
+        .select_from(ProjectPartner)
+        .join(Project, Project.id == ProjectPartner.project_id),
+        lambda title: f"Projekt {_quoted(title)}",
+        {"name": "Partner"},
+    ),
+    "meetings": _Record("meeting", limits.MINUTES_HEADER, select(*_MEETING), _meeting),
+    "guests": _Record(
+        "guest",
+        {},
+        select(*_MEETING, Guest.name)
+        .select_from(Guest)
+        .join(Meeting, Meeting.id == Guest.meeting_id),
+        lambda *meeting_and_guest: (
+            f"{_meeting(*meeting_and_guest[:4])}, Gast {_quoted(meeting_and_guest[4])}"
+        ),
+    ),
+    "agenda_items": _Record(
+        "agenda_item",
+        {**limits.AGENDA_ITEM, **limits.MINUTES_ITEM},
+        select(*_MEETING, AgendaItem.number)
+        .select_from(AgendaItem)
+        .join(Meeting, Meeting.id == AgendaItem.meeting_id),
+        lambda *meeting_and_item: f"{_meeting(*meeting_and_item[:4])}, TOP {meeting_and_item[4]}",
+    ),
+    "votes": _Record(
+        "votes",
+        {"subject": limits.VOTE_SUBJECT},
+        select(*_MEETING, AgendaItem.number)
+        .select_from(Vote)
+        .join(AgendaItem, AgendaItem.id == Vote.agenda_item_id)
+        .join(Meeting, Meeting.id == AgendaItem.meeting_id),
+        lambda *meeting_and_item: (
+            f"{_meeting(*meeting_and_item[:4])}, TOP {meeting_and_item[4]}, Abstimmung"
+        ),
+    ),
+    "files": _Record(
+        "file",
+        {"title": limits.ANNEX_TITLE},
+        select(StoredFile.name),
+        lambda name: f"Anlage {_quoted(name)}",
+    ),
+    "recommendations": _Record(
+        "recommendation",
+        limits.RECOMMENDATION,
+        select(Recommendation.code),
+        lambda code: f"Empfehlung {pasted_line(code)}",
+    ),
+    "recommendation_responses": _Record(
+        "recommendation",
+        limits.RECOMMENDATION_RESPONSE,
+        select(Recommendation.code)
+        .select_from(RecommendationResponse)
+        .join(Recommendation, Recommendation.id == RecommendationResponse.recommendation_id),
+        lambda code: f"Empfehlung {pasted_line(code)}, Stellungnahme",
+    ),
+    "recommendation_status_changes": _Record(
+        "recommendation",
+        {"note": limits.HISTORY_NOTE},
+        select(Recommendation.code)
+        .select_from(RecommendationStatusChange)
+        .join(Recommendation, Recommendation.id == RecommendationStatusChange.recommendation_id),
+        lambda code: f"Empfehlung {pasted_line(code)}, Verlauf",
+    ),
+    "text_templates": _Record(
+        "text_template",
+        limits.TEXT_TEMPLATE,
+        select(TextTemplate.label),
+        lambda label: f"Textbaustein {_quoted(label)}",
+    ),
+}
+
+
+def text_findings(connection: Connection) -> list[Finding]:
+    """The stored texts that break the text rule, table by table."""
+    findings = []
+    for table in Base.metadata.sorted_tables:
+        texts = [c for c in table.columns if isinstance(c.type, String)]  # also Text
+        if texts:
+            findings += _table_findings(connection, table, texts)
+    return findings
+
+
+def _table_findings(connection: Connection, table: Table, texts: list[Column]) -> list[Finding]:
+    record = _RECORDS.get(table.name)
+    if record is None:  # named as the database names it, as the reference check does
+        keys = list(table.primary_key.columns)
+        query = select(*keys).select_from(table)
+
+        def label(*key: object) -> str:
+            return f"Tabelle {table.name}, Zeile {'/'.join(map(str, key))}"
+
+        specs: Mapping[str, TextField] = {}
+    else:
+        query, label, specs = record.query, record.label, record.specs
+    width = len(query.selected_columns)
+    query = query.add_columns(*texts).order_by(*table.primary_key.columns)
+    findings = []
+    for row in connection.execute(query.execution_options(yield_per=_BATCH)):  # streamed
+        for column, value in zip(texts, row[width:], strict=True):
+            spec = specs.get(column.name)
+            faults = _faults(value, spec)
+            if faults:
+                where = label(*row[:width])
+                name = _field_name(record, column.name, spec)
+                findings.append(Finding(FindingKind.TEXT, f"{where}, {name}: {', '.join(faults)}."))
+    return findings
+
+
+def _faults(value: str | None, spec: TextField | None) -> list[str]:
+    if not value:
+        return []
+    if spec is not None:
+        return stored_text_faults(value, spec)
+    if "\x00" in value:  # PostgreSQL cannot store it: the move to a server fails
+        return ["enthält ein unsichtbares Steuerzeichen (U+0000)"]
+    return []
+
+
+def _field_name(record: _Record | None, column: str, spec: TextField | None) -> str:
+    if record is None:
+        return f"Spalte {column}"
+    if column in record.names:
+        return f"Feld {record.names[column]}"
+    return f"Feld {field_noun(spec) if spec else field_label(record.entity, column)}"
