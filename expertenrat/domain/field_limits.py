@@ -256,11 +256,14 @@ def stored_text_faults(value: str, spec: TextField) -> list[str]:
             else f"enthält ein unsichtbares Steuerzeichen ({character_name(bad)})"
         )
     if len(value) > spec.max_length:
-        faults.append(
-            f"ist länger als erlaubt ({_grouped(len(value))} statt höchstens "
-            f"{_grouped(spec.max_length)} Zeichen)"
-        )
+        faults.append(too_long_fault(value, spec.max_length))
     return faults
+
+
+def too_long_fault(value: str, max_length: int) -> str:
+    """ "ist länger als erlaubt (5.001 statt höchstens 5.000 Zeichen)"."""
+    limit = _grouped(max_length)
+    return f"ist länger als erlaubt ({_grouped(len(value))} statt höchstens {limit} Zeichen)"
 
 
 def character_name(char: str) -> str:

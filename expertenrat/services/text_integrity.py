@@ -4,7 +4,8 @@ Services and imports clean and check every text, but a hand-edited or old backup
 restored as it is, and older versions or other tools writing into a shared database may
 store anything. Each text field of ``field_limits`` is checked against its rule (controls,
 format characters, line breaks in one-line fields, length); every other text column only
-for NUL, which PostgreSQL refuses, so that the move to a server can name the record. A
+for what PostgreSQL refuses (NUL, longer than its column), so that a move to the server
+that fails on a value can send the user here to find the record. A
 finding names the record as lists do ("Mitglied „Anna Berg“, Feld Nachname") and what is
 wrong; approved minutes are frozen, so naming them is all the check does. One streamed
 query per table; a label never shows the invisible character it may itself hold.
@@ -21,7 +22,12 @@ from sqlalchemy import Column, Connection, Select, String, Table, select
 from expertenrat.domain import field_limits as limits
 from expertenrat.domain.audit_labels import field_label, field_noun
 from expertenrat.domain.enums import MeetingKind
-from expertenrat.domain.field_limits import TextField, pasted_line, stored_text_faults
+from expertenrat.domain.field_limits import (
+    TextField,
+    pasted_line,
+    stored_text_faults,
+    too_long_fault,
+)
 from expertenrat.domain.integrity import Finding, FindingKind
 from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.store.models import (
@@ -188,7 +194,7 @@ def _table_findings(connection: Connection, table: Table, texts: list[Column]) -
     for row in connection.execute(query.execution_options(yield_per=_BATCH)):  # streamed
         for column, value in zip(texts, row[width:], strict=True):
             spec = specs.get(column.name)
-            faults = _faults(value, spec)
+            faults = _faults(value, spec, column.type.length)
             if faults:
                 where = label(*row[:width])
                 name = _field_name(record, column.name, spec)
@@ -196,14 +202,17 @@ def _table_findings(connection: Connection, table: Table, texts: list[Column]) -
     return findings
 
 
-def _faults(value: str | None, spec: TextField | None) -> list[str]:
+def _faults(value: str | None, spec: TextField | None, length: int | None) -> list[str]:
+    """What breaks the text rule (a field of ``field_limits``), else what PostgreSQL
+    refuses, so that the move to a server fails: NUL, longer than its column."""
     if not value:
         return []
     if spec is not None:
         return stored_text_faults(value, spec)
-    if "\x00" in value:  # PostgreSQL cannot store it: the move to a server fails
-        return ["enthält ein unsichtbares Steuerzeichen (U+0000)"]
-    return []
+    faults = ["enthält ein unsichtbares Steuerzeichen (U+0000)"] if "\x00" in value else []
+    if length is not None and len(value) > length:
+        faults.append(too_long_fault(value, length))
+    return faults
 
 
 def _field_name(record: _Record | None, column: str, spec: TextField | None) -> str:

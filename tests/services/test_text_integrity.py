@@ -8,6 +8,7 @@ from sqlalchemy import select, update
 from expertenrat.domain.integrity import FindingKind
 from expertenrat.services.integrity import IntegrityService
 from expertenrat.store.models import (
+    ActionField,
     AgendaItem,
     Guest,
     Meeting,
@@ -66,13 +67,17 @@ def test_a_bidi_override_is_named_with_its_record_and_field(demo_database):
     ]
 
 
-def test_nul_too_long_and_a_line_break_are_named_on_sqlite(sqlite_demo_database):
+def test_nul_too_long_texts_and_a_line_break_are_named_on_sqlite(sqlite_demo_database):
     # PostgreSQL refuses NUL, so such a SQLite database could not move to the server, and
     # nothing told the user which record holds it.
     with sqlite_demo_database.transaction() as session:
         guest = session.scalars(select(Guest).order_by(Guest.id)).first()
         meeting = session.get(Meeting, guest.meeting_id)
         template = session.scalars(select(TextTemplate).order_by(TextTemplate.id)).first()
+        field = session.scalars(select(ActionField).order_by(ActionField.id)).first()
+        session.execute(  # longer than its column (7), which PostgreSQL refuses
+            update(ActionField).where(ActionField.id == field.id).values(colour="#1f77b4\n")
+        )
         session.execute(
             update(Guest).where(Guest.id == guest.id).values(note="Gast\x00")
         )  # not a field of field_limits: only NUL is checked there
@@ -84,6 +89,8 @@ def test_nul_too_long_and_a_line_break_are_named_on_sqlite(sqlite_demo_database)
         )
     findings = IntegrityService(sqlite_demo_database).check()
     assert [f.text for f in findings] == [
+        f"Handlungsfeld „{field.name}“, Feld Farbe: "
+        "ist länger als erlaubt (8 statt höchstens 7 Zeichen).",
         f"Textbaustein „{template.label}“, Feld Textbaustein: "
         "ist länger als erlaubt (5.001 statt höchstens 5.000 Zeichen).",
         f"{_meeting_label(meeting)}, Feld Protokollführung: enthält einen Zeilenumbruch.",
