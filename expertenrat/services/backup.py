@@ -111,10 +111,12 @@ class BackupService:
         now: datetime | None = None,
         progress: Progress | None = None,
         refused_as: tuple[str, str] = (_NOT_RESTORED, _UNCHANGED),
+        found_by_check: str = "",
     ) -> RestoreSummary:
         """Replace all data with ``backup`` (already read and checked), as :meth:`restore`.
         ``refused_as``: what failed and what that leaves, in the message when the database
-        refuses the data before the commit (a move to the server names itself).
+        refuses the data before the commit (a move to the server names itself);
+        ``found_by_check``: where to find a refused value or reference (``refused``).
 
         The copy of the old data is made before anything is replaced; a restore that fails
         while the database is certainly unchanged (its transaction never got to the commit,
@@ -151,12 +153,7 @@ class BackupService:
                         f" Die bisherigen Daten sind in „{kept}“ aufbewahrt." if kept else ""
                     )
                 raise BackupError(
-                    *refused(
-                        what,
-                        error,
-                        outcome,
-                        self._db.url,
-                    )
+                    *refused(what, error, outcome, self._db.url, found_by_check=found_by_check)
                 ) from None
             if isinstance(error, KeyboardInterrupt) and not unchanged:  # Ctrl+C at the commit
                 raise BackupError(

@@ -42,6 +42,11 @@ class MoveSummary:
 
 
 _OLD_KEPT = "Die bisherige Datenbank wird weiter verwendet."
+# A value PostgreSQL refuses (NUL, too long) or a reference to nothing: the check names it.
+_FOUND_BY_CHECK = (
+    "Welcher Eintrag es ist, nennt die Prüfung der bisherigen Datenbank (Datei › Datenbank "
+    "prüfen, auf der Kommandozeile „expertenrat check“)."
+)
 
 
 def nothing_to_move(source: Database) -> str:
@@ -112,6 +117,7 @@ def _move(
             keep_dir,
             progress=lambda done, _t: progress(tables + done, total),
             refused_as=(at_target, _OLD_KEPT),
+            found_by_check=_FOUND_BY_CHECK,
         )
         arrived = _counts(target, lambda done: progress(2 * tables + done, total))
     expected = {part.name: len(part.rows) for part in backup.tables}

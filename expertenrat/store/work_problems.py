@@ -207,13 +207,15 @@ def refused(
     *,
     creating_schema: bool = False,
     owners: TableOwners | None = None,
+    found_by_check: str = "",
 ) -> tuple[str, str]:
     """The message "``what``. Cause. ``after``" and its detail, for an error type's
     ``(message, detail)``: the driver's text for a cause not recognised or a refused row
     (it names the row's table and key), else empty. ``url``, ``creating_schema`` and
-    ``owners``: as :func:`work_problem`. The log gets the error's type and SQLSTATE, not
-    its text, which may quote a row's values (a lost connection's text too:
-    :func:`logged`).
+    ``owners``: as :func:`work_problem`. ``found_by_check``: said before ``after`` when a
+    value or a reference was refused, which the integrity check names by its record.
+    The log gets the error's type and SQLSTATE, not its text, which may quote a row's
+    values (a lost connection's text too: :func:`logged`).
     Not for the everyday work of the services, whose rows are personal data (see
     :mod:`expertenrat.services.unit_of_work`)."""
     log.info("The database refused: %s", logged(error))
@@ -222,6 +224,8 @@ def refused(
     if cause is not None:
         # A refused row: which one, only the driver's text says.
         detail = original if cause in _ROW_REFUSED else ""
+        if cause in (BAD_VALUE, DANGLING) and found_by_check:
+            cause = f"{cause} {found_by_check}"
         return f"{what}. {cause} {after}".strip(), detail
     unknown = (
         "Die Meldung der Datenbank steht unter den Einzelheiten; bitte wenden Sie sich an "

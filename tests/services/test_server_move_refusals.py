@@ -7,6 +7,8 @@ import sqlite3
 
 import pytest
 
+from expertenrat.domain.integrity import FindingKind
+from expertenrat.services.integrity import IntegrityService
 from expertenrat.services.server_move import move_to_server
 from expertenrat.store.backup_format import BackupError
 from expertenrat.store.database_address import describe
@@ -38,5 +40,13 @@ def test_a_value_the_server_refuses_fails_the_move_in_its_words(
         f"Der Umzug nach „{describe(empty_postgres_url)}“ ist an der Zieldatenbank gescheitert. "
         "Die Datenbank hat einen Wert abgelehnt"
     )
-    assert message.endswith("Die bisherige Datenbank wird weiter verwendet.")
+    # Found by a tester: nothing said which record holds the value; the check names it.
+    assert message.endswith(
+        "Welcher Eintrag es ist, nennt die Prüfung der bisherigen Datenbank (Datei › "
+        "Datenbank prüfen, auf der Kommandozeile „expertenrat check“). "
+        "Die bisherige Datenbank wird weiter verwendet."
+    )
     assert "Sicherung" not in message
+    assert [finding.kind for finding in IntegrityService(sqlite_demo_database).check()] == [
+        FindingKind.TEXT
+    ]
