@@ -23,6 +23,7 @@ from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "BackupMenu"
+_SHOWN_FINDINGS = 12  # in the message; all of them behind "Details einblenden …"
 BACKUP_FILTER = "Expertenrat-Sicherung (*.zip)"
 # What a restore reads: a backup, or a copy of the database file (the daily backup in
 # "Sicherungen", the copy kept before a restore or an update).
@@ -172,7 +173,12 @@ class BackupMenu:
                     self._parent, title, tr(_CONTEXT, "Die Datenbank ist in Ordnung.")
                 )
                 return
-            lines = "\n".join(f"• {finding.text}" for finding in findings)
+            found = [f"• {finding.text}" for finding in findings]
+            lines = "\n".join(found[:_SHOWN_FINDINGS])
+            if len(found) > _SHOWN_FINDINGS:  # a message box does not scroll; its details do
+                lines += "\n" + tr(
+                    _CONTEXT, "… und {} weitere (alle unter „Details einblenden …“)"
+                ).format(len(found) - _SHOWN_FINDINGS)
             self._dialogs.warning(
                 self._parent,
                 title,
@@ -183,6 +189,7 @@ class BackupMenu:
                         len(findings), lines
                     )
                 ),
+                "\n".join(found) if len(found) > _SHOWN_FINDINGS else "",
             )
 
         self._run(

@@ -128,6 +128,27 @@ def test_one_problem_found_is_named_in_the_singular(make_window, dialogs, qtbot,
     )
 
 
+def test_many_problems_show_the_first_and_all_behind_details(
+    make_window, dialogs, qtbot, monkeypatch
+):
+    # Found by a tester: the check names every stored text that breaks the text rule; a
+    # message box does not scroll, so hundreds of lines ran off the screen.
+    window = make_window()
+    found = [Finding(FindingKind.TEXT, f"Mitglied „M{n}“, Feld Notizen: …") for n in range(30)]
+    monkeypatch.setattr(window.menus.backup._services.integrity, "check", lambda: found)
+
+    window.menus.backup.check_action.trigger()
+    _wait(qtbot, window)
+
+    kind, _title, text = dialogs.messages[-1]
+    assert kind == "warning"
+    assert text.startswith("Die Prüfung hat 30 Probleme gefunden:\n\n• Mitglied „M0“")
+    assert text.endswith(
+        "• Mitglied „M11“, Feld Notizen: …\n… und 18 weitere (alle unter „Details einblenden …“)"
+    )
+    assert dialogs.details[-1].splitlines() == [f"• {finding.text}" for finding in found]
+
+
 def test_a_restore_the_database_refuses_for_a_cause_not_known_shows_its_text_behind_details(
     services, qsettings, qtbot, finish_job, tmp_path
 ):
