@@ -26,7 +26,7 @@ from expertenrat.domain.minutes_versions import stored_pdf_intact
 from expertenrat.domain.wording import counted
 from expertenrat.services.annex_integrity import annex_findings
 from expertenrat.services.recommendation_integrity import recommendation_findings
-from expertenrat.services.text_integrity import text_findings
+from expertenrat.services.text_integrity import readable_texts, text_findings
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store.database import Database
 from expertenrat.store.models import (
@@ -48,8 +48,7 @@ class IntegrityService:
 
     def check(self) -> list[Finding]:
         """Everything found wrong; an empty list means the database is in order."""
-        with reading(self._db) as session:
-            connection = session.connection()
+        with reading(self._db) as session, readable_texts(session.connection()) as connection:
             storage = _sqlite_findings if self._db.is_sqlite else _postgresql_findings
             findings = storage(connection)
             findings += _minutes_findings(connection)

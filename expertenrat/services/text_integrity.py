@@ -13,7 +13,8 @@ query per table; a label never shows the invisible character it may itself hold.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -164,6 +165,30 @@ _RECORDS: dict[str, _Record] = {
         lambda label: f"Textbaustein {_quoted(label)}",
     ),
 }
+
+
+@contextmanager
+def readable_texts(connection: Connection) -> Iterator[Connection]:
+    """``connection``, on SQLite reading a text that is not valid UTF-8 (a lone surrogate
+    another tool wrote) with the bad bytes as surrogates, which the text rule names,
+    instead of failing the whole check; PostgreSQL stores only valid UTF-8."""
+    if connection.dialect.name != "sqlite":
+        yield connection
+        return
+    driver = connection.connection.driver_connection
+    before = driver.text_factory
+    driver.text_factory = _decoded
+    try:
+        yield connection
+    finally:
+        driver.text_factory = before
+
+
+def _decoded(data: bytes) -> str:
+    try:
+        return data.decode("utf-8", "surrogatepass")  # a lone surrogate as itself
+    except UnicodeDecodeError:
+        return data.decode("utf-8", "surrogateescape")  # other bad bytes as U+DC80…U+DCFF
 
 
 def text_findings(connection: Connection) -> list[Finding]:

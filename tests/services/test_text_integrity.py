@@ -3,6 +3,8 @@ services (an old or hand-edited backup, another tool), on both database systems.
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlalchemy import select, update
 
 from expertenrat.domain.integrity import FindingKind
@@ -96,4 +98,23 @@ def test_nul_too_long_texts_and_a_line_break_are_named_on_sqlite(sqlite_demo_dat
         f"{_meeting_label(meeting)}, Feld Protokollführung: enthält einen Zeilenumbruch.",
         f"{_meeting_label(meeting)}, Gast „{guest.name}“, Feld Notiz: "
         "enthält ein unsichtbares Steuerzeichen (U+0000).",
+    ]
+
+
+def test_a_lone_surrogate_another_tool_wrote_is_named_and_the_check_runs(sqlite_demo_database):
+    # Found by a tester: a text that is not valid UTF-8 (a lone surrogate, CESU-8) made the
+    # whole check fail with "Die Datenbank hat die Anfrage abgelehnt."
+    with sqlite_demo_database.reading() as session:
+        person = session.scalars(select(Person).order_by(Person.id)).first()
+        name = f"{person.given_name} {person.family_name}"
+    with sqlite3.connect(sqlite_demo_database.url.database) as connection:
+        connection.execute(  # "A", U+D800 as CESU-8, "B"; and a byte that is no UTF-8 at all
+            "UPDATE persons SET notes = CAST(X'41EDA08042' AS TEXT), "
+            "phone = CAST(X'3031FF' AS TEXT) WHERE id = ?",
+            (person.id,),
+        )
+    findings = IntegrityService(sqlite_demo_database).check()
+    assert [f.text for f in findings] == [
+        f"Mitglied „{name}“, Feld Telefonnummer: enthält ein unsichtbares Steuerzeichen (U+DCFF).",
+        f"Mitglied „{name}“, Feld Notizen: enthält ein unsichtbares Steuerzeichen (U+D800).",
     ]
