@@ -22,6 +22,8 @@ What text may contain:
 - Single-line fields refuse line breaks (also U+2028 and U+2029); multi-line fields (postal
   address, notes) allow line feed, carriage return (line ends of other programs) and tab.
 - Dates lie between 1900 and 2100 (``EARLIEST_DATE``, ``LATEST_DATE``).
+
+Which characters are which, and what a paste drops: :mod:`~expertenrat.domain.text_characters`.
 """
 
 from __future__ import annotations
@@ -33,14 +35,17 @@ from datetime import date
 from types import MappingProxyType
 
 from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.text_characters import (
+    LINE_BREAKS,
+    SEPARATORS,
+    character_name,
+    first_forbidden,
+    line_feeds,
+    shows_nothing,
+)
 
 EARLIEST_DATE = date(1900, 1, 1)
 LATEST_DATE = date(2100, 12, 31)
-
-_ALLOWED_FORMAT = frozenset("\u200c\u200d\u200e\u200f\u061c")
-_LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x85")
-_MULTILINE_CONTROLS = frozenset("\n\r\t")
-_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,37 +170,6 @@ TEXT_TEMPLATE: Mapping[str, TextField] = MappingProxyType(
 """The texts of a standard phrase (Textbaustein), by attribute name."""
 
 
-def pasted_text(text: str) -> str:
-    """``text`` as pasted into an input: without the invisible characters the checks refuse
-    (see the module), which copying from a PDF, a word processor, a web page or a terminal
-    brings along unseen (a soft hyphen, a zero-width space, a byte order mark, a bidi
-    override, an escape or NUL); kept, the text could not be saved and nobody could find
-    what to retype in a long text. A vertical tab, form feed or NEL becomes a line feed."""
-    if text.isprintable():
-        return text  # the common case, at C speed
-    return "".join(_pasted_character(char) for char in text)
-
-
-def _pasted_character(char: str) -> str:
-    if char.isprintable() or char in _MULTILINE_CONTROLS or char in "\u2028\u2029":
-        return char
-    if char in _LINE_BREAKS:
-        return "\n"
-    return "" if _invisible_control(char) else char
-
-
-def pasted_line(text: str) -> str:
-    """``text`` as pasted into a one-line input: as :func:`pasted_text`, its lines and tabs
-    joined by spaces."""
-    text = pasted_text(text).replace("\r\n", " ")
-    return "".join(" " if char in _LINE_BREAKS or char == "\t" else char for char in text)
-
-
-def line_feeds(text: str) -> str:
-    """``text`` with the line ends of other systems (CR LF, a lone CR) as line feeds."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def clean_text(value: str, spec: TextField) -> str:
     """``value`` in NFC, without surrounding spaces unless ``spec`` keeps them (then a text
     of only joiners, bidi marks and spaces is empty).
@@ -207,7 +181,7 @@ def clean_text(value: str, spec: TextField) -> str:
     if not value.isascii():  # ASCII is NFC and holds no Unicode separators
         value = unicodedata.normalize("NFC", value)
         if spec.multiline:
-            value = value.translate(_SEPARATORS)
+            value = value.translate(SEPARATORS)
     if spec.multiline and "\r" in value:
         value = line_feeds(value)
     if not spec.strip:
@@ -216,12 +190,6 @@ def clean_text(value: str, spec: TextField) -> str:
     # Joiners and bidi marks alone show nothing: such a text is empty, so that a required
     # field is asked for (a right-to-left mark is what an empty cell of an Arabic page copies).
     return "" if shows_nothing(value) else value
-
-
-def shows_nothing(text: str) -> bool:
-    """Whether ``text`` is blank to the eye: only spaces, line breaks, joiners and bidi
-    marks (the invisible characters the text rule allows), or nothing."""
-    return all(char.isspace() or char in _ALLOWED_FORMAT for char in text)
 
 
 def cleaned_texts(record: object, specs: Mapping[str, TextField]) -> dict[str, str]:
@@ -237,7 +205,7 @@ def text_problems(field: str, value: str, spec: TextField) -> list[FieldProblem]
     problems = []
     if len(value) > spec.max_length:
         problems.append(FieldProblem(field, spec.too_long_message()))
-    bad = _first_forbidden(value, spec.multiline)
+    bad = first_forbidden(value, spec.multiline)
     if bad is not None:
         problems.append(FieldProblem(field, _forbidden_message(spec, bad)))
     return problems
@@ -248,11 +216,11 @@ def stored_text_faults(value: str, spec: TextField) -> list[str]:
     "enthält ein unsichtbares Steuerzeichen (U+202E RIGHT-TO-LEFT OVERRIDE)", "ist länger
     als erlaubt (…)"; stored by older versions, other tools or a hand-edited backup."""
     faults = []
-    bad = _first_forbidden(value, spec.multiline)
+    bad = first_forbidden(value, spec.multiline)
     if bad is not None:
         faults.append(
             "enthält einen Zeilenumbruch"
-            if bad in _LINE_BREAKS and not spec.multiline
+            if bad in LINE_BREAKS and not spec.multiline
             else f"enthält ein unsichtbares Steuerzeichen ({character_name(bad)})"
         )
     if len(value) > spec.max_length:
@@ -264,12 +232,6 @@ def too_long_fault(value: str, max_length: int) -> str:
     """ "ist länger als erlaubt (5.001 statt höchstens 5.000 Zeichen)"."""
     limit = _grouped(max_length)
     return f"ist länger als erlaubt ({_grouped(len(value))} statt höchstens {limit} Zeichen)"
-
-
-def character_name(char: str) -> str:
-    """ "U+202E RIGHT-TO-LEFT OVERRIDE"; a control character, which has no name, "U+0000"."""
-    name = unicodedata.name(char, "")
-    return f"U+{ord(char):04X} {name}".rstrip()
 
 
 def date_problems(field: str, value: date | None, subject: str) -> list[FieldProblem]:
@@ -285,27 +247,8 @@ def date_problems(field: str, value: date | None, subject: str) -> list[FieldPro
     ]
 
 
-def _first_forbidden(value: str, multiline: bool) -> str | None:
-    if value.isprintable():
-        return None  # the common case, at C speed
-    if multiline and value.replace("\n", "").replace("\r", "").replace("\t", "").isprintable():
-        return None  # a long text with line breaks and tabs, at C speed too
-    for char in value:
-        if char.isprintable() or (multiline and char in _MULTILINE_CONTROLS):
-            continue  # isprintable: letters, digits, punctuation, symbols, the space
-        if char in _LINE_BREAKS or _invisible_control(char):
-            return char
-    return None
-
-
-def _invisible_control(char: str) -> bool:
-    """Whether ``char`` is a control, format or surrogate character the module refuses."""
-    category = unicodedata.category(char)
-    return category in ("Cc", "Cs") or (category == "Cf" and char not in _ALLOWED_FORMAT)
-
-
 def _forbidden_message(spec: TextField, char: str) -> str:
-    if char in _LINE_BREAKS and not spec.multiline:
+    if char in LINE_BREAKS and not spec.multiline:
         return f"{spec.subject} muss in einer Zeile stehen (ohne Zeilenumbruch)."
     verb = "enthalten" if spec.plural else "enthält"
     return (

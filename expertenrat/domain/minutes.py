@@ -25,9 +25,9 @@ from expertenrat.domain.field_limits import (
     RECOMMENDATION,
     clean_text,
     cleaned_texts,
-    shows_nothing,
     text_problems,
 )
+from expertenrat.domain.text_characters import shows_nothing
 from expertenrat.domain.votes import RecusedMember, Vote
 
 

@@ -25,12 +25,12 @@ from expertenrat.domain.audit_labels import field_label, field_noun
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.field_limits import (
     TextField,
-    pasted_line,
     stored_text_faults,
     too_long_fault,
 )
 from expertenrat.domain.integrity import Finding, FindingKind
 from expertenrat.domain.meetings import dated_meeting_label
+from expertenrat.domain.text_characters import pasted_line
 from expertenrat.store.models import (
     ActionField,
     AgendaItem,

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from expertenrat.domain.councils import ActionField
 from expertenrat.domain.enums import MemberRole, Sector
-from expertenrat.domain.field_limits import line_feeds
 from expertenrat.domain.members import Member
+from expertenrat.domain.text_characters import line_feeds
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_form_view import MemberFormView
 from expertenrat.ui.text_fields import show_text

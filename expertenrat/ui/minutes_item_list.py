@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
-from expertenrat.domain.field_limits import shows_nothing
 from expertenrat.domain.minutes import ItemMinutes, Minutes
+from expertenrat.domain.text_characters import shows_nothing
 from expertenrat.ui.i18n import tr
 
 _CONTEXT = "MinutesEditor"

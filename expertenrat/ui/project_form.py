@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 from expertenrat.domain.councils import ActionField
 from expertenrat.domain.enums import ProjectPhase
 from expertenrat.domain.errors import FieldProblem
-from expertenrat.domain.field_limits import PROJECT, line_feeds
+from expertenrat.domain.field_limits import PROJECT
 from expertenrat.domain.projects import Project
+from expertenrat.domain.text_characters import line_feeds
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.project_partners_editor import ProjectPartnersEditor

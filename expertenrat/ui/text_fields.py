@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from expertenrat.domain.field_limits import pasted_line, pasted_text
+from expertenrat.domain.text_characters import pasted_line, pasted_text
 from expertenrat.ui.i18n import tr
 
 _CONTEXT = "TextFields"
@@ -76,7 +76,7 @@ class LineEdit(QLineEdit):
       :func:`show_text` leaves it).
     - Pasted (Ctrl+V, the context menu, the middle mouse button) or dropped text has its
       lines joined by spaces and the invisible characters copying brings dropped
-      (:func:`~expertenrat.domain.field_limits.pasted_line`); kept, a line break or soft
+      (:func:`~expertenrat.domain.text_characters.pasted_line`); kept, a line break or soft
       hyphen made the text impossible to save, and it shows as nothing in a one-line
       field. The cleaned text is inserted as typed text is, so one Ctrl+Z takes the paste
       back. It is cleaned before the field's length limit counts it; pasted text that still
@@ -240,7 +240,7 @@ def line_combo() -> QComboBox:
 
 class PlainTextEdit(QPlainTextEdit):
     """A text box that drops the invisible characters pasted or dropped text brings along
-    (a soft hyphen from a PDF: :func:`~expertenrat.domain.field_limits.pasted_text`);
+    (a soft hyphen from a PDF: :func:`~expertenrat.domain.text_characters.pasted_text`);
     otherwise the text could not be saved, and nobody could see why. The cleaned text goes in
     as Qt's own paste puts it (a fragment), so one Ctrl+Z takes the paste back, not the
     text typed before it as well."""

@@ -30,8 +30,9 @@ import expertenrat.ui
 from expertenrat.domain.annexes import Annex
 from expertenrat.domain.attendance_sheet import GuestEntry
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.domain.field_limits import PERSON, pasted_line, text_problems
+from expertenrat.domain.field_limits import PERSON, text_problems
 from expertenrat.domain.recommendation_content import RecommendationContent
+from expertenrat.domain.text_characters import pasted_line
 from expertenrat.domain.votes import VoteDraft
 from expertenrat.ui.agenda_item_form import AgendaItemForm
 from expertenrat.ui.annex_dialog import AnnexDialog
