@@ -211,21 +211,17 @@ def _template(document: Mapping[str, Any]) -> CouncilTemplate:
     phrase (before, the preview took them for new ones and the import then refused a
     field of the same name)."""
     council = document["council"]
-    values: dict[str, Any] = {}
     given = frozenset(name for name, key in SETTING_KEYS.items() if key in council)
-    for name, key in SETTING_KEYS.items():
-        if key not in council:
-            continue
-        value = council[key]
+    values: dict[str, Any] = {}
+    for name in given:
+        value = council[SETTING_KEYS[name]]
         if name == "logo_png":
             value = _logo(value)
         elif name in _ENUMS:
             value = _ENUMS[name](value)
         values[name] = value
-    # A file that leaves them out (the schema asks only for name and city) makes a new
-    # council with neither Rostock's kind of body nor its Land: the kind its name shows, as
-    # on the welcome page, and the nationwide holidays alone, as the schema says of an empty
-    # Land. Imported into a council, what the file leaves out stays as it is (``given``).
+    # Left out (the schema asks only for name and city), a new council gets the kind its
+    # name shows and no Land, not Rostock's; a council imported into keeps them (``given``).
     values.setdefault("classification", classification_for(values["name"]))
     values.setdefault("bundesland", "")
     settings = clean_settings(CouncilSettings(id=None, **values))
