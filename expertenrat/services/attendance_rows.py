@@ -6,7 +6,8 @@ meeting's agenda in order (Tätigkeitsbericht, projects).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -115,18 +116,33 @@ def agenda_refs(session: Session, meeting_id: int) -> list[AgendaRef]:
 
 def meeting_memberships(session: Session, meeting: models.Meeting) -> list[models.Membership]:
     """Memberships of the council active on the meeting's date, by name."""
-    on = meeting.starts_at.date()
+    memberships = council_memberships(session, {meeting.council_id})
+    return active_on(memberships.get(meeting.council_id, ()), meeting.starts_at.date())
+
+
+def council_memberships(
+    session: Session, council_ids: Collection[int]
+) -> dict[int, list[models.Membership]]:
+    """The memberships (not deleted) of each council, with their persons, by name."""
+    found: dict[int, list[models.Membership]] = {}
     rows = session.scalars(
         select(models.Membership)
         .options(selectinload(models.Membership.person))
         .where(
-            models.Membership.council_id == meeting.council_id,
+            models.Membership.council_id.in_(council_ids),
             models.Membership.deleted_at.is_(None),
-            models.Membership.term_start <= on,
-            (models.Membership.term_end.is_(None)) | (models.Membership.term_end >= on),
         )
     ).all()
-    return sorted(rows, key=sort_name)
+    for row in sorted(rows, key=sort_name):
+        found.setdefault(row.council_id, []).append(row)
+    return found
+
+
+def active_on(memberships: Iterable[models.Membership], on: date) -> list[models.Membership]:
+    """Those of ``memberships`` whose term includes the day ``on``, in their order."""
+    return [
+        m for m in memberships if m.term_start <= on and (m.term_end is None or m.term_end >= on)
+    ]
 
 
 def sort_name(row: models.Membership) -> str:

@@ -3,11 +3,14 @@ their line (or none yet), the guests, the agenda items and the quorum, for the m
 per item, where members recused from an item (``services.conflicts``) do not count.
 
 Read by :mod:`services.attendance` after each change and by the minutes and the annual
-report in their own transactions.
+report in their own transactions; the OParl and open data exports read the sheets of all a
+council's meetings together (:func:`attendance_sheets`).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -16,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from expertenrat.domain.attendance_order import agenda_mismatch
 from expertenrat.domain.attendance_sheet import (
+    AgendaRef,
     AttendanceEntry,
     AttendanceSheet,
     GuestEntry,
@@ -30,15 +34,16 @@ from expertenrat.domain.quorum import (
     quorum_spans,
 )
 from expertenrat.services.attendance_rows import (
-    agenda_refs,
+    active_on,
+    council_memberships,
     full_name,
     is_cancelled,
-    meeting_memberships,
+    placed_rows,
     sort_name,
 )
 from expertenrat.services.meeting_rows import council_clock
-from expertenrat.services.minutes_freeze import is_frozen
-from expertenrat.services.recusals import held_recusals
+from expertenrat.services.minutes_freeze import frozen_meetings
+from expertenrat.services.recusals import meetings_recusals
 from expertenrat.services.unit_of_work import fetch
 from expertenrat.store import models
 
@@ -48,32 +53,91 @@ def attendance_sheet(
 ) -> AttendanceSheet:
     """The sheet of ``meeting`` as stored in ``session``'s transaction; ``today`` (default:
     the council's) says whether the meeting is still ahead (apologies only)."""
-    stored = {
-        row.membership_id: row
+    return attendance_sheets(session, [meeting], today=today)[meeting.id]
+
+
+def attendance_sheets(
+    session: Session, meetings: Sequence[models.Meeting], *, today: date | None = None
+) -> dict[int, AttendanceSheet]:
+    """The sheets of ``meetings`` by meeting id, read in a few statements however many
+    meetings there are (the OParl export reads every meeting of a council)."""
+    reads = _Reads(session, meetings, today)
+    return {m.id: _sheet(m, reads) for m in meetings}
+
+
+class _Reads:
+    """What the sheets of some meetings hold, each kind read once for all of them."""
+
+    def __init__(
+        self, session: Session, meetings: Sequence[models.Meeting], today: date | None
+    ) -> None:
+        ids = [m.id for m in meetings]
+        councils = {
+            m.council_id: fetch(session, models.Council, m.council_id, "Das Gremium")
+            for m in meetings
+        }
+        self.rules = {i: QuorumRule(c.quorum_rule) for i, c in councils.items()}
+        self.today = {i: today or council_clock(session, i).today() for i in councils}
+        self.stored: dict[int, dict[int, models.Attendance]] = defaultdict(dict)
         for row in session.scalars(
-            select(models.Attendance).where(models.Attendance.meeting_id == meeting.id)
-        )
-    }
-    memberships = {m.id: m for m in meeting_memberships(session, meeting)}
-    missing = set(stored) - set(memberships)
-    if missing:  # recorded before a term changed: keep the line
-        memberships.update(
-            (m.id, m)
-            for m in session.scalars(
+            select(models.Attendance).where(models.Attendance.meeting_id.in_(ids))
+        ):
+            self.stored[row.meeting_id][row.membership_id] = row
+        self.members = council_memberships(session, {m.council_id for m in meetings})
+        live: dict[int, list[models.AgendaItem]] = defaultdict(list)
+        for item in session.scalars(
+            select(models.AgendaItem).where(
+                models.AgendaItem.meeting_id.in_(ids), models.AgendaItem.deleted_at.is_(None)
+            )
+        ):
+            live[item.meeting_id].append(item)
+        self.items = {
+            meeting_id: [AgendaRef(row.id, p.number, row.title) for row, p in placed_rows(rows)]
+            for meeting_id, rows in live.items()
+        }
+        meeting_of = {i.id: meeting_id for meeting_id, rows in live.items() for i in rows}
+        self.recusals: dict[int, dict[int, set[int]]] = defaultdict(dict)
+        for item_id, conflicts in meetings_recusals(session, ids).items():
+            self.recusals[meeting_of[item_id]][item_id] = {c.membership_id for c in conflicts}
+        self.frozen = frozen_meetings(session, ids)
+        self.guests: dict[int, list[GuestEntry]] = defaultdict(list)
+        for guest in session.scalars(
+            select(models.Guest).where(models.Guest.meeting_id.in_(ids)).order_by(models.Guest.id)
+        ):
+            self.guests[guest.meeting_id].append(guest_entry(guest))
+        missing = {
+            membership_id
+            for m in meetings
+            for membership_id in self.stored[m.id].keys() - {a.id for a in self.active(m)}
+        }
+        former = (  # recorded before a term changed: keep the line
+            session.scalars(
                 select(models.Membership)
                 .options(selectinload(models.Membership.person))
                 .where(models.Membership.id.in_(missing))
-            )
+            ).all()
+            if missing
+            else ()
         )
+        self.former = {m.id: m for m in former}
+
+    def active(self, meeting: models.Meeting) -> list[models.Membership]:
+        return active_on(self.members.get(meeting.council_id, ()), meeting.starts_at.date())
+
+
+def _sheet(meeting: models.Meeting, reads: _Reads) -> AttendanceSheet:
+    stored = reads.stored[meeting.id]
+    memberships = {m.id: m for m in reads.active(meeting)}
+    memberships.update((i, reads.former[i]) for i in stored.keys() - memberships.keys())
     entries = tuple(
         _entry(m, stored.get(m.id)) for m in sorted(memberships.values(), key=sort_name)
     )
-    items = tuple(agenda_refs(session, meeting.id))
-    rule = QuorumRule(fetch(session, models.Council, meeting.council_id, "Das Gremium").quorum_rule)
+    items = tuple(reads.items.get(meeting.id, ()))
+    rule = reads.rules[meeting.council_id]
     marks = [e.as_attendance() for e in entries]
     try:
         per_item = quorum_per_item(
-            [i.id for i in items], marks, rule, recusals(session, meeting.id)
+            [i.id for i in items], marks, rule, reads.recusals.get(meeting.id, {})
         )
         spans = quorum_spans([(i.id, i.number) for i in items], marks, rule)
         opening: int | None = present_at_opening([i.id for i in items], marks)
@@ -84,16 +148,9 @@ def attendance_sheet(
     return AttendanceSheet(
         meeting_id=meeting.id,
         cancelled=is_cancelled(meeting),
-        frozen=is_frozen(session, meeting.id),
+        frozen=meeting.id in reads.frozen,
         entries=entries,
-        guests=tuple(
-            guest_entry(g)
-            for g in session.scalars(
-                select(models.Guest)
-                .where(models.Guest.meeting_id == meeting.id)
-                .order_by(models.Guest.id)
-            )
-        ),
+        guests=tuple(reads.guests.get(meeting.id, ())),
         items=items,
         quorum=attendance_quorum(marks, rule),
         item_quorums=tuple(ItemQuorum(i, per_item[i.id]) for i in items if i.id in per_item),
@@ -101,7 +158,7 @@ def attendance_sheet(
         quorum_opening=opening,
         problem=problem,
         ahead_of=day
-        if (day := meeting.starts_at.date()) > today_of(session, meeting, today)
+        if (day := meeting.starts_at.date()) > reads.today[meeting.council_id]
         else None,
     )
 
@@ -109,20 +166,6 @@ def attendance_sheet(
 def today_of(session: Session, meeting: models.Meeting, today: date | None = None) -> date:
     """``today``, or by default today in the council's time zone."""
     return today or council_clock(session, meeting.council_id).today()
-
-
-def recusals(session: Session, meeting_id: int) -> dict[int, set[int]]:
-    """The members recused from each agenda item of the meeting, by item id, also those
-    recused at an item above it about the same project (:func:`held_recusals`)."""
-    item_ids = session.scalars(
-        select(models.AgendaItem.id).where(
-            models.AgendaItem.meeting_id == meeting_id, models.AgendaItem.deleted_at.is_(None)
-        )
-    ).all()
-    return {
-        item_id: {c.membership_id for c in conflicts}
-        for item_id, conflicts in held_recusals(session, item_ids).items()
-    }
 
 
 def _entry(membership: models.Membership, row: models.Attendance | None) -> AttendanceEntry:

@@ -11,6 +11,8 @@ SQLite serialises writers anyway (a stale reader that writes gets ``ConcurrentEd
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -51,3 +53,15 @@ def is_frozen(session: Session, meeting_id: int) -> bool:
         .limit(1)
     )
     return approved is not None
+
+
+def frozen_meetings(session: Session, meeting_ids: Collection[int]) -> set[int]:
+    """Those of the meetings whose minutes are approved (:func:`is_frozen`)."""
+    return set(
+        session.scalars(
+            select(models.MinutesVersion.meeting_id).where(
+                models.MinutesVersion.meeting_id.in_(meeting_ids),
+                models.MinutesVersion.state == MinutesState.APPROVED.value,
+            )
+        )
+    )

@@ -40,6 +40,15 @@ def council_recusals(
     return _held(session, meeting_ids, None)
 
 
+def meetings_recusals(
+    session: Session, meeting_ids: Collection[int]
+) -> dict[int, list[models.ConflictOfInterest]]:
+    """:func:`held_recusals` at every agenda item (not deleted) of the meetings."""
+    if not meeting_ids:
+        return {}
+    return _held(session, select(models.Meeting.id).where(models.Meeting.id.in_(meeting_ids)), None)
+
+
 def _held(
     session: Session, meeting_ids: Select, item_ids: Collection[int] | None
 ) -> dict[int, list[models.ConflictOfInterest]]:
