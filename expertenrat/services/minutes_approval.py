@@ -50,10 +50,10 @@ from expertenrat.services.minutes_approval_checks import (
     refuse_undecided_objections,
     refuse_unless_circulable,
 )
-from expertenrat.services.minutes_approval_quorum import without_quorum
+from expertenrat.services.minutes_approval_quorum import quorum_notes
 from expertenrat.services.minutes_assembly import approved_minutes, meeting_label
 from expertenrat.services.minutes_finishing import draft_finish
-from expertenrat.services.minutes_freeze import ensure_not_frozen, is_frozen
+from expertenrat.services.minutes_freeze import ensure_not_frozen, frozen_meetings
 from expertenrat.services.minutes_snapshot import minutes_snapshot
 from expertenrat.services.unit_of_work import (
     changing,
@@ -99,14 +99,18 @@ class MinutesApprovalService:
         decide carries a note saying so."""
         with reading(self._db) as session:
             meeting = rows.live(session, meeting_id)
-            later = rows.later_meetings(session, meeting, (MeetingState.HELD,))
             stored = rows.versions(session, meeting.id)
             sent = stored[-1].circulated_on if stored else None
+            later = [
+                m
+                for m in rows.later_meetings(session, meeting, (MeetingState.HELD,))
+                if sent is None or m.starts_at.date() >= sent  # approving after the sending
+            ]
+            frozen = frozen_meetings(session, [m.id for m in later])  # could no longer say so
+            choosable = [m for m in later if m.id not in frozen]
+            notes = quorum_notes(session, choosable)
             return [
-                Choice(m.id, meeting_label(m), m.starts_at.date(), without_quorum(session, m))
-                for m in later
-                if (sent is None or m.starts_at.date() >= sent)  # approving after the sending
-                and not is_frozen(session, m.id)  # its minutes could no longer say so
+                Choice(m.id, meeting_label(m), m.starts_at.date(), notes[m.id]) for m in choosable
             ]
 
     def diff(self, meeting_id: int, old_number: int, new_number: int) -> MinutesDiff:

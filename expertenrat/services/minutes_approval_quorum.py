@@ -5,19 +5,28 @@ meeting is chosen (as a vote without quorum is saved with a warning)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy.orm import Session
 
-from expertenrat.services.attendance_sheets import attendance_sheet
+from expertenrat.domain.attendance_sheet import AttendanceSheet
+from expertenrat.services.attendance_sheets import attendance_sheets
 from expertenrat.services.minutes_approval_rows import approval_item_id
 from expertenrat.services.minutes_assembly import meeting_label
 from expertenrat.store import models
 
 
-def without_quorum(session: Session, meeting: models.Meeting) -> str:
+def quorum_notes(session: Session, meetings: Sequence[models.Meeting]) -> dict[int, str]:
+    """:func:`without_quorum` of each meeting by id, their attendance read together (a
+    decade of a council's meetings may approve old minutes)."""
+    sheets = attendance_sheets(session, meetings)
+    return {m.id: without_quorum(session, m, sheets[m.id]) for m in meetings}
+
+
+def without_quorum(session: Session, meeting: models.Meeting, sheet: AttendanceSheet) -> str:
     """ "Laut Anwesenheit war die 2. Sitzung am 12.05.2026 bei TOP 4 nicht
     beschlussfähig." (without an approval item: as a whole), or "" where it was quorate
-    or the attendance is not taken."""
-    sheet = attendance_sheet(session, meeting)
+    or the attendance (``sheet``) is not taken."""
     if sheet.unrecorded:
         return ""
     item_id = approval_item_id(session, meeting.id)
