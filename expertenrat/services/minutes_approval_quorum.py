@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.attendance_sheet import AttendanceSheet
 from expertenrat.services.attendance_sheets import attendance_sheets
-from expertenrat.services.minutes_approval_rows import approval_item_id
+from expertenrat.services.minutes_approval_rows import approval_item_ids
 from expertenrat.services.minutes_assembly import meeting_label
 from expertenrat.store import models
 
@@ -20,16 +20,16 @@ def quorum_notes(session: Session, meetings: Sequence[models.Meeting]) -> dict[i
     """:func:`without_quorum` of each meeting by id, their attendance read together (a
     decade of a council's meetings may approve old minutes)."""
     sheets = attendance_sheets(session, meetings)
-    return {m.id: without_quorum(session, m, sheets[m.id]) for m in meetings}
+    items = approval_item_ids(session, [m.id for m in meetings])
+    return {m.id: without_quorum(m, sheets[m.id], items.get(m.id)) for m in meetings}
 
 
-def without_quorum(session: Session, meeting: models.Meeting, sheet: AttendanceSheet) -> str:
+def without_quorum(meeting: models.Meeting, sheet: AttendanceSheet, item_id: int | None) -> str:
     """ "Laut Anwesenheit war die 2. Sitzung am 12.05.2026 bei TOP 4 nicht
     beschlussfähig." (without an approval item: as a whole), or "" where it was quorate
-    or the attendance (``sheet``) is not taken."""
+    or the attendance (``sheet``) is not taken; ``item_id``: its approval item, if any."""
     if sheet.unrecorded:
         return ""
-    item_id = approval_item_id(session, meeting.id)
     at_item = next((q for q in sheet.item_quorums if q.item.id == item_id), None)
     quorate = at_item.quorum.quorate if at_item is not None else sheet.quorum.quorate
     if quorate:

@@ -3,6 +3,7 @@ objections, the meetings involved and the audit of a new version."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 from sqlalchemy import func, select
@@ -165,15 +166,21 @@ def earlier_held(session: Session, meeting: models.Meeting) -> list[models.Meeti
 
 def approval_item_id(session: Session, meeting_id: int) -> int | None:
     """The meeting's (first) agenda item approving earlier minutes, if it has one."""
-    return session.scalar(
-        select(models.AgendaItem.id)
-        .where(
-            models.AgendaItem.meeting_id == meeting_id,
-            models.AgendaItem.deleted_at.is_(None),
-            models.AgendaItem.kind == AgendaItemKind.MINUTES_APPROVAL.value,
-        )
-        .order_by(models.AgendaItem.id)
-        .limit(1)
+    return approval_item_ids(session, [meeting_id]).get(meeting_id)
+
+
+def approval_item_ids(session: Session, meeting_ids: Collection[int]) -> dict[int, int]:
+    """:func:`approval_item_id` of those of the meetings that have one, by meeting id."""
+    return dict(
+        session.execute(
+            select(models.AgendaItem.meeting_id, func.min(models.AgendaItem.id))
+            .where(
+                models.AgendaItem.meeting_id.in_(meeting_ids),
+                models.AgendaItem.deleted_at.is_(None),
+                models.AgendaItem.kind == AgendaItemKind.MINUTES_APPROVAL.value,
+            )
+            .group_by(models.AgendaItem.meeting_id)
+        ).all()
     )
 
 

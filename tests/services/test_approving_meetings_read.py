@@ -22,9 +22,10 @@ def test_the_approving_meetings_take_the_same_statements_however_many_followed(
     service, database, council, fields
 ) -> None:
     """Found by a tester: opening a meeting of a council with ten years of meetings read
-    whether the minutes of each later held meeting were approved and the attendance of
-    each one not approved, some ten statements per meeting, twice per opening (about
-    300 statements and 0.3 s for one meeting)."""
+    whether the minutes of each later held meeting were approved, and the attendance and
+    the approval item of each one not approved: some eleven statements per meeting, twice
+    per opening (1,840 statements and 1.1 s for a meeting of 2017 where no minutes were
+    approved in the program)."""
     minutes = held_minutes(database, council.id, fields["Stadtdaten"].id)
     hold(database, minutes.next_id, datetime(2026, 5, 12, 16, 0))
     members = list(minutes.members.values())
@@ -40,4 +41,4 @@ def test_the_approving_meetings_take_the_same_statements_however_many_followed(
         held_meeting(database, council.id, members, starts_at=datetime(2026, month, 1, 16, 0))
     four, labels = statements()
     assert len(labels) == 4 and labels[0] == "2. Sitzung am 12.05.2026"
-    assert four - one <= 3  # an approval item looked up per meeting at most
+    assert four == one
