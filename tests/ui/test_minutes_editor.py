@@ -942,8 +942,8 @@ def test_a_missing_approval_of_the_previous_minutes_opens_that_meeting_s_approva
 def test_text_pasted_from_a_pdf_is_saved_without_its_invisible_hyphens(
     qtbot, make_editor, services, held
 ) -> None:
-    """A soft hyphen or zero-width space copied along is invisible in the box; kept, the
-    whole text could not be saved ("enthält ein unsichtbares Steuerzeichen")."""
+    """A soft hyphen, zero-width space or bidi isolate copied along is invisible in the box;
+    kept, the whole text could not be saved ("enthält ein unsichtbares Steuerzeichen")."""
     editor = make_editor(held.meeting_id)
     show_item(editor, held.item_ids[1])
     edit = editor.item_form.discussion_edit
@@ -953,11 +953,11 @@ def test_text_pasted_from_a_pdf_is_saved_without_its_invisible_hyphens(
     QTest.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     editor.autosave.save_now()
 
-    assert edit.toPlainText() == "Digitalisierung der Stadtverwaltung \u2068"
-    edit.setPlainText(edit.toPlainText()[:-2])  # an isolate is no copying litter: refused
-    editor.autosave.save_now()
+    assert edit.toPlainText() == "Digitalisierung der Stadtverwaltung "
     qtbot.waitUntil(
-        lambda: stored_texts(services, held, 1).discussion == "Digitalisierung der Stadtverwaltung",
+        lambda: (
+            stored_texts(services, held, 1).discussion == "Digitalisierung der Stadtverwaltung "
+        ),
         timeout=WAIT,
     )
 
