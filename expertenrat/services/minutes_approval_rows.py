@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import (
@@ -152,15 +152,18 @@ def earlier_held(session: Session, meeting: models.Meeting) -> list[models.Meeti
     minutes its agenda may approve."""
     return list(
         session.scalars(
-            select(models.Meeting)
-            .where(
-                models.Meeting.council_id == meeting.council_id,
-                models.Meeting.deleted_at.is_(None),
-                models.Meeting.state == MeetingState.HELD.value,
-                models.Meeting.starts_at < meeting.starts_at,
-            )
-            .order_by(models.Meeting.starts_at, models.Meeting.id)
+            earlier_held_query(meeting).order_by(models.Meeting.starts_at, models.Meeting.id)
         )
+    )
+
+
+def earlier_held_query(meeting: models.Meeting) -> Select[tuple[models.Meeting]]:
+    """The council's held meetings (not deleted) before ``meeting``, unordered."""
+    return select(models.Meeting).where(
+        models.Meeting.council_id == meeting.council_id,
+        models.Meeting.deleted_at.is_(None),
+        models.Meeting.state == MeetingState.HELD.value,
+        models.Meeting.starts_at < meeting.starts_at,
     )
 
 

@@ -7,7 +7,6 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import (
     AttendanceStatus,
-    MeetingState,
     MinutesApproval,
     MinutesState,
     ObjectionState,
@@ -22,7 +21,7 @@ from expertenrat.domain.minutes_checklist_facts import (
 )
 from expertenrat.domain.minutes_checklist_lines import Checklist
 from expertenrat.services.attendance_rows import full_name
-from expertenrat.services.minutes_approval_rows import approval_item_id
+from expertenrat.services.minutes_approval_rows import approval_item_id, earlier_held_query
 from expertenrat.services.minutes_rows import (
     header_of,
     label_of,
@@ -85,15 +84,7 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
 def _previous(session: Session, meeting: models.Meeting) -> PreviousMinutes | None:
     """The minutes of the council's last held meeting before ``meeting``."""
     previous = session.scalar(
-        select(models.Meeting)
-        .where(
-            models.Meeting.council_id == meeting.council_id,
-            models.Meeting.deleted_at.is_(None),
-            models.Meeting.state == MeetingState.HELD.value,
-            models.Meeting.starts_at < meeting.starts_at,
-        )
-        .order_by(models.Meeting.starts_at.desc())
-        .limit(1)
+        earlier_held_query(meeting).order_by(models.Meeting.starts_at.desc()).limit(1)
     )
     if previous is None:
         return None
