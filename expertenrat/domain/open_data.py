@@ -60,8 +60,21 @@ MEETING_COLUMNS = (
     Column("gremium", "string", "Gremium", "Name des Gremiums", True),
     Column("nummer", "integer", "Nummer", "Laufende Nummer der Sitzung im Gremium"),
     Column("name", "string", "Bezeichnung", "Bezeichnung der Sitzung", True),
-    Column("beginn", "datetime", "Beginn", "Beginn mit Zeitzonen-Abstand (ISO 8601)", True),
-    Column("ende", "datetime", "Ende", "Ende mit Zeitzonen-Abstand (ISO 8601)"),
+    Column(
+        "beginn",
+        "datetime",
+        "Beginn",
+        "Beginn mit Zeitzonen-Abstand (ISO 8601): geplant, nach Genehmigung des Protokolls "
+        "wie protokolliert",
+        True,
+    ),
+    Column(
+        "ende",
+        "datetime",
+        "Ende",
+        "Ende mit Zeitzonen-Abstand (ISO 8601): geplant, nach Genehmigung des Protokolls "
+        "wie protokolliert",
+    ),
     Column("ort", "string", "Ort", "Ort und Raum"),
     Column("status", "string", "Status", "geplant, eingeladen, durchgeführt oder abgesagt", True),
     Column("abgesagt", "boolean", "Abgesagt", "true, wenn die Sitzung abgesagt wurde", True),

@@ -1,5 +1,6 @@
 """A council's meetings as OParl records: deleted ones too, with their agenda items, votes,
-recusals, who was present, the approved public minutes and the public invitations."""
+recusals, who was present, the approved public minutes (with the times they record:
+:mod:`services.oparl_minutes`) and the public invitations."""
 
 from __future__ import annotations
 
@@ -14,21 +15,19 @@ from expertenrat.domain.enums import (
     AttendanceStatus,
     MeetingKind,
     MeetingState,
-    MinutesState,
     VoteMode,
 )
 from expertenrat.domain.name_order import name_sort_key
 from expertenrat.domain.oparl_records import (
     AgendaItemRecord,
-    FileRecord,
     MeetingRecord,
     RecusalRecord,
     VoteRecord,
 )
 from expertenrat.domain.votes import unanimous_yes
-from expertenrat.services.approved_minutes_pdfs import approved_pdfs
 from expertenrat.services.attendance_sheets import attendance_sheets
 from expertenrat.services.oparl_invitations import InvitationPdfs, is_invited, retired_invitation
+from expertenrat.services.oparl_minutes import approved_minutes
 from expertenrat.services.oparl_rows import grouped, stamp_of
 from expertenrat.services.recusals import council_recusals
 from expertenrat.store import models
@@ -73,7 +72,7 @@ def meeting_records(
     sheets = _Sheets(session, meetings)
     recusals = _recusals(session, council.id, sheets)
     present = _present(session, council.id)
-    minutes = _public_minutes(session, council.id)
+    minutes = approved_minutes(session, council.id)
     invited = [m for m in meetings if is_invited(m)]
     rendered = invitations.of(session, invited) if invitations and invited else {}
     by_meeting: dict[int, list[models.AgendaItem]] = defaultdict(list)
@@ -84,14 +83,15 @@ def meeting_records(
     records = []
     for meeting in meetings:
         ordered = sorted(by_meeting[meeting.id], key=lambda i: _number_key(i.number))
+        start, end = minutes.times(meeting)
         records.append(
             MeetingRecord(
                 stamp=stamp_of(meeting),
                 number=meeting.number,
                 title=meeting.title,
                 state=MeetingState(meeting.state),
-                start=meeting.starts_at.replace(tzinfo=zone),
-                end=meeting.ends_at.replace(tzinfo=zone) if meeting.ends_at else None,
+                start=start.replace(tzinfo=zone),
+                end=end.replace(tzinfo=zone) if end else None,
                 kind=MeetingKind(meeting.kind),
                 place=meeting.place,
                 room=meeting.room,
@@ -101,7 +101,7 @@ def meeting_records(
                     for n, i in enumerate(ordered, start=1)
                 ),
                 invitation=rendered.get(meeting.id),
-                minutes=minutes.get(meeting.id),
+                minutes=minutes.files.get(meeting.id),
                 retired=retired_invitation(meeting),
             )
         )
@@ -244,41 +244,3 @@ def _present(session: Session, council_id: int) -> dict[int, list[str]]:
     ):
         found[row.meeting_id].append(row.public_id)
     return found
-
-
-def _public_minutes(session: Session, council_id: int) -> dict[int, FileRecord]:
-    """The newest approved minutes version with a stored public PDF, per meeting; only its
-    public PDF is read (not the internal one, nor those of superseded versions), checked
-    against its stored SHA-256."""
-    version = models.MinutesVersion
-    heads = session.execute(
-        select(
-            version.id,
-            version.meeting_id,
-            version.public_id,
-            version.created,
-            version.modified,
-            version.approved_on,
-        )
-        .join(models.Meeting, models.Meeting.id == version.meeting_id)
-        .where(
-            models.Meeting.council_id == council_id,
-            version.state == MinutesState.APPROVED.value,
-            version.public_pdf.is_not(None),
-        )
-        .order_by(version.number)
-    )
-    newest = {head.meeting_id: head for head in heads}
-    if not newest:
-        return {}
-    pdfs = approved_pdfs(session, [head.id for head in newest.values()], public=True)
-    return {
-        meeting_id: FileRecord(
-            stamp=stamp_of(head),
-            name="Protokoll (öffentlicher Teil)",
-            file_name="protokoll.pdf",
-            content=pdfs[head.id],
-            on=head.approved_on,
-        )
-        for meeting_id, head in newest.items()
-    }
