@@ -28,7 +28,11 @@ from expertenrat.domain.person_disclosure import (
     other_records,
 )
 from expertenrat.services.meeting_rows import council_clock
-from expertenrat.services.person_disclosure_audit import anonymised_on, audit_section
+from expertenrat.services.person_disclosure_audit import (
+    anonymised_on,
+    audit_section,
+    former_names,
+)
 from expertenrat.services.person_disclosure_meetings import (
     attendance_section,
     conflicts_section,
@@ -86,14 +90,17 @@ class PersonDisclosureService:
             council = council or session.scalars(select(models.Council).limit(1)).first()
             zone = council_clock(session, council.id).zone if council else None
             several = len({m.council_id for m in memberships}) > 1
+            former = former_names(session, person, memberships)
             sections = (
                 _record_section(person),
                 _memberships_section(session, memberships, councils),
                 _consent_section(session, person.id),
                 attendance_section(session, memberships, councils if several else None),
                 conflicts_section(session, memberships, councils if several else None),
-                audit_section(session, person, memberships, zone, _role_titles(session)),
-                mentions_section(session, person, memberships, councils),
+                audit_section(session, person, memberships, zone, _role_titles(session), former),
+                mentions_section(
+                    session, person, memberships, councils, [family for _, family in former]
+                ),
             )
             gone = anonymised_on(session, person.id)
             return PersonDisclosure(

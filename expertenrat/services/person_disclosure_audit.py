@@ -37,16 +37,48 @@ def anonymised_on(session: Session, person_id: int) -> date | None:
     return at.date() if at is not None else None
 
 
+def former_names(
+    session: Session, person: models.Person, memberships: list[models.Membership]
+) -> list[tuple[str, str]]:
+    """The given and family names the person had before the ones stored (a marriage), as
+    the audit entries of their record and memberships kept them, oldest first."""
+    ids = [m.id for m in memberships]
+    entries = session.scalars(
+        select(AuditEntry)
+        .where(
+            or_(
+                and_(AuditEntry.entity == "person", AuditEntry.entity_id == person.id),
+                and_(AuditEntry.entity == "membership", AuditEntry.entity_id.in_(ids)),
+            )
+        )
+        .order_by(AuditEntry.at, AuditEntry.id)
+    )
+    now = (person.given_name, person.family_name)
+    found: dict[tuple[str, str], None] = {}
+    for entry in entries:
+        before = _loaded(entry.before) or {}
+        given = before.get("given_name", person.given_name)
+        family = before.get("family_name", person.family_name)
+        if isinstance(given, str) and isinstance(family, str) and (given, family) != now:
+            found[(given, family)] = None
+    return list(found)
+
+
 def audit_section(
     session: Session,
     person: models.Person,
     memberships: list[models.Membership],
     zone: ZoneInfo | None,
     titles: Mapping[int, RoleTitles],
+    former: list[tuple[str, str]],
 ) -> DisclosureSection:
-    """``titles``: each council's for chair and vice chair, by the council's number."""
+    """``titles``: each council's for chair and vice chair, by the council's number;
+    ``former``: the person's earlier names (:func:`former_names`), which descriptions may
+    name them by."""
     ids = {m.id for m in memberships}
-    full_name = f"{person.given_name} {person.family_name}"
+    names = [
+        f"{given} {family}" for given, family in [(person.given_name, person.family_name), *former]
+    ]
     markers = [f'"membership_id": {i}' for i in ids] + [f'"person_id": {person.id}']
     query = (
         select(AuditEntry)
@@ -54,7 +86,7 @@ def audit_section(
             or_(
                 and_(AuditEntry.entity == "person", AuditEntry.entity_id == person.id),
                 and_(AuditEntry.entity == "membership", AuditEntry.entity_id.in_(ids)),
-                AuditEntry.summary.contains(full_name),
+                *(AuditEntry.summary.contains(name) for name in names),
                 *(AuditEntry.before.contains(marker) for marker in markers),
                 *(AuditEntry.after.contains(marker) for marker in markers),
             )
@@ -64,7 +96,7 @@ def audit_section(
     lines = []
     for entry in session.scalars(query):
         before, after = _loaded(entry.before), _loaded(entry.after)
-        if not _about(entry, before, after, person.id, ids, full_name):
+        if not _about(entry, before, after, person.id, ids, names):
             continue  # "membership_id": 1 is the start of "membership_id": 12
         lines.append(
             (
@@ -134,13 +166,13 @@ def _about(
     after: dict[str, Any] | None,
     person_id: int,
     ids: set[int],
-    full_name: str,
+    names: list[str],
 ) -> bool:
     if entry.entity == "person" and entry.entity_id == person_id:
         return True
     if entry.entity == "membership" and entry.entity_id in ids:
         return True
-    if full_name in (entry.summary or ""):
+    if any(name in (entry.summary or "") for name in names):
         return True
     for side in (before or {}, after or {}):
         if side.get("membership_id") in ids or side.get("person_id") == person_id:

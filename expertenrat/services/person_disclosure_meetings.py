@@ -127,10 +127,14 @@ def mentions_section(
     person: models.Person,
     memberships: list[models.Membership],
     councils: dict[int, str],
+    former: list[str],
 ) -> DisclosureSection:
     """Every council's minutes are searched: a person may be named in another's (a guest,
-    a presenter); those name their council, as all do for a member of several."""
-    name = re.compile(rf"(?<!\w){re.escape(person.family_name)}(?!\w)", re.IGNORECASE)
+    a presenter); those name their council, as all do for a member of several. ``former``:
+    the person's earlier family names (a marriage), searched too."""
+    former = [f for f in dict.fromkeys(former) if f and f != person.family_name]
+    names = "|".join(re.escape(f) for f in [person.family_name, *former])
+    name = re.compile(rf"(?<!\w)(?:{names})(?!\w)", re.IGNORECASE)
     ids = set(_ids(memberships))
     own = {m.council_id for m in memberships}
     meetings = list(
@@ -154,10 +158,19 @@ def mentions_section(
         (0.22, 0.3, 0.48),
         tuple(rows),
         "Der Name kommt in keinem Protokoll vor.",
-        "Gesucht wird der Nachname als ganzes Wort; eine gleichnamige Person wird mit "
+        f"{_searched(former)} als ganzes Wort; eine gleichnamige Person wird mit "
         "gefunden. Genehmigte Protokolle sind zudem als PDF unveränderlich gespeichert, "
         "mit den Nennungen, wie sie bei der Genehmigung lauteten.",
     )
+
+
+def _searched(former: list[str]) -> str:
+    """ "Gesucht wird der Nachname", with the earlier ones: "Gesucht werden der Nachname
+    und der frühere Nachname „…“"."""
+    if not former:
+        return "Gesucht wird der Nachname"
+    earlier = "die früheren Nachnamen" if len(former) > 1 else "der frühere Nachname"
+    return f"Gesucht werden der Nachname und {earlier} " + ", ".join(f"„{f}“" for f in former)
 
 
 class _MeetingParts:

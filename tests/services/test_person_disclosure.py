@@ -289,3 +289,27 @@ def test_the_same_human_recorded_in_another_council_is_named_to_the_secretariat(
         "Namen gespeichert; diese Auskunft nennt ihre Daten nicht. Ist es derselbe Mensch, "
         "gehört deren Auskunft dazu.",
     )
+
+
+def test_a_member_who_changed_her_family_name_is_found_under_the_former_one(demo_database, today):
+    """(found by a tester) after a marriage, "Hartmann-Okafor" → "Okafor-Lind", the
+    Auskunft searched the minutes for the new family name only: the draft minutes naming
+    "der Einwand von Dr. Zoë Hartmann-Okafor" were left out, and so were audit entries
+    naming her by her former name only."""
+    services = Services.create(demo_database, "tester")
+    council = services.settings.councils()[0].id
+    (member,) = [m for m in services.members.members(council) if "Okafor" in m.family_name]
+    meeting = services.meetings.list(council)[-1]
+    services.attendance.save_guest(
+        meeting.id, GuestEntry(id=None, name="Zoë Hartmann-Okafor", organisation="Fraunhofer")
+    )
+    services.members.save(council, replace(member, family_name="Okafor-Lind"), today)
+
+    disclosure = services.person_disclosure.disclosure(member.person_id, today)
+
+    mentions = _section(disclosure, "Nennungen in Protokollen")
+    assert any("Einwand von Dr. Zoë Hartmann-Okafor" in row[2] for row in mentions.rows)
+    assert "frühere Nachname „Hartmann-Okafor“" in mentions.note
+    audit = [row[3] for row in _section(disclosure, "Einträge im Änderungsprotokoll").rows]
+    assert any(line.startswith("Gast Zoë Hartmann-Okafor") for line in audit)
+    assert any("Nachname: Hartmann-Okafor → Okafor-Lind" in line for line in audit)
