@@ -447,3 +447,19 @@ def test_retention_names_a_safety_copy_it_could_not_delete(sqlite_database, monk
         "einem anderen Programm geöffnet, oder es fehlt die Berechtigung für den Ordner.",
     ]
     assert old.exists()
+
+
+def test_a_missing_backup_is_refused_before_the_question(demo_file, tmp_path):
+    """A mistyped backup name was asked about first ("Alle Daten … durch „fehlt.zip“
+    ersetzen?", without a terminal "Ohne Rückfrage geht das nur mit --yes") and named as
+    missing only after "Ja" (found by a tester)."""
+    missing = tmp_path / "fehlt.zip"
+
+    result = run("--database", str(demo_file), "restore", str(missing))
+
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        f"expertenrat: Fehler: „{missing}“ kann nicht gelesen werden: Der Ordner oder die "
+        "Datei existiert nicht."
+    ), result.stderr
+    assert "--yes" not in result.stderr

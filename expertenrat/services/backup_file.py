@@ -38,9 +38,13 @@ def read_backup_file(source: Path) -> Backup:
     except NotAFileError as error:
         raise BackupError(error.message) from None
     except OSError as error:
-        raise BackupError(
-            f"„{source}“ kann nicht gelesen werden: {os_error_text(error)}", os_error_detail(error)
-        ) from None
+        raise _unreadable(source, error) from None
+
+
+def _unreadable(source: Path, error: OSError) -> BackupError:
+    return BackupError(
+        f"„{source}“ kann nicht gelesen werden: {os_error_text(error)}", os_error_detail(error)
+    )
 
 
 # An empty file, such as the copy a restore killed while copying leaves (its name taken
@@ -52,15 +56,16 @@ _EMPTY = (
 
 
 def refuse_no_file(source: Path) -> None:
-    """Refuse a backup ``source`` that is no regular file, or an empty one, before the
-    user is asked to replace the data with it (the reading refuses it anyway; missing ones
-    it reports)."""
+    """Refuse a backup ``source`` that is missing, no regular file or empty before the
+    user is asked to replace the data with it (the reading refuses it anyway): the
+    command asked "Alle Daten … durch „fehlt.zip“ ersetzen?" for a mistyped name and said
+    only after "Ja" that there is no such file (found by a tester)."""
     try:
         check_regular_file(source)
         empty = source.stat().st_size == 0
     except NotAFileError as error:
         raise BackupError(error.message) from None
-    except OSError:
-        return
+    except OSError as error:
+        raise _unreadable(source, error) from None
     if empty:
         raise BackupError(_EMPTY)
