@@ -119,11 +119,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--councils",
         type=at_most(DEMO_COUNCILS),
         default=1,
-        help="Anzahl der Gremien mit Sitzungen (dazu kommt der Lübecker Beirat, "
-        "angelegt aus einer Einstellungsdatei)",
+        metavar="N",
+        help=f"Anzahl der Gremien mit Sitzungen (Vorgabe: 1, höchstens {DEMO_COUNCILS}; dazu "
+        "kommt der Lübecker Beirat, angelegt aus einer Einstellungsdatei)",
     )
     demo.add_argument(
-        "--years", type=at_most(DEMO_YEARS), default=2, help="Jahre an Sitzungen (bis zu 50)"
+        "--years",
+        type=at_most(DEMO_YEARS),
+        default=2,
+        metavar="N",
+        help=f"Jahre an Sitzungen (Vorgabe: 2, höchstens {DEMO_YEARS})",
     )
     demo.set_defaults(handler=_demo, opening="fill")
 

@@ -1,0 +1,81 @@
+"""The README's list of commands and the command line's own help agree: every option the
+README shows exists, every option the program has is shown, and the help names the value
+an option takes in German ("N", "DATEI.pdf"), not argparse's English default taken from
+the option's name ("COUNCILS") (found by a tester)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+import pytest
+
+from expertenrat.cli import build_parser
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def _readme_synopsis() -> dict[tuple[str, ...], set[str]]:
+    """The lines of the README's code block under "## Command line", as the command's
+    words ("export", "minutes") and the options the line shows."""
+    text = README.read_text(encoding="utf-8").split("## Command line", 1)[1]
+    block = text.split("```", 2)[1]
+    lines: dict[tuple[str, ...], set[str]] = {}
+    for line in block.strip().splitlines():
+        words = line.removeprefix("expertenrat").replace("[--database URL]", "").split()
+        command = tuple(w for w in words[:2] if re.fullmatch(r"[a-z][a-z-]*", w))
+        if command[1:] and command[0] not in ("export", "import"):
+            command = command[:1]
+        lines[command] = set(re.findall(r"--[a-z][a-z-]*", " ".join(words)))
+    return lines
+
+
+def _parsers() -> dict[tuple[str, ...], argparse.ArgumentParser]:
+    """Every command's parser by its words, the program's own as ()."""
+    found: dict[tuple[str, ...], argparse.ArgumentParser] = {}
+
+    def walk(parser: argparse.ArgumentParser, words: tuple[str, ...]) -> None:
+        found[words] = parser
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    walk(sub, (*words, name))
+
+    walk(build_parser(), ())
+    return found
+
+
+def _commands() -> dict[tuple[str, ...], argparse.ArgumentParser]:
+    """The parsers that run something (not "export" alone, which only chooses)."""
+    return {
+        words: parser
+        for words, parser in _parsers().items()
+        if words and not any(isinstance(a, argparse._SubParsersAction) for a in parser._actions)
+    }
+
+
+def _options(parser: argparse.ArgumentParser) -> set[str]:
+    return {
+        option
+        for action in parser._actions
+        for option in action.option_strings
+        if option.startswith("--") and option != "--help"
+    }
+
+
+def test_the_readme_lists_every_command_with_the_options_it_has():
+    synopsis = _readme_synopsis()
+    commands = _commands()
+
+    assert set(synopsis) - {("--version",), ()} == set(commands)
+    for words, parser in commands.items():
+        assert synopsis[words] == _options(parser), " ".join(words)
+
+
+@pytest.mark.parametrize("words", sorted(_commands()), ids=" ".join)
+def test_every_option_names_its_value_in_german(words):
+    parser = _commands()[words]
+    for action in parser._actions:
+        if action.option_strings and action.nargs != 0:
+            assert action.metavar is not None, f"{' '.join(words)} {action.option_strings[0]}"
