@@ -23,6 +23,7 @@ from expertenrat.domain.quorum import (
     QuorumSpan,
     present_per_item,
 )
+from expertenrat.domain.quorum_forecast import QuorumForecast
 
 GUEST: Mapping[str, TextField] = MappingProxyType(
     {
@@ -137,6 +138,8 @@ class AttendanceSheet:
     # The voting members present at the opening (None where the agenda does not fit the
     # recorded arrivals: see ``problem``).
     quorum_opening: int | None = None
+    # A planned or invited meeting's apologies against the quorum rule (None otherwise).
+    forecast: QuorumForecast | None = None
 
     @property
     def meeting_quorum(self) -> MeetingQuorum:
@@ -175,6 +178,14 @@ class AttendanceSheet:
             recorded = f"; {', '.join(away)}" if away else ""
             return f"Anwesenheit noch nicht erfasst ({count} {noun}{recorded})"
         return self.meeting_quorum.statement
+
+    @property
+    def quorum_warning(self) -> str:
+        """While the attendance of a planned or invited meeting is not taken: the warning
+        that the apologies recorded leave it unable to reach a quorum, else ""."""
+        if self.forecast is None or not self.unrecorded:
+            return ""
+        return self.forecast.warning
 
     def item_statement(self, item_quorum: ItemQuorum) -> str:
         """An item's quorum, or, while the attendance is not taken (:attr:`unrecorded`),

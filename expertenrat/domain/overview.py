@@ -198,6 +198,8 @@ class CouncilOverview:
     # "5. Sitzung am 12.03.2026: Einladung bis 05.03.2026 versenden", soonest first
     invitations_due: tuple[Line, ...] = ()
     next_meetings: tuple[Line, ...] = ()  # the next few, with the state of the invitation
+    # Meetings ahead whose apologies leave too few voting members for a quorum
+    quorum_warnings: tuple[Line, ...] = ()
     meetings_unrecorded: tuple[Line, ...] = ()  # day passed, still planned or invited
     minutes_waiting: tuple[Line, ...] = ()  # held, not yet circulated or not yet approved
     responses_overdue: tuple[Line, ...] = ()

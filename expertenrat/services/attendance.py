@@ -74,6 +74,12 @@ class AttendanceService:
         with reading(self._db) as session:
             return attendance_sheet(session, live_meeting(session, meeting_id), today=today)
 
+    def quorum_warning(self, meeting_id: int) -> str:
+        """Where the apologies recorded for a planned or invited meeting leave too few
+        voting members for a quorum under the council's rule, the warning that says so
+        (:attr:`AttendanceSheet.quorum_warning`), else ""."""
+        return self.sheet(meeting_id).quorum_warning
+
     def save_entry(
         self, meeting_id: int, entry: AttendanceEntry, *, today: date | None = None
     ) -> AttendanceSheet:

@@ -87,6 +87,7 @@ class OverviewService:
                 composition=composition,
                 invitations_due=overview_lists.invitations_due(ahead, today),
                 next_meetings=overview_lists.next_meetings(ahead, today),
+                quorum_warnings=overview_lists.quorum_warnings(session, ahead, today),
                 meetings_unrecorded=overview_lists.meetings_unrecorded(session, council_id, today),
                 minutes_waiting=overview_lists.minutes_waiting(session, council_id),
                 responses_overdue=tuple(line for line in responses if line.urgent),

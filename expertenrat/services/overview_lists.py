@@ -1,7 +1,8 @@
 """The Übersicht's lists, one query each: meetings ahead with the state of their
-invitation, meetings past but not recorded as held or cancelled, minutes waiting for
-circulation or approval; and, from the register's rows,
-what is overdue or due soon (as the reminders name it)."""
+invitation, meetings ahead whose apologies leave them without a quorum (their attendance
+sheets read together), meetings past but not recorded as held or cancelled, minutes
+waiting for circulation or approval; and, from the register's rows, what is overdue or
+due soon (as the reminders name it)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, case, exists, func, select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.enums import MeetingKind, MeetingState, MinutesState
+from expertenrat.domain.enums import AttendanceStatus, MeetingKind, MeetingState, MinutesState
 from expertenrat.domain.invitation_due import invitation_deadline, invitation_due_line
 from expertenrat.domain.meetings import list_label
 from expertenrat.domain.minutes_approval import VersionOrigin, sending_text
@@ -28,6 +29,7 @@ from expertenrat.domain.overview import (
 )
 from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.reminders import due_in_order
+from expertenrat.services.attendance_sheets import attendance_sheets
 from expertenrat.services.minutes_finishing import draft_finish
 from expertenrat.store import models
 
@@ -52,13 +54,22 @@ class MeetingAhead:
     invitation_sent_on: date | None
     notice_period_days: int
     bundesland: str  # the council's, whose holidays are no day to send an invitation
+    apologies: bool = False  # an apology is recorded: the quorum may be at risk
 
 
 def meetings_ahead(session: Session, council: models.Council, today: date) -> list[MeetingAhead]:
     """The earliest planned or invited meetings from today on, soonest first."""
+    excused = (
+        exists()
+        .where(
+            models.Attendance.meeting_id == models.Meeting.id,
+            models.Attendance.status == AttendanceStatus.EXCUSED.value,
+        )
+        .label("apologies")
+    )
     rows = session.execute(
         _not_yet_held(council.id)
-        .add_columns(models.Meeting.state, models.Meeting.invitation_sent_on)
+        .add_columns(models.Meeting.state, models.Meeting.invitation_sent_on, excused)
         .where(models.Meeting.starts_at >= datetime.combine(today, time.min))
         .limit(_AHEAD_READ)
     )
@@ -71,6 +82,7 @@ def meetings_ahead(session: Session, council: models.Council, today: date) -> li
             invitation_sent_on=row.invitation_sent_on,
             notice_period_days=council.notice_period_days,
             bundesland=council.bundesland,
+            apologies=bool(row.apologies),
         )
         for row in rows
     ]
@@ -104,6 +116,27 @@ def invitations_due(ahead: list[MeetingAhead], today: date) -> tuple[Line, ...]:
             late = invitation_deadline(day, meeting.notice_period_days) < today
             lines.append(Line(text, _meeting_target(meeting.id, MeetingTab.MEETING), urgent=late))
     return tuple(lines)
+
+
+def quorum_warnings(session: Session, ahead: list[MeetingAhead], today: date) -> tuple[Line, ...]:
+    """The meetings ``ahead`` whose apologies leave too few voting members for a quorum
+    (:attr:`~expertenrat.domain.attendance_sheet.AttendanceSheet.quorum_warning`): "5.
+    Sitzung am 12.03.2026: Nach 5 Entschuldigungen sind höchstens 4 von 9 …" opens the
+    meeting. Only the sheets of those with an apology are read."""
+    excused = [m.id for m in ahead if m.apologies]
+    if not excused:
+        return ()
+    rows = session.scalars(select(models.Meeting).where(models.Meeting.id.in_(excused))).all()
+    sheets = attendance_sheets(session, rows, today=today)
+    return tuple(
+        Line(
+            f"{m.label} am {m.starts_at:%d.%m.%Y}: {warning}",
+            _meeting_target(m.id, MeetingTab.MEETING),
+            urgent=True,
+        )
+        for m in ahead
+        if m.id in sheets and (warning := sheets[m.id].quorum_warning)
+    )
 
 
 def meetings_unrecorded(session: Session, council_id: int, today: date) -> tuple[Line, ...]:

@@ -14,11 +14,14 @@ _CONTEXT = "AttendancePanel"
 
 def quorum_text(sheet: AttendanceSheet) -> str:
     """The meeting's quorum, with the lines not recorded yet where the statement does not
-    say so already."""
+    say so already; before a meeting, the warning where the apologies leave too few for
+    a quorum on a line of its own."""
     text = tr(_CONTEXT, "Beschlussfähigkeit: {statement}").format(statement=sheet.quorum_statement)
     open_lines = len(sheet.entries) - sheet.recorded
     if open_lines and not sheet.unrecorded:  # else the statement says so already
         text += tr(_CONTEXT, " · {count} noch nicht erfasst").format(count=open_lines)
+    if sheet.quorum_warning:
+        text += f"\n{sheet.quorum_warning}"
     return text
 
 

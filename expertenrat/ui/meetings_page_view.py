@@ -2,7 +2,9 @@
 behaviour (the view/controller split of the house style).
 
 "Neue Sitzung" and "Sitzungsreihe …" beside the title; the filters
-(:mod:`ui.meetings_filter`) and the state buttons (:mod:`ui.meeting_state_bar`) on one row;
+(:mod:`ui.meetings_filter`) and the state buttons (:mod:`ui.meeting_state_bar`) on one row,
+under them a warning where the apologies leave a meeting ahead without a quorum
+(:mod:`ui.meeting_quorum_warning`);
 the table (:mod:`ui.meetings_list`) with its documents beside it (one "Dokumente" button
 on a narrow page); below, at the page's full
 width, the selected meeting's tabs (:mod:`ui.meeting_tabs`), "Sitzung" being its
@@ -31,6 +33,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.meeting_document_actions import MeetingDocumentActions
 from expertenrat.ui.meeting_form import MeetingForm
+from expertenrat.ui.meeting_quorum_warning import MeetingQuorumWarning
 from expertenrat.ui.meeting_state_bar import MeetingStateBar
 from expertenrat.ui.meeting_tabs import MeetingTabs
 from expertenrat.ui.meetings_filter import MeetingsFilter
@@ -147,6 +150,7 @@ class MeetingsPageView(QWidget):
             listed=listed,
             now=now,
         )
+        self.quorum_warning = MeetingQuorumWarning(services.attendance)
         self.documents = MeetingDocumentActions(services, dialogs, today)
 
         self.form = MeetingForm(services.meetings, services.members, today)
@@ -169,6 +173,7 @@ class MeetingsPageView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(bar)
+        layout.addWidget(self.quorum_warning)  # apologies too many for a quorum, if any
         layout.addWidget(splitter, 1)
 
     def listed_as_approved(self, meeting_id: int | None) -> bool:

@@ -72,6 +72,7 @@ class OverviewPage(NothingPending, OverviewPageView):
         self.dashboard.setVisible(not figures.is_empty)
         self._show_cards(figures)
         self.next_meetings.show_lines(figures.next_meetings)
+        self.quorum_warnings.show_lines(figures.quorum_warnings)
         self.invitations_due.show_lines(figures.invitations_due)
         self.meetings_unrecorded.show_lines(figures.meetings_unrecorded)
         self.minutes_waiting.show_lines(figures.minutes_waiting)

@@ -87,6 +87,7 @@ class OverviewPageView(QWidget):
         self.next_meetings = self._list(
             tr(_CONTEXT, "Nächste Sitzungen"), meetings, tr(_CONTEXT, "Keine Sitzung geplant.")
         )
+        self.quorum_warnings = self._list(tr(_CONTEXT, "Beschlussfähigkeit gefährdet"), meetings)
         self.invitations_due = self._list(tr(_CONTEXT, "Einladung fällig"), meetings)
         self.meetings_unrecorded = self._list(
             tr(_CONTEXT, "Sitzungen nachzutragen"),
@@ -142,6 +143,7 @@ class OverviewPageView(QWidget):
         self._lists = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         left = (
             self.next_meetings,
+            self.quorum_warnings,
             self.invitations_due,
             self.meetings_unrecorded,
             self.minutes_waiting,

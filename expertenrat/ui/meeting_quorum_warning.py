@@ -1,0 +1,34 @@
+"""The line under the state buttons of the Sitzungen page that warns, before a meeting,
+where the apologies recorded leave too few voting members for a quorum under the
+council's rule ("Nach 5 Entschuldigungen sind höchstens 4 von 9 stimmberechtigten
+Mitgliedern zu erwarten – die Sitzung wäre nicht beschlussfähig …"): the secretariat sees
+it where it plans the meeting, whichever tab is open, and can move or cancel it in time.
+Hidden for every other meeting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from expertenrat.domain.errors import NotFoundError
+from expertenrat.services.attendance import AttendanceService
+
+
+class MeetingQuorumWarning(QLabel):
+    def __init__(self, attendance: AttendanceService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._attendance = attendance
+        self.setObjectName("warningLabel")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_for(self, meeting_id: int | None) -> None:
+        """Read the warning of ``meeting_id`` (``None``: no meeting shown, no warning; nor
+        for one deleted on another PC while its form keeps what was typed)."""
+        try:
+            warning = self._attendance.quorum_warning(meeting_id) if meeting_id else ""
+        except NotFoundError:
+            warning = ""
+        self.setText(warning)
+        self.setVisible(bool(warning))
