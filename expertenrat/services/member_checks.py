@@ -21,6 +21,7 @@ from expertenrat.services.member_history import (
     recorded_spans,
     widening_warnings,
 )
+from expertenrat.services.member_role_history import role_change_warnings
 from expertenrat.services.member_rows import council_members
 from expertenrat.services.unit_of_work import raise_if_invalid
 from expertenrat.store import models
@@ -40,8 +41,9 @@ def member_problems(
     history = _history_problems(session, council_id, [member], today).get(id(member), [])
     widened = widening_warnings(session, council_id, member)
     dropped = dropped_apologies_warnings(session, council_id, member, today)
+    roles = role_change_warnings(session, member, titles)
     explained = fields_explained(problems, "primary_field_id", bool(field_ids))
-    return explained + history + widened + dropped
+    return explained + history + widened + dropped + roles
 
 
 def check_members(
