@@ -117,6 +117,25 @@ def test_export_invitation_of_an_unknown_meeting_writes_nothing(capsys, database
     assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("expertenrat.db")] == []
 
 
+def test_a_meeting_of_a_council_without_meetings_is_refused_in_words(capsys, tmp_path):
+    """A new council's "Eine 1. Sitzung gibt es in diesem Gremium nicht. Vorhanden: keine."
+    (found by a tester)."""
+    database = str(tmp_path / "wismar.db")
+    settings = Path(__file__).resolve().parents[1] / "resources/demo/luebeck_settings.json"
+    assert run(capsys, "--database", database, "import", "settings", str(settings), "--new")[0] == 0
+
+    code, out, err = run(
+        capsys, "--database", database, "export", "minutes", "--meeting", "1",
+        "--out", str(tmp_path / "protokoll.pdf"),
+    )  # fmt: skip
+
+    assert (code, out) == (1, "")
+    assert err == (
+        "expertenrat: Fehler: Eine 1. Sitzung gibt es nicht: Das Gremium hat noch keine "
+        "Sitzungen.\n"
+    )
+
+
 def test_export_ics_of_all_meetings_and_of_one(capsys, database, tmp_path):
     everything, one, again = tmp_path / "alle.ics", tmp_path / "eine.ics", tmp_path / "neu.ics"
 

@@ -172,7 +172,11 @@ class MeetingDocumentsService:
                 )
             )
         numbers = sorted(n for n in known if n is not None)  # None: cancelled unannounced
-        listed = ", ".join(str(n) for n in numbers) if numbers else "keine"
+        if not numbers:  # "Vorhanden: keine." (found by a tester)
+            raise NotFoundError(
+                f"Eine {number}. Sitzung gibt es nicht: Das Gremium hat noch keine Sitzungen."
+            )
+        listed = ", ".join(str(n) for n in numbers)
         raise NotFoundError(
             f"Eine {number}. Sitzung gibt es in diesem Gremium nicht. Vorhanden: {listed}."
         )
