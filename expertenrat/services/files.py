@@ -95,6 +95,11 @@ def writing_file(path: Path) -> Iterator[IO[bytes]]:
             )
         if path.is_dir():
             raise FileWriteError(f"„{path}“ ist ein Ordner. Bitte geben Sie einen Dateinamen an.")
+        if not path.parent.is_dir():  # "Der Ordner oder die Datei existiert nicht." said less
+            raise FileWriteError(
+                f"„{path}“ kann nicht geschrieben werden: Den Ordner „{path.parent}“ gibt es "
+                "nicht. Bitte wählen Sie einen vorhandenen Ordner."
+            )
         if path.exists() and not _writable(path):
             raise FileWriteError(
                 f"„{path}“ ist schreibgeschützt und wird nicht ersetzt. Bitte wählen Sie "

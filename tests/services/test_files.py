@@ -67,8 +67,14 @@ def test_a_database_file_is_never_replaced(tmp_path: Path) -> None:
 
 
 def test_a_missing_folder_is_said_in_german(tmp_path: Path) -> None:
-    with pytest.raises(FileWriteError, match="kann nicht geschrieben werden"):
+    """It is named: "Der Ordner oder die Datei existiert nicht." left the user to guess
+    which (found by a tester)."""
+    with pytest.raises(FileWriteError) as refused:
         write_file(tmp_path / "fehlt" / "x.pdf", b"x")
+    assert refused.value.message == (
+        f"„{tmp_path / 'fehlt' / 'x.pdf'}“ kann nicht geschrieben werden: Den Ordner "
+        f"„{tmp_path / 'fehlt'}“ gibt es nicht. Bitte wählen Sie einen vorhandenen Ordner."
+    )
 
 
 def test_a_folder_is_written_whole_or_not_at_all(tmp_path: Path) -> None:

@@ -253,7 +253,7 @@ def test_save_as_replaces_an_existing_file(qtbot, actions, dialogs, tmp_path) ->
     ("where", "failure", "reason"),
     [
         (lambda tmp: tmp, None, "ist ein Ordner"),
-        (lambda tmp: tmp / "fehlt" / "liste.pdf", None, "existiert nicht"),
+        (lambda tmp: tmp / "fehlt" / "liste.pdf", None, "Den Ordner"),
         (lambda tmp: tmp / "liste.pdf", OSError(errno.ENOSPC, "No space"), "Datenträger ist voll"),
         (lambda tmp: tmp / "liste.pdf", PermissionError(errno.EACCES, "Denied"), "Berechtigung"),
     ],
