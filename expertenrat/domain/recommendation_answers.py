@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol, TypeVar
 
 from expertenrat.domain.enums import ResponseVerdict
 from expertenrat.domain.errors import FieldProblem, ValidationError
@@ -30,6 +31,17 @@ from expertenrat.domain.wording import isolated
 JOINT_ANSWER = "Gemeinsame Antwort aller adressierten Projekte"
 ACCEPTED_VERDICTS = frozenset({ResponseVerdict.COMPLIED})
 """What an answer says when it accepts the recommendation ("entsprochen")."""
+
+
+class FromProject(Protocol):
+    """An answer as :func:`standing_answers` reads it: from an addressed project, or a
+    joint one (None)."""
+
+    @property
+    def project_id(self) -> int | None: ...
+
+
+Answer = TypeVar("Answer", bound=FromProject)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,13 +71,13 @@ def fully_answered(addressed: Sequence[int], answers: Sequence[GivenAnswer]) -> 
 
 
 def standing_answers(
-    addressed: Sequence[int], answers: Iterable[GivenAnswer]
-) -> dict[int | None, GivenAnswer]:
+    addressed: Sequence[int], answers: Iterable[Answer]
+) -> dict[int | None, Answer]:
     """Per addressed project its latest answer, its own or a joint one (in the order
     received, a joint answer stands for every addressed project until a later one of that
     project or a later joint one); for a recommendation addressed to none, its latest
     answer, under ``None``. An answer of a project no longer addressed counts for none."""
-    latest: dict[int | None, GivenAnswer] = {}
+    latest: dict[int | None, Answer] = {}
     for answer in answers:
         if not addressed:
             latest[None] = answer

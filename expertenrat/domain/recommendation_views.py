@@ -156,26 +156,40 @@ class RecommendationRow:
         return (self, replace(self, planned_by=planned_by, days_overdue=days, plan_part=True))
 
     def follow_up_for(self, project_id: int) -> RecommendationRow | None:
-        """The row of :attr:`follow_ups` that awaits something from the project, if any."""
+        """The row of :attr:`follow_ups` that awaits something from the project, if any
+        (:meth:`owed_by` the project)."""
         return next(
             (
-                row
+                row.owed_by(project_id)
                 for row in self.follow_ups
                 if any(p.id == project_id for p in row.awaited_projects)
             ),
             None,
         )
 
+    def owed_by(self, project_id: int) -> RecommendationRow:
+        """This row as the project owes it: awaiting a passed plan, the date of that
+        project's own plan (``planned_by`` is the earliest of several projects' plans)
+        and the days since it; else the row itself."""
+        own = self._late_plans.get(project_id)
+        if own is None or not self.awaits_plan or self.planned_by is None:
+            return self
+        later = (own - self.planned_by).days
+        return replace(self, planned_by=own, days_overdue=self.days_overdue - later)
+
     @property
     def outstanding_text(self) -> str:
         """Who the council still waits for (:attr:`follow_ups`): a project whose response
-        is awaited by its title, one whose interim plan has passed with it (``overdue_text``):
-        "Open-Data-Portal; Klimaportal (Umsetzung geplant bis 30.06.2026, seit 3 Tagen
-        überfällig)"."""
+                is awaited by its title, one whose interim plan has passed with it (``overdue_text`` of
+        its own plan, :meth:`owed_by`):
+                "Open-Data-Portal; Klimaportal (Umsetzung geplant bis 30.06.2026, seit 3 Tagen
+                überfällig)"."""
         names = []
         for part in self.follow_ups:
-            late = f" ({part.overdue_text})" if part.plan_overdue else ""
-            names += [f"{p.title}{late}" for p in part.awaited_projects]
+            for project in part.awaited_projects:
+                owed = part.owed_by(project.id)
+                late = f" ({owed.overdue_text})" if owed.plan_overdue else ""
+                names.append(f"{project.title}{late}")
         return "; ".join(names)
 
     @property

@@ -68,9 +68,8 @@ class ReportLine:
         else empty (and for a joint answer, which is everyone's)."""
         if self.answer is None or self.project_id is not None or len(self.row.projects) < 2:
             return ""
-        parts = self.answer.by_project
-        latest = max(parts, key=lambda part: part[1].latest_received_on, default=(None, None))
-        return next((p.title for p in self.row.projects if p.id == latest[0]), "")
+        latest = self.answer.latest_project_id
+        return next((p.title for p in self.row.projects if p.id == latest), "")
 
     @property
     def state_label(self) -> str:

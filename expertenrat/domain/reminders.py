@@ -68,11 +68,12 @@ def reminders_due(rows: Iterable[RecommendationRow], today: date) -> list[Projec
     awaits something from (``RecommendationRow.awaited_projects``): not one that has
     answered while the other's answer is awaited, unless its interim plan's date has
     passed; then it is reminded of the state of the implementation, the other of its
-    response (``RecommendationRow.follow_ups``)."""
+    response (``RecommendationRow.follow_ups``), by the date of its own plan
+    (``RecommendationRow.owed_by``)."""
     found: dict[int, tuple[AddressedProject, list[RecommendationRow]]] = {}
     for row in _due(rows, today):
         for project in row.awaited_projects:
-            found.setdefault(project.id, (project, []))[1].append(row)
+            found.setdefault(project.id, (project, []))[1].append(row.owed_by(project.id))
     reminders = [
         ProjectReminder(project, tuple(sorted(items, key=_by_date)))
         for project, items in found.values()

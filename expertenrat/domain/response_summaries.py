@@ -1,7 +1,9 @@
 """A recommendation's responses in short, for the report, the annual report and the
-register's files: when the first came, what the latest says, and the same per answering
-project (a joint answer counts for every addressed project), from which the report tells
-whether and when every addressed project had answered."""
+register's files: when the first came, what the latest says, and the same for each
+addressed project: what stands for it is the rule of the register
+(:func:`~expertenrat.domain.recommendation_answers.standing_answers`: its latest answer in
+the order received, its own or a joint one), from which the report tells whether and when
+every addressed project had answered."""
 
 from __future__ import annotations
 
@@ -10,34 +12,49 @@ from dataclasses import dataclass
 from datetime import date
 
 from expertenrat.domain.enums import ResponseVerdict
+from expertenrat.domain.recommendation_answers import standing_answers
+
+
+@dataclass(frozen=True, slots=True)
+class SummarisedAnswer:
+    """One answer: from whom (None: a joint answer of all addressed projects), when, what."""
+
+    project_id: int | None
+    received_on: date
+    verdict: ResponseVerdict
 
 
 @dataclass(frozen=True, slots=True)
 class ResponseSummary:
     """A recommendation's responses in short: when the first came, what the latest says;
-    ``by_project``: the same per answering project (None: the joint answers of all)."""
+    ``answers``: each in the order received (empty: not told apart by project)."""
 
     first_received_on: date
     latest_verdict: ResponseVerdict
     latest_received_on: date
-    by_project: tuple[tuple[int | None, ResponseSummary], ...] = ()
+    answers: tuple[SummarisedAnswer, ...] = ()
 
     @property
     def label(self) -> str:
         """ "teilweise entsprochen (12.03.2026)"."""
         return f"{self.latest_verdict.label} ({self.latest_received_on:%d.%m.%Y})"
 
+    @property
+    def latest_project_id(self) -> int | None:
+        """The project that gave the latest answer (None: a joint one, or not known)."""
+        return self.answers[-1].project_id if self.answers else None
+
     def of_project(self, project_id: int) -> ResponseSummary | None:
-        """The answers that count for the project: its own and the joint ones (all, where
-        the answers were not told apart by project)."""
-        if not self.by_project:
+        """The answers that count for the project, its own and the joint ones: the first
+        of them and the one standing for it (all, where the answers were not told apart by
+        project)."""
+        if not self.answers:
             return self
-        mine = [s for key, s in self.by_project if key in (project_id, None)]
-        if not mine:
+        standing = standing_answers([project_id], self.answers).get(project_id)
+        if standing is None:
             return None
-        latest = max(mine, key=lambda s: s.latest_received_on)
-        first = min(s.first_received_on for s in mine)
-        return ResponseSummary(first, latest.latest_verdict, latest.latest_received_on)
+        first = next(a for a in self.answers if a.project_id in (project_id, None))
+        return ResponseSummary(first.received_on, standing.verdict, standing.received_on)
 
     def answered_by(self, project_ids: Sequence[int]) -> date | None:
         """The day by which every one of ``project_ids`` had answered (none: the first
@@ -55,10 +72,6 @@ def response_summary(
 ) -> ResponseSummary:
     """The summary of one recommendation's answers, (project or None, received, verdict)
     in the order received (at least one)."""
-    answers = list(answers)
-    parts: dict[int | None, ResponseSummary] = {}
-    for key, on, verdict in answers:
-        first = parts[key].first_received_on if key in parts else on
-        parts[key] = ResponseSummary(first, verdict, on)
-    _key, latest_on, latest = answers[-1]
-    return ResponseSummary(answers[0][1], latest, latest_on, tuple(parts.items()))
+    given = tuple(SummarisedAnswer(*answer) for answer in answers)
+    first, latest = given[0], given[-1]
+    return ResponseSummary(first.received_on, latest.verdict, latest.received_on, given)

@@ -5,6 +5,7 @@ it owes, the one its response by the due date, the other the state of the implem
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from meeting_sample import LETTERHEAD
@@ -103,3 +104,48 @@ def test_a_plan_not_yet_passed_is_not_chased_beside_the_awaited_response():
     assert row.follow_ups == (row,)
     assert row.follow_up_for(KLIMA.id) is None
     assert [r.project.title for r in reminders_due([row], TODAY)] == ["Datenplattform"]
+
+
+def test_each_project_whose_plan_passed_is_followed_up_by_its_own_plans_date():
+    """Of three projects, one has not answered, two answered with plans that have both
+    passed: "Ausstehend von", the line under each project and the reminders give each its
+    own plan's date and days, not those of the earliest plan."""
+    park = AddressedProject(3, "Parkhaus")
+    row = replace(
+        _mixed(date(2026, 5, 1), date(2026, 5, 20)),
+        projects=(KLIMA, DATEN, park),
+        answered=frozenset({KLIMA.id, DATEN.id}),
+        plans=((KLIMA.id, date(2026, 5, 20)), (DATEN.id, date(2026, 5, 25))),
+    )
+
+    assert row.outstanding_text == (
+        "Parkhaus; "
+        "Klimaportal (Umsetzung geplant bis 20.05.2026, seit 12 Tagen überfällig); "
+        "Datenplattform (Umsetzung geplant bis 25.05.2026, seit 7 Tagen überfällig)"
+    )
+    assert row.follow_up_for(DATEN.id).overdue_text == (
+        "Umsetzung geplant bis 25.05.2026, seit 7 Tagen überfällig"
+    )
+    by_project = {r.project.title: r.items for r in reminders_due([row], TODAY)}
+    assert [i.planned_by for i in by_project["Datenplattform"]] == [date(2026, 5, 25)]
+    assert [i.planned_by for i in by_project["Klimaportal"]] == [date(2026, 5, 20)]
+    assert [i.awaits_plan for i in by_project["Parkhaus"]] == [False]
+
+
+def test_all_answered_with_plans_each_owes_its_own_plan():
+    """Every project answered with a plan (the register's row awaits the outcome, by the
+    earliest plan): each project's part names its own plan's date."""
+    answered = RecommendationStatus.ANSWERED
+    row = replace(
+        _mixed(date(2026, 5, 1), date(2026, 5, 20)),
+        status=answered,
+        answered=frozenset({KLIMA.id, DATEN.id}),
+        plans=((KLIMA.id, date(2026, 5, 20)), (DATEN.id, date(2026, 5, 25))),
+        planned_by=date(2026, 5, 20),
+        days_overdue=days_overdue(answered, date(2026, 5, 1), TODAY, date(2026, 5, 20)),
+    )
+
+    assert row.outstanding_text == (
+        "Klimaportal (Umsetzung geplant bis 20.05.2026, seit 12 Tagen überfällig); "
+        "Datenplattform (Umsetzung geplant bis 25.05.2026, seit 7 Tagen überfällig)"
+    )
