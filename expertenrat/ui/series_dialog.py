@@ -74,6 +74,9 @@ class SeriesDialog(SeriesDialogView):
 
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        # Before the preview: it reads the day rule this offers for the rhythm.
+        self.frequency_combo.currentIndexChanged.connect(self._offer_day_rules)
+        self._offer_day_rules()
         for combo in (
             self.frequency_combo,
             self.day_rule_combo,
@@ -125,6 +128,27 @@ class SeriesDialog(SeriesDialogView):
             until=None if by_count else self.until_edit.date().toPython(),
             count=self.count_spin.value() if by_count else None,
         )
+
+    def _offer_day_rules(self) -> None:
+        """ "an einem Wochentag" is a weekly rule ("jeden Dienstag"): for a longer rhythm
+        it is off, its tooltip pointing to "am n-ten Wochentag des Monats", which takes its
+        place where it was chosen (the weekday kept)."""
+        weekly = self.frequency_combo.currentData() == Frequency.WEEKLY.value
+        combo = self.day_rule_combo
+        index = combo.findData(WEEKDAY)
+        item = combo.model().item(index)
+        item.setEnabled(weekly)
+        item.setToolTip(
+            ""
+            if weekly
+            else tr(
+                _CONTEXT,
+                "Nur für eine wöchentliche Reihe; für diesen Rhythmus „am n-ten Wochentag "
+                "des Monats“ wählen (etwa am zweiten Dienstag).",
+            )
+        )
+        if not weekly and combo.currentIndex() == index:
+            combo.setCurrentIndex(combo.findData(NTH_WEEKDAY))
 
     def _name_interval(self) -> None:
         """ "jeden Monat", "alle 2 Monate": the spin box says what it counts."""

@@ -1,0 +1,61 @@
+"""The day rules "Sitzungsreihe anlegen" offers for a rhythm (pytest-qt): "an einem
+Wochentag" is a weekly rule; for a monthly or longer rhythm it is off (not offered, then
+refused), its tooltip pointing to "am n-ten Wochentag des Monats", which takes its place
+where it was chosen."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from expertenrat.ui.series_dialog import SeriesDialog
+from expertenrat.ui.series_dialog_view import NTH_WEEKDAY, WEEKDAY
+
+
+@pytest.fixture
+def dialog(qtbot, services, council_id, dialogs) -> SeriesDialog:
+    widget = SeriesDialog(services.meetings, council_id, date(2026, 11, 2), dialogs=dialogs)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def _choose(dialog: SeriesDialog, frequency: str) -> None:
+    dialog.frequency_combo.setCurrentIndex(dialog.frequency_combo.findData(frequency))
+
+
+def _weekday_item(dialog: SeriesDialog):
+    combo = dialog.day_rule_combo
+    return combo.model().item(combo.findData(WEEKDAY))
+
+
+def test_a_weekday_is_offered_for_a_weekly_series_only(dialog, qtbot) -> None:
+    _choose(dialog, "weekly")
+    dialog.day_rule_combo.setCurrentIndex(dialog.day_rule_combo.findData(WEEKDAY))
+    dialog.weekday_combo.setCurrentIndex(3)  # Donnerstag
+    assert _weekday_item(dialog).isEnabled() and dialog.save_button.isEnabled()
+
+    _choose(dialog, "monthly")
+
+    assert not _weekday_item(dialog).isEnabled()
+    assert "am n-ten Wochentag des Monats" in _weekday_item(dialog).toolTip()
+    # Chosen before, the rule became the n-th weekday, the weekday kept: no refusal.
+    assert dialog.day_rule_combo.currentData() == NTH_WEEKDAY
+    assert dialog.weekday_combo.currentData() == 3
+    assert dialog.problem_label.text() == "" and dialog.save_button.isEnabled()
+    # The keyboard steps over it: from the n-th weekday, down lands on the day of month.
+    dialog.day_rule_combo.setFocus()
+    qtbot.keyClick(dialog.day_rule_combo, Qt.Key.Key_Down)
+    assert dialog.day_rule_combo.currentData() != WEEKDAY
+
+    _choose(dialog, "weekly")
+    assert _weekday_item(dialog).isEnabled() and _weekday_item(dialog).toolTip() == ""
+
+
+@pytest.mark.parametrize("frequency", ["quarterly", "yearly"])
+def test_a_longer_rhythm_does_not_offer_a_weekday_either(dialog, frequency) -> None:
+    _choose(dialog, frequency)
+
+    assert not _weekday_item(dialog).isEnabled()
