@@ -180,10 +180,9 @@ class RecommendationRow:
     @property
     def outstanding_text(self) -> str:
         """Who the council still waits for (:attr:`follow_ups`): a project whose response
-                is awaited by its title, one whose interim plan has passed with it (``overdue_text`` of
-        its own plan, :meth:`owed_by`):
-                "Open-Data-Portal; Klimaportal (Umsetzung geplant bis 30.06.2026, seit 3 Tagen
-                überfällig)"."""
+        is awaited by its title, one whose interim plan has passed with it (``overdue_text``
+        of its own plan, :meth:`owed_by`): "Open-Data-Portal; Klimaportal (Umsetzung
+        geplant bis 30.06.2026, seit 3 Tagen überfällig)"."""
         names = []
         for part in self.follow_ups:
             for project in part.awaited_projects:
