@@ -126,6 +126,12 @@ def test_demo_uses_the_database_from_the_environment(tmp_path):
         (("export", "roster", "--out", ""), "--out: ist leer; bitte eine Zieldatei"),
         (("export", "oparl", "--base-url", "https://x.de/o/", "--out", "/"), "„/“ kann nicht"),
         (("zaubern",), "ungültige Wahl"),
+        # (found by a tester) an empty input was read as the current folder ("„.“ ist keine
+        # gewöhnliche Datei"), move-to-server's as the default database
+        (("restore", "", "--yes"), "DATEI.zip|.db: ist leer; bitte die Sicherung angeben"),
+        (("import", "members", " ", "--dry-run"), "DATEI.xlsx|.csv: ist leer; bitte die Datei"),
+        (("import", "settings", "", "--new"), "DATEI.json: ist leer; bitte die Einstellungsdatei"),
+        (("move-to-server", "", "--yes"), "URL: ist leer; bitte die Adresse der leeren Datenbank"),
         # (found by a tester) one missing option was "diese Angaben fehlen: --out"
         (("backup",), "Fehler: diese Angabe fehlt: --out\n"),
         (("export", "annual-report"), "Fehler: diese Angaben fehlen: --year, --out\n"),

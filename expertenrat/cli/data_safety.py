@@ -12,6 +12,7 @@ from expertenrat.cli.support import (
     at_most,
     confirm,
     database_today,
+    given,
     target_file,
     terminal_text,
 )
@@ -41,6 +42,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     )
     restore.add_argument(
         "file",
+        type=given("die Sicherung"),
         metavar="DATEI.zip|.db",
         help="die Sicherung oder eine Kopie der Datenbankdatei (z. B. die tägliche Sicherung)",
     )
@@ -51,7 +53,10 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         help="alle Daten in eine leere PostgreSQL-Datenbank kopieren und künftig diese verwenden",
     )
     move.add_argument(
-        "url", metavar="URL", help="die leere Datenbank, postgresql://benutzer@server/datenbank"
+        "url",
+        type=given("die Adresse der leeren Datenbank (postgresql://…)"),
+        metavar="URL",
+        help="die leere Datenbank, postgresql://benutzer@server/datenbank",
     )
     move.add_argument("--yes", action="store_true", help="ohne Rückfrage umziehen")
     move.set_defaults(handler=_move_to_server, opening="read")

@@ -11,6 +11,7 @@ from expertenrat.cli.support import (
     UserError,
     chosen_council,
     council_option,
+    given,
     target_file,
     target_path,
     terminal_text,
@@ -59,7 +60,9 @@ def add_import(imports: argparse._SubParsersAction) -> None:
     members = imports.add_parser(
         "members", help="Mitglieder aus einer Excel-Arbeitsmappe (.xlsx) oder CSV-Datei (.csv)"
     )
-    members.add_argument("file", metavar="DATEI.xlsx|.csv", help="die Datei")
+    members.add_argument(
+        "file", type=given("die Datei"), metavar="DATEI.xlsx|.csv", help="die Datei"
+    )
     members.add_argument(
         "--dry-run", action="store_true", help="nur prüfen und berichten, nichts speichern"
     )

@@ -11,6 +11,7 @@ from expertenrat.cli.support import (
     UserError,
     chosen_council,
     council_option,
+    given,
     print_warnings,
     target_file,
 )
@@ -39,7 +40,12 @@ def add_import(imports: argparse._SubParsersAction) -> None:
     settings = imports.add_parser(
         "settings", help="Einstellungen aus einer Einstellungsdatei (.json) übernehmen"
     )
-    settings.add_argument("file", metavar="DATEI.json", help="die Einstellungsdatei")
+    settings.add_argument(
+        "file",
+        type=given("die Einstellungsdatei"),
+        metavar="DATEI.json",
+        help="die Einstellungsdatei",
+    )
     target = settings.add_mutually_exclusive_group()
     council_option(target)
     target.add_argument(

@@ -73,6 +73,19 @@ def _whole(text: str, largest: int) -> int:
     return value
 
 
+def given(asked: str) -> Callable[[str], str]:
+    """The argument type of a text a command needs (an input file, a server's address):
+    never empty (a script's unset variable), which a restore or an import read as the
+    current folder, ``move-to-server`` as the default database (found by a tester)."""
+
+    def check(text: str) -> str:
+        if not text.strip():
+            raise argparse.ArgumentTypeError(f"ist leer; bitte {asked} angeben")
+        return text
+
+    return check
+
+
 def database_argument(text: str) -> str:
     """``--database``: never an empty text (a script's unset variable), which would name
     the default database in the user folder, or a file called " "."""
