@@ -82,6 +82,6 @@ def damaged_minutes_error(meeting: str, public: bool) -> DamagedMinutesError:
         f"{what} der {meeting} ist in der Datenbank beschädigt: die gespeicherte PDF-Datei "
         "stimmt nicht mehr mit der bei der Genehmigung gespeicherten Prüfsumme (SHA-256) "
         "überein und wird deshalb nicht ausgegeben. Bitte stellen Sie eine Sicherung wieder "
-        "her und lassen Sie die Datenbank prüfen (Datei › Datenbank prüfen, auf der "
+        "her und lassen Sie die Datenbank prüfen (Datei → Datenbank prüfen, auf der "
         "Kommandozeile „expertenrat check“)."
     )

@@ -44,7 +44,7 @@ class MoveSummary:
 _OLD_KEPT = "Die bisherige Datenbank wird weiter verwendet."
 # A value PostgreSQL refuses (NUL, too long) or a reference to nothing: the check names it.
 _FOUND_BY_CHECK = (
-    "Welcher Eintrag es ist, nennt die Prüfung der bisherigen Datenbank (Datei › Datenbank "
+    "Welcher Eintrag es ist, nennt die Prüfung der bisherigen Datenbank (Datei → Datenbank "
     "prüfen, auf der Kommandozeile „expertenrat check“)."
 )
 

@@ -42,7 +42,7 @@ def test_a_value_the_server_refuses_fails_the_move_in_its_words(
     )
     # Found by a tester: nothing said which record holds the value; the check names it.
     assert message.endswith(
-        "Welcher Eintrag es ist, nennt die Prüfung der bisherigen Datenbank (Datei › "
+        "Welcher Eintrag es ist, nennt die Prüfung der bisherigen Datenbank (Datei → "
         "Datenbank prüfen, auf der Kommandozeile „expertenrat check“). "
         "Die bisherige Datenbank wird weiter verwendet."
     )
