@@ -79,3 +79,14 @@ def test_every_option_names_its_value_in_german(words):
     for action in parser._actions:
         if action.option_strings and action.nargs != 0:
             assert action.metavar is not None, f"{' '.join(words)} {action.option_strings[0]}"
+
+
+@pytest.mark.parametrize("words", [("recommendations",), ("export", "recommendations")])
+def test_the_status_option_names_the_statuses_it_takes(words):
+    """The README says `--status` takes the value or the German word; the help said only
+    "nur Empfehlungen in diesem Status" (found by a tester)."""
+    help_text = " ".join(_commands()[words].format_help().split())
+    if words == ("recommendations",):
+        assert "übermittelt (sent)" in help_text and "zurückgezogen (withdrawn)" in help_text
+    else:
+        assert "wie bei „expertenrat recommendations“" in help_text

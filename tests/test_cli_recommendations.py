@@ -174,7 +174,7 @@ def test_an_unknown_status_is_a_german_error_with_exit_code_1(capsys, database):
 
     assert stopped.value.code == 1
     assert "Fehler" in err and "einen Status „erledigt“ gibt es nicht" in err
-    assert "sent (übermittelt)" in err
+    assert "übermittelt (sent)" in err
 
 
 def test_a_missing_database_is_refused_without_creating_it(capsys, tmp_path):

@@ -13,6 +13,7 @@ from expertenrat.cli.support import (
     council_option,
     print_warnings,
     status_argument,
+    status_names,
     target_path,
     write_document,
     year_argument,
@@ -36,7 +37,10 @@ def add_listing(commands: argparse._SubParsersAction) -> None:
         "recommendations", help="Empfehlungen auflisten: Kennung, Status, Frist, Titel"
     )
     recommendations.add_argument(
-        "--status", type=status_argument, metavar="S", help="nur Empfehlungen in diesem Status"
+        "--status",
+        type=status_argument,
+        metavar="S",
+        help=f"nur Empfehlungen in diesem Status: {status_names()}",
     )
     _overdue_option(recommendations)
     council_option(recommendations)
@@ -73,8 +77,8 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
         type=status_argument,
         action="append",
         metavar="S",
-        help="nur Empfehlungen in diesem Status (mehrfach möglich); der Bericht zeigt sonst "
-        "alle außer Entwürfen",
+        help="nur Empfehlungen in diesem Status (mehrfach möglich; wie bei „expertenrat "
+        "recommendations“); der Bericht zeigt sonst alle außer Entwürfen",
     )
     _overdue_option(report)
     council_option(report)

@@ -142,12 +142,18 @@ def year_argument(text: str) -> int:
     return value
 
 
+def status_names() -> str:
+    """The statuses ``--status`` takes, for its help: "Entwurf (draft), beschlossen …"."""
+    return ", ".join(f"{s.label} ({s.value})" for s in RecommendationStatus)
+
+
 def status_argument(text: str) -> RecommendationStatus:
     """A status by its value ("sent") or German label ("übermittelt")."""
     found = RecommendationStatus.from_label(text)
     if found is None:
-        known = ", ".join(f"{s.value} ({s.label})" for s in RecommendationStatus)
-        raise argparse.ArgumentTypeError(f"einen Status „{text}“ gibt es nicht; möglich: {known}")
+        raise argparse.ArgumentTypeError(
+            f"einen Status „{text}“ gibt es nicht; möglich: {status_names()}"
+        )
     return RecommendationStatus(found)
 
 
