@@ -28,6 +28,7 @@ from expertenrat.domain.overview import (
 )
 from expertenrat.services import overview_fields, overview_lists
 from expertenrat.services.action_fields import action_field
+from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.member_rows import council_members
 from expertenrat.services.recommendation_rows import register_rows
 from expertenrat.services.settings import council_settings
@@ -85,7 +86,10 @@ class OverviewService:
                 recommendations_total=recommendations.total or 0,
                 action_fields=tuple(fields),
                 composition=composition,
-                invitations_due=overview_lists.invitations_due(ahead, today),
+                invitations_due=overview_lists.invitations_due(ahead, today)
+                + overview_lists.joined_after_invitation(
+                    session, council_id, ahead, council_clock(session, council_id).zone
+                ),
                 next_meetings=overview_lists.next_meetings(ahead, today),
                 quorum_warnings=overview_lists.quorum_warnings(session, ahead, today),
                 meetings_unrecorded=overview_lists.meetings_unrecorded(session, council_id, today),
