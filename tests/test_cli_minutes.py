@@ -111,11 +111,12 @@ def test_export_dossier_holds_invitation_minutes_and_annexes(capsys, url, held, 
                          str(held.number), "--out", str(out_file))  # fmt: skip
     assert code == 0 and "Symbole oder Emoji" in err
     # "keine Anlagen" as the cover says it, not "0 Anlagen" (found by a tester)
-    assert "Sitzungsmappe der 1. Sitzung (Einladung, Protokoll, keine Anlagen)" in out
+    assert "Sitzungsmappe der 1. Sitzung (Deckblatt, Einladung, Protokoll, keine Anlagen)" in out
     reader = PdfReader(io.BytesIO(out_file.read_bytes()))
     # Dated as its parts are (an archive files it by that; found by a tester)
     assert reader.metadata.creation_date is not None and reader.metadata.modification_date
-    assert [e.title for e in reader.outline if not isinstance(e, list)][:2] == [
+    assert [e.title for e in reader.outline if not isinstance(e, list)][:3] == [
+        "Deckblatt",
         "Einladung",
         "Protokoll der 1. Sitzung",
     ]
@@ -139,11 +140,12 @@ def test_export_dossier_public_holds_the_public_minutes_and_public_annexes(
                          str(held.number), "--public", "--out", str(out_file))  # fmt: skip
     assert code == 0, err
     assert out.strip() == (
-        "Öffentliche Sitzungsmappe der 1. Sitzung (Einladung, öffentliches Protokoll, "
+        "Öffentliche Sitzungsmappe der 1. Sitzung (Deckblatt, Einladung, öffentliches Protokoll, "
         f"1 öffentliche Anlage): {out_file}"
     )
     reader = PdfReader(io.BytesIO(out_file.read_bytes()))
     assert [e.title for e in reader.outline if not isinstance(e, list)] == [
+        "Deckblatt",
         "Einladung",
         "Protokoll der 1. Sitzung (öffentliche Fassung)",
         "Anlage 1: Plan",
@@ -211,3 +213,32 @@ def test_damaged_approved_minutes_are_exit_1_and_nothing_is_written(
         assert says in err and "Sicherung wieder her" in err
         assert "erneut hinzu" not in err and "SHA-256 " not in out
         assert not out_file.exists()
+
+
+def test_export_dossier_with_a_damaged_annex_writes_it_whole_and_warns(
+    capsys, url, held, database, tmp_path
+) -> None:
+    """(found by review) One damaged annex was exit 1 and no Mappe at all; now the Mappe
+    is written with a page in its place, exit 0, and stderr says which annex is missing."""
+    from expertenrat.services.annexes import AnnexesService
+
+    annexes = AnnexesService(database, "tester")
+    good = _pdf()
+    broken = annexes.add(held.meeting_id, "Haushalt.pdf", good)
+    with database.transaction() as session:
+        session.get(models.StoredFile, broken.id).content = good[:200]
+    out_file = tmp_path / "Mappe.pdf"
+
+    code, out, err = run(capsys, "--database", url, "export", "dossier", "--meeting",
+                         str(held.number), "--out", str(out_file))  # fmt: skip
+
+    assert code == 0, err
+    assert out.strip().endswith(f"(Deckblatt, Einladung, Protokoll, 1 Anlage): {out_file}")
+    assert (
+        "expertenrat: Warnung: Anlage 1 „Haushalt“ konnte nicht eingefügt werden: die Datei "
+        "ist beschädigt. Die Sitzungsmappe enthält an ihrer Stelle eine Hinweisseite "
+        "(Datei „Haushalt.pdf“)."
+    ) in err
+    assert "die Datei ist beschädigt" in " ".join(pages(out_file)[-1].split())
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".pdf")] == ["Mappe.pdf"]
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # written whole

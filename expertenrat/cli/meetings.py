@@ -202,7 +202,7 @@ def _export_dossier(services: Services, args: argparse.Namespace) -> str:
     rendered = services.minutes_documents.dossier_pdf(meeting_id, public=args.public)
     path = args.out
     write_pdf(path, rendered)
-    annexes = rendered.records - 2
+    annexes = rendered.records  # a damaged one too: in as a page saying so, warned of
     if annexes == 1:
         count = "1 öffentliche Anlage" if args.public else "1 Anlage"
     elif annexes:
@@ -218,7 +218,7 @@ def _export_dossier(services: Services, args: argparse.Namespace) -> str:
             f"mit Tagesordnung, {count}): {path}"
         )
     protocol = "öffentliches Protokoll" if args.public else "Protokoll"
-    return f"{what} der {name} (Einladung, {protocol}, {count}): {path}"
+    return f"{what} der {name} (Deckblatt, Einladung, {protocol}, {count}): {path}"
 
 
 def _name(services: Services, meeting_id: int) -> str:

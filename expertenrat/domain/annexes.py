@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from expertenrat.domain.file_formats import too_large_message
-from expertenrat.domain.wording import file_size
+from expertenrat.domain.wording import file_size, quoted
 
 MAX_ANNEX_BYTES = 50 * 1024 * 1024
 MAX_NAME = 300
@@ -34,6 +34,16 @@ class Annex:
     @property
     def label(self) -> str:
         return f"Anlage {self.number}: {self.title.strip() or self.name}"
+
+    @property
+    def left_out(self) -> str:
+        """What a Sitzungsmappe says of the annex where its stored file cannot be read:
+        "Anlage 2 „Vergleich“ konnte nicht eingefügt werden: die Datei ist beschädigt."."""
+        title = self.title.strip() or self.name
+        return (
+            f"Anlage {self.number} {quoted(title)} konnte nicht eingefügt werden: "
+            "die Datei ist beschädigt."
+        )
 
     @property
     def size_text(self) -> str:

@@ -1,7 +1,9 @@
-"""The cover page of a Sitzungsmappe made before the meeting (a planned or invited
-meeting): which meeting, when and where, what the pack holds (the invitation with the
-agenda and the annexes), and the day it was put together, since agenda and annexes may
-still change until the meeting. The minutes follow only in the pack after the meeting."""
+"""The cover page of a Sitzungsmappe: which meeting, when and where, what the pack holds
+with the page each part starts on (the invitation with the agenda, after the meeting the
+minutes, the annexes, an annex that could not be put in marked so), and the day it was
+put together. Before the meeting (a planned or invited one) it says that agenda and
+annexes may still change until the meeting; the minutes follow only in the pack after
+the meeting."""
 
 from __future__ import annotations
 
@@ -27,29 +29,33 @@ def render_pack_cover(
     starts: Sequence[int] = (),
     *,
     public: bool = False,
+    minutes: str | None = None,
 ) -> RenderedPdf:
-    """The cover of the pre-meeting pack of ``doc``, dated ``made_on`` (its header's
-    "Stand" too); ``annexes``: the labels of the annexes it holds ("Anlage 1: …"), in
-    order; ``starts``: the page of the pack on which the invitation and each annex
-    begin, listed beside them; ``public``: the cover of the public pack (``doc`` is the
-    public invitation)."""
+    """The cover of the pack of ``doc``, dated ``made_on`` (its header's "Stand" too);
+    ``annexes``: the lines of the annexes it holds ("Anlage 1: …"), in order; ``starts``:
+    the page of the pack on which the invitation, the minutes and each annex begin,
+    listed beside them; ``public``: the cover of the public pack (``doc`` is the public
+    invitation); ``minutes``: after the meeting, the line of the minutes it holds
+    ("Protokoll der 5. Sitzung (Entwurf)"), ``None`` before."""
     heading = meeting_heading(doc)
     head = doc.letterhead
     pack = "Öffentliche Sitzungsmappe" if public else "Sitzungsmappe"
+    after = minutes is not None
     info = theme.DocumentInfo(
         title=f"{pack}: {heading}",
         council_name=head.council_name,
         city=head.city,
         date=made_on,
         logo_png=head.logo_png,
-        subject=f"{pack} vor der Sitzung: {heading}, {parts.when(doc)}",
+        subject=f"{pack} {'nach' if after else 'vor'} der Sitzung: {heading}, {parts.when(doc)}",
         date_label="Stand:",
-        keywords=f"Sitzungsmappe, Einladung, Tagesordnung, {head.council_name}",
+        keywords=f"Sitzungsmappe, Einladung, {'Protokoll' if after else 'Tagesordnung'}, "
+        f"{head.council_name}",
         page_numbers=False,  # only ever the first page of a pack, which numbers its pages
     )
     story = theme.title_block(
         f"{pack}: {heading}",
-        f"Vor der Sitzung zusammengestellt am {made_on:%d.%m.%Y}",
+        f"{'Nach' if after else 'Vor'} der Sitzung zusammengestellt am {made_on:%d.%m.%Y}",
     )
     invitation = (
         f"versandt am {invitation_sent_on:%d.%m.%Y}"
@@ -64,11 +70,22 @@ def render_pack_cover(
         *theme.section_heading("Inhalt"),
     ]
     items = counted(len(doc.agenda), "Tagesordnungspunkt", "Tagesordnungspunkte")
-    contents = [f"{pack_invitation_name(doc, public=public)} ({items})", *annexes]
+    contents = [
+        f"{pack_invitation_name(doc, public=public)} ({items})",
+        *([minutes] if minutes is not None else []),
+        *annexes,
+    ]
     story.append(_contents(contents, starts))
     if not annexes:
         story.append(parts.paragraph("Keine Anlagen."))
-    story += [
+    if not after:
+        story += _may_change(made_on, public)
+    return theme.build_pdf(story, info, parts.warnings(doc, late_notice=False), 1)
+
+
+def _may_change(made_on: date, public: bool) -> list[Flowable]:
+    """Before the meeting: the pack is as of ``made_on``, and the minutes come after."""
+    return [
         Spacer(0, 4 * mm),
         parts.paragraph(
             f"Stand: {made_on:%d.%m.%Y}. Tagesordnung und Anlagen können sich bis zur Sitzung "
@@ -81,7 +98,6 @@ def render_pack_cover(
             "note",
         ),
     ]
-    return theme.build_pdf(story, info, parts.warnings(doc, late_notice=False), 1)
 
 
 def _contents(lines: Sequence[str], starts: Sequence[int]) -> Flowable:

@@ -1,13 +1,17 @@
-"""Several PDFs in one: a bookmark for each part and every page stamped with its number in
-the whole bundle (the Sitzungsmappe, :mod:`expertenrat.services.minutes_documents`). A part
-that cannot be read counts as a damaged annex (``services.annexes``).
+"""Several PDFs in one: a cover listing where each part starts, a bookmark for each part
+and every page stamped with its number in the whole bundle (the Sitzungsmappe,
+:mod:`expertenrat.services.minutes_documents`). A part that cannot be read is refused with
+a German message; an annex is tried before (:mod:`services.dossier_annexes`), and one that
+cannot be read is put in as a page saying so.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.services.pdf_reading import damaged_annex_error, pypdf_quiet, read_pdf
 
@@ -40,9 +44,24 @@ def page_counts(parts: list[tuple[str, PdfReader]]) -> list[int]:
     return counts
 
 
-def merge(parts: list[tuple[str, bytes]], metadata: dict[str, str]) -> bytes:
-    """The parts, each read first (:func:`read_parts`), in one PDF (:func:`merge_read`)."""
-    return merge_read(read_parts(parts), metadata)
+def with_cover(
+    render_cover: Callable[[list[int]], RenderedPdf],
+    parts: list[tuple[str, PdfReader]],
+    metadata: dict[str, str],
+) -> tuple[bytes, RenderedPdf]:
+    """A cover (bookmarked "Deckblatt") and ``parts`` in one PDF (:func:`merge_read`), and
+    the cover. ``render_cover(starts)`` draws the cover listing the page of the bundle on
+    which each part starts; drawn again until its own length is the one counted on."""
+    counts = page_counts(parts)
+    cover_pages = 1
+    while True:
+        starts = [cover_pages + 1 + sum(counts[:n]) for n in range(len(counts))]
+        cover = render_cover(starts)
+        read_cover = read_parts([("Deckblatt", cover.pdf)])
+        pages = page_counts(read_cover)[0]
+        if pages == cover_pages:
+            return merge_read([*read_cover, *parts], metadata), cover
+        cover_pages = pages
 
 
 def merge_read(parts: list[tuple[str, PdfReader]], metadata: dict[str, str]) -> bytes:

@@ -42,7 +42,11 @@ def test_the_window_and_every_document_call_it_klausur(database, actor, klausur)
     assert f"Ablaufplan: {HEADING}" in pdf_reading.text(documents.run_sheet_pdf(klausur).pdf)
     assert f"Protokoll der {HEADING}" in pdf_reading.text(minutes.minutes_pdf(klausur).pdf)
     dossier = minutes.dossier_pdf(klausur).pdf
-    assert pdf_reading.outline(dossier)[:2] == ["Einladung", f"Protokoll der {HEADING}"]
+    assert pdf_reading.outline(dossier)[:3] == [
+        "Deckblatt",
+        "Einladung",
+        f"Protokoll der {HEADING}",
+    ]
     assert pdf_reading.read(dossier).metadata.title == "Sitzungsmappe der Klausur"
     ics = documents.ics_for_meetings([klausur]).decode().replace("\r\n ", "")
     assert f"SUMMARY:Smart City Expert*innenrat: {HEADING}" in ics

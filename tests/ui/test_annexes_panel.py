@@ -337,3 +337,30 @@ def test_a_file_too_large_is_refused_with_its_size(panel, dialogs, finish_job, t
     assert dialogs.warnings() == [
         "„Mitschnitt.pdf“: Die Datei ist mit 52 MB zu groß für eine Anlage (höchstens 50 MB)."
     ]
+
+
+def test_a_dossier_with_a_damaged_annex_is_saved_and_the_annex_named_under_the_buttons(
+    qtbot, services, dialogs, held_in_rostock, finish_job, tmp_path, today
+) -> None:
+    """(found by review) One damaged annex stopped the Sitzungsmappe with an error."""
+    from expertenrat.store import models
+
+    good = small_pdf("Haushalt")
+    annex = services.annexes.add(held_in_rostock.meeting_id, "Haushalt.pdf", good)
+    with services.database.transaction() as session:
+        session.get(models.StoredFile, annex.id).content = good[:200]
+    actions = MeetingDocumentActions(services, dialogs, lambda: today)
+    qtbot.addWidget(actions)
+    actions.set_meeting(services.meetings.get(held_in_rostock.meeting_id))
+    dialogs.paths = [str(tmp_path / "Mappe.pdf")]
+
+    actions.dossier_button.save_action.trigger()
+    finish_job(actions)
+
+    assert "konnte nicht eingefügt werden" in pdf_text((tmp_path / "Mappe.pdf").read_bytes())
+    assert not actions.warnings_label.isHidden()
+    assert (
+        "Anlage 1 „Haushalt“ konnte nicht eingefügt werden: die Datei ist beschädigt."
+        in actions.warnings_label.text().splitlines()[-1]
+    )
+    assert dialogs.warnings() == []

@@ -149,7 +149,7 @@ def test_the_public_dossier_is_saved_from_the_dossier_menu(
     reader = PdfReader(tmp_path / "Mappe.pdf")
     assert reader.metadata.title == "Öffentliche Sitzungsmappe der 1. Sitzung"
     titles = [e.title for e in reader.outline if not isinstance(e, list)]
-    assert titles == ["Einladung", "Protokoll der 1. Sitzung (öffentliche Fassung)"]
+    assert titles == ["Deckblatt", "Einladung", "Protokoll der 1. Sitzung (öffentliche Fassung)"]
     assert dialogs.warnings() == []
 
 
