@@ -32,7 +32,8 @@ BODY_LISTS = (
     "legislativeTermList",
     "membership",
 )
-# type → {field: kind}; kinds: str, bool, int, date, time, url:<Type>, urls:<Type>, list, objs
+# type → {field: kind}; kinds: str, bool, int, date, time, url:<Type>, urls:<Type>, list,
+# obj:<Type>, objs:<Type> (embedded objects)
 REQUIRED = {
     "Body": {"name": "str", "legislativeTerm": "list"},
     "Organization": {"body": "url:Body", "name": "str"},
@@ -59,6 +60,7 @@ OPTIONAL = {
         "participant": "urls:Person",
         "invitation": "obj:File",
         "resultsProtocol": "obj:File",
+        "auxiliaryFile": "objs:File",
         "location": "obj:Location",
     },
     "AgendaItem": {"consultation": "url:Consultation"},
@@ -201,6 +203,7 @@ class OParlClient:
             "url": lambda v: isinstance(v, str),
             "urls": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
             "obj": lambda v: isinstance(v, dict),
+            "objs": lambda v: isinstance(v, list) and all(isinstance(x, dict) for x in v),
         }
         if not checks[kind](value):
             return False
@@ -210,6 +213,9 @@ class OParlClient:
             self._pending += [(url, name, v, target) for v in value]  # type: ignore[union-attr]
         elif kind == "obj":
             self._object(value, target)  # type: ignore[arg-type]
+        elif kind == "objs":
+            for inner in value:  # type: ignore[union-attr]
+                self._object(inner, target)
         return True
 
     def _check_references(self) -> None:

@@ -2,8 +2,9 @@
 
 System → Body (a council) → Organization (the council; each action field as a working
 group) → Person with embedded Membership → Meeting with embedded Location, AgendaItem and
-File (invitation, public minutes) → Paper (consulted projects; recommendations with their
-code as reference) with embedded Consultation → LegislativeTerm (the members' terms).
+File (invitation, public minutes, public annexes) → Paper (consulted projects;
+recommendations with their code as reference) with embedded Consultation →
+LegislativeTerm (the members' terms).
 
 Every object's ``id`` is ``{base}/{kind}/{uuid}.json``: the uuid is the record's public id
 (or one derived from it with :func:`derived_key`), so ids never change between exports.
@@ -151,6 +152,7 @@ class _BodyBuilder:
         items = [i for m in meetings for i in m.get("agendaItem", ())]
         items += items_of_deleted_meetings(body, c.meetings)
         files = [f for m in meetings for f in (m.get("invitation"), m.get("resultsProtocol")) if f]
+        files += [f for m in meetings for f in m.get("auxiliaryFile", ())]
         files += [
             body.tombstone("File", stamp, body.url("file", stamp.key))
             for m in c.meetings

@@ -1,5 +1,6 @@
 """The OParl objects of a council's meetings: Meetings with their Location, their Files
-(invitation, public minutes) and their AgendaItems, with the votes as vendor fields."""
+(invitation, public minutes, public annexes as ``auxiliaryFile``) and their AgendaItems,
+with the votes as vendor fields."""
 
 from __future__ import annotations
 
@@ -40,6 +41,8 @@ def meeting_object(body: OParlBody, meeting: MeetingRecord) -> dict:
         obj["invitation"] = _file(body, meeting.invitation, url, of_meeting)
     if meeting.minutes is not None:
         obj["resultsProtocol"] = _file(body, meeting.minutes, url, of_meeting)
+    if meeting.annexes:
+        obj["auxiliaryFile"] = [_file(body, a, url, of_meeting) for a in meeting.annexes]
     obj["agendaItem"] = [
         _item(body, item, url, minutes_approved=meeting.minutes is not None)
         for item in meeting.items
@@ -78,7 +81,7 @@ def _location(body: OParlBody, meeting: MeetingRecord, meeting_url: str) -> dict
 def _file(body: OParlBody, record: FileRecord, meeting_url: str, of_meeting: str) -> dict:
     """``of_meeting``: "7. Sitzung, 11.12.2026", in the name, which a portal lists the files
     by ("Einladung – 7. Sitzung, 11.12.2026"; each file is called ``protokoll.pdf`` or
-    ``einladung.pdf`` in a folder of its own)."""
+    ``einladung.pdf`` in a folder of its own; an annex by its own file name)."""
     key = record.stamp.key
     access = f"file/{key}/{record.file_name}"
     download = f"download/{key}/{record.file_name}"

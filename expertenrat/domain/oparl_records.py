@@ -67,7 +67,7 @@ class MembershipRecord:
 
 @dataclass(frozen=True, slots=True)
 class FileRecord:
-    """A document that goes out with its bytes (invitation, public minutes)."""
+    """A document that goes out with its bytes (invitation, public minutes, public annex)."""
 
     stamp: Stamp
     name: str
@@ -124,6 +124,7 @@ class MeetingRecord:
     items: tuple[AgendaItemRecord, ...] = ()
     invitation: FileRecord | None = None
     minutes: FileRecord | None = None  # the approved public version
+    annexes: tuple[FileRecord, ...] = ()  # the public annexes, in order
     retired: tuple[Stamp, ...] = ()  # files published before and no longer (tombstones)
 
 

@@ -1,6 +1,6 @@
 """A council's meetings as OParl records: deleted ones too, with their agenda items, votes,
 recusals, who was present, the approved public minutes (with the times they record:
-:mod:`services.oparl_minutes`) and the public invitations."""
+:mod:`services.oparl_minutes`), the public invitations and the public annexes."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from expertenrat.domain.oparl_records import (
 )
 from expertenrat.domain.votes import unanimous_yes
 from expertenrat.services.attendance_sheets import attendance_sheets
+from expertenrat.services.oparl_annexes import public_annexes
 from expertenrat.services.oparl_invitations import InvitationPdfs, is_invited, retired_invitation
 from expertenrat.services.oparl_minutes import approved_minutes
 from expertenrat.services.oparl_rows import grouped, stamp_of
@@ -75,6 +76,8 @@ def meeting_records(
     minutes = approved_minutes(session, council.id)
     invited = [m for m in meetings if is_invited(m)]
     rendered = invitations.of(session, invited) if invitations and invited else {}
+    # the files' bytes only for OParl (``invitations``), not for the open data's tables
+    annexes = public_annexes(session, council.id) if invitations else {}
     by_meeting: dict[int, list[models.AgendaItem]] = defaultdict(list)
     for item in items:
         by_meeting[item.meeting_id].append(item)
@@ -102,6 +105,7 @@ def meeting_records(
                 ),
                 invitation=rendered.get(meeting.id),
                 minutes=minutes.files.get(meeting.id),
+                annexes=annexes.get(meeting.id, ()),
                 retired=retired_invitation(meeting),
             )
         )
