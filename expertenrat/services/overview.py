@@ -28,6 +28,7 @@ from expertenrat.domain.overview import (
 )
 from expertenrat.services import overview_fields, overview_lists
 from expertenrat.services.action_fields import action_field
+from expertenrat.services.invitation_latecomers import joined_after_invitation
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.member_rows import council_members
 from expertenrat.services.recommendation_rows import register_rows
@@ -87,7 +88,7 @@ class OverviewService:
                 action_fields=tuple(fields),
                 composition=composition,
                 invitations_due=overview_lists.invitations_due(ahead, today)
-                + overview_lists.joined_after_invitation(
+                + joined_after_invitation(
                     session, council_id, ahead, council_clock(session, council_id).zone
                 ),
                 next_meetings=overview_lists.next_meetings(ahead, today),

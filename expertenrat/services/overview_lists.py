@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, time
 
 from sqlalchemy import Select, case, exists, func, select
 from sqlalchemy.orm import Session
@@ -138,56 +137,6 @@ def quorum_warnings(session: Session, ahead: list[MeetingAhead], today: date) ->
         for m in ahead
         if m.id in sheets and (warning := sheets[m.id].quorum_warning)
     )
-
-
-def joined_after_invitation(
-    session: Session, council_id: int, ahead: list[MeetingAhead], zone: ZoneInfo
-) -> tuple[Line, ...]:
-    """Invited meetings with members whose term began after the invitation went out and
-    who were saved after it too (days in the council's ``zone``; one appointed ahead got
-    it with the others), active on the meeting's day, so who never got it: "7. Sitzung am
-    11.12.2026: Dr. Jana Petersen ist nach der Einladung vom 27.11.2026 ins Gremium
-    gekommen – Einladung nachsenden"."""
-    invited = [m for m in ahead if m.state is MeetingState.INVITED and m.invitation_sent_on]
-    if not invited:
-        return ()
-    rows = session.execute(
-        select(models.Membership, models.Person)
-        .join(models.Person, models.Person.id == models.Membership.person_id)
-        .where(
-            models.Membership.council_id == council_id,
-            models.Membership.created
-            >= datetime.combine(min(m.invitation_sent_on for m in invited), time.min),
-        )
-        .order_by(models.Person.family_name, models.Person.given_name)
-    ).all()
-    lines = []
-    for meeting in invited:
-        day = meeting.starts_at.date()
-        names = [
-            " ".join(filter(None, (person.title, person.given_name, person.family_name)))
-            for membership, person in rows
-            if _local_day(membership.created, zone) > meeting.invitation_sent_on
-            and meeting.invitation_sent_on < membership.term_start <= day
-            and (membership.term_end is None or membership.term_end >= day)
-        ]
-        if names:
-            who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} und {names[-1]}"
-            verb = "ist" if len(names) == 1 else "sind"
-            lines.append(
-                Line(
-                    f"{meeting.label} am {day:%d.%m.%Y}: {who} {verb} nach der Einladung vom "
-                    f"{meeting.invitation_sent_on:%d.%m.%Y} ins Gremium gekommen – Einladung "
-                    "nachsenden",
-                    _meeting_target(meeting.id, MeetingTab.MEETING),
-                    urgent=True,
-                )
-            )
-    return tuple(lines)
-
-
-def _local_day(utc: datetime, zone: ZoneInfo) -> date:
-    return utc.replace(tzinfo=UTC).astimezone(zone).date()
 
 
 def meetings_unrecorded(session: Session, council_id: int, today: date) -> tuple[Line, ...]:
