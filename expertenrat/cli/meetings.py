@@ -78,7 +78,7 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
     dossier = _meeting_pdf_command(
         exports,
         "dossier",
-        "Sitzungsmappe: Einladung, Protokoll und Anlagen in einer PDF-Datei",
+        "Sitzungsmappe: Deckblatt, Einladung, Protokoll und Anlagen in einer PDF-Datei",
         _export_dossier,
     )
     dossier.add_argument(

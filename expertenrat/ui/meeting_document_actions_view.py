@@ -108,8 +108,8 @@ class MeetingDocumentActionsView(QGroupBox):
             public_dossier,
             tr(
                 _CONTEXT,
-                "Öffentliche Einladung, öffentliches Protokoll und die öffentlichen Anlagen "
-                "in einer PDF-Datei",
+                "Deckblatt mit Inhalt, öffentliche Einladung, öffentliches Protokoll und die "
+                "öffentlichen Anlagen in einer PDF-Datei",
             ),
         )
         # Plain text (titles may hold "<"), wrapped, never cut at the bottom of the panel:
@@ -229,7 +229,8 @@ class MeetingDocumentActionsView(QGroupBox):
         held = self._meeting is not None and self._meeting.state is MeetingState.HELD
         for button in (self.minutes_button, self.public_minutes_button):
             button.setEnabled(held)
-        # Before the meeting the Sitzungsmappe holds the invitation and the annexes.
+        # Before the meeting the Sitzungsmappe holds the invitation and the annexes; after
+        # it the minutes too. Either begins with a cover listing its parts.
         coming = self._meeting is not None and self._meeting.state in (
             MeetingState.PLANNED,
             MeetingState.INVITED,
@@ -242,7 +243,10 @@ class MeetingDocumentActionsView(QGroupBox):
                 "PDF-Datei (das Protokoll folgt nach der Sitzung)",
             )
             if coming
-            else tr(_CONTEXT, "Einladung, Protokoll und Anlagen in einer PDF-Datei")
+            else tr(
+                _CONTEXT,
+                "Deckblatt mit Inhalt, Einladung, Protokoll und Anlagen in einer PDF-Datei",
+            )
         )
         self.public_dossier_menu.menuAction().setToolTip(
             tr(
@@ -253,8 +257,8 @@ class MeetingDocumentActionsView(QGroupBox):
             if coming
             else tr(
                 _CONTEXT,
-                "Öffentliche Einladung, öffentliches Protokoll und die öffentlichen Anlagen "
-                "in einer PDF-Datei",
+                "Deckblatt mit Inhalt, öffentliche Einladung, öffentliches Protokoll und die "
+                "öffentlichen Anlagen in einer PDF-Datei",
             )
         )
         self.buttons.sync()

@@ -352,6 +352,7 @@ def test_a_dossier_with_a_damaged_annex_is_saved_and_the_annex_named_under_the_b
     actions = MeetingDocumentActions(services, dialogs, lambda: today)
     qtbot.addWidget(actions)
     actions.set_meeting(services.meetings.get(held_in_rostock.meeting_id))
+    assert actions.dossier_button.toolTip().startswith("Deckblatt mit Inhalt, Einladung, ")
     dialogs.paths = [str(tmp_path / "Mappe.pdf")]
 
     actions.dossier_button.save_action.trigger()
