@@ -299,3 +299,17 @@ def test_the_window_without_a_display_is_a_german_message_not_a_qt_abort(tmp_pat
         env=environment,
     )
     assert help_text.returncode == 0 and "Ohne Befehl startet das" in help_text.stdout
+
+
+@pytest.mark.parametrize("what", ["members", "recommendations"])
+def test_a_folder_as_out_of_an_export_whose_ending_chooses_the_format_is_named_a_folder(
+    demo_file, tmp_path, what
+):
+    """``export members --out /tmp`` said "„tmp“: Die Dateiendung „(keine)“ ist
+    unbekannt" (found by a tester); a folder is said to be one, as for the other exports."""
+    result = run("--database", str(demo_file), "export", what, "--out", str(tmp_path))
+
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"expertenrat: Fehler: „{tmp_path}“ ist ein Ordner. Bitte geben Sie einen Dateinamen an.\n"
+    )

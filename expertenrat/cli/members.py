@@ -19,7 +19,7 @@ from expertenrat.cli.support import (
 )
 from expertenrat.domain.errors import os_error_detail, os_error_text
 from expertenrat.domain.wording import counted, number_ranges, shortened, with_counted
-from expertenrat.services.files import write_file
+from expertenrat.services.files import refuse_folder, write_file
 
 if TYPE_CHECKING:
     from expertenrat.domain.member_import_preview import ImportRow
@@ -97,6 +97,7 @@ def _export_members(services: Services, args: argparse.Namespace) -> str:
     from expertenrat.services.member_exchange import MemberFileFormat
 
     path = args.out
+    refuse_folder(path)
     file_format = MemberFileFormat.of(path)
     council_id = chosen_council(services, args)
     write_file(path, services.member_exchange.export(council_id, file_format))

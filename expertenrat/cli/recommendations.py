@@ -20,6 +20,7 @@ from expertenrat.cli.support import (
 )
 from expertenrat.domain.errors import os_error_detail, os_error_text
 from expertenrat.domain.wording import counted, with_counted
+from expertenrat.services.files import refuse_folder
 
 if TYPE_CHECKING:
     from expertenrat.domain.recommendation_views import RecommendationRow
@@ -147,6 +148,7 @@ def _export_recommendations(services: Services, args: argparse.Namespace) -> str
     from expertenrat.services.recommendations_report import RegisterFileFormat
 
     path = args.out
+    refuse_folder(path)
     file_format = RegisterFileFormat.of(path)
     chosen = RecommendationFilter(
         statuses=frozenset(args.status or ()), year=args.year, overdue=args.overdue

@@ -79,6 +79,13 @@ def write_file(path: Path, data: bytes) -> None:
         handle.write(data)
 
 
+def refuse_folder(path: Path) -> None:
+    """Refuse a target ``path`` that is a folder: before its ending is looked at, too, which
+    a folder has none of ("Die Dateiendung „(keine)“ ist unbekannt", found by a tester)."""
+    if path.is_dir():
+        raise FileWriteError(f"„{path}“ ist ein Ordner. Bitte geben Sie einen Dateinamen an.")
+
+
 @contextlib.contextmanager
 def writing_file(path: Path) -> Iterator[IO[bytes]]:
     """A handle for the new content of ``path``, written all or nothing like
@@ -93,8 +100,7 @@ def writing_file(path: Path) -> Iterator[IO[bytes]]:
                 f"„{path}“ ist eine Verknüpfung (symbolischer Link) und wird nicht ersetzt. "
                 "Bitte geben Sie den Namen der Zieldatei selbst an."
             )
-        if path.is_dir():
-            raise FileWriteError(f"„{path}“ ist ein Ordner. Bitte geben Sie einen Dateinamen an.")
+        refuse_folder(path)
         if not path.parent.is_dir():  # "Der Ordner oder die Datei existiert nicht." said less
             raise FileWriteError(
                 f"„{path}“ kann nicht geschrieben werden: Den Ordner „{path.parent}“ gibt es "
