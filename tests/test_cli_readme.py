@@ -90,3 +90,10 @@ def test_the_status_option_names_the_statuses_it_takes(words):
         assert "übermittelt (sent)" in help_text and "zurückgezogen (withdrawn)" in help_text
     else:
         assert "wie bei „expertenrat recommendations“" in help_text
+
+
+def test_the_council_option_says_where_the_numbers_are_found():
+    """Nothing listed the councils' numbers, and the help said only "Nummer des Gremiums":
+    an unknown one names those there are (found by a tester)."""
+    help_text = " ".join(_commands()[("meetings",)].format_help().split())
+    assert "eine unbekannte Nummer nennt die vorhandenen" in help_text

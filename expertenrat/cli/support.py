@@ -159,7 +159,11 @@ def status_argument(text: str) -> RecommendationStatus:
 
 def council_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--council", type=positive, metavar="NR", help="Nummer des Gremiums (Vorgabe: das erste)"
+        "--council",
+        type=positive,
+        metavar="NR",
+        help="Nummer des Gremiums (Vorgabe: das erste; eine unbekannte Nummer nennt die "
+        "vorhandenen)",
     )
 
 
