@@ -69,6 +69,8 @@ def write_stored_persons(
         return []
     now = utc_now()
     persons = _persons(session, members, rows)
+    # As read: the redaction of withdrawn names below rereads the persons written already.
+    person_before = {pid: audit.snapshot(person) for pid, person in persons.items()}
     stored_values = {pid: column_values(person, _PERSON_COLUMNS) for pid, person in persons.items()}
     values = {pid: person.copy() for pid, person in stored_values.items()}
     consents = []
@@ -124,13 +126,12 @@ def write_stored_persons(
     insert_all(session, models.ConsentEntry, consents)
     _redact_withdrawn_names(session, actor, persons, consents)
 
-    person_before = {pid: audit.snapshot(person) for pid, person in persons.items()}
     person_states = {
         pid: audit.snapshot_with(
-            person_before[pid],
-            {**values[pid], "version": _version(person, pid in changed_persons)},
+            before,
+            {**values[pid], "version": before["version"] + (pid in changed_persons)},
         )
-        for pid, person in persons.items()
+        for pid, before in person_before.items()
     }
     new_rows = iter(created)
     written = []

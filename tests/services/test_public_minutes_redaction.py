@@ -334,3 +334,26 @@ def test_right_to_left_names_in_the_entry_keep_their_order(sqlite_demo_database,
     assert "\u2068שרה כהן\u2069" in listed.split(", ")
     assert "\u2068ليلى حداد\u2069" in listed.split(", ")
     assert entry.summary.startswith("Protokoll der ")
+
+
+def test_withdrawing_name_consent_is_in_the_audit_trail_and_the_next_save_goes_through(
+    demo_database, actor, members, council_id, today
+):
+    """(found by a tester) the save that withdrew the consent left no audit entry, also of
+    what else it changed (the e-mail address), as the redaction reread the person written
+    already; and it handed back a person version one too high, so the next save of the
+    member was refused as changed by someone else."""
+    member = _publicly_named(members, council_id, _approved(demo_database))
+
+    saved = members.save(
+        council_id,
+        replace(member, publish_name=False, publish_name_on=None, email="neu@example.org"),
+        today,
+    )
+
+    assert saved.person_version == members.member(member.id).person_version
+    (entry,) = AuditService(demo_database).entries("membership", member.id)[-1:]
+    assert entry.summary == f"Mitglied {member.full_name} geändert"
+    assert entry.before["publish_name"] is True and entry.after["publish_name"] is False
+    assert entry.after["email"] == "neu@example.org"
+    members.save(council_id, replace(saved, phone="+49 381 1"), today)  # no conflict
