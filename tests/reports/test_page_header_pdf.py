@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 
 import annual_report_sample
 from meeting_sample import LETTERHEAD, meeting
@@ -25,10 +26,12 @@ from expertenrat.domain.roster import RosterDocument, RosterGrouping
 from expertenrat.reports.annual_report_pdf import render_annual_report
 from expertenrat.reports.house_style import FONT, FONT_BOLD
 from expertenrat.reports.invitation_pdf import render_invitation
+from expertenrat.reports.meeting_pack_cover_pdf import render_pack_cover
 from expertenrat.reports.minutes_pdf import render_minutes
 from expertenrat.reports.page_geometry import MARGINS
 from expertenrat.reports.reminder_letter_pdf import render_reminder_letter
 from expertenrat.reports.roster_pdf import render_roster
+from expertenrat.reports.run_sheet_pdf import render_run_sheet
 from expertenrat.reports.user_text import ELLIPSIS
 
 LONG_NAME = (
@@ -250,3 +253,29 @@ def test_beside_a_short_name_a_title_stands_on_one_line_or_two_never_three():
         *name, _city = [text for text, x, _, _ in header if x < middle]
         *shown, _date = [text for text, x, _, _ in header if x >= middle]
         assert (name, [flat(t) for t in shown]) == ([LETTERHEAD.council_name], rows)
+
+
+def test_a_long_unbroken_meeting_title_stays_in_the_header_of_every_meeting_document():
+    """A meeting titled with 200 letters and no space: the header of the run sheet, the
+    invitation, the minutes and the Sitzungsmappe's cover wraps and shortens it beside
+    the council's name, clear of the body on every page, never running into the name."""
+    title = ("Digitalisierungsstrategieabstimmung" * 6)[:200]
+    for head in (LETTERHEAD, replace(LETTERHEAD, council_name=LONG_NAME, logo_png=logo())):
+        doc = meeting(letterhead=head, title=title)
+        for kind, pdf in {
+            "run sheet": render_run_sheet(doc).pdf,
+            "invitation": render_invitation(doc).pdf,
+            "minutes": render_minutes(minutes(letterhead=head, title=title)).pdf,
+            "pack cover": render_pack_cover(doc, date(2026, 3, 1), None, ()).pdf,
+        }.items():
+            for page, (header, body_top) in zip(read(pdf).pages, header_and_body(pdf), strict=True):
+                assert clear_of_the_body(header, body_top), kind
+                top = float(page.mediabox.height) - MARGINS.top
+                rows: dict[float, list] = {}
+                for text, x, y, size in placed_text_runs(page):
+                    if y > top:
+                        rows.setdefault(round(y, 1), []).append((x, text, size))
+                for row in rows.values():  # side by side on a line, never into each other
+                    row.sort()
+                    for (x, text, size), (after, *_) in pairwise(row):
+                        assert x + stringWidth(text, FONT_BOLD, size) < after, kind
