@@ -98,6 +98,38 @@ def opening_items(first_key: int = 1, *, after_another: bool = True) -> list[Age
     ]
 
 
+def closing_item(items: Sequence[AgendaItem]) -> AgendaItem | None:
+    """The agenda's standard closing item, before which an urgent item is taken up: its
+    last top-level item where that is of the kind "Verschiedenes" (the standard template
+    "Verschiedenes", or "Termine und nächste Sitzung"); else ``None``."""
+    top = children_by_parent(items).get(None, [])
+    last = top[-1] if top else None
+    return last if last is not None and last.kind is AgendaItemKind.MISCELLANEOUS else None
+
+
+def urgent_index(items: Sequence[AgendaItem], before: int | None) -> int | None:
+    """Where among the top-level ``items`` an urgent item taken up before the top-level
+    item ``before`` goes (``None``: the last). One no longer there, or moved below
+    another meanwhile (on another PC), is refused: the place chosen is gone."""
+    if before is None:
+        return None
+    top = [i.key for i in children_by_parent(items).get(None, [])]
+    if before not in top:
+        raise agenda_problem(
+            "Der Punkt, vor dem der Dringlichkeitsantrag stehen sollte, ist nicht mehr in "
+            "der Tagesordnung. Die Tagesordnung zeigt jetzt den gespeicherten Stand; fügen "
+            "Sie den Dringlichkeitsantrag dort bitte erneut ein."
+        )
+    return top.index(before)
+
+
+def invited_items(items: Iterable[AgendaItem]) -> list[AgendaItem]:
+    """The items the meeting was invited to: without the urgent items taken up at it
+    (top-level items without sub-items: a held meeting's agenda takes no new sub-items),
+    so that numbered alone they keep the numbers they were invited with."""
+    return [i for i in items if not i.urgent]
+
+
 def children_by_parent(items: Iterable[AgendaItem]) -> dict[int | None, list[AgendaItem]]:
     """The items under each parent key (``None``: the top level), in their order."""
     children: dict[int | None, list[AgendaItem]] = {}

@@ -23,6 +23,7 @@ from expertenrat.domain.agenda import (
     AgendaItem,
     clean_item,
     numbers,
+    urgent_index,
     validate_item,
 )
 from expertenrat.domain.agenda_moves import move_to, remove, subtree
@@ -125,10 +126,11 @@ class AgendaService(AgendaOrder):
                 )
             return self._insert(session, found, replace(item, urgent=False), parent, index)
 
-    def add_urgent(self, meeting_id: int, item: AgendaItem) -> Agenda:
+    def add_urgent(self, meeting_id: int, item: AgendaItem, before: int | None = None) -> Agenda:
         """Extend the agenda of a held meeting by ``item`` as an urgent item
-        (Dringlichkeitsantrag), the last at the top level: only while its minutes are an
-        open draft (:func:`~expertenrat.services.urgent_items.urgent_refusal`)."""
+        (Dringlichkeitsantrag) at the top level, before the top-level item ``before``
+        (``None``: the last; the items after it are renumbered): only while its minutes
+        are an open draft (:func:`~expertenrat.services.urgent_items.urgent_refusal`)."""
         item = clean_item(item)
         raise_if_invalid(validate_item(item))
         with changing(self._db, _AGENDA) as session:
@@ -137,7 +139,8 @@ class AgendaService(AgendaOrder):
             refusal = urgent_refusal(session, found.meeting)
             if refusal is not None:
                 raise ValidationError([FieldProblem("agenda", refusal)])
-            return self._insert(session, found, replace(item, urgent=True), None, None)
+            index = urgent_index(found.items(), before)
+            return self._insert(session, found, replace(item, urgent=True), None, index)
 
     def _insert(
         self,

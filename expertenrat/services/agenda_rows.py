@@ -17,7 +17,14 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.agenda import AgendaItem, change_refusal, numbers, opening_items, ordered
+from expertenrat.domain.agenda import (
+    AgendaItem,
+    change_refusal,
+    invited_items,
+    numbers,
+    opening_items,
+    ordered,
+)
 from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
 from expertenrat.domain.meetings import list_label
@@ -96,12 +103,13 @@ def listed_agenda(found: MeetingItems) -> ListedAgenda:
     parts it: an item under a non-public one is non-public, whatever its own mark), presenter,
     kind and linked project of every item; the calendar entry (``exchange.meetings_ics``)
     lists the first four. The time plan is left out (an estimate), and so are urgent
-    items (taken up at the meeting, they are on no invitation)."""
-    public = {placed.item.key: placed.public for placed in ordered(found.items())}
+    items (taken up at the meeting, they are on no invitation): the others are numbered
+    without them, as the invitation numbers them, so that one taken up before
+    "Verschiedenes" changes nothing listed."""
+    kinds = {key: row.kind for key, row in found.rows.items()}
     return sorted(
-        (r.number, r.title, public[r.id], r.presenter, r.kind, r.project_id)
-        for r in found.rows.values()
-        if not r.urgent
+        (p.number, p.item.title, p.public, p.item.presenter, kinds[p.item.key], p.item.project_id)
+        for p in ordered(invited_items(found.items()))
     )  # numbers are unique: the order never compares a project with None
 
 

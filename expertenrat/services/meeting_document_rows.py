@@ -56,8 +56,9 @@ def meeting_documents_of(
 ) -> list[MeetingDocument]:
     """The documents of ``meetings`` with a few queries for all of them; the notes only the
     run sheet prints (who comes and goes, from the attendance) with ``run_sheet_notes``.
-    Their agenda is the one invited to: without urgent items, taken up at the meeting (the
-    last at the top level, so that the numbers stay), which only the minutes record."""
+    Their agenda is the one invited to: without urgent items, taken up at the meeting,
+    which only the minutes record (the others numbered without them, so that one taken up
+    before "Verschiedenes" changes no number invited to)."""
     ids = [m.id for m in meetings]
     items = list(
         session.scalars(

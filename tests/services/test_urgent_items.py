@@ -161,3 +161,36 @@ def test_the_invitation_lists_the_agenda_invited_to(agenda, database, actor, min
 
     assert HOSTILE not in [entry.title for entry in document.agenda]
     assert not any(entry.new for entry in document.agenda)
+
+
+def test_an_urgent_item_taken_up_before_verschiedenes_renumbers_what_follows(
+    agenda, database, actor, minutes
+) -> None:
+    """Councils take an urgent item before "Verschiedenes": the items after it are
+    renumbered, the trail names its number, and the calendar entry and the invitation keep
+    the agenda invited to (Verschiedenes TOP 4 there, not a SEQUENCE raised for TOP 5)."""
+    calendar = sequence(database, minutes.meeting_id)
+    closing = minutes.item_ids[3]  # "Verschiedenes"
+
+    extended = agenda.add_urgent(minutes.meeting_id, urgent("Eilantrag"), before=closing)
+
+    by_number = numbers(extended.items)
+    added = next(i for i in extended.items if i.urgent)
+    assert (by_number[added.key], by_number[closing]) == ("4", "5")
+    entry = AuditService(database).entries("agenda_item")[-1]
+    assert entry.summary == "TOP 4 „Eilantrag“ der 1. Sitzung als Dringlichkeitsantrag hinzugefügt"
+    assert sequence(database, minutes.meeting_id) == calendar
+    with database.reading() as session:
+        assert session.get(models.AgendaItem, closing).number == "5"
+    documents = MeetingDocumentsService(database, actor, MeetingsService(database, actor))
+    invited = documents.document(minutes.meeting_id).agenda
+    assert [(e.number, e.title) for e in invited][-1] == ("4", "Verschiedenes")
+
+
+def test_a_place_gone_meanwhile_is_refused_and_nothing_is_added(agenda, minutes) -> None:
+    before = agenda.agenda(minutes.meeting_id)
+
+    with pytest.raises(ValidationError, match="nicht mehr in der Tagesordnung"):
+        agenda.add_urgent(minutes.meeting_id, urgent(), before=max(minutes.item_ids) + 99)
+
+    assert agenda.agenda(minutes.meeting_id).items == before.items
