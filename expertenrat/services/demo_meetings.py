@@ -217,8 +217,9 @@ class DemoMeetings:
 
     def _take_up_urgent(self, meeting: HeldMeeting) -> HeldMeeting:
         """The held ``meeting`` extends its agenda by the urgent item of ``demo_urgent``
-        (role "urgent"), while its minutes are an open draft."""
-        key = self._new_key(meeting.id, self.agenda.add_urgent(meeting.id, URGENT_ITEM).items)
+        (role "urgent") before "Verschiedenes", while its minutes are an open draft."""
+        extended = self.agenda.add_urgent(meeting.id, URGENT_ITEM, before=meeting.items["misc"])
+        key = self._new_key(meeting.id, extended.items)
         return replace(meeting, items={**meeting.items, "urgent": key})
 
     def _hold(self, meeting: HeldMeeting) -> None:

@@ -134,7 +134,7 @@ class DemoMinutes:
         guests = f" sowie als Gast {names[0]}" if len(names) == 1 else " sowie die Gäste"
         guests = guests if names else ""  # minutes leave out who presented non-publicly
         sent = meeting.day - timedelta(days=NOTICE_DAYS)
-        urgent = "urgent" in meeting.items  # the agenda's last item: after "Verschiedenes"
+        urgent = "urgent" in meeting.items  # taken up before "Verschiedenes"
         texts = {
             "opening": ItemTexts(
                 f"{chair_name} eröffnet die Sitzung um 16:05 Uhr und begrüßt die "
@@ -151,7 +151,7 @@ class DemoMinutes:
                 "Förderprogramms und die Öffentlichkeitsarbeit. Fragen der Mitglieder werden "
                 "beantwortet."
             ),
-            "misc": ItemTexts(demo_urgent.URGENT_MISC if urgent else _MISC),
+            "misc": ItemTexts(_MISC),
         }
         if previous is not None:
             label = self._labels[previous.id]

@@ -1,7 +1,7 @@
 """The urgent item (Dringlichkeitsantrag) the demo's latest held meeting takes up: a
 statement on a funding call whose deadline ends before the next meeting. Its minutes
-record the vote on taking it up and the vote on its resolution; the items "Genehmigung der
-Tagesordnung" and "Verschiedenes" before it speak of it."""
+record the vote on taking it up and the vote on its resolution; the item "Genehmigung der
+Tagesordnung" speaks of it. It is taken up before "Verschiedenes", as councils do."""
 
 from __future__ import annotations
 
@@ -26,7 +26,6 @@ URGENT_TEXTS = ItemTexts(
     "fristgerecht ein.",
 )
 URGENT_AGENDA = "Die Tagesordnung wird um einen Dringlichkeitsantrag erweitert und so genehmigt."
-URGENT_MISC = "Keine Wortmeldungen. Abschließend berät der Rat den Dringlichkeitsantrag."
 URGENT_VOTES = (
     VoteDraft(VoteMode.UNANIMOUS, subject="Aufnahme als Dringlichkeitsantrag"),
     VoteDraft(VoteMode.UNANIMOUS, subject="Zustimmung zur Stellungnahme"),

@@ -2,8 +2,10 @@
 
 "Neuer Punkt", "Neuer Unterpunkt", "Löschen …", "Nach oben", "Nach unten", "Einrücken"
 and "Ausrücken"; for a held meeting "Dringlichkeitsantrag …", which asks for the title of
-an item the council took up at the meeting and adds it last (while the minutes are an open
-draft; else it is off, its tooltip saying why). The tree's Alt+arrow keys and drag and
+an item the council took up at the meeting and where it goes (before the closing
+"Verschiedenes" where the agenda ends with it, else at the end, or before another
+top-level item) and adds it there (while the minutes are an open draft; else it is off,
+its tooltip saying why). The tree's Alt+arrow keys and drag and
 drop move items the same way. Each change first saves the item typed into the form
 (``save_pending``), is stored at once and hands the stored agenda to ``stored`` with the
 item to select. A button whose move the
@@ -15,7 +17,7 @@ shows its German reason and emits ``refused`` (the editor rereads the agenda).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
@@ -23,6 +25,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from expertenrat.domain.agenda import (
     Agenda,
     AgendaItem,
+    children_by_parent,
+    closing_item,
     numbers,
 )
 from expertenrat.domain.agenda_moves import (
@@ -31,6 +35,7 @@ from expertenrat.domain.agenda_moves import (
 )
 from expertenrat.domain.enums import AgendaItemKind, MeetingState
 from expertenrat.domain.errors import ExpertenratError, ValidationError
+from expertenrat.domain.wording import shortened
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
@@ -126,29 +131,48 @@ class AgendaStructureBar(QWidget):
         )
 
     def add_urgent(self, title: str = "") -> None:
-        """Ask for the title of an urgent item (offering ``title``) and add it last."""
+        """Ask for the title of an urgent item (offering ``title``) and where it goes:
+        before the closing "Verschiedenes" where the agenda ends with it
+        (``domain.agenda.closing_item``), else at the end, or before another top-level
+        item."""
         if self._agenda() is None or not self._save_pending():
             return
-        self._dialogs.ask_text(
+        shown = self._agenda()  # a saved form gave it a new version
+        closing = closing_item(shown.items) if shown is not None else None
+        self._ask_urgent(title, closing.key if closing is not None else None)
+
+    def _ask_urgent(self, title: str, before: int | None) -> None:
+        """The question of :meth:`add_urgent`, ``before`` chosen first (None: the end)."""
+        shown = self._agenda()
+        if shown is None:
+            return
+        places = urgent_places(shown.items)
+        keys = [key for key, _text in places]
+        self._dialogs.ask_text_and_choice(
             self,
             tr(_CONTEXT, "Dringlichkeitsantrag"),
             tr(
                 _CONTEXT,
                 "Titel des Punkts, um den das Gremium die Tagesordnung in der Sitzung "
-                "erweitert (er wird als letzter Punkt angefügt):",
+                "erweitert (die Punkte nach ihm werden neu nummeriert):",
             ),
             title,
-            self._store_urgent,
+            (
+                tr(_CONTEXT, "Stelle"),
+                [text for _key, text in places],
+                keys.index(before) if before in keys else len(keys) - 1,
+            ),
+            lambda text, index: self._store_urgent(text, keys[index] if index >= 0 else None),
         )
 
-    def _store_urgent(self, title: str) -> None:
+    def _store_urgent(self, title: str, before: int | None) -> None:
         shown = self._agenda()
         if shown is None:
             return
         item = AgendaItem(0, title, kind=AgendaItemKind.CONSULTATION)
-        before = {i.key for i in shown.items}
+        known = {i.key for i in shown.items}
         try:
-            agenda = self._services.agenda.add_urgent(shown.meeting_id, item)
+            agenda = self._services.agenda.add_urgent(shown.meeting_id, item, before)
         except ExpertenratError as error:
             if isinstance(error, ValidationError) and any(
                 p.field == "title" for p in error.problems
@@ -157,14 +181,14 @@ class AgendaStructureBar(QWidget):
                     self,
                     tr(_CONTEXT, "Dringlichkeitsantrag"),
                     error.message,
-                    on_closed=lambda: self.add_urgent(title),
+                    on_closed=lambda: self._ask_urgent(title, before),
                 )
                 return
             self._dialogs.warning(self, tr(_CONTEXT, "Tagesordnung"), error.message)
             self.refused.emit()
             return
         self.stored.emit(agenda, None)
-        self.added.emit(next((i.key for i in agenda.items if i.key not in before), None))
+        self.added.emit(next((i.key for i in agenda.items if i.key not in known), None))
 
     def add_item(self, *, sub: bool) -> None:
         """A new item after the selected one (or as its last sub-item)."""
@@ -250,3 +274,19 @@ class AgendaStructureBar(QWidget):
             return None
         self.stored.emit(agenda, select)
         return agenda
+
+
+def urgent_places(items: Sequence[AgendaItem]) -> list[tuple[int | None, str]]:
+    """Where an urgent item may go: before each top-level item ("vor TOP 8
+    „Verschiedenes“", by its key), or at the end (``None``)."""
+    by_number = numbers(items)
+    places: list[tuple[int | None, str]] = [
+        (
+            item.key,
+            tr(_CONTEXT, "vor TOP {number} „{title}“").format(
+                number=by_number[item.key], title=shortened(item.title, 80)
+            ),
+        )
+        for item in children_by_parent(items).get(None, [])
+    ]
+    return [*places, (None, tr(_CONTEXT, "am Ende der Tagesordnung"))]

@@ -7,7 +7,7 @@ Their message boxes wrap long unbroken text such as a path (:mod:`message_box`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -18,19 +18,17 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
-    QLabel,
     QMessageBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from expertenrat.ui.date_fields import date_edit
-from expertenrat.ui.dialog_parts import FORM_DIALOG_WIDTH, dialog_buttons
+from expertenrat.ui.dialog_parts import dialog_buttons
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.message_box import MessageBox, breakable
 from expertenrat.ui.save_location import FileKind, SaveLocations, documents_folder
 from expertenrat.ui.text_choice_dialog import TextChoiceDialog
-from expertenrat.ui.text_fields import LineEdit
+from expertenrat.ui.text_question_dialog import TextQuestionDialog
 from expertenrat.ui.widgets import hint_label
 
 _CONTEXT = "DialogService"
@@ -109,22 +107,26 @@ class DialogService:
         initial: str,
         on_text: Callable[[str], None],
     ) -> None:
-        # Not a QInputDialog: its field is a plain QLineEdit, which keeps a pasted line break
-        # (the save then refused) and shows the end of a long text.
-        dialog = QDialog(parent)
-        dialog.setWindowTitle(title)
-        dialog.setMinimumWidth(FORM_DIALOG_WIDTH)
-        caption = QLabel(label)
-        caption.setWordWrap(True)
-        editor = LineEdit(initial)
-        caption.setBuddy(editor)  # names the field for a screen reader
-        editor.setSelection(len(initial), -len(initial))  # typed over, its start shown
-        buttons = dialog_buttons(dialog)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(caption)
-        layout.addWidget(editor)
-        layout.addWidget(buttons)
-        dialog.accepted.connect(lambda: on_text(editor.text()))
+        dialog = TextQuestionDialog(parent, title, label, initial)
+        dialog.accepted.connect(lambda: on_text(dialog.editor.text()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def ask_text_and_choice(
+        self,
+        parent: QWidget,
+        title: str,
+        label: str,
+        initial: str,
+        choice: tuple[str, Sequence[str], int],
+        on_answer: Callable[[str, int], None],
+    ) -> None:
+        """:meth:`ask_text` with a choice under the field: ``choice`` = (its label, the
+        texts to choose from, the index chosen first); ``on_answer`` gets the text and the
+        index chosen."""
+        choice_label, choices, chosen = choice
+        dialog = TextQuestionDialog(parent, title, label, initial, choice_label, choices, chosen)
+        dialog.accepted.connect(lambda: on_answer(dialog.editor.text(), dialog.chosen()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

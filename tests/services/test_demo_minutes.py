@@ -132,7 +132,12 @@ def test_the_latest_demo_meeting_took_up_an_urgent_item_its_draft_minutes_record
 ):
     minutes = MinutesService(demo_database, actor).minutes(held[5])
     (urgent,) = [item for item in minutes.items if item.urgent]
-    assert urgent is minutes.items[-1]  # taken up last, at the top level
+    # taken up at the top level before "Verschiedenes", which closes the meeting
+    assert urgent is minutes.items[-2] and "." not in urgent.number
+    assert (minutes.items[-1].title, minutes.items[-1].discussion) == (
+        "Verschiedenes",
+        "Keine Wortmeldungen. Die Sitzung wird um 18:20 Uhr geschlossen.",
+    )
     assert [v.subject for v in urgent.votes] == [
         "Aufnahme als Dringlichkeitsantrag",
         "Zustimmung zur Stellungnahme",

@@ -40,6 +40,10 @@ class ScriptedDialogs:
     # The ``on_text`` of each text asked for when no answer was scripted: the test gives
     # the answer later (OK in a dialog left open).
     unanswered_texts: list[Callable[[str], None]] = field(default_factory=list)
+    # Every choice offered beside a text (ask_text_and_choice): (label, texts, chosen first).
+    offered_choices: list[tuple[str, list[str], int]] = field(default_factory=list)
+    # The index chosen in each, in turn; none left: the one chosen first.
+    chosen: list[int] = field(default_factory=list)
     # The label of every date asked for (ask_date), in turn.
     asked_dates: list[str] = field(default_factory=list)
     # The date each of them was offered with (ask_date's ``initial``), in turn.
@@ -90,6 +94,12 @@ class ScriptedDialogs:
             on_text(self.texts.pop(0))
         else:
             self.unanswered_texts.append(on_text)
+
+    def ask_text_and_choice(self, parent, title, label, initial, choice, on_answer) -> None:
+        choice_label, texts, first = choice
+        self.offered_choices.append((choice_label, list(texts), first))
+        index = self.chosen.pop(0) if self.chosen else first
+        self.ask_text(parent, title, label, initial, lambda text: on_answer(text, index))
 
     def ask_colour(self, parent, title, initial, on_colour) -> None:
         if self.colours:
