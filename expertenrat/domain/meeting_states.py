@@ -13,6 +13,8 @@ from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.errors import FieldProblem, ValidationError
 
 MAX_REASON_LENGTH = 500
+NOT_YET_HELD = frozenset({MeetingState.PLANNED.value, MeetingState.INVITED.value})
+"""The stored states of a meeting still to be held (planned or invited)."""
 
 _ALLOWED: dict[MeetingState, tuple[MeetingState, ...]] = {
     MeetingState.PLANNED: (MeetingState.INVITED, MeetingState.CANCELLED),

@@ -25,8 +25,9 @@ from expertenrat.domain.attendance_sheet import (
     GuestEntry,
     ItemQuorum,
 )
-from expertenrat.domain.enums import AttendanceStatus, MeetingState, MemberRole, QuorumRule
+from expertenrat.domain.enums import AttendanceStatus, MemberRole, QuorumRule
 from expertenrat.domain.errors import ValidationError
+from expertenrat.domain.meeting_states import NOT_YET_HELD
 from expertenrat.domain.quorum import (
     attendance_quorum,
     present_at_opening,
@@ -47,8 +48,6 @@ from expertenrat.services.minutes_freeze import frozen_meetings
 from expertenrat.services.recusals import meetings_recusals
 from expertenrat.services.unit_of_work import fetch
 from expertenrat.store import models
-
-_NOT_YET_HELD = frozenset({MeetingState.PLANNED.value, MeetingState.INVITED.value})
 
 
 def attendance_sheet(
@@ -160,7 +159,7 @@ def _sheet(meeting: models.Meeting, reads: _Reads) -> AttendanceSheet:
         quorum_spans=spans,
         quorum_opening=opening,
         problem=problem,
-        forecast=quorum_forecast(marks, rule) if meeting.state in _NOT_YET_HELD else None,
+        forecast=quorum_forecast(marks, rule) if meeting.state in NOT_YET_HELD else None,
         ahead_of=day
         if (day := meeting.starts_at.date()) > reads.today[meeting.council_id]
         else None,

@@ -1,6 +1,7 @@
 """Ending and deleting a membership: the term's end (apologies it no longer covers
-removed), and the deletion of a member who appears nowhere else (the person too with
-their last term, and their contact data out of the audit trail)."""
+removed, and the member taken out as the chair of meetings ahead it no longer covers,
+after the question names them), and the deletion of a member who appears nowhere else
+(the person too with their last term, and their contact data out of the audit trail)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from expertenrat.domain.members import Member
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.services.audit_erasure import forget_in_audit
+from expertenrat.services.chairs_ahead import chaired_ahead, clear_chairs_ahead
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.member_history import (
     apologies_dropped,
@@ -42,19 +44,30 @@ from expertenrat.store.database import Database
 
 def end_question(database: Database, member: Member, end: date, today: date) -> str:
     """What "Amtszeit beenden" asks before it ends the term on ``end``, where that
-    removes apologies for meetings after ``today`` ("" where it removes none)."""
+    removes apologies for meetings after ``today`` or takes the member out as the chair of
+    meetings ahead ("" where it does neither)."""
+    ended = replace(member, term_end=end)
     with reading(database) as session:
         row = session.get(models.Membership, member.id)
         if row is None:
             return ""
-        labels = apologies_dropped(session, row.council_id, replace(member, term_end=end), today)
-    if not labels:
+        labels = apologies_dropped(session, row.council_id, ended, today)
+        chaired = [label for _m, label in chaired_ahead(session, row.council_id, ended, today)]
+    if not labels and not chaired:
         return ""
-    return (
-        f"Die Amtszeit von {member.full_name} endet am {end:%d.%m.%Y}, vor "
-        f"{meetings_named(labels, 'der')}: {apologies_phrase('', labels)} entfernt. "
-        "Amtszeit beenden?"
+    head = f"Die Amtszeit von {member.full_name} endet am {end:%d.%m.%Y}"
+    sentences = (
+        [f"{head}, vor {meetings_named(labels, 'der')}: {apologies_phrase('', labels)} entfernt."]
+        if labels
+        else [f"{head}."]
     )
+    if chaired:
+        sentences.append(
+            f"Für {meetings_named(chaired, 'die')} ist {member.full_name} als Sitzungsleitung "
+            "eingetragen; der Eintrag wird entfernt – bitte bestimmen Sie dort eine neue "
+            "Sitzungsleitung."
+        )
+    return " ".join([*sentences, "Amtszeit beenden?"])
 
 
 def end_membership(
@@ -63,7 +76,9 @@ def end_membership(
     """End a membership: the person stays in the history of past meetings. The term
     must still cover them; apologies for meetings after ``today`` (default: the
     council's) that it no longer covers are removed. A term is never lengthened here:
-    an end after the one stored is refused (that is an edit of the term)."""
+    an end after the one stored is refused (that is an edit of the term). Where the member
+    is the chair of planned or invited meetings after ``today`` that the term no longer
+    covers, the chair there is cleared (audited); a held meeting's chair holds the term."""
     ended = replace(member, term_end=end)
     raise_if_invalid(member_rules.member_problems(ended))
     what = member_what(member)
@@ -75,12 +90,13 @@ def end_membership(
         if row.term_end is not None and end > row.term_end:
             raise_if_invalid([_no_later_end(row.term_end)])
         today = today or council_clock(session, row.council_id).today()
-        spans = recorded_spans(session, row.council_id, today)
+        spans = recorded_spans(session, row.council_id, today, chairs_ahead=False)
         raise_if_invalid(history_problems(ended, spans.get(row.id)))
         before = audit.snapshot(row)
         row.term_end = end
         session.flush()
         drop_apologies_outside_terms(session, actor, row.council_id, [ended], today)
+        clear_chairs_ahead(session, actor, row.council_id, ended, today)
         audit.record(
             session,
             actor,

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, not_, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
@@ -23,14 +23,19 @@ from expertenrat.domain.member_history import Record, RecordedMeeting, RecordedS
 from expertenrat.domain.members import Member
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
+from expertenrat.services.chairs_ahead import ahead_and_not_held
 from expertenrat.store import models
 
 _Row = tuple[Record, int, int | None, str, datetime, str]
 
 
-def recorded_spans(session: Session, council_id: int, today: date) -> dict[int, RecordedSpan]:
+def recorded_spans(
+    session: Session, council_id: int, today: date, *, chairs_ahead: bool = True
+) -> dict[int, RecordedSpan]:
     """The first and last meeting recording each membership of the council that any
-    meeting records, by membership id (attendance only up to ``today``)."""
+    meeting records, by membership id (attendance only up to ``today``; without
+    ``chairs_ahead``, the chair of a meeting ahead and not held is left out: "Amtszeit
+    beenden" takes the member out there, :mod:`services.chairs_ahead`)."""
     meeting = models.Meeting
     columns = (meeting.number, meeting.kind, meeting.starts_at, meeting.title)
     live = (meeting.council_id == council_id, meeting.deleted_at.is_(None))
@@ -42,6 +47,8 @@ def recorded_spans(session: Session, council_id: int, today: date) -> dict[int, 
     chair = select(meeting.chair_membership_id, *columns).where(
         *live, meeting.chair_membership_id.is_not(None)
     )
+    if not chairs_ahead:
+        chair = chair.where(not_(ahead_and_not_held(today)))
     item = models.AgendaItem
     recusals = (
         select(models.ConflictOfInterest.membership_id, *columns)

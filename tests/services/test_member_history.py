@@ -129,23 +129,84 @@ def test_chairing_a_meeting_and_a_recusal_record_the_membership_too(
     )
 
 
-def test_a_term_ending_on_31_12_before_the_january_meeting_it_chairs_names_the_chair(
+def test_ending_a_term_before_meetings_ahead_it_chairs_asks_and_takes_the_chair_out(
     database, members_service, council, new_member
 ):
-    """The member set as chair of the planned meeting in January cannot leave on 31.12.;
-    the refusal said "in der Anwesenheit erfasst", and the meeting's attendance was empty (found
-    by a tester)."""
+    """The member set as chair of the planned meeting in January could not leave on 31.12.:
+    the refusal named the meeting, and the secretariat had to pick another chair first (a
+    tester found the refusal's first wording). Now "Amtszeit beenden" names the meetings
+    ahead it chairs and, once confirmed, clears their chair; the December meeting, which
+    the term still covers, keeps it."""
+    chair = members_service.save(council.id, new_member(role=MemberRole.CHAIR), TODAY)
+    chaired = {
+        number: _meeting(
+            database, council.id, day, number, state=state, chair_membership_id=chair.id
+        )
+        for number, day, state in (
+            (1, date(2026, 12, 10), "invited"),
+            (2, date(2027, 1, 14), "planned"),
+            (3, date(2027, 2, 11), "invited"),
+        )
+    }
+
+    assert members_service.end_question(chair, date(2026, 12, 31), TODAY) == (
+        "Die Amtszeit von Anna Berg endet am 31.12.2026. Für die 2. Sitzung am 14.01.2027 "
+        "und die 3. Sitzung am 11.02.2027 ist Anna Berg als Sitzungsleitung eingetragen; der "
+        "Eintrag wird entfernt – bitte bestimmen Sie dort eine neue Sitzungsleitung. "
+        "Amtszeit beenden?"
+    )
+    ended = members_service.end_membership(chair, date(2026, 12, 31), today=TODAY)
+
+    assert ended.term_end == date(2026, 12, 31)
+    with database.reading() as session:
+        chairs = {n: session.get(models.Meeting, i).chair_membership_id for n, i in chaired.items()}
+    assert chairs == {1: chair.id, 2: None, 3: None}
+    summaries = {e.summary for e in AuditService(database).entries("meeting", None)}
+    assert {
+        "Sitzungsleitung der 2. Sitzung am 14.01.2027 entfernt: die Amtszeit von Anna Berg "
+        "endet vorher",
+        "Sitzungsleitung der 3. Sitzung am 11.02.2027 entfernt: die Amtszeit von Anna Berg "
+        "endet vorher",
+    } <= summaries
+    assert IntegrityService(database).check() == []
+
+
+def test_apologies_and_the_chair_ahead_are_named_in_one_question(
+    database, members_service, council, new_member
+):
     chair = members_service.save(council.id, new_member(role=MemberRole.CHAIR), TODAY)
     _meeting(
         database, council.id, date(2027, 1, 14), 1, state="planned", chair_membership_id=chair.id
     )
+    _apology(
+        database, _meeting(database, council.id, date(2027, 3, 11), 2, state="planned"), chair.id
+    )
 
+    assert members_service.end_question(chair, date(2026, 12, 31), TODAY) == (
+        "Die Amtszeit von Anna Berg endet am 31.12.2026, vor der 2. Sitzung am 11.03.2027: "
+        "die Entschuldigung dafür wird entfernt. Für die 1. Sitzung am 14.01.2027 ist Anna "
+        "Berg als Sitzungsleitung eingetragen; der Eintrag wird entfernt – bitte bestimmen Sie "
+        "dort eine neue Sitzungsleitung. Amtszeit beenden?"
+    )
+
+
+def test_the_chair_of_a_meeting_whose_day_passed_still_holds_the_term(
+    database, members_service, council, new_member
+):
+    """Only meetings ahead lose their chair: one whose day passed (here not yet recorded as
+    held) keeps it, and the refusal names it, as it does for a held one."""
+    chair = members_service.save(council.id, new_member(role=MemberRole.CHAIR), TODAY)
+    _meeting(
+        database, council.id, date(2026, 11, 20), 1, state="invited", chair_membership_id=chair.id
+    )
+
+    assert members_service.end_question(chair, date(2026, 11, 15), TODAY) == ""
     with pytest.raises(ValidationError) as caught:
-        members_service.end_membership(chair, date(2026, 12, 31), today=TODAY)
+        members_service.end_membership(chair, date(2026, 11, 15), today=TODAY)
 
     assert caught.value.message == (
-        "Die Amtszeit kann nicht vor dem 14.01.2027 enden: Anna Berg ist in der 1. Sitzung "
-        "am 14.01.2027 als Sitzungsleitung eingetragen."
+        "Die Amtszeit kann nicht vor dem 20.11.2026 enden: Anna Berg ist in der 1. Sitzung "
+        "am 20.11.2026 als Sitzungsleitung eingetragen."
     )
 
 

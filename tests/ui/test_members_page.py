@@ -202,6 +202,44 @@ def test_ending_a_term_asks_first_where_it_removes_apologies(page, dialogs, serv
     }
 
 
+def test_ending_a_term_before_a_meeting_ahead_the_member_chairs_offers_to_clear_it(
+    page, dialogs, services, today
+):
+    """The chair of a planned meeting after the end blocked "Amtszeit beenden"; now the
+    question names the meeting, "Nein" keeps everything, "Ja" ends the term and clears
+    that meeting's chair."""
+    ahead = [
+        m
+        for m in services.meetings.list(page._council_id, MeetingScope.UPCOMING, today=today)
+        if m.starts_at.date() > today
+    ][-1]
+    chair = services.meetings.get(ahead.id).chair_membership_id
+    member = services.members.member(chair)
+    _select(page, member.family_name)
+    day = ahead.starts_at.date()
+    sentence = (
+        f"Für die {ahead.number}. Sitzung am {day:%d.%m.%Y} ist {member.full_name} als "
+        "Sitzungsleitung eingetragen; der Eintrag wird entfernt – bitte bestimmen Sie dort "
+        "eine neue Sitzungsleitung. Amtszeit beenden?"
+    )
+
+    dialogs.answer_yes = False
+    dialogs.dates = [day - timedelta(days=1)]
+    page.end_button.click()
+    (question,) = [text for kind, _title, text in dialogs.messages if kind == "question"]
+    assert question.endswith(sentence)
+    assert services.meetings.get(ahead.id).chair_membership_id == chair
+
+    dialogs.answer_yes = True
+    dialogs.dates = [day - timedelta(days=1)]
+    _select(page, member.family_name)
+    page.end_button.click()
+
+    assert dialogs.warnings() == []
+    assert services.members.member(chair).term_end == day - timedelta(days=1)
+    assert services.meetings.get(ahead.id).chair_membership_id is None
+
+
 def test_ending_a_term_before_the_meetings_the_member_attended_is_refused(page, dialogs):
     """(found by a tester) The meetings keep the member in their attendance and quorum."""
     _select(page, "Köhler")
