@@ -17,6 +17,7 @@ from expertenrat.domain.series_warnings import (
     weekend_warnings,
 )
 from expertenrat.services.meeting_rows import CouncilClock, existing_meetings, meeting_rows
+from expertenrat.services.moved_apologies import moved_apology_warnings
 from expertenrat.services.unit_of_work import raise_if_invalid
 from expertenrat.store import models
 
@@ -41,6 +42,7 @@ def draft_problems(
     return (
         problems
         + _invited_change_warnings(session, clock, meeting_id, draft)
+        + moved_apology_warnings(session, clock, meeting_id, draft)
         + _number_order_warnings(session, clock, council_id, meeting_id, draft)
         + weekend_warnings([occurrence])
         + holiday_warnings([occurrence], clock.bundesland)

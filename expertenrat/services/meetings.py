@@ -40,6 +40,7 @@ from expertenrat.services.meeting_transitions import delete_planned, move_to_sta
 from expertenrat.services.minutes_approval_agenda import name_waiting_approvals
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.minutes_recommendations import follow_meeting_day
+from expertenrat.services.moved_apologies import drop_moved_apologies
 from expertenrat.services.unit_of_work import (
     changing,
     check_version,
@@ -107,7 +108,8 @@ class MeetingsService(MeetingQueries):
         and a new start (date or time) also the day the invitation went out: the members
         learn the new time from the changed invitation, so the notice period counts from
         it. A planned one moved in time may change the numbers of the planned meetings. The
-        chair must be a member on the (new) day. A held meeting moved to another day takes
+        chair must be a member on the (new) day; the apologies of members who are none on
+        the new day are removed (``moved_apologies``). A held meeting moved to another day takes
         the recommendations adopted in it along (``follow_meeting_day``)."""
         with changing(self._db, WHAT) as session:
             row = _held(session, meeting_id)
@@ -134,6 +136,7 @@ class MeetingsService(MeetingQueries):
             row.chair_membership_id = chair
             if when_where[0].date() != row.starts_at.date():  # its recommendations follow
                 follow_meeting_day(session, self._actor, row)
+                drop_moved_apologies(session, self._actor, row)  # of those no members then
             if moved or renamed:  # what a calendar entry shows: calendars replace theirs
                 row.ics_sequence += 1
             if moved and row.state == MeetingState.INVITED:
