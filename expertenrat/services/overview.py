@@ -26,7 +26,7 @@ from expertenrat.domain.overview import (
     meeting_when,
     statuses_by_field,
 )
-from expertenrat.services import overview_fields, overview_lists
+from expertenrat.services import overview_fields, overview_lists, overview_quorum
 from expertenrat.services.action_fields import action_field
 from expertenrat.services.invitation_latecomers import joined_after_invitation
 from expertenrat.services.meeting_rows import council_clock
@@ -92,7 +92,7 @@ class OverviewService:
                     session, council_id, ahead, council_clock(session, council_id).zone
                 ),
                 next_meetings=overview_lists.next_meetings(ahead, today),
-                quorum_warnings=overview_lists.quorum_warnings(session, ahead, today),
+                quorum_warnings=overview_quorum.quorum_warnings(session, ahead, today),
                 meetings_unrecorded=overview_lists.meetings_unrecorded(session, council_id, today),
                 minutes_waiting=overview_lists.minutes_waiting(session, council_id),
                 responses_overdue=tuple(line for line in responses if line.urgent),

@@ -1,8 +1,8 @@
 """The Übersicht's lists, one query each: meetings ahead with the state of their
-invitation, meetings ahead whose apologies leave them without a quorum (their attendance
-sheets read together), meetings past but not recorded as held or cancelled, minutes
-waiting for circulation or approval; and, from the register's rows, what is overdue or
-due soon (as the reminders name it)."""
+invitation (and whether apologies are recorded: :mod:`services.overview_quorum`),
+meetings past but not recorded as held or cancelled, minutes waiting for circulation or
+approval; and, from the register's rows, what is overdue or due soon (as the reminders
+name it)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,6 @@ from expertenrat.domain.overview import (
 )
 from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.reminders import due_in_order
-from expertenrat.services.attendance_sheets import attendance_sheets
 from expertenrat.services.minutes_finishing import draft_finish
 from expertenrat.store import models
 
@@ -116,27 +115,6 @@ def invitations_due(ahead: list[MeetingAhead], today: date) -> tuple[Line, ...]:
             late = invitation_deadline(day, meeting.notice_period_days) < today
             lines.append(Line(text, _meeting_target(meeting.id, MeetingTab.MEETING), urgent=late))
     return tuple(lines)
-
-
-def quorum_warnings(session: Session, ahead: list[MeetingAhead], today: date) -> tuple[Line, ...]:
-    """The meetings ``ahead`` whose apologies leave too few voting members for a quorum
-    (:attr:`~expertenrat.domain.attendance_sheet.AttendanceSheet.quorum_warning`): "5.
-    Sitzung am 12.03.2026: Nach 5 Entschuldigungen sind höchstens 4 von 9 …" opens the
-    meeting. Only the sheets of those with an apology are read."""
-    excused = [m.id for m in ahead if m.apologies]
-    if not excused:
-        return ()
-    rows = session.scalars(select(models.Meeting).where(models.Meeting.id.in_(excused))).all()
-    sheets = attendance_sheets(session, rows, today=today)
-    return tuple(
-        Line(
-            f"{m.label} am {m.starts_at:%d.%m.%Y}: {warning}",
-            _meeting_target(m.id, MeetingTab.MEETING),
-            urgent=True,
-        )
-        for m in ahead
-        if m.id in sheets and (warning := sheets[m.id].quorum_warning)
-    )
 
 
 def meetings_unrecorded(session: Session, council_id: int, today: date) -> tuple[Line, ...]:
