@@ -30,6 +30,7 @@ from expertenrat.domain.members import (
     council_problems,
     member_problems,
     replaced,
+    term_span,
 )
 from expertenrat.domain.progress import Progress, no_progress
 
@@ -112,7 +113,7 @@ def classify_import(
         if i not in targets and i not in errors and member.person_id is not None:
             latest = max(candidates[i].members, key=lambda m: m.term_start)
             notes.setdefault(i, []).append(
-                f"Weitere Amtszeit derselben Person, bisher {_term_span(latest)}"
+                f"Weitere Amtszeit derselben Person, bisher {term_span(latest)}"
             )
     for i, root in person_of.items():
         if root in errors and i not in errors:
@@ -202,11 +203,6 @@ def _without_twins(
                 "die sich mit dieser überschneidet."
             ]
     return accepted
-
-
-def _term_span(member: Member) -> str:
-    start = f"{member.term_start:%d.%m.%Y}"
-    return f"ab {start}" if member.term_end is None else f"{start} – {member.term_end:%d.%m.%Y}"
 
 
 def _without_line(line: int, message: str) -> str:

@@ -80,6 +80,12 @@ class Member:
         return primary + tuple(f for f in self.further_field_ids if f != self.primary_field_id)
 
 
+def term_span(member: Member) -> str:
+    """ "03.11.2024 – 03.02.2028", or "ab 03.11.2024" for an open-ended term."""
+    start = f"{member.term_start:%d.%m.%Y}"
+    return f"ab {start}" if member.term_end is None else f"{start} – {member.term_end:%d.%m.%Y}"
+
+
 _FIELD_NAMES = tuple(f.name for f in fields(Member))
 _FIELD_POSITION = {name: i for i, name in enumerate(_FIELD_NAMES)}
 _field_values = attrgetter(*_FIELD_NAMES)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.enums import AuditAction, ConsentSource
 from expertenrat.domain.errors import NotFoundError
 from expertenrat.domain.member_twins import check_no_twin_added
-from expertenrat.domain.members import Member, clean_member, value_problems
+from expertenrat.domain.members import Member, clean_member, term_span, value_problems
 from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
@@ -173,14 +173,13 @@ def write_members(
             else:
                 saved.append(results[i].member)
                 before, after = results[i].before, results[i].after
-            verb = "angelegt" if before is None else "geändert"
             entry = audit.entry(
                 actor,
                 AuditAction.CREATE if before is None else AuditAction.UPDATE,
                 "membership",
                 saved[-1].id,
                 council_id=council_id,
-                summary=f"Mitglied {isolated(member.full_name)} {verb}",
+                summary=_summary(member, before is None),
                 before=before,
                 after=after,
             )
@@ -189,3 +188,14 @@ def write_members(
             progress(len(members) + i + 1, 2 * len(members))
         write.insert(models.AuditEntry.__table__, entries)
     return saved
+
+
+def _summary(member: Member, created: bool) -> str:
+    """ "Mitglied Anna Berg angelegt" / "geändert"; a new membership of a stored person (a
+    re-appointment) "Weitere Amtszeit von Anna Berg angelegt (04.02.2028 – 03.02.2032)"."""
+    name = isolated(member.full_name)
+    if not created:
+        return f"Mitglied {name} geändert"
+    if member.person_id is not None:
+        return f"Weitere Amtszeit von {name} angelegt ({term_span(member)})"
+    return f"Mitglied {name} angelegt"

@@ -660,3 +660,27 @@ def test_roster_pdf_is_rendered_by_the_service_with_its_warnings(
     assert "Jörg Brüggemann & <Söhne>" in " ".join(text.split())
     (warning,) = rendered.warnings
     assert warning.startswith("Mitglied „小明 王“")
+
+
+def test_a_further_term_is_named_so_in_the_audit_trail(
+    members_service, council, new_member, database
+):
+    """(found by a tester) a re-appointment read "Mitglied Ödön Pál angelegt" in the
+    Änderungsprotokoll, as if a second Ödön Pál had been added."""
+    first = members_service.save(
+        council.id,
+        new_member(term_start=date(2024, 11, 3), term_end=date(2028, 2, 3)),
+        date(2026, 12, 3),
+    )
+    further = replace(
+        first, id=None, version=0, term_start=date(2028, 2, 4), term_end=date(2032, 2, 3)
+    )
+
+    saved = members_service.save(council.id, further, date(2026, 12, 3))
+
+    (created,) = AuditService(database).entries("membership", saved.id)
+    assert created.summary == (
+        f"Weitere Amtszeit von {first.full_name} angelegt (04.02.2028 – 03.02.2032)"
+    )
+    (first_entry,) = AuditService(database).entries("membership", first.id)
+    assert first_entry.summary == f"Mitglied {first.full_name} angelegt"
