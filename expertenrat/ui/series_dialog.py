@@ -24,6 +24,7 @@ from expertenrat.ui.meeting_proposal import proposal_hint, proposed_meeting
 from expertenrat.ui.series_dialog_view import (
     DAY_OF_MONTH,
     NTH_WEEKDAY,
+    SAME_DAY,
     WEEKDAY,
     SeriesDialogView,
 )
@@ -130,25 +131,41 @@ class SeriesDialog(SeriesDialogView):
         )
 
     def _offer_day_rules(self) -> None:
-        """ "an einem Wochentag" is a weekly rule ("jeden Dienstag"): for a longer rhythm
-        it is off, its tooltip pointing to "am n-ten Wochentag des Monats", which takes its
-        place where it was chosen (the weekday kept)."""
+        """The day rules the rhythm takes: "an einem Wochentag" is a weekly rule ("jeden
+        Dienstag"), "an einem Tag des Monats" one of a month or longer. The other is off,
+        its tooltip saying what to choose instead, which takes its place where it was
+        chosen ("am n-ten Wochentag des Monats" with the weekday kept; for a weekly series
+        the first meeting's weekday)."""
         weekly = self.frequency_combo.currentData() == Frequency.WEEKLY.value
         combo = self.day_rule_combo
-        index = combo.findData(WEEKDAY)
-        item = combo.model().item(index)
-        item.setEnabled(weekly)
-        item.setToolTip(
-            ""
-            if weekly
-            else tr(
-                _CONTEXT,
-                "Nur für eine wöchentliche Reihe; für diesen Rhythmus „am n-ten Wochentag "
-                "des Monats“ wählen (etwa am zweiten Dienstag).",
-            )
-        )
-        if not weekly and combo.currentIndex() == index:
-            combo.setCurrentIndex(combo.findData(NTH_WEEKDAY))
+        for rule, offered, instead, why in (
+            (
+                WEEKDAY,
+                weekly,
+                NTH_WEEKDAY,
+                tr(
+                    _CONTEXT,
+                    "Nur für eine wöchentliche Reihe; für diesen Rhythmus „am n-ten "
+                    "Wochentag des Monats“ wählen (etwa am zweiten Dienstag).",
+                ),
+            ),
+            (
+                DAY_OF_MONTH,
+                not weekly,
+                SAME_DAY,
+                tr(
+                    _CONTEXT,
+                    "Eine wöchentliche Reihe trifft sich an einem Wochentag, nicht an einem "
+                    "Tag des Monats.",
+                ),
+            ),
+        ):
+            index = combo.findData(rule)
+            item = combo.model().item(index)
+            item.setEnabled(offered)
+            item.setToolTip("" if offered else why)
+            if not offered and combo.currentIndex() == index:
+                combo.setCurrentIndex(combo.findData(instead))
 
     def _name_interval(self) -> None:
         """ "jeden Monat", "alle 2 Monate": the spin box says what it counts."""

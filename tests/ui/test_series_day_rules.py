@@ -1,7 +1,8 @@
 """The day rules "Sitzungsreihe anlegen" offers for a rhythm (pytest-qt): "an einem
 Wochentag" is a weekly rule; for a monthly or longer rhythm it is off (not offered, then
 refused), its tooltip pointing to "am n-ten Wochentag des Monats", which takes its place
-where it was chosen."""
+where it was chosen. "an einem Tag des Monats" is off for a weekly one (its day was
+shown and ignored)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from expertenrat.ui.series_dialog import SeriesDialog
-from expertenrat.ui.series_dialog_view import NTH_WEEKDAY, WEEKDAY
+from expertenrat.ui.series_dialog_view import DAY_OF_MONTH, NTH_WEEKDAY, SAME_DAY, WEEKDAY
 
 
 @pytest.fixture
@@ -59,3 +60,18 @@ def test_a_longer_rhythm_does_not_offer_a_weekday_either(dialog, frequency) -> N
     _choose(dialog, frequency)
 
     assert not _weekday_item(dialog).isEnabled()
+
+
+def test_a_day_of_the_month_is_not_offered_for_a_weekly_series(dialog) -> None:
+    _choose(dialog, "monthly")
+    combo = dialog.day_rule_combo
+    combo.setCurrentIndex(combo.findData(DAY_OF_MONTH))
+    assert dialog.day_spin.isVisible()
+
+    _choose(dialog, "weekly")
+
+    item = combo.model().item(combo.findData(DAY_OF_MONTH))
+    assert not item.isEnabled() and "wöchentliche Reihe" in item.toolTip()
+    # Chosen before, the rule became the first meeting's day: no day shown and ignored.
+    assert combo.currentData() == SAME_DAY and dialog.day_spin.isHidden()
+    assert dialog.save_button.isEnabled()
