@@ -10,8 +10,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.errors import NotFoundError
+from expertenrat.domain.meetings import MeetingSummary
 from expertenrat.services.attendance import AttendanceService
+
+_AHEAD = (MeetingState.PLANNED, MeetingState.INVITED)
 
 
 class MeetingQuorumWarning(QLabel):
@@ -23,11 +27,17 @@ class MeetingQuorumWarning(QLabel):
         self.setWordWrap(True)
         self.hide()
 
-    def show_for(self, meeting_id: int | None) -> None:
-        """Read the warning of ``meeting_id`` (``None``: no meeting shown, no warning; nor
-        for one deleted on another PC while its form keeps what was typed)."""
+    def show_for(self, line: MeetingSummary | None) -> None:
+        """Read the warning of the meeting shown, by its ``line`` in the list (``None``: no
+        meeting shown, no warning); only a planned or invited one has one, the others are
+        not read (the minutes' header saves reread the page). None either for one deleted
+        on another PC while its form keeps what was typed."""
         try:
-            warning = self._attendance.quorum_warning(meeting_id) if meeting_id else ""
+            warning = (
+                self._attendance.quorum_warning(line.id)
+                if line is not None and line.state in _AHEAD
+                else ""
+            )
         except NotFoundError:
             warning = ""
         self.setText(warning)

@@ -116,7 +116,7 @@ class MeetingsPage(MeetingsPageView):
             else:
                 self.form.refill_chairs()  # members added, renamed or ended elsewhere
         self.tabs.refresh_details(any_meeting=bool(years))
-        self.quorum_warning.show_for(self._shown_id)  # apologies recorded in the tab
+        self.quorum_warning.show_for(self._shown_line())  # apologies recorded in the tab
         self.meeting_list.update_empty(total=len(years) > 0)
         self.documents.set_has_meetings(len(years) > 0)
         self._update_buttons()
@@ -207,7 +207,7 @@ class MeetingsPage(MeetingsPageView):
             raise
         self._shown_id = meeting_id
         self.tabs.set_meeting(meeting_id)
-        self.quorum_warning.show_for(meeting_id)
+        self.quorum_warning.show_for(self._shown_line())
         with self.meeting_list.quietly():
             self.meeting_list.select_row(meeting_id)
         self._update_buttons()

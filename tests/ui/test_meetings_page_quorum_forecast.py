@@ -7,9 +7,10 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 import pytest
+from client_statements import recorded_statements
 from held_meeting import council_of_three
 
-from expertenrat.domain.enums import AttendanceStatus, MeetingKind
+from expertenrat.domain.enums import AttendanceStatus, MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.meetings_page import MeetingsPage
@@ -88,3 +89,16 @@ def test_another_meeting_hides_the_warning(page, services, council, meeting_id) 
 
     page.select(meeting_id)
     assert page.quorum_warning.text() == TWO_OF_THREE
+
+
+@pytest.mark.parametrize("state", [MeetingState.HELD, MeetingState.CANCELLED])
+def test_a_meeting_no_longer_ahead_is_not_read_for_a_warning(page, services, state) -> None:
+    """The minutes' header saves reread the page: a held meeting's attendance is not read
+    again each time for a warning it cannot have."""
+    line = replace(page.meeting_list.selected(), state=state)
+
+    with recorded_statements(services.database.engine) as statements:
+        page.quorum_warning.show_for(line)
+
+    assert statements == []
+    assert page.quorum_warning.isHidden()
