@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from weakref import WeakValueDictionary
 
+from expertenrat.domain.councils import RoleTitles
 from expertenrat.domain.enums import AuditAction, ConsentSource
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.file_formats import FileFormat, too_large_message
@@ -33,6 +34,7 @@ from expertenrat.services.member_history import (
     import_note,
     recorded_spans,
 )
+from expertenrat.services.member_role_history import role_change_warnings
 from expertenrat.services.member_rows import council_members, member_from_rows, membership_rows
 from expertenrat.services.member_writes import write_members
 from expertenrat.services.unit_of_work import changing, fetch, hold_council, reading
@@ -145,30 +147,43 @@ class MemberExchangeService:
         versions = ((m.id or 0, m.version, m.person_id or 0, m.person_version) for m in existing)
         preview = replace(
             preview,
-            rows=self._with_apologies_noted(council_id, preview.rows, today),
+            rows=self._with_notes(council_id, preview.rows, today, titles, existing),
             basis=_basis(versions, field_ids.values()),
             read_as=parsed.read_as,
         )
         _MADE[id(preview)] = preview
         return preview
 
-    def _with_apologies_noted(
-        self, council_id: int, rows: tuple[ImportRow, ...], today: date
+    def _with_notes(
+        self,
+        council_id: int,
+        rows: tuple[ImportRow, ...],
+        today: date,
+        titles: RoleTitles,
+        stored: Iterable[Member],
     ) -> tuple[ImportRow, ...]:
         """An update that ends a term before meetings ahead for which the member sent an
-        apology says that the import removes it, naming the meetings."""
+        apology says that the import removes it, naming the meetings; one that changes the
+        role says which minutes not yet approved would then name the member in it."""
         updates = [r.member for r in rows if r.status is ImportStatus.UPDATE and r.member]
         if not updates:
             return rows
         with collector_paused(), reading(self._db) as session:
             dropped = apologies_dropped_by_members(session, council_id, updates, today)
-        if not dropped:
-            return rows
+            notes = {
+                m.id: [import_note(m.full_name, labels)] if (labels := dropped.get(m.id)) else []
+                for m in updates
+                if m.id is not None
+            }
+            roles = {m.id: m.role for m in stored}
+            for member in (m for m in updates if m.role is not roles.get(m.id)):
+                for warning in role_change_warnings(session, member, titles):
+                    notes[member.id or 0].append(warning.message)
         return tuple(
-            replace(row, reasons=(*row.reasons, import_note(row.member.full_name, labels)))
+            replace(row, reasons=(*row.reasons, *found))
             if row.status is ImportStatus.UPDATE
             and row.member is not None
-            and (labels := dropped.get(row.member.id or 0))
+            and (found := notes.get(row.member.id or 0))
             else row
             for row in rows
         )

@@ -695,3 +695,27 @@ def test_an_import_row_with_a_consent_dated_after_today_is_an_error(exchange, co
         "Die Einwilligung (Name und Institution) kann nicht nach dem heutigen Tag "
         "(27.11.2026) datiert sein (01.01.2030).",
     )
+
+
+def test_an_import_that_changes_a_role_names_the_minutes_it_would_change(
+    demo_exchange, demo_council, today
+):
+    """(found by a tester) as in the member dialog: the role holds for the whole term, so
+    the circulated and draft minutes the chair led would name her "Mitglied"; the import
+    changed it without a word."""
+    text = demo_exchange.export_csv(demo_council).decode("utf-8-sig")
+    assert text.count(";Vorsitz;") == 1  # the chair's row, Lindqvist's
+
+    preview = demo_exchange.preview_import(
+        demo_council, text.replace(";Vorsitz;", ";Mitglied;").encode("utf-8-sig"), today
+    )
+
+    (row,) = [r for r in preview.rows if r.member and r.member.family_name == "Lindqvist"]
+    assert row.status is ImportStatus.UPDATE
+    assert any(
+        reason.startswith("Die Rolle gilt für die ganze Amtszeit:")
+        and "als Mitglied statt als Vorsitz" in reason
+        for reason in row.reasons
+    )
+    others = [r for r in preview.rows if r is not row]
+    assert not any("Die Rolle gilt" in reason for r in others for reason in r.reasons)
