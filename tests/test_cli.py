@@ -125,7 +125,8 @@ def test_demo_uses_the_database_from_the_environment(tmp_path):
         ),
         (("export", "roster", "--out", ""), "--out: ist leer; bitte eine Zieldatei"),
         (("export", "oparl", "--base-url", "https://x.de/o/", "--out", "/"), "„/“ kann nicht"),
-        (("zaubern",), "ungültige Wahl"),
+        (("zaubern",), "Angabe BEFEHL: „zaubern“ gibt es nicht; möglich: demo, export, "),
+        (("export", "brief"), "Angabe WAS: „brief“ gibt es nicht; möglich: roster, members"),
         # (found by a tester) an empty input was read as the current folder ("„.“ ist keine
         # gewöhnliche Datei"), move-to-server's as the default database
         (("restore", "", "--yes"), "DATEI.zip|.db: ist leer; bitte die Sicherung angeben"),

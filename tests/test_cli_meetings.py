@@ -162,7 +162,7 @@ def test_export_ics_of_all_meetings_and_of_one(capsys, database, tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--out", "x.ics"], "eine dieser Angaben fehlt: --meeting --all"),
+        (["--out", "x.ics"], "eine dieser Angaben fehlt: --meeting oder --all"),
         (["--all", "--meeting", "2", "--out", "x.ics"], "nicht zusammen mit --all möglich"),
         (["--meeting", "0", "--out", "x.ics"], "muss mindestens 1 sein"),
         (["--meeting", "99", "--out", "x.ics"], "Eine 99. Sitzung gibt es in diesem Gremium"),

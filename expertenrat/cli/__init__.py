@@ -42,8 +42,6 @@ DATABASE_ENV = "EXPERTENRAT_DATABASE_URL"
 _ARGPARSE_GERMAN = {
     "the following arguments are required: %s": "diese Angaben fehlen: %s",
     "unrecognized arguments: %s": "unbekannte Angaben: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "ungültige Wahl: %(value)r "
-    "(möglich: %(choices)s)",
     "argument %(argument_name)s: %(message)s": "Angabe %(argument_name)s: %(message)s",
     "invalid %(type)s value: %(value)r": "ungültiger Wert: %(value)r",
     "expected one argument": "erwartet einen Wert",
@@ -69,13 +67,24 @@ DEMO_YEARS = 50
 
 
 _MISSING = _ARGPARSE_GERMAN["the following arguments are required: %s"].removesuffix("%s")
+_ONE_OF = _ARGPARSE_GERMAN["one of the arguments %s is required"].removesuffix("%s")
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         if message.startswith(_MISSING) and ", " not in message:  # argparse joins by ", "
             message = f"diese Angabe fehlt: {message.removeprefix(_MISSING)}"
+        elif message.startswith(_ONE_OF):  # argparse joins by " ": "--meeting --all"
+            message = f"{_ONE_OF}{' oder '.join(message.removeprefix(_ONE_OF).split())}"
         self.exit(1, f"{self.prog}: Fehler: {message}\n")
+
+    def _check_value(self, action: argparse.Action, value: object) -> None:
+        """An unknown command in German quotes ("„zaubern“ gibt es nicht; möglich: demo,
+        export …"), not argparse's "invalid choice: 'zaubern' (choose from 'demo', …)"
+        (found by a tester)."""
+        if action.choices is not None and value not in action.choices:
+            choices = ", ".join(map(str, action.choices))
+            raise argparse.ArgumentError(action, f"„{value}“ gibt es nicht; möglich: {choices}")
 
 
 class _VersionAction(argparse.Action):
