@@ -7,7 +7,7 @@ from collections.abc import Collection
 from datetime import date
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from expertenrat.domain.enums import (
     AgendaItemKind,
@@ -58,11 +58,23 @@ def refuse(field: str, message: str) -> ValidationError:
     return ValidationError([FieldProblem(field, message)])
 
 
+# What a version's rows need: its stored files are read where they are used.
+_WITHOUT_FILES = (
+    defer(models.MinutesVersion.pdf),
+    defer(models.MinutesVersion.public_pdf),
+    defer(models.MinutesVersion.document),
+)
+
+
 def versions(session: Session, meeting_id: int) -> list[models.MinutesVersion]:
+    """The meeting's versions of its minutes, in order, without their stored files: the
+    PDFs and the approved document stay in the database (read on first use), each version
+    carried them along to every status and check (found by a tester)."""
     return list(
         session.scalars(
             select(models.MinutesVersion)
             .where(models.MinutesVersion.meeting_id == meeting_id)
+            .options(*_WITHOUT_FILES)
             .order_by(models.MinutesVersion.number)
         )
     )

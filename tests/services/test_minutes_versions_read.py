@@ -1,0 +1,32 @@
+"""The versions of a meeting's minutes are read without their stored files."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from client_statements import recorded_statements
+from minutes_setup import held_minutes, hold
+
+from expertenrat.services.minutes_approval import MinutesApprovalService
+from expertenrat.services.minutes_pdfs import render_minutes
+
+_FILES = ("minutes_versions.pdf", "minutes_versions.public_pdf", "minutes_versions.document")
+
+
+def test_the_status_of_approved_minutes_leaves_their_pdfs_in_the_database(
+    database, actor, council, fields
+) -> None:
+    """Found by a tester: every status and check of a meeting's minutes (each opening of a
+    meeting) read the full and public PDF and the approved document of each version."""
+    service = MinutesApprovalService(database, actor, render_minutes)
+    minutes = held_minutes(database, council.id, fields["Stadtdaten"].id)
+    hold(database, minutes.next_id, datetime(2026, 5, 12, 16, 0))
+    service.circulate(minutes.meeting_id, date(2026, 3, 20))
+    service.approve(minutes.meeting_id, minutes.next_id, today=date(2026, 5, 12))
+
+    with recorded_statements(database.engine) as statements:
+        status = service.status(minutes.meeting_id)
+
+    assert len(status.versions[-1].sha256) == 64  # the rows have what they show
+    read = [s for s in statements if "FROM minutes_versions" in s]
+    assert read and not [s for s in read if any(column in s for column in _FILES)]
