@@ -175,20 +175,29 @@ class MainWindow(MainWindowView):
 
     # --- areas and layout ---------------------------------------------------------------
 
-    def show_area(self, page: QWidget) -> None:
-        """Show an area and reread its data, also when it is already the current one."""
-        for row, (_label, area) in enumerate(self.areas):
-            if area is page:
-                if self.sidebar.currentRow() == row:
-                    self._show_area(row)
-                self.sidebar.setCurrentRow(row)
+    def show_area(self, page: QWidget, *, reread: bool = True) -> None:
+        """Show an area and reread its data, also when it is already the current one.
+        ``reread=False``: show it as last read, the shown page having been asked already
+        (its caller rereads it at once)."""
+        row = self._row_of(page)
+        if row < 0:
+            return
+        if not reread:
+            self._select_row(row)
+            self._show_area(row, reread=False)
+            return
+        if self.sidebar.currentRow() == row:
+            self._show_area(row)
+        self.sidebar.setCurrentRow(row)
 
     def open_target(self, target: Target) -> None:
-        """Show what a click on the Übersicht talks about: its area and there its record."""
+        """Show what a click on the Übersicht talks about: its area and there its record.
+        The page is read once: the Sitzungen reread themselves for the target's meetings
+        (:meth:`MeetingsPage.open_target`), every other page is reread on showing it."""
         page = self.pages.page_for(target.area)
 
         def reveal() -> None:
-            self.show_area(page)
+            self.show_area(page, reread=page is not self.pages.meetings)
             page.open_target(target)  # type: ignore[attr-defined]
 
         if self.leave_page(reveal):
@@ -216,16 +225,17 @@ class MainWindow(MainWindowView):
         self._select_row(row)
         self._show_area(row)
 
-    def _show_area(self, row: int) -> None:
-        """Show the area of ``row`` reread; back in an area of the council it last showed,
-        the user's place stays (as for another PC's change, see :func:`reread_in_place`)."""
+    def _show_area(self, row: int, *, reread: bool = True) -> None:
+        """Show the area of ``row`` reread (unless its caller rereads it); back in an area of
+        the council it last showed, the user's place stays (as for another PC's change, see
+        :func:`reread_in_place`)."""
         council_id = self.current_council_id()
         if not 0 <= row < len(self.areas) or council_id is None:
             return
         page = self.areas[row][1]
-        if self._read_for.get(page) == council_id:
+        if reread and self._read_for.get(page) == council_id:
             reread_in_place(page)
-        else:
+        elif reread:
             page.refresh()
         self._read_for[page] = council_id
         self.stack.setCurrentWidget(page)
