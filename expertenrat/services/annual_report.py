@@ -35,7 +35,7 @@ from expertenrat.services.overview_fields import fields_of_year
 from expertenrat.services.recommendation_reminders import council_letterhead
 from expertenrat.services.recommendation_rows import register_rows
 from expertenrat.services.recommendations_report import response_summaries
-from expertenrat.services.settings import council_settings
+from expertenrat.services.settings import WITH_LOGO, council_settings
 from expertenrat.services.unit_of_work import fetch, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
@@ -53,7 +53,7 @@ class AnnualReportService:
         with reading(self._db) as session:
             day = today or council_clock(session, council_id).today()
             check_year(year, day)
-            council = fetch(session, models.Council, council_id, "Das Gremium")
+            council = fetch(session, models.Council, council_id, "Das Gremium", WITH_LOGO)
             fields = [action_field(f) for f in council.action_fields]
             part = council_part(
                 council_members(session, council_id), fields, council_settings(council), year, day

@@ -60,7 +60,7 @@ from expertenrat.services.agenda_templates import (
 )
 from expertenrat.services.files import read_at_most
 from expertenrat.services.logos import logo_problems
-from expertenrat.services.settings import apply_settings, council_settings
+from expertenrat.services.settings import WITH_LOGO, apply_settings, council_settings
 from expertenrat.services.text_templates import (
     PURPOSE,
     follow_council_words,
@@ -162,7 +162,7 @@ class CouncilTransferService:
         _raise_if_invalid(chosen)
         council_id = preview.current.settings.id
         with changing(self._db, WHAT) as session:
-            row = fetch(session, models.Council, council_id, "Das Gremium")
+            row = fetch(session, models.Council, council_id, "Das Gremium", WITH_LOGO)
             check_version(row, preview.current.settings.version, WHAT)
             before = audit.snapshot(row)
             old_words = phrase_words(row)
@@ -264,7 +264,7 @@ class CouncilTransferService:
 
 
 def _template(session: Session, council_id: int) -> CouncilTemplate:
-    row = fetch(session, models.Council, council_id, "Das Gremium")
+    row = fetch(session, models.Council, council_id, "Das Gremium", WITH_LOGO)
     return CouncilTemplate(
         council_settings(row),
         tuple(action_field(r) for r in field_rows(session, council_id)),

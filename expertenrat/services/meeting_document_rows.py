@@ -42,6 +42,7 @@ from expertenrat.services.document_item_rows import (
 )
 from expertenrat.services.invitation_trail import agenda_since, moved_parts
 from expertenrat.services.meeting_rows import CouncilClock
+from expertenrat.services.settings import WITH_LOGO
 from expertenrat.store import models
 
 DEFAULT_LENGTH = timedelta(hours=2)  # a meeting without an end time and without a time plan
@@ -75,7 +76,9 @@ def meeting_documents_of(
     moved = moved_parts(session, [m for m in meetings if m.invitation_changed_on is not None])
     changed = [m for m in meetings if m.invitation_agenda_changed_on is not None]
     since = agenda_since(session, changed, items)
-    councils = {m.council_id: session.get(models.Council, m.council_id) for m in meetings}
+    councils = {
+        m.council_id: session.get(models.Council, m.council_id, options=WITH_LOGO) for m in meetings
+    }
     by_meeting: dict[int, list[models.AgendaItem]] = {}
     for item in items:
         by_meeting.setdefault(item.meeting_id, []).append(item)

@@ -29,7 +29,7 @@ from expertenrat.services.member_rows import (
     with_person,
 )
 from expertenrat.services.member_writes import member_what, save_members
-from expertenrat.services.settings import council_settings
+from expertenrat.services.settings import WITH_LOGO, council_settings
 from expertenrat.services.unit_of_work import (
     changing,
     fetch,
@@ -184,5 +184,5 @@ class MembersService:
 def _council_and_fields(
     session: Session, council_id: int
 ) -> tuple[CouncilSettings, list[ActionField]]:
-    council = fetch(session, models.Council, council_id, "Das Gremium")
+    council = fetch(session, models.Council, council_id, "Das Gremium", WITH_LOGO)
     return council_settings(council), [action_field(f) for f in council.action_fields]

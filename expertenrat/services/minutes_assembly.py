@@ -41,6 +41,7 @@ from expertenrat.services.attendance_sheets import attendance_sheet
 from expertenrat.services.earlier_minutes import earlier_minutes
 from expertenrat.services.meeting_document_rows import letterhead_of
 from expertenrat.services.minutes_document_items import minutes_items
+from expertenrat.services.settings import WITH_LOGO
 from expertenrat.store import models
 
 
@@ -87,7 +88,7 @@ def minutes_document(
     """The minutes of ``meeting`` as stored now, full or ``public``; with ``approval``, as
     approved. Only the public version reads who has not agreed to the publication of the
     name (it calls them "Mitglied ohne Namensnennung"); the full one names everyone."""
-    council = session.get(models.Council, meeting.council_id)
+    council = session.get(models.Council, meeting.council_id, options=WITH_LOGO)
     assert council is not None  # a foreign key with ON DELETE CASCADE
     sheet = attendance_sheet(session, meeting)
     numbers = {ref.id: ref.number for ref in sheet.items}

@@ -38,6 +38,7 @@ from expertenrat.services.person_disclosure_meetings import (
     conflicts_section,
     mentions_section,
 )
+from expertenrat.services.settings import WITH_LOGO
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
@@ -86,8 +87,11 @@ class PersonDisclosureService:
             councils = _council_names(session)
             latest = memberships[-1].council_id if memberships else None
             heading = council_id or latest
-            council = session.get(models.Council, heading) if heading else None
-            council = council or session.scalars(select(models.Council).limit(1)).first()
+            council = session.get(models.Council, heading, options=WITH_LOGO) if heading else None
+            council = (
+                council
+                or session.scalars(select(models.Council).options(*WITH_LOGO).limit(1)).first()
+            )
             zone = council_clock(session, council.id).zone if council else None
             several = len({m.council_id for m in memberships}) > 1
             former = former_names(session, person, memberships)

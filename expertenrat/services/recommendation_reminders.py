@@ -43,6 +43,7 @@ from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.recommendation_rows import register_rows
 from expertenrat.services.recommendations import RecommendationsService
 from expertenrat.services.reminder_files import file_stems
+from expertenrat.services.settings import WITH_LOGO
 from expertenrat.services.unit_of_work import fetch, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
@@ -265,4 +266,4 @@ def last_reminders(session: Session, council_id: int) -> dict[int, date]:
 
 def council_letterhead(session: Session, council_id: int) -> Letterhead:
     """The council as its recommendation documents are headed."""
-    return letterhead_of(fetch(session, models.Council, council_id, "Das Gremium"))
+    return letterhead_of(fetch(session, models.Council, council_id, "Das Gremium", WITH_LOGO))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, undefer
 
 from expertenrat.domain.action_fields import (
     DEFAULT_ACTION_FIELDS,
@@ -68,6 +68,10 @@ _SETTINGS_FIELDS = (
     "vice_chair_title",
 )
 
+# A council read for its settings or a document's letterhead: its logo in the same
+# statement (every other read leaves it out, see ``models.Council.logo_png``).
+WITH_LOGO = (undefer(models.Council.logo_png),)
+
 
 def council_settings(row: models.Council) -> CouncilSettings:
     return CouncilSettings(
@@ -109,7 +113,9 @@ class SettingsService:
 
     def settings(self, council_id: int) -> CouncilSettings:
         with reading(self._db) as session:
-            return council_settings(fetch(session, models.Council, council_id, "Das Gremium"))
+            return council_settings(
+                fetch(session, models.Council, council_id, "Das Gremium", WITH_LOGO)
+            )
 
     def file_label(self, council_id: int) -> str:
         """What a suggested file name of the council starts with where the database holds
@@ -119,7 +125,7 @@ class SettingsService:
         with reading(self._db) as session:
             if len(council_choices(session)) < 2:
                 return ""
-            row = fetch(session, models.Council, council_id, "Das Gremium")
+            row = fetch(session, models.Council, council_id, "Das Gremium", WITH_LOGO)
             return file_name_label(council_settings(row))
 
     def clock(self, council_id: int) -> CouncilClock:
@@ -176,7 +182,7 @@ class SettingsService:
         settings = clean_settings(settings)
         raise_if_invalid(validate_settings(settings))
         with changing(self._db, "Die Einstellungen des Gremiums") as session:
-            row = fetch(session, models.Council, settings.id, "Das Gremium")
+            row = fetch(session, models.Council, settings.id, "Das Gremium", WITH_LOGO)
             check_version(row, settings.version, "Die Einstellungen des Gremiums")
             if settings.logo_png != row.logo_png:  # a stored one was fitted when it came in
                 settings = _with_stored_logo(settings)

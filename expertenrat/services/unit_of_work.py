@@ -13,7 +13,7 @@ Errors of the program itself are raised as they are.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TypeVar
 
@@ -21,6 +21,7 @@ from sqlalchemy import exc, update
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.orm.interfaces import ORMOption
 
 from expertenrat.domain.errors import (
     ConcurrentEditError,
@@ -72,8 +73,16 @@ def check_version(record: object, expected: int, what: str) -> None:
         raise ConcurrentEditError(what)
 
 
-def fetch(session: Session, model: type[T], record_id: int | None, what: str) -> T:
-    record = session.get(model, record_id) if record_id is not None else None
+def fetch(
+    session: Session,
+    model: type[T],
+    record_id: int | None,
+    what: str,
+    options: Sequence[ORMOption] = (),
+) -> T:
+    """The record ``record_id`` (``options``: loader options, such as a deferred column
+    loaded along); :class:`NotFoundError` saying ``what`` is gone when there is none."""
+    record = session.get(model, record_id, options=options) if record_id is not None else None
     if record is None:
         raise NotFoundError(gone(what))
     return record

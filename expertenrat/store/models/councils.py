@@ -35,7 +35,10 @@ class Council(Versioned, Base):
     name: Mapped[str] = mapped_column(limited_string(COUNCIL["name"]))
     short_name: Mapped[str] = mapped_column(limited_string(COUNCIL["short_name"]), default="")
     city: Mapped[str] = mapped_column(limited_string(COUNCIL["city"]))
-    logo_png: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # Read where the settings or a document show it (services.settings.WITH_LOGO, or on
+    # first use): every other read of the council (its time zone, its rules) took the
+    # picture along, some ten times for one meeting shown (found by a tester).
+    logo_png: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     min_members: Mapped[int] = mapped_column(Integer, default=8)
     max_members: Mapped[int] = mapped_column(Integer, default=10)
     quorum_rule: Mapped[str] = mapped_column(String(30), default="more_than_half")
