@@ -28,7 +28,7 @@ from expertenrat.domain.recommendations_report import NO_FIELD, REPORTED
 from expertenrat.reports.annual_report_pdf import render_annual_report
 from expertenrat.services.action_fields import action_field
 from expertenrat.services.attendance_rows import non_public_items, placed_agenda_rows
-from expertenrat.services.attendance_sheets import attendance_sheet
+from expertenrat.services.attendance_sheets import attendance_sheets
 from expertenrat.services.meeting_rows import council_clock, meeting_rows, summaries
 from expertenrat.services.member_rows import council_members
 from expertenrat.services.overview_fields import fields_of_year
@@ -99,13 +99,16 @@ class AnnualReportService:
 
 
 def _meetings(session: Session, council_id: int, year: int, day: date) -> MeetingsPart:
-    """The year's held and cancelled meetings, with the attendance of the held ones; the
-    planned or invited ones counted, apart those whose day is before ``day``."""
+    """The year's held and cancelled meetings, with the attendance of the held ones (their
+    sheets read together: one at a time took some ten statements a meeting); the planned or
+    invited ones counted, apart those whose day is before ``day``."""
     rows = meeting_rows(session, council_id, year)
-    clock = council_clock(session, council_id)
+    listed = summaries(session, council_clock(session, council_id), rows)
+    held = [r for r, s in zip(rows, listed, strict=True) if s.state is MeetingState.HELD]
+    sheets = attendance_sheets(session, held)
     lines = []
     ahead = unrecorded = 0
-    for row, summary in zip(rows, summaries(session, clock, rows), strict=True):
+    for row, summary in zip(rows, listed, strict=True):
         if summary.state in _AHEAD:
             if summary.starts_at.date() < day:
                 unrecorded += 1
@@ -114,7 +117,7 @@ def _meetings(session: Session, council_id: int, year: int, day: date) -> Meetin
             continue
         line = MeetingLine(summary.label, summary.starts_at.date(), summary.where, summary.state)
         if summary.state is MeetingState.HELD:
-            sheet = attendance_sheet(session, row)
+            sheet = sheets[row.id]
             line = replace(
                 line,
                 present=sheet.quorum.present_voting,

@@ -2,9 +2,9 @@
 their line (or none yet), the guests, the agenda items and the quorum, for the meeting and
 per item, where members recused from an item (``services.conflicts``) do not count.
 
-Read by :mod:`services.attendance` after each change and by the minutes and the annual
-report in their own transactions; the OParl and open data exports read the sheets of all a
-council's meetings together (:func:`attendance_sheets`).
+Read by :mod:`services.attendance` after each change and by the minutes in their own
+transactions; the annual report and the OParl and open data exports read the sheets of
+many meetings together (:func:`attendance_sheets`).
 """
 
 from __future__ import annotations

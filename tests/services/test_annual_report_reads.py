@@ -1,0 +1,34 @@
+"""What the annual report reads: the attendance sheets of the year's held meetings together."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from client_statements import recorded_statements
+
+from expertenrat.domain.enums import MeetingState
+from expertenrat.services.context import Services
+
+TODAY = date(2026, 11, 27)  # the demo's day
+
+
+def test_the_sheets_of_the_years_meetings_are_read_together(sqlite_demo_database):
+    """Found by a tester: the report read each held meeting's sheet on its own, some ten
+    statements a meeting (the OParl and open data exports already read them together)."""
+    services = Services.create(sqlite_demo_database, "tester")
+    council = services.settings.councils()[0].id
+    held = [
+        m
+        for m in services.meetings.list(council, year=2025, today=TODAY)
+        if m.state is MeetingState.HELD
+    ]
+
+    with recorded_statements(sqlite_demo_database.engine) as statements:
+        report = services.annual_report.report(council, 2025, TODAY)
+
+    assert len(held) > 2
+    assert sum("FROM attendances" in s for s in statements) == 1
+    sheets = [services.attendance.sheet(m.id) for m in held]
+    assert [(line.present, line.entitled) for line in report.meetings.held] == [
+        (sheet.quorum.present_voting, sheet.quorum.entitled) for sheet in sheets
+    ]
