@@ -97,3 +97,11 @@ def test_the_council_option_says_where_the_numbers_are_found():
     an unknown one names those there are (found by a tester)."""
     help_text = " ".join(_commands()[("meetings",)].format_help().split())
     assert "eine unbekannte Nummer nennt die vorhandenen" in help_text
+
+
+def test_the_database_option_names_a_database_chosen_in_the_window_too():
+    """The window's choice (start page, Einstellungen → Datenbank) is stored for the
+    command line as well (README, "Where the data lives"); the help named only the server
+    of "move-to-server" (found by a tester)."""
+    help_text = " ".join(build_parser().format_help().split())
+    assert "eine im Programmfenster gewählte Datei oder Server" in help_text

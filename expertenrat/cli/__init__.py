@@ -119,8 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
         type=database_argument,
         default=os.environ.get(DATABASE_ENV) or None,  # set but empty: as if not set
         help="Datenbankdatei oder URL (postgresql://…); Vorgabe: "
-        f"${DATABASE_ENV}, der mit „move-to-server“ gespeicherte Server oder die Datei im "
-        "Benutzerordner",
+        f"${DATABASE_ENV}, sonst die auf diesem PC gewählte Datenbank (der Server nach "
+        "„move-to-server“ oder eine im Programmfenster gewählte Datei oder Server), sonst "
+        "die Datei im Benutzerordner",
     )
     commands = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=_Parser)
     demo = commands.add_parser("demo", help="eine leere Datenbank mit Demodaten füllen")
