@@ -6,12 +6,12 @@ them), with the fields each recorded, and the day the person was anonymised."""
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.audit_fields import AuditLine, field_changes, local_time
@@ -44,14 +44,7 @@ def former_names(
     the audit entries of their record and memberships kept them, oldest first."""
     ids = [m.id for m in memberships]
     entries = session.scalars(
-        select(AuditEntry)
-        .where(
-            or_(
-                and_(AuditEntry.entity == "person", AuditEntry.entity_id == person.id),
-                and_(AuditEntry.entity == "membership", AuditEntry.entity_id.in_(ids)),
-            )
-        )
-        .order_by(AuditEntry.at, AuditEntry.id)
+        select(AuditEntry).where(_of_records(person.id, ids)).order_by(AuditEntry.at, AuditEntry.id)
     )
     now = (person.given_name, person.family_name)
     found: dict[tuple[str, str], None] = {}
@@ -62,6 +55,14 @@ def former_names(
         if isinstance(given, str) and isinstance(family, str) and (given, family) != now:
             found[(given, family)] = None
     return list(found)
+
+
+def _of_records(person_id: int, membership_ids: Collection[int]) -> ColumnElement[bool]:
+    """The audit entries of the person's record and of their memberships."""
+    return or_(
+        and_(AuditEntry.entity == "person", AuditEntry.entity_id == person_id),
+        and_(AuditEntry.entity == "membership", AuditEntry.entity_id.in_(membership_ids)),
+    )
 
 
 def audit_section(
@@ -84,8 +85,7 @@ def audit_section(
         select(AuditEntry)
         .where(
             or_(
-                and_(AuditEntry.entity == "person", AuditEntry.entity_id == person.id),
-                and_(AuditEntry.entity == "membership", AuditEntry.entity_id.in_(ids)),
+                _of_records(person.id, ids),
                 *(AuditEntry.summary.contains(name) for name in names),
                 *(AuditEntry.before.contains(marker) for marker in markers),
                 *(AuditEntry.after.contains(marker) for marker in markers),

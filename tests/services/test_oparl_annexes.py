@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from dossier_pdfs import small_pdf
-from oparl_client import OParlClient, Walk
 from sqlalchemy import select
+from test_oparl_export import exported
 
 from expertenrat.services.context import Services
 from expertenrat.store import models
@@ -24,15 +23,6 @@ def services(demo_file) -> Iterator[Services]:
     db = open_database(database_url(str(demo_file)))
     yield Services.create(db, "Frau Schulz")
     db.close()
-
-
-def exported(services: Services, folder: Path, *, again: bool = False) -> Walk:
-    services.oparl_export.export(folder, BASE, force=again)
-    client = OParlClient(folder, BASE)
-    walk = client.run()
-    assert walk.problems == []
-    assert client.unread_files() == []
-    return walk
 
 
 def meeting_ids(services: Services) -> dict[str, int]:
