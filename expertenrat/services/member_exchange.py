@@ -162,9 +162,8 @@ class MemberExchangeService:
         titles: RoleTitles,
         stored: Iterable[Member],
     ) -> tuple[ImportRow, ...]:
-        """An update that ends a term before meetings ahead for which the member sent an
-        apology says that the import removes it, naming the meetings; one that changes the
-        role says which minutes not yet approved would then name the member in it."""
+        """Notes of updates: a term ended before meetings ahead drops the member's apologies
+        for them; a changed role renames the member in minutes not yet approved."""
         updates = [r.member for r in rows if r.status is ImportStatus.UPDATE and r.member]
         if not updates:
             return rows

@@ -6,8 +6,7 @@ shows in tabs (:mod:`ui.meeting_tabs`): "Sitzung" (:class:`MeetingForm`) and the
 widgets of the meeting (agenda, attendance, conflicts, minutes …); its state changes with
 the buttons of :mod:`ui.meeting_state_bar`. Before another meeting, another area or
 another council is shown, :meth:`MeetingsPage.flush` asks about what was typed and not
-saved. Enter or a double-click on a meeting moves the cursor into its "Sitzung" tab.
-The widgets and where they sit are :mod:`ui.meetings_page_view`.
+saved. Enter or a double-click goes to its "Sitzung" tab. Layout: :mod:`ui.meetings_page_view`.
 """
 
 from __future__ import annotations
@@ -262,9 +261,8 @@ class MeetingsPage(MeetingsPageView):
 
     def open_target(self, target: Target) -> None:
         """Show what the Übersicht points at: a new meeting, the held or coming meetings,
-        or one meeting in the tab the target names (the filters widen to list it). The page
-        is reread here, once, for the target's meetings: the main window shows it without
-        rereading it first (the meetings' details were read twice on ten years of data)."""
+        or one meeting in the tab the target names (the filters widen to list it), reread
+        here once for its scope (the main window shows this page without a reread)."""
         if target.filter is not TargetFilter.NEW:
             self.filters.show_scope(_SCOPES.get(target.filter, MeetingScope.ALL))
         reread_in_place(self)
