@@ -113,20 +113,27 @@ def drop_apologies_outside_terms(
     ``today`` that their terms no longer cover, each audited."""
     outside = _apologies_outside_terms(session, council_id, members, today, isolated)
     for row, label, member in outside:
-        before = audit.snapshot(row)
-        session.delete(row)
-        audit.record(
-            session,
-            actor,
-            AuditAction.DELETE,
-            "attendance",
-            row.id,
-            council_id=council_id,
-            summary=f"Anwesenheit von {isolated(member.full_name)} in der {label} entfernt: "
-            "außerhalb der Amtszeit",
-            before=before,
-        )
+        remove_apology(session, actor, council_id, row, member.full_name, f"der {label}")
     session.flush()
+
+
+def remove_apology(
+    session: Session, actor: str, council_id: int, line: models.Attendance, name: str, where: str
+) -> None:
+    """Delete an apology outside the member's term, audited: "Anwesenheit von ``name`` in
+    ``where`` entfernt: außerhalb der Amtszeit"."""
+    before = audit.snapshot(line)
+    session.delete(line)
+    audit.record(
+        session,
+        actor,
+        AuditAction.DELETE,
+        "attendance",
+        line.id,
+        council_id=council_id,
+        summary=f"Anwesenheit von {isolated(name)} in {where} entfernt: außerhalb der Amtszeit",
+        before=before,
+    )
 
 
 def apologies_dropped(session: Session, council_id: int, member: Member, today: date) -> list[str]:

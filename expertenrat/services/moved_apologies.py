@@ -12,15 +12,15 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from expertenrat.domain.enums import AttendanceStatus, AuditAction
+from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.meeting_states import NOT_YET_HELD
 from expertenrat.domain.wording import isolated
-from expertenrat.services import audit
 from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.attendance_rows import active_on, full_name
 from expertenrat.services.meeting_rows import CouncilClock
+from expertenrat.services.member_history import remove_apology
 from expertenrat.store import models
 
 
@@ -72,18 +72,7 @@ def drop_moved_apologies(session: Session, actor: str, meeting: models.Meeting) 
     each audited; only for a meeting still to be held."""
     if meeting.state not in NOT_YET_HELD:
         return
+    where = meeting_name(meeting, isolated)
     for line, member in apologies_outside(session, meeting.id, meeting.starts_at.date()):
-        before = audit.snapshot(line)
-        session.delete(line)
-        audit.record(
-            session,
-            actor,
-            AuditAction.DELETE,
-            "attendance",
-            line.id,
-            council_id=meeting.council_id,
-            summary=f"Anwesenheit von {isolated(full_name(member))} in "
-            f"{meeting_name(meeting, isolated)} entfernt: außerhalb der Amtszeit",
-            before=before,
-        )
+        remove_apology(session, actor, meeting.council_id, line, full_name(member), where)
     session.flush()
