@@ -52,8 +52,11 @@ def pack_invitation_name(doc: MeetingDocument, *, public: bool = False) -> str:
 
 
 def meeting_time(doc: MeetingDocument) -> str:
-    """The meeting's time, "Dienstag, 10. März 2026, 16:00–18:00 Uhr" (or both dates)."""
+    """The meeting's time, "Dienstag, 10. März 2026, 16:00–18:00 Uhr" (or both dates; the
+    start alone where no end is known: ``end == start``)."""
     start, end = doc.start, doc.end
+    if end == start:
+        return f"{long_date(start.date())}, {start:%H:%M} Uhr"
     if end.date() != start.date():
         return (
             f"{long_date(start.date())}, {start:%H:%M} Uhr – "

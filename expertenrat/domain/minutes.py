@@ -9,7 +9,7 @@ the agenda item; each has its row's ``version`` for the optimistic lock of the n
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, time
+from datetime import date, datetime, time
 
 from expertenrat.domain.agenda import URGENT_MARK
 from expertenrat.domain.enums import (
@@ -43,6 +43,23 @@ class MinutesHeader:
     agenda_changes: str = ""
     quorum_noted: bool = False
     version: int = 0
+
+
+def recorded_times(
+    start: datetime, end: datetime | None, opened_at: time | None, closed_at: time | None
+) -> tuple[datetime, datetime | None]:
+    """A meeting's planned ``start`` and ``end`` as its minutes record them ("Beginn
+    16:05 Uhr, Ende 18:20 Uhr"): the opening and closing time on the planned day, in
+    ``start``'s zone, each where recorded; a planned end before the recorded start is
+    left out. For approved minutes only: a draft may still change."""
+    day = start.date()
+    if opened_at is not None:
+        start = datetime.combine(day, opened_at, start.tzinfo)
+    if closed_at is not None:
+        end = datetime.combine(day, closed_at, start.tzinfo)
+    elif end is not None and end < start:
+        end = None
+    return start, end
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,11 @@ The minutes PDFs, fresh drafts or the stored approved files, are
 The Sitzungsmappe merges a cover, the invitation, the full minutes and the meeting's
 annexes (``services.annexes``) into one PDF with a bookmark for each part
 (:mod:`expertenrat.services.pdf_bundles`). The cover, dated the day the Mappe is made,
-lists each part with the page it starts on. Before the meeting (planned or invited) the
-Mappe is the cover, the invitation with the agenda and the annexes: what the members get
-to prepare; after it the minutes follow the invitation. Every page of it carries its
+lists each part with the page it starts on; once the minutes are approved it gives the
+meeting's time as they record it (as the OParl export does), the planned one before.
+Before the meeting (planned or invited) the Mappe is the cover, the invitation with the
+agenda and the annexes: what the members get to prepare; after it the minutes follow
+the invitation. Every page of it carries its
 number in the whole bundle; the parts Expertenrat renders for it leave out their own
 "Seite x von y", so no page shows two numbers. Annexes and approved minutes are put in as
 they are stored (the approved file is the record, checked by its SHA-256), with their
@@ -26,6 +28,7 @@ from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.meeting_document_titles import pack_invitation_name
 from expertenrat.domain.meeting_documents import MeetingDocument
 from expertenrat.domain.meetings import list_label
+from expertenrat.domain.minutes import recorded_times
 from expertenrat.domain.minutes_document import MinutesDocument
 from expertenrat.domain.public_invitation import public_invitation
 from expertenrat.services.annexes import AnnexesService
@@ -111,7 +114,7 @@ class MinutesDocumentsService:
         title = pack_invitation_name(invitation_doc, public=public) if before else "Einladung"
         documents = [(title, invitation.pdf)]
         warnings = [*invitation.warnings]
-        minutes_line = None
+        minutes_line, cover_doc = None, invitation_doc
         if not before:
             minutes = self.minutes(meeting_id, public=public, page_numbers=False)
             doc = self.document(meeting_id, public=public)
@@ -122,12 +125,13 @@ class MinutesDocumentsService:
                 )
             )
             minutes_line = f"{doc.heading} ({_minutes_state(doc, public)})"
+            cover_doc = _held(invitation_doc, doc)
             warnings += minutes.rendered.warnings
         annexes = self._annex_contents(meeting_id, public=public)
         annex = annex_parts(annexes, invitation_doc.letterhead, today)
         pdf, cover = with_cover(
             lambda starts: render_pack_cover(
-                invitation_doc, today, sent_on, annex.lines, starts,
+                cover_doc, today, sent_on, annex.lines, starts,
                 public=public, minutes=minutes_line,
             ),
             [*read_parts(documents), *annex.parts],
@@ -145,6 +149,15 @@ class MinutesDocumentsService:
             return annexes
         shown = [(a, content) for a, content in annexes if a.public]
         return [(replace(a, number=n), content) for n, (a, content) in enumerate(shown, 1)]
+
+
+def _held(meeting: MeetingDocument, minutes: MinutesDocument) -> MeetingDocument:
+    """``meeting`` with the times its approved ``minutes`` record (as the OParl export
+    gives them: :func:`domain.minutes.recorded_times`), the planned ones while a draft."""
+    if minutes.approval is None:
+        return meeting
+    start, end = recorded_times(meeting.start, meeting.end, minutes.opened_at, minutes.closed_at)
+    return replace(meeting, start=start, end=end or start)  # no end known: the start alone
 
 
 def _minutes_state(doc: MinutesDocument, public: bool) -> str:

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import MinutesState
+from expertenrat.domain.minutes import recorded_times
 from expertenrat.domain.oparl_records import FileRecord
 from expertenrat.services.approved_minutes_pdfs import approved_pdfs
 from expertenrat.services.oparl_rows import stamp_of
@@ -30,19 +31,13 @@ class ApprovedMinutes:
 
     def times(self, meeting: models.Meeting) -> tuple[datetime, datetime | None]:
         """Start and end of ``meeting`` (wall clock, naive): as planned; once its minutes
-        are approved, the opening and closing time they record, on the meeting's day
-        (each where recorded; a planned end before the recorded start is left out)."""
-        start, end = meeting.starts_at, meeting.ends_at
+        are approved, the opening and closing time they record
+        (:func:`domain.minutes.recorded_times`; the Sitzungsmappe's cover says the same)."""
         if meeting.id not in self.approved:
-            return start, end
-        day = meeting.starts_at.date()
-        if meeting.opened_at is not None:
-            start = datetime.combine(day, meeting.opened_at)
-        if meeting.closed_at is not None:
-            end = datetime.combine(day, meeting.closed_at)
-        elif end is not None and end < start:
-            end = None
-        return start, end
+            return meeting.starts_at, meeting.ends_at
+        return recorded_times(
+            meeting.starts_at, meeting.ends_at, meeting.opened_at, meeting.closed_at
+        )
 
 
 def approved_minutes(session: Session, council_id: int) -> ApprovedMinutes:

@@ -60,6 +60,7 @@ def test_the_dossier_after_the_meeting_opens_with_a_cover_listing_its_parts(
     cover = page_text(reader.pages[0])
     assert "Sitzungsmappe: 1. Sitzung" in cover
     assert "Nach der Sitzung zusammengestellt am 12.03.2026" in cover
+    assert "Zeit Dienstag, 10. März 2026, 16:00–18:00 Uhr" in cover  # planned: a draft
     assert "Einladung mit Tagesordnung (4 Tagesordnungspunkte) Seite 2" in cover
     assert f"Protokoll der 1. Sitzung (Entwurf) Seite {first}" in cover
     assert f"Anlage 1: Präsentation Seite {second}" in cover
@@ -81,6 +82,8 @@ def test_approved_minutes_go_in_as_stored_and_the_cover_says_they_are_approved(
     start = 2 + _pages(invitation.pdf)
     cover = page_text(reader.pages[0])
     assert f"Protokoll der 1. Sitzung (genehmigt am 09.06.2026) Seite {start}" in cover
+    # the planned 16:00–18:00 stood here after the minutes recording the times were approved
+    assert "Zeit Dienstag, 10. März 2026, 16:05–18:10 Uhr" in cover  # as they record
     for n, page in enumerate(stored.pages):  # the stored pages, under the bundle's stamp
         assert page_text(page) in page_text(reader.pages[start - 1 + n])
     assert "Genehmigt in der 6. Sitzung am 09.06.2026." in page_text(reader.pages[start - 1])
