@@ -13,7 +13,7 @@ from expertenrat.cli.support import (
     council_option,
     given,
     target_file,
-    target_path,
+    target_file_path,
     terminal_text,
     write_pdf,
 )
@@ -48,7 +48,7 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
     members.add_argument(
         "--out",
         required=True,
-        type=target_path,
+        type=target_file_path,
         metavar="DATEI.xlsx|.csv",
         help="Zieldatei; die Endung wählt das Format",
     )

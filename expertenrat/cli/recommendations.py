@@ -14,6 +14,7 @@ from expertenrat.cli.support import (
     print_warnings,
     status_argument,
     status_names,
+    target_file_path,
     target_path,
     write_document,
     year_argument,
@@ -66,7 +67,7 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
     report.add_argument(
         "--out",
         required=True,
-        type=target_path,
+        type=target_file_path,
         metavar="DATEI.pdf|.csv|.xlsx",
         help="Zieldatei; die Endung wählt das Format",
     )

@@ -116,12 +116,29 @@ def target_path(text: str) -> Path:
     return path
 
 
+def target_file_path(text: str) -> Path:
+    """``--out`` of a command that writes a file: as :func:`target_path`, but a path that
+    ends in a separator, "." or ".." names a folder and is refused ("x.pdf/" would write
+    "x.pdf", which the user did not name)."""
+    path = target_path(text)
+    last = text
+    for separator in filter(None, (os.sep, os.altsep)):
+        last = last.rsplit(separator, 1)[-1]
+    if last in ("", ".", ".."):
+        hint = f" (ein Pfad, der auf „{text[-1]}“ endet, meint einen Ordner)" if not last else ""
+        raise argparse.ArgumentTypeError(
+            f"„{text}“ nennt einen Ordner, keine Datei{hint}; bitte geben Sie den Namen der "
+            "Zieldatei an"
+        )
+    return path
+
+
 def target_file(ending: str) -> Callable[[str], Path]:
     """``--out`` of a command that writes one kind of file: a name ending in ``ending``
     (".pdf"), so that the file opens with its program; any other name is refused."""
 
     def check(text: str) -> Path:
-        path = target_path(text)
+        path = target_file_path(text)
         if path.suffix.casefold() != ending and not path.is_dir():  # a folder: said on writing
             raise argparse.ArgumentTypeError(
                 f"„{text}“: der Dateiname muss auf {ending} enden (etwa „Datei{ending}“)"

@@ -1,0 +1,35 @@
+"""Where ``--out`` points: a path that names a folder where a command writes a file, and a
+file where a command writes into a folder, are refused with one German line, nothing
+written."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from cli_runs import run_main as run
+
+
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [
+        (("dossier", "--meeting", "6"), "mappe.pdf"),
+        (("ics", "--meeting", "6"), "termin.ics"),
+        (("members",), "mitglieder.csv"),
+        (("recommendations",), "register.xlsx"),
+        (("backup",), "sicherung.zip"),
+    ],
+    ids=lambda value: value[0] if isinstance(value, tuple) else value,
+)
+@pytest.mark.parametrize("end", [os.sep, f"{os.sep}."])
+def test_a_file_target_ending_in_a_separator_is_refused(capsys, tmp_path, command, name, end):
+    """ "--out mappe.pdf/" names a folder; the command wrote the file "mappe.pdf"."""
+    target = f"{tmp_path / name}{end}"
+    args = ("export", *command) if command[0] != "backup" else command
+    code, out, err = run(capsys, "--database", str(tmp_path / "x.db"), *args, "--out", target)
+
+    assert (code, out) == (1, "")  # refused before the database is opened
+    assert f"„{target}“ nennt einen Ordner, keine Datei" in err
+    assert "bitte geben Sie den Namen der Zieldatei an" in err
+    assert ("meint einen Ordner" in err) == (end == os.sep)
+    assert list(tmp_path.iterdir()) == []
