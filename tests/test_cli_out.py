@@ -33,3 +33,19 @@ def test_a_file_target_ending_in_a_separator_is_refused(capsys, tmp_path, comman
     assert "bitte geben Sie den Namen der Zieldatei an" in err
     assert ("meint einen Ordner" in err) == (end == os.sep)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_reminders_into_a_file_say_that_out_names_a_folder(capsys, demo_file, tmp_path):
+    """The message asked for "einen vorhandenen Ordner", though the command makes one."""
+    target = tmp_path / "erinnerungen.pdf"
+    target.write_bytes(b"%PDF")
+
+    code, out, err = run(capsys, "--database", str(demo_file), "export", "reminders",
+                         "--out", str(target))  # fmt: skip
+
+    assert (code, out) == (1, "")
+    assert err.strip() == (
+        f"expertenrat: Fehler: „{target}“ ist eine Datei, kein Ordner. Die Erinnerungen "
+        "werden in einen Ordner geschrieben: bitte wählen Sie einen Ordner."
+    )
+    assert target.read_bytes() == b"%PDF"

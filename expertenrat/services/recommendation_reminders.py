@@ -170,7 +170,7 @@ class RecommendationRemindersService:
         if folder.exists() and not folder.is_dir():
             raise FileWriteError(
                 f"„{folder}“ ist eine Datei, kein Ordner. Die Erinnerungen werden in einen "
-                "Ordner geschrieben: bitte wählen Sie einen vorhandenen Ordner."
+                "Ordner geschrieben: bitte wählen Sie einen Ordner."
             )
         if not folder.is_dir():
             raise FileWriteError(f"Den Ordner „{folder}“ gibt es nicht.")

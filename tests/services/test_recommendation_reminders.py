@@ -198,7 +198,7 @@ def test_a_file_where_the_folder_should_be_is_named_as_a_file_and_nothing_record
 
     assert refused.value.message == (
         f"„{target}“ ist eine Datei, kein Ordner. Die Erinnerungen werden in einen Ordner "
-        "geschrieben: bitte wählen Sie einen vorhandenen Ordner."
+        "geschrieben: bitte wählen Sie einen Ordner."
     )
     assert target.read_bytes() == b"PK"
     assert not any(
