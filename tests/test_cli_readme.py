@@ -73,6 +73,16 @@ def test_the_readme_lists_every_command_with_the_options_it_has():
         assert synopsis[words] == _options(parser), " ".join(words)
 
 
+def test_export_help_lists_its_kinds_by_use_in_the_readmes_order():
+    """`export --help` listed `ics` and `person` last, after the open data, apart from the
+    other exports of a meeting and of members."""
+    readme = [words[1] for words in _readme_synopsis() if words[:1] == ("export",)]
+    helped = [words[1] for words in _parsers() if len(words) == 2 and words[0] == "export"]
+
+    assert helped == readme
+    assert helped.index("ics") == helped.index("invitation-mail") + 1
+
+
 @pytest.mark.parametrize("words", sorted(_commands()), ids=" ".join)
 def test_every_option_names_its_value_in_german(words):
     parser = _commands()[words]

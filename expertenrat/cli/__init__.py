@@ -144,14 +144,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="Dokumente und Daten ausgeben")
     exports = export.add_subparsers(dest="what", metavar="WAS", required=True, parser_class=_Parser)
+    # By use, in the README's order: members and persons, meetings, recommendations,
+    # reports, open data, the settings as a template.
     members.add_exports(exports)
+    person_disclosure.add_export(exports)
     meetings.add_exports(exports)
     recommendations.add_exports(exports)
     annual_report.add_export(exports)
     open_data.add_exports(exports)
     settings.add_export(exports)
-    meetings.add_calendar_export(exports)
-    person_disclosure.add_export(exports)
 
     meetings.add_listing(commands)
     person_disclosure.add_listing(commands)

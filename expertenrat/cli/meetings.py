@@ -64,6 +64,7 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
     )
     council_option(mail)
     mail.set_defaults(handler=_export_invitation_mail, opening="read")
+    _add_calendar_export(exports)
     minutes = _meeting_pdf_command(
         exports,
         "minutes",
@@ -89,7 +90,7 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
     )
 
 
-def add_calendar_export(exports: argparse._SubParsersAction) -> None:
+def _add_calendar_export(exports: argparse._SubParsersAction) -> None:
     ics = exports.add_parser("ics", help="Sitzungen als Kalenderdatei (.ics)")
     which = ics.add_mutually_exclusive_group(required=True)
     _meeting_option(which, required=False)
