@@ -43,15 +43,16 @@ class QuorumResult:
     quorate: bool
 
     @property
+    def presence(self) -> str:
+        """ "7 von 9 stimmberechtigten Mitgliedern anwesend" (no verdict: see statement)."""
+        recused = f" ({self.recused} befangen)" if self.recused else ""
+        counted = f"{self.present_voting} von {self.entitled} stimmberechtigten"
+        return f"{counted} {_noun(self.entitled)} anwesend{recused}"
+
+    @property
     def statement(self) -> str:
         """ "7 von 9 stimmberechtigten Mitgliedern anwesend – beschlussfähig"."""
-        noun = _noun(self.entitled)
-        verdict = "beschlussfähig" if self.quorate else "nicht beschlussfähig"
-        recused = f" ({self.recused} befangen)" if self.recused else ""
-        return (
-            f"{self.present_voting} von {self.entitled} stimmberechtigten {noun} "
-            f"anwesend{recused} – {verdict}"
-        )
+        return f"{self.presence} – {'' if self.quorate else 'nicht '}beschlussfähig"
 
 
 @dataclass(frozen=True, slots=True)

@@ -131,7 +131,7 @@ def vote_problems(votes: Sequence[VoteDraft], voters: Voters) -> list[FieldProbl
 def quorum_warning(voters: Voters) -> str:
     return (
         f"Bei {voters.item_label} war das Gremium nicht beschlussfähig "
-        f"({voters.quorum.statement}). Der Beschluss wird trotzdem so protokolliert."
+        f"({voters.quorum.presence}). Der Beschluss wird trotzdem so protokolliert."
     )
 
 
