@@ -84,6 +84,7 @@ class Step(Enum):
     CLOSE = "close"  # as implemented, partly or not implemented
     WITHDRAW = "withdraw"
     DUE_DATE = "due_date"  # a new due date for the response
+    REMOVE_RESPONSE = "remove_response"  # a response recorded by mistake
 
 
 def _reaching(target: RecommendationStatus) -> frozenset[RecommendationStatus]:
@@ -102,6 +103,7 @@ STEP_FROM: dict[Step, frozenset[RecommendationStatus]] = {
     Step.RESPOND: RESPONDABLE,
     Step.CLOSE: frozenset().union(*map(_reaching, CLOSING)),
     Step.DUE_DATE: AWAITING_RESPONSE,
+    Step.REMOVE_RESPONSE: RESPONDABLE,
 }
 
 
@@ -117,7 +119,8 @@ def refuse_unless(
 ) -> None:
     """Raise the German refusal unless ``step`` can be taken from ``status``: a lifecycle
     step names both states (``StepRefused``; ``outcome``: the closing state wanted), an
-    edit of the content or of the due date says why not (``InUseError``)."""
+    edit of the content, of the due date or of the responses says why not
+    (``InUseError``)."""
     if allows(status, step):
         return
     if step is Step.EDIT:
@@ -129,6 +132,11 @@ def refuse_unless(
         raise InUseError(
             f"Die Empfehlung {code} ist „{status.label}“; eine Frist gibt es nur, "
             "solange die Antwort des Projekts aussteht."
+        )
+    if step is Step.REMOVE_RESPONSE:
+        raise InUseError(
+            f"Die Empfehlung {code} ist „{status.label}“; eine Antwort lässt sich nur "
+            "entfernen, solange die Empfehlung übermittelt oder beantwortet ist."
         )
     raise StepRefused(code, status, outcome or STEP_TARGET.get(step, S.IMPLEMENTED))
 

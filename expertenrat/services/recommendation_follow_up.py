@@ -1,7 +1,7 @@
 """Dealings with the project(s) about a recommendation sent to them: a response recorded
-(interim or final), a new due date agreed, a reminder sent (:class:`RecommendationsService`
-takes these from :class:`RecommendationFollowUp`; the status steps are in
-:mod:`expertenrat.services.recommendation_lifecycle`).
+(interim or final) or removed as recorded by mistake, a new due date agreed, a reminder
+sent (:class:`RecommendationsService` takes these from :class:`RecommendationFollowUp`;
+the status steps are in :mod:`expertenrat.services.recommendation_lifecycle`).
 
 Each runs in one transaction: the checked change, a line of the recommendation's history
 (the date as entered, a note, the actor) and the audit entry. A response and a new due date
@@ -19,7 +19,13 @@ from typing import Any
 
 from sqlalchemy import select
 
-from expertenrat.domain.enums import AuditAction, HistoryKind, RecommendationStatus
+from expertenrat.domain.enums import (
+    AuditAction,
+    HistoryKind,
+    RecommendationStatus,
+    ResponseVerdict,
+)
+from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
 from expertenrat.domain.field_limits import date_problems
 from expertenrat.domain.recommendation_answers import (
     GivenAnswer,
@@ -39,6 +45,7 @@ from expertenrat.domain.recommendations import Step, due_date_problems, refuse_u
 from expertenrat.domain.reminders import reminder_summary
 from expertenrat.services import audit
 from expertenrat.services import recommendation_records as records
+from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.recommendation_row_parts import given_answers
 from expertenrat.services.recommendation_rows import register_rows
 from expertenrat.services.unit_of_work import changing, fetch, raise_if_invalid
@@ -114,6 +121,58 @@ class RecommendationFollowUp:
                 summary=f"Antwort zu Empfehlung {row.code}: {response.verdict.label}{whom}",
                 note=note or " – ".join(filter(None, (response.verdict.label + whom, progress))),
                 from_status=current, to_status=reached if reached is S.ANSWERED else None,
+                also=_answer_state(ids, answers),
+            )  # fmt: skip
+
+    def remove_response(
+        self,
+        recommendation_id: int,
+        version: int,
+        response_id: int,
+        reason: str,
+        *,
+        today: date | None = None,
+    ) -> RecommendationDetail:
+        """Remove a response recorded by mistake (on the wrong recommendation, for the
+        wrong project), ``reason`` saying why (required). While the recommendation awaits
+        responses or is answered, not once closed or withdrawn. An answered recommendation
+        no longer answered by every addressed project is sent again (overdue and reminded
+        as before); its history and the audit trail keep what the response said."""
+        reason = clean_note(reason)
+        raise_if_invalid(note_problems(reason))
+        if not reason:
+            raise ValidationError(
+                [FieldProblem("note", "Bitte geben Sie an, warum die Antwort entfernt wird.")]
+            )
+        with changing(self._db, WHAT) as session:
+            row = records.stored(session, recommendation_id, version)
+            current = S(row.status)
+            refuse_unless(row.code, current, Step.REMOVE_RESPONSE)
+            response = session.get(models.RecommendationResponse, response_id)
+            if response is None or response.recommendation_id != row.id:
+                raise NotFoundError(
+                    f"Diese Antwort ist bei der Empfehlung {row.code} nicht (mehr) erfasst."
+                )
+            addressed = records.addressed(session, row.id)
+            ids = [key for key, _title in addressed]
+            earlier = given_answers(session, row.council_id, [row.id]).get(row.id, [])
+            before = {
+                **records.snapshot(row),
+                **_answer_state(ids, earlier),
+                "removed_response": audit.snapshot(response),
+            }
+            said = ResponseVerdict(response.verdict).label + _whom(addressed, response.project_id)
+            session.delete(response)
+            session.flush()
+            answers = given_answers(session, row.council_id, [row.id]).get(row.id, [])
+            reached = S.ANSWERED if fully_answered(ids, answers) else S.SENT
+            row.status, row.modified = reached.value, utc_now()
+            on = today or council_clock(session, row.council_id).today()
+            return records.record_update(
+                session, row, before, HistoryKind.RESPONSE, on, self._actor,
+                summary=f"Antwort zu Empfehlung {row.code} entfernt: {said}",
+                note=f"Antwort vom {response.received_on:%d.%m.%Y} ({said}) entfernt: {reason}",
+                from_status=current, to_status=reached if reached is not current else None,
                 also=_answer_state(ids, answers),
             )  # fmt: skip
 

@@ -1,10 +1,11 @@
 """The register's steps with a form, as the page's buttons take them: a new recommendation
 between the meetings, editing its content (a conflicting edit offers the merge dialog,
 :mod:`expertenrat.ui.recommendation_merge`), adopting a draft, sending it with the due date
-it gives, a project's response, closing. Each opens its step dialog (kept in ``dialog``
-while open), whose refusals stay in the dialog with what was typed. A stored step calls
-``stored`` with the recommendation's id. A new due date and withdrawing ask one question
-instead (:mod:`expertenrat.ui.recommendation_questions`).
+it gives, a project's response (or removing one recorded by mistake), closing. Each opens
+its step dialog (kept in ``dialog`` while open), whose refusals stay in the dialog with
+what was typed. A stored step calls ``stored`` with the recommendation's id. A new due
+date and withdrawing ask one question instead
+(:mod:`expertenrat.ui.recommendation_questions`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from expertenrat.ui.recommendation_content_dialogs import (
 )
 from expertenrat.ui.recommendation_merge import offer_recommendation_merge
 from expertenrat.ui.recommendation_response_dialog import RecommendationResponseDialog
+from expertenrat.ui.remove_response_dialog import RemoveResponseDialog
 from expertenrat.ui.send_recommendation_dialog import SendRecommendationDialog
 from expertenrat.ui.step_dialog import StepDialog
 
@@ -163,6 +165,24 @@ class RecommendationSteps:
                 row.answered,
             )
         )
+
+    def remove_response(self, row: RecommendationRow) -> None:
+        """A response recorded by mistake, chosen among those stored now, removed."""
+        try:
+            responses = self._services.recommendations.get(row.id).responses
+        except ExpertenratError as error:
+            self._dialogs.warning(self._parent, tr(_CONTEXT, "Empfehlungen"), error.message)
+            return
+        remove = self._services.recommendations.remove_response
+        self._open(
+            RemoveResponseDialog(
+                self._parent, row.code, responses, len(row.projects) > 1,
+                self._saving_step(
+                    row, tr(_CONTEXT, "Entfernen"),
+                    lambda version, it: remove(row.id, version, it.response_id, it.reason),
+                ),
+            )
+        )  # fmt: skip
 
     def close(self, row: RecommendationRow) -> None:
         self._open(

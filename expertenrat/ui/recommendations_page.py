@@ -5,12 +5,12 @@ Status (or "Stellungnahme ausstehend" / "überfällig"), action field, project, 
 search field (as you type, accents aside) filter the table; overdue rows are red. Beside
 it the selected recommendation with its text, the project's responses and the history.
 The steps here: a new recommendation between the meetings, edit its content (draft or
-adopted), adopt a draft, send, change the due date, record a response, close, withdraw
-(beside the detail, enabled where the domain's table allows the step; see
-RecommendationSteps and RecommendationQuestions). Below the table "Erinnerungen …" (the
-reminders to the projects, RemindersDialog) and "Exportieren …". Enter or a double-click
-on a row opens it as Bearbeiten does, or, where it can no longer be edited, moves the
-cursor into its detail.
+adopted), adopt a draft, send, change the due date, record a response (or remove one
+recorded by mistake), close, withdraw (beside the detail, enabled where the domain's table
+allows the step; see RecommendationSteps and RecommendationQuestions). Below the table
+"Erinnerungen …" (the reminders to the projects, RemindersDialog) and "Exportieren …".
+Enter or a double-click on a row opens it as Bearbeiten does, or, where it can no longer
+be edited, moves the cursor into its detail.
 """
 
 from __future__ import annotations
@@ -78,6 +78,7 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
             (self.send_button, Step.SEND, lambda row: self.steps.send(self._council_id, row)),
             (self.due_button, Step.DUE_DATE, self.questions.change_due_date),
             (self.response_button, Step.RESPOND, self.steps.respond),
+            (self.remove_response_button, Step.REMOVE_RESPONSE, self.steps.remove_response),
             (self.close_button, Step.CLOSE, self.steps.close),
             (self.withdraw_button, Step.WITHDRAW, self.questions.withdraw),
         )
@@ -167,6 +168,8 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
                 button.setEnabled(row is not None and allows(row.status, step))
             if frozen:  # Enter then moves into the detail, as for one that was sent
                 self.edit_button.setEnabled(False)
+            if detail is None or not detail.responses:
+                self.remove_response_button.setEnabled(False)
         self.edit_button.setToolTip(
             tr(
                 _CONTEXT,

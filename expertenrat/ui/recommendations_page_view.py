@@ -95,6 +95,10 @@ class RecommendationsPageView(QWidget):
         # its room on a 1280-pixel screen; the tooltip says the whole step.
         self.response_button = QPushButton(tr(_CONTEXT, "Stellungnahme …"))
         self.response_button.setToolTip(tr(_CONTEXT, "Stellungnahme des Projekts erfassen"))
+        self.remove_response_button = QPushButton(tr(_CONTEXT, "Antwort entfernen …"))
+        self.remove_response_button.setToolTip(
+            tr(_CONTEXT, "Eine versehentlich erfasste Stellungnahme wieder entfernen")
+        )
         self.close_button = QPushButton(tr(_CONTEXT, "Abschließen …"))
         self.withdraw_button = QPushButton(tr(_CONTEXT, "Zurückziehen …"))
         self.reminders_button = QPushButton(tr(_CONTEXT, "Erinnerungen …"))

@@ -481,6 +481,29 @@ def test_record_a_response_then_close(page, sample):
         assert not button.isEnabled()
 
 
+def test_an_answer_recorded_by_mistake_is_removed_with_a_reason(page, sample):
+    """Found by a tester: a response recorded on the wrong recommendation could not be
+    undone; it stayed "beantwortet" and no reminder named it. E-2026-02 has an interim
+    "Umsetzung geplant" (01.07.) and a final answer (01.08.)."""
+    page.select(sample.recommendations["E-2026-04"])  # sent, not answered
+    assert not page.remove_response_button.isEnabled()
+    page.select(sample.recommendations["E-2026-02"])
+    for reason, left in (("Gehörte zu E-2026-01 & <nicht> hierher", 2), ("Versehen", 1)):
+        page.remove_response_button.click()
+        dialog = page.steps.dialog
+        assert dialog.response_combo.count() == left
+        assert dialog.response_combo.currentText().startswith(("01.08.2026: ", "01.07.2026: "))
+        dialog.accept_button.click()  # no reason given
+        assert "warum die Antwort entfernt wird" in dialog.error_label.text()
+        dialog.reason_edit.setPlainText(reason)
+        dialog.accept_button.click()
+        assert not dialog.isVisible() and f"entfernt: {reason}" in page.detail.toPlainText()
+        if left == 2:  # the interim plan stands: still answered
+            assert page.selected().status is RecommendationStatus.ANSWERED
+    assert page.selected().status is RecommendationStatus.SENT
+    assert not page.remove_response_button.isEnabled() and page.response_button.isEnabled()
+
+
 def _draft(services, sample, title="Entwurf Sensorik") -> int:
     content = RecommendationContent(title, "Text", project_ids=(sample.projects["KLIMA"],))
     return services.recommendations.create(sample.council_id, content, date(2026, 11, 2)).row.id

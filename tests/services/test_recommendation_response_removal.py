@@ -1,0 +1,96 @@
+"""A response recorded by mistake (on the wrong recommendation, for the wrong project) is
+removed with a reason: the recommendation is sent again where no longer answered by every
+addressed project, overdue and reminded as before, and its history says what the removed
+response said and why it went (found by a tester: a mistaken answer could not be undone,
+so the recommendation stayed "beantwortet" and no reminder named it)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from expertenrat.domain.enums import RecommendationStatus, ResponseVerdict
+from expertenrat.domain.errors import InUseError, ValidationError
+from expertenrat.domain.projects import Project
+from expertenrat.domain.recommendation_content import RecommendationContent
+from expertenrat.domain.recommendation_responses import ResponseDraft
+from expertenrat.services.projects import ProjectsService
+from expertenrat.services.recommendation_reminders import RecommendationRemindersService
+from expertenrat.services.recommendations import RecommendationsService
+
+TODAY = date(2026, 12, 4)
+S = RecommendationStatus
+
+pytestmark = pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+
+
+@pytest.fixture
+def register(database, actor, council, fields):
+    projects = ProjectsService(database, actor)
+    ids = [
+        projects.create(council.id, Project(None, title, action_field_id=fields["Umwelt"].id))
+        for title in ("Klimaportal", "Parkhaus")
+    ]
+    return RecommendationsService(database, actor), ids
+
+
+def sent(register, council, project_ids):
+    service, _ids = register
+    content = RecommendationContent("Offene Daten", project_ids=tuple(project_ids))
+    row = service.create(council.id, content, date(2026, 9, 1), adopted=True).row
+    return service.send(row.id, row.version, date(2026, 9, 2), date(2026, 11, 2)).row
+
+
+def answered(service, row, project_id=None, **kwargs):
+    draft = ResponseDraft(date(2026, 10, 1), ResponseVerdict.COMPLIED, project_id=project_id)
+    return service.record_response(row.id, row.version, draft, **kwargs)
+
+
+def test_a_mistaken_answer_removed_makes_the_recommendation_overdue_and_reminded_again(
+    register, council, database
+):
+    service, (klima, _parkhaus) = register
+    row = answered(service, sent(register, council, [klima])).row
+    assert row.status is S.ANSWERED and not row.overdue
+
+    detail = service.remove_response(
+        row.id, row.version, service.get(row.id).responses[0].id, "Gehörte zu E-2026-02",
+        today=TODAY,
+    )  # fmt: skip
+
+    assert detail.row.status is S.SENT and detail.responses == ()
+    assert detail.row.days_overdue == 32
+    last = detail.history[-1]
+    assert (last.occurred_on, last.from_status, last.to_status) == (TODAY, S.ANSWERED, S.SENT)
+    assert last.note == "Antwort vom 01.10.2026 (entsprochen) entfernt: Gehörte zu E-2026-02"
+    reminders = RecommendationRemindersService(database, service)
+    due = reminders.due(council.id, today=TODAY).projects
+    assert [i.code for r in due for i in r.items] == [row.code]
+
+
+def test_removing_one_of_two_projects_answers_keeps_the_others(register, council):
+    service, (klima, parkhaus) = register
+    row = sent(register, council, [klima, parkhaus])
+    row = answered(service, row, klima).row
+    row = answered(service, row, parkhaus).row
+    assert row.status is S.ANSWERED
+    wrong = next(r for r in service.get(row.id).responses if r.project_id == parkhaus)
+
+    detail = service.remove_response(row.id, row.version, wrong.id, "Falsches Projekt")
+
+    assert detail.row.status is S.SENT and detail.row.answered == {klima}
+    assert "(von „Parkhaus“)" in detail.history[-1].note
+
+
+def test_a_removal_needs_a_reason_and_an_open_recommendation(register, council):
+    service, (klima, _parkhaus) = register
+    row = answered(service, sent(register, council, [klima])).row
+    response_id = service.get(row.id).responses[0].id
+
+    with pytest.raises(ValidationError, match="warum die Antwort entfernt wird"):
+        service.remove_response(row.id, row.version, response_id, "  ")
+    row = service.close(row.id, row.version, S.IMPLEMENTED, date(2026, 11, 1)).row
+    with pytest.raises(InUseError, match="„umgesetzt“; eine Antwort lässt sich nur"):
+        service.remove_response(row.id, row.version, response_id, "Versehen")
+    assert len(service.get(row.id).responses) == 1
