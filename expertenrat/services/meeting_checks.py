@@ -18,6 +18,7 @@ from expertenrat.domain.series_warnings import (
 )
 from expertenrat.services.meeting_rows import CouncilClock, existing_meetings, meeting_rows
 from expertenrat.services.moved_apologies import moved_apology_warnings
+from expertenrat.services.moved_members import moved_member_problems
 from expertenrat.services.unit_of_work import raise_if_invalid
 from expertenrat.store import models
 
@@ -43,6 +44,7 @@ def draft_problems(
         problems
         + _invited_change_warnings(session, clock, meeting_id, draft)
         + moved_apology_warnings(session, clock, meeting_id, draft)
+        + _moved_member_problems(session, clock, meeting_id, draft)
         + _number_order_warnings(session, clock, council_id, meeting_id, draft)
         + weekend_warnings([occurrence])
         + holiday_warnings([occurrence], clock.bundesland)
@@ -74,6 +76,18 @@ def _invited_change_warnings(
             True,
         )
     ]
+
+
+def _moved_member_problems(
+    session: Session, clock: CouncilClock, meeting_id: int | None, draft: MeetingDraft
+) -> list[FieldProblem]:
+    """An error where the stored meeting moved to the draft's day records members who are
+    none on that day (:mod:`services.moved_members`)."""
+    row = session.get(models.Meeting, meeting_id) if meeting_id is not None else None
+    day = clock.wall(draft.start).date()
+    if row is None or row.starts_at.date() == day:
+        return []
+    return moved_member_problems(session, row, day)
 
 
 def _number_order_warnings(

@@ -41,6 +41,7 @@ from expertenrat.services.minutes_approval_agenda import name_waiting_approvals
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.minutes_recommendations import follow_meeting_day
 from expertenrat.services.moved_apologies import drop_moved_apologies
+from expertenrat.services.moved_members import moved_member_problems
 from expertenrat.services.unit_of_work import (
     changing,
     check_version,
@@ -135,6 +136,7 @@ class MeetingsService(MeetingQueries):
                 )
             row.chair_membership_id = chair
             if when_where[0].date() != row.starts_at.date():  # its recommendations follow
+                raise_if_invalid(moved_member_problems(session, row, row.starts_at.date()))
                 follow_meeting_day(session, self._actor, row)
                 drop_moved_apologies(session, self._actor, row)  # of those no members then
             if moved or renamed:  # what a calendar entry shows: calendars replace theirs

@@ -1,0 +1,61 @@
+"""A meeting moved to another day keeps as members everyone it records: a held meeting
+(minutes not yet approved) could be moved to a day its attendance had no member on, and its
+attendance and quorum then lost her. The backend does not matter here: SQLite only."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+
+import pytest
+from meeting_rows import add_meeting
+
+from expertenrat.domain.enums import AttendanceStatus
+from expertenrat.domain.errors import ValidationError
+from expertenrat.services.integrity import IntegrityService
+from expertenrat.services.meetings import MeetingsService
+from expertenrat.store import models
+
+TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture
+def database(sqlite_database):
+    return sqlite_database
+
+
+def test_a_held_meeting_moved_outside_the_term_of_a_member_present_is_refused(
+    database, actor, members_service, council, new_member
+):
+    leaving = members_service.save(
+        council.id, new_member("Olga", "Roth", term_end=date(2026, 3, 20)), TODAY
+    )
+    staying = members_service.save(council.id, new_member(), TODAY)
+    meeting_id = add_meeting(database, council.id, starts_at=datetime(2026, 3, 10, 16)).meeting_id
+    with database.transaction() as session:
+        session.get(models.Meeting, meeting_id).state = "held"
+        for member in (leaving, staying):
+            status = AttendanceStatus.PRESENT.value
+            session.add(
+                models.Attendance(meeting_id=meeting_id, membership_id=member.id, status=status)
+            )
+    service = MeetingsService(database, actor)
+    meeting = service.get(meeting_id)
+    draft = meeting.draft()
+    draft = replace(draft, start=draft.start + timedelta(14), end=draft.end + timedelta(14))
+    message = (
+        "Die Sitzung kann nicht auf den 24.03.2026 gelegt werden: an diesem Tag ist Olga Roth "
+        "(in der Anwesenheit erfasst) kein Mitglied des Gremiums. Bitte prüfen Sie das Datum, "
+        "die Amtszeit oder die Anwesenheit."
+    )
+
+    problems = service.problems(council.id, draft, meeting_id=meeting_id)
+    with pytest.raises(ValidationError) as refused:
+        service.update(meeting_id, meeting.version, draft)
+
+    assert [(p.field, p.message, p.warning) for p in problems if not p.warning] == [
+        ("dates", message, False)
+    ]
+    assert refused.value.message == message
+    assert service.get(meeting_id).starts_at.date() == date(2026, 3, 10)
+    assert IntegrityService(database).check() == []
