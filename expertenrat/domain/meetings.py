@@ -66,6 +66,13 @@ def dated_meeting_label(
     return f"{list_label(number, kind, title, shown)} am {day:%d.%m.%Y}"
 
 
+def meetings_named(labels: list[str], article: str) -> str:
+    """ "der 3. Sitzung am 11.12.2026 und der 4. Sitzung am 12.03.2027" (``article`` "der";
+    "die" for the accusative)."""
+    named = [f"{article} {label}" for label in labels]
+    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} und {named[-1]}"
+
+
 def list_label(
     number: int | None, kind: MeetingKind, title: str = "", shown: Callable[[str], str] = str
 ) -> str:

@@ -1,13 +1,14 @@
-"""A member set as the chair (Sitzungsleitung) of meetings still ahead whose day the end of
-their term leaves out: "Amtszeit beenden" names those meetings in its question and, once
-confirmed, takes the member out as their chair, each change audited, so that the
-secretariat can name another. Only planned and invited meetings after today: a held
-meeting keeps its chair and still holds the term (:mod:`services.member_history`), as does
-a cancelled one, which no longer changes."""
+"""A member set as the chair (Sitzungsleitung) of meetings still ahead whose day a changed
+term leaves out: "Amtszeit beenden" and the member dialog name those meetings in their
+question and, once confirmed, take the member out as their chair, as does the import that
+its preview announced, each change audited, so that the secretariat can name another.
+Only planned and invited meetings after today: a held meeting keeps its chair and still
+holds the term (:mod:`services.member_history`). A cancelled meeting holds no term: its
+recorded chair stays as its history, and no longer changes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import ColumnElement, and_, select
@@ -15,16 +16,18 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, MeetingKind
 from expertenrat.domain.meeting_states import NOT_YET_HELD
-from expertenrat.domain.meetings import dated_meeting_label
-from expertenrat.domain.members import Member
+from expertenrat.domain.meetings import dated_meeting_label, meetings_named
+from expertenrat.domain.members import Member, term_span
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.store import models
 
+_CLEARED = "der Eintrag wird entfernt – bitte bestimmen Sie dort eine neue Sitzungsleitung."
+
 
 def ahead_and_not_held(today: date) -> ColumnElement[bool]:
     """A meeting planned or invited for a day after ``today``: its chair does not hold a
-    term, "Amtszeit beenden" takes the member out as chair instead."""
+    term, a changed term takes the member out as chair instead."""
     after_today = datetime.combine(today + timedelta(days=1), time())
     return and_(models.Meeting.starts_at >= after_today, models.Meeting.state.in_(NOT_YET_HELD))
 
@@ -32,38 +35,55 @@ def ahead_and_not_held(today: date) -> ColumnElement[bool]:
 def chaired_ahead(
     session: Session,
     council_id: int,
-    member: Member,
+    members: Iterable[Member],
     today: date,
     shown: Callable[[str], str] = str,
-) -> list[tuple[models.Meeting, str]]:
-    """The meetings ahead (:func:`ahead_and_not_held`) ``member``, with the term as it would
-    be saved, chairs but no longer covers, each with its label ("1. Sitzung am 14.01.2027";
-    ``shown`` applied to its title), in the meetings' order."""
+) -> list[tuple[models.Meeting, str, Member]]:
+    """The meetings ahead (:func:`ahead_and_not_held`) one of ``members``, with the term as
+    it would be saved, chairs but no longer covers, each with its label ("1. Sitzung am
+    14.01.2027"; ``shown`` applied to its title) and that member, in the meetings' order."""
+    terms = {m.id: m for m in members if m.id is not None}
+    if not terms:
+        return []
     rows = session.scalars(
         select(models.Meeting)
         .where(
             models.Meeting.council_id == council_id,
             models.Meeting.deleted_at.is_(None),
-            models.Meeting.chair_membership_id == member.id,
+            models.Meeting.chair_membership_id.is_not(None),
             ahead_and_not_held(today),
         )
         .order_by(models.Meeting.starts_at, models.Meeting.id)
-    ).all()
+    ).all()  # the council's meetings ahead, few: no IN list of thousands of imported ids
     found = []
     for row in rows:
+        member = terms.get(row.chair_membership_id)
         day = row.starts_at.date()
-        if not member.is_active(day):
+        if member is not None and not member.is_active(day):
             label = dated_meeting_label(row.number, MeetingKind(row.kind), day, row.title, shown)
-            found.append((row, label))
+            found.append((row, label, member))
+    return found
+
+
+def chairs_cleared(
+    session: Session, council_id: int, members: Iterable[Member], today: date
+) -> dict[int, list[str]]:
+    """Per membership id among ``members`` (as they would be saved), the meetings ahead
+    whose chair saving the term clears (:func:`chaired_ahead`)."""
+    found: dict[int, list[str]] = {}
+    for row, label, _member in chaired_ahead(session, council_id, members, today):
+        found.setdefault(row.chair_membership_id, []).append(label)
     return found
 
 
 def clear_chairs_ahead(
-    session: Session, actor: str, council_id: int, member: Member, today: date
+    session: Session, actor: str, council_id: int, members: Iterable[Member], today: date
 ) -> None:
-    """Take ``member`` (its term as saved) out as the chair of the meetings
+    """Take ``members`` (their terms as saved) out as the chair of the meetings
     :func:`chaired_ahead` names, each audited."""
-    for row, label in chaired_ahead(session, council_id, member, today, isolated):
+    for row, label, member in chaired_ahead(session, council_id, members, today, isolated):
+        day = row.starts_at.date()
+        why = "beginnt später" if member.term_start > day else "endet vorher"
         before = audit.snapshot(row)
         row.chair_membership_id = None
         session.flush()
@@ -75,7 +95,31 @@ def clear_chairs_ahead(
             row.id,
             council_id=council_id,
             summary=f"Sitzungsleitung der {label} entfernt: die Amtszeit von "
-            f"{isolated(member.full_name)} endet vorher",
+            f"{isolated(member.full_name)} {why}",
             before=before,
             after=audit.snapshot(row),
         )
+
+
+def end_sentence(name: str, labels: list[str]) -> str:
+    """What "Amtszeit beenden" says of the meetings ahead whose chair it clears."""
+    named = meetings_named(labels, "die")
+    return f"Für {named} ist {name} als Sitzungsleitung eingetragen; {_CLEARED}"
+
+
+def save_question(member: Member, labels: list[str]) -> str:
+    """What the member dialog asks before a changed term clears the chair of ``labels``."""
+    return (
+        f"Die geänderte Amtszeit ({term_span(member)}) deckt {meetings_named(labels, 'die')} "
+        f"nicht mehr, für die {member.full_name} als Sitzungsleitung eingetragen ist; "
+        f"{_CLEARED} Speichern?"
+    )
+
+
+def import_chair_note(name: str, labels: list[str]) -> str:
+    """What an import row whose term clears the chair of ``labels`` says of it."""
+    these = "diese Sitzung" if len(labels) == 1 else "diese Sitzungen"
+    return (
+        f"{name} wird beim Import als Sitzungsleitung {meetings_named(labels, 'der')} "
+        f"ausgetragen: die Amtszeit deckt {these} nicht mehr."
+    )

@@ -38,7 +38,9 @@ def member_problems(
     field_ids = _field_ids(session, council_id)
     titles = _role_titles(session, council_id)
     problems = validate_member(member, others, today, titles) + _field_problems(member, field_ids)
-    history = _history_problems(session, council_id, [member], today).get(id(member), [])
+    # A chair of meetings ahead the term leaves out: the save asks (``chairs_ahead``).
+    history = _history_problems(session, council_id, [member], today, chairs_ahead=False)
+    history = history.get(id(member), [])
     widened = widening_warnings(session, council_id, member)
     dropped = dropped_apologies_warnings(session, council_id, member, today)
     roles = role_change_warnings(session, member, titles)
@@ -52,14 +54,18 @@ def check_members(
     members: Sequence[Member],
     stored: Sequence[Member],
     today: date,
+    *,
+    chairs_ahead: bool = True,
 ) -> None:
     """Raise ``ValidationError`` unless every one of ``members`` may be saved beside ``stored``
-    (the council's memberships now; those that ``members`` change are left out)."""
+    (the council's memberships now; those that ``members`` change are left out). Without
+    ``chairs_ahead``, a term may leave out meetings ahead the member chairs (the caller
+    clears the chair there: :mod:`services.chairs_ahead`)."""
     changed_ids = {m.id for m in members if m.id is not None}
     others = sorted((m for m in stored if m.id not in changed_ids), key=lambda m: m.sort_name)
     index = MemberIndex([*others, *members])
     field_ids = _field_ids(session, council_id)
-    history = _history_problems(session, council_id, members, today)
+    history = _history_problems(session, council_id, members, today, chairs_ahead=chairs_ahead)
     titles = _role_titles(session, council_id)
     for member in members:
         problems = fields_explained(
@@ -110,13 +116,18 @@ def check_none_added_meanwhile(
 
 
 def _history_problems(
-    session: Session, council_id: int, members: Sequence[Member], today: date
+    session: Session,
+    council_id: int,
+    members: Sequence[Member],
+    today: date,
+    *,
+    chairs_ahead: bool,
 ) -> dict[int, list[FieldProblem]]:
     """By ``id()`` of each stored membership among ``members``: where its term would leave
     out a meeting that records it (``domain.member_history``)."""
     if all(m.id is None for m in members):
         return {}
-    spans = recorded_spans(session, council_id, today)
+    spans = recorded_spans(session, council_id, today, chairs_ahead=chairs_ahead)
     return {id(m): history_problems(m, spans.get(m.id)) for m in members if m.id is not None}
 
 

@@ -14,18 +14,18 @@ from sqlalchemy.orm import Session
 from expertenrat.domain import members as member_rules
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import FieldProblem, InUseError
+from expertenrat.domain.meetings import meetings_named
 from expertenrat.domain.member_history import history_problems
 from expertenrat.domain.members import Member
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.services.audit_erasure import forget_in_audit
-from expertenrat.services.chairs_ahead import chaired_ahead, clear_chairs_ahead
+from expertenrat.services.chairs_ahead import chairs_cleared, clear_chairs_ahead, end_sentence
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.member_history import (
     apologies_dropped,
     apologies_phrase,
     drop_apologies_outside_terms,
-    meetings_named,
     recorded_spans,
 )
 from expertenrat.services.member_rows import member_from_rows
@@ -52,7 +52,7 @@ def end_question(database: Database, member: Member, end: date, today: date) -> 
         if row is None:
             return ""
         labels = apologies_dropped(session, row.council_id, ended, today)
-        chaired = [label for _m, label in chaired_ahead(session, row.council_id, ended, today)]
+        chaired = chairs_cleared(session, row.council_id, [ended], today).get(member.id, [])
     if not labels and not chaired:
         return ""
     head = f"Die Amtszeit von {member.full_name} endet am {end:%d.%m.%Y}"
@@ -62,11 +62,7 @@ def end_question(database: Database, member: Member, end: date, today: date) -> 
         else [f"{head}."]
     )
     if chaired:
-        sentences.append(
-            f"Für {meetings_named(chaired, 'die')} ist {member.full_name} als Sitzungsleitung "
-            "eingetragen; der Eintrag wird entfernt – bitte bestimmen Sie dort eine neue "
-            "Sitzungsleitung."
-        )
+        sentences.append(end_sentence(member.full_name, chaired))
     return " ".join([*sentences, "Amtszeit beenden?"])
 
 
@@ -96,7 +92,7 @@ def end_membership(
         row.term_end = end
         session.flush()
         drop_apologies_outside_terms(session, actor, row.council_id, [ended], today)
-        clear_chairs_ahead(session, actor, row.council_id, ended, today)
+        clear_chairs_ahead(session, actor, row.council_id, [ended], today)
         audit.record(
             session,
             actor,

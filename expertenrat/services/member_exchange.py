@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 from weakref import WeakValueDictionary
 
-from expertenrat.domain.councils import RoleTitles
 from expertenrat.domain.enums import AuditAction, ConsentSource
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.file_formats import FileFormat, too_large_message
@@ -24,17 +23,13 @@ from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.exchange.member_columns import COLUMNS
 from expertenrat.exchange.members_csv import export_members_csv, parse_members_csv
 from expertenrat.services import audit
+from expertenrat.services.chairs_ahead import clear_chairs_ahead
 from expertenrat.services.collector import collector_paused
 from expertenrat.services.consent_ledger import latest_withdrawals
 from expertenrat.services.files import read_at_most
 from expertenrat.services.member_checks import check_members, check_none_added_meanwhile
-from expertenrat.services.member_history import (
-    apologies_dropped_by_members,
-    drop_apologies_outside_terms,
-    import_note,
-    recorded_spans,
-)
-from expertenrat.services.member_role_history import role_change_warnings
+from expertenrat.services.member_history import drop_apologies_outside_terms, recorded_spans
+from expertenrat.services.member_import_notes import with_import_notes
 from expertenrat.services.member_rows import council_members, member_from_rows, membership_rows
 from expertenrat.services.member_writes import write_members
 from expertenrat.services.unit_of_work import changing, fetch, hold_council, reading
@@ -122,7 +117,8 @@ class MemberExchangeService:
             withdrawals = latest_withdrawals(
                 session, {m.person_id for m in existing if m.person_id}
             )
-            recorded = recorded_spans(session, council_id, today)
+            # A chair of meetings ahead the file's term leaves out: cleared, as noted.
+            recorded = recorded_spans(session, council_id, today, chairs_ahead=False)
         with collector_paused():
             if file_format is MemberFileFormat.XLSX or data.startswith(_CONTAINERS):
                 from expertenrat.exchange.members_xlsx import parse_members_xlsx  # on demand
@@ -144,48 +140,17 @@ class MemberExchangeService:
                 titles=titles,
                 progress=progress,
             )
+        with collector_paused(), reading(self._db) as session:
+            rows = with_import_notes(session, council_id, preview.rows, today, titles, existing)
         versions = ((m.id or 0, m.version, m.person_id or 0, m.person_version) for m in existing)
         preview = replace(
             preview,
-            rows=self._with_notes(council_id, preview.rows, today, titles, existing),
+            rows=rows,
             basis=_basis(versions, field_ids.values()),
             read_as=parsed.read_as,
         )
         _MADE[id(preview)] = preview
         return preview
-
-    def _with_notes(
-        self,
-        council_id: int,
-        rows: tuple[ImportRow, ...],
-        today: date,
-        titles: RoleTitles,
-        stored: Iterable[Member],
-    ) -> tuple[ImportRow, ...]:
-        """Notes of updates: a term ended before meetings ahead drops the member's apologies
-        for them; a changed role renames the member in minutes not yet approved."""
-        updates = [r.member for r in rows if r.status is ImportStatus.UPDATE and r.member]
-        if not updates:
-            return rows
-        with collector_paused(), reading(self._db) as session:
-            dropped = apologies_dropped_by_members(session, council_id, updates, today)
-            notes = {
-                m.id: [import_note(m.full_name, labels)] if (labels := dropped.get(m.id)) else []
-                for m in updates
-                if m.id is not None
-            }
-            roles = {m.id: m.role for m in stored}
-            for member in (m for m in updates if m.role is not roles.get(m.id)):
-                for warning in role_change_warnings(session, member, titles):
-                    notes[member.id or 0].append(warning.message)
-        return tuple(
-            replace(row, reasons=(*row.reasons, *found))
-            if row.status is ImportStatus.UPDATE
-            and row.member is not None
-            and (found := notes.get(row.member.id or 0))
-            else row
-            for row in rows
-        )
 
     def apply_import(
         self,
@@ -240,7 +205,7 @@ class MemberExchangeService:
                 stored = [member_from_rows(r) for r in stored_rows.values()]
                 known = {entry[0] for entry in preview.basis[0]} if preview.basis else set()
                 check_none_added_meanwhile(members, stored, known)
-                check_members(session, council_id, members, stored, today)
+                check_members(session, council_id, members, stored, today, chairs_ahead=False)
             saved = write_members(
                 session,
                 self._actor,
@@ -253,6 +218,7 @@ class MemberExchangeService:
                 progress=progress,
             )
             drop_apologies_outside_terms(session, self._actor, council_id, saved, today)
+            clear_chairs_ahead(session, self._actor, council_id, saved, today)
             created = tuple(m for row, m in zip(rows, saved, strict=True) if _is_new(row))
             updated = tuple(m for row, m in zip(rows, saved, strict=True) if not _is_new(row))
             audit.record(

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.errors import FieldProblem
-from expertenrat.domain.meetings import dated_meeting_label
+from expertenrat.domain.meetings import dated_meeting_label, meetings_named
 from expertenrat.domain.member_history import Record, RecordedMeeting, RecordedSpan
 from expertenrat.domain.members import Member
 from expertenrat.domain.wording import isolated
@@ -33,9 +33,10 @@ def recorded_spans(
     session: Session, council_id: int, today: date, *, chairs_ahead: bool = True
 ) -> dict[int, RecordedSpan]:
     """The first and last meeting recording each membership of the council that any
-    meeting records, by membership id (attendance only up to ``today``; without
-    ``chairs_ahead``, the chair of a meeting ahead and not held is left out: "Amtszeit
-    beenden" takes the member out there, :mod:`services.chairs_ahead`)."""
+    meeting records, by membership id (attendance only up to ``today``; the chair of a
+    cancelled meeting, which holds no term, left out; without ``chairs_ahead``, the chair
+    of a meeting ahead and not held is left out too: a changed term takes the member out
+    there, :mod:`services.chairs_ahead`)."""
     meeting = models.Meeting
     columns = (meeting.number, meeting.kind, meeting.starts_at, meeting.title)
     live = (meeting.council_id == council_id, meeting.deleted_at.is_(None))
@@ -45,7 +46,9 @@ def recorded_spans(
         .where(*live, meeting.starts_at < _day_after(today))
     )
     chair = select(meeting.chair_membership_id, *columns).where(
-        *live, meeting.chair_membership_id.is_not(None)
+        *live,
+        meeting.chair_membership_id.is_not(None),
+        meeting.state != MeetingState.CANCELLED.value,  # its chair: history, no term held
     )
     if not chairs_ahead:
         chair = chair.where(not_(ahead_and_not_held(today)))
@@ -180,13 +183,6 @@ def dropped_apologies_warnings(
             warning=True,
         )
     ]
-
-
-def meetings_named(labels: list[str], article: str) -> str:
-    """ "der 3. Sitzung am 11.12.2026 und der 4. Sitzung am 12.03.2027" (``article`` "der";
-    "die" for the accusative)."""
-    named = [f"{article} {label}" for label in labels]
-    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} und {named[-1]}"
 
 
 def apologies_phrase(name: str, labels: list[str]) -> str:

@@ -17,6 +17,7 @@ from expertenrat.domain.members import Member, clean_member, term_span, value_pr
 from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
+from expertenrat.services.chairs_ahead import clear_chairs_ahead
 from expertenrat.services.member_checks import check_members
 from expertenrat.services.member_history import drop_apologies_outside_terms
 from expertenrat.services.member_inserts import insert_new_members
@@ -47,6 +48,7 @@ def save_members(
     *,
     source: ConsentSource = ConsentSource.FORM,
     known_persons: Collection[int] | None = None,
+    clear_chairs: bool = False,
 ) -> list[Member]:
     """Create or update members of a council in ``session``'s transaction, each audited.
 
@@ -65,6 +67,9 @@ def save_members(
     With ``known_persons`` (the persons of the council when the user began), a new person
     whose e-mail address or name another PC has saved since is refused with
     ``SamePersonAddedError`` (``domain.member_twins``) rather than saved twice.
+    With ``clear_chairs`` (asked first: :func:`services.chairs_ahead.save_question`), a term
+    that leaves out meetings ahead the member chairs takes the member out as their chair
+    (audited); without it, such a term is refused as any other meeting recording it.
     Texts are cleaned first (``clean_member``: NFC, no surrounding spaces). Returns the
     saved members.
     """
@@ -77,12 +82,14 @@ def save_members(
     if known_persons is not None:
         for member in members:
             check_no_twin_added(member, stored, known_persons)
-    check_members(session, council_id, members, stored, today)
+    check_members(session, council_id, members, stored, today, chairs_ahead=not clear_chairs)
     for member in members:
         if member.id is None and member.person_id is not None:
             check_person_version(session, member)
     saved = write_members(session, actor, council_id, members, rows, source=source)
     drop_apologies_outside_terms(session, actor, council_id, saved, today)
+    if clear_chairs:
+        clear_chairs_ahead(session, actor, council_id, saved, today)
     return saved
 
 

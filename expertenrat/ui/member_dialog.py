@@ -88,7 +88,8 @@ class MemberDialog(MemberDialogRefusals):
 
     def save(self) -> None:
         """Check, then save; warnings need a second click, errors keep the dialog open. A
-        new person someone else saved meanwhile is offered to complete that record."""
+        new person someone else saved meanwhile is offered to complete that record. A term
+        that leaves out meetings ahead the member chairs asks first, naming them."""
         member = self.form.member()
         self.retry.after(None)
         try:
@@ -96,6 +97,7 @@ class MemberDialog(MemberDialogRefusals):
             if known is not None:
                 self._members.check_not_added_meanwhile(self._council_id, member, known)
             problems = self._members.problems(self._council_id, member, self._today)
+            question = self._members.save_question(self._council_id, member, self._today)
         except SamePersonAddedError as error:
             self._offer_twin(member, error)
             return
@@ -106,8 +108,26 @@ class MemberDialog(MemberDialogRefusals):
             problems, tr(_CONTEXT, "Trotzdem speichern? Klicken Sie erneut auf Speichern.")
         ):
             return
+        if question and self._dialogs is not None:  # "Nein": nothing saved, the form stays
+            self._dialogs.question(
+                self,
+                tr(_CONTEXT, "Sitzungsleitung austragen?"),
+                question,
+                lambda: self._save(member, known, clear_chairs=True),
+            )
+            return
+        self._save(member, known, clear_chairs=False)
+
+    def _save(self, member: Member, known: frozenset[int] | None, *, clear_chairs: bool) -> None:
+        """Save, taking the member out as the chair of meetings ahead the term leaves out
+        where the question was answered "Ja" (``clear_chairs``), else refused."""
         save = partial(
-            self._members.save, self._council_id, member, self._today, known_persons=known
+            self._members.save,
+            self._council_id,
+            member,
+            self._today,
+            known_persons=known,
+            clear_chairs=clear_chairs,
         )
         if self._as_opened.publish_name and not member.publish_name and member.id is not None:
             self._save_in_background(member, save)

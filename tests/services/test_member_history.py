@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 import pytest
 from sqlalchemy import select
+from stored_meeting import stored_meeting
 
 from expertenrat.domain.enums import AuditAction, MemberRole
 from expertenrat.domain.errors import DataEntryError, ValidationError
@@ -20,19 +21,6 @@ from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.store import models
 
 TODAY = date(2026, 11, 27)
-
-
-def _meeting(database, council_id: int, day: date, number: int, **values) -> int:
-    with database.transaction() as session:
-        meeting = models.Meeting(
-            council_id=council_id,
-            number=number,
-            starts_at=datetime.combine(day, datetime.min.time()).replace(hour=16),
-            **{"state": "held", **values},
-        )
-        session.add(meeting)
-        session.flush()
-        return meeting.id
 
 
 def _attends(database, meeting_id: int, membership_id: int) -> None:
@@ -54,7 +42,7 @@ def attending(database, members_service, council, new_member):
     2. Sitzung on 17.04.2025."""
     saved = members_service.save(council.id, new_member(), TODAY)
     for number, day in ((1, date(2025, 1, 16)), (2, date(2025, 4, 17))):
-        _attends(database, _meeting(database, council.id, day, number), saved.id)
+        _attends(database, stored_meeting(database, council.id, day, number), saved.id)
     return saved
 
 
@@ -113,8 +101,8 @@ def test_chairing_a_meeting_and_a_recusal_record_the_membership_too(
 ):
     chair = members_service.save(council.id, new_member(role=MemberRole.CHAIR), TODAY)
     recused = members_service.save(council.id, new_member(family_name="Roth"), TODAY)
-    _meeting(database, council.id, date(2025, 6, 5), 1, chair_membership_id=chair.id)
-    _recused(database, _meeting(database, council.id, date(2025, 9, 4), 2), recused.id)
+    stored_meeting(database, council.id, date(2025, 6, 5), 1, chair_membership_id=chair.id)
+    _recused(database, stored_meeting(database, council.id, date(2025, 9, 4), 2), recused.id)
 
     with pytest.raises(ValidationError) as chaired:
         members_service.end_membership(chair, date(2025, 5, 31))
@@ -139,7 +127,7 @@ def test_ending_a_term_before_meetings_ahead_it_chairs_asks_and_takes_the_chair_
     the term still covers, keeps it."""
     chair = members_service.save(council.id, new_member(role=MemberRole.CHAIR), TODAY)
     chaired = {
-        number: _meeting(
+        number: stored_meeting(
             database, council.id, day, number, state=state, chair_membership_id=chair.id
         )
         for number, day, state in (
@@ -175,11 +163,13 @@ def test_apologies_and_the_chair_ahead_are_named_in_one_question(
     database, members_service, council, new_member
 ):
     chair = members_service.save(council.id, new_member(role=MemberRole.CHAIR), TODAY)
-    _meeting(
+    stored_meeting(
         database, council.id, date(2027, 1, 14), 1, state="planned", chair_membership_id=chair.id
     )
     _apology(
-        database, _meeting(database, council.id, date(2027, 3, 11), 2, state="planned"), chair.id
+        database,
+        stored_meeting(database, council.id, date(2027, 3, 11), 2, state="planned"),
+        chair.id,
     )
 
     assert members_service.end_question(chair, date(2026, 12, 31), TODAY) == (
@@ -196,7 +186,7 @@ def test_the_chair_of_a_meeting_whose_day_passed_still_holds_the_term(
     """Only meetings ahead lose their chair: one whose day passed (here not yet recorded as
     held) keeps it, and the refusal names it, as it does for a held one."""
     chair = members_service.save(council.id, new_member(role=MemberRole.CHAIR), TODAY)
-    _meeting(
+    stored_meeting(
         database, council.id, date(2026, 11, 20), 1, state="invited", chair_membership_id=chair.id
     )
 
@@ -212,7 +202,7 @@ def test_the_chair_of_a_meeting_whose_day_passed_still_holds_the_term(
 
 def test_a_deleted_meeting_records_nobody(database, members_service, council, new_member):
     saved = members_service.save(council.id, new_member(), TODAY)
-    meeting_id = _meeting(
+    meeting_id = stored_meeting(
         database, council.id, date(2025, 9, 4), 1, deleted_at=datetime(2025, 8, 1, 9, 0)
     )
     _attends(database, meeting_id, saved.id)
@@ -330,7 +320,7 @@ def test_a_term_ending_before_a_meeting_ahead_drops_the_apology_for_it(
 ):
     """A member who resigns had sent an apology for the next meeting: the term ends, the
     apology goes (audited); 'anwesend' cannot be recorded before a meeting's day."""
-    ahead = _meeting(database, council.id, date(2026, 12, 11), 3, state="invited")
+    ahead = stored_meeting(database, council.id, date(2026, 12, 11), 3, state="invited")
     with database.transaction() as session:
         session.add(
             models.Attendance(meeting_id=ahead, membership_id=attending.id, status="excused")
@@ -371,7 +361,9 @@ def test_ending_a_term_names_the_apologies_it_removes_first(
     beenden' asks first and the member dialog warns beside the end, naming the meetings."""
     for number, day in ((3, date(2026, 12, 11)), (4, date(2027, 3, 12))):
         _apology(
-            database, _meeting(database, council.id, day, number, state="planned"), attending.id
+            database,
+            stored_meeting(database, council.id, day, number, state="planned"),
+            attending.id,
         )
 
     assert members_service.end_question(attending, date(2026, 12, 31), TODAY) == (
@@ -398,7 +390,7 @@ def test_an_import_that_ends_a_term_names_the_apologies_it_removes(
     database, actor, council, attending
 ):
     """The import's preview says so in the row's reasons, as the member dialog warns."""
-    _apology(database, _meeting(database, council.id, date(2026, 12, 11), 3, state="invited"),
+    _apology(database, stored_meeting(database, council.id, date(2026, 12, 11), 3, state="invited"),
              attending.id)  # fmt: skip
     exchange = MemberExchangeService(database, actor)
 
@@ -415,7 +407,7 @@ def test_an_import_that_ends_a_term_names_the_apologies_it_removes(
 def test_an_apology_for_a_meeting_ahead_inside_the_term_stays(
     database, members_service, council, attending
 ):
-    ahead = _meeting(database, council.id, date(2026, 12, 11), 3, state="invited")
+    ahead = stored_meeting(database, council.id, date(2026, 12, 11), 3, state="invited")
     with database.transaction() as session:
         session.add(
             models.Attendance(meeting_id=ahead, membership_id=attending.id, status="excused")
@@ -464,9 +456,9 @@ def test_a_term_lengthened_over_meetings_held_without_the_member_is_warned_of(
     """(found by a tester) Lengthening a former member's term for a re-appointment made
     the person a member, not in the attendance, of the meetings in between."""
     ended = members_service.end_membership(attending, date(2025, 4, 30), today=TODAY)
-    _meeting(database, council.id, date(2025, 9, 4), 3)
-    _meeting(database, council.id, date(2025, 12, 4), 4)
-    _meeting(database, council.id, date(2026, 12, 11), 5, state="invited")
+    stored_meeting(database, council.id, date(2025, 9, 4), 3)
+    stored_meeting(database, council.id, date(2025, 12, 4), 4)
+    stored_meeting(database, council.id, date(2026, 12, 11), 5, state="invited")
 
     problems = members_service.problems(council.id, replace(ended, term_end=None), TODAY)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from merge_line import cancelling_the_merge_keeps_the_input
@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel
 from shiboken6 import isValid
+from stored_meeting import stored_meeting
 from table_widths import fits, shows_whole
 
 from expertenrat.domain.councils import CouncilSettings
@@ -639,6 +640,40 @@ def test_a_concurrent_change_is_reported_and_the_typed_text_stays(
     assert dialog.form.affiliation_edit.text() == "Hochschule Wismar & <Partner> 🚀"
     assert services.members.member(member.id).phone == "0381 999"
     assert services.members.member(member.id).affiliation == ""
+
+
+def test_a_term_ended_before_a_meeting_she_chairs_asks_and_clears_the_chair_on_yes(
+    qtbot, services, sqlite_database, council, fields, stored, today, dialogs
+):
+    """The dialog refused the shorter term, naming the meeting; now it asks as "Amtszeit
+    beenden" does: "Nein" saves nothing and keeps the form, "Ja" saves and clears the
+    chair there."""
+    chair = stored(role=MemberRole.CHAIR)
+    day = today + timedelta(days=60)
+    meeting_id = stored_meeting(
+        sqlite_database, council.id, day, 1, state="planned", chair_membership_id=chair.id
+    )
+    dialog = MemberDialog(
+        services.members, council.id, list(fields.values()), today, chair, dialogs=dialogs
+    )
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.form.open_ended_check.setChecked(False)
+    dialog.form.term_end_edit.setDate(QDate(day - timedelta(days=1)))
+
+    dialogs.answers = [False, True]
+    with qtbot.assertNotEmitted(dialog.saved):
+        _click_save(qtbot, dialog)
+    ((kind, _title, text),) = dialogs.messages
+    assert kind == "question"
+    assert f"deckt die 1. Sitzung am {day:%d.%m.%Y} nicht mehr" in text
+    assert dialog.isVisible()
+    assert services.members.member(chair.id).term_end is None
+    with qtbot.waitSignal(dialog.saved):
+        _click_save(qtbot, dialog)
+
+    assert services.members.member(chair.id).term_end == day - timedelta(days=1)
+    assert services.meetings.get(meeting_id).chair_membership_id is None
 
 
 def _affiliation_typed_while_the_phone_changed_elsewhere(
