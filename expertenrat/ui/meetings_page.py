@@ -86,8 +86,8 @@ class MeetingsPage(MeetingsPageView):
             start_afresh(self.meeting_list.view)
             self._to_present = True
 
-    def refresh(self) -> None:
-        """Reread the list; the selected meeting stays selected (and typed text stays)."""
+    def refresh(self, *, leaving: bool = False) -> None:
+        """Reread the list and the shown meeting (not when ``leaving`` it); selection stays."""
         if self._council_id is None:
             return
         meetings = self._services.meetings
@@ -104,22 +104,26 @@ class MeetingsPage(MeetingsPageView):
             # Once the table has its height: the window shows the page after its refresh.
             today = self._today()
             QTimer.singleShot(0, self.meeting_list, lambda: self.meeting_list.show_around(today))
-        if self._shown_id is not None and not self.form.has_unsaved_changes():
-            position = self.meeting_list.model.row_of(self._shown_id)
-            if position < 0:
-                self._show(None)
-            elif (
-                self.meeting_list.model.row(position).version != _version(self.form.meeting)
-                or self.listed_as_approved(self._shown_id) != self.form.frozen
-            ):
-                self._show(self._shown_id)  # changed (or approved) elsewhere: show it as now
-            else:
-                self.form.refill_chairs()  # members added, renamed or ended elsewhere
-        self.tabs.refresh_details(any_meeting=bool(years))
-        self.quorum_warning.show_for(self._shown_line())  # apologies recorded in the tab
+        if not leaving:
+            self._reread_shown(any_meeting=bool(years))
         self.meeting_list.update_empty(total=len(years) > 0)
         self.documents.set_has_meetings(len(years) > 0)
         self._update_buttons()
+
+    def _reread_shown(self, *, any_meeting: bool) -> None:
+        """The shown meeting as now: changed, approved or gone elsewhere, its tabs reread."""
+        line, form = self._shown_line(), self.form
+        if self._shown_id is not None and not form.has_unsaved_changes():
+            if line is None:
+                self._show(None)
+            elif line.version != getattr(form.meeting, "version", None) or (
+                self.listed_as_approved(line.id) != form.frozen
+            ):
+                self._show(line.id)  # changed (or approved) elsewhere: show it as now
+            else:
+                form.refill_chairs()  # members added, renamed or ended elsewhere
+        self.tabs.refresh_details(any_meeting=any_meeting)
+        self.quorum_warning.show_for(self._shown_line())  # apologies recorded in the tab
 
     def has_unsaved_changes(self) -> bool:
         """The meeting form or a detail tab (agenda, minutes) holds input not yet saved."""
@@ -265,13 +269,14 @@ class MeetingsPage(MeetingsPageView):
         here once for its scope (the main window shows this page without a reread)."""
         if target.filter is not TargetFilter.NEW:
             self.filters.show_scope(_SCOPES.get(target.filter, MeetingScope.ALL))
-        reread_in_place(self)
+        shown, wanted = self._shown_id, target.record_id
+        leaving = None not in (shown, wanted) and shown != wanted and not self.has_unsaved_changes()
+        reread_in_place(self, lambda: self.refresh(leaving=leaving))  # not reading it first
         if target.filter is TargetFilter.NEW:
             self.new_meeting()
             return
-        # The keyboard goes on at what the line points at: the meetings listed, or the tab
-        # opened (a screen reader says its name). Before, the line left with the Übersicht
-        # and Qt passed the focus on to "Neue Sitzung", the page's first button.
+        # The keyboard goes on at what the line points at: the meetings listed or the tab
+        # opened (a screen reader says its name), not "Neue Sitzung", Qt's next button.
         self.meeting_list.view.setFocus()
         if target.record_id is None:
             return
@@ -281,8 +286,7 @@ class MeetingsPage(MeetingsPageView):
             self.tabs.tabBar().setFocus()
 
     def _open_meeting_tab(self, meeting_id: int, tab: str) -> None:
-        """A line of the minutes checklist points at another meeting's tab (the previous
-        meeting's Genehmigung, where its minutes are still to be approved)."""
+        """A line of the minutes checklist points at another meeting's tab (Genehmigung)."""
         self.open_target(Target(Area.MEETINGS, meeting_id, MeetingTab(tab)))
 
     # --- looks --------------------------------------------------------------------------
@@ -294,7 +298,3 @@ class MeetingsPage(MeetingsPageView):
         self.series_button.setEnabled(has_council)
         self.states.update_buttons()
         self.documents.set_meeting(meeting)
-
-
-def _version(meeting) -> int | None:
-    return meeting.version if meeting is not None else None

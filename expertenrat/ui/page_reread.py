@@ -3,6 +3,8 @@ the user is typing in one of its fields (then the reread waits)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QLineEdit,
@@ -14,11 +16,11 @@ from PySide6.QtWidgets import (
 from expertenrat.ui.record_selection import places_kept, record_tables
 
 
-def reread_in_place(page: QWidget) -> None:
-    """Refresh ``page`` where the user reads: the selection stays (the pages keep it); in
-    each table of records the record at the top stays at the top (records added or removed
-    above it do not move the rows the user reads; a table at the very top stays there);
-    other scroll positions stay."""
+def reread_in_place(page: QWidget, refresh: Callable[[], None] | None = None) -> None:
+    """Refresh ``page`` (by ``refresh``, else its own) where the user reads: the selection
+    stays (the pages keep it); in each table of records the record at the top stays at the
+    top (records added or removed above it do not move the rows the user reads; a table at
+    the very top stays there); other scroll positions stay."""
     tables = record_tables(page)
     bars = [
         bar
@@ -28,7 +30,7 @@ def reread_in_place(page: QWidget) -> None:
     ]
     positions = [bar.value() for bar in bars]
     with places_kept(tables):
-        page.refresh()  # type: ignore[attr-defined]
+        (refresh or page.refresh)()  # type: ignore[attr-defined]
     for bar, position in zip(bars, positions, strict=True):
         bar.setValue(position)
 

@@ -1,0 +1,36 @@
+"""Opening a meeting on the Sitzungen page (from the Übersicht, a search or the minutes
+checklist) while another one is shown: the list is reread, then the meeting opened reads
+its form and tabs; the one shown before is not read again on the way."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from client_statements import recorded_statements
+
+from expertenrat.domain.overview import Area, MeetingTab, Target
+from expertenrat.ui.meetings_page import MeetingsPage
+
+
+def test_opening_a_meeting_does_not_reread_the_one_shown_before(qtbot, demo_services, dialogs):
+    """Its form and its six tabs were reread (about 150 statements on the demo's 5th
+    meeting with its minutes tab) before the meeting opened was read."""
+    council_id = demo_services.settings.councils()[0].id
+    fifth, sixth = (m.id for m in demo_services.meetings.list(council_id) if m.number in (5, 6))
+    page = MeetingsPage(demo_services, dialogs, lambda: date(2026, 11, 27))
+    qtbot.addWidget(page)
+    page.set_council(council_id)
+    page.refresh()
+    page.show()
+
+    def opened(meeting_id: int) -> int:
+        with recorded_statements(demo_services.database.engine) as statements:
+            page.open_target(Target(Area.MEETINGS, meeting_id, MeetingTab.MINUTES))
+        assert (page.selected().id, page.form.meeting.id) == (meeting_id, meeting_id)
+        assert page.tabs.currentWidget() is page.tabs.minutes_editor()
+        return len(statements)
+
+    first = opened(sixth)  # nothing shown before
+    opened(fifth)
+
+    assert opened(sixth) <= first  # no more than with nothing shown before
