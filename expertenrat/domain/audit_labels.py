@@ -196,6 +196,13 @@ _FIELDS: Mapping[str, Mapping[str, str]] = {
         "project_ids": "Projekte (Nr.)",
         "responses": "Stellungnahmen (Anzahl)",
         "answered_project_ids": "geantwortet haben Projekte (Nr.)",
+        # a response removed as recorded by mistake, and its fields
+        "removed_response": "Entfernte Stellungnahme",
+        **_nouns(field_limits.RECOMMENDATION_RESPONSE),
+        "received_on": "eingegangen am",
+        "verdict": "Ergebnis",
+        "measures_due_on": "Maßnahmen geplant bis",
+        "final": "abschließend",
     },
     "file": {
         "mime_type": "Dateityp",
@@ -230,6 +237,7 @@ ENUM_FIELDS: Mapping[str, type[enums.LabelledEnum]] = {
     "conflict_of_interest.decision": enums.ConflictDecision,
     "recommendation.kind": enums.RecommendationKind,
     "recommendation.status": enums.RecommendationStatus,
+    "recommendation.verdict": enums.ResponseVerdict,
     "minutes_version.state": enums.MinutesState,
     "minutes.state": enums.MinutesState,
     "objection.state": enums.ObjectionState,

@@ -159,7 +159,7 @@ class RecommendationFollowUp:
             before = {
                 **records.snapshot(row),
                 **_answer_state(ids, earlier),
-                "removed_response": audit.snapshot(response),
+                "removed_response": _said(response),
             }
             said = ResponseVerdict(response.verdict).label + _whom(addressed, response.project_id)
             session.delete(response)
@@ -262,6 +262,24 @@ def _answer_state(ids: builtins.list[int], answers: Sequence[GivenAnswer]) -> di
         "responses": len(answers),
         "answered_project_ids": sorted(answered_ids(ids, answers)),
     }
+
+
+def _said(response: models.RecommendationResponse) -> dict[str, Any]:
+    """What the audit trail keeps of a response removed: what it said, its filled fields."""
+    state = audit.snapshot(response)
+    return {key: state[key] for key in _SAID if state[key] not in (None, "")}
+
+
+_SAID = (
+    "project_id",
+    "received_on",
+    "verdict",
+    "responder",
+    "reasons",
+    "measures",
+    "measures_due_on",
+    "final",
+)
 
 
 def _whom(addressed: builtins.list[tuple[int, str]], project_id: int | None) -> str:

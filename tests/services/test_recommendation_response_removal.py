@@ -10,11 +10,13 @@ from datetime import date
 
 import pytest
 
+from expertenrat.domain.audit_fields import field_changes
 from expertenrat.domain.enums import RecommendationStatus, ResponseVerdict
 from expertenrat.domain.errors import InUseError, ValidationError
 from expertenrat.domain.projects import Project
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.recommendation_responses import ResponseDraft
+from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.projects import ProjectsService
 from expertenrat.services.recommendation_reminders import RecommendationRemindersService
 from expertenrat.services.recommendations import RecommendationsService
@@ -81,6 +83,24 @@ def test_removing_one_of_two_projects_answers_keeps_the_others(register, council
 
     assert detail.row.status is S.SENT and detail.row.answered == {klima}
     assert "(von „Parkhaus“)" in detail.history[-1].note
+
+
+def test_the_audit_trail_names_the_removed_response_in_german(register, council, database):
+    service, (klima, _parkhaus) = register
+    row = sent(register, council, [klima])
+    draft = ResponseDraft(
+        date(2026, 10, 1), ResponseVerdict.PARTLY_COMPLIED, "Frau Kühn", "Zu teuer & <knapp>"
+    )
+    row = service.record_response(row.id, row.version, draft).row
+    service.remove_response(row.id, row.version, service.get(row.id).responses[0].id, "Irrtum")
+
+    (entry,) = AuditService(database).entries("recommendation", row.id)[-1:]
+    (removed,) = [c for c in field_changes(entry.entity, entry.before, entry.after)
+                  if c.label == "Entfernte Stellungnahme"]  # fmt: skip
+    assert removed.before == (
+        f"Projekt (Nr.): {klima}, eingegangen am: 01.10.2026, Ergebnis: teilweise entsprochen, "
+        "Wer geantwortet hat: Frau Kühn, Begründung: Zu teuer & <knapp>, abschließend: nein"
+    )
 
 
 def test_a_removal_needs_a_reason_and_an_open_recommendation(register, council):
