@@ -24,16 +24,25 @@ def database(sqlite_database):
     return sqlite_database
 
 
-def test_a_held_meeting_moved_outside_the_term_of_a_member_present_is_refused(
+def test_a_held_meeting_moved_outside_the_terms_of_members_it_records_is_refused(
     database, actor, members_service, council, new_member
 ):
     leaving = members_service.save(
         council.id, new_member("Olga", "Roth", term_end=date(2026, 3, 20)), TODAY
     )
+    recused = members_service.save(
+        council.id,
+        new_member("Paul", "Zorn", term_start=date(2026, 3, 1), term_end=date(2026, 3, 15)),
+        TODAY,
+    )
     staying = members_service.save(council.id, new_member(), TODAY)
-    meeting_id = add_meeting(database, council.id, starts_at=datetime(2026, 3, 10, 16)).meeting_id
+    meeting = add_meeting(database, council.id, starts_at=datetime(2026, 3, 10, 16))
+    meeting_id = meeting.meeting_id
     with database.transaction() as session:
         session.get(models.Meeting, meeting_id).state = "held"
+        session.add(
+            models.ConflictOfInterest(agenda_item_id=meeting.item_ids[2], membership_id=recused.id)
+        )
         for member in (leaving, staying):
             status = AttendanceStatus.PRESENT.value
             session.add(
@@ -44,9 +53,10 @@ def test_a_held_meeting_moved_outside_the_term_of_a_member_present_is_refused(
     draft = meeting.draft()
     draft = replace(draft, start=draft.start + timedelta(14), end=draft.end + timedelta(14))
     message = (
-        "Die Sitzung kann nicht auf den 24.03.2026 gelegt werden: an diesem Tag ist Olga Roth "
-        "(in der Anwesenheit erfasst) kein Mitglied des Gremiums. Bitte prüfen Sie das Datum, "
-        "die Amtszeit oder die Anwesenheit."
+        "Die Sitzung kann nicht auf den 24.03.2026 gelegt werden: an diesem Tag sind Olga Roth "
+        "(in der Anwesenheit erfasst) und Paul Zorn (bei einem Tagesordnungspunkt als befangen "
+        "erfasst) keine Mitglieder des Gremiums. Bitte prüfen Sie das Datum, die Amtszeit oder "
+        "die Anwesenheit."
     )
 
     problems = service.problems(council.id, draft, meeting_id=meeting_id)
