@@ -25,11 +25,16 @@ from expertenrat.store import models
 _CLEARED = "der Eintrag wird entfernt – bitte bestimmen Sie dort eine neue Sitzungsleitung."
 
 
+def ahead(today: date) -> ColumnElement[bool]:
+    """A meeting on a day after ``today``, whatever its state (its attendance holds only
+    apologies, :mod:`services.member_history`)."""
+    return models.Meeting.starts_at >= datetime.combine(today + timedelta(days=1), time())
+
+
 def ahead_and_not_held(today: date) -> ColumnElement[bool]:
     """A meeting planned or invited for a day after ``today``: its chair does not hold a
     term, a changed term takes the member out as chair instead."""
-    after_today = datetime.combine(today + timedelta(days=1), time())
-    return and_(models.Meeting.starts_at >= after_today, models.Meeting.state.in_(NOT_YET_HELD))
+    return and_(ahead(today), models.Meeting.state.in_(NOT_YET_HELD))
 
 
 def chaired_ahead(

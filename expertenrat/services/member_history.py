@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import Select, not_, select
 from sqlalchemy.orm import Session
@@ -23,7 +23,7 @@ from expertenrat.domain.member_history import Record, RecordedMeeting, RecordedS
 from expertenrat.domain.members import Member
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
-from expertenrat.services.chairs_ahead import ahead_and_not_held
+from expertenrat.services.chairs_ahead import ahead, ahead_and_not_held
 from expertenrat.store import models
 
 _Row = tuple[Record, int, int | None, str, datetime, str]
@@ -43,7 +43,7 @@ def recorded_spans(
     attendance = (
         select(models.Attendance.membership_id, *columns)
         .join(meeting, meeting.id == models.Attendance.meeting_id)
-        .where(*live, meeting.starts_at < _day_after(today))
+        .where(*live, not_(ahead(today)))
     )
     chair = select(meeting.chair_membership_id, *columns).where(
         *live,
@@ -213,7 +213,7 @@ def _apologies_outside_terms(
         .where(
             meeting.council_id == council_id,
             meeting.deleted_at.is_(None),
-            meeting.starts_at >= _day_after(today),
+            ahead(today),
         )
         .order_by(meeting.starts_at, meeting.id)
     ).all()  # the council's lines ahead, few: no IN list of thousands of imported ids
@@ -227,10 +227,6 @@ def _apologies_outside_terms(
         label = dated_meeting_label(held_on.number, kind, day, held_on.title, shown)
         found.append((row, label, member))
     return found
-
-
-def _day_after(today: date) -> datetime:
-    return datetime.combine(today + timedelta(days=1), time())
 
 
 def _rows(session: Session, queries: Iterable[tuple[Record, Select]]) -> Iterable[_Row]:
