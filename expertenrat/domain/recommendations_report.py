@@ -260,10 +260,11 @@ def scope_text(chosen: RecommendationFilter, field: str = "", project: str = "")
     """What the report covers, for its lead line (``field`` and ``project``: the names of
     the chosen action field and project)."""
     parts = [f"Jahr {chosen.year}" if chosen.year else "alle Jahre"]
-    if chosen.overdue:
+    if chosen.overdue:  # with the statuses chosen beside it, as both select
         parts.append("nur überfällige")
-    elif not chosen.statuses or chosen.statuses == REPORTED:
-        parts.append("alle Status außer Entwurf")
+    if not chosen.statuses or chosen.statuses == REPORTED:
+        if not chosen.overdue:
+            parts.append("alle Status außer Entwurf")
     else:
         shown = ", ".join(s.label for s in RecommendationStatus if s in chosen.statuses)
         parts.append(f"Status: {shown}")

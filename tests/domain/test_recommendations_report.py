@@ -135,6 +135,10 @@ def test_scope_names_year_statuses_field_project_and_search():
         RecommendationFilter(statuses=frozenset({S.ANSWERED, S.SENT}), year=2026)
     ) == ("Jahr 2026 · Status: übermittelt, beantwortet")
     assert scope_text(RecommendationFilter(overdue=True)) == "alle Jahre · nur überfällige"
+    # found by a tester: "--status beantwortet --overdue" said only "nur überfällige"
+    assert scope_text(RecommendationFilter(frozenset({S.ANSWERED}), overdue=True)) == (
+        "alle Jahre · nur überfällige · Status: beantwortet"
+    )
     assert scope_text(RecommendationFilter(search=" Klima "), "Umwelt", "Klimadashboard") == (
         "alle Jahre · alle Status außer Entwurf · Handlungsfeld Umwelt · Projekt Klimadashboard"
         " · Suche „Klima“"
