@@ -28,7 +28,7 @@ from expertenrat.ui.attendance_row import HEADERS, ITEM_COLUMNS, AttendanceRow
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.scroll_areas import plain_scroll_area
-from expertenrat.ui.widgets import wrapping_label
+from expertenrat.ui.widgets import WholeWrappingLabel, wrapping_label
 
 _CONTEXT = "AttendancePanel"
 
@@ -45,7 +45,11 @@ class AttendancePanelView(QWidget):
         self._items_of_rows: tuple[AgendaRef, ...] = ()  # the agenda the rows' combos list
 
         self.hint_label = wrapping_label(name="hintLabel")
-        self.quorum_label = wrapping_label(name="quorumLabel")
+        # As high as its lines at its width: the meeting's quorum over several spans of
+        # items (members left early) takes three lines at 1024 px, and the tab's minimum
+        # counted one, so the guests lay over the fifth member line (found by a tester).
+        self.quorum_label = WholeWrappingLabel()
+        self.quorum_label.setObjectName("quorumLabel")
         self.item_quorum_label = wrapping_label(name="itemQuorumLabel")
         # Rich text for hanging indents; the lines wrap, so a long title never pushes the
         # verdict out of sight.
