@@ -19,6 +19,7 @@ from expertenrat.domain.enums import ProjectPhase
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.overview import Target, TargetFilter
 from expertenrat.domain.projects import Project
+from expertenrat.domain.recommendation_views import RecommendationFilter
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import hit_count, refill_combo
@@ -204,10 +205,36 @@ class ProjectsPage(NothingPending, ProjectsPageView):
         self.select(project_id)
 
     def close_selected(self) -> None:
-        """Mark the selected project abgeschlossen."""
+        """Mark the selected project abgeschlossen; where the council still awaits a
+        response or the state of a planned implementation from it, after saying which:
+        they stay open in the register, but "Erinnerungen …" leaves a finished project
+        out unless chosen there."""
         project = self.selected()
-        if project is not None:
+        if project is None or project.id is None or self._council_id is None:
+            return
+        chosen = RecommendationFilter(project_id=project.id)
+        today = self._today() if self._today else None
+        try:
+            rows = self._services.recommendations.list(self._council_id, chosen, today=today)
+        except ExpertenratError as error:
+            self._dialogs.warning(self, tr(_CONTEXT, "Projekte"), error.message)
+            return
+        awaited = [row.code for row in rows if row.follow_up_for(project.id) is not None]
+
+        def close() -> None:
             self._run(lambda: self._services.projects.close(project))
+
+        if not awaited:
+            close()
+            return
+        text = tr(
+            _CONTEXT,
+            "Das Projekt „{name}“ als abgeschlossen markieren? Von ihm steht noch eine "
+            "Antwort aus zu {codes}. Diese Empfehlungen bleiben offen; an ein abgeschlossenes "
+            "Projekt gehen Erinnerungen nur noch, wenn Sie es unter Empfehlungen → "
+            "„Erinnerungen …“ auswählen.",
+        ).format(name=project.name, codes=", ".join(awaited))
+        self._dialogs.question(self, tr(_CONTEXT, "Projekt abschließen"), text, close)
 
     def ask_delete(self) -> None:
         project = self.selected()

@@ -269,6 +269,25 @@ def test_closing_marks_the_project_abgeschlossen_and_keeps_it_selected(page, ser
     assert not page.close_button.isEnabled()
 
 
+def test_closing_a_project_that_owes_answers_says_which_first(page, services, dialogs):
+    """Found by a tester: a project ended with one click while the council still awaited
+    its answers, which "Erinnerungen …" then left out unseen."""
+    project = _select(page, "Klimasensoren an Schulen")
+    dialogs.answers.append(False)
+
+    page.close_button.click()
+
+    (kind, title, text) = dialogs.messages[-1]
+    assert (kind, title) == ("question", "Projekt abschließen")
+    owed = [r.code for r in services.projects.recommendations(project.id) if r.overdue]
+    assert owed and all(code in text for code in owed) and "„Erinnerungen …“" in text
+    assert services.projects.project(project.id).phase is not ProjectPhase.COMPLETED
+    asked = len(dialogs.messages)
+    _select(page, "Intelligente Parkraumsteuerung Warnemünde")  # owes nothing
+    page.close_button.click()
+    assert len(dialogs.messages) == asked and not page.close_button.isEnabled()
+
+
 def test_closing_from_the_keyboard_leaves_the_focus_at_the_project(window, page, qtbot):
     """Found by a tester: "Abschließen" pressed with the space bar disabled itself and Qt
     passed the focus on to "Löschen …"; now the table has it, at the project."""
