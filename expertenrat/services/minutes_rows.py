@@ -160,7 +160,9 @@ def minutes_from_facts(session: Session, meeting: models.Meeting, facts: Meeting
         item_votes = tuple(vote_of(v, voters) for v in votes.get(row.id, ()))
         adopted = recommendations.get(row.id, ())
         texts = texts_of(row)
-        resolves = bool(texts.resolution_text.strip()) or any(
+        # A recommendation adopted is a resolution too (found by a tester: it got no
+        # warning without a vote or resolution text).
+        resolves = bool(texts.resolution_text.strip() or adopted) or any(
             v.mode is not VoteMode.NOTED for v in item_votes
         )
         warnings = (quorum_warning(voters),) if resolves and not voters.quorum.quorate else ()

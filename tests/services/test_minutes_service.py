@@ -320,6 +320,20 @@ def test_a_resolution_without_quorum_is_saved_with_a_warning(
     assert service.minutes(few.meeting_id).item(few.item_ids[1]).warnings == saved.warnings
 
 
+def test_a_recommendation_adopted_without_quorum_is_named_beside_its_item(
+    service, database, council, nine
+) -> None:
+    """(found by a tester) A vote without quorum got the warning, a recommendation adopted
+    at such an item without a vote or resolution text none: the register has it as
+    "beschlossen" all the same."""
+    few = held_meeting(database, council.id, nine, present=3)
+    service.adopt_recommendation(few.item_ids[1], RecommendationDraft("Daten öffnen"))
+    assert service.minutes(few.meeting_id).item(few.item_ids[1]).warnings == (
+        "Bei TOP 2 war das Gremium nicht beschlussfähig (3 von 9 stimmberechtigten "
+        "Mitgliedern anwesend). Der Beschluss wird trotzdem so protokolliert.",
+    )
+
+
 def test_an_autosave_is_a_few_small_statements_with_one_update_of_the_item(
     service, held, database
 ) -> None:
