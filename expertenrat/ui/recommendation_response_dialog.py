@@ -20,6 +20,7 @@ from expertenrat.domain.recommendation_responses import ResponseDraft
 from expertenrat.domain.recommendation_views import AddressedProject
 from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.dialog_parts import resize_within_screen
+from expertenrat.ui.eliding_widgets import compact_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit
@@ -91,8 +92,9 @@ class RecommendationResponseDialog(StepDialog):
 
 def _project_combo(projects: Sequence[AddressedProject], answered: Collection[int]) -> QComboBox:
     """The addressed projects to pick from: the one preselected; of several, "bitte
-    wählen" first, those that have answered marked, then the joint answer of all."""
-    combo = QComboBox()
+    wählen" first, those that have answered marked, then the joint answer of all. A long
+    title ends in "…" rather than widening the dialog past the screen."""
+    combo = compact_combo(40)
     if len(projects) == 1:
         combo.addItem(projects[0].title, projects[0].id)
         return combo

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from expertenrat.domain.recommendation_history import Response
 from expertenrat.ui.dialog_parts import resize_within_screen
+from expertenrat.ui.eliding_widgets import compact_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog
 from expertenrat.ui.text_fields import plain_text_edit
@@ -59,7 +60,7 @@ class RemoveResponseDialog(StepDialog):
             )
         )
         hint.setWordWrap(True)
-        self.response_combo = QComboBox()
+        self.response_combo = compact_combo(40)  # a long responder or project: "…"
         for response in responses:
             self.response_combo.addItem(response_label(response, several), response.id)
         self.response_combo.setCurrentIndex(len(responses) - 1)

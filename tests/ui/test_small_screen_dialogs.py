@@ -20,11 +20,15 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.exceptions import TimeoutError as NotSettled
 
+from expertenrat.domain.enums import ResponseVerdict
+from expertenrat.domain.recommendation_history import Response
+from expertenrat.domain.recommendation_views import AddressedProject
 from expertenrat.ui.member_dialog import MemberDialog
 from expertenrat.ui.member_import_dialog import MemberImportDialog
 from expertenrat.ui.minutes_approval_dialogs import DiffDialog
 from expertenrat.ui.recommendation_content_dialogs import NewRecommendationDialog
 from expertenrat.ui.recommendation_response_dialog import RecommendationResponseDialog
+from expertenrat.ui.remove_response_dialog import RemoveResponseDialog
 from expertenrat.ui.series_dialog import SeriesDialog
 from expertenrat.ui.text_choice_dialog import TextChoiceDialog
 from tests.ui.settling import exposed
@@ -51,6 +55,15 @@ def dialogs(parent):
     fields = [(1, "Moderne Verwaltung"), (2, "Stadtdaten")]
     yield NewRecommendationDialog(parent, projects, fields, date(2026, 12, 2), lambda _d: None)
     yield RecommendationResponseDialog(parent, "E-2026-01", date(2026, 12, 2), lambda _d: None)
+    addressed = [AddressedProject(n, f"Projekt {n} " + "Klimasensoren " * 21) for n in (1, 2)]
+    yield RecommendationResponseDialog(
+        parent, "E-2026-01", date(2026, 12, 2), lambda _d: None, addressed, {1}
+    )
+    long = Response(
+        1, date(2026, 10, 1), ResponseVerdict.PARTLY_COMPLIED, "Amt " * 50, "", "", None,
+        True, 1, 2, "Klimasensoren an Schulen und Kitas " * 5,
+    )  # fmt: skip
+    yield RemoveResponseDialog(parent, "E-2026-01", [long], True, lambda _r: None)
     yield DiffDialog("Unterschiede", "Zeile\n" * 80, parent)
     yield TextChoiceDialog(
         parent, "Text", "Welcher Text?", ("Alt", "alt", "x"), ("Neu", "neu", "y")
