@@ -64,7 +64,8 @@ class RecommendationActions:
             adopted = self._services.minutes.adopt_recommendation(item.item_id, draft)
             shown = self._minutes()
             current = shown.item(item.item_id) if shown else item
-            self._changed(replace(current, recommendations=(*current.recommendations, adopted)))
+            adopting = replace(current, recommendations=(*current.recommendations, adopted))
+            self._changed(self._warned(adopting))
 
         dialog = RecommendationDialog(
             self._parent,
@@ -95,7 +96,7 @@ class RecommendationActions:
                 )
                 return
             kept = tuple(r for r in item.recommendations if r.id != recommendation.id)
-            self._changed(replace(item, recommendations=kept))
+            self._changed(self._warned(replace(item, recommendations=kept)))
 
         self._dialogs.question(
             self._parent,
@@ -105,3 +106,15 @@ class RecommendationActions:
             ),
             remove,
         )
+
+    def _warned(self, item: ItemMinutes) -> ItemMinutes:
+        """``item`` with the warnings of the stored item: a recommendation adopted where the
+        council had no quorum is named beside the item at once (found by a tester)."""
+        minutes = self._minutes()
+        if minutes is None:
+            return item
+        try:
+            stored = self._services.minutes.minutes(minutes.meeting_id).item(item.item_id)
+        except ExpertenratError:
+            return item  # shown as read; the next reread brings the warnings
+        return replace(item, warnings=stored.warnings)
