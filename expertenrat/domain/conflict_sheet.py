@@ -13,7 +13,7 @@ from types import MappingProxyType
 
 from expertenrat.domain.attendance_sheet import AgendaRef
 from expertenrat.domain.conflict_screening import ConflictSuggestion
-from expertenrat.domain.enums import ConflictDecision, ConflictOrigin
+from expertenrat.domain.enums import AttendanceStatus, ConflictDecision, ConflictOrigin
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import TextField, clean_text, text_problems
 
@@ -30,6 +30,7 @@ class MemberRef:
     membership_id: int
     name: str
     affiliation: str = ""
+    away: AttendanceStatus | None = None  # recorded entschuldigt or abwesend at the meeting
 
 
 @dataclass(frozen=True, slots=True)

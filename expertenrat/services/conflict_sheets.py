@@ -85,7 +85,9 @@ def conflict_sheet(session: Session, meeting: models.Meeting) -> ConflictSheet:
     return ConflictSheet(
         meeting.id,
         is_cancelled(meeting),
-        tuple(MemberRef(m.id, full_name(m), m.person.affiliation) for m in memberships),
+        tuple(
+            MemberRef(m.id, full_name(m), m.person.affiliation, away.get(m.id)) for m in memberships
+        ),
         tuple(items),
         frozen=is_frozen(session, meeting.id),
     )

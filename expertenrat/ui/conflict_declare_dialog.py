@@ -45,8 +45,7 @@ class ConflictDeclareDialog(QDialog):
         item.setWordWrap(True)
         item.setTextFormat(Qt.TextFormat.PlainText)
         self.member_combo = QComboBox()
-        for member in members:
-            self.member_combo.addItem(member.name, member.membership_id)
+        _add_members(self.member_combo, members)
         self.reason_edit = LineEdit()
         self.reason_edit.setMaxLength(CONFLICT["reason"].max_length)
         with_placeholder(
@@ -70,3 +69,22 @@ class ConflictDeclareDialog(QDialog):
         member = self.member_combo.currentData()
         if member is not None and self._submit(member, self.reason_edit.text()):
             super().accept()
+
+
+def _add_members(combo: QComboBox, members: Sequence[MemberRef]) -> None:
+    """The members, those recorded as entschuldigt or abwesend last, marked so and not to
+    be chosen: the service refuses a recusal for them (found by a tester: offered like
+    the others, they were refused only after the reason was typed)."""
+    for member in sorted(members, key=lambda m: m.away is not None):  # stable
+        if member.away is None:
+            combo.addItem(member.name, member.membership_id)
+            continue
+        combo.addItem(f"{member.name} – {member.away.label}", member.membership_id)
+        index = combo.count() - 1
+        combo.model().item(index).setEnabled(False)  # type: ignore[attr-defined]
+        tip = tr(
+            _CONTEXT,
+            "In der Anwesenheit als „{status}“ erfasst: eine Befangenheit lässt sich nur "
+            "für anwesende Mitglieder erfassen.",
+        ).format(status=member.away.label)
+        combo.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
