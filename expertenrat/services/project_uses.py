@@ -17,7 +17,7 @@ from expertenrat.domain.projects import (
     consultations,
 )
 from expertenrat.domain.recommendation_codes import parse_code
-from expertenrat.domain.recommendation_views import RecommendationFilter
+from expertenrat.domain.recommendation_views import RecommendationFilter, RecommendationRow
 from expertenrat.services.attendance_rows import placed_rows
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.recommendation_rows import register_rows
@@ -140,17 +140,34 @@ def _overdue_texts(session: Session, project_id: int, today: date | None) -> dic
     project owes (``RecommendationRow.follow_up_for``): not one the project has answered
     while another addressed project's answer is late, but one whose interim plan's date
     has passed beside it."""
+    parts = _owed(session, project_id, today, overdue=True)
+    return {part.id: part.overdue_text for part in parts if part.overdue}
+
+
+def awaited_codes(session: Session, project_id: int, today: date | None = None) -> list[str]:
+    """The codes of the recommendations for which the council still awaits an answer of
+    the project, due or not yet (a response, or the state of a planned implementation),
+    in the register's order."""
+    return [part.code for part in _owed(session, project_id, today, overdue=False)]
+
+
+def _owed(
+    session: Session, project_id: int, today: date | None, *, overdue: bool
+) -> list[RecommendationRow]:
+    """The register's rows of what the project owes (``RecommendationRow.follow_up_for``)
+    as of ``today`` (default: today in the council's time zone); only the overdue ones
+    with ``overdue=True``."""
     council_id = session.scalar(
         select(models.Project.council_id).where(models.Project.id == project_id)
     )
     if council_id is None:
-        return {}
+        return []
     day = today or council_clock(session, council_id).today()
-    wanted = RecommendationFilter(project_id=project_id, overdue=True)
+    wanted = RecommendationFilter(project_id=project_id, overdue=overdue)
     parts = (
         row.follow_up_for(project_id) for row in register_rows(session, council_id, day, wanted)
     )
-    return {part.id: part.overdue_text for part in parts if part is not None and part.overdue}
+    return [part for part in parts if part is not None]
 
 
 def _consulted_item(

@@ -33,6 +33,7 @@ from expertenrat.services.project_rows import (
     stored_project,
 )
 from expertenrat.services.project_uses import (
+    awaited_codes,
     consultation_counts,
     project_consultations,
     project_recommendations,
@@ -219,6 +220,13 @@ class ProjectsService:
         of ``today`` (default: today in the council's time zone)."""
         with reading(self._db) as session:
             return project_recommendations(session, project_id, today)
+
+    def awaited_answers(self, project_id: int, *, today: date | None = None) -> list[str]:
+        """The codes of the recommendations for which the council still awaits an answer
+        of the project (a response, or the state of a planned implementation) as of
+        ``today`` (default: today in the council's time zone): what closing it leaves open."""
+        with reading(self._db) as session:
+            return awaited_codes(session, project_id, today)
 
 
 def _problems(session: Session, council_id: int, project: Project) -> list[FieldProblem]:

@@ -8,7 +8,9 @@ field (:class:`MergeDialog`, as for a member) and the chosen values are saved.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QSize, Signal
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.audit_labels import field_label
 from expertenrat.domain.councils import ActionField
+from expertenrat.domain.enums import ProjectPhase
 from expertenrat.domain.errors import (
     ConcurrentEditError,
     ExpertenratError,
@@ -36,6 +39,7 @@ from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.merge_dialog import FormLine, OpenMergeDialog, open_conflict_merge
 from expertenrat.ui.merge_rows import MergeRow, merge_rows, value_text
+from expertenrat.ui.project_closing import close_after_asking
 from expertenrat.ui.project_form import ProjectForm
 from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.scroll_areas import plain_scroll_area
@@ -58,9 +62,13 @@ class ProjectDialog(QDialog):
         project: Project | None,
         dialogs: DialogService,
         parent: QWidget | None = None,
+        today: Callable[[], date] | None = None,
     ) -> None:
         super().__init__(parent)
         self._projects = projects
+        self._dialogs = dialogs
+        self._today = today  # which answers are awaited (default: the council's today)
+        self._closing_agreed = False  # asked once whether to close it though answers are due
         self._council_id = council_id
         self._fields = fields
         self._as_opened = project  # the base of a merge after a conflicting save
@@ -92,8 +100,36 @@ class ProjectDialog(QDialog):
         self._discard.reject(super().reject)
 
     def save(self) -> None:
-        """Check and save; errors keep the dialog open with what was typed."""
+        """Check and save; errors keep the dialog open with what was typed. Setting the
+        phase abgeschlossen asks first where the council still awaits an answer of the
+        project, as "Abschließen" does."""
         project = self.form.project()
+        if project.id is None or not self._closes(project):
+            self._store(project)
+            return
+        today = self._today() if self._today else None
+        try:
+            awaited = self._projects.awaited_answers(project.id, today=today)
+        except ExpertenratError as error:
+            self.form.errors.show_general(error.message)
+            return
+
+        def agreed() -> None:
+            self._closing_agreed = True
+            self._store(project)
+
+        close_after_asking(self._dialogs, self, project.name, awaited, agreed)
+
+    def _closes(self, project: Project) -> bool:
+        """Whether saving the stored ``project`` would mark it abgeschlossen (not asked yet)."""
+        return (
+            not self._closing_agreed
+            and project.phase is ProjectPhase.COMPLETED
+            and self._as_opened is not None
+            and self._as_opened.phase is not ProjectPhase.COMPLETED
+        )
+
+    def _store(self, project: Project) -> None:
         self.retry.after(None)
         try:
             if project.id is None:

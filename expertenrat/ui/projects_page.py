@@ -19,13 +19,13 @@ from expertenrat.domain.enums import ProjectPhase
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.overview import Target, TargetFilter
 from expertenrat.domain.projects import Project
-from expertenrat.domain.recommendation_views import RecommendationFilter
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import hit_count, refill_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.key_actions import KeyActions
 from expertenrat.ui.page import NothingPending
+from expertenrat.ui.project_closing import close_after_asking
 from expertenrat.ui.project_dialog import ProjectDialog
 from expertenrat.ui.projects_page_view import ProjectsPageView
 from expertenrat.ui.record_selection import (
@@ -193,7 +193,13 @@ class ProjectsPage(NothingPending, ProjectsPageView):
         if self._council_id is None:
             return
         dialog = ProjectDialog(
-            self._services.projects, self._council_id, self._fields, project, self._dialogs, self
+            self._services.projects,
+            self._council_id,
+            self._fields,
+            project,
+            self._dialogs,
+            self,
+            self._today,
         )
         dialog.saved.connect(self._saved)
         dialog.finished.connect(dialog.deleteLater)
@@ -212,29 +218,19 @@ class ProjectsPage(NothingPending, ProjectsPageView):
         project = self.selected()
         if project is None or project.id is None or self._council_id is None:
             return
-        chosen = RecommendationFilter(project_id=project.id)
         today = self._today() if self._today else None
         try:
-            rows = self._services.recommendations.list(self._council_id, chosen, today=today)
+            awaited = self._services.projects.awaited_answers(project.id, today=today)
         except ExpertenratError as error:
             self._dialogs.warning(self, tr(_CONTEXT, "Projekte"), error.message)
             return
-        awaited = [row.code for row in rows if row.follow_up_for(project.id) is not None]
-
-        def close() -> None:
-            self._run(lambda: self._services.projects.close(project))
-
-        if not awaited:
-            close()
-            return
-        text = tr(
-            _CONTEXT,
-            "Das Projekt „{name}“ als abgeschlossen markieren? Von ihm steht noch eine "
-            "Antwort aus zu {codes}. Diese Empfehlungen bleiben offen; an ein abgeschlossenes "
-            "Projekt gehen Erinnerungen nur noch, wenn Sie es unter Empfehlungen → "
-            "„Erinnerungen …“ auswählen.",
-        ).format(name=project.name, codes=", ".join(awaited))
-        self._dialogs.question(self, tr(_CONTEXT, "Projekt abschließen"), text, close)
+        close_after_asking(
+            self._dialogs,
+            self,
+            project.name,
+            awaited,
+            lambda: self._run(lambda: self._services.projects.close(project)),
+        )
 
     def ask_delete(self) -> None:
         project = self.selected()

@@ -288,6 +288,30 @@ def test_closing_a_project_that_owes_answers_says_which_first(page, services, di
     assert len(dialogs.messages) == asked and not page.close_button.isEnabled()
 
 
+def test_setting_the_phase_abgeschlossen_asks_as_closing_does(page, services, dialogs):
+    """Found by a tester: the phase "Abgeschlossen" chosen in "Bearbeiten …" ended a
+    project without the question "Abschließen" asks where answers are still awaited."""
+    project = _select(page, "Klimasensoren an Schulen")
+    dialogs.answers.append(False)
+    page.close_button.click()  # what "Abschließen" asks
+    asked_by_closing = dialogs.messages[-1]
+    page.edit_button.click()
+    dialog = page.project_dialog
+    form = dialog.form
+    form.phase_combo.setCurrentIndex(form.phase_combo.findData(ProjectPhase.COMPLETED.value))
+    dialogs.answers.append(False)
+
+    dialog.save_button.click()
+
+    assert dialogs.messages[-1] == asked_by_closing
+    assert dialog.isVisible()
+    assert services.projects.project(project.id).phase is not ProjectPhase.COMPLETED
+    dialogs.answers.append(True)
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+    assert services.projects.project(project.id).phase is ProjectPhase.COMPLETED
+
+
 def test_closing_from_the_keyboard_leaves_the_focus_at_the_project(window, page, qtbot):
     """Found by a tester: "Abschließen" pressed with the space bar disabled itself and Qt
     passed the focus on to "Löschen …"; now the table has it, at the project."""

@@ -1,0 +1,38 @@
+"""Marking a project abgeschlossen, by "Abschließen" or by its phase in "Bearbeiten …":
+where the council still awaits an answer of the project, ask first, naming the
+recommendations (they stay open, but "Erinnerungen …" leaves a finished project out unless
+chosen there)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "ProjectClosing"
+
+
+def close_after_asking(
+    dialogs: DialogService,
+    parent: QWidget,
+    name: str,
+    awaited: list[str],
+    close: Callable[[], None],
+    keep_open: Callable[[], None] | None = None,
+) -> None:
+    """``close()`` at once where nothing is awaited of the project called ``name``; else
+    after asking, naming the ``awaited`` recommendations' codes (``keep_open()`` for "Nein")."""
+    if not awaited:
+        close()
+        return
+    text = tr(
+        _CONTEXT,
+        "Das Projekt „{name}“ als abgeschlossen markieren? Von ihm steht noch eine "
+        "Antwort aus zu {codes}. Diese Empfehlungen bleiben offen; an ein abgeschlossenes "
+        "Projekt gehen Erinnerungen nur noch, wenn Sie es unter Empfehlungen → "
+        "„Erinnerungen …“ auswählen.",
+    ).format(name=name, codes=", ".join(awaited))
+    dialogs.question(parent, tr(_CONTEXT, "Projekt abschließen"), text, close, keep_open)
