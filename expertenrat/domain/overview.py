@@ -19,7 +19,7 @@ from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.enums import MeetingState, RecommendationStatus
 from expertenrat.domain.invitation_due import invitation_deadline, invitation_task
 from expertenrat.domain.recommendation_answers import GivenAnswer, accepted, fully_answered
-from expertenrat.domain.recommendation_views import RecommendationRow
+from expertenrat.domain.recommendation_views import DUE_TODAY, RecommendationRow
 from expertenrat.domain.recommendations import AWAITING_RESPONSE
 from expertenrat.domain.reminders import REMINDER_WINDOW
 from expertenrat.domain.wording import isolated
@@ -262,7 +262,6 @@ def response_line(row: RecommendationRow, today: date) -> str:
     head = f"{row.code} {isolated(row.title)}" + (f" ({projects})" if projects else "")
     if row.overdue:
         return f"{head}: {row.overdue_text}"
-    due_on = row.awaited_on
-    if due_on == today:
-        return f"{head}: heute fällig"
-    return f"{head}: fällig am {due_on:%d.%m.%Y}"
+    if row.due_today(today):
+        return f"{head}: {DUE_TODAY}"
+    return f"{head}: fällig am {row.awaited_on:%d.%m.%Y}"

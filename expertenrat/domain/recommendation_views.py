@@ -18,6 +18,8 @@ from expertenrat.domain.recommendations import AWAITING_OUTCOME, AWAITING_RESPON
 from expertenrat.domain.text_folding import searchable, searchable_prose
 from expertenrat.domain.wording import counted
 
+DUE_TODAY = "heute fällig"  # what is awaited is due today (RecommendationRow.due_today)
+
 
 @dataclass(frozen=True, slots=True)
 class AddressedProject:
@@ -226,6 +228,11 @@ class RecommendationRow:
         if self.plan_overdue:
             return f"Umsetzung geplant bis {self.planned_by:%d.%m.%Y}, {late}"
         return late
+
+    def due_today(self, today: date) -> bool:
+        """Not overdue, and what is awaited (:attr:`awaited_on`) is due ``today``: "heute
+        fällig" (:data:`DUE_TODAY`) in the Übersicht and the reminders alike."""
+        return not self.overdue and self.awaited_on == today
 
     @property
     def year(self) -> int | None:

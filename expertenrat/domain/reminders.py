@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from expertenrat.domain.meeting_documents import Letterhead
-from expertenrat.domain.recommendation_views import AddressedProject, RecommendationRow
+from expertenrat.domain.recommendation_views import DUE_TODAY, AddressedProject, RecommendationRow
 from expertenrat.domain.recommendations import AWAITING_RESPONSE
 from expertenrat.domain.salutations import greeting_name
 from expertenrat.domain.text_folding import fold
@@ -233,6 +233,8 @@ def response_lines(letter: ReminderLetter) -> list[str]:
     for item in letter.reminder.responses:
         due = f"{item.due_on:%d.%m.%Y}" if item.due_on else "–"
         late = f", {item.overdue_text}" if item.overdue else ""
+        if item.due_today(letter.on):
+            late = f", {DUE_TODAY}"
         lines.append(f"{item.code} „{item.title}“ – Frist {due}{late}")
     return lines
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import date
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from expertenrat.domain.documents import RenderedPdf
-from expertenrat.domain.recommendation_views import RecommendationRow
+from expertenrat.domain.recommendation_views import DUE_TODAY, RecommendationRow
 from expertenrat.domain.reminders import (
     ReminderLetter,
     plan_request,
@@ -44,8 +45,11 @@ def _due(row: RecommendationRow) -> Lines:
     return [(theme.german_date(row.due_on) if row.due_on else "–", PLAIN)]
 
 
-def _late(row: RecommendationRow) -> Lines:
-    return [(counted(row.days_overdue, "Tag", "Tage") if row.overdue else "noch nicht", PLAIN)]
+def _late(row: RecommendationRow, day: date) -> Lines:
+    """ "3 Tage", "heute fällig" on the day due, else "noch nicht"."""
+    if row.overdue:
+        return [(counted(row.days_overdue, "Tag", "Tage"), PLAIN)]
+    return [(DUE_TODAY if row.due_today(day) else "noch nicht", PLAIN)]
 
 
 def _planned(row: RecommendationRow) -> Lines:
@@ -53,14 +57,18 @@ def _planned(row: RecommendationRow) -> Lines:
 
 
 def _columns(
-    rows: Sequence[RecommendationRow], date_header: str, date: Callable[[RecommendationRow], Lines]
+    rows: Sequence[RecommendationRow],
+    date_header: str,
+    awaited: Callable[[RecommendationRow], Lines],
+    day: date,
 ) -> tuple[Column[RecommendationRow], ...]:
-    """Code, dates and days as wide as their longest entry, the rest to the title."""
+    """Code, dates and days (as of the letter's ``day``) as wide as their longest entry,
+    the rest to the title."""
     short = [
         Column("Kennung", 0.0, _code),
         Column("Übermittelt", 0.0, _sent),
-        Column(date_header, 0.0, date),
-        Column("Überfällig", 0.0, _late),
+        Column(date_header, 0.0, awaited),
+        Column("Überfällig", 0.0, lambda row: _late(row, day)),
     ]
     shares = [theme.fitted_share(rows, c.lines, c.header) for c in short]
     code, sent, due, late = (replace(c, share=s) for c, s in zip(short, shares, strict=True))
@@ -92,14 +100,14 @@ def render_reminder_letter(letter: ReminderLetter) -> RenderedPdf:
     if reminder.responses:
         responses = reminder.responses
         text = f"{response_state(responses)} {response_request(responses, below=True)}"
-        parts.append((text, responses, _columns(responses, "Frist", _due)))
+        parts.append((text, responses, _columns(responses, "Frist", _due, letter.on)))
     if reminder.plans:
         plans = reminder.plans
         parts.append(
             (
                 plan_request(plans, below=True),
                 plans,
-                _columns(plans, "Umsetzung geplant bis", _planned),
+                _columns(plans, "Umsetzung geplant bis", _planned, letter.on),
             )
         )
     closing = [Spacer(0, 6 * mm), *letter_parts.closing(head.signature, head.council_name)]

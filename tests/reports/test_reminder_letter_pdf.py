@@ -14,6 +14,7 @@ from meeting_sample import LETTERHEAD
 from pypdf import PdfReader
 
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
+from expertenrat.domain.overview import response_line
 from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
 from expertenrat.domain.recommendations import days_overdue
 from expertenrat.domain.reminders import (
@@ -140,6 +141,22 @@ def test_one_day_late_is_one_tag_in_the_letter_and_the_mail():
     mail = response_lines(letter)
     assert mail[0].endswith("seit 1 Tag überfällig")
     assert mail[1].endswith("seit 30 Tagen überfällig")
+
+
+def test_a_response_due_today_is_heute_faellig_in_the_letter_and_the_mail_as_in_the_overview():
+    """Found by a tester: the letter's "Überfällig" said "noch nicht" on the day the
+    response was due, where the Übersicht says "heute fällig"."""
+    items = (_row(31), _row(32))  # due on 01.06. (today) and on 02.06.
+    letter = ReminderLetter(LETTERHEAD, ProjectReminder(KLIMA, items), TODAY)
+
+    (page,) = PdfReader(io.BytesIO(render_reminder_letter(letter).pdf)).pages
+    lines = [text for text, _x, _y in _lines(page)]
+    assert lines.count("heute fällig") == 1 and lines.count("noch nicht") == 1
+    assert lines.index("heute fällig") < lines.index("noch nicht")
+    mail = response_lines(letter)
+    assert mail[0].endswith("Frist 01.06.2026, heute fällig")
+    assert mail[1].endswith("Frist 02.06.2026")
+    assert response_line(items[0], TODAY).endswith(": heute fällig")  # the Übersicht's
 
 
 def test_six_long_recommendations_with_long_names_fit_on_one_page():
