@@ -4,14 +4,16 @@ question and, once confirmed, take the member out as their chair, as does the im
 its preview announced, each change audited, so that the secretariat can name another.
 Only planned and invited meetings after today: a held meeting keeps its chair and still
 holds the term (:mod:`services.member_history`). A cancelled meeting holds no term: its
-recorded chair stays as its history, and no longer changes."""
+recorded chair stays as its history, and no longer changes. Which of what meetings record
+a term leaves out, :func:`outside_terms`, serves the apologies ahead as well."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
+from typing import TypeVar
 
-from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy import ColumnElement, Select, and_, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, MeetingKind
@@ -21,6 +23,8 @@ from expertenrat.domain.members import Member, term_span
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.store import models
+
+T = TypeVar("T")
 
 _CLEARED = "der Eintrag wird entfernt – bitte bestimmen Sie dort eine neue Sitzungsleitung."
 
@@ -47,26 +51,42 @@ def chaired_ahead(
     """The meetings ahead (:func:`ahead_and_not_held`) one of ``members``, with the term as
     it would be saved, chairs but no longer covers, each with its label ("1. Sitzung am
     14.01.2027"; ``shown`` applied to its title) and that member, in the meetings' order."""
+    meeting = models.Meeting
+    chairs = select(meeting, meeting.chair_membership_id).where(
+        meeting.chair_membership_id.is_not(None), ahead_and_not_held(today)
+    )
+    return outside_terms(session, council_id, chairs, members, shown)
+
+
+def outside_terms(
+    session: Session,
+    council_id: int,
+    recorded: Select[tuple[T, int | None]],
+    members: Iterable[Member],
+    shown: Callable[[str], str] = str,
+) -> list[tuple[T, str, Member]]:
+    """What ``recorded`` selects (with the membership id recording it) of the council's
+    meetings (deleted ones left out) that the term of one of ``members``, as it would be
+    saved, does not cover, each with the meeting's label (``shown`` applied to its title)
+    and that member, in the meetings' order. ``recorded`` selects from or joins
+    ``models.Meeting``: the chair of meetings ahead (:func:`chaired_ahead`), the apologies
+    for them (:mod:`services.member_history`)."""
     terms = {m.id: m for m in members if m.id is not None}
     if not terms:
         return []
-    rows = session.scalars(
-        select(models.Meeting)
-        .where(
-            models.Meeting.council_id == council_id,
-            models.Meeting.deleted_at.is_(None),
-            models.Meeting.chair_membership_id.is_not(None),
-            ahead_and_not_held(today),
-        )
-        .order_by(models.Meeting.starts_at, models.Meeting.id)
+    meeting = models.Meeting
+    rows = session.execute(
+        recorded.add_columns(meeting.number, meeting.kind, meeting.starts_at, meeting.title)
+        .where(meeting.council_id == council_id, meeting.deleted_at.is_(None))
+        .order_by(meeting.starts_at, meeting.id)
     ).all()  # the council's meetings ahead, few: no IN list of thousands of imported ids
     found = []
-    for row in rows:
-        member = terms.get(row.chair_membership_id)
-        day = row.starts_at.date()
+    for what, membership_id, number, kind, starts_at, title in rows:
+        member = terms.get(membership_id)
+        day = starts_at.date()
         if member is not None and not member.is_active(day):
-            label = dated_meeting_label(row.number, MeetingKind(row.kind), day, row.title, shown)
-            found.append((row, label, member))
+            label = dated_meeting_label(number, MeetingKind(kind), day, title, shown)
+            found.append((what, label, member))
     return found
 
 

@@ -23,7 +23,7 @@ from expertenrat.domain.member_history import Record, RecordedMeeting, RecordedS
 from expertenrat.domain.members import Member
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
-from expertenrat.services.chairs_ahead import ahead, ahead_and_not_held
+from expertenrat.services.chairs_ahead import ahead, ahead_and_not_held, outside_terms
 from expertenrat.store import models
 
 _Row = tuple[Record, int, int | None, str, datetime, str]
@@ -203,30 +203,13 @@ def _apologies_outside_terms(
     """The attendance lines of ``members`` saved for meetings after ``today`` that their
     terms do not cover, each with the meeting's label (``shown`` applied to its title), in
     the meetings' order."""
-    terms = {m.id: m for m in members if m.id is not None}
-    if not terms:
-        return []
-    meeting, attendance = models.Meeting, models.Attendance
-    rows = session.execute(
-        select(attendance, meeting)
-        .join(meeting, meeting.id == attendance.meeting_id)
-        .where(
-            meeting.council_id == council_id,
-            meeting.deleted_at.is_(None),
-            ahead(today),
-        )
-        .order_by(meeting.starts_at, meeting.id)
-    ).all()  # the council's lines ahead, few: no IN list of thousands of imported ids
-    found = []
-    for row, held_on in rows:
-        member = terms.get(row.membership_id)
-        day = held_on.starts_at.date()
-        if member is None or member.is_active(day):
-            continue
-        kind = MeetingKind(held_on.kind)
-        label = dated_meeting_label(held_on.number, kind, day, held_on.title, shown)
-        found.append((row, label, member))
-    return found
+    attendance = models.Attendance
+    lines = (
+        select(attendance, attendance.membership_id)
+        .join(models.Meeting, models.Meeting.id == attendance.meeting_id)
+        .where(ahead(today))
+    )
+    return outside_terms(session, council_id, lines, members, shown)
 
 
 def _rows(session: Session, queries: Iterable[tuple[Record, Select]]) -> Iterable[_Row]:
