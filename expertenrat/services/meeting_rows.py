@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.councils import DEFAULT_TIME_ZONE
 from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState, MinutesState
-from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.meeting_numbers import NumberedMeeting, changed_numbers
 from expertenrat.domain.meeting_series import Occurrence
@@ -178,28 +177,6 @@ def existing_meetings(
         for row in meeting_rows(session, council_id)
         if row.state != MeetingState.CANCELLED and row.id != leave_out
     ]
-
-
-def chair_problems(
-    session: Session, council_id: int, membership_id: int | None, day: date
-) -> list[FieldProblem]:
-    """Why ``membership_id`` cannot chair a meeting of the council on ``day`` (German)."""
-    if membership_id is None:
-        return []
-    membership = session.get(models.Membership, membership_id)
-    if membership is None or membership.deleted_at is not None:
-        return [FieldProblem("chair", "Die Sitzungsleitung muss Mitglied des Gremiums sein.")]
-    if membership.council_id != council_id:
-        return [FieldProblem("chair", "Die Sitzungsleitung muss Mitglied des Gremiums sein.")]
-    ended = membership.term_end is not None and membership.term_end < day
-    if membership.term_start > day or ended:
-        return [
-            FieldProblem(
-                "chair",
-                f"Die Sitzungsleitung muss am Tag der Sitzung ({day:%d.%m.%Y}) Mitglied sein.",
-            )
-        ]
-    return []
 
 
 def has_agenda_content(session: Session, meeting_id: int) -> bool:

@@ -30,7 +30,6 @@ from expertenrat.services.meeting_checks import checked_draft
 from expertenrat.services.meeting_queries import WHAT, MeetingQueries, fetch_meeting
 from expertenrat.services.meeting_rows import (
     apply_draft,
-    chair_problems,
     council_clock,
     meeting_from_row,
     renumber,
@@ -41,7 +40,7 @@ from expertenrat.services.minutes_approval_agenda import name_waiting_approvals
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.minutes_recommendations import follow_meeting_day
 from expertenrat.services.moved_apologies import drop_moved_apologies
-from expertenrat.services.moved_members import moved_member_problems
+from expertenrat.services.moved_members import chair_problems, moved_member_problems
 from expertenrat.services.unit_of_work import (
     changing,
     check_version,

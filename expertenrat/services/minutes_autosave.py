@@ -33,10 +33,10 @@ from expertenrat.domain.minutes import (
 )
 from expertenrat.domain.wording import isolated
 from expertenrat.services.editing_audit import EditingAudit
-from expertenrat.services.meeting_rows import chair_problems
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.minutes_rows import header_of, held_meeting, label_of, texts_of
 from expertenrat.services.minutes_staleness import WrittenVersions, same_texts
+from expertenrat.services.moved_members import chair_problems
 from expertenrat.services.unit_of_work import (
     changing,
     fetch,

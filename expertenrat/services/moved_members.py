@@ -3,8 +3,9 @@ attendance (but the apologies of a meeting still to be held, which go with the m
 :mod:`services.moved_apologies`) and its recusals. A held meeting whose minutes are not
 yet approved can still be moved (a date typed wrong); moved to a day outside the term of
 a member it records, its attendance, quorum and minutes would lose that member, and
-"Datenbank prüfen" would report the meeting. So the move is refused, naming them (its
-chair: :func:`services.meeting_rows.chair_problems`)."""
+"Datenbank prüfen" would report the meeting. So the move is refused, naming them; so is
+a chair who is no member on the meeting's day (:func:`chair_problems`, also where the
+chair is chosen)."""
 
 from __future__ import annotations
 
@@ -75,3 +76,28 @@ def _recorded(
         for member in session.scalars(query.options(selectinload(models.Membership.person))):
             found.setdefault(member.id, (member, how))
     return dict(sorted(found.items(), key=lambda entry: full_name(entry[1][0])))
+
+
+def chair_problems(
+    session: Session, council_id: int, membership_id: int | None, day: date
+) -> list[FieldProblem]:
+    """Why ``membership_id`` cannot chair a meeting of the council on ``day`` (German),
+    naming a member whose term does not cover the day: "Die Sitzungsleitung muss am Tag
+    der Sitzung (24.03.2026) Mitglied sein: an diesem Tag ist Olga Roth kein Mitglied des
+    Gremiums."."""
+    if membership_id is None:
+        return []
+    membership = session.get(models.Membership, membership_id)
+    if membership is None or membership.deleted_at is not None:
+        return [FieldProblem("chair", "Die Sitzungsleitung muss Mitglied des Gremiums sein.")]
+    if membership.council_id != council_id:
+        return [FieldProblem("chair", "Die Sitzungsleitung muss Mitglied des Gremiums sein.")]
+    if active_on([membership], day):
+        return []
+    return [
+        FieldProblem(
+            "chair",
+            f"Die Sitzungsleitung muss am Tag der Sitzung ({day:%d.%m.%Y}) Mitglied sein: an "
+            f"diesem Tag ist {full_name(membership)} kein Mitglied des Gremiums.",
+        )
+    ]

@@ -8,10 +8,11 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
-from meeting_rows import add_meeting
+from meeting_rows import BERLIN, add_meeting
 
-from expertenrat.domain.enums import AttendanceStatus
+from expertenrat.domain.enums import AttendanceStatus, MeetingKind
 from expertenrat.domain.errors import ValidationError
+from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services.integrity import IntegrityService
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.store import models
@@ -69,3 +70,35 @@ def test_a_held_meeting_moved_outside_the_terms_of_members_it_records_is_refused
     assert refused.value.message == message
     assert service.get(meeting_id).starts_at.date() == date(2026, 3, 10)
     assert IntegrityService(database).check() == []
+
+
+def test_a_meeting_moved_outside_the_term_of_its_chair_is_refused_naming_her(
+    database, actor, members_service, council, new_member
+):
+    """The refusal said only that the Sitzungsleitung must be a member on that day, not
+    who chairs the meeting (found by review)."""
+    chair = members_service.save(
+        council.id, new_member("Olga", "Roth", term_end=date(2026, 3, 20)), TODAY
+    )
+    service = MeetingsService(database, actor)
+    start = datetime(2026, 3, 10, 16, tzinfo=BERLIN)
+    meeting_id = service.create(
+        council.id,
+        MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus"),
+        chair_membership_id=chair.id,
+    )
+    meeting = service.get(meeting_id)
+    draft = meeting.draft()
+    draft = replace(draft, start=draft.start + timedelta(14), end=draft.end + timedelta(14))
+
+    with pytest.raises(ValidationError) as refused:
+        service.update(meeting_id, meeting.version, draft)
+
+    assert [(p.field, p.message) for p in refused.value.problems] == [
+        (
+            "chair",
+            "Die Sitzungsleitung muss am Tag der Sitzung (24.03.2026) Mitglied sein: an diesem "
+            "Tag ist Olga Roth kein Mitglied des Gremiums.",
+        )
+    ]
+    assert service.get(meeting_id).starts_at.date() == date(2026, 3, 10)

@@ -518,7 +518,8 @@ def test_a_chair_set_in_the_minutes_while_another_pc_ends_the_term_is_not_both_s
     assert first_outcome[0].term_end == date(2026, 3, 1)
     assert isinstance(second_outcome[0], ValidationError), second_outcome[0]
     assert second_outcome[0].message == (
-        "Die Sitzungsleitung muss am Tag der Sitzung (10.03.2026) Mitglied sein."
+        "Die Sitzungsleitung muss am Tag der Sitzung (10.03.2026) Mitglied sein: an diesem "
+        "Tag ist Anna Cordes kein Mitglied des Gremiums."
     )
     assert (
         here.minutes.minutes(minutes.meeting_id).header.chair_membership_id
