@@ -19,18 +19,18 @@ from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.enums import MeetingState, RecommendationStatus
 from expertenrat.domain.invitation_due import invitation_deadline, invitation_task
 from expertenrat.domain.recommendation_answers import GivenAnswer, accepted, fully_answered
-from expertenrat.domain.recommendation_views import DUE_TODAY, RecommendationRow
+from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations import AWAITING_RESPONSE
 from expertenrat.domain.reminders import REMINDER_WINDOW
-from expertenrat.domain.wording import isolated
 
 DUE_SOON_DAYS = REMINDER_WINDOW.days  # what a reminder names is listed (reminder_due)
 
 # The recommendation statuses as the Übersicht groups them (the lifecycle itself is
 # :mod:`expertenrat.domain.recommendations`).
-WITHOUT_RESPONSE = frozenset({RecommendationStatus.ADOPTED, RecommendationStatus.SENT})
-"""Adopted and not yet answered by every project it is addressed to: "Stellungnahme
-ausstehend" (one to several projects, partly answered, among them)."""
+WITHOUT_RESPONSE = frozenset({RecommendationStatus.SENT})
+"""Sent and not yet answered by every project it is addressed to: "Stellungnahme
+ausstehend" (one to several projects, partly answered, among them). One adopted but not
+yet sent owes no answer: the secretariat has to send it ("Zu übermitteln")."""
 SENT_STATUSES = frozenset(RecommendationStatus) - {
     RecommendationStatus.DRAFT,
     RecommendationStatus.ADOPTED,
@@ -66,6 +66,7 @@ class TargetFilter(Enum):
     NEW = "new"  # start a new record (member, meeting)
     OPEN = "open"  # recommendations waiting for a response
     OVERDUE = "overdue"  # recommendations whose response is overdue
+    TO_SEND = "to_send"  # recommendations adopted, not yet sent to the projects
     HELD = "held"  # meetings held
     UPCOMING = "upcoming"  # meetings ahead
     UNRECORDED = "unrecorded"  # meetings past, neither recorded as held nor cancelled
@@ -202,6 +203,7 @@ class CouncilOverview:
     quorum_warnings: tuple[Line, ...] = ()
     meetings_unrecorded: tuple[Line, ...] = ()  # day passed, still planned or invited
     minutes_waiting: tuple[Line, ...] = ()  # held, not yet circulated or not yet approved
+    to_send: tuple[Line, ...] = ()  # recommendations adopted, not yet sent, oldest first
     responses_overdue: tuple[Line, ...] = ()
     responses_due_soon: tuple[Line, ...] = ()  # due in the next DUE_SOON_DAYS days
     composition_warnings: tuple[Line, ...] = ()
@@ -251,17 +253,3 @@ def invitation_state(
 def meeting_when(starts_at: datetime) -> str:
     """ "12.03.2026 um 16:00 Uhr"."""
     return f"{starts_at:%d.%m.%Y um %H:%M} Uhr"
-
-
-def response_line(row: RecommendationRow, today: date) -> str:
-    """ "E-2026-07 Offene Daten (Mobilitätsplattform): seit 12 Tagen überfällig", or for a
-    passed interim plan ": Umsetzung geplant bis 30.06.2026, seit 3 Tagen überfällig".
-    The projects named are those awaited (of several, not one that has answered). Title
-    and projects are set apart for the bidi algorithm (:func:`isolated`)."""
-    projects = "; ".join(isolated(p.title) for p in row.awaited_projects or row.projects)
-    head = f"{row.code} {isolated(row.title)}" + (f" ({projects})" if projects else "")
-    if row.overdue:
-        return f"{head}: {row.overdue_text}"
-    if row.due_today(today):
-        return f"{head}: {DUE_TODAY}"
-    return f"{head}: fällig am {row.awaited_on:%d.%m.%Y}"

@@ -26,6 +26,7 @@ from expertenrat.domain.overview import (
     meeting_when,
     statuses_by_field,
 )
+from expertenrat.domain.overview_register import responses_due, to_send
 from expertenrat.services import overview_fields, overview_lists, overview_quorum
 from expertenrat.services.action_fields import action_field
 from expertenrat.services.invitation_latecomers import joined_after_invitation
@@ -54,7 +55,7 @@ class OverviewService:
             ahead = overview_lists.meetings_ahead(session, council, today)
             next_meeting = ahead[0] if ahead else None
             register = register_rows(session, council_id, today)  # overdue: the domain's rule
-            responses = overview_lists.responses_due(register, today)
+            responses = responses_due(register, today)
             return CouncilOverview(
                 council=settings,
                 active_members=sum(1 for m in members if m.is_active(today)),
@@ -95,6 +96,7 @@ class OverviewService:
                 quorum_warnings=overview_quorum.quorum_warnings(session, ahead, today),
                 meetings_unrecorded=overview_lists.meetings_unrecorded(session, council_id, today),
                 minutes_waiting=overview_lists.minutes_waiting(session, council_id),
+                to_send=to_send(register),
                 responses_overdue=tuple(line for line in responses if line.urgent),
                 responses_due_soon=tuple(line for line in responses if not line.urgent),
                 composition_warnings=_composition_lines(composition),

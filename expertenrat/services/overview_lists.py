@@ -1,12 +1,11 @@
 """The Übersicht's lists, one query each: meetings ahead with the state of their
 invitation (and whether apologies are recorded: :mod:`services.overview_quorum`),
 meetings past but not recorded as held or cancelled, minutes waiting for circulation or
-approval; and, from the register's rows, what is overdue or due soon (as the reminders
-name it)."""
+approval. What the lists say of the recommendations is
+:mod:`expertenrat.domain.overview_register`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -22,13 +21,9 @@ from expertenrat.domain.overview import (
     Line,
     MeetingTab,
     Target,
-    TargetFilter,
     invitation_state,
     meeting_when,
-    response_line,
 )
-from expertenrat.domain.recommendation_views import RecommendationRow
-from expertenrat.domain.reminders import due_in_order
 from expertenrat.services.minutes_finishing import draft_finish
 from expertenrat.store import models
 
@@ -201,25 +196,6 @@ def minutes_waiting(session: Session, council_id: int) -> tuple[Line, ...]:
                 )
             )
     return tuple(lines)
-
-
-def responses_due(rows: Iterable[RecommendationRow], today: date) -> tuple[Line, ...]:
-    """Of the register's ``rows``, those a reminder would name (``due_in_order``): overdue
-    (urgent: the response, or the state of a planned implementation) or a response due
-    within :data:`DUE_SOON_DAYS` days, soonest first; a line opens the recommendation (and
-    names the projects it is addressed to)."""
-    return tuple(
-        Line(
-            response_line(row, today),
-            Target(
-                Area.RECOMMENDATIONS,
-                record_id=row.id,
-                filter=TargetFilter.OVERDUE if row.overdue else TargetFilter.OPEN,
-            ),
-            urgent=row.overdue,
-        )
-        for row in due_in_order(rows, today)
-    )
 
 
 def _invitation(meeting: MeetingAhead, today: date) -> tuple[str, bool]:

@@ -76,6 +76,7 @@ class OverviewPage(NothingPending, OverviewPageView):
         self.invitations_due.show_lines(figures.invitations_due)
         self.meetings_unrecorded.show_lines(figures.meetings_unrecorded)
         self.minutes_waiting.show_lines(figures.minutes_waiting)
+        self.to_send.show_lines(figures.to_send)
         self.responses_overdue.show_lines(figures.responses_overdue)
         self.responses_due_soon.show_lines(figures.responses_due_soon)
         self.composition_warnings.show_lines(figures.composition_warnings)

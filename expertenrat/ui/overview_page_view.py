@@ -97,6 +97,10 @@ class OverviewPageView(QWidget):
             tr(_CONTEXT, "Protokolle zu versenden oder zu genehmigen"),
             Target(Area.MEETINGS, filter=TargetFilter.HELD),
         )
+        self.to_send = self._list(
+            tr(_CONTEXT, "Empfehlungen zu übermitteln"),
+            Target(Area.RECOMMENDATIONS, filter=TargetFilter.TO_SEND),
+        )
         self.responses_overdue = self._list(
             tr(_CONTEXT, "Überfällig: Stellungnahme oder geplante Umsetzung"),
             Target(Area.RECOMMENDATIONS, filter=TargetFilter.OVERDUE),
@@ -148,7 +152,12 @@ class OverviewPageView(QWidget):
             self.meetings_unrecorded,
             self.minutes_waiting,
         )
-        right = (self.responses_overdue, self.responses_due_soon, self.composition_warnings)
+        right = (
+            self.responses_overdue,
+            self.to_send,
+            self.responses_due_soon,
+            self.composition_warnings,
+        )
         self._list_columns = (left, right)
         for widgets in self._list_columns:
             box = QVBoxLayout()

@@ -106,11 +106,15 @@ class RecommendationsFilterBar(FilterBar):
         self._filter.set_year(self.year_combo.currentData())
 
     def show_target(self, target: Target) -> None:
-        """What the Übersicht points at: those without a response or overdue, or those of
-        an action field, the other filters and the search cleared (all of them for one
-        recommendation)."""
+        """What the Übersicht points at: those without a response, overdue or to send
+        (adopted), or those of an action field, the other filters and the search cleared
+        (all of them for one recommendation)."""
         self.search_edit.clear()
-        wanted = {TargetFilter.OPEN: _WITHOUT_RESPONSE, TargetFilter.OVERDUE: _OVERDUE}
+        wanted = {
+            TargetFilter.OPEN: _WITHOUT_RESPONSE,
+            TargetFilter.OVERDUE: _OVERDUE,
+            TargetFilter.TO_SEND: RecommendationStatus.ADOPTED.value,  # "beschlossen"
+        }
         value = None if target.record_id is not None else wanted.get(target.filter)
         self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(value)))
         self.field_combo.setCurrentIndex(max(0, self.field_combo.findData(target.action_field_id)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
-from expertenrat.domain.overview import response_line
+from expertenrat.domain.overview_register import response_line
 from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
 from expertenrat.domain.recommendations import days_overdue
 

@@ -14,7 +14,7 @@ from meeting_sample import LETTERHEAD
 from pypdf import PdfReader
 
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
-from expertenrat.domain.overview import response_line
+from expertenrat.domain.overview_register import response_line
 from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
 from expertenrat.domain.recommendations import days_overdue
 from expertenrat.domain.reminders import (

@@ -482,14 +482,20 @@ def test_overview_counts_the_demo_recommendations(demo_database, loaded, today):
     figures = OverviewService(demo_database).overview(loaded, today)
 
     # The 18 adopted in the minutes cycle through the 8 states; indices 3 and 11 are "sent",
-    # long past their due date; with the adopted ones (6, 14, and 7, 15 beside which drafts
-    # were made) six are without a response (the card "Empfehlungen: Stellungnahme
-    # ausstehend": drafts are not adopted, answered ones have one). Overdue are the two sent
-    # ones and index 1, answered with an interim plan whose date has passed.
-    # The 21st, to two projects, is sent and answered by one: still awaited and overdue,
-    # and counted as partly answered.
+    # long past their due date: with the 21st, to two projects, sent and answered by one
+    # (still awaited, overdue and counted as partly answered) they are without a response
+    # (the card "Empfehlungen: Stellungnahme ausstehend"). The adopted ones (6, 14, and 7,
+    # 15 beside which drafts were made) owe no answer: the secretariat is to send them.
+    # Overdue are the three sent ones and index 1, answered with an interim plan whose
+    # date has passed.
     assert figures.recommendations_total == 21
-    assert figures.recommendations_open == 7
+    assert figures.recommendations_open == 3
+    assert [line.text.split()[0] for line in figures.to_send] == [
+        "E-2025-04",
+        "E-2025-05",
+        "E-2025-12",
+        "E-2026-01",
+    ]
     assert figures.recommendations_partly_answered == 1
     assert figures.recommendations_overdue == 4
     (planned,) = (line for line in figures.responses_overdue if "Umsetzung" in line.text)
@@ -499,7 +505,7 @@ def test_overview_counts_the_demo_recommendations(demo_database, loaded, today):
 def test_overview_of_the_demo_is_not_overdue_before_the_due_dates(demo_database, loaded):
     figures = OverviewService(demo_database).overview(loaded, date(2025, 1, 1))
 
-    assert figures.recommendations_open == 7
+    assert figures.recommendations_open == 3
     assert figures.recommendations_overdue == 0
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.meetings import MeetingScope
+from expertenrat.domain.overview import Area, Target, TargetFilter
 from expertenrat.store import models
 from expertenrat.ui.meeting_form import MeetingForm
 from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
@@ -107,7 +108,7 @@ def test_the_planned_meetings_card_selects_the_next_meeting(window, sample, qtbo
 @pytest.mark.parametrize(
     ("card", "shown"),
     [
-        ("open_card", ["E-2026-01", "E-2026-04", "E-2026-05", "E-2026-06"]),
+        ("open_card", ["E-2026-01", "E-2026-04", "E-2026-06"]),  # not E-2026-05, not sent
         ("overdue_card", ["E-2026-01"]),
     ],
 )
@@ -116,6 +117,24 @@ def test_the_recommendation_cards_open_the_register_filtered(window, qtbot, card
     page = window.pages.recommendations
     assert window.stack.currentWidget() is page
     assert sorted(shown_codes(page)) == shown
+
+
+def test_a_recommendation_adopted_but_not_sent_is_listed_to_send(window, qtbot):
+    """Found by a tester: one adopted but never sent counted as awaiting a response, though
+    it is the secretariat's to send; now it has its own list, which opens the register
+    filtered to those adopted."""
+    overview = window.overview_page
+    assert overview.to_send.title() == "Empfehlungen zu übermitteln"
+    (line,) = overview.to_send.lines
+    assert line.text().startswith("E-2026-05 ")
+    assert line.text().endswith(": am 10.06.2026 beschlossen, noch nicht übermittelt")
+
+    click(qtbot, line)
+    page = window.pages.recommendations
+    assert window.stack.currentWidget() is page
+    assert page.selected().code == "E-2026-05"
+    overview.opened.emit(Target(Area.RECOMMENDATIONS, filter=TargetFilter.TO_SEND))  # "… weitere"
+    assert shown_codes(page) == ["E-2026-05"]
 
 
 def test_a_next_meeting_opens_that_meeting(window, sample, qtbot):
@@ -415,5 +434,5 @@ def test_the_open_card_names_those_partly_answered(make_window, sqlite_database,
     card = window.overview_page.open_card
 
     assert card.caption.text() == "Empfehlungen: Stellungnahme ausstehend"
-    assert card.value.text() == "4"
+    assert card.value.text() == "3"
     assert card.detail.text() == "davon 1 teilweise beantwortet · von 8 insgesamt"

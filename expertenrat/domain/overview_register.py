@@ -1,0 +1,78 @@
+"""The Übersicht's lists of recommendations, from the register's rows: what is overdue or
+due soon (as the reminders name it), and what was adopted but not yet sent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from expertenrat.domain.enums import RecommendationStatus
+from expertenrat.domain.overview import Area, Line, Target, TargetFilter
+from expertenrat.domain.recommendation_views import (
+    DUE_TODAY,
+    AddressedProject,
+    RecommendationRow,
+)
+from expertenrat.domain.reminders import due_in_order
+from expertenrat.domain.wording import isolated
+
+
+def responses_due(rows: Iterable[RecommendationRow], today: date) -> tuple[Line, ...]:
+    """Of the register's ``rows``, those a reminder would name (``due_in_order``): overdue
+    (urgent: the response, or the state of a planned implementation) or a response due
+    within :data:`DUE_SOON_DAYS` days, soonest first; a line opens the recommendation (and
+    names the projects it is addressed to)."""
+    return tuple(
+        Line(
+            response_line(row, today),
+            Target(
+                Area.RECOMMENDATIONS,
+                record_id=row.id,
+                filter=TargetFilter.OVERDUE if row.overdue else TargetFilter.OPEN,
+            ),
+            urgent=row.overdue,
+        )
+        for row in due_in_order(rows, today)
+    )
+
+
+def to_send(rows: Iterable[RecommendationRow]) -> tuple[Line, ...]:
+    """Of the register's ``rows``, those adopted but not yet sent to the projects, the
+    oldest first: the secretariat's to send, no answer owed yet ("Zu übermitteln"); a line
+    opens the recommendation."""
+    adopted = [row for row in rows if row.status is RecommendationStatus.ADOPTED]
+    adopted.sort(key=lambda row: (row.adopted_on or date.max, row.code))
+    return tuple(
+        Line(
+            sending_line(row),
+            Target(Area.RECOMMENDATIONS, record_id=row.id, filter=TargetFilter.TO_SEND),
+        )
+        for row in adopted
+    )
+
+
+def response_line(row: RecommendationRow, today: date) -> str:
+    """ "E-2026-07 Offene Daten (Mobilitätsplattform): seit 12 Tagen überfällig", or for a
+    passed interim plan ": Umsetzung geplant bis 30.06.2026, seit 3 Tagen überfällig".
+    The projects named are those awaited (of several, not one that has answered). Title
+    and projects are set apart for the bidi algorithm (:func:`isolated`)."""
+    head = _head(row, row.awaited_projects or row.projects)
+    if row.overdue:
+        return f"{head}: {row.overdue_text}"
+    if row.due_today(today):
+        return f"{head}: {DUE_TODAY}"
+    return f"{head}: fällig am {row.awaited_on:%d.%m.%Y}"
+
+
+def sending_line(row: RecommendationRow) -> str:
+    """ "E-2025-07 Offene Daten (Mobilitätsplattform): am 12.06.2025 beschlossen, noch nicht
+    übermittelt": adopted, for the secretariat to send to the projects."""
+    adopted = f"am {row.adopted_on:%d.%m.%Y} beschlossen, " if row.adopted_on else ""
+    return f"{_head(row, row.projects)}: {adopted}noch nicht übermittelt"
+
+
+def _head(row: RecommendationRow, projects: Sequence[AddressedProject]) -> str:
+    """Code, title and (in brackets) the ``projects``, title and projects set apart for
+    the bidi algorithm (:func:`isolated`)."""
+    names = "; ".join(isolated(p.title) for p in projects)
+    return f"{row.code} {isolated(row.title)}" + (f" ({names})" if names else "")
