@@ -19,9 +19,9 @@ from expertenrat.domain.enums import (
     Sector,
 )
 from expertenrat.domain.meeting_documents import Letterhead
+from expertenrat.domain.meeting_quorum import Quorate
 from expertenrat.domain.members import Member
 from expertenrat.domain.overview import FieldFigures
-from expertenrat.domain.quorum import Quorate
 from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
 from expertenrat.domain.recommendations_report import ResponseSummary
 

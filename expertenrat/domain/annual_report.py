@@ -27,8 +27,8 @@ from expertenrat.domain.annual_report_council import CouncilPart
 from expertenrat.domain.enums import MeetingState, RecommendationKind
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.meeting_documents import Letterhead
+from expertenrat.domain.meeting_quorum import Quorate
 from expertenrat.domain.overview import FieldFigures
-from expertenrat.domain.quorum import Quorate
 from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations_report import (
     NO_FIELD,
@@ -67,7 +67,7 @@ def default_year(today: date) -> int:
 class MeetingLine:
     """A meeting of the year as the report lists it (the quorum only once held): who was
     present over the whole meeting, and whether it had a quorum as its minutes state it
-    (:attr:`~expertenrat.domain.quorum.MeetingQuorum.quorate`: at some items only where a
+    (:attr:`~expertenrat.domain.meeting_quorum.MeetingQuorum.quorate`: at some items only where a
     member came late or left early)."""
 
     label: str  # "5. Sitzung", "Klausur"

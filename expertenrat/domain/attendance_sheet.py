@@ -16,13 +16,8 @@ from types import MappingProxyType
 from expertenrat.domain.enums import AttendanceStatus, MemberRole
 from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.field_limits import TextField, clean_text, text_problems
-from expertenrat.domain.quorum import (
-    Attendance,
-    MeetingQuorum,
-    QuorumResult,
-    QuorumSpan,
-    present_per_item,
-)
+from expertenrat.domain.meeting_quorum import MeetingQuorum, QuorumSpan
+from expertenrat.domain.quorum import Attendance, QuorumResult, present_per_item
 from expertenrat.domain.quorum_forecast import QuorumForecast
 
 GUEST: Mapping[str, TextField] = MappingProxyType(

@@ -54,7 +54,7 @@ class ChecklistFacts:
     header: MinutesHeader
     chair_name: str
     unrecorded: tuple[str, ...]  # members active that day without attendance
-    quorum_statement: str  # :attr:`~expertenrat.domain.quorum.MeetingQuorum.statement`
+    quorum_statement: str  # :attr:`~expertenrat.domain.meeting_quorum.MeetingQuorum.statement`
     approval: MinutesApproval
     previous: PreviousMinutes | None  # None: the council's first meeting
     approval_item_id: int | None

@@ -19,9 +19,10 @@ from expertenrat.domain.enums import MeetingKind, MinutesState, MinutesStyle
 from expertenrat.domain.invitation_due import invitation_deadline
 from expertenrat.domain.meeting_documents import Letterhead
 from expertenrat.domain.meeting_numbers import meeting_name
+from expertenrat.domain.meeting_quorum import MeetingQuorum, QuorumSpan
 from expertenrat.domain.minutes_attendees import AbsentMember, GuestLine, PresentMember
 from expertenrat.domain.minutes_items import MinutesItem, urgent_extension
-from expertenrat.domain.quorum import MeetingQuorum, QuorumResult, QuorumSpan
+from expertenrat.domain.quorum import QuorumResult
 from expertenrat.domain.wording import counted, isolated
 
 DRAFT_MARK = "ENTWURF"
@@ -189,7 +190,7 @@ class MinutesDocument:
     @property
     def quorum_line(self) -> str:
         """The quorum as stated at the opening; where it did not hold for the whole meeting,
-        which items had one (see :class:`~expertenrat.domain.quorum.MeetingQuorum`)."""
+        which items had one (see :class:`~expertenrat.domain.meeting_quorum.MeetingQuorum`)."""
         if self.quorum is None:
             return ""
         if self.attendance_unrecorded:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import VOTE_SUBJECT, clean_text, text_problems
-from expertenrat.domain.quorum import QuorumResult
+from expertenrat.domain.quorum import QuorumResult, present_recused
 
 COUNTS = {"yes": "Ja-Stimmen", "no": "Nein-Stimmen", "abstain": "Enthaltungen"}
 
@@ -206,7 +206,7 @@ def _could_vote(voters: Voters, word: str) -> str:
         voters.count, f"durften {word}{voters.count} Mitglieder"
     )
     entitled = "1 stimmberechtigtes" if present == 1 else f"{present} stimmberechtigte"
-    return f"{who} abstimmen ({entitled} anwesend, davon {recused} befangen)"
+    return f"{who} abstimmen ({entitled} {present_recused(recused)})"
 
 
 def vote_outcome(mode: VoteMode, adopted: bool) -> str:

@@ -27,13 +27,9 @@ from expertenrat.domain.attendance_sheet import (
 )
 from expertenrat.domain.enums import AttendanceStatus, MemberRole, QuorumRule
 from expertenrat.domain.errors import ValidationError
+from expertenrat.domain.meeting_quorum import quorum_spans
 from expertenrat.domain.meeting_states import NOT_YET_HELD
-from expertenrat.domain.quorum import (
-    attendance_quorum,
-    present_at_opening,
-    quorum_per_item,
-    quorum_spans,
-)
+from expertenrat.domain.quorum import attendance_quorum, present_at_opening, quorum_per_item
 from expertenrat.domain.quorum_forecast import quorum_forecast
 from expertenrat.services.attendance_rows import (
     active_on,

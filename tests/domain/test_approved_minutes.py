@@ -16,9 +16,10 @@ from expertenrat.domain.approved_minutes import (
 )
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meeting_documents import Letterhead
+from expertenrat.domain.meeting_quorum import QuorumSpan
 from expertenrat.domain.minutes_attendees import AbsentMember
 from expertenrat.domain.minutes_document import MinutesDocument
-from expertenrat.domain.quorum import QuorumResult, QuorumSpan
+from expertenrat.domain.quorum import QuorumResult
 
 RECORD = ApprovedMinutes(
     MinutesDocument(Letterhead("Rat", "Rostock"), 5, date(2027, 3, 12)),

@@ -5,15 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from expertenrat.domain.enums import AttendanceStatus, QuorumRule
+from expertenrat.domain.meeting_quorum import MeetingQuorum, Quorate, QuorumSpan, quorum_spans
 from expertenrat.domain.quorum import (
     Attendance,
-    MeetingQuorum,
-    Quorate,
-    QuorumSpan,
     attendance_quorum,
     present_at_opening,
     quorum_per_item,
-    quorum_spans,
 )
 
 PRESENT, EXCUSED = AttendanceStatus.PRESENT, AttendanceStatus.EXCUSED

@@ -74,8 +74,9 @@ def test_a_recused_member_does_not_count_at_that_item():
     results = quorum_per_item(ORDER, council(5, 9), QuorumRule.MORE_THAN_HALF, {21: {0}})
 
     assert results[20].quorate and not results[21].quorate
+    # (found by a tester) "4 von 9 … anwesend (1 befangen)" read as if four were there
     assert results[21].statement == (
-        "4 von 9 stimmberechtigten Mitgliedern anwesend (1 befangen) – nicht beschlussfähig"
+        "5 von 9 stimmberechtigten Mitgliedern anwesend, davon 1 befangen – nicht beschlussfähig"
     )
 
 

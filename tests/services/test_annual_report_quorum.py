@@ -11,7 +11,7 @@ import pytest
 from meeting_rows import add_meeting
 
 from expertenrat.domain.enums import QuorumRule
-from expertenrat.domain.quorum import Quorate
+from expertenrat.domain.meeting_quorum import Quorate
 from expertenrat.services.annual_report import AnnualReportService
 from expertenrat.services.attendance import AttendanceService
 from expertenrat.store import models
