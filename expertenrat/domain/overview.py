@@ -67,6 +67,7 @@ class TargetFilter(Enum):
     OPEN = "open"  # recommendations waiting for a response
     OVERDUE = "overdue"  # recommendations whose response is overdue
     TO_SEND = "to_send"  # recommendations adopted, not yet sent to the projects
+    CLOSABLE = "closable"  # recommendations answered, to be closed (the register: "beantwortet")
     HELD = "held"  # meetings held
     UPCOMING = "upcoming"  # meetings ahead
     UNRECORDED = "unrecorded"  # meetings past, neither recorded as held nor cancelled
@@ -204,6 +205,7 @@ class CouncilOverview:
     meetings_unrecorded: tuple[Line, ...] = ()  # day passed, still planned or invited
     minutes_waiting: tuple[Line, ...] = ()  # held, not yet circulated or not yet approved
     to_send: tuple[Line, ...] = ()  # recommendations adopted, not yet sent, oldest first
+    closable: tuple[Line, ...] = ()  # answered finally by every project, not yet closed
     responses_overdue: tuple[Line, ...] = ()
     responses_due_soon: tuple[Line, ...] = ()  # due in the next DUE_SOON_DAYS days
     composition_warnings: tuple[Line, ...] = ()

@@ -1,5 +1,6 @@
 """The Übersicht's lists of recommendations, from the register's rows: what is overdue or
-due soon (as the reminders name it), and what was adopted but not yet sent."""
+due soon (as the reminders name it), what was adopted but not yet sent, and what was
+answered finally but not closed."""
 
 from __future__ import annotations
 
@@ -48,6 +49,21 @@ def to_send(rows: Iterable[RecommendationRow]) -> tuple[Line, ...]:
             Target(Area.RECOMMENDATIONS, record_id=row.id, filter=TargetFilter.TO_SEND),
         )
         for row in adopted
+    )
+
+
+def closable(rows: Iterable[RecommendationRow]) -> tuple[Line, ...]:
+    """Of the register's ``rows``, those answered finally by every addressed project
+    (``RecommendationRow.settled``) but still "beantwortet", in the register's order:
+    nothing more is awaited, so nothing reminds of them; the council can close them
+    ("Abschluss möglich"). A line opens the recommendation."""
+    return tuple(
+        Line(
+            f"{_head(row, row.projects)}: abschließend beantwortet, noch nicht abgeschlossen",
+            Target(Area.RECOMMENDATIONS, record_id=row.id, filter=TargetFilter.CLOSABLE),
+        )
+        for row in rows
+        if row.settled
     )
 
 

@@ -88,6 +88,14 @@ def standing_answers(
     return latest
 
 
+def settled(addressed: Sequence[int], answers: Sequence[GivenAnswer]) -> bool:
+    """Answered by every addressed project (:func:`fully_answered`), and every answer
+    standing (:func:`standing_answers`) final: nothing more is awaited of the projects."""
+    return fully_answered(addressed, answers) and all(
+        answer.final for answer in standing_answers(addressed, answers).values()
+    )
+
+
 def accepted(addressed: Sequence[int], answers: Sequence[GivenAnswer]) -> bool:
     """Answered by every addressed project (:func:`fully_answered`), and every answer
     standing (:func:`standing_answers`) accepted it: of several projects of which only

@@ -86,6 +86,7 @@ class RecommendationRow:
     plans: tuple[tuple[int | None, date], ...] = ()
     on: date | None = None
     plan_part: bool = False  # a follow-up: the passed plans beside awaited responses
+    settled: bool = False  # answered, every answer standing final (recommendation_answers)
 
     @property
     def project_names(self) -> str:

@@ -19,7 +19,7 @@ from expertenrat.domain.enums import (
     ResponseVerdict,
 )
 from expertenrat.domain.meetings import dated_meeting_label
-from expertenrat.domain.recommendation_answers import answered_ids, pending_plans
+from expertenrat.domain.recommendation_answers import answered_ids, pending_plans, settled
 from expertenrat.domain.recommendation_codes import parse_code
 from expertenrat.domain.recommendation_history import HistoryEntry, Response
 from expertenrat.domain.recommendation_search import found_by_search
@@ -121,6 +121,7 @@ def register_rows(
                 answered_ids(ids, answers),
                 tuple(plans.items()),
                 today,
+                settled=state in AWAITING_OUTCOME and settled(ids, answers),
             )
         )
     rows.sort(key=lambda row: parse_code(row.code) or (0, row.id))

@@ -79,6 +79,7 @@ class OverviewPage(NothingPending, OverviewPageView):
         self.to_send.show_lines(figures.to_send)
         self.responses_overdue.show_lines(figures.responses_overdue)
         self.responses_due_soon.show_lines(figures.responses_due_soon)
+        self.closable.show_lines(figures.closable)
         self.composition_warnings.show_lines(figures.composition_warnings)
         self.field_figures.show_figures(figures.year, figures.fields_this_year)
         self.chart.set_rows(figures.statuses_by_field)

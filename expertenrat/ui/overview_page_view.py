@@ -101,6 +101,10 @@ class OverviewPageView(QWidget):
             tr(_CONTEXT, "Empfehlungen zu übermitteln"),
             Target(Area.RECOMMENDATIONS, filter=TargetFilter.TO_SEND),
         )
+        self.closable = self._list(
+            tr(_CONTEXT, "Empfehlungen: Abschluss möglich"),
+            Target(Area.RECOMMENDATIONS, filter=TargetFilter.CLOSABLE),
+        )
         self.responses_overdue = self._list(
             tr(_CONTEXT, "Überfällig: Stellungnahme oder geplante Umsetzung"),
             Target(Area.RECOMMENDATIONS, filter=TargetFilter.OVERDUE),
@@ -156,6 +160,7 @@ class OverviewPageView(QWidget):
             self.responses_overdue,
             self.to_send,
             self.responses_due_soon,
+            self.closable,
             self.composition_warnings,
         )
         self._list_columns = (left, right)

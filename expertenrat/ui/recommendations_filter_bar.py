@@ -106,14 +106,15 @@ class RecommendationsFilterBar(FilterBar):
         self._filter.set_year(self.year_combo.currentData())
 
     def show_target(self, target: Target) -> None:
-        """What the Übersicht points at: those without a response, overdue or to send
-        (adopted), or those of an action field, the other filters and the search cleared
-        (all of them for one recommendation)."""
+        """What the Übersicht points at: those without a response, overdue, to send
+        (adopted) or to close (answered), or those of an action field, the other filters
+        and the search cleared (all of them for one recommendation)."""
         self.search_edit.clear()
         wanted = {
             TargetFilter.OPEN: _WITHOUT_RESPONSE,
             TargetFilter.OVERDUE: _OVERDUE,
             TargetFilter.TO_SEND: RecommendationStatus.ADOPTED.value,  # "beschlossen"
+            TargetFilter.CLOSABLE: RecommendationStatus.ANSWERED.value,  # "beantwortet"
         }
         value = None if target.record_id is not None else wanted.get(target.filter)
         self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(value)))

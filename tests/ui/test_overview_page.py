@@ -11,6 +11,7 @@ from overview_sample import seed
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QScrollArea
+from sqlalchemy import select
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.meetings import MeetingScope
@@ -135,6 +136,38 @@ def test_a_recommendation_adopted_but_not_sent_is_listed_to_send(window, qtbot):
     assert page.selected().code == "E-2026-05"
     overview.opened.emit(Target(Area.RECOMMENDATIONS, filter=TargetFilter.TO_SEND))  # "… weitere"
     assert shown_codes(page) == ["E-2026-05"]
+
+
+def test_one_answered_finally_by_every_project_is_listed_to_close(
+    make_window, sqlite_database, sample, qtbot
+):
+    """Found by a tester: one whose projects all gave a final answer stayed "beantwortet"
+    with nothing to remind of it; now "Abschluss möglich" lists it (not one answered only
+    in the interim, E-2026-03)."""
+    response = models.RecommendationResponse
+    with sqlite_database.transaction() as session:
+        latest = session.scalars(
+            select(response)
+            .where(response.recommendation_id == sample.recommendations["E-2026-02"])
+            .order_by(response.received_on.desc())
+        ).first()
+        latest.final = True
+    window = make_window()
+    window.show()
+    window.show_area(window.overview_page)
+    overview = window.overview_page
+
+    assert overview.closable.title() == "Empfehlungen: Abschluss möglich"
+    (line,) = overview.closable.lines
+    assert line.text().startswith("E-2026-02 ")
+    assert line.text().endswith(": abschließend beantwortet, noch nicht abgeschlossen")
+    line.setFocus()  # far down the page: opened from the keyboard
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    page = window.pages.recommendations
+    assert window.stack.currentWidget() is page
+    assert page.selected().code == "E-2026-02"
+    overview.opened.emit(Target(Area.RECOMMENDATIONS, filter=TargetFilter.CLOSABLE))
+    assert sorted(shown_codes(page)) == ["E-2026-02", "E-2026-03"]  # all "beantwortet"
 
 
 def test_a_next_meeting_opens_that_meeting(window, sample, qtbot):
