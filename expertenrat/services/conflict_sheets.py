@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from expertenrat.domain.attendance_sheet import AgendaRef
+from expertenrat.domain.attendance_sheet import AgendaRef, AttendanceSheet
 from expertenrat.domain.conflict_screening import Affiliation, ConflictSuggestion, screen
 from expertenrat.domain.conflict_sheet import (
     Conflict,
@@ -25,13 +25,18 @@ from expertenrat.services.attendance_rows import (
     is_cancelled,
     meeting_memberships,
 )
+from expertenrat.services.attendance_sheets import attendance_sheet
 from expertenrat.services.minutes_freeze import is_frozen
 from expertenrat.services.recusals import held_recusals
 from expertenrat.store import models
 
 
-def conflict_sheet(session: Session, meeting: models.Meeting) -> ConflictSheet:
-    """The conflict sheet of ``meeting`` as stored in ``session``'s transaction."""
+def conflict_sheet(
+    session: Session, meeting: models.Meeting, attendance: AttendanceSheet | None = None
+) -> ConflictSheet:
+    """The conflict sheet of ``meeting`` as stored in ``session``'s transaction; its
+    ``attendance`` (read here unless given) says who was there at each item."""
+    attendance = attendance or attendance_sheet(session, meeting)
     memberships = meeting_memberships(session, meeting)
     rows = agenda_rows(session, meeting.id)
     stored = _stored(session, [row.id for row, _number in rows])
@@ -65,13 +70,15 @@ def conflict_sheet(session: Session, meeting: models.Meeting) -> ConflictSheet:
         decided = {c.membership_id for c in conflicts + carried} | {
             member for source, member in overruled if source in sources.get(row.id, ())
         }
+        # Gone before the item or come after it: not asked about (nor by the minutes' check).
+        unasked = decided | (attendance.attending - attendance.present_at(row.id))
         if row.project_id not in projects:
             projects[row.project_id] = _project(session, row.project_id)
         project = projects[row.project_id]
         suggestions = _first_per_member(
             s
             for s in screen(affiliations, [p.name for p in project.partners] if project else [])
-            if s.member not in decided
+            if s.member not in unasked
         )
         items.append(
             ItemConflicts(

@@ -138,7 +138,8 @@ class MeetingFacts:
 
 
 def meeting_facts(session: Session, meeting: models.Meeting) -> MeetingFacts:
-    return MeetingFacts(attendance_sheet(session, meeting), conflict_sheet(session, meeting))
+    sheet = attendance_sheet(session, meeting)
+    return MeetingFacts(sheet, conflict_sheet(session, meeting, sheet))
 
 
 def minutes_of(session: Session, meeting: models.Meeting) -> Minutes:
