@@ -70,6 +70,15 @@ class Agenda:
     # Why no urgent item may be added now (``None``: it may: the meeting is held and its
     # minutes are an open draft).
     urgent_refusal: str | None = None
+    # Why the items of a held meeting may no longer be moved (its minutes are no open draft);
+    # ``None``: they may, or the meeting is not held (its state decides, ``change_refusal``).
+    order_refusal: str | None = None
+
+    @property
+    def order_open(self) -> bool:
+        """The meeting is held and its items may still be moved (its minutes are an open
+        draft): into the order in which they were taken up, each within its level."""
+        return self.state is MeetingState.HELD and not self.frozen and self.order_refusal is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,20 +240,37 @@ def validate_item(item: AgendaItem) -> list[FieldProblem]:
     return problems
 
 
+HELD_OPEN_ORDER = (
+    "Die Sitzung ist als durchgeführt erfasst; Punkte lassen sich nicht mehr hinzufügen, "
+    "löschen oder inhaltlich ändern. Nur Titel lassen sich noch berichtigen und, solange "
+    "das Protokoll ein offener Entwurf ist, Punkte in die Reihenfolge verschieben, in der "
+    "sie behandelt wurden."
+)
+"""What a held meeting's agenda allows while its minutes are an open draft."""
+
+
 def change_refusal(
-    state: MeetingState, *, title_only: bool = False, open_urgent: bool = False
+    state: MeetingState,
+    *,
+    title_only: bool = False,
+    open_urgent: bool = False,
+    open_order: bool = False,
 ) -> str | None:
     """Why the agenda of a meeting in ``state`` may not change so (German), or ``None``.
 
-    A cancelled meeting's agenda is final; a held meeting's items keep their order and
-    content, but a title may still be corrected (``title_only``), and an urgent item taken
-    up at the meeting may be changed or removed while the minutes are an open draft
-    (``open_urgent``). "Held" is the state: a meeting may be marked so once it has begun,
-    while it still runs, so the refusal does not say that it is over.
+    A cancelled meeting's agenda is final; a held meeting's items keep their content, but
+    a title may still be corrected (``title_only``), and an urgent item taken up at the
+    meeting may be changed or removed while the minutes are an open draft
+    (``open_urgent``); while they are (``open_order``), the refusal says that the items may
+    still be moved (:func:`~expertenrat.domain.agenda_moves.keep_levels`). "Held" is the
+    state: a meeting may be marked so once it has begun, while it still runs, so the
+    refusal does not say that it is over.
     """
     if state is MeetingState.CANCELLED:
         return "Die Sitzung ist abgesagt; ihre Tagesordnung kann nicht mehr geändert werden."
     if state is MeetingState.HELD and not (title_only or open_urgent):
+        if open_order:
+            return HELD_OPEN_ORDER
         return (
             "Die Sitzung ist als durchgeführt erfasst; ihre Tagesordnung kann nicht mehr "
             "umgestellt werden. Nur Titel lassen sich noch berichtigen."

@@ -133,6 +133,21 @@ def outdent(items: Sequence[AgendaItem], key: int) -> list[AgendaItem]:
     return move_to(items, key, parent.parent, uncles.index(parent) + 1)
 
 
+HELD_LEVELS = (
+    "In einer durchgeführten Sitzung lassen sich Punkte nur innerhalb ihrer Ebene "
+    "verschieben, nicht ein- oder ausrücken."
+)
+
+
+def keep_levels(before: Sequence[AgendaItem], after: Sequence[AgendaItem]) -> None:
+    """Refuse a layout ``after`` that puts an item under another parent than ``before``: a
+    held meeting's items are only moved into the order in which they were taken up; their
+    structure, which the invitation and the minutes number, stays."""
+    parents = {i.key: i.parent for i in before}
+    if any(parents.get(i.key, i.parent) != i.parent for i in after):
+        raise agenda_problem(HELD_LEVELS)
+
+
 def remove(items: Sequence[AgendaItem], key: int) -> list[AgendaItem]:
     """``items`` without ``key`` and its sub-items; the siblings close the gap."""
     item = _find(items, key)

@@ -4,8 +4,9 @@ them is :mod:`expertenrat.services.agenda_order`, which :class:`AgendaService` t
 Every change is one transaction: the new order comes from the domain rules
 (``domain.agenda``), is stored with its numbers (``agenda_rows.store_layout``) and lands
 with its audit entry, or nothing lands. A cancelled meeting's agenda is final; a held
-meeting's items keep order and content, only titles may be corrected, but the council may
-extend it by an urgent item (Dringlichkeitsantrag, :meth:`AgendaService.add_urgent`),
+meeting's items keep their content, only titles may be corrected (and, while its minutes
+are an open draft, the order changed: :mod:`~expertenrat.services.agenda_order`), but the
+council may extend it by an urgent item (Dringlichkeitsantrag, :meth:`AgendaService.add_urgent`),
 which may be changed or deleted again while the minutes are an open draft
 (:mod:`expertenrat.services.urgent_items`).
 """
@@ -45,7 +46,7 @@ from expertenrat.services.unit_of_work import (
     raise_if_invalid,
     reading,
 )
-from expertenrat.services.urgent_items import urgent_refusal
+from expertenrat.services.urgent_items import order_refusal, urgent_refusal
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
@@ -115,7 +116,7 @@ class AgendaService(AgendaOrder):
         with changing(self._db, _AGENDA) as session:
             found = load(session, meeting_id, lock=True)
             ensure_not_frozen(session, found.meeting.id)
-            found.refuse_unless_allowed()
+            found.refuse_unless_allowed(open_order=order_refusal(session, found.meeting) is None)
             if parent is not None and parent not in found.rows:
                 raise ValidationError(
                     [
@@ -258,7 +259,9 @@ def _refuse_unless_allowed(
             return
         if not title_only and found.meeting.state == MeetingState.HELD.value:
             raise ValidationError([FieldProblem("agenda", refusal)])
-    found.refuse_unless_allowed(title_only=title_only)
+    found.refuse_unless_allowed(
+        title_only=title_only, open_order=order_refusal(session, found.meeting) is None
+    )
 
 
 def _value(item: AgendaItem, name: str) -> object:

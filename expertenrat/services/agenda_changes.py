@@ -14,7 +14,7 @@ from expertenrat.domain.wording import isolated, shortened
 from expertenrat.services import audit
 from expertenrat.services.agenda_rows import MeetingItems, meeting_name
 from expertenrat.services.minutes_freeze import is_frozen
-from expertenrat.services.urgent_items import urgent_refusal
+from expertenrat.services.urgent_items import order_refusal, urgent_refusal
 from expertenrat.store import models
 
 ITEM = "Der Tagesordnungspunkt"
@@ -32,6 +32,7 @@ def agenda_of(found: MeetingItems) -> Agenda:
         frozen=is_frozen(object_session(meeting), meeting.id),
         ends_at=meeting.ends_at,
         urgent_refusal=urgent_refusal(object_session(meeting), meeting),
+        order_refusal=order_refusal(object_session(meeting), meeting),
     )
 
 

@@ -4,7 +4,11 @@ these from :class:`AgendaOrder`; adding, changing and deleting items is
 :mod:`expertenrat.services.agenda`).
 
 Each is one transaction: the new order from the domain rules (``domain.agenda_moves``),
-stored with its numbers (``agenda_rows.store_layout``), with its audit entry.
+stored with its numbers (``agenda_rows.store_layout``), with its audit entry. A held
+meeting's items are moved too while its minutes are an open draft
+(:func:`~expertenrat.services.urgent_items.order_refusal`), each within its level
+(:func:`~expertenrat.domain.agenda_moves.keep_levels`): a council that took TOP 7 before
+TOP 6 puts them so, and the attendance recorded at an item (by its key) moves with it.
 """
 
 from __future__ import annotations
@@ -12,13 +16,21 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from expertenrat.domain.agenda import Agenda, AgendaItem, agenda_problem
-from expertenrat.domain.agenda_moves import TARGET_GONE, indent, move, move_to, outdent
-from expertenrat.domain.enums import AuditAction
+from expertenrat.domain.agenda_moves import (
+    TARGET_GONE,
+    indent,
+    keep_levels,
+    move,
+    move_to,
+    outdent,
+)
+from expertenrat.domain.enums import AuditAction, MeetingState
 from expertenrat.services import agenda_rows
 from expertenrat.services.agenda_changes import ITEM, agenda_of, record_item_change
 from expertenrat.services.agenda_rows import load
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.unit_of_work import changing, check_version, fetch
+from expertenrat.services.urgent_items import order_refusal
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
@@ -65,10 +77,17 @@ class AgendaOrder:
                 raise agenda_problem(TARGET_GONE)
             check_version(row, version, ITEM)
             ensure_not_frozen(session, found.meeting.id)
-            found.refuse_unless_allowed()
+            held = found.meeting.state == MeetingState.HELD.value
+            refusal = order_refusal(session, found.meeting)
+            if refusal is not None:
+                raise agenda_problem(refusal)
+            if not held:
+                found.refuse_unless_allowed()
             before = {"number": row.number, "parent_id": row.parent_id, "position": row.position}
             lines = agenda_rows.listed_agenda(found)
             layout = rule(found.items())
+            if held:
+                keep_levels(found.items(), layout)
             agenda_rows.store_layout(session, found.rows, layout)
             if (row.parent_id, row.position) != (before["parent_id"], before["position"]):
                 record_item_change(

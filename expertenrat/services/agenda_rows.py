@@ -49,8 +49,12 @@ class MeetingItems:
     def items(self) -> list[AgendaItem]:
         return [item_of(row, self.project_titles.get(row.id, "")) for row in self.rows.values()]
 
-    def refuse_unless_allowed(self, *, title_only: bool = False) -> None:
-        refusal = change_refusal(MeetingState(self.meeting.state), title_only=title_only)
+    def refuse_unless_allowed(self, *, title_only: bool = False, open_order: bool = False) -> None:
+        """Refuse a change the meeting's state does not allow (``open_order``: a held
+        meeting's items may still be moved, as the refusal says)."""
+        refusal = change_refusal(
+            MeetingState(self.meeting.state), title_only=title_only, open_order=open_order
+        )
         if refusal is not None:
             raise ValidationError([FieldProblem("agenda", refusal)])
 

@@ -216,12 +216,17 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
         selected = self.selected_item()
         item = selected is not None
         moves = possible_moves(agenda.items, selected.key) if agenda and selected else None
-        # A held meeting's titles may be corrected; an urgent item of its open draft changes
-        # (and may be deleted).
+        # A held meeting's titles may be corrected; while its minutes are an open draft its
+        # items move up and down, and an urgent item changes (and may be deleted).
         open_urgent = agenda is not None and selected is not None and selected.urgent
         open_urgent = open_urgent and agenda.urgent_refusal is None
         with focus_to_rows(self.view, *self.structure.findChildren(QPushButton)):
-            self.structure.enable(structural=structural, moves=moves, deletable=open_urgent)
+            self.structure.enable(
+                structural=structural,
+                moves=moves,
+                deletable=open_urgent,
+                reorder=agenda is not None and agenda.order_open,
+            )
             self.structure.show_urgent(agenda)
         self.form.set_title_only(
             agenda is not None and agenda.state is MeetingState.HELD and not open_urgent

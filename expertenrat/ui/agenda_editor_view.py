@@ -76,7 +76,7 @@ def refusal(agenda: Agenda, *, title_only: bool = False) -> str | None:
     """Why the agenda may not change so (approved minutes first), or ``None``."""
     if agenda.frozen:
         return tr(_CONTEXT, FROZEN_HINT)
-    return change_refusal(agenda.state, title_only=title_only)
+    return change_refusal(agenda.state, title_only=title_only, open_order=agenda.order_open)
 
 
 def _invited_note(agenda: Agenda) -> str | None:

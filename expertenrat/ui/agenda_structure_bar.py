@@ -29,10 +29,7 @@ from expertenrat.domain.agenda import (
     closing_item,
     numbers,
 )
-from expertenrat.domain.agenda_moves import (
-    PossibleMoves,
-    possible_moves,
-)
+from expertenrat.domain.agenda_moves import PossibleMoves
 from expertenrat.domain.enums import AgendaItemKind, MeetingState
 from expertenrat.domain.errors import ExpertenratError, ValidationError
 from expertenrat.domain.wording import shortened
@@ -104,14 +101,22 @@ class AgendaStructureBar(QWidget):
         self.outdent_button.clicked.connect(lambda: self.move_selected("outdent"))
 
     def enable(
-        self, *, structural: bool, moves: PossibleMoves | None, deletable: bool = False
+        self,
+        *,
+        structural: bool,
+        moves: PossibleMoves | None,
+        deletable: bool = False,
+        reorder: bool = False,
     ) -> None:
         """``structural``: the agenda's items may be added, moved and deleted now;
         ``moves``: what the selected item's place allows (``None``: nothing selected);
         ``deletable``: the selected item may be deleted all the same (an urgent item of an
-        open draft). A move its place does not allow is disabled, not refused."""
+        open draft), ``reorder`` moved up and down (a held meeting's, in an open draft). A
+        move its place does not allow is disabled, not refused."""
         self.add_button.setEnabled(structural)
         allowed = moves if structural and moves is not None else PossibleMoves()
+        if reorder and moves is not None and not structural:
+            allowed = PossibleMoves(up=moves.up, down=moves.down)
         self.delete_button.setEnabled((structural and moves is not None) or deletable)
         self.add_sub_button.setEnabled(allowed.sub_item)
         self.up_button.setEnabled(allowed.up)
@@ -218,7 +223,9 @@ class AgendaStructureBar(QWidget):
         item, shown = self._selected_item(), self._agenda()
         if item is None or shown is None:
             return
-        if not getattr(possible_moves(shown.items, item.key), direction):
+        buttons = {"up": self.up_button, "down": self.down_button}
+        buttons |= {"indent": self.indent_button, "outdent": self.outdent_button}
+        if not buttons[direction].isEnabled():  # as the item's place and the agenda allow
             return
         if not self._save_pending():
             return

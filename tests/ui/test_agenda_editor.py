@@ -402,7 +402,7 @@ def test_a_cancelled_meeting_is_read_only_with_a_hint(qtbot, editor, make_meetin
     assert not editor.model.flags(editor.model.index(0, 0)) & Qt.ItemFlag.ItemIsDragEnabled
 
 
-def test_a_held_meeting_allows_title_corrections_only(editor, make_meeting, services):
+def test_a_held_meeting_allows_title_corrections_and_moves_only(editor, make_meeting, services):
     meeting = make_meeting(MeetingState.HELD)
     editor.set_meeting(meeting)
     select_number(editor, "1")
@@ -410,12 +410,22 @@ def test_a_held_meeting_allows_title_corrections_only(editor, make_meeting, serv
     # Marked held once it has begun, perhaps while it runs: before, "Die Sitzung hat bereits
     # stattgefunden", said during the meeting.
     assert editor.hint.text() == (
-        "Die Sitzung ist als durchgeführt erfasst; ihre Tagesordnung kann nicht mehr "
-        "umgestellt werden. Nur Titel lassen sich noch berichtigen. " + URGENT_HINT
+        "Die Sitzung ist als durchgeführt erfasst; Punkte lassen sich nicht mehr hinzufügen, "
+        "löschen oder inhaltlich ändern. Nur Titel lassen sich noch berichtigen und, solange "
+        "das Protokoll ein offener Entwurf ist, Punkte in die Reihenfolge verschieben, in der "
+        "sie behandelt wurden. " + URGENT_HINT
     )
     assert editor.form.title_edit.isEnabled()
     assert not editor.form.minutes_spin.isEnabled()
-    assert not editor.structure.down_button.isEnabled()
+    structure = editor.structure
+    assert structure.down_button.isEnabled()  # its minutes are an open draft
+    assert not any(b.isEnabled() for b in (structure.add_button, structure.delete_button))
+    assert not editor.model.flags(editor.model.index(0, 0)) & Qt.ItemFlag.ItemIsDragEnabled
+    structure.down_button.click()
+    assert shown(editor)["2"] == "Eröffnung"
+    assert not structure.indent_button.isEnabled()  # within its level only
+    structure.move_selected("indent")  # Alt+Right does nothing either
+    assert shown(editor)["2"] == "Eröffnung"
     editor.form.title_edit.setText("Eröffnung und Begrüßung")
     editor.form.title_edit.textEdited.emit("x")
     assert editor.save_item()
