@@ -1,12 +1,13 @@
 """Table model of the reminders dialog: per project (one marked as finished "…
 (abgeschlossen)") what is overdue or due within 14 days (a passed planned implementation
-marked "(Umsetzung)", listed first), with whom to remind (lead unit, contact person), the
-earliest date due (a response's deadline or a plan's date) and when the project was last
-reminded ("03.03.2026", its tooltip in words, or "noch nie")."""
+marked "(Umsetzung)", listed first), with whom to remind (lead unit, contact person, each
+cut after :data:`WHOM_LIMIT` characters, the tooltip whole), the earliest date due (a
+response's deadline or a plan's date) and when the project was last reminded
+("03.03.2026", its tooltip in words, or "noch nie")."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from datetime import date
 
 from PySide6.QtCore import QObject
@@ -14,10 +15,14 @@ from PySide6.QtCore import QObject
 from expertenrat.domain.german_dates import date_in_words
 from expertenrat.domain.recommendation_views import AddressedProject
 from expertenrat.domain.reminders import ProjectReminder
+from expertenrat.domain.wording import shortened
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.table_model import Column, RowsTableModel, number_column, text_column
 
 _CONTEXT = "RemindersTableModel"
+# A lead unit or contact may be 300 characters long: wrapped whole in its narrow column, it
+# made its row many lines tall (found by a tester). Cut "…", the tooltip shows it whole.
+WHOM_LIMIT = 60
 
 
 class RemindersTableModel(RowsTableModel):
@@ -34,8 +39,8 @@ class RemindersTableModel(RowsTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         columns: tuple[Column[ProjectReminder], ...] = (
             text_column(tr(_CONTEXT, "Projekt"), project_title),
-            text_column(tr(_CONTEXT, "Federführung"), lambda r: r.project.lead_unit),
-            text_column(tr(_CONTEXT, "Ansprechperson"), lambda r: contact(r.project)),
+            _whom_column(tr(_CONTEXT, "Federführung"), lambda r: r.project.lead_unit),
+            _whom_column(tr(_CONTEXT, "Ansprechperson"), lambda r: contact(r.project)),
             text_column(tr(_CONTEXT, "Empfehlungen"), codes),
             # how many of the listed recommendations are overdue (the register's
             # "überfällig" counts days)
@@ -56,6 +61,13 @@ class RemindersTableModel(RowsTableModel):
 
     def key(self, row: ProjectReminder) -> Hashable:
         return row.project.id
+
+
+def _whom_column(header: str, text: Callable[[ProjectReminder], str]) -> Column[ProjectReminder]:
+    """Whom to remind, at most :data:`WHOM_LIMIT` characters; the tooltip whole."""
+    return text_column(
+        header, lambda r: shortened(text(r), WHOM_LIMIT), tooltip=lambda r: text(r) or None
+    )
 
 
 def project_title(reminder: ProjectReminder) -> str:

@@ -20,7 +20,7 @@ from table_widths import fits, headers_whole, shows_start, shows_whole
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.ui.recommendations_page import RecommendationsPage
 from expertenrat.ui.reminders_dialog import RemindersDialog
-from expertenrat.ui.reminders_table_model import RemindersTableModel
+from expertenrat.ui.reminders_table_model import WHOM_LIMIT, RemindersTableModel
 from expertenrat.ui.save_location import FileKind
 from tests.ui.settling import exposed
 
@@ -298,6 +298,34 @@ def test_project_names_and_lead_units_wrap_rather_than_being_cut_at_900_px(page,
     assert wraps_whole(view, M.COLUMN_PROJECT)  # ... which wraps
     assert wraps_whole(view, M.COLUMN_LEAD)
     assert shows_whole(view, M.COLUMN_CODES)
+
+
+def test_a_long_lead_unit_is_cut_with_its_tooltip_whole_and_keeps_its_row_low(
+    page, qtbot, services, council_id
+):
+    """(found by a tester) A lead unit of 300 characters (the field's limit) wrapped whole
+    in its narrow column and made its project's row many lines tall. It is cut now ("…"),
+    the tooltip has it whole; the row is no taller than the others' wrapping allows."""
+    stored = next(
+        e.project
+        for e in services.projects.projects(council_id)
+        if e.project.title == "Bürgerservice-Chatbot"
+    )
+    lead = ("Amt für Digitalisierung, Organisation und Bürgerservice, Abteilung " * 5)[:300]
+    services.projects.update(replace(stored, lead_unit=lead))
+    page.refresh()
+    dialog = opened(page)
+    exposed(dialog)
+    dialog.resize(900, 460)
+    qtbot.waitUntil(lambda: dialog.view.viewport().width() > 840, timeout=WAIT)
+    settle(qtbot)  # the rows in sight are fitted to their text
+    row = titled_rows(dialog)["Bürgerservice-Chatbot"]
+    index = dialog.model.index(row, M.COLUMN_LEAD)
+    assert index.data().endswith("…") and len(index.data()) <= WHOM_LIMIT
+    assert lead.startswith(index.data()[:-1])
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == lead
+    proxy_row = dialog.proxy.mapFromSource(index).row()
+    assert dialog.view.rowHeight(proxy_row) < 8 * dialog.view.fontMetrics().lineSpacing()
 
 
 def test_saving_writes_letter_and_draft_per_selected_project_and_records_the_reminder(
