@@ -26,6 +26,7 @@ from expertenrat.ui.close_recommendation_dialog import CloseRecommendationDialog
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.merge_dialog import FormLine, OpenMergeDialog
+from expertenrat.ui.project_names import project_name
 from expertenrat.ui.recommendation_content_dialogs import (
     ContentChange,
     EditRecommendationDialog,
@@ -230,9 +231,8 @@ class RecommendationSteps:
         finished is named "… (abgeschlossen)" but stays choosable: a recommendation may
         still concern it (its follow-up, its evaluation), and one addressed to it before
         keeps it when edited."""
-        ended = tr(_CONTEXT, "{} (abgeschlossen)")
         projects = [
-            (p.id, ended.format(p.title) if p.phase is ProjectPhase.COMPLETED else p.title)
+            (p.id, project_name(p.title, p.phase is ProjectPhase.COMPLETED))
             for p in (e.project for e in self._services.projects.projects(council_id))
             if p.id is not None
         ]

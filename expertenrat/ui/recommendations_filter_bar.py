@@ -17,6 +17,7 @@ from expertenrat.domain.overview import WITHOUT_RESPONSE, Target, TargetFilter
 from expertenrat.domain.recommendation_views import RecommendationFilter, RecommendationRow
 from expertenrat.ui.filter_bar import FilterBar, refill_combo
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.project_names import project_name
 from expertenrat.ui.recommendations_filter import RegisterFilter
 
 _CONTEXT = "RecommendationsPage"
@@ -88,9 +89,10 @@ class RecommendationsFilterBar(FilterBar):
         )
 
     def fill(self, rows: list[RecommendationRow], fields: Sequence[ActionField]) -> None:
-        """The council's action fields, and the projects and years of ``rows``; what was
+        """The council's action fields, and the projects (one marked as finished "…
+        (abgeschlossen)", as the other project choosers) and years of ``rows``; what was
         chosen stays chosen where it is still there."""
-        projects = {p.id: p.title for row in rows for p in row.projects}
+        projects = {p.id: p for row in rows for p in row.projects}
         years = sorted({row.year for row in rows if row.year}, reverse=True)
         refill_combo(
             self.field_combo, tr(_CONTEXT, "Alle Handlungsfelder"), [(f.name, f.id) for f in fields]
@@ -98,7 +100,10 @@ class RecommendationsFilterBar(FilterBar):
         refill_combo(
             self.project_combo,
             tr(_CONTEXT, "Alle Projekte"),
-            sorted(((title, pid) for pid, title in projects.items()), key=lambda i: i[0]),
+            [
+                (project_name(p.title, p.ended), p.id)
+                for p in sorted(projects.values(), key=lambda p: p.title)
+            ],
         )
         refill_combo(self.year_combo, tr(_CONTEXT, "Alle Jahre"), [(str(y), y) for y in years])
         self._filter.set_field(self.field_combo.currentData())

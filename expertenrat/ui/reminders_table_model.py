@@ -17,6 +17,7 @@ from expertenrat.domain.recommendation_views import AddressedProject
 from expertenrat.domain.reminders import ProjectReminder
 from expertenrat.domain.wording import shortened
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.project_names import project_name
 from expertenrat.ui.table_model import Column, RowsTableModel, number_column, text_column
 
 _CONTEXT = "RemindersTableModel"
@@ -72,9 +73,7 @@ def _whom_column(header: str, text: Callable[[ProjectReminder], str]) -> Column[
 
 def project_title(reminder: ProjectReminder) -> str:
     """ "Klimaportal", or "Klimaportal (abgeschlossen)" for a project marked as finished."""
-    if reminder.project.ended:
-        return tr(_CONTEXT, "{} (abgeschlossen)").format(reminder.project.title)
-    return reminder.project.title
+    return project_name(reminder.project.title, reminder.project.ended)
 
 
 def contact(project: AddressedProject) -> str:

@@ -3,6 +3,7 @@ found), and the other settings, over rows of the table model."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
@@ -93,6 +94,20 @@ def test_the_other_settings_combine_with_the_search():
     assert found(register_filter) == [1, 4]
     register_filter.set_year(2025)
     assert found(register_filter) == []
+
+
+def test_the_project_filter_marks_a_finished_project(qtbot):
+    """(found by a tester) The register's project filter named a finished project as any
+    other; it is marked as in the other project choosers."""
+    bar = RecommendationsFilterBar(RegisterFilter(lambda: None))
+    qtbot.addWidget(bar)
+    ended = AddressedProject(7, "Altes Portal", ended=True)
+    rows = [_row(1, "Eins"), replace(_row(2, "Zwei"), projects=(ended,))]
+    bar.fill(rows, [])
+    texts = [bar.project_combo.itemText(i) for i in range(bar.project_combo.count())]
+    assert texts == ["Alle Projekte", "Altes Portal (abgeschlossen)", "Vorhaben 1"]
+    bar.project_combo.setCurrentIndex(1)
+    assert bar.chosen_filter().project_id == 7
 
 
 def test_the_filter_combos_have_names_for_a_screen_reader(qtbot):
