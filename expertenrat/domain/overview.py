@@ -67,7 +67,7 @@ class TargetFilter(Enum):
     OPEN = "open"  # recommendations waiting for a response
     OVERDUE = "overdue"  # recommendations whose response is overdue
     TO_SEND = "to_send"  # recommendations adopted, not yet sent to the projects
-    CLOSABLE = "closable"  # recommendations answered, to be closed (the register: "beantwortet")
+    CLOSABLE = "closable"  # answered finally, to be closed (the register: "Abschluss möglich")
     HELD = "held"  # meetings held
     UPCOMING = "upcoming"  # meetings ahead
     UNRECORDED = "unrecorded"  # meetings past, neither recorded as held nor cancelled

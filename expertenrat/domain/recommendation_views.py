@@ -47,11 +47,8 @@ class Origin:
     def label(self) -> str:
         if self.meeting_id is None:
             return BETWEEN_MEETINGS
-        return (
-            f"{self.meeting_label}, TOP {self.item_number}"
-            if self.item_number
-            else (self.meeting_label)
-        )
+        top = f", TOP {self.item_number}" if self.item_number else ""
+        return f"{self.meeting_label}{top}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,7 +280,8 @@ class RecommendationFilter:
     """What the register shows; empty fields do not filter. ``overdue``: only those
     overdue on the day of the list (``RecommendationRow.any_overdue``: past the due date of
     the response, or past the date of an interim plan, also of one project's beside the
-    responses still awaited from others)."""
+    responses still awaited from others). ``settled``: only those the council can close
+    (``RecommendationRow.settled``, the Übersicht's "Abschluss möglich")."""
 
     statuses: frozenset[RecommendationStatus] = frozenset()
     action_field_id: int | None = None
@@ -291,3 +289,8 @@ class RecommendationFilter:
     year: int | None = None
     overdue: bool = False
     search: str = ""  # words typed into the search field (accents aside)
+    settled: bool = False
+
+    def keeps(self, row: RecommendationRow) -> bool:
+        """What only the row read can tell: overdue, settled (the query narrows before)."""
+        return (row.any_overdue or not self.overdue) and (row.settled or not self.settled)

@@ -61,7 +61,7 @@ def register_rows(
 ) -> list[RecommendationRow]:
     """The council's live recommendations that pass ``wanted``, in the order of their codes
     (the search words are looked for in the rows read, as the register page does; for
-    "überfällig" the query narrows the rows, the domain's rule ``any_overdue`` decides).
+    "überfällig" the query narrows the rows, the domain's rule decides: ``keeps``).
     The rows carry the words of their text and answers (``RecommendationRow.words``) only
     if ``searchable`` (for the register page's search as you type) or ``wanted`` has a
     search; the other readers (Übersicht, reports, reminders) need neither."""
@@ -125,8 +125,8 @@ def register_rows(
             )
         )
     rows.sort(key=lambda row: parse_code(row.code) or (0, row.id))
-    if wanted.overdue:
-        rows = [row for row in rows if row.any_overdue]
+    if wanted.overdue or wanted.settled:
+        rows = [row for row in rows if wanted.keeps(row)]
     return found_by_search(rows, wanted.search)
 
 

@@ -1,5 +1,5 @@
-"""What the recommendations register shows: status (or "Stellungnahme ausstehend",
-"überfällig"), action field, project, year and the search as you type, accents aside.
+"""What the recommendations register shows: status (or "überfällig", "Abschluss möglich"),
+action field, project, year and the search as you type, accents aside.
 
 :meth:`RegisterFilter.accepts` answers for all rows at once, in plain Python over the
 rows' folded search texts (see :class:`~expertenrat.ui.filtered_table_model.
@@ -21,6 +21,7 @@ class RegisterFilter:
         self._words: list[str] = []
         self._statuses: frozenset[RecommendationStatus] = frozenset()
         self._overdue = False
+        self._settled = False
         self._field_id: int | None = None
         self._project_id: int | None = None
         self._year: int | None = None
@@ -37,6 +38,10 @@ class RegisterFilter:
 
     def set_overdue(self, overdue: bool) -> None:
         self._change("_overdue", overdue)
+
+    def set_settled(self, settled: bool) -> None:
+        """Only those the council can close (``RecommendationRow.settled``)."""
+        self._change("_settled", settled)
 
     def set_field(self, field_id: int | None) -> None:
         self._change("_field_id", field_id)
@@ -57,7 +62,7 @@ class RegisterFilter:
         common case while typing), the other filters only where one is set."""
         accepted = self._searched(rows)
         others = (self._field_id, self._project_id, self._year)
-        if self._statuses or self._overdue or any(v is not None for v in others):
+        if self._statuses or self._overdue or self._settled or any(v is not None for v in others):
             accepted = [ok and self._keeps(row) for ok, row in zip(accepted, rows, strict=True)]
         return accepted
 
@@ -84,6 +89,8 @@ class RegisterFilter:
         if self._statuses and item.status not in self._statuses:
             return False
         if self._overdue and not item.any_overdue:
+            return False
+        if self._settled and not item.settled:
             return False
         if self._field_id is not None and item.action_field_id != self._field_id:
             return False

@@ -1,5 +1,5 @@
-"""Above the recommendations register: the search and the filters status (or "ohne
-Stellungnahme" / "überfällig"), action field, project and year, each change passed to the
+"""Above the recommendations register: the search and the filters status (or "überfällig",
+"Abschluss möglich"), action field, project and year, each change passed to the
 :class:`~expertenrat.ui.recommendations_filter.RegisterFilter`. The bar also says what is
 chosen as the service reads it (:meth:`RecommendationsFilterBar.chosen_filter`, for the
 exports), refills its combos from the rows read and shows what the Übersicht points at.
@@ -13,24 +13,30 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from expertenrat.domain.councils import ActionField
 from expertenrat.domain.enums import RecommendationStatus
-from expertenrat.domain.overview import WITHOUT_RESPONSE, Target, TargetFilter
+from expertenrat.domain.overview import Target, TargetFilter
 from expertenrat.domain.recommendation_views import RecommendationFilter, RecommendationRow
+from expertenrat.domain.recommendations import AWAITING_OUTCOME
 from expertenrat.ui.filter_bar import FilterBar, refill_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.project_names import project_name
 from expertenrat.ui.recommendations_filter import RegisterFilter
 
 _CONTEXT = "RecommendationsPage"
-_WITHOUT_RESPONSE = "without_response"
 _OVERDUE = "overdue"
+# Answered finally by every project, still "beantwortet": the Übersicht's "Abschluss
+# möglich" (there was no such filter; its "… weitere" showed every answered one, those
+# awaiting a planned implementation too, found by a tester).
+_SETTLED = "settled"
 
 
 class RecommendationsFilterBar(FilterBar):
     def __init__(self, register_filter: RegisterFilter, parent: QWidget | None = None) -> None:
         status_combo = QComboBox()
         status_combo.addItem(tr(_CONTEXT, "Alle Status"), None)
-        status_combo.addItem(tr(_CONTEXT, "Stellungnahme ausstehend"), _WITHOUT_RESPONSE)
+        # No "Stellungnahme ausstehend" beside "übermittelt": it chose the same (a response
+        # is awaited exactly while a recommendation is sent).
         status_combo.addItem(tr(_CONTEXT, "überfällig"), _OVERDUE)
+        status_combo.addItem(tr(_CONTEXT, "Abschluss möglich"), _SETTLED)
         for status in RecommendationStatus:
             status_combo.addItem(status.label, status.value)
         project_combo = QComboBox()
@@ -68,13 +74,14 @@ class RecommendationsFilterBar(FilterBar):
     def _status_chosen(self) -> None:
         chosen = self.chosen_filter()
         self._filter.set_overdue(chosen.overdue)
+        self._filter.set_settled(chosen.settled)
         self._filter.set_statuses(chosen.statuses)
 
     def chosen_filter(self) -> RecommendationFilter:
         """The filters and the search as the service reads them (the exports use them)."""
         value = self.status_combo.currentData()
-        if value == _WITHOUT_RESPONSE:
-            statuses = WITHOUT_RESPONSE
+        if value == _SETTLED:
+            statuses = AWAITING_OUTCOME  # settled only while answered: the query narrows
         elif value in (None, _OVERDUE):
             statuses = frozenset()
         else:
@@ -85,6 +92,7 @@ class RecommendationsFilterBar(FilterBar):
             project_id=self.project_combo.currentData(),
             year=self.year_combo.currentData(),
             overdue=value == _OVERDUE,
+            settled=value == _SETTLED,
             search=self.search_edit.text(),
         )
 
@@ -111,15 +119,15 @@ class RecommendationsFilterBar(FilterBar):
         self._filter.set_year(self.year_combo.currentData())
 
     def show_target(self, target: Target) -> None:
-        """What the Übersicht points at: those without a response, overdue, to send
-        (adopted) or to close (answered), or those of an action field, the other filters
+        """What the Übersicht points at: those without a response (sent), overdue, to send
+        (adopted) or to close (settled), or those of an action field, the other filters
         and the search cleared (all of them for one recommendation)."""
         self.search_edit.clear()
         wanted = {
-            TargetFilter.OPEN: _WITHOUT_RESPONSE,
+            TargetFilter.OPEN: RecommendationStatus.SENT.value,  # "übermittelt"
             TargetFilter.OVERDUE: _OVERDUE,
             TargetFilter.TO_SEND: RecommendationStatus.ADOPTED.value,  # "beschlossen"
-            TargetFilter.CLOSABLE: RecommendationStatus.ANSWERED.value,  # "beantwortet"
+            TargetFilter.CLOSABLE: _SETTLED,  # "Abschluss möglich"
         }
         value = None if target.record_id is not None else wanted.get(target.filter)
         self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(value)))

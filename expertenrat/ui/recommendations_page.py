@@ -1,7 +1,7 @@
 """Empfehlungen: the council's recommendations register (its widgets and where they sit:
 :mod:`expertenrat.ui.recommendations_page_view`).
 
-Status (or "Stellungnahme ausstehend" / "überfällig"), action field, project, year and the
+Status (or "überfällig" / "Abschluss möglich"), action field, project, year and the
 search field (as you type, accents aside) filter the table; overdue rows are red. Beside
 it the selected recommendation with its text, the project's responses and the history.
 The steps here: a new recommendation between the meetings, edit its content (draft or

@@ -139,7 +139,7 @@ def test_a_recommendation_adopted_but_not_sent_is_listed_to_send(window, qtbot):
 
 
 def test_one_answered_finally_by_every_project_is_listed_to_close(
-    make_window, sqlite_database, sample, qtbot
+    make_window, sqlite_database, sample, qtbot, services, council
 ):
     """Found by a tester: one whose projects all gave a final answer stayed "beantwortet"
     with nothing to remind of it; now "Abschluss möglich" lists it (not one answered only
@@ -166,8 +166,13 @@ def test_one_answered_finally_by_every_project_is_listed_to_close(
     page = window.pages.recommendations
     assert window.stack.currentWidget() is page
     assert page.selected().code == "E-2026-02"
+    # "… weitere" (found by a tester): the register filtered as the list, not to all
+    # "beantwortet" (E-2026-03 awaits a planned implementation); the export takes the same
     overview.opened.emit(Target(Area.RECOMMENDATIONS, filter=TargetFilter.CLOSABLE))
-    assert sorted(shown_codes(page)) == ["E-2026-02", "E-2026-03"]  # all "beantwortet"
+    assert page.filters.status_combo.currentText() == "Abschluss möglich"
+    assert shown_codes(page) == ["E-2026-02"]
+    chosen = page.filters.chosen_filter()
+    assert [r.code for r in services.recommendations.list(council.id, chosen)] == ["E-2026-02"]
 
 
 def test_a_next_meeting_opens_that_meeting(window, sample, qtbot):

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
+from expertenrat.domain.overview import Area, Target, TargetFilter
 from expertenrat.domain.recommendation_search import found_by_search
 from expertenrat.domain.recommendation_views import (
     AddressedProject,
@@ -94,6 +95,34 @@ def test_the_other_settings_combine_with_the_search():
     assert found(register_filter) == [1, 4]
     register_filter.set_year(2025)
     assert found(register_filter) == []
+
+
+def test_abschluss_moeglich_keeps_the_settled_rows_only():
+    """The Übersicht's "Abschluss möglich" as a filter: answered, every standing answer
+    final (``RecommendationRow.settled``), not every "beantwortet" one."""
+    rows = [
+        register_row(replace(_row(5, "Abgeschlossen beantwortet", S.ANSWERED), settled=True)),
+        *ROWS,  # E-2026-02 "beantwortet" too, awaiting more
+    ]
+    register_filter = RegisterFilter()
+    register_filter.set_settled(True)
+    kept = register_filter.accepts(rows)
+    assert [r.recommendation.id for r, ok in zip(rows, kept, strict=True) if ok] == [5]
+
+
+def test_the_status_filter_offers_abschluss_moeglich_and_no_twin_of_uebermittelt(qtbot):
+    """ "Stellungnahme ausstehend" chose exactly what "übermittelt" does: gone. The
+    Übersicht's targets choose "übermittelt" and "Abschluss möglich"."""
+    bar = RecommendationsFilterBar(RegisterFilter(lambda: None))
+    qtbot.addWidget(bar)
+    texts = [bar.status_combo.itemText(i) for i in range(bar.status_combo.count())]
+    assert "Stellungnahme ausstehend" not in texts
+    assert texts[:3] == ["Alle Status", "überfällig", "Abschluss möglich"]
+    bar.show_target(Target(Area.RECOMMENDATIONS, filter=TargetFilter.OPEN))
+    assert bar.status_combo.currentText() == "übermittelt"
+    assert bar.chosen_filter().statuses == frozenset({S.SENT})
+    bar.show_target(Target(Area.RECOMMENDATIONS, filter=TargetFilter.CLOSABLE))
+    assert bar.chosen_filter().settled
 
 
 def test_the_project_filter_marks_a_finished_project(qtbot):
