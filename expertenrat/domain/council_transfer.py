@@ -59,6 +59,7 @@ from expertenrat.domain.file_formats import file_system_words, too_large_message
 from expertenrat.domain.recommendation_codes import DEFAULT_CODE_PREFIX
 from expertenrat.domain.text_templates import TextTemplate, template_problems
 from expertenrat.domain.text_templates import clean_template as clean_phrase
+from expertenrat.domain.wording import listed
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -190,7 +191,7 @@ def _readable_version(document: Mapping[str, Any]) -> int:
     if not isinstance(version, int) or isinstance(version, bool):
         return FORMAT_VERSION
     if version < min(READABLE_VERSIONS):
-        known = " und ".join(str(v) for v in READABLE_VERSIONS)
+        known = listed([str(v) for v in READABLE_VERSIONS])
         raise SettingsFileError(
             f"Die Einstellungsdatei hat das Format {version}, das es nie gab; dieses Programm "
             f"liest die Formate {known}. Die Datei ist beschädigt oder stammt nicht von "

@@ -18,7 +18,7 @@ from expertenrat.domain.council_transfer_format import (
 )
 from expertenrat.domain.enums import AgendaItemKind, LabelledEnum
 from expertenrat.domain.merge import FieldDifference
-from expertenrat.domain.wording import shortened
+from expertenrat.domain.wording import listed, shortened
 
 SHORT_NAME = 80  # characters of a name in a short list (an agenda template's: up to 2,000)
 
@@ -223,7 +223,8 @@ def _changes(
 
 def _short_list(parts: list[str], limit: int) -> str:
     """At most ``limit`` of ``parts`` and how many more ("und 12 weitere"); one more is
-    named rather than counted."""
+    named rather than counted. All of them named follow the colon as a list without "und",
+    as without a ``limit``."""
     if len(parts) <= limit + 1:
         return ", ".join(parts)
-    return f"{', '.join(parts[:limit])} und {len(parts) - limit} weitere"
+    return listed(parts, most=limit)

@@ -12,6 +12,7 @@ from expertenrat.domain.council_transfer_format import (
     SettingsFileError,
     setting_label,
 )
+from expertenrat.domain.wording import listed
 
 
 def check_schema(document: Mapping[str, Any], schema: Mapping[str, Any]) -> None:
@@ -69,7 +70,7 @@ def _missing(error: Any, where: str) -> str:
     if len(missing) == 1:
         what = f"fehlt die Angabe {missing[0]}"
     else:
-        what = f"fehlen die Angaben {', '.join(missing[:-1])} und {missing[-1]}"
+        what = f"fehlen die Angaben {listed(missing)}"
     return f"In {where} {what}" if where else f"Es {what}"
 
 

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.german_dates import long_date
 from expertenrat.domain.invitation_changes import invitation_changed
-from expertenrat.domain.wording import names_city
+from expertenrat.domain.wording import listed, names_city
 from expertenrat.domain.working_days import previous_working_day
 
 STANDARD_ADDRESSEE = "An die Mitglieder"
@@ -202,9 +202,9 @@ class MeetingDocument:
             ]
             if not parts:
                 return ""
-            listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} und {parts[-1]}"
+            named = listed(parts)
             verb = "hat" if len(parts) == 1 else "haben"
-            what = f"{listed[0].upper()}{listed[1:]} {verb} sich geändert."
+            what = f"{named[0].upper()}{named[1:]} {verb} sich geändert."
         return f"Bitte beachten Sie: {what} Diese Einladung ersetzt unsere bisherige."
 
     @property

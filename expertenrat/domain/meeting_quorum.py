@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from expertenrat.domain.enums import QuorumRule
 from expertenrat.domain.quorum import Attendance, QuorumResult, noun, quorum_per_item
+from expertenrat.domain.wording import listed
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +111,7 @@ class MeetingQuorum:
             f"({_span_count(span, entitled)})"
             for i, span in enumerate(self.spans)
         ]
-        return f"Das Gremium war {', '.join(parts[:-1])} und {parts[-1]}"
+        return f"Das Gremium war {listed(parts)}"
 
 
 def _never_more_at_once(spans: tuple[QuorumSpan, ...], overall: QuorumResult) -> int | None:

@@ -25,6 +25,7 @@ from expertenrat.domain.meeting_draft import (
 from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.domain.meeting_series import Occurrence
 from expertenrat.domain.meeting_states import MAX_REASON_LENGTH
+from expertenrat.domain.wording import listed
 
 TEXTS = {
     "title": TextField("Der Titel", MAX_TITLE_LENGTH),
@@ -69,8 +70,7 @@ def dated_meeting_label(
 def meetings_named(labels: list[str], article: str) -> str:
     """ "der 3. Sitzung am 11.12.2026 und der 4. Sitzung am 12.03.2027" (``article`` "der";
     "die" for the accusative)."""
-    named = [f"{article} {label}" for label in labels]
-    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} und {named[-1]}"
+    return listed([f"{article} {label}" for label in labels])
 
 
 def list_label(

@@ -12,7 +12,7 @@ from expertenrat.domain.agenda import URGENT_MARK
 from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.votes import recused_label, vote_outcome
-from expertenrat.domain.wording import isolated
+from expertenrat.domain.wording import isolated, listed
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +104,5 @@ def urgent_extension(items: Iterable[MinutesItem]) -> str:
     named = [f"TOP {i.number} „{isolated(i.title)}“" for i in items if i.urgent]
     if not named:
         return ""
-    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} und {named[-1]}"
     kind = "Dringlichkeitsantrag" if len(named) == 1 else "Dringlichkeitsanträge"
-    return f"Die Tagesordnung wurde um {listed} als {kind} erweitert."
+    return f"Die Tagesordnung wurde um {listed(named)} als {kind} erweitert."

@@ -14,6 +14,7 @@ from expertenrat.domain.bundeslaender import BUNDESLAENDER, land_code
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.german_dates import MONTHS
 from expertenrat.domain.meeting_series import Frequency, Occurrence, SeriesSpec
+from expertenrat.domain.wording import listed
 from expertenrat.domain.working_days import land_holidays
 
 
@@ -91,8 +92,7 @@ def skipped_day_warnings(spec: SeriesSpec) -> list[FieldProblem]:
         f"{MONTHS[m - 1]} (außer in Schaltjahren)" if (m, day) == (2, 29) else MONTHS[m - 1]
         for m in short
     ]
-    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} und {names[-1]}"
-    text = f"Nicht jeder Monat hat einen {day}.: Im {listed} findet kein Termin statt."
+    text = f"Nicht jeder Monat hat einen {day}.: Im {listed(names)} findet kein Termin statt."
     return [FieldProblem("dates", text, warning=True)]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 _RTL_CLASSES = frozenset({"R", "AL"})  # the bidi classes of right-to-left letters
 
@@ -18,6 +18,17 @@ def with_counted(number: int, one: str, many: str, none: str) -> str:
     """ "mit 1 Mitglied", "mit 9 Mitgliedern" (``one`` and ``many`` after "mit"), and
     "ohne Mitglieder" (``none``) where there are none, never "mit 0 Mitgliedern"."""
     return f"ohne {none}" if number == 0 else f"mit {counted(number, one, many)}"
+
+
+def listed(parts: Sequence[str], *, most: int | None = None) -> str:
+    """ "A", "A und B", "A, B und C": ``parts`` as a German enumeration ("" for none). With
+    ``most`` at most that many are named and the rest counted, "A, B und 3 weitere"; one
+    more is named rather than counted ("A, B und C", never "A, B und 1 weitere")."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    if most is not None and len(parts) > most + 1:
+        return f"{', '.join(parts[:most])} und {len(parts) - most} weitere"
+    return f"{', '.join(parts[:-1])} und {parts[-1]}"
 
 
 def years_ago(years: int) -> str:

@@ -7,6 +7,7 @@ from expertenrat.domain.wording import (
     council_with_city,
     counted,
     file_size,
+    listed,
     names_city,
     number_ranges,
     quotations_isolated,
@@ -20,6 +21,17 @@ def test_counted_takes_the_noun_in_its_number():
         "1 Gremium",
         "3 Gremien",
     )
+
+
+def test_listed_joins_the_last_part_with_und():
+    assert [listed(["A", "B", "C"][:n]) for n in range(4)] == ["", "A", "A und B", "A, B und C"]
+
+
+def test_listed_counts_the_parts_beyond_most_but_names_a_single_one():
+    parts = ["A", "B", "C", "D", "E"]
+    assert listed(parts, most=2) == "A, B und 3 weitere"
+    assert listed(parts[:3], most=2) == "A, B und C"
+    assert listed(parts, most=5) == "A, B, C, D und E"
 
 
 def test_runs_of_numbers_are_written_as_their_ends():
