@@ -21,6 +21,7 @@ from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.enums import LabelledEnum
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.members import Member
+from expertenrat.domain.wording import listed
 
 FIELD_SEPARATOR = " | "
 """Joins the further action fields in one cell. The import also splits at ``,``, ``;`` and
@@ -207,5 +208,5 @@ def read_as(cells: Sequence[str]) -> tuple[tuple[str, str], ...]:
 
 
 def german_list(items: list[str]) -> str:
-    quoted = [f"„{item}“" for item in items]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " und " + quoted[-1]
+    """ "„Vorname“ und „Nachname“": ``items`` quoted and listed."""
+    return listed([f"„{item}“" for item in items])

@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.fonts import ps2tt
 from reportlab.pdfbase import pdfmetrics
 
+from expertenrat.domain.wording import listed
 from expertenrat.reports import fonts, visual_order
 from expertenrat.reports.house_style import FONT
 from expertenrat.reports.line_breaks import keep_together
@@ -73,19 +74,19 @@ def script_warnings(texts: Iterable[tuple[str, Iterable[str]]]) -> tuple[str, ..
         if scripts and who not in found.setdefault(scripts, []):
             found[scripts].append(who)
     return tuple(
-        f"{_listed(whos)}: {', '.join(scripts)} – diese Zeichen hat keine Schrift des "
+        f"{_whos_listed(whos)}: {', '.join(scripts)} – diese Zeichen hat keine Schrift des "
         "Programms, sie stehen im PDF als „\ufffd“."
         for scripts, whos in found.items()
     )
 
 
-def _listed(whos: list[str]) -> str:
+def _whos_listed(whos: list[str]) -> str:
     """ "Anwesenheit, TOP 1, 2 und 6.1": "TOP" said once for a run of items."""
     parts = [
         who[4:] if who.startswith("TOP ") and before.startswith("TOP ") else who
         for before, who in zip(["", *whos], whos, strict=False)
     ]
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} und {parts[-1]}"
+    return listed(parts)
 
 
 def wrap_rtl(text: str, font: str, size: float, width: float) -> str:

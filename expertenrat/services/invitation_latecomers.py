@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.overview import Area, Line, MeetingTab, Target
+from expertenrat.domain.wording import listed
 from expertenrat.services.overview_lists import MeetingAhead
 from expertenrat.store import models
 
@@ -48,7 +49,7 @@ def joined_after_invitation(
             and (membership.term_end is None or membership.term_end >= day)
         ]
         if names:
-            who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} und {names[-1]}"
+            who = listed(names)
             verb = "ist" if len(names) == 1 else "sind"
             lines.append(
                 Line(

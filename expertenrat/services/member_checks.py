@@ -16,6 +16,7 @@ from expertenrat.domain.errors import ConcurrentEditError, FieldProblem
 from expertenrat.domain.member_history import history_problems
 from expertenrat.domain.member_index import MemberIndex
 from expertenrat.domain.members import Member, clean_member, validate_member
+from expertenrat.domain.wording import listed
 from expertenrat.services.member_history import (
     dropped_apologies_warnings,
     recorded_spans,
@@ -102,12 +103,7 @@ def check_none_added_meanwhile(
     )
     if not names:
         return
-    if len(names) == 1:
-        who = f"{names[0]} wurde"
-    elif len(names) <= _NAMED + 1:  # one more is named rather than counted
-        who = f"{', '.join(names[:-1])} und {names[-1]} wurden"
-    else:
-        who = f"{', '.join(names[:_NAMED])} und {len(names) - _NAMED} weitere wurden"
+    who = f"{listed(names, most=_NAMED)} {'wurde' if len(names) == 1 else 'wurden'}"
     raise ConcurrentEditError(
         "Der Import der Mitglieder",
         f"{who} inzwischen von jemand anderem angelegt. Bitte lesen Sie die Datei erneut "

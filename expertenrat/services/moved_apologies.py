@@ -16,7 +16,7 @@ from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.meeting_states import NOT_YET_HELD
-from expertenrat.domain.wording import isolated
+from expertenrat.domain.wording import isolated, listed
 from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.attendance_rows import active_on, full_name
 from expertenrat.services.meeting_rows import CouncilClock
@@ -54,14 +54,13 @@ def moved_apology_warnings(
     if not names:
         return []
     if len(names) == 1:
-        who, rest = names[0], "ist {} kein Mitglied des Gremiums: die Entschuldigung dafür wird"
+        rest = "ist {} kein Mitglied des Gremiums: die Entschuldigung dafür wird"
     else:
-        who = f"{', '.join(names[:-1])} und {names[-1]}"
         rest = "sind {} keine Mitglieder des Gremiums: die Entschuldigungen dafür werden"
     return [
         FieldProblem(
             "dates",
-            f"Am {day:%d.%m.%Y} {rest.format(who)} beim Speichern entfernt.",
+            f"Am {day:%d.%m.%Y} {rest.format(listed(names))} beim Speichern entfernt.",
             True,
         )
     ]

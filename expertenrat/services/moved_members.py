@@ -18,6 +18,7 @@ from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.meeting_states import NOT_YET_HELD
 from expertenrat.domain.member_history import Record
+from expertenrat.domain.wording import listed
 from expertenrat.services.attendance_rows import active_on, full_name
 from expertenrat.store import models
 
@@ -39,7 +40,7 @@ def moved_member_problems(
     if len(found) == 1:
         outside = f"ist {found[0]} kein Mitglied"
     else:
-        outside = f"sind {', '.join(found[:-1])} und {found[-1]} keine Mitglieder"
+        outside = f"sind {listed(found)} keine Mitglieder"
     return [
         FieldProblem(
             "dates",

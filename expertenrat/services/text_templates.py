@@ -28,6 +28,7 @@ from expertenrat.domain.text_templates import (
     reworded,
     template_problems,
 )
+from expertenrat.domain.wording import listed
 from expertenrat.services import audit
 from expertenrat.services.list_order import ListKind, OrderedCouncilList
 from expertenrat.services.unit_of_work import changing, fetch, reading
@@ -92,7 +93,7 @@ def follow_council_words(
         before = audit.snapshot(row)
         row.text = text
         session.flush()
-        named = " und ".join(f"„{words[name]}“" for name in renamed)
+        named = listed([f"„{words[name]}“" for name in renamed])
         noun = "die Bezeichnungen" if len(renamed) > 1 else "die Bezeichnung"
         audit.record(
             session, actor, AuditAction.UPDATE, ENTITY, row.id, council_id=council.id,

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import URL
 
+from expertenrat.domain.wording import listed
+
 if TYPE_CHECKING:
     from expertenrat.store.table_owners import TableOwners
 
@@ -40,7 +42,7 @@ def no_privilege(url: URL | None, creating_schema: bool) -> str:
 def not_owner(owners: TableOwners) -> str:
     """Other roles own the tables an upgrade changes: only an owner may change a table."""
     names = [f"„{name}“" for name in owners.owners]
-    named = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} und {names[-1]}"
+    named = listed(names)
     whose = "dem Benutzer" if len(names) == 1 else "den Benutzern"
     grantee = sql_identifier(owners.user)
     text = (
