@@ -89,9 +89,11 @@ def chair_problems(
     if membership_id is None:
         return []
     membership = session.get(models.Membership, membership_id)
-    if membership is None or membership.deleted_at is not None:
-        return [FieldProblem("chair", "Die Sitzungsleitung muss Mitglied des Gremiums sein.")]
-    if membership.council_id != council_id:
+    if (
+        membership is None
+        or membership.deleted_at is not None
+        or membership.council_id != council_id
+    ):
         return [FieldProblem("chair", "Die Sitzungsleitung muss Mitglied des Gremiums sein.")]
     if active_on([membership], day):
         return []

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from meeting_rows import BERLIN, add_meeting
 
+from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AttendanceStatus, MeetingKind
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.meeting_draft import MeetingDraft
@@ -102,3 +103,29 @@ def test_a_meeting_moved_outside_the_term_of_its_chair_is_refused_naming_her(
         )
     ]
     assert service.get(meeting_id).starts_at.date() == date(2026, 3, 10)
+
+
+def test_a_chair_of_another_council_or_deleted_is_refused_as_no_member(
+    database, actor, members_service, settings_service, council, new_member
+):
+    other = settings_service.create_council(CouncilSettings(None, "Beirat", "Wismar"))
+    field = settings_service.action_fields(other.id)[0]
+    elsewhere = members_service.save(
+        other.id, new_member("Olga", "Roth", primary_field_id=field.id), TODAY
+    )
+    deleted = members_service.save(council.id, new_member("Paul", "Zorn"), TODAY)
+    members_service.delete(deleted, today=TODAY)
+    marked = members_service.save(council.id, new_member("Ida", "Kern"), TODAY)
+    with database.transaction() as session:  # as OParl reports it: marked deleted
+        session.get(models.Membership, marked.id).deleted_at = models.utc_now()
+    service = MeetingsService(database, actor)
+    start = datetime(2026, 3, 10, 16, tzinfo=BERLIN)
+    draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus")
+
+    for chair in (elsewhere, deleted, marked):
+        with pytest.raises(ValidationError) as refused:
+            service.create(council.id, draft, chair_membership_id=chair.id)
+
+        assert [(p.field, p.message) for p in refused.value.problems] == [
+            ("chair", "Die Sitzungsleitung muss Mitglied des Gremiums sein.")
+        ]
