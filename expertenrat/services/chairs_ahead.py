@@ -90,15 +90,20 @@ def outside_terms(
     return found
 
 
+def labels_by_member(found: Iterable[tuple[object, str, Member]]) -> dict[int, list[str]]:
+    """The meetings' labels of what :func:`outside_terms` found, per membership id."""
+    labels: dict[int, list[str]] = {}
+    for _what, label, member in found:
+        labels.setdefault(member.id, []).append(label)
+    return labels
+
+
 def chairs_cleared(
     session: Session, council_id: int, members: Iterable[Member], today: date
 ) -> dict[int, list[str]]:
     """Per membership id among ``members`` (as they would be saved), the meetings ahead
     whose chair saving the term clears (:func:`chaired_ahead`)."""
-    found: dict[int, list[str]] = {}
-    for row, label, _member in chaired_ahead(session, council_id, members, today):
-        found.setdefault(row.chair_membership_id, []).append(label)
-    return found
+    return labels_by_member(chaired_ahead(session, council_id, members, today))
 
 
 def clear_chairs_ahead(

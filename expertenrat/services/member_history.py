@@ -23,7 +23,12 @@ from expertenrat.domain.member_history import Record, RecordedMeeting, RecordedS
 from expertenrat.domain.members import Member
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
-from expertenrat.services.chairs_ahead import ahead, ahead_and_not_held, outside_terms
+from expertenrat.services.chairs_ahead import (
+    ahead,
+    ahead_and_not_held,
+    labels_by_member,
+    outside_terms,
+)
 from expertenrat.store import models
 
 _Row = tuple[Record, int, int | None, str, datetime, str]
@@ -153,10 +158,7 @@ def apologies_dropped_by_members(
     """Per membership id among ``members`` (as they would be saved), the meetings after
     ``today`` whose apology of it saving the term would remove (:func:`apologies_dropped`
     for many at once: one query)."""
-    found: dict[int, list[str]] = {}
-    for row, label, _m in _apologies_outside_terms(session, council_id, members, today):
-        found.setdefault(row.membership_id, []).append(label)
-    return found
+    return labels_by_member(_apologies_outside_terms(session, council_id, members, today))
 
 
 def import_note(name: str, labels: list[str]) -> str:
