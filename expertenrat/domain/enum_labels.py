@@ -44,6 +44,7 @@ LABELS: dict[str, dict[str, str]] = {
         "resolution": "Beschlussfassung",
         "miscellaneous": "Verschiedenes",
     },
+    "AgendaItemOutcome": {"discussed": "beraten", "postponed": "vertagt", "withdrawn": "abgesetzt"},
     "PresenterKind": {"member": "Mitglied", "project_staff": "Projektteam", "guest": "Gast"},
     "AttendanceStatus": {"present": "anwesend", "excused": "entschuldigt", "absent": "abwesend"},
     "ConflictOrigin": {"declared": "erklärt", "screening": "Prüfung"},

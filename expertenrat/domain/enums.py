@@ -83,6 +83,20 @@ class AgendaItemKind(LabelledEnum):
     MISCELLANEOUS = "miscellaneous"
 
 
+class AgendaItemOutcome(LabelledEnum):
+    """What became of an agenda item in a held meeting: dealt with (the default), postponed
+    to a later meeting ("vertagt") or taken off the agenda in the meeting ("abgesetzt")."""
+
+    DISCUSSED = "discussed"
+    POSTPONED = "postponed"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def mark(self) -> str:
+        """ "– vertagt" beside the item's title in the minutes, "" for one dealt with."""
+        return "" if self is AgendaItemOutcome.DISCUSSED else f"– {self.label}"
+
+
 class PresenterKind(LabelledEnum):
     """Who presents an agenda item (kept in the item's presenter text, see domain.agenda)."""
 

@@ -13,7 +13,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from expertenrat.domain.enums import AgendaItemKind, ConflictDecision, ConflictOrigin, VoteMode
+from expertenrat.domain.enums import (
+    AgendaItemKind,
+    AgendaItemOutcome,
+    ConflictDecision,
+    ConflictOrigin,
+    VoteMode,
+)
 from expertenrat.domain.field_limits import AGENDA_ITEM
 from expertenrat.store.model_base import (
     Base,
@@ -53,6 +59,7 @@ class AgendaItem(PublicId, SoftDeleted, Versioned, Base):
             postgresql_where=text("parent_id IS NOT NULL"),
         ),
         one_of("kind", AgendaItemKind),
+        one_of("outcome", AgendaItemOutcome),
         *not_negative("position", "planned_minutes"),
     )
 
@@ -79,6 +86,12 @@ class AgendaItem(PublicId, SoftDeleted, Versioned, Base):
     result: Mapped[str] = mapped_column(String(100), default="")
     # Taken up at the meeting itself (Dringlichkeitsantrag): added once the meeting was held.
     urgent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Dealt with, postponed or taken off the agenda in the meeting (the minutes record it).
+    outcome: Mapped[str] = mapped_column(
+        String(30),
+        default=AgendaItemOutcome.DISCUSSED.value,
+        server_default=AgendaItemOutcome.DISCUSSED.value,
+    )
 
     parent: Mapped["AgendaItem | None"] = relationship(remote_side=[id])
 
