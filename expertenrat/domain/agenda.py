@@ -12,13 +12,25 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from expertenrat.domain.enums import AgendaItemKind, MeetingState, PresenterKind
+from expertenrat.domain.enums import (
+    AgendaItemKind,
+    AgendaItemOutcome,
+    MeetingState,
+    PresenterKind,
+)
 from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.field_limits import AGENDA_ITEM, clean_text, text_problems
 
 MAX_DEPTH = 3
 URGENT_MARK = "(Dringlichkeitsantrag)"  # beside an urgent item's title
 MAX_PLANNED_MINUTES = 600
+
+
+def minutes_mark(urgent: bool, outcome: AgendaItemOutcome) -> str:
+    """What the minutes print beside an item's title: "(Dringlichkeitsantrag)", "– vertagt",
+    both or ""."""
+    return " ".join(p for p in (URGENT_MARK if urgent else "", outcome.mark) if p)
+
 
 STANDARD_OPENING_ITEMS: tuple[tuple[str, AgendaItemKind], ...] = (
     ("Eröffnung", AgendaItemKind.FORMAL),

@@ -152,6 +152,7 @@ _FIELDS: Mapping[str, Mapping[str, str]] = {
         "public": "öffentlich",
         "title": "Titel",
         "urgent": "Dringlichkeitsantrag",
+        "outcome": "Behandlung",
     },
     "attendance": {
         "voting_right": "Stimmrecht",
@@ -231,6 +232,7 @@ ENUM_FIELDS: Mapping[str, type[enums.LabelledEnum]] = {
     "meeting.kind": enums.MeetingKind,
     "meeting.state": enums.MeetingState,
     "agenda_item.kind": enums.AgendaItemKind,
+    "agenda_item_minutes.outcome": enums.AgendaItemOutcome,
     "agenda_template.kind": enums.AgendaItemKind,
     "attendance.status": enums.AttendanceStatus,
     "conflict_of_interest.origin": enums.ConflictOrigin,

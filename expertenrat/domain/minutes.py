@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
-from expertenrat.domain.agenda import URGENT_MARK
+from expertenrat.domain.agenda import minutes_mark
 from expertenrat.domain.enums import (
+    AgendaItemOutcome,
     MinutesState,
     MinutesStyle,
     RecommendationKind,
@@ -136,6 +137,7 @@ class ItemMinutes:
     # the vote): "Es sind 7 Stimmen erfasst, aber bei TOP 8 waren nur 6 …".
     vote_count_problems: tuple[str, ...] = ()
     urgent: bool = False  # a Dringlichkeitsantrag, taken up at the meeting
+    outcome: AgendaItemOutcome = AgendaItemOutcome.DISCUSSED  # or postponed, withdrawn
 
     @property
     def label(self) -> str:
@@ -143,8 +145,8 @@ class ItemMinutes:
 
     @property
     def mark(self) -> str:
-        """ "(Dringlichkeitsantrag)" beside the title of an urgent item, else ""."""
-        return URGENT_MARK if self.urgent else ""
+        """ "(Dringlichkeitsantrag)", "– vertagt" beside the title, as the minutes print it."""
+        return minutes_mark(self.urgent, self.outcome)
 
     @property
     def texts(self) -> ItemTexts:

@@ -23,6 +23,7 @@ from expertenrat.domain.minutes_checklist_facts import (
     UndecidedConflict,
 )
 from expertenrat.domain.minutes_checklist_lines import Checklist, ChecklistLine, ChecklistTarget
+from expertenrat.domain.minutes_checklist_outcomes import outcome_lines
 
 URGENT_VOTE_MISSING = "Es fehlt die Abstimmung über die Aufnahme des Dringlichkeitsantrags."
 
@@ -62,7 +63,7 @@ def checklist(facts: ChecklistFacts) -> Checklist:
         ),
         _previous_line(facts),
     ]
-    lines += _item_lines(facts.items)
+    lines += _item_lines(facts.items) + outcome_lines(facts.items)
     lines += _recusal_lines(facts.items, facts.undecided_conflicts)
     return Checklist(tuple(lines))
 

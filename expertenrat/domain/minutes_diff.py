@@ -39,6 +39,7 @@ ITEM_LABELS = {
     "motion": "Anträge",
     "resolution": "Beschluss",
     "result": "Ergebnis",
+    "outcome": "Behandlung",
     "votes": "Abstimmungen",
     "recommendations": "Empfehlungen",
 }

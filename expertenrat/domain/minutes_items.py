@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from expertenrat.domain.agenda import URGENT_MARK
-from expertenrat.domain.enums import VoteMode
+from expertenrat.domain.agenda import minutes_mark
+from expertenrat.domain.enums import AgendaItemOutcome, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.votes import recused_label, vote_outcome
 from expertenrat.domain.wording import isolated, listed
@@ -83,6 +83,9 @@ class MinutesItem:
     # A Dringlichkeitsantrag: the council extended its agenda by it at the meeting. Approved
     # minutes stored before this field existed read it as False: they had no urgent items.
     urgent: bool = False
+    # Postponed ("vertagt") or taken off the agenda ("abgesetzt") in the meeting; approved
+    # minutes stored before this field existed read it as dealt with, as they said.
+    outcome: AgendaItemOutcome = AgendaItemOutcome.DISCUSSED
 
     @property
     def label(self) -> str:
@@ -90,8 +93,15 @@ class MinutesItem:
 
     @property
     def mark(self) -> str:
-        """ "(Dringlichkeitsantrag)" beside the title of an urgent item, else ""."""
-        return URGENT_MARK if self.urgent else ""
+        """ "(Dringlichkeitsantrag)", "– vertagt" beside the title, else ""."""
+        return minutes_mark(self.urgent, self.outcome)
+
+    @property
+    def outcome_line(self) -> str:
+        """ "Der Tagesordnungspunkt wurde vertagt." for an item not dealt with, else ""."""
+        if self.outcome is AgendaItemOutcome.DISCUSSED:
+            return ""
+        return f"Der Tagesordnungspunkt wurde {self.outcome.label}."
 
     def vote_lines(self) -> tuple[str, ...]:
         return tuple(vote_line(v, self.recused) for v in self.votes)

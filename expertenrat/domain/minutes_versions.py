@@ -24,7 +24,7 @@ import json
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from expertenrat.domain.enums import VoteMode
+from expertenrat.domain.enums import AgendaItemOutcome, VoteMode
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +81,9 @@ class ItemSnapshot:
     result: str = ""
     votes: tuple[VoteSnapshot, ...] = ()
     recommendations: tuple[RecommendationSnapshot, ...] = ()  # by code
+    # "vertagt", "abgesetzt"; left out of the JSON for an item dealt with, so content stored
+    # before the outcome was kept keeps its fingerprint (a finished draft stays finished).
+    outcome: str = AgendaItemOutcome.DISCUSSED.label
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +110,13 @@ class MinutesSnapshot:
 
 
 def snapshot_json(snapshot: MinutesSnapshot) -> str:
-    """The snapshot as canonical JSON: sorted keys, no spaces, text as typed (UTF-8)."""
-    return json.dumps(asdict(snapshot), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    """The snapshot as canonical JSON: sorted keys, no spaces, text as typed (UTF-8); an
+    item's outcome only where it was not dealt with (see :class:`ItemSnapshot`)."""
+    data = asdict(snapshot)
+    for item in data["items"]:
+        if item["outcome"] == AgendaItemOutcome.DISCUSSED.label:
+            del item["outcome"]
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def parse_snapshot(text: str) -> MinutesSnapshot:

@@ -8,6 +8,7 @@ import hashlib
 from collections.abc import Iterable
 from urllib.parse import quote
 
+from expertenrat.domain.enums import AgendaItemOutcome
 from expertenrat.domain.meetings import meeting_label
 from expertenrat.domain.oparl_base import VENDOR, derived_key
 from expertenrat.domain.oparl_body import OParlBody
@@ -157,8 +158,10 @@ def _item_consultation(body: OParlBody, item: AgendaItemRecord) -> str | None:
 
 
 def _result(item: AgendaItemRecord) -> str:
-    """The minutes' result of the item, else what came of its last vote ("angenommen"),
-    else nothing."""
+    """ "vertagt" or "abgesetzt" for an item not dealt with, else the minutes' result of the
+    item, else what came of its last vote ("angenommen"), else nothing."""
+    if item.outcome is not AgendaItemOutcome.DISCUSSED:
+        return item.outcome.label
     if item.result or not item.votes:
         return item.result
     last = item.votes[-1]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from expertenrat.domain.enums import (
+    AgendaItemOutcome,
     MeetingKind,
     MeetingState,
     MemberRole,
@@ -105,6 +106,7 @@ class AgendaItemRecord:
     project_key: str | None = None
     votes: tuple[VoteRecord, ...] = ()
     recusals: tuple[RecusalRecord, ...] = ()
+    outcome: AgendaItemOutcome = AgendaItemOutcome.DISCUSSED
 
 
 @dataclass(frozen=True, slots=True)

@@ -170,7 +170,8 @@ def _item(doc: MinutesDocument, item: MinutesItem) -> list[Flowable]:
     story = blocks.item_heading(item, level)
     if item.withheld:
         return [*story, parts.paragraph(WITHHELD_LINE, "note")]
-    shown = False
+    shown = bool(item.outcome_line)  # "Der Tagesordnungspunkt wurde vertagt."
+    story += [parts.paragraph(item.outcome_line)] if shown else []
     # Both styles print the discussion (§ 93 VwVfG asks for its essential content): a
     # Verlaufsprotokoll as "Verlauf der Beratung", an Ergebnisprotokoll as "Wesentlicher
     # Inhalt", the field the editor offers for it (and counts as the item's text).

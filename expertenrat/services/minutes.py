@@ -15,13 +15,13 @@ from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.enums import MinutesState
+from expertenrat.domain.enums import AgendaItemOutcome, MinutesState
 from expertenrat.domain.errors import NotFoundError
 from expertenrat.domain.minutes import AdoptedRecommendation, Minutes, RecommendationDraft
 from expertenrat.domain.minutes_checklist_lines import Checklist
 from expertenrat.domain.votes import Vote, VoteDraft, Voters
+from expertenrat.services import minutes_outcomes, minutes_votes, recommendation_records
 from expertenrat.services import minutes_recommendations as recommendations
-from expertenrat.services import minutes_votes, recommendation_records
 from expertenrat.services.minutes_autosave import MinutesAutosave
 from expertenrat.services.minutes_checks import minutes_checklist
 from expertenrat.services.minutes_finishing import (
@@ -80,6 +80,18 @@ class MinutesService(MinutesAutosave):
             row = self._item(session, item_id)
             meeting = self._load_for_change(session, row.meeting_id)
             return minutes_votes.replace_votes(session, self._actor, meeting, row, votes, replacing)
+
+    # --- what became of an item ------------------------------------------------------------
+
+    def set_outcome(
+        self, item_id: int, outcome: AgendaItemOutcome, replacing: AgendaItemOutcome
+    ) -> None:
+        """Record that the item was dealt with, postponed or taken off the agenda
+        (:mod:`services.minutes_outcomes`); ``replacing``: the outcome the caller read."""
+        with changing(self._db, minutes_outcomes.WHAT) as session:
+            row = self._item(session, item_id)
+            meeting = self._load_for_change(session, row.meeting_id)
+            minutes_outcomes.set_outcome(session, self._actor, meeting, row, outcome, replacing)
 
     # --- recommendations adopted in an item -----------------------------------------------
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain import agenda
 from expertenrat.domain.attendance_sheet import AttendanceSheet
-from expertenrat.domain.enums import RecommendationKind, VoteMode
+from expertenrat.domain.enums import AgendaItemOutcome, RecommendationKind, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_items import AdoptedRecommendation, MinutesItem, VoteRecord
 from expertenrat.domain.votes import unanimous_yes
@@ -79,6 +79,7 @@ def _item(
         recused=recused,
         recommendations=recommendations,
         urgent=row.urgent,
+        outcome=AgendaItemOutcome(row.outcome),
     )
 
 

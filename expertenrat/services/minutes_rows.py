@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 from expertenrat.domain.attendance_sheet import AttendanceSheet
 from expertenrat.domain.conflict_sheet import ConflictSheet
 from expertenrat.domain.enums import (
+    AgendaItemOutcome,
     MeetingKind,
     MeetingState,
     MinutesState,
@@ -161,6 +162,7 @@ def minutes_from_facts(session: Session, meeting: models.Meeting, facts: Meeting
         item_votes = tuple(vote_of(v, voters) for v in votes.get(row.id, ()))
         adopted = recommendations.get(row.id, ())
         texts = texts_of(row)
+        outcome = AgendaItemOutcome(row.outcome)
         # A recommendation adopted is a resolution too (found by a tester: it got no
         # warning without a vote or resolution text).
         resolves = bool(texts.resolution_text.strip() or adopted) or any(
@@ -189,7 +191,11 @@ def minutes_from_facts(session: Session, meeting: models.Meeting, facts: Meeting
                 recommendations=adopted,
                 version=row.version,
                 lacks_content=(
-                    texts.empty and not item_votes and not adopted and row.id not in parents
+                    texts.empty
+                    and not item_votes
+                    and not adopted
+                    and row.id not in parents
+                    and outcome is AgendaItemOutcome.DISCUSSED  # none asked of one not dealt with
                 ),
                 parent_id=row.parent_id,
                 presenter=row.presenter,
@@ -199,6 +205,7 @@ def minutes_from_facts(session: Session, meeting: models.Meeting, facts: Meeting
                 warnings=warnings,
                 vote_count_problems=count_problems,
                 urgent=row.urgent,
+                outcome=outcome,
             )
         )
     state = latest_state(session, meeting.id)

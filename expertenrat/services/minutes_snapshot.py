@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.enums import RecommendationKind
+from expertenrat.domain.enums import AgendaItemOutcome, RecommendationKind
 from expertenrat.domain.minutes_versions import (
     HeaderSnapshot,
     ItemSnapshot,
@@ -53,6 +53,7 @@ def minutes_snapshot(session: Session, meeting: models.Meeting) -> MinutesSnapsh
             result=row.result,
             votes=tuple(votes.get(row.id, ())),
             recommendations=tuple(adopted.get(row.id, ())),
+            outcome=AgendaItemOutcome(row.outcome).label,
         )
         for row, number in rows
     )

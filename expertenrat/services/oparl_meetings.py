@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, defer
 
 from expertenrat.domain.attendance_sheet import AttendanceSheet
 from expertenrat.domain.enums import (
+    AgendaItemOutcome,
     AttendanceStatus,
     MeetingKind,
     MeetingState,
@@ -166,6 +167,7 @@ def _item(
             for v in votes.get(item.id, ())
         ),
         recusals=tuple(recusals.get(item.id, ())),
+        outcome=AgendaItemOutcome(item.outcome),
     )
 
 

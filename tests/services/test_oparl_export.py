@@ -462,6 +462,35 @@ def test_what_the_minutes_say_of_an_item_goes_out_only_once_they_are_approved(se
     assert any(minutes_fields & set(i) for m in approved for i in m["agendaItem"])
 
 
+def test_an_item_postponed_or_taken_off_carries_it_as_its_result(services, tmp_path):
+    """What the approved minutes record of an item not dealt with ("vertagt",
+    "abgesetzt") is its result, whatever its free text or its last vote said."""
+    with services.database.transaction() as session:
+        items = session.scalars(
+            select(models.AgendaItem)
+            .join(
+                models.MinutesVersion,
+                models.MinutesVersion.meeting_id == models.AgendaItem.meeting_id,
+            )
+            .where(models.MinutesVersion.state == "approved", models.AgendaItem.public)
+            .where(models.AgendaItem.deleted_at.is_(None), models.AgendaItem.parent_id.is_(None))
+            .order_by(models.AgendaItem.id)
+            .limit(2)
+        ).all()
+        for item, outcome in zip(items, ("postponed", "withdrawn"), strict=True):
+            item.outcome, item.result = outcome, "zur Kenntnis genommen"
+        keys = [item.public_id for item in items]
+    walk = exported(services, tmp_path / "oparl")
+
+    results = {
+        key: item.get("result")
+        for item in walk.of_type("AgendaItem")
+        for key in keys
+        if item["id"].endswith(f"/{key}.json")
+    }
+    assert results == dict(zip(keys, ("vertagt", "abgesetzt"), strict=True))
+
+
 def test_the_term_of_a_member_without_name_consent_is_not_published(services, tmp_path):
     """(found by a tester) The Body's LegislativeTerms were made from every membership:
     a member appointed alone in the middle of a term, who has not agreed to be named, was

@@ -1,0 +1,114 @@
+"""Items postponed ("vertagt") or taken off the agenda ("abgesetzt") in the minutes: set
+through the minutes service (audited, refused once approved or when another PC set another
+outcome), marked in the PDF minutes' agenda and heading, asked no text by the completeness
+check, which warns of a vote at such an item."""
+
+from __future__ import annotations
+
+import pytest
+from minutes_setup import Minutes, held_minutes
+from pdf_reading import outline, text
+
+from expertenrat.domain.enums import AgendaItemOutcome
+from expertenrat.domain.errors import ConcurrentEditError
+from expertenrat.domain.minutes import ItemTexts
+from expertenrat.domain.minutes_versions import parse_snapshot, snapshot_json
+from expertenrat.reports.minutes_pdf import render_minutes
+from expertenrat.services.audit_reading import AuditService
+from expertenrat.services.minutes import MinutesService
+from expertenrat.services.minutes_assembly import minutes_document
+from expertenrat.services.minutes_freeze import MinutesFrozenError
+from expertenrat.services.minutes_snapshot import minutes_snapshot
+from expertenrat.store import models
+
+DISCUSSED, POSTPONED, WITHDRAWN = AgendaItemOutcome
+
+
+@pytest.fixture
+def minutes(database, council, fields) -> Minutes:
+    return held_minutes(database, council.id, fields["Stadtdaten"].id)
+
+
+@pytest.fixture
+def service(database, actor) -> MinutesService:
+    return MinutesService(database, actor)
+
+
+def test_an_item_postponed_needs_no_text_and_the_change_is_audited(
+    database, service, minutes
+) -> None:
+    item = service.minutes(minutes.meeting_id).items[1]
+    service.save_item(item.item_id, ItemTexts(), item.version, "s")
+    assert f"{item.label}: Es fehlt der Protokolltext." in _texts(service, minutes)
+
+    service.set_outcome(item.item_id, POSTPONED, DISCUSSED)
+
+    stored = service.minutes(minutes.meeting_id).item(item.item_id)
+    assert stored.outcome is POSTPONED and not stored.lacks_content
+    assert f"{item.label}: Es fehlt der Protokolltext." not in _texts(service, minutes)
+    assert service.checklist(minutes.meeting_id).complete
+    entry = AuditService(database).entries("agenda_item_minutes", item.item_id)[-1]
+    assert (entry.before, entry.after) == ({"outcome": "discussed"}, {"outcome": "postponed"})
+    assert entry.summary.endswith(": vertagt")
+
+
+def test_another_pcs_outcome_is_not_saved_over(service, minutes) -> None:
+    item_id = minutes.item_ids[1]
+    service.set_outcome(item_id, WITHDRAWN, DISCUSSED)
+
+    with pytest.raises(ConcurrentEditError):
+        service.set_outcome(item_id, POSTPONED, DISCUSSED)  # read before the change
+    assert service.minutes(minutes.meeting_id).item(item_id).outcome is WITHDRAWN
+
+
+def test_a_vote_at_an_item_postponed_is_a_warning(service, minutes) -> None:
+    item = service.minutes(minutes.meeting_id).items[2]  # voted on
+    service.set_outcome(item.item_id, POSTPONED, DISCUSSED)
+
+    (line,) = [
+        line for line in service.checklist(minutes.meeting_id).lines if line.key == "item_outcome"
+    ]
+    assert line.ok and line.warning and line.target.item_id == item.item_id
+    assert line.text.startswith(f"{item.label}: Der Punkt ist als vertagt vermerkt, trägt aber")
+
+
+def test_the_outcome_is_refused_once_the_minutes_are_approved(database, service, minutes) -> None:
+    with database.transaction() as session:
+        session.add(
+            models.MinutesVersion(meeting_id=minutes.meeting_id, number=1, state="approved")
+        )
+
+    with pytest.raises(MinutesFrozenError):
+        service.set_outcome(minutes.item_ids[1], POSTPONED, DISCUSSED)
+
+
+def test_the_pdf_minutes_mark_the_item_in_the_agenda_and_its_heading(
+    database, service, minutes
+) -> None:
+    items = service.minutes(minutes.meeting_id).items
+    service.save_item(items[1].item_id, ItemTexts(), items[1].version, "s")
+    service.set_outcome(items[1].item_id, POSTPONED, DISCUSSED)
+    service.set_outcome(items[3].item_id, WITHDRAWN, DISCUSSED)
+    with database.reading() as session:
+        meeting = session.get(models.Meeting, minutes.meeting_id)
+        pdf = render_minutes(minutes_document(session, meeting)).pdf
+        snapshot = minutes_snapshot(session, meeting)
+    printed = text(pdf)
+
+    postponed = f"TOP {items[1].number} {items[1].title} – vertagt"
+    withdrawn = f"TOP {items[3].number} {items[3].title} – abgesetzt"
+    assert postponed in printed and withdrawn in printed  # the item headings
+    assert printed.count("– vertagt") == 2  # and the agenda's line
+    assert postponed in outline(pdf)
+    assert "Der Tagesordnungspunkt wurde vertagt." in printed
+    assert "Der Tagesordnungspunkt wurde abgesetzt." in printed
+    assert "Keine Eintragungen." not in printed
+    # Kept in the versions' snapshot, which leaves it out for an item dealt with.
+    assert [i.outcome for i in parse_snapshot(snapshot_json(snapshot)).items] == [
+        "beraten", "vertagt", "beraten", "abgesetzt",
+    ]  # fmt: skip
+    assert snapshot_json(snapshot).count('"outcome"') == 2
+
+
+def _texts(service: MinutesService, minutes: Minutes) -> list[str]:
+    return [line.text for line in service.checklist(minutes.meeting_id).lines]
