@@ -40,6 +40,7 @@ from expertenrat.ui.minutes_item_list import header_key, item_key, lacking
 from expertenrat.ui.minutes_line_display import MinutesLineDisplay
 from expertenrat.ui.minutes_navigation import MinutesNavigation
 from expertenrat.ui.minutes_offers import MinutesOffers
+from expertenrat.ui.minutes_outcome_actions import OutcomeActions
 from expertenrat.ui.minutes_phrase_menu import PhraseMenu, insert_phrase
 from expertenrat.ui.minutes_recommendation_actions import RecommendationActions
 from expertenrat.ui.minutes_saving import MinutesSaver
@@ -111,6 +112,9 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
             self._item_changed,
             self.refresh,
         )
+        self.outcome_actions = OutcomeActions(
+            self, dialogs, services.minutes.set_outcome, current_item, self.refresh
+        )
         self.draft_finishing = DraftFinishing(
             self,
             services.minutes,
@@ -141,6 +145,7 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
         self.item_form.edited.connect(self._item_edited)
         self.item_form.focus_left.connect(self._save_current)
         self.item_form.votes.save_requested.connect(self.vote_actions.save)
+        self.item_form.outcome_chosen.connect(self.outcome_actions.choose)
         self.item_form.recommendations.add_requested.connect(self.recommendation_actions.add)
         self.item_form.recommendations.remove_requested.connect(
             self.recommendation_actions.ask_remove

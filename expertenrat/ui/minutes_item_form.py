@@ -3,7 +3,9 @@
 The discussion is labelled after the council's minutes style: an Ergebnisprotokoll keeps
 the essential content, a Verlaufsprotokoll the course of the discussion. Every keystroke
 emits ``edited``; :meth:`payload` is the full snapshot of the texts for the autosave. Each
-text field has its Alt key (the underlined letter of its label).
+text field has its Alt key (the underlined letter of its label). "Behandlung" says whether
+the item was dealt with, postponed or taken off the agenda; a choice emits
+``outcome_chosen`` (saved at once, not with the texts).
 :meth:`insert_phrase` puts a standard phrase at the cursor of the text field last used.
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.enums import MinutesStyle
+from expertenrat.domain.enums import AgendaItemOutcome, MinutesStyle
 from expertenrat.domain.field_limits import MINUTES_ITEM
 from expertenrat.domain.minutes import ItemMinutes, ItemTexts
 from expertenrat.ui.i18n import tr
@@ -57,6 +60,7 @@ def texts_text(payload: dict, style: MinutesStyle = MinutesStyle.RESULTS) -> str
 class MinutesItemForm(QWidget):
     edited = Signal()
     focus_left = Signal()
+    outcome_chosen = Signal(object)  # AgendaItemOutcome
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,6 +91,7 @@ class MinutesItemForm(QWidget):
         self._last_text: QPlainTextEdit | QLineEdit = self.resolution_edit
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.addRow(tr(_CONTEXT, "Be&handlung"), self._outcome_combo())
         form.addRow(self.discussion_label, self.discussion_edit)
         form.addRow(tr(_CONTEXT, "&Anträge (wörtlich)"), self.motion_edit)
         form.addRow(tr(_CONTEXT, "&Beschluss (wörtlich)"), self.resolution_edit)
@@ -108,6 +113,24 @@ class MinutesItemForm(QWidget):
         self.result_edit.textChanged.connect(self.edited)
         self.result_edit.installEventFilter(self)
         self.set_style(MinutesStyle.RESULTS)
+
+    def _outcome_combo(self) -> QComboBox:
+        self.outcome_combo = QComboBox()
+        for outcome in AgendaItemOutcome:
+            self.outcome_combo.addItem(tr(_CONTEXT, outcome.label), outcome.value)
+        self.outcome_combo.setToolTip(
+            tr(
+                _CONTEXT,
+                "vertagt: auf eine spätere Sitzung verschoben; abgesetzt: in der Sitzung von "
+                "der Tagesordnung genommen. Beide brauchen keinen Protokolltext.",
+            )
+        )
+        self.outcome_combo.activated.connect(
+            lambda index: self.outcome_chosen.emit(
+                AgendaItemOutcome(self.outcome_combo.itemData(index))
+            )
+        )
+        return self.outcome_combo
 
     def set_style(self, style: MinutesStyle) -> None:
         if style is MinutesStyle.COURSE:
@@ -145,6 +168,7 @@ class MinutesItemForm(QWidget):
         if not same:
             self.votes.show_message("", warning=False)
         self.recommendations.show_recommendations(item.recommendations)
+        self.outcome_combo.setCurrentIndex(self.outcome_combo.findData(item.outcome.value))
         self._item_id = item.item_id
         self.show_payload(payload)
 
@@ -190,6 +214,7 @@ class MinutesItemForm(QWidget):
             set_read_only(widget, read_only)
         self.votes.set_read_only(read_only)
         self.recommendations.set_read_only(read_only)
+        self.outcome_combo.setEnabled(not read_only)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn and isinstance(watched, QPlainTextEdit | QLineEdit):

@@ -1,0 +1,50 @@
+"""The minutes editor's "Behandlung": choosing "vertagt" saves it at once, marks the item in
+the list and its heading as the PDF minutes do and takes away "fehlt noch"; once another
+PC approved the minutes, the choice is refused in German and the stored outcome shown."""
+
+from __future__ import annotations
+
+from held_meeting import held_meeting_of_three
+
+from expertenrat.domain.enums import AgendaItemOutcome
+from expertenrat.store import models
+from expertenrat.ui.minutes_editor import MinutesEditor
+from expertenrat.ui.minutes_item_list import item_key
+
+
+def choose(editor: MinutesEditor, outcome: AgendaItemOutcome) -> None:
+    """Pick ``outcome`` in the combo as the user does (``activated`` is the user's choice)."""
+    combo = editor.item_form.outcome_combo
+    combo.activated.emit(combo.findText(outcome.label))
+
+
+def test_choosing_vertagt_marks_the_item_and_is_refused_once_approved(qtbot, services, dialogs):
+    held = held_meeting_of_three(services)
+    first, second = held.item_ids[:2]
+    editor = MinutesEditor(services, dialogs)
+    qtbot.addWidget(editor, before_close_func=lambda _: qtbot.waitUntil(editor.idle))
+    editor.set_meeting(held.meeting_id)
+    editor.items.select_key(item_key(first))
+    assert "fehlt noch" in editor.items.line(item_key(first)).text()
+    assert editor.item_form.outcome_combo.currentText() == "beraten"
+
+    choose(editor, AgendaItemOutcome.POSTPONED)
+
+    minutes = services.minutes.minutes(held.meeting_id)
+    assert minutes.item(first).outcome is AgendaItemOutcome.POSTPONED
+    line = editor.items.line(item_key(first)).text()
+    assert line.endswith("\u2069 – vertagt") and "fehlt noch" not in line
+    assert editor.item_form.heading.text().endswith("– vertagt")
+    assert editor.item_form.outcome_combo.currentText() == "vertagt"
+    editor.items.select_key(item_key(second))
+    assert editor.item_form.outcome_combo.currentText() == "beraten"
+
+    with services.database.transaction() as session:  # approved on another PC meanwhile
+        session.add(models.MinutesVersion(meeting_id=held.meeting_id, number=1, state="approved"))
+    choose(editor, AgendaItemOutcome.WITHDRAWN)
+
+    (kind, title, text) = dialogs.messages[-1]
+    assert (kind, title) == ("warning", "Behandlung") and "ist genehmigt" in text
+    assert services.minutes.minutes(held.meeting_id).item(second).outcome.label == "beraten"
+    assert editor.item_form.outcome_combo.currentText() == "beraten"
+    assert not editor.item_form.outcome_combo.isEnabled()
