@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -116,6 +117,7 @@ class MinutesItemForm(QWidget):
 
     def _outcome_combo(self) -> QComboBox:
         self.outcome_combo = QComboBox()
+        self.outcome_combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         for outcome in AgendaItemOutcome:
             self.outcome_combo.addItem(tr(_CONTEXT, outcome.label), outcome.value)
         self.outcome_combo.setToolTip(

@@ -69,7 +69,10 @@ def test_a_vote_at_an_item_postponed_is_a_warning(service, minutes) -> None:
         line for line in service.checklist(minutes.meeting_id).lines if line.key == "item_outcome"
     ]
     assert line.ok and line.warning and line.target.item_id == item.item_id
-    assert line.text.startswith(f"{item.label}: Der Punkt ist als vertagt vermerkt, trägt aber")
+    assert line.text.startswith(
+        f"{item.label}: Der Punkt ist als vertagt vermerkt, im Protokoll steht aber eine "
+        "Abstimmung."
+    )
 
 
 def test_the_outcome_is_refused_once_the_minutes_are_approved(database, service, minutes) -> None:
