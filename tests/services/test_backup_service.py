@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from logo_images import png
-from sqlalchemy import MetaData, exc, inspect, select, text
+from sqlalchemy import MetaData, exc, inspect, select, text, update
 from sqlite_copies import opened_sqlite_copy
 
 from expertenrat.domain.councils import CouncilSettings
@@ -34,7 +34,7 @@ from expertenrat.store.backup_writing import write_backup
 from expertenrat.store.database import Database
 from expertenrat.store.database_opening import Create, open_database
 from expertenrat.store.engine import database_url, make_engine, sqlite_file
-from expertenrat.store.models import Base, ConsentEntry, Person
+from expertenrat.store.models import AgendaItem, Base, ConsentEntry, Person
 from expertenrat.store.sqlite_copy import copy_sqlite
 
 ACTOR = "Frau Schulz"
@@ -75,6 +75,9 @@ def postgres_database(empty_postgres_url):
 def test_round_trip_sqlite_postgresql_sqlite_keeps_every_row(
     demo_sqlite, postgres_database, tmp_path, today
 ):
+    with demo_sqlite.transaction() as session:  # an item postponed: a column the demo leaves
+        postponing = update(AgendaItem).where(AgendaItem.id == 3).values(outcome="postponed")
+        assert session.execute(postponing).rowcount == 1
     original = table_rows(demo_sqlite)
     assert all(original[name] for name in ("persons", "meetings", "votes", "consent_entries"))
     first = tmp_path / "sicherung.zip"
