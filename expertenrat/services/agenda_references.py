@@ -1,5 +1,6 @@
-"""Where agenda items are used already (minutes texts, votes, attendance, recommendations,
-declared conflicts): what keeps an item from being deleted."""
+"""Where agenda items are used already (minutes texts, an item recorded postponed or taken
+off, votes, attendance, recommendations, declared conflicts): what keeps an item from being
+deleted."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Sequence
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.enums import AgendaItemOutcome
 from expertenrat.store import models
 
 
@@ -32,6 +34,10 @@ def references(session: Session, ids: Sequence[int], numbers_by_id: dict[int, st
         )
     ):
         note(row.id, "Protokolltext")
+    for item_id in session.scalars(
+        select(item.id).where(item.id.in_(ids), item.outcome != AgendaItemOutcome.DISCUSSED.value)
+    ):
+        note(item_id, "im Protokoll als vertagt oder abgesetzt vermerkt")
     for item_id in session.scalars(
         select(models.Vote.agenda_item_id).where(models.Vote.agenda_item_id.in_(ids))
     ):

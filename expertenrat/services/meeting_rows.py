@@ -15,7 +15,13 @@ from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.councils import DEFAULT_TIME_ZONE
-from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState, MinutesState
+from expertenrat.domain.enums import (
+    AgendaItemOutcome,
+    AuditAction,
+    MeetingKind,
+    MeetingState,
+    MinutesState,
+)
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.meeting_numbers import NumberedMeeting, changed_numbers
 from expertenrat.domain.meeting_series import Occurrence
@@ -202,6 +208,7 @@ def has_agenda_content(session: Session, meeting_id: int) -> bool:
                 item.motion_text != "",
                 item.resolution_text != "",
                 item.result != "",
+                item.outcome != AgendaItemOutcome.DISCUSSED.value,
             ),
         ),
     )

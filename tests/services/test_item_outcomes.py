@@ -9,11 +9,13 @@ import pytest
 from minutes_setup import Minutes, held_minutes
 from pdf_reading import outline, text
 
+from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.enums import AgendaItemOutcome
-from expertenrat.domain.errors import ConcurrentEditError
+from expertenrat.domain.errors import ConcurrentEditError, InUseError
 from expertenrat.domain.minutes import ItemTexts
 from expertenrat.domain.minutes_versions import parse_snapshot, snapshot_json
 from expertenrat.reports.minutes_pdf import render_minutes
+from expertenrat.services.agenda import AgendaService
 from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_assembly import minutes_document
@@ -115,3 +117,15 @@ def test_the_pdf_minutes_mark_the_item_in_the_agenda_and_its_heading(
 
 def _texts(service: MinutesService, minutes: Minutes) -> list[str]:
     return [line.text for line in service.checklist(minutes.meeting_id).lines]
+
+
+def test_an_urgent_item_recorded_as_taken_off_is_not_deleted_with_it(
+    database, actor, service, minutes
+) -> None:
+    agenda = AgendaService(database, actor)
+    extended = agenda.add_urgent(minutes.meeting_id, AgendaItem(0, "Eilantrag"))
+    item = next(i for i in extended.items if i.urgent)
+    service.set_outcome(item.key, WITHDRAWN, DISCUSSED)
+
+    with pytest.raises(InUseError, match="im Protokoll als vertagt oder abgesetzt vermerkt"):
+        agenda.delete(item.key, service.minutes(minutes.meeting_id).item(item.key).version)
