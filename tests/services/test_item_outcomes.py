@@ -1,7 +1,7 @@
 """Items postponed ("vertagt") or taken off the agenda ("abgesetzt") in the minutes: set
 through the minutes service (audited, refused once approved or when another PC set another
 outcome), marked in the PDF minutes' agenda and heading, asked no text by the completeness
-check, which warns of a vote at such an item."""
+check, which warns of a vote at such an item; an urgent item so recorded is not deleted."""
 
 from __future__ import annotations
 
