@@ -214,9 +214,17 @@ class AttendanceSheet:
         """How many could vote at the item: present there with a voting right, the recused
         left out (its quorum's ``present_voting``); ``None`` for an item without a quorum
         (not on the agenda, or the agenda does not fit the recorded arrivals)."""
-        return next(
-            (q.quorum.present_voting for q in self.item_quorums if q.item.id == item_id), None
-        )
+        quorum = self.quorum_at(item_id)
+        return None if quorum is None else quorum.present_voting
+
+    def quorum_at(self, item_id: int) -> QuorumResult | None:
+        """The quorum at the item; ``None`` for an item without one (as :meth:`voting_at`)."""
+        return next((q.quorum for q in self.item_quorums if q.item.id == item_id), None)
+
+    def stated_quorum_at(self, item_id: int) -> QuorumResult | None:
+        """The quorum at the item as the minutes state it: ``None`` while the attendance is
+        not taken (:attr:`unrecorded`; no "0 von 9 … nicht beschlussfähig" then)."""
+        return None if self.unrecorded else self.quorum_at(item_id)
 
     def entry(self, membership_id: int) -> AttendanceEntry:
         return next(e for e in self.entries if e.membership_id == membership_id)

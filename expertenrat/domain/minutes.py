@@ -138,6 +138,10 @@ class ItemMinutes:
     vote_count_problems: tuple[str, ...] = ()
     urgent: bool = False  # a Dringlichkeitsantrag, taken up at the meeting
     outcome: AgendaItemOutcome = AgendaItemOutcome.DISCUSSED  # or postponed, withdrawn
+    # A resolution recorded without quorum, as the minutes note it: "Bei der Abstimmung war
+    # das Gremium nicht beschlussfähig (…)" (:func:`~expertenrat.domain.votes.
+    # resolution_without_quorum`); "" where there is none.
+    without_quorum: str = ""
 
     @property
     def label(self) -> str:

@@ -2,11 +2,9 @@
 
 One line (:class:`~expertenrat.domain.minutes_checklist_lines.ChecklistLine`) per element
 (date, place, start and end, chair, minute-taker, attendance, invitation and notice period,
-quorum, agenda approved, previous minutes), then one per item that lacks content, lacks a
-vote for its resolution (or an urgent item, the vote on taking it up) or has recusals that
-are not named; where all items are fine, one
-green line says so. Each line says in German what is missing and where to fix it (its
-target). What the check looks at:
+quorum, agenda approved, previous minutes), then the lines about the agenda items
+(:mod:`~expertenrat.domain.minutes_checklist_items`). Each line says in German what is
+missing and where to fix it (its target). What the check looks at:
 :class:`~expertenrat.domain.minutes_checklist_facts.ChecklistFacts`.
 """
 
@@ -16,23 +14,26 @@ from datetime import time
 
 from expertenrat.domain.enums import AttendanceStatus, MinutesApproval, MinutesState
 from expertenrat.domain.invitation_due import invitation_deadline
-from expertenrat.domain.minutes import ItemMinutes, MinutesHeader
+from expertenrat.domain.minutes import MinutesHeader
 from expertenrat.domain.minutes_checklist_facts import (
     AttendanceTimes,
     ChecklistFacts,
-    UndecidedConflict,
 )
-from expertenrat.domain.minutes_checklist_lines import Checklist, ChecklistLine, ChecklistTarget
+from expertenrat.domain.minutes_checklist_items import item_lines, recusal_lines
+from expertenrat.domain.minutes_checklist_lines import (
+    Checklist,
+    ChecklistLine,
+    ChecklistTarget,
+    checked,
+)
 from expertenrat.domain.minutes_checklist_outcomes import outcome_lines
-
-URGENT_VOTE_MISSING = "Es fehlt die Abstimmung über die Aufnahme des Dringlichkeitsantrags."
 
 
 def checklist(facts: ChecklistFacts) -> Checklist:
     header = facts.header
     lines = [
-        _line("date", True, f"Datum: {facts.meeting_day:%d.%m.%Y}", "meeting.date"),
-        _line(
+        checked("date", True, f"Datum: {facts.meeting_day:%d.%m.%Y}", "meeting.date"),
+        checked(
             "place",
             bool(facts.place.strip()),
             f"Ort: {facts.place}" if facts.place.strip() else "Der Sitzungsort fehlt.",
@@ -41,7 +42,7 @@ def checklist(facts: ChecklistFacts) -> Checklist:
         _time_line("opened_at", header, "Beginn", "Die Uhrzeit des Beginns fehlt."),
         _time_line("closed_at", header, "Ende", "Die Uhrzeit des Endes fehlt."),
         _chair_line(facts),
-        _line(
+        checked(
             "minute_taker",
             bool(header.minute_taker.strip()),
             f"Protokoll: {header.minute_taker}"
@@ -52,7 +53,7 @@ def checklist(facts: ChecklistFacts) -> Checklist:
         _attendance_line(facts),
         _invitation_line(facts),
         _quorum_line(facts),
-        _line(
+        checked(
             "agenda_approved",
             header.agenda_approved,
             "Tagesordnung genehmigt"
@@ -63,13 +64,9 @@ def checklist(facts: ChecklistFacts) -> Checklist:
         ),
         _previous_line(facts),
     ]
-    lines += _item_lines(facts.items) + outcome_lines(facts.items)
-    lines += _recusal_lines(facts.items, facts.undecided_conflicts)
+    lines += item_lines(facts.items) + outcome_lines(facts.items)
+    lines += recusal_lines(facts.items, facts.undecided_conflicts)
     return Checklist(tuple(lines))
-
-
-def _line(key: str, ok: bool, text: str, field: str, item_id: int | None = None) -> ChecklistLine:
-    return ChecklistLine(key, ok, text, ChecklistTarget(field, item_id))
 
 
 def _chair_line(facts: ChecklistFacts) -> ChecklistLine:
@@ -77,23 +74,23 @@ def _chair_line(facts: ChecklistFacts) -> ChecklistLine:
     field, name = "chair_membership_id", facts.chair_name
     if not name:
         text = f"Die Sitzungsleitung ({facts.chair_title}) ist nicht angegeben."
-        return _line("chair", False, text, field)
+        return checked("chair", False, text, field)
     status = facts.chair_status
     if status is not None and status is not AttendanceStatus.PRESENT:
-        return _line(
+        return checked(
             "chair",
             False,
             f"Die Sitzungsleitung {name} ist in der Anwesenheit als {status.label} erfasst.",
             field,
         )
-    return _line("chair", True, f"Sitzungsleitung: {name}", field)
+    return checked("chair", True, f"Sitzungsleitung: {name}", field)
 
 
 def _time_line(key: str, header: MinutesHeader, name: str, missing: str) -> ChecklistLine:
     value = getattr(header, key)
     if value is None:
-        return _line(key, False, missing, key)
-    return _line(key, True, f"{name}: {value:%H:%M} Uhr", key)
+        return checked(key, False, missing, key)
+    return checked(key, True, f"{name}: {value:%H:%M} Uhr", key)
 
 
 def _attendance_line(facts: ChecklistFacts) -> ChecklistLine:
@@ -102,20 +99,20 @@ def _attendance_line(facts: ChecklistFacts) -> ChecklistLine:
             f"Am {facts.meeting_day:%d.%m.%Y} gehört dem Gremium kein Mitglied an; bitte "
             "erfassen Sie zuerst die Mitglieder (mit dem Beginn ihrer Amtszeit)."
         )
-        return _line("attendance", False, text, "attendance")
+        return checked("attendance", False, text, "attendance")
     unrecorded = facts.unrecorded
     if unrecorded:
         shown = ", ".join(unrecorded[:5]) + (" …" if len(unrecorded) > 5 else "")
         count = len(unrecorded)
         who = "ein Mitglied" if count == 1 else f"{count} Mitglieder"
         text = f"Die Anwesenheit fehlt für {who}: {shown}."
-        return _line("attendance", False, text, "attendance")
+        return checked("attendance", False, text, "attendance")
     if facts.attendance_problem:
-        return _line("attendance", False, facts.attendance_problem, "attendance")
+        return checked("attendance", False, facts.attendance_problem, "attendance")
     outside = _times_outside(facts.header, facts.attendance_times)
     if outside:
-        return _line("attendance", False, outside, "attendance")
-    return _line("attendance", True, "Anwesenheit vollständig erfasst", "attendance")
+        return checked("attendance", False, outside, "attendance")
+    return checked("attendance", True, "Anwesenheit vollständig erfasst", "attendance")
 
 
 def _times_outside(header: MinutesHeader, times: tuple[AttendanceTimes, ...]) -> str:
@@ -153,14 +150,14 @@ def _quorum_line(facts: ChecklistFacts) -> ChecklistLine:
                 "Die Feststellung der Beschlussfähigkeit fehlt (die Anwesenheit ist noch "
                 "nicht erfasst)."
             )
-            return _line("quorum", False, text, "quorum_noted")
+            return checked("quorum", False, text, "quorum_noted")
         text = "Beschlussfähigkeit festgestellt; die Anwesenheit ist noch nicht erfasst."
         return ChecklistLine("quorum", True, text, ChecklistTarget("quorum_noted"), warning=True)
     if not facts.header.quorum_noted:
         text = f"Die Feststellung der Beschlussfähigkeit fehlt (laut Anwesenheit: {statement})."
-        return _line("quorum", False, text, "quorum_noted")
+        return checked("quorum", False, text, "quorum_noted")
     if facts.quorum_throughout:
-        return _line(
+        return checked(
             "quorum", True, f"Beschlussfähigkeit festgestellt: {statement}", "quorum_noted"
         )
     text = f"Beschlussfähigkeit festgestellt, aber nicht für die ganze Sitzung: {statement}."
@@ -171,15 +168,15 @@ def _invitation_line(facts: ChecklistFacts) -> ChecklistLine:
     field = "meeting.invitation_sent_on"
     sent = facts.invitation_sent_on
     if sent is None:
-        return _line("invitation", False, "Das Versanddatum der Einladung fehlt.", field)
+        return checked("invitation", False, "Das Versanddatum der Einladung fehlt.", field)
     days = facts.notice_period_days
     deadline = invitation_deadline(facts.meeting_day, days)
     period = "1 Tag" if days == 1 else f"{days} Tage"
     if sent <= deadline:
         if days == 0:  # never "Ladungsfrist 0 Tage": the council has none
-            return _line("invitation", True, f"Einladung am {sent:%d.%m.%Y} versandt", field)
+            return checked("invitation", True, f"Einladung am {sent:%d.%m.%Y} versandt", field)
         text = f"Einladung am {sent:%d.%m.%Y} versandt – fristgerecht (Ladungsfrist {period})"
-        return _line("invitation", True, text, field)
+        return checked("invitation", True, text, field)
     late = (
         "nach der Sitzung"
         if days == 0
@@ -196,13 +193,13 @@ def _previous_line(facts: ChecklistFacts) -> ChecklistLine:
     key, field, item = "previous_minutes", "previous_minutes", facts.approval_item_id
     previous = facts.previous
     if previous is None:
-        return _line(
+        return checked(
             key, True, "Keine vorherige Sitzung: kein Protokoll zu genehmigen", field, item
         )
     name = f"Das Protokoll der {previous.meeting_label}"
     if previous.state is MinutesState.APPROVED:
         on = f" am {previous.approved_on:%d.%m.%Y}" if previous.approved_on else ""
-        return _line(
+        return checked(
             key, True, f"Protokoll der {previous.meeting_label} genehmigt{on}", field, item
         )
     if (
@@ -210,7 +207,7 @@ def _previous_line(facts: ChecklistFacts) -> ChecklistLine:
         and not previous.open_objections
         and (facts.approval is MinutesApproval.OBJECTIONS)
     ):
-        return _line(
+        return checked(
             key, True, f"Protokoll der {previous.meeting_label}: Einwände behandelt", field, item
         )
     # What is missing is done in the Genehmigung tab of the previous meeting.
@@ -228,64 +225,3 @@ def _previous_line(facts: ChecklistFacts) -> ChecklistLine:
     else:
         text = f"{name} ist noch nicht genehmigt."
     return ChecklistLine(key, False, text, target)
-
-
-def _item_lines(items: tuple[ItemMinutes, ...]) -> list[ChecklistLine]:
-    empty = [
-        _line("item_content", False, f"{i.label}: Es fehlt der Protokolltext.", "discussion",
-              i.item_id)
-        for i in items if i.lacks_content
-    ]  # fmt: skip
-    unvoted = [
-        _line(
-            "item_vote",
-            False,
-            f"{i.label}: Zum Beschluss fehlt die Abstimmung.",
-            "votes",
-            i.item_id,
-        )
-        for i in items
-        if i.resolution_text.strip() and not i.votes
-    ]
-    unvoted += [  # the council votes on taking it up; its line records that vote
-        _line("item_vote", False, f"{i.label}: {URGENT_VOTE_MISSING}", "votes", i.item_id)
-        for i in items
-        if i.urgent and not i.votes
-    ]
-    unvoted += [
-        _line("item_vote", False, f"{i.label}: {problem}", "votes", i.item_id)
-        for i in items
-        for problem in i.vote_count_problems
-    ]
-    lines = empty or [_line("item_content", True, "Alle Punkte haben einen Protokolltext", "")]
-    return lines + (unvoted or [_line("item_vote", True, "Alle Beschlüsse haben eine Abstimmung",
-                                      "")])  # fmt: skip
-
-
-def _recusal_lines(
-    items: tuple[ItemMinutes, ...], undecided: tuple[UndecidedConflict, ...]
-) -> list[ChecklistLine]:
-    lines = [
-        _line(
-            "recusals",
-            False,
-            f"{item.label}: Für die Befangenheit von {member.name} fehlt der Grund.",
-            "conflicts",
-            item.item_id,
-        )
-        for item in items
-        for member in item.recused
-        if not member.reason.strip()
-    ]
-    lines += [
-        _line(
-            "recusals",
-            False,
-            f"TOP {u.item_number}: Über den Hinweis auf Befangenheit von {u.member_name} "
-            "ist nicht entschieden.",
-            "conflicts",
-            u.item_id,
-        )
-        for u in undecided
-    ]
-    return lines or [_line("recusals", True, "Befangenheiten benannt", "conflicts")]

@@ -52,3 +52,8 @@ class Checklist:
     @property
     def missing(self) -> tuple[ChecklistLine, ...]:
         return tuple(line for line in self.lines if not line.ok)
+
+
+def checked(key: str, ok: bool, text: str, field: str, item_id: int | None = None) -> ChecklistLine:
+    """A line of the check whose target is ``field`` (of the item ``item_id``)."""
+    return ChecklistLine(key, ok, text, ChecklistTarget(field, item_id))

@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from expertenrat.domain.agenda import minutes_mark
 from expertenrat.domain.enums import AgendaItemOutcome, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
-from expertenrat.domain.votes import recused_label, vote_outcome
+from expertenrat.domain.quorum import QuorumResult
+from expertenrat.domain.votes import (
+    recused_label,
+    resolution_without_quorum,
+    resolves,
+    vote_outcome,
+)
 from expertenrat.domain.wording import isolated, listed
 
 
@@ -86,10 +92,23 @@ class MinutesItem:
     # Postponed ("vertagt") or taken off the agenda ("abgesetzt") in the meeting; approved
     # minutes stored before this field existed read it as dealt with, as they said.
     outcome: AgendaItemOutcome = AgendaItemOutcome.DISCUSSED
+    # The quorum at the item as the attendance had it (None: not taken yet, or minutes
+    # approved before it was kept: they print no note about it).
+    quorum: QuorumResult | None = None
 
     @property
     def label(self) -> str:
         return " ".join(p for p in (f"TOP {self.number}", self.title, self.mark) if p)
+
+    @property
+    def quorum_note(self) -> str:
+        """ "Bei der Abstimmung war das Gremium nicht beschlussfähig (…)." where the item
+        records a resolution without quorum (the minutes print it at the item), else ""."""
+        modes = [v.mode for v in self.votes]
+        if self.quorum is None or not resolves(self.resolution, modes, bool(self.recommendations)):
+            return ""
+        missing = resolution_without_quorum(self.quorum, modes)
+        return f"{missing}." if missing else ""
 
     @property
     def mark(self) -> str:

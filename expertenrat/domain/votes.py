@@ -12,7 +12,7 @@ happened) but warned about.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from expertenrat.domain.enums import VoteMode
@@ -129,10 +129,35 @@ def vote_problems(votes: Sequence[VoteDraft], voters: Voters) -> list[FieldProbl
 
 
 def quorum_warning(voters: Voters) -> str:
+    """The editor's warning at a resolution recorded where the council had no quorum."""
     return (
-        f"Bei {voters.item_label} war das Gremium nicht beschlussfähig "
-        f"({voters.quorum.presence}). Der Beschluss wird trotzdem so protokolliert."
+        f"{quorum_missing(voters.item_label, voters.quorum)}. "
+        "Der Beschluss wird trotzdem so protokolliert."
     )
+
+
+def quorum_missing(where: str, quorum: QuorumResult) -> str:
+    """ "Bei TOP 7 war das Gremium nicht beschlussfähig (4 von 9 stimmberechtigten
+    Mitgliedern anwesend)": the one wording of a resolution without quorum, in the editor's
+    warning (:func:`quorum_warning`), the minutes' note and their check
+    (:func:`resolution_without_quorum`)."""
+    return f"Bei {where} war das Gremium nicht beschlussfähig ({quorum.presence})"
+
+
+def resolves(resolution_text: str, modes: Iterable[VoteMode], adopted: bool) -> bool:
+    """Whether an item records a resolution: a resolution's text, a vote (not one noted
+    without a vote) or a recommendation ``adopted`` in it."""
+    return bool(resolution_text.strip()) or adopted or any(m is not VoteMode.NOTED for m in modes)
+
+
+def resolution_without_quorum(quorum: QuorumResult, modes: Iterable[VoteMode]) -> str:
+    """ "Bei der Abstimmung war das Gremium nicht beschlussfähig (…)" (without a vote: "Bei
+    der Beschlussfassung …") for an item that records a resolution where ``quorum`` is
+    missing, else ""."""
+    if quorum.quorate:
+        return ""
+    voted = any(m is not VoteMode.NOTED for m in modes)
+    return quorum_missing("der Abstimmung" if voted else "der Beschlussfassung", quorum)
 
 
 def _count_problems(vote: VoteDraft, voters: Voters, field: str, prefix: str) -> list[FieldProblem]:

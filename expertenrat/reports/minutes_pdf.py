@@ -191,6 +191,8 @@ def _item(doc: MinutesDocument, item: MinutesItem) -> list[Flowable]:
         story += blocks.labelled(
             "Befangen", "; ".join(blocks.recusal_text(c) for c in item.recused)
         )
+    if item.quorum_note:  # allowed, but the minutes say that the quorum was missing
+        story += blocks.labelled("Hinweis", item.quorum_note)
     if item.result.strip():
         story += blocks.labelled("Ergebnis", item.result)
         shown = True

@@ -17,6 +17,7 @@ from expertenrat.domain.attendance_sheet import AttendanceSheet
 from expertenrat.domain.enums import AgendaItemOutcome, RecommendationKind, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_items import AdoptedRecommendation, MinutesItem, VoteRecord
+from expertenrat.domain.quorum import QuorumResult
 from expertenrat.domain.votes import unanimous_yes
 from expertenrat.services.attendance_rows import placed_agenda_rows
 from expertenrat.services.document_item_rows import (
@@ -49,6 +50,7 @@ def minutes_items(
             tuple(recused.get(row.id, ())),
             recommendations.get(row.id, ()),
             sheet.voting_at(row.id),
+            sheet.stated_quorum_at(row.id),
         )
         for row, p in placed
     )
@@ -62,6 +64,7 @@ def _item(
     recused: tuple[DeclaredConflict, ...],
     recommendations: tuple[AdoptedRecommendation, ...],
     voting: int | None,
+    quorum: QuorumResult | None,
 ) -> MinutesItem:
     return MinutesItem(
         **item_heading(placed, row, projects),
@@ -80,6 +83,7 @@ def _item(
         recommendations=recommendations,
         urgent=row.urgent,
         outcome=AgendaItemOutcome(row.outcome),
+        quorum=quorum,
     )
 
 

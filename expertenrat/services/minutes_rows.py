@@ -39,6 +39,8 @@ from expertenrat.domain.votes import (
     Vote,
     Voters,
     quorum_warning,
+    resolution_without_quorum,
+    resolves,
     unanimous_yes,
     vote_problems,
 )
@@ -165,10 +167,12 @@ def minutes_from_facts(session: Session, meeting: models.Meeting, facts: Meeting
         outcome = AgendaItemOutcome(row.outcome)
         # A recommendation adopted is a resolution too (found by a tester: it got no
         # warning without a vote or resolution text).
-        resolves = bool(texts.resolution_text.strip() or adopted) or any(
-            v.mode is not VoteMode.NOTED for v in item_votes
-        )
-        warnings = (quorum_warning(voters),) if resolves and not voters.quorum.quorate else ()
+        modes = [v.mode for v in item_votes]
+        resolved = resolves(texts.resolution_text, modes, bool(adopted))
+        warnings = (quorum_warning(voters),) if resolved and not voters.quorum.quorate else ()
+        # What the minutes note at the item (once the attendance is taken), and the check.
+        stated = facts.sheet.stated_quorum_at(row.id)
+        missing = resolution_without_quorum(stated, modes) if resolved and stated else ""
         # Votes are checked when saved; an attendance or recusal recorded since may leave
         # more votes than members who could vote.
         count_problems = tuple(
@@ -206,6 +210,7 @@ def minutes_from_facts(session: Session, meeting: models.Meeting, facts: Meeting
                 vote_count_problems=count_problems,
                 urgent=row.urgent,
                 outcome=outcome,
+                without_quorum=missing,
             )
         )
     state = latest_state(session, meeting.id)

@@ -11,7 +11,7 @@ from pdf_reading import outline, text
 
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.enums import AgendaItemKind
-from expertenrat.domain.minutes_checklist import URGENT_VOTE_MISSING
+from expertenrat.domain.minutes_checklist_items import URGENT_VOTE_MISSING
 from expertenrat.reports.minutes_pdf import render_minutes
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.minutes import MinutesService

@@ -1,0 +1,91 @@
+"""The lines of the minutes' completeness check (:mod:`expertenrat.domain.minutes_checklist`)
+about its agenda items: one per item that lacks content, lacks a vote for its resolution
+(or an urgent item, the vote on taking it up), has stored votes that no longer fit who
+could vote, or recusals that are not named or not decided; where all items are fine, one
+green line says so. A resolution recorded without quorum is a warning at its item.
+"""
+
+from __future__ import annotations
+
+from expertenrat.domain.minutes import ItemMinutes
+from expertenrat.domain.minutes_checklist_facts import UndecidedConflict
+from expertenrat.domain.minutes_checklist_lines import ChecklistLine, ChecklistTarget, checked
+
+URGENT_VOTE_MISSING = "Es fehlt die Abstimmung über die Aufnahme des Dringlichkeitsantrags."
+
+
+def item_lines(items: tuple[ItemMinutes, ...]) -> list[ChecklistLine]:
+    empty = [
+        checked("item_content", False, f"{i.label}: Es fehlt der Protokolltext.", "discussion",
+              i.item_id)
+        for i in items if i.lacks_content
+    ]  # fmt: skip
+    unvoted = [
+        checked(
+            "item_vote",
+            False,
+            f"{i.label}: Zum Beschluss fehlt die Abstimmung.",
+            "votes",
+            i.item_id,
+        )
+        for i in items
+        if i.resolution_text.strip() and not i.votes
+    ]
+    unvoted += [  # the council votes on taking it up; its line records that vote
+        checked("item_vote", False, f"{i.label}: {URGENT_VOTE_MISSING}", "votes", i.item_id)
+        for i in items
+        if i.urgent and not i.votes
+    ]
+    unvoted += [
+        checked("item_vote", False, f"{i.label}: {problem}", "votes", i.item_id)
+        for i in items
+        for problem in i.vote_count_problems
+    ]
+    lines = empty or [checked("item_content", True, "Alle Punkte haben einen Protokolltext", "")]
+    return lines + (unvoted or [checked("item_vote", True, "Alle Beschlüsse haben eine Abstimmung",
+                                      "")]) + _quorum_lines(items)  # fmt: skip
+
+
+def _quorum_lines(items: tuple[ItemMinutes, ...]) -> list[ChecklistLine]:
+    """A warning per item whose resolution was recorded without quorum: allowed (the
+    minutes say what happened, and note it at the item), but worth a look."""
+    return [
+        ChecklistLine(
+            "item_quorum",
+            True,
+            f"{i.label}: {i.without_quorum}; das Protokoll vermerkt es.",
+            ChecklistTarget("votes", i.item_id),
+            warning=True,
+        )
+        for i in items
+        if i.without_quorum
+    ]
+
+
+def recusal_lines(
+    items: tuple[ItemMinutes, ...], undecided: tuple[UndecidedConflict, ...]
+) -> list[ChecklistLine]:
+    lines = [
+        checked(
+            "recusals",
+            False,
+            f"{item.label}: Für die Befangenheit von {member.name} fehlt der Grund.",
+            "conflicts",
+            item.item_id,
+        )
+        for item in items
+        for member in item.recused
+        if not member.reason.strip()
+    ]
+    lines += [
+        checked(
+            "recusals",
+            False,
+            f"TOP {u.item_number}: Über den Hinweis auf Befangenheit von {u.member_name} "
+            "ist nicht entschieden.",
+            "conflicts",
+            u.item_id,
+        )
+        for u in undecided
+    ]
+    return lines or [checked("recusals", True, "Befangenheiten benannt", "conflicts")]
