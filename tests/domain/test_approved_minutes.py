@@ -19,6 +19,7 @@ from expertenrat.domain.meeting_documents import Letterhead
 from expertenrat.domain.meeting_quorum import QuorumSpan
 from expertenrat.domain.minutes_attendees import AbsentMember
 from expertenrat.domain.minutes_document import MinutesDocument
+from expertenrat.domain.minutes_items import MinutesItem, VoteRecord
 from expertenrat.domain.quorum import QuorumResult
 
 RECORD = ApprovedMinutes(
@@ -135,3 +136,20 @@ def test_writing_an_unknown_kind_is_refused() -> None:
     odd = ApprovedMinutes(MinutesDocument(RECORD.document.letterhead, 5, datetime.now()))
     with pytest.raises(TypeError, match="datetime"):
         approved_minutes_json(odd)
+
+
+def test_an_items_quorum_round_trips_and_older_records_print_no_note() -> None:
+    vote = VoteRecord("Empfehlung", yes=1, adopted=True)
+    item = MinutesItem("3", "Beratung", votes=(vote,), quorum=QuorumResult(1, 3, 0, False))
+    document = replace(RECORD.document, items=(item,))
+    text = approved_minutes_json(ApprovedMinutes(document))
+    read = parse_approved_minutes(text).document
+    assert read == document
+    assert read.items[0].quorum_note == (
+        "Bei der Abstimmung war das Gremium nicht beschlussfähig (1 von 3 stimmberechtigten "
+        "Mitgliedern anwesend)."
+    )
+
+    older = json.loads(text)  # approved before the items kept their quorum
+    del older["minutes"]["document"]["items"][0]["quorum"]
+    assert parse_approved_minutes(json.dumps(older)).document.items[0].quorum_note == ""
