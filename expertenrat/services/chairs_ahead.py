@@ -3,9 +3,9 @@ term leaves out: "Amtszeit beenden" and the member dialog name those meetings in
 question and, once confirmed, take the member out as their chair, as does the import that
 its preview announced, each change audited, so that the secretariat can name another.
 Only planned and invited meetings after today: a held meeting keeps its chair and still
-holds the term (:mod:`services.member_history`). A cancelled meeting holds no term: its
-recorded chair stays as its history, and no longer changes. Which of what meetings record
-a term leaves out, :func:`outside_terms`, serves the apologies ahead as well."""
+holds the term (:mod:`services.member_history`). A cancelled meeting holds no term
+(:func:`holds_terms`). Which of what meetings record a term leaves out,
+:func:`outside_terms`, serves the apologies ahead as well."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from typing import TypeVar
 from sqlalchemy import ColumnElement, Select, and_, select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.enums import AuditAction, MeetingKind
+from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.meeting_states import NOT_YET_HELD
 from expertenrat.domain.meetings import dated_meeting_label, meetings_named
 from expertenrat.domain.members import Member, term_span
@@ -27,6 +27,16 @@ from expertenrat.store import models
 T = TypeVar("T")
 
 _CLEARED = "der Eintrag wird entfernt – bitte bestimmen Sie dort eine neue Sitzungsleitung."
+
+
+def holds_terms() -> ColumnElement[bool]:
+    """A meeting whose records (attendance, chair, recusals) hold the terms of the members
+    they name: one neither deleted nor cancelled. A cancelled meeting's records (an apology
+    given before it was called off, its chair) stay as its history, shown as before, but a
+    term may leave it out, nothing takes them out, and "Datenbank prüfen" does not check
+    them against terms (found by a tester)."""
+    meeting = models.Meeting
+    return and_(meeting.deleted_at.is_(None), meeting.state != MeetingState.CANCELLED.value)
 
 
 def ahead(today: date) -> ColumnElement[bool]:
@@ -68,16 +78,17 @@ def outside_terms(
     """What ``recorded`` selects (with the membership id recording it) of the council's
     meetings (deleted ones left out) that the term of one of ``members``, as it would be
     saved, does not cover, each with the meeting's label (``shown`` applied to its title)
-    and that member, in the meetings' order. ``recorded`` selects from or joins
-    ``models.Meeting``: the chair of meetings ahead (:func:`chaired_ahead`), the apologies
-    for them (:mod:`services.member_history`)."""
+    and that member, in the meetings' order; only meetings that hold terms
+    (:func:`holds_terms`). ``recorded`` selects from or joins ``models.Meeting``: the
+    chair of meetings ahead (:func:`chaired_ahead`), the apologies for them
+    (:mod:`services.member_history`)."""
     terms = {m.id: m for m in members if m.id is not None}
     if not terms:
         return []
     meeting = models.Meeting
     rows = session.execute(
         recorded.add_columns(meeting.number, meeting.kind, meeting.starts_at, meeting.title)
-        .where(meeting.council_id == council_id, meeting.deleted_at.is_(None))
+        .where(meeting.council_id == council_id, holds_terms())
         .order_by(meeting.starts_at, meeting.id)
     ).all()  # the council's meetings ahead, few: no IN list of thousands of imported ids
     found = []

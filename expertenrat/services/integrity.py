@@ -4,7 +4,8 @@ SQLite checks its file (``PRAGMA integrity_check``) and its references
 (``PRAGMA foreign_key_check``); on PostgreSQL every foreign key of the metadata is checked
 by query and the catalog for missing tables, unvalidated constraints and invalid indexes.
 Then: approved minutes and annexes (``annex_integrity``) still match their SHA-256,
-attendance only by members of that council on the meeting's date, no vote with more votes
+attendance only by members of that council, on the meeting's date where the meeting holds
+terms (``chairs_ahead.holds_terms``: not a cancelled one), no vote with more votes
 than members present, agenda items only about projects of the meeting's council, and
 recommendations addressed only to projects of their own council and not due before they
 were sent (``recommendation_integrity``); stored texts that break the text rule
@@ -25,6 +26,7 @@ from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.minutes_versions import stored_pdf_intact
 from expertenrat.domain.wording import counted
 from expertenrat.services.annex_integrity import annex_findings
+from expertenrat.services.attendance_integrity import attendance_findings
 from expertenrat.services.recommendation_integrity import recommendation_findings
 from expertenrat.services.text_integrity import readable_texts, text_findings
 from expertenrat.services.unit_of_work import reading
@@ -34,9 +36,7 @@ from expertenrat.store.models import (
     Attendance,
     Base,
     Meeting,
-    Membership,
     MinutesVersion,
-    Person,
     Project,
     Vote,
 )
@@ -52,7 +52,7 @@ class IntegrityService:
             storage = _sqlite_findings if self._db.is_sqlite else _postgresql_findings
             findings = storage(connection)
             findings += _minutes_findings(connection)
-            findings += _attendance_findings(connection)
+            findings += attendance_findings(connection)
             findings += _vote_findings(connection)
             findings += _agenda_findings(connection)
             findings += recommendation_findings(connection)
@@ -169,52 +169,6 @@ def _minutes_findings(connection: Connection) -> list[Finding]:
                 findings.append(
                     Finding(FindingKind.MINUTES, message + "gespeicherten Prüfsumme überein.")
                 )
-    return findings
-
-
-def _attendance_findings(connection: Connection) -> list[Finding]:
-    query = (
-        select(
-            Meeting.number,
-            Meeting.kind,
-            Meeting.starts_at,
-            Meeting.title,
-            Meeting.council_id,
-            Membership.council_id,
-            Membership.term_start,
-            Membership.term_end,
-            Person.given_name,
-            Person.family_name,
-        )
-        .select_from(Attendance)
-        .join(Meeting, Meeting.id == Attendance.meeting_id)
-        .join(Membership, Membership.id == Attendance.membership_id)
-        .join(Person, Person.id == Membership.person_id)
-        .where(Meeting.deleted_at.is_(None))
-        .order_by(Meeting.starts_at, Attendance.id)
-    )
-    findings = []
-    for (
-        number,
-        kind,
-        starts_at,
-        title,
-        council,
-        member_council,
-        start,
-        end,
-        given,
-        family,
-    ) in connection.execute(query):
-        day = starts_at.date()
-        if council != member_council or day < start or (end is not None and day > end):
-            findings.append(
-                Finding(
-                    FindingKind.ATTENDANCE,
-                    f"{_meeting(number, kind, starts_at, title)}: {given} {family} steht in der "
-                    "Anwesenheitsliste, war an diesem Tag aber kein Mitglied des Gremiums.",
-                )
-            )
     return findings
 
 

@@ -1,6 +1,7 @@
 """Which meetings record each membership of a council: its attendance, the meetings it
-chaired and the agenda items it was recused at (deleted meetings and items left out), as
-the first and the last of them (``domain.member_history``).
+chaired and the agenda items it was recused at (deleted items and meetings that hold no
+term, deleted or cancelled ones, left out), as the first and the last of them
+(``domain.member_history``).
 
 An apology for a meeting still ahead (before its day only apologies are recorded) does not
 hold a term: a member who resigns before that meeting simply does not come. Once the term
@@ -26,6 +27,7 @@ from expertenrat.services import audit
 from expertenrat.services.chairs_ahead import (
     ahead,
     ahead_and_not_held,
+    holds_terms,
     labels_by_member,
     outside_terms,
 )
@@ -38,22 +40,20 @@ def recorded_spans(
     session: Session, council_id: int, today: date, *, chairs_ahead: bool = True
 ) -> dict[int, RecordedSpan]:
     """The first and last meeting recording each membership of the council that any
-    meeting records, by membership id (attendance only up to ``today``; the chair of a
-    cancelled meeting, which holds no term, left out; without ``chairs_ahead``, the chair
-    of a meeting ahead and not held is left out too: a changed term takes the member out
+    meeting holding terms records (:func:`services.chairs_ahead.holds_terms`), by
+    membership id (attendance only up to ``today``; without ``chairs_ahead``, the chair of
+    a meeting ahead and not held is left out too: a changed term takes the member out
     there, :mod:`services.chairs_ahead`)."""
     meeting = models.Meeting
     columns = (meeting.number, meeting.kind, meeting.starts_at, meeting.title)
-    live = (meeting.council_id == council_id, meeting.deleted_at.is_(None))
+    live = (meeting.council_id == council_id, holds_terms())
     attendance = (
         select(models.Attendance.membership_id, *columns)
         .join(meeting, meeting.id == models.Attendance.meeting_id)
         .where(*live, not_(ahead(today)))
     )
     chair = select(meeting.chair_membership_id, *columns).where(
-        *live,
-        meeting.chair_membership_id.is_not(None),
-        meeting.state != MeetingState.CANCELLED.value,  # its chair: history, no term held
+        *live, meeting.chair_membership_id.is_not(None)
     )
     if not chairs_ahead:
         chair = chair.where(not_(ahead_and_not_held(today)))

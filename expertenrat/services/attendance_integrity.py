@@ -1,0 +1,66 @@
+"""The integrity check's rule for attendance: each line names a member of the meeting's
+council whose term covers the meeting's day, where the meeting holds terms
+(``chairs_ahead.holds_terms``): a cancelled meeting's lines stay as its history. Deleted
+meetings are left out, as in ``integrity``."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, select
+
+from expertenrat.domain.enums import MeetingKind
+from expertenrat.domain.integrity import Finding, FindingKind
+from expertenrat.domain.meetings import dated_meeting_label
+from expertenrat.services.chairs_ahead import holds_terms
+from expertenrat.store.models import Attendance, Meeting, Membership, Person
+
+
+def attendance_findings(connection: Connection) -> list[Finding]:
+    """Attendance lines of members of another council, or outside their terms at a meeting
+    that holds terms, in the order of the meetings."""
+    query = (
+        select(
+            Meeting.number,
+            Meeting.kind,
+            Meeting.starts_at,
+            Meeting.title,
+            Meeting.council_id,
+            holds_terms(),
+            Membership.council_id,
+            Membership.term_start,
+            Membership.term_end,
+            Person.given_name,
+            Person.family_name,
+        )
+        .select_from(Attendance)
+        .join(Meeting, Meeting.id == Attendance.meeting_id)
+        .join(Membership, Membership.id == Attendance.membership_id)
+        .join(Person, Person.id == Membership.person_id)
+        .where(Meeting.deleted_at.is_(None))
+        .order_by(Meeting.starts_at, Attendance.id)
+    )
+    findings = []
+    for (
+        number,
+        kind,
+        starts_at,
+        title,
+        council,
+        holds,
+        member_council,
+        start,
+        end,
+        given,
+        family,
+    ) in connection.execute(query):
+        day = starts_at.date()
+        outside = day < start or (end is not None and day > end)
+        if council != member_council or (holds and outside):
+            meeting = dated_meeting_label(number, MeetingKind(kind), day, title)
+            findings.append(
+                Finding(
+                    FindingKind.ATTENDANCE,
+                    f"{meeting}: {given} {family} steht in der Anwesenheitsliste, war an "
+                    "diesem Tag aber kein Mitglied des Gremiums.",
+                )
+            )
+    return findings
