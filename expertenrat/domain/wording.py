@@ -20,15 +20,16 @@ def with_counted(number: int, one: str, many: str, none: str) -> str:
     return f"ohne {none}" if number == 0 else f"mit {counted(number, one, many)}"
 
 
-def listed(parts: Sequence[str], *, most: int | None = None) -> str:
-    """ "A", "A und B", "A, B und C": ``parts`` as a German enumeration ("" for none). With
-    ``most`` at most that many are named and the rest counted, "A, B und 3 weitere"; one
-    more is named rather than counted ("A, B und C", never "A, B und 1 weitere")."""
+def listed(parts: Sequence[str], *, most: int | None = None, last: str = "und") -> str:
+    """ "A", "A und B", "A, B und C": ``parts`` as a German enumeration ("" for none),
+    ``last`` before the last part ("A, B oder C"). With ``most`` at most that many are
+    named and the rest counted, "A, B und 3 weitere"; one more is named rather than counted
+    ("A, B und C", never "A, B und 1 weitere")."""
     if len(parts) <= 1:
         return "".join(parts)
     if most is not None and len(parts) > most + 1:
-        return f"{', '.join(parts[:most])} und {len(parts) - most} weitere"
-    return f"{', '.join(parts[:-1])} und {parts[-1]}"
+        return f"{', '.join(parts[:most])} {last} {len(parts) - most} weitere"
+    return f"{', '.join(parts[:-1])} {last} {parts[-1]}"
 
 
 def years_ago(years: int) -> str:

@@ -3,6 +3,8 @@ council's Bundesland and for overlaps with its other meetings."""
 
 from __future__ import annotations
 
+from types import EllipsisType
+
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import MeetingState
@@ -31,9 +33,11 @@ def draft_problems(
     *,
     meeting_id: int | None,
     notes: str,
+    chair: int | EllipsisType | None = ...,
 ) -> list[FieldProblem]:
-    """Errors and warnings of ``draft`` (cleaned first) as it would be saved now; overlaps
-    are looked for only when there are no errors, and never with ``meeting_id`` itself."""
+    """Errors and warnings of ``draft`` (cleaned first) as it would be saved now with
+    ``chair`` (``...``: the stored one); overlaps are looked for only when there are no
+    errors, and never with ``meeting_id`` itself."""
     draft = clock.localise(clean_draft(draft))
     problems = validate_meeting(draft) + entry_problems(draft, notes)
     if any(not p.warning for p in problems):
@@ -44,7 +48,7 @@ def draft_problems(
         problems
         + _invited_change_warnings(session, clock, meeting_id, draft)
         + moved_apology_warnings(session, clock, meeting_id, draft)
-        + _moved_member_problems(session, clock, meeting_id, draft)
+        + _moved_member_problems(session, clock, meeting_id, draft, chair)
         + _number_order_warnings(session, clock, council_id, meeting_id, draft)
         + weekend_warnings([occurrence])
         + holiday_warnings([occurrence], clock.bundesland)
@@ -79,15 +83,19 @@ def _invited_change_warnings(
 
 
 def _moved_member_problems(
-    session: Session, clock: CouncilClock, meeting_id: int | None, draft: MeetingDraft
+    session: Session,
+    clock: CouncilClock,
+    meeting_id: int | None,
+    draft: MeetingDraft,
+    chair: int | EllipsisType | None,
 ) -> list[FieldProblem]:
-    """An error where the stored meeting moved to the draft's day records members who are
-    none on that day (:mod:`services.moved_members`)."""
+    """An error where the stored meeting moved to the draft's day records members, or has
+    a ``chair``, who are none on that day (:mod:`services.moved_members`)."""
     row = session.get(models.Meeting, meeting_id) if meeting_id is not None else None
     day = clock.wall(draft.start).date()
     if row is None or row.starts_at.date() == day:
         return []
-    return moved_member_problems(session, row, day)
+    return moved_member_problems(session, row, day, chair)
 
 
 def _number_order_warnings(

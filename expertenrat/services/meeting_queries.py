@@ -14,6 +14,7 @@ from __future__ import annotations
 import builtins
 from dataclasses import replace
 from datetime import date, timedelta
+from types import EllipsisType
 
 from sqlalchemy.orm import Session
 
@@ -122,13 +123,22 @@ class MeetingQueries:
         *,
         meeting_id: int | None = None,
         notes: str = "",
+        chair_membership_id: int | EllipsisType | None = ...,
     ) -> builtins.list[FieldProblem]:
         """Errors and warnings of ``draft`` as it would be saved now: the domain's checks, a
-        public holiday in the council's Bundesland and overlaps with its other meetings."""
+        public holiday in the council's Bundesland, overlaps with its other meetings, and
+        for a meeting moved, the members it records and its chair (``...``: the stored
+        one) who are none on the new day."""
         with reading(self._db) as session:
             clock = council_clock(session, council_id)
             return draft_problems(
-                session, clock, council_id, draft, meeting_id=meeting_id, notes=notes
+                session,
+                clock,
+                council_id,
+                draft,
+                meeting_id=meeting_id,
+                notes=notes,
+                chair=chair_membership_id,
             )
 
     def preview_series(self, council_id: int, spec: SeriesSpec) -> SeriesPreview:

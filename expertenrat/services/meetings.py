@@ -129,13 +129,15 @@ class MeetingsService(MeetingQueries):
             moved = when_where != (row.starts_at, row.ends_at, row.place, row.room, row.online_link)
             renamed = name != (row.title, row.kind)
             chair = row.chair_membership_id if chair_membership_id is ... else chair_membership_id
+            day_moved = when_where[0].date() != row.starts_at.date()
+            if day_moved:  # the members it records and its chair, named together
+                raise_if_invalid(moved_member_problems(session, row, row.starts_at.date(), chair))
             if chair != row.chair_membership_id or moved:
                 raise_if_invalid(
                     chair_problems(session, row.council_id, chair, row.starts_at.date())
                 )
             row.chair_membership_id = chair
-            if when_where[0].date() != row.starts_at.date():  # its recommendations follow
-                raise_if_invalid(moved_member_problems(session, row, row.starts_at.date()))
+            if day_moved:  # its recommendations follow
                 follow_meeting_day(session, self._actor, row)
                 drop_moved_apologies(session, self._actor, row)  # of those no members then
             if moved or renamed:  # what a calendar entry shows: calendars replace theirs

@@ -3,13 +3,14 @@ attendance (but the apologies of a meeting still to be held, which go with the m
 :mod:`services.moved_apologies`) and its recusals. A held meeting whose minutes are not
 yet approved can still be moved (a date typed wrong); moved to a day outside the term of
 a member it records, its attendance, quorum and minutes would lose that member, and
-"Datenbank prüfen" would report the meeting. So the move is refused, naming them; so is
-a chair who is no member on the meeting's day (:func:`chair_problems`, also where the
-chair is chosen)."""
+"Datenbank prüfen" would report the meeting. So the move is refused, naming them and the
+chair it would keep if no member on that day; a chair chosen who is no member on the
+meeting's day is refused too (:func:`chair_problems`)."""
 
 from __future__ import annotations
 
 from datetime import date
+from types import EllipsisType
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -24,38 +25,42 @@ from expertenrat.store import models
 
 
 def moved_member_problems(
-    session: Session, meeting: models.Meeting, day: date
+    session: Session,
+    meeting: models.Meeting,
+    day: date,
+    chair: int | EllipsisType | None = ...,
 ) -> list[FieldProblem]:
     """An error where the stored ``meeting``, moved to ``day``, records members whose
-    term does not cover that day: "Die Sitzung kann nicht auf den 01.04.2027 gelegt werden:
-    an diesem Tag ist Anna Berg (in der Anwesenheit erfasst) kein Mitglied des Gremiums.
-    …"."""
-    found = [
-        f"{full_name(member)} ({how})"
-        for member, how in _recorded(session, meeting).values()
-        if not active_on([member], day)
-    ]
-    if not found:
+    term does not cover that day, or has a ``chair`` (``...``: the stored one) whose term
+    does not: "Die Sitzung kann nicht auf den 01.04.2027 gelegt werden: an diesem Tag ist
+    Anna Berg (in der Anwesenheit erfasst) kein Mitglied des Gremiums. …"."""
+    recorded = _recorded(session, meeting, meeting.chair_membership_id if chair is ... else chair)
+    outside = [(member, how) for member, how in recorded.values() if not active_on([member], day)]
+    if not outside:
         return []
+    found = [f"{full_name(member)} ({how})" for member, how in outside]
     if len(found) == 1:
-        outside = f"ist {found[0]} kein Mitglied"
+        who = f"ist {found[0]} kein Mitglied"
     else:
-        outside = f"sind {listed(found)} keine Mitglieder"
+        who = f"sind {listed(found)} keine Mitglieder"
+    hows = {how for _member, how in outside}
+    checked = ["das Datum", "die Amtszeit"]
+    checked += ["die Anwesenheit"] if hows - {Record.CHAIR} else []
+    checked += ["die Sitzungsleitung"] if Record.CHAIR in hows else []
     return [
         FieldProblem(
             "dates",
             f"Die Sitzung kann nicht auf den {day:%d.%m.%Y} gelegt werden: an diesem Tag "
-            f"{outside} des Gremiums. Bitte prüfen Sie das Datum, die Amtszeit oder die "
-            "Anwesenheit.",
+            f"{who} des Gremiums. Bitte prüfen Sie {listed(checked, last='oder')}.",
         )
     ]
 
 
 def _recorded(
-    session: Session, meeting: models.Meeting
+    session: Session, meeting: models.Meeting, chair: int | None
 ) -> dict[int, tuple[models.Membership, Record]]:
-    """The memberships the meeting records, by id, each with how (attendance first), in
-    the order of their names."""
+    """The memberships the meeting records and its ``chair``, by id, each with how
+    (attendance first, the chair last), in the order of their names."""
     attendance = select(models.Membership).join(
         models.Attendance, models.Attendance.membership_id == models.Membership.id
     )
@@ -72,8 +77,16 @@ def _recorded(
         .join(item, item.id == models.ConflictOfInterest.agenda_item_id)
         .where(item.meeting_id == meeting.id, item.deleted_at.is_(None))
     )
+    queries = [(Record.ATTENDANCE, attendance), (Record.RECUSAL, recusals)]
+    if chair is not None:  # one gone or of another council: chair_problems
+        chairing = select(models.Membership).where(
+            models.Membership.id == chair,
+            models.Membership.council_id == meeting.council_id,
+            models.Membership.deleted_at.is_(None),
+        )
+        queries.append((Record.CHAIR, chairing))
     found: dict[int, tuple[models.Membership, Record]] = {}
-    for how, query in ((Record.ATTENDANCE, attendance), (Record.RECUSAL, recusals)):
+    for how, query in queries:
         for member in session.scalars(query.options(selectinload(models.Membership.person))):
             found.setdefault(member.id, (member, how))
     return dict(sorted(found.items(), key=lambda entry: full_name(entry[1][0])))

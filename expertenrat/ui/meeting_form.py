@@ -190,7 +190,11 @@ class MeetingForm(MeetingFields):
                 self.meeting = self._meetings.get(self._unread)
                 self._unread = None
             problems = self._meetings.problems(
-                self._council_id, draft, meeting_id=meeting_id, notes=notes
+                self._council_id,
+                draft,
+                meeting_id=meeting_id,
+                notes=notes,
+                chair_membership_id=draft_chair,
             )
             if any(not p.warning for p in problems):
                 self.errors.show(problems)

@@ -25,6 +25,7 @@ def test_counted_takes_the_noun_in_its_number():
 
 def test_listed_joins_the_last_part_with_und():
     assert [listed(["A", "B", "C"][:n]) for n in range(4)] == ["", "A", "A und B", "A, B und C"]
+    assert listed(["A", "B", "C"], last="oder") == "A, B oder C"
 
 
 def test_listed_counts_the_parts_beyond_most_but_names_a_single_one():

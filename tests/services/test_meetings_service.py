@@ -544,7 +544,7 @@ def test_a_chair_not_active_on_the_new_day_refuses_the_whole_change(
     meeting = meetings_service.get(meeting_id)
     assert meeting.chair_membership_id == chair.id
 
-    with pytest.raises(ValidationError, match=r"am Tag der Sitzung \(10.09.2026\)"):
+    with pytest.raises(ValidationError, match=r"auf den 10.09.2026 gelegt werden: .* Bea Ende"):
         meetings_service.update(meeting_id, meeting.version, draft(date(2026, 9, 10)))
 
     unchanged = meetings_service.get(meeting_id)
