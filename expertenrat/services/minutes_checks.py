@@ -71,11 +71,13 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
             previous=_previous(session, meeting),
             approval_item_id=approval_item_id(session, meeting.id),
             items=minutes.items,
+            # The sheet's hints leave out the members away or not there at the item; of
+            # the rest, those whose attendance is not recorded are the attendance's line.
             undecided_conflicts=tuple(
                 UndecidedConflict(i.item.id, i.item.number, facts.conflicts.name_of(s.member))
                 for i in facts.conflicts.items
                 for s in i.suggestions
-                if s.member in facts.sheet.present_at(i.item.id)
+                if s.member in facts.sheet.attending
             ),
         )
     )
