@@ -92,7 +92,7 @@ class MinutesItemForm(QWidget):
         self._last_text: QPlainTextEdit | QLineEdit = self.resolution_edit
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        form.addRow(tr(_CONTEXT, "Be&handlung"), self._outcome_combo())
+        form.addRow(tr(_CONTEXT, "Behandl&ung"), self._outcome_combo())
         form.addRow(self.discussion_label, self.discussion_edit)
         form.addRow(tr(_CONTEXT, "&Anträge (wörtlich)"), self.motion_edit)
         form.addRow(tr(_CONTEXT, "&Beschluss (wörtlich)"), self.resolution_edit)

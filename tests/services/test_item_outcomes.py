@@ -10,6 +10,7 @@ from minutes_setup import Minutes, held_minutes
 from pdf_reading import outline, text
 
 from expertenrat.domain.agenda import AgendaItem
+from expertenrat.domain.audit_fields import readable
 from expertenrat.domain.enums import AgendaItemOutcome
 from expertenrat.domain.errors import ConcurrentEditError, InUseError
 from expertenrat.domain.minutes import ItemTexts
@@ -52,6 +53,7 @@ def test_an_item_postponed_needs_no_text_and_the_change_is_audited(
     entry = AuditService(database).entries("agenda_item_minutes", item.item_id)[-1]
     assert (entry.before, entry.after) == ({"outcome": "discussed"}, {"outcome": "postponed"})
     assert entry.summary.endswith(": vertagt")
+    assert readable("agenda_item_minutes", "outcome", "postponed") == "vertagt"  # as shown
 
 
 def test_another_pcs_outcome_is_not_saved_over(service, minutes) -> None:
