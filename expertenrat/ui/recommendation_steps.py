@@ -16,7 +16,6 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QWidget
 
-from expertenrat.domain.enums import ProjectPhase
 from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.recommendation_views import RecommendationDetail, RecommendationRow
@@ -26,7 +25,7 @@ from expertenrat.ui.close_recommendation_dialog import CloseRecommendationDialog
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.merge_dialog import FormLine, OpenMergeDialog
-from expertenrat.ui.project_names import project_name
+from expertenrat.ui.recommendation_choices import content_choices
 from expertenrat.ui.recommendation_content_dialogs import (
     ContentChange,
     EditRecommendationDialog,
@@ -61,7 +60,7 @@ class RecommendationSteps:
         self.dialog: StepDialog | None = None
 
     def new(self, council_id: int) -> None:
-        projects, fields = self._choices(council_id)
+        projects, fields, project_fields = content_choices(self._services, council_id)
         self._open(
             NewRecommendationDialog(
                 self._parent,
@@ -73,7 +72,7 @@ class RecommendationSteps:
                         council_id, new.content, new.on, adopted=new.adopted
                     )
                 ),
-                self._project_fields(council_id),
+                project_fields,
             )
         )
 
@@ -85,7 +84,7 @@ class RecommendationSteps:
         except ExpertenratError as error:
             self._dialogs.warning(self._parent, tr(_CONTEXT, "Empfehlungen"), error.message)
             return
-        projects, fields = self._choices(council_id)
+        projects, fields, project_fields = content_choices(self._services, council_id)
         listed = {project_id for project_id, _title in projects}
         projects += [(p.id, p.title) for p in row.projects if p.id not in listed]
         content = RecommendationContent(
@@ -129,7 +128,7 @@ class RecommendationSteps:
             fields,
             self._today(),
             save,
-            self._project_fields(council_id),
+            project_fields,
         )
         self._open(dialog)
 
@@ -225,27 +224,6 @@ class RecommendationSteps:
                 bundesland=settings.bundesland,
             )
         )
-
-    def _choices(self, council_id: int) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-        """The council's projects and action fields, (id, name) each. A project marked as
-        finished is named "… (abgeschlossen)" but stays choosable: a recommendation may
-        still concern it (its follow-up, its evaluation), and one addressed to it before
-        keeps it when edited."""
-        projects = [
-            (p.id, project_name(p.title, p.phase is ProjectPhase.COMPLETED))
-            for p in (e.project for e in self._services.projects.projects(council_id))
-            if p.id is not None
-        ]
-        fields = [(f.id, f.name) for f in self._services.settings.action_fields(council_id)]
-        return projects, fields
-
-    def _project_fields(self, council_id: int) -> dict[int, int | None]:
-        """Each project's action field, which the register takes where none is chosen."""
-        return {
-            entry.project.id: entry.project.action_field_id
-            for entry in self._services.projects.projects(council_id)
-            if entry.project.id is not None
-        }
 
     def _open(self, dialog: StepDialog) -> None:
         dialog.finished.connect(dialog.deleteLater)
