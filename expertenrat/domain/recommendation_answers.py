@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol, TypeVar
 
-from expertenrat.domain.enums import ResponseVerdict
+from expertenrat.domain.enums import RecommendationStatus, ResponseVerdict
 from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.recommendation_responses import pending_plan
 from expertenrat.domain.wording import isolated
@@ -68,6 +68,17 @@ def fully_answered(addressed: Sequence[int], answers: Sequence[GivenAnswer]) -> 
     if not answers:
         return False
     return answered_ids(addressed, answers) >= frozenset(addressed)
+
+
+def status_by_answers(
+    addressed: Sequence[int], answers: Sequence[GivenAnswer]
+) -> RecommendationStatus:
+    """What its answers make a recommendation sent to its projects: "beantwortet" once
+    every addressed project has answered (:func:`fully_answered`), else "übermittelt".
+    A response removed, or a closed one opened again, returns to it."""
+    if fully_answered(addressed, answers):
+        return RecommendationStatus.ANSWERED
+    return RecommendationStatus.SENT
 
 
 def standing_answers(

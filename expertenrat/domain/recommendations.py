@@ -3,11 +3,12 @@
 Lifecycle: draft → adopted → sent → answered → implemented / partly implemented / not
 implemented, or withdrawn from any state before a final one. ``ALLOWED_STEPS`` is the whole
 table; every step not in it is refused with a message naming both states. A further
-response to an answered recommendation keeps it answered (that is not a step).
-``STEP_FROM`` says from which states each :class:`Step` of the register (the lifecycle
-steps, and editing the content or the due date) can be taken; :func:`refuse_unless` is the
-one check every step makes, with its German refusal, and the page enables its buttons by
-:func:`allows`.
+response to an answered recommendation keeps it answered (that is not a step), and one
+closed on a wrong answer can be opened again (``Step.REOPEN``, with a reason: back to
+what its answers make it, outside the table). ``STEP_FROM`` says from which states each
+:class:`Step` of the register (the lifecycle steps, editing the content or the due date,
+opening a closed one again) can be taken; :func:`refuse_unless` is the one check every
+step makes, with its German refusal, and the page enables its buttons by :func:`allows`.
 
 The due date of a project's response defaults to the send date plus the council's response
 period in months (``relativedelta``: 31.01. + 1 month = 28./29.02.), moved to the next
@@ -85,6 +86,7 @@ class Step(Enum):
     WITHDRAW = "withdraw"
     DUE_DATE = "due_date"  # a new due date for the response
     REMOVE_RESPONSE = "remove_response"  # a response recorded by mistake
+    REOPEN = "reopen"  # a closed one back to what its answers make it (closed on a wrong one)
 
 
 def _reaching(target: RecommendationStatus) -> frozenset[RecommendationStatus]:
@@ -104,6 +106,7 @@ STEP_FROM: dict[Step, frozenset[RecommendationStatus]] = {
     Step.CLOSE: frozenset().union(*map(_reaching, CLOSING)),
     Step.DUE_DATE: AWAITING_RESPONSE,
     Step.REMOVE_RESPONSE: RESPONDABLE,
+    Step.REOPEN: CLOSING,  # not withdrawn: that ended it, answered or not
 }
 
 
@@ -138,7 +141,18 @@ def refuse_unless(
             f"Die Empfehlung {code} ist „{status.label}“; eine Antwort lässt sich nur "
             "entfernen, solange die Empfehlung übermittelt oder beantwortet ist."
         )
+    if step is Step.REOPEN:
+        raise InUseError(_reopen_refusal(code, status))
     raise StepRefused(code, status, outcome or STEP_TARGET.get(step, S.IMPLEMENTED))
+
+
+def _reopen_refusal(code: str, status: RecommendationStatus) -> str:
+    closing = ", ".join(f"„{s.label}“" for s in RecommendationStatus if s in CLOSING)
+    why = "" if status is S.WITHDRAWN else " und nicht abgeschlossen"
+    return (
+        f"Die Empfehlung {code} ist „{status.label}“{why}; wieder öffnen lässt sich nur "
+        f"eine abgeschlossene ({closing})."
+    )
 
 
 # --- due dates ---------------------------------------------------------------------------

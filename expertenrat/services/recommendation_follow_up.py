@@ -33,6 +33,7 @@ from expertenrat.domain.recommendation_answers import (
     answered_ids,
     answering_project,
     fully_answered,
+    status_by_answers,
 )
 from expertenrat.domain.recommendation_content import clean_note, note_problems
 from expertenrat.domain.recommendation_responses import (
@@ -165,7 +166,7 @@ class RecommendationFollowUp:
             session.delete(response)
             session.flush()
             answers = given_answers(session, row.council_id, [row.id]).get(row.id, [])
-            reached = S.ANSWERED if fully_answered(ids, answers) else S.SENT
+            reached = status_by_answers(ids, answers)
             row.status, row.modified = reached.value, utc_now()
             on = today or council_clock(session, row.council_id).today()
             return records.record_update(

@@ -1,5 +1,6 @@
-"""The status steps of a recommendation in the register: adopt, send, close, withdraw
-(:class:`RecommendationsService` takes these steps from :class:`RecommendationLifecycle`;
+"""The status steps of a recommendation in the register: adopt, send, close, withdraw, and
+open a closed one again (:class:`RecommendationsService` takes these steps from
+:class:`RecommendationLifecycle`;
 a response, a new due date and a reminder are in
 :mod:`expertenrat.services.recommendation_follow_up`).
 
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.enums import HistoryKind, RecommendationStatus
 from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.field_limits import date_problems
+from expertenrat.domain.recommendation_answers import status_by_answers
 from expertenrat.domain.recommendation_content import clean_note, note_problems
 from expertenrat.domain.recommendation_views import RecommendationDetail
 from expertenrat.domain.recommendations import (
@@ -31,6 +33,8 @@ from expertenrat.domain.recommendations import (
     refuse_unless,
 )
 from expertenrat.services import recommendation_records as records
+from expertenrat.services.meeting_rows import council_clock
+from expertenrat.services.recommendation_row_parts import given_answers
 from expertenrat.services.unit_of_work import changing, raise_if_invalid
 from expertenrat.store import models
 from expertenrat.store.database import Database
@@ -143,6 +147,42 @@ class RecommendationLifecycle:
             change=lambda session, row: _not_before_earlier_steps(session, row, on),
             today=today,
         )  # fmt: skip
+
+    def reopen(
+        self, recommendation_id: int, version: int, reason: str, *, today: date | None = None
+    ) -> RecommendationDetail:
+        """A recommendation closed (on a wrong answer, say) opened again, ``reason`` saying
+        why (required): it is again what its answers make it (``status_by_answers``:
+        beantwortet, or übermittelt where not every addressed project has answered), so
+        that an answer can be removed or another recorded, and it be closed anew. Dated
+        ``today`` (default: the council's); its history keeps the closing and the reason,
+        the audit trail both states. Not a withdrawn one (``Step.REOPEN``)."""
+        reason = clean_note(reason)
+        raise_if_invalid(note_problems(reason))
+        if not reason:
+            raise ValidationError(
+                [
+                    FieldProblem(
+                        "note", "Bitte geben Sie an, warum die Empfehlung wieder geöffnet wird."
+                    )
+                ]
+            )
+        with changing(self._db, WHAT) as session:
+            row = records.stored(session, recommendation_id, version)
+            current = S(row.status)
+            refuse_unless(row.code, current, Step.REOPEN)
+            ids = [key for key, _title in records.addressed(session, row.id)]
+            answers = given_answers(session, row.council_id, [row.id]).get(row.id, [])
+            reached = status_by_answers(ids, answers)
+            before = records.snapshot(row)
+            row.status, row.modified = reached.value, utc_now()
+            on = today or council_clock(session, row.council_id).today()
+            return records.record_update(
+                session, row, before, HistoryKind.STATUS, on, self._actor,
+                summary=f"Empfehlung {row.code} wieder geöffnet: {current.label} → {reached.label}",
+                note=f"Wieder geöffnet (war „{current.label}“): {reason}",
+                from_status=current, to_status=reached,
+            )  # fmt: skip
 
     def _step(
         self,

@@ -1,7 +1,8 @@
 """The register's steps with a form, as the page's buttons take them: a new recommendation
 between the meetings, editing its content (a conflicting edit offers the merge dialog,
 :mod:`expertenrat.ui.recommendation_merge`), adopting a draft, sending it with the due date
-it gives, a project's response (or removing one recorded by mistake), closing. Each opens
+it gives, a project's response (or removing one recorded by mistake), closing, and opening
+a closed one again (with a reason, :mod:`expertenrat.ui.reason_dialog`). Each opens
 its step dialog (kept in ``dialog`` while open), whose refusals stay in the dialog with
 what was typed. A stored step calls ``stored`` with the recommendation's id. A new due
 date and withdrawing ask one question instead
@@ -25,6 +26,7 @@ from expertenrat.ui.close_recommendation_dialog import CloseRecommendationDialog
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.merge_dialog import FormLine, OpenMergeDialog
+from expertenrat.ui.reason_dialog import reopen_dialog
 from expertenrat.ui.recommendation_choices import content_choices
 from expertenrat.ui.recommendation_content_dialogs import (
     ContentChange,
@@ -180,6 +182,20 @@ class RecommendationSteps:
                 self._saving_step(
                     row, tr(_CONTEXT, "Entfernen"),
                     lambda version, it: remove(row.id, version, it.response_id, it.reason),
+                ),
+            )
+        )  # fmt: skip
+
+    def reopen(self, row: RecommendationRow) -> None:
+        """A closed recommendation (on a wrong answer, say) back to what its answers make
+        it, with the reason."""
+        reopen = self._services.recommendations.reopen
+        self._open(
+            reopen_dialog(
+                self._parent, row.code, row.status.label,
+                self._saving_step(
+                    row, tr(_CONTEXT, "Wieder öffnen"),
+                    lambda version, reason: reopen(row.id, version, reason),
                 ),
             )
         )  # fmt: skip

@@ -6,8 +6,9 @@ search field (as you type, accents aside) filter the table; overdue rows are red
 it the selected recommendation with its text, the project's responses and the history.
 The steps here: a new recommendation between the meetings, edit its content (draft or
 adopted), adopt a draft, send, change the due date, record a response (or remove one
-recorded by mistake), close, withdraw (beside the detail, enabled where the domain's table
-allows the step; see RecommendationSteps and RecommendationQuestions). Below the table
+recorded by mistake), close (or open a closed one again), withdraw (beside the detail,
+enabled where the domain's table allows the step; see RecommendationSteps and
+RecommendationQuestions). Below the table
 "Erinnerungen …" (the reminders to the projects, RemindersDialog) and "Exportieren …".
 Enter or a double-click on a row opens it as Bearbeiten does, or, where it can no longer
 be edited, moves the cursor into its detail.
@@ -80,6 +81,7 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
             (self.response_button, Step.RESPOND, self.steps.respond),
             (self.remove_response_button, Step.REMOVE_RESPONSE, self.steps.remove_response),
             (self.close_button, Step.CLOSE, self.steps.close),
+            (self.reopen_button, Step.REOPEN, self.steps.reopen),
             (self.withdraw_button, Step.WITHDRAW, self.questions.withdraw),
         )
         for button, _step, take in self._steps:

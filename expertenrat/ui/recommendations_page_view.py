@@ -100,6 +100,13 @@ class RecommendationsPageView(QWidget):
             tr(_CONTEXT, "Eine versehentlich erfasste Stellungnahme wieder entfernen")
         )
         self.close_button = QPushButton(tr(_CONTEXT, "Abschließen …"))
+        self.reopen_button = QPushButton(tr(_CONTEXT, "Wieder öffnen …"))
+        self.reopen_button.setToolTip(
+            tr(
+                _CONTEXT,
+                "Eine abgeschlossene Empfehlung wieder öffnen, etwa nach einer falschen Antwort",
+            )
+        )
         self.withdraw_button = QPushButton(tr(_CONTEXT, "Zurückziehen …"))
         self.reminders_button = QPushButton(tr(_CONTEXT, "Erinnerungen …"))
         self.reminders_button.setToolTip(

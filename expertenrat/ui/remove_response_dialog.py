@@ -1,7 +1,8 @@
 """Antwort entfernen: a response recorded by mistake (on the wrong recommendation, for the
-wrong project) is removed, with the reason (required; the service refuses none). The
-responses are offered as the detail lists them, the latest chosen; the recommendation's
-history keeps what the removed one said and why it went.
+wrong project) is removed, with the reason (the frame: :class:`~expertenrat.ui.
+reason_dialog.ReasonDialog`). The responses are offered as the detail lists them, the
+latest chosen; the recommendation's history keeps what the removed one said and why it
+went.
 """
 
 from __future__ import annotations
@@ -9,14 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.recommendation_history import Response
-from expertenrat.ui.dialog_parts import resize_within_screen
 from expertenrat.ui.eliding_widgets import compact_combo
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.step_dialog import StepDialog
-from expertenrat.ui.text_fields import plain_text_edit
+from expertenrat.ui.reason_dialog import ReasonDialog
 
 _CONTEXT = "RemoveResponseDialog"
 
@@ -39,7 +38,7 @@ def response_label(response: Response, several: bool) -> str:
     return f"{text} ({response.responder})" if response.responder else text
 
 
-class RemoveResponseDialog(StepDialog):
+class RemoveResponseDialog(ReasonDialog):
     def __init__(
         self,
         parent: QWidget,
@@ -48,26 +47,23 @@ class RemoveResponseDialog(StepDialog):
         several: bool,
         save: Callable[[Removal], None],
     ) -> None:
-        title = tr(_CONTEXT, "Antwort zu {} entfernen").format(code)
-        super().__init__(parent, title, tr(_CONTEXT, "Entfernen"), save)
-        resize_within_screen(self, 560, 320)
-        hint = QLabel(
+        self.response_combo = compact_combo(40)  # a long responder or project: "…"
+        for response in responses:
+            self.response_combo.addItem(response_label(response, several), response.id)
+        self.response_combo.setCurrentIndex(len(responses) - 1)
+        super().__init__(
+            parent,
+            tr(_CONTEXT, "Antwort zu {} entfernen").format(code),
+            tr(_CONTEXT, "Entfernen"),
             tr(
                 _CONTEXT,
                 "Für eine versehentlich erfasste Antwort, etwa eine, die zu einer anderen "
                 "Empfehlung oder einem anderen Projekt gehört. Der Verlauf behält, was sie "
                 "besagte und warum sie entfernt wurde.",
-            )
+            ),
+            save,
+            [(tr(_CONTEXT, "Antwort"), self.response_combo)],
         )
-        hint.setWordWrap(True)
-        self.response_combo = compact_combo(40)  # a long responder or project: "…"
-        for response in responses:
-            self.response_combo.addItem(response_label(response, several), response.id)
-        self.response_combo.setCurrentIndex(len(responses) - 1)
-        self.reason_edit = plain_text_edit(3, grows=True)
-        self.form.addRow(hint)
-        self.form.addRow(tr(_CONTEXT, "Antwort"), self.response_combo)
-        self.form.addRow(tr(_CONTEXT, "Grund"), self.reason_edit)
 
     def value(self) -> Removal:
         return Removal(self.response_combo.currentData(), self.reason_edit.toPlainText())

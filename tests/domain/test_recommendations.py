@@ -283,6 +283,7 @@ def test_what_each_step_starts_from():
     assert STEP_FROM[Step.SEND] == {S.ADOPTED}
     assert STEP_FROM[Step.RESPOND] == {S.SENT, S.ANSWERED}
     assert STEP_FROM[Step.CLOSE] == {S.ANSWERED}
+    assert STEP_FROM[Step.REOPEN] == {S.IMPLEMENTED, S.PARTLY_IMPLEMENTED, S.NOT_IMPLEMENTED}
     assert STEP_FROM[Step.WITHDRAW] == OPEN
     assert STEP_FROM[Step.DUE_DATE] == {S.SENT}
 

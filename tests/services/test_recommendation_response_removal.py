@@ -2,7 +2,9 @@
 removed with a reason: the recommendation is sent again where no longer answered by every
 addressed project, overdue and reminded as before, and its history says what the removed
 response said and why it went (found by a tester: a mistaken answer could not be undone,
-so the recommendation stayed "beantwortet" and no reminder named it)."""
+so the recommendation stayed "beantwortet" and no reminder named it). One closed on a wrong
+answer is opened again first, with a reason (found by a tester: closed was final, so the
+answer could never go)."""
 
 from __future__ import annotations
 
@@ -114,3 +116,44 @@ def test_a_removal_needs_a_reason_and_an_open_recommendation(register, council):
     with pytest.raises(InUseError, match="„umgesetzt“; eine Antwort lässt sich nur"):
         service.remove_response(row.id, row.version, response_id, "Versehen")
     assert len(service.get(row.id).responses) == 1
+
+
+def test_one_closed_on_a_wrong_answer_is_opened_again_and_the_answer_removed(
+    register, council, database
+):
+    service, (klima, _parkhaus) = register
+    row = answered(service, sent(register, council, [klima])).row
+    row = service.close(row.id, row.version, S.IMPLEMENTED, date(2026, 11, 1)).row
+
+    detail = service.reopen(row.id, row.version, "Antwort gehörte zu E-2026-02", today=TODAY)
+
+    assert detail.row.status is S.ANSWERED  # what its answer makes it
+    last = detail.history[-1]
+    assert (last.occurred_on, last.from_status, last.to_status) == (
+        TODAY,
+        S.IMPLEMENTED,
+        S.ANSWERED,
+    )
+    assert last.note == "Wieder geöffnet (war „umgesetzt“): Antwort gehörte zu E-2026-02"
+    assert [h.to_status for h in detail.history if h.to_status][-2:] == [S.IMPLEMENTED, S.ANSWERED]
+    (entry,) = AuditService(database).entries("recommendation", row.id)[-1:]
+    assert entry.summary == f"Empfehlung {row.code} wieder geöffnet: umgesetzt → beantwortet"
+    row = service.remove_response(
+        row.id, detail.row.version, detail.responses[0].id, "Versehen", today=TODAY
+    ).row
+    assert row.status is S.SENT and row.overdue  # awaited, and reminded, again
+
+
+def test_opening_again_needs_a_reason_and_a_closed_recommendation(register, council):
+    service, (klima, _parkhaus) = register
+    row = answered(service, sent(register, council, [klima])).row
+    with pytest.raises(InUseError, match="„beantwortet“ und nicht abgeschlossen"):
+        service.reopen(row.id, row.version, "Versehen")
+    closed = service.close(row.id, row.version, S.NOT_IMPLEMENTED, date(2026, 11, 1)).row
+    with pytest.raises(ValidationError, match="warum die Empfehlung wieder geöffnet wird"):
+        service.reopen(closed.id, closed.version, "  ")
+    assert service.get(row.id).row.status is S.NOT_IMPLEMENTED
+    other = sent(register, council, [klima])
+    other = service.withdraw(other.id, other.version, date(2026, 9, 3), "Überholt").row
+    with pytest.raises(InUseError, match="„zurückgezogen“; wieder öffnen lässt sich nur"):
+        service.reopen(other.id, other.version, "Versehen")

@@ -504,6 +504,27 @@ def test_an_answer_recorded_by_mistake_is_removed_with_a_reason(page, sample):
     assert not page.remove_response_button.isEnabled() and page.response_button.isEnabled()
 
 
+def test_one_closed_on_a_wrong_answer_is_opened_again_with_a_reason(page, sample):
+    """Found by a tester: one closed ("umgesetzt") on a wrong answer could not lose that
+    answer, closed being final. "Wieder öffnen …" takes it back to "beantwortet" (its
+    answer stands), and the answer can go; not a withdrawn one."""
+    page.select(sample.recommendations["E-2025-02"])  # withdrawn
+    assert not page.reopen_button.isEnabled()
+    page.select(sample.recommendations["E-2025-01"])  # implemented
+    assert not page.remove_response_button.isEnabled()
+    page.reopen_button.click()
+    dialog = page.steps.dialog
+    assert "Die Empfehlung ist „umgesetzt“." in dialog.hint_label.text()
+    dialog.accept_button.click()  # no reason given
+    assert "warum die Empfehlung wieder geöffnet wird" in dialog.error_label.text()
+    dialog.reason_edit.setPlainText("Antwort gehörte zu E-2025-02")
+    dialog.accept_button.click()
+    assert not dialog.isVisible()
+    assert page.selected().status is RecommendationStatus.ANSWERED
+    assert "Wieder geöffnet (war „umgesetzt“): Antwort gehörte" in page.detail.toPlainText()
+    assert page.remove_response_button.isEnabled() and not page.reopen_button.isEnabled()
+
+
 def _draft(services, sample, title="Entwurf Sensorik") -> int:
     content = RecommendationContent(title, "Text", project_ids=(sample.projects["KLIMA"],))
     return services.recommendations.create(sample.council_id, content, date(2026, 11, 2)).row.id
