@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, Select, and_, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
+from expertenrat.domain.errors import ConcurrentEditError
 from expertenrat.domain.meeting_states import NOT_YET_HELD
 from expertenrat.domain.meetings import dated_meeting_label, meetings_named
 from expertenrat.domain.members import Member, term_span
@@ -27,6 +28,16 @@ from expertenrat.store import models
 T = TypeVar("T")
 
 _CLEARED = "der Eintrag wird entfernt – bitte bestimmen Sie dort eine neue Sitzungsleitung."
+
+
+class ChairsChangedError(ConcurrentEditError):
+    """Saving a term would now take the member out as the chair of meetings other than
+    those the member dialog's question named (a chair set on another PC between the
+    question and the save): ``question`` asks again, after ``changed``."""
+
+    def __init__(self, question: str) -> None:
+        super().__init__("Die Sitzungsleitung")
+        self.question = question
 
 
 def holds_terms() -> ColumnElement[bool]:
@@ -146,6 +157,27 @@ def end_sentence(name: str, labels: list[str]) -> str:
     """What "Amtszeit beenden" says of the meetings ahead whose chair it clears."""
     named = meetings_named(labels, "die")
     return f"Für {named} ist {name} als Sitzungsleitung eingetragen; {_CLEARED}"
+
+
+def chairs_question(session: Session, council_id: int, member: Member, today: date) -> str:
+    """What the member dialog asks before saving ``member`` (its term as it would be saved)
+    clears its chair of meetings ahead ("" where it clears none)."""
+    if member.id is None:
+        return ""
+    labels = chairs_cleared(session, council_id, [member], today).get(member.id)
+    return save_question(member, labels) if labels else ""
+
+
+def check_still_asked(
+    session: Session, council_id: int, member: Member, today: date, asked: str
+) -> None:
+    """Raise :class:`ChairsChangedError` where saving ``member`` would clear its chair of
+    meetings that the question ``asked``, answered "Ja", did not name as it does now;
+    where it clears none now, nothing is refused. The council is held by the caller: a
+    chair set at the same moment on another PC is saved before or after this."""
+    now = chairs_question(session, council_id, member, today)
+    if now and now != asked:
+        raise ChairsChangedError(now)
 
 
 def save_question(member: Member, labels: list[str]) -> str:

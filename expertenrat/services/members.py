@@ -19,7 +19,7 @@ from expertenrat.domain.member_twins import check_no_twin_added
 from expertenrat.domain.members import Member, clean_member
 from expertenrat.domain.roster import RosterDocument, RosterGrouping, build_roster
 from expertenrat.services.action_fields import action_field
-from expertenrat.services.chairs_ahead import chairs_cleared, save_question
+from expertenrat.services.chairs_ahead import chairs_question, check_still_asked
 from expertenrat.services.consent_ledger import consent_history
 from expertenrat.services.member_checks import member_problems
 from expertenrat.services.member_endings import delete_member, end_membership, end_question
@@ -34,6 +34,7 @@ from expertenrat.services.settings import WITH_LOGO, council_settings
 from expertenrat.services.unit_of_work import (
     changing,
     fetch,
+    hold_council,
     reading,
 )
 from expertenrat.store import models
@@ -156,16 +157,21 @@ class MembersService:
         today: date,
         *,
         known_persons: Collection[int] | None = None,
-        clear_chairs: bool = False,
+        asked: str = "",
     ) -> Member:
         """Create or update a member. Warnings do not stop saving; errors do. With
         ``known_persons`` (see :meth:`persons`), a new person someone else saved meanwhile is
         refused with ``SamePersonAddedError``, checked in the saving transaction itself (see
         :meth:`check_not_added_meanwhile`; another PC saving at the same moment is waited
-        for). With ``clear_chairs`` (after :meth:`save_question`), the member is taken out
-        as the chair of the meetings ahead the term leaves out; without it, such a term is
+        for). With ``asked``, the question of :meth:`save_question` answered "Ja", the
+        member is taken out as the chair of the meetings ahead the term leaves out; where
+        the question now names other meetings (a chair set on another PC meanwhile),
+        ``ChairsChangedError`` asks again and nothing is saved. Without it, such a term is
         refused."""
         with changing(self._db, member_what(member)) as session:
+            if asked:  # the council held first: a chair set at the same moment is seen
+                hold_council(session, council_id)
+                check_still_asked(session, council_id, clean_member(member), today, asked)
             return save_members(
                 session,
                 self._actor,
@@ -173,18 +179,14 @@ class MembersService:
                 [member],
                 today,
                 known_persons=known_persons,
-                clear_chairs=clear_chairs,
+                clear_chairs=bool(asked),
             )[0]
 
     def save_question(self, council_id: int, member: Member, today: date) -> str:
         """What to ask before saving ``member`` clears its chair of meetings ahead its term
         leaves out (:mod:`~expertenrat.services.chairs_ahead`; "" where it clears none)."""
-        if member.id is None:
-            return ""
-        member = clean_member(member)
         with reading(self._db) as session:
-            labels = chairs_cleared(session, council_id, [member], today).get(member.id)
-        return save_question(member, labels) if labels else ""
+            return chairs_question(session, council_id, clean_member(member), today)
 
     def end_question(self, member: Member, end: date, today: date) -> str:
         """What "Amtszeit beenden" asks before it ends the term (see

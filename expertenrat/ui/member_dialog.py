@@ -28,6 +28,7 @@ from expertenrat.domain.errors import (
 )
 from expertenrat.domain.member_twins import SamePersonAddedError
 from expertenrat.domain.members import Member
+from expertenrat.services.chairs_ahead import ChairsChangedError
 from expertenrat.services.members import MembersService
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
@@ -108,26 +109,33 @@ class MemberDialog(MemberDialogRefusals):
             problems, tr(_CONTEXT, "Trotzdem speichern? Klicken Sie erneut auf Speichern.")
         ):
             return
-        if question and self._dialogs is not None:  # "Nein": nothing saved, the form stays
-            self._dialogs.question(
-                self,
-                tr(_CONTEXT, "Sitzungsleitung austragen?"),
-                question,
-                lambda: self._save(member, known, clear_chairs=True),
-            )
+        if question and self._dialogs is not None:
+            self._ask_chairs(member, question)
             return
-        self._save(member, known, clear_chairs=False)
+        self._save(member, known)
 
-    def _save(self, member: Member, known: frozenset[int] | None, *, clear_chairs: bool) -> None:
+    def _ask_chairs(self, member: Member, question: str, lead: str = "") -> None:
+        """Ask before the term takes the stored member out as the chair of the meetings
+        ``question`` names ("Nein": nothing saved, the form stays); ``lead`` says why it
+        asks again. A stored membership's person is known: no twin to look for."""
+        assert self._dialogs is not None
+        self._dialogs.question(
+            self,
+            tr(_CONTEXT, "Sitzungsleitung austragen?"),
+            f"{lead} {question}" if lead else question,
+            lambda: self._save(member, None, asked=question),
+        )
+
+    def _save(self, member: Member, known: frozenset[int] | None, *, asked: str = "") -> None:
         """Save, taking the member out as the chair of meetings ahead the term leaves out
-        where the question was answered "Ja" (``clear_chairs``), else refused."""
+        where the question ``asked`` was answered "Ja", else refused."""
         save = partial(
             self._members.save,
             self._council_id,
             member,
             self._today,
             known_persons=known,
-            clear_chairs=clear_chairs,
+            asked=asked,
         )
         if self._as_opened.publish_name and not member.publish_name and member.id is not None:
             self._save_in_background(member, save)
@@ -184,6 +192,9 @@ class MemberDialog(MemberDialogRefusals):
             self._show_problems(
                 error.problems, tr(_CONTEXT, "Bitte prüfen Sie die markierten Angaben.")
             )
+            return
+        except ChairsChangedError as error:  # set on another PC since the question
+            self._ask_chairs(member, error.question, error.changed)
             return
         except ConcurrentEditError as error:
             self._offer_merge(member, error)

@@ -15,6 +15,7 @@ from expertenrat.domain.enums import MemberRole
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.member_import_preview import ImportStatus
 from expertenrat.services.audit_reading import AuditService
+from expertenrat.services.chairs_ahead import ChairsChangedError
 from expertenrat.services.integrity import IntegrityService
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.store import models
@@ -56,9 +57,10 @@ def test_a_term_edited_to_end_before_a_meeting_she_chairs_asks_and_clears_the_ch
     """The member dialog refused the shorter term, naming the January meeting; now it asks
     as "Amtszeit beenden" does, and saving after "Ja" clears the chair there."""
     shorter = replace(chair, term_end=date(2026, 12, 31))
+    question = members_service.save_question(council.id, shorter, TODAY)
 
     assert members_service.problems(council.id, shorter, TODAY) == []
-    assert members_service.save_question(council.id, shorter, TODAY) == (
+    assert question == (
         "Die geänderte Amtszeit (01.01.2025 – 31.12.2026) deckt die 2. Sitzung am 14.01.2027 "
         "nicht mehr, für die Anna Berg als Sitzungsleitung eingetragen ist; der Eintrag wird "
         "entfernt – bitte bestimmen Sie dort eine neue Sitzungsleitung. Speichern?"
@@ -68,7 +70,7 @@ def test_a_term_edited_to_end_before_a_meeting_she_chairs_asks_and_clears_the_ch
     assert JANUARY in unasked.value.message
     assert _chairs(database) == {1: chair.id, 2: chair.id}
 
-    saved = members_service.save(council.id, shorter, TODAY, clear_chairs=True)
+    saved = members_service.save(council.id, shorter, TODAY, asked=question)
 
     assert saved.term_end == date(2026, 12, 31)
     assert _chairs(database) == {1: chair.id, 2: None}
@@ -89,17 +91,40 @@ def test_a_term_edited_to_start_after_a_meeting_she_chairs_says_it_begins_later(
         database, council.id, date(2026, 12, 10), 1, state="planned", chair_membership_id=chair.id
     )
     later = replace(chair, term_start=date(2027, 1, 1))
+    question = members_service.save_question(council.id, later, TODAY)
 
-    assert "deckt die 1. Sitzung am 10.12.2026 nicht mehr" in members_service.save_question(
-        council.id, later, TODAY
-    )
-    members_service.save(council.id, later, TODAY, clear_chairs=True)
+    assert "deckt die 1. Sitzung am 10.12.2026 nicht mehr" in question
+    members_service.save(council.id, later, TODAY, asked=question)
 
     assert _chairs(database) == {1: None}
     assert (
         "Sitzungsleitung der 1. Sitzung am 10.12.2026 entfernt: die Amtszeit von Anna Berg "
         "beginnt später" in _meeting_summaries(database)
     )
+
+
+def test_a_chair_set_on_another_pc_after_the_question_asks_again_before_it_is_cleared(
+    database, members_service, council, chair
+):
+    """The save cleared the chair of a meeting set meanwhile without naming it (audited
+    only): now the question is asked again, naming it, and nothing is saved before."""
+    shorter = replace(chair, term_end=date(2026, 11, 30))
+    question = members_service.save_question(council.id, shorter, TODAY)
+    stored_meeting(
+        database, council.id, date(2027, 2, 11), 3, state="planned", chair_membership_id=chair.id
+    )
+
+    with pytest.raises(ChairsChangedError) as changed:
+        members_service.save(council.id, shorter, TODAY, asked=question)
+
+    assert changed.value.changed == (
+        "Die Sitzungsleitung wurde inzwischen von jemand anderem geändert."
+    )
+    assert "und die 3. Sitzung am 11.02.2027 nicht mehr" in changed.value.question
+    assert members_service.member(chair.id).term_end is None
+    assert _chairs(database) == {1: chair.id, 2: chair.id, 3: chair.id}
+    members_service.save(council.id, shorter, TODAY, asked=changed.value.question)
+    assert _chairs(database) == {1: None, 2: None, 3: None}
 
 
 def test_an_import_that_ends_her_term_notes_and_clears_the_chair_ahead(

@@ -676,6 +676,42 @@ def test_a_term_ended_before_a_meeting_she_chairs_asks_and_clears_the_chair_on_y
     assert services.meetings.get(meeting_id).chair_membership_id is None
 
 
+def test_a_chair_set_elsewhere_while_the_question_is_open_is_asked_about_again(
+    qtbot, services, sqlite_database, council, fields, stored, today, dialogs
+):
+    """The meeting whose chair another PC set meanwhile was cleared unnamed (audited only)."""
+    chair = stored(role=MemberRole.CHAIR)
+    day = today + timedelta(days=60)
+    stored_meeting(
+        sqlite_database, council.id, day, 1, state="planned", chair_membership_id=chair.id
+    )
+    dialog = MemberDialog(
+        services.members, council.id, list(fields.values()), today, chair, dialogs=dialogs
+    )
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.form.open_ended_check.setChecked(False)
+    dialog.form.term_end_edit.setDate(QDate(day - timedelta(days=1)))
+    dialogs.keep_questions_open = True
+    _click_save(qtbot, dialog)
+    later = day + timedelta(days=30)
+    meeting_id = stored_meeting(
+        sqlite_database, council.id, later, 2, state="planned", chair_membership_id=chair.id
+    )
+
+    with qtbot.assertNotEmitted(dialog.saved):
+        dialogs.open_questions.pop(0)[0]()  # "Ja"
+
+    (_first, (kind, _title, text)) = dialogs.messages
+    assert kind == "question"
+    assert text.startswith("Die Sitzungsleitung wurde inzwischen von jemand anderem geändert.")
+    assert f"und die 2. Sitzung am {later:%d.%m.%Y} nicht mehr" in text
+    assert services.members.member(chair.id).term_end is None
+    with qtbot.waitSignal(dialog.saved):
+        dialogs.open_questions.pop(0)[0]()
+    assert services.meetings.get(meeting_id).chair_membership_id is None
+
+
 def _affiliation_typed_while_the_phone_changed_elsewhere(
     open_dialog, stored, services, council, today
 ) -> tuple[Member, MemberDialog]:
