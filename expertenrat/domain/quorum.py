@@ -37,9 +37,12 @@ class QuorumResult:
     @property
     def presence(self) -> str:
         """ "7 von 9 stimmberechtigten Mitgliedern anwesend", with the recused counted among
-        those there: "6 von 9 … anwesend, davon 1 befangen" (no verdict: see statement)."""
+        those there and said not to count for the quorum: "6 von 9 … anwesend, davon 1
+        befangen und nicht mitgezählt" (no verdict: see statement; "davon 1 befangen" alone
+        left open why 5 of 9 present were not quorate, found by a tester)."""
         there = f"{self.present_voting + self.recused} von {self.entitled} stimmberechtigten"
-        return f"{there} {noun(self.entitled)} {present_recused(self.recused)}"
+        uncounted = " und nicht mitgezählt" if self.recused else ""
+        return f"{there} {noun(self.entitled)} {present_recused(self.recused)}{uncounted}"
 
     @property
     def statement(self) -> str:

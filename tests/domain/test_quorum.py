@@ -76,7 +76,8 @@ def test_a_recused_member_does_not_count_at_that_item():
     assert results[20].quorate and not results[21].quorate
     # (found by a tester) "4 von 9 … anwesend (1 befangen)" read as if four were there
     assert results[21].statement == (
-        "5 von 9 stimmberechtigten Mitgliedern anwesend, davon 1 befangen – nicht beschlussfähig"
+        "5 von 9 stimmberechtigten Mitgliedern anwesend, davon 1 befangen und nicht mitgezählt "
+        "– nicht beschlussfähig"
     )
 
 

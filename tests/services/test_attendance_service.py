@@ -276,7 +276,8 @@ def test_a_recused_member_does_not_count_at_that_item(
     sheet = service.sheet(meeting.meeting_id)
     assert [q.quorum.present_voting for q in sheet.item_quorums] == [5, 5, 4, 5]
     assert sheet.item_quorums[2].quorum.statement == (
-        "5 von 9 stimmberechtigten Mitgliedern anwesend, davon 1 befangen – nicht beschlussfähig"
+        "5 von 9 stimmberechtigten Mitgliedern anwesend, davon 1 befangen und nicht mitgezählt "
+        "– nicht beschlussfähig"
     )
 
 
