@@ -54,6 +54,7 @@ class MeetingTabs(ScrollingTabs):
         self._no_meeting_hint = no_meeting_hint()
         self.addTab(form, tr(_CONTEXT, "Sitzung"))
         self.details: list[MeetingDetail] = []
+        self._stale: list[MeetingDetail] = []  # not reread for their unsaved input
         for label, widget in _detail_widgets(services, dialogs, today, settings):
             widget.changed.connect(self.detail_changed)
             self.details.append(widget)
@@ -61,12 +62,14 @@ class MeetingTabs(ScrollingTabs):
             if isinstance(widget, MinutesEditor):
                 widget.open_tab.connect(self.open_tab)
                 widget.open_meeting_tab.connect(self.meeting_tab_requested)
+                widget.autosave.saved.connect(lambda *_s, w=widget: self._reread_if_stale(w))
         self.currentChanged.connect(self._tab_shown)
 
     def set_meeting(self, meeting_id: int | None) -> None:
         """Show ``meeting_id`` in the detail tabs (the page shows it in the form); without
         one they say so, and that the council has no meeting yet if it has none."""
         self._meeting_id = meeting_id
+        self._stale.clear()  # each is read now
         if meeting_id is None:
             self._tell_no_meeting_hint()
         for widget in self.details:
@@ -83,8 +86,7 @@ class MeetingTabs(ScrollingTabs):
                     widget.set_meeting(None)
             return
         for widget in self.details:
-            if not widget.has_unsaved_changes():
-                widget.refresh()
+            self._reread(widget)
 
     def _tell_no_meeting_hint(self) -> bool:
         """Give the detail tabs the hint for no meeting shown; whether it changed."""
@@ -127,9 +129,27 @@ class MeetingTabs(ScrollingTabs):
         another tab may have changed the same rows meanwhile (the minutes' autosave gives an
         agenda item a new version, which the Tagesordnung must know before it saves)."""
         widget = self.widget(index)
-        shown = widget in self.details and self._meeting_id is not None
-        if shown and not widget.has_unsaved_changes():
-            widget.refresh()
+        if widget in self.details and self._meeting_id is not None:
+            self._reread(widget)
+
+    def _reread(self, widget: MeetingDetail) -> None:
+        """Reread ``widget``, unless it holds unsaved input: then it is stale until then."""
+        if widget.has_unsaved_changes():
+            if widget not in self._stale:
+                self._stale.append(widget)
+            return
+        if widget in self._stale:
+            self._stale.remove(widget)
+        widget.refresh()
+
+    def _reread_if_stale(self, editor: MinutesEditor) -> None:
+        """The minutes saved text: reread them if a reread waited for it. Their saves tell
+        the page nothing (an agenda saved is ``changed``), so a departure recorded within
+        the second after a keystroke left "Laut Anwesenheit" stale until the tab was shown
+        again (found by a tester). The reread keeps text typed since (``refresh``)."""
+        if editor in self._stale:
+            self._stale.remove(editor)
+            editor.refresh()
 
 
 def _detail_widgets(
