@@ -35,10 +35,30 @@ class ConcurrentEditError(ExpertenratError):
 
     def __init__(self, what: str, text: str = "") -> None:
         self.changed = f"{what} {_was(what)} inzwischen von jemand anderem geändert."
-        super().__init__(
-            text
-            or f"{self.changed} Bitte laden Sie die Daten neu und wiederholen Sie Ihre Änderung."
-        )
+        super().__init__(text or f"{self.changed} {_RELOAD}")
+
+
+class QuestionChangedError(ConcurrentEditError):
+    """A step asked first and was answered "Ja", but would now ask otherwise: what the
+    question named was changed on another PC between the question and the step, which did
+    nothing. ``question`` asks again, after ``changed`` (the opening line saying why)."""
+
+    def __init__(self, changed: str, question: str) -> None:
+        super().__init__("", f"{changed} {_RELOAD}")
+        self.changed = changed
+        self.question = question
+
+
+def check_asked(changed: str, asked: str, now: str) -> None:
+    """Raise :class:`QuestionChangedError` (opening with ``changed``) where a step would
+    now ask ``now`` rather than ``asked``, the question answered "Ja" ("" where none was
+    asked); where it would now ask nothing, nothing is refused. The caller holds what the
+    question is about, so that a change at the same moment is made before or after this."""
+    if now and now != asked:
+        raise QuestionChangedError(changed, now)
+
+
+_RELOAD = "Bitte laden Sie die Daten neu und wiederholen Sie Ihre Änderung."
 
 
 # The plural nouns that name what was changed ("Die Einstellungen des Gremiums"): the verb

@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, Select, and_, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
-from expertenrat.domain.errors import ConcurrentEditError
+from expertenrat.domain.errors import check_asked
 from expertenrat.domain.meeting_states import NOT_YET_HELD
 from expertenrat.domain.meetings import dated_meeting_label, meetings_named
 from expertenrat.domain.members import Member, term_span
@@ -28,16 +28,7 @@ from expertenrat.store import models
 T = TypeVar("T")
 
 _CLEARED = "der Eintrag wird entfernt – bitte bestimmen Sie dort eine neue Sitzungsleitung."
-
-
-class ChairsChangedError(ConcurrentEditError):
-    """Saving a term would now take the member out as the chair of meetings other than
-    those the member dialog's question named (a chair set on another PC between the
-    question and the save): ``question`` asks again, after ``changed``."""
-
-    def __init__(self, question: str) -> None:
-        super().__init__("Die Sitzungsleitung")
-        self.question = question
+_CHANGED = "Die Sitzungsleitung wurde inzwischen von jemand anderem geändert."
 
 
 def holds_terms() -> ColumnElement[bool]:
@@ -171,13 +162,12 @@ def chairs_question(session: Session, council_id: int, member: Member, today: da
 def check_still_asked(
     session: Session, council_id: int, member: Member, today: date, asked: str
 ) -> None:
-    """Raise :class:`ChairsChangedError` where saving ``member`` would clear its chair of
-    meetings that the question ``asked``, answered "Ja", did not name as it does now;
-    where it clears none now, nothing is refused. The council is held by the caller: a
-    chair set at the same moment on another PC is saved before or after this."""
-    now = chairs_question(session, council_id, member, today)
-    if now and now != asked:
-        raise ChairsChangedError(now)
+    """Raise :class:`~expertenrat.domain.errors.QuestionChangedError` where saving
+    ``member`` would clear its chair of meetings that the question ``asked``, answered
+    "Ja", did not name as it does now; where it clears none now, nothing is refused. The
+    council is held by the caller: a chair set at the same moment on another PC is saved
+    before or after this."""
+    check_asked(_CHANGED, asked, chairs_question(session, council_id, member, today))
 
 
 def save_question(member: Member, labels: list[str]) -> str:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain import members as member_rules
 from expertenrat.domain.enums import AuditAction
-from expertenrat.domain.errors import FieldProblem, InUseError
+from expertenrat.domain.errors import FieldProblem, InUseError, check_asked
 from expertenrat.domain.meetings import meetings_named
 from expertenrat.domain.member_history import history_problems
 from expertenrat.domain.members import Member
@@ -41,18 +41,25 @@ from expertenrat.services.unit_of_work import (
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
+_CHANGED = (
+    "Die Sitzungen, die das Ende der Amtszeit betrifft, wurden inzwischen von jemand "
+    "anderem geändert."
+)
+
 
 def end_question(database: Database, member: Member, end: date, today: date) -> str:
     """What "Amtszeit beenden" asks before it ends the term on ``end``, where that
     removes apologies for meetings after ``today`` or takes the member out as the chair of
     meetings ahead ("" where it does neither)."""
-    ended = replace(member, term_end=end)
     with reading(database) as session:
         row = session.get(models.Membership, member.id)
-        if row is None:
-            return ""
-        labels = apologies_dropped(session, row.council_id, ended, today)
-        chaired = chairs_cleared(session, row.council_id, [ended], today).get(member.id, [])
+        return "" if row is None else _end_question(session, row.council_id, member, end, today)
+
+
+def _end_question(session: Session, council_id: int, member: Member, end: date, today: date) -> str:
+    ended = replace(member, term_end=end)
+    labels = apologies_dropped(session, council_id, ended, today)
+    chaired = chairs_cleared(session, council_id, [ended], today).get(member.id, [])
     if not labels and not chaired:
         return ""
     head = f"Die Amtszeit von {member.full_name} endet am {end:%d.%m.%Y}"
@@ -67,14 +74,23 @@ def end_question(database: Database, member: Member, end: date, today: date) -> 
 
 
 def end_membership(
-    database: Database, actor: str, member: Member, end: date, *, today: date | None = None
+    database: Database,
+    actor: str,
+    member: Member,
+    end: date,
+    *,
+    today: date | None = None,
+    asked: str | None = None,
 ) -> Member:
     """End a membership: the person stays in the history of past meetings. The term
     must still cover them; apologies for meetings after ``today`` (default: the
     council's) that it no longer covers are removed. A term is never lengthened here:
     an end after the one stored is refused (that is an edit of the term). Where the member
     is the chair of planned or invited meetings after ``today`` that the term no longer
-    covers, the chair there is cleared (audited); a held meeting's chair holds the term."""
+    covers, the chair there is cleared (audited); a held meeting's chair holds the term.
+    With ``asked``, the :func:`end_question` answered "Ja" ("" where none was asked): where
+    it would now name other meetings (an apology or a chair recorded on another PC
+    meanwhile), ``QuestionChangedError`` asks again and nothing is changed."""
     ended = replace(member, term_end=end)
     raise_if_invalid(member_rules.member_problems(ended))
     what = member_what(member)
@@ -88,6 +104,9 @@ def end_membership(
         today = today or council_clock(session, row.council_id).today()
         spans = recorded_spans(session, row.council_id, today, chairs_ahead=False)
         raise_if_invalid(history_problems(ended, spans.get(row.id)))
+        if asked is not None:
+            now = _end_question(session, row.council_id, member, end, today)
+            check_asked(_CHANGED, asked, now)
         before = audit.snapshot(row)
         row.term_end = end
         session.flush()

@@ -166,7 +166,7 @@ class MembersService:
         for). With ``asked``, the question of :meth:`save_question` answered "Ja", the
         member is taken out as the chair of the meetings ahead the term leaves out; where
         the question now names other meetings (a chair set on another PC meanwhile),
-        ``ChairsChangedError`` asks again and nothing is saved. Without it, such a term is
+        ``QuestionChangedError`` asks again and nothing is saved. Without it, such a term is
         refused."""
         with changing(self._db, member_what(member)) as session:
             if asked:  # the council held first: a chair set at the same moment is seen
@@ -193,9 +193,12 @@ class MembersService:
         :func:`~expertenrat.services.member_endings.end_question`)."""
         return end_question(self._db, member, end, today)
 
-    def end_membership(self, member: Member, end: date, *, today: date | None = None) -> Member:
-        """End a membership (see :func:`~expertenrat.services.member_endings.end_membership`)."""
-        return end_membership(self._db, self._actor, member, end, today=today)
+    def end_membership(
+        self, member: Member, end: date, *, today: date | None = None, asked: str | None = None
+    ) -> Member:
+        """End a membership, after :meth:`end_question` (``asked``) was answered "Ja" (see
+        :func:`~expertenrat.services.member_endings.end_membership`)."""
+        return end_membership(self._db, self._actor, member, end, today=today, asked=asked)
 
     def delete(self, member: Member, *, today: date | None = None) -> None:
         """Delete a member who appears nowhere else (see

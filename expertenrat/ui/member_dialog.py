@@ -24,11 +24,11 @@ from expertenrat.domain.errors import (
     ConcurrentEditError,
     ExpertenratError,
     FieldProblem,
+    QuestionChangedError,
     ValidationError,
 )
 from expertenrat.domain.member_twins import SamePersonAddedError
 from expertenrat.domain.members import Member
-from expertenrat.services.chairs_ahead import ChairsChangedError
 from expertenrat.services.members import MembersService
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
@@ -193,7 +193,7 @@ class MemberDialog(MemberDialogRefusals):
                 error.problems, tr(_CONTEXT, "Bitte prüfen Sie die markierten Angaben.")
             )
             return
-        except ChairsChangedError as error:  # set on another PC since the question
+        except QuestionChangedError as error:  # set on another PC since the question
             self._ask_chairs(member, error.question, error.changed)
             return
         except ConcurrentEditError as error:

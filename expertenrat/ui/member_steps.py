@@ -1,10 +1,11 @@
 """The steps the Mitglieder page's buttons take on a member. A new member, editing one and
 a further term of one open the member dialog (kept in ``dialog``; its refusals stay in it
 with what was typed, a saved member goes to ``stored``). Ending a term asks for its last
-day (and, where the end removes apologies for meetings ahead, whether to go on, naming
-them), deleting asks first, both through the dialog service; a refusal is a warning, and
-either way the page rereads (``reread``); after a deletion the row that took the deleted
-one's place is selected.
+day (and, where the end removes apologies for meetings ahead or takes the member out as
+their chair, whether to go on, naming them; again where another PC changed them between
+the question and the end), deleting asks first, both through the dialog service; a
+refusal is a warning, and either way the page rereads (``reread``); after a deletion the
+row that took the deleted one's place is selected.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from datetime import date, timedelta
 from PySide6.QtWidgets import QTableView, QWidget
 
 from expertenrat.domain.councils import ActionField
+from expertenrat.domain.errors import QuestionChangedError
 from expertenrat.domain.members import Member
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
@@ -89,28 +91,45 @@ class MemberSteps:
         )
 
     def _confirm_end(self, member: Member, end: date) -> None:
-        """End the term; where that removes apologies for meetings ahead, after a question
-        that names the meetings."""
+        """End the term; where that removes apologies for meetings ahead or takes the
+        member out as their chair, after a question that names the meetings."""
         question = ""
 
         def ask() -> None:
             nonlocal question
             question = self._services.members.end_question(member, end, self._today())
 
-        if not attempt(self._dialogs, self._parent, tr(_CONTEXT, "Mitglieder"), ask):
-            return
+        if attempt(self._dialogs, self._parent, tr(_CONTEXT, "Mitglieder"), ask):
+            self._ask_end(member, end, question)
+
+    def _ask_end(self, member: Member, end: date, question: str, lead: str = "") -> None:
+        """Ask ``question`` ("Nein": nothing changes) and end the term on "Ja"; none: end it
+        at once. ``lead`` says why it asks again."""
         if not question:
-            self.end_membership(member, end)
+            self.end_membership(member, end, asked="")
             return
         self._dialogs.question(
             self._parent,
             tr(_CONTEXT, "Amtszeit beenden"),
-            question,
-            lambda: self.end_membership(member, end),
+            f"{lead} {question}" if lead else question,
+            lambda: self.end_membership(member, end, asked=question),
         )
 
-    def end_membership(self, member: Member, end: date) -> None:
-        self._run(lambda: self._services.members.end_membership(member, end, today=self._today()))
+    def end_membership(self, member: Member, end: date, *, asked: str) -> None:
+        """End the term after ``asked`` was answered "Ja" ("" where nothing was asked);
+        where the meetings it names changed on another PC meanwhile, ask again."""
+        changed: list[QuestionChangedError] = []
+
+        def end_term() -> None:
+            try:
+                members = self._services.members
+                members.end_membership(member, end, today=self._today(), asked=asked)
+            except QuestionChangedError as error:
+                changed.append(error)
+
+        self._run(end_term)
+        for error in changed:
+            self._ask_end(member, end, error.question, error.changed)
 
     def ask_delete(self, member: Member) -> None:
         self._dialogs.question(

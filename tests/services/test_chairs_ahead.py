@@ -1,7 +1,8 @@
 """A member set as the chair (Sitzungsleitung) of meetings ahead: every path that changes
-the term treats it as "Amtszeit beenden" does (the dialog asks and clears, the import notes
-and clears), a cancelled meeting holds no term, and leaving the chair warns of the
-meetings still chaired. The backend does not matter here: SQLite only."""
+the term treats it as "Amtszeit beenden" does (the dialog asks and clears, asking again
+where another PC changed the meetings named meanwhile; the import notes and clears), a
+cancelled meeting holds no term, and leaving the chair warns of the meetings still
+chaired. The backend does not matter here: SQLite only."""
 
 from __future__ import annotations
 
@@ -12,10 +13,9 @@ import pytest
 from stored_meeting import stored_meeting
 
 from expertenrat.domain.enums import MemberRole
-from expertenrat.domain.errors import ValidationError
+from expertenrat.domain.errors import QuestionChangedError, ValidationError
 from expertenrat.domain.member_import_preview import ImportStatus
 from expertenrat.services.audit_reading import AuditService
-from expertenrat.services.chairs_ahead import ChairsChangedError
 from expertenrat.services.integrity import IntegrityService
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.store import models
@@ -114,7 +114,7 @@ def test_a_chair_set_on_another_pc_after_the_question_asks_again_before_it_is_cl
         database, council.id, date(2027, 2, 11), 3, state="planned", chair_membership_id=chair.id
     )
 
-    with pytest.raises(ChairsChangedError) as changed:
+    with pytest.raises(QuestionChangedError) as changed:
         members_service.save(council.id, shorter, TODAY, asked=question)
 
     assert changed.value.changed == (
@@ -125,6 +125,37 @@ def test_a_chair_set_on_another_pc_after_the_question_asks_again_before_it_is_cl
     assert _chairs(database) == {1: chair.id, 2: chair.id, 3: chair.id}
     members_service.save(council.id, shorter, TODAY, asked=changed.value.question)
     assert _chairs(database) == {1: None, 2: None, 3: None}
+
+
+def test_an_apology_recorded_on_another_pc_after_the_end_question_asks_again(
+    database, members_service, council, chair
+):
+    """(found by review) "Amtszeit beenden" removed an apology recorded (or a chair set)
+    after its question without naming it (audited only): now it asks again, naming it,
+    and nothing changes before."""
+    end = date(2026, 12, 31)
+    question = members_service.end_question(chair, end, TODAY)
+    ahead = stored_meeting(database, council.id, date(2027, 3, 11), 3, state="planned")
+    with database.transaction() as session:
+        session.add(models.Attendance(meeting_id=ahead, membership_id=chair.id, status="excused"))
+
+    with pytest.raises(QuestionChangedError) as changed:
+        members_service.end_membership(chair, end, today=TODAY, asked=question)
+
+    assert changed.value.changed == (
+        "Die Sitzungen, die das Ende der Amtszeit betrifft, wurden inzwischen von jemand "
+        "anderem geändert."
+    )
+    assert changed.value.question.startswith(
+        "Die Amtszeit von Anna Berg endet am 31.12.2026, vor der 3. Sitzung am 11.03.2027: "
+        "die Entschuldigung dafür wird entfernt. Für die 2. Sitzung am 14.01.2027 ist"
+    )
+    assert members_service.member(chair.id).term_end is None
+    assert _chairs(database) == {1: chair.id, 2: chair.id, 3: None}
+    members_service.end_membership(chair, end, today=TODAY, asked=changed.value.question)
+    assert _chairs(database) == {1: chair.id, 2: None, 3: None}
+    with database.reading() as session:
+        assert session.query(models.Attendance).filter_by(meeting_id=ahead).all() == []
 
 
 def test_an_import_that_ends_her_term_notes_and_clears_the_chair_ahead(
