@@ -32,6 +32,7 @@ from expertenrat.services.attendance_sheets import attendance_sheets
 from expertenrat.services.meeting_rows import council_clock, meeting_rows, summaries
 from expertenrat.services.member_rows import council_members
 from expertenrat.services.overview_fields import fields_of_year
+from expertenrat.services.project_uses import consulted
 from expertenrat.services.recommendation_reminders import council_letterhead
 from expertenrat.services.recommendation_rows import register_rows
 from expertenrat.services.recommendations_report import response_summaries
@@ -131,7 +132,8 @@ def _meetings(session: Session, council_id: int, year: int, day: date) -> Meetin
 
 def _project_items(session: Session, council_id: int, year: int) -> list[ProjectItem]:
     """The agenda items about a project of the council in the meetings held in ``year``,
-    in agenda order, with their effective publicity."""
+    in agenda order, with their effective publicity; not those postponed or taken off the
+    agenda there (:func:`~expertenrat.services.project_uses.consulted`)."""
     projects = {
         project_id: (title, field or NO_FIELD)
         for project_id, title, field in session.execute(
@@ -146,7 +148,7 @@ def _project_items(session: Session, council_id: int, year: int) -> list[Project
             continue
         label = list_label(meeting.number, MeetingKind(meeting.kind), meeting.title)
         for row, placed in placed_agenda_rows(session, meeting.id):
-            if row.project_id is None or row.project_id not in projects:
+            if row.project_id not in projects or not consulted(row):
                 continue
             title, field = projects[row.project_id]
             found.append(

@@ -11,7 +11,7 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.councils import ActionField
-from expertenrat.domain.enums import MeetingState, RecommendationStatus
+from expertenrat.domain.enums import AgendaItemOutcome, MeetingState, RecommendationStatus
 from expertenrat.domain.overview import FieldFigures, field_counts
 from expertenrat.domain.projects import consultation_groups
 from expertenrat.services.meeting_rows import in_year
@@ -77,7 +77,8 @@ def _consultations_of_year(session: Session, council_id: int, year: int) -> dict
     """The council's projects consulted in its meetings held in ``year``, per project field,
     counted as the annual report counts them: one consultation per project and meeting
     (:func:`~expertenrat.domain.projects.consultation_groups`), however many agenda items
-    (3, 3.1) are about it; a project of another council on the agenda is not counted."""
+    (3, 3.1) are about it; a project of another council on the agenda is not counted, nor
+    an item postponed or taken off the agenda."""
     items = session.execute(
         select(
             models.AgendaItem.meeting_id,
@@ -93,6 +94,7 @@ def _consultations_of_year(session: Session, council_id: int, year: int) -> dict
             in_year(models.Meeting.starts_at, year),
             models.Project.council_id == council_id,
             models.AgendaItem.deleted_at.is_(None),
+            models.AgendaItem.outcome == AgendaItemOutcome.DISCUSSED.value,  # see consulted()
         )
     ).all()
     counts = Counter(group[0].field_id for group in consultation_groups(items))

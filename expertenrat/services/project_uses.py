@@ -9,7 +9,12 @@ from datetime import date
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.enums import MeetingKind, MeetingState, RecommendationStatus
+from expertenrat.domain.enums import (
+    AgendaItemOutcome,
+    MeetingKind,
+    MeetingState,
+    RecommendationStatus,
+)
 from expertenrat.domain.projects import (
     Consultation,
     ConsultedItem,
@@ -31,7 +36,8 @@ def consultation_counts(session: Session, council_id: int) -> dict[int, int]:
     count and those still ahead (planned, invited), a cancelled one did not consult it.
     Another council's meeting is not counted, as on the Übersicht and in the
     Tätigkeitsbericht (the agenda links only the council's own projects; such a row comes
-    only from outside, and the integrity check names it)."""
+    only from outside, and the integrity check names it). An item the minutes record as
+    postponed or taken off the agenda did not consult it (:func:`consulted`)."""
     item = models.AgendaItem
     query = (
         select(item.project_id, func.count(distinct(item.meeting_id)))
@@ -41,6 +47,7 @@ def consultation_counts(session: Session, council_id: int) -> dict[int, int]:
             models.Project.council_id == council_id,
             models.Meeting.council_id == council_id,
             item.deleted_at.is_(None),
+            item.outcome == AgendaItemOutcome.DISCUSSED.value,
             models.Meeting.deleted_at.is_(None),
             models.Meeting.state != MeetingState.CANCELLED.value,
         )
@@ -68,7 +75,8 @@ def project_consultations(session: Session, project_id: int) -> list[Consultatio
     """The project's consultations in the live meetings of its council, in the order of the
     meetings: its live agenda items there in agenda order, numbered and public as the agenda
     has them (an item under a non-public one is not public). Cancelled meetings and another
-    council's are left out, as :func:`consultation_counts` does."""
+    council's are left out, as :func:`consultation_counts` does, and items postponed or
+    taken off the agenda (:func:`consulted`)."""
     council = select(models.Project.council_id).where(models.Project.id == project_id)
     meetings = session.scalars(
         select(models.Meeting)
@@ -97,8 +105,15 @@ def project_consultations(session: Session, project_id: int) -> list[Consultatio
         _consulted_item(row, meeting, placed.number, placed.public)
         for meeting in meetings
         for row, placed in placed_rows(agendas[meeting.id])
-        if row.project_id == project_id
+        if row.project_id == project_id and consulted(row)
     )
+
+
+def consulted(row: models.AgendaItem) -> bool:
+    """Whether the agenda item consulted its project (the Projekte page, the Übersicht and
+    the Tätigkeitsbericht count it): not if the minutes record it as postponed ("vertagt")
+    or taken off the agenda ("abgesetzt")."""
+    return row.outcome == AgendaItemOutcome.DISCUSSED.value
 
 
 def project_recommendations(

@@ -1,9 +1,12 @@
 """Items postponed ("vertagt") or taken off the agenda ("abgesetzt") in the minutes: set
 through the minutes service (audited, refused once approved or when another PC set another
 outcome), marked in the PDF minutes' agenda and heading, asked no text by the completeness
-check, which warns of a vote at such an item; an urgent item so recorded is not deleted."""
+check, which warns of a vote at such an item; an urgent item so recorded is not deleted;
+such an item consulted no project."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 from minutes_setup import Minutes, held_minutes
@@ -18,6 +21,7 @@ from expertenrat.domain.minutes_versions import parse_snapshot, snapshot_json
 from expertenrat.reports.minutes_pdf import render_minutes
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.audit_reading import AuditService
+from expertenrat.services.context import Services
 from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_assembly import minutes_document
 from expertenrat.services.minutes_freeze import MinutesFrozenError
@@ -131,3 +135,31 @@ def test_an_urgent_item_recorded_as_taken_off_is_not_deleted_with_it(
 
     with pytest.raises(InUseError, match="im Protokoll als vertagt oder abgesetzt vermerkt"):
         agenda.delete(item.key, service.minutes(minutes.meeting_id).item(item.key).version)
+
+
+def test_an_item_postponed_or_taken_off_consulted_no_project(
+    database, service, minutes, council, fields
+) -> None:
+    """The Projekte page, the Übersicht's and the Tätigkeitsbericht's figures count the
+    project of an item dealt with only."""
+    with database.transaction() as session:
+        project = models.Project(
+            council_id=council.id, title="Datenplattform", action_field_id=fields["Stadtdaten"].id
+        )
+        session.add(project)
+        session.flush()
+        session.get(models.AgendaItem, minutes.item_ids[1]).project_id = project.id
+        project_id = project.id
+    services = Services.create(database, "tester")
+    (consultation,) = services.projects.consultations(project_id)
+    assert consultation.meeting_id == minutes.meeting_id
+
+    for outcome, before in ((POSTPONED, DISCUSSED), (WITHDRAWN, POSTPONED)):
+        service.set_outcome(minutes.item_ids[1], outcome, before)
+
+        assert services.projects.consultations(project_id) == []
+        assert services.projects.projects(council.id)[0].consultations == 0
+        report = services.annual_report.report(council.id, 2026, date(2026, 11, 27))
+        assert report.consultation_count == 0 and not report.consultations
+        figures = services.overview.overview(council.id, date(2026, 11, 27)).fields_this_year
+        assert not any(f.consultations for f in figures)
