@@ -1,6 +1,6 @@
 """The completeness check warns of a vote or an adopted recommendation at an item the
-council postponed or took off the agenda; a vote noted without counting is no such
-contradiction."""
+council postponed or took off the agenda, or under such an item; a vote noted without
+counting is no such contradiction."""
 
 from __future__ import annotations
 
@@ -43,3 +43,22 @@ def test_a_vote_or_a_recommendation_at_an_item_not_dealt_with_is_a_warning() -> 
     assert "als abgesetzt vermerkt, im Protokoll steht aber eine beschlossene Empfehlung" in (
         lines[1].text
     )
+
+
+def test_a_vote_under_an_item_taken_off_is_a_warning_too() -> None:
+    """TOP 6 taken off, its sub-item 6.1 (and 6.1.1) still carry a vote and a recommendation."""
+    items = (
+        item("6", AgendaItemOutcome.WITHDRAWN),
+        item("61", AgendaItemOutcome.DISCUSSED, parent_id=6, votes=(COUNTED,)),
+        item("611", AgendaItemOutcome.DISCUSSED, parent_id=61, recommendations=(ADOPTED,)),
+        item("7", AgendaItemOutcome.DISCUSSED, votes=(COUNTED,)),
+    )
+
+    lines = outcome_lines(items)
+
+    assert [line.target.item_id for line in lines] == [61, 611]
+    assert lines[0].text.startswith(
+        "TOP 61 Punkt 61: TOP 6, zu dem er gehört, ist als abgesetzt vermerkt, im Protokoll "
+        "steht aber eine Abstimmung."
+    )
+    assert "TOP 6, zu dem er gehört, ist als abgesetzt" in lines[1].text
