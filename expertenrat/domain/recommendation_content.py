@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from expertenrat.domain.enums import RecommendationKind
-from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.field_limits import (
     HISTORY_NOTE,
     RECOMMENDATION,
@@ -55,3 +55,19 @@ def clean_note(note: str) -> str:
 
 def note_problems(note: str) -> list[FieldProblem]:
     return text_problems("note", note, HISTORY_NOTE)
+
+
+def reason_note(prefix: str, reason: str) -> str:
+    """The history's note of a step that undoes a mistake: ``prefix`` ("Wieder geöffnet
+    (war „umgesetzt“): "), then the reason. The reason alone may be as long as a note; one
+    that leaves no room for the prefix is refused, saying by how much (stored longer, the
+    check of the database named the note)."""
+    note = prefix + reason
+    over = len(note) - HISTORY_NOTE.max_length
+    if over > 0:
+        lead = prefix.removesuffix(": ")
+        message = f"Der Grund ist um {over} Zeichen zu lang: Im Verlauf steht „{lead}“ davor."
+        raise ValidationError(
+            [FieldProblem("note", f"{message} {HISTORY_NOTE.too_long_message()}")]
+        )
+    return note

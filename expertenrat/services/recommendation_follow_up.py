@@ -35,7 +35,7 @@ from expertenrat.domain.recommendation_answers import (
     fully_answered,
     status_by_answers,
 )
-from expertenrat.domain.recommendation_content import clean_note, note_problems
+from expertenrat.domain.recommendation_content import clean_note, note_problems, reason_note
 from expertenrat.domain.recommendation_responses import (
     ResponseDraft,
     clean_response,
@@ -169,10 +169,11 @@ class RecommendationFollowUp:
             reached = status_by_answers(ids, answers)
             row.status, row.modified = reached.value, utc_now()
             on = today or council_clock(session, row.council_id).today()
+            gone = f"Antwort vom {response.received_on:%d.%m.%Y}"
             return records.record_update(
                 session, row, before, HistoryKind.RESPONSE, on, self._actor,
                 summary=f"Antwort zu Empfehlung {row.code} entfernt: {said}",
-                note=f"Antwort vom {response.received_on:%d.%m.%Y} ({said}) entfernt: {reason}",
+                note=reason_note(f"{gone} ({said}) entfernt: ", reason),
                 from_status=current, to_status=reached if reached is not current else None,
                 also=_answer_state(ids, answers),
             )  # fmt: skip

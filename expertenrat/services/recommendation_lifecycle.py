@@ -22,7 +22,7 @@ from expertenrat.domain.enums import HistoryKind, RecommendationStatus
 from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.field_limits import date_problems
 from expertenrat.domain.recommendation_answers import status_by_answers
-from expertenrat.domain.recommendation_content import clean_note, note_problems
+from expertenrat.domain.recommendation_content import clean_note, note_problems, reason_note
 from expertenrat.domain.recommendation_views import RecommendationDetail
 from expertenrat.domain.recommendations import (
     CLOSING,
@@ -180,7 +180,7 @@ class RecommendationLifecycle:
             return records.record_update(
                 session, row, before, HistoryKind.STATUS, on, self._actor,
                 summary=f"Empfehlung {row.code} wieder geöffnet: {current.label} → {reached.label}",
-                note=f"Wieder geöffnet (war „{current.label}“): {reason}",
+                note=reason_note(f"Wieder geöffnet (war „{current.label}“): ", reason),
                 from_status=current, to_status=reached,
             )  # fmt: skip
 

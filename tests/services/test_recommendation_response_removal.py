@@ -157,3 +157,24 @@ def test_opening_again_needs_a_reason_and_a_closed_recommendation(register, coun
     other = service.withdraw(other.id, other.version, date(2026, 9, 3), "Überholt").row
     with pytest.raises(InUseError, match="„zurückgezogen“; wieder öffnen lässt sich nur"):
         service.reopen(other.id, other.version, "Versehen")
+
+
+def test_a_reason_leaving_no_room_for_the_historys_words_is_refused(register, council):
+    """The history writes "Wieder geöffnet (war „umgesetzt“): " or "Antwort vom …
+    entfernt: " before the reason; a reason of a whole note's length (2,000) stored a note
+    longer than allowed, which 'Datenbank prüfen' then named."""
+    service, (klima, _parkhaus) = register
+    row = answered(service, sent(register, council, [klima])).row
+    row = service.close(row.id, row.version, S.IMPLEMENTED, date(2026, 11, 1)).row
+    lead = "Wieder geöffnet (war „umgesetzt“): "
+    with pytest.raises(ValidationError, match="Der Grund ist um 1 Zeichen zu lang: Im Verlauf"):
+        service.reopen(row.id, row.version, "ä" * (2_001 - len(lead)), today=TODAY)
+    assert service.get(row.id).row.status is S.IMPLEMENTED
+
+    detail = service.reopen(row.id, row.version, "ä" * (2_000 - len(lead)), today=TODAY)
+    assert len(detail.history[-1].note) == 2_000
+    with pytest.raises(ValidationError, match="Der Grund ist um 3 Zeichen zu lang"):
+        response = detail.responses[0].id
+        lead = "Antwort vom 01.10.2026 (entsprochen) entfernt: "
+        service.remove_response(row.id, detail.row.version, response, "x" * (2_003 - len(lead)))
+    assert service.get(row.id).responses  # kept
