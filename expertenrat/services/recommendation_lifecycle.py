@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import HistoryKind, RecommendationStatus
@@ -219,13 +219,20 @@ class RecommendationLifecycle:
 
 
 def _not_before_earlier_steps(session: Session, row: models.Recommendation, on: date) -> None:
-    """A closing or withdrawal dated ``on`` cannot come before the adoption, the sending
-    or the latest response: the history would list the end before its start."""
+    """A closing or withdrawal dated ``on`` cannot come before the adoption, the sending,
+    the latest response or the latest opening again ('Wieder öffnen'): the history would
+    list the end before its start."""
     received = session.scalar(
         select(models.RecommendationResponse.received_on)
         .where(models.RecommendationResponse.recommendation_id == row.id)
         .order_by(models.RecommendationResponse.received_on.desc())
         .limit(1)
+    )
+    step = models.RecommendationStatusChange
+    reopened = session.scalar(
+        select(func.max(step.occurred_on)).where(
+            step.recommendation_id == row.id, step.from_status.in_([s.value for s in CLOSING])
+        )
     )
     earlier = [
         (day, what)
@@ -233,6 +240,7 @@ def _not_before_earlier_steps(session: Session, row: models.Recommendation, on: 
             (row.adopted_on, "dem Beschluss"),
             (row.sent_on, "der Übermittlung"),
             (received, "der letzten Stellungnahme"),
+            (reopened, "dem Wiederöffnen"),
         )
         if day is not None and on < day
     ]

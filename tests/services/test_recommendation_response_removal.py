@@ -178,3 +178,18 @@ def test_a_reason_leaving_no_room_for_the_historys_words_is_refused(register, co
         lead = "Antwort vom 01.10.2026 (entsprochen) entfernt: "
         service.remove_response(row.id, detail.row.version, response, "x" * (2_003 - len(lead)))
     assert service.get(row.id).responses  # kept
+
+
+def test_closed_anew_not_before_it_was_opened_again(register, council):
+    """Closed on 25.11. after opening it again on 04.12., the history listed the new end
+    before the opening and read 'wieder geöffnet' last, under a closed status."""
+    service, (klima, _parkhaus) = register
+    row = answered(service, sent(register, council, [klima])).row
+    row = service.close(row.id, row.version, S.IMPLEMENTED, date(2026, 11, 1)).row
+    row = service.reopen(row.id, row.version, "Falsche Antwort", today=TODAY).row
+
+    with pytest.raises(ValidationError, match=r"\(25.11.2026\) kann nicht vor dem Wiederöffnen"):
+        service.close(row.id, row.version, S.PARTLY_IMPLEMENTED, date(2026, 11, 25), today=TODAY)
+    with pytest.raises(ValidationError, match="vor dem Wiederöffnen"):
+        service.withdraw(row.id, row.version, date(2026, 11, 25), "Überholt")
+    assert service.close(row.id, row.version, S.PARTLY_IMPLEMENTED, TODAY, today=TODAY).row
