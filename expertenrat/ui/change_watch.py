@@ -85,6 +85,8 @@ class ChangeWatch(QObject):
             if job is not None and not job.join(max(0.0, deadline - time.monotonic())):
                 log.warning("The database does not answer; not waiting for its change poll")
         self._open_feed = None
+        if self._feed_job is not None:
+            self._feed_job.deliver()  # a feed opened meanwhile is closed now, not left open
         self._drop_feed()
 
     def _tick(self) -> None:

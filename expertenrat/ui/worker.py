@@ -111,6 +111,13 @@ class Job(QObject):
         self._run.thread.join(timeout)
         return not self._run.thread.is_alive()
 
+    def deliver(self) -> None:
+        """Emit the outcome now if the work has ended but the poll has not yet seen it (before
+        the job is deleted: a result the next poll would have handed on, such as a connection
+        to close, is not dropped)."""
+        if self.running and self._run is not None and self._run.outcome is not None:
+            self._poll()
+
     def cancel(self) -> None:
         """Ask the work to stop at its next progress report."""
         if self._run is not None:

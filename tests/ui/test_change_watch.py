@@ -153,6 +153,23 @@ def test_without_a_feed_the_poll_stays_quick(qtbot) -> None:
     assert watch.timer.interval() == POLL_MS and watch.feed is None
 
 
+def test_a_feed_opened_just_before_the_stop_is_closed_by_it(server_database, qtbot) -> None:
+    opened = []
+
+    def open_feed():
+        opened.append(open_change_feed(server_database))
+        return opened[-1]
+
+    marker = ChangeMarker(0, 0, ())
+    watch = ChangeWatch(
+        lambda _council: marker, lambda _councils: True, lambda: None, open_feed=open_feed
+    )
+    watch.start()
+    watch.stop()  # before the event loop has handed the opened feed to the watch
+    # The watch may be deleted now (a closed window): nothing of its feed is left open.
+    assert len(opened) == 1 and opened[0]._connection.closed
+
+
 def _member(family_name: str, field_id: int) -> Member:
     return Member(
         id=None,
