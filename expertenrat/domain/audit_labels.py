@@ -29,6 +29,7 @@ ENTITY_LABELS: Mapping[str, str] = {
     "agenda_item_minutes": "Protokoll eines Punkts",
     "attendance": "Anwesenheit",
     "guest": "Gast",
+    "late_invitation": "Nachgesandte Einladung",
     "conflict_of_interest": "Befangenheit",
     "votes": "Abstimmungen",
     "minutes": "Protokoll",
@@ -162,6 +163,7 @@ _FIELDS: Mapping[str, Mapping[str, str]] = {
         "left_item_id": "gegangen bei Punkt (Nr.)",
     },
     "guest": {"affiliation": "Institution", "note": "Notiz"},
+    "late_invitation": {"sent_on": "nachgesandt am"},
     "conflict_of_interest": {
         "reason": "Grund",
         "origin": "Herkunft",

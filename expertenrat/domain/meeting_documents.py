@@ -282,6 +282,7 @@ class InvitationMail:
     without_email: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     not_sent_yet: bool = False  # the meeting is planned: its invitation is not recorded
+    sent_on_to: bool = False  # to members it did not reach: recorded "Einladung nachgesandt"
 
     @property
     def notes(self) -> tuple[str, ...]:

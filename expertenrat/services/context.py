@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from expertenrat.services.daily_backup import DailyBackupService
     from expertenrat.services.demo import DemoService
     from expertenrat.services.integrity import IntegrityService
+    from expertenrat.services.late_invitations import LateInvitationsService
     from expertenrat.services.meeting_documents import MeetingDocumentsService
     from expertenrat.services.meetings import MeetingsService
     from expertenrat.services.member_exchange import MemberExchangeService
@@ -177,6 +178,12 @@ class Services:
         from expertenrat.services.meeting_documents import MeetingDocumentsService
 
         return MeetingDocumentsService(self.database, self.actor, self.meetings)
+
+    @_Service
+    def late_invitations(self) -> LateInvitationsService:
+        from expertenrat.services.late_invitations import LateInvitationsService
+
+        return LateInvitationsService(self.database, self.actor)
 
     @_Service
     def attendance(self) -> AttendanceService:

@@ -10,7 +10,7 @@ meeting to "eingeladen".
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
@@ -25,6 +25,7 @@ from expertenrat.domain.mail_addresses import looks_like_email, mailbox
 from expertenrat.domain.meeting_documents import InvitationMail, MeetingDocument
 from expertenrat.domain.meeting_numbers import meeting_file_stem
 from expertenrat.domain.public_invitation import public_invitation
+from expertenrat.domain.wording import listed
 from expertenrat.services.attendance_rows import meeting_memberships
 from expertenrat.services.invitation_sent import InvitationSent, mark_invitation_sent
 from expertenrat.services.meeting_document_rows import document_meeting, meeting_documents_of
@@ -86,18 +87,23 @@ class MeetingDocumentsService:
             )
         return render_invitation_letters([(r.full_name, addressed_to(doc, r)) for r in recipients])
 
-    def invitation_mail(self, meeting_id: int, *, today: date | None = None) -> InvitationMail:
+    def invitation_mail(
+        self, meeting_id: int, *, today: date | None = None, only: Collection[int] = ()
+    ) -> InvitationMail:
         """The invitation (a cancellation for a cancelled meeting) as an e-mail draft to
         the members active on the meeting's day who have an e-mail address, with the
         invitation PDF and the calendar file attached (a planned meeting's entry already
-        as the invitation makes it: confirmed, with the next SEQUENCE)."""
+        as the invitation makes it: confirmed, with the next SEQUENCE). ``only``: to these
+        memberships alone (the invitation sent on to members it did not reach)."""
         from expertenrat.exchange.invitation_mail import invitation_eml
         from expertenrat.reports.invitation_pdf import render_invitation
 
         with reading(self._db) as session:
             meeting = document_meeting(session, meeting_id)
             doc = meeting_documents_of(session, [meeting], today)[0]
-            persons = [m.person for m in meeting_memberships(session, meeting)]
+            persons = [
+                m.person for m in meeting_memberships(session, meeting) if not only or m.id in only
+            ]
             stem = meeting_file_stem(meeting.number, MeetingKind(meeting.kind), doc.start.date())
             planned = meeting.state == MeetingState.PLANNED.value
         to = [
@@ -106,6 +112,16 @@ class MeetingDocumentsService:
             if looks_like_email(p.email.strip())
         ]
         without = tuple(_full_name(p) for p in persons if not looks_like_email(p.email.strip()))
+        if only and not persons:
+            raise ExpertenratError(
+                f"Am {doc.start:%d.%m.%Y} gehört keines der gewählten Mitglieder dem Gremium "
+                "an – es gibt niemanden, dem die Einladung nachzusenden wäre."
+            )
+        if only and not to:
+            raise ExpertenratError(
+                f"{listed(without)} {'hat' if len(without) == 1 else 'haben'} keine "
+                "E-Mail-Adresse – bitte senden Sie die Einladung per Post."
+            )
         if not to:
             raise ExpertenratError(
                 f"Am {doc.start:%d.%m.%Y} hat kein Mitglied des Gremiums eine E-Mail-Adresse "
@@ -123,6 +139,7 @@ class MeetingDocumentsService:
             without,
             rendered.warnings,
             not_sent_yet=planned,
+            sent_on_to=bool(only),
         )
 
     def run_sheet_pdf(self, meeting_id: int, *, today: date | None = None) -> RenderedPdf:

@@ -79,9 +79,10 @@ class MeetingDocumentActions(MeetingDocumentActionsView):
             lambda: documents.ics_for_council(council_id),
         )
 
-    def ask_mail(self) -> None:
+    def ask_mail(self, only: tuple[int, ...] = ()) -> None:
         """Ask where to save the invitation (or cancellation) as an e-mail draft to the
-        members, with the PDF and the calendar file attached; then make and write it."""
+        members (``only``: to these memberships alone, to whom it is sent on), with the PDF
+        and the calendar file attached; then make and write it."""
         meeting = self._meeting
         if meeting is None:
             return
@@ -97,7 +98,9 @@ class MeetingDocumentActions(MeetingDocumentActionsView):
             tr(_CONTEXT, "E-Mail-Entwürfe (*.eml)"),
             council_file_name(self._settings, self._council_id, f"{stem}.eml"),
             lambda path: self._save(
-                title, Path(path), lambda: documents.invitation_mail(meeting.id, today=today)
+                title,
+                Path(path),
+                lambda: documents.invitation_mail(meeting.id, today=today, only=only),
             ),
             FileKind.PDF,
         )
@@ -192,6 +195,12 @@ def _mail_note(mail: InvitationMail) -> str:
     note = tr(
         _CONTEXT, "{}; öffnen Sie die Datei, um die E-Mail in Ihrem E-Mail-Programm zu senden."
     ).format(who)
+    if mail.sent_on_to:
+        note += tr(
+            _CONTEXT,
+            " Erfassen Sie danach den Versand mit „Einladung nachgesandt …“ (die Ladungsfrist "
+            "bleibt, wie sie ist).",
+        )
     if mail.not_sent_yet:
         note += tr(
             _CONTEXT, " Erfassen Sie danach den Versand mit „Einladung versandt“ (Ladungsfrist)."

@@ -44,7 +44,7 @@ class MeetingDocumentActionsView(QGroupBox):
             self.documents.invitation,
         )
         self.mail_action = self.invitation_button.add_action(
-            tr(_CONTEXT, "Als E-Mail-Entwurf speichern …"), self.ask_mail
+            tr(_CONTEXT, "Als E-Mail-Entwurf speichern …"), lambda: self.ask_mail()
         )
         self.letters_button = self._pdf_button(
             tr(_CONTEXT, "Serienbrief …"),

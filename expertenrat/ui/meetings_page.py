@@ -123,7 +123,7 @@ class MeetingsPage(MeetingsPageView):
             else:
                 form.refill_chairs()  # members added, renamed or ended elsewhere
         self.tabs.refresh_details(any_meeting=any_meeting)
-        self.quorum_warning.show_for(self._shown_line())  # apologies recorded in the tab
+        self.show_warnings(self._shown_line())  # apologies recorded in the tab
 
     def has_unsaved_changes(self) -> bool:
         """The meeting form or a detail tab (agenda, minutes) holds input not yet saved."""
@@ -211,7 +211,7 @@ class MeetingsPage(MeetingsPageView):
             raise
         self._shown_id = meeting_id
         self.tabs.set_meeting(meeting_id)
-        self.quorum_warning.show_for(self._shown_line())
+        self.show_warnings(self._shown_line())
         with self.meeting_list.quietly():
             self.meeting_list.select_row(meeting_id)
         self._update_buttons()

@@ -4,7 +4,8 @@ behaviour (the view/controller split of the house style).
 "Neue Sitzung" and "Sitzungsreihe …" beside the title; the filters
 (:mod:`ui.meetings_filter`) and the state buttons (:mod:`ui.meeting_state_bar`) on one row,
 under them a warning where the apologies leave a meeting ahead without a quorum
-(:mod:`ui.meeting_quorum_warning`);
+(:mod:`ui.meeting_quorum_warning`) and the members an invitation did not reach
+(:mod:`ui.meeting_latecomers`);
 the table (:mod:`ui.meetings_list`) with its documents beside it (one "Dokumente" button
 on a narrow page); below, at the page's full
 width, the selected meeting's tabs (:mod:`ui.meeting_tabs`), "Sitzung" being its
@@ -33,6 +34,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.meeting_document_actions import MeetingDocumentActions
 from expertenrat.ui.meeting_form import MeetingForm
+from expertenrat.ui.meeting_latecomers import MeetingLatecomers
 from expertenrat.ui.meeting_quorum_warning import MeetingQuorumWarning
 from expertenrat.ui.meeting_state_bar import MeetingStateBar
 from expertenrat.ui.meeting_tabs import MeetingTabs
@@ -152,6 +154,9 @@ class MeetingsPageView(QWidget):
         )
         self.quorum_warning = MeetingQuorumWarning(services.attendance)
         self.documents = MeetingDocumentActions(services, dialogs, today)
+        self.latecomers = MeetingLatecomers(
+            services.late_invitations, dialogs, today, self.documents.ask_mail
+        )
 
         self.form = MeetingForm(services.meetings, services.members, today)
         self.tabs = MeetingTabs(self.form, services, dialogs, today, settings=settings)
@@ -174,7 +179,13 @@ class MeetingsPageView(QWidget):
         layout.addWidget(title)
         layout.addWidget(bar)
         layout.addWidget(self.quorum_warning)  # apologies too many for a quorum, if any
+        layout.addWidget(self.latecomers)  # members the invitation did not reach, if any
         layout.addWidget(splitter, 1)
+
+    def show_warnings(self, line: MeetingSummary | None) -> None:
+        """The lines under the state buttons for the meeting shown (by its ``line``)."""
+        self.quorum_warning.show_for(line)
+        self.latecomers.show_for(line)
 
     def listed_as_approved(self, meeting_id: int | None) -> bool:
         """The meeting's minutes are approved (as the list shows it)."""

@@ -34,7 +34,7 @@ from expertenrat.store.backup_writing import write_backup
 from expertenrat.store.database import Database
 from expertenrat.store.database_opening import Create, open_database
 from expertenrat.store.engine import database_url, make_engine, sqlite_file
-from expertenrat.store.models import AgendaItem, Base, ConsentEntry, Person
+from expertenrat.store.models import AgendaItem, Base, ConsentEntry, LateInvitation, Person
 from expertenrat.store.sqlite_copy import copy_sqlite
 
 ACTOR = "Frau Schulz"
@@ -78,8 +78,11 @@ def test_round_trip_sqlite_postgresql_sqlite_keeps_every_row(
     with demo_sqlite.transaction() as session:  # an item postponed: a column the demo leaves
         postponing = update(AgendaItem).where(AgendaItem.id == 3).values(outcome="postponed")
         assert session.execute(postponing).rowcount == 1
+        # an invitation sent on to a member: a table the demo leaves empty
+        session.add(LateInvitation(meeting_id=1, membership_id=1, sent_on=date(2026, 3, 2)))
     original = table_rows(demo_sqlite)
-    assert all(original[name] for name in ("persons", "meetings", "votes", "consent_entries"))
+    filled = ("persons", "meetings", "votes", "consent_entries", "late_invitations")
+    assert all(original[name] for name in filled)
     first = tmp_path / "sicherung.zip"
     BackupService(demo_sqlite).backup(first)
 

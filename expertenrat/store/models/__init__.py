@@ -25,7 +25,13 @@ from expertenrat.store.models.agenda import AgendaItem, ConflictOfInterest, Vote
 from expertenrat.store.models.audit import AuditEntry
 from expertenrat.store.models.councils import ActionField, Council
 from expertenrat.store.models.files import StoredFile
-from expertenrat.store.models.meetings import Attendance, Guest, Meeting, MeetingSeries
+from expertenrat.store.models.meetings import (
+    Attendance,
+    Guest,
+    LateInvitation,
+    Meeting,
+    MeetingSeries,
+)
 from expertenrat.store.models.members import (
     ConsentEntry,
     Membership,
@@ -54,6 +60,7 @@ __all__ = [
     "ConsentEntry",
     "Council",
     "Guest",
+    "LateInvitation",
     "Meeting",
     "MeetingSeries",
     "Membership",

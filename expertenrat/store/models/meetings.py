@@ -1,4 +1,5 @@
-"""Meetings, their series, and who attended (members and guests)."""
+"""Meetings, their series, who attended (members and guests), and invitations sent on to
+members who joined after the invitation."""
 
 from datetime import date, datetime, time
 
@@ -159,3 +160,24 @@ class Guest(Versioned, Base):
     name: Mapped[str] = mapped_column(String(200))
     affiliation: Mapped[str] = mapped_column(String(300), default="")
     note: Mapped[str] = mapped_column(String(300), default="")
+
+
+class LateInvitation(Versioned, Base):
+    """An invited meeting's invitation sent on to one member who did not get it with the
+    others ("Einladung nachgesandt", revision 0026): one who joined the council after it
+    went out. The meeting's ``invitation_sent_on`` (and so its notice period) stays."""
+
+    __tablename__ = "late_invitations"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "membership_id", name="uq_late_invitations_member"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    # A member deleted (entered by mistake) takes the record with them.
+    membership_id: Mapped[int] = mapped_column(
+        ForeignKey("memberships.id", ondelete="CASCADE"), index=True
+    )
+    sent_on: Mapped[date] = mapped_column(Date)

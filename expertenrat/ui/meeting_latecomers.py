@@ -1,0 +1,120 @@
+"""The bar under the state buttons of the Sitzungen page that names, for an invited meeting,
+the members its invitation did not reach with the others (they joined after it went out),
+as the Übersicht does ("7. Sitzung am 11.12.2026: Dr. Jana Petersen ist nach der
+Einladung vom 27.11.2026 ins Gremium gekommen – Einladung nachsenden"), with what to do:
+"E-Mail-Entwurf an sie …" (the invitation mail to them alone, saved as the documents'
+"Als E-Mail-Entwurf speichern …" saves it) and "Einladung nachgesandt …" (asks the day and
+records it for them: they leave the line; the meeting's day of invitation, from which
+the notice period counts, stays). Hidden for every other meeting."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.errors import ExpertenratError, NotFoundError
+from expertenrat.domain.late_invitations import Latecomer, send_on_text
+from expertenrat.domain.meetings import MeetingSummary
+from expertenrat.domain.wording import listed
+from expertenrat.services.late_invitations import LateInvitationsService
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "MeetingLatecomers"
+
+
+class MeetingLatecomers(QWidget):
+    def __init__(
+        self,
+        late_invitations: LateInvitationsService,
+        dialogs: DialogService,
+        today: Callable[[], date],
+        mail: Callable[[tuple[int, ...]], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        """``mail(membership_ids)`` asks where to save the invitation mail to them alone."""
+        super().__init__(parent)
+        self._late = late_invitations
+        self._dialogs = dialogs
+        self._today = today
+        self._mail = mail
+        self._line: MeetingSummary | None = None
+        self.latecomers: tuple[Latecomer, ...] = ()
+        self.label = QLabel()
+        self.label.setObjectName("warningLabel")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.mail_button = QPushButton(tr(_CONTEXT, "E-Mail-Entwurf an sie …"))
+        self.mail_button.setToolTip(
+            tr(_CONTEXT, "Die Einladung als E-Mail-Entwurf nur an die hier Genannten")
+        )
+        self.sent_button = QPushButton(tr(_CONTEXT, "Einladung nachgesandt …"))
+        self.sent_button.setToolTip(
+            tr(
+                _CONTEXT,
+                "Erfassen, dass die Einladung den hier Genannten nachgesandt wurde; der Tag "
+                "der Einladung (Ladungsfrist) bleibt, wie er ist",
+            )
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.mail_button)
+        layout.addWidget(self.sent_button)
+        self.mail_button.clicked.connect(lambda: self._mail(self._ids()))
+        self.sent_button.clicked.connect(self.ask_sent)
+        self.hide()
+
+    def show_for(self, line: MeetingSummary | None) -> None:
+        """Read who is missing for the meeting shown, by its ``line`` in the list (``None``:
+        no meeting shown); only an invited one is read. None either for one deleted on
+        another PC while its form keeps what was typed."""
+        self._line = line
+        try:
+            invited = line is not None and line.state is MeetingState.INVITED
+            self.latecomers = self._late.missing(line.id) if invited and line else ()
+        except NotFoundError:
+            self.latecomers = ()
+        if line is not None and line.invitation_sent_on and self.latecomers:
+            self.label.setText(
+                send_on_text(
+                    line.label,
+                    line.starts_at.date(),
+                    line.invitation_sent_on,
+                    self.latecomers,
+                )
+            )
+        self.setVisible(bool(self.latecomers))
+
+    def ask_sent(self) -> None:
+        """Ask on which day the invitation was sent on to them (today unless changed), then
+        record it; a refusal shows its German reason."""
+        line, ids = self._line, self._ids()
+        if line is None or not ids:
+            return
+        names = listed([m.name for m in self.latecomers])
+        title = tr(_CONTEXT, "Einladung nachgesandt")
+
+        def record(sent_on: date) -> None:
+            try:
+                self._late.record_sent(line.id, ids, sent_on)
+            except ExpertenratError as error:
+                self._dialogs.warning(self, title, error.message)
+            self.show_for(line)
+
+        self._dialogs.ask_date(
+            self,
+            title,
+            tr(_CONTEXT, "Die Einladung zu „{}“ am {:%d.%m.%Y} wurde {} nachgesandt am").format(
+                line.label, line.starts_at, names
+            ),
+            self._today(),
+            record,
+        )
+
+    def _ids(self) -> tuple[int, ...]:
+        return tuple(m.membership_id for m in self.latecomers)
