@@ -2,8 +2,8 @@
 the members its invitation did not reach with the others (they joined after it went out),
 as the Übersicht does ("7. Sitzung am 11.12.2026: Dr. Jana Petersen ist nach der
 Einladung vom 27.11.2026 ins Gremium gekommen – Einladung nachsenden"), with what to do:
-"E-Mail-Entwurf an sie …" (the invitation mail to them alone, saved as the documents'
-"Als E-Mail-Entwurf speichern …" saves it) and "Einladung nachgesandt …" (asks the day and
+"Als E-Mail-Entwurf speichern …" (the invitation mail to them alone, saved as the
+documents' entry of that name saves it to all) and "Einladung nachgesandt …" (asks the day and
 records it for them: they leave the line; the meeting's day of invitation, from which
 the notice period counts, stays). Hidden for every other meeting."""
 
@@ -48,10 +48,7 @@ class MeetingLatecomers(QWidget):
         self.label.setObjectName("warningLabel")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
-        self.mail_button = QPushButton(tr(_CONTEXT, "E-Mail-Entwurf an sie …"))
-        self.mail_button.setToolTip(
-            tr(_CONTEXT, "Die Einladung als E-Mail-Entwurf nur an die hier Genannten")
-        )
+        self.mail_button = QPushButton(tr(_CONTEXT, "Als E-Mail-Entwurf speichern …"))
         self.sent_button = QPushButton(tr(_CONTEXT, "Einladung nachgesandt …"))
         self.sent_button.setToolTip(
             tr(
@@ -86,6 +83,11 @@ class MeetingLatecomers(QWidget):
                     line.starts_at.date(),
                     line.invitation_sent_on,
                     self.latecomers,
+                )
+            )
+            self.mail_button.setToolTip(
+                tr(_CONTEXT, "Die Einladung als E-Mail-Entwurf nur an {}").format(
+                    listed([m.name for m in self.latecomers])
                 )
             )
         self.setVisible(bool(self.latecomers))
