@@ -108,6 +108,7 @@ _LINE = 78  # the longest header line RFC 5322 recommends
 def _recipients(header: str, addresses: Sequence[Address]) -> str:
     """The recipients as the ``header`` (To, Bcc) holds them: ASCII, folded only between
     words."""
+    prefix = f"{header}: "
     words: list[str] = []
     for n, address in enumerate(addresses):
         comma = "," if n < len(addresses) - 1 else ""
@@ -118,10 +119,12 @@ def _recipients(header: str, addresses: Sequence[Address]) -> str:
         if name.isascii():
             words += display_name(name).split(" ")
         else:
-            words += Header(name, "utf-8").encode(maxlinelen=_LINE - 2).split()
+            # each encoded word fits beside "To: " on the first line (else Python refolds
+            # the header and breaks a word: "Universitätssta dt")
+            words += Header(name, "utf-8").encode(maxlinelen=_LINE - len(prefix)).split()
         words.append(f"<{address.addr_spec}>{comma}")
     lines = [""]
-    used = len(f"{header}: ")
+    used = len(prefix)
     for word in words:
         if lines[-1] and used + 1 + len(word) > _LINE:
             lines.append("")

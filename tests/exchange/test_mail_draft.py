@@ -98,6 +98,20 @@ def test_long_names_with_umlauts_reach_the_mail_program_unchanged():
         assert [a.addr_spec for a in message["To"].addresses] == [m for _, m in stored]
 
 
+def test_a_name_with_umlauts_too_long_for_the_first_line_is_not_refolded_by_python():
+    """A name with an umlaut whose first encoded word did not fit beside "To: " was
+    refolded by Python: "Universitätsstadt  Rostock" with two spaces, and a name cut
+    inside a word where the umlaut came first. Each encoded word now fits there."""
+    for name in (
+        "Smart City Expert*innenrat der Hanse- und Universitätsstadt Rostock",
+        "Hanse- und Universitätsstadt Rostock Expert*innenrat Rostock",
+    ):
+        eml = draft([(name, "gs@rostock.de")])
+
+        assert all(len(line) <= 78 for line in to_header(eml).split(b"\r\n"))
+        assert rfc2047_recipients(eml) == f"{name} <gs@rostock.de>"
+
+
 def test_blind_copies_are_folded_and_read_back_as_the_recipients_are():
     stored = [("Anna Berg", "a@example.org"), *LONG_NAMES, *STORED]
     for both in (stored[:5], stored):  # ASCII addresses only, and with umlauts
