@@ -30,6 +30,7 @@ from expertenrat.domain.council_transfer_format import (
     AGENDA_TEMPLATES,
     FORMAT,
     FORMAT_VERSION,
+    OPTIONAL_DEFAULTS,
     READABLE_VERSIONS,
     SETTING_KEYS,
     TEXT_TEMPLATES,
@@ -38,8 +39,6 @@ from expertenrat.domain.council_transfer_format import (
 )
 from expertenrat.domain.council_transfer_schema import check_schema
 from expertenrat.domain.councils import (
-    DEFAULT_CHAIR_TITLE,
-    DEFAULT_VICE_CHAIR_TITLE,
     ActionField,
     CouncilSettings,
     classification_for,
@@ -56,7 +55,6 @@ from expertenrat.domain.enums import (
 )
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.file_formats import file_system_words, too_large_message
-from expertenrat.domain.recommendation_codes import DEFAULT_CODE_PREFIX
 from expertenrat.domain.text_templates import TextTemplate, template_problems
 from expertenrat.domain.text_templates import clean_template as clean_phrase
 from expertenrat.domain.wording import listed
@@ -68,15 +66,6 @@ _ENUMS: Mapping[str, type[LabelledEnum]] = {
     "quorum_rule": QuorumRule,
     "minutes_style": MinutesStyle,
     "minutes_approval": MinutesApproval,
-}
-
-
-# Settings a file carries only where they are not the default: a file of the defaults
-# stays one that the programs before these settings read.
-_DEFAULT_OPTIONAL = {
-    "recommendation_prefix": DEFAULT_CODE_PREFIX,
-    "chair_title": DEFAULT_CHAIR_TITLE,
-    "vice_chair_title": DEFAULT_VICE_CHAIR_TITLE,
 }
 
 
@@ -92,7 +81,7 @@ def settings_document(template: CouncilTemplate, exported_at: datetime, program:
             value = base64.b64encode(value).decode("ascii") if value else None
         elif isinstance(value, LabelledEnum):
             value = value.value
-        elif name in _DEFAULT_OPTIONAL and value == _DEFAULT_OPTIONAL[name]:
+        elif name in OPTIONAL_DEFAULTS and value == OPTIONAL_DEFAULTS[name]:
             continue
         council[key] = value
     document = {

@@ -20,8 +20,14 @@ from dataclasses import dataclass, field
 
 from expertenrat.domain.agenda_templates import AgendaTemplate
 from expertenrat.domain.audit_labels import field_label
-from expertenrat.domain.councils import ActionField, CouncilSettings
+from expertenrat.domain.councils import (
+    DEFAULT_CHAIR_TITLE,
+    DEFAULT_VICE_CHAIR_TITLE,
+    ActionField,
+    CouncilSettings,
+)
 from expertenrat.domain.errors import DataEntryError
+from expertenrat.domain.recommendation_codes import DEFAULT_CODE_PREFIX
 from expertenrat.domain.text_templates import TextTemplate
 
 FORMAT = "expertenrat-council-settings"
@@ -47,12 +53,24 @@ SETTING_KEYS = {
     "minutes_approval": "minutesApproval",
     "objection_period_days": "objectionPeriodDays",
     "secretariat": "secretariat",
+    # Optional, written only where one is set (a file without it stays one that the
+    # programs before the setting read; imported, a council keeps its own).
+    "secretariat_email": "secretariatEmail",
     # Optional, written only where it is not "E" (a file of the default prefix stays one
     # that the programs before the setting read).
     "recommendation_prefix": "recommendationPrefix",
     # Optional as well, written only where they are not "Vorsitz" and "Stellvertretung".
     "chair_title": "chairTitle",
     "vice_chair_title": "viceChairTitle",
+}
+
+# Settings a file carries only where they are not the default: a file of the defaults
+# stays one that the programs before these settings read.
+OPTIONAL_DEFAULTS = {
+    "recommendation_prefix": DEFAULT_CODE_PREFIX,
+    "chair_title": DEFAULT_CHAIR_TITLE,
+    "vice_chair_title": DEFAULT_VICE_CHAIR_TITLE,
+    "secretariat_email": "",
 }
 
 ACTION_FIELDS, TEXT_TEMPLATES = "action_fields", "text_templates"

@@ -13,6 +13,7 @@ from expertenrat.domain.enums import MemberRole, MinutesApproval, MinutesStyle, 
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import COUNCIL, cleaned_texts, text_problems
 from expertenrat.domain.file_formats import file_system_words
+from expertenrat.domain.mail_addresses import sender_address_problem
 from expertenrat.domain.recommendation_codes import CODE_PREFIX
 from expertenrat.domain.wording import council_head
 
@@ -104,6 +105,8 @@ class CouncilSettings:
     website: str = ""
     classification: str = DEFAULT_CLASSIFICATION
     secretariat: str = ""  # signs the council's letters; "" = "Ihre Geschäftsstelle"
+    # the mailbox the council's e-mail drafts are sent from ("" = the mail program's own)
+    secretariat_email: str = ""
     recommendation_prefix: str = "E"  # of the recommendation codes: "E-2026-07"
     # how the council calls its chair and vice chair ("Sprecher*in"); see RoleTitles
     chair_title: str = DEFAULT_CHAIR_TITLE
@@ -141,6 +144,9 @@ def validate_settings(settings: CouncilSettings) -> list[FieldProblem]:
     problems.extend(_title_problems(settings))
     for name, spec in COUNCIL.items():
         problems.extend(text_problems(name, getattr(settings, name), spec))
+    if not any(p.field == "secretariat_email" for p in problems):
+        sender = sender_address_problem(settings.secretariat_email)
+        problems += [FieldProblem("secretariat_email", sender)] if sender else []
     if settings.min_members < 1:
         problems.append(
             FieldProblem("min_members", "Die Mindestzahl der Mitglieder muss mindestens 1 sein.")

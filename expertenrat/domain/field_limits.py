@@ -87,6 +87,7 @@ COUNCIL: Mapping[str, TextField] = MappingProxyType(
         "website": TextField("Die Website", 500),
         "classification": TextField("Die Art des Gremiums", 100),
         "secretariat": TextField("Die Geschäftsstelle", 300),
+        "secretariat_email": TextField("Die E-Mail-Adresse der Geschäftsstelle", 320),
         "chair_title": TextField("Die Bezeichnung des Vorsitzes", 60),
         "vice_chair_title": TextField("Die Bezeichnung der Stellvertretung", 60),
     }

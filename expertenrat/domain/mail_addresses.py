@@ -1,8 +1,10 @@
-"""E-mail addresses: the plausibility check of every address field, and members as a list
-of mail recipients (``Name <mail>; …``) that mail programs accept."""
+"""E-mail addresses: the plausibility check of every address field, the stricter one of the
+address the secretariat sends from, and members as a list of mail recipients
+(``Name <mail>; …``) that mail programs accept."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -24,6 +26,55 @@ def looks_like_email(text: str) -> bool:
         return False
     dot = host.find(".", 1)
     return dot != -1 and len(host) - dot > 2
+
+
+# What an unquoted local part (RFC 5322 dot-atom) and a host name cannot hold.
+_NOT_IN_LOCAL = set('()<>[]:;@\\,"')
+_HOST_LABEL = re.compile(r"^[^\W_](?:(?:[^\W_]|-)*[^\W_])?$")
+
+
+def is_sender_address(text: str) -> bool:
+    """Whether ``text`` is one address a mail header holds as it is ("gs@stadt.de",
+    "post@müller.de"): a dot-atom before the @ and a host name of letters, digits and
+    hyphens after it."""
+    if not looks_like_email(text) or not text.isprintable():
+        return False
+    local, _, host = text.partition("@")
+    if _NOT_IN_LOCAL & set(local) or "" in local.split("."):
+        return False
+    return all(_HOST_LABEL.match(label) for label in host.split("."))
+
+
+SENDER_EXAMPLE = "geschaeftsstelle@stadt.de"
+
+
+def sender_address_problem(text: str) -> str:
+    """Why ``text`` (without surrounding spaces) is not one address that e-mail drafts can
+    be sent from, in German, naming the address meant where it can be seen; "" if it is
+    one, or empty."""
+    if not text or is_sender_address(text):
+        return ""
+    if text[:7].casefold() == "mailto:" and is_sender_address(text[7:].strip()):
+        return (
+            "Bitte tragen Sie die E-Mail-Adresse der Geschäftsstelle ohne „mailto:“ ein: "
+            f"„{text[7:].strip()}“."
+        )
+    start, end = text.rfind("<"), text.rfind(">")
+    inner = text[start + 1 : end].strip() if 0 <= start < end else ""
+    if is_sender_address(inner):
+        return (
+            "Bitte tragen Sie als E-Mail-Adresse der Geschäftsstelle nur die Adresse ein, "
+            f"ohne Namen und spitze Klammern: „{inner}“ (als Absender steht der Name des "
+            "Gremiums davor)."
+        )
+    if sum(looks_like_email(part) for part in re.split(r"[\s,;]+", text)) > 1:
+        return (
+            "Bitte tragen Sie als E-Mail-Adresse der Geschäftsstelle nur eine Adresse ein: "
+            "das Postfach, von dem die Geschäftsstelle ihre E-Mails sendet."
+        )
+    return (
+        f"Die E-Mail-Adresse der Geschäftsstelle sieht nicht gültig aus (z. B. {SENDER_EXAMPLE})."
+    )
 
 
 def display_name(name: str) -> str:

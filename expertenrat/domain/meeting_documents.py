@@ -31,6 +31,7 @@ class Letterhead:
     time_zone: str = "Europe/Berlin"
     secretariat: str = ""  # who signs the letters; empty: "Ihre Geschäftsstelle"
     bundesland: str = ""
+    secretariat_email: str = ""  # the mailbox e-mail drafts are sent from; "": none
 
     @property
     def signature(self) -> str:

@@ -1,5 +1,7 @@
 """The invitation to a meeting as an e-mail draft (.eml) to the members, in blind copy
-(Bcc), so that no member sees the others' addresses, which not all agreed to share: a
+(Bcc), so that no member sees the others' addresses, which not all agreed to share (where
+the council has the secretariat's address set, the draft is from and to it, so that a
+mail program gets a "To" and the secretariat a copy of its own): a
 short text with time and place, the invitation PDF (the letter with the agenda) and the
 calendar file (.ics) attached; for a changed invitation it says what changed (time or
 place, the agenda) and that it replaces the first, for a cancelled meeting it is the
@@ -18,7 +20,7 @@ from expertenrat.domain.meeting_document_titles import (
     meeting_time,
 )
 from expertenrat.domain.meeting_documents import MeetingDocument
-from expertenrat.exchange.mail_draft import Attachment, mail_draft
+from expertenrat.exchange.mail_draft import Attachment, mail_draft, secretariat_sender
 
 
 def invitation_eml(
@@ -31,9 +33,12 @@ def invitation_eml(
     body = _cancellation(doc) if doc.cancelled else _invitation(doc)
     closing = f"Mit freundlichen Grüßen\n{head.signature}\n{head.council_name}"
     text = "\n\n".join((doc.salutation, body, closing))
+    secretariat = secretariat_sender(head)
     return mail_draft(
         council_named(doc, f"{title}, {long_date(doc.start.date())}"),
         text + "\n",
+        sender=secretariat,
+        to=[secretariat] if secretariat else [],
         bcc=members,
         attachments=[
             Attachment(pdf, f"{stem}.pdf"),

@@ -1,7 +1,8 @@
 """An e-mail draft (.eml) that the user's mail program opens: subject, recipients, a plain
 text and attachments. Nothing is sent by the app; ``X-Unsent: 1`` makes Outlook open it as
 a draft (Thunderbird: "Als neu bearbeiten"). The reminders to projects and the invitations
-to the members are made with it.
+to the members are made with it, sent from the secretariat's mailbox where the council has
+one set (:func:`secretariat_sender`; else the mail program's own account).
 
 The subject is encoded here (:func:`_subject`): Python's own folding of a long subject put
 the dash and a word starting with an umlaut into two encoded words, between which a mail
@@ -29,7 +30,8 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP, SMTPUTF8, EmailPolicy
 
-from expertenrat.domain.mail_addresses import display_name
+from expertenrat.domain.mail_addresses import display_name, mailbox
+from expertenrat.domain.meeting_documents import Letterhead
 
 
 class _DraftPolicy(EmailPolicy):
@@ -58,14 +60,17 @@ def mail_draft(
     subject: str,
     text: str,
     *,
+    sender: str = "",
     to: Sequence[str] = (),
     bcc: Sequence[str] = (),
     attachments: Sequence[Attachment] = (),
 ) -> bytes:
     """The draft as the bytes of an .eml file (CRLF line ends, UTF-8 where needed); ``to``
     and ``bcc`` (blind copies: no recipient sees them) hold mailboxes ("Name <mail>",
-    :func:`~expertenrat.domain.mail_addresses.mailbox`)."""
+    :func:`~expertenrat.domain.mail_addresses.mailbox`), ``sender`` the one of "From"
+    ("": none, the mail program sends from its own account)."""
     message = EmailMessage(policy=_POLICY)
+    _add_recipients(message, "From", [sender] if sender else [])
     message.set_raw("Subject", _subject(subject))
     _add_recipients(message, "To", to)
     _add_recipients(message, "Bcc", bcc)
@@ -81,6 +86,13 @@ def mail_draft(
             params={"charset": "utf-8"} if attachment.maintype == "text" else {},
         )
     return message.as_bytes()
+
+
+def secretariat_sender(head: Letterhead) -> str:
+    """The mailbox the council's drafts are sent from, the council named ("Smart City
+    Expert*innenrat <gs@rostock.de>"); "" where it has no e-mail address set."""
+    email = head.secretariat_email.strip()
+    return mailbox(head.council_name, email) if email else ""
 
 
 def _add_recipients(message: EmailMessage, header: str, mailboxes: Sequence[str]) -> None:
@@ -106,7 +118,7 @@ _LINE = 78  # the longest header line RFC 5322 recommends
 
 
 def _recipients(header: str, addresses: Sequence[Address]) -> str:
-    """The recipients as the ``header`` (To, Bcc) holds them: ASCII, folded only between
+    """The mailboxes as the ``header`` (From, To, Bcc) holds them: ASCII, folded only between
     words."""
     prefix = f"{header}: "
     words: list[str] = []
@@ -119,7 +131,7 @@ def _recipients(header: str, addresses: Sequence[Address]) -> str:
         if name.isascii():
             words += display_name(name).split(" ")
         else:
-            # each encoded word fits beside "To: " on the first line (else Python refolds
+            # each encoded word fits beside "From: " on the first line (else Python refolds
             # the header and breaks a word: "Universitätssta dt")
             words += Header(name, "utf-8").encode(maxlinelen=_LINE - len(prefix)).split()
         words.append(f"<{address.addr_spec}>{comma}")

@@ -1,7 +1,8 @@
 """The reminder to a project as an e-mail draft (.eml) that the user's mail program opens:
-addressed to the project's contact, the open recommendations in the text (those awaiting a
-response, then those whose planned implementation is overdue), the letter as PDF attached.
-Nothing is sent by the app (see :mod:`~expertenrat.exchange.mail_draft`).
+from the secretariat's mailbox where the council has one set, addressed to the project's
+contact, the open recommendations in the text (those awaiting a response, then those whose
+planned implementation is overdue), the letter as PDF attached. Nothing is sent by the app
+(see :mod:`~expertenrat.exchange.mail_draft`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from expertenrat.domain.reminders import (
     these_recommendations,
 )
 from expertenrat.domain.wording import council_as_subject
-from expertenrat.exchange.mail_draft import Attachment, mail_draft
+from expertenrat.exchange.mail_draft import Attachment, mail_draft, secretariat_sender
 
 
 def reminder_eml(letter: ReminderLetter, pdf: bytes, pdf_name: str) -> bytes:
@@ -52,6 +53,7 @@ def reminder_eml(letter: ReminderLetter, pdf: bytes, pdf_name: str) -> bytes:
         f"{salutation(project)}\n\n{body}\n\nDas Erinnerungsschreiben liegt als PDF bei.\n\n"
         f"Mit freundlichen Grüßen\n{letter.letterhead.signature}\n"
         f"{letter.letterhead.council_name}\n",
+        sender=secretariat_sender(letter.letterhead),
         to=[mailbox(project.contact_name, email)] if looks_like_email(email) else [],
         attachments=[Attachment(pdf, pdf_name)],
     )

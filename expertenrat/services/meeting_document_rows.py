@@ -257,6 +257,7 @@ def letterhead_of(council: models.Council) -> Letterhead:
         time_zone=council.time_zone,
         secretariat=council.secretariat,
         bundesland=council.bundesland,
+        secretariat_email=council.secretariat_email,
     )
 
 

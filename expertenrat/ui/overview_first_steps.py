@@ -57,8 +57,8 @@ class FirstSteps(QGroupBox):
                     Target(Area.SETTINGS),
                     tr(
                         _CONTEXT,
-                        "Mitgliederzahl, Ladungsfrist, Protokollart, Vorsitz, Logo und "
-                        "Unterschrift – ein neues Gremium beginnt mit Vorgaben.",
+                        "Mitgliederzahl, Ladungsfrist, Protokollart, Vorsitz, Logo, Unterschrift "
+                        "und E-Mail-Absender – ein neues Gremium beginnt mit Vorgaben.",
                     ),
                 ),
             )

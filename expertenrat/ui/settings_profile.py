@@ -1,5 +1,6 @@
 """Einstellungen for how the council presents itself: kind of body, website, the secretariat
-that signs its letters, and the Bundesland whose public holidays count."""
+that signs its letters and the mailbox its e-mail drafts are sent from, and the Bundesland
+whose public holidays count."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit
 
 from expertenrat.domain.bundeslaender import BUNDESLAENDER
 from expertenrat.domain.councils import CLASSIFICATIONS, CouncilSettings
+from expertenrat.domain.mail_addresses import SENDER_EXAMPLE
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit, line_combo, show_text
@@ -37,6 +39,18 @@ class ProfileSettingsFields:
         self.website_edit.setPlaceholderText("https://")
         self.secretariat_edit = LineEdit()
         self.secretariat_edit.setPlaceholderText(tr(_CONTEXT, "Ihre Geschäftsstelle"))
+        self.secretariat_email_edit = LineEdit()
+        self.secretariat_email_edit.setPlaceholderText(
+            tr(_CONTEXT, "optional, z. B. {}").format(SENDER_EXAMPLE)
+        )
+        self.secretariat_email_edit.setToolTip(
+            tr(
+                _CONTEXT,
+                "Absender der E-Mail-Entwürfe (Einladungen, Erinnerungen an Projekte). Die "
+                "Einladung geht an diese Adresse, die Mitglieder stehen in Bcc. Leer: Ihr "
+                "E-Mail-Programm setzt den Absender, „An“ bleibt leer.",
+            )
+        )
         self.bundesland_combo = bundesland_combo()
         errors.add_row(
             tr(_CONTEXT, "Art des Gremiums"), "classification", self.classification_combo
@@ -47,6 +61,11 @@ class ProfileSettingsFields:
             "secretariat",
             self.secretariat_edit,
         )
+        errors.add_row(
+            tr(_CONTEXT, "E-Mail-Adresse der Geschäftsstelle"),
+            "secretariat_email",
+            self.secretariat_email_edit,
+        )
         errors.add_row(tr(_CONTEXT, "Bundesland (Feiertage)"), "bundesland", self.bundesland_combo)
 
     def line_edits(self) -> dict[str, QLineEdit]:
@@ -55,12 +74,14 @@ class ProfileSettingsFields:
             "website": self.website_edit,
             "classification": self.classification_combo.lineEdit(),
             "secretariat": self.secretariat_edit,
+            "secretariat_email": self.secretariat_email_edit,
         }
 
     def show(self, council: CouncilSettings) -> None:
         self.classification_combo.setCurrentText(council.classification)
         show_text(self.website_edit, council.website)
         show_text(self.secretariat_edit, council.secretariat)
+        show_text(self.secretariat_email_edit, council.secretariat_email)
         index = self.bundesland_combo.findData(council.bundesland)
         self.bundesland_combo.setCurrentIndex(max(index, 0))
 
@@ -70,5 +91,6 @@ class ProfileSettingsFields:
             classification=self.classification_combo.currentText(),
             website=self.website_edit.text(),
             secretariat=self.secretariat_edit.text(),
+            secretariat_email=self.secretariat_email_edit.text(),
             bundesland=self.bundesland_combo.currentData(),
         )

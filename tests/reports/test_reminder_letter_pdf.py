@@ -280,3 +280,17 @@ def test_the_mails_text_carries_right_to_left_titles_as_typed():
 
     assert "„בוסתן פתוח“" in body and "منصة البيانات" in body
     assert "\u2068" not in body + mail["Subject"] and "\u2069" not in body + mail["Subject"]
+
+
+def test_the_mail_is_from_the_secretariats_address_where_set_and_to_the_contact():
+    plain = message_from_bytes(reminder_eml(_letter(1), b"%PDF", "x.pdf"), policy=default)
+    head = replace(LETTERHEAD, secretariat_email="gs@rostock.de")
+
+    mail = message_from_bytes(reminder_eml(_letter(1, head), b"%PDF", "x.pdf"), policy=default)
+
+    assert plain["From"] is None
+    assert [(a.display_name, a.addr_spec) for a in mail["From"].addresses] == [
+        ("Smart City Expert*innenrat", "gs@rostock.de")
+    ]
+    assert [a.addr_spec for a in mail["To"].addresses] == ["kuehn@example.org"]
+    assert mail["Bcc"] is None

@@ -34,13 +34,13 @@ def transfer(database, actor) -> CouncilTransferService:
 
 @pytest.fixture
 def rostock(settings_service, database, actor, council) -> CouncilSettings:
-    """Rostock's council, set up by hand: profile, logo, a fifth field, a phrase and an
-    agenda template of its own."""
+    """Rostock's council, set up by hand: profile (with the secretariat's e-mail address),
+    logo, a fifth field, a phrase and an agenda template of its own."""
     settings = settings_service.update_settings(
         replace(
             council, short_name="SCER", logo_png=PNG, min_members=7, notice_period_days=9,
             website="https://www.rostock.de/smartcity", secretariat="Geschäftsstelle & <Amt 10>",
-            objection_period_days=10,
+            objection_period_days=10, secretariat_email="smartcity@rostock.de",
         )
     )  # fmt: skip
     settings_service.add_action_field(council.id, "Mobilität 🚲", "#ff8800")
@@ -62,6 +62,7 @@ def _format_1(data: bytes) -> bytes:
     """``data`` as the previous program version would have written it."""
     document = json.loads(data)
     del document["agendaTemplates"]
+    del document["council"]["secretariatEmail"]  # a setting of format 2
     return json.dumps({**document, "formatVersion": 1}).encode("utf-8")
 
 
@@ -87,7 +88,7 @@ def test_settings_travel_from_one_council_to_another(transfer, settings_service,
     assert _agenda(copy)[-1] == ("Vergaben „Hafen“ & <Kita> 🚢", AgendaItemKind.CONSULTATION,
                                  False, 25)  # fmt: skip
     assert {d.name for d in preview.differences} >= {
-        "name", "logo_png", "text_templates", "agenda_templates",
+        "name", "logo_png", "text_templates", "agenda_templates", "secretariat_email",
     }  # fmt: skip
     assert "„Dank“" in preview.phrase_changes()
     assert preview.agenda_template_changes() == (

@@ -746,6 +746,25 @@ def test_no_member_sees_the_addresses_of_the_others(
     ]
 
 
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_the_invitation_is_from_and_to_the_secretariats_address_set_in_the_settings(
+    service, sample, council, settings_service, members_service, new_member, today
+):
+    """Some mail programs mishandle a draft with Bcc alone; the secretariat wants a copy."""
+    members_service.save(council.id, new_member("Kim", "Lee", email="kim@example.org"), today)
+    settings_service.update_settings(
+        replace(settings_service.settings(council.id), secretariat_email="gs@rostock.de")
+    )
+
+    eml = service.invitation_mail(sample.meeting_id, today=date(2026, 3, 2)).eml
+
+    message = message_from_bytes(eml, policy=email_default)
+    secretariat = ["Smart City Expert*innenrat <gs@rostock.de>"]
+    assert [str(a) for a in message["From"].addresses] == secretariat
+    assert [str(a) for a in message["To"].addresses] == secretariat
+    assert [a.addr_spec for a in message["Bcc"].addresses] == ["kim@example.org"]
+
+
 def test_a_member_address_with_an_umlaut_reaches_the_draft_intact(
     service, sample, council, members_service, new_member, today
 ):

@@ -495,3 +495,23 @@ def test_the_titles_of_chair_and_vice_chair_are_settings(make_window, services):
     saved = services.settings.settings(council.id)
     assert (saved.chair_title, saved.vice_chair_title) == ("Sprecher*in 🙂", "& < \" ' Stellv.")
     assert fields.vice_chair_title_edit.text() == "& < \" ' Stellv."
+
+
+def test_the_secretariats_e_mail_address_is_a_setting_checked_beside_its_field(
+    make_window, services
+):
+    window, council = _window_with_council(make_window, services)
+    page = window.settings_page
+    edit = page.profile_fields.secretariat_email_edit
+    assert (edit.text(), edit.maxLength()) == ("", 320)
+
+    edit.setText("Geschäftsstelle <gs@rostock.de>")
+    page.save_button.click()
+    assert "„gs@rostock.de“" in page.errors.message("secretariat_email")
+    assert edit.text() == "Geschäftsstelle <gs@rostock.de>"  # kept to be mended
+    assert services.settings.settings(council.id).secretariat_email == ""
+
+    edit.setText(" gs@rostock.de ")
+    page.save_button.click()
+    assert services.settings.settings(council.id).secretariat_email == "gs@rostock.de"
+    assert not page.errors.message("secretariat_email")

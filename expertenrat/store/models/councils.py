@@ -67,6 +67,10 @@ class Council(Versioned, Base):
     secretariat: Mapped[str] = mapped_column(
         limited_string(COUNCIL["secretariat"]), default="", server_default=""
     )
+    # the mailbox the council's e-mail drafts are sent from, "" for none (migration 0027)
+    secretariat_email: Mapped[str] = mapped_column(
+        limited_string(COUNCIL["secretariat_email"]), default="", server_default=""
+    )
     # "E-2026-07": the prefix of the council's recommendation codes (migration 0017)
     recommendation_prefix: Mapped[str] = mapped_column(
         String(6), default=DEFAULT_CODE_PREFIX, server_default=DEFAULT_CODE_PREFIX
