@@ -13,7 +13,8 @@ Each tab's content sits in a :class:`_Holder` without a layout of its own. A scr
 sizes content whose layout has a height for its width (any word-wrapped label) by that
 height, which a box layout works out from its items' *preferred* sizes: a tab with a
 one-line hint then scrolled at 1280 x 800 while its tables could have shrunk, and showed
-two scroll bars, its own and its lists'. The holder offers the content's minimum instead.
+two scroll bars, its own and its lists'. The holder offers the content's minimum instead,
+its wrapped text counted at the width it is shown.
 
 :class:`ScrollingStack` does the same for the main window's areas: the window may be made
 smaller (down to its minimum) than a page needs (Mitglieder: a table beside the roster);
@@ -48,7 +49,15 @@ class _Holder(QWidget):
         content.setAutoFillBackground(False)
 
     def minimumSizeHint(self) -> QSize:
-        return self.content.minimumSizeHint().expandedTo(self.content.minimumSize())
+        """The content's minimum, as high as its wrapped text needs at the width it has: a
+        layout's minimum counts a word-wrapped label as one short line, so a tab whose
+        hint wraps to four lines squeezed the fields below it (the agenda editor of a held
+        meeting at 1024 x 640: the item's fields cut in half) instead of scrolling."""
+        least = self.content.minimumSizeHint().expandedTo(self.content.minimumSize())
+        layout = self.content.layout()
+        if layout is not None and layout.hasHeightForWidth() and self.width() > 0:
+            least.setHeight(max(least.height(), layout.totalMinimumHeightForWidth(self.width())))
+        return least
 
     def sizeHint(self) -> QSize:
         return self.content.sizeHint()
@@ -56,6 +65,8 @@ class _Holder(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.content.setGeometry(self.rect())
         super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the wrapped text's height, so the minimum, may change
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest:  # the content's minimum changed

@@ -8,7 +8,15 @@ window showed two scroll bars, the tab's and the table's.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QLabel, QScrollArea, QTableWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QTableWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from expertenrat.ui.scrolling_tabs import ScrollingTabs
 from tests.ui.settling import exposed
@@ -62,6 +70,32 @@ def test_a_tab_lower_than_its_content_minimum_scrolls(qtbot, tabs) -> None:
 
     qtbot.waitUntil(area.verticalScrollBar().isVisible)
     assert hint_tab.height() >= hint_tab.minimumSizeHint().height() > area.viewport().height()
+
+
+def test_a_hint_wrapped_to_several_lines_is_scrolled_to_not_squeezed_under(qtbot) -> None:
+    """The agenda editor of a held meeting at 1024 x 640: its hint wrapped to four lines,
+    and the item's fields below were cut in half, the tab given its content's minimum as
+    if the hint were one line (found by a tester)."""
+    tabs = ScrollingTabs()
+    qtbot.addWidget(tabs)
+    content = QWidget()
+    layout = QVBoxLayout(content)
+    hint = QLabel("Die Sitzung ist als durchgeführt erfasst & <Punkte> 🙂 " * 12)
+    hint.setWordWrap(True)
+    layout.addWidget(hint)
+    fields = [QLineEdit(f"Feld {n}") for n in range(6)]
+    for field in fields:
+        layout.addWidget(field)
+    tabs.addTab(content, "Tagesordnung")
+    tabs.resize(500, 150)
+    tabs.show()
+    exposed(tabs)
+    area = _scroll_area(tabs)
+    assert layout.totalMinimumHeightForWidth(content.width()) > layout.totalMinimumSize().height()
+
+    qtbot.waitUntil(area.verticalScrollBar().isVisible)
+    qtbot.waitUntil(lambda: content.height() >= layout.totalMinimumHeightForWidth(content.width()))
+    assert all(f.height() >= f.minimumSizeHint().height() for f in fields)
 
 
 def test_the_tabs_speak_of_their_own_widgets(tabs) -> None:
