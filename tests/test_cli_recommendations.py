@@ -390,6 +390,57 @@ def test_export_only_the_overdue_ones_as_the_listing_does(capsys, database, tmp_
     assert "nur überfällige" in text and "E-2020-01" in text and LATER not in text
 
 
+def _answered_finally(database: str) -> None:
+    """E-2020-04, answered finally: the council can close it ("Abschluss möglich"), unlike
+    E-2020-02, whose answer is not final."""
+    db = open_database(database_url(database))
+    council = SettingsService(db, "Test").councils()[0]
+    register = RecommendationsService(db, "Test")
+    done = register.create(
+        council.id, RecommendationContent("Erledigt"), date(2020, 2, 10), adopted=True
+    ).row
+    done = register.send(done.id, done.version, date(2020, 2, 11)).row
+    final = ResponseDraft(date(2020, 3, 2), ResponseVerdict.COMPLIED, final=True)
+    register.record_response(done.id, done.version, final)
+    db.close()
+
+
+def test_closable_lists_and_exports_those_the_window_filters_as_abschluss_moeglich(
+    capsys, database, tmp_path
+):
+    # Found by a tester: the window's filter and its export had "Abschluss möglich", the
+    # command line not.
+    _answered_finally(database)
+    report = tmp_path / "Bericht.pdf"
+
+    code, out, err = run(capsys, "--database", database, "recommendations", "--closable")
+    assert (code, err) == (0, "")
+    assert [line.split()[0] for line in out.splitlines()] == ["E-2020-04"]
+
+    code, out, err = run(
+        capsys, "--database", database, "export", "recommendations", "--out", str(report),
+        "--closable",
+    )  # fmt: skip
+    assert (code, err) == (0, "") and out.startswith("Bericht (PDF) mit 1 Empfehlung:")
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(report).pages)
+    assert "alle Jahre · Abschluss möglich" in text and "Status: beantwortet" not in text
+    assert "E-2020-04" in text and "E-2020-02" not in text
+
+
+@pytest.mark.parametrize("other", [["--status", "beantwortet"], ["--overdue"]])
+def test_closable_with_a_status_or_overdue_is_refused_in_german(capsys, database, tmp_path, other):
+    out_file = tmp_path / "Register.csv"
+
+    code, out, err = run(
+        capsys, "--database", database, "export", "recommendations", "--out", str(out_file),
+        "--closable", *other,
+    )  # fmt: skip
+
+    assert (code, out) == (1, "")
+    assert "--closable ist nicht zusammen mit --status oder --overdue möglich" in err
+    assert not out_file.exists()
+
+
 def test_export_register_with_drafts_when_no_status_is_given(capsys, database, tmp_path):
     out_file = tmp_path / "Register.csv"
 

@@ -24,7 +24,10 @@ from expertenrat.domain.wording import counted, with_counted
 from expertenrat.services.files import refuse_folder
 
 if TYPE_CHECKING:
-    from expertenrat.domain.recommendation_views import RecommendationRow
+    from collections.abc import Iterable
+
+    from expertenrat.domain.enums import RecommendationStatus
+    from expertenrat.domain.recommendation_views import RecommendationFilter, RecommendationRow
     from expertenrat.services.context import Services
 
 _FORMATS = {
@@ -45,6 +48,7 @@ def add_listing(commands: argparse._SubParsersAction) -> None:
         help=f"nur Empfehlungen in diesem Status: {status_names()}",
     )
     _overdue_option(recommendations)
+    _closable_option(recommendations)
     council_option(recommendations)
     recommendations.set_defaults(handler=_recommendations, opening="read")
 
@@ -55,6 +59,40 @@ def _overdue_option(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="nur die überfälligen: Frist der Stellungnahme oder Termin der geplanten Umsetzung "
         "überschritten",
+    )
+
+
+def _closable_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--closable",
+        action="store_true",
+        help="nur die, deren Abschluss möglich ist (im Fenster „Abschluss möglich“): "
+        "beantwortet, die geltende Stellungnahme jedes Projekts abschließend; nicht zusammen "
+        "mit --status oder --overdue",
+    )
+
+
+def _chosen(
+    args: argparse.Namespace, statuses: Iterable[RecommendationStatus]
+) -> RecommendationFilter:
+    """The filter of ``--status`` (``statuses``), ``--overdue``, ``--closable`` and, for
+    the exports, ``--year``. "Abschluss möglich" is one choice of the window's status
+    filter, beside none of the others; with a status or "überfällig" it would find nothing."""
+    from expertenrat.domain.recommendation_views import RecommendationFilter
+    from expertenrat.domain.recommendations import AWAITING_OUTCOME
+
+    chosen = frozenset(statuses)
+    if args.closable and (chosen or args.overdue):
+        raise UserError(
+            "--closable ist nicht zusammen mit --status oder --overdue möglich: "
+            "„Abschluss möglich“ sind beantwortete Empfehlungen, bei denen nichts mehr "
+            "aussteht, also auch nichts überfällig ist."
+        )
+    return RecommendationFilter(
+        statuses=AWAITING_OUTCOME if args.closable else chosen,  # settled: while answered
+        year=getattr(args, "year", None),
+        overdue=args.overdue,
+        settled=args.closable,
     )
 
 
@@ -83,6 +121,7 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
         "recommendations“); der Bericht zeigt sonst alle außer Entwürfen",
     )
     _overdue_option(report)
+    _closable_option(report)
     council_option(report)
     report.set_defaults(handler=_export_recommendations, opening="read")
     reminders = exports.add_parser(
@@ -106,11 +145,7 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
 
 
 def _recommendations(services: Services, args: argparse.Namespace) -> str:
-    from expertenrat.domain.recommendation_views import RecommendationFilter
-
-    wanted = RecommendationFilter(
-        statuses=frozenset({args.status}) if args.status else frozenset(), overdue=args.overdue
-    )
+    wanted = _chosen(args, [args.status] if args.status else [])
     rows = services.recommendations.list(chosen_council(services, args), wanted)
     if not rows:
         return "Keine Empfehlungen in dieser Auswahl."
@@ -145,15 +180,12 @@ def _late(row: RecommendationRow) -> str:
 
 
 def _export_recommendations(services: Services, args: argparse.Namespace) -> str:
-    from expertenrat.domain.recommendation_views import RecommendationFilter
     from expertenrat.services.recommendations_report import RegisterFileFormat
 
     path = args.out
     refuse_folder(path)
     file_format = RegisterFileFormat.of(path)
-    chosen = RecommendationFilter(
-        statuses=frozenset(args.status or ()), year=args.year, overdue=args.overdue
-    )
+    chosen = _chosen(args, args.status or ())
     exported = services.recommendations_report.export(
         chosen_council(services, args), file_format, chosen
     )

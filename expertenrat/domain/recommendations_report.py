@@ -262,7 +262,9 @@ def scope_text(chosen: RecommendationFilter, field: str = "", project: str = "")
     parts = [f"Jahr {chosen.year}" if chosen.year else "alle Jahre"]
     if chosen.overdue:  # with the statuses chosen beside it, as both select
         parts.append("nur überfällige")
-    if not chosen.statuses or chosen.statuses == REPORTED:
+    if chosen.settled:  # a choice of the status filter of its own, only answered ones
+        parts.append("Abschluss möglich")
+    elif not chosen.statuses or chosen.statuses == REPORTED:
         if not chosen.overdue:
             parts.append("alle Status außer Entwurf")
     else:

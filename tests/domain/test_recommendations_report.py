@@ -139,6 +139,9 @@ def test_scope_names_year_statuses_field_project_and_search():
     assert scope_text(RecommendationFilter(frozenset({S.ANSWERED}), overdue=True)) == (
         "alle Jahre · nur überfällige · Status: beantwortet"
     )
+    # "Abschluss möglich" (the window's filter, --closable) said "Status: beantwortet"
+    settled = RecommendationFilter(frozenset({S.ANSWERED}), settled=True)
+    assert scope_text(settled) == "alle Jahre · Abschluss möglich"
     assert scope_text(RecommendationFilter(search=" Klima "), "Umwelt", "Klimadashboard") == (
         "alle Jahre · alle Status außer Entwurf · Handlungsfeld Umwelt · Projekt Klimadashboard"
         " · Suche „Klima“"
