@@ -218,7 +218,7 @@ def test_export_invitation_of_a_cancelled_meeting_says_it_wrote_the_cancellation
     code, out, _ = run(capsys, "--database", database, "export", "invitation", "--meeting", "7",
                        "--out", str(letter))  # fmt: skip
     assert (code, out.strip()) == (0, f"Absage der 7. Sitzung: {letter}")
-    assert "Absage: 7. Sitzung" in pdf_text(letter)
+    assert "Absage der 7. Sitzung" in pdf_text(letter)
     code, out, _ = run(capsys, "--database", database, "export", "invitation", "--meeting", "7",
                        "--per-member", "--out", str(letters))  # fmt: skip
     assert (code, out.strip()) == (0, f"Absagen der 7. Sitzung je Mitglied (9 Briefe): {letters}")

@@ -1,5 +1,5 @@
 """What a meeting's documents are called: the meeting's heading ("5. Sitzung: …"), the
-letter's title ("Geänderte Einladung zur …", "Absage: …") and subject (after the council's
+letter's title ("Geänderte Einladung zur …", "Absage der …") and subject (after the council's
 name), the letter's name in a
 Sitzungsmappe, the meeting's time in words and the calendar entry's name; all read from
 its :class:`~expertenrat.domain.meeting_documents.MeetingDocument`.
@@ -26,10 +26,14 @@ def letter_title(doc: MeetingDocument) -> str:
     """What the letter (and its e-mail) is: "Einladung zur 5. Sitzung", "Geänderte
     Einladung zur …" after a change of time or place, "Geänderte Tagesordnung zur …" after
     one of the agenda, "Geänderte Einladung und Tagesordnung zur …" after both,
-    "Absage: 5. Sitzung"."""
+    "Absage der 5. Sitzung" (no colon: the subject after the council's name has one).
+
+    "der" fits every heading: it starts with "Sitzung" or "Klausur", a title alone only
+    if it starts with one of them (:func:`~expertenrat.domain.meetings.meeting_label`).
+    """
     heading = meeting_heading(doc)
     if doc.cancelled:
-        return f"Absage: {heading}"
+        return f"Absage der {heading}"
     return f"{changed_letter(doc.moved, doc.agenda_changed)} zur {heading}"
 
 

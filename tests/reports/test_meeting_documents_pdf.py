@@ -229,7 +229,12 @@ def test_cancelled_meeting_gives_a_cancellation_letter_with_the_reason() -> None
     cancelled = meeting(cancelled=True, cancellation_reason="Beschlussunfähig & <krank>")
     text = invitation_text(cancelled)
 
-    assert "Absage: 5. Sitzung" in text
+    # (found by a tester) "Absage: 5. Sitzung" made the subject after the council's name
+    # read "…: Absage: 5. Sitzung, …"
+    assert "Absage der 5. Sitzung" in text
+    assert read(render_invitation(cancelled).pdf).metadata.subject.startswith(
+        "Smart City Expert*innenrat: Absage der 5. Sitzung, "
+    )
     assert "findet nicht statt" in text
     assert "Grund: Beschlussunfähig & <krank>" in text
     assert PUBLIC_PART not in text and "Ladungsfrist" not in text
@@ -243,7 +248,7 @@ def test_an_unnumbered_klausur_is_called_klausur_in_every_document() -> None:
     cancelled = replace(workshop, cancelled=True, cancellation_reason="Zu wenige Zusagen")
 
     letter = invitation_text(cancelled)
-    assert "Absage: Klausur – Datenstrategie 2030" in letter
+    assert "Absage der Klausur – Datenstrategie 2030" in letter
     assert "die Klausur – Datenstrategie 2030 am" in letter and "findet nicht statt" in letter
     assert "Sitzung – Datenstrategie" not in letter
     assert "Einladung zur Klausur – Datenstrategie 2030" in invitation_text(workshop)

@@ -946,7 +946,7 @@ def test_a_cancelled_meetings_letter_button_says_absage_and_saves_the_cancellati
 
     assert dialogs.file_dialogs[-1] == (FileKind.PDF, "Absage 1. Sitzung 2026-12-08.pdf")
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(target).pages).split())
-    assert "Absage: 1. Sitzung" in text and "Grund: Zu wenige Zusagen" in text
+    assert "Absage der 1. Sitzung" in text and "Grund: Zu wenige Zusagen" in text
     # (found by a tester) "Ablaufplan …" made a run sheet of the cancelled meeting.
     assert not documents.run_sheet_button.isEnabled()
     assert documents.run_sheet_button.toolTip() == (
