@@ -1,7 +1,8 @@
 """What changed since the invitation of a meeting, read back from the audit trail: time,
 place and link (:func:`moved_parts`) and the agenda's new, dropped, renamed and moved
 items (:func:`agenda_since`), for the changed letter ("Geänderte Einladung", "Geänderte
-Tagesordnung").
+Tagesordnung"); and the order of a held meeting's items before they were moved into the
+order they were taken up in (:func:`held_positions`), which its invitation keeps.
 
 The invitation is the trail's last entry that made the meeting "eingeladen". A meeting
 whose trail does not hold it (invited before the trail did, or its entries removed) gets
@@ -18,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.agenda_held_order import ItemPlace, positions_then
 from expertenrat.domain.agenda_since import AgendaSince, ItemEntry, ItemNow
 from expertenrat.domain.agenda_since import agenda_since as replayed
 from expertenrat.domain.enums import AuditAction, MeetingState
@@ -48,7 +50,7 @@ def moved_parts(session: Session, meetings: list[models.Meeting]) -> dict[int, t
     invitation the trail does not hold (not known)."""
     found = {}
     for meeting, trail in _trails(session, meetings).items():
-        invitation = _invitation(trail)
+        invitation = _last_into(trail, MeetingState.INVITED)
         if invitation is None:
             continue
         then: dict = {}
@@ -71,7 +73,7 @@ def agenda_since(
     invited = {
         meeting.id: trail[index].id
         for meeting, trail in _trails(session, meetings).items()
-        if (index := _invitation(trail)) is not None
+        if (index := _last_into(trail, MeetingState.INVITED)) is not None
     }
     if not invited:
         return {}
@@ -90,6 +92,31 @@ def agenda_since(
     return found
 
 
+def held_positions(
+    session: Session, meetings: list[models.Meeting], items: list[models.AgendaItem]
+) -> dict[int, dict[int, int]]:
+    """For each of ``meetings`` whose trail holds the entry that marked it held: the position
+    each of its ``items`` (urgent ones too: they shift the others) had among its siblings
+    then, as the invitation listed them, for those there then
+    (:func:`domain.agenda_held_order.positions_then`)."""
+    held = {
+        meeting.id: trail[index].id
+        for meeting, trail in _trails(session, meetings).items()
+        if (index := _last_into(trail, MeetingState.HELD)) is not None
+    }
+    if not held:
+        return {}
+    entries = _item_entries(session, meetings, min(held.values()))
+    return {
+        meeting_id: positions_then(
+            meeting_id,
+            [entry for entry_id, entry in entries if entry_id > mark],
+            [ItemPlace(i.id, i.parent_id, i.position) for i in items if i.meeting_id == meeting_id],
+        )
+        for meeting_id, mark in held.items()
+    }
+
+
 def _trails(session: Session, meetings: list[models.Meeting]) -> dict[models.Meeting, list[_Entry]]:
     """The audit trail of each of ``meetings``, oldest first."""
     if not meetings:
@@ -106,14 +133,13 @@ def _trails(session: Session, meetings: list[models.Meeting]) -> dict[models.Mee
     return {m: trails.get(m.id, []) for m in meetings}
 
 
-def _invitation(trail: list[_Entry]) -> int | None:
-    """Where in ``trail`` the last entry is that made the meeting "eingeladen"; ``None``
-    where there is none."""
-    invited = MeetingState.INVITED.value
+def _last_into(trail: list[_Entry], state: MeetingState) -> int | None:
+    """Where in ``trail`` the last entry is that put the meeting into ``state``
+    ("eingeladen", "durchgeführt"); ``None`` where there is none."""
     marks = [
         i
         for i, e in enumerate(trail)
-        if e.after.get("state") == invited and e.before.get("state") != invited
+        if e.after.get("state") == state.value and e.before.get("state") != state.value
     ]
     return marks[-1] if marks else None
 

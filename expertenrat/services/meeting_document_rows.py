@@ -40,7 +40,7 @@ from expertenrat.services.document_item_rows import (
     project_titles,
     recused_conflicts,
 )
-from expertenrat.services.invitation_trail import agenda_since, moved_parts
+from expertenrat.services.invitation_trail import agenda_since, held_positions, moved_parts
 from expertenrat.services.meeting_rows import CouncilClock
 from expertenrat.services.settings import WITH_LOGO
 from expertenrat.store import models
@@ -59,17 +59,24 @@ def meeting_documents_of(
     run sheet prints (who comes and goes, from the attendance) with ``run_sheet_notes``.
     Their agenda is the one invited to: without urgent items, taken up at the meeting,
     which only the minutes record (the others numbered without them, so that one taken up
-    before "Verschiedenes" changes no number invited to)."""
+    before "Verschiedenes" changes no number invited to), and in the order invited to:
+    a held meeting's items moved since into the order they were taken up in stand where
+    they stood (:func:`services.invitation_trail.held_positions`)."""
     ids = [m.id for m in meetings]
-    items = list(
+    every = list(
         session.scalars(
             select(models.AgendaItem).where(
-                models.AgendaItem.meeting_id.in_(ids),
-                models.AgendaItem.deleted_at.is_(None),
-                models.AgendaItem.urgent.is_(False),
+                models.AgendaItem.meeting_id.in_(ids), models.AgendaItem.deleted_at.is_(None)
             )
         )
     )
+    items = [i for i in every if not i.urgent]
+    held = [m for m in meetings if m.state == MeetingState.HELD.value]
+    positions = {
+        key: position
+        for places in held_positions(session, held, every).values()
+        for key, position in places.items()
+    }
     projects = project_titles(session, (i.project_id for i in items))
     conflicts = recused_conflicts(session, [i.id for i in items])
     attendance = _attendance(session, ids) if run_sheet_notes else None
@@ -93,6 +100,7 @@ def meeting_documents_of(
             today,
             moved.get(meeting.id),
             since.get(meeting.id, AgendaSince()),
+            positions,
         )
         for meeting in meetings
     ]
@@ -124,8 +132,10 @@ def _document(
     today: date | None,
     moved_parts: tuple[str, ...] | None,
     since: AgendaSince,
+    invited_positions: dict[int, int],
 ) -> MeetingDocument:
-    """The meeting's document; with ``attendance`` (the run sheet) its notes filled."""
+    """The meeting's document; with ``attendance`` (the run sheet) its notes filled. Its
+    items stand at their ``invited_positions`` where these have them."""
     zone = _zone(council.time_zone)
     start = meeting.starts_at.replace(tzinfo=zone)
     tree = [
@@ -133,7 +143,7 @@ def _document(
             key=i.id,
             title=i.title,
             parent=i.parent_id,
-            position=i.position,
+            position=invited_positions.get(i.id, i.position),
             kind=AgendaItemKind(i.kind),
             public=i.public,
             planned_minutes=i.planned_minutes,
