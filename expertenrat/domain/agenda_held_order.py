@@ -1,4 +1,5 @@
-"""The order of a held meeting's agenda as its invitation listed it.
+"""The order of a held meeting's agenda as its invitation listed it, and the items the
+council took up in another order.
 
 While a held meeting's minutes are an open draft its items are moved into the order in
 which they were taken up (each within its level), and urgent items are added and removed;
@@ -14,8 +15,9 @@ of their own.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from expertenrat.domain.agenda import AgendaItem, children_by_parent, numbers, ordered
 from expertenrat.domain.agenda_since import ItemEntry
 from expertenrat.domain.enums import AuditAction
 
@@ -27,6 +29,16 @@ class ItemPlace:
     id: int
     parent_id: int | None
     position: int
+
+
+@dataclass(frozen=True, slots=True)
+class MovedItem:
+    """An item taken up in another order than the invitation listed: its number now (as
+    the minutes number it) and in the invitation."""
+
+    number: str
+    invited_number: str
+    title: str
 
 
 def positions_then(
@@ -76,3 +88,50 @@ def _put(
     position = place.get("position")
     level.insert(position if isinstance(position, int) else len(level), key)
     parents[key] = parent
+
+
+def invited_layout(items: Sequence[AgendaItem], then: Mapping[int, int]) -> list[AgendaItem]:
+    """``items`` as the invitation listed them: those there then (the others, urgent items,
+    left out) at their positions ``then``."""
+    return [replace(i, position=then[i.key]) for i in items if i.key in then and not i.urgent]
+
+
+def moved_items(items: Sequence[AgendaItem], then: Mapping[int, int]) -> tuple[MovedItem, ...]:
+    """The items of ``items`` (the agenda now, urgent items too) taken up in another order
+    than the invitation listed (positions ``then``): at each level, those outside the
+    longest run of items still in their order then (of two swapped, the one moved up), in
+    the order now."""
+    invited = invited_layout(items, then)
+    invited_numbers = numbers(invited)
+    now_levels, invited_levels = children_by_parent(items), children_by_parent(invited)
+    moved: set[int] = set()
+    for parent, level in invited_levels.items():
+        listed = [i.key for i in level]
+        taken = [i.key for i in now_levels.get(parent, []) if i.key in invited_numbers]
+        moved |= set(listed) - _kept(listed, taken)
+    return tuple(
+        MovedItem(p.number, invited_numbers[p.item.key], p.item.title)
+        for p in ordered(items)
+        if p.item.key in moved
+    )
+
+
+def _kept(listed: list[int], taken: list[int]) -> set[int]:
+    """The longest common subsequence of the orders ``listed`` and ``taken``; of equally
+    long ones, that which keeps the items listed first."""
+    lengths = [[0] * (len(taken) + 1) for _ in range(len(listed) + 1)]
+    for i, a in enumerate(listed):
+        for j, b in enumerate(taken):
+            lengths[i + 1][j + 1] = (
+                lengths[i][j] + 1 if a == b else max(lengths[i][j + 1], lengths[i + 1][j])
+            )
+    kept, i, j = set(), len(listed), len(taken)
+    while i and j:
+        if listed[i - 1] == taken[j - 1]:
+            kept.add(listed[i - 1])
+            i, j = i - 1, j - 1
+        elif lengths[i - 1][j] >= lengths[i][j - 1]:
+            i -= 1
+        else:
+            j -= 1
+    return kept

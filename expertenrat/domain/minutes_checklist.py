@@ -2,7 +2,8 @@
 
 One line (:class:`~expertenrat.domain.minutes_checklist_lines.ChecklistLine`) per element
 (date, place, start and end, chair, minute-taker, attendance, invitation and notice period,
-quorum, agenda approved, previous minutes), then the lines about the agenda items
+quorum, agenda approved, items taken up in another order than invited, previous
+minutes), then the lines about the agenda items
 (:mod:`~expertenrat.domain.minutes_checklist_items`). Each line says in German what is
 missing and where to fix it (its target). What the check looks at:
 :class:`~expertenrat.domain.minutes_checklist_facts.ChecklistFacts`.
@@ -26,6 +27,7 @@ from expertenrat.domain.minutes_checklist_lines import (
     ChecklistTarget,
     checked,
 )
+from expertenrat.domain.minutes_checklist_order import order_lines
 from expertenrat.domain.minutes_checklist_outcomes import outcome_lines
 
 
@@ -62,6 +64,7 @@ def checklist(facts: ChecklistFacts) -> Checklist:
             else "Es fehlt der Vermerk, dass die Tagesordnung genehmigt wurde.",
             "agenda_approved",
         ),
+        *order_lines(facts.moved_items, header.agenda_changes),
         _previous_line(facts),
     ]
     lines += item_lines(facts.items) + outcome_lines(facts.items)

@@ -1,14 +1,15 @@
 """What the completeness check of the minutes (:mod:`expertenrat.domain.minutes_checklist`)
-looks at: the meeting's day, place and invitation, the minutes' header and items, the chair
-and the attendance with its times, the quorum, the previous meeting's minutes and the
-conflicts of interest nobody has decided; the minutes service gathers them from the
-database."""
+looks at: the meeting's day, place and invitation, the minutes' header and items (and those
+taken up in another order than invited), the chair and the attendance with its times, the
+quorum, the previous meeting's minutes and the conflicts of interest nobody has decided;
+the minutes service gathers them from the database."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time
 
+from expertenrat.domain.agenda_held_order import MovedItem
 from expertenrat.domain.councils import DEFAULT_CHAIR_TITLE
 from expertenrat.domain.enums import AttendanceStatus, MinutesApproval, MinutesState
 from expertenrat.domain.minutes import ItemMinutes, MinutesHeader
@@ -68,3 +69,5 @@ class ChecklistFacts:
     attendance_times: tuple[AttendanceTimes, ...] = ()  # of the members present
     # Arrivals and departures that no longer fit the agenda (the sheet's ``problem``).
     attendance_problem: str = ""
+    # The items taken up in another order than the invitation listed.
+    moved_items: tuple[MovedItem, ...] = ()

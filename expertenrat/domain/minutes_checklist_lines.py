@@ -3,7 +3,8 @@ each says what is there or what is missing, and where to fix it (its target).
 
 ``field`` names
     header fields of the minutes editor: ``opened_at``, ``closed_at``,
-    ``chair_membership_id``, ``minute_taker``, ``agenda_approved``, ``quorum_noted``;
+    ``chair_membership_id``, ``minute_taker``, ``agenda_approved``, ``agenda_changes``,
+    ``quorum_noted``;
     other tabs of the meeting: ``meeting.date``, ``meeting.place``,
     ``meeting.invitation_sent_on`` (Sitzung), ``attendance`` (Anwesenheit), ``conflicts``
     (Befangenheit, with ``item_id``);

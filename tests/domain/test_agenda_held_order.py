@@ -1,11 +1,19 @@
 """The order a held meeting's invitation listed, read back from the trail's entries since
-it was marked held."""
+it was marked held, and the items taken up in another order, named by the minutes'
+check until "Änderungen der Tagesordnung" mentions them."""
 
 from __future__ import annotations
 
-from expertenrat.domain.agenda_held_order import ItemPlace, positions_then
+from expertenrat.domain.agenda import AgendaItem
+from expertenrat.domain.agenda_held_order import (
+    ItemPlace,
+    MovedItem,
+    moved_items,
+    positions_then,
+)
 from expertenrat.domain.agenda_since import ItemEntry
 from expertenrat.domain.enums import AuditAction
+from expertenrat.domain.minutes_checklist_order import order_lines
 
 CREATE, UPDATE, DELETE = AuditAction.CREATE, AuditAction.UPDATE, AuditAction.DELETE
 
@@ -31,3 +39,23 @@ def test_moves_additions_and_deletions_are_undone_newest_first() -> None:
     now = [ItemPlace(1, None, 0), ItemPlace(3, None, 1), ItemPlace(2, None, 2)]
 
     assert positions_then(1, entries, now) == {1: 0, 2: 1, 3: 2}
+
+
+def _item(key: int, position: int, title: str, urgent: bool = False) -> AgendaItem:
+    return AgendaItem(key, title, position=position, urgent=urgent)
+
+
+def test_of_two_swapped_the_one_moved_up_is_named_by_both_numbers() -> None:
+    now = [_item(1, 0, "A"), _item(9, 1, "Eilantrag", True), _item(3, 2, "C"), _item(2, 3, "B")]
+
+    found = moved_items(now, {1: 0, 2: 1, 3: 2})
+
+    assert found == (MovedItem("3", "3", "C"),)  # now behind the urgent item, as then
+    assert moved_items(now, {1: 0, 3: 1, 2: 2}) == ()
+
+
+def test_the_check_is_quiet_once_the_text_mentions_each_item() -> None:
+    item = MovedItem("2", "3", "Radwege")
+    assert order_lines([item], "TOP 31 vertagt; TOP 2.1 entfällt.")
+    for text in ("TOP 3 wurde vorgezogen.", "TOP2 vor TOP 1", "Die Radwege zuerst."):
+        assert order_lines([item], text) == []

@@ -1,7 +1,11 @@
 """A held meeting's items moved into the order they were taken up in: the invitation (the
-letter, and the Sitzungsmappe's) stays what was sent."""
+letter, and the Sitzungsmappe's) stays what was sent, and the completeness check of the
+minutes names the items taken up in another order until "Änderungen der Tagesordnung"
+mentions them."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 from minutes_setup import Minutes, held_minutes
@@ -10,6 +14,7 @@ from pdf_reading import text as pdf_text
 
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.services.annexes import AnnexesService
+from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_documents import MinutesDocumentsService
 
 
@@ -57,3 +62,26 @@ def test_the_invitation_of_a_held_meeting_keeps_the_order_invited_to(
     assert order == sorted(order)
     recorded = " ".join(rest)  # the minutes: in the order taken up
     assert recorded.index("TOP 2 Beratung") < recorded.index("TOP 4 Bericht")
+
+
+def test_the_check_names_items_taken_up_in_another_order_until_the_minutes_say_so(
+    database, actor, agenda, minutes
+) -> None:
+    service = MinutesService(database, actor)
+    assert "agenda_order" not in {line.key for line in service.checklist(minutes.meeting_id).lines}
+    take_in_other_order(agenda, minutes)
+
+    checklist = service.checklist(minutes.meeting_id)
+    line = next(line for line in checklist.lines if line.key == "agenda_order")
+    # A warning (ok: finishing the draft is not refused), pointing at the field.
+    assert (line.ok, line.warning, line.target.field) == (True, True, "agenda_changes")
+    assert line.text == (
+        "Die Punkte wurden in anderer Reihenfolge behandelt als eingeladen: TOP 2 „Beratung“ "
+        "(in der Einladung TOP 3). Unter „Änderungen der Tagesordnung“ steht dazu nichts."
+    )
+
+    header = service.minutes(minutes.meeting_id).header
+    typed = "TOP 3 der Einladung wurde vor TOP 2 beraten."
+    service.save_header(minutes.meeting_id, replace(header, agenda_changes=typed))
+    keys = {line.key for line in service.checklist(minutes.meeting_id).lines}
+    assert "agenda_order" not in keys
