@@ -43,12 +43,17 @@ from expertenrat.ui.row_heights import fit_rows_in_sight
 
 _CONTEXT = "RemindersDialog"
 # The lead unit and the contact give way first, then the project (their text wraps, and
-# the tooltip shows it whole); the codes never: what is asked of the project,
-# "(Umsetzung)", stays whole.
+# the tooltip shows it whole), the codes last and only where the project keeps its least
+# room: they wrap between the codes, so what is asked of the project, "(Umsetzung)",
+# stays whole. The codes never giving way left the project 60 px at 768 px ("Bürger…
+# Chatbot") beside codes 220 px wide (found by a tester).
 _SHRINKABLE = (
     (RemindersTableModel.COLUMN_LEAD, RemindersTableModel.COLUMN_CONTACT),
     (RemindersTableModel.COLUMN_PROJECT,),
+    (RemindersTableModel.COLUMN_CODES,),
 )
+# The project's least room: the first words of its name ("Bürgerservice-", "Klimasensoren").
+_PROJECT_LEAST_CHARACTERS = 20
 
 
 class RemindersDialog(QDialog):
@@ -153,9 +158,13 @@ class RemindersDialog(QDialog):
     def fit_columns(self) -> None:
         """Every column as wide as its content; where they would not fit, the lead unit and
         the contact give way first, then the project (their text wrapped), so that the
-        codes, the counts and the date stay whole (a 1024-pixel screen); room left goes to
-        the project."""
-        fit_columns(self.view, _SHRINKABLE, wide=RemindersTableModel.COLUMN_PROJECT)
+        codes, the counts and the date stay whole (a 1024-pixel screen); narrower still
+        (768 px) the codes wrap before the project gets less than its first words. Room
+        left goes to the project."""
+        least = self.view.fontMetrics().averageCharWidth() * _PROJECT_LEAST_CHARACTERS
+        fit_columns(
+            self.view, _SHRINKABLE, wide=RemindersTableModel.COLUMN_PROJECT, wide_least=least
+        )
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -300,6 +300,25 @@ def test_project_names_and_lead_units_wrap_rather_than_being_cut_at_900_px(page,
     assert shows_whole(view, M.COLUMN_CODES)
 
 
+def test_at_768_px_the_codes_wrap_and_the_project_keeps_its_first_words(page, qtbot):
+    """(found by a tester) At 768 px the codes, which never gave way, kept 220 px and the
+    project got 60 ("Bürger… Chatbot"); now the codes wrap between them ("(Umsetzung)"
+    whole) before the project gets less than its first words."""
+    dialog = opened(page)
+    exposed(dialog)
+    dialog.resize(768, 460)
+    qtbot.waitUntil(lambda: dialog.view.viewport().width() > 708, timeout=WAIT)
+    settle(qtbot)  # what the resize set off is done before the columns are measured
+
+    view = dialog.view
+    first_words = view.fontMetrics().horizontalAdvance("Klimasensoren an")
+    assert fits(view)
+    assert view.horizontalHeader().sectionSize(M.COLUMN_PROJECT) > first_words
+    assert wraps_whole(view, M.COLUMN_PROJECT)  # "Bürgerservice-" over "Chatbot"
+    assert wraps_whole(view, M.COLUMN_CODES)
+    assert headers_whole(view, (M.COLUMN_PROJECT, M.COLUMN_CODES))
+
+
 def test_a_long_lead_unit_is_cut_with_its_tooltip_whole_and_keeps_its_row_low(
     page, qtbot, services, council_id
 ):
