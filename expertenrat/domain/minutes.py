@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
 from expertenrat.domain.agenda import minutes_mark
+from expertenrat.domain.agenda_outcomes import EffectiveOutcome
 from expertenrat.domain.enums import (
     AgendaItemOutcome,
     MinutesState,
@@ -138,6 +139,9 @@ class ItemMinutes:
     vote_count_problems: tuple[str, ...] = ()
     urgent: bool = False  # a Dringlichkeitsantrag, taken up at the meeting
     outcome: AgendaItemOutcome = AgendaItemOutcome.DISCUSSED  # or postponed, withdrawn
+    # The outcome it counts with (``domain.agenda_outcomes``): its own, or that of the item
+    # above it it follows (TOP 6.1 of TOP 6 postponed); None: its own alone.
+    effective: EffectiveOutcome | None = None
     # A resolution recorded without quorum, as the minutes note it: "Bei der Abstimmung war
     # das Gremium nicht beschlussfähig (…)" (:func:`~expertenrat.domain.votes.
     # resolution_without_quorum`); "" where there is none.
@@ -150,7 +154,11 @@ class ItemMinutes:
     @property
     def mark(self) -> str:
         """ "(Dringlichkeitsantrag)", "– vertagt" beside the title, as the minutes print it."""
-        return minutes_mark(self.urgent, self.outcome)
+        return minutes_mark(self.urgent, self.effective_outcome.outcome)
+
+    @property
+    def effective_outcome(self) -> EffectiveOutcome:
+        return self.effective or EffectiveOutcome(self.outcome)
 
     @property
     def texts(self) -> ItemTexts:

@@ -1,30 +1,31 @@
 """The completeness check's lines about items the council did not deal with: an item
 postponed ("vertagt") or taken off the agenda ("abgesetzt") needs no text and no vote
-(``ItemMinutes.lacks_content`` asks none of it), but a vote or a recommendation adopted
-at it, or at a sub-item of it, contradicts its outcome: a warning, pointing at the votes."""
+(``ItemMinutes.lacks_content`` asks none of it), nor do its sub-items, which follow it
+(``domain.agenda_outcomes``). A recommendation adopted at such an item contradicts its
+outcome, and so does a vote at a sub-item that follows it; a vote at the item itself is the
+council's on postponing it or taking it off. A warning, pointing at the votes."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from expertenrat.domain.enums import AgendaItemOutcome, VoteMode
+from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.minutes import ItemMinutes
 from expertenrat.domain.minutes_checklist_lines import ChecklistLine, ChecklistTarget
 
 
 def outcome_lines(items: Iterable[ItemMinutes]) -> list[ChecklistLine]:
-    """One warning per item not dealt with, or under one not dealt with (TOP 6.1 when TOP 6
-    was taken off), that carries a vote (one noted without a vote is no contradiction: the
-    council took note of the postponement) or a recommendation."""
-    listed = list(items)
-    by_id = {item.item_id: item for item in listed}
+    """One warning per item not dealt with that carries a recommendation, or a vote where it
+    follows the item above it (TOP 6.1 of TOP 6 taken off): at an item postponed or taken
+    off itself, a vote is the council's on doing so ("Antrag auf Vertagung, einstimmig
+    angenommen"), no contradiction."""
     lines = []
-    for item in listed:
-        settled = _not_dealt_with(item, by_id)
-        if settled is None or not (what := _resolved(item)):
+    for item in items:
+        settled = item.effective_outcome
+        if settled.dealt_with or not (what := _resolved(item, settled.follows)):
             continue
         where = (
-            "Der Punkt ist" if settled is item else f"TOP {settled.number}, zu dem er gehört, ist"
+            f"TOP {settled.follows}, zu dem er gehört, ist" if settled.follows else "Der Punkt ist"
         )
         lines.append(
             ChecklistLine(
@@ -39,20 +40,12 @@ def outcome_lines(items: Iterable[ItemMinutes]) -> list[ChecklistLine]:
     return lines
 
 
-def _not_dealt_with(item: ItemMinutes, by_id: dict[int, ItemMinutes]) -> ItemMinutes | None:
-    """The item itself if it was postponed or taken off, else the nearest item above it
-    that was, or ``None``."""
-    found: ItemMinutes | None = item
-    while found is not None:
-        if found.outcome is not AgendaItemOutcome.DISCUSSED:
-            return found
-        found = by_id.get(found.parent_id) if found.parent_id is not None else None
-    return None
-
-
-def _resolved(item: ItemMinutes) -> str:
-    """What of the item says it was decided on: "eine Abstimmung", "eine beschlossene
-    Empfehlung", or ""."""
-    if any(v.mode is not VoteMode.NOTED for v in item.votes):
+def _resolved(item: ItemMinutes, follows: str) -> str:
+    """What of the item contradicts its outcome: "eine beschlossene Empfehlung" (one
+    cannot be adopted at an item not dealt with), "eine Abstimmung" (counted or unanimous,
+    where the item only ``follows`` the one above it), or ""."""
+    if item.recommendations:
+        return "eine beschlossene Empfehlung"
+    if follows and any(v.mode is not VoteMode.NOTED for v in item.votes):
         return "eine Abstimmung"
-    return "eine beschlossene Empfehlung" if item.recommendations else ""
+    return ""

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from expertenrat.domain.agenda import minutes_mark
+from expertenrat.domain.agenda_outcomes import EffectiveOutcome
 from expertenrat.domain.enums import AgendaItemOutcome, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.quorum import QuorumResult
@@ -92,6 +93,9 @@ class MinutesItem:
     # Postponed ("vertagt") or taken off the agenda ("abgesetzt") in the meeting; approved
     # minutes stored before this field existed read it as dealt with, as they said.
     outcome: AgendaItemOutcome = AgendaItemOutcome.DISCUSSED
+    # The number of the item above it whose outcome it follows ("6": TOP 6.1 postponed with
+    # TOP 6, ``domain.agenda_outcomes``), "" for its own; "" in minutes stored before.
+    follows: str = ""
     # The quorum at the item as the attendance had it (None: not taken yet, or minutes
     # approved before it was kept: they print no note about it).
     quorum: QuorumResult | None = None
@@ -117,10 +121,9 @@ class MinutesItem:
 
     @property
     def outcome_line(self) -> str:
-        """ "Der Tagesordnungspunkt wurde vertagt." for an item not dealt with, else ""."""
-        if self.outcome is AgendaItemOutcome.DISCUSSED:
-            return ""
-        return f"Der Tagesordnungspunkt wurde {self.outcome.label}."
+        """ "Der Tagesordnungspunkt wurde vertagt." ("Mit TOP 6 vertagt.") for an item not
+        dealt with, else ""."""
+        return EffectiveOutcome(self.outcome, self.follows).line
 
     def vote_lines(self) -> tuple[str, ...]:
         return tuple(vote_line(v, self.recused) for v in self.votes)

@@ -1,8 +1,8 @@
 """What the meeting documents (invitation, run sheet, minutes) print about an agenda item.
 
-An item's heading (number, title, kind, presenter, linked project), the titles of the
-projects linked, and the members recused at it with their reasons; also how a person's
-name is printed and where it stands in a printed list of names. Read by
+An item's heading (number, title, kind, presenter, linked project), what became of it,
+the titles of the projects linked, and the members recused at it with their reasons; also
+how a person's name is printed and where it stands in a printed list of names. Read by
 :mod:`services.meeting_document_rows` and the minutes (:mod:`services.minutes_document_items`).
 """
 
@@ -15,7 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from expertenrat.domain import agenda
-from expertenrat.domain.enums import AgendaItemKind
+from expertenrat.domain.agenda_outcomes import EffectiveOutcome, OutcomeNode, effective_outcomes
+from expertenrat.domain.enums import AgendaItemKind, AgendaItemOutcome
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.name_order import name_sort_key
 from expertenrat.services.recusals import held_recusals
@@ -31,6 +32,16 @@ class ItemHeading(TypedDict):
     kind_label: str
     presenter: str
     project_title: str
+
+
+def item_outcomes(placed: Iterable[tuple[models.AgendaItem, str]]) -> dict[int, EffectiveOutcome]:
+    """What became of each item ``placed`` (row, number): a sub-item of one postponed was
+    postponed with it (``domain.agenda_outcomes``); one whose parent is not among them has
+    its own."""
+    return effective_outcomes(
+        OutcomeNode(row.id, row.parent_id, number, AgendaItemOutcome(row.outcome))
+        for row, number in placed
+    )
 
 
 def item_heading(

@@ -13,8 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain import agenda
+from expertenrat.domain.agenda_outcomes import EffectiveOutcome
 from expertenrat.domain.attendance_sheet import AttendanceSheet
-from expertenrat.domain.enums import AgendaItemOutcome, RecommendationKind, VoteMode
+from expertenrat.domain.enums import RecommendationKind, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_items import AdoptedRecommendation, MinutesItem, VoteRecord
 from expertenrat.domain.quorum import QuorumResult
@@ -22,6 +23,7 @@ from expertenrat.domain.votes import unanimous_yes
 from expertenrat.services.attendance_rows import placed_agenda_rows
 from expertenrat.services.document_item_rows import (
     item_heading,
+    item_outcomes,
     project_titles,
     recused_conflicts,
 )
@@ -41,10 +43,12 @@ def minutes_items(
     votes = _votes(session, ids)
     recused = recused_conflicts(session, ids, sheet.present_at)
     recommendations = _recommendations(session, ids)
+    settled = item_outcomes((row, p.number) for row, p in placed)
     return tuple(
         _item(
             row,
             p,
+            settled[row.id],
             projects,
             votes.get(row.id, ()),
             tuple(recused.get(row.id, ())),
@@ -59,6 +63,7 @@ def minutes_items(
 def _item(
     row: models.AgendaItem,
     placed: agenda.PlacedItem,
+    settled: EffectiveOutcome,
     projects: dict[int, str],
     votes: tuple[VoteRecord, ...],
     recused: tuple[DeclaredConflict, ...],
@@ -82,7 +87,8 @@ def _item(
         recused=recused,
         recommendations=recommendations,
         urgent=row.urgent,
-        outcome=AgendaItemOutcome(row.outcome),
+        outcome=settled.outcome,
+        follows=settled.follows,
         quorum=quorum,
     )
 

@@ -47,7 +47,7 @@ from expertenrat.domain.votes import (
 from expertenrat.services.attendance_rows import agenda_rows, live_meeting
 from expertenrat.services.attendance_sheets import attendance_sheet
 from expertenrat.services.conflict_sheets import conflict_sheet
-from expertenrat.services.document_item_rows import project_titles
+from expertenrat.services.document_item_rows import item_outcomes, project_titles
 from expertenrat.store import models
 
 
@@ -158,13 +158,13 @@ def minutes_from_facts(session: Session, meeting: models.Meeting, facts: Meeting
     recommendations = _recommendations(session, ids)
     projects = project_titles(session, (row.project_id for row, _ in placed))
     parents = {row.parent_id for row, _ in placed}
+    settled = item_outcomes(placed)
     items = []
     for row, number in placed:
         voters = facts.voters(row.id, number)
         item_votes = tuple(vote_of(v, voters) for v in votes.get(row.id, ()))
         adopted = recommendations.get(row.id, ())
         texts = texts_of(row)
-        outcome = AgendaItemOutcome(row.outcome)
         # A recommendation adopted is a resolution too (found by a tester: it got no
         # warning without a vote or resolution text).
         modes = [v.mode for v in item_votes]
@@ -199,7 +199,7 @@ def minutes_from_facts(session: Session, meeting: models.Meeting, facts: Meeting
                     and not item_votes
                     and not adopted
                     and row.id not in parents
-                    and outcome is AgendaItemOutcome.DISCUSSED  # none asked of one not dealt with
+                    and settled[row.id].dealt_with  # none asked of one not dealt with
                 ),
                 parent_id=row.parent_id,
                 presenter=row.presenter,
@@ -209,7 +209,8 @@ def minutes_from_facts(session: Session, meeting: models.Meeting, facts: Meeting
                 warnings=warnings,
                 vote_count_problems=count_problems,
                 urgent=row.urgent,
-                outcome=outcome,
+                outcome=AgendaItemOutcome(row.outcome),
+                effective=settled[row.id],
                 without_quorum=missing,
             )
         )

@@ -27,6 +27,7 @@ from expertenrat.domain.oparl_records import (
 )
 from expertenrat.domain.votes import unanimous_yes
 from expertenrat.services.attendance_sheets import attendance_sheets
+from expertenrat.services.document_item_rows import item_outcomes
 from expertenrat.services.oparl_annexes import public_annexes
 from expertenrat.services.oparl_invitations import InvitationPdfs, is_invited, retired_invitation
 from expertenrat.services.oparl_minutes import approved_minutes
@@ -83,6 +84,7 @@ def meeting_records(
     for item in items:
         by_meeting[item.meeting_id].append(item)
     public = _effectively_public(items)
+    outcomes = _outcomes(items)
     zone = ZoneInfo(council.time_zone)
     records = []
     for meeting in meetings:
@@ -101,7 +103,7 @@ def meeting_records(
                 room=meeting.room,
                 present_keys=tuple(present.get(meeting.id, ())),
                 items=tuple(
-                    _item(i, n, public[i.id], project_keys, votes, recusals, sheets)
+                    _item(i, n, public[i.id], outcomes[i.id], project_keys, votes, recusals, sheets)
                     for n, i in enumerate(ordered, start=1)
                 ),
                 invitation=rendered.get(meeting.id),
@@ -137,10 +139,20 @@ def _effectively_public(items: list[models.AgendaItem]) -> dict[int, bool]:
     return {i.id: public(i) for i in items}
 
 
+def _outcomes(items: list[models.AgendaItem]) -> dict[int, AgendaItemOutcome]:
+    """What became of each item: a sub-item of one postponed was postponed with it
+    (``domain.agenda_outcomes``); a deleted item, or one under a deleted one, has its own."""
+    live = item_outcomes((i, i.number) for i in items if i.deleted_at is None)
+    return {
+        i.id: live[i.id].outcome if i.id in live else AgendaItemOutcome(i.outcome) for i in items
+    }
+
+
 def _item(
     item: models.AgendaItem,
     order: int,
     public: bool,
+    outcome: AgendaItemOutcome,
     project_keys: dict[int, str],
     votes: dict[int, list[models.Vote]],
     recusals: dict[int, list[RecusalRecord]],
@@ -167,7 +179,7 @@ def _item(
             for v in votes.get(item.id, ())
         ),
         recusals=tuple(recusals.get(item.id, ())),
-        outcome=AgendaItemOutcome(item.outcome),
+        outcome=outcome,
     )
 
 

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
-from expertenrat.domain.enums import AgendaItemOutcome
 from expertenrat.domain.minutes import ItemMinutes, Minutes
 from expertenrat.domain.text_characters import shows_nothing
 from expertenrat.ui.i18n import tr
@@ -34,8 +33,9 @@ def item_key(item_id: int) -> str:
 
 def lacking(item: ItemMinutes, payload: dict) -> bool:
     """Whether ``item`` still lacks content ("fehlt noch") with its texts as ``payload``
-    (typed or stored): no text, no vote and no recommendation, and it was dealt with."""
-    if item.votes or item.recommendations or item.outcome is not AgendaItemOutcome.DISCUSSED:
+    (typed or stored): no text, no vote and no recommendation, and it was dealt with (nor
+    postponed or taken off with the item above it)."""
+    if item.votes or item.recommendations or not item.effective_outcome.dealt_with:
         return False
     return all(shows_nothing(str(text)) for text in payload.values())
 

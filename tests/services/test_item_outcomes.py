@@ -69,18 +69,50 @@ def test_another_pcs_outcome_is_not_saved_over(service, minutes) -> None:
     assert service.minutes(minutes.meeting_id).item(item_id).outcome is WITHDRAWN
 
 
-def test_a_vote_at_an_item_postponed_is_a_warning(service, minutes) -> None:
-    item = service.minutes(minutes.meeting_id).items[2]  # voted on
+def test_a_resolution_and_its_vote_at_an_item_postponed_pass_the_check(service, minutes) -> None:
+    """ "Antrag auf Vertagung, einstimmig angenommen": a vote on postponing is no
+    contradiction (found by a tester); an adopted recommendation there is warned of
+    (``tests/domain/test_minutes_checklist_outcomes.py``)."""
+    item = service.minutes(minutes.meeting_id).items[2]  # a Beschluss and its vote
+    assert item.resolution_text and item.votes
     service.set_outcome(item.item_id, POSTPONED, DISCUSSED)
 
-    (line,) = [
-        line for line in service.checklist(minutes.meeting_id).lines if line.key == "item_outcome"
-    ]
-    assert line.ok and line.warning and line.target.item_id == item.item_id
-    assert line.text.startswith(
-        f"{item.label}: Der Punkt ist als vertagt vermerkt, im Protokoll steht aber eine "
-        "Abstimmung."
-    )
+    checklist = service.checklist(minutes.meeting_id)
+    assert checklist.complete
+    assert [line.text for line in checklist.lines if line.warning or not line.ok] == []
+
+
+def test_a_sub_item_of_an_item_postponed_is_postponed_with_it(database, service, minutes) -> None:
+    """Its empty sub-item no longer "fehlt noch" nor blocks the check; the editor's line and
+    the PDF mark it ("Mit TOP 4 vertagt."), unless it has an outcome of its own (found by a
+    tester)."""
+    parent_id = minutes.item_ids[3]
+    with database.transaction() as session:
+        parent = session.get(models.AgendaItem, parent_id)
+        subs = [
+            models.AgendaItem(meeting_id=minutes.meeting_id, parent_id=parent_id, position=n,
+                              number=f"4.{n + 1}", title=f"Unterpunkt {n + 1}")
+            for n in range(2)
+        ]  # fmt: skip
+        parent.discussion = ""
+        session.add_all(subs)
+        session.flush()
+        first, second = (sub.id for sub in subs)
+    assert service.minutes(minutes.meeting_id).item(first).lacks_content
+
+    service.set_outcome(parent_id, POSTPONED, DISCUSSED)
+    service.set_outcome(second, WITHDRAWN, DISCUSSED)
+
+    read = service.minutes(minutes.meeting_id)
+    assert not read.item(first).lacks_content and read.item(first).outcome is DISCUSSED
+    assert read.item(first).mark == "– vertagt" and read.item(second).mark == "– abgesetzt"
+    assert service.checklist(minutes.meeting_id).complete
+    with database.reading() as session:
+        meeting = session.get(models.Meeting, minutes.meeting_id)
+        printed = text(render_minutes(minutes_document(session, meeting)).pdf)
+    assert "Mit TOP 4 vertagt." in printed
+    assert "Der Tagesordnungspunkt wurde abgesetzt." in printed  # 4.2: its own
+    assert "Keine Eintragungen." not in printed
 
 
 def test_the_outcome_is_refused_once_the_minutes_are_approved(database, service, minutes) -> None:

@@ -464,7 +464,8 @@ def test_what_the_minutes_say_of_an_item_goes_out_only_once_they_are_approved(se
 
 def test_an_item_postponed_or_taken_off_carries_it_as_its_result(services, tmp_path):
     """What the approved minutes record of an item not dealt with ("vertagt",
-    "abgesetzt") is its result, whatever its free text or its last vote said."""
+    "abgesetzt") is its result, whatever its free text or its last vote said; a sub-item
+    without an outcome of its own was postponed with it (found by a tester)."""
     with services.database.transaction() as session:
         items = session.scalars(
             select(models.AgendaItem)
@@ -479,7 +480,16 @@ def test_an_item_postponed_or_taken_off_carries_it_as_its_result(services, tmp_p
         ).all()
         for item, outcome in zip(items, ("postponed", "withdrawn"), strict=True):
             item.outcome, item.result = outcome, "zur Kenntnis genommen"
-        keys = [item.public_id for item in items]
+        sub = models.AgendaItem(
+            meeting_id=items[0].meeting_id,
+            parent_id=items[0].id,
+            number=f"{items[0].number}.9",
+            position=9,
+            title="Unterpunkt",
+        )
+        session.add(sub)
+        session.flush()
+        keys = [item.public_id for item in (*items, sub)]
     walk = exported(services, tmp_path / "oparl")
 
     results = {
@@ -488,7 +498,7 @@ def test_an_item_postponed_or_taken_off_carries_it_as_its_result(services, tmp_p
         for key in keys
         if item["id"].endswith(f"/{key}.json")
     }
-    assert results == dict(zip(keys, ("vertagt", "abgesetzt"), strict=True))
+    assert results == dict(zip(keys, ("vertagt", "abgesetzt", "vertagt"), strict=True))
 
 
 def test_the_term_of_a_member_without_name_consent_is_not_published(services, tmp_path):
