@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from expertenrat.domain.agenda import minutes_mark
+from expertenrat.domain.agenda import URGENT_MARK, minutes_mark
 from expertenrat.domain.agenda_outcomes import EffectiveOutcome
 from expertenrat.domain.enums import AgendaItemOutcome, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
@@ -124,6 +124,14 @@ class MinutesItem:
         """ "Der Tagesordnungspunkt wurde vertagt." ("Mit TOP 6 vertagt.") for an item not
         dealt with, else ""."""
         return EffectiveOutcome(self.outcome, self.follows).line
+
+    @property
+    def agenda_marks(self) -> tuple[str, str]:
+        """What the agenda table prints under the title, each on its small line:
+        "(Dringlichkeitsantrag)" and "vertagt" (the dash of the heading's "– vertagt" would
+        stand alone there), either "" where it does not apply."""
+        dealt_with = self.outcome is AgendaItemOutcome.DISCUSSED
+        return URGENT_MARK if self.urgent else "", "" if dealt_with else self.outcome.label
 
     def vote_lines(self) -> tuple[str, ...]:
         return tuple(vote_line(v, self.recused) for v in self.votes)

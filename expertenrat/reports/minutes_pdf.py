@@ -47,7 +47,7 @@ _AGENDA_COLUMNS: tuple[Column[MinutesItem], ...] = (
         0.70,
         lambda i: [
             (i.title, PLAIN),
-            (i.mark, SMALL),
+            *((mark, SMALL) for mark in i.agenda_marks),
             (parts.kind_beside(i.title, i.kind_label), SMALL),
         ],
     ),
