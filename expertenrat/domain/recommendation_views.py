@@ -16,7 +16,7 @@ from expertenrat.domain.recommendation_history import HistoryEntry, Response
 from expertenrat.domain.recommendation_search import code_token
 from expertenrat.domain.recommendations import AWAITING_OUTCOME, AWAITING_RESPONSE, BETWEEN_MEETINGS
 from expertenrat.domain.text_folding import searchable, searchable_prose
-from expertenrat.domain.wording import counted
+from expertenrat.domain.wording import since_days
 
 DUE_TODAY = "heute fällig"  # what is awaited is due today (RecommendationRow.due_today)
 
@@ -218,11 +218,13 @@ class RecommendationRow:
 
     @property
     def overdue_text(self) -> str:
-        """ "seit 12 Tagen überfällig", or for a passed plan "Umsetzung geplant bis
-        30.06.2026, seit 3 Tagen überfällig"; empty while nothing is overdue."""
+        """ "seit 12 Tagen überfällig" ("seit 3 Monaten …", :func:`since_days`), or for a
+        passed plan "Umsetzung geplant bis 30.06.2026, seit 3 Tagen überfällig"; empty while
+        nothing is overdue. The one wording of lateness: the register, the Übersicht, the
+        reminders and the report all show it."""
         if not self.overdue:
             return ""
-        late = f"seit {counted(self.days_overdue, 'Tag', 'Tagen')} überfällig"
+        late = f"{since_days(self.days_overdue)} überfällig"
         if self.plan_overdue:
             return f"Umsetzung geplant bis {self.planned_by:%d.%m.%Y}, {late}"
         return late

@@ -38,6 +38,19 @@ def years_ago(years: int) -> str:
     return "einem Jahr" if years == 1 else f"{years} Jahren"
 
 
+def since_days(days: int) -> str:
+    """ "seit 12 Tagen", past two months "seit 3 Monaten" (of 30 days), past a year "seit
+    über einem Jahr", "seit 2 Jahren": how long something has been so, as a reader takes it
+    in (never "seit 365 Tagen"). Whole months and years only, counted down: "seit 3
+    Monaten" holds for 90 to 119 days."""
+    if days < 60:
+        return f"seit {counted(days, 'Tag', 'Tagen')}"
+    if days < 365:
+        return f"seit {days // 30} Monaten"
+    over = "über " if days % 365 else ""
+    return f"seit {over}{years_ago(days // 365)}"
+
+
 def number_ranges(numbers: Iterable[int]) -> str:
     """ "2–5, 8, 10–11": the numbers (of rows, say) in order, each run of consecutive ones as
     its first and last, so that 20,000 rows make a short line."""

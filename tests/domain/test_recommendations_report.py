@@ -94,7 +94,7 @@ def test_answer_and_state_labels():
 
     assert lines[2].answer_label == "Umsetzung geplant (01.09.2025)"
     assert lines[3].answer_label == "keine Stellungnahme"
-    assert lines[3].state_label == "übermittelt, seit 365 Tagen überfällig"
+    assert lines[3].state_label == "übermittelt, seit einem Jahr überfällig"
     assert lines[1].state_label == "umgesetzt"
     assert ANSWERS[2].first_received_on == date(2025, 6, 1)
 

@@ -12,6 +12,7 @@ from expertenrat.domain.wording import (
     number_ranges,
     quotations_isolated,
     shortened,
+    since_days,
     whole_number,
 )
 
@@ -21,6 +22,22 @@ def test_counted_takes_the_noun_in_its_number():
         "1 Gremium",
         "3 Gremien",
     )
+
+
+def test_a_long_time_is_said_in_months_or_years_not_in_days():
+    # (found by a tester) the report read "seit 365 Tagen überfällig"
+    days = (1, 59, 60, 119, 364, 365, 366, 730, 1000)
+    assert [since_days(n) for n in days] == [
+        "seit 1 Tag",
+        "seit 59 Tagen",
+        "seit 2 Monaten",
+        "seit 3 Monaten",
+        "seit 12 Monaten",
+        "seit einem Jahr",
+        "seit über einem Jahr",
+        "seit 2 Jahren",
+        "seit über 2 Jahren",
+    ]
 
 
 def test_listed_joins_the_last_part_with_und():

@@ -27,7 +27,7 @@ def test_report_prints_codes_answers_states_and_days_open():
         assert r.code in printed
     assert "Umsetzung geplant (01.09.2025)" in printed
     assert "nicht entsprochen (05.03.2026)" in printed
-    assert "übermittelt, seit 365 Tagen überfällig" in printed
+    assert "übermittelt, seit einem Jahr überfällig" in printed
     assert "keine Stellungnahme" in printed
     assert "Federführung: Umweltamt" in printed
     assert "Offene und überfällige Empfehlungen" in printed
