@@ -58,19 +58,20 @@ def _days_open(line: ReportLine) -> Lines:
     return [(line.days_open_label, PLAIN)]
 
 
+# The state takes a quarter: "übermittelt (1 von 2 geantwortet), Umsetzung geplant bis
+# 30.06.2026, seit 3 Monaten überfällig" in four lines, not seven; the title, mostly a line
+# or two, gives the room.
 _COLUMNS: tuple[Column[ReportLine], ...] = (
     Column("Kennung", 0.13, _code),
-    Column("Empfehlung", 0.39, _title),
+    Column("Empfehlung", 0.33, _title),
     Column("Stellungnahme", 0.2, _answer),
-    Column("Stand", 0.19, _state),
-    Column("Tage offen", 0.09, _days_open),
+    Column("Stand", 0.27, _state),
+    Column("Tage offen", 0.07, _days_open),
 )
 LINES_WITH_PROJECTS: tuple[Column[ReportLine], ...] = (
     Column("Kennung", 0.13, _code),
-    Column("Empfehlung und Projekte", 0.39, _title_and_projects),
-    Column("Stellungnahme", 0.2, _answer),
-    Column("Stand", 0.19, _state),
-    Column("Tage offen", 0.09, _days_open),
+    Column("Empfehlung und Projekte", 0.33, _title_and_projects),
+    *_COLUMNS[2:],
 )
 
 

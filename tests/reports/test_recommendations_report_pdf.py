@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from pdf_reading import outline, read, text
+from pdf_reading import outline, placed_text_runs, read, text
 from recommendations_report_sample import FIELDS, HOSTILE, KLIMA, ROWS, S, report, row
 
 from expertenrat.domain.enums import RecommendationKind
@@ -195,3 +195,19 @@ def test_every_page_with_rows_names_its_action_field_above_them(count):
         assert found and found.start() < code, f"Seite {number}: {printed[:300]}"
         started += bool(re.search(r"\(Fortsetzung\) Projekt \d+ Federführung", printed))
     assert started  # the case the tester saw is among them
+
+
+def test_a_long_state_keeps_to_a_few_lines_of_its_column():
+    """(found by a tester) The narrow "Stand" column wrapped a passed plan's state to six
+    lines beside a title of one; the title gives it room."""
+    planned = replace(ROWS[1], planned_by=date(2026, 5, 20), days_overdue=100)
+    page = read(render_recommendations_report(report([planned])).pdf).pages[1]
+    runs = placed_text_runs(page)
+    left, top = next((x, y) for t, x, y, _s in runs if t == "Stand")
+    right = next(x for t, x, _y, _s in runs if t == "Tage")
+    foot = next(y for t, _x, y, _s in runs if t.startswith("Seite "))
+    state = [(t, y) for t, x, y, _s in runs if left <= x < right and foot < y < top]
+
+    assert " ".join(t for t, _y in state).startswith("beantwortet, Umsetzung geplant")
+    assert "seit 3 Monaten überfällig" in " ".join(t for t, _y in state)
+    assert len({round(y) for _t, y in state}) <= 3
