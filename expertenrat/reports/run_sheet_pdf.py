@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from expertenrat.domain.documents import RenderedPdf
-from expertenrat.domain.meeting_document_titles import meeting_heading
+from expertenrat.domain.meeting_document_titles import council_named, meeting_heading
 from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument
 from expertenrat.domain.meeting_numbers import meeting_noun
 from expertenrat.reports import meeting_parts as parts
@@ -67,7 +67,8 @@ def render_run_sheet(doc: MeetingDocument) -> RenderedPdf:
         date=doc.start.date(),
         logo_png=head.logo_png,
         landscape=True,
-        subject=f"{title}, {parts.when(doc)}",
+        # named as the invitation is (no "Ablaufplan: …" after the council's colon)
+        subject=council_named(doc, f"Ablaufplan der {heading}, {parts.when(doc)}"),
         keywords=f"Ablaufplan, intern, {heading}, {head.council_name}",
         date_label=f"{meeting_noun(doc.number, doc.kind)} vom",  # as the minutes' header
         footer_note=INTERNAL,

@@ -420,6 +420,17 @@ def test_pdf_metadata_names_the_document_and_the_council() -> None:
         assert info.author == "Smart City Expert*innenrat"
 
 
+def test_the_run_sheets_subject_names_the_council_as_the_invitations_does() -> None:
+    """(found by a tester) Its metadata subject, "Ablaufplan: 5. Sitzung, …", alone of the
+    meeting's documents did not name the council."""
+    leipzig = replace(LETTERHEAD, council_name="Digitalbeirat der  Stadt Leipzig", city="Leipzig")
+
+    assert read(render_run_sheet(meeting(letterhead=leipzig)).pdf).metadata.subject == (
+        "Digitalbeirat der Stadt Leipzig: Ablaufplan der 5. Sitzung, "
+        "Dienstag, 10. März 2026, 16:00–18:00 Uhr"
+    )
+
+
 def test_a_table_that_runs_over_never_leaves_its_last_row_alone_on_the_next_page() -> None:
     ran_over = False
     for count in range(8, 26):
