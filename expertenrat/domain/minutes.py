@@ -211,10 +211,12 @@ NOT_FINISHED = DraftFinish()
 
 @dataclass(frozen=True, slots=True)
 class SavedItem:
-    """The answer to an autosave: the item's new version."""
+    """The answer to an autosave: the item's new version, and its outcome as stored (set on
+    another PC meanwhile, the editor shows it)."""
 
     item_id: int
     version: int
+    outcome: AgendaItemOutcome = AgendaItemOutcome.DISCUSSED
 
 
 class ItemConflictError(ConcurrentEditError):

@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.enums import AgendaItemOutcome
 from expertenrat.domain.errors import ConcurrentEditError, NotFoundError
 from expertenrat.domain.minutes import (
     ItemConflictError,
@@ -174,7 +175,7 @@ class MinutesAutosave:
             if row.version != expected_version:
                 stored = texts_of(row)
                 if stored == texts:
-                    return SavedItem(row.id, row.version)
+                    return SavedItem(row.id, row.version, AgendaItemOutcome(row.outcome))
                 written = ("agenda_item_minutes", row.id, editing_session)
                 if not self._written.only_this_side_changed(stored, base, written, row.version):
                     raise ItemConflictError(_item_what(row), stored, row.version)
@@ -190,7 +191,7 @@ class MinutesAutosave:
                 f"{label_of(meeting, isolated)} bearbeitet",
                 before=before, after=_texts_state(texts),
             )  # fmt: skip
-            saved = SavedItem(row.id, row.version)
+            saved = SavedItem(row.id, row.version, AgendaItemOutcome(row.outcome))
         self._editing.committed(opened)
         self._written.wrote(("agenda_item_minutes", item_id, editing_session), saved.version)
         return saved

@@ -4,12 +4,14 @@ what the editor does once a save has an outcome.
 The autosave knows the version of each record shown (the items' texts, the header), and the
 saver (:mod:`ui.minutes_saving`) the text each save starts from, unless text typed here
 still waits to be saved. A save done: the checklist is read again (and a new header tells
-the meetings page). The status line shows the autosave's status; a click on the shortened
-line shows the whole message. A save refused because another PC saved meanwhile: changes of
-other fields are both kept (saved and shown at once), the same field changed on both sides
-is a question (:mod:`ui.minutes_offers`). A save no retry can mend: the text of an item, or
-of the header of a meeting, deleted meanwhile is shown to copy. A record replaced by what is
-stored: shown, and the minutes reread.
+the meetings page); a save of an item's text that found another "Behandlung" stored (set on
+another PC) rereads the minutes, so the form shows what is stored. The status line shows the
+autosave's status; a click on the shortened line shows the whole message. A save refused
+because another PC saved meanwhile: changes of other fields are both kept (saved and shown
+at once), the same field changed on both sides is a question (:mod:`ui.minutes_offers`). A
+save no retry can mend: the text of an item, or of the header of a meeting, deleted
+meanwhile is shown to copy. A record replaced by what is stored: shown, and the minutes
+reread.
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ _CONTEXT = "MinutesEditor"
 
 class AutosaveLink:
     """Connects itself to ``autosave`` and the status button ``indicator``; ``refresh``
-    rereads the minutes, ``header_saved`` tells that the header was saved."""
+    rereads the minutes, ``header_saved`` tells that the header was saved, ``minutes`` are
+    those shown."""
 
     def __init__(
         self,
@@ -51,6 +54,7 @@ class AutosaveLink:
         indicator: StatusLine,
         refresh: Callable[[], None],
         header_saved: Callable[[], None],
+        minutes: Callable[[], Minutes | None],
     ) -> None:
         self._parent = parent
         self._dialogs = dialogs
@@ -62,6 +66,7 @@ class AutosaveLink:
         self._indicator = indicator
         self._refresh = refresh
         self._header_saved = header_saved
+        self._minutes = minutes
         autosave.status_changed.connect(indicator.setText)
         indicator.clicked.connect(self.show_whole_status)
         autosave.saved.connect(self.saved)
@@ -87,7 +92,18 @@ class AutosaveLink:
     def saved(self, key: str, _version: int) -> None:
         if key.startswith("header:"):
             self._header_saved()
+        if self._outcome_changed(key):
+            self._refresh()  # the "Behandlung" set on another PC, its marks and the check
+            return
         self._checklist_refresh.schedule()
+
+    def _outcome_changed(self, key: str) -> bool:
+        """The save of an item's text found another outcome stored than the one shown."""
+        outcome, minutes = self._saver.outcomes.pop(key, None), self._minutes()
+        if outcome is None or minutes is None:
+            return False
+        item_id = int(key.partition(":")[2])
+        return any(i.item_id == item_id and i.outcome is not outcome for i in minutes.items)
 
     def show_whole_status(self) -> None:
         """A click on the shortened status line: the whole message."""

@@ -135,6 +135,7 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
             self.indicator,
             self.refresh,
             self.changed.emit,
+            lambda: self._minutes,
         )
         self._connect()
         self.set_meeting(None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 
+from expertenrat.domain.enums import AgendaItemOutcome
 from expertenrat.domain.errors import ConcurrentEditError
 from expertenrat.domain.minutes import ItemConflictError
 from expertenrat.services.context import Services
@@ -23,6 +24,9 @@ class MinutesSaver:
         self._minutes = services.minutes
         self.editing_session = uuid.uuid4().hex
         self.bases: dict[str, dict] = {}  # key → the payload as last read or saved
+        # key → the item's outcome as its last save found it (set on another PC meanwhile:
+        # the editor rereads the minutes, ``ui.minutes_autosave_link``)
+        self.outcomes: dict[str, AgendaItemOutcome] = {}
 
     def new_editing_session(self) -> None:
         """A new audit entry per item from now on (another meeting was opened)."""
@@ -49,6 +53,7 @@ class MinutesSaver:
         except ItemConflictError as error:
             return Conflict(texts_payload(error.stored), error.version)
         self.bases[key] = payload
+        self.outcomes[key] = saved.outcome
         return saved.version
 
     def _save_header(

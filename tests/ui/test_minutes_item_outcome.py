@@ -48,3 +48,35 @@ def test_choosing_vertagt_marks_the_item_and_is_refused_once_approved(qtbot, ser
     assert services.minutes.minutes(held.meeting_id).item(second).outcome.label == "beraten"
     assert editor.item_form.outcome_combo.currentText() == "beraten"
     assert not editor.item_form.outcome_combo.isEnabled()
+
+
+def test_another_pcs_outcome_is_shown_after_a_refusal_and_after_a_save_of_text(
+    qtbot, services, dialogs
+):
+    """A choice refused because another PC set the outcome first says so, not "Bitte laden
+    Sie die Daten neu": the form shows what is stored already. Saving typed text finds the
+    outcome another PC set since, and the combo shows it (found by a tester)."""
+    held = held_meeting_of_three(services)
+    first = held.item_ids[0]
+    editor = MinutesEditor(services, dialogs)
+    qtbot.addWidget(editor, before_close_func=lambda _: qtbot.waitUntil(editor.idle))
+    editor.set_meeting(held.meeting_id)
+    editor.items.select_key(item_key(first))
+    services.minutes.set_outcome(first, AgendaItemOutcome.POSTPONED, AgendaItemOutcome.DISCUSSED)
+
+    choose(editor, AgendaItemOutcome.WITHDRAWN)
+
+    assert dialogs.messages[-1] == (
+        "warning", "Behandlung", "Die Behandlung von TOP 1 wurde inzwischen an einem anderen "
+        "PC geändert; angezeigt ist jetzt der gespeicherte Stand.",
+    )  # fmt: skip
+    assert editor.item_form.outcome_combo.currentText() == "vertagt"
+
+    services.minutes.set_outcome(first, AgendaItemOutcome.DISCUSSED, AgendaItemOutcome.POSTPONED)
+    editor.item_form.discussion_edit.setPlainText("Kurz berichtet.")
+    editor.autosave.flush()
+    qtbot.waitUntil(editor.idle)
+
+    assert services.minutes.minutes(held.meeting_id).item(first).discussion == "Kurz berichtet."
+    assert editor.item_form.outcome_combo.currentText() == "beraten"
+    assert editor.item_form.discussion_edit.toPlainText() == "Kurz berichtet."
