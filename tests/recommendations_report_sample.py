@@ -18,8 +18,8 @@ from expertenrat.domain.recommendations_report import (
     RecommendationsReport,
     ResponseSummary,
     recommendations_report,
-    scope_text,
 )
+from expertenrat.domain.recommendations_scope import scope_text
 
 S = RecommendationStatus
 TODAY = date(2026, 6, 1)

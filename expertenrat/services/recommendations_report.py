@@ -23,8 +23,8 @@ from expertenrat.domain.recommendations_report import (
     ResponseSummary,
     recommendations_report,
     report_lines,
-    scope_text,
 )
+from expertenrat.domain.recommendations_scope import scope_text
 from expertenrat.domain.response_summaries import response_summary
 from expertenrat.exchange.recommendations_register import register_csv, register_xlsx
 from expertenrat.reports.recommendations_report_pdf import render_recommendations_report

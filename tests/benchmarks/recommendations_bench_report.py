@@ -26,8 +26,8 @@ from expertenrat.domain.recommendations_report import (
     ReportLine,
     ResponseSummary,
     recommendations_report,
-    scope_text,
 )
+from expertenrat.domain.recommendations_scope import scope_text
 
 COUNT = 2000
 TODAY = date(2026, 11, 27)

@@ -18,8 +18,8 @@ from expertenrat.domain.recommendations_report import (
     InTimeYear,
     ResponseSummary,
     days_open,
-    scope_text,
 )
+from expertenrat.domain.recommendations_scope import scope_text
 
 S = RecommendationStatus
 
