@@ -247,6 +247,7 @@ def test_no_row_is_lost_but_duplicated_conflicts(migrated):
     expected.update(recommendation_projects=0, recommendation_responses=0)  # by 0007
     expected.update(agenda_templates=before["councils"] * 5)  # 0010: the 5 standard ones each
     expected.update(retired_recommendation_codes=0)  # 0019: nothing retired in these rows
+    expected.update(late_invitations=0)  # 0026: no invitation sent on in these rows
     assert after == expected
 
 
