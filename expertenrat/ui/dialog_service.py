@@ -15,21 +15,17 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QColorDialog,
-    QDialog,
     QFileDialog,
-    QFormLayout,
     QMessageBox,
     QWidget,
 )
 
-from expertenrat.ui.date_fields import date_edit
-from expertenrat.ui.dialog_parts import dialog_buttons
+from expertenrat.ui.date_question_dialog import DateQuestionDialog
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.message_box import MessageBox, breakable
 from expertenrat.ui.save_location import FileKind, SaveLocations, documents_folder
 from expertenrat.ui.text_choice_dialog import TextChoiceDialog
 from expertenrat.ui.text_question_dialog import TextQuestionDialog
-from expertenrat.ui.widgets import hint_label
 
 _CONTEXT = "DialogService"
 _FIRST_PATTERN = re.compile(r"\*\.(\w+)")
@@ -150,19 +146,24 @@ class DialogService:
     ) -> None:
         """``hint``: a line under the date for the date chosen ("" for none), e.g. that it
         is a holiday; the date is taken all the same."""
-        dialog = QDialog(parent)
-        dialog.setWindowTitle(title)
-        editor = date_edit(initial)
-        buttons = dialog_buttons(dialog)
-        layout = QFormLayout(dialog)
-        layout.addRow(label, editor)
-        if hint is not None:
-            hint_line = hint_label(hint(initial))
-            hint_line.setObjectName("date_hint")
-            editor.dateChanged.connect(lambda day: hint_line.setText(hint(day.toPython())))
-            layout.addRow("", hint_line)
-        layout.addRow(buttons)
-        dialog.accepted.connect(lambda: on_date(editor.date().toPython()))
+        dialog = DateQuestionDialog(parent, title, label, initial, hint)
+        dialog.accepted.connect(lambda: on_date(dialog.day()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def ask_date_and_checks(
+        self,
+        parent: QWidget,
+        title: str,
+        label: str,
+        initial: date,
+        checks: tuple[Sequence[str], str],
+        on_answer: Callable[[date, tuple[int, ...]], None],
+    ) -> None:
+        """:meth:`ask_date` with check boxes, all checked first: ``checks`` = (their texts,
+        the message for none checked); ``on_answer`` gets the date and the indexes checked."""
+        dialog = DateQuestionDialog(parent, title, label, initial, None, *checks)
+        dialog.accepted.connect(lambda: on_answer(dialog.day(), dialog.checked()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

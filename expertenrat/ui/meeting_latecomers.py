@@ -3,9 +3,10 @@ the members its invitation did not reach with the others (they joined after it w
 as the Übersicht does ("7. Sitzung am 11.12.2026: Dr. Jana Petersen ist nach der
 Einladung vom 27.11.2026 ins Gremium gekommen – Einladung nachsenden"), with what to do:
 "Als E-Mail-Entwurf speichern …" (the invitation mail to them alone, saved as the
-documents' entry of that name saves it to all) and "Einladung nachgesandt …" (asks the day and
-records it for them: they leave the line; the meeting's day of invitation, from which
-the notice period counts, stays). Hidden for every other meeting."""
+documents' entry of that name saves it to all) and "Einladung nachgesandt …" (asks the
+day and, for several, to whom of them, and records it for those: they leave the line; the
+meeting's day of invitation, from which the notice period counts, stays). Hidden for every
+other meeting."""
 
 from __future__ import annotations
 
@@ -93,28 +94,39 @@ class MeetingLatecomers(QWidget):
         self.setVisible(bool(self.latecomers))
 
     def ask_sent(self) -> None:
-        """Ask on which day the invitation was sent on to them (today unless changed), then
-        record it; a refusal shows its German reason."""
-        line, ids = self._line, self._ids()
-        if line is None or not ids:
+        """Ask on which day the invitation was sent on to them (today unless changed) and,
+        for several, to whom (each a check box, all checked first; one at least), then
+        record it for those checked; a refusal shows its German reason."""
+        line, shown = self._line, self.latecomers
+        if line is None or not shown:
             return
-        names = listed([m.name for m in self.latecomers])
         title = tr(_CONTEXT, "Einladung nachgesandt")
 
-        def record(sent_on: date) -> None:
+        def record(sent_on: date, chosen: tuple[int, ...]) -> None:
             try:
-                self._late.record_sent(line.id, ids, sent_on)
+                self._late.record_sent(line.id, [shown[i].membership_id for i in chosen], sent_on)
             except ExpertenratError as error:
                 self._dialogs.warning(self, title, error.message)
             self.show_for(line)
 
-        self._dialogs.ask_date(
+        if len(shown) == 1:
+            label = tr(_CONTEXT, "Die Einladung zu „{}“ am {:%d.%m.%Y} wurde {} nachgesandt am")
+            self._dialogs.ask_date(
+                self,
+                title,
+                label.format(line.label, line.starts_at, shown[0].name),
+                self._today(),
+                lambda sent_on: record(sent_on, (0,)),
+            )
+            return
+        label = tr(_CONTEXT, "Die Einladung zu „{}“ am {:%d.%m.%Y} wurde nachgesandt am")
+        none_checked = tr(_CONTEXT, "Bitte mindestens ein Mitglied ankreuzen.")
+        self._dialogs.ask_date_and_checks(
             self,
             title,
-            tr(_CONTEXT, "Die Einladung zu „{}“ am {:%d.%m.%Y} wurde {} nachgesandt am").format(
-                line.label, line.starts_at, names
-            ),
+            label.format(line.label, line.starts_at),
             self._today(),
+            ([m.name for m in shown], none_checked),
             record,
         )
 

@@ -8,7 +8,15 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDateEdit, QDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
 
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.message_box import breakable
@@ -112,3 +120,30 @@ def test_a_date_asked_for_shows_its_hint_for_the_date_chosen(dialogs, parent, qt
     assert hint.text() == "Sonntag"
     dialog.accept()
     assert chosen == [date(2026, 12, 27)]
+
+
+def test_a_date_asked_with_check_boxes_needs_one_checked(dialogs, parent, qtbot):
+    """All checked first; "OK" with none checked says so and keeps the dialog open."""
+    answers = []
+    dialogs.ask_date_and_checks(
+        parent,
+        "Einladung nachgesandt",
+        "Nachgesandt am",
+        date(2026, 12, 4),
+        (["Jana Petersen", "Ole Brandt"], "Bitte mindestens ein Mitglied ankreuzen."),
+        lambda day, chosen: answers.append((day, chosen)),
+    )
+    (dialog,) = parent.findChildren(QDialog)
+    jana, ole = dialog.findChildren(QCheckBox)
+    assert jana.isChecked() and ole.isChecked()
+    jana.setChecked(False)
+    ole.setChecked(False)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    ok.click()
+    assert answers == [] and dialog.result() == 0
+    assert (
+        dialog.findChild(QLabel, "errorLabel").text() == "Bitte mindestens ein Mitglied ankreuzen."
+    )
+    ole.setChecked(True)
+    ok.click()
+    assert answers == [(date(2026, 12, 4), (1,))]

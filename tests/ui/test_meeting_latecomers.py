@@ -73,3 +73,48 @@ def test_the_invitation_is_mailed_and_recorded_as_sent_on_to_a_newcomer_alone(
     ]
     assert bar.isHidden() and not dialogs.warnings()
     assert services.meetings.get(meeting).invitation_sent_on == today
+
+
+def test_of_several_newcomers_only_those_checked_are_recorded_as_sent_on(
+    qtbot, services, dialogs, today
+) -> None:
+    """(found by review) "Einladung nachgesandt …" recorded everybody named, with no way to
+    say that only some of them got it: the day dialog now lists them, each checked."""
+    council = council_of_three(services, today)
+    start = datetime.combine(date(2027, 1, 14), time(16))
+    meeting = services.meetings.create(
+        council,
+        MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus"),
+    )
+    version = services.meetings.get(meeting).version
+    services.meetings.change_state(meeting, version, MeetingState.INVITED, sent_on=today)
+    field = services.settings.action_fields(council)[0].id
+    for given, family in (("Jana", "Petersen"), ("Ole", "Brandt")):
+        member = services.members.save(
+            council,
+            Member(id=None, given_name=given, family_name=family, sector=Sector.RESEARCH,
+                   term_start=date(2026, 12, 1), primary_field_id=field),
+            today,
+        )  # fmt: skip
+        with services.database.transaction() as session:
+            session.get(models.Membership, member.id).created = datetime.combine(
+                today + timedelta(days=1), time(10)
+            )
+    page = MeetingsPage(services, dialogs, lambda: today)
+    qtbot.addWidget(page)
+    page.set_council(council)
+    page.refresh()
+    page.select(meeting)
+    bar = page.latecomers
+    assert [m.name for m in bar.latecomers] == ["Ole Brandt", "Jana Petersen"]
+
+    dialogs.dates.append(today + timedelta(days=2))
+    dialogs.checked.append((1,))
+    bar.sent_button.click()
+
+    assert dialogs.offered_checks == [["Ole Brandt", "Jana Petersen"]]
+    assert dialogs.asked_dates == [
+        "Die Einladung zu „1. Sitzung“ am 14.01.2027 wurde nachgesandt am"
+    ]
+    assert not dialogs.warnings()
+    assert [m.name for m in bar.latecomers] == ["Ole Brandt"]
