@@ -14,7 +14,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from expertenrat.domain.documents import RenderedPdf
-from expertenrat.domain.meeting_document_titles import meeting_heading, pack_invitation_name
+from expertenrat.domain.meeting_document_titles import (
+    council_named,
+    meeting_heading,
+    pack_invitation_name,
+)
 from expertenrat.domain.meeting_documents import MeetingDocument
 from expertenrat.domain.wording import counted
 from expertenrat.reports import meeting_parts as parts
@@ -47,7 +51,10 @@ def render_pack_cover(
         city=head.city,
         date=made_on,
         logo_png=head.logo_png,
-        subject=f"{pack} {'nach' if after else 'vor'} der Sitzung: {heading}, {parts.when(doc)}",
+        subject=council_named(  # as the pack's own, whose first page it is
+            doc,
+            f"{pack} der {heading} ({'nach' if after else 'vor'} der Sitzung), {parts.when(doc)}",
+        ),
         date_label="Stand:",
         keywords=f"Sitzungsmappe, Einladung, {'Protokoll' if after else 'Tagesordnung'}, "
         f"{head.council_name}",

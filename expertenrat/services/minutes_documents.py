@@ -25,7 +25,7 @@ from datetime import date
 from expertenrat.domain.annexes import Annex
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingState
-from expertenrat.domain.meeting_document_titles import pack_invitation_name
+from expertenrat.domain.meeting_document_titles import council_named, pack_invitation_name
 from expertenrat.domain.meeting_documents import MeetingDocument
 from expertenrat.domain.meetings import list_label
 from expertenrat.domain.minutes import recorded_times
@@ -183,7 +183,10 @@ def _metadata(
         "/Title": f"{_dossier_name(public)} der {name}"
         + (f" (vor der Sitzung, Stand {today:%d.%m.%Y})" if before else ""),
         "/Author": head.council_name,
-        "/Subject": f"{subject} (öffentliche Fassung)" if public else subject,
+        # named as the invitation is, "Digitalbeirat der Stadt Leipzig: Einladung, …"
+        "/Subject": council_named(
+            meeting, f"{subject} (öffentliche Fassung)" if public else subject
+        ),
         "/Keywords": f"Sitzungsmappe, Einladung, {document}, {head.council_name}"
         + (", öffentliche Fassung" if public else ""),
     }

@@ -22,6 +22,7 @@ from expertenrat.reports.invitation_pdf import (
     render_invitation,
     render_invitation_letters,
 )
+from expertenrat.reports.meeting_pack_cover_pdf import render_pack_cover
 from expertenrat.reports.run_sheet_pdf import INTERNAL, render_run_sheet
 from expertenrat.reports.user_text import ELLIPSIS
 
@@ -429,6 +430,22 @@ def test_the_run_sheets_subject_names_the_council_as_the_invitations_does() -> N
         "Digitalbeirat der Stadt Leipzig: Ablaufplan der 5. Sitzung, "
         "Dienstag, 10. März 2026, 16:00–18:00 Uhr"
     )
+
+
+def test_the_pack_covers_subject_names_the_council_as_the_invitations_does() -> None:
+    """(found by review) "Sitzungsmappe vor der Sitzung: 5. Sitzung, …" did not name the
+    council, nor did the pack's own ("Einladung, Tagesordnung und Anlagen der …")."""
+    leipzig = replace(LETTERHEAD, council_name="Digitalbeirat der Stadt Leipzig", city="Leipzig")
+    doc = meeting(letterhead=leipzig)
+
+    before = render_pack_cover(doc, date(2026, 3, 1), None, ())
+    after = render_pack_cover(doc, date(2026, 3, 11), None, (), minutes="Protokoll (Entwurf)")
+
+    when = "Dienstag, 10. März 2026, 16:00–18:00 Uhr"
+    assert read(before.pdf).metadata.subject == (
+        f"Digitalbeirat der Stadt Leipzig: Sitzungsmappe der 5. Sitzung (vor der Sitzung), {when}"
+    )
+    assert read(after.pdf).metadata.subject.endswith(f"5. Sitzung (nach der Sitzung), {when}")
 
 
 def test_a_table_that_runs_over_never_leaves_its_last_row_alone_on_the_next_page() -> None:

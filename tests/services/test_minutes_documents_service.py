@@ -242,7 +242,9 @@ def test_dossier_merges_invitation_minutes_and_annexes_with_bookmarks(
     ]
     assert dossier.get_destination_page_number(dossier.outline[-1]) == len(dossier.pages) - 1
     assert dossier.metadata.title == "Sitzungsmappe der 1. Sitzung"
-    assert dossier.metadata.subject.startswith("Einladung, Protokoll und Anlagen der 1. Sitzung")
+    assert dossier.metadata.subject.startswith(
+        "Smart City Expert*innenrat: Einladung, Protokoll und Anlagen der 1. Sitzung"
+    )
     assert "Folie 2" in dossier.pages[-2].extract_text()
     # (found by a tester) merged with pypdf, the dossier lost the document language
     assert dossier.trailer["/Root"]["/Lang"] == minutes.trailer["/Root"]["/Lang"] == "de-DE"
@@ -280,7 +282,9 @@ def test_a_pack_before_the_meeting_holds_a_dated_cover_the_invitation_and_the_an
         reader.metadata.title == "Sitzungsmappe der 1. Sitzung (vor der Sitzung, Stand 02.03.2026)"
     )
     assert pack.records == 1  # the annexes
-    assert reader.metadata.subject.startswith("Einladung, Tagesordnung und Anlagen der 1. Sitzung")
+    assert reader.metadata.subject.startswith(
+        "Smart City Expert*innenrat: Einladung, Tagesordnung und Anlagen der 1. Sitzung"
+    )
 
 
 def test_a_pack_without_annexes_does_not_say_it_holds_annexes(
@@ -299,9 +303,15 @@ def test_a_pack_without_annexes_does_not_say_it_holds_annexes(
         pdf = service.dossier_pdf(meeting_id, today=date(2026, 3, 2), public=public).pdf
         return PdfReader(io.BytesIO(pdf)).metadata.subject
 
-    assert subject(planned.meeting_id, False).startswith("Einladung, Tagesordnung und Anlagen der")
-    assert subject(planned.meeting_id, True).startswith("Einladung und Tagesordnung der")
-    assert subject(held.meeting_id, False).startswith("Einladung und Protokoll der 1. Sitzung am")
+    COUNCIL = "Smart City Expert*innenrat: "  # named as the invitation is (found by review)
+
+    assert subject(planned.meeting_id, False).startswith(
+        f"{COUNCIL}Einladung, Tagesordnung und Anlagen der"
+    )
+    assert subject(planned.meeting_id, True).startswith(f"{COUNCIL}Einladung und Tagesordnung der")
+    assert subject(held.meeting_id, False).startswith(
+        f"{COUNCIL}Einladung und Protokoll der 1. Sitzung am"
+    )
 
 
 def test_a_cancelled_meeting_has_no_pack(service, database, council) -> None:
@@ -583,7 +593,9 @@ def test_a_public_pack_before_the_meeting_leaves_out_the_non_public_part(
     assert "Personalsache" not in text and "Bewerbungsmappe" not in text
     assert "Nichtöffentlicher Teil" not in text
     assert "Personalsache" in text_of(service.dossier_pdf(planned.meeting_id).pdf)
-    # its description says so, as the one after the meeting does (found by a tester)
+    # its description says so, as the one after the meeting does (found by a tester), after
+    # the council's name as the invitation's (found by review)
     assert reader.metadata.subject == (
-        "Einladung, Tagesordnung und Anlagen der 1. Sitzung am 10.03.2026 (öffentliche Fassung)"
+        "Smart City Expert*innenrat: Einladung, Tagesordnung und Anlagen der 1. Sitzung am "
+        "10.03.2026 (öffentliche Fassung)"
     )
