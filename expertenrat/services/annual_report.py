@@ -29,10 +29,10 @@ from expertenrat.reports.annual_report_pdf import render_annual_report
 from expertenrat.services.action_fields import action_field
 from expertenrat.services.attendance_rows import non_public_items, placed_agenda_rows
 from expertenrat.services.attendance_sheets import attendance_sheets
+from expertenrat.services.items_set_aside import items_set_aside
 from expertenrat.services.meeting_rows import council_clock, meeting_rows, summaries
 from expertenrat.services.member_rows import council_members
 from expertenrat.services.overview_fields import fields_of_year
-from expertenrat.services.project_uses import consulted
 from expertenrat.services.recommendation_reminders import council_letterhead
 from expertenrat.services.recommendation_rows import register_rows
 from expertenrat.services.recommendations_report import response_summaries
@@ -133,7 +133,8 @@ def _meetings(session: Session, council_id: int, year: int, day: date) -> Meetin
 def _project_items(session: Session, council_id: int, year: int) -> list[ProjectItem]:
     """The agenda items about a project of the council in the meetings held in ``year``,
     in agenda order, with their effective publicity; not those postponed or taken off the
-    agenda there (:func:`~expertenrat.services.project_uses.consulted`)."""
+    agenda there, nor those that went with an item above them
+    (:func:`~expertenrat.services.items_set_aside.items_set_aside`)."""
     projects = {
         project_id: (title, field or NO_FIELD)
         for project_id, title, field in session.execute(
@@ -142,13 +143,14 @@ def _project_items(session: Session, council_id: int, year: int) -> list[Project
             .where(models.Project.council_id == council_id)
         )
     }
+    set_aside = items_set_aside(session, council_id)
     found = []
     for meeting in meeting_rows(session, council_id, year):
         if meeting.state != MeetingState.HELD.value:
             continue
         label = list_label(meeting.number, MeetingKind(meeting.kind), meeting.title)
         for row, placed in placed_agenda_rows(session, meeting.id):
-            if row.project_id not in projects or not consulted(row):
+            if row.project_id not in projects or row.id in set_aside:
                 continue
             title, field = projects[row.project_id]
             found.append(

@@ -11,9 +11,10 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.councils import ActionField
-from expertenrat.domain.enums import AgendaItemOutcome, MeetingState, RecommendationStatus
+from expertenrat.domain.enums import MeetingState, RecommendationStatus
 from expertenrat.domain.overview import FieldFigures, field_counts
 from expertenrat.domain.projects import consultation_groups
+from expertenrat.services.items_set_aside import items_set_aside
 from expertenrat.services.meeting_rows import in_year
 from expertenrat.services.recommendation_row_parts import given_answers
 from expertenrat.store import models
@@ -78,9 +79,11 @@ def _consultations_of_year(session: Session, council_id: int, year: int) -> dict
     counted as the annual report counts them: one consultation per project and meeting
     (:func:`~expertenrat.domain.projects.consultation_groups`), however many agenda items
     (3, 3.1) are about it; a project of another council on the agenda is not counted, nor
-    an item postponed or taken off the agenda."""
+    an item postponed or taken off the agenda, nor one that went with an item above it
+    (:func:`~expertenrat.services.items_set_aside.items_set_aside`)."""
     items = session.execute(
         select(
+            models.AgendaItem.id,
             models.AgendaItem.meeting_id,
             models.AgendaItem.project_id,
             models.Project.action_field_id.label("field_id"),
@@ -94,8 +97,9 @@ def _consultations_of_year(session: Session, council_id: int, year: int) -> dict
             in_year(models.Meeting.starts_at, year),
             models.Project.council_id == council_id,
             models.AgendaItem.deleted_at.is_(None),
-            models.AgendaItem.outcome == AgendaItemOutcome.DISCUSSED.value,  # see consulted()
         )
     ).all()
-    counts = Counter(group[0].field_id for group in consultation_groups(items))
+    set_aside = items_set_aside(session, council_id)
+    groups = consultation_groups(item for item in items if item.id not in set_aside)
+    counts = Counter(group[0].field_id for group in groups)
     return {field_id: count for field_id, count in counts.items() if field_id is not None}

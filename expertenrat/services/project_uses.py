@@ -4,13 +4,13 @@ project, and named when a deletion is refused."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import (
-    AgendaItemOutcome,
     MeetingKind,
     MeetingState,
     RecommendationStatus,
@@ -19,11 +19,13 @@ from expertenrat.domain.projects import (
     Consultation,
     ConsultedItem,
     ProjectRecommendation,
+    consultation_groups,
     consultations,
 )
 from expertenrat.domain.recommendation_codes import parse_code
 from expertenrat.domain.recommendation_views import RecommendationFilter, RecommendationRow
 from expertenrat.services.attendance_rows import placed_rows
+from expertenrat.services.items_set_aside import items_set_aside
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.recommendation_rows import register_rows
 from expertenrat.store import models
@@ -37,23 +39,24 @@ def consultation_counts(session: Session, council_id: int) -> dict[int, int]:
     Another council's meeting is not counted, as on the Übersicht and in the
     Tätigkeitsbericht (the agenda links only the council's own projects; such a row comes
     only from outside, and the integrity check names it). An item the minutes record as
-    postponed or taken off the agenda did not consult it (:func:`consulted`)."""
+    postponed or taken off the agenda, or that went with an item above it, did not consult
+    it (:func:`~expertenrat.services.items_set_aside.items_set_aside`)."""
     item = models.AgendaItem
-    query = (
-        select(item.project_id, func.count(distinct(item.meeting_id)))
+    rows = session.execute(
+        select(item.id, item.project_id, item.meeting_id)
         .join(models.Project, models.Project.id == item.project_id)
         .join(models.Meeting, models.Meeting.id == item.meeting_id)
         .where(
             models.Project.council_id == council_id,
             models.Meeting.council_id == council_id,
             item.deleted_at.is_(None),
-            item.outcome == AgendaItemOutcome.DISCUSSED.value,
             models.Meeting.deleted_at.is_(None),
             models.Meeting.state != MeetingState.CANCELLED.value,
         )
-        .group_by(item.project_id)
-    )
-    return dict(session.execute(query).all())
+    ).all()
+    set_aside = items_set_aside(session, council_id)
+    groups = consultation_groups(row for row in rows if row.id not in set_aside)
+    return dict(Counter(group[0].project_id for group in groups))
 
 
 def recommendation_counts(session: Session, council_id: int) -> dict[int, int]:
@@ -76,14 +79,18 @@ def project_consultations(session: Session, project_id: int) -> list[Consultatio
     meetings: its live agenda items there in agenda order, numbered and public as the agenda
     has them (an item under a non-public one is not public). Cancelled meetings and another
     council's are left out, as :func:`consultation_counts` does, and items postponed or
-    taken off the agenda (:func:`consulted`)."""
-    council = select(models.Project.council_id).where(models.Project.id == project_id)
+    taken off the agenda, with an item above them too (:func:`items_set_aside`)."""
+    council_id = session.scalar(
+        select(models.Project.council_id).where(models.Project.id == project_id)
+    )
+    if council_id is None:
+        return []
     meetings = session.scalars(
         select(models.Meeting)
         .where(
             models.Meeting.deleted_at.is_(None),
             models.Meeting.state != MeetingState.CANCELLED.value,
-            models.Meeting.council_id == council.scalar_subquery(),
+            models.Meeting.council_id == council_id,
             models.Meeting.id.in_(
                 select(models.AgendaItem.meeting_id).where(
                     models.AgendaItem.project_id == project_id,
@@ -101,19 +108,13 @@ def project_consultations(session: Session, project_id: int) -> list[Consultatio
         )
     ):
         agendas[row.meeting_id].append(row)
+    set_aside = items_set_aside(session, council_id) if meetings else frozenset()
     return consultations(
         _consulted_item(row, meeting, placed.number, placed.public)
         for meeting in meetings
         for row, placed in placed_rows(agendas[meeting.id])
-        if row.project_id == project_id and consulted(row)
+        if row.project_id == project_id and row.id not in set_aside
     )
-
-
-def consulted(row: models.AgendaItem) -> bool:
-    """Whether the agenda item consulted its project (the Projekte page, the Übersicht and
-    the Tätigkeitsbericht count it): not if the minutes record it as postponed ("vertagt")
-    or taken off the agenda ("abgesetzt")."""
-    return row.outcome == AgendaItemOutcome.DISCUSSED.value
 
 
 def project_recommendations(

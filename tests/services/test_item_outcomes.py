@@ -176,14 +176,7 @@ def test_an_item_postponed_or_taken_off_consulted_no_project(
 ) -> None:
     """The Projekte page, the Übersicht's and the Tätigkeitsbericht's figures count the
     project of an item dealt with only."""
-    with database.transaction() as session:
-        project = models.Project(
-            council_id=council.id, title="Datenplattform", action_field_id=fields["Stadtdaten"].id
-        )
-        session.add(project)
-        session.flush()
-        session.get(models.AgendaItem, minutes.item_ids[1]).project_id = project.id
-        project_id = project.id
+    project_id = _project(database, council.id, fields["Stadtdaten"].id, minutes.item_ids[1])
     services = Services.create(database, "tester")
     (consultation,) = services.projects.consultations(project_id)
     assert consultation.meeting_id == minutes.meeting_id
@@ -191,9 +184,58 @@ def test_an_item_postponed_or_taken_off_consulted_no_project(
     for outcome, before in ((POSTPONED, DISCUSSED), (WITHDRAWN, POSTPONED)):
         service.set_outcome(minutes.item_ids[1], outcome, before)
 
-        assert services.projects.consultations(project_id) == []
-        assert services.projects.projects(council.id)[0].consultations == 0
-        report = services.annual_report.report(council.id, 2026, date(2026, 11, 27))
-        assert report.consultation_count == 0 and not report.consultations
-        figures = services.overview.overview(council.id, date(2026, 11, 27)).fields_this_year
-        assert not any(f.consultations for f in figures)
+        assert _counted(services, council.id, project_id) == (0, 0, 0, 0)
+
+
+def test_a_project_under_an_item_postponed_was_not_consulted(
+    database, service, minutes, council, fields
+) -> None:
+    """TOP 2 postponed takes 2.1 and its 2.1.1 about the project with it: the counts follow
+    the minutes' one rule, two levels up (found by a tester)."""
+    parent_id = minutes.item_ids[1]
+    with database.transaction() as session:
+        sub = models.AgendaItem(
+            meeting_id=minutes.meeting_id, parent_id=parent_id, number="2.1", title="Vorstellung"
+        )
+        session.add(sub)
+        session.flush()
+        lowest = models.AgendaItem(
+            meeting_id=minutes.meeting_id, parent_id=sub.id, number="2.1.1", title="Daten"
+        )
+        session.add(lowest)
+        session.flush()
+        lowest_id = lowest.id
+    project_id = _project(database, council.id, fields["Stadtdaten"].id, lowest_id)
+    services = Services.create(database, "tester")
+    assert _counted(services, council.id, project_id) == (1, 1, 1, 1)
+
+    service.set_outcome(parent_id, POSTPONED, DISCUSSED)
+
+    assert service.minutes(minutes.meeting_id).item(lowest_id).mark == "– vertagt"
+    assert _counted(services, council.id, project_id) == (0, 0, 0, 0)
+
+
+def _project(database, council_id: int, field_id: int, item_id: int) -> int:
+    """A project of the council, linked to the agenda item ``item_id``."""
+    with database.transaction() as session:
+        project = models.Project(
+            council_id=council_id, title="Datenplattform", action_field_id=field_id
+        )
+        session.add(project)
+        session.flush()
+        session.get(models.AgendaItem, item_id).project_id = project.id
+        return project.id
+
+
+def _counted(services: Services, council_id: int, project_id: int) -> tuple[int, int, int, int]:
+    """The project's consultations on the Projekte page (listed, counted), in the
+    Tätigkeitsbericht and on the Übersicht."""
+    report = services.annual_report.report(council_id, 2026, date(2026, 11, 27))
+    assert report.consultation_count == len(report.consultations)
+    figures = services.overview.overview(council_id, date(2026, 11, 27)).fields_this_year
+    return (
+        len(services.projects.consultations(project_id)),
+        services.projects.projects(council_id)[0].consultations,
+        report.consultation_count,
+        sum(f.consultations for f in figures),
+    )
