@@ -64,6 +64,13 @@ SETTING_KEYS = {
     "vice_chair_title": "viceChairTitle",
 }
 
+# Settings that say who the council is and how it is reached: from another city's file
+# they are not proposed (its website, logo, signature and mailbox would be this council's).
+OWN_SETTINGS = frozenset(
+    {"name", "short_name", "city", "classification", "website", "bundesland", "logo_png",
+     "secretariat", "secretariat_email"}
+)  # fmt: skip
+
 # Settings a file carries only where they are not the default: a file of the defaults
 # stays one that the programs before these settings read.
 OPTIONAL_DEFAULTS = {

@@ -11,6 +11,7 @@ from expertenrat.domain.agenda_templates import AgendaTemplate
 from expertenrat.domain.council_transfer_format import (
     ACTION_FIELDS,
     AGENDA_TEMPLATES,
+    OWN_SETTINGS,
     SETTING_KEYS,
     TEXT_TEMPLATES,
     CouncilTemplate,
@@ -31,15 +32,18 @@ def template_differences(
     ``mine`` is the council's value, ``theirs`` the file's (suggested); the action fields
     the phrases and the agenda templates are one entry each (a tuple of their names and
     colours / texts / fields); agenda templates only if ``incoming`` has them, settings only
-    those it holds (``given``).
+    those it holds (``given``). Every difference is suggested but, from another city's
+    file, the council's own name, logo, website, signature and mailbox (``OWN_SETTINGS``).
     """
     found = []
+    elsewhere = from_another_city(current, incoming)
     for name in SETTING_KEYS:
         if incoming.given is not None and name not in incoming.given:
             continue
         old, new = getattr(current.settings, name), getattr(incoming.settings, name)
         if old != new:
-            found.append(FieldDifference(name, old, new, take_theirs=True, both_changed=False))
+            take = not (elsewhere and name in OWN_SETTINGS)
+            found.append(FieldDifference(name, old, new, take_theirs=take, both_changed=False))
     for name, old, new in (
         (ACTION_FIELDS, _field_list(current), _field_list(incoming)),
         (TEXT_TEMPLATES, _phrase_list(current), _phrase_list(incoming)),
@@ -50,6 +54,11 @@ def template_differences(
         if old != new:
             found.append(FieldDifference(name, old, new, take_theirs=True, both_changed=False))
     return found
+
+
+def from_another_city(current: CouncilTemplate, incoming: CouncilTemplate) -> bool:
+    """Whether ``incoming`` is the file of a council of another city than ``current``'s."""
+    return current.settings.city.casefold() != incoming.settings.city.casefold()
 
 
 def chosen_template(

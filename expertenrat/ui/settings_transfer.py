@@ -148,6 +148,12 @@ class SettingsTransfer(QObject):
             "ihrem Namen zugeordnet, die Textbausteine und die Vorlagen für "
             "Tagesordnungspunkte durch die der Datei ersetzt.",
         ).format(Path(path).name)
+        if any(not d.take_theirs for d in preview.differences):
+            intro += " " + tr(
+                _CONTEXT,
+                "Die Datei stammt aus {}: Name, Stadt, Logo, Website, Geschäftsstelle und "
+                "E-Mail-Adresse Ihres Gremiums bleiben vorgeschlagen, wie sie sind.",
+            ).format(preview.incoming.settings.city)
         # a few names each: a file of 500 phrases left no room for the choices below
         for changes in (preview.phrase_changes(_NAMED), preview.agenda_template_changes(_NAMED)):
             if changes:  # "3 Textbausteine entfallen: „A“, „B“, „C“."

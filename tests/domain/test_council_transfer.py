@@ -327,6 +327,31 @@ def test_differences_name_each_changed_part_and_a_choice_takes_only_those():
     assert chosen.agenda_templates is None
 
 
+def test_another_citys_name_logo_website_and_mailbox_are_not_proposed():
+    """(found by a tester) Rostock's file imported into Leipzig's council proposed Rostock's
+    name, website, signature and mailbox: 'Auswahl übernehmen' sent Leipzig's invitations
+    from and to smartcity@rostock.de. Its practice is proposed; from the same city, all."""
+    leipzig = CouncilSettings(
+        id=1, name="Digitalbeirat der Stadt Leipzig", city="Leipzig", notice_period_days=7,
+        website="https://www.leipzig.de/digitalbeirat", secretariat_email="db@leipzig.de",
+    )  # fmt: skip
+    rostock = replace(
+        leipzig, name="Expert*innenrat", city="Rostock", notice_period_days=14, logo_png=b"png",
+        website="https://www.rostock.de/smartcity", secretariat="Geschäftsstelle Rostock",
+        secretariat_email="smartcity@rostock.de",
+    )  # fmt: skip
+
+    def proposed(incoming: CouncilSettings) -> set[str]:
+        found = template_differences(CouncilTemplate(leipzig), CouncilTemplate(incoming))
+        return {d.name for d in found if d.take_theirs}
+
+    assert proposed(rostock) == {"notice_period_days"}
+    assert proposed(replace(rostock, city="leipzig")) == {
+        "name", "city", "notice_period_days", "logo_png", "website", "secretariat",
+        "secretariat_email",
+    }  # fmt: skip
+
+
 def _agenda_rows(template: CouncilTemplate) -> tuple:
     return tuple((t.title, t.kind, t.public, t.planned_minutes) for t in template.agenda_templates)
 

@@ -60,22 +60,26 @@ def test_taking_over_shows_the_differences_and_applies_the_chosen_ones(
     }  # fmt: skip
     intro = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "1 Vorlage für Tagesordnungspunkte kommt hinzu: „Hafen & <Kai> 🚢“." in intro
+    assert "Die Datei stammt aus Lübeck: Name, Stadt, Logo, Website, Geschäftsstelle" in intro
     keep, take = dialog.choices["city"]
     assert (keep.text(), take.text()) == ("Rostock", "Lübeck")
     assert dialog.choices["name"][1].text() == "Beirat Digitales && <Lübeck>"
     assert "Hafen 🚢 #0088cc" in dialog.choices["action_fields"][1].toolTip()
-    keep.setChecked(True)  # the city stays Rostock
+    # (found by a tester) another city's name, kind and Land are not proposed
+    proposed = {name for name, (_keep, take) in dialog.choices.items() if take.isChecked()}
+    assert proposed == {"notice_period_days", "action_fields", "agenda_templates", "text_templates"}
+    dialog.choices["name"][1].setChecked(True)  # the name is Lübeck's, the city stays
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert page.transfer.dialog is None  # not the closed window, deleted soon
 
     stored = services.settings.settings(rostock.id)
     assert (stored.name, stored.city, stored.notice_period_days, stored.classification) == (
-        "Beirat Digitales & <Lübeck>", "Rostock", 12, "Beirat",
+        "Beirat Digitales & <Lübeck>", "Rostock", 12, "Expert*innenrat",
     )  # fmt: skip
     assert [f.name for f in services.settings.action_fields(rostock.id)][-1] == "Hafen 🚢"
     assert services.agenda_templates.templates(rostock.id)[-1].title == "Hafen & <Kai> 🚢"
     assert page.council_fields.name_edit.text() == "Beirat Digitales & <Lübeck>"
-    assert page.profile_fields.bundesland_combo.currentData() == "DE-SH"
+    assert page.profile_fields.bundesland_combo.currentData() == "DE-MV"
     assert page.saved_label.text() == "Aus der Datei übernommen."
     assert dialogs.file_dialogs == [(FileKind.SETTINGS, "")]
 
