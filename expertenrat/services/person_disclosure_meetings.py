@@ -1,13 +1,14 @@
 """The meetings' part of the Auskunft nach Art. 15 DSGVO (:mod:`services.person_disclosure`):
-the person's attendance, conflicts of interest and recusals, and where the minutes of any
-council name them (the chair, an objection raised, a guest of that name, the family name
-in a text of the minutes)."""
+the person's attendance and the invitations sent on to them, conflicts of interest and
+recusals, and where the minutes of any council name them (the chair, an objection raised,
+a guest of that name, the family name in a text of the minutes)."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
@@ -42,7 +43,9 @@ def attendance_section(
 ) -> DisclosureSection:
     """One query: the attendances with their meetings, the numbers of the items of arrival
     and departure, and the first sub-item of the latter (worded as the minutes do:
-    :func:`partial_attendance`)."""
+    :func:`partial_attendance`); and one for the invitations sent on to the person
+    ("Einladung nachgesandt am …"), beside the attendance at that meeting or, none
+    recorded yet, a line of their own."""
     came, went, sub = (aliased(models.AgendaItem) for _ in range(3))
     first_sub = (
         select(sub.number)
@@ -58,8 +61,8 @@ def attendance_section(
         .outerjoin(went, went.id == models.Attendance.left_item_id)
         .where(models.Attendance.membership_id.in_(_ids(memberships)))
         .where(models.Meeting.deleted_at.is_(None))
-        .order_by(models.Meeting.starts_at, models.Meeting.id)
     )
+    sent_on = _sent_on(session, memberships)
     rows = []
     for attendance, meeting, came_number, went_number, before in session.execute(query):
         partial = partial_attendance(
@@ -72,20 +75,35 @@ def attendance_section(
         parts = [partial] if partial else []
         if not attendance.voting_right:
             parts.append("ohne Stimmrecht")
-        rows.append(
-            (
-                _meeting(meeting, councils),
-                AttendanceStatus(attendance.status).label,
-                ", ".join(parts) or "–",
-            )
-        )
+        late = sent_on.pop(meeting.id, None)
+        if late is not None:
+            parts.append(f"Einladung nachgesandt am {late[1]:%d.%m.%Y}")
+        status = AttendanceStatus(attendance.status).label
+        where = (meeting.starts_at, meeting.id, attendance.id)
+        rows.append((where, (_meeting(meeting, councils), status, ", ".join(parts) or "–")))
+    for meeting, day in sent_on.values():  # no attendance recorded (yet)
+        note = f"Einladung nachgesandt am {day:%d.%m.%Y}"
+        rows.append(((meeting.starts_at, meeting.id, 0), (_meeting(meeting, councils), "–", note)))
     return DisclosureSection(
         "Anwesenheit in Sitzungen",
-        ("Sitzung", "Anwesenheit", "Teilweise / Stimmrecht"),
+        ("Sitzung", "Anwesenheit", "Anmerkung"),
         (0.45, 0.2, 0.35),
-        tuple(rows),
+        tuple(row for _where, row in sorted(rows)),
         "Keine Anwesenheit erfasst.",
     )
+
+
+def _sent_on(
+    session: Session, memberships: list[models.Membership]
+) -> dict[int, tuple[models.Meeting, date]]:
+    """The meetings whose invitation was sent on to the person, by id, with the day."""
+    query = (
+        select(models.Meeting, models.LateInvitation.sent_on)
+        .join(models.LateInvitation, models.LateInvitation.meeting_id == models.Meeting.id)
+        .where(models.LateInvitation.membership_id.in_(_ids(memberships)))
+        .where(models.Meeting.deleted_at.is_(None))
+    )
+    return {meeting.id: (meeting, day) for meeting, day in session.execute(query)}
 
 
 def conflicts_section(

@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from pdf_reading import text
 
 from expertenrat.domain.attendance_sheet import GuestEntry
 from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.enums import MeetingState, Sector
 from expertenrat.domain.errors import NotFoundError
 from expertenrat.domain.members import Member
 from expertenrat.services.context import Services
 from expertenrat.services.person_disclosure import PersonDisclosureService
 from expertenrat.services.retention import RetentionService
+from expertenrat.store import models
 
 
 def _person(service: PersonDisclosureService, family_name: str) -> int:
@@ -313,3 +315,31 @@ def test_a_member_who_changed_her_family_name_is_found_under_the_former_one(demo
     audit = [row[3] for row in _section(disclosure, "Einträge im Änderungsprotokoll").rows]
     assert any(line.startswith("Gast Zoë Hartmann-Okafor") for line in audit)
     assert any("Nachname: Hartmann-Okafor → Okafor-Lind" in line for line in audit)
+
+
+def test_an_invitation_sent_on_is_listed_with_the_person_s_meetings(sqlite_demo_database, today):
+    """(found by review) it showed only as an entry of the audit trail, not where the
+    person's meetings are listed."""
+    services = Services.create(sqlite_demo_database, "tester")
+    council = services.settings.councils()[0].id
+    (meeting,) = [m for m in services.meetings.list(council) if m.state is MeetingState.INVITED]
+    field = services.settings.action_fields(council)[0].id
+    jana = services.members.save(
+        council,
+        Member(id=None, given_name="Jana", family_name="Petersen", sector=Sector.RESEARCH,
+               term_start=today, primary_field_id=field),
+        today,
+    )  # fmt: skip
+    with sqlite_demo_database.transaction() as session:  # saved after the invitation
+        session.get(models.Membership, jana.id).created = datetime.combine(
+            meeting.invitation_sent_on + timedelta(days=1), time(10)
+        )
+    sent_on = meeting.invitation_sent_on + timedelta(days=2)
+    services.late_invitations.record_sent(meeting.id, [jana.id], sent_on)
+    service = PersonDisclosureService(sqlite_demo_database)
+
+    pdf = " ".join(text(service.disclosure_pdf(_person(service, "Petersen"), today).pdf).split())
+
+    section = pdf.split("Anwesenheit in Sitzungen")[1].split("Befangenheit und Ausschluss")[0]
+    assert f"{meeting.number}. Sitzung am {meeting.starts_at:%d.%m.%Y}" in section
+    assert f"Einladung nachgesandt am {sent_on:%d.%m.%Y}" in section
