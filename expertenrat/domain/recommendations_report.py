@@ -36,7 +36,8 @@ S = RecommendationStatus
 REPORTED = frozenset(RecommendationStatus) - {S.DRAFT}
 """The statuses the report shows unless others are asked for."""
 STILL_OPEN = OPEN - {S.DRAFT}
-"""Adopted, but not yet implemented, rejected or withdrawn: the report's list of open items."""
+"""Adopted, but not yet implemented, rejected or withdrawn (open, unless settled:
+:func:`awaits_more`)."""
 NO_FIELD = "Ohne Handlungsfeld"
 NO_PROJECT = "Ohne Projekt"
 TITLE = "Bericht zu den Empfehlungen"
@@ -48,7 +49,7 @@ class ReportLine:
 
     row: RecommendationRow
     answer: ResponseSummary | None
-    days_open: int | None  # since adoption, while it is still open
+    days_open: int | None  # since adoption, while something is awaited (awaits_more)
     project_id: int | None = None  # the project whose section it stands in, if any
 
     @property
@@ -94,7 +95,10 @@ class ReportLine:
     def awaited_label(self) -> str:
         """What the state waits for, under it: "Frist 31.03.2026" for the response, or for
         an interim plan its date "geplant bis 30.06.2026" (the date a plan overdue counts
-        from); empty without either, and where the state names the passed plan's date."""
+        from); empty without either, and where the state names the passed plan's date;
+        "Abschluss möglich" once settled, when no Frist matters any more."""
+        if self.row.settled:
+            return "Abschluss möglich"
         owed = self._owed or self.row
         on = owed.awaited_on
         if on is None or owed.plan_overdue:
@@ -153,12 +157,21 @@ class RecommendationsReport:
     status_chart: StatusChart
     in_time: tuple[InTimeYear, ...]
     open_items: tuple[ReportLine, ...]
+    closable: int = 0  # settled ("Abschluss möglich"): not open, only to be closed
     internal: bool = False  # holds a recommendation adopted in a non-public agenda item
 
 
+def awaits_more(row: RecommendationRow) -> bool:
+    """Open: adopted and still awaiting its sending, an answer or a planned implementation;
+    not one settled (``RecommendationRow.settled``: every project's standing answer final),
+    which awaits only the secretariat's closing ("Abschluss möglich")."""
+    return row.status in STILL_OPEN and not row.settled
+
+
 def days_open(row: RecommendationRow, today: date) -> int | None:
-    """Days since adoption while the recommendation is still open, else ``None``."""
-    if row.status not in STILL_OPEN or row.adopted_on is None:
+    """Days since adoption while the recommendation is open (:func:`awaits_more`), else
+    ``None``."""
+    if not awaits_more(row) or row.adopted_on is None:
         return None
     return max((today - row.adopted_on).days, 0)
 
@@ -243,8 +256,9 @@ def answered_in_time(
 
 
 def open_items(lines: Iterable[ReportLine]) -> list[ReportLine]:
-    """The lines still open: the overdue first (longest overdue first), then by due date."""
-    found = [line for line in lines if line.row.status in STILL_OPEN]
+    """The lines still open (:func:`awaits_more`): the overdue first (longest overdue
+    first), then by due date."""
+    found = [line for line in lines if awaits_more(line.row)]
     return sorted(
         found,
         key=lambda line: (
@@ -275,4 +289,5 @@ def recommendations_report(
         status_chart=status_chart(rows, [s.name for s in sections]),
         in_time=tuple(answered_in_time(rows, answers, today)),
         open_items=tuple(open_items(lines)),
+        closable=sum(1 for row in rows if row.settled),
     )

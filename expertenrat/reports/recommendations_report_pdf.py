@@ -123,7 +123,7 @@ def _overview(report: RecommendationsReport) -> list[Flowable]:
     story.append(
         paragraph(
             f"Offen: {len(report.open_items)} · davon überfällig: {overdue} · "
-            f"Handlungsfelder: {len(report.fields)}"
+            f"Abschluss möglich: {report.closable} · Handlungsfelder: {len(report.fields)}"
         )
     )
     story += [Spacer(0, 3 * mm), paragraph("Status je Handlungsfeld", "table_head")]

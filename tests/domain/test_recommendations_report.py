@@ -87,6 +87,7 @@ def test_days_open_since_adoption_only_while_open():
     assert days_open(row(1, S.SENT), TODAY) == (TODAY - date(2025, 3, 1)).days
     assert days_open(row(1, S.IMPLEMENTED), TODAY) is None
     assert days_open(row(1, S.DRAFT), TODAY) is None
+    assert days_open(replace(row(1, S.ANSWERED), settled=True), TODAY) is None  # to close
 
 
 def test_answer_and_state_labels():

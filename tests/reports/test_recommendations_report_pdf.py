@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 from pdf_reading import outline, placed_text_runs, read, text
-from recommendations_report_sample import FIELDS, HOSTILE, KLIMA, ROWS, S, report, row
+from recommendations_report_sample import ANSWERS, FIELDS, HOSTILE, KLIMA, ROWS, S, report, row
 
 from expertenrat.domain.enums import RecommendationKind
 from expertenrat.domain.recommendation_views import AddressedProject
@@ -41,6 +41,22 @@ def test_an_interim_plan_shows_its_date_under_the_state_not_the_response_deadlin
 
     assert "Umsetzung geplant bis 20.05.2026, seit 12 Tagen überfällig" in printed
     assert "Frist 05.05.2025" not in printed
+
+
+def test_a_settled_recommendation_is_not_open_but_to_be_closed():
+    """Every project's answer final: nothing is awaited but the secretariat's closing. Not
+    among the open items nor counted "Offen", no days open, no Frist under its state, but
+    "Abschluss möglich" (found by a helper: "beantwortet Frist 14.04.2020 2489")."""
+    settled = replace(ROWS[1], adopted_on=date(2020, 1, 2), settled=True)  # 2342 days
+    answers = {2: ANSWERS[1]}  # entsprochen
+
+    printed = text(render_recommendations_report(report([settled, ROWS[2]], answers)).pdf)
+
+    assert "Offen: 1 · davon überfällig: 1 · Abschluss möglich: 1 ·" in printed
+    assert "beantwortet Abschluss möglich" in printed and "Frist 05.05.2025" not in printed
+    assert "2342" not in printed
+    open_items = printed.split("Offene und überfällige Empfehlungen")[-1]
+    assert ROWS[2].code in open_items and settled.code not in open_items
 
 
 def test_both_charts_are_drawn_with_their_labels():
