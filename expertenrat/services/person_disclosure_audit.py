@@ -21,6 +21,7 @@ from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.person_disclosure import DisclosureSection
 from expertenrat.domain.retention import ANONYMISED
 from expertenrat.services.audit_names import reference_names
+from expertenrat.services.audit_owners import Owned, owned
 from expertenrat.store import models
 from expertenrat.store.models import AuditEntry
 
@@ -43,12 +44,19 @@ def former_names(
     """The given and family names the person had before the ones stored (a marriage), as
     the audit entries of their record and memberships kept them, oldest first."""
     ids = [m.id for m in memberships]
+    theirs = owned(session, person.id, ids)
     entries = session.scalars(
         select(AuditEntry).where(_of_records(person.id, ids)).order_by(AuditEntry.at, AuditEntry.id)
     )
     now = (person.given_name, person.family_name)
     found: dict[tuple[str, str], None] = {}
     for entry in entries:
+        if not (
+            theirs.person(entry.id)
+            if entry.entity == "person"
+            else theirs.membership(entry.entity_id, entry.id)
+        ):
+            continue  # a member deleted since, whose numbers SQLite gave to this person
         before = _loaded(entry.before) or {}
         given = before.get("given_name", person.given_name)
         family = before.get("family_name", person.family_name)
@@ -81,6 +89,7 @@ def audit_section(
         f"{given} {family}" for given, family in [(person.given_name, person.family_name), *former]
     ]
     markers = [f'"membership_id": {i}' for i in ids] + [f'"person_id": {person.id}']
+    theirs = owned(session, person.id, ids)
     query = (
         select(AuditEntry)
         .where(
@@ -96,7 +105,7 @@ def audit_section(
     lines = []
     for entry in session.scalars(query):
         before, after = _loaded(entry.before), _loaded(entry.after)
-        if not _about(entry, before, after, person.id, ids, names):
+        if not _about(entry, before, after, person.id, theirs, names):
             continue  # "membership_id": 1 is the start of "membership_id": 12
         lines.append(
             (
@@ -165,16 +174,22 @@ def _about(
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
     person_id: int,
-    ids: set[int],
+    theirs: Owned,
     names: list[str],
 ) -> bool:
-    if entry.entity == "person" and entry.entity_id == person_id:
-        return True
-    if entry.entity == "membership" and entry.entity_id in ids:
-        return True
+    """Whether the entry is about the person: by their numbers where they held them
+    (:func:`~expertenrat.services.audit_owners.owned`), or by name."""
+    ids = theirs.membership_before
     if any(name in (entry.summary or "") for name in names):
         return True
+    if entry.entity == "person" and entry.entity_id == person_id:
+        return theirs.person(entry.id)
+    if entry.entity == "membership" and entry.entity_id in ids:
+        return theirs.membership(entry.entity_id, entry.id)
     for side in (before or {}, after or {}):
-        if side.get("membership_id") in ids or side.get("person_id") == person_id:
+        number = side.get("membership_id")
+        if number in ids and theirs.membership(number, entry.id):
+            return True
+        if side.get("person_id") == person_id and theirs.person(entry.id):
             return True
     return False
