@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from expertenrat.domain.agenda_templates import AgendaTemplate
+from expertenrat.domain.bundeslaender import BUNDESLAENDER
 from expertenrat.domain.council_transfer_format import (
     ACTION_FIELDS,
     AGENDA_TEMPLATES,
@@ -116,6 +117,8 @@ def difference_text(name: str, value: Any) -> str:
         return f"{len(value)}: " + ", ".join(entry[0] for entry in value)
     if isinstance(value, LabelledEnum):
         return value.label
+    if name == "bundesland":  # "Sachsen", as the settings list it, not "DE-SN"
+        return BUNDESLAENDER.get(value, value) or "(nur bundesweite Feiertage)"
     if isinstance(value, bytes):
         return f"Bild ({len(value):,} Bytes)".replace(",", ".")
     if value is None or value == "":

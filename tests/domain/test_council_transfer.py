@@ -352,6 +352,15 @@ def test_another_citys_name_logo_website_and_mailbox_are_not_proposed():
     }  # fmt: skip
 
 
+def test_the_land_is_named_as_the_settings_list_it():
+    """(found by a tester) The preview read 'Bundesland: DE-SN -> DE-MV'."""
+    current = CouncilTemplate(CouncilSettings(id=1, name="Beirat", city="Leipzig", bundesland=""))
+    incoming = CouncilTemplate(replace(current.settings, bundesland="DE-SN"))
+    preview = TransferPreview(current, incoming, tuple(template_differences(current, incoming)))
+
+    assert preview.lines() == ["Bundesland: (nur bundesweite Feiertage) -> Sachsen"]
+
+
 def _agenda_rows(template: CouncilTemplate) -> tuple:
     return tuple((t.title, t.kind, t.public, t.planned_minutes) for t in template.agenda_templates)
 
