@@ -64,13 +64,6 @@ SETTING_KEYS = {
     "vice_chair_title": "viceChairTitle",
 }
 
-# Settings that say who the council is and how it is reached: from another city's file
-# they are not proposed (its website, logo, signature and mailbox would be this council's).
-OWN_SETTINGS = frozenset(
-    {"name", "short_name", "city", "classification", "website", "bundesland", "logo_png",
-     "secretariat", "secretariat_email"}
-)  # fmt: skip
-
 # Settings a file carries only where they are not the default: a file of the defaults
 # stays one that the programs before these settings read.
 OPTIONAL_DEFAULTS = {
@@ -83,6 +76,14 @@ OPTIONAL_DEFAULTS = {
 ACTION_FIELDS, TEXT_TEMPLATES = "action_fields", "text_templates"
 AGENDA_TEMPLATES = "agenda_templates"
 AGENDA_TEMPLATE = "Vorlage für Tagesordnungspunkte"
+
+# What says who the council is, how it is reached and what it works on: from another
+# city's file it is not proposed (its website, logo, signature and mailbox, and the action
+# fields of its own city's strategy, would be this council's).
+OWN_SETTINGS = frozenset(
+    {"name", "short_name", "city", "classification", "website", "bundesland", "logo_png",
+     "secretariat", "secretariat_email", ACTION_FIELDS}
+)  # fmt: skip
 
 
 class SettingsFileError(DataEntryError):

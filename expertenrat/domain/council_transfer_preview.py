@@ -34,7 +34,8 @@ def template_differences(
     the phrases and the agenda templates are one entry each (a tuple of their names and
     colours / texts / fields); agenda templates only if ``incoming`` has them, settings only
     those it holds (``given``). Every difference is suggested but, from another city's
-    file, the council's own name, logo, website, signature and mailbox (``OWN_SETTINGS``).
+    file, the council's own name, logo, website, signature, mailbox and action fields
+    (``OWN_SETTINGS``).
     """
     found = []
     elsewhere = from_another_city(current, incoming)
@@ -53,7 +54,8 @@ def template_differences(
         if new is None:
             continue
         if old != new:
-            found.append(FieldDifference(name, old, new, take_theirs=True, both_changed=False))
+            take = not (elsewhere and name in OWN_SETTINGS)
+            found.append(FieldDifference(name, old, new, take_theirs=take, both_changed=False))
     return found
 
 

@@ -151,8 +151,9 @@ class SettingsTransfer(QObject):
         if any(not d.take_theirs for d in preview.differences):
             intro += " " + tr(
                 _CONTEXT,
-                "Die Datei stammt aus {}: Name, Stadt, Logo, Website, Geschäftsstelle und "
-                "E-Mail-Adresse Ihres Gremiums bleiben vorgeschlagen, wie sie sind.",
+                "Die Datei stammt aus {}: Name, Stadt, Logo, Website, Geschäftsstelle, "
+                "E-Mail-Adresse und Handlungsfelder Ihres Gremiums bleiben vorgeschlagen, wie "
+                "sie sind.",
             ).format(preview.incoming.settings.city)
         # a few names each: a file of 500 phrases left no room for the choices below
         for changes in (preview.phrase_changes(_NAMED), preview.agenda_template_changes(_NAMED)):

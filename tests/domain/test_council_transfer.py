@@ -327,10 +327,11 @@ def test_differences_name_each_changed_part_and_a_choice_takes_only_those():
     assert chosen.agenda_templates is None
 
 
-def test_another_citys_name_logo_website_and_mailbox_are_not_proposed():
+def test_another_citys_name_logo_website_mailbox_and_fields_are_not_proposed():
     """(found by a tester) Rostock's file imported into Leipzig's council proposed Rostock's
-    name, website, signature and mailbox: 'Auswahl übernehmen' sent Leipzig's invitations
-    from and to smartcity@rostock.de. Its practice is proposed; from the same city, all."""
+    name, website, signature, mailbox and action fields: 'Auswahl übernehmen' sent Leipzig's
+    invitations from and to smartcity@rostock.de. Its practice is proposed; from the same
+    city, all."""
     leipzig = CouncilSettings(
         id=1, name="Digitalbeirat der Stadt Leipzig", city="Leipzig", notice_period_days=7,
         website="https://www.leipzig.de/digitalbeirat", secretariat_email="db@leipzig.de",
@@ -341,14 +342,17 @@ def test_another_citys_name_logo_website_and_mailbox_are_not_proposed():
         secretariat_email="smartcity@rostock.de",
     )  # fmt: skip
 
+    mobility = (ActionField(None, "Mobilität", "#d62728", 0),)
+
     def proposed(incoming: CouncilSettings) -> set[str]:
-        found = template_differences(CouncilTemplate(leipzig), CouncilTemplate(incoming))
+        current = CouncilTemplate(leipzig, (ActionField(1, "Bildung", "#1f77b4", 0),))
+        found = template_differences(current, CouncilTemplate(incoming, mobility))
         return {d.name for d in found if d.take_theirs}
 
     assert proposed(rostock) == {"notice_period_days"}
     assert proposed(replace(rostock, city="leipzig")) == {
         "name", "city", "notice_period_days", "logo_png", "website", "secretariat",
-        "secretariat_email",
+        "secretariat_email", "action_fields",
     }  # fmt: skip
 
 
