@@ -183,11 +183,14 @@ class CouncilTransferService:
             return council_settings(row)
 
     def create_council(self, incoming: CouncilTemplate) -> int:
-        """A new council set up as ``incoming`` says; returns its id."""
+        """A new council set up as ``incoming`` says, but for who signs and sends its mail
+        (the file's Geschäftsstelle and mailbox, often a person of the file's city: the new
+        council's letters would be signed and its mail sent by them); returns its id."""
         _raise_if_invalid(incoming)
+        settings = replace(clean_settings(incoming.settings), secretariat="", secretariat_email="")
         with changing(self._db, "Das Gremium") as session:
             row = models.Council()
-            apply_settings(row, clean_settings(incoming.settings))
+            apply_settings(row, settings)
             session.add(row)
             session.flush()
             self._audit(session, AuditAction.CREATE, "council", row.id, row.id,
