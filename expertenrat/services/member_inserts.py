@@ -191,9 +191,10 @@ def insert_numbered(session: Session, model: Any, rows: list[dict[str, Any]]) ->
     would split the rows wherever a value is ``None``, and a multi-row ``INSERT …
     RETURNING`` costs seconds for thousands of rows (SQLAlchemy builds and psycopg reads
     its long text in Python). PostgreSQL hands out the ids from the table's sequence.
-    SQLite has one writer: the ids after the largest one are free, and if another program
-    wrote meanwhile, SQLite refuses this transaction's first write (its snapshot is stale)
-    rather than mixing.
+    SQLite has one writer: the ids after the largest one ever given are free (the table's
+    counter, AUTOINCREMENT: a deleted member's numbers are not, migration 0028), and if
+    another program wrote meanwhile, SQLite refuses this transaction's first write (its
+    snapshot is stale) rather than mixing. An id given here moves the counter on.
     """
     ids = new_ids(session.connection(), model.__table__, len(rows))
     for row, new in zip(rows, ids, strict=True):
@@ -205,8 +206,15 @@ def new_ids(connection: Connection, table: Table, count: int) -> list[int]:
     """``count`` new ids of ``table`` (see :func:`insert_numbered`)."""
     if connection.dialect.name == "postgresql":
         return connection.scalar(_NEXT_IDS, {"table": table.name, "count": count}) or []
-    largest = connection.scalar(select(func.coalesce(func.max(table.c.id), 0)))
+    largest = max(
+        connection.scalar(select(func.coalesce(func.max(table.c.id), 0))),
+        connection.scalar(_GIVEN_IDS, {"table": table.name}) or 0,
+    )
     return list(range(largest + 1, largest + 1 + count))
+
+
+_GIVEN_IDS = text("SELECT seq FROM sqlite_sequence WHERE name = :table")
+"""The largest id a SQLite table with AUTOINCREMENT ever gave (none: never a row)."""
 
 
 _NEXT_IDS = text(

@@ -61,6 +61,9 @@ class AgendaItem(PublicId, SoftDeleted, Versioned, Base):
         one_of("kind", AgendaItemKind),
         one_of("outcome", AgendaItemOutcome),
         *not_negative("position", "planned_minutes"),
+        # A deleted item's id is given to no other (migration 0028): the audit trail
+        # names an item by it.
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -98,7 +98,10 @@ class Council(Versioned, Base):
 
 class ActionField(Versioned, Base):
     __tablename__ = "action_fields"
-    __table_args__ = (UniqueConstraint("council_id", "name", name="uq_action_fields_name"),)
+    __table_args__ = (
+        UniqueConstraint("council_id", "name", name="uq_action_fields_name"),
+        {"sqlite_autoincrement": True},  # a deleted field's id is given to no other (0028)
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     council_id: Mapped[int] = mapped_column(

@@ -20,7 +20,9 @@ from expertenrat.store.model_base import (
 
 class Person(PublicId, SoftDeleted, Versioned, Base):
     __tablename__ = "persons"
-    __table_args__ = (one_of("sector", Sector),)
+    # SQLite gives a deleted person's id to no other (migration 0028): the audit trail
+    # names a person by it.
+    __table_args__ = (one_of("sector", Sector), {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(limited_string(PERSON["title"]), default="")
@@ -80,7 +82,8 @@ class MembershipFurtherField(Base):
 
 class Membership(PublicId, SoftDeleted, Versioned, Base):
     __tablename__ = "memberships"
-    __table_args__ = (one_of("role", MemberRole),)
+    # Never given again (migration 0028), as a person's id.
+    __table_args__ = (one_of("role", MemberRole), {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     council_id: Mapped[int] = mapped_column(

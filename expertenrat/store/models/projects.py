@@ -28,6 +28,8 @@ class Project(PublicId, SoftDeleted, Versioned, Base):
             sqlite_where=text("short_code <> ''"),
             postgresql_where=text("short_code <> ''"),
         ),
+        # A deleted project's id is given to no other (migration 0028).
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
