@@ -9,6 +9,7 @@ from expertenrat.domain.recommendation_views import (
     RecommendationDetail,
     RecommendationRow,
 )
+from expertenrat.domain.recommendations import FINAL
 
 
 def detail_text(detail: RecommendationDetail) -> str:
@@ -20,8 +21,7 @@ def detail_text(detail: RecommendationDetail) -> str:
         f"Handlungsfeld: {row.action_field or '–'}",
         f"Projekt(e): {row.project_names or '–'}",
         f"Herkunft: {row.origin.label}",
-        f"Beschlossen: {_day(row.adopted_on)} · versandt: {_day(row.sent_on)} · "
-        f"Antwort fällig: {_day(row.due_on)}",
+        f"Beschlossen: {_day(row.adopted_on)} · versandt: {_day(row.sent_on)}{_due(row)}",
     ]
     if row.answer_progress:  # "1 von 2 Projekten hat geantwortet; es fehlt noch …"
         lines.append(f"Antworten: {row.answer_progress}")
@@ -50,6 +50,11 @@ def detail_text(detail: RecommendationDetail) -> str:
         actor = f" ({entry.actor})" if entry.actor else ""
         lines.append(_indented(f"  {_day(entry.occurred_on)} {_step(entry)}{actor}", "    "))
     return "\n".join(lines)
+
+
+def _due(row: RecommendationRow) -> str:
+    """ " · Antwort fällig: 02.07.2026"; none once final: a closed one awaits nothing."""
+    return "" if row.status in FINAL else f" · Antwort fällig: {_day(row.due_on)}"
 
 
 def _source(row: RecommendationRow, response: Response) -> str:

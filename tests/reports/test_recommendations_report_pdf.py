@@ -59,6 +59,17 @@ def test_a_settled_recommendation_is_not_open_but_to_be_closed():
     assert ROWS[2].code in open_items and settled.code not in open_items
 
 
+def test_a_final_recommendation_awaits_nothing_so_no_frist_under_its_state():
+    """Implemented or withdrawn: closed, it awaits nothing (found by a helper:
+    "zurückgezogen / Frist 05.03.2026")."""
+    withdrawn = row(8, S.WITHDRAWN, KLIMA, sent=date(2026, 1, 5), due=date(2026, 3, 5))
+
+    printed = text(render_recommendations_report(report([ROWS[0], withdrawn], {})).pdf)
+
+    assert "zurückgezogen" in printed and "umgesetzt" in printed
+    assert "Frist 05.03.2026" not in printed and "Frist 05.05.2025" not in printed
+
+
 def test_both_charts_are_drawn_with_their_labels():
     printed = text(render_recommendations_report(report()).pdf)
 

@@ -3,6 +3,7 @@ words keep their date, and text typed on several lines stays under its heading."
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from expertenrat.domain.enums import (
@@ -87,3 +88,15 @@ def test_answers_of_several_projects_name_their_project_and_who_is_missing():
     assert (
         "  03.06.2026 gemeinsam für alle adressierten Projekte: entsprochen (abschließend)" in lines
     )
+
+
+def test_a_final_recommendation_names_no_due_answer():
+    """Closed, it awaits nothing: no "Antwort fällig" (as the report and the register's
+    Frist column; found by a helper)."""
+    withdrawn = replace(ROW, status=RecommendationStatus.WITHDRAWN)
+
+    text = detail_text(RecommendationDetail(withdrawn, "", (), ()))
+
+    assert "versandt: 02.05.2026" in text and "fällig" not in text
+    assert withdrawn.awaited_on is None  # the register's Frist column: empty
+    assert "Antwort fällig: 02.07.2026" in detail_text(RecommendationDetail(ROW, "", (), ()))
