@@ -44,8 +44,8 @@ def exported(demo_file, tmp_path):
 
 def test_a_changed_file_is_shown_in_a_dry_run_and_then_applied(demo_file, exported, tmp_path):
     document = json.loads(exported.read_text("utf-8"))
-    document["council"].update(city="Lübeck & <Travemünde>", noticePeriodDays=12)
-    changed = tmp_path / "luebeck.json"
+    document["council"]["noticePeriodDays"] = 12
+    changed = tmp_path / "rostock-neu.json"
     changed.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
     before = stored(demo_file)
 
@@ -54,17 +54,66 @@ def test_a_changed_file_is_shown_in_a_dry_run_and_then_applied(demo_file, export
     assert stored(demo_file) == before
     applied = run("--database", str(demo_file), "import", "settings", str(changed))
 
-    assert "Stadt: Rostock -> Lübeck & <Travemünde>" in dry.stdout
     assert "Ladungsfrist (Tage): 14 -> 12" in dry.stdout
     assert "Probelauf: Es wurde nichts gespeichert." in dry.stdout
+    assert "bleiben, wie sie sind" not in dry.stdout  # the council's own city's file
     assert applied.returncode == 0, applied.stderr
-    assert "Übernommen: 2 Änderungen in „Smart City Expert*innenrat“." in applied.stdout
-    with sqlite3.connect(demo_file) as connection:
-        city, notice = connection.execute(
-            "SELECT city, notice_period_days FROM councils WHERE id = 1"
-        ).fetchone()
+    assert "Übernommen: 1 Änderung in „Smart City Expert*innenrat“." in applied.stdout
+    assert _council(demo_file, "notice_period_days") == (12,)
+
+
+def _council(database, *columns: str) -> tuple:
+    with sqlite3.connect(database) as connection:
+        row = connection.execute(f"SELECT {', '.join(columns)} FROM councils WHERE id = 1")
+        values = row.fetchone()
     connection.close()
-    assert (city, notice) == ("Lübeck & <Travemünde>", 12)
+    return values
+
+
+def test_another_citys_own_settings_are_left_as_they_are_unless_all(demo_file, exported, tmp_path):
+    """(found by a tester) The window proposes another city's name, city, website, mailbox
+    and action fields no more; the command line took them all, and Leipzig's council took
+    Rostock's name, website and mailbox. Now it takes what the window proposes, the rest
+    with --all."""
+    document = json.loads(exported.read_text("utf-8"))
+    document["council"].update(
+        name="Digitalbeirat Lübeck", city="Lübeck & <Travemünde>", website="https://luebeck.de",
+        secretariatEmail="digital@luebeck.de", noticePeriodDays=12,
+    )  # fmt: skip
+    document["actionFields"][0]["colour"] = "#123456"
+    changed = tmp_path / "luebeck.json"
+    changed.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    columns = ("name", "city", "website", "secretariat_email", "notice_period_days")
+    own = _council(demo_file, *columns)[:4]
+    fields = stored(demo_file)[1]
+
+    dry = run("--database", str(demo_file), "import", "settings", str(changed), "--dry-run")
+    applied = run("--database", str(demo_file), "import", "settings", str(changed))
+
+    assert dry.returncode == 0, dry.stderr
+    assert "Ladungsfrist (Tage): 14 -> 12" in dry.stdout
+    assert "Stadt: Rostock ->" not in dry.stdout
+    assert (
+        "Die Datei stammt aus Lübeck & <Travemünde>, das Gremium „Smart City "
+        "Expert*innenrat“ aus Rostock; diese Einstellungen bleiben, wie sie sind "
+        "(übernehmen mit --all):"
+    ) in dry.stdout
+    assert "  Stadt: Rostock (in der Datei: Lübeck & <Travemünde>)" in dry.stdout
+    assert "  Handlungsfelder: " in dry.stdout
+    assert applied.returncode == 0, applied.stderr
+    assert "Übernommen: 1 Änderung in „Smart City Expert*innenrat“." in applied.stdout
+    assert _council(demo_file, *columns) == (*own, 12)
+    assert stored(demo_file)[1] == fields
+
+    everything = run("--database", str(demo_file), "import", "settings", str(changed), "--all")
+
+    assert everything.returncode == 0, everything.stderr
+    assert "bleiben, wie sie sind" not in everything.stdout
+    assert "Stadt: Rostock -> Lübeck & <Travemünde>" in everything.stdout
+    assert _council(demo_file, *columns) == (
+        "Digitalbeirat Lübeck", "Lübeck & <Travemünde>", "https://luebeck.de",
+        "digital@luebeck.de", 12,
+    )  # fmt: skip
 
 
 def test_a_renamed_council_is_named_as_it_is_called_now(demo_file, exported, tmp_path):

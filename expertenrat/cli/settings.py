@@ -20,6 +20,7 @@ from expertenrat.services.files import write_file
 
 if TYPE_CHECKING:
     from expertenrat.domain.council_transfer_format import CouncilTemplate
+    from expertenrat.domain.council_transfer_preview import TransferPreview
     from expertenrat.services.context import Services
 
 
@@ -52,6 +53,12 @@ def add_import(imports: argparse._SubParsersAction) -> None:
         "--new",
         action=_NewCouncil,
         help="ein neues Gremium aus der Datei anlegen (auch in einer neuen Datenbank)",
+    )
+    settings.add_argument(
+        "--all",
+        action="store_true",
+        help="auch Name, Stadt, Logo, Website, Geschäftsstelle, E-Mail-Adresse und "
+        "Handlungsfelder aus einer Datei einer anderen Stadt übernehmen",
     )
     settings.add_argument(
         "--dry-run", action="store_true", help="nur prüfen und zeigen, was sich ändert"
@@ -129,14 +136,39 @@ def _import_settings(services: Services, args: argparse.Namespace) -> str:
     council_id = chosen_council(services, args)
     preview = transfer.preview(council_id, incoming)
     name = preview.current.settings.name
-    lines = preview.lines()
     if not preview.differences:
         return f"Die Einstellungen von „{name}“ entsprechen bereits der Datei; nichts zu tun."
+    # as the window proposes: another city's file leaves the council's own settings be
+    take = {d.name for d in preview.differences if d.take_theirs or args.all}
+    lines = [*preview.lines(take), *_left_as_they_are(preview, take)]
     if args.dry_run:
         return "\n".join([*lines, "Probelauf: Es wurde nichts gespeichert."])
-    transfer.apply(preview)
-    count = len(preview.differences)
+    if not take:
+        return "\n".join([*lines, "Es wurde nichts übernommen."])
+    transfer.apply(preview, take)
+    count = len(take)
     changes = "1 Änderung" if count == 1 else f"{count} Änderungen"
     now = next(c.name for c in services.settings.councils() if c.id == council_id)
     renamed = f" (bisher „{name}“)" if now != name else ""
     return "\n".join([*lines, f"Übernommen: {changes} in „{now}“{renamed}."])
+
+
+def _left_as_they_are(preview: TransferPreview, take: set[str]) -> list[str]:
+    """The council's own settings a file of another city would change that stay, one line
+    each after the reason; none if all are taken (``--all``)."""
+    from expertenrat.domain.council_transfer_preview import difference_label, difference_text
+
+    left = [d for d in preview.differences if d.name not in take]
+    if not left:
+        return []
+    city = preview.incoming.settings.city
+    return [
+        f"Die Datei stammt aus {city}, das Gremium „{preview.current.settings.name}“ aus "
+        f"{preview.current.settings.city}; diese Einstellungen bleiben, wie sie sind "
+        "(übernehmen mit --all):",
+        *(
+            f"  {difference_label(d.name)}: {difference_text(d.name, d.mine)} "
+            f"(in der Datei: {difference_text(d.name, d.theirs)})"
+            for d in left
+        ),
+    ]

@@ -141,18 +141,26 @@ class TransferPreview:
     differences: tuple[FieldDifference, ...]
     kept_fields: tuple[str, ...] = ()
 
-    def lines(self) -> list[str]:
-        """The changes as "Feld: alt -> neu" lines, then the kept fields."""
+    def lines(self, take: set[str] | frozenset[str] | None = None) -> list[str]:
+        """The changes named in ``take`` (default: all) as "Feld: alt -> neu" lines, then
+        the phrases and agenda templates changed and the kept fields."""
+        taken = [d for d in self.differences if take is None or d.name in take]
         lines = [
             f"{difference_label(d.name)}: {difference_text(d.name, d.mine)} -> "
             f"{difference_text(d.name, d.theirs)}"
-            for d in self.differences
+            for d in taken
         ]
-        lines += [text for text in (self.phrase_changes(), self.agenda_template_changes()) if text]
-        lines += [
-            f"Handlungsfeld „{name}“ bleibt, weil es verwendet wird." for name in self.kept_fields
-        ]
-        return lines
+        names = {d.name for d in taken}
+        if TEXT_TEMPLATES in names:
+            lines.append(self.phrase_changes())
+        if AGENDA_TEMPLATES in names:
+            lines.append(self.agenda_template_changes())
+        if ACTION_FIELDS in names:
+            lines += [
+                f"Handlungsfeld „{name}“ bleibt, weil es verwendet wird."
+                for name in self.kept_fields
+            ]
+        return [line for line in lines if line]
 
     def phrase_changes(self, limit: int | None = None) -> str:
         """Which phrases the file adds, changes and drops, by label, one sentence each
