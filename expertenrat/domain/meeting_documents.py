@@ -232,13 +232,13 @@ class MeetingDocument:
         """The letter's request to say in time who cannot come, by :attr:`excuse_by`; where
         that day lies before the letter's date, "umgehend". A letter of Saturday,
         02.01.2027, for the meeting on Monday, 04.01., asked for excuses by Thursday,
-        31.12.2026 (found by a tester)."""
-        if self.excuse_by < self.letter_date:
-            return "Bitte teilen Sie eine Verhinderung umgehend der Geschäftsstelle mit."
-        return (
-            f"Bitte teilen Sie eine Verhinderung bis {long_date(self.excuse_by)} der "
-            "Geschäftsstelle mit."
-        )
+        31.12.2026 (found by a tester). With the secretariat's e-mail address set, it is
+        named: "… der Geschäftsstelle mit (E-Mail: gs@stadt.de)."."""
+        late = self.excuse_by < self.letter_date
+        by = "umgehend" if late else f"bis {long_date(self.excuse_by)}"
+        mail = self.letterhead.secretariat_email
+        at = f" (E-Mail: {mail})" if mail else ""
+        return f"Bitte teilen Sie eine Verhinderung {by} der Geschäftsstelle mit{at}."
 
     @property
     def location(self) -> str:

@@ -10,7 +10,8 @@ description lists the agenda it is given: the whole one, non-public items marked
 "(nichtöffentlich)", in the file the invitation mail carries to the members (who get the
 full invitation anyway); the public one (:func:`~expertenrat.domain.public_invitation.
 public_invitation`) in a calendar file saved for anyone, its non-public part one line
-"Nichtöffentlicher Teil". Text is as typed, without the marks that set right-to-left
+"Nichtöffentlicher Teil". ``ORGANIZER`` is the secretariat's e-mail address, named by
+the council, where one is set. Text is as typed, without the marks that set right-to-left
 words apart in documents (FSI … PDI): a calendar's fields are plain text, and older
 calendar programs show them as boxes.
 """
@@ -20,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vCalAddress
 
 from expertenrat.domain.meeting_document_titles import calendar_summary, meeting_heading
 from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument
@@ -59,6 +60,10 @@ def _event(doc: MeetingDocument, stamp: datetime) -> Event:
         event.add("location", _one_line(doc.location or link))
     if link:
         event.add("url", link)
+    if doc.letterhead.secretariat_email:  # whom to answer: the secretariat's mailbox
+        organizer = vCalAddress(f"mailto:{doc.letterhead.secretariat_email}")
+        organizer.params["CN"] = _one_line(doc.letterhead.council_name)
+        event.add("organizer", organizer)
     event.add("status", _status(doc))
     event.add("description", _description(doc))
     return event

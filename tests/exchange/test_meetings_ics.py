@@ -158,3 +158,13 @@ def test_the_file_has_no_english_note_on_the_time_zone() -> None:
 
     assert b"This timezone" not in raw and b"COMMENT" not in raw
     assert b"BEGIN:VTIMEZONE" in raw and b"TZID:Europe/Berlin" in raw
+
+
+def test_the_organizer_is_the_secretariats_address_named_by_the_council() -> None:
+    head = replace(meeting().letterhead, secretariat_email="gs@rostock.de")
+    (event,) = events([meeting(letterhead=head)])
+    (without,) = events([meeting()])
+
+    assert str(event["organizer"]) == "mailto:gs@rostock.de"
+    assert event["organizer"].params["CN"] == "Smart City Expert*innenrat"
+    assert "organizer" not in without
