@@ -20,7 +20,9 @@ from test_cli import _zone_of_another_day
 from expertenrat.cli.data_safety import _safety_copies
 from expertenrat.domain.councils import new_council_today
 from expertenrat.services.context import Services
-from expertenrat.store.engine import sqlite_file
+from expertenrat.store import migrate
+from expertenrat.store.database_opening import open_database
+from expertenrat.store.engine import database_url, sqlite_file
 
 
 def _count(path, table: str) -> int:
@@ -104,6 +106,25 @@ def test_check_reports_problems_with_exit_code_1(demo_file):
     assert result.returncode == 1
     assert "Stimmen, aber nur" in result.stdout
     assert "Die Prüfung hat 1 Problem gefunden." in result.stderr
+
+
+def test_check_of_an_older_database_says_it_will_be_upgraded(tmp_path):
+    """(found by a tester) On a database at 0024 `check` said only "in Ordnung", not that
+    the program upgrades it when it opens it."""
+    path = tmp_path / "alt.db"
+    open_database(database_url(str(path))).close()
+    migrate.downgrade(database_url(str(path)), "0024")
+
+    result = run("--database", str(path), "check")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "Die Datenbank ist in Ordnung.",
+        "Die Datenbank hat noch den Schemastand 0024 einer älteren Programmversion; geprüft "
+        "wurde eine auf den aktuellen Stand gebrachte Kopie. Sie selbst wird aktualisiert, "
+        "sobald das Programm sie zum Ändern öffnet (zuvor wird daneben eine Kopie des alten "
+        "Stands angelegt).",
+    ]
 
 
 def test_check_names_a_nul_and_a_bidi_override_with_exit_code_1(demo_file):

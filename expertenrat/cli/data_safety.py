@@ -191,11 +191,23 @@ def _move_to_server(services: Services, args: argparse.Namespace) -> str:
 
 def _check(services: Services, args: argparse.Namespace) -> str:
     findings = services.integrity.check()
+    older = services.database.older_revision
+    # checked in an upgraded copy: the file itself is still at its revision
+    upgrade = (
+        f"Die Datenbank hat noch den Schemastand {older} einer älteren Programmversion; "
+        "geprüft wurde eine auf den aktuellen Stand gebrachte Kopie. Sie selbst wird "
+        "aktualisiert, sobald das Programm sie zum Ändern öffnet (zuvor wird daneben eine "
+        "Kopie des alten Stands angelegt)."
+        if older
+        else ""
+    )
     if findings:
         print(terminal_text("\n".join(f"- {finding.text}" for finding in findings)))
+        if upgrade:
+            print(upgrade)
         count = "1 Problem" if len(findings) == 1 else f"{len(findings)} Probleme"
         raise UserError(f"Die Prüfung hat {count} gefunden.")
-    return "Die Datenbank ist in Ordnung."
+    return "\n".join(filter(None, ["Die Datenbank ist in Ordnung.", upgrade]))
 
 
 def _retention(services: Services, args: argparse.Namespace) -> str:

@@ -52,6 +52,8 @@ class Database:
     _blank: BlankTwin = field(default_factory=BlankTwin, repr=False)
     # An older file opened to read: the upgraded copy read instead (removed at close).
     _scratch: Path | None = field(default=None, repr=False)
+    # ... and the file's own schema revision: it is upgraded when opened to be changed.
+    older_revision: str | None = None
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)

@@ -77,7 +77,7 @@ def open_database(
     backup = None
     if revision != migrate.head_revision() and read_only and path is not None:
         engine, scratch = upgraded_copy(path, location, probe.read_flags)
-        return Database(url=url, engine=engine, _scratch=scratch)
+        return Database(url=url, engine=engine, _scratch=scratch, older_revision=revision)
     if revision != migrate.head_revision():
         if path is not None:
             backup = backup_before_upgrade(path, revision)
