@@ -1,7 +1,8 @@
 """The small dialog that asks for a day (``DialogService.ask_date``), and with it, where
 asked, whom of several it is for (``DialogService.ask_date_and_checks``: to which of the
 members who joined after an invitation it was sent on), each a check box, all checked
-first; "OK" with none checked says so in the dialog and keeps it open."""
+first; "OK" with none checked says so in the dialog and keeps it open. The question wraps:
+it names a meeting by its title (up to 200 letters) and a member by her name."""
 
 from __future__ import annotations
 
@@ -34,7 +35,9 @@ class DateQuestionDialog(QDialog):
         self.setWindowTitle(title)
         self.editor = date_edit(initial)
         layout = QFormLayout(self)
-        layout.addRow(label, self.editor)
+        prompt = wrapping_label(label)  # beside the date, its screen reader name
+        prompt.setBuddy(self.editor)
+        layout.addRow(prompt, self.editor)
         if hint is not None:
             hint_line = hint_label(hint(initial))
             hint_line.setObjectName("date_hint")
