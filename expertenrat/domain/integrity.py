@@ -11,6 +11,7 @@ class FindingKind(StrEnum):
     REFERENCE = "reference"  # a row that points to nothing
     MINUTES = "minutes"  # approved minutes whose stored PDF does not match its hash
     ATTENDANCE = "attendance"  # attendance of someone who was not a member then
+    INVITATION = "invitation"  # an invitation sent on to a member of another council
     VOTE = "vote"  # more votes than members present
     AGENDA = "agenda"  # an agenda item about a project of another council
     RECOMMENDATION = "recommendation"  # a project of another council, due before sent

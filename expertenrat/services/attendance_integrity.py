@@ -1,7 +1,8 @@
-"""The integrity check's rule for attendance: each line names a member of the meeting's
-council whose term covers the meeting's day, where the meeting holds terms
-(``chairs_ahead.holds_terms``): a cancelled meeting's lines stay as its history. Deleted
-meetings are left out, as in ``integrity``."""
+"""The integrity check's rules for who is at and invited to a meeting: each attendance
+line names a member of the meeting's council whose term covers the meeting's day, where
+the meeting holds terms (``chairs_ahead.holds_terms``): a cancelled meeting's lines stay
+as its history; each invitation sent on late names a member of the meeting's council.
+Deleted meetings are left out, as in ``integrity``."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.integrity import Finding, FindingKind
 from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.services.chairs_ahead import holds_terms
-from expertenrat.store.models import Attendance, Meeting, Membership, Person
+from expertenrat.store.models import Attendance, LateInvitation, Meeting, Membership, Person
 
 
 def attendance_findings(connection: Connection) -> list[Finding]:
@@ -64,3 +65,33 @@ def attendance_findings(connection: Connection) -> list[Finding]:
                 )
             )
     return findings
+
+
+def late_invitation_findings(connection: Connection) -> list[Finding]:
+    """Invitations sent on late to a member of another council than the meeting's (only a
+    change made around the program can record one), in the order of the meetings."""
+    query = (
+        select(
+            Meeting.number,
+            Meeting.kind,
+            Meeting.starts_at,
+            Meeting.title,
+            Person.given_name,
+            Person.family_name,
+        )
+        .select_from(LateInvitation)
+        .join(Meeting, Meeting.id == LateInvitation.meeting_id)
+        .join(Membership, Membership.id == LateInvitation.membership_id)
+        .join(Person, Person.id == Membership.person_id)
+        .where(Meeting.deleted_at.is_(None), Membership.council_id != Meeting.council_id)
+        .order_by(Meeting.starts_at, LateInvitation.id)
+    )
+    return [
+        Finding(
+            FindingKind.INVITATION,
+            f"{dated_meeting_label(number, MeetingKind(kind), starts_at.date(), title)}: "
+            f"Die nachgesandte Einladung an {given} {family} gilt einem Mitglied eines "
+            "anderen Gremiums.",
+        )
+        for number, kind, starts_at, title, given, family in connection.execute(query)
+    ]

@@ -26,7 +26,10 @@ from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.minutes_versions import stored_pdf_intact
 from expertenrat.domain.wording import counted
 from expertenrat.services.annex_integrity import annex_findings
-from expertenrat.services.attendance_integrity import attendance_findings
+from expertenrat.services.attendance_integrity import (
+    attendance_findings,
+    late_invitation_findings,
+)
 from expertenrat.services.recommendation_integrity import recommendation_findings
 from expertenrat.services.text_integrity import readable_texts, text_findings
 from expertenrat.services.unit_of_work import reading
@@ -53,6 +56,7 @@ class IntegrityService:
             findings = storage(connection)
             findings += _minutes_findings(connection)
             findings += attendance_findings(connection)
+            findings += late_invitation_findings(connection)
             findings += _vote_findings(connection)
             findings += _agenda_findings(connection)
             findings += recommendation_findings(connection)
