@@ -118,6 +118,7 @@ class MinutesItemForm(QWidget):
     def _outcome_combo(self) -> QComboBox:
         self.outcome_combo = QComboBox()
         self.outcome_combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.outcome_combo.setAccessibleName(tr(_CONTEXT, "Behandlung"))  # not its entry
         for outcome in AgendaItemOutcome:
             self.outcome_combo.addItem(tr(_CONTEXT, outcome.label), outcome.value)
         self.outcome_combo.setToolTip(

@@ -161,7 +161,8 @@ def test_the_filter_combos_of_every_area_are_named(make_window) -> None:
 def test_the_choice_boxes_of_the_forms_are_named(make_window) -> None:
     """A combo named only by the label beside it says its entry ("Ordentliche Sitzung",
     "intern (mit Kontaktdaten)") and not what it chooses; the roster's, the meeting's kind,
-    the agenda item's and the minutes' chair were not named (found by a tester)."""
+    the agenda item's and the minutes' chair were not named, nor an item's "Behandlung"
+    (found by testers)."""
     window = make_window()
     pages = window.pages
     meetings = pages.meetings
@@ -171,14 +172,14 @@ def test_the_choice_boxes_of_the_forms_are_named(make_window) -> None:
         "roster": (pages.members.roster.version_combo, pages.members.roster.grouping_combo),
         "meeting": (meetings.form.kind_combo,),
         "agenda": (agenda.template_combo, agenda.kind_combo, agenda.presenter_kind_combo),
-        "minutes": (header.chair_combo,),
+        "minutes": (header.chair_combo, meetings.tabs.minutes_editor().item_form.outcome_combo),
     }
 
     assert {part: [spoken_name(c) for c in found] for part, found in combos.items()} == {
         "roster": ["Fassung", "Ordnung"],
         "meeting": ["Art"],
         "agenda": ["Vorlage", "Art", "Vortragende*r"],
-        "minutes": ["Sitzungsleitung"],
+        "minutes": ["Sitzungsleitung", "Behandlung"],
     }
 
 
