@@ -26,8 +26,9 @@ NOTES = (
     "Entscheidung im Sinne von Art. 22 DSGVO findet nicht statt.",
     "Speicherdauer: Kontaktdaten, Notizen und Einwilligungen werden nach Ablauf der "
     "Aufbewahrungsfrist nach dem Ende der letzten Mitgliedschaft gelöscht (anonymisiert); "
-    "Name, Titel, Institution und Funktion bleiben in den Protokollen und im "
-    "Änderungsprotokoll. Sicherheitskopien der Datenbank werden nach ihrer Frist gelöscht.",
+    "Name, Titel, Institution und Funktion bleiben in den Protokollen, im Verlauf der "
+    "Empfehlungen und im Änderungsprotokoll. Sicherheitskopien der Datenbank werden nach "
+    "ihrer Frist gelöscht.",
     "Sie haben das Recht auf Berichtigung (Art. 16), Löschung (Art. 17), Einschränkung der "
     "Verarbeitung (Art. 18) und Widerspruch (Art. 21 DSGVO), eine erteilte Einwilligung "
     "können Sie jederzeit widerrufen, und Sie können sich bei der Aufsichtsbehörde für den "
@@ -74,7 +75,8 @@ def anonymised_state(on: date | None) -> str:
         "Telefon, Postanschrift, Notizen und der Verlauf der Einwilligungen sind gelöscht, "
         "auch aus dem Änderungsprotokoll. Gespeichert bleiben Name, Titel, Institution und "
         "Funktion, die Mitgliedschaften, Anwesenheiten und Befangenheiten, die Einträge im "
-        "Änderungsprotokoll (ohne die gelöschten Werte) und die Nennungen in Protokollen – "
+        "Änderungsprotokoll (ohne die gelöschten Werte) und die Nennungen in Protokollen und "
+        "im Verlauf der Empfehlungen – "
         "alles, was diese Auskunft im Folgenden aufführt."
     )
 

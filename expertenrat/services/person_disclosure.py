@@ -36,8 +36,10 @@ from expertenrat.services.person_disclosure_audit import (
 from expertenrat.services.person_disclosure_meetings import (
     attendance_section,
     conflicts_section,
+    earlier_names,
     mentions_section,
 )
+from expertenrat.services.person_disclosure_recommendations import recommendation_notes_section
 from expertenrat.services.settings import WITH_LOGO
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store import models
@@ -95,6 +97,7 @@ class PersonDisclosureService:
             zone = council_clock(session, council.id).zone if council else None
             several = len({m.council_id for m in memberships}) > 1
             former = former_names(session, person, memberships)
+            earlier = earlier_names(person, [family for _, family in former])
             sections = (
                 _record_section(person),
                 _memberships_section(session, memberships, councils),
@@ -102,9 +105,8 @@ class PersonDisclosureService:
                 attendance_section(session, memberships, councils if several else None),
                 conflicts_section(session, memberships, councils if several else None),
                 audit_section(session, person, memberships, zone, _role_titles(session), former),
-                mentions_section(
-                    session, person, memberships, councils, [family for _, family in former]
-                ),
+                mentions_section(session, person, memberships, councils, earlier),
+                recommendation_notes_section(session, person, memberships, councils, earlier),
             )
             gone = anonymised_on(session, person.id)
             return PersonDisclosure(

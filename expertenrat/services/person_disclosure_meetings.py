@@ -150,9 +150,8 @@ def mentions_section(
     """Every council's minutes are searched: a person may be named in another's (a guest,
     a presenter); those name their council, as all do for a member of several. ``former``:
     the person's earlier family names (a marriage), searched too."""
-    former = [f for f in dict.fromkeys(former) if f and f != person.family_name]
-    names = "|".join(re.escape(f) for f in [person.family_name, *former])
-    name = re.compile(rf"(?<!\w)(?:{names})(?!\w)", re.IGNORECASE)
+    former = earlier_names(person, former)
+    name = name_pattern(person, former)
     ids = set(_ids(memberships))
     own = {m.council_id for m in memberships}
     meetings = list(
@@ -176,13 +175,24 @@ def mentions_section(
         (0.22, 0.3, 0.48),
         tuple(rows),
         "Der Name kommt in keinem Protokoll vor.",
-        f"{_searched(former)} als ganzes Wort; eine gleichnamige Person wird mit "
+        f"{searched(former)} als ganzes Wort; eine gleichnamige Person wird mit "
         "gefunden. Genehmigte Protokolle sind zudem als PDF unveränderlich gespeichert, "
         "mit den Nennungen, wie sie bei der Genehmigung lauteten.",
     )
 
 
-def _searched(former: list[str]) -> str:
+def earlier_names(person: models.Person, former: list[str]) -> list[str]:
+    """The person's earlier family names, once each, without the present one."""
+    return [f for f in dict.fromkeys(former) if f and f != person.family_name]
+
+
+def name_pattern(person: models.Person, former: list[str]) -> re.Pattern[str]:
+    """The family name and the ``former`` ones, each as a whole word, in any case."""
+    names = "|".join(re.escape(f) for f in [person.family_name, *former])
+    return re.compile(rf"(?<!\w)(?:{names})(?!\w)", re.IGNORECASE)
+
+
+def searched(former: list[str]) -> str:
     """ "Gesucht wird der Nachname", with the earlier ones: "Gesucht werden der Nachname
     und der frühere Nachname „…“"."""
     if not former:
@@ -219,7 +229,7 @@ def _in_meeting(
     if meeting.chair_membership_id in ids:
         yield "Sitzungsleitung", "–"
     for field in _MEETING_TEXTS:
-        yield from _found(field_label("meeting", field), getattr(meeting, field), name)
+        yield from found(field_label("meeting", field), getattr(meeting, field), name)
     for guest in parts.guests[meeting.id]:
         if name.search(guest.name):
             yield "Gast", ", ".join(filter(None, (guest.name, guest.affiliation, guest.note)))
@@ -227,17 +237,17 @@ def _in_meeting(
     for item in sorted(items, key=lambda i: [int(p) for p in re.findall(r"\d+", i.number)]):
         for field in _ITEM_TEXTS:
             where = f"{_item(item)} – {field_label('agenda_item', field)}"
-            yield from _found(where, getattr(item, field), name)
+            yield from found(where, getattr(item, field), name)
     for objection in parts.objections[meeting.id]:
         mine = objection.membership_id in ids or name.search(objection.raised_by)
         where = f"Einwand vom {objection.raised_on:%d.%m.%Y}"
         if mine:
             yield f"{where} (erhoben)", _clipped(objection.text, 0, len(objection.text))
         else:
-            yield from _found(where, objection.text, name)
+            yield from found(where, objection.text, name)
 
 
-def _found(where: str, text: str, name: re.Pattern[str]) -> Iterator[tuple[str, str]]:
+def found(where: str, text: str, name: re.Pattern[str]) -> Iterator[tuple[str, str]]:
     for hit in name.finditer(text or ""):
         yield where, _clipped(text, hit.start(), hit.end())
 
