@@ -154,7 +154,6 @@ class MergeDialog(QDialog):
         self.mine_button = QPushButton(wording.keep_all)
         self.theirs_button = QPushButton(wording.take_all)
         self.apply_button = QPushButton(wording.apply)
-        self.apply_button.setDefault(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         for button in (self.mine_button, self.theirs_button, self.apply_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -168,6 +167,7 @@ class MergeDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         tab_as_shown(buttons)  # once in the dialog: reparenting keeps the made order
+        self.apply_button.setDefault(True)  # in the dialog: else Enter took the first button
         room = parent.screen().availableGeometry().width() - 40 if parent is not None else WIDTH
         self.resize(min(WIDTH, room), min(640, 160 + 48 * len(rows)))
 

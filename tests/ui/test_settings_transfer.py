@@ -255,3 +255,26 @@ def test_export_leaves_out_a_logo_that_cannot_be_drawn_and_says_so(
         "unvollständig) und fehlt in der Datei; bitte unter Einstellungen ein neues Logo wählen."
     )
     assert services.council_transfer.read(target.read_bytes()).settings.logo_png is None
+
+
+def test_enter_takes_over_the_choices_shown(make_window, services, dialogs, qtbot, tmp_path):
+    """(found by a tester) Enter pressed "Alles übernehmen", not "Auswahl übernehmen": the
+    default set before the button was in the dialog did not hold, so from another city's
+    file Enter took its name, city and Geschäftsstelle the dialog proposes to keep."""
+    rostock, luebeck = _two_councils(services)
+    window = make_window()
+    window.show_area(window.settings_page)
+    dialogs.paths.append(_file(services, luebeck.id, tmp_path))
+    window.settings_page.transfer.import_action.trigger()
+    dialog = window.settings_page.transfer.dialog
+    exposed(dialog)
+
+    assert dialog.apply_button.isDefault() and not dialog.theirs_button.isDefault()
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+
+    stored = services.settings.settings(rostock.id)
+    assert (stored.name, stored.city, stored.notice_period_days) == (
+        "Expert*innenrat",
+        "Rostock",
+        12,
+    )
