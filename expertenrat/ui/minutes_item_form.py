@@ -11,7 +11,8 @@ the item was dealt with, postponed or taken off the agenda; a choice emits
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -35,6 +36,21 @@ from expertenrat.ui.widgets import wrapping_label
 
 _CONTEXT = "MinutesEditor"
 TEXT_FIELDS = ("discussion", "motion_text", "resolution_text", "result")
+
+
+class _OutcomeCombo(QComboBox):
+    """Takes the wheel only with the focus: a choice is saved at once, and the wheel
+    passing over it while the form scrolled chose "vertagt"; the form scrolls instead."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # not focused by the wheel either
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # to the scrolling form
 
 
 def texts_payload(texts: ItemTexts) -> dict:
@@ -116,7 +132,7 @@ class MinutesItemForm(QWidget):
         self.set_style(MinutesStyle.RESULTS)
 
     def _outcome_combo(self) -> QComboBox:
-        self.outcome_combo = QComboBox()
+        self.outcome_combo = _OutcomeCombo()
         self.outcome_combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.outcome_combo.setAccessibleName(tr(_CONTEXT, "Behandlung"))  # not its entry
         for outcome in AgendaItemOutcome:

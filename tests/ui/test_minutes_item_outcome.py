@@ -5,6 +5,9 @@ PC approved the minutes, the choice is refused in German and the stored outcome 
 from __future__ import annotations
 
 from held_meeting import held_meeting_of_three
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
 
 from expertenrat.domain.enums import AgendaItemOutcome
 from expertenrat.store import models
@@ -80,3 +83,28 @@ def test_another_pcs_outcome_is_shown_after_a_refusal_and_after_a_save_of_text(
     assert services.minutes.minutes(held.meeting_id).item(first).discussion == "Kurz berichtet."
     assert editor.item_form.outcome_combo.currentText() == "beraten"
     assert editor.item_form.discussion_edit.toPlainText() == "Kurz berichtet."
+
+
+def test_the_wheel_over_behandlung_scrolls_the_form_and_saves_nothing(qtbot, services, dialogs):
+    """(found by a tester) The mouse wheel over "Behandlung", passing while the form was
+    scrolled, chose the next entry and saved it at once ("vertagt", in the history too).
+    Only a combo given the focus (a click, Alt+U, Tab) takes the wheel."""
+    held = held_meeting_of_three(services)
+    first = held.item_ids[0]
+    editor = MinutesEditor(services, dialogs)
+    qtbot.addWidget(editor, before_close_func=lambda _: qtbot.waitUntil(editor.idle))
+    editor.set_meeting(held.meeting_id)
+    editor.items.select_key(item_key(first))
+    editor.show()
+    combo = editor.item_form.outcome_combo
+    editor.items.setFocus()
+
+    at = QPointF(combo.rect().center())
+    wheel = QWheelEvent(
+        at, combo.mapToGlobal(at), QPoint(), QPoint(0, -120), Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    QApplication.sendEvent(combo, wheel)
+
+    assert combo.currentText() == "beraten"
+    assert services.minutes.minutes(held.meeting_id).item(first).outcome.label == "beraten"
