@@ -183,11 +183,12 @@ class CouncilTransferService:
             return council_settings(row)
 
     def create_council(self, incoming: CouncilTemplate) -> int:
-        """A new council set up as ``incoming`` says, but for who signs and sends its mail
-        (the file's Geschäftsstelle and mailbox, often a person of the file's city: the new
-        council's letters would be signed and its mail sent by them); returns its id."""
+        """A new council set up as ``incoming`` says, but for the mailbox its mail is sent
+        from (the file's, often another city's: the new council's invitations would go out
+        from and to it unnoticed, while the signature shows in every letter); returns its
+        id."""
         _raise_if_invalid(incoming)
-        settings = replace(clean_settings(incoming.settings), secretariat="", secretariat_email="")
+        settings = replace(clean_settings(incoming.settings), secretariat_email="")
         with changing(self._db, "Das Gremium") as session:
             row = models.Council()
             apply_settings(row, settings)
