@@ -8,9 +8,8 @@ import hashlib
 
 from sqlalchemy import Connection, select
 
-from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.integrity import Finding, FindingKind
-from expertenrat.domain.meetings import dated_meeting_label
+from expertenrat.services.integrity_meetings import MEETING, meeting_label
 from expertenrat.store.models import Meeting, StoredFile
 
 
@@ -22,10 +21,7 @@ def annex_findings(connection: Connection) -> list[Finding]:
             StoredFile.id,
             StoredFile.title,
             StoredFile.sha256,
-            Meeting.number,
-            Meeting.kind,
-            Meeting.starts_at,
-            Meeting.title,
+            *MEETING,
         )
         .join(Meeting, Meeting.id == StoredFile.meeting_id)
         .where(StoredFile.deleted_at.is_(None), Meeting.deleted_at.is_(None))
@@ -36,9 +32,7 @@ def annex_findings(connection: Connection) -> list[Finding]:
     for file_id, title, sha256, number, kind, starts_at, meeting_title in rows:
         content = connection.scalar(select(StoredFile.content).where(StoredFile.id == file_id))
         if hashlib.sha256(content).hexdigest() != sha256:
-            meeting = dated_meeting_label(
-                number, MeetingKind(kind), starts_at.date(), meeting_title
-            )
+            meeting = meeting_label(number, kind, starts_at, meeting_title)
             findings.append(
                 Finding(
                     FindingKind.ANNEX,

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, select
 
-from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.integrity import Finding, FindingKind
-from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.services.chairs_ahead import holds_terms
+from expertenrat.services.integrity_meetings import MEETING, meeting_label
 from expertenrat.store.models import Attendance, LateInvitation, Meeting, Membership, Person
 
 
@@ -20,10 +19,7 @@ def attendance_findings(connection: Connection) -> list[Finding]:
     that holds terms, in the order of the meetings."""
     query = (
         select(
-            Meeting.number,
-            Meeting.kind,
-            Meeting.starts_at,
-            Meeting.title,
+            *MEETING,
             Meeting.council_id,
             holds_terms(),
             Membership.council_id,
@@ -56,7 +52,7 @@ def attendance_findings(connection: Connection) -> list[Finding]:
         day = starts_at.date()
         outside = day < start or (end is not None and day > end)
         if council != member_council or (holds and outside):
-            meeting = dated_meeting_label(number, MeetingKind(kind), day, title)
+            meeting = meeting_label(number, kind, starts_at, title)
             findings.append(
                 Finding(
                     FindingKind.ATTENDANCE,
@@ -72,10 +68,7 @@ def late_invitation_findings(connection: Connection) -> list[Finding]:
     change made around the program can record one), in the order of the meetings."""
     query = (
         select(
-            Meeting.number,
-            Meeting.kind,
-            Meeting.starts_at,
-            Meeting.title,
+            *MEETING,
             Person.given_name,
             Person.family_name,
         )
@@ -89,7 +82,7 @@ def late_invitation_findings(connection: Connection) -> list[Finding]:
     return [
         Finding(
             FindingKind.INVITATION,
-            f"{dated_meeting_label(number, MeetingKind(kind), starts_at.date(), title)}: "
+            f"{meeting_label(number, kind, starts_at, title)}: "
             f"Die nachgesandte Einladung an {given} {family} gilt einem Mitglied eines "
             "anderen Gremiums.",
         )

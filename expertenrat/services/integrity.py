@@ -16,13 +16,11 @@ out of the app's invariants: nothing shows or counts them, and the user could no
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime
 
 from sqlalchemy import Connection, and_, exists, func, inspect, select, text
 
-from expertenrat.domain.enums import AttendanceStatus, MeetingKind, MinutesState
+from expertenrat.domain.enums import AttendanceStatus, MinutesState
 from expertenrat.domain.integrity import Finding, FindingKind
-from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.minutes_versions import stored_pdf_intact
 from expertenrat.domain.wording import counted
 from expertenrat.services.annex_integrity import annex_findings
@@ -30,6 +28,7 @@ from expertenrat.services.attendance_integrity import (
     attendance_findings,
     late_invitation_findings,
 )
+from expertenrat.services.integrity_meetings import MEETING, meeting_label
 from expertenrat.services.recommendation_integrity import recommendation_findings
 from expertenrat.services.text_integrity import readable_texts, text_findings
 from expertenrat.services.unit_of_work import reading
@@ -133,10 +132,7 @@ def _minutes_findings(connection: Connection) -> list[Finding]:
     query = (
         select(
             MinutesVersion.number,
-            Meeting.number,
-            Meeting.kind,
-            Meeting.starts_at,
-            Meeting.title,
+            *MEETING,
             MinutesVersion.pdf,
             MinutesVersion.sha256,
             MinutesVersion.public_pdf,
@@ -158,7 +154,7 @@ def _minutes_findings(connection: Connection) -> list[Finding]:
         public_pdf,
         public_sha256,
     ) in connection.execute(query):
-        meeting = _meeting(number, kind, starts_at, meeting_title)
+        meeting = meeting_label(number, kind, starts_at, meeting_title)
         for what, its, data, digest in (
             ("Das genehmigte Protokoll", "seiner", pdf, sha256),
             (
@@ -189,10 +185,7 @@ def _vote_findings(connection: Connection) -> list[Finding]:
     query = (
         select(
             Meeting.id,
-            Meeting.number,
-            Meeting.kind,
-            Meeting.starts_at,
-            Meeting.title,
+            *MEETING,
             AgendaItem.number,
             Vote.yes + Vote.no + Vote.abstain + Vote.recused,
         )
@@ -205,7 +198,7 @@ def _vote_findings(connection: Connection) -> list[Finding]:
     return [
         Finding(
             FindingKind.VOTE,
-            f"{_meeting(number, kind, starts_at, title)}, TOP {item}: "
+            f"{meeting_label(number, kind, starts_at, title)}, TOP {item}: "
             f"{counted(votes, 'Stimme', 'Stimmen')}, aber nur "
             f"{counted(present[meeting_id], 'Mitglied', 'Mitglieder')} anwesend.",
         )
@@ -219,10 +212,7 @@ def _agenda_findings(connection: Connection) -> list[Finding]:
     come only from outside, and every count of consultations leaves them out."""
     query = (
         select(
-            Meeting.number,
-            Meeting.kind,
-            Meeting.starts_at,
-            Meeting.title,
+            *MEETING,
             AgendaItem.number,
             Project.title,
         )
@@ -238,7 +228,7 @@ def _agenda_findings(connection: Connection) -> list[Finding]:
     )
     findings = []
     for number, kind, starts_at, meeting_title, item, title in connection.execute(query):
-        meeting = _meeting(number, kind, starts_at, meeting_title)
+        meeting = meeting_label(number, kind, starts_at, meeting_title)
         findings.append(
             Finding(
                 FindingKind.AGENDA,
@@ -248,9 +238,3 @@ def _agenda_findings(connection: Connection) -> list[Finding]:
             )
         )
     return findings
-
-
-def _meeting(number: int | None, kind: str, starts_at: datetime, title: str) -> str:
-    """ "5. Sitzung am 10.03.2026", a numbered Klausur "8. Sitzung – Klausur: Datenethik am
-    …" as lists name it (without a number "Sitzung am …" or "Klausur am …")."""
-    return dated_meeting_label(number, MeetingKind(kind), starts_at.date(), title)

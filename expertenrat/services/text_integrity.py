@@ -22,15 +22,14 @@ from sqlalchemy import Column, Connection, Select, String, Table, select
 
 from expertenrat.domain import field_limits as limits
 from expertenrat.domain.audit_labels import field_label, field_noun
-from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.field_limits import (
     TextField,
     stored_text_faults,
     too_long_fault,
 )
 from expertenrat.domain.integrity import Finding, FindingKind
-from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.text_characters import pasted_line
+from expertenrat.services.integrity_meetings import MEETING, meeting_label
 from expertenrat.store.models import (
     ActionField,
     AgendaItem,
@@ -64,14 +63,13 @@ class _Record:
 
 
 def _meeting(number: int | None, kind: str, starts_at: datetime, title: str) -> str:
-    return dated_meeting_label(number, MeetingKind(kind), starts_at.date(), title, pasted_line)
+    return meeting_label(number, kind, starts_at, title, pasted_line)
 
 
 def _quoted(text: str) -> str:
     return f"„{pasted_line(text)}“"
 
 
-_MEETING = (Meeting.number, Meeting.kind, Meeting.starts_at, Meeting.title)
 _RECORDS: dict[str, _Record] = {
     "persons": _Record(
         "membership",
@@ -100,11 +98,11 @@ _RECORDS: dict[str, _Record] = {
         lambda title: f"Projekt {_quoted(title)}",
         {"name": "Partner"},
     ),
-    "meetings": _Record("meeting", limits.MINUTES_HEADER, select(*_MEETING), _meeting),
+    "meetings": _Record("meeting", limits.MINUTES_HEADER, select(*MEETING), _meeting),
     "guests": _Record(
         "guest",
         {},
-        select(*_MEETING, Guest.name)
+        select(*MEETING, Guest.name)
         .select_from(Guest)
         .join(Meeting, Meeting.id == Guest.meeting_id),
         lambda *meeting_and_guest: (
@@ -114,7 +112,7 @@ _RECORDS: dict[str, _Record] = {
     "agenda_items": _Record(
         "agenda_item",
         {**limits.AGENDA_ITEM, **limits.MINUTES_ITEM},
-        select(*_MEETING, AgendaItem.number)
+        select(*MEETING, AgendaItem.number)
         .select_from(AgendaItem)
         .join(Meeting, Meeting.id == AgendaItem.meeting_id),
         lambda *meeting_and_item: f"{_meeting(*meeting_and_item[:4])}, TOP {meeting_and_item[4]}",
@@ -122,7 +120,7 @@ _RECORDS: dict[str, _Record] = {
     "votes": _Record(
         "votes",
         {"subject": limits.VOTE_SUBJECT},
-        select(*_MEETING, AgendaItem.number)
+        select(*MEETING, AgendaItem.number)
         .select_from(Vote)
         .join(AgendaItem, AgendaItem.id == Vote.agenda_item_id)
         .join(Meeting, Meeting.id == AgendaItem.meeting_id),
