@@ -21,6 +21,7 @@ ENTITY_LABELS: Mapping[str, str] = {
     "action_field": "Handlungsfeld",
     "text_template": "Textbaustein",
     "agenda_template": "Vorlage für Tagesordnungspunkte",
+    "appointment_period": "Berufungsperiode",
     "project": "Projekt",
     "meeting": "Sitzung",
     "meeting_series": "Sitzungsreihe",
@@ -118,6 +119,7 @@ _FIELDS: Mapping[str, Mapping[str, str]] = {
         "public": "öffentlich",
         "planned_minutes": "geplante Minuten",
     },
+    "appointment_period": {"starts_on": "Beginn", "ends_on": "Ende"},
     "project": {**_nouns(field_limits.PROJECT), "phase": "Phase", "partners": "Partner"},
     "meeting": {
         "series_id": "Sitzungsreihe (Nr.)",

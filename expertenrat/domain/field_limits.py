@@ -170,6 +170,11 @@ TEXT_TEMPLATE: Mapping[str, TextField] = MappingProxyType(
 )
 """The texts of a standard phrase (Textbaustein), by attribute name."""
 
+APPOINTMENT_PERIOD: Mapping[str, TextField] = MappingProxyType(
+    {"name": TextField("Der Name der Berufungsperiode", 100)}
+)
+"""The texts of a council's appointment period (Berufungsperiode), by attribute name."""
+
 
 def clean_text(value: str, spec: TextField) -> str:
     """``value`` in NFC, without surrounding spaces unless ``spec`` keeps them (then a text

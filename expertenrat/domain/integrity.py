@@ -17,6 +17,7 @@ class FindingKind(StrEnum):
     RECOMMENDATION = "recommendation"  # a project of another council, due before sent
     ANNEX = "annex"  # an annex whose stored file does not match its hash
     TEXT = "text"  # a stored text that breaks the text rule (field_limits)
+    PERIOD = "period"  # appointment periods of one council that overlap
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,8 @@ terms (``chairs_ahead.holds_terms``: not a cancelled one), no vote with more vot
 than members present, agenda items only about projects of the meeting's council, and
 recommendations addressed only to projects of their own council and not due before they
 were sent (``recommendation_integrity``); stored texts that break the text rule
-(``text_integrity``). Meetings, agenda items and recommendations deleted in the app are left
+(``text_integrity``); appointment periods of one council that overlap
+(``period_integrity``). Meetings, agenda items and recommendations deleted in the app are left
 out of the app's invariants: nothing shows or counts them, and the user could not mend them.
 """
 
@@ -29,6 +30,7 @@ from expertenrat.services.attendance_integrity import (
     late_invitation_findings,
 )
 from expertenrat.services.integrity_meetings import MEETING, meeting_label
+from expertenrat.services.period_integrity import period_findings
 from expertenrat.services.recommendation_integrity import recommendation_findings
 from expertenrat.services.text_integrity import readable_texts, text_findings
 from expertenrat.services.unit_of_work import reading
@@ -61,6 +63,7 @@ class IntegrityService:
             findings += recommendation_findings(connection)
             findings += annex_findings(connection)
             findings += text_findings(connection)
+            findings += period_findings(connection)
         return findings
 
 

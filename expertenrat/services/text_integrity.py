@@ -33,6 +33,7 @@ from expertenrat.services.integrity_meetings import MEETING, meeting_label
 from expertenrat.store.models import (
     ActionField,
     AgendaItem,
+    AppointmentPeriod,
     Base,
     Council,
     Guest,
@@ -161,6 +162,12 @@ _RECORDS: dict[str, _Record] = {
         limits.TEXT_TEMPLATE,
         select(TextTemplate.label),
         lambda label: f"Textbaustein {_quoted(label)}",
+    ),
+    "appointment_periods": _Record(
+        "appointment_period",
+        limits.APPOINTMENT_PERIOD,
+        select(AppointmentPeriod.name),
+        lambda name: f"Berufungsperiode {_quoted(name)}",
     ),
 }
 

@@ -34,7 +34,14 @@ from expertenrat.store.backup_writing import write_backup
 from expertenrat.store.database import Database
 from expertenrat.store.database_opening import Create, open_database
 from expertenrat.store.engine import database_url, make_engine, sqlite_file
-from expertenrat.store.models import AgendaItem, Base, ConsentEntry, LateInvitation, Person
+from expertenrat.store.models import (
+    AgendaItem,
+    AppointmentPeriod,
+    Base,
+    ConsentEntry,
+    LateInvitation,
+    Person,
+)
 from expertenrat.store.sqlite_copy import copy_sqlite
 
 ACTOR = "Frau Schulz"
@@ -80,8 +87,11 @@ def test_round_trip_sqlite_postgresql_sqlite_keeps_every_row(
         assert session.execute(postponing).rowcount == 1
         # an invitation sent on to a member: a table the demo leaves empty
         session.add(LateInvitation(meeting_id=1, membership_id=1, sent_on=date(2026, 3, 2)))
+        # and an appointment period (open: its end is None)
+        session.add(AppointmentPeriod(council_id=1, name="Periode", starts_on=date(2024, 9, 25)))
     original = table_rows(demo_sqlite)
     filled = ("persons", "meetings", "votes", "consent_entries", "late_invitations")
+    filled += ("appointment_periods",)
     assert all(original[name] for name in filled)
     first = tmp_path / "sicherung.zip"
     BackupService(demo_sqlite).backup(first)

@@ -119,7 +119,7 @@ def test_0028_keeps_every_row_and_reference_of_the_demo(demo_file):
     before = _rows(demo_file)
     assert all(before[table] for table in before if table != "retired_recommendation_codes")
 
-    migrate.upgrade(url)
+    migrate.upgrade(url, "0028")
 
     assert _rows(demo_file) == before
     connection = sqlite3.connect(demo_file)

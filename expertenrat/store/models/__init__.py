@@ -22,6 +22,7 @@ that never changes. Those that OParl must report as deleted carry ``deleted_at``
 
 from expertenrat.store.model_base import Base, utc_now
 from expertenrat.store.models.agenda import AgendaItem, ConflictOfInterest, Vote
+from expertenrat.store.models.appointment_periods import AppointmentPeriod
 from expertenrat.store.models.audit import AuditEntry
 from expertenrat.store.models.councils import ActionField, Council
 from expertenrat.store.models.files import StoredFile
@@ -53,6 +54,7 @@ __all__ = [
     "ActionField",
     "AgendaItem",
     "AgendaTemplate",
+    "AppointmentPeriod",
     "Attendance",
     "AuditEntry",
     "Base",

@@ -1,0 +1,88 @@
+"""A council's appointment periods (Berufungsperioden): the span for which its members are
+appointed ("Berufungsperiode 2024–2027", 25.09.2024 to 24.09.2027; the end may be open).
+
+They are what OParl calls a body's LegislativeTerm, give a new member's term its default
+end, and name the current period on the roster. The periods of one council never overlap
+(both days of a period count, as in a member's term).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+
+from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.field_limits import (
+    APPOINTMENT_PERIOD,
+    cleaned_texts,
+    date_problems,
+    text_problems,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AppointmentPeriod:
+    id: int | None
+    name: str
+    start: date
+    end: date | None = None  # None: open
+    version: int = 0
+
+
+def clean_period(period: AppointmentPeriod) -> AppointmentPeriod:
+    return replace(period, **cleaned_texts(period, APPOINTMENT_PERIOD))
+
+
+def period_problems(period: AppointmentPeriod) -> list[FieldProblem]:
+    """What is wrong with a cleaned period on its own (name, dates, their order)."""
+    problems: list[FieldProblem] = []
+    if not period.name:
+        problems.append(FieldProblem("name", "Bitte geben Sie der Berufungsperiode einen Namen."))
+    problems += text_problems("name", period.name, APPOINTMENT_PERIOD["name"])
+    problems += date_problems("start", period.start, "Der Beginn")
+    problems += date_problems("end", period.end, "Das Ende")
+    if period.end is not None and period.end < period.start:
+        problems.append(
+            FieldProblem(
+                "end",
+                f"Das Ende ({period.end:%d.%m.%Y}) liegt vor dem Beginn ({period.start:%d.%m.%Y}).",
+            )
+        )
+    return problems
+
+
+def overlap_problems(
+    period: AppointmentPeriod, others: Iterable[AppointmentPeriod]
+) -> list[FieldProblem]:
+    """The council's other periods (``period`` itself is skipped by id) that share a day
+    with ``period``: each named, with its span."""
+    return [
+        FieldProblem(
+            "start",
+            f"Die Berufungsperiode überschneidet sich mit „{other.name}“ ({span(other)}). "
+            "Die Berufungsperioden eines Gremiums dürfen sich nicht überschneiden.",
+        )
+        for other in others
+        if (period.id is None or other.id != period.id) and overlap(period, other)
+    ]
+
+
+def overlap(a: AppointmentPeriod, b: AppointmentPeriod) -> bool:
+    return a.start <= (b.end or date.max) and b.start <= (a.end or date.max)
+
+
+def covers(period: AppointmentPeriod, day: date) -> bool:
+    return period.start <= day <= (period.end or date.max)
+
+
+def period_on(periods: Iterable[AppointmentPeriod], day: date) -> AppointmentPeriod | None:
+    """The period that holds ``day`` (at most one: they do not overlap)."""
+    return next((p for p in periods if covers(p, day)), None)
+
+
+def span(period: AppointmentPeriod) -> str:
+    """ "25.09.2024 bis 24.09.2027", "ab 25.09.2024"."""
+    if period.end is None:
+        return f"ab {period.start:%d.%m.%Y}"
+    return f"{period.start:%d.%m.%Y} bis {period.end:%d.%m.%Y}"
