@@ -4,7 +4,7 @@ System → Body (a council) → Organization (the council; each action field as 
 group) → Person with embedded Membership → Meeting with embedded Location, AgendaItem and
 File (invitation, public minutes, public annexes) → Paper (consulted projects;
 recommendations with their code as reference) with embedded Consultation →
-LegislativeTerm (the members' terms).
+LegislativeTerm (the council's appointment periods).
 
 Every object's ``id`` is ``{base}/{kind}/{uuid}.json``: the uuid is the record's public id
 (or one derived from it with :func:`derived_key`), so ids never change between exports.

@@ -1,5 +1,6 @@
 """The OParl objects of a council's people: the council and its action fields as
-Organizations, Persons with their Memberships, and the LegislativeTerms of the members."""
+Organizations, Persons with their Memberships, and the council's LegislativeTerms (its appointment
+periods)."""
 
 from __future__ import annotations
 
@@ -111,29 +112,32 @@ def membership_tombstones(body: OParlBody) -> list[dict]:
 
 
 def legislative_terms(body: OParlBody) -> list[dict]:
-    """One LegislativeTerm per distinct term of the published memberships: the term of a
-    member who has not agreed to be named is personal data too (one appointed alone, in
-    the middle of a term, would be told by it)."""
+    """One LegislativeTerm per appointment period of the council (its Berufungsperiode:
+    what OParl means by the term of a body). A council that keeps none has one open term
+    from the earliest start of a published membership, none without one: the term of a
+    member who has not agreed to be named is personal data (one appointed alone, in the
+    middle of a term, would be told by it), and one term per member's term made a term of
+    each member who left early."""
     c = body.council
-    periods = sorted(
-        {
-            (m.start, m.end)
-            for m in c.memberships
-            if body.public.memberships.get(m.stamp.key) is Exposure.FULL
-        },
-        key=lambda p: (p[0], p[1] or date.max),
-    )
-    terms = []
-    for start, end in periods:
-        key = derived_key(c.stamp.key, "term", start.isoformat(), str(end))
-        stamp = Stamp(key, c.stamp.created, c.stamp.modified)
-        term = {
-            **body.head("LegislativeTerm", stamp, body.url("legislative-term", key)),
-            "body": body.body_url,
-            "name": f"Amtszeit ab {start:%d.%m.%Y}" + (f" bis {end:%d.%m.%Y}" if end else ""),
-            "startDate": start.isoformat(),
-        }
-        if end is not None:
-            term["endDate"] = end.isoformat()
-        terms.append(term)
-    return terms
+    if c.periods:
+        return [_term(body, p.stamp, p.name, p.start, p.end) for p in c.periods]
+    starts = [
+        m.start for m in c.memberships if body.public.memberships.get(m.stamp.key) is Exposure.FULL
+    ]
+    if not starts:
+        return []
+    start = min(starts)
+    stamp = Stamp(derived_key(c.stamp.key, "term"), c.stamp.created, c.stamp.modified)
+    return [_term(body, stamp, f"Amtszeit ab {start:%d.%m.%Y}", start, None)]
+
+
+def _term(body: OParlBody, stamp: Stamp, name: str, start: date, end: date | None) -> dict:
+    term = {
+        **body.head("LegislativeTerm", stamp, body.url("legislative-term", stamp.key)),
+        "body": body.body_url,
+        "name": name,
+        "startDate": start.isoformat(),
+    }
+    if end is not None:
+        term["endDate"] = end.isoformat()
+    return term

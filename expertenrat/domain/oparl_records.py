@@ -154,6 +154,16 @@ class RecommendationRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class PeriodRecord:
+    """An appointment period (Berufungsperiode): the OParl LegislativeTerm."""
+
+    stamp: Stamp
+    name: str
+    start: date
+    end: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class CouncilRecord:
     """A council with everything it publishes."""
 
@@ -167,6 +177,7 @@ class CouncilRecord:
     meetings: tuple[MeetingRecord, ...] = ()
     projects: tuple[ProjectRecord, ...] = ()
     recommendations: tuple[RecommendationRecord, ...] = ()
+    periods: tuple[PeriodRecord, ...] = ()  # by their start
     website: str = ""
     classification: str = ""
 

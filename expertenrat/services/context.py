@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from expertenrat.services.agenda_templates import AgendaTemplatesService
     from expertenrat.services.annexes import AnnexesService
     from expertenrat.services.annual_report import AnnualReportService
+    from expertenrat.services.appointment_periods import AppointmentPeriodsService
     from expertenrat.services.attendance import AttendanceService
     from expertenrat.services.audit_reading import AuditService
     from expertenrat.services.backup import BackupService
@@ -208,6 +209,12 @@ class Services:
         from expertenrat.services.text_templates import TextTemplatesService
 
         return TextTemplatesService(self.database, self.actor)
+
+    @_Service
+    def appointment_periods(self) -> AppointmentPeriodsService:
+        from expertenrat.services.appointment_periods import AppointmentPeriodsService
+
+        return AppointmentPeriodsService(self.database, self.actor)
 
     @_Service
     def agenda_templates(self) -> AgendaTemplatesService:

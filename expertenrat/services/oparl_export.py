@@ -30,6 +30,7 @@ from expertenrat.domain.oparl_records import (
     ActionFieldRecord,
     CouncilRecord,
     MembershipRecord,
+    PeriodRecord,
     PersonRecord,
     ProjectRecord,
     RecommendationRecord,
@@ -38,6 +39,7 @@ from expertenrat.domain.oparl_records import (
 from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.exchange.oparl_files import oparl_files
 from expertenrat.exchange.oparl_previous import PreviousExportFolder
+from expertenrat.services.appointment_periods import period_rows
 from expertenrat.services.folder_writing import WrittenFolder, write_folder
 from expertenrat.services.oparl_invitations import InvitationPdfs
 from expertenrat.services.oparl_meetings import meeting_records
@@ -126,6 +128,10 @@ def _council(
             for p in projects
         ),
         recommendations=tuple(_recommendations(session, cid, project_keys, item_keys)),
+        periods=tuple(
+            PeriodRecord(stamp_of(p), p.name, p.starts_on, p.ends_on)
+            for p in period_rows(session, cid)
+        ),
     )
 
 

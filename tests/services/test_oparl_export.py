@@ -501,35 +501,6 @@ def test_an_item_postponed_or_taken_off_carries_it_as_its_result(services, tmp_p
     assert results == dict(zip(keys, ("vertagt", "abgesetzt", "vertagt"), strict=True))
 
 
-def test_the_term_of_a_member_without_name_consent_is_not_published(services, tmp_path):
-    """(found by a tester) The Body's LegislativeTerms were made from every membership:
-    a member appointed alone in the middle of a term, who has not agreed to be named, was
-    told by a term of their own ("Amtszeit ab 03.03.2026 bis 02.03.2029")."""
-    council_id = services.settings.councils()[0].id
-    field = services.settings.action_fields(council_id)[0].id
-    services.members.save(
-        council_id,
-        Member(
-            None, "Nachrückerin", "Ungenannt", term_start=date(2026, 3, 3),
-            term_end=date(2029, 3, 2), primary_field_id=field, publish_name=False,
-        ),
-        TODAY,
-    )  # fmt: skip
-
-    walk = exported(services, tmp_path / "oparl")
-
-    terms = [t for t in walk.of_type("LegislativeTerm") if not t.get("deleted")]
-    assert terms
-    assert ("2026-03-03", "2029-03-02") not in {(t["startDate"], t.get("endDate")) for t in terms}
-    assert "03.03.2026" not in all_text(tmp_path / "oparl")
-    published = {
-        (m["startDate"], m.get("endDate"))
-        for m in walk.of_type("Membership")
-        if not m.get("deleted")
-    }
-    assert {(t["startDate"], t.get("endDate")) for t in terms} == published
-
-
 def test_each_file_is_named_with_its_meeting(services, tmp_path):
     """(found by a tester) Every minutes File was called "Protokoll (öffentlicher Teil)" and
     every invitation "Einladung" (the files themselves all "protokoll.pdf"): a portal that
