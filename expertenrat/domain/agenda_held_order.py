@@ -40,6 +40,14 @@ class MovedItem:
     invited_number: str
     title: str
 
+    @property
+    def invited_note(self) -> str:
+        """ " (in der Einladung TOP 3)" after its number now; "" where that is the number
+        it had in the invitation (an urgent item added before it moved it back)."""
+        if self.number == self.invited_number:
+            return ""
+        return f" (in der Einladung TOP {self.invited_number})"
+
 
 def positions_then(
     meeting_id: int, entries: Sequence[ItemEntry], items: Sequence[ItemPlace]

@@ -27,10 +27,7 @@ def order_lines(moved: Sequence[MovedItem], agenda_changes: str) -> list[Checkli
     unnamed = [item for item in moved if not _mentioned(item, agenda_changes)]
     if not unnamed:
         return []
-    named = [
-        f"TOP {i.number} „{isolated(i.title)}“ (in der Einladung TOP {i.invited_number})"
-        for i in unnamed
-    ]
+    named = [f"TOP {i.number} „{isolated(i.title)}“{i.invited_note}" for i in unnamed]
     text = (
         f"Die Punkte wurden in anderer Reihenfolge behandelt als eingeladen: {listed(named)}. "
         "Unter „Änderungen der Tagesordnung“ steht dazu nichts."

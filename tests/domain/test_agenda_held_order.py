@@ -59,3 +59,14 @@ def test_the_check_is_quiet_once_the_text_mentions_each_item() -> None:
     assert order_lines([item], "TOP 31 vertagt; TOP 2.1 entfällt.")
     for text in ("TOP 3 wurde vorgezogen.", "TOP2 vor TOP 1", "Die Radwege zuerst."):
         assert order_lines([item], text) == []
+
+
+def test_an_item_with_its_invited_number_again_is_named_by_it_once() -> None:
+    # "TOP 3 „C“ (in der Einladung TOP 3)": an urgent item before it gave it its number again.
+    (line,) = order_lines([MovedItem("3", "3", "C"), MovedItem("2", "4", "B")], "")
+
+    assert line.text == (
+        "Die Punkte wurden in anderer Reihenfolge behandelt als eingeladen: TOP 3 „C“ und "
+        "TOP 2 „B“ (in der Einladung TOP 4). Unter „Änderungen der Tagesordnung“ steht dazu "
+        "nichts."
+    )
