@@ -15,11 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
+from expertenrat.domain.agenda_held_order import MovedItem
 from expertenrat.domain.enums import MeetingKind, MinutesState, MinutesStyle
 from expertenrat.domain.invitation_due import invitation_deadline
 from expertenrat.domain.meeting_documents import Letterhead
 from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.domain.meeting_quorum import MeetingQuorum, QuorumSpan
+from expertenrat.domain.minutes_agenda_order import order_line
 from expertenrat.domain.minutes_attendees import AbsentMember, GuestLine, PresentMember
 from expertenrat.domain.minutes_items import MinutesItem, urgent_extension
 from expertenrat.domain.quorum import QuorumResult
@@ -123,6 +125,9 @@ class MinutesDocument:
     # the agenda was adopted in that version. Approved minutes stored before this field
     # existed read it as None and keep their sentence.
     agenda_sent_on: date | None = None
+    # The items taken up in another order than the invitation listed. Approved minutes
+    # stored before this field existed read it as () and keep their sentence.
+    moved_items: tuple[MovedItem, ...] = ()
     items: tuple[MinutesItem, ...] = ()
     annexes: tuple[AnnexEntry, ...] = ()
     version: int | None = None  # the number of the minutes version, once there is one
@@ -208,6 +213,12 @@ class MinutesDocument:
         return urgent_extension(self.items)
 
     @property
+    def order_line(self) -> str:
+        """The items taken up in another order than invited that the changes typed do not
+        mention ("" for none; see :func:`~expertenrat.domain.minutes_agenda_order.order_line`)."""
+        return order_line(self.moved_items, self.agenda_changes)
+
+    @property
     def agenda_line(self) -> str:
         """How the agenda was adopted; after a changed agenda was sent, in that version:
         "Die Tagesordnung wurde in der Fassung der geänderten Tagesordnung vom 03.12.2026
@@ -223,7 +234,7 @@ class MinutesDocument:
         if changes:
             changes = "\n".join(isolated(line) for line in changes.split("\n"))
             return f"{adopted} mit folgenden Änderungen festgestellt: {changes}"
-        if self.extension_line:  # "ohne Änderungen" would deny the extension that follows
+        if self.extension_line or self.order_line:  # "ohne Änderungen" would deny them
             return f"{adopted} festgestellt."
         return f"{adopted} ohne Änderungen festgestellt."
 

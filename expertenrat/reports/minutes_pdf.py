@@ -151,7 +151,8 @@ def _attendance(doc: MinutesDocument) -> list[Flowable]:
 def _opening(doc: MinutesDocument) -> list[Flowable]:
     story = [*blocks.bookmarked_heading("Feststellungen")]
     lines = [doc.invitation.statement(doc.day) if doc.invitation else ""]
-    lines += [doc.quorum_line, doc.agenda_line, doc.extension_line, *doc.earlier_minutes]
+    lines += [doc.quorum_line, doc.agenda_line, doc.extension_line, doc.order_line]
+    lines += doc.earlier_minutes
     for line in lines:
         if line:
             story += [parts.paragraph(line), Spacer(0, 1.5 * mm)]

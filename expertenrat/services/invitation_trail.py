@@ -2,7 +2,8 @@
 place and link (:func:`moved_parts`) and the agenda's new, dropped, renamed and moved
 items (:func:`agenda_since`), for the changed letter ("Geänderte Einladung", "Geänderte
 Tagesordnung"); and the order of a held meeting's items before they were moved into the
-order they were taken up in (:func:`held_positions`), which its invitation keeps.
+order they were taken up in (:func:`held_positions`), which its invitation keeps, and the
+items so moved (:func:`held_moves`), which its minutes name.
 
 The invitation is the trail's last entry that made the meeting "eingeladen". A meeting
 whose trail does not hold it (invited before the trail did, or its entries removed) gets
@@ -19,10 +20,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.agenda_held_order import ItemPlace, positions_then
+from expertenrat.domain.agenda_held_order import ItemPlace, MovedItem, moved_items, positions_then
 from expertenrat.domain.agenda_since import AgendaSince, ItemEntry, ItemNow
 from expertenrat.domain.agenda_since import agenda_since as replayed
 from expertenrat.domain.enums import AuditAction, MeetingState
+from expertenrat.services.agenda_rows import item_of
 from expertenrat.services.audit import snapshot
 from expertenrat.store import models
 
@@ -115,6 +117,23 @@ def held_positions(
         )
         for meeting_id, mark in held.items()
     }
+
+
+def held_moves(session: Session, meeting: models.Meeting) -> tuple[MovedItem, ...]:
+    """The items of the held ``meeting`` taken up in another order than its invitation
+    listed (:func:`held_positions`); none where the trail does not hold the entry that
+    marked it held."""
+    rows = list(
+        session.scalars(
+            select(models.AgendaItem)
+            .where(
+                models.AgendaItem.meeting_id == meeting.id, models.AgendaItem.deleted_at.is_(None)
+            )
+            .order_by(models.AgendaItem.id)
+        )
+    )
+    then = held_positions(session, [meeting], rows).get(meeting.id, {})
+    return moved_items([item_of(row) for row in rows], then) if then else ()
 
 
 def _trails(session: Session, meetings: list[models.Meeting]) -> dict[models.Meeting, list[_Entry]]:

@@ -39,6 +39,7 @@ from expertenrat.services.annex_rows import annex_entries
 from expertenrat.services.attendance_rows import full_name
 from expertenrat.services.attendance_sheets import attendance_sheet
 from expertenrat.services.earlier_minutes import earlier_minutes
+from expertenrat.services.invitation_trail import held_moves
 from expertenrat.services.meeting_document_rows import letterhead_of
 from expertenrat.services.minutes_document_items import minutes_items
 from expertenrat.services.settings import WITH_LOGO
@@ -128,6 +129,7 @@ def minutes_document(
         agenda_approved=meeting.agenda_approved,
         agenda_changes=meeting.agenda_changes,
         agenda_sent_on=meeting.invitation_agenda_sent_on,
+        moved_items=held_moves(session, meeting),
         items=minutes_items(session, meeting, sheet),
         annexes=annex_entries(session, meeting.id),
         version=version.number if version else None,

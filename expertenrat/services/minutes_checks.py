@@ -5,7 +5,6 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.agenda_held_order import MovedItem, moved_items
 from expertenrat.domain.enums import (
     AttendanceStatus,
     MinutesApproval,
@@ -21,9 +20,8 @@ from expertenrat.domain.minutes_checklist_facts import (
     UndecidedConflict,
 )
 from expertenrat.domain.minutes_checklist_lines import Checklist
-from expertenrat.services.agenda_rows import load
 from expertenrat.services.attendance_rows import full_name
-from expertenrat.services.invitation_trail import held_positions
+from expertenrat.services.invitation_trail import held_moves
 from expertenrat.services.minutes_approval_rows import approval_item_id, earlier_held_query
 from expertenrat.services.minutes_rows import (
     header_of,
@@ -76,7 +74,7 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
             items=minutes.items,
             # The sheet's hints leave out the members away or not there at the item; of
             # the rest, those whose attendance is not recorded are the attendance's line.
-            moved_items=_moved_items(session, meeting),
+            moved_items=held_moves(session, meeting),
             undecided_conflicts=tuple(
                 UndecidedConflict(i.item.id, i.item.number, facts.conflicts.name_of(s.member))
                 for i in facts.conflicts.items
@@ -85,14 +83,6 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
             ),
         )
     )
-
-
-def _moved_items(session: Session, meeting: models.Meeting) -> tuple[MovedItem, ...]:
-    """The items of the held ``meeting`` taken up in another order than the invitation
-    listed (:func:`~expertenrat.services.invitation_trail.held_positions`)."""
-    found = load(session, meeting.id)
-    then = held_positions(session, [meeting], list(found.rows.values()))
-    return moved_items(found.items(), then.get(meeting.id, {}))
 
 
 def _previous(session: Session, meeting: models.Meeting) -> PreviousMinutes | None:

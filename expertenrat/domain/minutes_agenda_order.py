@@ -1,0 +1,44 @@
+"""What the minutes say of a held meeting's items taken up in another order than the
+invitation listed (:mod:`~expertenrat.domain.agenda_held_order`).
+
+"Änderungen der Tagesordnung" is where the minute-taker says how the agenda was changed;
+the items it does not mention (by title, or as "TOP 3" by their number now or in the
+invitation) are named by the completeness check (a warning) and, so that the minutes
+never print "ohne Änderungen festgestellt" beside numbers that are not the invitation's,
+in a sentence of their own among the Feststellungen (:func:`order_line`). The sentence
+says what was done, not when it was decided: whether the council set the order when it
+adopted the agenda or the chair changed it later only the minute-taker knows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from expertenrat.domain.agenda_held_order import MovedItem
+from expertenrat.domain.wording import listed
+
+
+def unmentioned(moved: Sequence[MovedItem], agenda_changes: str) -> tuple[MovedItem, ...]:
+    """The items of ``moved`` that ``agenda_changes`` (the minutes' text) does not mention."""
+    return tuple(item for item in moved if not _mentioned(item, agenda_changes))
+
+
+def order_line(moved: Sequence[MovedItem], agenda_changes: str) -> str:
+    """ "In anderer Reihenfolge als eingeladen wurde TOP 2 (in der Einladung TOP 3)
+    behandelt." for the items of ``moved`` that ``agenda_changes`` does not mention; ""
+    where it mentions them all. Numbers only: the line stands in the public minutes too."""
+    named = [f"TOP {item.number}{item.invited_note}" for item in unmentioned(moved, agenda_changes)]
+    if not named:
+        return ""
+    verb = "wurde" if len(named) == 1 else "wurden"
+    return f"In anderer Reihenfolge als eingeladen {verb} {listed(named)} behandelt."
+
+
+def _mentioned(item: MovedItem, text: str) -> bool:
+    if item.title.strip() and item.title.strip().casefold() in text.casefold():
+        return True
+    return any(
+        re.search(rf"\bTOP\s*{re.escape(number)}(?![.\d]*\d)", text, re.IGNORECASE)
+        for number in (item.number, item.invited_number)
+    )

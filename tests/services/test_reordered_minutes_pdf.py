@@ -1,0 +1,95 @@
+"""The minutes of a held meeting whose items were taken up in another order than invited,
+read back from the PDFs (SQLite and PostgreSQL): the agenda is no longer adopted "ohne
+Änderungen", and a sentence names the moved items with their numbers in the invitation,
+until "Änderungen der Tagesordnung" mentions them. Approved minutes kept before the
+document knew the order read as they were approved."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from minutes_setup import Minutes, held_minutes
+from pdf_reading import text
+
+from expertenrat.domain.approved_minutes import approved_minutes_json, parse_approved_minutes
+from expertenrat.domain.minutes_document import ApprovalStamp, MinutesDocument
+from expertenrat.reports.minutes_pdf import render_minutes
+from expertenrat.services.minutes import MinutesService
+from expertenrat.services.minutes_assembly import approved_minutes, minutes_document
+from expertenrat.store import models
+
+UNCHANGED = "Die Tagesordnung wurde ohne Änderungen festgestellt."
+MOVED = "In anderer Reihenfolge als eingeladen wurde TOP 2 (in der Einladung TOP 3) behandelt."
+
+
+@pytest.fixture
+def minutes(database, council, fields) -> Minutes:
+    return held_minutes(database, council.id, fields["Stadtdaten"].id)
+
+
+def take_debate_first(agenda, minutes: Minutes) -> None:
+    """ "Beratung" (TOP 3 in the invitation) taken up before "Bericht": now TOP 2."""
+    debate = minutes.item_ids[2]
+    version = next(i.version for i in agenda.agenda(minutes.meeting_id).items if i.key == debate)
+    agenda.move(debate, version, -1)
+
+
+def printed(doc: MinutesDocument) -> str:
+    return text(render_minutes(doc).pdf)
+
+
+def document(database, minutes: Minutes, *, public: bool = False) -> MinutesDocument:
+    with database.reading() as session:
+        meeting = session.get(models.Meeting, minutes.meeting_id)
+        return minutes_document(session, meeting, public=public)
+
+
+def test_an_unchanged_order_is_adopted_without_changes(database, minutes) -> None:
+    full = printed(document(database, minutes))
+
+    assert UNCHANGED in full
+    assert "In anderer Reihenfolge" not in full
+
+
+def test_the_minutes_name_the_items_taken_up_in_another_order(
+    database, actor, agenda, minutes
+) -> None:
+    take_debate_first(agenda, minutes)
+
+    for public in (False, True):
+        shown = printed(document(database, minutes, public=public))
+        assert f"Die Tagesordnung wurde festgestellt. {MOVED}" in shown
+        assert "ohne Änderungen" not in shown
+        assert "TOP 2 Beratung" in shown
+
+    service = MinutesService(database, actor)
+    header = service.minutes(minutes.meeting_id).header
+    typed = "TOP 3 der Einladung wurde vor TOP 2 beraten."
+    service.save_header(minutes.meeting_id, replace(header, agenda_changes=typed))
+    shown = printed(document(database, minutes))
+    assert f"Die Tagesordnung wurde mit folgenden Änderungen festgestellt: {typed}" in shown
+    assert "In anderer Reihenfolge" not in shown  # said once, in the words typed
+
+
+def test_approved_minutes_kept_before_the_order_was_read_as_approved(
+    database, agenda, minutes
+) -> None:
+    take_debate_first(agenda, minutes)
+    stamp = ApprovalStamp(date(2026, 5, 12), "2. Sitzung am 12.05.2026", "0" * 64)
+    with database.reading() as session:
+        meeting = session.get(models.Meeting, minutes.meeting_id)
+        record = approved_minutes_json(approved_minutes(session, meeting, stamp))
+    data = json.loads(record)
+    assert data["minutes"]["document"]["moved_items"]
+    del data["minutes"]["document"]["moved_items"]  # as stored before the field existed
+
+    kept = parse_approved_minutes(record)
+    older = parse_approved_minutes(json.dumps(data, ensure_ascii=False))
+
+    assert MOVED in printed(kept.public())
+    assert older.document.moved_items == ()
+    shown = printed(older.public())
+    assert UNCHANGED in shown and "In anderer Reihenfolge" not in shown
