@@ -10,6 +10,7 @@ import sys
 from datetime import UTC, datetime
 
 import pytest
+from cli_runs import run_main
 from cli_runs import run_script as run
 from logo_images import header_only_png, oversized_png
 
@@ -38,8 +39,20 @@ def exported(demo_file, tmp_path):
     path = tmp_path / "rostock.json"
     result = run("--database", str(demo_file), "export", "settings", "--out", str(path))
     assert result.returncode == 0, result.stderr
-    assert "ohne personenbezogene Daten" in result.stdout
+    assert "(ohne Mitgliederdaten, aber mit der Geschäftsstelle und ihrer E-Mail-Adresse)" in (
+        result.stdout
+    )
     return path
+
+
+def test_export_help_says_the_file_carries_the_secretariat(capsys):
+    code, out, _err = run_main(capsys, "export", "--help")
+
+    assert code == 0
+    assert "ohne Mitgliederdaten, aber mit der Geschäftsstelle und ihrer E-Mail-Adresse" in (
+        " ".join(out.split())
+    )
+    assert "personenbezogen" not in out
 
 
 def test_a_changed_file_is_shown_in_a_dry_run_and_then_applied(demo_file, exported, tmp_path):

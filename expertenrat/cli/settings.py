@@ -28,7 +28,7 @@ def add_export(exports: argparse._SubParsersAction) -> None:
     export = exports.add_parser(
         "settings",
         help="Einstellungen des Gremiums als Vorlage für eine andere Stadt (.json, "
-        "ohne personenbezogene Daten)",
+        "ohne Mitgliederdaten, aber mit der Geschäftsstelle und ihrer E-Mail-Adresse)",
     )
     export.add_argument(
         "--out", required=True, type=target_file(".json"), metavar="DATEI.json", help="Zieldatei"
@@ -84,7 +84,10 @@ def _export_settings(services: Services, args: argparse.Namespace) -> str:
     write_file(path, services.council_transfer.export(council_id))
     print_warnings(filter(None, [services.council_transfer.unusable_logo(council_id)]))
     name = services.settings.settings(council_id).name
-    return f"Einstellungen von „{name}“ (ohne personenbezogene Daten): {path}"
+    return (
+        f"Einstellungen von „{name}“ "
+        f"(ohne Mitgliederdaten, aber mit der Geschäftsstelle und ihrer E-Mail-Adresse): {path}"
+    )
 
 
 def _read(path: Path) -> CouncilTemplate:

@@ -97,7 +97,8 @@ class SettingsTransfer(QObject):
             return
         text = tr(
             _CONTEXT,
-            "Die Einstellungen wurden gespeichert (ohne personenbezogene Daten). Eine "
+            "Die Einstellungen wurden gespeichert: ohne Mitgliederdaten, aber mit der "
+            "Geschäftsstelle und ihrer E-Mail-Adresse. Eine "
             "andere Stadt kann damit ihr Gremium beginnen: „Neues Gremium aus Vorlage …“.",
         )
         self._dialogs.file_saved(self._parent, title, f"{text}\n\n{logo}" if logo else text, path)

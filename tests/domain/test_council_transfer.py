@@ -103,6 +103,17 @@ def test_the_file_has_no_place_for_personal_data():
         _read({**document, "members": [], "email": "a@b.de"})
 
 
+def test_the_schemas_say_the_file_names_the_secretariat():
+    """The Geschäftsstelle (who signs) and its e-mail address can name a person: the
+    schemas no longer claim the file holds no personal data."""
+    for version, named in ((1, "Geschäftsstelle"), (2, "ihre E-Mail-Adresse")):
+        description = settings_schema(version)["description"]
+
+        assert "keine personenbezogenen Daten" not in description
+        assert "keine Mitgliederdaten, aber die Geschäftsstelle" in description
+        assert named in description
+
+
 def test_the_schema_knows_the_programs_limits_and_choices():
     council = settings_schema()["properties"]["council"]["properties"]
     lists = settings_schema()["properties"]

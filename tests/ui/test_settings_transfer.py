@@ -115,6 +115,10 @@ def test_export_writes_a_file_that_reads_back(make_window, services, dialogs, tm
     assert dialogs.file_dialogs == [
         (FileKind.SETTINGS, "Einstellungen Expert innenrat Rostock.json")
     ]
+    assert dialogs.messages[-1][2].startswith(
+        "Die Einstellungen wurden gespeichert: ohne Mitgliederdaten, aber mit der "
+        "Geschäftsstelle und ihrer E-Mail-Adresse."
+    )  # not "ohne personenbezogene Daten": the Geschäftsstelle can name a person
     assert services.council_transfer.read(target.read_bytes()).settings.name == rostock.name
 
 
