@@ -112,6 +112,7 @@ def build_areas(
             services.text_templates,
             services.council_transfer,
             services.agenda_templates,
+            services.appointment_periods,
             dialogs,
             pc_settings=PcSettingsBox(
                 settings if settings is not None else QSettings(),
@@ -120,6 +121,7 @@ def build_areas(
                 on_server=not services.database.is_sqlite,
             ),
             database_box=DatabaseBox(services.database, dialogs),
+            today=today,
         ),
         audit=AuditPage(services.audit, dialogs, today, settings=services.settings),
         welcome=WelcomePage(services.settings, services.demo, today),

@@ -87,6 +87,11 @@ class OrderedListEditor(OrderedListEditorView):
 
     # --- loading ---------------------------------------------------------------------
 
+    def records(self, council_id: int) -> list[Any]:
+        """The council's records in the list's order (a list of another kind reads them
+        otherwise)."""
+        return self._service.templates(council_id)
+
     def set_council(self, council_id: int) -> None:
         self._council_id = council_id
         self.reload()
@@ -95,7 +100,7 @@ class OrderedListEditor(OrderedListEditorView):
         if self._council_id is None:
             return
         try:
-            records = self._service.templates(self._council_id)
+            records = self.records(self._council_id)
         except ExpertenratError as error:
             self.errors.show_general(error.message)
             return

@@ -14,9 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.numbered_table_model import NumberedModel
-from expertenrat.ui.table_height import fit_height_to_rows
+from expertenrat.ui.table_height import rows_list_view
 from expertenrat.ui.table_model import Column
 
 _CONTEXT = "OrderedListEditor"
@@ -34,6 +32,7 @@ class OrderedListEditorView(QGroupBox):
     """The list with buttons and the subclass's form below."""
 
     STRETCH_COLUMN = 1
+    MOVABLE = True  # False: a list in an order of its own (by date), no "Nach oben"/"unten"
 
     def __init__(
         self,
@@ -45,17 +44,7 @@ class OrderedListEditorView(QGroupBox):
     ) -> None:
         super().__init__(title, parent)
         self.model = NumberedModel(columns, self)
-        self.view = QTableView()
-        self.view.setTabKeyNavigation(False)  # Tab leaves it; the arrows move in it
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(self.STRETCH_COLUMN, QHeaderView.ResizeMode.Stretch)
-        fit_height_to_rows(self.view)  # the page scrolls, not the list
+        self.view = rows_list_view(self.model, self.STRETCH_COLUMN)  # the page scrolls
         self.new_button = QPushButton(new_label)
         self.up_button = QPushButton(tr(_CONTEXT, "Nach oben"))
         self.down_button = QPushButton(tr(_CONTEXT, "Nach unten"))
@@ -86,8 +75,11 @@ class OrderedListEditorView(QGroupBox):
 
     def _layout(self, form: QFormLayout) -> None:
         buttons = QVBoxLayout()
-        for button in (self.new_button, self.up_button, self.down_button, self.delete_button):
+        moves = (self.up_button, self.down_button)
+        for button in (self.new_button, *moves, self.delete_button):
             buttons.addWidget(button)
+        for button in () if self.MOVABLE else moves:
+            button.hide()
         buttons.addStretch(1)
         top = QHBoxLayout()
         top.addWidget(self.view, 1)

@@ -1,4 +1,4 @@
-"""Einstellungen: the open council's settings and its action fields.
+"""Einstellungen: the open council's settings, its action fields and appointment periods.
 
 The council form's rows are the council's own (:mod:`ui.settings_council`, with the logo of
 :mod:`ui.settings_logo`), the minutes' and the profile's; "Speichern" with the merge after a
@@ -9,17 +9,16 @@ conflicting save is :mod:`ui.settings_saving`'s, "Weiteres Gremium anlegen …"
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +27,7 @@ from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.field_limits import COUNCIL
 from expertenrat.domain.overview import Target
 from expertenrat.services.agenda_templates import AgendaTemplatesService
+from expertenrat.services.appointment_periods import AppointmentPeriodsService
 from expertenrat.services.council_transfer import CouncilTransferService
 from expertenrat.services.settings import SettingsService
 from expertenrat.services.text_templates import TextTemplatesService
@@ -44,10 +44,11 @@ from expertenrat.ui.settings_agenda_templates import AgendaTemplatesEditor
 from expertenrat.ui.settings_council import CouncilSettingsFields
 from expertenrat.ui.settings_minutes import MinutesSettingsFields, PhrasesEditor
 from expertenrat.ui.settings_new_council import NewCouncil
+from expertenrat.ui.settings_periods import PeriodsEditor
 from expertenrat.ui.settings_profile import ProfileSettingsFields
 from expertenrat.ui.settings_saving import SettingsSaving
 from expertenrat.ui.settings_transfer import SettingsTransfer
-from expertenrat.ui.table_height import fit_height_to_rows
+from expertenrat.ui.table_height import rows_list_view
 from expertenrat.ui.widgets import action_button, page_title
 from expertenrat.ui.wrapping_row import WrappingRow
 
@@ -64,10 +65,12 @@ class SettingsPage(QWidget):
         text_templates: TextTemplatesService,
         transfer: CouncilTransferService,
         agenda_templates: AgendaTemplatesService,
+        appointment_periods: AppointmentPeriodsService,
         dialogs: DialogService,
         parent: QWidget | None = None,
         pc_settings: QWidget | None = None,
         database_box: QWidget | None = None,
+        today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__(parent)
         self.pc_settings = pc_settings  # "Auf diesem PC", saved at once (not per council)
@@ -96,22 +99,14 @@ class SettingsPage(QWidget):
         self.saved_label = QLabel()
 
         self.fields_model = ActionFieldsModel(self)
-        self.fields_view = QTableView()
-        self.fields_view.setTabKeyNavigation(False)  # Tab leaves it; the arrows move in it
-        self.fields_view.setModel(self.fields_model)
-        self.fields_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.fields_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.fields_view.verticalHeader().hide()
-        self.fields_view.horizontalHeader().setSectionResizeMode(
-            ActionFieldsModel.COLUMN_NAME, QHeaderView.ResizeMode.Stretch
-        )
-        fit_height_to_rows(self.fields_view)  # the page scrolls, not the list
+        self.fields_view = rows_list_view(self.fields_model, ActionFieldsModel.COLUMN_NAME)
         self.field_buttons = ActionFieldButtons(
             settings, dialogs, self.fields_view, self.fields_model, self
         )
         self.field_buttons.changed.connect(self.councilChanged)
         self.phrases = PhrasesEditor(text_templates, dialogs)
         self.agenda_templates = AgendaTemplatesEditor(agenda_templates, dialogs)
+        self.periods = PeriodsEditor(appointment_periods, dialogs, today)
 
         self._layout()
         for name, edit in self.line_edits().items():
@@ -164,6 +159,7 @@ class SettingsPage(QWidget):
         column.addWidget(page_title(tr("SettingsPage", "Einstellungen")))
         column.addWidget(council_box)
         column.addWidget(fields_box, 1)
+        column.addWidget(self.periods, 1)
         column.addWidget(self.agenda_templates, 1)
         column.addWidget(self.phrases, 1)
         if self.pc_settings is not None:
@@ -198,15 +194,15 @@ class SettingsPage(QWidget):
     def set_council(self, council_id: int) -> None:
         self._council = self._service.settings(council_id)
         self.field_buttons.set_council(council_id)
-        self.phrases.set_council(council_id)
-        self.agenda_templates.set_council(council_id)
+        for editor in self._list_editors():
+            editor.set_council(council_id)
         self._show(self._council)
 
     def refresh(self) -> None:
         """On showing the page and after changes elsewhere: reread the council's settings
         unless the form holds unsaved input (saving that ends in the merge of both
-        versions), the action fields, and the phrases and agenda templates unless their
-        form holds typed input; the selected rows stay selected."""
+        versions), the action fields, and the periods, agenda templates and phrases unless
+        their form holds typed input; the selected rows stay selected."""
         if self._council is None or self._council.id is None:
             return
         if not self.settings_edited():
@@ -240,7 +236,7 @@ class SettingsPage(QWidget):
 
     def flush(self, then: Callable[[], None]) -> bool:
         """Nothing typed: go on. Else ask about the typed settings, then about a typed
-        agenda template and phrase, one after the other; each "Ja" drops that input and
+        period, agenda template and phrase, one after the other; each "Ja" drops that input and
         the next is asked about, after the last the window goes on; "Nein" stays."""
         next_or_go_on = flush_again(self.flush, then)
         if self.settings_edited():
@@ -258,8 +254,8 @@ class SettingsPage(QWidget):
         return all(editor.flush(next_or_go_on) for editor in self._list_editors())
 
     def has_unsaved_changes(self) -> bool:
-        """The settings form, or the form of an agenda template or phrase, holds typed
-        input (a refresh for another PC's change waits for it)."""
+        """The settings form, or the form of a period, agenda template or phrase, holds
+        typed input (a refresh for another PC's change waits for it)."""
         return self.settings_edited() or any(e.has_typed_input() for e in self._list_editors())
 
     def settings_edited(self) -> bool:
@@ -267,7 +263,7 @@ class SettingsPage(QWidget):
         return self._council is not None and self.edited_settings() != self._council
 
     def _list_editors(self) -> tuple[OrderedListEditor, ...]:
-        return (self.agenda_templates, self.phrases)
+        return (self.periods, self.agenda_templates, self.phrases)
 
     def edited_settings(self) -> CouncilSettings:
         assert self._council is not None

@@ -3,8 +3,8 @@ table inside it (Einstellungen: action fields, agenda templates, standard phrase
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QTableView
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from expertenrat.ui.record_table import when_rows_change
 
@@ -47,3 +47,21 @@ def fit_height_to_rows(view: QTableView, minimum_rows: int = 3) -> None:
     """Make ``view`` (with its model set) as high as all its rows, never scrolling up and
     down itself; again whenever rows come or go."""
     _RowsHeight(view, minimum_rows)
+
+
+def rows_list_view(model: QAbstractItemModel, stretch_column: int) -> QTableView:
+    """A list of a council's records in Einstellungen: whole rows, one selected at a time,
+    no row header, ``stretch_column`` taking the width left, as high as its rows; Tab
+    leaves it, the arrows move in it."""
+    view = QTableView()
+    view.setTabKeyNavigation(False)
+    view.setModel(model)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    for column in range(model.columnCount()):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    fit_height_to_rows(view)
+    return view

@@ -139,6 +139,7 @@ def test_a_lost_server_asks_again_for_a_name_in_the_settings_with_it_typed(
             services.text_templates,
             services.council_transfer,
             services.agenda_templates,
+            services.appointment_periods,
             dialogs,
         )
         qtbot.addWidget(page)

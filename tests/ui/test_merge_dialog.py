@@ -67,6 +67,7 @@ def settings_page(qtbot, services, dialogs) -> SettingsPage:
         services.text_templates,
         services.council_transfer,
         services.agenda_templates,
+        services.appointment_periods,
         dialogs,
     )
     qtbot.addWidget(page)

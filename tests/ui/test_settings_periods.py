@@ -1,0 +1,131 @@
+"""Einstellungen: the council's appointment periods (Berufungsperioden), driven like a user
+with the mouse and the keyboard."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtTest import QTest
+from shown_windows import active_window
+
+from expertenrat.domain.appointment_periods import AppointmentPeriod
+from expertenrat.domain.councils import CouncilSettings
+
+HOSTILE = """Periode "K" & <Co>; O'Neil 🚀 مرحبا"""
+
+
+def _page(make_window, services):
+    council = services.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
+    window = make_window()
+    window.show_area(window.settings_page)
+    return window.settings_page, council
+
+
+def _rows(editor) -> list[tuple[str, str, str]]:
+    model = editor.model
+    return [
+        tuple(model.index(row, column).data() for column in (1, 2, 3))
+        for row in range(model.rowCount())
+    ]
+
+
+def test_periods_are_added_listed_by_start_edited_and_deleted(
+    make_window, services, dialogs, qtbot, today
+) -> None:
+    page, council = _page(make_window, services)
+    editor = page.periods
+    assert _rows(editor) == []
+    assert not editor.up_button.isVisibleTo(editor)  # listed by their start, not moved
+    assert editor.start_edit.date().toPython() == today and editor.open_check.isChecked()
+
+    qtbot.mouseClick(editor.new_button, Qt.MouseButton.LeftButton)
+    editor.name_edit.setText("Zweite")
+    editor.start_edit.setDate(QDate(2027, 9, 25))
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.new_button, Qt.MouseButton.LeftButton)
+    editor.name_edit.setText(HOSTILE)
+    editor.start_edit.setDate(QDate(2024, 9, 25))
+    editor.open_check.setChecked(False)
+    editor.end_edit.setDate(QDate(2027, 9, 24))
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+    assert _rows(editor) == [
+        (HOSTILE, "25.09.2024", "24.09.2027"),
+        ("Zweite", "25.09.2027", "offen"),
+    ]
+    assert editor.selected().name == HOSTILE
+    editor.view.selectRow(1)
+    editor.open_check.setChecked(False)
+    editor.end_edit.setDate(QDate(2030, 9, 24))
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert services.appointment_periods.periods(council.id)[1].end == date(2030, 9, 24)
+    # a new one starts the day after the last one ends
+    qtbot.mouseClick(editor.new_button, Qt.MouseButton.LeftButton)
+    assert editor.start_edit.date().toPython() == date(2030, 9, 25)
+
+    editor.view.selectRow(0)
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    assert dialogs.messages[-1][0] == "question"
+    assert [p.name for p in services.appointment_periods.periods(council.id)] == ["Zweite"]
+
+
+def test_a_bad_period_shows_its_problem_beside_the_field_and_keeps_what_was_typed(
+    make_window, services, qtbot
+) -> None:
+    page, council = _page(make_window, services)
+    editor = page.periods
+    services.appointment_periods.add(
+        council.id, AppointmentPeriod(None, "Erste", date(2024, 9, 25), date(2027, 9, 24))
+    )
+    page.refresh()
+
+    qtbot.mouseClick(editor.new_button, Qt.MouseButton.LeftButton)
+    editor.start_edit.setDate(QDate(2027, 1, 1))
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.errors.message("name") == "Bitte geben Sie der Berufungsperiode einen Namen."
+
+    editor.name_edit.setText("Überlappend")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert "überschneidet sich mit „Erste“" in editor.errors.message("start")
+
+    editor.start_edit.setDate(QDate(2027, 9, 25))
+    editor.open_check.setChecked(False)
+    editor.end_edit.setDate(QDate(2027, 9, 24))
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert "liegt vor dem Beginn" in editor.errors.message("end")
+    assert editor.name_edit.text() == "Überlappend"
+    assert [p.name for p in services.appointment_periods.periods(council.id)] == ["Erste"]
+
+
+def test_a_period_is_entered_with_the_keyboard_alone(make_window, services, qtbot) -> None:
+    council = services.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
+    window = active_window(make_window, qtbot)
+    window.show_area(window.settings_page)
+    editor = window.settings_page.periods
+    editor.new_button.setFocus()
+    QTest.keyClick(editor.new_button, Qt.Key.Key_Space)  # the cursor goes into the name
+    assert editor.name_edit.hasFocus()
+    QTest.keyClicks(editor.name_edit, "Berufungsperiode 2026-2029")
+    QTest.keyClick(editor.name_edit, Qt.Key.Key_Tab)
+    assert editor.start_edit.hasFocus()
+    QTest.keyClicks(editor.start_edit, "01.01.2026")
+    editor.save_button.setFocus()
+    QTest.keyClick(editor.save_button, Qt.Key.Key_Space)
+
+    (saved,) = services.appointment_periods.periods(council.id)
+    assert (saved.name, saved.start, saved.end) == (
+        "Berufungsperiode 2026-2029",
+        date(2026, 1, 1),
+        None,
+    )
+
+
+def test_a_typed_period_asks_before_another_area(make_window, services, dialogs) -> None:
+    page, _council = _page(make_window, services)
+    page.periods.name_edit.setText("Getippt")
+    dialogs.answers = [False]
+
+    assert not page.flush(lambda: None)
+    assert dialogs.messages[-1][1] == "Berufungsperiode nicht gespeichert"
+    assert page.periods.name_edit.text() == "Getippt"
