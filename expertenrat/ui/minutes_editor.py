@@ -113,7 +113,7 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
             self.refresh,
         )
         self.outcome_actions = OutcomeActions(
-            self, dialogs, services.minutes.set_outcome, current_item, self.refresh
+            self, dialogs, services.minutes.set_outcome, lambda: self._minutes, self.refresh
         )
         self.draft_finishing = DraftFinishing(
             self,
@@ -147,6 +147,7 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
         self.item_form.focus_left.connect(self._save_current)
         self.item_form.votes.save_requested.connect(self.vote_actions.save)
         self.item_form.outcome_chosen.connect(self.outcome_actions.choose)
+        self.item_form.outcome_stepped.connect(self.outcome_actions.step)
         self.item_form.recommendations.add_requested.connect(self.recommendation_actions.add)
         self.item_form.recommendations.remove_requested.connect(
             self.recommendation_actions.ask_remove
@@ -171,6 +172,7 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
 
     def refresh(self) -> None:
         """Reread the minutes; what is typed and not saved yet stays in the fields."""
+        self.outcome_actions.commit()  # a step of "Behandlung" first, else shown as stored
         if self._meeting_id is None:
             self._show(None, self._no_meeting_hint)
             return
@@ -193,6 +195,7 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
         """Everything typed goes to the recovery file now and is being saved: go on. Votes
         that wait for a lost server have no recovery file: asked first
         (:meth:`~expertenrat.ui.minutes_vote_actions.VoteActions.let_go`)."""
+        self.outcome_actions.commit()  # a step of "Behandlung", the combo still focused
         self.item_form.votes.commit()  # a count typed, its field still focused (Ctrl+Q)
         self.autosave.flush()
         return self.vote_actions.let_go(then)
@@ -203,10 +206,7 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
         already deleted (see :meth:`idle`)."""
         if not isValid(self):
             return False
-        return (
-            not (self.autosave.idle() and self.vote_actions.idle())
-            or self.item_form.votes.has_typed()
-        )
+        return not self._saves_idle() or self.item_form.votes.has_typed()
 
     def idle(self) -> bool:
         """No save, recovery write or checklist read runs or is due (tests wait for it).
@@ -217,7 +217,10 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
         timers raised "Internal C++ object (QTimer) already deleted"."""
         if not isValid(self):
             return True
-        return self.autosave.idle() and self.vote_actions.idle() and self.checklist_refresh.idle()
+        return self._saves_idle() and self.checklist_refresh.idle()
+
+    def _saves_idle(self) -> bool:
+        return self.autosave.idle() and self.vote_actions.idle() and self.outcome_actions.idle()
 
     # --- showing --------------------------------------------------------------------------
 
@@ -246,9 +249,8 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
 
     def _show_line(self, key: str | None) -> None:
         if key is not None:
-            # Unsaved text, else the text as last read or saved here: a save since the
-            # minutes were read is newer than they are (shown as read, the text typed
-            # before seemed lost, and typing on saved over it).
+            # Unsaved text, else the text as last read or saved here: a save since the minutes
+            # were read is newer (shown as read, text typed seemed lost, typing saved over it).
             self.display.show(key, self.autosave.unsaved_payload(key) or self.saver.bases.get(key))
             if key.startswith("item:"):
                 self.vote_actions.show_refused(int(key.partition(":")[2]))
@@ -261,6 +263,7 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
         if current is not None:
             self._show_line(current.data(Qt.ItemDataRole.UserRole))
             self.scroll_to_top()
+        self.outcome_actions.commit()  # a step on the item before; its reread refills the list
 
     def _header_edited(self) -> None:
         if self._minutes is not None:
@@ -291,6 +294,7 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
         self._show_line(self.items.current_key())
 
     def _save_current(self) -> None:
+        self.outcome_actions.commit()  # the focus left "Behandlung"
         key = self.items.current_key()
         if key is not None:
             self.autosave.save_now(key)

@@ -4,15 +4,17 @@ The discussion is labelled after the council's minutes style: an Ergebnisprotoko
 the essential content, a Verlaufsprotokoll the course of the discussion. Every keystroke
 emits ``edited``; :meth:`payload` is the full snapshot of the texts for the autosave. Each
 text field has its Alt key (the underlined letter of its label). "Behandlung" says whether
-the item was dealt with, postponed or taken off the agenda; a choice emits
-``outcome_chosen`` (saved at once, not with the texts).
+the item was dealt with, postponed or taken off the agenda; a choice in its open list emits
+``outcome_chosen`` (saved at once, not with the texts), a step of the closed combo (Up, Down)
+``outcome_stepped`` (saved once the stepping ends: the focus leaves, the item changes, or
+after the autosave's pause, :class:`~expertenrat.ui.minutes_outcome_actions.OutcomeActions`).
 :meth:`insert_phrase` puts a standard phrase at the cursor of the text field last used.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Signal
+from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -32,25 +34,41 @@ from expertenrat.ui.minutes_item_list import marked_label
 from expertenrat.ui.minutes_recommendations import RecommendationsBox
 from expertenrat.ui.minutes_votes import VotesBox
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit, qt_length, set_read_only
-from expertenrat.ui.widgets import wrapping_label
+from expertenrat.ui.widgets import FocusCombo, wrapping_label
 
 _CONTEXT = "MinutesEditor"
 TEXT_FIELDS = ("discussion", "motion_text", "resolution_text", "result")
 
 
-class _OutcomeCombo(QComboBox):
-    """Takes the wheel only with the focus: a choice is saved at once, and the wheel
-    passing over it while the form scrolled chose "vertagt"; the form scrolls instead."""
+class _OutcomeCombo(FocusCombo):
+    """Tells a step of the closed combo (an arrow key, a letter, the wheel once focused),
+    perhaps one of several on the way to the entry wanted, from a choice in its open list."""
+
+    stepped = Signal(object)  # AgendaItemOutcome
+    chosen = Signal(object)  # AgendaItemOutcome
 
     def __init__(self) -> None:
         super().__init__()
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # not focused by the wheel either
+        self._stepping = False
+        self.activated.connect(self._activated)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self._stepping = True  # the open list takes its keys itself: never here
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self._stepping = False
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        if self.hasFocus():
+        self._stepping = True
+        try:
             super().wheelEvent(event)
-        else:
-            event.ignore()  # to the scrolling form
+        finally:
+            self._stepping = False
+
+    def _activated(self, index: int) -> None:
+        outcome = AgendaItemOutcome(self.itemData(index))
+        (self.stepped if self._stepping else self.chosen).emit(outcome)
 
 
 def texts_payload(texts: ItemTexts) -> dict:
@@ -77,7 +95,10 @@ def texts_text(payload: dict, style: MinutesStyle = MinutesStyle.RESULTS) -> str
 class MinutesItemForm(QWidget):
     edited = Signal()
     focus_left = Signal()
-    outcome_chosen = Signal(object)  # AgendaItemOutcome
+    # the item's id and an AgendaItemOutcome: chosen in the open list (save at once), or
+    # stepped to by a key on the closed combo
+    outcome_chosen = Signal(object, object)
+    outcome_stepped = Signal(object, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,11 +165,9 @@ class MinutesItemForm(QWidget):
                 "der Tagesordnung genommen. Beide brauchen keinen Protokolltext.",
             )
         )
-        self.outcome_combo.activated.connect(
-            lambda index: self.outcome_chosen.emit(
-                AgendaItemOutcome(self.outcome_combo.itemData(index))
-            )
-        )
+        self.outcome_combo.chosen.connect(lambda o: self.outcome_chosen.emit(self._item_id, o))
+        self.outcome_combo.stepped.connect(lambda o: self.outcome_stepped.emit(self._item_id, o))
+        self.outcome_combo.installEventFilter(self)  # focus_left: a step is saved
         return self.outcome_combo
 
     def set_style(self, style: MinutesStyle) -> None:

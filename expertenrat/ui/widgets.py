@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QColor, QIcon, QPalette, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QColor, QIcon, QPalette, QPixmap, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def in_row(*widgets: QWidget) -> QWidget:
@@ -17,6 +25,22 @@ def in_row(*widgets: QWidget) -> QWidget:
         layout.addWidget(widget)
     layout.addStretch(1)
     return row
+
+
+class FocusCombo(QComboBox):
+    """A combo box for a form that scrolls: it takes the mouse wheel only when it has the
+    focus (a click, its Alt key, Tab). Passing over a plain one while the form scrolled chose
+    its next entry (in the minutes saved at once, "vertagt"); this one lets the form scroll."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # not focused by the wheel either
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # to the scrolling form
 
 
 def page_title(text: str) -> QLabel:

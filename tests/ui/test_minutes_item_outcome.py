@@ -7,6 +7,7 @@ from __future__ import annotations
 from held_meeting import held_meeting_of_three
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from expertenrat.domain.enums import AgendaItemOutcome
@@ -108,3 +109,100 @@ def test_the_wheel_over_behandlung_scrolls_the_form_and_saves_nothing(qtbot, ser
 
     assert combo.currentText() == "beraten"
     assert services.minutes.minutes(held.meeting_id).item(first).outcome.label == "beraten"
+
+
+def shown_editor(qtbot, services, dialogs, held) -> MinutesEditor:
+    """The editor on ``held``'s first item, in the active window (focus needs it); no save
+    outlives the test."""
+    editor = MinutesEditor(services, dialogs)
+    qtbot.addWidget(editor, before_close_func=lambda _: qtbot.waitUntil(editor.idle))
+    with qtbot.waitActive(editor):
+        editor.show()
+        editor.activateWindow()
+    editor.set_meeting(held.meeting_id)
+    editor.items.select_key(item_key(held.item_ids[0]))
+    return editor
+
+
+def stored(services, held, index: int = 0) -> AgendaItemOutcome:
+    return services.minutes.minutes(held.meeting_id).item(held.item_ids[index]).outcome
+
+
+def outcome_entries(services, held) -> list:
+    entries = services.audit.entries("agenda_item_minutes", held.item_ids[0])
+    return [entry for entry in entries if "outcome" in (entry.after or {})]
+
+
+def step(editor: MinutesEditor, key: Qt.Key, times: int = 1) -> None:
+    """Arrow keys on the closed, focused "Behandlung"."""
+    combo = editor.item_form.outcome_combo
+    combo.setFocus()
+    for _ in range(times):
+        QTest.keyClick(combo, key)
+
+
+def test_arrow_keys_save_once_when_the_focus_leaves(qtbot, services, dialogs):
+    """Down, Down on the closed "Behandlung" (beraten → vertagt → abgesetzt) saved each
+    step at once: "vertagt" was stored on the way, with two entries in the history. The
+    steps are saved once, when the focus leaves; stepping back to the stored one saves
+    nothing."""
+    held = held_meeting_of_three(services)
+    editor = shown_editor(qtbot, services, dialogs, held)
+
+    step(editor, Qt.Key.Key_Down, times=2)
+
+    assert editor.item_form.outcome_combo.currentText() == "abgesetzt"
+    assert stored(services, held) is AgendaItemOutcome.DISCUSSED  # nothing saved on the way
+    editor.item_form.discussion_edit.setFocus()
+    assert stored(services, held) is AgendaItemOutcome.WITHDRAWN
+    (entry,) = outcome_entries(services, held)
+    assert (entry.before, entry.after) == ({"outcome": "discussed"}, {"outcome": "withdrawn"})
+    assert editor.items.line(item_key(held.item_ids[0])).text().endswith("– abgesetzt")
+
+    step(editor, Qt.Key.Key_Up)
+    step(editor, Qt.Key.Key_Down)
+    editor.item_form.discussion_edit.setFocus()
+    assert len(outcome_entries(services, held)) == 1
+
+
+def test_an_arrow_key_step_is_saved_when_another_item_is_shown(qtbot, services, dialogs):
+    held = held_meeting_of_three(services)
+    editor = shown_editor(qtbot, services, dialogs, held)
+
+    step(editor, Qt.Key.Key_Down)
+    assert stored(services, held) is AgendaItemOutcome.DISCUSSED
+    editor.items.select_key(item_key(held.item_ids[1]))  # Ctrl+Enter: the combo keeps the focus
+
+    assert stored(services, held) is AgendaItemOutcome.POSTPONED
+    assert stored(services, held, 1) is AgendaItemOutcome.DISCUSSED
+    assert editor.item_form.outcome_combo.currentText() == "beraten"
+
+
+def test_an_arrow_key_step_is_saved_on_flush_and_after_a_pause(qtbot, services, dialogs):
+    held = held_meeting_of_three(services)
+    editor = shown_editor(qtbot, services, dialogs, held)
+
+    step(editor, Qt.Key.Key_Down)
+    assert editor.has_unsaved_changes() and stored(services, held).label == "beraten"
+    assert editor.flush(lambda: None)  # another council, closing
+    assert stored(services, held) is AgendaItemOutcome.POSTPONED
+
+    step(editor, Qt.Key.Key_Down)  # the combo keeps the focus: saved after the pause
+    qtbot.waitUntil(lambda: stored(services, held) is AgendaItemOutcome.WITHDRAWN)
+    assert len(outcome_entries(services, held)) == 2
+
+
+def test_a_choice_in_the_open_list_is_saved_at_once(qtbot, services, dialogs):
+    held = held_meeting_of_three(services)
+    editor = shown_editor(qtbot, services, dialogs, held)
+    combo = editor.item_form.outcome_combo
+    combo.setFocus()
+
+    combo.showPopup()
+    qtbot.waitUntil(combo.view().isVisible)
+    QTest.keyClick(combo.view(), Qt.Key.Key_Down)
+    QTest.keyClick(combo.view(), Qt.Key.Key_Return)
+
+    assert combo.currentText() == "vertagt"
+    assert stored(services, held) is AgendaItemOutcome.POSTPONED
+    assert editor.outcome_actions.idle()
