@@ -179,6 +179,27 @@ def test_a_new_city_starts_from_the_file_in_a_new_database(exported, tmp_path):
     assert len(councils) == 1 and fields and agenda
 
 
+@pytest.mark.parametrize("options", [("--new", "--all"), ("--all", "--new", "--dry-run")])
+def test_all_beside_new_is_refused_and_creates_nothing(capsys, exported, tmp_path, options):
+    """--all was taken beside --new and did nothing: a new council takes the file's own
+    settings anyway (but the e-mail address). Now it is refused, in either order."""
+    fresh = tmp_path / "neu" / "wismar.db"
+
+    code, out, err = run_main(
+        capsys, "--database", str(fresh), "import", "settings", str(exported), *options
+    )
+
+    assert (code, out) == (1, "")
+    assert err == (
+        "expertenrat import settings: Fehler: --all gilt nur beim Übernehmen in ein "
+        "bestehendes Gremium, nicht mit --new: ein neues Gremium übernimmt ohnehin alles aus "
+        "der Datei außer der E-Mail-Adresse der Geschäftsstelle. Es wurde nichts verändert.\n"
+    )
+    assert not fresh.parent.exists()
+    _code, help_text, _err = run_main(capsys, "import", "settings", "--help")
+    assert "bestehendes Gremium, nicht mit --new" in " ".join(help_text.split())
+
+
 def test_a_dry_run_without_a_database_still_refuses_a_bad_file(tmp_path):
     fresh = tmp_path / "neu" / "wismar.db"
     broken = tmp_path / "kaputt.json"

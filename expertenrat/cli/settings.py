@@ -56,14 +56,32 @@ def add_import(imports: argparse._SubParsersAction) -> None:
     )
     settings.add_argument(
         "--all",
-        action="store_true",
+        action=_TakeAll,
         help="auch Name, Stadt, Logo, Website, Geschäftsstelle, E-Mail-Adresse und "
-        "Handlungsfelder aus einer Datei einer anderen Stadt übernehmen",
+        "Handlungsfelder aus einer Datei einer anderen Stadt übernehmen; nur beim "
+        "Übernehmen in ein bestehendes Gremium, nicht mit --new",
     )
     settings.add_argument(
         "--dry-run", action="store_true", help="nur prüfen und zeigen, was sich ändert"
     )
     settings.set_defaults(handler=_import_settings, opening="change")
+
+
+_ALL_WITH_NEW = (
+    "--all gilt nur beim Übernehmen in ein bestehendes Gremium, nicht mit --new: ein neues "
+    "Gremium übernimmt ohnehin alles aus der Datei außer der E-Mail-Adresse der "
+    "Geschäftsstelle. Es wurde nichts verändert."
+)
+
+
+class _TakeAll(argparse._StoreTrueAction):
+    """``--all``: another city's own settings too, into an existing council only (refused
+    beside ``--new`` in either order, before the database is opened)."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        if namespace.new:
+            raise argparse.ArgumentError(None, _ALL_WITH_NEW)
+        super().__call__(parser, namespace, values, option_string)
 
 
 class _NewCouncil(argparse.Action):
@@ -73,6 +91,8 @@ class _NewCouncil(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, default=False, **kwargs)  # type: ignore[arg-type]
 
     def __call__(self, parser, namespace, values, option_string=None) -> None:
+        if namespace.all:
+            raise argparse.ArgumentError(None, _ALL_WITH_NEW)
         setattr(namespace, self.dest, True)
         namespace.opening = "fill"
         namespace.without_database = _dry_run_without_database
