@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from expertenrat.domain.appointment_periods import AppointmentPeriod, span
 from expertenrat.domain.councils import (
     DEFAULT_ROLE_TITLES,
     ActionField,
@@ -51,6 +52,7 @@ class RosterDocument:
     entries: tuple[RosterEntry, ...]
     logo_png: bytes | None = None
     withheld_count: int = 0
+    period: str = ""  # the current appointment period with its span, "" for none
 
 
 def build_roster(
@@ -61,8 +63,10 @@ def build_roster(
     public: bool,
     grouping: RosterGrouping,
     today: date,
+    period: AppointmentPeriod | None = None,
 ) -> RosterDocument:
-    """The roster of the members active on ``today`` (consent: :func:`roster_entries`)."""
+    """The roster of the members active on ``today`` (consent: :func:`roster_entries`),
+    headed by ``period``, the council's appointment period of that day."""
     ordered = sorted(fields, key=lambda f: f.position)
     active = [member for member in members if member.is_active(today)]
     entries, withheld = roster_entries(active, ordered, public=public, titles=council.role_titles)
@@ -76,6 +80,7 @@ def build_roster(
         entries=entries,
         logo_png=council.logo_png,
         withheld_count=withheld,
+        period=f"{period.name} ({span(period)})" if period is not None else "",
     )
 
 

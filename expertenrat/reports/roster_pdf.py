@@ -52,7 +52,7 @@ def render_roster(doc: RosterDocument) -> RenderedPdf:
 
 
 def _warnings(doc: RosterDocument) -> tuple[str, ...]:
-    council = (doc.council_name, doc.city, *doc.field_names)
+    council = (doc.council_name, doc.city, doc.period, *doc.field_names)
     texts = [(f"Gremium „{doc.council_name}“", council)]
     texts += [(f"Mitglied „{e.name}“", _texts(e)) for e in doc.entries]
     return theme.script_warnings(texts)
@@ -75,7 +75,7 @@ def _lead(doc: RosterDocument) -> str:
     count = len(doc.entries)
     members = "1 Mitglied" if count == 1 else f"{count} Mitglieder"
     order = "nach Handlungsfeldern" if doc.grouping is RosterGrouping.BY_FIELD else "alphabetisch"
-    return f"{members} · {order}"
+    return " · ".join(part for part in (doc.period, members, order) if part)
 
 
 def _body(doc: RosterDocument) -> list[Flowable]:

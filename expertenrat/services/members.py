@@ -10,6 +10,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.appointment_periods import period_on
 from expertenrat.domain.composition import Composition, CouncilMembers, check_composition
 from expertenrat.domain.consent import ConsentEntry
 from expertenrat.domain.councils import ActionField, CouncilSettings
@@ -19,6 +20,7 @@ from expertenrat.domain.member_twins import check_no_twin_added
 from expertenrat.domain.members import Member, clean_member
 from expertenrat.domain.roster import RosterDocument, RosterGrouping, build_roster
 from expertenrat.services.action_fields import action_field
+from expertenrat.services.appointment_periods import period, period_rows
 from expertenrat.services.chairs_ahead import chairs_question, check_still_asked
 from expertenrat.services.consent_ledger import consent_history
 from expertenrat.services.member_checks import member_problems
@@ -109,7 +111,11 @@ class MembersService:
         with reading(self._db) as session:
             council, fields = _council_and_fields(session, council_id)
             members = council_members(session, council_id)
-        return build_roster(members, fields, council, public=public, grouping=grouping, today=today)
+            periods = [period(row) for row in period_rows(session, council_id)]
+        return build_roster(
+            members, fields, council, public=public, grouping=grouping, today=today,
+            period=period_on(periods, today),
+        )  # fmt: skip
 
     def roster_pdf(
         self, council_id: int, *, public: bool, grouping: RosterGrouping, today: date

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from contextlib import suppress
+from dataclasses import replace
 from datetime import date
 from functools import partial
 
@@ -55,7 +56,10 @@ class MemberDialog(MemberDialogRefusals):
         *,
         dialogs: DialogService | None = None,
         titles: RoleTitles = DEFAULT_ROLE_TITLES,
+        term_end: date | None = None,
     ) -> None:
+        """``term_end``: a new member's term ends then unless changed (the end of the
+        council's current appointment period); ``None``: open-ended."""
         super().__init__(members, fields, today, member, titles, parent)
         self._dialogs = dialogs
         self._council_id = council_id
@@ -67,6 +71,8 @@ class MemberDialog(MemberDialogRefusals):
         self._known: frozenset[int] | None = None  # see _known_persons
         if member is None:
             self.setWindowTitle(tr(_CONTEXT, "Neues Mitglied"))
+            if term_end is not None:  # only a default: the form before anything typed
+                self.form.set_member(replace(self.form.member(), term_end=term_end))
             with suppress(ExpertenratError):  # else read at the first "Speichern"
                 self._known = members.persons(council_id)
         else:

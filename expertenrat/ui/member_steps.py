@@ -11,13 +11,14 @@ row that took the deleted one's place is selected.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import replace
 from datetime import date, timedelta
 
 from PySide6.QtWidgets import QTableView, QWidget
 
 from expertenrat.domain.councils import ActionField
-from expertenrat.domain.errors import QuestionChangedError
+from expertenrat.domain.errors import ExpertenratError, QuestionChangedError
 from expertenrat.domain.members import Member
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
@@ -51,7 +52,8 @@ class MemberSteps:
         self.dialog: MemberDialog | None = None
 
     def open(self, council_id: int, fields: list[ActionField], member: Member | None) -> None:
-        """The member dialog for ``member``, or for a new member (None)."""
+        """The member dialog for ``member``, or for a new member (None), whose term ends
+        with the council's current appointment period by default."""
         dialog = MemberDialog(
             self._services.members,
             council_id,
@@ -61,11 +63,18 @@ class MemberSteps:
             self._parent,
             dialogs=self._dialogs,
             titles=self._services.settings.settings(council_id).role_titles,
+            term_end=self._period_end(council_id) if member is None else None,
         )
         dialog.saved.connect(self._stored)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()
+
+    def _period_end(self, council_id: int) -> date | None:
+        with suppress(ExpertenratError):  # no default then; the dialog works without one
+            period = self._services.appointment_periods.period_on(council_id, self._today())
+            return period.end if period is not None else None
+        return None
 
     def open_next_term(
         self, council_id: int, fields: list[ActionField], member: Member, today: date

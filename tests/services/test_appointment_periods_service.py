@@ -3,15 +3,18 @@ the audit trail; a bad or overlapping period is refused in German with nothing s
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from expertenrat.domain.appointment_periods import AppointmentPeriod
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.errors import ConcurrentEditError, ValidationError
+from expertenrat.domain.roster import RosterGrouping
 from expertenrat.services.appointment_periods import AppointmentPeriodsService
 from expertenrat.store import models
 
@@ -109,3 +112,24 @@ def test_a_period_changed_on_another_pc_meanwhile_is_not_overwritten(service, co
     with pytest.raises(ConcurrentEditError):
         service.delete(first)
     assert [p.name for p in service.periods(council.id)] == ["Am anderen PC"]
+
+
+def test_the_roster_names_the_period_of_its_day(
+    service, members_service, council, new_member, today
+) -> None:
+    members_service.save(council.id, new_member("Jörg", "Brüggemann"), today)
+    service.add(council.id, replace(FIRST, end=today - timedelta(days=1)))
+    service.add(council.id, AppointmentPeriod(None, "Zweite & <Periode>", today))
+
+    def roster_text(day: date) -> str:
+        rendered = members_service.roster_pdf(
+            council.id, public=False, grouping=RosterGrouping.ALPHABETICAL, today=day
+        )
+        pages = PdfReader(io.BytesIO(rendered.pdf)).pages
+        return " ".join("".join(page.extract_text() for page in pages).split())
+
+    assert f"Zweite & <Periode> (ab {today:%d.%m.%Y}) · 1 Mitglied" in roster_text(today)
+    earlier = roster_text(today - timedelta(days=1))
+    assert "Berufungsperiode 2024–2027 (25.09.2024 bis " in earlier
+    assert "Zweite" not in earlier
+    assert "Berufungsperiode" not in roster_text(date(2024, 9, 24))

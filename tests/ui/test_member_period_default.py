@@ -1,0 +1,77 @@
+"""A new member's term ends with the council's current appointment period by default (only
+a default: it stays editable); without a current period it is open-ended as before."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QDate
+
+from expertenrat.domain.appointment_periods import AppointmentPeriod
+
+WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+
+
+@pytest.fixture
+def page(make_window, demo_services):
+    window = make_window()
+    window.show()
+    window.show_area(window.members_page)
+    return window.members_page
+
+
+def _council_id(services) -> int:
+    return services.settings.councils()[0].id
+
+
+def test_a_new_member_s_term_ends_with_the_current_period_and_can_be_changed(
+    page, demo_services, today, qtbot
+):
+    end = today + timedelta(days=400)
+    demo_services.appointment_periods.add(
+        _council_id(demo_services), AppointmentPeriod(None, "Laufend", date(2024, 9, 25), end)
+    )
+
+    page.new_button.click()
+    dialog = page.steps.dialog
+    form = dialog.form
+    assert not form.open_ended_check.isChecked()
+    assert form.term_end_edit.isEnabled()
+    assert form.term_end_edit.date().toPython() == end
+    assert form.member().term_start == today
+
+    form.given_name_edit.setText("Zoë")
+    form.family_name_edit.setText("Periodisch")
+    form.primary_field_combo.setCurrentIndex(1)
+    form.term_end_edit.setDate(QDate(end - timedelta(days=30)))
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT):
+        dialog.save_button.click()
+    assert page.selected().term_end == end - timedelta(days=30)
+
+
+def test_the_default_end_is_no_change_to_ask_about(page, demo_services, today, dialogs):
+    demo_services.appointment_periods.add(
+        _council_id(demo_services),
+        AppointmentPeriod(None, "Laufend", date(2024, 9, 25), today + timedelta(days=10)),
+    )
+    page.new_button.click()
+    dialog = page.steps.dialog
+
+    dialog.reject()  # "Abbrechen" asks nothing: nothing was typed
+
+    assert not [m for m in dialogs.messages if m[0] == "question"]
+    assert not dialog.isVisible()
+
+
+def test_without_a_current_period_a_new_member_s_term_is_open_ended(page, demo_services, today):
+    demo_services.appointment_periods.add(
+        _council_id(demo_services),
+        AppointmentPeriod(None, "Vorbei", date(2020, 1, 1), today - timedelta(days=1)),
+    )
+
+    page.new_button.click()
+
+    assert page.steps.dialog.form.open_ended_check.isChecked()
+    assert page.steps.dialog.form.member().term_end is None
+    page.steps.dialog.reject()
