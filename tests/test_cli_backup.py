@@ -11,15 +11,17 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from cli_runs import run_on_terminal, script_environment
+from cli_runs import run_main, run_on_terminal, script_environment
 from cli_runs import run_script as run
 from damaged_file import damage_table
 from dateutil.relativedelta import relativedelta
+from sqlalchemy import create_engine
 from test_cli import _zone_of_another_day
 
 from expertenrat.cli.data_safety import _safety_copies
 from expertenrat.domain.councils import new_council_today
 from expertenrat.services.context import Services
+from expertenrat.services.server_upgrade_copy import copies_folder
 from expertenrat.store import migrate
 from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url, sqlite_file
@@ -125,6 +127,31 @@ def test_check_of_an_older_database_says_it_will_be_upgraded(tmp_path):
         "sobald das Programm sie zum Ändern öffnet (zuvor wird daneben eine Kopie des alten "
         "Stands angelegt).",
     ]
+
+
+@pytest.mark.parametrize("database_at", ["postgresql"], indirect=True)
+def test_check_of_an_older_server_database_says_it_was_upgraded(database_at, capsys):
+    """A server's database, shared by every PC, is upgraded in place even to be read (after
+    a copy of its old state); `check` said only "in Ordnung", where a file's check says
+    that it will be upgraded."""
+    url = database_at("0024")
+
+    code, out, err = run_main(
+        capsys, "--database", url.render_as_string(hide_password=False), "check"
+    )
+
+    assert code == 0, err
+    (copy,) = copies_folder().iterdir()
+    assert out.splitlines() == [
+        "Die Datenbank ist in Ordnung.",
+        "Die Datenbank hatte noch den Schemastand 0024 einer älteren Programmversion; sie "
+        f"wurde vor der Prüfung auf den aktuellen Stand gebracht; die Kopie des alten Stands "
+        f"liegt in „{copy}“.",
+    ]
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        assert migrate.current_revision(connection) == migrate.head_revision()
+    engine.dispose()
 
 
 def test_check_names_a_nul_and_a_bidi_override_with_exit_code_1(demo_file):

@@ -189,18 +189,31 @@ def _move_to_server(services: Services, args: argparse.Namespace) -> str:
     return "\n".join(lines)
 
 
+def _upgrade_note(services: Services) -> str:
+    """What ``check`` says of an older database: a file was checked in an upgraded copy
+    and is still at its revision; a server's database, which every PC shares, was upgraded
+    in place as it was opened, after a copy of its old state."""
+    database = services.database
+    if database.older_revision:
+        return (
+            f"Die Datenbank hat noch den Schemastand {database.older_revision} einer älteren "
+            "Programmversion; geprüft wurde eine auf den aktuellen Stand gebrachte Kopie. Sie "
+            "selbst wird aktualisiert, sobald das Programm sie zum Ändern öffnet (zuvor wird "
+            "daneben eine Kopie des alten Stands angelegt)."
+        )
+    if not database.upgraded_from:
+        return ""
+    copy = f"; die Kopie des alten Stands liegt in „{database.backup_file}“"
+    return (
+        f"Die Datenbank hatte noch den Schemastand {database.upgraded_from} einer älteren "
+        "Programmversion; sie wurde vor der Prüfung auf den aktuellen Stand gebracht"
+        f"{copy if database.backup_file else ''}."
+    )
+
+
 def _check(services: Services, args: argparse.Namespace) -> str:
     findings = services.integrity.check()
-    older = services.database.older_revision
-    # checked in an upgraded copy: the file itself is still at its revision
-    upgrade = (
-        f"Die Datenbank hat noch den Schemastand {older} einer älteren Programmversion; "
-        "geprüft wurde eine auf den aktuellen Stand gebrachte Kopie. Sie selbst wird "
-        "aktualisiert, sobald das Programm sie zum Ändern öffnet (zuvor wird daneben eine "
-        "Kopie des alten Stands angelegt)."
-        if older
-        else ""
-    )
+    upgrade = _upgrade_note(services)
     if findings:
         print(terminal_text("\n".join(f"- {finding.text}" for finding in findings)))
         if upgrade:

@@ -54,6 +54,9 @@ class Database:
     _scratch: Path | None = field(default=None, repr=False)
     # ... and the file's own schema revision: it is upgraded when opened to be changed.
     older_revision: str | None = None
+    # The revision an older database (a server's, even opened to read) was upgraded from
+    # in place as it was opened; its copy of the old state is ``backup_file``.
+    upgraded_from: str | None = None
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)

@@ -75,14 +75,15 @@ def open_database(
             "Programms. Die Datenbank wurde nicht verändert."
         )
     backup = None
-    if revision != migrate.head_revision() and read_only and path is not None:
+    older = revision if revision != migrate.head_revision() else None
+    if older and read_only and path is not None:
         engine, scratch = upgraded_copy(path, location, probe.read_flags)
-        return Database(url=url, engine=engine, _scratch=scratch, older_revision=revision)
-    if revision != migrate.head_revision():
+        return Database(url=url, engine=engine, _scratch=scratch, older_revision=older)
+    if older:
         if path is not None:
-            backup = backup_before_upgrade(path, revision)
+            backup = backup_before_upgrade(path, older)
         elif server_copy is not None:
-            backup = server_copy(url, revision)
+            backup = server_copy(url, older)
         upgrade(url, location)
     engine = make_engine(url, read_only=probe.read_flags if read_only else None)
-    return Database(url=url, engine=engine, backup_file=backup)
+    return Database(url=url, engine=engine, backup_file=backup, upgraded_from=older)
