@@ -31,6 +31,7 @@ from expertenrat.ui.eliding_widgets import compact_combo
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit, line_combo
+from expertenrat.ui.widgets import FocusCombo
 
 _CONTEXT = "AgendaItemForm"
 
@@ -58,11 +59,11 @@ class AgendaItemForm(QWidget):
         )
         self.title_edit = LineEdit()
         self.title_edit.setMaxLength(AGENDA_ITEM["title"].max_length)
-        self.kind_combo = QComboBox()
+        self.kind_combo = FocusCombo()
         for kind in AgendaItemKind:
             self.kind_combo.addItem(kind.label, kind)
         self.public_check = QCheckBox(tr(_CONTEXT, "öffentlich"))
-        self.presenter_kind_combo = QComboBox()
+        self.presenter_kind_combo = FocusCombo()
         for kind in PresenterKind:
             self.presenter_kind_combo.addItem(kind.label, kind)
         self.presenter_edit = line_combo()

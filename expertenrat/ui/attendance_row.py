@@ -20,6 +20,7 @@ from expertenrat.ui.eliding_widgets import ElidedLabel, compact_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.time_fields import NO_TIME, optional_time, optional_time_edit
 from expertenrat.ui.tooltips import literal_tip
+from expertenrat.ui.widgets import FocusCombo
 
 _CONTEXT = "AttendancePanel"
 HEADERS = ("Mitglied", "Status", "Stimmrecht", "Kommt zu", "um", "Geht nach", "um")
@@ -65,7 +66,7 @@ class AttendanceRow(QObject):
         # A very long name ends in "…" (whole in the tooltip), not widen the sheet.
         self.name_label = ElidedLabel(entry.name, _NAME_CHARACTERS, _NAME_COMFORT)
         self.name_label.setToolTip(literal_tip(entry.affiliation))
-        self.status_combo = QComboBox()
+        self.status_combo = FocusCombo()
         self.status_combo.setPlaceholderText(tr(_CONTEXT, "nicht erfasst"))
         for status in AttendanceStatus:
             self.status_combo.addItem(status.label, status.value)

@@ -15,11 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertenrat.ui.widgets import FocusCombo
 
-class ElidingComboBox(QComboBox):
+
+class ElidingComboBox(FocusCombo):
     """A combo box whose chosen entry, where the box is too narrow for it, ends in "…"
     (a plain one cuts it mid-word: "TOP 3 Genehmigung d"); its tooltip then shows the
-    whole entry. The open list shows every entry whole."""
+    whole entry. The open list shows every entry whole. It takes the wheel only when focused
+    (:class:`~expertenrat.ui.widgets.FocusCombo`)."""
 
     def shown_text(self) -> str:
         """The chosen entry as the box shows it: cut with "…" to the room it has."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.key_actions import EnterSaves
 from expertenrat.ui.scroll_areas import plain_scroll_area
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit
+from expertenrat.ui.widgets import FocusCombo
 
 _CONTEXT = "MeetingForm"
 
@@ -41,7 +41,7 @@ class MeetingFormView(QWidget):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.kind_combo = QComboBox()
+        self.kind_combo = FocusCombo()
         for kind in MeetingKind:
             self.kind_combo.addItem(kind.label, kind.value)
         self.title_edit = LineEdit()
@@ -64,7 +64,7 @@ class MeetingFormView(QWidget):
         self.link_edit = LineEdit()
         self.link_edit.setMaxLength(MAX_LINK_LENGTH)
         self.link_edit.setPlaceholderText("https://")
-        self.chair_combo = QComboBox()
+        self.chair_combo = FocusCombo()
         self.chair_combo.setToolTip(
             tr(_CONTEXT, "Zur Wahl stehen die Mitglieder, die am Tag der Sitzung Mitglied sind")
         )

@@ -27,7 +27,7 @@ from expertenrat.ui.consent_row import ConsentRow, date_edit
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_form_messages import MemberFormMessages
 from expertenrat.ui.text_fields import LineEdit, line_combo, plain_text_edit
-from expertenrat.ui.widgets import colour_icon, hint_label, in_row
+from expertenrat.ui.widgets import FocusCombo, colour_icon, hint_label, in_row
 
 _CONTEXT = "MemberForm"
 FORMS_OF_ADDRESS = ("", "Frau", "Herr")
@@ -50,7 +50,7 @@ class MemberFormView(MemberFormMessages):
         self.family_name_edit = LineEdit()
         self.affiliation_edit = LineEdit()
         self.position_edit = LineEdit()
-        self.sector_combo = QComboBox()
+        self.sector_combo = FocusCombo()
         for sector in Sector:
             self.sector_combo.addItem(sector.label, sector.value)
 
@@ -59,14 +59,14 @@ class MemberFormView(MemberFormMessages):
         self.postal_address_edit = plain_text_edit(4, grows=False)
         self.notes_edit = plain_text_edit(5, grows=True)
 
-        self.role_combo = QComboBox()
+        self.role_combo = FocusCombo()
         for role in MemberRole:
             self.role_combo.addItem(role.label, role.value)
         self.term_start_edit = date_edit()
         self.term_end_edit = date_edit()
         self.open_ended_check = QCheckBox(tr(_CONTEXT, "unbefristet"))
         self.voting_right_check = QCheckBox(tr(_CONTEXT, "stimmberechtigt"))
-        self.primary_field_combo = QComboBox()
+        self.primary_field_combo = FocusCombo()
         self.primary_field_combo.setPlaceholderText(tr(_CONTEXT, "– bitte wählen –"))
         self.further_field_checks: dict[int, QCheckBox] = {}
         for action_field in fields:

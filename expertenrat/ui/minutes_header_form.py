@@ -14,7 +14,6 @@ from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -28,7 +27,7 @@ from expertenrat.domain.minutes import MinutesHeader
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit, set_read_only
 from expertenrat.ui.time_fields import optional_time, optional_time_edit, set_optional_time
-from expertenrat.ui.widgets import wrapping_label
+from expertenrat.ui.widgets import FocusCombo, wrapping_label
 
 _CONTEXT = "MinutesEditor"
 
@@ -94,7 +93,7 @@ class MinutesHeaderForm(QWidget):
         super().__init__(parent)
         self.opened_edit = optional_time_edit()
         self.closed_edit = optional_time_edit()
-        self.chair_combo = QComboBox()
+        self.chair_combo = FocusCombo()
         self.minute_taker_edit = LineEdit()
         self.minute_taker_edit.setMaxLength(MINUTES_HEADER["minute_taker"].max_length)
         self.agenda_approved_check = QCheckBox(tr(_CONTEXT, "Tagesordnung &genehmigt"))

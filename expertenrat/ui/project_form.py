@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from expertenrat.domain.councils import ActionField
 from expertenrat.domain.enums import ProjectPhase
@@ -17,7 +17,7 @@ from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.project_partners_editor import ProjectPartnersEditor
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit, show_text
-from expertenrat.ui.widgets import colour_icon
+from expertenrat.ui.widgets import FocusCombo, colour_icon
 
 _CONTEXT = "ProjectForm"
 
@@ -30,13 +30,13 @@ class ProjectForm(QWidget):
         self._project = Project(id=None, title="")
         self.title_edit = LineEdit()
         self.short_code_edit = LineEdit(placeholderText=tr(_CONTEXT, "z. B. DZR"))
-        self.field_combo = QComboBox()
+        self.field_combo = FocusCombo()
         self.field_combo.setPlaceholderText(tr(_CONTEXT, "– bitte wählen –"))
         for action_field in fields:
             if action_field.id is not None:
                 icon = colour_icon(action_field.colour)
                 self.field_combo.addItem(icon, action_field.name, action_field.id)
-        self.phase_combo = QComboBox()
+        self.phase_combo = FocusCombo()
         for phase in ProjectPhase:
             self.phase_combo.addItem(phase.label, phase.value)
         self.lead_unit_edit = LineEdit(placeholderText=tr(_CONTEXT, "z. B. Amt für Umwelt"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QSpinBox, QWidget
 
 from expertenrat.domain.agenda import MAX_PLANNED_MINUTES
 from expertenrat.domain.agenda_templates import AgendaTemplate
@@ -18,6 +18,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.ordered_list_editor import OrderedListEditor
 from expertenrat.ui.table_model import Column, number_column
 from expertenrat.ui.text_fields import LineEdit, show_text
+from expertenrat.ui.widgets import FocusCombo
 
 _CONTEXT = "AgendaTemplatesSettings"
 
@@ -52,7 +53,7 @@ class AgendaTemplatesEditor(OrderedListEditor):
     def add_fields(self, errors: FormErrors) -> None:
         self.title_edit = LineEdit()
         self.title_edit.setMaxLength(AGENDA_ITEM["title"].max_length)
-        self.kind_combo = QComboBox()
+        self.kind_combo = FocusCombo()
         for kind in AgendaItemKind:
             self.kind_combo.addItem(kind.label, kind)
         self.public_check = QCheckBox(tr(_CONTEXT, "öffentlich"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QSpinBox
 
 from expertenrat.domain.councils import (
     DEFAULT_CHAIR_TITLE,
@@ -18,6 +18,7 @@ from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.settings_logo import LogoField
 from expertenrat.ui.text_fields import LineEdit, show_text
+from expertenrat.ui.widgets import FocusCombo
 
 _CONTEXT = "SettingsPage"
 
@@ -32,7 +33,7 @@ class CouncilSettingsFields:
         self.logo = LogoField(dialogs)
         self.min_spin = QSpinBox(minimum=1, maximum=200)
         self.max_spin = QSpinBox(minimum=1, maximum=200)
-        self.quorum_combo = QComboBox()
+        self.quorum_combo = FocusCombo()
         for rule in QuorumRule:
             self.quorum_combo.addItem(rule.label, rule.value)
         self.notice_spin = counted_spin(0, 365, tr(_CONTEXT, " Tag"), tr(_CONTEXT, " Tage"))

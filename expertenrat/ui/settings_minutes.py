@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QSizePolicy,
     QSpinBox,
@@ -25,6 +24,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.ordered_list_editor import OrderedListEditor
 from expertenrat.ui.table_model import Column
 from expertenrat.ui.text_fields import LineEdit, PlainTextEdit
+from expertenrat.ui.widgets import FocusCombo
 
 _CONTEXT = "MinutesSettings"
 
@@ -33,7 +33,7 @@ class MinutesSettingsFields:
     """The council settings of the minutes, as rows of the council form."""
 
     def __init__(self, errors: FormErrors, form: QFormLayout) -> None:
-        self.style_combo = QComboBox()
+        self.style_combo = FocusCombo()
         for style in MinutesStyle:
             self.style_combo.addItem(style.label, style.value)
         self.approval_combo = YieldingComboBox(24)

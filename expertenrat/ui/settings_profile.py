@@ -14,13 +14,14 @@ from expertenrat.domain.mail_addresses import SENDER_EXAMPLE
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit, line_combo, show_text
+from expertenrat.ui.widgets import FocusCombo
 
 _CONTEXT = "ProfileSettings"
 
 
 def bundesland_combo() -> QComboBox:
     """The Länder by name, their ISO code as data; first "nur bundesweite Feiertage" ("")."""
-    combo = QComboBox()
+    combo = FocusCombo()
     combo.addItem(tr(_CONTEXT, "– nur bundesweite Feiertage –"), "")
     for code, name in sorted(BUNDESLAENDER.items(), key=lambda item: item[1]):
         combo.addItem(name, code)

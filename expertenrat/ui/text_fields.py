@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.text_characters import pasted_line, pasted_text
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.widgets import FocusCombo
 
 _CONTEXT = "TextFields"
 
@@ -233,7 +234,7 @@ def _german_number(number: int) -> str:
 
 def line_combo() -> QComboBox:
     """An editable combo box whose text is typed into a :class:`LineEdit`."""
-    combo = QComboBox()
+    combo = FocusCombo()
     combo.setLineEdit(LineEdit())  # makes it editable
     return combo
 

@@ -18,6 +18,7 @@ from expertenrat.domain.attendance_sheet import GuestEntry
 from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.ui.attendance_panel import AttendancePanel
 from tests.ui.settling import exposed
+from tests.ui.wheeling import combos_the_wheel_changed
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -411,3 +412,9 @@ def test_an_item_title_that_looks_like_markup_shows_as_typed_in_the_combos_toolt
         index = combo.findData(meeting.item_ids[1])
         assert LOOKS_LIKE_MARKUP in combo.itemText(index)
         assert shown(combo.itemData(index, Qt.ItemDataRole.ToolTipRole)) == combo.itemText(index)
+
+
+def test_the_wheel_over_a_choice_scrolls_the_attendance_sheet(panel) -> None:
+    """The wheel over a member's status or "ab TOP", scrolling the sheet, changed them."""
+    assert combos_the_wheel_changed(panel) == []
+    assert not panel.has_unsaved_changes()

@@ -33,6 +33,7 @@ from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.series_dialog_view import NTH_WEEKDAY, SAME_DAY
 from expertenrat.ui.worker import THREAD_NAME
 from tests.ui.settling import exposed
+from tests.ui.wheeling import combos_the_wheel_changed
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -1482,3 +1483,12 @@ def test_the_state_buttons_read_the_changed_invitation_from_the_list_not_the_dat
     assert page.states.invite_button.toolTip() == (
         "„Geänderte Tagesordnung“ ist heute versandt: das Änderungsprotokoll vermerkt es."
     )
+
+
+def test_the_wheel_over_a_choice_scrolls_the_meeting_form(page):
+    """The wheel over "Art" or "Vorsitz" of a meeting being typed chose their next entry."""
+    page.new_button.click()
+    kind = page.form.kind_combo.currentText()
+
+    assert combos_the_wheel_changed(page.form) == []
+    assert page.form.kind_combo.currentText() == kind

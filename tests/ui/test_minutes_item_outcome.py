@@ -5,15 +5,14 @@ PC approved the minutes, the choice is refused in German and the stored outcome 
 from __future__ import annotations
 
 from held_meeting import held_meeting_of_three
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from expertenrat.domain.enums import AgendaItemOutcome
 from expertenrat.store import models
 from expertenrat.ui.minutes_editor import MinutesEditor
-from expertenrat.ui.minutes_item_list import item_key
+from expertenrat.ui.minutes_item_list import header_key, item_key
+from tests.ui.wheeling import combos_the_wheel_changed, turn_wheel_over
 
 
 def choose(editor: MinutesEditor, outcome: AgendaItemOutcome) -> None:
@@ -100,15 +99,13 @@ def test_the_wheel_over_behandlung_scrolls_the_form_and_saves_nothing(qtbot, ser
     combo = editor.item_form.outcome_combo
     editor.items.setFocus()
 
-    at = QPointF(combo.rect().center())
-    wheel = QWheelEvent(
-        at, combo.mapToGlobal(at), QPoint(), QPoint(0, -120), Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
-    )  # fmt: skip
-    QApplication.sendEvent(combo, wheel)
+    turn_wheel_over(combo)
 
     assert combo.currentText() == "beraten"
     assert services.minutes.minutes(held.meeting_id).item(first).outcome.label == "beraten"
+    editor.items.select_key(header_key(held.meeting_id))  # the chair in "Kopfdaten" as well
+    assert combos_the_wheel_changed(editor.header_form) == []
+    assert editor.autosave.unsaved_payload(header_key(held.meeting_id)) is None
 
 
 def shown_editor(qtbot, services, dialogs, held) -> MinutesEditor:

@@ -13,6 +13,7 @@ from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AgendaItemKind, MinutesApproval, MinutesStyle
 from expertenrat.domain.text_templates import DEFAULT_PHRASES
 from expertenrat.ui.settings_minutes import PhrasesEditor
+from tests.ui.wheeling import combos_the_wheel_changed
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -250,3 +251,12 @@ def test_a_new_name_and_kind_of_the_council_show_in_the_phrases_at_once(
     assert editor.model.index(0, PhrasesEditor.STRETCH_COLUMN).data() == (
         "Der Bürgerrat nimmt den Bericht zur Kenntnis."
     )
+
+
+def test_the_wheel_over_a_choice_scrolls_the_settings(make_window, services) -> None:
+    """The mouse wheel passing over "Protokollart", "Beschlussfähig bei", "Bundesland" …
+    while the page scrolled chose their next entry; only a focused one takes it."""
+    page, _council = _page(make_window, services)
+
+    assert combos_the_wheel_changed(page.scroll_area.widget()) == []
+    assert not page.has_unsaved_changes()
