@@ -5,12 +5,12 @@ A choice in the open list of the item form's "Behandlung" is saved at once (one 
 as taking a recommendation out is). A step of the closed combo by the arrow keys is pending
 and saved once, with one entry in the history: when the focus leaves the combo, before
 another item is shown, on the editor's flush or reread, or ``DELAY_MS`` after the last step,
-whichever comes first; walking from "beraten" over "vertagt" to "abgesetzt" stored
-"vertagt" on the way, and walking back saves nothing. After a save the editor rereads the
-minutes, so the item's line, its heading
-and the completeness check show the mark. A refusal (the minutes approved meanwhile, another
-PC set another outcome) is said in German and the editor shows what is stored ("… wurde
-inzwischen an einem anderen PC geändert; angezeigt ist jetzt der gespeicherte Stand.").
+whichever comes first (saved at each step, the walk from "beraten" to "abgesetzt" stored
+"vertagt" on the way); a walk back to the stored one saves nothing. After a save the editor
+rereads the minutes, so the item's line, its heading and the completeness check show the
+mark. A refusal (the minutes approved meanwhile, another PC set another outcome) is said in
+German and the editor shows what is stored ("… wurde inzwischen an einem anderen PC
+geändert; angezeigt ist jetzt der gespeicherte Stand.").
 """
 
 from __future__ import annotations
