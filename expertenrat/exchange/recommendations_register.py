@@ -23,6 +23,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from expertenrat.domain.recommendation_views import RecommendationRow
+from expertenrat.domain.recommendations import AWAITING_OUTCOME, AWAITING_RESPONSE
 from expertenrat.domain.recommendations_report import ReportLine
 from expertenrat.exchange.excel_text import excel_cell, excel_safe, ooxml_escaped
 
@@ -43,7 +44,7 @@ COLUMNS: tuple[tuple[str, Callable[[ReportLine], Value]], ...] = (
     ("Herkunft", lambda line: line.row.origin.label),
     ("Beschlossen am", lambda line: line.row.adopted_on),
     ("Übermittelt am", lambda line: line.row.sent_on),
-    ("Frist", lambda line: line.row.due_on),
+    ("Frist", lambda line: _due_on(line.row)),
     ("Status", lambda line: line.row.status_text),  # "übermittelt (1 von 2 geantwortet)"
     # The projects the council still waits for: their response, or a passed plan's outcome
     # ("Klimaportal (Umsetzung geplant bis 30.06.2026, seit 3 Tagen überfällig)").
@@ -59,6 +60,12 @@ COLUMNS: tuple[tuple[str, Callable[[ReportLine], Value]], ...] = (
     ("Tage offen", lambda line: line.days_open),
 )
 HEADERS = tuple(header for header, _ in COLUMNS)
+
+
+def _due_on(row: RecommendationRow) -> date | None:
+    """The Frist of the response while the recommendation is followed up (sent, answered);
+    none once it is closed (or withdrawn), as in the window and the report."""
+    return row.due_on if row.status in AWAITING_RESPONSE | AWAITING_OUTCOME else None
 
 
 def _planned_by(row: RecommendationRow) -> date | None:

@@ -75,6 +75,21 @@ def test_a_passed_plan_gives_its_date_beside_the_days_overdue():
     assert sheet.cell(2, column + 1).value == datetime(2026, 5, 20)
 
 
+@pytest.mark.parametrize("status", [S.IMPLEMENTED, S.NOT_IMPLEMENTED, S.WITHDRAWN])
+def test_a_closed_recommendation_has_no_frist(status):
+    """The file kept a closed recommendation's Frist, which the window and the report no
+    longer show: nothing is owed by it any more."""
+    rows = [row(1, status, due=date(2025, 5, 5)), row(2, S.SENT, due=date(2026, 5, 1))]
+    lines = report_lines(rows, ANSWERS, TODAY)
+
+    found = list(csv.reader(io.StringIO(register_csv(lines).decode("utf-8-sig")), delimiter=";"))
+    frist = HEADERS.index("Frist")
+    assert [r[frist] for r in found[1:]] == ["", "01.05.2026"]
+    sheet = load_workbook(io.BytesIO(register_xlsx(lines))).active
+    assert [sheet.cell(r, frist + 1).value for r in (2, 3)] == [None, datetime(2026, 5, 1)]
+    assert [line.awaited_label for line in lines] == ["", "Frist 01.05.2026"]  # as the report
+
+
 def test_an_empty_register_has_the_header_only(lines):
     assert register_csv([]).decode("utf-8-sig").splitlines() == [";".join(HEADERS)]
     assert load_workbook(io.BytesIO(register_xlsx([]))).active.max_row == 1
