@@ -120,12 +120,11 @@ def _overview(report: RecommendationsReport) -> list[Flowable]:
     width = theme.content_width()
     overdue = sum(1 for line in report.open_items if line.row.any_overdue)
     story = [*bookmarked_heading("Überblick")]
-    story.append(
-        paragraph(
-            f"Offen: {len(report.open_items)} · davon überfällig: {overdue} · "
-            f"Abschluss möglich: {report.closable} · Handlungsfelder: {len(report.fields)}"
-        )
-    )
+    counts = [f"Offen: {len(report.open_items)}", f"davon überfällig: {overdue}"]
+    if report.closable:  # a count of none there says nothing: the part is left out
+        counts.append(f"Abschluss möglich: {report.closable}")
+    counts.append(f"Handlungsfelder: {len(report.fields)}")
+    story.append(paragraph(" · ".join(counts)))
     story += [Spacer(0, 3 * mm), paragraph("Status je Handlungsfeld", "table_head")]
     story.append(charts.status_per_field(report.status_chart, width))
     story += [CondPageBreak(75 * mm), Spacer(0, 3 * mm)]

@@ -70,6 +70,14 @@ def test_a_final_recommendation_awaits_nothing_so_no_frist_under_its_state():
     assert "Frist 05.03.2026" not in printed and "Frist 05.05.2025" not in printed
 
 
+def test_the_overview_names_closable_ones_only_where_there_are_any():
+    """It always said "Abschluss möglich: 0", even where none is."""
+    printed = " ".join(text(render_recommendations_report(report()).pdf).split())
+
+    assert "Überblick Offen: 4 · davon überfällig: 1 · Handlungsfelder: 4 Status" in printed
+    assert "Abschluss möglich" not in printed
+
+
 def test_both_charts_are_drawn_with_their_labels():
     printed = text(render_recommendations_report(report()).pdf)
 
