@@ -67,16 +67,17 @@ class AnnualReportService:
                 )
                 if row.adopted_on is not None
             ]
+            set_aside = items_set_aside(session, council_id)  # for both parts, read once
             return annual_report(
                 council_letterhead(session, council_id),
                 year,
                 day,
                 part,
                 _meetings(session, council_id, year, day),
-                _project_items(session, council_id, year),
+                _project_items(session, council_id, year, set_aside),
                 adopted,
                 response_summaries(session, council_id),
-                fields_of_year(session, council_id, fields, year, without_field=True),
+                fields_of_year(session, council_id, fields, year, set_aside, without_field=True),
                 [f.name for f in fields],
                 non_public_items(session, {r.origin.meeting_id for r in adopted}),
             )
@@ -130,11 +131,13 @@ def _meetings(session: Session, council_id: int, year: int, day: date) -> Meetin
     return MeetingsPart(tuple(lines), ahead, unrecorded)
 
 
-def _project_items(session: Session, council_id: int, year: int) -> list[ProjectItem]:
+def _project_items(
+    session: Session, council_id: int, year: int, set_aside: frozenset[int]
+) -> list[ProjectItem]:
     """The agenda items about a project of the council in the meetings held in ``year``,
     in agenda order, with their effective publicity; not those postponed or taken off the
     agenda there, nor those that went with an item above them
-    (:func:`~expertenrat.services.items_set_aside.items_set_aside`)."""
+    (``set_aside``, :func:`~expertenrat.services.items_set_aside.items_set_aside`)."""
     projects = {
         project_id: (title, field or NO_FIELD)
         for project_id, title, field in session.execute(
@@ -143,7 +146,6 @@ def _project_items(session: Session, council_id: int, year: int) -> list[Project
             .where(models.Project.council_id == council_id)
         )
     }
-    set_aside = items_set_aside(session, council_id)
     found = []
     for meeting in meeting_rows(session, council_id, year):
         if meeting.state != MeetingState.HELD.value:

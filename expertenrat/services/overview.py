@@ -30,6 +30,7 @@ from expertenrat.domain.overview_register import closable, responses_due, to_sen
 from expertenrat.services import overview_fields, overview_lists, overview_quorum
 from expertenrat.services.action_fields import action_field
 from expertenrat.services.invitation_latecomers import joined_after_invitation
+from expertenrat.services.items_set_aside import items_set_aside
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.member_rows import council_members
 from expertenrat.services.recommendation_rows import register_rows
@@ -103,7 +104,12 @@ class OverviewService:
                 composition_warnings=_composition_lines(composition),
                 year=today.year,
                 fields_this_year=overview_fields.fields_of_year(
-                    session, council_id, fields, today.year, without_field=True
+                    session,
+                    council_id,
+                    fields,
+                    today.year,
+                    items_set_aside(session, council_id),
+                    without_field=True,
                 ),
                 statuses_by_field=statuses_by_field(register, fields),
             )

@@ -14,7 +14,6 @@ from expertenrat.domain.councils import ActionField
 from expertenrat.domain.enums import MeetingState, RecommendationStatus
 from expertenrat.domain.overview import FieldFigures, field_counts
 from expertenrat.domain.projects import consultation_groups
-from expertenrat.services.items_set_aside import items_set_aside
 from expertenrat.services.meeting_rows import in_year
 from expertenrat.services.recommendation_row_parts import given_answers
 from expertenrat.store import models
@@ -28,6 +27,7 @@ def fields_of_year(
     council_id: int,
     fields: list[ActionField],
     year: int,
+    set_aside: frozenset[int],
     *,
     without_field: bool = False,
 ) -> tuple[FieldFigures, ...]:
@@ -35,8 +35,11 @@ def fields_of_year(
     ``without_field`` a last one (``field`` ``None``) for the recommendations of the year
     without an action field, if there are any (their consultations are not counted).
     Sent, answered and accepted are the domain's rules (:func:`field_counts`) over the
-    year's recommendations, their addressed projects and answers: three queries."""
-    consultations = _consultations_of_year(session, council_id, year)
+    year's recommendations, their addressed projects and answers: three queries.
+    ``set_aside``: the council's agenda items not dealt with
+    (:func:`~expertenrat.services.items_set_aside.items_set_aside`),
+    read by the caller, who may need them too."""
+    consultations = _consultations_of_year(session, council_id, year, set_aside)
     adopted = and_(
         _Recommendation.council_id == council_id,
         _Recommendation.deleted_at.is_(None),
@@ -74,13 +77,15 @@ def fields_of_year(
     return tuple(figures)
 
 
-def _consultations_of_year(session: Session, council_id: int, year: int) -> dict[int, int]:
+def _consultations_of_year(
+    session: Session, council_id: int, year: int, set_aside: frozenset[int]
+) -> dict[int, int]:
     """The council's projects consulted in its meetings held in ``year``, per project field,
     counted as the annual report counts them: one consultation per project and meeting
     (:func:`~expertenrat.domain.projects.consultation_groups`), however many agenda items
     (3, 3.1) are about it; a project of another council on the agenda is not counted, nor
     an item postponed or taken off the agenda, nor one that went with an item above it
-    (:func:`~expertenrat.services.items_set_aside.items_set_aside`)."""
+    (``set_aside``)."""
     items = session.execute(
         select(
             models.AgendaItem.id,
@@ -99,7 +104,6 @@ def _consultations_of_year(session: Session, council_id: int, year: int) -> dict
             models.AgendaItem.deleted_at.is_(None),
         )
     ).all()
-    set_aside = items_set_aside(session, council_id)
     groups = consultation_groups(item for item in items if item.id not in set_aside)
     counts = Counter(group[0].field_id for group in groups)
     return {field_id: count for field_id, count in counts.items() if field_id is not None}

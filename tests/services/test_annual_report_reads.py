@@ -32,3 +32,16 @@ def test_the_sheets_of_the_years_meetings_are_read_together(sqlite_demo_database
     assert [(line.present, line.entitled) for line in report.meetings.held] == [
         (sheet.quorum.present_voting, sheet.quorum.entitled) for sheet in sheets
     ]
+
+
+def test_the_items_set_aside_are_read_once(sqlite_demo_database):
+    """The items postponed or taken off the agenda (services/items_set_aside) were read
+    twice for the same meetings: for the consultations per project and per field."""
+    services = Services.create(sqlite_demo_database, "tester")
+    council = services.settings.councils()[0].id
+
+    with recorded_statements(sqlite_demo_database.engine) as statements:
+        report = services.annual_report.report(council, 2025, TODAY)
+
+    assert sum("agenda_items.outcome !=" in s for s in statements) == 1
+    assert report.consultation_count > 0  # the set-aside items were needed
