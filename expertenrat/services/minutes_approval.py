@@ -24,6 +24,7 @@ from expertenrat.domain.enums import (
     MinutesState,
     MinutesStyle,
 )
+from expertenrat.domain.errors import check_asked
 from expertenrat.domain.field_limits import date_problems
 from expertenrat.domain.minutes_approval import (
     Choice,
@@ -43,7 +44,11 @@ from expertenrat.domain.minutes_versions import (
     snapshot_json,
 )
 from expertenrat.services import minutes_approval_rows as rows
-from expertenrat.services.minutes_approval_agenda import add_approval_item, settle_approval_items
+from expertenrat.services.minutes_approval_agenda import (
+    add_approval_item,
+    approval_question,
+    settle_approval_items,
+)
 from expertenrat.services.minutes_approval_checks import (
     approval_day,
     approving_meeting,
@@ -64,6 +69,7 @@ from expertenrat.store import models
 from expertenrat.store.database import Database
 
 WHAT = "Das Protokoll"
+_CHANGED = "wurde inzwischen von jemand anderem geändert."
 
 
 class MinutesRenderer(Protocol):
@@ -112,6 +118,13 @@ class MinutesApprovalService:
             return [
                 Choice(m.id, meeting_label(m), m.starts_at.date(), notes[m.id]) for m in choosable
             ]
+
+    def approval_question(self, meeting_id: int, in_meeting_id: int) -> str:
+        """The question to ask before the minutes are approved in ``in_meeting_id``: where
+        its agenda has no item approving them (:func:`approval_question`); "" else."""
+        with reading(self._db) as session:
+            meeting = rows.live(session, meeting_id)
+            return approval_question(session, meeting, rows.live(session, in_meeting_id))
 
     def diff(self, meeting_id: int, old_number: int, new_number: int) -> MinutesDiff:
         """What changed from version ``old_number`` to ``new_number``."""
@@ -190,12 +203,16 @@ class MinutesApprovalService:
         approved_on: date | None = None,
         *,
         today: date | None = None,
+        asked: str | None = None,
     ) -> VersionRecord:
         """Approve the minutes in the later held meeting ``in_meeting_id`` (on its day unless
         ``approved_on`` says otherwise): the full and public PDF are rendered with the
         approval stamp, hashed and stored with the approved state, all or nothing. An item
         approving them left on a later agenda is removed or, where it stays, named in the
-        record's ``agenda_note`` (``settle_approval_items``)."""
+        record's ``agenda_note`` (``settle_approval_items``). With ``asked``, the
+        :meth:`approval_question` answered "Ja" ("" where none was asked): where it would
+        now ask otherwise (the agenda changed on another PC meanwhile),
+        ``QuestionChangedError`` asks again and nothing is approved."""
         with changing(self._db, WHAT) as session:
             meeting = rows.live(session, meeting_id, lock=True)
             ensure_not_frozen(session, meeting.id)
@@ -203,6 +220,10 @@ class MinutesApprovalService:
             if not stored:
                 raise rows.refuse("state", "Das Protokoll wurde noch nicht versandt.")
             approving = approving_meeting(session, meeting, in_meeting_id, stored[-1])
+            if asked is not None:  # its agenda changed at the same moment: before or after
+                rows.live(session, approving.id, lock=True)
+                now = approval_question(session, meeting, approving)
+                check_asked(f"Die Tagesordnung der {rows.label(approving)} {_CHANGED}", asked, now)
             approved_on = approval_day(session, meeting, approving, approved_on, today)
             refuse_undecided_objections(session, meeting, stored[-1], approved_on)
             snapshot = minutes_snapshot(session, meeting)

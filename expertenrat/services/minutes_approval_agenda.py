@@ -234,6 +234,31 @@ def settle_approval_items(
     return "\n\n".join(notes)
 
 
+def approval_question(session: Session, approved: models.Meeting, approving: models.Meeting) -> str:
+    """A German question where the agenda of ``approving`` has no item approving
+    ``approved``'s minutes (one titled "Genehmigung des Protokolls der 6. Sitzung …", or the
+    generic "… der letzten Sitzung" where ``approved`` is the last held before it): the
+    approval then stands in its minutes with no TOP to record it under. "" where one is."""
+    prefix = f"Genehmigung des Protokolls {_by_number(approved)}"
+    titles = session.scalars(
+        select(models.AgendaItem.title).where(
+            models.AgendaItem.meeting_id == approving.id,
+            models.AgendaItem.deleted_at.is_(None),
+        )
+    )
+    for title in titles:
+        if title.startswith(prefix):
+            return ""
+        if title == GENERIC_APPROVAL_TITLE and earlier_held(session, approving)[-1] is approved:
+            return ""
+    name = agenda_rows.meeting_name(approving)
+    return (
+        f"Die Tagesordnung {name} hat keinen Punkt zur Genehmigung des Protokolls "
+        f"{agenda_rows.meeting_name(approved)}. Die Genehmigung trotzdem für die "
+        f"{name.removeprefix('der ')} erfassen?"
+    )
+
+
 def _by_number(meeting: models.Meeting) -> str:
     """ "der 8. Sitzung" even for a Klausur ("der 8. Sitzung – Klausur: Datenethik"): an
     approval item titled before a Klausur was named so, or before its title changed, is

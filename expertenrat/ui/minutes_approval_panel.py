@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.errors import ExpertenratError, QuestionChangedError
 from expertenrat.domain.minutes_approval import (
     FROZEN_HINT,
     Choice,
@@ -36,6 +36,7 @@ from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_approval_dialogs import ApproveDialog
+from expertenrat.ui.minutes_approval_texts import state_text, why_not_approvable
 from expertenrat.ui.minutes_fingerprints import MinutesFingerprints
 from expertenrat.ui.minutes_objections_box import MinutesObjectionsBox
 from expertenrat.ui.minutes_versions_box import MinutesVersionsBox
@@ -132,7 +133,7 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self._status = status
         self.hint_label.setText(hint)
         self.hint_label.setVisible(bool(hint))
-        self.state_label.setText(_state_text(status) if status else "")
+        self.state_label.setText(state_text(status) if status else "")
         latest = status.latest if status else None
         if latest is not None and latest.sha256:
             self.fingerprints.set_values(latest.sha256, latest.public_sha256)
@@ -173,7 +174,7 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         meeting_id = self._meeting_id
         dialog = ApproveDialog(
             self._approving,
-            lambda in_meeting, on: self._approve_in_background(dialog, meeting_id, in_meeting, on),
+            lambda in_meeting, on: self._ask_then_approve(dialog, meeting_id, in_meeting, on),
             self,
             today=self._today(),
             earliest=self._status.earliest_approval() if self._status else None,
@@ -182,18 +183,48 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self.dialog = dialog
         dialog.open()
 
+    def _ask_then_approve(
+        self, dialog: ApproveDialog, meeting_id: int, in_meeting: int, on: date, lead: str = ""
+    ) -> bool:
+        """Ask first where the approving meeting's agenda has no item approving these
+        minutes ("Nein": the dialog stays; ``lead`` says why it asks again), then approve
+        (:meth:`_approve_in_background`). Returns ``False``: the dialog is closed by it."""
+        title = tr(_CONTEXT, "Genehmigung des Protokolls")
+        question: list[str] = []
+        if not attempt(
+            self._dialogs,
+            dialog,
+            title,
+            lambda: question.append(
+                self._services.minutes_approval.approval_question(meeting_id, in_meeting)
+            ),
+        ):
+            return False
+        if not question[0]:
+            return self._approve_in_background(dialog, meeting_id, in_meeting, on, "")
+        self._dialogs.question(
+            dialog,
+            title,
+            f"{lead} {question[0]}" if lead else question[0],
+            lambda: self._approve_in_background(dialog, meeting_id, in_meeting, on, question[0]),
+        )
+        return False
+
     def _approve_in_background(
-        self, dialog: ApproveDialog, meeting_id: int, in_meeting: int, on: date
+        self, dialog: ApproveDialog, meeting_id: int, in_meeting: int, on: date, asked: str
     ) -> bool:
         """Render and store the approved PDFs in a job (two PDFs of a long meeting take
         seconds: the window must not freeze); the dialog closes once they are stored, and
-        stays with a refusal. Returns ``False``: the dialog is closed by the job."""
+        stays with a refusal, or asks again where the question ``asked`` (answered "Ja")
+        changed meanwhile. Returns ``False``: the dialog is closed by the job."""
         if self.job is not None and self.job.running:
             return False
         title = tr(_CONTEXT, "Genehmigung des Protokolls")
         approve = self._services.minutes_approval.approve
         today = self._today()
-        self.job = Job(lambda _progress: approve(meeting_id, in_meeting, on, today=today))
+        self.job = job = Job(
+            lambda _progress: approve(meeting_id, in_meeting, on, today=today, asked=asked)
+        )
 
         def stored(record: VersionRecord) -> None:
             dialog.done(QDialog.DialogCode.Accepted)
@@ -204,6 +235,9 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
 
         def refused(message: str) -> None:
             self.refresh()
+            if isinstance(job.error, QuestionChangedError):  # the agenda changed meanwhile
+                self._ask_then_approve(dialog, meeting_id, in_meeting, on, job.error.changed)
+                return
             self._dialogs.warning(dialog, title, message)
 
         self.job.finished.connect(stored)
@@ -229,25 +263,8 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self.approve_button.setEnabled(
             circulated and bool(self._approving) and not status.open_objections  # type: ignore[union-attr]
         )
-        self.approve_button.setToolTip(self._why_not_approvable(circulated))
+        self.approve_button.setToolTip(why_not_approvable(status, circulated, self._approving))
         self.objections.set_rows(status.objections if status else (), circulated=circulated)
-
-    def _why_not_approvable(self, circulated: bool) -> str:
-        """Why "Genehmigen …" is disabled, for its tooltip ("" while it is not)."""
-        status = self._status
-        if status is None or status.frozen or not status.held:
-            return ""
-        if not circulated:
-            return tr(_CONTEXT, "Das Protokoll muss zuerst versandt werden.")
-        if status.open_objections:
-            return tr(_CONTEXT, "Über die offenen Einwände ist zuerst zu entscheiden.")
-        if not self._approving:
-            return tr(
-                _CONTEXT,
-                "Genehmigen kann eine spätere Sitzung, die nach dem Versand stattgefunden hat "
-                "und deren eigenes Protokoll noch nicht genehmigt ist; es gibt noch keine.",
-            )
-        return ""
 
     def _run(self, change: Callable[[], object]) -> bool:
         done = attempt(self._dialogs, self, tr(_CONTEXT, "Genehmigung des Protokolls"), change)
@@ -255,22 +272,3 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         if done:
             self.changed.emit()
         return done
-
-
-def _state_text(status: MinutesStatus) -> str:
-    """Where the minutes stand and how they are approved; a meeting not held has no
-    minutes, so no "Stand: Entwurf" under the hint that says so."""
-    lines = []
-    if status.held:
-        lines.append(tr(_CONTEXT, "Stand: {summary}").format(summary=status.summary()))
-    lines.append(
-        tr(_CONTEXT, "Genehmigungspraxis: {practice}; Einwandfrist {days}").format(
-            practice=status.practice.label,
-            days=tr(_CONTEXT, "1 Tag")
-            if status.objection_period_days == 1
-            else tr(_CONTEXT, "{} Tage").format(status.objection_period_days),
-        )
-    )
-    if status.changed_since_sent:
-        lines.append(status.change_note())
-    return "\n".join(lines)  # the checksums stand under it (:class:`MinutesFingerprints`)

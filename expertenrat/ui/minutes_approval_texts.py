@@ -1,0 +1,50 @@
+"""What the Genehmigung tab (``ui.minutes_approval_panel``) says: where the minutes stand,
+and why "Genehmigen …" is disabled."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from expertenrat.domain.minutes_approval import Choice, MinutesStatus
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "MinutesApprovalPanel"  # the tab's: its texts are translated together
+
+
+def state_text(status: MinutesStatus) -> str:
+    """Where the minutes stand and how they are approved; a meeting not held has no
+    minutes, so no "Stand: Entwurf" under the hint that says so."""
+    lines = []
+    if status.held:
+        lines.append(tr(_CONTEXT, "Stand: {summary}").format(summary=status.summary()))
+    lines.append(
+        tr(_CONTEXT, "Genehmigungspraxis: {practice}; Einwandfrist {days}").format(
+            practice=status.practice.label,
+            days=tr(_CONTEXT, "1 Tag")
+            if status.objection_period_days == 1
+            else tr(_CONTEXT, "{} Tage").format(status.objection_period_days),
+        )
+    )
+    if status.changed_since_sent:
+        lines.append(status.change_note())
+    return "\n".join(lines)  # the checksums stand under it (:class:`MinutesFingerprints`)
+
+
+def why_not_approvable(
+    status: MinutesStatus | None, circulated: bool, approving: Sequence[Choice]
+) -> str:
+    """Why "Genehmigen …" is disabled, for its tooltip ("" while it is not); ``approving``:
+    the meetings that may approve."""
+    if status is None or status.frozen or not status.held:
+        return ""
+    if not circulated:
+        return tr(_CONTEXT, "Das Protokoll muss zuerst versandt werden.")
+    if status.open_objections:
+        return tr(_CONTEXT, "Über die offenen Einwände ist zuerst zu entscheiden.")
+    if not approving:
+        return tr(
+            _CONTEXT,
+            "Genehmigen kann eine spätere Sitzung, die nach dem Versand stattgefunden hat "
+            "und deren eigenes Protokoll noch nicht genehmigt ist; es gibt noch keine.",
+        )
+    return ""
