@@ -109,6 +109,7 @@ class GuestEntry:
     organisation: str = ""
     role: str = ""
     version: int = 0
+    non_public_only: bool = False  # attended only the non-public part: no public output names them
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +238,7 @@ def clean_guest(guest: GuestEntry) -> GuestEntry:
         clean_text(guest.organisation, GUEST["organisation"]),
         clean_text(guest.role, GUEST["role"]),
         guest.version,
+        guest.non_public_only,
     )
 
 

@@ -164,7 +164,11 @@ _FIELDS: Mapping[str, Mapping[str, str]] = {
         "arrived_item_id": "gekommen bei Punkt (Nr.)",
         "left_item_id": "gegangen bei Punkt (Nr.)",
     },
-    "guest": {"affiliation": "Institution", "note": "Notiz"},
+    "guest": {
+        "affiliation": "Institution",
+        "note": "Notiz",
+        "non_public_only": "nur im nichtöffentlichen Teil anwesend",
+    },
     "late_invitation": {"sent_on": "nachgesandt am"},
     "conflict_of_interest": {
         "reason": "Grund",

@@ -105,3 +105,4 @@ class GuestLine:
     name: str
     organisation: str = ""
     role: str = ""
+    non_public_only: bool = False  # attended only the non-public part: not in the public minutes

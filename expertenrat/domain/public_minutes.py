@@ -1,13 +1,14 @@
 """The public minutes made from the full ones (:func:`public_version`).
 
 Non-public items keep only their number and a line that they were discussed
-non-publicly; guests who presented only non-public items, annexes not meant for the
-public and everything said in non-public items (names, recusal reasons, votes,
-recommendations) are left out; members who have not agreed to the publication of their
-name (``unnamed``) are called :data:`UNNAMED_MEMBER` wherever the minutes name them
-(attendance, chair, presenter, recusals, these without the reason, which may name their
-institution), listed after the named members so that their place does not hint at the
-name — free texts the secretariat writes are theirs to word.
+non-publicly; guests marked as present only in the non-public part, guests who presented
+only non-public items, annexes not meant for the public and everything said in non-public
+items (names, recusal reasons, votes, recommendations) are left out; members who have
+not agreed to the publication of their name (``unnamed``) are called
+:data:`UNNAMED_MEMBER` wherever the minutes name them (attendance, chair, presenter,
+recusals, these without the reason, which may name their institution), listed after the
+named members so that their place does not hint at the name — free texts the secretariat
+writes are theirs to word.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ def public_version(doc: MinutesDocument) -> MinutesDocument:
     guests = tuple(
         g
         for g in doc.guests
-        if not _named(g.name, hidden_presenters) or _named(g.name, shown_presenters)
+        if not g.non_public_only
+        and (not _named(g.name, hidden_presenters) or _named(g.name, shown_presenters))
     )
     annexes = tuple(a for a in doc.annexes if a.public)
     numbered = tuple(replace(a, number=n) for n, a in enumerate(annexes, start=1))

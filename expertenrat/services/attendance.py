@@ -176,7 +176,8 @@ class AttendanceService:
             return attendance_sheet(session, meeting, today=today)
 
     def save_guest(self, meeting_id: int, guest: GuestEntry) -> GuestEntry:
-        """Add a guest (``id`` None) or change one; name, institution and role as typed."""
+        """Add a guest (``id`` None) or change one; name, institution and role as typed, and
+        whether the guest attended only the non-public part."""
         guest = clean_guest(guest)
         raise_if_invalid(guest_problems(guest))
         what = f"{GUEST} „{guest.name}“"
@@ -191,6 +192,7 @@ class AttendanceService:
                 check_version(row, guest.version, what)
                 before = audit.snapshot(row)
             row.name, row.affiliation, row.note = guest.name, guest.organisation, guest.role
+            row.non_public_only = guest.non_public_only
             session.flush()
             audit.record(
                 session,

@@ -192,4 +192,4 @@ def _entry(membership: models.Membership, row: models.Attendance | None) -> Atte
 
 
 def guest_entry(row: models.Guest) -> GuestEntry:
-    return GuestEntry(row.id, row.name, row.affiliation, row.note, row.version)
+    return GuestEntry(row.id, row.name, row.affiliation, row.note, row.version, row.non_public_only)

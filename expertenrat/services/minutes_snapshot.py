@@ -93,7 +93,11 @@ def _attendance(session: Session, meeting: models.Meeting) -> str:
         )
         for m in doc.present
     ]  # fmt: skip
-    guests = [", ".join(p for p in (g.name, g.organisation, g.role) if p) for g in doc.guests]
+    guests = [  # the mark shows in the diff: the public minutes leave such a guest out
+        ", ".join(p for p in (g.name, g.organisation, g.role) if p)
+        + (" (nur im nichtöffentlichen Teil)" if g.non_public_only else "")
+        for g in doc.guests
+    ]
     lines = [
         ("Anwesend", present),
         ("Entschuldigt", list(doc.excused)),

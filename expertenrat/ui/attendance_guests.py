@@ -1,7 +1,8 @@
 """The guests of a meeting on the attendance tab: a table and the dialog for one guest.
 
-Guests never count for the quorum. The box saves through the attendance service itself
-and emits ``changed`` after each saved change.
+Guests never count for the quorum. A guest marked "nur im nichtöffentlichen Teil anwesend"
+is left out of the public minutes and of all that publishes them. The box saves through
+the attendance service itself and emits ``changed`` after each saved change.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -37,7 +39,7 @@ _CONTEXT = "AttendanceGuests"
 
 
 class GuestsTableModel(RowsTableModel):
-    COLUMN_NAME, COLUMN_ORGANISATION, COLUMN_ROLE = range(3)
+    COLUMN_NAME, COLUMN_ORGANISATION, COLUMN_ROLE, COLUMN_PART = range(4)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -45,13 +47,18 @@ class GuestsTableModel(RowsTableModel):
                 Column(tr(_CONTEXT, "Name"), lambda g: g.name),
                 Column(tr(_CONTEXT, "Institution"), lambda g: g.organisation),
                 Column(tr(_CONTEXT, "Rolle"), lambda g: g.role),
+                Column(
+                    tr(_CONTEXT, "Teil"),
+                    lambda g: tr(_CONTEXT, "nur nichtöffentlich") if g.non_public_only else "",
+                ),
             ),
             parent,
         )
 
 
 class GuestDialog(QDialog):
-    """Name, institution and role of a guest. ``submit`` saves and answers whether it
+    """Name, institution and role of a guest, and whether the guest attended only the
+    non-public part. ``submit`` saves and answers whether it
     worked; the dialog closes only then, so a refused entry keeps what was typed."""
 
     def __init__(
@@ -78,18 +85,31 @@ class GuestDialog(QDialog):
             (self.role_edit, "role"),
         ):
             edit.setMaxLength(GUEST[field].max_length)
+        self.non_public_check = QCheckBox(
+            tr(
+                _CONTEXT,
+                "nur im &nichtöffentlichen Teil anwesend (nicht im öffentlichen Protokoll)",
+            )
+        )
+        self.non_public_check.setChecked(guest.non_public_only)
         buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Save)
         form = QFormLayout(self)
         form.addRow(tr(_CONTEXT, "Name"), self.name_edit)
         form.addRow(tr(_CONTEXT, "Institution"), self.organisation_edit)
         form.addRow(tr(_CONTEXT, "Rolle"), self.role_edit)
+        form.addRow("", self.non_public_check)
         form.addRow(buttons)
         self.setMinimumWidth(FORM_DIALOG_WIDTH)
         self.finished.connect(self.deleteLater)
         self._discard = DiscardCheck(
             self,
             dialogs,
-            lambda: (self.name_edit.text(), self.organisation_edit.text(), self.role_edit.text()),
+            lambda: (
+                self.name_edit.text(),
+                self.organisation_edit.text(),
+                self.role_edit.text(),
+                self.non_public_check.isChecked(),
+            ),
         )
 
     def reject(self) -> None:
@@ -102,6 +122,7 @@ class GuestDialog(QDialog):
             self.organisation_edit.text(),
             self.role_edit.text(),
             self._guest.version,
+            self.non_public_check.isChecked(),
         )
         if self._submit(guest):
             super().accept()
@@ -164,6 +185,9 @@ class GuestsBox(QGroupBox):
     ) -> None:
         self._meeting_id = meeting_id
         self._editable = editable and meeting_id is not None
+        # "Teil" only while a guest is marked: beside the quorum, the institution needs the room.
+        marked = any(g.non_public_only for g in guests)
+        self.view.setColumnHidden(self.model.COLUMN_PART, not marked)
         self.model.set_rows(guests)
         self._update_buttons()
 

@@ -1,4 +1,5 @@
-"""The public minutes made from the full ones: who of the guests they name."""
+"""The public minutes made from the full ones: who of the guests they name, and whom
+they call "Mitglied ohne Namensnennung"."""
 
 from __future__ import annotations
 
@@ -7,6 +8,11 @@ from dataclasses import replace
 from minutes_sample import ITEMS, minutes
 from pdf_reading import text
 
+from expertenrat.domain.approved_minutes import (
+    ApprovedMinutes,
+    approved_minutes_json,
+    parse_approved_minutes,
+)
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_attendees import GuestLine
 from expertenrat.domain.public_minutes import public_version
@@ -76,3 +82,35 @@ def test_an_unnamed_members_recusal_keeps_no_reason_that_tells_who_it_is():
     assert "IHK" not in printed and "Pál" not in printed
     assert "Mitglied ohne Namensnennung" in printed and "Mitarbeiterin im Projekt" in printed
     assert "IHK zu Rostock" in " ".join(text(render_minutes(full).pdf).split())
+
+
+def test_a_guest_marked_as_present_only_in_the_non_public_part_is_left_out():
+    """(found by a tester) The guest "Horst Geheimgast" of the Vergabestelle attended only
+    the non-public item, which "Vergabestelle der Hanse- und Universitätsstadt" presented:
+    no presenter line names him, and the public minutes did. Marked, he is left out, even
+    where no presenter line names anyone and the full minutes name him as before."""
+    guests = (
+        GuestLine("Horst Geheimgast", "Vergabestelle", non_public_only=True),
+        GuestLine("Ina Wendt", "Hauptamt"),
+    )
+
+    assert _guests({"4": "Vergabestelle der Hanse- und Universitätsstadt"}, guests) == ["Ina Wendt"]
+    assert _guests({}, guests) == ["Ina Wendt"]
+    assert [g.name for g in minutes(guests=guests).guests] == ["Horst Geheimgast", "Ina Wendt"]
+
+
+def test_the_mark_survives_the_approved_record_and_an_older_record_reads_unmarked():
+    """The public minutes rendered again from the approved record (a member withdrew the
+    consent to be named) leave the marked guest out too; a record stored before the mark
+    existed reads its guests as unmarked."""
+    marked = GuestLine("Horst Geheimgast", "Vergabestelle", non_public_only=True)
+    record = ApprovedMinutes(minutes(guests=(marked, GuestLine("Ina Wendt"))))
+
+    text = approved_minutes_json(record)
+    again = parse_approved_minutes(text)
+
+    assert again == record
+    assert [g.name for g in again.public().guests] == ["Ina Wendt"]
+    older = text.replace(',"non_public_only":true', "").replace(',"non_public_only":false', "")
+    assert "non_public_only" not in older
+    assert not any(g.non_public_only for g in parse_approved_minutes(older).document.guests)

@@ -160,6 +160,8 @@ class Guest(Versioned, Base):
     name: Mapped[str] = mapped_column(String(200))
     affiliation: Mapped[str] = mapped_column(String(300), default="")
     note: Mapped[str] = mapped_column(String(300), default="")
+    # Attended only the non-public part (revision 0030): left out of every public output.
+    non_public_only: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class LateInvitation(Versioned, Base):

@@ -1,0 +1,73 @@
+"""A guest marked "nur im nichtöffentlichen Teil anwesend" whose name no presenter line
+holds: the full minutes name the guest, the public minutes, the public Sitzungsmappe and
+the stored public PDF of the approved minutes (which OParl and the open data publish) do
+not (found by a tester: the Vergabestelle's guest stood under "Gäste" in public)."""
+
+from __future__ import annotations
+
+import pytest
+from dossier_pdfs import text_of
+from minutes_rows import approve, held_meeting
+
+from expertenrat.domain.attendance_sheet import GuestEntry
+from expertenrat.services.annexes import AnnexesService
+from expertenrat.services.attendance import AttendanceService
+from expertenrat.services.meeting_documents import MeetingDocumentsService
+from expertenrat.services.meetings import MeetingsService
+from expertenrat.services.minutes_documents import MinutesDocumentsService
+from expertenrat.services.minutes_snapshot import minutes_snapshot
+from expertenrat.store import models
+
+GUEST = "Horst Geheimgast"
+
+
+@pytest.fixture
+def service(database, actor) -> MinutesDocumentsService:
+    meetings = MeetingDocumentsService(database, actor, MeetingsService(database, actor))
+    return MinutesDocumentsService(database, meetings, AnnexesService(database, actor))
+
+
+@pytest.fixture
+def held(database, actor, council, fields, today):
+    held = held_meeting(database, council.id, fields["Stadtdaten"].id, today)
+    AttendanceService(database, actor).save_guest(
+        held.meeting_id,
+        GuestEntry(None, GUEST, "Vergabestelle", "Bericht zur Vergabe Los 3", non_public_only=True),
+    )
+    return held
+
+
+def test_the_marked_guest_is_named_in_the_full_minutes_only(service, held) -> None:
+    full = text_of(service.minutes_pdf(held.meeting_id).pdf)
+    public = text_of(service.minutes_pdf(held.meeting_id, public=True).pdf)
+
+    assert f"{GUEST} (Vergabestelle, Bericht zur Vergabe Los 3)" in full
+    assert GUEST not in public and "Vergabestelle" not in public
+    assert "Gülşen Yılmaz" in public  # the guest of the public item stays
+
+
+def test_the_public_dossier_leaves_the_marked_guest_out(service, held) -> None:
+    assert GUEST not in text_of(service.dossier_pdf(held.meeting_id, public=True).pdf)
+    assert GUEST in text_of(service.dossier_pdf(held.meeting_id).pdf)
+
+
+def test_the_approved_public_pdf_leaves_the_marked_guest_out(service, held, database) -> None:
+    approve(database, held.meeting_id)
+
+    public = service.minutes(held.meeting_id, public=True)
+    full = service.minutes(held.meeting_id)
+
+    assert public.approved and GUEST not in text_of(public.rendered.pdf)
+    assert GUEST in text_of(full.rendered.pdf)
+
+
+def test_the_minutes_versions_see_the_mark_change(database, held) -> None:
+    """Marking a guest changes the public minutes, so the content a minutes version keeps
+    (and its comparison with the next) holds the mark."""
+    with database.reading() as session:
+        attendance = minutes_snapshot(session, session.get(models.Meeting, held.meeting_id))
+    guests = attendance.header.attendance.split("Gäste: ")[1]
+
+    assert f"{GUEST}, Vergabestelle, Bericht zur Vergabe Los 3 (nur im nichtöffentlichen Teil)" in (
+        guests
+    )
