@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ from expertenrat.domain.votes import RecusedMember, Vote, VoteDraft
 from expertenrat.ui.eliding_widgets import compact_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit, set_read_only, show_text
+from expertenrat.ui.widgets import FocusSpin
 
 _CONTEXT = "MinutesEditor"
 MAX_COUNT = 999
@@ -57,14 +57,14 @@ class VoteLine(QWidget):
             self.mode_combo.addItem(tr(_CONTEXT, mode.label), mode.value)
         self.mode_combo.setCurrentIndex(self.mode_combo.findData(vote.mode.value))
         self.mode_combo.setAccessibleName(tr(_CONTEXT, "Art der Abstimmung"))  # not its entry
-        self.counts: dict[str, QSpinBox] = {}
+        self.counts: dict[str, FocusSpin] = {}
         counts = QHBoxLayout()
         for name, caption, value in (
             ("yes", tr(_CONTEXT, "Ja"), vote.yes),
             ("no", tr(_CONTEXT, "Nein"), vote.no),
             ("abstain", tr(_CONTEXT, "Enthaltung"), vote.abstain),
         ):
-            spin = QSpinBox()
+            spin = FocusSpin()  # the wheel passing over it scrolls the minutes
             spin.setRange(0, MAX_COUNT)
             spin.setValue(value)
             spin.setAccessibleName(caption)

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QColor, QIcon, QPalette, QPixmap, QResizeEvent, QWheelEvent
+from typing import TypeVar
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QAction, QColor, QIcon, QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
+
+Field = TypeVar("Field", bound=QWidget)
 
 
 def in_row(*widgets: QWidget) -> QWidget:
@@ -27,20 +32,43 @@ def in_row(*widgets: QWidget) -> QWidget:
     return row
 
 
+class _WheelOnlyWhenFocused(QObject):
+    """Holds the mouse wheel back from the field it watches while the field has no focus,
+    and hands it on to the field's parents (the form that scrolls)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        wheel = event.type() == QEvent.Type.Wheel
+        if wheel and isinstance(watched, QWidget) and not watched.hasFocus():
+            event.ignore()  # to the parents: Qt passes an ignored wheel on
+            return True
+        return super().eventFilter(watched, event)
+
+
+def wheel_only_when_focused(field: Field) -> Field:
+    """``field`` (a combo box, spin box, date or time field) takes the mouse wheel only when
+    it has the focus (a click, Tab); the wheel does not give it the focus either. Passing over
+    one while the form scrolled changed its value (a vote count, saved at once, "vertagt");
+    now the form scrolls. Returns ``field``."""
+    field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # not Qt's WheelFocus
+    field.installEventFilter(_WheelOnlyWhenFocused(field))
+    return field
+
+
 class FocusCombo(QComboBox):
-    """A combo box for a form that scrolls: it takes the mouse wheel only when it has the
-    focus (a click, its Alt key, Tab). Passing over a plain one while the form scrolled chose
-    its next entry (in the minutes saved at once, "vertagt"); this one lets the form scroll."""
+    """A combo box for a form that scrolls (:func:`wheel_only_when_focused`)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # not focused by the wheel either
+        wheel_only_when_focused(self)
 
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()  # to the scrolling form
+
+class FocusSpin(QSpinBox):
+    """A spin box for a form that scrolls (:func:`wheel_only_when_focused`); it takes Qt's
+    properties as keywords, as a :class:`QSpinBox` does (``minimum=1, maximum=200``)."""
+
+    def __init__(self, parent: QWidget | None = None, **properties: object) -> None:
+        super().__init__(parent, **properties)
+        wheel_only_when_focused(self)
 
 
 def page_title(text: str) -> QLabel:

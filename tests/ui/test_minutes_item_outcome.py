@@ -12,7 +12,12 @@ from expertenrat.domain.enums import AgendaItemOutcome
 from expertenrat.store import models
 from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.minutes_item_list import header_key, item_key
-from tests.ui.wheeling import combos_the_wheel_changed, turn_wheel_over
+from tests.ui.wheeling import (
+    combos_the_wheel_changed,
+    fields_the_wheel_changed,
+    scroll_into_view,
+    turn_wheel_over,
+)
 
 
 def choose(editor: MinutesEditor, outcome: AgendaItemOutcome) -> None:
@@ -106,6 +111,36 @@ def test_the_wheel_over_behandlung_scrolls_the_form_and_saves_nothing(qtbot, ser
     editor.items.select_key(header_key(held.meeting_id))  # the chair in "Kopfdaten" as well
     assert combos_the_wheel_changed(editor.header_form) == []
     assert editor.autosave.unsaved_payload(header_key(held.meeting_id)) is None
+
+
+def test_the_wheel_over_a_vote_count_scrolls_the_form_and_changes_no_count(
+    qtbot, services, dialogs
+):
+    """The wheel passing over Ja, Nein or Enthaltung while the minutes scrolled changed the
+    count (and gave it the focus, so the wrong count was saved when the focus left). Only
+    a field given the focus (a click, Tab) takes the wheel; the form scrolls instead."""
+    held = held_meeting_of_three(services)
+    editor = shown_editor(qtbot, services, dialogs, held)
+    votes = editor.item_form.votes
+    votes.add_vote()
+    votes.lines[0].counts["yes"].setValue(2)
+    votes.commit()
+    qtbot.waitUntil(editor.idle)
+    editor.items.setFocus()
+    no = votes.lines[0].counts["no"]
+    scroll_into_view(no)
+    bar = editor.scroll.verticalScrollBar()
+    before = bar.value()
+
+    turn_wheel_over(no, down=False)
+
+    assert bar.value() < before  # the form scrolled up
+    assert fields_the_wheel_changed(votes) == []
+    votes.commit()
+    editor.items.setFocus()
+    qtbot.waitUntil(editor.idle)
+    (vote,) = services.minutes.minutes(held.meeting_id).item(held.item_ids[0]).votes
+    assert (vote.yes, vote.no, vote.abstain) == (2, 0, 0)
 
 
 def shown_editor(qtbot, services, dialogs, held) -> MinutesEditor:
