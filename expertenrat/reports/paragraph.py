@@ -15,6 +15,8 @@ from reportlab.platypus import paragraph as platypus_paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
 
+from expertenrat.reports import url_breaks
+
 
 class Paragraph(platypus_paragraph.Paragraph):
     """A reportlab paragraph that parses each shape of markup once and breaks its lines
@@ -33,13 +35,15 @@ class Paragraph(platypus_paragraph.Paragraph):
     """
 
     _broken: tuple[float, Any, list[float], float] | None = None
+    _soft_hyphens = False  # those of url_breaks in its frags
 
     def __init__(self, text: str, style: ParagraphStyle, **kwargs: Any) -> None:
         frags = None if kwargs else _fragments(text := cleanBlockQuotedText(text), style)
         if frags is None:
             super().__init__(text, style, **kwargs)
-            return
-        super().__init__(text, style, frags=frags)
+        else:
+            super().__init__(text, style, frags=frags)
+        self._source = self.frags  # breaking its lines may replace them
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         broken = self._broken
@@ -50,9 +54,17 @@ class Paragraph(platypus_paragraph.Paragraph):
         if self.style.embeddedHyphenation and _overflows(self.blPara):
             # reportlab breaks a long word at its first hyphen or slash and then leaves
             # the rest whole, past the margin (a video link "…/j/8473…?pwd=…&lang=de"):
-            # broken without that, the word is split where the line ends.
+            # broken without that, the word breaks after a slash of its own where one
+            # fits (see url_breaks), else where the line ends.
             self.style = _without_embedded_hyphenation(self.style)
+            self.frags = url_breaks.with_breaks(self._source, min(self._wrapWidths))
+            self._soft_hyphens = True
             size = super().wrap(availWidth, availHeight)
+            if _overflows(self.blPara):  # a part reportlab does not cut after a break
+                self.frags, self._soft_hyphens = self._source, False
+                size = super().wrap(availWidth, availHeight)
+        if self._soft_hyphens:
+            url_breaks.without_break_hyphens(self.blPara)
         if availWidth >= platypus_paragraph._FUZZ:
             self._broken = (availWidth, self.blPara, self._wrapWidths, self.height)
         return size
