@@ -213,9 +213,9 @@ class RecommendationRow:
     @property
     def awaited_on(self) -> date | None:
         """The date the project owes the council something by: the planned date of an
-        interim plan, else the due date of the response; none once final (owes nothing)."""
-        awaited = self.planned_by if self.awaits_plan else self.due_on
-        return awaited if self.status in AWAITING_RESPONSE | AWAITING_OUTCOME else None
+        interim plan, else the due date of the response; none once final or settled."""
+        awaiting = self.status in AWAITING_RESPONSE | AWAITING_OUTCOME and not self.settled
+        return (self.planned_by if self.awaits_plan else self.due_on) if awaiting else None
 
     @property
     def overdue_text(self) -> str:

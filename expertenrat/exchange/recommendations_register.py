@@ -64,8 +64,10 @@ HEADERS = tuple(header for header, _ in COLUMNS)
 
 def _due_on(row: RecommendationRow) -> date | None:
     """The Frist of the response while the recommendation is followed up (sent, answered);
-    none once it is closed (or withdrawn), as in the window and the report."""
-    return row.due_on if row.status in AWAITING_RESPONSE | AWAITING_OUTCOME else None
+    none once it is closed (or withdrawn) or can be ("Abschluss möglich": every answer is
+    final), as in the window and the report."""
+    followed = row.status in AWAITING_RESPONSE | AWAITING_OUTCOME and not row.settled
+    return row.due_on if followed else None
 
 
 def _planned_by(row: RecommendationRow) -> date | None:

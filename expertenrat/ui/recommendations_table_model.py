@@ -148,6 +148,8 @@ def _status(row: RecommendationRow) -> str:
 
 
 def _awaited_whole(row: RecommendationRow) -> str | None:
+    if row.settled:  # every answer final: no Frist matters any more, as in the report
+        return tr(_CONTEXT, "Abschluss möglich")
     if row.awaits_plan and row.planned_by is not None:
         text = tr(_CONTEXT, "Umsetzung geplant bis {}").format(_date(row.planned_by))
         if row.due_on is not None:
