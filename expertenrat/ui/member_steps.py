@@ -63,16 +63,17 @@ class MemberSteps:
             self._parent,
             dialogs=self._dialogs,
             titles=self._services.settings.settings(council_id).role_titles,
-            term_end=self._period_end(council_id) if member is None else None,
+            term_end=self._period_end(council_id, self._today()) if member is None else None,
         )
         dialog.saved.connect(self._stored)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()
 
-    def _period_end(self, council_id: int) -> date | None:
+    def _period_end(self, council_id: int, day: date) -> date | None:
+        """The end of the council's appointment period covering ``day``, if one does."""
         with suppress(ExpertenratError):  # no default then; the dialog works without one
-            period = self._services.appointment_periods.period_on(council_id, self._today())
+            period = self._services.appointment_periods.period_on(council_id, day)
             return period.end if period is not None else None
         return None
 
@@ -81,10 +82,12 @@ class MemberSteps:
     ) -> None:
         """The member dialog for a further term of ``member``'s person (a re-appointment):
         the person's data as stored, from the day after the term ends (today, if later),
+        by default to the end of the council's appointment period covering that day, else
         open-ended. Saving adds a membership; the ended one stays in the history."""
         assert member.term_end is not None  # the page offers it for a term with an end
         start = max(member.term_end + timedelta(days=1), today)
-        draft = replace(member, id=None, version=0, term_start=start, term_end=None)
+        end = self._period_end(council_id, start)  # only a default, as for a new member
+        draft = replace(member, id=None, version=0, term_start=start, term_end=end)
         self.open(council_id, fields, draft)
         assert self.dialog is not None
         self.dialog.setWindowTitle(tr(_CONTEXT, "Weitere Amtszeit – {}").format(member.full_name))

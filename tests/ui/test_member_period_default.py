@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QDate
 
 from expertenrat.domain.appointment_periods import AppointmentPeriod
+from expertenrat.ui.members_table_model import MembersTableModel
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -75,3 +76,47 @@ def test_without_a_current_period_a_new_member_s_term_is_open_ended(page, demo_s
     assert page.steps.dialog.form.open_ended_check.isChecked()
     assert page.steps.dialog.form.member().term_end is None
     page.steps.dialog.reject()
+
+
+def _further_term_of_abendroth(page):
+    """ "Weitere Amtszeit …" for Dr. Abendroth, whose term ended before today."""
+    page.filters.status_combo.setCurrentIndex(page.filters.status_combo.findText("Ehemalige"))
+    for row in range(page.proxy.rowCount()):
+        if page.proxy.index(row, 0).data(MembersTableModel.ObjectRole).family_name == ("Abendroth"):
+            page.view.selectRow(row)
+    page.next_term_button.click()
+    return page.steps.dialog
+
+
+def test_a_further_term_ends_with_the_period_covering_its_start(
+    page, demo_services, today, dialogs, qtbot
+):
+    """(found by a tester) A re-appointment's term was open-ended, where a new member's
+    ends with the current Berufungsperiode."""
+    end = today + timedelta(days=400)
+    demo_services.appointment_periods.add(
+        _council_id(demo_services), AppointmentPeriod(None, "Laufend", date(2024, 9, 25), end)
+    )
+
+    dialog = _further_term_of_abendroth(page)
+    form = dialog.form
+    assert form.member().term_start == today
+    assert not form.open_ended_check.isChecked()
+    assert form.term_end_edit.isEnabled()
+    assert form.term_end_edit.date().toPython() == end
+    dialog.reject()  # only a default: "Abbrechen" asks nothing
+    assert not [m for m in dialogs.messages if m[0] == "question"]
+    assert not dialog.isVisible()
+
+
+def test_a_further_term_starting_after_the_period_stays_open_ended(page, demo_services, today):
+    demo_services.appointment_periods.add(
+        _council_id(demo_services),
+        AppointmentPeriod(None, "Vorbei", date(2020, 1, 1), today - timedelta(days=1)),
+    )
+
+    dialog = _further_term_of_abendroth(page)
+
+    assert dialog.form.open_ended_check.isChecked()
+    assert dialog.form.member().term_end is None
+    dialog.reject()
