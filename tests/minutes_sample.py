@@ -6,15 +6,11 @@ from datetime import date, time
 
 from meeting_sample import HOSTILE, LETTERHEAD
 
+from expertenrat.domain.annexes import AnnexEntry
 from expertenrat.domain.enums import MinutesState, MinutesStyle, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_attendees import AbsentMember, GuestLine, PresentMember
-from expertenrat.domain.minutes_document import (
-    AnnexEntry,
-    ApprovalStamp,
-    Invitation,
-    MinutesDocument,
-)
+from expertenrat.domain.minutes_document import ApprovalStamp, Invitation, MinutesDocument
 from expertenrat.domain.minutes_items import AdoptedRecommendation, MinutesItem, VoteRecord
 from expertenrat.domain.quorum import QuorumResult
 

@@ -148,7 +148,7 @@ def test_export_dossier_public_holds_the_public_minutes_and_public_annexes(
         "Deckblatt",
         "Einladung",
         "Protokoll der 1. Sitzung (öffentliche Fassung)",
-        "Anlage 1: Plan",
+        "Anlage 2: Plan",  # as the full Mappe numbers it
     ]
     assert "Straßenbeleuchtung" not in " ".join(pages(out_file))
 

@@ -2,6 +2,13 @@
 
 The rules that need no file parsing live here: the size limit, a clean file name, the
 title shown in the minutes' list of annexes.
+
+An annex keeps its number in every version: the public minutes, the public Sitzungsmappe
+and the OParl export leave a non-public annex out but number the others as the full
+minutes do, so that "siehe Anlage 3" in a text points to the same file in both versions.
+The public minutes list the one left out under its number (:func:`withheld_label`), as
+the public minutes keep the number of a non-public item; the full versions mark it
+"(nichtöffentlich)".
 """
 
 from __future__ import annotations
@@ -10,12 +17,24 @@ import unicodedata
 from dataclasses import dataclass
 
 from expertenrat.domain.file_formats import too_large_message
-from expertenrat.domain.wording import file_size, quoted
+from expertenrat.domain.wording import file_size, isolated, quoted
 
 MAX_ANNEX_BYTES = 50 * 1024 * 1024
 MAX_NAME = 300
 PDF_MAGIC = b"%PDF-"
 PDF_MIME = "application/pdf"
+
+
+def non_public_mark(title: str, public: bool) -> str:
+    """What the full versions add to the title of a non-public annex: " (nichtöffentlich)",
+    unless its title says so already ("Angebotsauswertung (nichtöffentlich)")."""
+    return "" if public or "nichtöffentlich" in title.casefold() else " (nichtöffentlich)"
+
+
+def withheld_label(number: int) -> str:
+    """The line of a public version for the non-public annex ``number`` it leaves out:
+    "Anlage 2: nichtöffentlich (nicht enthalten)"."""
+    return f"Anlage {number}: nichtöffentlich (nicht enthalten)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +55,12 @@ class Annex:
         return f"Anlage {self.number}: {self.title.strip() or self.name}"
 
     @property
+    def listed(self) -> str:
+        """The label a full Sitzungsmappe lists and bookmarks: a non-public annex marked
+        "Anlage 3: Angebotsauswertung (nichtöffentlich)", as the full minutes list it."""
+        return self.label + non_public_mark(self.title.strip() or self.name, self.public)
+
+    @property
     def left_out(self) -> str:
         """What a Sitzungsmappe says of the annex where its stored file cannot be read:
         "Anlage 2 „Vergleich“ konnte nicht eingefügt werden: die Datei ist beschädigt."."""
@@ -49,6 +74,27 @@ class Annex:
     def size_text(self) -> str:
         """ "1,2 MB", "340 KB"."""
         return file_size(self.size)
+
+
+@dataclass(frozen=True, slots=True)
+class AnnexEntry:
+    """An annex as the minutes list it; ``withheld``: a non-public annex in the public
+    minutes, listed by its number alone (:func:`withheld_label`). Approved minutes stored
+    before ``withheld`` existed read it as False: their public PDF is stored as it was."""
+
+    number: int
+    title: str
+    name: str = ""
+    public: bool = True
+    withheld: bool = False
+
+    @property
+    def label(self) -> str:
+        """ "Anlage 1: Präsentation", "Anlage 2: Angebotsauswertung (nichtöffentlich)"."""
+        if self.withheld:
+            return withheld_label(self.number)
+        title = self.title.strip() or self.name
+        return f"Anlage {self.number}: {isolated(title)}{non_public_mark(title, self.public)}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from expertenrat.domain.agenda_held_order import MovedItem
+from expertenrat.domain.annexes import AnnexEntry
 from expertenrat.domain.enums import MeetingKind, MinutesState, MinutesStyle
 from expertenrat.domain.invitation_due import invitation_deadline
 from expertenrat.domain.meeting_documents import Letterhead
@@ -29,19 +30,6 @@ from expertenrat.domain.wording import counted, isolated
 
 DRAFT_MARK = "ENTWURF"
 WITHHELD_LINE = "Dieser Tagesordnungspunkt wurde nichtöffentlich beraten."
-
-
-@dataclass(frozen=True, slots=True)
-class AnnexEntry:
-    number: int
-    title: str
-    name: str = ""
-    public: bool = True
-
-    @property
-    def label(self) -> str:
-        title = self.title.strip() or self.name
-        return f"Anlage {self.number}: {isolated(title)}"
 
 
 @dataclass(frozen=True, slots=True)

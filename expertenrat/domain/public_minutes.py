@@ -1,14 +1,14 @@
 """The public minutes made from the full ones (:func:`public_version`).
 
 Non-public items keep only their number and a line that they were discussed
-non-publicly; guests marked as present only in the non-public part, guests who presented
-only non-public items, annexes not meant for the public and everything said in non-public
-items (names, recusal reasons, votes, recommendations) are left out; members who have
-not agreed to the publication of their name (``unnamed``) are called
-:data:`UNNAMED_MEMBER` wherever the minutes name them (attendance, chair, presenter,
-recusals, these without the reason, which may name their institution), listed after the
-named members so that their place does not hint at the name — free texts the secretariat
-writes are theirs to word.
+non-publicly, annexes not meant for the public only their number (the others keep theirs:
+``domain.annexes``); guests marked as present only in the non-public part, guests who
+presented only non-public items and everything said in non-public items (names, recusal
+reasons, votes, recommendations) are left out; members who have not agreed to the
+publication of their name (``unnamed``) are called :data:`UNNAMED_MEMBER` wherever the
+minutes name them (attendance, chair, presenter, recusals, these without the reason,
+which may name their institution), listed after the named members so that their place
+does not hint at the name — free texts the secretariat writes are theirs to word.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TypeVar
 
+from expertenrat.domain.annexes import AnnexEntry
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_document import MinutesDocument
 from expertenrat.domain.minutes_items import MinutesItem
@@ -42,9 +43,8 @@ def public_version(doc: MinutesDocument) -> MinutesDocument:
         if not g.non_public_only
         and (not _named(g.name, hidden_presenters) or _named(g.name, shown_presenters))
     )
-    annexes = tuple(a for a in doc.annexes if a.public)
-    numbered = tuple(replace(a, number=n) for n, a in enumerate(annexes, start=1))
-    public = replace(doc, items=items, guests=guests, annexes=numbered, public=True)
+    annexes = tuple(a if a.public else _withheld_annex(a) for a in doc.annexes)
+    public = replace(doc, items=items, guests=guests, annexes=annexes, public=True)
     return _without_unnamed(public) if doc.unnamed else public
 
 
@@ -97,6 +97,12 @@ def _named_first(entries: Iterable[_T], name: Callable[[_T], str]) -> tuple[_T, 
 
 def _withheld(item: MinutesItem) -> MinutesItem:
     return MinutesItem(number=item.number, title=WITHHELD_TITLE, public=False, withheld=True)
+
+
+def _withheld_annex(annex: AnnexEntry) -> AnnexEntry:
+    """A non-public annex in the public minutes: its number alone, so that the others keep
+    theirs ("siehe Anlage 3" points to the same file as in the full minutes)."""
+    return AnnexEntry(number=annex.number, title="", public=False, withheld=True)
 
 
 def _named(name: str, text: str) -> bool:

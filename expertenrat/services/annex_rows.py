@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, load_only
 
-from expertenrat.domain.minutes_document import AnnexEntry
+from expertenrat.domain.annexes import AnnexEntry
 from expertenrat.store import models
 
 

@@ -203,18 +203,21 @@ class AnnexesService:
             session.flush()
             return _annexes(session, meeting.id)
 
-    def contents(self, meeting_id: int) -> list[tuple[Annex, bytes]]:
-        """The annexes with their bytes, in order (for the Sitzungsmappe)."""
+    def contents(
+        self, meeting_id: int, *, public: bool = False
+    ) -> list[tuple[Annex, bytes | None]]:
+        """The annexes with their bytes, in order (for the Sitzungsmappe); ``public``: a
+        non-public annex without them (``None``: it is left out, its bytes never read)."""
         with reading(self._db) as session:
             annexes = _annexes(session, meeting_id)
             data = dict(
                 session.execute(
                     select(models.StoredFile.id, models.StoredFile.content).where(
-                        models.StoredFile.id.in_([a.id for a in annexes])
+                        models.StoredFile.id.in_([a.id for a in annexes if a.public or not public])
                     )
                 ).all()
             )
-        return [(a, data[a.id]) for a in annexes]
+        return [(a, data.get(a.id)) for a in annexes]
 
 
 def _annexes(session: Session, meeting_id: int) -> tuple[Annex, ...]:

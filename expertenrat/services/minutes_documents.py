@@ -22,7 +22,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from expertenrat.domain.annexes import Annex
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.meeting_document_titles import council_named, pack_invitation_name
@@ -90,8 +89,9 @@ class MinutesDocumentsService:
         as a page saying so, with a warning: :mod:`services.dossier_annexes`). Before the
         meeting (planned or invited) the cover says that agenda and annexes may still
         change; a cancelled meeting has none. ``public``: the public Sitzungsmappe, of the
-        public invitation, the public minutes and only the annexes marked public
-        (numbered as the public minutes list them). ``records``: the annexes listed."""
+        public invitation, the public minutes and only the annexes marked public (each
+        with its number in the full Mappe; the cover lists the others by their number
+        alone, as the public minutes do). ``records``: the annexes put in."""
         with reading(self._db) as session:
             meeting = live_meeting(session, meeting_id)
             state = MeetingState(meeting.state)
@@ -127,28 +127,23 @@ class MinutesDocumentsService:
             minutes_line = f"{doc.heading} ({_minutes_state(doc, public)})"
             cover_doc = _held(invitation_doc, doc)
             warnings += minutes.rendered.warnings
-        annexes = self._annex_contents(meeting_id, public=public)
-        annex = annex_parts(annexes, invitation_doc.letterhead, today)
+        # public: the annexes marked public (annexes belong to the meeting, not to an
+        # item: the mark is what the public minutes list too), numbered as in the full one
+        annex = annex_parts(
+            self._annexes.contents(meeting_id, public=public), invitation_doc.letterhead, today
+        )
+        held = sum(annex.placed)
         pdf, cover = with_cover(
             lambda starts: render_pack_cover(
-                cover_doc, today, sent_on, annex.lines, starts,
+                cover_doc, today, sent_on, annex.lines,
+                [*starts[: len(documents)], *annex.line_starts(starts[len(documents) :])],
                 public=public, minutes=minutes_line,
             ),
             [*read_parts(documents), *annex.parts],
-            _metadata(invitation_doc, today, public, before, bool(annexes)),
+            _metadata(invitation_doc, today, public, before, held > 0),
         )  # fmt: skip
         warnings = [*cover.warnings, *warnings, *annex.warnings]
-        return RenderedPdf(pdf, tuple(dict.fromkeys(warnings)), len(annexes))
-
-    def _annex_contents(self, meeting_id: int, *, public: bool) -> list[tuple[Annex, bytes]]:
-        """The annexes with their bytes; ``public``: only those marked public (annexes
-        belong to the meeting, not to an item: the mark is what the public minutes list
-        too), numbered anew as the public minutes number them."""
-        annexes = self._annexes.contents(meeting_id)
-        if not public:
-            return annexes
-        shown = [(a, content) for a, content in annexes if a.public]
-        return [(replace(a, number=n), content) for n, (a, content) in enumerate(shown, 1)]
+        return RenderedPdf(pdf, tuple(dict.fromkeys(warnings)), held)
 
 
 def _held(meeting: MeetingDocument, minutes: MinutesDocument) -> MeetingDocument:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from expertenrat.domain.annexes import AnnexEntry
 from expertenrat.domain.enums import MinutesStyle, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict, Letterhead
 from expertenrat.domain.minutes_attendees import PresentMember
-from expertenrat.domain.minutes_document import AnnexEntry, Invitation, MinutesDocument
+from expertenrat.domain.minutes_document import Invitation, MinutesDocument
 from expertenrat.domain.minutes_items import MinutesItem, VoteRecord
 from expertenrat.domain.quorum import QuorumResult
 

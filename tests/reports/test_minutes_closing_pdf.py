@@ -8,7 +8,7 @@ from __future__ import annotations
 from minutes_sample import APPROVAL, minutes
 from pdf_reading import pages
 
-from expertenrat.domain.minutes_document import AnnexEntry
+from expertenrat.domain.annexes import AnnexEntry
 from expertenrat.reports.minutes_pdf import render_minutes
 
 

@@ -100,10 +100,10 @@ def test_the_public_dossier_after_the_meeting_has_the_public_cover(service, anne
     cover = page_text(reader.pages[0])
     assert "Öffentliche Sitzungsmappe: 1. Sitzung" in cover
     assert "Protokoll der 1. Sitzung (öffentliche Fassung, Entwurf) Seite" in cover
-    assert "Anlage 1: Plan Seite" in cover and "Kalkulation" not in cover
+    assert "Anlage 2: Plan Seite" in cover and "Kalkulation" not in cover
     assert [title for title, _ in bookmarks(reader)] == [
         "Deckblatt",
         "Einladung",
         "Protokoll der 1. Sitzung (öffentliche Fassung)",
-        "Anlage 1: Plan",
+        "Anlage 2: Plan",  # as the full Mappe numbers it (found by a tester)
     ]

@@ -89,7 +89,7 @@ def test_the_public_dossier_leaves_a_damaged_non_public_annex_out_without_a_word
     rendered = service.dossier_pdf(meeting_id, today=MADE_ON, public=True)
 
     assert not [w for w in rendered.warnings if "Anlage" in w]
-    assert [t for t, _ in bookmarks(PdfReader(io.BytesIO(rendered.pdf)))][-1] == "Anlage 1: Plan"
+    assert [t for t, _ in bookmarks(PdfReader(io.BytesIO(rendered.pdf)))][-1] == "Anlage 2: Plan"
 
 
 def test_a_damaged_annex_quotes_its_title_once_and_pypdf_keeps_quiet(

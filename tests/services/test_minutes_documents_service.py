@@ -238,7 +238,7 @@ def test_dossier_merges_invitation_minutes_and_annexes_with_bookmarks(
         "Einladung",
         "Protokoll der 1. Sitzung",
         "Anlage 1: Präsentation",
-        "Anlage 2: Vergleich",
+        "Anlage 2: Vergleich (nichtöffentlich)",  # as the full minutes list it
     ]
     assert dossier.get_destination_page_number(dossier.outline[-1]) == len(dossier.pages) - 1
     assert dossier.metadata.title == "Sitzungsmappe der 1. Sitzung"
@@ -553,12 +553,12 @@ def test_a_public_dossier_holds_the_public_invitation_minutes_and_annexes_only(
         "Deckblatt",
         "Einladung",
         "Protokoll der 1. Sitzung (öffentliche Fassung)",
-        "Anlage 1: Präsentation",  # numbered as the public minutes list it
+        "Anlage 2: Präsentation",  # numbered as the full minutes list it, as the public do
     ]
     assert reader.metadata.title == "Öffentliche Sitzungsmappe der 1. Sitzung"
     assert rendered.records == 1
     text = text_of(rendered.pdf)
-    assert "Folie 1" in text and "Anlage 1: Präsentation" in text
+    assert "Folie 1" in text and "Anlage 2: Präsentation" in text
     for hidden in ("Interne Kalkulation", "Kalkulation", "Straßenbeleuchtung", SECRET_GUEST):
         assert hidden not in text, hidden
     full = text_of(service.dossier_pdf(held.meeting_id).pdf)
@@ -584,7 +584,7 @@ def test_a_public_pack_before_the_meeting_leaves_out_the_non_public_part(
     reader = PdfReader(io.BytesIO(pack.pdf))
     top = [e.title for e in reader.outline if not isinstance(e, list)]
     # the bookmark names the letter as the cover does (found by review: "… mit Tagesordnung")
-    assert top == ["Deckblatt", "Einladung mit öffentlicher Tagesordnung", "Anlage 1: Karte"]
+    assert top == ["Deckblatt", "Einladung mit öffentlicher Tagesordnung", "Anlage 2: Karte"]
     cover = " ".join(reader.pages[0].extract_text().split())
     assert "Öffentliche Sitzungsmappe: 1. Sitzung" in cover
     assert "Einladung mit öffentlicher Tagesordnung (2 Tagesordnungspunkte)" in cover
