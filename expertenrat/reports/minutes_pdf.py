@@ -29,6 +29,7 @@ from expertenrat.reports.minutes_keeping import Closing
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
 
 PUBLIC_NOTE = "Öffentliche Fassung – nichtöffentliche Tagesordnungspunkte sind nicht enthalten."
+PUBLIC_ONLY_NOTE = "Öffentliche Fassung."  # a meeting without non-public items
 FULL_NOTE = "Vollständige Fassung – enthält nichtöffentliche Tagesordnungspunkte."
 _LABEL_WIDTH = 34 * mm
 
@@ -67,6 +68,7 @@ def render_minutes(
     state = "genehmigt" if doc.approval else doc.state.label
     info = theme.DocumentInfo(
         title=heading,
+        pdf_title=heading + _public_mark(doc),
         council_name=head.council_name,
         city=head.city,
         date=doc.day,
@@ -92,14 +94,16 @@ def render_minutes(
 
 
 def _public_mark(doc: MinutesDocument) -> str:
-    """What tells the public version's subject from the full one's, as the public
-    Sitzungsmappe's subject says it: its title is the same, as its page header."""
+    """What tells the public version's title and subject from the full one's, as the
+    public Sitzungsmappe's bookmark and subject say it (its page header is the same)."""
     return " (öffentliche Fassung)" if doc.public else ""
 
 
 def _footer_note(doc: MinutesDocument) -> str:
+    """The version on every page; the public one says that it leaves out non-public items
+    only where there are any (found by a tester)."""
     if doc.public:
-        return PUBLIC_NOTE
+        return PUBLIC_NOTE if any(i.withheld for i in doc.items) else PUBLIC_ONLY_NOTE
     return FULL_NOTE if any(not i.public for i in doc.items) else ""
 
 

@@ -50,7 +50,7 @@ def finish_bundle(writer: PdfWriter, metadata: dict[str, str]) -> None:
 class DocumentInfo:
     """What the page frame and the PDF metadata show."""
 
-    title: str
+    title: str  # in the page header, and the PDF's title unless ``pdf_title`` is given
     council_name: str
     city: str
     date: date
@@ -68,6 +68,7 @@ class DocumentInfo:
     reproducible: bool = False
     # False: no "Seite x von y" (a part of a Sitzungsmappe, numbered by the bundle).
     page_numbers: bool = True
+    pdf_title: str = ""  # the PDF's title where it says more than the page header
 
 
 def build_pdf(
@@ -92,7 +93,7 @@ def build_counted_pdf(
         rightMargin=MARGINS.right,
         topMargin=MARGINS.top,
         bottomMargin=MARGINS.bottom,
-        title=printable(info.title),
+        title=printable(info.pdf_title or info.title),
         author=printable(info.council_name),
         subject=printable(info.subject),
         keywords=printable(info.keywords),
