@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +30,7 @@ from expertenrat.ui.eliding_widgets import compact_combo
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit, line_combo
-from expertenrat.ui.widgets import FocusCombo
+from expertenrat.ui.widgets import FocusCombo, FocusSpin
 
 _CONTEXT = "AgendaItemForm"
 
@@ -72,7 +71,7 @@ class AgendaItemForm(QWidget):
         self.presenter_edit.lineEdit().setPlaceholderText(tr(_CONTEXT, "Name"))
         self.presenter_edit.setAccessibleName(tr(_CONTEXT, "Name der vortragenden Person"))
         self.project_combo = compact_combo(20)
-        self.minutes_spin = QSpinBox()
+        self.minutes_spin = FocusSpin()
         self.minutes_spin.setRange(0, MAX_PLANNED_MINUTES)
         self.minutes_spin.setSuffix(tr(_CONTEXT, " Min."))
 

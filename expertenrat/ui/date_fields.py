@@ -21,6 +21,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QDateEdit, QWidget
 
 from expertenrat.domain.german_dates import full_year
+from expertenrat.ui.widgets import wheel_only_when_focused
 
 # A dot (or what else people type between day, month and year) after a complete part.
 _SEPARATORS = frozenset(".,/-")
@@ -82,8 +83,9 @@ class DateEdit(QDateEdit):
 
 
 def date_edit(initial: date | None = None) -> DateEdit:
-    """A date field "dd.MM.yyyy" with a calendar to pick from, showing ``initial``."""
-    edit = DateEdit()
+    """A date field "dd.MM.yyyy" with a calendar to pick from, showing ``initial``; it
+    takes the mouse wheel only when focused (the wheel passing over it scrolls the form)."""
+    edit = wheel_only_when_focused(DateEdit())
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd.MM.yyyy")
     if initial is not None:

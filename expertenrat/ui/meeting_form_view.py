@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.key_actions import EnterSaves
 from expertenrat.ui.scroll_areas import plain_scroll_area
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit
+from expertenrat.ui.time_fields import time_edit
 from expertenrat.ui.widgets import FocusCombo
 
 _CONTEXT = "MeetingForm"
@@ -48,10 +48,8 @@ class MeetingFormView(QWidget):
         self.title_edit.setMaxLength(MAX_TITLE_LENGTH)
         self.title_edit.setPlaceholderText(tr(_CONTEXT, "optional; bei einer Klausur ihr Thema"))
         self.date_edit = date_edit()
-        self.start_edit = QTimeEdit()
-        self.end_edit = QTimeEdit()
-        for edit in (self.start_edit, self.end_edit):
-            edit.setDisplayFormat("HH:mm")
+        self.start_edit = time_edit()
+        self.end_edit = time_edit()
         # One row "Termin" holds the three: a screen reader names each itself.
         self.date_edit.setAccessibleName(tr(_CONTEXT, "Datum"))
         self.start_edit.setAccessibleName(tr(_CONTEXT, "Beginn"))

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QPushButton,
-    QSpinBox,
     QWidget,
 )
 
@@ -31,6 +30,7 @@ from expertenrat.ui.daily_backup import FOLDER_KEY, SAFETY_COPY_DAYS_KEY, safety
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit
+from expertenrat.ui.widgets import FocusSpin
 
 _CONTEXT = "PcSettings"
 RETENTION_KEY = "retention/years"
@@ -76,7 +76,7 @@ class PcSettingsBox(QGroupBox):
             if on_server
             else tr(_CONTEXT, "„Sicherungen“ neben der Datenbankdatei")
         )
-        self.years_spin = QSpinBox(minimum=1, maximum=MAX_RETENTION_YEARS)
+        self.years_spin = FocusSpin(minimum=1, maximum=MAX_RETENTION_YEARS)
         self.years_spin.setSuffix(tr(_CONTEXT, " Jahre"))
         self.years_spin.setMaximumWidth(240)
         self.years_spin.setToolTip(
@@ -87,7 +87,7 @@ class PcSettingsBox(QGroupBox):
                 "Aufbewahrung …).",
             )
         )
-        self.copy_days_spin = QSpinBox(minimum=1, maximum=MAX_SAFETY_COPY_DAYS)
+        self.copy_days_spin = FocusSpin(minimum=1, maximum=MAX_SAFETY_COPY_DAYS)
         self.copy_days_spin.setMaximumWidth(240)
         self.copy_days_spin.setToolTip(
             tr(

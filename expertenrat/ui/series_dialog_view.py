@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -17,8 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QRadioButton,
-    QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +29,8 @@ from expertenrat.ui.dialog_parts import name_choice_boxes
 from expertenrat.ui.form_errors import message_label, set_message_kind
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit
-from expertenrat.ui.widgets import in_row
+from expertenrat.ui.time_fields import time_edit
+from expertenrat.ui.widgets import FocusCombo, FocusSpin, in_row
 
 _CONTEXT = "SeriesDialog"
 _SCREEN_MARGIN = 40  # px the dialog leaves of its screen's width, for its frame
@@ -44,7 +42,7 @@ class SeriesDialogView(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr(_CONTEXT, "Sitzungsreihe anlegen"))
-        self.frequency_combo = QComboBox()
+        self.frequency_combo = FocusCombo()
         for frequency, label in (
             (Frequency.WEEKLY, tr(_CONTEXT, "wöchentlich")),
             (Frequency.MONTHLY, tr(_CONTEXT, "monatlich")),
@@ -53,26 +51,26 @@ class SeriesDialogView(QDialog):
         ):
             self.frequency_combo.addItem(label, frequency.value)
         self.frequency_combo.setCurrentIndex(2)
-        self.interval_spin = QSpinBox()
+        self.interval_spin = FocusSpin()
         self.interval_spin.setRange(1, 99)
         self.interval_spin.setPrefix(tr(_CONTEXT, "alle "))  # the unit: the dialog names it
         self.first_day_edit = date_edit()
-        self.day_rule_combo = QComboBox()
+        self.day_rule_combo = FocusCombo()
         self.day_rule_combo.addItem(tr(_CONTEXT, "am selben Tag wie der erste Termin"), SAME_DAY)
         self.day_rule_combo.addItem(tr(_CONTEXT, "am n-ten Wochentag des Monats"), NTH_WEEKDAY)
         self.day_rule_combo.addItem(tr(_CONTEXT, "an einem Wochentag"), WEEKDAY)
         self.day_rule_combo.addItem(tr(_CONTEXT, "an einem Tag des Monats"), DAY_OF_MONTH)
-        self.ordinal_combo = QComboBox()
+        self.ordinal_combo = FocusCombo()
         for ordinal, word in ORDINALS.items():
             self.ordinal_combo.addItem(word, ordinal)
-        self.weekday_combo = QComboBox()
+        self.weekday_combo = FocusCombo()
         for number, name in enumerate(WEEKDAYS):
             self.weekday_combo.addItem(name, number)
-        self.day_spin = QSpinBox()
+        self.day_spin = FocusSpin()
         self.day_spin.setRange(1, 31)
         self.day_spin.setSuffix(".")
-        self.start_edit = _time_edit()
-        self.end_edit = _time_edit()
+        self.start_edit = time_edit()
+        self.end_edit = time_edit()
         self.until_radio = QRadioButton(tr(_CONTEXT, "bis"))
         self.count_radio = QRadioButton(tr(_CONTEXT, "Anzahl"))
         self.until_radio.setChecked(True)
@@ -80,10 +78,10 @@ class SeriesDialogView(QDialog):
         group.addButton(self.until_radio)
         group.addButton(self.count_radio)
         self.until_edit = date_edit()
-        self.count_spin = QSpinBox()
+        self.count_spin = FocusSpin()
         self.count_spin.setRange(1, MAX_OCCURRENCES)
         self.count_spin.setValue(4)
-        self.kind_combo = QComboBox()
+        self.kind_combo = FocusCombo()
         for kind in MeetingKind:
             self.kind_combo.addItem(kind.label, kind.value)
         self.title_edit = LineEdit()
@@ -178,9 +176,3 @@ class SeriesDialogView(QDialog):
         screen = self.screen()
         room = screen.availableGeometry().width() - _SCREEN_MARGIN - others if screen else 0
         preview.setMinimumWidth(max(0, min(lines + frame, room)))
-
-
-def _time_edit() -> QTimeEdit:
-    edit = QTimeEdit()
-    edit.setDisplayFormat("HH:mm")
-    return edit

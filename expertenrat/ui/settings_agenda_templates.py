@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QCheckBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from expertenrat.domain.agenda import MAX_PLANNED_MINUTES
 from expertenrat.domain.agenda_templates import AgendaTemplate
@@ -18,7 +18,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.ordered_list_editor import OrderedListEditor
 from expertenrat.ui.table_model import Column, number_column
 from expertenrat.ui.text_fields import LineEdit, show_text
-from expertenrat.ui.widgets import FocusCombo
+from expertenrat.ui.widgets import FocusCombo, FocusSpin
 
 _CONTEXT = "AgendaTemplatesSettings"
 
@@ -57,7 +57,7 @@ class AgendaTemplatesEditor(OrderedListEditor):
         for kind in AgendaItemKind:
             self.kind_combo.addItem(kind.label, kind)
         self.public_check = QCheckBox(tr(_CONTEXT, "öffentlich"))
-        self.minutes_spin = QSpinBox()
+        self.minutes_spin = FocusSpin()
         self.minutes_spin.setRange(0, MAX_PLANNED_MINUTES)
         self.minutes_spin.setSuffix(tr(_CONTEXT, " Min."))
         self.minutes_spin.setMaximumWidth(160)

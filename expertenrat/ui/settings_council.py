@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QFormLayout, QLineEdit
 
 from expertenrat.domain.councils import (
     DEFAULT_CHAIR_TITLE,
@@ -18,7 +18,7 @@ from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.settings_logo import LogoField
 from expertenrat.ui.text_fields import LineEdit, show_text
-from expertenrat.ui.widgets import FocusCombo
+from expertenrat.ui.widgets import FocusCombo, FocusSpin
 
 _CONTEXT = "SettingsPage"
 
@@ -31,8 +31,8 @@ class CouncilSettingsFields:
         self.short_name_edit = LineEdit()
         self.city_edit = LineEdit()
         self.logo = LogoField(dialogs)
-        self.min_spin = QSpinBox(minimum=1, maximum=200)
-        self.max_spin = QSpinBox(minimum=1, maximum=200)
+        self.min_spin = FocusSpin(minimum=1, maximum=200)
+        self.max_spin = FocusSpin(minimum=1, maximum=200)
         self.quorum_combo = FocusCombo()
         for rule in QuorumRule:
             self.quorum_combo.addItem(rule.label, rule.value)
@@ -133,9 +133,9 @@ class CouncilSettingsFields:
         )
 
 
-def counted_spin(minimum: int, maximum: int, one: str, many: str) -> QSpinBox:
+def counted_spin(minimum: int, maximum: int, one: str, many: str) -> FocusSpin:
     """A spin box whose unit follows its number: "1 Monat", "2 Monate"."""
-    spin = QSpinBox(minimum=minimum, maximum=maximum)
+    spin = FocusSpin(minimum=minimum, maximum=maximum)
 
     def follow(value: int) -> None:
         spin.setSuffix(one if value == 1 else many)

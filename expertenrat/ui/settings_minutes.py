@@ -8,7 +8,6 @@ from dataclasses import replace
 from PySide6.QtWidgets import (
     QFormLayout,
     QSizePolicy,
-    QSpinBox,
     QWidget,
 )
 
@@ -24,7 +23,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.ordered_list_editor import OrderedListEditor
 from expertenrat.ui.table_model import Column
 from expertenrat.ui.text_fields import LineEdit, PlainTextEdit
-from expertenrat.ui.widgets import FocusCombo
+from expertenrat.ui.widgets import FocusCombo, FocusSpin
 
 _CONTEXT = "MinutesSettings"
 
@@ -43,7 +42,7 @@ class MinutesSettingsFields:
         # wide as they need, not the whole form (in a narrow window less, cut with "…")
         self.style_combo.setMaximumWidth(240)
         self.approval_combo.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.objection_spin = QSpinBox(minimum=1, maximum=365, suffix=tr(_CONTEXT, " Tage"))
+        self.objection_spin = FocusSpin(minimum=1, maximum=365, suffix=tr(_CONTEXT, " Tage"))
         self.objection_spin.setMaximumWidth(240)
         # every row keeps a message line, so that the rows keep one rhythm
         errors.add_row(tr(_CONTEXT, "Protokollart"), "minutes_style", self.style_combo)

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QTimeEdit,
 )
 
+from expertenrat.ui.widgets import wheel_only_when_focused
+
 NO_TIME = QTime(0, 0)
 
 
@@ -42,9 +44,18 @@ class OptionalTimeEdit(QTimeEdit):
             self.setSpecialValueText(_NO_TIME_TEXT)
 
 
+def time_edit() -> QTimeEdit:
+    """A time field "HH:mm" that takes the mouse wheel only when focused (the wheel passing
+    over it scrolls the form)."""
+    edit = wheel_only_when_focused(QTimeEdit())
+    edit.setDisplayFormat("HH:mm")
+    return edit
+
+
 def optional_time_edit() -> QTimeEdit:
-    """A time edit where 00:00 shows "––:––" and means no time (:class:`OptionalTimeEdit`)."""
-    edit = OptionalTimeEdit()
+    """A time edit where 00:00 shows "––:––" and means no time (:class:`OptionalTimeEdit`),
+    taking the mouse wheel only when focused."""
+    edit = wheel_only_when_focused(OptionalTimeEdit())
     edit.setDisplayFormat("HH:mm")
     edit.setMinimumTime(NO_TIME)
     edit.setSpecialValueText(_NO_TIME_TEXT)

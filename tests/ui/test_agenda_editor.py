@@ -23,7 +23,7 @@ from expertenrat.store import models
 from expertenrat.ui.agenda_editor import AgendaEditor
 from expertenrat.ui.agenda_editor_view import INVITED_HINT, URGENT_HINT
 from expertenrat.ui.agenda_tree_model import AgendaTreeModel
-from tests.ui.wheeling import combos_the_wheel_changed
+from tests.ui.wheeling import fields_the_wheel_changed
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -706,10 +706,11 @@ def test_the_presenters_offered_are_the_members_in_reading_order(
     ]
 
 
-def test_the_wheel_over_a_choice_scrolls_the_agenda_item_form(editor, make_meeting):
-    """The wheel over "Art", "Vortrag" or "Projekt" of an item chose their next entry."""
+def test_the_wheel_over_a_field_scrolls_the_agenda_item_form(editor, make_meeting):
+    """The wheel over "Art", "Vortrag" or "Projekt" of an item chose their next entry, over
+    "Geplante Dauer" it added a minute."""
     editor.set_meeting(make_meeting())
     select_number(editor, "1")
 
-    assert combos_the_wheel_changed(editor.form) == []
+    assert fields_the_wheel_changed(editor.form) == []
     assert not editor.form.is_dirty()

@@ -18,7 +18,7 @@ from expertenrat.domain.attendance_sheet import GuestEntry
 from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.ui.attendance_panel import AttendancePanel
 from tests.ui.settling import exposed
-from tests.ui.wheeling import combos_the_wheel_changed
+from tests.ui.wheeling import fields_the_wheel_changed
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -416,5 +416,20 @@ def test_an_item_title_that_looks_like_markup_shows_as_typed_in_the_combos_toolt
 
 def test_the_wheel_over_a_choice_scrolls_the_attendance_sheet(panel) -> None:
     """The wheel over a member's status or "ab TOP", scrolling the sheet, changed them."""
-    assert combos_the_wheel_changed(panel) == []
+    assert fields_the_wheel_changed(panel) == []
+    assert not panel.has_unsaved_changes()
+
+
+def test_the_wheel_over_a_time_scrolls_the_attendance_sheet(qtbot, panel, meeting) -> None:
+    """The wheel over the time a member left, passing while the sheet scrolled, changed
+    it (17:05 became 18:05) and gave it the focus, so it was saved when the focus left."""
+    row = next(iter(panel.rows.values()))
+    chosen(qtbot, panel, row.status_combo, "present")
+    chosen(qtbot, panel, row.leaves_combo, meeting.item_ids[1])
+    row.left_time.setTime(QTime(17, 5))
+    row.left_time.editingFinished.emit()
+    saved(qtbot, panel)
+    panel.resize(1200, 500)  # the times in view beside the names
+
+    assert fields_the_wheel_changed(panel) == []
     assert not panel.has_unsaved_changes()

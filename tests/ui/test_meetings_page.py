@@ -33,7 +33,7 @@ from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.series_dialog_view import NTH_WEEKDAY, SAME_DAY
 from expertenrat.ui.worker import THREAD_NAME
 from tests.ui.settling import exposed
-from tests.ui.wheeling import combos_the_wheel_changed
+from tests.ui.wheeling import fields_the_wheel_changed
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -1485,10 +1485,11 @@ def test_the_state_buttons_read_the_changed_invitation_from_the_list_not_the_dat
     )
 
 
-def test_the_wheel_over_a_choice_scrolls_the_meeting_form(page):
-    """The wheel over "Art" or "Vorsitz" of a meeting being typed chose their next entry."""
+def test_the_wheel_over_a_field_scrolls_the_meeting_form(page):
+    """The wheel over "Art" or "Vorsitz" of a meeting being typed chose their next entry,
+    over its date, "von" or "bis" moved it a day or an hour."""
     page.new_button.click()
     kind = page.form.kind_combo.currentText()
 
-    assert combos_the_wheel_changed(page.form) == []
+    assert fields_the_wheel_changed(page.form) == []
     assert page.form.kind_combo.currentText() == kind

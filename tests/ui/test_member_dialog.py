@@ -20,7 +20,7 @@ from expertenrat.domain.members import Member
 from expertenrat.ui.consent_history import ConsentHistoryModel
 from expertenrat.ui.member_dialog import MemberDialog
 from tests.ui.settling import exposed
-from tests.ui.wheeling import combos_the_wheel_changed
+from tests.ui.wheeling import fields_the_wheel_changed
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -1133,11 +1133,11 @@ def test_the_contact_fields_start_where_the_person_fields_start(qtbot, open_dial
     assert left(form.email_edit) == left(form.given_name_edit) == left(form.postal_address_edit)
 
 
-def test_the_wheel_over_a_choice_scrolls_the_member_form(open_dialog, stored):
+def test_the_wheel_over_a_field_scrolls_the_member_form(open_dialog, stored):
     """The wheel over "Anrede", "Sektor", "Rolle" or the action field, passing while the
-    dialog scrolled, chose their next entry."""
+    dialog scrolled, chose their next entry; over the term's start it moved it a day."""
     dialog = open_dialog(stored())
     before = dialog.form.member()
 
-    assert combos_the_wheel_changed(dialog.form) == []
+    assert fields_the_wheel_changed(dialog.form) == []
     assert dialog.form.member() == before

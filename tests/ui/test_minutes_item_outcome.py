@@ -13,7 +13,6 @@ from expertenrat.store import models
 from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.minutes_item_list import header_key, item_key
 from tests.ui.wheeling import (
-    combos_the_wheel_changed,
     fields_the_wheel_changed,
     scroll_into_view,
     turn_wheel_over,
@@ -108,8 +107,8 @@ def test_the_wheel_over_behandlung_scrolls_the_form_and_saves_nothing(qtbot, ser
 
     assert combo.currentText() == "beraten"
     assert services.minutes.minutes(held.meeting_id).item(first).outcome.label == "beraten"
-    editor.items.select_key(header_key(held.meeting_id))  # the chair in "Kopfdaten" as well
-    assert combos_the_wheel_changed(editor.header_form) == []
+    editor.items.select_key(header_key(held.meeting_id))  # the chair and times in "Kopfdaten"
+    assert fields_the_wheel_changed(editor.header_form) == []
     assert editor.autosave.unsaved_payload(header_key(held.meeting_id)) is None
 
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 
 from expertenrat.ui.series_dialog import SeriesDialog
 from expertenrat.ui.series_dialog_view import DAY_OF_MONTH, NTH_WEEKDAY, SAME_DAY, WEEKDAY
+from tests.ui.wheeling import fields_the_wheel_changed
 
 
 @pytest.fixture
@@ -75,3 +76,13 @@ def test_a_day_of_the_month_is_not_offered_for_a_weekly_series(dialog) -> None:
     # Chosen before, the rule became the first meeting's day: no day shown and ignored.
     assert combo.currentData() == SAME_DAY and dialog.day_spin.isHidden()
     assert dialog.save_button.isEnabled()
+
+
+def test_the_wheel_changes_no_field_without_the_focus(dialog) -> None:
+    """The wheel passing over the rhythm, a day, a time or the count chose the next entry or
+    stepped the value; only a field given the focus (a click, Tab) takes it."""
+    _choose(dialog, "monthly")
+    dialog.day_rule_combo.setCurrentIndex(dialog.day_rule_combo.findData(DAY_OF_MONTH))
+    dialog.count_radio.setChecked(True)
+
+    assert fields_the_wheel_changed(dialog) == []

@@ -13,7 +13,7 @@ from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AgendaItemKind, MinutesApproval, MinutesStyle
 from expertenrat.domain.text_templates import DEFAULT_PHRASES
 from expertenrat.ui.settings_minutes import PhrasesEditor
-from tests.ui.wheeling import combos_the_wheel_changed
+from tests.ui.wheeling import fields_the_wheel_changed
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -253,10 +253,12 @@ def test_a_new_name_and_kind_of_the_council_show_in_the_phrases_at_once(
     )
 
 
-def test_the_wheel_over_a_choice_scrolls_the_settings(make_window, services) -> None:
+def test_the_wheel_over_a_field_scrolls_the_settings(make_window, services) -> None:
     """The mouse wheel passing over "Protokollart", "Beschlussfähig bei", "Bundesland" …
-    while the page scrolled chose their next entry; only a focused one takes it."""
+    while the page scrolled chose their next entry, over "Höchstzahl Mitglieder", a
+    "Frist", a period's start, an agenda template's "Geplante Dauer" or the years kept it
+    stepped the number or date; only a focused field takes it."""
     page, _council = _page(make_window, services)
 
-    assert combos_the_wheel_changed(page.scroll_area.widget()) == []
+    assert fields_the_wheel_changed(page.scroll_area.widget()) == []
     assert not page.has_unsaved_changes()

@@ -6,8 +6,6 @@ neither: Qt passes on only the wheel of the window system."""
 
 from __future__ import annotations
 
-from types import UnionType
-
 from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QScrollArea, QWidget
@@ -34,19 +32,11 @@ def fields_the_wheel_changed(form: QWidget) -> list[str]:
     none of them focused, toward a value it has (a combo down, up from its last entry; the
     others up, then down where that changed nothing): "name: old → new" of each one that
     changed."""
-    return _changed_by_wheel(form, QComboBox | QAbstractSpinBox)
-
-
-def combos_the_wheel_changed(form: QWidget) -> list[str]:
-    return _changed_by_wheel(form, QComboBox)
-
-
-def _changed_by_wheel(form: QWidget, kinds: type | UnionType) -> list[str]:
     changed = []
     fields = [
         field
         for field in form.findChildren(QWidget)
-        if isinstance(field, kinds) and field.isVisibleTo(form)
+        if isinstance(field, QComboBox | QAbstractSpinBox) and field.isVisibleTo(form)
     ]
     assert fields, "no combo box, spin box, date or time field in the form"
     for field in fields:
