@@ -8,7 +8,8 @@ reasons, votes, recommendations) are left out; members who have not agreed to th
 publication of their name (``unnamed``) are called :data:`UNNAMED_MEMBER` wherever the
 minutes name them (attendance, chair, presenter, recusals, these without the reason,
 which may name their institution), listed after the named members so that their place
-does not hint at the name — free texts the secretariat writes are theirs to word.
+does not hint at the name — free texts the secretariat writes are theirs to word
+(exporting warns where one names such a member: :mod:`domain.unnamed_mentions`).
 """
 
 from __future__ import annotations

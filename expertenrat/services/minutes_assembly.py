@@ -35,6 +35,7 @@ from expertenrat.domain.minutes_attendees import (
 from expertenrat.domain.minutes_document import ApprovalStamp, Invitation, MinutesDocument
 from expertenrat.domain.minutes_versions import fingerprint
 from expertenrat.domain.public_minutes import public_version
+from expertenrat.domain.unnamed_mentions import UnnamedMember
 from expertenrat.services.annex_rows import annex_entries
 from expertenrat.services.attendance_rows import full_name
 from expertenrat.services.attendance_sheets import attendance_sheet
@@ -168,13 +169,22 @@ def approved_minutes(
 def unnamed_members(session: Session, council_id: int) -> frozenset[str]:
     """The names of the council's members who have not agreed to the publication of their
     name (the public minutes do not print them)."""
+    return frozenset(m.name for m in unnamed_persons(session, council_id))
+
+
+def unnamed_persons(session: Session, council_id: int) -> tuple[UnnamedMember, ...]:
+    """The council's members who have not agreed to the publication of their name, with
+    their family name (:func:`domain.unnamed_mentions.unnamed_mentions` looks for it)."""
     rows = session.scalars(
         select(models.Membership)
         .join(models.Membership.person)
         .options(contains_eager(models.Membership.person))  # one query, not one per name
         .where(models.Membership.council_id == council_id, models.Person.publish_name.is_(False))
+        .order_by(models.Membership.id)
     )
-    return frozenset(name for row in rows if (name := full_name(row)))
+    return tuple(
+        UnnamedMember(name, row.person.family_name) for row in rows if (name := full_name(row))
+    )
 
 
 def _kind_label(meeting: models.Meeting) -> str:

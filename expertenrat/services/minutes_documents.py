@@ -30,11 +30,13 @@ from expertenrat.domain.meetings import list_label
 from expertenrat.domain.minutes import recorded_times
 from expertenrat.domain.minutes_document import MinutesDocument
 from expertenrat.domain.public_invitation import public_invitation
+from expertenrat.domain.unnamed_mentions import unnamed_mentions
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.attendance_rows import live_meeting
 from expertenrat.services.dossier_annexes import annex_parts
 from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.services.meeting_rows import council_clock
+from expertenrat.services.minutes_assembly import unnamed_persons
 from expertenrat.services.minutes_pdfs import (
     MeetingNotHeldError,
     MinutesPdf,
@@ -68,14 +70,18 @@ class MinutesDocumentsService:
         self, meeting_id: int, *, public: bool = False, page_numbers: bool = True
     ) -> MinutesPdf:
         """The minutes PDF: the stored bytes once approved, a fresh draft before (without
-        "Seite x von y" if not ``page_numbers``: for a Sitzungsmappe)."""
+        "Seite x von y" if not ``page_numbers``: for a Sitzungsmappe). A fresh public one
+        warns where a text typed into it names a member who may not be named."""
         with reading(self._db) as session:
-            held_meeting(session, meeting_id)
+            meeting = held_meeting(session, meeting_id)
             stored = stored_pdf(session, meeting_id, public=public)
             if stored is not None:
                 return stored
             doc = current_document(session, meeting_id, public=public)
-        return MinutesPdf(render_pdf(doc, page_numbers=page_numbers))
+            named = unnamed_persons(session, meeting.council_id) if public else ()
+        rendered = render_pdf(doc, page_numbers=page_numbers)
+        mentions = unnamed_mentions(doc, named)
+        return MinutesPdf(replace(rendered, warnings=(*rendered.warnings, *mentions)))
 
     def minutes_pdf(self, meeting_id: int, *, public: bool = False) -> RenderedPdf:
         return self.minutes(meeting_id, public=public).rendered

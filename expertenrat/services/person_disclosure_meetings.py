@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, aliased
 from expertenrat.domain.audit_labels import field_label
 from expertenrat.domain.enums import AttendanceStatus, ConflictDecision, ConflictOrigin
 from expertenrat.domain.minutes_attendees import partial_attendance
+from expertenrat.domain.name_mentions import family_name_pattern
 from expertenrat.domain.person_disclosure import DisclosureSection
 from expertenrat.store import models
 
@@ -188,8 +189,7 @@ def earlier_names(person: models.Person, former: list[str]) -> list[str]:
 
 def name_pattern(person: models.Person, former: list[str]) -> re.Pattern[str]:
     """The family name and the ``former`` ones, each as a whole word, in any case."""
-    names = "|".join(re.escape(f) for f in [person.family_name, *former])
-    return re.compile(rf"(?<!\w)(?:{names})(?!\w)", re.IGNORECASE)
+    return family_name_pattern([person.family_name, *former])
 
 
 def searched(former: list[str]) -> str:
