@@ -14,6 +14,10 @@ from datetime import date, datetime
 
 from expertenrat.domain.enums import MeetingKind, MeetingState
 
+# The field of the note that a meeting planned before one whose number is fixed gets a
+# higher number than that one (``fixed_after``): the meeting form says it before saving.
+NUMBER_ORDER_FIELD = "number_order"
+
 
 @dataclass(frozen=True, slots=True)
 class NumberedMeeting:

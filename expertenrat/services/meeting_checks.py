@@ -11,7 +11,12 @@ from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import clean_text
 from expertenrat.domain.meeting_draft import MeetingDraft, validate_meeting
-from expertenrat.domain.meeting_numbers import NumberedMeeting, fixed_after, meeting_name
+from expertenrat.domain.meeting_numbers import (
+    NUMBER_ORDER_FIELD,
+    NumberedMeeting,
+    fixed_after,
+    meeting_name,
+)
 from expertenrat.domain.meetings import NOTES, clean_draft, entry_problems
 from expertenrat.domain.series_warnings import (
     holiday_warnings,
@@ -122,7 +127,7 @@ def _number_order_warnings(
     number, later = found
     return [
         FieldProblem(
-            "dates",
+            NUMBER_ORDER_FIELD,
             f"Die spätere {meeting_name(later.number)} am {later.start:%d.%m.%Y} "
             f"{_FIXED[later.state]} und behält ihre Nummer; diese Sitzung erhält deshalb die "
             f"Nummer {number}.",

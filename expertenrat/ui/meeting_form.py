@@ -24,7 +24,7 @@ from expertenrat.domain.errors import (
     NotFoundError,
     ValidationError,
 )
-from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.domain.meeting_numbers import NUMBER_ORDER_FIELD
 from expertenrat.domain.meetings import Meeting
 from expertenrat.domain.members import Member
 from expertenrat.domain.merge import differences, merged
@@ -37,6 +37,7 @@ from expertenrat.ui.meeting_merge import MeetingEntry, meeting_merge_rows
 from expertenrat.ui.meeting_proposal import proposal_hint, proposed_meeting
 from expertenrat.ui.merge_dialog import FormLine, OpenMergeDialog, open_conflict_merge
 from expertenrat.ui.save_retry import SaveRetry
+from expertenrat.ui.save_stops import SaveStops
 
 _CONTEXT = "MeetingForm"
 
@@ -67,6 +68,7 @@ class MeetingForm(MeetingFields):
 
         self.save_button.clicked.connect(self.save)
         self.retry = SaveRetry(self.save_button)
+        self._stops = SaveStops(self.errors, frozenset({NUMBER_ORDER_FIELD}))
         self.discard_button.clicked.connect(self.reload)
         for edit in (self.title_edit, self.place_edit, self.room_edit, self.link_edit):
             edit.textChanged.connect(self._update_buttons)
@@ -89,12 +91,15 @@ class MeetingForm(MeetingFields):
         every change), so the form only shows it. What it reads is read first: a lost server
         leaves the form as it was."""
         members = self._members.members(council_id) if council_id is not None else []
-        proposed, pattern = (None, None) if meeting is not None else self._proposal(council_id)
+        proposed, pattern = (
+            (None, None) if meeting else proposed_meeting(self._meetings, council_id, self._today())
+        )
         self.meeting = meeting
         self._unread = None
         self._council_id = council_id
         self._frozen = frozen
         self.errors.clear()
+        self._stops.forget()
         self.retry.after(None)
         self._fill_chairs(meeting, members)
         if meeting is not None:
@@ -135,9 +140,6 @@ class MeetingForm(MeetingFields):
         """The shown meeting's minutes are approved: the form only shows it."""
         return self._frozen
 
-    def _proposal(self, council_id: int | None) -> tuple[MeetingDraft, Meeting | None]:
-        return proposed_meeting(self._meetings, council_id, self._today())
-
     def reload(self) -> None:
         """Drop what was typed and show the meeting as saved."""
         self.set_meeting(self.meeting, council_id=self._council_id, frozen=self._frozen)
@@ -177,7 +179,7 @@ class MeetingForm(MeetingFields):
             self.focus_first_field()
 
     def save(self) -> bool:
-        """Save what was typed; errors show under the fields, warnings stay after saving."""
+        """Save what was typed; errors show under the fields, warnings after saving."""
         if self._council_id is None:
             return False
         draft, notes, draft_chair = self.draft(), self.notes(), self.chair_id()
@@ -196,9 +198,7 @@ class MeetingForm(MeetingFields):
                 notes=notes,
                 chair_membership_id=draft_chair,
             )
-            if any(not p.warning for p in problems):
-                self.errors.show(problems)
-                self.errors.focus_first_error()
+            if self._stops.stop(problems):  # errors; a higher number said before saving
                 return False
             if self.meeting is None:
                 meeting_id = self._meetings.create(

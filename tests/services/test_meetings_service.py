@@ -19,6 +19,7 @@ from expertenrat.domain.errors import (
     ValidationError,
 )
 from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.domain.meeting_numbers import NUMBER_ORDER_FIELD
 from expertenrat.domain.meetings import Meeting, MeetingScope, MeetingSummary
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.annexes import AnnexesService
@@ -614,7 +615,7 @@ def test_a_planned_meeting_before_an_invited_one_is_told_its_higher_number(
     assert meetings_service.problems(council.id, draft(date(2026, 6, 16))) == []
 
     (warning,) = meetings_service.problems(council.id, draft(date(2026, 2, 17)))
-    assert warning.warning and warning.field == "dates"
+    assert warning.warning and warning.field == NUMBER_ORDER_FIELD
     assert warning.message == (
         "Die spätere 1. Sitzung am 10.03.2026 ist bereits eingeladen und behält ihre "
         "Nummer; diese Sitzung erhält deshalb die Nummer 2."
