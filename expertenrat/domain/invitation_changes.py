@@ -18,6 +18,16 @@ def invitation_changed(changed_on: date | None, *, cancelled: bool) -> bool:
     return changed_on is not None and not cancelled
 
 
+def letter_change(changed_on: date | None, day: date) -> date | None:
+    """The day of a change after the invitation that a letter to the meeting on ``day``
+    names: ``changed_on``, unless it came after that day (``None`` then). No letter goes
+    out for a meeting that has taken place: a correction made after its day, before it was
+    set "durchgeführt" (another presenter, the room), changes the record, not the letter,
+    which stays the one sent last (found by a tester: the Sitzungsmappe held a "Geänderte
+    Tagesordnung" dated after the meeting, inviting to it)."""
+    return changed_on if changed_on is not None and changed_on <= day else None
+
+
 def changed_letter(moved: bool, agenda: bool, *, plural: bool = False) -> str:
     """What a letter to an invited meeting is, by what changed since the first invitation:
     "Einladung", after a new time or place "Geänderte Einladung", after a change of the

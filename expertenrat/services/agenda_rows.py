@@ -27,6 +27,7 @@ from expertenrat.domain.agenda import (
 )
 from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
+from expertenrat.domain.invitation_changes import letter_change
 from expertenrat.domain.meetings import list_label
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
@@ -122,11 +123,12 @@ def follow_listed_agenda(session: Session, found: MeetingItems, before: ListedAg
     calendar entry shows raises the meeting's calendar SEQUENCE (as after a move, calendars
     then replace the entry's text instead of keeping the old agenda); any change the
     invitation shows, of an invited meeting, makes today the day its agenda changed after
-    the invitation (``invitation_agenda_changed_on``): its letter is then a "Geänderte
-    Tagesordnung", heading the part that changed so (``invitation_agenda_changed_public``:
-    as the public letter lists it, without presenters; ``…_non_public``). One UPDATE beside
-    the meeting's row: its version stays, so the meeting, open in its form beside the
-    agenda, saves without a conflict."""
+    the invitation (``invitation_agenda_changed_on``; not after the meeting's day: no
+    letter goes out then, :func:`~expertenrat.domain.invitation_changes.letter_change`):
+    its letter is then a "Geänderte Tagesordnung", heading the part that changed so
+    (``invitation_agenda_changed_public``: as the public letter lists it, without
+    presenters; ``…_non_public``). One UPDATE beside the meeting's row: its version
+    stays, so the meeting, open in its form beside the agenda, saves without a conflict."""
     session.flush()
     after = listed_agenda(found)
     if after == before:
@@ -135,9 +137,10 @@ def follow_listed_agenda(session: Session, found: MeetingItems, before: ListedAg
     values: dict[str, object] = {}
     if [line[:4] for line in after] != [line[:4] for line in before]:
         values["ics_sequence"] = meeting.ics_sequence + 1
-    if found.meeting.state == MeetingState.INVITED:
-        clock = council_clock(session, found.meeting.council_id)
-        values["invitation_agenda_changed_on"] = clock.today()
+    today = council_clock(session, found.meeting.council_id).today()
+    changed_on = letter_change(today, found.meeting.starts_at.date())  # None after the day
+    if found.meeting.state == MeetingState.INVITED and changed_on is not None:
+        values["invitation_agenda_changed_on"] = changed_on
         for public, column in (
             (True, meeting.invitation_agenda_changed_public),
             (False, meeting.invitation_agenda_changed_non_public),

@@ -26,6 +26,7 @@ from expertenrat.domain.enums import (
     MeetingState,
 )
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
+from expertenrat.domain.invitation_changes import letter_change
 from expertenrat.domain.meeting_documents import (
     AgendaEntry,
     DeclaredConflict,
@@ -81,7 +82,7 @@ def meeting_documents_of(
     conflicts = recused_conflicts(session, [i.id for i in items])
     attendance = _attendance(session, ids) if run_sheet_notes else None
     moved = moved_parts(session, [m for m in meetings if m.invitation_changed_on is not None])
-    changed = [m for m in meetings if m.invitation_agenda_changed_on is not None]
+    changed = [m for m in meetings if _agenda_changed_on(m) is not None]
     since = agenda_since(session, changed, items)
     councils = {
         m.council_id: session.get(models.Council, m.council_id, options=WITH_LOGO) for m in meetings
@@ -193,8 +194,8 @@ def _document(
         cancellation_reason=meeting.cancellation_reason,
         planned=meeting.state == MeetingState.PLANNED.value,
         kind=MeetingKind(meeting.kind),
-        changed_on=meeting.invitation_changed_on,
-        agenda_changed_on=meeting.invitation_agenda_changed_on,
+        changed_on=letter_change(meeting.invitation_changed_on, meeting.starts_at.date()),
+        agenda_changed_on=_agenda_changed_on(meeting),
         public_agenda_changed=meeting.invitation_agenda_changed_public,
         non_public_agenda_changed=meeting.invitation_agenda_changed_non_public,
         public_presenter_changed=any(
@@ -232,6 +233,12 @@ def _zone(name: str) -> ZoneInfo:
         raise ValidationError(
             [FieldProblem("time_zone", f"Die Zeitzone „{name}“ des Gremiums ist unbekannt.")]
         ) from None
+
+
+def _agenda_changed_on(meeting: models.Meeting) -> date | None:
+    """The day the agenda changed after the invitation, as a letter names it: none after
+    the meeting's day (stored so before: :func:`domain.invitation_changes.letter_change`)."""
+    return letter_change(meeting.invitation_agenda_changed_on, meeting.starts_at.date())
 
 
 def _dated(meeting: models.Meeting, today: date) -> date:

@@ -22,6 +22,7 @@ from expertenrat.domain.enums import (
     MeetingState,
     MinutesState,
 )
+from expertenrat.domain.invitation_changes import letter_change
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.meeting_numbers import NumberedMeeting, changed_numbers
 from expertenrat.domain.meeting_series import Occurrence
@@ -136,8 +137,11 @@ def _listed(row: models.Meeting, clock: CouncilClock) -> dict[str, Any]:
         "state": MeetingState(row.state),
         "cancellation_reason": row.cancellation_reason,
         "invitation_sent_on": row.invitation_sent_on,
-        "invitation_changed_on": row.invitation_changed_on,
-        "invitation_agenda_changed_on": row.invitation_agenda_changed_on,
+        # a change recorded after the meeting's day made no letter (stored so before)
+        "invitation_changed_on": letter_change(row.invitation_changed_on, row.starts_at.date()),
+        "invitation_agenda_changed_on": letter_change(
+            row.invitation_agenda_changed_on, row.starts_at.date()
+        ),
     }
 
 

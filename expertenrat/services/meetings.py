@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.errors import FieldProblem, ValidationError
+from expertenrat.domain.invitation_changes import letter_change
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.meeting_series import SeriesSpec
 from expertenrat.domain.meetings import Meeting
@@ -142,8 +143,9 @@ class MeetingsService(MeetingQueries):
                 drop_moved_apologies(session, self._actor, row)  # of those no members then
             if moved or renamed:  # what a calendar entry shows: calendars replace theirs
                 row.ics_sequence += 1
-            if moved and row.state == MeetingState.INVITED:
-                row.invitation_changed_on = today or clock.today()
+            changed_on = letter_change(today or clock.today(), row.starts_at.date())
+            if moved and row.state == MeetingState.INVITED and changed_on is not None:
+                row.invitation_changed_on = changed_on  # not after the day: no letter then
                 if when_where[0] != row.starts_at:  # a later end needs no new notice
                     row.invitation_sent_on = row.invitation_changed_on
             session.flush()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
+import pytest
 from held_meeting import AFTER
 from meeting_rows import add_meeting
 from pdf_reading import text
@@ -16,6 +17,7 @@ from expertenrat.domain.enums import MeetingState
 from expertenrat.reports.minutes_pdf import render_minutes
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.meeting_documents import MeetingDocumentsService
+from expertenrat.services.meeting_rows import CouncilClock
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_assembly import minutes_document
@@ -26,9 +28,16 @@ START = datetime(2026, 3, 10, 16, 0)
 CHANGED = "in der Fassung der geänderten Tagesordnung"
 
 
+@pytest.fixture(autouse=True)
+def _before_the_meeting(monkeypatch) -> None:
+    """Today is 02.03.2026: a change after the meeting's day makes no changed letter."""
+    monkeypatch.setattr(CouncilClock, "today", lambda _clock: date(2026, 3, 2))
+
+
 def _meeting(database, council_id: int, actor: str, *, letter_sent_on: date | None) -> int:
-    """A meeting invited on 20.02.2026 whose agenda changed after the invitation; the
-    changed letter recorded as sent on ``letter_sent_on`` (or not at all); then held."""
+    """A meeting invited on 20.02.2026 whose agenda changed after the invitation (on
+    02.03.2026); the changed letter recorded as sent on ``letter_sent_on`` (or not at all);
+    then held."""
     meetings = MeetingsService(database, actor)
     meeting_id = add_meeting(database, council_id, starts_at=START).meeting_id
     meetings.change_state(
