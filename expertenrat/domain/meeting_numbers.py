@@ -8,7 +8,7 @@ leaves no gap among the planned ones.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -82,11 +82,25 @@ def fixed_after(
     and the members' calendars have announced already."""
     new_id = -1 if meeting_id is None else meeting_id
     others = [m for m in meetings if m.id != meeting_id]
-    planned = NumberedMeeting(new_id, MeetingState.PLANNED, start, None)
-    later = sorted(
-        (m for m in others if m.state is not MeetingState.PLANNED and m.number and m.start > start),
+    found = before_fixed(others, [NumberedMeeting(new_id, MeetingState.PLANNED, start, None)])
+    return (found[0][1], found[0][2]) if found else None
+
+
+def before_fixed(
+    meetings: Iterable[NumberedMeeting], new: Sequence[NumberedMeeting]
+) -> list[tuple[NumberedMeeting, int, NumberedMeeting]]:
+    """Of the ``new`` planned meetings (beside ``meetings``), those a meeting whose number is
+    fixed follows (:func:`fixed_after`), in order of their start: each with the number it
+    gets and the first such meeting after it."""
+    meetings = list(meetings)
+    numbers = renumber_planned([*meetings, *new])
+    fixed = sorted(
+        (m for m in meetings if m.state is not MeetingState.PLANNED and m.number),
         key=lambda m: (m.start, m.id),
     )
-    if not later:
-        return None
-    return renumber_planned([*others, planned])[new_id], later[0]
+    found = []
+    for planned in sorted(new, key=lambda m: (m.start, m.id)):
+        later = next((m for m in fixed if m.start > planned.start), None)
+        if later is not None:
+            found.append((planned, numbers[planned.id], later))
+    return found

@@ -11,19 +11,14 @@ from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import clean_text
 from expertenrat.domain.meeting_draft import MeetingDraft, validate_meeting
-from expertenrat.domain.meeting_numbers import (
-    NUMBER_ORDER_FIELD,
-    NumberedMeeting,
-    fixed_after,
-    meeting_name,
-)
 from expertenrat.domain.meetings import NOTES, clean_draft, entry_problems
 from expertenrat.domain.series_warnings import (
     holiday_warnings,
     overlap_warnings,
     weekend_warnings,
 )
-from expertenrat.services.meeting_rows import CouncilClock, existing_meetings, meeting_rows
+from expertenrat.services.meeting_number_notes import number_order_warnings
+from expertenrat.services.meeting_rows import CouncilClock, existing_meetings
 from expertenrat.services.moved_apologies import moved_apology_warnings
 from expertenrat.services.moved_members import moved_member_problems
 from expertenrat.services.unit_of_work import raise_if_invalid
@@ -54,7 +49,7 @@ def draft_problems(
         + _invited_change_warnings(session, clock, meeting_id, draft)
         + moved_apology_warnings(session, clock, meeting_id, draft)
         + _moved_member_problems(session, clock, meeting_id, draft, chair)
-        + _number_order_warnings(session, clock, council_id, meeting_id, draft)
+        + number_order_warnings(session, clock, council_id, meeting_id, draft)
         + weekend_warnings([occurrence])
         + holiday_warnings([occurrence], clock.bundesland)
         + overlap_warnings([occurrence], others)
@@ -101,46 +96,6 @@ def _moved_member_problems(
     if row is None or row.starts_at.date() == day:
         return []
     return moved_member_problems(session, row, day, chair)
-
-
-def _number_order_warnings(
-    session: Session,
-    clock: CouncilClock,
-    council_id: int,
-    meeting_id: int | None,
-    draft: MeetingDraft,
-) -> list[FieldProblem]:
-    """A note where a new planned meeting (or one moved) comes before a meeting whose
-    number is fixed already, so that it gets a higher number than that later one."""
-    row = session.get(models.Meeting, meeting_id) if meeting_id is not None else None
-    start = clock.wall(draft.start)
-    if row is not None and (row.state != MeetingState.PLANNED or row.starts_at == start):
-        return []
-    rows = meeting_rows(session, council_id)
-    found = fixed_after(
-        (NumberedMeeting(r.id, MeetingState(r.state), r.starts_at, r.number) for r in rows),
-        meeting_id,
-        start,
-    )
-    if found is None:
-        return []
-    number, later = found
-    return [
-        FieldProblem(
-            NUMBER_ORDER_FIELD,
-            f"Die spätere {meeting_name(later.number)} am {later.start:%d.%m.%Y} "
-            f"{_FIXED[later.state]} und behält ihre Nummer; diese Sitzung erhält deshalb die "
-            f"Nummer {number}.",
-            True,
-        )
-    ]
-
-
-_FIXED = {
-    MeetingState.INVITED: "ist bereits eingeladen",
-    MeetingState.HELD: "hat bereits stattgefunden",
-    MeetingState.CANCELLED: "wurde nach ihrer Einladung abgesagt",
-}
 
 
 def checked_draft(clock: CouncilClock, draft: MeetingDraft, notes: str) -> tuple[MeetingDraft, str]:

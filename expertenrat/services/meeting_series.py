@@ -19,6 +19,7 @@ from expertenrat.domain.series_warnings import (
 )
 from expertenrat.domain.series_wording import counted_series, preview_line
 from expertenrat.services import agenda_rows, audit
+from expertenrat.services.meeting_number_notes import series_number_warnings
 from expertenrat.services.meeting_rows import (
     CouncilClock,
     apply_draft,
@@ -34,8 +35,9 @@ from expertenrat.store import models
 def series_preview(
     session: Session, clock: CouncilClock, council_id: int, spec: SeriesSpec
 ) -> SeriesPreview:
-    """The dates of ``spec`` in the council's time zone, with warnings for public holidays
-    and overlaps with the council's meetings; an unusable rule raises ``ValidationError``."""
+    """The dates of ``spec`` in the council's time zone, with warnings for public holidays,
+    overlaps with the council's meetings and dates before one whose number is fixed (they
+    get higher numbers); an unusable rule raises ``ValidationError``."""
     spec = _in_zone(clock, spec)
     occurrences = series_dates(spec)
     others = existing_meetings(session, clock, council_id)
@@ -44,6 +46,7 @@ def series_preview(
         + weekend_warnings(occurrences)
         + holiday_warnings(occurrences, clock.bundesland)
         + overlap_warnings(occurrences, others)
+        + series_number_warnings(session, clock, council_id, [o.start for o in occurrences])
     )
     return SeriesPreview(
         counted_series(spec, len(occurrences)),

@@ -8,9 +8,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from expertenrat.domain.agenda import numbers
-from expertenrat.domain.enums import MeetingKind
+from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.domain.meeting_numbers import NUMBER_ORDER_FIELD
 from expertenrat.domain.meeting_series import Frequency, SeriesSpec
 from expertenrat.services.agenda import AgendaService
 
@@ -183,3 +184,28 @@ def test_a_series_with_bad_details_saves_nothing(meetings_service, council):
     with pytest.raises(ValidationError, match="Ort oder einen Link"):
         meetings_service.create_series(council.id, spec())
     assert meetings_service.list(council.id) == []
+
+
+def test_dates_before_an_invited_meeting_are_told_their_higher_numbers(meetings_service, council):
+    """A series' dates before a meeting already invited get numbers after it (its number
+    stands in its invitation): the preview says so before the series is saved, as the
+    Sitzung tab does for one meeting."""
+    start = datetime(2026, 6, 9, 16, tzinfo=BERLIN)
+    invited = meetings_service.create(
+        council.id, MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="R")
+    )
+    version = meetings_service.get(invited).version
+    meetings_service.change_state(invited, version, MeetingState.INVITED)
+
+    two = meetings_service.preview_series(council.id, spec())
+    one = meetings_service.preview_series(council.id, spec(until=date(2026, 3, 31)))
+    after = meetings_service.preview_series(council.id, spec(first_day=date(2026, 7, 1)))
+
+    head = "Die spätere 1. Sitzung am 09.06.2026 ist bereits eingeladen und behält ihre Nummer; "
+    assert [w.message for w in two.warnings if w.field == NUMBER_ORDER_FIELD] == [
+        head + "die 2 Termine davor erhalten deshalb die Nummern 2 und 3."
+    ]
+    assert [w.message for w in one.warnings if w.field == NUMBER_ORDER_FIELD] == [
+        head + "der Termin am 13.01.2026 erhält deshalb die Nummer 2."
+    ]
+    assert not [w for w in after.warnings if w.field == NUMBER_ORDER_FIELD]
