@@ -2,20 +2,22 @@
 invitation listed (:mod:`~expertenrat.domain.agenda_held_order`).
 
 "Änderungen der Tagesordnung" is where the minute-taker says how the agenda was changed;
-the items it does not mention (by title, or as "TOP 3" by their number now or in the
-invitation) are named by the completeness check (a warning) and, so that the minutes
-never print "ohne Änderungen festgestellt" beside numbers that are not the invitation's,
-in a sentence of their own among the Feststellungen (:func:`order_line`). The sentence
-says what was done, not when it was decided: whether the council set the order when it
-adopted the agenda or the chair changed it later only the minute-taker knows.
+the items it does not mention (by title as a whole phrase, or as "TOP 3", "die TOPs 3
+und 5" by their number now or in the invitation:
+:mod:`~expertenrat.domain.agenda_references`) are named by the completeness check (a
+warning) and, so that the minutes never print "ohne Änderungen festgestellt" beside
+numbers that are not the invitation's, in a sentence of their own among the Feststellungen
+(:func:`order_line`). The sentence says what was done, not when it was decided: whether
+the council set the order when it adopted the agenda or the chair changed it later only
+the minute-taker knows.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from expertenrat.domain.agenda_held_order import MovedItem
+from expertenrat.domain.agenda_references import names_title, referenced_numbers
 from expertenrat.domain.wording import listed
 
 
@@ -36,9 +38,6 @@ def order_line(moved: Sequence[MovedItem], agenda_changes: str) -> str:
 
 
 def _mentioned(item: MovedItem, text: str) -> bool:
-    if item.title.strip() and item.title.strip().casefold() in text.casefold():
+    if names_title(text, item.title):
         return True
-    return any(
-        re.search(rf"\bTOP\s*{re.escape(number)}(?![.\d]*\d)", text, re.IGNORECASE)
-        for number in (item.number, item.invited_number)
-    )
+    return bool({item.number, item.invited_number} & referenced_numbers(text))

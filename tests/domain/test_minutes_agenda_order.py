@@ -41,3 +41,30 @@ def test_a_reordered_agenda_is_not_adopted_without_changes() -> None:
     moved = replace(doc, moved_items=(DEBATE,))
     assert moved.agenda_line == "Die Tagesordnung wurde festgestellt."
     assert moved.order_line == order_line([DEBATE], "")
+
+
+def test_each_moved_item_a_list_of_numbers_names_is_mentioned() -> None:
+    seven, ten = MovedItem("2", "7", "Radwege"), MovedItem("3", "10", "Stadtdaten")
+    for typed in (
+        "Die TOP 7 und 10 wurden vorgezogen.",
+        "TOP 7, 10 vorgezogen",
+        "TOPs 7 und 10",
+        "Tagesordnungspunkte 7 und 10",
+        "TOP 7 bis 10 zu Beginn",
+        "TOP 2-3 waren in der Einladung TOP 7 und 10",
+    ):
+        assert order_line([seven, ten], typed) == "", typed
+    rest = "In anderer Reihenfolge als eingeladen wurde TOP 3 (in der Einladung TOP 10) behandelt."
+    assert order_line([seven, ten], "TOP-7 vorgezogen") == rest
+    assert order_line([seven, ten], "Tagesordnungspunkt 7 vorgezogen") == rest
+    assert order_line([seven, ten], "TOP 7 vorgezogen") == rest
+
+
+def test_a_title_inside_a_longer_word_or_a_number_with_a_letter_mentions_nothing() -> None:
+    report = MovedItem("3", "4", "Bericht")
+    sentence = (
+        "In anderer Reihenfolge als eingeladen wurde TOP 3 (in der Einladung TOP 4) behandelt."
+    )
+    assert order_line([report], "Die Berichte der Projekte kamen zuerst.") == sentence
+    assert order_line([report], "TOP 3a wurde vorgezogen.") == sentence
+    assert order_line([report], "Der Bericht kam zuerst.") == ""
