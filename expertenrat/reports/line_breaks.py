@@ -1,7 +1,8 @@
 """Where a line may not break in German text: "e. V.", "Dr. med.", "& Co. KG", "10 Mitglieder",
-"5. Sitzung", before the "·" between facts ("Beratung eines Projekts · Projekt: …"), before
-a dash that joins two parts ("Expertenrat Rostock – Beirat für …": no line begins with
-the dash), after a word cut short by a hyphen ("Hanse- und Universitätsstadt").
+"5. Sitzung", "17:50 Uhr", before the "·" between facts ("Beratung eines Projekts ·
+Projekt: …"), before a dash that joins two parts ("Expertenrat Rostock – Beirat für …": no
+line begins with the dash), after a word cut short by a hyphen ("Hanse- und
+Universitätsstadt").
 
 :func:`keep_together` puts a no-break space (U+00A0) into such places; reportlab breaks
 lines only at ordinary spaces. :func:`expertenrat.reports.user_text.esc` applies it to every
@@ -26,6 +27,9 @@ _BEFORE_NUMBER = re.compile(r"(§§?|\b(?:Nr|S|Abs|Art|Kap|Bd)\.|\bTOP) (?=\d)")
 # A number before its unit or noun: "10 Mitglieder", "5 km", "100 €", "50 %"; an ordinal
 # too: "5. Sitzung", "10. März" (not a year ending a sentence).
 _NUMBER_UNIT = re.compile(r"(?<![^\s(])(\d+(?:[.,]\d+)*|\d{1,3}\.) (?=[^\W\d_]|[%€$°‰])")
+# A time stays with its "Uhr": "17:50 Uhr", "16:00–18:00 Uhr" (the minutes' attendance,
+# the run sheet, the invitation, user text alike).
+_CLOCK = re.compile(r"(?<=\d:\d\d) (?=Uhr\b)")
 # The dot between facts stays with the fact before it: it ends a line, never begins one.
 _SEPARATOR = " · "
 # So does a dash between spaces (en, em, or a hyphen typed for one): "Rostock – Beirat".
@@ -49,4 +53,5 @@ def keep_together(text: str) -> str:
     text = _COMPANY.sub(_joined, text)
     text = _LETTER_ABBREVIATIONS.sub(NBSP, text)
     text = _BEFORE_NUMBER.sub(rf"\1{NBSP}", text)
+    text = _CLOCK.sub(NBSP, text)
     return _NUMBER_UNIT.sub(rf"\1{NBSP}", text)
