@@ -9,6 +9,8 @@ from datetime import time
 
 # After the name of a member whose attendance was not recorded, in the list of the absent.
 NOT_RECORDED = " (nicht erfasst)"
+# After the item a member left after, before its sub-items: "bis TOP 6 ohne Unterpunkte".
+_WITHOUT_SUB_ITEMS = " ohne Unterpunkte"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,18 +52,20 @@ def partial_attendance(
     for the whole meeting. A time without an item: "ab 16:20 Uhr", "bis 17:05 Uhr".
 
     ``left_before``: the first sub-item of ``left_item`` where the member left after the
-    item's own discussion, before its sub-items: "bis vor TOP 6.1" ("bis TOP 6" would read
-    as if they had stayed through 6.1 and 6.2, which belong to TOP 6)."""
-    if arrived_item and arrived_item == left_item and not left_before:
+    item's own discussion, before its sub-items: "bis TOP 6 ohne Unterpunkte" ("bis TOP 6"
+    alone would read as if they had stayed through 6.1 and 6.2, which belong to TOP 6;
+    "bis vor TOP 6.1" is not German one writes)."""
+    short = _WITHOUT_SUB_ITEMS if left_before else ""
+    if arrived_item and arrived_item == left_item:
         if arrived_at and left_at:
             clock = f" ({arrived_at:%H:%M}–{left_at:%H:%M} Uhr)"
         elif arrived_at or left_at:
             clock = f" ({'ab' if arrived_at else 'bis'} {arrived_at or left_at:%H:%M} Uhr)"
         else:
             clock = ""
-        return f"nur TOP {arrived_item}{clock}"
+        return f"nur TOP {arrived_item}{short}{clock}"
     came = f"TOP {arrived_item}" if arrived_item else ""
-    went = f"vor TOP {left_before}" if left_before else f"TOP {left_item}" if left_item else ""
+    went = f"TOP {left_item}{short}" if left_item else ""
     moments = (_moment("ab", came, arrived_at), _moment("bis", went, left_at))
     return " ".join(m for m in moments if m)
 

@@ -70,11 +70,17 @@ def test_one_wording_rule_for_arrivals_and_departures() -> None:
 
 def test_a_departure_before_the_sub_items_of_an_item_says_so() -> None:
     """(found by review) Who left after TOP 6's own discussion, before 6.1, read "bis TOP 6",
-    as if they had stayed through 6.1 and 6.2, which belong to TOP 6."""
+    as if they had stayed through 6.1 and 6.2, which belong to TOP 6; then (found by a
+    tester) "bis vor TOP 7.1 (17:50 Uhr)", which is no German one writes."""
     numbers = ["1", "6", "6.1", "6.2", "7"]
     assert first_sub_item(numbers, "6") == "6.1"
     assert first_sub_item(numbers, "6.1") == first_sub_item(numbers, "7") == ""
-    assert partial_attendance("", None, "6", time(17, 40), "6.1") == ("bis vor TOP 6.1 (17:40 Uhr)")
+    assert partial_attendance("", None, "6", time(17, 40), "6.1") == (
+        "bis TOP 6 ohne Unterpunkte (17:40 Uhr)"
+    )
+    assert partial_attendance("3", None, "6", None, "6.1") == "ab TOP 3 bis TOP 6 ohne Unterpunkte"
     # came to TOP 6 and left before 6.1: not "nur TOP 6" (which holds 6.1 and 6.2)
-    assert partial_attendance("6", None, "6", None, "6.1") == "ab TOP 6 bis vor TOP 6.1"
+    assert partial_attendance("6", None, "6", time(17, 40), "6.1") == (
+        "nur TOP 6 ohne Unterpunkte (bis 17:40 Uhr)"
+    )
     assert PresentMember("Ina Lang", left_after_item="6.2").partial == "bis TOP 6.2"

@@ -62,12 +62,12 @@ def test_the_minutes_say_a_member_left_before_the_sub_items(services, held):
     partial = {m.name: m.partial for m in document.present if m.partial}
     assert partial == {
         "Anna Falk": "ab 16:10 Uhr",
-        "Anna Groß": "bis vor TOP 2.1 (17:40 Uhr)",
+        "Anna Groß": "bis TOP 2 ohne Unterpunkte (17:40 Uhr)",
         "Anna Hahn": "ab TOP 2",
     }
 
     pdf = text_of(services.minutes_documents.minutes(held.meeting_id).rendered.pdf)
-    assert "bis vor TOP 2.1 (17:40 Uhr)" in pdf
+    assert "bis TOP 2 ohne Unterpunkte (17:40 Uhr)" in pdf
 
 
 def test_the_auskunft_words_attendance_as_the_minutes_do_in_one_query(
@@ -81,7 +81,7 @@ def test_the_auskunft_words_attendance_as_the_minutes_do_in_one_query(
             for s in disclosure.disclosure(gross, today).sections
             if s.title == "Anwesenheit in Sitzungen"
         )
-    assert section.rows[0][2] == "bis vor TOP 2.1 (17:40 Uhr)"
+    assert section.rows[0][2] == "bis TOP 2 ohne Unterpunkte (17:40 Uhr)"
     # one query reads the attendance with the items' numbers (it read each item alone)
     assert sum("attendances" in s and "agenda_items" in s for s in statements) == 1
     assert not [s for s in statements if "WHERE agenda_items.id =" in s]
