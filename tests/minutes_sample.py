@@ -62,7 +62,7 @@ def minutes(**changes: object) -> MinutesDocument:
             PresentMember("Dr. Hanna Ost", "Mitglied", "Moderne Verwaltung", arrived_at_item="2"),
             PresentMember("Ödön Pál", "Mitglied", "Umwelt", left_after_item="4",
                           left_at=time(17, 40)),
-            PresentMember("Jan West", "Stellvertretung", "Soziale Stadt", voting=False),
+            PresentMember("Jan West", "Stellv. Vorsitz", "Soziale Stadt", voting=False),
         ),
         "excused": ("Erika Süd",),
         "absent": (AbsentMember("Max Mustermann"),),

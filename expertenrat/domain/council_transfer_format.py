@@ -59,7 +59,8 @@ SETTING_KEYS = {
     # Optional, written only where it is not "E" (a file of the default prefix stays one
     # that the programs before the setting read).
     "recommendation_prefix": "recommendationPrefix",
-    # Optional as well, written only where they are not "Vorsitz" and "Stellvertretung".
+    # Optional as well, written only where they are not the defaults ("Vorsitz",
+    # "Stellv. Vorsitz").
     "chair_title": "chairTitle",
     "vice_chair_title": "viceChairTitle",
 }

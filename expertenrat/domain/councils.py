@@ -62,7 +62,8 @@ def new_council_today() -> date:
     return datetime.now(ZoneInfo(DEFAULT_TIME_ZONE)).date()
 
 
-DEFAULT_VICE_CHAIR_TITLE = "Stellvertretung"
+# Not "Stellvertretung", which reads like a member's substitute (see RoleTitles.in_sentence)
+DEFAULT_VICE_CHAIR_TITLE = "Stellv. Vorsitz"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,16 @@ class RoleTitles:
         if role is MemberRole.VICE_CHAIR:
             return self.vice_chair
         return role.label
+
+    def in_sentence(self, role: MemberRole) -> str:
+        """The title of :meth:`of` inside a sentence ("dann stellv. Vorsitz statt
+        Mitglied"): an abbreviated adjective in front ("Stellv. Vorsitz") in lower case, a
+        council's other titles as they are written."""
+        title = self.of(role)
+        return f"stellv.{title[len(_STELLV) :]}" if title.startswith(_STELLV) else title
+
+
+_STELLV = "Stellv."
 
 
 DEFAULT_ROLE_TITLES = RoleTitles()
@@ -205,7 +216,7 @@ def _title_problems(settings: CouncilSettings) -> list[FieldProblem]:
         problems.append(
             FieldProblem(
                 "vice_chair_title",
-                "Bitte geben Sie an, wie die Stellvertretung heißt, z. B. „Stellvertretung“.",
+                "Bitte geben Sie an, wie die Stellvertretung heißt, z. B. „Stellv. Vorsitz“.",
             )
         )
     member = MemberRole.MEMBER.label.casefold()

@@ -11,7 +11,7 @@ LABELS: dict[str, dict[str, str]] = {
         "administration": "Verwaltung",
         "other": "Sonstige",
     },
-    "MemberRole": {"chair": "Vorsitz", "vice_chair": "Stellvertretung", "member": "Mitglied"},
+    "MemberRole": {"chair": "Vorsitz", "vice_chair": "Stellv. Vorsitz", "member": "Mitglied"},
     "ProjectPhase": {
         "idea": "Idee",
         "planning": "Planung",

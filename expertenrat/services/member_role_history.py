@@ -30,18 +30,19 @@ def role_change_warnings(
     stored = session.get(models.Membership, member.id) if member.id is not None else None
     if stored is None or stored.role == member.role.value:
         return []
-    before = titles.of(MemberRole(stored.role))
+    # the titles inside a sentence: "dann stellv. Vorsitz statt Vorsitz"
+    change = (titles.in_sentence(member.role), titles.in_sentence(MemberRole(stored.role)))
     left_chair = stored.role == MemberRole.CHAIR.value
-    chairs = _chair_warnings(session, member, titles, before) if left_chair else []
-    return _minutes_warnings(session, member, titles, before) + chairs
+    chairs = _chair_warnings(session, member, change) if left_chair else []
+    return _minutes_warnings(session, member, change) + chairs
 
 
 def _chair_warnings(
-    session: Session, member: Member, titles: RoleTitles, before: str
+    session: Session, member: Member, change: tuple[str, str]
 ) -> list[FieldProblem]:
-    """A warning where a member leaving the chair (``before``: its title) still chairs
-    (Sitzungsleitung) meetings planned or invited, naming them: the secretariat names
-    another there, or keeps the member on purpose."""
+    """A warning where a member leaving the chair (``change``: the titles after and
+    before) still chairs (Sitzungsleitung) meetings planned or invited, naming them: the
+    secretariat names another there, or keeps the member on purpose."""
     meeting = models.Meeting
     chaired = session.execute(
         select(meeting.number, meeting.kind, meeting.starts_at, meeting.title)
@@ -55,12 +56,13 @@ def _chair_warnings(
     if not chaired:
         return []
     labels = _labels(chaired)
+    after, before = change
     these = "diese Sitzung" if len(labels) == 1 else "diese Sitzungen"
     return [
         FieldProblem(
             "role",
             f"{member.full_name or 'Das Mitglied'} ist als Sitzungsleitung "
-            f"{meetings_named(labels, 'der')} eingetragen und dann {titles.of(member.role)} "
+            f"{meetings_named(labels, 'der')} eingetragen und dann {after} "
             f"statt {before}. Soll jemand anderes {these} leiten, bitte dort die "
             "Sitzungsleitung ändern.",
             warning=True,
@@ -69,7 +71,7 @@ def _chair_warnings(
 
 
 def _minutes_warnings(
-    session: Session, member: Member, titles: RoleTitles, before: str
+    session: Session, member: Member, change: tuple[str, str]
 ) -> list[FieldProblem]:
     """The warning of :func:`role_change_warnings` for minutes not yet approved."""
     meeting = models.Meeting
@@ -90,6 +92,7 @@ def _minutes_warnings(
     if not held:
         return []
     labels = _labels(held)
+    after, before = change
     one = len(labels) == 1
     minutes = (
         "das noch nicht genehmigte Protokoll" if one else "die noch nicht genehmigten Protokolle"
@@ -99,7 +102,7 @@ def _minutes_warnings(
         FieldProblem(
             "role",
             f"Die Rolle gilt für die ganze Amtszeit: {minutes} {meetings_named(labels, 'der')} "
-            f"{names} {member.full_name or 'das Mitglied'} dann als {titles.of(member.role)} "
+            f"{names} {member.full_name or 'das Mitglied'} dann als {after} "
             f"statt als {before}. Wechselt die Rolle erst jetzt, bitte die Amtszeit beenden "
             "(„Amtszeit beenden …“) und mit „Weitere Amtszeit …“ in der neuen Rolle "
             "fortsetzen.",

@@ -74,8 +74,12 @@ def test_a_new_council_is_classified_by_its_own_name(name, kind):
 
 
 def test_the_role_titles_default_to_the_old_labels_and_take_any_text():
-    assert (ROSTOCK.chair_title, ROSTOCK.vice_chair_title) == ("Vorsitz", "Stellvertretung")
+    """The vice chair's default was "Stellvertretung", which reads like a member's
+    substitute (found by a tester)."""
+    assert (ROSTOCK.chair_title, ROSTOCK.vice_chair_title) == ("Vorsitz", "Stellv. Vorsitz")
     assert ROSTOCK.role_titles.of(MemberRole.CHAIR) == "Vorsitz"
+    assert ROSTOCK.role_titles.in_sentence(MemberRole.VICE_CHAIR) == "stellv. Vorsitz"
+    assert MemberRole.VICE_CHAIR.label == "Stellv. Vorsitz"
     odd = replace(ROSTOCK, chair_title="Sprecher*in 🙂", vice_chair_title="& < \" ' Stellv.")
     assert validate_settings(odd) == []
     assert odd.role_titles.of(MemberRole.VICE_CHAIR) == "& < \" ' Stellv."

@@ -132,7 +132,7 @@ def test_public_roster_blanks_contact_data_without_contact_consent() -> None:
     assert discreet.name == "Bernd Diskret"
     assert (discreet.email, discreet.phone, discreet.postal_address) == ("", "", "")
     # Name consent alone still shows role, fields, affiliation and position.
-    assert discreet.role == "Stellvertretung"
+    assert discreet.role == "Stellv. Vorsitz"
     assert discreet.primary_field == "Moderne Verwaltung"
     assert (discreet.affiliation, discreet.position) == ("Universität Rostock", "Professorin")
     assert open_.email == "m1@example.org"

@@ -560,7 +560,7 @@ def test_unknown_sector_role_and_boolean_are_reported_together() -> None:
     assert row.errors == (
         "Zeile 2: Sektor „Kunst“ ist unbekannt "
         "(möglich: Wissenschaft, Wirtschaft, Zivilgesellschaft, Verwaltung, Sonstige).",
-        "Zeile 2: Rolle „Chef“ ist unbekannt (möglich: Vorsitz, Stellvertretung, Mitglied).",
+        "Zeile 2: Rolle „Chef“ ist unbekannt (möglich: Vorsitz, Stellv. Vorsitz, Mitglied).",
         "Zeile 2: Stimmrecht „vielleicht“ ist kein gültiger Wert (ja oder nein).",
         "Zeile 2: Spalte „E-Mail“: Die E-Mail-Adresse sieht nicht gültig aus (name@beispiel.de).",
     )

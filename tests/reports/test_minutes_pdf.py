@@ -444,7 +444,7 @@ def test_a_councils_long_title_of_a_role_keeps_its_words_whole() -> None:
     Einstellungen the Funktion column broke the word: 'Stellvertretend' / 'e'."""
     doc = minutes()
     present = tuple(
-        replace(m, role_label="Stellvertretende Vorsitzende*r") if m.role_label == "Stellvertretung"
+        replace(m, role_label="Stellvertretende Vorsitzende*r") if m.role_label == "Stellv. Vorsitz"
         else m
         for m in doc.present
     )  # fmt: skip

@@ -36,6 +36,20 @@ def test_a_chair_who_steps_down_is_warned_of_the_unapproved_minutes_that_would_c
     assert "4. Sitzung" not in warning.message
 
 
+def test_the_vice_chair_is_named_in_lower_case_inside_the_sentence(demo_database, today):
+    """(found by a tester) the vice chair's title "Stellvertretung" read like a member's
+    substitute; inside a sentence its new one is "stellv. Vorsitz"."""
+    services = Services.create(demo_database, "tester")
+    council = services.settings.councils()[0].id
+    chair = _member(services, council, "Lindqvist")
+
+    changed = replace(chair, role=MemberRole.VICE_CHAIR)
+    problems = services.members.problems(council, changed, today)
+
+    (warning,) = [p for p in problems if p.field == "role" and "Protokoll" in p.message]
+    assert "dann als stellv. Vorsitz statt als Vorsitz" in warning.message
+
+
 def test_an_unchanged_role_or_a_member_of_no_held_meeting_is_not_warned(demo_database, today):
     services = Services.create(demo_database, "tester")
     council = services.settings.councils()[0].id

@@ -476,7 +476,7 @@ def test_the_titles_of_chair_and_vice_chair_are_settings(make_window, services):
     page = window.settings_page
     assert (fields.chair_title_edit.text(), fields.vice_chair_title_edit.text()) == (
         "Vorsitz",
-        "Stellvertretung",
+        "Stellv. Vorsitz",
     )
     assert fields.chair_title_edit.maxLength() == 60
 
