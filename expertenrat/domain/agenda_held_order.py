@@ -34,11 +34,13 @@ class ItemPlace:
 @dataclass(frozen=True, slots=True)
 class MovedItem:
     """An item taken up in another order than the invitation listed: its number now (as
-    the minutes number it) and in the invitation."""
+    the minutes number it) and in the invitation, and whether it is public (below a
+    non-public item it is not; kept before this was known, an item reads as public)."""
 
     number: str
     invited_number: str
     title: str
+    public: bool = True
 
     @property
     def invited_note(self) -> str:
@@ -118,7 +120,7 @@ def moved_items(items: Sequence[AgendaItem], then: Mapping[int, int]) -> tuple[M
         taken = [i.key for i in now_levels.get(parent, []) if i.key in invited_numbers]
         moved |= set(listed) - _kept(listed, taken)
     return tuple(
-        MovedItem(p.number, invited_numbers[p.item.key], p.item.title)
+        MovedItem(p.number, invited_numbers[p.item.key], p.item.title, p.public)
         for p in ordered(items)
         if p.item.key in moved
     )

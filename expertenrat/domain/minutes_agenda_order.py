@@ -2,8 +2,8 @@
 invitation listed (:mod:`~expertenrat.domain.agenda_held_order`).
 
 "Änderungen der Tagesordnung" is where the minute-taker says how the agenda was changed;
-the items it does not mention (by title as a whole phrase, or as "TOP 3", "die TOPs 3
-und 5" by their number now or in the invitation:
+the items it does not mention (a public one by title as a whole phrase; any as "TOP 3",
+"die TOPs 3 und 5" by their number now or in the invitation:
 :mod:`~expertenrat.domain.agenda_references`) are named by the completeness check (a
 warning) and, so that the minutes never print "ohne Änderungen festgestellt" beside
 numbers that are not the invitation's, in a sentence of their own among the Feststellungen
@@ -38,6 +38,8 @@ def order_line(moved: Sequence[MovedItem], agenda_changes: str) -> str:
 
 
 def _mentioned(item: MovedItem, text: str) -> bool:
-    if names_title(text, item.title):
+    """Whether ``text`` names ``item`` by number, or a public item by its title: the text
+    stands in the public minutes, where a non-public item's title must not be."""
+    if item.public and names_title(text, item.title):
         return True
     return bool({item.number, item.invited_number} & referenced_numbers(text))

@@ -2,8 +2,8 @@
 
 One line (:class:`~expertenrat.domain.minutes_checklist_lines.ChecklistLine`) per element
 (date, place, start and end, chair, minute-taker, attendance, invitation and notice period,
-quorum, agenda approved, items taken up in another order than invited, previous
-minutes), then the lines about the agenda items
+quorum, agenda approved, items taken up in another order than invited, non-public
+titles in the agenda's changes, previous minutes), then the lines about the agenda items
 (:mod:`~expertenrat.domain.minutes_checklist_items`). Each line says in German what is
 missing and where to fix it (its target). What the check looks at:
 :class:`~expertenrat.domain.minutes_checklist_facts.ChecklistFacts`.
@@ -27,7 +27,7 @@ from expertenrat.domain.minutes_checklist_lines import (
     ChecklistTarget,
     checked,
 )
-from expertenrat.domain.minutes_checklist_order import order_lines
+from expertenrat.domain.minutes_checklist_order import non_public_title_lines, order_lines
 from expertenrat.domain.minutes_checklist_outcomes import outcome_lines
 
 
@@ -65,6 +65,7 @@ def checklist(facts: ChecklistFacts) -> Checklist:
             "agenda_approved",
         ),
         *order_lines(facts.moved_items, header.agenda_changes),
+        *non_public_title_lines(facts.items, header.agenda_changes),
         _previous_line(facts),
     ]
     lines += item_lines(facts.items) + outcome_lines(facts.items)

@@ -1,13 +1,16 @@
-"""The completeness check's line about a held meeting's items taken up in another order
-than the invitation listed (moved so while the minutes were written,
-:mod:`~expertenrat.domain.agenda_held_order`): a warning naming those that "Änderungen der
-Tagesordnung" does not mention, pointing at that field.
+"""The completeness check's lines about "Änderungen der Tagesordnung": a warning naming a
+held meeting's items taken up in another order than the invitation listed (moved so
+while the minutes were written, :mod:`~expertenrat.domain.agenda_held_order`) that the
+text does not mention, and one where it names a non-public item by its title; both point
+at that field.
 
 A warning, not a refusal: the field is where the minutes say how the agenda was changed
 (its example is a reorder), and only the minute-taker knows whether the council decided
 the order when it adopted the agenda or the chair changed it later. Until it mentions
 them, the minutes name the items in a plain sentence of their own
-(:func:`~expertenrat.domain.minutes_agenda_order.order_line`).
+(:func:`~expertenrat.domain.minutes_agenda_order.order_line`). The field is printed as
+typed in the public minutes too, so a non-public item is suggested by its number alone
+and its title does not count as a mention.
 """
 
 from __future__ import annotations
@@ -15,21 +18,67 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from expertenrat.domain.agenda_held_order import MovedItem
+from expertenrat.domain.agenda_references import names_title
+from expertenrat.domain.minutes import ItemMinutes
 from expertenrat.domain.minutes_agenda_order import unmentioned
 from expertenrat.domain.minutes_checklist_lines import ChecklistLine, ChecklistTarget
 from expertenrat.domain.wording import isolated, listed
+
+NON_PUBLIC = "(nichtöffentlich)"
 
 
 def order_lines(moved: Sequence[MovedItem], agenda_changes: str) -> list[ChecklistLine]:
     """The warning about the items of ``moved`` that ``agenda_changes`` (the minutes' text)
     does not mention by title, or as "TOP 3" by their number now or in the invitation;
-    none where it mentions them all."""
+    none where it mentions them all. A non-public item is named by its number alone."""
     unnamed = unmentioned(moved, agenda_changes)
     if not unnamed:
         return []
-    named = [f"TOP {i.number} „{isolated(i.title)}“{i.invited_note}" for i in unnamed]
+    named = [
+        f"TOP {i.number} {f'„{isolated(i.title)}“' if i.public else NON_PUBLIC}{i.invited_note}"
+        for i in unnamed
+    ]
     text = (
         f"Die Punkte wurden in anderer Reihenfolge behandelt als eingeladen: {listed(named)}. "
         "Unter „Änderungen der Tagesordnung“ steht dazu nichts."
     )
     return [ChecklistLine("agenda_order", True, text, ChecklistTarget("agenda_changes"), True)]
+
+
+def non_public_title_lines(
+    items: Sequence[ItemMinutes], agenda_changes: str
+) -> list[ChecklistLine]:
+    """The warning that ``agenda_changes``, printed in the public minutes as typed, names
+    a non-public item of ``items`` (or one below it) by its title as a whole phrase; a
+    title that a public item has as well gives nothing away."""
+    hidden = _non_public(items)
+    public_titles = {" ".join(i.title.split()).casefold() for i in items if i.item_id not in hidden}
+    named = [
+        f"TOP {i.number}"
+        for i in items
+        if i.item_id in hidden
+        and " ".join(i.title.split()).casefold() not in public_titles
+        and names_title(agenda_changes, i.title)
+    ]
+    if not named:
+        return []
+    which = "des nichtöffentlichen" if len(named) == 1 else "der nichtöffentlichen"
+    text = (
+        f"Unter „Änderungen der Tagesordnung“ steht der Titel {which} {listed(named)}; der "
+        "Text wird auch im öffentlichen Protokoll gedruckt. Bitte nur die Nummer nennen."
+    )
+    return [ChecklistLine("agenda_titles", True, text, ChecklistTarget("agenda_changes"), True)]
+
+
+def _non_public(items: Sequence[ItemMinutes]) -> set[int]:
+    """The ids of the non-public ``items``, those below a non-public item too."""
+    parents = {i.item_id: i.parent_id for i in items}
+    own = {i.item_id for i in items if not i.public}
+    hidden = set()
+    for key in parents:
+        at: int | None = key
+        while at is not None and at not in own:
+            at = parents.get(at)
+        if at is not None:
+            hidden.add(key)
+    return hidden

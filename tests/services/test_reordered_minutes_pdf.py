@@ -93,3 +93,34 @@ def test_approved_minutes_kept_before_the_order_was_read_as_approved(
     assert older.document.moved_items == ()
     shown = printed(older.public())
     assert UNCHANGED in shown and "In anderer Reihenfolge" not in shown
+
+
+def test_a_moved_non_public_item_s_title_stays_out_of_the_public_minutes(
+    database, actor, agenda, minutes
+) -> None:
+    with database.transaction() as session:
+        item = session.get(models.AgendaItem, minutes.item_ids[2])
+        item.title, item.public = "Personalie Meier", False
+    take_debate_first(agenda, minutes)
+    service = MinutesService(database, actor)
+
+    def warnings() -> dict[str, str]:
+        lines = service.checklist(minutes.meeting_id).lines
+        return {line.key: line.text for line in lines if line.warning}
+
+    def typed(text: str) -> str:
+        header = service.minutes(minutes.meeting_id).header
+        service.save_header(minutes.meeting_id, replace(header, agenda_changes=text))
+        return printed(document(database, minutes, public=True))
+
+    assert "TOP 2 (nichtöffentlich) (in der Einladung TOP 3)" in warnings()["agenda_order"]
+    assert "Meier" not in warnings()["agenda_order"]
+
+    shown = typed("Die Personalie Meier wurde vorgezogen.")
+    assert MOVED in shown  # the title is no mention: the sentence names the item's number
+    assert "Titel des nichtöffentlichen TOP 2" in warnings()["agenda_titles"]
+
+    shown = typed("TOP 2 (nichtöffentlich) wurde vor TOP 3 beraten.")  # as the warning said
+    assert "Meier" not in shown and "In anderer Reihenfolge" not in shown
+    assert "TOP 2 (nichtöffentlich) wurde vor TOP 3 beraten." in shown
+    assert warnings() == {}
