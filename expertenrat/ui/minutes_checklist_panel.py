@@ -1,10 +1,13 @@
 """The live completeness check beside the minutes editor, and "Entwurf abschließen".
 
-One line per element of the check: green with what is there, red with exactly what is
-missing. Clicking (or Enter on) a line emits ``jump`` with its target, so the editor can
-show the field or item. The button stays disabled until every line is green; a finished
-draft says so above it ("Entwurf abgeschlossen am …"), and the button turns into
-"Abschluss aufheben" (a draft changed since it was finished may be finished again).
+One line per element of the check: "✓" in green with what is there, "⚠" in brown with
+what is there but worth a look (a warning), "✗" in red with exactly what is missing; the
+mark says it without the colour, and a screen reader hears "In Ordnung", "Hinweis" or
+"Fehlt" before the text. Clicking (or Enter on) a line emits ``jump`` with its target, so
+the editor can show the field or item. The button stays disabled until every line is
+green; a finished draft says so above it ("Entwurf abgeschlossen am …"), and the button
+turns into "Abschluss aufheben" (a draft changed since it was finished may be finished
+again).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from expertenrat.ui.i18n import tr
 _CONTEXT = "MinutesEditor"
 TargetRole = Qt.ItemDataRole.UserRole
 _COLOURS = {"ok": QColor("#1b6e20"), "missing": QColor("#b00020"), "warning": QColor("#8a5300")}
+_MARKS = {"ok": "✓", "missing": "✗", "warning": "⚠"}
 
 
 class ChecklistPanel(QWidget):
@@ -76,9 +80,9 @@ class ChecklistPanel(QWidget):
         missing = len(checklist.missing)
         for line in sorted(checklist.lines, key=lambda entry: entry.ok):  # what is missing first
             kind = "warning" if line.ok and line.warning else "ok" if line.ok else "missing"
-            mark = "✓" if line.ok else "✗"
-            item = QListWidgetItem(f"{mark} {line.text}")
+            item = QListWidgetItem(f"{_MARKS[kind]} {line.text}")
             item.setForeground(QBrush(_COLOURS[kind]))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{_spoken(kind)}: {line.text}")
             item.setData(TargetRole, line.target)
             item.setToolTip(tr(_CONTEXT, "Klicken: dorthin springen"))
             self.lines.addItem(item)
@@ -141,3 +145,10 @@ class ChecklistPanel(QWidget):
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.jump.emit(item.data(TargetRole))
+
+
+def _spoken(kind: str) -> str:
+    """What a screen reader says for the mark of a line of ``kind``."""
+    if kind == "warning":
+        return tr(_CONTEXT, "Hinweis")
+    return tr(_CONTEXT, "In Ordnung") if kind == "ok" else tr(_CONTEXT, "Fehlt")

@@ -51,7 +51,7 @@ def test_the_checklist_warns_once_the_quorum_is_noted(qtbot, editor, services, h
     minutes = services.minutes.minutes(held.meeting_id)
     services.minutes.save_header(held.meeting_id, replace(minutes.header, quorum_noted=True))
     editor.set_meeting(held.meeting_id)
-    expected = f"✓ Beschlussfähigkeit festgestellt, aber nicht für die ganze Sitzung: {SPLIT}."
+    expected = f"⚠ Beschlussfähigkeit festgestellt, aber nicht für die ganze Sitzung: {SPLIT}."
 
     def shown() -> dict[str, str]:
         lines = (editor.checklist.lines.item(i) for i in range(editor.checklist.lines.count()))

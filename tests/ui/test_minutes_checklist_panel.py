@@ -1,0 +1,40 @@
+"""The Vollständigkeit list: each kind of line has a mark of its own, not only a colour,
+and a screen reader hears what the mark means."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+
+from expertenrat.domain.minutes_checklist_lines import Checklist, ChecklistLine, ChecklistTarget
+from expertenrat.ui.minutes_checklist_panel import ChecklistPanel
+
+TARGET = ChecklistTarget("agenda_changes")
+
+
+def test_ok_warning_and_missing_lines_are_marked_apart(qtbot) -> None:
+    panel = ChecklistPanel()
+    qtbot.addWidget(panel)
+    panel.show_checklist(
+        Checklist(
+            (
+                ChecklistLine("minute_taker", True, "Protokoll: Frau Schulz", TARGET),
+                ChecklistLine("agenda_order", True, "TOP 2 in anderer Reihenfolge.", TARGET, True),
+                ChecklistLine("place", False, "Der Sitzungsort fehlt.", TARGET),
+            )
+        )
+    )
+    lines = [panel.lines.item(i) for i in range(panel.lines.count())]
+
+    assert [line.text() for line in lines] == [
+        "✗ Der Sitzungsort fehlt.",
+        "✓ Protokoll: Frau Schulz",
+        "⚠ TOP 2 in anderer Reihenfolge.",
+    ]
+    assert [line.data(Qt.ItemDataRole.AccessibleTextRole) for line in lines] == [
+        "Fehlt: Der Sitzungsort fehlt.",
+        "In Ordnung: Protokoll: Frau Schulz",
+        "Hinweis: TOP 2 in anderer Reihenfolge.",
+    ]
+    metrics = QFontMetrics(panel.lines.font())
+    assert all(metrics.inFontUcs4(ord(mark)) for mark in "✓⚠✗")  # no empty box
