@@ -81,6 +81,13 @@ def period_on(periods: Iterable[AppointmentPeriod], day: date) -> AppointmentPer
     return next((p for p in periods if covers(p, day)), None)
 
 
+def end_of_period_on(periods: Iterable[AppointmentPeriod], day: date) -> date | None:
+    """The end of the period that holds ``day``: a term starting that day ends then by
+    default. None where that period is open or no period holds the day."""
+    period = period_on(periods, day)
+    return period.end if period is not None else None
+
+
 def span(period: AppointmentPeriod) -> str:
     """ "25.09.2024 bis 24.09.2027", "ab 25.09.2024"."""
     if period.end is None:

@@ -1,5 +1,5 @@
 """A council's appointment periods (Berufungsperioden): list, add, edit, delete, each with
-its entry in the audit trail; the period of a day (the current one).
+its entry in the audit trail.
 
 A period is checked on its own (name, dates, their order) and against the council's other
 periods: they must not overlap. Adding or changing one holds the council's row first, so
@@ -8,8 +8,6 @@ two PCs adding overlapping periods at once cannot both succeed.
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -17,7 +15,6 @@ from expertenrat.domain.appointment_periods import (
     AppointmentPeriod,
     clean_period,
     overlap_problems,
-    period_on,
     period_problems,
 )
 from expertenrat.domain.enums import AuditAction
@@ -47,10 +44,6 @@ class AppointmentPeriodsService:
         with reading(self._db) as session:
             fetch(session, models.Council, council_id, "Das Gremium")
             return [period(r) for r in period_rows(session, council_id)]
-
-    def period_on(self, council_id: int, day: date) -> AppointmentPeriod | None:
-        """The council's period that holds ``day`` (today's: the current period)."""
-        return period_on(self.periods(council_id), day)
 
     def add(self, council_id: int, draft: AppointmentPeriod) -> AppointmentPeriod:
         draft = _checked(draft)

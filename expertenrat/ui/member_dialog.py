@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from contextlib import suppress
-from dataclasses import replace
 from datetime import date
 from functools import partial
 
@@ -56,10 +55,11 @@ class MemberDialog(MemberDialogRefusals):
         *,
         dialogs: DialogService | None = None,
         titles: RoleTitles = DEFAULT_ROLE_TITLES,
-        term_end: date | None = None,
+        term_end_for: Callable[[date], date | None] | None = None,
     ) -> None:
-        """``term_end``: a new member's term ends then unless changed (the end of the
-        council's current appointment period); ``None``: open-ended."""
+        """``term_end_for``: the default end of a new term (a new member, or ``member``
+        without an id) starting on a day (None: open-ended), shown as long as the end was
+        not changed (the end of the council's appointment period holding the start)."""
         super().__init__(members, fields, today, member, titles, parent)
         self._dialogs = dialogs
         self._council_id = council_id
@@ -71,12 +71,12 @@ class MemberDialog(MemberDialogRefusals):
         self._known: frozenset[int] | None = None  # see _known_persons
         if member is None:
             self.setWindowTitle(tr(_CONTEXT, "Neues Mitglied"))
-            if term_end is not None:  # only a default: the form before anything typed
-                self.form.set_member(replace(self.form.member(), term_end=term_end))
             with suppress(ExpertenratError):  # else read at the first "Speichern"
                 self._known = members.persons(council_id)
         else:
             self.setWindowTitle(tr(_CONTEXT, "Mitglied bearbeiten – {}").format(member.full_name))
+        if term_end_for is not None and (member is None or member.id is None):
+            self.form.default_end(term_end_for)  # only a default: the form as opened
         self._as_opened = self.form.member()
 
     def reject(self) -> None:

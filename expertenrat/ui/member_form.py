@@ -3,6 +3,7 @@ from a Member and read back into one."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -29,6 +30,8 @@ class MemberForm(MemberFormView):
         super().__init__(fields, today, parent)
         self._today = today
         self._member = Member(id=None, given_name="", family_name="", term_start=today)
+        self._end_for: Callable[[date], date | None] | None = None  # see default_end
+        self._start = today  # the start shown before its latest change
         self.open_ended_check.toggled.connect(lambda on: self.term_end_edit.setEnabled(not on))
         self.primary_field_combo.currentIndexChanged.connect(self._primary_changed)
         self.set_member(self._member)
@@ -105,6 +108,28 @@ class MemberForm(MemberFormView):
             publish_contact=publish_contact,
             publish_contact_on=publish_contact_on,
         )
+
+    # --- the default end of a new term ---------------------------------------------------
+
+    def default_end(self, end_for: Callable[[date], date | None]) -> None:
+        """End the term on ``end_for(start)`` (None: open-ended), and again whenever the
+        start changes while the end is still the one ``end_for`` gave for the start before:
+        an end the user chose stays."""
+        self._end_for = end_for
+        self._start = self.term_start_edit.date().toPython()
+        self._show_end(end_for(self._start))
+        self.term_start_edit.dateChanged.connect(self._start_changed)
+
+    def _start_changed(self, start: QDate) -> None:
+        previous, self._start = self._start, start.toPython()
+        assert self._end_for is not None  # connected by default_end
+        end = None if self.open_ended_check.isChecked() else self.term_end_edit.date().toPython()
+        if end == self._end_for(previous):
+            self._show_end(self._end_for(self._start))
+
+    def _show_end(self, end: date | None) -> None:
+        self.term_end_edit.setDate(QDate(end or self._start))
+        self.open_ended_check.setChecked(end is None)
 
     @staticmethod
     def _plain_text(edit: QPlainTextEdit, original: str) -> str:

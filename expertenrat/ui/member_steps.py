@@ -14,9 +14,11 @@ from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import partial
 
 from PySide6.QtWidgets import QTableView, QWidget
 
+from expertenrat.domain.appointment_periods import AppointmentPeriod, end_of_period_on
 from expertenrat.domain.councils import ActionField
 from expertenrat.domain.errors import ExpertenratError, QuestionChangedError
 from expertenrat.domain.members import Member
@@ -52,8 +54,9 @@ class MemberSteps:
         self.dialog: MemberDialog | None = None
 
     def open(self, council_id: int, fields: list[ActionField], member: Member | None) -> None:
-        """The member dialog for ``member``, or for a new member (None), whose term ends
-        with the council's current appointment period by default."""
+        """The member dialog for ``member``, or for a new member (None). A new term (a new
+        member, a further term) ends by default with the council's appointment period
+        holding its start (:meth:`period_ends`)."""
         dialog = MemberDialog(
             self._services.members,
             council_id,
@@ -63,19 +66,23 @@ class MemberSteps:
             self._parent,
             dialogs=self._dialogs,
             titles=self._services.settings.settings(council_id).role_titles,
-            term_end=self._period_end(council_id, self._today()) if member is None else None,
+            term_end_for=self.period_ends(council_id)
+            if member is None or member.id is None
+            else None,
         )
         dialog.saved.connect(self._stored)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()
 
-    def _period_end(self, council_id: int, day: date) -> date | None:
-        """The end of the council's appointment period covering ``day``, if one does."""
-        with suppress(ExpertenratError):  # no default then; the dialog works without one
-            period = self._services.appointment_periods.period_on(council_id, day)
-            return period.end if period is not None else None
-        return None
+    def period_ends(self, council_id: int) -> Callable[[date], date | None]:
+        """The default end of a term starting on a day: the end of the council's appointment
+        period holding that day (None: open-ended, also where no period holds it). The
+        periods are read once, now; none where they cannot be (the dialog works without)."""
+        periods: list[AppointmentPeriod] = []
+        with suppress(ExpertenratError):
+            periods = self._services.appointment_periods.periods(council_id)
+        return partial(end_of_period_on, periods)
 
     def open_next_term(
         self, council_id: int, fields: list[ActionField], member: Member, today: date
@@ -83,11 +90,11 @@ class MemberSteps:
         """The member dialog for a further term of ``member``'s person (a re-appointment):
         the person's data as stored, from the day after the term ends (today, if later),
         by default to the end of the council's appointment period covering that day, else
-        open-ended. Saving adds a membership; the ended one stays in the history."""
+        open-ended (the dialog's default, as for a new member). Saving adds a membership;
+        the ended one stays in the history."""
         assert member.term_end is not None  # the page offers it for a term with an end
         start = max(member.term_end + timedelta(days=1), today)
-        end = self._period_end(council_id, start)  # only a default, as for a new member
-        draft = replace(member, id=None, version=0, term_start=start, term_end=end)
+        draft = replace(member, id=None, version=0, term_start=start, term_end=None)
         self.open(council_id, fields, draft)
         assert self.dialog is not None
         self.dialog.setWindowTitle(tr(_CONTEXT, "Weitere Amtszeit – {}").format(member.full_name))

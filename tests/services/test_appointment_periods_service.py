@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from expertenrat.domain.appointment_periods import AppointmentPeriod
+from expertenrat.domain.appointment_periods import AppointmentPeriod, period_on
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.errors import ConcurrentEditError, ValidationError
 from expertenrat.domain.roster import RosterGrouping
@@ -45,9 +45,10 @@ def test_periods_are_added_listed_by_start_changed_and_deleted_with_the_audit(
     assert later.name == "Zweite" and later.end is None
 
     assert [p.name for p in service.periods(council.id)] == [FIRST.name, "Zweite"]
-    assert service.period_on(council.id, date(2027, 9, 24)) == first
-    assert service.period_on(council.id, date(2040, 1, 1)) == later
-    assert service.period_on(council.id, date(2024, 9, 24)) is None
+    stored = service.periods(council.id)
+    assert period_on(stored, date(2027, 9, 24)) == first
+    assert period_on(stored, date(2040, 1, 1)) == later
+    assert period_on(stored, date(2024, 9, 24)) is None
 
     changed = service.update(replace(first, name="Erste Berufungsperiode"))
     service.delete(changed)

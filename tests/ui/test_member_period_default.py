@@ -120,3 +120,59 @@ def test_a_further_term_starting_after_the_period_stays_open_ended(page, demo_se
     assert dialog.form.open_ended_check.isChecked()
     assert dialog.form.member().term_end is None
     dialog.reject()
+
+
+def test_the_default_end_follows_the_start_into_the_next_period_until_the_end_is_changed(
+    page, demo_services, today, dialogs, qtbot
+):
+    """(found by a tester) The default end came from the period holding today: a start set
+    to the first day of the next period kept the end before it, and saving was refused."""
+    council_id = _council_id(demo_services)
+    current_end = today + timedelta(days=100)
+    next_start, next_end = current_end + timedelta(days=1), current_end + timedelta(days=1096)
+    for name, start, end in (
+        ("Laufend", date(2024, 9, 25), current_end),
+        ("Nächste", next_start, next_end),
+    ):
+        demo_services.appointment_periods.add(council_id, AppointmentPeriod(None, name, start, end))
+    page.new_button.click()
+    dialog = page.steps.dialog
+    form = dialog.form
+    assert form.member().term_end == current_end
+
+    form.term_start_edit.setDate(QDate(next_start))
+    assert form.member().term_end == next_end
+    form.term_start_edit.setDate(QDate(next_end + timedelta(days=1)))  # no period: open
+    assert form.open_ended_check.isChecked() and form.member().term_end is None
+    form.term_start_edit.setDate(QDate(next_start))
+    assert form.member().term_end == next_end
+
+    form.term_end_edit.setDate(QDate(next_end - timedelta(days=1)))  # the user's own end
+    form.term_start_edit.setDate(QDate(today))
+    assert form.member().term_end == next_end - timedelta(days=1)
+
+    form.term_start_edit.setDate(QDate(next_start))
+    form.given_name_edit.setText("Zoë")
+    form.family_name_edit.setText("Nächste")
+    form.primary_field_combo.setCurrentIndex(1)
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT):
+        dialog.save_button.click()
+    assert page.selected().term_start == next_start
+
+
+def test_a_further_term_s_default_end_follows_its_start(page, demo_services, today):
+    council_id = _council_id(demo_services)
+    end = today + timedelta(days=100)
+    demo_services.appointment_periods.add(
+        council_id, AppointmentPeriod(None, "Laufend", date(2024, 9, 25), end)
+    )
+    demo_services.appointment_periods.add(
+        council_id, AppointmentPeriod(None, "Nächste", end + timedelta(days=1))
+    )
+    form = _further_term_of_abendroth(page).form
+    assert form.member().term_end == end
+
+    form.term_start_edit.setDate(QDate(end + timedelta(days=1)))
+
+    assert form.open_ended_check.isChecked()  # the next period is open
+    page.steps.dialog.reject()
