@@ -43,7 +43,7 @@ def pass_frame(source: Flowable, target: Flowable) -> None:
 
 class WidowlessTable(Table):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        parts = super().split(availWidth, availHeight)
+        parts = self._rows_run_on(availHeight, super().split(availWidth, availHeight))
         rows = len(self._cellvalues)
         if len(parts) == 2 and self._too_few(parts[0]):
             if not _at_top(self):
@@ -60,6 +60,30 @@ class WidowlessTable(Table):
             # it breaks where reportlab breaks it and the last row goes over alone.
             return parts if _at_top(self) else []
         return [earlier[0], FrameBreak(), earlier[1]]  # not the rest in the room left
+
+    def _rows_run_on(self, availHeight: float, parts: list[Flowable]) -> list[Flowable]:
+        """``parts`` (reportlab's break between rows), or, where rows may split
+        (``splitInRow``: at least that many points of a row on either page), the break
+        inside the row that does not fit here.
+
+        reportlab splits a row only where no break between rows is left, so a tall row
+        (the run sheet's item with its notes) went whole to the next page and left the
+        room above it empty, up to most of a page."""
+        if not self.splitInRow or len(parts) != 2:
+            return parts
+        first = parts[0]
+        kept = len(first._cellvalues)  # type: ignore[attr-defined]
+        if kept >= len(self._rowHeights):
+            return parts
+        used = sum(first._rowHeights)  # type: ignore[attr-defined]
+        # the room for the row here, less what the next page needs of it
+        room = min(availHeight - used, self._rowHeights[kept] - self.splitInRow)
+        if room < self.splitInRow:
+            return parts
+        inside = self._splitRows(used + room, doInRowSplit=True)  # type: ignore[attr-defined]
+        if len(inside) == 2 and len(inside[0]._cellvalues) > kept:
+            return inside
+        return parts
 
     def _filled(self, availHeight: float, first: Flowable) -> list[Flowable]:
         """At the top of a page where only one row fits whole: the page filled with the

@@ -189,3 +189,28 @@ def test_a_continued_table_leaves_no_empty_page_where_it_breaks_a_row_earlier(ro
     assert all(n >= 2 for n in rows[1:]), rows
     started = min(n for n, count in enumerate(rows) if count)
     assert all("Weiter" in text for text in pages[started + 1 :])
+
+
+@pytest.mark.parametrize("room", [70, 100, 130])
+def test_a_tall_row_that_may_split_starts_in_the_room_left_at_a_page_foot(room) -> None:
+    """(found by a tester) The run sheet left the foot of its first page empty above an
+    item with long notes: reportlab splits a row only where no break between rows is left,
+    so the row went whole to the next page. It now starts in the room left, at least
+    three of its lines on either page."""
+    lines = {1: 1, 2: 1, 3: 30, 4: 1}
+    columns = [
+        theme.Column("Nummer", 0.3, lambda n: [(f"Zeile{n}", theme.PLAIN)]),
+        theme.Column(
+            "Text",
+            0.7,
+            lambda n: [("\n".join(f"Absatz {n}.{k}" for k in range(lines[n])), theme.PLAIN)],
+        ),
+    ]
+    filler = Spacer(0, theme.content_height() - room * mm)
+
+    pages = _pages([filler, theme.column_table(lines, columns, long_rows=True)])
+
+    pieces = [collections.Counter(re.findall(r"Absatz (\d+)\.\d+", text)) for text in pages]
+    assert sum(sum(piece.values()) for piece in pieces) == sum(lines.values())
+    assert pieces[0]["3"] >= 3, pieces  # the tall row starts on the first page
+    assert all(n >= 3 for piece in pieces for row, n in piece.items() if lines[int(row)] > 1)
