@@ -1,5 +1,6 @@
-"""The integrity check's rule for appointment periods: those of one council do not overlap
-(the service refuses it; a database edited by hand, or by another tool, may hold it)."""
+"""The integrity check's rule for appointment periods: those of one council do not overlap,
+and each has a name (the service refuses both; a database edited by hand, or by another
+tool, may hold them). Names are shown as the text rule shows them, on one line."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from sqlalchemy import Connection, select
 
 from expertenrat.domain.appointment_periods import AppointmentPeriod, overlap, span
 from expertenrat.domain.integrity import Finding, FindingKind
+from expertenrat.domain.text_characters import shows_nothing
+from expertenrat.services.text_integrity import quoted_line
 from expertenrat.store.models import AppointmentPeriod as PeriodRow
 from expertenrat.store.models import Council
 
@@ -32,8 +35,17 @@ def period_findings(connection: Connection) -> list[Finding]:
         findings += [
             Finding(
                 FindingKind.PERIOD,
-                f"Gremium „{council}“: Die Berufungsperioden „{a.name}“ ({span(a)}) und "
-                f"„{b.name}“ ({span(b)}) überschneiden sich.",
+                f"Gremium {quoted_line(council)}: Die Berufungsperiode ab "
+                f"{period.start:%d.%m.%Y} hat keinen Namen.",
+            )
+            for period in found
+            if shows_nothing(period.name)
+        ]
+        findings += [
+            Finding(
+                FindingKind.PERIOD,
+                f"Gremium {quoted_line(council)}: Die Berufungsperioden {quoted_line(a.name)} "
+                f"({span(a)}) und {quoted_line(b.name)} ({span(b)}) überschneiden sich.",
             )
             for a, b in combinations(found, 2)
             if overlap(a, b)

@@ -67,7 +67,9 @@ def _meeting(number: int | None, kind: str, starts_at: datetime, title: str) -> 
     return meeting_label(number, kind, starts_at, title, pasted_line)
 
 
-def _quoted(text: str) -> str:
+def quoted_line(text: str) -> str:
+    """A stored name as a finding names it: quoted, on one line (a hand-edited line break
+    or tab as a space), without the invisible characters it may hold."""
     return f"„{pasted_line(text)}“"
 
 
@@ -76,19 +78,19 @@ _RECORDS: dict[str, _Record] = {
         "membership",
         limits.PERSON,
         select(Person.given_name, Person.family_name),
-        lambda given, family: f"Mitglied {_quoted(f'{given} {family}')}",
+        lambda given, family: f"Mitglied {quoted_line(f'{given} {family}')}",
     ),
     "councils": _Record(
-        "council", limits.COUNCIL, select(Council.name), lambda name: f"Gremium {_quoted(name)}"
+        "council", limits.COUNCIL, select(Council.name), lambda name: f"Gremium {quoted_line(name)}"
     ),
     "action_fields": _Record(
         "action_field",
         {"name": limits.ACTION_FIELD_NAME},
         select(ActionField.name),
-        lambda name: f"Handlungsfeld {_quoted(name)}",
+        lambda name: f"Handlungsfeld {quoted_line(name)}",
     ),
     "projects": _Record(
-        "project", limits.PROJECT, select(Project.title), lambda t: f"Projekt {_quoted(t)}"
+        "project", limits.PROJECT, select(Project.title), lambda t: f"Projekt {quoted_line(t)}"
     ),
     "project_partners": _Record(
         "project",
@@ -96,7 +98,7 @@ _RECORDS: dict[str, _Record] = {
         select(Project.title)
         .select_from(ProjectPartner)
         .join(Project, Project.id == ProjectPartner.project_id),
-        lambda title: f"Projekt {_quoted(title)}",
+        lambda title: f"Projekt {quoted_line(title)}",
         {"name": "Partner"},
     ),
     "meetings": _Record("meeting", limits.MINUTES_HEADER, select(*MEETING), _meeting),
@@ -107,7 +109,7 @@ _RECORDS: dict[str, _Record] = {
         .select_from(Guest)
         .join(Meeting, Meeting.id == Guest.meeting_id),
         lambda *meeting_and_guest: (
-            f"{_meeting(*meeting_and_guest[:4])}, Gast {_quoted(meeting_and_guest[4])}"
+            f"{_meeting(*meeting_and_guest[:4])}, Gast {quoted_line(meeting_and_guest[4])}"
         ),
     ),
     "agenda_items": _Record(
@@ -133,7 +135,7 @@ _RECORDS: dict[str, _Record] = {
         "file",
         {"title": limits.ANNEX_TITLE},
         select(StoredFile.name),
-        lambda name: f"Anlage {_quoted(name)}",
+        lambda name: f"Anlage {quoted_line(name)}",
     ),
     "recommendations": _Record(
         "recommendation",
@@ -161,13 +163,17 @@ _RECORDS: dict[str, _Record] = {
         "text_template",
         limits.TEXT_TEMPLATE,
         select(TextTemplate.label),
-        lambda label: f"Textbaustein {_quoted(label)}",
+        lambda label: f"Textbaustein {quoted_line(label)}",
     ),
     "appointment_periods": _Record(
         "appointment_period",
         limits.APPOINTMENT_PERIOD,
-        select(AppointmentPeriod.name),
-        lambda name: f"Berufungsperiode {_quoted(name)}",
+        select(Council.name, AppointmentPeriod.name)
+        .select_from(AppointmentPeriod)
+        .join(Council, Council.id == AppointmentPeriod.council_id),
+        lambda council, name: (
+            f"Gremium {quoted_line(council)}, Berufungsperiode {quoted_line(name)}"
+        ),
     ),
 }
 

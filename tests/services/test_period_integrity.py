@@ -47,7 +47,34 @@ def test_a_period_name_with_a_bidi_override_is_named_as_a_period(database):
     (finding,) = IntegrityService(database).check()
 
     assert finding.kind is FindingKind.TEXT
-    assert finding.text.startswith("Berufungsperiode „P")
+    assert finding.text.startswith("Gremium „Rat“, Berufungsperiode „P")  # (found by a tester)
     assert "Feld Name der Berufungsperiode: enthält ein unsichtbares Steuerzeichen (U+202E" in (
         finding.text
     )
+
+
+def test_a_hand_edited_name_is_shown_on_one_line_and_an_empty_one_is_found(database):
+    """(found by a tester) The overlap finding printed a name's line break as it is, and a
+    period without a name was not reported."""
+    with database.transaction() as session:
+        rat = Council(name="Rat", city="Rostock")
+        session.add(rat)
+        session.flush()
+        session.add_all(
+            [
+                AppointmentPeriod(council_id=rat.id, name="Erste\nHälfte",
+                                  starts_on=date(2024, 1, 1), ends_on=date(2026, 12, 31)),
+                AppointmentPeriod(council_id=rat.id, name="Zweite", starts_on=date(2026, 1, 1),
+                                  ends_on=date(2026, 12, 31)),
+                AppointmentPeriod(council_id=rat.id, name=" ", starts_on=date(2030, 1, 1)),
+            ]
+        )  # fmt: skip
+
+    findings = IntegrityService(database).check()
+
+    assert [f.text for f in findings if f.kind is FindingKind.PERIOD] == [
+        "Gremium „Rat“: Die Berufungsperiode ab 01.01.2030 hat keinen Namen.",
+        "Gremium „Rat“: Die Berufungsperioden „Erste Hälfte“ (01.01.2024 bis 31.12.2026) und "
+        "„Zweite“ (01.01.2026 bis 31.12.2026) überschneiden sich.",
+    ]
+    assert all("\n" not in f.text for f in findings)
