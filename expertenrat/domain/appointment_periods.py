@@ -19,6 +19,7 @@ from expertenrat.domain.field_limits import (
     date_problems,
     text_problems,
 )
+from expertenrat.domain.wording import listed, quoted
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,15 +57,20 @@ def overlap_problems(
     period: AppointmentPeriod, others: Iterable[AppointmentPeriod]
 ) -> list[FieldProblem]:
     """The council's other periods (``period`` itself is skipped by id) that share a day
-    with ``period``: each named, with its span."""
+    with ``period``, in one problem that names each with its span."""
+    shared = [
+        f"{quoted(other.name)} ({span(other)})"
+        for other in others
+        if (period.id is None or other.id != period.id) and overlap(period, other)
+    ]
+    if not shared:
+        return []
     return [
         FieldProblem(
             "start",
-            f"Die Berufungsperiode überschneidet sich mit „{other.name}“ ({span(other)}). "
+            f"Die Berufungsperiode überschneidet sich mit {listed(shared)}. "
             "Die Berufungsperioden eines Gremiums dürfen sich nicht überschneiden.",
         )
-        for other in others
-        if (period.id is None or other.id != period.id) and overlap(period, other)
     ]
 
 

@@ -104,6 +104,21 @@ def test_overlapping_periods_of_one_council_are_refused_naming_the_other(
     assert service.add(other.id, FIRST).name == FIRST.name
 
 
+def test_a_period_overlapping_two_is_refused_in_one_message_naming_both(service, council):
+    """(found by a tester) The form showed the same refusal twice, once per period."""
+    service.add(council.id, FIRST)
+    service.add(council.id, AppointmentPeriod(None, "Zweite", date(2027, 9, 25)))
+
+    with pytest.raises(ValidationError) as refused:
+        service.add(council.id, AppointmentPeriod(None, "Quer", date(2027, 1, 1), date(2028, 1, 1)))
+
+    assert [p.message for p in refused.value.problems] == [
+        f"Die Berufungsperiode überschneidet sich mit „{FIRST.name}“ (25.09.2024 bis "
+        "24.09.2027) und „Zweite“ (ab 25.09.2027). Die Berufungsperioden eines Gremiums "
+        "dürfen sich nicht überschneiden."
+    ]
+
+
 def test_a_period_changed_on_another_pc_meanwhile_is_not_overwritten(service, council) -> None:
     first = service.add(council.id, FIRST)
     service.update(replace(first, name="Am anderen PC"))
