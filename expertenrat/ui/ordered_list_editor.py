@@ -1,5 +1,6 @@
 """An ordered list of a council's templates with a form below (Einstellungen): select a row
-to edit it, "Neue Vorlage" or "Neuer Baustein" to add one, move rows up and down, delete.
+to edit it, "Neue Vorlage" or "Neuer Baustein" to add one, move rows up and down, delete
+(also with Entf in the list).
 Another row or a new one while the form holds typed input asks first, as the meetings page
 does ("Nein" stays on the row). The list is as high as its rows (the page scrolls).
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.errors import (
@@ -26,6 +27,7 @@ from expertenrat.domain.errors import (
 )
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.key_actions import KeyActions
 from expertenrat.ui.ordered_list_editor_view import OrderedListEditorView
 from expertenrat.ui.record_selection import select_record, selected_record
 from expertenrat.ui.row_moves import enable_moves, moved
@@ -71,6 +73,9 @@ class OrderedListEditor(OrderedListEditorView):
         self.delete_button.clicked.connect(self._ask_delete)
         self.save_button.clicked.connect(self.save)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        KeyActions(  # Entf as in the other lists: "Löschen …" for the selected row
+            self.view, {(Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier): self._ask_delete}
+        )
         self.start_new()  # the empty form, nothing typed yet (also while no list is read)
         self._update_buttons()
 

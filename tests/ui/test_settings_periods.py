@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 from shown_windows import active_window
@@ -129,3 +130,27 @@ def test_a_typed_period_asks_before_another_area(make_window, services, dialogs)
     assert not page.flush(lambda: None)
     assert dialogs.messages[-1][1] == "Berufungsperiode nicht gespeichert"
     assert page.periods.name_edit.text() == "Getippt"
+
+
+@pytest.mark.parametrize("editor_name", ["periods", "phrases", "agenda_templates"])
+def test_entf_in_an_ordered_list_deletes_the_selected_row_after_asking(
+    make_window, demo_services, dialogs, qtbot, editor_name
+) -> None:
+    """(found by a tester) Entf did nothing in the periods' list (nor in the standard
+    phrases' and agenda templates'), where the action fields above take it."""
+    council_id = demo_services.settings.councils()[0].id
+    demo_services.appointment_periods.add(
+        council_id, AppointmentPeriod(None, "Erste", date(2024, 9, 25), date(2027, 9, 24))
+    )
+    window = make_window()
+    window.show_area(window.settings_page)
+    editor = getattr(window.settings_page, editor_name)
+    listed = editor.model.rowCount()
+    assert listed > 0
+    editor.view.selectRow(0)
+    dialogs.answers = [True]
+
+    qtbot.keyClick(editor.view, Qt.Key.Key_Delete)
+
+    assert dialogs.messages[-1][0] == "question"
+    assert editor.model.rowCount() == listed - 1
