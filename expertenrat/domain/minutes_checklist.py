@@ -20,7 +20,7 @@ from expertenrat.domain.minutes_checklist_facts import (
     AttendanceTimes,
     ChecklistFacts,
 )
-from expertenrat.domain.minutes_checklist_items import item_lines, recusal_lines
+from expertenrat.domain.minutes_checklist_items import item_lines, recusal_lines, unnamed_lines
 from expertenrat.domain.minutes_checklist_lines import (
     Checklist,
     ChecklistLine,
@@ -70,6 +70,7 @@ def checklist(facts: ChecklistFacts) -> Checklist:
     ]
     lines += item_lines(facts.items) + outcome_lines(facts.items)
     lines += recusal_lines(facts.items, facts.undecided_conflicts)
+    lines += unnamed_lines(facts)
     return Checklist(tuple(lines))
 
 

@@ -1,8 +1,8 @@
 """What the completeness check of the minutes (:mod:`expertenrat.domain.minutes_checklist`)
 looks at: the meeting's day, place and invitation, the minutes' header and items (and those
 taken up in another order than invited), the chair and the attendance with its times, the
-quorum, the previous meeting's minutes and the conflicts of interest nobody has decided;
-the minutes service gathers them from the database."""
+quorum, the previous meeting's minutes, the conflicts of interest nobody has decided and
+the members who may not be named; the minutes service gathers them from the database."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from expertenrat.domain.agenda_held_order import MovedItem
 from expertenrat.domain.councils import DEFAULT_CHAIR_TITLE
 from expertenrat.domain.enums import AttendanceStatus, MinutesApproval, MinutesState
 from expertenrat.domain.minutes import ItemMinutes, MinutesHeader
+from expertenrat.domain.unnamed_mentions import UnnamedMember
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,3 +72,7 @@ class ChecklistFacts:
     attendance_problem: str = ""
     # The items taken up in another order than the invitation listed.
     moved_items: tuple[MovedItem, ...] = ()
+    # The council's members who may not be named, and the items the public minutes leave
+    # out (one under a non-public item too): a public text naming one is worth a warning.
+    unnamed: tuple[UnnamedMember, ...] = ()
+    non_public_items: frozenset[int] = frozenset()

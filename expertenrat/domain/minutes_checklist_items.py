@@ -2,14 +2,17 @@
 about its agenda items: one per item that lacks content, lacks a vote for its resolution
 (or an urgent item, the vote on taking it up), has stored votes that no longer fit who
 could vote, or recusals that are not named or not decided; where all items are fine, one
-green line says so. A resolution recorded without quorum is a warning at its item.
+green line says so. A resolution recorded without quorum is a warning at its item, and so
+is a public text that names a member who may not be named (:func:`unnamed_lines`).
 """
 
 from __future__ import annotations
 
 from expertenrat.domain.minutes import ItemMinutes
-from expertenrat.domain.minutes_checklist_facts import UndecidedConflict
+from expertenrat.domain.minutes_checklist_facts import ChecklistFacts, UndecidedConflict
 from expertenrat.domain.minutes_checklist_lines import ChecklistLine, ChecklistTarget, checked
+from expertenrat.domain.public_minutes import unnamed_in
+from expertenrat.domain.unnamed_mentions import mention_warning, named_in
 
 URGENT_VOTE_MISSING = "Es fehlt die Abstimmung über die Aufnahme des Dringlichkeitsantrags."
 
@@ -89,3 +92,43 @@ def recusal_lines(
         for u in undecided
     ]
     return lines or [checked("recusals", True, "Befangenheiten benannt", "conflicts")]
+
+
+def unnamed_lines(facts: ChecklistFacts) -> list[ChecklistLine]:
+    """A warning where a text of the public minutes names a member who may not be named:
+    the public version calls such a member "Mitglied ohne Namensnennung" only where it
+    lists members, a typed text stays as typed ("Herr Pál erläutert …")."""
+    if not facts.unnamed:
+        return []
+    header = facts.header
+    parts = [
+        ("der Kopfdaten", (header.minute_taker,), ChecklistTarget("minute_taker")),
+        ("der Änderungen der Tagesordnung", (header.agenda_changes,),
+         ChecklistTarget("agenda_changes")),
+    ]  # fmt: skip
+    names = [m.name for m in facts.unnamed]
+    parts += [
+        (f"von TOP {i.number}", _item_texts(i, names), ChecklistTarget("discussion", i.item_id))
+        for i in facts.items
+        if i.item_id not in facts.non_public_items
+    ]
+    return [
+        ChecklistLine("unnamed_named", True, mention_warning(where, name), target, warning=True)
+        for where, texts, target in parts
+        for name in named_in(texts, facts.unnamed)
+    ]
+
+
+def _item_texts(item: ItemMinutes, unnamed: list[str]) -> tuple[str, ...]:
+    """The texts of ``item`` as the public minutes print them (the presenter line without
+    the names ``unnamed``, which they replace)."""
+    return (
+        item.title,
+        unnamed_in(item.presenter, unnamed),
+        item.discussion,
+        item.motion_text,
+        item.resolution_text,
+        item.result,
+        *(v.subject for v in item.votes),
+        *(text for r in item.recommendations for text in (r.title, r.text)),
+    )

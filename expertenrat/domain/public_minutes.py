@@ -61,15 +61,10 @@ def _without_unnamed(doc: MinutesDocument) -> MinutesDocument:
     def name(text: str) -> str:
         return UNNAMED_MEMBER if text in doc.unnamed else text
 
-    def mentioned(text: str) -> str:  # a presenter line may name a member among others
-        for hidden in doc.unnamed:
-            text = text.replace(hidden, UNNAMED_MEMBER)
-        return text
-
     items = tuple(
         replace(
             item,
-            presenter=mentioned(item.presenter),
+            presenter=unnamed_in(item.presenter, doc.unnamed),
             recused=_named_first(
                 (_unnamed_recusal(c) if c.member_name in doc.unnamed else c for c in item.recused),
                 lambda c: c.member_name,
@@ -88,6 +83,14 @@ def _without_unnamed(doc: MinutesDocument) -> MinutesDocument:
         items=items,
         unnamed=frozenset(),
     )
+
+
+def unnamed_in(presenter: str, unnamed: Iterable[str]) -> str:
+    """The ``presenter`` line as the public minutes print it: each of the names ``unnamed``
+    in it called :data:`UNNAMED_MEMBER` (a presenter line may name a member among others)."""
+    for hidden in unnamed:
+        presenter = presenter.replace(hidden, UNNAMED_MEMBER)
+    return presenter
 
 
 def _named_first(entries: Iterable[_T], name: Callable[[_T], str]) -> tuple[_T, ...]:

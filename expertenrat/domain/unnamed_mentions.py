@@ -32,14 +32,30 @@ def unnamed_mentions(doc: MinutesDocument, members: Iterable[UnnamedMember]) -> 
     """ "Im öffentlichen Text von TOP 5 steht der Name von Ödön Pál, der nicht genannt werden
     darf.": one warning per part of the public version of ``doc`` and member of ``members``
     whose family name it holds."""
-    patterns = [(m.name, family_name_pattern([m.family_name])) for m in members]
+    members = tuple(members)
     warnings = [
-        f"Im öffentlichen Text {where} steht der Name von {name}, der nicht genannt werden darf."
+        mention_warning(where, name)
         for where, texts in _public_texts(public_version(doc))
-        for name, pattern in patterns
-        if any(pattern.search(text) for text in texts)
+        for name in named_in(texts, members)
     ]
     return tuple(dict.fromkeys(warnings))
+
+
+def named_in(texts: Iterable[str], members: Iterable[UnnamedMember]) -> tuple[str, ...]:
+    """The names of ``members`` whose family name one of ``texts`` holds, once each."""
+    texts = tuple(texts)
+    return tuple(
+        dict.fromkeys(
+            m.name
+            for m in members
+            if any(family_name_pattern([m.family_name]).search(text) for text in texts)
+        )
+    )
+
+
+def mention_warning(where: str, name: str) -> str:
+    """The warning that the public text ``where`` ("von TOP 5") names ``name``."""
+    return f"Im öffentlichen Text {where} steht der Name von {name}, der nicht genannt werden darf."
 
 
 def _public_texts(doc: MinutesDocument) -> Iterator[tuple[str, tuple[str, ...]]]:

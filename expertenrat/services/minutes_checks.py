@@ -20,9 +20,10 @@ from expertenrat.domain.minutes_checklist_facts import (
     UndecidedConflict,
 )
 from expertenrat.domain.minutes_checklist_lines import Checklist
-from expertenrat.services.attendance_rows import full_name
+from expertenrat.services.attendance_rows import full_name, non_public_items
 from expertenrat.services.invitation_trail import held_moves
 from expertenrat.services.minutes_approval_rows import approval_item_id, earlier_held_query
+from expertenrat.services.minutes_assembly import unnamed_persons
 from expertenrat.services.minutes_rows import (
     header_of,
     label_of,
@@ -43,6 +44,7 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
         else None
     )
     place = ", ".join(p.strip() for p in (meeting.place, meeting.room) if p.strip())
+    unnamed = unnamed_persons(session, meeting.council_id)  # may not be named in public
     return checklist(
         ChecklistFacts(
             meeting_day=meeting.starts_at.date(),
@@ -75,6 +77,8 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
             # The sheet's hints leave out the members away or not there at the item; of
             # the rest, those whose attendance is not recorded are the attendance's line.
             moved_items=held_moves(session, meeting),
+            unnamed=unnamed,  # and the items whose texts the public minutes leave out
+            non_public_items=non_public_items(session, {meeting.id}) if unnamed else frozenset(),
             undecided_conflicts=tuple(
                 UndecidedConflict(i.item.id, i.item.number, facts.conflicts.name_of(s.member))
                 for i in facts.conflicts.items

@@ -79,7 +79,9 @@ def test_a_resolution_and_its_vote_at_an_item_postponed_pass_the_check(service, 
 
     checklist = service.checklist(minutes.meeting_id)
     assert checklist.complete
-    assert [line.text for line in checklist.lines if line.warning or not line.ok] == []
+    # (The discussion's "Frau Yılmaz berichtet" is warned of: she withholds her name.)
+    flagged = [line for line in checklist.lines if line.warning or not line.ok]
+    assert [line.text for line in flagged if line.key != "unnamed_named"] == []
 
 
 def test_a_sub_item_of_an_item_postponed_is_postponed_with_it(database, service, minutes) -> None:
