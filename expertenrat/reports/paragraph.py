@@ -60,7 +60,9 @@ class Paragraph(platypus_paragraph.Paragraph):
             self.frags = url_breaks.with_breaks(self._source, min(self._wrapWidths))
             self._soft_hyphens = True
             size = super().wrap(availWidth, availHeight)
-            if _overflows(self.blPara):  # a part reportlab does not cut after a break
+            # reportlab cuts no part too long for a line after a soft hyphen, and loses
+            # letters where a paragraph of several fonts or styles breaks over pages
+            if self.blPara.kind != 0 or _overflows(self.blPara):
                 self.frags, self._soft_hyphens = self._source, False
                 size = super().wrap(availWidth, availHeight)
         if self._soft_hyphens:

@@ -7,7 +7,10 @@ address) at one of its slashes; the rest of an address, no longer a whole one, i
 whole or cuts where the line ends ("…/beschluesse/2" / "026/anlage-…"). So the text of such
 a word gets a soft hyphen at each place it may break (:func:`with_breaks`), and the hyphen
 reportlab then prints where it broke one is taken away again (:func:`without_break_hyphens`):
-a web address has no hyphen that is not its own.
+a web address has no hyphen that is not its own. Only a paragraph in one font and style
+(most user text) breaks so: reportlab loses letters of one in several where it breaks
+over pages, so there :class:`~expertenrat.reports.paragraph.Paragraph` cuts the word
+where the line ends.
 """
 
 from __future__ import annotations
