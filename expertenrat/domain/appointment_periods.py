@@ -3,14 +3,14 @@ appointed ("Berufungsperiode 2024–2027", 25.09.2024 to 24.09.2027; the end may
 
 They are what OParl calls a body's LegislativeTerm, give a new member's term its default
 end, and name the current period on the roster. The periods of one council never overlap
-(both days of a period count, as in a member's term).
+(both days of a period count, as in a member's term) and have names of their own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import (
@@ -20,6 +20,8 @@ from expertenrat.domain.field_limits import (
     text_problems,
 )
 from expertenrat.domain.wording import listed, quoted
+
+USUAL_YEARS = 3  # a period's usual length, for a default end
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +67,58 @@ def overlap_problems(
     ]
     if not shared:
         return []
+    before = [o for o in others if o.end is None and o.start < period.start and o.id != period.id]
+    advice = f" {open_advice(before[0])}" if before else ""
     return [
         FieldProblem(
             "start",
             f"Die Berufungsperiode überschneidet sich mit {listed(shared)}. "
-            "Die Berufungsperioden eines Gremiums dürfen sich nicht überschneiden.",
+            f"Die Berufungsperioden eines Gremiums dürfen sich nicht überschneiden.{advice}",
         )
     ]
+
+
+def open_advice(period: AppointmentPeriod) -> str:
+    """What to do before a period can follow the open ``period``."""
+    return (
+        f"{quoted(period.name)} ist offen ({span(period)}): Eine neue Berufungsperiode kann "
+        f"erst nach ihrem Ende beginnen. Geben Sie {quoted(period.name)} zuerst ein Ende."
+    )
+
+
+def name_problems(
+    period: AppointmentPeriod, others: Iterable[AppointmentPeriod]
+) -> list[FieldProblem]:
+    """A cleaned name another period of the council has already (in any case): two OParl
+    terms of one name could not be told apart."""
+    same = next(
+        (
+            other
+            for other in others
+            if (period.id is None or other.id != period.id)
+            and other.name.casefold() == period.name.casefold()
+        ),
+        None,
+    )
+    if same is None or not period.name:
+        return []
+    return [
+        FieldProblem(
+            "name",
+            f"Die Berufungsperiode {quoted(same.name)} ({span(same)}) gibt es schon. "
+            "Bitte geben Sie dieser einen anderen Namen.",
+        )
+    ]
+
+
+def usual_end(start: date) -> date:
+    """The last day of a period from ``start`` as long as usual (``USUAL_YEARS``, as
+    Rostock's 25.09.2024 to 24.09.2027): a default where no end is known yet."""
+    try:
+        later = start.replace(year=start.year + USUAL_YEARS)
+    except ValueError:  # 29 February: the period ends on the 28th
+        later = date(start.year + USUAL_YEARS, 3, 1)
+    return later - timedelta(days=1)
 
 
 def overlap(a: AppointmentPeriod, b: AppointmentPeriod) -> bool:

@@ -2,8 +2,8 @@
 its entry in the audit trail.
 
 A period is checked on its own (name, dates, their order) and against the council's other
-periods: they must not overlap. Adding or changing one holds the council's row first, so
-two PCs adding overlapping periods at once cannot both succeed.
+periods: they must not overlap nor share a name. Adding or changing one holds the
+council's row first, so two PCs adding overlapping periods at once cannot both succeed.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.appointment_periods import (
     AppointmentPeriod,
     clean_period,
+    name_problems,
     overlap_problems,
     period_problems,
 )
@@ -50,7 +51,7 @@ class AppointmentPeriodsService:
         with changing(self._db, _ONE) as session:
             hold_council(session, council_id)  # another PC adding at once comes after this one
             fetch(session, models.Council, council_id, "Das Gremium")
-            _refuse_overlap(session, council_id, draft)
+            _refuse_clashes(session, council_id, draft)
             row = models.AppointmentPeriod(council_id=council_id)
             _apply(row, draft)
             session.add(row)
@@ -63,7 +64,7 @@ class AppointmentPeriodsService:
         with changing(self._db, _ONE) as session:
             row = self._fetch(session, draft)
             hold_council(session, row.council_id)
-            _refuse_overlap(session, row.council_id, draft)
+            _refuse_clashes(session, row.council_id, draft)
             before = audit.snapshot(row)
             _apply(row, draft)
             session.flush()
@@ -97,9 +98,10 @@ def _checked(draft: AppointmentPeriod) -> AppointmentPeriod:
     return draft
 
 
-def _refuse_overlap(session: Session, council_id: int, draft: AppointmentPeriod) -> None:
+def _refuse_clashes(session: Session, council_id: int, draft: AppointmentPeriod) -> None:
+    """Refuse a draft that shares a day or its name with another period of the council."""
     others = [period(r) for r in period_rows(session, council_id)]
-    raise_if_invalid(overlap_problems(draft, others))
+    raise_if_invalid(name_problems(draft, others) + overlap_problems(draft, others))
 
 
 def _apply(row: models.AppointmentPeriod, draft: AppointmentPeriod) -> None:

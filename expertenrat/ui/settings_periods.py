@@ -11,7 +11,8 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QWidget
 
-from expertenrat.domain.appointment_periods import AppointmentPeriod
+from expertenrat.domain.appointment_periods import AppointmentPeriod, open_advice, usual_end
+from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import APPOINTMENT_PERIOD
 from expertenrat.services.appointment_periods import AppointmentPeriodsService
 from expertenrat.ui.date_fields import date_edit
@@ -28,7 +29,7 @@ _CONTEXT = "PeriodsSettings"
 
 class PeriodsEditor(OrderedListEditor):
     """The periods in the order of their start (no moves); a new one starts the day after
-    the last one ends (today, where none has an end), open until an end is given."""
+    the last one ends (today, where there is none), open until an end is given."""
 
     MOVABLE = False
 
@@ -68,24 +69,42 @@ class PeriodsEditor(OrderedListEditor):
         self.start_edit = date_edit()
         self.end_edit = date_edit()
         self.open_check = QCheckBox(tr(_CONTEXT, "offen"))
-        self.open_check.toggled.connect(lambda on: self.end_edit.setEnabled(not on))
+        self.open_check.toggled.connect(self._open_toggled)
         errors.add_row(tr(_CONTEXT, "Name"), "name", self.name_edit)
         errors.add_row(tr(_CONTEXT, "Beginn"), "start", in_row(self.start_edit), self.start_edit)
         errors.add_row(
             tr(_CONTEXT, "Ende"), "end", in_row(self.end_edit, self.open_check), self.end_edit
         )
 
+    def _open_toggled(self, on: bool) -> None:
+        """ "offen" unticked with no end after the start: the usual end (not a one-day
+        period)."""
+        self.end_edit.setEnabled(not on)
+        if not on and self.end_edit.date() <= self.start_edit.date():
+            self.end_edit.setDate(QDate(usual_end(self.start_edit.date().toPython())))
+
     def show_record(self, record: AppointmentPeriod) -> None:
         show_text(self.name_edit, record.name)
         self.start_edit.setDate(QDate(record.start))
-        self.end_edit.setDate(QDate(record.end or record.start))
+        self.end_edit.setDate(QDate(record.start))
         self.open_check.setChecked(record.end is None)
+        self.end_edit.setDate(QDate(record.end or record.start))  # after "offen" (above)
         self.end_edit.setEnabled(record.end is not None)
 
     def clear_form(self) -> None:
-        ends = [p.end for p in self.model.templates()]
-        start = max(ends) + timedelta(days=1) if ends and None not in ends else self._today()
+        """A new period from the day after the last one ends (today where there is none).
+        After an open one, from the day after its usual end, with a hint that it needs an
+        end first."""
+        periods = self.model.templates()
+        still_open = next((p for p in periods if p.end is None), None)
+        if still_open is not None:
+            start = usual_end(still_open.start) + timedelta(days=1)
+        else:
+            start = max((p.end for p in periods), default=self._today() - timedelta(days=1))
+            start += timedelta(days=1)
         self.show_record(AppointmentPeriod(None, "", start))
+        if still_open is not None:
+            self.errors.show([FieldProblem("start", open_advice(still_open), warning=True)])
 
     def edited(self, selected: AppointmentPeriod | None) -> AppointmentPeriod:
         fields = {

@@ -149,3 +149,18 @@ def test_the_roster_names_the_period_of_its_day(
     assert "Berufungsperiode 2024–2027 (25.09.2024 bis " in earlier
     assert "Zweite" not in earlier
     assert "Berufungsperiode" not in roster_text(date(2024, 9, 24))
+
+
+def test_two_periods_of_one_council_may_not_share_a_name(service, council, settings_service):
+    """(found by a tester) They became two OParl terms of one name."""
+    first = service.add(council.id, FIRST)
+
+    with pytest.raises(ValidationError) as refused:
+        service.add(council.id, AppointmentPeriod(None, FIRST.name.upper(), date(2027, 9, 25)))
+
+    (problem,) = refused.value.problems
+    assert problem.field == "name"
+    assert problem.message.endswith("gibt es schon. Bitte geben Sie dieser einen anderen Namen.")
+    assert service.update(replace(first, name=FIRST.name.lower())).name == FIRST.name.lower()
+    other = settings_service.create_council(CouncilSettings(None, "Beirat", "Wismar"))
+    assert service.add(other.id, FIRST).name == FIRST.name

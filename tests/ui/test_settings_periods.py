@@ -154,3 +154,47 @@ def test_entf_in_an_ordered_list_deletes_the_selected_row_after_asking(
 
     assert dialogs.messages[-1][0] == "question"
     assert editor.model.rowCount() == listed - 1
+
+
+def test_after_an_open_period_the_form_says_it_needs_an_end_and_unticking_gives_one(
+    make_window, services, dialogs, qtbot
+) -> None:
+    """(found by a tester) With an open period, a new one started today and every save
+    overlapped; unticking "offen" gave a one-day period; a second "Erste" was stored."""
+    page, council = _page(make_window, services)
+    services.appointment_periods.add(
+        council.id, AppointmentPeriod(None, "Erste", date(2024, 9, 25))
+    )
+    page.refresh()
+    editor = page.periods
+
+    qtbot.mouseClick(editor.new_button, Qt.MouseButton.LeftButton)
+    assert editor.start_edit.date().toPython() == date(2027, 9, 25)
+    assert editor.errors.message("start") == (
+        "„Erste“ ist offen (ab 25.09.2024): Eine neue Berufungsperiode kann erst nach ihrem "
+        "Ende beginnen. Geben Sie „Erste“ zuerst ein Ende."
+    )
+    editor.name_edit.setText("Zweite")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert "Geben Sie „Erste“ zuerst ein Ende." in editor.errors.message("start")
+
+    dialogs.answers = [True]  # drop the typed new one
+    editor.view.selectRow(0)
+    editor.open_check.setChecked(False)
+    assert editor.end_edit.date().toPython() == date(2027, 9, 24)  # three years, not a day
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.new_button, Qt.MouseButton.LeftButton)
+    assert editor.start_edit.date().toPython() == date(2027, 9, 25)
+    assert editor.errors.message("start") == ""
+    editor.name_edit.setText("erste")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.errors.message("name") == (
+        "Die Berufungsperiode „Erste“ (25.09.2024 bis 24.09.2027) gibt es schon. "
+        "Bitte geben Sie dieser einen anderen Namen."
+    )
+    editor.name_edit.setText("Zweite")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert _rows(editor) == [
+        ("Erste", "25.09.2024", "24.09.2027"),
+        ("Zweite", "25.09.2027", "offen"),
+    ]
