@@ -59,7 +59,9 @@ def overlap_problems(
     period: AppointmentPeriod, others: Iterable[AppointmentPeriod]
 ) -> list[FieldProblem]:
     """The council's other periods (``period`` itself is skipped by id) that share a day
-    with ``period``, in one problem that names each with its span."""
+    with ``period``, in one problem that names each with its span (and, after an open one,
+    that it needs an end first)."""
+    others = list(others)
     shared = [
         f"{quoted(other.name)} ({span(other)})"
         for other in others
@@ -68,7 +70,7 @@ def overlap_problems(
     if not shared:
         return []
     before = [o for o in others if o.end is None and o.start < period.start and o.id != period.id]
-    advice = f" {open_advice(before[0])}" if before else ""
+    advice = f" {_end_first(before[0])}" if before else ""
     return [
         FieldProblem(
             "start",
@@ -82,8 +84,12 @@ def open_advice(period: AppointmentPeriod) -> str:
     """What to do before a period can follow the open ``period``."""
     return (
         f"{quoted(period.name)} ist offen ({span(period)}): Eine neue Berufungsperiode kann "
-        f"erst nach ihrem Ende beginnen. Geben Sie {quoted(period.name)} zuerst ein Ende."
+        f"erst nach ihrem Ende beginnen. {_end_first(period)}"
     )
+
+
+def _end_first(period: AppointmentPeriod) -> str:
+    return f"Geben Sie {quoted(period.name)} zuerst ein Ende."
 
 
 def name_problems(

@@ -176,7 +176,11 @@ def test_after_an_open_period_the_form_says_it_needs_an_end_and_unticking_gives_
     )
     editor.name_edit.setText("Zweite")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    assert "Geben Sie „Erste“ zuerst ein Ende." in editor.errors.message("start")
+    assert editor.errors.message("start") == (
+        "Die Berufungsperiode überschneidet sich mit „Erste“ (ab 25.09.2024). Die "
+        "Berufungsperioden eines Gremiums dürfen sich nicht überschneiden. Geben Sie „Erste“ "
+        "zuerst ein Ende."
+    )
 
     dialogs.answers = [True]  # drop the typed new one
     editor.view.selectRow(0)
