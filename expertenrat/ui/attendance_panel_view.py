@@ -1,8 +1,9 @@
 """The widgets of the Anwesenheit tab and where they sit: the hint, the meeting's quorum
 beside "Übrige als anwesend erfassen", the member lines (:class:`ui.attendance_row.AttendanceRow`)
-in a grid that keeps ``SHOWN_LINES`` of them in sight, and below them the guests beside the
-quorum of each agenda item. :class:`~expertenrat.ui.attendance_panel.AttendancePanel` adds the
-behaviour (showing a sheet, saving the lines; the view/controller split of the house style)."""
+in a grid as high as all of them (the tab scrolls, not the grid), and below them the guests
+beside the quorum of each agenda item. :class:`~expertenrat.ui.attendance_panel.AttendancePanel`
+adds the behaviour (showing a sheet, saving the lines; the view/controller split of the
+house style)."""
 
 from __future__ import annotations
 
@@ -27,13 +28,10 @@ from expertenrat.ui.attendance_quorum_text import item_quorum_text, quorum_text
 from expertenrat.ui.attendance_row import HEADERS, ITEM_COLUMNS, AttendanceRow
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.scroll_areas import plain_scroll_area
+from expertenrat.ui.scroll_areas import up_down_scroll_area
 from expertenrat.ui.widgets import WholeWrappingLabel, wrapping_label
 
 _CONTEXT = "AttendancePanel"
-
-
-SHOWN_LINES = 5  # the member lines the sheet shows at least; a lower tab scrolls
 
 
 class AttendancePanelView(QWidget):
@@ -65,7 +63,9 @@ class AttendancePanelView(QWidget):
         for column in ITEM_COLUMNS:
             self._grid.setColumnStretch(column, 8)
         self._grid.setColumnStretch(len(HEADERS), 1)
-        self.scroll = scroll = plain_scroll_area(self._grid_host)
+        # Up and down only: a narrow tab scrolls sideways itself, where a sideways scroll bar
+        # of the lines took the height of their last one and made them scroll up and down.
+        self.scroll = scroll = up_down_scroll_area(self._grid_host)
         items_scroll = self.item_quorum_scroll = QScrollArea()
         items_scroll.setWidgetResizable(True)
         items_scroll.setWidget(self.item_quorum_label)
@@ -127,10 +127,12 @@ class AttendancePanelView(QWidget):
         self._keep_lines_in_sight()
 
     def _keep_lines_in_sight(self) -> None:
-        """The member lines at least ``SHOWN_LINES`` high (all of them where there are
-        fewer): in a low window the tab scrolls rather than leave them two lines between
-        the quorum and the guests (found by a tester at 1366 x 768 and 125 %)."""
-        lines = list(self.rows.values())[:SHOWN_LINES]
+        """The member lines all in sight: in a low window the tab scrolls rather than
+        leave them two lines between the quorum and the guests (found by a tester at
+        1366 x 768 and 125 %), and the lines do not scroll inside the scrolling tab (at
+        1024 x 640 two scroll bars side by side showed five of nine members; found by a
+        tester)."""
+        lines = list(self.rows.values())
         if not lines:
             self.scroll.setMinimumHeight(0)
             return
