@@ -3,7 +3,9 @@
 A field with a problem gets the dynamic property ``error`` or ``warning`` set to true, so
 that the style sheet frames it (``app.qss``). Each message label keeps the height of one
 line even while empty, so that the fields do not move when a message appears (a message
-longer than one line still makes room for itself).
+longer than one line still makes room for itself); in a form whose rows would stand
+unevenly apart so (some fields have no message line), ``collapsed`` message lines are
+hidden while empty instead.
 """
 
 from __future__ import annotations
@@ -78,8 +80,11 @@ def _label_input(label: QWidget | None, widget: QWidget) -> None:
 class FormErrors:
     """Keeps a message label under each registered field of a ``QFormLayout``."""
 
-    def __init__(self, form: QFormLayout) -> None:
+    def __init__(self, form: QFormLayout, *, collapsed: bool = False) -> None:
+        """``collapsed``: an empty message line takes no room (the fields move down when a
+        message comes)."""
         self._form = form
+        self._collapsed = collapsed
         self._labels: dict[str, QLabel] = {}
         self._inputs: dict[str, QWidget] = {}
         self.general = message_label()
@@ -95,6 +100,7 @@ class FormErrors:
         layout.setSpacing(0)
         layout.addWidget(widget)
         message = message_label()
+        message.setHidden(self._collapsed)
         layout.addWidget(message)
         self._labels[field] = message
         self._inputs[field] = input_widget or widget
@@ -117,6 +123,8 @@ class FormErrors:
     def clear(self) -> None:
         for label in (*self._labels.values(), self.general):
             label.clear()
+        for label in self._labels.values():
+            label.setHidden(self._collapsed)
         for widget in self._inputs.values():
             set_style_property(widget, "error", False)
             set_style_property(widget, "warning", False)
@@ -133,6 +141,7 @@ class FormErrors:
             widget = self._inputs[problem.field]
             text = "\n".join(t for t in (label.text(), problem.message) if t)
             label.setText(text)
+            label.show()
             is_error = not problem.warning or bool(widget.property("error"))
             set_message_kind(label, warning=not is_error)
             set_style_property(widget, "error", is_error)

@@ -1,0 +1,51 @@
+"""The rows of the "Sitzung" tab stand evenly apart; a message line under a field takes
+room only while it says something (found by a tester)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from expertenrat.domain.errors import FieldProblem
+from expertenrat.ui.meeting_form_view import MeetingFormView
+from tests.ui.settling import exposed, settle
+
+
+def _gaps(view: MeetingFormView) -> list[int]:
+    """The room between one row's field and the next row's, from "Art" to the notes."""
+    fields: list[QWidget] = [
+        view.kind_combo,
+        view.title_edit,
+        view.date_edit,
+        view.place_edit,
+        view.room_edit,
+        view.link_edit,
+        view.chair_combo,
+        view.notes_edit,
+    ]
+    tops = [f.mapTo(view, f.rect().topLeft()).y() for f in fields]
+    bottoms = [f.mapTo(view, f.rect().bottomLeft()).y() for f in fields]
+    return [top - bottom for bottom, top in zip(bottoms, tops[1:], strict=False)]
+
+
+def test_the_rows_stand_evenly_apart_until_a_message_comes(qtbot) -> None:
+    """(found by a tester) Each field that may have a message kept an empty line under it,
+    those without ("Art", "Raum") none: the rows stood ~29 px or ~41 px apart."""
+    view = MeetingFormView()
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    exposed(view)
+    settle(qtbot)
+    even = _gaps(view)
+    assert len(set(even)) == 1, even
+
+    view.errors.show([FieldProblem("place", "Bitte einen Ort angeben.")])
+    settle(qtbot)
+    gaps = _gaps(view)
+    place = 3  # the gap under "Ort" holds its message now
+    assert gaps[place] > even[place] + view.fontMetrics().height() // 2
+    assert gaps[:place] + gaps[place + 1 :] == even[:place] + even[place + 1 :]
+
+    view.errors.clear()
+    settle(qtbot)
+    assert _gaps(view) == even
