@@ -78,6 +78,9 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
         self.structure.refused.connect(self.refresh)
         self.structure.added.connect(self._added)
         self.save_button.clicked.connect(self.save_item)
+        self.hint.clicked.connect(  # a hint cut short: the whole of it
+            lambda: dialogs.information(self, tr(_CONTEXT, "Tagesordnung"), self.hint.text())
+        )
         self.view.move_requested.connect(self.structure.move_selected)
         KeyActions(  # Entf as in the members' and projects' lists: "Löschen …" where it is on
             self.view,

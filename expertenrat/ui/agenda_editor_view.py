@@ -3,14 +3,16 @@ behaviour (the view/controller split of the house style).
 
 Above, a hint why the agenda may not change (approved minutes, a held or cancelled
 meeting; for a held one, how an urgent item is added) or that the invitation has to be
-sent again after a change; below it the buttons of the structure, then the tree
-(:mod:`ui.agenda_tree_pane`) beside the form of the selected item with "Übernehmen".
+sent again after a change, on at most two lines (a longer one ends in "…"; its tooltip and
+a click give the whole); below it the buttons of the structure, then the tree
+(:mod:`ui.agenda_tree_pane`) beside the form of the selected item with "Übernehmen", which
+gets a good share of the width, so a long title can be read while it is edited.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from expertenrat.domain.agenda import Agenda, change_refusal
 from expertenrat.domain.enums import MeetingState
@@ -19,6 +21,7 @@ from expertenrat.ui.agenda_item_form import AgendaItemForm
 from expertenrat.ui.agenda_tree_pane import AgendaTreePane
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.key_actions import EnterSaves
+from expertenrat.ui.status_line import StatusLine
 
 _CONTEXT = "AgendaEditor"
 URGENT_HINT = (
@@ -34,9 +37,9 @@ INVITED_HINT = (
 class AgendaEditorView(QWidget):
     def __init__(self, parent: QWidget | None = None, settings: QSettings | None = None) -> None:
         super().__init__(parent)
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        # Two lines at most: at 1024 x 640 a held meeting's hint took four and pushed the
+        # item's form below the fold (found by a tester).
+        self.hint = StatusLine()
         self.tree = AgendaTreePane(settings)
         self.model, self.view, self.columns = self.tree.model, self.tree.view, self.tree.columns
         self.end_label = self.tree.end_label
@@ -55,8 +58,10 @@ class AgendaEditorView(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.tree)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        # The form about as wide as the tree: at 3 : 1 its fields were ~210 px wide at
+        # 1280 x 800, too narrow to read a long title while editing it (found by a tester).
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addWidget(structure)

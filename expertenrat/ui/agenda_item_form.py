@@ -76,7 +76,7 @@ class AgendaItemForm(QWidget):
         self.minutes_spin.setSuffix(tr(_CONTEXT, " Min."))
 
         form = QFormLayout()
-        self.errors = FormErrors(form)
+        self.errors = FormErrors(form, collapsed=True)  # the rows evenly apart, as "Sitzung"
         for label, combo in (
             (tr(_CONTEXT, "Vorlage"), self.template_combo),
             (tr(_CONTEXT, "Art"), self.kind_combo),

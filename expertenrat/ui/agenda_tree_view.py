@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
 
 from expertenrat.ui.column_fit import fit_columns
 
@@ -33,6 +40,7 @@ class AgendaTreeView(QTreeView):
         self.setUniformRowHeights(True)
         self.setAllColumnsShowFocus(True)
         self.setExpandsOnDoubleClick(False)
+        self.setItemDelegate(_TableRowHeight(self))
 
     def fit_columns(self, title: int, shrinkable: tuple[tuple[int, ...], ...]) -> None:
         """The shown columns as wide as their content; the ``title`` column takes the room
@@ -48,3 +56,18 @@ class AgendaTreeView(QTreeView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+class _TableRowHeight(QStyledItemDelegate):
+    """Rows as high as the rows of the app's tables (a table view's default row height,
+    the style's): a tree's rows are as high as their text only, and the agenda's ~14 px
+    stood cramped among the tables' ~30 px (found by a tester)."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        view = self.parent()
+        assert isinstance(view, QWidget)
+        metric = QStyle.PixelMetric.PM_HeaderDefaultSectionSizeVertical
+        return size.expandedTo(QSize(0, view.style().pixelMetric(metric, None, view)))

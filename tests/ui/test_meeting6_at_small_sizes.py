@@ -1,17 +1,20 @@
-"""The tabs of the demo's held meeting (the 6th) in a small laptop's window (1024 x 640):
-what they show without scrolling inside a scrolling tab (found by a tester)."""
+"""The tabs of the demo's held meeting (the 6th) in a small laptop's window (1024 x 640) and
+at 1280 x 800: what they show, and without scrolling inside a scrolling tab (found by a tester)."""
 
 from __future__ import annotations
 
 import pytest
 import sized_demo_window
+from PySide6.QtWidgets import QTableView
 
+from expertenrat.ui.agenda_editor import AgendaEditor
 from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.main_window import MainWindow
 from tests.ui.settling import settle
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 SMALL = (1024, 640)
+LARGE = (1280, 800)
 NARROW = (900, 600)  # the member lines are wider than the tab
 
 services = sized_demo_window.services
@@ -38,3 +41,40 @@ def test_the_member_lines_do_not_scroll_inside_the_scrolling_tab(window, size, q
     settle(qtbot)
     assert panel.scroll.verticalScrollBar().maximum() == 0
     assert panel.scroll.height() >= panel.scroll.widget().minimumSizeHint().height()
+
+
+def _agenda_editor(shown: MainWindow, qtbot) -> AgendaEditor:
+    page = _held_meeting_tab(shown, "agenda")
+    editor = page.tabs.findChild(AgendaEditor)
+    qtbot.waitUntil(lambda: editor.view.isVisible() and editor.model.rowCount() > 0, timeout=WAIT)
+    settle(qtbot)
+    return editor
+
+
+def test_the_item_form_has_a_good_share_of_the_agenda_tab(window, qtbot) -> None:
+    """(found by a tester) At 1280 x 800 the item's form beside the tree had fields ~210
+    px wide, too narrow to read a long title while editing it."""
+    editor = _agenda_editor(window(LARGE), qtbot)
+    beside = editor.tree.width() + editor.form.width()
+    assert editor.form.width() >= 0.4 * beside
+    assert editor.form.title_edit.width() >= 350
+
+
+def test_the_agenda_rows_are_as_high_as_the_tables_rows(window, qtbot) -> None:
+    """(found by a tester) The agenda's rows were as high as their text (~14 px) among
+    tables whose rows have ~30 px."""
+    editor = _agenda_editor(window(LARGE), qtbot)
+    table = QTableView()
+    first = editor.model.index(0, 0)
+    assert editor.view.visualRect(first).height() == table.verticalHeader().defaultSectionSize()
+
+
+def test_a_held_meetings_agenda_hint_takes_two_lines_at_most(window, qtbot) -> None:
+    """(found by a tester) At 1024 x 640 the hint of a held meeting took four lines and,
+    with two rows of buttons, pushed the item's form below the fold: two lines, the
+    whole hint in its tooltip."""
+    editor = _agenda_editor(window(SMALL), qtbot)
+    hint = editor.hint
+    assert "Dringlichkeitsantrag" in hint.text()  # the whole hint, though cut short
+    assert hint.is_shortened()
+    assert hint.height() <= 2 * hint.fontMetrics().lineSpacing() + hint.contentsMargins().top() * 2

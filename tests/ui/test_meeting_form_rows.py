@@ -6,22 +6,29 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.errors import FieldProblem
+from expertenrat.ui.agenda_item_form import AgendaItemForm
 from expertenrat.ui.meeting_form_view import MeetingFormView
 from tests.ui.settling import exposed, settle
 
 
 def _gaps(view: MeetingFormView) -> list[int]:
     """The room between one row's field and the next row's, from "Art" to the notes."""
-    fields: list[QWidget] = [
-        view.kind_combo,
-        view.title_edit,
-        view.date_edit,
-        view.place_edit,
-        view.room_edit,
-        view.link_edit,
-        view.chair_combo,
-        view.notes_edit,
-    ]
+    return _gaps_between(
+        view,
+        [
+            view.kind_combo,
+            view.title_edit,
+            view.date_edit,
+            view.place_edit,
+            view.room_edit,
+            view.link_edit,
+            view.chair_combo,
+            view.notes_edit,
+        ],
+    )
+
+
+def _gaps_between(view: QWidget, fields: list[QWidget]) -> list[int]:
     tops = [f.mapTo(view, f.rect().topLeft()).y() for f in fields]
     bottoms = [f.mapTo(view, f.rect().bottomLeft()).y() for f in fields]
     return [top - bottom for bottom, top in zip(bottoms, tops[1:], strict=False)]
@@ -49,3 +56,26 @@ def test_the_rows_stand_evenly_apart_until_a_message_comes(qtbot) -> None:
     view.errors.clear()
     settle(qtbot)
     assert _gaps(view) == even
+
+
+def test_the_agenda_items_rows_stand_evenly_apart(qtbot) -> None:
+    """The item's form of the Tagesordnung tab as well: "Titel" stood further from
+    "Vorlage" and "Art" than these from the rows beside them."""
+    form = AgendaItemForm()
+    qtbot.addWidget(form)
+    form.resize(400, 500)
+    form.show()
+    exposed(form)
+    settle(qtbot)
+    fields = [
+        form.template_combo,
+        form.title_edit,
+        form.kind_combo,
+        form.public_check,
+        form.presenter_kind_combo,
+        form.presenter_edit,
+        form.project_combo,
+        form.minutes_spin,
+    ]
+    gaps = _gaps_between(form, fields)
+    assert len(set(gaps)) == 1, gaps
