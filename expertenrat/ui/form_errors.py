@@ -108,6 +108,12 @@ class FormErrors:
         _label_input(self._form.labelForField(container), input_widget or widget)
         return container
 
+    def show_under(self, field: str, row: str) -> None:
+        """Show the messages of ``field``, which has no input of its own (the number a
+        meeting's date gives it), under the row of the field ``row``."""
+        self._labels[field] = self._labels[row]
+        self._inputs[field] = self._inputs[row]
+
     def first_input(self) -> QWidget | None:
         """The input of the first registered field (where the cursor goes on "Neu")."""
         return next(iter(self._inputs.values()), None)
@@ -132,11 +138,11 @@ class FormErrors:
 
     def show(self, problems: Iterable[FieldProblem]) -> None:
         self.clear()
-        general: list[str] = []
+        general: list[FieldProblem] = []
         for problem in problems:
             label = self._labels.get(problem.field)
             if label is None:
-                general.append(problem.message)
+                general.append(problem)
                 continue
             widget = self._inputs[problem.field]
             text = "\n".join(t for t in (label.text(), problem.message) if t)
@@ -148,7 +154,9 @@ class FormErrors:
             set_style_property(widget, "warning", not is_error)
             widget.setAccessibleDescription(text)  # a screen reader says it with the field
         if general:
-            self.general.setText("\n".join(general))
+            # Warnings only (a holiday, an overlap) in amber, as under the fields.
+            set_message_kind(self.general, warning=all(p.warning for p in general))
+            self.general.setText("\n".join(p.message for p in general))
             announce(self.general, self.general.text())
 
     def focus_first_error(self) -> None:
@@ -167,5 +175,6 @@ class FormErrors:
 
     def show_general(self, text: str) -> None:
         self.clear()
+        set_message_kind(self.general, warning=False)
         self.general.setText(text)
         announce(self.general, text)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meeting_draft import MAX_LINK_LENGTH, MAX_PLACE_LENGTH, MAX_TITLE_LENGTH
+from expertenrat.domain.meeting_numbers import NUMBER_ORDER_FIELD
 from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
@@ -101,6 +102,7 @@ class MeetingFormView(QWidget):
         when_row.addWidget(self.end_edit)
         when_row.addStretch(1)
         self.errors.add_row(tr(_CONTEXT, "Termin"), "end", when)
+        self.errors.show_under(NUMBER_ORDER_FIELD, "end")  # the number its date gives it
         self.errors.add_row(tr(_CONTEXT, "Ort"), "place", self.place_edit)
         form.addRow(tr(_CONTEXT, "Raum"), self.room_edit)
         self.errors.add_row(tr(_CONTEXT, "Online-Link"), "online_link", self.link_edit)

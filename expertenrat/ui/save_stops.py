@@ -29,12 +29,13 @@ class SaveStops:
             self._errors.show(problems)
             self._errors.focus_first_error()
             return True
-        first = frozenset(p.message for p in problems if p.field in self._read_first)
-        if first <= self._shown:
+        first = [p for p in problems if p.field in self._read_first]
+        if frozenset(p.message for p in first) <= self._shown:
             return False
-        self._shown = first
+        self._shown = frozenset(p.message for p in first)
         again = tr(_CONTEXT, "Trotzdem speichern? Klicken Sie erneut auf „Speichern“.")
-        self._errors.show([*problems, FieldProblem("", again, warning=True)])
+        # Under the warning it asks about (beside the buttons where the form has no place).
+        self._errors.show([*problems, FieldProblem(first[0].field, again, warning=True)])
         return True
 
     def forget(self) -> None:

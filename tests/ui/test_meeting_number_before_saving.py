@@ -7,6 +7,7 @@ from datetime import datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import QLabel
 
 from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft
@@ -51,15 +52,27 @@ def test_a_meeting_before_an_invited_one_is_told_its_number_before_it_is_saved(
     new_meeting(page, 12, today)
 
     assert not page.form.save()  # the first click says it and saves nothing
-    shown = page.form.errors.general.text()
+    shown = page.form.errors.message("end")
     assert NOTE in shown and shown.endswith(AGAIN)
     assert len(services.meetings.list(council_id)) == 1
 
     assert page.form.save()  # the second one saves
     numbers = sorted(m.number for m in services.meetings.list(council_id))
     assert numbers == [1, 2]
-    assert NOTE in page.form.errors.general.text()  # and the note stays after saving
-    assert AGAIN not in page.form.errors.general.text()
+    assert NOTE in page.form.errors.message("end")  # and the note stays after saving
+    assert AGAIN not in page.form.errors.message("end")
+
+
+def test_the_number_note_stands_under_the_date_as_a_warning(page, today) -> None:
+    """(found by a tester) The note and its "Trotzdem speichern?" stood in black beside the
+    buttons, far from the Termin field whose date gives the number."""
+    new_meeting(page, 12, today)
+
+    page.form.save()
+
+    (label,) = [label for label in page.form.findChildren(QLabel) if NOTE in label.text()]
+    assert label is not page.form.errors.general
+    assert label.objectName() == "warningLabel" and AGAIN in label.text()
 
 
 def test_a_meeting_after_the_invited_one_is_saved_at_once(page, services, council_id, today):
