@@ -15,7 +15,7 @@ and its title does not count as a mention.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from expertenrat.domain.agenda_held_order import MovedItem
 from expertenrat.domain.agenda_references import names_title
@@ -48,26 +48,39 @@ def order_lines(moved: Sequence[MovedItem], agenda_changes: str) -> list[Checkli
 def non_public_title_lines(
     items: Sequence[ItemMinutes], agenda_changes: str
 ) -> list[ChecklistLine]:
-    """The warning that ``agenda_changes``, printed in the public minutes as typed, names
-    a non-public item of ``items`` (or one below it) by its title as a whole phrase; a
-    title that a public item has as well gives nothing away."""
+    """The warning that ``agenda_changes`` names a non-public item of ``items`` (or one
+    below it) by its title (:func:`non_public_title_warning`)."""
     hidden = _non_public(items)
-    public_titles = {" ".join(i.title.split()).casefold() for i in items if i.item_id not in hidden}
+    text = non_public_title_warning(
+        ((i.number, i.title, i.item_id not in hidden) for i in items), agenda_changes
+    )
+    if not text:
+        return []
+    return [ChecklistLine("agenda_titles", True, text, ChecklistTarget("agenda_changes"), True)]
+
+
+def non_public_title_warning(items: Iterable[tuple[str, str, bool]], agenda_changes: str) -> str:
+    """The warning that ``agenda_changes``, printed in the public minutes as typed, names a
+    non-public item of ``items`` (number, title, and whether it is public, as it is only
+    below public items) by its title as a whole phrase; "" where it names none. A title
+    that a public item has as well gives nothing away. The completeness check and the
+    export of the public minutes say it alike."""
+    items = tuple(items)
+    public_titles = {" ".join(title.split()).casefold() for _n, title, public in items if public}
     named = [
-        f"TOP {i.number}"
-        for i in items
-        if i.item_id in hidden
-        and " ".join(i.title.split()).casefold() not in public_titles
-        and names_title(agenda_changes, i.title)
+        f"TOP {number}"
+        for number, title, public in items
+        if not public
+        and " ".join(title.split()).casefold() not in public_titles
+        and names_title(agenda_changes, title)
     ]
     if not named:
-        return []
+        return ""
     which = "des nichtöffentlichen" if len(named) == 1 else "der nichtöffentlichen"
-    text = (
+    return (
         f"Unter „Änderungen der Tagesordnung“ steht der Titel {which} {listed(named)}; der "
         "Text wird auch im öffentlichen Protokoll gedruckt. Bitte nur die Nummer nennen."
     )
-    return [ChecklistLine("agenda_titles", True, text, ChecklistTarget("agenda_changes"), True)]
 
 
 def _non_public(items: Sequence[ItemMinutes]) -> set[int]:

@@ -22,17 +22,20 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from sqlalchemy.orm import Session
+
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.meeting_document_titles import council_named, pack_invitation_name
 from expertenrat.domain.meeting_documents import MeetingDocument
 from expertenrat.domain.meetings import list_label
 from expertenrat.domain.minutes import recorded_times
+from expertenrat.domain.minutes_checklist_order import non_public_title_warning
 from expertenrat.domain.minutes_document import MinutesDocument
 from expertenrat.domain.public_invitation import public_invitation
 from expertenrat.domain.unnamed_mentions import unnamed_mentions
 from expertenrat.services.annexes import AnnexesService
-from expertenrat.services.attendance_rows import live_meeting
+from expertenrat.services.attendance_rows import live_meeting, placed_agenda_rows
 from expertenrat.services.dossier_annexes import annex_parts
 from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.services.meeting_rows import council_clock
@@ -47,6 +50,7 @@ from expertenrat.services.minutes_pdfs import (
 from expertenrat.services.minutes_rows import held_meeting
 from expertenrat.services.pdf_bundles import read_parts, with_cover
 from expertenrat.services.unit_of_work import reading
+from expertenrat.store import models
 from expertenrat.store.database import Database
 
 
@@ -71,7 +75,8 @@ class MinutesDocumentsService:
     ) -> MinutesPdf:
         """The minutes PDF: the stored bytes once approved, a fresh draft before (without
         "Seite x von y" if not ``page_numbers``: for a Sitzungsmappe). A fresh public one
-        warns where a text typed into it names a member who may not be named."""
+        warns where a text typed into it names a member who may not be named, or where
+        "Änderungen der Tagesordnung" names a non-public item by its title."""
         with reading(self._db) as session:
             meeting = held_meeting(session, meeting_id)
             stored = stored_pdf(session, meeting_id, public=public)
@@ -79,8 +84,9 @@ class MinutesDocumentsService:
                 return stored
             doc = current_document(session, meeting_id, public=public)
             named = unnamed_persons(session, meeting.council_id) if public else ()
+            titled = _titled_non_public(session, meeting) if public else ""
         rendered = render_pdf(doc, page_numbers=page_numbers)
-        mentions = unnamed_mentions(doc, named)
+        mentions = (*unnamed_mentions(doc, named), *filter(None, [titled]))
         return MinutesPdf(replace(rendered, warnings=(*rendered.warnings, *mentions)))
 
     def minutes_pdf(self, meeting_id: int, *, public: bool = False) -> RenderedPdf:
@@ -150,6 +156,17 @@ class MinutesDocumentsService:
         )  # fmt: skip
         warnings = [*cover.warnings, *warnings, *annex.warnings]
         return RenderedPdf(pdf, tuple(dict.fromkeys(warnings)), held)
+
+
+def _titled_non_public(session: Session, meeting: models.Meeting) -> str:
+    """The warning that the meeting's "Änderungen der Tagesordnung", printed in the public
+    minutes as typed, names a non-public item by its title (as the completeness check
+    warns: :func:`domain.minutes_checklist_order.non_public_title_warning`), else ""."""
+    items = placed_agenda_rows(session, meeting.id)
+    return non_public_title_warning(
+        ((placed.number, row.title, placed.public) for row, placed in items),
+        meeting.agenda_changes,
+    )
 
 
 def _held(meeting: MeetingDocument, minutes: MinutesDocument) -> MeetingDocument:

@@ -1,12 +1,13 @@
 """Exporting the public minutes (alone or in the public Sitzungsmappe) warns where a typed
-text names a member who has not agreed to the publication of the name; the file is made
-all the same, the full minutes do not warn (found by a tester)."""
+text names a member who has not agreed to the publication of the name (found by a tester),
+or where "Änderungen der Tagesordnung" names a non-public item by its title, as the
+completeness check does; the file is made all the same, the full minutes do not warn."""
 
 from __future__ import annotations
 
 import pytest
 from dossier_pdfs import text_of
-from minutes_rows import held_meeting
+from minutes_rows import SECRET, held_meeting
 
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.meeting_documents import MeetingDocumentsService
@@ -56,3 +57,27 @@ def test_no_warning_once_the_member_agrees_to_be_named(service, held, database) 
     warnings = service.minutes_pdf(held.meeting_id, public=True).warnings
 
     assert not any("nicht genannt werden darf" in w for w in warnings)
+
+
+TITLED = (
+    "Unter „Änderungen der Tagesordnung“ steht der Titel des nichtöffentlichen TOP 3; der "
+    "Text wird auch im öffentlichen Protokoll gedruckt. Bitte nur die Nummer nennen."
+)
+
+
+def test_the_public_minutes_warn_of_a_non_public_title_in_the_agenda_changes(
+    service, held, database
+) -> None:
+    with database.transaction() as session:  # TOP 3 is non-public
+        session.get(models.Meeting, held.meeting_id).agenda_changes = f"{SECRET} vorgezogen."
+    public = service.minutes_pdf(held.meeting_id, public=True)
+
+    assert TITLED in public.warnings
+    assert f"{SECRET} vorgezogen." in text_of(public.pdf)  # printed as typed
+    assert TITLED in service.dossier_pdf(held.meeting_id, public=True).warnings
+    assert TITLED not in service.minutes_pdf(held.meeting_id).warnings
+
+    with database.transaction() as session:
+        session.get(models.Meeting, held.meeting_id).agenda_changes = "TOP 3 vorgezogen."
+
+    assert TITLED not in service.minutes_pdf(held.meeting_id, public=True).warnings
