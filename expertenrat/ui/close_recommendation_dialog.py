@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.recommendations import CLOSING
@@ -16,6 +16,7 @@ from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog
 from expertenrat.ui.text_fields import plain_text_edit
+from expertenrat.ui.widgets import FocusCombo
 
 _CONTEXT = "CloseRecommendationDialog"
 
@@ -34,7 +35,7 @@ class CloseRecommendationDialog(StepDialog):
         title = tr(_CONTEXT, "{} abschließen").format(code)
         super().__init__(parent, title, tr(_CONTEXT, "Abschließen"), save)
         self.resize(520, 320)
-        self.outcome_combo = QComboBox()
+        self.outcome_combo = FocusCombo()
         for status in RecommendationStatus:
             if status in CLOSING:
                 self.outcome_combo.addItem(status.label, status.value)

@@ -24,6 +24,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit, with_placeholder
+from expertenrat.ui.widgets import FocusCombo
 
 _CONTEXT = "ConflictDeclareDialog"
 
@@ -44,7 +45,7 @@ class ConflictDeclareDialog(QDialog):
         item = QLabel(item_label)
         item.setWordWrap(True)
         item.setTextFormat(Qt.TextFormat.PlainText)
-        self.member_combo = QComboBox()
+        self.member_combo = FocusCombo()
         _add_members(self.member_combo, members)
         self.reason_edit = LineEdit()
         self.reason_edit.setMaxLength(CONFLICT["reason"].max_length)

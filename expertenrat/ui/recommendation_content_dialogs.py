@@ -14,7 +14,6 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -30,6 +29,7 @@ from expertenrat.ui.dialog_parts import resize_within_screen
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit, show_text
+from expertenrat.ui.widgets import FocusCombo
 
 _CONTEXT = "RecommendationContentDialogs"
 
@@ -68,13 +68,13 @@ class RecommendationContentDialog(StepDialog):
         resize_within_screen(self, 600, 560)
         self._project_fields = dict(project_fields or {})
         self._field_follows = True
-        self.kind_combo = QComboBox()
+        self.kind_combo = FocusCombo()
         for kind in RecommendationKind:
             self.kind_combo.addItem(kind.label, kind.value)
         self.title_edit = LineEdit()
         self.title_edit.setMaxLength(RECOMMENDATION["title"].max_length)
         self.text_edit = plain_text_edit(6, grows=True)
-        self.field_combo = QComboBox()
+        self.field_combo = FocusCombo()
         self.field_combo.addItem(tr(_CONTEXT, "– kein Handlungsfeld –"), None)
         for field_id, name in action_fields:
             self.field_combo.addItem(name, field_id)

@@ -15,7 +15,6 @@ from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -34,7 +33,7 @@ from expertenrat.ui.form_errors import announce
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit
-from expertenrat.ui.widgets import wrapping_label
+from expertenrat.ui.widgets import FocusCombo, wrapping_label
 
 _CONTEXT = "MinutesEditor"
 
@@ -58,7 +57,7 @@ class RecommendationDialog(QDialog):
         self.setWindowTitle(tr(_CONTEXT, "Empfehlung beschließen"))
         resize_within_screen(self, 560, 420)
         self._save = save
-        self.kind_combo = QComboBox()
+        self.kind_combo = FocusCombo()
         for kind in RecommendationKind:
             self.kind_combo.addItem(tr(_CONTEXT, kind.label), kind.value)
         self.title_edit = LineEdit()
@@ -137,8 +136,8 @@ class RecommendationDialog(QDialog):
         self.accept()
 
 
-def _choices(first: str, entries: Sequence[tuple[int, str]], current: int | None) -> QComboBox:
-    combo = QComboBox()
+def _choices(first: str, entries: Sequence[tuple[int, str]], current: int | None) -> FocusCombo:
+    combo = FocusCombo()
     combo.addItem(first, None)
     for value, label in entries:
         combo.addItem(label, value)

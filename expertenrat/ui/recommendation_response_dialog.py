@@ -24,6 +24,7 @@ from expertenrat.ui.eliding_widgets import compact_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit
+from expertenrat.ui.widgets import FocusCombo
 
 _CONTEXT = "RecommendationResponseDialog"
 _JOINT = "joint"
@@ -46,7 +47,7 @@ class RecommendationResponseDialog(StepDialog):
         self.received_edit = date_edit(today)
         self.responder_edit = LineEdit()
         self.responder_edit.setMaxLength(RECOMMENDATION_RESPONSE["responder"].max_length)
-        self.verdict_combo = QComboBox()
+        self.verdict_combo = FocusCombo()
         for verdict in ResponseVerdict:
             self.verdict_combo.addItem(verdict.label, verdict.value)
         self.reasons_edit = plain_text_edit(4, grows=True)

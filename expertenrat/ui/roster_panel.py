@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -37,7 +36,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_import_dialog import MemberImportDialog, result_text
 from expertenrat.ui.pdf_printing import PdfPrintActions
 from expertenrat.ui.save_location import FileKind
-from expertenrat.ui.widgets import wrapping_label
+from expertenrat.ui.widgets import FocusCombo, wrapping_label
 from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "RosterPanel"
@@ -63,10 +62,10 @@ class RosterPanel(QWidget):
         self.job: Job | None = None  # the render, export or file check in the background
         self._import_for: tuple[int, date] = (0, date.min)
 
-        self.version_combo = QComboBox()
+        self.version_combo = FocusCombo()
         self.version_combo.addItem(tr(_CONTEXT, "intern (mit Kontaktdaten)"), False)
         self.version_combo.addItem(tr(_CONTEXT, "öffentlich (nur mit Einwilligung)"), True)
-        self.grouping_combo = QComboBox()
+        self.grouping_combo = FocusCombo()
         self.grouping_combo.addItem(
             tr(_CONTEXT, "nach Handlungsfeld"), RosterGrouping.BY_FIELD.value
         )

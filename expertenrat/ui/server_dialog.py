@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,7 @@ from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.form_errors import message_label
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit
+from expertenrat.ui.widgets import FocusSpin
 
 if TYPE_CHECKING:
     from expertenrat.ui.dialog_service import DialogService
@@ -62,7 +62,7 @@ class ServerDialog(QDialog):
         intro_label.setTextFormat(Qt.TextFormat.PlainText)
         shown = fixed or initial
         self.host_edit = LineEdit(shown.host or "" if shown else "")
-        self.port_spin = QSpinBox(minimum=1, maximum=65535)
+        self.port_spin = FocusSpin(minimum=1, maximum=65535)
         self.port_spin.setValue(shown.port or 5432 if shown else 5432)
         self.database_edit = LineEdit(shown.database or "" if shown else "expertenrat")
         self.user_edit = LineEdit(shown.username or "" if shown else "expertenrat")

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from expertenrat.ui.dialog_parts import FORM_DIALOG_WIDTH, dialog_buttons
 from expertenrat.ui.text_fields import LineEdit
+from expertenrat.ui.widgets import FocusCombo
 
 
 class TextQuestionDialog(QDialog):
@@ -41,9 +42,9 @@ class TextQuestionDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(caption)
         layout.addWidget(self.editor)
-        self.choice_combo: QComboBox | None = None
+        self.choice_combo: FocusCombo | None = None
         if choices:
-            self.choice_combo = QComboBox()
+            self.choice_combo = FocusCombo()
             self.choice_combo.addItems(list(choices))
             self.choice_combo.setCurrentIndex(chosen)
             row = QFormLayout()

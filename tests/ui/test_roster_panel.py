@@ -14,6 +14,7 @@ from sqlalchemy import update
 
 from expertenrat.domain.members import Member
 from expertenrat.store import models
+from tests.ui.wheeling import fields_the_wheel_changed
 
 
 @pytest.fixture
@@ -119,3 +120,8 @@ def test_a_stored_logo_that_cannot_be_drawn_is_named_under_the_buttons(
     assert warning.startswith("Das Logo in den Einstellungen ist kein lesbares PNG-Bild")
     assert warning.endswith("fehlt im Dokument; bitte unter Einstellungen ein neues Logo wählen.")
     assert not page.roster.warnings_label.isHidden()
+
+
+def test_the_wheel_over_the_roster_s_choices_changes_neither(page) -> None:
+    """The wheel over "Fassung" and "Gliederung" chose their next entry in passing."""
+    assert fields_the_wheel_changed(page.roster) == []
