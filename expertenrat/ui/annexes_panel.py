@@ -77,7 +77,8 @@ class AnnexesPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.list.itemActivated.connect(lambda _item: self.ask_edit())  # Enter too
         self.add_button = QPushButton(tr(_CONTEXT, "PDF hinzufügen …"))
-        self.internal_check = QCheckBox(tr(_CONTEXT, "nichtöffentlich"))
+        # says it is for the next PDF added, not the selected one (found by a tester)
+        self.internal_check = QCheckBox(tr(_CONTEXT, "Neue Anlage nichtöffentlich"))
         self.internal_check.setToolTip(
             tr(_CONTEXT, "Neue Anlage nicht in die öffentliche Fassung des Protokolls aufnehmen")
         )

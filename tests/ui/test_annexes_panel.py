@@ -52,6 +52,11 @@ def test_empty_meeting_says_so_and_nothing_is_selected(panel) -> None:
     assert not panel.remove_button.isEnabled()
 
 
+def test_the_check_box_beside_add_says_it_is_for_the_next_annex(panel) -> None:
+    # "nichtöffentlich" alone read as a setting of the selected annex (found by a tester)
+    assert panel.internal_check.text() == "Neue Anlage nichtöffentlich"
+
+
 def test_the_annexes_of_approved_minutes_cannot_be_changed(
     panel, services, dialogs, finish_job, held_in_rostock, tmp_path
 ) -> None:
