@@ -67,7 +67,7 @@ def test_a_changed_file_is_shown_in_a_dry_run_and_then_applied(demo_file, export
     assert stored(demo_file) == before
     applied = run("--database", str(demo_file), "import", "settings", str(changed))
 
-    assert "Ladungsfrist (Tage): 14 -> 12" in dry.stdout
+    assert "Ladungsfrist: 14 Tage -> 12 Tage" in dry.stdout
     assert "Probelauf: Es wurde nichts gespeichert." in dry.stdout
     assert "bleiben, wie sie sind" not in dry.stdout  # the council's own city's file
     assert applied.returncode == 0, applied.stderr
@@ -104,7 +104,7 @@ def test_another_citys_own_settings_are_left_as_they_are_unless_all(demo_file, e
     applied = run("--database", str(demo_file), "import", "settings", str(changed))
 
     assert dry.returncode == 0, dry.stderr
-    assert "Ladungsfrist (Tage): 14 -> 12" in dry.stdout
+    assert "Ladungsfrist: 14 Tage -> 12 Tage" in dry.stdout
     assert "Stadt: Rostock ->" not in dry.stdout
     assert (
         "Die Datei stammt aus Lübeck & <Travemünde>, das Gremium „Smart City "
@@ -226,7 +226,7 @@ def test_without_new_a_dry_run_on_no_database_is_still_refused(exported, tmp_pat
     [
         ('{"format": "expertenrat-council-settings", ', "kein gültiges JSON"),
         ("NEWER", "Format 7 einer neueren Programmversion"),
-        ("SCHEMA", "entspricht nicht dem Format: „Mindestzahl der Mitglieder“"),
+        ("SCHEMA", "entspricht nicht dem Format: „Mindestzahl Mitglieder“"),
         ("HOSTILE", "Der Name des Gremiums enthält ein unsichtbares Steuerzeichen"),
         ("AGENDA", "Vorlage für Tagesordnungspunkte 1: Der Titel des Punkts enthält ein unsi"),
     ],

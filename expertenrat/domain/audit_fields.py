@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from expertenrat.domain.audit_labels import ENUM_FIELDS, field_label
+from expertenrat.domain.audit_labels import ENUM_FIELDS, PERIOD_UNITS, field_label, period_text
 from expertenrat.domain.bundeslaender import BUNDESLAENDER
 from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.enums import AuditAction, MemberRole, VoteMode
@@ -157,6 +157,8 @@ def readable(entity: str, field: str, value: Any, titles: RoleTitles = DEFAULT_R
         return "; ".join(_item(entity, field, item) for item in value)
     if isinstance(value, dict):
         return _vote(value) if "yes" in value else _pairs(entity, value)
+    if entity == "council" and field in PERIOD_UNITS and isinstance(value, int):
+        return period_text(field, value)  # "14 Tage": the name says no unit
     if not isinstance(value, str):
         return str(value)
     if (entity, field) == ("meeting_series", "rrule"):  # "DTSTART:…\nRRULE:FREQ=…"

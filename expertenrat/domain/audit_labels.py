@@ -92,16 +92,18 @@ _FIELDS: Mapping[str, Mapping[str, str]] = {
     "council": {
         **_nouns(field_limits.COUNCIL),
         "logo_png": "Logo",
-        "min_members": "Mindestzahl der Mitglieder",
-        "max_members": "Höchstzahl der Mitglieder",
-        "quorum_rule": "Beschlussfähigkeit",
-        "notice_period_days": "Ladungsfrist (Tage)",
-        "response_period_months": "Antwortfrist (Monate)",
+        # the settings' names as the Einstellungen label them (they take them from here);
+        # the periods' units go with their values (:func:`period_text`)
+        "min_members": "Mindestzahl Mitglieder",
+        "max_members": "Höchstzahl Mitglieder",
+        "quorum_rule": "Beschlussfähig bei",
+        "notice_period_days": "Ladungsfrist",
+        "response_period_months": "Frist für Stellungnahmen",
         "bundesland": "Bundesland",
         "time_zone": "Zeitzone",
         "minutes_style": "Protokollart",
         "minutes_approval": "Genehmigung des Protokolls",
-        "objection_period_days": "Einwandsfrist (Tage)",
+        "objection_period_days": "Frist für Einwände",
         "recommendation_prefix": "Kürzel der Empfehlungen",
         "chair_title": "Bezeichnung des Vorsitzes",
         "vice_chair_title": "Bezeichnung der Stellvertretung",
@@ -253,6 +255,20 @@ ENUM_FIELDS: Mapping[str, type[enums.LabelledEnum]] = {
     "objection.state": enums.ObjectionState,
     "text_template.purpose": enums.TextTemplatePurpose,
 }
+
+
+# The council's periods and their units, one and many: "1 Tag", "14 Tage".
+PERIOD_UNITS: Mapping[str, tuple[str, str]] = {
+    "notice_period_days": ("Tag", "Tage"),
+    "objection_period_days": ("Tag", "Tage"),
+    "response_period_months": ("Monat", "Monate"),
+}
+
+
+def period_text(field: str, value: int) -> str:
+    """A council period with its unit ("14 Tage", "1 Monat")."""
+    one, many = PERIOD_UNITS[field]
+    return f"{value} {one if value == 1 else many}"
 
 
 def entity_label(entity: str) -> str:

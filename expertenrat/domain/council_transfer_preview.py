@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from expertenrat.domain.agenda_templates import AgendaTemplate
+from expertenrat.domain.audit_labels import PERIOD_UNITS, period_text
 from expertenrat.domain.bundeslaender import BUNDESLAENDER
 from expertenrat.domain.council_transfer_format import (
     ACTION_FIELDS,
@@ -121,6 +122,8 @@ def difference_text(name: str, value: Any) -> str:
         return value.label
     if name == "bundesland":  # "Sachsen", as the settings list it, not "DE-SN"
         return BUNDESLAENDER.get(value, value) or "(nur bundesweite Feiertage)"
+    if name in PERIOD_UNITS:  # "14 Tage", as the settings show it
+        return period_text(name, value)
     if isinstance(value, bytes):
         return f"Bild ({len(value):,} Bytes)".replace(",", ".")
     if value is None or value == "":

@@ -42,7 +42,7 @@ def _origin_tooltip(version: VersionRecord) -> str:
         return ""
     return tr(
         _CONTEXT,
-        "Diese Fassung wurde nicht versandt; es gelten Versand und Einwandsfrist der "
+        "Diese Fassung wurde nicht versandt; es gelten Versand und Frist für Einwände der "
         "Fassung davor ({}).",
     ).format(_day(version.circulated_on))
 

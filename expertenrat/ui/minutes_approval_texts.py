@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from expertenrat.domain.audit_labels import field_label, period_text
 from expertenrat.domain.minutes_approval import Choice, MinutesStatus
 from expertenrat.ui.i18n import tr
 
@@ -18,11 +19,12 @@ def state_text(status: MinutesStatus) -> str:
     if status.held:
         lines.append(tr(_CONTEXT, "Stand: {summary}").format(summary=status.summary()))
     lines.append(
-        tr(_CONTEXT, "Genehmigungspraxis: {practice}; Einwandfrist {days}").format(
-            practice=status.practice.label,
-            days=tr(_CONTEXT, "1 Tag")
-            if status.objection_period_days == 1
-            else tr(_CONTEXT, "{} Tage").format(status.objection_period_days),
+        # the settings' names (Einstellungen), one source (found by a tester)
+        "{}: {}; {}: {}".format(
+            field_label("council", "minutes_approval"),
+            status.practice.label,
+            field_label("council", "objection_period_days"),
+            period_text("objection_period_days", status.objection_period_days),
         )
     )
     if status.changed_since_sent:

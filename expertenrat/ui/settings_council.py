@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit
 
+from expertenrat.domain.audit_labels import field_label
 from expertenrat.domain.councils import (
     DEFAULT_CHAIR_TITLE,
     DEFAULT_VICE_CHAIR_TITLE,
@@ -74,18 +75,18 @@ class CouncilSettingsFields:
         errors.add_row(tr(_CONTEXT, "Kurzname"), "short_name", self.short_name_edit)
         errors.add_row(tr(_CONTEXT, "Stadt"), "city", self.city_edit)
         form.addRow(tr(_CONTEXT, "Logo"), self.logo)
-        errors.add_row(tr(_CONTEXT, "Mindestzahl Mitglieder"), "min_members", self.min_spin)
-        errors.add_row(tr(_CONTEXT, "Höchstzahl Mitglieder"), "max_members", self.max_spin)
+        errors.add_row(_label("min_members"), "min_members", self.min_spin)
+        errors.add_row(_label("max_members"), "max_members", self.max_spin)
         errors.add_row(tr(_CONTEXT, "Bezeichnung Vorsitz"), "chair_title", self.chair_title_edit)
         errors.add_row(
             tr(_CONTEXT, "Bezeichnung Stellvertretung"),
             "vice_chair_title",
             self.vice_chair_title_edit,
         )
-        errors.add_row(tr(_CONTEXT, "Beschlussfähig bei"), "quorum_rule", self.quorum_combo)
-        errors.add_row(tr(_CONTEXT, "Ladungsfrist"), "notice_period_days", self.notice_spin)
+        errors.add_row(_label("quorum_rule"), "quorum_rule", self.quorum_combo)
+        errors.add_row(_label("notice_period_days"), "notice_period_days", self.notice_spin)
         errors.add_row(
-            tr(_CONTEXT, "Frist für Stellungnahmen"), "response_period_months", self.response_spin
+            _label("response_period_months"), "response_period_months", self.response_spin
         )
         errors.add_row(
             tr(_CONTEXT, "Kürzel der Empfehlungen"), "recommendation_prefix", self.prefix_edit
@@ -131,6 +132,11 @@ class CouncilSettingsFields:
             chair_title=self.chair_title_edit.text(),
             vice_chair_title=self.vice_chair_title_edit.text(),
         )
+
+
+def _label(name: str) -> str:
+    """A setting's name, one for the Einstellungen, the settings file and the audit trail."""
+    return field_label("council", name)
 
 
 def counted_spin(minimum: int, maximum: int, one: str, many: str) -> FocusSpin:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertenrat.domain.audit_labels import field_label
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import MinutesApproval, MinutesStyle
 from expertenrat.domain.field_limits import TEXT_TEMPLATE
@@ -45,13 +46,13 @@ class MinutesSettingsFields:
         self.objection_spin = FocusSpin(minimum=1, maximum=365, suffix=tr(_CONTEXT, " Tage"))
         self.objection_spin.setMaximumWidth(240)
         # every row keeps a message line, so that the rows keep one rhythm
-        errors.add_row(tr(_CONTEXT, "Protokollart"), "minutes_style", self.style_combo)
-        errors.add_row(
-            tr(_CONTEXT, "Genehmigung des Protokolls"), "minutes_approval", self.approval_combo
-        )
-        errors.add_row(
-            tr(_CONTEXT, "Frist für Einwände"), "objection_period_days", self.objection_spin
-        )
+        # the names as the settings file and the audit trail say them (found by a tester)
+        for name, field in (
+            ("minutes_style", self.style_combo),
+            ("minutes_approval", self.approval_combo),
+            ("objection_period_days", self.objection_spin),
+        ):
+            errors.add_row(field_label("council", name), name, field)
 
     def show(self, council: CouncilSettings) -> None:
         self.style_combo.setCurrentIndex(self.style_combo.findData(council.minutes_style.value))

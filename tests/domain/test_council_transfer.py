@@ -229,10 +229,10 @@ def test_a_format_1_file_reads_without_agenda_templates():
 @pytest.mark.parametrize(
     ("council", "message"),
     [
-        ({"minMembers": "acht"}, "„Mindestzahl der Mitglieder“ hat die falsche Art"),
+        ({"minMembers": "acht"}, "„Mindestzahl Mitglieder“ hat die falsche Art"),
         ({"name": "N" * 201}, "„Name des Gremiums“ ist zu lang \\(201 Zeichen, höchstens 200\\)"),
-        ({"quorumRule": "all"}, "„Beschlussfähigkeit“ „all“ ist nicht möglich"),
-        ({"noticePeriodDays": 400}, "„Ladungsfrist \\(Tage\\)“ darf höchstens 365 sein"),
+        ({"quorumRule": "all"}, "„Beschlussfähig bei“ „all“ ist nicht möglich"),
+        ({"noticePeriodDays": 400}, "„Ladungsfrist“ darf höchstens 365 sein"),
         ({"website": "ftp://x"}, "„Website“ hat nicht die erwartete Form"),
         ({"city": ""}, "„Stadt“ darf nicht leer sein"),
     ],

@@ -95,19 +95,20 @@ def test_a_meeting_not_held_says_it_has_no_minutes_and_no_draft_state(
         "Ein Protokoll gibt es erst, wenn die Sitzung stattgefunden hat."
     )
     assert "Stand:" not in panel.state_label.text()  # before: "Stand: Entwurf – …"
-    assert panel.state_label.text().startswith("Genehmigungspraxis: ")
+    assert panel.state_label.text().startswith("Genehmigung des Protokolls: ")
     assert not panel.circulate_button.isEnabled()
 
 
 def test_an_objection_period_of_one_day_is_named_in_the_singular(panel, services, minutes) -> None:
-    """(found by review) "Einwandfrist 1 Tage"."""
-    assert panel.state_label.text().endswith("Einwandfrist 14 Tage")
+    """(found by review) "Einwandfrist 1 Tage"; named as in the Einstellungen (found by a
+    tester: "Einwandfrist" there, "Frist für Einwände" in the settings)."""
+    assert panel.state_label.text().endswith("; Frist für Einwände: 14 Tage")
     settings = services.settings.settings(services.settings.councils()[0].id)
     services.settings.update_settings(replace(settings, objection_period_days=1))
 
     panel.set_meeting(minutes.meeting_id)
 
-    assert panel.state_label.text().endswith("Einwandfrist 1 Tag")
+    assert panel.state_label.text().endswith("; Frist für Einwände: 1 Tag")
 
 
 def test_a_draft_can_only_be_circulated(panel) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from expertenrat.domain.agenda_templates import AgendaTemplate
+from expertenrat.domain.council_transfer_format import setting_label
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AgendaItemKind
 from expertenrat.ui.save_location import FileKind
@@ -83,6 +84,27 @@ def test_taking_over_shows_the_differences_and_applies_the_chosen_ones(
     assert page.profile_fields.bundesland_combo.currentData() == "DE-MV"
     assert page.saved_label.text() == "Aus der Datei übernommen."
     assert dialogs.file_dialogs == [(FileKind.SETTINGS, "")]
+
+
+def test_the_file_names_the_settings_as_the_einstellungen_do(make_window, services):
+    """(found by a tester) "Einwandsfrist (Tage)" in the file's preview and the audit
+    trail, "Frist für Einwände" in the Einstellungen, "Einwandfrist" on the Genehmigung tab."""
+    _two_councils(services)
+    window = make_window()
+    window.show_area(window.settings_page)
+    shown = {label.text() for label in window.settings_page.findChildren(QLabel)}
+    names = {
+        "min_members": "Mindestzahl Mitglieder",
+        "max_members": "Höchstzahl Mitglieder",
+        "quorum_rule": "Beschlussfähig bei",
+        "notice_period_days": "Ladungsfrist",
+        "response_period_months": "Frist für Stellungnahmen",
+        "minutes_style": "Protokollart",
+        "minutes_approval": "Genehmigung des Protokolls",
+        "objection_period_days": "Frist für Einwände",
+    }
+    assert {name: setting_label(name) for name in names} == names
+    assert set(names.values()) <= shown
 
 
 def test_a_new_council_from_a_file_is_created_and_shown(make_window, services, dialogs, tmp_path):
