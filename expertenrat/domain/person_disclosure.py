@@ -3,7 +3,7 @@ document of sections (each a table of texts) that the report lays out as it come
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -26,9 +26,9 @@ NOTES = (
     "Entscheidung im Sinne von Art. 22 DSGVO findet nicht statt.",
     "Speicherdauer: Kontaktdaten, Notizen und Einwilligungen werden nach Ablauf der "
     "Aufbewahrungsfrist nach dem Ende der letzten Mitgliedschaft gelöscht (anonymisiert); "
-    "Name, Titel, Institution und Funktion bleiben in den Protokollen, im Verlauf der "
-    "Empfehlungen und im Änderungsprotokoll. Sicherheitskopien der Datenbank werden nach "
-    "ihrer Frist gelöscht.",
+    "Name, Titel, Institution und Funktion bleiben in den Protokollen, in den Empfehlungen "
+    "mit den Stellungnahmen und dem Verlauf und im Änderungsprotokoll. Sicherheitskopien "
+    "der Datenbank werden nach ihrer Frist gelöscht.",
     "Sie haben das Recht auf Berichtigung (Art. 16), Löschung (Art. 17), Einschränkung der "
     "Verarbeitung (Art. 18) und Widerspruch (Art. 21 DSGVO), eine erteilte Einwilligung "
     "können Sie jederzeit widerrufen, und Sie können sich bei der Aufsichtsbehörde für den "
@@ -47,6 +47,38 @@ class DisclosureSection:
     rows: tuple[tuple[str, ...], ...]
     empty: str
     note: str = ""
+
+
+def mentions_table(
+    title: str,
+    subject: str,
+    rows: Iterable[tuple[str, str, str]],
+    empty: str,
+    former: Sequence[str],
+    searched_in: str = "",
+    more: str = "",
+) -> DisclosureSection:
+    """A "Nennungen …" section: ``rows`` of (``subject``, the place, an excerpt) where the
+    family name or one of the ``former`` ones stands as a whole word (in ``searched_in``,
+    said in the note, as ``more`` is after it)."""
+    return DisclosureSection(
+        title,
+        (subject, "Stelle", "Auszug"),
+        (0.22, 0.3, 0.48),
+        tuple(rows),
+        empty,
+        f"{_searched(former)} als ganzes Wort{searched_in}; eine gleichnamige Person wird "
+        f"mit gefunden.{more}",
+    )
+
+
+def _searched(former: Sequence[str]) -> str:
+    """ "Gesucht wird der Nachname", with the earlier ones: "Gesucht werden der Nachname
+    und der frühere Nachname „…“"."""
+    if not former:
+        return "Gesucht wird der Nachname"
+    earlier = "die früheren Nachnamen" if len(former) > 1 else "der frühere Nachname"
+    return f"Gesucht werden der Nachname und {earlier} " + ", ".join(f"„{f}“" for f in former)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +107,8 @@ def anonymised_state(on: date | None) -> str:
         "Telefon, Postanschrift, Notizen und der Verlauf der Einwilligungen sind gelöscht, "
         "auch aus dem Änderungsprotokoll. Gespeichert bleiben Name, Titel, Institution und "
         "Funktion, die Mitgliedschaften, Anwesenheiten und Befangenheiten, die Einträge im "
-        "Änderungsprotokoll (ohne die gelöschten Werte) und die Nennungen in Protokollen und "
-        "im Verlauf der Empfehlungen – "
+        "Änderungsprotokoll (ohne die gelöschten Werte) und die Nennungen in Protokollen, in "
+        "Empfehlungen, in Stellungnahmen der Projekte und im Verlauf der Empfehlungen – "
         "alles, was diese Auskunft im Folgenden aufführt."
     )
 

@@ -1,7 +1,8 @@
 """The Auskunft nach Art. 15 DSGVO about one person (``export person``, Mitglieder →
 "Auskunft (Art. 15) …"): the person's record, memberships and roles, the consent ledger,
-attendance, conflicts of interest and recusals, the audit-trail entries about them and
-where their name appears in the minutes, gathered in one read and rendered as a PDF in
+attendance and invitations sent on, conflicts of interest and recusals, the audit-trail
+entries about them and where their name appears in the minutes, the recommendations, the
+projects' responses to them and their history, gathered in one read and rendered as a PDF in
 the house style. An anonymised person's Auskunft says first what was deleted and what is
 left. Persons are numbered across councils; ``expertenrat persons`` lists the numbers.
 """
@@ -39,7 +40,10 @@ from expertenrat.services.person_disclosure_meetings import (
     earlier_names,
     mentions_section,
 )
-from expertenrat.services.person_disclosure_recommendations import recommendation_notes_section
+from expertenrat.services.person_disclosure_recommendations import (
+    recommendation_notes_section,
+    recommendation_texts_section,
+)
 from expertenrat.services.settings import WITH_LOGO
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store import models
@@ -106,6 +110,7 @@ class PersonDisclosureService:
                 conflicts_section(session, memberships, councils if several else None),
                 audit_section(session, person, memberships, zone, _role_titles(session), former),
                 mentions_section(session, person, memberships, councils, earlier),
+                recommendation_texts_section(session, person, memberships, councils, earlier),
                 recommendation_notes_section(session, person, memberships, councils, earlier),
             )
             gone = anonymised_on(session, person.id)

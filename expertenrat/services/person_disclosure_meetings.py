@@ -16,11 +16,10 @@ from sqlalchemy.orm import Session, aliased
 from expertenrat.domain.audit_labels import field_label
 from expertenrat.domain.enums import AttendanceStatus, ConflictDecision, ConflictOrigin
 from expertenrat.domain.minutes_attendees import partial_attendance
-from expertenrat.domain.name_mentions import family_name_pattern
-from expertenrat.domain.person_disclosure import DisclosureSection
+from expertenrat.domain.name_mentions import clipped, family_name_pattern, found
+from expertenrat.domain.person_disclosure import DisclosureSection, mentions_table
 from expertenrat.store import models
 
-_AROUND = 70  # letters of an excerpt on either side of the name
 _ITEM_TEXTS = ("title", "presenter", "discussion", "motion_text", "resolution_text")
 _MEETING_TEXTS = ("minute_taker", "notes", "agenda_changes", "cancellation_reason")
 
@@ -170,15 +169,14 @@ def mentions_section(
             (_meeting(meeting, named), where, excerpt)
             for where, excerpt in _in_meeting(meeting, parts, name, ids)
         ]
-    return DisclosureSection(
+    return mentions_table(
         "Nennungen in Protokollen",
-        ("Sitzung", "Stelle", "Auszug"),
-        (0.22, 0.3, 0.48),
-        tuple(rows),
+        "Sitzung",
+        rows,
         "Der Name kommt in keinem Protokoll vor.",
-        f"{searched(former)} als ganzes Wort; eine gleichnamige Person wird mit "
-        "gefunden. Genehmigte Protokolle sind zudem als PDF unveränderlich gespeichert, "
-        "mit den Nennungen, wie sie bei der Genehmigung lauteten.",
+        former,
+        more=" Genehmigte Protokolle sind zudem als PDF unveränderlich gespeichert, mit den "
+        "Nennungen, wie sie bei der Genehmigung lauteten.",
     )
 
 
@@ -190,15 +188,6 @@ def earlier_names(person: models.Person, former: list[str]) -> list[str]:
 def name_pattern(person: models.Person, former: list[str]) -> re.Pattern[str]:
     """The family name and the ``former`` ones, each as a whole word, in any case."""
     return family_name_pattern([person.family_name, *former])
-
-
-def searched(former: list[str]) -> str:
-    """ "Gesucht wird der Nachname", with the earlier ones: "Gesucht werden der Nachname
-    und der frühere Nachname „…“"."""
-    if not former:
-        return "Gesucht wird der Nachname"
-    earlier = "die früheren Nachnamen" if len(former) > 1 else "der frühere Nachname"
-    return f"Gesucht werden der Nachname und {earlier} " + ", ".join(f"„{f}“" for f in former)
 
 
 class _MeetingParts:
@@ -242,25 +231,6 @@ def _in_meeting(
         mine = objection.membership_id in ids or name.search(objection.raised_by)
         where = f"Einwand vom {objection.raised_on:%d.%m.%Y}"
         if mine:
-            yield f"{where} (erhoben)", _clipped(objection.text, 0, len(objection.text))
+            yield f"{where} (erhoben)", clipped(objection.text, 0, len(objection.text))
         else:
             yield from found(where, objection.text, name)
-
-
-def found(where: str, text: str, name: re.Pattern[str]) -> Iterator[tuple[str, str]]:
-    for hit in name.finditer(text or ""):
-        yield where, _clipped(text, hit.start(), hit.end())
-
-
-def _clipped(text: str, start: int, end: int) -> str:
-    """The name at ``start:end`` in ``text`` with up to ``_AROUND`` letters on either side,
-    cut between words ("… sowie …", never "sowie di …")."""
-    first, last = max(start - _AROUND, 0), min(end + _AROUND, len(text))
-    if first and not text[first - 1].isspace():
-        gap = re.search(r"\s", text[first:start])
-        first = first + gap.end() if gap else first
-    if last < len(text) and not text[last].isspace():
-        gaps = [m.start() for m in re.finditer(r"\s", text[end:last])]
-        last = end + gaps[-1] if gaps else last
-    excerpt = " ".join(text[first:last].split())
-    return ("… " if first else "") + excerpt + (" …" if last < len(text) else "")

@@ -1,17 +1,92 @@
-"""The recommendations' part of the Auskunft (:mod:`services.person_disclosure`): where the
-secretariat's notes in a recommendation's history name the person — a reason for reopening
-("Wieder geöffnet …: …"), for removing an answer, a note on a withdrawal — searched by the
-rule of the minutes (:func:`~services.person_disclosure_meetings.mentions_section`)."""
+"""The recommendations' part of the Auskunft (:mod:`services.person_disclosure`): where a
+recommendation's title or text, a project's response to one (who answered, the reasons, the
+measures planned) or the secretariat's notes in its history (a reason for reopening, for
+removing an answer, a note on a withdrawal) name the person — searched by the rule of the
+minutes (:func:`~services.person_disclosure_meetings.mentions_section`)."""
 
 from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import HistoryKind
-from expertenrat.domain.person_disclosure import DisclosureSection
-from expertenrat.services.person_disclosure_meetings import found, name_pattern, searched
+from expertenrat.domain.name_mentions import found
+from expertenrat.domain.person_disclosure import DisclosureSection, mentions_table
+from expertenrat.services.person_disclosure_meetings import name_pattern
 from expertenrat.store import models
+
+# A response's texts as the response dialog calls them.
+_RESPONSE_TEXTS = (
+    ("responder", "Geantwortet hat"),
+    ("reasons", "Begründung"),
+    ("measures", "Geplante Maßnahmen"),
+)
+
+
+def recommendation_texts_section(
+    session: Session,
+    person: models.Person,
+    memberships: list[models.Membership],
+    councils: dict[int, str],
+    former: list[str],
+) -> DisclosureSection:
+    """Two queries: the title and text of every council's recommendations (not deleted)
+    and the responses of the projects to them that name the person, by recommendation
+    (adopted first, drafts last), its responses by the day received. ``former`` as
+    :func:`~services.person_disclosure_meetings.earlier_names` gives them."""
+    name = name_pattern(person, former)
+    recommendations = session.scalars(
+        select(models.Recommendation)
+        .where(models.Recommendation.deleted_at.is_(None))
+        .order_by(
+            models.Recommendation.adopted_on.is_(None),
+            models.Recommendation.adopted_on,
+            models.Recommendation.code,
+            models.Recommendation.id,
+        )
+    )
+    responses = defaultdict(list)
+    query = (
+        select(models.RecommendationResponse, models.Project.title)
+        .outerjoin(models.Project, models.Project.id == models.RecommendationResponse.project_id)
+        .order_by(models.RecommendationResponse.received_on, models.RecommendationResponse.id)
+    )
+    for response, project in session.execute(query):
+        responses[response.recommendation_id].append((response, project))
+    own = {m.council_id for m in memberships}
+    rows = []
+    for recommendation in recommendations:
+        code = _code(recommendation, own, councils)
+        hits = _in_recommendation(recommendation, responses[recommendation.id], name)
+        rows += [(code, *hit) for hit in hits]
+    return mentions_table(
+        "Nennungen in Empfehlungen und Stellungnahmen",
+        "Empfehlung",
+        rows,
+        "Der Name kommt in keiner Empfehlung und keiner Stellungnahme vor.",
+        former,
+        " im Titel und im Text jeder Empfehlung und in den Stellungnahmen der Projekte "
+        "(wer geantwortet hat, Begründung, geplante Maßnahmen)",
+    )
+
+
+def _in_recommendation(
+    recommendation: models.Recommendation,
+    responses: list[tuple[models.RecommendationResponse, str | None]],
+    name: re.Pattern[str],
+) -> Iterator[tuple[str, str]]:
+    yield from found("Titel", recommendation.title, name)
+    yield from found("Text", recommendation.text, name)
+    for response, project in responses:
+        # project None: a joint answer of all the projects addressed
+        source = project or "alle Projekte gemeinsam"
+        where = f"Stellungnahme vom {response.received_on:%d.%m.%Y} ({source})"
+        for field, label in _RESPONSE_TEXTS:
+            yield from found(f"{where} – {label}", getattr(response, field), name)
 
 
 def recommendation_notes_section(
@@ -22,9 +97,7 @@ def recommendation_notes_section(
     former: list[str],
 ) -> DisclosureSection:
     """One query: the history notes of every council's recommendations (not deleted) that
-    name the person; a recommendation of a council the person is not a member of, or of
-    one of several, names its council beside its code. ``former`` as
-    :func:`~services.person_disclosure_meetings.earlier_names` gives them."""
+    name the person. ``former`` as :func:`recommendation_texts_section` takes them."""
     name = name_pattern(person, former)
     own = {m.council_id for m in memberships}
     query = (
@@ -39,20 +112,24 @@ def recommendation_notes_section(
     )
     rows = []
     for recommendation, change in session.execute(query):
-        council = recommendation.council_id
-        named = len(own) > 1 or council not in own
-        code = (
-            f"{councils.get(council, '')}: {recommendation.code}" if named else recommendation.code
-        )
+        code = _code(recommendation, own, councils)
         where = f"Verlauf vom {change.occurred_on:%d.%m.%Y}, {HistoryKind(change.kind).label}"
         rows += [(code, *hit) for hit in found(where, change.note, name)]
-    return DisclosureSection(
+    return mentions_table(
         "Nennungen im Verlauf der Empfehlungen",
-        ("Empfehlung", "Stelle", "Auszug"),
-        (0.22, 0.3, 0.48),
-        tuple(rows),
+        "Empfehlung",
+        rows,
         "Der Name kommt in keiner Notiz zu einer Empfehlung vor.",
-        f"{searched(former)} als ganzes Wort in den Notizen der Geschäftsstelle im Verlauf "
-        "jeder Empfehlung (etwa Gründe für das Wiederöffnen, für das Entfernen einer Antwort "
-        "oder zu einem Rückzug); eine gleichnamige Person wird mit gefunden.",
+        former,
+        " in den Notizen der Geschäftsstelle im Verlauf jeder Empfehlung (etwa Gründe für das "
+        "Wiederöffnen, für das Entfernen einer Antwort oder zu einem Rückzug)",
     )
+
+
+def _code(recommendation: models.Recommendation, own: set[int], councils: dict[int, str]) -> str:
+    """The recommendation's code; of a council the person is not a member of, or of one of
+    several, with its council's name before it."""
+    council = recommendation.council_id
+    if len(own) > 1 or council not in own:
+        return f"{councils.get(council, '')}: {recommendation.code}"
+    return recommendation.code
