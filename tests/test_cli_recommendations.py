@@ -21,6 +21,7 @@ from expertenrat.domain.projects import Project
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.recommendation_responses import ResponseDraft
 from expertenrat.domain.recommendation_views import RecommendationRow
+from expertenrat.domain.wording import overdue_since
 from expertenrat.services.projects import ProjectsService
 from expertenrat.services.recommendations import RecommendationsService
 from expertenrat.services.settings import SettingsService
@@ -81,9 +82,11 @@ def test_recommendations_lists_one_line_each_in_code_order(capsys, database):
         "E-2020-03",
         LATER,
     ]
-    overdue = {f"{(day - date(2020, 3, 31)).days} Tage überfällig" for day in _days(before)}
+    overdue = {overdue_since((day - date(2020, 3, 31)).days) for day in _days(before)}
     assert lines[0].startswith("E-2020-01   übermittelt")
     assert "Frist 31.03.2020" in lines[0] and any(days in lines[0] for days in overdue)
+    # as the window and the reports say it, not "2439 Tage überfällig"
+    assert "Jahren überfällig" in lines[0] and "Tage" not in lines[0]
     assert lines[0].endswith(HOSTILE)  # printed literally
     assert "beantwortet" in lines[1] and "überfällig" not in lines[1]
     assert "Entwurf" in lines[2] and "Frist –" in lines[2]
@@ -110,7 +113,7 @@ def test_a_passed_plan_is_overdue_with_the_planned_date(capsys, database):
     assert (code, err) == (0, "")
     response, plan_line = out.splitlines()
     assert "Frist 31.03.2020" in response and "Umsetzung" not in response
-    late = {f"Umsetzung {(day - date(2020, 6, 30)).days} Tage überfällig" for day in _days(before)}
+    late = {f"Umsetzung {overdue_since((day - date(2020, 6, 30)).days)}" for day in _days(before)}
     assert plan_line.startswith("E-2020-04   beantwortet")
     assert "geplant bis 30.06.2020" in plan_line and any(days in plan_line for days in late)
     # (found by a tester) "Umsetzung 2348 Tage überfällig" is wider than the column was:
@@ -142,7 +145,7 @@ def test_a_plan_passed_beside_a_response_not_yet_due_says_how_late_the_plan_is(c
 
     assert (code, err) == (0, "")
     (line,) = [line for line in out.splitlines() if line.endswith("Beide")]
-    late = {f"Umsetzung {(day - date(2020, 6, 30)).days} Tage überfällig" for day in _days(before)}
+    late = {f"Umsetzung {overdue_since((day - date(2020, 6, 30)).days)}" for day in _days(before)}
     assert "Frist 30.06.2099" in line and any(days in line for days in late)
 
 

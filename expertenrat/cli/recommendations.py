@@ -20,7 +20,7 @@ from expertenrat.cli.support import (
     year_argument,
 )
 from expertenrat.domain.errors import os_error_detail, os_error_text
-from expertenrat.domain.wording import counted, with_counted
+from expertenrat.domain.wording import overdue_since, with_counted
 from expertenrat.services.files import refuse_folder
 
 if TYPE_CHECKING:
@@ -151,7 +151,8 @@ def _recommendations(services: Services, args: argparse.Namespace) -> str:
         return "Keine Empfehlungen in dieser Auswahl."
     lines = [(r.code, r.status_text, _awaited(r), _late(r.most_overdue), r.title) for r in rows]
     # Each column as wide as its longest entry (at least as wide as usual), so that the
-    # titles start in one column also beside "Umsetzung 510 Tage überfällig" or a long prefix.
+    # titles start in one column also beside "Umsetzung seit 3 Monaten überfällig" or a
+    # long prefix.
     widths = [max(least, *(len(line[n]) for line in lines)) for n, least in enumerate(_WIDTHS)]
     return "\n".join(
         f"{code:<{widths[0]}} {status:<{widths[1]}} {awaited:<{widths[2]}}  "
@@ -160,7 +161,7 @@ def _recommendations(services: Services, args: argparse.Namespace) -> str:
     )
 
 
-_WIDTHS = (11, 19, 22, 28)  # code, status, due date, days overdue
+_WIDTHS = (11, 19, 22, 28)  # code, status, due date, how late
 
 
 def _awaited(row: RecommendationRow) -> str:
@@ -170,12 +171,13 @@ def _awaited(row: RecommendationRow) -> str:
 
 
 def _late(row: RecommendationRow) -> str:
-    """ "12 Tage überfällig", "Umsetzung 3 Tage überfällig"; of a row's part overdue longest
-    (``most_overdue``), as the register's column: also a plan passed beside a response
-    not yet due, which ``--overdue`` lists."""
+    """ "seit 12 Tagen überfällig", "Umsetzung seit über einem Jahr überfällig" (as the
+    window and the documents word it: :func:`~expertenrat.domain.wording.overdue_since`);
+    of a row's part overdue longest (``most_overdue``), as the register's column: also a
+    plan passed beside a response not yet due, which ``--overdue`` lists."""
     if not row.overdue:
         return ""
-    late = f"{counted(row.days_overdue, 'Tag', 'Tage')} überfällig"
+    late = overdue_since(row.days_overdue)
     return f"Umsetzung {late}" if row.plan_overdue else late
 
 

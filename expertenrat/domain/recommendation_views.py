@@ -16,7 +16,7 @@ from expertenrat.domain.recommendation_history import HistoryEntry, Response
 from expertenrat.domain.recommendation_search import code_token
 from expertenrat.domain.recommendations import AWAITING_OUTCOME, AWAITING_RESPONSE, BETWEEN_MEETINGS
 from expertenrat.domain.text_folding import searchable, searchable_prose
-from expertenrat.domain.wording import since_days
+from expertenrat.domain.wording import overdue_since
 
 DUE_TODAY = "heute fällig"  # what is awaited is due today (RecommendationRow.due_today)
 
@@ -219,13 +219,13 @@ class RecommendationRow:
 
     @property
     def overdue_text(self) -> str:
-        """ "seit 12 Tagen überfällig" ("seit 3 Monaten …", :func:`since_days`), or for a
+        """ "seit 12 Tagen überfällig" ("seit 3 Monaten …", :func:`overdue_since`), or for a
         passed plan "Umsetzung geplant bis 30.06.2026, seit 3 Tagen überfällig"; empty while
         nothing is overdue. The one wording of lateness: the register, the Übersicht, the
         reminders and the report all show it."""
         if not self.overdue:
             return ""
-        late = f"{since_days(self.days_overdue)} überfällig"
+        late = overdue_since(self.days_overdue)
         if self.plan_overdue:
             return f"Umsetzung geplant bis {self.planned_by:%d.%m.%Y}, {late}"
         return late

@@ -51,6 +51,12 @@ def since_days(days: int) -> str:
     return f"seit {over}{years_ago(days // 365)}"
 
 
+def overdue_since(days: int) -> str:
+    """ "seit 12 Tagen überfällig", "seit über einem Jahr überfällig" (:func:`since_days`):
+    how late something owed is, in the window, the documents and on the command line."""
+    return f"{since_days(days)} überfällig"
+
+
 def number_ranges(numbers: Iterable[int]) -> str:
     """ "2–5, 8, 10–11": the numbers (of rows, say) in order, each run of consecutive ones as
     its first and last, so that 20,000 rows make a short line."""
