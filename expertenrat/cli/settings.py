@@ -179,7 +179,7 @@ def _import_settings(services: Services, args: argparse.Namespace) -> str:
 def _left_as_they_are(preview: TransferPreview, take: set[str]) -> list[str]:
     """The council's own settings a file of another city would change that stay, one line
     each after the reason; none if all are taken (``--all``)."""
-    from expertenrat.domain.council_transfer_preview import difference_label, difference_text
+    from expertenrat.domain.council_transfer_preview import difference_label, difference_texts
 
     left = [d for d in preview.differences if d.name not in take]
     if not left:
@@ -190,8 +190,7 @@ def _left_as_they_are(preview: TransferPreview, take: set[str]) -> list[str]:
         f"{preview.current.settings.city}; diese Einstellungen bleiben, wie sie sind "
         "(übernehmen mit --all):",
         *(
-            f"  {difference_label(d.name)}: {difference_text(d.name, d.mine)} "
-            f"(in der Datei: {difference_text(d.name, d.theirs)})"
+            "  {}: {} (in der Datei: {})".format(difference_label(d.name), *difference_texts(d))
             for d in left
         ),
     ]

@@ -110,10 +110,29 @@ def difference_label(name: str) -> str:
     return setting_label(name)
 
 
-def difference_text(name: str, value: Any) -> str:
-    """A value of a ``template_differences`` entry in words, on one line."""
-    if name == ACTION_FIELDS:
-        return ", ".join(f"{field} {colour}" for field, colour in value) or "(keine)"
+def difference_texts(difference: FieldDifference) -> tuple[str, str]:
+    """Both values of a ``template_differences`` entry in words (the council's, the
+    file's). Action fields by their names; one whose colour differs on the other side is
+    marked "(andere Farbe)" (the colour codes read as noise, found by a tester)."""
+    mine, theirs = difference.mine, difference.theirs
+    if difference.name == ACTION_FIELDS:
+        return _field_names(mine, theirs), _field_names(theirs, mine)
+    return _value_text(difference.name, mine), _value_text(difference.name, theirs)
+
+
+def _field_names(fields: Sequence[tuple[str, str]], other: Sequence[tuple[str, str]]) -> str:
+    colours = dict(other)
+    return (
+        ", ".join(
+            name + (" (andere Farbe)" if colours.get(name, colour) != colour else "")
+            for name, colour in fields
+        )
+        or "(keine)"
+    )
+
+
+def _value_text(name: str, value: Any) -> str:
+    """A value of a ``template_differences`` entry but the action fields, on one line."""
     if name in (TEXT_TEMPLATES, AGENDA_TEMPLATES):
         if not value:
             return "(keine)"
@@ -149,9 +168,7 @@ class TransferPreview:
         the phrases and agenda templates changed and the kept fields."""
         taken = [d for d in self.differences if take is None or d.name in take]
         lines = [
-            f"{difference_label(d.name)}: {difference_text(d.name, d.mine)} -> "
-            f"{difference_text(d.name, d.theirs)}"
-            for d in taken
+            "{}: {} -> {}".format(difference_label(d.name), *difference_texts(d)) for d in taken
         ]
         names = {d.name for d in taken}
         if TEXT_TEMPLATES in names:

@@ -172,9 +172,11 @@ class MergeDialog(QDialog):
         self.resize(min(WIDTH, room), min(640, 160 + 48 * len(rows)))
 
     def _add_row(self, grid: QGridLayout, line: int, row: MergeRow, sides: tuple[str, str]) -> None:
-        label = QLabel(row.label + (" *" if row.both_changed else ""))
+        label = QLabel(row.label + (" *" if row.both_changed else "") + (" ℹ" if row.note else ""))
         if row.both_changed:
             label.setToolTip(tr(_CONTEXT, "Beide haben dieses Feld geändert."))
+        if row.note:
+            label.setToolTip(literal_tip(row.note))
         grid.addWidget(label, line, 0, Qt.AlignmentFlag.AlignVCenter)  # values: one line
         group = QButtonGroup(self)
         pair = []

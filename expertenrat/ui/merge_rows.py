@@ -25,6 +25,7 @@ class MergeRow:
     theirs: str
     take_theirs: bool  # suggested
     both_changed: bool  # marked: both sides changed this field
+    note: str = ""  # more about the change, the label's tooltip (marked "ℹ")
 
 
 def merge_rows(

@@ -16,11 +16,16 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.council_transfer import suggested_file_name
-from expertenrat.domain.council_transfer_format import SettingsFileError
+from expertenrat.domain.council_transfer_format import (
+    ACTION_FIELDS,
+    AGENDA_TEMPLATES,
+    TEXT_TEMPLATES,
+    SettingsFileError,
+)
 from expertenrat.domain.council_transfer_preview import (
     TransferPreview,
     difference_label,
-    difference_text,
+    difference_texts,
 )
 from expertenrat.domain.errors import ExpertenratError, os_error_detail, os_error_text
 from expertenrat.services.council_transfer import CouncilTransferService
@@ -28,7 +33,7 @@ from expertenrat.services.files import write_file
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.merge_dialog import MergeDialog, MergeWording, OpenMergeDialog
-from expertenrat.ui.merge_rows import merge_rows
+from expertenrat.ui.merge_rows import MergeRow
 from expertenrat.ui.save_location import FileKind
 
 _CONTEXT = "SettingsTransfer"
@@ -142,34 +147,33 @@ class SettingsTransfer(QObject):
         self._show_differences(title, path, preview)
 
     def _show_differences(self, title: str, path: str, preview: TransferPreview) -> None:
+        # Two or three lines: what changes in a list is the tooltip of its row (ℹ); the
+        # intro said it all, nine dense lines above the choices (found by a tester).
         intro = tr(
             _CONTEXT,
             "Die Datei „{}“ ändert diese Einstellungen. Wählen Sie je Zeile, welche Angabe "
-            "gelten soll; vorgeschlagen ist die aus der Datei. Handlungsfelder werden nach "
-            "ihrem Namen zugeordnet, die Textbausteine und die Vorlagen für "
-            "Tagesordnungspunkte durch die der Datei ersetzt.",
+            "gelten soll; vorgeschlagen ist die aus der Datei.",
         ).format(Path(path).name)
         if any(not d.take_theirs for d in preview.differences):
             intro += " " + tr(
                 _CONTEXT,
-                "Die Datei stammt aus {}: Name, Stadt, Logo, Website, Geschäftsstelle, "
-                "E-Mail-Adresse und Handlungsfelder Ihres Gremiums bleiben vorgeschlagen, wie "
-                "sie sind.",
+                "Sie stammt aus {}: Name, Stadt, Logo, Website, Geschäftsstelle und "
+                "Handlungsfelder Ihres Gremiums bleiben vorgeschlagen, wie sie sind.",
             ).format(preview.incoming.settings.city)
-        # a few names each: a file of 500 phrases left no room for the choices below
-        for changes in (preview.phrase_changes(_NAMED), preview.agenda_template_changes(_NAMED)):
-            if changes:  # "3 Textbausteine entfallen: „A“, „B“, „C“."
-                intro += " " + changes
-        if preview.kept_fields:
-            names = preview.kept_field_names(_NAMED)
-            intro += " " + tr(
-                _CONTEXT,
-                "Bleiben, weil sie verwendet werden (Mitglieder, Projekte, Empfehlungen): {}.",
-            ).format(names)
         self.dialog = MergeDialog(
             title,
             intro,
-            merge_rows(list(preview.differences), difference_label, difference_text),
+            [
+                MergeRow(
+                    d.name,
+                    difference_label(d.name),
+                    *difference_texts(d),
+                    d.take_theirs,
+                    both_changed=False,
+                    note=_note(preview, d.name),
+                )
+                for d in preview.differences
+            ],
             self._parent,
             MergeWording(
                 tr(_CONTEXT, "bisher"),
@@ -230,6 +234,27 @@ class SettingsTransfer(QObject):
 
     def _warn(self, title: str, error: ExpertenratError) -> None:
         self._dialogs.warning(self._parent, title, error.message, error.detail)
+
+
+def _note(preview: TransferPreview, name: str) -> str:
+    """What changes within a list taken from the file (the tooltip of its row): phrases and
+    agenda templates added, changed and dropped, and how action fields are matched; a few
+    names each (a file of 500 phrases)."""
+    if name == TEXT_TEMPLATES:
+        return tr(_CONTEXT, "Ersetzt die Textbausteine. {}").format(preview.phrase_changes(_NAMED))
+    if name == AGENDA_TEMPLATES:
+        return tr(_CONTEXT, "Ersetzt die Vorlagen. {}").format(
+            preview.agenda_template_changes(_NAMED)
+        )
+    if name != ACTION_FIELDS:
+        return ""
+    note = tr(_CONTEXT, "Handlungsfelder werden nach ihrem Namen zugeordnet.")
+    if preview.kept_fields:
+        note += " " + tr(
+            _CONTEXT,
+            "Bleiben, weil sie verwendet werden (Mitglieder, Projekte, Empfehlungen): {}.",
+        ).format(preview.kept_field_names(_NAMED))
+    return note
 
 
 def _of_file(path: str, error: ExpertenratError) -> ExpertenratError:

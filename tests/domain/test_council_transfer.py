@@ -23,6 +23,7 @@ from expertenrat.domain.council_transfer_format import (
 from expertenrat.domain.council_transfer_preview import (
     TransferPreview,
     chosen_template,
+    difference_texts,
     template_differences,
 )
 from expertenrat.domain.councils import ActionField, CouncilSettings
@@ -572,3 +573,16 @@ def test_six_problems_are_all_named_and_seven_say_how_many_more():
 
     assert "weitere" not in str(six.value) and "„x5“" in str(six.value)
     assert "(und 2 weitere)" in str(seven.value)
+
+
+def test_action_fields_are_named_without_their_colour_codes():
+    """(found by a tester) The preview read "Moderne Verwaltung #1f77b4, S…"; a field whose
+    colour alone differs is marked, so that the two sides do not read the same."""
+    settings = CouncilSettings(id=1, name="Beirat", city="Leipzig")
+    current = CouncilTemplate(
+        settings, (ActionField(1, "Bildung", "#1f77b4", 0), ActionField(2, "Hafen", "#000000", 1))
+    )
+    incoming = CouncilTemplate(settings, (ActionField(None, "Bildung", "#d62728", 0),))
+    (found,) = template_differences(current, incoming)
+
+    assert difference_texts(found) == ("Bildung (andere Farbe), Hafen", "Bildung (andere Farbe)")
