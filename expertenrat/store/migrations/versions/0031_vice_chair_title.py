@@ -27,15 +27,20 @@ _COUNCILS = sa.table("councils", sa.column("vice_chair_title", sa.String(60)))
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("councils") as batch_op:
-        batch_op.alter_column("vice_chair_title", server_default=NEW)
+    _set_default(NEW)
     _retitle(OLD, NEW)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("councils") as batch_op:
-        batch_op.alter_column("vice_chair_title", server_default=OLD)
+    _set_default(OLD)
     _retitle(NEW, OLD)
+
+
+def _set_default(title: str) -> None:
+    # SQLite changes a column's default by building the table anew: it keeps the
+    # AUTOINCREMENT of 0013 only when told, or a deleted council's id is given again.
+    with op.batch_alter_table("councils", table_kwargs={"sqlite_autoincrement": True}) as batch_op:
+        batch_op.alter_column("vice_chair_title", server_default=title)
 
 
 def _retitle(before: str, after: str) -> None:
