@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -100,7 +100,9 @@ class RemindersDialog(QDialog):
             tr(
                 _CONTEXT,
                 "Für jedes gewählte Projekt ein Erinnerungsschreiben (PDF) und einen "
-                "E-Mail-Entwurf (.eml) in einen Ordner speichern",
+                "E-Mail-Entwurf (.eml) in einen Ordner speichern; Ihr E-Mail-Programm öffnet "
+                "den Entwurf zum Versenden. Die Erinnerung wird im Verlauf der Empfehlungen "
+                "vermerkt.",
             )
         )
         buttons = close_buttons(self, self.save_button)
@@ -169,19 +171,29 @@ class RemindersDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.fit_columns()  # the width of the table is known only now
+        QTimer.singleShot(0, self.fit_height)  # once the rows are as tall as their text
+
+    def fit_height(self) -> None:
+        """No lower than the rows need: three projects left 200 px of empty table below
+        them (found by a tester). Never lower than the dialog's least height, and a long
+        list keeps the height the screen allows (it scrolls)."""
+        self.row_heights.fit()
+        view = self.view
+        if not view.isVisible() or view.verticalScrollBar().maximum() > 0:
+            return
+        empty = view.viewport().height() - view.verticalHeader().length()
+        if empty > 0:
+            self.resize(self.width(), max(self.minimumSizeHint().height(), self.height() - empty))
 
     def _intro(self) -> str:
         day = f"{self._due.on:%d.%m.%Y}" if self._due else ""
+        # two lines, not five dense ones (found by a tester); the button's tooltip says
+        # what is saved
         return tr(
             _CONTEXT,
-            "Stand {}: Projekte, deren Stellungnahme überfällig oder in den nächsten 14 Tagen "
-            "fällig ist, und Projekte, die eine Umsetzung bis zu einem Termin geplant hatten, "
-            "der verstrichen ist, ohne dass eine weitere Antwort kam (im Schreiben mit der "
-            "Bitte um eine Rückmeldung zum Stand). „Schreiben speichern …“ legt für jedes "
-            "gewählte Projekt ein Erinnerungsschreiben (PDF) und einen E-Mail-Entwurf (.eml) "
-            "in einen Ordner; Ihr "
-            "E-Mail-Programm öffnet den Entwurf zum Versenden. Die Erinnerung wird im Verlauf "
-            "der Empfehlungen vermerkt.",
+            "Stand {}: Stellungnahmen, die überfällig oder in 14 Tagen fällig sind, und "
+            "überfällige geplante Umsetzungen. „Schreiben speichern …“ legt je gewähltes "
+            "Projekt ein Schreiben und einen E-Mail-Entwurf an und vermerkt die Erinnerung.",
         ).format(day)
 
     def _unaddressed(self) -> str:

@@ -529,3 +529,21 @@ def test_a_cancelled_save_says_which_reminders_were_saved_and_which_not(
     assert len(list(folder.iterdir())) == 2  # the first project's letter and draft
     reminded = {code for code, notes in reminded_on(services, council_id, today).items() if notes}
     assert reminded == first_codes  # only what the saved letter names
+
+
+def test_the_dialog_is_as_tall_as_its_rows_under_a_short_intro(page, qtbot):
+    """(found by a tester) Three projects, their cells wrapped, left 200 px of empty table
+    below them, under an intro of five dense lines."""
+    dialog = opened(page)
+    exposed(dialog)
+    view = dialog.view
+
+    qtbot.waitUntil(
+        lambda: view.viewport().height() - view.verticalHeader().length() < 4, timeout=WAIT
+    )
+    assert view.verticalScrollBar().maximum() == 0  # every row in sight
+    label = dialog.intro_label
+    box = label.fontMetrics().boundingRect(
+        QRect(0, 0, 760, 10_000), Qt.TextFlag.TextWordWrap, label.text()
+    )
+    assert box.height() <= 3 * label.fontMetrics().lineSpacing()  # at 768 px, 3 lines
