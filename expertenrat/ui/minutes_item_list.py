@@ -2,7 +2,8 @@
 
 An item that still lacks content says so ("fehlt noch") in the warning colour, so the
 minute-taker sees at a glance what is left. An urgent item is marked
-"(Dringlichkeitsantrag)" beside its title, as in the PDF minutes. Each line carries its
+"(Dringlichkeitsantrag)" beside its title, as in the PDF minutes. A long title wraps under
+itself, not under "TOP" (:mod:`ui.hanging_lines`). Each line carries its
 autosave key ("header:<meeting>", "item:<id>") in ``KeyRole``.
 """
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
 from expertenrat.domain.minutes import ItemMinutes, Minutes
 from expertenrat.domain.text_characters import shows_nothing
+from expertenrat.ui.hanging_lines import wrap_with_hanging_indent
 from expertenrat.ui.i18n import tr
 
 _CONTEXT = "MinutesEditor"
@@ -46,8 +48,7 @@ class MinutesItemList(QListWidget):
         self.setObjectName("minutesItemList")
         self.setAccessibleName(tr(_CONTEXT, "Punkte des Protokolls"))  # for screen readers
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setWordWrap(True)
-        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        wrap_with_hanging_indent(self, tr(_CONTEXT, "TOP "))  # under the title, not "TOP"
 
     def show_minutes(self, minutes: Minutes | None) -> None:
         """Fill the list (the current line stays current if it is still there)."""
