@@ -132,22 +132,14 @@ class AttendancePanelView(QWidget):
         1366 x 768 and 125 %), and the lines do not scroll inside the scrolling tab (at
         1024 x 640 two scroll bars side by side showed five of nine members; found by a
         tester)."""
-        lines = list(self.rows.values())
-        if not lines:
+        if not self.rows:
             self.scroll.setMinimumHeight(0)
             return
-        spacing = max(self._grid.verticalSpacing(), 0)
-        header = max(w.sizeHint().height() for w in self._header_labels())
-        line = max(w.sizeHint().height() for row in lines for w in row.widgets)
-        height = header + len(lines) * (line + spacing) + 2 * self.scroll.frameWidth()
-        self.scroll.setMinimumHeight(height)
-
-    def _header_labels(self) -> list[QWidget]:
-        return [
-            item.widget()
-            for column in range(len(HEADERS))
-            if (item := self._grid.itemAtPosition(0, column)) is not None
-        ]
+        # The grid's own minimum, its widgets as the style sheet makes them (a sum of the
+        # lines' size hints fell 9 px short once the time fields grew to the text fields'
+        # height, and the lines scrolled again).
+        height = self._grid_host.minimumSizeHint().height()
+        self.scroll.setMinimumHeight(height + 2 * self.scroll.frameWidth())
 
     def _clear_rows(self) -> None:
         while self._grid.count():
