@@ -28,8 +28,10 @@ from expertenrat.ui.wrapping_row import WrappingRow
 _CONTEXT = "MembersPage"
 # Columns made narrower (down to fit_columns' minimum) when the shown ones do not fit the
 # page: first the institution and the other long texts, then the action field and the role
-# (a council's own title may be long: "Stellvertretende Sprecherin"), the name last; but a
-# very long name first, down to fit_columns' COMFORT_WIDTH (it is capped).
+# (a council's own title may be long: "Stellvertretende Sprecherin"). The name, the key,
+# never: a very long one is capped at fit_columns' COMFORT_WIDTH, and where the others have
+# given way the term is left out rather than the names cut (at 1024 px 5 of 9 names read
+# "Behrens, Sas…" beside a whole term, found by a tester).
 # Room left over goes to the institution.
 _SHRINKABLE = (
     (
@@ -39,7 +41,6 @@ _SHRINKABLE = (
         MembersTableModel.COLUMN_TITLE,
     ),
     (MembersTableModel.COLUMN_PRIMARY_FIELD, MembersTableModel.COLUMN_ROLE),
-    (MembersTableModel.COLUMN_NAME,),
 )
 # Left out, in this order, where the table is too narrow for the headers of the shown
 # columns (1366 x 768 at 150 %): the name and the institution keep room to be read.
