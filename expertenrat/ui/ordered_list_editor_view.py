@@ -51,7 +51,7 @@ class OrderedListEditorView(QGroupBox):
         self.delete_button = QPushButton(tr(_CONTEXT, "Löschen …"))
         self.save_button = QPushButton(save_label)
         form = QFormLayout()
-        self.errors = FormErrors(form)
+        self.errors = FormErrors(form, collapsed=True)  # the rows evenly apart
         self.add_fields(self.errors)
         self._layout(form)
 
@@ -84,9 +84,9 @@ class OrderedListEditorView(QGroupBox):
         top = QHBoxLayout()
         top.addWidget(self.view, 1)
         top.addLayout(buttons)
-        form.addRow(self.errors.general)
+        # A message about the whole record beside the button, not a line of its own.
         save_row = QHBoxLayout()
-        save_row.addStretch(1)
+        save_row.addWidget(self.errors.general, 1)
         save_row.addWidget(self.save_button)
         form.addRow(save_row)
         column = QVBoxLayout(self)

@@ -72,14 +72,16 @@ class PeriodsEditor(OrderedListEditor):
         self.open_check.toggled.connect(self._open_toggled)
         errors.add_row(tr(_CONTEXT, "Name"), "name", self.name_edit)
         errors.add_row(tr(_CONTEXT, "Beginn"), "start", in_row(self.start_edit), self.start_edit)
+        # "offen" first: the date beside it shows only while it is unticked (an open
+        # period showed a greyed date, its start, under "Ende").
         errors.add_row(
-            tr(_CONTEXT, "Ende"), "end", in_row(self.end_edit, self.open_check), self.end_edit
+            tr(_CONTEXT, "Ende"), "end", in_row(self.open_check, self.end_edit), self.end_edit
         )
 
     def _open_toggled(self, on: bool) -> None:
         """ "offen" unticked with no end after the start: the usual end (not a one-day
         period)."""
-        self.end_edit.setEnabled(not on)
+        self.end_edit.setHidden(on)
         if not on and self.end_edit.date() <= self.start_edit.date():
             self.end_edit.setDate(QDate(usual_end(self.start_edit.date().toPython())))
 
@@ -89,7 +91,7 @@ class PeriodsEditor(OrderedListEditor):
         self.end_edit.setDate(QDate(record.start))
         self.open_check.setChecked(record.end is None)
         self.end_edit.setDate(QDate(record.end or record.start))  # after "offen" (above)
-        self.end_edit.setEnabled(record.end is not None)
+        self.end_edit.setHidden(record.end is None)
 
     def clear_form(self) -> None:
         """A new period from the day after the last one ends (today where there is none).

@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtTest import QTest
 from shown_windows import active_window
 
 from expertenrat.domain.appointment_periods import AppointmentPeriod
 from expertenrat.domain.councils import CouncilSettings
+from tests.ui.settling import exposed
 
 HOSTILE = """Periode "K" & <Co>; O'Neil 🚀 مرحبا"""
 
@@ -202,3 +203,28 @@ def test_after_an_open_period_the_form_says_it_needs_an_end_and_unticking_gives_
         ("Erste", "25.09.2024", "24.09.2027"),
         ("Zweite", "25.09.2027", "offen"),
     ]
+
+
+def test_an_open_period_shows_no_end_date_and_the_rows_stand_close(
+    make_window, services, qtbot
+) -> None:
+    """(found by a tester) An open period showed a greyed date (its start) under "Ende"
+    beside "offen"; empty message lines left gaps between the rows and some 50 px above
+    "Berufungsperiode speichern"."""
+    page, _council = _page(make_window, services)
+    page.window().show()
+    exposed(page.window())
+    editor = page.periods
+
+    assert editor.open_check.isChecked() and editor.end_edit.isHidden()
+    editor.open_check.setChecked(False)
+    assert not editor.end_edit.isHidden()
+    editor.open_check.setChecked(True)
+    assert editor.end_edit.isHidden()
+
+    def top(widget) -> int:
+        return widget.mapTo(editor, QPoint(0, 0)).y()
+
+    line = editor.fontMetrics().height()
+    assert top(editor.start_edit) - (top(editor.name_edit) + editor.name_edit.height()) < line
+    assert top(editor.save_button) - (top(editor.open_check) + editor.open_check.height()) < line
