@@ -117,6 +117,10 @@ class ConflictsPanel(KeepsNoMeetingHint, NothingPending, ConflictsPanelView):
     def _show_item(self) -> None:
         item = self.current_item()
         self.model.set_rows(item.conflicts + item.carried if item else ())
+        if item is None or self.model.rowCount():
+            self.table.show_table()
+        else:
+            self.table.show_empty(tr(_CONTEXT, "Für diesen Punkt ist keine Befangenheit erfasst."))
         project = item.project_title if item else ""
         self.project_label.setText(
             tr(_CONTEXT, "Beratenes Projekt: {title}").format(title=project) if project else ""

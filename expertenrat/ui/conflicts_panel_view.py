@@ -21,6 +21,7 @@ from expertenrat.ui.conflicts_table_model import ConflictsTableModel
 from expertenrat.ui.eliding_widgets import compact_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.one_line_table import one_line_table
+from expertenrat.ui.record_table import TableOrEmpty
 from expertenrat.ui.widgets import wrapping_label
 
 _CONTEXT = "ConflictsPanel"
@@ -51,6 +52,7 @@ class ConflictsPanelView(QWidget):
         )
         self.view.setAccessibleName(tr(_CONTEXT, "Befangenheiten"))  # for screen readers
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table = TableOrEmpty(self.view)  # or why it is empty
         self.declare_button = QPushButton(tr(_CONTEXT, "Befangenheit eintragen …"))
         self.remove_button = QPushButton(tr(_CONTEXT, "Entfernen …"))
         self.suggestions = ConflictSuggestionsBox()
@@ -70,6 +72,6 @@ class ConflictsPanelView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.project_label)
         layout.addWidget(self.carried_label)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.suggestions)

@@ -36,7 +36,11 @@ from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_approval_dialogs import ApproveDialog
-from expertenrat.ui.minutes_approval_texts import state_text, why_not_approvable
+from expertenrat.ui.minutes_approval_texts import (
+    state_text,
+    why_no_objections,
+    why_not_approvable,
+)
 from expertenrat.ui.minutes_fingerprints import MinutesFingerprints
 from expertenrat.ui.minutes_objections_box import MinutesObjectionsBox
 from expertenrat.ui.minutes_versions_box import MinutesVersionsBox
@@ -264,7 +268,11 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
             circulated and bool(self._approving) and not status.open_objections  # type: ignore[union-attr]
         )
         self.approve_button.setToolTip(why_not_approvable(status, circulated, self._approving))
-        self.objections.set_rows(status.objections if status else (), circulated=circulated)
+        self.objections.set_rows(
+            status.objections if status else (),
+            circulated=circulated,
+            why_not=why_no_objections(status, circulated),
+        )
 
     def _run(self, change: Callable[[], object]) -> bool:
         done = attempt(self._dialogs, self, tr(_CONTEXT, "Genehmigung des Protokolls"), change)

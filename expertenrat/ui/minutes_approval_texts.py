@@ -50,3 +50,24 @@ def why_not_approvable(
             "und deren eigenes Protokoll noch nicht genehmigt ist; es gibt noch keine.",
         )
     return ""
+
+
+def why_no_objections(status: MinutesStatus | None, circulated: bool) -> str:
+    """Why no objection can be raised, for the tooltip of "Einwand erheben …" and in place
+    of the empty table ("" while one can)."""
+    if status is None:
+        return ""
+    if not status.held:
+        return tr(
+            _CONTEXT,
+            "Einwände gibt es erst, wenn die Sitzung stattgefunden hat und ihr Protokoll "
+            "versandt ist.",
+        )
+    if status.frozen:
+        return tr(_CONTEXT, "Das Protokoll ist genehmigt; Einwände sind nicht mehr möglich.")
+    if not circulated:
+        return tr(
+            _CONTEXT,
+            "Einwände werden erhoben, sobald das Protokoll versandt ist („Protokoll versenden …“).",
+        )
+    return ""

@@ -19,6 +19,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_approval_models import ObjectionsTableModel
 from expertenrat.ui.objection_dialogs import DecisionDialog, ObjectionDialog
 from expertenrat.ui.one_line_table import one_line_table
+from expertenrat.ui.record_table import TableOrEmpty
 from expertenrat.ui.wrapping_row import WrappingRow
 
 _CONTEXT = "MinutesApprovalPanel"
@@ -75,8 +76,9 @@ class MinutesObjectionsBox(QGroupBox):
         self.accept_button.clicked.connect(lambda: self.decide(accepting=True))
         self.reject_button.clicked.connect(lambda: self.decide(accepting=False))
         self.withdraw_button.clicked.connect(self.withdraw)
+        self.table = TableOrEmpty(self.view)
         column = QVBoxLayout(self)
-        column.addWidget(self.view)
+        column.addWidget(self.table)
         # On more rows where the tab is too narrow for one (the least window, 720 x 480).
         column.addWidget(
             WrappingRow(
@@ -89,10 +91,20 @@ class MinutesObjectionsBox(QGroupBox):
             )
         )
 
-    def set_rows(self, objections: Sequence[ObjectionRecord], *, circulated: bool) -> None:
-        """Show ``objections``; they can be raised and decided once the minutes went out."""
+    def set_rows(
+        self, objections: Sequence[ObjectionRecord], *, circulated: bool, why_not: str = ""
+    ) -> None:
+        """Show ``objections``; they can be raised and decided once the minutes went out
+        (``why_not``: why not yet or no longer, for the button's tooltip and in place of
+        the empty table)."""
         self._circulated = circulated
         self.model.set_rows(objections)
+        self.raise_button.setToolTip(why_not)
+        empty = tr(_CONTEXT, "Keine Einwände erhoben.") if circulated else why_not
+        if objections or not empty:
+            self.table.show_table()
+        else:
+            self.table.show_empty(empty)
         self._update_buttons()
 
     def selected(self) -> ObjectionRecord | None:

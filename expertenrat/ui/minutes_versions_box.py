@@ -17,6 +17,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_approval_dialogs import DiffDialog
 from expertenrat.ui.minutes_approval_models import VersionsTableModel
 from expertenrat.ui.one_line_table import one_line_table
+from expertenrat.ui.record_table import TableOrEmpty
 
 _CONTEXT = "MinutesApprovalPanel"
 
@@ -43,8 +44,9 @@ class MinutesVersionsBox(QGroupBox):
             tr(_CONTEXT, "Die gewählte Fassung mit der vorigen vergleichen, oder zwei gewählte")
         )
         self.diff_button.clicked.connect(self.show_diff)
+        self.table = TableOrEmpty(self.view)
         column = QVBoxLayout(self)
-        column.addWidget(self.view)
+        column.addWidget(self.table)
         row = QHBoxLayout()
         row.addWidget(self.diff_button)
         row.addStretch()
@@ -52,6 +54,16 @@ class MinutesVersionsBox(QGroupBox):
 
     def set_rows(self, versions: Sequence[VersionRecord]) -> None:
         self.model.set_rows(versions)
+        if versions:
+            self.table.show_table()
+        else:
+            self.table.show_empty(
+                tr(
+                    _CONTEXT,
+                    "Noch keine Fassung: Die erste wird gespeichert, wenn das Protokoll "
+                    "versandt wird.",
+                )
+            )
         self._update_button()
 
     def show_diff(self) -> None:

@@ -110,6 +110,7 @@ class OrderedListEditor(OrderedListEditorView):
             self.errors.show_general(error.message)
             return
         self.model.set_templates(records)
+        self.show_list_or_hint()
         self._show(select_id)  # a row kept selected shows its values as stored now
 
     def selected(self) -> Any | None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.numbered_table_model import NumberedModel
+from expertenrat.ui.record_table import TableOrEmpty
 from expertenrat.ui.table_height import rows_list_view
 from expertenrat.ui.table_model import Column
 
@@ -45,6 +46,7 @@ class OrderedListEditorView(QGroupBox):
         super().__init__(title, parent)
         self.model = NumberedModel(columns, self)
         self.view = rows_list_view(self.model, self.STRETCH_COLUMN)  # the page scrolls
+        self.list_or_empty = TableOrEmpty(self.view)
         self.new_button = QPushButton(new_label)
         self.up_button = QPushButton(tr(_CONTEXT, "Nach oben"))
         self.down_button = QPushButton(tr(_CONTEXT, "Nach unten"))
@@ -64,6 +66,10 @@ class OrderedListEditorView(QGroupBox):
     def show_record(self, record: Any) -> None:
         raise NotImplementedError
 
+    def empty_hint(self) -> str:
+        """Said in place of the empty list (what its records are for); "": the empty list."""
+        return ""
+
     def clear_form(self) -> None:
         raise NotImplementedError
 
@@ -82,7 +88,7 @@ class OrderedListEditorView(QGroupBox):
             button.hide()
         buttons.addStretch(1)
         top = QHBoxLayout()
-        top.addWidget(self.view, 1)
+        top.addWidget(self.list_or_empty, 1)
         top.addLayout(buttons)
         # A message about the whole record beside the button, not a line of its own.
         save_row = QHBoxLayout()
@@ -92,3 +98,11 @@ class OrderedListEditorView(QGroupBox):
         column = QVBoxLayout(self)
         column.addLayout(top, 1)
         column.addLayout(form)
+
+    def show_list_or_hint(self) -> None:
+        """The list, or in its place while it is empty the subclass's hint."""
+        hint = "" if self.model.rowCount() else self.empty_hint()
+        if hint:
+            self.list_or_empty.show_empty(hint)
+        else:
+            self.list_or_empty.show_table()

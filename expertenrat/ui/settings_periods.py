@@ -59,6 +59,15 @@ class PeriodsEditor(OrderedListEditor):
             parent,
         )
 
+    def empty_hint(self) -> str:
+        return tr(
+            _CONTEXT,
+            "Noch keine Berufungsperioden. Eine Berufungsperiode ist der Zeitraum, für den die "
+            "Mitglieder berufen werden: Sie gibt der Amtszeit eines neuen Mitglieds ihr Ende "
+            "vor und steht über der Mitgliederliste. Legen Sie mit „Neue Berufungsperiode“ die "
+            "erste an.",
+        )
+
     def records(self, council_id: int) -> list[AppointmentPeriod]:
         return self._periods.periods(council_id)
 

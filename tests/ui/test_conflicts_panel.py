@@ -79,6 +79,15 @@ def test_accepting_a_suggestion_records_the_recusal(qtbot, panel, qtmodeltester)
     qtmodeltester.check(panel.model)
 
 
+def test_an_item_without_recusals_says_so_in_place_of_the_table(qtbot, panel) -> None:
+    """(found by a tester) An item without any showed the table's headers alone."""
+    assert panel.table.currentWidget() is panel.table.empty_label
+    assert panel.table.empty_label.text() == "Für diesen Punkt ist keine Befangenheit erfasst."
+    with qtbot.waitSignal(panel.changed, timeout=WAIT):
+        panel.suggestions.rows[0].accept_button.click()
+    assert panel.table.currentWidget() is panel.view
+
+
 def test_overruling_asks_why_and_records_who(panel, dialogs, services, meeting) -> None:
     panel.suggestions.rows[0].overrule_button.click()  # no answer given: nothing happens
     assert panel.model.rows() == []

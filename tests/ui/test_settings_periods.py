@@ -228,3 +228,18 @@ def test_an_open_period_shows_no_end_date_and_the_rows_stand_close(
     line = editor.fontMetrics().height()
     assert top(editor.start_edit) - (top(editor.name_edit) + editor.name_edit.height()) < line
     assert top(editor.save_button) - (top(editor.open_check) + editor.open_check.height()) < line
+
+
+def test_an_empty_list_says_what_a_period_is_for(make_window, services, qtbot) -> None:
+    """(found by a tester) The empty list showed its headers alone."""
+    page, _council = _page(make_window, services)
+    editor = page.periods
+    assert editor.list_or_empty.currentWidget() is editor.list_or_empty.empty_label
+    assert editor.list_or_empty.empty_label.text().startswith(
+        "Noch keine Berufungsperioden. Eine Berufungsperiode ist der Zeitraum, für den die "
+        "Mitglieder berufen werden"
+    )
+    editor.name_edit.setText("Erste")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.list_or_empty.currentWidget() is editor.view
+    assert page.agenda_templates.list_or_empty.currentWidget() is page.agenda_templates.view
