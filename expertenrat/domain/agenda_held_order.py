@@ -46,9 +46,14 @@ class MovedItem:
     def invited_note(self) -> str:
         """ " (in der Einladung TOP 3)" after its number now; "" where that is the number
         it had in the invitation (an urgent item added before it moved it back)."""
+        return f" ({self.invited_text})" if self.invited_text else ""
+
+    @property
+    def invited_text(self) -> str:
+        """ "in der Einladung TOP 3", or "" as :attr:`invited_note`."""
         if self.number == self.invited_number:
             return ""
-        return f" (in der Einladung TOP {self.invited_number})"
+        return f"in der Einladung TOP {self.invited_number}"
 
 
 def positions_then(

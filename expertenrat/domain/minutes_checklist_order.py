@@ -24,8 +24,6 @@ from expertenrat.domain.minutes_agenda_order import unmentioned
 from expertenrat.domain.minutes_checklist_lines import ChecklistLine, ChecklistTarget
 from expertenrat.domain.wording import isolated, listed
 
-NON_PUBLIC = "(nichtöffentlich)"
-
 
 def order_lines(moved: Sequence[MovedItem], agenda_changes: str) -> list[ChecklistLine]:
     """The warning about the items of ``moved`` that ``agenda_changes`` (the minutes' text)
@@ -35,7 +33,9 @@ def order_lines(moved: Sequence[MovedItem], agenda_changes: str) -> list[Checkli
     if not unnamed:
         return []
     named = [
-        f"TOP {i.number} {f'„{isolated(i.title)}“' if i.public else NON_PUBLIC}{i.invited_note}"
+        f"TOP {i.number} „{isolated(i.title)}“{i.invited_note}"
+        if i.public
+        else f"TOP {i.number} ({'; '.join(filter(None, ['nichtöffentlich', i.invited_text]))})"
         for i in unnamed
     ]
     text = (

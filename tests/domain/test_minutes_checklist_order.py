@@ -24,7 +24,7 @@ def test_a_moved_non_public_item_is_suggested_by_its_number_alone() -> None:
 
     assert line.text == (
         "Die Punkte wurden in anderer Reihenfolge behandelt als eingeladen: "
-        "TOP 2 (nichtöffentlich) (in der Einladung TOP 3) und "
+        "TOP 2 (nichtöffentlich; in der Einladung TOP 3) und "
         "TOP 4 „Radwege“ (in der Einladung TOP 2). "
         "Unter „Änderungen der Tagesordnung“ steht dazu nichts."
     )
@@ -33,7 +33,7 @@ def test_a_moved_non_public_item_is_suggested_by_its_number_alone() -> None:
 
 def test_a_non_public_item_s_title_is_no_mention_its_number_is() -> None:
     (line,) = order_lines([PERSONNEL], "Die Personalie Meier wurde vorgezogen.")
-    assert "TOP 2 (nichtöffentlich)" in line.text
+    assert "TOP 2 (nichtöffentlich; in der Einladung TOP 3)" in line.text
     assert order_lines([PERSONNEL], "TOP 3 (nichtöffentlich) wurde vorgezogen.") == []
     assert order_lines([CYCLING], "Die Radwege wurden zurückgestellt.") == []
 

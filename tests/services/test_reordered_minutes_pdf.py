@@ -113,7 +113,7 @@ def test_a_moved_non_public_item_s_title_stays_out_of_the_public_minutes(
         service.save_header(minutes.meeting_id, replace(header, agenda_changes=text))
         return printed(document(database, minutes, public=True))
 
-    assert "TOP 2 (nichtöffentlich) (in der Einladung TOP 3)" in warnings()["agenda_order"]
+    assert "TOP 2 (nichtöffentlich; in der Einladung TOP 3)" in warnings()["agenda_order"]
     assert "Meier" not in warnings()["agenda_order"]
 
     shown = typed("Die Personalie Meier wurde vorgezogen.")
