@@ -44,6 +44,7 @@ LEAST_CHARACTERS = 12  # the room a value gets by with
 LINE_CHARACTERS = 500  # of a long value (notes) put on its one line at most
 TOOLTIP_CHARACTERS = 2_000
 WIDTH = 1060  # the dialog's width where the screen has room
+LABEL_CHARACTERS = 28  # a field's name longer than this wraps where the values need room
 
 
 class ValueButton(QRadioButton):
@@ -173,6 +174,10 @@ class MergeDialog(QDialog):
 
     def _add_row(self, grid: QGridLayout, line: int, row: MergeRow, sides: tuple[str, str]) -> None:
         label = QLabel(row.label + (" *" if row.both_changed else "") + (" ℹ" if row.note else ""))
+        # a long name wraps and leaves the values the room (they are cut, the names not)
+        label.setWordWrap(True)
+        room = label.fontMetrics().averageCharWidth() * LABEL_CHARACTERS
+        label.setMinimumWidth(min(label.fontMetrics().horizontalAdvance(label.text()), room))
         if row.both_changed:
             label.setToolTip(tr(_CONTEXT, "Beide haben dieses Feld geändert."))
         if row.note:

@@ -245,3 +245,29 @@ def test_a_screen_reader_says_the_field_the_side_and_the_whole_value(
     assert others.is_cut()
     assert mine.accessibleName() == "Institution, meine: Meine Institution"
     assert others.accessibleName() == f"Institution, die andere: {theirs}"
+
+
+def test_a_long_field_name_wraps_to_leave_the_values_their_room(qtbot) -> None:
+    """(found by a tester) "Genehmigung durch Abstimmun…" beside the whole names of the
+    settings: the names' column took the room of the values on a 1024-pixel screen."""
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    from expertenrat.ui.merge_dialog import MergeDialog
+    from expertenrat.ui.merge_rows import MergeRow
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    approval = "Genehmigung durch Abstimmung in der nächsten Sitzung"
+    rows = [
+        MergeRow("a", "Vorlagen für Tagesordnungspunkte", "5: Bericht", "4: Bericht", False, False),
+        MergeRow("b", "Genehmigung des Protokolls", approval, "Umlauf", False, False),
+    ]
+    dialog = MergeDialog("Einstellungen übernehmen", "Die Datei …", rows, parent)
+    qtbot.addWidget(dialog)
+    dialog.resize(984, 500)  # as wide as on a 1024-pixel screen
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    assert not dialog.choices["b"][0].is_cut()
+    names = [label for label in dialog.findChildren(QLabel) if label.text().startswith("Vorl")]
+    assert names and names[0].wordWrap()  # whole, on two lines
