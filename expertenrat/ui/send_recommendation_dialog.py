@@ -90,14 +90,17 @@ class SendRecommendationDialog(StepDialog):
 
     def _show_due(self) -> None:
         """ "Antwort erbeten bis Mittwoch, 27. Januar 2027: 2 Monate nach dem Versand, die
-        Antwortfrist des Gremiums" (with "; der 29.03.2026 ist ein Sonntag, die Frist endet
-        am nächsten Werktag" where the period ends on a day off), or that it differs (with
-        "; der 27.12.2026 ist ein Sonntag" where the date set falls on a day off)."""
+        Frist für Stellungnahmen des Gremiums" (the setting's name in the Einstellungen;
+        with "; der 29.03.2026 ist ein Sonntag, die Frist endet am nächsten Werktag" where
+        the period ends on a day off), or that it differs (with "; der 27.12.2026 ist ein
+        Sonntag" where the date set falls on a day off)."""
         due, default = self.due_edit.date().toPython(), self._default_due()
         end = period_end(self.sent_edit.date().toPython(), self._period)
         months = counted(self._period, tr(_CONTEXT, "Monat"), tr(_CONTEXT, "Monate"))
         if due == default:
-            why = tr(_CONTEXT, "{} nach dem Versand, die Antwortfrist des Gremiums").format(months)
+            why = tr(
+                _CONTEXT, "{} nach dem Versand, die Frist für Stellungnahmen des Gremiums"
+            ).format(months)
             if end != default:
                 why += tr(_CONTEXT, "; {}, die Frist endet am nächsten Werktag").format(
                     closed_day_note(end, self._bundesland)
@@ -107,7 +110,9 @@ class SendRecommendationDialog(StepDialog):
             if end != default:
                 when += tr(_CONTEXT, ", am nächsten Werktag {}").format(f"{default:%d.%m.%Y}")
             why = tr(
-                _CONTEXT, "abweichend von der Antwortfrist des Gremiums ({} nach dem Versand: {})"
+                _CONTEXT,
+                "abweichend von der Frist für Stellungnahmen des Gremiums ({} nach dem "
+                "Versand: {})",
             ).format(months, when)
             typed_off = closed_day_note(due, self._bundesland)
             if typed_off:  # a hint only: a date typed on a day off is kept

@@ -242,19 +242,20 @@ def test_sending_shows_the_due_date_before_the_user_confirms(page, sample, servi
     assert dialog.due_edit.date().toPython() == date(2027, 1, 27)  # today 27.11.2026
     assert dialog.due_label.text() == (
         "Antwort erbeten bis Mittwoch, 27. Januar 2027: 2 Monate nach dem Versand, die "
-        "Antwortfrist des Gremiums."
+        "Frist für Stellungnahmen des Gremiums."
     )
     dialog.sent_edit.setDate(date(2026, 11, 30))  # 30.11. + 2 months = 30.01., a Saturday
     assert dialog.due_edit.date().toPython() == date(2027, 2, 1)
     assert dialog.due_label.text() == (
         "Antwort erbeten bis Montag, 1. Februar 2027: 2 Monate nach dem Versand, die "
-        "Antwortfrist des Gremiums; der 30.01.2027 ist ein Samstag, die Frist endet am "
+        "Frist für Stellungnahmen des Gremiums; der 30.01.2027 ist ein Samstag, die Frist endet am "
         "nächsten Werktag."
     )
     dialog.due_edit.setDate(date(2027, 2, 15))
     assert dialog.due_label.text() == (
-        "Antwort erbeten bis Montag, 15. Februar 2027: abweichend von der Antwortfrist des "
-        "Gremiums (2 Monate nach dem Versand: 30.01.2027, am nächsten Werktag 01.02.2027)."
+        "Antwort erbeten bis Montag, 15. Februar 2027: abweichend von der Frist für "
+        "Stellungnahmen des Gremiums (2 Monate nach dem Versand: 30.01.2027, am nächsten "
+        "Werktag 01.02.2027)."
     )
     dialog.sent_edit.setDate(date(2026, 11, 26))  # a due date set by hand stays
     assert dialog.due_edit.date().toPython() == date(2027, 2, 15)
