@@ -82,7 +82,7 @@ def agenda_columns() -> tuple[Column[AgendaRow], ...]:
         ),
         Column(tr(_CONTEXT, "Art"), lambda r: r.item.kind.label),
         Column(
-            tr(_CONTEXT, "öffentlich"),
+            tr(_CONTEXT, "Öffentlich"),
             lambda r: yes if r.placed.public else no,
             alignment=_CENTER,
         ),

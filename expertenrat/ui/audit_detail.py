@@ -1,4 +1,4 @@
-"""The fields of one audit entry: "Feld | vorher | nachher", in words (never JSON)."""
+"""The fields of one audit entry: "Feld | Vorher | Nachher", in words (never JSON)."""
 
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ class FieldChangesModel(RowsTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         columns: tuple[Column[FieldChange], ...] = (
             Column(tr(_CONTEXT, "Feld"), lambda change: change.label),
-            Column(tr(_CONTEXT, "vorher"), lambda change: change.before),
-            Column(tr(_CONTEXT, "nachher"), lambda change: change.after),
+            Column(tr(_CONTEXT, "Vorher"), lambda change: change.before),
+            Column(tr(_CONTEXT, "Nachher"), lambda change: change.after),
         )
         super().__init__(columns, parent)
 

@@ -109,8 +109,8 @@ def _columns() -> tuple[Column[RegisterRow], ...]:
         text_column(tr(_CONTEXT, "Projekt(e)"), lambda row: row.recommendation.project_names),
         text_column(tr(_CONTEXT, "Federführung"), lambda row: row.recommendation.lead_units),
         text_column(tr(_CONTEXT, "Herkunft"), lambda row: row.recommendation.origin.label),
-        date_column(tr(_CONTEXT, "beschlossen am"), lambda r: r.adopted_on),
-        date_column(tr(_CONTEXT, "versandt am"), lambda r: r.sent_on),
+        date_column(tr(_CONTEXT, "Beschlossen am"), lambda r: r.adopted_on),
+        date_column(tr(_CONTEXT, "Versandt am"), lambda r: r.sent_on),
         # The date the project owes the council something by: its response, or for an
         # interim "Umsetzung geplant" the plan's date, from which its days overdue count.
         Column(
@@ -126,7 +126,7 @@ def _columns() -> tuple[Column[RegisterRow], ...]:
             tooltip=lambda row: row.recommendation.answer_progress or None,
         ),
         Column(  # empty unless overdue; sorts by the number
-            tr(_CONTEXT, "überfällig"),
+            tr(_CONTEXT, "Überfällig"),
             lambda row: _days(row.recommendation.most_overdue.days_overdue),
             sort_value=lambda row: row.recommendation.most_overdue.days_overdue,
             alignment=number_column("", int).alignment,

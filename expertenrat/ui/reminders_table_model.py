@@ -45,14 +45,14 @@ class RemindersTableModel(RowsTableModel):
             text_column(tr(_CONTEXT, "Empfehlungen"), codes),
             # how many of the listed recommendations are overdue (the register's
             # "überfällig" counts days)
-            number_column(tr(_CONTEXT, "davon überfällig"), lambda r: r.overdue),
+            number_column(tr(_CONTEXT, "Davon überfällig"), lambda r: r.overdue),
             Column(
-                tr(_CONTEXT, "fällig am"),
+                tr(_CONTEXT, "Fällig am"),
                 lambda r: f"{next_due(r):%d.%m.%Y}",
                 sort_value=next_due,
             ),
             Column(
-                tr(_CONTEXT, "zuletzt erinnert"),
+                tr(_CONTEXT, "Zuletzt erinnert"),
                 last_reminded,
                 sort_value=lambda r: r.last_reminded or date.min,
                 tooltip=last_reminded_tip,

@@ -49,7 +49,7 @@ class RetentionModel(RowsTableModel):
         columns: tuple[Column[RetentionCandidate], ...] = (
             Column(tr(_CONTEXT, "Name"), lambda c: c.name, sort_value=lambda c: c.sort_name),
             Column(
-                tr(_CONTEXT, "ausgeschieden am"),
+                tr(_CONTEXT, "Ausgeschieden am"),
                 lambda c: f"{c.left_on:%d.%m.%Y}",
                 sort_value=lambda c: c.left_on,
             ),

@@ -40,7 +40,7 @@ class AgendaTemplatesEditor(OrderedListEditor):
                 ),
                 Column(tr(_CONTEXT, "Art"), lambda row: row[1].kind.label),
                 Column(
-                    tr(_CONTEXT, "öffentlich"),
+                    tr(_CONTEXT, "Öffentlich"),
                     lambda row: tr(_CONTEXT, "ja") if row[1].public else tr(_CONTEXT, "nein"),
                 ),
                 number_column(tr(_CONTEXT, "Minuten"), lambda row: row[1].planned_minutes),

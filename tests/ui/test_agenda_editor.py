@@ -132,8 +132,8 @@ def test_the_header_menu_shows_the_other_columns_and_the_choice_is_kept(
     editor.set_meeting(make_meeting())
     menu = editor.columns.build_menu()
     offered = {action.text(): action for action in menu.actions()}
-    assert list(offered) == ["Beginn", "Art", "öffentlich", "Vortragende*r", "Projekt", "Minuten"]
-    assert not offered["Art"].isChecked() and offered["öffentlich"].isChecked()
+    assert list(offered) == ["Beginn", "Art", "Öffentlich", "Vortragende*r", "Projekt", "Minuten"]
+    assert not offered["Art"].isChecked() and offered["Öffentlich"].isChecked()
 
     offered["Vortragende*r"].setChecked(True)
 

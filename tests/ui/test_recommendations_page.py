@@ -91,11 +91,11 @@ def test_every_column_of_the_register(page):
         "Projekt(e)",
         "Federführung",
         "Herkunft",
-        "beschlossen am",
-        "versandt am",
+        "Beschlossen am",
+        "Versandt am",
         "Frist",
         "Status",
-        "überfällig",
+        "Überfällig",
     ]
     row = page.model.row_of(page.model.rows()[0].recommendation.id)
     assert page.model.index(row, M.COLUMN_ORIGIN).data() == "zwischen den Sitzungen"

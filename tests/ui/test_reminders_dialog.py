@@ -138,10 +138,10 @@ def test_the_dialog_lists_the_due_projects_with_lead_unit_contact_and_codes(
         assert cell(dialog, row, M.COLUMN_OVERDUE) == str(len(overdue))
         assert cell(dialog, row, M.COLUMN_DUE) == f"{overdue[0].awaited_on:%d.%m.%Y}"
     header = dialog.model.headerData(M.COLUMN_DUE, Qt.Orientation.Horizontal)
-    assert header == "fällig am"  # a response's deadline or a plan's date, not only "Frist"
+    assert header == "Fällig am"  # a response's deadline or a plan's date, not only "Frist"
     # a count of the listed recommendations (the register's "überfällig" counts days)
     assert dialog.model.headerData(M.COLUMN_OVERDUE, Qt.Orientation.Horizontal) == (
-        "davon überfällig"
+        "Davon überfällig"
     )
     assert any(r.plan_overdue for r in rows)  # the demo has one: in the dialog, marked
     assert "(Umsetzung)" in " ".join(cell(dialog, r, M.COLUMN_CODES) for r in shown.values())
@@ -414,7 +414,7 @@ def test_the_dialog_says_when_each_project_was_last_reminded(
     shown = titled_rows(dialog)
     assert cell(dialog, shown[project.title], M.COLUMN_REMINDED) == "noch nie"
     header = dialog.model.headerData(M.COLUMN_REMINDED, Qt.Orientation.Horizontal)
-    assert header == "zuletzt erinnert"
+    assert header == "Zuletzt erinnert"
     for title, r in shown.items():
         expected = _last_reminder(services, council_id, title)
         assert cell(dialog, r, M.COLUMN_REMINDED) == (
