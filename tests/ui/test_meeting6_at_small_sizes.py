@@ -78,3 +78,14 @@ def test_a_held_meetings_agenda_hint_takes_two_lines_at_most(window, qtbot) -> N
     assert "Dringlichkeitsantrag" in hint.text()  # the whole hint, though cut short
     assert hint.is_shortened()
     assert hint.height() <= 2 * hint.fontMetrics().lineSpacing() + hint.contentsMargins().top() * 2
+
+
+def test_the_minutes_checklist_shows_more_than_four_lines(window, qtbot) -> None:
+    """(found by a tester) At 1024 x 640 the completeness check showed four lines in a
+    small scrolling box under the list of items."""
+    page = _held_meeting_tab(window(SMALL), "minutes")
+    editor = page.tabs.minutes_editor()
+    lines = editor.checklist.lines
+    qtbot.waitUntil(lambda: lines.isVisible() and lines.count() > 6, timeout=WAIT)
+    settle(qtbot)
+    assert lines.viewport().height() >= 7 * lines.fontMetrics().lineSpacing()
