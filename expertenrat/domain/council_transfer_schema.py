@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from expertenrat.domain.audit_labels import PERIOD_UNITS, period_text
 from expertenrat.domain.council_transfer_format import (
     AGENDA_TEMPLATE,
     SETTING_KEYS,
@@ -46,14 +47,28 @@ def _schema_message(error: Any) -> str:
         "pattern": lambda: "hat nicht die erwartete Form",
         "enum": lambda: f"„{value}“ ist nicht möglich (möglich: {', '.join(map(str, rule))})",
         "const": lambda: f"muss „{rule}“ sein",
-        "minimum": lambda: f"muss mindestens {rule} sein",
-        "maximum": lambda: f"darf höchstens {rule} sein",
+        "minimum": lambda: f"muss mindestens {_bound(error.path, rule)} sein",
+        "maximum": lambda: f"darf höchstens {_bound(error.path, rule)} sein",
         "maxItems": lambda: f"hat zu viele Einträge (höchstens {rule})",
     }
     text = messages.get(error.validator, lambda: "ist ungültig")()
     if error.validator == "required":
         return text
     return f"{where} {text}" if where else text[0].upper() + text[1:]
+
+
+def _bound(path: Sequence[Any], rule: Any) -> str:
+    """A limit of the file's value at ``path``, with its unit where it is a council
+    period ("365 Tage"): the label names no unit."""
+    field = _setting(list(path))
+    return period_text(field, rule) if field in PERIOD_UNITS else str(rule)
+
+
+def _setting(path: Sequence[Any]) -> str | None:
+    """The council setting at ``path`` ("council", "noticePeriodDays"), or None."""
+    if len(path) < 2 or path[0] != "council":
+        return None
+    return next((a for a, k in SETTING_KEYS.items() if k == path[1]), None)
 
 
 def _unknown(names: Sequence[str]) -> str:
@@ -93,8 +108,7 @@ def _place(path: Sequence[Any]) -> str:
         return ""
     head, rest = path[0], list(path[1:])
     if head == "council" and rest:
-        name = next((a for a, k in SETTING_KEYS.items() if k == rest[0]), str(rest[0]))
-        return f"„{setting_label(name)}“"
+        return f"„{setting_label(_setting(path) or str(rest[0]))}“"
     lists = {
         "actionFields": "Handlungsfeld",
         "textTemplates": "Textbaustein",
