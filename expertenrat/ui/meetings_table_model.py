@@ -92,7 +92,7 @@ def _columns() -> tuple[Column[MeetingSummary], ...]:
         ),
         Column(
             tr(_CONTEXT, "Protokoll"),
-            lambda row: row.minutes_text,
+            lambda row: row.minutes_text or "–",  # none yet, as the CLI's list says it
             tooltip=lambda row: row.minutes_tooltip or None,
         ),
     )

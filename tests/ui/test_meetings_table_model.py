@@ -27,14 +27,15 @@ def test_a_finished_draft_says_so_in_the_minutes_column(qtmodeltester, services)
         cells = [model.index(row, MeetingsTableModel.COLUMN_MINUTES) for row in range(2)]
         return [(cell.data(), cell.data(Qt.ItemDataRole.ToolTipRole)) for cell in cells]
 
-    assert column() == [("Entwurf", None), ("", None)]
+    # No minutes yet: "–", as the CLI's list says it; the cell was blank (found by a tester)
+    assert column() == [("Entwurf", None), ("–", None)]
     finished = services.minutes.finish_draft(minutes.meeting_id).finish.finished_on
     assert column() == [
         (
             "fertig",  # one word: the list keeps to its width at 1024 px
             f"Entwurf abgeschlossen am {finished:%d.%m.%Y}, noch nicht versandt",
         ),
-        ("", None),
+        ("–", None),
     ]
     qtmodeltester.check(model)
 
