@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.ui.date_question_dialog import DateQuestionDialog
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.message_box import MessageBox, breakable
+from expertenrat.ui.message_box import MessageBox
 from expertenrat.ui.save_location import FileKind, SaveLocations, documents_folder
 from expertenrat.ui.text_choice_dialog import TextChoiceDialog
 from expertenrat.ui.text_question_dialog import TextQuestionDialog
@@ -52,7 +52,7 @@ class DialogService:
         on_no: Callable[[], None] | None = None,
     ) -> None:
         """``on_no``: called for "Nein" and for a question closed without an answer."""
-        box = MessageBox(QMessageBox.Icon.Question, title, breakable(text), parent=parent)
+        box = MessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
         box.setTextFormat(Qt.TextFormat.PlainText)  # the text may quote names with "<"
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.No)
@@ -260,7 +260,7 @@ class DialogService:
         """Say that ``path`` was saved, and offer to open its folder."""
         folder = Path(path).parent
         message = tr(_CONTEXT, "{text}\n\nOrdner: {folder}").format(text=text, folder=folder)
-        box = MessageBox(QMessageBox.Icon.Information, title, breakable(message), parent=parent)
+        box = MessageBox(QMessageBox.Icon.Information, title, message, parent=parent)
         box.setTextFormat(Qt.TextFormat.PlainText)
         open_button = box.addButton(
             tr(_CONTEXT, "Ordner öffnen"), QMessageBox.ButtonRole.ActionRole
@@ -283,7 +283,7 @@ class DialogService:
         detail: str = "",
         on_closed: Callable[[], None] | None = None,
     ) -> None:
-        box = MessageBox(icon, title, breakable(text), QMessageBox.StandardButton.Ok, parent)
+        box = MessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
         box.setTextFormat(Qt.TextFormat.PlainText)
         if detail:
             box.setDetailedText(detail)

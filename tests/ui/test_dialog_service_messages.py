@@ -24,6 +24,7 @@ from expertenrat.ui.save_location import SaveLocations
 from tests.ui.settling import exposed
 
 ZERO_WIDTH_SPACE = "\u200b"
+WORD_JOINER = "\u2060"
 FOLDERS = "\\".join(f"Ordner_{n:02d}_der_Geschäftsstelle" for n in range(10))
 # A Windows path, as the office PCs have them: Qt breaks no line after a backslash.
 PATH = f"C:\\Users\\schulz\\{FOLDERS}\\Mitglieder_2026-12-02.xlsx"
@@ -74,6 +75,21 @@ def test_a_300_character_path_wraps_within_the_screen_and_shows_whole(
     inside = box.rect().contains(label.geometry())
     assert inside and label.width() >= label.minimumSizeHint().width()
     assert label.height() >= label.heightForWidth(label.width())  # every line shown
+    box.close()
+
+
+def test_a_path_that_fits_the_screen_stands_whole_on_a_line(dialogs, parent, qtbot):
+    """(found by a tester) The restore question, some 400 px wide, broke the database's
+    path over three lines: the box is as wide as the path, and the path breaks nowhere."""
+    database = "/home/geschaeftsstelle/Expertenrat/Daten/expertenrat-smart-city.db"
+    dialogs.question(parent, "Wiederherstellen", f"Alle Daten in „{database}“ …", lambda: None)
+    box, label = shown_box(parent, qtbot)
+
+    assert label.width() >= label.fontMetrics().horizontalAdvance(f"„{database}“")
+    shown = label.text()
+    assert ZERO_WIDTH_SPACE not in shown
+    assert shown.replace(WORD_JOINER, "") == f"Alle Daten in „{database}“ …"
+    assert WORD_JOINER.join(database) in shown  # no break after a "/" or a "-"
     box.close()
 
 
