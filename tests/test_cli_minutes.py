@@ -60,6 +60,30 @@ def test_export_public_minutes_leaves_the_non_public_item_out(capsys, url, held,
     assert SECRET not in " ".join(" ".join(pages(out_file)).split())
 
 
+def test_export_public_minutes_warns_of_a_guest_of_the_non_public_part_named_in_a_text(
+    capsys, url, held, database, tmp_path
+) -> None:
+    """The guest stays out of "Gäste", the typed "begrüßt" not (found by a tester)."""
+    with database.transaction() as session:
+        session.add(
+            models.Guest(
+                meeting_id=held.meeting_id,
+                name="Horst Geheimgast",
+                affiliation="Vergabestelle",
+                non_public_only=True,
+            )
+        )
+        session.get(models.AgendaItem, held.item_ids[0]).result = "Begrüßt Horst Geheimgast."
+    out_file = tmp_path / "öffentlich.pdf"
+    code, _, err = run(capsys, "--database", url, "export", "minutes", "--meeting",
+                       str(held.number), "--out", str(out_file), "--public")  # fmt: skip
+    assert code == 0, err
+    assert (
+        "Warnung: Im öffentlichen Text von TOP 1 steht der Name des Gastes Horst Geheimgast, "
+        "der nur am nichtöffentlichen Teil teilgenommen hat." in " ".join(err.split())
+    )
+
+
 def test_export_minutes_of_approved_minutes_are_the_stored_bytes(
     capsys, url, held, database, tmp_path
 ) -> None:

@@ -95,9 +95,10 @@ def recusal_lines(
 
 
 def unnamed_lines(facts: ChecklistFacts) -> list[ChecklistLine]:
-    """A warning where a text of the public minutes names a member who may not be named:
-    the public version calls such a member "Mitglied ohne Namensnennung" only where it
-    lists members, a typed text stays as typed ("Herr Pál erläutert …")."""
+    """A warning where a text of the public minutes names a member who may not be named
+    or a guest present only in the non-public part: the public version calls such a member
+    "Mitglied ohne Namensnennung" only where it lists members, leaves such a guest out of
+    the guests, a typed text stays as typed ("Herr Pál erläutert …")."""
     if not facts.unnamed:
         return []
     header = facts.header
@@ -106,16 +107,16 @@ def unnamed_lines(facts: ChecklistFacts) -> list[ChecklistLine]:
         ("der Änderungen der Tagesordnung", (header.agenda_changes,),
          ChecklistTarget("agenda_changes")),
     ]  # fmt: skip
-    names = [m.name for m in facts.unnamed]
+    names = [m.name for m in facts.unnamed if not m.guest]  # guests: printed as typed
     parts += [
         (f"von TOP {i.number}", _item_texts(i, names), ChecklistTarget("discussion", i.item_id))
         for i in facts.items
         if i.item_id not in facts.non_public_items
     ]
     return [
-        ChecklistLine("unnamed_named", True, mention_warning(where, name), target, warning=True)
+        ChecklistLine("unnamed_named", True, mention_warning(where, person), target, warning=True)
         for where, texts, target in parts
-        for name in named_in(texts, facts.unnamed)
+        for person in named_in(texts, facts.unnamed)
     ]
 
 

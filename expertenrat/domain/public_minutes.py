@@ -120,5 +120,13 @@ def _named(name: str, text: str) -> bool:
         return False
     if name in text:
         return True
-    family = name.rsplit(" ", 1)[-1].strip(".,;()")
-    return len(family) > 1 and re.search(rf"(?<!\w){re.escape(family)}(?!\w)", text) is not None
+    family = guest_family_name(name)
+    return bool(family) and re.search(rf"(?<!\w){re.escape(family)}(?!\w)", text) is not None
+
+
+def guest_family_name(name: str) -> str:
+    """The family name of the guest ``name`` as typed: its last word ("Steffens" of "Dr.
+    Merle Steffens"), "" if that is a single letter ("Horst G.")."""
+    words = name.split()
+    family = words[-1].strip(".,;()") if words else ""
+    return family if len(family) > 1 else ""

@@ -6,26 +6,41 @@ the secretariat types into a title or a text ("Herr Pál erläutert …") it lea
 :func:`unnamed_mentions` looks for the member's family name in those texts of the public
 minutes, as a whole word in any case (as the Auskunft searches the minutes:
 :func:`~expertenrat.domain.name_mentions.family_name_pattern`), and says where: a warning,
-not a refusal, since a namesake or a word of the same letters may be meant.
+not a refusal, since a namesake or a word of the same letters may be meant. So too for a
+guest marked "nur im nichtöffentlichen Teil anwesend" (:func:`non_public_guest`), whom
+the public minutes leave out of the guests: by the whole name or its last word.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from expertenrat.domain.minutes_document import MinutesDocument
 from expertenrat.domain.minutes_items import MinutesItem
 from expertenrat.domain.name_mentions import family_name_pattern
-from expertenrat.domain.public_minutes import public_version
+from expertenrat.domain.public_minutes import guest_family_name, public_version
 
 
 @dataclass(frozen=True, slots=True)
 class UnnamedMember:
-    """A member who has not agreed to the publication of the name."""
+    """A member who has not agreed to the publication of the name, or (``guest``) a guest
+    present only in the non-public part: the public version calls only the member "Mitglied
+    ohne Namensnennung" (:attr:`MinutesDocument.unnamed` holds members alone); the
+    warnings name both, each with its reason."""
 
     name: str  # as the full minutes print it
-    family_name: str
+    family_name: str  # "" to look for the whole name alone
+    guest: bool = False
+
+
+def non_public_guest(name: str) -> UnnamedMember:
+    """The guest ``name``, marked "nur im nichtöffentlichen Teil anwesend", as looked for in
+    the public texts: by the whole name and by its last word (as the public minutes look
+    for a guest in presenter lines)."""
+    name = " ".join(name.split())
+    return UnnamedMember(name, guest_family_name(name), guest=True)
 
 
 def unnamed_mentions(doc: MinutesDocument, members: Iterable[UnnamedMember]) -> tuple[str, ...]:
@@ -34,28 +49,37 @@ def unnamed_mentions(doc: MinutesDocument, members: Iterable[UnnamedMember]) -> 
     whose family name it holds."""
     members = tuple(members)
     warnings = [
-        mention_warning(where, name)
+        mention_warning(where, person)
         for where, texts in _public_texts(public_version(doc))
-        for name in named_in(texts, members)
+        for person in named_in(texts, members)
     ]
     return tuple(dict.fromkeys(warnings))
 
 
-def named_in(texts: Iterable[str], members: Iterable[UnnamedMember]) -> tuple[str, ...]:
-    """The names of ``members`` whose family name one of ``texts`` holds, once each."""
+def named_in(texts: Iterable[str], members: Iterable[UnnamedMember]) -> tuple[UnnamedMember, ...]:
+    """Those of ``members`` whose family name (a guest's: or whole name) one of ``texts``
+    holds, once each."""
     texts = tuple(texts)
     return tuple(
-        dict.fromkeys(
-            m.name
-            for m in members
-            if any(family_name_pattern([m.family_name]).search(text) for text in texts)
-        )
+        dict.fromkeys(m for m in members if any(_name_pattern(m).search(text) for text in texts))
     )
 
 
-def mention_warning(where: str, name: str) -> str:
-    """The warning that the public text ``where`` ("von TOP 5") names ``name``."""
-    return f"Im öffentlichen Text {where} steht der Name von {name}, der nicht genannt werden darf."
+def mention_warning(where: str, person: UnnamedMember) -> str:
+    """The warning that the public text ``where`` ("von TOP 5") names ``person``."""
+    if person.guest:
+        return (
+            f"Im öffentlichen Text {where} steht der Name des Gastes {person.name}, der nur "
+            "am nichtöffentlichen Teil teilgenommen hat."
+        )
+    return (
+        f"Im öffentlichen Text {where} steht der Name von {person.name}, der nicht genannt "
+        "werden darf."
+    )
+
+
+def _name_pattern(person: UnnamedMember) -> re.Pattern[str]:
+    return family_name_pattern([person.family_name, *([person.name] if person.guest else [])])
 
 
 def _public_texts(doc: MinutesDocument) -> Iterator[tuple[str, tuple[str, ...]]]:

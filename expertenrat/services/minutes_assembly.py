@@ -35,7 +35,7 @@ from expertenrat.domain.minutes_attendees import (
 from expertenrat.domain.minutes_document import ApprovalStamp, Invitation, MinutesDocument
 from expertenrat.domain.minutes_versions import fingerprint
 from expertenrat.domain.public_minutes import public_version
-from expertenrat.domain.unnamed_mentions import UnnamedMember
+from expertenrat.domain.unnamed_mentions import UnnamedMember, non_public_guest
 from expertenrat.services.annex_rows import annex_entries
 from expertenrat.services.attendance_rows import full_name
 from expertenrat.services.attendance_sheets import attendance_sheet
@@ -184,6 +184,22 @@ def unnamed_persons(session: Session, council_id: int) -> tuple[UnnamedMember, .
     )
     return tuple(
         UnnamedMember(name, row.person.family_name) for row in rows if (name := full_name(row))
+    )
+
+
+def unnamed_in_public(session: Session, meeting: models.Meeting) -> tuple[UnnamedMember, ...]:
+    """Who the public minutes of ``meeting`` may not name: the council's members who have
+    not agreed to the publication of their name and the meeting's guests marked "nur im
+    nichtöffentlichen Teil anwesend" (exporting and the completeness check warn where a
+    typed text names one)."""
+    guests = session.scalars(
+        select(models.Guest.name)
+        .where(models.Guest.meeting_id == meeting.id, models.Guest.non_public_only.is_(True))
+        .order_by(models.Guest.id)
+    )
+    return (
+        *unnamed_persons(session, meeting.council_id),
+        *(non_public_guest(name) for name in guests if name.strip()),
     )
 
 

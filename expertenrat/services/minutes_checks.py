@@ -23,7 +23,7 @@ from expertenrat.domain.minutes_checklist_lines import Checklist
 from expertenrat.services.attendance_rows import full_name, non_public_items
 from expertenrat.services.invitation_trail import held_moves
 from expertenrat.services.minutes_approval_rows import approval_item_id, earlier_held_query
-from expertenrat.services.minutes_assembly import unnamed_persons
+from expertenrat.services.minutes_assembly import unnamed_in_public
 from expertenrat.services.minutes_rows import (
     header_of,
     label_of,
@@ -44,7 +44,7 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
         else None
     )
     place = ", ".join(p.strip() for p in (meeting.place, meeting.room) if p.strip())
-    unnamed = unnamed_persons(session, meeting.council_id)  # may not be named in public
+    unnamed = unnamed_in_public(session, meeting)  # may not be named in public
     return checklist(
         ChecklistFacts(
             meeting_day=meeting.starts_at.date(),

@@ -39,7 +39,7 @@ from expertenrat.services.attendance_rows import live_meeting, placed_agenda_row
 from expertenrat.services.dossier_annexes import annex_parts
 from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.services.meeting_rows import council_clock
-from expertenrat.services.minutes_assembly import unnamed_persons
+from expertenrat.services.minutes_assembly import unnamed_in_public
 from expertenrat.services.minutes_pdfs import (
     MeetingNotHeldError,
     MinutesPdf,
@@ -75,15 +75,16 @@ class MinutesDocumentsService:
     ) -> MinutesPdf:
         """The minutes PDF: the stored bytes once approved, a fresh draft before (without
         "Seite x von y" if not ``page_numbers``: for a Sitzungsmappe). A fresh public one
-        warns where a text typed into it names a member who may not be named, or where
-        "Änderungen der Tagesordnung" names a non-public item by its title."""
+        warns where a text typed into it names a member who may not be named or a guest
+        present only in the non-public part, or where "Änderungen der Tagesordnung" names
+        a non-public item by its title."""
         with reading(self._db) as session:
             meeting = held_meeting(session, meeting_id)
             stored = stored_pdf(session, meeting_id, public=public)
             if stored is not None:
                 return stored
             doc = current_document(session, meeting_id, public=public)
-            named = unnamed_persons(session, meeting.council_id) if public else ()
+            named = unnamed_in_public(session, meeting) if public else ()
             titled = _titled_non_public(session, meeting) if public else ""
         rendered = render_pdf(doc, page_numbers=page_numbers)
         mentions = (*unnamed_mentions(doc, named), *filter(None, [titled]))

@@ -9,13 +9,13 @@ from test_minutes_checklist import COMPLETE, item
 
 from expertenrat.domain.minutes_checklist import checklist
 from expertenrat.domain.minutes_checklist_lines import ChecklistTarget
-from expertenrat.domain.unnamed_mentions import UnnamedMember
+from expertenrat.domain.unnamed_mentions import UnnamedMember, non_public_guest
 
 PAL = UnnamedMember("Ödön Pál", "Pál")
 
 
 def _warned(**changes) -> list[tuple[str, ChecklistTarget]]:
-    result = checklist(replace(COMPLETE, unnamed=(PAL,), **changes))
+    result = checklist(replace(COMPLETE, **{"unnamed": (PAL,), **changes}))
     assert result.complete
     return [(line.text, line.target) for line in result.lines if line.key == "unnamed_named"]
 
@@ -60,3 +60,27 @@ def test_a_presenter_line_is_looked_at_as_the_public_minutes_print_it() -> None:
 
     assert _warned(items=whole) == []
     assert [target for _text, target in _warned(items=alone)] == [ChecklistTarget("discussion", 10)]
+
+
+GUEST = non_public_guest("Horst  Geheimgast")
+
+
+def test_a_guest_present_only_in_the_non_public_part_is_a_warning_with_its_reason() -> None:
+    """The public minutes leave the guest out of "Gäste" but print a presenter line as
+    typed, unlike a member's name there (found by a tester)."""
+    items = (item(10, "1", presenter="Horst Geheimgast (Vergabestelle)"),)
+    result = checklist(replace(COMPLETE, unnamed=(PAL, GUEST), items=items))
+
+    assert [line.text for line in result.lines if line.key == "unnamed_named"] == [
+        "Im öffentlichen Text von TOP 1 steht der Name des Gastes Horst Geheimgast, der nur "
+        "am nichtöffentlichen Teil teilgenommen hat."
+    ]
+
+
+def test_a_guest_is_looked_for_by_the_whole_name_where_the_last_word_is_a_letter() -> None:
+    guest = non_public_guest("Horst G.")
+    named = (item(10, "1", discussion="Herr Horst G. berichtet."),)
+    other = (item(10, "1", discussion="Punkt g wird vertagt."),)
+
+    assert len(_warned(unnamed=(guest,), items=named)) == 1
+    assert _warned(unnamed=(guest,), items=other) == []

@@ -14,6 +14,7 @@ from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.services.meetings import MeetingsService
+from expertenrat.services.minutes_checks import minutes_checklist
 from expertenrat.services.minutes_documents import MinutesDocumentsService
 from expertenrat.services.minutes_snapshot import minutes_snapshot
 from expertenrat.store import models
@@ -71,3 +72,54 @@ def test_the_minutes_versions_see_the_mark_change(database, held) -> None:
     assert f"{GUEST}, Vergabestelle, Bericht zur Vergabe Los 3 (nur im nichtöffentlichen Teil)" in (
         guests
     )
+
+
+GUEST_WARNING = (
+    f"Im öffentlichen Text von TOP 1 steht der Name des Gastes {GUEST}, der nur am "
+    "nichtöffentlichen Teil teilgenommen hat."
+)
+
+
+def _typed(database, held, result: str) -> None:
+    with database.transaction() as session:  # TOP 1, public
+        session.get(models.AgendaItem, held.item_ids[0]).result = result
+
+
+def _checked(database, held) -> list[tuple[str, int | None]]:
+    with database.reading() as session:
+        lines = minutes_checklist(session, session.get(models.Meeting, held.meeting_id)).lines
+    return [(line.text, line.target.item_id) for line in lines if line.key == "unnamed_named"]
+
+
+def test_a_public_text_naming_the_marked_guest_warns(service, held, database) -> None:
+    """The public minutes leave the guest out of "Gäste", a typed text stays as typed: the
+    export and the completeness check say so (found by a tester)."""
+    _typed(database, held, f"Die Vorsitzende begrüßt {GUEST}.")
+
+    public = service.minutes_pdf(held.meeting_id, public=True)
+
+    assert GUEST_WARNING in public.warnings
+    assert f"begrüßt {GUEST}" in text_of(public.pdf)  # made all the same
+    assert GUEST_WARNING in service.dossier_pdf(held.meeting_id, public=True).warnings
+    assert GUEST_WARNING not in service.minutes_pdf(held.meeting_id).warnings
+    assert _checked(database, held) == [(GUEST_WARNING, held.item_ids[0])]
+
+
+def test_the_family_name_alone_warns_as_a_whole_word(service, held, database) -> None:
+    _typed(database, held, "Herr GEHEIMGAST berichtet.")
+    assert GUEST_WARNING in service.minutes_pdf(held.meeting_id, public=True).warnings
+
+    _typed(database, held, "Die Geheimgastronomie wird besprochen.")
+    assert GUEST_WARNING not in service.minutes_pdf(held.meeting_id, public=True).warnings
+    assert _checked(database, held) == []
+
+
+def test_a_guest_not_marked_gives_no_warning(service, held, database) -> None:
+    _typed(database, held, f"Die Vorsitzende begrüßt {GUEST}.")
+    with database.transaction() as session:
+        session.query(models.Guest).filter_by(name=GUEST).one().non_public_only = False
+
+    warnings = service.minutes_pdf(held.meeting_id, public=True).warnings
+
+    assert not any(GUEST in w for w in warnings)
+    assert _checked(database, held) == []
