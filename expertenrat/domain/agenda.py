@@ -253,10 +253,9 @@ def validate_item(item: AgendaItem) -> list[FieldProblem]:
 
 
 HELD_OPEN_ORDER = (
-    "Die Sitzung ist als durchgeführt erfasst; Punkte lassen sich nicht mehr hinzufügen, "
-    "löschen oder inhaltlich ändern. Nur Titel lassen sich noch berichtigen und, solange "
-    "das Protokoll ein offener Entwurf ist, Punkte in die Reihenfolge verschieben, in der "
-    "sie behandelt wurden."
+    "Die Sitzung ist als durchgeführt erfasst: Nur Titel lassen sich noch berichtigen und, "
+    "solange das Protokoll ein offener Entwurf ist, Punkte in die Reihenfolge verschieben, "
+    "in der sie behandelt wurden."
 )
 """What a held meeting's agenda allows while its minutes are an open draft."""
 

@@ -2,9 +2,9 @@
 behaviour (the view/controller split of the house style).
 
 Above, a hint why the agenda may not change (approved minutes, a held or cancelled
-meeting; for a held one, how an urgent item is added) or that the invitation has to be
-sent again after a change, on at most two lines (a longer one ends in "…"; its tooltip and
-a click give the whole); below it the buttons of the structure, then the tree
+meeting; how an urgent item is added, its button's tooltip says) or that the invitation
+has to be sent again after a change, on at most two lines (a longer one ends in "…"; its
+tooltip and a click give the whole); below it the buttons of the structure, then the tree
 (:mod:`ui.agenda_tree_pane`) beside the form of the selected item with "Übernehmen", which
 gets a good share of the width, so a long title can be read while it is edited.
 """
@@ -24,10 +24,6 @@ from expertenrat.ui.key_actions import EnterSaves
 from expertenrat.ui.status_line import StatusLine
 
 _CONTEXT = "AgendaEditor"
-URGENT_HINT = (
-    "Einen Punkt, den das Gremium in der Sitzung aufnimmt, fügen Sie mit "
-    "„Dringlichkeitsantrag …“ hinzu, solange das Protokoll ein offener Entwurf ist."
-)
 INVITED_HINT = (
     "Zu dieser Sitzung wurde bereits eingeladen: Nach einer Änderung der Tagesordnung bitte "
     "Einladung und Kalenderdatei erneut senden (Dokumente: „Einladung …“, „Kalender …“)."
@@ -71,8 +67,6 @@ class AgendaEditorView(QWidget):
         """The hint above the tree: why ``agenda`` may not change, or for an invited
         meeting that the invitation is to be sent again after a change; else none."""
         note = refusal(agenda) or _invited_note(agenda)
-        if note and agenda.state is MeetingState.HELD and agenda.urgent_refusal is None:
-            note += " " + tr(_CONTEXT, URGENT_HINT)
         self.hint.setText(note or "")
         self.hint.setVisible(note is not None)
 

@@ -1,18 +1,15 @@
 """The buttons above the agenda tree and the changes of its structure they make.
 
-"Neuer Punkt", "Neuer Unterpunkt", "Löschen …", "Nach oben", "Nach unten", "Einrücken"
-and "Ausrücken"; for a held meeting "Dringlichkeitsantrag …", which asks for the title of
-an item the council took up at the meeting and where it goes (before the closing
-"Verschiedenes" where the agenda ends with it, else at the end, or before another
-top-level item) and adds it there (while the minutes are an open draft; else it is off,
-its tooltip saying why). The tree's Alt+arrow keys and drag and
-drop move items the same way. Each change first saves the item typed into the form
-(``save_pending``), is stored at once and hands the stored agenda to ``stored`` with the
-item to select. A button whose move the
-selected item's place does not allow (``domain.agenda.possible_moves``: TOP 1 up, a
-top-level item out, the first of a level in) is disabled, and its key does nothing; a
-change refused all the same (the agenda was changed elsewhere meanwhile, a drop too deep)
-shows its German reason and emits ``refused`` (the editor rereads the agenda).
+"Neuer Punkt", "Unterpunkt" (a new one), "Löschen …", "Nach oben", "Nach unten",
+"Einrücken", "Ausrücken"; for a held meeting "Dringlichkeitsantrag …": the title of an item
+taken up at the meeting and where it goes (before a closing "Verschiedenes", else at the
+end, or before another top-level item); off, its tooltip saying why, unless the minutes are
+an open draft. The tree's Alt+arrow keys and drag and drop move items the same way. Each
+change first saves the form's typed item (``save_pending``), is stored at once and hands
+the stored agenda to ``stored`` with the item to select. A button whose move the selected
+item's place does not allow (``domain.agenda.possible_moves``) is disabled, and its key does
+nothing; a change refused all the same (changed elsewhere, a drop too deep) shows its
+German reason and emits ``refused`` (the editor rereads the agenda).
 """
 
 from __future__ import annotations
@@ -39,6 +36,10 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.wrapping_row import WrappingRow
 
 _CONTEXT = "AgendaEditor"
+URGENT_TOOLTIP = (
+    "Einen Punkt, den das Gremium in der Sitzung aufnimmt, der Tagesordnung hinzufügen "
+    "(solange das Protokoll ein offener Entwurf ist)"
+)
 
 
 class AgendaStructureBar(QWidget):
@@ -64,7 +65,7 @@ class AgendaStructureBar(QWidget):
         self._selected_item = selected_item
         self._save_pending = save_pending
         self.add_button = QPushButton(tr(_CONTEXT, "Neuer Punkt"))
-        self.add_sub_button = QPushButton(tr(_CONTEXT, "Neuer Unterpunkt"))
+        self.add_sub_button = QPushButton(tr(_CONTEXT, "Unterpunkt"))
         self.delete_button = QPushButton(tr(_CONTEXT, "Löschen …"))
         self.up_button = QPushButton(tr(_CONTEXT, "Nach oben"))
         self.down_button = QPushButton(tr(_CONTEXT, "Nach unten"))
@@ -72,6 +73,7 @@ class AgendaStructureBar(QWidget):
         self.outdent_button = QPushButton(tr(_CONTEXT, "Ausrücken"))
         self.urgent_button = QPushButton(tr(_CONTEXT, "Dringlichkeitsantrag …"))
         self.urgent_button.hide()  # for a held meeting only (show_urgent)
+        self.add_sub_button.setToolTip(tr(_CONTEXT, "Neuer Unterpunkt des gewählten Punkts"))
         self.up_button.setToolTip(tr(_CONTEXT, "Alt+Pfeil nach oben"))
         self.down_button.setToolTip(tr(_CONTEXT, "Alt+Pfeil nach unten"))
         self.indent_button.setToolTip(tr(_CONTEXT, "Alt+Pfeil nach rechts"))
@@ -126,14 +128,12 @@ class AgendaStructureBar(QWidget):
 
     def show_urgent(self, agenda: Agenda | None) -> None:
         """ "Dringlichkeitsantrag …" for a held meeting: on while its minutes are an open
-        draft, else off with the reason as its tooltip."""
+        draft (its tooltip says what for), else off with the reason as its tooltip."""
         held = agenda is not None and agenda.state is MeetingState.HELD
         self.urgent_button.setVisible(held)
         refusal = agenda.urgent_refusal if agenda is not None and held else None
         self.urgent_button.setEnabled(held and refusal is None)
-        self.urgent_button.setToolTip(
-            refusal or tr(_CONTEXT, "Die Tagesordnung in der Sitzung um einen Punkt erweitern")
-        )
+        self.urgent_button.setToolTip(refusal or tr(_CONTEXT, URGENT_TOOLTIP))
 
     def add_urgent(self, title: str = "") -> None:
         """Ask for the title of an urgent item (offering ``title``) and where it goes:

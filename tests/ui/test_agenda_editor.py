@@ -21,7 +21,7 @@ from expertenrat.domain.members import Member
 from expertenrat.domain.projects import Project
 from expertenrat.store import models
 from expertenrat.ui.agenda_editor import AgendaEditor
-from expertenrat.ui.agenda_editor_view import INVITED_HINT, URGENT_HINT
+from expertenrat.ui.agenda_editor_view import INVITED_HINT
 from expertenrat.ui.agenda_tree_model import AgendaTreeModel
 from tests.ui.wheeling import fields_the_wheel_changed
 
@@ -411,10 +411,9 @@ def test_a_held_meeting_allows_title_corrections_and_moves_only(editor, make_mee
     # Marked held once it has begun, perhaps while it runs: before, "Die Sitzung hat bereits
     # stattgefunden", said during the meeting.
     assert editor.hint.text() == (
-        "Die Sitzung ist als durchgeführt erfasst; Punkte lassen sich nicht mehr hinzufügen, "
-        "löschen oder inhaltlich ändern. Nur Titel lassen sich noch berichtigen und, solange "
-        "das Protokoll ein offener Entwurf ist, Punkte in die Reihenfolge verschieben, in der "
-        "sie behandelt wurden. " + URGENT_HINT
+        "Die Sitzung ist als durchgeführt erfasst: Nur Titel lassen sich noch berichtigen und, "
+        "solange das Protokoll ein offener Entwurf ist, Punkte in die Reihenfolge verschieben, "
+        "in der sie behandelt wurden."
     )
     assert editor.form.title_edit.isEnabled()
     assert not editor.form.minutes_spin.isEnabled()

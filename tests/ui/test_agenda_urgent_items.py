@@ -17,7 +17,7 @@ from expertenrat.domain.enums import AgendaItemKind, MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.store import models
 from expertenrat.ui.agenda_editor import AgendaEditor
-from expertenrat.ui.agenda_editor_view import URGENT_HINT
+from expertenrat.ui.agenda_structure_bar import URGENT_TOOLTIP
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.save_location import SaveLocations
 
@@ -72,7 +72,7 @@ def test_an_urgent_item_is_added_to_a_held_meeting_through_the_button(
     button = editor.structure.urgent_button
     assert button.isVisible() and button.isEnabled()
     assert not editor.structure.add_button.isEnabled()
-    assert editor.hint.text().endswith(URGENT_HINT)
+    assert button.toolTip() == URGENT_TOOLTIP  # not in the hint above, cut off there
     dialogs.texts = ["   ", HOSTILE]  # no title first: refused, asked again
 
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -122,7 +122,7 @@ def test_a_finished_draft_turns_the_button_off_and_says_why(editor, make_meeting
     button = editor.structure.urgent_button
     assert button.isVisible() and not button.isEnabled()
     assert "„Abschluss aufheben“" in button.toolTip()
-    assert URGENT_HINT not in editor.hint.text()
+    assert button.toolTip() != URGENT_TOOLTIP
 
 
 def test_an_urgent_item_taken_up_by_mistake_is_deleted_again(

@@ -69,15 +69,30 @@ def test_the_agenda_rows_are_as_high_as_the_tables_rows(window, qtbot) -> None:
     assert editor.view.visualRect(first).height() == table.verticalHeader().defaultSectionSize()
 
 
-def test_a_held_meetings_agenda_hint_takes_two_lines_at_most(window, qtbot) -> None:
+@pytest.mark.parametrize("size", [SMALL, LARGE])
+def test_a_held_meetings_agenda_hint_takes_two_lines_at_most(window, size, qtbot) -> None:
     """(found by a tester) At 1024 x 640 the hint of a held meeting took four lines and,
-    with two rows of buttons, pushed the item's form below the fold: two lines, the
-    whole hint in its tooltip."""
-    editor = _agenda_editor(window(SMALL), qtbot)
+    with two rows of buttons, pushed the item's form below the fold: two lines. Cut
+    there, it lost what an urgent item is added with: the hint says what may still change,
+    whole on its two lines; the urgent item's button says what it is for."""
+    editor = _agenda_editor(window(size), qtbot)
     hint = editor.hint
-    assert "Dringlichkeitsantrag" in hint.text()  # the whole hint, though cut short
-    assert hint.is_shortened()
-    assert hint.height() <= 2 * hint.fontMetrics().lineSpacing() + hint.contentsMargins().top() * 2
+    assert hint.text().startswith("Die Sitzung ist als durchgeführt erfasst: Nur Titel")
+    assert not hint.is_shortened()
+    two_lines = 2 * hint.fontMetrics().lineSpacing() + hint.contentsMargins().top() * 2
+    assert hint.height() <= two_lines
+    assert "Protokoll ein offener Entwurf" in editor.structure.urgent_button.toolTip()
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE])
+def test_the_agenda_buttons_take_one_row(window, size, qtbot) -> None:
+    """(found by a tester) At 1024 x 640 the buttons above the agenda needed ~810 px of the
+    tab's ~780 and went on two rows."""
+    editor = _agenda_editor(window(size), qtbot)
+    bar = editor.structure
+    assert bar.urgent_button.isVisible()
+    assert len(bar.row.rows()) == 1
+    assert all(b.width() >= b.sizeHint().width() for b in bar.row.rows()[0])  # none cut
 
 
 def test_the_minutes_checklist_shows_more_than_four_lines(window, qtbot) -> None:
