@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.numbered_table_model import NumberedModel
-from expertenrat.ui.record_table import TableOrEmpty
+from expertenrat.ui.record_table import empty_state_label
 from expertenrat.ui.table_height import rows_list_view
 from expertenrat.ui.table_model import Column
 
@@ -46,7 +46,10 @@ class OrderedListEditorView(QGroupBox):
         super().__init__(title, parent)
         self.model = NumberedModel(columns, self)
         self.view = rows_list_view(self.model, self.STRETCH_COLUMN)  # the page scrolls
-        self.list_or_empty = TableOrEmpty(self.view)
+        # In place of the empty list, the subclass's hint (the list is as high as its rows:
+        # a stack of the two would keep the higher one's height).
+        self.empty_label = empty_state_label()
+        self.empty_label.hide()
         self.new_button = QPushButton(new_label)
         self.up_button = QPushButton(tr(_CONTEXT, "Nach oben"))
         self.down_button = QPushButton(tr(_CONTEXT, "Nach unten"))
@@ -88,7 +91,10 @@ class OrderedListEditorView(QGroupBox):
             button.hide()
         buttons.addStretch(1)
         top = QHBoxLayout()
-        top.addWidget(self.list_or_empty, 1)
+        listed = QVBoxLayout()
+        listed.addWidget(self.view)
+        listed.addWidget(self.empty_label)
+        top.addLayout(listed, 1)
         top.addLayout(buttons)
         # A message about the whole record beside the button, not a line of its own.
         save_row = QHBoxLayout()
@@ -102,7 +108,6 @@ class OrderedListEditorView(QGroupBox):
     def show_list_or_hint(self) -> None:
         """The list, or in its place while it is empty the subclass's hint."""
         hint = "" if self.model.rowCount() else self.empty_hint()
-        if hint:
-            self.list_or_empty.show_empty(hint)
-        else:
-            self.list_or_empty.show_table()
+        self.empty_label.setText(hint)
+        self.empty_label.setVisible(bool(hint))
+        self.view.setHidden(bool(hint))

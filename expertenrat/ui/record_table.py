@@ -92,17 +92,23 @@ def when_rows_change(model: QAbstractItemModel, slot: Callable[[], None]) -> Non
         signal.connect(slot)
 
 
+def empty_state_label() -> QLabel:
+    """The sentence shown in place of an empty table: why it is empty and what to do."""
+    label = QLabel()
+    label.setObjectName("emptyState")
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
 class TableOrEmpty(QStackedWidget):
     """The table, or in its place a sentence why it is empty and what to do."""
 
     def __init__(self, view: QTableView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view = view
-        self.empty_label = QLabel()
-        self.empty_label.setObjectName("emptyState")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_label = empty_state_label()
         self.addWidget(view)
         self.addWidget(self.empty_label)
 

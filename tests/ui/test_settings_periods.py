@@ -234,12 +234,13 @@ def test_an_empty_list_says_what_a_period_is_for(make_window, services, qtbot) -
     """(found by a tester) The empty list showed its headers alone."""
     page, _council = _page(make_window, services)
     editor = page.periods
-    assert editor.list_or_empty.currentWidget() is editor.list_or_empty.empty_label
-    assert editor.list_or_empty.empty_label.text().startswith(
+    assert editor.view.isHidden() and not editor.empty_label.isHidden()
+    assert editor.empty_label.text().startswith(
         "Noch keine Berufungsperioden. Eine Berufungsperiode ist der Zeitraum, für den die "
         "Mitglieder berufen werden"
     )
     editor.name_edit.setText("Erste")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    assert editor.list_or_empty.currentWidget() is editor.view
-    assert page.agenda_templates.list_or_empty.currentWidget() is page.agenda_templates.view
+    assert not editor.view.isHidden() and editor.empty_label.isHidden()
+    assert not page.agenda_templates.view.isHidden()
+    assert page.agenda_templates.empty_label.isHidden()
