@@ -54,10 +54,11 @@ class AgendaEditorView(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.tree)
         splitter.addWidget(right)
-        # The form about as wide as the tree: at 3 : 1 its fields were ~210 px wide at
-        # 1280 x 800, too narrow to read a long title while editing it (found by a tester).
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 3)
+        # The form nearly as wide as the tree: at 3 : 1 its fields were ~210 px wide at
+        # 1280 x 800, too narrow to read a long title while editing it (found by a tester);
+        # at 4 : 3 the tree's titles fell under 200 px at 1024 x 640.
+        splitter.setStretchFactor(0, 10)
+        splitter.setStretchFactor(1, 7)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addWidget(structure)

@@ -379,6 +379,7 @@ def test_the_guests_and_the_recusals_fit_their_tables_at_1024(window, qtbot) -> 
     page = show_area(shown, qtbot, shown.pages.meetings)
     guests = page.tabs.findChild(AttendancePanel).guests.view
     conflicts = page.tabs.findChild(ConflictsPanel)
+    recusals_seen = 0
     for row in page.meeting_list.model.rows()[:6]:  # the held ones, with guests
         page.select(row.id)
         page.tabs.open_tab("attendance")
@@ -387,12 +388,16 @@ def test_the_guests_and_the_recusals_fit_their_tables_at_1024(window, qtbot) -> 
             qtbot.waitUntil(lambda: fits(guests), timeout=WAIT)
         assert fits(guests), ("guests", row.number, header_widths(guests))
         page.tabs.open_tab("conflicts")
-        qtbot.waitUntil(conflicts.view.isVisible, timeout=WAIT)
+        qtbot.waitUntil(conflicts.isVisible, timeout=WAIT)
         for index in range(conflicts.item_combo.count()):
             conflicts.item_combo.setCurrentIndex(index)
+            if not conflicts.view.isVisible():  # none recorded: a line says so instead
+                continue
             with suppress(NotSettled):
                 qtbot.waitUntil(lambda: fits(conflicts.view), timeout=WAIT)
             assert fits(conflicts.view), ("conflicts", row.number, header_widths(conflicts.view))
+            recusals_seen += 1
+    assert recusals_seen  # the demo's held meetings have recusals to show
 
 
 def header_widths(view) -> tuple[list[int], int]:
