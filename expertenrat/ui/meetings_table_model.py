@@ -86,7 +86,7 @@ def _columns() -> tuple[Column[MeetingSummary], ...]:
             # The date; short, so that it shows whole in a 1006 px window (1366 x 768 at
             # 125 %): "Eingeladen" was cut there (found by a tester).
             tr(_CONTEXT, "Ladung"),
-            lambda row: f"{row.invitation_sent_on:%d.%m.%Y}" if row.invitation_sent_on else "",
+            lambda row: f"{row.invitation_sent_on:%d.%m.%Y}" if row.invitation_sent_on else "–",
             sort_value=lambda row: row.invitation_sent_on or date.min,
             header_tooltip=tr(_CONTEXT, "Einladung versandt am"),
         ),

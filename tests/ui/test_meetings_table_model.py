@@ -38,6 +38,9 @@ def test_a_finished_draft_says_so_in_the_minutes_column(qtmodeltester, services)
         ("–", None),
     ]
     qtmodeltester.check(model)
+    # Not invited yet: "–" in the Ladung column too, as in the Protokoll column beside it
+    invitation = model.index(1, MeetingsTableModel.COLUMN_INVITATION)
+    assert invitation.data() == "–"
 
     # Changed after the finishing: a draft in the works again, as the editor says.
     item = services.minutes.minutes(minutes.meeting_id).items[0]
