@@ -76,6 +76,7 @@ class MinutesObjectionsBox(QGroupBox):
         self.accept_button.clicked.connect(lambda: self.decide(accepting=True))
         self.reject_button.clicked.connect(lambda: self.decide(accepting=False))
         self.withdraw_button.clicked.connect(self.withdraw)
+        self.view.setAccessibleName(self.title())  # in the stack, no longer by the box
         self.table = TableOrEmpty(self.view)
         column = QVBoxLayout(self)
         column.addWidget(self.table)

@@ -44,6 +44,7 @@ class MinutesVersionsBox(QGroupBox):
             tr(_CONTEXT, "Die gewählte Fassung mit der vorigen vergleichen, oder zwei gewählte")
         )
         self.diff_button.clicked.connect(self.show_diff)
+        self.view.setAccessibleName(self.title())  # in the stack, no longer by the box
         self.table = TableOrEmpty(self.view)
         column = QVBoxLayout(self)
         column.addWidget(self.table)
