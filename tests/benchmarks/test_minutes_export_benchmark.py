@@ -41,11 +41,17 @@ and the run itself (reading, three fonts against the bare build's two, layout) 0
 2026-12-02 09:02 UTC, quiet machine (load 0.0-0.4, pytest-benchmark, .pyc present, three
 runs of 5 rounds): median 0.87 s against 0.25 s bare (3.35-3.47x; minimums 0.83-0.86 s
 against 0.24-0.25 s). This machine was faster then than at any earlier measurement; the
-proportions are what compare.
+proportions are what compare. 2026-12-04 11:00 UTC (load ~0.7, 5 rounds, the package
+compiled first): median 1.10 s against 0.30 s bare (3.6x); 4c1febe2 of 12-03 in the same
+minutes 1.02 s against 0.23 s (4.4x): the day's work did not slow it, the machine is
+slower than on 12-02. The package is compiled before the rounds: an installed program
+runs from the .pyc files pip writes, while a checkout run with PYTHONDONTWRITEBYTECODE
+(as this machine's shell sets it) compiled ~110 modules anew in every round.
 """
 
 from __future__ import annotations
 
+import compileall
 import io
 import json
 import subprocess
@@ -58,6 +64,7 @@ from meeting_rows import add_meeting
 from minutes_bench_doc import BARE_BUILD, MAIN, font_files, texts
 from pypdf import PdfReader
 
+import expertenrat
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.services.context import Services
 from expertenrat.store import models
@@ -70,6 +77,7 @@ ITEMS = 40
 
 @pytest.fixture(scope="session")
 def minutes_file(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    compileall.compile_dir(Path(expertenrat.__file__).parent, quiet=1)  # as installed
     return build_minutes_file(tmp_path_factory.mktemp("minutes-export"))
 
 
