@@ -20,6 +20,7 @@ from expertenrat.domain.meeting_numbers import (
     fixed_after,
     meeting_name,
 )
+from expertenrat.domain.wording import listed
 from expertenrat.services.meeting_rows import CouncilClock, meeting_rows
 from expertenrat.store import models
 
@@ -69,11 +70,8 @@ def series_number_warnings(
             ((planned, number),) = found
             what = f"der Termin am {planned.start:%d.%m.%Y} erhält deshalb die Nummer {number}"
         else:
-            numbers = [str(number) for _, number in found]
-            what = (
-                f"die {len(found)} Termine davor erhalten deshalb die Nummern "
-                f"{', '.join(numbers[:-1])} und {numbers[-1]}"
-            )
+            numbers = listed([str(number) for _, number in found])
+            what = f"die {len(found)} Termine davor erhalten deshalb die Nummern {numbers}"
         notes.append(_note(later, what))
     return notes
 
