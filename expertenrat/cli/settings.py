@@ -15,6 +15,7 @@ from expertenrat.cli.support import (
     print_warnings,
     target_file,
 )
+from expertenrat.domain.council_transfer_format import WHAT_IT_CARRIES
 from expertenrat.domain.errors import os_error_detail, os_error_text
 from expertenrat.services.files import write_file
 
@@ -28,7 +29,7 @@ def add_export(exports: argparse._SubParsersAction) -> None:
     export = exports.add_parser(
         "settings",
         help="Einstellungen des Gremiums als Vorlage für eine andere Stadt (.json, "
-        "ohne Mitgliederdaten, aber mit der Geschäftsstelle und ihrer E-Mail-Adresse)",
+        f"{WHAT_IT_CARRIES})",
     )
     export.add_argument(
         "--out", required=True, type=target_file(".json"), metavar="DATEI.json", help="Zieldatei"
@@ -104,10 +105,7 @@ def _export_settings(services: Services, args: argparse.Namespace) -> str:
     write_file(path, services.council_transfer.export(council_id))
     print_warnings(filter(None, [services.council_transfer.unusable_logo(council_id)]))
     name = services.settings.settings(council_id).name
-    return (
-        f"Einstellungen von „{name}“ "
-        f"(ohne Mitgliederdaten, aber mit der Geschäftsstelle und ihrer E-Mail-Adresse): {path}"
-    )
+    return f"Einstellungen von „{name}“ ({WHAT_IT_CARRIES}): {path}"
 
 
 def _read(path: Path) -> CouncilTemplate:

@@ -86,6 +86,11 @@ OWN_SETTINGS = frozenset(
      "secretariat", "secretariat_email", ACTION_FIELDS}
 )  # fmt: skip
 
+# What the file carries, in the words the program tells its users (the export's message in
+# the window and on the command line): not "ohne personenbezogene Daten", since the
+# Geschäftsstelle can name a person.
+WHAT_IT_CARRIES = "ohne Mitgliederdaten, aber mit der Geschäftsstelle und ihrer E-Mail-Adresse"
+
 
 class SettingsFileError(DataEntryError):
     """A settings file that cannot be used; nothing was changed."""

@@ -20,6 +20,7 @@ from expertenrat.domain.council_transfer_format import (
     ACTION_FIELDS,
     AGENDA_TEMPLATES,
     TEXT_TEMPLATES,
+    WHAT_IT_CARRIES,
     SettingsFileError,
 )
 from expertenrat.domain.council_transfer_preview import (
@@ -102,9 +103,8 @@ class SettingsTransfer(QObject):
             return
         text = tr(
             _CONTEXT,
-            "Die Einstellungen wurden gespeichert: ohne Mitgliederdaten, aber mit der "
-            "Geschäftsstelle und ihrer E-Mail-Adresse. Eine "
-            "andere Stadt kann damit ihr Gremium beginnen: „Neues Gremium aus Vorlage …“.",
+            f"Die Einstellungen wurden gespeichert: {WHAT_IT_CARRIES}. Eine andere Stadt kann "
+            "damit ihr Gremium beginnen: „Neues Gremium aus Vorlage …“.",
         )
         self._dialogs.file_saved(self._parent, title, f"{text}\n\n{logo}" if logo else text, path)
 
