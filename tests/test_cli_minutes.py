@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from cli_runs import run_main as run
-from minutes_rows import SECRET, approve, held_meeting
+from minutes_rows import SECRET, SECRET_GUEST, approve, held_meeting
 from pypdf import PdfReader
 
 from expertenrat.domain.councils import CouncilSettings
@@ -81,6 +81,25 @@ def test_export_public_minutes_warns_of_a_guest_of_the_non_public_part_named_in_
     assert (
         "Warnung: Im öffentlichen Text von TOP 1 steht der Name des Gastes Horst Geheimgast, "
         "der nur am nichtöffentlichen Teil teilgenommen hat." in " ".join(err.split())
+    )
+
+
+def test_export_public_minutes_warns_of_a_guest_who_presented_only_a_non_public_item(
+    capsys, url, held, database, tmp_path
+) -> None:
+    """The guest presented only the non-public TOP 3 and is not marked: the public minutes
+    leave her out of "Gäste" all the same, so a public text naming her is warned of (found
+    by review)."""
+    with database.transaction() as session:
+        session.get(models.AgendaItem, held.item_ids[0]).result = f"Begrüßt {SECRET_GUEST}."
+    out_file = tmp_path / "öffentlich.pdf"
+    code, _, err = run(capsys, "--database", url, "export", "minutes", "--meeting",
+                       str(held.number), "--out", str(out_file), "--public")  # fmt: skip
+    assert code == 0, err
+    assert (
+        f"Warnung: Im öffentlichen Text von TOP 1 steht der Name des Gastes {SECRET_GUEST}, "
+        "der nur zu nichtöffentlichen Tagesordnungspunkten vorgetragen hat."
+        in " ".join(err.split())
     )
 
 

@@ -72,8 +72,8 @@ class ChecklistFacts:
     attendance_problem: str = ""
     # The items taken up in another order than the invitation listed.
     moved_items: tuple[MovedItem, ...] = ()
-    # The council's members who may not be named and the meeting's guests present only in
-    # the non-public part, and the items the public minutes leave out (one under a
+    # The council's members who may not be named and the meeting's guests the public
+    # minutes leave out, and the items the public minutes leave out (one under a
     # non-public item too): a public text naming one of them is worth a warning.
     unnamed: tuple[UnnamedMember, ...] = ()
     non_public_items: frozenset[int] = frozenset()

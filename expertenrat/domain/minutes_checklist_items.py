@@ -96,9 +96,9 @@ def recusal_lines(
 
 def unnamed_lines(facts: ChecklistFacts) -> list[ChecklistLine]:
     """A warning where a text of the public minutes names a member who may not be named
-    or a guest present only in the non-public part: the public version calls such a member
-    "Mitglied ohne Namensnennung" only where it lists members, leaves such a guest out of
-    the guests, a typed text stays as typed ("Herr Pál erläutert …")."""
+    or a guest the public version leaves out: it calls such a member "Mitglied ohne
+    Namensnennung" only where it lists members, leaves such a guest out of the guests, a
+    typed text stays as typed ("Herr Pál erläutert …")."""
     if not facts.unnamed:
         return []
     header = facts.header

@@ -21,6 +21,7 @@ from typing import TypeVar
 
 from expertenrat.domain.annexes import AnnexEntry
 from expertenrat.domain.meeting_documents import DeclaredConflict
+from expertenrat.domain.minutes_attendees import GuestLine
 from expertenrat.domain.minutes_document import MinutesDocument
 from expertenrat.domain.minutes_items import MinutesItem
 
@@ -36,17 +37,29 @@ def public_version(doc: MinutesDocument) -> MinutesDocument:
     if doc.public:
         return doc
     items = tuple(item if item.public else _withheld(item) for item in doc.items)
-    hidden_presenters = " ".join(i.presenter for i in doc.items if not i.public).casefold()
-    shown_presenters = " ".join(i.presenter for i in doc.items if i.public).casefold()
-    guests = tuple(
-        g
-        for g in doc.guests
-        if not g.non_public_only
-        and (not _named(g.name, hidden_presenters) or _named(g.name, shown_presenters))
-    )
+    left_out = left_out_guests(doc.guests, ((i.presenter, i.public) for i in doc.items))
+    guests = tuple(g for g in doc.guests if g not in left_out)
     annexes = tuple(a if a.public else _withheld_annex(a) for a in doc.annexes)
     public = replace(doc, items=items, guests=guests, annexes=annexes, public=True)
     return _without_unnamed(public) if doc.unnamed else public
+
+
+def left_out_guests(
+    guests: Iterable[GuestLine], presenters: Iterable[tuple[str, bool]]
+) -> tuple[GuestLine, ...]:
+    """The ``guests`` the public minutes leave out, given each agenda item's presenter line
+    with whether the item is public: those marked as present only in the non-public part,
+    and those a presenter line of a non-public item names and none of a public one (the
+    warning that a public text names one of them reads this too:
+    :func:`~expertenrat.services.minutes_assembly.unnamed_in_public`)."""
+    presenters = tuple(presenters)
+    hidden = " ".join(line for line, public in presenters if not public).casefold()
+    shown = " ".join(line for line, public in presenters if public).casefold()
+    return tuple(
+        g
+        for g in guests
+        if g.non_public_only or (_named(g.name, hidden) and not _named(g.name, shown))
+    )
 
 
 def _unnamed_recusal(conflict: DeclaredConflict) -> DeclaredConflict:

@@ -7,8 +7,9 @@ the secretariat types into a title or a text ("Herr Pál erläutert …") it lea
 minutes, as a whole word in any case (as the Auskunft searches the minutes:
 :func:`~expertenrat.domain.name_mentions.family_name_pattern`), and says where: a warning,
 not a refusal, since a namesake or a word of the same letters may be meant. So too for a
-guest marked "nur im nichtöffentlichen Teil anwesend" (:func:`non_public_guest`), whom
-the public minutes leave out of the guests: by the whole name or its last word.
+guest whom the public minutes leave out of the guests (:func:`non_public_guest`: marked
+"nur im nichtöffentlichen Teil anwesend", or presenter of non-public items only): by the
+whole name or its last word.
 """
 
 from __future__ import annotations
@@ -26,21 +27,23 @@ from expertenrat.domain.public_minutes import guest_family_name, public_version
 @dataclass(frozen=True, slots=True)
 class UnnamedMember:
     """A member who has not agreed to the publication of the name, or (``guest``) a guest
-    present only in the non-public part: the public version calls only the member "Mitglied
-    ohne Namensnennung" (:attr:`MinutesDocument.unnamed` holds members alone); the
-    warnings name both, each with its reason."""
+    the public minutes leave out: the public version calls only the member "Mitglied ohne
+    Namensnennung" (:attr:`MinutesDocument.unnamed` holds members alone); the warnings
+    name both, each with its reason."""
 
     name: str  # as the full minutes print it
     family_name: str  # "" to look for the whole name alone
     guest: bool = False
+    presented_only: bool = False  # a guest not marked, left out as presenter of non-public items
 
 
-def non_public_guest(name: str) -> UnnamedMember:
-    """The guest ``name``, marked "nur im nichtöffentlichen Teil anwesend", as looked for in
-    the public texts: by the whole name and by its last word (as the public minutes look
-    for a guest in presenter lines)."""
+def non_public_guest(name: str, *, marked: bool = True) -> UnnamedMember:
+    """The guest ``name`` the public minutes leave out (``marked`` "nur im nichtöffentlichen
+    Teil anwesend", else as presenter of non-public items only: the warning's reason), as
+    looked for in the public texts: by the whole name and by its last word (as the public
+    minutes look for a guest in presenter lines)."""
     name = " ".join(name.split())
-    return UnnamedMember(name, guest_family_name(name), guest=True)
+    return UnnamedMember(name, guest_family_name(name), guest=True, presented_only=not marked)
 
 
 def unnamed_mentions(doc: MinutesDocument, members: Iterable[UnnamedMember]) -> tuple[str, ...]:
@@ -68,9 +71,13 @@ def named_in(texts: Iterable[str], members: Iterable[UnnamedMember]) -> tuple[Un
 def mention_warning(where: str, person: UnnamedMember) -> str:
     """The warning that the public text ``where`` ("von TOP 5") names ``person``."""
     if person.guest:
+        why = (
+            "nur zu nichtöffentlichen Tagesordnungspunkten vorgetragen"
+            if person.presented_only
+            else "nur am nichtöffentlichen Teil teilgenommen"
+        )
         return (
-            f"Im öffentlichen Text {where} steht der Name des Gastes {person.name}, der nur "
-            "am nichtöffentlichen Teil teilgenommen hat."
+            f"Im öffentlichen Text {where} steht der Name des Gastes {person.name}, der {why} hat."
         )
     return (
         f"Im öffentlichen Text {where} steht der Name von {person.name}, der nicht genannt "

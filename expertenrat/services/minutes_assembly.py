@@ -34,10 +34,10 @@ from expertenrat.domain.minutes_attendees import (
 )
 from expertenrat.domain.minutes_document import ApprovalStamp, Invitation, MinutesDocument
 from expertenrat.domain.minutes_versions import fingerprint
-from expertenrat.domain.public_minutes import public_version
+from expertenrat.domain.public_minutes import left_out_guests, public_version
 from expertenrat.domain.unnamed_mentions import UnnamedMember, non_public_guest
 from expertenrat.services.annex_rows import annex_entries
-from expertenrat.services.attendance_rows import full_name
+from expertenrat.services.attendance_rows import full_name, placed_agenda_rows
 from expertenrat.services.attendance_sheets import attendance_sheet
 from expertenrat.services.earlier_minutes import earlier_minutes
 from expertenrat.services.invitation_trail import held_moves
@@ -189,17 +189,20 @@ def unnamed_persons(session: Session, council_id: int) -> tuple[UnnamedMember, .
 
 def unnamed_in_public(session: Session, meeting: models.Meeting) -> tuple[UnnamedMember, ...]:
     """Who the public minutes of ``meeting`` may not name: the council's members who have
-    not agreed to the publication of their name and the meeting's guests marked "nur im
-    nichtöffentlichen Teil anwesend" (exporting and the completeness check warn where a
-    typed text names one)."""
+    not agreed to the publication of their name and the meeting's guests the public minutes
+    leave out (:func:`domain.public_minutes.left_out_guests`: marked "nur im
+    nichtöffentlichen Teil anwesend", or presenters of non-public items only). Exporting
+    and the completeness check warn where a typed text names one."""
     guests = session.scalars(
-        select(models.Guest.name)
-        .where(models.Guest.meeting_id == meeting.id, models.Guest.non_public_only.is_(True))
-        .order_by(models.Guest.id)
+        select(models.Guest).where(models.Guest.meeting_id == meeting.id).order_by(models.Guest.id)
+    )
+    presenters = [(row.presenter, p.public) for row, p in placed_agenda_rows(session, meeting.id)]
+    left_out = left_out_guests(
+        (GuestLine(g.name, non_public_only=g.non_public_only) for g in guests), presenters
     )
     return (
         *unnamed_persons(session, meeting.council_id),
-        *(non_public_guest(name) for name in guests if name.strip()),
+        *(non_public_guest(g.name, marked=g.non_public_only) for g in left_out if g.name.strip()),
     )
 
 

@@ -76,7 +76,7 @@ class MinutesDocumentsService:
         """The minutes PDF: the stored bytes once approved, a fresh draft before (without
         "Seite x von y" if not ``page_numbers``: for a Sitzungsmappe). A fresh public one
         warns where a text typed into it names a member who may not be named or a guest
-        present only in the non-public part, or where "Änderungen der Tagesordnung" names
+        it leaves out, or where "Änderungen der Tagesordnung" names
         a non-public item by its title."""
         with reading(self._db) as session:
             meeting = held_meeting(session, meeting_id)

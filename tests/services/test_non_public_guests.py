@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from dossier_pdfs import text_of
-from minutes_rows import approve, held_meeting
+from minutes_rows import SECRET_GUEST, approve, held_meeting
 
 from expertenrat.domain.attendance_sheet import GuestEntry
 from expertenrat.services.annexes import AnnexesService
@@ -122,4 +122,40 @@ def test_a_guest_not_marked_gives_no_warning(service, held, database) -> None:
     warnings = service.minutes_pdf(held.meeting_id, public=True).warnings
 
     assert not any(GUEST in w for w in warnings)
+    assert _checked(database, held) == []
+
+
+PRESENTER_WARNING = (
+    f"Im öffentlichen Text von TOP 1 steht der Name des Gastes {SECRET_GUEST}, der nur zu "
+    "nichtöffentlichen Tagesordnungspunkten vorgetragen hat."
+)
+
+
+def test_a_public_text_naming_a_guest_who_presented_only_a_non_public_item_warns(
+    service, held, database
+) -> None:
+    """Not marked, the guest who presented only the non-public TOP 3 is left out of the
+    public minutes' "Gäste" all the same (``domain.public_minutes.left_out_guests``): a
+    public text naming her is warned of as a marked guest is (found by review)."""
+    _typed(database, held, f"Die Vorsitzende begrüßt {SECRET_GUEST}.")
+
+    public = service.minutes_pdf(held.meeting_id, public=True)
+
+    assert PRESENTER_WARNING in public.warnings
+    assert PRESENTER_WARNING in service.dossier_pdf(held.meeting_id, public=True).warnings
+    assert not any(SECRET_GUEST in w for w in service.minutes_pdf(held.meeting_id).warnings)
+    assert _checked(database, held) == [(PRESENTER_WARNING, held.item_ids[0])]
+
+
+def test_a_guest_who_presented_a_public_item_too_gives_no_warning(service, held, database):
+    """The public minutes name her among the guests then: nothing to warn of."""
+    _typed(database, held, f"Die Vorsitzende begrüßt {SECRET_GUEST}.")
+    assert _checked(database, held) == [(PRESENTER_WARNING, held.item_ids[0])]
+    with database.transaction() as session:  # TOP 2, public
+        session.get(models.AgendaItem, held.item_ids[1]).presenter = f"Frau {SECRET_GUEST}"
+
+    public = service.minutes_pdf(held.meeting_id, public=True)
+
+    assert not any(SECRET_GUEST in w for w in public.warnings)
+    assert f"{SECRET_GUEST} (Stadtwerke)" in text_of(public.pdf)  # in "Gäste" as named
     assert _checked(database, held) == []
