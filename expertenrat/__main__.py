@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from expertenrat.cli import build_parser, load_data_stack, run_command
+from expertenrat.logs import setup_command_logging
 from expertenrat.services.collector import collector_paused
 
 NO_DISPLAY = (
@@ -49,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
             print(NO_DISPLAY, file=sys.stderr)
             return 1
         return run_gui(args)
+    if own_run:  # tests that call main keep their own logging
+        setup_command_logging()
     code = run_command(args)
     if own_run:  # the process ends now
         # Python's exit runs the cycle collector over every object still there, which

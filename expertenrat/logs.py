@@ -28,11 +28,39 @@ def setup_logging(path: Path | None = None) -> Path:
     path = path or log_file()
     root = logging.getLogger()
     if not any(isinstance(h, RotatingFileHandler) for h in root.handlers):
-        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-        handler.setFormatter(_SafeFormatter(_FORMAT))
-        root.addHandler(handler)
+        root.addHandler(_file_handler(path))
     root.setLevel(logging.INFO)
     return path
+
+
+def setup_command_logging() -> None:
+    """A command's warnings go to the log file, as the window's do, never to the terminal:
+    without a handler Python printed them there, in English and with a traceback, before
+    the command's German message (found by a tester). The file, and its folder, is made
+    only when a warning comes, so a command that has nothing to log leaves none."""
+    logging.getLogger().addHandler(_LogFileOnDemand())
+
+
+def _file_handler(path: Path) -> RotatingFileHandler:
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(_SafeFormatter(_FORMAT))
+    return handler
+
+
+class _LogFileOnDemand(logging.Handler):
+    """Hands each record to the log file, which it opens at the first record."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._target: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._target is None:
+            try:
+                self._target = _file_handler(log_file())
+            except OSError:  # no log file to be had: the record is dropped, not printed
+                self._target = logging.NullHandler()
+        self._target.handle(record)
 
 
 def format_error(

@@ -6,6 +6,7 @@ Missing write permission is real here: the command runs in a process that file m
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import stat
@@ -296,3 +297,28 @@ def test_a_server_problem_not_known_is_told_with_the_driver_s_text_as_details():
     )
     assert second.startswith("expertenrat: Einzelheiten: ")
     assert "server closed the connection unexpectedly" in second
+
+
+def test_a_warning_goes_to_the_log_file_not_to_the_terminal(sqlite_demo_template, tmp_path):
+    """(found by a tester) Without a handler of its own a command printed the program's log
+    warnings on stderr, in English and with a traceback: here the unreadable datenbank.json,
+    which is left aside for the default file."""
+    data, config = Path(os.environ["XDG_DATA_HOME"]), Path(os.environ["XDG_CONFIG_HOME"])
+    (data / "Expertenrat").mkdir(parents=True)
+    shutil.copyfile(sqlite_demo_template, data / "Expertenrat" / "expertenrat.db")
+    (config / "Expertenrat").mkdir(parents=True)
+    (config / "Expertenrat" / "datenbank.json").write_text("{kaputt", "utf-8")
+
+    result = run("meetings")
+
+    assert result.returncode == 0 and result.stderr == ""
+    assert "1. Sitzung" in result.stdout
+    logged = Path(os.environ["XDG_STATE_HOME"]) / "Expertenrat" / "log" / "expertenrat.log"
+    assert "Ignoring unreadable" in logged.read_text("utf-8")
+
+
+def test_a_command_that_logs_nothing_makes_no_log_folder(database):
+    result = run("--database", str(database), "meetings")
+
+    assert result.returncode == 0 and result.stderr == ""
+    assert not (Path(os.environ["XDG_STATE_HOME"]) / "Expertenrat").exists()
