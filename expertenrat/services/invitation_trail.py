@@ -13,6 +13,7 @@ nothing: what changed since is not known, and the letter does not guess.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -95,7 +96,7 @@ def agenda_since(
 
 
 def held_positions(
-    session: Session, meetings: list[models.Meeting], items: list[models.AgendaItem]
+    session: Session, meetings: list[models.Meeting], items: Sequence[models.AgendaItem]
 ) -> dict[int, dict[int, int]]:
     """For each of ``meetings`` whose trail holds the entry that marked it held: the position
     each of its ``items`` (urgent ones too: they shift the others) had among its siblings
@@ -119,19 +120,13 @@ def held_positions(
     }
 
 
-def held_moves(session: Session, meeting: models.Meeting) -> tuple[MovedItem, ...]:
-    """The items of the held ``meeting`` taken up in another order than its invitation
-    listed (:func:`held_positions`); none where the trail does not hold the entry that
-    marked it held."""
-    rows = list(
-        session.scalars(
-            select(models.AgendaItem)
-            .where(
-                models.AgendaItem.meeting_id == meeting.id, models.AgendaItem.deleted_at.is_(None)
-            )
-            .order_by(models.AgendaItem.id)
-        )
-    )
+def held_moves(
+    session: Session, meeting: models.Meeting, rows: Sequence[models.AgendaItem]
+) -> tuple[MovedItem, ...]:
+    """The items of the held ``meeting`` (its live agenda items ``rows``, as its minutes
+    read them already) taken up in another order than its invitation listed
+    (:func:`held_positions`); none where the trail does not hold the entry that marked it
+    held."""
     then = held_positions(session, [meeting], rows).get(meeting.id, {})
     return moved_items([item_of(row) for row in rows], then) if then else ()
 

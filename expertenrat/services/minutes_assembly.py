@@ -2,8 +2,9 @@
 
 A handful of queries for the whole document: the meeting and its council, the attendance
 sheet (``services.attendance``, with the quorum by the council's rule), the agenda items
-with their votes, recused members and adopted recommendations
-(``minutes_document_items``), the annexes (``annex_rows``, without their content), what
+(read once) with their votes, recused members and adopted recommendations
+(``minutes_document_items``) and those taken up in another order than invited
+(``invitation_trail.held_moves``), the annexes (``annex_rows``, without their content), what
 the meeting decided about earlier minutes (``earlier_minutes``) and the latest minutes
 version.
 """
@@ -94,6 +95,7 @@ def minutes_document(
     assert council is not None  # a foreign key with ON DELETE CASCADE
     sheet = attendance_sheet(session, meeting)
     numbers = {ref.id: ref.number for ref in sheet.items}
+    placed = placed_agenda_rows(session, meeting.id)
     version = latest_version(session, meeting.id)
     state = MinutesState(version.state) if version else MinutesState.DRAFT
     if approval is not None:
@@ -132,8 +134,8 @@ def minutes_document(
         agenda_approved=meeting.agenda_approved,
         agenda_changes=meeting.agenda_changes,
         agenda_sent_on=meeting.invitation_agenda_sent_on,
-        moved_items=held_moves(session, meeting),
-        items=minutes_items(session, meeting, sheet),
+        moved_items=held_moves(session, meeting, [row for row, _placed in placed]),
+        items=minutes_items(session, placed, sheet),
         annexes=annex_entries(session, meeting.id),
         version=version.number if version else None,
         circulated_on=version.circulated_on if version else None,

@@ -20,7 +20,7 @@ from expertenrat.domain.minutes_checklist_facts import (
     UndecidedConflict,
 )
 from expertenrat.domain.minutes_checklist_lines import Checklist
-from expertenrat.services.attendance_rows import full_name, non_public_items
+from expertenrat.services.attendance_rows import agenda_rows, full_name, non_public_items
 from expertenrat.services.invitation_trail import held_moves
 from expertenrat.services.minutes_approval_rows import approval_item_id, earlier_held_query
 from expertenrat.services.minutes_assembly import unnamed_in_public
@@ -37,7 +37,8 @@ from expertenrat.store import models
 def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
     council = fetch(session, models.Council, meeting.council_id, "Das Gremium")
     facts = meeting_facts(session, meeting)
-    minutes = minutes_from_facts(session, meeting, facts)
+    placed = agenda_rows(session, meeting.id)
+    minutes = minutes_from_facts(session, meeting, facts, placed)
     chair = (
         session.get(models.Membership, meeting.chair_membership_id)
         if meeting.chair_membership_id is not None
@@ -76,7 +77,7 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
             items=minutes.items,
             # The sheet's hints leave out the members away or not there at the item; of
             # the rest, those whose attendance is not recorded are the attendance's line.
-            moved_items=held_moves(session, meeting),
+            moved_items=held_moves(session, meeting, [row for row, _number in placed]),
             unnamed=unnamed,  # and the items whose texts the public minutes leave out
             non_public_items=non_public_items(session, {meeting.id}) if unnamed else frozenset(),
             undecided_conflicts=tuple(

@@ -20,7 +20,6 @@ from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_items import AdoptedRecommendation, MinutesItem, VoteRecord
 from expertenrat.domain.quorum import QuorumResult
 from expertenrat.domain.votes import unanimous_yes
-from expertenrat.services.attendance_rows import placed_agenda_rows
 from expertenrat.services.document_item_rows import (
     item_heading,
     item_outcomes,
@@ -33,11 +32,14 @@ from expertenrat.store import models
 
 
 def minutes_items(
-    session: Session, meeting: models.Meeting, sheet: AttendanceSheet
+    session: Session,
+    placed: list[tuple[models.AgendaItem, agenda.PlacedItem]],
+    sheet: AttendanceSheet,
 ) -> tuple[MinutesItem, ...]:
-    """The agenda items with their texts, votes, adopted recommendations and the members
-    recused at them (of those present at the item by the attendance ``sheet``)."""
-    placed = placed_agenda_rows(session, meeting.id)
+    """The agenda items (``placed``: the meeting's, as
+    :func:`~expertenrat.services.attendance_rows.placed_agenda_rows` reads them) with their
+    texts, votes, adopted recommendations and the members recused at them (of those present
+    at the item by the attendance ``sheet``)."""
     ids = [row.id for row, _placed in placed]
     projects = project_titles(session, (row.project_id for row, _p in placed))
     votes = _votes(session, ids)

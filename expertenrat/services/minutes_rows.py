@@ -147,12 +147,19 @@ def meeting_facts(session: Session, meeting: models.Meeting) -> MeetingFacts:
 
 def minutes_of(session: Session, meeting: models.Meeting) -> Minutes:
     """The minutes of a held ``meeting`` as stored in ``session``'s transaction."""
-    return minutes_from_facts(session, meeting, meeting_facts(session, meeting))
+    facts = meeting_facts(session, meeting)
+    return minutes_from_facts(session, meeting, facts, agenda_rows(session, meeting.id))
 
 
-def minutes_from_facts(session: Session, meeting: models.Meeting, facts: MeetingFacts) -> Minutes:
-    """:func:`minutes_of` with attendance and conflicts read already."""
-    placed = agenda_rows(session, meeting.id)
+def minutes_from_facts(
+    session: Session,
+    meeting: models.Meeting,
+    facts: MeetingFacts,
+    placed: list[tuple[models.AgendaItem, str]],
+) -> Minutes:
+    """:func:`minutes_of` with attendance and conflicts read already, and the agenda items
+    with their numbers (``placed``, as :func:`~expertenrat.services.attendance_rows.agenda_rows`
+    reads them)."""
     ids = [row.id for row, _number in placed]
     votes = vote_rows(session, ids)
     recommendations = _recommendations(session, ids)

@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from client_statements import recorded_statements
 from minutes_setup import Minutes, held_minutes
 from pdf_reading import text
 
@@ -72,6 +73,21 @@ def test_the_minutes_name_the_items_taken_up_in_another_order(
     shown = printed(document(database, minutes))
     assert f"Die Tagesordnung wurde mit folgenden Änderungen festgestellt: {typed}" in shown
     assert "In anderer Reihenfolge" not in shown  # said once, in the words typed
+
+
+def test_the_document_reads_the_agenda_for_the_moved_items_along_with_its_items(
+    database, agenda, minutes
+) -> None:
+    """Found by review: the items taken up in another order read the meeting's agenda
+    once more, after the items of the document had read it."""
+    take_debate_first(agenda, minutes)
+
+    with recorded_statements(database.engine) as statements:
+        doc = document(database, minutes)
+
+    assert [(m.number, m.invited_number) for m in doc.moved_items] == [("2", "3")]
+    agenda_reads = [s for s in statements if "FROM agenda_items" in s and "discussion" in s]
+    assert len(agenda_reads) == 2  # the attendance sheet's and the document's
 
 
 def test_approved_minutes_kept_before_the_order_was_read_as_approved(
