@@ -5,6 +5,10 @@ entries about them and where their name appears in the minutes, the recommendati
 projects' responses to them and their history, gathered in one read and rendered as a PDF in
 the house style. An anonymised person's Auskunft says first what was deleted and what is
 left. Persons are numbered across councils; ``expertenrat persons`` lists the numbers.
+
+This module gathers the Auskunft; its sections are read by ``person_disclosure_records``
+(the person's own records), ``person_disclosure_meetings`` (meetings and minutes),
+``person_disclosure_audit`` (the audit trail) and ``person_disclosure_recommendations``.
 """
 
 from __future__ import annotations
@@ -15,13 +19,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.documents import RenderedPdf
-from expertenrat.domain.enums import ConsentKind, ConsentSource, MemberRole, Sector
 from expertenrat.domain.errors import NotFoundError
 from expertenrat.domain.name_order import name_sort_key
 from expertenrat.domain.person_disclosure import (
-    DisclosureSection,
     PersonDisclosure,
     PersonEntry,
     RecordedPerson,
@@ -44,12 +45,18 @@ from expertenrat.services.person_disclosure_recommendations import (
     recommendation_notes_section,
     recommendation_texts_section,
 )
+from expertenrat.services.person_disclosure_records import (
+    consent_section,
+    membership_words,
+    memberships_section,
+    person_memberships,
+    record_section,
+    role_titles,
+)
 from expertenrat.services.settings import WITH_LOGO
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
-
-_NONE = "–"
 
 
 class PersonDisclosureService:
@@ -61,13 +68,15 @@ class PersonDisclosureService:
         with reading(self._db) as session:
             persons = list(session.scalars(select(models.Person)))
             councils = _council_names(session)
-            titles = _role_titles(session)
+            titles = role_titles(session)
             found = [
                 PersonEntry(
                     person.id,
                     _name(person),
                     name_sort_key(person.family_name, person.given_name),
-                    "; ".join(_membership_words(m, councils, titles) for m in _memberships(person))
+                    "; ".join(
+                        membership_words(m, councils, titles) for m in person_memberships(person)
+                    )
                     or "keine Mitgliedschaft",
                     anonymised_on(session, person.id) is not None,
                 )
@@ -89,7 +98,7 @@ class PersonDisclosureService:
                     "nicht (mehr). Die Nummern nennt „expertenrat persons“; eine gelöschte "
                     "Person ist nur noch im Änderungsprotokoll und in Protokollen genannt."
                 )
-            memberships = _memberships(person)
+            memberships = person_memberships(person)
             councils = _council_names(session)
             latest = memberships[-1].council_id if memberships else None
             heading = council_id or latest
@@ -103,12 +112,12 @@ class PersonDisclosureService:
             former = former_names(session, person, memberships)
             earlier = earlier_names(person, [family for _, family in former])
             sections = (
-                _record_section(person),
-                _memberships_section(session, memberships, councils),
-                _consent_section(session, person.id),
+                record_section(person),
+                memberships_section(session, memberships, councils),
+                consent_section(session, person.id),
                 attendance_section(session, memberships, councils if several else None),
                 conflicts_section(session, memberships, councils if several else None),
-                audit_section(session, person, memberships, zone, _role_titles(session), former),
+                audit_section(session, person, memberships, zone, role_titles(session), former),
                 mentions_section(session, person, memberships, councils, earlier),
                 recommendation_texts_section(session, person, memberships, councils, earlier),
                 recommendation_notes_section(session, person, memberships, councils, earlier),
@@ -138,7 +147,7 @@ class PersonDisclosureService:
 
 
 def _recorded(person: models.Person, councils: dict[int, str]) -> RecordedPerson:
-    names = dict.fromkeys(councils[m.council_id] for m in _memberships(person))
+    names = dict.fromkeys(councils[m.council_id] for m in person_memberships(person))
     return RecordedPerson(
         person.id, ", ".join(names), person.email, person.given_name, person.family_name
     )
@@ -153,130 +162,5 @@ def _name(person: models.Person) -> str:
     return " ".join(filter(None, (person.title, person.given_name, person.family_name)))
 
 
-def _memberships(person: models.Person) -> list[models.Membership]:
-    return sorted(person.memberships, key=lambda m: (m.term_start, m.id))
-
-
 def _council_names(session: Session) -> dict[int, str]:
     return {i: name for i, name in session.execute(select(models.Council.id, models.Council.name))}
-
-
-def _term(m: models.Membership) -> str:
-    start = f"{m.term_start:%d.%m.%Y}"
-    return f"{start} – {m.term_end:%d.%m.%Y}" if m.term_end else f"seit {start}"
-
-
-def _role_titles(session: Session) -> dict[int, RoleTitles]:
-    """What each council calls its chair and vice chair ("Sprecher*in")."""
-    return {c.id: c.role_titles for c in session.scalars(select(models.Council))}
-
-
-def _role(m: models.Membership, titles: dict[int, RoleTitles]) -> str:
-    return titles.get(m.council_id, DEFAULT_ROLE_TITLES).of(MemberRole(m.role))
-
-
-def _membership_words(
-    m: models.Membership, councils: dict[int, str], titles: dict[int, RoleTitles]
-) -> str:
-    return f"{councils.get(m.council_id, '')}: {_role(m, titles)} {_term(m)}"
-
-
-def _text(value: object) -> str:
-    if value is None or value == "":
-        return _NONE
-    if isinstance(value, bool):
-        return "ja" if value else "nein"
-    if isinstance(value, date):
-        return f"{value:%d.%m.%Y}"
-    return str(value)
-
-
-def _record_section(person: models.Person) -> DisclosureSection:
-    rows = [
-        ("Personennummer", str(person.id)),
-        ("Anrede", _text(person.form_of_address)),
-        ("Titel", _text(person.title)),
-        ("Vorname", _text(person.given_name)),
-        ("Nachname", _text(person.family_name)),
-        ("Institution", _text(person.affiliation)),
-        ("Funktion", _text(person.position)),
-        ("Sektor", Sector(person.sector).label),
-        ("E-Mail", _text(person.email)),
-        ("Telefon", _text(person.phone)),
-        ("Postanschrift", _text(person.postal_address)),
-        ("Notizen der Geschäftsstelle", _text(person.notes)),
-        (
-            "Veröffentlichung des Namens",
-            _text(person.publish_name)
-            + (f", seit {person.publish_name_on:%d.%m.%Y}" if person.publish_name_on else ""),
-        ),
-        (
-            "Veröffentlichung der Kontaktdaten",
-            _text(person.publish_contact)
-            + (f", seit {person.publish_contact_on:%d.%m.%Y}" if person.publish_contact_on else ""),
-        ),
-        ("Angelegt am", f"{person.created:%d.%m.%Y}"),
-    ]
-    return DisclosureSection(
-        "Gespeicherte Angaben zur Person",
-        ("Angabe", "Wert"),
-        (0.3, 0.7),
-        tuple(rows),
-        "",
-        "„–“: nicht gespeichert.",
-    )
-
-
-def _memberships_section(
-    session: Session, memberships: list[models.Membership], councils: dict[int, str]
-) -> DisclosureSection:
-    query = select(models.ActionField.id, models.ActionField.name)
-    fields = {i: name for i, name in session.execute(query)}
-    titles = _role_titles(session)
-    rows = []
-    for m in memberships:
-        further = [fields.get(f.action_field_id, "") for f in m.further_fields]
-        named = [fields.get(m.primary_field_id, "")] if m.primary_field_id else []
-        rows.append(
-            (
-                councils.get(m.council_id, ""),
-                _role(m, titles)
-                + ("" if m.voting_right else " (ohne Stimmrecht)")
-                + (f"; gelöscht am {m.deleted_at:%d.%m.%Y}" if m.deleted_at else ""),
-                _term(m),
-                ", ".join(filter(None, named + further)) or _NONE,
-            )
-        )
-    return DisclosureSection(
-        "Mitgliedschaften und Rollen",
-        ("Gremium", "Rolle", "Amtszeit", "Handlungsfelder (erstes: primär)"),
-        (0.3, 0.2, 0.22, 0.28),
-        tuple(rows),
-        "Keine Mitgliedschaft gespeichert.",
-    )
-
-
-def _consent_section(session: Session, person_id: int) -> DisclosureSection:
-    entries = session.scalars(
-        select(models.ConsentEntry)
-        .where(models.ConsentEntry.person_id == person_id)
-        .order_by(models.ConsentEntry.recorded_at, models.ConsentEntry.id)
-    )
-    rows = tuple(
-        (
-            f"{e.recorded_at:%d.%m.%Y}",
-            ConsentKind(e.kind).label,
-            "erteilt" if e.granted else "widerrufen",
-            _text(e.effective_on),
-            ConsentSource(e.source).label,
-            _text(e.actor),
-        )
-        for e in entries
-    )
-    return DisclosureSection(
-        "Einwilligungen zur Veröffentlichung (Verlauf)",
-        ("Erfasst am", "Wofür", "Erklärung", "Wirksam ab", "Quelle", "Erfasst von"),
-        (0.15, 0.22, 0.14, 0.14, 0.15, 0.2),
-        rows,
-        "Keine Einwilligung oder Widerruf gespeichert.",
-    )
