@@ -46,14 +46,16 @@ def vote_line(vote: VoteRecord, recused: tuple[DeclaredConflict, ...] = ()) -> s
     else:
         parts = [f"Ja {vote.yes}", f"Nein {vote.no}", f"Enthaltung {vote.abstain}"]
     if recused:
-        parts.append("befangen: " + "; ".join(_recusal(c) for c in recused))
+        parts.append("befangen: " + "; ".join(recusal_label(c) for c in recused))
     elif vote.recused:
         parts.append(f"befangen: {vote.recused}")
     line = " · ".join(parts)
     return line if vote.mode is VoteMode.UNANIMOUS else f"{line} – {outcome}"
 
 
-def _recusal(conflict: DeclaredConflict) -> str:
+def recusal_label(conflict: DeclaredConflict) -> str:
+    """ "Dr. X (Grund)": a recused member as the minutes name them, in a vote line and
+    under "Befangen" alike."""
     return recused_label(isolated(conflict.member_name), conflict.reason)
 
 

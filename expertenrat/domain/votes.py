@@ -251,3 +251,9 @@ def recused_label(name: str, reason: str) -> str:
     """ "Dr. X (Grund)": the reason on one line, without a full stop before the bracket."""
     reason = " ".join(reason.split()).removesuffix(".")
     return f"{name} ({reason})" if reason else name
+
+
+def recused_names(recused: Iterable[RecusedMember]) -> str:
+    """ "Dr. X (Grund); Y": the members recused at an item as the editor names them, each
+    as :func:`recused_label` (the minutes' wording), a reason's commas kept apart."""
+    return "; ".join(recused_label(member.name, member.reason) for member in recused)

@@ -11,10 +11,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_attendees import GuestLine
 from expertenrat.domain.minutes_document import ApprovalStamp
-from expertenrat.domain.minutes_items import AdoptedRecommendation, MinutesItem
+from expertenrat.domain.minutes_items import AdoptedRecommendation, MinutesItem, recusal_label
 from expertenrat.domain.wording import isolated
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import theme
@@ -183,12 +182,6 @@ def labelled(label: str, text: str, *, boxed: bool = False) -> list[Flowable]:
     return text_block(text, label=label)
 
 
-def recusal_text(conflict: DeclaredConflict) -> str:
-    reason = " ".join(conflict.reason.split())
-    name = isolated(conflict.member_name)  # in a list: "A (Grund); B"
-    return f"{name} ({reason})" if reason else name
-
-
 def votes(item: MinutesItem) -> list[Flowable]:
     """ "Abstimmung": one line per vote, its subject first when it has one."""
     label = "Abstimmung" if len(item.votes) == 1 else "Abstimmungen"
@@ -257,6 +250,6 @@ def item_texts(item: MinutesItem) -> tuple[str, ...]:
         item.resolution,
         item.result,
         *(v.subject for v in item.votes),
-        *(recusal_text(c) for c in item.recused),
+        *(recusal_label(c) for c in item.recused),
         *recs,
     )

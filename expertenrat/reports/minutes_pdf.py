@@ -20,7 +20,7 @@ from expertenrat.domain.german_dates import long_date
 from expertenrat.domain.meeting_numbers import meeting_noun
 from expertenrat.domain.minutes_attendees import NOT_RECORDED, AbsentMember, PresentMember
 from expertenrat.domain.minutes_document import DRAFT_MARK, WITHHELD_LINE, MinutesDocument
-from expertenrat.domain.minutes_items import MinutesItem
+from expertenrat.domain.minutes_items import MinutesItem, recusal_label
 from expertenrat.domain.wording import isolated
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import minutes_blocks as blocks
@@ -193,9 +193,7 @@ def _item(doc: MinutesDocument, item: MinutesItem) -> list[Flowable]:
     # A vote line names the recused members; "zur Kenntnis genommen" has no counts and
     # names none, so they stand on their own line as where nothing was voted on.
     if item.recused and all(v.mode is VoteMode.NOTED for v in item.votes):
-        story += blocks.labelled(
-            "Befangen", "; ".join(blocks.recusal_text(c) for c in item.recused)
-        )
+        story += blocks.labelled("Befangen", "; ".join(recusal_label(c) for c in item.recused))
     if item.quorum_note:  # allowed, but the minutes say that the quorum was missing
         story += blocks.labelled("Hinweis", item.quorum_note)
     if item.result.strip():

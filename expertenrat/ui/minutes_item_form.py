@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.enums import AgendaItemOutcome, MinutesStyle
 from expertenrat.domain.field_limits import MINUTES_ITEM
 from expertenrat.domain.minutes import ItemMinutes, ItemTexts
+from expertenrat.domain.votes import recused_names
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_item_list import marked_label
 from expertenrat.ui.minutes_recommendations import RecommendationsBox
@@ -190,7 +191,7 @@ class MinutesItemForm(QWidget):
         if item.project_title:
             details.append(tr(_CONTEXT, "Projekt: {}").format(item.project_title))
         self.details_label.setText(" · ".join(details))
-        recused = ", ".join(f"{m.name} ({m.reason})" if m.reason else m.name for m in item.recused)
+        recused = recused_names(item.recused)
         lines = [presence] if presence else []
         if recused:
             lines.append(tr(_CONTEXT, "Befangen: {}").format(recused))

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.field_limits import VOTE_SUBJECT
-from expertenrat.domain.votes import RecusedMember, Vote, VoteDraft
+from expertenrat.domain.votes import RecusedMember, Vote, VoteDraft, recused_names
 from expertenrat.ui.eliding_widgets import compact_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit, set_read_only, show_text
@@ -189,7 +189,7 @@ class VotesBox(QGroupBox):
 
     def show_recused(self, recused: Sequence[RecusedMember]) -> None:
         """Who did not vote for a conflict of interest (as the attendance now says)."""
-        names = ", ".join(f"{m.name} ({m.reason})" if m.reason else m.name for m in recused)
+        names = recused_names(recused)
         self.recused_label.setText(
             tr(_CONTEXT, "Befangen und nicht mitgestimmt: {}").format(names) if names else ""
         )

@@ -160,6 +160,28 @@ def test_a_member_recused_at_an_item_only_taken_note_of_is_named() -> None:
     assert "Befangen Lukas Fuchs (Mitarbeiter des Bieters)" in after
 
 
+def test_a_recusal_reason_ending_in_a_full_stop_reads_as_in_the_vote_line() -> None:
+    """(found by a tester) "Befangen: Ł. W. (… Partner des Projekts.)": the line of an
+    item only taken note of kept the reason's full stop inside the bracket, which the vote
+    line of a counted item leaves out."""
+    reason = "Institution „Hanse Mobility GmbH“ ist Partner des Projekts."
+    recused = (DeclaredConflict("Lukas Fuchs", reason), DeclaredConflict("Anna Berg", "Bieterin."))
+    noted = MinutesItem("6", "Vergabe", votes=(VoteRecord(mode=VoteMode.NOTED),), recused=recused)
+    counted = MinutesItem(
+        "7", "Empfehlung", votes=(VoteRecord(yes=5, adopted=True),), recused=recused
+    )
+
+    printed = " ".join(text(render_minutes(minutes(items=(noted, counted))).pdf).split())
+
+    named = (
+        "Lukas Fuchs (Institution „Hanse Mobility GmbH“ ist Partner des Projekts); "
+        "Anna Berg (Bieterin)"
+    )
+    assert f"Befangen {named}" in printed
+    assert f"befangen: {named} – angenommen" in printed
+    assert ".)" not in printed
+
+
 def test_every_page_of_a_draft_says_entwurf_and_an_approved_one_never() -> None:
     draft = render_minutes(minutes(items=ITEMS * 6)).pdf
     assert len(pages(draft)) > 3

@@ -570,6 +570,26 @@ def test_a_departure_recorded_meanwhile_takes_the_member_out_of_the_votes_recuse
     assert [line.draft().yes for line in box.lines] == [2]
 
 
+def test_the_recused_are_named_as_the_minutes_name_them(
+    qtbot, make_editor, services, council_id, held
+):
+    """(found by a tester) The editor said "Befangen: A (Grund.), B (…)": the reason's full
+    stop inside the bracket and a comma between the members, where the minutes print
+    "A (Grund); B (…)"."""
+    members = {m.family_name: m.id for m in services.members.members(council_id)}
+    item_id = held.item_ids[2]
+    services.conflicts.declare(item_id, members["Berg"], "Partner im Projekt, Teilprojekt 2.")
+    services.conflicts.declare(item_id, members["Dahl"], "Bieterin.")
+    editor = make_editor(held.meeting_id)
+    show_item(editor, item_id)
+
+    named = "Anna Berg (Partner im Projekt, Teilprojekt 2); Anna Dahl (Bieterin)"
+    assert f"Befangen: {named}" in editor.item_form.presence_label.text()
+    assert editor.item_form.votes.recused_label.text() == (
+        f"Befangen und nicht mitgestimmt: {named}"
+    )
+
+
 def test_a_meeting_not_held_or_cancelled_shows_a_hint(make_editor, services, council_id):
     planned = add_meeting(services.database, council_id)
     editor = make_editor(planned.meeting_id)
