@@ -131,6 +131,9 @@ class MinutesDocument:
     earlier_minutes: tuple[str, ...] = ()
     # "Entwurf abschließen": the day a draft not sent yet was finished (unchanged since).
     finished_on: date | None = None
+    # Sent, and changed after its latest version (not sent again): the members had another
+    # text, and the state line says so.
+    changed_since_sent: bool = False
     # Nobody is recorded present and some members are not recorded at all: there is no
     # quorum to state yet (not "0 von 9 … nicht beschlussfähig"), as the attendance tab
     # says (:attr:`~expertenrat.domain.attendance_sheet.AttendanceSheet.unrecorded`). Set by
@@ -166,7 +169,8 @@ class MinutesDocument:
         sending goes with its deadline for objections, a correction after them ("Entwurf,
         versandt am 25.01.2027, Einwände bis 08.02.2027; nach einem Einwand berichtigt am
         16.04.2027."), as the Genehmigung tab has it: a correction may come before the
-        deadline or after it, the deadline always belongs to the sending."""
+        deadline or after it, the deadline always belongs to the sending. Changed since
+        (not sent again), it says so: this is not the text the members were sent."""
         if self.approval is not None:
             return self.approval.statement
         if self.state is MinutesState.CIRCULATED and self.circulated_on:
@@ -175,6 +179,8 @@ class MinutesDocument:
                 line += f", Einwände bis {self.objections_due_on:%d.%m.%Y}"
             if self.corrected_on:
                 line += f"; nach einem Einwand berichtigt am {self.corrected_on:%d.%m.%Y}"
+            if self.changed_since_sent:
+                line += "; seitdem geändert, noch nicht erneut versandt"
             return line + "."
         if self.finished_on:
             return f"Entwurf, abgeschlossen am {self.finished_on:%d.%m.%Y} – noch nicht genehmigt."

@@ -59,7 +59,7 @@ from expertenrat.services.minutes_approval_quorum import quorum_notes
 from expertenrat.services.minutes_assembly import approved_minutes, meeting_label
 from expertenrat.services.minutes_finishing import draft_finish
 from expertenrat.services.minutes_freeze import ensure_not_frozen, frozen_meetings
-from expertenrat.services.minutes_snapshot import minutes_snapshot
+from expertenrat.services.minutes_snapshot import changed_since, minutes_snapshot
 from expertenrat.services.unit_of_work import (
     changing,
     raise_if_invalid,
@@ -96,8 +96,7 @@ class MinutesApprovalService:
             if latest is None or latest.state is not MinutesState.CIRCULATED:
                 return found
             sent = rows.versions(session, meeting.id)[-1].content
-            changed = not same_content(sent, minutes_snapshot(session, meeting))
-            return replace(found, changed_since_sent=changed)
+            return replace(found, changed_since_sent=changed_since(session, meeting, sent))
 
     def approving_meetings(self, meeting_id: int) -> list[Choice]:
         """Later held meetings of the council, on or after the day the minutes were sent,

@@ -32,6 +32,7 @@ from expertenrat.services.approved_minutes_pdfs import approved_pdfs
 from expertenrat.services.minutes_assembly import latest_version, minutes_document
 from expertenrat.services.minutes_finishing import draft_finish
 from expertenrat.services.minutes_rows import held_meeting
+from expertenrat.services.minutes_snapshot import changed_since
 from expertenrat.store import models
 
 
@@ -57,9 +58,14 @@ class MinutesPdf:
 
 def current_document(session: Session, meeting_id: int, *, public: bool) -> MinutesDocument:
     """The minutes document; a draft not sent yet says whether it is finished (as long as
-    it is unchanged since)."""
+    it is unchanged since), a sent one whether it was changed after its latest version
+    (the members then had another text)."""
     meeting = held_meeting(session, meeting_id)
     doc = minutes_document(session, meeting, public=public)
+    if doc.state is MinutesState.CIRCULATED:
+        latest = latest_version(session, meeting.id)
+        changed = latest is not None and changed_since(session, meeting, latest.content)
+        return replace(doc, changed_since_sent=changed)
     if doc.state is not MinutesState.DRAFT:
         return doc
     finish = draft_finish(session, meeting)

@@ -11,6 +11,7 @@ from expertenrat.domain.minutes_versions import (
     MinutesSnapshot,
     RecommendationSnapshot,
     VoteSnapshot,
+    same_content,
 )
 from expertenrat.services.attendance_rows import agenda_rows, full_name
 from expertenrat.services.minutes_document_items import adopted_recommendation_rows
@@ -105,3 +106,9 @@ def _attendance(session: Session, meeting: models.Meeting) -> str:
         ("Gäste", guests),
     ]
     return "\n".join(f"{label}: {'; '.join(names)}" for label, names in lines if names)
+
+
+def changed_since(session: Session, meeting: models.Meeting, stored: str) -> bool:
+    """Whether the minutes of ``meeting`` now say other than the snapshot ``stored`` with
+    a version (sent, say: then the members were sent another text)."""
+    return not same_content(stored, minutes_snapshot(session, meeting))

@@ -954,6 +954,31 @@ def test_a_corrected_attendance_is_part_of_the_versions_and_their_diff(
     assert "Kim O'Neil" in text.split("+ Anwesend: ")[1]
 
 
+def test_minutes_changed_after_sending_say_so_where_they_name_the_sending(
+    service, database, minutes
+) -> None:
+    """(found by a tester) A draft changed after it was sent still read "Entwurf, versandt
+    am 20.03.2026, Einwände bis 07.04.2026." in its PDF and in the Sitzungsmappe: to the
+    archive, the text the members were sent, which it is not."""
+    service.circulate(minutes.meeting_id, SENT)
+    exports = Services.create(database, "t").minutes_documents
+    sent_line = "Entwurf, versandt am 20.03.2026, Einwände bis 07.04.2026"
+    assert f"{sent_line}." in " ".join(text_of(exports.minutes_pdf(minutes.meeting_id).pdf).split())
+    attendance = AttendanceService(database, "t")
+    entry = next(e for e in attendance.sheet(minutes.meeting_id).entries if "O'Neil" in e.name)
+    attendance.save_entry(minutes.meeting_id, replace(entry, status=AttendanceStatus.PRESENT))
+
+    changed = f"{sent_line}; seitdem geändert, noch nicht erneut versandt."
+    for public in (False, True):
+        pdf = exports.minutes_pdf(minutes.meeting_id, public=public).pdf
+        assert changed in " ".join(text_of(pdf).split())
+    assert changed in " ".join(text_of(exports.dossier_pdf(minutes.meeting_id).pdf).split())
+
+    service.circulate(minutes.meeting_id, SENT + timedelta(days=1))  # sent again: as sent
+    printed = " ".join(text_of(exports.minutes_pdf(minutes.meeting_id).pdf).split())
+    assert "Entwurf, versandt am 21.03.2026, Einwände bis 07.04.2026." in printed
+
+
 def test_a_version_stored_before_attendance_was_kept_is_not_changed_by_it(
     service, database, minutes
 ) -> None:
