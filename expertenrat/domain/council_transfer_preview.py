@@ -21,6 +21,7 @@ from expertenrat.domain.council_transfer_format import (
 )
 from expertenrat.domain.enums import AgendaItemKind, LabelledEnum
 from expertenrat.domain.merge import FieldDifference
+from expertenrat.domain.text_templates import TextTemplate, phrase_words, reworded
 from expertenrat.domain.wording import listed, shortened
 
 SHORT_NAME = 80  # characters of a name in a short list (an agenda template's: up to 2,000)
@@ -47,9 +48,10 @@ def template_differences(
         if old != new:
             take = not (elsewhere and name in OWN_SETTINGS)
             found.append(FieldDifference(name, old, new, take_theirs=take, both_changed=False))
+    taken = {d.name for d in found if d.take_theirs}
     for name, old, new in (
         (ACTION_FIELDS, _field_list(current), _field_list(incoming)),
-        (TEXT_TEMPLATES, _phrase_list(current), _phrase_list(incoming)),
+        (TEXT_TEMPLATES, *compared_phrases(current, incoming, taken)),
         (AGENDA_TEMPLATES, _agenda_list(current), _agenda_list(incoming)),
     ):
         if new is None:
@@ -83,12 +85,34 @@ def chosen_template(
     )
 
 
+def compared_phrases(
+    current: CouncilTemplate, incoming: CouncilTemplate, take: set[str] | frozenset[str]
+) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """The council's phrases and the file's as (label, text), to compare: a file's phrase
+    that differs from the council's of its label only in naming the file's council and
+    chair where the council's names its own ("Der Expert*innenrat nimmt …" beside "Der
+    Digitalbeirat nimmt …") counts as the council's. The import names them as the
+    council's settings say (once those named in ``take`` are applied), so taking it
+    changes nothing (found by a tester)."""
+    words = phrase_words(chosen_template(current, incoming, take).settings)
+    ours = {t.label: t.text for t in current.text_templates}
+    worded = {
+        label: reworded(text, phrase_words(current.settings), words)[0]
+        for label, text in ours.items()
+    }
+    theirs_words = phrase_words(incoming.settings)
+
+    def compared(phrase: TextTemplate) -> str:
+        same = phrase.label in worded and (
+            reworded(phrase.text, theirs_words, words)[0] == worded[phrase.label]
+        )
+        return ours[phrase.label] if same else phrase.text
+
+    return tuple(ours.items()), tuple((t.label, compared(t)) for t in incoming.text_templates)
+
+
 def _field_list(template: CouncilTemplate) -> tuple[tuple[str, str], ...]:
     return tuple((f.name, f.colour.lower()) for f in template.action_fields)
-
-
-def _phrase_list(template: CouncilTemplate) -> tuple[tuple[str, str], ...]:
-    return tuple((t.label, t.text) for t in template.text_templates)
 
 
 def _agenda_list(
@@ -186,10 +210,12 @@ class TransferPreview:
         """Which phrases the file adds, changes and drops, by label, one sentence each
         ("" if none): "1 Textbaustein kommt hinzu: „Dank“. 3 Textbausteine entfallen:
         „A“, „B“, „C“." ``limit``: each sentence names at most that many, each cut to
-        ``SHORT_NAME`` characters, and counts the rest."""
-        old = {t.label: t.text for t in self.current.text_templates}
-        new = {t.label: t.text for t in self.incoming.text_templates}
-        return _changes(old, new, _PHRASES, limit)
+        ``SHORT_NAME`` characters, and counts the rest. A phrase that differs only in
+        naming the file's council and chair is no change (:func:`compared_phrases`, with
+        the settings proposed)."""
+        proposed = {d.name for d in self.differences if d.take_theirs}
+        ours, theirs = compared_phrases(self.current, self.incoming, proposed)
+        return _changes(dict(ours), dict(theirs), _PHRASES, limit)
 
     def agenda_template_changes(self, limit: int | None = None) -> str:
         """Which agenda templates the file adds, changes (kind, publicity or planned

@@ -367,3 +367,31 @@ def test_phrases_taken_from_a_file_name_this_council_not_the_file_s(
     assert texts["Eröffnung"].startswith("Die/Der Sprecher*in eröffnet die Sitzung")
     assert texts["Dank"] == "Der Rat dankt „allen“ & <jedem>."
     assert settings_service.settings(wismar.id).name == "Digitalbeirat"
+
+
+def test_the_preview_names_no_phrase_that_the_import_words_as_before(
+    transfer, settings_service, rostock
+):
+    """Rostock's file in Lübeck's Einstellungen said "6 Textbausteine erhalten einen neuen
+    Text" (and the CLI "Textbausteine: 10: … -> 10: …"), though the import names Lübeck's
+    council and chair in them again, word for word as before (found by a tester): the
+    preview compares the file's phrases as the import words them."""
+    luebeck = settings_service.create_council(
+        CouncilSettings(
+            id=None, name="Digitalbeirat der Hansestadt Lübeck", city="Lübeck",
+            chair_title="Sprecher*in",
+        )
+    )  # fmt: skip
+    preview = transfer.preview(luebeck.id, transfer.read(transfer.export(rostock.id)))
+
+    assert preview.phrase_changes() == "1 Textbaustein kommt hinzu: „Dank“."
+
+    rostock_as_filed = transfer.read(transfer.export(rostock.id))
+    without_dank = replace(
+        rostock_as_filed,
+        text_templates=tuple(t for t in rostock_as_filed.text_templates if t.label != "Dank"),
+    )
+    preview = transfer.preview(luebeck.id, without_dank)
+
+    assert "text_templates" not in {d.name for d in preview.differences}
+    assert not any("Textbaustein" in line for line in preview.lines())
