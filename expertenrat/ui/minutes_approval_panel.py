@@ -264,10 +264,9 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         live = status is not None and status.held and not status.frozen
         circulated = live and status.latest is not None  # type: ignore[union-attr]
         self.circulate_button.setEnabled(live)
-        self.approve_button.setEnabled(
-            circulated and bool(self._approving) and not status.open_objections  # type: ignore[union-attr]
-        )
-        self.approve_button.setToolTip(why_not_approvable(status, circulated, self._approving))
+        why_not = why_not_approvable(status, circulated, self._approving, self._today())
+        self.approve_button.setEnabled(circulated and not why_not)
+        self.approve_button.setToolTip(why_not)
         self.objections.set_rows(
             status.objections if status else (),
             circulated=circulated,

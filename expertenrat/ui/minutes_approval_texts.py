@@ -4,6 +4,7 @@ and why "Genehmigen …" is disabled."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, timedelta
 
 from expertenrat.domain.audit_labels import field_label, period_text
 from expertenrat.domain.minutes_approval import Choice, MinutesStatus
@@ -33,10 +34,11 @@ def state_text(status: MinutesStatus) -> str:
 
 
 def why_not_approvable(
-    status: MinutesStatus | None, circulated: bool, approving: Sequence[Choice]
+    status: MinutesStatus | None, circulated: bool, approving: Sequence[Choice], today: date
 ) -> str:
     """Why "Genehmigen …" is disabled, for its tooltip ("" while it is not); ``approving``:
-    the meetings that may approve."""
+    the meetings that may approve; ``today``: the page's day, before the first day the
+    minutes may be approved on (the deadline for objections not passed) they may not."""
     if status is None or status.frozen or not status.held:
         return ""
     if not circulated:
@@ -49,6 +51,13 @@ def why_not_approvable(
             "Genehmigen kann eine spätere Sitzung, die nach dem Versand stattgefunden hat "
             "und deren eigenes Protokoll noch nicht genehmigt ist; es gibt noch keine.",
         )
+    earliest = status.earliest_approval()
+    if earliest is not None and earliest > today:
+        return tr(
+            _CONTEXT,
+            "Die Frist für Einwände läuft bis {due:%d.%m.%Y}; genehmigt werden kann das "
+            "Protokoll ab dem {earliest:%d.%m.%Y}.",
+        ).format(due=earliest - timedelta(days=1), earliest=earliest)
     return ""
 
 

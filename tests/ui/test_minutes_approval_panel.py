@@ -313,6 +313,41 @@ def test_under_the_objections_practice_approval_proposes_the_day_after_the_deadl
     assert "genehmigt am 20.05.2026 in der 2. Sitzung" in panel.state_label.text()
 
 
+def test_under_the_objections_practice_approval_waits_for_the_deadline_and_says_so(
+    qtbot, services, dialogs
+) -> None:
+    """The next meeting held before the deadline for objections: "Genehmigen …" proposed
+    the day after it, a day still ahead, and "Genehmigen" then refused the day it had
+    proposed itself ("… nicht auf einen künftigen Tag (20.05.2026) datiert werden"),
+    naming no deadline (found by a tester). It waits for the deadline, saying until when."""
+    council = services.settings.create_council(
+        CouncilSettings(id=None, name="Digitalbeirat der Hansestadt Lübeck", city="Lübeck")
+    )
+    field = services.settings.action_fields(council.id)[0].id
+    minutes = held_minutes(
+        services.database, council.id, field, practice=MinutesApproval.OBJECTIONS
+    )
+    page_day = PageDay(date(2026, 5, 5))
+    panel = MinutesApprovalPanel(services, dialogs, today=page_day)
+    qtbot.addWidget(panel)
+    panel.set_meeting(minutes.meeting_id)
+    dialogs.dates = [date(2026, 5, 5)]
+    panel.circulate_button.click()  # objections until 19.05.2026
+    hold_next(services, minutes, page_day)  # on 12.05.2026
+    panel.refresh()
+
+    assert not panel.approve_button.isEnabled()
+    assert panel.approve_button.toolTip() == (
+        "Die Frist für Einwände läuft bis 19.05.2026; genehmigt werden kann das Protokoll "
+        "ab dem 20.05.2026."
+    )
+
+    page_day.day = date(2026, 5, 20)
+    panel.refresh()
+    assert panel.approve_button.isEnabled()
+    assert panel.approve_button.toolTip() == ""
+
+
 def test_minutes_changed_since_they_were_sent_say_so_before_they_are_approved(
     qtbot, panel, page_day, dialogs, services, minutes
 ) -> None:
