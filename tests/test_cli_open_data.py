@@ -105,3 +105,38 @@ def test_export_oparl_refuses_damaged_approved_minutes(capsys, demo_file, tmp_pa
     assert "Die öffentliche Fassung des genehmigten Protokolls der 1. Sitzung" in captured.err
     assert "ist in der Datenbank beschädigt" in captured.err
     assert not folder.exists()
+
+
+def test_export_oparl_warns_of_published_minutes_that_name_a_member_who_withdrew(
+    capsys, demo_file, tmp_path, today
+):
+    """(found by a tester) The chair, named in the demo's typed TOP 1 texts, withdraws the
+    consent to the publication of the name after the minutes were approved."""
+    from dataclasses import replace
+
+    from expertenrat.domain.enums import MemberRole
+    from expertenrat.services.context import Services
+    from expertenrat.store.database_opening import open_database
+    from expertenrat.store.engine import database_url
+
+    database = open_database(database_url(str(demo_file)))
+    try:
+        services = Services.create(database, "Test")
+        council_id = services.settings.councils()[0].id
+        chair = next(m for m in services.members.members(council_id) if m.role is MemberRole.CHAIR)
+        services.members.save(
+            council_id, replace(chair, publish_name=False, publish_name_on=None), today
+        )
+    finally:
+        database.close()
+
+    assert oparl(demo_file, tmp_path / "oparl") == 0
+
+    captured = capsys.readouterr()
+    assert captured.out.startswith("OParl-Export: ")
+    first = captured.err.splitlines()[0]
+    assert first.startswith("expertenrat: Warnung: Protokoll der 1. Sitzung am ")
+    assert first.endswith(
+        "(Smart City Expert*innenrat): Im öffentlichen Text von TOP 1 steht der Name von "
+        f"{chair.full_name}, der nicht genannt werden darf."
+    )

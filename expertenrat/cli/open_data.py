@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from expertenrat.cli.support import UserError, target_path
+from expertenrat.cli.support import UserError, print_warnings, target_path
 from expertenrat.domain.oparl_base import BaseUrlError, check_base_url
 from expertenrat.domain.wording import counted, file_size
 from expertenrat.services.folder_writing import FolderNotEmptyError
@@ -61,6 +61,7 @@ def base_url_argument(text: str) -> str:
 def _export_oparl(services: Services, args: argparse.Namespace) -> str:
     with _refusing_full_folder():
         written = services.oparl_export.export(args.out, args.base_url, force=args.force)
+    print_warnings(written.warnings)
     return f"OParl-Export: {_summary(written)}"
 
 

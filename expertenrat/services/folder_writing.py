@@ -20,11 +20,13 @@ _WRITERS = 4  # threads creating the files of a folder export
 
 @dataclass(frozen=True, slots=True)
 class WrittenFolder:
-    """What :func:`write_folder` wrote: where, how many files, how many bytes."""
+    """What :func:`write_folder` wrote: where, how many files, how many bytes; and what the
+    user should still know of what went out (``warnings``, added by the export)."""
 
     folder: Path
     files: int
     size: int
+    warnings: tuple[str, ...] = ()
 
 
 class FolderNotEmptyError(FileWriteError):

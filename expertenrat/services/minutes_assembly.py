@@ -189,12 +189,17 @@ def unnamed_persons(session: Session, council_id: int) -> tuple[UnnamedMember, .
     )
 
 
-def unnamed_in_public(session: Session, meeting: models.Meeting) -> tuple[UnnamedMember, ...]:
+def unnamed_in_public(
+    session: Session,
+    meeting: models.Meeting,
+    members: tuple[UnnamedMember, ...] | None = None,
+) -> tuple[UnnamedMember, ...]:
     """Who the public minutes of ``meeting`` may not name: the council's members who have
     not agreed to the publication of their name and the meeting's guests the public minutes
     leave out (:func:`domain.public_minutes.left_out_guests`: marked "nur im
     nichtöffentlichen Teil anwesend", or presenters of non-public items only). Exporting
-    and the completeness check warn where a typed text names one."""
+    and the completeness check warn where a typed text names one. ``members``: the
+    council's :func:`unnamed_persons`, where the caller has read them already."""
     guests = session.scalars(
         select(models.Guest).where(models.Guest.meeting_id == meeting.id).order_by(models.Guest.id)
     )
@@ -203,7 +208,7 @@ def unnamed_in_public(session: Session, meeting: models.Meeting) -> tuple[Unname
         (GuestLine(g.name, non_public_only=g.non_public_only) for g in guests), presenters
     )
     return (
-        *unnamed_persons(session, meeting.council_id),
+        *(unnamed_persons(session, meeting.council_id) if members is None else members),
         *(non_public_guest(g.name, marked=g.non_public_only) for g in left_out if g.name.strip()),
     )
 

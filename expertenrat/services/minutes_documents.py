@@ -35,11 +35,12 @@ from expertenrat.domain.minutes_document import MinutesDocument
 from expertenrat.domain.public_invitation import public_invitation
 from expertenrat.domain.unnamed_mentions import unnamed_mentions
 from expertenrat.services.annexes import AnnexesService
+from expertenrat.services.approved_public_mentions import approved_mentions
 from expertenrat.services.attendance_rows import live_meeting, placed_agenda_rows
 from expertenrat.services.dossier_annexes import annex_parts
 from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.services.meeting_rows import council_clock
-from expertenrat.services.minutes_assembly import unnamed_in_public
+from expertenrat.services.minutes_assembly import latest_version, unnamed_in_public
 from expertenrat.services.minutes_pdfs import (
     MeetingNotHeldError,
     MinutesPdf,
@@ -82,7 +83,12 @@ class MinutesDocumentsService:
             meeting = held_meeting(session, meeting_id)
             stored = stored_pdf(session, meeting_id, public=public)
             if stored is not None:
-                return stored
+                if not public:
+                    return stored
+                version = latest_version(session, meeting_id)
+                assert version is not None  # the stored PDF is its
+                named = approved_mentions(session, meeting, version)
+                return replace(stored, rendered=replace(stored.rendered, warnings=named))
             doc = current_document(session, meeting_id, public=public)
             named = unnamed_in_public(session, meeting) if public else ()
             titled = _titled_non_public(session, meeting) if public else ""

@@ -40,6 +40,7 @@ from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.exchange.oparl_files import oparl_files
 from expertenrat.exchange.oparl_previous import PreviousExportFolder
 from expertenrat.services.appointment_periods import period_rows
+from expertenrat.services.approved_public_mentions import published_mentions
 from expertenrat.services.folder_writing import WrittenFolder, write_folder
 from expertenrat.services.oparl_invitations import InvitationPdfs
 from expertenrat.services.oparl_meetings import meeting_records
@@ -88,7 +89,10 @@ class OParlExportService:
         tree = oparl_tree(base, councils, PreviousExportFolder(folder))
         files = oparl_files(tree)
         progress(len(councils), len(councils) + 1)
-        return write_folder(folder, files, force=force, mark=MARK)
+        with reading(self._db) as session:
+            warnings = published_mentions(session)
+        written = write_folder(folder, files, force=force, mark=MARK)
+        return replace(written, warnings=warnings)
 
 
 def _council_key(council_id: int) -> str:

@@ -88,7 +88,7 @@ def redact_public_minutes(session: Session, actor: str, person_ids: Collection[i
         meeting = session.get(models.Meeting, version.meeting_id)
         assert meeting is not None  # a foreign key with ON DELETE CASCADE
         council_id = meeting.council_id
-        approved = _approved(session, meeting, version)
+        approved = approved_as_kept(session, meeting, version)
         names = approved.names_of(withdrawn[council_id]) | names_now[council_id]
         hidden = approved.names_of(unconsenting[council_id] | withdrawn[council_id])
         unnamed_now = approved.document.unnamed | unnamed[council_id] | hidden | names
@@ -121,7 +121,7 @@ def _in_name_order(
     return sorted(names, key=lambda name: (place(name), name))
 
 
-def _approved(
+def approved_as_kept(
     session: Session, meeting: models.Meeting, version: models.MinutesVersion
 ) -> ApprovedMinutes:
     """The minutes as approved; for a version approved before the document was kept

@@ -132,4 +132,6 @@ class OpenDataMenu:
         text = tr(_CONTEXT, "{files} Dateien ({size}) wurden geschrieben.").format(
             files=written.files, size=file_size(written.size)
         )
+        if written.warnings:  # published all the same: the user should know
+            text = "\n\n".join((text, *written.warnings))
         self._dialogs.file_saved(self._parent, title, text, str(written.folder / entry))

@@ -17,6 +17,12 @@ meetings read together (some ten statements for all of them, not per meeting; 7,
 statements before) took the open data export from 3.5–3.6 s user CPU (3.9–4.2 s wall) to
 1.7–1.8 s (2.0–2.3 s wall), the OParl export from 4.9–6.8 s user CPU to 3.4–4.3 s (its wall
 time is mostly the system's, creating the files).
+
+Measured 2026-12-04 as whole CLI runs on that demo (720 approved minutes), load 4: the
+warning where approved public minutes name in a typed text a member who may not be named
+(:mod:`expertenrat.services.approved_public_mentions`: each kept document read and its
+texts searched) took the OParl export from 2.0 s user CPU to 2.8–3.1 s; 1.0 s of it is
+the warning's reading, after the codec's type hints were cached (2.5 s before).
 """
 
 from __future__ import annotations

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
+
+from expertenrat.domain.enums import MemberRole
 
 
 @pytest.fixture
@@ -109,3 +112,29 @@ def test_abbrechen_in_the_progress_writes_nothing(
     assert not folder.exists()
     assert dialogs.saved_files == []
     assert not list(tmp_path.glob(".export*"))
+
+
+def test_oparl_says_which_published_minutes_still_name_a_member_who_withdrew(
+    make_window, services, dialogs, qtbot, tmp_path, today
+):
+    """(found by a tester) The approved public minutes go out as approved; a typed text in
+    them that names a member who withdrew consent since is said after the export."""
+    council_id = services.settings.councils()[0].id
+    chair = next(m for m in services.members.members(council_id) if m.role is MemberRole.CHAIR)
+    services.members.save(
+        council_id, replace(chair, publish_name=False, publish_name_on=None), today
+    )
+    window = make_window()
+    dialogs.texts.append("https://daten.example.de/oparl/v1")
+    dialogs.paths.append(str(tmp_path / "oparl"))
+
+    window.menus.open_data.oparl_action.trigger()
+    _wait(qtbot, window)
+
+    kind, _title, text = dialogs.messages[-1]
+    assert kind == "saved"
+    assert (
+        f"Im öffentlichen Text von TOP 1 steht der Name von {chair.full_name}, der nicht "
+        "genannt werden darf." in text
+    )
+    assert "Protokoll der 1. Sitzung am " in text
