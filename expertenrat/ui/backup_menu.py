@@ -40,8 +40,12 @@ class BackupMenu:
         parent: QWidget,
         on_restored: Callable[[], None],
         settings: QSettings | None = None,
+        leave: Callable[[Callable[[], None]], bool] | None = None,
     ) -> None:
-        """``settings``: this PC's, which name the folder of the daily backups."""
+        """``settings``: this PC's, which name the folder of the daily backups; ``leave``:
+        lets the shown page save or ask before a restore (the main window's
+        ``leave_page``; none: a menu without pages)."""
+        self._leave = leave or (lambda _then: True)
         self._services = services
         self._settings = settings if settings is not None else QSettings()
         self._dialogs = dialogs
@@ -82,6 +86,13 @@ class BackupMenu:
         )
 
     def ask_restore(self) -> None:
+        # The shown page saves or asks first, as before a council switch: input typed
+        # before the restore stayed in the form and, saved afterwards, went over the
+        # restored data with the form's other values from before it (found by a tester).
+        if self._leave(self._choose_backup):
+            self._choose_backup()
+
+    def _choose_backup(self) -> None:
         self._dialogs.ask_open_file(
             self._parent,
             tr(_CONTEXT, "Wiederherstellen"),

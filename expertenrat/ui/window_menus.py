@@ -43,7 +43,8 @@ class MenuHost(Protocol):
         """Reread the shown area (after Aufbewahrung: anonymised members)."""
 
     def leave_page(self, then: Callable[[], None]) -> bool:
-        """Let the shown page save or ask before the server move (see ui/page.py)."""
+        """Let the shown page save or ask before a restore or the server move (see
+        ui/page.py)."""
 
     def open_database(self, database: str | DatabaseAddress, keep_password: bool = False) -> None:
         """Use ``database`` (a file's path, a server's URL) from now on and open it at once
@@ -89,7 +90,7 @@ class WindowMenus:
         self._host = host
         window, menu, quit_action = self._window, self.file_menu, self._quit_action
         self.backup: BackupMenu = BackupMenu(
-            services, dialogs, window, host.reload_councils, self._settings
+            services, dialogs, window, host.reload_councils, self._settings, host.leave_page
         )
         menu.insertActions(quit_action, self.backup.actions)
         self.open_data: OpenDataMenu = OpenDataMenu(services, dialogs, window, self._settings)

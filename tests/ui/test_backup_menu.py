@@ -259,3 +259,35 @@ def test_a_restore_deletes_the_safety_copies_past_their_days_but_not_its_own(
 
     copies = sorted(path.parent.glob(f"{path.stem}-vor-wiederherstellung-*"))
     assert copies[:2] == old[2:] and len(copies) == 3  # and the one just made
+
+
+def test_restore_asks_about_unsaved_settings_first_and_never_saves_them_over_the_backup(
+    make_window, services, dialogs, qtbot, tmp_path
+):
+    """(found by a tester) Typed before the restore, the Einstellungen stayed in the form;
+    "Speichern" afterwards wrote them, with the form's other values from before the
+    restore, over the council just restored."""
+    services.settings.create_council(CouncilSettings(id=None, name="Beirat", city="Wismar"))
+    target = tmp_path / "sicherung.zip"
+    services.backup.backup(target)
+    window = make_window()
+    window.show()
+    window.show_area(window.settings_page)
+    fields = window.settings_page.council_fields
+    fields.city_edit.setText("Rostock (ungespeichert)")
+
+    dialogs.answer_yes = False  # "Die Änderungen verwerfen?" – Nein: no restore
+    window.menus.backup.restore_action.trigger()
+    assert dialogs.messages[-1][1] == "Einstellungen nicht gespeichert"
+    assert window.menus.backup.job is None and dialogs.file_dialogs == []
+    assert fields.city_edit.text() == "Rostock (ungespeichert)"
+
+    dialogs.answer_yes = True
+    dialogs.paths.append(str(target))
+    window.menus.backup.restore_action.trigger()
+    _wait(qtbot, window)
+
+    assert dialogs.messages[-1][0] == "saved"
+    assert fields.city_edit.text() == "Wismar"
+    assert not window.settings_page.has_unsaved_changes()
+    assert [c.city for c in services.settings.councils()] == ["Wismar"]
