@@ -41,6 +41,7 @@ ITEM_LABELS = {
     "result": "Ergebnis",
     "outcome": "Behandlung",
     "votes": "Abstimmungen",
+    "recused": "Befangen",
     "recommendations": "Empfehlungen",
 }
 

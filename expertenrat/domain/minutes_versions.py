@@ -81,6 +81,9 @@ class ItemSnapshot:
     result: str = ""
     votes: tuple[VoteSnapshot, ...] = ()
     recommendations: tuple[RecommendationSnapshot, ...] = ()  # by code
+    # Who was recused, as the minutes name them ("A (Grund); B"): a conflict declared after
+    # the sending changes what they print.
+    recused: str = ""
     # "vertagt", "abgesetzt"; left out of the JSON for an item dealt with, so content stored
     # before the outcome was kept keeps its fingerprint (a finished draft stays finished).
     outcome: str = AgendaItemOutcome.DISCUSSED.label
@@ -148,8 +151,8 @@ def _parse_recommendation(raw: str | dict[str, Any]) -> RecommendationSnapshot:
 def same_content(stored: str, live: MinutesSnapshot) -> bool:
     """Whether the minutes ``live`` say what the version ``stored`` says. A version stored
     before the snapshot kept the attendance is compared without it, one stored before it
-    kept the recommendations' content by their codes alone: it is not "changed" by what it
-    never recorded."""
+    kept the recused members without them, one stored before it kept the recommendations'
+    content by their codes alone: it is not "changed" by what it never recorded."""
     if not stored:
         return live == MinutesSnapshot()
     kept = parse_snapshot(stored)
@@ -157,6 +160,8 @@ def same_content(stored: str, live: MinutesSnapshot) -> bool:
         live = replace(live, header=replace(live.header, attendance=""))
     elif same_attendance(kept.header.attendance, live.header.attendance):
         live = replace(live, header=replace(live.header, attendance=kept.header.attendance))
+    if any("recused" not in item for item in json.loads(stored).get("items", ())):
+        live = replace(live, items=tuple(replace(item, recused="") for item in live.items))
     if any(not r.content_kept for item in kept.items for r in item.recommendations):
         live = replace(
             live,

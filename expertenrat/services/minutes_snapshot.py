@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AgendaItemOutcome, RecommendationKind
+from expertenrat.domain.minutes_document import MinutesDocument
 from expertenrat.domain.minutes_versions import (
     HeaderSnapshot,
     ItemSnapshot,
@@ -13,6 +14,7 @@ from expertenrat.domain.minutes_versions import (
     VoteSnapshot,
     same_content,
 )
+from expertenrat.domain.votes import recused_label
 from expertenrat.services.attendance_rows import agenda_rows, full_name
 from expertenrat.services.minutes_document_items import adopted_recommendation_rows
 from expertenrat.services.minutes_rows import vote_rows
@@ -21,6 +23,14 @@ from expertenrat.store import models
 
 def minutes_snapshot(session: Session, meeting: models.Meeting) -> MinutesSnapshot:
     """What the minutes of ``meeting`` say now, as stored in ``session``'s transaction."""
+    # Imported here: the minutes document brings the whole assembly along.
+    from expertenrat.services.minutes_assembly import minutes_document
+
+    doc = minutes_document(session, meeting)  # attendance and recusals as printed
+    recused = {
+        item.number: "; ".join(recused_label(c.member_name, c.reason) for c in item.recused)
+        for item in doc.items
+    }
     rows = agenda_rows(session, meeting.id)
     ids = [row.id for row, _ in rows]
     votes = {
@@ -55,13 +65,14 @@ def minutes_snapshot(session: Session, meeting: models.Meeting) -> MinutesSnapsh
             votes=tuple(votes.get(row.id, ())),
             recommendations=tuple(adopted.get(row.id, ())),
             outcome=AgendaItemOutcome(row.outcome).label,
+            recused=recused.get(number, ""),
         )
         for row, number in rows
     )
-    return MinutesSnapshot(_header(session, meeting), items)
+    return MinutesSnapshot(_header(session, meeting, doc), items)
 
 
-def _header(session: Session, meeting: models.Meeting) -> HeaderSnapshot:
+def _header(session: Session, meeting: models.Meeting, doc: MinutesDocument) -> HeaderSnapshot:
     chair = ""
     if meeting.chair_membership_id is not None:
         membership = session.get(models.Membership, meeting.chair_membership_id)
@@ -74,17 +85,13 @@ def _header(session: Session, meeting: models.Meeting) -> HeaderSnapshot:
         agenda_approved=meeting.agenda_approved,
         agenda_changes=meeting.agenda_changes,
         quorum_noted=meeting.quorum_noted,
-        attendance=_attendance(session, meeting),
+        attendance=_attendance(doc),
     )
 
 
-def _attendance(session: Session, meeting: models.Meeting) -> str:
+def _attendance(doc: MinutesDocument) -> str:
     """Who was there as the minutes print it: an objection "Ich war ab TOP 3 anwesend" is
     corrected in the attendance, and the versions and their diff must show it."""
-    # Imported here: the minutes document brings the whole assembly along.
-    from expertenrat.services.minutes_assembly import minutes_document
-
-    doc = minutes_document(session, meeting)
     present = [
         " ".join(
             part

@@ -30,6 +30,7 @@ from expertenrat.domain.minutes_versions import fingerprint, parse_snapshot, pdf
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.attendance import AttendanceService
+from expertenrat.services.conflicts import ConflictsService
 from expertenrat.services.context import Services
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.minutes import MinutesService
@@ -977,6 +978,43 @@ def test_minutes_changed_after_sending_say_so_where_they_name_the_sending(
     service.circulate(minutes.meeting_id, SENT + timedelta(days=1))  # sent again: as sent
     printed = " ".join(text_of(exports.minutes_pdf(minutes.meeting_id).pdf).split())
     assert "Entwurf, versandt am 21.03.2026, Einwände bis 07.04.2026." in printed
+
+
+def test_a_recusal_declared_after_sending_is_part_of_the_versions_and_their_diff(
+    service, database, minutes
+) -> None:
+    """(found by a tester) A member recused after the sending changes the printed vote line
+    ("einstimmig angenommen · befangen: Anna Berg (…)"), but the versions kept no recusal:
+    the minutes counted as unchanged, a second sending said "bereits versandt", and
+    neither the diff nor the approved content's fingerprint knew of it."""
+    service.circulate(minutes.meeting_id, SENT)
+    ConflictsService(database, "t").declare(
+        minutes.item_ids[2], minutes.members["Berg"], "Partnerin im Projekt."
+    )
+
+    assert service.status(minutes.meeting_id).changed_since_sent
+    assert service.circulate(minutes.meeting_id, SENT).version.number == 2
+    text = service.diff(minutes.meeting_id, 1, 2).text()
+    assert "TOP 3 Beratung (geändert)\n  Befangen:\n    + Anna Berg (Partnerin im Projekt)" in text
+
+
+def test_a_version_stored_before_recusals_were_kept_is_not_changed_by_them(
+    service, database, minutes
+) -> None:
+    ConflictsService(database, "t").declare(
+        minutes.item_ids[2], minutes.members["Berg"], "Partnerin im Projekt"
+    )
+    service.circulate(minutes.meeting_id, SENT)
+    with database.transaction() as session:  # as an older Expertenrat stored it
+        row = session.scalars(select(models.MinutesVersion)).one()
+        data = json.loads(row.content)
+        assert data["items"][2]["recused"] == "Anna Berg (Partnerin im Projekt)"
+        for item in data["items"]:
+            del item["recused"]
+        row.content = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+    assert not service.status(minutes.meeting_id).changed_since_sent
+    assert service.circulate(minutes.meeting_id, SENT).version.number == 1  # sent already
 
 
 def test_a_version_stored_before_attendance_was_kept_is_not_changed_by_it(
