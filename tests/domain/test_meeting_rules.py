@@ -104,6 +104,40 @@ def test_place_or_link_is_needed_and_the_link_must_be_a_web_address():
     assert problem.field == "online_link"
 
 
+@pytest.mark.parametrize(
+    ("link", "message"),
+    [
+        (
+            'https://meet.luebeck.de/digitalbeirat?pwd=a&b="c"',
+            'Der Link enthält Zeichen, die in einer Internet-Adresse nicht stehen dürfen: „"“. '
+            "Bitte kopieren Sie ihn ohne Anführungszeichen und spitze Klammern oder schreiben "
+            'Sie sie kodiert (z. B. %22 für „"“).',
+        ),
+        (
+            "<https://meet.example/x'y>",
+            "Der Link muss mit https:// oder http:// beginnen.",
+        ),
+        (
+            "https://meet.example/x'<y>",
+            "Der Link enthält Zeichen, die in einer Internet-Adresse nicht stehen dürfen: "
+            "„'“, „<“, „>“. Bitte kopieren Sie ihn ohne Anführungszeichen und spitze Klammern "
+            'oder schreiben Sie sie kodiert (z. B. %22 für „"“).',
+        ),
+        ("https://meet.example/ein raum", "Der Link darf keine Leerzeichen enthalten."),
+        ("www.example.org", "Der Link muss mit https:// oder http:// beginnen."),
+        (
+            "https://meet.example/" + "x" * 500,
+            "Der Link darf höchstens 500 Zeichen lang sein.",
+        ),
+    ],
+)
+def test_a_refused_link_is_told_what_is_wrong_with_it(link, message):
+    """A link with a quote was refused as "muss mit https:// oder http:// beginnen, darf
+    keine Leerzeichen enthalten und höchstens 500 Zeichen lang sein", none of which was
+    the matter (found by a tester): the message names what is."""
+    assert messages(draft(online_link=link)) == [message]
+
+
 def test_states_move_forward_only():
     assert allowed_targets(P) == (INV, C)
     assert allowed_targets(INV) == (H, C)
