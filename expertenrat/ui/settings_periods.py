@@ -79,6 +79,7 @@ class PeriodsEditor(OrderedListEditor):
         self.end_edit = date_edit()
         self.open_check = QCheckBox(tr(_CONTEXT, "offen"))
         self.open_check.toggled.connect(self._open_toggled)
+        self.start_edit.dateChanged.connect(self._start_changed)
         errors.add_row(tr(_CONTEXT, "Name"), "name", self.name_edit)
         errors.add_row(tr(_CONTEXT, "Beginn"), "start", in_row(self.start_edit), self.start_edit)
         # "offen" first: the date beside it shows only while it is unticked (an open
@@ -86,6 +87,13 @@ class PeriodsEditor(OrderedListEditor):
         errors.add_row(
             tr(_CONTEXT, "Ende"), "end", in_row(self.open_check, self.end_edit), self.end_edit
         )
+
+    def _start_changed(self, start: QDate) -> None:
+        """While "offen" is ticked the hidden end follows the start, so that unticking it
+        proposes the usual end from the start as it is now (a start moved back left the
+        end on the day the form opened: eleven months, found by a tester)."""
+        if self.open_check.isChecked():
+            self.end_edit.setDate(start)
 
     def _open_toggled(self, on: bool) -> None:
         """ "offen" unticked with no end after the start: the usual end (not a one-day

@@ -3,7 +3,7 @@ with the mouse and the keyboard."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
@@ -244,3 +244,20 @@ def test_an_empty_list_says_what_a_period_is_for(make_window, services, qtbot) -
     assert not editor.view.isHidden() and editor.empty_label.isHidden()
     assert not page.agenda_templates.view.isHidden()
     assert page.agenda_templates.empty_label.isHidden()
+
+
+def test_unticking_offen_after_moving_the_start_back_proposes_the_usual_end(
+    make_window, services, qtbot, today
+) -> None:
+    """A new period's start moved back to 01.01. of the year, then "offen" unticked: the
+    end proposed was the day the form had opened (the hidden end kept the first start), a
+    period of eleven months rather than three years less a day (found by a tester)."""
+    page, _council = _page(make_window, services)
+    editor = page.periods
+    qtbot.mouseClick(editor.new_button, Qt.MouseButton.LeftButton)
+    start = today.replace(month=1, day=1)  # the fixed test day is in late November
+    editor.start_edit.setDate(QDate(start))
+
+    editor.open_check.setChecked(False)
+
+    assert editor.end_edit.date().toPython() == start.replace(year=start.year + 3) - timedelta(1)
