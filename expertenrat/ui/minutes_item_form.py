@@ -185,7 +185,7 @@ class MinutesItemForm(QWidget):
 
     def show_item(self, item: ItemMinutes, presence: str, payload: dict) -> None:
         self.heading.setText(marked_label(item))
-        details = [tr(_CONTEXT, "öffentlich") if item.public else tr(_CONTEXT, "nicht öffentlich")]
+        details = [tr(_CONTEXT, "öffentlich") if item.public else tr(_CONTEXT, "nichtöffentlich")]
         if item.presenter:
             details.append(tr(_CONTEXT, "Vortrag: {}").format(item.presenter))
         if item.project_title:

@@ -590,6 +590,20 @@ def test_the_recused_are_named_as_the_minutes_name_them(
     )
 
 
+def test_a_non_public_item_is_called_nichtoeffentlich_as_in_the_minutes(
+    make_editor, services, held
+) -> None:
+    """(found by a tester) The item's line said "nicht öffentlich", where the minutes, the
+    agenda and the invitation say "nichtöffentlich"."""
+    with services.database.transaction() as session:
+        session.get(models.AgendaItem, held.item_ids[2]).public = False
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[2])
+    assert editor.item_form.details_label.text().split(" · ")[0] == "nichtöffentlich"
+    show_item(editor, held.item_ids[1])
+    assert editor.item_form.details_label.text().split(" · ")[0] == "öffentlich"
+
+
 def test_a_meeting_not_held_or_cancelled_shows_a_hint(make_editor, services, council_id):
     planned = add_meeting(services.database, council_id)
     editor = make_editor(planned.meeting_id)
