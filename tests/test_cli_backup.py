@@ -511,3 +511,27 @@ def test_a_missing_backup_is_refused_before_the_question(demo_file, tmp_path):
         "Datei existiert nicht."
     ), result.stderr
     assert "--yes" not in result.stderr
+
+
+def test_ctrl_c_while_the_restored_database_closes_is_no_abgebrochen(
+    demo_file, tmp_path, monkeypatch, capsys
+):
+    """(found by a tester) Closing a large file after the restore writes its journal back,
+    seconds in which Ctrl+C said "Abgebrochen." (the work rolled back, exit code 130) of a
+    restore that had gone through."""
+    from expertenrat.store.database import Database
+
+    target = tmp_path / "sicherung.zip"
+    assert run_main(capsys, "--database", str(demo_file), "backup", "--out", str(target))[0] == 0
+    close = Database.close
+
+    def pressed_while_closing(self) -> None:
+        close(self)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Database, "close", pressed_while_closing)
+
+    code, out, err = run_main(capsys, "--database", str(demo_file), "restore", str(target), "--yes")
+
+    assert (code, err) == (0, "")
+    assert out.startswith("Wiederhergestellt: ")
