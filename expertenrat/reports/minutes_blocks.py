@@ -195,18 +195,25 @@ def votes(item: MinutesItem) -> list[Flowable]:
 
 
 def recommendations(found: tuple[AdoptedRecommendation, ...]) -> list[Flowable]:
+    """ "Beschlossene Empfehlungen": each with its code and title, projects and action
+    field, and its text; the head of each kept with the first line of its text (and the
+    label with the first of them), never at a page's foot with the text overleaf."""
     story: list[Flowable] = []
     for r in found:
-        story += text_block(f"{r.code} – {r.kind_label}: {isolated(r.title)}")
+        head = text_block(f"{r.code} – {r.kind_label}: {isolated(r.title)}")
         projects = "Projekte" if r.project_count > 1 else "Projekt"
         facts = [f"{projects}: {isolated(r.project_title)}" if r.project_title else ""]
         facts.append(f"Handlungsfeld: {isolated(r.action_field)}" if r.action_field else "")
         line = " · ".join(f for f in facts if f)
         if line:
-            story += text_block(line, _styles().small_indented)
-        if r.text.strip():
-            story += text_block(r.text, _styles().deep)
-    return _label("Beschlossene Empfehlungen", story)
+            head += text_block(line, _styles().small_indented)
+        body = text_block(r.text, _styles().deep) if r.text.strip() else []
+        for flowable in head[: len(head) if body else -1]:
+            flowable.keepWithNext = 1
+        story += head + body
+    labelled = _label("Beschlossene Empfehlungen", story)
+    labelled[0].keepWithNext = 1
+    return labelled
 
 
 def approval_box(stamp: ApprovalStamp) -> Flowable:

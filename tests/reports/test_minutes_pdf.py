@@ -21,7 +21,7 @@ from expertenrat.domain.enums import MeetingKind, MinutesState, MinutesStyle, Vo
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_attendees import AbsentMember, GuestLine, PresentMember
 from expertenrat.domain.minutes_document import DRAFT_MARK, WITHHELD_LINE
-from expertenrat.domain.minutes_items import MinutesItem, VoteRecord
+from expertenrat.domain.minutes_items import AdoptedRecommendation, MinutesItem, VoteRecord
 from expertenrat.domain.public_minutes import UNNAMED_MEMBER, public_version
 from expertenrat.domain.quorum import QuorumResult
 from expertenrat.reports.minutes_pdf import PUBLIC_NOTE, render_minutes
@@ -180,6 +180,31 @@ def test_a_recusal_reason_ending_in_a_full_stop_reads_as_in_the_vote_line() -> N
     assert f"Befangen {named}" in printed
     assert f"befangen: {named} – angenommen" in printed
     assert ".)" not in printed
+
+
+def test_a_recommendation_s_head_is_never_left_at_a_page_s_foot_without_its_text() -> None:
+    """(found by a tester) "E-2026-06 – Empfehlung: …" and its project line stood at the
+    foot of page 3, "Vor dem Start ist …" overleaf. Pushed down line by line over a whole
+    page, the label, the head and the text's first line always share a page."""
+    adopted = AdoptedRecommendation(
+        "E-2026-06",
+        "Datenschutz-Folgenabschätzung vor dem Start",
+        text="Vor dem Start ist eine Datenschutz-Folgenabschätzung durchzuführen.",
+        project_title="Digitale Beteiligungsplattform",
+        action_field="Moderne Verwaltung",
+    )
+    split = []
+    for lines in range(20, 76):
+        discussion = "\n".join(f"Zeile {n} des Verlaufs der Beratung." for n in range(lines))
+        item = MinutesItem("1", "Beratung", discussion=discussion, recommendations=(adopted,))
+        printed = pages(render_minutes(minutes(items=(item,))).pdf)
+        where = {
+            part: [n for n, page in enumerate(printed) if part in page]
+            for part in ("Beschlossene Empfehlungen", "E-2026-06", "Projekt: Digitale", "Vor dem")
+        }
+        if len({tuple(found) for found in where.values()}) != 1:
+            split.append((lines, where))
+    assert split == []
 
 
 def test_every_page_of_a_draft_says_entwurf_and_an_approved_one_never() -> None:
