@@ -372,3 +372,23 @@ def test_a_settings_file_name_without_json_is_refused(demo_file, tmp_path, name)
     assert result.returncode == 1 and result.stdout == ""
     assert "der Dateiname muss auf .json enden" in result.stderr
     assert not target.exists()
+
+
+def test_another_citys_action_fields_are_named_as_the_file_holds_them(
+    demo_file, exported, tmp_path
+):
+    """(found by a tester) "Handlungsfelder: … (in der Datei: Moderne Verwaltung, …, Hafen)"
+    named the council's fields beside the file's, as taking them would leave them (those in
+    use stay): the file holds only its own."""
+    document = json.loads(exported.read_text("utf-8"))
+    document["council"].update(name="Digitalbeirat Lübeck", city="Lübeck")
+    document["actionFields"] = [{"name": "Hafen & <Welterbe>", "colour": "#123456"}]
+    changed = tmp_path / "luebeck.json"
+    changed.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+
+    dry = run("--database", str(demo_file), "import", "settings", str(changed), "--dry-run")
+
+    assert dry.returncode == 0, dry.stderr
+    (line,) = [line for line in dry.stdout.splitlines() if "  Handlungsfelder: " in line]
+    assert line.endswith(" (in der Datei: Hafen & <Welterbe>)")
+    assert line.startswith("  Handlungsfelder: Moderne Verwaltung, ")

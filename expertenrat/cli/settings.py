@@ -188,7 +188,8 @@ def _left_as_they_are(preview: TransferPreview, take: set[str]) -> list[str]:
         f"{preview.current.settings.city}; diese Einstellungen bleiben, wie sie sind "
         "(übernehmen mit --all):",
         *(
-            "  {}: {} (in der Datei: {})".format(difference_label(d.name), *difference_texts(d))
+            f"  {difference_label(d.name)}: {difference_texts(d)[0]} "
+            f"(in der Datei: {preview.in_file(d)})"
             for d in left
         ),
     ]

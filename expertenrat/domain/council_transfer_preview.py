@@ -227,6 +227,17 @@ class TransferPreview:
         new = _agenda_by_title(self.incoming.agenda_templates)
         return _changes(old, new, _AGENDA_TEMPLATES, limit)
 
+    def in_file(self, difference: FieldDifference) -> str:
+        """The file's value of ``difference`` in words as the file holds it: its action
+        fields without the council's that stay because they are used, which the
+        difference's value names after them (what taking it leaves; found by a tester)."""
+        theirs = difference_texts(difference)[1]
+        if difference.name != ACTION_FIELDS or not self.kept_fields:
+            return theirs
+        kept = set(self.kept_fields)
+        own = tuple(field for field in difference.theirs if field[0] not in kept)
+        return _field_names(own, difference.mine)
+
     def kept_field_names(self, limit: int) -> str:
         """The kept action fields as „A“, „B“ (``limit`` as for :meth:`phrase_changes`)."""
         return _short_list([f"„{shortened(n, SHORT_NAME)}“" for n in self.kept_fields], limit)
