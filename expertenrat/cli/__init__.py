@@ -37,7 +37,6 @@ from expertenrat.domain.wording import counted
 
 if TYPE_CHECKING:
     from expertenrat.services.context import Services
-    from expertenrat.store.database import Database
 
 DATABASE_ENV = "EXPERTENRAT_DATABASE_URL"
 
@@ -266,7 +265,7 @@ def _run(args: argparse.Namespace) -> int:
             except BaseException:
                 services.database.close()
                 raise
-            _close_after_the_work(services.database)
+            _close_after_the_work(services)
     except ExpertenratError as error:
         print(f"expertenrat: Fehler: {_one_line(error.message)}", file=sys.stderr)
         if error.detail:
@@ -287,14 +286,14 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _close_after_the_work(database: Database) -> None:
-    """Close ``database`` once the command's work is done and committed. Ctrl+C now changes
-    nothing of it, so it is not "Abgebrochen." (which says the work was rolled back): the
-    closing of a large SQLite file writes its journal back into it, seconds in which a
-    Ctrl+C said so of a restore that had gone through (found by a tester). SQLite finishes
-    that at the next opening."""
+def _close_after_the_work(services: Services) -> None:
+    """Close the database of ``services`` once the command's work is done and committed.
+    Ctrl+C now changes nothing of it, so it is not "Abgebrochen." (which says the work was
+    rolled back): the closing of a large SQLite file writes its journal back into it,
+    seconds in which a Ctrl+C said so of a restore that had gone through (found by a
+    tester). SQLite finishes that at the next opening."""
     with contextlib.suppress(KeyboardInterrupt):
-        database.close()
+        services.database.close()
 
 
 def _one_line(text: str) -> str:
