@@ -206,7 +206,9 @@ def pdf_fingerprint(data: bytes) -> str:
 def stored_pdf_intact(data: bytes | None, digest: str | None) -> bool | None:
     """Whether a stored approved PDF still is what was approved: the bytes there and
     matching their SHA-256. ``None``: none was stored (minutes approved before the app
-    stored their PDFs: neither bytes nor SHA-256)."""
+    stored their PDFs: neither bytes nor SHA-256). Text where the bytes belong (a SQLite
+    file edited by hand: its columns take any kind of value) is no intact PDF either; the
+    check ended in a traceback over it (found by a tester)."""
     if data is None and digest is None:
         return None
-    return data is not None and pdf_fingerprint(data) == digest
+    return isinstance(data, bytes) and pdf_fingerprint(data) == digest

@@ -269,3 +269,20 @@ def test_an_answer_from_a_project_no_longer_addressed_is_found(database, today):
         f"Empfehlung {code}: eine Stellungnahme stammt vom Projekt „{title}“, an das sie "
         "nicht gerichtet ist; sie zählt für kein adressiertes Projekt."
     )
+
+
+def test_text_in_place_of_a_stored_pdf_is_found_not_a_traceback(sqlite_demo_database):
+    """(found by a tester) A SQLite file edited by hand can hold text in the PDF's column."""
+    with sqlite_demo_database.transaction() as session:
+        minutes = session.scalars(
+            select(MinutesVersion).where(MinutesVersion.state == "approved")
+        ).first()
+        session.execute(
+            text("UPDATE minutes_versions SET public_pdf = 'kein PDF' WHERE id = :id"),
+            {"id": minutes.id},
+        )
+
+    findings = IntegrityService(sqlite_demo_database).check()
+
+    assert [f.kind for f in findings] == [FindingKind.MINUTES]
+    assert "öffentliche Fassung" in findings[0].text
