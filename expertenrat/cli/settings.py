@@ -58,9 +58,9 @@ def add_import(imports: argparse._SubParsersAction) -> None:
     settings.add_argument(
         "--all",
         action=_TakeAll,
-        help="auch Name, Stadt, Logo, Website, Geschäftsstelle, E-Mail-Adresse und "
-        "Handlungsfelder aus einer Datei einer anderen Stadt übernehmen; nur beim "
-        "Übernehmen in ein bestehendes Gremium, nicht mit --new",
+        help="auch Name, Kurzname, Art, Stadt, Bundesland, Logo, Website, Geschäftsstelle, "
+        "E-Mail-Adresse und Handlungsfelder aus einer Datei einer anderen Stadt übernehmen; "
+        "nur beim Übernehmen in ein bestehendes Gremium, nicht mit --new",
     )
     settings.add_argument(
         "--dry-run", action="store_true", help="nur prüfen und zeigen, was sich ändert"

@@ -157,8 +157,9 @@ class SettingsTransfer(QObject):
         if any(not d.take_theirs for d in preview.differences):
             intro += " " + tr(
                 _CONTEXT,
-                "Sie stammt aus {}: Name, Stadt, Logo, Website, Geschäftsstelle und "
-                "Handlungsfelder Ihres Gremiums bleiben vorgeschlagen, wie sie sind.",
+                "Sie stammt aus {}: Name, Kurzname, Art, Stadt, Bundesland, Logo, Website, "
+                "Geschäftsstelle mit E-Mail-Adresse und Handlungsfelder Ihres Gremiums "
+                "bleiben vorgeschlagen, wie sie sind.",
             ).format(preview.incoming.settings.city)
         self.dialog = MergeDialog(
             title,

@@ -66,7 +66,13 @@ def test_taking_over_shows_the_differences_and_applies_the_chosen_ones(
     # no "text_templates": Lübeck's phrases ("Der Beirat nimmt …") differ from Rostock's only
     # in the council they name, and the import names Rostock's (found by a tester)
     intro = dialog.findChildren(QLabel)[0].text()
-    assert "Sie stammt aus Lübeck: Name, Stadt, Logo, Website, Geschäftsstelle" in intro
+    # every own setting kept is named: Kurzname, Art, Bundesland and the mailbox were
+    # kept unnamed (found by a tester)
+    assert (
+        "Sie stammt aus Lübeck: Name, Kurzname, Art, Stadt, Bundesland, Logo, Website, "
+        "Geschäftsstelle mit E-Mail-Adresse und Handlungsfelder Ihres Gremiums bleiben "
+        "vorgeschlagen, wie sie sind."
+    ) in intro
     # (found by a tester) what changes in a list is its row's tooltip, not nine lines of intro
     assert "Vorlage" not in intro and "Textbaust" not in intro
     assert "1 Vorlage für Tagesordnungspunkte kommt hinzu: „Hafen & <Kai> 🚢“." in (
