@@ -123,7 +123,10 @@ def test_demo_uses_the_database_from_the_environment(tmp_path):
             ("export", "minutes", "--meeting", "99999999999999999999", "--out", "x.pdf"),
             "--meeting: darf höchstens 2147483647 sein",
         ),
-        (("export", "roster", "--out", ""), "--out: ist leer; bitte eine Zieldatei"),
+        (("export", "roster", "--out", ""), "--out: ist leer; bitte eine Zieldatei angeben\n"),
+        # (found by a tester) the backup, which writes a file, asked for "a file or a folder"
+        (("backup", "--out", " "), "--out: ist leer; bitte eine Zieldatei angeben\n"),
+        (("export", "opendata", "--out", ""), "--out: ist leer; bitte einen Zielordner angeben\n"),
         (("export", "oparl", "--base-url", "https://x.de/o/", "--out", "/"), "„/“ kann nicht"),
         (("zaubern",), "Angabe BEFEHL: „zaubern“ gibt es nicht; möglich: demo, export, "),
         (("export", "brief"), "Angabe WAS: „brief“ gibt es nicht; möglich: roster, members"),

@@ -98,12 +98,20 @@ def database_argument(text: str) -> str:
 
 
 def target_path(text: str) -> Path:
-    """Where a command writes (``--out``): a file or a folder, never an empty text. "." and
-    "…/.." name the folder they stand for."""
+    """The folder a command writes into (``--out``), never an empty text (a file:
+    :func:`target_file_path`). "." and "…/.." name the folder they stand for."""
+    _refuse_empty(text, "einen Zielordner")
+    return _target(text)
+
+
+def _refuse_empty(text: str, what: str) -> None:
+    """An empty ``--out`` (a script's unset variable) asks for ``what`` the command writes
+    ("eine Zieldatei": the backup's was asked for a file or a folder, found by a tester)."""
     if not text.strip():
-        raise argparse.ArgumentTypeError(
-            "ist leer; bitte eine Zieldatei oder einen Zielordner angeben"
-        )
+        raise argparse.ArgumentTypeError(f"ist leer; bitte {what} angeben")
+
+
+def _target(text: str) -> Path:
     try:
         path = Path(os.path.abspath(os.path.expanduser(text)))
     except FileNotFoundError:  # a relative name, and the current folder was deleted
@@ -120,7 +128,8 @@ def target_file_path(text: str) -> Path:
     """``--out`` of a command that writes a file: as :func:`target_path`, but a path that
     ends in a separator, "." or ".." names a folder and is refused ("x.pdf/" would write
     "x.pdf", which the user did not name)."""
-    path = target_path(text)
+    _refuse_empty(text, "eine Zieldatei")
+    path = _target(text)
     last = text
     for separator in filter(None, (os.sep, os.altsep)):
         last = last.rsplit(separator, 1)[-1]
