@@ -61,8 +61,30 @@ def has_value(cells: list[Cell | BadCell]) -> bool:
     return any(not isinstance(cell, str) or cell.strip() for cell in cells)
 
 
-def sheet_rows(data: bytes) -> list[tuple[int, list[Cell | BadCell]]]:
-    """The rows of the first sheet as (Excel row number, cells); empty cells are ""."""
+@dataclass(frozen=True, slots=True)
+class FirstSheet:
+    """The sheet an import reads: its name, how many sheets the workbook has, its rows as
+    (Excel row number, cells; empty cells are "")."""
+
+    name: str
+    sheets: int
+    rows: list[tuple[int, list[Cell | BadCell]]]
+
+    def which(self) -> str:
+        """Which sheet was read, for a message about its content ("" for the only one): a
+        workbook with a cover sheet before the members' was told that columns are missing
+        (found by a tester)."""
+        if self.sheets < 2:
+            return ""
+        return (
+            f"Gelesen wird das erste von {self.sheets} Tabellenblättern, „{self.name}“. Bitte "
+            "verschieben Sie das Blatt der Mitglieder an die erste Stelle oder speichern Sie "
+            "es als eigene Arbeitsmappe."
+        )
+
+
+def first_sheet(data: bytes) -> FirstSheet:
+    """The first sheet of the workbook ``data``."""
     archive = _open_archive(data)
     with warnings.catch_warnings():
         # openpyxl warns about parts it drops (data validation extensions, odd styles);
@@ -78,7 +100,8 @@ def sheet_rows(data: bytes) -> list[tuple[int, list[Cell | BadCell]]]:
             sheet = workbook.worksheets[0]
             _refuse_merged_cells(archive, sheet._worksheet_path)  # openpyxl keeps it private
             sheet.reset_dimensions()  # read every row, not what the file claims to use
-            return list(_rows(sheet.iter_rows()))
+            rows = list(_rows(sheet.iter_rows()))
+            return FirstSheet(sheet.title, len(workbook.worksheets), rows)
         except DataEntryError:
             raise
         except Exception:

@@ -38,7 +38,7 @@ from expertenrat.exchange.member_columns import (
     read_as,
 )
 from expertenrat.exchange.member_row_reader import MembersFile, RowReader
-from expertenrat.exchange.member_workbook_reader import BadCell, has_value, sheet_rows
+from expertenrat.exchange.member_workbook_reader import BadCell, FirstSheet, first_sheet, has_value
 
 SHEET_TITLE = "Mitglieder"
 DATE_FORMAT = "DD.MM.YYYY"
@@ -123,16 +123,20 @@ def parse_members_xlsx(
     the file as a whole raise ``DataEntryError``; problems with a row are reported in that
     row. ``today`` is the term start of rows without one.
     """
-    rows = iter(sheet_rows(data))
+    sheet = first_sheet(data)
+    rows = iter(sheet.rows)
     for line, cells in rows:
         if has_value(cells):
             header = [_header_text(line, cell) for cell in cells]
             break
     else:
-        raise DataEntryError("Die erste Tabelle der Arbeitsmappe ist leer.")
+        raise DataEntryError(_naming(sheet, "Die erste Tabelle der Arbeitsmappe ist leer."))
     while header and not header[-1].strip():
         header.pop()
-    keys, ignored = map_header(header)
+    try:
+        keys, ignored = map_header(header)
+    except DataEntryError as error:
+        raise DataEntryError(_naming(sheet, error.message)) from None
     reader = RowReader(keys, field_ids_by_name, today or date.today(), titles)
     parsed = []
     for line, cells in rows:
@@ -156,6 +160,11 @@ def parse_members_xlsx(
             parsed.append(reader.parse(line, values))
     present = frozenset(key for key in keys if key is not None)
     return MembersFile(tuple(parsed), ignored, present, read_as(header))
+
+
+def _naming(sheet: FirstSheet, message: str) -> str:
+    """``message`` about the content of ``sheet``, saying which sheet that is."""
+    return " ".join(part for part in (message, sheet.which()) if part)
 
 
 def _header_text(line: int, cell: Cell | BadCell) -> str:

@@ -312,3 +312,39 @@ def test_a_name_excel_turned_into_a_truth_value_is_read_as_excel_shows_it() -> N
     karl, ilse = result.members
     assert (karl.family_name, karl.voting_right) == ("WAHR", False)
     assert (ilse.family_name, ilse.voting_right) == ("FALSCH", True)
+
+
+def test_a_workbook_whose_members_are_not_on_the_first_sheet_says_which_sheet_was_read() -> None:
+    """A city's workbook with a cover sheet before "Mitglieder": "In der ersten Zeile fehlen
+    die Spalten …" while the first row of "Mitglieder" has them all (found by a tester).
+    The message names the sheet read and what to do."""
+
+    def cover_first(sheet) -> None:
+        sheet.title = "Deckblatt & <Stand>"
+        members = sheet.parent.create_sheet("Mitglieder")
+        members.append(HEADER)
+        members.append(["Anna", "Berg", "01.03.2025", "Stadtdaten"])
+
+    data = workbook_bytes(["Mitgliederliste Digitalbeirat"], fill=cover_first)
+
+    with pytest.raises(DataEntryError) as caught:
+        parse(data)
+
+    assert caught.value.message.endswith(
+        "Gelesen wird das erste von 2 Tabellenblättern, „Deckblatt & <Stand>“. Bitte "
+        "verschieben Sie das Blatt der Mitglieder an die erste Stelle oder speichern Sie es "
+        "als eigene Arbeitsmappe."
+    )
+    assert "fehlen die Spalten" in caught.value.message
+
+
+def test_an_empty_first_sheet_of_several_names_it_too() -> None:
+    def empty_first(sheet) -> None:
+        sheet.title = "Hinweise"
+        sheet.parent.create_sheet("Mitglieder").append(HEADER)
+
+    with pytest.raises(DataEntryError) as caught:
+        parse(workbook_bytes(fill=empty_first))
+
+    assert caught.value.message.startswith("Die erste Tabelle der Arbeitsmappe ist leer. ")
+    assert "„Hinweise“" in caught.value.message
