@@ -129,6 +129,15 @@ class MeetingFormView(QWidget):
         layout.addLayout(buttons)
         EnterSaves(self, self.save_button)
 
+    def focus_field(self, name: str) -> None:
+        """Put the cursor in the field a minutes checklist line names ("date", "place": the
+        online link where only it is given, as the line then shows it); none for another."""
+        fields = {"date": self.date_edit, "place": self.place_edit}
+        if name == "place" and not self.place_edit.text().strip() and self.link_edit.text():
+            fields["place"] = self.link_edit
+        if name in fields:
+            fields[name].setFocus()
+
     def focus_first_field(self) -> bool:
         """Put the cursor in the first input that takes it (Art, unless the meeting only
         shows); whether one did."""

@@ -106,7 +106,10 @@ class MeetingTabs(ScrollingTabs):
         return all(widget.flush(then) for widget in self.details)
 
     def open_tab(self, name: str) -> None:
-        """A line of the minutes checklist or of the Übersicht points at a tab of the meeting."""
+        """A line of the minutes checklist or of the Übersicht points at a tab of the meeting;
+        "meeting.place" (a checklist line) at the Sitzung tab's field, the cursor put in it
+        (:meth:`MeetingForm.focus_field`)."""
+        name, _, field = name.partition(".")
         kinds = {
             "meeting": MeetingForm,
             "agenda": AgendaEditor,
@@ -116,8 +119,11 @@ class MeetingTabs(ScrollingTabs):
             "approval": MinutesApprovalPanel,
         }
         for index in range(self.count()):
-            if isinstance(self.widget(index), kinds[name]):
+            widget = self.widget(index)
+            if isinstance(widget, kinds[name]):
                 self.setCurrentIndex(index)
+                if field and isinstance(widget, MeetingForm):
+                    widget.focus_field(field)
                 return
 
     def minutes_editor(self) -> MinutesEditor:

@@ -73,9 +73,9 @@ class MinutesNavigation:
         if target.meeting_id is not None:  # the previous meeting's Genehmigung tab
             self._open_meeting_tab(target.meeting_id, target.field)
             return
-        area = target.field.partition(".")[0]
-        if area in OTHER_TABS:
-            self._open_tab(OTHER_TABS[area])
+        area, _, field = target.field.partition(".")
+        if area in OTHER_TABS:  # "meeting.place": the tab and, where it has one, the field
+            self._open_tab(f"{OTHER_TABS[area]}.{field}" if field else OTHER_TABS[area])
             return
         if target.item_id is not None:
             view.items.select_key(item_key(target.item_id))

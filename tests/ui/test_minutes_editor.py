@@ -318,7 +318,7 @@ def test_a_checklist_line_jumps_to_its_field_or_tab(qtbot, make_editor, held) ->
     editor.navigation.jump_to(ChecklistTarget("attendance"))
     editor.navigation.jump_to(ChecklistTarget("meeting.place"))
     editor.navigation.jump_to(ChecklistTarget("conflicts", held.item_ids[1]))
-    assert tabs == ["attendance", "meeting", "conflicts"]
+    assert tabs == ["attendance", "meeting.place", "conflicts"]
 
 
 def test_clicking_a_missing_line_jumps(qtbot, make_editor, held) -> None:
@@ -772,6 +772,26 @@ def test_the_meetings_page_shows_the_tab_a_checklist_line_points_at(qtbot, servi
     assert isinstance(page.tabs.currentWidget(), AttendancePanel)
     editor.open_tab.emit("meeting")
     assert isinstance(page.tabs.currentWidget(), MeetingForm)
+
+
+def test_a_checklist_line_about_the_meeting_puts_the_cursor_in_its_field(
+    qtbot, services, dialogs, council_id, held
+):
+    """(found by a tester) "✓ Ort: Rathaus" and "✓ Datum: …" showed the Sitzung tab with the
+    cursor on its tab bar (or in "Art"), not in the place or the date."""
+    page, editor = minutes_tab_of(qtbot, services, dialogs, council_id, held.meeting_id)
+    with qtbot.waitActive(page, timeout=WAIT):  # the cursor needs the active window
+        page.activateWindow()
+    form = page.findChild(MeetingForm)
+
+    editor.navigation.jump_to(ChecklistTarget("meeting.place"))
+    assert page.tabs.currentWidget() is form
+    assert QApplication.focusWidget() is form.place_edit
+
+    page.tabs.setCurrentWidget(editor)
+    editor.navigation.jump_to(ChecklistTarget("meeting.date"))
+    assert page.tabs.currentWidget() is form
+    assert QApplication.focusWidget() is form.date_edit
 
 
 def test_finishing_an_incomplete_draft_is_refused_with_what_is_missing(
