@@ -43,7 +43,14 @@ class Table:
 RECOMMENDATION_COLUMNS = (
     Column("id", "string", "Kennung (UUID)", "Dauerhafte Kennung, wie im OParl-Export", True),
     Column("gremium", "string", "Gremium", "Name des Gremiums", True),
-    Column("code", "string", "Zeichen", "Zeichen der Empfehlung, z. B. E-2026-07", True),
+    Column(
+        "code",
+        "string",
+        "Zeichen",
+        # the way a code is made, not one council's prefix (found by a tester)
+        "Zeichen der Empfehlung: Kürzel des Gremiums, Jahr und laufende Nummer",
+        True,
+    ),
     Column("art", "string", "Art", "Empfehlung, Impuls oder Stellungnahme", True),
     Column("titel", "string", "Titel", "Titel der Empfehlung", True),
     Column("text", "string", "Wortlaut", "Wortlaut der Empfehlung"),

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -101,3 +102,29 @@ def test_the_exports_are_titled_with_the_councils_not_the_program(sqlite_databas
     assert package["title"] == f"{both} – offene Daten"
     assert system["name"] == f"{both} – Ratsinformationen"
     assert "Expertenrat" not in package["title"] + system["name"]
+
+
+def test_the_package_names_no_other_council_s_prefix(sqlite_database, tmp_path):
+    """The Digitalbeirat Lübeck ("DB-2026-01") published a data package describing its
+    codes as "Zeichen der Empfehlung, z. B. E-2026-07", the program's default prefix, not
+    its own (found by a tester): the description names how a code is made."""
+    services = Services.create(sqlite_database, "Geschäftsstelle")
+    council = services.settings.create_council(
+        CouncilSettings(id=None, name="Digitalbeirat der Hansestadt Lübeck", city="Lübeck")
+    )
+    services.settings.update_settings(replace(council, recommendation_prefix="DB"))
+    folder = tmp_path / "offen"
+
+    services.open_data_export.export(folder)
+
+    package = json.loads((folder / "datapackage.json").read_text("utf-8"))
+    (code,) = [
+        field
+        for resource in package["resources"]
+        for field in resource["schema"]["fields"]
+        if field["name"] == "code"
+    ]
+    assert "E-2026" not in code["description"]
+    assert code["description"] == (
+        "Zeichen der Empfehlung: Kürzel des Gremiums, Jahr und laufende Nummer"
+    )
