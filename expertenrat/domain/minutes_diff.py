@@ -153,7 +153,7 @@ def _item_fields(
     for name, label in ITEM_LABELS.items():
         label = style.discussion_label if name == "discussion" else label
         before, after = getattr(old, name), getattr(new, name)
-        if before == after:
+        if before == after or before is None:  # None: a version that did not keep it
             continue
         if name == "recommendations":
             found += _recommendation_changes(before, after)

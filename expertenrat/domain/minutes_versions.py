@@ -82,8 +82,8 @@ class ItemSnapshot:
     votes: tuple[VoteSnapshot, ...] = ()
     recommendations: tuple[RecommendationSnapshot, ...] = ()  # by code
     # Who was recused, as the minutes name them ("A (Grund); B"): a conflict declared after
-    # the sending changes what they print.
-    recused: str = ""
+    # the sending changes what they print. None: a version stored before they were kept.
+    recused: str | None = ""
     # "vertagt", "abgesetzt"; left out of the JSON for an item dealt with, so content stored
     # before the outcome was kept keeps its fingerprint (a finished draft stays finished).
     outcome: str = AgendaItemOutcome.DISCUSSED.label
@@ -135,6 +135,7 @@ def parse_snapshot(text: str) -> MinutesSnapshot:
                 "recommendations": tuple(
                     _parse_recommendation(r) for r in raw.get("recommendations", ())
                 ),
+                "recused": raw.get("recused"),  # None: not kept yet
             }
         )
         for raw in data.get("items", ())
@@ -160,8 +161,8 @@ def same_content(stored: str, live: MinutesSnapshot) -> bool:
         live = replace(live, header=replace(live.header, attendance=""))
     elif same_attendance(kept.header.attendance, live.header.attendance):
         live = replace(live, header=replace(live.header, attendance=kept.header.attendance))
-    if any("recused" not in item for item in json.loads(stored).get("items", ())):
-        live = replace(live, items=tuple(replace(item, recused="") for item in live.items))
+    if any(item.recused is None for item in kept.items):
+        live = replace(live, items=tuple(replace(item, recused=None) for item in live.items))
     if any(not r.content_kept for item in kept.items for r in item.recommendations):
         live = replace(
             live,

@@ -1015,6 +1015,12 @@ def test_a_version_stored_before_recusals_were_kept_is_not_changed_by_them(
 
     assert not service.status(minutes.meeting_id).changed_since_sent
     assert service.circulate(minutes.meeting_id, SENT).version.number == 1  # sent already
+    attendance = AttendanceService(database, "t")
+    entry = next(e for e in attendance.sheet(minutes.meeting_id).entries if "O'Neil" in e.name)
+    attendance.save_entry(minutes.meeting_id, replace(entry, status=AttendanceStatus.PRESENT))
+    service.circulate(minutes.meeting_id, SENT + timedelta(days=1))
+    text = service.diff(minutes.meeting_id, 1, 2).text()
+    assert "Anwesenheit" in text and "Befangen" not in text  # not kept then: no change
 
 
 def test_a_version_stored_before_attendance_was_kept_is_not_changed_by_it(
