@@ -299,22 +299,34 @@ def test_a_server_problem_not_known_is_told_with_the_driver_s_text_as_details():
     assert "server closed the connection unexpectedly" in second
 
 
-def test_a_warning_goes_to_the_log_file_not_to_the_terminal(sqlite_demo_template, tmp_path):
+def test_an_unreadable_stored_choice_is_said_in_german_and_logged_not_printed(
+    sqlite_demo_template, tmp_path
+):
     """(found by a tester) Without a handler of its own a command printed the program's log
-    warnings on stderr, in English and with a traceback: here the unreadable datenbank.json,
-    which is left aside for the default file."""
+    warnings on stderr, in English and with a traceback: here "Ignoring unreadable
+    …/datenbank.json". The file is passed over for the default file, which after a move to
+    a server holds the data from before it: that is said, in German."""
     data, config = Path(os.environ["XDG_DATA_HOME"]), Path(os.environ["XDG_CONFIG_HOME"])
     (data / "Expertenrat").mkdir(parents=True)
-    shutil.copyfile(sqlite_demo_template, data / "Expertenrat" / "expertenrat.db")
+    default = data / "Expertenrat" / "expertenrat.db"
+    shutil.copyfile(sqlite_demo_template, default)
     (config / "Expertenrat").mkdir(parents=True)
-    (config / "Expertenrat" / "datenbank.json").write_text("{kaputt", "utf-8")
+    stored = config / "Expertenrat" / "datenbank.json"
+    stored.write_text("{kaputt", "utf-8")
 
     result = run("meetings")
 
-    assert result.returncode == 0 and result.stderr == ""
-    assert "1. Sitzung" in result.stdout
+    assert result.returncode == 0 and "1. Sitzung" in result.stdout
+    assert result.stderr == (
+        f"expertenrat: Warnung: Die Datei „{stored}“, in der dieser PC sich die gewählte "
+        f"Datenbank merkt, ist unlesbar; verwendet wird die Standarddatei „{default}“. "
+        "Wählen Sie die Datenbank im Programmfenster neu (Einstellungen → Datenbank) oder "
+        "geben Sie sie mit --database an.\n"
+    )
     logged = Path(os.environ["XDG_STATE_HOME"]) / "Expertenrat" / "log" / "expertenrat.log"
     assert "Ignoring unreadable" in logged.read_text("utf-8")
+    given = run("--database", str(default), "meetings")  # the stored choice is not asked
+    assert given.returncode == 0 and given.stderr == ""
 
 
 def test_a_command_that_logs_nothing_makes_no_log_folder(database):

@@ -24,7 +24,14 @@ from expertenrat.cli import (
     recommendations,
     settings,
 )
-from expertenrat.cli.support import UserError, ask, at_most, database_argument, terminal_text
+from expertenrat.cli.support import (
+    UserError,
+    ask,
+    at_most,
+    database_argument,
+    print_warnings,
+    terminal_text,
+)
 from expertenrat.domain.errors import (
     DatabaseDamagedError,
     DatabaseMissingError,
@@ -194,6 +201,7 @@ def open_services(args: argparse.Namespace) -> Services:
     from expertenrat.services.context import Services
 
     url = database_choice.address_of(args.database)
+    print_warnings(filter(None, [database_choice.unreadable_choice_note(args.database)]))
     dry_run = getattr(args, "dry_run", False)
     # The schema of a new database: with the first change of a command that may create one.
     fills = args.opening == "fill" and not dry_run

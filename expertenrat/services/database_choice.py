@@ -26,6 +26,7 @@ from expertenrat.store.database_location import (
     chosen_url,
     store_address,
     stored_address,
+    unreadable_location_file,
 )
 from expertenrat.store.database_opening import Create, open_database
 from expertenrat.store.engine import database_url, server_url, text_without_password
@@ -117,6 +118,22 @@ def can_keep_passwords() -> bool:
     """Whether this PC has a keyring to keep a server's password in; without one the
     password is asked at every start."""
     return keyring_available()
+
+
+def unreadable_choice_note(database: str | DatabaseAddress | None) -> str:
+    """What to say where ``datenbank.json``, the choice stored on this PC, cannot be read
+    and ``database`` (``--database``) names none either: the default file is opened in its
+    place, which after a move to a server holds the data from before it (found by a
+    tester: the command said nothing of it); "" otherwise."""
+    path = unreadable_location_file() if database is None else None
+    if path is None:
+        return ""
+    return (
+        f"Die Datei „{path}“, in der dieser PC sich die gewählte Datenbank merkt, ist "
+        f"unlesbar; verwendet wird die Standarddatei „{default_database_file()}“. Wählen Sie "
+        "die Datenbank im Programmfenster neu (Einstellungen → Datenbank) oder geben Sie "
+        "sie mit --database an."
+    )
 
 
 def shown_stored_address() -> str | None:

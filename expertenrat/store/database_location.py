@@ -32,15 +32,29 @@ def location_file() -> Path:
 
 def stored_address() -> str | None:
     """The server address stored on this PC (without password), or ``None``."""
+    value = _stored_value()
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def unreadable_location_file() -> Path | None:
+    """``datenbank.json`` where it is there but cannot be read (cut off, edited by hand):
+    :func:`stored_address` passes it over for the default file."""
+    return location_file() if _stored_value() is _UNREADABLE else None
+
+
+_UNREADABLE = object()
+
+
+def _stored_value() -> object:
+    """The "url" of ``datenbank.json``: ``None`` without the file, ``_UNREADABLE``."""
     path = location_file()
     try:
-        value = json.loads(path.read_text("utf-8")).get("url")
+        return json.loads(path.read_text("utf-8")).get("url")
     except FileNotFoundError:
         return None
     except (OSError, ValueError, AttributeError):
         log.warning("Ignoring unreadable %s", path, exc_info=True)
-        return None
-    return value if isinstance(value, str) and value.strip() else None
+        return _UNREADABLE
 
 
 def store_address(url: URL | None) -> None:
