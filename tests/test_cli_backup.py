@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from backup_dates import berlin_clock, date_backup, date_file
 from cli_runs import run_main, run_on_terminal, script_environment
 from cli_runs import run_script as run
 from damaged_file import damage_table
@@ -371,8 +373,44 @@ def test_the_restore_question_says_that_every_council_is_replaced(demo_file, tmp
     assert refused.returncode == 1
     assert (
         f"Die Wiederherstellung ersetzt alle Daten in „{demo_file}“ – alle 2 Gremien dieser "
-        "Datenbank, nicht nur das angezeigte –." in refused.stderr
+        "Datenbank, nicht nur das angezeigte – durch die Sicherung vom " in refused.stderr
     )
+
+
+def test_the_restore_question_names_when_the_backup_was_made(demo_file, monkeypatch, tmp_path):
+    """(found by a tester) The question named neither when the backup was made nor that
+    what was changed since goes too: a clerk who picked last month's daily copy by
+    mistake was not warned. A backup's manifest says when it was made, a daily copy
+    (a copy of the database file) its file's last change, both in this computer's time."""
+    backup = tmp_path / "sicherung.zip"
+    assert run("--database", str(demo_file), "backup", "--out", str(backup)).returncode == 0
+    date_backup(backup, "2026-11-01T12:48:00+00:00")
+    daily = tmp_path / "expertenrat-2026-07-14.db"
+    shutil.copyfile(demo_file, daily)
+    date_file(daily, "2026-07-14T21:05:00+00:00")
+
+    with berlin_clock(monkeypatch):
+        refused = [run("--database", str(demo_file), "restore", str(p)) for p in (backup, daily)]
+        code, output = run_on_terminal(
+            "--database", str(demo_file), "restore", str(backup), answer=b"Nein\n", at=b"(Ja/Nein) "
+        )
+
+    scope = "– alle 2 Gremien dieser Datenbank, nicht nur das angezeigte –"
+    assert [(r.returncode, r.stderr.splitlines()[-1]) for r in refused] == [
+        (
+            1,
+            f"expertenrat: Fehler: Die Wiederherstellung ersetzt alle Daten in „{demo_file}“ "
+            f"{scope} durch die Sicherung vom {made} Uhr, auch alles, was seitdem geändert "
+            "oder neu erfasst wurde. Ohne Rückfrage geht das nur mit --yes; es wurde nichts "
+            "verändert.",
+        )
+        for made in ("01.11.2026, 13:48", "14.07.2026, 23:05")
+    ]
+    assert code == 1 and (
+        f"Alle Daten in „{demo_file}“ {scope} durch „{backup}“ vom 01.11.2026, 13:48 Uhr "
+        "ersetzen, auch alles, was seitdem geändert oder neu erfasst wurde (eine Kopie der "
+        "bisherigen Daten wird vorher angelegt)? (Ja/Nein) "
+    ) in output.replace("\r\n", " ").replace("\n", " ")
 
 
 @pytest.mark.parametrize("demo_database", ["postgresql"], indirect=True)

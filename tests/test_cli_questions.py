@@ -23,7 +23,7 @@ def test_the_restore_question_shows_an_escape_in_a_path_as_its_code(tmp_path):
     assert code == 1 and "Abgebrochen; es wurde nichts verändert." in output
     assert (
         f"Alle Daten in „{tmp_path}/Rat<U+000A>neu.db“ durch "
-        f"„{tmp_path}/sicherung<U+001B>[31m<U+202E>Rot.zip“ ersetzen? (Ja/Nein) "
+        f"„{tmp_path}/sicherung<U+001B>[31m<U+202E>Rot.zip“ ersetzen, auch alles, was "
     ) in output
     assert "\x1b[31m" not in output and "\u202e" not in output
     assert not database.exists()

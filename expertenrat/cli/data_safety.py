@@ -22,7 +22,14 @@ from expertenrat.domain.backup_rotation import (
     SAFETY_COPY_DAYS,
 )
 from expertenrat.domain.errors import DatabaseMissingError, ExpertenratError
-from expertenrat.domain.wording import counted, file_size, restore_scope, whole_number, years_ago
+from expertenrat.domain.wording import (
+    backup_made,
+    counted,
+    file_size,
+    restore_scope,
+    whole_number,
+    years_ago,
+)
 
 if TYPE_CHECKING:
     from expertenrat.domain.errors import DatabaseDamagedError
@@ -120,10 +127,13 @@ def _backup(services: Services, args: argparse.Namespace) -> str:
 
 def _restore(services: Services, args: argparse.Namespace) -> str:
     from expertenrat.paths import user_data_dir
-    from expertenrat.services.backup_file import refuse_no_file
+    from expertenrat.services.backup_file import backup_made_utc, refuse_no_file
 
     path = Path(args.file)
     refuse_no_file(path)  # before the question
+    # When the backup was made, and that what was changed since goes too: a clerk who
+    # picked last month's daily copy by mistake was not warned (found by a tester).
+    made = backup_made(backup_made_utc(path))
     where = services.database.location
     try:  # every council of the database goes, not only one
         scope = restore_scope(len(services.settings.councils()))
@@ -134,8 +144,11 @@ def _restore(services: Services, args: argparse.Namespace) -> str:
     within = f"„{where}“ {scope}".rstrip()
     confirm(
         args.yes,
-        f"Die Wiederherstellung ersetzt alle Daten in {within}.",
-        f"Alle Daten in {within} durch „{path}“ ersetzen?",
+        f"Die Wiederherstellung ersetzt alle Daten in {within} durch die Sicherung{made}, "
+        "auch alles, was seitdem geändert oder neu erfasst wurde.",
+        f"Alle Daten in {within} durch „{path}“{made} ersetzen, auch alles, was seitdem "
+        "geändert oder neu erfasst wurde (eine Kopie der bisherigen Daten wird vorher "
+        "angelegt)?",
     )
     summary = services.backup.restore(path, user_data_dir() / "Sicherungen")
     kept = f" Die bisherigen Daten liegen in „{summary.kept_copy}“." if summary.kept_copy else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 
 _RTL_CLASSES = frozenset({"R", "AL"})  # the bidi classes of right-to-left letters
 
@@ -196,3 +197,11 @@ def restore_scope(councils: int | None) -> str:
     if councils < 2:
         return ""
     return f"– alle {councils} Gremien dieser Datenbank, nicht nur das angezeigte –"
+
+
+def backup_made(made_utc: datetime | None) -> str:
+    """When a backup was made, to follow "die Sicherung „…“": " vom 01.11.2026, 13:48 Uhr"
+    in this computer's time; "" where it is not known."""
+    if made_utc is None:
+        return ""
+    return f" vom {made_utc.astimezone():%d.%m.%Y, %H:%M} Uhr"

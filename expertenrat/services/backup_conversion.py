@@ -78,8 +78,13 @@ def database_copy_as_backup(source: Path) -> Backup:
         finally:
             if engine is not None:
                 engine.dispose()
-    created = datetime.fromtimestamp(source.stat().st_mtime, UTC)
-    return Backup("", revision, created, tuple(parts))
+    return Backup("", revision, modified_utc(source), tuple(parts))
+
+
+def modified_utc(source: Path) -> datetime:
+    """When the database copy ``source`` was made: its file's last change (a copy holds
+    the data of that moment), aware."""
+    return datetime.fromtimestamp(source.stat().st_mtime, UTC)
 
 
 def parts_at_head(backup: Backup) -> dict[str, TablePart]:

@@ -7,14 +7,15 @@ or an update kept (:mod:`services.backup_conversion` reads it).
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from expertenrat.domain.errors import os_error_detail, os_error_text
-from expertenrat.services.backup_conversion import database_copy_as_backup
+from expertenrat.services.backup_conversion import database_copy_as_backup, modified_utc
 from expertenrat.services.files import NotAFileError, check_regular_file
 from expertenrat.store import migrate
 from expertenrat.store.backup_format import Backup, BackupError
-from expertenrat.store.backup_reading import read_backup
+from expertenrat.store.backup_reading import read_backup, read_made
 from expertenrat.store.engine import SQLITE_HEADER
 
 
@@ -39,6 +40,22 @@ def read_backup_file(source: Path) -> Backup:
         raise BackupError(error.message) from None
     except OSError as error:
         raise _unreadable(source, error) from None
+
+
+def backup_made_utc(source: Path) -> datetime | None:
+    """When the backup in ``source`` was made (aware), to name in the question before a
+    restore: a backup's manifest says it, a copy of the database is of its file's last
+    change; ``None`` where it cannot be told (the restore refuses such a file anyway).
+    Only the manifest is read, not the whole file."""
+    try:
+        check_regular_file(source)
+        with source.open("rb") as handle:
+            if handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER:
+                return modified_utc(source)
+            handle.seek(0)
+            return read_made(handle)
+    except (NotAFileError, OSError):
+        return None
 
 
 def _unreadable(source: Path, error: OSError) -> BackupError:

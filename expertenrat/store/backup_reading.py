@@ -11,7 +11,7 @@ import re
 import zipfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import IO, Any, NamedTuple
 
 from expertenrat.store.backup_format import (
@@ -59,6 +59,29 @@ def read_backup(source: IO[bytes], is_known_revision: Callable[[str], bool]) -> 
             "Die Sicherung kann nicht gelesen werden.", str(error) or type(error).__name__
         ) from None
     return Backup(*header, tables=tuple(parts))
+
+
+def read_made(source: IO[bytes]) -> datetime | None:
+    """When the backup in ``source`` was made (its manifest's ``created_utc``, aware), read
+    from the manifest alone, to name it before the whole file is read; ``None`` where the
+    manifest does not say (:func:`read_backup` then refuses the file with its reason)."""
+    try:
+        with zipfile.ZipFile(source) as zf:
+            _check_names_and_sizes(zf.infolist())  # no bomb in the manifest either
+            manifest = _load_json(_read_member(zf, zf.getinfo(MANIFEST)))
+            made = datetime.fromisoformat(manifest["created_utc"])
+    except (
+        BackupError,
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        EOFError,
+        KeyError,
+        TypeError,
+        ValueError,
+    ):
+        return None
+    return made if made.tzinfo is not None else made.replace(tzinfo=UTC)
 
 
 _NOT_A_BACKUP = "Die Datei ist keine Expertenrat-Sicherung (es fehlt manifest.json)."

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.progress import Progress
-from expertenrat.domain.wording import file_size, restore_scope, whole_number
+from expertenrat.domain.wording import backup_made, file_size, restore_scope, whole_number
 from expertenrat.paths import user_data_dir
 from expertenrat.services.backup import BackupSummary, RestoreSummary
+from expertenrat.services.backup_file import backup_made_utc
 from expertenrat.services.context import Services
 from expertenrat.ui.daily_backup import chosen_folder, safety_copy_days
 from expertenrat.ui.dialog_service import DialogService
@@ -121,15 +122,23 @@ class BackupMenu:
             )
             return
         scope = restore_scope(councils)
+        # When the backup was made, and that what was changed since goes too: a clerk who
+        # picked last month's daily copy by mistake was not warned (found by a tester).
         self._dialogs.question(
             self._parent,
             tr(_CONTEXT, "Wiederherstellen"),
             tr(
                 _CONTEXT,
-                "Alle Daten in „{database}“ {scope} werden durch die Sicherung „{file}“ "
-                "ersetzt. Eine Kopie der bisherigen Daten wird vorher angelegt. Fortfahren?",
+                "Alle Daten in „{database}“ {scope} werden durch die Sicherung „{file}“"
+                "{made} ersetzt, auch alles, was seitdem geändert oder neu erfasst wurde. "
+                "Eine Kopie der bisherigen Daten wird vorher angelegt. Fortfahren?",
             )
-            .format(database=self._services.database.location, scope=scope, file=path)
+            .format(
+                database=self._services.database.location,
+                scope=scope,
+                file=path,
+                made=backup_made(backup_made_utc(Path(path))),
+            )
             .replace("  ", " "),
             lambda: self.restore(path),
         )

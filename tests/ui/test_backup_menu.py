@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sqlite3
 import zipfile
 from contextlib import closing
 from pathlib import Path
 
+from backup_dates import berlin_clock, date_backup, date_file
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from expertenrat.domain.councils import CouncilSettings
@@ -291,3 +293,34 @@ def test_restore_asks_about_unsaved_settings_first_and_never_saves_them_over_the
     assert fields.city_edit.text() == "Wismar"
     assert not window.settings_page.has_unsaved_changes()
     assert [c.city for c in services.settings.councils()] == ["Wismar"]
+
+
+def test_the_restore_question_names_when_the_backup_was_made(
+    make_window, services, dialogs, monkeypatch, tmp_path
+):
+    """(found by a tester) The question named neither when the backup was made nor that
+    what was changed since goes too: a clerk who picked last month's daily copy by
+    mistake was not warned. A backup's manifest says when it was made, a daily copy
+    (a copy of the database file) its file's last change, both in this computer's time."""
+    services.settings.create_council(CouncilSettings(id=None, name="Eins", city="Rostock"))
+    backup = tmp_path / "sicherung.zip"
+    services.backup.backup(backup)
+    date_backup(backup, "2026-11-01T12:48:00+00:00")
+    daily = tmp_path / "expertenrat-2026-07-14.db"
+    shutil.copyfile(sqlite_file(services.database.url), daily)
+    date_file(daily, "2026-07-14T21:05:00+00:00")
+    window = make_window()
+    dialogs.answer_yes = False
+
+    with berlin_clock(monkeypatch):
+        for path in (backup, daily):
+            dialogs.paths.append(str(path))
+            window.menus.backup.restore_action.trigger()
+
+    assert [text for _kind, _title, text in dialogs.messages[-2:]] == [
+        f"Alle Daten in „{services.database.location}“ werden durch die Sicherung "
+        f"„{path}“ vom {made} Uhr ersetzt, auch alles, was seitdem geändert oder neu "
+        "erfasst wurde. Eine Kopie der bisherigen Daten wird vorher angelegt. Fortfahren?"
+        for path, made in ((backup, "01.11.2026, 13:48"), (daily, "14.07.2026, 23:05"))
+    ]
+    assert len(services.settings.councils()) == 1 and window.menus.backup.job is None
