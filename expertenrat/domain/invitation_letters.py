@@ -17,7 +17,7 @@ class Recipient:
 
     given_name: str
     family_name: str
-    form_of_address: str = ""  # "Frau", "Herr" or what the member chose
+    form_of_address: str = ""  # "Frau", "Herr" or what the member chose ("Divers")
     title: str = ""  # "Dr.", "Prof. Dr."
     postal_address: str = ""  # street, postcode and town, one per line
 
@@ -27,8 +27,12 @@ class Recipient:
 
     @property
     def address_lines(self) -> tuple[str, ...]:
-        """Form of address, name, then the postal address as far as it is known."""
-        lines = [self.form_of_address.strip(), self.full_name]
+        """Form of address, name, then the postal address as far as it is known. Only
+        "Frau" and "Herr" are a line of their own; any other form ("Divers" from a city's
+        list, "keine Angabe") is left out, as German letters address a diverse person by
+        name alone (found by a tester: "Divers" stood above the name)."""
+        form = self.form_of_address.strip()
+        lines = [form if form.casefold() in _SALUTATIONS else "", self.full_name]
         lines += self.postal_address.splitlines()
         return tuple(line.strip() for line in lines if line.strip())
 

@@ -48,6 +48,24 @@ def test_a_member_is_greeted_by_their_form_of_address_and_highest_title(form, ti
     assert recipient.address_lines[-1] == f"{title} Kari Lindqvist".strip()  # all titles
 
 
+@pytest.mark.parametrize("form", ["Divers", "divers", "keine Angabe", "Mx.", "  "])
+def test_a_form_of_address_other_than_frau_or_herr_is_no_line_of_the_address(form):
+    """(found by a tester) "Divers" from a member import stood as a line of its own above
+    the name in the letters' address block; German letters address a diverse person by
+    name alone and greet them "Guten Tag Vorname Nachname"."""
+    recipient = Recipient(
+        "Sam", "Weiß", form_of_address=form, postal_address="Markt 1\n23552 Lübeck"
+    )
+    assert recipient.address_lines == ("Sam Weiß", "Markt 1", "23552 Lübeck")
+    assert recipient.salutation == "Guten Tag Sam Weiß,"
+
+
+@pytest.mark.parametrize("form", ["Frau", " herr "])
+def test_frau_or_herr_is_the_first_line_of_the_address(form):
+    recipient = Recipient("Sam", "Weiß", form_of_address=form, postal_address="Markt 1")
+    assert recipient.address_lines == (form.strip(), "Sam Weiß", "Markt 1")
+
+
 @pytest.mark.parametrize(
     ("contact", "greeting"),
     [

@@ -354,6 +354,27 @@ def test_invitation_letters_give_each_active_member_a_letter_of_their_own(
     assert "Mitglied" not in " ".join(pages).replace("Mitglieder", "")
 
 
+def test_a_letter_to_a_member_of_the_form_divers_puts_no_form_above_the_name(
+    service, sample, council, members_service, new_member, today
+):
+    """(found by a tester) "Divers" from a member import stood as a line of its own above
+    the name ("Divers / Sam Weiß"); the letter addresses them by name alone."""
+    members_service.save(
+        council.id,
+        new_member("Sam", "Weiß", form_of_address="Divers", postal_address="Markt 1\n23552 Lübeck"),
+        today,
+    )
+
+    rendered = service.invitation_letters_pdf(sample.meeting_id)
+
+    reader = PdfReader(io.BytesIO(rendered.pdf))
+    (page,) = [p.extract_text() for p in reader.pages if "Sam Weiß" in p.extract_text()]
+    lines = [line.strip() for line in page.splitlines()]
+    at = lines.index("Sam Weiß")
+    assert lines[at + 1 : at + 3] == ["Markt 1", "23552 Lübeck"]
+    assert "Divers" not in page and "Guten Tag Sam Weiß," in lines
+
+
 def test_a_letter_whose_address_no_font_can_print_names_the_member_in_its_warning(
     service, sample, council, members_service, new_member, today
 ):
