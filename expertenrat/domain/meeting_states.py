@@ -93,16 +93,7 @@ def check_transition(
         and start is not None
         and sent_on > start.date()
     ):
-        raise ValidationError(
-            [
-                FieldProblem(
-                    "invitation_sent_on",
-                    f"Die Einladung zur Sitzung am {start:%d.%m.%Y} kann nicht am "
-                    f"{sent_on:%d.%m.%Y}, nach der Sitzung, versandt worden sein. Bitte geben "
-                    "Sie den Tag an, an dem sie versandt wurde.",
-                )
-            ]
-        )
+        raise ValidationError([FieldProblem("invitation_sent_on", _after_meeting(sent_on, start))])
     if target is MeetingState.HELD and start is not None and now is not None and start > now:
         raise ValidationError(
             [
@@ -118,3 +109,25 @@ def check_transition(
 def keeps_number_when_cancelled(previous: MeetingState) -> bool:
     """Whether a meeting cancelled from ``previous`` keeps its running number."""
     return previous is not MeetingState.PLANNED
+
+
+def sent_on_problem(sent_on: date, start: datetime, today: date) -> str:
+    """Why ``sent_on`` cannot be the day the invitation to the meeting at ``start`` went
+    out ("" where it can): not after ``today``, not after the meeting's day."""
+    if sent_on > today:
+        return (
+            f"Der {sent_on:%d.%m.%Y} liegt in der Zukunft: Die Einladung kann nicht später "
+            f"als heute ({today:%d.%m.%Y}) versandt worden sein. Bitte geben Sie den Tag an, "
+            "an dem sie versandt wurde."
+        )
+    if sent_on > start.date():
+        return _after_meeting(sent_on, start)
+    return ""
+
+
+def _after_meeting(sent_on: date, start: datetime) -> str:
+    return (
+        f"Die Einladung zur Sitzung am {start:%d.%m.%Y} kann nicht am {sent_on:%d.%m.%Y}, "
+        "nach der Sitzung, versandt worden sein. Bitte geben Sie den Tag an, an dem sie "
+        "versandt wurde."
+    )

@@ -25,6 +25,7 @@ from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.invitation_changes import letter_change
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.meeting_series import SeriesSpec
+from expertenrat.domain.meeting_states import sent_on_problem
 from expertenrat.domain.meetings import Meeting
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.meeting_checks import checked_draft
@@ -50,6 +51,14 @@ from expertenrat.services.unit_of_work import (
 )
 from expertenrat.store import models
 from expertenrat.store.database import Database
+
+# The states of a meeting whose invitation went out; a cancelled one's stays as it was.
+_SENT_STATES = frozenset({MeetingState.INVITED.value, MeetingState.HELD.value})
+_NOT_SENT = (
+    "Ein Versand der Einladung {} ist nicht erfasst, der sich berichtigen ließe: Für eine "
+    "geplante Sitzung erfassen Sie ihn mit „Einladung versandt“; bei einer abgesagten "
+    "bleibt er, wie er war."
+)
 
 
 class MeetingsService(MeetingQueries):
@@ -183,6 +192,35 @@ class MeetingsService(MeetingQueries):
             move_to_state(
                 session, self._actor, row, clock, target, reason, now=now, sent_on=sent_on
             )
+            return meeting_from_row(row, clock)
+
+    def correct_invitation_day(
+        self, meeting_id: int, version: int, sent_on: date, *, today: date | None = None
+    ) -> Meeting:
+        """Correct the day the invitation of an invited or held meeting went out (the
+        notice period counts from it; "Einladung versandt" records the day it is pressed).
+        Not after ``today`` (default: the council's today), not after the meeting's day, not
+        once the minutes are approved. A changed invitation the start moved with, which
+        counts, moves with it (:func:`~expertenrat.services.invitation_sent.
+        mark_invitation_sent` keeps the two together)."""
+        with changing(self._db, WHAT) as session:
+            row = fetch_meeting(session, meeting_id)
+            check_version(row, version, WHAT)
+            ensure_not_frozen(session, row.id)
+            clock = council_clock(session, row.council_id)
+            if row.invitation_sent_on is None or row.state not in _SENT_STATES:
+                named = agenda_rows.meeting_name(row)
+                raise ValidationError([FieldProblem("invitation_sent_on", _NOT_SENT.format(named))])
+            problem = sent_on_problem(sent_on, clock.aware(row.starts_at), today or clock.today())
+            raise_if_invalid([FieldProblem("invitation_sent_on", problem)] if problem else [])
+            if sent_on != row.invitation_sent_on:
+                before = audit.snapshot(row)
+                if row.invitation_changed_on == row.invitation_sent_on:
+                    row.invitation_changed_on = sent_on
+                row.invitation_sent_on = sent_on
+                session.flush()
+                verb = f"– Versand der Einladung berichtigt auf den {sent_on:%d.%m.%Y}"
+                record_change(session, self._actor, AuditAction.UPDATE, row, before, verb)
             return meeting_from_row(row, clock)
 
     def delete(self, meeting_id: int, version: int) -> None:
