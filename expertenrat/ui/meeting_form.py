@@ -31,7 +31,9 @@ from expertenrat.domain.merge import differences, merged
 from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.members import MembersService
+from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.invitation_day import InvitationDay
 from expertenrat.ui.meeting_form_fields import MeetingFields
 from expertenrat.ui.meeting_merge import MeetingEntry, meeting_merge_rows
 from expertenrat.ui.meeting_proposal import proposal_hint, proposed_meeting
@@ -55,6 +57,8 @@ class MeetingForm(MeetingFields):
         members: MembersService,
         today: Callable[[], date],
         parent: QWidget | None = None,
+        *,
+        dialogs: DialogService,
     ) -> None:
         super().__init__(parent)
         self._meetings = meetings
@@ -66,6 +70,10 @@ class MeetingForm(MeetingFields):
         self._unread: int | None = None
         self._loaded: tuple = ()
 
+        self.invitation = InvitationDay(
+            meetings, dialogs, today, self.invitation_label, self.invitation_button, self
+        )
+        self.invitation.corrected.connect(self._invitation_corrected)
         self.save_button.clicked.connect(self.save)
         self.retry = SaveRetry(self.save_button)
         self._stops = SaveStops(self.errors, frozenset({NUMBER_ORDER_FIELD}))
@@ -111,6 +119,7 @@ class MeetingForm(MeetingFields):
             self.heading.setText(
                 tr(_CONTEXT, "Neue Sitzung") if council_id is not None else tr(_CONTEXT, "Sitzung")
             )
+        self.show_invitation_row(self.invitation.show_for(meeting, frozen=frozen))
         cancelled = meeting is not None and meeting.state is MeetingState.CANCELLED
         frozen = meeting is not None and frozen
         editable = council_id is not None and not cancelled and not frozen
@@ -157,6 +166,13 @@ class MeetingForm(MeetingFields):
         chair = meeting.chair_membership_id if meeting is not None else None
         day = meeting.starts_at.date() if meeting is not None else self._today()
         self.show_chairs(members, day, chair)
+
+    def _invitation_corrected(self, meeting: Meeting) -> None:
+        """The day the invitation went out corrected: what is typed stays, saved later on
+        the meeting's new version."""
+        self.meeting = meeting
+        self.invitation.show_for(meeting, frozen=self._frozen)
+        self.saved.emit(meeting.id)
 
     # --- editing ------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """The widgets of the "Sitzung" tab and where they sit: date, time, place or link, kind,
-title, chair and notes of one meeting, messages under the fields, "Verwerfen" and
-"Speichern"; :class:`~expertenrat.ui.meeting_form.MeetingForm` adds the behaviour (the
-view/controller split of the house style).
+title, chair, the day the invitation went out and notes of one meeting, messages under the
+fields, "Verwerfen" and "Speichern"; :class:`~expertenrat.ui.meeting_form.MeetingForm` adds
+the behaviour (the view/controller split of the house style).
 """
 
 from __future__ import annotations
@@ -67,6 +67,10 @@ class MeetingFormView(QWidget):
         self.chair_combo.setToolTip(
             tr(_CONTEXT, "Zur Wahl stehen die Mitglieder, die am Tag der Sitzung Mitglied sind")
         )
+        # The day the invitation went out, and its correction (ui.invitation_day).
+        self.invitation_label = QLabel()
+        self.invitation_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.invitation_button = QPushButton(tr(_CONTEXT, "Versanddatum ändern …"))
         self.notes_edit = plain_text_edit(3, grows=True)  # never squeezed to one line
         self.notes_edit.setMaximumHeight(120)
         self.save_button = QPushButton(tr(_CONTEXT, "Speichern"))
@@ -107,6 +111,16 @@ class MeetingFormView(QWidget):
         form.addRow(tr(_CONTEXT, "Raum"), self.room_edit)
         self.errors.add_row(tr(_CONTEXT, "Online-Link"), "online_link", self.link_edit)
         self.errors.add_row(tr(_CONTEXT, "Sitzungsleitung"), "chair", self.chair_combo)
+        self.invitation_row = QWidget()
+        invitation = QHBoxLayout(self.invitation_row)
+        invitation.setContentsMargins(0, 0, 0, 0)
+        invitation.addWidget(self.invitation_label)
+        invitation.addWidget(self.invitation_button)
+        invitation.addStretch(1)
+        form.addRow(tr(_CONTEXT, "Einladung"), self.invitation_row)
+        self.invitation_label.setAccessibleName(tr(_CONTEXT, "Einladung"))
+        self._form = form
+        self.show_invitation_row(False)  # until a meeting with one is shown
         self.errors.add_row(tr(_CONTEXT, "Notizen"), "notes", self.notes_edit)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -131,12 +145,21 @@ class MeetingFormView(QWidget):
 
     def focus_field(self, name: str) -> None:
         """Put the cursor in the field a minutes checklist line names ("date", "place": the
-        online link where only it is given, as the line then shows it); none for another."""
-        fields = {"date": self.date_edit, "place": self.place_edit}
+        online link where only it is given, as the line then shows it; "invitation_sent_on":
+        "Versanddatum ändern …"); none for another."""
+        fields = {
+            "date": self.date_edit,
+            "place": self.place_edit,
+            "invitation_sent_on": self.invitation_button,
+        }
         if name == "place" and not self.place_edit.text().strip() and self.link_edit.text():
             fields["place"] = self.link_edit
         if name in fields:
             fields[name].setFocus()
+
+    def show_invitation_row(self, shown: bool) -> None:
+        """The "Einladung" line only where an invitation went out."""
+        self._form.setRowVisible(self.invitation_row, shown)
 
     def focus_first_field(self) -> bool:
         """Put the cursor in the first input that takes it (Art, unless the meeting only

@@ -158,7 +158,7 @@ class MeetingsPageView(QWidget):
             services.late_invitations, dialogs, today, self.documents.ask_mail
         )
 
-        self.form = MeetingForm(services.meetings, services.members, today)
+        self.form = MeetingForm(services.meetings, services.members, today, dialogs=dialogs)
         self.tabs = MeetingTabs(self.form, services, dialogs, today, settings=settings)
         self._layout()
 

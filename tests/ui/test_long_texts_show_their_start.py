@@ -105,7 +105,7 @@ def test_the_project_form_shows_the_start_of_every_field(qtbot, services, counci
     assert shown == dict.fromkeys(shown, 0)
 
 
-def test_the_meeting_form_shows_the_start_of_every_field(qtbot, services, council, today):
+def test_the_meeting_form_shows_the_start_of_every_field(qtbot, services, council, today, dialogs):
     start = datetime.combine(today + timedelta(days=20), time(16))
     meeting_id = services.meetings.create(
         council.id,
@@ -119,7 +119,7 @@ def test_the_meeting_form_shows_the_start_of_every_field(qtbot, services, counci
             online_link="https://konferenz.rostock.example.org/b/expertenrat-sitzung-2026",
         ),
     )
-    form = MeetingForm(services.meetings, services.members, lambda: today)
+    form = MeetingForm(services.meetings, services.members, lambda: today, dialogs=dialogs)
     qtbot.addWidget(form)
     form.show()
 

@@ -15,7 +15,9 @@ from expertenrat.store import models
 from expertenrat.ui.meeting_form import MeetingForm
 
 
-def test_the_date_check_names_the_chair_chosen_in_the_form(qtbot, services, council_id, today):
+def test_the_date_check_names_the_chair_chosen_in_the_form(
+    qtbot, services, council_id, today, dialogs
+):
     field = services.settings.action_fields(council_id)[0].id
     paul, olga = (
         services.members.save(
@@ -39,7 +41,7 @@ def test_the_date_check_names_the_chair_chosen_in_the_form(qtbot, services, coun
     )
     with services.database.transaction() as session:
         session.add(models.Attendance(meeting_id=meeting_id, membership_id=paul.id))
-    form = MeetingForm(services.meetings, services.members, lambda: today)
+    form = MeetingForm(services.meetings, services.members, lambda: today, dialogs=dialogs)
     qtbot.addWidget(form)
     form.set_meeting(services.meetings.get(meeting_id), council_id=council_id)
 

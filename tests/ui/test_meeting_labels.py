@@ -47,10 +47,10 @@ def test_the_cancel_question_names_a_titled_meeting_without_a_double_colon(
 
 
 def test_the_form_heading_names_a_titled_meeting_without_a_double_colon(
-    qtbot, services, workshop, today
+    qtbot, services, dialogs, workshop, today
 ):
     council_id, meeting = workshop
-    form = MeetingForm(services.meetings, services.members, lambda: today)
+    form = MeetingForm(services.meetings, services.members, lambda: today, dialogs=dialogs)
     qtbot.addWidget(form)
 
     form.set_meeting(meeting, council_id=council_id)
