@@ -6,7 +6,9 @@ was recorded gets its real day here (the notice period, and so the minutes and t
 checklist, count from it). The dialog offers the recorded day (dd.MM.yyyy) and says under
 the date why a day cannot be the one (in the future, after the meeting); the meetings
 service decides (:meth:`MeetingsService.correct_invitation_day`) and a refusal shows its
-German reason. Off for a meeting whose minutes are approved, and for a cancelled one.
+German reason (after another PC's change the page rereads the meeting, unless something
+typed waits to be saved there). Off for a meeting whose minutes are approved, and for a
+cancelled one.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from expertenrat.domain.enums import MeetingState
-from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
 from expertenrat.domain.meeting_states import sent_on_problem
 from expertenrat.domain.meetings import Meeting
 from expertenrat.services.meetings import MeetingsService
@@ -33,6 +35,7 @@ class InvitationDay(QObject):
     """Shows the day on ``label`` and asks for the real one on ``button``."""
 
     corrected = Signal(object)  # the meeting with its corrected day
+    stale = Signal()  # refused: another PC changed the meeting meanwhile
 
     def __init__(
         self,
@@ -84,7 +87,19 @@ class InvitationDay(QObject):
     def _correct(self, meeting: Meeting, day: date) -> None:
         try:
             corrected = self._meetings.correct_invitation_day(meeting.id, meeting.version, day)
+        except ConcurrentEditError as error:
+            self.stale.emit()
+            self._warn(
+                tr(
+                    _CONTEXT,
+                    "{changed} Bitte ändern Sie das Versanddatum erneut, wenn es noch gilt.",
+                ).format(changed=error.changed)
+            )
+            return
         except ExpertenratError as error:
-            self._dialogs.warning(self._parent, tr(_CONTEXT, "Versanddatum ändern"), error.message)
+            self._warn(error.message)
             return
         self.corrected.emit(corrected)
+
+    def _warn(self, text: str) -> None:
+        self._dialogs.warning(self._parent, tr(_CONTEXT, "Versanddatum ändern"), text)

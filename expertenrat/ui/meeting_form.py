@@ -74,6 +74,8 @@ class MeetingForm(MeetingFields):
             meetings, dialogs, today, self.invitation_label, self.invitation_button, self
         )
         self.invitation.corrected.connect(self._invitation_corrected)
+        # Changed on another PC: the page rereads it, as after a save (unless typed here).
+        self.invitation.stale.connect(lambda: self.saved.emit(self.meeting.id))
         self.save_button.clicked.connect(self.save)
         self.retry = SaveRetry(self.save_button)
         self._stops = SaveStops(self.errors, frozenset({NUMBER_ORDER_FIELD}))

@@ -21,6 +21,7 @@ from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.meetings import MeetingsService
+from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_approval import MinutesApprovalService
 from expertenrat.services.minutes_documents import MinutesDocumentsService
 from expertenrat.services.minutes_freeze import MinutesFrozenError
@@ -123,9 +124,11 @@ def test_a_meeting_whose_minutes_are_approved_is_refused(database, actor, counci
     assert meetings.get(meeting.id).invitation_sent_on == date(2026, 2, 28)
 
 
-def test_the_minutes_state_the_corrected_day(database, actor, council, fields, documents) -> None:
+def test_the_minutes_and_their_checklist_state_the_corrected_day(
+    database, actor, council, fields, documents
+) -> None:
     """Recorded on the meeting's eve, the invitation missed the notice period; corrected to
-    the day it was posted, the minutes say it was sent in time."""
+    the day it was posted, the minutes and the checklist's line say it was sent in time."""
     minutes = held_minutes(database, council.id, fields["Stadtdaten"].id)
     meetings = MeetingsService(database, actor)
     version = meetings.get(minutes.meeting_id).version
@@ -139,3 +142,10 @@ def test_the_minutes_state_the_corrected_day(database, actor, council, fields, d
     text = pdf_text(dossiers.minutes(minutes.meeting_id).rendered.pdf)
     assert "Die Einladung wurde am 24.02.2026 versandt; sie erfolgte form- und fristgerecht" in text
     assert "09.03.2026" not in text
+    (line,) = (
+        line
+        for line in MinutesService(database, actor).checklist(minutes.meeting_id).lines
+        if line.key == "invitation"
+    )
+    assert line.text == "Einladung am 24.02.2026 versandt – fristgerecht (Ladungsfrist 7 Tage)"
+    assert not line.warning

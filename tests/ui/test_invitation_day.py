@@ -105,3 +105,26 @@ def test_only_a_sent_invitation_not_frozen_can_be_corrected(
     form.set_meeting(services.meetings.get(invited), council_id=council_id, frozen=True)
     assert not form.invitation_row.isHidden()
     assert not form.invitation_button.isEnabled()
+
+
+def test_a_change_on_another_pc_is_told_and_the_page_rereads(
+    qtbot, services, other_program, council_id, today, form
+) -> None:
+    meeting_id = _meeting(services, council_id, today + timedelta(days=7), invited_on=today)
+    form.set_meeting(services.meetings.get(meeting_id), council_id=council_id)
+    stored = other_program.meetings.get(meeting_id)
+    other_program.meetings.update(meeting_id, stored.version, stored.draft(), notes="Beamer")
+
+    dialog = _dialog_for(form, qtbot)
+    dialog.editor.setDate(QDate(today - timedelta(days=2)))
+    with qtbot.waitSignal(form.saved) as reread:  # the page rereads the meeting on it
+        _ok(dialog)
+
+    assert reread.args == [meeting_id]
+    (box,) = form.findChildren(QMessageBox)
+    assert box.text() == (
+        "Die Sitzung wurde inzwischen von jemand anderem geändert. Bitte ändern Sie das "
+        "Versanddatum erneut, wenn es noch gilt."
+    )
+    box.close()
+    assert services.meetings.get(meeting_id).invitation_sent_on == today
