@@ -16,6 +16,7 @@ itself is :mod:`expertenrat.domain.minutes_objections`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -148,6 +149,18 @@ class MinutesStatus:
             "Sollen sie ihn vorher sehen, versenden Sie das Protokoll erneut."
         )
 
+    def first_approving_day(self) -> date | None:
+        """The first day a meeting may approve the minutes on (:func:`first_approving_day`)."""
+        latest = self.latest
+        return first_approving_day(self.practice, latest.objections_due_on if latest else None)
+
+    def approving(self, later: Sequence[Choice]) -> list[Choice]:
+        """The ``later`` held meetings that may approve the minutes: under the practice
+        "Einwände" only those from :meth:`first_approving_day` on (the approval refuses
+        the others; a meeting before it may still decide single objections)."""
+        first = self.first_approving_day()
+        return [c for c in later if first is None or (c.day is not None and c.day >= first)]
+
     def earliest_approval(self) -> date | None:
         """The first day the minutes may be approved on, whatever the approving meeting's
         day: after the deadline for objections under the practice "Einwände", and not
@@ -185,6 +198,17 @@ class MinutesStatus:
         if not latest.sent:
             fassung += f" {latest.origin_text}"
         return f"{self.sending_text()}, Einwände bis {_day(latest.objections_due_on)} – {fassung}"
+
+
+def first_approving_day(practice: MinutesApproval, objections_due_on: date | None) -> date | None:
+    """The first day a meeting may approve minutes whose deadline for objections is
+    ``objections_due_on``: under the practice "Einwände" the day after it, as that meeting
+    decides on the objections and one may come until the deadline's end (a meeting held
+    before it was named as the approving one: "Genehmigt am 19.12.2026 in der 2. Sitzung am
+    04.12.2026", found by a tester); ``None``: no bound."""
+    if practice is not MinutesApproval.OBJECTIONS or objections_due_on is None:
+        return None
+    return objections_due_on + timedelta(days=1)
 
 
 def objections_due(sent_on: date, period_days: int, bundesland: str) -> date:

@@ -2,8 +2,8 @@
 
 Minutes go out only for a held meeting, on a day from the meeting to today, and only once
 complete. They are approved by a later held meeting of the same council after they were
-sent, on a day from that meeting to today, once every objection is decided (before that
-day) and, where objections are the practice, their period has run out. Each refusal is a
+sent (where objections are the practice, after their period has run out), on a day from
+that meeting to today, once every objection is decided (before that day). Each refusal is a
 ``ValidationError`` in German naming the field at fault.
 """
 
@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import MeetingState, MinutesApproval, ObjectionState
 from expertenrat.domain.field_limits import date_problems
+from expertenrat.domain.minutes_approval import first_approving_day
 from expertenrat.services import minutes_approval_rows as rows
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.unit_of_work import raise_if_invalid
@@ -56,7 +57,8 @@ def approving_meeting(
 ) -> models.Meeting:
     """The meeting ``in_meeting_id`` that is to approve the minutes of ``meeting``, if it
     may: a later held meeting of the same council, not before the ``latest`` version went
-    out, whose own minutes can still say so."""
+    out (under the practice "Einwände" not before its deadline for objections has passed),
+    whose own minutes can still say so."""
     approving = rows.live(session, in_meeting_id)
     if approving.council_id != meeting.council_id or approving.starts_at <= meeting.starts_at:
         raise rows.refuse(
@@ -77,6 +79,16 @@ def approving_meeting(
             f"Das Protokoll wurde am {circulated:%d.%m.%Y} versandt; die "
             f"{rows.label(approving)} ({approving.starts_at:%d.%m.%Y}) war davor. "
             "Genehmigen kann eine Sitzung nach dem Versand.",
+        )
+    practice = MinutesApproval(session.get(models.Council, meeting.council_id).minutes_approval)
+    first = first_approving_day(practice, latest.objections_due_on)
+    if first is not None and approving.starts_at.date() < first:
+        raise rows.refuse(
+            "in_meeting_id",
+            f"Die {rows.label(approving)} am {approving.starts_at:%d.%m.%Y} fand noch in der "
+            f"Frist für Einwände statt (bis einschließlich {latest.objections_due_on:%d.%m.%Y}). "
+            f"Genehmigen kann erst eine Sitzung ab dem {first:%d.%m.%Y}, die dann auch über "
+            "die Einwände entscheidet.",
         )
     return approving
 

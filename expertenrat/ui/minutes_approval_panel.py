@@ -177,7 +177,7 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
             return
         meeting_id = self._meeting_id
         dialog = ApproveDialog(
-            self._approving,
+            self._status.approving(self._approving) if self._status else [],
             lambda in_meeting, on: self._ask_then_approve(dialog, meeting_id, in_meeting, on),
             self,
             today=self._today(),
@@ -264,7 +264,8 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         live = status is not None and status.held and not status.frozen
         circulated = live and status.latest is not None  # type: ignore[union-attr]
         self.circulate_button.setEnabled(live)
-        why_not = why_not_approvable(status, circulated, self._approving, self._today())
+        approving = status.approving(self._approving) if status else []
+        why_not = why_not_approvable(status, circulated, approving, self._today())
         self.approve_button.setEnabled(circulated and not why_not)
         self.approve_button.setToolTip(why_not)
         self.objections.set_rows(

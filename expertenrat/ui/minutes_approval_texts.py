@@ -37,20 +37,15 @@ def why_not_approvable(
     status: MinutesStatus | None, circulated: bool, approving: Sequence[Choice], today: date
 ) -> str:
     """Why "Genehmigen …" is disabled, for its tooltip ("" while it is not); ``approving``:
-    the meetings that may approve; ``today``: the page's day, before the first day the
-    minutes may be approved on (the deadline for objections not passed) they may not."""
+    the meetings that may approve (:meth:`MinutesStatus.approving`); ``today``: the
+    page's day, before the first day the minutes may be approved on (the deadline for
+    objections not passed) they may not."""
     if status is None or status.frozen or not status.held:
         return ""
     if not circulated:
         return tr(_CONTEXT, "Das Protokoll muss zuerst versandt werden.")
     if status.open_objections:
         return tr(_CONTEXT, "Über die offenen Einwände ist zuerst zu entscheiden.")
-    if not approving:
-        return tr(
-            _CONTEXT,
-            "Genehmigen kann eine spätere Sitzung, die nach dem Versand stattgefunden hat "
-            "und deren eigenes Protokoll noch nicht genehmigt ist; es gibt noch keine.",
-        )
     earliest = status.earliest_approval()
     if earliest is not None and earliest > today:
         return tr(
@@ -58,7 +53,21 @@ def why_not_approvable(
             "Die Frist für Einwände läuft bis {due:%d.%m.%Y}; genehmigt werden kann das "
             "Protokoll ab dem {earliest:%d.%m.%Y}.",
         ).format(due=earliest - timedelta(days=1), earliest=earliest)
-    return ""
+    if approving:
+        return ""
+    first = status.first_approving_day()
+    if first is not None:
+        return tr(
+            _CONTEXT,
+            "Genehmigen kann eine Sitzung, die nach Ablauf der Frist für Einwände (ab dem "
+            "{first:%d.%m.%Y}) stattgefunden hat und deren eigenes Protokoll noch nicht "
+            "genehmigt ist; es gibt noch keine.",
+        ).format(first=first)
+    return tr(
+        _CONTEXT,
+        "Genehmigen kann eine spätere Sitzung, die nach dem Versand stattgefunden hat "
+        "und deren eigenes Protokoll noch nicht genehmigt ist; es gibt noch keine.",
+    )
 
 
 def why_no_objections(status: MinutesStatus | None, circulated: bool) -> str:

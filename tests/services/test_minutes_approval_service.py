@@ -843,12 +843,30 @@ def test_the_objections_practice_waits_for_the_deadline(database, council, field
     minutes = held_minutes(
         database, council.id, fields["Stadtdaten"].id, practice=MinutesApproval.OBJECTIONS
     )
+    """The approving meeting decides on the objections: it is held after the deadline, and
+    one held within it may not approve on a day after the deadline either (found by a
+    tester: "Genehmigt am 19.12.2026 in der 2. Sitzung am 04.12.2026")."""
     service = MinutesApprovalService(database, actor, fake_render)
     service.circulate(minutes.meeting_id, date(2026, 5, 1))  # deadline 15.05.
-    approving = later_held(database, council.id, minutes)  # held 12.05.
-    with pytest.raises(ValidationError, match=r"einschließlich 15\.05\.2026"):
-        service.approve(minutes.meeting_id, approving)
-    assert service.approve(minutes.meeting_id, approving, date(2026, 5, 16)).number == 1
+    within = later_held(database, council.id, minutes)  # held 12.05.
+    held = {}
+    for start in (datetime(2026, 5, 15, 16, 0), datetime(2026, 5, 16, 10, 0)):
+        held[start.day] = add_meeting(database, council.id, starts_at=start).meeting_id
+        hold(database, held[start.day], start)
+    for meeting_id, label in ((within, "2. Sitzung am 12"), (held[15], "3. Sitzung am 15")):
+        for approved_on in (None, date(2026, 5, 16)):
+            with pytest.raises(ValidationError) as refused:
+                service.approve(minutes.meeting_id, meeting_id, approved_on)
+            assert refused.value.message == (
+                f"Die {label}.05.2026 fand noch in der Frist für Einwände statt (bis "
+                "einschließlich 15.05.2026). Genehmigen kann erst eine Sitzung ab dem "
+                "16.05.2026, die dann auch über die Einwände entscheidet."
+            )
+
+    approved = service.approve(minutes.meeting_id, held[16])
+
+    assert (approved.number, approved.approved_on) == (1, date(2026, 5, 16))
+    assert approved.approved_in == "4. Sitzung"
 
 
 def test_minutes_changed_after_circulation_are_approved_as_a_new_version(

@@ -283,34 +283,36 @@ def test_deciding_in_a_meeting_dates_the_decision_on_its_day(
     assert (decided.decided_on, decided.decided_in) == (date(2026, 5, 12), "2. Sitzung")
 
 
-def test_under_the_objections_practice_approval_proposes_the_day_after_the_deadline(
-    qtbot, services, dialogs
-) -> None:
-    # Before, "Genehmigen …" proposed the day of the next meeting (12.05.2026), before the
-    # deadline for objections (19.05.2026), and "Genehmigen" then refused its own proposal.
-    council = services.settings.create_council(
-        CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
-    )
-    field = services.settings.action_fields(council.id)[0].id
-    minutes = held_minutes(
-        services.database, council.id, field, practice=MinutesApproval.OBJECTIONS
-    )
-    page_day = PageDay(date(2026, 5, 5))
-    panel = MinutesApprovalPanel(services, dialogs, today=page_day)
-    qtbot.addWidget(panel)
-    panel.set_meeting(minutes.meeting_id)
-    dialogs.dates = [date(2026, 5, 5)]
-    panel.circulate_button.click()  # objections until 19.05.2026
-    hold_next(services, minutes, page_day)
-    page_day.day = date(2026, 5, 20)
-    panel.refresh()
+class _Objections:
+    """Minutes under the practice "Einwände", sent on 05.05.2026 (objections until
+    19.05.2026), the 2. Sitzung held within that period, on 12.05.2026, and their tab."""
 
-    panel.approve_button.click()
-    assert panel.dialog.date_edit.date().toPython() == date(2026, 5, 20)
-    with qtbot.waitSignal(panel.changed, timeout=WAIT):
-        panel.dialog.accept()
-    assert dialogs.warnings() == []
-    assert "genehmigt am 20.05.2026 in der 2. Sitzung" in panel.state_label.text()
+    def __init__(self, qtbot, services, dialogs) -> None:
+        self.services = services
+        council = services.settings.create_council(
+            CouncilSettings(id=None, name="Digitalbeirat der Hansestadt Lübeck", city="Lübeck")
+        )
+        self.council_id = council.id
+        field = services.settings.action_fields(council.id)[0].id
+        self.minutes = held_minutes(
+            services.database, council.id, field, practice=MinutesApproval.OBJECTIONS
+        )
+        self.page_day = PageDay(date(2026, 5, 5))
+        self.panel = MinutesApprovalPanel(services, dialogs, today=self.page_day)
+        qtbot.addWidget(self.panel)
+        self.panel.set_meeting(self.minutes.meeting_id)
+        dialogs.dates = [date(2026, 5, 5)]
+        self.panel.circulate_button.click()  # objections until 19.05.2026
+        hold_next(services, self.minutes, self.page_day)  # on 12.05.2026
+        self.panel.refresh()
+
+    def hold_third(self, start: datetime) -> int:
+        """The 3. Sitzung held at ``start``, the page's day its day."""
+        third = add_meeting(self.services.database, self.council_id, starts_at=start).meeting_id
+        hold(self.services.database, third, start)
+        self.page_day.day = start.date()
+        self.panel.refresh()
+        return third
 
 
 def test_under_the_objections_practice_approval_waits_for_the_deadline_and_says_so(
@@ -319,22 +321,10 @@ def test_under_the_objections_practice_approval_waits_for_the_deadline_and_says_
     """The next meeting held before the deadline for objections: "Genehmigen …" proposed
     the day after it, a day still ahead, and "Genehmigen" then refused the day it had
     proposed itself ("… nicht auf einen künftigen Tag (20.05.2026) datiert werden"),
-    naming no deadline (found by a tester). It waits for the deadline, saying until when."""
-    council = services.settings.create_council(
-        CouncilSettings(id=None, name="Digitalbeirat der Hansestadt Lübeck", city="Lübeck")
-    )
-    field = services.settings.action_fields(council.id)[0].id
-    minutes = held_minutes(
-        services.database, council.id, field, practice=MinutesApproval.OBJECTIONS
-    )
-    page_day = PageDay(date(2026, 5, 5))
-    panel = MinutesApprovalPanel(services, dialogs, today=page_day)
-    qtbot.addWidget(panel)
-    panel.set_meeting(minutes.meeting_id)
-    dialogs.dates = [date(2026, 5, 5)]
-    panel.circulate_button.click()  # objections until 19.05.2026
-    hold_next(services, minutes, page_day)  # on 12.05.2026
-    panel.refresh()
+    naming no deadline (found by a tester). It waits for the deadline, saying until when,
+    and then for a meeting held after it (that meeting decides on the objections)."""
+    sent = _Objections(qtbot, services, dialogs)
+    panel = sent.panel
 
     assert not panel.approve_button.isEnabled()
     assert panel.approve_button.toolTip() == (
@@ -342,10 +332,40 @@ def test_under_the_objections_practice_approval_waits_for_the_deadline_and_says_
         "ab dem 20.05.2026."
     )
 
-    page_day.day = date(2026, 5, 20)
+    sent.page_day.day = date(2026, 5, 20)
     panel.refresh()
+    assert not panel.approve_button.isEnabled()
+    assert panel.approve_button.toolTip() == (
+        "Genehmigen kann eine Sitzung, die nach Ablauf der Frist für Einwände (ab dem "
+        "20.05.2026) stattgefunden hat und deren eigenes Protokoll noch nicht genehmigt ist; "
+        "es gibt noch keine."
+    )
+
+    sent.hold_third(datetime(2026, 5, 26, 16, 0))
     assert panel.approve_button.isEnabled()
     assert panel.approve_button.toolTip() == ""
+
+
+def test_under_the_objections_practice_only_a_meeting_after_the_deadline_approves(
+    qtbot, services, dialogs
+) -> None:
+    """(found by a tester) The 2. Sitzung, held within the period for objections, was
+    offered as the approving meeting, with the day after the deadline: the approved minutes
+    read "Genehmigt am 20.05.2026 in der 2. Sitzung am 12.05.2026". Only a meeting held
+    after the deadline is offered, on its own day."""
+    sent = _Objections(qtbot, services, dialogs)
+    panel = sent.panel
+    third = sent.hold_third(datetime(2026, 5, 26, 16, 0))
+
+    panel.approve_button.click()
+    combo = panel.dialog.meeting_combo
+    assert [combo.itemData(i) for i in range(combo.count())] == [third]
+    assert combo.currentText().startswith("3. Sitzung")
+    assert panel.dialog.date_edit.date().toPython() == date(2026, 5, 26)
+    with qtbot.waitSignal(panel.changed, timeout=WAIT):
+        panel.dialog.accept()
+    assert dialogs.warnings() == []
+    assert "genehmigt am 26.05.2026 in der 3. Sitzung" in panel.state_label.text()
 
 
 def test_minutes_changed_since_they_were_sent_say_so_before_they_are_approved(
