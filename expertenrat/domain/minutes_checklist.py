@@ -29,6 +29,7 @@ from expertenrat.domain.minutes_checklist_lines import (
 )
 from expertenrat.domain.minutes_checklist_order import non_public_title_lines, order_lines
 from expertenrat.domain.minutes_checklist_outcomes import outcome_lines
+from expertenrat.domain.minutes_document import put_off_line
 
 
 def checklist(facts: ChecklistFacts) -> Checklist:
@@ -207,6 +208,9 @@ def _previous_line(facts: ChecklistFacts) -> ChecklistLine:
         return checked(
             key, True, f"Protokoll der {previous.meeting_label} genehmigt{on}", field, item
         )
+    if facts.approval_put_off is not None:  # the meeting put it off: nothing is missing
+        text = put_off_line(f"der {previous.meeting_label}", facts.approval_put_off)
+        return checked(key, True, text, field, item)
     if (
         previous.state is MinutesState.CIRCULATED
         and not previous.open_objections

@@ -11,7 +11,12 @@ from datetime import date, time
 
 from expertenrat.domain.agenda_held_order import MovedItem
 from expertenrat.domain.councils import DEFAULT_CHAIR_TITLE
-from expertenrat.domain.enums import AttendanceStatus, MinutesApproval, MinutesState
+from expertenrat.domain.enums import (
+    AgendaItemOutcome,
+    AttendanceStatus,
+    MinutesApproval,
+    MinutesState,
+)
 from expertenrat.domain.minutes import ItemMinutes, MinutesHeader
 from expertenrat.domain.unnamed_mentions import UnnamedMember
 
@@ -77,3 +82,6 @@ class ChecklistFacts:
     # non-public item too): a public text naming one of them is worth a warning.
     unnamed: tuple[UnnamedMember, ...] = ()
     non_public_items: frozenset[int] = frozenset()
+    # What became of the approval item when the meeting did not deal with it (postponed or
+    # taken off, by itself or with the item above it): the previous minutes wait, rightly.
+    approval_put_off: AgendaItemOutcome | None = None

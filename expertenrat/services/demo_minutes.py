@@ -8,7 +8,7 @@ and circulated ten days later, which puts its approval on the next agenda.
 
 Two meetings differ, as issue 8 asks: the minutes of the second-latest held meeting are
 circulated and draw two objections, which the latest meeting decides (one accepted, making
-a corrected version; one rejected with a reason) without approving them yet; the latest
+a corrected version; one rejected with a reason) and postpones their approval; the latest
 meeting's minutes stay a draft, with the urgent item it took up (voted on taking it up and
 on its resolution).
 """
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from expertenrat.domain.attendance_sheet import AttendanceSheet
-from expertenrat.domain.enums import RecommendationKind, VoteMode
+from expertenrat.domain.enums import AgendaItemOutcome, RecommendationKind, VoteMode
 from expertenrat.domain.minutes import ItemTexts, MinutesHeader, RecommendationDraft
 from expertenrat.domain.minutes_objections import ObjectionDraft, ObjectionRecord
 from expertenrat.domain.projects import Project
@@ -84,6 +84,9 @@ class DemoMinutes:
         decision = ""
         if previous is not None and role == "draft":
             decision = self._decide_objections(meeting, previous)
+            self.minutes.set_outcome(  # the corrected version comes to the next meeting
+                meeting.items["approval"], AgendaItemOutcome.POSTPONED, AgendaItemOutcome.DISCUSSED
+            )
         elif previous is not None:
             self.approval.approve(previous.id, meeting.id, today=self.today)
         minutes = self.minutes.minutes(meeting.id)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.enums import MeetingState, ObjectionState
 from expertenrat.domain.minutes_document import earlier_minutes_line
 from expertenrat.services.agenda_rows import meeting_name as meeting_with_article
+from expertenrat.services.approval_put_off import approval_put_off, previous_held
 from expertenrat.store import models
 
 
@@ -20,7 +21,9 @@ def earlier_minutes(session: Session, meeting: models.Meeting) -> tuple[str, ...
     minutes (with the practice "Einwände" above all, where deciding them is the point).
     Objections decided outside a meeting are reported by the first held meeting on or
     after the day of the decision (:func:`reporting_meeting`), whether or not it is the
-    one that approves those minutes."""
+    one that approves those minutes. A meeting that put the approval of the previous
+    minutes off (``services.approval_put_off``) and did not approve them says so; what it
+    reads does not change when they are approved later."""
     approved = set(
         session.scalars(
             select(models.MinutesVersion.meeting_id).where(
@@ -39,9 +42,12 @@ def earlier_minutes(session: Session, meeting: models.Meeting) -> tuple[str, ...
     ):
         decided.setdefault(earlier_id, []).append(state)
     outside = _decided_outside(session, meeting)
+    put_off = approval_put_off(session, meeting.id)
+    previous = previous_held(session, meeting) if put_off is not None else None
+    waiting = {previous.id} - approved if previous is not None else set()
     earlier = session.scalars(
         select(models.Meeting)
-        .where(models.Meeting.id.in_(approved | set(decided) | set(outside)))
+        .where(models.Meeting.id.in_(approved | set(decided) | set(outside) | waiting))
         .order_by(models.Meeting.starts_at, models.Meeting.id)
     )
     return tuple(
@@ -52,6 +58,7 @@ def earlier_minutes(session: Session, meeting: models.Meeting) -> tuple[str, ...
             decided.get(row.id, []).count(ObjectionState.REJECTED.value),
             outside.get(row.id, []).count(ObjectionState.ACCEPTED.value),
             outside.get(row.id, []).count(ObjectionState.REJECTED.value),
+            put_off if row.id in waiting else None,
         )
         for row in earlier
     )

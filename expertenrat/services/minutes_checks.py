@@ -20,9 +20,10 @@ from expertenrat.domain.minutes_checklist_facts import (
     UndecidedConflict,
 )
 from expertenrat.domain.minutes_checklist_lines import Checklist
+from expertenrat.services.approval_put_off import approval_put_off, previous_held
 from expertenrat.services.attendance_rows import agenda_rows, full_name, non_public_items
 from expertenrat.services.invitation_trail import held_moves
-from expertenrat.services.minutes_approval_rows import approval_item_id, earlier_held_query
+from expertenrat.services.minutes_approval_rows import approval_item_id
 from expertenrat.services.minutes_assembly import unnamed_in_public
 from expertenrat.services.minutes_rows import (
     header_of,
@@ -74,6 +75,7 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
             approval=MinutesApproval(council.minutes_approval),
             previous=_previous(session, meeting),
             approval_item_id=approval_item_id(session, meeting.id),
+            approval_put_off=approval_put_off(session, meeting.id),
             items=minutes.items,
             # The sheet's hints leave out the members away or not there at the item; of
             # the rest, those whose attendance is not recorded are the attendance's line.
@@ -92,9 +94,7 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
 
 def _previous(session: Session, meeting: models.Meeting) -> PreviousMinutes | None:
     """The minutes of the council's last held meeting before ``meeting``."""
-    previous = session.scalar(
-        earlier_held_query(meeting).order_by(models.Meeting.starts_at.desc()).limit(1)
-    )
+    previous = previous_held(session, meeting)
     if previous is None:
         return None
     version = session.scalar(

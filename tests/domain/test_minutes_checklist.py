@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, time
 
-from expertenrat.domain.enums import AttendanceStatus, MinutesApproval, MinutesState, VoteMode
+from expertenrat.domain.enums import (
+    AgendaItemOutcome,
+    AttendanceStatus,
+    MinutesApproval,
+    MinutesState,
+    VoteMode,
+)
 from expertenrat.domain.minutes import ItemMinutes, MinutesHeader
 from expertenrat.domain.minutes_checklist import checklist
 from expertenrat.domain.minutes_checklist_facts import (
@@ -211,6 +217,35 @@ def test_previous_minutes_under_each_approval_practice() -> None:
     )
     assert line(PreviousMinutes("4. Sitzung", None)).text == (
         "Das Protokoll der 4. Sitzung ist noch nicht versandt und nicht genehmigt."
+    )
+
+
+def test_previous_minutes_wait_rightly_where_the_meeting_put_their_approval_off() -> None:
+    """(found by a tester) The 6th decided the objections to the 5th's minutes and put
+    their approval off to the next meeting: its own minutes could not be finished."""
+
+    def line(put_off, previous):
+        facts = replace(COMPLETE, previous=previous, approval_put_off=put_off)
+        return next(x for x in checklist(facts).lines if x.key == "previous_minutes")
+
+    circulated = PreviousMinutes("5. Sitzung", MinutesState.CIRCULATED, meeting_id=5)
+    waiting = line(None, circulated)
+    assert (waiting.ok, waiting.text) == (
+        False,
+        "Das Protokoll der 5. Sitzung ist noch nicht genehmigt.",
+    )
+    postponed = line(AgendaItemOutcome.POSTPONED, replace(circulated, open_objections=1))
+    assert (postponed.ok, postponed.text) == (
+        True,
+        "Die Genehmigung des Protokolls der 5. Sitzung wurde vertagt.",
+    )
+    assert postponed.target == ChecklistTarget("previous_minutes", COMPLETE.approval_item_id)
+    assert line(AgendaItemOutcome.WITHDRAWN, replace(circulated, state=None)).text == (
+        "Die Genehmigung des Protokolls der 5. Sitzung wurde von der Tagesordnung abgesetzt."
+    )
+    approved = replace(circulated, state=MinutesState.APPROVED, approved_on=DAY)
+    assert line(AgendaItemOutcome.POSTPONED, approved).text == (
+        "Protokoll der 5. Sitzung genehmigt am 10.03.2026"
     )
 
 

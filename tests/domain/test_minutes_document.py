@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, time
 
+from expertenrat.domain.enums import AgendaItemOutcome
 from expertenrat.domain.meeting_documents import Letterhead
 from expertenrat.domain.minutes_attendees import (
     PresentMember,
@@ -28,6 +29,22 @@ def test_the_earlier_minutes_line_names_objections_decided_outside_a_meeting() -
     )
     assert (
         earlier_minutes_line(meeting, True, 0, 0) == "Das Protokoll der 1. Sitzung wurde genehmigt."
+    )
+
+
+def test_the_earlier_minutes_line_says_the_approval_was_put_off() -> None:
+    meeting, postponed = "der 5. Sitzung", AgendaItemOutcome.POSTPONED
+    assert earlier_minutes_line(meeting, False, 1, 1, put_off=postponed) == (
+        "Über die Einwände gegen das Protokoll der 5. Sitzung wurde entschieden "
+        "(1 berücksichtigt, 1 zurückgewiesen); die Genehmigung wurde vertagt."
+    )
+    assert earlier_minutes_line(meeting, False, 0, 0, put_off=postponed) == (
+        "Die Genehmigung des Protokolls der 5. Sitzung wurde vertagt."
+    )
+    assert earlier_minutes_line(meeting, False, 0, 0, 0, 1, AgendaItemOutcome.WITHDRAWN) == (
+        "Über 1 Einwand gegen das Protokoll der 5. Sitzung wurde außerhalb einer Sitzung "
+        "entschieden (0 berücksichtigt, 1 zurückgewiesen); die Genehmigung wurde von der "
+        "Tagesordnung abgesetzt."
     )
 
 

@@ -1,0 +1,76 @@
+"""(found by a tester) A meeting that puts the approval of the previous minutes off
+(its approval item "vertagt" or "abgesetzt") can finish and send its own minutes, and
+they say so; without that outcome the previous minutes still hold them back."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+
+import pytest
+from minutes_setup import complete_minutes, held_minutes, hold
+from pypdf import PdfReader
+
+from expertenrat.domain.enums import AgendaItemOutcome
+from expertenrat.domain.errors import ValidationError
+from expertenrat.services.minutes import MinutesService
+from expertenrat.services.minutes_approval import MinutesApprovalService
+from expertenrat.services.minutes_approval_rows import approval_item_id
+from expertenrat.services.minutes_assembly import minutes_document
+from expertenrat.services.minutes_pdfs import render_minutes
+from expertenrat.store import models
+
+WAITING = "Das Protokoll der 1. Sitzung ist noch nicht genehmigt."
+
+
+@pytest.fixture
+def second(database, council, fields, actor) -> int:
+    """The next meeting, held with complete minutes, whose agenda the circulation of the
+    first meeting's minutes gave the item approving them."""
+    minutes = held_minutes(database, council.id, fields["Stadtdaten"].id)
+    approval = MinutesApprovalService(database, actor, render_minutes)
+    approval.circulate(minutes.meeting_id, date(2026, 3, 20))
+    second = minutes.next_id
+    hold(database, second, datetime(2026, 5, 12, 16, 0))
+    complete_minutes(database, second, minutes.members["Berg"])
+    return second
+
+
+def approval_item(database, meeting_id: int) -> int:
+    """The meeting's item "Genehmigung des Protokolls der 1. Sitzung"."""
+    with database.reading() as session:
+        return approval_item_id(session, meeting_id)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "said"),
+    [
+        (AgendaItemOutcome.POSTPONED, "vertagt"),
+        (AgendaItemOutcome.WITHDRAWN, "von der Tagesordnung abgesetzt"),
+    ],
+)
+def test_minutes_that_put_the_approval_off_are_finished_and_sent(
+    database, actor, second, outcome, said
+) -> None:
+    minutes = MinutesService(database, actor)
+    approval = MinutesApprovalService(database, actor, render_minutes)
+    assert [line.text for line in minutes.checklist(second).missing] == [WAITING]
+    with database.reading() as session:  # dealt with: the minutes say nothing of it yet
+        assert minutes_document(session, session.get(models.Meeting, second)).earlier_minutes == ()
+    with pytest.raises(ValidationError, match=WAITING):
+        approval.circulate(second, date(2026, 5, 20))
+
+    item = approval_item(database, second)
+    minutes.set_outcome(item, outcome, AgendaItemOutcome.DISCUSSED)
+
+    line = next(x for x in minutes.checklist(second).lines if x.key == "previous_minutes")
+    sentence = f"Die Genehmigung des Protokolls der 1. Sitzung wurde {said}."
+    assert (line.ok, line.text) == (True, sentence)
+    assert minutes.finish_draft(second).complete
+    assert approval.circulate(second, date(2026, 5, 20)).version.number == 1
+    with database.reading() as session:
+        pdf = render_minutes(minutes_document(session, session.get(models.Meeting, second)))
+    printed = " ".join(
+        " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split()
+    )
+    assert sentence in printed
