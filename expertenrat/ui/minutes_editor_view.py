@@ -4,8 +4,9 @@ behaviour (the view/controller split of the house style).
 Above everything a German hint when there are no minutes to show (``body`` hidden then).
 Left: "Kopfdaten" and the agenda items, under them the live completeness check. Right: the
 header form or the selected item's form (``pages``, scrolling downwards only, and so that
-a field given the focus is in view), and a line with the autosave indicator, the phrase
-button and the item steps (these under it where the tab is narrow). The indicator keeps
+a field given the focus, or the message under the votes, is in view), and a line with the
+autosave indicator, the phrase button and the item steps (these under it where the tab is
+narrow). The indicator keeps
 its place beside the buttons and the height of two lines whatever it says (a longer
 message ends in "…"; its tooltip and a click give the whole), so neither it nor the form
 above moves when a message comes or goes.
@@ -69,12 +70,26 @@ class MinutesEditorView(QWidget):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._follow_focus)
+        self.item_form.votes.message_shown.connect(self._follow_vote_message)
 
     def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and self.pages.isAncestorOf(new):
-            # The form may just have changed (another item, its votes): lay it out first.
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-            self.scroll.ensureWidgetVisible(new)
+            self._scroll_to(new)
+
+    def _follow_vote_message(self) -> None:
+        """The verdict on the votes (counts too high, no quorum) comes into view under them
+        (found by a tester: at 1280 x 800 it lay below the fold, unseen by the user who had
+        just typed the count), unless the user has gone on to another field of the form."""
+        focus = QApplication.focusWidget()
+        votes = self.item_form.votes
+        if focus is None or not self.pages.isAncestorOf(focus) or votes.isAncestorOf(focus):
+            self._scroll_to(votes.message_label)
+
+    def _scroll_to(self, widget: QWidget) -> None:
+        # The form may just have changed (another item, its votes, a message): lay it out
+        # first.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.scroll.ensureWidgetVisible(widget)
 
     def scroll_to_top(self) -> None:
         """Another item or the Kopfdaten are shown: from their start."""

@@ -6,9 +6,9 @@ typed and left, a line removed) emits ``save_requested`` with every line as a
 :class:`VoteDraft`, and so does :meth:`VotesBox.commit` for what is typed in a field that
 still has the focus; a line just added waits until something is entered in it. The editor
 saves them and shows the service's verdict with :meth:`VotesBox.show_message` (a refusal in
-red, a warning such as a missing quorum in brown). Filling the lines does not emit
-anything. The Tab key goes through the lines in their order, before "Abstimmung
-hinzufügen".
+red, a warning such as a missing quorum in brown; ``message_shown`` then). Filling the
+lines does not emit anything. The Tab key goes through the lines in their order, before
+"Abstimmung hinzufügen".
 """
 
 from __future__ import annotations
@@ -154,6 +154,7 @@ class VoteLine(QWidget):
 class VotesBox(QGroupBox):
     save_requested = Signal(object)  # list[VoteDraft]
     remove_asked = Signal(object)  # a VoteLine with a stored vote: ask, then ``remove``
+    message_shown = Signal()  # ``message_label`` says something (to be scrolled into view)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(tr(_CONTEXT, "Abstimmung"), parent)
@@ -263,6 +264,8 @@ class VotesBox(QGroupBox):
         self.message_label.style().polish(self.message_label)
         self.message_label.setText(text)
         self.message_label.setVisible(bool(text))
+        if text:
+            self.message_shown.emit()
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 import sized_demo_window
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTableView
 
 from expertenrat.ui.agenda_editor import AgendaEditor
@@ -104,3 +106,30 @@ def test_the_minutes_checklist_shows_more_than_four_lines(window, qtbot) -> None
     qtbot.waitUntil(lambda: lines.isVisible() and lines.count() > 6, timeout=WAIT)
     settle(qtbot)
     assert lines.viewport().height() >= 7 * lines.fontMetrics().lineSpacing()
+
+
+def test_a_refusal_of_the_counts_typed_scrolls_into_view(window, qtbot) -> None:
+    """(found by a tester) At 1280 x 800 the red sentence about too many votes at TOP 6.1
+    appeared under the votes, below the visible part of the form: the user who had just
+    typed the count did not see it."""
+    shown = window(LARGE)
+    editor = _held_meeting_tab(shown, "minutes").tabs.minutes_editor()
+    qtbot.waitUntil(lambda: editor.items.count() > 0, timeout=WAIT)
+    lines = [editor.items.item(row) for row in range(editor.items.count())]
+    editor.items.setCurrentItem(next(line for line in lines if "TOP 6.1 " in line.text()))
+    box = editor.item_form.votes
+    settle(qtbot)
+    yes = box.lines[0].counts["yes"]
+    yes.setFocus()
+    yes.selectAll()
+    QTest.keyClicks(yes, "9")
+    QTest.keyClick(yes, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: box.message_label.text() != "" and editor.idle(), timeout=WAIT)
+    settle(qtbot)
+
+    assert box.message_label.text().startswith("Es sind ")
+    assert "bei TOP 6.1 durften nur 6 Mitglieder abstimmen" in box.message_label.text()
+    viewport = editor.scroll.viewport()
+    label = box.message_label
+    top_left = label.mapTo(viewport, label.rect().topLeft())
+    assert viewport.rect().contains(QRect(top_left, label.size()))
