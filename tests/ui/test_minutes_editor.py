@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 from verwerfen import escape_asks_before_dropping, escape_closes_at_once
 
 from expertenrat.domain.enums import AttendanceStatus, VoteMode
+from expertenrat.domain.errors import ConnectionLostError
 from expertenrat.domain.minutes import ItemTexts, RecommendationDraft
 from expertenrat.domain.minutes_checklist_lines import ChecklistTarget
 from expertenrat.domain.projects import Project
@@ -1484,9 +1485,8 @@ def test_the_save_status_keeps_its_place_beside_the_buttons_and_shows_a_long_one
     assert (indicator.geometry(), form.height()) == (place, form_height)
 
 
-def test_entwurf_abschliessen_is_a_state_with_its_reverse(
-    qtbot, make_editor, services, held, dialogs
-) -> None:
+def _complete_minutes(services, held) -> None:
+    """The header and every item filled in: the draft may be finished."""
     minutes = services.minutes.minutes(held.meeting_id)
     chair = next(e.membership_id for e in services.attendance.sheet(held.meeting_id).entries)
     services.minutes.save_header(
@@ -1499,6 +1499,12 @@ def test_entwurf_abschliessen_is_a_state_with_its_reverse(
     )  # fmt: skip
     for item in minutes.items:
         services.minutes.save_item(item.item_id, ItemTexts(f"Zu {item.title}"), item.version, "s")
+
+
+def test_entwurf_abschliessen_is_a_state_with_its_reverse(
+    qtbot, make_editor, services, held, dialogs
+) -> None:
+    _complete_minutes(services, held)
     editor = make_editor(held.meeting_id)
     button = editor.checklist.finish_button
     qtbot.waitUntil(button.isEnabled, timeout=WAIT)
@@ -1546,3 +1552,97 @@ def test_removing_the_last_vote_does_not_read_the_minutes_again(
     assert read(held.meeting_id).items[2].votes == ()
     assert reads == []
     assert box.lines == []
+
+
+def _typed_and_finished_at_once(qtbot, make_editor, held):
+    """The complete draft's TOP 2 gets " Nachtrag" typed and "Entwurf abschließen" is
+    clicked at once (the save of the text still running)."""
+    editor = make_editor(held.meeting_id)
+    button = editor.checklist.finish_button
+    qtbot.waitUntil(button.isEnabled, timeout=WAIT)
+    show_item(editor, held.item_ids[1])
+    edit = editor.item_form.discussion_edit
+    edit.setFocus()
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(edit, " Nachtrag")
+    button.click()
+    return editor, button
+
+
+def test_entwurf_abschliessen_right_after_typing_saves_and_finishes_in_one_click(
+    qtbot, make_editor, services, held, dialogs
+) -> None:
+    """(found by a tester) The click right after typing said "Es wird noch gespeichert.
+    Bitte versuchen Sie es gleich noch einmal." and left the draft open: it waits for the
+    save (the window free meanwhile) and finishes."""
+    _complete_minutes(services, held)
+    editor, button = _typed_and_finished_at_once(qtbot, make_editor, held)
+
+    qtbot.waitUntil(lambda: button.text() == "Abschluss aufheben", timeout=WAIT)
+    assert stored_texts(services, held, 1).discussion.endswith(" Nachtrag")
+    assert services.minutes.checklist(held.meeting_id).finish.finished_on is not None
+    assert [text for _kind, _title, text in dialogs.messages] == [
+        "Der Protokollentwurf ist abgeschlossen und kann versandt werden."
+    ]
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+
+
+def test_entwurf_abschliessen_waiting_for_a_save_that_fails_names_why_and_finishes_nothing(
+    qtbot, make_editor, services, held, dialogs, monkeypatch
+) -> None:
+    _complete_minutes(services, held)
+    save = services.minutes.save_item
+    calls: list[int] = []
+
+    def lost_once(*args):
+        calls.append(1)
+        if len(calls) == 1:
+            raise ConnectionLostError("Die Verbindung zum Datenbankserver ist unterbrochen.")
+        return save(*args)
+
+    monkeypatch.setattr(services.minutes, "save_item", lost_once)
+    editor, _button = _typed_and_finished_at_once(qtbot, make_editor, held)
+
+    qtbot.waitUntil(lambda: len(dialogs.warnings()) == 1, timeout=WAIT)
+    (warning,) = dialogs.warnings()
+    assert warning.startswith("Nicht gespeichert: Die Verbindung zum Datenbankserver ist ")
+    assert warning.endswith("Der Entwurf ist noch nicht abgeschlossen.")
+    assert services.minutes.checklist(held.meeting_id).finish.finished_on is None
+    editor.autosave.save_now()  # the retry, not after RETRY_MS
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+    assert stored_texts(services, held, 1).discussion.endswith(" Nachtrag")
+    assert services.minutes.checklist(held.meeting_id).finish.finished_on is None  # not later
+
+
+def test_entwurf_abschliessen_waiting_too_long_for_a_save_asks_to_try_again(
+    qtbot, make_editor, services, held, dialogs, monkeypatch
+) -> None:
+    """A save that does not end (a server that answers nothing) does not hold the finishing
+    for ever, nor finishes the draft behind the user's back once it ends."""
+    _complete_minutes(services, held)
+    save = services.minutes.save_item
+    release = threading.Event()
+
+    def hanging(*args):
+        release.wait(WAIT / 1000)
+        return save(*args)
+
+    monkeypatch.setattr(services.minutes, "save_item", hanging)
+    editor = make_editor(held.meeting_id)
+    editor.draft_finishing.wait_timer.setInterval(50)
+    button = editor.checklist.finish_button
+    qtbot.waitUntil(button.isEnabled, timeout=WAIT)
+    show_item(editor, held.item_ids[1])
+    editor.item_form.discussion_edit.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor.item_form.discussion_edit, " Nachtrag")
+    button.click()
+
+    qtbot.waitUntil(lambda: len(dialogs.messages) == 1, timeout=WAIT)
+    assert dialogs.messages[0][2] == (
+        "Es wird noch gespeichert. Bitte versuchen Sie es gleich noch einmal."
+    )
+    release.set()
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+    assert stored_texts(services, held, 1).discussion.endswith(" Nachtrag")
+    assert services.minutes.checklist(held.meeting_id).finish.finished_on is None
+    assert len(dialogs.messages) == 1
