@@ -3,11 +3,14 @@ about its agenda items: one per item that lacks content, lacks a vote for its re
 (or an urgent item, the vote on taking it up), has stored votes that no longer fit who
 could vote, or recusals that are not named or not decided; where all items are fine, one
 green line says so. A resolution recorded without quorum is a warning at its item, and so
-is a public text that names a member who may not be named (:func:`unnamed_lines`).
+is a resolution whose only votes are "ohne Abstimmung zur Kenntnis genommen" (right for
+"Der Rat nimmt den Bericht zur Kenntnis.", a slip where the council decided something) and
+a public text that names a member who may not be named (:func:`unnamed_lines`).
 """
 
 from __future__ import annotations
 
+from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.minutes import ItemMinutes
 from expertenrat.domain.minutes_checklist_facts import ChecklistFacts, UndecidedConflict
 from expertenrat.domain.minutes_checklist_lines import ChecklistLine, ChecklistTarget, checked
@@ -44,9 +47,27 @@ def item_lines(items: tuple[ItemMinutes, ...]) -> list[ChecklistLine]:
         for i in items
         for problem in i.vote_count_problems
     ]
+    unvoted += _noted_only_lines(items)
     lines = empty or [checked("item_content", True, "Alle Punkte haben einen Protokolltext", "")]
     return lines + (unvoted or [checked("item_vote", True, "Alle Beschlüsse haben eine Abstimmung",
                                       "")]) + _quorum_lines(items)  # fmt: skip
+
+
+def _noted_only_lines(items: tuple[ItemMinutes, ...]) -> list[ChecklistLine]:
+    """A warning per item with a resolution whose votes are all "ohne Abstimmung zur
+    Kenntnis genommen" (found by a tester: it passed as "Alle Beschlüsse haben eine
+    Abstimmung"): no vote decided it, which is right only for taking note of a report."""
+    return [
+        ChecklistLine(
+            "item_vote_noted",
+            True,
+            f"{i.label}: Beschluss ohne Abstimmung (nur zur Kenntnis genommen).",
+            ChecklistTarget("votes", i.item_id),
+            warning=True,
+        )
+        for i in items
+        if i.resolution_text.strip() and i.votes and all(v.mode is VoteMode.NOTED for v in i.votes)
+    ]
 
 
 def _quorum_lines(items: tuple[ItemMinutes, ...]) -> list[ChecklistLine]:

@@ -320,3 +320,32 @@ def test_a_missing_chair_is_named_as_the_council_calls_its_chair() -> None:
     facts = replace(COMPLETE, chair_name="", chair_title="Sprecher*in & <Co>")
     (line,) = [line for line in checklist(facts).missing if line.key == "chair"]
     assert line.text == "Die Sitzungsleitung (Sprecher*in & <Co>) ist nicht angegeben."
+
+
+def test_a_resolution_only_taken_note_of_is_a_warning_that_does_not_block() -> None:
+    """(found by a tester) A Beschluss whose only vote was "ohne Abstimmung zur Kenntnis
+    genommen" passed as "Alle Beschlüsse haben eine Abstimmung"."""
+    noted = replace(VOTE, mode=VoteMode.NOTED, yes=0, adopted=False)
+    facts = replace(
+        COMPLETE,
+        items=(
+            item(10, "1"),
+            item(11, "2", resolution_text="Beschluss", votes=(VOTE,)),
+            item(12, "6.1", resolution_text="Der Rat empfiehlt …", votes=(noted, noted)),
+            item(13, "7", votes=(noted,)),  # a report taken note of, no resolution
+            item(14, "8", resolution_text="Beschluss", votes=(noted, VOTE)),  # voted too
+        ),
+    )
+
+    result = checklist(facts)
+
+    assert result.complete
+    votes = [line for line in result.lines if line.key.startswith("item_vote")]
+    assert [(line.text, line.ok, line.warning, line.target) for line in votes] == [
+        (
+            "TOP 6.1 Punkt 6.1: Beschluss ohne Abstimmung (nur zur Kenntnis genommen).",
+            True,
+            True,
+            ChecklistTarget("votes", 12),
+        )
+    ]
