@@ -128,6 +128,35 @@ def closing_item(items: Sequence[AgendaItem]) -> AgendaItem | None:
     return last if last is not None and last.kind is AgendaItemKind.MISCELLANEOUS else None
 
 
+OPENING_KINDS = frozenset({AgendaItemKind.FORMAL, AgendaItemKind.MINUTES_APPROVAL})
+"""The kinds of the opening formalities (Eröffnung, Ladung, Tagesordnung, Protokoll)."""
+CLOSING_KINDS = frozenset({AgendaItemKind.MISCELLANEOUS, AgendaItemKind.FORMAL})
+"""The kinds of the closing items ("Termine und nächste Sitzung", "Verschiedenes", a
+formality such as "Schließung der Sitzung")."""
+
+
+def opening_count(items: Iterable[AgendaItem]) -> int:
+    """How many top-level items open the agenda: the leading ones of the opening kinds."""
+    count = 0
+    for item in children_by_parent(items).get(None, []):
+        if item.kind not in OPENING_KINDS:
+            break
+        count += 1
+    return count
+
+
+def new_item_index(items: Sequence[AgendaItem]) -> int | None:
+    """Where among the top-level ``items`` a new item goes when the user chose no row:
+    after the opening formalities and after the items on the subject, before the closing
+    items (the trailing ones of the closing kinds, by kind, never by title); ``None``: the
+    last."""
+    top = children_by_parent(items).get(None, [])
+    end, opening = len(top), opening_count(items)
+    while end > opening and top[end - 1].kind in CLOSING_KINDS:
+        end -= 1
+    return None if end == len(top) else end
+
+
 def urgent_index(items: Sequence[AgendaItem], before: int | None) -> int | None:
     """Where among the top-level ``items`` an urgent item taken up before the top-level
     item ``before`` goes (``None``: the last). One no longer there, or moved below

@@ -13,6 +13,7 @@ which may be changed or deleted again while the minutes are an open draft
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum, auto
 
@@ -23,6 +24,7 @@ from expertenrat.domain.agenda import (
     Agenda,
     AgendaItem,
     clean_item,
+    new_item_index,
     numbers,
     urgent_index,
     validate_item,
@@ -111,6 +113,23 @@ class AgendaService(AgendaOrder):
     ) -> Agenda:
         """Add ``item`` under ``parent`` (``None``: top level) as its ``index``-th sub-item
         (``None``: the last). ``item.key`` is ignored."""
+        return self._add(meeting_id, item, parent, lambda _items: index)
+
+    def add_new(self, meeting_id: int, item: AgendaItem) -> Agenda:
+        """Add ``item`` where a new item goes when the user chose no row: at the top level
+        after the opening formalities and the items on the subject, before the closing
+        items (:func:`~expertenrat.domain.agenda.new_item_index`)."""
+        return self._add(meeting_id, item, None, new_item_index)
+
+    def _add(
+        self,
+        meeting_id: int,
+        item: AgendaItem,
+        parent: int | None,
+        index: Callable[[Sequence[AgendaItem]], int | None],
+    ) -> Agenda:
+        """``index(items)``: where among the siblings the item goes, from the items as
+        stored (``None``: the last)."""
         item = clean_item(item)
         raise_if_invalid(validate_item(item))
         with changing(self._db, _AGENDA) as session:
@@ -125,7 +144,8 @@ class AgendaService(AgendaOrder):
                         )
                     ]
                 )
-            return self._insert(session, found, replace(item, urgent=False), parent, index)
+            where = index(found.items())
+            return self._insert(session, found, replace(item, urgent=False), parent, where)
 
     def add_urgent(self, meeting_id: int, item: AgendaItem, before: int | None = None) -> Agenda:
         """Extend the agenda of a held meeting by ``item`` as an urgent item

@@ -7,6 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.agenda import opening_count
 from expertenrat.domain.agenda_moves import move_to, remove
 from expertenrat.domain.enums import (
     AgendaItemKind,
@@ -80,12 +81,7 @@ def add_approval_item(
         )
         agenda_rows.follow_listed_agenda(session, found, lines)
         return f"TOP {generic.number} der {agenda} heißt jetzt „{title}“."
-    items = found.items()
-    opening = 0
-    for item in sorted((i for i in items if i.parent is None), key=lambda i: i.position):
-        if item.kind not in (AgendaItemKind.FORMAL, AgendaItemKind.MINUTES_APPROVAL):
-            break
-        opening += 1
+    opening = opening_count(found.items())
     top_level = [r.position for r in found.rows.values() if r.parent_id is None]
     row = models.AgendaItem(
         meeting_id=found.meeting.id,

@@ -58,9 +58,17 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
         self._agenda: Agenda | None = None
         self._choices_council: tuple[int, int | None] | None = None
         self._no_meeting_hint = no_meeting_hint()
+        # Whether the user chose the selected row (or added it): the tab selects the first
+        # row itself, and "Neuer Punkt" puts no item after that (see chosen_item).
+        self._row_chosen = False
 
         self.structure = AgendaStructureBar(
-            services, dialogs, lambda: self._agenda, self.selected_item, self._save_pending
+            services,
+            dialogs,
+            lambda: self._agenda,
+            self.selected_item,
+            self.chosen_item,
+            self._save_pending,
         )
         self.saving = AgendaItemSaving(
             self,
@@ -87,6 +95,7 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
             {(Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier): self._delete_selected},
         )
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.pressed.connect(self._choose)  # also the row selected already
         self.model.drop_requested.connect(self.structure.drop, Qt.ConnectionType.QueuedConnection)
         self.form.edited.connect(self._preview_typed)
         self.set_meeting(None)
@@ -100,6 +109,7 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
         if meeting_id != self._meeting_id:
             self.form.set_item(None)
         self._meeting_id = meeting_id
+        self._row_chosen = False
         if meeting_id is None:
             self._agenda = None
             self.model.set_agenda([], None)
@@ -140,8 +150,19 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
             return None
         return next((i for i in self._agenda.items if i.key == key), None)
 
+    def chosen_item(self) -> AgendaItem | None:
+        """The selected item if the user chose it, not the tab (``None``: a new item goes
+        after the opening formalities, ``AgendaService.add_new``)."""
+        return self.selected_item() if self._row_chosen else None
+
     def select(self, key: int | None) -> None:
+        """Select the item ``key`` as the user's choice (``None``, or an item not shown:
+        the first row, not chosen)."""
+        self._select(key, chosen=True)
+
+    def _select(self, key: int | None, *, chosen: bool) -> None:
         self.tree.select(key)
+        self._row_chosen = chosen and key is not None and self.tree.current_key() == key
         self._show_selected()
         self._update_buttons()
 
@@ -205,7 +226,7 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
         self._show_items(agenda)
         self.view.expandAll()
         self.tree.fit_columns()
-        self.select(select)
+        self._select(select, chosen=self._row_chosen)
         self._preview_typed()
         self._update_buttons()
 
@@ -244,7 +265,8 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
         return self.saving.save()
 
     def _stored(self, agenda: Agenda, select: int | None) -> None:
-        """A change of the structure was stored."""
+        """A change of the structure was stored (``select``: the item the user moved)."""
+        self._row_chosen = select is not None
         self._show(agenda, select)
         self.changed.emit()
 
@@ -291,9 +313,13 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
             self.model.preview(item)
         self._update_end()
 
+    def _choose(self) -> None:
+        self._row_chosen = True
+
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self.form.is_dirty() and previous.isValid() and not self.saving.save():
             self.tree.select_silently(previous)
             return
+        self._row_chosen = current.isValid()  # the user's (a select sets it after)
         self._show_selected()
         self._update_buttons()

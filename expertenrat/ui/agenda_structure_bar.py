@@ -15,6 +15,7 @@ German reason and emits ``refused`` (the editor rereads the agenda).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
@@ -53,16 +54,20 @@ class AgendaStructureBar(QWidget):
         dialogs: DialogService,
         agenda: Callable[[], Agenda | None],
         selected_item: Callable[[], AgendaItem | None],
+        chosen_item: Callable[[], AgendaItem | None],
         save_pending: Callable[[], bool],
         parent: QWidget | None = None,
     ) -> None:
-        """``agenda()`` is the agenda shown, ``selected_item()`` its selected item;
-        ``save_pending()`` saves typed input and says whether the agenda may change now."""
+        """``agenda()`` is the agenda shown, ``selected_item()`` its selected item,
+        ``chosen_item()`` that item if the user chose it (not the first row the tab selects
+        itself); ``save_pending()`` saves typed input and says whether the agenda may change
+        now."""
         super().__init__(parent)
         self._services = services
         self._dialogs = dialogs
         self._agenda = agenda
         self._selected_item = selected_item
+        self._chosen_item = chosen_item
         self._save_pending = save_pending
         self.add_button = QPushButton(tr(_CONTEXT, "Neuer Punkt"))
         self.add_sub_button = QPushButton(tr(_CONTEXT, "Unterpunkt"))
@@ -196,24 +201,25 @@ class AgendaStructureBar(QWidget):
         self.added.emit(next((i.key for i in agenda.items if i.key not in known), None))
 
     def add_item(self, *, sub: bool) -> None:
-        """A new item after the selected one (or as its last sub-item)."""
+        """A new item after the row the user chose (or as the selected one's last
+        sub-item); with no row chosen after the opening formalities and before the closing
+        items (``AgendaService.add_new``). Of the kind "Bericht": "Beratung eines Projekts"
+        is for an item with a project, "Verschiedenes" marks a closing item."""
         if self._agenda() is None or not self._save_pending():
             return
         shown = self._agenda()  # a saved form gave it a new version
         assert shown is not None
-        current = self._selected_item()
+        current = self._selected_item() if sub else self._chosen_item()
+        item = AgendaItem(0, tr(_CONTEXT, "Neuer Tagesordnungspunkt"), kind=AgendaItemKind.REPORT)
+        service, meeting_id = self._services.agenda, shown.meeting_id
         if sub and current is not None:
-            parent, index = current.key, None
+            action = partial(service.add, meeting_id, item, current.key)
         elif current is not None:
-            parent, index = current.parent, current.position + 1
+            action = partial(service.add, meeting_id, item, current.parent, current.position + 1)
         else:
-            parent, index = None, None
-        item = AgendaItem(
-            0, tr(_CONTEXT, "Neuer Tagesordnungspunkt"), kind=AgendaItemKind.CONSULTATION
-        )
-        meeting_id = shown.meeting_id
+            action = partial(service.add_new, meeting_id, item)
         before = {i.key for i in shown.items}
-        agenda = self._run(lambda: self._services.agenda.add(meeting_id, item, parent, index))
+        agenda = self._run(action)
         if agenda is not None:
             self.added.emit(next((i.key for i in agenda.items if i.key not in before), None))
 

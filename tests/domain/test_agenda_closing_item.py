@@ -1,6 +1,7 @@
 """Where an urgent item goes by default: before the agenda's closing item, its last
 top-level item where that is of the kind "Verschiedenes" (by kind, never by a title that
-merely reads so); and the items the meeting was invited to, numbered without urgent ones."""
+merely reads so); the items the meeting was invited to, numbered without urgent ones; and
+where a new item goes when the user chose no row."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from expertenrat.domain.agenda import (
     AgendaItem,
     closing_item,
     invited_items,
+    new_item_index,
     numbers,
     urgent_index,
 )
@@ -65,3 +67,33 @@ def test_the_invited_items_keep_their_numbers_beside_an_urgent_one() -> None:
 
     assert numbers(items)[3] == "4"
     assert numbers(invited_items(items)) == {1: "1", 2: "2", 3: "3"}
+
+
+def _top(*kinds: K) -> list[AgendaItem]:
+    return [AgendaItem(n + 1, k.label, position=n, kind=k) for n, k in enumerate(kinds)]
+
+
+@pytest.mark.parametrize(
+    ("kinds", "index"),
+    [
+        # a new meeting's opening items: the new item after them, not after TOP 1
+        ((K.FORMAL, K.FORMAL, K.FORMAL, K.MINUTES_APPROVAL), None),
+        # after the subjects, before "Termine und nächste Sitzung" and "Verschiedenes"
+        ((K.FORMAL, K.MINUTES_APPROVAL, K.REPORT, K.MISCELLANEOUS, K.MISCELLANEOUS), 3),
+        # a closing formality ("Schließung der Sitzung") after "Verschiedenes"
+        ((K.FORMAL, K.CONSULTATION, K.MISCELLANEOUS, K.FORMAL), 2),
+        # a formality among the subjects is none of the closing items
+        ((K.FORMAL, K.REPORT, K.FORMAL, K.RESOLUTION), None),
+        # no opening items: before the closing one all the same
+        ((K.MISCELLANEOUS,), 0),
+        ((), None),
+    ],
+)
+def test_a_new_item_goes_after_the_opening_and_before_the_closing_items(kinds, index) -> None:
+    assert new_item_index(_top(*kinds)) == index
+
+
+def test_sub_items_do_not_count_for_where_a_new_item_goes() -> None:
+    items = [*_top(K.FORMAL, K.REPORT), AgendaItem(9, "Schluss", parent=2, kind=K.FORMAL)]
+
+    assert new_item_index(items) is None

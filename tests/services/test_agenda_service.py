@@ -480,3 +480,28 @@ def test_templates_offer_a_correction_of_minutes_approved_before_the_meeting(
     assert correction not in [
         t.title for t in agenda_service.templates(council.id, minutes.meeting_id)
     ]
+
+
+def test_a_new_item_with_no_row_chosen_goes_between_the_opening_and_the_closing_items(
+    agenda_service, make_meeting
+):
+    """Found by a tester: on a new meeting the item went after TOP 1 "Eröffnung", before
+    "Feststellung der ordnungsgemäßen Ladung …", and the invitation listed the
+    formalities after the subject."""
+    make_meeting()  # the council's first: the next one approves its minutes
+    meeting = make_meeting()
+    agenda_service.add_opening_items(meeting)
+    agenda = agenda_service.add_new(meeting, AgendaItem(0, "Radwege", kind=AgendaItemKind.REPORT))
+    assert list(titles(agenda).values())[3:] == [
+        "Genehmigung des Protokolls der letzten Sitzung",
+        "Radwege",
+    ]
+    add(agenda_service, meeting, "Verschiedenes", kind=AgendaItemKind.MISCELLANEOUS)
+
+    agenda = agenda_service.add_new(meeting, AgendaItem(0, "Personalangelegenheiten"))
+
+    assert list(titles(agenda).values())[4:] == [
+        "Radwege",
+        "Personalangelegenheiten",
+        "Verschiedenes",
+    ]

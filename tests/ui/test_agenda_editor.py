@@ -262,6 +262,75 @@ def test_enter_in_the_items_title_takes_it_over(qtbot, editor, make_meeting, ser
     assert editor.focusWidget() is editor.form.minutes_spin  # the cursor stays
 
 
+def test_a_new_item_on_a_new_meeting_goes_after_the_opening_items(
+    qtbot, editor, make_meeting, services
+):
+    """Found by a tester: the tab selects TOP 1 "Eröffnung" itself, and "Neuer Punkt" put
+    the item after it, before "Feststellung der ordnungsgemäßen Ladung …"; the invitation
+    listed the formalities after the subject."""
+    meeting = make_meeting()
+    editor.set_meeting(meeting)  # the tab opens
+    assert editor.selected_item().title == "Eröffnung"
+
+    qtbot.mouseClick(editor.structure.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(editor.form.title_edit, "Personalangelegenheiten")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+    assert shown(editor) == {
+        "1": "Eröffnung",
+        "2": "Feststellung der ordnungsgemäßen Ladung und Beschlussfähigkeit",
+        "3": "Genehmigung der Tagesordnung",
+        "4": "Genehmigung des Protokolls der letzten Sitzung",
+        "5": "Personalangelegenheiten",
+    }
+    stored = services.agenda.agenda(meeting).items
+    assert [i.title for i in stored if i.key == editor.selected_item().key] == [
+        "Personalangelegenheiten"
+    ]
+
+
+def test_a_new_item_without_a_project_is_no_consultation_of_one(
+    qtbot, editor, make_meeting, services
+):
+    """Found by a tester: "Personalangelegenheiten" went out in the invitation as
+    "Beratung eines Projekts", the kind of every new item."""
+    meeting = make_meeting()
+    editor.set_meeting(meeting)
+
+    qtbot.mouseClick(editor.structure.add_button, Qt.MouseButton.LeftButton)
+
+    assert editor.form.kind_combo.currentText() == "Bericht"
+    assert editor.form.project_combo.currentData() is None
+    added = next(
+        i for i in services.agenda.agenda(meeting).items if i.key == editor.selected_item().key
+    )
+    assert added.kind is AgendaItemKind.REPORT
+
+
+def test_a_new_item_goes_before_the_closing_items_or_after_the_row_clicked(
+    qtbot, editor, make_meeting, services
+):
+    meeting = make_meeting()
+    closing = AgendaItem(0, "Verschiedenes", kind=AgendaItemKind.MISCELLANEOUS)
+    services.agenda.add(meeting, closing)
+    editor.set_meeting(meeting)
+
+    qtbot.mouseClick(editor.structure.add_button, Qt.MouseButton.LeftButton)
+    assert shown(editor)["5"] == "Neuer Tagesordnungspunkt"
+    assert shown(editor)["6"] == "Verschiedenes"
+
+    editor.set_meeting(meeting)  # TOP 1 selected by the tab, then clicked by the user
+    first = editor.model.index(0, AgendaTreeModel.TITLE)
+    qtbot.mouseClick(
+        editor.view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=editor.view.visualRect(first).center(),
+    )
+    qtbot.mouseClick(editor.structure.add_button, Qt.MouseButton.LeftButton)
+
+    assert shown(editor)["2"] == "Neuer Tagesordnungspunkt"  # after the one chosen
+
+
 def test_an_empty_title_is_refused_beside_the_field(editor, make_meeting):
     editor.set_meeting(make_meeting())
     select_number(editor, "1")
