@@ -41,6 +41,7 @@ from expertenrat.ui.minutes_line_display import MinutesLineDisplay
 from expertenrat.ui.minutes_navigation import MinutesNavigation
 from expertenrat.ui.minutes_offers import MinutesOffers
 from expertenrat.ui.minutes_outcome_actions import OutcomeActions
+from expertenrat.ui.minutes_pending_saves import PendingSaves
 from expertenrat.ui.minutes_phrase_menu import PhraseMenu, insert_phrase
 from expertenrat.ui.minutes_recommendation_actions import RecommendationActions
 from expertenrat.ui.minutes_saving import MinutesSaver
@@ -119,7 +120,7 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
             self,
             services.minutes,
             dialogs,
-            self.autosave,
+            PendingSaves(self.autosave, self.vote_actions, self._hand_on, self),
             lambda: self._minutes,
             self.refresh,
             self.changed.emit,
@@ -195,10 +196,14 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
         """Everything typed goes to the recovery file now and is being saved: go on. Votes
         that wait for a lost server have no recovery file: asked first
         (:meth:`~expertenrat.ui.minutes_vote_actions.VoteActions.let_go`)."""
+        self._hand_on()
+        return self.vote_actions.let_go(then)
+
+    def _hand_on(self) -> None:
+        """Every change still pending goes to its save, the text to the recovery file."""
         self.outcome_actions.commit()  # a step of "Behandlung", the combo still focused
         self.item_form.votes.commit()  # a count typed, its field still focused (Ctrl+Q)
         self.autosave.flush()
-        return self.vote_actions.let_go(then)
 
     def has_unsaved_changes(self) -> bool:
         """A save is due or running (the text is safe in the recovery file meanwhile), or a

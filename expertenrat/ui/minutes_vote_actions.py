@@ -59,6 +59,29 @@ class VoteActions:
         """No save runs or waits."""
         return self.saving.idle()
 
+    def trouble(self) -> str:
+        """Why votes typed are not saved (refused and not corrected, or waiting for a lost
+        or locked server), or ""."""
+        if self._refusals:
+            return tr(
+                _CONTEXT,
+                "Diese Abstimmungen sind nicht gespeichert, weil ihre Angaben nicht stimmen "
+                "({named}).",
+            ).format(named=self._refused_named())
+        if not self.saving.waiting_for_server():
+            return ""
+        if self.saving.locked:  # another PC's work holds the meeting (ServerBusyError)
+            return tr(
+                _CONTEXT,
+                "Die zuletzt erfassten Abstimmungen sind nicht gespeichert: Die Datenbank ist "
+                "gerade durch eine andere Arbeit gesperrt.",
+            )
+        return tr(
+            _CONTEXT,
+            "Die zuletzt erfassten Abstimmungen sind nicht gespeichert: Die Verbindung zum "
+            "Datenbankserver ist unterbrochen.",
+        )
+
     def let_go(self, then: Callable[[], None]) -> bool:
         """Whether the editor may go on (leave the meeting, close): no votes wait for a
         lost server. Such votes have no recovery file: asked first; "Ja" drops them and
@@ -73,25 +96,19 @@ class VoteActions:
             saving.drop()
             then()
 
-        if saving.locked:  # another PC's work holds the meeting (ServerBusyError)
-            text = tr(
+        if saving.locked:
+            later = tr(
                 _CONTEXT,
-                "Die zuletzt erfassten Abstimmungen sind nicht gespeichert: Die Datenbank ist "
-                "gerade durch eine andere Arbeit gesperrt. Sie werden gespeichert, sobald sie "
-                "frei ist, solange das Protokoll geöffnet bleibt. Trotzdem fortfahren und die "
-                "Abstimmungen verwerfen?",
+                "Sie werden gespeichert, sobald sie frei ist, solange das Protokoll geöffnet "
+                "bleibt.",
             )
         else:
-            text = tr(
+            later = tr(
                 _CONTEXT,
-                "Die zuletzt erfassten Abstimmungen sind nicht gespeichert: Die Verbindung zum "
-                "Datenbankserver ist unterbrochen. Sie werden gespeichert, sobald er wieder "
-                "erreichbar ist, solange das Protokoll geöffnet bleibt. Trotzdem fortfahren "
-                "und die Abstimmungen verwerfen?",
+                "Sie werden gespeichert, sobald er wieder erreichbar ist, solange das "
+                "Protokoll geöffnet bleibt.",
             )
-        self._dialogs.question(
-            self._parent, tr(_CONTEXT, "Abstimmungen nicht gespeichert"), text, drop
-        )
+        self._ask_to_drop(f"{self.trouble()} {later}", drop)
         return False
 
     def _let_refusals_go(self, then: Callable[[], None]) -> bool:
@@ -102,24 +119,26 @@ class VoteActions:
             if self.let_go(then):  # else it asks about votes waiting for the server
                 then()
 
+        self._ask_to_drop(self.trouble(), drop)
+        return False
+
+    def _ask_to_drop(self, trouble: str, drop: Callable[[], None]) -> None:
+        self._dialogs.question(
+            self._parent,
+            tr(_CONTEXT, "Abstimmungen nicht gespeichert"),
+            trouble + " " + tr(_CONTEXT, "Trotzdem fortfahren und die Abstimmungen verwerfen?"),
+            drop,
+        )
+
+    def _refused_named(self) -> str:
+        """The votes refused, by item: its label, then each vote's subject or else its kind."""
         minutes = self._minutes()
         labels = {i.item_id: i.label for i in minutes.items} if minutes else {}
-        named = "; ".join(
+        return "; ".join(
             f"{labels.get(item_id, '')}: "
             + ", ".join(d.subject or tr(_CONTEXT, d.mode.label) for d in drafts)
             for item_id, (drafts, _reason) in self._refusals.items()
         )
-        self._dialogs.question(
-            self._parent,
-            tr(_CONTEXT, "Abstimmungen nicht gespeichert"),
-            tr(
-                _CONTEXT,
-                "Diese Abstimmungen sind nicht gespeichert, weil ihre Angaben nicht stimmen "
-                "({named}). Trotzdem fortfahren und die Abstimmungen verwerfen?",
-            ).format(named=named),
-            drop,
-        )
-        return False
 
     def show_refused(self, item_id: int) -> None:
         """The votes of ``item_id`` typed and refused, with the reason, if there are any

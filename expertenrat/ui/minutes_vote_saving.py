@@ -57,6 +57,7 @@ class VoteRequest:
 class VoteSaving(QObject):
     saved = Signal(object, object)  # VoteRequest, SavedVotes
     failed = Signal(object, object)  # VoteRequest, ExpertenratError
+    settled = Signal()  # a save ended and the next one, if any, started (or waits a retry)
 
     def __init__(
         self, save: SaveVotes, parent: QObject | None = None, *, retry_ms: int = RETRY_MS
@@ -138,7 +139,7 @@ class VoteSaving(QObject):
         if self._lost:
             self._lost = False
             self.retry_timer.start()
-            return
-        if self._waiting and self.job is None:
+        elif self._waiting and self.job is None:
             item_id = next(iter(self._waiting))
             self._start(self._waiting.pop(item_id))
+        self.settled.emit()

@@ -1646,3 +1646,65 @@ def test_entwurf_abschliessen_waiting_too_long_for_a_save_asks_to_try_again(
     assert stored_texts(services, held, 1).discussion.endswith(" Nachtrag")
     assert services.minutes.checklist(held.meeting_id).finish.finished_on is None
     assert len(dialogs.messages) == 1
+
+
+def test_entwurf_abschliessen_right_after_a_vote_count_waits_for_its_save(
+    qtbot, make_editor, services, held, dialogs, monkeypatch
+) -> None:
+    """(found by a helper) The finishing waited for the typed text only: a vote count still
+    being saved was not in the draft finished (nor in its fingerprint)."""
+    _complete_minutes(services, held)
+    item_id = held.item_ids[2]
+    services.minutes.save_votes(item_id, [VoteDraft(yes=2)], ())
+    save = services.minutes.save_votes
+    release = threading.Event()
+
+    def slow(*args):  # still running when the button is clicked
+        release.wait(WAIT / 1000)
+        return save(*args)
+
+    monkeypatch.setattr(services.minutes, "save_votes", slow)
+    editor = make_editor(held.meeting_id)
+    button = editor.checklist.finish_button
+    qtbot.waitUntil(button.isEnabled, timeout=WAIT)
+    show_item(editor, item_id)
+    spin = editor.item_form.votes.lines[0].counts["yes"]
+    spin.setFocus()
+    spin.setValue(3)  # the field still focused: not handed on to be saved yet
+    button.click()
+    assert services.minutes.checklist(held.meeting_id).finish.finished_on is None  # waits
+    release.set()
+
+    qtbot.waitUntil(lambda: button.text() == "Abschluss aufheben", timeout=WAIT)
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+    (vote,) = services.minutes.minutes(held.meeting_id).items[2].votes
+    assert vote.yes == 3
+    finish = services.minutes.checklist(held.meeting_id).finish
+    assert finish.finished_on is not None and not finish.changed
+    assert [text for _kind, _title, text in dialogs.messages] == [
+        "Der Protokollentwurf ist abgeschlossen und kann versandt werden."
+    ]
+
+
+def test_entwurf_abschliessen_with_a_refused_vote_names_it_and_finishes_nothing(
+    qtbot, make_editor, services, held, dialogs
+) -> None:
+    _complete_minutes(services, held)
+    editor = make_editor(held.meeting_id)
+    button = editor.checklist.finish_button
+    qtbot.waitUntil(button.isEnabled, timeout=WAIT)
+    show_item(editor, held.item_ids[2])
+    editor.item_form.votes.add_vote()
+    spin = editor.item_form.votes.lines[0].counts["yes"]
+    spin.setFocus()
+    spin.setValue(9)  # more than were there: refused in the save waited for
+    button.click()
+
+    qtbot.waitUntil(lambda: len(dialogs.warnings()) == 1, timeout=WAIT)
+    (warning,) = dialogs.warnings()
+    assert warning == (
+        "Diese Abstimmungen sind nicht gespeichert, weil ihre Angaben nicht stimmen "
+        "(TOP 3 Beratung: ausgezählt).\n\nDer Entwurf ist noch nicht abgeschlossen."
+    )
+    assert services.minutes.checklist(held.meeting_id).finish.finished_on is None
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
