@@ -75,10 +75,10 @@ def meeting_records(
     sheets = _Sheets(session, meetings)
     recusals = _recusals(session, council.id, sheets)
     present = _present(session, council.id)
-    minutes = approved_minutes(session, council.id)
+    # the files' bytes only for OParl (``invitations``), not for the open data's tables
+    minutes = approved_minutes(session, council.id, pdfs=invitations is not None)
     invited = [m for m in meetings if is_invited(m)]
     rendered = invitations.of(session, invited) if invitations and invited else {}
-    # the files' bytes only for OParl (``invitations``), not for the open data's tables
     annexes = public_annexes(session, council.id) if invitations else {}
     by_meeting: dict[int, list[models.AgendaItem]] = defaultdict(list)
     for item in items:

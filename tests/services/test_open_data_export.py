@@ -128,3 +128,21 @@ def test_the_package_names_no_other_council_s_prefix(sqlite_database, tmp_path):
     assert code["description"] == (
         "Zeichen der Empfehlung: Kürzel des Gremiums, Jahr und laufende Nummer"
     )
+
+
+def test_a_damaged_approved_public_minutes_pdf_does_not_stop_the_open_data(services, tmp_path):
+    # the open data publish the approval date, not the PDF (found by a tester)
+    with services.database.transaction() as session:
+        version = session.scalars(
+            select(models.MinutesVersion)
+            .where(models.MinutesVersion.state == "approved")
+            .order_by(models.MinutesVersion.id)
+        ).first()
+        version.public_pdf = version.public_pdf[:1000]
+        meeting_key = session.get(models.Meeting, version.meeting_id).public_id
+        approved_on = version.approved_on.isoformat()
+
+    services.open_data_export.export(tmp_path / "offen")
+
+    [row] = [r for r in rows(tmp_path / "offen", "sitzungen") if r["id"] == meeting_key]
+    assert approved_on in row.values()
