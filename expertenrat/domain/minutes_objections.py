@@ -62,6 +62,21 @@ class ObjectionRecord:
     decision: str
     decided_on: date | None
     decided_in: str  # "6. Sitzung" or ""
+    objections_due_on: date | None = None  # the deadline of the version objected to
+
+    def late_note(self) -> str:
+        """ "nach Ablauf der Frist (bis 09.02.2026) eingegangen" or "" (:func:`late_note`)."""
+        return late_note(self.raised_on, self.objections_due_on)
+
+
+def late_note(raised_on: date | None, due_on: date | None) -> str:
+    """ "nach Ablauf der Frist (bis 09.02.2026) eingegangen" for an objection received
+    after the deadline ``due_on``, else "". Under the practice "Abstimmung" a member may
+    still object until the approving meeting, so such an objection is taken; the note
+    lets the secretariat see it came late (found by a tester: it was taken silently)."""
+    if raised_on is None or due_on is None or raised_on <= due_on:
+        return ""
+    return f"nach Ablauf der Frist (bis {due_on:%d.%m.%Y}) eingegangen"
 
 
 def objection_problems(draft: ObjectionDraft) -> list[FieldProblem]:

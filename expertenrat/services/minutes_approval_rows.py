@@ -134,6 +134,9 @@ def objection_record(
         decision=row.decision,
         decided_on=row.decided_on,
         decided_in=_label_of(session, row.decided_in_meeting_id),
+        objections_due_on=session.get_one(
+            models.MinutesVersion, row.minutes_version_id
+        ).objections_due_on,
     )
 
 

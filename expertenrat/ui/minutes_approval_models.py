@@ -101,7 +101,10 @@ class ObjectionsTableModel(RowsTableModel):
         columns: tuple[Column[ObjectionRecord], ...] = (
             Column(tr(_CONTEXT, "Von"), lambda o: o.raised_by),
             Column(
-                tr(_CONTEXT, "Am"), lambda o: _day(o.raised_on), sort_value=lambda o: o.raised_on
+                tr(_CONTEXT, "Am"),
+                _raised_on,
+                sort_value=lambda o: o.raised_on,
+                tooltip=lambda o: o.late_note() or None,
             ),
             Column(tr(_CONTEXT, "Punkt"), lambda o: o.item_label, tooltip=lambda o: o.item_label),
             Column(
@@ -123,6 +126,13 @@ class ObjectionsTableModel(RowsTableModel):
             ),
         )
         super().__init__(columns, parent)
+
+
+def _raised_on(objection: ObjectionRecord) -> str:
+    """The day the objection came in: "04.12.2026", and where that was after the deadline
+    "04.12.2026 – nach Ablauf der Frist (bis 09.02.2026) eingegangen"."""
+    late = objection.late_note()
+    return f"{_day(objection.raised_on)} – {late}" if late else _day(objection.raised_on)
 
 
 def _decided(objection: ObjectionRecord) -> str:

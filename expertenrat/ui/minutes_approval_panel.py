@@ -272,6 +272,7 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
             status.objections if status else (),
             circulated=circulated,
             why_not=why_no_objections(status, circulated),
+            due_on=status.latest.objections_due_on if status and status.latest else None,
         )
 
     def _run(self, change: Callable[[], object]) -> bool:

@@ -46,6 +46,7 @@ class MinutesObjectionsBox(QGroupBox):
         self._today = today
         self._run = run
         self._circulated = False
+        self._due_on: date | None = None
         self.dialog: ObjectionDialog | DecisionDialog | None = None
 
         self.model = ObjectionsTableModel(self)
@@ -93,12 +94,18 @@ class MinutesObjectionsBox(QGroupBox):
         )
 
     def set_rows(
-        self, objections: Sequence[ObjectionRecord], *, circulated: bool, why_not: str = ""
+        self,
+        objections: Sequence[ObjectionRecord],
+        *,
+        circulated: bool,
+        why_not: str = "",
+        due_on: date | None = None,
     ) -> None:
         """Show ``objections``; they can be raised and decided once the minutes went out
         (``why_not``: why not yet or no longer, for the button's tooltip and in place of
-        the empty table)."""
+        the empty table; ``due_on``: the deadline a new objection is raised against)."""
         self._circulated = circulated
+        self._due_on = due_on
         self.model.set_rows(objections)
         self.raise_button.setToolTip(why_not)
         empty = tr(_CONTEXT, "Keine Einwände erhoben.") if circulated else why_not
@@ -130,6 +137,7 @@ class MinutesObjectionsBox(QGroupBox):
             submit,
             self,
             dialogs=self._dialogs,
+            due_on=self._due_on,
         )
         self.dialog.open()
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.minutes_approval import Choice
-from expertenrat.domain.minutes_objections import ObjectionDraft, ObjectionRecord
+from expertenrat.domain.minutes_objections import ObjectionDraft, ObjectionRecord, late_note
 from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.dialog_parts import dialog_buttons, name_choice_boxes
 from expertenrat.ui.discard_check import DiscardCheck
@@ -75,7 +75,8 @@ class _KeepsTypedText(QDialog):
 
 class ObjectionDialog(_KeepsTypedText):
     """Einwand erheben: who (a member who attended), when, to which item or passage, the
-    proposed wording and the objection itself."""
+    proposed wording and the objection itself. A day after the deadline ``due_on`` is
+    said under the date ("nach Ablauf der Frist (bis …) eingegangen"): taken, but seen."""
 
     def __init__(
         self,
@@ -86,12 +87,16 @@ class ObjectionDialog(_KeepsTypedText):
         parent: QWidget | None = None,
         *,
         dialogs: DialogService | None = None,
+        due_on: date | None = None,
     ) -> None:
         super().__init__(parent)
         self._submit = submit
+        self._due_on = due_on
         self.setWindowTitle(tr(_CONTEXT, "Einwand erheben"))
         self.member_combo = choice_combo(attendees)
         self.date_edit = date_edit(today)
+        self.late_label = QLabel()
+        self.late_label.setWordWrap(True)
         self.item_combo = choice_combo(items, tr(_CONTEXT, "– ganzes Protokoll –"))
         self.passage_edit = text_edit(
             placeholder=tr(_CONTEXT, "Die Stelle wörtlich, wie sie im Protokoll steht")
@@ -101,6 +106,10 @@ class ObjectionDialog(_KeepsTypedText):
         form = QFormLayout(self)
         form.addRow(tr(_CONTEXT, "Mitglied"), self.member_combo)
         form.addRow(tr(_CONTEXT, "Eingegangen am"), self.date_edit)
+        form.addRow("", self.late_label)
+        self._form = form
+        self.date_edit.dateChanged.connect(self._show_late)
+        self._show_late()
         form.addRow(tr(_CONTEXT, "Tagesordnungspunkt"), self.item_combo)
         form.addRow(tr(_CONTEXT, "Beanstandete Stelle"), self.passage_edit)
         form.addRow(tr(_CONTEXT, "Vorgeschlagene Fassung"), self.proposed_edit)
@@ -109,6 +118,11 @@ class ObjectionDialog(_KeepsTypedText):
         name_choice_boxes(form)
         self.finished.connect(self.deleteLater)
         self._keep(dialogs, self.passage_edit, self.proposed_edit, self.text_edit)
+
+    def _show_late(self) -> None:
+        note = late_note(self.date_edit.date().toPython(), self._due_on)
+        self.late_label.setText(f"⚠ {note[:1].upper()}{note[1:]}." if note else "")
+        self._form.setRowVisible(self.late_label, bool(note))
 
     def draft(self) -> ObjectionDraft:
         return ObjectionDraft(

@@ -701,3 +701,36 @@ def test_the_checksums_give_way_in_a_narrow_tab_and_are_copied_whole(
     assert QApplication.clipboard().text() == record.public_sha256
     panel.fingerprints.copy_buttons[0].click()
     assert QApplication.clipboard().text() == record.sha256
+
+
+def test_an_objection_after_the_deadline_is_taken_and_marked_as_late(
+    qtbot, panel, page_day, dialogs, services, minutes
+) -> None:
+    """(found by a tester) Under the practice "Abstimmung" an objection may still come after
+    the deadline; it was recorded as open without a word. The dialog and the table say it
+    came late now."""
+    dialogs.dates = [SENT]
+    panel.circulate_button.click()
+    due = services.minutes_approval.status(minutes.meeting_id).latest.objections_due_on
+    late = f"nach Ablauf der Frist (bis {due:%d.%m.%Y}) eingegangen"
+    page_day.day = due + timedelta(days=3)
+
+    panel.objections.raise_button.click()
+    dialog = panel.objections.dialog
+    dialog.date_edit.setDate(due)
+    assert dialog.late_label.isHidden()  # on the deadline's day: in time
+    dialog.text_edit.setPlainText("Rechtzeitig.")
+    dialog.accept()
+    panel.objections.raise_button.click()
+    dialog = panel.objections.dialog
+    dialog.show()
+    assert dialog.late_label.isVisible()
+    assert dialog.late_label.text() == f"⚠ N{late[1:]}."
+    dialog.text_edit.setPlainText("Verspätet.")
+    with qtbot.waitSignal(panel.changed, timeout=WAIT):
+        dialog.accept()
+
+    model = panel.objections.model
+    days = [model.index(r, model.COLUMN_RAISED_ON).data() for r in range(model.rowCount())]
+    assert days == [f"{due:%d.%m.%Y}", f"{page_day.day:%d.%m.%Y} – {late}"]
+    assert [o.state for o in model.rows()] == [ObjectionState.OPEN] * 2
