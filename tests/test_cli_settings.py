@@ -175,8 +175,28 @@ def test_a_new_city_starts_from_the_file_in_a_new_database(exported, tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert "Gremium Nr. 1 „Smart City Expert*innenrat“" in result.stdout
+    assert "Warnung" not in result.stderr
     councils, fields, _phrases, agenda, _audit = stored(fresh)
     assert len(councils) == 1 and fields and agenda
+
+
+def test_new_warns_of_a_council_of_that_name_and_city_and_still_creates_it(exported, tmp_path):
+    """(found by a tester) Run twice, --new made two councils alike without a word."""
+    fresh = tmp_path / "wismar.db"
+    run("--database", str(fresh), "import", "settings", str(exported), "--new")
+    warning = (
+        "expertenrat: Warnung: Ein Gremium „Smart City Expert*innenrat“ (Rostock) gibt es in "
+        "der Datenbank bereits (Nr. 1); --new legt ein weiteres an."
+    )
+
+    dry = run("--database", str(fresh), "import", "settings", str(exported), "--new", "--dry-run")
+    again = run("--database", str(fresh), "import", "settings", str(exported), "--new")
+
+    assert dry.returncode == 0 and dry.stderr.strip() == warning
+    assert again.returncode == 0, again.stderr
+    assert again.stderr.strip() == warning
+    assert "Gremium Nr. 2 „Smart City Expert*innenrat“" in again.stdout
+    assert len(stored(fresh)[0]) == 2
 
 
 @pytest.mark.parametrize("options", [("--new", "--all"), ("--all", "--new", "--dry-run")])

@@ -17,11 +17,13 @@ from expertenrat.cli.support import (
 )
 from expertenrat.domain.council_transfer_format import WHAT_IT_CARRIES
 from expertenrat.domain.errors import os_error_detail, os_error_text
+from expertenrat.domain.wording import listed
 from expertenrat.services.files import write_file
 
 if TYPE_CHECKING:
     from expertenrat.domain.council_transfer_format import CouncilTemplate
     from expertenrat.domain.council_transfer_preview import TransferPreview
+    from expertenrat.domain.councils import CouncilChoice
     from expertenrat.services.context import Services
 
 
@@ -150,6 +152,7 @@ def _import_settings(services: Services, args: argparse.Namespace) -> str:
     incoming = _read(path)
     if args.new:
         name = incoming.settings.name
+        print_warnings(_alike(transfer.same_councils(incoming)))
         if args.dry_run:
             return _would_create(incoming)
         council_id = transfer.create_council(incoming)
@@ -172,6 +175,17 @@ def _import_settings(services: Services, args: argparse.Namespace) -> str:
     now = next(c.name for c in services.settings.councils() if c.id == council_id)
     renamed = f" (bisher „{name}“)" if now != name else ""
     return "\n".join([*lines, f"Übernommen: {changes} in „{now}“{renamed}."])
+
+
+def _alike(councils: list[CouncilChoice]) -> list[str]:
+    """The warning that ``--new`` makes a council beside others of its name and city."""
+    if not councils:
+        return []
+    numbers = listed([f"Nr. {c.id}" for c in councils])
+    return [
+        f"Ein Gremium „{councils[0].name}“ ({councils[0].city}) gibt es in der Datenbank "
+        f"bereits ({numbers}); --new legt ein weiteres an."
+    ]
 
 
 def _left_as_they_are(preview: TransferPreview, take: set[str]) -> list[str]:

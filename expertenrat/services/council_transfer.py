@@ -44,7 +44,7 @@ from expertenrat.domain.council_transfer_preview import (
     chosen_template,
     template_differences,
 )
-from expertenrat.domain.councils import clean_settings
+from expertenrat.domain.councils import CouncilChoice, clean_settings
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.text_templates import clean_template, phrase_words
@@ -60,7 +60,12 @@ from expertenrat.services.agenda_templates import (
 )
 from expertenrat.services.files import read_at_most
 from expertenrat.services.logos import logo_problems
-from expertenrat.services.settings import WITH_LOGO, apply_settings, council_settings
+from expertenrat.services.settings import (
+    WITH_LOGO,
+    apply_settings,
+    council_choices,
+    council_settings,
+)
 from expertenrat.services.text_templates import (
     PURPOSE,
     follow_council_words,
@@ -181,6 +186,19 @@ class CouncilTransferService:
             if AGENDA_TEMPLATES in names and chosen.agenda_templates is not None:
                 self._replace_agenda_templates(session, row.id, chosen.agenda_templates)
             return council_settings(row)
+
+    def same_councils(self, incoming: CouncilTemplate) -> list[CouncilChoice]:
+        """The councils of the name and city ``incoming`` would create (case aside): a
+        file taken twice as a new council makes two alike, so the command line warns of
+        them and the window asks first (found by a tester)."""
+        settings = clean_settings(incoming.settings)
+        wanted = (settings.name.casefold(), settings.city.casefold())
+        with reading(self._db) as session:
+            return [
+                c
+                for c in council_choices(session)
+                if (c.name.casefold(), c.city.casefold()) == wanted
+            ]
 
     def create_council(self, incoming: CouncilTemplate) -> int:
         """A new council set up as ``incoming`` says, but for the mailbox its mail is sent

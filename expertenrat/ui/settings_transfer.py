@@ -21,6 +21,7 @@ from expertenrat.domain.council_transfer_format import (
     AGENDA_TEMPLATES,
     TEXT_TEMPLATES,
     WHAT_IT_CARRIES,
+    CouncilTemplate,
     SettingsFileError,
 )
 from expertenrat.domain.council_transfer_preview import (
@@ -210,9 +211,28 @@ class SettingsTransfer(QObject):
         )
 
     def new_council_from(self, path: str) -> None:
+        """A council from the file ``path``; asked first where one of its name and city is
+        there already (a file taken twice: found by a tester)."""
         title = tr(_CONTEXT, "Neues Gremium aus Vorlage")
         try:
-            council_id = self._transfer.create_council(self._read(path))
+            incoming = self._read(path)
+            alike = self._transfer.same_councils(incoming)
+        except ExpertenratError as error:
+            self._warn(title, error)
+            return
+        if not alike:
+            self._create(title, incoming)
+            return
+        text = tr(
+            _CONTEXT,
+            "Ein Gremium „{name}“ ({city}) gibt es bereits. Trotzdem ein weiteres Gremium "
+            "aus der Vorlage anlegen?",
+        ).format(name=alike[0].name, city=alike[0].city)
+        self._dialogs.question(self._parent, title, text, lambda: self._create(title, incoming))
+
+    def _create(self, title: str, incoming: CouncilTemplate) -> None:
+        try:
+            council_id = self._transfer.create_council(incoming)
         except ExpertenratError as error:
             self._warn(title, error)
             return

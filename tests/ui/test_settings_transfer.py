@@ -142,6 +142,32 @@ def test_a_new_council_from_a_file_is_created_and_shown(make_window, services, d
     assert window.settings_page.transfer.new_action in window.menus.file_menu.actions()
 
 
+def test_a_file_taken_twice_as_a_new_council_asks_first(make_window, services, dialogs, tmp_path):
+    """(found by a tester) Taken twice, the file made two councils alike without a word."""
+    _rostock, luebeck = _two_councils(services)
+    path = _file(services, luebeck.id, tmp_path)
+    window = make_window()
+    dialogs.paths += [path, path]
+    dialogs.answers = [False, True]
+
+    window.settings_page.transfer.new_action.trigger()  # "Nein"
+
+    question = (
+        "question",
+        "Neues Gremium aus Vorlage",
+        "Ein Gremium „Beirat Digitales & <Lübeck>“ (Lübeck) gibt es bereits. Trotzdem ein "
+        "weiteres Gremium aus der Vorlage anlegen?",
+    )
+    assert dialogs.messages[-1] == question
+    assert len(services.settings.councils()) == 2
+
+    window.settings_page.transfer.new_action.trigger()  # "Ja"
+
+    assert dialogs.messages[-1] == question
+    councils = services.settings.councils()
+    assert len(councils) == 3 and window.current_council_id() == councils[-1].id
+
+
 def test_export_writes_a_file_that_reads_back(make_window, services, dialogs, tmp_path):
     rostock, _luebeck = _two_councils(services)
     window = make_window()
