@@ -78,7 +78,10 @@ class ChecklistPanel(QWidget):
             self._show_finish(None, why_not)
             return
         missing = len(checklist.missing)
-        for line in sorted(checklist.lines, key=lambda entry: entry.ok):  # what is missing first
+        # What is missing first, then the warnings (found by a tester: a warning sorted
+        # among the green lines stood at the foot of the list, out of sight under
+        # "Alles vollständig."), then what is in order.
+        for line in sorted(checklist.lines, key=lambda entry: (entry.ok, not entry.warning)):
             kind = "warning" if line.ok and line.warning else "ok" if line.ok else "missing"
             item = QListWidgetItem(f"{_MARKS[kind]} {line.text}")
             item.setForeground(QBrush(_COLOURS[kind]))

@@ -26,15 +26,17 @@ def test_ok_warning_and_missing_lines_are_marked_apart(qtbot) -> None:
     )
     lines = [panel.lines.item(i) for i in range(panel.lines.count())]
 
+    # (found by a tester) The warnings before the green lines: sorted among them, one stood
+    # at the foot of a long list, out of sight under "Alles vollständig.".
     assert [line.text() for line in lines] == [
         "✗ Der Sitzungsort fehlt.",
-        "✓ Protokoll: Frau Schulz",
         "⚠ TOP 2 in anderer Reihenfolge.",
+        "✓ Protokoll: Frau Schulz",
     ]
     assert [line.data(Qt.ItemDataRole.AccessibleTextRole) for line in lines] == [
         "Fehlt: Der Sitzungsort fehlt.",
-        "In Ordnung: Protokoll: Frau Schulz",
         "Hinweis: TOP 2 in anderer Reihenfolge.",
+        "In Ordnung: Protokoll: Frau Schulz",
     ]
     metrics = QFontMetrics(panel.lines.font())
     assert all(metrics.inFontUcs4(ord(mark)) for mark in "✓⚠✗")  # no empty box
