@@ -42,6 +42,14 @@ def _joined(match: re.Match[str]) -> str:
     return match.group(0).replace(" ", NBSP)
 
 
+def keep_indent(line: str) -> str:
+    """``line`` with its leading spaces as no-break spaces: reportlab drops the spaces a
+    paragraph starts with, so a line typed indented lost its indentation in the PDF
+    (found by a tester)."""
+    body = line.lstrip(" ")
+    return NBSP * (len(line) - len(body)) + body
+
+
 def keep_together(text: str) -> str:
     """``text`` with no-break spaces where German typesetting forbids a line break."""
     if " " not in text:

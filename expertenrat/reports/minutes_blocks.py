@@ -4,6 +4,7 @@ recommendations and the approval box."""
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from reportlab.lib import colors
@@ -17,6 +18,7 @@ from expertenrat.domain.minutes_items import AdoptedRecommendation, MinutesItem,
 from expertenrat.domain.wording import isolated
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import theme
+from expertenrat.reports.line_breaks import keep_indent
 from expertenrat.reports.minutes_keeping import (
     LABEL_LEADING,
     TEXT_LEADING,
@@ -143,6 +145,9 @@ def item_facts(item: MinutesItem) -> str:
     return " · ".join(f for f in facts if f)
 
 
+_BLANK_START = re.compile(r"\A(?: *\n)+")  # blank lines before a text
+
+
 def text_block(
     text: str, style: ParagraphStyle | None = None, *, label: str = ""
 ) -> list[Flowable]:
@@ -152,11 +157,12 @@ def text_block(
     style = style or styles.indented
     width = theme.content_width() - style.leftIndent - style.rightIndent
     story: list[Flowable] = []
-    for line in theme.printable(text).strip().split("\n"):
+    # Blank lines around the text go, a first line's indentation stays.
+    for line in _BLANK_START.sub("", theme.printable(text).rstrip()).split("\n"):
         if not line.strip():
             story.append(Spacer(0, style.leading / 2))
             continue
-        wrapped = theme.wrap_rtl(line, theme.FONT_BOLD, style.fontSize, width)
+        wrapped = theme.wrap_rtl(keep_indent(line), theme.FONT_BOLD, style.fontSize, width)
         paragraph = Paragraph(theme.esc(wrapped, style.fontName), style)
         if label:
             markup = theme.esc(label, theme.FONT_BOLD)

@@ -567,3 +567,19 @@ def test_an_item_title_of_2000_characters_is_printed_whole_in_heading_and_agenda
     entry = next(t for t in outline(rendered) if t.startswith(f"TOP {ITEMS[1].number} "))
     assert len(entry) <= 120
     assert entry.endswith("…")
+
+
+def test_an_indented_line_keeps_its_indentation() -> None:
+    """(found by a tester) reportlab drops the spaces a paragraph starts with: a line
+    typed indented printed flush left. Rendering only: the stored text is as typed."""
+    discussion = "  Erste Zeile eingerückt\nZweite Zeile\n\n    weiter eingerückt"
+    doc = minutes(items=(replace(ITEMS[1], discussion=discussion),))
+    printed = "\n".join(page.extract_text() for page in read(render_minutes(doc).pdf).pages)
+    lines = {line.strip(): line for line in printed.split("\n")}
+
+    def indent(line: str) -> int:
+        return len(lines[line]) - len(lines[line].lstrip(" \u00a0"))
+
+    assert indent("Zweite Zeile") == 0
+    assert indent("Erste Zeile eingerückt") >= 2
+    assert indent("weiter eingerückt") > indent("Erste Zeile eingerückt")
