@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QLabel, QWidget
 
 from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.dialog_parts import dialog_buttons
@@ -39,10 +39,15 @@ class DateQuestionDialog(QDialog):
         prompt.setBuddy(self.editor)
         layout.addRow(prompt, self.editor)
         if hint is not None:
+            # Under the question and the date, the dialog's whole width; the dialog grows to
+            # show all of it (found by a tester: in the date's narrow column of a dialog that
+            # kept its size, "Der 30.11.2026 liegt in der" was all of three lines to be seen).
             hint_line = hint_label(hint(initial))
             hint_line.setObjectName("date_hint")
-            self.editor.dateChanged.connect(lambda day: hint_line.setText(hint(day.toPython())))
-            layout.addRow("", hint_line)
+            self.editor.dateChanged.connect(
+                lambda day: self._show_hint(hint_line, hint(day.toPython()))
+            )
+            layout.addRow(hint_line)
         self.check_boxes = [QCheckBox(text) for text in checks]
         for box in self.check_boxes:
             box.setChecked(True)
@@ -52,6 +57,10 @@ class DateQuestionDialog(QDialog):
         self.error_label.hide()
         layout.addRow(self.error_label)
         layout.addRow(dialog_buttons(self, on_accept=self._submit))
+
+    def _show_hint(self, line: QLabel, text: str) -> None:
+        line.setText(text)
+        self.adjustSize()
 
     def day(self) -> date:
         return self.editor.date().toPython()
