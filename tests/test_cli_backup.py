@@ -328,6 +328,34 @@ def test_restore_replaces_a_damaged_database_and_keeps_it_aside(demo_file, tmp_p
     assert run("--database", str(demo_file), "check").returncode == 0
 
 
+def test_the_restore_over_a_damaged_database_names_when_the_backup_was_made(
+    demo_file, monkeypatch, tmp_path
+):
+    """(found by a tester) As the restore over a readable database asks."""
+    backup = tmp_path / "sicherung.zip"
+    assert run("--database", str(demo_file), "backup", "--out", str(backup)).returncode == 0
+    date_backup(backup, "2026-11-01T12:48:00+00:00")
+    damage_table(demo_file)
+
+    with berlin_clock(monkeypatch):
+        refused = run("--database", str(demo_file), "restore", str(backup))
+        code, output = run_on_terminal(
+            "--database", str(demo_file), "restore", str(backup), answer=b"Nein\n", at=b"(Ja/Nein) "
+        )
+
+    assert refused.returncode == 1
+    assert refused.stderr.splitlines()[-1] == (
+        f"expertenrat: Fehler: Die Datenbank „{demo_file}“ ist beschädigt; die "
+        "Wiederherstellung legt sie beiseite und spielt die Sicherung vom 01.11.2026, "
+        "13:48 Uhr in eine neue Datei ein. Ohne Rückfrage geht das nur mit --yes; es wurde "
+        "nichts verändert."
+    )
+    assert code == 1 and (
+        f"Die Datenbank „{demo_file}“ ist beschädigt. Beiseitelegen und durch „{backup}“ vom "
+        "01.11.2026, 13:48 Uhr ersetzen? (Ja/Nein) "
+    ) in output.replace("\r\n", " ").replace("\n", " ")
+
+
 def test_a_backup_onto_the_database_itself_is_refused_and_the_data_stays(demo_file):
     """``backup --out expertenrat.db`` replaced the database with the zip of its data."""
     before = run("--database", str(demo_file), "meetings").stdout

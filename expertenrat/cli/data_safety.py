@@ -157,16 +157,18 @@ def _restore(services: Services, args: argparse.Namespace) -> str:
 
 def _restore_over_damaged(error: DatabaseDamagedError, args: argparse.Namespace) -> str:
     """A damaged SQLite file cannot be opened: it is set aside, the backup goes into a new one."""
-    from expertenrat.services.backup_file import refuse_no_file
+    from expertenrat.services.backup_file import backup_made_utc, refuse_no_file
     from expertenrat.services.damaged_restore import restore_over_damaged
 
     path, source = Path(error.path), Path(args.file)
     refuse_no_file(source)  # before the question
+    made = backup_made(backup_made_utc(source))  # as the restore asks (found by a tester)
     confirm(
         args.yes,
         f"Die Datenbank „{path}“ ist beschädigt; die Wiederherstellung legt sie beiseite und "
-        "spielt die Sicherung in eine neue Datei ein.",
-        f"Die Datenbank „{path}“ ist beschädigt. Beiseitelegen und durch „{source}“ ersetzen?",
+        f"spielt die Sicherung{made} in eine neue Datei ein.",
+        f"Die Datenbank „{path}“ ist beschädigt. Beiseitelegen und durch „{source}“{made} "
+        "ersetzen?",
     )
     summary = restore_over_damaged(path, source)
     return (

@@ -10,8 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
-from expertenrat.domain.wording import whole_number
+from expertenrat.domain.wording import backup_made, whole_number
 from expertenrat.services.backup import RestoreSummary
+from expertenrat.services.backup_file import backup_made_utc
 from expertenrat.services.damaged_restore import restore_over_damaged
 from expertenrat.ui.backup_menu import RESTORE_FILTER
 from expertenrat.ui.daily_backup import daily_backup_folder
@@ -54,9 +55,13 @@ class DamagedRestore(QObject):
             tr(
                 _CONTEXT,
                 "Die beschädigte Datenbank „{database}“ wird beiseitegelegt (sie bleibt unter "
-                "neuem Namen im selben Ordner) und die Sicherung „{file}“ in eine neue Datei "
-                "eingespielt. Fortfahren?",
-            ).format(database=path, file=source),
+                "neuem Namen im selben Ordner) und die Sicherung „{file}“{made} in eine neue "
+                "Datei eingespielt. Fortfahren?",
+            ).format(
+                database=path,
+                file=source,
+                made=backup_made(backup_made_utc(source)),  # as the restore asks (by a tester)
+            ),
             lambda: self.restore(path, source),
         )
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from backup_dates import berlin_clock, date_backup
 from damaged_file import damage_table
 
 from expertenrat.app import QUIT_AFTER_ENV
@@ -137,12 +138,13 @@ def test_erneut_versuchen_opens_the_database_once_it_can_be_opened(
 
 
 def test_a_damaged_database_is_replaced_by_a_backup_from_the_start_page(
-    session, dialogs, finish_job, tmp_path, demo_file
+    session, dialogs, finish_job, monkeypatch, tmp_path, demo_file
 ):
     backup = tmp_path / "sicherung.zip"
     database = open_database(database_url(str(demo_file)))
     BackupService(database).backup(backup)
     database.close()
+    date_backup(backup, "2026-11-01T12:48:00+00:00")
     damage_table(demo_file)
     session.dialogs = dialogs
     dialogs.paths.append(str(backup))
@@ -152,11 +154,19 @@ def test_a_damaged_database_is_replaced_by_a_backup_from_the_start_page(
     assert "ist beschädigt" in page.message_label.text()
     assert page.restore_button.isVisible() and page.retry_button.isVisible()
 
-    page.restore_button.click()
+    with berlin_clock(monkeypatch):
+        page.restore_button.click()
     finish_job(session.ways.damaged_restore)
 
     question, done = dialogs.messages
-    assert question[0] == "question" and "wird beiseitegelegt" in question[2]
+    # When the backup was made, as the restore asks (found by a tester).
+    assert question == (
+        "question",
+        "Sicherung wiederherstellen",
+        f"Die beschädigte Datenbank „{demo_file}“ wird beiseitegelegt (sie bleibt unter "
+        f"neuem Namen im selben Ordner) und die Sicherung „{backup}“ vom 01.11.2026, "
+        "13:48 Uhr in eine neue Datei eingespielt. Fortfahren?",
+    )
     (aside,) = tmp_path.glob("expertenrat-beschädigt-*.db")
     # Said with "Ordner öffnen", where the damaged file now lies (found by a tester).
     assert done[0] == "saved" and dialogs.saved_files == [str(aside)]
