@@ -18,10 +18,12 @@ from expertenrat.domain.enums import (
     MinutesState,
 )
 from expertenrat.domain.meeting_numbers import meeting_name
+from expertenrat.domain.minutes_document import put_off_approval
 from expertenrat.domain.wording import isolated
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.agenda_changes import record_item_change
 from expertenrat.services.agenda_references import references
+from expertenrat.services.approval_put_off import approval_put_off, previous_held
 from expertenrat.services.minutes_approval_rows import earlier_held, later_meetings, versions
 from expertenrat.store import models
 
@@ -244,14 +246,32 @@ def approval_question(session: Session, approved: models.Meeting, approving: mod
     )
     for title in titles:
         if title.startswith(prefix):
-            return ""
+            return _put_off_question(session, approved, approving)
         if title == GENERIC_APPROVAL_TITLE and earlier_held(session, approving)[-1] is approved:
-            return ""
+            return _put_off_question(session, approved, approving)
     name = agenda_rows.meeting_name(approving)
     return (
         f"Die Tagesordnung {name} hat keinen Punkt zur Genehmigung des Protokolls "
         f"{agenda_rows.meeting_name(approved)}. Die Genehmigung trotzdem für die "
         f"{name.removeprefix('der ')} erfassen?"
+    )
+
+
+def _put_off_question(
+    session: Session, approved: models.Meeting, approving: models.Meeting
+) -> str:
+    """A German question where ``approving`` recorded its item approving ``approved``'s
+    minutes as "vertagt" or "abgesetzt" (found by a tester: the demo's 5th minutes were
+    approved "in der 6. Sitzung" without a word, whose TOP 4 put the approval off and whose
+    own minutes say so); "" where it dealt with the item."""
+    outcome = approval_put_off(session, approving.id)
+    if outcome is None or previous_held(session, approving) is not approved:
+        return ""
+    name = agenda_rows.meeting_name(approving).removeprefix("der ")
+    return (
+        f"Die {name} hat die Genehmigung des Protokolls {agenda_rows.meeting_name(approved)} "
+        f"{put_off_approval(outcome)}; ihr Protokoll sagt es so. Die Genehmigung trotzdem "
+        f"für die {name} erfassen?"
     )
 
 

@@ -11,8 +11,8 @@ import pytest
 from minutes_setup import complete_minutes, held_minutes, hold
 from pypdf import PdfReader
 
-from expertenrat.domain.enums import AgendaItemOutcome
-from expertenrat.domain.errors import ValidationError
+from expertenrat.domain.enums import AgendaItemOutcome, MinutesState
+from expertenrat.domain.errors import QuestionChangedError, ValidationError
 from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_approval import MinutesApprovalService
 from expertenrat.services.minutes_approval_rows import approval_item_id
@@ -74,3 +74,38 @@ def test_minutes_that_put_the_approval_off_are_finished_and_sent(
         " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split()
     )
     assert sentence in printed
+
+
+@pytest.mark.parametrize(
+    ("outcome", "said"),
+    [
+        (AgendaItemOutcome.POSTPONED, "vertagt"),
+        (AgendaItemOutcome.WITHDRAWN, "von der Tagesordnung abgesetzt"),
+    ],
+)
+def test_approving_in_the_meeting_that_put_the_approval_off_asks_first(
+    database, council, fields, actor, outcome, said
+) -> None:
+    """(found by a tester) The demo's 5th minutes were approved "in der 6. Sitzung" without
+    a word, whose TOP 4 put their approval off and whose own minutes say so."""
+    first = held_minutes(database, council.id, fields["Stadtdaten"].id)
+    approval = MinutesApprovalService(database, actor, render_minutes)
+    approval.circulate(first.meeting_id, date(2026, 3, 20))
+    second = first.next_id
+    hold(database, second, datetime(2026, 5, 12, 16, 0))
+    assert approval.approval_question(first.meeting_id, second) == ""  # dealt with
+
+    MinutesService(database, actor).set_outcome(
+        approval_item(database, second), outcome, AgendaItemOutcome.DISCUSSED
+    )
+
+    question = (
+        f"Die 2. Sitzung hat die Genehmigung des Protokolls der 1. Sitzung {said}; ihr "
+        "Protokoll sagt es so. Die Genehmigung trotzdem für die 2. Sitzung erfassen?"
+    )
+    assert approval.approval_question(first.meeting_id, second) == question
+    with pytest.raises(QuestionChangedError) as refused:  # not asked: nothing approved
+        approval.approve(first.meeting_id, second, today=date(2026, 5, 20), asked="")
+    assert refused.value.question == question
+    approval.approve(first.meeting_id, second, today=date(2026, 5, 20), asked=question)
+    assert approval.status(first.meeting_id).latest.state is MinutesState.APPROVED
