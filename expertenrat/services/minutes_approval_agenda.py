@@ -257,9 +257,7 @@ def approval_question(session: Session, approved: models.Meeting, approving: mod
     )
 
 
-def _put_off_question(
-    session: Session, approved: models.Meeting, approving: models.Meeting
-) -> str:
+def _put_off_question(session: Session, approved: models.Meeting, approving: models.Meeting) -> str:
     """A German question where ``approving`` recorded its item approving ``approved``'s
     minutes as "vertagt" or "abgesetzt" (found by a tester: the demo's 5th minutes were
     approved "in der 6. Sitzung" without a word, whose TOP 4 put the approval off and whose
