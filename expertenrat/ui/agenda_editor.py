@@ -271,8 +271,10 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
         self.changed.emit()
 
     def _added(self, key: int | None) -> None:
-        """A new item is selected, its title ready to be typed over."""
+        """A new item is selected, its title ready to be typed over, its kind following
+        the project picked (``AgendaItemForm.mark_new``)."""
         self.select(key)
+        self.form.mark_new()
         self.form.title_edit.setFocus()
         self.form.title_edit.selectAll()
 

@@ -38,7 +38,9 @@ _CONTEXT = "AgendaItemForm"
 class AgendaItemForm(QWidget):
     """Shows one item (``set_item``) and reads the typed values back (``item``).
 
-    ``edited`` fires on every change the user makes; ``set_item`` does not fire it.
+    ``edited`` fires on every change the user makes; ``set_item`` does not fire it. An item
+    just added (``mark_new``) takes the kind "Beratung eines Projekts" when a project is
+    picked, "Bericht" again when none is, until the user chooses a kind herself.
     """
 
     edited = Signal()
@@ -48,6 +50,7 @@ class AgendaItemForm(QWidget):
         self._item: AgendaItem | None = None
         self._templates: list[AgendaTemplate] = []
         self._filling = False
+        self._kind_follows_project = False  # see ``mark_new``
 
         self.template_combo = compact_combo(20)
         self.template_combo.setToolTip(
@@ -98,6 +101,8 @@ class AgendaItemForm(QWidget):
         layout.addStretch(1)
 
         self.template_combo.activated.connect(self._apply_template)
+        self.kind_combo.activated.connect(self._kind_chosen)
+        self.project_combo.activated.connect(self._project_picked)  # before ``edited``
         for signal in (
             self.title_edit.textEdited,
             self.presenter_edit.editTextChanged,
@@ -139,6 +144,8 @@ class AgendaItemForm(QWidget):
 
     def set_item(self, item: AgendaItem | None) -> None:
         """Show ``item`` (``None``: empty) and clear the messages."""
+        if item is None or self._item is None or item.key != self._item.key:
+            self._kind_follows_project = False  # another item
         self._item = item
         self.show_values(item or AgendaItem(0, ""))
         self.errors.clear()
@@ -156,6 +163,14 @@ class AgendaItemForm(QWidget):
         self.minutes_spin.setValue(max(0, min(shown.planned_minutes, MAX_PLANNED_MINUTES)))
         self.template_combo.setCurrentIndex(0)
         self._filling = False
+
+    def mark_new(self) -> None:
+        """The item shown was just added ("Neuer Punkt"), its kind the default "Bericht":
+        picking a project makes it a "Beratung eines Projekts" (until a kind is chosen)."""
+        self._kind_follows_project = (
+            self._item is not None
+            and AgendaItemKind(self.kind_combo.currentData()) is AgendaItemKind.REPORT
+        )
 
     def item(self) -> AgendaItem | None:
         """The shown item with the typed values, or ``None`` when no item is shown."""
@@ -223,7 +238,17 @@ class AgendaItemForm(QWidget):
         self.minutes_spin.setValue(template.planned_minutes)
         self.template_combo.setCurrentIndex(0)
         self._filling = False
+        self._kind_follows_project = False  # the template's kind
         self.edited.emit()
+
+    def _kind_chosen(self) -> None:
+        self._kind_follows_project = False
+
+    def _project_picked(self) -> None:
+        if self._kind_follows_project:
+            project = self.project_combo.currentData() is not None
+            kind = AgendaItemKind.CONSULTATION if project else AgendaItemKind.REPORT
+            self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
 
     def _changed(self, *_args: object) -> None:
         if not self._filling:

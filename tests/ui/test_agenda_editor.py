@@ -307,6 +307,64 @@ def test_a_new_item_without_a_project_is_no_consultation_of_one(
     assert added.kind is AgendaItemKind.REPORT
 
 
+def _pick_project(qtbot, form, title: str) -> None:
+    """The project chosen in the form with the keyboard, as the user does."""
+    combo = form.project_combo
+    combo.setFocus()
+    wanted = combo.findText(title)
+    assert wanted >= 0
+    key = Qt.Key.Key_Down if wanted > combo.currentIndex() else Qt.Key.Key_Up
+    for _step in range(abs(wanted - combo.currentIndex())):
+        qtbot.keyClick(combo, key)
+    assert combo.currentIndex() == wanted
+
+
+def test_a_new_item_becomes_the_consultation_of_the_project_picked(
+    qtbot, editor, make_meeting, services, council_id
+):
+    """(found by a helper) Since a new item is a "Bericht", picking its project left it a
+    "Bericht"; the kind follows the project until the user chooses one."""
+    field = services.settings.action_fields(council_id)[0]
+    services.projects.create(council_id, Project(None, "Radwege", action_field_id=field.id))
+    meeting = make_meeting()
+    editor.set_meeting(meeting)
+    qtbot.mouseClick(editor.structure.add_button, Qt.MouseButton.LeftButton)
+
+    _pick_project(qtbot, editor.form, "Radwege")
+    assert editor.form.kind_combo.currentText() == "Beratung eines Projekts"
+    _pick_project(qtbot, editor.form, "– kein Projekt –")
+    assert editor.form.kind_combo.currentText() == "Bericht"
+    _pick_project(qtbot, editor.form, "Radwege")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+    added = next(
+        i for i in services.agenda.agenda(meeting).items if i.key == editor.selected_item().key
+    )
+    assert (added.kind, added.project_title) == (AgendaItemKind.CONSULTATION, "Radwege")
+
+
+def test_a_kind_chosen_or_stored_stays_when_a_project_is_picked(
+    qtbot, editor, make_meeting, services, council_id
+):
+    field = services.settings.action_fields(council_id)[0]
+    services.projects.create(council_id, Project(None, "Radwege", action_field_id=field.id))
+    meeting = make_meeting()
+    services.agenda.add(meeting, AgendaItem(0, "Sachstand", kind=AgendaItemKind.REPORT))
+    editor.set_meeting(meeting)
+    qtbot.mouseClick(editor.structure.add_button, Qt.MouseButton.LeftButton)
+    kinds = editor.form.kind_combo
+    kinds.setFocus()
+    qtbot.keyClick(kinds, Qt.Key.Key_Down)  # the user's choice
+    chosen = kinds.currentText()
+    _pick_project(qtbot, editor.form, "Radwege")
+    assert kinds.currentText() == chosen
+
+    select_number(editor, "5")  # stored before, a "Bericht"
+    assert editor.selected_item().title == "Sachstand"
+    _pick_project(qtbot, editor.form, "Radwege")
+    assert kinds.currentText() == "Bericht"
+
+
 def test_a_new_item_goes_before_the_closing_items_or_after_the_row_clicked(
     qtbot, editor, make_meeting, services
 ):
