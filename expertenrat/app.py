@@ -142,6 +142,23 @@ class Session:
             lambda: self.window.pages.meetings.tabs.minutes_editor(),
         )
 
+    def start(self, database: str | None) -> None:
+        """The program's start: the database (see :meth:`open_or_explain`), then a warning
+        where this PC's stored choice cannot be read and the default file is opened in
+        its place (after a move to a server it holds the data from before the move)."""
+        from expertenrat.services import database_choice
+
+        self.open_or_explain(database)
+        advice = tr(
+            "Session",
+            "Reparieren oder löschen Sie diese Datei, oder wählen Sie die Datenbank unter "
+            "Einstellungen → Datenbank neu (arbeitet dieser PC mit einem Server: „Mit "
+            "Server verbinden …“).",
+        )
+        note = database_choice.unreadable_choice_note(database, advice)
+        if note:
+            self.dialog_service().warning(self.window, tr("Session", "Datenbank"), note)
+
     def open_or_explain(self, database: str | URL | None, *, chosen: bool = False) -> bool:
         """Open the database, or show in the window why not; the window stays usable.
 
@@ -255,7 +272,7 @@ def run_gui(args: argparse.Namespace) -> int:
     session.window_replaced = report_for
     session.window.show()
 
-    QTimer.singleShot(0, lambda: session.open_or_explain(args.database))
+    QTimer.singleShot(0, lambda: session.start(args.database))
     _quit_after_delay_from_environment(app)
     try:
         code = app.exec()

@@ -201,7 +201,11 @@ def open_services(args: argparse.Namespace) -> Services:
     from expertenrat.services.context import Services
 
     url = database_choice.address_of(args.database)
-    print_warnings(filter(None, [database_choice.unreadable_choice_note(args.database)]))
+    advice = (
+        "Wählen Sie die Datenbank im Programmfenster neu (Einstellungen → Datenbank) oder "
+        "geben Sie sie mit --database an."
+    )
+    print_warnings(filter(None, [database_choice.unreadable_choice_note(args.database, advice)]))
     dry_run = getattr(args, "dry_run", False)
     # The schema of a new database: with the first change of a command that may create one.
     fills = args.opening == "fill" and not dry_run

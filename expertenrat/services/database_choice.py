@@ -120,19 +120,18 @@ def can_keep_passwords() -> bool:
     return keyring_available()
 
 
-def unreadable_choice_note(database: str | DatabaseAddress | None) -> str:
+def unreadable_choice_note(database: str | DatabaseAddress | None, advice: str) -> str:
     """What to say where ``datenbank.json``, the choice stored on this PC, cannot be read
     and ``database`` (``--database``) names none either: the default file is opened in its
     place, which after a move to a server holds the data from before it (found by a
-    tester: the command said nothing of it); "" otherwise."""
+    tester: the commands and the window said nothing of it), then ``advice``, what to do
+    where it is read; "" otherwise."""
     path = unreadable_location_file() if database is None else None
     if path is None:
         return ""
     return (
         f"Die Datei „{path}“, in der dieser PC sich die gewählte Datenbank merkt, ist "
-        f"unlesbar; verwendet wird die Standarddatei „{default_database_file()}“. Wählen Sie "
-        "die Datenbank im Programmfenster neu (Einstellungen → Datenbank) oder geben Sie "
-        "sie mit --database an."
+        f"unlesbar; verwendet wird die Standarddatei „{default_database_file()}“. {advice}"
     )
 
 

@@ -13,7 +13,9 @@ from damaged_file import damage_table
 
 from expertenrat.app import QUIT_AFTER_ENV
 from expertenrat.domain.errors import DatabaseUnusableError
+from expertenrat.paths import default_database_file
 from expertenrat.services.backup import BackupService
+from expertenrat.store.database_location import location_file, store_address
 from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 
@@ -222,3 +224,57 @@ def test_a_healthy_database_in_a_folder_without_write_permission_is_not_called_d
     assert f"Im Ordner „{folder}“ fehlt Ihnen die Schreibberechtigung" in result.stdout
     assert "Sicherung wieder" not in result.stdout
     assert sorted(p.name for p in folder.iterdir()) == ["expertenrat.db"]
+
+
+def test_an_unreadable_stored_choice_is_said_once_at_the_start(session, dialogs):
+    """(found by a tester) An unreadable datenbank.json is passed over for the default
+    file, which after a move to a server holds the data from before it: the window said
+    nothing, the user worked on stale data."""
+    stored = location_file()
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    stored.write_text('{"url": "postgresql://rat@server/exp', "utf-8")  # cut off
+    session.dialogs = dialogs
+    session.window.show()
+
+    session.start(None)
+
+    assert session.database is not None
+    assert session.database.location == str(default_database_file())
+    assert dialogs.messages == [
+        (
+            "warning",
+            "Datenbank",
+            f"Die Datei „{stored}“, in der dieser PC sich die gewählte Datenbank merkt, ist "
+            f"unlesbar; verwendet wird die Standarddatei „{default_database_file()}“. "
+            "Reparieren oder löschen Sie diese Datei, oder wählen Sie die Datenbank unter "
+            "Einstellungen → Datenbank neu (arbeitet dieser PC mit einem Server: „Mit "
+            "Server verbinden …“).",
+        )
+    ]
+
+
+def test_a_readable_stored_choice_is_opened_without_a_warning(session, dialogs, tmp_path):
+    store_address(database_url(str(tmp_path / "neu.db")))
+    session.dialogs = dialogs
+    session.window.show()
+
+    session.start(None)
+
+    assert session.database is not None
+    assert session.database.location == str(tmp_path / "neu.db")
+    assert dialogs.messages == []
+
+
+def test_a_database_given_at_the_start_is_opened_without_a_word_of_the_stored_choice(
+    session, dialogs, tmp_path
+):
+    """``--database`` wins over datenbank.json: its being unreadable is not asked."""
+    stored = location_file()
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    stored.write_text("{kaputt", "utf-8")
+    session.dialogs = dialogs
+    session.window.show()
+
+    session.start(str(tmp_path / "neu.db"))
+
+    assert session.database is not None and dialogs.messages == []
