@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from expertenrat.domain.meeting_documents import MeetingDocument
-from expertenrat.domain.salutations import salutation_title
-
-_SALUTATIONS = {"frau": "Sehr geehrte Frau", "herr": "Sehr geehrter Herr"}
+from expertenrat.domain.salutations import (
+    printed_form_of_address,
+    salutation_opening,
+    salutation_title,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +33,7 @@ class Recipient:
         "Frau" and "Herr" are a line of their own; any other form ("Divers" from a city's
         list, "keine Angabe") is left out, as German letters address a diverse person by
         name alone (found by a tester: "Divers" stood above the name)."""
-        form = self.form_of_address.strip()
-        lines = [form if form.casefold() in _SALUTATIONS else "", self.full_name]
+        lines = [printed_form_of_address(self.form_of_address), self.full_name]
         lines += self.postal_address.splitlines()
         return tuple(line.strip() for line in lines if line.strip())
 
@@ -42,7 +43,7 @@ class Recipient:
         Kim Berg," (no form of address, or one the app does not decline); of the titles
         only the highest ("Prof." for "Prof. Dr.", :func:`salutation_title`)."""
         title = salutation_title(self.title)
-        opening = _SALUTATIONS.get(self.form_of_address.strip().casefold())
+        opening = salutation_opening(self.form_of_address)
         if opening:
             return f"{opening} {_joined(title, self.family_name)},"
         return f"Guten Tag {_joined(title, self.given_name, self.family_name)},"

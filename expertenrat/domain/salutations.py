@@ -9,6 +9,8 @@ are left out. Words that are no academic degree ("Pastorin") stay as they are.
 No gender is derived from a title or a name: "Frau"/"Herr" come only from the member's
 own form of address (:mod:`expertenrat.domain.invitation_letters`); without one, and for
 project contacts (who have no form of address), the greeting is the neutral "Guten Tag".
+Only "Frau" and "Herr" are printed beside a name, in letters and the roster
+(:func:`printed_form_of_address`): another form ("Divers") is left out there.
 """
 
 from __future__ import annotations
@@ -30,6 +32,24 @@ _QUALIFIER = re.compile(
     re.IGNORECASE,
 )
 _DEGREE = re.compile(r"mba|ll\.\s?m\.?|ph\.\s?d\.?|phd|[mb]\.\s?(?:a|sc|eng|ed)\.?", re.IGNORECASE)
+
+
+_OPENINGS = {"frau": "Sehr geehrte Frau", "herr": "Sehr geehrter Herr"}
+
+
+def printed_form_of_address(form: str) -> str:
+    """The member's form of address as printed beside the name (a letter's address block,
+    the roster): "Frau" or "Herr" as typed; "" for any other ("Divers" from a city's list,
+    "keine Angabe", "Mx."), as German letters and lists name a diverse person by name
+    alone (found by a tester)."""
+    form = form.strip()
+    return form if form.casefold() in _OPENINGS else ""
+
+
+def salutation_opening(form: str) -> str:
+    """ "Sehr geehrte Frau" / "Sehr geehrter Herr" for the form of address ``form``, else
+    "" (the neutral "Guten Tag")."""
+    return _OPENINGS.get(form.strip().casefold(), "")
 
 
 def _heads(word: str) -> bool:

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.roster import RosterDocument, RosterEntry, RosterGrouping
+from expertenrat.domain.salutations import printed_form_of_address
 from expertenrat.domain.wording import council_with_city, isolated
 from expertenrat.reports import theme
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines, Paragraph
@@ -62,7 +63,7 @@ def _texts(e: RosterEntry) -> tuple[str, ...]:
     """The member's own texts the roster prints."""
     return (
         e.name,
-        e.form_of_address,
+        printed_form_of_address(e.form_of_address),
         e.affiliation,
         e.position,
         e.email,
@@ -147,7 +148,9 @@ def _columns(doc: RosterDocument, grouped: bool) -> list[Column[RosterEntry]]:
 
 
 def _name(e: RosterEntry) -> Lines:
-    below = " · ".join(isolated(p) for p in (e.form_of_address, e.role) if p)
+    """The name, below it "Frau · Mitglied": only Frau or Herr, not "Divers" (as letters)."""
+    form = printed_form_of_address(e.form_of_address)
+    below = " · ".join(isolated(p) for p in (form, e.role) if p)
     return [(e.name, BOLD), (below, SMALL)]
 
 

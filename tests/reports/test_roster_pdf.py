@@ -119,6 +119,25 @@ def test_internal_roster_names_every_active_member_with_exact_letters(
     assert "Ehemalig" not in text
 
 
+@pytest.mark.parametrize("public", [False, True])
+def test_only_frau_or_herr_is_printed_beside_the_role(public: bool) -> None:
+    """(found by a helper) "Divers · Mitglied" stood under a name imported from a city's
+    list; as in letters, only Frau or Herr is a form of address worth printing."""
+    members = [
+        member(1, "Anna", "Berg", form_of_address=" Frau "),
+        member(2, "Ben", "Kaya", form_of_address="herr"),
+        member(3, "Sam", "Weiß", form_of_address="Divers"),
+        member(4, "Kim", "Ort", form_of_address="keine Angabe"),
+    ]
+    text = text_of(read(roster(members, public=public)))
+
+    assert "Frau · Mitglied" in text
+    assert "herr · Mitglied" in text
+    assert "Divers" not in text
+    assert "keine Angabe" not in text
+    assert text.count("Mitglied") - text.count("Mitglieder") == 4  # every role still there
+
+
 def test_markup_characters_print_literally_and_missing_glyphs_do_not_crash() -> None:
     text = text_of(read(roster(cast(), public=True)))
 
