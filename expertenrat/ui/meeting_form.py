@@ -188,7 +188,10 @@ class MeetingForm(MeetingFields):
     def _update_buttons(self) -> None:
         dirty = self.has_unsaved_changes()
         focus = self.window().focusWidget()
-        self.save_button.setEnabled(dirty)
+        # A new meeting's proposal can be saved as it is, though leaving it untouched asks
+        # nothing (found by a tester).
+        proposal = self.meeting is None and self._council_id is not None
+        self.save_button.setEnabled(dirty or proposal)
         self.discard_button.setEnabled(dirty)
         if focus in (self.save_button, self.discard_button) and not focus.isEnabled():
             # "Speichern" or "Verwerfen" pressed from the keyboard goes off: the cursor goes

@@ -185,7 +185,8 @@ def test_a_new_meeting_proposes_the_last_meetings_place_and_times(
         "Vorgeschlagen: Ort, Raum, Link und Uhrzeit wie bei der 1. Sitzung am 10.11.2026."
     )
     assert not form.has_unsaved_changes()
-    assert form.save()
+    assert form.save_button.isEnabled()  # the proposal as it is
+    form.save_button.click()
     saved = services.meetings.get(form.meeting.id)
     assert (saved.place, saved.room) == ("Rathaus", "Raum 1a")
     assert not form.hint.text()
