@@ -22,6 +22,7 @@ from expertenrat.store.backup_format import (
     BackupError,
     TablePart,
 )
+from expertenrat.store.backup_json import load_json
 
 MAX_TOTAL_BYTES = 2 * 1024**3  # all parts together, uncompressed
 MAX_RATIO = 200  # uncompressed / compressed, for parts over RATIO_FLOOR
@@ -46,7 +47,7 @@ def read_backup(source: IO[bytes], is_known_revision: Callable[[str], bool]) -> 
             _check_names_and_sizes(infos.values())
             if MANIFEST not in infos:
                 raise BackupError(_NOT_A_BACKUP)
-            manifest = _load_json(_read_member(zf, infos[MANIFEST]))
+            manifest = load_json(_read_member(zf, infos[MANIFEST]))
             header = _check_manifest(manifest, is_known_revision)
             entries = [_part_entry(infos, entry) for entry in manifest["tables"]]
             parts = _read_parts(zf, infos, entries)
@@ -68,7 +69,7 @@ def read_made(source: IO[bytes]) -> datetime | None:
     try:
         with zipfile.ZipFile(source) as zf:
             _check_names_and_sizes(zf.infolist())  # no bomb in the manifest either
-            manifest = _load_json(_read_member(zf, zf.getinfo(MANIFEST)))
+            manifest = load_json(_read_member(zf, zf.getinfo(MANIFEST)))
             made = datetime.fromisoformat(manifest["created_utc"])
     except (
         BackupError,
@@ -123,65 +124,6 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     if len(data) > info.file_size:
         raise BackupError(_TOO_BIG)
     return data
-
-
-def _load_json(data: bytes, *, mostly_base64: bool = False) -> Any:
-    """The JSON in ``data`` (UTF-8).
-
-    ``mostly_base64``: a part with bytes, whose text is nearly all base64 (the stored PDFs of
-    a large backup: 150 MB). A single character beyond Latin-1 in it (a „ in the minutes)
-    makes Python's decoded string two bytes a character, and decoding then took longer than
-    parsing. Such a part is read as Latin-1 (one byte, one character; JSON's own characters
-    are ASCII, and no byte of a character that UTF-8 writes in several is), and only its
-    strings with other characters are decoded as UTF-8 afterwards. An escape of a character
-    beyond ASCII (``\\u00e4``) would be mixed up with those: a part with one (or with a
-    backslash before a ``u``) is read the plain way.
-    """
-    try:
-        if not mostly_base64 or data.isascii() or _WIDE_ESCAPE.search(data):
-            value = json.loads(data.decode("utf-8"))
-        else:
-            return _utf8_strings(json.loads(data.decode("latin-1")))
-    except (ValueError, RecursionError):  # also a number too long, nesting too deep
-        raise BackupError(_INVALID_JSON) from None
-    if _SURROGATE_ESCAPE.search(data) and _has_lone_surrogate(value):
-        raise BackupError(_INVALID_JSON)  # "\ud800" alone: no character, no database takes it
-    return value
-
-
-_INVALID_JSON = "Die Sicherung ist beschädigt (ungültiges JSON)."
-_WIDE_ESCAPE = re.compile(rb"\\u(?!00[0-7])")
-_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
-
-
-def _has_lone_surrogate(value: Any) -> bool:
-    """Whether a string in ``value`` holds half of a surrogate pair (a pair escaped whole
-    is one character once parsed)."""
-    pending = [value]
-    while pending:
-        item = pending.pop()
-        if type(item) is str:
-            try:
-                item.encode("utf-8")
-            except UnicodeEncodeError:
-                return True
-        elif type(item) is list:
-            pending.extend(item)
-        elif type(item) is dict:
-            pending.extend(item.keys())
-            pending.extend(item.values())
-    return False
-
-
-def _utf8_strings(value: Any) -> Any:
-    """``value`` as parsed from UTF-8 read as Latin-1, with its strings decoded as UTF-8."""
-    if type(value) is str:
-        return value if value.isascii() else value.encode("latin-1").decode("utf-8")
-    if type(value) is list:
-        return [_utf8_strings(item) for item in value]
-    if type(value) is dict:
-        return {_utf8_strings(key): _utf8_strings(item) for key, item in value.items()}
-    return value
 
 
 def _check_manifest(
@@ -284,7 +226,7 @@ def _sha256(data: bytes) -> str:
 def _read_part(entry: _PartEntry, data: bytes, digest: Future[str]) -> TablePart:
     name, kinds = entry.name, entry.kinds
     try:
-        body = _load_json(data, mostly_base64=any(kind == "bytes" for _c, kind in kinds))
+        body = load_json(data, mostly_base64=any(kind == "bytes" for _c, kind in kinds))
     except BackupError:
         _check_digest(entry, digest.result())  # a changed part is called changed
         raise
