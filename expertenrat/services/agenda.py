@@ -20,16 +20,9 @@ from enum import Enum, auto
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.agenda import (
-    Agenda,
-    AgendaItem,
-    clean_item,
-    new_item_index,
-    numbers,
-    urgent_index,
-    validate_item,
-)
+from expertenrat.domain.agenda import Agenda, AgendaItem, clean_item, numbers, validate_item
 from expertenrat.domain.agenda_moves import move_to, remove, subtree
+from expertenrat.domain.agenda_placement import new_item_index, urgent_index
 from expertenrat.domain.agenda_templates import AgendaTemplate
 from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingState
 from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
@@ -118,7 +111,7 @@ class AgendaService(AgendaOrder):
     def add_new(self, meeting_id: int, item: AgendaItem) -> Agenda:
         """Add ``item`` where a new item goes when the user chose no row: at the top level
         after the opening formalities and the items on the subject, before the closing
-        items (:func:`~expertenrat.domain.agenda.new_item_index`)."""
+        items (:func:`~expertenrat.domain.agenda_placement.new_item_index`)."""
         return self._add(meeting_id, item, None, new_item_index)
 
     def _add(

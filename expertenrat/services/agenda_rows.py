@@ -17,14 +17,8 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.agenda import (
-    AgendaItem,
-    change_refusal,
-    invited_items,
-    numbers,
-    opening_items,
-    ordered,
-)
+from expertenrat.domain.agenda import AgendaItem, change_refusal, invited_items, numbers, ordered
+from expertenrat.domain.agenda_placement import opening_items
 from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
 from expertenrat.domain.invitation_changes import letter_change

@@ -7,8 +7,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.agenda import opening_count
 from expertenrat.domain.agenda_moves import move_to, remove
+from expertenrat.domain.agenda_placement import opening_count
 from expertenrat.domain.enums import (
     AgendaItemKind,
     AuditAction,

@@ -20,14 +20,9 @@ from functools import partial
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from expertenrat.domain.agenda import (
-    Agenda,
-    AgendaItem,
-    children_by_parent,
-    closing_item,
-    numbers,
-)
+from expertenrat.domain.agenda import Agenda, AgendaItem, children_by_parent, numbers
 from expertenrat.domain.agenda_moves import PossibleMoves
+from expertenrat.domain.agenda_placement import closing_item
 from expertenrat.domain.enums import AgendaItemKind, MeetingState
 from expertenrat.domain.errors import ExpertenratError, ValidationError
 from expertenrat.domain.wording import shortened
@@ -143,7 +138,7 @@ class AgendaStructureBar(QWidget):
     def add_urgent(self, title: str = "") -> None:
         """Ask for the title of an urgent item (offering ``title``) and where it goes:
         before the closing "Verschiedenes" where the agenda ends with it
-        (``domain.agenda.closing_item``), else at the end, or before another top-level
+        (``domain.agenda_placement.closing_item``), else at the end, or before another top-level
         item."""
         if self._agenda() is None or not self._save_pending():
             return

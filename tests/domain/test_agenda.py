@@ -14,7 +14,6 @@ from expertenrat.domain.agenda import (
     change_refusal,
     end_time,
     numbers,
-    opening_items,
     ordered,
     presenter_text,
     split_presenter,
@@ -30,6 +29,7 @@ from expertenrat.domain.agenda_moves import (
     remove,
     subtree,
 )
+from expertenrat.domain.agenda_placement import opening_items
 from expertenrat.domain.enums import AgendaItemKind, MeetingState, PresenterKind
 from expertenrat.domain.errors import ValidationError
 

@@ -7,14 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from expertenrat.domain.agenda import (
-    AgendaItem,
-    closing_item,
-    invited_items,
-    new_item_index,
-    numbers,
-    urgent_index,
-)
+from expertenrat.domain.agenda import AgendaItem, invited_items, numbers
+from expertenrat.domain.agenda_placement import closing_item, new_item_index, urgent_index
 from expertenrat.domain.enums import AgendaItemKind as K
 from expertenrat.domain.errors import ValidationError
 
