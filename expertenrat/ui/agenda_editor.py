@@ -10,7 +10,8 @@ move, when another item is selected and when the meetings page flushes; while th
 types, the tree shows the typed title and the time plan follows the typed minutes, also
 when the agenda is reread for a change made elsewhere (``refresh`` keeps typed input). The
 tree with its columns and the end of the time plan is :mod:`ui.agenda_tree_pane`; the
-widgets and where they sit are :mod:`ui.agenda_editor_view`.
+widgets and where they sit are :mod:`ui.agenda_editor_view`, which of them are on
+:mod:`ui.agenda_editor_controls`.
 """
 
 from __future__ import annotations
@@ -18,21 +19,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.agenda import Agenda, AgendaItem
-from expertenrat.domain.agenda_moves import possible_moves
-from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.errors import ConnectionLostError, ExpertenratError
 from expertenrat.services.context import Services
+from expertenrat.ui.agenda_editor_controls import enable_controls
 from expertenrat.ui.agenda_editor_view import AgendaEditorView, refusal
+from expertenrat.ui.agenda_form_choices import AgendaFormChoices
 from expertenrat.ui.agenda_item_saving import AgendaItemSaving
 from expertenrat.ui.agenda_structure_bar import AgendaStructureBar
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.key_actions import KeyActions
 from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
-from expertenrat.ui.row_moves import focus_to_rows
 
 _CONTEXT = "AgendaEditor"
 
@@ -56,7 +56,7 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
         self._dialogs = dialogs
         self._meeting_id: int | None = None
         self._agenda: Agenda | None = None
-        self._choices_council: tuple[int, int | None] | None = None
+        self.choices = AgendaFormChoices(services, self.form)
         self._no_meeting_hint = no_meeting_hint()
         # Whether the user chose the selected row (or added it): the tab selects the first
         # row itself, and "Neuer Punkt" puts no item after that (see chosen_item).
@@ -130,7 +130,7 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
         made elsewhere meanwhile); if its item was deleted elsewhere, the agenda stays as
         shown until the input is saved (which says why it cannot be) or dropped."""
         if self._meeting_id is not None:
-            self._choices_council = None
+            self.choices.forget()
             item = self.selected_item()
             self._load(select=item.key if item is not None else None)
 
@@ -180,7 +180,7 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
     def _load(self, select: int | None) -> None:
         try:
             agenda = self._services.agenda.agenda(self._meeting_id)
-            self._load_choices(agenda.council_id)
+            self.choices.load(agenda.council_id, self._meeting_id)
         except ConnectionLostError as error:
             # The meeting stays: a reread once the server is back shows its agenda. The
             # agenda shown stays too (a step refused has said why); another meeting's not.
@@ -202,19 +202,6 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
             return  # deleted elsewhere: see refresh
         self._show(agenda, select)
 
-    def _load_choices(self, council_id: int) -> None:
-        # Per meeting: the templates offer corrections of the minutes approved before it.
-        if (council_id, self._meeting_id) == self._choices_council:
-            return
-        self.form.set_choices(
-            self._services.agenda.projects(council_id),
-            self._services.agenda.templates(council_id, self._meeting_id),
-            # In the members' order (name_sort_key: "Dr. Eva Dahl" under D, "von Hohenzollern"
-            # under H), not by the shown name, which starts with titles and given names.
-            [m.full_name for m in self._services.members.members(council_id)],
-        )
-        self._choices_council = (council_id, self._meeting_id)
-
     def _show(self, agenda: Agenda, select: int | None) -> None:
         """Show ``agenda`` with ``select`` selected; an item with typed input stays selected
         with its typed values."""
@@ -235,29 +222,7 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
 
     def _update_buttons(self) -> None:
         self.saving.retry.after(None)  # another item shown (or the same reread)
-        agenda = self._agenda
-        structural = agenda is not None and refusal(agenda) is None
-        selected = self.selected_item()
-        item = selected is not None
-        moves = possible_moves(agenda.items, selected.key) if agenda and selected else None
-        # A held meeting's titles may be corrected; while its minutes are an open draft its
-        # items move up and down, and an urgent item changes (and may be deleted).
-        open_urgent = agenda is not None and selected is not None and selected.urgent
-        open_urgent = open_urgent and agenda.urgent_refusal is None
-        with focus_to_rows(self.view, *self.structure.findChildren(QPushButton)):
-            self.structure.enable(
-                structural=structural,
-                moves=moves,
-                deletable=open_urgent,
-                reorder=agenda is not None and agenda.order_open,
-            )
-            self.structure.show_urgent(agenda)
-        self.form.set_title_only(
-            agenda is not None and agenda.state is MeetingState.HELD and not open_urgent
-        )
-        editable = agenda is not None and refusal(agenda, title_only=True) is None
-        self.form.setEnabled(editable and item)
-        self.save_button.setEnabled(editable and item)
+        enable_controls(self, self.structure, self._agenda, self.selected_item())
 
     # --- changing -----------------------------------------------------------------------
 
