@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import time
 
+from expertenrat.domain.earlier_minutes import put_off_line
 from expertenrat.domain.enums import AttendanceStatus, MinutesApproval, MinutesState
 from expertenrat.domain.invitation_due import invitation_deadline
 from expertenrat.domain.minutes import MinutesHeader
@@ -29,7 +30,6 @@ from expertenrat.domain.minutes_checklist_lines import (
 )
 from expertenrat.domain.minutes_checklist_order import non_public_title_lines, order_lines
 from expertenrat.domain.minutes_checklist_outcomes import outcome_lines
-from expertenrat.domain.minutes_document import put_off_line
 
 
 def checklist(facts: ChecklistFacts) -> Checklist:

@@ -6,8 +6,9 @@ say about the invitation, the quorum, a vote or someone's partial attendance are
 once, so that the PDF, the tests and any other reader say the same thing.
 
 What the minutes record per agenda item is :mod:`expertenrat.domain.minutes_items`; who
-attended, :mod:`expertenrat.domain.minutes_attendees`. The
-public minutes are made from them by :func:`public_minutes.public_version`.
+attended, :mod:`expertenrat.domain.minutes_attendees`; what the meeting decided about
+earlier minutes, :mod:`expertenrat.domain.earlier_minutes`. The public minutes are made
+from them by :func:`public_minutes.public_version`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from datetime import date, time
 
 from expertenrat.domain.agenda_held_order import MovedItem
 from expertenrat.domain.annexes import AnnexEntry
-from expertenrat.domain.enums import AgendaItemOutcome, MeetingKind, MinutesState, MinutesStyle
+from expertenrat.domain.enums import MeetingKind, MinutesState, MinutesStyle
 from expertenrat.domain.invitation_due import invitation_deadline
 from expertenrat.domain.meeting_documents import Letterhead
 from expertenrat.domain.meeting_numbers import meeting_name
@@ -26,7 +27,7 @@ from expertenrat.domain.minutes_agenda_order import order_line
 from expertenrat.domain.minutes_attendees import AbsentMember, GuestLine, PresentMember
 from expertenrat.domain.minutes_items import MinutesItem, urgent_extension
 from expertenrat.domain.quorum import QuorumResult
-from expertenrat.domain.wording import counted, isolated
+from expertenrat.domain.wording import isolated
 
 DRAFT_MARK = "ENTWURF"
 WITHHELD_LINE = "Dieser Tagesordnungspunkt wurde nichtöffentlich beraten."
@@ -127,7 +128,8 @@ class MinutesDocument:
     public: bool = False
     unnamed: frozenset[str] = frozenset()  # names the public version does not print
     kind: MeetingKind = MeetingKind.REGULAR
-    # What this meeting decided about earlier minutes (see :func:`earlier_minutes_line`).
+    # What this meeting decided about earlier minutes (see
+    # :func:`~expertenrat.domain.earlier_minutes.earlier_minutes_line`).
     earlier_minutes: tuple[str, ...] = ()
     # "Entwurf abschließen": the day a draft not sent yet was finished (unchanged since).
     finished_on: date | None = None
@@ -243,73 +245,3 @@ class MinutesDocument:
         if start or end:
             return f"ab {start} Uhr" if start else f"bis {end} Uhr"
         return "–"
-
-
-def put_off_approval(outcome: AgendaItemOutcome) -> str:
-    """What became of an approval of minutes the meeting did not deal with: "vertagt",
-    "von der Tagesordnung abgesetzt"."""
-    if outcome is AgendaItemOutcome.WITHDRAWN:
-        return "von der Tagesordnung abgesetzt"
-    return outcome.label
-
-
-def put_off_line(meeting: str, outcome: AgendaItemOutcome) -> str:
-    """ "Die Genehmigung des Protokolls der 5. Sitzung wurde vertagt.": the completeness
-    check's line and the minutes' Feststellungen where the meeting put its approval item
-    off (``meeting``: "der 5. Sitzung")."""
-    return f"Die Genehmigung des Protokolls {meeting} wurde {put_off_approval(outcome)}."
-
-
-def earlier_minutes_line(
-    meeting: str,
-    approved: bool,
-    accepted: int,
-    rejected: int,
-    outside_accepted: int = 0,
-    outside_rejected: int = 0,
-    put_off: AgendaItemOutcome | None = None,
-) -> str:
-    """What a meeting decided about the minutes of ``meeting`` ("der 1. Sitzung"), for its
-    own minutes' Feststellungen: "Das Protokoll der 1. Sitzung wurde genehmigt; über 2
-    Einwände wurde entschieden (1 berücksichtigt, 1 zurückgewiesen)." Objections decided
-    outside a meeting (``outside_…``) are reported here too, since no other minutes record
-    them: "…; außerhalb einer Sitzung war über 1 Einwand entschieden worden (1
-    berücksichtigt, 0 zurückgewiesen)." Where the meeting put the approval off
-    (``put_off``, its approval item postponed or taken off) and did not approve them:
-    "…; die Genehmigung wurde vertagt.", alone :func:`put_off_line`. Counts only, no
-    names: the line stands in the public minutes too."""
-    decided = accepted + rejected
-    objections = (
-        f"über {counted(decided, 'Einwand', 'Einwände')} wurde entschieden "
-        f"({accepted} berücksichtigt, {rejected} zurückgewiesen)"
-        if decided
-        else ""
-    )
-    outside = outside_accepted + outside_rejected
-    before = (
-        f"außerhalb einer Sitzung war über {counted(outside, 'Einwand', 'Einwände')} "
-        f"entschieden worden ({outside_accepted} berücksichtigt, {outside_rejected} "
-        "zurückgewiesen)"
-        if outside
-        else ""
-    )
-    later = f"die Genehmigung wurde {put_off_approval(put_off)}" if put_off else ""
-    if approved:
-        parts = [f"Das Protokoll {meeting} wurde genehmigt", objections, before]
-    elif put_off is not None and not decided and not outside:
-        return put_off_line(meeting, put_off)
-    elif decided:
-        parts = [
-            f"Über die Einwände gegen das Protokoll {meeting} wurde entschieden "
-            f"({accepted} berücksichtigt, {rejected} zurückgewiesen)",
-            before,
-            later,
-        ]
-    else:
-        parts = [
-            f"Über {counted(outside, 'Einwand', 'Einwände')} gegen das Protokoll {meeting} "
-            f"wurde außerhalb einer Sitzung entschieden ({outside_accepted} berücksichtigt, "
-            f"{outside_rejected} zurückgewiesen)",
-            later,
-        ]
-    return "; ".join(part for part in parts if part) + "."

@@ -8,8 +8,8 @@ from datetime import date, datetime, time
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.earlier_minutes import earlier_minutes_line
 from expertenrat.domain.enums import MeetingState, ObjectionState
-from expertenrat.domain.minutes_document import earlier_minutes_line
 from expertenrat.services.agenda_rows import meeting_name as meeting_with_article
 from expertenrat.services.approval_put_off import approval_put_off, previous_held
 from expertenrat.store import models

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.agenda_moves import move_to, remove
 from expertenrat.domain.agenda_placement import opening_count
+from expertenrat.domain.earlier_minutes import put_off_approval
 from expertenrat.domain.enums import (
     AgendaItemKind,
     AuditAction,
@@ -18,7 +19,6 @@ from expertenrat.domain.enums import (
     MinutesState,
 )
 from expertenrat.domain.meeting_numbers import meeting_name
-from expertenrat.domain.minutes_document import put_off_approval
 from expertenrat.domain.wording import isolated
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.agenda_changes import record_item_change

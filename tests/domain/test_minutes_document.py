@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, time
 
+from expertenrat.domain.earlier_minutes import earlier_minutes_line
 from expertenrat.domain.enums import AgendaItemOutcome
 from expertenrat.domain.meeting_documents import Letterhead
 from expertenrat.domain.minutes_attendees import (
@@ -12,7 +13,7 @@ from expertenrat.domain.minutes_attendees import (
     first_sub_item,
     partial_attendance,
 )
-from expertenrat.domain.minutes_document import MinutesDocument, earlier_minutes_line
+from expertenrat.domain.minutes_document import MinutesDocument
 
 
 def test_the_earlier_minutes_line_names_objections_decided_outside_a_meeting() -> None:
