@@ -11,7 +11,8 @@ There is no field for a person, a meeting or a record of any kind, and the schem
 no others (``additionalProperties: false``), so a file can carry no personal data.
 
 This module names the format and what it carries; ``council_transfer`` writes and reads
-the file, ``council_transfer_preview`` shows what importing it changes.
+the file, ``council_transfer_differences`` and ``council_transfer_preview`` show what
+importing it changes.
 """
 
 from __future__ import annotations

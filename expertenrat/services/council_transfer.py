@@ -30,6 +30,7 @@ from expertenrat.domain.council_transfer import (
     settings_document,
     template_problems_of,
 )
+from expertenrat.domain.council_transfer_differences import chosen_template, template_differences
 from expertenrat.domain.council_transfer_format import (
     ACTION_FIELDS,
     AGENDA_TEMPLATES,
@@ -39,11 +40,7 @@ from expertenrat.domain.council_transfer_format import (
     SettingsFileError,
     schema_file,
 )
-from expertenrat.domain.council_transfer_preview import (
-    TransferPreview,
-    chosen_template,
-    template_differences,
-)
+from expertenrat.domain.council_transfer_preview import TransferPreview
 from expertenrat.domain.councils import CouncilChoice, clean_settings
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import ValidationError

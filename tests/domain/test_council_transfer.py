@@ -15,17 +15,13 @@ from expertenrat.domain.council_transfer import (
     settings_document,
     suggested_file_name,
 )
+from expertenrat.domain.council_transfer_differences import chosen_template, template_differences
 from expertenrat.domain.council_transfer_format import (
     FORMAT_VERSION,
     CouncilTemplate,
     SettingsFileError,
 )
-from expertenrat.domain.council_transfer_preview import (
-    TransferPreview,
-    chosen_template,
-    difference_texts,
-    template_differences,
-)
+from expertenrat.domain.council_transfer_preview import TransferPreview, difference_texts
 from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.enums import AgendaItemKind, MinutesApproval, MinutesStyle, QuorumRule
 from expertenrat.domain.field_limits import (

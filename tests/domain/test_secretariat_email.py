@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 import pytest
 
 from expertenrat.domain.council_transfer import read_settings_file, settings_document
+from expertenrat.domain.council_transfer_differences import chosen_template, template_differences
 from expertenrat.domain.council_transfer_format import CouncilTemplate, SettingsFileError
-from expertenrat.domain.council_transfer_preview import chosen_template, template_differences
 from expertenrat.domain.councils import CouncilSettings, clean_settings, validate_settings
 from expertenrat.services.council_transfer import settings_schema
 
