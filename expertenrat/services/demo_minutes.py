@@ -20,12 +20,13 @@ from datetime import date, time, timedelta
 
 from expertenrat.domain.attendance_sheet import AttendanceSheet
 from expertenrat.domain.enums import AgendaItemOutcome, RecommendationKind, VoteMode
-from expertenrat.domain.minutes import ItemTexts, MinutesHeader, RecommendationDraft
+from expertenrat.domain.minutes import MinutesHeader, RecommendationDraft
 from expertenrat.domain.minutes_objections import ObjectionDraft, ObjectionRecord
 from expertenrat.domain.projects import Project
 from expertenrat.domain.votes import VoteDraft
 from expertenrat.services import demo_urgent
 from expertenrat.services.annexes import AnnexesService
+from expertenrat.services.demo_minutes_texts import TOPICS_CORRECTED, TOPICS_DISCUSSED, item_texts
 from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_approval import MinutesApprovalService
 from expertenrat.services.minutes_objections import MinutesObjectionsService
@@ -35,10 +36,6 @@ from expertenrat.store.database import Database
 MINUTE_TAKER = "Geschäftsstelle Smart City"
 CIRCULATED_AFTER = timedelta(days=10)
 NOTICE_DAYS = 14  # the demo secretariat invites two weeks ahead
-_TOPICS_DISCUSSED = "Datenschutz, Betrieb und Übertragbarkeit"
-_TOPICS_CORRECTED = "Datenschutz, Barrierefreiheit, Betrieb und Übertragbarkeit"
-_AGENDA = "Die Tagesordnung wird ohne Änderungen genehmigt."
-_MISC = "Keine Wortmeldungen. Die Sitzung wird um 18:20 Uhr geschlossen."
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +104,15 @@ class DemoMinutes:
                 self.annex,
                 title=f"Präsentation „{project.title}“",
             )
-        texts = self._texts(chair_name, meeting, previous, sheet, decision)
+        texts = item_texts(
+            chair_name,
+            meeting.items,
+            meeting.projects,
+            meeting.day - timedelta(days=NOTICE_DAYS),
+            None if previous is None else self._labels[previous.id],
+            sheet,
+            decision,
+        )
         for item in minutes.items:
             role_of = next((r for r, key in meeting.items.items() if key == item.item_id), None)
             if role_of in texts:
@@ -123,76 +128,7 @@ class DemoMinutes:
             self._raise_objections(meeting)
         return adopted
 
-    # --- texts and votes ----------------------------------------------------------------
-
-    def _texts(
-        self,
-        chair_name: str,
-        meeting: HeldMeeting,
-        previous: HeldMeeting | None,
-        sheet: AttendanceSheet,
-        decision: str,
-    ) -> dict[str, ItemTexts]:
-        names = [g.name for g in sheet.guests]  # not named where several: the public
-        guests = f" sowie als Gast {names[0]}" if len(names) == 1 else " sowie die Gäste"
-        guests = guests if names else ""  # minutes leave out who presented non-publicly
-        sent = meeting.day - timedelta(days=NOTICE_DAYS)
-        urgent = "urgent" in meeting.items  # taken up before "Verschiedenes"
-        texts = {
-            "opening": ItemTexts(
-                f"{chair_name} eröffnet die Sitzung um 16:05 Uhr und begrüßt die "
-                f"Mitglieder{guests}."
-            ),
-            "invitation": ItemTexts(
-                f"Die Einladung wurde am {sent:%d.%m.%Y} fristgerecht versandt. Die "
-                "Sitzungsleitung stellt die ordnungsgemäße Ladung und die Beschlussfähigkeit "
-                f"fest. {sheet.meeting_quorum.statement}."
-            ),
-            "agenda": ItemTexts(demo_urgent.URGENT_AGENDA if urgent else _AGENDA),
-            "report": ItemTexts(
-                "Die Geschäftsstelle berichtet über den Stand der Projekte, die Mittel des "
-                "Förderprogramms und die Öffentlichkeitsarbeit. Fragen der Mitglieder werden "
-                "beantwortet."
-            ),
-            "misc": ItemTexts(_MISC),
-        }
-        if previous is not None:
-            label = self._labels[previous.id]
-            texts["approval"] = (
-                ItemTexts(decision)
-                if decision
-                else ItemTexts(
-                    "",
-                    f"Die Sitzungsleitung beantragt, das Protokoll der {label} in der "
-                    "versandten Fassung zu genehmigen.",
-                    f"Das Protokoll der {label} wird in der versandten Fassung genehmigt.",
-                )
-            )
-        if "consult_a" in meeting.items:
-            first, second = meeting.projects
-            texts["consult_a"] = ItemTexts(
-                "Das Projektteam stellt den Stand vor. Der Rat diskutiert insbesondere "
-                f"{_TOPICS_DISCUSSED}."
-            )
-            # The motion is amended in the meeting, so motion and resolution differ; the
-            # vote line says the outcome, so the item's "Ergebnis" stays empty.
-            texts["resolution_a"] = ItemTexts(
-                "Auf Anregung aus dem Rat wird der Antrag um einen schriftlichen Bericht "
-                "des Projekts ergänzt.",
-                f"Die Sitzungsleitung beantragt, dem Projekt „{first.title}“ zu empfehlen, die "
-                "in der Beratung genannten Punkte bis zur nächsten Sitzung aufzugreifen.",
-                f"Der Rat empfiehlt dem Projekt „{first.title}“, die in der Beratung genannten "
-                "Punkte aufzugreifen und bis zur nächsten Sitzung schriftlich über den Stand "
-                "zu berichten.",
-            )
-            texts["consult_b"] = ItemTexts(
-                f"Die Projektleitung von „{second.title}“ berichtet über Zeitplan, Beteiligung "
-                "und offene Fragen. Der Rat regt an, Erfahrungen anderer Modellprojekte "
-                "einzubeziehen, und hält das als Empfehlung fest."
-            )
-        if urgent:
-            texts["urgent"] = demo_urgent.URGENT_TEXTS
-        return texts
+    # --- votes and recommendations ------------------------------------------------------
 
     def _votes(self, meeting: HeldMeeting, previous: HeldMeeting | None, role: str) -> None:
         if previous is not None and role != "draft":
@@ -253,8 +189,8 @@ class DemoMinutes:
                     "Die Barrierefreiheit wurde in der Aussprache ausdrücklich angesprochen und "
                     "fehlt im Protokoll.",
                     agenda_item_id=meeting.items["consult_a"],
-                    passage=_TOPICS_DISCUSSED,
-                    proposed_text=_TOPICS_CORRECTED,
+                    passage=TOPICS_DISCUSSED,
+                    proposed_text=TOPICS_CORRECTED,
                 ),
                 today=self.today,
             ),
