@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from enum import Enum, auto
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,11 +23,12 @@ from expertenrat.domain.agenda import Agenda, AgendaItem, clean_item, numbers, v
 from expertenrat.domain.agenda_moves import move_to, remove, subtree
 from expertenrat.domain.agenda_placement import new_item_index, urgent_index
 from expertenrat.domain.agenda_templates import AgendaTemplate
-from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingState
+from expertenrat.domain.enums import AgendaItemKind, AuditAction
 from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
 from expertenrat.domain.wording import counted
 from expertenrat.services import agenda_rows, audit
-from expertenrat.services.agenda_changes import ITEM, agenda_of, record_item_change, short_title
+from expertenrat.services.agenda_changes import ITEM, agenda_of, record_item_change
+from expertenrat.services.agenda_checks import ItemChange, check_project, refuse_unless_allowed
 from expertenrat.services.agenda_order import AgendaOrder
 from expertenrat.services.agenda_references import references
 from expertenrat.services.agenda_rows import MeetingItems, load
@@ -164,7 +164,7 @@ class AgendaService(AgendaOrder):
         parent: int | None,
         index: int | None,
     ) -> Agenda:
-        _check_project(session, found, item.project_id, None)
+        check_project(session, found, item.project_id, None)
         before = agenda_rows.listed_agenda(found)
         siblings = [r.position for r in found.rows.values() if r.parent_id == parent]
         row = models.AgendaItem(
@@ -196,9 +196,9 @@ class AgendaService(AgendaOrder):
             check_version(row, item.version, ITEM)
             unchanged = all(getattr(row, name) == _value(item, name) for name in _CONTENT_FIELDS)
             ensure_not_frozen(session, found.meeting.id)
-            change = _Change.TITLE if unchanged else _Change.CONTENT
-            _refuse_unless_allowed(session, found, [row], change)
-            _check_project(session, found, item.project_id, row.project_id)
+            change = ItemChange.TITLE if unchanged else ItemChange.CONTENT
+            refuse_unless_allowed(session, found, [row], change)
+            check_project(session, found, item.project_id, row.project_id)
             before = audit.snapshot(row)
             lines = agenda_rows.listed_agenda(found)
             _apply(row, item)
@@ -219,7 +219,7 @@ class AgendaService(AgendaOrder):
             ensure_not_frozen(session, found.meeting.id)
             items = found.items()
             ids = subtree(items, item_id)
-            _refuse_unless_allowed(session, found, [found.rows[i] for i in ids], _Change.DELETION)
+            refuse_unless_allowed(session, found, [found.rows[i] for i in ids], ItemChange.DELETION)
             by_number = numbers(items)
             used = references(session, ids, {i: by_number[i] for i in ids})
             if used:
@@ -251,32 +251,6 @@ class AgendaService(AgendaOrder):
             return agenda_of(found)
 
 
-class _Change(Enum):
-    """What a change does to agenda items, for :func:`_refuse_unless_allowed`."""
-
-    TITLE = auto()  # corrects the title alone (a held meeting's agenda allows that)
-    CONTENT = auto()  # changes more than the title
-    DELETION = auto()  # deletes the items
-
-
-def _refuse_unless_allowed(
-    session: Session, found: MeetingItems, rows: list[models.AgendaItem], change: _Change
-) -> None:
-    """Refuse ``change`` of ``rows`` where the meeting's state does not allow it. Urgent
-    items change while the held meeting's minutes are an open draft; after that a change
-    of them beyond the title is refused with the reason (a finished or a sent draft)."""
-    title_only = change is _Change.TITLE
-    if all(r.urgent for r in rows):
-        refusal = urgent_refusal(session, found.meeting)
-        if refusal is None:  # the minutes are an open draft
-            return
-        if not title_only and found.meeting.state == MeetingState.HELD.value:
-            raise ValidationError([FieldProblem("agenda", refusal)])
-    found.refuse_unless_allowed(
-        title_only=title_only, open_order=order_refusal(session, found.meeting) is None
-    )
-
-
 def _value(item: AgendaItem, name: str) -> object:
     value = getattr(item, name)
     return value.value if isinstance(value, AgendaItemKind) else value
@@ -286,27 +260,3 @@ def _apply(row: models.AgendaItem, item: AgendaItem) -> None:
     row.title = item.title
     for name in _CONTENT_FIELDS:
         setattr(row, name, _value(item, name))
-
-
-def _check_project(
-    session: Session, found: MeetingItems, project_id: int | None, linked: int | None
-) -> None:
-    """A newly linked project must be one of the council's projects and not deleted."""
-    if project_id is None or project_id == linked:
-        return
-    # Kept (a key-share lock) until the link is committed: a deletion on another PC waits.
-    project = session.get(
-        models.Project, project_id, with_for_update={"read": True, "key_share": True}
-    )
-    if project is None:  # deleted meanwhile (perhaps on another PC)
-        message = "Das gewählte Projekt gibt es nicht mehr. Vielleicht wurde es gelöscht."
-    elif project.council_id != found.meeting.council_id:
-        message = "Das gewählte Projekt gibt es in diesem Gremium nicht."
-    elif project.deleted_at is not None:
-        message = (
-            f"Das Projekt „{short_title(project.title)}“ wurde gelöscht und kann nicht mehr "
-            "verknüpft werden."
-        )
-    else:
-        return
-    raise ValidationError([FieldProblem("project_id", message)])
