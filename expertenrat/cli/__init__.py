@@ -24,6 +24,7 @@ from expertenrat.cli import (
     recommendations,
     settings,
 )
+from expertenrat.cli.german_parser import GermanParser
 from expertenrat.cli.support import (
     UserError,
     ask,
@@ -47,52 +48,8 @@ if TYPE_CHECKING:
 
 DATABASE_ENV = "EXPERTENRAT_DATABASE_URL"
 
-_ARGPARSE_GERMAN = {
-    "the following arguments are required: %s": "diese Angaben fehlen: %s",
-    "unrecognized arguments: %s": "unbekannte Angaben: %s",
-    "argument %(argument_name)s: %(message)s": "Angabe %(argument_name)s: %(message)s",
-    "invalid %(type)s value: %(value)r": "ungültiger Wert: %(value)r",
-    "expected one argument": "erwartet einen Wert",
-    "one of the arguments %s is required": "eine dieser Angaben fehlt: %s",
-    "not allowed with argument %s": "nicht zusammen mit %s möglich",
-    "usage: ": "Aufruf: ",
-    "positional arguments": "Angaben",
-    "options": "Optionen",
-    "show this help message and exit": "diese Hilfe zeigen und beenden",
-}
-
-
-def _german(message: str) -> str:
-    return _ARGPARSE_GERMAN.get(message, message)
-
-
-argparse._ = _german  # argparse looks its messages up through this module-level name
-argparse.ngettext = lambda singular, plural, n: _german(singular if n == 1 else plural)
-
-
 DEMO_COUNCILS = 20  # more would only make a large database, which a test makes better
 DEMO_YEARS = 50
-
-
-_MISSING = _ARGPARSE_GERMAN["the following arguments are required: %s"].removesuffix("%s")
-_ONE_OF = _ARGPARSE_GERMAN["one of the arguments %s is required"].removesuffix("%s")
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        if message.startswith(_MISSING) and ", " not in message:  # argparse joins by ", "
-            message = f"diese Angabe fehlt: {message.removeprefix(_MISSING)}"
-        elif message.startswith(_ONE_OF):  # argparse joins by " ": "--meeting --all"
-            message = f"{_ONE_OF}{' oder '.join(message.removeprefix(_ONE_OF).split())}"
-        self.exit(1, f"{self.prog}: Fehler: {message}\n")
-
-    def _check_value(self, action: argparse.Action, value: object) -> None:
-        """An unknown command in German quotes ("„zaubern“ gibt es nicht; möglich: demo,
-        export …"), not argparse's "invalid choice: 'zaubern' (choose from 'demo', …)"
-        (found by a tester)."""
-        if action.choices is not None and value not in action.choices:
-            choices = ", ".join(map(str, action.choices))
-            raise argparse.ArgumentError(action, f"„{value}“ gibt es nicht; möglich: {choices}")
 
 
 class _VersionAction(argparse.Action):
@@ -112,7 +69,7 @@ class _VersionAction(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = GermanParser(
         prog="expertenrat",
         description="Expertenrat – die Anwendung der Geschäftsstelle eines Gremiums, etwa "
         "des Expert*innenrats oder Beirats einer Stadt. Ohne Befehl startet das "
@@ -131,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
         "„move-to-server“ oder eine im Programmfenster gewählte Datei oder Server), sonst "
         "die Datei im Benutzerordner",
     )
-    commands = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=GermanParser)
     demo = commands.add_parser("demo", help="eine leere Datenbank mit Demodaten füllen")
     demo.add_argument(
         "--councils",
@@ -151,7 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(handler=_demo, opening="fill")
 
     export = commands.add_parser("export", help="Dokumente und Daten ausgeben")
-    exports = export.add_subparsers(dest="what", metavar="WAS", required=True, parser_class=_Parser)
+    exports = export.add_subparsers(
+        dest="what", metavar="WAS", required=True, parser_class=GermanParser
+    )
     # By use, in the README's order: members and persons, meetings, recommendations,
     # reports, open data, the settings as a template.
     members.add_exports(exports)
@@ -168,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     import_ = commands.add_parser("import", help="Daten aus Dateien übernehmen")
     imports = import_.add_subparsers(
-        dest="what", metavar="WAS", required=True, parser_class=_Parser
+        dest="what", metavar="WAS", required=True, parser_class=GermanParser
     )
     members.add_import(imports)
     settings.add_import(imports)

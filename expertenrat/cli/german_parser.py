@@ -1,0 +1,49 @@
+"""The command line's argument parser in German: argparse's own messages and help words
+translated, and its refusals worded as a user reads them."""
+
+from __future__ import annotations
+
+import argparse
+
+_ARGPARSE_GERMAN = {
+    "the following arguments are required: %s": "diese Angaben fehlen: %s",
+    "unrecognized arguments: %s": "unbekannte Angaben: %s",
+    "argument %(argument_name)s: %(message)s": "Angabe %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "ungültiger Wert: %(value)r",
+    "expected one argument": "erwartet einen Wert",
+    "one of the arguments %s is required": "eine dieser Angaben fehlt: %s",
+    "not allowed with argument %s": "nicht zusammen mit %s möglich",
+    "usage: ": "Aufruf: ",
+    "positional arguments": "Angaben",
+    "options": "Optionen",
+    "show this help message and exit": "diese Hilfe zeigen und beenden",
+}
+
+
+def _german(message: str) -> str:
+    return _ARGPARSE_GERMAN.get(message, message)
+
+
+argparse._ = _german  # argparse looks its messages up through this module-level name
+argparse.ngettext = lambda singular, plural, n: _german(singular if n == 1 else plural)
+
+
+_MISSING = _ARGPARSE_GERMAN["the following arguments are required: %s"].removesuffix("%s")
+_ONE_OF = _ARGPARSE_GERMAN["one of the arguments %s is required"].removesuffix("%s")
+
+
+class GermanParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        if message.startswith(_MISSING) and ", " not in message:  # argparse joins by ", "
+            message = f"diese Angabe fehlt: {message.removeprefix(_MISSING)}"
+        elif message.startswith(_ONE_OF):  # argparse joins by " ": "--meeting --all"
+            message = f"{_ONE_OF}{' oder '.join(message.removeprefix(_ONE_OF).split())}"
+        self.exit(1, f"{self.prog}: Fehler: {message}\n")
+
+    def _check_value(self, action: argparse.Action, value: object) -> None:
+        """An unknown command in German quotes ("„zaubern“ gibt es nicht; möglich: demo,
+        export …"), not argparse's "invalid choice: 'zaubern' (choose from 'demo', …)"
+        (found by a tester)."""
+        if action.choices is not None and value not in action.choices:
+            choices = ", ".join(map(str, action.choices))
+            raise argparse.ArgumentError(action, f"„{value}“ gibt es nicht; möglich: {choices}")
