@@ -1,6 +1,7 @@
 """The "Sitzung" tab: date, time, place or link, kind, title and notes of one meeting
 (its widgets: :mod:`~expertenrat.ui.meeting_form_view`, the values in them:
-:mod:`~expertenrat.ui.meeting_form_fields`).
+:mod:`~expertenrat.ui.meeting_form_fields`, the merge after a conflicting save:
+:mod:`~expertenrat.ui.meeting_form_merge`).
 
 The form saves through the meetings service itself ("Speichern"), shows errors and
 warnings (holiday, overlap) under the fields, and tells the page whether something typed
@@ -27,27 +28,22 @@ from expertenrat.domain.errors import (
 from expertenrat.domain.meeting_numbers import NUMBER_ORDER_FIELD
 from expertenrat.domain.meetings import Meeting
 from expertenrat.domain.members import Member
-from expertenrat.domain.merge import differences, merged
 from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.members import MembersService
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.invitation_day import InvitationDay
-from expertenrat.ui.meeting_form_fields import MeetingFields
-from expertenrat.ui.meeting_merge import MeetingEntry, meeting_merge_rows
+from expertenrat.ui.meeting_form_merge import MeetingMerging
 from expertenrat.ui.meeting_proposal import proposal_hint, proposed_meeting
-from expertenrat.ui.merge_dialog import FormLine, OpenMergeDialog, open_conflict_merge
 from expertenrat.ui.save_retry import SaveRetry
 from expertenrat.ui.save_stops import SaveStops
 
 _CONTEXT = "MeetingForm"
 
 
-class MeetingForm(MeetingFields):
+class MeetingForm(MeetingMerging):
     """Edits one meeting, or a new one (``set_meeting(None)`` after ``start_new``)."""
-
-    merge_dialog = OpenMergeDialog()  # open after a conflicting save
 
     saved = Signal(int)  # the id of the saved meeting
 
@@ -271,49 +267,3 @@ class MeetingForm(MeetingFields):
         self.errors.show(problems)  # the warnings: holiday, overlap, long duration
         self.saved.emit(self.meeting.id)
         return True
-
-    # --- someone else saved first ---------------------------------------------------------
-
-    def _offer_merge(self, conflict: ConcurrentEditError) -> None:
-        """Both versions field by field; the chosen values are saved on the stored one."""
-        assert self.meeting is not None
-        try:
-            stored = self._meetings.get(self.meeting.id)
-        except ExpertenratError as error:
-            self.errors.show_general(error.message)
-            return
-        base = MeetingEntry.of(*self._loaded)
-        mine = MeetingEntry.of(*self.entered())
-        theirs = MeetingEntry.of(stored.draft(), stored.notes, stored.chair_membership_id)
-
-        def take(names: set[str]) -> None:
-            chosen = merged(mine, theirs, names)
-            self.meeting = stored
-            self._fill_chairs(stored)
-            self.fill(chosen.draft(), chosen.notes)
-            self.select_chair(chosen.chair_membership_id)
-            self._loaded = (theirs.draft(), theirs.notes, theirs.chair_membership_id)
-            self.save()
-
-        found = differences(base, mine, theirs)
-        if not found:  # the same values: only the versions differ
-            take(set())
-            return
-        self._fill_chairs(stored)  # names the other version's chair too
-        self.select_chair(mine.chair_membership_id)
-        self.merge_dialog = open_conflict_merge(
-            self,
-            stored.label,
-            tr(
-                _CONTEXT,
-                "Jemand anderes hat diese Sitzung gespeichert, während Sie sie bearbeitet haben.",
-            ),
-            meeting_merge_rows(found, self.chair_name),
-            take,
-            FormLine(
-                conflict.changed,
-                self.errors.show_general,
-                tr(_CONTEXT, "Speichern"),
-                tr(_CONTEXT, "„Verwerfen“ lässt sie fallen"),
-            ),
-        )

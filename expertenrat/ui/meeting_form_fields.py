@@ -2,7 +2,8 @@
 them and read back, and the members offered as chair.
 
 :class:`MeetingFields` adds this to the widgets (:mod:`~expertenrat.ui.meeting_form_view`);
-:class:`~expertenrat.ui.meeting_form.MeetingForm` adds reading, saving and merging.
+:class:`~expertenrat.ui.meeting_form_merge.MeetingMerging` adds merging,
+:class:`~expertenrat.ui.meeting_form.MeetingForm` reading and saving.
 """
 
 from __future__ import annotations
