@@ -4,8 +4,9 @@ Left: "Kopfdaten" and the agenda items (those without content marked), under the
 completeness check with "Entwurf abschließen" (:mod:`ui.minutes_draft_finishing`). Right:
 the header form or the selected item's form (:mod:`ui.minutes_line_display`), and a line
 with the autosave indicator, the phrase menu and the item steps (the widgets:
-:mod:`ui.minutes_editor_view`). Everything typed is autosaved (:mod:`ui.autosave`, the
-records it tracks and its outcomes: :mod:`ui.minutes_autosave_link`), votes are saved in the
+:mod:`ui.minutes_editor_view`; whether all is saved: :mod:`ui.minutes_editor_saves`).
+Everything typed is autosaved (:mod:`ui.autosave`, the records it tracks and its outcomes:
+:mod:`ui.minutes_autosave_link`), votes are saved in the
 worker as well (:mod:`ui.minutes_vote_actions`): at the latest 2 s after a pause, at once
 when another item is shown or focus leaves a field, and on ``flush``. Ctrl+Enter shows the
 next item, Ctrl+Shift+Enter the previous one (:mod:`ui.minutes_navigation`). A meeting that
@@ -15,12 +16,10 @@ read-only.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
-from shiboken6 import isValid
 
 from expertenrat.domain.errors import ExpertenratError, NotFoundError
 from expertenrat.domain.minutes import ItemMinutes, Minutes
@@ -34,7 +33,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_autosave_link import AutosaveLink
 from expertenrat.ui.minutes_checklist_refresh import ChecklistRefresh
 from expertenrat.ui.minutes_draft_finishing import DraftFinishing
-from expertenrat.ui.minutes_editor_view import MinutesEditorView
+from expertenrat.ui.minutes_editor_saves import MinutesEditorSaves
 from expertenrat.ui.minutes_item_form import texts_payload
 from expertenrat.ui.minutes_item_list import header_key, item_key, lacking
 from expertenrat.ui.minutes_line_display import MinutesLineDisplay
@@ -51,7 +50,7 @@ from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
 _CONTEXT = "MinutesEditor"
 
 
-class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
+class MinutesEditor(KeepsNoMeetingHint, MinutesEditorSaves):
     changed = Signal()
     open_tab = Signal(str)  # "meeting", "attendance" or "conflicts"
     open_meeting_tab = Signal(int, str)  # another meeting and its tab ("approval")
@@ -191,41 +190,6 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorView):
     def shown_meeting_id(self) -> int | None:
         """The meeting whose minutes are shown (and whose kept text the tab offers)."""
         return self._minutes.meeting_id if self._minutes is not None else None
-
-    def flush(self, then: Callable[[], None]) -> bool:
-        """Everything typed goes to the recovery file now and is being saved: go on. Votes
-        that wait for a lost server have no recovery file: asked first
-        (:meth:`~expertenrat.ui.minutes_vote_actions.VoteActions.let_go`)."""
-        self._hand_on()
-        return self.vote_actions.let_go(then)
-
-    def _hand_on(self) -> None:
-        """Every change still pending goes to its save, the text to the recovery file."""
-        self.outcome_actions.commit()  # a step of "Behandlung", the combo still focused
-        self.item_form.votes.commit()  # a count typed, its field still focused (Ctrl+Q)
-        self.autosave.flush()
-
-    def has_unsaved_changes(self) -> bool:
-        """A save is due or running (the text is safe in the recovery file meanwhile), or a
-        vote holds a count typed into a field that still has the focus. Not for an editor
-        already deleted (see :meth:`idle`)."""
-        if not isValid(self):
-            return False
-        return not self._saves_idle() or self.item_form.votes.has_typed()
-
-    def idle(self) -> bool:
-        """No save, recovery write or checklist read runs or is due (tests wait for it).
-
-        An editor already deleted is idle: its timers and jobs went with it, so nothing of
-        it is due and no outcome reaches it. A wait that polls this runs Qt's deferred
-        deletes (``qWait``), so it may outlive the editor; before, the autosave's deleted
-        timers raised "Internal C++ object (QTimer) already deleted"."""
-        if not isValid(self):
-            return True
-        return self._saves_idle() and self.checklist_refresh.idle()
-
-    def _saves_idle(self) -> bool:
-        return self.autosave.idle() and self.vote_actions.idle() and self.outcome_actions.idle()
 
     # --- showing --------------------------------------------------------------------------
 
