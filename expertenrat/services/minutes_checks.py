@@ -23,14 +23,10 @@ from expertenrat.domain.minutes_checklist_lines import Checklist
 from expertenrat.services.approval_put_off import approval_put_off, previous_held
 from expertenrat.services.attendance_rows import agenda_rows, full_name, non_public_items
 from expertenrat.services.invitation_trail import held_moves
+from expertenrat.services.meeting_facts import meeting_facts
 from expertenrat.services.minutes_approval_rows import approval_item_id
 from expertenrat.services.minutes_assembly import unnamed_in_public
-from expertenrat.services.minutes_rows import (
-    header_of,
-    label_of,
-    meeting_facts,
-    minutes_from_facts,
-)
+from expertenrat.services.minutes_rows import header_of, label_of, minutes_from_facts
 from expertenrat.services.unit_of_work import fetch
 from expertenrat.store import models
 

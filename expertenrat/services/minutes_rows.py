@@ -1,5 +1,5 @@
 """Reading the minutes of a meeting inside a session: header, items, votes, recusals,
-recommendations, and who may vote at each item.
+recommendations, and who may vote at each item (:mod:`services.meeting_facts`).
 
 Shared by :mod:`services.minutes` (reading, validating votes) and its checklist.
 """
@@ -7,13 +7,10 @@ Shared by :mod:`services.minutes` (reading, validating votes) and its checklist.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from expertenrat.domain.attendance_sheet import AttendanceSheet
-from expertenrat.domain.conflict_sheet import ConflictSheet
 from expertenrat.domain.enums import (
     AgendaItemOutcome,
     MeetingKind,
@@ -33,9 +30,7 @@ from expertenrat.domain.minutes import (
     Minutes,
     MinutesHeader,
 )
-from expertenrat.domain.quorum import QuorumResult
 from expertenrat.domain.votes import (
-    RecusedMember,
     Vote,
     Voters,
     quorum_warning,
@@ -45,9 +40,8 @@ from expertenrat.domain.votes import (
     vote_problems,
 )
 from expertenrat.services.attendance_rows import agenda_rows, live_meeting
-from expertenrat.services.attendance_sheets import attendance_sheet
-from expertenrat.services.conflict_sheets import conflict_sheet
 from expertenrat.services.document_item_rows import item_outcomes, project_titles
+from expertenrat.services.meeting_facts import MeetingFacts, meeting_facts
 from expertenrat.store import models
 
 
@@ -110,39 +104,6 @@ def latest_state(session: Session, meeting_id: int) -> MinutesState:
         .limit(1)
     )
     return MinutesState(state) if state else MinutesState.DRAFT
-
-
-@dataclass(frozen=True)
-class MeetingFacts:
-    """Attendance and conflicts of a meeting, read once for all its items."""
-
-    sheet: AttendanceSheet
-    conflicts: ConflictSheet
-
-    def recused(self, item_id: int) -> tuple[RecusedMember, ...]:
-        """The members recused at the item; one who was not there (not at this item) is not
-        named."""
-        found = next((i for i in self.conflicts.items if i.item.id == item_id), None)
-        if found is None:
-            return ()
-        attending = self.sheet.present_at(item_id)
-        return tuple(
-            RecusedMember(c.membership_id, c.member_name, c.reason)
-            for c in found.recused  # also those recused above about the same project
-            if c.membership_id in attending
-        )
-
-    def voters(self, item_id: int, number: str) -> Voters:
-        quorum = next(
-            (q.quorum for q in self.sheet.item_quorums if q.item.id == item_id),
-            QuorumResult(0, self.sheet.quorum.entitled, 0, False),
-        )
-        return Voters(f"TOP {number}", quorum, self.recused(item_id))
-
-
-def meeting_facts(session: Session, meeting: models.Meeting) -> MeetingFacts:
-    sheet = attendance_sheet(session, meeting)
-    return MeetingFacts(sheet, conflict_sheet(session, meeting, sheet))
 
 
 def minutes_of(session: Session, meeting: models.Meeting) -> Minutes:

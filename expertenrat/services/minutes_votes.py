@@ -16,7 +16,8 @@ from expertenrat.domain.votes import Vote, VoteDraft, Voters, clean_vote, vote_p
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.services.attendance_rows import agenda_rows
-from expertenrat.services.minutes_rows import MeetingFacts, label_of, meeting_facts, vote_of
+from expertenrat.services.meeting_facts import MeetingFacts, meeting_facts
+from expertenrat.services.minutes_rows import label_of, vote_of
 from expertenrat.services.unit_of_work import raise_if_invalid
 from expertenrat.store import models
 

@@ -1,0 +1,49 @@
+"""Who may vote at each agenda item of a meeting: its attendance and conflicts of
+interest, read once for all its items (:mod:`services.minutes_rows` and the votes)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.attendance_sheet import AttendanceSheet
+from expertenrat.domain.conflict_sheet import ConflictSheet
+from expertenrat.domain.quorum import QuorumResult
+from expertenrat.domain.votes import RecusedMember, Voters
+from expertenrat.services.attendance_sheets import attendance_sheet
+from expertenrat.services.conflict_sheets import conflict_sheet
+from expertenrat.store import models
+
+
+@dataclass(frozen=True)
+class MeetingFacts:
+    """Attendance and conflicts of a meeting, read once for all its items."""
+
+    sheet: AttendanceSheet
+    conflicts: ConflictSheet
+
+    def recused(self, item_id: int) -> tuple[RecusedMember, ...]:
+        """The members recused at the item; one who was not there (not at this item) is not
+        named."""
+        found = next((i for i in self.conflicts.items if i.item.id == item_id), None)
+        if found is None:
+            return ()
+        attending = self.sheet.present_at(item_id)
+        return tuple(
+            RecusedMember(c.membership_id, c.member_name, c.reason)
+            for c in found.recused  # also those recused above about the same project
+            if c.membership_id in attending
+        )
+
+    def voters(self, item_id: int, number: str) -> Voters:
+        quorum = next(
+            (q.quorum for q in self.sheet.item_quorums if q.item.id == item_id),
+            QuorumResult(0, self.sheet.quorum.entitled, 0, False),
+        )
+        return Voters(f"TOP {number}", quorum, self.recused(item_id))
+
+
+def meeting_facts(session: Session, meeting: models.Meeting) -> MeetingFacts:
+    sheet = attendance_sheet(session, meeting)
+    return MeetingFacts(sheet, conflict_sheet(session, meeting, sheet))
