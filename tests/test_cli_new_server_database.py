@@ -14,8 +14,7 @@ from expertenrat.domain.council_transfer import settings_document
 from expertenrat.domain.council_transfer_format import CouncilTemplate
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.errors import ExpertenratError
-from expertenrat.services import demo
-from expertenrat.services.council_transfer import CouncilTransferService
+from expertenrat.services import council_transfer, demo
 from expertenrat.store import migrate
 
 WISMAR = CouncilTemplate(CouncilSettings(id=None, name="Digitalbeirat", city="Wismar"))
@@ -67,10 +66,10 @@ def test_demo_failing_in_its_data_leaves_the_server_database_empty(
 def test_import_settings_new_failing_after_the_schema_leaves_the_server_database_empty(
     empty_postgres_url, settings_file, monkeypatch, capsys
 ):
-    def failing(self, session, council_id, chosen) -> None:  # the council is written
+    def failing(session, actor, council_id, chosen) -> None:  # the council is written
         raise ExpertenratError("Die Textbausteine passen nicht.")
 
-    monkeypatch.setattr(CouncilTransferService, "_replace_phrases", failing)
+    monkeypatch.setattr(council_transfer, "replace_phrases", failing)
     address = _address(empty_postgres_url)
 
     assert main(["--database", address, "import", "settings", str(settings_file), "--new"]) == 1

@@ -21,8 +21,6 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from expertenrat import __version__
-from expertenrat.domain.action_fields import clean_action_field_name
-from expertenrat.domain.agenda_templates import AgendaTemplate
 from expertenrat.domain.council_transfer import (
     MAX_FILE_BYTES,
     file_too_large,
@@ -44,16 +42,20 @@ from expertenrat.domain.council_transfer_preview import TransferPreview
 from expertenrat.domain.councils import CouncilChoice, clean_settings
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import ValidationError
-from expertenrat.domain.text_templates import clean_template, phrase_words
+from expertenrat.domain.text_templates import phrase_words
 from expertenrat.paths import resource_path
 from expertenrat.reports.logo_image import UnusableLogoError, fitted_logo, logo_problem
 from expertenrat.services import audit
 from expertenrat.services.action_fields import action_field, field_rows, field_uses
 from expertenrat.services.agenda_templates import (
-    replace_templates,
     seed_standard_templates,
     stored_rows,
     stored_template,
+)
+from expertenrat.services.council_transfer_lists import (
+    replace_agenda_templates,
+    replace_fields,
+    replace_phrases,
 )
 from expertenrat.services.files import read_at_most
 from expertenrat.services.logos import logo_problems
@@ -64,7 +66,6 @@ from expertenrat.services.settings import (
     council_settings,
 )
 from expertenrat.services.text_templates import (
-    PURPOSE,
     follow_council_words,
     phrase,
     phrase_rows,
@@ -174,14 +175,14 @@ class CouncilTransferService:
                         f"Einstellungen von „{row.name}“ aus einer Einstellungsdatei übernommen",
                         before=before, after=audit.snapshot(row))  # fmt: skip
             if ACTION_FIELDS in names:
-                self._replace_fields(session, row.id, chosen)
+                replace_fields(session, self._actor, row.id, chosen)
             if TEXT_TEMPLATES in names:  # the file's, worded for the file's council
-                self._replace_phrases(session, row.id, chosen)
+                replace_phrases(session, self._actor, row.id, chosen)
                 old_words = phrase_words(preview.incoming.settings)
             # the phrases follow the council's name and its chair's title
             follow_council_words(session, row, old_words, self._actor)
             if AGENDA_TEMPLATES in names and chosen.agenda_templates is not None:
-                self._replace_agenda_templates(session, row.id, chosen.agenda_templates)
+                replace_agenda_templates(session, self._actor, row.id, chosen.agenda_templates)
             return council_settings(row)
 
     def same_councils(self, incoming: CouncilTemplate) -> list[CouncilChoice]:
@@ -212,68 +213,13 @@ class CouncilTransferService:
             self._audit(session, AuditAction.CREATE, "council", row.id, row.id,
                         f"Gremium „{row.name}“ aus einer Einstellungsdatei angelegt",
                         after=audit.snapshot(row))  # fmt: skip
-            self._replace_fields(session, row.id, incoming)
-            self._replace_phrases(session, row.id, incoming)
+            replace_fields(session, self._actor, row.id, incoming)
+            replace_phrases(session, self._actor, row.id, incoming)
             if incoming.agenda_templates is None:  # a format-1 file: the standard ones
                 seed_standard_templates(session, row.id)
             else:
-                self._replace_agenda_templates(session, row.id, incoming.agenda_templates)
+                replace_agenda_templates(session, self._actor, row.id, incoming.agenda_templates)
             return row.id
-
-    def _replace_fields(self, session: Session, council_id: int, chosen: CouncilTemplate) -> None:
-        rows = {row.name.casefold(): row for row in field_rows(session, council_id)}
-        before = [(row.name, row.colour) for row in rows.values()]
-        for position, field in enumerate(chosen.action_fields):
-            name = clean_action_field_name(field.name)
-            row = rows.pop(name.casefold(), None)
-            if row is None:
-                row = models.ActionField(council_id=council_id, name=name)
-                session.add(row)
-            row.name, row.colour, row.position = name, field.colour.lower(), position
-        position = len(chosen.action_fields)
-        for row in rows.values():  # not in the file: removed unless in use
-            if field_uses(session, row.id):
-                row.position, position = position, position + 1
-            else:
-                session.delete(row)
-        session.flush()
-        after = [(r.name, r.colour) for r in field_rows(session, council_id)]
-        self._audit(session, AuditAction.UPDATE, "action_field", None, council_id,
-                    "Handlungsfelder aus einer Einstellungsdatei übernommen",
-                    before={"fields": before}, after={"fields": after})  # fmt: skip
-
-    def _replace_phrases(self, session: Session, council_id: int, chosen: CouncilTemplate) -> None:
-        old = phrase_rows(session, council_id)
-        before = [row.label for row in old]
-        for row in old:
-            session.delete(row)
-        session.flush()
-        for position, template in enumerate(chosen.text_templates):
-            cleaned = clean_template(template)
-            session.add(
-                models.TextTemplate(
-                    council_id=council_id,
-                    purpose=PURPOSE,
-                    position=position,
-                    label=cleaned.label,
-                    text=cleaned.text,
-                )
-            )
-        session.flush()
-        self._audit(session, AuditAction.UPDATE, "text_template", None, council_id,
-                    "Textbausteine aus einer Einstellungsdatei übernommen",
-                    before={"labels": before},
-                    after={"labels": [t.label for t in chosen.text_templates]})  # fmt: skip
-
-    def _replace_agenda_templates(
-        self, session: Session, council_id: int, templates: tuple[AgendaTemplate, ...]
-    ) -> None:
-        before = [row.title for row in stored_rows(session, council_id)]
-        replace_templates(session, council_id, templates)
-        after = [row.title for row in stored_rows(session, council_id)]
-        self._audit(session, AuditAction.UPDATE, "agenda_template", None, council_id,
-                    "Vorlagen für Tagesordnungspunkte aus einer Einstellungsdatei übernommen",
-                    before={"titles": before}, after={"titles": after})  # fmt: skip
 
     def _audit(self, session, action, entity, entity_id, council_id, summary, **states) -> None:
         audit.record(
