@@ -101,7 +101,16 @@ class ChecklistPanel(QWidget):
                 else tr(_CONTEXT, "Es fehlt noch eine Angabe.")
             )
         else:
-            self.summary.setText(tr(_CONTEXT, "Alles vollständig."))
+            # The warnings counted: "Alles vollständig." alone read as if there were none
+            # (found by a tester).
+            warnings = sum(1 for line in checklist.lines if line.warning)
+            self.summary.setText(
+                tr(_CONTEXT, "Alles vollständig; {count} Hinweise.").format(count=warnings)
+                if warnings > 1
+                else tr(_CONTEXT, "Alles vollständig; 1 Hinweis.")
+                if warnings
+                else tr(_CONTEXT, "Alles vollständig.")
+            )
         self._show_finish(checklist, why_not)
 
     def _show_finish(self, checklist: Checklist | None, why_not: str) -> None:

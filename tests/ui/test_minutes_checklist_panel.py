@@ -40,3 +40,18 @@ def test_ok_warning_and_missing_lines_are_marked_apart(qtbot) -> None:
     ]
     metrics = QFontMetrics(panel.lines.font())
     assert all(metrics.inFontUcs4(ord(mark)) for mark in "✓⚠✗")  # no empty box
+
+
+def test_the_summary_counts_the_warnings_of_a_complete_list(qtbot) -> None:
+    panel = ChecklistPanel()
+    qtbot.addWidget(panel)
+    ok = ChecklistLine("minute_taker", True, "Protokoll: Frau Schulz", TARGET)
+    warning = ChecklistLine("agenda_order", True, "TOP 2 in anderer Reihenfolge.", TARGET, True)
+    other = ChecklistLine("item_quorum", True, "TOP 3: ohne Beschlussfähigkeit.", TARGET, True)
+
+    panel.show_checklist(Checklist((ok,)))
+    assert panel.summary.text() == "Alles vollständig."
+    panel.show_checklist(Checklist((ok, warning)))
+    assert panel.summary.text() == "Alles vollständig; 1 Hinweis."  # (found by a tester)
+    panel.show_checklist(Checklist((ok, warning, other)))
+    assert panel.summary.text() == "Alles vollständig; 2 Hinweise."
