@@ -400,8 +400,8 @@ def test_the_restore_question_says_that_every_council_is_replaced(demo_file, tmp
 
     assert refused.returncode == 1
     assert (
-        f"Die Wiederherstellung ersetzt alle Daten in „{demo_file}“ – alle 2 Gremien dieser "
-        "Datenbank, nicht nur das angezeigte – durch die Sicherung vom " in refused.stderr
+        f"Die Wiederherstellung ersetzt alle Daten in „{demo_file}“ – beide Gremien dieser "
+        "Datenbank – durch die Sicherung vom " in refused.stderr
     )
 
 
@@ -423,7 +423,7 @@ def test_the_restore_question_names_when_the_backup_was_made(demo_file, monkeypa
             "--database", str(demo_file), "restore", str(backup), answer=b"Nein\n", at=b"(Ja/Nein) "
         )
 
-    scope = "– alle 2 Gremien dieser Datenbank, nicht nur das angezeigte –"
+    scope = "– beide Gremien dieser Datenbank –"  # no council shown on a terminal
     assert [(r.returncode, r.stderr.splitlines()[-1]) for r in refused] == [
         (
             1,

@@ -136,11 +136,11 @@ def _restore(services: Services, args: argparse.Namespace) -> str:
     made = backup_made(backup_made_utc(path))
     where = services.database.location
     try:  # every council of the database goes, not only one
-        scope = restore_scope(len(services.settings.councils()))
+        scope = restore_scope(len(services.settings.councils()), shown=False)
     except DatabaseMissingError:
         scope = ""  # nothing there yet
     except ExpertenratError:
-        scope = restore_scope(None)
+        scope = restore_scope(None, shown=False)
     within = f"„{where}“ {scope}".rstrip()
     confirm(
         args.yes,

@@ -188,15 +188,21 @@ def names_city(name: str, city: str) -> bool:
     )
 
 
-def restore_scope(councils: int | None) -> str:
+def restore_scope(councils: int | None, *, shown: bool = True) -> str:
     """What a restore replaces beside the council on screen, to follow "Alle Daten in „…“":
-    the database holds every council, so all of them go ("alle 3 Gremien …"); ``None``
-    where the number could not be read, "" where there is only one."""
-    if councils is None:
-        return "– jedes Gremium dieser Datenbank, nicht nur das angezeigte –"
-    if councils < 2:
+    the database holds every council, so all of them go ("beide Gremien …", "alle 3
+    Gremien …"); ``None`` where the number could not be read, "" where there is only one.
+    ``shown``: a window shows one council ("nicht nur das angezeigte"); a terminal none."""
+    if councils is not None and councils < 2:
         return ""
-    return f"– alle {councils} Gremien dieser Datenbank, nicht nur das angezeigte –"
+    which = (
+        "jedes Gremium"
+        if councils is None
+        else "beide Gremien"
+        if councils == 2
+        else f"alle {councils} Gremien"
+    )
+    return f"– {which} dieser Datenbank{', nicht nur das angezeigte' if shown else ''} –"
 
 
 def backup_made(made_utc: datetime | None) -> str:

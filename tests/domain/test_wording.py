@@ -11,6 +11,7 @@ from expertenrat.domain.wording import (
     names_city,
     number_ranges,
     quotations_isolated,
+    restore_scope,
     shortened,
     since_days,
     whole_number,
@@ -125,3 +126,11 @@ def test_a_name_holding_the_city_without_its_title_names_it() -> None:
     assert not names_city("Digitalrat Lübeck", "Lübecker Bucht")
     assert not names_city("Beirat Weinstraße", "Neustadt an der Weinstraße")  # no title
     assert not names_city("Digitalrat", "Hansestadt Lübeck")
+
+
+def test_the_restore_scope_names_the_councils_and_the_shown_one_only_in_a_window():
+    # (found by a tester) a terminal shows no council, and two are "beide"
+    assert restore_scope(1) == ""
+    assert restore_scope(2) == "– beide Gremien dieser Datenbank, nicht nur das angezeigte –"
+    assert restore_scope(3, shown=False) == "– alle 3 Gremien dieser Datenbank –"
+    assert restore_scope(None, shown=False) == "– jedes Gremium dieser Datenbank –"
