@@ -64,7 +64,8 @@ def current_document(session: Session, meeting_id: int, *, public: bool) -> Minu
     doc = minutes_document(session, meeting, public=public)
     if doc.state is MinutesState.CIRCULATED:
         latest = latest_version(session, meeting.id)
-        changed = latest is not None and changed_since(session, meeting, latest.content)
+        full = None if public else doc  # the snapshot reads the full minutes, read once
+        changed = latest is not None and changed_since(session, meeting, latest.content, full)
         return replace(doc, changed_since_sent=changed)
     if doc.state is not MinutesState.DRAFT:
         return doc

@@ -21,12 +21,16 @@ from expertenrat.services.minutes_rows import vote_rows
 from expertenrat.store import models
 
 
-def minutes_snapshot(session: Session, meeting: models.Meeting) -> MinutesSnapshot:
-    """What the minutes of ``meeting`` say now, as stored in ``session``'s transaction."""
-    # Imported here: the minutes document brings the whole assembly along.
-    from expertenrat.services.minutes_assembly import minutes_document
+def minutes_snapshot(
+    session: Session, meeting: models.Meeting, doc: MinutesDocument | None = None
+) -> MinutesSnapshot:
+    """What the minutes of ``meeting`` say now, as stored in ``session``'s transaction;
+    ``doc``: their full minutes document (not the public one), where the caller has it."""
+    if doc is None:
+        # Imported here: the minutes document brings the whole assembly along.
+        from expertenrat.services.minutes_assembly import minutes_document
 
-    doc = minutes_document(session, meeting)  # attendance and recusals as printed
+        doc = minutes_document(session, meeting)  # attendance and recusals as printed
     recused = {
         item.number: "; ".join(recused_label(c.member_name, c.reason) for c in item.recused)
         for item in doc.items
@@ -115,7 +119,10 @@ def _attendance(doc: MinutesDocument) -> str:
     return "\n".join(f"{label}: {'; '.join(names)}" for label, names in lines if names)
 
 
-def changed_since(session: Session, meeting: models.Meeting, stored: str) -> bool:
+def changed_since(
+    session: Session, meeting: models.Meeting, stored: str, doc: MinutesDocument | None = None
+) -> bool:
     """Whether the minutes of ``meeting`` now say other than the snapshot ``stored`` with
-    a version (sent, say: then the members were sent another text)."""
-    return not same_content(stored, minutes_snapshot(session, meeting))
+    a version (sent, say: then the members were sent another text); ``doc`` as for
+    :func:`minutes_snapshot`."""
+    return not same_content(stored, minutes_snapshot(session, meeting, doc))
