@@ -12,7 +12,8 @@ names as CSV), every later row with a value is a member, read by :mod:`member_ro
 Cells may be typed (date, number, boolean) or text. A workbook that is not an .xlsx file,
 is protected by a password, has no or an empty sheet, is too large, or has merged cells is
 refused as a whole with a German message (:mod:`member_workbook_reader` opens it and reads
-its cells); a cell with a formula or an Excel error value (#NV) makes its row an error.
+its cells); a cell with a formula or an Excel error value (#NV) makes its row an error, unless
+its column is one the import leaves out.
 Line numbers are the rows as Excel shows them.
 """
 
@@ -143,7 +144,12 @@ def parse_members_xlsx(
         if not has_value(cells):
             continue
         values: list[Cell] = ["" if isinstance(c, BadCell) else c for c in cells]
-        problems = [c.message(header) for c in cells if isinstance(c, BadCell)]
+        # A formula in a column the import leaves out ("Name komplett") takes nothing away.
+        problems = [
+            c.message(header)
+            for c in cells[: len(keys)]
+            if isinstance(c, BadCell) and keys[c.column] is not None
+        ]
         beyond = [
             get_column_letter(column)
             for column, cell in enumerate(cells[len(keys) :], start=len(keys) + 1)

@@ -206,6 +206,28 @@ def test_a_formula_or_an_error_value_makes_its_row_an_error() -> None:
     assert ben.errors == ("Zeile 3: „Primäres Handlungsfeld“ enthält den Excel-Fehler #N/A.",)
 
 
+def test_a_formula_in_a_column_the_import_leaves_out_is_no_error() -> None:
+    # A list kept in Excel often has a helper column such as =A2&" "&B2 (found by a tester).
+    def formulas(sheet) -> None:
+        sheet["E2"] = '=A2&" "&B2'
+        sheet["E3"] = "#N/A"
+        sheet["E3"].data_type = "e"
+
+    header = [*HEADER, "Name komplett"]
+    data = workbook_bytes(
+        header,
+        ["Anna", "Berg", "01.03.2025", "Stadtdaten"],
+        ["Ben", "Cordes", "01.03.2025", "Stadtdaten"],
+        fill=formulas,
+    )
+
+    result = parse(data)
+
+    assert result.errors == ()
+    assert [m.family_name for m in result.members] == ["Berg", "Cordes"]
+    assert result.ignored_columns == ("Name komplett",)
+
+
 def test_a_value_in_a_column_without_header_is_an_error() -> None:
     data = workbook_bytes(HEADER, ["Anna", "Berg", "01.03.2025", "Stadtdaten", None, "x"])
 
