@@ -237,7 +237,10 @@ def _snapshot_of(connection: Connection, progress: Progress | None = None) -> Ba
 
 
 def _reset_sequences(connection: Connection, tables: Iterable[Table]) -> None:
-    """After explicit ids, let PostgreSQL's sequences continue after the highest one."""
+    """After explicit ids, let PostgreSQL's sequences continue after the highest one, and
+    never go back: an id handed out before the restore (to a record made after the backup,
+    still open in a form on another PC) is given to no new record, which that form's save
+    would overwrite (found by a tester)."""
     for table in tables:
         keys = list(table.primary_key.columns)
         if len(keys) != 1 or not keys[0].autoincrement or stored_kind(keys[0].type) != "plain":
@@ -245,9 +248,11 @@ def _reset_sequences(connection: Connection, tables: Iterable[Table]) -> None:
         column = keys[0].name
         connection.execute(
             text(
-                f"SELECT setval(pg_get_serial_sequence(:table, :column), "
-                f'COALESCE((SELECT MAX("{column}") FROM "{table.name}"), 0) + 1, false) '
-                f"WHERE pg_get_serial_sequence(:table, :column) IS NOT NULL"
+                "SELECT setval(seq, GREATEST("
+                f'(SELECT COALESCE(MAX("{column}"), 0) FROM "{table.name}"), '
+                "COALESCE(pg_sequence_last_value(seq), 0)) + 1, false) "
+                "FROM (SELECT pg_get_serial_sequence(:table, :column)::regclass AS seq) AS s "
+                "WHERE seq IS NOT NULL"
             ),
             {"table": table.name, "column": column},
         )

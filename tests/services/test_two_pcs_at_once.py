@@ -857,3 +857,24 @@ def test_an_action_field_given_a_project_while_another_pc_deletes_it_stays(
     assert isinstance(deleted, InUseError), deleted
     assert "wird noch verwendet" in deleted.message
     assert [f.name for f in here.settings.action_fields(council.id)][-1] == "Hafen & <Küste> 🚢"
+
+
+# --- a restore on one PC --------------------------------------------------------------------
+
+
+def test_a_member_saved_after_the_other_pc_restored_a_backup_overwrites_no_one_added_since(
+    here, there, council, new_member, tmp_path
+):
+    """Found by a tester: the restore set PostgreSQL's ids back to the backup's highest, so
+    the member added here after it got the id of the one the other PC had added before it
+    (and still had open): that PC's save turned Lena Hier into Karla Neu."""
+    here.backup.backup(tmp_path / "sicherung.zip")
+    theirs = there.members.save(council.id, new_member("Karl", "Neu"), date(2025, 1, 1))
+    here.backup.restore(tmp_path / "sicherung.zip", tmp_path / "kopien")
+    mine = here.members.save(council.id, new_member("Lena", "Hier"), date(2025, 1, 1))
+
+    with pytest.raises(NotFoundError):
+        there.members.save(council.id, replace(theirs, given_name="Karla"), date(2025, 1, 1))
+
+    assert mine.id != theirs.id
+    assert here.members.member(mine.id).given_name == "Lena"
