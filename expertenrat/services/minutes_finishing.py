@@ -21,6 +21,7 @@ from expertenrat.domain.enums import AuditAction, MinutesState
 from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.minutes import DraftFinish
 from expertenrat.domain.minutes_checklist_lines import Checklist
+from expertenrat.domain.minutes_document import MinutesDocument
 from expertenrat.domain.minutes_versions import fingerprint, snapshot_json
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
@@ -31,18 +32,23 @@ from expertenrat.services.minutes_snapshot import minutes_snapshot
 from expertenrat.store import models
 
 
-def draft_finish(session: Session, meeting: models.Meeting) -> DraftFinish:
-    """When the draft of ``meeting`` was finished, and whether it changed since."""
+def draft_finish(
+    session: Session, meeting: models.Meeting, doc: MinutesDocument | None = None
+) -> DraftFinish:
+    """When the draft of ``meeting`` was finished, and whether it changed since; ``doc``:
+    its full minutes document, where the caller has read it (the snapshot reads it)."""
     if meeting.minutes_finished_on is None:
         return DraftFinish()
     return DraftFinish(
         meeting.minutes_finished_on,
-        content_fingerprint(session, meeting) != meeting.minutes_finished_fingerprint,
+        content_fingerprint(session, meeting, doc) != meeting.minutes_finished_fingerprint,
     )
 
 
-def content_fingerprint(session: Session, meeting: models.Meeting) -> str:
-    return fingerprint(snapshot_json(minutes_snapshot(session, meeting)))
+def content_fingerprint(
+    session: Session, meeting: models.Meeting, doc: MinutesDocument | None = None
+) -> str:
+    return fingerprint(snapshot_json(minutes_snapshot(session, meeting, doc)))
 
 
 def store_finish(session: Session, meeting: models.Meeting, day: date | None) -> None:

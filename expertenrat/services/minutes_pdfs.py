@@ -62,14 +62,14 @@ def current_document(session: Session, meeting_id: int, *, public: bool) -> Minu
     (the members then had another text)."""
     meeting = held_meeting(session, meeting_id)
     doc = minutes_document(session, meeting, public=public)
+    full = None if public else doc  # the snapshot reads the full minutes, read once
     if doc.state is MinutesState.CIRCULATED:
         latest = latest_version(session, meeting.id)
-        full = None if public else doc  # the snapshot reads the full minutes, read once
         changed = latest is not None and changed_since(session, meeting, latest.content, full)
         return replace(doc, changed_since_sent=changed)
     if doc.state is not MinutesState.DRAFT:
         return doc
-    finish = draft_finish(session, meeting)
+    finish = draft_finish(session, meeting, full)
     return replace(doc, finished_on=finish.finished_on) if finish.finished else doc
 
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date, datetime, time
 
 import pytest
+from client_statements import recorded_statements
 from held_meeting import AFTER, held_meeting, hold
 from meeting_rows import add_meeting
 
@@ -353,6 +354,23 @@ def test_a_finished_draft_is_a_state_until_it_changes_or_is_reopened(
     summaries = [e.summary for e in AuditService(database).entries("minutes", held.meeting_id)]
     assert summaries.count("Protokollentwurf der 1. Sitzung abgeschlossen") == 2
     assert "Abschluss des Protokollentwurfs der 1. Sitzung aufgehoben" in summaries
+
+
+def test_the_minutes_of_a_finished_draft_are_read_once_for_their_export(
+    service, database, council, nine
+) -> None:
+    """Found by review: exporting a finished draft assembled its minutes document a second
+    time for the fingerprint that tells whether the draft changed since it was finished."""
+    from expertenrat.services.minutes_documents import MinutesDocumentsService
+
+    held = held_meeting(database, council.id, nine, present=7)
+    complete(service, held.meeting_id, nine[0])
+    day = service.finish_draft(held.meeting_id).finish.finished_on
+    documents = MinutesDocumentsService(database, None, None)  # type: ignore[arg-type]
+    with recorded_statements(database.engine) as sent:
+        doc = documents.document(held.meeting_id)
+    assert doc.finished_on == day
+    assert sum("FROM guests" in statement for statement in sent) == 1  # one assembly
 
 
 def test_a_vote_saved_under_crossed_arrivals_names_the_member(
