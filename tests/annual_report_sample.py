@@ -126,7 +126,7 @@ FIGURES = [
 
 
 def report(
-    members=MEMBERS, meetings=MEETINGS, items=ITEMS, rows=ROWS, fields=FIELDS
+    members=MEMBERS, meetings=MEETINGS, items=ITEMS, rows=ROWS, fields=FIELDS, non_public=()
 ) -> AnnualReport:
     return annual_report(
         LETTERHEAD,
@@ -139,4 +139,5 @@ def report(
         ANSWERS,
         FIGURES,
         [f.name for f in fields],
+        frozenset(non_public),
     )

@@ -40,7 +40,7 @@ from expertenrat.domain.recommendations_report import (
     report_lines,
     status_chart,
 )
-from expertenrat.domain.wording import counted
+from expertenrat.domain.wording import counted, listed
 
 TITLE = "Tätigkeitsbericht"
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -154,8 +154,9 @@ class FieldRecommendations:
 
     @property
     def non_public_kinds(self) -> str:
-        """ "1 Empfehlung", of those adopted in a non-public item."""
-        return _kinds(self.non_public)
+        """ "1 Empfehlung und 1 Impuls", of those adopted in a non-public item (a sentence
+        names them: an enumeration, where the heading's figures in brackets are a list)."""
+        return _kinds(self.non_public, enumerated=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,11 +242,12 @@ def annual_report(
     )
 
 
-def _kinds(lines: Sequence[ReportLine]) -> str:
+def _kinds(lines: Sequence[ReportLine], *, enumerated: bool = False) -> str:
     counts = {kind: 0 for kind in RecommendationKind}
     for line in lines:
         counts[line.row.kind] += 1
-    return ", ".join(_kind_count(kind, n) for kind, n in counts.items() if n)
+    parts = [_kind_count(kind, n) for kind, n in counts.items() if n]
+    return listed(parts) if enumerated else ", ".join(parts)
 
 
 def _kind_count(kind: RecommendationKind, count: int) -> str:

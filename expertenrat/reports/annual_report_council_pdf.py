@@ -74,9 +74,9 @@ def _changes(caption: str, members: NamedMembers, word: str, year: int) -> Flowa
         for e in members.named
         if (e.term_end if word == "bis" else e.term_start) is not None
     ]
-    if members.others:
-        names.append(members.others)
-    return paragraph(f"{caption}: {', '.join(names)}.")
+    # "A (ab …), B (ab …) sowie 1 weiteres Mitglied": no comma before "sowie"
+    listed_names = " ".join(filter(None, (", ".join(names), members.others)))
+    return paragraph(f"{caption}: {listed_names}.")
 
 
 def _composition(composition: Composition, part: CouncilPart) -> list[Flowable]:

@@ -5,6 +5,7 @@ figures and "answered in time"."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -15,6 +16,7 @@ from annual_report_sample import (
     MEETINGS,
     MEMBERS,
     ON,
+    ROWS,
     YEAR,
     member,
     report,
@@ -24,6 +26,7 @@ from expertenrat.domain.annual_report import check_year, default_year
 from expertenrat.domain.annual_report_council import council_part
 from expertenrat.domain.enums import MemberRole, RecommendationStatus, Sector
 from expertenrat.domain.errors import DataEntryError
+from expertenrat.domain.recommendation_views import Origin
 
 S = RecommendationStatus
 
@@ -147,6 +150,20 @@ def test_recommendations_per_field_by_kind_with_the_figures():
     assert (umwelt.in_time.counted, umwelt.in_time.in_time) == (3, 1)
     assert done.status_chart.fields == ("Stadtdaten", "Umwelt")
     assert S.IMPLEMENTED in done.status_chart.statuses
+
+
+def test_the_non_public_ones_are_counted_as_a_german_enumeration():
+    # "sowie 1 Empfehlung, 1 Impuls in nichtöffentlicher Beratung beschlossen" read as a
+    # list cut short (found by a tester); the heading's figures stay a list in brackets.
+    secret = Origin(meeting_id=1, meeting_label="1. Sitzung", item_id=9, item_number="4")
+    rows = [replace(r, origin=secret) if r.code != "E-2025-01" else r for r in ROWS]
+    done = report(rows=rows, non_public=[9])
+    parts = {p.name: p for p in done.recommendations}
+    umwelt = parts["Umwelt"]
+
+    assert umwelt.non_public_kinds == "1 Empfehlung und 1 Impuls"
+    assert umwelt.kinds == "2 Empfehlungen, 1 Impuls"
+    assert parts["Stadtdaten"].non_public_kinds == "1 Empfehlung"
 
 
 @pytest.mark.parametrize("year", [1899, 2101, 2027])

@@ -40,7 +40,8 @@ def test_sections_names_meetings_and_figures():
     assert "Anna Zander" in printed and "Carla Neu" in printed
     assert "Pál" not in printed and "Geheim" not in printed
     assert "sowie 2 weitere Mitglieder (ohne Namensnennung)" in printed
-    assert "Neu im Gremium: Carla Neu (ab 01.05.2025), sowie 1 weiteres Mitglied" in printed
+    # no comma before "sowie", as before "und" (found by a tester)
+    assert "Neu im Gremium: Carla Neu (ab 01.05.2025) sowie 1 weiteres Mitglied." in printed
     assert "Ausgeschieden: Dieter Alt (bis 30.06.2025)" in printed
     assert "3 Sitzungen durchgeführt, davon 1 beschlussfähig; 1 Sitzung abgesagt" in printed
     assert "5 von 6" in printed and "abgesagt" in printed and "nicht erfasst" in printed
