@@ -5,7 +5,8 @@ A chosen image is handed on as PNG, read at no more than
 with; saving stores it as the settings service stores every logo, checked and scaled down to
 at most 600 pixels on its longer side (``services.logos.stored_logo``). A file that is no
 readable image, or one too large to read (judged from its header, before reading a pixel),
-is refused with a German message.
+is refused with a German message. A drawing (SVG) is drawn at the size a logo is stored, so
+it stays sharp.
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from expertenrat.services.logos import MAX_LOGO_SIDE
+from expertenrat.services.logos import LOGO_SIDE, MAX_LOGO_SIDE
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 
 _CONTEXT = "SettingsPage"
 # What the chooser reads at all (a photo of 40 MP is 160 MB in memory, under Qt's limit).
 MAX_SOURCE_PIXELS = 40_000_000
+_DRAWINGS = (b"svg", b"svgz")  # image formats without pixels of their own
 
 
 def png_bytes(image: QImage) -> bytes:
@@ -69,7 +71,14 @@ class LogoField(QWidget):
     def load_file(self, path: str) -> None:
         reader = QImageReader(path)
         size = reader.size()  # from the file's header, before any pixel is read
-        if size.isValid() and size.width() * size.height() > MAX_SOURCE_PIXELS:
+        if bytes(reader.format().data()) in _DRAWINGS and size.isValid() and not size.isEmpty():
+            # A drawing has no pixels of its own: drawn at the size a logo is stored, it stays
+            # sharp however small or large its file says it is (one of viewBox="0 0 64 16"
+            # came out 64 pixels wide and blurred in print; found by a tester).
+            reader.setScaledSize(
+                size.scaled(LOGO_SIDE, LOGO_SIDE, Qt.AspectRatioMode.KeepAspectRatio)
+            )
+        elif size.isValid() and size.width() * size.height() > MAX_SOURCE_PIXELS:
             self._dialogs.warning(
                 self,
                 tr(_CONTEXT, "Logo"),
@@ -85,7 +94,7 @@ class LogoField(QWidget):
                 ),
             )
             return
-        if size.isValid() and max(size.width(), size.height()) > MAX_LOGO_SIDE:
+        elif size.isValid() and max(size.width(), size.height()) > MAX_LOGO_SIDE:
             reader.setScaledSize(
                 size.scaled(MAX_LOGO_SIDE, MAX_LOGO_SIDE, Qt.AspectRatioMode.KeepAspectRatio)
             )

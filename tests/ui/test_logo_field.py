@@ -1,0 +1,39 @@
+"""The logo row of Einstellungen on its own: what a chosen file becomes (without a window)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QImage
+
+from expertenrat.services.logos import LOGO_SIDE
+from expertenrat.ui.settings_logo import LogoField
+
+
+def _chosen(qtbot, dialogs, path) -> QImage:
+    field = LogoField(dialogs)
+    qtbot.addWidget(field)
+    field.load_file(str(path))
+    assert dialogs.warnings() == []
+    assert field.png is not None
+    return QImage.fromData(field.png)
+
+
+def test_a_drawing_is_drawn_at_the_size_a_logo_is_stored_however_small_it_says_it_is(
+    qtbot, dialogs, tmp_path
+):
+    # An SVG with only a viewBox of 64 × 16 came in as 64 pixels, blurred in every PDF.
+    small = tmp_path / "logo klein.svg"
+    small.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 16">'
+        '<rect width="64" height="16" fill="#004f9f"/></svg>',
+        encoding="utf-8",
+    )
+    huge = tmp_path / "logo-riesig.svg"  # declared huge, drawn small: no pixels to fear
+    huge.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="100000" height="50000">'
+        '<rect width="100000" height="50000" fill="#004f9f"/></svg>',
+        encoding="utf-8",
+    )
+
+    assert _chosen(qtbot, dialogs, small).size().toTuple() == (LOGO_SIDE, LOGO_SIDE // 4)
+    assert _chosen(qtbot, dialogs, huge).size().toTuple() == (LOGO_SIDE, LOGO_SIDE // 2)
+
