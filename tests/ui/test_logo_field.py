@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 
-from expertenrat.services.logos import LOGO_SIDE
+from expertenrat.services.logos import LOGO_SIDE, stored_logo
 from expertenrat.ui.settings_logo import LogoField
 
 
@@ -37,3 +37,16 @@ def test_a_drawing_is_drawn_at_the_size_a_logo_is_stored_however_small_it_says_i
     assert _chosen(qtbot, dialogs, small).size().toTuple() == (LOGO_SIDE, LOGO_SIDE // 4)
     assert _chosen(qtbot, dialogs, huge).size().toTuple() == (LOGO_SIDE, LOGO_SIDE // 2)
 
+
+def test_a_logo_stored_as_chosen_is_a_compressed_png(qtbot, dialogs, tmp_path):
+    image = QImage(600, 200, QImage.Format.Format_ARGB32)
+    image.fill(QColor("#004f9f"))
+    path = tmp_path / "logo.bmp"
+    image.save(str(path))
+    field = LogoField(dialogs)
+    qtbot.addWidget(field)
+
+    field.load_file(str(path))
+
+    assert field.png is not None and stored_logo(field.png) == field.png
+    assert len(field.png) < 20_000  # uncompressed: 480,000 bytes
