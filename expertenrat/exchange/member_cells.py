@@ -1,6 +1,7 @@
 """Reading one cell of a members file (CSV or Excel) as the value of a member's attribute.
 
-A cell is text or a ``date``: dates 01.03.2025, 1.3.2025, 01.03.25 and 2025-03-01;
+A cell is text or a ``date``: dates 01.03.2025, 1.3.2025, 01.03.25 and 2025-03-01; phone
+numbers as written, but not one Excel abridged to "4,93815E+11";
 booleans ja/nein/j/n/x/1/0/true/false/wahr/falsch (empty means "nein"); roles and sectors
 by their labels (a role also as a council's own list writes it). A cell that cannot be
 read raises a ``ValueError`` with the German message, naming the column's header.
@@ -19,6 +20,7 @@ _TRUE = frozenset({"ja", "j", "x", "1", "true", "wahr", "yes"})
 _FALSE = frozenset({"nein", "n", "0", "false", "falsch", "no", ""})
 _DATE_DE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
 _DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_EXCEL_SCIENTIFIC = re.compile(r"\d[,.]?\d*E\+\d+", re.IGNORECASE)
 
 
 def shown(value: str) -> str:
@@ -40,6 +42,19 @@ def read_date(header: str, required: bool, cell: Cell) -> date | None:
 
 def read_line(cell: Cell) -> str:
     return cell.strip() if isinstance(cell, str) else format_date(cell)
+
+
+def read_phone(header: str, cell: Cell) -> str:
+    """A phone number; one German Excel cut to a number in its scientific form ("4,93815E+11":
+    a number of 12 or more digits, saved as CSV as Excel shows it) is no number any more."""
+    text = read_line(cell)
+    if _EXCEL_SCIENTIFIC.fullmatch(text):
+        raise ValueError(
+            f"{header} „{shown(text)}“ ist keine vollständige Nummer mehr: Excel hat sie als "
+            "Zahl abgekürzt. Bitte formatieren Sie die Spalte in Excel als Text, tragen Sie "
+            "die Nummer erneut ein und speichern Sie die Datei noch einmal."
+        )
+    return text
 
 
 def read_bool(header: str, cell: Cell) -> bool:

@@ -263,6 +263,25 @@ def test_windows_1252_with_commas_and_short_dates() -> None:
     )
 
 
+def test_a_phone_number_excel_abridged_to_a_number_is_an_error_of_its_row() -> None:
+    # German Excel shows 00493814980123 typed into a cell as the number 4,93815E+11 and saves
+    # the CSV file so: the number is gone (found by a tester). A short one keeps its digits.
+    text = (
+        "Vorname;Nachname;Amtszeit Beginn;Primäres Handlungsfeld;Telefon;\r\n"
+        "Jürgen;Weiß;1.3.25;Umwelt;4,93815E+11;\r\n"
+        "Anna;Berg;1.3.25;Umwelt;381498123;\r\n"
+    )
+
+    abridged, kept = parse(text.encode("cp1252")).rows
+
+    assert abridged.errors == (
+        "Zeile 2: Telefon „4,93815E+11“ ist keine vollständige Nummer mehr: Excel hat sie als "
+        "Zahl abgekürzt. Bitte formatieren Sie die Spalte in Excel als Text, tragen Sie die "
+        "Nummer erneut ein und speichern Sie die Datei noch einmal.",
+    )
+    assert kept.member is not None and kept.member.phone == "381498123"
+
+
 def test_utf8_without_bom_with_semicolons_and_lenient_values() -> None:
     text = (
         "  vorname ;NACHNAME;amtszeit-beginn;Amtszeit Ende;primäres handlungsfeld;"
