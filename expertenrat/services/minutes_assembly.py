@@ -144,10 +144,16 @@ def minutes_document(
             version.made_on if version and version.origin == VersionOrigin.OBJECTION.value else None
         ),
         approval=approval,
-        unnamed=unnamed_members(session, meeting.council_id) if public else frozenset(),
         earlier_minutes=earlier_minutes(session, meeting),
     )
-    return public_version(doc) if public else doc
+    return public_minutes(session, doc, meeting.council_id) if public else doc
+
+
+def public_minutes(session: Session, full: MinutesDocument, council_id: int) -> MinutesDocument:
+    """The public version of ``full``, the full minutes document of a meeting of the council
+    ``council_id``, with its members who have not agreed to the publication of the name
+    unnamed."""
+    return public_version(replace(full, unnamed=unnamed_members(session, council_id)))
 
 
 def approved_minutes(
@@ -193,20 +199,28 @@ def unnamed_in_public(
     session: Session,
     meeting: models.Meeting,
     members: tuple[UnnamedMember, ...] | None = None,
+    full: MinutesDocument | None = None,
 ) -> tuple[UnnamedMember, ...]:
     """Who the public minutes of ``meeting`` may not name: the council's members who have
     not agreed to the publication of their name and the meeting's guests the public minutes
     leave out (:func:`domain.public_minutes.left_out_guests`: marked "nur im
     nichtöffentlichen Teil anwesend", or presenters of non-public items only). Exporting
     and the completeness check warn where a typed text names one. ``members``: the
-    council's :func:`unnamed_persons`, where the caller has read them already."""
-    guests = session.scalars(
-        select(models.Guest).where(models.Guest.meeting_id == meeting.id).order_by(models.Guest.id)
-    )
-    presenters = [(row.presenter, p.public) for row, p in placed_agenda_rows(session, meeting.id)]
-    left_out = left_out_guests(
-        (GuestLine(g.name, non_public_only=g.non_public_only) for g in guests), presenters
-    )
+    council's :func:`unnamed_persons`, where the caller has read them already; ``full``:
+    the meeting's full minutes document (its guests and presenters), where the caller has
+    read it."""
+    if full is None:
+        rows = session.scalars(
+            select(models.Guest)
+            .where(models.Guest.meeting_id == meeting.id)
+            .order_by(models.Guest.id)
+        )
+        guests = [GuestLine(g.name, non_public_only=g.non_public_only) for g in rows]
+        placed = placed_agenda_rows(session, meeting.id)
+        presenters = [(row.presenter, p.public) for row, p in placed]
+    else:
+        guests, presenters = list(full.guests), [(i.presenter, i.public) for i in full.items]
+    left_out = left_out_guests(guests, presenters)
     return (
         *(unnamed_persons(session, meeting.council_id) if members is None else members),
         *(non_public_guest(g.name, marked=g.non_public_only) for g in left_out if g.name.strip()),

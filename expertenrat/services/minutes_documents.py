@@ -22,8 +22,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy.orm import Session
-
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.meeting_document_titles import council_named, pack_invitation_name
@@ -36,22 +34,26 @@ from expertenrat.domain.public_invitation import public_invitation
 from expertenrat.domain.unnamed_mentions import unnamed_mentions
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.approved_public_mentions import approved_mentions
-from expertenrat.services.attendance_rows import live_meeting, placed_agenda_rows
+from expertenrat.services.attendance_rows import live_meeting
 from expertenrat.services.dossier_annexes import annex_parts
 from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.services.meeting_rows import council_clock
-from expertenrat.services.minutes_assembly import latest_version, unnamed_in_public
+from expertenrat.services.minutes_assembly import (
+    latest_version,
+    public_minutes,
+    unnamed_in_public,
+)
 from expertenrat.services.minutes_pdfs import (
     MeetingNotHeldError,
     MinutesPdf,
     current_document,
+    current_full_document,
     render_pdf,
     stored_pdf,
 )
 from expertenrat.services.minutes_rows import held_meeting
 from expertenrat.services.pdf_bundles import read_parts, with_cover
 from expertenrat.services.unit_of_work import reading
-from expertenrat.store import models
 from expertenrat.store.database import Database
 
 
@@ -89,10 +91,11 @@ class MinutesDocumentsService:
                 assert version is not None  # the stored PDF is its
                 named = approved_mentions(session, meeting, version)
                 return replace(stored, rendered=replace(stored.rendered, warnings=named))
-            doc = current_document(session, meeting_id, public=public)
-            named = unnamed_in_public(session, meeting) if public else ()
-            titled = _titled_non_public(session, meeting) if public else ""
+            full = current_full_document(session, meeting)  # the public one is made of it
+            doc = public_minutes(session, full, meeting.council_id) if public else full
+            named = unnamed_in_public(session, meeting, full=full) if public else ()
         rendered = render_pdf(doc, page_numbers=page_numbers)
+        titled = _titled_non_public(full) if public else ""
         mentions = (*unnamed_mentions(doc, named), *filter(None, [titled]))
         return MinutesPdf(replace(rendered, warnings=(*rendered.warnings, *mentions)))
 
@@ -165,14 +168,13 @@ class MinutesDocumentsService:
         return RenderedPdf(pdf, tuple(dict.fromkeys(warnings)), held)
 
 
-def _titled_non_public(session: Session, meeting: models.Meeting) -> str:
-    """The warning that the meeting's "Änderungen der Tagesordnung", printed in the public
-    minutes as typed, names a non-public item by its title (as the completeness check
-    warns: :func:`domain.minutes_checklist_order.non_public_title_warning`), else ""."""
-    items = placed_agenda_rows(session, meeting.id)
+def _titled_non_public(full: MinutesDocument) -> str:
+    """The warning that the "Änderungen der Tagesordnung" of the full minutes ``full``,
+    printed in the public minutes as typed, name a non-public item by its title (as the
+    completeness check warns: :func:`domain.minutes_checklist_order.non_public_title_warning`),
+    else ""."""
     return non_public_title_warning(
-        ((placed.number, row.title, placed.public) for row, placed in items),
-        meeting.agenda_changes,
+        ((item.number, item.title, item.public) for item in full.items), full.agenda_changes
     )
 
 

@@ -29,7 +29,11 @@ from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.minutes_document import MinutesDocument
 from expertenrat.domain.minutes_versions import pdf_fingerprint
 from expertenrat.services.approved_minutes_pdfs import approved_pdfs
-from expertenrat.services.minutes_assembly import latest_version, minutes_document
+from expertenrat.services.minutes_assembly import (
+    latest_version,
+    minutes_document,
+    public_minutes,
+)
 from expertenrat.services.minutes_finishing import draft_finish
 from expertenrat.services.minutes_rows import held_meeting
 from expertenrat.services.minutes_snapshot import changed_since
@@ -57,19 +61,25 @@ class MinutesPdf:
 
 
 def current_document(session: Session, meeting_id: int, *, public: bool) -> MinutesDocument:
-    """The minutes document; a draft not sent yet says whether it is finished (as long as
-    it is unchanged since), a sent one whether it was changed after its latest version
-    (the members then had another text)."""
+    """The minutes document, full or ``public``, as :func:`current_full_document` says."""
     meeting = held_meeting(session, meeting_id)
-    doc = minutes_document(session, meeting, public=public)
-    full = None if public else doc  # the snapshot reads the full minutes, read once
+    full = current_full_document(session, meeting)
+    return public_minutes(session, full, meeting.council_id) if public else full
+
+
+def current_full_document(session: Session, meeting: models.Meeting) -> MinutesDocument:
+    """The full minutes document; a draft not sent yet says whether it is finished (as long
+    as it is unchanged since), a sent one whether it was changed after its latest version
+    (the members then had another text). The snapshot either compares with reads this
+    document, read once (the public minutes are made of it)."""
+    doc = minutes_document(session, meeting)
     if doc.state is MinutesState.CIRCULATED:
         latest = latest_version(session, meeting.id)
-        changed = latest is not None and changed_since(session, meeting, latest.content, full)
+        changed = latest is not None and changed_since(session, meeting, latest.content, doc)
         return replace(doc, changed_since_sent=changed)
     if doc.state is not MinutesState.DRAFT:
         return doc
-    finish = draft_finish(session, meeting, full)
+    finish = draft_finish(session, meeting, doc)
     return replace(doc, finished_on=finish.finished_on) if finish.finished else doc
 
 

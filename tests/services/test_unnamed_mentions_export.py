@@ -6,6 +6,7 @@ completeness check does; the file is made all the same, the full minutes do not 
 from __future__ import annotations
 
 import pytest
+from client_statements import recorded_statements
 from dossier_pdfs import text_of
 from minutes_rows import SECRET, held_meeting
 
@@ -81,3 +82,20 @@ def test_the_public_minutes_warn_of_a_non_public_title_in_the_agenda_changes(
         session.get(models.Meeting, held.meeting_id).agenda_changes = "TOP 3 vorgezogen."
 
     assert TITLED not in service.minutes_pdf(held.meeting_id, public=True).warnings
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_the_public_minutes_read_the_agenda_and_the_guests_as_often_as_the_full_ones(
+    service, held, database
+) -> None:
+    """Found by review: the export of the public minutes read the guests and the agenda
+    once more for the warnings, after the minutes document had read them."""
+    with recorded_statements(database.engine) as full:
+        service.minutes_pdf(held.meeting_id)
+    with recorded_statements(database.engine) as public:
+        assert WARNING in service.minutes_pdf(held.meeting_id, public=True).warnings
+
+    def reads(statements: list[str]) -> list[str]:
+        return [s for s in statements if "FROM agenda_items" in s or "FROM guests" in s]
+
+    assert len(reads(public)) == len(reads(full))
