@@ -1,12 +1,12 @@
 """The first sheet of an imported member workbook (.xlsx, with openpyxl) as rows of cells.
 
-A file that is not an .xlsx workbook (an old .xls, a ZIP archive of something else), is
-protected by a password, is too large unpacked, has no sheet or merged cells, or that
-openpyxl cannot read is refused as a whole with a German message; so is a sheet with more
-than ``MAX_ROWS`` rows with values. A cell is read as text, a date or a number in words
-("WAHR" for a boolean); a formula or an Excel error value (#NV) is a :class:`BadCell`.
-Line numbers are the rows as Excel shows them. :mod:`expertenrat.exchange.members_xlsx`
-reads the members from these rows.
+A file that is not an .xlsx workbook (an old .xls, a ZIP archive of something else, a
+"Strict Open XML" workbook openpyxl finds no sheet in), is protected by a password, is too
+large unpacked, has no sheet or merged cells, or that openpyxl cannot read is refused as a
+whole with a German message; so is a sheet with more than ``MAX_ROWS`` rows with values. A
+cell is read as text, a date or a number in words ("WAHR" for a boolean); a formula or an
+Excel error value (#NV) is a :class:`BadCell`. Line numbers are the rows as Excel shows them.
+:mod:`expertenrat.exchange.members_xlsx` reads the members from these rows.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+# Excel's "Strict Open XML" workbook (also .xlsx), which openpyxl finds no sheet in
+_STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _MERGE_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref=\"([^\"]*)\"")
 _SAVE_AS_XLSX = "Bitte speichern Sie sie in Excel als „Excel-Arbeitsmappe (*.xlsx)“."
@@ -139,14 +141,23 @@ def _open_archive(data: bytes) -> zipfile.ZipFile:
             f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MB. Bitte speichern Sie nur die Tabelle "
             "der Mitglieder in einer eigenen Arbeitsmappe."
         )
+    if _STRICT_NAMESPACE in _read_part(archive, "xl/workbook.xml"):
+        raise DataEntryError(
+            "Die Arbeitsmappe ist als „Strict Open XML-Arbeitsmappe“ gespeichert, die der "
+            f"Import nicht lesen kann. {_SAVE_AS_XLSX}"
+        )
     return archive
 
 
-def _refuse_merged_cells(archive: zipfile.ZipFile, sheet_path: str) -> None:
+def _read_part(archive: zipfile.ZipFile, name: str) -> bytes:
     try:
-        xml = archive.read(sheet_path.lstrip("/"))
-    except KeyError:
+        return archive.read(name)
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise DataEntryError(_CORRUPT) from None
+
+
+def _refuse_merged_cells(archive: zipfile.ZipFile, sheet_path: str) -> None:
+    xml = _read_part(archive, sheet_path.lstrip("/"))
     if match := _MERGE_CELL.search(xml):
         ranges = match.group(1).decode("ascii", "replace")
         raise DataEntryError(

@@ -275,6 +275,29 @@ def test_bad_workbooks_are_refused_with_a_german_message(data: bytes, expected: 
     assert expected in caught.value.message
 
 
+def test_a_strict_open_xml_workbook_is_named_so_not_called_empty() -> None:
+    # Excel saves "Strict Open XML-Arbeitsmappe" as .xlsx too; openpyxl finds no sheet in it,
+    # and the import said "Die Arbeitsmappe enthält keine Tabelle." (found by a tester).
+    transitional = zipfile.ZipFile(io.BytesIO(export_members_xlsx([plain_member()], FIELD_NAMES)))
+    strict = _zip(
+        {
+            info.filename: transitional.read(info).replace(
+                b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+            )
+            for info in transitional.infolist()
+        }
+    )
+
+    with pytest.raises(DataEntryError) as caught:
+        parse(strict)
+
+    assert caught.value.message == (
+        "Die Arbeitsmappe ist als „Strict Open XML-Arbeitsmappe“ gespeichert, die der Import "
+        "nicht lesen kann. Bitte speichern Sie sie in Excel als „Excel-Arbeitsmappe (*.xlsx)“."
+    )
+
+
 def test_a_truncated_workbook_is_called_damaged() -> None:
     data = export_members_xlsx([plain_member()] * 50, FIELD_NAMES)
 
