@@ -8,6 +8,8 @@ wait rightly: the completeness check does not hold this meeting's minutes back f
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -24,16 +26,23 @@ def previous_held(session: Session, meeting: models.Meeting) -> models.Meeting |
     )
 
 
-def approval_put_off(session: Session, meeting_id: int) -> AgendaItemOutcome | None:
+def approval_put_off(
+    session: Session, meeting_id: int, agenda: Iterable[models.AgendaItem] | None = None
+) -> AgendaItemOutcome | None:
     """What became of the meeting's approval item if the meeting did not deal with it,
-    else ``None`` (dealt with, or the agenda has none)."""
+    else ``None`` (dealt with, or the agenda has none). ``agenda``: the meeting's agenda
+    items (not deleted), where the caller has read them."""
     item_id = approval_item_id(session, meeting_id)
     if item_id is None:
         return None
     item = models.AgendaItem
-    rows = session.execute(
-        select(item.id, item.parent_id, item.number, item.outcome).where(
-            item.meeting_id == meeting_id, item.deleted_at.is_(None)
+    rows = (
+        agenda
+        if agenda is not None
+        else session.execute(
+            select(item.id, item.parent_id, item.number, item.outcome).where(
+                item.meeting_id == meeting_id, item.deleted_at.is_(None)
+            )
         )
     )
     outcome = effective_outcomes(

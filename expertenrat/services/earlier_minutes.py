@@ -3,6 +3,7 @@ objections to them it decided or that were decided outside a meeting before it."
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, time
 
 from sqlalchemy import select
@@ -15,7 +16,9 @@ from expertenrat.services.approval_put_off import approval_put_off, previous_hel
 from expertenrat.store import models
 
 
-def earlier_minutes(session: Session, meeting: models.Meeting) -> tuple[str, ...]:
+def earlier_minutes(
+    session: Session, meeting: models.Meeting, agenda: Iterable[models.AgendaItem] | None = None
+) -> tuple[str, ...]:
     """The minutes ``meeting`` approved and the objections it decided, one line per earlier
     meeting in the order of their dates: the record of these decisions is this meeting's
     minutes (with the practice "Einwände" above all, where deciding them is the point).
@@ -23,7 +26,8 @@ def earlier_minutes(session: Session, meeting: models.Meeting) -> tuple[str, ...
     after the day of the decision (:func:`reporting_meeting`), whether or not it is the
     one that approves those minutes. A meeting that put the approval of the previous
     minutes off (``services.approval_put_off``) and did not approve them says so; what it
-    reads does not change when they are approved later."""
+    reads does not change when they are approved later. ``agenda``: the meeting's agenda
+    items (not deleted), where the caller has read them."""
     approved = set(
         session.scalars(
             select(models.MinutesVersion.meeting_id).where(
@@ -42,7 +46,7 @@ def earlier_minutes(session: Session, meeting: models.Meeting) -> tuple[str, ...
     ):
         decided.setdefault(earlier_id, []).append(state)
     outside = _decided_outside(session, meeting)
-    put_off = approval_put_off(session, meeting.id)
+    put_off = approval_put_off(session, meeting.id, agenda)
     previous = previous_held(session, meeting) if put_off is not None else None
     waiting = {previous.id} - approved if previous is not None else set()
     earlier = session.scalars(

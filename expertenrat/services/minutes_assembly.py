@@ -144,7 +144,7 @@ def minutes_document(
             version.made_on if version and version.origin == VersionOrigin.OBJECTION.value else None
         ),
         approval=approval,
-        earlier_minutes=earlier_minutes(session, meeting),
+        earlier_minutes=earlier_minutes(session, meeting, [row for row, _placed in placed]),
     )
     return public_minutes(session, doc, meeting.council_id) if public else doc
 

@@ -71,7 +71,7 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
             approval=MinutesApproval(council.minutes_approval),
             previous=_previous(session, meeting),
             approval_item_id=approval_item_id(session, meeting.id),
-            approval_put_off=approval_put_off(session, meeting.id),
+            approval_put_off=approval_put_off(session, meeting.id, [row for row, _ in placed]),
             items=minutes.items,
             # The sheet's hints leave out the members away or not there at the item; of
             # the rest, those whose attendance is not recorded are the attendance's line.

@@ -8,6 +8,7 @@ import io
 from datetime import date, datetime
 
 import pytest
+from client_statements import recorded_statements
 from minutes_setup import complete_minutes, held_minutes, hold
 from pypdf import PdfReader
 
@@ -109,3 +110,27 @@ def test_approving_in_the_meeting_that_put_the_approval_off_asks_first(
     assert refused.value.question == question
     approval.approve(first.meeting_id, second, today=date(2026, 5, 20), asked=question)
     assert approval.status(first.meeting_id).latest.state is MinutesState.APPROVED
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_the_check_and_the_minutes_take_the_outcomes_from_the_agenda_they_read(
+    database, actor, second
+) -> None:
+    """Found by review: the completeness check and the minutes document read the agenda's
+    outcomes once more to tell whether the approval was put off, after reading the agenda."""
+    minutes = MinutesService(database, actor)
+    minutes.set_outcome(
+        approval_item(database, second), AgendaItemOutcome.POSTPONED, AgendaItemOutcome.DISCUSSED
+    )
+    sentence = "Die Genehmigung des Protokolls der 1. Sitzung wurde vertagt."
+    with recorded_statements(database.engine) as checked:
+        line = next(x for x in minutes.checklist(second).lines if x.key == "previous_minutes")
+    with database.reading() as session, recorded_statements(database.engine) as assembled:
+        doc = minutes_document(session, session.get(models.Meeting, second))
+
+    def outcome_reads(statements: list[str]) -> list[str]:  # of the approval_put_off rule alone
+        narrow = "SELECT agenda_items.id, agenda_items.parent_id, agenda_items.number, "
+        return [s for s in statements if s.startswith(narrow)]
+
+    assert line.text == sentence and sentence in " ".join(doc.earlier_minutes)
+    assert outcome_reads(checked) == outcome_reads(assembled) == []
