@@ -13,7 +13,7 @@ which may be changed or deleted again while the minutes are an open draft
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from sqlalchemy import select
@@ -47,6 +47,16 @@ from expertenrat.store.database import Database
 
 _AGENDA = "Die Tagesordnung"
 _CONTENT_FIELDS = ("kind", "public", "planned_minutes", "presenter", "project_id")
+CHOSEN_GONE = (
+    "Der gewählte Punkt ist nicht mehr in der Tagesordnung. Vielleicht wurde er inzwischen "
+    "gelöscht. Die Tagesordnung zeigt jetzt den gespeicherten Stand; fügen Sie den neuen "
+    "Punkt dort bitte erneut hinzu."
+)
+"""A new item under or after an item deleted meanwhile (on another PC)."""
+
+Place = Callable[[Session, MeetingItems], tuple[int | None, int | None]]
+"""Where a new item goes, from the agenda as stored: its parent (``None``: the top level)
+and its index among the parent's items (``None``: the last)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,38 +116,36 @@ class AgendaService(AgendaOrder):
     ) -> Agenda:
         """Add ``item`` under ``parent`` (``None``: top level) as its ``index``-th sub-item
         (``None``: the last). ``item.key`` is ignored."""
-        return self._add(meeting_id, item, parent, lambda _items: index)
+        return self._add(
+            meeting_id, item, lambda session, found: (_stored(session, found, parent), index)
+        )
+
+    def add_after(self, meeting_id: int, item: AgendaItem, after: int) -> Agenda:
+        """Add ``item`` right after the item ``after`` as stored now, beside it: another PC
+        may have moved that item since this one showed the agenda."""
+
+        def place(session: Session, found: MeetingItems) -> tuple[int | None, int | None]:
+            chosen = found.rows[_stored(session, found, after)]
+            return chosen.parent_id, chosen.position + 1
+
+        return self._add(meeting_id, item, place)
 
     def add_new(self, meeting_id: int, item: AgendaItem) -> Agenda:
         """Add ``item`` where a new item goes when the user chose no row: at the top level
         after the opening formalities and the items on the subject, before the closing
         items (:func:`~expertenrat.domain.agenda_placement.new_item_index`)."""
-        return self._add(meeting_id, item, None, new_item_index)
+        return self._add(
+            meeting_id, item, lambda _session, found: (None, new_item_index(found.items()))
+        )
 
-    def _add(
-        self,
-        meeting_id: int,
-        item: AgendaItem,
-        parent: int | None,
-        index: Callable[[Sequence[AgendaItem]], int | None],
-    ) -> Agenda:
-        """``index(items)``: where among the siblings the item goes, from the items as
-        stored (``None``: the last)."""
+    def _add(self, meeting_id: int, item: AgendaItem, place: Place) -> Agenda:
         item = clean_item(item)
         raise_if_invalid(validate_item(item))
         with changing(self._db, _AGENDA) as session:
             found = load(session, meeting_id, lock=True)
             ensure_not_frozen(session, found.meeting.id)
             found.refuse_unless_allowed(open_order=order_refusal(session, found.meeting) is None)
-            if parent is not None and parent not in found.rows:
-                raise ValidationError(
-                    [
-                        FieldProblem(
-                            "agenda", "Der übergeordnete Punkt gehört nicht zu dieser Sitzung."
-                        )
-                    ]
-                )
-            where = index(found.items())
+            parent, where = place(session, found)
             return self._insert(session, found, replace(item, urgent=False), parent, where)
 
     def add_urgent(self, meeting_id: int, item: AgendaItem, before: int | None = None) -> Agenda:
@@ -260,3 +268,16 @@ def _apply(row: models.AgendaItem, item: AgendaItem) -> None:
     row.title = item.title
     for name in _CONTENT_FIELDS:
         setattr(row, name, _value(item, name))
+
+
+def _stored(session: Session, found: MeetingItems, key: int | None) -> int | None:
+    """``key`` if it is an item of the agenda as stored (or ``None``); refused if it is gone
+    (deleted meanwhile, on another PC) or an item of another meeting."""
+    if key is None or key in found.rows:
+        return key
+    row = session.get(models.AgendaItem, key)
+    elsewhere = row is not None and row.meeting_id != found.meeting.id
+    message = (
+        "Der übergeordnete Punkt gehört nicht zu dieser Sitzung." if elsewhere else CHOSEN_GONE
+    )
+    raise ValidationError([FieldProblem("agenda", message)])

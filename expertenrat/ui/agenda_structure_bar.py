@@ -210,7 +210,7 @@ class AgendaStructureBar(QWidget):
         if sub and current is not None:
             action = partial(service.add, meeting_id, item, current.key)
         elif current is not None:
-            action = partial(service.add, meeting_id, item, current.parent, current.position + 1)
+            action = partial(service.add_after, meeting_id, item, current.key)
         else:
             action = partial(service.add_new, meeting_id, item)
         before = {i.key for i in shown.items}

@@ -187,6 +187,56 @@ def test_a_drag_under_an_item_whose_deletion_renumbered_the_dragged_one_says_so_
     assert titles(agenda_service.agenda(meeting)) == {"1": "A", "2": "C"}
 
 
+def test_a_new_item_after_one_another_pc_moved_meanwhile_goes_right_after_it(
+    agenda_service, meeting, database, actor
+):
+    """Found by a tester: "Neuer Punkt" after A went to A's old place (TOP 2 between B
+    and C), A having been moved to the end on another PC."""
+    add(agenda_service, meeting, "A")
+    add(agenda_service, meeting, "B")
+    agenda, _ = add(agenda_service, meeting, "C")
+    a = key_of(agenda, "1")
+    AgendaService(database, actor).move_to(a.key, a.version, None, 2)  # another PC
+
+    agenda = agenda_service.add_after(meeting, AgendaItem(0, "Neu"), a.key)
+
+    assert titles(agenda) == {"1": "B", "2": "C", "3": "A", "4": "Neu"}
+
+
+@pytest.mark.parametrize("beside", [False, True], ids=["under", "after"])
+def test_a_new_item_under_or_after_one_deleted_meanwhile_says_that_it_is_gone(
+    agenda_service, meeting, database, actor, beside
+):
+    """Found by a tester: it said 'Der übergeordnete Punkt gehört nicht zu dieser Sitzung.'
+    of an item the user saw in it."""
+    _, b = add(agenda_service, meeting, "B")
+    _, b1 = add(agenda_service, meeting, "B1", parent=b.key)
+    AgendaService(database, actor).delete(b.key, b.version)  # another PC
+
+    with pytest.raises(ValidationError) as refused:
+        if beside:
+            agenda_service.add_after(meeting, AgendaItem(0, "Neu"), b1.key)
+        else:
+            agenda_service.add(meeting, AgendaItem(0, "Neu"), b.key)
+
+    assert refused.value.message == (
+        "Der gewählte Punkt ist nicht mehr in der Tagesordnung. Vielleicht wurde er "
+        "inzwischen gelöscht. Die Tagesordnung zeigt jetzt den gespeicherten Stand; fügen "
+        "Sie den neuen Punkt dort bitte erneut hinzu."
+    )
+    assert agenda_service.agenda(meeting).items == ()
+
+
+def test_a_new_item_under_an_item_of_another_meeting_is_refused(agenda_service, make_meeting):
+    first, second = make_meeting(), make_meeting()
+    _, other = add(agenda_service, first, "Anderswo")
+
+    with pytest.raises(ValidationError) as refused:
+        agenda_service.add(second, AgendaItem(0, "Neu"), other.key)
+
+    assert refused.value.message == "Der übergeordnete Punkt gehört nicht zu dieser Sitzung."
+
+
 def test_delete_takes_sub_items_along_and_closes_the_gap(agenda_service, meeting, database):
     add(agenda_service, meeting, "A")
     _, b = add(agenda_service, meeting, "B")

@@ -490,6 +490,36 @@ def test_a_move_refused_for_a_change_made_elsewhere_says_why(
     assert list(shown(editor)) == ["1", "2", "2.1", "3"]
 
 
+def test_a_new_item_after_a_row_moved_elsewhere_goes_right_after_it(
+    qtbot, editor, make_meeting, other_program
+):
+    """Found by a tester: it went to the row's old place, the row moved on another PC."""
+    meeting = make_meeting()
+    editor.set_meeting(meeting)
+    select_number(editor, "1")
+    opening = other_program.agenda.agenda(meeting).items[0]
+    other_program.agenda.move_to(opening.key, opening.version, None, 2)
+
+    qtbot.mouseClick(editor.structure.add_button, Qt.MouseButton.LeftButton)
+
+    assert list(shown(editor).values())[2:4] == ["Eröffnung", "Neuer Tagesordnungspunkt"]
+
+
+def test_a_sub_item_of_a_row_deleted_elsewhere_says_so_and_shows_the_agenda_stored(
+    qtbot, editor, make_meeting, dialogs, other_program
+):
+    meeting = make_meeting()
+    editor.set_meeting(meeting)
+    select_number(editor, "2")
+    gone = other_program.agenda.agenda(meeting).items[1]
+    other_program.agenda.delete(gone.key, gone.version)
+
+    qtbot.mouseClick(editor.structure.add_sub_button, Qt.MouseButton.LeftButton)
+
+    assert dialogs.warnings()[-1].startswith("Der gewählte Punkt ist nicht mehr in der")
+    assert len(shown(editor)) == 3
+
+
 def test_a_drop_on_an_item_deleted_elsewhere_says_so_and_shows_the_agenda_stored(
     qtbot, editor, make_meeting, dialogs, other_program
 ):
