@@ -7,7 +7,8 @@ quotes or separators are quoted, so multi-line addresses and notes survive.
 
 Import accepts what Excel and people produce: ``;``, ``,`` or tab as separator (chosen by
 which one yields known column names in the header; an Excel "sep=;" first line is honoured);
-UTF-8 with or without BOM, else Windows-1252. Columns, values and row checks are those of
+UTF-8 with or without BOM, else Windows-1252 (a file with UTF-8 umlauts among Windows-1252
+ones is refused). Columns, values and row checks are those of
 :mod:`expertenrat.exchange.member_columns` and
 :mod:`expertenrat.exchange.member_row_reader`, shared with the Excel format. Each data row
 is parsed and validated on its own, so a broken row never affects the others.
@@ -169,6 +170,7 @@ def _decode(data: bytes) -> tuple[str, str]:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
+            _refuse_mixed_encodings(data)
             try:
                 text, encoding = data.decode("cp1252"), "cp1252"
             except UnicodeDecodeError:
@@ -176,6 +178,26 @@ def _decode(data: bytes) -> tuple[str, str]:
     if not text.strip():
         raise DataEntryError("Die Datei ist leer.")
     return text, encoding
+
+
+# À to ÿ and the marks „“”‚‘’–—…€ in UTF-8, as they show in Windows-1252 ("Ã¼", "â€ž"):
+# never text of its own there (and some, such as "Á", no Windows-1252 at all).
+_UTF8_SEQUENCE = re.compile(
+    rb"\xc3[\x80-\xbf]|\xe2\x80[\x93\x94\x98-\x9a\x9c-\x9e\xa6]|\xe2\x82\xac"
+)
+
+
+def _refuse_mixed_encodings(data: bytes) -> None:
+    """Refuse a Windows-1252 file with UTF-8 umlauts in it (two files put together): read as
+    Windows-1252, "Jürgen" became "JÃ¼rgen" without a word (found by a tester)."""
+    if match := _UTF8_SEQUENCE.search(data):
+        seen, meant = match.group().decode("cp1252", "replace"), match.group().decode("utf-8")
+        raise DataEntryError(
+            "Die Datei mischt zwei Zeichenkodierungen (UTF-8 und Windows-1252), etwa weil "
+            "zwei Dateien aneinandergehängt wurden; Umlaute würden verfälscht (etwa "
+            f"„{seen}“ statt „{meant}“). "
+            f"Bitte korrigieren Sie die Umlaute in der Datei. {_SAVE_AS}"
+        )
 
 
 def _detect_delimiter(lines: list[str]) -> str:

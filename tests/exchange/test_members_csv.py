@@ -282,6 +282,41 @@ def test_a_phone_number_excel_abridged_to_a_number_is_an_error_of_its_row() -> N
     assert kept.member is not None and kept.member.phone == "381498123"
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "shown"),
+    [
+        ("cp1252", "utf-8", "„Ã¼“ statt „ü“"),
+        ("utf-8", "cp1252", "„Ã¤“ statt „ä“"),
+        ("cp1252", "utf-8-sig", "„Ã¼“ statt „ü“"),  # a BOM in the middle
+    ],
+)
+def test_a_file_of_windows_1252_and_utf8_rows_is_refused_not_read_garbled(
+    first: str, second: str, shown: str
+) -> None:
+    # Two lists put together (copy /b a.csv+b.csv): read as Windows-1252, "Jürgen" was
+    # imported as "JÃ¼rgen", or the header as "PrimÃ¤res" (found by a tester).
+    data = (HEADER + "\r\nBjörn;Weiß;1.3.25;Umwelt\r\n").encode(first) + (
+        "Jürgen;Öztürk;1.3.25;Umwelt\r\n"
+    ).encode(second)
+
+    with pytest.raises(DataEntryError) as caught:
+        parse(data)
+
+    assert caught.value.message.startswith(
+        "Die Datei mischt zwei Zeichenkodierungen (UTF-8 und Windows-1252), etwa weil zwei "
+        f"Dateien aneinandergehängt wurden; Umlaute würden verfälscht (etwa {shown})."
+    )
+
+
+def test_windows_1252_typography_and_accents_stay_windows_1252() -> None:
+    text = HEADER + "\r\nRené;Ñúñez-Ä°;1.3.25;Umwelt\r\n„Å“;ß€ – …;1.3.25;Umwelt\r\n"
+
+    result = parse(text.encode("cp1252"))
+
+    assert result.encoding == "cp1252"
+    assert [m.family_name for m in result.members] == ["Ñúñez-Ä°", "ß€ – …"]
+
+
 def test_utf8_without_bom_with_semicolons_and_lenient_values() -> None:
     text = (
         "  vorname ;NACHNAME;amtszeit-beginn;Amtszeit Ende;primäres handlungsfeld;"
