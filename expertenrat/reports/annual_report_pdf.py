@@ -213,7 +213,13 @@ def _warnings(report: AnnualReport) -> tuple[str, ...]:
             (f"Projekt „{c.project}“", (c.project, *(title for _, title in c.items)))
             for c in part.public
         ]
+    # every field the report prints: the composition's, also one without consultations or
+    # recommendations, and theirs
+    fields = [c.field.name for c in report.council.composition.coverage]
+    fields += [p.name for p in (*report.consultations, *report.recommendations)]
+    texts += [(f"Handlungsfeld „{name}“", (name,)) for name in dict.fromkeys(fields)]
     for field in report.recommendations:
-        texts.append((f"Handlungsfeld „{field.name}“", (field.name,)))
-        texts += [(line.row.code, (line.row.title, line.row.project_names)) for line in field.lines]
+        for line in field.lines:  # each project by its title, as the printed column has it
+            texts.append((line.row.code, (line.row.title,)))
+            texts += [(f"Projekt „{p.title}“", (p.title,)) for p in line.row.projects]
     return theme.script_warnings(texts)

@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from dataclasses import replace
 from datetime import date
 
 import pdf_reading
 import pytest
+from annual_report_sample import ROWS, report
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph
 
 from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.members import Member
+from expertenrat.domain.recommendation_views import AddressedProject
 from expertenrat.domain.roster import RosterGrouping, build_roster
 from expertenrat.reports import fonts, theme, user_text, visual_order
+from expertenrat.reports.annual_report_pdf import render_annual_report
 from expertenrat.reports.house_style import FONT_ITALIC
 from expertenrat.reports.minutes_blocks import text_block
 from expertenrat.reports.roster_pdf import render_roster
@@ -255,3 +259,20 @@ def test_right_to_left_lines_with_emoji_are_not_broken_again_by_reportlab():
 
     assert len(wrapped) > 3
     assert len(paragraph.blPara.lines) == len(wrapped)
+
+
+def test_the_annual_report_names_the_project_whose_title_it_cannot_print():
+    """(found by a tester) A project's title in Ethiopic under a recommendation was named
+    as the recommendation ("E-2025-01: äthiopische Schrift"), whose own title has none:
+    the warning now names the project, as the recommendations report does; and a field
+    that only the composition table names was not checked at all."""
+    project = AddressedProject(1, "ሰላም Klimaportal", "Umweltamt")
+    rows = [replace(ROWS[0], projects=(project,)), *ROWS[1:]]
+    fields = [*FIELDS, ActionField(3, "Klima 🌍", position=2)]
+
+    rendered = render_annual_report(report(rows=rows, fields=fields))
+
+    assert sorted(w.split(" – ")[0] for w in rendered.warnings) == [
+        "Handlungsfeld „Klima 🌍“: Symbole oder Emoji",
+        "Projekt „ሰላም Klimaportal“: äthiopische Schrift",
+    ]
