@@ -36,11 +36,17 @@ def approved_mentions(
     """ "Im öffentlichen Text von TOP 1 steht der Name von …, der nicht genannt werden
     darf.": where the approved public minutes ``version`` of ``meeting`` name a member
     who has not agreed (today) or a guest they leave out (``members``: the council's
-    members who have not agreed, where read already)."""
-    named = unnamed_in_public(session, meeting, members)
-    if not named:
-        return ()
-    return unnamed_mentions(approved_as_kept(session, meeting, version).document, named)
+    members who have not agreed, where read already). The guests and presenters are those
+    of the kept document (frozen with the approval, as the database's are): where there
+    are members to look for, it is read anyway and answers alone; where there are none,
+    the database tells whether the minutes leave out a guest, and the document (which
+    costs more to read) is read only then."""
+    if members is None:
+        members = unnamed_persons(session, meeting.council_id)
+    if not members and not unnamed_in_public(session, meeting, members):
+        return ()  # nobody the public minutes may not name
+    kept = approved_as_kept(session, meeting, version).document
+    return unnamed_mentions(kept, unnamed_in_public(session, meeting, members, kept))
 
 
 def published_mentions(session: Session) -> tuple[str, ...]:

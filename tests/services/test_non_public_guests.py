@@ -6,14 +6,17 @@ not (found by a tester: the Vergabestelle's guest stood under "Gäste" in public
 from __future__ import annotations
 
 import pytest
+from client_statements import recorded_statements
 from dossier_pdfs import text_of
 from minutes_rows import SECRET_GUEST, approve, held_meeting
 
+from expertenrat.domain.approved_minutes import approved_minutes_json
 from expertenrat.domain.attendance_sheet import GuestEntry
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.services.meetings import MeetingsService
+from expertenrat.services.minutes_assembly import approval_stamp, approved_minutes
 from expertenrat.services.minutes_checks import minutes_checklist
 from expertenrat.services.minutes_documents import MinutesDocumentsService
 from expertenrat.services.minutes_snapshot import minutes_snapshot
@@ -159,3 +162,24 @@ def test_a_guest_who_presented_a_public_item_too_gives_no_warning(service, held,
     assert not any(SECRET_GUEST in w for w in public.warnings)
     assert f"{SECRET_GUEST} (Stadtwerke)" in text_of(public.pdf)  # in "Gäste" as named
     assert _checked(database, held) == []
+
+
+def test_approved_public_minutes_warn_of_the_guest_from_their_kept_document(
+    service, held, database
+) -> None:
+    """Found by review: the warnings of approved public minutes read the guests and the
+    agenda from the database, then the document kept with the approval, which holds them
+    (frozen with the approval) and answers alone."""
+    _typed(database, held, f"Die Vorsitzende begrüßt {GUEST}.")
+    approve(database, held.meeting_id)
+    with database.transaction() as session:  # kept as the approval keeps it
+        meeting = session.get(models.Meeting, held.meeting_id)
+        version = session.query(models.MinutesVersion).filter_by(meeting_id=meeting.id).one()
+        kept = approved_minutes(session, meeting, approval_stamp(session, version))
+        version.document = approved_minutes_json(kept)
+
+    with recorded_statements(database.engine) as sent:
+        public = service.minutes(held.meeting_id, public=True)
+
+    assert public.approved and public.rendered.warnings == (GUEST_WARNING,)
+    assert not any("FROM guests" in statement for statement in sent)
