@@ -34,13 +34,22 @@ def _term(entry: RosterEntry) -> str:
     return f"bis {theme.german_date(end)}" if end else ""
 
 
-_MEMBER_COLUMNS: tuple[Column[RosterEntry], ...] = (
-    Column("Name", 0.27, lambda e: [(e.name, BOLD)]),
-    Column("Rolle", 0.17, lambda e: [(e.role, PLAIN)]),
-    Column("Handlungsfeld", 0.19, lambda e: [(e.primary_field or "–", PLAIN)]),
-    Column("Sektor", 0.19, lambda e: [(e.sector, PLAIN)]),
-    Column("Amtszeit", 0.18, lambda e: [(_term(e), SMALL)]),
-)
+_NAME_AND_ROLE = 0.44  # of the content width; the other columns have the rest
+
+
+def _member_columns(entries: Sequence[RosterEntry]) -> tuple[Column[RosterEntry], ...]:
+    """The role column as wide as the longest word of a role needs (a title from the
+    settings, "Stellvertretende*r Sprecher*in", broke inside its first word), at least
+    0.17; the name column, whose names break between words, gives the room."""
+    words = theme.fitted_share(entries, lambda e: [(w, PLAIN) for w in e.role.split()], "Rolle")
+    role = max(0.17, words)
+    return (
+        Column("Name", _NAME_AND_ROLE - role, lambda e: [(e.name, BOLD)]),
+        Column("Rolle", role, lambda e: [(e.role, PLAIN)]),
+        Column("Handlungsfeld", 0.19, lambda e: [(e.primary_field or "–", PLAIN)]),
+        Column("Sektor", 0.19, lambda e: [(e.sector, PLAIN)]),
+        Column("Amtszeit", 0.18, lambda e: [(_term(e), SMALL)]),
+    )
 
 
 def council_section(part: CouncilPart, year: int) -> list[Flowable]:
@@ -56,7 +65,8 @@ def council_section(part: CouncilPart, year: int) -> list[Flowable]:
         )
     )
     if members.named:
-        story += [Spacer(0, 2 * mm), theme.column_table(members.named, _MEMBER_COLUMNS)]
+        table = theme.column_table(members.named, _member_columns(members.named))
+        story += [Spacer(0, 2 * mm), table]
     if members.unnamed:
         story.append(paragraph(f"{members.others} (ohne Namensnennung).", "small"))
     story += [Spacer(0, 3 * mm), _changes("Neu im Gremium", part.joined, "ab", year)]

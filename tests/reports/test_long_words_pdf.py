@@ -4,13 +4,18 @@ rest, "8473…?pwd=…&lang=de", ran past the right edge of the invitation and t
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+from annual_report_sample import COUNCIL, FIELDS, MEMBERS, ON, YEAR, report
 from meeting_sample import meeting
 from minutes_sample import minutes
-from pdf_reading import placed_text_runs, read, text
+from pdf_reading import placed_text_runs, read, text, text_runs
 from reportlab.pdfbase import pdfmetrics
 
+from expertenrat.domain.annual_report_council import council_part
 from expertenrat.domain.minutes_document import DRAFT_MARK
+from expertenrat.reports.annual_report_pdf import render_annual_report
 from expertenrat.reports.house_style import FONT
 from expertenrat.reports.invitation_pdf import render_invitation
 from expertenrat.reports.minutes_pdf import render_minutes
@@ -36,3 +41,17 @@ def test_a_long_link_stays_within_the_right_margin(name):
     ends = [x + pdfmetrics.stringWidth(t, FONT, size) for t, x, _y, size in runs]
     assert max(ends) <= right
     assert "skipLobby=true" in text(pdf).replace(" ", "")  # the whole link is printed
+
+
+def test_a_role_title_of_the_settings_is_not_broken_inside_a_word():
+    """(found by a tester) The Tätigkeitsbericht's narrow "Rolle" column broke the vice
+    chair's title "Stellvertretende*r Sprecher*in" as "Stellvertretende" and "*r
+    Sprecher*in": a word of a role title now fits its column."""
+    titled = replace(COUNCIL, vice_chair_title="Stellvertretende*r Sprecher*in")
+    done = replace(report(), council=council_part(MEMBERS, FIELDS, titled, YEAR, ON))
+
+    page = read(render_annual_report(done).pdf).pages[0]
+
+    lines = [run for run, _y, _size in text_runs(page)]
+    assert "Stellvertretende*r" in lines and "Sprecher*in" in lines
+    assert not any(line.startswith("*r") for line in lines)
