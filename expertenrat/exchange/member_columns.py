@@ -163,6 +163,22 @@ def is_known_header(text: str) -> bool:
     return _key_of(text) is not None
 
 
+HEADER_SEARCH_ROWS = 10
+"""The rows with values the header is looked for in: a title above the table is skipped."""
+
+
+def header_position(rows: Sequence[Sequence[str]]) -> int:
+    """Which of ``rows`` (the first rows with values) is the header: the first that names
+    every required column, so that a title and a blank row above the table ("Mitgliederliste,
+    Stand …") are passed over; else the first, whose missing columns :func:`map_header` names.
+    Such a file was told "In der ersten Zeile fehlen die Spalten …" (found by a tester)."""
+    for position, cells in enumerate(rows):
+        found = {HEADERS[key] for cell in cells if (key := _key_of(cell)) is not None}
+        if found.issuperset(REQUIRED_COLUMNS):
+            return position
+    return 0
+
+
 def map_header(cells: Sequence[str]) -> tuple[list[str | None], tuple[str, ...]]:
     """The attribute of each header cell (``None``: not ours) and the ignored column names.
 

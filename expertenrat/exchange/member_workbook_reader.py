@@ -2,8 +2,9 @@
 
 A file that is not an .xlsx workbook (an old .xls, a ZIP archive of something else, a
 "Strict Open XML" workbook openpyxl finds no sheet in), is protected by a password, is too
-large unpacked, has no sheet or merged cells, or that openpyxl cannot read is refused as a
-whole with a German message; so is a sheet with more than ``MAX_ROWS`` rows with values. A
+large unpacked, has no sheet, or that openpyxl cannot read is refused as a whole with a
+German message; so is a sheet with more than ``MAX_ROWS`` rows with values, and one with
+merged cells from its header down (:func:`refuse_merged_cells`; a title above may be). A
 cell is read as text, a date or a number in words ("WAHR" for a boolean); a formula or an
 Excel error value (#NV) is a :class:`BadCell`. Line numbers are the rows as Excel shows them.
 :mod:`expertenrat.exchange.members_xlsx` reads the members from these rows.
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, range_boundaries
 
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.exchange.member_cells import shown
@@ -71,6 +72,7 @@ class FirstSheet:
     name: str
     sheets: int
     rows: list[tuple[int, list[Cell | BadCell]]]
+    merged: tuple[str, ...] = ()  # the ranges of merged cells, as "A1:H1"
 
     def which(self) -> str:
         """Which sheet was read, for a message about its content ("" for the only one): a
@@ -100,10 +102,10 @@ def first_sheet(data: bytes) -> FirstSheet:
             if not workbook.worksheets:
                 raise DataEntryError("Die Arbeitsmappe enthält keine Tabelle.")
             sheet = workbook.worksheets[0]
-            _refuse_merged_cells(archive, sheet._worksheet_path)  # openpyxl keeps it private
+            merged = _merged_ranges(archive, sheet._worksheet_path)  # openpyxl keeps it private
             sheet.reset_dimensions()  # read every row, not what the file claims to use
             rows = list(_rows(sheet.iter_rows()))
-            return FirstSheet(sheet.title, len(workbook.worksheets), rows)
+            return FirstSheet(sheet.title, len(workbook.worksheets), rows, merged)
         except DataEntryError:
             raise
         except Exception:
@@ -156,15 +158,25 @@ def _read_part(archive: zipfile.ZipFile, name: str) -> bytes:
         raise DataEntryError(_CORRUPT) from None
 
 
-def _refuse_merged_cells(archive: zipfile.ZipFile, sheet_path: str) -> None:
+def _merged_ranges(archive: zipfile.ZipFile, sheet_path: str) -> tuple[str, ...]:
     xml = _read_part(archive, sheet_path.lstrip("/"))
-    if match := _MERGE_CELL.search(xml):
-        ranges = match.group(1).decode("ascii", "replace")
-        raise DataEntryError(
-            f"Die Tabelle enthält verbundene Zellen ({ranges}). Bitte heben Sie die "
-            "Verbindung in Excel auf („Verbinden und zentrieren“ ausschalten) und tragen Sie "
-            "den Wert in jede Zeile ein."
-        )
+    return tuple(ref.decode("ascii", "replace") for ref in _MERGE_CELL.findall(xml))
+
+
+def refuse_merged_cells(sheet: FirstSheet, from_line: int) -> None:
+    """Refuse merged cells that reach row ``from_line`` (the header's) or below; a title
+    merged above the table is no value of a member's."""
+    for ref in sheet.merged:
+        try:
+            last_row = range_boundaries(ref)[3]
+        except ValueError:
+            raise DataEntryError(_CORRUPT) from None
+        if last_row is None or last_row >= from_line:
+            raise DataEntryError(
+                f"Die Tabelle enthält verbundene Zellen ({ref}). Bitte heben Sie die "
+                "Verbindung in Excel auf („Verbinden und zentrieren“ ausschalten) und tragen "
+                "Sie den Wert in jede Zeile ein."
+            )
 
 
 def _rows(rows: Iterator[tuple]) -> Iterator[tuple[int, list[Cell | BadCell]]]:

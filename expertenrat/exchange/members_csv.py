@@ -6,7 +6,8 @@ by their German label, further action fields joined by " | ". Values with line b
 quotes or separators are quoted, so multi-line addresses and notes survive.
 
 Import accepts what Excel and people produce: ``;``, ``,`` or tab as separator (chosen by
-which one yields known column names in the header; an Excel "sep=;" first line is honoured);
+which one yields known column names in the header; an Excel "sep=;" first line is honoured;
+a title above the header is passed over, see ``member_columns.header_position``);
 UTF-8 with or without BOM, else Windows-1252 (a file with UTF-8 umlauts among Windows-1252
 ones is refused). Columns, values and row checks are those of
 :mod:`expertenrat.exchange.member_columns` and
@@ -16,7 +17,7 @@ is parsed and validated on its own, so a broken row never affects the others.
 Formula (CSV) injection is guarded as :mod:`expertenrat.exchange.excel_text` describes: the
 export puts an apostrophe in front of a value Excel would run, the import removes it again.
 
-Line numbers in messages are rows as Excel shows them: the header is row 1, a quoted value
+Line numbers in messages are rows as Excel shows them: the first row is row 1, a quoted value
 with line breaks still counts as one row, and a "sep=" line (which Excel hides) is not counted.
 """
 
@@ -29,6 +30,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain, islice
 
 from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.errors import DataEntryError
@@ -36,9 +38,11 @@ from expertenrat.domain.members import Member
 from expertenrat.exchange.excel_text import excel_safe, unguard_formulas
 from expertenrat.exchange.member_columns import (
     COLUMNS,
+    HEADER_SEARCH_ROWS,
     Cell,
     export_row,
     format_date,
+    header_position,
     is_known_header,
     map_header,
     read_as,
@@ -104,21 +108,23 @@ def parse_members_csv(
         delimiter, lines = sep.group(1), lines[1:]
     if delimiter is None:
         delimiter = _detect_delimiter(lines)
-    records = _records(lines, delimiter)
-    header: list[str] | None = None
-    row_no = 0
-    for row_no, (cells, problem) in enumerate(records, start=1):
-        if problem:
+    numbered = enumerate(_records(lines, delimiter), start=1)
+    leading: list[tuple[int, tuple[list[str], str | None]]] = []  # the first rows with text
+    for row_no, (cells, problem) in numbered:
+        if problem and not leading:
             raise DataEntryError(f"Zeile {row_no}: {problem}")
-        if _has_text(cells):
-            header = cells
-            break
-    if header is None:
+        if problem or _has_text(cells):
+            leading.append((row_no, (cells, problem)))
+            if problem or len(leading) == HEADER_SEARCH_ROWS:
+                break
+    if not leading:
         raise DataEntryError("Die Datei ist leer.")
+    at = header_position([cells for _, (cells, problem) in leading if not problem])
+    header = leading[at][1][0]
     keys, ignored = map_header(header)
     reader = RowReader(keys, field_ids_by_name, today or date.today(), titles)
     rows = []
-    for line, (cells, problem) in enumerate(records, start=row_no + 1):
+    for line, (cells, problem) in chain(leading[at + 1 :], numbered):
         if problem:
             rows.append(ParsedMemberRow(line, None, (f"Zeile {line}: {problem}",)))
         elif _has_text(cells):
@@ -201,7 +207,8 @@ def _refuse_mixed_encodings(data: bytes) -> None:
 
 
 def _detect_delimiter(lines: list[str]) -> str:
-    """The separator under which the header has the most known column names.
+    """The separator under which a header (one of the first rows with text) has the most
+    known column names.
 
     Ties (no known names at all) go to the separator found most often in the first line.
     """
@@ -209,8 +216,8 @@ def _detect_delimiter(lines: list[str]) -> str:
     best, best_score = ";", (-1, -1)
     for delimiter in _DELIMITERS:
         records = (cells for cells, _ in _records(lines, delimiter))
-        header = next((cells for cells in records if any(c.strip() for c in cells)), [])
-        known = sum(is_known_header(cell) for cell in header)
+        leading = islice((cells for cells in records if _has_text(cells)), HEADER_SEARCH_ROWS)
+        known = max((sum(map(is_known_header, cells)) for cells in leading), default=0)
         score = (known, first_line.count(delimiter))
         if score > best_score:
             best, best_score = delimiter, score

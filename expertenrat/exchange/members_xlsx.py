@@ -8,19 +8,21 @@ no apostrophe guard is needed as in CSV. Carriage returns and text like "_x0041_
 escaped the OOXML way, so Excel and this import read back exactly what was written.
 
 Import reads the first sheet: the first row with a value is the header (the same column
-names as CSV), every later row with a value is a member, read by :mod:`member_row_reader`.
-Cells may be typed (date, number, boolean) or text. A workbook that is not an .xlsx file,
-is protected by a password, has no or an empty sheet, is too large, or has merged cells is
-refused as a whole with a German message (:mod:`member_workbook_reader` opens it and reads
-its cells); a cell with a formula or an Excel error value (#NV) makes its row an error, unless
-its column is one the import leaves out.
-Line numbers are the rows as Excel shows them.
+names as CSV; rows above one that names every required column, such as a title, are passed
+over), every later row with a value is a member, read by :mod:`member_row_reader`. Cells
+may be typed (date, number, boolean) or text. A workbook that is not an .xlsx file, is
+protected by a password, has no or an empty sheet, is too large, or has merged cells (from
+the header down) is refused as a whole with a German message (:mod:`member_workbook_reader`
+opens it and reads its cells); a cell with a formula or an Excel error value (#NV) makes its
+row an error, unless its column is one the import leaves out. Line numbers are the rows as
+Excel shows them.
 """
 
 from __future__ import annotations
 
 import io
 from datetime import date
+from itertools import chain, islice
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -33,13 +35,21 @@ from expertenrat.domain.members import Member
 from expertenrat.exchange.excel_text import ooxml_escaped
 from expertenrat.exchange.member_columns import (
     COLUMNS,
+    HEADER_SEARCH_ROWS,
     Cell,
     export_row,
+    header_position,
     map_header,
     read_as,
 )
 from expertenrat.exchange.member_row_reader import MembersFile, RowReader
-from expertenrat.exchange.member_workbook_reader import BadCell, FirstSheet, first_sheet, has_value
+from expertenrat.exchange.member_workbook_reader import (
+    BadCell,
+    FirstSheet,
+    first_sheet,
+    has_value,
+    refuse_merged_cells,
+)
 
 SHEET_TITLE = "Mitglieder"
 DATE_FORMAT = "DD.MM.YYYY"
@@ -126,12 +136,14 @@ def parse_members_xlsx(
     """
     sheet = first_sheet(data)
     rows = iter(sheet.rows)
-    for line, cells in rows:
-        if has_value(cells):
-            header = [_header_text(line, cell) for cell in cells]
-            break
-    else:
+    leading = list(islice((row for row in rows if has_value(row[1])), HEADER_SEARCH_ROWS))
+    if not leading:
         raise DataEntryError(_naming(sheet, "Die erste Tabelle der Arbeitsmappe ist leer."))
+    at = header_position([[c if isinstance(c, str) else "" for c in row] for _, row in leading])
+    line, cells = leading[at]
+    refuse_merged_cells(sheet, line)
+    header = [_header_text(line, cell) for cell in cells]
+    rows = chain(leading[at + 1 :], rows)
     while header and not header[-1].strip():
         header.pop()
     try:

@@ -415,6 +415,29 @@ def test_a_csv_saved_on_an_old_mac_reads_its_rows_and_line_breaks() -> None:
 # --- whole-file problems ------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Mitgliederliste Smart City Expert*innenrat;;;\r\nStand: 1.3.2025;;;\r\n;;;\r\n",
+        # a comma file whose title has no comma: the separator is found from the header
+        "Mitgliederliste\r\n\r\n",
+    ],
+)
+def test_a_title_above_the_header_is_passed_over(title: str) -> None:
+    # Lists kept in Excel often start with a title; the import said "In der ersten Zeile
+    # fehlen die Spalten „Vorname“, …" of a file that has them all (found by a tester).
+    header, row = HEADER, "Anna;Berg;01.03.2025;Umwelt"
+    if ";" not in title:
+        header, row = header.replace(";", ","), row.replace(";", ",")
+    data = f"{title}{header}\r\n{row}\r\n".encode()
+
+    (parsed,) = parse(data).rows
+
+    assert parsed.errors == ()
+    assert parsed.line == title.count("\n") + 2
+    assert parsed.member is not None and parsed.member.family_name == "Berg"
+
+
 def test_missing_required_columns_are_named() -> None:
     data = "Vorname;Geburtsname;Primäres Handlungsfeld\nAnna;Berg;Umwelt\n".encode()
 

@@ -305,6 +305,25 @@ def test_a_truncated_workbook_is_called_damaged() -> None:
         parse(data[: len(data) * 2 // 3])
 
 
+def test_a_title_above_the_header_is_passed_over_also_when_merged() -> None:
+    # found by a tester: "Mitgliederliste" merged over the table's width, then the header
+    def merged_title(sheet) -> None:
+        sheet.merge_cells("A1:D1")
+
+    data = workbook_bytes(
+        ["Mitgliederliste, Stand 1. März 2025"],
+        [],
+        HEADER,
+        ["Anna", "Berg", "01.03.2025", "Stadtdaten"],
+        fill=merged_title,
+    )
+
+    (row,) = parse(data).rows
+
+    assert row.line == 4 and row.errors == ()
+    assert row.member is not None and row.member.family_name == "Berg"
+
+
 def test_merged_cells_are_refused() -> None:
     data = workbook_bytes(
         HEADER,
