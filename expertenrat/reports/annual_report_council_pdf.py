@@ -4,7 +4,7 @@ the others counted, who joined and who left, and the composition on the key date
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
@@ -34,22 +34,31 @@ def _term(entry: RosterEntry) -> str:
     return f"bis {theme.german_date(end)}" if end else ""
 
 
-_NAME_AND_ROLE = 0.44  # of the content width; the other columns have the rest
+_NAME_ROLE_FIELD = 0.63  # of the content width; sector and term have the rest
 
 
 def _member_columns(entries: Sequence[RosterEntry]) -> tuple[Column[RosterEntry], ...]:
-    """The role column as wide as the longest word of a role needs (a title from the
-    settings, "Stellvertretende*r Sprecher*in", broke inside its first word), at least
-    0.17; the name column, whose names break between words, gives the room."""
-    words = theme.fitted_share(entries, lambda e: [(w, PLAIN) for w in e.role.split()], "Rolle")
-    role = max(0.17, words)
+    """The role and field columns as wide as the longest word in them needs (a role title
+    from the settings, "Stellvertretende*r Sprecher*in", and a field "Wirtschaftsförderung,
+    Tourismus …" broke inside a word), at least 0.17 and 0.19; the name column, whose
+    names break between words, gives the room."""
+    role = _words_share(entries, lambda e: e.role, "Rolle", 0.17)
+    field = _words_share(entries, lambda e: e.primary_field or "–", "Handlungsfeld", 0.19)
     return (
-        Column("Name", _NAME_AND_ROLE - role, lambda e: [(e.name, BOLD)]),
+        Column("Name", _NAME_ROLE_FIELD - role - field, lambda e: [(e.name, BOLD)]),
         Column("Rolle", role, lambda e: [(e.role, PLAIN)]),
-        Column("Handlungsfeld", 0.19, lambda e: [(e.primary_field or "–", PLAIN)]),
+        Column("Handlungsfeld", field, lambda e: [(e.primary_field or "–", PLAIN)]),
         Column("Sektor", 0.19, lambda e: [(e.sector, PLAIN)]),
         Column("Amtszeit", 0.18, lambda e: [(_term(e), SMALL)]),
     )
+
+
+def _words_share(
+    entries: Sequence[RosterEntry], text: Callable[[RosterEntry], str], header: str, least: float
+) -> float:
+    """The share that sets the longest word of ``text`` on one line, at least ``least``."""
+    words = theme.fitted_share(entries, lambda e: [(w, PLAIN) for w in text(e).split()], header)
+    return max(least, words)
 
 
 def council_section(part: CouncilPart, year: int) -> list[Flowable]:

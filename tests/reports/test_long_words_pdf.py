@@ -43,15 +43,19 @@ def test_a_long_link_stays_within_the_right_margin(name):
     assert "skipLobby=true" in text(pdf).replace(" ", "")  # the whole link is printed
 
 
-def test_a_role_title_of_the_settings_is_not_broken_inside_a_word():
-    """(found by a tester) The Tätigkeitsbericht's narrow "Rolle" column broke the vice
-    chair's title "Stellvertretende*r Sprecher*in" as "Stellvertretende" and "*r
-    Sprecher*in": a word of a role title now fits its column."""
+def test_a_role_title_and_a_field_are_not_broken_inside_a_word():
+    """(found by a tester) The Tätigkeitsbericht's narrow "Rolle" and "Handlungsfeld"
+    columns broke the vice chair's title "Stellvertretende*r Sprecher*in" as
+    "Stellvertretende" and "*r Sprecher*in", and a field as "Wirtschaftsförderu" and
+    "ng, Tourismus": a word of a role or field now fits its column."""
     titled = replace(COUNCIL, vice_chair_title="Stellvertretende*r Sprecher*in")
-    done = replace(report(), council=council_part(MEMBERS, FIELDS, titled, YEAR, ON))
+    fields = [replace(FIELDS[0], name="Wirtschaftsförderung, Tourismus"), *FIELDS[1:]]
+    part = council_part(MEMBERS, fields, titled, YEAR, ON)
+    done = replace(report(fields=fields), council=part)
 
     page = read(render_annual_report(done).pdf).pages[0]
 
     lines = [run for run, _y, _size in text_runs(page)]
     assert "Stellvertretende*r" in lines and "Sprecher*in" in lines
-    assert not any(line.startswith("*r") for line in lines)
+    assert "Wirtschaftsförderung," in lines
+    assert not any(line.startswith(("*r", "ng")) for line in lines)
