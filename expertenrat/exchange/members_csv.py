@@ -8,9 +8,9 @@ quotes or separators are quoted, so multi-line addresses and notes survive.
 Import accepts what Excel and people produce: ``;``, ``,`` or tab as separator (chosen by
 which one yields known column names in the header; an Excel "sep=;" first line is honoured;
 a title above the header is passed over, see ``member_columns.header_position``);
-UTF-8 with or without BOM, else Windows-1252 (a file with UTF-8 umlauts among Windows-1252
-ones is refused). Columns, values and row checks are those of
-:mod:`expertenrat.exchange.member_columns` and
+UTF-8 with or without BOM, UTF-16 with BOM (Excel's "Unicode-Text"), else Windows-1252 (a
+file with UTF-8 umlauts among Windows-1252 ones is refused). Columns, values and row checks
+are those of :mod:`expertenrat.exchange.member_columns` and
 :mod:`expertenrat.exchange.member_row_reader`, shared with the Excel format. Each data row
 is parsed and validated on its own, so a broken row never affects the others.
 
@@ -159,9 +159,16 @@ def _has_text(cells: list[str]) -> bool:
 def _decode(data: bytes) -> tuple[str, str]:
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         raise DataEntryError(f"Die Datei ist eine Excel-Arbeitsmappe, keine CSV-Datei. {_SAVE_AS}")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise DataEntryError(f"Die Datei ist als Unicode-Text (UTF-16) gespeichert. {_SAVE_AS}")
     binary = f"Die Datei ist keine Textdatei und kann nicht als CSV gelesen werden. {_SAVE_AS}"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's "Unicode-Text (*.txt)": tab-separated UTF-16 (once refused; found by a tester)
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise DataEntryError(binary) from None
+        if not text.strip():
+            raise DataEntryError("Die Datei ist leer.")
+        return text, "utf-16"
     if b"\x00" in data:
         raise DataEntryError(binary)
     if data.startswith(codecs.BOM_UTF8):

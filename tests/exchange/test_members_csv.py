@@ -317,6 +317,23 @@ def test_windows_1252_typography_and_accents_stay_windows_1252() -> None:
     assert [m.family_name for m in result.members] == ["Ñúñez-Ä°", "ß€ – …"]
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_excels_unicode_text_is_read(encoding: str) -> None:
+    # "Unicode-Text (*.txt)", which the window offers to import: tab-separated UTF-16 with a
+    # BOM; the only text format of Excel that keeps "عبد الله" (found by a tester)
+    text = "Vorname\tNachname\tAmtszeit Beginn\tPrimäres Handlungsfeld\r\n"
+    text += 'عبد الله\t"Öztürk; כהן"\t01.03.2025\tUmwelt\r\n'
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = codecs.BOM_UTF16_BE + data
+
+    result = parse(data)
+
+    assert (result.encoding, result.delimiter) == ("utf-16", "\t")
+    (member,) = result.members
+    assert (member.given_name, member.family_name) == ("عبد الله", "Öztürk; כהן")
+
+
 def test_utf8_without_bom_with_semicolons_and_lenient_values() -> None:
     text = (
         "  vorname ;NACHNAME;amtszeit-beginn;Amtszeit Ende;primäres handlungsfeld;"
@@ -552,7 +569,6 @@ def test_empty_file(data: bytes) -> None:
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "keine Textdatei"),
         (b"Vorname;Nachname\r\n\x81\x8d\x8f\x90\x9d", "keine Textdatei"),
         (b"PK\x03\x04\x14\x00\x06\x00", "Excel-Arbeitsmappe"),
-        ("Vorname\tNachname".encode("utf-16"), "UTF-16"),
         (codecs.BOM_UTF8 + b"Vorname;\xff\xfe", "ungültige Zeichen"),
     ],
 )
