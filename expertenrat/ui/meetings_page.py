@@ -49,8 +49,7 @@ class MeetingsPage(MeetingsPageView):
         settings: QSettings | None = None,
         now: Callable[[], datetime] | None = None,
     ) -> None:
-        """``now()`` (aware) tells when a meeting shown today begins; the real clock unless
-        a test gives one."""
+        """``now()`` (aware): when a meeting shown today begins (a test's clock, or the real)."""
         super().__init__(  # the widgets
             services, dialogs, today, self._shown_line, parent, settings=settings, now=now
         )
@@ -114,8 +113,9 @@ class MeetingsPage(MeetingsPageView):
         """The shown meeting as now: changed, approved or gone elsewhere, its tabs reread."""
         line, form = self._shown_line(), self.form
         if self._shown_id is not None and not form.has_unsaved_changes():
-            if line is None:
-                self._show(None)
+            if line is None:  # gone elsewhere; input typed in a tab stays until saved or dropped
+                if not self.tabs.has_unsaved_details():
+                    self._show(None)
             elif line.version != getattr(form.meeting, "version", None) or (
                 self.listed_as_approved(line.id) != form.frozen
             ):

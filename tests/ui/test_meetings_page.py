@@ -26,6 +26,7 @@ from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.members import Member
 from expertenrat.domain.overview import Area, MeetingTab, Target
 from expertenrat.services.audit_reading import AuditFilter
+from expertenrat.ui.agenda_editor import AgendaEditor
 from expertenrat.ui.meetings_page import MeetingsPage
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
 from expertenrat.ui.minutes_editor import MinutesEditor
@@ -1179,6 +1180,33 @@ def test_while_the_merge_is_open_the_line_under_the_meeting_form_points_to_it(
 
 
 LONG_NOTES = "Raumbuchung & <Technik> „Beamer“ – bitte bestätigen 😀\n" * 200
+
+
+def test_an_agenda_item_typed_while_the_meeting_is_deleted_elsewhere_stays_with_the_reason(
+    page, services, other_program, council_id, dialogs
+):
+    """Found by a tester: the reread for the other PC's deletion emptied the tabs, and the
+    title typed in the Tagesordnung went without a word."""
+    meeting_id = add_meeting(services, council_id, date(2026, 12, 8))
+    page.refresh()
+    page.select(meeting_id)
+    page.tabs.open_tab("agenda")
+    editor = next(w for w in page.tabs.details if isinstance(w, AgendaEditor))
+    editor.select(editor.model.placed()[0].item.key)
+    editor.form.title_edit.setText("Begrüßung durch den Oberbürgermeister")
+    editor.form.title_edit.textEdited.emit("Begrüßung durch den Oberbürgermeister")
+    other_program.meetings.delete(meeting_id, other_program.meetings.get(meeting_id).version)
+
+    page.refresh()  # the change watch
+
+    assert editor.form.title_edit.text() == "Begrüßung durch den Oberbürgermeister"
+    assert not editor.save_item()  # "Übernehmen" says why
+    assert "gibt es nicht mehr" in editor.form.errors.general.text()
+    went_on = []
+    assert not page.flush(lambda: went_on.append(True))  # leaving asks first
+    assert dialogs.messages[-1][0] == "question" and went_on == [True]
+    page.refresh()
+    assert page.form.meeting is None and not page.has_unsaved_changes()
 
 
 def test_a_meeting_deleted_elsewhere_while_notes_were_typed_keeps_them_as_a_new_meeting(
