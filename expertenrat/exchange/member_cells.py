@@ -10,7 +10,7 @@ read raises a ``ValueError`` with the German message, naming the column's header
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from expertenrat.domain.enums import LabelledEnum, MemberRole, Sector
 from expertenrat.domain.german_dates import full_year
@@ -20,6 +20,10 @@ _TRUE = frozenset({"ja", "j", "x", "1", "true", "wahr", "yes"})
 _FALSE = frozenset({"nein", "n", "0", "false", "falsch", "no", ""})
 _DATE_DE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
 _DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+# Excel's serial day numbers, shown where a date column is formatted as a number: 1.1.1960 to
+# 31.12.2099 (counted from 30.12.1899, as Excel counts after its leap day of 1900)
+_EXCEL_DAY_ZERO = date(1899, 12, 30)
+_EXCEL_DAYS = (21916, 73050)
 _EXCEL_SCIENTIFIC = re.compile(r"\d[,.]?\d*E\+\d+", re.IGNORECASE)
 
 
@@ -97,6 +101,13 @@ def _parse_date(header: str, text: str) -> date | None:
             year = full_year(year)
     elif match := _DATE_ISO.fullmatch(text):
         year, month, day = (int(g) for g in match.groups())
+    elif text.isdigit() and _EXCEL_DAYS[0] <= int(text) <= _EXCEL_DAYS[1]:
+        meant = format_date(_EXCEL_DAY_ZERO + timedelta(days=int(text)))
+        raise ValueError(
+            f"{header} „{text}“ ist kein gültiges Datum, sondern wohl ein Datum, wie Excel es "
+            f"intern zählt ({meant}). Bitte formatieren Sie die Spalte in Excel als Datum "
+            "(TT.MM.JJJJ) und speichern Sie die Datei noch einmal."
+        )
     else:
         raise ValueError(
             f"{header} „{shown(text)}“ ist kein gültiges Datum. "

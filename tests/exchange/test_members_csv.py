@@ -605,6 +605,18 @@ def test_bad_date_is_reported_for_its_row_only() -> None:
     )
 
 
+def test_a_date_excel_shows_as_its_day_number_says_which_date_it_is() -> None:
+    # A date column formatted as "Standard" shows and saves 45717 for 1.3.2025 (found by a
+    # tester); the message said only "kein gültiges Datum".
+    (row,) = parse(f"{HEADER}\nAnna;Berg;45717;Umwelt\n".encode()).rows
+
+    assert row.errors == (
+        "Zeile 2: Amtszeit Beginn „45717“ ist kein gültiges Datum, sondern wohl ein Datum, "
+        "wie Excel es intern zählt (01.03.2025). Bitte formatieren Sie die Spalte in Excel "
+        "als Datum (TT.MM.JJJJ) und speichern Sie die Datei noch einmal.",
+    )
+
+
 def test_empty_term_start_is_reported() -> None:
     (row,) = parse(f"{HEADER}\nAnna;Berg; ;Umwelt\n".encode()).rows
 
