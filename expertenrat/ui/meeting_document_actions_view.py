@@ -44,7 +44,7 @@ class MeetingDocumentActionsView(QGroupBox):
             self.documents.invitation,
         )
         self.mail_action = self.invitation_button.add_action(
-            tr(_CONTEXT, "Als E-Mail-Entwurf speichern …"), lambda: self.ask_mail()
+            tr(_CONTEXT, "Als &E-Mail-Entwurf speichern …"), lambda: self.ask_mail()
         )
         self.letters_button = self._pdf_button(
             tr(_CONTEXT, "Serienbrief …"),
@@ -65,11 +65,11 @@ class MeetingDocumentActionsView(QGroupBox):
         )
         calendar_menu = QMenu(self.ics_button)
         calendar_menu.setToolTipsVisible(True)
-        self.ics_action = calendar_menu.addAction(tr(_CONTEXT, "Diese Sitzung …"))
+        self.ics_action = calendar_menu.addAction(tr(_CONTEXT, "&Diese Sitzung …"))
         self.ics_action.setToolTip(
             tr(_CONTEXT, "Die Sitzung als Kalenderdatei (.ics) mit der öffentlichen Tagesordnung")
         )
-        self.all_ics_action = calendar_menu.addAction(tr(_CONTEXT, "Alle Sitzungen …"))
+        self.all_ics_action = calendar_menu.addAction(tr(_CONTEXT, "&Alle Sitzungen …"))
         self.all_ics_action.setToolTip(
             tr(
                 _CONTEXT,
@@ -100,7 +100,7 @@ class MeetingDocumentActionsView(QGroupBox):
         # The public version in the same button's menu: the column of buttons keeps the
         # width of "Öffentliches Protokoll …" and the meetings table beside it its room.
         public_dossier = PdfMenu(
-            tr(_CONTEXT, "Öffentliche Fassung"),
+            tr(_CONTEXT, "&Öffentliche Fassung"),
             self.dossier_button.menu(),
             **self._pdf_callbacks(lambda: self.documents.dossier(public=True)),
         )

@@ -32,9 +32,9 @@ class PdfMenu(QMenu):
         print_: Callable[[], None],
     ) -> None:
         super().__init__(title, parent)
-        self.save_action = self.addAction(tr(_CONTEXT, "Als PDF speichern …"))
-        self.preview_action = self.addAction(tr(_CONTEXT, "Vorschau …"))
-        self.print_action = self.addAction(tr(_CONTEXT, "Drucken …"))
+        self.save_action = self.addAction(tr(_CONTEXT, "Als &PDF speichern …"))
+        self.preview_action = self.addAction(tr(_CONTEXT, "&Vorschau …"))
+        self.print_action = self.addAction(tr(_CONTEXT, "&Drucken …"))
         self.save_action.triggered.connect(save)
         self.preview_action.triggered.connect(preview)
         self.print_action.triggered.connect(print_)

@@ -54,12 +54,13 @@ def test_every_pdf_document_offers_save_preview_and_print(actions) -> None:
     for button in pdf_buttons:
         entries = [action.text() for action in button.menu().actions()]
         more = {
-            actions.invitation_button: ["Als E-Mail-Entwurf speichern …"],
-            actions.dossier_button: ["", "Öffentliche Fassung"],  # a separator, the submenu
+            actions.invitation_button: ["Als &E-Mail-Entwurf speichern …"],
+            actions.dossier_button: ["", "&Öffentliche Fassung"],  # a separator, the submenu
         }.get(button, [])
-        assert entries == ["Als PDF speichern …", "Vorschau …", "Drucken …", *more], button.text()
+        pdf = ["Als &PDF speichern …", "&Vorschau …", "&Drucken …"]
+        assert entries == [*pdf, *more], button.text()
     calendar = [action.text() for action in actions.ics_button.menu().actions()]
-    assert calendar == ["Diese Sitzung …", "Alle Sitzungen …"]  # .ics files, not PDFs
+    assert calendar == ["&Diese Sitzung …", "&Alle Sitzungen …"]  # .ics files, not PDFs
 
 
 def test_the_invitation_is_previewed_and_printed_page_for_page(
@@ -135,11 +136,11 @@ def test_the_public_dossier_is_saved_from_the_dossier_menu(
 ) -> None:
     services.annexes.add(held_in_rostock.meeting_id, "Intern.pdf", _one_page(), public=False)
     public = actions.public_dossier_menu
-    assert actions.dossier_button.isEnabled() and public.title() == "Öffentliche Fassung"
+    assert actions.dossier_button.isEnabled() and public.title() == "&Öffentliche Fassung"
     assert [a.text() for a in public.actions()] == [
-        "Als PDF speichern …",
-        "Vorschau …",
-        "Drucken …",
+        "Als &PDF speichern …",
+        "&Vorschau …",
+        "&Drucken …",
     ]
     dialogs.paths = [str(tmp_path / "Mappe.pdf")]
 

@@ -41,9 +41,9 @@ def test_the_menu_offers_report_and_register(page):
 
     assert page.export_button.text() == "Exportieren …" and page.export_button.isEnabled()
     assert [a.text() for a in menu.actions()] == [
-        "Bericht als PDF …",
-        "Register als Excel-Arbeitsmappe …",
-        "Register als CSV-Datei …",
+        "&Bericht als PDF …",
+        "Register als &Excel-Arbeitsmappe …",
+        "Register als &CSV-Datei …",
     ]
 
 

@@ -1,0 +1,79 @@
+"""The menus of the document buttons answer a letter, as the menu bar's do: in the open
+menu of "Einladung …" the V key is "Vorschau …", D "Drucken …" (found by a tester: the
+entries had no letter, and a keyboard user reached them only with the arrow keys)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMenu, QWidget
+
+from expertenrat.domain.recommendation_views import RecommendationFilter
+from expertenrat.ui.meeting_document_actions import MeetingDocumentActions
+from expertenrat.ui.pdf_menu_button import PdfMenuButton
+from expertenrat.ui.recommendation_export_action import RecommendationExportButton
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support grabbing")  # the offscreen menu
+@pytest.mark.parametrize(
+    ("key", "entry"),
+    [(Qt.Key.Key_P, "save"), (Qt.Key.Key_V, "preview"), (Qt.Key.Key_D, "print")],
+)
+def test_a_letter_in_the_open_pdf_menu_chooses_its_entry(qtbot, key, entry) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    chosen: list[str] = []
+    button = PdfMenuButton(
+        "Einladung …",
+        "",
+        save=lambda: chosen.append("save"),
+        preview=lambda: chosen.append("preview"),
+        print_=lambda: chosen.append("print"),
+        parent=host,
+    )
+    host.show()
+    menu = button.menu()
+    menu.popup(button.mapToGlobal(QPoint(0, button.height())))
+    qtbot.waitUntil(menu.isVisible)
+
+    QTest.keyClick(menu, key)
+
+    assert chosen == [entry]
+    assert not menu.isVisible()
+
+
+def letters(menu: QMenu) -> list[str]:
+    """The letter of each entry of ``menu`` ("" where it has none)."""
+    return [
+        QKeySequence.mnemonic(action.text()).toString()
+        for action in menu.actions()
+        if not action.isSeparator()
+    ]
+
+
+def test_every_entry_of_the_document_and_export_menus_has_a_letter_of_its_own(
+    qtbot, services, dialogs, today
+) -> None:
+    documents = MeetingDocumentActions(services, dialogs, lambda: today)
+    qtbot.addWidget(documents)
+    export = RecommendationExportButton(
+        services, dialogs, lambda: today, RecommendationFilter, documents
+    )
+    menus = [
+        documents.invitation_button.menu(),
+        documents.letters_button.menu(),
+        documents.run_sheet_button.menu(),
+        documents.ics_button.menu(),
+        documents.minutes_button.menu(),
+        documents.public_minutes_button.menu(),
+        documents.dossier_button.menu(),
+        documents.public_dossier_menu,
+        export.menu(),
+    ]
+
+    for menu in menus:
+        found = letters(menu)
+        assert all(found) and len(set(found)) == len(found), found
+    assert letters(documents.dossier_button.menu()) == ["Alt+P", "Alt+V", "Alt+D", "Alt+Ö"]
