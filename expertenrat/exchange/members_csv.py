@@ -16,6 +16,7 @@ is parsed and validated on its own, so a broken row never affects the others.
 
 Formula (CSV) injection is guarded as :mod:`expertenrat.exchange.excel_text` describes: the
 export puts an apostrophe in front of a value Excel would run, the import removes it again.
+A cell another program wrote as a text formula, ="0381 123", is read as the text.
 
 Line numbers in messages are rows as Excel shows them: the first row is row 1, a quoted value
 with line breaks still counts as one row, and a "sep=" line (which Excel hides) is not counted.
@@ -148,7 +149,22 @@ def _parse_row(reader: RowReader, width: int, line: int, cells: list[str]) -> Pa
             f"Die Zeile hat {len(cells)} Werte, die erste Zeile aber nur {width} Spalten. "
             "Vermutlich enthält ein Wert das Trennzeichen und steht nicht in Anführungszeichen.",
         )
-    return reader.parse(line, unguard_formulas(cells))
+    return reader.parse(line, unguard_formulas(_text_formulas_read(cells)))
+
+
+_TEXT_FORMULA = re.compile(r'="((?:[^"]|"")*)"')
+
+
+def _text_formulas_read(cells: list[str]) -> list[str]:
+    """Cells written as ="0381 123" read as the text Excel shows: other programs write a
+    phone number or a date so, to keep Excel from making a number of it; it was imported
+    with the formula (found by a tester). A cell guarded by an apostrophe is left alone."""
+    if '="' not in "".join(cells):
+        return cells
+    return [
+        match.group(1).replace('""', '"') if (match := _TEXT_FORMULA.fullmatch(cell)) else cell
+        for cell in cells
+    ]
 
 
 def _has_text(cells: list[str]) -> bool:

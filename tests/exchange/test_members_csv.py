@@ -455,6 +455,25 @@ def test_a_title_above_the_header_is_passed_over(title: str) -> None:
     assert parsed.member is not None and parsed.member.family_name == "Berg"
 
 
+def test_a_text_formula_other_programs_write_for_excel_is_read_as_its_text() -> None:
+    # ="0381 123" keeps Excel from dropping the 0; it was imported as the phone number
+    # ="0381 123" (found by a tester). An exported "'=x" stays "=x".
+    data = (
+        f"{HEADER};Telefon;Notizen\r\n"
+        'Anna;Berg;="01.03.2025";Umwelt;="0381 123";"=""Er sagt """"hallo"""""""\r\n'
+        "Ben;Cordes;01.03.2025;Umwelt;'=\"0381\";'=x\r\n"
+    ).encode()
+
+    anna, ben = parse(data).members
+
+    assert (anna.term_start, anna.phone, anna.notes) == (
+        date(2025, 3, 1),
+        "0381 123",
+        'Er sagt "hallo"',
+    )
+    assert (ben.phone, ben.notes) == ('="0381"', "=x")
+
+
 def test_missing_required_columns_are_named() -> None:
     data = "Vorname;Geburtsname;Primäres Handlungsfeld\nAnna;Berg;Umwelt\n".encode()
 
