@@ -13,17 +13,16 @@ from expertenrat.domain.earlier_minutes import put_off_approval
 from expertenrat.domain.enums import (
     AgendaItemKind,
     AuditAction,
-    MeetingKind,
     MeetingState,
     MinutesApproval,
     MinutesState,
 )
-from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.domain.wording import isolated
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.agenda_changes import record_item_change
 from expertenrat.services.agenda_references import references
 from expertenrat.services.approval_put_off import approval_put_off, previous_held
+from expertenrat.services.approval_titles import approval_prefix
 from expertenrat.services.minutes_approval_rows import earlier_held, later_meetings, versions
 from expertenrat.store import models
 
@@ -42,8 +41,9 @@ def add_approval_item(
     session: Session, meeting: models.Meeting, practice: MinutesApproval, actor: str
 ) -> str:
     """Put the approval of ``meeting``'s minutes on the next planned or invited meeting's
-    agenda, once: a generic "… der letzten Sitzung" item is renamed, else an item is added
-    after the opening items. Returns a German note of what happened."""
+    agenda, once: where ``meeting`` is the last held before it, its generic "… der letzten
+    Sitzung" item is renamed; else (that item approves the minutes of a meeting held since)
+    an item is added after the opening items. Returns a German note of what happened."""
     following = later_meetings(session, meeting, (MeetingState.PLANNED, MeetingState.INVITED))
     if not following:
         return (
@@ -54,16 +54,20 @@ def add_approval_item(
     found.refuse_unless_allowed()
     lines = agenda_rows.listed_agenda(found)
     title = approval_title(meeting, practice)
-    prefix = f"Genehmigung des Protokolls {_by_number(meeting)}"
+    prefix = approval_prefix(meeting)
     agenda = f"Tagesordnung {agenda_rows.meeting_name(found.meeting)}"
     existing = next((r for r in found.rows.values() if r.title.startswith(prefix)), None)
     if existing is not None:
         return f"Die Genehmigung steht bereits als TOP {existing.number} auf der {agenda}."
+    last_held = previous_held(session, found.meeting)  # whose minutes the generic item means
     generic = next(
         (
             r
             for r in found.rows.values()
-            if r.kind == AgendaItemKind.MINUTES_APPROVAL.value and r.title == GENERIC_APPROVAL_TITLE
+            if r.kind == AgendaItemKind.MINUTES_APPROVAL.value
+            and r.title == GENERIC_APPROVAL_TITLE
+            and last_held is not None
+            and last_held.id == meeting.id
         ),
         None,
     )
@@ -122,7 +126,7 @@ def name_waiting_approvals(session: Session, meeting: models.Meeting, actor: str
         following = later_meetings(session, held, (MeetingState.PLANNED, MeetingState.INVITED))
         if following[0].id != meeting.id:  # ``meeting`` is one of them
             continue
-        prefix = f"Genehmigung des Protokolls {_by_number(held)}"
+        prefix = approval_prefix(held)
         carried = session.scalar(
             select(models.AgendaItem.id).where(
                 models.AgendaItem.meeting_id.in_([m.id for m in following[1:]]),
@@ -155,7 +159,7 @@ def carry_approvals_on(session: Session, cancelled: models.Meeting, actor: str) 
     council = session.get(models.Council, cancelled.council_id)
     earlier = earlier_held(session, cancelled)
     for meeting in earlier:
-        prefix = f"Genehmigung des Protokolls {_by_number(meeting)}"
+        prefix = approval_prefix(meeting)
         if not any(t.startswith(prefix) for t in titles):
             continue
         stored = versions(session, meeting.id)
@@ -173,7 +177,7 @@ def settle_approval_items(
     (the invitation is out: removing it would make the letter a "Geänderte Tagesordnung";
     or someone worked on the item) it stays, and an audit entry and the returned German
     note say where the minutes were approved. "" when no agenda named them."""
-    prefix = f"Genehmigung des Protokolls {_by_number(approved)}"
+    prefix = approval_prefix(approved)
     worded = {approval_title(approved, practice) for practice in MinutesApproval}
     where = f"Das Protokoll {agenda_rows.meeting_name(approved)} wurde bereits in der " + (
         f"{agenda_rows.meeting_name(approving).removeprefix('der ')} genehmigt"
@@ -237,7 +241,7 @@ def approval_question(session: Session, approved: models.Meeting, approving: mod
     ``approved``'s minutes (one titled "Genehmigung des Protokolls der 6. Sitzung …", or the
     generic "… der letzten Sitzung" where ``approved`` is the last held before it): the
     approval then stands in its minutes with no TOP to record it under. "" where one is."""
-    prefix = f"Genehmigung des Protokolls {_by_number(approved)}"
+    prefix = approval_prefix(approved)
     titles = session.scalars(
         select(models.AgendaItem.title).where(
             models.AgendaItem.meeting_id == approving.id,
@@ -271,12 +275,3 @@ def _put_off_question(session: Session, approved: models.Meeting, approving: mod
         f"{put_off_approval(outcome)}; ihr Protokoll sagt es so. Die Genehmigung trotzdem "
         f"für die {name} erfassen?"
     )
-
-
-def _by_number(meeting: models.Meeting) -> str:
-    """ "der 8. Sitzung" even for a Klausur ("der 8. Sitzung – Klausur: Datenethik"): an
-    approval item titled before a Klausur was named so, or before its title changed, is
-    still found (without a number "der Klausur vom 12.03.2026", as the full name)."""
-    if not meeting.number:
-        return agenda_rows.meeting_name(meeting)
-    return f"der {meeting_name(meeting.number, MeetingKind(meeting.kind))}"
