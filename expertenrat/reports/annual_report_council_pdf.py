@@ -4,7 +4,7 @@ the others counted, who joined and who left, and the composition on the key date
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
@@ -16,7 +16,7 @@ from expertenrat.domain.wording import counted, isolated
 from expertenrat.reports import theme
 from expertenrat.reports.meeting_parts import paragraph
 from expertenrat.reports.minutes_blocks import bookmarked_heading
-from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column
+from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
 
 # The header over the members who have the field as one of their further action fields
 # (the roster's "Weitere Handlungsfelder"), beside those who have it as their primary one.
@@ -42,23 +42,19 @@ def _member_columns(entries: Sequence[RosterEntry]) -> tuple[Column[RosterEntry]
     from the settings, "Stellvertretende*r Sprecher*in", and a field "Wirtschaftsförderung,
     Tourismus …" broke inside a word), at least 0.17 and 0.19; the name column, whose
     names break between words, gives the room."""
-    role = _words_share(entries, lambda e: e.role, "Rolle", 0.17)
-    field = _words_share(entries, lambda e: e.primary_field or "–", "Handlungsfeld", 0.19)
+    role = theme.word_share(entries, lambda e: [(e.role, PLAIN)], "Rolle", 0.17)
+    field = theme.word_share(entries, _field, "Handlungsfeld", 0.19)
     return (
         Column("Name", _NAME_ROLE_FIELD - role - field, lambda e: [(e.name, BOLD)]),
         Column("Rolle", role, lambda e: [(e.role, PLAIN)]),
-        Column("Handlungsfeld", field, lambda e: [(e.primary_field or "–", PLAIN)]),
+        Column("Handlungsfeld", field, _field),
         Column("Sektor", 0.19, lambda e: [(e.sector, PLAIN)]),
         Column("Amtszeit", 0.18, lambda e: [(_term(e), SMALL)]),
     )
 
 
-def _words_share(
-    entries: Sequence[RosterEntry], text: Callable[[RosterEntry], str], header: str, least: float
-) -> float:
-    """The share that sets the longest word of ``text`` on one line, at least ``least``."""
-    words = theme.fitted_share(entries, lambda e: [(w, PLAIN) for w in text(e).split()], header)
-    return max(least, words)
+def _field(entry: RosterEntry) -> Lines:
+    return [(entry.primary_field or "–", PLAIN)]
 
 
 def council_section(part: CouncilPart, year: int) -> list[Flowable]:

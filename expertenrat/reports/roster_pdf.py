@@ -135,12 +135,20 @@ def _columns(doc: RosterDocument, grouped: bool) -> list[Column[RosterEntry]]:
         shares: tuple[float, ...] = (0.27, 0.31, 0.24, 0.18)
     else:
         shares = (0.20, 0.22, 0.16, 0.12, 0.30) if wide else (0.21, 0.22, 0.19, 0.16, 0.22)
+    fields = (
+        ("Weitere Handlungsfelder", _further_fields) if grouped else ("Handlungsfelder", _fields)
+    )
     specs: list[tuple[str, Callable[[RosterEntry], Lines]]] = [
         ("Name", _name),
         ("Institution / Funktion", _institution),
-        ("Weitere Handlungsfelder", _further_fields) if grouped else ("Handlungsfelder", _fields),
+        fields,
         ("Amtszeit", _term),
     ]
+    # a field's longest word on one line ("Gesundheitsversor" / "gung" in the public
+    # roster); the names, of shorter words, give the room (the institution's and the
+    # contact's words and phone numbers need theirs)
+    needed = theme.word_share(doc.entries, fields[1], fields[0], shares[2], wide)
+    shares = (shares[0] - (needed - shares[2]), shares[1], needed, *shares[3:])
     if contact:
         width = shares[-1] * theme.content_width(wide) - _PADDING
         specs.append(("Kontakt", functools.partial(_contact, width=width)))

@@ -199,6 +199,18 @@ def fitted_share(
     return min(most, (max(widths, default=0) + 2 * CELL_PADDING + 3) / content_width(wide))
 
 
+def word_share(
+    rows: Sequence[T], lines: Callable[[T], Lines], header: str, least: float, wide: bool = False
+) -> float:
+    """The share of the content width that sets the longest word of each row's ``lines`` on
+    one line, at least ``least``: a column of names of action fields or role titles, which
+    break between their words but not inside one ("Wirtschaftsförderu" / "ng")."""
+    words = fitted_share(
+        rows, lambda r: [(w, m) for text, m in lines(r) for w in text.split()], header, wide
+    )
+    return max(least, words)
+
+
 def _one_line(lines: Lines, style: ParagraphStyle, width: float) -> str | None:
     """The text of a cell that is one line of plain or bold text the house faces draw and
     that fits ``width`` in ``style``; ``None`` for anything else (a paragraph sets it)."""

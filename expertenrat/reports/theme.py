@@ -49,6 +49,7 @@ from expertenrat.reports.tables import (
     cell,
     column_table,
     fitted_share,
+    word_share,
 )
 from expertenrat.reports.user_text import (
     clip,
@@ -94,6 +95,7 @@ __all__ = [
     "section_heading",
     "styles",
     "title_block",
+    "word_share",
     "wrap_rtl",
 ]
 

@@ -14,12 +14,16 @@ from pdf_reading import placed_text_runs, read, text, text_runs
 from reportlab.pdfbase import pdfmetrics
 
 from expertenrat.domain.annual_report_council import council_part
+from expertenrat.domain.councils import ActionField
+from expertenrat.domain.members import Member
 from expertenrat.domain.minutes_document import DRAFT_MARK
+from expertenrat.domain.roster import RosterGrouping, build_roster
 from expertenrat.reports.annual_report_pdf import render_annual_report
 from expertenrat.reports.house_style import FONT
 from expertenrat.reports.invitation_pdf import render_invitation
 from expertenrat.reports.minutes_pdf import render_minutes
 from expertenrat.reports.page_geometry import MARGINS, page_size
+from expertenrat.reports.roster_pdf import render_roster
 
 LINK = (
     "https://meet.example-videokonferenz.de/j/84736251923847562?pwd=QWxhZGRpbjpvcGVuIHNlc2Ft"
@@ -59,3 +63,28 @@ def test_a_role_title_and_a_field_are_not_broken_inside_a_word():
     assert "Stellvertretende*r" in lines and "Sprecher*in" in lines
     assert "Wirtschaftsförderung," in lines
     assert not any(line.startswith(("*r", "ng")) for line in lines)
+
+
+@pytest.mark.parametrize("public", [True, False])
+@pytest.mark.parametrize("grouping", list(RosterGrouping))
+def test_the_roster_breaks_an_action_field_between_words_only(public, grouping):
+    """(found by a tester) The public roster broke "Gesundheitsversorgung" as
+    "Gesundheitsversor" and "gung", "Wirtschaftsförderung," as "Wirtschaftsförderu" and
+    "ng,": the fields' column is as wide as its longest word needs."""
+    fields = [
+        ActionField(1, "Wirtschaftsförderung, Tourismus und Hafenwirtschaft", position=0),
+        ActionField(2, "Gesundheitsversorgung", position=1),
+    ]
+    members = [
+        Member(1, "Sascha", "Behrens", term_start=ON, primary_field_id=1, further_field_ids=(2,),
+               affiliation="Chaos Computer Club Rostock", email="s@example.org",
+               publish_name=True, publish_contact=True),
+        Member(2, "Gülşen", "Yılmaz", term_start=ON, primary_field_id=2, further_field_ids=(1,),
+               publish_name=True),
+    ]  # fmt: skip
+    doc = build_roster(members, fields, COUNCIL, public=public, grouping=grouping, today=ON)
+
+    lines = [run for page in read(render_roster(doc).pdf).pages for run, _y, _s in text_runs(page)]
+
+    assert "Gesundheitsversorgung" in lines
+    assert not any(line.startswith(("gung", "ng,")) for line in lines)
