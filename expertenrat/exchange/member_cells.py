@@ -1,7 +1,8 @@
 """Reading one cell of a members file (CSV or Excel) as the value of a member's attribute.
 
 A cell is text or a ``date``: dates 01.03.2025, 1.3.2025, 01.03.25 and 2025-03-01; phone
-numbers as written, but not one Excel abridged to "4,93815E+11";
+numbers as written, but not one Excel abridged to "4,93815E+11" (a date or phone number
+without the apostrophe that marks it as text in Excel, "'0381 123");
 booleans ja/nein/j/n/x/1/0/true/false/wahr/falsch (empty means "nein"); roles and sectors
 by their labels (a role also as a council's own list writes it). A cell that cannot be
 read raises a ``ValueError`` with the German message, naming the column's header.
@@ -24,6 +25,7 @@ _DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 # 31.12.2099 (counted from 30.12.1899, as Excel counts after its leap day of 1900)
 _EXCEL_DAY_ZERO = date(1899, 12, 30)
 _EXCEL_DAYS = (21916, 73050)
+_NUMBER_STARTS = frozenset("0123456789(")
 _EXCEL_SCIENTIFIC = re.compile(r"\d[,.]?\d*E\+\d+", re.IGNORECASE)
 
 
@@ -50,8 +52,9 @@ def read_line(cell: Cell) -> str:
 
 def read_phone(header: str, cell: Cell) -> str:
     """A phone number; one German Excel cut to a number in its scientific form ("4,93815E+11":
-    a number of 12 or more digits, saved as CSV as Excel shows it) is no number any more."""
-    text = read_line(cell)
+    a number of 12 or more digits, saved as CSV as Excel shows it) is no number any more. The
+    apostrophe that marks a number as text in Excel ("'0381 123") is not part of it."""
+    text = _without_text_mark(read_line(cell))
     if _EXCEL_SCIENTIFIC.fullmatch(text):
         raise ValueError(
             f"{header} „{shown(text)}“ ist keine vollständige Nummer mehr: Excel hat sie als "
@@ -91,8 +94,15 @@ def read_choice(header: str, enum: type[LabelledEnum], cell: Cell) -> LabelledEn
     return found
 
 
+def _without_text_mark(text: str) -> str:
+    """``text`` without Excel's apostrophe before a number ("'0381 123", "'01.03.2025"),
+    which some programs write into a CSV file for Excel: it was imported with the number
+    (found by a tester)."""
+    return text[1:] if text[:1] == "'" and text[1:2] in _NUMBER_STARTS else text
+
+
 def _parse_date(header: str, text: str) -> date | None:
-    text = text.strip()
+    text = _without_text_mark(text.strip())
     if not text:
         return None
     if match := _DATE_DE.fullmatch(text):

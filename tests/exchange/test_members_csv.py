@@ -474,6 +474,16 @@ def test_a_text_formula_other_programs_write_for_excel_is_read_as_its_text() -> 
     assert (ben.phone, ben.notes) == ('="0381"', "=x")
 
 
+def test_excels_text_mark_before_a_phone_number_or_date_is_not_part_of_it() -> None:
+    # Some programs write "'0381 123" into a CSV file for Excel; the phone number was
+    # imported with the apostrophe, the date refused (found by a tester).
+    data = f"{HEADER};Telefon;Titel\r\nAnna;Berg;'01.03.2025;Umwelt;'0381 123;'s Prof.\r\n"
+
+    (anna,) = parse(data.encode()).members
+
+    assert (anna.term_start, anna.phone, anna.title) == (date(2025, 3, 1), "0381 123", "'s Prof.")
+
+
 def test_missing_required_columns_are_named() -> None:
     data = "Vorname;Geburtsname;Primäres Handlungsfeld\nAnna;Berg;Umwelt\n".encode()
 
