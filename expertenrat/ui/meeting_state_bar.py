@@ -223,8 +223,9 @@ class MeetingStateBar(QWidget):
         except ConnectionLostError as error:
             if ask_again is not None:
                 ask_again(error.message + "\n")  # OK tries again
-                return
-            self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), error.message)
+            else:  # no reread from the lost server, which only said the same again
+                self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), error.message)
+            return
         except ExpertenratError as error:
             self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), error.message)
         else:

@@ -322,6 +322,28 @@ def test_a_cancellation_refused_for_a_change_made_elsewhere_asks_again_with_the_
     assert cancelled.place == "Stadthaus"
 
 
+def test_an_invitation_recorded_while_the_server_is_away_says_so_once(
+    qtbot, pc1, server_down, today, dialogs
+):
+    """Found by a tester: after the warning, the page reread the meeting from the lost
+    server, and a second message said the same again."""
+    council_id = council_of_three(pc1, today)
+    meeting_id = _meeting_on_8_december(pc1, council_id)
+    page = _page_showing(qtbot, pc1, dialogs, today, council_id, meeting_id)
+
+    server_down(True)
+    page.states.invite()
+    server_down(False)
+
+    assert dialogs.warnings() == [
+        "Die Verbindung zum Datenbankserver ist unterbrochen. Ihre Eingaben bleiben erhalten. "
+        "Bitte prüfen Sie das Netzwerk und versuchen Sie es erneut."
+    ]
+    assert pc1.meetings.get(meeting_id).state is MeetingState.PLANNED
+    page.states.invite()  # once the server is back
+    assert pc1.meetings.get(meeting_id).state is MeetingState.INVITED
+
+
 def _window(qtbot, services, dialogs, tmp_path, name: str, today) -> MainWindow:
     settings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings, tmp_path / f"{name}.txt", lambda: today)
