@@ -206,4 +206,7 @@ def _warnings(report: RecommendationsReport) -> tuple[str, ...]:
         for project in section.projects:
             texts.append((f"Projekt „{project.title}“", (project.title, project.lead_unit)))
             texts += [(line.row.code, (line.row.title,)) for line in project.lines]
+            # the meeting each was adopted in, printed under it: a Klausur has its title
+            meetings = (line.row.origin.meeting_label for line in project.lines)
+            texts += [(label, (label,)) for label in meetings if label]
     return theme.script_warnings(texts)

@@ -16,17 +16,20 @@ import pdf_reading
 import pytest
 from annual_report_sample import ROWS, report
 from pypdf import PdfReader
+from recommendations_report_sample import ROWS as REGISTER
+from recommendations_report_sample import report as register_report
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph
 
 from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.members import Member
-from expertenrat.domain.recommendation_views import AddressedProject
+from expertenrat.domain.recommendation_views import AddressedProject, Origin
 from expertenrat.domain.roster import RosterGrouping, build_roster
 from expertenrat.reports import fonts, theme, user_text, visual_order
 from expertenrat.reports.annual_report_pdf import render_annual_report
 from expertenrat.reports.house_style import FONT_ITALIC
 from expertenrat.reports.minutes_blocks import text_block
+from expertenrat.reports.recommendations_report_pdf import render_recommendations_report
 from expertenrat.reports.roster_pdf import render_roster
 
 TODAY = date(2026, 3, 5)
@@ -275,4 +278,17 @@ def test_the_annual_report_names_the_project_whose_title_it_cannot_print():
     assert sorted(w.split(" – ")[0] for w in rendered.warnings) == [
         "Handlungsfeld „Klima 🌍“: Symbole oder Emoji",
         "Projekt „ሰላም Klimaportal“: äthiopische Schrift",
+    ]
+
+
+def test_the_recommendations_report_names_the_meeting_whose_title_it_cannot_print():
+    """(found by a tester) A Klausur's title in Chinese, printed under each recommendation
+    adopted there ("8. Sitzung – Klausur: … am 12.11.2026, TOP 2"), went without warning."""
+    label = "8. Sitzung – Klausur: 数据战略 am 12.11.2026"
+    rows = [replace(REGISTER[0], origin=Origin(8, label, 80, "2")), *REGISTER[1:]]
+
+    rendered = render_recommendations_report(register_report(rows=rows))
+
+    assert [w.split(" – diese")[0] for w in rendered.warnings] == [
+        f"{label}: chinesische Schriftzeichen (CJK)"
     ]
