@@ -30,9 +30,11 @@ def png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    # compressed: a logo no larger than a stored one is stored as it is (uncompressed, one
-    # of 600 × 200 pixels took 480 kB in the database, every backup and settings file)
-    image.save(buffer, "PNG")
+    # A logo no larger than a stored one is stored as it is: compressed (uncompressed, one of
+    # 600 × 200 pixels took 480 kB in the database, every backup and settings file). A larger
+    # one is scaled down and compressed by the service: compressing it here took seconds.
+    stored_as_is = max(image.width(), image.height()) <= LOGO_SIDE
+    image.save(buffer, "PNG", -1 if stored_as_is else 100)
     return bytes(data.data())
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QImage
 
 from expertenrat.services.logos import LOGO_SIDE, stored_logo
-from expertenrat.ui.settings_logo import LogoField
+from expertenrat.ui.settings_logo import LogoField, png_bytes
 
 
 def _chosen(qtbot, dialogs, path) -> QImage:
@@ -50,3 +50,12 @@ def test_a_logo_stored_as_chosen_is_a_compressed_png(qtbot, dialogs, tmp_path):
 
     assert field.png is not None and stored_logo(field.png) == field.png
     assert len(field.png) < 20_000  # uncompressed: 480,000 bytes
+
+
+def test_an_image_larger_than_a_stored_logo_is_handed_on_uncompressed(qtbot):
+    # The service scales it down and compresses it anyway; compressing a photo of 4,000 ×
+    # 4,000 pixels here as well took four seconds, with the window frozen.
+    image = QImage(2000, 1000, QImage.Format.Format_RGB32)
+    image.fill(QColor("#004f9f"))
+
+    assert len(png_bytes(image)) > 2000 * 1000 * 3
