@@ -65,8 +65,10 @@ def _read_pdf(data: bytes, what: str) -> PdfReader:
                 [
                     FieldProblem(
                         "content",
-                        f"{quoted(what)} ist verschlüsselt (kennwortgeschützt) und kann nicht in "
-                        "die Sitzungsmappe übernommen werden.",
+                        f"{quoted(what)} ist verschlüsselt (mit einem Kennwort zum Öffnen oder "
+                        "einem Schutz gegen Änderungen) und kann nicht in die Sitzungsmappe "
+                        "übernommen werden. Bitte bitten Sie die Absender um eine Fassung ohne "
+                        "Schutz.",
                     )
                 ]
             )

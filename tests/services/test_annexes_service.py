@@ -146,6 +146,30 @@ def test_a_page_without_area_is_refused_as_damaged(annexes, meeting_id, box) -> 
     assert annexes.annexes(meeting_id) == ()
 
 
+@pytest.mark.parametrize("user_password", ["geheim", ""])
+def test_an_encrypted_pdf_is_refused_also_one_that_opens_without_a_password(
+    annexes, meeting_id, user_password
+) -> None:
+    """(found by a tester) A PDF protected only against changes opens in every viewer
+    without a password; the message called it "kennwortgeschützt" all the same."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(blank_pdf())))
+    writer.encrypt(user_password, owner_password="eigentümer", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+
+    with pytest.raises(ValidationError) as caught:
+        annexes.add(meeting_id, "Stellungnahme.pdf", out.getvalue())
+
+    assert caught.value.problems[0].message == (
+        "„Stellungnahme.pdf“ ist verschlüsselt (mit einem Kennwort zum Öffnen oder einem "
+        "Schutz gegen Änderungen) und kann nicht in die Sitzungsmappe übernommen werden. "
+        "Bitte bitten Sie die Absender um eine Fassung ohne Schutz."
+    )
+    assert annexes.annexes(meeting_id) == ()
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="named pipes of POSIX")
 def test_a_named_pipe_as_annex_is_refused_without_waiting_for_a_writer(tmp_path) -> None:
     """Reading a FIFO, even opening it, waited for ever (found by a tester)."""
