@@ -48,12 +48,14 @@ def check_transition(
     start: datetime | None = None,
     now: datetime | None = None,
     sent_on: date | None = None,
+    today: date | None = None,
 ) -> None:
     """Raise :class:`ValidationError` (German) unless ``current`` may become ``target``.
 
     Cancelling needs a ``reason``; a meeting can only be held once its ``start`` has come
     (checked when both ``start`` and ``now`` are given, compared as given); an invitation
-    ``sent_on`` a given day cannot have gone out after the meeting's day.
+    ``sent_on`` a given day cannot have gone out after the meeting's day, nor after
+    ``today`` where given (:func:`sent_on_problem`).
     """
     if target not in _ALLOWED[current]:
         message = _REFUSALS.get((current, target))
@@ -87,13 +89,13 @@ def check_transition(
                     )
                 ]
             )
-    if (
-        target is MeetingState.INVITED
-        and sent_on is not None
-        and start is not None
-        and sent_on > start.date()
-    ):
-        raise ValidationError([FieldProblem("invitation_sent_on", _after_meeting(sent_on, start))])
+    sent_problem = (
+        sent_on_problem(sent_on, start, today)
+        if target is MeetingState.INVITED and sent_on is not None and start is not None
+        else ""
+    )
+    if sent_problem:
+        raise ValidationError([FieldProblem("invitation_sent_on", sent_problem)])
     if target is MeetingState.HELD and start is not None and now is not None and start > now:
         raise ValidationError(
             [
@@ -111,10 +113,10 @@ def keeps_number_when_cancelled(previous: MeetingState) -> bool:
     return previous is not MeetingState.PLANNED
 
 
-def sent_on_problem(sent_on: date, start: datetime, today: date) -> str:
+def sent_on_problem(sent_on: date, start: datetime, today: date | None) -> str:
     """Why ``sent_on`` cannot be the day the invitation to the meeting at ``start`` went
-    out ("" where it can): not after ``today``, not after the meeting's day."""
-    if sent_on > today:
+    out ("" where it can): not after ``today`` (where given), not after the meeting's day."""
+    if today is not None and sent_on > today:
         return (
             f"Der {sent_on:%d.%m.%Y} liegt in der Zukunft: Die Einladung kann nicht später "
             f"als heute ({today:%d.%m.%Y}) versandt worden sein. Bitte geben Sie den Tag an, "

@@ -212,7 +212,7 @@ class DemoMeetings:
     def _invite(self, meeting: HeldMeeting) -> None:
         version = self.meetings.get(meeting.id).version
         self.documents.record_invitation_sent(
-            meeting.id, version, meeting.day - timedelta(days=NOTICE_DAYS)
+            meeting.id, version, meeting.day - timedelta(days=NOTICE_DAYS), today=self.today
         )
 
     def _take_up_urgent(self, meeting: HeldMeeting) -> HeldMeeting:

@@ -39,6 +39,7 @@ def mark_invitation_sent(
     meeting_id: int,
     version: int,
     sent_on: date,
+    today: date | None = None,
 ) -> int:
     """Record ``sent_on`` as the day the invitation went out; the meeting's new version.
 
@@ -46,7 +47,8 @@ def mark_invitation_sent(
     time or place or the agenda changed after the first one (and the day the invitation
     went out with it where the change moved the start; after a change of the agenda alone
     the first invitation's day stands, from which the notice counts). A day after the
-    meeting is refused.
+    meeting is refused; inviting refuses a day after ``today`` too (default: the council's
+    today, :meth:`MeetingsService.change_state`).
     """
     with reading(database) as session:
         row = document_meeting(session, meeting_id)
@@ -65,7 +67,9 @@ def mark_invitation_sent(
     if state is MeetingState.INVITED:
         return _correct_sent_on(database, actor, meeting_id, version, sent_on)
     # the state rules refuse what cannot be invited (held, cancelled)
-    return meetings.change_state(meeting_id, version, MeetingState.INVITED, sent_on=sent_on).version
+    return meetings.change_state(
+        meeting_id, version, MeetingState.INVITED, sent_on=sent_on, today=today
+    ).version
 
 
 def _correct_sent_on(

@@ -199,14 +199,15 @@ class MeetingDocumentsService:
         )
 
     def record_invitation_sent(
-        self, meeting_id: int, version: int, sent_on: date
+        self, meeting_id: int, version: int, sent_on: date, *, today: date | None = None
     ) -> InvitationSent:
         """Record the day the invitation went out (a planned meeting becomes "eingeladen",
         an invited one gets the day corrected: :func:`services.invitation_sent.
         mark_invitation_sent`); the result warns when the invitation went out later than
-        the notice period allows. A day after the meeting is refused."""
+        the notice period allows. A day after the meeting is refused, and inviting a
+        planned meeting refuses a day after ``today`` (default: the council's today)."""
         version = mark_invitation_sent(
-            self._db, self._actor, self._meetings, meeting_id, version, sent_on
+            self._db, self._actor, self._meetings, meeting_id, version, sent_on, today
         )
         late = late_notice_warning(self.document(meeting_id))
         return InvitationSent(meeting_id, version, sent_on, (late,) if late else ())

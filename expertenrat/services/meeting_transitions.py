@@ -44,13 +44,14 @@ def move_to_state(
     *,
     now: datetime,
     sent_on: date | None,
+    today: date,
 ) -> None:
     """Move ``row`` to ``target`` (see :meth:`MeetingsService.change_state`)."""
     current = MeetingState(row.state)
     reason = clean_text(reason, REASON)
     check_transition(
         current, target, reason=reason, start=clock.aware(row.starts_at), now=now,
-        sent_on=sent_on,
+        sent_on=sent_on, today=today,
     )  # fmt: skip
     raise_if_invalid(text_problems("cancellation_reason", reason, REASON))
     before = audit.snapshot(row)
@@ -62,7 +63,7 @@ def move_to_state(
         if not keeps_number_when_cancelled(current):
             row.number = None
     if target is MeetingState.INVITED and (sent_on or row.invitation_sent_on is None):
-        row.invitation_sent_on = sent_on or now.astimezone(clock.zone).date()
+        row.invitation_sent_on = sent_on or today
     session.flush()
     if current is MeetingState.PLANNED:
         renumber(session, actor, row.council_id)

@@ -172,6 +172,7 @@ class MeetingsService(MeetingQueries):
         *,
         now: datetime | None = None,
         sent_on: date | None = None,
+        today: date | None = None,
     ) -> Meeting:
         """Move a meeting to ``target`` under the rules of ``meeting_states``.
 
@@ -180,8 +181,9 @@ class MeetingsService(MeetingQueries):
         Sitzungen …"); a meeting
         cancelled while planned gives up its number (the later planned ones move up), an
         invited one keeps it. Inviting records ``sent_on`` as the day the invitation went
-        out (without it today, unless one is recorded already). ``now`` defaults to the
-        present (aware).
+        out (without it ``today``, unless one is recorded already), not a day after
+        ``today`` nor after the meeting's. ``now`` defaults to the present (aware),
+        ``today`` to the council's day at ``now``.
         """
         with changing(self._db, WHAT) as session:
             row = _held(session, meeting_id)
@@ -189,9 +191,11 @@ class MeetingsService(MeetingQueries):
             ensure_not_frozen(session, row.id)
             clock = council_clock(session, row.council_id)
             now = clock.now() if now is None else now
+            today = now.astimezone(clock.zone).date() if today is None else today
             move_to_state(
-                session, self._actor, row, clock, target, reason, now=now, sent_on=sent_on
-            )
+                session, self._actor, row, clock, target, reason,
+                now=now, sent_on=sent_on, today=today,
+            )  # fmt: skip
             return meeting_from_row(row, clock)
 
     def correct_invitation_day(

@@ -181,6 +181,15 @@ def test_an_invitation_cannot_have_gone_out_after_the_meeting_s_day():
         check_transition(P, INV, start=START, sent_on=START.date() + timedelta(days=1))
 
 
+def test_an_invitation_cannot_have_gone_out_after_today():
+    """Found by review: the state change took an invitation sent on a day still to come, as
+    the correction of the day (``sent_on_problem``) does not."""
+    today = START.date() - timedelta(days=7)
+    check_transition(P, INV, start=START, sent_on=today, today=today)  # today: allowed
+    with pytest.raises(ValidationError, match=r"Der 04\.03\.2026 liegt in der Zukunft"):
+        check_transition(P, INV, start=START, sent_on=today + timedelta(days=1), today=today)
+
+
 def test_only_meetings_cancelled_after_the_invitation_keep_their_number():
     assert not keeps_number_when_cancelled(P)
     assert keeps_number_when_cancelled(INV)

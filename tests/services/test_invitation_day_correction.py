@@ -20,6 +20,7 @@ from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services.annexes import AnnexesService
+from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_approval import MinutesApprovalService
@@ -94,6 +95,45 @@ def test_a_day_in_the_future_or_after_the_meeting_is_refused(
         meetings_service.correct_invitation_day(meeting_id, meeting.version, day, today=today)
 
     assert meetings_service.get(meeting_id).invitation_sent_on == meeting.invitation_sent_on
+
+
+def test_inviting_on_a_day_still_to_come_is_refused(
+    database, meetings_service, council, actor
+) -> None:
+    """Found by review: the state change "eingeladen" took a day in the future as the day
+    the invitation went out; only the window's date dialog bounded it. Refused as the
+    correction of the day is, by the council's today (or the ``today`` given: the demo's),
+    nothing stored."""
+    start = datetime.combine(TODAY + timedelta(days=10), datetime.min.time(), BERLIN)
+    draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus")
+    meeting = meetings_service.get(meetings_service.create(council.id, draft))
+    tomorrow = TODAY + timedelta(days=1)
+    noon = datetime.combine(TODAY, datetime.min.time(), BERLIN).replace(hour=12)
+    documents = MeetingDocumentsService(database, actor, meetings_service)
+
+    future = re.escape(
+        "Der 05.12.2026 liegt in der Zukunft: Die Einladung kann nicht später als heute "
+        "(04.12.2026) versandt worden sein."
+    )
+    for invite in (
+        lambda: meetings_service.change_state(
+            meeting.id, meeting.version, MeetingState.INVITED, sent_on=tomorrow, today=TODAY
+        ),
+        lambda: meetings_service.change_state(
+            meeting.id, meeting.version, MeetingState.INVITED, sent_on=tomorrow, now=noon
+        ),
+        lambda: documents.record_invitation_sent(
+            meeting.id, meeting.version, tomorrow, today=TODAY
+        ),
+    ):
+        with pytest.raises(ValidationError, match=future):
+            invite()
+    assert meetings_service.get(meeting.id) == meeting
+
+    invited = documents.record_invitation_sent(
+        meeting.id, meeting.version, tomorrow, today=tomorrow
+    )
+    assert meetings_service.get(meeting.id).invitation_sent_on == tomorrow == invited.sent_on
 
 
 def test_a_planned_meeting_has_no_day_to_correct(meetings_service, council) -> None:
