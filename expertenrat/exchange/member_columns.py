@@ -170,19 +170,28 @@ HEADER_SEARCH_ROWS = 10
 def header_position(rows: Sequence[Sequence[str]]) -> int:
     """Which of ``rows`` (the first rows with values) is the header: the first that names
     every required column, so that a title and a blank row above the table ("Mitgliederliste,
-    Stand …") are passed over; else the first, whose missing columns :func:`map_header` names.
-    Such a file was told "In der ersten Zeile fehlen die Spalten …" (found by a tester)."""
+    Stand …") are passed over; else the one naming the most columns (the first of equals),
+    whose missing ones :func:`map_header` names. Such a file was told "In der ersten Zeile
+    fehlen die Spalten …" of columns it has (found by a tester)."""
+    named = []
     for position, cells in enumerate(rows):
         found = {HEADERS[key] for cell in cells if (key := _key_of(cell)) is not None}
         if found.issuperset(REQUIRED_COLUMNS):
             return position
-    return 0
+        named.append(len(found))
+    return named.index(max(named, default=0)) if named else 0
 
 
-def map_header(cells: Sequence[str]) -> tuple[list[str | None], tuple[str, ...]]:
+def header_row(line: int) -> str:
+    """The header's row as messages name it after "in": "der ersten Zeile", "Zeile 3"."""
+    return "der ersten Zeile" if line == 1 else f"Zeile {line}"
+
+
+def map_header(cells: Sequence[str], line: int = 1) -> tuple[list[str | None], tuple[str, ...]]:
     """The attribute of each header cell (``None``: not ours) and the ignored column names.
 
-    A column named twice or a required column missing raises ``DataEntryError``.
+    A column named twice or a required column missing raises ``DataEntryError``, naming the
+    header's row ``line``.
     """
     keys: list[str | None] = []
     ignored: list[str] = []
@@ -194,7 +203,7 @@ def map_header(cells: Sequence[str]) -> tuple[list[str | None], tuple[str, ...]]
                 "" if _header_key(first) == _header_key(cell) else f" („{first}“, „{cell.strip()}“)"
             )
             raise DataEntryError(
-                f"Die Spalte „{HEADERS[key]}“ steht mehrfach in der ersten Zeile{both}."
+                f"Die Spalte „{HEADERS[key]}“ steht mehrfach in {header_row(line)}{both}."
             )
         if key is None and cell.strip():
             ignored.append(cell.strip())
@@ -204,9 +213,9 @@ def map_header(cells: Sequence[str]) -> tuple[list[str | None], tuple[str, ...]]
     if missing:
         what = "fehlt die Spalte" if len(missing) == 1 else "fehlen die Spalten"
         raise DataEntryError(
-            f"In der ersten Zeile {what} {german_list(missing)}. "
-            "Die erste Zeile muss die Spaltenüberschriften enthalten, "
-            "wie sie der Export schreibt (z. B. Vorname; Nachname; Amtszeit Beginn; "
+            f"In {header_row(line)} {what} {german_list(missing)}. "
+            "Die Spaltenüberschriften müssen in der ersten Zeile stehen (oder unter einem "
+            "Titel), wie der Export sie schreibt (z. B. Vorname; Nachname; Amtszeit Beginn; "
             "Primäres Handlungsfeld)."
         )
     return keys, tuple(ignored)

@@ -121,15 +121,15 @@ def parse_members_csv(
     if not leading:
         raise DataEntryError("Die Datei ist leer.")
     at = header_position([cells for _, (cells, problem) in leading if not problem])
-    header = leading[at][1][0]
-    keys, ignored = map_header(header)
+    header_line, (header, _) = leading[at]
+    keys, ignored = map_header(header, header_line)
     reader = RowReader(keys, field_ids_by_name, today or date.today(), titles)
     rows = []
     for line, (cells, problem) in chain(leading[at + 1 :], numbered):
         if problem:
             rows.append(ParsedMemberRow(line, None, (f"Zeile {line}: {problem}",)))
         elif _has_text(cells):
-            rows.append(_parse_row(reader, len(keys), line, cells))
+            rows.append(_parse_row(reader, len(keys), header_line, line, cells))
     present = frozenset(key for key in keys if key is not None)
     return MembersCsv(
         tuple(rows),
@@ -141,12 +141,15 @@ def parse_members_csv(
     )
 
 
-def _parse_row(reader: RowReader, width: int, line: int, cells: list[str]) -> ParsedMemberRow:
+def _parse_row(
+    reader: RowReader, width: int, header_line: int, line: int, cells: list[str]
+) -> ParsedMemberRow:
     if len(cells) > width and _has_text(cells[width:]):
+        header = "die erste Zeile" if header_line == 1 else f"Zeile {header_line}"
         return reader.error_row(
             line,
             cells,
-            f"Die Zeile hat {len(cells)} Werte, die erste Zeile aber nur {width} Spalten. "
+            f"Die Zeile hat {len(cells)} Werte, {header} aber nur {width} Spalten. "
             "Vermutlich enthält ein Wert das Trennzeichen und steht nicht in Anführungszeichen.",
         )
     return reader.parse(line, unguard_formulas(_text_formulas_read(cells)))

@@ -39,6 +39,7 @@ from expertenrat.exchange.member_columns import (
     Cell,
     export_row,
     header_position,
+    header_row,
     map_header,
     read_as,
 )
@@ -140,14 +141,14 @@ def parse_members_xlsx(
     if not leading:
         raise DataEntryError(_naming(sheet, "Die erste Tabelle der Arbeitsmappe ist leer."))
     at = header_position([[c if isinstance(c, str) else "" for c in row] for _, row in leading])
-    line, cells = leading[at]
-    refuse_merged_cells(sheet, line)
-    header = [_header_text(line, cell) for cell in cells]
+    header_line, cells = leading[at]
+    refuse_merged_cells(sheet, header_line)
+    header = [_header_text(header_line, cell) for cell in cells]
     rows = chain(leading[at + 1 :], rows)
     while header and not header[-1].strip():
         header.pop()
     try:
-        keys, ignored = map_header(header)
+        keys, ignored = map_header(header, header_line)
     except DataEntryError as error:
         raise DataEntryError(_naming(sheet, error.message)) from None
     reader = RowReader(keys, field_ids_by_name, today or date.today(), titles)
@@ -169,8 +170,8 @@ def parse_members_xlsx(
         ]
         if beyond:
             problems.append(
-                f"In Spalte {', '.join(beyond)} steht ein Wert, aber die Spalte hat in der "
-                "ersten Zeile keine Überschrift."
+                f"In Spalte {', '.join(beyond)} steht ein Wert, aber die Spalte hat in "
+                f"{header_row(header_line)} keine Überschrift."
             )
         if problems:
             parsed.append(reader.error_row(line, values, *problems))

@@ -484,6 +484,22 @@ def test_excels_text_mark_before_a_phone_number_or_date_is_not_part_of_it() -> N
     assert (anna.term_start, anna.phone, anna.title) == (date(2025, 3, 1), "0381 123", "'s Prof.")
 
 
+def test_a_header_below_a_title_is_named_by_its_row_in_messages() -> None:
+    # found by a tester: a title, then a header without "Amtszeit Beginn" was told that all
+    # four columns were missing "in der ersten Zeile"
+    title = "Mitgliederliste;;\r\n;;\r\n"
+
+    with pytest.raises(DataEntryError) as missing:
+        parse(f"{title}Vorname;Nachname;Primäres Handlungsfeld\r\n".encode())
+    (too_wide,) = parse(f"{title}{HEADER}\r\nAnna;Berg;01.03.2025;Umwelt;x\r\n".encode()).rows
+
+    assert missing.value.message.startswith(
+        "In Zeile 3 fehlt die Spalte „Amtszeit Beginn“. Die Spaltenüberschriften müssen in "
+        "der ersten Zeile stehen (oder unter einem Titel), "
+    )
+    assert too_wide.errors[0].startswith("Zeile 4: Die Zeile hat 5 Werte, Zeile 3 aber nur 4")
+
+
 def test_missing_required_columns_are_named() -> None:
     data = "Vorname;Geburtsname;Primäres Handlungsfeld\nAnna;Berg;Umwelt\n".encode()
 
