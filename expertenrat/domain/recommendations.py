@@ -25,7 +25,7 @@ from enum import Enum
 from dateutil.relativedelta import relativedelta
 
 from expertenrat.domain.enums import RecommendationStatus
-from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
+from expertenrat.domain.errors import ExpertenratError, FieldProblem, InUseError, ValidationError
 from expertenrat.domain.field_limits import date_problems
 from expertenrat.domain.working_days import next_working_day
 
@@ -120,30 +120,43 @@ def refuse_unless(
     step: Step,
     outcome: RecommendationStatus | None = None,
 ) -> None:
-    """Raise the German refusal unless ``step`` can be taken from ``status``: a lifecycle
-    step names both states (``StepRefused``; ``outcome``: the closing state wanted), an
-    edit of the content, of the due date or of the responses says why not
-    (``InUseError``)."""
+    """Raise the German refusal unless ``step`` can be taken from ``status``
+    (:func:`refusal`)."""
+    refused = refusal(code, status, step, outcome)
+    if refused is not None:
+        raise refused
+
+
+def refusal(
+    code: str,
+    status: RecommendationStatus,
+    step: Step,
+    outcome: RecommendationStatus | None = None,
+) -> ExpertenratError | None:
+    """Why ``step`` cannot be taken from ``status`` (None where it can): a lifecycle step
+    names both states (``StepRefused``; ``outcome``: the closing state wanted), an edit of
+    the content, of the due date or of the responses says why not (``InUseError``). The
+    register's buttons say it in their tooltips while they are off."""
     if allows(status, step):
-        return
+        return None
     if step is Step.EDIT:
-        raise InUseError(
+        return InUseError(
             f"Die Empfehlung {code} ist bereits „{status.label}“; Titel, Text und "
             "Projekte lassen sich nicht mehr ändern."
         )
     if step is Step.DUE_DATE:
-        raise InUseError(
+        return InUseError(
             f"Die Empfehlung {code} ist „{status.label}“; eine Frist gibt es nur, "
             "solange die Antwort des Projekts aussteht."
         )
     if step is Step.REMOVE_RESPONSE:
-        raise InUseError(
+        return InUseError(
             f"Die Empfehlung {code} ist „{status.label}“; eine Antwort lässt sich nur "
             "entfernen, solange die Empfehlung übermittelt oder beantwortet ist."
         )
     if step is Step.REOPEN:
-        raise InUseError(_reopen_refusal(code, status))
-    raise StepRefused(code, status, outcome or STEP_TARGET.get(step, S.IMPLEMENTED))
+        return InUseError(_reopen_refusal(code, status))
+    return StepRefused(code, status, outcome or STEP_TARGET.get(step, S.IMPLEMENTED))
 
 
 def _reopen_refusal(code: str, status: RecommendationStatus) -> str:

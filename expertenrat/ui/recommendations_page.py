@@ -7,8 +7,8 @@ it the selected recommendation with its text, the project's responses and the hi
 The steps here: a new recommendation between the meetings, edit its content (draft or
 adopted), adopt a draft, send, change the due date, record a response (or remove one
 recorded by mistake), close (or open a closed one again), withdraw (beside the detail,
-enabled where the domain's table allows the step; see RecommendationSteps and
-RecommendationQuestions). Below the table
+enabled where the domain's table allows the step, else their tooltip says why; see
+RecommendationSteps and RecommendationQuestions). Below the table
 "Erinnerungen …" (the reminders to the projects, RemindersDialog) and "Exportieren …".
 Enter or a double-click on a row opens it as Bearbeiten does, or, where it can no longer
 be edited, moves the cursor into its detail.
@@ -30,7 +30,7 @@ from expertenrat.domain.recommendation_views import (
     RecommendationDetail,
     RecommendationRow,
 )
-from expertenrat.domain.recommendations import Step, allows
+from expertenrat.domain.recommendations import Step, refusal
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import hit_count
@@ -86,6 +86,10 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
         )
         for button, _step, take in self._steps:
             button.clicked.connect(lambda _checked=False, take=take: self._take(take))
+        # What each button does; while the selected one's status does not allow its step,
+        # the tooltip says why instead (found by a tester: "Abschließen …" was off without
+        # a word).
+        self._tips = {button: button.toolTip() for button, _step, _take in self._steps}
         self.export_button = RecommendationExportButton(
             services, dialogs, today, self.filters.chosen_filter, self
         )
@@ -167,20 +171,20 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
         # next button ("Zurückziehen …").
         with focus_to_rows(self.view, *(button for button, _step, _take in self._steps)):
             for button, step, _take in self._steps:
-                button.setEnabled(row is not None and allows(row.status, step))
+                refused = refusal(row.code, row.status, step) if row is not None else None
+                button.setEnabled(row is not None and refused is None)
+                button.setToolTip(refused.message if refused else self._tips[button])
             if frozen:  # Enter then moves into the detail, as for one that was sent
                 self.edit_button.setEnabled(False)
+                self.edit_button.setToolTip(
+                    tr(
+                        _CONTEXT,
+                        "Das Protokoll der Sitzung, in der die Empfehlung beschlossen wurde, "
+                        "ist genehmigt: Ihr Inhalt kann nicht mehr geändert werden.",
+                    )
+                )
             if detail is None or not detail.responses:
                 self.remove_response_button.setEnabled(False)
-        self.edit_button.setToolTip(
-            tr(
-                _CONTEXT,
-                "Das Protokoll der Sitzung, in der die Empfehlung beschlossen wurde, ist "
-                "genehmigt: Ihr Inhalt kann nicht mehr geändert werden.",
-            )
-            if frozen
-            else ""
-        )
         self.new_button.setEnabled(self._council_id is not None)
 
     # --- the count ----------------------------------------------------------------------

@@ -1064,3 +1064,26 @@ def test_the_one_addressed_project_is_preselected(page, sample):
     assert dialog.project_combo.count() == 1
     assert dialog.project_combo.currentData() == sample.projects["KLIMA"]
     dialog.reject()
+
+
+def test_a_step_the_status_does_not_allow_says_why_in_its_tooltip(page, sample):
+    """(found by a tester) "Abschließen …", "Versenden …" and the other steps were off
+    without a word; the tooltip of one that is off says why, and once the status allows
+    the step it says again what the button does."""
+    page.select(sample.recommendations["E-2026-05"])  # adopted, not yet sent
+
+    assert page.send_button.isEnabled() and page.send_button.toolTip() == ""
+    assert not page.close_button.isEnabled()
+    assert page.close_button.toolTip() == (
+        "Die Empfehlung E-2026-05 ist „beschlossen“ und kann nicht auf „umgesetzt“ gesetzt "
+        "werden. Möglich ist von hier: „übermittelt“, „zurückgezogen“."
+    )
+    assert not page.due_button.isEnabled()
+    assert "eine Frist gibt es nur, solange die Antwort" in page.due_button.toolTip()
+    assert not page.response_button.isEnabled()
+    assert page.response_button.toolTip().startswith("Die Empfehlung E-2026-05 ist „beschlossen“")
+
+    page.select(sample.recommendations["E-2026-04"])
+
+    assert page.response_button.isEnabled()
+    assert page.response_button.toolTip() == "Stellungnahme des Projekts erfassen"
