@@ -8,9 +8,8 @@ quotes or separators are quoted, so multi-line addresses and notes survive.
 Import accepts what Excel and people produce: ``;``, ``,`` or tab as separator (chosen by
 which one yields known column names in the header; an Excel "sep=;" first line is honoured;
 a title above the header is passed over, see ``member_columns.header_position``);
-UTF-8 with or without BOM, UTF-16 with BOM (Excel's "Unicode-Text"), else Windows-1252 (a
-file with UTF-8 umlauts among Windows-1252 ones is refused). Columns, values and row checks
-are those of :mod:`expertenrat.exchange.member_columns` and
+the encodings of :mod:`expertenrat.exchange.csv_text`. Columns, values and row checks are
+those of :mod:`expertenrat.exchange.member_columns` and
 :mod:`expertenrat.exchange.member_row_reader`, shared with the Excel format. Each data row
 is parsed and validated on its own, so a broken row never affects the others.
 
@@ -36,6 +35,7 @@ from itertools import chain, islice
 from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.members import Member
+from expertenrat.exchange.csv_text import decoded_csv
 from expertenrat.exchange.excel_text import excel_safe, unguard_formulas
 from expertenrat.exchange.member_columns import (
     COLUMNS,
@@ -52,7 +52,6 @@ from expertenrat.exchange.member_row_reader import MembersFile, ParsedMemberRow,
 
 _SEP_LINE = re.compile(r"sep=([;,\t])", re.IGNORECASE)
 _DELIMITERS = (";", ",", "\t")
-_SAVE_AS = "Bitte speichern Sie sie in Excel über „Speichern unter“ als „CSV UTF-8“."
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +101,7 @@ def parse_members_csv(
     the file as a whole (empty, binary, missing columns) raise ``DataEntryError``; problems
     with a row are reported in that row. ``today`` is the term start of rows without one.
     """
-    text, encoding = _decode(data)
+    text, encoding = decoded_csv(data)
     lines = io.StringIO(text, newline="").readlines()
     delimiter = None
     if lines and (sep := _SEP_LINE.fullmatch(lines[0].rstrip("\r\n"))):
@@ -173,63 +172,6 @@ def _text_formulas_read(cells: list[str]) -> list[str]:
 def _has_text(cells: list[str]) -> bool:
     """Whether any of ``cells`` holds more than white space (all at once: every row asks)."""
     return bool("".join(cells).strip())
-
-
-def _decode(data: bytes) -> tuple[str, str]:
-    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        raise DataEntryError(f"Die Datei ist eine Excel-Arbeitsmappe, keine CSV-Datei. {_SAVE_AS}")
-    binary = f"Die Datei ist keine Textdatei und kann nicht als CSV gelesen werden. {_SAVE_AS}"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        # Excel's "Unicode-Text (*.txt)": tab-separated UTF-16 (once refused; found by a tester)
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise DataEntryError(binary) from None
-        if not text.strip():
-            raise DataEntryError("Die Datei ist leer.")
-        return text, "utf-16"
-    if b"\x00" in data:
-        raise DataEntryError(binary)
-    if data.startswith(codecs.BOM_UTF8):
-        try:
-            text, encoding = data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
-        except UnicodeDecodeError as exc:
-            raise DataEntryError(
-                "Die Datei ist als UTF-8 gekennzeichnet, enthält aber ungültige Zeichen "
-                f"(Byte {exc.start + len(codecs.BOM_UTF8)}). {_SAVE_AS}"
-            ) from None
-    else:
-        try:
-            text, encoding = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            _refuse_mixed_encodings(data)
-            try:
-                text, encoding = data.decode("cp1252"), "cp1252"
-            except UnicodeDecodeError:
-                raise DataEntryError(binary) from None
-    if not text.strip():
-        raise DataEntryError("Die Datei ist leer.")
-    return text, encoding
-
-
-# À to ÿ and the marks „“”‚‘’–—…€ in UTF-8, as they show in Windows-1252 ("Ã¼", "â€ž"):
-# never text of its own there (and some, such as "Á", no Windows-1252 at all).
-_UTF8_SEQUENCE = re.compile(
-    rb"\xc3[\x80-\xbf]|\xe2\x80[\x93\x94\x98-\x9a\x9c-\x9e\xa6]|\xe2\x82\xac"
-)
-
-
-def _refuse_mixed_encodings(data: bytes) -> None:
-    """Refuse a Windows-1252 file with UTF-8 umlauts in it (two files put together): read as
-    Windows-1252, "Jürgen" became "JÃ¼rgen" without a word (found by a tester)."""
-    if match := _UTF8_SEQUENCE.search(data):
-        seen, meant = match.group().decode("cp1252", "replace"), match.group().decode("utf-8")
-        raise DataEntryError(
-            "Die Datei mischt zwei Zeichenkodierungen (UTF-8 und Windows-1252), etwa weil "
-            "zwei Dateien aneinandergehängt wurden; Umlaute würden verfälscht (etwa "
-            f"„{seen}“ statt „{meant}“). "
-            f"Bitte korrigieren Sie die Umlaute in der Datei. {_SAVE_AS}"
-        )
 
 
 def _detect_delimiter(lines: list[str]) -> str:
