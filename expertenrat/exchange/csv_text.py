@@ -1,9 +1,9 @@
 """The text of an imported CSV file, decoded as Excel and other programs write it.
 
 Accepted: UTF-8 with or without BOM, UTF-16 with BOM (Excel's "Unicode-Text"), else
-Windows-1252. Refused with a German message: an Excel workbook, a binary file, a file marked
-UTF-8 with invalid bytes, one of Windows-1252 and UTF-8 rows mixed (two files put together),
-and an empty one.
+Windows-1252, or Mac Roman where its umlauts tell it (Excel's "CSV (Macintosh)"). Refused
+with a German message: an Excel workbook, a binary file, a file marked UTF-8 with invalid
+bytes, one of Windows-1252 and UTF-8 rows mixed (two files put together), and an empty one.
 """
 
 from __future__ import annotations
@@ -50,8 +50,9 @@ def decoded_csv(data: bytes) -> tuple[str, str]:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             _refuse_mixed_encodings(data)
+            encoding = "mac_roman" if _is_mac_roman(data) else "cp1252"
             try:
-                text, encoding = data.decode("cp1252"), "cp1252"
+                text = data.decode(encoding)
             except UnicodeDecodeError:
                 raise DataEntryError(binary) from None
     if not text.strip():
@@ -77,3 +78,15 @@ def _refuse_mixed_encodings(data: bytes) -> None:
             f"„{seen}“ statt „{meant}“). "
             f"Bitte korrigieren Sie die Umlaute in der Datei. {SAVE_AS_CSV_UTF8}"
         )
+
+
+# ä ö ü Ü in Mac Roman, which are Š š Ÿ † in Windows-1252; and Ä Ö Ü ä ö ü ß in Windows-1252
+_MAC_UMLAUTS = re.compile(rb"[\x8a\x9a\x9f\x86]")
+_WINDOWS_UMLAUTS = re.compile(rb"[\xc4\xd6\xdc\xe4\xf6\xfc\xdf]")
+
+
+def _is_mac_roman(data: bytes) -> bool:
+    """Whether ``data`` (no UTF-8) is Mac Roman, as Excel's "CSV (Macintosh)" writes it: it
+    has umlauts of Mac Roman and none of Windows-1252. Read as Windows-1252, "Jürgen" was
+    "JŸrgen", and "Primäres Handlungsfeld" a missing column (found by a tester)."""
+    return bool(_MAC_UMLAUTS.search(data)) and not _WINDOWS_UMLAUTS.search(data)

@@ -429,6 +429,22 @@ def test_a_csv_saved_on_an_old_mac_reads_its_rows_and_line_breaks() -> None:
     assert result.members[0].postal_address == "Weg 1\n18059 Rostock"
 
 
+def test_a_csv_saved_on_a_mac_is_read_in_mac_roman() -> None:
+    # Excel's "CSV (Macintosh)" writes Mac Roman: read as Windows-1252, "Jürgen" was "JŸrgen"
+    # and "Primäres Handlungsfeld" a missing column (found by a tester).
+    data = f"{HEADER};Notizen\rJürgen;Weiß;01.03.2025;Umwelt;„§ 5“ – 5 €\r".encode("mac_roman")
+
+    result = parse(data)
+
+    assert result.encoding == "mac_roman"
+    (member,) = result.members
+    assert (member.given_name, member.family_name, member.notes) == (
+        "Jürgen",
+        "Weiß",
+        "„§ 5“ – 5 €",
+    )
+
+
 # --- whole-file problems ------------------------------------------------------------------
 
 
