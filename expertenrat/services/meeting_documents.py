@@ -1,4 +1,5 @@
-"""A meeting's documents: the invitation and the chair's run sheet (PDF), the calendar (.ics).
+"""A meeting's documents: the invitation, the chair's run sheet and the sign-in sheet (PDF),
+the calendar (.ics).
 
 The service reads the meetings' documents (:mod:`services.meeting_document_rows`: the
 council's letterhead, zone and notice period, the agenda in order with the time plan,
@@ -26,6 +27,7 @@ from expertenrat.domain.meeting_documents import InvitationMail, MeetingDocument
 from expertenrat.domain.meeting_numbers import meeting_file_stem
 from expertenrat.domain.public_invitation import public_invitation
 from expertenrat.domain.wording import listed
+from expertenrat.services.attendance_list_rows import attendance_list_of
 from expertenrat.services.attendance_rows import meeting_memberships
 from expertenrat.services.invitation_sent import InvitationSent, mark_invitation_sent
 from expertenrat.services.meeting_document_rows import document_meeting, meeting_documents_of
@@ -153,6 +155,22 @@ class MeetingDocumentsService:
                 "Die Sitzung ist abgesagt: für eine abgesagte Sitzung gibt es keinen Ablaufplan."
             )
         return render_run_sheet(doc)
+
+    def attendance_list_pdf(self, meeting_id: int, *, today: date | None = None) -> RenderedPdf:
+        """The sign-in sheet (Anwesenheitsliste) as a PDF, ``records``: the members on it;
+        a cancelled meeting has none (no one comes to sign)."""
+        from expertenrat.reports.attendance_list_pdf import render_attendance_list
+
+        with reading(self._db) as session:
+            meeting = document_meeting(session, meeting_id)
+            doc = meeting_documents_of(session, [meeting], today)[0]
+            if doc.cancelled:
+                raise ExpertenratError(
+                    "Die Sitzung ist abgesagt: für eine abgesagte Sitzung gibt es keine "
+                    "Anwesenheitsliste."
+                )
+            listed = attendance_list_of(session, meeting, doc)
+        return render_attendance_list(listed)
 
     def ics_for_meetings(
         self, meeting_ids: Sequence[int], *, stamp: datetime | None = None
