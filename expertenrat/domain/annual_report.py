@@ -40,7 +40,7 @@ from expertenrat.domain.recommendations_report import (
     report_lines,
     status_chart,
 )
-from expertenrat.domain.wording import counted, listed
+from expertenrat.domain.wording import kinds_counted
 
 TITLE = "Tätigkeitsbericht"
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -150,13 +150,13 @@ class FieldRecommendations:
     @property
     def kinds(self) -> str:
         """ "2 Empfehlungen, 1 Impuls", of all adopted in the field."""
-        return _kinds((*self.lines, *self.non_public))
+        return kinds_counted(line.row.kind for line in (*self.lines, *self.non_public))
 
     @property
     def non_public_kinds(self) -> str:
         """ "1 Empfehlung und 1 Impuls", of those adopted in a non-public item (a sentence
         names them: an enumeration, where the heading's figures in brackets are a list)."""
-        return _kinds(self.non_public, enumerated=True)
+        return kinds_counted((line.row.kind for line in self.non_public), enumerated=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,20 +240,3 @@ def annual_report(
         recommendations=parts,
         status_chart=status_chart(adopted, [p.name for p in parts]),
     )
-
-
-def _kinds(lines: Sequence[ReportLine], *, enumerated: bool = False) -> str:
-    counts = {kind: 0 for kind in RecommendationKind}
-    for line in lines:
-        counts[line.row.kind] += 1
-    parts = [_kind_count(kind, n) for kind, n in counts.items() if n]
-    return listed(parts) if enumerated else ", ".join(parts)
-
-
-def _kind_count(kind: RecommendationKind, count: int) -> str:
-    plural = {
-        RecommendationKind.RECOMMENDATION: "Empfehlungen",
-        RecommendationKind.IMPULSE: "Impulse",
-        RecommendationKind.STATEMENT: "Stellungnahmen",
-    }[kind]
-    return counted(count, kind.label, plural)

@@ -30,7 +30,7 @@ from expertenrat.domain.recommendation_views import (
 from expertenrat.domain.recommendations import OPEN
 from expertenrat.domain.response_summaries import ResponseSummary
 from expertenrat.domain.text_folding import fold
-from expertenrat.domain.wording import isolated
+from expertenrat.domain.wording import isolated, kinds_counted
 
 S = RecommendationStatus
 REPORTED = frozenset(RecommendationStatus) - {S.DRAFT}
@@ -120,7 +120,7 @@ class ProjectSection:
 @dataclass(frozen=True, slots=True)
 class FieldSection:
     name: str  # NO_FIELD for recommendations without an action field
-    count: int  # recommendations in the field (each once)
+    kinds: str  # "1 Empfehlung, 1 Impuls": those in the field (each once), by kind
     projects: tuple[ProjectSection, ...]
 
 
@@ -188,7 +188,8 @@ def field_sections(lines: Sequence[ReportLine], field_order: Sequence[str]) -> l
     sections = []
     for name in field_names((line.row.action_field or NO_FIELD for line in lines), field_order):
         mine = [line for line in lines if (line.row.action_field or NO_FIELD) == name]
-        sections.append(FieldSection(name, len(mine), _project_sections(mine)))
+        kinds = kinds_counted(line.row.kind for line in mine)
+        sections.append(FieldSection(name, kinds, _project_sections(mine)))
     return sections
 
 

@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
+from expertenrat.domain.enums import RecommendationKind
+
 _RTL_CLASSES = frozenset({"R", "AL"})  # the bidi classes of right-to-left letters
 
 
@@ -19,6 +21,24 @@ def with_counted(number: int, one: str, many: str, none: str) -> str:
     """ "mit 1 Mitglied", "mit 9 Mitgliedern" (``one`` and ``many`` after "mit"), and
     "ohne Mitglieder" (``none``) where there are none, never "mit 0 Mitgliedern"."""
     return f"ohne {none}" if number == 0 else f"mit {counted(number, one, many)}"
+
+
+_KIND_PLURALS = {
+    RecommendationKind.RECOMMENDATION: "Empfehlungen",
+    RecommendationKind.IMPULSE: "Impulse",
+    RecommendationKind.STATEMENT: "Stellungnahmen",
+}
+
+
+def kinds_counted(kinds: Iterable[RecommendationKind], *, enumerated: bool = False) -> str:
+    """ "2 Empfehlungen, 1 Impuls": how many of each kind (in the kinds' order, those that
+    occur), as the Tätigkeitsbericht and the recommendations report head an action field;
+    ``enumerated`` for a sentence: "1 Empfehlung und 1 Impuls"."""
+    counts = dict.fromkeys(RecommendationKind, 0)
+    for kind in kinds:
+        counts[kind] += 1
+    parts = [counted(n, kind.label, _KIND_PLURALS[kind]) for kind, n in counts.items() if n]
+    return listed(parts) if enumerated else ", ".join(parts)
 
 
 def listed(parts: Sequence[str], *, most: int | None = None, last: str = "und") -> str:

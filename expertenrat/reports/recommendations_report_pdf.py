@@ -146,8 +146,7 @@ def _overview(report: RecommendationsReport) -> list[Flowable]:
 
 
 def _field(section: FieldSection) -> list[Flowable]:
-    count = "1 Empfehlung" if section.count == 1 else f"{section.count} Empfehlungen"
-    story = [*bookmarked_heading(f"{isolated(section.name)} ({count})")]
+    story = [*bookmarked_heading(f"{isolated(section.name)} ({section.kinds})")]
     for n, project in enumerate(section.projects):
         story += _project(project, section.name, first=not n)
     return story

@@ -27,11 +27,11 @@ S = RecommendationStatus
 def test_sections_follow_the_council_fields_then_those_without_a_field():
     found = report()
 
-    assert [(f.name, f.count) for f in found.fields] == [
-        ("Moderne Verwaltung", 1),
-        ("Umwelt", 4),
-        ("Stadtdaten", 1),
-        (NO_FIELD, 1),
+    assert [(f.name, f.kinds) for f in found.fields] == [
+        ("Moderne Verwaltung", "1 Empfehlung"),
+        ("Umwelt", "4 Empfehlungen"),
+        ("Stadtdaten", "1 Empfehlung"),
+        (NO_FIELD, "1 Empfehlung"),
     ]
 
 

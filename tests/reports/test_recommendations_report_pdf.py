@@ -9,7 +9,17 @@ from datetime import date
 
 import pytest
 from pdf_reading import outline, placed_text_runs, read, text
-from recommendations_report_sample import ANSWERS, FIELDS, HOSTILE, KLIMA, ROWS, S, report, row
+from recommendations_report_sample import (
+    ANSWERS,
+    FIELDS,
+    HOSTILE,
+    HOSTILE_PROJECT,
+    KLIMA,
+    ROWS,
+    S,
+    report,
+    row,
+)
 
 from expertenrat.domain.enums import RecommendationKind
 from expertenrat.domain.recommendation_views import AddressedProject
@@ -96,6 +106,16 @@ def test_bookmarks_per_part_field_and_project():
     assert f"{NO_FIELD} (1 Empfehlung)" in found
     assert "Klimaportal" in found and "Datenplattform" in found
     assert found[-1] == "Offene und überfällige Empfehlungen"
+
+
+def test_a_field_is_headed_with_its_kinds_as_in_the_taetigkeitsbericht():
+    """(found by a tester) It said "Umwelt (2 Empfehlungen)" where the Tätigkeitsbericht
+    says "Umwelt (1 Empfehlung, 1 Impuls)"; a recommendation to two projects counts once."""
+    impulse = replace(row(2, S.SENT, KLIMA, HOSTILE_PROJECT), kind=RecommendationKind.IMPULSE)
+    rendered = render_recommendations_report(report([row(1, S.SENT, KLIMA), impulse]))
+
+    assert "Umwelt (1 Empfehlung, 1 Impuls)" in outline(rendered.pdf)
+    assert "Umwelt (1 Empfehlung, 1 Impuls)" in text(rendered.pdf)
 
 
 def test_hostile_text_is_printed_literally():
