@@ -26,6 +26,13 @@ class MainWindowView(QMainWindow):
         self.areas: list[tuple[str, QWidget]] = []
         self.setWindowTitle("Expertenrat")
         self.setMinimumSize(QSize(720, 480))
+        # Tab goes in the order widgets join the window: the switcher first, as it is
+        # shown above the sidebar and the page (joined after them, it came between the
+        # sidebar and the page; found by a tester).
+        self.toolbar = CouncilToolbar()
+        self.council_combo = self.toolbar.combo
+        self.addToolBar(self.toolbar)
+        self.toolbar.setVisible(False)
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -39,11 +46,6 @@ class MainWindowView(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([180, 900])
         self.setCentralWidget(self.splitter)
-
-        self.toolbar = CouncilToolbar()
-        self.council_combo = self.toolbar.combo
-        self.addToolBar(self.toolbar)
-        self.toolbar.setVisible(False)
 
     def add_areas(self, areas: Sequence[tuple[str, QWidget]], welcome_page: QWidget) -> None:
         """The areas in the sidebar, by label, and in the stack; the welcome page (no
