@@ -139,6 +139,10 @@ class Database:
         with self.engine.connect() as connection:
             direct = empty and self.is_sqlite and journal_mode(connection, "delete")
             dbapi = connection.connection.dbapi_connection
+            # SQLite's write lock first, as in transaction(): begun for reading, the
+            # transaction failed at its first write whenever another program (another PC)
+            # was saving, instead of waiting the moment that takes (found by a tester).
+            connection.execution_options(**{WRITING: True})
             try:
                 if direct:
                     dbapi.execute("PRAGMA synchronous=OFF")

@@ -200,6 +200,42 @@ def test_a_change_another_program_saves_during_a_restore_is_in_the_kept_copy(
         kept.close()
 
 
+def test_a_restore_while_another_program_saves_waits_for_it_instead_of_failing(
+    demo_sqlite, tmp_path
+):
+    """Found by a tester: begun for reading, the restore's transaction failed at once with
+    'gerade von einem anderen Programm gesperrt' whenever another PC on the same file was
+    saving (its minutes' autosave), instead of waiting the moment that takes."""
+    backup = tmp_path / "sicherung.zip"
+    BackupService(demo_sqlite).backup(backup)
+    saving, restoring = threading.Event(), threading.Event()
+
+    def another_program_saves() -> None:
+        other = sqlite3.connect(sqlite_file(demo_sqlite.url), isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("UPDATE councils SET city = 'Anderswo'")
+            saving.set()
+            restoring.wait(30)
+            threading.Event().wait(0.5)  # the restore asks for the file meanwhile
+            other.execute("COMMIT")
+        finally:
+            other.close()
+
+    other_program = threading.Thread(target=another_program_saves)
+    other_program.start()
+    assert saving.wait(30)
+    restoring.set()
+    try:
+        summary = BackupService(demo_sqlite).restore(backup, tmp_path / "kept")
+    finally:
+        other_program.join(30)
+
+    assert summary.kept_copy is not None
+    with demo_sqlite.engine.connect() as connection:
+        assert "Anderswo" not in set(connection.scalars(text("SELECT city FROM councils")))
+
+
 def test_a_change_another_pc_saves_during_a_server_restore_is_kept(
     demo_database, tmp_path, monkeypatch
 ):
