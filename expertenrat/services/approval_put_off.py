@@ -3,19 +3,25 @@
 the agenda ("abgesetzt"), by itself or with the item above it (the one rule of
 :func:`~expertenrat.domain.agenda_outcomes.effective_outcomes`). Then the previous minutes
 wait rightly: the completeness check does not hold this meeting's minutes back for them
-(``services.minutes_checks``), and its Feststellungen say so (``services.earlier_minutes``).
+(``services.minutes_checks``), its Feststellungen say so (``services.earlier_minutes``),
+and their approval goes on the next planned agenda (``services.approval_carry``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.agenda_outcomes import OutcomeNode, effective_outcomes
-from expertenrat.domain.enums import AgendaItemOutcome
-from expertenrat.services.minutes_approval_rows import approval_item_id, earlier_held_query
+from expertenrat.domain.enums import AgendaItemKind, AgendaItemOutcome
+from expertenrat.services.approval_titles import approval_prefix
+from expertenrat.services.minutes_approval_rows import (
+    approval_item_id,
+    earlier_held,
+    earlier_held_query,
+)
 from expertenrat.store import models
 
 
@@ -50,3 +56,66 @@ def approval_put_off(
         for row in rows
     )[item_id]
     return None if outcome.dealt_with else outcome.outcome
+
+
+def put_off_minutes(session: Session, meeting: models.Meeting) -> list[models.Meeting]:
+    """The earlier held meetings whose minutes an approval item of ``meeting`` put off
+    ("vertagt", "abgesetzt", by itself or with the item above it; :func:`approval_outcomes`),
+    in order of their start. Whether they were approved since is not asked."""
+    earlier = earlier_held(session, meeting)
+    put_off = approval_outcomes(session, meeting, earlier)
+    return [m for m in earlier if put_off.get(m.id)]
+
+
+def approval_outcomes(
+    session: Session, meeting: models.Meeting, earlier: Sequence[models.Meeting]
+) -> dict[int, bool]:
+    """Per meeting among ``earlier`` (the held ones before ``meeting``, in order) whose
+    minutes an approval item of ``meeting`` was to approve: whether it put that off. An
+    item naming them ("Genehmigung des Protokolls der 5. Sitzung") approves those, any
+    other (the standard "… der letzten Sitzung") the previous held meeting's, as
+    :func:`approval_put_off` reads it."""
+    if not earlier:
+        return {}
+    item = models.AgendaItem
+    rows = session.execute(
+        select(item.id, item.parent_id, item.number, item.outcome, item.kind, item.title).where(
+            item.meeting_id == meeting.id, item.deleted_at.is_(None)
+        )
+    ).all()
+    outcomes = effective_outcomes(
+        OutcomeNode(row.id, row.parent_id, row.number, AgendaItemOutcome(row.outcome))
+        for row in rows
+    )
+    found: dict[int, bool] = {}
+    for row in rows:
+        if row.kind == AgendaItemKind.MINUTES_APPROVAL.value:
+            named = (m for m in earlier if row.title.startswith(approval_prefix(m)))
+            target = next(named, earlier[-1]).id
+            found[target] = found.get(target, False) or not outcomes[row.id].dealt_with
+    return found
+
+
+def put_off_in(session: Session, held: Sequence[models.Meeting]) -> set[int]:
+    """The ids of the meetings whose minutes the last of the ``held`` meetings (in order)
+    to have an approval item for them put off: one that dealt with them after another
+    put them off has the last word."""
+    item = models.AgendaItem
+    putting_off = set(
+        session.scalars(
+            select(item.meeting_id).where(
+                item.meeting_id.in_([m.id for m in held]),
+                item.deleted_at.is_(None),
+                item.outcome != AgendaItemOutcome.DISCUSSED.value,
+            )
+        )
+    )
+    first = next((index for index, m in enumerate(held) if m.id in putting_off), len(held))
+    waiting: set[int] = set()
+    for index in range(first, len(held)):
+        for target, put_off in approval_outcomes(session, held[index], held[:index]).items():
+            if put_off:
+                waiting.add(target)
+            else:
+                waiting.discard(target)
+    return waiting

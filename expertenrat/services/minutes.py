@@ -85,13 +85,17 @@ class MinutesService(MinutesAutosave):
 
     def set_outcome(
         self, item_id: int, outcome: AgendaItemOutcome, replacing: AgendaItemOutcome
-    ) -> None:
+    ) -> str:
         """Record that the item was dealt with, postponed or taken off the agenda
-        (:mod:`services.minutes_outcomes`); ``replacing``: the outcome the caller read."""
+        (:mod:`services.minutes_outcomes`); ``replacing``: the outcome the caller read.
+        Returns a German note where it put the approval of minutes on a later agenda
+        ("" for none)."""
         with changing(self._db, minutes_outcomes.WHAT) as session:
             row = self._item(session, item_id)
             meeting = self._load_for_change(session, row.meeting_id)
-            minutes_outcomes.set_outcome(session, self._actor, meeting, row, outcome, replacing)
+            return minutes_outcomes.set_outcome(
+                session, self._actor, meeting, row, outcome, replacing
+            )
 
     # --- recommendations adopted in an item -----------------------------------------------
 

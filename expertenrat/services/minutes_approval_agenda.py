@@ -21,7 +21,7 @@ from expertenrat.domain.wording import isolated
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.agenda_changes import record_item_change
 from expertenrat.services.agenda_references import references
-from expertenrat.services.approval_put_off import approval_put_off, previous_held
+from expertenrat.services.approval_put_off import approval_put_off, previous_held, put_off_in
 from expertenrat.services.approval_titles import approval_prefix
 from expertenrat.services.minutes_approval_rows import earlier_held, later_meetings, versions
 from expertenrat.store import models
@@ -38,17 +38,26 @@ def approval_title(meeting: models.Meeting, practice: MinutesApproval) -> str:
 
 
 def add_approval_item(
-    session: Session, meeting: models.Meeting, practice: MinutesApproval, actor: str
+    session: Session,
+    meeting: models.Meeting,
+    practice: MinutesApproval,
+    actor: str,
+    *,
+    after: models.Meeting | None = None,
 ) -> str:
-    """Put the approval of ``meeting``'s minutes on the next planned or invited meeting's
-    agenda, once: where ``meeting`` is the last held before it, its generic "… der letzten
-    Sitzung" item is renamed; else (that item approves the minutes of a meeting held since)
-    an item is added after the opening items. Returns a German note of what happened."""
-    following = later_meetings(session, meeting, (MeetingState.PLANNED, MeetingState.INVITED))
-    if not following:
+    """Put the approval of ``meeting``'s minutes on the agenda of the next planned or
+    invited meeting after ``after`` (else after ``meeting``), once: where ``meeting`` is the
+    last held before it, its generic "… der letzten Sitzung" item is renamed; else (that
+    item approves the minutes of a meeting held since) an item is added after the opening
+    items. Returns a German note of what happened."""
+    following = later_meetings(
+        session, after or meeting, (MeetingState.PLANNED, MeetingState.INVITED)
+    )
+    if not following:  # the meeting created next names it (:func:`name_waiting_approvals`)
         return (
-            "Es ist noch keine weitere Sitzung geplant; bitte nehmen Sie die Genehmigung des "
-            "Protokolls in deren Tagesordnung auf."
+            "Es ist noch keine weitere Sitzung geplant; die Genehmigung des Protokolls "
+            f"{agenda_rows.meeting_name(meeting)} kommt in die Tagesordnung der nächsten "
+            "Sitzung, sobald sie angelegt ist."
         )
     found = agenda_rows.load(session, following[0].id, lock=True)
     found.refuse_unless_allowed()
@@ -111,17 +120,22 @@ def add_approval_item(
 
 
 def name_waiting_approvals(session: Session, meeting: models.Meeting, actor: str) -> None:
-    """``meeting`` was just created: the approval of earlier minutes circulated and not
-    approved yet goes on its agenda (:func:`add_approval_item`: its generic "… der letzten
-    Sitzung" is renamed) where it is the next planned or invited meeting after them and
-    no later one carries that approval already (circulating put it on the meeting that
-    was next then): never two items approving the same minutes."""
+    """``meeting`` was just created: the approval of earlier minutes not approved yet that
+    were circulated, or whose approval a meeting held since put off ("vertagt",
+    "abgesetzt"), goes on its agenda (:func:`add_approval_item`: its generic "… der letzten
+    Sitzung" is renamed for the last held meeting's) where it is the next planned or
+    invited meeting after them and no later one carries that approval already
+    (circulating or putting it off put it on the meeting that was next then): never two
+    items approving the same minutes."""
     council = session.get(models.Council, meeting.council_id)
     earlier = earlier_held(session, meeting)
+    put_off = put_off_in(session, earlier)
     for held in earlier:
         stored = versions(session, held.id)
-        waiting = any(v.state == MinutesState.CIRCULATED.value for v in stored)
-        if not waiting or stored[-1].state == MinutesState.APPROVED.value:
+        circulated = any(v.state == MinutesState.CIRCULATED.value for v in stored)
+        if not (circulated or held.id in put_off) or (
+            stored and stored[-1].state == MinutesState.APPROVED.value
+        ):
             continue
         following = later_meetings(session, held, (MeetingState.PLANNED, MeetingState.INVITED))
         if following[0].id != meeting.id:  # ``meeting`` is one of them

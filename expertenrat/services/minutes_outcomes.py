@@ -4,7 +4,8 @@
 It is part of the minutes like the votes: set while they are a draft (changing it after
 "Entwurf abschließen" puts the draft in the works again, as any change of the content
 does), refused once they are approved (:meth:`MinutesService._load_for_change`), and
-audited as a change of the item's minutes.
+audited as a change of the item's minutes. An approval of minutes put off goes on the
+next planned agenda (:mod:`services.approval_carry`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from expertenrat.domain.enums import AgendaItemOutcome, AuditAction
 from expertenrat.domain.errors import ConcurrentEditError
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
+from expertenrat.services.approval_carry import carry_put_off_approvals, put_off_ids
 from expertenrat.services.minutes_rows import label_of
 from expertenrat.store import models
 
@@ -28,15 +30,17 @@ def set_outcome(
     row: models.AgendaItem,
     outcome: AgendaItemOutcome,
     replacing: AgendaItemOutcome,
-) -> None:
+) -> str:
     """Record ``outcome`` for the item ``row`` in ``session``'s transaction; ``replacing``
     is the outcome the caller read (another PC set another one meanwhile: nothing is saved,
-    :class:`ConcurrentEditError`)."""
+    :class:`ConcurrentEditError`). Returns a German note of what that did to a later
+    agenda ("" for nothing: :func:`carry_put_off_approvals`)."""
     stored = AgendaItemOutcome(row.outcome)
     if stored is not replacing:
         raise ConcurrentEditError(f"{WHAT} (TOP {row.number})")
     if stored is outcome:
-        return
+        return ""
+    before = put_off_ids(session, meeting)
     row.outcome = outcome.value
     session.flush()
     audit.record(
@@ -46,3 +50,4 @@ def set_outcome(
         f"{label_of(meeting, isolated)}: {outcome.label}",
         before={"outcome": stored.value}, after={"outcome": outcome.value},
     )  # fmt: skip
+    return carry_put_off_approvals(session, meeting, before, actor)

@@ -8,9 +8,11 @@ another item is shown, on the editor's flush or reread, or ``DELAY_MS`` after th
 whichever comes first (saved at each step, the walk from "beraten" to "abgesetzt" stored
 "vertagt" on the way); a walk back to the stored one saves nothing. After a save the editor
 rereads the minutes, so the item's line, its heading and the completeness check show the
-mark. A refusal (the minutes approved meanwhile, another PC set another outcome) is said in
-German and the editor shows what is stored ("… wurde inzwischen an einem anderen PC
-geändert; angezeigt ist jetzt der gespeicherte Stand.").
+mark. Where the save put the approval of minutes on a later agenda, a message says so
+("„Genehmigung des Protokolls der 5. Sitzung“ wurde als TOP 5 in die Tagesordnung der 7.
+Sitzung aufgenommen."). A refusal (the minutes approved meanwhile, another PC set another
+outcome) is said in German and the editor shows what is stored ("… wurde inzwischen an
+einem anderen PC geändert; angezeigt ist jetzt der gespeicherte Stand.").
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from expertenrat.ui.i18n import tr
 
 _CONTEXT = "MinutesEditor"
 
-SetOutcome = Callable[[int, AgendaItemOutcome, AgendaItemOutcome], None]
+SetOutcome = Callable[[int, AgendaItemOutcome, AgendaItemOutcome], str]
 
 
 class OutcomeActions:
@@ -90,7 +92,7 @@ class OutcomeActions:
         if outcome is item.outcome:
             return
         try:
-            self._set_outcome(item.item_id, outcome, item.outcome)
+            note = self._set_outcome(item.item_id, outcome, item.outcome)
         except ExpertenratError as error:
             self._refresh()  # what is stored
             self._dialogs.warning(
@@ -98,6 +100,8 @@ class OutcomeActions:
             )
             return
         self._refresh()  # the mark
+        if note:  # in the service's German words
+            self._dialogs.information(self._parent, tr(_CONTEXT, "Behandlung"), note)
 
     def _refused(self, item: ItemMinutes, error: ExpertenratError) -> str:
         """Why the choice for ``item`` was refused, read after the reread: another PC set

@@ -4,14 +4,18 @@ PC approved the minutes, the choice is refused in German and the stored outcome 
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from held_meeting import held_meeting_of_three
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.enums import AgendaItemOutcome
 from expertenrat.store import models
 from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.minutes_item_list import header_key, item_key
+from expertenrat.ui.minutes_outcome_actions import OutcomeActions
 from tests.ui.wheeling import (
     fields_the_wheel_changed,
     scroll_into_view,
@@ -237,3 +241,26 @@ def test_a_choice_in_the_open_list_is_saved_at_once(qtbot, services, dialogs):
     assert combo.currentText() == "vertagt"
     assert stored(services, held) is AgendaItemOutcome.POSTPONED
     assert editor.outcome_actions.idle()
+    assert dialogs.messages == []  # nothing put on another agenda: nothing to say
+
+
+def test_the_note_of_an_approval_put_on_a_later_agenda_is_shown(qtbot, dialogs):
+    """(found by a tester) The service's note where a postponed approval went on the next
+    agenda is said after the save; the form shows the stored outcome."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    item = SimpleNamespace(item_id=7, number="4", outcome=AgendaItemOutcome.DISCUSSED)
+    note = "„Genehmigung des Protokolls der 5. Sitzung“ wurde als TOP 5 in die Tagesordnung …"
+    saved, refreshed = [], []
+    actions = OutcomeActions(
+        parent,
+        dialogs,
+        lambda *change: saved.append(change) or note,
+        lambda: SimpleNamespace(items=(item,)),
+        lambda: refreshed.append(True),
+    )
+
+    actions.choose(7, AgendaItemOutcome.POSTPONED)
+
+    assert saved == [(7, AgendaItemOutcome.POSTPONED, AgendaItemOutcome.DISCUSSED)]
+    assert refreshed and dialogs.messages == [("information", "Behandlung", note)]

@@ -402,8 +402,9 @@ def test_the_detail_pane_heads_a_recommendation_s_code_kennung_as_the_register_d
 
 
 def test_a_meeting_with_an_item_and_its_sub_item_is_one_consultation(page, services):
-    """The demo's 7. Sitzung (invited, still ahead) deals with the project under TOP 6 and
-    6.1: one consultation, as the Tätigkeitsbericht and the Übersicht count it."""
+    """The demo's 7. Sitzung (invited, still ahead) deals with the project under TOP 7 and
+    7.1 (its TOP 5 approves the 5th meeting's minutes, which the 6th put off): one
+    consultation, as the Tätigkeitsbericht and the Übersicht count it."""
     project = _select(page, "Digitaler Zwilling Rostock")
     consultations = services.projects.consultations(project.id)
     meetings = {item.meeting_id for c in consultations for item in c.items}
@@ -416,7 +417,7 @@ def test_a_meeting_with_an_item_and_its_sub_item_is_one_consultation(page, servi
         ["3. Sitzung", "7", "Digitaler Zwilling Rostock: Datenschutzkonzept und Betreibermodell"],
         [
             "7. Sitzung (geplant)",
-            "6, 6.1",
+            "7, 7.1",
             "Digitaler Zwilling Rostock: Zwischenbericht und nächste Meilensteine; "
             "Empfehlung an das Projekt",
         ],
