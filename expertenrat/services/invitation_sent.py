@@ -9,14 +9,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
-from expertenrat.domain.errors import FieldProblem, ValidationError
+from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.meeting_states import sent_on_problem
 from expertenrat.domain.meetings import list_label
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.services.meeting_document_rows import document_meeting
 from expertenrat.services.meeting_rows import council_clock, meeting_from_row
 from expertenrat.services.meetings import MeetingsService
-from expertenrat.services.unit_of_work import changing, check_version, reading
+from expertenrat.services.unit_of_work import changing, check_version, raise_if_invalid, reading
 from expertenrat.store.database import Database
 
 WHAT = "Die Sitzung"
@@ -47,23 +48,16 @@ def mark_invitation_sent(
     time or place or the agenda changed after the first one (and the day the invitation
     went out with it where the change moved the start; after a change of the agenda alone
     the first invitation's day stands, from which the notice counts). A day after the
-    meeting is refused; inviting refuses a day after ``today`` too (default: the council's
-    today, :meth:`MeetingsService.change_state`).
+    meeting or after ``today`` (default: the council's today) is refused
+    (:func:`~expertenrat.domain.meeting_states.sent_on_problem`).
     """
     with reading(database) as session:
         row = document_meeting(session, meeting_id)
         check_version(row, version, WHAT)
-        state, day = MeetingState(row.state), row.starts_at.date()
-    if sent_on > day:
-        raise ValidationError(
-            [
-                FieldProblem(
-                    "invitation_sent_on",
-                    f"Die Einladung kann nicht nach der Sitzung ({day:%d.%m.%Y}) "
-                    "versandt worden sein.",
-                )
-            ]
-        )
+        clock = council_clock(session, row.council_id)
+        state = MeetingState(row.state)
+        problem = sent_on_problem(sent_on, clock.aware(row.starts_at), today or clock.today())
+    raise_if_invalid([FieldProblem("invitation_sent_on", problem)] if problem else [])
     if state is MeetingState.INVITED:
         return _correct_sent_on(database, actor, meeting_id, version, sent_on)
     # the state rules refuse what cannot be invited (held, cancelled)

@@ -222,8 +222,8 @@ class MeetingDocumentsService:
         """Record the day the invitation went out (a planned meeting becomes "eingeladen",
         an invited one gets the day corrected: :func:`services.invitation_sent.
         mark_invitation_sent`); the result warns when the invitation went out later than
-        the notice period allows. A day after the meeting is refused, and inviting a
-        planned meeting refuses a day after ``today`` (default: the council's today)."""
+        the notice period allows. A day after the meeting or after ``today`` (default: the
+        council's today) is refused."""
         version = mark_invitation_sent(
             self._db, self._actor, self._meetings, meeting_id, version, sent_on, today
         )

@@ -172,9 +172,9 @@ def test_recording_the_changed_agenda_sent_dates_it_and_keeps_the_notice_of_the_
     sent = _row(database, invited).invitation_sent_on
     assert sent in {_today() - timedelta(days=days) for days in (2, 3)}
     _add(database, actor, invited)
-    resent = _today() + timedelta(days=1)
+    resent = _today() + timedelta(days=1)  # not the day of the change: recorded tomorrow
 
-    documents.record_invitation_sent(invited, _row(database, invited).version, resent)
+    documents.record_invitation_sent(invited, _row(database, invited).version, resent, today=resent)
 
     row = _row(database, invited)
     days = row.invitation_agenda_changed_on, row.invitation_sent_on, row.invitation_changed_on

@@ -136,6 +136,29 @@ def test_inviting_on_a_day_still_to_come_is_refused(
     assert meetings_service.get(meeting.id).invitation_sent_on == tomorrow == invited.sent_on
 
 
+@pytest.mark.parametrize(
+    ("day", "message"),
+    [
+        (date(2026, 12, 5), "Der 05.12.2026 liegt in der Zukunft: Die Einladung kann nicht"),
+        (date(2026, 12, 10), "Die Einladung zur Sitzung am 09.12.2026 kann nicht am 10.12.2026"),
+    ],
+)
+def test_sending_an_invited_meeting_s_invitation_again_keeps_the_same_rule(
+    database, meetings_service, council, actor, day, message
+) -> None:
+    """Found by review: recording the invitation of an invited meeting as sent again took a
+    day still to come, and refused one after the meeting in words of its own. Now the rule
+    of inviting and of correcting the day (``sent_on_problem``); nothing stored."""
+    meeting = meetings_service.get(_invited_on(meetings_service, council, date(2026, 12, 9)))
+    documents = MeetingDocumentsService(database, actor, meetings_service)
+    today = TODAY if day < meeting.starts_at.date() else date(2026, 12, 20)
+
+    with pytest.raises(ValidationError, match=re.escape(message)):
+        documents.record_invitation_sent(meeting.id, meeting.version, day, today=today)
+
+    assert meetings_service.get(meeting.id) == meeting
+
+
 def test_a_planned_meeting_has_no_day_to_correct(meetings_service, council) -> None:
     start = datetime(2026, 12, 9, 16, 0, tzinfo=BERLIN)
     draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus")

@@ -591,7 +591,7 @@ def test_recording_a_late_invitation_warns_about_the_notice_period(service, samp
 def test_refused_invitation_records_change_nothing(service, sample, database, council):
     before = meeting_row(database, sample.meeting_id)
     audit_entries = audit_count(database)
-    with pytest.raises(ValidationError, match="nicht nach der Sitzung"):
+    with pytest.raises(ValidationError, match=r"kann nicht am 13\.03\.2026, nach der Sitzung"):
         service.record_invitation_sent(
             sample.meeting_id, version(database, sample), date(2026, 3, 13)
         )

@@ -36,8 +36,8 @@ def _before_the_meeting(monkeypatch) -> None:
 
 def _meeting(database, council_id: int, actor: str, *, letter_sent_on: date | None) -> int:
     """A meeting invited on 20.02.2026 whose agenda changed after the invitation (on
-    02.03.2026); the changed letter recorded as sent on ``letter_sent_on`` (or not at all);
-    then held."""
+    02.03.2026); the changed letter recorded as sent on ``letter_sent_on``, that day (or not
+    at all); then held."""
     meetings = MeetingsService(database, actor)
     meeting_id = add_meeting(database, council_id, starts_at=START).meeting_id
     meetings.change_state(
@@ -47,7 +47,7 @@ def _meeting(database, council_id: int, actor: str, *, letter_sent_on: date | No
     AgendaService(database, actor).add(meeting_id, AgendaItem(0, "Radwege & <Ampeln>"))
     if letter_sent_on is not None:
         MeetingDocumentsService(database, actor, meetings).record_invitation_sent(
-            meeting_id, meetings.get(meeting_id).version, letter_sent_on
+            meeting_id, meetings.get(meeting_id).version, letter_sent_on, today=letter_sent_on
         )
     meetings.change_state(
         meeting_id, meetings.get(meeting_id).version, MeetingState.HELD, now=AFTER
