@@ -13,8 +13,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from cli_runs import assert_one_line_error
+from cli_runs import assert_one_line_error, run_main
 from cli_runs import run_script as run
+from openpyxl import Workbook
 from pdf_reading import text
 
 HEADER = "Vorname;Nachname;E-Mail;Rolle;Amtszeit Beginn;Primäres Handlungsfeld"
@@ -130,6 +131,25 @@ def test_the_report_says_which_columns_were_read_as_what(database, tmp_path):
         "Spalten unter anderem Namen gelesen: „Name“ als „Nachname“, „Funktion im Beirat“ als "
         "„Rolle“"
     ) in result.stdout.splitlines()
+
+
+def test_the_report_names_the_sheets_of_a_workbook_not_read(capsys, database, tmp_path):
+    workbook = Workbook()
+    workbook.active.title = "Aktive"
+    workbook.active.append(["Vorname", "Nachname", "Amtszeit Beginn", "Primäres Handlungsfeld"])
+    workbook.active.append(["Zoe", "Neumann", "01.01.2026", "Stadtdaten"])
+    workbook.create_sheet("Ehemalige").append(["Otto", "Alt"])
+    workbook.save(file := tmp_path / "beirat.xlsx")
+
+    code, out, _ = run_main(
+        capsys, "--database", database, "import", "members", str(file), "--dry-run"
+    )
+
+    assert code == 0
+    assert (
+        "Gelesen wurde nur das erste Tabellenblatt, „Aktive“; nicht gelesen: „Ehemalige“."
+        in out.splitlines()
+    )
 
 
 def test_import_saves_new_and_changed_members(database, tmp_path):

@@ -66,6 +66,8 @@ class MembersFile:
     columns: frozenset[str] = frozenset()
     # The columns read under another name than the export's: (as in the file, read as).
     read_as: tuple[tuple[str, str], ...] = ()
+    # What of the file was not read, in a sentence: a workbook's further sheets with values.
+    left_out: str = ""
 
     @property
     def members(self) -> tuple[Member, ...]:

@@ -24,6 +24,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, range_boundaries
 
 from expertenrat.domain.errors import DataEntryError
+from expertenrat.domain.wording import listed
 from expertenrat.exchange.member_cells import shown
 from expertenrat.exchange.member_columns import Cell
 
@@ -73,6 +74,15 @@ class FirstSheet:
     sheets: int
     rows: list[tuple[int, list[Cell | BadCell]]]
     merged: tuple[str, ...] = ()  # the ranges of merged cells, as "A1:H1"
+    others_filled: tuple[str, ...] = ()  # the names of the further sheets with values
+
+    def left_out(self) -> str:
+        """Which sheets with values were not read ("" for none): a workbook of "Aktive" and
+        "Ehemalige" imported the first without a word of the second (found by a tester)."""
+        if not self.others_filled:
+            return ""
+        names = listed([f"„{name}“" for name in self.others_filled])
+        return f"Gelesen wurde nur das erste Tabellenblatt, „{self.name}“; nicht gelesen: {names}."
 
     def which(self) -> str:
         """Which sheet was read, for a message about its content ("" for the only one): a
@@ -105,13 +115,21 @@ def first_sheet(data: bytes) -> FirstSheet:
             merged = _merged_ranges(archive, sheet._worksheet_path)  # openpyxl keeps it private
             sheet.reset_dimensions()  # read every row, not what the file claims to use
             rows = list(_rows(sheet.iter_rows()))
-            return FirstSheet(sheet.title, len(workbook.worksheets), rows, merged)
+            others = tuple(other.title for other in workbook.worksheets[1:] if _filled(other))
+            return FirstSheet(sheet.title, len(workbook.worksheets), rows, merged, others)
         except DataEntryError:
             raise
         except Exception:
             raise DataEntryError(_CORRUPT) from None
         finally:
             workbook.close()
+
+
+def _filled(sheet) -> bool:
+    """Whether ``sheet`` holds a value: more than A1 as its stated size, or A1 filled."""
+    if sheet.max_row != 1 or sheet.max_column != 1:
+        return True
+    return any(value is not None for value in next(sheet.values, ()))
 
 
 def _open_archive(data: bytes) -> zipfile.ZipFile:

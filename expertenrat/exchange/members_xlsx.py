@@ -178,7 +178,7 @@ def parse_members_xlsx(
         else:
             parsed.append(reader.parse(line, values))
     present = frozenset(key for key in keys if key is not None)
-    return MembersFile(tuple(parsed), ignored, present, read_as(header))
+    return MembersFile(tuple(parsed), ignored, present, read_as(header), sheet.left_out())
 
 
 def _naming(sheet: FirstSheet, message: str) -> str:

@@ -402,6 +402,23 @@ def test_a_workbook_whose_members_are_not_on_the_first_sheet_says_which_sheet_wa
     assert "fehlen die Spalten" in caught.value.message
 
 
+def test_further_sheets_with_values_are_named_as_not_read_empty_ones_not() -> None:
+    def further(sheet) -> None:
+        sheet.title = "Aktive"
+        sheet.parent.create_sheet("Tabelle2")
+        sheet.parent.create_sheet("Ehemalige")["C7"] = "Otto"
+        sheet.parent.create_sheet("Notizen")["A1"] = "x"
+
+    data = workbook_bytes(HEADER, ["Anna", "Berg", "01.03.2025", "Stadtdaten"], fill=further)
+    alone = workbook_bytes(HEADER, ["Anna", "Berg", "01.03.2025", "Stadtdaten"])
+
+    assert parse(data).left_out == (
+        "Gelesen wurde nur das erste Tabellenblatt, „Aktive“; nicht gelesen: „Ehemalige“ und "
+        "„Notizen“."
+    )
+    assert parse(alone).left_out == ""
+
+
 def test_an_empty_first_sheet_of_several_names_it_too() -> None:
     def empty_first(sheet) -> None:
         sheet.title = "Hinweise"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import threading
 from dataclasses import replace
 from datetime import date
 
 import pytest
+from openpyxl import Workbook
 from PySide6.QtCore import QPoint, QRect, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QScreen
 from PySide6.QtWidgets import QTableView
@@ -97,6 +99,29 @@ def test_the_preview_says_which_columns_were_read_as_what(make_dialog):
     assert (row.member.position, row.member.role.label) == ("Referent", "Vorsitz")
     plain = make_dialog(VALID_FILE)
     assert not plain.read_as_label.isVisibleTo(plain)
+
+
+def test_the_preview_says_which_sheets_of_a_workbook_were_not_read(make_dialog):
+    # found by a tester: a workbook of "Aktive" and "Ehemalige" imported the first sheet
+    # without a word of the second
+    workbook = Workbook()
+    workbook.active.title = "Aktive"
+    for row in VALID:
+        workbook.active.append(row.split(";"))
+    workbook.create_sheet("Tabelle2")  # empty, as old Excel made three: no word of it
+    workbook.create_sheet("Ehemalige <2024>").append(["Otto", "Alt"])
+    out = io.BytesIO()
+    workbook.save(out)
+
+    dialog = make_dialog(out.getvalue())
+
+    assert dialog.left_out_label.isVisibleTo(dialog)
+    assert dialog.left_out_label.text() == (
+        "Gelesen wurde nur das erste Tabellenblatt, „Aktive“; nicht gelesen: „Ehemalige <2024>“."
+    )
+    assert dialog.left_out_label.textFormat() == Qt.TextFormat.PlainText
+    plain = make_dialog(VALID_FILE)
+    assert not plain.left_out_label.isVisibleTo(plain)
 
 
 def test_the_summary_counts_new_updated_and_failed_rows(make_dialog):
