@@ -51,6 +51,7 @@ class ReportLine:
     answer: ResponseSummary | None
     days_open: int | None  # since adoption, while something is awaited (awaits_more)
     project_id: int | None = None  # the project whose section it stands in, if any
+    non_public: bool = False  # adopted in a non-public agenda item (the register files)
 
     @property
     def answer_label(self) -> str:

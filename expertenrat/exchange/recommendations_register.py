@@ -6,7 +6,8 @@ Excel would run as a formula guarded with an apostrophe (:mod:`excel_text`). Wor
 sheet "Empfehlungen", a bold frozen header row with an autofilter, dates as date cells,
 numbers as number cells, every text as a text cell (never a formula). In both a text longer
 than an Excel cell holds (the names of very many projects) is cut with a marker
-(:func:`excel_cell`).
+(:func:`excel_cell`). The column "Beratung" says "nichtöffentlich" of a recommendation
+adopted in a non-public agenda item; a workbook holding one is "Empfehlungen – intern".
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ from expertenrat.exchange.excel_text import excel_cell, excel_safe, ooxml_escape
 Value = str | date | int | None
 
 SHEET_TITLE = "Empfehlungen"
+INTERNAL_SHEET_TITLE = "Empfehlungen – intern"
+INTERNAL_FILE = (
+    "Die Datei enthält Empfehlungen aus nichtöffentlicher Beratung (Spalte „Beratung“) und "
+    "ist nur für den internen Gebrauch."
+)
 DATE_FORMAT = "DD.MM.YYYY"
 _WIDTH_MIN, _WIDTH_MAX = 8, 60
 
@@ -42,6 +48,8 @@ COLUMNS: tuple[tuple[str, Callable[[ReportLine], Value]], ...] = (
     ("Projekte", lambda line: line.row.project_names),
     ("Federführung", lambda line: line.row.lead_units),
     ("Herkunft", lambda line: line.row.origin.label),
+    # "nichtöffentlich": not for the public, as the report holding it is marked internal.
+    ("Beratung", lambda line: _consultation(line)),
     ("Beschlossen am", lambda line: line.row.adopted_on),
     ("Übermittelt am", lambda line: line.row.sent_on),
     ("Frist", lambda line: _due_on(line.row)),
@@ -60,6 +68,14 @@ COLUMNS: tuple[tuple[str, Callable[[ReportLine], Value]], ...] = (
     ("Tage offen", lambda line: line.days_open),
 )
 HEADERS = tuple(header for header, _ in COLUMNS)
+
+
+def _consultation(line: ReportLine) -> str:
+    """ "öffentlich" or "nichtöffentlich", as the agenda item that adopted it was; empty for
+    one adopted outside an agenda item (between meetings)."""
+    if line.non_public:
+        return "nichtöffentlich"
+    return "öffentlich" if line.row.origin.item_id is not None else ""
 
 
 def _due_on(row: RecommendationRow) -> date | None:
@@ -106,11 +122,15 @@ def _csv_text(value: Value) -> str:
 
 
 def register_xlsx(lines: Sequence[ReportLine]) -> bytes:
-    """The register as an Excel workbook."""
+    """The register as an Excel workbook; one holding a recommendation adopted in a
+    non-public agenda item is marked internal in its sheet's name, title and keywords."""
+    internal = any(line.non_public for line in lines)
     workbook = Workbook()
     workbook.properties.creator = "Expertenrat"
     sheet = workbook.active
-    sheet.title = SHEET_TITLE
+    sheet.title = INTERNAL_SHEET_TITLE if internal else SHEET_TITLE
+    workbook.properties.title = sheet.title
+    workbook.properties.keywords = "Empfehlungen, intern" if internal else "Empfehlungen"
     widths = [len(header) for header in HEADERS]
     bold = Font(bold=True)
     for column, header in enumerate(HEADERS, start=1):

@@ -77,7 +77,8 @@ def placed_agenda_rows(
 def non_public_items(session: Session, meeting_ids: set[int | None]) -> frozenset[int]:
     """The ids of the non-public agenda items of the meetings ``meeting_ids`` (an item under
     a non-public one is non-public too): of the recommendations adopted in them, the
-    Tätigkeitsbericht names none, and the recommendations report is internal."""
+    Tätigkeitsbericht names none, the recommendations report is internal, and the register
+    files mark them "nichtöffentlich"."""
     return frozenset(
         row.id
         for meeting_id in meeting_ids

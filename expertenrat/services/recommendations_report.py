@@ -26,7 +26,11 @@ from expertenrat.domain.recommendations_report import (
 )
 from expertenrat.domain.recommendations_scope import scope_text
 from expertenrat.domain.response_summaries import response_summary
-from expertenrat.exchange.recommendations_register import register_csv, register_xlsx
+from expertenrat.exchange.recommendations_register import (
+    INTERNAL_FILE,
+    register_csv,
+    register_xlsx,
+)
 from expertenrat.reports.recommendations_report_pdf import render_recommendations_report
 from expertenrat.services.attendance_rows import non_public_items
 from expertenrat.services.meeting_rows import council_clock
@@ -99,7 +103,8 @@ class RecommendationsReportService:
             return RegisterFile(rendered.pdf, rendered.records, rendered.warnings)
         lines = self.register_lines(council_id, chosen, today)
         write = register_csv if file_format is RegisterFileFormat.CSV else register_xlsx
-        return RegisterFile(write(lines), len(lines))
+        internal = any(line.non_public for line in lines)
+        return RegisterFile(write(lines), len(lines), (INTERNAL_FILE,) if internal else ())
 
     def register_lines(
         self,
@@ -108,12 +113,17 @@ class RecommendationsReportService:
         today: date | None = None,
     ) -> list[ReportLine]:
         """The ``chosen`` part of the register (no statuses chosen: all, drafts too) with the
-        latest answer of each recommendation: the rows of the CSV and Excel files."""
+        latest answer of each recommendation, those adopted in a non-public agenda item
+        marked: the rows of the CSV and Excel files."""
         with reading(self._db) as session:
             day = today or council_clock(session, council_id).today()
             rows: list[RecommendationRow] = register_rows(session, council_id, day, chosen)
             answers = response_summaries(session, council_id)
-        return report_lines(rows, answers, day)
+            secret = non_public_items(session, {row.origin.meeting_id for row in rows})
+        return [
+            replace(line, non_public=line.row.origin.item_id in secret)
+            for line in report_lines(rows, answers, day)
+        ]
 
 
 def _names(session: Session, chosen: RecommendationFilter) -> tuple[str, str]:

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from recommendations_report_sample import ANSWERS, DATEN, HOSTILE, KLIMA, TODAY, S, row
 
 from expertenrat.domain.enums import ResponseVerdict
+from expertenrat.domain.recommendation_views import Origin
 from expertenrat.domain.recommendations_report import report_lines
 from expertenrat.domain.response_summaries import response_summary
 from expertenrat.exchange.excel_text import unguard_formula
@@ -53,7 +54,7 @@ def test_xlsx_holds_text_cells_never_formulas(lines):
     assert isinstance(adopted, datetime) and adopted.date().isoformat() == "2025-03-01"
     days = sheet.cell(2, HEADERS.index("Tage offen") + 1).value
     assert days == (TODAY - adopted.date()).days
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:Q{len(TITLES) + 1}"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:R{len(TITLES) + 1}"
 
 
 def test_a_passed_plan_gives_its_date_beside_the_days_overdue():
@@ -107,3 +108,25 @@ def test_the_answer_of_one_of_several_projects_names_that_project():
     assert found[1][HEADERS.index("Stellungnahme")] == "Klimaportal: entsprochen"
     assert found[1][HEADERS.index("Stellungnahme vom")] == "20.04.2026"
     assert found[1][HEADERS.index("Ausstehend von")] == "Datenplattform"
+
+
+def test_a_recommendation_of_a_non_public_item_is_marked_and_the_workbook_internal():
+    """(found by a tester) The files held recommendations adopted in non-public items with
+    nothing marking them, where the report of the same selection is marked internal."""
+    meeting = Origin(meeting_id=1, meeting_label="5. Sitzung am 12.03.2026", item_id=7)
+    secret = replace(row(1, S.SENT), origin=replace(meeting, item_number="7"))
+    public = replace(row(2, S.SENT), origin=replace(meeting, item_id=3, item_number="3"))
+    between = row(3, S.SENT)  # adopted between meetings
+    lines = report_lines([secret, public, between], ANSWERS, TODAY)
+    lines[0] = replace(lines[0], non_public=True)
+
+    found = list(csv.reader(io.StringIO(register_csv(lines).decode("utf-8-sig")), delimiter=";"))
+    column = HEADERS.index("Beratung")
+    assert column == HEADERS.index("Herkunft") + 1
+    assert [r[column] for r in found[1:]] == ["nichtöffentlich", "öffentlich", ""]
+    workbook = load_workbook(io.BytesIO(register_xlsx(lines)))
+    assert workbook.active.title == workbook.properties.title == "Empfehlungen – intern"
+    assert "intern" in workbook.properties.keywords.split(", ")
+    assert workbook.active.cell(2, column + 1).value == "nichtöffentlich"
+    plain = load_workbook(io.BytesIO(register_xlsx(lines[1:])))
+    assert plain.active.title == "Empfehlungen" and "intern" not in plain.properties.keywords

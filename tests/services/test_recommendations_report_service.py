@@ -19,7 +19,7 @@ from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.recommendation_responses import ResponseDraft
 from expertenrat.domain.recommendation_views import RecommendationFilter
-from expertenrat.exchange.recommendations_register import HEADERS, export_row
+from expertenrat.exchange.recommendations_register import HEADERS, INTERNAL_FILE, export_row
 from expertenrat.reports.recommendations_report_pdf import INTERNAL
 from expertenrat.services.context import Services
 from expertenrat.services.recommendations_report import RegisterFileFormat
@@ -272,3 +272,38 @@ def test_a_report_holding_a_recommendation_of_a_non_public_item_is_marked_intern
         "intern" not in printed
         and "intern" not in PdfReader(io.BytesIO(plain.pdf)).metadata.keywords
     )
+
+
+@pytest.mark.parametrize("file_format", [RegisterFileFormat.CSV, RegisterFileFormat.XLSX])
+def test_the_register_files_mark_recommendations_of_non_public_items(
+    services, council_id, file_format
+):
+    """(found by a tester) The files held the recommendations adopted in non-public items
+    with nothing marking them, where the report of the same selection is marked internal;
+    saving one says it is for internal use (the window and the command line show it)."""
+    secret = _adopted_in_non_public_items(services, council_id)
+    rows = services.recommendations.list(council_id, today=TODAY)
+    (public, *_) = [r for r in rows if r.code not in secret and r.origin.item_id is not None]
+
+    marked = services.recommendations_report.export(council_id, file_format, today=TODAY)
+    plain = services.recommendations_report.export(
+        council_id, file_format, RecommendationFilter(search=public.title), TODAY
+    )
+
+    found = _read_back(marked.data, file_format)
+    column = HEADERS.index("Beratung")
+    consultations = {line[0]: line[column] for line in found[1:]}
+    assert secret and {consultations[code] for code in secret} == {"nichtöffentlich"}
+    assert consultations[public.code] == "öffentlich"
+    assert marked.warnings == (INTERNAL_FILE,)
+    assert plain.warnings == () and _read_back(plain.data, file_format)[1][column] == "öffentlich"
+    if file_format is RegisterFileFormat.XLSX:
+        assert load_workbook(io.BytesIO(marked.data)).active.title == "Empfehlungen – intern"
+        assert load_workbook(io.BytesIO(plain.data)).active.title == "Empfehlungen"
+
+
+def _read_back(data: bytes, file_format: RegisterFileFormat) -> list[list]:
+    if file_format is RegisterFileFormat.CSV:
+        return list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    sheet = load_workbook(io.BytesIO(data)).active
+    return [list(r) for r in sheet.iter_rows(values_only=True)]
