@@ -69,7 +69,11 @@ def test_the_approval_put_off_goes_on_the_next_planned_agenda_once(
         assert any(s.startswith(f"TOP 5 „{NAMED}“ der 3. Sitzung hinzugefügt") for s in summaries)
 
     assert service.set_outcome(item, WITHDRAWN, POSTPONED) == ""  # put off before: nothing new
-    assert service.set_outcome(item, DISCUSSED, WITHDRAWN) == ""  # removes nothing
+    taken_back = service.set_outcome(item, DISCUSSED, WITHDRAWN)  # removes nothing
+    assert taken_back == (
+        f"TOP 5 „{NAMED}“ bleibt auf der Tagesordnung der 3. Sitzung, solange das Protokoll "
+        "nicht genehmigt ist."
+    )
     assert _titles(database, third.meeting_id).count(NAMED) == 1
     again = service.set_outcome(item, POSTPONED, DISCUSSED)
     assert again == "Die Genehmigung steht bereits als TOP 5 auf der Tagesordnung der 3. Sitzung."
