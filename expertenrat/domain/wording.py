@@ -17,6 +17,12 @@ def counted(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
 
+def counted_or_none(number: int, one: str, many: str, none: str = "") -> str:
+    """ "1 Mitglied", "9 Mitglieder", and "keine Mitglieder" (or ``none``) where there are
+    none, never "0 Mitglieder": a count standing alone, as documents head and sum up."""
+    return (none or f"keine {many}") if number == 0 else counted(number, one, many)
+
+
 def with_counted(number: int, one: str, many: str, none: str) -> str:
     """ "mit 1 Mitglied", "mit 9 Mitgliedern" (``one`` and ``many`` after "mit"), and
     "ohne Mitglieder" (``none``) where there are none, never "mit 0 Mitgliedern"."""

@@ -13,7 +13,13 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from expertenrat.domain.annual_report import TITLE, AnnualReport, FieldRecommendations
 from expertenrat.domain.annual_report_consultations import Consultation, FieldConsultations
 from expertenrat.domain.documents import RenderedPdf
-from expertenrat.domain.wording import council_with_city, counted, isolated, names_city
+from expertenrat.domain.wording import (
+    council_with_city,
+    counted,
+    counted_or_none,
+    isolated,
+    names_city,
+)
 from expertenrat.reports import recommendation_charts, theme
 from expertenrat.reports.annual_report_council_pdf import council_section
 from expertenrat.reports.annual_report_headings import EMPTY_SECTION_SPACE, field_heading
@@ -69,11 +75,7 @@ def render_annual_report(report: AnnualReport) -> RenderedPdf:
 
 def _in_numbers(report: AnnualReport) -> str:
     """ "Das Jahr 2025 in Zahlen: 9 Mitglieder, 4 Sitzungen, …"; none "keine Sitzungen"."""
-
-    def number(count: int, one: str, many: str, none: str = "") -> str:
-        return (none or f"keine {many}") if count == 0 else counted(count, one, many)
-
-    adopted = number(
+    adopted = counted_or_none(
         report.recommendation_count,
         "beschlossene Empfehlung",
         "beschlossene Empfehlungen",
@@ -81,9 +83,9 @@ def _in_numbers(report: AnnualReport) -> str:
     )
     return (
         f"Das Jahr {report.year} in Zahlen: "
-        f"{number(report.council.members.count, 'Mitglied', 'Mitglieder')}, "
-        f"{number(len(report.meetings.held), 'Sitzung', 'Sitzungen')}, "
-        f"{number(report.consultation_count, 'Beratung', 'Beratungen')} von Projekten, "
+        f"{counted_or_none(report.council.members.count, 'Mitglied', 'Mitglieder')}, "
+        f"{counted_or_none(len(report.meetings.held), 'Sitzung', 'Sitzungen')}, "
+        f"{counted_or_none(report.consultation_count, 'Beratung', 'Beratungen')} von Projekten, "
         f"{adopted}."
     )
 

@@ -20,7 +20,7 @@ from expertenrat.domain.recommendations_report import (
     RecommendationsReport,
     ReportLine,
 )
-from expertenrat.domain.wording import isolated
+from expertenrat.domain.wording import counted_or_none, isolated
 from expertenrat.reports import recommendation_charts as charts
 from expertenrat.reports import theme
 from expertenrat.reports.meeting_parts import paragraph
@@ -104,7 +104,7 @@ def render_recommendations_report(report: RecommendationsReport) -> RenderedPdf:
         keywords=", ".join((*kinds, head.council_name, report.scope)),
         footer_note=INTERNAL if report.internal else "",
     )
-    count = "1 Empfehlung" if report.count == 1 else f"{report.count} Empfehlungen"
+    count = counted_or_none(report.count, "Empfehlung", "Empfehlungen")
     story = theme.title_block(title, f"{isolated(head.council_name)} · {count} · {report.scope}")
     if not report.count:
         story.append(paragraph("Keine Empfehlungen in dieser Auswahl.", "note"))

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Spacer
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.roster import RosterDocument, RosterEntry, RosterGrouping
 from expertenrat.domain.salutations import printed_form_of_address
-from expertenrat.domain.wording import council_with_city, isolated
+from expertenrat.domain.wording import council_with_city, counted_or_none, isolated
 from expertenrat.reports import theme
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines, Paragraph
 from expertenrat.reports.widowless_table import ContinuedTable
@@ -73,8 +73,7 @@ def _texts(e: RosterEntry) -> tuple[str, ...]:
 
 
 def _lead(doc: RosterDocument) -> str:
-    count = len(doc.entries)
-    members = "1 Mitglied" if count == 1 else f"{count} Mitglieder"
+    members = counted_or_none(len(doc.entries), "Mitglied", "Mitglieder")
     order = "nach Handlungsfeldern" if doc.grouping is RosterGrouping.BY_FIELD else "alphabetisch"
     return " · ".join(part for part in (doc.period, members, order) if part)
 

@@ -323,6 +323,8 @@ def test_roster_without_members_says_so(public: bool, grouping: RosterGrouping) 
 
     assert "Keine aktiven Mitglieder." in text_of(reader)
     assert len(reader.pages) == 1
+    # (found by a tester) its subtitle said "0 Mitglieder"
+    assert "keine Mitglieder · " in text_of(reader) and "0 Mitglieder" not in text_of(reader)
 
 
 def test_public_roster_where_nobody_consented() -> None:
