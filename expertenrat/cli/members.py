@@ -124,8 +124,7 @@ def _import_members(services: Services, args: argparse.Namespace) -> str:
     report = [line for row in preview.rows for line in _import_lines(row)]
     if preview.read_as:
         report.append(preview.read_as_text)
-    if preview.left_out:
-        report.append(preview.left_out)
+    report.extend(preview.sheet_notes)
     if preview.ignored_columns:
         report.append(f"Nicht verwendete Spalten: {', '.join(preview.ignored_columns)}")
     counts = preview.counts

@@ -80,9 +80,9 @@ class ImportPreview:
     basis: tuple[object, ...] = ()
     # The columns read under another name than the export's: (as in the file, read as).
     read_as: tuple[tuple[str, str], ...] = ()
-    # What of the file was not read, in a sentence ("Gelesen wurde nur das erste
-    # Tabellenblatt, …"); empty where all of it was.
-    left_out: str = ""
+    # What the import says of a workbook beyond its members, a sentence each ("Gelesen wurde
+    # nur das erste Tabellenblatt, …", "In Excel ausgeblendet, aber gelesen: Zeile 4").
+    sheet_notes: tuple[str, ...] = ()
 
     @property
     def read_as_text(self) -> str:

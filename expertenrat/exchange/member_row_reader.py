@@ -66,8 +66,9 @@ class MembersFile:
     columns: frozenset[str] = frozenset()
     # The columns read under another name than the export's: (as in the file, read as).
     read_as: tuple[tuple[str, str], ...] = ()
-    # What of the file was not read, in a sentence: a workbook's further sheets with values.
-    left_out: str = ""
+    # What the import says of a workbook beyond its members, a sentence each: the further
+    # sheets with values not read, the rows hidden in Excel read all the same.
+    sheet_notes: tuple[str, ...] = ()
 
     @property
     def members(self) -> tuple[Member, ...]:

@@ -40,6 +40,10 @@ _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _MERGE_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref=\"([^\"]*)\"")
+# a row element marked hidden, its number before or after the mark
+_HIDDEN_ROW = re.compile(
+    rb"<(?:[A-Za-z_][\w.-]*:)?row\b(?=[^>]*?\bhidden=\"(?:1|true)\")[^>]*?\br=\"(\d+)\""
+)
 _SAVE_AS_XLSX = "Bitte speichern Sie sie in Excel als „Excel-Arbeitsmappe (*.xlsx)“."
 _CORRUPT = (
     "Die Arbeitsmappe ist beschädigt und kann nicht gelesen werden. "
@@ -75,6 +79,7 @@ class FirstSheet:
     rows: list[tuple[int, list[Cell | BadCell]]]
     merged: tuple[str, ...] = ()  # the ranges of merged cells, as "A1:H1"
     others_filled: tuple[str, ...] = ()  # the names of the further sheets with values
+    hidden_lines: frozenset[int] = frozenset()  # the rows hidden in Excel (also filtered out)
 
     def left_out(self) -> str:
         """Which sheets with values were not read ("" for none): a workbook of "Aktive" and
@@ -112,11 +117,13 @@ def first_sheet(data: bytes) -> FirstSheet:
             if not workbook.worksheets:
                 raise DataEntryError("Die Arbeitsmappe enthält keine Tabelle.")
             sheet = workbook.worksheets[0]
-            merged = _merged_ranges(archive, sheet._worksheet_path)  # openpyxl keeps it private
+            xml = _read_part(archive, sheet._worksheet_path.lstrip("/"))  # openpyxl: private
+            merged = tuple(ref.decode("ascii", "replace") for ref in _MERGE_CELL.findall(xml))
+            hidden = frozenset(int(line) for line in _HIDDEN_ROW.findall(xml))
             sheet.reset_dimensions()  # read every row, not what the file claims to use
             rows = list(_rows(sheet.iter_rows()))
             others = tuple(other.title for other in workbook.worksheets[1:] if _filled(other))
-            return FirstSheet(sheet.title, len(workbook.worksheets), rows, merged, others)
+            return FirstSheet(sheet.title, len(workbook.worksheets), rows, merged, others, hidden)
         except DataEntryError:
             raise
         except Exception:
@@ -174,11 +181,6 @@ def _read_part(archive: zipfile.ZipFile, name: str) -> bytes:
         return archive.read(name)
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise DataEntryError(_CORRUPT) from None
-
-
-def _merged_ranges(archive: zipfile.ZipFile, sheet_path: str) -> tuple[str, ...]:
-    xml = _read_part(archive, sheet_path.lstrip("/"))
-    return tuple(ref.decode("ascii", "replace") for ref in _MERGE_CELL.findall(xml))
 
 
 def refuse_merged_cells(sheet: FirstSheet, from_line: int) -> None:

@@ -32,6 +32,7 @@ from openpyxl.utils import get_column_letter
 from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.members import Member
+from expertenrat.domain.wording import number_ranges
 from expertenrat.exchange.excel_text import ooxml_escaped
 from expertenrat.exchange.member_columns import (
     COLUMNS,
@@ -178,7 +179,20 @@ def parse_members_xlsx(
         else:
             parsed.append(reader.parse(line, values))
     present = frozenset(key for key in keys if key is not None)
-    return MembersFile(tuple(parsed), ignored, present, read_as(header), sheet.left_out())
+    notes = (sheet.left_out(), _hidden_note(sheet, [row.line for row in parsed]))
+    return MembersFile(
+        tuple(parsed), ignored, present, read_as(header), tuple(note for note in notes if note)
+    )
+
+
+def _hidden_note(sheet: FirstSheet, lines: list[int]) -> str:
+    """Which of the rows read are hidden in Excel ("" for none): a list with former members'
+    rows hidden imported them without a word (found by a tester)."""
+    hidden = [line for line in lines if line in sheet.hidden_lines]
+    if not hidden:
+        return ""
+    rows = "Zeile" if len(hidden) == 1 else "Zeilen"
+    return f"In Excel ausgeblendet, aber gelesen: {rows} {number_ranges(hidden)}."
 
 
 def _naming(sheet: FirstSheet, message: str) -> str:

@@ -148,7 +148,7 @@ class MemberExchangeService:
             rows=rows,
             basis=_basis(versions, field_ids.values()),
             read_as=parsed.read_as,
-            left_out=parsed.left_out,
+            sheet_notes=parsed.sheet_notes,
         )
         _MADE[id(preview)] = preview
         return preview

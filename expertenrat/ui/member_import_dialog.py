@@ -120,11 +120,11 @@ class MemberImportDialog(QDialog):
         self.read_as_label.setWordWrap(True)
         self.read_as_label.setTextFormat(Qt.TextFormat.PlainText)  # headers may hold "<"
         self.read_as_label.setVisible(bool(preview.read_as))
-        self.left_out_label = QLabel(preview.left_out)  # a workbook's further sheets
-        self.left_out_label.setObjectName("warningLabel")
-        self.left_out_label.setWordWrap(True)
-        self.left_out_label.setTextFormat(Qt.TextFormat.PlainText)  # sheet names may hold "<"
-        self.left_out_label.setVisible(bool(preview.left_out))
+        self.sheet_notes_label = QLabel("\n".join(preview.sheet_notes))
+        self.sheet_notes_label.setObjectName("warningLabel")
+        self.sheet_notes_label.setWordWrap(True)
+        self.sheet_notes_label.setTextFormat(Qt.TextFormat.PlainText)  # sheet names may hold "<"
+        self.sheet_notes_label.setVisible(bool(preview.sheet_notes))
 
         self.model = ImportRowsModel(self)
         self.model.set_rows(preview.rows)
@@ -198,7 +198,7 @@ class MemberImportDialog(QDialog):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.ignored_label)
         layout.addWidget(self.read_as_label)
-        layout.addWidget(self.left_out_label)
+        layout.addWidget(self.sheet_notes_label)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.consent_label)
         layout.addWidget(self.consent_check)

@@ -412,11 +412,27 @@ def test_further_sheets_with_values_are_named_as_not_read_empty_ones_not() -> No
     data = workbook_bytes(HEADER, ["Anna", "Berg", "01.03.2025", "Stadtdaten"], fill=further)
     alone = workbook_bytes(HEADER, ["Anna", "Berg", "01.03.2025", "Stadtdaten"])
 
-    assert parse(data).left_out == (
+    assert parse(data).sheet_notes == (
         "Gelesen wurde nur das erste Tabellenblatt, „Aktive“; nicht gelesen: „Ehemalige“ und "
-        "„Notizen“."
+        "„Notizen“.",
     )
-    assert parse(alone).left_out == ""
+    assert parse(alone).sheet_notes == ()
+
+
+def test_rows_hidden_in_excel_are_read_and_named() -> None:
+    # found by a tester: former members' rows hidden (or filtered out) in Excel were
+    # imported without a word; the blank hidden row 6 and the hidden title are no members
+    def hide(sheet) -> None:
+        for line in (1, 4, 5, 6, 8):
+            sheet.row_dimensions[line].hidden = True
+
+    anna = ["Anna", "Berg", "01.03.2025", "Stadtdaten"]
+    data = workbook_bytes(["Liste"], HEADER, anna, anna, anna, [], anna, anna, fill=hide)
+
+    result = parse(data)
+
+    assert [row.line for row in result.rows] == [3, 4, 5, 7, 8]
+    assert result.sheet_notes == ("In Excel ausgeblendet, aber gelesen: Zeilen 4–5, 8.",)
 
 
 def test_an_empty_first_sheet_of_several_names_it_too() -> None:

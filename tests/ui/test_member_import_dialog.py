@@ -115,13 +115,13 @@ def test_the_preview_says_which_sheets_of_a_workbook_were_not_read(make_dialog):
 
     dialog = make_dialog(out.getvalue())
 
-    assert dialog.left_out_label.isVisibleTo(dialog)
-    assert dialog.left_out_label.text() == (
+    assert dialog.sheet_notes_label.isVisibleTo(dialog)
+    assert dialog.sheet_notes_label.text() == (
         "Gelesen wurde nur das erste Tabellenblatt, „Aktive“; nicht gelesen: „Ehemalige <2024>“."
     )
-    assert dialog.left_out_label.textFormat() == Qt.TextFormat.PlainText
+    assert dialog.sheet_notes_label.textFormat() == Qt.TextFormat.PlainText
     plain = make_dialog(VALID_FILE)
-    assert not plain.left_out_label.isVisibleTo(plain)
+    assert not plain.sheet_notes_label.isVisibleTo(plain)
 
 
 def test_the_summary_counts_new_updated_and_failed_rows(make_dialog):
