@@ -71,16 +71,24 @@ class OverviewPage(NothingPending, OverviewPageView):
         self.first_steps.show_steps(figures)
         self.dashboard.setVisible(not figures.is_empty)
         self._show_cards(figures)
-        self.next_meetings.show_lines(figures.next_meetings)
-        self.quorum_warnings.show_lines(figures.quorum_warnings)
-        self.invitations_due.show_lines(figures.invitations_due)
-        self.meetings_unrecorded.show_lines(figures.meetings_unrecorded)
-        self.minutes_waiting.show_lines(figures.minutes_waiting)
-        self.to_send.show_lines(figures.to_send)
-        self.responses_overdue.show_lines(figures.responses_overdue)
-        self.responses_due_soon.show_lines(figures.responses_due_soon)
-        self.closable.show_lines(figures.closable)
-        self.composition_warnings.show_lines(figures.composition_warnings)
+        listed = {
+            self.next_meetings: figures.next_meetings,
+            self.quorum_warnings: figures.quorum_warnings,
+            self.invitations_due: figures.invitations_due,
+            self.meetings_unrecorded: figures.meetings_unrecorded,
+            self.minutes_waiting: figures.minutes_waiting,
+            self.responses_overdue: figures.responses_overdue,
+            self.to_send: figures.to_send,
+            self.responses_due_soon: figures.responses_due_soon,
+            self.closable: figures.closable,
+            self.composition_warnings: figures.composition_warnings,
+        }
+        # Filled as they are shown, column by column: Tab goes through the lines in the
+        # order they are made (found by a tester: "Empfehlungen zu übermitteln" came
+        # before "Überfällig" above it).
+        for column in self._list_columns:
+            for line_list in column:
+                line_list.show_lines(listed[line_list])
         self.field_figures.show_figures(figures.year, figures.fields_this_year)
         self.chart.set_rows(figures.statuses_by_field)
         self._arrange()  # the action fields' names may want more room
