@@ -183,6 +183,8 @@ class AttendanceService:
         what = f"{GUEST} „{guest.name}“"
         with changing(self._db, what) as session:
             meeting = changeable_meeting(session, meeting_id)
+            hold_council(session, meeting.council_id)  # the same guest added at once elsewhere
+            _refuse_twin(session, meeting, guest)
             before = None
             if guest.id is None:
                 row = models.Guest(meeting_id=meeting.id)
@@ -267,3 +269,24 @@ def _guest_row(
     if row.meeting_id != meeting.id:
         raise NotFoundError(f"{what} gehört nicht zu dieser Sitzung.")
     return row
+
+
+def _refuse_twin(session: Session, meeting: models.Meeting, guest: GuestEntry) -> None:
+    """Refuse a guest the meeting has already (the same name and institution, in any case):
+    recorded on two PCs, one guest stood twice in the minutes (found by a tester)."""
+    same = (guest.name.casefold(), guest.organisation.casefold())
+    others = session.scalars(
+        select(models.Guest).where(
+            models.Guest.meeting_id == meeting.id, models.Guest.id != (guest.id or 0)
+        )
+    )
+    if any((o.name.casefold(), o.affiliation.casefold()) == same for o in others):
+        raise ValidationError(
+            [
+                FieldProblem(
+                    "name",
+                    f"„{guest.name}“ ist bei dieser Sitzung schon als Gast eingetragen, "
+                    "vielleicht an einem anderen Arbeitsplatz.",
+                )
+            ]
+        )

@@ -13,6 +13,7 @@ from minutes_setup import Minutes, held_minutes
 from racing_threads import called_in, in_thread
 
 from expertenrat.domain.agenda import AgendaItem
+from expertenrat.domain.attendance_sheet import GuestEntry
 from expertenrat.domain.enums import AttendanceStatus, AuditAction, MeetingKind, MemberRole
 from expertenrat.domain.errors import (
     ConcurrentEditError,
@@ -305,6 +306,41 @@ def test_two_pcs_marking_the_rest_present_at_the_same_moment_record_each_member_
     assert [type(outcome[0]).__name__ for _thread, outcome in threads] == ["AttendanceSheet"] * 2
     sheet = here.attendance.sheet(meeting_id)
     assert [e.status for e in sheet.entries] == [AttendanceStatus.PRESENT] * 3
+
+
+def test_a_guest_the_other_pc_recorded_already_is_not_recorded_twice(here, there, meeting_id):
+    """Found by a tester: on the meeting day both PCs entered the guest, and the minutes
+    named her twice."""
+    there.attendance.save_guest(meeting_id, GuestEntry(None, "Dr. Eva Lind", "Stadtwerke"))
+
+    with pytest.raises(ValidationError) as refused:
+        here.attendance.save_guest(meeting_id, GuestEntry(None, "dr. eva lind", "STADTWERKE"))
+
+    assert refused.value.message == (
+        "„dr. eva lind“ ist bei dieser Sitzung schon als Gast eingetragen, vielleicht an einem "
+        "anderen Arbeitsplatz."
+    )
+    here.attendance.save_guest(meeting_id, GuestEntry(None, "Dr. Eva Lind", "Universität"))
+    assert [g.organisation for g in here.attendance.sheet(meeting_id).guests] == [
+        "Stadtwerke",
+        "Universität",
+    ]
+
+
+def test_two_pcs_adding_the_same_guest_at_the_same_moment_record_her_once(
+    here, there, meeting_id, monkeypatch
+):
+    guest = GuestEntry(None, "Dr. Eva Lind", "Stadtwerke")
+    first, second = _while_paused(
+        monkeypatch,
+        attendance_module,
+        lambda: here.attendance.save_guest(meeting_id, guest),
+        lambda: there.attendance.save_guest(meeting_id, guest),
+    )
+
+    assert isinstance(first, GuestEntry), first
+    assert isinstance(second, ValidationError), second
+    assert len(here.attendance.sheet(meeting_id).guests) == 1
 
 
 def test_two_pcs_declaring_the_same_conflict_at_the_same_moment_record_it_once(
