@@ -17,7 +17,7 @@ from expertenrat.domain.attendance_sheet import GuestEntry
 from expertenrat.domain.enums import PresenterKind
 from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument
 
-BLANK_ROWS = 6  # "Weitere Teilnehmende": rows for guests who come unannounced
+BLANK_ROWS = 8  # "Weitere Teilnehmende": rows for guests who come unannounced, at most
 
 
 @dataclass(frozen=True, slots=True)

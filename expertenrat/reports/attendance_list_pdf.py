@@ -23,12 +23,13 @@ from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Lines, Paragraph
 
 LEAD = "Bitte tragen Sie sich mit Ihrer Unterschrift ein."
 SIGNATURE = "Unterschrift"
-ROW_HEIGHT = 12 * mm  # room to sign in, between the row's rules
+ROW_HEIGHT = 10 * mm  # room to sign in, between the row's rules
+FEWEST_BLANK_ROWS = 3  # "Weitere Teilnehmende" where more would start another page
 
 # Shares of the content width: the name, the columns between, the signature (the same
 # in every table, so that the signatures stand one under the other).
-_NAME, _SIGNATURE = 0.30, 0.36
-_ROLE, _FIELD = 0.13, 1 - _NAME - _SIGNATURE - 0.13
+_NAME, _SIGNATURE = 0.30, 0.34
+_ROLE, _FIELD = 0.15, 1 - _NAME - _SIGNATURE - 0.15
 _FUNCTION = 1 - _NAME - _SIGNATURE
 
 T = TypeVar("T")
@@ -36,7 +37,21 @@ T = TypeVar("T")
 
 def render_attendance_list(doc: AttendanceListDocument) -> RenderedPdf:
     """The sign-in sheet of ``doc``; warnings name letters no font has; ``records``: the
-    members on it."""
+    members on it. It ends with ``doc.blank_rows`` empty rows, or as many as fit on its
+    last page, at least :data:`FEWEST_BLANK_ROWS`: no page holds only empty rows that
+    fewer would have spared (the sheet of a council of ten fits on one page)."""
+    rows = doc.blank_rows
+    rendered, pages = _rendered(doc, rows)
+    if rows > FEWEST_BLANK_ROWS:
+        fewest = _rendered(doc, FEWEST_BLANK_ROWS)[1]
+        while pages > fewest:
+            rows -= 1
+            rendered, pages = _rendered(doc, rows)
+    return rendered
+
+
+def _rendered(doc: AttendanceListDocument, blank_rows: int) -> tuple[RenderedPdf, int]:
+    """The sheet with ``blank_rows`` empty rows, and its number of pages."""
     meeting = doc.meeting
     heading = meeting_heading(meeting)
     title = f"Anwesenheitsliste: {heading}"
@@ -55,18 +70,18 @@ def render_attendance_list(doc: AttendanceListDocument) -> RenderedPdf:
     facts = [(label, text) for label, text in parts.time_and_place(meeting) if label != "Online"]
     story = theme.title_block(title, LEAD)
     story += [parts.facts(facts), Spacer(0, 2 * mm)]
-    story += theme.section_heading("Mitglieder", keep_space=4 * ROW_HEIGHT)
+    story += theme.section_heading("Mitglieder", keep_space=3 * ROW_HEIGHT)
     if doc.members:
         story.append(_table(doc.members, _MEMBER_COLUMNS))
     else:
         text = f"Am {theme.german_date(meeting.start.date())} gehört dem Gremium kein Mitglied an."
         story.append(parts.paragraph(text, "note"))
     if doc.guests:
-        story += theme.section_heading("Gäste", keep_space=4 * ROW_HEIGHT)
+        story += theme.section_heading("Gäste", keep_space=3 * ROW_HEIGHT)
         story.append(_table(doc.guests, _GUEST_COLUMNS))
-    story += theme.section_heading("Weitere Teilnehmende", keep_space=4 * ROW_HEIGHT)
-    story.append(_table([None] * doc.blank_rows, _BLANK_COLUMNS))
-    return theme.build_pdf(story, info, _warnings(doc), len(doc.members))
+    story += theme.section_heading("Weitere Teilnehmende", keep_space=3 * ROW_HEIGHT)
+    story.append(_table([None] * blank_rows, _BLANK_COLUMNS, ruled=True))
+    return theme.build_counted_pdf(story, info, _warnings(doc), len(doc.members))
 
 
 def _warnings(doc: AttendanceListDocument) -> tuple[str, ...]:
@@ -119,11 +134,15 @@ _BLANK_COLUMNS: tuple[tuple[str, float, Callable[[None], Lines]], ...] = (
 
 
 def _table(
-    rows: Sequence[T], columns: Sequence[tuple[str, float, Callable[[T], Lines]]]
+    rows: Sequence[T],
+    columns: Sequence[tuple[str, float, Callable[[T], Lines]]],
+    *,
+    ruled: bool = False,
 ) -> Flowable:
     """A house table (:func:`~expertenrat.reports.tables.data_table`: tinted head repeated
     on every page, zebra rows) of ``rows`` in ``columns`` and the "Unterschrift" column,
-    each row at least :data:`ROW_HEIGHT` tall and ruled below, the text in its middle."""
+    each row at least :data:`ROW_HEIGHT` tall and ruled below, the text in its middle;
+    ``ruled``: a rule between every two columns (empty rows, written in by hand)."""
     s = theme.styles()
     width = theme.content_width()
     widths = [share * width for _head, share, _lines in columns] + [_SIGNATURE * width]
@@ -142,7 +161,7 @@ def _table(
             [
                 ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
                 ("LINEBELOW", (0, 1), (-1, -1), 0.5, theme.RULE),
-                ("LINEBEFORE", (-1, 0), (-1, -1), 0.5, theme.RULE),
+                ("LINEBEFORE", (1 if ruled else -1, 0), (-1, -1), 0.5, theme.RULE),
             ]
         )
     )

@@ -86,6 +86,13 @@ def test_a_sheet_of_25_members_runs_on_to_a_second_page_under_the_repeated_head(
     assert "Anwesenheitsliste: 5. Sitzung" in second  # the page header
 
 
+def test_the_empty_rows_of_a_council_of_ten_shrink_to_keep_the_sheet_on_one_page() -> None:
+    guests = sheet().guests
+    one = read(render_attendance_list(sheet(members=members(10), guests=guests)).pdf)
+
+    assert len(one.pages) == 1 and "Weitere Teilnehmende" in page_texts(one)[0]
+
+
 def test_odd_text_prints_as_typed_and_letters_no_font_has_are_warned() -> None:
     rendered = render_attendance_list(
         sheet(
