@@ -117,6 +117,47 @@ def test_export_invitation_of_an_unknown_meeting_writes_nothing(capsys, database
     assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("expertenrat.db")] == []
 
 
+def test_export_attendance_list_writes_the_sign_in_sheet_but_not_of_a_cancelled_meeting(
+    capsys, database, tmp_path
+):
+    """(found by a tester) There was no sign-in sheet to lay out at the door."""
+    target = tmp_path / "anwesenheit.pdf"
+
+    code, out, _ = run(capsys, "--database", database, "export", "attendance-list",
+                       "--meeting", "7", "--out", str(target))  # fmt: skip
+
+    assert (code, out.strip()) == (
+        0,
+        f"Anwesenheitsliste der 7. Sitzung mit 9 Mitgliedern: {target}",
+    )
+    text = pdf_text(target)
+    assert "Anwesenheitsliste: 7. Sitzung" in text and "Unterschrift" in text
+    assert "Weitere Teilnehmende" in text
+    code, out, err = run(capsys, "--database", database, "export", "attendance-list",
+                         "--meeting", "42", "--out", str(tmp_path / "x.pdf"))  # fmt: skip
+    assert (code, out) == (1, "")
+    assert err.startswith("expertenrat: Fehler: Eine 42. Sitzung gibt es in diesem Gremium nicht.")
+    db = open_database(database_url(database))
+    try:
+        services = Services.create(db, "tester")
+        seventh = services.meeting_documents.meeting_id(services.settings.councils()[0].id, 7)
+        version = services.meetings.get(seventh).version
+        services.meetings.change_state(seventh, version, MeetingState.CANCELLED, "Krankheit")
+    finally:
+        db.close()
+    target.unlink()
+
+    code, out, err = run(capsys, "--database", database, "export", "attendance-list",
+                         "--meeting", "7", "--out", str(target))  # fmt: skip
+
+    assert (code, out) == (1, "")
+    assert err == (
+        "expertenrat: Fehler: Die 7. Sitzung ist abgesagt: für sie gibt es keine "
+        "Anwesenheitsliste.\n"
+    )
+    assert not target.exists() and not (tmp_path / "x.pdf").exists()
+
+
 def test_a_meeting_of_a_council_without_meetings_is_refused_in_words(capsys, tmp_path):
     """A new council's "Eine 1. Sitzung gibt es in diesem Gremium nicht. Vorhanden: keine."
     (found by a tester)."""

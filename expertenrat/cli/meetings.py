@@ -1,6 +1,6 @@
 """Meetings on the command line: the list, and per meeting the invitation (or run sheet,
-or one letter per member), the minutes and the dossier as PDF, the invitation as an e-mail
-draft (.eml), and the .ics calendar file."""
+or one letter per member), the sign-in sheet, the minutes and the dossier as PDF, the
+invitation as an e-mail draft (.eml), and the .ics calendar file."""
 
 from __future__ import annotations
 
@@ -52,6 +52,13 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
         "--per-member",
         action="store_true",
         help="je Mitglied ein an sie oder ihn adressierter Brief (Serienbrief, eine Datei)",
+    )
+    _meeting_pdf_command(
+        exports,
+        "attendance-list",
+        "Anwesenheitsliste einer Sitzung zum Unterschreiben als PDF (Mitglieder, Gäste, "
+        "freie Zeilen)",
+        _export_attendance_list,
     )
     mail = exports.add_parser(
         "invitation-mail",
@@ -173,6 +180,17 @@ def _export_invitation(services: Services, args: argparse.Namespace) -> str:
         rendered.records, "Tagesordnungspunkt", "Tagesordnungspunkten", "Tagesordnungspunkte"
     )
     return f"{what} {name} {items}: {path}"
+
+
+def _export_attendance_list(services: Services, args: argparse.Namespace) -> str:
+    meeting_id = services.meeting_documents.meeting_id(chosen_council(services, args), args.meeting)
+    name = _name(services, meeting_id)
+    if services.meetings.get(meeting_id).state is MeetingState.CANCELLED:
+        raise UserError(f"Die {name} ist abgesagt: für sie gibt es keine Anwesenheitsliste.")
+    rendered = services.meeting_documents.attendance_list_pdf(meeting_id)
+    write_pdf(args.out, rendered)
+    members = with_counted(rendered.records, "Mitglied", "Mitgliedern", "Mitglieder")
+    return f"Anwesenheitsliste der {name} {members}: {args.out}"
 
 
 def _export_invitation_mail(services: Services, args: argparse.Namespace) -> str:

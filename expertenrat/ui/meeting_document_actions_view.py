@@ -6,13 +6,13 @@ meeting: "Einladung …" ("Absage …" for a cancelled one), "Serienbrief …" (
 member in one file), "Ablaufplan …" (PDFs; none for a cancelled meeting) and "Kalender …"
 (.ics: its menu saves "Diese Sitzung …" or "Alle Sitzungen …", the council's calendar file
 once it has a meeting); after it: "Protokoll …" and "Öffentliches Protokoll …", and
-"Sitzungsmappe …" (before the meeting too). Four rows at most: the meetings list beside
-them stays short, the tabs below keep their room. A PDF button's menu offers "Als PDF
-speichern …", "Vorschau …" and "Drucken …"; the invitation's also "Als E-Mail-Entwurf
-speichern …", the Sitzungsmappe's the same three for its "Öffentliche Fassung". Letters a
-PDF cannot print are listed under the buttons. On a page too narrow for the two columns
-beside the list, one "Dokumente" button holds their menus (:meth:`set_compact`).
-"""
+"Sitzungsmappe …" (before the meeting too) and the sign-in sheet "Anwesenheitsliste …" (none
+for a cancelled meeting). Four rows at most: the meetings list beside them stays short, the
+tabs below keep their room. A PDF button's menu offers "Als PDF speichern …", "Vorschau …"
+and "Drucken …"; the invitation's also "Als E-Mail-Entwurf speichern …", the Sitzungsmappe's
+the same three for its "Öffentliche Fassung". Letters a PDF cannot print are listed under
+the buttons. On a page too narrow for the two columns beside the list, one "Dokumente"
+button holds their menus (:meth:`set_compact`)."""
 
 from __future__ import annotations
 
@@ -97,6 +97,11 @@ class MeetingDocumentActionsView(QGroupBox):
             tr(_CONTEXT, "Einladung, Protokoll und Anlagen in einer PDF-Datei"),
             self.documents.dossier,
         )
+        self.attendance_list_button = self._pdf_button(
+            tr(_CONTEXT, "Anwesenheitsliste …"),
+            _attendance_list_tip(cancelled=False),
+            self.documents.attendance_list,
+        )
         # The public version in the same button's menu: the column of buttons keeps the
         # width of "Öffentliches Protokoll …" and the meetings table beside it its room.
         public_dossier = PdfMenu(
@@ -119,9 +124,10 @@ class MeetingDocumentActionsView(QGroupBox):
         self.warnings_label.setVisible(False)
         # Two short columns beside the meetings table, before and after the meeting: the
         # table stays a few rows high and the detail tabs below get the room.
+        after = (self.minutes_button, self.public_minutes_button, self.dossier_button)
         columns = (
             (self.invitation_button, self.letters_button, self.run_sheet_button, self.ics_button),
-            (self.minutes_button, self.public_minutes_button, self.dossier_button),
+            (*after, self.attendance_list_button),
         )
         # In their place on a narrow page (set_compact): one button, their menus in its.
         self.buttons = FoldingDocumentButtons(
@@ -209,6 +215,8 @@ class MeetingDocumentActionsView(QGroupBox):
                 "Intern, für die Sitzungsleitung: Zeitplan, Vortragende, Befangenheiten (PDF)",
             )
         )
+        self.attendance_list_button.setEnabled(shown and not cancelled)
+        self.attendance_list_button.setToolTip(_attendance_list_tip(cancelled=cancelled))
         if cancelled:  # the letter tells the members the meeting does not take place
             self.invitation_button.setText(tr(_CONTEXT, "Absage …"))
             self.invitation_button.setToolTip(tr(_CONTEXT, "Die Absage an die Mitglieder (PDF)"))
@@ -282,3 +290,9 @@ class MeetingDocumentActionsView(QGroupBox):
 
     def ask_all_ics(self) -> None:
         raise NotImplementedError
+
+
+def _attendance_list_tip(*, cancelled: bool) -> str:
+    if cancelled:
+        return tr(_CONTEXT, "Die Sitzung ist abgesagt: für sie gibt es keine Anwesenheitsliste.")
+    return tr(_CONTEXT, "Zum Unterschreiben am Eingang: Mitglieder, Gäste, freie Zeilen (PDF)")

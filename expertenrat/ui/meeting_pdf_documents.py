@@ -1,8 +1,8 @@
 """The PDF documents of the meeting shown on the Sitzungen page, not rendered yet: the
-invitation, one letter per member, the run sheet, the full and the public minutes and the
-full and the public dossier. Each names the title of its save dialog, its name (the file's
-stem and the print job's name, :func:`file_stem`) and how the worker renders it
-(:mod:`ui.meeting_document_actions` saves, previews or prints it).
+invitation, one letter per member, the run sheet, the sign-in sheet, the full and the
+public minutes and the full and the public dossier. Each names the title of its save
+dialog, its name (the file's stem and the print job's name, :func:`file_stem`) and how
+the worker renders it (:mod:`ui.meeting_document_actions` saves, previews or prints it).
 """
 
 from __future__ import annotations
@@ -75,6 +75,13 @@ class MeetingPdfDocuments:
             tr(_CONTEXT, "Ablaufplan speichern"),
             tr(_CONTEXT, "Ablaufplan {}"),
             self._documents.run_sheet_pdf,
+        )
+
+    def attendance_list(self) -> PdfDocument | None:
+        return self._as_of_today(
+            tr(_CONTEXT, "Anwesenheitsliste speichern"),
+            tr(_CONTEXT, "Anwesenheitsliste {}"),
+            self._documents.attendance_list_pdf,
         )
 
     def minutes(self, *, public: bool) -> PdfDocument | None:

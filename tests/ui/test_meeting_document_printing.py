@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from dataclasses import replace
 
 import pytest
 from meeting_rows import add_meeting
@@ -14,6 +15,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, 
 from PySide6.QtWidgets import QDialog, QProgressDialog
 
 from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.enums import MeetingState
 from expertenrat.ui.meeting_document_actions import MeetingDocumentActions
 
 WAIT = 30_000  # ms: the preview renders on a busy machine; waits end as soon as it is done
@@ -49,7 +51,8 @@ def print_to_file(qtbot, actions: MeetingDocumentActions, output) -> QPrintDialo
 def test_every_pdf_document_offers_save_preview_and_print(actions) -> None:
     pdf_buttons = (actions.invitation_button, actions.letters_button,
                    actions.run_sheet_button, actions.minutes_button,
-                   actions.public_minutes_button, actions.dossier_button)  # fmt: skip
+                   actions.public_minutes_button, actions.dossier_button,
+                   actions.attendance_list_button)  # fmt: skip
 
     for button in pdf_buttons:
         entries = [action.text() for action in button.menu().actions()]
@@ -152,6 +155,28 @@ def test_the_public_dossier_is_saved_from_the_dossier_menu(
     titles = [e.title for e in reader.outline if not isinstance(e, list)]
     assert titles == ["Deckblatt", "Einladung", "Protokoll der 1. Sitzung (öffentliche Fassung)"]
     assert dialogs.warnings() == []
+
+
+def test_the_attendance_list_is_saved_from_its_menu_and_off_for_a_cancelled_meeting(
+    actions, services, held_in_rostock, dialogs, finish_job, tmp_path
+) -> None:
+    """(found by a tester) The Sitzungen page had no sign-in sheet to print."""
+    button = actions.attendance_list_button
+    assert button.isEnabled() and "Unterschreiben" in button.toolTip()
+    dialogs.paths = [str(tmp_path / "Liste.pdf")]
+
+    button.save_action.trigger()
+    finish_job(actions)
+
+    assert dialogs.file_dialogs[-1][1] == "Anwesenheitsliste 1. Sitzung 2026-03-10.pdf"
+    reader = PdfReader(tmp_path / "Liste.pdf")
+    assert reader.metadata.title == "Anwesenheitsliste: 1. Sitzung"
+    assert "Unterschrift" in reader.pages[0].extract_text()
+    meeting = services.meetings.get(held_in_rostock.meeting_id)
+    cancelled = replace(meeting, state=MeetingState.CANCELLED)
+    actions.set_meeting(cancelled)
+    assert not button.isEnabled()
+    assert button.toolTip() == "Die Sitzung ist abgesagt: für sie gibt es keine Anwesenheitsliste."
 
 
 def _one_page() -> bytes:

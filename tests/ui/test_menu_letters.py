@@ -70,6 +70,7 @@ def test_every_entry_of_the_document_and_export_menus_has_a_letter_of_its_own(
         documents.public_minutes_button.menu(),
         documents.dossier_button.menu(),
         documents.public_dossier_menu,
+        documents.attendance_list_button.menu(),
         export.menu(),
     ]
 

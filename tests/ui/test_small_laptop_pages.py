@@ -153,12 +153,13 @@ def test_the_meetings_list_keeps_its_room_and_the_documents_fold_into_one_button
     assert folded.focusPolicy() & Qt.FocusPolicy.TabFocus  # reached with the Tab key
     buttons = (documents.invitation_button, documents.letters_button,
                documents.run_sheet_button, documents.ics_button, documents.minutes_button,
-               documents.public_minutes_button, documents.dossier_button)  # fmt: skip
+               documents.public_minutes_button, documents.dossier_button,
+               documents.attendance_list_button)  # fmt: skip
     entries = folded.menu().actions()
     assert [a.menu() for a in entries] == [b.menu() for b in buttons]  # the same entries
     assert [a.text() for a in entries] == [
         "Einladung", "Serienbrief", "Ablaufplan", "Kalender", "Protokoll",
-        "Öffentliches Protokoll", "Sitzungsmappe",
+        "Öffentliches Protokoll", "Sitzungsmappe", "Anwesenheitsliste",
     ]  # fmt: skip
     assert [a.isEnabled() for a in entries] == [b.isEnabled() for b in buttons]
     assert all(a.toolTip() == b.toolTip() for a, b in zip(entries, buttons, strict=True))
