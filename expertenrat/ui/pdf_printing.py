@@ -185,13 +185,15 @@ class PdfPrintActions(QObject):
         )
         self._keep(dialog, printer)
 
-    def save_as(self, pdf: bytes, suggested_name: str) -> None:
+    def save_as(self, pdf: bytes, suggested_name: str, title: str) -> None:
+        """Ask where to save ``pdf``; ``title`` names the document as the meetings' save
+        dialogs do ("Mitgliederliste speichern")."""
         self._dialogs.ask_save_file(
             self._parent,
-            tr(_CONTEXT, "Als PDF speichern"),
+            title,
             tr(_CONTEXT, "PDF-Dokumente (*.pdf)"),
             _with_pdf_suffix(suggested_name),
-            lambda path: self._write(pdf, path),
+            lambda path: self._write(pdf, path, title),
             FileKind.PDF,
         )
 
@@ -224,20 +226,18 @@ class PdfPrintActions(QObject):
         # plain window-modal open.
         QDialog.open(dialog)
 
-    def _write(self, pdf: bytes, chosen: str) -> None:
+    def _write(self, pdf: bytes, chosen: str, title: str) -> None:
         path = Path(chosen)
         if not path.is_dir():  # a folder stays a folder (and gets a warning), not "folder.pdf"
             path = Path(_with_pdf_suffix(chosen))
         try:
             write_file(path, pdf)
         except FileWriteError as error:
-            self._dialogs.warning(
-                self._parent, tr(_CONTEXT, "Als PDF speichern"), error.message, error.detail
-            )
+            self._dialogs.warning(self._parent, title, error.message, error.detail)
             return
         self._dialogs.file_saved(
             self._parent,
-            tr(_CONTEXT, "Als PDF speichern"),
+            title,
             tr(_CONTEXT, "„{}“ wurde gespeichert.").format(path.name),
             str(path),
         )

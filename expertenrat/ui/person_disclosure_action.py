@@ -1,7 +1,7 @@
 """Mitglieder → "Auskunft (Art. 15) …": everything the program holds about the selected
 member's person (every council, every term; :mod:`expertenrat.services.person_disclosure`),
 rendered in the background and then saved where the user chooses, as the roster's "Als
-PDF speichern" does."""
+PDF speichern …" does."""
 
 from __future__ import annotations
 
@@ -64,4 +64,4 @@ class PersonDisclosureAction:
     def _save(self, rendered: RenderedPdf, title: str, suggested: str) -> None:
         if rendered.warnings:  # letters no font has, another record: the PDF is complete
             self._dialogs.warning(self._parent, title, "\n".join(rendered.warnings))
-        self.printing.save_as(rendered.pdf, suggested)
+        self.printing.save_as(rendered.pdf, suggested, tr(_CONTEXT, "Auskunft (Art. 15) speichern"))

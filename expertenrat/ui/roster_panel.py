@@ -121,6 +121,7 @@ class RosterPanel(QWidget):
                 lambda pdf, title: self.printing.save_as(
                     pdf,
                     council_file_name(self._services.settings, self._council_id, f"{title}.pdf"),
+                    tr(_CONTEXT, "Mitgliederliste speichern"),
                 )
             )
         )

@@ -26,6 +26,8 @@ class ScriptedDialogs:
     details: list[str] = field(default_factory=list)  # of each warning, "" if none
     # Every file dialog asked for: (kind of file, suggested name or "" when opening).
     file_dialogs: list[tuple[object, str]] = field(default_factory=list)
+    # The title of every save dialog asked for, in turn.
+    save_titles: list[str] = field(default_factory=list)
     saved_files: list[str] = field(default_factory=list)
     # The folder each file dialog for opening falls back to (None: the Documents folder).
     open_fallbacks: list[object] = field(default_factory=list)
@@ -135,6 +137,7 @@ class ScriptedDialogs:
 
     def ask_save_file(self, parent, title, name_filter, suggested, on_path, kind) -> None:
         self.file_dialogs.append((kind, suggested))
+        self.save_titles.append(title)
         if self.paths:
             on_path(self.paths.pop(0))
 

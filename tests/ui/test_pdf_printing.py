@@ -231,7 +231,7 @@ def test_save_as_writes_the_exact_bytes_with_a_pdf_suffix(
     dialogs.paths.append(str(tmp_path / typed))
 
     with qtbot.waitSignal(actions.saved, timeout=WAIT) as saved:
-        actions.save_as(pdf, "Mitgliederliste")
+        actions.save_as(pdf, "Mitgliederliste", "Mitgliederliste speichern")
 
     assert saved.args == [str(tmp_path / written)]
     assert (tmp_path / written).read_bytes() == pdf
@@ -244,7 +244,7 @@ def test_save_as_replaces_an_existing_file(qtbot, actions, dialogs, tmp_path) ->
     target.write_bytes(b"alt")
     dialogs.paths.append(str(target))
 
-    actions.save_as(b"%PDF-neu", "liste.pdf")
+    actions.save_as(b"%PDF-neu", "liste.pdf", "Liste speichern")
 
     assert target.read_bytes() == b"%PDF-neu"
 
@@ -270,7 +270,7 @@ def test_save_as_problems_are_german_warnings_not_tracebacks(
         monkeypatch.setattr("expertenrat.services.files.os.replace", fail)
     dialogs.paths.append(str(where(tmp_path)))
 
-    actions.save_as(b"%PDF-1.4", "liste")
+    actions.save_as(b"%PDF-1.4", "liste", "Liste speichern")
 
     [warning] = dialogs.warnings()
     assert reason in warning
@@ -286,7 +286,7 @@ def test_a_save_problem_without_a_german_reason_keeps_the_system_s_text_behind_d
     monkeypatch.setattr("expertenrat.services.files.os.replace", fail)
     dialogs.paths.append(str(tmp_path / "liste.pdf"))
 
-    actions.save_as(b"%PDF-1.4", "liste")
+    actions.save_as(b"%PDF-1.4", "liste", "Liste speichern")
 
     [warning] = dialogs.warnings()
     assert warning.endswith(f"Systemfehler ENXIO (Nr. {errno.ENXIO}).")

@@ -50,6 +50,7 @@ def test_the_auskunft_of_the_selected_member_is_saved_as_pdf(
     # named as every file of the council is where the database holds several
     suggested = f"SCER – Auskunft Art. 15 Gülşen Yılmaz {today}.pdf"
     assert dialogs.file_dialogs == [(FileKind.PDF, suggested)]
+    assert dialogs.save_titles == ["Auskunft (Art. 15) speichern"]  # as the roster's names it
     assert dialogs.saved_files == [str(tmp_path / "auskunft.pdf")]
     written = text((tmp_path / "auskunft.pdf").read_bytes())
     assert "Auskunft nach Art. 15 DSGVO" in written

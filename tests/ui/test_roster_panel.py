@@ -56,6 +56,9 @@ def test_saving_a_roster_with_letters_no_font_has_names_member_and_script(
     finish_job(roster)
 
     assert (tmp_path / "liste.pdf").exists()
+    # (found by a tester) titled "Als PDF speichern"; the meetings' dialogs name the document
+    assert dialogs.save_titles == ["Mitgliederliste speichern"]
+    assert [title for kind, title, _text in dialogs.messages] == ["Mitgliederliste speichern"]
     text = "".join(p.extract_text() for p in PdfReader(tmp_path / "liste.pdf").pages)
     assert "Wiśniewski" in text
     assert not roster.warnings_label.isHidden()
