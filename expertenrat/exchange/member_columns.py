@@ -139,8 +139,11 @@ _SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 def _header_key(text: str) -> str:
     """Case, spaces, hyphens and underscores aside, umlauts as spelled out without them
-    ("Primaeres Handlungsfeld" is "Primäres Handlungsfeld")."""
+    ("Primaeres Handlungsfeld" is "Primäres Handlungsfeld"), and without a form's marks at
+    the end ("Vorname*" of a required field, "Vorname:"), which named a column missing that
+    was there (found by a tester)."""
     text = unicodedata.normalize("NFC", text).casefold().translate(_SPELLED_OUT)
+    text = text.strip().rstrip("*:").rstrip()
     return re.sub(r"[\s\-_]+", "", text)
 
 

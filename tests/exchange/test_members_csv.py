@@ -532,6 +532,16 @@ def test_missing_single_column_is_named() -> None:
         parse(b"Nachname;Amtszeit Beginn;Prim\xc3\xa4res Handlungsfeld\n")
 
 
+def test_a_forms_marks_after_column_names_are_read_past() -> None:
+    data = "Vorname*;Nachname *;Amtszeit Beginn:;Primäres Handlungsfeld (*)\nA;B;1.3.25;Umwelt\n"
+
+    with pytest.raises(DataEntryError, match=r"^In der ersten Zeile fehlt die Spalte „Primäres"):
+        parse(data.encode())  # a mark of another kind stays a name of its own
+    (member,) = parse(data.replace(" (*)", "*").encode()).members
+
+    assert (member.given_name, member.family_name, member.primary_field_id) == ("A", "B", 4)
+
+
 def test_a_councils_own_column_names_and_spelled_out_umlauts_are_read() -> None:
     # A Landratsamt's own list: "Name" beside "Vorname", "Handlungsfeld", "Beginn der
     # Amtszeit", "E-Mail-Adresse" …, and umlauts typed as ae/oe/ue where a keyboard lacked them.
