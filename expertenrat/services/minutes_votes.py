@@ -55,6 +55,14 @@ def replace_votes(
 ) -> SavedVotes:
     """Store ``votes`` as the item's votes in ``session``'s transaction, audited; see
     :meth:`MinutesService.save_votes`."""
+    # The item held first (PostgreSQL): two PCs saving the first vote of the item at the
+    # same moment each read no votes and stored theirs, two where each meant the only one
+    # (found by a tester); the second now waits and finds the first's.
+    session.execute(
+        select(models.AgendaItem.id)
+        .where(models.AgendaItem.id == row.id)
+        .with_for_update(key_share=True)
+    )
     stored = list(
         session.scalars(
             select(models.Vote)

@@ -26,6 +26,7 @@ from expertenrat.domain.member_twins import SamePersonAddedError
 from expertenrat.domain.minutes import ItemConflictError, ItemTexts
 from expertenrat.domain.projects import Project
 from expertenrat.domain.text_templates import TextTemplate
+from expertenrat.domain.votes import VoteDraft
 from expertenrat.services import action_fields as action_fields_module
 from expertenrat.services import agenda as agenda_module
 from expertenrat.services import attendance as attendance_module
@@ -35,6 +36,7 @@ from expertenrat.services import (
     member_endings,
     member_writes,
     minutes_approval_rows,
+    minutes_votes,
 )
 from expertenrat.services import projects as projects_module
 from expertenrat.services.change_marker import change_marker
@@ -433,6 +435,26 @@ def test_two_pcs_sending_the_same_minutes_at_the_same_moment_make_one_version(
     assert type(second_outcome[0]).__name__ == "Circulation", second_outcome[0]
     assert second_outcome[0].version == first_outcome[0].version
     assert [v.number for v in here.minutes_approval.status(minutes.meeting_id).versions] == [1]
+
+
+def test_two_pcs_recording_the_first_vote_of_an_item_at_the_same_moment_keep_one(
+    here, there, minutes, monkeypatch
+):
+    """Found by a tester: on PostgreSQL both read no votes and stored theirs, so the item
+    had two votes where each PC had recorded the only one."""
+    item = here.minutes.minutes(minutes.meeting_id).items[1]
+    assert item.votes == ()
+    first, second = _while_paused(
+        monkeypatch,
+        minutes_votes,
+        lambda: here.minutes.save_votes(item.item_id, [VoteDraft(yes=1)], item.votes),
+        lambda: there.minutes.save_votes(item.item_id, [VoteDraft(yes=2)], item.votes),
+    )
+
+    assert type(first).__name__ == "SavedVotes", first
+    assert isinstance(second, ConcurrentEditError), second
+    stored = here.minutes.minutes(minutes.meeting_id).items[1].votes
+    assert [v.yes for v in stored] == [1]
 
 
 def test_minutes_changed_after_sending_are_sent_as_a_new_version(here, minutes):
