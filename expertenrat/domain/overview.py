@@ -195,7 +195,9 @@ class CouncilOverview:
     future_members: int = 0  # whose term has not begun yet: neither active nor former
     next_meeting_id: int | None = None
     meetings_total: int = 0  # in any state
-    first_meeting_year: int | None = None  # of the council's first meeting (any state)
+    # Of the council's first member term or first meeting (any state), whichever is earlier:
+    # the Tätigkeitsbericht's first year (None: neither yet)
+    first_year: int | None = None
     composition: Composition | None = None
     # "5. Sitzung am 12.03.2026: Einladung bis 05.03.2026 versenden", soonest first
     invitations_due: tuple[Line, ...] = ()

@@ -74,7 +74,11 @@ class OverviewService:
                 meetings_total=meetings.total or 0,
                 meetings_held=meetings.held or 0,
                 meetings_upcoming=meetings.upcoming or 0,
-                first_meeting_year=meetings.first.year if meetings.first else None,
+                first_year=min(
+                    [m.term_start.year for m in members]
+                    + ([meetings.first.year] if meetings.first else []),
+                    default=None,
+                ),
                 next_meeting=(
                     f"{next_meeting.label} am {meeting_when(next_meeting.starts_at)}"
                     if next_meeting

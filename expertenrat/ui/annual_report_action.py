@@ -1,13 +1,14 @@
 """The Übersicht's "Tätigkeitsbericht …" button: the annual activity report of a year as PDF.
 
 Its menu offers the current year and the years before it back to the council's first
-meeting; the year a secretariat most likely reports on is the menu's default (the last
-one in January to March, else the current one). The first meeting's year comes with the
-Übersicht's refresh (:meth:`AnnualReportButton.set_first_year`), so opening the menu reads
-nothing on the GUI thread; until the page has read the shown council, the button waits
-disabled. The user names the file (in the folder of PDF documents); the service renders
-the report and ``services.files`` writes it in a worker, behind a progress dialog.
-Failures and letters the PDF cannot print are German messages.
+member term or first meeting, whichever is earlier (a founding year without meetings
+too, as the command line allows it); the year a secretariat most likely reports on is the
+menu's default (the last one in January to March, else the current one). The first year
+comes with the Übersicht's refresh (:meth:`AnnualReportButton.set_first_year`), so
+opening the menu reads nothing on the GUI thread; until the page has read the shown
+council, the button waits disabled. The user names the file (in the folder of PDF
+documents); the service renders the report and ``services.files`` writes it in a worker,
+behind a progress dialog. Failures and letters the PDF cannot print are German messages.
 """
 
 from __future__ import annotations
@@ -68,8 +69,9 @@ class AnnualReportButton(QPushButton):
             self.setEnabled(False)
 
     def set_first_year(self, year: int | None) -> None:
-        """The year of the council's first meeting (``None``: no meeting yet), as the
-        page's refresh read it; the menu offers the years from it."""
+        """The year of the council's first member term or first meeting, whichever is
+        earlier (``None``: neither yet), as the page's refresh read it; the menu offers
+        the years from it."""
         self._first_year = year
         self.setEnabled(self._council_id is not None)
 
@@ -77,7 +79,7 @@ class AnnualReportButton(QPushButton):
         return self.job is not None and self.job.running
 
     def offer_years(self) -> None:
-        """Fill the menu: this year back to the first meeting, the likely year as default."""
+        """Fill the menu: this year back to the first year, the likely year as default."""
         self.year_menu.clear()
         if self._council_id is None:
             return

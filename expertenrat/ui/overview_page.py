@@ -65,7 +65,7 @@ class OverviewPage(NothingPending, OverviewPageView):
         figures = self._service.overview(self._council_id, self._today())
         self.figures = figures
         if self.annual_report is not None:
-            self.annual_report.set_first_year(figures.first_meeting_year)
+            self.annual_report.set_first_year(figures.first_year)
         council = figures.council
         self.subtitle.setText(f"{council.name} · {council.city}")
         self.first_steps.show_steps(figures)

@@ -19,7 +19,7 @@ def test_overview_of_a_new_council_counts_nothing(database, council, today):
     assert figures.council == council
     assert (figures.active_members, figures.former_members, figures.projects) == (0, 0, 0)
     assert (figures.meetings_held, figures.meetings_upcoming) == (0, 0)
-    assert figures.next_meeting is None and figures.first_meeting_year is None
+    assert figures.next_meeting is None and figures.first_year is None
     assert (
         figures.recommendations_open,
         figures.recommendations_overdue,
@@ -36,6 +36,23 @@ def test_overview_counts_a_member_whose_term_ends_today_as_active(
     figures = OverviewService(database).overview(council.id, today)
 
     assert (figures.active_members, figures.former_members) == (1, 0)
+
+
+def test_the_first_year_is_that_of_the_first_term_where_no_meeting_is_earlier(
+    database, members_service, council, new_member, today
+):
+    """(found by a tester) The Tätigkeitsbericht's menu started at the first meeting, so
+    a founding year with members but no meetings could be reported only on the command
+    line."""
+    members_service.save(council.id, new_member(term_start=date(2024, 11, 4)), today)
+    with database.transaction() as session:
+        session.add(
+            models.Meeting(council_id=council.id, number=1, starts_at=datetime(2025, 1, 16, 16))
+        )
+
+    figures = OverviewService(database).overview(council.id, today)
+
+    assert figures.first_year == 2024
 
 
 def test_overview_counts_a_member_whose_term_begins_tomorrow_as_not_active(
@@ -70,7 +87,7 @@ def test_overview_ignores_a_cancelled_meeting_when_naming_the_next_one(database,
     figures = OverviewService(database).overview(council.id, today)
 
     assert figures.meetings_upcoming == 1
-    assert figures.first_meeting_year == 2026  # the annual report's menu starts there
+    assert figures.first_year == 2026  # the annual report's menu starts there
     assert figures.next_meeting == "2. Sitzung am 08.12.2026 um 09:30 Uhr"
 
 
@@ -111,7 +128,7 @@ def test_overview_counts_a_meeting_later_today_as_upcoming(database, council, to
     figures = OverviewService(database).overview(council.id, today)
 
     assert figures.meetings_upcoming == 1
-    assert figures.first_meeting_year == 2026  # the annual report's menu starts there
+    assert figures.first_year == 2026  # the annual report's menu starts there
 
 
 def test_overview_of_a_missing_council_raises_not_found(database, today):

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.domain.members import Member
 from expertenrat.services.context import Services
 from expertenrat.store.database import Database
 from expertenrat.store.engine import database_url, make_engine
@@ -37,7 +38,7 @@ def offered(button: AnnualReportButton) -> list[int]:
     return [a.data() for a in button.year_menu.actions()]
 
 
-def test_the_years_go_back_to_the_first_meeting_with_last_year_default_in_march(
+def test_the_years_go_back_to_the_first_year_with_last_year_default_in_march(
     qtbot, demo_services, dialogs
 ):
     page = make_page(qtbot, demo_services, dialogs, date(2027, 3, 10))
@@ -49,7 +50,7 @@ def test_the_years_go_back_to_the_first_meeting_with_last_year_default_in_march(
     assert statements == []  # the years came with the page's refresh
     menu = button.year_menu
     assert button.text() == "Tätigkeitsbericht …" and button.isEnabled()
-    assert years[0] == 2027 and years[-1] == 2024  # the demo's first meeting
+    assert years[0] == 2027 and years[-1] == 2024  # the demo's first term
     assert menu.defaultAction().data() == 2026
     assert menu.defaultAction().text() == "Tätigkeitsbericht 2026 …"
 
@@ -71,6 +72,15 @@ def test_the_years_follow_the_refresh_and_the_shown_council(qtbot, demo_services
     assert not button.isEnabled()  # the other council's years are not read yet
     page.refresh()
     assert button.isEnabled() and offered(button) == [2027]
+    # (found by a tester) a founding year with members but no meeting was not offered
+    field = demo_services.settings.action_fields(other.id)[0].id
+    founder = Member(
+        id=None, given_name="Anna", family_name="Berg", term_start=date(2025, 9, 25),
+        primary_field_id=field,
+    )  # fmt: skip
+    demo_services.members.save(other.id, founder, today)
+    page.refresh()
+    assert offered(button) == [2027, 2026, 2025]
     page.set_council(council)
     page.refresh()
     assert offered(button)[-1] == 2019
