@@ -1,11 +1,12 @@
 """Reading one cell of a members file (CSV or Excel) as the value of a member's attribute.
 
-A cell is text or a ``date``: dates 01.03.2025, 1.3.2025, 01.03.25 and 2025-03-01; phone
-numbers as written, but not one Excel abridged to "4,93815E+11" (a date or phone number
-without the apostrophe that marks it as text in Excel, "'0381 123");
-booleans ja/nein/j/n/x/1/0/true/false/wahr/falsch (empty means "nein"); roles and sectors
-by their labels (a role also as a council's own list writes it). A cell that cannot be
-read raises a ``ValueError`` with the German message, naming the column's header.
+A cell is text or a ``date``: dates 01.03.2025, 1.3.2025, 01.03.25 and 2025-03-01 (also with
+a time of day, which is left out); phone numbers as written, but not one Excel abridged to
+"4,93815E+11" (a date or phone number without the apostrophe that marks it as text in
+Excel, "'0381 123"); booleans ja/nein/j/n/x/1/0/true/false/wahr/falsch (empty means
+"nein"); roles and sectors by their labels (a role also as a council's own list writes it).
+A cell that cannot be read raises a ``ValueError`` with the German message, naming the
+column's header.
 """
 
 from __future__ import annotations
@@ -19,8 +20,11 @@ from expertenrat.exchange.member_columns import Cell, format_date
 
 _TRUE = frozenset({"ja", "j", "x", "1", "true", "wahr", "yes"})
 _FALSE = frozenset({"nein", "n", "0", "false", "falsch", "no", ""})
-_DATE_DE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
-_DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+# a time of day after the date, as a database or a web form writes a date ("2025-03-01
+# 14:23:11", "01.03.2025 00:00"): the day is what counts
+_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: Uhr)?)?"
+_DATE_DE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})" + _TIME)
+_DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME)
 # Excel's serial day numbers, shown where a date column is formatted as a number: 1.1.1960 to
 # 31.12.2099 (counted from 30.12.1899, as Excel counts after its leap day of 1900)
 _EXCEL_DAY_ZERO = date(1899, 12, 30)

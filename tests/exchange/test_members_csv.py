@@ -676,6 +676,20 @@ def test_bad_date_is_reported_for_its_row_only() -> None:
     )
 
 
+def test_a_date_with_a_time_of_day_is_read_as_its_day() -> None:
+    # found by a tester: lists from a database or a web form write "2025-03-01 14:23:11"
+    header = f"{HEADER};Amtszeit Ende;Zustimmung Name am;Name veröffentlichen"
+    row = "Anna;Berg;01.03.2025 00:00;Umwelt;2028-02-29T00:00:00;2025-02-14 14:23:11.5;ja"
+
+    (member,) = parse(f"{header}\n{row}\n".encode()).members
+
+    assert (member.term_start, member.term_end, member.publish_name_on) == (
+        date(2025, 3, 1),
+        date(2028, 2, 29),
+        date(2025, 2, 14),
+    )
+
+
 def test_a_date_excel_shows_as_its_day_number_says_which_date_it_is() -> None:
     # A date column formatted as "Standard" shows and saves 45717 for 1.3.2025 (found by a
     # tester); the message said only "kein gültiges Datum".
