@@ -120,10 +120,8 @@ class RecommendationExportButton(QPushButton):
         start_with_progress(self.job, self, title, tr(_CONTEXT, "Die Datei wird erstellt …"))
 
     def _saved(self, title: str, target: Path, exported: RegisterFile) -> None:
-        count = (
-            tr(_CONTEXT, "1 Empfehlung")
-            if exported.records == 1
-            else tr(_CONTEXT, "{} Empfehlungen").format(exported.records)
+        count = {0: tr(_CONTEXT, "keine Empfehlungen"), 1: tr(_CONTEXT, "1 Empfehlung")}.get(
+            exported.records, tr(_CONTEXT, "{} Empfehlungen").format(exported.records)
         )
         text = tr(_CONTEXT, "„{}“ wurde gespeichert ({}).").format(target.name, count)
         if exported.warnings:

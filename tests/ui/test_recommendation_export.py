@@ -108,6 +108,19 @@ def test_the_register_holds_what_the_table_shows(page, dialogs, tmp_path, finish
     assert sorted(r[0] for r in rows[1:]) == sorted(shown)
 
 
+def test_an_empty_selection_is_saved_as_keine_empfehlungen(page, dialogs, tmp_path, finish_job):
+    """(found by a helper) "wurde gespeichert (0 Empfehlungen)", where the report's subtitle
+    and the command line say "keine" and "ohne"."""
+    page.search_edit.setText("nirgends zu finden")
+    assert page.model.rowCount() == 0
+    dialogs.paths.append(str(tmp_path / "Leer.csv"))
+
+    page.export_button.csv_action.trigger()
+    finish_job(page.export_button)
+
+    assert dialogs.messages[-1][2] == "„Leer.csv“ wurde gespeichert (keine Empfehlungen)."
+
+
 def test_a_file_that_cannot_be_written_is_a_german_warning(page, dialogs, tmp_path, finish_job):
     dialogs.paths.append(str(tmp_path / "fehlt" / "Register.csv"))
 
