@@ -676,6 +676,14 @@ def test_bad_date_is_reported_for_its_row_only() -> None:
     )
 
 
+def test_an_email_address_copied_from_a_link_is_read_without_mailto() -> None:
+    data = f"{HEADER};E-Mail\nAnna;Berg;01.03.2025;Umwelt;MailTo: anna@example.org\n"
+
+    (member,) = parse(data.encode()).members
+
+    assert member.email == "anna@example.org"
+
+
 def test_a_date_with_a_time_of_day_is_read_as_its_day() -> None:
     # found by a tester: lists from a database or a web form write "2025-03-01 14:23:11"
     header = f"{HEADER};Amtszeit Ende;Zustimmung Name am;Name veröffentlichen"
