@@ -6,7 +6,8 @@ large unpacked, has no sheet, or that openpyxl cannot read is refused as a whole
 German message; so is a sheet with more than ``MAX_ROWS`` rows with values, and one with
 merged cells from its header down (:func:`refuse_merged_cells`; a title above may be). A
 cell is read as text, a date or a number in words ("WAHR" for a boolean); a formula or an
-Excel error value (#NV) is a :class:`BadCell`. Line numbers are the rows as Excel shows them.
+Excel error value (#NV) is a :class:`BadCell`. Line numbers are the rows as Excel shows them;
+the rows hidden in Excel and the further sheets with values are told beside them.
 :mod:`expertenrat.exchange.members_xlsx` reads the members from these rows.
 """
 
