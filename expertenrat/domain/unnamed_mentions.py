@@ -37,6 +37,9 @@ class UnnamedMember:
     presented_only: bool = False  # a guest not marked, left out as presenter of non-public items
 
 
+_Sought = tuple[tuple[UnnamedMember, re.Pattern[str]], ...]  # each person and the names' pattern
+
+
 def non_public_guest(name: str, *, marked: bool = True) -> UnnamedMember:
     """The guest ``name`` the public minutes leave out (``marked`` "nur im nichtöffentlichen
     Teil anwesend", else as presenter of non-public items only: the warning's reason), as
@@ -49,12 +52,12 @@ def non_public_guest(name: str, *, marked: bool = True) -> UnnamedMember:
 def unnamed_mentions(doc: MinutesDocument, members: Iterable[UnnamedMember]) -> tuple[str, ...]:
     """ "Im öffentlichen Text von TOP 5 steht der Name von Ödön Pál, der nicht genannt werden
     darf.": one warning per part of the public version of ``doc`` and member of ``members``
-    whose family name it holds."""
-    members = tuple(members)
+    whose family name it holds (each member's pattern made once, not for each part)."""
+    sought = _sought(members)
     warnings = [
         mention_warning(where, person)
         for where, texts in _public_texts(public_version(doc))
-        for person in named_in(texts, members)
+        for person in _found_in(texts, sought)
     ]
     return tuple(dict.fromkeys(warnings))
 
@@ -62,10 +65,18 @@ def unnamed_mentions(doc: MinutesDocument, members: Iterable[UnnamedMember]) -> 
 def named_in(texts: Iterable[str], members: Iterable[UnnamedMember]) -> tuple[UnnamedMember, ...]:
     """Those of ``members`` whose family name (a guest's: or whole name) one of ``texts``
     holds, once each."""
-    texts = tuple(texts)
+    return _found_in(tuple(texts), _sought(members))
+
+
+def _sought(members: Iterable[UnnamedMember]) -> _Sought:
+    """Each of ``members`` with the pattern of the names looked for."""
     return tuple(
-        dict.fromkeys(m for m in members if any(_name_pattern(m).search(text) for text in texts))
+        (m, family_name_pattern([m.family_name, *([m.name] if m.guest else [])])) for m in members
     )
+
+
+def _found_in(texts: tuple[str, ...], sought: _Sought) -> tuple[UnnamedMember, ...]:
+    return tuple(dict.fromkeys(m for m, name in sought if any(name.search(text) for text in texts)))
 
 
 def mention_warning(where: str, person: UnnamedMember) -> str:
@@ -83,10 +94,6 @@ def mention_warning(where: str, person: UnnamedMember) -> str:
         f"Im öffentlichen Text {where} steht der Name von {person.name}, der nicht genannt "
         "werden darf."
     )
-
-
-def _name_pattern(person: UnnamedMember) -> re.Pattern[str]:
-    return family_name_pattern([person.family_name, *([person.name] if person.guest else [])])
 
 
 def _public_texts(doc: MinutesDocument) -> Iterator[tuple[str, tuple[str, ...]]]:

@@ -9,8 +9,9 @@ from dataclasses import replace
 
 from minutes_sample import ITEMS, minutes
 
+from expertenrat.domain import unnamed_mentions as mentions_module
 from expertenrat.domain.annexes import AnnexEntry
-from expertenrat.domain.unnamed_mentions import UnnamedMember, unnamed_mentions
+from expertenrat.domain.unnamed_mentions import UnnamedMember, non_public_guest, unnamed_mentions
 
 PAL = UnnamedMember("Ödön Pál", "Pál")
 
@@ -67,3 +68,18 @@ def test_a_public_annex_s_title_is_warned_of_a_non_public_one_s_not():
         "Im öffentlichen Text der Anlagen"
     ]
     assert _warnings(annexes=annexes[1:]) == ()
+
+
+def test_each_name_s_pattern_is_made_once_not_for_each_part(monkeypatch):
+    """Found by review: the pattern of each name was made again for every part of the
+    minutes (77,000 times for the OParl export's warnings of the 20-council demo)."""
+    made = []
+    pattern = mentions_module.family_name_pattern
+    monkeypatch.setattr(
+        mentions_module, "family_name_pattern", lambda names: made.append(names) or pattern(names)
+    )
+    guest = non_public_guest("Dr. Vera Ost")
+    items = _with("5", discussion="Frau Ost und Herr Pál berichten.")
+
+    assert len(_warnings(items, members=(PAL, guest))) == 2
+    assert len(ITEMS) > 1 and made == [["Pál"], ["Ost", "Dr. Vera Ost"]]
