@@ -157,6 +157,17 @@ def test_status_filters_by_value_or_german_label(capsys, database, status):
     assert [line.split()[0] for line in out.splitlines()] == ["E-2020-01", LATER]
 
 
+def test_status_given_twice_lists_both_as_the_export_does(capsys, database):
+    # found by a tester: the second --status replaced the first without a word
+    code, out, _ = run(
+        capsys, "--database", database, "recommendations", "--status", "übermittelt",
+        "--status", "beantwortet",
+    )  # fmt: skip
+
+    assert code == 0
+    assert [line.split()[0] for line in out.splitlines()] == ["E-2020-01", "E-2020-02", LATER]
+
+
 def test_overdue_lists_only_those_past_their_due_date(capsys, database):
     code, out, _ = run(capsys, "--database", database, "recommendations", "--overdue")
 

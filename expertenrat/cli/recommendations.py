@@ -44,8 +44,9 @@ def add_listing(commands: argparse._SubParsersAction) -> None:
     recommendations.add_argument(
         "--status",
         type=status_argument,
+        action="append",
         metavar="S",
-        help=f"nur Empfehlungen in diesem Status: {status_names()}",
+        help=f"nur Empfehlungen in diesem Status (mehrfach möglich): {status_names()}",
     )
     _overdue_option(recommendations)
     _closable_option(recommendations)
@@ -145,7 +146,7 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
 
 
 def _recommendations(services: Services, args: argparse.Namespace) -> str:
-    wanted = _chosen(args, [args.status] if args.status else [])
+    wanted = _chosen(args, args.status or ())
     rows = services.recommendations.list(chosen_council(services, args), wanted)
     if not rows:
         return "Keine Empfehlungen in dieser Auswahl."
