@@ -9,7 +9,7 @@ reason there; after a conflict (another PC changed the votes) ``reread`` shows t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from PySide6.QtWidgets import QWidget
@@ -212,10 +212,32 @@ class VoteActions:
 
     def _refused(self, request: VoteRequest, error: ExpertenratError) -> None:
         box = self._shown_box(request.item_id)
+        conflict = isinstance(error, ConcurrentEditError)
         if box is not None:
-            box.show_message(error.message, warning=False)
+            text = _not_taken(error, request.drafts) if conflict else error.message
+            box.show_message(text, warning=False)
         if isinstance(error, ConcurrentEditError):
             self._refusals.pop(request.item_id, None)
             self._reread()
         elif not isinstance(error, ConnectionLostError):  # that one is tried again
             self._refusals[request.item_id] = (request.drafts, error.message)
+
+
+def _not_taken(error: ConcurrentEditError, drafts: Sequence[VoteDraft]) -> str:
+    """The box shows the votes the other PC saved now: what was typed here, to be entered
+    again where it holds (it said to reload, which the editor had done, and what was typed
+    was gone without a trace; found by a tester)."""
+    typed = "; ".join(_typed_line(d) for d in drafts) or tr(_CONTEXT, "keine Abstimmung")
+    return tr(
+        _CONTEXT,
+        "{changed} Sie sehen jetzt die gespeicherten. Ihre Eingabe „{typed}“ ist nicht "
+        "gespeichert; bitte tragen Sie sie erneut ein, wenn sie gilt.",
+    ).format(changed=error.changed, typed=typed)
+
+
+def _typed_line(vote: VoteDraft) -> str:
+    if vote.mode is VoteMode.COUNTED:
+        counts = f"Ja {vote.yes} · Nein {vote.no} · Enthaltung {vote.abstain}"
+    else:
+        counts = vote.mode.label
+    return f"{vote.subject}: {counts}" if vote.subject else counts

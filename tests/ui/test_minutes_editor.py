@@ -539,7 +539,12 @@ def test_votes_changed_on_another_pc_are_not_overwritten(qtbot, make_editor, ser
     line.mode_combo.setCurrentIndex(line.mode_combo.findData(VoteMode.NOTED.value))
     qtbot.waitUntil(editor.idle, timeout=WAIT)
 
-    assert box.message_label.objectName() == "errorLabel" and box.message_label.text()
+    assert box.message_label.objectName() == "errorLabel"
+    assert box.message_label.text() == (  # no "reload" (done), and what was typed, to copy
+        "Die Abstimmungen zu TOP 3 wurden inzwischen von jemand anderem geändert. Sie sehen "
+        "jetzt die gespeicherten. Ihre Eingabe „ohne Abstimmung zur Kenntnis genommen“ ist "
+        "nicht gespeichert; bitte tragen Sie sie erneut ein, wenn sie gilt."
+    )
     votes = services.minutes.minutes(held.meeting_id).items[2].votes
     assert [v.mode for v in votes] == [VoteMode.UNANIMOUS]  # theirs stays
     assert [line.mode() for line in editor.item_form.votes.lines] == [VoteMode.UNANIMOUS]
