@@ -157,8 +157,10 @@ class AnnexesPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         shown = self._meeting_id is not None and not self._frozen
         selected = self.selected() if shown else None
         moves = (self.edit_button, self.remove_button, self.up_button, self.down_button)
-        self.add_button.setEnabled(shown and not self.busy())
-        with focus_to_rows(self.list, *moves):
+        # Off while a PDF is checked: the focus waits in the list, not on the check box
+        # beside (Space for the next PDF ticked it; found by a tester).
+        with focus_to_rows(self.list, self.add_button, *moves):
+            self.add_button.setEnabled(shown and not self.busy())
             self.edit_button.setEnabled(selected is not None)
             self.remove_button.setEnabled(selected is not None)
             self.up_button.setEnabled(selected is not None and selected.number > 1)

@@ -10,6 +10,7 @@ import sys
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from reportlab.pdfgen.canvas import Canvas
 
 from expertenrat.domain.councils import CouncilSettings
@@ -84,6 +85,28 @@ def test_added_pdf_is_listed_and_changed_is_emitted(
         add(panel, dialogs, finish_job, path)
     assert texts(panel) == ["Anlage 1: Präsentation & Daten (Präsentation & Daten.pdf, 1 KB)"]
     assert dialogs.warnings() == []
+
+
+def test_a_pdf_added_from_the_keyboard_leaves_the_focus_in_the_list(
+    qtbot, panel, dialogs, finish_job, tmp_path
+) -> None:
+    """(found by a tester) "PDF hinzufügen …" is off while the file is checked: Qt handed
+    the focus on to "Neue Anlage nichtöffentlich" beside it, and the space bar pressed
+    again for the next PDF ticked that box instead."""
+    path = tmp_path / "Folien.pdf"
+    path.write_bytes(small_pdf("Folie"))
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel, timeout=WAIT)
+    panel.add_button.setFocus()
+    dialogs.paths = [str(path)]
+
+    qtbot.keyClick(panel.add_button, Qt.Key.Key_Space)
+    finish_job(panel)
+
+    assert panel.list.count() == 1
+    assert panel.focusWidget() is panel.list
+    assert not panel.internal_check.isChecked()
 
 
 def test_an_annex_title_that_looks_like_markup_shows_as_typed_in_the_tooltip(
