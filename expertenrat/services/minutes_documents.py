@@ -81,23 +81,31 @@ class MinutesDocumentsService:
         warns where a text typed into it names a member who may not be named or a guest
         it leaves out, or where "Änderungen der Tagesordnung" names
         a non-public item by its title."""
+        return self._minutes(meeting_id, public, page_numbers, document=False)[0]
+
+    def _minutes(
+        self, meeting_id: int, public: bool, page_numbers: bool, *, document: bool
+    ) -> tuple[MinutesPdf, MinutesDocument | None]:
+        """:meth:`minutes` and the document it prints (the stored PDF's: ``document`` says
+        whether to assemble it; a fresh PDF's is at hand), assembled once."""
         with reading(self._db) as session:
             meeting = held_meeting(session, meeting_id)
             stored = stored_pdf(session, meeting_id, public=public)
             if stored is not None:
+                doc = current_document(session, meeting_id, public=public) if document else None
                 if not public:
-                    return stored
+                    return stored, doc
                 version = latest_version(session, meeting_id)
                 assert version is not None  # the stored PDF is its
                 named = approved_mentions(session, meeting, version)
-                return replace(stored, rendered=replace(stored.rendered, warnings=named))
+                return replace(stored, rendered=replace(stored.rendered, warnings=named)), doc
             full = current_full_document(session, meeting)  # the public one is made of it
             doc = public_minutes(session, full, meeting.council_id) if public else full
             named = unnamed_in_public(session, meeting, full=full) if public else ()
         rendered = render_pdf(doc, page_numbers=page_numbers)
         titled = _titled_non_public(full) if public else ""
         mentions = (*unnamed_mentions(doc, named), *filter(None, [titled]))
-        return MinutesPdf(replace(rendered, warnings=(*rendered.warnings, *mentions)))
+        return MinutesPdf(replace(rendered, warnings=(*rendered.warnings, *mentions))), doc
 
     def minutes_pdf(self, meeting_id: int, *, public: bool = False) -> RenderedPdf:
         return self.minutes(meeting_id, public=public).rendered
@@ -138,8 +146,8 @@ class MinutesDocumentsService:
         warnings = [*invitation.warnings]
         minutes_line, cover_doc = None, invitation_doc
         if not before:
-            minutes = self.minutes(meeting_id, public=public, page_numbers=False)
-            doc = self.document(meeting_id, public=public)
+            minutes, doc = self._minutes(meeting_id, public, False, document=True)
+            assert doc is not None  # asked for
             documents.append(
                 (
                     f"{doc.heading} (öffentliche Fassung)" if public else doc.heading,

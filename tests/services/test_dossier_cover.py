@@ -12,6 +12,7 @@ from dossier_pdfs import bookmarks, page_text, small_pdf
 from minutes_rows import approve, held_meeting
 from pypdf import PdfReader
 
+from expertenrat.services import minutes_pdfs
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.minutes_documents import MinutesDocumentsService
 
@@ -107,3 +108,23 @@ def test_the_public_dossier_after_the_meeting_has_the_public_cover(service, anne
         "Protokoll der 1. Sitzung (öffentliche Fassung)",
         "Anlage 2: Plan",  # as the full Mappe numbers it (found by a tester)
     ]
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+@pytest.mark.parametrize("public", [False, True])
+def test_the_dossier_assembles_the_minutes_once(
+    service, database, held, monkeypatch, public
+) -> None:
+    """Found by review: the Mappe assembled the draft minutes for their PDF, then again for
+    their heading and state on the cover."""
+    assembled = []
+    assemble = minutes_pdfs.minutes_document
+    monkeypatch.setattr(
+        minutes_pdfs, "minutes_document", lambda *a, **k: assembled.append(a) or assemble(*a, **k)
+    )
+
+    service.dossier_pdf(held.meeting_id, today=MADE_ON, public=public)
+    approve(database, held.meeting_id)
+    service.dossier_pdf(held.meeting_id, today=MADE_ON, public=public)  # stored: for the cover
+
+    assert len(assembled) == 2
