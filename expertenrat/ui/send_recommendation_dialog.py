@@ -3,7 +3,9 @@ the dialog shows the due date of the project's response: the send date plus the 
 response period (``domain.recommendations.default_due_date``; where that ends on a weekend
 or public holiday of the council's Bundesland, the next working day), following the send date
 until the user sets another; the line under it says which (the history keeps the send
-date and the note; a refusal of the service stays in the dialog).
+date and the note; a refusal of the service stays in the dialog). A project addressed that
+is marked as finished is named under the send date: "Erinnerungen …" leaves it out unless
+chosen there, so that sending to it is not sending into silence unawares.
 """
 
 from __future__ import annotations
@@ -59,6 +61,9 @@ class SendRecommendationDialog(StepDialog):
         self.note_edit = plain_text_edit(3, grows=True)
         self.note_edit.setPlaceholderText(tr(_CONTEXT, "z. B. per E-Mail an die Federführung"))
         self.form.addRow(_sent_label(row), self.sent_edit)
+        self.ended_label = hint_label(_ended_note(row))
+        if self.ended_label.text():
+            self.form.addRow("", self.ended_label)
         self.form.addRow(tr(_CONTEXT, "Frist für die Stellungnahme"), self.due_edit)
         self.form.addRow("", self.due_label)
         self.form.addRow(tr(_CONTEXT, "Vermerk"), self.note_edit)
@@ -129,3 +134,21 @@ def _sent_label(row: RecommendationRow) -> str:
     if len(row.projects) == 1:
         return tr(_CONTEXT, "An das Projekt versandt am")
     return tr(_CONTEXT, "An die Projekte versandt am")
+
+
+def _ended_note(row: RecommendationRow) -> str:
+    """ "„Klimaportal“ ist abgeschlossen: …" for the addressed projects marked as finished
+    (as "Abschließen" on Projekte warns), else empty."""
+    ended = [f"„{project.title}“" for project in row.projects if project.ended]
+    if not ended:
+        return ""
+    text = (
+        tr(_CONTEXT, "Das Projekt {} ist abgeschlossen")
+        if len(ended) == 1
+        else tr(_CONTEXT, "Die Projekte {} sind abgeschlossen")
+    ).format(", ".join(ended))
+    return text + tr(
+        _CONTEXT,
+        ": Erinnerungen gehen an ein abgeschlossenes Projekt nur, wenn Sie es unter "
+        "„Erinnerungen …“ auswählen.",
+    )

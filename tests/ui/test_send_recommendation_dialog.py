@@ -1,0 +1,46 @@
+"""Versenden: the dialog names addressed projects marked as finished (built without a
+database: the row as the register hands it out)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
+from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
+from expertenrat.ui.send_recommendation_dialog import SendRecommendationDialog
+
+
+def dialog_for(qtbot, *projects: AddressedProject) -> SendRecommendationDialog:
+    row = RecommendationRow(
+        id=1, code="E-2025-07", kind=RecommendationKind.RECOMMENDATION, title="Barrierefreiheit",
+        action_field_id=None, action_field="", projects=projects, origin=Origin(),
+        adopted_on=date(2025, 7, 17), sent_on=None, due_on=None,
+        status=RecommendationStatus.ADOPTED, days_overdue=0, version=1,
+    )  # fmt: skip
+    dialog = SendRecommendationDialog(
+        None, row, 2, date(2026, 12, 4), lambda _sending: None, bundesland="MV"
+    )
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_sending_to_a_finished_project_says_it_is_not_reminded_unless_chosen(qtbot):
+    """(found by a tester) An adopted recommendation to a project marked abgeschlossen was
+    sent without a word; "Erinnerungen …" then left the project out."""
+    ended = AddressedProject(7, "Digitale Beteiligungsplattform", ended=True)
+    running = AddressedProject(2, "Open-Data-Portal 2.0")
+
+    dialog = dialog_for(qtbot, ended, running)
+
+    assert dialog.ended_label.text() == (
+        "Das Projekt „Digitale Beteiligungsplattform“ ist abgeschlossen: Erinnerungen gehen "
+        "an ein abgeschlossenes Projekt nur, wenn Sie es unter „Erinnerungen …“ auswählen."
+    )
+    assert dialog.form.indexOf(dialog.ended_label) >= 0
+
+
+def test_sending_to_running_projects_adds_no_line(qtbot):
+    dialog = dialog_for(qtbot, AddressedProject(2, "Open-Data-Portal 2.0"))
+
+    assert dialog.ended_label.text() == ""
+    assert dialog.form.indexOf(dialog.ended_label) == -1
