@@ -152,6 +152,21 @@ def test_the_report_names_the_sheets_of_a_workbook_not_read(capsys, database, tm
     )
 
 
+def test_excels_unicode_text_is_imported_as_in_the_window(capsys, database, tmp_path):
+    # "Unicode-Text (*.txt)", which the window's file filter offers, was refused here for
+    # its ending (found by a tester)
+    file = tmp_path / "Mitglieder.TXT"
+    text = "Vorname\tNachname\tAmtszeit Beginn\tPrimäres Handlungsfeld\r\n"
+    file.write_bytes((text + "عبد الله\tÖztürk\t01.01.2026\tStadtdaten\r\n").encode("utf-16"))
+
+    code, out, _ = run_main(
+        capsys, "--database", database, "import", "members", str(file), "--dry-run"
+    )
+
+    assert code == 0
+    assert out.splitlines()[0] == "Zeile 2: neu – عبد الله Öztürk"
+
+
 def test_import_saves_new_and_changed_members(database, tmp_path):
     file = write_csv(
         tmp_path / "neu.csv",

@@ -18,7 +18,8 @@ from expertenrat.cli.support import (
     write_pdf,
 )
 from expertenrat.domain.errors import os_error_detail, os_error_text
-from expertenrat.domain.wording import counted, number_ranges, shortened, with_counted
+from expertenrat.domain.file_formats import MEMBER_IMPORT_ENDINGS
+from expertenrat.domain.wording import counted, listed, number_ranges, shortened, with_counted
 from expertenrat.services.files import refuse_folder, write_file
 
 if TYPE_CHECKING:
@@ -57,11 +58,17 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
 
 
 def add_import(imports: argparse._SubParsersAction) -> None:
+    endings = MEMBER_IMPORT_ENDINGS.items()
     members = imports.add_parser(
-        "members", help="Mitglieder aus einer Excel-Arbeitsmappe (.xlsx) oder CSV-Datei (.csv)"
+        "members",
+        help="Mitglieder aus einer Datei: "
+        + listed([f"{kind} ({ending})" for ending, kind in endings], last="oder"),
     )
     members.add_argument(
-        "file", type=given("die Datei"), metavar="DATEI.xlsx|.csv", help="die Datei"
+        "file",
+        type=given("die Datei"),
+        metavar="DATEI" + "|".join(MEMBER_IMPORT_ENDINGS),
+        help="die Datei",
     )
     members.add_argument(
         "--dry-run", action="store_true", help="nur prüfen und berichten, nichts speichern"
@@ -118,7 +125,7 @@ def _import_members(services: Services, args: argparse.Namespace) -> str:
         raise UserError(
             f"„{path}“ kann nicht gelesen werden: {os_error_text(error)}", os_error_detail(error)
         ) from None
-    file_format = MemberFileFormat.of(path)
+    file_format = MemberFileFormat.to_import(path)
     today = services.settings.clock(council_id).today()
     preview = services.member_exchange.preview_import(council_id, data, today, file_format)
     report = [line for row in preview.rows for line in _import_lines(row)]

@@ -8,6 +8,7 @@ from pathlib import PurePath
 from typing import Self
 
 from expertenrat.domain.errors import DataEntryError
+from expertenrat.domain.wording import listed
 
 
 def file_system_words(text: str) -> str:
@@ -38,10 +39,35 @@ class FileFormat(Enum):
         for file_format in cls:
             if suffix == file_format.suffix:
                 return file_format
-        raise DataEntryError(
-            f"„{PurePath(path).name}“: Die Dateiendung „{suffix or '(keine)'}“ ist unbekannt. "
-            f"Möglich sind {cls.offered()}."
-        )
+        raise _unknown_ending(path, cls.offered())
+
+
+MEMBER_IMPORT_ENDINGS = {
+    ".xlsx": "Excel-Arbeitsmappe",
+    ".csv": "CSV-Datei",
+    ".txt": "Unicode-Text aus Excel",
+}
+"""The file endings a members import reads, with what they are: the window's file filter and
+the command line offer the same. ".txt" is Excel's "Unicode-Text" (tab-separated UTF-16),
+read as CSV (found by a tester: the command line refused what the window read)."""
+
+
+def member_import_ending(path: str | PurePath) -> str:
+    """The ending of the members file ``path`` to import, in lower case; ``DataEntryError``
+    for an ending the import does not read."""
+    suffix = PurePath(path).suffix.casefold()
+    if suffix in MEMBER_IMPORT_ENDINGS:
+        return suffix
+    offered = [f"{ending} ({kind})" for ending, kind in MEMBER_IMPORT_ENDINGS.items()]
+    raise _unknown_ending(path, listed(offered))
+
+
+def _unknown_ending(path: str | PurePath, offered: str) -> DataEntryError:
+    suffix = PurePath(path).suffix.casefold()
+    return DataEntryError(
+        f"„{PurePath(path).name}“: Die Dateiendung „{suffix or '(keine)'}“ ist unbekannt. "
+        f"Möglich sind {offered}."
+    )
 
 
 def too_large_message(size: int, limit: int, kind: str) -> str:

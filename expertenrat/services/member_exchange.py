@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePath
 from weakref import WeakValueDictionary
 
 from expertenrat.domain.enums import AuditAction, ConsentSource
 from expertenrat.domain.errors import DataEntryError
-from expertenrat.domain.file_formats import FileFormat, too_large_message
+from expertenrat.domain.file_formats import FileFormat, member_import_ending, too_large_message
 from expertenrat.domain.member_import import classify_import
 from expertenrat.domain.member_import_preview import (
     ImportPreview,
@@ -58,6 +58,12 @@ class MemberFileFormat(FileFormat):
     @classmethod
     def offered(cls) -> str:
         return ".xlsx (Excel-Arbeitsmappe) und .csv (CSV-Datei für Excel)"
+
+    @classmethod
+    def to_import(cls, path: str | PurePath) -> MemberFileFormat:
+        """The format a members file is imported in by its ending: a .txt (Excel's
+        "Unicode-Text") as CSV; ``DataEntryError`` for an ending the import does not read."""
+        return cls.XLSX if member_import_ending(path) == ".xlsx" else cls.CSV
 
 
 class MemberExchangeService:

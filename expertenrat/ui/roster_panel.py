@@ -24,6 +24,7 @@ from expertenrat.domain.errors import (
     os_error_detail,
     os_error_text,
 )
+from expertenrat.domain.file_formats import MEMBER_IMPORT_ENDINGS
 from expertenrat.domain.member_import_preview import ImportPreview, ImportResult
 from expertenrat.domain.progress import Progress
 from expertenrat.domain.roster import RosterGrouping
@@ -234,9 +235,8 @@ class RosterPanel(QWidget):
         self._dialogs.ask_open_file(
             self,
             tr(_CONTEXT, "Mitglieder importieren"),
-            tr(
-                _CONTEXT,
-                "Excel-Arbeitsmappen und CSV-Dateien (*.xlsx *.csv *.txt);;Alle Dateien (*)",
+            tr(_CONTEXT, "Excel-Arbeitsmappen und CSV-Dateien ({});;Alle Dateien (*)").format(
+                " ".join(f"*{ending}" for ending in MEMBER_IMPORT_ENDINGS)
             ),
             self.import_members,
             FileKind.MEMBERS,
@@ -248,7 +248,7 @@ class RosterPanel(QWidget):
             return
         title = tr(_CONTEXT, "Mitglieder importieren")
         try:
-            file_format: MemberFileFormat | None = MemberFileFormat.of(path)
+            file_format: MemberFileFormat | None = MemberFileFormat.to_import(path)
         except DataEntryError:  # another ending: the content decides
             file_format = None
         exchange, council_id, today = (

@@ -180,6 +180,28 @@ def test_the_file_ending_names_the_format(name, expected) -> None:
     assert MemberFileFormat.of(name) is expected
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("a.xlsx", MemberFileFormat.XLSX),
+        ("b.csv", MemberFileFormat.CSV),
+        ("Unicode-Text.TXT", MemberFileFormat.CSV),
+    ],
+)
+def test_an_imported_file_is_read_by_its_ending_excels_unicode_text_as_csv(name, expected):
+    assert MemberFileFormat.to_import(name) is expected
+
+
+def test_an_ending_the_import_does_not_read_names_those_it_does() -> None:
+    with pytest.raises(DataEntryError) as raised:
+        MemberFileFormat.to_import("liste.ods")
+
+    assert str(raised.value) == (
+        "„liste.ods“: Die Dateiendung „.ods“ ist unbekannt. Möglich sind .xlsx "
+        "(Excel-Arbeitsmappe), .csv (CSV-Datei) und .txt (Unicode-Text aus Excel)."
+    )
+
+
 @pytest.mark.parametrize("name", ["liste.ods", "liste.xls", "liste", "liste.xlsx.bak"])
 def test_an_unknown_file_ending_is_a_german_message(name) -> None:
     with pytest.raises(DataEntryError, match=r"Dateiendung „.*“ ist unbekannt\. Möglich"):
