@@ -75,3 +75,33 @@ def response_summary(
     given = tuple(SummarisedAnswer(*answer) for answer in answers)
     first, latest = given[0], given[-1]
     return ResponseSummary(first.received_on, latest.verdict, latest.received_on, given)
+
+
+def answered_by(addressed: Sequence[tuple[int, str]], project_id: int | None) -> str:
+    """Who answered, for the history and the audit trail where the recommendation is
+    addressed to several projects (``addressed``: id and title): " (von „Klimaportal“)",
+    " (gemeinsame Antwort)"; empty for one addressed project."""
+    if len(addressed) < 2:
+        return ""
+    if project_id is None:
+        return " (gemeinsame Antwort)"
+    return f" (von „{dict(addressed)[project_id]}“)"
+
+
+def removed_answer(
+    addressed: Sequence[tuple[int, str]],
+    project_id: int | None,
+    received_on: date,
+    verdict: ResponseVerdict,
+) -> str:
+    """A removed answer in its history line, without parentheses in parentheses:
+    "Antwort vom 02.11.2026 (entsprochen)", of several projects "Antwort von „Parkhaus“
+    vom …" or "Gemeinsame Antwort vom …"."""
+    whose = "Antwort"
+    if len(addressed) > 1:
+        whose = (
+            "Gemeinsame Antwort"
+            if project_id is None
+            else f"Antwort von „{dict(addressed)[project_id]}“"
+        )
+    return f"{whose} vom {received_on:%d.%m.%Y} ({verdict.label})"

@@ -44,6 +44,7 @@ from expertenrat.domain.recommendation_responses import (
 from expertenrat.domain.recommendation_views import RecommendationDetail, RecommendationFilter
 from expertenrat.domain.recommendations import Step, due_date_problems, refuse_unless
 from expertenrat.domain.reminders import reminder_summary
+from expertenrat.domain.response_summaries import answered_by, removed_answer
 from expertenrat.services import audit
 from expertenrat.services import recommendation_records as records
 from expertenrat.services.meeting_rows import council_clock
@@ -113,7 +114,7 @@ class RecommendationFollowUp:
             reached = S.ANSWERED if fully_answered(ids, answers) else current
             row.status, row.modified = reached.value, utc_now()
             done = answered_ids(ids, answers)
-            whom = _whom(addressed, project_id)
+            whom = answered_by(addressed, project_id)
             progress = answer_progress(
                 [title for _key, title in addressed], [key in done for key in ids]
             )
@@ -162,18 +163,19 @@ class RecommendationFollowUp:
                 **_answer_state(ids, earlier),
                 "removed_response": _said(response),
             }
-            said = ResponseVerdict(response.verdict).label + _whom(addressed, response.project_id)
+            verdict = ResponseVerdict(response.verdict)
+            said = verdict.label + answered_by(addressed, response.project_id)
             session.delete(response)
             session.flush()
             answers = given_answers(session, row.council_id, [row.id]).get(row.id, [])
             reached = status_by_answers(ids, answers)
             row.status, row.modified = reached.value, utc_now()
             on = today or council_clock(session, row.council_id).today()
-            gone = f"Antwort vom {response.received_on:%d.%m.%Y}"
+            gone = removed_answer(addressed, response.project_id, response.received_on, verdict)
             return records.record_update(
                 session, row, before, HistoryKind.RESPONSE, on, self._actor,
                 summary=f"Antwort zu Empfehlung {row.code} entfernt: {said}",
-                note=reason_note(f"{gone} ({said}) entfernt: ", reason),
+                note=reason_note(f"{gone} entfernt: ", reason),
                 from_status=current, to_status=reached if reached is not current else None,
                 also=_answer_state(ids, answers),
             )  # fmt: skip
@@ -282,13 +284,3 @@ _SAID = (
     "measures_due_on",
     "final",
 )
-
-
-def _whom(addressed: builtins.list[tuple[int, str]], project_id: int | None) -> str:
-    """Who answered, for the history and the audit trail where the recommendation is
-    addressed to several projects: " (von „Klimaportal“)", " (gemeinsame Antwort)"."""
-    if len(addressed) < 2:
-        return ""
-    if project_id is None:
-        return " (gemeinsame Antwort)"
-    return f" (von „{dict(addressed)[project_id]}“)"

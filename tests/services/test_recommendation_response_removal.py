@@ -8,6 +8,7 @@ answer could never go)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -84,7 +85,25 @@ def test_removing_one_of_two_projects_answers_keeps_the_others(register, council
     detail = service.remove_response(row.id, row.version, wrong.id, "Falsches Projekt")
 
     assert detail.row.status is S.SENT and detail.row.answered == {klima}
-    assert "(von „Parkhaus“)" in detail.history[-1].note
+    # found by a tester: "Antwort vom 01.10.2026 (entsprochen (von „Parkhaus“)) entfernt"
+    assert detail.history[-1].note == (
+        "Antwort von „Parkhaus“ vom 01.10.2026 (entsprochen) entfernt: Falsches Projekt"
+    )
+
+
+def test_a_removed_joint_answer_is_named_so_in_the_history(register, council):
+    service, (klima, parkhaus) = register
+    row = sent(register, council, [klima, parkhaus])
+    draft = ResponseDraft(date(2026, 10, 1), ResponseVerdict.NOT_COMPLIED, reasons="Kein Geld")
+    row = service.record_response(row.id, row.version, replace(draft, joint=True)).row
+    joint = service.get(row.id).responses[0]
+
+    detail = service.remove_response(row.id, row.version, joint.id, "Gehörte zu E-2026-12")
+
+    assert detail.row.status is S.SENT and detail.row.answered == frozenset()
+    assert detail.history[-1].note == (
+        "Gemeinsame Antwort vom 01.10.2026 (nicht entsprochen) entfernt: Gehörte zu E-2026-12"
+    )
 
 
 def test_the_audit_trail_names_the_removed_response_in_german(register, council, database):
