@@ -28,6 +28,15 @@ def looks_like_email(text: str) -> bool:
     return dot != -1 and len(host) - dot > 2
 
 
+def without_mailto(text: str) -> str:
+    """``text`` without the "mailto:" (in any case) of a link it was copied from, and
+    without that link's "?subject=…": "mailto:anna@example.org" is "anna@example.org".
+    Taken as an address it would go into every invitation draft (found by a tester)."""
+    if text[:7].casefold() != "mailto:":
+        return text
+    return text[7:].partition("?")[0].strip()
+
+
 # What an unquoted local part (RFC 5322 dot-atom) and a host name cannot hold.
 _NOT_IN_LOCAL = set('()<>[]:;@\\,"')
 _HOST_LABEL = re.compile(r"^[^\W_](?:(?:[^\W_]|-)*[^\W_])?$")
@@ -54,10 +63,11 @@ def sender_address_problem(text: str) -> str:
     one, or empty."""
     if not text or is_sender_address(text):
         return ""
-    if text[:7].casefold() == "mailto:" and is_sender_address(text[7:].strip()):
+    address = without_mailto(text)
+    if address != text and is_sender_address(address):
         return (
             "Bitte tragen Sie die E-Mail-Adresse der Geschäftsstelle ohne „mailto:“ ein: "
-            f"„{text[7:].strip()}“."
+            f"„{address}“."
         )
     start, end = text.rfind("<"), text.rfind(">")
     inner = text[start + 1 : end].strip() if 0 <= start < end else ""

@@ -11,8 +11,14 @@ from operator import attrgetter
 from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.errors import FieldProblem
-from expertenrat.domain.field_limits import PERSON, clean_text, date_problems, text_problems
-from expertenrat.domain.mail_addresses import looks_like_email
+from expertenrat.domain.field_limits import (
+    PERSON,
+    TextField,
+    clean_text,
+    date_problems,
+    text_problems,
+)
+from expertenrat.domain.mail_addresses import looks_like_email, without_mailto
 from expertenrat.domain.member_index import MemberIndex, email_key
 from expertenrat.domain.name_order import name_sort_key
 
@@ -101,7 +107,8 @@ def replaced(member: Member, **changes: object) -> Member:
 
 
 def clean_member(member: Member) -> Member:
-    """``member`` with its texts in NFC and without surrounding spaces (the notes keep them).
+    """``member`` with its texts in NFC and without surrounding spaces (the notes keep them),
+    the e-mail address without a link's "mailto:".
 
     Services and the file import clean every member before they check and save it. A member
     that is clean already is returned as it is.
@@ -109,7 +116,7 @@ def clean_member(member: Member) -> Member:
     changed = {}
     for name, spec in _PERSON_TEXTS:
         value = getattr(member, name)
-        cleaned = clean_text(value, spec)
+        cleaned = _cleaned(name, value, spec)
         if cleaned != value:
             changed[name] = cleaned
     return replaced(member, **changed) if changed else member
@@ -122,7 +129,7 @@ def clean_and_check(member: Member) -> tuple[Member, list[FieldProblem]]:
     found: list[FieldProblem] = []
     for name, spec in _PERSON_TEXTS:
         value = getattr(member, name)
-        cleaned = clean_text(value, spec)
+        cleaned = _cleaned(name, value, spec)
         if cleaned != value:
             changed[name] = cleaned
         # text_problems finds nothing in what passes its own first test, so it is not asked
@@ -130,6 +137,13 @@ def clean_and_check(member: Member) -> tuple[Member, list[FieldProblem]]:
             found.extend(text_problems(name, cleaned, spec))
     member = replaced(member, **changed) if changed else member
     return member, _problems(member, found)
+
+
+def _cleaned(name: str, value: str, spec: TextField) -> str:
+    """The person's text ``name`` cleaned (``clean_text``), the e-mail address also
+    without a link's "mailto:" (typed or imported alike)."""
+    cleaned = clean_text(value, spec)
+    return without_mailto(cleaned) if name == "email" else cleaned
 
 
 def value_problems(member: Member) -> list[FieldProblem]:

@@ -3,10 +3,11 @@
 A cell is text or a ``date``: dates 01.03.2025, 1.3.2025, 01.03.25 and 2025-03-01 (also with
 a time of day, which is left out); phone numbers as written, but not one Excel abridged to
 "4,93815E+11" (a date or phone number without the apostrophe that marks it as text in
-Excel, "'0381 123"); e-mail addresses without a link's "mailto:"; booleans
-ja/nein/j/n/x/1/0/true/false/wahr/falsch (empty means "nein"); roles and sectors by their
-labels (a role also as a council's own list writes it). A cell that cannot be read raises a
-``ValueError`` with the German message, naming the column's header.
+Excel, "'0381 123"); booleans ja/nein/j/n/x/1/0/true/false/wahr/falsch (empty means
+"nein"); roles and sectors by their labels (a role also as a council's own list writes it).
+A cell that cannot be read raises a ``ValueError`` with the German message, naming the
+column's header. (An e-mail address loses a link's "mailto:" where every member's texts are
+cleaned, ``domain.members.clean_member``.)
 """
 
 from __future__ import annotations
@@ -52,13 +53,6 @@ def read_date(header: str, required: bool, cell: Cell) -> date | None:
 
 def read_line(cell: Cell) -> str:
     return cell.strip() if isinstance(cell, str) else format_date(cell)
-
-
-def read_email(cell: Cell) -> str:
-    """An e-mail address, without the "mailto:" of a link it was copied from: that went in
-    as the address, and into every invitation draft (found by a tester)."""
-    text = read_line(cell)
-    return text[len("mailto:") :].strip() if text[:7].casefold() == "mailto:" else text
 
 
 def read_phone(header: str, cell: Cell) -> str:

@@ -24,7 +24,6 @@ from expertenrat.exchange.member_cells import (
     read_bool,
     read_choice,
     read_date,
-    read_email,
     read_line,
     read_phone,
     shown,
@@ -33,10 +32,10 @@ from expertenrat.exchange.member_columns import HEADERS, Cell, german_list
 
 _DATE_KEYS = frozenset({"term_start", "term_end", "publish_name_on", "publish_contact_on"})
 _LINE_KEYS = frozenset(
-    {"form_of_address", "title", "given_name", "family_name", "affiliation", "position"}
+    {"form_of_address", "title", "given_name", "family_name", "affiliation", "position", "email"}
 )
 _BOOL_KEYS = frozenset({"voting_right", "publish_name", "publish_contact"})
-_TEXT_KEYS = _LINE_KEYS | {"email", "postal_address", "notes"}  # reading them cannot fail
+_TEXT_KEYS = _LINE_KEYS | {"postal_address", "notes"}  # reading them cannot fail
 _UNKNOWN = object()  # a cell not read yet
 _ENUMS: dict[str, type[LabelledEnum]] = {"sector": Sector, "role": MemberRole}
 
@@ -191,8 +190,6 @@ class RowReader:
             return partial(read_date, HEADERS[key], key == "term_start")
         if key in _LINE_KEYS:
             return read_line
-        if key == "email":
-            return read_email
         if key == "phone":
             return partial(read_phone, HEADERS[key])
         if key in _BOOL_KEYS:

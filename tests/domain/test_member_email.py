@@ -7,7 +7,13 @@ from datetime import date
 
 import pytest
 
-from expertenrat.domain.members import Member, looks_like_email, validate_member
+from expertenrat.domain.members import (
+    Member,
+    clean_and_check,
+    clean_member,
+    looks_like_email,
+    validate_member,
+)
 
 OLD_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
 HOSTILE = "a@" + "b." * 60_000 + "@x"
@@ -39,6 +45,7 @@ CASES = [
     "a.@b.cd",
     "a@" + "b." * 50 + "@x",
     "a@" + "b." * 50 + "cd",
+    "mailto:anna@example.org",  # accepted: a link's "mailto:" is cleaned off before (below)
 ]
 
 
@@ -55,3 +62,27 @@ def test_a_120_kb_value_with_many_dots_and_a_second_at_sign_is_refused():
 
     assert {p.field for p in problems} == {"email"}  # too long, and not an address
     assert looks_like_email("a@" + "b." * 60_000 + "cd")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "mailto:anna@example.org",
+        "MailTo: anna@example.org ",
+        "mailto:anna@example.org?subject=Einladung",
+    ],
+)
+def test_a_link_copied_into_the_address_is_cleaned_to_the_address(typed):
+    # found by a tester: the import dropped "mailto:", the form kept it, and the check (the
+    # old pattern's answers, kept so that no stored address turns invalid) let it through
+    member = Member(None, "Anna", "Berg", email=typed, primary_field_id=1)
+
+    assert clean_member(member).email == "anna@example.org"
+    cleaned, problems = clean_and_check(member)
+    assert (cleaned.email, problems) == ("anna@example.org", [])
+
+
+def test_an_address_that_only_holds_mailto_is_left_as_it_is():
+    member = Member(None, "Anna", "Berg", email="mailto.anna@example.org", primary_field_id=1)
+
+    assert clean_member(member) is member

@@ -157,6 +157,21 @@ def test_names_are_trimmed_but_notes_are_kept_as_typed(members_service, council,
     assert stored.notes == "  eingerückt\n\n"
 
 
+def test_an_email_address_copied_from_a_link_is_saved_without_mailto(
+    members_service, council, new_member, today
+):
+    # found by a tester: the import dropped "mailto:", the member form saved it
+    saved = members_service.save(
+        council.id, new_member(email="Mailto:anna.berg@uni-rostock.de"), today
+    )
+
+    assert members_service.member(saved.id).email == "anna.berg@uni-rostock.de"
+    problems = members_service.problems(
+        council.id, new_member("Ben", "Özdemir", email="mailto:ANNA.BERG@uni-rostock.de"), today
+    )
+    assert [(p.field, p.warning) for p in problems] == [("email", True)]
+
+
 def test_saving_a_member_is_audited(database, actor, members_service, council, new_member, today):
     saved = members_service.save(council.id, new_member(), today)
     members_service.save(council.id, replace(saved, affiliation="Stadtwerke Rostock"), today)
