@@ -108,11 +108,12 @@ class FormErrors:
         _label_input(self._form.labelForField(container), input_widget or widget)
         return container
 
-    def show_under(self, field: str, row: str) -> None:
-        """Show the messages of ``field``, which has no input of its own (the number a
-        meeting's date gives it), under the row of the field ``row``."""
+    def show_under(self, field: str, row: str, input_widget: QWidget | None = None) -> None:
+        """Show the messages of ``field``, which has no row of its own (the number a
+        meeting's date gives it), under the row of the field ``row``; ``input_widget``
+        (else the row's input) gets the frame."""
         self._labels[field] = self._labels[row]
-        self._inputs[field] = self._inputs[row]
+        self._inputs[field] = input_widget or self._inputs[row]
 
     def first_input(self) -> QWidget | None:
         """The input of the first registered field (where the cursor goes on "Neu")."""

@@ -105,8 +105,11 @@ class MeetingFormView(QWidget):
         when_row.addWidget(QLabel(tr(_CONTEXT, "bis")))
         when_row.addWidget(self.end_edit)
         when_row.addStretch(1)
-        self.errors.add_row(tr(_CONTEXT, "Termin"), "end", when)
-        self.errors.show_under(NUMBER_ORDER_FIELD, "end")  # the number its date gives it
+        # A problem of the end is framed, and the cursor put, in the end time; the row
+        # around it took the focus and the keyboard's input went nowhere (found by a
+        # tester). The number the date gives the meeting is framed in the date.
+        self.errors.add_row(tr(_CONTEXT, "Termin"), "end", when, self.end_edit)
+        self.errors.show_under(NUMBER_ORDER_FIELD, "end", self.date_edit)
         self.errors.add_row(tr(_CONTEXT, "Ort"), "place", self.place_edit)
         form.addRow(tr(_CONTEXT, "Raum"), self.room_edit)
         self.errors.add_row(tr(_CONTEXT, "Online-Link"), "online_link", self.link_edit)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.meeting_numbers import NUMBER_ORDER_FIELD
 from expertenrat.ui.agenda_item_form import AgendaItemForm
 from expertenrat.ui.meeting_form_view import MeetingFormView
 from tests.ui.settling import exposed, settle
@@ -79,3 +80,25 @@ def test_the_agenda_items_rows_stand_evenly_apart(qtbot) -> None:
     ]
     gaps = _gaps_between(form, fields)
     assert len(set(gaps)) == 1, gaps
+
+
+def test_an_end_before_the_start_puts_the_cursor_in_the_end_time(qtbot) -> None:
+    """(found by a tester) The "Termin" row's message went with the row around date, start
+    and end: the focus went to that row, where typing did nothing, and no field was
+    framed. The end time is framed and has the cursor; the number note frames the date."""
+    view = MeetingFormView()
+    qtbot.addWidget(view)
+    view.show()
+    exposed(view)
+
+    view.errors.show([FieldProblem("end", "Das Ende muss nach dem Beginn liegen.")])
+    view.errors.focus_first_error()
+
+    assert view.focusWidget() is view.end_edit
+    assert view.end_edit.property("error") is True
+    assert not view.date_edit.property("error")
+
+    view.errors.show([FieldProblem(NUMBER_ORDER_FIELD, "Diese Sitzung erhält die Nummer 8.", True)])
+
+    assert view.date_edit.property("warning") is True
+    assert not view.end_edit.property("warning")
