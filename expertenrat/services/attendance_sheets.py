@@ -10,13 +10,14 @@ many meetings together (:func:`attendance_sheets`).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from expertenrat.domain.agenda import PlacedItem
 from expertenrat.domain.attendance_order import agenda_mismatch
 from expertenrat.domain.attendance_sheet import (
     AgendaRef,
@@ -45,13 +46,22 @@ from expertenrat.services.recusals import meetings_recusals
 from expertenrat.services.unit_of_work import fetch
 from expertenrat.store import models
 
+Placed = tuple[models.AgendaItem, PlacedItem]  # an agenda item and where it stands
+
 
 def attendance_sheet(
-    session: Session, meeting: models.Meeting, *, today: date | None = None
+    session: Session,
+    meeting: models.Meeting,
+    *,
+    today: date | None = None,
+    agenda: Sequence[Placed] | None = None,
 ) -> AttendanceSheet:
     """The sheet of ``meeting`` as stored in ``session``'s transaction; ``today`` (default:
-    the council's) says whether the meeting is still ahead (apologies only)."""
-    return attendance_sheets(session, [meeting], today=today)[meeting.id]
+    the council's) says whether the meeting is still ahead (apologies only). ``agenda``:
+    the meeting's agenda as :func:`~expertenrat.services.attendance_rows.placed_agenda_rows`
+    gives it, where the caller has read it (the minutes), else read here."""
+    agendas = None if agenda is None else {meeting.id: agenda}
+    return _sheet(meeting, _Reads(session, [meeting], today, agendas))
 
 
 def attendance_sheets(
@@ -67,7 +77,11 @@ class _Reads:
     """What the sheets of some meetings hold, each kind read once for all of them."""
 
     def __init__(
-        self, session: Session, meetings: Sequence[models.Meeting], today: date | None
+        self,
+        session: Session,
+        meetings: Sequence[models.Meeting],
+        today: date | None,
+        agendas: Mapping[int, Sequence[Placed]] | None = None,
     ) -> None:
         ids = [m.id for m in meetings]
         councils = {
@@ -82,18 +96,14 @@ class _Reads:
         ):
             self.stored[row.meeting_id][row.membership_id] = row
         self.members = council_memberships(session, {m.council_id for m in meetings})
-        live: dict[int, list[models.AgendaItem]] = defaultdict(list)
-        for item in session.scalars(
-            select(models.AgendaItem).where(
-                models.AgendaItem.meeting_id.in_(ids), models.AgendaItem.deleted_at.is_(None)
-            )
-        ):
-            live[item.meeting_id].append(item)
+        agendas = _placed_agendas(session, ids) if agendas is None else agendas
         self.items = {
-            meeting_id: [AgendaRef(row.id, p.number, row.title) for row, p in placed_rows(rows)]
-            for meeting_id, rows in live.items()
+            meeting_id: [AgendaRef(row.id, p.number, row.title) for row, p in placed]
+            for meeting_id, placed in agendas.items()
         }
-        meeting_of = {i.id: meeting_id for meeting_id, rows in live.items() for i in rows}
+        meeting_of = {
+            row.id: meeting_id for meeting_id, placed in agendas.items() for row, _ in placed
+        }
         self.recusals: dict[int, dict[int, set[int]]] = defaultdict(dict)
         for item_id, conflicts in meetings_recusals(session, ids).items():
             self.recusals[meeting_of[item_id]][item_id] = {c.membership_id for c in conflicts}
@@ -121,6 +131,19 @@ class _Reads:
 
     def active(self, meeting: models.Meeting) -> list[models.Membership]:
         return active_on(self.members.get(meeting.council_id, ()), meeting.starts_at.date())
+
+
+def _placed_agendas(session: Session, meeting_ids: list[int]) -> dict[int, list[Placed]]:
+    """The live agenda items of the meetings ``meeting_ids`` in agenda order, by meeting
+    (one without items left out)."""
+    live: dict[int, list[models.AgendaItem]] = defaultdict(list)
+    for item in session.scalars(
+        select(models.AgendaItem).where(
+            models.AgendaItem.meeting_id.in_(meeting_ids), models.AgendaItem.deleted_at.is_(None)
+        )
+    ):
+        live[item.meeting_id].append(item)
+    return {meeting_id: placed_rows(rows) for meeting_id, rows in live.items()}
 
 
 def _sheet(meeting: models.Meeting, reads: _Reads) -> AttendanceSheet:

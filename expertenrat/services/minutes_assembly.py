@@ -93,9 +93,9 @@ def minutes_document(
     name (it calls them "Mitglied ohne Namensnennung"); the full one names everyone."""
     council = session.get(models.Council, meeting.council_id, options=WITH_LOGO)
     assert council is not None  # a foreign key with ON DELETE CASCADE
-    sheet = attendance_sheet(session, meeting)
-    numbers = {ref.id: ref.number for ref in sheet.items}
     placed = placed_agenda_rows(session, meeting.id)
+    sheet = attendance_sheet(session, meeting, agenda=placed)
+    numbers = {ref.id: ref.number for ref in sheet.items}
     version = latest_version(session, meeting.id)
     state = MinutesState(version.state) if version else MinutesState.DRAFT
     if approval is not None:

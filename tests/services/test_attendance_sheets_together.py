@@ -13,6 +13,7 @@ from sqlalchemy import select, update
 from expertenrat.domain.attendance_sheet import GuestEntry
 from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.services.attendance import AttendanceService
+from expertenrat.services.attendance_rows import placed_agenda_rows
 from expertenrat.services.attendance_sheets import attendance_sheet, attendance_sheets
 from expertenrat.services.conflicts import ConflictsService
 from expertenrat.store import models
@@ -92,3 +93,19 @@ def test_the_sheets_of_many_meetings_take_the_statements_of_one(
         return len(sent)
 
     assert statements(4) == statements(1)
+
+
+def test_a_sheet_given_the_agenda_read_is_the_one_reading_it(
+    database, council, members_service, new_member, today
+) -> None:
+    """The minutes hand the sheet the agenda they read (found by review: it read it again,
+    :mod:`tests.services.test_reordered_minutes_pdf` counts the reads)."""
+    march = held_meeting(
+        database, council.id, _members(members_service, council, new_member, today)
+    )
+
+    with database.reading() as session:
+        meeting = session.get(models.Meeting, march.meeting_id)
+        given = attendance_sheet(session, meeting, agenda=placed_agenda_rows(session, meeting.id))
+        assert given == attendance_sheet(session, meeting)
+    assert [i.id for i in given.items] == march.item_ids
