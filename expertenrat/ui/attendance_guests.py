@@ -126,6 +126,10 @@ class GuestDialog(QDialog):
         )
         if self._submit(guest):
             super().accept()
+        elif not guest.name.strip():
+            # Once the message asking for the name is closed, the cursor is there (it
+            # stayed where it was; found by a tester).
+            self.name_edit.setFocus()
 
 
 GUEST_ROWS = 2  # the guests' rows the table shows at least

@@ -70,6 +70,10 @@ class ConflictDeclareDialog(QDialog):
         member = self.member_combo.currentData()
         if member is not None and self._submit(member, self.reason_edit.text()):
             super().accept()
+        elif not self.reason_edit.text().strip():
+            # Once the message asking for the reason is closed, the cursor is there (it
+            # stayed on the member; found by a tester).
+            self.reason_edit.setFocus()
 
 
 def _add_members(combo: QComboBox, members: Sequence[MemberRef]) -> None:
