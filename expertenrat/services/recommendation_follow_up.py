@@ -183,13 +183,17 @@ class RecommendationFollowUp:
     def set_due_date(
         self, recommendation_id: int, version: int, due_on: date, on: date, note: str = ""
     ) -> RecommendationDetail:
-        """A new due date for the response (agreed ``on``), never before the send date."""
+        """A new due date for the response (agreed ``on``), never before the send date; the
+        same date again without a note changes nothing (no history line "Frist 23.12.2025
+        → 23.12.2025", found by a tester: "Frist ändern …" offers the current one)."""
         note = clean_note(note)
         raise_if_invalid(note_problems(note) + date_problems("on", on, "Das Datum"))
         with changing(self._db, WHAT) as session:
             row = records.stored(session, recommendation_id, version)
             refuse_unless(row.code, S(row.status), Step.DUE_DATE)
             raise_if_invalid(due_date_problems(row.sent_on, due_on))
+            if due_on == row.due_on and not note:
+                return records.detail_of(session, row)
             before = records.snapshot(row)
             old = row.due_on
             row.due_on = due_on

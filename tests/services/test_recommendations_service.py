@@ -398,6 +398,17 @@ def test_a_new_due_date_is_recorded_in_the_history(register, council, projects, 
         register.set_due_date(row.id, detail.row.version, date(2026, 3, 1), date(2026, 5, 1))
 
 
+def test_the_same_due_date_again_changes_nothing(register, council, projects, database):
+    row = _sent(register, council, projects, date(2026, 3, 12)).row
+    entries = len(AuditService(database).entries("recommendation", row.id))
+
+    detail = register.set_due_date(row.id, row.version, row.due_on, date(2026, 5, 1))
+
+    assert detail.row.version == row.version and detail.row.due_on == row.due_on
+    assert all(entry.kind is not HistoryKind.DUE_DATE for entry in detail.history)
+    assert len(AuditService(database).entries("recommendation", row.id)) == entries
+
+
 def test_a_stale_version_is_refused(register, council, projects):
     row = register.create(council.id, _content(projects), ON).row
     register.adopt(row.id, row.version, ON)
