@@ -147,6 +147,8 @@ class RecommendationsService(RecommendationLifecycle, RecommendationFollowUp):
             row.title, row.text, row.kind = content.title, content.text, content.kind.value
             row.action_field_id = field_id
             records.set_projects(row, content.project_ids)
+            if records.snapshot(row) == before:  # saved unchanged: no history line "geändert"
+                return records.detail_of(session, row)
             row.modified = utc_now()
             return records.record_update(
                 session, row, before, HistoryKind.EDIT, on, self._actor,

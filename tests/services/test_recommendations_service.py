@@ -438,6 +438,20 @@ def test_content_changes_only_while_draft_or_adopted(register, council, projects
         register.update(sent.id, sent.version, _content(projects, title="Später"), ON)
 
 
+def test_content_saved_unchanged_changes_nothing(register, council, projects, database):
+    """(found by a tester) "Bearbeiten …" saved without a change put a line "geändert"
+    into the history (and a new version, which refused another PC's edit)."""
+    content = _content(projects, "Datenplattform")
+    row = register.create(council.id, content, ON).row
+    entries = len(AuditService(database).entries("recommendation", row.id))
+
+    detail = register.update(row.id, row.version, content, ON)
+
+    assert detail.row.version == row.version
+    assert all(entry.kind is not HistoryKind.EDIT for entry in detail.history)
+    assert len(AuditService(database).entries("recommendation", row.id)) == entries
+
+
 def _adopted(register, row):
     adopted = register.adopt(row.id, row.version, ON).row
     return adopted.id, adopted.version
