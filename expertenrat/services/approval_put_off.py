@@ -10,6 +10,7 @@ and their approval goes on the next planned agenda (``services.approval_carry``)
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from types import EllipsisType
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -33,12 +34,17 @@ def previous_held(session: Session, meeting: models.Meeting) -> models.Meeting |
 
 
 def approval_put_off(
-    session: Session, meeting_id: int, agenda: Iterable[models.AgendaItem] | None = None
+    session: Session,
+    meeting_id: int,
+    agenda: Iterable[models.AgendaItem] | None = None,
+    item_id: int | EllipsisType | None = ...,
 ) -> AgendaItemOutcome | None:
     """What became of the meeting's approval item if the meeting did not deal with it,
     else ``None`` (dealt with, or the agenda has none). ``agenda``: the meeting's agenda
-    items (not deleted), where the caller has read them."""
-    item_id = approval_item_id(session, meeting_id)
+    items (not deleted), ``item_id``: its :func:`~expertenrat.services.minutes_approval_rows.
+    approval_item_id` (``None``: it has none), where the caller has read them."""
+    if item_id is ...:
+        item_id = approval_item_id(session, meeting_id)
     if item_id is None:
         return None
     item = models.AgendaItem

@@ -43,6 +43,7 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
     )
     place = ", ".join(p.strip() for p in (meeting.place, meeting.room) if p.strip())
     unnamed = unnamed_in_public(session, meeting)  # may not be named in public
+    approval_item = approval_item_id(session, meeting.id)
     return checklist(
         ChecklistFacts(
             meeting_day=meeting.starts_at.date(),
@@ -70,8 +71,10 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
             chair_title=council.chair_title,
             approval=MinutesApproval(council.minutes_approval),
             previous=_previous(session, meeting),
-            approval_item_id=approval_item_id(session, meeting.id),
-            approval_put_off=approval_put_off(session, meeting.id, [row for row, _ in placed]),
+            approval_item_id=approval_item,
+            approval_put_off=approval_put_off(
+                session, meeting.id, [row for row, _ in placed], approval_item
+            ),
             items=minutes.items,
             # The sheet's hints leave out the members away or not there at the item; of
             # the rest, those whose attendance is not recorded are the attendance's line.

@@ -134,3 +134,19 @@ def test_the_check_and_the_minutes_take_the_outcomes_from_the_agenda_they_read(
 
     assert line.text == sentence and sentence in " ".join(doc.earlier_minutes)
     assert outcome_reads(checked) == outcome_reads(assembled) == []
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_the_check_reads_the_approval_item_once(database, actor, second) -> None:
+    """Found by review: the completeness check read which item approves the minutes, then
+    read it again to tell whether that item was put off."""
+    minutes = MinutesService(database, actor)
+    minutes.set_outcome(
+        approval_item(database, second), AgendaItemOutcome.POSTPONED, AgendaItemOutcome.DISCUSSED
+    )
+    with recorded_statements(database.engine) as checked:
+        line = next(x for x in minutes.checklist(second).lines if x.key == "previous_minutes")
+
+    item_reads = [s for s in checked if s.startswith("SELECT agenda_items.meeting_id, min(")]
+    assert line.text == "Die Genehmigung des Protokolls der 1. Sitzung wurde vertagt."
+    assert len(item_reads) == 1
