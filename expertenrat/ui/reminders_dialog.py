@@ -191,9 +191,10 @@ class RemindersDialog(QDialog):
         # what is saved
         return tr(
             _CONTEXT,
-            "Stand {}: Stellungnahmen, die überfällig oder in 14 Tagen fällig sind, und "
-            "überfällige geplante Umsetzungen. „Schreiben speichern …“ legt je gewähltes "
-            "Projekt ein Schreiben und einen E-Mail-Entwurf an und vermerkt die Erinnerung.",
+            "Stand {}: Stellungnahmen, die überfällig oder in den nächsten 14 Tagen fällig "
+            "sind, und überfällige geplante Umsetzungen. „Schreiben speichern …“ legt je "
+            "gewähltes Projekt ein Schreiben und einen E-Mail-Entwurf an und vermerkt die "
+            "Erinnerung.",
         ).format(day)
 
     def _unaddressed(self) -> str:

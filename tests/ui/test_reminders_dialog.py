@@ -547,3 +547,5 @@ def test_the_dialog_is_as_tall_as_its_rows_under_a_short_intro(page, qtbot):
         QRect(0, 0, 760, 10_000), Qt.TextFlag.TextWordWrap, label.text()
     )
     assert box.height() <= 3 * label.fontMetrics().lineSpacing()  # at 768 px, 3 lines
+    # (found by a tester) "in 14 Tagen fällig" read as due on the 14th day from now
+    assert "überfällig oder in den nächsten 14 Tagen fällig sind" in label.text()
