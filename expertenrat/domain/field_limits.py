@@ -37,6 +37,7 @@ from types import MappingProxyType
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.text_characters import (
     LINE_BREAKS,
+    PLAIN_SPACES,
     SEPARATORS,
     character_name,
     first_forbidden,
@@ -57,6 +58,7 @@ class TextField:
     multiline: bool = False
     plural: bool = False
     strip: bool = True  # surrounding spaces are removed; only the notes keep them
+    plain_spaces: bool = False  # no-break spaces become ordinary ones (one-line person data)
 
     def too_long_message(self) -> str:
         verb = "dürfen" if self.plural else "darf"
@@ -65,19 +67,22 @@ class TextField:
 
 PERSON: Mapping[str, TextField] = MappingProxyType(
     {
-        "form_of_address": TextField("Die Anrede", 50),
-        "title": TextField("Der Titel", 100),
-        "given_name": TextField("Der Vorname", 200),
-        "family_name": TextField("Der Nachname", 200),
-        "affiliation": TextField("Die Institution", 300),
-        "position": TextField("Die Funktion", 300),
-        "email": TextField("Die E-Mail-Adresse", 320),
-        "phone": TextField("Die Telefonnummer", 100),
+        "form_of_address": TextField("Die Anrede", 50, plain_spaces=True),
+        "title": TextField("Der Titel", 100, plain_spaces=True),
+        "given_name": TextField("Der Vorname", 200, plain_spaces=True),
+        "family_name": TextField("Der Nachname", 200, plain_spaces=True),
+        "affiliation": TextField("Die Institution", 300, plain_spaces=True),
+        "position": TextField("Die Funktion", 300, plain_spaces=True),
+        "email": TextField("Die E-Mail-Adresse", 320, plain_spaces=True),
+        "phone": TextField("Die Telefonnummer", 100, plain_spaces=True),
         "postal_address": TextField("Die Postanschrift", 1_000, multiline=True),
         "notes": TextField("Die Notizen", 20_000, multiline=True, plural=True, strip=False),
     }
 )
-"""The text fields of a person (a member's personal data), by attribute name."""
+"""The text fields of a person (a member's personal data), by attribute name. The one-line
+ones hold no no-break space: one pasted from a web page showed as a change nobody could see
+("Ändert: Institution") in an import of the same name (found by a tester); the documents
+put their own no-break spaces in where they lay text out."""
 
 COUNCIL: Mapping[str, TextField] = MappingProxyType(
     {
@@ -182,12 +187,16 @@ def clean_text(value: str, spec: TextField) -> str:
 
     In multi-line fields the Unicode line and paragraph separators (what Shift+Enter and
     Enter put into a Qt text box) and the line ends of other systems (CR LF, and CR alone
-    from a CSV file saved as "CSV (Macintosh)") become ordinary line feeds.
+    from a CSV file saved as "CSV (Macintosh)") become ordinary line feeds. In a field with
+    ``plain_spaces`` no-break spaces become ordinary spaces; every other text keeps them as
+    typed (the minutes above all: their stored text is what was approved).
     """
-    if not value.isascii():  # ASCII is NFC and holds no Unicode separators
+    if not value.isascii():  # ASCII is NFC and holds no Unicode separators or no-break spaces
         value = unicodedata.normalize("NFC", value)
         if spec.multiline:
             value = value.translate(SEPARATORS)
+        elif spec.plain_spaces:
+            value = value.translate(PLAIN_SPACES)
     if spec.multiline and "\r" in value:
         value = line_feeds(value)
     if not spec.strip:

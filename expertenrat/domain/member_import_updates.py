@@ -12,6 +12,7 @@ from dataclasses import fields
 from operator import attrgetter
 
 from expertenrat.domain.consent import CONSENT_FIELDS
+from expertenrat.domain.field_limits import PERSON, clean_text
 from expertenrat.domain.member_import_matching import Candidates, PersonRows
 from expertenrat.domain.members import Member, replaced
 
@@ -21,7 +22,6 @@ _MEMBERSHIP_FIELDS = frozenset(
 """Member attributes that belong to the membership; all other columns belong to the person."""
 
 _IDENTITY = ("id", "person_id", "version", "person_version")
-_UNSTRIPPED = frozenset({"notes"})
 
 
 def resolve_rows(
@@ -78,14 +78,15 @@ def changed_columns(member: Member, stored: Member, column_names: Mapping[str, s
 
 
 def _compared(member: Member, name: str) -> object:
-    """The value of an attribute as an update compares it: texts without surrounding spaces
-    (but the notes), further action fields as a sorted set without the primary one."""
+    """The value of an attribute as an update compares it: texts cleaned as saving cleans
+    them (``clean_text``: a value stored before a rule of it came, with surrounding spaces or
+    a no-break space, is no change from the same text cleaned now; found by a tester),
+    further action fields as a sorted set without the primary one."""
     value = getattr(member, name)
     if name == "further_field_ids":
         return tuple(sorted(set(value) - {member.primary_field_id}))
-    if isinstance(value, str) and name not in _UNSTRIPPED:
-        return value.strip()
-    return value
+    spec = PERSON.get(name)
+    return value if spec is None else clean_text(value, spec)
 
 
 _ATTRIBUTES = tuple(f.name for f in fields(Member) if f.name not in _IDENTITY)

@@ -11,6 +11,10 @@ ALLOWED_FORMAT = frozenset("\u200c\u200d\u200e\u200f\u061c")
 LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x85")
 SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
 """Qt's line and paragraph separators (Shift+Enter, Enter in a text box) as line feeds."""
+PLAIN_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u202f", " "))
+"""The no-break spaces (NO-BREAK SPACE, FIGURE SPACE, NARROW NO-BREAK SPACE) as ordinary
+spaces: copied from a web page or a word processor into a name, they look like a space and
+make two equal-looking names differ."""
 _MULTILINE_CONTROLS = frozenset("\n\r\t")
 
 

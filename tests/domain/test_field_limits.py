@@ -9,7 +9,14 @@ import pytest
 
 from expertenrat.domain.action_fields import validate_action_field_name
 from expertenrat.domain.councils import CouncilSettings, clean_settings, validate_settings
-from expertenrat.domain.field_limits import COUNCIL, PERSON
+from expertenrat.domain.field_limits import (
+    COUNCIL,
+    MINUTES_HEADER,
+    MINUTES_ITEM,
+    PERSON,
+    RECOMMENDATION,
+    clean_text,
+)
 from expertenrat.domain.members import (
     Member,
     clean_and_check,
@@ -170,6 +177,37 @@ def test_cleaning_makes_nfc_and_strips_single_line_fields():
     assert cleaned.family_name == "Jörg Müller-Lüdenscheidt"
     assert unicodedata.is_normalized("NFC", cleaned.affiliation)
     assert cleaned.affiliation == "Jörg Müller-Lüdenscheidt"
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2007"])
+def test_no_break_spaces_are_plain_spaces_in_one_line_person_fields(space):
+    # found by a tester: invisible, they made two equal-looking names differ
+    cleaned = clean_member(
+        member(
+            title=f"Prof.{space}Dr.",
+            family_name=f"von{space}Berg",
+            affiliation=f"Universität{space}Rostock{space}",
+            phone=f"0381{space}123",
+            postal_address=f"Weg{space}1",
+            notes=f"Raum{space}2",
+        )
+    )
+
+    assert (cleaned.title, cleaned.family_name) == ("Prof. Dr.", "von Berg")
+    assert (cleaned.affiliation, cleaned.phone) == ("Universität Rostock", "0381 123")
+    assert (cleaned.postal_address, cleaned.notes) == (f"Weg{space}1", f"Raum{space}2")
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [*MINUTES_ITEM.values(), *MINUTES_HEADER.values(), RECOMMENDATION["title"]],
+    ids=lambda spec: spec.subject,
+)
+def test_texts_outside_a_persons_data_keep_their_no_break_spaces_as_typed(spec):
+    # the minutes above all: what was approved must stay what is stored
+    typed = "\u00a0\u00a0eingerückt §\u00a012 und 5\u202fkm"
+
+    assert clean_text(typed, spec) == (typed.strip() if spec.strip else typed)
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.field_limits import EARLIEST_DATE, LATEST_DATE
 from expertenrat.domain.members import Member
+from expertenrat.domain.text_characters import PLAIN_SPACES
 from expertenrat.exchange.member_columns import COLUMNS
 from expertenrat.exchange.members_csv import MembersCsv, export_members_csv, parse_members_csv
 
@@ -169,7 +170,8 @@ def test_round_trip_of_values_that_start_with_apostrophes() -> None:
 
 
 # What a member may hold (field_limits): NFC text without control and format characters
-# (but with ZWNJ/ZWJ); line feeds and tabs only in multi-line fields; each within its limit.
+# (but with ZWNJ/ZWJ); line feeds and tabs only in multi-line fields, no-break spaces only
+# there too; each within its limit.
 _CHAR = st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Cf", "Zl", "Zp"))
 _CHARS = st.one_of(_CHAR, st.sampled_from("\u200c\u200d"))
 _TEXT = st.text(st.one_of(_CHARS, st.sampled_from("\n\t")), max_size=300).map(
@@ -180,7 +182,7 @@ _TEXT = st.text(st.one_of(_CHARS, st.sampled_from("\n\t")), max_size=300).map(
 def _line(limit: int) -> st.SearchStrategy[str]:
     return (
         st.text(_CHARS, max_size=limit)
-        .map(lambda s: unicodedata.normalize("NFC", s).strip())
+        .map(lambda s: unicodedata.normalize("NFC", s).translate(PLAIN_SPACES).strip())
         .filter(lambda s: len(s) <= limit)
     )
 

@@ -314,6 +314,33 @@ def test_without_an_email_address_the_name_is_matched_ignoring_case(
     assert row.status is ImportStatus.UPDATE and row.member.id == jan.id
 
 
+@pytest.mark.parametrize(
+    ("stored", "in_file"),
+    [
+        ("Universität Rostock", "Universität\u00a0Rostock"),
+        ("Universität\u202fRostock", "Universität Rostock"),  # stored before the rule
+        ("Universität\u00a0Rostock", "Universität\u00a0Rostock"),
+    ],
+    ids=["file", "stored", "both"],
+)
+def test_a_no_break_space_in_a_name_is_no_change_nobody_can_see(
+    database, exchange, members_service, council, new_member, today, stored, in_file
+):
+    # found by a tester: "Ändert: Institution" for two values that look the same
+    anna = members_service.save(council.id, new_member(email="anna@example.org"), today)
+    with database.transaction() as session:
+        session.get(models.Person, anna.person_id).affiliation = stored
+    data = csv_file(
+        "Vorname;Nachname;E-Mail;Institution;Amtszeit Beginn;Primäres Handlungsfeld",
+        f"Anna;Berg;anna@example.org;{in_file};01.01.2025;Stadtdaten",
+    )
+
+    (row,) = exchange.preview_import(council.id, data, today).rows
+
+    assert (row.status, row.reasons) == (ImportStatus.UNCHANGED, ())
+    assert row.member.affiliation == "Universität Rostock"
+
+
 def test_the_same_person_twice_in_the_file_is_an_error_in_the_later_row(exchange, council, today):
     data = csv_file(
         HEADER,
