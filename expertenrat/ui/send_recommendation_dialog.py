@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.german_dates import long_date
@@ -62,6 +63,7 @@ class SendRecommendationDialog(StepDialog):
         self.note_edit.setPlaceholderText(tr(_CONTEXT, "z. B. per E-Mail an die Federführung"))
         self.form.addRow(_sent_label(row), self.sent_edit)
         self.ended_label = hint_label(_ended_note(row))
+        self.ended_label.setTextFormat(Qt.TextFormat.PlainText)  # titles as typed: "<b>"
         if self.ended_label.text():
             self.form.addRow("", self.ended_label)
         self.form.addRow(tr(_CONTEXT, "Frist für die Stellungnahme"), self.due_edit)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
+
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
 from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
 from expertenrat.ui.send_recommendation_dialog import SendRecommendationDialog
@@ -37,6 +39,13 @@ def test_sending_to_a_finished_project_says_it_is_not_reminded_unless_chosen(qtb
         "an ein abgeschlossenes Projekt nur, wenn Sie es unter „Erinnerungen …“ auswählen."
     )
     assert dialog.form.indexOf(dialog.ended_label) >= 0
+
+
+def test_a_finished_projects_title_is_shown_as_typed(qtbot):
+    dialog = dialog_for(qtbot, AddressedProject(3, "<b>Daten</b> & Co", ended=True))
+
+    assert dialog.ended_label.textFormat() is Qt.TextFormat.PlainText
+    assert dialog.ended_label.text().startswith("Das Projekt „<b>Daten</b> & Co“ ist")
 
 
 def test_sending_to_running_projects_adds_no_line(qtbot):
