@@ -59,9 +59,21 @@ class FoldingDocumentButtons(QWidget):
 
     def sync(self) -> None:
         """Each submenu named, enabled and explained as its button is now ("Absage" for
-        a cancelled meeting's "Absage …")."""
+        a cancelled meeting's "Absage …"), each with a letter of its own: the open menu
+        answers the keyboard as the buttons' menus do (found by a tester)."""
+        taken: set[str] = set()
         for button in self._buttons:
             action = button.menu().menuAction()
-            action.setText(button.text().removesuffix(" …"))
+            action.setText(with_letter(button.text().removesuffix(" …"), taken))
             action.setEnabled(button.isEnabled())
             action.setToolTip(button.toolTip())
+
+
+def with_letter(text: str, taken: set[str]) -> str:
+    """``text`` with its first letter not in ``taken`` marked as its key ("S&itzungsmappe"
+    after "&Serienbrief"), which joins ``taken``; unmarked where every letter is taken."""
+    for position, character in enumerate(text):
+        if character.isalpha() and character.lower() not in taken:
+            taken.add(character.lower())
+            return f"{text[:position]}&{text[position:]}"
+    return text

@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from expertenrat.domain.recommendation_views import RecommendationFilter
+from expertenrat.ui.folding_document_buttons import FoldingDocumentButtons
 from expertenrat.ui.meeting_document_actions import MeetingDocumentActions
 from expertenrat.ui.pdf_menu_button import PdfMenuButton
 from expertenrat.ui.recommendation_export_action import RecommendationExportButton
@@ -69,3 +70,26 @@ def test_every_entry_of_the_document_and_export_menus_has_a_letter_of_its_own(
         found = letters(menu)
         assert all(found) and len(set(found)) == len(found), found
     assert letters(documents.dossier_button.menu()) == ["Alt+P", "Alt+V", "Alt+D", "Alt+Ö"]
+
+
+def test_the_folded_documents_menu_gives_each_document_a_letter_of_its_own(qtbot) -> None:
+    """On a narrow page one "Dokumente" button holds the buttons' menus: each entry has a
+    letter, the first of its name not taken by one above it."""
+    host = QWidget()
+    qtbot.addWidget(host)
+    buttons = []
+    for text in ("Serienbrief …", "Sitzungsmappe …", "Ablaufplan …", "Anwesenheitsliste …"):
+        button = QPushButton(text, host)
+        button.setMenu(QMenu(button))
+        buttons.append(button)
+    folding = FoldingDocumentButtons([buttons], "Dokumente", "", host)
+
+    menu = folding.menu_button.menu()
+
+    assert [a.text() for a in menu.actions()] == [
+        "&Serienbrief",
+        "S&itzungsmappe",
+        "&Ablaufplan",
+        "A&nwesenheitsliste",
+    ]
+    assert len(set(letters(menu))) == 4

@@ -157,9 +157,9 @@ def test_the_meetings_list_keeps_its_room_and_the_documents_fold_into_one_button
                documents.attendance_list_button)  # fmt: skip
     entries = folded.menu().actions()
     assert [a.menu() for a in entries] == [b.menu() for b in buttons]  # the same entries
-    assert [a.text() for a in entries] == [
-        "Einladung", "Serienbrief", "Ablaufplan", "Kalender", "Protokoll",
-        "Öffentliches Protokoll", "Sitzungsmappe", "Anwesenheitsliste",
+    assert [a.text() for a in entries] == [  # each with a letter of its own
+        "&Einladung", "&Serienbrief", "&Ablaufplan", "&Kalender", "&Protokoll",
+        "&Öffentliches Protokoll", "S&itzungsmappe", "A&nwesenheitsliste",
     ]  # fmt: skip
     assert [a.isEnabled() for a in entries] == [b.isEnabled() for b in buttons]
     assert all(a.toolTip() == b.toolTip() for a, b in zip(entries, buttons, strict=True))
