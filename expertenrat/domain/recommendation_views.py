@@ -6,10 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from expertenrat.domain.enums import (
-    RecommendationKind,
-    RecommendationStatus,
-)
+from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
 from expertenrat.domain.recommendation_answers import answer_progress
 from expertenrat.domain.recommendation_codes import code_prefix, parse_code, register_year
 from expertenrat.domain.recommendation_history import HistoryEntry, Response
@@ -295,5 +292,8 @@ class RecommendationFilter:
     settled: bool = False
 
     def keeps(self, row: RecommendationRow) -> bool:
-        """What only the row read can tell: overdue, settled (the query narrows before)."""
-        return (row.any_overdue or not self.overdue) and (row.settled or not self.settled)
+        """What only the row read can tell: overdue (with a project chosen, what that project
+        owes, as its Projekte page says), settled (the query narrows before)."""
+        owed = row.follow_up_for(self.project_id) if self.project_id else row.most_overdue
+        late = owed is not None and owed.overdue
+        return (late or not self.overdue) and (row.settled or not self.settled)

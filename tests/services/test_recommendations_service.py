@@ -172,6 +172,32 @@ def test_list_filters_by_status_field_project_year_and_overdue(register, council
     assert (row.due_on, row.days_overdue) == (date(2026, 5, 11), 21)
 
 
+def test_overdue_of_a_chosen_project_is_what_that_project_owes(register, council, projects):
+    """(found by a tester) Filtered to a project and "überfällig", the register listed a
+    recommendation that project had answered for good, only the other project being late;
+    its Projekte page and the reminders rightly did not."""
+    made = register.create(
+        council.id, _content(projects, "Datenplattform", "Klimaportal"), ON, adopted=True
+    ).row
+    row = register.send(made.id, made.version, date(2026, 3, 12), date(2026, 5, 12)).row
+    answer = ResponseDraft(
+        date(2026, 5, 4),
+        ResponseVerdict.COMPLIED,
+        final=True,
+        project_id=projects["Datenplattform"].id,
+    )
+    register.record_response(row.id, row.version, answer)
+
+    def overdue(project: str | None) -> list[str]:
+        key = projects[project].id if project else None
+        wanted = RecommendationFilter(project_id=key, overdue=True)
+        return [r.code for r in register.list(council.id, wanted, today=date(2026, 6, 1))]
+
+    assert overdue(None) == [row.code]
+    assert overdue("Klimaportal") == [row.code]
+    assert overdue("Datenplattform") == []
+
+
 def test_only_the_search_reads_the_words_of_the_text_and_the_answers(register, council, projects):
     """The register page's search looks in the text and the answers; the other readers of
     the register (Übersicht, reports, reminders) read neither."""
