@@ -72,7 +72,7 @@ def _rendered(doc: AttendanceListDocument, blank_rows: int) -> tuple[RenderedPdf
     story += [parts.facts(facts), Spacer(0, 2 * mm)]
     story += theme.section_heading("Mitglieder", keep_space=3 * ROW_HEIGHT)
     if doc.members:
-        story.append(_table(doc.members, _MEMBER_COLUMNS))
+        story.append(_table(doc.members, _member_columns(doc.members)))
     else:
         text = f"Am {theme.german_date(meeting.start.date())} gehört dem Gremium kein Mitglied an."
         story.append(parts.paragraph(text, "note"))
@@ -118,11 +118,21 @@ def _nothing(_row: object) -> Lines:
     return []
 
 
-_MEMBER_COLUMNS: tuple[tuple[str, float, Callable[[ListedMember], Lines]], ...] = (
-    ("Name", _NAME, _member_name),
-    ("Rolle", _ROLE, _role),
-    ("Handlungsfeld", _FIELD, _field),
-)
+def _member_columns(
+    members: Sequence[ListedMember],
+) -> tuple[tuple[str, float, Callable[[ListedMember], Lines]], ...]:
+    """The members' columns: the role and the field as wide as their longest word needs
+    ("Stellvertretende*r Sprecher*in", "Gesundheitsversorgung" broke inside the word), the
+    names giving the room; the signature's column stays where the other tables have it."""
+    role = theme.word_share(members, _role, "Rolle", _ROLE)
+    field = theme.word_share(members, _field, "Handlungsfeld", _FIELD)
+    return (
+        ("Name", 1 - _SIGNATURE - role - field, _member_name),
+        ("Rolle", role, _role),
+        ("Handlungsfeld", field, _field),
+    )
+
+
 _GUEST_COLUMNS: tuple[tuple[str, float, Callable[[ListedGuest], Lines]], ...] = (
     ("Name", _NAME, _guest_name),
     ("Funktion / Organisation", _FUNCTION, _function),

@@ -8,6 +8,7 @@ import io
 import unicodedata
 
 from meeting_sample import LETTERHEAD, meeting
+from pdf_reading import text_runs
 from pypdf import PdfReader
 
 from expertenrat.domain.attendance_list import AttendanceListDocument, ListedGuest, ListedMember
@@ -115,3 +116,18 @@ def test_without_known_guests_only_the_empty_rows_for_guests_follow() -> None:
 
     assert "Gäste" not in text
     assert "Weitere Teilnehmende Name Funktion / Organisation Unterschrift" in text
+
+
+def test_a_role_title_and_a_field_are_not_broken_inside_a_word() -> None:
+    """(found by a tester) The narrow "Rolle" and "Handlungsfeld" columns broke
+    "Stellvertretende*r Sprecher*in" as "Stellvertreten" / "de*r" and
+    "Gesundheitsversorgung" as "Gesundheitsversorgu" / "ng", as the Tätigkeitsbericht
+    and the roster did before."""
+    vice = ListedMember("Dr. Zoë Hartmann-Okafor", "Stellvertretende*r Sprecher*in", "Umwelt")
+    field = ListedMember("Ödön Pál", "Mitglied", "Gesundheitsversorgung und Pflege")
+
+    page = read(render_attendance_list(sheet(members=(vice, field))).pdf).pages[0]
+
+    lines = [run for run, _y, _size in text_runs(page)]
+    assert "Stellvertretende*r" in lines and "Gesundheitsversorgung" in lines
+    assert not any(line.startswith(("de*r", "ng")) for line in lines)
