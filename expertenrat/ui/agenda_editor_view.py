@@ -20,7 +20,7 @@ from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.ui.agenda_item_form import AgendaItemForm
 from expertenrat.ui.agenda_tree_pane import AgendaTreePane
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.key_actions import EnterSaves
+from expertenrat.ui.key_actions import SaveKeys
 from expertenrat.ui.status_line import StatusLine
 
 _CONTEXT = "AgendaEditor"
@@ -42,7 +42,7 @@ class AgendaEditorView(QWidget):
         self.form = AgendaItemForm()
         self.save_button = QPushButton(tr(_CONTEXT, "Übernehmen"))
         self.save_button.setDefault(True)
-        EnterSaves(self.form, self.save_button)  # as in the meeting's form
+        SaveKeys(self.form, self.save_button)  # as in the meeting's form
 
     def _layout(self, structure: QWidget) -> None:
         """Lay the widgets out, with ``structure``, the buttons that move, add and delete

@@ -1,5 +1,5 @@
 """Keys that act on a widget while it has the focus (Entf in a table, Alt+Up in a list),
-and Enter that saves a page's form (:class:`EnterSaves`).
+and Enter and Strg+S that save a page's form (:class:`SaveKeys`).
 
 An event filter rather than a ``QShortcut``: it sees the key only where the focus is, so
 the same key can mean something else in another table or an open editor, and key events
@@ -11,8 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QApplication, QPushButton, QWidget
+from shiboken6 import isValid
+
+from expertenrat.ui.i18n import tr
 
 Keys = tuple[Qt.Key, Qt.KeyboardModifier]
 _COUNTED = (
@@ -43,17 +46,35 @@ class KeyActions(QObject):
         return True
 
 
-class EnterSaves(QObject):
+class SaveKeys(QObject):
     """Enter in an input of ``form`` (a page's form, not a dialog) clicks ``button`` while it
     is on, as a dialog's default button takes Enter; ``button`` looks like one. A line, box
     or date passes Enter on to ``form``; a text box keeps it (a new line), and on a button
     Enter is that button's, never a save: a push button is clicked ("Verwerfen"), as in a
-    dialog, where outside one it would take only Space."""
+    dialog, where outside one it would take only Space.
+
+    Strg+S anywhere in ``form`` clicks ``button`` too (a text box included), as every desktop
+    program saves; the button's tooltip names the key. The focus goes to the button for the
+    click, as a mouse's click takes it (a field takes what is typed as it loses the focus:
+    "1.2.27" is 2027), and back to where it was."""
 
     def __init__(self, form: QWidget, button: QAbstractButton) -> None:
         super().__init__(form)
         self._button = button
         form.installEventFilter(self)
+        save = QShortcut(QKeySequence.StandardKey.Save, form)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.activated.connect(self._save)
+        button.setToolTip(tr("SaveKeys", "{action} (Strg+S)").format(action=button.text()))
+
+    def _save(self) -> None:
+        if not self._button.isEnabled():
+            return
+        focus = QApplication.focusWidget()
+        self._button.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._button.click()
+        if focus is not None and isValid(focus) and QApplication.focusWidget() is self._button:
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)  # the text stays unselected
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress:

@@ -22,7 +22,7 @@ from expertenrat.domain.meeting_numbers import NUMBER_ORDER_FIELD
 from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.key_actions import EnterSaves
+from expertenrat.ui.key_actions import SaveKeys
 from expertenrat.ui.scroll_areas import plain_scroll_area
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit
 from expertenrat.ui.time_fields import time_edit
@@ -144,7 +144,7 @@ class MeetingFormView(QWidget):
         layout.addWidget(self.fields_scroll, 1)
         layout.addWidget(self.errors.general)
         layout.addLayout(buttons)
-        EnterSaves(self, self.save_button)
+        SaveKeys(self, self.save_button)
 
     def focus_field(self, name: str) -> None:
         """Put the cursor in the field a minutes checklist line names ("date", "place": the

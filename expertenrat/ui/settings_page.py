@@ -36,7 +36,7 @@ from expertenrat.ui.action_fields_model import ActionFieldsModel
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.key_actions import EnterSaves
+from expertenrat.ui.key_actions import SaveKeys
 from expertenrat.ui.ordered_list_editor import OrderedListEditor
 from expertenrat.ui.page import flush_again
 from expertenrat.ui.scroll_areas import plain_scroll_area
@@ -147,7 +147,7 @@ class SettingsPage(QWidget):
         buttons.addWidget(self.save_button)
         form.addRow(self.errors.general)
         form.addRow(buttons)
-        EnterSaves(council_box, self.save_button)
+        SaveKeys(council_box, self.save_button)
 
         fields_box = QGroupBox(tr("SettingsPage", "Handlungsfelder"))
         fields_layout = QHBoxLayout(fields_box)

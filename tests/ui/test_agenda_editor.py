@@ -262,6 +262,26 @@ def test_enter_in_the_items_title_takes_it_over(qtbot, editor, make_meeting, ser
     assert editor.focusWidget() is editor.form.minutes_spin  # the cursor stays
 
 
+def test_ctrl_s_in_the_items_form_takes_it_over(qtbot, editor, make_meeting, services):
+    """Strg+S is "Übernehmen", as in every desktop program, and the button's tooltip says
+    so; it did nothing (found by a tester)."""
+    meeting = make_meeting()
+    editor.set_meeting(meeting)
+    select_number(editor, "4")
+    qtbot.keyClick(editor.structure.add_button, Qt.Key.Key_Space)
+    qtbot.keyClicks(editor.form.title_edit, "Open-Data-Portal")
+    qtbot.keyClick(editor.form.title_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert services.agenda.agenda(meeting).items[-1].title == "Open-Data-Portal"
+    assert editor.focusWidget() is editor.form.title_edit  # the cursor stays
+
+    planned = editor.form.minutes_spin.value()
+    editor.form.minutes_spin.setFocus()
+    qtbot.keyClick(editor.form.minutes_spin, Qt.Key.Key_Up)
+    qtbot.keyClick(editor.form.minutes_spin, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert services.agenda.agenda(meeting).items[-1].planned_minutes == planned + 1
+    assert editor.save_button.toolTip() == "Übernehmen (Strg+S)"
+
+
 def test_a_new_item_on_a_new_meeting_goes_after_the_opening_items(
     qtbot, editor, make_meeting, services
 ):

@@ -104,3 +104,14 @@ def test_enter_in_the_date_saves_the_meeting_on_the_day_typed(page, qtbot, servi
     type_date(qtbot, form.date_edit, "1.2.27")
     qtbot.keyClick(form.date_edit, Qt.Key.Key_Return)  # the form's Enter: "Speichern"
     assert services.meetings.list(council_id)[0].starts_at.date() == date(2027, 2, 1)
+
+
+def test_ctrl_s_saves_the_meeting_as_enter_does(page, qtbot, services, council_id):
+    """Strg+S is "Speichern", as in every desktop program (found by a tester)."""
+    page.new_button.click()
+    form = page.form
+    form.place_edit.setText("Rathaus")
+    type_date(qtbot, form.date_edit, "1.2.27")
+    qtbot.keyClick(form.date_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert services.meetings.list(council_id)[0].starts_at.date() == date(2027, 2, 1)
+    assert form.save_button.toolTip() == "Speichern (Strg+S)"
