@@ -56,7 +56,7 @@ def attendance_findings(connection: Connection) -> list[Finding]:
             findings.append(
                 Finding(
                     FindingKind.ATTENDANCE,
-                    f"{meeting}: {given} {family} steht in der Anwesenheitsliste, war an "
+                    f"{meeting}: {given} {family} steht in der Anwesenheit, war an "
                     "diesem Tag aber kein Mitglied des Gremiums.",
                 )
             )
