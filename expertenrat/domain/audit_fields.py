@@ -114,7 +114,10 @@ def field_changes(
             if not numbers or "(Nr. " in was + now:  # named: "Sitzung", no longer "Sitzung (Nr.)"
                 label = label.removesuffix(" (Nr.)")
         else:
-            was, now = (readable(entity, key, v, titles) for v in (old.get(key), new.get(key)))
+            was, now = (
+                readable(entity, key, v, titles, names, numbers)
+                for v in (old.get(key), new.get(key))
+            )
         if was or now:
             rows.append(FieldChange(label, was, now))
     return rows
@@ -123,7 +126,7 @@ def field_changes(
 def references(entries: Iterable[tuple[dict[str, Any] | None, dict[str, Any] | None]]) -> set:
     """The (kind, number) of every record the fields of ``entries`` (before, after) name."""
     found: set[tuple[str, int]] = set()
-    for state in (s for pair in entries for s in pair if s):
+    for state in _with_nested(s for pair in entries for s in pair if s):
         for key, kind in REFERENCES.items():
             value = state.get(key)
             numbers = value if isinstance(value, list) else [value]
@@ -131,6 +134,13 @@ def references(entries: Iterable[tuple[dict[str, Any] | None, dict[str, Any] | N
                 (kind, n) for n in numbers if isinstance(n, int) and not isinstance(n, bool)
             )
     return found
+
+
+def _with_nested(states: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
+    """Each state and the records kept whole in its fields (a response removed)."""
+    for state in states:
+        yield state
+        yield from (value for value in state.values() if isinstance(value, dict))
 
 
 def _reference(kind: str, value: Any, names: Names, numbers: bool = True) -> str:
@@ -146,9 +156,17 @@ def _reference(kind: str, value: Any, names: Names, numbers: bool = True) -> str
     return f"{name} (Nr. {value})" if name else str(value)
 
 
-def readable(entity: str, field: str, value: Any, titles: RoleTitles = DEFAULT_ROLE_TITLES) -> str:
+def readable(
+    entity: str,
+    field: str,
+    value: Any,
+    titles: RoleTitles = DEFAULT_ROLE_TITLES,
+    names: Names | None = None,
+    numbers: bool = True,
+) -> str:
     """A stored value as a person reads it: "ja"/"nein", TT.MM.JJJJ, an enum's label, a
-    member's role by the council's ``titles``."""
+    member's role by the council's ``titles``; in a record kept whole (a response
+    removed) a reference by ``names`` as :func:`field_changes` names it."""
     if value is None or value == "" or value == []:
         return ""
     if isinstance(value, bool):
@@ -156,7 +174,7 @@ def readable(entity: str, field: str, value: Any, titles: RoleTitles = DEFAULT_R
     if isinstance(value, list):
         return "; ".join(_item(entity, field, item) for item in value)
     if isinstance(value, dict):
-        return _vote(value) if "yes" in value else _pairs(entity, value)
+        return _vote(value) if "yes" in value else _pairs(entity, value, names, numbers)
     if entity == "council" and field in PERIOD_UNITS and isinstance(value, int):
         return period_text(field, value)  # "14 Tage": the name says no unit
     if not isinstance(value, str):
@@ -218,12 +236,20 @@ def _vote(value: dict[str, Any]) -> str:
     return f"{subject}: {counts} – {vote_outcome(mode, bool(adopted))}"
 
 
-def _pairs(entity: str, value: dict[str, Any]) -> str:
-    return ", ".join(
-        f"{field_label(entity, k)}: {readable(entity, k, v)}"
-        for k, v in value.items()
-        if k not in _HIDDEN
-    )
+def _pairs(entity: str, value: dict[str, Any], names: Names | None, numbers: bool) -> str:
+    """A record kept whole as "Feld: Wert, …"; a reference named where ``names`` are
+    given ("Projekt: Klimaportal (Nr. 3)"), its number alone where not."""
+    parts = []
+    for key, item in value.items():
+        if key in _HIDDEN:
+            continue
+        label, text = field_label(entity, key), readable(entity, key, item)
+        if key in REFERENCES and names is not None:
+            text = _reference(REFERENCES[key], item, names, numbers)
+            if not numbers or "(Nr. " in text:
+                label = label.removesuffix(" (Nr.)")
+        parts.append(f"{label}: {text}")
+    return ", ".join(parts)
 
 
 def local_time(at_utc: datetime, zone: ZoneInfo) -> datetime:

@@ -115,12 +115,15 @@ class RecommendationFollowUp:
             row.status, row.modified = reached.value, utc_now()
             done = answered_ids(ids, answers)
             whom = answered_by(addressed, project_id)
+            said = (
+                f"{response.verdict.label}, {'abschließend' if response.final else 'Zwischenstand'}"
+            )
             progress = answer_progress(
                 [title for _key, title in addressed], [key in done for key in ids]
             )
             return records.record_update(
                 session, row, before, HistoryKind.RESPONSE, response.received_on, self._actor,
-                summary=f"Antwort zu Empfehlung {row.code}: {response.verdict.label}{whom}",
+                summary=f"Antwort zu Empfehlung {row.code}: {said}{whom}",
                 note=note or " – ".join(filter(None, (response.verdict.label + whom, progress))),
                 from_status=current, to_status=reached if reached is S.ANSWERED else None,
                 also=_answer_state(ids, answers),

@@ -169,7 +169,8 @@ def test_only_the_project_still_awaited_is_reminded(register, council, ids, data
     kinds = [h.kind for h in register.get(row.id).history]
     assert kinds.count(HistoryKind.REMINDER) == 1
     summaries = [e.summary for e in AuditService(database).entries("recommendation", row.id)]
-    assert "Antwort zu Empfehlung E-2026-01: entsprochen (von „Klimaportal“)" in summaries
+    answer = "Antwort zu Empfehlung E-2026-01: entsprochen, abschließend (von „Klimaportal“)"
+    assert answer in summaries
 
 
 def test_a_plan_is_awaited_from_the_project_that_planned(register, council, ids, database):
