@@ -192,6 +192,21 @@ def council_as_subject(name: str, shown=lambda text: text) -> str:
     return f"{head[0]} {shown(name)}"
 
 
+def council_genitive(name: str) -> str:
+    """The council's name in the genitive, "des Smart City Expert*innenrats Rostock", "der
+    Digitalkommission …", "des Digitalforums", "des Ausschusses …"; where the name shows no
+    head noun whose article is known, "des Gremiums „Smarte Köpfe“"."""
+    head = council_head(name)
+    if head is None:
+        return f"des Gremiums „{name}“"
+    article, noun = head
+    if article == "die":
+        return f"der {name}"
+    ending = "es" if noun.casefold().endswith(("s", "x", "z")) else "s"  # "Ausschusses"
+    inflected = noun + ending
+    return f"des {name.replace(noun, inflected, 1)}"
+
+
 def council_with_city(name: str, city: str) -> str:
     """ "Digitalbeirat, Hansestadt Lübeck": the council's name with its city, which is left
     out where the name already holds it as whole words, whatever their case ("Digitalbeirat

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from expertenrat.services.person_disclosure import PersonDisclosureService
     from expertenrat.services.projects import ProjectsService
     from expertenrat.services.recommendation_reminders import RecommendationRemindersService
+    from expertenrat.services.recommendation_transmittals import RecommendationTransmittalsService
     from expertenrat.services.recommendations import RecommendationsService
     from expertenrat.services.recommendations_report import RecommendationsReportService
     from expertenrat.services.retention import RetentionService
@@ -258,6 +259,14 @@ class Services:
         from expertenrat.services.recommendation_reminders import RecommendationRemindersService
 
         return RecommendationRemindersService(self.database, self.recommendations)
+
+    @_Service
+    def recommendation_transmittals(self) -> RecommendationTransmittalsService:
+        from expertenrat.services.recommendation_transmittals import (
+            RecommendationTransmittalsService,
+        )
+
+        return RecommendationTransmittalsService(self.database)
 
     @_Service
     def recommendations_report(self) -> RecommendationsReportService:

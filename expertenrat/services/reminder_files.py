@@ -25,7 +25,7 @@ def file_stems(projects: Iterable[AddressedProject], on: date) -> dict[int, str]
     stems: dict[int, str] = {}
     taken: set[str] = set()
     for project in sorted({p.id: p for p in projects}.values(), key=lambda p: p.id):
-        part = _file_part(project.title)
+        part = file_part(project.title)
         candidate, number = part, 1
         while candidate.casefold() in taken:  # Windows and macOS ignore case in names
             number += 1
@@ -54,7 +54,7 @@ def existing_files(
     ]
 
 
-def _file_part(title: str) -> str:
+def file_part(title: str) -> str:
     """A project title as part of a file name every system accepts ("Klima-Portal")."""
     plain = re.sub(r"[^A-Za-z0-9]+", "-", transliterate(title)).strip("-")
     return plain[:60].rstrip("-") or "Projekt"
