@@ -36,8 +36,9 @@ from expertenrat.ui.recommendation_content_dialogs import (
 from expertenrat.ui.recommendation_merge import offer_recommendation_merge
 from expertenrat.ui.recommendation_response_dialog import RecommendationResponseDialog
 from expertenrat.ui.remove_response_dialog import RemoveResponseDialog
-from expertenrat.ui.send_recommendation_dialog import SendRecommendationDialog
+from expertenrat.ui.send_recommendation_dialog import Sending, SendRecommendationDialog
 from expertenrat.ui.step_dialog import StepDialog
+from expertenrat.ui.transmittal_drafts import ask_draft_folder
 
 T = TypeVar("T")
 _CONTEXT = "RecommendationSteps"
@@ -218,25 +219,32 @@ class RecommendationSteps:
 
     def send(self, council_id: int, row: RecommendationRow) -> None:
         """The send date, and the due date it gives (the council's response period) shown
-        before the user confirms."""
+        before the user confirms; then the e-mail drafts, where asked for."""
         try:
             settings = self._services.settings.settings(council_id)
         except ExpertenratError as error:
             self._dialogs.warning(self._parent, tr(_CONTEXT, "Empfehlungen"), error.message)
             return
+        record = self._saving_step(
+            row,
+            tr(_CONTEXT, "Versenden"),
+            lambda version, sending: self._services.recommendations.send(
+                row.id, version, sending.sent_on, sending.due_on, sending.note
+            ),
+        )
+
+        def save(sending: Sending) -> None:
+            record(sending)  # the drafts only once the sending is recorded
+            if sending.draft:
+                ask_draft_folder(self._parent, self._dialogs, self._services, row)
+
         self._open(
             SendRecommendationDialog(
                 self._parent,
                 row,
                 settings.response_period_months,
                 self._today(),
-                self._saving_step(
-                    row,
-                    tr(_CONTEXT, "Versenden"),
-                    lambda version, sending: self._services.recommendations.send(
-                        row.id, version, sending.sent_on, sending.due_on, sending.note
-                    ),
-                ),
+                save,
                 bundesland=settings.bundesland,
             )
         )

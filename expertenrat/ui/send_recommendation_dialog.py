@@ -6,6 +6,11 @@ until the user sets another; the line under it says which (the history keeps the
 date and the note; a refusal of the service stays in the dialog). A project addressed that
 is marked as finished is named under the send date: "Erinnerungen …" leaves it out unless
 chosen there, so that sending to it is not sending into silence unawares.
+
+"E-Mail-Entwurf erstellen" (on where a project addressed has a contact e-mail address): once
+the sending is recorded, a covering e-mail draft per project is saved into a folder the
+user chooses (:mod:`expertenrat.ui.transmittal_drafts`); the line under it names the
+projects without an address, which get none.
 """
 
 from __future__ import annotations
@@ -15,9 +20,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from expertenrat.domain.german_dates import long_date
+from expertenrat.domain.mail_addresses import looks_like_email
 from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations import default_due_date, period_end
 from expertenrat.domain.wording import counted
@@ -36,6 +42,7 @@ class Sending:
     sent_on: date
     due_on: date
     note: str
+    draft: bool = False  # save a covering e-mail draft per project once recorded
 
 
 class SendRecommendationDialog(StepDialog):
@@ -69,6 +76,15 @@ class SendRecommendationDialog(StepDialog):
         self.form.addRow(tr(_CONTEXT, "Frist für die Stellungnahme"), self.due_edit)
         self.form.addRow("", self.due_label)
         self.form.addRow(tr(_CONTEXT, "Vermerk"), self.note_edit)
+        self.draft_check = QCheckBox(tr(_CONTEXT, "E-Mail-Entwurf erstellen"))
+        mailed = [p for p in row.projects if looks_like_email(p.contact_email.strip())]
+        self.draft_check.setChecked(bool(mailed))
+        self.draft_check.setEnabled(bool(mailed))
+        self.form.addRow("", self.draft_check)
+        self.draft_label = hint_label(_without_email_note(row, bool(mailed)))
+        self.draft_label.setTextFormat(Qt.TextFormat.PlainText)
+        if self.draft_label.text():
+            self.form.addRow("", self.draft_label)
         self.sent_edit.dateChanged.connect(self._sent_changed)
         self.due_edit.dateChanged.connect(self._due_changed)
         self._show_due()
@@ -78,6 +94,7 @@ class SendRecommendationDialog(StepDialog):
             self.sent_edit.date().toPython(),
             self.due_edit.date().toPython(),
             self.note_edit.toPlainText(),
+            self.draft_check.isChecked(),
         )
 
     def _default_due(self) -> date:
@@ -154,3 +171,24 @@ def _ended_note(row: RecommendationRow) -> str:
         ": Erinnerungen gehen an ein abgeschlossenes Projekt nur, wenn Sie es unter "
         "„Erinnerungen …“ auswählen.",
     )
+
+
+def _without_email_note(row: RecommendationRow, any_mailed: bool) -> str:
+    """Which projects addressed get no e-mail draft for want of a contact e-mail address
+    (set under Projekte), else empty."""
+    missing = [
+        f"„{p.title}“" for p in row.projects if not looks_like_email(p.contact_email.strip())
+    ]
+    if not row.projects:
+        return tr(_CONTEXT, "Die Empfehlung ist an kein Projekt gerichtet: kein E-Mail-Entwurf.")
+    if not missing:
+        return ""
+    if not any_mailed:
+        return tr(
+            _CONTEXT,
+            "Kein E-Mail-Entwurf: Für {} ist keine Kontakt-E-Mail eingetragen (unter Projekte).",
+        ).format(", ".join(missing))
+    return tr(
+        _CONTEXT,
+        "Ohne E-Mail-Entwurf: {} (keine Kontakt-E-Mail eingetragen, unter Projekte).",
+    ).format(", ".join(missing))

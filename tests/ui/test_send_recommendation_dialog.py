@@ -53,3 +53,26 @@ def test_sending_to_running_projects_adds_no_line(qtbot):
 
     assert dialog.ended_label.text() == ""
     assert dialog.form.indexOf(dialog.ended_label) == -1
+
+
+def test_the_e_mail_draft_is_offered_where_a_project_has_a_contact_e_mail(qtbot):
+    """(found by a tester) Sending offered no covering e-mail; a project without a contact
+    e-mail is named, as it gets no draft."""
+    mailed = AddressedProject(2, "Open-Data-Portal 2.0", contact_email="odp@example.org")
+    silent = AddressedProject(3, "Stadtlabor", contact_email="kein Eintrag")
+
+    dialog = dialog_for(qtbot, mailed, silent)
+
+    assert dialog.draft_check.isChecked() and dialog.draft_check.isEnabled()
+    assert dialog.value().draft
+    assert dialog.draft_label.text() == (
+        "Ohne E-Mail-Entwurf: „Stadtlabor“ (keine Kontakt-E-Mail eingetragen, unter Projekte)."
+    )
+    dialog.draft_check.setChecked(False)
+    assert not dialog.value().draft
+
+    alone = dialog_for(qtbot, silent)
+
+    assert not alone.draft_check.isChecked() and not alone.draft_check.isEnabled()
+    assert not alone.value().draft
+    assert alone.draft_label.text().startswith("Kein E-Mail-Entwurf: Für „Stadtlabor“ ist")

@@ -1,0 +1,74 @@
+"""Versenden with "E-Mail-Entwurf erstellen": the sending is recorded, then the drafts are
+saved into the folder chosen; a draft that cannot be written leaves the sending recorded
+and says so (the page alone, scripted dialogs)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from overview_sample import seed
+from sqlalchemy import update
+
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.enums import RecommendationStatus
+from expertenrat.domain.recommendation_content import RecommendationContent
+from expertenrat.store import models
+from expertenrat.ui.recommendations_page import RecommendationsPage
+
+
+@pytest.fixture
+def page(qtbot, services, dialogs, sqlite_database, today):
+    """The register with a recommendation adopted for ODP (with a contact e-mail) and
+    KLIMA (without) selected."""
+    council = services.settings.create_council(
+        CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
+    )
+    sample = seed(sqlite_database, council.id)
+    with sqlite_database.transaction() as session:
+        session.execute(
+            update(models.Project)
+            .where(models.Project.id == sample.projects["ODP"])
+            .values(contact_name="Dr. Jana Ott", contact_email="ott@example.org")
+        )
+    content = RecommendationContent(
+        "Gemeinsame Datenstrategie",
+        project_ids=(sample.projects["ODP"], sample.projects["KLIMA"]),
+    )
+    row = services.recommendations.create(council.id, content, date(2026, 10, 1), adopted=True)
+    page = RecommendationsPage(services, dialogs, lambda: today)
+    qtbot.addWidget(page)
+    page.set_council(council.id)
+    page.refresh()
+    page.select(row.row.id)
+    return page
+
+
+def test_confirming_records_the_sending_then_saves_the_draft(page, dialogs, tmp_path):
+    """(found by a tester) Sending gave no covering e-mail to send the recommendation with."""
+    folder = tmp_path / "Entwürfe"
+    folder.mkdir()
+    dialogs.paths.append(str(folder))
+    page.send_button.click()
+    assert page.steps.dialog.draft_check.isChecked()
+
+    page.steps.dialog.accept_button.click()
+
+    assert page.selected().status is RecommendationStatus.SENT
+    code = page.selected().code
+    assert [p.name for p in folder.iterdir()] == [f"Empfehlung-{code}-Open-Data-Portal-Co.eml"]
+    kind, _title, text = dialogs.messages[-1]
+    assert kind == "saved" and "Ohne Entwurf (keine Kontakt-E-Mail): „Klimadashboard“" in text
+
+
+def test_a_draft_not_written_leaves_the_sending_recorded_and_says_so(page, dialogs, tmp_path):
+    dialogs.paths.append(str(tmp_path / "gelöscht"))
+    page.send_button.click()
+
+    page.steps.dialog.accept_button.click()
+
+    assert page.selected().status is RecommendationStatus.SENT
+    kind, _title, text = dialogs.messages[-1]
+    assert kind == "warning"
+    assert text.startswith(f"Die Empfehlung {page.selected().code} ist als versandt vermerkt.")
+    assert "Den Ordner" in text and "gibt es nicht" in text
