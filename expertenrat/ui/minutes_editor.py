@@ -9,7 +9,8 @@ Everything typed is autosaved (:mod:`ui.autosave`, the records it tracks and its
 :mod:`ui.minutes_autosave_link`), votes are saved in the
 worker as well (:mod:`ui.minutes_vote_actions`): at the latest 2 s after a pause, at once
 when another item is shown or focus leaves a field, and on ``flush``. Ctrl+Enter shows the
-next item, Ctrl+Shift+Enter the previous one (:mod:`ui.minutes_navigation`). A meeting that
+next item, Ctrl+Shift+Enter the previous one (:mod:`ui.minutes_navigation`); Ctrl+S saves
+at once what waits for the pause. A meeting that
 is not held, or cancelled, shows a German hint instead; approved (frozen) minutes are
 read-only.
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.errors import ExpertenratError, NotFoundError
@@ -138,6 +140,9 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorSaves):
             lambda: self._minutes,
         )
         self._connect()
+        save = QShortcut(QKeySequence.StandardKey.Save, self)  # as "Speichern" on every page
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.activated.connect(self._hand_on)
         self.set_meeting(None)
 
     def _connect(self) -> None:

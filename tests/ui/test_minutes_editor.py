@@ -200,6 +200,24 @@ def test_flush_writes_the_recovery_file_and_saves(qtbot, make_editor, services, 
     qtbot.waitUntil(lambda: editor.autosave.recovery.entries() == [], timeout=WAIT)
 
 
+def test_ctrl_s_saves_at_once(qtbot, make_editor, services, held) -> None:
+    """Strg+S, "Speichern" on every page, does not wait for the pause in typing (found by
+    a tester)."""
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[2])
+    editor.item_form.discussion_edit.setFocus()
+    QTest.keyClicks(editor.item_form.discussion_edit, "sofort")
+
+    QTest.keyClick(
+        editor.item_form.discussion_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
+    )
+
+    recovered = {e.key: e.payload for e in editor.autosave.recovery.entries()}
+    assert recovered[item_key(held.item_ids[2])]["discussion"] == "sofort"
+    qtbot.waitUntil(lambda: stored_texts(services, held, 2).discussion == "sofort", timeout=WAIT)
+    assert editor.item_form.discussion_edit.toPlainText() == "sofort"  # no "s" typed
+
+
 def test_items_without_content_are_marked_and_the_mark_follows_typing(
     qtbot, make_editor, held
 ) -> None:
