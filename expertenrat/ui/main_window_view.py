@@ -1,8 +1,9 @@
 """The frame of the main window and where things sit: the sidebar of areas beside the
-shown one (a page larger than a small window scrolls), the start page until the database
-is open, and the council switcher (:mod:`expertenrat.ui.council_toolbar`), hidden until
-there are councils; :class:`~expertenrat.ui.main_window.MainWindow` adds the behaviour
-(the view/controller split of the house style).
+shown one (Strg+1 … Strg+7 choose them; a page larger than a small window scrolls), the
+start page until the database is open, and the council switcher
+(:mod:`expertenrat.ui.council_toolbar`), hidden until there are councils;
+:class:`~expertenrat.ui.main_window.MainWindow` adds the behaviour (the view/controller
+split of the house style).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QListWidget, QMainWindow, QSplitter, QWidget
 
 from expertenrat.ui.council_toolbar import CouncilToolbar
@@ -52,11 +54,21 @@ class MainWindowView(QMainWindow):
         council yet) only in the stack."""
         self.areas = list(areas)
         self.welcome_page = welcome_page
-        for label, page in self.areas:
+        for row, (label, page) in enumerate(self.areas):
             self.sidebar.addItem(label)
             self.stack.addWidget(page)
+            self._add_area_key(row)
         self.stack.addWidget(welcome_page)
         self._fit_sidebar()
+
+    def _add_area_key(self, row: int) -> None:
+        """Strg+1 … Strg+7 choose the sidebar's areas in order, as a click does (a page with
+        unsaved input still asks); the entry's tooltip names its key."""
+        item = self.sidebar.item(row)
+        key = row + 1
+        item.setToolTip(tr(_CONTEXT, "{area} (Strg+{key})").format(area=item.text(), key=key))
+        shortcut = QShortcut(QKeySequence(f"Ctrl+{key}"), self)
+        shortcut.activated.connect(lambda: self.sidebar.setCurrentRow(row))
 
     def _fit_sidebar(self) -> None:
         """The area names are never clipped, however wide the page beside them wants to be."""

@@ -256,6 +256,32 @@ def test_switching_area_with_unsaved_settings_asks_and_stays_on_nein(
     assert services.settings.councils()[0].city == "Rostock"
 
 
+def test_ctrl_and_a_digit_choose_the_sidebar_s_areas_as_a_click_does(
+    make_window, services, dialogs, qtbot
+):
+    """Strg+1 … Strg+7 go to the areas in the sidebar's order, named in each entry's
+    tooltip; unsaved input still asks first (found by a tester)."""
+    window = _on_settings(make_window, services)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
+    tips = [window.sidebar.item(row).toolTip() for row in range(window.sidebar.count())]
+    assert tips[0] == "Übersicht (Strg+1)" and tips[6] == "Änderungsprotokoll (Strg+7)"
+    window.settings_page.council_fields.city_edit.setFocus()
+    window.settings_page.council_fields.city_edit.setText("Lübeck (noch nicht gespeichert)")
+
+    dialogs.answer_yes = False
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert dialogs.messages[-1][1] == "Einstellungen nicht gespeichert"
+    assert window.stack.currentWidget() is window.settings_page
+
+    dialogs.answer_yes = True
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.members_page
+    assert window.sidebar.currentRow() == 1
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.pages.meetings
+
+
 def test_leaving_saved_settings_asks_nothing(make_window, services, dialogs):
     window = _on_settings(make_window, services)
     window.settings_page.council_fields.city_edit.setText("Lübeck")
