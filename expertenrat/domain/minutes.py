@@ -29,6 +29,7 @@ from expertenrat.domain.field_limits import (
     cleaned_texts,
     text_problems,
 )
+from expertenrat.domain.minutes_objections import Correction
 from expertenrat.domain.text_characters import shows_nothing
 from expertenrat.domain.votes import RecusedMember, Vote
 
@@ -221,12 +222,21 @@ class SavedItem:
 
 class ItemConflictError(ConcurrentEditError):
     """Another PC saved the item since the editor read it; carries what is stored now so the
-    editor can show both texts and let the user choose (save again with ``version``)."""
+    editor can show both texts and let the user choose (save again with ``version``);
+    ``corrections``: those of accepted objections in the stored texts that the texts saved
+    would undo (the editor says where the other text comes from)."""
 
-    def __init__(self, what: str, stored: ItemTexts, version: int) -> None:
+    def __init__(
+        self,
+        what: str,
+        stored: ItemTexts,
+        version: int,
+        corrections: tuple[Correction, ...] = (),
+    ) -> None:
         super().__init__(what)
         self.stored = stored
         self.version = version
+        self.corrections = corrections
 
 
 def clean_item_texts(texts: ItemTexts) -> ItemTexts:

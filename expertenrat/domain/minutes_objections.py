@@ -69,6 +69,40 @@ class ObjectionRecord:
         return late_note(self.raised_on, self.objections_due_on)
 
 
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """What an accepted objection put into an item's texts: ``wording`` in place of
+    ``passage``; ``raised_by`` and ``item`` ("TOP 3") say whose objection, to what."""
+
+    raised_by: str
+    item: str
+    passage: str
+    wording: str
+
+    def dropped_by(self, stored: Mapping[str, str], mine: Mapping[str, str]) -> bool:
+        """Saving the texts ``mine`` over ``stored`` (field → text) would undo this
+        correction: a text of ``stored`` holds the wording, that of ``mine`` the passage
+        still, or not the wording."""
+        pattern = _passage_pattern(self.passage)
+        return any(
+            stored[name] != mine[name]
+            and self.wording in stored[name]
+            and (self.wording not in mine[name] or pattern.search(mine[name]) is not None)
+            for name in CORRECTED_FIELDS
+        )
+
+    def applied_to(self, texts: Mapping[str, str]) -> dict[str, str] | None:
+        """``texts`` (field → text) with the wording in place of the passage, or None where
+        the passage does not stand there exactly once (it was changed itself)."""
+        try:
+            name, text = corrected_text(
+                {n: texts[n] for n in CORRECTED_FIELDS}, self.passage, self.wording, ""
+            )
+        except ValidationError:
+            return None
+        return {**texts, name: text}
+
+
 def late_note(raised_on: date | None, due_on: date | None) -> str:
     """ "nach Ablauf der Frist (bis 09.02.2026) eingegangen" for an objection received
     after the deadline ``due_on``, else "". Under the practice "Abstimmung" a member may
@@ -116,7 +150,7 @@ def corrected_text(texts: Mapping[K, str], passage: str, wording: str, where: st
             "passage",
             "Bitte geben Sie die beanstandete Stelle an; sie wird durch die neue Fassung ersetzt.",
         )
-    pattern = re.compile(r"\s+".join(re.escape(word) for word in passage.split()))
+    pattern = _passage_pattern(passage)
     found = [(name, text, hit) for name, text in texts.items() for hit in pattern.finditer(text)]
     count = len(found)
     if count == 0:
@@ -133,6 +167,11 @@ def corrected_text(texts: Mapping[K, str], passage: str, wording: str, where: st
         )
     name, text, hit = found[0]
     return name, text[: hit.start()] + wording + text[hit.end() :]
+
+
+def _passage_pattern(passage: str) -> re.Pattern[str]:
+    """The passage, whatever spaces and line breaks stand between its words."""
+    return re.compile(r"\s+".join(re.escape(word) for word in passage.split()))
 
 
 def _problem(field: str, message: str) -> ValidationError:

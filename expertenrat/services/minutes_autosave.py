@@ -32,12 +32,14 @@ from expertenrat.domain.minutes import (
     header_problems,
     item_text_problems,
 )
+from expertenrat.domain.minutes_objections import Correction
 from expertenrat.domain.wording import isolated
 from expertenrat.services.editing_audit import EditingAudit
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.minutes_rows import header_of, held_meeting, label_of, texts_of
 from expertenrat.services.minutes_staleness import WrittenVersions, same_texts
 from expertenrat.services.moved_members import chair_problems
+from expertenrat.services.objection_corrections import corrections_in
 from expertenrat.services.unit_of_work import (
     changing,
     fetch,
@@ -178,7 +180,9 @@ class MinutesAutosave:
                     return SavedItem(row.id, row.version, AgendaItemOutcome(row.outcome))
                 written = ("agenda_item_minutes", row.id, editing_session)
                 if not self._written.only_this_side_changed(stored, base, written, row.version):
-                    raise ItemConflictError(_item_what(row), stored, row.version)
+                    raise ItemConflictError(
+                        _item_what(row), stored, row.version, _undone(session, row, texts)
+                    )
             before = _texts_state(texts_of(row))
             for name, value in _texts_state(texts).items():
                 if getattr(row, name) != value:
@@ -213,6 +217,12 @@ class MinutesAutosave:
 
 def _item_what(row: models.AgendaItem) -> str:
     return f"Der Protokolltext zu TOP {row.number} „{row.title}“"
+
+
+def _undone(session: Session, row: models.AgendaItem, texts: ItemTexts) -> tuple[Correction, ...]:
+    """The corrections of accepted objections in ``row``'s texts that ``texts`` would undo."""
+    stored, mine = _texts_state(texts_of(row)), _texts_state(texts)
+    return tuple(c for c in corrections_in(session, row) if c.dropped_by(stored, mine))
 
 
 def _texts_state(texts: ItemTexts) -> dict[str, object]:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.enums import AuditAction, MinutesState, MinutesStyle
+from expertenrat.domain.enums import AuditAction, MinutesState, MinutesStyle, ObjectionState
 from expertenrat.domain.minutes_approval import VersionOrigin
-from expertenrat.domain.minutes_objections import CORRECTED_FIELDS, corrected_text
+from expertenrat.domain.minutes_objections import CORRECTED_FIELDS, Correction, corrected_text
 from expertenrat.domain.minutes_versions import snapshot_json
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
@@ -90,3 +91,28 @@ def add_corrected_version(
     session.flush()
     rows.audit_version(session, actor, meeting, new, f"Fassung {new.number} nach einem Einwand")
     return new
+
+
+def corrections_in(session: Session, item: models.AgendaItem) -> list[Correction]:
+    """The corrections accepted objections may have made in the texts of ``item``: those
+    naming it, and those naming no item of its meeting (their passage stood somewhere)."""
+    accepted = session.scalars(
+        select(models.Objection)
+        .join(
+            models.MinutesVersion, models.MinutesVersion.id == models.Objection.minutes_version_id
+        )
+        .where(
+            models.MinutesVersion.meeting_id == item.meeting_id,
+            models.Objection.state == ObjectionState.ACCEPTED.value,
+            or_(
+                models.Objection.agenda_item_id == item.id,
+                models.Objection.agenda_item_id.is_(None),
+            ),
+            models.Objection.passage != "",
+            models.Objection.proposed_text != "",
+        )
+        .order_by(models.Objection.id)
+    )
+    return [
+        Correction(o.raised_by, f"TOP {item.number}", o.passage, o.proposed_text) for o in accepted
+    ]

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from expertenrat.domain.minutes_objections import Correction
 from expertenrat.ui.autosave_recovery import RecoveryEntry
 from expertenrat.ui.i18n import tr
 
@@ -20,10 +21,12 @@ _CONTEXT = "Autosave"
 
 @dataclass(frozen=True)
 class Conflict:
-    """Another PC saved the record since it was read: its text and its version."""
+    """Another PC saved the record since it was read: its text and its version, and the
+    corrections of accepted objections in it that the text typed here would undo."""
 
     theirs: dict
     version: int
+    corrections: tuple[Correction, ...] = ()
 
 
 @dataclass

@@ -8,10 +8,10 @@ the meetings page); a save of an item's text that found another "Behandlung" sto
 another PC) rereads the minutes, so the form shows what is stored. The status line shows the
 autosave's status; a click on the shortened line shows the whole message. A save refused
 because another PC saved meanwhile: changes of other fields are both kept (saved and shown
-at once), the same field changed on both sides is a question (:mod:`ui.minutes_offers`). A
-save no retry can mend: the text of an item, or of the header of a meeting, deleted
-meanwhile is shown to copy. A record replaced by what is stored: shown, and the minutes
-reread.
+at once), the same field changed on both sides is a question
+(:mod:`ui.minutes_text_conflict`). A save no retry can mend: the text of an item, or of the
+header of a meeting, deleted meanwhile is shown to copy. A record replaced by what is
+stored: shown, and the minutes reread.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from expertenrat.ui.minutes_item_list import header_key, item_key
 from expertenrat.ui.minutes_line_display import MinutesLineDisplay
 from expertenrat.ui.minutes_offers import MinutesOffers, merged_payload
 from expertenrat.ui.minutes_saving import MinutesSaver
+from expertenrat.ui.minutes_text_conflict import ask_which_text
 from expertenrat.ui.status_line import StatusLine
 
 _CONTEXT = "MinutesEditor"
@@ -126,12 +127,29 @@ class AutosaveLink:
         """Another PC saved the record meanwhile: changes of other fields are both kept
         (saved and shown at once), the same field changed on both sides is a question."""
         merged = merged_payload(self._saver.bases.get(key), mine, theirs)
-        if merged is None:
-            self._offers.conflict(key, mine, theirs)
+        if merged is not None:
+            self._keep_over(key, theirs, merged)
             return
+        conflict = self._autosave.conflict_of(key)
+        ask_which_text(
+            self._parent,
+            self._dialogs,
+            self._display.label_of(key),
+            self._display.describer(key),
+            (mine, theirs),
+            conflict.corrections if conflict is not None else (),
+            (
+                lambda: self._autosave.resolve(key, keep_mine=True),
+                lambda: self._autosave.resolve(key, keep_mine=False),
+                lambda corrected: self._keep_over(key, theirs, corrected),
+            ),
+        )
+
+    def _keep_over(self, key: str, theirs: dict, payload: dict) -> None:
+        """Save ``payload``, which holds the changes of both sides, over ``theirs``."""
         self._saver.bases[key] = theirs
-        self._autosave.resolve_merged(key, merged)
-        self._display.show_payload(key, merged)
+        self._autosave.resolve_merged(key, payload)
+        self._display.show_payload(key, payload)
 
     def replaced(self, key: str, payload: dict) -> None:
         self._saver.bases[key] = payload

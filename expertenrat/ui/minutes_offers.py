@@ -1,7 +1,8 @@
-"""The two questions the minutes autosave may have to ask, both with the texts side by side:
-another PC changed the same fields of an item (keep mine / take theirs; changes of other
-fields are merged without asking, :func:`merged_payload`), and the recovery file has text
-the database lacks after a crash (take it / discard it). Nothing is decided silently.
+"""What the minutes autosave offers and tells beside saving: changes another PC made in other
+fields of a record are merged without asking (:func:`merged_payload`; the same field
+changed on both sides is a question, :mod:`ui.minutes_text_conflict`), and text the
+recovery file has that the database lacks after a crash is offered, the texts side by side
+(take it / discard it). Nothing is decided silently.
 
 Text no save can store any more (its minutes approved, or its agenda item or the whole
 meeting deleted, perhaps on another PC) is shown once with the reason and the text to copy,
@@ -75,26 +76,6 @@ class MinutesOffers:
         self._offered: set[str] = set()  # recovered keys asked about and not answered yet
         self._telling: set[str] = set()  # keys whose unsaveable text is shown now
         self._held = False  # the start's question about kept text is open
-
-    def conflict(self, key: str, mine: dict, theirs: dict) -> None:
-        describe = self._describer(key)
-        self._dialogs.choose_text(
-            self._parent,
-            tr(_CONTEXT, "Gleichzeitig geändert"),
-            tr(
-                _CONTEXT,
-                "„{label}“ wurde inzwischen an einem anderen Arbeitsplatz geändert. "
-                "Welche Fassung soll gelten? Die andere wird verworfen.",
-            ).format(label=self._label_of(key)),
-            (tr(_CONTEXT, "Ihr Text"), describe(mine), tr(_CONTEXT, "Meinen Text behalten")),
-            (
-                tr(_CONTEXT, "Text des anderen Arbeitsplatzes"),
-                describe(theirs),
-                tr(_CONTEXT, "Anderen Text übernehmen"),
-            ),
-            lambda: self._autosave.resolve(key, keep_mine=True),
-            lambda: self._autosave.resolve(key, keep_mine=False),
-        )
 
     def hold(self) -> None:
         """The start's question about kept minutes text is open (:mod:`recovery_notice`):

@@ -51,7 +51,7 @@ class MinutesSaver:
                 texts_of_payload(base) if base is not None else None,
             )
         except ItemConflictError as error:
-            return Conflict(texts_payload(error.stored), error.version)
+            return Conflict(texts_payload(error.stored), error.version, error.corrections)
         self.bases[key] = payload
         self.outcomes[key] = saved.outcome
         return saved.version

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import asdict, replace
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -24,6 +24,7 @@ from expertenrat.domain.errors import (
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.member_twins import SamePersonAddedError
 from expertenrat.domain.minutes import ItemConflictError, ItemTexts
+from expertenrat.domain.minutes_objections import ObjectionDraft
 from expertenrat.domain.projects import Project
 from expertenrat.domain.text_templates import TextTemplate
 from expertenrat.domain.votes import VoteDraft
@@ -511,6 +512,45 @@ def test_item_texts_the_other_pc_changed_are_still_a_conflict(here, there, minut
         )
 
     assert conflict.value.stored.discussion == "Von dort."
+
+
+def test_an_accepted_objection_s_correction_the_text_saved_here_would_undo_is_named(
+    here, there, minutes
+):
+    """Found by a tester: the other PC accepted an objection while this one typed in the
+    corrected text; the question which text to keep did not say the other was the
+    correction, and keeping this one dropped it, the objection still marked accepted."""
+    here.minutes_approval.circulate(minutes.meeting_id, SENT_ON)
+    read = here.minutes.minutes(minutes.meeting_id).item(minutes.item_ids[2])
+    raised = there.minutes_objections.raise_objection(
+        minutes.meeting_id,
+        ObjectionDraft(
+            minutes.members["Berg"],
+            SENT_ON + timedelta(days=2),
+            "Falsch wiedergegeben.",
+            minutes.item_ids[2],
+            "offen & frei",
+            "offen, frei und maschinenlesbar",
+        ),
+    )
+    there.minutes_objections.accept(raised.id, raised.version, SENT_ON + timedelta(days=3))
+    mine = replace(read.texts, resolution_text=read.texts.resolution_text + " Einstimmig.")
+
+    with pytest.raises(ItemConflictError) as conflict:
+        here.minutes.save_item(read.item_id, mine, read.version, "pc1", base=read.texts)
+
+    (correction,) = conflict.value.corrections
+    assert (correction.raised_by, correction.item) == ("Anna Berg", "TOP 3")
+    assert correction.applied_to(asdict(mine))["resolution_text"] == (
+        "Der Expert*innenrat empfiehlt, die Daten offen, frei und maschinenlesbar <zu> "
+        "veröffentlichen. Einstimmig."
+    )
+    stored = conflict.value.stored
+    with pytest.raises(ItemConflictError) as other_field:
+        here.minutes.save_item(
+            read.item_id, replace(stored, result="vertagt"), read.version, "pc1", base=read.texts
+        )
+    assert other_field.value.corrections == ()  # this text keeps the correction
 
 
 def test_the_header_saved_after_another_pc_changed_only_the_meeting_is_no_conflict(

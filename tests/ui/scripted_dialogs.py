@@ -35,6 +35,8 @@ class ScriptedDialogs:
     choices: list[str] = field(default_factory=list)
     # Every text choice offered: (title, left text, right text).
     offered: list[tuple[str, str, str]] = field(default_factory=list)
+    # The text above each of them, in turn.
+    offered_intros: list[str] = field(default_factory=list)
     # The label of every text asked for (ask_text), in turn.
     asked_texts: list[str] = field(default_factory=list)
     # The text each of them was offered with (ask_text's ``initial``), in turn.
@@ -90,6 +92,7 @@ class ScriptedDialogs:
 
     def choose_text(self, parent, title, intro, left, right, on_left, on_right) -> None:
         self.offered.append((title, left[1], right[1]))
+        self.offered_intros.append(intro)
         if self.choices:
             (on_left if self.choices.pop(0) == "left" else on_right)()
 

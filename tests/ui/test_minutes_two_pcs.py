@@ -4,15 +4,19 @@ over text typed here, and that text is never lost unseen."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 from held_meeting import council_of_three, held_meeting
 from minutes_rows import approve
+from minutes_setup import RESOLUTION, held_minutes
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from sqlalchemy import select
 
 from expertenrat.domain.minutes import ItemTexts
+from expertenrat.domain.minutes_objections import ObjectionDraft
 from expertenrat.store import models
 from expertenrat.ui.autosave_recovery import RecoveryEntry, RecoveryStore
 from expertenrat.ui.minutes_editor import MinutesEditor
@@ -336,6 +340,40 @@ def test_the_same_field_typed_here_and_there_is_still_a_question(
     ((title, mine, theirs),) = dialogs.offered
     assert title == "Gleichzeitig geändert"
     assert "Beschluss von hier" in mine and "Beschluss von dort" in theirs
+
+
+def test_text_typed_over_an_accepted_objection_s_correction_names_it_and_keeps_it(
+    qtbot, make_editor, other_program, services, council_id, dialogs
+):
+    """Found by a tester: the other PC accepted an objection while this one typed in the
+    corrected text; the question did not say where the other text came from, and keeping
+    this one dropped the correction while the objection stayed marked accepted."""
+    field = services.settings.action_fields(council_id)[0].id
+    minutes = held_minutes(services.database, council_id, field)
+    item_id = minutes.item_ids[2]
+    other_program.minutes_approval.circulate(minutes.meeting_id, date(2026, 3, 20))
+    editor = make_editor(minutes.meeting_id)
+    editor.items.select_key(item_key(item_id))
+    objections = other_program.minutes_objections
+    raised = objections.raise_objection(
+        minutes.meeting_id,
+        ObjectionDraft(minutes.members["Berg"], date(2026, 3, 21), "Unvollständig.", item_id,
+                       "offen & frei", "offen, frei und maschinenlesbar"),
+    )  # fmt: skip
+    objections.accept(raised.id, raised.version, date(2026, 3, 22))
+    dialogs.choices = ["left"]
+
+    editor.item_form.resolution_edit.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(editor.item_form.resolution_edit, " Einstimmig.")
+    editor.autosave.save_now()
+    qtbot.waitUntil(lambda: "gespeichert ·" in editor.indicator.text(), timeout=WAIT)
+
+    (intro,) = dialogs.offered_intros
+    assert "Korrektur aus dem angenommenen Einwand von Anna Berg (TOP 3)." in intro
+    corrected = RESOLUTION.replace("offen & frei", "offen, frei und maschinenlesbar")
+    stored = services.minutes.minutes(minutes.meeting_id).item(item_id)
+    assert stored.texts.resolution_text == corrected + " Einstimmig."
+    assert editor.item_form.resolution_edit.toPlainText() == corrected + " Einstimmig."
 
 
 def test_kopfdaten_typed_here_and_there_in_other_fields_are_both_kept(
