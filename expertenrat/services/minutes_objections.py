@@ -37,6 +37,7 @@ from expertenrat.services.objection_checks import (
     objecting_member,
     objection_in_meeting,
     open_for_decision,
+    refuse_twin,
 )
 from expertenrat.services.objection_corrections import add_corrected_version, correct_passage
 from expertenrat.services.unit_of_work import changing, check_version, raise_if_invalid, reading
@@ -80,9 +81,10 @@ class MinutesObjectionsService:
         raise_if_invalid(objection_problems(draft))
         assert draft.raised_on is not None  # checked above
         with changing(self._db, WHAT) as session:
-            meeting = rows.live(session, meeting_id)
+            meeting = rows.live(session, meeting_id, lock=True)  # the same objection at once
             latest = objected_version(session, meeting, draft.raised_on, today)
             member = objecting_member(session, meeting, draft.membership_id)
+            refuse_twin(session, latest, draft)
             labels = rows.item_labels(session, meeting.id)
             if draft.agenda_item_id is not None and draft.agenda_item_id not in labels:
                 raise rows.refuse(

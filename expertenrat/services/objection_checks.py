@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import MeetingState, MinutesApproval, ObjectionState
 from expertenrat.domain.field_limits import date_problems
+from expertenrat.domain.minutes_objections import ObjectionDraft
+from expertenrat.domain.text_folding import match_key
 from expertenrat.services import minutes_approval_rows as rows
 from expertenrat.services.earlier_minutes import reporting_meeting
 from expertenrat.services.minutes_freeze import ensure_not_frozen, is_frozen
@@ -64,6 +67,34 @@ def objecting_member(
             "Einwände erheben kann nur, wer an der Sitzung teilgenommen hat.",
         )
     return member
+
+
+def refuse_twin(session: Session, objected: models.MinutesVersion, draft: ObjectionDraft) -> None:
+    """Refuse an objection the version ``objected`` has already: the same member's, to the
+    same item, with the same text, passage and wording (case and spaces aside). Entered on
+    two PCs, one objection stood twice, to be decided twice (found by a tester)."""
+    same = [match_key(t) for t in (draft.text, draft.passage, draft.proposed_text)]
+    others = session.scalars(
+        select(models.Objection).where(
+            models.Objection.minutes_version_id == objected.id,
+            models.Objection.membership_id == draft.membership_id,
+        )
+    )
+    twin = next(
+        (
+            o
+            for o in others
+            if o.agenda_item_id == draft.agenda_item_id
+            and [match_key(t) for t in (o.text, o.passage, o.proposed_text)] == same
+        ),
+        None,
+    )
+    if twin is not None:
+        raise rows.refuse(
+            "text",
+            f"Diesen Einwand von {twin.raised_by} gibt es schon (erhoben am "
+            f"{twin.raised_on:%d.%m.%Y}), vielleicht an einem anderen Arbeitsplatz erfasst.",
+        )
 
 
 def objection_in_meeting(

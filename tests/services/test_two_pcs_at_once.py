@@ -39,6 +39,7 @@ from expertenrat.services import (
     minutes_approval_rows,
     minutes_votes,
 )
+from expertenrat.services import minutes_objections as minutes_objections_module
 from expertenrat.services import projects as projects_module
 from expertenrat.services.change_marker import change_marker
 from expertenrat.services.context import Services
@@ -551,6 +552,55 @@ def test_an_accepted_objection_s_correction_the_text_saved_here_would_undo_is_na
             read.item_id, replace(stored, result="vertagt"), read.version, "pc1", base=read.texts
         )
     assert other_field.value.corrections == ()  # this text keeps the correction
+
+
+def _objection(minutes: Minutes, text: str = "Falsch wiedergegeben.") -> ObjectionDraft:
+    return ObjectionDraft(
+        minutes.members["Berg"],
+        SENT_ON + timedelta(days=2),
+        text,
+        minutes.item_ids[2],
+        "offen & frei",
+        "offen, frei und maschinenlesbar",
+    )
+
+
+def test_an_objection_the_other_pc_recorded_already_is_not_recorded_twice(here, there, minutes):
+    """Found by a tester: both PCs entered the member's objection, which then stood twice,
+    to be decided twice."""
+    here.minutes_approval.circulate(minutes.meeting_id, SENT_ON)
+    there.minutes_objections.raise_objection(minutes.meeting_id, _objection(minutes))
+
+    with pytest.raises(ValidationError) as refused:
+        here.minutes_objections.raise_objection(
+            minutes.meeting_id, _objection(minutes, " falsch  WIEDERGEGEBEN. ")
+        )
+
+    assert refused.value.message == (
+        "Diesen Einwand von Anna Berg gibt es schon (erhoben am 22.03.2026), vielleicht an "
+        "einem anderen Arbeitsplatz erfasst."
+    )
+    here.minutes_objections.raise_objection(
+        minutes.meeting_id, _objection(minutes, "Auch die Zahl fehlt.")
+    )
+    status = here.minutes_approval.status(minutes.meeting_id)
+    assert len(status.objections) == 2
+
+
+def test_two_pcs_recording_the_same_objection_at_the_same_moment_record_it_once(
+    here, there, minutes, monkeypatch
+):
+    here.minutes_approval.circulate(minutes.meeting_id, SENT_ON)
+    first, second = _while_paused(
+        monkeypatch,
+        minutes_objections_module,
+        lambda: here.minutes_objections.raise_objection(minutes.meeting_id, _objection(minutes)),
+        lambda: there.minutes_objections.raise_objection(minutes.meeting_id, _objection(minutes)),
+    )
+
+    assert type(first).__name__ == "ObjectionRecord", first
+    assert isinstance(second, ValidationError), second
+    assert len(here.minutes_approval.status(minutes.meeting_id).objections) == 1
 
 
 def test_the_header_saved_after_another_pc_changed_only_the_meeting_is_no_conflict(
