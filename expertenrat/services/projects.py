@@ -22,8 +22,8 @@ from expertenrat.domain.projects import (
     clean_project,
     validate_project,
 )
-from expertenrat.domain.text_folding import fold
-from expertenrat.domain.wording import isolated
+from expertenrat.domain.text_folding import alike_key, fold
+from expertenrat.domain.wording import isolated, shortened
 from expertenrat.services import audit
 from expertenrat.services.project_rows import (
     apply_project,
@@ -238,7 +238,7 @@ def _problems(session: Session, council_id: int, project: Project) -> list[Field
             )
         )
     ]
-    problems = validate_project(project, others)
+    problems = validate_project(project, others) + _title_twin(session, council_id, project)
     if project.action_field_id is not None and not session.scalar(
         select(func.count())
         .select_from(models.ActionField)
@@ -259,3 +259,31 @@ def _problems(session: Session, council_id: int, project: Project) -> list[Field
         .where(models.ActionField.council_id == council_id)
     )
     return fields_explained(problems, "action_field_id", bool(has_fields))
+
+
+def _title_twin(session: Session, council_id: int, project: Project) -> list[FieldProblem]:
+    """A new title another live project of the council has (case and spaces aside): the
+    same project entered twice, perhaps on two PCs (found by a tester). A title kept as it
+    was stored is no new twin."""
+    title = alike_key(project.title)
+    stored = session.get(models.Project, project.id) if project.id is not None else None
+    if not title or (stored is not None and alike_key(stored.title) == title):
+        return []
+    titles = session.scalars(
+        select(models.Project.title).where(
+            models.Project.council_id == council_id,
+            models.Project.deleted_at.is_(None),
+            models.Project.id != (project.id or 0),
+        )
+    )
+    twin = next((t for t in titles if alike_key(t) == title), None)
+    if twin is None:
+        return []
+    return [
+        FieldProblem(
+            "title",
+            f"Das Projekt „{shortened(twin, 60)}“ gibt es in diesem Gremium schon, vielleicht an "
+            "einem anderen Arbeitsplatz angelegt. Bitte bearbeiten Sie das vorhandene Projekt "
+            "oder wählen Sie einen anderen Titel.",
+        )
+    ]

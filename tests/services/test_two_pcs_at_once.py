@@ -946,6 +946,46 @@ def test_a_project_deleted_while_another_pc_links_it_to_an_agenda_item_says_why(
     )
 
 
+def test_a_project_the_other_pc_created_already_is_not_created_twice(
+    here, there, council, project_id
+):
+    """Found by a tester: both PCs entered the new project, which then stood twice in the
+    register and in every list to choose a project from."""
+    field = here.settings.action_fields(council.id)[0].id
+    twin = Project(id=None, title="sensornetz  „WARNOW“ & <Hafen>", action_field_id=field)
+
+    with pytest.raises(ValidationError) as refused:
+        here.projects.create(council.id, twin)
+
+    assert refused.value.message == (
+        "Das Projekt „Sensornetz „Warnow“ & <Hafen>“ gibt es in diesem Gremium schon, "
+        "vielleicht an einem anderen Arbeitsplatz angelegt. Bitte bearbeiten Sie das "
+        "vorhandene Projekt oder wählen Sie einen anderen Titel."
+    )
+    other = here.projects.create(council.id, replace(twin, title="Sensornetz Hafen"))
+    with pytest.raises(ValidationError):
+        there.projects.update(replace(there.projects.project(other), title=twin.title))
+    stored = here.projects.project(project_id)
+    assert here.projects.update(replace(stored, lead_unit="Hauptamt")).lead_unit == "Hauptamt"
+
+
+def test_two_pcs_creating_the_same_project_at_the_same_moment_create_it_once(
+    here, there, council, monkeypatch
+):
+    field = here.settings.action_fields(council.id)[0].id
+    project = Project(id=None, title="Sensornetz Warnow", action_field_id=field)
+    first, second = _while_paused(
+        monkeypatch,
+        projects_module,
+        lambda: here.projects.create(council.id, project),
+        lambda: there.projects.create(council.id, project),
+    )
+
+    assert isinstance(first, int), first
+    assert isinstance(second, ValidationError), second
+    assert [e.project.title for e in here.projects.projects(council.id)] == ["Sensornetz Warnow"]
+
+
 def test_a_project_linked_while_another_pc_deletes_it_is_kept_and_the_deletion_says_why(
     here, there, meeting_id, project_id, monkeypatch
 ):
