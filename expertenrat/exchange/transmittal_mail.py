@@ -50,8 +50,10 @@ def transmittal_eml(
         f"{salutation(project)}\n\n"
         f"{council_as_subject(head.council_name)} hat {where} "
         f"{_THE_FOLLOWING[row.kind]} an {to} {titles} beschlossen:\n\n"
-        f"{row.code} „{row.title}“\n\n{detail.text.strip()}\n\n"
+        f"{row.code} „{row.title}“\n\n"
     )
+    if detail.text.strip():
+        text += f"{detail.text.strip()}\n\n"
     if row.due_on is not None:
         text += f"Wir bitten um Ihre Stellungnahme bis {long_date(row.due_on)}.\n\n"
     text += f"Mit freundlichen Grüßen\n{head.signature}\n{head.council_name}\n"

@@ -31,7 +31,9 @@ PORTAL = AddressedProject(
 )
 
 
-def detail(*projects: AddressedProject, origin: Origin | None = None) -> RecommendationDetail:
+def detail(
+    *projects: AddressedProject, origin: Origin | None = None, text: str = f"Wir empfehlen: {ODD}"
+) -> RecommendationDetail:
     row = RecommendationRow(
         id=1, code="E-2026-08", kind=RecommendationKind.RECOMMENDATION, title=ODD,
         action_field_id=None, action_field="", projects=projects,
@@ -39,7 +41,7 @@ def detail(*projects: AddressedProject, origin: Origin | None = None) -> Recomme
         adopted_on=date(2026, 3, 12), sent_on=date(2026, 3, 20), due_on=date(2026, 5, 20),
         status=RecommendationStatus.SENT, days_overdue=0, version=2,
     )  # fmt: skip
-    return RecommendationDetail(row, f"Wir empfehlen: {ODD}\nZweite Zeile.", (), ())
+    return RecommendationDetail(row, f"{text}\nZweite Zeile." if text else "", (), ())
 
 
 def parsed(eml: bytes):
@@ -90,3 +92,10 @@ def test_the_council_is_named_in_the_genitive_by_its_head_noun():
     assert council_genitive("Digitalkommission Jena") == "der Digitalkommission Jena"
     assert council_genitive("Smart-City-Ausschuss") == "des Smart-City-Ausschusses"
     assert council_genitive("Smarte Köpfe") == "des Gremiums „Smarte Köpfe“"
+
+
+def test_a_recommendation_without_text_leaves_no_empty_paragraph():
+    message = parsed(transmittal_eml(HEAD, detail(PORTAL, text=""), PORTAL))
+
+    body = message.get_body(("plain",)).get_content().replace("\r\n", "\n")
+    assert f"„{ODD}“\n\nWir bitten um Ihre Stellungnahme" in body
