@@ -37,6 +37,18 @@ def without_mailto(text: str) -> str:
     return text[7:].partition("?")[0].strip()
 
 
+def bare_address(text: str) -> str:
+    """``text`` without a link's "mailto:" (:func:`without_mailto`) and without the angle
+    brackets a mail program copies an address in: "<anna@example.org>" is
+    "anna@example.org". The check of an address field lets the brackets through (it keeps
+    the old pattern's answers), and "Anna <<anna@example.org>>" in every invitation draft
+    was no address (found by a tester)."""
+    text = without_mailto(text)
+    if text.startswith("<") and text.endswith(">"):
+        return text[1:-1].strip()
+    return text
+
+
 # What an unquoted local part (RFC 5322 dot-atom) and a host name cannot hold.
 _NOT_IN_LOCAL = set('()<>[]:;@\\,"')
 _HOST_LABEL = re.compile(r"^[^\W_](?:(?:[^\W_]|-)*[^\W_])?$")

@@ -18,7 +18,7 @@ from expertenrat.domain.field_limits import (
     date_problems,
     text_problems,
 )
-from expertenrat.domain.mail_addresses import looks_like_email, without_mailto
+from expertenrat.domain.mail_addresses import bare_address, looks_like_email
 from expertenrat.domain.member_index import MemberIndex, email_key
 from expertenrat.domain.name_order import name_sort_key
 
@@ -108,7 +108,7 @@ def replaced(member: Member, **changes: object) -> Member:
 
 def clean_member(member: Member) -> Member:
     """``member`` with its texts in NFC and without surrounding spaces (the notes keep them),
-    the e-mail address without a link's "mailto:".
+    the e-mail address without a link's "mailto:" or the angle brackets around it.
 
     Services and the file import clean every member before they check and save it. A member
     that is clean already is returned as it is.
@@ -141,9 +141,9 @@ def clean_and_check(member: Member) -> tuple[Member, list[FieldProblem]]:
 
 def _cleaned(name: str, value: str, spec: TextField) -> str:
     """The person's text ``name`` cleaned (``clean_text``), the e-mail address also
-    without a link's "mailto:" (typed or imported alike)."""
+    without a link's "mailto:" or the angle brackets around it (typed or imported alike)."""
     cleaned = clean_text(value, spec)
-    return without_mailto(cleaned) if name == "email" else cleaned
+    return bare_address(cleaned) if name == "email" else cleaned
 
 
 def value_problems(member: Member) -> list[FieldProblem]:

@@ -6,8 +6,8 @@ a time of day, which is left out); phone numbers as written, but not one Excel a
 Excel, "'0381 123"); booleans ja/nein/j/n/x/1/0/true/false/wahr/falsch (empty means
 "nein"); roles and sectors by their labels (a role also as a council's own list writes it).
 A cell that cannot be read raises a ``ValueError`` with the German message, naming the
-column's header. (An e-mail address loses a link's "mailto:" where every member's texts are
-cleaned, ``domain.members.clean_member``.)
+column's header. (An e-mail address loses a link's "mailto:" and enclosing angle brackets
+where every member's texts are cleaned, ``domain.members.clean_member``.)
 """
 
 from __future__ import annotations

@@ -70,6 +70,9 @@ def test_a_120_kb_value_with_many_dots_and_a_second_at_sign_is_refused():
         "mailto:anna@example.org",
         "MailTo: anna@example.org ",
         "mailto:anna@example.org?subject=Einladung",
+        "<anna@example.org>",  # as a mail program copies it (found by a tester)
+        " < anna@example.org > ",
+        "mailto:<anna@example.org>",
     ],
 )
 def test_a_link_copied_into_the_address_is_cleaned_to_the_address(typed):
@@ -80,6 +83,15 @@ def test_a_link_copied_into_the_address_is_cleaned_to_the_address(typed):
     assert clean_member(member).email == "anna@example.org"
     cleaned, problems = clean_and_check(member)
     assert (cleaned.email, problems) == ("anna@example.org", [])
+
+
+def test_an_address_in_a_name_and_brackets_is_left_for_the_check_to_refuse():
+    member = Member(None, "Anna", "Berg", email="Anna Berg <anna@example.org>", primary_field_id=1)
+
+    cleaned, problems = clean_and_check(member)
+
+    assert cleaned.email == "Anna Berg <anna@example.org>"  # nothing dropped unseen
+    assert [p.field for p in problems] == ["email"]
 
 
 def test_an_address_that_only_holds_mailto_is_left_as_it_is():
