@@ -206,6 +206,9 @@ class BackupService:
                 insert_value_rows(connection, table, parts[table.name].rows)
                 if progress is not None:
                     progress(done, len(tables))
+            # SQLite's counters (AUTOINCREMENT, migrations 0013, 0028, 0032) keep the same
+            # rule by themselves: the deletes leave them as they were, an id restored above
+            # one raises it, and the rows go into the open file, never a new one.
             if not self._db.is_sqlite:
                 _reset_sequences(connection, tables)
             replacement.committing = True

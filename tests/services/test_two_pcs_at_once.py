@@ -1066,3 +1066,23 @@ def test_a_member_saved_after_the_other_pc_restored_a_backup_overwrites_no_one_a
 
     assert mine.id != theirs.id
     assert here.members.member(mine.id).given_name == "Lena"
+
+
+def test_a_meeting_saved_after_the_other_pc_restored_a_backup_overwrites_none_added_since(
+    here, there, council, tmp_path
+):
+    """Found by a tester: on SQLite the restore let the next meeting take the id of the one
+    the other PC had added after the backup (and still had open in its form), which that
+    PC's save then overwrote."""
+    here.backup.backup(tmp_path / "sicherung.zip")
+    start = datetime(2026, 12, 8, 16, 0)
+    draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus")
+    theirs = there.meetings.get(there.meetings.create(council.id, draft))
+    here.backup.restore(tmp_path / "sicherung.zip", tmp_path / "kopien")
+    mine = here.meetings.create(council.id, replace(draft, place="Stadthaus"))
+
+    with pytest.raises(NotFoundError):
+        there.meetings.update(theirs.id, theirs.version, replace(draft, place="Alte Post"))
+
+    assert mine != theirs.id
+    assert here.meetings.get(mine).place == "Stadthaus"

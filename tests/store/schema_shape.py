@@ -1,4 +1,5 @@
-"""A SQLite schema as plain data, for comparing two databases regardless of order."""
+"""A SQLite schema and its rows as plain data, for comparing two databases regardless of
+order."""
 
 from __future__ import annotations
 
@@ -39,6 +40,22 @@ def sqlite_schema(path: Path) -> dict[str, object]:
         ).fetchall()
         shape["(triggers and views)"] = sorted(others)
         return shape
+    finally:
+        connection.close()
+
+
+def sqlite_rows(path: Path) -> dict[str, list[tuple]]:
+    """Every row of every table but SQLite's counters and Alembic's revision."""
+    connection = sqlite3.connect(path)
+    try:
+        names = connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT IN ('sqlite_sequence', 'alembic_version')"
+        ).fetchall()
+        return {
+            name: sorted(connection.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr)
+            for (name,) in names
+        }
     finally:
         connection.close()
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from datetime import date
-from pathlib import Path
 
 from old_schema import add_held_meeting, add_row
+from schema_shape import sqlite_rows
 from sqlalchemy import Connection, delete, func, select, text
 
 from expertenrat.store import migrate, models
@@ -79,22 +79,6 @@ def test_0028_gives_a_deleted_rows_id_to_no_other_and_downgrades(database_at):
         engine.dispose()
 
 
-def _rows(path: Path) -> dict[str, list[tuple]]:
-    """Every row of every table but SQLite's counters and Alembic's revision."""
-    connection = sqlite3.connect(path)
-    try:
-        names = connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' "
-            "AND name NOT IN ('sqlite_sequence', 'alembic_version')"
-        ).fetchall()
-        return {
-            name: sorted(connection.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr)
-            for (name,) in names
-        }
-    finally:
-        connection.close()
-
-
 def test_0028_keeps_every_row_and_reference_of_the_demo(demo_file):
     """The demo (a row in each table referring to a rebuilt one, after one invitation
     sent on) down to 0027 and up again: SQLite's ``DROP TABLE`` of a parent cascades
@@ -116,12 +100,12 @@ def test_0028_keeps_every_row_and_reference_of_the_demo(demo_file):
     finally:
         engine.dispose()
     migrate.downgrade(url, "0027")
-    before = _rows(demo_file)
+    before = sqlite_rows(demo_file)
     assert all(before[table] for table in before if table != "retired_recommendation_codes")
 
     migrate.upgrade(url, "0028")
 
-    assert _rows(demo_file) == before
+    assert sqlite_rows(demo_file) == before
     connection = sqlite3.connect(demo_file)
     try:
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []

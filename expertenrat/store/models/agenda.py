@@ -109,6 +109,7 @@ class ConflictOfInterest(Versioned, Base):
         UniqueConstraint("agenda_item_id", "membership_id", name="uq_conflicts_of_interest_member"),
         one_of("origin", ConflictOrigin),
         one_of("decision", ConflictDecision),
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -129,7 +130,11 @@ class Vote(Versioned, Base):
     """A vote on an agenda item: counted, unanimous, or noted without a vote (``mode``)."""
 
     __tablename__ = "votes"
-    __table_args__ = (one_of("mode", VoteMode), *not_negative("yes", "no", "abstain", "recused"))
+    __table_args__ = (
+        one_of("mode", VoteMode),
+        *not_negative("yes", "no", "abstain", "recused"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     agenda_item_id: Mapped[int] = mapped_column(

@@ -10,6 +10,7 @@ from expertenrat.store.model_base import Base, utc_now
 
 class AuditEntry(Base):
     __tablename__ = "audit_entries"
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime, index=True, default=utc_now)

@@ -10,7 +10,7 @@ class StoredFile(PublicId, SoftDeleted, Versioned, Base):
     """A file kept in the database: an annex (Anlage) of a meeting or an agenda item."""
 
     __tablename__ = "files"
-    __table_args__ = (*not_negative("position", "size"),)
+    __table_args__ = (*not_negative("position", "size"), {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     council_id: Mapped[int] = mapped_column(

@@ -34,6 +34,7 @@ from expertenrat.store.models.members import Membership
 
 class MeetingSeries(Versioned, Base):
     __tablename__ = "meeting_series"
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     council_id: Mapped[int] = mapped_column(
@@ -50,6 +51,7 @@ class Meeting(PublicId, SoftDeleted, Versioned, Base):
         one_of("state", MeetingState),
         one_of("kind", MeetingKind),
         *not_negative("ics_sequence"),
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -128,6 +130,7 @@ class Attendance(Versioned, Base):
     __table_args__ = (
         UniqueConstraint("meeting_id", "membership_id", name="uq_attendances_member"),
         one_of("status", AttendanceStatus),
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -152,6 +155,7 @@ class Attendance(Versioned, Base):
 
 class Guest(Versioned, Base):
     __tablename__ = "guests"
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(
@@ -172,6 +176,7 @@ class LateInvitation(Versioned, Base):
     __tablename__ = "late_invitations"
     __table_args__ = (
         UniqueConstraint("meeting_id", "membership_id", name="uq_late_invitations_member"),
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -55,7 +55,11 @@ class ConsentEntry(Base):
     """
 
     __tablename__ = "consent_entries"
-    __table_args__ = (one_of("kind", ConsentKind), one_of("source", ConsentSource))
+    __table_args__ = (
+        one_of("kind", ConsentKind),
+        one_of("source", ConsentSource),
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)

@@ -29,6 +29,7 @@ class MinutesVersion(PublicId, Versioned, Base):
     __table_args__ = (
         UniqueConstraint("meeting_id", "number", name="uq_minutes_versions_number"),
         one_of("state", MinutesState),
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -55,7 +56,7 @@ class MinutesVersion(PublicId, Versioned, Base):
 
 class Objection(Versioned, Base):
     __tablename__ = "objections"
-    __table_args__ = (one_of("state", ObjectionState),)
+    __table_args__ = (one_of("state", ObjectionState), {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     minutes_version_id: Mapped[int] = mapped_column(

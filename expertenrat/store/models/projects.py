@@ -60,6 +60,7 @@ class ProjectPartner(Base):
     __tablename__ = "project_partners"
     __table_args__ = (
         UniqueConstraint("project_id", "position", name="uq_project_partners_position"),
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

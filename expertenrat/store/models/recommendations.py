@@ -36,6 +36,7 @@ class Recommendation(PublicId, SoftDeleted, Versioned, Base):
         UniqueConstraint("council_id", "code", name="uq_recommendations_code"),
         one_of("kind", RecommendationKind),
         one_of("status", RecommendationStatus),
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -70,6 +71,7 @@ class RetiredRecommendationCode(Base):
     __tablename__ = "retired_recommendation_codes"
     __table_args__ = (
         UniqueConstraint("council_id", "code", name="uq_retired_recommendation_codes_code"),
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -100,7 +102,7 @@ class RecommendationResponse(Versioned, Base):
     projects the recommendation is addressed to."""
 
     __tablename__ = "recommendation_responses"
-    __table_args__ = (one_of("verdict", ResponseVerdict),)
+    __table_args__ = (one_of("verdict", ResponseVerdict), {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     recommendation_id: Mapped[int] = mapped_column(
@@ -130,6 +132,7 @@ class RecommendationStatusChange(Base):
         one_of("kind", HistoryKind),
         one_of("from_status", RecommendationStatus, nullable=True),
         one_of("to_status", RecommendationStatus, nullable=True),
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -15,6 +15,7 @@ class TextTemplate(Versioned, Base):
         UniqueConstraint("council_id", "purpose", "position", name="uq_text_templates_position"),
         one_of("purpose", TextTemplatePurpose),
         *not_negative("position"),
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -35,6 +36,7 @@ class AgendaTemplate(Versioned, Base):
         UniqueConstraint("council_id", "position", name="uq_agenda_templates_position"),
         one_of("kind", AgendaItemKind),
         *not_negative("position", "planned_minutes"),
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
