@@ -3,7 +3,8 @@ project, when, who, the verdict, the reasons, planned measures and their date, i
 final). The one addressed project is preselected; of several, the user picks one (those
 that have answered are marked) or the joint answer of all; none picked is refused by the
 service. A response that does not (fully) comply needs reasons; the service's refusal
-stays in the dialog.
+stays in the dialog. An interim "Umsetzung geplant" without a date is followed up by
+nothing (``pending_plan`` waits for a date), which a hint beside the date says.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from expertenrat.domain.enums import ResponseVerdict
 from expertenrat.domain.field_limits import RECOMMENDATION_RESPONSE
@@ -24,7 +25,7 @@ from expertenrat.ui.eliding_widgets import compact_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit
-from expertenrat.ui.widgets import FocusCombo
+from expertenrat.ui.widgets import FocusCombo, hint_label
 
 _CONTEXT = "RecommendationResponseDialog"
 _JOINT = "joint"
@@ -56,12 +57,22 @@ class RecommendationResponseDialog(StepDialog):
         self.measures_due_edit = date_edit(today)
         self.measures_due_edit.setEnabled(False)
         self.measures_due_check.toggled.connect(self.measures_due_edit.setEnabled)
-        due = QHBoxLayout()
-        due.addWidget(self.measures_due_check)
-        due.addWidget(self.measures_due_edit, 1)
+        due_line = QHBoxLayout()
+        due_line.addWidget(self.measures_due_check)
+        due_line.addWidget(self.measures_due_edit, 1)
+        self.no_follow_up_hint = hint_label(
+            tr(_CONTEXT, "Ohne Datum erinnert das Programm nicht an die Umsetzung.")
+        )
+        due = QVBoxLayout()
+        due.addLayout(due_line)
+        due.addWidget(self.no_follow_up_hint)
         self.final_check = QCheckBox(
             tr(_CONTEXT, "abschließende Stellungnahme (sonst Zwischenstand)")
         )
+        for changed in (self.measures_due_check.toggled, self.final_check.toggled):
+            changed.connect(self._show_follow_up_hint)
+        self.verdict_combo.currentIndexChanged.connect(self._show_follow_up_hint)
+        self._show_follow_up_hint()
         if projects:
             self.form.addRow(tr(_CONTEXT, "Antwort von"), self.project_combo)
         self.form.addRow(tr(_CONTEXT, "Eingegangen am"), self.received_edit)
@@ -71,6 +82,13 @@ class RecommendationResponseDialog(StepDialog):
         self.form.addRow(tr(_CONTEXT, "Geplante Maßnahmen"), self.measures_edit)
         self.form.addRow(tr(_CONTEXT, "Maßnahmen geplant"), due)
         self.form.addRow("", self.final_check)
+
+    def _show_follow_up_hint(self) -> None:
+        """The hint while the response would be an interim plan without a date, which
+        nothing follows up (no reminder, never overdue)."""
+        planned = self.verdict_combo.currentData() == ResponseVerdict.PLANNED.value
+        undated = not self.measures_due_check.isChecked() and not self.final_check.isChecked()
+        self.no_follow_up_hint.setVisible(planned and undated)
 
     def value(self) -> ResponseDraft:
         chosen = self.project_combo.currentData()
