@@ -80,6 +80,13 @@ class SendRecommendationDialog(StepDialog):
         mailed = [p for p in row.projects if looks_like_email(p.contact_email.strip())]
         self.draft_check.setChecked(bool(mailed))
         self.draft_check.setEnabled(bool(mailed))
+        self.draft_check.setToolTip(
+            tr(
+                _CONTEXT,
+                "Nach dem Versenden wird nach einem Ordner gefragt: dort wird je Projekt ein "
+                "E-Mail-Entwurf (.eml) für Ihr E-Mail-Programm gespeichert.",
+            )
+        )
         self.form.addRow("", self.draft_check)
         self.draft_label = hint_label(_without_email_note(row, bool(mailed)))
         self.draft_label.setTextFormat(Qt.TextFormat.PlainText)

@@ -65,6 +65,7 @@ def test_the_e_mail_draft_is_offered_where_a_project_has_a_contact_e_mail(qtbot)
 
     assert dialog.draft_check.isChecked() and dialog.draft_check.isEnabled()
     assert dialog.value().draft
+    assert "je Projekt ein E-Mail-Entwurf (.eml)" in dialog.draft_check.toolTip()
     assert dialog.draft_label.text() == (
         "Ohne E-Mail-Entwurf: „Stadtlabor“ (keine Kontakt-E-Mail eingetragen, unter Projekte)."
     )
