@@ -21,7 +21,7 @@ from expertenrat.domain.field_limits import (
     cleaned_texts,
     text_problems,
 )
-from expertenrat.domain.mail_addresses import looks_like_email
+from expertenrat.domain.mail_addresses import bare_address, looks_like_email
 from expertenrat.domain.meetings import list_label
 from expertenrat.domain.text_folding import alike_key, match_key
 from expertenrat.domain.wording import shortened
@@ -172,14 +172,14 @@ class ProjectRecommendation:
 
 
 def clean_project(project: Project) -> Project:
-    """``project`` with its texts in NFC and without surrounding spaces; empty partner
+    """``project`` with its texts in NFC and without surrounding spaces, the contact's
+    e-mail address without a link's "mailto:" or the angle brackets around it, as a
+    member's (:func:`~expertenrat.domain.mail_addresses.bare_address`); empty partner
     lines are left out."""
     partners = (clean_text(name, PARTNER_NAME) for name in project.partners)
-    return replace(
-        project,
-        **cleaned_texts(project, PROJECT),
-        partners=tuple(name for name in partners if name),
-    )
+    texts = cleaned_texts(project, PROJECT)
+    texts["contact_email"] = bare_address(texts["contact_email"])
+    return replace(project, **texts, partners=tuple(name for name in partners if name))
 
 
 def validate_project(project: Project, others: Iterable[Project]) -> list[FieldProblem]:

@@ -60,6 +60,15 @@ def test_cleaning_normalises_texts_and_drops_empty_partner_lines():
     assert cleaned.partners == ("Uni Rostock", "Hochschule")
 
 
+@pytest.mark.parametrize("typed", ["mailto:jan@example.org", "<jan@example.org>"])
+def test_the_contact_address_loses_a_links_mailto_and_brackets_as_a_members(typed):
+    # found by a tester: both passed the check and went into the reminder's draft as they were
+    cleaned = clean_project(project(contact_email=typed))
+
+    assert cleaned.contact_email == "jan@example.org"
+    assert validate_project(cleaned, []) == []
+
+
 def test_a_partner_name_over_its_limit_is_named_in_the_message():
     name = "P" * (PARTNER_NAME.max_length + 1)
     (message,) = errors(validate_project(project(partners=(name,)), []))["partners"]
