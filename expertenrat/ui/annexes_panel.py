@@ -204,7 +204,7 @@ class AnnexesPanel(KeepsNoMeetingHint, NothingPending, QWidget):
 
         title = tr(_CONTEXT, "Anlage hinzufügen")
         self.job = Job(work)
-        self.job.finished.connect(lambda _annex: self._changed())
+        self.job.finished.connect(self._added)
         self.job.failed.connect(lambda message: self._failed(title, message))
         start_with_progress(self.job, self, title, tr(_CONTEXT, "Die Datei wird geprüft …"))
         self._update_buttons()
@@ -280,6 +280,13 @@ class AnnexesPanel(KeepsNoMeetingHint, NothingPending, QWidget):
             self._failed(tr(_CONTEXT, "Anlagen"), error.message)
             return
         self._changed()
+
+    def _added(self, annex: Annex) -> None:
+        """The new annex selected, so "Bearbeiten …" acts on it (found by a tester)."""
+        self._changed()
+        for row in range(self.list.count()):
+            if self.list.item(row).data(AnnexRole).id == annex.id:
+                self.list.setCurrentRow(row)
 
     def _changed(self) -> None:
         self.refresh()

@@ -109,6 +109,22 @@ def test_a_pdf_added_from_the_keyboard_leaves_the_focus_in_the_list(
     assert not panel.internal_check.isChecked()
 
 
+def test_the_added_pdf_is_selected_for_bearbeiten(
+    qtbot, panel, dialogs, finish_job, tmp_path
+) -> None:
+    """(found by a tester) The new annex was not selected: "Bearbeiten …" stayed off, or
+    acted on the annex selected before."""
+    for name in ("Folien.pdf", "Haushalt.pdf"):
+        (tmp_path / name).write_bytes(small_pdf(name))
+    add(panel, dialogs, finish_job, tmp_path / "Folien.pdf")
+    panel.list.setCurrentRow(0)
+    add(panel, dialogs, finish_job, tmp_path / "Haushalt.pdf")
+
+    assert panel.selected().name == "Haushalt.pdf"
+    assert panel.list.currentRow() == 1
+    assert panel.edit_button.isEnabled()
+
+
 def test_an_annex_title_that_looks_like_markup_shows_as_typed_in_the_tooltip(
     panel, services, dialogs, finish_job, held_in_rostock, tmp_path
 ) -> None:
@@ -184,9 +200,7 @@ def test_an_annex_is_renamed_and_made_non_public_in_its_dialog(
 ) -> None:
     (tmp_path / "folien.pdf").write_bytes(small_pdf("Folie"))
     add(panel, dialogs, finish_job, tmp_path / "folien.pdf")
-    assert not panel.edit_button.isEnabled()
-    panel.list.item(0).setSelected(True)
-    panel.edit_button.click()
+    panel.edit_button.click()  # the new annex is selected
     dialog = panel.dialog
     assert dialog.title_edit.text() == "folien" and not dialog.internal_check.isChecked()
     dialog.title_edit.setText("Folien \u202e gespiegelt")  # a bidi override is refused
