@@ -4,9 +4,9 @@ action field. The dialog opens with ``open()``; "Übernehmen" hands the draft to
 (an :class:`ExpertenratError` raised by ``save``) stays in the dialog as a German message
 with what was typed (after a lost server "Übernehmen" says "Erneut versuchen").
 
-The cursor starts in the first field (Art) and Tab reaches the buttons last, left to right
-as shown; Esc or Abbrechen ask before typed input is thrown away, as the recommendation
-step dialogs do.
+The cursor starts in Titel, the field typed first (Art mostly stays "Empfehlung"; found by
+a tester), and Tab reaches the buttons last, left to right as shown; Esc or Abbrechen ask
+before typed input is thrown away, as the recommendation step dialogs do.
 """
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ class RecommendationDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.kind_combo.setFocus()
+        self.title_edit.setFocus()
 
     def reject(self) -> None:
         self._discard.reject(super().reject)
