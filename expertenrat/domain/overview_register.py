@@ -9,6 +9,7 @@ from datetime import date
 
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.overview import Area, Line, Target, TargetFilter
+from expertenrat.domain.projects import marked_title
 from expertenrat.domain.recommendation_views import (
     DUE_TODAY,
     AddressedProject,
@@ -88,7 +89,8 @@ def sending_line(row: RecommendationRow) -> str:
 
 
 def _head(row: RecommendationRow, projects: Sequence[AddressedProject]) -> str:
-    """Code, title and (in brackets) the ``projects``, title and projects set apart for
-    the bidi algorithm (:func:`isolated`)."""
-    names = "; ".join(isolated(p.title) for p in projects)
+    """Code, title and (in brackets) the ``projects``, one marked as finished "…
+    (abgeschlossen)", title and projects set apart for the bidi algorithm
+    (:func:`isolated`)."""
+    names = "; ".join(marked_title(isolated(p.title), p.ended) for p in projects)
     return f"{row.code} {isolated(row.title)}" + (f" ({names})" if names else "")

@@ -171,6 +171,13 @@ class ProjectRecommendation:
         return bool(self.overdue_text)
 
 
+def marked_title(title: str, ended: bool) -> str:
+    """ "Klimaportal", or "Klimaportal (abgeschlossen)" for a project marked as finished:
+    the one mark wherever a project is chosen or named beside its recommendations (the
+    choosers, the reminders, the Übersicht, the report)."""
+    return f"{title} (abgeschlossen)" if ended else title
+
+
 def clean_project(project: Project) -> Project:
     """``project`` with its texts in NFC and without surrounding spaces, the contact's
     e-mail address without a link's "mailto:" or the angle brackets around it, as a

@@ -116,6 +116,7 @@ class ProjectSection:
     title: str  # NO_PROJECT for recommendations addressed to none
     lead_unit: str
     lines: tuple[ReportLine, ...]
+    ended: bool = False  # marked as finished: headed "… (abgeschlossen)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +217,9 @@ def _project_sections(lines: Sequence[ReportLine]) -> tuple[ProjectSection, ...]
         if not line.row.projects:
             by_project.setdefault(None, []).append(line)
     ordered = sorted(projects.values(), key=lambda p: (fold(p.title), p.id))
-    sections = [ProjectSection(p.title, p.lead_unit, tuple(by_project[p.id])) for p in ordered]
+    sections = [
+        ProjectSection(p.title, p.lead_unit, tuple(by_project[p.id]), p.ended) for p in ordered
+    ]
     if None in by_project:
         sections.append(ProjectSection(NO_PROJECT, "", tuple(by_project[None])))
     return tuple(sections)

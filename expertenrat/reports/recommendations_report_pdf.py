@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from expertenrat.domain.documents import RenderedPdf
+from expertenrat.domain.projects import marked_title
 from expertenrat.domain.recommendations_report import (
     TITLE,
     FieldSection,
@@ -42,7 +43,7 @@ def _title(line: ReportLine) -> Lines:
 
 
 def _title_and_projects(line: ReportLine) -> Lines:
-    projects = "; ".join(isolated(p.title) for p in line.row.projects)
+    projects = "; ".join(marked_title(isolated(p.title), p.ended) for p in line.row.projects)
     return [(line.row.title, PLAIN), (projects, SMALL)]
 
 
@@ -157,7 +158,9 @@ def _project(project: ProjectSection, field: str, *, first: bool) -> list[Flowab
     again where it starts a page ("Umwelt (Fortsetzung)"), as a table going on does."""
     title = theme.clip(project.title, 300)
     heading: list[Flowable] = [] if first else [AtPageTop(_field_continued(field))]
-    heading += [Bookmark(project.title, 1), paragraph(title, "body", BOLD)]
+    named = marked_title(title, project.ended)
+    heading += [Bookmark(marked_title(project.title, project.ended), 1)]
+    heading.append(paragraph(named, "body", BOLD))
     if project.lead_unit.strip():
         heading.append(paragraph(f"Federführung: {isolated(project.lead_unit)}", "small"))
     heading.append(Spacer(0, 1.5 * mm))

@@ -5,8 +5,8 @@ takes where none is chosen."""
 from __future__ import annotations
 
 from expertenrat.domain.enums import ProjectPhase
+from expertenrat.domain.projects import marked_title
 from expertenrat.services.context import Services
-from expertenrat.ui.project_names import project_name
 
 Choices = list[tuple[int, str]]
 
@@ -19,6 +19,6 @@ def content_choices(
     choosable: a recommendation may still concern it (its follow-up, its evaluation), and
     one addressed to it before keeps it when edited."""
     stored = [e.project for e in services.projects.projects(council_id) if e.project.id is not None]
-    projects = [(p.id, project_name(p.title, p.phase is ProjectPhase.COMPLETED)) for p in stored]
+    projects = [(p.id, marked_title(p.title, p.phase is ProjectPhase.COMPLETED)) for p in stored]
     fields = [(f.id, f.name) for f in services.settings.action_fields(council_id)]
     return projects, fields, {p.id: p.action_field_id for p in stored}

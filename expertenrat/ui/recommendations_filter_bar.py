@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from expertenrat.domain.councils import ActionField
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.overview import Target, TargetFilter
+from expertenrat.domain.projects import marked_title
 from expertenrat.domain.recommendation_views import RecommendationFilter, RecommendationRow
 from expertenrat.domain.recommendations import AWAITING_OUTCOME
 from expertenrat.ui.filter_bar import FilterBar, refill_combo
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.project_names import project_name
 from expertenrat.ui.recommendations_filter import RegisterFilter
 
 _CONTEXT = "RecommendationsPage"
@@ -109,7 +109,7 @@ class RecommendationsFilterBar(FilterBar):
             self.project_combo,
             tr(_CONTEXT, "Alle Projekte"),
             [
-                (project_name(p.title, p.ended), p.id)
+                (marked_title(p.title, p.ended), p.id)
                 for p in sorted(projects.values(), key=lambda p: p.title)
             ],
         )

@@ -13,11 +13,11 @@ from datetime import date
 from PySide6.QtCore import QObject
 
 from expertenrat.domain.german_dates import date_in_words
+from expertenrat.domain.projects import marked_title
 from expertenrat.domain.recommendation_views import AddressedProject
 from expertenrat.domain.reminders import ProjectReminder
 from expertenrat.domain.wording import shortened
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.project_names import project_name
 from expertenrat.ui.table_model import Column, RowsTableModel, number_column, text_column
 
 _CONTEXT = "RemindersTableModel"
@@ -73,7 +73,7 @@ def _whom_column(header: str, text: Callable[[ProjectReminder], str]) -> Column[
 
 def project_title(reminder: ProjectReminder) -> str:
     """ "Klimaportal", or "Klimaportal (abgeschlossen)" for a project marked as finished."""
-    return project_name(reminder.project.title, reminder.project.ended)
+    return marked_title(reminder.project.title, reminder.project.ended)
 
 
 def contact(project: AddressedProject) -> str:

@@ -52,3 +52,13 @@ def test_of_two_projects_only_the_one_awaited_is_named():
     assert response_line(row, TODAY) == (
         "E-2026-05 Offene Daten (Parkhaus): seit 37 Tagen überfällig"
     )
+
+
+def test_a_project_marked_as_finished_is_named_so_found_by_a_tester():
+    row = _row(
+        "Offene Daten", AddressedProject(3, "Klimaportal", ended=True), AddressedProject(4, "Bad")
+    )
+
+    assert response_line(row, TODAY) == (
+        "E-2026-05 Offene Daten (Klimaportal (abgeschlossen); Bad): seit 37 Tagen überfällig"
+    )

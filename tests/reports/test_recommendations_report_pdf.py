@@ -267,3 +267,16 @@ def test_a_long_state_keeps_to_a_few_lines_of_its_column():
     assert " ".join(t for t, _y in state).startswith("beantwortet, Umsetzung geplant")
     assert "seit 3 Monaten überfällig" in " ".join(t for t, _y in state)
     assert len({round(y) for _t, y in state}) <= 3
+
+
+def test_a_finished_project_is_marked_in_its_heading_and_beside_its_open_items():
+    # found by a tester: the report named a finished project as any other
+    ended = replace(KLIMA, ended=True)
+    rows = [replace(r, projects=(ended,)) for r in ROWS if r.projects == (KLIMA,)]
+    rendered = render_recommendations_report(report(rows)).pdf
+    printed = " ".join(text(rendered).split())
+
+    assert "Klimaportal (abgeschlossen)" in outline(rendered)
+    assert "Klimaportal (abgeschlossen) Federführung: Umweltamt" in printed  # the heading
+    # the open items name each one's projects
+    assert "Empfehlung 1 Klimaportal (abgeschlossen) keine Stellungnahme" in printed
