@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from expertenrat.domain.annexes import AnnexEntry
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.german_dates import long_date
 from expertenrat.domain.invitation_changes import invitation_changed
@@ -100,7 +101,7 @@ class MeetingDocument:
     presenter since (the members' letter heads the public part changed for it),
     ``moved_parts`` what of time and place changed since the first invitation ("time",
     "place", "link"; empty where they are as first invited again, ``None`` where it is not
-    known).
+    known). ``annexes``: the files the letter comes with, listed below the agenda.
     ``addressee`` holds the address lines of one recipient (mail merge); ``None``
     addresses the members as a whole.
     """
@@ -132,6 +133,7 @@ class MeetingDocument:
     moved_parts: tuple[str, ...] | None = None  # of MOVED_PARTS; None where not known
     dropped: tuple[DroppedItem, ...] = ()  # since the invitation, where the trail holds it
     non_public_left_out: bool = False  # the public invitation: a non-public part not shown
+    annexes: tuple[AnnexEntry, ...] = ()  # numbered as in the minutes and the Sitzungsmappe
 
     @property
     def dropped_listed(self) -> tuple[DroppedItem, ...]:

@@ -17,7 +17,8 @@ def public_invitation(document: MeetingDocument) -> MeetingDocument:
     part alone does not make it a changed letter: it would tell the public of items it
     does not show, over an agenda that stood as it was. To the public an item moved to the
     public part since is new, one moved out of it dropped; a non-public item's title then
-    is not told."""
+    is not told. It lists the annexes marked public alone, each with its number in the
+    full letter (as the public Sitzungsmappe holds them)."""
     public_changed = document.agenda_changed and document.public_agenda_changed
     parts = document.moved_parts
     moved = None if parts is None else tuple(p for p in parts if p != "link")  # no link
@@ -35,6 +36,7 @@ def public_invitation(document: MeetingDocument) -> MeetingDocument:
         changed_on=None if link_only else document.changed_on,
         moved_parts=moved,
         non_public_left_out=document.agenda_in_parts,
+        annexes=tuple(a for a in document.annexes if a.public),
     )
 
 

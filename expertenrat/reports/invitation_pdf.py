@@ -4,9 +4,9 @@ Letterhead and page frame come from the theme; address with place and date, subj
 salutation and closing are the letter parts the reminder shares (``letter_parts``);
 between them the time and place, the agenda in its public and non-public part (a changed
 letter marks the items added since the invitation "(neu)" and names those dropped), the
-line for excuses and the notice-period statement. The PDF states the truth: an invitation
-later than the notice period does not claim to keep it, and the service gets a warning
-for the secretariat.
+annexes the letter comes with, the line for excuses and the notice-period statement. The
+PDF states the truth: an invitation later than the notice period does not claim to keep
+it, and the service gets a warning for the secretariat.
 """
 
 from __future__ import annotations
@@ -118,7 +118,8 @@ def _invitation(doc: MeetingDocument, closing: list[Flowable], spacing: _Spacing
     intro = f"hiermit laden wir Sie herzlich zur {_short_heading(doc)} ein."
     if doc.change_notice:
         intro += f" {doc.change_notice}"
-    if doc.dropped_listed:  # under the agenda, before the requests
+    closing = [*_annex_list(doc, spacing), *closing]  # under the agenda, before the requests
+    if doc.dropped_listed:
         closing = [Spacer(0, spacing.before_requests), _dropped(doc), *closing]
     story: list[Flowable] = [
         parts.paragraph(intro),
@@ -164,6 +165,16 @@ def _dropped(doc: MeetingDocument) -> Flowable:
     return parts.paragraph(
         f"Gegenüber der Einladung vom {doc.invitation_date:%d.%m.%Y} entfallen: {titles}."
     )
+
+
+def _annex_list(doc: MeetingDocument, spacing: _Spacing) -> list[Flowable]:
+    """ "Anlagen" and the files the letter comes with, one a line, numbered and marked as
+    the minutes and the Sitzungsmappe list them ("Anlage 2: Kalkulation (nichtöffentlich)");
+    nothing for a meeting without annexes."""
+    if not doc.annexes:
+        return []
+    heading = parts.paragraph("Anlagen", _agenda_heading(spacing))
+    return [heading, *(parts.paragraph(a.label) for a in doc.annexes)]
 
 
 def _short_heading(doc: MeetingDocument) -> str:

@@ -127,7 +127,8 @@ def warnings(
     doc: MeetingDocument, *, late_notice: bool, run_sheet: bool = False
 ) -> tuple[str, ...]:
     """Letters no font has (per item) in what the document prints (the declared conflicts
-    and notes only on the ``run_sheet``), and, if asked, an invitation sent too late."""
+    and notes only on the ``run_sheet``, the annexes not there nor in a cancellation), and,
+    if asked, an invitation sent too late."""
     head = doc.letterhead
     texts: list[tuple[str, tuple[str, ...]]] = [
         ("Gremium und Sitzung", (head.council_name, head.city, doc.title, doc.place, doc.room)),
@@ -135,6 +136,8 @@ def warnings(
         ("Absagegrund", (doc.cancellation_reason,)),
     ]
     texts += [(f"TOP {e.number}", _item_texts(e, run_sheet)) for e in doc.agenda]
+    if not run_sheet and not doc.cancelled:  # a cancellation lists none
+        texts.append(("Anlagen", tuple(a.label for a in doc.annexes)))
     found = theme.script_warnings(texts)
     late = late_notice_warning(doc) if late_notice else None
     return (late, *found) if late else found

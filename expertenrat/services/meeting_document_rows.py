@@ -2,10 +2,11 @@
 
 A meeting's document (:class:`MeetingDocument`) holds its council's letterhead, zone and
 notice period, its agenda in order with the time plan, presenters, linked projects and the
-members recused per item, and for the run sheet the notes from the attendance (who is
-excused, who comes and goes). Read by :mod:`services.meeting_documents` (invitation, run
-sheet, calendar), the OParl export, and the minutes (letterhead). What it prints about
-an item (heading, project, recused members) is :mod:`services.document_item_rows`.
+members recused per item, its annexes, and for the run sheet the notes from the attendance
+(who is excused, who comes and goes). Read by :mod:`services.meeting_documents`
+(invitation, run sheet, calendar), the OParl export, and the minutes (letterhead). What it
+prints about an item (heading, project, recused members) is
+:mod:`services.document_item_rows`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain import agenda
 from expertenrat.domain.agenda_since import AgendaSince
+from expertenrat.domain.annexes import AnnexEntry
 from expertenrat.domain.enums import (
     AgendaItemKind,
     AttendanceStatus,
@@ -34,6 +36,7 @@ from expertenrat.domain.meeting_documents import (
     MeetingDocument,
 )
 from expertenrat.domain.run_sheet_notes import ExpectedMove, with_notes
+from expertenrat.services.annex_rows import annex_entries_of
 from expertenrat.services.document_item_rows import (
     item_heading,
     person_order,
@@ -82,6 +85,7 @@ def meeting_documents_of(
     conflicts = recused_conflicts(session, [i.id for i in items])
     attendance = _attendance(session, ids) if run_sheet_notes else None
     moved = moved_parts(session, [m for m in meetings if m.invitation_changed_on is not None])
+    annexes = annex_entries_of(session, ids)
     changed = [m for m in meetings if _agenda_changed_on(m) is not None]
     since = agenda_since(session, changed, items)
     councils = {
@@ -93,6 +97,7 @@ def meeting_documents_of(
     return [
         _document(
             meeting,
+            annexes.get(meeting.id, ()),
             councils[meeting.council_id],
             by_meeting.get(meeting.id, []),
             projects,
@@ -125,6 +130,7 @@ def _attendance(
 
 def _document(
     meeting: models.Meeting,
+    annexes: tuple[AnnexEntry, ...],
     council: models.Council,
     items: list[models.AgendaItem],
     projects: dict[int, str],
@@ -203,6 +209,7 @@ def _document(
         ),
         moved_parts=moved_parts,
         dropped=since.dropped,
+        annexes=annexes,
     )
 
 
