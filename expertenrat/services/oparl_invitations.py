@@ -91,8 +91,8 @@ class InvitationPdfs:
 def _last_changed(session: Session, meetings: list[models.Meeting]) -> dict[int, datetime]:
     """When what each meeting's invitation shows last changed (its File's ``modified``): the
     meeting, its agenda items (a time plan or a title changes without the meeting's record;
-    deleted ones too: one taken off the agenda), the projects they consult (their titles)
-    and the council (the letterhead)."""
+    deleted ones too: one taken off the agenda), the projects they consult (their titles),
+    its annexes (the letter lists them; removed ones too) and the council (the letterhead)."""
     ids = [m.id for m in meetings]
     item = models.AgendaItem
     councils = {m.council_id: session.get(models.Council, m.council_id) for m in meetings}
@@ -103,8 +103,14 @@ def _last_changed(session: Session, meetings: list[models.Meeting]) -> dict[int,
         .join(models.Project, models.Project.id == item.project_id)
         .where(item.meeting_id.in_(ids), item.deleted_at.is_(None))
     )
-    for query in (items, projects):
-        for meeting_id, modified in session.execute(query.group_by(item.meeting_id)):
+    annex = models.StoredFile
+    annexes = (
+        select(annex.meeting_id, func.max(annex.modified))
+        .where(annex.meeting_id.in_(ids))
+        .group_by(annex.meeting_id)
+    )
+    for query in (items.group_by(item.meeting_id), projects.group_by(item.meeting_id), annexes):
+        for meeting_id, modified in session.execute(query):
             found[meeting_id] = max(found[meeting_id], modified)
     return found
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from dossier_pdfs import small_pdf
 from sqlalchemy import select, update
 
 from expertenrat.domain.agenda import AgendaItem
@@ -67,3 +68,31 @@ def test_the_invitation_file_is_modified_when_its_agenda_changes_after_it_was_se
     invitation = _invitation(tmp_path / "oparl", key)
     assert invitation["modified"] == changed.isoformat(timespec="seconds") + "+00:00"
     assert invitation["modified"] > EARLIER.isoformat()
+
+
+def test_the_invitation_file_is_modified_when_an_annex_it_lists_is_added(
+    database, actor, council, meetings_service, tmp_path
+):
+    """The letter lists the meeting's public annexes below the agenda: one added after the
+    invitation went out changes what the File shows, not the meeting's record."""
+    services = Services.create(database, actor)
+    today = datetime.now(BERLIN).date()
+    start = datetime.combine(today + timedelta(days=21), datetime.min.time(), BERLIN)
+    draft = MeetingDraft(MeetingKind.REGULAR, start.replace(hour=16), start.replace(hour=18))
+    meeting_id = meetings_service.create(council.id, replace(draft, place="Rathaus"))
+    version = meetings_service.get(meeting_id).version
+    meetings_service.change_state(
+        meeting_id, version, MeetingState.INVITED, sent_on=today - timedelta(days=2)
+    )
+    with database.transaction() as session:
+        for model in (models.Council, models.Meeting, models.AgendaItem):
+            session.execute(update(model).values(created=EARLIER, modified=EARLIER))
+        key = session.scalar(
+            select(models.Meeting.public_id).where(models.Meeting.id == meeting_id)
+        )
+
+    services.annexes.add(meeting_id, "Skizze.pdf", small_pdf("Skizze"))
+    services.oparl_export.export(tmp_path / "oparl", BASE)
+
+    modified = _invitation(tmp_path / "oparl", key)["modified"]
+    assert modified > EARLIER.isoformat(timespec="seconds") + "+00:00"
