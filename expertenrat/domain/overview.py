@@ -68,6 +68,7 @@ class TargetFilter(Enum):
     OVERDUE = "overdue"  # recommendations whose response is overdue
     TO_SEND = "to_send"  # recommendations adopted, not yet sent to the projects
     CLOSABLE = "closable"  # answered finally, to be closed (the register: "Abschluss möglich")
+    ANSWERED = "answered"  # answered (among them those awaiting a final answer)
     HELD = "held"  # meetings held
     UPCOMING = "upcoming"  # meetings ahead
     UNRECORDED = "unrecorded"  # meetings past, neither recorded as held nor cancelled
@@ -208,6 +209,8 @@ class CouncilOverview:
     minutes_waiting: tuple[Line, ...] = ()  # held, not yet circulated or not yet approved
     to_send: tuple[Line, ...] = ()  # recommendations adopted, not yet sent, oldest first
     closable: tuple[Line, ...] = ()  # answered finally by every project, not yet closed
+    # answered in the interim, the final answer awaited by no date (no dated plan)
+    awaiting_final: tuple[Line, ...] = ()
     responses_overdue: tuple[Line, ...] = ()
     responses_due_soon: tuple[Line, ...] = ()  # due in the next DUE_SOON_DAYS days
     composition_warnings: tuple[Line, ...] = ()

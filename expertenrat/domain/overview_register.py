@@ -1,6 +1,7 @@
 """The Übersicht's lists of recommendations, from the register's rows: what is overdue or
-due soon (as the reminders name it), what was adopted but not yet sent, and what was
-answered finally but not closed."""
+due soon (as the reminders name it), what was adopted but not yet sent, what was answered
+only in the interim (the final answer awaited by no date) and what was answered finally
+but not closed."""
 
 from __future__ import annotations
 
@@ -65,6 +66,24 @@ def closable(rows: Iterable[RecommendationRow]) -> tuple[Line, ...]:
         )
         for row in rows
         if row.settled
+    )
+
+
+def awaiting_final(rows: Iterable[RecommendationRow]) -> tuple[Line, ...]:
+    """Of the register's ``rows``, those "beantwortet" of which some project's standing
+    answer is interim (not ``settled``) and no dated plan awaits the outcome
+    (``awaits_plan``), in the register's order: the final answer is still awaited (the
+    domain's rule: only a final answer of every project settles it), but no date brings
+    it to the overdue or due lists, nor does "Abschluss möglich". A line opens the
+    recommendation."""
+    return tuple(
+        Line(
+            f"{_head(row, row.projects)}: Zwischenantwort erhalten, abschließende "
+            "Stellungnahme steht aus",
+            Target(Area.RECOMMENDATIONS, record_id=row.id, filter=TargetFilter.ANSWERED),
+        )
+        for row in rows
+        if row.status is RecommendationStatus.ANSWERED and not row.settled and not row.awaits_plan
     )
 
 

@@ -26,7 +26,12 @@ from expertenrat.domain.overview import (
     meeting_when,
     statuses_by_field,
 )
-from expertenrat.domain.overview_register import closable, responses_due, to_send
+from expertenrat.domain.overview_register import (
+    awaiting_final,
+    closable,
+    responses_due,
+    to_send,
+)
 from expertenrat.services import overview_fields, overview_lists, overview_quorum
 from expertenrat.services.action_fields import action_field
 from expertenrat.services.invitation_latecomers import joined_after_invitation
@@ -103,6 +108,7 @@ class OverviewService:
                 minutes_waiting=overview_lists.minutes_waiting(session, council_id),
                 to_send=to_send(register),
                 closable=closable(register),
+                awaiting_final=awaiting_final(register),
                 responses_overdue=tuple(line for line in responses if line.urgent),
                 responses_due_soon=tuple(line for line in responses if not line.urgent),
                 composition_warnings=_composition_lines(composition),

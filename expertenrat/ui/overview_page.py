@@ -81,6 +81,7 @@ class OverviewPage(NothingPending, OverviewPageView):
             self.to_send: figures.to_send,
             self.responses_due_soon: figures.responses_due_soon,
             self.closable: figures.closable,
+            self.awaiting_final: figures.awaiting_final,
             self.composition_warnings: figures.composition_warnings,
         }
         # Filled as they are shown, column by column: Tab goes through the lines in the

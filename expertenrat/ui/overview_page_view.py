@@ -105,6 +105,10 @@ class OverviewPageView(QWidget):
             tr(_CONTEXT, "Empfehlungen: Abschluss möglich"),
             Target(Area.RECOMMENDATIONS, filter=TargetFilter.CLOSABLE),
         )
+        self.awaiting_final = self._list(
+            tr(_CONTEXT, "Empfehlungen: Zwischenantwort erhalten"),
+            Target(Area.RECOMMENDATIONS, filter=TargetFilter.ANSWERED),
+        )
         self.responses_overdue = self._list(
             tr(_CONTEXT, "Überfällig: Stellungnahme oder geplante Umsetzung"),
             Target(Area.RECOMMENDATIONS, filter=TargetFilter.OVERDUE),
@@ -160,6 +164,7 @@ class OverviewPageView(QWidget):
             self.responses_overdue,
             self.to_send,
             self.responses_due_soon,
+            self.awaiting_final,
             self.closable,
             self.composition_warnings,
         )

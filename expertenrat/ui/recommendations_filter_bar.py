@@ -120,14 +120,16 @@ class RecommendationsFilterBar(FilterBar):
 
     def show_target(self, target: Target) -> None:
         """What the Übersicht points at: those without a response (sent), overdue, to send
-        (adopted) or to close (settled), or those of an action field, the other filters
-        and the search cleared (all of them for one recommendation)."""
+        (adopted), answered (among them those awaiting a final answer) or to close
+        (settled), or those of an action field, the other filters and the search cleared
+        (all of them for one recommendation)."""
         self.search_edit.clear()
         wanted = {
             TargetFilter.OPEN: RecommendationStatus.SENT.value,  # "übermittelt"
             TargetFilter.OVERDUE: _OVERDUE,
             TargetFilter.TO_SEND: RecommendationStatus.ADOPTED.value,  # "beschlossen"
             TargetFilter.CLOSABLE: _SETTLED,  # "Abschluss möglich"
+            TargetFilter.ANSWERED: RecommendationStatus.ANSWERED.value,  # "beantwortet"
         }
         value = None if target.record_id is not None else wanted.get(target.filter)
         self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(value)))

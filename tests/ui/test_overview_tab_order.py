@@ -42,6 +42,7 @@ def test_tab_goes_down_the_left_list_column_then_down_the_right_one(
         page.responses_overdue,
         page.to_send,
         page.responses_due_soon,
+        page.awaiting_final,
         page.closable,
         page.composition_warnings,
     )
