@@ -37,6 +37,7 @@ from expertenrat.domain.errors import (
 from expertenrat.domain.quorum import (
     validate_attendance,
 )
+from expertenrat.domain.text_folding import alike_key
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.services.agenda_rows import meeting_name
@@ -272,15 +273,16 @@ def _guest_row(
 
 
 def _refuse_twin(session: Session, meeting: models.Meeting, guest: GuestEntry) -> None:
-    """Refuse a guest the meeting has already (the same name and institution, in any case):
-    recorded on two PCs, one guest stood twice in the minutes (found by a tester)."""
-    same = (guest.name.casefold(), guest.organisation.casefold())
+    """Refuse a guest the meeting has already (the same name and institution, in any case
+    and spacing, a no-break space or two spaces aside): recorded on two PCs, one guest
+    stood twice in the minutes (found by a tester)."""
+    same = (alike_key(guest.name), alike_key(guest.organisation))
     others = session.scalars(
         select(models.Guest).where(
             models.Guest.meeting_id == meeting.id, models.Guest.id != (guest.id or 0)
         )
     )
-    if any((o.name.casefold(), o.affiliation.casefold()) == same for o in others):
+    if any((alike_key(o.name), alike_key(o.affiliation)) == same for o in others):
         raise ValidationError(
             [
                 FieldProblem(

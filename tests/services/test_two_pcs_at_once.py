@@ -331,6 +331,28 @@ def test_a_guest_the_other_pc_recorded_already_is_not_recorded_twice(here, there
     ]
 
 
+@pytest.mark.parametrize(
+    ("name", "organisation"),
+    [
+        ("Dr. Eva  Lind", "Stadtwerke Rostock"),
+        ("Dr. Eva\u00a0Lind", "Stadtwerke Rostock"),
+        ("Dr. Eva Lind", "Stadtwerke\u00a0 Rostock"),
+    ],
+    ids=["two spaces", "no-break space", "institution spaced otherwise"],
+)
+def test_a_guest_the_other_pc_recorded_spaced_otherwise_is_not_recorded_twice(
+    here, there, meeting_id, name, organisation
+):
+    """Found by a tester: "Eva  Lind" (two spaces) or a name with a no-break space
+    stood beside "Eva Lind" in the minutes."""
+    there.attendance.save_guest(meeting_id, GuestEntry(None, "Dr. Eva Lind", "Stadtwerke Rostock"))
+
+    with pytest.raises(ValidationError):
+        here.attendance.save_guest(meeting_id, GuestEntry(None, name, organisation))
+
+    assert len(here.attendance.sheet(meeting_id).guests) == 1
+
+
 def test_two_pcs_adding_the_same_guest_at_the_same_moment_record_her_once(
     here, there, meeting_id, monkeypatch
 ):
