@@ -1,8 +1,9 @@
 """A meeting's sign-in sheet (Anwesenheitsliste): laid out at the door, signed by everyone
 who comes and filed with the minutes. What its PDF prints, already in order: the members of
-the council on the meeting's day (by name, as the roster and the minutes list them), the
-guests known beforehand and a few empty rows for those who come unannounced. No contact
-data: the sheet lies open for everyone to sign.
+the council on the meeting's day (by name, as the roster and the minutes list them; one
+who sent apologies marked "entschuldigt" where she would sign), the guests known
+beforehand and a few empty rows for those who come unannounced. No contact data: the
+sheet lies open for everyone to sign.
 
 (The attendance the secretariat records is :mod:`domain.attendance_sheet`.)
 """
@@ -23,11 +24,14 @@ BLANK_ROWS = 8  # "Weitere Teilnehmende": rows for guests who come unannounced, 
 @dataclass(frozen=True, slots=True)
 class ListedMember:
     """A member on the sheet: the name with title ("Prof. Dr. Anna Berg"), the role as the
-    council titles it ("Vorsitz") and the primary action field ("" for none)."""
+    council titles it ("Vorsitz"), the primary action field ("" for none) and whether the
+    attendance recorded says "entschuldigt" (her apologies came before the sheet was
+    printed: the sheet says so where she would sign, and no one signs there by mistake)."""
 
     name: str
     role: str
     action_field: str = ""
+    excused: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,8 @@
 """A meeting's sign-in sheet (Anwesenheitsliste) as PDF, A4 portrait: the members with role
 and primary action field, the guests known beforehand and empty rows for unannounced ones,
-each with a wide "Unterschrift" column and rows tall enough to sign in. The columns of the
-three tables line up, the signatures one under the other; a table running over a page
+each with a wide "Unterschrift" column and rows tall enough to sign in (a member whose
+apologies are recorded has "entschuldigt" there, muted). The columns of the three tables
+line up, the signatures one under the other; a table running over a page
 repeats its head. No contact data (the sheet lies open at the door)."""
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Lines, Paragraph
 
 LEAD = "Bitte tragen Sie sich mit Ihrer Unterschrift ein."
 SIGNATURE = "Unterschrift"
+EXCUSED = "entschuldigt"  # in the signature cell of a member whose apologies are recorded
 ROW_HEIGHT = 10 * mm  # room to sign in, between the row's rules
 FEWEST_BLANK_ROWS = 3  # "Weitere Teilnehmende" where more would start another page
 
@@ -72,7 +74,7 @@ def _rendered(doc: AttendanceListDocument, blank_rows: int) -> tuple[RenderedPdf
     story += [parts.facts(facts), Spacer(0, 2 * mm)]
     story += theme.section_heading("Mitglieder", keep_space=3 * ROW_HEIGHT)
     if doc.members:
-        story.append(_table(doc.members, _member_columns(doc.members)))
+        story.append(_table(doc.members, _member_columns(doc.members), mark=_excused))
     else:
         text = f"Am {theme.german_date(meeting.start.date())} gehört dem Gremium kein Mitglied an."
         story.append(parts.paragraph(text, "note"))
@@ -118,6 +120,10 @@ def _nothing(_row: object) -> Lines:
     return []
 
 
+def _excused(m: ListedMember) -> Lines:
+    return [(EXCUSED, SMALL)] if m.excused else []
+
+
 def _member_columns(
     members: Sequence[ListedMember],
 ) -> tuple[tuple[str, float, Callable[[ListedMember], Lines]], ...]:
@@ -148,11 +154,13 @@ def _table(
     columns: Sequence[tuple[str, float, Callable[[T], Lines]]],
     *,
     ruled: bool = False,
+    mark: Callable[[T], Lines] = _nothing,
 ) -> Flowable:
     """A house table (:func:`~expertenrat.reports.tables.data_table`: tinted head repeated
     on every page, zebra rows) of ``rows`` in ``columns`` and the "Unterschrift" column,
     each row at least :data:`ROW_HEIGHT` tall and ruled below, the text in its middle;
-    ``ruled``: a rule between every two columns (empty rows, written in by hand)."""
+    ``ruled``: a rule between every two columns (empty rows, written in by hand);
+    ``mark``: what a row's signature cell says (mostly nothing, room to sign)."""
     s = theme.styles()
     width = theme.content_width()
     widths = [share * width for _head, share, _lines in columns] + [_SIGNATURE * width]
@@ -164,7 +172,7 @@ def _table(
             theme.cell(lines(row), s.cell, w - pad, ROW_HEIGHT * 3)
             for (_head, _share, lines), w in zip(columns, widths, strict=False)
         ]
-        cells.append([*texts, Spacer(0, ROW_HEIGHT - 8)])  # less the cell's paddings
+        cells.append([*texts, _signature(mark(row), widths[-1] - pad)])
     table = data_table(cells, widths)
     table.setStyle(
         TableStyle(
@@ -176,3 +184,13 @@ def _table(
         )
     )
     return table
+
+
+def _signature(lines: Lines, width: float) -> Flowable | list[Flowable]:
+    """A signature cell: ``lines`` (most often none) in the middle of room to sign in."""
+    room = ROW_HEIGHT - 8  # less the cell's paddings
+    if not lines:
+        return Spacer(0, room)
+    text = theme.cell(lines, theme.styles().cell, width, room)
+    margin = max(0.0, room - text.wrap(width, room)[1]) / 2
+    return [Spacer(0, margin), text, Spacer(0, margin)]

@@ -1,6 +1,7 @@
 """Reading a meeting's sign-in sheet (:mod:`domain.attendance_list`) out of the store: the
-members active on the meeting's day by name with role and primary action field, the guests
-recorded for it and the presenters its agenda names."""
+members active on the meeting's day by name with role and primary action field (and whether
+their attendance says "entschuldigt"), the guests recorded for it and the presenters its
+agenda names."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.attendance_list import AttendanceListDocument, ListedMember, known_guests
-from expertenrat.domain.enums import MemberRole
+from expertenrat.domain.enums import AttendanceStatus, MemberRole
 from expertenrat.domain.meeting_documents import MeetingDocument
 from expertenrat.services.attendance_rows import full_name, meeting_memberships, sort_name
 from expertenrat.services.attendance_sheets import guest_entry
@@ -30,9 +31,20 @@ def attendance_list_of(
             )
         ).all()
     )
+    excused = set(
+        session.scalars(
+            select(models.Attendance.membership_id).where(
+                models.Attendance.meeting_id == meeting.id,
+                models.Attendance.status == AttendanceStatus.EXCUSED.value,
+            )
+        )
+    )
     members = tuple(
         ListedMember(
-            full_name(m), titles.of(MemberRole(m.role)), fields.get(m.primary_field_id, "")
+            full_name(m),
+            titles.of(MemberRole(m.role)),
+            fields.get(m.primary_field_id, ""),
+            m.id in excused,
         )
         for m in memberships
     )

@@ -8,11 +8,12 @@ import io
 import unicodedata
 
 from meeting_sample import LETTERHEAD, meeting
-from pdf_reading import text_runs
+from pdf_reading import placed_text_runs, text_runs
 from pypdf import PdfReader
 
 from expertenrat.domain.attendance_list import AttendanceListDocument, ListedGuest, ListedMember
-from expertenrat.reports.attendance_list_pdf import render_attendance_list
+from expertenrat.reports.attendance_list_pdf import ROW_HEIGHT, render_attendance_list
+from expertenrat.reports.house_style import SMALL_SIZE
 
 ODD = """Kim "K" & <Co>; O'Neil"""
 ARABIC = "مرحبا"
@@ -131,3 +132,20 @@ def test_a_role_title_and_a_field_are_not_broken_inside_a_word() -> None:
     lines = [run for run, _y, _size in text_runs(page)]
     assert "Stellvertretende*r" in lines and "Gesundheitsversorgung" in lines
     assert not any(line.startswith(("de*r", "ng")) for line in lines)
+
+
+def test_a_member_whose_apologies_are_recorded_has_entschuldigt_where_she_would_sign() -> None:
+    """(found by a tester) A member who had sent her apologies had an empty signature
+    cell like the others; many secretariats print "entschuldigt" there, so that no one
+    signs in her row by mistake."""
+    excused = ListedMember("Ödön Pál", "Mitglied", excused=True)
+    present = ListedMember("Prof. Dr. Anna Berg", "Vorsitz", "Moderne Verwaltung")
+
+    page = read(render_attendance_list(sheet(members=(present, excused))).pdf).pages[0]
+
+    runs = {text: (x, y, size) for text, x, y, size in placed_text_runs(page)}
+    [marked] = [run for run, _y, _size in text_runs(page) if "entschuldigt" in run]
+    x, y, size = runs[marked]
+    assert marked == "entschuldigt" and size == SMALL_SIZE  # small and muted, as a note
+    assert x >= runs["Unterschrift"][0]  # in the signature column
+    assert abs(y - runs["Ödön Pál"][1]) < ROW_HEIGHT / 2  # in her row

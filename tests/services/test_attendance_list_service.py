@@ -5,6 +5,7 @@ recorded and the presenting guests; none for a cancelled meeting (found by a tes
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -12,9 +13,10 @@ import pytest
 from meeting_rows import clear_agenda
 from pypdf import PdfReader
 
-from expertenrat.domain.enums import MeetingKind, MeetingState, MemberRole
+from expertenrat.domain.enums import AttendanceStatus, MeetingKind, MeetingState, MemberRole
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.store import models
 
@@ -87,3 +89,24 @@ def test_a_cancelled_meeting_has_no_sheet(service, meeting_id, database):
     assert refused.value.message == (
         "Die Sitzung ist abgesagt: für eine abgesagte Sitzung gibt es keine Anwesenheitsliste."
     )
+
+
+def test_a_member_who_sent_apologies_is_marked_entschuldigt_and_no_one_else(
+    service, meeting_id, database, actor
+):
+    """(found by a tester) A member whose apologies were recorded before the meeting had
+    an empty signature cell like the others; printed again after the meeting, a member
+    recorded present has none either (she signs there)."""
+    attendance = AttendanceService(database, actor)
+    berg, bronte = attendance.sheet(meeting_id).entries
+    attendance.save_entry(
+        meeting_id, replace(bronte, status=AttendanceStatus.EXCUSED), today=date(2026, 3, 1)
+    )
+    attendance.save_entry(
+        meeting_id, replace(berg, status=AttendanceStatus.PRESENT), today=date(2026, 3, 12)
+    )
+
+    text = text_of(service.attendance_list_pdf(meeting_id).pdf)
+
+    assert "Zoë Brontë Mitglied Stadtdaten entschuldigt" in text
+    assert text.count("entschuldigt") == 1
