@@ -270,30 +270,3 @@ class MeetingDocument:
         by its parts ("Tagesordnung – Öffentlicher Teil"); a meeting in public throughout
         has just "Tagesordnung"."""
         return bool(self.non_public_items) or self.non_public_left_out
-
-
-@dataclass(frozen=True, slots=True)
-class InvitationMail:
-    """The invitation (or cancellation) as an e-mail draft to the members: ``eml`` its
-    bytes, ``name`` the file name it is saved under, ``recipients`` how many members it is
-    addressed to; ``without_email`` names the members active on the meeting's day who have
-    no e-mail address (they need the letter by post); ``warnings`` are the PDF's."""
-
-    eml: bytes
-    name: str
-    recipients: int
-    without_email: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
-    not_sent_yet: bool = False  # the meeting is planned: its invitation is not recorded
-    sent_on_to: bool = False  # to members it did not reach: recorded "Einladung nachgesandt"
-
-    @property
-    def notes(self) -> tuple[str, ...]:
-        """What the user should know after saving it (German)."""
-        if not self.without_email:
-            return self.warnings
-        names = ", ".join(self.without_email)
-        return (
-            *self.warnings,
-            f"Ohne E-Mail-Adresse (bitte die Einladung per Post senden): {names}.",
-        )

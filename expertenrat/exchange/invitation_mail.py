@@ -5,13 +5,19 @@ mail program gets a "To" and the secretariat a copy of its own): a
 short text with time and place, the invitation PDF (the letter with the agenda) and the
 calendar file (.ics) attached; for a changed invitation it says what changed (time or
 place, the agenda) and that it replaces the first, for a cancelled meeting it is the
-cancellation. Made with :mod:`~expertenrat.exchange.mail_draft` like the reminders to
-projects."""
+cancellation. The invitation's annexes come attached too, named by their numbers as the
+letter lists them ("Anlage 2 Kalkulation (nichtöffentlich).pdf"; the members may see the
+non-public ones; there is no public variant of the mail); where all attachments together
+would exceed :data:`MAX_ATTACHMENT_BYTES`, which mail servers refuse, the annexes stay out
+and the text says they are in the Sitzungsmappe. Made with
+:mod:`~expertenrat.exchange.mail_draft` like the reminders to projects."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from expertenrat.domain.annexes import clean_file_name
 from expertenrat.domain.german_dates import long_date
 from expertenrat.domain.meeting_document_titles import (
     council_named,
@@ -22,29 +28,60 @@ from expertenrat.domain.meeting_document_titles import (
 from expertenrat.domain.meeting_documents import MeetingDocument
 from expertenrat.exchange.mail_draft import Attachment, mail_draft, secretariat_sender
 
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024  # many mail servers refuse larger mails
+ANNEXES_NOT_ATTACHED = (
+    "Die Anlagen sind wegen ihrer Größe nicht beigefügt; sie stehen in der Sitzungsmappe."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class InvitationEml:
+    """The draft's bytes; ``annexes_left_out``: the annexes were too large to attach."""
+
+    eml: bytes
+    annexes_left_out: bool = False
+
+
+def annex_attachment(label: str, data: bytes) -> Attachment:
+    """An annex as the mail attaches it, named by its ``label`` as the letter lists it
+    ("Anlage 2: Kalkulation (nichtöffentlich)" as "Anlage 2 Kalkulation
+    (nichtöffentlich).pdf")."""
+    return Attachment(data, clean_file_name(label))
+
 
 def invitation_eml(
-    doc: MeetingDocument, members: Sequence[str], pdf: bytes, ics: bytes, stem: str
-) -> bytes:
-    """The draft to the mailboxes ``members`` in blind copy, with ``stem``.pdf and
-    ``stem``.ics attached."""
+    doc: MeetingDocument,
+    members: Sequence[str],
+    pdf: bytes,
+    ics: bytes,
+    stem: str,
+    annexes: Sequence[Attachment] = (),
+) -> InvitationEml:
+    """The draft to the mailboxes ``members`` in blind copy, with ``stem``.pdf,
+    ``stem``.ics and the ``annexes`` attached (none where all together are too large)."""
     title = letter_title(doc)
     head = doc.letterhead
+    attachments = [
+        Attachment(pdf, f"{stem}.pdf"),
+        Attachment(ics, f"{stem}.ics", "text", "calendar"),
+    ]
+    left_out = sum(len(a.data) for a in (*attachments, *annexes)) > MAX_ATTACHMENT_BYTES
+    left_out = left_out and bool(annexes)
     body = _cancellation(doc) if doc.cancelled else _invitation(doc)
+    if left_out:
+        body += f"\n\n{ANNEXES_NOT_ATTACHED}"
     closing = f"Mit freundlichen Grüßen\n{head.signature}\n{head.council_name}"
     text = "\n\n".join((doc.salutation, body, closing))
     secretariat = secretariat_sender(head)
-    return mail_draft(
+    eml = mail_draft(
         council_named(doc, f"{title}, {long_date(doc.start.date())}"),
         text + "\n",
         sender=secretariat,
         to=[secretariat] if secretariat else [],
         bcc=members,
-        attachments=[
-            Attachment(pdf, f"{stem}.pdf"),
-            Attachment(ics, f"{stem}.ics", "text", "calendar"),
-        ],
+        attachments=attachments if left_out else [*attachments, *annexes],
     )
+    return InvitationEml(eml, left_out)
 
 
 def _invitation(doc: MeetingDocument) -> str:

@@ -209,15 +209,23 @@ class AnnexesService:
         """The annexes with their bytes, in order (for the Sitzungsmappe); ``public``: a
         non-public annex without them (``None``: it is left out, its bytes never read)."""
         with reading(self._db) as session:
-            annexes = _annexes(session, meeting_id)
-            data = dict(
-                session.execute(
-                    select(models.StoredFile.id, models.StoredFile.content).where(
-                        models.StoredFile.id.in_([a.id for a in annexes if a.public or not public])
-                    )
-                ).all()
+            return annex_contents(session, meeting_id, public=public)
+
+
+def annex_contents(
+    session: Session, meeting_id: int, *, public: bool = False
+) -> list[tuple[Annex, bytes | None]]:
+    """The meeting's annexes with their bytes, in order (the Sitzungsmappe, the invitation
+    mail); ``public``: a non-public annex without them (``None``, its bytes never read)."""
+    annexes = _annexes(session, meeting_id)
+    data = dict(
+        session.execute(
+            select(models.StoredFile.id, models.StoredFile.content).where(
+                models.StoredFile.id.in_([a.id for a in annexes if a.public or not public])
             )
-        return [(a, data.get(a.id)) for a in annexes]
+        ).all()
+    )
+    return [(a, data.get(a.id)) for a in annexes]
 
 
 def _annexes(session: Session, meeting_id: int) -> tuple[Annex, ...]:

@@ -22,11 +22,13 @@ from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.errors import ExpertenratError, NotFoundError
 from expertenrat.domain.invitation_due import late_notice_warning
 from expertenrat.domain.invitation_letters import Recipient, addressed_to
+from expertenrat.domain.invitation_mail_draft import InvitationMail
 from expertenrat.domain.mail_addresses import looks_like_email, mailbox
-from expertenrat.domain.meeting_documents import InvitationMail, MeetingDocument
+from expertenrat.domain.meeting_documents import MeetingDocument
 from expertenrat.domain.meeting_numbers import meeting_file_stem
 from expertenrat.domain.public_invitation import public_invitation
 from expertenrat.domain.wording import listed
+from expertenrat.services.annexes import annex_contents
 from expertenrat.services.attendance_list_rows import attendance_list_of
 from expertenrat.services.attendance_rows import meeting_memberships
 from expertenrat.services.invitation_sent import InvitationSent, mark_invitation_sent
@@ -94,10 +96,11 @@ class MeetingDocumentsService:
     ) -> InvitationMail:
         """The invitation (a cancellation for a cancelled meeting) as an e-mail draft to
         the members active on the meeting's day who have an e-mail address, with the
-        invitation PDF and the calendar file attached (a planned meeting's entry already
-        as the invitation makes it: confirmed, with the next SEQUENCE). ``only``: to these
+        invitation PDF, the calendar file (a planned meeting's entry already as the
+        invitation makes it: confirmed, with the next SEQUENCE) and the annexes attached
+        (all of them: the members may see the non-public ones). ``only``: to these
         memberships alone (the invitation sent on to members it did not reach)."""
-        from expertenrat.exchange.invitation_mail import invitation_eml
+        from expertenrat.exchange.invitation_mail import annex_attachment, invitation_eml
         from expertenrat.reports.invitation_pdf import render_invitation
 
         with reading(self._db) as session:
@@ -108,6 +111,7 @@ class MeetingDocumentsService:
             ]
             stem = meeting_file_stem(meeting.number, MeetingKind(meeting.kind), doc.start.date())
             planned = meeting.state == MeetingState.PLANNED.value
+            annexes = [] if doc.cancelled else annex_contents(session, meeting_id)
         to = [
             mailbox(_full_name(p), p.email.strip())
             for p in persons
@@ -133,15 +137,17 @@ class MeetingDocumentsService:
         rendered = render_invitation(doc)
         what = "Absage" if doc.cancelled else "Einladung"
         entry = _as_invited(doc) if planned else doc
-        eml = invitation_eml(doc, to, rendered.pdf, _ics([entry], None), f"{what} {stem}")
+        attached = [annex_attachment(a.listed, data or b"") for a, data in annexes]
+        eml = invitation_eml(doc, to, rendered.pdf, _ics([entry], None), f"{what} {stem}", attached)
         return InvitationMail(
-            eml,
+            eml.eml,
             f"{what} {stem}.eml",
             len(to),
             without,
             rendered.warnings,
             not_sent_yet=planned,
             sent_on_to=bool(only),
+            annexes_left_out=eml.annexes_left_out,
         )
 
     def run_sheet_pdf(self, meeting_id: int, *, today: date | None = None) -> RenderedPdf:

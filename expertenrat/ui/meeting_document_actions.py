@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingState
-from expertenrat.domain.meeting_documents import InvitationMail
+from expertenrat.domain.invitation_mail_draft import InvitationMail
 from expertenrat.domain.progress import Progress
 from expertenrat.services.context import Services
 from expertenrat.services.files import write_file

@@ -18,7 +18,7 @@ MEMBERS = ["Anna Berg <anna@example.org>", "Jörg Böhm <böhm@jena.de>"]
 def invitation(**letterhead):
     """The invitation's draft parsed back (UTF-8 headers as RFC 6532 writes them)."""
     doc = meeting(letterhead=replace(LETTERHEAD, **letterhead))
-    eml = invitation_eml(doc, MEMBERS, b"%PDF-", b"", "Einladung")
+    eml = invitation_eml(doc, MEMBERS, b"%PDF-", b"", "Einladung").eml
     return Parser(policy=default).parsestr(eml.decode("utf-8"))
 
 

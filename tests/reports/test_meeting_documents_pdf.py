@@ -159,7 +159,7 @@ def test_the_invitations_subject_names_the_council() -> None:
     leipzig = replace(LETTERHEAD, council_name="Digitalbeirat der  Stadt Leipzig", city="Leipzig")
     doc = meeting(letterhead=leipzig)
     mail = message_from_bytes(
-        invitation_eml(doc, ["a@example.org"], b"%PDF-", b"", "Einladung"), policy=email_default
+        invitation_eml(doc, ["a@example.org"], b"%PDF-", b"", "Einladung").eml, policy=email_default
     )
     pdf = read(render_invitation(doc).pdf).metadata.subject
     letters = read(render_invitation_letters([("Kim Lee", doc)]).pdf).metadata.subject
@@ -521,7 +521,8 @@ def test_a_letter_dated_after_the_last_day_for_excuses_asks_for_them_at_once() -
     assert "Bitte teilen Sie eine Verhinderung umgehend der Geschäftsstelle mit." in text
     assert "Dezember 2026" not in text
     mail = message_from_bytes(
-        invitation_eml(late, ["a@example.org"], b"%PDF-", b"", "Einladung"), policy=email_default
+        invitation_eml(late, ["a@example.org"], b"%PDF-", b"", "Einladung").eml,
+        policy=email_default,
     )
     body = flat(mail.get_body(("plain",)).get_content())
     assert "Bitte teilen Sie eine Verhinderung umgehend der Geschäftsstelle mit." in body

@@ -1,0 +1,77 @@
+"""The invitation e-mail carries the annexes the letter lists below its agenda, named by
+their numbers, the non-public ones too (the members may see them); where all attachments
+together are too large for a mail server it carries none, and both the text and the
+notes for the secretariat say so (found by a helper: the letter said "Anlagen: …" and the
+mail had the letter alone)."""
+
+from __future__ import annotations
+
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default as email_default
+
+import pytest
+from dossier_pdfs import small_pdf
+
+from expertenrat.exchange import invitation_mail
+from expertenrat.services.annexes import AnnexesService
+
+PROTOKOLL = small_pdf("Entwurf")
+KALKULATION = small_pdf("Intern", "Seite 2")
+
+
+@pytest.fixture
+def with_annexes(database, actor, council, members_service, new_member, today, invited) -> int:
+    members_service.save(council.id, new_member("Kim", "Lee", email="kim@example.org"), today)
+    annexes = AnnexesService(database, actor)
+    annexes.add(invited, "Protokoll_5.pdf", PROTOKOLL, title="Protokoll (Entwurf)")
+    annexes.add(invited, "Kalkulation.pdf", KALKULATION, public=False)
+    return invited
+
+
+def _attachments(eml: bytes) -> dict[str, bytes]:
+    message = message_from_bytes(eml, policy=email_default)
+    assert isinstance(message, EmailMessage)
+    return {
+        str(part.get_filename()): part.get_payload(decode=True)
+        for part in message.iter_attachments()
+    }
+
+
+def _text(eml: bytes) -> str:
+    message = message_from_bytes(eml, policy=email_default)
+    assert isinstance(message, EmailMessage)
+    body = message.get_body(("plain",))
+    assert body is not None
+    return body.get_content()
+
+
+def test_the_mail_carries_every_annex_named_by_its_number(documents, with_annexes) -> None:
+    mail = documents.invitation_mail(with_annexes)
+
+    attached = _attachments(mail.eml)
+    pdf, ics = (n for n in attached if n.startswith("Einladung"))
+    assert pdf.endswith(".pdf") and ics.endswith(".ics")
+    assert attached["Anlage 1 Protokoll (Entwurf).pdf"] == PROTOKOLL
+    assert attached["Anlage 2 Kalkulation (nichtöffentlich).pdf"] == KALKULATION
+    assert len(attached) == 4
+    assert invitation_mail.ANNEXES_NOT_ATTACHED not in _text(mail.eml)
+    assert not mail.annexes_left_out
+
+
+def test_too_large_annexes_stay_out_and_the_text_says_where_they_are(
+    documents, with_annexes, monkeypatch
+) -> None:
+    mail = documents.invitation_mail(with_annexes)
+    letter = sum(len(d) for n, d in _attachments(mail.eml).items() if n.startswith("Einladung"))
+    monkeypatch.setattr(invitation_mail, "MAX_ATTACHMENT_BYTES", letter + len(PROTOKOLL))
+
+    mail = documents.invitation_mail(with_annexes)
+
+    assert sorted(_attachments(mail.eml)) == sorted(
+        n for n in _attachments(documents.invitation_mail(with_annexes).eml) if "Anlage" not in n
+    )
+    assert " ".join(invitation_mail.ANNEXES_NOT_ATTACHED.split()) in " ".join(
+        _text(mail.eml).split()
+    )
+    assert any("zu groß für eine E-Mail" in note for note in mail.notes)
