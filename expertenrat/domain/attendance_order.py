@@ -1,6 +1,7 @@
 """Whether a member's arrival and departure are in order, naming the member: the departure
-may not come before the arrival, neither by agenda item nor by time, and both must still
-fit the agenda after it was reordered.
+may not come before the arrival, neither by agenda item nor by time, both must still fit
+the agenda after it was reordered, and their times lie within the meeting
+(:func:`outside_meeting`, which the minutes' checklist applies too).
 
 (Which items may be named at all is :func:`quorum.validate_attendance`.)
 """
@@ -8,10 +9,12 @@ fit the agenda after it was reordered.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime, time
 
 from expertenrat.domain.attendance_sheet import AgendaRef, AttendanceEntry
 from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.minutes import recorded_times
 from expertenrat.domain.quorum import LEAVING_BEFORE_COMING
 
 
@@ -51,8 +54,39 @@ def _crossed(items: Sequence[AgendaRef], entry: AttendanceEntry) -> str:
     return f"{entry.name} kommt zu TOP {number[arrived]} und geht schon nach TOP {number[left]}"
 
 
-def time_problems(entry: AttendanceEntry) -> list[FieldProblem]:
-    """Times belong to an agenda item; arriving and leaving at one item keep their order."""
+def meeting_span(
+    start: datetime, end: datetime | None, opened_at: time | None, closed_at: time | None
+) -> tuple[time | None, time | None]:
+    """The meeting's times for :func:`time_problems`: as its minutes record them, else as
+    planned (:func:`~expertenrat.domain.minutes.recorded_times`); none past midnight, where
+    a time alone cannot tell."""
+    start, end = recorded_times(start, end, opened_at, closed_at)
+    if end is not None and end.date() != start.date():
+        return None, None
+    return start.time(), end.time() if end is not None else None
+
+
+def outside_meeting(moment: time | None, start: time | None, end: time | None) -> bool:
+    """``moment`` lies before the meeting's ``start`` or after its ``end`` (each where
+    known; a meeting past midnight is not checked)."""
+    if moment is None or (start is not None and end is not None and end < start):
+        return False
+    return (start is not None and moment < start) or (end is not None and moment > end)
+
+
+def span_text(start: time | None, end: time | None) -> str:
+    """ "10:00–12:00 Uhr", "ab 10:00 Uhr" or "bis 12:00 Uhr" (one of them known)."""
+    if start is not None and end is not None:
+        return f"{start:%H:%M}–{end:%H:%M} Uhr"
+    return f"ab {start:%H:%M} Uhr" if start is not None else f"bis {end:%H:%M} Uhr"
+
+
+def time_problems(
+    entry: AttendanceEntry, start: time | None, end: time | None
+) -> list[FieldProblem]:
+    """Times belong to an agenda item; arriving and leaving at one item keep their order;
+    both lie within the meeting's ``start`` and ``end`` (each where known): 16:40 for a
+    meeting 10:00–12:00 is a typo (found by a tester)."""
     problems = []
     times = (entry.arrived_at, entry.left_at)
     if entry.status is not AttendanceStatus.PRESENT and times != (None, None):
@@ -84,4 +118,17 @@ def time_problems(entry: AttendanceEntry) -> list[FieldProblem]:
                 f"{entry.left_at:%H:%M} Uhr. {LEAVING_BEFORE_COMING}",
             )
         )
+    for field, verb, moment in (
+        ("arrived_at", "kommt", entry.arrived_at),
+        ("left_at", "geht", entry.left_at),
+    ):
+        if outside_meeting(moment, start, end):
+            problems.append(
+                FieldProblem(
+                    field,
+                    f"{entry.name} {verb} um {moment:%H:%M} Uhr, außerhalb der Sitzung "
+                    f"({span_text(start, end)}). Bitte prüfen Sie die Uhrzeit; dauerte die "
+                    "Sitzung anders, tragen Sie zuerst Beginn und Ende im Protokoll ein.",
+                )
+            )
     return problems

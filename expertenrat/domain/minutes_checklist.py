@@ -11,8 +11,7 @@ missing and where to fix it (its target). What the check looks at:
 
 from __future__ import annotations
 
-from datetime import time
-
+from expertenrat.domain.attendance_order import outside_meeting, span_text
 from expertenrat.domain.earlier_minutes import put_off_line
 from expertenrat.domain.enums import AttendanceStatus, MinutesApproval, MinutesState
 from expertenrat.domain.invitation_due import invitation_deadline
@@ -126,23 +125,15 @@ def _times_outside(header: MinutesHeader, times: tuple[AttendanceTimes, ...]) ->
     minutes would contradict themselves ("ab TOP 6 (06:30 Uhr)" beside "Beginn 07:05")."""
     opened, closed = header.opened_at, header.closed_at
 
-    def outside(moment: time | None) -> bool:
-        return moment is not None and (
-            (opened is not None and moment < opened) or (closed is not None and moment > closed)
-        )
-
     found = [
         f"{t.name} {verb} um {moment:%H:%M} Uhr"
         for t in times
         for verb, moment in (("kommt", t.arrived_at), ("geht", t.left_at))
-        if outside(moment)
+        if outside_meeting(moment, opened, closed)
     ]
     if not found:
         return ""
-    if opened is not None and closed is not None:
-        span = f"{opened:%H:%M}–{closed:%H:%M} Uhr"
-    else:
-        span = f"ab {opened:%H:%M} Uhr" if opened is not None else f"bis {closed:%H:%M} Uhr"
+    span = span_text(opened, closed)
     return f"Die Anwesenheit nennt Uhrzeiten außerhalb der Sitzung ({span}): {', '.join(found)}."
 
 

@@ -15,7 +15,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.attendance_order import order_problems, time_problems
+from expertenrat.domain.attendance_order import meeting_span, order_problems, time_problems
 from expertenrat.domain.attendance_sheet import (
     AttendanceEntry,
     AttendanceSheet,
@@ -257,7 +257,8 @@ def _check_entry(session: Session, meeting: models.Meeting, entry: AttendanceEnt
         raise ValidationError(
             [FieldProblem("status", "Bitte wählen Sie anwesend, entschuldigt oder abwesend.")]
         )
-    raise_if_invalid(time_problems(entry))
+    span = meeting_span(meeting.starts_at, meeting.ends_at, meeting.opened_at, meeting.closed_at)
+    raise_if_invalid(time_problems(entry, *span))
     items = agenda_refs(session, meeting.id)
     raise_if_invalid(order_problems(items, entry))
     validate_attendance([item.id for item in items], [entry.as_attendance()])

@@ -1,0 +1,30 @@
+"""Arrival and departure times against the meeting's (``domain.attendance_order``)."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from expertenrat.domain.attendance_order import meeting_span, outside_meeting
+
+START = datetime(2026, 3, 10, 10, 0)
+
+
+def test_the_span_is_the_recorded_one_else_the_planned_one() -> None:
+    end = datetime(2026, 3, 10, 12, 0)
+    assert meeting_span(START, end, None, None) == (time(10, 0), time(12, 0))
+    assert meeting_span(START, end, time(10, 5), time(12, 40)) == (time(10, 5), time(12, 40))
+    assert meeting_span(START, None, None, None) == (time(10, 0), None)
+
+
+def test_a_meeting_past_midnight_is_not_checked() -> None:
+    late = datetime(2026, 3, 10, 22, 0)
+    assert meeting_span(late, datetime(2026, 3, 11, 0, 30), None, None) == (None, None)
+    assert not outside_meeting(time(0, 10), time(22, 0), time(0, 30))
+
+
+def test_without_an_end_only_the_start_counts() -> None:
+    assert outside_meeting(time(9, 30), time(10, 0), None)
+    assert not outside_meeting(time(16, 40), time(10, 0), None)
+    assert outside_meeting(time(16, 40), time(10, 0), time(12, 0))
+    assert not outside_meeting(time(12, 0), time(10, 0), time(12, 0))
+    assert not outside_meeting(None, time(10, 0), time(12, 0))
