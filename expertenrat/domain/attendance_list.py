@@ -17,6 +17,7 @@ from expertenrat.domain.agenda import split_presenter
 from expertenrat.domain.attendance_sheet import GuestEntry
 from expertenrat.domain.enums import PresenterKind
 from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument
+from expertenrat.domain.text_folding import alike_key
 
 BLANK_ROWS = 8  # "Weitere Teilnehmende": rows for guests who come unannounced, at most
 
@@ -67,7 +68,7 @@ def known_guests(
         kind, name = split_presenter(entry.presenter.strip())
         if kind is PresenterKind.MEMBER or not name.strip():
             continue
-        key = _key(name)
+        key = alike_key(name)
         talks.setdefault(key, []).append(entry.number)
         if key not in presenters:
             project = entry.project_title.strip()
@@ -79,15 +80,10 @@ def known_guests(
     for guest in recorded:
         if not guest.name.strip():
             continue
-        presenters.pop(_key(guest.name), None)
+        presenters.pop(alike_key(guest.name), None)
         function = tuple(p.strip() for p in (guest.organisation, guest.role) if p.strip())
         guests.append(ListedGuest(guest.name.strip(), function))
     guests += presenters.values()
     return tuple(
-        ListedGuest(g.name, g.function, tuple(talks.get(_key(g.name), ()))) for g in guests
+        ListedGuest(g.name, g.function, tuple(talks.get(alike_key(g.name), ()))) for g in guests
     )
-
-
-def _key(name: str) -> str:
-    """A name as it is compared: case and spacing aside."""
-    return " ".join(name.split()).casefold()
