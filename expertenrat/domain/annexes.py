@@ -6,9 +6,9 @@ title shown in the minutes' list of annexes.
 An annex keeps its number in every version: the public minutes, the public Sitzungsmappe
 and the OParl export leave a non-public annex out but number the others as the full
 minutes do, so that "siehe Anlage 3" in a text points to the same file in both versions.
-The public minutes list the one left out under its number (:func:`withheld_label`), as
-the public minutes keep the number of a non-public item; the full versions mark it
-"(nichtöffentlich)".
+The public minutes and the public invitation list the one left out under its number
+(:func:`withheld_label`, :func:`public_entry`), as the public minutes keep the number of a
+non-public item; the full versions mark it "(nichtöffentlich)".
 """
 
 from __future__ import annotations
@@ -95,6 +95,15 @@ class AnnexEntry:
             return withheld_label(self.number)
         title = self.title.strip() or self.name
         return f"Anlage {self.number}: {isolated(title)}{non_public_mark(title, self.public)}"
+
+
+def public_entry(annex: AnnexEntry) -> AnnexEntry:
+    """``annex`` as a public version (the public minutes, the public invitation) lists it:
+    a non-public one by its number alone (:func:`withheld_label`), so that the others keep
+    theirs ("siehe Anlage 3" points to the same file as in the full version)."""
+    if annex.public:
+        return annex
+    return AnnexEntry(number=annex.number, title="", public=False, withheld=True)
 
 
 @dataclass(frozen=True, slots=True)

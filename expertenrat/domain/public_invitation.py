@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from expertenrat.domain.annexes import public_entry
 from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument
 
 
@@ -17,8 +18,9 @@ def public_invitation(document: MeetingDocument) -> MeetingDocument:
     part alone does not make it a changed letter: it would tell the public of items it
     does not show, over an agenda that stood as it was. To the public an item moved to the
     public part since is new, one moved out of it dropped; a non-public item's title then
-    is not told. It lists the annexes marked public alone, each with its number in the
-    full letter (as the public Sitzungsmappe holds them)."""
+    is not told. It lists the annexes with their numbers in the full letter, a non-public
+    one by its number alone, "Anlage 2: nichtöffentlich (nicht enthalten)", as the public
+    minutes and the public Sitzungsmappe's cover do."""
     public_changed = document.agenda_changed and document.public_agenda_changed
     parts = document.moved_parts
     moved = None if parts is None else tuple(p for p in parts if p != "link")  # no link
@@ -36,7 +38,7 @@ def public_invitation(document: MeetingDocument) -> MeetingDocument:
         changed_on=None if link_only else document.changed_on,
         moved_parts=moved,
         non_public_left_out=document.agenda_in_parts,
-        annexes=tuple(a for a in document.annexes if a.public),
+        annexes=tuple(public_entry(a) for a in document.annexes),
     )
 
 

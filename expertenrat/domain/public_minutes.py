@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TypeVar
 
-from expertenrat.domain.annexes import AnnexEntry
+from expertenrat.domain.annexes import public_entry
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_attendees import GuestLine
 from expertenrat.domain.minutes_document import MinutesDocument
@@ -39,7 +39,7 @@ def public_version(doc: MinutesDocument) -> MinutesDocument:
     items = tuple(item if item.public else _withheld(item) for item in doc.items)
     left_out = left_out_guests(doc.guests, ((i.presenter, i.public) for i in doc.items))
     guests = tuple(g for g in doc.guests if g not in left_out)
-    annexes = tuple(a if a.public else _withheld_annex(a) for a in doc.annexes)
+    annexes = tuple(public_entry(a) for a in doc.annexes)
     public = replace(doc, items=items, guests=guests, annexes=annexes, public=True)
     return _without_unnamed(public) if doc.unnamed else public
 
@@ -114,12 +114,6 @@ def _named_first(entries: Iterable[_T], name: Callable[[_T], str]) -> tuple[_T, 
 
 def _withheld(item: MinutesItem) -> MinutesItem:
     return MinutesItem(number=item.number, title=WITHHELD_TITLE, public=False, withheld=True)
-
-
-def _withheld_annex(annex: AnnexEntry) -> AnnexEntry:
-    """A non-public annex in the public minutes: its number alone, so that the others keep
-    theirs ("siehe Anlage 3" points to the same file as in the full minutes)."""
-    return AnnexEntry(number=annex.number, title="", public=False, withheld=True)
 
 
 def _named(name: str, text: str) -> bool:

@@ -1,7 +1,8 @@
 """The invitation lists the files it comes with below the agenda, numbered as the minutes
 and the Sitzungsmappe number them (found by a tester: only the Mappe named the annexes);
-the public invitation lists the public ones alone, each with its number; nothing where
-there are none. An annex added after the invitation went out changes no agenda."""
+the public invitation lists a non-public one by its number alone, "Anlage 2:
+nichtöffentlich (nicht enthalten)", as the public minutes do; nothing where there are
+none. An annex added after the invitation went out changes no agenda."""
 
 from __future__ import annotations
 
@@ -67,23 +68,29 @@ def test_the_public_invitation_lists_the_public_annexes_with_their_numbers(
 ) -> None:
     printed = text(documents.invitation_pdf(with_annexes, public=True).pdf)
 
-    assert "Anlagen Anlage 1: Protokoll (Entwurf) Anlage 3: Q&A" in printed
+    assert (
+        "Anlagen Anlage 1: Protokoll (Entwurf) Anlage 2: nichtöffentlich (nicht enthalten) "
+        "Anlage 3: Q&A"
+    ) in printed  # as the public minutes and the public Mappe's cover list it
     assert f"Anlage 4: {LONG}" in printed
-    assert "Kalkulation" not in printed and "Anlage 2" not in printed
+    assert "Kalkulation" not in printed
     cover = _cover(database, documents, annexes, with_annexes, public=True)
     assert "Anlage 1: Protokoll (Entwurf)" in cover and "Anlage 3: Q&A" in cover
+    assert "Anlage 2: nichtöffentlich (nicht enthalten)" in cover
 
 
 def test_an_invitation_without_annexes_has_no_heading_for_them(documents, invited) -> None:
     assert "Anlage" not in text(documents.invitation_pdf(invited).pdf)
 
 
-def test_a_public_invitation_whose_annexes_are_non_public_lists_none(
+def test_a_public_invitation_whose_annexes_are_non_public_lists_them_by_number(
     documents, annexes, invited
 ) -> None:
     annexes.add(invited, "Kalkulation.pdf", small_pdf("Intern"), public=False)
 
-    assert "Anlage" not in text(documents.invitation_pdf(invited, public=True).pdf)
+    printed = text(documents.invitation_pdf(invited, public=True).pdf)
+    assert "Anlagen Anlage 1: nichtöffentlich (nicht enthalten)" in printed
+    assert "Kalkulation" not in printed
     assert "Anlage 1: Kalkulation (nichtöffentlich)" in text(documents.invitation_pdf(invited).pdf)
 
 
