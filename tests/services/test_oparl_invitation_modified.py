@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from dossier_pdfs import small_pdf
@@ -24,6 +24,8 @@ EARLIER = datetime(2026, 1, 5, 9, 30)  # UTC, as the records keep it
 
 
 def _invitation(folder, meeting_key: str) -> dict:
+    """The meeting's invitation File; its ``modified`` compared as a time, not a string
+    ("…09:30:00+00:00" > "…09:30:00" as strings, the same time)."""
     meeting = json.loads((folder / "meeting" / f"{meeting_key}.json").read_text("utf-8"))
     return meeting["invitation"]
 
@@ -67,7 +69,7 @@ def test_the_invitation_file_is_modified_when_its_agenda_changes_after_it_was_se
 
     invitation = _invitation(tmp_path / "oparl", key)
     assert invitation["modified"] == changed.isoformat(timespec="seconds") + "+00:00"
-    assert invitation["modified"] > EARLIER.isoformat()
+    assert datetime.fromisoformat(invitation["modified"]) > EARLIER.replace(tzinfo=UTC)
 
 
 def test_the_invitation_file_is_modified_when_an_annex_it_lists_is_added(
@@ -95,4 +97,4 @@ def test_the_invitation_file_is_modified_when_an_annex_it_lists_is_added(
     services.oparl_export.export(tmp_path / "oparl", BASE)
 
     modified = _invitation(tmp_path / "oparl", key)["modified"]
-    assert modified > EARLIER.isoformat(timespec="seconds") + "+00:00"
+    assert datetime.fromisoformat(modified) > EARLIER.replace(tzinfo=UTC)
