@@ -9,13 +9,17 @@ the agenda after it was reordered, and their times lie within the meeting
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, time
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
 
 from expertenrat.domain.attendance_sheet import AgendaRef, AttendanceEntry
 from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.minutes import recorded_times
 from expertenrat.domain.quorum import LEAVING_BEFORE_COMING
+
+# How long a meeting may run past its planned end before a time after it is refused.
+OVERRUN = timedelta(hours=2)
 
 
 def agenda_mismatch(items: tuple[AgendaRef, ...], entries: tuple[AttendanceEntry, ...]) -> str:
@@ -54,16 +58,35 @@ def _crossed(items: Sequence[AgendaRef], entry: AttendanceEntry) -> str:
     return f"{entry.name} kommt zu TOP {number[arrived]} und geht schon nach TOP {number[left]}"
 
 
+@dataclass(frozen=True, slots=True)
+class MeetingSpan:
+    """The meeting's times for :func:`time_problems`: ``start`` and ``end`` as they are
+    named, ``latest`` the latest time taken (each ``None`` where not checked)."""
+
+    start: time | None
+    end: time | None
+    latest: time | None
+
+
 def meeting_span(
     start: datetime, end: datetime | None, opened_at: time | None, closed_at: time | None
-) -> tuple[time | None, time | None]:
-    """The meeting's times for :func:`time_problems`: as its minutes record them, else as
-    planned (:func:`~expertenrat.domain.minutes.recorded_times`); none past midnight, where
-    a time alone cannot tell."""
+) -> MeetingSpan:
+    """The meeting's times as its minutes record them, else as planned
+    (:func:`~expertenrat.domain.minutes.recorded_times`); none past midnight, where a time
+    alone cannot tell. A planned end is passed by up to :data:`OVERRUN` before a time
+    after it counts as a typo: a departure recorded while the meeting runs longer than
+    planned, before its end is entered, is none (found by review)."""
     start, end = recorded_times(start, end, opened_at, closed_at)
     if end is not None and end.date() != start.date():
-        return None, None
-    return start.time(), end.time() if end is not None else None
+        return MeetingSpan(None, None, None)
+    latest = end
+    if end is not None and closed_at is None:
+        latest = min(end + OVERRUN, datetime.combine(end.date(), time.max, end.tzinfo))
+    return MeetingSpan(
+        start.time(),
+        end.time() if end is not None else None,
+        latest.time() if latest is not None else None,
+    )
 
 
 def outside_meeting(moment: time | None, start: time | None, end: time | None) -> bool:
@@ -81,12 +104,10 @@ def span_text(start: time | None, end: time | None) -> str:
     return f"ab {start:%H:%M} Uhr" if start is not None else f"bis {end:%H:%M} Uhr"
 
 
-def time_problems(
-    entry: AttendanceEntry, start: time | None, end: time | None
-) -> list[FieldProblem]:
+def time_problems(entry: AttendanceEntry, span: MeetingSpan) -> list[FieldProblem]:
     """Times belong to an agenda item; arriving and leaving at one item keep their order;
-    both lie within the meeting's ``start`` and ``end`` (each where known): 16:40 for a
-    meeting 10:00–12:00 is a typo (found by a tester)."""
+    both lie within the meeting's ``span`` (each end where known): 16:40 for a meeting
+    10:00–12:00 is a typo (found by a tester)."""
     problems = []
     times = (entry.arrived_at, entry.left_at)
     if entry.status is not AttendanceStatus.PRESENT and times != (None, None):
@@ -122,13 +143,14 @@ def time_problems(
         ("arrived_at", "kommt", entry.arrived_at),
         ("left_at", "geht", entry.left_at),
     ):
-        if outside_meeting(moment, start, end):
+        if outside_meeting(moment, span.start, span.latest):
             problems.append(
                 FieldProblem(
                     field,
                     f"{entry.name} {verb} um {moment:%H:%M} Uhr, außerhalb der Sitzung "
-                    f"({span_text(start, end)}). Bitte prüfen Sie die Uhrzeit; dauerte die "
-                    "Sitzung anders, tragen Sie zuerst Beginn und Ende im Protokoll ein.",
+                    f"({span_text(span.start, span.end)}). Bitte prüfen Sie die Uhrzeit; "
+                    "dauerte die Sitzung anders, tragen Sie zuerst Beginn und Ende im "
+                    "Protokoll ein.",
                 )
             )
     return problems

@@ -258,7 +258,7 @@ def _check_entry(session: Session, meeting: models.Meeting, entry: AttendanceEnt
             [FieldProblem("status", "Bitte wählen Sie anwesend, entschuldigt oder abwesend.")]
         )
     span = meeting_span(meeting.starts_at, meeting.ends_at, meeting.opened_at, meeting.closed_at)
-    raise_if_invalid(time_problems(entry, *span))
+    raise_if_invalid(time_problems(entry, span))
     items = agenda_refs(session, meeting.id)
     raise_if_invalid(order_problems(items, entry))
     validate_attendance([item.id for item in items], [entry.as_attendance()])

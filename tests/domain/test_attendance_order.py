@@ -4,21 +4,35 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from expertenrat.domain.attendance_order import meeting_span, outside_meeting
+from expertenrat.domain.attendance_order import MeetingSpan, meeting_span, outside_meeting
 
 START = datetime(2026, 3, 10, 10, 0)
 
 
 def test_the_span_is_the_recorded_one_else_the_planned_one() -> None:
     end = datetime(2026, 3, 10, 12, 0)
-    assert meeting_span(START, end, None, None) == (time(10, 0), time(12, 0))
-    assert meeting_span(START, end, time(10, 5), time(12, 40)) == (time(10, 5), time(12, 40))
-    assert meeting_span(START, None, None, None) == (time(10, 0), None)
+    assert meeting_span(START, end, time(10, 5), time(12, 40)) == MeetingSpan(
+        time(10, 5), time(12, 40), time(12, 40)
+    )
+    assert meeting_span(START, None, None, None) == MeetingSpan(time(10, 0), None, None)
+
+
+def test_a_planned_end_may_be_passed_by_two_hours() -> None:
+    """A departure recorded while the meeting runs longer than planned, before its end
+    is entered, was refused as a typo (found by review)."""
+    end = datetime(2026, 3, 10, 12, 0)
+    assert meeting_span(START, end, None, None) == MeetingSpan(
+        time(10, 0), time(12, 0), time(14, 0)
+    )
+    evening = meeting_span(datetime(2026, 3, 10, 20, 0), datetime(2026, 3, 10, 23, 0), None, None)
+    assert evening.latest == time.max
 
 
 def test_a_meeting_past_midnight_is_not_checked() -> None:
     late = datetime(2026, 3, 10, 22, 0)
-    assert meeting_span(late, datetime(2026, 3, 11, 0, 30), None, None) == (None, None)
+    assert meeting_span(late, datetime(2026, 3, 11, 0, 30), None, None) == MeetingSpan(
+        None, None, None
+    )
     assert not outside_meeting(time(0, 10), time(22, 0), time(0, 30))
 
 
