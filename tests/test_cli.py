@@ -133,7 +133,10 @@ def test_demo_uses_the_database_from_the_environment(tmp_path):
         # (found by a tester) an empty input was read as the current folder ("„.“ ist keine
         # gewöhnliche Datei"), move-to-server's as the default database
         (("restore", "", "--yes"), "DATEI.zip|.db: ist leer; bitte die Sicherung angeben"),
-        (("import", "members", " ", "--dry-run"), "DATEI.xlsx|.csv: ist leer; bitte die Datei"),
+        (
+            ("import", "members", " ", "--dry-run"),
+            "DATEI.xlsx|.csv|.txt: ist leer; bitte die Datei",
+        ),
         (("import", "settings", "", "--new"), "DATEI.json: ist leer; bitte die Einstellungsdatei"),
         (("move-to-server", "", "--yes"), "URL: ist leer; bitte die Adresse der leeren Datenbank"),
         # (found by a tester) one missing option was "diese Angaben fehlen: --out"
