@@ -9,15 +9,17 @@ cancellation. The invitation's annexes come attached too, named by their numbers
 letter lists them ("Anlage 2 Kalkulation (nichtöffentlich).pdf"; the members may see the
 non-public ones; there is no public variant of the mail); where all attachments together
 would exceed :data:`MAX_ATTACHMENT_BYTES`, which mail servers refuse, the annexes stay out
-and the text says they are in the Sitzungsmappe. Made with
+and the text says they are in the Sitzungsmappe; one damaged in the database stays out
+with a warning for the secretariat. Made with
 :mod:`~expertenrat.exchange.mail_draft` like the reminders to projects."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from expertenrat.domain.annexes import clean_file_name
+from expertenrat.domain.annexes import Annex, clean_file_name
 from expertenrat.domain.german_dates import long_date
 from expertenrat.domain.meeting_document_titles import (
     council_named,
@@ -42,11 +44,24 @@ class InvitationEml:
     annexes_left_out: bool = False
 
 
-def annex_attachment(label: str, data: bytes) -> Attachment:
-    """An annex as the mail attaches it, named by its ``label`` as the letter lists it
+def annex_attachments(
+    annexes: Sequence[tuple[Annex, bytes | None]],
+) -> tuple[list[Attachment], tuple[str, ...]]:
+    """The ``annexes`` as the mail attaches them, each named as the letter lists it
     ("Anlage 2: Kalkulation (nichtöffentlich)" as "Anlage 2 Kalkulation
-    (nichtöffentlich).pdf")."""
-    return Attachment(data, clean_file_name(label))
+    (nichtöffentlich).pdf"), and a warning for each left out because its bytes no longer
+    match the SHA-256 taken when it was added (damaged in the database)."""
+    attachments: list[Attachment] = []
+    damaged: list[str] = []
+    for annex, data in annexes:
+        if data is not None and hashlib.sha256(data).hexdigest() == annex.sha256:
+            attachments.append(Attachment(data, clean_file_name(annex.listed)))
+        else:
+            damaged.append(
+                f"{annex.left_out} Die E-Mail enthält sie nicht; bitte fügen Sie die Datei "
+                "im Reiter „Anlagen“ erneut hinzu."
+            )
+    return attachments, tuple(damaged)
 
 
 def invitation_eml(

@@ -100,7 +100,7 @@ class MeetingDocumentsService:
         invitation makes it: confirmed, with the next SEQUENCE) and the annexes attached
         (all of them: the members may see the non-public ones). ``only``: to these
         memberships alone (the invitation sent on to members it did not reach)."""
-        from expertenrat.exchange.invitation_mail import annex_attachment, invitation_eml
+        from expertenrat.exchange.invitation_mail import annex_attachments, invitation_eml
         from expertenrat.reports.invitation_pdf import render_invitation
 
         with reading(self._db) as session:
@@ -137,14 +137,14 @@ class MeetingDocumentsService:
         rendered = render_invitation(doc)
         what = "Absage" if doc.cancelled else "Einladung"
         entry = _as_invited(doc) if planned else doc
-        attached = [annex_attachment(a.listed, data or b"") for a, data in annexes]
+        attached, damaged = annex_attachments(annexes)
         eml = invitation_eml(doc, to, rendered.pdf, _ics([entry], None), f"{what} {stem}", attached)
         return InvitationMail(
             eml.eml,
             f"{what} {stem}.eml",
             len(to),
             without,
-            rendered.warnings,
+            (*rendered.warnings, *damaged),
             not_sent_yet=planned,
             sent_on_to=bool(only),
             annexes_left_out=eml.annexes_left_out,

@@ -2,7 +2,7 @@
 their numbers, the non-public ones too (the members may see them); where all attachments
 together are too large for a mail server it carries none, and both the text and the
 notes for the secretariat say so (found by a helper: the letter said "Anlagen: …" and the
-mail had the letter alone)."""
+mail had the letter alone). One damaged in the database stays out with a warning."""
 
 from __future__ import annotations
 
@@ -12,9 +12,11 @@ from email.policy import default as email_default
 
 import pytest
 from dossier_pdfs import small_pdf
+from sqlalchemy import select
 
 from expertenrat.exchange import invitation_mail
 from expertenrat.services.annexes import AnnexesService
+from expertenrat.store import models
 
 PROTOKOLL = small_pdf("Entwurf")
 KALKULATION = small_pdf("Intern", "Seite 2")
@@ -75,3 +77,24 @@ def test_too_large_annexes_stay_out_and_the_text_says_where_they_are(
         _text(mail.eml).split()
     )
     assert any("zu groß für eine E-Mail" in note for note in mail.notes)
+
+
+def test_an_annex_damaged_in_the_database_stays_out_with_a_warning(
+    database, documents, with_annexes
+) -> None:
+    with database.transaction() as session:
+        row = session.scalars(
+            select(models.StoredFile).where(models.StoredFile.name == "Kalkulation.pdf")
+        ).one()
+        row.content = KALKULATION[: len(KALKULATION) // 2]
+
+    mail = documents.invitation_mail(with_annexes)
+
+    attached = _attachments(mail.eml)
+    assert "Anlage 1 Protokoll (Entwurf).pdf" in attached
+    assert not any(n.startswith("Anlage 2") for n in attached)
+    assert any(
+        note.startswith("Anlage 2 „Kalkulation“ konnte nicht eingefügt werden")
+        and "Die E-Mail enthält sie nicht" in note
+        for note in mail.notes
+    )
