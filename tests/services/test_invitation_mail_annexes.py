@@ -14,6 +14,7 @@ import pytest
 from dossier_pdfs import small_pdf
 from sqlalchemy import select
 
+from expertenrat.domain.enums import MeetingState
 from expertenrat.exchange import invitation_mail
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.store import models
@@ -98,3 +99,12 @@ def test_an_annex_damaged_in_the_database_stays_out_with_a_warning(
         and "Die E-Mail enthält sie nicht" in note
         for note in mail.notes
     )
+
+
+def test_a_cancellation_carries_no_annexes(documents, meetings_service, with_annexes) -> None:
+    version = meetings_service.get(with_annexes).version
+    meetings_service.change_state(with_annexes, version, MeetingState.CANCELLED, "Krank")
+
+    attached = _attachments(documents.invitation_mail(with_annexes).eml)
+
+    assert len(attached) == 2 and all(n.startswith("Absage") for n in attached)
