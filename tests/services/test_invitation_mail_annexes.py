@@ -80,6 +80,21 @@ def test_too_large_annexes_stay_out_and_the_text_says_where_they_are(
     assert any("zu groß für eine E-Mail" in note for note in mail.notes)
 
 
+def test_the_limit_counts_the_attachments_as_sent(
+    monkeypatch: pytest.MonkeyPatch, documents, with_annexes
+) -> None:
+    """Base64 makes the files a third larger in the mail: files of 9.9 MB went out as a
+    mail of 13.5 MB, which a server with a 10 MB limit refuses (found by a helper)."""
+    raw = sum(len(d) for d in _attachments(documents.invitation_mail(with_annexes).eml).values())
+    monkeypatch.setattr(invitation_mail, "MAX_ATTACHMENT_BYTES", raw + 100)
+
+    mail = documents.invitation_mail(with_annexes)
+
+    assert not [n for n in _attachments(mail.eml) if "Anlage" in n]
+    monkeypatch.setattr(invitation_mail, "MAX_ATTACHMENT_BYTES", raw * 4 // 3 + 10_000)
+    assert [n for n in _attachments(documents.invitation_mail(with_annexes).eml) if "Anlage" in n]
+
+
 def test_an_annex_damaged_in_the_database_stays_out_with_a_warning(
     database, documents, with_annexes
 ) -> None:
