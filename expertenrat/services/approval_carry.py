@@ -64,7 +64,7 @@ def _approved(session: Session, meeting: models.Meeting) -> bool:
 
 
 def _still_carried(session: Session, meeting: models.Meeting, approved: models.Meeting) -> str:
-    """ "TOP 5 „Genehmigung des Protokolls der 5. Sitzung“ bleibt auf der Tagesordnung der
+    """ "TOP 4 „Genehmigung des Protokolls der 5. Sitzung“ bleibt auf der Tagesordnung der
     7. Sitzung, solange das Protokoll nicht genehmigt ist.": the item approving
     ``approved``'s minutes on the next planned or invited agenda after ``meeting``, which
     deals with them after all ("" where there is none)."""

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.agenda_outcomes import OutcomeNode, effective_outcomes
 from expertenrat.domain.enums import AgendaItemKind, AgendaItemOutcome
-from expertenrat.services.approval_titles import approval_prefix
+from expertenrat.services.approval_titles import approved_by
 from expertenrat.services.minutes_approval_rows import (
     approval_item_id,
     earlier_held,
@@ -96,8 +96,7 @@ def approval_outcomes(
     found: dict[int, bool] = {}
     for row in rows:
         if row.kind == AgendaItemKind.MINUTES_APPROVAL.value:
-            named = (m for m in earlier if row.title.startswith(approval_prefix(m)))
-            target = next(named, earlier[-1]).id
+            target = approved_by(row.title, earlier).id
             found[target] = found.get(target, False) or not outcomes[row.id].dealt_with
     return found
 

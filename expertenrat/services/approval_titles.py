@@ -1,11 +1,23 @@
-"""How an agenda item approving a meeting's minutes is known by its title."""
+"""How an agenda item approving a meeting's minutes is titled and known by its title."""
 
 from __future__ import annotations
 
-from expertenrat.domain.enums import MeetingKind
+from collections.abc import Sequence
+
+from expertenrat.domain.enums import MeetingKind, MinutesApproval
 from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.services import agenda_rows
 from expertenrat.store import models
+
+GENERIC_APPROVAL_TITLE = "Genehmigung des Protokolls der letzten Sitzung"
+
+
+def approval_title(meeting: models.Meeting, practice: MinutesApproval) -> str:
+    """ "Genehmigung des Protokolls der 5. Sitzung" (+ "und Entscheidung über Einwände")."""
+    title = f"Genehmigung des Protokolls {agenda_rows.meeting_name(meeting)}"
+    if practice is MinutesApproval.OBJECTIONS:
+        title += " und Entscheidung über Einwände"
+    return title
 
 
 def approval_prefix(meeting: models.Meeting) -> str:
@@ -17,3 +29,10 @@ def approval_prefix(meeting: models.Meeting) -> str:
         return f"Genehmigung des Protokolls {agenda_rows.meeting_name(meeting)}"
     by_number = meeting_name(meeting.number, MeetingKind(meeting.kind))
     return f"Genehmigung des Protokolls der {by_number}"
+
+
+def approved_by(title: str, earlier: Sequence[models.Meeting]) -> models.Meeting:
+    """Whose minutes an approval item titled ``title`` approves, among ``earlier`` (the
+    held meetings before its own, in order, at least one): the meeting it names, else (the
+    standard "… der letzten Sitzung") the last of them."""
+    return next((m for m in earlier if title.startswith(approval_prefix(m))), earlier[-1])

@@ -44,11 +44,8 @@ from expertenrat.domain.minutes_versions import (
     snapshot_json,
 )
 from expertenrat.services import minutes_approval_rows as rows
-from expertenrat.services.minutes_approval_agenda import (
-    add_approval_item,
-    approval_question,
-    settle_approval_items,
-)
+from expertenrat.services.approval_question import approval_question
+from expertenrat.services.minutes_approval_agenda import add_approval_item, settle_approval_items
 from expertenrat.services.minutes_approval_checks import (
     approval_day,
     approving_meeting,

@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.agenda_moves import move_to, remove
 from expertenrat.domain.agenda_placement import opening_count
-from expertenrat.domain.earlier_minutes import put_off_approval
 from expertenrat.domain.enums import (
     AgendaItemKind,
     AuditAction,
@@ -21,20 +20,15 @@ from expertenrat.domain.wording import isolated
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.agenda_changes import record_item_change
 from expertenrat.services.agenda_references import references
-from expertenrat.services.approval_put_off import approval_put_off, previous_held, put_off_in
-from expertenrat.services.approval_titles import approval_prefix
+from expertenrat.services.approval_put_off import previous_held, put_off_in
+from expertenrat.services.approval_titles import (
+    GENERIC_APPROVAL_TITLE,
+    approval_prefix,
+    approval_title,
+    approved_by,
+)
 from expertenrat.services.minutes_approval_rows import earlier_held, later_meetings, versions
 from expertenrat.store import models
-
-GENERIC_APPROVAL_TITLE = "Genehmigung des Protokolls der letzten Sitzung"
-
-
-def approval_title(meeting: models.Meeting, practice: MinutesApproval) -> str:
-    """ "Genehmigung des Protokolls der 5. Sitzung" (+ "und Entscheidung über Einwände")."""
-    title = f"Genehmigung des Protokolls {agenda_rows.meeting_name(meeting)}"
-    if practice is MinutesApproval.OBJECTIONS:
-        title += " und Entscheidung über Einwände"
-    return title
 
 
 def add_approval_item(
@@ -48,8 +42,11 @@ def add_approval_item(
     """Put the approval of ``meeting``'s minutes on the agenda of the next planned or
     invited meeting after ``after`` (else after ``meeting``), once: where ``meeting`` is the
     last held before it, its generic "… der letzten Sitzung" item is renamed; else (that
-    item approves the minutes of a meeting held since) an item is added after the opening
-    items. Returns a German note of what happened."""
+    item approves the minutes of a meeting held since) an item is added among the opening
+    items before those approving later minutes, and the generic item, if nobody worked on
+    it (:func:`_worked_on`), is named for its minutes ("… der 6. Sitzung"): "letzten"
+    beside "5." read ambiguously (found by a tester). Returns a German note of what
+    happened."""
     following = later_meetings(
         session, after or meeting, (MeetingState.PLANNED, MeetingState.INVITED)
     )
@@ -73,35 +70,22 @@ def add_approval_item(
         (
             r
             for r in found.rows.values()
-            if r.kind == AgendaItemKind.MINUTES_APPROVAL.value
-            and r.title == GENERIC_APPROVAL_TITLE
-            and last_held is not None
-            and last_held.id == meeting.id
+            if r.kind == AgendaItemKind.MINUTES_APPROVAL.value and r.title == GENERIC_APPROVAL_TITLE
         ),
         None,
     )
-    if generic is not None:
-        before = audit.snapshot(generic)
-        generic.title = title
-        session.flush()
-        record_item_change(
-            session,
-            actor,
-            found,
-            AuditAction.UPDATE,
-            generic,
-            before,
-            "umbenannt",
-            whole_title=True,
-        )
+    if generic is not None and last_held is not None and last_held.id == meeting.id:
+        _rename(session, actor, found, generic, title)
         agenda_rows.follow_listed_agenda(session, found, lines)
         return f"TOP {generic.number} der {agenda} heißt jetzt „{title}“."
-    opening = opening_count(found.items())
-    top_level = [r.position for r in found.rows.values() if r.parent_id is None]
+    top_level = sorted(
+        (r for r in found.rows.values() if r.parent_id is None), key=lambda r: r.position
+    )
+    index = _approval_index(session, found, meeting, top_level)
     row = models.AgendaItem(
         meeting_id=found.meeting.id,
         parent_id=None,
-        position=max(top_level, default=-1) + 1,
+        position=top_level[-1].position + 1 if top_level else 0,
         number="",
         title=title,
         kind=AgendaItemKind.MINUTES_APPROVAL.value,
@@ -111,12 +95,66 @@ def add_approval_item(
     session.add(row)
     session.flush()
     found.rows[row.id] = row
-    agenda_rows.store_layout(session, found.rows, move_to(found.items(), row.id, None, opening))
+    agenda_rows.store_layout(session, found.rows, move_to(found.items(), row.id, None, index))
     record_item_change(
         session, actor, found, AuditAction.CREATE, row, None, "hinzugefügt", whole_title=True
     )
+    note = f"„{title}“ wurde als TOP {row.number} in die {agenda} aufgenommen."
+    if (
+        generic is not None
+        and last_held is not None
+        and not _worked_on(session, found, generic, {GENERIC_APPROVAL_TITLE})
+    ):
+        _rename(session, actor, found, generic, approval_title(last_held, practice))
+        note += f" TOP {generic.number} heißt jetzt „{generic.title}“."
     agenda_rows.follow_listed_agenda(session, found, lines)
-    return f"„{title}“ wurde als TOP {row.number} in die {agenda} aufgenommen."
+    return note
+
+
+def _rename(
+    session: Session,
+    actor: str,
+    found: agenda_rows.MeetingItems,
+    row: models.AgendaItem,
+    title: str,
+) -> None:
+    """Title the approval item ``row`` ``title``, in the Änderungsprotokoll."""
+    before = audit.snapshot(row)
+    row.title = title
+    session.flush()
+    record_item_change(
+        session, actor, found, AuditAction.UPDATE, row, before, "umbenannt", whole_title=True
+    )
+
+
+def _approval_index(
+    session: Session,
+    found: agenda_rows.MeetingItems,
+    meeting: models.Meeting,
+    top_level: list[models.AgendaItem],
+) -> int:
+    """Where among the ``top_level`` items (in order) of ``found``'s agenda an item
+    approving ``meeting``'s minutes goes: among the opening formalities, before the first
+    approving later minutes (the standard "… der letzten Sitzung" among them), else after
+    them."""
+    earlier = earlier_held(session, found.meeting)
+    opening = opening_count(found.items())
+    for index, row in enumerate(top_level[:opening]):
+        approval = row.kind == AgendaItemKind.MINUTES_APPROVAL.value and earlier
+        if approval and approved_by(row.title, earlier).starts_at > meeting.starts_at:
+            return index
+    return opening
+
+
+def _worked_on(
+    session: Session, found: agenda_rows.MeetingItems, row: models.AgendaItem, worded: set[str]
+) -> bool:
+    """Whether someone worked on the approval item ``row``: titled otherwise than the
+    program's ``worded``, or with sub-items, a presenter or anything referring to it (texts,
+    votes …). The program changes only one nobody worked on."""
+    children = any(r.parent_id == row.id for r in found.rows.values())
+    used = references(session, [row.id], {row.id: row.number})
+    return row.title not in worded or children or bool(row.presenter) or bool(used)
 
 
 def name_waiting_approvals(session: Session, meeting: models.Meeting, actor: str) -> None:
@@ -206,11 +244,9 @@ def settle_approval_items(
         ]
         agenda = f"Tagesordnung {agenda_rows.meeting_name(found.meeting)}"
         for row in sorted(stale, key=lambda r: (r.parent_id or 0, r.position)):
-            children = [r.id for r in found.rows.values() if r.parent_id == row.id]
-            used = references(session, [row.id], {row.id: row.number})
             if found.meeting.state == MeetingState.INVITED.value:
                 why = "die Einladung bereits versandt ist"
-            elif row.title not in worded or children or row.presenter or used:
+            elif _worked_on(session, found, row, worded):
                 why = "er bereits bearbeitet wurde"
             else:
                 lines = agenda_rows.listed_agenda(found)
@@ -248,44 +284,3 @@ def settle_approval_items(
                 "hin oder ändern Sie die Tagesordnung."
             )
     return "\n\n".join(notes)
-
-
-def approval_question(session: Session, approved: models.Meeting, approving: models.Meeting) -> str:
-    """A German question where the agenda of ``approving`` has no item approving
-    ``approved``'s minutes (one titled "Genehmigung des Protokolls der 6. Sitzung …", or the
-    generic "… der letzten Sitzung" where ``approved`` is the last held before it): the
-    approval then stands in its minutes with no TOP to record it under. "" where one is."""
-    prefix = approval_prefix(approved)
-    titles = session.scalars(
-        select(models.AgendaItem.title).where(
-            models.AgendaItem.meeting_id == approving.id,
-            models.AgendaItem.deleted_at.is_(None),
-        )
-    )
-    for title in titles:
-        if title.startswith(prefix):
-            return _put_off_question(session, approved, approving)
-        if title == GENERIC_APPROVAL_TITLE and earlier_held(session, approving)[-1] is approved:
-            return _put_off_question(session, approved, approving)
-    name = agenda_rows.meeting_name(approving)
-    return (
-        f"Die Tagesordnung {name} hat keinen Punkt zur Genehmigung des Protokolls "
-        f"{agenda_rows.meeting_name(approved)}. Die Genehmigung trotzdem für die "
-        f"{name.removeprefix('der ')} erfassen?"
-    )
-
-
-def _put_off_question(session: Session, approved: models.Meeting, approving: models.Meeting) -> str:
-    """A German question where ``approving`` recorded its item approving ``approved``'s
-    minutes as "vertagt" or "abgesetzt" (found by a tester: the demo's 5th minutes were
-    approved "in der 6. Sitzung" without a word, whose TOP 4 put the approval off and whose
-    own minutes say so); "" where it dealt with the item."""
-    outcome = approval_put_off(session, approving.id)
-    if outcome is None or previous_held(session, approving) is not approved:
-        return ""
-    name = agenda_rows.meeting_name(approving).removeprefix("der ")
-    return (
-        f"Die {name} hat die Genehmigung des Protokolls {agenda_rows.meeting_name(approved)} "
-        f"{put_off_approval(outcome)}; ihr Protokoll sagt es so. Die Genehmigung trotzdem "
-        f"für die {name} erfassen?"
-    )

@@ -9,10 +9,11 @@ whichever comes first (saved at each step, the walk from "beraten" to "abgesetzt
 "vertagt" on the way); a walk back to the stored one saves nothing. After a save the editor
 rereads the minutes, so the item's line, its heading and the completeness check show the
 mark. Where the save put the approval of minutes on a later agenda, a message says so
-("„Genehmigung des Protokolls der 5. Sitzung“ wurde als TOP 5 in die Tagesordnung der 7.
-Sitzung aufgenommen."). A refusal (the minutes approved meanwhile, another PC set another
-outcome) is said in German and the editor shows what is stored ("… wurde inzwischen an
-einem anderen PC geändert; angezeigt ist jetzt der gespeicherte Stand.").
+("„Genehmigung des Protokolls der 5. Sitzung“ wurde als TOP 4 in die Tagesordnung der 7.
+Sitzung aufgenommen. TOP 5 heißt jetzt „Genehmigung des Protokolls der 6. Sitzung“.").
+A refusal (the minutes approved meanwhile, another PC set another outcome) is said in
+German and the editor shows what is stored ("… wurde inzwischen an einem anderen PC
+geändert; angezeigt ist jetzt der gespeicherte Stand.").
 """
 
 from __future__ import annotations

@@ -14,15 +14,16 @@ from sqlalchemy import select
 from expertenrat.domain.enums import AgendaItemOutcome, MeetingKind
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services.agenda import AgendaService
+from expertenrat.services.approval_titles import GENERIC_APPROVAL_TITLE
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_approval import MinutesApprovalService
-from expertenrat.services.minutes_approval_agenda import GENERIC_APPROVAL_TITLE
 from expertenrat.services.minutes_approval_rows import approval_item_id
 from expertenrat.services.minutes_pdfs import render_minutes
 from expertenrat.store import models
 
 NAMED = "Genehmigung des Protokolls der 1. Sitzung"
+SECOND = "Genehmigung des Protokolls der 2. Sitzung"
 POSTPONED, WITHDRAWN, DISCUSSED = (
     AgendaItemOutcome.POSTPONED,
     AgendaItemOutcome.WITHDRAWN,
@@ -31,7 +32,9 @@ POSTPONED, WITHDRAWN, DISCUSSED = (
 
 
 def _titles(database, meeting_id: int) -> list[str]:
-    return [i.title for i in AgendaService(database, "t").agenda(meeting_id).items]
+    """The titles in their order (the agendas here have top-level items only)."""
+    items = AgendaService(database, "t").agenda(meeting_id).items
+    return [i.title for i in sorted(items, key=lambda i: i.position)]
 
 
 def _approval_item(database, meeting_id: int) -> int:
@@ -59,25 +62,59 @@ def test_the_approval_put_off_goes_on_the_next_planned_agenda_once(
 
     note = service.set_outcome(item, POSTPONED, DISCUSSED)
 
-    # The standard item stays: it approves the 2nd meeting's minutes.
-    assert _titles(database, third.meeting_id)[3:5] == [GENERIC_APPROVAL_TITLE, NAMED]
-    assert note == f"„{NAMED}“ wurde als TOP 5 in die Tagesordnung der 3. Sitzung aufgenommen."
+    # The older minutes come first; the standard item, which approves the 2nd meeting's
+    # minutes, is named for them: "letzten" beside "1." was ambiguous (found by a tester).
+    assert _titles(database, third.meeting_id)[3:5] == [NAMED, SECOND]
+    assert note == (
+        f"„{NAMED}“ wurde als TOP 4 in die Tagesordnung der 3. Sitzung aufgenommen. "
+        f"TOP 5 heißt jetzt „{SECOND}“."
+    )
     with database.reading() as session:
-        summaries = session.scalars(
-            select(models.AuditEntry.summary).where(models.AuditEntry.entity == "agenda_item")
+        summaries = list(
+            session.scalars(
+                select(models.AuditEntry.summary).where(models.AuditEntry.entity == "agenda_item")
+            )
         )
-        assert any(s.startswith(f"TOP 5 „{NAMED}“ der 3. Sitzung hinzugefügt") for s in summaries)
+        assert any(s.startswith(f"TOP 4 „{NAMED}“ der 3. Sitzung hinzugefügt") for s in summaries)
+        assert any(s.startswith(f"TOP 5 „{SECOND}“ der 3. Sitzung umbenannt") for s in summaries)
 
     assert service.set_outcome(item, WITHDRAWN, POSTPONED) == ""  # put off before: nothing new
     taken_back = service.set_outcome(item, DISCUSSED, WITHDRAWN)  # removes nothing
     assert taken_back == (
-        f"TOP 5 „{NAMED}“ bleibt auf der Tagesordnung der 3. Sitzung, solange das Protokoll "
+        f"TOP 4 „{NAMED}“ bleibt auf der Tagesordnung der 3. Sitzung, solange das Protokoll "
         "nicht genehmigt ist."
     )
     assert _titles(database, third.meeting_id).count(NAMED) == 1
     again = service.set_outcome(item, POSTPONED, DISCUSSED)
-    assert again == "Die Genehmigung steht bereits als TOP 5 auf der Tagesordnung der 3. Sitzung."
+    assert again == "Die Genehmigung steht bereits als TOP 4 auf der Tagesordnung der 3. Sitzung."
     assert _titles(database, third.meeting_id).count(NAMED) == 1
+
+
+def test_a_standard_approval_item_someone_worked_on_keeps_its_title(
+    database, council, actor, minutes
+) -> None:
+    """The standard item has a presenter: the program does not rename it (as approving
+    later minutes removes only an item nobody worked on); the older minutes still come
+    first."""
+    second = minutes.next_id
+    hold(database, second, datetime(2026, 5, 12, 16, 0))
+    third = add_meeting(database, council.id, starts_at=datetime(2026, 7, 7, 16), titles=())
+    AgendaService(database, "tester").add_opening_items(third.meeting_id)
+    with database.transaction() as session:
+        standard = session.scalars(
+            select(models.AgendaItem).where(
+                models.AgendaItem.meeting_id == third.meeting_id,
+                models.AgendaItem.title == GENERIC_APPROVAL_TITLE,
+            )
+        ).one()
+        standard.presenter = "Vorsitz"
+
+    note = MinutesService(database, actor).set_outcome(
+        _approval_item(database, second), POSTPONED, DISCUSSED
+    )
+
+    assert _titles(database, third.meeting_id)[3:5] == [NAMED, GENERIC_APPROVAL_TITLE]
+    assert note == f"„{NAMED}“ wurde als TOP 4 in die Tagesordnung der 3. Sitzung aufgenommen."
 
 
 def test_minutes_approved_are_not_carried_on(database, council, actor, minutes) -> None:
@@ -118,7 +155,7 @@ def test_a_meeting_created_after_the_approval_was_put_off_names_it(
         council.id,
         MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus"),
     )
-    assert _titles(database, created)[3:5] == [GENERIC_APPROVAL_TITLE, NAMED]
+    assert _titles(database, created)[3:5] == [NAMED, SECOND]
 
 
 def test_a_meeting_that_dealt_with_the_approval_since_has_the_last_word(

@@ -14,9 +14,9 @@ from sqlalchemy import select
 from expertenrat.domain.enums import AgendaItemKind, MeetingKind
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.meeting_series import Frequency, SeriesSpec
+from expertenrat.services.approval_titles import GENERIC_APPROVAL_TITLE
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.minutes_approval import MinutesApprovalService
-from expertenrat.services.minutes_approval_agenda import GENERIC_APPROVAL_TITLE
 from expertenrat.services.minutes_pdfs import render_minutes
 from expertenrat.store import models
 

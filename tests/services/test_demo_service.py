@@ -561,8 +561,8 @@ def test_demo_sub_items_sit_under_their_parent_item(demo_database, loaded):
         pairs = {(item.parent.number, item.number, item.position) for item in subs}
 
     # The constituent meeting has no minutes to approve: its consultation is TOP 5. The
-    # invited 7th carries the approval of the 5th's minutes that the 6th put off (TOP 5)
-    # beside its "… der letzten Sitzung": its consultation is TOP 7.
+    # invited 7th carries the approval of the 5th's minutes that the 6th put off (TOP 4)
+    # before its standard item, named "… der 6. Sitzung" (TOP 5): its consultation is TOP 7.
     assert pairs == {("5", "5.1", 0), ("6", "6.1", 0), ("7", "7.1", 0)}
     assert len(subs) == _count(demo_database, models.Meeting) - 2  # not the 1st, the Klausur
 

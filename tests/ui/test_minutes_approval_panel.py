@@ -234,8 +234,8 @@ def test_approving_at_the_table_says_what_became_of_the_later_approval_item(
     qtbot, panel, page_day, dialogs, services, minutes
 ) -> None:
     """(found by a tester) Minutes handed out at the 2. Sitzung and approved there: the
-    item approving them on the next planned agenda goes (TOP 5, beside its TOP 4 "… der
-    letzten Sitzung", which approves the 2nd's), and a message says so."""
+    item approving them on the next planned agenda goes (TOP 4, before its TOP 5, the
+    standard item named "… der 2. Sitzung" for the 2nd's), and a message says so."""
     hold_next(services, minutes, page_day)
     later = add_meeting(
         services.database,
@@ -252,7 +252,7 @@ def test_approving_at_the_table_says_what_became_of_the_later_approval_item(
     assert dialogs.messages[-1] == (
         "information",
         "Genehmigung des Protokolls",
-        "Das Protokoll der 1. Sitzung wurde bereits in der 2. Sitzung genehmigt; TOP 5 wurde "
+        "Das Protokoll der 1. Sitzung wurde bereits in der 2. Sitzung genehmigt; TOP 4 wurde "
         "aus der Tagesordnung der 3. Sitzung entfernt.",
     )
 

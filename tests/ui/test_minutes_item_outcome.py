@@ -250,7 +250,7 @@ def test_the_note_of_an_approval_put_on_a_later_agenda_is_shown(qtbot, dialogs):
     parent = QWidget()
     qtbot.addWidget(parent)
     item = SimpleNamespace(item_id=7, number="4", outcome=AgendaItemOutcome.DISCUSSED)
-    note = "„Genehmigung des Protokolls der 5. Sitzung“ wurde als TOP 5 in die Tagesordnung …"
+    note = "„Genehmigung des Protokolls der 5. Sitzung“ wurde als TOP 4 in die Tagesordnung …"
     saved, refreshed = [], []
     actions = OutcomeActions(
         parent,

@@ -403,7 +403,8 @@ def test_the_detail_pane_heads_a_recommendation_s_code_kennung_as_the_register_d
 
 def test_a_meeting_with_an_item_and_its_sub_item_is_one_consultation(page, services):
     """The demo's 7. Sitzung (invited, still ahead) deals with the project under TOP 7 and
-    7.1 (its TOP 5 approves the 5th meeting's minutes, which the 6th put off): one
+    7.1 (its TOP 4 approves the 5th meeting's minutes, which the 6th put off, TOP 5 the
+    6th's): one
     consultation, as the Tätigkeitsbericht and the Übersicht count it."""
     project = _select(page, "Digitaler Zwilling Rostock")
     consultations = services.projects.consultations(project.id)
