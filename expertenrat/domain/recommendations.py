@@ -7,8 +7,9 @@ response to an answered recommendation keeps it answered (that is not a step), a
 closed on a wrong answer can be opened again (``Step.REOPEN``, with a reason: back to
 what its answers make it, outside the table). ``STEP_FROM`` says from which states each
 :class:`Step` of the register (the lifecycle steps, editing the content or the due date,
-opening a closed one again) can be taken; :func:`refuse_unless` is the one check every
-step makes, with its German refusal, and the page enables its buttons by :func:`allows`.
+opening a closed one again, the covering e-mail drafts of one sent) can be taken;
+:func:`refuse_unless` is the one check every step makes, with its German refusal, and the
+page enables its buttons by :func:`allows`.
 
 The due date of a project's response defaults to the send date plus the council's response
 period in months (``relativedelta``: 31.01. + 1 month = 28./29.02.), moved to the next
@@ -87,6 +88,7 @@ class Step(Enum):
     DUE_DATE = "due_date"  # a new due date for the response
     REMOVE_RESPONSE = "remove_response"  # a response recorded by mistake
     REOPEN = "reopen"  # a closed one back to what its answers make it (closed on a wrong one)
+    TRANSMITTAL_DRAFT = "transmittal_draft"  # the covering e-mails of one sent, written again
 
 
 def _reaching(target: RecommendationStatus) -> frozenset[RecommendationStatus]:
@@ -107,6 +109,7 @@ STEP_FROM: dict[Step, frozenset[RecommendationStatus]] = {
     Step.DUE_DATE: AWAITING_RESPONSE,
     Step.REMOVE_RESPONSE: RESPONDABLE,
     Step.REOPEN: CLOSING,  # not withdrawn: that ended it, answered or not
+    Step.TRANSMITTAL_DRAFT: RESPONDABLE | CLOSING,  # sent, and not withdrawn since
 }
 
 
@@ -156,7 +159,18 @@ def refusal(
         )
     if step is Step.REOPEN:
         return InUseError(_reopen_refusal(code, status))
+    if step is Step.TRANSMITTAL_DRAFT:
+        return InUseError(_draft_refusal(code, status))
     return StepRefused(code, status, outcome or STEP_TARGET.get(step, S.IMPLEMENTED))
+
+
+def _draft_refusal(code: str, status: RecommendationStatus) -> str:
+    if status is S.WITHDRAWN:
+        return f"Die Empfehlung {code} ist „{status.label}“: Sie wird nicht mehr versandt."
+    return (
+        f"Die Empfehlung {code} ist „{status.label}“: Den E-Mail-Entwurf gibt es, sobald "
+        "sie versandt ist („Versenden …“)."
+    )
 
 
 def _reopen_refusal(code: str, status: RecommendationStatus) -> str:

@@ -4,7 +4,8 @@ chose, dated and with the due date as the sending recorded them. Written after t
 is recorded and apart from it: the record never depends on a file. A project without a
 contact e-mail address gets no draft (the result names it); a file already in the folder is
 never replaced ("…-2.eml"). If a draft cannot be written, those written before it are
-removed again: all drafts or none.
+removed again: all drafts or none. They can be written again as long as the recommendation
+stays sent (answered, closed; not withdrawn: ``Step.TRANSMITTAL_DRAFT``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from expertenrat.domain.mail_addresses import looks_like_email
 from expertenrat.domain.recommendation_views import AddressedProject
+from expertenrat.domain.recommendations import Step, refuse_unless
 from expertenrat.exchange.transmittal_mail import transmittal_eml
 from expertenrat.services.files import FileWriteError, write_file
 from expertenrat.services.recommendation_records import detail_of, live
@@ -44,6 +46,8 @@ class RecommendationTransmittalsService:
             row = live(session, recommendation_id)
             detail = detail_of(session, row, None)
             head = council_letterhead(session, row.council_id)
+        # made again later ("E-Mail-Entwurf …"): not for one withdrawn meanwhile
+        refuse_unless(detail.row.code, detail.row.status, Step.TRANSMITTAL_DRAFT)
         projects = detail.row.projects
         mailed = [p for p in projects if looks_like_email(p.contact_email.strip())]
         written: list[Path] = []

@@ -5,10 +5,11 @@ Status (or "überfällig" / "Abschluss möglich"), action field, project, year a
 search field (as you type, accents aside) filter the table; overdue rows are red. Beside
 it the selected recommendation with its text, the project's responses and the history.
 The steps here: a new recommendation between the meetings, edit its content (draft or
-adopted), adopt a draft, send, change the due date, record a response (or remove one
-recorded by mistake), close (or open a closed one again), withdraw (beside the detail,
-enabled where the domain's table allows the step, else their tooltip says why; see
-RecommendationSteps and RecommendationQuestions). Below the table
+adopted), adopt a draft, send (its e-mail drafts written again: "E-Mail-Entwurf …"),
+change the due date, record a response (or remove one recorded by mistake), close (or
+open a closed one again), withdraw (beside the detail, enabled where the domain's table
+allows the step, else their tooltip says why; see RecommendationSteps and
+RecommendationQuestions). Below the table
 "Erinnerungen …" (the reminders to the projects, RemindersDialog) and "Exportieren …".
 Enter or a double-click on a row opens it as Bearbeiten does, or, where it can no longer
 be edited, moves the cursor into its detail.
@@ -49,6 +50,7 @@ from expertenrat.ui.record_selection import (
 )
 from expertenrat.ui.reminders_dialog import RemindersDialog
 from expertenrat.ui.row_moves import focus_to_rows
+from expertenrat.ui.transmittal_drafts import ask_draft_folder
 
 _CONTEXT = "RecommendationsPage"
 
@@ -77,6 +79,7 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
             (self.edit_button, Step.EDIT, lambda row: self.steps.edit(self._council_id, row)),
             (self.adopt_button, Step.ADOPT, self.steps.adopt),
             (self.send_button, Step.SEND, lambda row: self.steps.send(self._council_id, row)),
+            (self.draft_button, Step.TRANSMITTAL_DRAFT, self._write_drafts),
             (self.due_button, Step.DUE_DATE, self.questions.change_due_date),
             (self.response_button, Step.RESPOND, self.steps.respond),
             (self.remove_response_button, Step.REMOVE_RESPONSE, self.steps.remove_response),
@@ -239,6 +242,11 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
             self.edit_button.click()
         else:
             self.detail.setFocus()
+
+    def _write_drafts(self, row: RecommendationRow) -> None:
+        """ "E-Mail-Entwurf …": the covering e-mails of one sent again, as "Versenden …"
+        writes them (after a cancelled folder choice or a failed write, say)."""
+        ask_draft_folder(self, self._dialogs, self._services, row)
 
     def _take(self, step: Callable[[RecommendationRow], None]) -> None:
         row = self.selected()

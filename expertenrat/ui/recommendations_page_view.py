@@ -90,6 +90,14 @@ class RecommendationsPageView(QWidget):
         self.edit_button = QPushButton(tr(_CONTEXT, "Bearbeiten …"))
         self.adopt_button = QPushButton(tr(_CONTEXT, "Beschließen …"))
         self.send_button = QPushButton(tr(_CONTEXT, "Versenden …"))
+        self.draft_button = QPushButton(tr(_CONTEXT, "E-Mail-Entwurf …"))
+        self.draft_button.setToolTip(
+            tr(
+                _CONTEXT,
+                "Die E-Mail-Entwürfe an die Projekte (.eml) erneut speichern, wie "
+                "„Versenden …“ sie erstellt, etwa nach einem abgebrochenen Speichern",
+            )
+        )
         self.due_button = QPushButton(tr(_CONTEXT, "Frist ändern …"))
         # Short labels keep the detail beside the table narrow, so the title column keeps
         # its room on a 1280-pixel screen; the tooltip says the whole step.

@@ -1,8 +1,10 @@
 """The covering e-mail drafts of a recommendation just sent ("E-Mail-Entwurf erstellen" in
-the Versenden dialog): asks for a folder (the reminders' one, ``FileKind.REMINDERS``), then
-lets ``RecommendationTransmittalsService.save`` write one draft per project with a contact
-e-mail. The sending is recorded before and stays recorded whatever happens here: a draft
-that cannot be written says so, none of them is left behind (all or none).
+the Versenden dialog), or of one sent before ("E-Mail-Entwurf …" beside the register, where
+the folder choice was cancelled or a write failed): asks for a folder (the reminders' one,
+``FileKind.REMINDERS``), then lets ``RecommendationTransmittalsService.save`` write one
+draft per project with a contact e-mail. The sending is recorded before and stays recorded
+whatever happens here: a draft that cannot be written says so, none of them is left behind
+(all or none).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.services.context import Services
+from expertenrat.services.files import FileWriteError
 from expertenrat.services.recommendation_transmittals import RecommendationTransmittalsService
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
@@ -49,7 +52,7 @@ def save_drafts(
     title = tr(_CONTEXT, "E-Mail-Entwurf")
     try:
         drafts = service.save(row.id, folder)
-    except ExpertenratError as error:
+    except FileWriteError as error:
         dialogs.warning(
             parent,
             title,
@@ -60,7 +63,18 @@ def save_drafts(
             ).format(row.code, error.message),
         )
         return
+    except ExpertenratError as error:  # withdrawn or deleted meanwhile, on another PC
+        dialogs.warning(parent, title, error.message)
+        return
     missing = ", ".join(f"„{p.title}“" for p in drafts.without_email)
+    if not drafts.files and not missing:
+        dialogs.information(
+            parent,
+            title,
+            tr(_CONTEXT, "Die Empfehlung {} ist an kein Projekt gerichtet: kein E-Mail-Entwurf.")
+            .format(row.code),
+        )  # fmt: skip
+        return
     if not drafts.files:
         dialogs.information(
             parent,

@@ -286,6 +286,7 @@ def test_what_each_step_starts_from():
     assert STEP_FROM[Step.REOPEN] == {S.IMPLEMENTED, S.PARTLY_IMPLEMENTED, S.NOT_IMPLEMENTED}
     assert STEP_FROM[Step.WITHDRAW] == OPEN
     assert STEP_FROM[Step.DUE_DATE] == {S.SENT}
+    assert STEP_FROM[Step.TRANSMITTAL_DRAFT] == {S.SENT, S.ANSWERED} | CLOSING
 
 
 def test_refusals_say_why_in_german():

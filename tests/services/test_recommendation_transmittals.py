@@ -9,6 +9,7 @@ from email.policy import default
 
 import pytest
 
+from expertenrat.domain.errors import InUseError
 from expertenrat.domain.projects import Project
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.services import recommendation_transmittals
@@ -90,3 +91,17 @@ def test_a_draft_that_cannot_be_written_leaves_none(database, sent, tmp_path, mo
     assert list(folder.iterdir()) == []
     with pytest.raises(FileWriteError, match="gibt es nicht"):
         RecommendationTransmittalsService(database).save(sent.id, tmp_path / "fehlt")
+
+
+def test_no_draft_for_one_withdrawn(database, actor, sent, tmp_path):
+    """The drafts are made again later ("E-Mail-Entwurf …"), but not once withdrawn, e.g.
+    on another PC meanwhile (found by a helper)."""
+    register = RecommendationsService(database, actor)
+    register.withdraw(sent.id, sent.version, date(2026, 3, 4), "Überholt")
+
+    folder = tmp_path / "Entwürfe"
+    folder.mkdir()
+
+    with pytest.raises(InUseError, match="„zurückgezogen“: Sie wird nicht mehr versandt"):
+        RecommendationTransmittalsService(database).save(sent.id, folder)
+    assert list(folder.iterdir()) == []

@@ -71,8 +71,8 @@ def test_in_the_window_on_a_1280_px_screen_the_titles_show_20_characters(
 
 def test_the_step_buttons_beside_the_detail_show_their_labels_whole(make_window, qtbot) -> None:
     page = register(make_window, qtbot, 1280, 800)
-    steps = (page.edit_button, page.adopt_button, page.send_button, page.due_button,
-             page.response_button, page.close_button, page.reopen_button,
+    steps = (page.edit_button, page.adopt_button, page.send_button, page.draft_button,
+             page.due_button, page.response_button, page.close_button, page.reopen_button,
              page.withdraw_button)  # fmt: skip
     for button in steps:
         text_width = button.fontMetrics().horizontalAdvance(button.text())

@@ -15,6 +15,7 @@ from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.store import models
 from expertenrat.ui.recommendations_page import RecommendationsPage
+from expertenrat.ui.save_location import FileKind
 
 
 @pytest.fixture
@@ -72,3 +73,61 @@ def test_a_draft_not_written_leaves_the_sending_recorded_and_says_so(page, dialo
     assert kind == "warning"
     assert text.startswith(f"Die Empfehlung {page.selected().code} ist als versandt vermerkt.")
     assert "Den Ordner" in text and "gibt es nicht" in text
+
+
+def test_the_draft_is_made_again_for_one_sent_but_not_once_withdrawn(
+    page, dialogs, services, tmp_path
+):
+    """(found by a helper) A folder choice cancelled after Versenden, or a draft not
+    written, left no way to make the draft: it is recorded as sent, and Versenden is off."""
+    assert not page.draft_button.isEnabled()  # adopted, not sent yet
+    assert "sobald sie versandt ist" in page.draft_button.toolTip()
+    page.send_button.click()
+    page.steps.dialog.accept_button.click()  # no folder chosen: no draft
+    assert dialogs.file_dialogs == [(FileKind.REMINDERS, "")]
+    assert page.draft_button.isEnabled() and not page.send_button.isEnabled()
+    folder = tmp_path / "Entwürfe"
+    folder.mkdir()
+    dialogs.paths.append(str(folder))
+
+    page.draft_button.click()
+
+    assert dialogs.file_dialogs[-1] == (FileKind.REMINDERS, "")  # the same folder memory
+    code = page.selected().code
+    assert [p.name for p in folder.iterdir()] == [f"Empfehlung-{code}-Open-Data-Portal-Co.eml"]
+    kind, title, text = dialogs.messages[-1]
+    assert (kind, title) == ("saved", "E-Mail-Entwurf")
+    assert "Ohne Entwurf (keine Kontakt-E-Mail): „Klimadashboard“" in text
+
+    row = page.selected()  # withdrawn meanwhile on another PC: refused, no file
+    services.recommendations.withdraw(row.id, row.version, row.sent_on, "Überholt")
+    dialogs.paths.append(str(folder))
+    page.draft_button.click()
+
+    assert dialogs.messages[-1][0] == "warning"
+    assert dialogs.messages[-1][2] == (
+        f"Die Empfehlung {code} ist „zurückgezogen“: Sie wird nicht mehr versandt."
+    )
+    assert len(list(folder.iterdir())) == 1
+    page.refresh()
+    assert not page.draft_button.isEnabled()
+
+
+def test_one_addressed_to_no_project_gets_no_draft_and_says_why(page, dialogs, services, tmp_path):
+    (council,) = services.settings.councils()
+    content = RecommendationContent("Ohne Adressaten")
+    lone = services.recommendations.create(council.id, content, date(2026, 10, 1), adopted=True)
+    services.recommendations.send(
+        lone.row.id, lone.row.version, date(2026, 10, 2), date(2026, 12, 2)
+    )
+    page.refresh()
+    page.select(lone.row.id)
+    dialogs.paths.append(str(tmp_path))
+
+    page.draft_button.click()
+
+    assert dialogs.messages[-1] == (
+        "information",
+        "E-Mail-Entwurf",
+        f"Die Empfehlung {lone.row.code} ist an kein Projekt gerichtet: kein E-Mail-Entwurf.",
+    )
