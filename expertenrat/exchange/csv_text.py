@@ -1,7 +1,7 @@
 """The text of an imported CSV file, decoded as Excel and other programs write it.
 
 Accepted: UTF-8 with or without BOM, UTF-16 with BOM (Excel's "Unicode-Text"), else
-Windows-1252, or Mac Roman where its umlauts tell it (Excel's "CSV (Macintosh)"). Refused
+Windows-1252, or Mac Roman where that reads more like names (Excel's "CSV (Macintosh)"). Refused
 with a German message: an Excel workbook, a binary file, a file marked UTF-8 with invalid
 bytes, one of Windows-1252 and UTF-8 rows mixed (two files put together), and an empty one.
 """
@@ -50,11 +50,10 @@ def decoded_csv(data: bytes) -> tuple[str, str]:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             _refuse_mixed_encodings(data)
-            encoding = "mac_roman" if _is_mac_roman(data) else "cp1252"
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
+            decoded = _windows_or_mac_text(data)
+            if decoded is None:
                 raise DataEntryError(binary) from None
+            text, encoding = decoded
     if not text.strip():
         raise DataEntryError("Die Datei ist leer.")
     return text, encoding
@@ -80,13 +79,45 @@ def _refuse_mixed_encodings(data: bytes) -> None:
         )
 
 
-# ä ö ü Ü in Mac Roman, which are Š š Ÿ † in Windows-1252; and Ä Ö Ü ä ö ü ß in Windows-1252
-_MAC_UMLAUTS = re.compile(rb"[\x8a\x9a\x9f\x86]")
-_WINDOWS_UMLAUTS = re.compile(rb"[\xc4\xd6\xdc\xe4\xf6\xfc\xdf]")
+def _windows_or_mac_text(data: bytes) -> tuple[str, str] | None:
+    """``data`` (no UTF-8) and its encoding: Windows-1252 or Mac Roman, as Excel's "CSV
+    (Macintosh)" writes it, whichever reads more like names; Windows-1252 when they read
+    alike. None for no text: bytes Windows-1252 lacks, and no names in Mac Roman.
+    Mac Roman was told by ä ö ü Ü alone: "Großmann", "Özlem", "José", "Søren" of a Mac file
+    were imported as "Gro§mann", "…zlem", "JosŽ", "S¿ren" (found by a tester)."""
+    mac = data.decode("mac_roman")  # every byte is a character there
+    try:
+        windows = data.decode("cp1252")
+    except UnicodeDecodeError:
+        windows = None
+    if _plausibility(mac) > (0 if windows is None else _plausibility(windows)):
+        return mac, "mac_roman"
+    return None if windows is None else (windows, "cp1252")
 
 
-def _is_mac_roman(data: bytes) -> bool:
-    """Whether ``data`` (no UTF-8) is Mac Roman, as Excel's "CSV (Macintosh)" writes it: it
-    has umlauts of Mac Roman and none of Windows-1252. Read as Windows-1252, "Jürgen" was
-    "JŸrgen", and "Primäres Handlungsfeld" a missing column (found by a tester)."""
-    return bool(_MAC_UMLAUTS.search(data)) and not _WINDOWS_UMLAUTS.search(data)
+_LETTERS = re.compile(r"[^\W\d_]+")
+# the letters of names beyond A to Z: Latin-1's (ä, ß, é, ø, ñ, Å ...) and the Ž of "Žižek";
+# not Š š Ÿ Œ œ ƒ ﬂ, which Mac Roman's ä ö ü ú and Windows-1252's Ä ß turn into when misread
+_NAME_LETTER = re.compile(r"[À-ÖØ-öø-ÿŽž]")
+# a sign between two letters, as a misread letter is ("Gro§mann", "Mu–oz"); not an apostrophe
+_SIGN_IN_WORD = re.compile(r"(?<=[^\W\d_])[^\w\s\x00-\x7f’](?=[^\W\d_])")
+# German quote marks at a word: „Zitat“, which Mac Roman reads as the name "ÑZitatì"
+_QUOTE_AT_WORD = re.compile(r"„(?=[^\W\d_])|(?<=[^\W\d_])[“”]")
+
+
+def _plausibility(text: str) -> int:
+    """How much ``text`` reads like names: plus one for each letter of a name beyond A to Z
+    in a word written as words are ("Müller", "MÜLLER", "müller"), minus one for each letter
+    beyond A to Z in a word that is not ("JŸrgen", "JosÈ"), both only in words with a letter
+    of A to Z; minus one for a sign between two letters, plus one for a German quote mark at
+    a word."""
+    score = len(_QUOTE_AT_WORD.findall(text)) - len(_SIGN_IN_WORD.findall(text))
+    for word in _LETTERS.findall(text):
+        if word.isascii() or not re.search("[A-Za-z]", word):
+            continue  # not a name's: "5 € – 6 €" read as "5 Ä ñ 6 Ä"
+        shape = word.replace("ß", "")  # "GROß", "Weiß"
+        if shape.islower() or shape.isupper() or shape.istitle():
+            score += len(_NAME_LETTER.findall(word))
+        else:
+            score -= sum(not letter.isascii() for letter in word)
+    return score

@@ -1,0 +1,47 @@
+"""Which encoding an imported CSV file without UTF-8 is read in: Windows-1252 or Mac Roman."""
+
+from __future__ import annotations
+
+import pytest
+
+from expertenrat.exchange.csv_text import decoded_csv
+
+# Names whose letters beyond A to Z both encodings have; a Mac file with any of them alone was
+# read as Windows-1252 ("Gro§mann", "JosŽ", "S¿ren"), or refused as no text ("François"),
+# while its umlauts ä ö ü Ü told Mac Roman (found by a tester).
+NAMES = [
+    "Weiß",
+    "Großmann",
+    "GROßMANN",
+    "Änne",
+    "Özlem",
+    "Ödön Horváth",
+    "José",
+    "Renée",
+    "Hélène",
+    "Søren Ørsted",
+    "François",
+    "Muñoz",
+    "Åsa",
+    "Ramírez",
+    "Niccolò",
+    "Zoë",
+    "Jürgen Müller",
+    "Björn",
+    "Primäres Handlungsfeld",
+]
+
+
+@pytest.mark.parametrize("encoding", ["mac_roman", "cp1252"])
+@pytest.mark.parametrize("name", NAMES)
+def test_a_name_is_read_in_the_encoding_it_was_saved_in(name: str, encoding: str) -> None:
+    line = f"{name};Umwelt\r\n"
+
+    assert decoded_csv(line.encode(encoding)) == (line, encoding)
+
+
+@pytest.mark.parametrize("name", ["Tomaž Žižek", "„Zitat“ – 5 €", "O’Brien"])
+def test_windows_1252_letters_and_marks_of_no_mac_file_stay_windows_1252(name: str) -> None:
+    line = f"{name};Umwelt\r\n"
+
+    assert decoded_csv(line.encode("cp1252")) == (line, "cp1252")
