@@ -73,6 +73,9 @@ class RecommendationContentDialog(StepDialog):
             self.kind_combo.addItem(kind.label, kind.value)
         self.title_edit = LineEdit()
         self.title_edit.setMaxLength(RECOMMENDATION["title"].max_length)
+        # The cursor starts in Titel, the field typed first (Art mostly stays "Empfehlung"),
+        # as in the Protokoll's "Empfehlung beschließen" (found by a helper).
+        self.first_field = self.title_edit
         self.text_edit = plain_text_edit(6, grows=True)
         self.field_combo = FocusCombo()
         self.field_combo.addItem(tr(_CONTEXT, "– kein Handlungsfeld –"), None)

@@ -4,8 +4,9 @@ stores the step or raises an :class:`ExpertenratError`; the dialog closes only o
 success, a refusal stays in it as a message with what was typed (after a lost server the
 accept button says "Erneut versuchen", see :mod:`expertenrat.ui.save_retry`).
 
-The cursor starts in the first field and Tab reaches the buttons last, as they are shown
-(the frame makes them before a subclass adds its fields). Given a :class:`DialogService`
+The cursor starts in the first field (or in ``first_field``, where a subclass names the
+field typed first) and Tab reaches the buttons last, as they are shown (the frame makes
+them before a subclass adds its fields). Given a :class:`DialogService`
 (:meth:`StepDialog.ask_before_discarding`), Abbrechen, Esc or closing the window ask before
 typed input is thrown away, as the member and project dialogs do.
 """
@@ -48,6 +49,7 @@ class StepDialog(QDialog):
         self._dialogs: DialogService | None = None
         self._discard: DiscardCheck | None = None  # made when first shown
         self._arranged = False
+        self.first_field: QWidget | None = None  # where the cursor starts; None: the first
         self.form = QFormLayout()
         self.error_label = message_label()
         set_message_kind(self.error_label, warning=False)
@@ -77,7 +79,7 @@ class StepDialog(QDialog):
 
     def _fields_first(self) -> None:
         """Tab order: the form's inputs, then the buttons from left to right; the cursor in
-        the first input."""
+        ``first_field``, else in the first input."""
         row = self._buttons.layout()  # the buttons in the order shown (it varies by platform)
         buttons = [
             widget
@@ -96,7 +98,9 @@ class StepDialog(QDialog):
         chain = [*inputs, *buttons]
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
-        if inputs:
+        if self.first_field is not None:
+            self.first_field.setFocus()
+        elif inputs:
             inputs[0].setFocus()
 
     def reject(self) -> None:

@@ -927,12 +927,14 @@ def test_enter_on_a_sent_recommendation_moves_the_cursor_into_its_detail(page, s
     assert "E-2026-04" in page.detail.toPlainText()
 
 
-def test_a_step_dialog_starts_in_its_first_field_and_tab_ends_on_its_buttons(page, qtbot):
+def test_a_step_dialog_starts_in_its_title_and_tab_ends_on_its_buttons(page, sample, qtbot):
+    """Neue Empfehlung and Bearbeiten start in Titel, the field typed first, as the
+    Protokoll's dialog does; they started in Art (found by a helper)."""
     page.new_button.click()
     dialog = page.steps.dialog
     exposed(dialog)
 
-    assert dialog.focusWidget() is dialog.kind_combo
+    assert dialog.focusWidget() is dialog.title_edit
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=WAIT)
     dialog.date_edit.setFocus()
@@ -945,6 +947,14 @@ def test_a_step_dialog_starts_in_its_first_field_and_tab_ends_on_its_buttons(pag
     cancel = next(b for b in dialog.findChildren(QPushButton) if b is not dialog.accept_button)
     shown = sorted([dialog.accept_button, cancel], key=lambda button: button.x())
     assert reached == [*shown, dialog.kind_combo]
+    dialog.reject()
+    page.select(sample.recommendations["E-2026-05"])
+    page.edit_button.click()
+    edit = page.steps.dialog
+    exposed(edit)
+
+    assert edit.focusWidget() is edit.title_edit
+    edit.reject()
 
 
 def test_escape_asks_before_typed_input_of_a_step_is_thrown_away(page, dialogs, qtbot):
