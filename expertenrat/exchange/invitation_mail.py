@@ -7,11 +7,12 @@ calendar file (.ics) attached; for a changed invitation it says what changed (ti
 place, the agenda) and that it replaces the first, for a cancelled meeting it is the
 cancellation. The invitation's annexes come attached too, named by their numbers as the
 letter lists them ("Anlage 2 Kalkulation (nichtöffentlich).pdf"; the members may see the
-non-public ones; there is no public variant of the mail); where all attachments together
-would exceed :data:`MAX_ATTACHMENT_BYTES`, which mail servers refuse, the annexes stay out
-and the text says they are in the Sitzungsmappe; one damaged in the database stays out
-with a warning for the secretariat. Made with
-:mod:`~expertenrat.exchange.mail_draft` like the reminders to projects."""
+non-public ones; there is no public variant of the mail), and the text says so beside the
+PDF and the calendar file; where all attachments together would exceed
+:data:`MAX_ATTACHMENT_BYTES`, which mail servers refuse, the annexes stay out and the text
+says they are in the Sitzungsmappe instead; one damaged in the database stays out with a
+warning for the secretariat. Made with :mod:`~expertenrat.exchange.mail_draft` like the
+reminders to projects."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 ANNEXES_NOT_ATTACHED = (
     "Die Anlagen sind wegen ihrer Größe nicht beigefügt; sie stehen in der Sitzungsmappe."
 )
+ANNEXES_ATTACHED = "Die Anlagen der Einladung sind beigefügt."
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +86,7 @@ def invitation_eml(
     ]
     left_out = sum(_sent_size(a.data) for a in (*attachments, *annexes)) > MAX_ATTACHMENT_BYTES
     left_out = left_out and bool(annexes)
-    body = _cancellation(doc) if doc.cancelled else _invitation(doc)
+    body = _cancellation(doc) if doc.cancelled else _invitation(doc, bool(annexes) and not left_out)
     if left_out:
         body += f"\n\n{ANNEXES_NOT_ATTACHED}"
     closing = f"Mit freundlichen Grüßen\n{head.signature}\n{head.council_name}"
@@ -101,7 +103,7 @@ def invitation_eml(
     return InvitationEml(eml, left_out)
 
 
-def _invitation(doc: MeetingDocument) -> str:
+def _invitation(doc: MeetingDocument, annexes_attached: bool) -> str:
     blocks = [f"hiermit laden wir Sie herzlich zur {meeting_heading(doc)} ein."]
     if doc.change_notice:
         blocks[0] += f" {doc.change_notice}"
@@ -111,6 +113,7 @@ def _invitation(doc: MeetingDocument) -> str:
         f"Die Einladung mit {agenda} liegt als PDF bei, der Termin als Kalenderdatei "
         "(.ics), die Ihr Kalenderprogramm übernimmt."
         + (" Der bisherige Eintrag wird dabei ersetzt." if doc.changed else "")
+        + (f" {ANNEXES_ATTACHED}" if annexes_attached else "")
     )
     blocks.append(doc.excuse_request)
     return "\n\n".join(blocks)

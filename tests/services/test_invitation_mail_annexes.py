@@ -60,6 +60,21 @@ def test_the_mail_carries_every_annex_named_by_its_number(documents, with_annexe
     assert len(attached) == 4
     assert invitation_mail.ANNEXES_NOT_ATTACHED not in _text(mail.eml)
     assert not mail.annexes_left_out
+    # the text says so, beside the PDF and the calendar file (found by a helper: only the
+    # letter's "Anlagen" list named them)
+    assert "(.ics), die Ihr Kalenderprogramm übernimmt. Die Anlagen der Einladung sind " in (
+        _text(mail.eml)
+    )
+
+
+def test_a_mail_without_annexes_does_not_speak_of_them(
+    documents, members_service, council, new_member, today, invited
+) -> None:
+    members_service.save(council.id, new_member("Kim", "Lee", email="kim@example.org"), today)
+
+    text = _text(documents.invitation_mail(invited).eml)
+
+    assert "Anlagen" not in text and "Kalenderprogramm übernimmt." in text
 
 
 def test_too_large_annexes_stay_out_and_the_text_says_where_they_are(
@@ -77,6 +92,7 @@ def test_too_large_annexes_stay_out_and_the_text_says_where_they_are(
     assert " ".join(invitation_mail.ANNEXES_NOT_ATTACHED.split()) in " ".join(
         _text(mail.eml).split()
     )
+    assert invitation_mail.ANNEXES_ATTACHED not in " ".join(_text(mail.eml).split())
     assert any("zu groß für eine E-Mail" in note for note in mail.notes)
 
 
