@@ -84,10 +84,16 @@ def save_drafts(
         )  # fmt: skip
         return
     names = ", ".join(path.name for path in drafts.files)
-    text = tr(
-        _CONTEXT,
-        "Gespeichert: {}. Öffnen Sie die Datei in Ihrem E-Mail-Programm, um sie zu senden.",
-    ).format(names)
+    if len(drafts.files) == 1:
+        text = tr(
+            _CONTEXT,
+            "Gespeichert: {}. Öffnen Sie die Datei in Ihrem E-Mail-Programm, um sie zu senden.",
+        ).format(names)
+    else:  # one draft per project (found by a tester: "die Datei" stood beside two)
+        text = tr(
+            _CONTEXT,
+            "Gespeichert: {}. Öffnen Sie die Dateien in Ihrem E-Mail-Programm, um sie zu senden.",
+        ).format(names)
     if missing:
         text += tr(_CONTEXT, "\n\nOhne Entwurf (keine Kontakt-E-Mail): {}.").format(missing)
     dialogs.file_saved(parent, title, text, str(drafts.files[0]))

@@ -131,3 +131,25 @@ def test_one_addressed_to_no_project_gets_no_draft_and_says_why(page, dialogs, s
         "E-Mail-Entwurf",
         f"Die Empfehlung {lone.row.code} ist an kein Projekt gerichtet: kein E-Mail-Entwurf.",
     )
+
+
+def test_two_drafts_are_named_as_files_in_the_plural(
+    page, dialogs, services, sqlite_database, tmp_path
+):
+    """(found by a tester) Two drafts were saved "… .eml, … .eml. Öffnen Sie die Datei …"."""
+    with sqlite_database.transaction() as session:
+        session.execute(
+            update(models.Project)
+            .where(models.Project.short_code == "KLIMA")
+            .values(contact_name="Kai Berg", contact_email="berg@example.org")
+        )
+    folder = tmp_path / "Entwürfe"
+    folder.mkdir()
+    dialogs.paths.append(str(folder))
+    page.send_button.click()
+
+    page.steps.dialog.accept_button.click()
+
+    kind, _title, text = dialogs.messages[-1]
+    assert kind == "saved" and len(list(folder.iterdir())) == 2
+    assert "Öffnen Sie die Dateien in Ihrem E-Mail-Programm" in text
