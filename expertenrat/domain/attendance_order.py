@@ -61,11 +61,13 @@ def _crossed(items: Sequence[AgendaRef], entry: AttendanceEntry) -> str:
 @dataclass(frozen=True, slots=True)
 class MeetingSpan:
     """The meeting's times for :func:`time_problems`: ``start`` and ``end`` as they are
-    named, ``latest`` the latest time taken (each ``None`` where not checked)."""
+    named, ``latest`` the latest time taken (each ``None`` where not checked);
+    ``recorded``: the minutes record both (to be corrected there, not entered)."""
 
     start: time | None
     end: time | None
     latest: time | None
+    recorded: bool = False
 
 
 def meeting_span(
@@ -86,6 +88,7 @@ def meeting_span(
         start.time(),
         end.time() if end is not None else None,
         latest.time() if latest is not None else None,
+        recorded=opened_at is not None and closed_at is not None,
     )
 
 
@@ -139,6 +142,9 @@ def time_problems(entry: AttendanceEntry, span: MeetingSpan) -> list[FieldProble
                 f"{entry.left_at:%H:%M} Uhr. {LEAVING_BEFORE_COMING}",
             )
         )
+    # Times the minutes record are corrected there, not entered (found by a tester).
+    remedy = "berichtigen Sie zuerst" if span.recorded else "tragen Sie zuerst"
+    ending = "." if span.recorded else " ein."
     for field, verb, moment in (
         ("arrived_at", "kommt", entry.arrived_at),
         ("left_at", "geht", entry.left_at),
@@ -149,8 +155,8 @@ def time_problems(entry: AttendanceEntry, span: MeetingSpan) -> list[FieldProble
                     field,
                     f"{entry.name} {verb} um {moment:%H:%M} Uhr, außerhalb der Sitzung "
                     f"({span_text(span.start, span.end)}). Bitte prüfen Sie die Uhrzeit; "
-                    "dauerte die Sitzung anders, tragen Sie zuerst Beginn und Ende im "
-                    "Protokoll ein.",
+                    f"begann oder endete die Sitzung zu einer anderen Zeit, {remedy} Beginn "
+                    f"und Ende im Protokoll{ending}",
                 )
             )
     return problems

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from expertenrat.domain.attendance_order import MeetingSpan, meeting_span, outside_meeting
+from expertenrat.domain.attendance_order import (
+    MeetingSpan,
+    meeting_span,
+    outside_meeting,
+    time_problems,
+)
+from expertenrat.domain.attendance_sheet import AttendanceEntry
+from expertenrat.domain.enums import AttendanceStatus
 
 START = datetime(2026, 3, 10, 10, 0)
 
@@ -12,7 +19,7 @@ START = datetime(2026, 3, 10, 10, 0)
 def test_the_span_is_the_recorded_one_else_the_planned_one() -> None:
     end = datetime(2026, 3, 10, 12, 0)
     assert meeting_span(START, end, time(10, 5), time(12, 40)) == MeetingSpan(
-        time(10, 5), time(12, 40), time(12, 40)
+        time(10, 5), time(12, 40), time(12, 40), recorded=True
     )
     assert meeting_span(START, None, None, None) == MeetingSpan(time(10, 0), None, None)
 
@@ -42,3 +49,20 @@ def test_without_an_end_only_the_start_counts() -> None:
     assert outside_meeting(time(16, 40), time(10, 0), time(12, 0))
     assert not outside_meeting(time(12, 0), time(10, 0), time(12, 0))
     assert not outside_meeting(None, time(10, 0), time(12, 0))
+
+
+def test_times_the_minutes_record_are_to_be_corrected_not_entered() -> None:
+    """(found by a tester) With Beginn and Ende in the minutes, a departure after them was
+    told "tragen Sie zuerst Beginn und Ende im Protokoll ein"."""
+    entry = AttendanceEntry(
+        1, "Anna Berg", "Berg", status=AttendanceStatus.PRESENT, left_item_id=7,
+        left_at=time(15, 0),
+    )  # fmt: skip
+    end = datetime(2026, 3, 10, 12, 0)
+    (recorded,) = time_problems(entry, meeting_span(START, end, time(10, 5), time(12, 40)))
+    assert recorded.message.endswith(
+        "begann oder endete die Sitzung zu einer anderen Zeit, berichtigen Sie zuerst Beginn "
+        "und Ende im Protokoll."
+    )
+    (planned,) = time_problems(entry, meeting_span(START, end, None, None))
+    assert planned.message.endswith("tragen Sie zuerst Beginn und Ende im Protokoll ein.")
