@@ -38,6 +38,7 @@ ANNEXES_NOT_ATTACHED = (
     "Die Anlagen sind wegen ihrer Größe nicht beigefügt; sie stehen in der Sitzungsmappe."
 )
 ANNEXES_ATTACHED = "Die Anlagen der Einladung sind beigefügt."
+ANNEX_ATTACHED = "Die Anlage der Einladung ist beigefügt."  # one (found by a tester)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +87,8 @@ def invitation_eml(
     ]
     left_out = sum(_sent_size(a.data) for a in (*attachments, *annexes)) > MAX_ATTACHMENT_BYTES
     left_out = left_out and bool(annexes)
-    body = _cancellation(doc) if doc.cancelled else _invitation(doc, bool(annexes) and not left_out)
+    attached = 0 if left_out else len(annexes)
+    body = _cancellation(doc) if doc.cancelled else _invitation(doc, attached)
     if left_out:
         body += f"\n\n{ANNEXES_NOT_ATTACHED}"
     closing = f"Mit freundlichen Grüßen\n{head.signature}\n{head.council_name}"
@@ -103,7 +105,9 @@ def invitation_eml(
     return InvitationEml(eml, left_out)
 
 
-def _invitation(doc: MeetingDocument, annexes_attached: bool) -> str:
+def _invitation(doc: MeetingDocument, annexes_attached: int) -> str:
+    sentence = ANNEX_ATTACHED if annexes_attached == 1 else ANNEXES_ATTACHED
+    annexes = f" {sentence}" if annexes_attached else ""
     blocks = [f"hiermit laden wir Sie herzlich zur {meeting_heading(doc)} ein."]
     if doc.change_notice:
         blocks[0] += f" {doc.change_notice}"
@@ -113,7 +117,7 @@ def _invitation(doc: MeetingDocument, annexes_attached: bool) -> str:
         f"Die Einladung mit {agenda} liegt als PDF bei, der Termin als Kalenderdatei "
         "(.ics), die Ihr Kalenderprogramm übernimmt."
         + (" Der bisherige Eintrag wird dabei ersetzt." if doc.changed else "")
-        + (f" {ANNEXES_ATTACHED}" if annexes_attached else "")
+        + annexes
     )
     blocks.append(doc.excuse_request)
     return "\n\n".join(blocks)

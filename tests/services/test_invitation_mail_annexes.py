@@ -67,6 +67,16 @@ def test_the_mail_carries_every_annex_named_by_its_number(documents, with_annexe
     )
 
 
+def test_one_annex_is_named_in_the_singular(documents, with_annexes, database, actor) -> None:
+    """(found by a tester) One annex attached read "Die Anlagen der Einladung sind …"."""
+    annexes = AnnexesService(database, actor)
+    annexes.remove(with_annexes, annexes.annexes(with_annexes)[1])
+
+    text = " ".join(_text(documents.invitation_mail(with_annexes).eml).split())
+
+    assert invitation_mail.ANNEX_ATTACHED in text and "Die Anlagen" not in text
+
+
 def test_a_mail_without_annexes_does_not_speak_of_them(
     documents, members_service, council, new_member, today, invited
 ) -> None:
