@@ -13,12 +13,18 @@ from __future__ import annotations
 
 from expertenrat.domain.attendance_order import outside_meeting, span_text
 from expertenrat.domain.earlier_minutes import put_off_line
-from expertenrat.domain.enums import AttendanceStatus, MinutesApproval, MinutesState
+from expertenrat.domain.enums import (
+    AgendaItemOutcome,
+    AttendanceStatus,
+    MinutesApproval,
+    MinutesState,
+)
 from expertenrat.domain.invitation_due import invitation_deadline
 from expertenrat.domain.minutes import MinutesHeader
 from expertenrat.domain.minutes_checklist_facts import (
     AttendanceTimes,
     ChecklistFacts,
+    PreviousMinutes,
 )
 from expertenrat.domain.minutes_checklist_items import item_lines, recusal_lines, unnamed_lines
 from expertenrat.domain.minutes_checklist_lines import (
@@ -66,7 +72,7 @@ def checklist(facts: ChecklistFacts) -> Checklist:
         ),
         *order_lines(facts.moved_items, header.agenda_changes),
         *non_public_title_lines(facts.items, header.agenda_changes),
-        _previous_line(facts),
+        *_previous_lines(facts),
     ]
     lines += item_lines(facts.items) + outcome_lines(facts.items)
     lines += recusal_lines(facts.items, facts.undecided_conflicts)
@@ -186,26 +192,50 @@ def _invitation_line(facts: ChecklistFacts) -> ChecklistLine:
     return ChecklistLine("invitation", True, text, ChecklistTarget(field), warning=True)
 
 
-def _previous_line(facts: ChecklistFacts) -> ChecklistLine:
-    key, field, item = "previous_minutes", "previous_minutes", facts.approval_item_id
-    previous = facts.previous
-    if previous is None:
-        return checked(
-            key, True, "Keine vorherige Sitzung: kein Protokoll zu genehmigen", field, item
+def _previous_lines(facts: ChecklistFacts) -> list[ChecklistLine]:
+    """One line per earlier minutes the meeting was to approve: those of the previous
+    meeting, or with more than one approval item on the agenda those each names."""
+    if facts.approvals:
+        return [_minutes_line(m, m.item_id, m.put_off, facts.approval) for m in facts.approvals]
+    if facts.previous is None:
+        return [
+            checked(
+                "previous_minutes",
+                True,
+                "Keine vorherige Sitzung: kein Protokoll zu genehmigen",
+                "previous_minutes",
+                facts.approval_item_id,
+            )
+        ]
+    return [
+        _minutes_line(
+            facts.previous, facts.approval_item_id, facts.approval_put_off, facts.approval
         )
+    ]
+
+
+def _minutes_line(
+    previous: PreviousMinutes,
+    item: int | None,
+    put_off: AgendaItemOutcome | None,
+    approval: MinutesApproval,
+) -> ChecklistLine:
+    """Whether the minutes ``previous`` are approved, their objections handled or their
+    approval item ``item`` put off (``put_off``); else what is missing."""
+    key, field = "previous_minutes", "previous_minutes"
     name = f"Das Protokoll der {previous.meeting_label}"
     if previous.state is MinutesState.APPROVED:
         on = f" am {previous.approved_on:%d.%m.%Y}" if previous.approved_on else ""
         return checked(
             key, True, f"Protokoll der {previous.meeting_label} genehmigt{on}", field, item
         )
-    if facts.approval_put_off is not None:  # the meeting put it off: nothing is missing
-        text = put_off_line(f"der {previous.meeting_label}", facts.approval_put_off)
+    if put_off is not None:  # the meeting put it off: nothing is missing
+        text = put_off_line(f"der {previous.meeting_label}", put_off)
         return checked(key, True, text, field, item)
     if (
         previous.state is MinutesState.CIRCULATED
         and not previous.open_objections
-        and (facts.approval is MinutesApproval.OBJECTIONS)
+        and (approval is MinutesApproval.OBJECTIONS)
     ):
         return checked(
             key, True, f"Protokoll der {previous.meeting_label}: Einwände behandelt", field, item

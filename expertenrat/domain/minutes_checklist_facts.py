@@ -30,6 +30,10 @@ class PreviousMinutes:
     approved_on: date | None = None
     open_objections: int = 0
     meeting_id: int | None = None  # whose Genehmigung tab a missing approval jumps to
+    # Among :attr:`ChecklistFacts.approvals`: the item approving them, if the agenda has
+    # one, and what became of it if the meeting did not deal with it.
+    item_id: int | None = None
+    put_off: AgendaItemOutcome | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,3 +89,6 @@ class ChecklistFacts:
     # What became of the approval item when the meeting did not deal with it (postponed or
     # taken off, by itself or with the item above it): the previous minutes wait, rightly.
     approval_put_off: AgendaItemOutcome | None = None
+    # With more than one approval item on the agenda: the minutes each names, in agenda
+    # order (and the previous meeting's where none names them); each needs its own line.
+    approvals: tuple[PreviousMinutes, ...] = ()

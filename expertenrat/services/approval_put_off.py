@@ -10,6 +10,7 @@ and their approval goes on the next planned agenda (``services.approval_carry``)
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from types import EllipsisType
 
 from sqlalchemy import select
@@ -73,31 +74,69 @@ def put_off_minutes(session: Session, meeting: models.Meeting) -> list[models.Me
     return [m for m in earlier if put_off.get(m.id)]
 
 
-def approval_outcomes(
-    session: Session, meeting: models.Meeting, earlier: Sequence[models.Meeting]
-) -> dict[int, bool]:
-    """Per meeting among ``earlier`` (the held ones before ``meeting``, in order) whose
-    minutes an approval item of ``meeting`` was to approve: whether it put that off. An
-    item naming them ("Genehmigung des Protokolls der 5. Sitzung") approves those, any
-    other (the standard "… der letzten Sitzung") the previous held meeting's, as
-    :func:`approval_put_off` reads it."""
+@dataclass(frozen=True, slots=True)
+class ApprovalItem:
+    """An approval item of a meeting and what became of it."""
+
+    item_id: int
+    minutes_of: models.Meeting  # whose minutes it approves
+    put_off: AgendaItemOutcome | None  # the item not dealt with: postponed or taken off
+
+
+def approval_items(
+    session: Session,
+    meeting: models.Meeting,
+    earlier: Sequence[models.Meeting],
+    agenda: Iterable[models.AgendaItem] | None = None,
+) -> list[ApprovalItem]:
+    """The approval items of ``meeting`` in agenda order, with whose minutes among
+    ``earlier`` (the held ones before it, in order) each approves: an item naming them
+    ("Genehmigung des Protokolls der 5. Sitzung") those, any other (the standard "… der
+    letzten Sitzung") the previous held meeting's, as :func:`approval_put_off` reads it.
+    ``agenda``: the meeting's agenda items (not deleted), where the caller has read them."""
     if not earlier:
-        return {}
+        return []
     item = models.AgendaItem
-    rows = session.execute(
-        select(item.id, item.parent_id, item.number, item.outcome, item.kind, item.title).where(
-            item.meeting_id == meeting.id, item.deleted_at.is_(None)
-        )
-    ).all()
+    rows = (
+        list(agenda)
+        if agenda is not None
+        else session.execute(
+            select(
+                item.id,
+                item.parent_id,
+                item.number,
+                item.outcome,
+                item.kind,
+                item.title,
+                item.position,
+            ).where(item.meeting_id == meeting.id, item.deleted_at.is_(None))
+        ).all()
+    )
     outcomes = effective_outcomes(
         OutcomeNode(row.id, row.parent_id, row.number, AgendaItemOutcome(row.outcome))
         for row in rows
     )
+    return [
+        ApprovalItem(
+            row.id,
+            approved_by(row.title, earlier),
+            None if outcomes[row.id].dealt_with else outcomes[row.id].outcome,
+        )
+        for row in sorted(rows, key=lambda row: (row.position, row.id))  # top-level items
+        if row.kind == AgendaItemKind.MINUTES_APPROVAL.value
+    ]
+
+
+def approval_outcomes(
+    session: Session, meeting: models.Meeting, earlier: Sequence[models.Meeting]
+) -> dict[int, bool]:
+    """Per meeting among ``earlier`` (the held ones before ``meeting``, in order) whose
+    minutes an approval item of ``meeting`` was to approve (:func:`approval_items`):
+    whether one put that off."""
     found: dict[int, bool] = {}
-    for row in rows:
-        if row.kind == AgendaItemKind.MINUTES_APPROVAL.value:
-            target = approved_by(row.title, earlier).id
-            found[target] = found.get(target, False) or not outcomes[row.id].dealt_with
+    for approval in approval_items(session, meeting, earlier):
+        target = approval.minutes_of.id
+        found[target] = found.get(target, False) or approval.put_off is not None
     return found
 
 

@@ -10,9 +10,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.earlier_minutes import earlier_minutes_line
-from expertenrat.domain.enums import MeetingState, ObjectionState
+from expertenrat.domain.enums import AgendaItemOutcome, MeetingState, ObjectionState
 from expertenrat.services.agenda_rows import meeting_name as meeting_with_article
-from expertenrat.services.approval_put_off import approval_put_off, previous_held
+from expertenrat.services.approval_put_off import (
+    approval_items,
+    approval_put_off,
+    previous_held,
+)
+from expertenrat.services.minutes_approval_rows import earlier_held
 from expertenrat.store import models
 
 
@@ -25,8 +30,9 @@ def earlier_minutes(
     Objections decided outside a meeting are reported by the first held meeting on or
     after the day of the decision (:func:`reporting_meeting`), whether or not it is the
     one that approves those minutes. A meeting that put the approval of the previous
-    minutes off (``services.approval_put_off``) and did not approve them says so; what it
-    reads does not change when they are approved later. ``agenda``: the meeting's agenda
+    minutes off (``services.approval_put_off``) and did not approve them says so (where its
+    agenda has more than one approval item, each for the minutes it names); what it reads
+    does not change when they are approved later. ``agenda``: the meeting's agenda
     items (not deleted), where the caller has read them."""
     approved = set(
         session.scalars(
@@ -46,12 +52,14 @@ def earlier_minutes(
     ):
         decided.setdefault(earlier_id, []).append(state)
     outside = _decided_outside(session, meeting)
-    put_off = approval_put_off(session, meeting.id, agenda)
-    previous = previous_held(session, meeting) if put_off is not None else None
-    waiting = {previous.id} - approved if previous is not None else set()
+    waiting = {
+        minutes_of: outcome
+        for minutes_of, outcome in _put_off(session, meeting, agenda).items()
+        if minutes_of not in approved
+    }
     earlier = session.scalars(
         select(models.Meeting)
-        .where(models.Meeting.id.in_(approved | set(decided) | set(outside) | waiting))
+        .where(models.Meeting.id.in_(approved | set(decided) | set(outside) | set(waiting)))
         .order_by(models.Meeting.starts_at, models.Meeting.id)
     )
     return tuple(
@@ -62,10 +70,29 @@ def earlier_minutes(
             decided.get(row.id, []).count(ObjectionState.REJECTED.value),
             outside.get(row.id, []).count(ObjectionState.ACCEPTED.value),
             outside.get(row.id, []).count(ObjectionState.REJECTED.value),
-            put_off if row.id in waiting else None,
+            waiting.get(row.id),
         )
         for row in earlier
     )
+
+
+def _put_off(
+    session: Session, meeting: models.Meeting, agenda: Iterable[models.AgendaItem] | None
+) -> dict[int, AgendaItemOutcome]:
+    """The earlier meetings whose minutes ``meeting`` put the approval of off, with what
+    became of the item: with one approval item, the previous held meeting's (as the
+    completeness check reads it); with more, the minutes each item names."""
+    agenda = list(agenda) if agenda is not None else None
+    approvals = approval_items(session, meeting, earlier_held(session, meeting), agenda)
+    if len(approvals) > 1:
+        found: dict[int, AgendaItemOutcome] = {}
+        for approval in approvals:
+            if approval.put_off is not None:
+                found.setdefault(approval.minutes_of.id, approval.put_off)
+        return found
+    put_off = approval_put_off(session, meeting.id, agenda)
+    previous = previous_held(session, meeting) if put_off is not None else None
+    return {previous.id: put_off} if put_off is not None and previous is not None else {}
 
 
 def _decided_outside(session: Session, meeting: models.Meeting) -> dict[int, list[str]]:

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import (
+    AgendaItemOutcome,
     AttendanceStatus,
     MinutesApproval,
     MinutesState,
@@ -20,11 +21,15 @@ from expertenrat.domain.minutes_checklist_facts import (
     UndecidedConflict,
 )
 from expertenrat.domain.minutes_checklist_lines import Checklist
-from expertenrat.services.approval_put_off import approval_put_off, previous_held
+from expertenrat.services.approval_put_off import (
+    approval_items,
+    approval_put_off,
+    previous_held,
+)
 from expertenrat.services.attendance_rows import agenda_rows, full_name, non_public_items
 from expertenrat.services.invitation_trail import held_moves
 from expertenrat.services.meeting_facts import meeting_facts
-from expertenrat.services.minutes_approval_rows import approval_item_id
+from expertenrat.services.minutes_approval_rows import approval_item_id, earlier_held
 from expertenrat.services.minutes_assembly import unnamed_in_public
 from expertenrat.services.minutes_rows import header_of, label_of, minutes_from_facts
 from expertenrat.services.unit_of_work import fetch
@@ -35,6 +40,7 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
     council = fetch(session, models.Council, meeting.council_id, "Das Gremium")
     facts = meeting_facts(session, meeting)
     placed = agenda_rows(session, meeting.id)
+    agenda = [row for row, _ in placed]
     minutes = minutes_from_facts(session, meeting, facts, placed)
     chair = (
         session.get(models.Membership, meeting.chair_membership_id)
@@ -44,6 +50,7 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
     place = ", ".join(p.strip() for p in (meeting.place, meeting.room) if p.strip())
     unnamed = unnamed_in_public(session, meeting)  # may not be named in public
     approval_item = approval_item_id(session, meeting.id)
+    previous = _previous(session, meeting)
     return checklist(
         ChecklistFacts(
             meeting_day=meeting.starts_at.date(),
@@ -70,15 +77,14 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
             else None,
             chair_title=council.chair_title,
             approval=MinutesApproval(council.minutes_approval),
-            previous=_previous(session, meeting),
+            previous=previous,
+            approvals=_approvals(session, meeting, previous, agenda),
             approval_item_id=approval_item,
-            approval_put_off=approval_put_off(
-                session, meeting.id, [row for row, _ in placed], approval_item
-            ),
+            approval_put_off=approval_put_off(session, meeting.id, agenda, approval_item),
             items=minutes.items,
             # The sheet's hints leave out the members away or not there at the item; of
             # the rest, those whose attendance is not recorded are the attendance's line.
-            moved_items=held_moves(session, meeting, [row for row, _number in placed]),
+            moved_items=held_moves(session, meeting, agenda),
             unnamed=unnamed,  # and the items whose texts the public minutes leave out
             non_public_items=non_public_items(session, {meeting.id}) if unnamed else frozenset(),
             undecided_conflicts=tuple(
@@ -94,8 +100,40 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
 def _previous(session: Session, meeting: models.Meeting) -> PreviousMinutes | None:
     """The minutes of the council's last held meeting before ``meeting``."""
     previous = previous_held(session, meeting)
-    if previous is None:
-        return None
+    return _minutes_of(session, previous) if previous is not None else None
+
+
+def _approvals(
+    session: Session,
+    meeting: models.Meeting,
+    previous: PreviousMinutes | None,
+    agenda: list[models.AgendaItem],
+) -> tuple[PreviousMinutes, ...]:
+    """With more than one approval item on the agenda: the minutes each names, in agenda
+    order, with the item and what became of it (the previous meeting's at the end where
+    none names them); else none (``previous`` has the line). ``agenda``: the meeting's
+    agenda items (not deleted)."""
+    approvals = approval_items(session, meeting, earlier_held(session, meeting), agenda)
+    if len(approvals) < 2:
+        return ()
+    found: dict[int, PreviousMinutes] = {}
+    for approval in approvals:
+        if approval.minutes_of.id not in found:
+            found[approval.minutes_of.id] = _minutes_of(
+                session, approval.minutes_of, approval.item_id, approval.put_off
+            )
+    if previous is not None and previous.meeting_id not in found:
+        found[previous.meeting_id] = previous
+    return tuple(found.values())
+
+
+def _minutes_of(
+    session: Session,
+    previous: models.Meeting,
+    item_id: int | None = None,
+    put_off: AgendaItemOutcome | None = None,
+) -> PreviousMinutes:
+    """The state of the minutes of the held meeting ``previous``."""
     version = session.scalar(
         select(models.MinutesVersion)
         .where(models.MinutesVersion.meeting_id == previous.id)
@@ -122,6 +160,8 @@ def _previous(session: Session, meeting: models.Meeting) -> PreviousMinutes | No
         version.approved_on if version is not None else None,
         open_objections,
         previous.id,
+        item_id,
+        put_off,
     )
 
 
