@@ -109,7 +109,7 @@ STEP_FROM: dict[Step, frozenset[RecommendationStatus]] = {
     Step.DUE_DATE: AWAITING_RESPONSE,
     Step.REMOVE_RESPONSE: RESPONDABLE,
     Step.REOPEN: CLOSING,  # not withdrawn: that ended it, answered or not
-    Step.TRANSMITTAL_DRAFT: RESPONDABLE | CLOSING,  # sent, and not withdrawn since
+    Step.TRANSMITTAL_DRAFT: RESPONDABLE,  # sent, and a statement still asked for
 }
 
 
@@ -167,6 +167,11 @@ def refusal(
 def _draft_refusal(code: str, status: RecommendationStatus) -> str:
     if status is S.WITHDRAWN:
         return f"Die Empfehlung {code} ist „{status.label}“: Sie wird nicht mehr versandt."
+    if status in CLOSING:  # the draft asks for a statement by a deadline long past
+        return (
+            f"Die Empfehlung {code} ist „{status.label}“: Die Stellungnahmen liegen vor; "
+            "ein Anschreiben, das um sie bittet, gibt es nicht mehr."
+        )
     return (
         f"Die Empfehlung {code} ist „{status.label}“: Den E-Mail-Entwurf gibt es, sobald "
         "sie versandt ist („Versenden …“)."
