@@ -53,7 +53,8 @@ class RecommendationTransmittalsService:
         written: list[Path] = []
         try:
             for project in mailed:
-                path = _free_name(folder, f"{detail.row.code}-{file_part(project.title)}")
+                stem = f"{detail.row.kind.label}-{detail.row.code}-{file_part(project.title)}"
+                path = _free_name(folder, stem)
                 write_file(path, transmittal_eml(head, detail, project))
                 written.append(path)
         except FileWriteError:
@@ -65,9 +66,10 @@ class RecommendationTransmittalsService:
 
 
 def _free_name(folder: Path, stem: str) -> Path:
-    """``folder/Empfehlung-<stem>.eml``, numbered where that name is taken."""
-    path, number = folder / f"Empfehlung-{stem}.eml", 1
+    """``folder/<stem>.eml`` (the stem named by the kind, as the mail's subject: "Impuls-
+    E-2025-04-…"), numbered where that name is taken."""
+    path, number = folder / f"{stem}.eml", 1
     while path.exists():
         number += 1
-        path = folder / f"Empfehlung-{stem}-{number}.eml"
+        path = folder / f"{stem}-{number}.eml"
     return path

@@ -9,6 +9,7 @@ from email.policy import default
 
 import pytest
 
+from expertenrat.domain.enums import RecommendationKind
 from expertenrat.domain.errors import InUseError
 from expertenrat.domain.projects import Project
 from expertenrat.domain.recommendation_content import RecommendationContent
@@ -105,3 +106,22 @@ def test_no_draft_for_one_withdrawn(database, actor, sent, tmp_path):
     with pytest.raises(InUseError, match="„zurückgezogen“: Sie wird nicht mehr versandt"):
         RecommendationTransmittalsService(database).save(sent.id, folder)
     assert list(folder.iterdir()) == []
+
+
+def test_an_impulse_s_draft_is_named_so(database, actor, council, sent, tmp_path):
+    """The file said "Empfehlung-E-…" while its subject said "Impuls E-…" (found by a
+    tester)."""
+    register = RecommendationsService(database, actor)
+    projects = tuple(p.id for p in sent.projects)
+    content = RecommendationContent(
+        "Idee", "Der Rat regt an …", kind=RecommendationKind.IMPULSE, project_ids=projects
+    )
+    row = register.create(council.id, content, date(2026, 3, 2), adopted=True).row
+    impulse = register.send(row.id, row.version, date(2026, 3, 3), date(2026, 5, 4)).row
+
+    drafts = RecommendationTransmittalsService(database).save(impulse.id, tmp_path)
+
+    assert [p.name for p in drafts.files] == [
+        f"Impuls-{impulse.code}-Klimaportal.eml",
+        f"Impuls-{impulse.code}-Stadtlabor.eml",
+    ]
