@@ -74,8 +74,8 @@ def _refuse_mixed_encodings(data: bytes) -> None:
         raise DataEntryError(
             "Die Datei mischt zwei Zeichenkodierungen (UTF-8 und Windows-1252), etwa weil "
             "zwei Dateien aneinandergehängt wurden; Umlaute würden verfälscht (etwa "
-            f"„{seen}“ statt „{meant}“). "
-            f"Bitte korrigieren Sie die Umlaute in der Datei. {SAVE_AS_CSV_UTF8}"
+            f"„{seen}“ statt „{meant}“). Bitte berichtigen Sie die Umlaute in der Datei "
+            "und speichern Sie sie dann in Excel über „Speichern unter“ als „CSV UTF-8“."
         )
 
 

@@ -306,8 +306,11 @@ def test_a_file_of_windows_1252_and_utf8_rows_is_refused_not_read_garbled(
 
     assert caught.value.message.startswith(
         "Die Datei mischt zwei Zeichenkodierungen (UTF-8 und Windows-1252), etwa weil zwei "
-        f"Dateien aneinandergehängt wurden; Umlaute würden verfälscht (etwa {shown})."
+        f"Dateien aneinandergehängt wurden; Umlaute würden verfälscht (etwa {shown}). Bitte "
+        "berichtigen Sie die Umlaute in der Datei und speichern Sie sie dann in Excel über "
+        "„Speichern unter“ als „CSV UTF-8“."
     )
+    assert caught.value.message.count("Bitte") == 1  # two requests read clumsily (a tester)
 
 
 def test_windows_1252_typography_and_accents_stay_windows_1252() -> None:
