@@ -118,14 +118,18 @@ def _last_changed(session: Session, meetings: list[models.Meeting]) -> dict[int,
 @functools.cache
 def _renderer() -> str:
     """What draws the invitation: program and reportlab version, and a digest of the
-    report modules' source where it can be read (not in a frozen build, whose version
-    names it), so a changed layout is drawn anew even within one version."""
+    source of the report modules and of the domain modules (the wording, numbering and
+    lists the reports print, the public invitation's cuts) where it can be read (not in a
+    frozen build, whose version names it), so a changed layout or wording is drawn anew
+    even within one version. Read once per process (about a megabyte)."""
     import reportlab
 
-    from expertenrat import reports
+    from expertenrat import domain, reports
 
     digest = hashlib.sha256()
-    for module in sorted(Path(reports.__file__).parent.glob("*.py")):
-        with contextlib.suppress(OSError):
-            digest.update(module.read_bytes())
+    for package in (reports, domain):
+        for module in sorted(Path(package.__file__).parent.glob("*.py")):
+            digest.update(module.name.encode())
+            with contextlib.suppress(OSError):
+                digest.update(module.read_bytes())
     return f"{__version__}|{reportlab.Version}|{digest.hexdigest()}"
