@@ -58,22 +58,14 @@ class MeetingDocumentsService:
             ]
 
     def invitation_pdf(
-        self,
-        meeting_id: int,
-        *,
-        today: date | None = None,
-        page_numbers: bool = True,
-        public: bool = False,
+        self, meeting_id: int, *, today: date | None = None, public: bool = False
     ) -> RenderedPdf:
         """The invitation (a cancellation letter for a cancelled meeting) as a PDF;
-        ``page_numbers``: False for a part of a Sitzungsmappe (the bundle numbers pages);
         ``public``: the public invitation (:func:`domain.public_invitation.public_invitation`)."""
         from expertenrat.reports.invitation_pdf import render_invitation  # reportlab: on demand
 
         doc = self.document(meeting_id, today=today)
-        return render_invitation(
-            public_invitation(doc) if public else doc, page_numbers=page_numbers
-        )
+        return render_invitation(public_invitation(doc) if public else doc)
 
     def invitation_letters_pdf(self, meeting_id: int, *, today: date | None = None) -> RenderedPdf:
         """The invitation as a mail merge: one letter per member active on the meeting's

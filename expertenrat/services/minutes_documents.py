@@ -132,15 +132,14 @@ class MinutesDocumentsService:
                 "Die Sitzung ist abgesagt: für sie gibt es keine Sitzungsmappe (die Absage "
                 "steht unter „Einladung …“)."
             )
-        from expertenrat.reports.meeting_pack_cover_pdf import render_pack_cover  # reportlab
+        from expertenrat.reports.invitation_pdf import render_invitation  # reportlab
+        from expertenrat.reports.meeting_pack_cover_pdf import render_pack_cover
 
         before = state in (MeetingState.PLANNED, MeetingState.INVITED)
         invitation_doc = self._meeting_documents.document(meeting_id, today=today)
         if public:
             invitation_doc = public_invitation(invitation_doc)
-        invitation = self._meeting_documents.invitation_pdf(
-            meeting_id, today=today, page_numbers=False, public=public
-        )
+        invitation = render_invitation(invitation_doc, page_numbers=False)
         title = pack_invitation_name(invitation_doc, public=public) if before else "Einladung"
         documents = [(title, invitation.pdf)]
         warnings = [*invitation.warnings]

@@ -12,6 +12,7 @@ from dossier_pdfs import bookmarks, page_text, small_pdf
 from minutes_rows import approve, held_meeting
 from pypdf import PdfReader
 
+from expertenrat.reports.invitation_pdf import render_invitation
 from expertenrat.services import minutes_pdfs
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.minutes_documents import MinutesDocumentsService
@@ -45,7 +46,9 @@ def test_the_dossier_after_the_meeting_opens_with_a_cover_listing_its_parts(
     cover, no list of contents, where the one made before the meeting has both."""
     annexes.add(held.meeting_id, "Präsentation.pdf", small_pdf("Folie 1", "Folie 2"))
     annexes.add(held.meeting_id, "Karte.pdf", small_pdf("Karte"))
-    invitation = _pages(documents.invitation_pdf(held.meeting_id, page_numbers=False).pdf)
+    invitation = _pages(
+        render_invitation(documents.document(held.meeting_id), page_numbers=False).pdf
+    )
     minutes = _pages(service.minutes_pdf(held.meeting_id).pdf)
 
     reader = PdfReader(io.BytesIO(service.dossier_pdf(held.meeting_id, today=MADE_ON).pdf))
@@ -76,7 +79,9 @@ def test_approved_minutes_go_in_as_stored_and_the_cover_says_they_are_approved(
 ) -> None:
     approve(database, held.meeting_id)
     stored = PdfReader(io.BytesIO(service.minutes_pdf(held.meeting_id).pdf))
-    invitation = documents.invitation_pdf(held.meeting_id, today=MADE_ON, page_numbers=False)
+    invitation = render_invitation(
+        documents.document(held.meeting_id, today=MADE_ON), page_numbers=False
+    )
 
     reader = PdfReader(io.BytesIO(service.dossier_pdf(held.meeting_id, today=MADE_ON).pdf))
 
