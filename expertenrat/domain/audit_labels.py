@@ -202,7 +202,7 @@ _FIELDS: Mapping[str, Mapping[str, str]] = {
         "code": "Kennung",
         "origin_agenda_item_id": "beschlossen in Punkt (Nr.)",
         "adopted_on": "beschlossen am",
-        "sent_on": "versandt am",
+        "sent_on": "übermittelt am",
         "due_on": "Antwort fällig am",
         "project_ids": "Projekte (Nr.)",
         "responses": "Stellungnahmen (Anzahl)",

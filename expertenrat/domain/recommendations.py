@@ -166,7 +166,7 @@ def refusal(
 
 def _draft_refusal(code: str, status: RecommendationStatus) -> str:
     if status is S.WITHDRAWN:
-        return f"Die Empfehlung {code} ist „{status.label}“: Sie wird nicht mehr versandt."
+        return f"Die Empfehlung {code} ist „{status.label}“: Sie wird nicht mehr übermittelt."
     if status in CLOSING:  # the draft asks for a statement by a deadline long past
         return (
             f"Die Empfehlung {code} ist „{status.label}“: Die Stellungnahmen liegen vor; "
@@ -174,7 +174,7 @@ def _draft_refusal(code: str, status: RecommendationStatus) -> str:
         )
     return (
         f"Die Empfehlung {code} ist „{status.label}“: Den E-Mail-Entwurf gibt es, sobald "
-        "sie versandt ist („Versenden …“)."
+        "sie übermittelt ist („Versenden …“)."
     )
 
 

@@ -21,7 +21,7 @@ def detail_text(detail: RecommendationDetail) -> str:
         f"Handlungsfeld: {row.action_field or '–'}",
         f"Projekt(e): {row.project_names or '–'}",
         f"Herkunft: {row.origin.label}",
-        f"Beschlossen: {_day(row.adopted_on)} · versandt: {_day(row.sent_on)}{_due(row)}",
+        f"Beschlossen: {_day(row.adopted_on)} · übermittelt: {_day(row.sent_on)}{_due(row)}",
     ]
     if row.answer_progress:  # "1 von 2 Projekten hat geantwortet; es fehlt noch …"
         lines.append(f"Antworten: {row.answer_progress}")

@@ -110,7 +110,7 @@ def _columns() -> tuple[Column[RegisterRow], ...]:
         text_column(tr(_CONTEXT, "Federführung"), lambda row: row.recommendation.lead_units),
         text_column(tr(_CONTEXT, "Herkunft"), lambda row: row.recommendation.origin.label),
         date_column(tr(_CONTEXT, "Beschlossen am"), lambda r: r.adopted_on),
-        date_column(tr(_CONTEXT, "Versandt am"), lambda r: r.sent_on),
+        date_column(tr(_CONTEXT, "Übermittelt am"), lambda r: r.sent_on),
         # The date the project owes the council something by: its response, or for an
         # interim "Umsetzung geplant" the plan's date, from which its days overdue count.
         Column(

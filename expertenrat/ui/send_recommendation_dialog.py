@@ -120,7 +120,7 @@ class SendRecommendationDialog(StepDialog):
         self._show_due()
 
     def _show_due(self) -> None:
-        """ "Antwort erbeten bis Mittwoch, 27. Januar 2027: 2 Monate nach dem Versand, die
+        """ "Antwort erbeten bis Mittwoch, 27. Januar 2027: 2 Monate nach der Übermittlung, die
         Frist für Stellungnahmen des Gremiums" (the setting's name in the Einstellungen;
         with "; der 29.03.2026 ist ein Sonntag, die Frist endet am nächsten Werktag" where
         the period ends on a day off), or that it differs (with "; der 27.12.2026 ist ein
@@ -130,7 +130,7 @@ class SendRecommendationDialog(StepDialog):
         months = counted(self._period, tr(_CONTEXT, "Monat"), tr(_CONTEXT, "Monate"))
         if due == default:
             why = tr(
-                _CONTEXT, "{} nach dem Versand, die Frist für Stellungnahmen des Gremiums"
+                _CONTEXT, "{} nach der Übermittlung, die Frist für Stellungnahmen des Gremiums"
             ).format(months)
             if end != default:
                 why += tr(_CONTEXT, "; {}, die Frist endet am nächsten Werktag").format(
@@ -142,8 +142,8 @@ class SendRecommendationDialog(StepDialog):
                 when += tr(_CONTEXT, ", am nächsten Werktag {}").format(f"{default:%d.%m.%Y}")
             why = tr(
                 _CONTEXT,
-                "abweichend von der Frist für Stellungnahmen des Gremiums ({} nach dem "
-                "Versand: {})",
+                "abweichend von der Frist für Stellungnahmen des Gremiums ({} nach der "
+                "Übermittlung: {})",
             ).format(months, when)
             typed_off = closed_day_note(due, self._bundesland)
             if typed_off:  # a hint only: a date typed on a day off is kept
@@ -154,12 +154,12 @@ class SendRecommendationDialog(StepDialog):
 
 
 def _sent_label(row: RecommendationRow) -> str:
-    """ "An das Projekt versandt am", to two "An die Projekte", to none "Versandt am"."""
+    """ "An das Projekt übermittelt am", to two "An die Projekte", to none "Übermittelt am"."""
     if not row.projects:
-        return tr(_CONTEXT, "Versandt am")
+        return tr(_CONTEXT, "Übermittelt am")
     if len(row.projects) == 1:
-        return tr(_CONTEXT, "An das Projekt versandt am")
-    return tr(_CONTEXT, "An die Projekte versandt am")
+        return tr(_CONTEXT, "An das Projekt übermittelt am")
+    return tr(_CONTEXT, "An die Projekte übermittelt am")
 
 
 def _ended_note(row: RecommendationRow) -> str:

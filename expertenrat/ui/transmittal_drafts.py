@@ -58,7 +58,7 @@ def save_drafts(
             title,
             tr(
                 _CONTEXT,
-                "Die Empfehlung {} ist als versandt vermerkt. Der E-Mail-Entwurf wurde nicht "
+                "Die Empfehlung {} ist als übermittelt vermerkt. Der E-Mail-Entwurf wurde nicht "
                 "gespeichert: {}",
             ).format(row.code, error.message),
         )

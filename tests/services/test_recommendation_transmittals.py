@@ -103,7 +103,7 @@ def test_no_draft_for_one_withdrawn(database, actor, sent, tmp_path):
     folder = tmp_path / "Entwürfe"
     folder.mkdir()
 
-    with pytest.raises(InUseError, match="„zurückgezogen“: Sie wird nicht mehr versandt"):
+    with pytest.raises(InUseError, match="„zurückgezogen“: Sie wird nicht mehr übermittelt"):
         RecommendationTransmittalsService(database).save(sent.id, folder)
     assert list(folder.iterdir()) == []
 

@@ -97,6 +97,6 @@ def test_a_final_recommendation_names_no_due_answer():
 
     text = detail_text(RecommendationDetail(withdrawn, "", (), ()))
 
-    assert "versandt: 02.05.2026" in text and "fällig" not in text
+    assert "übermittelt: 02.05.2026" in text and "fällig" not in text
     assert withdrawn.awaited_on is None  # the register's Frist column: empty
     assert "Antwort fällig: 02.07.2026" in detail_text(RecommendationDetail(ROW, "", (), ()))

@@ -92,7 +92,7 @@ def test_every_column_of_the_register(page):
         "Federführung",
         "Herkunft",
         "Beschlossen am",
-        "Versandt am",
+        "Übermittelt am",
         "Frist",
         "Status",
         "Überfällig",
@@ -241,20 +241,20 @@ def test_sending_shows_the_due_date_before_the_user_confirms(page, sample, servi
     assert dialog.windowTitle() == "E-2026-05 versenden"
     assert dialog.due_edit.date().toPython() == date(2027, 1, 27)  # today 27.11.2026
     assert dialog.due_label.text() == (
-        "Antwort erbeten bis Mittwoch, 27. Januar 2027: 2 Monate nach dem Versand, die "
+        "Antwort erbeten bis Mittwoch, 27. Januar 2027: 2 Monate nach der Übermittlung, die "
         "Frist für Stellungnahmen des Gremiums."
     )
     dialog.sent_edit.setDate(date(2026, 11, 30))  # 30.11. + 2 months = 30.01., a Saturday
     assert dialog.due_edit.date().toPython() == date(2027, 2, 1)
     assert dialog.due_label.text() == (
-        "Antwort erbeten bis Montag, 1. Februar 2027: 2 Monate nach dem Versand, die "
+        "Antwort erbeten bis Montag, 1. Februar 2027: 2 Monate nach der Übermittlung, die "
         "Frist für Stellungnahmen des Gremiums; der 30.01.2027 ist ein Samstag, die Frist endet am "
         "nächsten Werktag."
     )
     dialog.due_edit.setDate(date(2027, 2, 15))
     assert dialog.due_label.text() == (
         "Antwort erbeten bis Montag, 15. Februar 2027: abweichend von der Frist für "
-        "Stellungnahmen des Gremiums (2 Monate nach dem Versand: 30.01.2027, am nächsten "
+        "Stellungnahmen des Gremiums (2 Monate nach der Übermittlung: 30.01.2027, am nächsten "
         "Werktag 01.02.2027)."
     )
     dialog.sent_edit.setDate(date(2026, 11, 26))  # a due date set by hand stays
@@ -349,7 +349,7 @@ def test_a_due_date_before_sending_is_refused_in_german(page, sample, dialogs):
     dialogs.dates.append(date(2026, 1, 1))
     page.due_button.click()
     (warning,) = dialogs.warnings()
-    assert "Frist" in warning or "versandt" in warning
+    assert "Frist" in warning and "vor der Übermittlung" in warning
     assert page.selected().due_on == date(2026, 12, 5)
 
 
@@ -404,7 +404,7 @@ def test_a_finished_project_is_marked_in_the_choice_and_stays_choosable(page, sa
 
 def test_versenden_names_the_projects_it_goes_to(page, sample, services):
     both = (sample.projects["ODP"], sample.projects["KLIMA"])
-    for projects, expected in (((), "Versandt am"), (both, "An die Projekte versandt am")):
+    for projects, expected in (((), "Übermittelt am"), (both, "An die Projekte übermittelt am")):
         content = RecommendationContent("Beschlossen", project_ids=projects)
         row = services.recommendations.create(
             sample.council_id, content, date(2026, 11, 2), adopted=True

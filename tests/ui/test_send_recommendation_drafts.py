@@ -71,7 +71,7 @@ def test_a_draft_not_written_leaves_the_sending_recorded_and_says_so(page, dialo
     assert page.selected().status is RecommendationStatus.SENT
     kind, _title, text = dialogs.messages[-1]
     assert kind == "warning"
-    assert text.startswith(f"Die Empfehlung {page.selected().code} ist als versandt vermerkt.")
+    assert text.startswith(f"Die Empfehlung {page.selected().code} ist als übermittelt vermerkt.")
     assert "Den Ordner" in text and "gibt es nicht" in text
 
 
@@ -81,7 +81,7 @@ def test_the_draft_is_made_again_for_one_sent_but_not_once_withdrawn(
     """(found by a helper) A folder choice cancelled after Versenden, or a draft not
     written, left no way to make the draft: it is recorded as sent, and Versenden is off."""
     assert not page.draft_button.isEnabled()  # adopted, not sent yet
-    assert "sobald sie versandt ist" in page.draft_button.toolTip()
+    assert "sobald sie übermittelt ist" in page.draft_button.toolTip()
     page.send_button.click()
     page.steps.dialog.accept_button.click()  # no folder chosen: no draft
     assert dialogs.file_dialogs == [(FileKind.REMINDERS, "")]
@@ -106,7 +106,7 @@ def test_the_draft_is_made_again_for_one_sent_but_not_once_withdrawn(
 
     assert dialogs.messages[-1][0] == "warning"
     assert dialogs.messages[-1][2] == (
-        f"Die Empfehlung {code} ist „zurückgezogen“: Sie wird nicht mehr versandt."
+        f"Die Empfehlung {code} ist „zurückgezogen“: Sie wird nicht mehr übermittelt."
     )
     assert len(list(folder.iterdir())) == 1
     page.refresh()
