@@ -129,14 +129,14 @@ class MeetingDocumentsService:
         rendered = render_invitation(doc)
         what = "Absage" if doc.cancelled else "Einladung"
         entry = _as_invited(doc) if planned else doc
-        attached, damaged = annex_attachments(annexes)
+        attached = annex_attachments(annexes)
         eml = invitation_eml(doc, to, rendered.pdf, _ics([entry], None), f"{what} {stem}", attached)
         return InvitationMail(
             eml.eml,
             f"{what} {stem}.eml",
             len(to),
             without,
-            (*rendered.warnings, *damaged),
+            (*rendered.warnings, *attached.warnings),
             not_sent_yet=planned,
             sent_on_to=bool(only),
             annexes_left_out=eml.annexes_left_out,

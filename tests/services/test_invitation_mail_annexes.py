@@ -121,14 +121,18 @@ def test_the_limit_counts_the_attachments_as_sent(
     assert [n for n in _attachments(documents.invitation_mail(with_annexes).eml) if "Anlage" in n]
 
 
+def _damage(database, name: str, content: bytes) -> None:
+    with database.transaction() as session:
+        row = session.scalars(select(models.StoredFile).where(models.StoredFile.name == name)).one()
+        row.content = content[: len(content) // 2]
+
+
 def test_an_annex_damaged_in_the_database_stays_out_with_a_warning(
     database, documents, with_annexes
 ) -> None:
-    with database.transaction() as session:
-        row = session.scalars(
-            select(models.StoredFile).where(models.StoredFile.name == "Kalkulation.pdf")
-        ).one()
-        row.content = KALKULATION[: len(KALKULATION) // 2]
+    """(found by a tester) The text said "Die Anlagen der Einladung sind beigefügt" with
+    one of them missing: it names the one attached and the one that follows."""
+    _damage(database, "Kalkulation.pdf", KALKULATION)
 
     mail = documents.invitation_mail(with_annexes)
 
@@ -137,9 +141,29 @@ def test_an_annex_damaged_in_the_database_stays_out_with_a_warning(
     assert not any(n.startswith("Anlage 2") for n in attached)
     assert any(
         note.startswith("Anlage 2 „Kalkulation“ konnte nicht eingefügt werden")
-        and "Die E-Mail enthält sie nicht" in note
+        and "Die E-Mail enthält sie nicht und sagt, dass sie gesondert folgt" in note
         for note in mail.notes
     )
+    text = " ".join(_text(mail.eml).split())
+    assert (
+        "Kalenderprogramm übernimmt. Anlage 1 der Einladung ist beigefügt; Anlage 2 folgt "
+        "gesondert." in text
+    )
+    assert "sind beigefügt" not in text
+
+
+def test_with_every_annex_damaged_the_text_says_they_follow(
+    database, documents, with_annexes
+) -> None:
+    _damage(database, "Kalkulation.pdf", KALKULATION)
+    _damage(database, "Protokoll_5.pdf", PROTOKOLL)
+
+    mail = documents.invitation_mail(with_annexes)
+
+    assert not [n for n in _attachments(mail.eml) if n.startswith("Anlage")]
+    text = " ".join(_text(mail.eml).split())
+    assert "Die Anlagen 1 und 2 der Einladung folgen gesondert." in text
+    assert "beigefügt" not in text
 
 
 def test_a_cancellation_carries_no_annexes(documents, meetings_service, with_annexes) -> None:
@@ -149,3 +173,18 @@ def test_a_cancellation_carries_no_annexes(documents, meetings_service, with_ann
     attached = _attachments(documents.invitation_mail(with_annexes).eml)
 
     assert len(attached) == 2 and all(n.startswith("Absage") for n in attached)
+
+
+def test_too_large_annexes_and_a_damaged_one_the_text_says_it_follows(
+    database, documents, with_annexes, monkeypatch
+) -> None:
+    """The Sitzungsmappe leaves a damaged annex out too: the mail does not send the
+    members there for it."""
+    _damage(database, "Kalkulation.pdf", KALKULATION)
+    monkeypatch.setattr(invitation_mail, "MAX_ATTACHMENT_BYTES", 1)
+
+    text = " ".join(_text(documents.invitation_mail(with_annexes).eml).split())
+
+    assert " ".join(
+        invitation_mail.ANNEXES_NOT_ATTACHED.split()
+    ) + " Anlage 2 folgt gesondert." in (text)
