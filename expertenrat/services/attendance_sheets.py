@@ -47,6 +47,7 @@ from expertenrat.services.unit_of_work import fetch
 from expertenrat.store import models
 
 Placed = tuple[models.AgendaItem, PlacedItem]  # an agenda item and where it stands
+Recusals = Mapping[int, Sequence[models.ConflictOfInterest]]  # held at each item, by its id
 
 
 def attendance_sheet(
@@ -55,13 +56,16 @@ def attendance_sheet(
     *,
     today: date | None = None,
     agenda: Sequence[Placed] | None = None,
+    recusals: Recusals | None = None,
 ) -> AttendanceSheet:
     """The sheet of ``meeting`` as stored in ``session``'s transaction; ``today`` (default:
     the council's) says whether the meeting is still ahead (apologies only). ``agenda``:
     the meeting's agenda as :func:`~expertenrat.services.attendance_rows.placed_agenda_rows`
-    gives it, where the caller has read it (the minutes), else read here."""
+    gives it, and ``recusals`` those held at its items
+    (:func:`~expertenrat.services.recusals.meetings_recusals`), where the caller has read
+    them (the minutes), else read here."""
     agendas = None if agenda is None else {meeting.id: agenda}
-    return _sheet(meeting, _Reads(session, [meeting], today, agendas))
+    return _sheet(meeting, _Reads(session, [meeting], today, agendas, recusals))
 
 
 def attendance_sheets(
@@ -82,6 +86,7 @@ class _Reads:
         meetings: Sequence[models.Meeting],
         today: date | None,
         agendas: Mapping[int, Sequence[Placed]] | None = None,
+        recusals: Recusals | None = None,
     ) -> None:
         ids = [m.id for m in meetings]
         councils = {
@@ -105,7 +110,8 @@ class _Reads:
             row.id: meeting_id for meeting_id, placed in agendas.items() for row, _ in placed
         }
         self.recusals: dict[int, dict[int, set[int]]] = defaultdict(dict)
-        for item_id, conflicts in meetings_recusals(session, ids).items():
+        held = meetings_recusals(session, ids) if recusals is None else recusals
+        for item_id, conflicts in held.items():
             self.recusals[meeting_of[item_id]][item_id] = {c.membership_id for c in conflicts}
         self.frozen = frozen_meetings(session, ids)
         self.guests: dict[int, list[GuestEntry]] = defaultdict(list)

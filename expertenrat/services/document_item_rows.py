@@ -8,7 +8,7 @@ how a person's name is printed and where it stands in a printed list of names. R
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import TypedDict
 
 from sqlalchemy import select
@@ -75,12 +75,13 @@ def recused_conflicts(
     session: Session,
     item_ids: list[int],
     attending: Callable[[int], Collection[int]] | None = None,
+    held: Mapping[int, Sequence[models.ConflictOfInterest]] | None = None,
 ) -> dict[int, list[DeclaredConflict]]:
     """The members recused per agenda item, also those recused at an item above it about
     the same project (:func:`held_recusals`; suggestions that were overruled are left
     out); with ``attending`` (an item's id to the membership ids present at it), only
-    those."""
-    held = held_recusals(session, item_ids)
+    those. ``held``: :func:`held_recusals` at ``item_ids``, where the caller has read them."""
+    held = held_recusals(session, item_ids) if held is None else held
     people = {
         m.id: m.person
         for m in session.scalars(

@@ -44,6 +44,7 @@ from expertenrat.services.earlier_minutes import earlier_minutes
 from expertenrat.services.invitation_trail import held_moves
 from expertenrat.services.meeting_document_rows import letterhead_of
 from expertenrat.services.minutes_document_items import minutes_items
+from expertenrat.services.recusals import meetings_recusals
 from expertenrat.services.settings import WITH_LOGO
 from expertenrat.store import models
 
@@ -94,7 +95,8 @@ def minutes_document(
     council = session.get(models.Council, meeting.council_id, options=WITH_LOGO)
     assert council is not None  # a foreign key with ON DELETE CASCADE
     placed = placed_agenda_rows(session, meeting.id)
-    sheet = attendance_sheet(session, meeting, agenda=placed)
+    recusals = meetings_recusals(session, [meeting.id])  # the sheet's and the items'
+    sheet = attendance_sheet(session, meeting, agenda=placed, recusals=recusals)
     numbers = {ref.id: ref.number for ref in sheet.items}
     version = latest_version(session, meeting.id)
     state = MinutesState(version.state) if version else MinutesState.DRAFT
@@ -135,7 +137,7 @@ def minutes_document(
         agenda_changes=meeting.agenda_changes,
         agenda_sent_on=meeting.invitation_agenda_sent_on,
         moved_items=held_moves(session, meeting, [row for row, _placed in placed]),
-        items=minutes_items(session, placed, sheet),
+        items=minutes_items(session, placed, sheet, recusals),
         annexes=annex_entries(session, meeting.id),
         version=version.number if version else None,
         circulated_on=version.circulated_on if version else None,

@@ -7,6 +7,7 @@ the items together.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -35,15 +36,17 @@ def minutes_items(
     session: Session,
     placed: list[tuple[models.AgendaItem, agenda.PlacedItem]],
     sheet: AttendanceSheet,
+    recusals: Mapping[int, Sequence[models.ConflictOfInterest]],
 ) -> tuple[MinutesItem, ...]:
     """The agenda items (``placed``: the meeting's, as
     :func:`~expertenrat.services.attendance_rows.placed_agenda_rows` reads them) with their
-    texts, votes, adopted recommendations and the members recused at them (of those present
-    at the item by the attendance ``sheet``)."""
+    texts, votes, adopted recommendations and the members recused at them (``recusals``:
+    those held at each, as :func:`~expertenrat.services.recusals.meetings_recusals` reads
+    them; of those present at the item by the attendance ``sheet``)."""
     ids = [row.id for row, _placed in placed]
     projects = project_titles(session, (row.project_id for row, _p in placed))
     votes = _votes(session, ids)
-    recused = recused_conflicts(session, ids, sheet.present_at)
+    recused = recused_conflicts(session, ids, sheet.present_at, recusals)
     recommendations = _recommendations(session, ids)
     settled = item_outcomes((row, p.number) for row, p in placed)
     return tuple(

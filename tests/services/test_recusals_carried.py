@@ -7,6 +7,7 @@ from dataclasses import replace
 from itertools import islice
 
 import pytest
+from client_statements import recorded_statements
 from held_meeting import hold
 from meeting_rows import add_meeting
 from sqlalchemy import event, select
@@ -131,6 +132,23 @@ def test_a_member_recused_at_an_item_is_recused_at_its_sub_item_about_the_projec
     recused = {i.number: [c.member_name for c in i.recused] for i in document.items}
     assert recused["2"] == recused["2.1"] == recused["2.2"] == ["Anna Berg"]
     assert recused["2.3"] == []
+
+
+def test_the_minutes_read_the_recusals_once_for_the_sheet_and_the_items(
+    database, actor, agenda, members
+) -> None:
+    """Found by review: the minutes read the recusals for the attendance sheet (the quorum
+    per item) and once more for the items (who was recused)."""
+    ConflictsService(database, actor).declare(agenda["top"], members[0], "Stadtwerke")
+    documents = Services.create(database, actor).minutes_documents
+
+    with recorded_statements(database.engine) as statements:
+        document = documents.document(agenda["meeting"])
+
+    assert len([s for s in statements if "FROM conflicts_of_interest" in s]) == 1
+    recused = {i.number: [c.member_name for c in i.recused] for i in document.items}
+    assert recused["2.1"] == ["Anna Berg"]
+    assert [i.quorum.recused for i in document.items if i.number in ("2.1", "2.3")] == [1, 0]
 
 
 def test_a_decision_of_its_own_at_the_sub_item_comes_first(
