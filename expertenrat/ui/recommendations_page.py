@@ -5,12 +5,12 @@ Status (or "überfällig" / "Abschluss möglich"), action field, project, year a
 search field (as you type, accents aside) filter the table; overdue rows are red. Beside
 it the selected recommendation with its text, the project's responses and the history.
 The steps here: a new recommendation between the meetings, edit its content (draft or
-adopted), adopt a draft, send (its e-mail drafts written again: "E-Mail-Entwurf …"),
-change the due date, record a response (or remove one recorded by mistake), close (or
-open a closed one again), withdraw (beside the detail, enabled where the domain's table
-allows the step, else their tooltip says why; see RecommendationSteps and
-RecommendationQuestions). Below the table
-"Erinnerungen …" (the reminders to the projects, RemindersDialog) and "Exportieren …".
+adopted), adopt a draft, send, change the due date, record a response (or remove one
+recorded by mistake), close (or open a closed one again), withdraw (beside the detail,
+enabled where the domain's table allows the step, else their tooltip says why; see
+RecommendationSteps and RecommendationQuestions). Below the table "E-Mail-Entwurf …" (a
+sent one's covering e-mail drafts written again, a step too), "Erinnerungen …" (the
+reminders to the projects, RemindersDialog) and "Exportieren …".
 Enter or a double-click on a row opens it as Bearbeiten does, or, where it can no longer
 be edited, moves the cursor into its detail.
 """
@@ -98,7 +98,12 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
         )
         self.reminders_button.clicked.connect(self.show_reminders)
         self.reminders_dialog: RemindersDialog | None = None
-        self._layout(self.export_button, [button for button, _step, _take in self._steps])
+        # "E-Mail-Entwurf …" sits below the table beside "Erinnerungen …" (the other mail
+        # drafts): a tenth button beside the detail made the least window scroll.
+        self._layout(
+            self.export_button,
+            [button for button, _step, _take in self._steps if button is not self.draft_button],
+        )
 
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.activated.connect(lambda _index: self.open_selected())

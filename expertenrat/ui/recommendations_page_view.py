@@ -133,7 +133,14 @@ class RecommendationsPageView(QWidget):
         below.addWidget(self.count_label, 1)
         # On more rows where the page is too narrow for one (the least window, 720 x 480).
         below.addWidget(
-            WrappingRow(((self.new_button,), (self.reminders_button,), (export_button,)))
+            WrappingRow(
+                (
+                    (self.new_button,),
+                    (self.draft_button,),
+                    (self.reminders_button,),
+                    (export_button,),
+                )
+            )
         )
         self.detail_side = side = QWidget()
         side.hide()  # until a recommendation is selected: show_detail_side
