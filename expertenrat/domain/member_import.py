@@ -15,6 +15,7 @@ from typing import Protocol
 from expertenrat.domain.consent import ConsentChange, review_consent
 from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.enums import ConsentKind
+from expertenrat.domain.member_council_checks import council_problems
 from expertenrat.domain.member_history import RecordedSpan, history_problems
 from expertenrat.domain.member_import_matching import (
     PersonRows,
@@ -27,7 +28,6 @@ from expertenrat.domain.member_index import MemberIndex
 from expertenrat.domain.members import (
     Member,
     consent_date_problems,
-    council_problems,
     member_problems,
     replaced,
     term_span,

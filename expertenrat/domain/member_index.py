@@ -1,6 +1,7 @@
 """A council's memberships indexed by name, e-mail address, person and role, for the rules
-that compare a member with all the others (:func:`expertenrat.domain.members.council_problems`,
-the matching of an import): overlapping terms of one person, a role held twice at once,
+that compare a member with all the others
+(:func:`expertenrat.domain.member_council_checks.council_problems`, the matching of an
+import): overlapping terms of one person, a role held twice at once,
 possible duplicates.
 """
 

@@ -2,7 +2,7 @@
 person (same e-mail address, else same name) among the council's members, one that was not
 there when the second PC began, and is refused instead of making a twin record of the
 same human. A person known then with the same name or address stays a warning only
-(``members.council_problems``): the user saw it and may mean another person.
+(``member_council_checks.council_problems``): the user saw it and may mean another person.
 
 No unique index can do this: many members have no e-mail address, and two people may
 share a name. The check runs inside the saving transaction, after the council is held

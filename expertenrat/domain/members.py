@@ -1,14 +1,13 @@
-"""Members of a council: the record that crosses layers and its validation rules (the index
-the rules that compare a member with the others look up: :mod:`expertenrat.domain.member_index`)."""
+"""Members of a council: the record that crosses layers and the rules it keeps on its own
+(those beside the council's other memberships, and all at once:
+:mod:`expertenrat.domain.member_council_checks`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
 from operator import attrgetter
 
-from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import (
@@ -19,7 +18,6 @@ from expertenrat.domain.field_limits import (
     text_problems,
 )
 from expertenrat.domain.mail_addresses import bare_address, looks_like_email
-from expertenrat.domain.member_index import MemberIndex, email_key
 from expertenrat.domain.name_order import name_sort_key
 
 _PERSON_TEXTS = tuple(PERSON.items())
@@ -165,26 +163,6 @@ def _date_problems(member: Member) -> list[FieldProblem]:
     return problems
 
 
-def validate_member(
-    member: Member,
-    others: MemberIndex | Iterable[Member],
-    today: date,
-    titles: RoleTitles = DEFAULT_ROLE_TITLES,
-) -> list[FieldProblem]:
-    """Check a member against the rules and the council's other memberships.
-
-    ``others`` are the council's other memberships, or an index of them that may also hold
-    ``member`` itself. The same as :func:`member_problems` followed by
-    :func:`council_problems`.
-    """
-    index = others if isinstance(others, MemberIndex) else MemberIndex(others)
-    return (
-        member_problems(member)
-        + consent_date_problems(member, today)
-        + council_problems(member, index, titles)
-    )
-
-
 _CONSENT_DATES = (
     ("publish_name", "publish_name_on", "Name und Institution"),
     ("publish_contact", "publish_contact_on", "Kontaktdaten"),
@@ -234,74 +212,3 @@ def _problems(member: Member, text_problems: list[FieldProblem]) -> list[FieldPr
             FieldProblem("primary_field_id", "Bitte wählen Sie ein primäres Handlungsfeld.")
         )
     return problems
-
-
-def council_problems(
-    member: Member, index: MemberIndex, titles: RoleTitles = DEFAULT_ROLE_TITLES
-) -> list[FieldProblem]:
-    """What the member breaks beside the council's other memberships (``index``): two
-    terms of one person at once or a role held twice at once (errors), a possible duplicate
-    (a warning)."""
-    return (
-        _term_problems(member, index)
-        + _role_problems(member, index, titles)
-        + _duplicate_warnings(member, index)
-    )
-
-
-def _term_problems(member: Member, index: MemberIndex) -> list[FieldProblem]:
-    other = index.same_person_at_once(member)
-    if other is None:
-        return []
-    return [
-        FieldProblem(
-            "term_start",
-            f"Die Amtszeit überschneidet sich mit der Amtszeit derselben Person "
-            f"{_term_text(other)}; eine Person hat nur eine Amtszeit zugleich.",
-        )
-    ]
-
-
-def _term_text(member: Member) -> str:
-    start = f"{member.term_start:%d.%m.%Y}"
-    if member.term_end is None:
-        return f"ab {start} (unbefristet)"
-    return f"vom {start} bis {member.term_end:%d.%m.%Y}"
-
-
-def _role_problems(member: Member, index: MemberIndex, titles: RoleTitles) -> list[FieldProblem]:
-    other = index.same_role_at_once(member)
-    if other is None:
-        return []
-    return [
-        FieldProblem(
-            "role",
-            f"{titles.of(member.role)} hat in dieser Zeit bereits {other.full_name}. "
-            "Es kann nur eine Person zugleich diese Rolle haben.",
-        )
-    ]
-
-
-def _duplicate_warnings(member: Member, index: MemberIndex) -> list[FieldProblem]:
-    """ "Möglicherweise doppelt: …" where another person has the member's name or e-mail
-    address, saying which of them: both in one warning where one person has both."""
-    same_name, same_mail = index.same_name(member), index.same_email(member)
-    mail = email_key(member)
-    if same_name is not None and mail and email_key(same_name) == mail:
-        return [
-            _possibly_double(
-                "family_name", same_name, "denselben Namen und dieselbe E-Mail-Adresse"
-            )
-        ]
-    warnings = []
-    if same_name is not None:
-        warnings.append(_possibly_double("family_name", same_name, "denselben Namen"))
-    if same_mail is not None:
-        warnings.append(_possibly_double("email", same_mail, "dieselbe E-Mail-Adresse"))
-    return warnings
-
-
-def _possibly_double(field: str, other: Member, what: str) -> FieldProblem:
-    return FieldProblem(
-        field, f"Möglicherweise doppelt: {other.full_name} hat {what}.", warning=True
-    )

@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.action_fields import fields_explained
 from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.errors import ConcurrentEditError, FieldProblem
+from expertenrat.domain.member_council_checks import validate_member
 from expertenrat.domain.member_history import history_problems
 from expertenrat.domain.member_index import MemberIndex
-from expertenrat.domain.members import Member, clean_member, validate_member
+from expertenrat.domain.members import Member, clean_member
 from expertenrat.domain.wording import listed
 from expertenrat.services.member_history import (
     dropped_apologies_warnings,

@@ -92,7 +92,8 @@ import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.domain.members import Member, validate_member
+from expertenrat.domain.member_council_checks import validate_member
+from expertenrat.domain.members import Member
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.services.settings import SettingsService
 

@@ -17,12 +17,12 @@ from expertenrat.domain.field_limits import (
     RECOMMENDATION,
     clean_text,
 )
+from expertenrat.domain.member_council_checks import validate_member
 from expertenrat.domain.members import (
     Member,
     clean_and_check,
     clean_member,
     member_problems,
-    validate_member,
 )
 
 TODAY = date(2026, 11, 27)

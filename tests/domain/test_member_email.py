@@ -7,12 +7,12 @@ from datetime import date
 
 import pytest
 
+from expertenrat.domain.member_council_checks import validate_member
 from expertenrat.domain.members import (
     Member,
     clean_and_check,
     clean_member,
     looks_like_email,
-    validate_member,
 )
 
 OLD_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")

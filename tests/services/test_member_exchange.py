@@ -13,8 +13,9 @@ from sqlalchemy import func, select
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AuditAction, MemberRole, Sector
 from expertenrat.domain.errors import ConcurrentEditError, DataEntryError, ValidationError
+from expertenrat.domain.member_council_checks import validate_member
 from expertenrat.domain.member_import_preview import ImportStatus
-from expertenrat.domain.members import Member, validate_member
+from expertenrat.domain.members import Member
 from expertenrat.domain.progress import Cancelled
 from expertenrat.services import member_checks, member_writes
 from expertenrat.services.audit_reading import AuditService
