@@ -77,7 +77,7 @@ def add_approval_item(
     if generic is not None and last_held is not None and last_held.id == meeting.id:
         _rename(session, actor, found, generic, title)
         agenda_rows.follow_listed_agenda(session, found, lines)
-        return f"TOP {generic.number} der {agenda} heißt jetzt „{title}“."
+        return f"TOP {generic.number} der {agenda} heißt jetzt „{title}“.{_resend(found)}"
     top_level = sorted(
         (r for r in found.rows.values() if r.parent_id is None), key=lambda r: r.position
     )
@@ -108,7 +108,18 @@ def add_approval_item(
         _rename(session, actor, found, generic, approval_title(last_held, practice))
         note += f" TOP {generic.number} heißt jetzt „{generic.title}“."
     agenda_rows.follow_listed_agenda(session, found, lines)
-    return note
+    return note + _resend(found)
+
+
+def _resend(found: agenda_rows.MeetingItems) -> str:
+    """Where the changed agenda's meeting was invited already, what to do: its invitation
+    does not list the approval yet, and later items' numbers moved (found by a tester)."""
+    if found.meeting.state != MeetingState.INVITED.value:
+        return ""
+    return (
+        f" Zur {agenda_rows.meeting_name(found.meeting).removeprefix('der ')} wurde bereits "
+        "eingeladen: bitte Einladung und Kalenderdatei erneut senden."
+    )
 
 
 def _rename(

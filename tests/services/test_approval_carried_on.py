@@ -11,7 +11,7 @@ from meeting_rows import BERLIN, add_meeting
 from minutes_setup import held_minutes, hold
 from sqlalchemy import select
 
-from expertenrat.domain.enums import AgendaItemOutcome, MeetingKind
+from expertenrat.domain.enums import AgendaItemOutcome, MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.approval_titles import GENERIC_APPROVAL_TITLE
@@ -115,6 +115,28 @@ def test_a_standard_approval_item_someone_worked_on_keeps_its_title(
 
     assert _titles(database, third.meeting_id)[3:5] == [NAMED, GENERIC_APPROVAL_TITLE]
     assert note == f"„{NAMED}“ wurde als TOP 4 in die Tagesordnung der 3. Sitzung aufgenommen."
+
+
+def test_an_invited_meeting_s_note_asks_to_send_the_invitation_again(
+    database, council, actor, minutes
+) -> None:
+    """The invitation out already lists neither the approval nor the moved numbers: the
+    note said only that the item was added (found by a tester)."""
+    second = minutes.next_id
+    hold(database, second, datetime(2026, 5, 12, 16, 0))
+    third = add_meeting(database, council.id, starts_at=datetime(2026, 7, 7, 16), titles=())
+    AgendaService(database, "tester").add_opening_items(third.meeting_id)
+    with database.transaction() as session:
+        session.get(models.Meeting, third.meeting_id).state = MeetingState.INVITED.value
+
+    note = MinutesService(database, actor).set_outcome(
+        _approval_item(database, second), POSTPONED, DISCUSSED
+    )
+
+    assert note.startswith(f"„{NAMED}“ wurde als TOP 4 in die Tagesordnung der 3. Sitzung")
+    assert note.endswith(
+        " Zur 3. Sitzung wurde bereits eingeladen: bitte Einladung und Kalenderdatei erneut senden."
+    )
 
 
 def test_minutes_approved_are_not_carried_on(database, council, actor, minutes) -> None:
