@@ -105,7 +105,7 @@ class OverviewService:
                 next_meetings=overview_lists.next_meetings(ahead, today),
                 quorum_warnings=overview_quorum.quorum_warnings(session, ahead, today),
                 meetings_unrecorded=overview_lists.meetings_unrecorded(session, council_id, today),
-                minutes_waiting=overview_lists.minutes_waiting(session, council_id),
+                minutes_waiting=overview_lists.minutes_waiting(session, council_id, today),
                 to_send=to_send(register),
                 closable=closable(register),
                 awaiting_final=awaiting_final(register),

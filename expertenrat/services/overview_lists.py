@@ -10,9 +10,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from sqlalchemy import Select, case, exists, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
-from expertenrat.domain.enums import AttendanceStatus, MeetingKind, MeetingState, MinutesState
+from expertenrat.domain.enums import (
+    AttendanceStatus,
+    MeetingKind,
+    MeetingState,
+    MinutesState,
+    ObjectionState,
+)
 from expertenrat.domain.invitation_due import invitation_deadline, invitation_due_line
 from expertenrat.domain.meetings import list_label
 from expertenrat.domain.minutes_approval import VersionOrigin, sending_text
@@ -145,19 +151,35 @@ def _not_yet_held(council_id: int) -> Select:
     )
 
 
-def minutes_waiting(session: Session, council_id: int) -> tuple[Line, ...]:
+def minutes_waiting(session: Session, council_id: int, today: date) -> tuple[Line, ...]:
     """Held meetings whose minutes are not approved: not yet circulated (opens the
-    Protokoll tab) or circulated and waiting for approval (opens the Genehmigung tab)."""
+    Protokoll tab) or circulated and waiting for approval (opens the Genehmigung tab),
+    naming the deadline for objections while it runs and the objections still to decide
+    ("versandt am 04.12.2026, Einwände bis 18.12.2026, 1 offener Einwand, Genehmigung
+    steht aus")."""
     version = models.MinutesVersion
     approved = func.sum(case((version.state == MinutesState.APPROVED.value, 1), else_=0))
     # Only a sent version went out: one made by an objection keeps the sending's day.
     sent_on = case((version.origin == VersionOrigin.SENT.value, version.circulated_on))
+    objected = aliased(models.MinutesVersion)
+    open_objections = (
+        select(func.count(models.Objection.id))
+        .join(objected, objected.id == models.Objection.minutes_version_id)
+        .where(
+            objected.meeting_id == models.Meeting.id,
+            models.Objection.state == ObjectionState.OPEN.value,
+        )
+        .correlate(models.Meeting)
+        .scalar_subquery()
+    )
     rows = session.execute(
         select(
             *_NAMING,
             models.Meeting.minutes_finished_on,
             func.min(sent_on).label("first_sent_on"),
             func.max(sent_on).label("last_sent_on"),
+            func.max(version.objections_due_on).label("objections_due_on"),
+            open_objections.label("open_objections"),
         )
         .outerjoin(version, version.meeting_id == models.Meeting.id)
         .where(
@@ -188,10 +210,18 @@ def minutes_waiting(session: Session, council_id: int) -> tuple[Line, ...]:
             state = f"Entwurf {finish}, noch nicht versandt" if finish else "noch nicht versandt"
             lines.append(Line(f"{head}: {state}", _meeting_target(row.id, MeetingTab.MINUTES)))
         else:
+            state = sending_text(row.first_sent_on, row.last_sent_on)
+            if row.objections_due_on is not None and row.objections_due_on >= today:
+                state += f", Einwände bis {row.objections_due_on:%d.%m.%Y}"
+            if row.open_objections:
+                state += (
+                    ", 1 offener Einwand"
+                    if row.open_objections == 1
+                    else f", {row.open_objections} offene Einwände"
+                )
             lines.append(
                 Line(
-                    f"{head}: {sending_text(row.first_sent_on, row.last_sent_on)}, "
-                    "Genehmigung steht aus",
+                    f"{head}: {state}, Genehmigung steht aus",
                     _meeting_target(row.id, MeetingTab.APPROVAL),
                 )
             )

@@ -313,11 +313,33 @@ def test_the_sending_days_are_those_of_sent_versions_and_an_objections_fassung_s
         "zuerst versandt am 20.03.2026, zuletzt am 30.03.2026, Einwände bis 13.04.2026 – Fassung 3"
     )
     with database.reading() as session:
-        lines = [line.text for line in minutes_waiting(session, council.id)]
+        lines = [line.text for line in minutes_waiting(session, council.id, date(2026, 5, 1))]
     assert lines == [
         "Protokoll der 1. Sitzung vom 10.03.2026: zuerst versandt am 20.03.2026, zuletzt am "
         "30.03.2026, Genehmigung steht aus"
     ]
+
+
+def test_the_overview_names_the_running_deadline_for_objections_and_those_open(
+    service, objections, database, council, minutes
+) -> None:
+    """(found by a tester) A newcomer covering the secretariat read "versandt am
+    20.03.2026, Genehmigung steht aus" and learnt neither that objections could still come
+    until 07.04.2026 nor that one waited for a decision before the approval."""
+
+    def waiting(today: date) -> str:
+        with database.reading() as session:
+            return minutes_waiting(session, council.id, today)[0].text
+
+    service.circulate(minutes.meeting_id, SENT)
+    head = "Protokoll der 1. Sitzung vom 10.03.2026: versandt am 20.03.2026"
+    assert waiting(SENT) == f"{head}, Einwände bis 07.04.2026, Genehmigung steht aus"
+    objections.raise_objection(minutes.meeting_id, objection(minutes))
+    assert waiting(date(2026, 4, 7)) == (
+        f"{head}, Einwände bis 07.04.2026, 1 offener Einwand, Genehmigung steht aus"
+    )
+    objections.raise_objection(minutes.meeting_id, objection(minutes, text="Name fehlt."))
+    assert waiting(date(2026, 4, 8)) == f"{head}, 2 offene Einwände, Genehmigung steht aus"
 
 
 def test_a_rejection_needs_a_reason(service, objections, database, minutes) -> None:

@@ -335,7 +335,7 @@ def test_a_finished_draft_is_a_state_until_it_changes_or_is_reopened(
         f"Entwurf, abgeschlossen am {day:%d.%m.%Y} – noch nicht genehmigt."
     )
     with database.reading() as session:
-        assert minutes_waiting(session, council.id)[0].text.endswith(
+        assert minutes_waiting(session, council.id, day)[0].text.endswith(
             f": Entwurf abgeschlossen am {day:%d.%m.%Y}, noch nicht versandt"
         )
 
