@@ -19,7 +19,15 @@ long names with umlauts cut a plain word at the line end ("Hartmann-Okaf" / "or"
 the space between two encoded words and broke an encoded word in two, so that a mail program
 showed a changed name or "=?utf-8?b?…". Each name with non-ASCII letters is one run of
 encoded words (between which RFC 2047 drops the whitespace), each ASCII name stays as it is
-written, and the lines break only between those words."""
+written, and the lines break only between those words.
+
+An attachment's name with umlauts ("Anlage 2 Kalkulation (nichtöffentlich).pdf") is in the
+"filename" of its Content-Disposition as RFC 2231 gives it (``filename*=utf-8''…``, long
+ones continued in ``filename*0*``, ``filename*1*``); Outlook is known not to read RFC 2231
+and to show such an attachment as "Untitled Attachment" or "ATT00001" (found by a tester). Its
+Content-Type also names it, in "name" as RFC 2047 encoded words (:func:`_content_type`),
+the form Outlook and the mail programs that send one read; those that read RFC 2231 take
+the "filename"."""
 
 from __future__ import annotations
 
@@ -85,6 +93,10 @@ def mail_draft(
             # text without a charset is US-ASCII (RFC 2046): the calendar file is UTF-8
             params={"charset": "utf-8"} if attachment.maintype == "text" else {},
         )
+        part = message.get_payload()[-1]
+        content_type = _content_type(part, attachment.filename)
+        del part["Content-Type"]
+        part.set_raw("Content-Type", content_type)
     return message.as_bytes()
 
 
@@ -115,6 +127,18 @@ def _subject(text: str) -> str:
 
 
 _LINE = 78  # the longest header line RFC 5322 recommends
+_NAME = ' name="'
+
+
+def _content_type(part: EmailMessage, filename: str) -> str:
+    """The attachment's Content-Type as the header holds it, with the file name in ``name``
+    on a line of its own: quoted, where it is not ASCII or too long for the line as RFC 2047
+    encoded words, one a line (else Python refolds the header into RFC 2231 again)."""
+    params = "".join(f'; {key}="{value}"' for key, value in part["Content-Type"].params.items())
+    name = filename.replace("\\", "\\\\").replace('"', '\\"')
+    if not name.isascii() or len(_NAME) + len(name) + 1 > _LINE:
+        name = Header(filename, "utf-8").encode(maxlinelen=_LINE - len(_NAME) - 2)
+    return f'{part.get_content_type()}{params};\n{_NAME}{name}"'
 
 
 def _recipients(header: str, addresses: Sequence[Address]) -> str:

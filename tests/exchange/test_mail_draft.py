@@ -138,3 +138,32 @@ def test_a_text_attachment_says_it_is_utf_8_so_the_calendar_entry_keeps_its_umla
     assert part.get_content_type() == "text/calendar"
     assert part.get_content_charset() == "utf-8"
     assert part.get_content() == ics.decode("utf-8")
+
+
+def test_attachments_with_umlauts_are_named_for_outlook_in_the_content_type_too():
+    """(found by a tester) An annex "Anlage 2 … (nichtöffentlich).pdf" was named only by
+    RFC 2231 (``filename*=utf-8''…``, continued in ``filename*0*`` …), which Outlook is known
+    not to read ("Untitled Attachment"). The Content-Type names it as RFC 2047 encoded words."""
+    names = [
+        "Anlage 2 Kalkulation (nichtöffentlich) – Straßenbeleuchtung für alle Stadtteile.pdf",
+        "Einladung 7. Sitzung 2026-12-14.ics",
+        "A" * 120 + ".pdf",  # too long for a line: encoded too, not refolded by Python
+    ]
+    kinds = ("application", "text", "application")
+    eml = mail_draft(
+        "Einladung",
+        "Text\n",
+        attachments=[
+            Attachment(b"%PDF-1.4", name, kind, "calendar" if kind == "text" else "pdf")
+            for name, kind in zip(names, kinds, strict=True)
+        ],
+    )
+
+    message = BytesParser(policy=default).parsebytes(eml)
+    parts = list(message.iter_attachments())
+    assert [p.get_filename() for p in parts] == names  # Content-Disposition, RFC 2231
+    assert [p["Content-Type"].params["name"] for p in parts] == names
+    assert parts[1].get_content_charset() == "utf-8"
+    assert b" name*" not in eml and b";name*" not in eml  # no RFC 2231 in the Content-Type
+    assert b' name="=?utf-8?q?Anlage_2_Kalkulation_=28nicht=C3=B6ffentlich' in eml
+    assert all(len(line) <= 76 for line in eml.split(b"\r\n") if b"=?utf-8?" in line)
