@@ -63,3 +63,37 @@ def test_an_unknown_person_or_a_path_that_cannot_be_written_is_a_german_message(
     ):
         bad = run("--database", database, "export", "person", *wrong, "--out", str(target))
         _failed(bad, said)
+
+
+def test_export_guest_writes_a_guest_s_auskunft_and_refuses_a_name_no_guest_bears(
+    demo_database, tmp_path
+):
+    """(found by a tester) a guest of meetings, who has no person number, had no Auskunft."""
+    database = demo_database.url.render_as_string(hide_password=False)
+    target = tmp_path / "Auskunft Steffens.pdf"
+
+    made = run(
+        "--database", database, "export", "guest", "--name", "Merle Steffens", "--out", str(target)
+    )
+
+    assert made.returncode == 0, made.stderr
+    assert re.fullmatch(
+        r"Auskunft nach Art\. 15 DSGVO über den Gast „Merle Steffens“ \(\d+ Einträge\): "
+        rf"{re.escape(str(target))}\n",
+        made.stdout,
+    )
+    written = " ".join(text(target.read_bytes()).split())
+    assert "über Dr. Merle Steffens (Gast)" in written
+    assert "Teilnahme an Sitzungen als Gast" in written
+    unknown = run(
+        "--database",
+        database,
+        "export",
+        "guest",
+        "--name",
+        "Niemand",
+        "--out",
+        str(tmp_path / "n.pdf"),
+    )
+    _failed(unknown, "Fehler: Einen Gast „Niemand“ nennt keine Sitzung.")
+    assert not (tmp_path / "n.pdf").exists()

@@ -1,5 +1,6 @@
 """The Auskunft nach Art. 15 DSGVO on the command line: ``persons`` lists every person
-with the number ``export person --id`` takes; ``export person`` writes the Auskunft PDF."""
+with the number ``export person --id`` takes; ``export person`` writes the Auskunft PDF,
+``export guest`` the one about a guest of meetings who is no member (found by name)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,21 @@ def add_export(exports: argparse._SubParsersAction) -> None:
         "--out", required=True, type=target_file(".pdf"), metavar="DATEI.pdf", help="Zieldatei"
     )
     person.set_defaults(handler=_export_person, opening="read")
+    guest = exports.add_parser(
+        "guest",
+        help="Auskunft nach Art. 15 DSGVO über einen Gast von Sitzungen, der kein Mitglied "
+        "ist, als PDF",
+    )
+    guest.add_argument(
+        "--name",
+        required=True,
+        metavar="NAME",
+        help="Name des Gastes, wie er in der Anwesenheit steht („Merle Steffens“)",
+    )
+    guest.add_argument(
+        "--out", required=True, type=target_file(".pdf"), metavar="DATEI.pdf", help="Zieldatei"
+    )
+    guest.set_defaults(handler=_export_guest, opening="read")
 
 
 def _persons(services: Services, args: argparse.Namespace) -> str:
@@ -55,5 +71,15 @@ def _export_person(services: Services, args: argparse.Namespace) -> str:
     write_pdf(args.out, rendered)
     return (
         f"Auskunft nach Art. 15 DSGVO über Person Nr. {args.id} "
+        f"({counted(rendered.records, 'Eintrag', 'Einträge')}): {args.out}"
+    )
+
+
+def _export_guest(services: Services, args: argparse.Namespace) -> str:
+    disclosure = services.person_disclosure
+    rendered = disclosure.guest_disclosure_pdf(args.name, database_today(services))
+    write_pdf(args.out, rendered)
+    return (
+        f"Auskunft nach Art. 15 DSGVO über den Gast „{args.name.strip()}“ "
         f"({counted(rendered.records, 'Eintrag', 'Einträge')}): {args.out}"
     )

@@ -11,6 +11,16 @@ from expertenrat.domain.text_folding import match_key
 
 TITLE = "Auskunft nach Art. 15 DSGVO"
 
+
+def _rights(consent: str) -> str:
+    """The person's rights, with ``consent``: what they may do about a consent they gave."""
+    return (
+        "Sie haben das Recht auf Berichtigung (Art. 16), Löschung (Art. 17), Einschränkung "
+        f"der Verarbeitung (Art. 18) und Widerspruch (Art. 21 DSGVO){consent}, und Sie können "
+        "sich bei der Aufsichtsbehörde für den Datenschutz beschweren (Art. 77 DSGVO)."
+    )
+
+
 # What the secretariat hands on with the data (Art. 15 Abs. 1 lit. a–h): purposes,
 # recipients, storage period and the person's rights, in the words of the program's use.
 NOTES = (
@@ -29,10 +39,24 @@ NOTES = (
     "Name, Titel, Institution und Funktion bleiben in den Protokollen, in den Empfehlungen "
     "mit den Stellungnahmen und dem Verlauf und im Änderungsprotokoll. Sicherheitskopien "
     "der Datenbank werden nach ihrer Frist gelöscht.",
-    "Sie haben das Recht auf Berichtigung (Art. 16), Löschung (Art. 17), Einschränkung der "
-    "Verarbeitung (Art. 18) und Widerspruch (Art. 21 DSGVO), eine erteilte Einwilligung "
-    "können Sie jederzeit widerrufen, und Sie können sich bei der Aufsichtsbehörde für den "
-    "Datenschutz beschweren (Art. 77 DSGVO).",
+    _rights(", eine erteilte Einwilligung können Sie jederzeit widerrufen"),
+)
+
+# The same for a guest of a meeting, who is no member: no record, no consents, no term.
+GUEST_NOTES = (
+    "Zweck der Verarbeitung: die Protokolle der Sitzungen des Gremiums – wer als Gast "
+    "teilgenommen, vorgetragen oder Stellung genommen hat.",
+    "Empfänger: die Mitglieder des Gremiums und die Verwaltung der Stadt (Einladungen, "
+    "Protokolle); öffentliche Protokolle nennen Gäste des öffentlichen Teils, nicht die "
+    "Gäste, die nur am nichtöffentlichen Teil teilgenommen haben.",
+    "Herkunft der Daten: Ihre Teilnahme an den Sitzungen, wie die Geschäftsstelle sie "
+    "aufgezeichnet hat, und die Unterlagen der Projekte und Empfehlungen. Eine "
+    "automatisierte Entscheidung im Sinne von Art. 22 DSGVO findet nicht statt.",
+    "Speicherdauer: Name, Institution und Anmerkung eines Gastes gehören zum Protokoll der "
+    "Sitzung und werden mit ihm aufbewahrt, ebenso die Nennungen in den Protokollen, den "
+    "Empfehlungen und im Änderungsprotokoll. Sicherheitskopien der Datenbank werden nach "
+    "ihrer Frist gelöscht.",
+    _rights(""),
 )
 
 
@@ -83,7 +107,7 @@ def _searched(former: Sequence[str]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class PersonDisclosure:
-    person_id: int
+    person_id: int | None  # None: a guest of meetings, who has no person record
     name: str
     made_on: date
     council_name: str  # of the page header: the council asked for, else the latest one's
@@ -93,6 +117,7 @@ class PersonDisclosure:
     sections: tuple[DisclosureSection, ...]
     # for the secretariat, not in the document: other records maybe of the same human
     other_records: tuple[str, ...] = ()
+    notes: tuple[str, ...] = NOTES  # the notes at the end (Art. 15 Abs. 1 lit. a–h)
 
     @property
     def records(self) -> int:

@@ -13,7 +13,6 @@ from reportlab.platypus import Flowable, Spacer
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.person_disclosure import (
-    NOTES,
     TITLE,
     DisclosureSection,
     PersonDisclosure,
@@ -34,7 +33,8 @@ def render_disclosure(doc: PersonDisclosure) -> RenderedPdf:
         footer_note="Vertraulich – nur für die betroffene Person.",
     )
     s = theme.styles()
-    story = theme.title_block(TITLE, f"über {doc.name} (Personennummer {doc.person_id})")
+    number = f"Personennummer {doc.person_id}" if doc.person_id is not None else "Gast"
+    story = theme.title_block(TITLE, f"über {doc.name} ({number})")
     story.append(
         Paragraph(
             theme.markup(
@@ -50,7 +50,7 @@ def render_disclosure(doc: PersonDisclosure) -> RenderedPdf:
     for section in doc.sections:
         story += _section(section)
     story += theme.section_heading("Hinweise", keep_space=30 * mm)
-    for note in NOTES:
+    for note in doc.notes:
         story += [Paragraph(theme.markup(note, s.body), s.body), Spacer(0, 2 * mm)]
     shown = tuple(text for section in doc.sections for row in section.rows for text in row)
     texts = [(f"Person „{doc.name}“", shown)]

@@ -29,6 +29,7 @@ from expertenrat.domain.person_disclosure import (
     anonymised_state,
     other_records,
 )
+from expertenrat.services.guest_disclosure import guest_disclosure
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.person_disclosure_audit import (
     anonymised_on,
@@ -41,12 +42,14 @@ from expertenrat.services.person_disclosure_meetings import (
     earlier_names,
     mentions_section,
 )
+from expertenrat.services.person_disclosure_projects import projects_section
 from expertenrat.services.person_disclosure_recommendations import (
     recommendation_notes_section,
     recommendation_texts_section,
 )
 from expertenrat.services.person_disclosure_records import (
     consent_section,
+    council_names,
     membership_words,
     memberships_section,
     person_memberships,
@@ -67,7 +70,7 @@ class PersonDisclosureService:
         """Every person the database holds, by name, with the number of the Auskunft."""
         with reading(self._db) as session:
             persons = list(session.scalars(select(models.Person)))
-            councils = _council_names(session)
+            councils = council_names(session)
             titles = role_titles(session)
             found = [
                 PersonEntry(
@@ -99,7 +102,7 @@ class PersonDisclosureService:
                     "Person ist nur noch im Änderungsprotokoll und in Protokollen genannt."
                 )
             memberships = person_memberships(person)
-            councils = _council_names(session)
+            councils = council_names(session)
             latest = memberships[-1].council_id if memberships else None
             heading = council_id or latest
             council = session.get(models.Council, heading, options=WITH_LOGO) if heading else None
@@ -108,9 +111,10 @@ class PersonDisclosureService:
                 or session.scalars(select(models.Council).options(*WITH_LOGO).limit(1)).first()
             )
             zone = council_clock(session, council.id).zone if council else None
-            several = len({m.council_id for m in memberships}) > 1
+            own = {m.council_id for m in memberships}
+            several = len(own) > 1
             former = former_names(session, person, memberships)
-            earlier = earlier_names(person, [family for _, family in former])
+            earlier = earlier_names(person.family_name, [family for _, family in former])
             sections = (
                 record_section(person),
                 memberships_section(session, memberships, councils),
@@ -118,9 +122,14 @@ class PersonDisclosureService:
                 attendance_section(session, memberships, councils if several else None),
                 conflicts_section(session, memberships, councils if several else None),
                 audit_section(session, person, memberships, zone, role_titles(session), former),
-                mentions_section(session, person, memberships, councils, earlier),
-                recommendation_texts_section(session, person, memberships, councils, earlier),
-                recommendation_notes_section(session, person, memberships, councils, earlier),
+                mentions_section(session, person.family_name, memberships, councils, earlier),
+                projects_section(session, person.family_name, own, councils, earlier),
+                recommendation_texts_section(
+                    session, person.family_name, memberships, councils, earlier
+                ),
+                recommendation_notes_section(
+                    session, person.family_name, memberships, councils, earlier
+                ),
             )
             gone = anonymised_on(session, person.id)
             return PersonDisclosure(
@@ -145,6 +154,18 @@ class PersonDisclosureService:
         rendered = render_disclosure(disclosure)
         return replace(rendered, warnings=rendered.warnings + disclosure.other_records)
 
+    def guest_disclosure(self, name: str, today: date) -> PersonDisclosure:
+        """Everything about a guest of meetings who is no member, found by ``name``
+        (:func:`~expertenrat.services.guest_disclosure.guest_disclosure`)."""
+        with reading(self._db) as session:
+            return guest_disclosure(session, name, today)
+
+    def guest_disclosure_pdf(self, name: str, today: date) -> RenderedPdf:
+        """The guest's Auskunft as a finished PDF (see :meth:`guest_disclosure`)."""
+        from expertenrat.reports.person_disclosure_pdf import render_disclosure
+
+        return render_disclosure(self.guest_disclosure(name, today))
+
 
 def _recorded(person: models.Person, councils: dict[int, str]) -> RecordedPerson:
     names = dict.fromkeys(councils[m.council_id] for m in person_memberships(person))
@@ -160,7 +181,3 @@ def _all(session: Session, councils: dict[int, str]) -> list[RecordedPerson]:
 
 def _name(person: models.Person) -> str:
     return " ".join(filter(None, (person.title, person.given_name, person.family_name)))
-
-
-def _council_names(session: Session) -> dict[int, str]:
-    return {i: name for i, name in session.execute(select(models.Council.id, models.Council.name))}

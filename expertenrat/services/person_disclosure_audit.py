@@ -102,26 +102,42 @@ def audit_section(
         )
         .order_by(AuditEntry.at, AuditEntry.id)
     )
-    lines = []
-    for entry in session.scalars(query):
-        before, after = _loaded(entry.before), _loaded(entry.after)
-        if not _about(entry, before, after, person.id, theirs, names):
-            continue  # "membership_id": 1 is the start of "membership_id": 12
-        lines.append(
-            (
-                entry,
-                AuditLine(
-                    entry.at,
-                    entry.actor,
-                    AuditAction(entry.action),
-                    entry.entity,
-                    entry.entity_id,
-                    entry.summary,
-                    before,
-                    after,
-                ),
-            )
+    entries = [
+        entry
+        for entry in session.scalars(query)
+        # not "membership_id": 1 found as the start of "membership_id": 12
+        if _about(entry, _loaded(entry.before), _loaded(entry.after), person.id, theirs, names)
+    ]
+    after = " Nach einer Anonymisierung fehlen darin die gelöschten Kontaktdaten."
+    return audit_table(session, entries, zone, titles, after)
+
+
+def audit_table(
+    session: Session,
+    entries: list[AuditEntry],
+    zone: ZoneInfo | None,
+    titles: Mapping[int, RoleTitles],
+    after: str = "",
+) -> DisclosureSection:
+    """The section "Einträge im Änderungsprotokoll" of ``entries``: each with its time (in
+    ``zone``), who made it, the change and the fields it recorded; ``after``: what the
+    note under it says besides that the entries are never deleted."""
+    lines = [
+        (
+            entry,
+            AuditLine(
+                entry.at,
+                entry.actor,
+                AuditAction(entry.action),
+                entry.entity,
+                entry.entity_id,
+                entry.summary,
+                _loaded(entry.before),
+                _loaded(entry.after),
+            ),
         )
+        for entry in entries
+    ]
     # Records referred to by number are named as on the Änderungsprotokoll page, without
     # the number: "Tagesordnungspunkt: TOP 5 „…“, 8. Sitzung", never "… (Nr.): 43".
     names = reference_names(session, (line for _, line in lines))
@@ -156,8 +172,7 @@ def audit_section(
         tuple(rows),
         "Kein Eintrag im Änderungsprotokoll.",
         "Das Änderungsprotokoll hält fest, wer wann was geändert hat; seine Einträge "
-        "werden nicht gelöscht. Nach einer Anonymisierung fehlen darin die gelöschten "
-        "Kontaktdaten.",
+        "werden nicht gelöscht." + after,
     )
 
 

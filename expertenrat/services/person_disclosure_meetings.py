@@ -24,7 +24,8 @@ _ITEM_TEXTS = ("title", "presenter", "discussion", "motion_text", "resolution_te
 _MEETING_TEXTS = ("minute_taker", "notes", "agenda_changes", "cancellation_reason")
 
 
-def _meeting(meeting: models.Meeting, councils: dict[int, str] | None) -> str:
+def meeting_label(meeting: models.Meeting, councils: dict[int, str] | None) -> str:
+    """ "5. Sitzung am 15.01.2026", with ``councils`` headed by the council's name."""
     number = f"{meeting.number}. " if meeting.number else ""
     text = f"{number}Sitzung am {meeting.starts_at:%d.%m.%Y}"
     return f"{councils.get(meeting.council_id, '')}: {text}" if councils else text
@@ -80,10 +81,12 @@ def attendance_section(
             parts.append(f"Einladung nachgesandt am {late[1]:%d.%m.%Y}")
         status = AttendanceStatus(attendance.status).label
         where = (meeting.starts_at, meeting.id, attendance.id)
-        rows.append((where, (_meeting(meeting, councils), status, ", ".join(parts) or "–")))
+        rows.append((where, (meeting_label(meeting, councils), status, ", ".join(parts) or "–")))
     for meeting, day in sent_on.values():  # no attendance recorded (yet)
         note = f"Einladung nachgesandt am {day:%d.%m.%Y}"
-        rows.append(((meeting.starts_at, meeting.id, 0), (_meeting(meeting, councils), "–", note)))
+        rows.append(
+            ((meeting.starts_at, meeting.id, 0), (meeting_label(meeting, councils), "–", note))
+        )
     return DisclosureSection(
         "Anwesenheit in Sitzungen",
         ("Sitzung", "Anwesenheit", "Anmerkung"),
@@ -126,7 +129,7 @@ def conflicts_section(
             decision += f": {conflict.decision_reason}"
         rows.append(
             (
-                f"{_meeting(meeting, councils)}\n{_item(item)}",
+                f"{meeting_label(meeting, councils)}\n{_item(item)}",
                 f"{conflict.reason or '–'} ({ConflictOrigin(conflict.origin).label})",
                 decision,
             )
@@ -142,16 +145,17 @@ def conflicts_section(
 
 def mentions_section(
     session: Session,
-    person: models.Person,
+    family_name: str,
     memberships: list[models.Membership],
     councils: dict[int, str],
     former: list[str],
 ) -> DisclosureSection:
     """Every council's minutes are searched: a person may be named in another's (a guest,
-    a presenter); those name their council, as all do for a member of several. ``former``:
-    the person's earlier family names (a marriage), searched too."""
-    former = earlier_names(person, former)
-    name = name_pattern(person, former)
+    a presenter); those name their council, as all do for a member of several (and for a
+    guest, who is a member of none). ``former``: the person's earlier family names (a
+    marriage), searched too."""
+    former = earlier_names(family_name, former)
+    name = name_pattern(family_name, former)
     ids = set(_ids(memberships))
     own = {m.council_id for m in memberships}
     meetings = list(
@@ -166,7 +170,7 @@ def mentions_section(
     for meeting in meetings:
         named = councils if len(own) > 1 or meeting.council_id not in own else None
         rows += [
-            (_meeting(meeting, named), where, excerpt)
+            (meeting_label(meeting, named), where, excerpt)
             for where, excerpt in _in_meeting(meeting, parts, name, ids)
         ]
     return mentions_table(
@@ -180,14 +184,14 @@ def mentions_section(
     )
 
 
-def earlier_names(person: models.Person, former: list[str]) -> list[str]:
+def earlier_names(family_name: str, former: list[str]) -> list[str]:
     """The person's earlier family names, once each, without the present one."""
-    return [f for f in dict.fromkeys(former) if f and f != person.family_name]
+    return [f for f in dict.fromkeys(former) if f and f != family_name]
 
 
-def name_pattern(person: models.Person, former: list[str]) -> re.Pattern[str]:
+def name_pattern(family_name: str, former: list[str]) -> re.Pattern[str]:
     """The family name and the ``former`` ones, each as a whole word, in any case."""
-    return family_name_pattern([person.family_name, *former])
+    return family_name_pattern([family_name, *former])
 
 
 class _MeetingParts:

@@ -29,7 +29,7 @@ _RESPONSE_TEXTS = (
 
 def recommendation_texts_section(
     session: Session,
-    person: models.Person,
+    family_name: str,
     memberships: list[models.Membership],
     councils: dict[int, str],
     former: list[str],
@@ -38,7 +38,7 @@ def recommendation_texts_section(
     and the responses of the projects to them that name the person, by recommendation
     (adopted first, drafts last), its responses by the day received. ``former`` as
     :func:`~services.person_disclosure_meetings.earlier_names` gives them."""
-    name = name_pattern(person, former)
+    name = name_pattern(family_name, former)
     recommendations = session.scalars(
         select(models.Recommendation)
         .where(models.Recommendation.deleted_at.is_(None))
@@ -91,14 +91,14 @@ def _in_recommendation(
 
 def recommendation_notes_section(
     session: Session,
-    person: models.Person,
+    family_name: str,
     memberships: list[models.Membership],
     councils: dict[int, str],
     former: list[str],
 ) -> DisclosureSection:
     """One query: the history notes of every council's recommendations (not deleted) that
     name the person. ``former`` as :func:`recommendation_texts_section` takes them."""
-    name = name_pattern(person, former)
+    name = name_pattern(family_name, former)
     own = {m.council_id for m in memberships}
     query = (
         select(models.Recommendation, models.RecommendationStatusChange)

@@ -29,6 +29,11 @@ def _term(m: models.Membership) -> str:
     return f"{start} – {m.term_end:%d.%m.%Y}" if m.term_end else f"seit {start}"
 
 
+def council_names(session: Session) -> dict[int, str]:
+    """Every council's name by its number."""
+    return {i: name for i, name in session.execute(select(models.Council.id, models.Council.name))}
+
+
 def role_titles(session: Session) -> dict[int, RoleTitles]:
     """What each council calls its chair and vice chair ("Sprecher*in")."""
     return {c.id: c.role_titles for c in session.scalars(select(models.Council))}

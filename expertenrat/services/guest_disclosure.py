@@ -1,0 +1,132 @@
+"""The Auskunft nach Art. 15 DSGVO about a guest of meetings who is no member
+(``export guest``): a guest has no person record and no number, only the lines of the
+meetings' attendance that bear their name. The Auskunft lists those lines, the audit
+trail's entries about them or naming them, and where the minutes, the projects, the
+recommendations, the projects' responses and the recommendations' history name them, by
+the rules of a member's Auskunft (:mod:`services.person_disclosure`)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.errors import NotFoundError
+from expertenrat.domain.person_disclosure import GUEST_NOTES, DisclosureSection, PersonDisclosure
+from expertenrat.services.meeting_rows import council_clock
+from expertenrat.services.person_disclosure_audit import audit_table
+from expertenrat.services.person_disclosure_meetings import meeting_label, mentions_section
+from expertenrat.services.person_disclosure_projects import projects_section
+from expertenrat.services.person_disclosure_recommendations import (
+    recommendation_notes_section,
+    recommendation_texts_section,
+)
+from expertenrat.services.person_disclosure_records import council_names, role_titles
+from expertenrat.services.settings import WITH_LOGO
+from expertenrat.store import models
+from expertenrat.store.models import AuditEntry
+
+
+def guest_disclosure(session: Session, name: str, today: date) -> PersonDisclosure:
+    """Everything about the guest ``name``: every guest line whose name holds all the words
+    of ``name`` in any case ("Merle Steffens" finds "Dr. Merle Steffens");
+    :class:`NotFoundError` if there is none. Headed by the council of the latest."""
+    lines = _guest_lines(session, name)
+    if not lines:
+        raise NotFoundError(
+            f"Einen Gast „{name.strip()}“ nennt keine Sitzung. Gesucht wird der Name, wie er "
+            "in der Anwesenheit unter den Gästen steht (etwa „Merle Steffens“); ein Mitglied "
+            "hat eine Personennummer (siehe „expertenrat persons“)."
+        )
+    councils = council_names(session)
+    latest = lines[-1][1]
+    council = session.get(models.Council, latest.council_id, options=WITH_LOGO)
+    zone = council_clock(session, latest.council_id).zone
+    latest_name = lines[-1][0].name
+    family = latest_name.split()[-1]
+    sections = (
+        _attendance_section(lines, councils),
+        _audit_section(session, lines, zone),
+        mentions_section(session, family, [], councils, []),
+        projects_section(session, family, set(), councils, []),
+        recommendation_texts_section(session, family, [], councils, []),
+        recommendation_notes_section(session, family, [], councils, []),
+    )
+    return PersonDisclosure(
+        person_id=None,
+        name=latest_name,
+        made_on=today,
+        council_name=council.name if council else "",
+        city=council.city if council else "",
+        logo_png=council.logo_png if council else None,
+        state="",
+        sections=sections,
+        notes=GUEST_NOTES,
+    )
+
+
+GuestLine = tuple[models.Guest, models.Meeting]
+
+
+def _words(name: str) -> set[str]:
+    return set(re.findall(r"\w+", name.casefold()))
+
+
+def _guest_lines(session: Session, name: str) -> list[GuestLine]:
+    """The guest lines of meetings not deleted that bear ``name``, oldest meeting first."""
+    wanted = _words(name)
+    if not wanted:
+        return []
+    query = (
+        select(models.Guest, models.Meeting)
+        .join(models.Meeting, models.Meeting.id == models.Guest.meeting_id)
+        .where(models.Meeting.deleted_at.is_(None))
+        .order_by(models.Meeting.starts_at, models.Meeting.id, models.Guest.id)
+    )
+    return [
+        (guest, meeting)
+        for guest, meeting in session.execute(query)
+        if wanted <= _words(guest.name)
+    ]
+
+
+def _attendance_section(lines: list[GuestLine], councils: dict[int, str]) -> DisclosureSection:
+    rows = []
+    for guest, meeting in lines:
+        part = (
+            "nur nichtöffentlicher Teil (in öffentlichen Protokollen nicht genannt)"
+            if guest.non_public_only
+            else "in öffentlichen Protokollen genannt"
+        )
+        recorded = ", ".join(filter(None, (guest.name, guest.affiliation, guest.note)))
+        rows.append((meeting_label(meeting, councils), recorded, part))
+    return DisclosureSection(
+        "Teilnahme an Sitzungen als Gast",
+        ("Sitzung", "Name, Institution, Anmerkung", "Teil der Sitzung"),
+        (0.36, 0.38, 0.26),
+        tuple(rows),
+        "Keine Teilnahme als Gast erfasst.",
+    )
+
+
+def _audit_section(session: Session, lines: list[GuestLine], zone: ZoneInfo) -> DisclosureSection:
+    """The entries of the guest lines, and any entry that names the guest as a line bears
+    the name (a guest line removed since, a project's contact)."""
+    names = sorted({guest.name for guest, _ in lines})
+    query = (
+        select(AuditEntry)
+        .where(
+            or_(
+                (AuditEntry.entity == "guest")
+                & AuditEntry.entity_id.in_([guest.id for guest, _ in lines]),
+                *(AuditEntry.summary.contains(name) for name in names),
+                *(AuditEntry.before.contains(name) for name in names),
+                *(AuditEntry.after.contains(name) for name in names),
+            )
+        )
+        .order_by(AuditEntry.at, AuditEntry.id)
+    )
+    return audit_table(session, list(session.scalars(query)), zone, role_titles(session))

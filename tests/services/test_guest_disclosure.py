@@ -1,0 +1,86 @@
+"""The Auskunft nach Art. 15 DSGVO about a guest of meetings who is no member (found by a
+tester, the city's data protection officer: a guest has no person number, so the
+secretariat had no way to answer a guest's request), and the projects' part of every
+Auskunft (a project's contact, with the e-mail address beside the name, was in none)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from disclosure_lookup import person_number, section_titled
+from pdf_reading import text
+
+from expertenrat.domain.attendance_sheet import GuestEntry
+from expertenrat.domain.errors import NotFoundError
+from expertenrat.services.context import Services
+
+
+def test_a_guest_s_auskunft_lists_the_guest_lines_the_trail_the_minutes_and_the_projects(
+    demo_database, today
+):
+    services = Services.create(demo_database, "Geschäftsstelle")
+    rostock = next(c for c in services.settings.councils() if "Expert" in c.name)
+    meeting = services.meetings.list(rostock.id)[-1]  # its minutes not yet approved
+    services.attendance.save_guest(
+        meeting.id,
+        GuestEntry(None, "Merle Steffens", "Umweltamt", "Gutachten", non_public_only=True),
+    )
+
+    disclosure = services.person_disclosure.guest_disclosure("merle steffens", today)
+
+    assert disclosure.person_id is None
+    assert disclosure.name == "Merle Steffens"  # as the latest line has it
+    lines = section_titled(disclosure, "Teilnahme an Sitzungen als Gast").rows
+    assert [line[1] for line in lines] == [
+        "Dr. Merle Steffens, Amt für Umwelt- und Klimaschutz, Projektleitung",
+        "Dr. Merle Steffens, Amt für Umwelt- und Klimaschutz, Projektleitung",
+        "Merle Steffens, Umweltamt, Gutachten",
+    ]
+    assert lines[-1] == (
+        f"{rostock.name}: {meeting.number}. Sitzung am {meeting.starts_at:%d.%m.%Y}",
+        "Merle Steffens, Umweltamt, Gutachten",
+        "nur nichtöffentlicher Teil (in öffentlichen Protokollen nicht genannt)",
+    )
+    trail = [row[3] for row in section_titled(disclosure, "Einträge im Änderungsprotokoll").rows]
+    assert any(row.startswith("Gast Merle Steffens in der") for row in trail)
+    assert any("Ansprechperson: Dr. Merle Steffens" in row for row in trail)
+    minutes = section_titled(disclosure, "Nennungen in Protokollen").rows
+    assert any(place.endswith("Vortragende*r") for _, place, _ in minutes)
+    assert (
+        f"{rostock.name}: Klimasensoren an Schulen",
+        "Ansprechperson",
+        "Dr. Merle Steffens, merle.steffens@example.org",
+    ) in section_titled(disclosure, "Nennungen in Projekten").rows
+
+    pdf = " ".join(
+        text(services.person_disclosure.guest_disclosure_pdf("Steffens", today).pdf).split()
+    )
+    assert "über Merle Steffens (Gast)" in pdf
+    assert "Personennummer" not in pdf
+    assert "Einwilligung" not in pdf  # a guest gave none to withdraw
+
+
+def test_a_name_no_guest_line_bears_is_a_german_message(demo_database, today):
+    services = Services.create(demo_database, "Geschäftsstelle")
+
+    for name in ("Merle Unbekannt", "  "):
+        with pytest.raises(NotFoundError, match="nennt keine Sitzung") as raised:
+            services.person_disclosure.guest_disclosure(name, today)
+        assert "„expertenrat persons“" in raised.value.message
+
+
+def test_a_member_s_auskunft_names_the_project_they_are_the_contact_of(demo_database, today):
+    services = Services.create(demo_database, "Geschäftsstelle")
+    rostock = next(c for c in services.settings.councils() if "Expert" in c.name)
+    project = services.projects.projects(rostock.id)[0].project
+    services.projects.update(
+        replace(project, contact_name="Gülşen Yılmaz", contact_email="g.yilmaz@example.org")
+    )
+    service = services.person_disclosure
+
+    disclosure = service.disclosure(person_number(service, "Yılmaz"), today)
+
+    assert section_titled(disclosure, "Nennungen in Projekten").rows == (
+        (project.title, "Ansprechperson", "Gülşen Yılmaz, g.yilmaz@example.org"),
+    )
