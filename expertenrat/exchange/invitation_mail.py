@@ -182,8 +182,8 @@ def _cancellation(doc: MeetingDocument) -> str:
     if reason:
         blocks.append(f"Grund: {reason}")
     blocks.append(
-        "Die Absage liegt als PDF bei; die Kalenderdatei (.ics) nimmt den Termin aus Ihrem "
-        "Kalender. Wir bitten um Ihr Verständnis."
+        "Die Absage liegt als PDF bei; die Kalenderdatei (.ics) kennzeichnet den Termin in "
+        "Ihrem Kalender als abgesagt. Wir bitten um Ihr Verständnis."
     )
     return "\n\n".join(blocks)
 

@@ -5,7 +5,10 @@ council's time zone (``TZID``, with its VTIMEZONE), ``UID`` is the meeting's sta
 ``SEQUENCE`` its revision, so a calendar updates the entry it already has when a meeting
 moves, is invited or is cancelled. ``STATUS`` follows the meeting: ``TENTATIVE`` while it is
 planned (no invitation sent yet), ``CONFIRMED`` once invited (and held), ``CANCELLED`` when
-cancelled (the reason in the description). The
+cancelled (the reason in the description). A cancelled meeting's name starts "Abgesagt: ",
+as Outlook names a cancelled meeting: the file is published (``METHOD:PUBLISH``), and
+Outlook keeps such an entry as an ordinary appointment whatever its STATUS, so that it
+looked like a meeting still to come (found by a tester). The
 description lists the agenda it is given: the whole one, non-public items marked
 "(nichtöffentlich)", in the file the invitation mail carries to the members (who get the
 full invitation anyway); the public one (:func:`~expertenrat.domain.public_invitation.
@@ -54,7 +57,8 @@ def _event(doc: MeetingDocument, stamp: datetime) -> Event:
     event.add("dtstamp", stamp)
     event.add("dtstart", doc.start)
     event.add("dtend", doc.end)
-    event.add("summary", _one_line(calendar_summary(doc)))
+    summary = _one_line(calendar_summary(doc))
+    event.add("summary", f"Abgesagt: {summary}" if doc.cancelled else summary)
     link = doc.online_link.strip()
     if doc.location or link:
         event.add("location", _one_line(doc.location or link))

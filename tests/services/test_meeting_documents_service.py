@@ -495,7 +495,7 @@ def test_ics_of_a_council_lists_all_meetings_cancelled_ones_as_cancelled(
 
     assert [str(e["summary"]) for e in found] == [
         "SCER: 5. Sitzung – Frühjahr & <Klausur>",
-        "SCER: 6. Sitzung",
+        "Abgesagt: SCER: 6. Sitzung",
     ]
     assert [str(e["status"]) for e in found] == ["TENTATIVE", "CANCELLED"]  # 5. not invited
     assert found[1].decoded("dtstart").utcoffset() == timedelta(hours=2)
@@ -653,7 +653,7 @@ def test_a_meeting_cancelled_before_its_invitation_has_no_number_in_lists_and_ca
     with pytest.raises(NotFoundError, match=r"Vorhanden: 1, 2, 3, 4\.$"):
         service.meeting_id(council.id, 5)
     (event,) = events(service.ics_for_meetings([sample.meeting_id], stamp=STAMP))
-    assert str(event["summary"]) == "SCER: Sitzung – Frühjahr & <Klausur>"
+    assert str(event["summary"]) == "Abgesagt: SCER: Sitzung – Frühjahr & <Klausur>"
     assert str(event["status"]) == "CANCELLED"
 
 
@@ -744,8 +744,14 @@ def test_the_invitation_as_an_e_mail_draft_to_the_members_with_pdf_and_calendar(
     )
     body = cancelled.get_body(("plain",)).get_content().replace("\r\n", "\n")
     assert "findet nicht statt" in body and "Grund: Raum nicht verfügbar" in body
+    # (found by a tester) It promised the file "nimmt den Termin aus Ihrem Kalender", which
+    # Outlook does not do with a published entry; it keeps it, named "Abgesagt: …"
+    assert "die Kalenderdatei (.ics) kennzeichnet den Termin in Ihrem Kalender als abgesagt" in (
+        " ".join(body.split())
+    )
     (gone,) = events(attachments(cancelled)["Absage 5. Sitzung 2026-03-12.ics"])
     assert gone["status"] == "CANCELLED"
+    assert str(gone["summary"]).startswith("Abgesagt: ")
 
 
 def test_no_member_sees_the_addresses_of_the_others(
