@@ -242,6 +242,7 @@ ENUM_FIELDS: Mapping[str, type[enums.LabelledEnum]] = {
     "meeting.kind": enums.MeetingKind,
     "meeting.state": enums.MeetingState,
     "agenda_item.kind": enums.AgendaItemKind,
+    "agenda_item.outcome": enums.AgendaItemOutcome,
     "agenda_item_minutes.outcome": enums.AgendaItemOutcome,
     "agenda_template.kind": enums.AgendaItemKind,
     "attendance.status": enums.AttendanceStatus,

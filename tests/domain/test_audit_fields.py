@@ -195,3 +195,10 @@ def test_an_agenda_items_presenter_is_named_as_the_agenda_calls_it():
     agenda's star form."""
     changes = field_changes("agenda_item", None, {"presenter": "Projektteam: Henrike Vogt"})
     assert [change.label for change in changes] == ["Vortragende*r"]
+
+
+def test_an_agenda_items_outcome_reads_as_a_word():
+    """(found by a tester) An Auskunft and the Änderungsprotokoll said "Behandlung:
+    discussed" for an agenda item added with its outcome."""
+    changes = field_changes("agenda_item", None, {"outcome": "postponed"})
+    assert changes == [FieldChange("Behandlung", "", "vertagt")]
