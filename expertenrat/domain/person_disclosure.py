@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from expertenrat.domain.backup_rotation import DAILY_COPIES, MONTHLY_COPIES
 from expertenrat.domain.text_folding import match_key
 
 TITLE = "Auskunft nach Art. 15 DSGVO"
@@ -19,6 +20,16 @@ def _rights(consent: str) -> str:
         f"der Verarbeitung (Art. 18) und Widerspruch (Art. 21 DSGVO){consent}, und Sie können "
         "sich bei der Aufsichtsbehörde für den Datenschutz beschweren (Art. 77 DSGVO)."
     )
+
+
+# Where deleted data stays a while: the copies of the database (domain.backup_rotation).
+_COPIES = (
+    "Die täglichen Sicherungen der Datenbank enthalten die Daten so, wie sie an ihrem Tag "
+    f"waren, und werden nach rund einem Jahr gelöscht (es bleiben die der letzten "
+    f"{DAILY_COPIES} Tage und je eine der letzten {MONTHLY_COPIES} Monate); "
+    "Sicherheitskopien vor einer Wiederherstellung oder Aktualisierung werden nach ihrer "
+    "Frist gelöscht."
+)
 
 
 # What the secretariat hands on with the data (Art. 15 Abs. 1 lit. a–h): purposes,
@@ -37,8 +48,7 @@ NOTES = (
     "Speicherdauer: Kontaktdaten, Notizen und Einwilligungen werden nach Ablauf der "
     "Aufbewahrungsfrist nach dem Ende der letzten Mitgliedschaft gelöscht (anonymisiert); "
     "Name, Titel, Institution und Funktion bleiben in den Protokollen, in den Empfehlungen "
-    "mit den Stellungnahmen und dem Verlauf und im Änderungsprotokoll. Sicherheitskopien "
-    "der Datenbank werden nach ihrer Frist gelöscht.",
+    "mit den Stellungnahmen und dem Verlauf und im Änderungsprotokoll. " + _COPIES,
     _rights(", eine erteilte Einwilligung können Sie jederzeit widerrufen"),
 )
 
@@ -54,8 +64,7 @@ GUEST_NOTES = (
     "automatisierte Entscheidung im Sinne von Art. 22 DSGVO findet nicht statt.",
     "Speicherdauer: Name, Institution und Anmerkung eines Gastes gehören zum Protokoll der "
     "Sitzung und werden mit ihm aufbewahrt, ebenso die Nennungen in den Protokollen, den "
-    "Empfehlungen und im Änderungsprotokoll. Sicherheitskopien der Datenbank werden nach "
-    "ihrer Frist gelöscht.",
+    "Empfehlungen und im Änderungsprotokoll. " + _COPIES,
     _rights(""),
 )
 

@@ -1,0 +1,23 @@
+"""The notes at the end of an Auskunft (Art. 15 Abs. 1 lit. d DSGVO: how long the data is
+stored) name the daily backups, which keep a deleted or anonymised person's data for about
+a year (found by a tester, the city's data protection officer: the note named only the
+safety copies, which are kept for 90 days)."""
+
+from __future__ import annotations
+
+import pytest
+
+from expertenrat.domain.backup_rotation import DAILY_COPIES, MONTHLY_COPIES
+from expertenrat.domain.person_disclosure import GUEST_NOTES, NOTES
+
+
+@pytest.mark.parametrize("notes", [NOTES, GUEST_NOTES], ids=["member", "guest"])
+def test_the_storage_note_names_the_daily_backups_and_how_long_they_stay(notes):
+    (storage,) = [note for note in notes if note.startswith("Speicherdauer:")]
+    assert "Die täglichen Sicherungen der Datenbank" in storage
+    assert "rund einem Jahr" in storage
+    assert (
+        f"der letzten {DAILY_COPIES} Tage und je eine der letzten {MONTHLY_COPIES} Monate"
+        in storage
+    )
+    assert "Sicherheitskopien vor einer Wiederherstellung oder Aktualisierung" in storage
