@@ -7,9 +7,9 @@ it never renders.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Generic, TypeVar, overload
+from typing import TYPE_CHECKING
+
+from expertenrat.services.lazy_services import LazyService, LazyServices
 
 if TYPE_CHECKING:
     from expertenrat.services.agenda import AgendaService
@@ -49,218 +49,190 @@ if TYPE_CHECKING:
     from expertenrat.services.text_templates import TextTemplatesService
     from expertenrat.store.database import Database
 
-T = TypeVar("T")
 
-
-class _Service(Generic[T]):
-    """A service made on first use from ``build`` and kept (one per :class:`Services`)."""
-
-    def __init__(self, build: Callable[[Services], T]) -> None:
-        self.build = build
-        self.name = build.__name__
-
-    @overload
-    def __get__(self, services: None, owner: type) -> _Service[T]: ...
-    @overload
-    def __get__(self, services: Services, owner: type) -> T: ...
-    def __get__(self, services: Services | None, owner: type) -> T | _Service[T]:
-        if services is None:
-            return self
-        with services._lock:  # worker threads may ask for the same service at once
-            found = services.__dict__.get(self.name)
-            if found is None:
-                found = services.__dict__[self.name] = self.build(services)
-        return found
-
-
-class Services:
+class Services(LazyServices):
     """Every service of ``database``, each made when first used, acting for ``actor``."""
-
-    def __init__(self, database: Database, actor: str) -> None:
-        self.database = database
-        self.actor = actor
-        self._lock = threading.RLock()
 
     @classmethod
     def create(cls, database: Database, actor: str) -> Services:
         return cls(database, actor)
 
-    @_Service
+    @LazyService
     def settings(self) -> SettingsService:
         from expertenrat.services.settings import SettingsService
 
         return SettingsService(self.database, self.actor)
 
-    @_Service
+    @LazyService
     def members(self) -> MembersService:
         from expertenrat.services.members import MembersService
 
         return MembersService(self.database, self.actor)
 
-    @_Service
+    @LazyService
     def projects(self) -> ProjectsService:
         from expertenrat.services.projects import ProjectsService
 
         return ProjectsService(self.database, self.actor)
 
-    @_Service
+    @LazyService
     def member_exchange(self) -> MemberExchangeService:
         from expertenrat.services.member_exchange import MemberExchangeService
 
         return MemberExchangeService(self.database, self.actor)
 
-    @_Service
+    @LazyService
     def meetings(self) -> MeetingsService:
         from expertenrat.services.meetings import MeetingsService
 
         return MeetingsService(self.database, self.actor)
 
-    @_Service
+    @LazyService
     def overview(self) -> OverviewService:
         from expertenrat.services.overview import OverviewService
 
         return OverviewService(self.database)
 
-    @_Service
+    @LazyService
     def demo(self) -> DemoService:
         from expertenrat.services.demo import DemoService
 
         return DemoService(self.database, self.actor)
 
-    @_Service
+    @LazyService
     def audit(self) -> AuditService:
         from expertenrat.services.audit_reading import AuditService
 
         return AuditService(self.database)
 
-    @_Service
+    @LazyService
     def agenda(self) -> AgendaService:
         from expertenrat.services.agenda import AgendaService
 
         return AgendaService(self.database, self.actor)
 
-    @_Service
+    @LazyService
     def backup(self) -> BackupService:
         from expertenrat.services.backup import BackupService
 
         return BackupService(self.database)
 
-    @_Service
+    @LazyService
     def daily_backup(self) -> DailyBackupService:
         from expertenrat.services.daily_backup import DailyBackupService
 
         return DailyBackupService(self.database)
 
-    @_Service
+    @LazyService
     def integrity(self) -> IntegrityService:
         from expertenrat.services.integrity import IntegrityService
 
         return IntegrityService(self.database)
 
-    @_Service
+    @LazyService
     def retention(self) -> RetentionService:
         from expertenrat.services.retention import RetentionService
 
         return RetentionService(self.database, self.actor)
 
-    @_Service
+    @LazyService
     def person_disclosure(self) -> PersonDisclosureService:
         from expertenrat.services.person_disclosure import PersonDisclosureService
 
         return PersonDisclosureService(self.database)
 
-    @_Service
+    @LazyService
     def safety_copies(self) -> SafetyCopiesService:
         from expertenrat.services.safety_copies import SafetyCopiesService
 
         return SafetyCopiesService(self.database)
 
-    @_Service
+    @LazyService
     def meeting_documents(self) -> MeetingDocumentsService:
         from expertenrat.services.meeting_documents import MeetingDocumentsService
 
         return MeetingDocumentsService(self.database, self.actor, self.meetings)
 
-    @_Service
+    @LazyService
     def late_invitations(self) -> LateInvitationsService:
         from expertenrat.services.late_invitations import LateInvitationsService
 
         return LateInvitationsService(self.database, self.actor)
 
-    @_Service
+    @LazyService
     def attendance(self) -> AttendanceService:
         from expertenrat.services.attendance import AttendanceService
 
         return AttendanceService(self.database, self.actor)
 
-    @_Service
+    @LazyService
     def conflicts(self) -> ConflictsService:
         from expertenrat.services.conflicts import ConflictsService
 
         return ConflictsService(self.database, self.actor)
 
-    @_Service
+    @LazyService
     def minutes(self) -> MinutesService:
         from expertenrat.services.minutes import MinutesService
 
         return MinutesService(self.database, self.actor)
 
-    @_Service
+    @LazyService
     def text_templates(self) -> TextTemplatesService:
         from expertenrat.services.text_templates import TextTemplatesService
 
         return TextTemplatesService(self.database, self.actor)
 
-    @_Service
+    @LazyService
     def appointment_periods(self) -> AppointmentPeriodsService:
         from expertenrat.services.appointment_periods import AppointmentPeriodsService
 
         return AppointmentPeriodsService(self.database, self.actor)
 
-    @_Service
+    @LazyService
     def agenda_templates(self) -> AgendaTemplatesService:
         from expertenrat.services.agenda_templates import AgendaTemplatesService
 
         return AgendaTemplatesService(self.database, self.actor)
 
-    @_Service
+    @LazyService
     def annexes(self) -> AnnexesService:
         from expertenrat.services.annexes import AnnexesService
 
         return AnnexesService(self.database, self.actor)
 
-    @_Service
+    @LazyService
     def minutes_documents(self) -> MinutesDocumentsService:
         from expertenrat.services.minutes_documents import MinutesDocumentsService
 
         return MinutesDocumentsService(self.database, self.meeting_documents, self.annexes)
 
-    @_Service
+    @LazyService
     def minutes_approval(self) -> MinutesApprovalService:
         from expertenrat.services.minutes_approval import MinutesApprovalService
         from expertenrat.services.minutes_pdfs import render_minutes
 
         return MinutesApprovalService(self.database, self.actor, render_minutes)
 
-    @_Service
+    @LazyService
     def minutes_objections(self) -> MinutesObjectionsService:
         from expertenrat.services.minutes_objections import MinutesObjectionsService
 
         return MinutesObjectionsService(self.database, self.actor)
 
-    @_Service
+    @LazyService
     def recommendations(self) -> RecommendationsService:
         from expertenrat.services.recommendations import RecommendationsService
 
         return RecommendationsService(self.database, self.actor)
 
-    @_Service
+    @LazyService
     def recommendation_reminders(self) -> RecommendationRemindersService:
         from expertenrat.services.recommendation_reminders import RecommendationRemindersService
 
         return RecommendationRemindersService(self.database, self.recommendations)
 
-    @_Service
+    @LazyService
     def recommendation_transmittals(self) -> RecommendationTransmittalsService:
         from expertenrat.services.recommendation_transmittals import (
             RecommendationTransmittalsService,
@@ -268,31 +240,31 @@ class Services:
 
         return RecommendationTransmittalsService(self.database)
 
-    @_Service
+    @LazyService
     def recommendations_report(self) -> RecommendationsReportService:
         from expertenrat.services.recommendations_report import RecommendationsReportService
 
         return RecommendationsReportService(self.database)
 
-    @_Service
+    @LazyService
     def annual_report(self) -> AnnualReportService:
         from expertenrat.services.annual_report import AnnualReportService
 
         return AnnualReportService(self.database)
 
-    @_Service
+    @LazyService
     def oparl_export(self) -> OParlExportService:
         from expertenrat.services.oparl_export import OParlExportService
 
         return OParlExportService(self.database)
 
-    @_Service
+    @LazyService
     def council_transfer(self) -> CouncilTransferService:
         from expertenrat.services.council_transfer import CouncilTransferService
 
         return CouncilTransferService(self.database, self.actor)
 
-    @_Service
+    @LazyService
     def open_data_export(self) -> OpenDataExportService:
         from expertenrat.services.open_data_export import OpenDataExportService
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from expertenrat.services.context import Services, _Service
+from expertenrat.services.context import Services
+from expertenrat.services.lazy_services import LazyService
 from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 
@@ -11,7 +12,7 @@ def test_every_service_is_made_on_first_use_and_kept(tmp_path) -> None:
     database = open_database(database_url(str(tmp_path / "services.db")))
     try:
         services = Services.create(database, "test")
-        names = [name for name, value in vars(Services).items() if isinstance(value, _Service)]
+        names = [name for name, value in vars(Services).items() if isinstance(value, LazyService)]
         assert "minutes_approval" in names and len(names) >= 29
         for name in names:
             assert getattr(services, name) is getattr(services, name)
