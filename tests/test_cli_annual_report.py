@@ -47,3 +47,20 @@ def test_bad_input_exits_1_without_a_file(capsys, demo_file, tmp_path, args, mes
 
     assert code == 1 and out == "" and message in err
     assert not target.exists()
+
+
+def test_the_archive_package_is_written_and_a_full_folder_replaced_only_with_force(
+    capsys, demo_file, tmp_path
+):
+    target = tmp_path / "Archiv 2025"
+    args = ["--database", str(demo_file), "export", "archive", "--year", "2025"]
+
+    code, out, err = run(capsys, *args, "--out", str(target))
+
+    assert code == 0 and out.startswith("Archivpaket 2025: 23 Dateien (") and str(target) in out
+    assert "Das Protokoll der 5. Sitzung ist noch nicht genehmigt" in err  # circulated only
+    assert (target / "LIESMICH.txt").is_file() and (target / "SHA256SUMS.txt").is_file()
+    code, out, err = run(capsys, *args, "--out", str(target))
+    assert code == 1 and "ist nicht leer" in err and "Mit --force wird er ersetzt." in err
+    code, out, err = run(capsys, *args, "--out", str(target), "--force")
+    assert code == 0, err

@@ -32,7 +32,7 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
         help="die https-Adresse, unter der der Ordner veröffentlicht wird "
         "(z. B. https://daten.example.de/oparl/v1)",
     )
-    _force_option(oparl)
+    force_option(oparl)
     oparl.set_defaults(handler=_export_oparl, opening="read")
     opendata = exports.add_parser(
         "opendata",
@@ -41,11 +41,11 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
     opendata.add_argument(
         "--out", required=True, type=target_path, metavar="ORDNER", help="Zielordner"
     )
-    _force_option(opendata)
+    force_option(opendata)
     opendata.set_defaults(handler=_export_open_data, opening="read")
 
 
-def _force_option(parser: argparse.ArgumentParser) -> None:
+def force_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--force", action="store_true", help="einen nicht leeren Zielordner vollständig ersetzen"
     )
@@ -59,25 +59,25 @@ def base_url_argument(text: str) -> str:
 
 
 def _export_oparl(services: Services, args: argparse.Namespace) -> str:
-    with _refusing_full_folder():
+    with refusing_full_folder():
         written = services.oparl_export.export(args.out, args.base_url, force=args.force)
     print_warnings(written.warnings)
-    return f"OParl-Export: {_summary(written)}"
+    return f"OParl-Export: {folder_summary(written)}"
 
 
 def _export_open_data(services: Services, args: argparse.Namespace) -> str:
-    with _refusing_full_folder():
+    with refusing_full_folder():
         written = services.open_data_export.export(args.out, force=args.force)
-    return f"Offene Daten: {_summary(written)}"
+    return f"Offene Daten: {folder_summary(written)}"
 
 
-def _summary(written: WrittenFolder) -> str:
+def folder_summary(written: WrittenFolder) -> str:
     size = file_size(written.size)
     return f"{counted(written.files, 'Datei', 'Dateien')} ({size}) in {written.folder}"
 
 
 @contextmanager
-def _refusing_full_folder() -> Iterator[None]:
+def refusing_full_folder() -> Iterator[None]:
     """Turns the service's refusal of a full folder into the command line's hint."""
     try:
         yield

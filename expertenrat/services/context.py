@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from expertenrat.services.annexes import AnnexesService
     from expertenrat.services.annual_report import AnnualReportService
     from expertenrat.services.appointment_periods import AppointmentPeriodsService
+    from expertenrat.services.archive_package import ArchivePackageService
     from expertenrat.services.attendance import AttendanceService
     from expertenrat.services.audit_reading import AuditService
     from expertenrat.services.backup import BackupService
@@ -251,6 +252,20 @@ class Services(LazyServices):
         from expertenrat.services.annual_report import AnnualReportService
 
         return AnnualReportService(self.database)
+
+    @LazyService
+    def archive_package(self) -> ArchivePackageService:
+        from expertenrat.services.archive_package import ArchivePackageService
+
+        return ArchivePackageService(
+            self.database,
+            self.meetings,
+            self.meeting_documents,
+            self.minutes_documents,
+            self.annexes,
+            self.recommendations_report,
+            self.annual_report,
+        )
 
     @LazyService
     def oparl_export(self) -> OParlExportService:

@@ -1,0 +1,175 @@
+"""The Archivpaket of a year: what the Stadtarchiv takes over of a council's year, in
+files that explain themselves without the program.
+
+Per held meeting a folder "2025-01-16 1. Sitzung" with the invitation, the approved
+minutes (full and public, the files stored at the approval, byte for byte), the
+approved content whose SHA-256 the minutes print ("Prüfsumme des genehmigten Inhalts")
+as a JSON file, the annexes as stored and the Sitzungsmappe; beside the folders the
+register of the year's recommendations (PDF and CSV) and the Tätigkeitsbericht; a list
+of every file's SHA-256 that ``sha256sum -c`` checks, and a LIESMICH.txt that says what
+is where and what each checksum covers. Pure: names and texts, no files written here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from expertenrat.domain.annexes import Annex
+from expertenrat.domain.enums import MeetingKind, MeetingState
+from expertenrat.domain.file_formats import file_system_words
+from expertenrat.domain.meeting_numbers import meeting_file_stem, meeting_name
+
+README = "LIESMICH.txt"  # also the mark of a folder holding an earlier Archivpaket
+CHECKSUMS = "SHA256SUMS.txt"
+
+
+@dataclass(frozen=True, slots=True)
+class ArchivedMeeting:
+    """A meeting of the year as the package holds it. ``approved_on`` and ``approved_in``
+    ("5. Sitzung am 15.01.2026"): its minutes' approval (``None``: not approved, so its
+    minutes and Sitzungsmappe are left out); ``annexes`` in their order."""
+
+    number: int | None
+    kind: MeetingKind
+    starts_at: datetime
+    state: MeetingState
+    approved_on: date | None = None
+    approved_in: str = ""
+    annexes: tuple[Annex, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return meeting_name(self.number, self.kind)
+
+    @property
+    def stem(self) -> str:
+        """ "1. Sitzung 2025-01-16", as the window names the meeting's files."""
+        return meeting_file_stem(self.number, self.kind, self.starts_at.date())
+
+    @property
+    def folder(self) -> str:
+        """ "2025-01-16 1. Sitzung": the day first, so the folders sort by date."""
+        return f"{self.starts_at:%Y-%m-%d} {self.name}"
+
+    @property
+    def approved(self) -> bool:
+        return self.approved_on is not None
+
+    def path(self, name: str) -> str:
+        return f"{self.folder}/{name}"
+
+    def invitation(self) -> str:
+        word = "Absage" if self.state is MeetingState.CANCELLED else "Einladung"
+        return self.path(f"{word} {self.stem}.pdf")
+
+    def minutes(self, *, public: bool = False) -> str:
+        return self.path(f"Protokoll {self.stem}{' öffentlich' if public else ''}.pdf")
+
+    def content(self) -> str:
+        return self.path(f"Protokoll {self.stem} genehmigter Inhalt.json")
+
+    def dossier(self) -> str:
+        return self.path(f"Sitzungsmappe {self.stem}.pdf")
+
+    def annex(self, annex: Annex) -> str:
+        """ "Anlage 2 4. Sitzung 2025-10-16 nichtöffentlich – Angebote.pdf": the number as
+        the minutes list it, a non-public one marked in the name, then the stored name."""
+        mark = "" if annex.public else " nichtöffentlich"
+        stored = file_system_words(annex.name) or "Anlage.pdf"
+        return self.path(f"Anlage {annex.number} {self.stem}{mark} – {stored}")
+
+
+def year_files(year: int) -> tuple[str, str, str]:
+    """The register (PDF, CSV) and the Tätigkeitsbericht of ``year``."""
+    return (
+        f"Empfehlungsregister {year}.pdf",
+        f"Empfehlungsregister {year}.csv",
+        f"Tätigkeitsbericht {year}.pdf",
+    )
+
+
+def checksums(files: Mapping[str, bytes]) -> bytes:
+    """Every file's SHA-256 as ``sha256sum`` writes them ("<hex>  <path>"), sorted by path,
+    so that ``sha256sum -c SHA256SUMS.txt`` in the package's folder checks them all."""
+    lines = (f"{hashlib.sha256(files[p]).hexdigest()}  {p}\n" for p in sorted(files))
+    return "".join(lines).encode("utf-8")
+
+
+def readme(
+    council: str, year: int, made_on: date, meetings: tuple[ArchivedMeeting, ...], version: str
+) -> bytes:
+    """LIESMICH.txt: what the package is, what is in it, and how to check it."""
+    lines = [
+        f"Archivpaket {year} – {council}",
+        "",
+        f"Zusammengestellt am {made_on:%d.%m.%Y} mit Expertenrat {version}.",
+        "Alle Dateien sind ohne dieses Programm lesbar: PDF (Schriften eingebettet), CSV",
+        "(Semikolon, UTF-8), JSON (UTF-8) und Text (UTF-8).",
+        "",
+        "Inhalt",
+        "------",
+    ]
+    for meeting in meetings:
+        lines.append(f"{meeting.folder}: {_meeting_line(meeting)}")
+    register, table, report = year_files(year)
+    lines += [
+        f"{register}, {table}: die {year} beschlossenen Empfehlungen mit ihrem Stand am "
+        f"{made_on:%d.%m.%Y} (ohne Entwürfe; enthält Empfehlungen aus nichtöffentlicher "
+        "Beratung, nur für den internen Gebrauch).",
+        f"{report}: der Tätigkeitsbericht des Jahres (öffentliche Fassung).",
+        "",
+        "Vollständige und öffentliche Fassung",
+        "------------------------------------",
+        "„Protokoll … .pdf“ ist die vollständige Fassung mit den nichtöffentlichen",
+        "Tagesordnungspunkten (nicht zur Veröffentlichung); „Protokoll … öffentlich.pdf“",
+        "lässt sie aus. Nichtöffentliche Anlagen tragen „nichtöffentlich“ im Dateinamen.",
+        "Die Sitzungsmappe enthält die vollständige Fassung und alle Anlagen.",
+        "",
+        "Prüfsummen (SHA-256)",
+        "--------------------",
+        f"{CHECKSUMS} nennt die SHA-256 jeder Datei dieses Pakets (außer sich selbst).",
+        f"Prüfen: im Ordner des Pakets „sha256sum -c {CHECKSUMS}“ (Linux, macOS:",
+        "„shasum -a 256 -c …“); unter Windows je Datei „Get-FileHash -Algorithm SHA256",
+        "DATEI“ in der PowerShell und mit der Liste vergleichen.",
+        "",
+        "Die Protokoll-PDFs sind die bei der Genehmigung gespeicherten Dateien, Byte für",
+        "Byte; ihre SHA-256 ist die bei der Genehmigung gespeicherte (im Programm: Reiter",
+        "„Genehmigung“ der Sitzung).",
+        "",
+        "Die im genehmigten Protokoll abgedruckte „Prüfsumme des genehmigten Inhalts",
+        "(SHA-256)“ ist nicht die der PDF-Datei (eine Datei kann ihre eigene Prüfsumme",
+        "nicht enthalten). Sie ist die SHA-256 der Datei „Protokoll … genehmigter",
+        "Inhalt.json“ daneben: der bei der Genehmigung gespeicherte Inhalt des Protokolls",
+        "(Kopfdaten, Anwesenheit, Texte, Abstimmungen, Empfehlungen), so wie er genehmigt",
+        "wurde. „sha256sum“ dieser Datei ergibt die abgedruckte Prüfsumme.",
+        "",
+    ]
+    return "\r\n".join(lines).encode("utf-8")
+
+
+def _meeting_line(meeting: ArchivedMeeting) -> str:
+    if meeting.state is MeetingState.CANCELLED:
+        return "abgesagt; die Absage."
+    if meeting.state is not MeetingState.HELD:
+        return "noch nicht durchgeführt; nicht enthalten."
+    annexes = _annex_count(len(meeting.annexes))
+    if meeting.approved_on is None:
+        return (
+            f"Einladung{annexes}. Das Protokoll ist noch nicht genehmigt und fehlt mit der "
+            "Sitzungsmappe; nach der Genehmigung das Paket erneut zusammenstellen."
+        )
+    day = f"am {meeting.approved_on:%d.%m.%Y}"
+    approved = f"in der {meeting.approved_in}" if meeting.approved_in else day
+    return (
+        f"Einladung, Protokoll (genehmigt {approved}; vollständige und öffentliche "
+        f"Fassung, genehmigter Inhalt){annexes}, Sitzungsmappe."
+    )
+
+
+def _annex_count(count: int) -> str:
+    if not count:
+        return ""
+    return ", 1 Anlage" if count == 1 else f", {count} Anlagen"

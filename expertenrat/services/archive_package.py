@@ -1,0 +1,178 @@
+"""The Archivpaket of a council's year (:mod:`expertenrat.domain.archive_package`): every
+document the Stadtarchiv takes over, made by the services that make them one by one, in
+one folder with a checksum list and a LIESMICH.txt.
+
+Approved minutes go in as stored at the approval (a stored PDF that no longer matches
+its SHA-256 refuses the whole package, as the export of the minutes alone does), beside
+the approved content whose SHA-256 they print; annexes go in as stored, one damaged in
+the database with a warning (its SHA-256 in the list is that of the bytes written).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from expertenrat import __version__
+from expertenrat.domain.annual_report import check_year
+from expertenrat.domain.archive_package import (
+    CHECKSUMS,
+    README,
+    ArchivedMeeting,
+    checksums,
+    readme,
+    year_files,
+)
+from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.progress import Progress, no_progress
+from expertenrat.domain.recommendation_views import RecommendationFilter
+from expertenrat.domain.recommendations_report import REPORTED
+from expertenrat.exchange.recommendations_register import register_csv
+from expertenrat.services.annexes import AnnexesService
+from expertenrat.services.annual_report import AnnualReportService
+from expertenrat.services.folder_writing import WrittenFolder, check_folder, write_folder
+from expertenrat.services.meeting_documents import MeetingDocumentsService
+from expertenrat.services.meeting_rows import council_clock
+from expertenrat.services.meetings import MeetingsService
+from expertenrat.services.minutes_assembly import approval_stamp, latest_version
+from expertenrat.services.minutes_documents import MinutesDocumentsService
+from expertenrat.services.recommendations_report import RecommendationsReportService
+from expertenrat.services.unit_of_work import reading
+from expertenrat.store import models
+from expertenrat.store.database import Database
+
+MARK = README
+
+
+class ArchivePackageService:
+    def __init__(
+        self,
+        database: Database,
+        meetings: MeetingsService,
+        meeting_documents: MeetingDocumentsService,
+        minutes_documents: MinutesDocumentsService,
+        annexes: AnnexesService,
+        recommendations_report: RecommendationsReportService,
+        annual_report: AnnualReportService,
+    ) -> None:
+        self._db = database
+        self._meetings = meetings
+        self._meeting_documents = meeting_documents
+        self._minutes_documents = minutes_documents
+        self._annexes = annexes
+        self._report = recommendations_report
+        self._annual_report = annual_report
+
+    def files(
+        self,
+        council_id: int,
+        year: int,
+        *,
+        today: date | None = None,
+        progress: Progress = no_progress,
+    ) -> tuple[dict[str, bytes], tuple[str, ...]]:
+        """The package's files (path in the folder → bytes) and the warnings of making them;
+        ``progress`` hears of each meeting and of the yearly documents, and may stop it."""
+        with reading(self._db) as session:
+            day = today or council_clock(session, council_id).today()
+            council = session.get(models.Council, council_id)
+            name = council.name if council is not None else ""
+        check_year(year, day)  # a year to come: refused before any work
+        summaries = self._meetings.list(council_id, year=year, today=day)
+        files: dict[str, bytes] = {}
+        warnings: list[str] = []
+        archived: list[ArchivedMeeting] = []
+        steps = len(summaries) + 1
+        for done, summary in enumerate(summaries):
+            progress(done, steps)
+            meeting = self._archived(summary.id)
+            archived.append(meeting)
+            warnings += self._meeting_files(summary.id, meeting, day, files)
+        progress(len(summaries), steps)
+        warnings += self._year_files(council_id, year, day, files)
+        files[README] = readme(name, year, day, tuple(archived), __version__)
+        files[CHECKSUMS] = checksums(files)
+        progress(steps, steps)
+        return files, tuple(dict.fromkeys(warnings))
+
+    def export(
+        self,
+        folder: Path,
+        council_id: int,
+        year: int,
+        *,
+        force: bool = False,
+        today: date | None = None,
+        progress: Progress = no_progress,
+    ) -> WrittenFolder:
+        """Write the package into ``folder`` (one not empty is replaced only with ``force``,
+        and only if it holds an earlier package: its LIESMICH.txt), refused before any work."""
+        check_folder(folder, force=force, mark=MARK)
+        files, warnings = self.files(council_id, year, today=today, progress=progress)
+        return replace(write_folder(folder, files, force=force, mark=MARK), warnings=warnings)
+
+    def _archived(self, meeting_id: int) -> ArchivedMeeting:
+        meeting = self._meetings.get(meeting_id)
+        with reading(self._db) as session:
+            version = latest_version(session, meeting_id)
+            stamp = approval_stamp(session, version) if version is not None else None
+        held = meeting.state is MeetingState.HELD
+        return ArchivedMeeting(
+            number=meeting.number,
+            kind=meeting.kind,
+            starts_at=meeting.starts_at,
+            state=meeting.state,
+            approved_on=stamp.approved_on if stamp else None,
+            approved_in=stamp.approved_in if stamp else "",
+            annexes=self._annexes.annexes(meeting_id) if held else (),
+        )
+
+    def _meeting_files(
+        self, meeting_id: int, meeting: ArchivedMeeting, day: date, files: dict[str, bytes]
+    ) -> list[str]:
+        if meeting.state not in (MeetingState.HELD, MeetingState.CANCELLED):
+            return []
+        invitation = self._meeting_documents.invitation_pdf(meeting_id, today=day)
+        files[meeting.invitation()] = invitation.pdf
+        warnings = list(invitation.warnings)
+        if meeting.state is MeetingState.CANCELLED:
+            return warnings
+        for annex, data in self._annexes.contents(meeting_id):
+            if data is None or hashlib.sha256(data).hexdigest() != annex.sha256:
+                warnings.append(
+                    f"{annex.label} der {meeting.name} stimmt nicht mehr mit ihrer "
+                    "gespeicherten Prüfsumme überein; sie ist so im Paket, wie sie gespeichert "
+                    "ist. Bitte prüfen Sie sie („expertenrat check“)."
+                )
+            files[meeting.annex(annex)] = data or b""
+        if not meeting.approved:
+            return [
+                *warnings,
+                f"Das Protokoll der {meeting.name} ist noch nicht genehmigt; es fehlt im Paket "
+                "(mit der Sitzungsmappe).",
+            ]
+        for public in (False, True):
+            minutes = self._minutes_documents.minutes(meeting_id, public=public).rendered
+            files[meeting.minutes(public=public)] = minutes.pdf
+            warnings += minutes.warnings  # a member named who may not be
+        with reading(self._db) as session:
+            version = latest_version(session, meeting_id)
+            assert version is not None  # approved
+            files[meeting.content()] = version.content.encode("utf-8")
+        dossier = self._minutes_documents.dossier_pdf(meeting_id, today=day)
+        files[meeting.dossier()] = dossier.pdf
+        return [*warnings, *dossier.warnings]
+
+    def _year_files(
+        self, council_id: int, year: int, day: date, files: dict[str, bytes]
+    ) -> list[str]:
+        register, table, report = year_files(year)
+        chosen = RecommendationFilter(statuses=REPORTED, year=year)
+        rendered = self._report.report_pdf(council_id, chosen, day)
+        files[register] = rendered.pdf
+        files[table] = register_csv(self._report.register_lines(council_id, chosen, day))
+        annual = self._annual_report.report_pdf(council_id, year, day)
+        files[report] = annual.pdf
+        return [*rendered.warnings, *annual.warnings]

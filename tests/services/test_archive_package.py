@@ -1,0 +1,105 @@
+"""The Archivpaket of a year: every file checked by its list of SHA-256, the approved
+minutes as stored, the approved content whose SHA-256 the minutes print, a non-public
+annex named so, minutes not yet approved left out and said so."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from pdf_reading import text
+
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.services.context import Services
+from expertenrat.services.files import FileWriteError
+from expertenrat.store.database_opening import open_database
+from expertenrat.store.engine import database_url
+
+DAY = date(2026, 11, 27)  # the demo's day
+
+
+@pytest.fixture
+def services(demo_file) -> Iterator[Services]:
+    db = open_database(database_url(str(demo_file)))
+    yield Services.create(db, "Frau Schulz")
+    db.close()
+
+
+def council(services: Services) -> int:
+    return services.settings.councils()[0].id
+
+
+def test_the_package_of_2025_holds_what_the_archive_needs_and_checks_itself(services, tmp_path):
+    council_id = council(services)
+    written = services.archive_package.export(tmp_path / "2025", council_id, 2025, today=DAY)
+    folder = written.folder
+    listed = (folder / "SHA256SUMS.txt").read_text("utf-8").splitlines()
+    files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    assert {line.split("  ", 1)[1] for line in listed} == files - {"SHA256SUMS.txt"}
+    for line in listed:  # what "sha256sum -c" does
+        digest, path = line.split("  ", 1)
+        assert hashlib.sha256((folder / path).read_bytes()).hexdigest() == digest
+    assert {"LIESMICH.txt", "Tätigkeitsbericht 2025.pdf", "Empfehlungsregister 2025.csv"} <= files
+    assert "Empfehlungsregister 2025.pdf" in files and written.files == len(files)
+    meeting = "2025-09-18 4. Sitzung/"
+    assert {
+        meeting + "Einladung 4. Sitzung 2025-09-18.pdf",
+        meeting + "Sitzungsmappe 4. Sitzung 2025-09-18.pdf",
+        meeting + "Anlage 1 4. Sitzung 2025-09-18 – Praesentation-ODP.pdf",
+    } <= files
+    for number, folder_name in ((2, "2025-03-20 2. Sitzung"), (4, "2025-09-18 4. Sitzung")):
+        meeting_id = services.meeting_documents.meeting_id(council_id, number)
+        stem = f"{folder_name}/Protokoll {number}. Sitzung {folder_name[:10]}"
+        for public, suffix in ((False, ".pdf"), (True, " öffentlich.pdf")):
+            stored = services.minutes_documents.minutes(meeting_id, public=public)
+            pdf = (folder / f"{stem}{suffix}").read_bytes()
+            assert stored.approved and pdf == stored.rendered.pdf
+            assert hashlib.sha256(pdf).hexdigest() == stored.sha256
+        printed = re.search(
+            r"Prüfsumme des genehmigten Inhalts \(SHA-256\): ([0-9a-f]{64})",
+            text((folder / f"{stem}.pdf").read_bytes()),
+        )
+        content = (folder / f"{stem} genehmigter Inhalt.json").read_bytes()
+        assert printed and hashlib.sha256(content).hexdigest() == printed.group(1)
+    readme = (folder / "LIESMICH.txt").read_text("utf-8")
+    assert (
+        "2025-09-18 4. Sitzung: Einladung, Protokoll (genehmigt in der 5. Sitzung am "
+        "18.12.2025;" in readme
+    )
+    assert "sha256sum -c SHA256SUMS.txt" in readme and "genehmigter" in readme
+
+
+def test_minutes_not_approved_are_left_out_and_a_non_public_annex_is_named_so(services):
+    council_id = council(services)
+    sixth = services.meeting_documents.meeting_id(council_id, 6)
+    annex = services.annexes.annexes(sixth)[0]
+    services.annexes.update(sixth, annex, annex.title, public=False)
+    files, warnings = services.archive_package.files(council_id, 2026, today=DAY)
+    sixth_files = {p for p in files if p.startswith("2026-03-19 6. Sitzung/")}
+    assert sixth_files == {
+        "2026-03-19 6. Sitzung/Einladung 6. Sitzung 2026-03-19.pdf",
+        "2026-03-19 6. Sitzung/Anlage 1 6. Sitzung 2026-03-19 nichtöffentlich – "
+        "Praesentation-IPW.pdf",
+    }
+    assert not any("7. Sitzung" in p or "8. Sitzung" in p for p in files)  # not held yet
+    assert (
+        "Das Protokoll der 6. Sitzung ist noch nicht genehmigt; es fehlt im Paket "
+        "(mit der Sitzungsmappe)." in warnings
+    )
+    readme = files["LIESMICH.txt"].decode("utf-8")
+    assert "2026-12-07 7. Sitzung: noch nicht durchgeführt; nicht enthalten." in readme
+    assert "2026-03-19 6. Sitzung: Einladung, 1 Anlage. Das Protokoll ist noch nicht" in readme
+
+
+def test_a_year_to_come_and_a_folder_of_other_files_are_refused(services, tmp_path):
+    with pytest.raises(ExpertenratError):
+        services.archive_package.files(council(services), 2027, today=DAY)
+    mine = tmp_path / "Dokumente"
+    mine.mkdir()
+    (mine / "Briefe.docx").write_bytes(b"mine")
+    with pytest.raises(FileWriteError, match=r"LIESMICH\.txt"):
+        services.archive_package.export(mine, council(services), 2025, today=DAY)
+    assert [p.name for p in mine.iterdir()] == ["Briefe.docx"]
