@@ -5,7 +5,7 @@ but not closed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from expertenrat.domain.enums import RecommendationStatus
@@ -16,18 +16,21 @@ from expertenrat.domain.recommendation_views import (
     AddressedProject,
     RecommendationRow,
 )
-from expertenrat.domain.reminders import due_in_order
+from expertenrat.domain.reminders import REMINDER_WINDOW, due_in_order
 from expertenrat.domain.wording import isolated
 
 
-def responses_due(rows: Iterable[RecommendationRow], today: date) -> tuple[Line, ...]:
+def responses_due(
+    rows: Iterable[RecommendationRow], today: date, reminded: Mapping[tuple[int, str], date]
+) -> tuple[Line, ...]:
     """Of the register's ``rows``, those a reminder would name (``due_in_order``): overdue
     (urgent: the response, or the state of a planned implementation) or a response due
     within :data:`DUE_SOON_DAYS` days, soonest first; a line opens the recommendation (and
-    names the projects it is addressed to)."""
+    names the projects it is addressed to) and says when the projects named were last
+    reminded of it (``reminded``: by project id and code) or that they were not yet."""
     return tuple(
         Line(
-            response_line(row, today),
+            response_line(row, today) + _reminder_note(row, reminded),
             Target(
                 Area.RECOMMENDATIONS,
                 record_id=row.id,
@@ -37,6 +40,25 @@ def responses_due(rows: Iterable[RecommendationRow], today: date) -> tuple[Line,
         )
         for row in due_in_order(rows, today)
     )
+
+
+def _reminder_note(row: RecommendationRow, reminded: Mapping[tuple[int, str], date]) -> str:
+    """ ", zuletzt erinnert am 02.12.2025" (of several projects named, the earliest of
+    their latest reminders), ", noch nicht erinnert", or ", noch nicht jedes Projekt
+    erinnert"; "" for a recommendation addressed to no project, which no reminder can
+    name. A reminder before what is awaited now came due (:data:`REMINDER_WINDOW` before
+    its date: that of the response, or of a plan answered since) chased something else."""
+    projects = row.awaited_projects or row.projects
+    if not projects:
+        return ""
+    since = row.awaited_on - REMINDER_WINDOW if row.awaited_on else date.min
+    days = [reminded.get((project.id, row.code)) for project in projects]
+    current = [day for day in days if day is not None and day >= since]
+    if not current:
+        return ", noch nicht erinnert"
+    if len(current) < len(days):
+        return ", noch nicht jedes Projekt erinnert"
+    return f", zuletzt erinnert am {min(current):%d.%m.%Y}"
 
 
 def to_send(rows: Iterable[RecommendationRow]) -> tuple[Line, ...]:

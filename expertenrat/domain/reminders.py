@@ -109,6 +109,13 @@ def reminded_on(summary: str) -> date | None:
         return None
 
 
+def reminded_codes(summary: str) -> tuple[str, ...]:
+    """The codes a reminder's line in the audit trail names (:func:`reminder_summary`);
+    () for another line."""
+    found = _REMINDED.match(summary)
+    return tuple(summary[found.end() :].split(", ")) if found else ()
+
+
 def unaddressed_due(rows: Iterable[RecommendationRow], today: date) -> list[RecommendationRow]:
     """The recommendations with a reminder due that are addressed to no project: no
     reminder can name them (by the date awaited, then code)."""

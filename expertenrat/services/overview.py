@@ -38,6 +38,7 @@ from expertenrat.services.invitation_latecomers import joined_after_invitation
 from expertenrat.services.items_set_aside import items_set_aside
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.member_rows import council_members
+from expertenrat.services.recommendation_reminders import last_reminders_by_code
 from expertenrat.services.recommendation_rows import register_rows
 from expertenrat.services.settings import WITH_LOGO, council_settings
 from expertenrat.services.unit_of_work import fetch, reading
@@ -61,7 +62,7 @@ class OverviewService:
             ahead = overview_lists.meetings_ahead(session, council, today)
             next_meeting = ahead[0] if ahead else None
             register = register_rows(session, council_id, today)  # overdue: the domain's rule
-            responses = responses_due(register, today)
+            responses = responses_due(register, today, last_reminders_by_code(session, council_id))
             return CouncilOverview(
                 council=settings,
                 active_members=sum(1 for m in members if m.is_active(today)),

@@ -13,7 +13,7 @@ be recorded keeps no files.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -30,6 +30,7 @@ from expertenrat.domain.recommendation_views import AddressedProject, Recommenda
 from expertenrat.domain.reminders import (
     ProjectReminder,
     ReminderLetter,
+    reminded_codes,
     reminded_on,
     reminders_due,
     unaddressed_due,
@@ -246,10 +247,26 @@ def _documents(letter: ReminderLetter, stem: str) -> ReminderDocuments:
 
 
 def last_reminders(session: Session, council_id: int) -> dict[int, date]:
-    """Per project of the council, the day of its latest reminder, as the audit trail
-    records each (``domain.reminders.reminded_on``)."""
-    entry = models.AuditEntry
+    """Per project of the council, the day of its latest reminder."""
     found: dict[int, date] = {}
+    for project_id, day, _summary in _reminders_recorded(session, council_id):
+        found[project_id] = max(day, found.get(project_id, day))
+    return found
+
+
+def last_reminders_by_code(session: Session, council_id: int) -> dict[tuple[int, str], date]:
+    """Per project and recommendation code, the day of the latest reminder that named it."""
+    found: dict[tuple[int, str], date] = {}
+    for project_id, day, summary in _reminders_recorded(session, council_id):
+        for code in reminded_codes(summary):
+            found[project_id, code] = max(day, found.get((project_id, code), day))
+    return found
+
+
+def _reminders_recorded(session: Session, council_id: int) -> Iterator[tuple[int, date, str]]:
+    """The council's reminders as the audit trail records each: project id, day
+    (``domain.reminders.reminded_on``) and the line naming the codes."""
+    entry = models.AuditEntry
     for project_id, summary in session.execute(
         select(entry.entity_id, entry.summary).where(
             entry.council_id == council_id,
@@ -260,8 +277,7 @@ def last_reminders(session: Session, council_id: int) -> dict[int, date]:
     ):
         day = reminded_on(summary)
         if project_id is not None and day is not None:
-            found[project_id] = max(day, found.get(project_id, day))
-    return found
+            yield project_id, day, summary
 
 
 def council_letterhead(session: Session, council_id: int) -> Letterhead:

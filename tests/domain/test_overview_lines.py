@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
-from expertenrat.domain.overview_register import response_line
+from expertenrat.domain.overview_register import response_line, responses_due
 from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
 from expertenrat.domain.recommendations import days_overdue
 
@@ -62,3 +62,28 @@ def test_a_project_marked_as_finished_is_named_so_found_by_a_tester():
     assert response_line(row, TODAY) == (
         "E-2026-05 Offene Daten (Klimaportal (abgeschlossen); Bad): seit 37 Tagen überfällig"
     )
+
+
+def test_a_line_says_when_the_projects_named_were_last_reminded_found_by_a_tester():
+    """Covering the secretariat, a newcomer read "seit 37 Tagen überfällig" and could not
+    tell whether anyone had reminded the project. A reminder before the response came due
+    (14 days before 27.10.2026) or to another project does not count."""
+    row = _row("Offene Daten", AddressedProject(3, "Klimaportal"), AddressedProject(4, "Bad"))
+
+    def note(reminded: dict[tuple[int, str], date]) -> str:
+        (line,) = responses_due([row], TODAY, reminded)
+        return line.text.split("überfällig", 1)[1]
+
+    code = row.code
+    assert note({}) == ", noch nicht erinnert"
+    assert note({(3, code): date(2026, 10, 12), (4, code): date(2026, 10, 12)}) == (
+        ", noch nicht erinnert"
+    )
+    assert note({(3, code): date(2026, 11, 2), (4, "E-2026-99"): date(2026, 11, 2)}) == (
+        ", noch nicht jedes Projekt erinnert"
+    )
+    assert note({(3, code): date(2026, 11, 20), (4, code): date(2026, 10, 13)}) == (
+        ", zuletzt erinnert am 13.10.2026"
+    )
+    unaddressed = _row("Ohne Projekt")
+    assert responses_due([unaddressed], TODAY, {})[0].text.endswith("überfällig")

@@ -16,6 +16,7 @@ from expertenrat.domain.reminders import (
     ProjectReminder,
     ReminderLetter,
     plan_lines,
+    reminded_codes,
     reminded_on,
     reminder_subject,
     reminder_summary,
@@ -173,8 +174,10 @@ def test_the_day_of_a_reminder_is_read_back_from_its_audit_line():
     for title in ("Klimaportal", "Portal (01.01.2020): alt", "„Daten“ & <Co> 😀"):
         summary = reminder_summary(title, date(2026, 3, 3), ["E-2026-01", "E-2026-04"])
         assert reminded_on(summary) == date(2026, 3, 3)
+        assert reminded_codes(summary) == ("E-2026-01", "E-2026-04")
     assert summary.startswith("Erinnerung an „„Daten“ & <Co> 😀“ (03.03.2026): E-2026-01")
     assert reminded_on("Projekt „Klimaportal“ geändert") is None
+    assert reminded_codes("Projekt „Klimaportal“ geändert") == ()
     assert reminded_on("Erinnerung an „X“ (31.02.2026): E-2026-01") is None
 
 

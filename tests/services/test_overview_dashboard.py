@@ -11,6 +11,7 @@ from overview_sample import seed
 from expertenrat.domain.enums import RecommendationStatus as S
 from expertenrat.domain.overview import Area, MeetingTab, Target, TargetFilter
 from expertenrat.services.overview import OverviewService
+from expertenrat.services.recommendations import RecommendationsService
 from expertenrat.store import models
 
 
@@ -74,7 +75,8 @@ def test_minutes_waiting_open_the_protokoll_or_the_genehmigung_tab(figures, samp
 def test_responses_overdue_and_due_in_the_next_two_weeks(figures, sample):
     (overdue,) = figures.responses_overdue
     assert overdue.text == (
-        "E-2026-01 Empfehlung E-2026-01 (Open-Data-Portal & <Co>): seit 26 Tagen überfällig"
+        "E-2026-01 Empfehlung E-2026-01 (Open-Data-Portal & <Co>): seit 26 Tagen überfällig, "
+        "noch nicht erinnert"
     )
     assert overdue.urgent
     assert overdue.target == Target(
@@ -83,8 +85,25 @@ def test_responses_overdue_and_due_in_the_next_two_weeks(figures, sample):
         filter=TargetFilter.OVERDUE,
     )
     (soon,) = figures.responses_due_soon
-    assert soon.text == "E-2026-04 Empfehlung E-2026-04 (Klimadashboard): fällig am 05.12.2026"
+    assert soon.text == (
+        "E-2026-04 Empfehlung E-2026-04 (Klimadashboard): fällig am 05.12.2026, noch nicht erinnert"
+    )
     assert not soon.urgent
+
+
+def test_a_line_due_says_when_its_recommendation_was_last_reminded_of(database, sample, today):
+    """(found by a tester) Covering the secretariat, a newcomer read "seit 26 Tagen
+    überfällig" and could not tell whether the project had been reminded, and when."""
+    register = RecommendationsService(database, "Test")
+    for day in (date(2026, 11, 6), date(2026, 11, 20)):
+        register.record_reminder(sample.projects["ODP"], day)
+
+    figures = OverviewService(database).overview(sample.council_id, today)
+
+    assert [line.text.rsplit(": ", 1)[1] for line in figures.responses_overdue] == [
+        "seit 26 Tagen überfällig, zuletzt erinnert am 20.11.2026"
+    ]
+    assert figures.responses_due_soon[0].text.endswith(", noch nicht erinnert")
 
 
 def test_a_warning_about_an_ending_term_opens_that_member(figures, sample):
@@ -140,9 +159,10 @@ def test_the_overview_is_a_few_queries_however_much_there_is(database, sample, t
     assert seed_more.meetings
     # 17 with the meetings past but not recorded, 18 with the members who joined after an
     # invitation, 19 with the items set aside in the minutes (a sub-item goes with its
-    # item); the words of the text and the answers, which only the register page's
-    # search needs, are not read (one query more)
-    assert statements_of_one_overview() == before <= 19
+    # item), 20 with the day of each recommendation's last reminder; the words of the text
+    # and the answers, which only the register page's search needs, are not read (one
+    # query more)
+    assert statements_of_one_overview() == before <= 20
 
 
 def test_an_answer_one_of_two_projects_gave_is_not_yet_accepted(database, sample, today):

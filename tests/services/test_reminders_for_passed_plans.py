@@ -105,10 +105,11 @@ def test_a_passed_plan_is_listed_overdue_counted_and_recorded_like_a_late_respon
     assert figures.recommendations_overdue == 3
     assert [line.text for line in figures.responses_overdue] == [
         f"{codes['daten']} Datenplan (Datenplattform): Umsetzung geplant bis 01.06.2026, "
-        "seit 39 Tagen überfällig",
+        "seit 39 Tagen überfällig, noch nicht erinnert",
         f"{codes['passed']} {TITLE} (Klimaportal): Umsetzung geplant bis 30.06.2026, "
-        "seit 10 Tagen überfällig",
-        f"{codes['unanswered']} Ohne Antwort (Klimaportal): seit 9 Tagen überfällig",
+        "seit 10 Tagen überfällig, noch nicht erinnert",
+        f"{codes['unanswered']} Ohne Antwort (Klimaportal): seit 9 Tagen überfällig, "
+        "noch nicht erinnert",
     ]
     assert [s.codes for s in saved] == [
         (codes["daten"],),

@@ -71,8 +71,8 @@ def test_each_project_is_reminded_listed_and_recorded_for_what_it_owes(
     assert figures.recommendations_overdue == 1
     assert [line.text for line in figures.responses_overdue] == [
         f"{row.code} Offene Daten (Klimaportal): Umsetzung geplant bis 30.06.2026, "
-        "seit 10 Tagen überfällig",
-        f"{row.code} Offene Daten (Parkhaus): seit 9 Tagen überfällig",
+        "seit 10 Tagen überfällig, noch nicht erinnert",
+        f"{row.code} Offene Daten (Parkhaus): seit 9 Tagen überfällig, noch nicht erinnert",
     ]
     assert [r.overdue_text for r in listed["Klimaportal"]] == [
         "Umsetzung geplant bis 30.06.2026, seit 10 Tagen überfällig"
