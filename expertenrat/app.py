@@ -32,6 +32,7 @@ from expertenrat.domain.errors import (
 )
 from expertenrat.logs import setup_logging
 from expertenrat.paths import resource_path
+from expertenrat.ui.app_style import apply_style_sheet
 from expertenrat.ui.database_ways_out import DatabaseWaysOut
 from expertenrat.ui.error_dialog import ErrorReporter
 from expertenrat.ui.i18n import install_qt_translations, tr
@@ -60,7 +61,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("icons", "expertenrat.svg"))))
-    app.setStyleSheet(resource_path("style", "app.qss").read_text("utf-8"))
+    apply_style_sheet(app)  # in the palette's colours (the window keeps them so)
     install_qt_translations(app)
     return app
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QListWidget, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QListWidget, QMainWindow, QSplitter, QWidget
 
+from expertenrat.ui.app_style import follow_palette
 from expertenrat.ui.council_toolbar import CouncilToolbar
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.scrolling_tabs import ScrollingStack
@@ -48,6 +49,13 @@ class MainWindowView(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([180, 900])
         self.setCentralWidget(self.splitter)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A palette changed while the program runs (Windows switched to dark mode or a
+        high-contrast theme): the style sheet's colours follow it."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            follow_palette(QApplication.instance())
 
     def add_areas(self, areas: Sequence[tuple[str, QWidget]], welcome_page: QWidget) -> None:
         """The areas in the sidebar, by label, and in the stack; the welcome page (no

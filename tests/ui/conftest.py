@@ -11,10 +11,12 @@ import keyring
 import pytest
 import shiboken6
 from abbrechen import Abbrechen
+from dark_palettes import DARK, HIGH_CONTRAST, palette_of
 from memory_keyring import MemoryKeyring
 from minutes_rows import held_meeting
 from postgres_cluster import Cluster
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from scripted_dialogs import ScriptedDialogs
@@ -22,9 +24,9 @@ from sqlalchemy.engine import make_url
 
 from expertenrat.app import Session
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.paths import resource_path
 from expertenrat.services.context import Services
 from expertenrat.store.database_opening import open_database
+from expertenrat.ui.app_style import apply_style_sheet
 from expertenrat.ui.main_window import MainWindow
 from expertenrat.ui.worker import POLL_MS, THREAD_NAME
 
@@ -130,9 +132,29 @@ def qsettings(tmp_path) -> QSettings:
 def app_style_sheet(qapp) -> Iterator[None]:
     """The app's style sheet (sidebar, page titles …) on the application, as the app sets
     it; ask for it before the window is made (the sidebar measures its labels then)."""
-    qapp.setStyleSheet(resource_path("style", "app.qss").read_text("utf-8"))
+    apply_style_sheet(qapp)
     yield
     qapp.setStyleSheet("")
+
+
+def _palette_set(qapp, colours) -> Iterator[QPalette]:
+    before = qapp.palette()
+    palette = palette_of(colours)
+    qapp.setPalette(palette)
+    yield palette
+    qapp.setPalette(before)
+
+
+@pytest.fixture
+def dark_palette(qapp) -> Iterator[QPalette]:
+    """Windows in dark mode: the application's palette, the light one back afterwards."""
+    yield from _palette_set(qapp, DARK)
+
+
+@pytest.fixture
+def high_contrast_palette(qapp) -> Iterator[QPalette]:
+    """A Windows high-contrast theme (black, white, yellow) as the application's palette."""
+    yield from _palette_set(qapp, HIGH_CONTRAST)
 
 
 @pytest.fixture

@@ -1,0 +1,89 @@
+"""Colours that follow the palette. The house's status colours (overdue red, warning
+brown, done green, the city's blue) and pale washes are made for a light window; on
+Windows in dark mode or with a high-contrast theme, Qt gives the program a dark palette,
+and there they were dark on dark, or white text on a pale wash (found by a tester).
+
+:func:`readable` keeps a colour where it reads on its background (WCAG's 4.5:1, which
+every house colour meets on a light window, so the light look stays as it was) and
+otherwise lightens or darkens it, hue kept, until it does. :func:`wash` is a tinted
+background: the pale tint on a light palette, the accent blended into the base on a dark
+one. Models ask at paint time (the application's palette), so a theme switched while the
+program runs shows at the next paint; widgets that set colours on their items recolour on
+``QEvent.PaletteChange``."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+MINIMUM_CONTRAST = 4.5  # WCAG 2 AA for text
+_STEPS = 50  # of the lightness between the colour's and white's (or black's)
+_WASH_SHARE = 0.3  # of the accent in a wash on a dark base
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG's relative luminance, 0 (black) to 1 (white)."""
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """WCAG's contrast ratio of two colours, 1 to 21."""
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def is_dark(palette: QPalette) -> bool:
+    """Whether ``palette`` writes light text on a dark base (dark mode, most
+    high-contrast themes)."""
+    role = QPalette.ColorRole
+    return luminance(palette.color(role.Base)) < luminance(palette.color(role.Text))
+
+
+def readable(colour: QColor, *backgrounds: QColor, minimum: float = MINIMUM_CONTRAST) -> QColor:
+    """``colour`` if it has ``minimum`` contrast on every one of ``backgrounds``; else the
+    first colour of its hue, lighter on dark backgrounds and darker on light ones, that
+    has (white or black at the end)."""
+    if all(contrast_ratio(colour, back) >= minimum for back in backgrounds):
+        return colour
+    darkest = min(backgrounds, key=luminance)
+    lighten = contrast_ratio(QColor("white"), darkest) >= contrast_ratio(QColor("black"), darkest)
+    hue, saturation, lightness, alpha = colour.getHslF()
+    end = 1.0 if lighten else 0.0
+    for step in range(1, _STEPS + 1):
+        shifted = QColor.fromHslF(
+            max(hue, 0.0), saturation, lightness + (end - lightness) * step / _STEPS, alpha
+        )
+        if all(contrast_ratio(shifted, back) >= minimum for back in backgrounds):
+            return shifted
+    return QColor.fromHslF(max(hue, 0.0), saturation, end, alpha)
+
+
+def blend(under: QColor, over: QColor, share: float) -> QColor:
+    """``over`` laid on ``under`` with ``share`` (0 to 1) of it showing."""
+    return QColor.fromRgbF(
+        *(a + (b - a) * share for a, b in zip(under.getRgbF()[:3], over.getRgbF()[:3], strict=True))
+    )
+
+
+def app_palette() -> QPalette:
+    return QGuiApplication.palette()
+
+
+def on_base(colour: QColor, palette: QPalette | None = None) -> QColor:
+    """``colour`` for text in a list or table (on its base and alternate rows)."""
+    palette = palette or app_palette()
+    role = QPalette.ColorRole
+    return readable(colour, palette.color(role.Base), palette.color(role.AlternateBase))
+
+
+def wash(tint: QColor, accent: QColor, palette: QPalette | None = None) -> QColor:
+    """A tinted background for rows or cells: ``tint`` (pale) on a light palette; on a
+    dark one ``accent`` blended into the base, so the palette's text still reads on it."""
+    palette = palette or app_palette()
+    if not is_dark(palette):
+        return tint
+    return blend(palette.color(QPalette.ColorRole.Base), accent, _WASH_SHARE)
