@@ -8,12 +8,14 @@ from expertenrat.domain.member_import_preview import ImportRow, ImportStatus
 from expertenrat.domain.text_folding import fold
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.table_model import Column, RowsTableModel, number_column
+from expertenrat.ui.theme_colours import on_base, on_wash, wash
 
 _CONTEXT = "MemberImportDialog"
-_ERROR_BACKGROUND = QColor("#fde7e9")
+_ERROR_TINT = QColor("#fde7e9")
 _ERROR_TEXT = QColor("#b00020")
 _UNCHANGED_TEXT = QColor("#5f6368")
-_CONSENT_BACKGROUND = QColor("#fff4ce")
+_CONSENT_TINT = QColor("#fff4ce")
+_CONSENT_ACCENT = QColor("#c27c00")  # its wash on a dark palette: a warning frame's amber
 
 
 class ImportRowsModel(RowsTableModel):
@@ -50,7 +52,9 @@ class ImportRowsModel(RowsTableModel):
                 Column(
                     tr(_CONTEXT, "Einwilligungen"),
                     lambda row: "\n".join(change.text for change in row.consent_changes),
-                    background=lambda row: _CONSENT_BACKGROUND if row.consent_changes else None,
+                    background=lambda row: (
+                        wash(_CONSENT_TINT, _CONSENT_ACCENT) if row.consent_changes else None
+                    ),
                 ),
             ),
             parent,
@@ -61,11 +65,11 @@ class ImportRowsModel(RowsTableModel):
 
     def foreground(self, row: ImportRow) -> QColor | None:
         if row.status is ImportStatus.ERROR:
-            return _ERROR_TEXT
-        return _UNCHANGED_TEXT if row.status is ImportStatus.UNCHANGED else None
+            return on_wash(_ERROR_TEXT, _ERROR_TINT)
+        return on_base(_UNCHANGED_TEXT) if row.status is ImportStatus.UNCHANGED else None
 
     def background(self, row: ImportRow) -> QColor | None:
-        return _ERROR_BACKGROUND if row.status is ImportStatus.ERROR else None
+        return wash(_ERROR_TINT, _ERROR_TEXT) if row.status is ImportStatus.ERROR else None
 
 
 def _name_order(row: ImportRow) -> str:

@@ -27,7 +27,7 @@ from expertenrat.domain.projects import (
 )
 from expertenrat.ui.column_fit import LAST_WIDTH, refit_on_width_change
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.recommendations_table_model import OVERDUE_BACKGROUND, OVERDUE_FOREGROUND
+from expertenrat.ui.recommendations_table_model import overdue_background, overdue_foreground
 from expertenrat.ui.table_model import Column, RowsTableModel
 from expertenrat.ui.widgets import hint_label
 
@@ -112,10 +112,10 @@ class RecommendationsModel(RowsTableModel):
         )
 
     def foreground(self, row: ProjectRecommendation) -> QColor | None:
-        return OVERDUE_FOREGROUND if row.overdue else None
+        return overdue_foreground() if row.overdue else None
 
     def background(self, row: ProjectRecommendation) -> QColor | None:
-        return OVERDUE_BACKGROUND if row.overdue else None
+        return overdue_background() if row.overdue else None
 
 
 class ProjectDetailPanel(QWidget):

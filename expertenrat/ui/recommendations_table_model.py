@@ -15,11 +15,12 @@ from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.ui.filtered_table_model import FilteredRowsTableModel
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.table_model import Column, number_column, text_column
+from expertenrat.ui.theme_colours import on_wash, wash
 
 _CONTEXT = "RecommendationsTableModel"
 _STATUS_ORDER = {status: position for position, status in enumerate(RecommendationStatus)}
-OVERDUE_FOREGROUND = QColor("#b00020")  # overdue rows, here and in a project's list
-OVERDUE_BACKGROUND = QColor("#fdecee")
+_OVERDUE_TEXT = QColor("#b00020")  # overdue rows, here and in a project's list
+_OVERDUE_TINT = QColor("#fdecee")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +74,20 @@ class RecommendationsTableModel(FilteredRowsTableModel):
         return row.recommendation
 
     def foreground(self, row: RegisterRow) -> QColor | None:
-        return OVERDUE_FOREGROUND if row.recommendation.any_overdue else None
+        return overdue_foreground() if row.recommendation.any_overdue else None
 
     def background(self, row: RegisterRow) -> QColor | None:
-        return OVERDUE_BACKGROUND if row.recommendation.any_overdue else None
+        return overdue_background() if row.recommendation.any_overdue else None
+
+
+def overdue_foreground() -> QColor:
+    """The text of an overdue row, readable on its background in the palette shown."""
+    return on_wash(_OVERDUE_TEXT, _OVERDUE_TINT)
+
+
+def overdue_background() -> QColor:
+    """An overdue row's background: pale red, on a dark palette a dark red."""
+    return wash(_OVERDUE_TINT, _OVERDUE_TEXT)
 
 
 def register_row(row: RecommendationRow) -> RegisterRow:

@@ -87,3 +87,8 @@ def wash(tint: QColor, accent: QColor, palette: QPalette | None = None) -> QColo
     if not is_dark(palette):
         return tint
     return blend(palette.color(QPalette.ColorRole.Base), accent, _WASH_SHARE)
+
+
+def on_wash(colour: QColor, tint: QColor, palette: QPalette | None = None) -> QColor:
+    """``colour`` for text on its :func:`wash` of ``tint``."""
+    return readable(colour, wash(tint, colour, palette))

@@ -23,9 +23,9 @@ from expertenrat.ui.recommendation_detail_text import detail_text
 from expertenrat.ui.recommendations_filter import RegisterFilter
 from expertenrat.ui.recommendations_page import RecommendationsPage
 from expertenrat.ui.recommendations_table_model import (
-    OVERDUE_BACKGROUND,
-    OVERDUE_FOREGROUND,
     RecommendationsTableModel,
+    overdue_background,
+    overdue_foreground,
     register_row,
 )
 
@@ -72,7 +72,7 @@ def test_a_passed_plan_beside_a_response_not_yet_due_is_shown_overdue(qtbot, reg
     assert overdue.accepts([register_row(row)]) == [True]
     assert cell.data() == "10 Tage"
     assert cell.data(Qt.ItemDataRole.ToolTipRole) == PLAN
-    assert cell.data(Qt.ItemDataRole.BackgroundRole) == OVERDUE_BACKGROUND
+    assert cell.data(Qt.ItemDataRole.BackgroundRole) == overdue_background()
     assert PLAN in detail_text(register.get(row.id, today=TODAY))
 
 
@@ -97,7 +97,7 @@ def test_the_register_page_filters_marks_and_counts_it_by_one_rule(
         return code.data(), late.data(), code.data(Qt.ItemDataRole.ForegroundRole), status.data()
 
     code, late, colour, status = shown()
-    assert (late, colour, status) == ("10 Tage", OVERDUE_FOREGROUND, "übermittelt (1/2)")
+    assert (late, colour, status) == ("10 Tage", overdue_foreground(), "übermittelt (1/2)")
     assert page.count_label.text() == "1 von 2 Empfehlungen"
 
     (row,) = (r for r in register.list(council.id, today=TODAY) if len(r.projects) == 2)
@@ -108,4 +108,4 @@ def test_the_register_page_filters_marks_and_counts_it_by_one_rule(
     register.record_response(row.id, row.version, later, today=TODAY)
     page.refresh()
 
-    assert shown() == (code, "5 Tage", OVERDUE_FOREGROUND, "übermittelt (1/2)")
+    assert shown() == (code, "5 Tage", overdue_foreground(), "übermittelt (1/2)")
