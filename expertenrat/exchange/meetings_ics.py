@@ -8,7 +8,8 @@ planned (no invitation sent yet), ``CONFIRMED`` once invited (and held), ``CANCE
 cancelled (the reason in the description). A cancelled meeting's name starts "Abgesagt: ",
 as Outlook names a cancelled meeting: the file is published (``METHOD:PUBLISH``), and
 Outlook keeps such an entry as an ordinary appointment whatever its STATUS, so that it
-looked like a meeting still to come (found by a tester). The
+looked like a meeting still to come (found by a tester); it is also ``TRANSP:TRANSPARENT``,
+so that such an entry no longer books the time (Outlook: "Frei", not "Gebucht"). The
 description lists the agenda it is given: the whole one, non-public items marked
 "(nichtöffentlich)", in the file the invitation mail carries to the members (who get the
 full invitation anyway); the public one (:func:`~expertenrat.domain.public_invitation.
@@ -69,6 +70,8 @@ def _event(doc: MeetingDocument, stamp: datetime) -> Event:
         organizer.params["CN"] = _one_line(doc.letterhead.council_name)
         event.add("organizer", organizer)
     event.add("status", _status(doc))
+    if doc.cancelled:  # takes no time: the members' free/busy shows it free
+        event.add("transp", "TRANSPARENT")
     event.add("description", _description(doc))
     return event
 

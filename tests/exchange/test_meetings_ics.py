@@ -67,6 +67,9 @@ def test_cancelled_meeting_says_so_with_its_reason() -> None:
     # (found by a tester) Outlook keeps a published entry whatever its STATUS: the name says it
     assert str(event["summary"]) == "Abgesagt: SCER: 5. Sitzung"
     assert str(events([meeting()])[0]["summary"]) == "SCER: 5. Sitzung"
+    # (found by a tester) and booked the time in the members' free/busy
+    assert str(event["transp"]) == "TRANSPARENT"
+    assert "transp" not in events([meeting()])[0]  # OPAQUE, the default: the time is booked
 
 
 def test_an_unnumbered_klausur_is_called_klausur() -> None:
