@@ -9,6 +9,8 @@ opening the menu reads nothing on the GUI thread; until the page has read the sh
 council, the button waits disabled. The user names the file (in the folder of PDF
 documents); the service renders the report and ``services.files`` writes it in a worker,
 behind a progress dialog. Failures and letters the PDF cannot print are German messages.
+Below the years, the submenu "Archivpaket" offers the same years' Archivpaket for the
+Stadtarchiv (:mod:`expertenrat.ui.archive_package_action`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.progress import Progress
 from expertenrat.services.context import Services
 from expertenrat.services.files import write_file
+from expertenrat.ui.archive_package_action import ArchivePackageExport
 from expertenrat.ui.council_file_names import council_file_name
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
@@ -54,9 +57,12 @@ class AnnualReportButton(QPushButton):
             tr(
                 _CONTEXT,
                 "Tätigkeitsbericht eines Jahres als PDF: Gremium, Sitzungen, Beratungen und "
-                "Empfehlungen (öffentliche Fassung)",
+                "Empfehlungen (öffentliche Fassung); darunter das Archivpaket eines Jahres "
+                "für das Archiv",
             )
         )
+        self.archive = ArchivePackageExport(services, dialogs, today, self)
+        self.archive_menu = QMenu(tr(_CONTEXT, "Archivpaket"), self)
         self.year_menu = QMenu(self)
         self.year_menu.aboutToShow.connect(self.offer_years)
         self.setMenu(self.year_menu)
@@ -76,7 +82,7 @@ class AnnualReportButton(QPushButton):
         self.setEnabled(self._council_id is not None)
 
     def busy(self) -> bool:
-        return self.job is not None and self.job.running
+        return (self.job is not None and self.job.running) or self.archive.busy()
 
     def offer_years(self) -> None:
         """Fill the menu: this year back to the first year, the likely year as default."""
@@ -85,12 +91,20 @@ class AnnualReportButton(QPushButton):
             return
         today = self._today()
         first = min(self._first_year or today.year, default_year(today))
-        for year in range(today.year, max(first, today.year - MAX_YEARS + 1) - 1, -1):
+        years = range(today.year, max(first, today.year - MAX_YEARS + 1) - 1, -1)
+        for year in years:
             action = self.year_menu.addAction(tr(_CONTEXT, "Tätigkeitsbericht {} …").format(year))
             action.setData(year)
             action.triggered.connect(lambda _checked=False, y=year: self.ask(y))
             if year == default_year(today):
                 self.year_menu.setDefaultAction(action)
+        self.year_menu.addSeparator()
+        self.year_menu.addMenu(self.archive_menu)  # its own action: kept by clear()
+        self.archive_menu.clear()
+        council_id = self._council_id
+        for year in years:
+            action = self.archive_menu.addAction(tr(_CONTEXT, "Archivpaket {} …").format(year))
+            action.triggered.connect(lambda _checked=False, y=year: self.archive.ask(council_id, y))
 
     def ask(self, year: int) -> None:
         """Ask where to save the report of ``year``, then make it there."""

@@ -25,6 +25,7 @@ class FileKind(Enum):
     AUDIT = "audit"  # the Änderungsprotokoll for Excel (.csv)
     SETTINGS = "settings"  # council settings files (.json) of the transfer kit
     REMINDERS = "reminders"  # the folder of the reminder letters and e-mail drafts
+    ARCHIVE = "archive"  # the folder the Archivpakete of the years go into
     DATABASE = "database"  # SQLite database files, opened or created on the start page
 
 

@@ -35,7 +35,7 @@ def make_page(qtbot, services, dialogs, today: date) -> OverviewPage:
 
 def offered(button: AnnualReportButton) -> list[int]:
     button.offer_years()
-    return [a.data() for a in button.year_menu.actions()]
+    return [a.data() for a in button.year_menu.actions() if a.data() is not None]
 
 
 def test_the_years_go_back_to_the_first_year_with_last_year_default_in_march(
@@ -140,3 +140,50 @@ def test_a_report_the_lost_server_cannot_give_names_no_button_the_message_lacks(
     assert message.startswith("Die Verbindung zum Datenbankserver ist unterbrochen.")
     assert "„Erneut versuchen“" not in message and "versuchen Sie es erneut" in message
     assert not (tmp_path / "Bericht.pdf").exists()
+
+
+def test_the_archive_package_goes_into_a_folder_of_its_own_replaced_after_yes(
+    qtbot, demo_services, dialogs, tmp_path, today
+):
+    page = make_page(qtbot, demo_services, dialogs, today)
+    button = page.annual_report
+    years = offered(button)
+    archive = button.archive_menu.actions()
+    assert [a.text() for a in archive] == [f"Archivpaket {y} …" for y in years]
+    dialogs.paths.append(str(tmp_path))
+
+    next(a for a in archive if a.text() == "Archivpaket 2025 …").trigger()
+    qtbot.waitUntil(lambda: not button.busy(), timeout=WAIT)
+
+    folder = tmp_path / "SCER – Archivpaket 2025"
+    assert dialogs.file_dialogs[-1] == (FileKind.ARCHIVE, "")
+    assert dialogs.saved_files == [str(folder / "LIESMICH.txt")]
+    assert (folder / "SHA256SUMS.txt").is_file()
+    assert (folder / "Tätigkeitsbericht 2025.pdf").is_file()
+    [(_kind, _title, text)] = dialogs.messages
+    assert "Das Archivpaket wurde geschrieben" in text and "5. Sitzung" in text  # not approved
+    (folder / "LIESMICH.txt").write_text("alt", "utf-8")
+    dialogs.answers.append(False)
+    button.archive.chosen(demo_services.settings.councils()[0].id, 2025, tmp_path, "Archiv")
+    assert (folder / "LIESMICH.txt").read_text("utf-8") == "alt"  # "Nein": kept
+    button.archive.chosen(demo_services.settings.councils()[0].id, 2025, tmp_path, "Archiv")
+    qtbot.waitUntil(lambda: not button.busy(), timeout=WAIT)
+    assert (folder / "LIESMICH.txt").read_text("utf-8").startswith("Archivpaket 2025")
+
+
+def test_an_archive_folder_of_other_files_is_a_german_warning(
+    qtbot, demo_services, dialogs, tmp_path, today
+):
+    page = make_page(qtbot, demo_services, dialogs, today)
+    mine = tmp_path / "SCER – Archivpaket 2025"
+    mine.mkdir()
+    (mine / "Brief.docx").write_bytes(b"mine")
+
+    page.annual_report.archive.chosen(
+        demo_services.settings.councils()[0].id, 2025, tmp_path, "Archiv"
+    )
+
+    [warning] = dialogs.warnings()
+    assert "enthält andere Dateien" in warning and [p.name for p in mine.iterdir()] == [
+        "Brief.docx"
+    ]
