@@ -137,10 +137,12 @@ GUEST_ROWS = 2  # the guests' rows the table shows at least
 
 class GuestsBox(QGroupBox):
     """``changed``: a guest was saved or removed; ``reload_requested``: saving failed, the
-    shown guests may be stale."""
+    shown guests may be stale; ``disclosure_requested``: the Auskunft (Art. 15) about the
+    selected guest, by name (also of a meeting whose guests can no longer change)."""
 
     changed = Signal()
     reload_requested = Signal()
+    disclosure_requested = Signal(str)
 
     def __init__(
         self, attendance: AttendanceService, dialogs: DialogService, parent: QWidget | None = None
@@ -171,11 +173,25 @@ class GuestsBox(QGroupBox):
         self.add_button = QPushButton(tr(_CONTEXT, "Gast hinzufügen …"))
         self.edit_button = QPushButton(tr(_CONTEXT, "Bearbeiten …"))
         self.remove_button = QPushButton(tr(_CONTEXT, "Entfernen …"))
+        self.disclosure_button = QPushButton(tr(_CONTEXT, "Auskunft (Art. 15) …"))
+        self.disclosure_button.setToolTip(
+            tr(
+                _CONTEXT,
+                "Alles, was das Programm über diesen Gast speichert (alle Sitzungen), als PDF "
+                "für die betroffene Person",
+            )
+        )
+        self.disclosure_button.clicked.connect(self.request_disclosure)
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.remove_button):
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.remove_button,
+            self.disclosure_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch()
         layout = QVBoxLayout(self)
@@ -206,6 +222,11 @@ class GuestsBox(QGroupBox):
         guest = self.selected()
         if guest is not None and self._editable:
             self._open(guest)
+
+    def request_disclosure(self) -> None:
+        guest = self.selected()
+        if guest is not None:
+            self.disclosure_requested.emit(guest.name)
 
     def remove_selected(self) -> None:
         guest = self.selected()
@@ -253,3 +274,4 @@ class GuestsBox(QGroupBox):
         self.add_button.setEnabled(self._editable)
         self.edit_button.setEnabled(self._editable and chosen)
         self.remove_button.setEnabled(self._editable and chosen)
+        self.disclosure_button.setEnabled(chosen)

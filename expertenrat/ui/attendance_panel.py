@@ -11,7 +11,7 @@ read-only with a hint.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtWidgets import QWidget
 
@@ -28,6 +28,7 @@ from expertenrat.ui.attendance_saving import AttendanceSaving, unsaved
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
+from expertenrat.ui.person_disclosure_action import PersonDisclosureAction
 
 _CONTEXT = "AttendancePanel"
 
@@ -40,9 +41,15 @@ class AttendancePanel(KeepsNoMeetingHint, AttendanceSaving):
         parent: QWidget | None = None,
         *,
         clock: Callable[[], datetime] = datetime.now,
+        today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__(services, dialogs, parent, clock=clock)
         self._no_meeting_hint = no_meeting_hint()
+        self.disclosure = PersonDisclosureAction(services, dialogs, today, self)
+        # A guest's Auskunft spans every council's meetings: its file name names none.
+        self.guests.disclosure_requested.connect(
+            lambda name: self.disclosure.start_guest(name, None)
+        )
         self.guests.changed.connect(self._guests_changed)
         self.guests.reload_requested.connect(self.refresh)
         self.set_meeting(None)

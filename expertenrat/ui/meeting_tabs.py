@@ -167,7 +167,7 @@ def _detail_widgets(
     """The detail tabs of a meeting beside "Sitzung" (:class:`MeetingDetail`)."""
     return [
         (tr(_CONTEXT, "Tagesordnung"), AgendaEditor(services, dialogs, settings=settings)),
-        (tr(_CONTEXT, "Anwesenheit"), AttendancePanel(services, dialogs)),
+        (tr(_CONTEXT, "Anwesenheit"), AttendancePanel(services, dialogs, today=today)),
         (tr(_CONTEXT, "Befangenheit"), ConflictsPanel(services, dialogs)),
         (tr(_CONTEXT, "Protokoll"), MinutesEditor(services, dialogs)),
         (tr(_CONTEXT, "Anlagen"), AnnexesPanel(services, dialogs)),

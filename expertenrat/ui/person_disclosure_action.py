@@ -1,5 +1,6 @@
 """Mitglieder → "Auskunft (Art. 15) …": everything the program holds about the selected
 member's person (every council, every term; :mod:`expertenrat.services.person_disclosure`),
+and Anwesenheit → Gäste → "Auskunft (Art. 15) …" the same about a guest who is no member,
 rendered in the background and then saved where the user chooses, as the roster's "Als
 PDF speichern …" does."""
 
@@ -39,18 +40,31 @@ class PersonDisclosureAction:
 
     def start(self, member: Member, council_id: int | None) -> None:
         """Render the Auskunft about ``member``'s person, then ask where to save it."""
-        if member.person_id is None or (self.job is not None and self.job.running):
+        if member.person_id is None:
             return
         disclosure, person_id = self._services.person_disclosure, member.person_id
+        self._run(
+            lambda today: disclosure.disclosure_pdf(person_id, today, council_id),
+            f"{member.given_name} {member.family_name}",
+            council_id,
+        )
+
+    def start_guest(self, name: str, council_id: int | None) -> None:
+        """Render the Auskunft about the guest ``name`` (every meeting whose guests name
+        them), then ask where to save it."""
+        disclosure = self._services.person_disclosure
+        self._run(lambda today: disclosure.guest_disclosure_pdf(name, today), name, council_id)
+
+    def _run(
+        self, render: Callable[[date], RenderedPdf], name: str, council_id: int | None
+    ) -> None:
+        if self.job is not None and self.job.running:
+            return
         today = self._today()
         title = tr(_CONTEXT, "Auskunft (Art. 15)")
-        name = tr(_CONTEXT, "Auskunft Art. 15 {} {:%Y-%m-%d}.pdf").format(
-            f"{member.given_name} {member.family_name}", today
-        )
-        suggested = council_file_name(self._services.settings, council_id, name)
-        job = self.job = Job(
-            lambda _progress: disclosure.disclosure_pdf(person_id, today, council_id)
-        )
+        file_name = tr(_CONTEXT, "Auskunft Art. 15 {} {:%Y-%m-%d}.pdf").format(name, today)
+        suggested = council_file_name(self._services.settings, council_id, file_name)
+        job = self.job = Job(lambda _progress: render(today))
         job.finished.connect(lambda rendered: self._save(rendered, title, suggested))
         job.failed.connect(
             lambda message: self._dialogs.warning(
