@@ -12,8 +12,8 @@ again).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -25,9 +25,12 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.minutes_checklist_lines import Checklist
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.theme_colours import on_base
 
 _CONTEXT = "MinutesEditor"
 TargetRole = Qt.ItemDataRole.UserRole
+_KindRole = Qt.ItemDataRole.UserRole + 1  # "ok", "missing" or "warning"
+# On a light list; on a dark one lighter (theme_colours.on_base), and anew when it changes.
 _COLOURS = {"ok": QColor("#1b6e20"), "missing": QColor("#b00020"), "warning": QColor("#8a5300")}
 _MARKS = {"ok": "✓", "missing": "✗", "warning": "⚠"}
 
@@ -84,7 +87,8 @@ class ChecklistPanel(QWidget):
         for line in sorted(checklist.lines, key=lambda entry: (entry.ok, not entry.warning)):
             kind = "warning" if line.ok and line.warning else "ok" if line.ok else "missing"
             item = QListWidgetItem(f"{_MARKS[kind]} {line.text}")
-            item.setForeground(QBrush(_COLOURS[kind]))
+            item.setData(_KindRole, kind)
+            item.setForeground(self._colour(kind))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{_spoken(kind)}: {line.text}")
             item.setData(TargetRole, line.target)
             item.setToolTip(tr(_CONTEXT, "Klicken: dorthin springen"))
@@ -112,6 +116,19 @@ class ChecklistPanel(QWidget):
                 else tr(_CONTEXT, "Alles vollständig.")
             )
         self._show_finish(checklist, why_not)
+
+    def _colour(self, kind: str) -> QColor:
+        # The panel's palette: in its changeEvent the list's is still the old one.
+        return on_base(_COLOURS[kind], self.palette())
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A palette changed while the program runs (dark mode switched on): the lines
+        take their colours for it."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            for row in range(self.lines.count()):
+                item = self.lines.item(row)
+                item.setForeground(self._colour(item.data(_KindRole)))
 
     def _show_finish(self, checklist: Checklist | None, why_not: str) -> None:
         """The finishing state above the button, and the button: "Entwurf abschließen"

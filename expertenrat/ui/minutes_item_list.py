@@ -9,20 +9,21 @@ autosave key ("header:<meeting>", "item:<id>") in ``KeyRole``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
 
 from expertenrat.domain.minutes import ItemMinutes, Minutes
 from expertenrat.domain.text_characters import shows_nothing
 from expertenrat.ui.hanging_lines import wrap_with_hanging_indent
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.theme_colours import on_base
 
 _CONTEXT = "MinutesEditor"
 KeyRole = Qt.ItemDataRole.UserRole
 LabelRole = Qt.ItemDataRole.UserRole + 1
 TipRole = Qt.ItemDataRole.UserRole + 2  # the line's own tooltip, beside "fehlt noch"'s
-_MISSING = QColor("#8a5300")
+_MISSING = QColor("#8a5300")  # on a light list; lighter on a dark one (on_base)
 
 
 def header_key(meeting_id: int) -> str:
@@ -79,13 +80,21 @@ class MinutesItemList(QListWidget):
         label, tip = line.data(LabelRole), line.data(TipRole)
         if lacking:
             line.setText(tr(_CONTEXT, "{label}\n– fehlt noch").format(label=label))
-            line.setForeground(QBrush(_MISSING))
+            line.setForeground(on_base(_MISSING, self.palette()))
             missing = tr(_CONTEXT, "Zu diesem Punkt ist noch nichts protokolliert.")
             line.setToolTip("\n".join(filter(None, (tip, missing))))
         else:
             line.setText(label)
             line.setData(Qt.ItemDataRole.ForegroundRole, None)
             line.setToolTip(tip)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A palette changed while the program runs: "fehlt noch" in its colour for it."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            for row in range(self.count()):
+                if self.is_marked(self.item(row).data(KeyRole)):
+                    self.item(row).setForeground(on_base(_MISSING, self.palette()))
 
     def mark_key(self, key: str, *, lacking: bool) -> None:
         line = self.line(key)

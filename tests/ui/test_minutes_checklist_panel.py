@@ -3,11 +3,13 @@ and a screen reader hears what the mark means."""
 
 from __future__ import annotations
 
+from dark_palettes import DARK, palette_of
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QColor, QFontMetrics, QPalette
 
 from expertenrat.domain.minutes_checklist_lines import Checklist, ChecklistLine, ChecklistTarget
 from expertenrat.ui.minutes_checklist_panel import ChecklistPanel
+from expertenrat.ui.theme_colours import contrast_ratio
 
 TARGET = ChecklistTarget("agenda_changes")
 
@@ -55,3 +57,32 @@ def test_the_summary_counts_the_warnings_of_a_complete_list(qtbot) -> None:
     assert panel.summary.text() == "Alles vollständig; 1 Hinweis."  # (found by a tester)
     panel.show_checklist(Checklist((ok, warning, other)))
     assert panel.summary.text() == "Alles vollständig; 2 Hinweise."
+
+
+def test_the_lines_colours_follow_a_palette_switched_to_dark(qtbot, qapp) -> None:
+    # (found by a tester) In dark mode the green, brown and red were dark on dark.
+    panel = ChecklistPanel()
+    qtbot.addWidget(panel)
+    panel.show_checklist(
+        Checklist(
+            (
+                ChecklistLine("minute_taker", True, "Protokoll: Frau Schulz", TARGET),
+                ChecklistLine("agenda_order", True, "TOP 2 in anderer Reihenfolge.", TARGET, True),
+                ChecklistLine("place", False, "Der Sitzungsort fehlt.", TARGET),
+            )
+        )
+    )
+    lines = [panel.lines.item(i) for i in range(panel.lines.count())]
+    assert [line.foreground().color().name() for line in lines] == [
+        "#b00020",
+        "#8a5300",
+        "#1b6e20",
+    ]  # on the light palette as they were
+    before = qapp.palette()
+    try:
+        qapp.setPalette(palette_of(DARK))  # Windows switched to dark mode
+        dark = QColor(DARK[QPalette.ColorRole.Base])
+        qtbot.waitUntil(lambda: panel.lines.palette().color(QPalette.ColorRole.Base) == dark)
+        assert all(contrast_ratio(line.foreground().color(), dark) >= 4.5 for line in lines)
+    finally:
+        qapp.setPalette(before)

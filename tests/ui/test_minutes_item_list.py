@@ -5,11 +5,13 @@ the item's form."""
 from __future__ import annotations
 
 from held_meeting import held_meeting_of_three
+from PySide6.QtGui import QPalette
 
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.ui.hanging_lines import GAP, hanging_layout
 from expertenrat.ui.minutes_item_form import MinutesItemForm, texts_payload
 from expertenrat.ui.minutes_item_list import MinutesItemList, item_key
+from expertenrat.ui.theme_colours import contrast_ratio
 
 
 def test_an_urgent_item_is_marked_in_the_list_and_says_so_in_its_tooltip(qtbot, services):
@@ -74,3 +76,17 @@ def test_a_long_title_wraps_with_a_hanging_indent_and_the_lines_stand_apart(qtbo
     assert items.visualItemRect(long_line).height() >= layout.lineCount() * spacing + 2 * GAP
     header = items.visualItemRect(items.item(0))
     assert header.height() >= spacing + 2 * GAP
+
+
+def test_fehlt_noch_reads_in_dark_mode(qtbot, services, dark_palette):
+    # (found by a tester) Its brown was dark on the dark list.
+    held = held_meeting_of_three(services)
+    items = MinutesItemList()
+    qtbot.addWidget(items)
+
+    items.show_minutes(services.minutes.minutes(held.meeting_id))
+
+    line = items.line(item_key(held.item_ids[0]))
+    assert "fehlt noch" in line.text()
+    base = items.palette().color(QPalette.ColorRole.Base)
+    assert contrast_ratio(line.foreground().color(), base) >= 4.5
