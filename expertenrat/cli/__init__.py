@@ -22,6 +22,7 @@ from expertenrat.cli import (
     open_data,
     person_disclosure,
     recommendations,
+    search,
     settings,
 )
 from expertenrat.cli.german_parser import GermanParser
@@ -124,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     meetings.add_listing(commands)
     person_disclosure.add_listing(commands)
     recommendations.add_listing(commands)
+    search.add_listing(commands)
 
     import_ = commands.add_parser("import", help="Daten aus Dateien übernehmen")
     imports = import_.add_subparsers(

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.overview import Area
 from expertenrat.services.context import Services
+from expertenrat.services.council_search import CouncilSearchService
 from expertenrat.services.daily_backup import default_folder
 from expertenrat.ui.annual_report_action import AnnualReportButton
 from expertenrat.ui.audit_page import AuditPage
@@ -23,6 +24,7 @@ from expertenrat.ui.overview_page import OverviewPage
 from expertenrat.ui.pc_settings import PcSettingsBox
 from expertenrat.ui.projects_page import ProjectsPage
 from expertenrat.ui.recommendations_page import RecommendationsPage
+from expertenrat.ui.search_page import SearchPage
 from expertenrat.ui.settings_page import SettingsPage
 from expertenrat.ui.welcome_page import WelcomePage
 
@@ -51,6 +53,7 @@ class Areas:
     recommendations: RecommendationsPage
     settings: SettingsPage
     audit: AuditPage
+    search: SearchPage
     welcome: WelcomePage
 
     def in_sidebar(self) -> list[tuple[str, QWidget]]:
@@ -63,6 +66,7 @@ class Areas:
             (tr(_CONTEXT, "Empfehlungen"), self.recommendations),
             (tr(_CONTEXT, "Einstellungen"), self.settings),
             (tr(_CONTEXT, "Änderungsprotokoll"), self.audit),
+            (tr(_CONTEXT, "Suche"), self.search),
         ]
 
     def key_of(self, page: QWidget) -> str:
@@ -124,5 +128,6 @@ def build_areas(
             today=today,
         ),
         audit=AuditPage(services.audit, dialogs, today, settings=services.settings),
+        search=SearchPage(CouncilSearchService(services.database), dialogs),
         welcome=WelcomePage(services.settings, services.demo, today),
     )

@@ -87,6 +87,7 @@ class MainWindow(MainWindowView):
         self.overview_page.opened.connect(self.open_target)
         self.overview_page.backupSettingsOpened.connect(self.open_backup_settings)
         self.pages.projects.detail.opened.connect(self.open_target)
+        self.pages.search.opened.connect(self.open_target)
         self.settings_page.councilChanged.connect(self.reload_councils)
         self.settings_page.councilCreated.connect(self.reload_councils)
         self.welcome_page.ready.connect(self._council_started)

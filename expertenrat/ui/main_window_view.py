@@ -1,5 +1,5 @@
 """The frame of the main window and where things sit: the sidebar of areas beside the
-shown one (Strg+1 … Strg+7 choose them; a page larger than a small window scrolls), the
+shown one (Strg+1 … Strg+8 choose them; a page larger than a small window scrolls), the
 start page until the database is open, and the council switcher
 (:mod:`expertenrat.ui.council_toolbar`), hidden until there are councils;
 :class:`~expertenrat.ui.main_window.MainWindow` adds the behaviour (the view/controller
@@ -70,7 +70,7 @@ class MainWindowView(QMainWindow):
         self._fit_sidebar()
 
     def _add_area_key(self, row: int) -> None:
-        """Strg+1 … Strg+7 choose the sidebar's areas in order, as a click does (a page with
+        """Strg+1 … Strg+8 choose the sidebar's areas in order, as a click does (a page with
         unsaved input still asks); the entry's tooltip names its key."""
         item = self.sidebar.item(row)
         key = row + 1

@@ -259,7 +259,7 @@ def test_switching_area_with_unsaved_settings_asks_and_stays_on_nein(
 def test_ctrl_and_a_digit_choose_the_sidebar_s_areas_as_a_click_does(
     make_window, services, dialogs, qtbot
 ):
-    """Strg+1 … Strg+7 go to the areas in the sidebar's order, named in each entry's
+    """Strg+1 … Strg+8 go to the areas in the sidebar's order, named in each entry's
     tooltip; unsaved input still asks first (found by a tester)."""
     window = _on_settings(make_window, services)
     window.activateWindow()
@@ -296,7 +296,7 @@ def test_leaving_saved_settings_asks_nothing(make_window, services, dialogs):
 def test_every_page_has_the_page_shape(make_window):
     window = make_window()
     pages = [page for _label, page in window.areas] + [window.welcome_page]
-    assert len(pages) == 8
+    assert len(pages) == 9
     assert all(isinstance(page, Page) for page in pages)
     tabs = window.pages.page_for(Area.MEETINGS).tabs.details
     assert len(tabs) == 6

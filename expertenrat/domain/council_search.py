@@ -1,0 +1,118 @@
+"""The search across a council's records: meetings, the agenda items with their minutes
+texts, recommendations with their responses, and projects.
+
+A :class:`SearchIndex` holds every record as one :class:`Searchable` (what it is, where,
+the day, its texts); :meth:`SearchIndex.find` finds those whose texts hold every word
+typed, case and accents aside, umlauts also spelt out ("Muller", "Mueller" and "müller"
+find "Müller"; see :func:`~expertenrat.domain.text_folding.searchable`). The texts are
+folded once, when the index is built, and compared in Python, alike on SQLite and
+PostgreSQL (whose ``lower()`` and ``LIKE`` fold by their own rules, SQLite's only ASCII).
+Each hit carries an excerpt of the passage found and the :class:`Target` that opens it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import Enum
+
+from expertenrat.domain.overview import Target
+from expertenrat.domain.text_folding import search_words, searchable, searchable_prose
+
+WORDS_BEFORE, WORDS_AFTER = 4, 10  # shown around the first word found
+
+
+class HitKind(Enum):
+    """What a hit is; the value is its German name."""
+
+    PROJECT = "Projekt"
+    MEETING = "Sitzung"
+    AGENDA_ITEM = "Tagesordnungspunkt"
+    RECOMMENDATION = "Empfehlung"
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One record found: ``kind`` and ``what`` it is ("TOP 4 Parkraumsteuerung"), ``where``
+    it is ("3. Sitzung, 17.07.2025"), its day (None for a project), the passage found
+    (``excerpt``, "" where the words are in its names only), and the ``target`` that opens
+    it in the window. ``record_id``: its id among the records of its ``kind`` (an agenda
+    item's own, not its meeting's)."""
+
+    kind: HitKind
+    record_id: int
+    what: str
+    where: str
+    day: date | None
+    excerpt: str
+    target: Target
+
+    @property
+    def id(self) -> tuple[HitKind, int]:
+        """What tells the hit from every other, as a table keeps its selection by."""
+        return self.kind, self.record_id
+
+
+@dataclass(frozen=True, slots=True)
+class Searchable:
+    """A record as the search sees it: the hit it gives and the texts looked in.
+    ``names``: short texts (titles, codes, names) looked in but not quoted; ``texts``:
+    the passages an excerpt is taken from (minutes, a recommendation's text, answers)."""
+
+    hit: SearchHit
+    names: Sequence[str] = ()
+    texts: Sequence[str] = ()
+    _folded: str = field(init=False, default="")
+
+    def __post_init__(self) -> None:
+        folded = searchable(self.hit.what, self.hit.where, *self.names)
+        prose = [searchable_prose(text) for text in self.texts if text]
+        object.__setattr__(self, "_folded", "\n".join([folded, *prose]))
+
+    def holds(self, words: Sequence[str]) -> bool:
+        return all(word in self._folded for word in words)
+
+    def found(self, words: Sequence[str]) -> SearchHit:
+        """The hit with the passage of the first text that holds one of ``words``."""
+        for text in self.texts:
+            excerpt = excerpt_of(text, words)
+            if excerpt:
+                return replace(self.hit, excerpt=excerpt)
+        return self.hit
+
+
+def excerpt_of(text: str, words: Sequence[str]) -> str:
+    """The words of ``text`` around the first that holds one of ``words`` (folded), with
+    "…" where the text goes on; "" if none holds one."""
+    parts = text.split()
+    for index, part in enumerate(parts):
+        folded = searchable_prose(part)
+        if any(word in folded for word in words):
+            start, end = max(0, index - WORDS_BEFORE), index + WORDS_AFTER + 1
+            before = "… " if start > 0 else ""
+            after = " …" if end < len(parts) else ""
+            return f"{before}{' '.join(parts[start:end])}{after}"
+    return ""
+
+
+class SearchIndex:
+    """A council's records, folded once, to search as often as one types."""
+
+    def __init__(self, records: Iterable[Searchable]) -> None:
+        self._records = list(records)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def find(self, text: str) -> list[SearchHit]:
+        """The records whose texts hold every word of ``text``, in the index's order;
+        nothing for an empty search."""
+        words = search_words(text)
+        if not words:
+            return []
+        return [record.found(words) for record in self._records if record.holds(words)]

@@ -1,0 +1,249 @@
+"""The search across a council's records (:mod:`expertenrat.domain.council_search`): its
+projects, meetings, agenda items with their minutes texts (approved, frozen minutes too:
+their texts stay in the agenda items the approval rendered), and recommendations with
+their responses. Deleted records are left out.
+
+The index is read in eight queries, whatever the number of records (none per record),
+and folded once; searching it again as one types reads nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.council_search import HitKind, Searchable, SearchHit, SearchIndex
+from expertenrat.domain.enums import (
+    MeetingKind,
+    MeetingState,
+    ProjectPhase,
+    RecommendationKind,
+    RecommendationStatus,
+)
+from expertenrat.domain.meetings import meeting_label
+from expertenrat.domain.overview import Area, MeetingTab, Target
+from expertenrat.services.unit_of_work import reading
+from expertenrat.store import models
+from expertenrat.store.database import Database
+
+
+class CouncilSearchService:
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    def index(self, council_id: int) -> SearchIndex:
+        """Every live record of the council: projects first (by title), then meetings,
+        agenda items and recommendations, the newest first (a meeting before its items)."""
+        with reading(self._database) as session:
+            fields = _field_names(session, council_id)
+            projects = list(_projects(session, council_id, fields))
+            dated = [
+                *_meetings(session, council_id),
+                *_agenda_items(session, council_id),
+                *_recommendations(session, council_id, fields),
+            ]
+        # Stable: a meeting before its items; a draft recommendation (no day) last.
+        dated.sort(key=lambda record: record.hit.day or date.min, reverse=True)
+        return SearchIndex([*projects, *dated])
+
+    def find(self, council_id: int, text: str) -> list[SearchHit]:
+        """The records whose texts hold every word of ``text`` (see :meth:`index`)."""
+        return self.index(council_id).find(text)
+
+
+def _field_names(session: Session, council_id: int) -> dict[int, str]:
+    field = models.ActionField
+    rows = session.execute(select(field.id, field.name).where(field.council_id == council_id))
+    return {field_id: name for field_id, name in rows}
+
+
+def _projects(session: Session, council_id: int, fields: dict[int, str]) -> Iterator[Searchable]:
+    project, partner = models.Project, models.ProjectPartner
+    partners: dict[int, list[str]] = defaultdict(list)
+    for project_id, name in session.execute(
+        select(partner.project_id, partner.name)
+        .join(project, project.id == partner.project_id)
+        .where(project.council_id == council_id, project.deleted_at.is_(None))
+        .order_by(partner.project_id, partner.position)
+    ):
+        partners[project_id].append(name)
+    for row in session.execute(
+        select(project)
+        .with_only_columns(
+            project.id,
+            project.title,
+            project.short_code,
+            project.lead_unit,
+            project.contact_name,
+            project.phase,
+            project.action_field_id,
+            project.description,
+        )
+        .where(project.council_id == council_id, project.deleted_at.is_(None))
+        .order_by(project.title, project.id)
+    ):
+        where = ", ".join(part for part in (row.lead_unit, ProjectPhase(row.phase).label) if part)
+        yield Searchable(
+            SearchHit(
+                HitKind.PROJECT, row.id, row.title, where, None, "", Target(Area.PROJECTS, row.id)
+            ),
+            names=(
+                row.short_code,
+                row.contact_name,
+                fields.get(row.action_field_id, ""),
+                *partners[row.id],
+            ),
+            texts=(row.description,),
+        )
+
+
+def _meeting_name(number: int | None, kind: str, title: str) -> str:
+    return meeting_label(number, MeetingKind(kind), title)
+
+
+def _meetings(session: Session, council_id: int) -> Iterator[Searchable]:
+    meeting = models.Meeting
+    for row in session.execute(
+        select(
+            meeting.id,
+            meeting.number,
+            meeting.kind,
+            meeting.title,
+            meeting.starts_at,
+            meeting.place,
+            meeting.room,
+            meeting.state,
+            meeting.notes,
+            meeting.cancellation_reason,
+            meeting.agenda_changes,
+        ).where(meeting.council_id == council_id, meeting.deleted_at.is_(None))
+    ):
+        day = row.starts_at.date()
+        place = ", ".join(part for part in (row.place, row.room) if part)
+        where = f"{day:%d.%m.%Y}, {MeetingState(row.state).label}" + (f", {place}" if place else "")
+        yield Searchable(
+            SearchHit(
+                HitKind.MEETING,
+                row.id,
+                _meeting_name(row.number, row.kind, row.title),
+                where,
+                day,
+                "",
+                Target(Area.MEETINGS, row.id, MeetingTab.MEETING),
+            ),
+            texts=(row.notes, row.cancellation_reason, row.agenda_changes),
+        )
+
+
+def _agenda_items(session: Session, council_id: int) -> Iterator[Searchable]:
+    item, meeting, project = models.AgendaItem, models.Meeting, models.Project
+    for row in session.execute(
+        select(
+            item.id,
+            item.number,
+            item.title,
+            item.public,
+            item.presenter,
+            item.result,
+            item.discussion,
+            item.motion_text,
+            item.resolution_text,
+            item.meeting_id,
+            meeting.number.label("meeting_number"),
+            meeting.kind,
+            meeting.title.label("meeting_title"),
+            meeting.starts_at,
+            project.title.label("project_title"),
+            project.short_code,
+        )
+        .join(meeting, meeting.id == item.meeting_id)
+        .outerjoin(project, project.id == item.project_id)
+        .where(
+            meeting.council_id == council_id,
+            meeting.deleted_at.is_(None),
+            item.deleted_at.is_(None),
+        )
+        .order_by(item.meeting_id, item.position, item.id)
+    ):
+        day = row.starts_at.date()
+        texts = (row.discussion, row.motion_text, row.resolution_text)
+        where = f"{_meeting_name(row.meeting_number, row.kind, row.meeting_title)}, {day:%d.%m.%Y}"
+        if not row.public:
+            where += ", nicht öffentlich"
+        tab = MeetingTab.MINUTES if any(texts) else MeetingTab.MEETING
+        yield Searchable(
+            SearchHit(
+                HitKind.AGENDA_ITEM,
+                row.id,
+                f"TOP {row.number} {row.title}",
+                where,
+                day,
+                "",
+                Target(Area.MEETINGS, row.meeting_id, tab),
+            ),
+            names=(row.presenter, row.result, row.project_title or "", row.short_code or ""),
+            texts=texts,
+        )
+
+
+def _recommendations(
+    session: Session, council_id: int, fields: dict[int, str]
+) -> Iterator[Searchable]:
+    recommendation, link = models.Recommendation, models.RecommendationProject
+    response, project = models.RecommendationResponse, models.Project
+    live = (recommendation.council_id == council_id, recommendation.deleted_at.is_(None))
+    addressed: dict[int, list[str]] = defaultdict(list)
+    for recommendation_id, title, lead_unit, short_code in session.execute(
+        select(link.recommendation_id, project.title, project.lead_unit, project.short_code)
+        .join(recommendation, recommendation.id == link.recommendation_id)
+        .join(project, project.id == link.project_id)
+        .where(*live)
+        .order_by(link.recommendation_id, link.position)
+    ):
+        addressed[recommendation_id] += [title, lead_unit, short_code]
+    answers: dict[int, list[str]] = defaultdict(list)
+    responders: dict[int, list[str]] = defaultdict(list)
+    for row in session.execute(
+        select(response.recommendation_id, response.responder, response.reasons, response.measures)
+        .join(recommendation, recommendation.id == response.recommendation_id)
+        .where(*live)
+        .order_by(response.recommendation_id, response.received_on, response.id)
+    ):
+        answers[row.recommendation_id] += [row.reasons, row.measures]
+        responders[row.recommendation_id].append(row.responder)
+    for row in session.execute(
+        select(
+            recommendation.id,
+            recommendation.code,
+            recommendation.kind,
+            recommendation.title,
+            recommendation.text,
+            recommendation.status,
+            recommendation.adopted_on,
+            recommendation.action_field_id,
+        ).where(*live)
+    ):
+        projects = addressed[row.id][::3]
+        where = ", ".join([RecommendationStatus(row.status).label, *projects])
+        yield Searchable(
+            SearchHit(
+                HitKind.RECOMMENDATION,
+                row.id,
+                f"{row.code} {row.title}",
+                where,
+                row.adopted_on,
+                "",
+                Target(Area.RECOMMENDATIONS, row.id),
+            ),
+            names=(
+                RecommendationKind(row.kind).label,
+                fields.get(row.action_field_id, ""),
+                *addressed[row.id],
+                *responders[row.id],
+            ),
+            texts=(row.text, *answers[row.id]),
+        )

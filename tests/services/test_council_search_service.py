@@ -1,0 +1,83 @@
+"""The search across a council's records on SQLite and PostgreSQL (the demo)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from client_statements import recorded_statements
+from sqlalchemy import select, update
+
+from expertenrat.domain.council_search import HitKind
+from expertenrat.domain.enums import MinutesState
+from expertenrat.domain.overview import Area, MeetingTab
+from expertenrat.services.council_search import CouncilSearchService
+from expertenrat.store import models
+
+COUNCIL = 1  # the demo's
+
+
+def _whats(hits) -> list[str]:
+    return [hit.what for hit in hits]
+
+
+def test_case_accents_and_spelt_out_umlauts_find_alike(demo_database):
+    index = CouncilSearchService(demo_database).index(COUNCIL)
+    for typed in ("Warnemünde", "WARNEMÜNDE", "warnemunde", "Warnemuende"):
+        hits = index.find(f"parkraum {typed}")
+        assert "Intelligente Parkraumsteuerung Warnemünde" in _whats(hits), typed
+        assert any(hit.kind is HitKind.AGENDA_ITEM for hit in hits), typed
+
+
+def test_the_texts_of_approved_minutes_are_found_and_open_the_minutes(demo_database):
+    hits = CouncilSearchService(demo_database).find(COUNCIL, "Erfahrungen anderer MODELLPROJEKTE")
+    item = next(hit for hit in hits if hit.where.startswith("2. Sitzung"))
+    assert item.kind is HitKind.AGENDA_ITEM
+    assert "Modellprojekte" in item.excerpt
+    assert (item.target.area, item.target.tab) == (Area.MEETINGS, MeetingTab.MINUTES)
+    with demo_database.reading() as session:
+        states = session.scalars(
+            select(models.MinutesVersion.state).where(
+                models.MinutesVersion.meeting_id == item.target.record_id
+            )
+        ).all()
+    assert MinutesState.APPROVED.value in states  # frozen minutes
+
+
+def test_a_recommendation_is_found_by_its_answer_and_its_projects_lead_unit(demo_database):
+    search = CouncilSearchService(demo_database)
+    answered = search.find(COUNCIL, "ausbauschritt")
+    assert answered and all(hit.kind is HitKind.RECOMMENDATION for hit in answered)
+    assert "Ausbauschritt" in answered[0].excerpt
+    to_unit = search.find(COUNCIL, "Abteilung Digitalisierung")
+    addressed = [hit for hit in to_unit if hit.kind is HitKind.RECOMMENDATION]
+    assert addressed and all("Open-Data-Portal 2.0" in hit.where for hit in addressed)
+
+
+def test_newest_first_after_the_projects(demo_database):
+    hits = CouncilSearchService(demo_database).find(COUNCIL, "parkraum")
+    kinds = [hit.kind for hit in hits]
+    assert kinds[0] is HitKind.PROJECT
+    days = [hit.day or date.min for hit in hits[1:]]  # a draft recommendation last
+    assert days == sorted(days, reverse=True)
+
+
+def test_deleted_records_and_other_councils_are_left_out(demo_database):
+    search = CouncilSearchService(demo_database)
+    assert search.find(COUNCIL, "Warnemünde")
+    with demo_database.transaction() as session:
+        session.execute(update(models.Project).values(deleted_at=datetime.now(UTC)))
+        session.execute(update(models.Meeting).values(deleted_at=datetime.now(UTC)))
+        session.execute(update(models.Recommendation).values(deleted_at=datetime.now(UTC)))
+    assert search.find(COUNCIL, "Warnemünde") == []
+    assert search.find(COUNCIL + 1000, "sitzung") == []
+
+
+def test_an_empty_search_finds_nothing(demo_database):
+    assert CouncilSearchService(demo_database).find(COUNCIL, "  ") == []
+
+
+def test_the_index_takes_a_fixed_number_of_queries(demo_database):
+    with recorded_statements(demo_database.engine) as sent:
+        index = CouncilSearchService(demo_database).index(COUNCIL)
+    assert len(index) > 100  # projects, meetings, items and recommendations
+    assert len([s for s in sent if s.lstrip().upper().startswith("SELECT")]) == 8

@@ -1,0 +1,35 @@
+"""The command line's search across a council's records."""
+
+from __future__ import annotations
+
+import re
+
+from cli_runs import run_main as run
+
+
+def test_search_prints_the_hits_with_the_passage_found(capsys, demo_file):
+    code, out, err = run(capsys, "--database", str(demo_file), "search", "Parkraum", "WARNEMUENDE")
+
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0].startswith("8 Treffer für „Parkraum WARNEMUENDE“:")
+    assert lines[1].split()[:2] == ["Projekt", "–"]
+    item = re.compile(
+        r"Tagesordnungspunkt  (\d\d\.\d\d\.\d{4})  TOP 7 Intelligente Parkraumsteuerung .*"
+        r" \(2\. Sitzung, \1, nicht öffentlich\)"
+    )
+    assert any(item.fullmatch(line) for line in lines)
+    assert any("Die Projektleitung von „Intelligente Parkraumsteuerung" in line for line in lines)
+
+
+def test_search_that_finds_nothing_says_so(capsys, demo_file):
+    code, out, err = run(capsys, "--database", str(demo_file), "search", "Quantencomputer")
+
+    assert (code, out.strip(), err) == (0, "Nichts gefunden für „Quantencomputer“.", "")
+
+
+def test_search_in_an_unknown_council_names_those_there_are(capsys, demo_file):
+    code, _out, err = run(capsys, "--database", str(demo_file), "search", "x", "--council", "9")
+
+    assert code == 1
+    assert "Ein Gremium Nr. 9 gibt es nicht" in err

@@ -1,0 +1,115 @@
+"""Suche: hits across the council's records as one types; they open where they are."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from expertenrat.domain.council_search import HitKind
+from expertenrat.domain.overview import Area, MeetingTab
+from expertenrat.services.council_search import CouncilSearchService
+from expertenrat.ui.search_page import SearchPage
+from expertenrat.ui.search_table_model import SearchTableModel
+
+
+@pytest.fixture
+def services(demo_services):
+    return demo_services
+
+
+@pytest.fixture
+def page(qtbot, services, dialogs) -> SearchPage:
+    page = SearchPage(CouncilSearchService(services.database), dialogs)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.set_council(services.settings.councils()[0].id)
+    page.refresh()
+    return page
+
+
+def _shown(page: SearchPage, column: int) -> list[str]:
+    proxy = page.proxy
+    return [proxy.index(row, column).data() for row in range(proxy.rowCount())]
+
+
+def test_the_model_passes_the_model_tester(qtmodeltester, page):
+    page.search_edit.setText("parkraum")
+    page.show_hits()
+    qtmodeltester.check(page.model)
+
+
+def test_typing_finds_across_areas_case_and_umlauts_aside(page, qtbot):
+    assert page.table.currentWidget() is page.table.empty_label  # says what to type
+    qtbot.keyClicks(page.search_edit, "WARNEMUENDE")
+    qtbot.waitUntil(lambda: page.proxy.rowCount() > 0)
+    kinds = set(_shown(page, SearchTableModel.COLUMN_KIND))
+    assert {"Projekt", "Tagesordnungspunkt", "Empfehlung"} <= kinds
+    assert page.count_label.text() == f"{page.proxy.rowCount()} Treffer"
+    assert _shown(page, SearchTableModel.COLUMN_KIND)[0] == "Projekt"  # then newest first
+
+
+def test_the_kind_narrows_the_hits(page):
+    page.search_edit.setText("parkraum")
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData(HitKind.RECOMMENDATION))
+    assert set(_shown(page, SearchTableModel.COLUMN_KIND)) == {"Empfehlung"}
+
+
+def test_nothing_found_says_so(page):
+    page.search_edit.setText("Quantencomputer")
+    page.show_hits()
+    assert page.proxy.rowCount() == 0
+    assert "Quantencomputer" in page.table.empty_label.text()
+    assert page.count_label.text() == "Keine Treffer"
+
+
+def test_enter_on_a_hit_opens_its_minutes(page, qtbot):
+    page.search_edit.setText("Erfahrungen anderer Modellprojekte")
+    page.show_hits()
+    row = _shown(page, SearchTableModel.COLUMN_WHERE).index(
+        next(w for w in _shown(page, SearchTableModel.COLUMN_WHERE) if w.startswith("2. Sitzung"))
+    )
+    page.view.selectRow(row)
+    assert page.open_button.isEnabled()
+    with qtbot.waitSignal(page.opened) as opened:
+        qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    target = opened.args[0]
+    assert (target.area, target.tab) == (Area.MEETINGS, MeetingTab.MINUTES)
+
+
+def test_the_text_and_the_selected_hit_stay_when_the_page_is_read_again(page):
+    page.search_edit.setText("parkraum")
+    page.show_hits()
+    page.view.selectRow(2)
+    chosen = page.selected()
+    page.refresh()
+    assert page.search_edit.text() == "parkraum"
+    assert page.selected() == chosen
+
+
+def test_another_council_starts_afresh(page, services):
+    page.search_edit.setText("parkraum")
+    page.show_hits()
+    other = services.settings.councils()[1].id
+    page.set_council(other)
+    page.refresh()
+    assert page.search_edit.text() == ""
+    assert page.proxy.rowCount() == 0
+
+
+def test_a_hit_opens_its_record_in_the_window(make_window, services):
+    """The one test of the whole window here: Suche is the sidebar's last area (Strg+8),
+    and a hit opened shows its record selected in its area."""
+    window = make_window()
+    last = window.sidebar.count() - 1
+    assert window.sidebar.item(last).toolTip() == "Suche (Strg+8)"
+    window.sidebar.setCurrentRow(last)
+    page = window.pages.search
+    assert window.stack.currentWidget() is page
+    page.search_edit.setText("Energiebedarf der Sensorik")
+    page.show_hits()
+    page.view.selectRow(0)
+    hit = page.selected()
+    assert hit.kind is HitKind.RECOMMENDATION
+    page.open_selected()
+    assert window.stack.currentWidget() is window.pages.recommendations
+    assert window.pages.recommendations.selected().id == hit.record_id
