@@ -207,6 +207,10 @@ class MeetingSummary(InvitationChanges):
     minutes_finished_on: date | None = None
     invitation_changed_on: date | None = None  # time or place changed after the invitation
     invitation_agenda_changed_on: date | None = None  # the agenda changed after it
+    # A planned meeting ahead: "Einladung bis 04.02.2027 versenden", or once the notice
+    # period can no longer be kept "Einladung überfällig (…)" (late); "" for any other.
+    invitation_task: str = ""
+    invitation_late: bool = False
 
     @property
     def label(self) -> str:

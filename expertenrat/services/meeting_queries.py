@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import MeetingKind, MeetingState, MinutesState
 from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.invitation_due import invitation_deadline, invitation_task
 from expertenrat.domain.meeting_draft import MeetingDraft, lead_time, proposed_draft
 from expertenrat.domain.meeting_series import SeriesSpec, series_start
 from expertenrat.domain.meetings import Meeting, MeetingScope, MeetingSummary, SeriesPreview
@@ -74,7 +75,11 @@ class MeetingQueries:
             if year is not None:
                 rows = [r for r in rows if r.starts_at.year == year]
             listed = summaries(session, clock, rows)
-            return [_with_finish(session, s, r) for s, r in zip(listed, rows, strict=True)]
+            council = fetch(session, models.Council, council_id, "Das Gremium")
+            return [
+                _with_invitation_task(_with_finish(session, s, r), council, day)
+                for s, r in zip(listed, rows, strict=True)
+            ]
 
     def years(self, council_id: int) -> builtins.list[int]:
         """The years in which the council has meetings, newest first."""
@@ -172,3 +177,19 @@ def _with_finish(session: Session, summary: MeetingSummary, row: models.Meeting)
         return summary
     finish = draft_finish(session, row)
     return replace(summary, minutes_finished_on=finish.finished_on) if finish.finished else summary
+
+
+def _with_invitation_task(
+    summary: MeetingSummary, council: models.Council, today: date
+) -> MeetingSummary:
+    """A planned meeting ahead says by when its invitation must go out, or that the notice
+    period can no longer be kept (the Übersicht's words: ``invitation_task``)."""
+    day = summary.starts_at.date()
+    if summary.state is not MeetingState.PLANNED or day < today:
+        return summary
+    notice = council.notice_period_days
+    return replace(
+        summary,
+        invitation_task=invitation_task(day, notice, today, council.bundesland),
+        invitation_late=invitation_deadline(day, notice) < today,
+    )

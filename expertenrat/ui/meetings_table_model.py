@@ -10,6 +10,7 @@ from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.meetings import MeetingSummary, meeting_topic
 from expertenrat.domain.wording import isolated
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.recommendations_table_model import OVERDUE_BACKGROUND, OVERDUE_FOREGROUND
 from expertenrat.ui.table_model import Column, RowsTableModel
 
 _CONTEXT = "MeetingsTableModel"
@@ -33,7 +34,12 @@ class MeetingsTableModel(RowsTableModel):
         super().__init__(_columns(), parent)
 
     def foreground(self, row: MeetingSummary) -> QColor | None:
+        if row.invitation_late:
+            return OVERDUE_FOREGROUND
         return _CANCELLED if row.state is MeetingState.CANCELLED else None
+
+    def background(self, row: MeetingSummary) -> QColor | None:
+        return OVERDUE_BACKGROUND if row.invitation_late else None
 
 
 def _number(row: MeetingSummary) -> str:
@@ -66,6 +72,14 @@ def _state_tooltip(row: MeetingSummary) -> str | None:
     return None
 
 
+def _invitation(row: MeetingSummary) -> str:
+    """The day the invitation went out; "überfällig" for a planned meeting whose notice
+    period can no longer be kept (its tooltip says since when, and what to do)."""
+    if row.invitation_sent_on:
+        return f"{row.invitation_sent_on:%d.%m.%Y}"
+    return tr(_CONTEXT, "überfällig") if row.invitation_late else "–"
+
+
 def _columns() -> tuple[Column[MeetingSummary], ...]:
     return (
         Column(
@@ -86,8 +100,9 @@ def _columns() -> tuple[Column[MeetingSummary], ...]:
             # The date; short, so that it shows whole in a 1006 px window (1366 x 768 at
             # 125 %): "Eingeladen" was cut there (found by a tester).
             tr(_CONTEXT, "Ladung"),
-            lambda row: f"{row.invitation_sent_on:%d.%m.%Y}" if row.invitation_sent_on else "–",
+            _invitation,
             sort_value=lambda row: row.invitation_sent_on or date.min,
+            tooltip=lambda row: row.invitation_task or None,
             header_tooltip=tr(_CONTEXT, "Einladung versandt am"),
         ),
         Column(

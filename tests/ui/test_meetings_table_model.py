@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from minutes_setup import held_minutes
 from PySide6.QtCore import Qt
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.minutes import ItemTexts
+from expertenrat.store import models
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
+from expertenrat.ui.recommendations_table_model import OVERDUE_FOREGROUND
 
 
 def test_a_finished_draft_says_so_in_the_minutes_column(qtmodeltester, services) -> None:
@@ -50,3 +52,46 @@ def test_a_finished_draft_says_so_in_the_minutes_column(qtmodeltester, services)
     services.minutes.finish_draft(minutes.meeting_id)
     services.minutes_approval.circulate(minutes.meeting_id, date(2026, 3, 20))
     assert column()[0] == ("versandt", None)
+
+
+def test_a_planned_meetings_invitation_says_by_when_and_is_red_once_late(
+    qtmodeltester, services
+) -> None:
+    """(found by a tester) Opened from the Übersicht's "Einladung überfällig", the list
+    showed the meeting like any other planned one, "–" under Ladung; nothing there said
+    that the notice period had passed, nor by when the next invitation is due."""
+    council = services.settings.create_council(
+        CouncilSettings(id=None, name="Beirat", city="Rostock", notice_period_days=7)
+    )
+    with services.database.transaction() as session:
+        for number, start, state, sent_on in (
+            (1, datetime(2026, 12, 1, 16), "planned", None),  # passed, not recorded
+            (2, datetime(2026, 12, 8, 16), "planned", None),  # the notice passed on 01.12.
+            (3, datetime(2026, 12, 10, 16), "invited", date(2026, 12, 1)),
+            (4, datetime(2027, 2, 18, 16), "planned", None),
+        ):
+            session.add(
+                models.Meeting(
+                    council_id=council.id,
+                    number=number,
+                    starts_at=start,
+                    state=state,
+                    invitation_sent_on=sent_on,
+                )
+            )
+    model = MeetingsTableModel()
+    model.set_rows(services.meetings.list(council.id, today=date(2026, 12, 4)))
+    qtmodeltester.check(model)
+
+    cells = [model.index(row, MeetingsTableModel.COLUMN_INVITATION) for row in range(4)]
+    assert [(c.data(), c.data(Qt.ItemDataRole.ToolTipRole)) for c in cells] == [
+        ("–", None),
+        ("überfällig", "Einladung überfällig (Ladungsfrist seit 01.12.2026 verstrichen)"),
+        ("01.12.2026", None),
+        ("–", "Einladung bis 11.02.2027 versenden"),
+    ]
+    red = [
+        model.index(row, 0).data(Qt.ItemDataRole.ForegroundRole) == OVERDUE_FOREGROUND
+        for row in range(4)
+    ]
+    assert red == [False, True, False, False]
