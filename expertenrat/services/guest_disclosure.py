@@ -46,7 +46,7 @@ def guest_disclosure(session: Session, name: str, today: date) -> PersonDisclosu
     council = session.get(models.Council, latest.council_id, options=WITH_LOGO)
     zone = council_clock(session, latest.council_id).zone
     latest_name = lines[-1][0].name
-    family = latest_name.split()[-1]
+    family = _family_name(latest_name)
     sections = (
         _attendance_section(lines, councils),
         _audit_section(session, lines, zone),
@@ -69,6 +69,14 @@ def guest_disclosure(session: Session, name: str, today: date) -> PersonDisclosu
 
 
 GuestLine = tuple[models.Guest, models.Meeting]
+
+
+def _family_name(name: str) -> str:
+    """The family name in a guest's name as typed: the part before a comma ("Steffens, Dr.
+    Merle"), else the last word ("Dr. Merle Steffens")."""
+    family, comma, _given = name.partition(",")
+    words = (family if comma else name).split()
+    return words[-1].strip(".;:()") if words else ""
 
 
 def _words(name: str) -> set[str]:

@@ -70,6 +70,22 @@ def test_a_name_no_guest_line_bears_is_a_german_message(demo_database, today):
         assert "„expertenrat persons“" in raised.value.message
 
 
+def test_a_name_typed_family_name_first_is_searched_by_the_family_name(demo_database, today):
+    """ "Steffens, Merle" was searched as "Merle", the last word."""
+    services = Services.create(demo_database, "Geschäftsstelle")
+    rostock = next(c for c in services.settings.councils() if "Expert" in c.name)
+    meeting = services.meetings.list(rostock.id)[-1]
+    services.attendance.save_guest(meeting.id, GuestEntry(None, "Steffens, Merle", "Umweltamt"))
+    services.attendance.save_guest(meeting.id, GuestEntry(None, "Merle Anders", "Schulamt"))
+
+    disclosure = services.person_disclosure.guest_disclosure("Steffens, Merle", today)
+
+    assert disclosure.name == "Steffens, Merle"
+    minutes = section_titled(disclosure, "Nennungen in Protokollen").rows
+    assert any(place.endswith("Vortragende*r") for _, place, _ in minutes)  # "Dr. Merle Steffens"
+    assert not any("Anders" in excerpt for _, _, excerpt in minutes)
+
+
 def test_a_member_s_auskunft_names_the_project_they_are_the_contact_of(demo_database, today):
     services = Services.create(demo_database, "Geschäftsstelle")
     rostock = next(c for c in services.settings.councils() if "Expert" in c.name)
