@@ -1,8 +1,10 @@
 """An e-mail draft (.eml) that the user's mail program opens: subject, recipients, a plain
-text and attachments. Nothing is sent by the app; ``X-Unsent: 1`` makes Outlook open it as
-a draft (Thunderbird: "Als neu bearbeiten"). The reminders to projects and the invitations
-to the members are made with it, sent from the secretariat's mailbox where the council has
-one set (:func:`secretariat_sender`; else the mail program's own account).
+text, the same text as HTML (:mod:`~expertenrat.exchange.mail_html`: Outlook runs the
+lines of a plain text together) and attachments. Nothing is sent by the app;
+``X-Unsent: 1`` makes Outlook open it as a draft (Thunderbird: "Als neu bearbeiten"). The
+reminders to projects and the invitations to the members are made with it, sent from the
+secretariat's mailbox where the council has one set (:func:`secretariat_sender`; else the
+mail program's own account).
 
 The subject is encoded here (:func:`_subject`): Python's own folding of a long subject put
 the dash and a word starting with an umlaut into two encoded words, between which a mail
@@ -40,6 +42,7 @@ from email.policy import SMTP, SMTPUTF8, EmailPolicy
 
 from expertenrat.domain.mail_addresses import display_name, mailbox
 from expertenrat.domain.meeting_documents import Letterhead
+from expertenrat.exchange.mail_html import html_body
 
 
 class _DraftPolicy(EmailPolicy):
@@ -84,6 +87,7 @@ def mail_draft(
     _add_recipients(message, "Bcc", bcc)
     message["X-Unsent"] = "1"
     message.set_content(text)
+    message.add_alternative(html_body(text), subtype="html")
     for attachment in attachments:
         message.add_attachment(
             attachment.data,
