@@ -29,6 +29,7 @@ from expertenrat.domain.meeting_numbers import meeting_file_stem
 from expertenrat.domain.public_invitation import public_invitation
 from expertenrat.domain.wording import listed
 from expertenrat.services.annexes import annex_contents
+from expertenrat.services.approved_letterhead import approved_letterhead
 from expertenrat.services.attendance_list_rows import attendance_list_of
 from expertenrat.services.attendance_rows import meeting_memberships
 from expertenrat.services.invitation_sent import InvitationSent, mark_invitation_sent
@@ -50,12 +51,16 @@ class MeetingDocumentsService:
     ) -> MeetingDocument:
         """The meeting as its documents show it, dated the day the invitation went out
         (or ``today`` while it has not); with ``run_sheet_notes`` the notes column of the
-        run sheet is filled (only then is the attendance read)."""
+        run sheet is filled (only then is the attendance read). Once its minutes are
+        approved, headed by the council as they name it (:mod:`services.approved_letterhead`:
+        a council renamed since named the old way in the minutes, the new in the
+        invitation beside them in the Sitzungsmappe, found by a tester)."""
         with reading(self._db) as session:
             meetings = [document_meeting(session, meeting_id)]
-            return meeting_documents_of(session, meetings, today, run_sheet_notes=run_sheet_notes)[
-                0
-            ]
+            notes = run_sheet_notes
+            doc = meeting_documents_of(session, meetings, today, run_sheet_notes=notes)[0]
+            kept = approved_letterhead(session, meeting_id)
+        return replace(doc, letterhead=kept) if kept is not None else doc
 
     def invitation_pdf(
         self, meeting_id: int, *, today: date | None = None, public: bool = False
