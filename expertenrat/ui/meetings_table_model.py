@@ -10,7 +10,7 @@ from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.meetings import MeetingSummary, meeting_topic
 from expertenrat.domain.wording import isolated
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.recommendations_table_model import OVERDUE_BACKGROUND, OVERDUE_FOREGROUND
+from expertenrat.ui.recommendations_table_model import overdue_background, overdue_foreground
 from expertenrat.ui.table_model import Column, RowsTableModel
 
 _CONTEXT = "MeetingsTableModel"
@@ -35,11 +35,11 @@ class MeetingsTableModel(RowsTableModel):
 
     def foreground(self, row: MeetingSummary) -> QColor | None:
         if row.invitation_late:
-            return OVERDUE_FOREGROUND
+            return overdue_foreground()
         return _CANCELLED if row.state is MeetingState.CANCELLED else None
 
     def background(self, row: MeetingSummary) -> QColor | None:
-        return OVERDUE_BACKGROUND if row.invitation_late else None
+        return overdue_background() if row.invitation_late else None
 
 
 def _number(row: MeetingSummary) -> str:

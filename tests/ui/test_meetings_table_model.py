@@ -11,7 +11,7 @@ from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.minutes import ItemTexts
 from expertenrat.store import models
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
-from expertenrat.ui.recommendations_table_model import OVERDUE_FOREGROUND
+from expertenrat.ui.recommendations_table_model import overdue_foreground
 
 
 def test_a_finished_draft_says_so_in_the_minutes_column(qtmodeltester, services) -> None:
@@ -91,7 +91,7 @@ def test_a_planned_meetings_invitation_says_by_when_and_is_red_once_late(
         ("–", "Einladung bis 11.02.2027 versenden"),
     ]
     red = [
-        model.index(row, 0).data(Qt.ItemDataRole.ForegroundRole) == OVERDUE_FOREGROUND
+        model.index(row, 0).data(Qt.ItemDataRole.ForegroundRole) == overdue_foreground()
         for row in range(4)
     ]
     assert red == [False, True, False, False]
