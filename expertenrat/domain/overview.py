@@ -83,6 +83,7 @@ class Target:
     tab: MeetingTab | None = None
     filter: TargetFilter = TargetFilter.NONE
     action_field_id: int | None = None
+    item_id: int | None = None  # an agenda item of the meeting, shown in the ``tab``
 
 
 @dataclass(frozen=True, slots=True)

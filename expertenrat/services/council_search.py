@@ -183,7 +183,7 @@ def _agenda_items(session: Session, council_id: int) -> Iterator[Searchable]:
                 where,
                 day,
                 "",
-                Target(Area.MEETINGS, row.meeting_id, tab),
+                Target(Area.MEETINGS, row.meeting_id, tab, item_id=row.id),
             ),
             names=(row.presenter, row.result, row.project_title or "", row.short_code or ""),
             texts=texts,

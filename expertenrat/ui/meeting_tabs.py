@@ -105,10 +105,11 @@ class MeetingTabs(ScrollingTabs):
         """Let the detail tabs save or ask about their input (see the page's ``flush``)."""
         return all(widget.flush(then) for widget in self.details)
 
-    def open_tab(self, name: str) -> None:
+    def open_tab(self, name: str, item_id: int | None = None) -> None:
         """A line of the minutes checklist or of the Übersicht points at a tab of the meeting;
         "meeting.place" (a checklist line) at the Sitzung tab's field, the cursor put in it
-        (:meth:`MeetingForm.focus_field`)."""
+        (:meth:`MeetingForm.focus_field`); a hit of the Suche at an agenda item (``item_id``)
+        in the Protokoll tab."""
         name, _, field = name.partition(".")
         kinds = {
             "meeting": MeetingForm,
@@ -124,6 +125,8 @@ class MeetingTabs(ScrollingTabs):
                 self.setCurrentIndex(index)
                 if field and isinstance(widget, MeetingForm):
                     widget.focus_field(field)
+                if item_id is not None and isinstance(widget, MinutesEditor):
+                    widget.show_item(item_id)
                 return
 
     def minutes_editor(self) -> MinutesEditor:

@@ -282,7 +282,7 @@ class MeetingsPage(MeetingsPageView):
             return
         self.select(target.record_id)
         if self._shown_id == target.record_id and target.tab is not None:
-            self.tabs.open_tab(target.tab.value)
+            self.tabs.open_tab(target.tab.value, target.item_id)
             self.tabs.tabBar().setFocus()
 
     def _open_meeting_tab(self, meeting_id: int, tab: str) -> None:

@@ -221,6 +221,10 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorSaves):
         self.navigation.update_buttons()
         self.checklist_refresh.refresh()
 
+    def show_item(self, item_id: int) -> None:
+        """Show the minutes of the agenda item ``item_id`` (a hit of the Suche)."""
+        self.items.select_key(item_key(item_id))
+
     def _show_line(self, key: str | None) -> None:
         if key is not None:
             # Unsaved text, else the text as last read or saved here: a save since the minutes

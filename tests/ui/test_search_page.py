@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from expertenrat.domain.council_search import HitKind
 from expertenrat.domain.overview import Area, MeetingTab
 from expertenrat.services.council_search import CouncilSearchService
+from expertenrat.ui.minutes_item_list import item_key
 from expertenrat.ui.search_page import SearchPage
 from expertenrat.ui.search_table_model import SearchTableModel
 
@@ -113,3 +114,22 @@ def test_a_hit_opens_its_record_in_the_window(make_window, services):
     page.open_selected()
     assert window.stack.currentWidget() is window.pages.recommendations
     assert window.pages.recommendations.selected().id == hit.record_id
+
+
+def test_an_agenda_item_found_opens_at_its_minutes(make_window):
+    window = make_window()
+    window.show_area(window.pages.search)
+    page = window.pages.search
+    page.search_edit.setText("Erfahrungen anderer Modellprojekte")
+    page.show_hits()
+    wheres = _shown(page, SearchTableModel.COLUMN_WHERE)
+    page.view.selectRow(next(row for row, w in enumerate(wheres) if w.startswith("2. Sitzung")))
+    hit = page.selected()
+    page.open_selected()
+    meetings = window.pages.meetings
+    assert window.stack.currentWidget() is meetings
+    minutes = meetings.tabs.minutes_editor()
+    assert meetings.tabs.currentWidget() is minutes
+    assert minutes.shown_meeting_id() == hit.target.record_id
+    assert minutes.items.current_key() == item_key(hit.record_id)
+    assert "Modellprojekte" in minutes.item_form.discussion_edit.toPlainText()
