@@ -3,6 +3,7 @@ document of sections (each a table of texts) that the report lays out as it come
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -194,4 +195,27 @@ def other_records(person: RecordedPerson, others: Iterable[RecordedPerson]) -> t
             "gespeichert; diese Auskunft nennt ihre Daten nicht. Ist es derselbe Mensch, "
             "gehört deren Auskunft dazu."
         )
+    return tuple(found)
+
+
+def name_words(name: str) -> set[str]:
+    """The words of ``name`` folded (case aside): "Dr. Merle Steffens" → dr, merle, steffens."""
+    return set(re.findall(r"\w+", match_key(name)))
+
+
+def guest_namesakes(name: str, persons: Iterable[RecordedPerson]) -> tuple[str, ...]:
+    """Warnings for the secretariat naming the person records whose given and family names
+    all stand in a guest's ``name``: a member who came as a guest, or one who became a
+    member later, has an Auskunft of their own, which the guest's does not repeat."""
+    words = name_words(name)
+    found = []
+    for person in persons:
+        theirs = name_words(f"{person.given_name} {person.family_name}")
+        if theirs and theirs <= words:
+            where = f" ({person.councils})" if person.councils else ""
+            found.append(
+                f"Unter Nr. {person.person_id}{where} ist ein Mitglied mit diesem Namen "
+                "gespeichert; diese Auskunft nennt seine Daten nicht. Ist es derselbe Mensch, "
+                "gehört dessen Auskunft (Mitglieder → „Auskunft (Art. 15) …“) dazu."
+            )
     return tuple(found)

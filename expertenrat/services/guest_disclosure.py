@@ -7,7 +7,6 @@ the rules of a member's Auskunft (:mod:`services.person_disclosure`)."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from zoneinfo import ZoneInfo
 
@@ -15,7 +14,13 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.errors import NotFoundError
-from expertenrat.domain.person_disclosure import GUEST_NOTES, DisclosureSection, PersonDisclosure
+from expertenrat.domain.person_disclosure import (
+    GUEST_NOTES,
+    DisclosureSection,
+    PersonDisclosure,
+    guest_namesakes,
+    name_words,
+)
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.person_disclosure_audit import audit_table
 from expertenrat.services.person_disclosure_meetings import meeting_label, mentions_section
@@ -24,7 +29,11 @@ from expertenrat.services.person_disclosure_recommendations import (
     recommendation_notes_section,
     recommendation_texts_section,
 )
-from expertenrat.services.person_disclosure_records import council_names, role_titles
+from expertenrat.services.person_disclosure_records import (
+    council_names,
+    recorded_persons,
+    role_titles,
+)
 from expertenrat.services.settings import WITH_LOGO
 from expertenrat.store import models
 from expertenrat.store.models import AuditEntry
@@ -65,6 +74,7 @@ def guest_disclosure(session: Session, name: str, today: date) -> PersonDisclosu
         state="",
         sections=sections,
         notes=GUEST_NOTES,
+        other_records=guest_namesakes(latest_name, recorded_persons(session, councils)),
     )
 
 
@@ -79,13 +89,9 @@ def _family_name(name: str) -> str:
     return words[-1].strip(".;:()") if words else ""
 
 
-def _words(name: str) -> set[str]:
-    return set(re.findall(r"\w+", name.casefold()))
-
-
 def _guest_lines(session: Session, name: str) -> list[GuestLine]:
     """The guest lines of meetings not deleted that bear ``name``, oldest meeting first."""
-    wanted = _words(name)
+    wanted = name_words(name)
     if not wanted:
         return []
     query = (
@@ -97,7 +103,7 @@ def _guest_lines(session: Session, name: str) -> list[GuestLine]:
     return [
         (guest, meeting)
         for guest, meeting in session.execute(query)
-        if wanted <= _words(guest.name)
+        if wanted <= name_words(guest.name)
     ]
 
 

@@ -17,7 +17,6 @@ from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.errors import NotFoundError
@@ -25,7 +24,6 @@ from expertenrat.domain.name_order import name_sort_key
 from expertenrat.domain.person_disclosure import (
     PersonDisclosure,
     PersonEntry,
-    RecordedPerson,
     anonymised_state,
     other_records,
 )
@@ -54,6 +52,8 @@ from expertenrat.services.person_disclosure_records import (
     memberships_section,
     person_memberships,
     record_section,
+    recorded_person,
+    recorded_persons,
     role_titles,
 )
 from expertenrat.services.settings import WITH_LOGO
@@ -141,18 +141,17 @@ class PersonDisclosureService:
                 logo_png=council.logo_png if council else None,
                 state=anonymised_state(gone) if gone is not None else "",
                 sections=sections,
-                other_records=other_records(_recorded(person, councils), _all(session, councils)),
+                other_records=other_records(
+                    recorded_person(person, councils), recorded_persons(session, councils)
+                ),
             )
 
     def disclosure_pdf(
         self, person_id: int, today: date, council_id: int | None = None
     ) -> RenderedPdf:
         """The Auskunft as a finished PDF (see :meth:`disclosure`)."""
-        from expertenrat.reports.person_disclosure_pdf import render_disclosure
 
-        disclosure = self.disclosure(person_id, today, council_id)
-        rendered = render_disclosure(disclosure)
-        return replace(rendered, warnings=rendered.warnings + disclosure.other_records)
+        return _rendered(self.disclosure(person_id, today, council_id))
 
     def guest_disclosure(self, name: str, today: date) -> PersonDisclosure:
         """Everything about a guest of meetings who is no member, found by ``name``
@@ -162,21 +161,16 @@ class PersonDisclosureService:
 
     def guest_disclosure_pdf(self, name: str, today: date) -> RenderedPdf:
         """The guest's Auskunft as a finished PDF (see :meth:`guest_disclosure`)."""
-        from expertenrat.reports.person_disclosure_pdf import render_disclosure
-
-        return render_disclosure(self.guest_disclosure(name, today))
+        return _rendered(self.guest_disclosure(name, today))
 
 
-def _recorded(person: models.Person, councils: dict[int, str]) -> RecordedPerson:
-    names = dict.fromkeys(councils[m.council_id] for m in person_memberships(person))
-    return RecordedPerson(
-        person.id, ", ".join(names), person.email, person.given_name, person.family_name
-    )
+def _rendered(disclosure: PersonDisclosure) -> RenderedPdf:
+    """The Auskunft as PDF; the other records maybe of the same human are warnings for the
+    secretariat (shown or printed, never in the document)."""
+    from expertenrat.reports.person_disclosure_pdf import render_disclosure
 
-
-def _all(session: Session, councils: dict[int, str]) -> list[RecordedPerson]:
-    persons = session.scalars(select(models.Person).order_by(models.Person.id))
-    return [_recorded(person, councils) for person in persons]
+    rendered = render_disclosure(disclosure)
+    return replace(rendered, warnings=rendered.warnings + disclosure.other_records)
 
 
 def _name(person: models.Person) -> str:

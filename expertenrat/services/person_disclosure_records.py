@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.enums import ConsentKind, ConsentSource, MemberRole, Sector
-from expertenrat.domain.person_disclosure import DisclosureSection
+from expertenrat.domain.person_disclosure import DisclosureSection, RecordedPerson
 from expertenrat.store import models
 
 _NONE = "–"
@@ -27,6 +27,20 @@ def person_memberships(person: models.Person) -> list[models.Membership]:
 def _term(m: models.Membership) -> str:
     start = f"{m.term_start:%d.%m.%Y}"
     return f"{start} – {m.term_end:%d.%m.%Y}" if m.term_end else f"seit {start}"
+
+
+def recorded_person(person: models.Person, councils: dict[int, str]) -> RecordedPerson:
+    """``person`` as the look for another record of the same human needs it."""
+    names = dict.fromkeys(councils[m.council_id] for m in person_memberships(person))
+    return RecordedPerson(
+        person.id, ", ".join(names), person.email, person.given_name, person.family_name
+    )
+
+
+def recorded_persons(session: Session, councils: dict[int, str]) -> list[RecordedPerson]:
+    """Every person record (:func:`recorded_person`), by number."""
+    persons = session.scalars(select(models.Person).order_by(models.Person.id))
+    return [recorded_person(person, councils) for person in persons]
 
 
 def council_names(session: Session) -> dict[int, str]:

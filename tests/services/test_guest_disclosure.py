@@ -100,3 +100,24 @@ def test_a_member_s_auskunft_names_the_project_they_are_the_contact_of(demo_data
     assert section_titled(disclosure, "Nennungen in Projekten").rows == (
         (project.title, "Ansprechperson", "Gülşen Yılmaz, g.yilmaz@example.org"),
     )
+
+
+def test_a_guest_who_bears_a_member_s_name_is_pointed_to_that_member_s_auskunft(
+    demo_database, today
+):
+    """The guest's Auskunft leaves out what the member's record holds; the secretariat is
+    told that there is one, as for two records of one human in two councils."""
+    services = Services.create(demo_database, "Geschäftsstelle")
+    rostock = next(c for c in services.settings.councils() if "Expert" in c.name)
+    meeting = services.meetings.list(rostock.id)[-1]
+    services.attendance.save_guest(meeting.id, GuestEntry(None, "Prof. Henrike Asmussen"))
+    service = services.person_disclosure
+    number = person_number(service, "Asmussen")
+
+    rendered = service.guest_disclosure_pdf("Henrike Asmussen", today)
+
+    (warning,) = [w for w in rendered.warnings if w.startswith("Unter Nr.")]
+    assert warning.startswith(
+        f"Unter Nr. {number} (Beirat Digitale Stadt Lübeck) ist ein Mitglied mit diesem Namen"
+    )
+    assert service.guest_disclosure("Sabine Rehberg", today).other_records == ()
