@@ -218,6 +218,7 @@ def test_retention_lists_and_anonymises_former_members(demo_file):
     done = run("--database", str(database), "retention", "--anonymise")
     assert done.returncode == 0, done.stderr
     assert "1 Person anonymisiert" in done.stdout
+    assert "Die täglichen Sicherungen enthalten die gelöschten Angaben noch" in done.stdout
     again = run("--database", str(database), "retention")
     assert "Niemand ist vor mehr als 2 Jahren ausgeschieden" in again.stdout
     # the year and the persons in their grammatical number ("1 Jahre", "Person(en)")

@@ -22,6 +22,7 @@ from expertenrat.domain.backup_rotation import (
     SAFETY_COPY_DAYS,
 )
 from expertenrat.domain.errors import DatabaseMissingError, ExpertenratError
+from expertenrat.domain.retention import COPIES_STILL_HOLD
 from expertenrat.domain.wording import (
     backup_made,
     counted,
@@ -256,7 +257,8 @@ def _persons_due(services: Services, args: argparse.Namespace, today: date) -> l
         return lines
     count = services.retention.anonymise([c.person_id for c in due], today, args.years)
     lines.append(
-        f"{counted(count, 'Person', 'Personen')} anonymisiert; im Änderungsprotokoll vermerkt."
+        f"{counted(count, 'Person', 'Personen')} anonymisiert; im Änderungsprotokoll vermerkt. "
+        + COPIES_STILL_HOLD
     )
     return lines
 

@@ -8,6 +8,11 @@ from datetime import date
 DEFAULT_RETENTION_YEARS = 2
 # How the audit trail's entry of an anonymisation begins (the Auskunft finds it by it).
 ANONYMISED = "Anonymisiert nach Ablauf der Aufbewahrungsfrist"
+# What anonymising does not reach: the copies of the database (domain.backup_rotation).
+COPIES_STILL_HOLD = (
+    "Die täglichen Sicherungen enthalten die gelöschten Angaben noch bis zu rund einem Jahr, "
+    "die Sicherheitskopien bis zum Ende ihrer Frist."
+)
 
 
 @dataclass(frozen=True, slots=True)

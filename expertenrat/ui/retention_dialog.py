@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.backup_rotation import SAFETY_COPIES_KEPT, SafetyCopies
 from expertenrat.domain.errors import ExpertenratError
-from expertenrat.domain.retention import RetentionCandidate
+from expertenrat.domain.retention import COPIES_STILL_HOLD, RetentionCandidate
 from expertenrat.domain.wording import years_ago
 from expertenrat.services.retention import RetentionService
 from expertenrat.services.safety_copies import SafetyCopiesService
@@ -201,7 +201,9 @@ class RetentionDialog(QDialog):
                 _CONTEXT,
                 "Kontaktdaten, Notizen und Einwilligungen von {} endgültig löschen ({})? Die "
                 "Namen bleiben erhalten.",
-            ).format(persons, names),
+            ).format(persons, names)
+            + " "
+            + tr(_CONTEXT, COPIES_STILL_HOLD),
             lambda: self.anonymise([c.person_id for c in chosen]),
         )
 
