@@ -12,9 +12,9 @@ from expertenrat.domain.wording import isolated
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.recommendations_table_model import overdue_background, overdue_foreground
 from expertenrat.ui.table_model import Column, RowsTableModel
+from expertenrat.ui.theme_colours import dimmed
 
 _CONTEXT = "MeetingsTableModel"
-_CANCELLED = QColor("#7a828a")
 
 
 class MeetingsTableModel(RowsTableModel):
@@ -36,7 +36,7 @@ class MeetingsTableModel(RowsTableModel):
     def foreground(self, row: MeetingSummary) -> QColor | None:
         if row.invitation_late:
             return overdue_foreground()
-        return _CANCELLED if row.state is MeetingState.CANCELLED else None
+        return dimmed() if row.state is MeetingState.CANCELLED else None
 
     def background(self, row: MeetingSummary) -> QColor | None:
         return overdue_background() if row.invitation_late else None

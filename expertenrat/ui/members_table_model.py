@@ -12,6 +12,7 @@ from expertenrat.domain.members import Member
 from expertenrat.domain.text_folding import searchable
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.table_model import Column, RowsTableModel, text_column
+from expertenrat.ui.theme_colours import dimmed
 
 _CONTEXT = "MembersTableModel"
 
@@ -92,10 +93,7 @@ class MembersTableModel(RowsTableModel):
         return row.member
 
     def foreground(self, row: MemberRow) -> QColor | None:
-        return None if row.active else _NOT_ACTIVE
-
-
-_NOT_ACTIVE = QColor("#7a828a")
+        return None if row.active else dimmed()
 
 
 def _columns() -> tuple[Column[MemberRow], ...]:

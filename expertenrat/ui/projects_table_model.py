@@ -16,10 +16,10 @@ from expertenrat.ui.table_model import (
     number_column,
     text_column,
 )
+from expertenrat.ui.theme_colours import dimmed
 
 _CONTEXT = "ProjectsTableModel"
 _PHASE_ORDER = {phase: position for position, phase in enumerate(ProjectPhase)}
-_COMPLETED = QColor("#7a828a")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +80,7 @@ class ProjectsTableModel(RowsTableModel):
         return row.project
 
     def foreground(self, row: ProjectRow) -> QColor | None:
-        return _COMPLETED if row.project.phase is ProjectPhase.COMPLETED else None
+        return dimmed() if row.project.phase is ProjectPhase.COMPLETED else None
 
 
 def _columns() -> tuple[Column[ProjectRow], ...]:

@@ -14,7 +14,7 @@ from expertenrat.domain.member_import_preview import ImportRow, ImportStatus
 from expertenrat.domain.members import Member
 from expertenrat.ui.member_import_table_model import ImportRowsModel
 from expertenrat.ui.recommendations_table_model import overdue_background, overdue_foreground
-from expertenrat.ui.theme_colours import contrast_ratio, readable, wash
+from expertenrat.ui.theme_colours import contrast_ratio, dimmed, readable, wash
 
 ROLE = QPalette.ColorRole
 FG, BG = Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole
@@ -76,3 +76,17 @@ def test_the_import_preview_reads_in_dark_mode(qapp, dark_palette) -> None:
     # The palette's white text on the consent's wash: it was white on pale yellow.
     assert consent_cell.data(FG) is None
     assert contrast_ratio(text, consent_cell.data(BG)) >= 4.5
+
+
+def reads_on_rows(colour: QColor, palette: QPalette) -> bool:
+    rows = (palette.color(ROLE.Base), palette.color(ROLE.AlternateBase))
+    return min(contrast_ratio(colour, row) for row in rows) >= 4.5
+
+
+def test_the_grey_of_rows_no_longer_current_reads_on_a_light_palette(qapp) -> None:
+    # Former members, completed projects, cancelled meetings: #7a828a had 3.9:1 on white.
+    assert reads_on_rows(dimmed(), qapp.palette())
+
+
+def test_the_grey_of_rows_no_longer_current_reads_in_dark_mode(qapp, dark_palette) -> None:
+    assert reads_on_rows(dimmed(), dark_palette)
