@@ -55,6 +55,7 @@ class MeetingTab(Enum):
     """The tab of a meeting a target shows."""
 
     MEETING = "meeting"
+    AGENDA = "agenda"
     MINUTES = "minutes"
     APPROVAL = "approval"
 

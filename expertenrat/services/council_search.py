@@ -157,6 +157,7 @@ def _agenda_items(session: Session, council_id: int) -> Iterator[Searchable]:
             meeting.kind,
             meeting.title.label("meeting_title"),
             meeting.starts_at,
+            meeting.state,
             project.title.label("project_title"),
             project.short_code,
         )
@@ -174,7 +175,9 @@ def _agenda_items(session: Session, council_id: int) -> Iterator[Searchable]:
         where = f"{_meeting_name(row.meeting_number, row.kind, row.meeting_title)}, {day:%d.%m.%Y}"
         if not row.public:
             where += ", nicht öffentlich"
-        tab = MeetingTab.MINUTES if any(texts) else MeetingTab.MEETING
+        # A held meeting's item at its minutes, one ahead (or cancelled) on the agenda.
+        held = row.state == MeetingState.HELD.value or any(texts)
+        tab = MeetingTab.MINUTES if held else MeetingTab.AGENDA
         yield Searchable(
             SearchHit(
                 HitKind.AGENDA_ITEM,

@@ -109,7 +109,7 @@ class MeetingTabs(ScrollingTabs):
         """A line of the minutes checklist or of the Übersicht points at a tab of the meeting;
         "meeting.place" (a checklist line) at the Sitzung tab's field, the cursor put in it
         (:meth:`MeetingForm.focus_field`); a hit of the Suche at an agenda item (``item_id``)
-        in the Protokoll tab."""
+        in the Tagesordnung or Protokoll tab."""
         name, _, field = name.partition(".")
         kinds = {
             "meeting": MeetingForm,
@@ -127,6 +127,8 @@ class MeetingTabs(ScrollingTabs):
                     widget.focus_field(field)
                 if item_id is not None and isinstance(widget, MinutesEditor):
                     widget.show_item(item_id)
+                elif item_id is not None and isinstance(widget, AgendaEditor):
+                    widget.select(item_id)
                 return
 
     def minutes_editor(self) -> MinutesEditor:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from expertenrat.domain.council_search import HitKind
 from expertenrat.domain.overview import Area, MeetingTab
 from expertenrat.services.council_search import CouncilSearchService
+from expertenrat.ui.agenda_editor import AgendaEditor
 from expertenrat.ui.minutes_item_list import item_key
 from expertenrat.ui.search_page import SearchPage
 from expertenrat.ui.search_table_model import SearchTableModel
@@ -133,3 +134,18 @@ def test_an_agenda_item_found_opens_at_its_minutes(make_window):
     assert minutes.shown_meeting_id() == hit.target.record_id
     assert minutes.items.current_key() == item_key(hit.record_id)
     assert "Modellprojekte" in minutes.item_form.discussion_edit.toPlainText()
+
+
+def test_an_agenda_item_of_a_meeting_ahead_opens_on_the_agenda(make_window):
+    window = make_window()
+    window.show_area(window.pages.search)
+    page = window.pages.search
+    page.search_edit.setText("Offene Schnittstellen")
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData(HitKind.AGENDA_ITEM))
+    wheres = _shown(page, SearchTableModel.COLUMN_WHERE)
+    page.view.selectRow(next(row for row, w in enumerate(wheres) if w.startswith("7. Sitzung")))
+    hit = page.selected()
+    page.open_selected()
+    tabs = window.pages.meetings.tabs
+    assert isinstance(tabs.currentWidget(), AgendaEditor)
+    assert tabs.currentWidget().selected_item().key == hit.record_id
