@@ -12,7 +12,7 @@ it stays sharp.
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QImage, QImageReader, QPixmap
+from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from expertenrat.services.logos import LOGO_SIDE, MAX_LOGO_SIDE
@@ -23,6 +23,7 @@ _CONTEXT = "SettingsPage"
 # What the chooser reads at all (a photo of 40 MP is 160 MB in memory, under Qt's limit).
 MAX_SOURCE_PIXELS = 40_000_000
 _DRAWINGS = (b"svg", b"svgz")  # image formats without pixels of their own
+_SMOOTH = Qt.TransformationMode.SmoothTransformation
 
 
 def png_bytes(image: QImage) -> bytes:
@@ -36,6 +37,18 @@ def png_bytes(image: QImage) -> bytes:
     stored_as_is = max(image.width(), image.height()) <= LOGO_SIDE
     image.save(buffer, "PNG", -1 if stored_as_is else 100)
     return bytes(data.data())
+
+
+def on_paper(logo: QPixmap) -> QPixmap:
+    """``logo`` on white, as the documents print it: a logo of dark ink on a transparent
+    ground vanished in the preview on a dark window (found by a tester)."""
+    paper = QPixmap(logo.size())
+    paper.setDevicePixelRatio(logo.devicePixelRatio())
+    paper.fill(Qt.GlobalColor.white)
+    painter = QPainter(paper)
+    painter.drawPixmap(0, 0, logo)
+    painter.end()
+    return paper
 
 
 class LogoField(QWidget):
@@ -68,9 +81,7 @@ class LogoField(QWidget):
             self.preview.setPixmap(QPixmap())
             self.preview.setText(tr(_CONTEXT, "Logo nicht lesbar – bitte ein neues wählen"))
             return
-        self.preview.setPixmap(
-            pixmap.scaledToHeight(48, Qt.TransformationMode.SmoothTransformation)
-        )
+        self.preview.setPixmap(on_paper(pixmap.scaledToHeight(48, _SMOOTH)))
 
     def load_file(self, path: str) -> None:
         reader = QImageReader(path)

@@ -59,3 +59,22 @@ def test_an_image_larger_than_a_stored_logo_is_handed_on_uncompressed(qtbot):
     image.fill(QColor("#004f9f"))
 
     assert len(png_bytes(image)) > 2000 * 1000 * 3
+
+
+def test_the_preview_shows_a_transparent_logo_on_paper_also_in_dark_mode(
+    qtbot, dialogs, dark_palette
+):
+    # (found by a tester) Dark ink on a transparent ground vanished on the dark window.
+    image = QImage(120, 40, QImage.Format.Format_ARGB32)
+    image.fill(QColor(0, 0, 0, 0))
+    for x in range(40, 80):
+        for y in range(10, 30):
+            image.setPixelColor(x, y, QColor("#1a1a1a"))
+    field = LogoField(dialogs)
+    qtbot.addWidget(field)
+
+    field.show_logo(png_bytes(image))
+
+    shown = field.preview.pixmap().toImage()
+    assert shown.pixelColor(2, 2) == QColor("white")  # the paper, not the window
+    assert shown.pixelColor(shown.width() // 2, shown.height() // 2).lightness() < 60
