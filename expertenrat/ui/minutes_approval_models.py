@@ -78,9 +78,14 @@ class VersionsTableModel(RowsTableModel):
                 sort_value=lambda v: v.approved_on or date.min,
             ),
             Column(
-                tr(_CONTEXT, "Fingerabdruck des Inhalts"),
+                tr(_CONTEXT, "Prüfsumme des Inhalts"),  # as the approved PDF prints it
                 lambda v: v.fingerprint[:16] + "…",
-                tooltip=lambda v: f"SHA-256 {v.fingerprint}",
+                tooltip=lambda v: tr(
+                    _CONTEXT,
+                    "SHA-256 des Inhalts dieser Fassung: {}. Ein genehmigtes Protokoll druckt "
+                    "sie als „Prüfsumme des genehmigten Inhalts“ ab; sie ist nicht die der "
+                    "PDF-Datei.",
+                ).format(v.fingerprint),
             ),
         )
         super().__init__(columns, parent)

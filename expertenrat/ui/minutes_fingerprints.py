@@ -3,7 +3,8 @@ the Genehmigung tab shows them (:mod:`ui.minutes_approval_panel`).
 
 A checksum is one word of 64 letters that no line can break: in a narrow tab (the least
 window, 720 x 480) it would make the tab scroll sideways. Each stands in a row of its own
-— "SHA-256 (vollständig):", the checksum, "Kopieren" — and where the row is too narrow the
+— "SHA-256 der PDF (vollständig):", the checksum, "Kopieren" — and where the row is
+too narrow the
 checksum loses its middle to "…" (both ends stay, as one compares them); its tooltip shows
 it whole and "Kopieren" puts it on the clipboard.
 """
@@ -32,11 +33,22 @@ class MinutesFingerprints(QWidget):
         self.public = ElidedLabel("", _LEAST, _WHOLE, elide=Qt.TextElideMode.ElideMiddle)
         self.copy_buttons: list[QPushButton] = []
         rows = (
-            (tr(_CONTEXT, "SHA-256 (vollständig):"), self.full),
-            (tr(_CONTEXT, "SHA-256 (öffentlich):"), self.public),
+            (tr(_CONTEXT, "SHA-256 der PDF (vollständig):"), self.full),
+            (tr(_CONTEXT, "SHA-256 der PDF (öffentlich):"), self.public),
+        )
+        # (found by a tester) "SHA-256 (vollständig)" did not say of what: an archivist
+        # compared it with the "Prüfsumme des genehmigten Inhalts" the PDF prints
+        explained = tr(
+            _CONTEXT,
+            "Die SHA-256 der bei der Genehmigung gespeicherten PDF-Datei, wie „sha256sum“ "
+            "sie von der gespeicherten oder exportierten Datei ergibt. Die im Protokoll "
+            "abgedruckte „Prüfsumme des genehmigten Inhalts“ ist eine andere: die des "
+            "Inhalts (Spalte „Prüfsumme des Inhalts“ der Fassungen; als Datei im "
+            "Archivpaket).",
         )
         for row, (caption, value) in enumerate(rows):
             value.setAccessibleName(caption.rstrip(":"))
+            value.setToolTip(explained)
             button = QPushButton(tr(_CONTEXT, "Kopieren"))
             button.setToolTip(
                 tr(_CONTEXT, "Die Prüfsumme „{caption}“ in die Zwischenablage kopieren").format(

@@ -688,7 +688,7 @@ def test_the_checksums_give_way_in_a_narrow_tab_and_are_copied_whole(
         record.public_sha256,
     )
     assert record.sha256 not in panel.state_label.text()
-    line = f"SHA-256 (vollständig): {record.sha256}"
+    line = f"SHA-256 der PDF (vollständig): {record.sha256}"
     assert panel.minimumSizeHint().width() < panel.fontMetrics().horizontalAdvance(line)
 
     panel.resize(panel.minimumSizeHint().width(), 600)
