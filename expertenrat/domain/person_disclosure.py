@@ -203,6 +203,19 @@ def name_words(name: str) -> set[str]:
     return set(re.findall(r"\w+", match_key(name)))
 
 
+# Words of a name that say no more than a degree or a form of address ("Dr. Merle Steffens"
+# is the guest "Merle Steffens").
+_TITLE_WORDS = frozenset(
+    ("dr", "prof", "dipl", "ing", "med", "phil", "rer", "nat", "jur", "h", "c", "herr", "frau")
+)
+
+
+def name_identity(name: str) -> frozenset[str]:
+    """The words of ``name`` that tell one human from another: :func:`name_words` without
+    degrees and forms of address."""
+    return frozenset(name_words(name) - _TITLE_WORDS)
+
+
 def guest_namesakes(name: str, persons: Iterable[RecordedPerson]) -> tuple[str, ...]:
     """Warnings for the secretariat naming the person records whose given and family names
     all stand in a guest's ``name``: a member who came as a guest, or one who became a

@@ -13,13 +13,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.errors import NotFoundError
+from expertenrat.domain.errors import ExpertenratError, NotFoundError
 from expertenrat.domain.person_disclosure import (
     GUEST_NOTES,
     DisclosureSection,
     PersonDisclosure,
     guest_namesakes,
-    name_words,
+    name_identity,
 )
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.person_disclosure_audit import audit_table
@@ -90,8 +90,12 @@ def _family_name(name: str) -> str:
 
 
 def _guest_lines(session: Session, name: str) -> list[GuestLine]:
-    """The guest lines of meetings not deleted that bear ``name``, oldest meeting first."""
-    wanted = name_words(name)
+    """The guest lines of meetings not deleted that bear ``name``, oldest meeting first.
+    Lines of two humans (names that differ in more than degrees and forms of address:
+    "Merle" finds "Merle Steffens" and "Merle Anders") are refused with their names, as
+    one's Auskunft handed to the other would disclose their data; a name typed whole
+    ("Merle Steffens") takes its own lines, not those of "Merle Steffens-Müller"."""
+    wanted = name_identity(name)
     if not wanted:
         return []
     query = (
@@ -100,11 +104,21 @@ def _guest_lines(session: Session, name: str) -> list[GuestLine]:
         .where(models.Meeting.deleted_at.is_(None))
         .order_by(models.Meeting.starts_at, models.Meeting.id, models.Guest.id)
     )
-    return [
+    found = [
         (guest, meeting)
         for guest, meeting in session.execute(query)
-        if wanted <= name_words(guest.name)
+        if wanted <= name_identity(guest.name)
     ]
+    humans = {name_identity(guest.name): guest.name for guest, _ in found}
+    if len(humans) <= 1:
+        return found
+    if wanted in humans:
+        return [(guest, meeting) for guest, meeting in found if name_identity(guest.name) == wanted]
+    names = ", ".join(f"„{typed}“" for typed in sorted(humans.values(), key=str.casefold))
+    raise ExpertenratError(
+        f"„{name.strip()}“ passt auf Gäste mit verschiedenen Namen: {names}. Bitte geben Sie "
+        "den ganzen Namen an, damit die Auskunft nur einen Menschen betrifft."
+    )
 
 
 def _attendance_section(lines: list[GuestLine], councils: dict[int, str]) -> DisclosureSection:

@@ -12,7 +12,7 @@ from disclosure_lookup import person_number, section_titled
 from pdf_reading import text
 
 from expertenrat.domain.attendance_sheet import GuestEntry
-from expertenrat.domain.errors import NotFoundError
+from expertenrat.domain.errors import ExpertenratError, NotFoundError
 from expertenrat.services.context import Services
 
 
@@ -121,3 +121,37 @@ def test_a_guest_who_bears_a_member_s_name_is_pointed_to_that_member_s_auskunft(
         f"Unter Nr. {number} (Beirat Digitale Stadt Lübeck) ist ein Mitglied mit diesem Namen"
     )
     assert service.guest_disclosure("Sabine Rehberg", today).other_records == ()
+
+
+def test_a_name_that_fits_two_humans_is_refused_and_a_whole_name_takes_its_own_lines(
+    demo_database, today
+):
+    """One guest's Auskunft handed to another would disclose the first one's data (found by
+    a tester, the city's data protection officer)."""
+    services = Services.create(demo_database, "Geschäftsstelle")
+    rostock = next(c for c in services.settings.councils() if "Expert" in c.name)
+    meeting = services.meetings.list(rostock.id)[-1]
+    for name in ("Merle Anders", "Merle Anders-Hoffmann"):
+        services.attendance.save_guest(meeting.id, GuestEntry(None, name, "Schulamt"))
+    service = services.person_disclosure
+
+    with pytest.raises(ExpertenratError) as refused:
+        service.guest_disclosure("Merle", today)
+    assert refused.value.message == (
+        "„Merle“ passt auf Gäste mit verschiedenen Namen: „Dr. Merle Steffens“, "
+        "„Merle Anders“, „Merle Anders-Hoffmann“. Bitte geben Sie den ganzen Namen an, "
+        "damit die Auskunft nur einen Menschen betrifft."
+    )
+    lines = section_titled(
+        service.guest_disclosure("Merle Anders", today), "Teilnahme an Sitzungen als Gast"
+    ).rows
+    assert [line[1] for line in lines] == ["Merle Anders, Schulamt"]
+    # degrees aside, "Dr. Merle Steffens" and "Merle Steffens" are one guest
+    assert (
+        len(
+            section_titled(
+                service.guest_disclosure("Merle Steffens", today), "Teilnahme an Sitzungen als Gast"
+            ).rows
+        )
+        == 2
+    )
