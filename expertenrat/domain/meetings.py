@@ -208,8 +208,10 @@ class MeetingSummary(InvitationChanges):
     invitation_changed_on: date | None = None  # time or place changed after the invitation
     invitation_agenda_changed_on: date | None = None  # the agenda changed after it
     # A planned meeting ahead: "Einladung bis 04.02.2027 versenden", or once the notice
-    # period can no longer be kept "Einladung überfällig (…)" (late); "" for any other.
-    invitation_task: str = ""
+    # period can no longer be kept "Einladung überfällig (…)" (late); an invited one whose
+    # invitation went out too late "Eingeladen am … – Ladungsfrist nicht gewahrt" (late);
+    # "" for any other.
+    invitation_note: str = ""
     invitation_late: bool = False
 
     @property

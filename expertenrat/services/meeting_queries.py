@@ -20,10 +20,10 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import MeetingKind, MeetingState, MinutesState
 from expertenrat.domain.errors import FieldProblem
-from expertenrat.domain.invitation_due import invitation_deadline, invitation_task
 from expertenrat.domain.meeting_draft import MeetingDraft, lead_time, proposed_draft
 from expertenrat.domain.meeting_series import SeriesSpec, series_start
 from expertenrat.domain.meetings import Meeting, MeetingScope, MeetingSummary, SeriesPreview
+from expertenrat.domain.overview import invitation_state
 from expertenrat.services.meeting_checks import draft_problems
 from expertenrat.services.meeting_rows import (
     council_clock,
@@ -77,7 +77,7 @@ class MeetingQueries:
             listed = summaries(session, clock, rows)
             council = fetch(session, models.Council, council_id, "Das Gremium")
             return [
-                _with_invitation_task(_with_finish(session, s, r), council, day)
+                _with_invitation_note(_with_finish(session, s, r), council, day)
                 for s, r in zip(listed, rows, strict=True)
             ]
 
@@ -179,17 +179,24 @@ def _with_finish(session: Session, summary: MeetingSummary, row: models.Meeting)
     return replace(summary, minutes_finished_on=finish.finished_on) if finish.finished else summary
 
 
-def _with_invitation_task(
+def _with_invitation_note(
     summary: MeetingSummary, council: models.Council, today: date
 ) -> MeetingSummary:
-    """A planned meeting ahead says by when its invitation must go out, or that the notice
-    period can no longer be kept (the Übersicht's words: ``invitation_task``)."""
+    """A meeting ahead says what its invitation needs or missed, in the Übersicht's words
+    (:func:`~expertenrat.domain.overview.invitation_state`): a planned one by when it must
+    go out, or that the notice period can no longer be kept; an invited one that its
+    invitation went out too late. Late, the list shows it in red."""
     day = summary.starts_at.date()
-    if summary.state is not MeetingState.PLANNED or day < today:
+    if summary.state not in (MeetingState.PLANNED, MeetingState.INVITED) or day < today:
         return summary
-    notice = council.notice_period_days
-    return replace(
-        summary,
-        invitation_task=invitation_task(day, notice, today, council.bundesland),
-        invitation_late=invitation_deadline(day, notice) < today,
+    text, late = invitation_state(
+        summary.state,
+        day,
+        council.notice_period_days,
+        summary.invitation_sent_on,
+        today,
+        council.bundesland,
     )
+    if summary.state is MeetingState.INVITED and not late:
+        return summary
+    return replace(summary, invitation_note=text[:1].upper() + text[1:], invitation_late=late)

@@ -74,7 +74,8 @@ def _state_tooltip(row: MeetingSummary) -> str | None:
 
 def _invitation(row: MeetingSummary) -> str:
     """The day the invitation went out; "überfällig" for a planned meeting whose notice
-    period can no longer be kept (its tooltip says since when, and what to do)."""
+    period can no longer be kept (its tooltip says since when, and what to do; that of an
+    invitation sent too late says so)."""
     if row.invitation_sent_on:
         return f"{row.invitation_sent_on:%d.%m.%Y}"
     return tr(_CONTEXT, "überfällig") if row.invitation_late else "–"
@@ -102,7 +103,7 @@ def _columns() -> tuple[Column[MeetingSummary], ...]:
             tr(_CONTEXT, "Ladung"),
             _invitation,
             sort_value=lambda row: row.invitation_sent_on or date.min,
-            tooltip=lambda row: row.invitation_task or None,
+            tooltip=lambda row: row.invitation_note or None,
             header_tooltip=tr(_CONTEXT, "Einladung versandt am"),
         ),
         Column(

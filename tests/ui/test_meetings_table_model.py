@@ -59,7 +59,8 @@ def test_a_planned_meetings_invitation_says_by_when_and_is_red_once_late(
 ) -> None:
     """(found by a tester) Opened from the Übersicht's "Einladung überfällig", the list
     showed the meeting like any other planned one, "–" under Ladung; nothing there said
-    that the notice period had passed, nor by when the next invitation is due."""
+    that the notice period had passed, nor by when the next invitation is due; one recorded
+    as sent too late read like any other."""
     council = services.settings.create_council(
         CouncilSettings(id=None, name="Beirat", city="Rostock", notice_period_days=7)
     )
@@ -68,7 +69,13 @@ def test_a_planned_meetings_invitation_says_by_when_and_is_red_once_late(
             (1, datetime(2026, 12, 1, 16), "planned", None),  # passed, not recorded
             (2, datetime(2026, 12, 8, 16), "planned", None),  # the notice passed on 01.12.
             (3, datetime(2026, 12, 10, 16), "invited", date(2026, 12, 1)),
-            (4, datetime(2027, 2, 18, 16), "planned", None),
+            (
+                4,
+                datetime(2026, 12, 10, 18),
+                "invited",
+                date(2026, 12, 4),
+            ),  # the last day was 03.12.
+            (5, datetime(2027, 2, 18, 16), "planned", None),
         ):
             session.add(
                 models.Meeting(
@@ -83,15 +90,16 @@ def test_a_planned_meetings_invitation_says_by_when_and_is_red_once_late(
     model.set_rows(services.meetings.list(council.id, today=date(2026, 12, 4)))
     qtmodeltester.check(model)
 
-    cells = [model.index(row, MeetingsTableModel.COLUMN_INVITATION) for row in range(4)]
+    cells = [model.index(row, MeetingsTableModel.COLUMN_INVITATION) for row in range(5)]
     assert [(c.data(), c.data(Qt.ItemDataRole.ToolTipRole)) for c in cells] == [
         ("–", None),
         ("überfällig", "Einladung überfällig (Ladungsfrist seit 01.12.2026 verstrichen)"),
         ("01.12.2026", None),
+        ("04.12.2026", "Eingeladen am 04.12.2026 – Ladungsfrist nicht gewahrt"),
         ("–", "Einladung bis 11.02.2027 versenden"),
     ]
     red = [
         model.index(row, 0).data(Qt.ItemDataRole.ForegroundRole) == overdue_foreground()
-        for row in range(4)
+        for row in range(5)
     ]
-    assert red == [False, True, False, False]
+    assert red == [False, True, False, True, False]
