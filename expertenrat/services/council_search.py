@@ -26,6 +26,7 @@ from expertenrat.domain.enums import (
 )
 from expertenrat.domain.meetings import meeting_label
 from expertenrat.domain.overview import Area, MeetingTab, Target
+from expertenrat.domain.recommendation_codes import code_prefix, parse_code
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
@@ -120,7 +121,9 @@ def _meetings(session: Session, council_id: int) -> Iterator[Searchable]:
             meeting.notes,
             meeting.cancellation_reason,
             meeting.agenda_changes,
-        ).where(meeting.council_id == council_id, meeting.deleted_at.is_(None))
+        )
+        .where(meeting.council_id == council_id, meeting.deleted_at.is_(None))
+        .order_by(meeting.starts_at, meeting.id)
     ):
         day = row.starts_at.date()
         place = ", ".join(part for part in (row.place, row.room) if part)
@@ -193,6 +196,13 @@ def _agenda_items(session: Session, council_id: int) -> Iterator[Searchable]:
         )
 
 
+def _unpadded(code: str) -> str:
+    """The code as typed without its leading zero ("E-2026-8" for E-2026-08), else ""."""
+    parsed = parse_code(code)
+    unpadded = f"{code_prefix(code)}-{parsed[0]}-{parsed[1]}" if parsed else ""
+    return unpadded if unpadded != code else ""
+
+
 def _recommendations(
     session: Session, council_id: int, fields: dict[int, str]
 ) -> Iterator[Searchable]:
@@ -228,7 +238,9 @@ def _recommendations(
             recommendation.status,
             recommendation.adopted_on,
             recommendation.action_field_id,
-        ).where(*live)
+        )
+        .where(*live)
+        .order_by(recommendation.code, recommendation.id)
     ):
         projects = addressed[row.id][::3]
         where = ", ".join([RecommendationStatus(row.status).label, *projects])
@@ -243,6 +255,7 @@ def _recommendations(
                 Target(Area.RECOMMENDATIONS, row.id),
             ),
             names=(
+                _unpadded(row.code),
                 RecommendationKind(row.kind).label,
                 fields.get(row.action_field_id, ""),
                 *addressed[row.id],

@@ -81,3 +81,10 @@ def test_the_index_takes_a_fixed_number_of_queries(demo_database):
         index = CouncilSearchService(demo_database).index(COUNCIL)
     assert len(index) > 100  # projects, meetings, items and recommendations
     assert len([s for s in sent if s.lstrip().upper().startswith("SELECT")]) == 8
+
+
+def test_a_code_is_found_also_without_its_leading_zero(demo_database):
+    search = CouncilSearchService(demo_database)
+    (padded,) = [hit for hit in search.find(COUNCIL, "E-2025-02") if hit.what.startswith("E-")]
+    unpadded = [hit for hit in search.find(COUNCIL, "e-2025-2") if hit.what.startswith("E-")]
+    assert padded in unpadded
