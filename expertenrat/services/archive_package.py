@@ -154,9 +154,15 @@ class ArchivePackageService:
                 "(mit der Sitzungsmappe).",
             ]
         for public in (False, True):
-            minutes = self._minutes_documents.minutes(meeting_id, public=public).rendered
-            files[meeting.minutes(public=public)] = minutes.pdf
-            warnings += minutes.warnings  # a member named who may not be
+            minutes = self._minutes_documents.minutes(meeting_id, public=public)
+            files[meeting.minutes(public=public)] = minutes.rendered.pdf
+            warnings += minutes.rendered.warnings  # a member named who may not be
+        if not minutes.approved:  # approved before Expertenrat kept the PDFs
+            warnings.append(
+                f"Das Protokoll der {meeting.name} wurde genehmigt, bevor Expertenrat die "
+                "genehmigten PDF-Dateien speicherte; die Dateien im Paket sind heute neu "
+                "erstellt, mit dem Genehmigungsvermerk."
+            )
         with reading(self._db) as session:
             version = latest_version(session, meeting_id)
             assert version is not None  # approved

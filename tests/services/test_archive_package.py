@@ -11,10 +11,12 @@ from datetime import date
 
 import pytest
 from pdf_reading import text
+from sqlalchemy import update
 
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.services.context import Services
 from expertenrat.services.files import FileWriteError
+from expertenrat.store import models
 from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 
@@ -103,3 +105,25 @@ def test_a_year_to_come_and_a_folder_of_other_files_are_refused(services, tmp_pa
     with pytest.raises(FileWriteError, match=r"LIESMICH\.txt"):
         services.archive_package.export(mine, council(services), 2025, today=DAY)
     assert [p.name for p in mine.iterdir()] == ["Briefe.docx"]
+
+
+def test_minutes_approved_before_their_pdfs_were_kept_are_made_anew_and_said_so(services):
+    """Minutes approved by an Expertenrat that kept no PDF (neither bytes nor SHA-256)."""
+    council_id = council(services)
+    second = services.meeting_documents.meeting_id(council_id, 2)
+    with services.database.engine.begin() as connection:
+        connection.execute(
+            update(models.MinutesVersion)
+            .where(models.MinutesVersion.meeting_id == second)
+            .values(pdf=None, sha256=None, public_pdf=None, public_sha256=None)
+        )
+
+    files, warnings = services.archive_package.files(council_id, 2025, today=DAY)
+
+    assert "2025-03-20 2. Sitzung/Protokoll 2. Sitzung 2025-03-20.pdf" in files
+    assert (
+        "Das Protokoll der 2. Sitzung wurde genehmigt, bevor Expertenrat die genehmigten "
+        "PDF-Dateien speicherte; die Dateien im Paket sind heute neu erstellt, mit dem "
+        "Genehmigungsvermerk."
+    ) in warnings
+    assert not any("3. Sitzung wurde genehmigt, bevor" in w for w in warnings)
