@@ -29,7 +29,9 @@ def sheet_colours(palette: QPalette) -> dict[str, str]:
     """The sheet's colour names for ``palette``, as ``#rrggbb``."""
     role = QPalette.ColorRole
     base, window = palette.color(role.Base), palette.color(role.Window)
-    backgrounds = (base, window, palette.color(role.AlternateBase))
+    # Coloured text stands on fields, the window, alternate rows and (in an invalid
+    # combo box) a button.
+    backgrounds = (base, window, palette.color(role.AlternateBase), palette.color(role.Button))
     dark = is_dark(palette)
     colours = {name: base if dark else QColor(light) for name, light in _SURFACES.items()}
     colours |= {name: readable(QColor(light), *backgrounds) for name, light in _TEXTS.items()}

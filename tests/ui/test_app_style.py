@@ -20,11 +20,12 @@ TEXTS = ("accent", "caption", "error", "warning")
 def test_on_a_dark_palette_the_sheet_reads(qapp, colours) -> None:
     palette = palette_of(colours)
     sheet = {name: QColor(value) for name, value in sheet_colours(palette).items()}
-    base, window = palette.color(ROLE.Base), palette.color(ROLE.Window)
+    base, window, button = (palette.color(r) for r in (ROLE.Base, ROLE.Window, ROLE.Button))
     # The surfaces are the palette's base: its text reads on them.
     assert sheet["sidebar"] == base and sheet["card"] == base
-    for name in TEXTS:  # the coloured texts read on the base and the window
-        assert min(contrast_ratio(sheet[name], back) for back in (base, window)) >= 4.5, name
+    for name in TEXTS:  # the coloured texts read on fields, the window, an invalid combo box
+        backs = (base, window, button)
+        assert min(contrast_ratio(sheet[name], back) for back in backs) >= 4.5, name
     assert contrast_ratio(sheet["warning_frame"], base) >= 3.0
 
 
