@@ -111,11 +111,12 @@ class Session:
 
         # A new file stays uncreated until the welcome page creates a council or the demo.
         self.database = database_choice.open_chosen(database_choice.address_of(database))
-        if self.database.backup_file is not None:
-            log.info("Database upgraded; backup at %s", self.database.backup_file)
         dialogs = self.dialog_service()
         services = Services.create(self.database, default_actor())
         self.window.attach(services, dialogs)
+        if upgraded := database_choice.upgrade_note(self.database):
+            log.info("Database upgraded; backup at %s", self.database.backup_file)
+            dialogs.information(self.window, tr("Session", "Datenbank aktualisiert"), upgraded)
         self.daily_backup = DailyBackup(
             services.daily_backup,
             QSettings(),

@@ -25,6 +25,7 @@ from expertenrat.domain.councils import new_council_today
 from expertenrat.services.context import Services
 from expertenrat.services.server_upgrade_copy import copies_folder
 from expertenrat.store import migrate
+from expertenrat.store.database_address import describe
 from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url, sqlite_file
 
@@ -132,10 +133,11 @@ def test_check_of_an_older_database_says_it_will_be_upgraded(tmp_path):
 
 
 @pytest.mark.parametrize("database_at", ["postgresql"], indirect=True)
-def test_check_of_an_older_server_database_says_it_was_upgraded(database_at, capsys):
+def test_a_command_that_upgraded_a_server_database_says_so(database_at, capsys):
     """A server's database, shared by every PC, is upgraded in place even to be read (after
-    a copy of its old state); `check` said only "in Ordnung", where a file's check says
-    that it will be upgraded."""
+    a copy of its old state). (found by a tester) Only `check` said so, in its report:
+    `meetings` or an export upgraded it without a word, and the PCs still on the old
+    version learnt it from their refusal. Every command says it, as a warning."""
     url = database_at("0024")
 
     code, out, err = run_main(
@@ -143,12 +145,14 @@ def test_check_of_an_older_server_database_says_it_was_upgraded(database_at, cap
     )
 
     assert code == 0, err
+    assert out.splitlines() == ["Die Datenbank ist in Ordnung."]
     (copy,) = copies_folder().iterdir()
-    assert out.splitlines() == [
-        "Die Datenbank ist in Ordnung.",
-        "Die Datenbank hatte noch den Schemastand 0024 einer älteren Programmversion; sie "
-        f"wurde vor der Prüfung auf den aktuellen Stand gebracht; die Kopie des alten Stands "
-        f"liegt in „{copy}“.",
+    assert err.splitlines() == [
+        f"expertenrat: Warnung: Die Datenbank „{describe(url)}“ hatte noch den Schemastand "
+        "0024 einer älteren Programmversion und wurde auf den Stand dieser Version "
+        f"({migrate.head_revision()}) gebracht; die Kopie des alten Stands liegt in "
+        f"„{copy}“. Ältere Versionen von Expertenrat können sie nicht mehr öffnen: "
+        "Aktualisieren Sie das Programm auf jedem PC, der mit dieser Datenbank arbeitet."
     ]
     engine = create_engine(url)
     with engine.connect() as connection:

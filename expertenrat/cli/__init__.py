@@ -186,6 +186,7 @@ def open_services(args: argparse.Namespace) -> Services:
             ) from None
         password = ask(f"{error.message} Passwort: ", secret=True)
         database = opened(url.set(password=password))
+    print_warnings(filter(None, [database_choice.upgrade_note(database)]))
     return Services.create(database, default_actor())
 
 

@@ -206,24 +206,17 @@ def _move_to_server(services: Services, args: argparse.Namespace) -> str:
 
 
 def _upgrade_note(services: Services) -> str:
-    """What ``check`` says of an older database: a file was checked in an upgraded copy
-    and is still at its revision; a server's database, which every PC shares, was upgraded
-    in place as it was opened, after a copy of its old state."""
+    """What ``check`` says of an older file: it was checked in an upgraded copy and is
+    still at its revision (a database upgraded in place as it was opened, as a server's
+    is, is told of by every command: ``open_services``)."""
     database = services.database
-    if database.older_revision:
-        return (
-            f"Die Datenbank hat noch den Schemastand {database.older_revision} einer älteren "
-            "Programmversion; geprüft wurde eine auf den aktuellen Stand gebrachte Kopie. Sie "
-            "selbst wird aktualisiert, sobald das Programm sie zum Ändern öffnet (zuvor wird "
-            "daneben eine Kopie des alten Stands angelegt)."
-        )
-    if not database.upgraded_from:
+    if not database.older_revision:
         return ""
-    copy = f"; die Kopie des alten Stands liegt in „{database.backup_file}“"
     return (
-        f"Die Datenbank hatte noch den Schemastand {database.upgraded_from} einer älteren "
-        "Programmversion; sie wurde vor der Prüfung auf den aktuellen Stand gebracht"
-        f"{copy if database.backup_file else ''}."
+        f"Die Datenbank hat noch den Schemastand {database.older_revision} einer älteren "
+        "Programmversion; geprüft wurde eine auf den aktuellen Stand gebrachte Kopie. Sie "
+        "selbst wird aktualisiert, sobald das Programm sie zum Ändern öffnet (zuvor wird "
+        "daneben eine Kopie des alten Stands angelegt)."
     )
 
 

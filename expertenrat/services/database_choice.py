@@ -84,6 +84,28 @@ def open_chosen(
     return open_database(url, create=create, read_only=read_only, server_copy=_copy_before_upgrade)
 
 
+def upgrade_note(database: Database) -> str:
+    """What to tell once ``database`` was upgraded in place as it was opened (a file opened
+    to be changed, a server's even to be read): from which revision, where the copy of the
+    old state lies, and that older versions of the program, on other PCs too, can no
+    longer open it (found by a tester: the window and the commands other than ``check``
+    said nothing, the server's other PCs learnt it only from their refusal); "" otherwise."""
+    if database.upgraded_from is None:
+        return ""
+    copy = (
+        f"; die Kopie des alten Stands liegt in „{database.backup_file}“"
+        if database.backup_file is not None
+        else ""
+    )
+    return (
+        f"Die Datenbank „{database.location}“ hatte noch den Schemastand "
+        f"{database.upgraded_from} einer älteren Programmversion und wurde auf den Stand "
+        f"dieser Version ({migrate.head_revision()}) gebracht{copy}. Ältere Versionen von "
+        "Expertenrat können sie nicht mehr öffnen: Aktualisieren Sie das Programm auf jedem "
+        "PC, der mit dieser Datenbank arbeitet."
+    )
+
+
 def _copy_before_upgrade(url: URL, revision: str) -> Path:
     """The copy of an older server database kept before its upgrade (imported only when
     one is upgraded: a start with an up-to-date database does not pay for it)."""

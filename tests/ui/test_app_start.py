@@ -15,6 +15,7 @@ from expertenrat.app import QUIT_AFTER_ENV
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.paths import default_database_file
 from expertenrat.services.backup import BackupService
+from expertenrat.store import migrate
 from expertenrat.store.database_location import location_file, store_address
 from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
@@ -278,3 +279,30 @@ def test_a_database_given_at_the_start_is_opened_without_a_word_of_the_stored_ch
     session.start(str(tmp_path / "neu.db"))
 
     assert session.database is not None and dialogs.messages == []
+
+
+def test_a_file_upgraded_as_the_window_opens_it_is_said_once(session, dialogs, tmp_path):
+    """(found by a tester) The window upgraded a database of an older version without a
+    word (only the log named the copy): nothing told the user where the old state was
+    kept, nor that the older version, on another PC sharing the file too, no longer opens
+    it."""
+    path = tmp_path / "alt.db"
+    open_database(database_url(str(path))).close()
+    migrate.downgrade(database_url(str(path)), "0030")
+    session.dialogs = dialogs
+    session.window.show()
+
+    session.open(str(path))
+
+    assert dialogs.messages == [
+        (
+            "information",
+            "Datenbank aktualisiert",
+            f"Die Datenbank „{path}“ hatte noch den Schemastand 0030 einer älteren "
+            "Programmversion und wurde auf den Stand dieser Version "
+            f"({migrate.head_revision()}) gebracht; die Kopie des alten Stands liegt in "
+            f"„{tmp_path / 'alt-vor-update-von-0030.db'}“. Ältere Versionen von Expertenrat "
+            "können sie nicht mehr öffnen: Aktualisieren Sie das Programm auf jedem PC, der "
+            "mit dieser Datenbank arbeitet.",
+        )
+    ]
