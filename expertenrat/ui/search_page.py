@@ -19,7 +19,7 @@ from expertenrat.domain.errors import ExpertenratError
 from expertenrat.services.council_search import CouncilSearchService
 from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
 from expertenrat.ui.dialog_service import DialogService
-from expertenrat.ui.filter_bar import FilterBar
+from expertenrat.ui.filter_bar import FilterBar, hit_count
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.record_selection import selected_record, selection_kept, start_afresh
@@ -145,15 +145,27 @@ class SearchPage(NothingPending, QWidget):
         self._typing.stop()
         text = self.search_edit.text()
         kind = self.kind_combo.currentData()
-        hits = [hit for hit in self._index.find(text) if kind is None or hit.kind is kind]
+        found = self._index.find(text)
+        hits = [hit for hit in found if kind is None or hit.kind is kind]
         self.model.set_rows(hits)
         if hits:
             self.table.show_table()
             self.count_label.setText(
-                tr(_CONTEXT, "1 Treffer")
-                if len(hits) == 1
-                else tr(_CONTEXT, "{} Treffer").format(len(hits))
+                hit_count(
+                    len(hits),
+                    len(found),
+                    tr(_CONTEXT, "{} von {} Treffern"),
+                    tr(_CONTEXT, "1 Treffer"),
+                    tr(_CONTEXT, "{} Treffer"),
+                )
             )
+        elif found:
+            self.table.show_empty(
+                tr(
+                    _CONTEXT, "Nichts dieser Art gefunden für „{}“; mit „Alles“: {} Treffer."
+                ).format(text.strip(), len(found))
+            )
+            self.count_label.setText(tr(_CONTEXT, "Keine Treffer dieser Art"))
         elif text.strip():
             self.table.show_empty(
                 tr(

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from expertenrat.domain.council_search import HitKind
+from expertenrat.domain.errors import StorageError
 from expertenrat.domain.overview import Area, MeetingTab
 from expertenrat.services.council_search import CouncilSearchService
 from expertenrat.ui.agenda_editor import AgendaEditor
@@ -52,8 +53,23 @@ def test_typing_finds_across_areas_case_and_umlauts_aside(page, qtbot):
 
 def test_the_kind_narrows_the_hits(page):
     page.search_edit.setText("parkraum")
+    page.show_hits()
+    every = page.proxy.rowCount()
     page.kind_combo.setCurrentIndex(page.kind_combo.findData(HitKind.RECOMMENDATION))
     assert set(_shown(page, SearchTableModel.COLUMN_KIND)) == {"Empfehlung"}
+    assert page.count_label.text() == f"{page.proxy.rowCount()} von {every} Treffern"
+
+
+def test_a_kind_without_hits_says_how_many_the_others_have(page):
+    page.search_edit.setText("Energiebedarf der Sensorik")
+    page.show_hits()
+    every = page.proxy.rowCount()
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData(HitKind.PROJECT))
+    assert page.proxy.rowCount() == 0
+    assert page.table.empty_label.text() == (
+        f"Nichts dieser Art gefunden für „Energiebedarf der Sensorik“; mit „Alles“: {every} "
+        "Treffer."
+    )
 
 
 def test_nothing_found_says_so(page):
@@ -149,3 +165,17 @@ def test_an_agenda_item_of_a_meeting_ahead_opens_on_the_agenda(make_window):
     tabs = window.pages.meetings.tabs
     assert isinstance(tabs.currentWidget(), AgendaEditor)
     assert tabs.currentWidget().selected_item().key == hit.record_id
+
+
+def test_a_database_that_cannot_be_read_is_a_message_and_the_hits_stay(page, dialogs):
+    page.search_edit.setText("parkraum")
+    page.show_hits()
+    shown = page.proxy.rowCount()
+
+    def unreadable(council_id):
+        raise StorageError("Die Datenbank ist nicht erreichbar.")
+
+    page._search.index = unreadable
+    page.refresh()
+    assert dialogs.messages[-1] == ("warning", "Suche", "Die Datenbank ist nicht erreichbar.")
+    assert page.proxy.rowCount() == shown
