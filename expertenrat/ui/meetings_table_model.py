@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor
 
 from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.meetings import MeetingSummary, meeting_topic
+from expertenrat.domain.state_help import MEETING_STATE_HELP
 from expertenrat.domain.wording import isolated
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.recommendations_table_model import overdue_background, overdue_foreground
@@ -66,10 +67,11 @@ def _state(row: MeetingSummary) -> str:
     return row.state.label
 
 
-def _state_tooltip(row: MeetingSummary) -> str | None:
+def _state_tooltip(row: MeetingSummary) -> str:
+    """What the state means and what comes next; a cancelled meeting's reason."""
     if row.state is MeetingState.CANCELLED and row.cancellation_reason:
         return tr(_CONTEXT, "Abgesagt: {}").format(row.cancellation_reason)
-    return None
+    return MEETING_STATE_HELP[row.state]
 
 
 def _invitation(row: MeetingSummary) -> str:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.recommendation_codes import parse_code
 from expertenrat.domain.recommendation_views import RecommendationRow
+from expertenrat.domain.state_help import RECOMMENDATION_STATUS_HELP
 from expertenrat.ui.filtered_table_model import FilteredRowsTableModel
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.table_model import Column, number_column, text_column
@@ -134,7 +135,7 @@ def _columns() -> tuple[Column[RegisterRow], ...]:
             tr(_CONTEXT, "Status"),
             lambda row: _status(row.recommendation),
             sort_value=lambda row: _STATUS_ORDER[row.recommendation.status],
-            tooltip=lambda row: row.recommendation.answer_progress or None,
+            tooltip=lambda row: _status_tip(row.recommendation),
         ),
         Column(  # empty unless overdue; sorts by the number
             tr(_CONTEXT, "Überfällig"),
@@ -155,6 +156,13 @@ def _status(row: RecommendationRow) -> str:
         f"{row.status.label} ({done}/{len(row.projects)})"
         if row.answer_progress
         else (row.status.label)
+    )
+
+
+def _status_tip(row: RecommendationRow) -> str:
+    """Who answered of several projects, then what the status means and what comes next."""
+    return "\n\n".join(
+        part for part in (row.answer_progress, RECOMMENDATION_STATUS_HELP[row.status]) if part
     )
 
 

@@ -103,3 +103,32 @@ def test_a_planned_meetings_invitation_says_by_when_and_is_red_once_late(
         for row in range(5)
     ]
     assert red == [False, True, False, True, False]
+
+
+def test_the_status_says_what_it_means_and_what_comes_next(services) -> None:
+    """(found by a tester) Covering the secretariat, a newcomer met "geplant",
+    "eingeladen" and "durchgeführt" without a word on what they mean or what to do."""
+    council = services.settings.create_council(CouncilSettings(id=None, name="B", city="R"))
+    with services.database.transaction() as session:
+        for number, state in enumerate(("planned", "invited", "held", "cancelled"), 1):
+            session.add(
+                models.Meeting(
+                    council_id=council.id,
+                    number=number,
+                    starts_at=datetime(2026, 3, number, 16),
+                    state=state,
+                    cancellation_reason="Krankheit" if state == "cancelled" else "",
+                )
+            )
+    model = MeetingsTableModel()
+    model.set_rows(services.meetings.list(council.id))
+
+    tips = [
+        model.index(row, MeetingsTableModel.COLUMN_STATE).data(Qt.ItemDataRole.ToolTipRole)
+        for row in range(4)
+    ]
+    assert tips[0].startswith("Geplant: Die Einladung ist noch nicht versandt.")
+    assert "„Einladung versandt“" in tips[0]
+    assert tips[1].startswith("Eingeladen: ") and "„Durchgeführt“" in tips[1]
+    assert tips[2].startswith("Durchgeführt: ") and "„Genehmigung“" in tips[2]
+    assert tips[3] == "Abgesagt: Krankheit"

@@ -1048,8 +1048,9 @@ def test_an_answer_names_its_project_and_one_of_two_leaves_it_sent(page, sample,
     assert row.status is RecommendationStatus.SENT
     status = page.model.index(page.model.row_of(row.id), M.COLUMN_STATUS)
     assert status.data() == "übermittelt (1/2)"
-    assert status.data(Qt.ItemDataRole.ToolTipRole) == (
-        "1 von 2 Projekten hat geantwortet; es fehlt noch „Open-Data-Portal & <Co>“"
+    assert status.data(Qt.ItemDataRole.ToolTipRole).startswith(
+        "1 von 2 Projekten hat geantwortet; es fehlt noch „Open-Data-Portal & <Co>“\n\n"
+        "Übermittelt: "
     )
     text = page.detail.toPlainText()
     assert (
