@@ -4,8 +4,9 @@ Windows in dark mode or with a high-contrast theme, Qt gives the program a dark 
 and there they were dark on dark, or white text on a pale wash (found by a tester).
 
 :func:`readable` keeps a colour where it reads on its background (WCAG's 4.5:1, which
-every house colour meets on a light window, so the light look stays as it was) and
-otherwise lightens or darkens it, hue kept, until it does. :func:`wash` is a tinted
+every house colour meets on a light window, so the light look stays as it was; 7:1 under
+the system's high-contrast setting) and otherwise lightens or darkens it, hue kept, until
+it does. :func:`wash` is a tinted
 background: the pale tint on a light palette, the accent blended into the base on a dark
 one. Models ask at paint time (the application's palette), so a theme switched while the
 program runs shows at the next paint; widgets that set colours on their items recolour on
@@ -13,9 +14,11 @@ program runs shows at the next paint; widgets that set colours on their items re
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 MINIMUM_CONTRAST = 4.5  # WCAG 2 AA for text
+HIGH_CONTRAST = 7.0  # WCAG 2 AAA, where the user asked the system for high contrast
 _STEPS = 50  # of the lightness between the colour's and white's (or black's)
 _WASH_SHARE = 0.3  # of the accent in a wash on a dark base
 _DIMMED = QColor("#7a828a")
@@ -44,10 +47,26 @@ def is_dark(palette: QPalette) -> bool:
     return luminance(palette.color(role.Base)) < luminance(palette.color(role.Text))
 
 
-def readable(colour: QColor, *backgrounds: QColor, minimum: float = MINIMUM_CONTRAST) -> QColor:
-    """``colour`` if it has ``minimum`` contrast on every one of ``backgrounds``; else the
-    first colour of its hue, lighter on dark backgrounds and darker on light ones, that
-    has (white or black at the end)."""
+def text_contrast() -> float:
+    """The contrast text needs: 4.5:1, and 7:1 under a high-contrast theme of the system
+    (the colleague with low vision who chose one wants the most)."""
+    wanted = contrast_preference()
+    return HIGH_CONTRAST if wanted == Qt.ContrastPreference.HighContrast else MINIMUM_CONTRAST
+
+
+def contrast_preference() -> Qt.ContrastPreference:
+    """The system's wish (none before the application exists)."""
+    if QGuiApplication.instance() is None:
+        return Qt.ContrastPreference.NoPreference
+    hints = QGuiApplication.styleHints()  # the application's, kept while asked
+    return hints.accessibility().contrastPreference()
+
+
+def readable(colour: QColor, *backgrounds: QColor, minimum: float | None = None) -> QColor:
+    """``colour`` if it has ``minimum`` contrast (:func:`text_contrast` unless given) on
+    every one of ``backgrounds``; else the first colour of its hue, lighter on dark
+    backgrounds and darker on light ones, that has (white or black at the end)."""
+    minimum = minimum or text_contrast()
     if all(contrast_ratio(colour, back) >= minimum for back in backgrounds):
         return colour
     darkest = min(backgrounds, key=luminance)

@@ -12,6 +12,7 @@ from expertenrat.domain.consent import ConsentChange
 from expertenrat.domain.enums import ConsentKind
 from expertenrat.domain.member_import_preview import ImportRow, ImportStatus
 from expertenrat.domain.members import Member
+from expertenrat.ui import theme_colours
 from expertenrat.ui.member_import_table_model import ImportRowsModel
 from expertenrat.ui.recommendations_table_model import overdue_background, overdue_foreground
 from expertenrat.ui.theme_colours import contrast_ratio, dimmed, readable, wash
@@ -90,3 +91,16 @@ def test_the_grey_of_rows_no_longer_current_reads_on_a_light_palette(qapp) -> No
 
 def test_the_grey_of_rows_no_longer_current_reads_in_dark_mode(qapp, dark_palette) -> None:
     assert reads_on_rows(dimmed(), dark_palette)
+
+
+def test_under_the_systems_high_contrast_setting_text_gets_7_to_1(
+    qapp, high_contrast_palette, monkeypatch
+) -> None:
+    # The colleague with low vision chose Windows' high-contrast theme: WCAG's AAA.
+    red, paper = QColor("#b00020"), QColor("white")
+    assert readable(red, paper) == red  # 6.6:1 is enough otherwise
+    monkeypatch.setattr(
+        theme_colours, "contrast_preference", lambda: Qt.ContrastPreference.HighContrast
+    )
+    assert contrast_ratio(readable(red, paper), paper) >= 7.0
+    assert contrast_ratio(overdue_foreground(), overdue_background()) >= 7.0
