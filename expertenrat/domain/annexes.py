@@ -55,6 +55,13 @@ class Annex:
         return f"Anlage {self.number}: {self.title.strip() or self.name}"
 
     @property
+    def page_mark(self) -> str:
+        """What the page stamp of a Sitzungsmappe adds on each of the annex's pages:
+        "Anlage 2", a non-public one "Anlage 2 – nichtöffentlich" (a page printed alone
+        still says what it is and that it is not for the public)."""
+        return f"Anlage {self.number}" + ("" if self.public else " – nichtöffentlich")
+
+    @property
     def listed(self) -> str:
         """The label a full Sitzungsmappe lists and bookmarks: a non-public annex marked
         "Anlage 3: Angebotsauswertung (nichtöffentlich)", as the full minutes list it."""

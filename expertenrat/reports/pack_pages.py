@@ -2,7 +2,8 @@
 right corner of every page of the bundle, above the header of the parts Expertenrat makes
 (rendered for the bundle without their own "Seite x von y"; annexes and stored approved
 minutes keep theirs), so the bundle can be found through page by page as the cover's list
-of contents gives it."""
+of contents gives it. An annex's pages add which annex they are, and a non-public one
+says so ("Sitzungsmappe, Seite 7 von 8 · Anlage 1 – nichtöffentlich")."""
 
 from __future__ import annotations
 
@@ -24,20 +25,21 @@ _FROM_RIGHT = MARGINS.right  # in line with the header's right edge
 _PAD = 1.2 * mm  # around the text, inside its label
 
 
-def stamp_text(number: int, total: int) -> str:
-    return f"Sitzungsmappe, Seite {number} von {total}"
+def stamp_text(number: int, total: int, mark: str = "") -> str:
+    return f"Sitzungsmappe, Seite {number} von {total}" + (f" · {mark}" if mark else "")
 
 
-def page_stamps(sizes: Sequence[tuple[float, float]]) -> bytes:
+def page_stamps(sizes: Sequence[tuple[float, float]], marks: Sequence[str] = ()) -> bytes:
     """A PDF of one page per ``(width, height)`` in ``sizes`` (the bundle's pages, in
-    points), each holding only its stamp: laid over the bundle's pages."""
+    points), each holding only its stamp (with the page's entry of ``marks``, if any):
+    laid over the bundle's pages."""
     fonts.register_fonts()
     out = io.BytesIO()
     canvas = Canvas(out, invariant=True, initialFontName=FONT)
     total = len(sizes)
     for number, (width, height) in enumerate(sizes, start=1):
         canvas.setPageSize((width, height))
-        text = stamp_text(number, total)
+        text = stamp_text(number, total, marks[number - 1] if number <= len(marks) else "")
         right = width - min(_FROM_RIGHT, width * 0.08)
         baseline = height - _FROM_TOP
         text_width = pdfmetrics.stringWidth(text, FONT, STAMP_SIZE)

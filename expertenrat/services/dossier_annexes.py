@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class AnnexParts:
-    """The annexes as parts of the bundle (bookmark, pages), the line of each in the
+    """The annexes as parts of the bundle (bookmark, pages) with the mark of each part's
+    page stamps (``marks``: "Anlage 2 – nichtöffentlich"), the line of each in the
     cover's list of contents (``placed``: whether the line has a part), and a warning for
     each annex that could not be put in."""
 
@@ -34,6 +35,7 @@ class AnnexParts:
     lines: list[str]
     placed: list[bool]
     warnings: tuple[str, ...]
+    marks: tuple[str, ...] = ()
 
     def line_starts(self, starts: Sequence[int]) -> list[int]:
         """The page each line starts on, given the page each part starts on; 0 (no page)
@@ -52,12 +54,14 @@ def annex_parts(
     lines: list[str] = []
     placed: list[bool] = []
     warnings: list[str] = []
+    marks: list[str] = []
     for annex, content in annexes:
         placed.append(content is not None)
         if content is None:
             lines.append(withheld_label(annex.number))
             continue
         reader = _readable(annex, content)
+        marks.append(annex.page_mark)
         if reader is not None:
             parts.append((annex.listed, reader))
             lines.append(annex.listed)
@@ -73,7 +77,7 @@ def annex_parts(
             "erneut hinzu; ist das Protokoll schon genehmigt, stellen Sie eine Sicherung "
             "wieder her."
         )
-    return AnnexParts(parts, lines, placed, tuple(warnings))
+    return AnnexParts(parts, lines, placed, tuple(warnings), tuple(marks))
 
 
 def _readable(annex: Annex, content: bytes) -> PdfReader | None:

@@ -170,6 +170,7 @@ class MinutesDocumentsService:
             ),
             [*read_parts(documents), *annex.parts],
             _metadata(invitation_doc, today, public, before, held > 0),
+            ["" for _ in documents] + list(annex.marks),
         )  # fmt: skip
         warnings = [*cover.warnings, *warnings, *annex.warnings]
         return RenderedPdf(pdf, tuple(dict.fromkeys(warnings)), held)

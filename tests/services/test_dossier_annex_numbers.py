@@ -85,3 +85,19 @@ def test_only_non_public_annexes_make_a_public_dossier_without_annexes(
     assert "Anlage 1: nichtöffentlich (nicht enthalten)" in page_text(reader.pages[0])
     assert pack.records == 0
     assert "Anlagen" not in reader.metadata.subject
+
+
+def test_every_annex_page_names_its_annex_and_a_non_public_one_says_so(service, held) -> None:
+    """(found by a tester) A page of the Mappe printed or handed on alone said only
+    "Sitzungsmappe, Seite 9 von 12": nothing told that it was the non-public Kalkulation."""
+    reader = PdfReader(io.BytesIO(service.dossier_pdf(held.meeting_id, today=MADE_ON).pdf))
+    marks = dict(bookmarks(reader))
+    first = marks["Anlage 1: Präsentation"]
+    secret = marks["Anlage 2: Kalkulation (nichtöffentlich)"]
+    total = len(reader.pages)
+
+    assert f"Seite {first} von {total} · Anlage 1" in page_text(reader.pages[first - 1])
+    assert f"Seite {first + 1} von {total} · Anlage 1" in page_text(reader.pages[first])
+    on_secret = page_text(reader.pages[secret - 1])
+    assert f"Seite {secret} von {total} · Anlage 2 – nichtöffentlich" in on_secret
+    assert f"Seite 1 von {total} ·" not in page_text(reader.pages[0])  # no annex

@@ -430,8 +430,11 @@ def test_every_page_of_the_dossier_says_its_page_in_the_whole_bundle(
 
     places = _stamp_places(reader)
     total = len(reader.pages)
+    annex_pages = {total - 2: "Anlage 1", total - 1: "Anlage 2", total: "Anlage 3"}
     assert [p[0] for p in places] == [
-        f"Sitzungsmappe, Seite {n} von {total}" for n in range(1, total + 1)
+        f"Sitzungsmappe, Seite {n} von {total}"
+        + (f" · {annex_pages[n]}" if n in annex_pages else "")
+        for n in range(1, total + 1)
     ]
     for stamp, x, y, height, others in places:
         assert height - 8 * mm < y < height  # at the top, on the page
