@@ -22,6 +22,7 @@ from expertenrat.domain.person_disclosure import (
     name_identity,
 )
 from expertenrat.services.meeting_rows import council_clock
+from expertenrat.services.person_disclosure_annexes import annexes_section
 from expertenrat.services.person_disclosure_audit import audit_table
 from expertenrat.services.person_disclosure_meetings import meeting_label, mentions_section
 from expertenrat.services.person_disclosure_projects import projects_section
@@ -60,6 +61,7 @@ def guest_disclosure(session: Session, name: str, today: date) -> PersonDisclosu
         _attendance_section(lines, councils),
         _audit_section(session, lines, zone),
         mentions_section(session, family, [], councils, []),
+        annexes_section(session, family, [], councils, []),
         projects_section(session, family, set(), councils, []),
         recommendation_texts_section(session, family, [], councils, []),
         recommendation_notes_section(session, family, [], councils, []),

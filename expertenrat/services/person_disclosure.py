@@ -29,6 +29,7 @@ from expertenrat.domain.person_disclosure import (
 )
 from expertenrat.services.guest_disclosure import guest_disclosure
 from expertenrat.services.meeting_rows import council_clock
+from expertenrat.services.person_disclosure_annexes import annexes_section
 from expertenrat.services.person_disclosure_audit import (
     anonymised_on,
     audit_section,
@@ -123,6 +124,7 @@ class PersonDisclosureService:
                 conflicts_section(session, memberships, councils if several else None),
                 audit_section(session, person, memberships, zone, role_titles(session), former),
                 mentions_section(session, person.family_name, memberships, councils, earlier),
+                annexes_section(session, person.family_name, memberships, councils, earlier),
                 projects_section(session, person.family_name, own, councils, earlier),
                 recommendation_texts_section(
                     session, person.family_name, memberships, councils, earlier
