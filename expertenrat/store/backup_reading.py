@@ -14,6 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, date, datetime, time
 from typing import IO, Any, NamedTuple
 
+from expertenrat import __version__
 from expertenrat.store.backup_format import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -144,8 +145,11 @@ def _check_manifest(
     if not isinstance(revision, str) or not revision.strip():
         raise BackupError(_invalid_entry("der Schemastand", revision))
     if not is_known_revision(revision):
+        # The program's version number does not change with each schema revision: one
+        # equal to this program's would read as if the backup came from this very version.
+        made_by = "" if app_version == __version__ else f"{app_version}, "
         raise BackupError(
-            f"Die Sicherung stammt aus einer neueren Version von Expertenrat ({app_version}, "
+            f"Die Sicherung stammt aus einer neueren Version von Expertenrat ({made_by}"
             f"Schemastand {revision}). Bitte installieren Sie die aktuelle Version des "
             "Programms."
         )

@@ -20,6 +20,7 @@ from logo_images import png
 from sqlalchemy import MetaData, exc, inspect, select, text, update
 from sqlite_copies import opened_sqlite_copy
 
+from expertenrat import __version__
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.services import backup_conversion, restore_copy
 from expertenrat.services.backup import BackupService
@@ -499,6 +500,33 @@ def test_every_bad_restore_file_is_refused_and_the_database_stays_unchanged(demo
         assert "neueren Version" not in raised.value.message or case == "newer", case
         assert table_rows(demo_sqlite) == before, case
     assert not list(tmp_path.glob("*vor-wiederherstellung*"))
+
+
+@pytest.mark.parametrize(
+    ("made_by", "says"),
+    [(__version__, "(Schemastand 9999)"), ("0.2.0", "(0.2.0, Schemastand 9999)")],
+)
+def test_a_backup_of_a_newer_revision_names_the_program_version_only_where_it_differs(
+    made_by, says
+):
+    """(found by a tester) The program's version number stays the same across schema
+    revisions: a PC still on the old version said of a new version's backup "aus einer
+    neueren Version von Expertenrat (0.1.0, Schemastand 0032)", its own version 0.1.0."""
+    manifest = {"format": "expertenrat-backup", "format_version": 1, "tables": []}
+    whole = io.BytesIO()
+    with zipfile.ZipFile(whole, "w") as zf:
+        zf.writestr(
+            "manifest.json",
+            json.dumps(manifest | {"schema_revision": "9999", "app_version": made_by}),
+        )
+
+    with pytest.raises(BackupError) as raised:
+        read_backup(whole, migrate.is_known_revision)
+
+    assert raised.value.message == (
+        f"Die Sicherung stammt aus einer neueren Version von Expertenrat {says}. Bitte "
+        "installieren Sie die aktuelle Version des Programms."
+    )
 
 
 def test_a_damaged_zip_is_refused_in_german_with_zipfile_s_words_as_the_detail():
