@@ -97,7 +97,11 @@ class MembersPageView(QWidget):
             )
         )
         self.copy_emails_button.setToolTip(
-            tr(_CONTEXT, "Die E-Mail-Adressen der angezeigten Mitglieder in die Zwischenablage")
+            tr(
+                _CONTEXT,
+                "Die E-Mail-Adressen der angezeigten Mitglieder in die Zwischenablage – zum "
+                "Einfügen in das Feld „Bcc“, damit niemand die Adressen der anderen sieht",
+            )
         )
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
         self.new_button.setToolTip(tr(_CONTEXT, "Neues Mitglied anlegen (Strg+N)"))
