@@ -30,7 +30,9 @@ CHECKSUMS = "SHA256SUMS.txt"
 class ArchivedMeeting:
     """A meeting of the year as the package holds it. ``approved_on`` and ``approved_in``
     ("5. Sitzung am 15.01.2026"): its minutes' approval (``None``: not approved, so its
-    minutes and Sitzungsmappe are left out); ``annexes`` in their order."""
+    minutes and Sitzungsmappe are left out); ``annexes`` in their order;
+    ``invitation_sent_on``: the day recorded for the invitation (``None``: none, so the
+    invitation in the package is dated the day it was made)."""
 
     number: int | None
     kind: MeetingKind
@@ -39,6 +41,7 @@ class ArchivedMeeting:
     approved_on: date | None = None
     approved_in: str = ""
     annexes: tuple[Annex, ...] = ()
+    invitation_sent_on: date | None = None
 
     @property
     def name(self) -> str:
@@ -113,7 +116,7 @@ def readme(
         "------",
     ]
     for meeting in meetings:
-        lines.append(f"{meeting.folder}: {_meeting_line(meeting)}")
+        lines.append(f"{meeting.folder}: {_meeting_line(meeting, made_on)}")
     register, table, report = year_files(year)
     lines += [
         f"{register}, {table}: die {year} beschlossenen Empfehlungen mit ihrem Stand am "
@@ -150,21 +153,27 @@ def readme(
     return "\r\n".join(lines).encode("utf-8")
 
 
-def _meeting_line(meeting: ArchivedMeeting) -> str:
+def _meeting_line(meeting: ArchivedMeeting, made_on: date) -> str:
     if meeting.state is MeetingState.CANCELLED:
         return "abgesagt; die Absage."
     if meeting.state is not MeetingState.HELD:
         return "noch nicht durchgeführt; nicht enthalten."
+    sent = meeting.invitation_sent_on
+    invitation = (
+        f"Einladung (versandt am {sent:%d.%m.%Y})"
+        if sent is not None
+        else f"Einladung (ihr Versand ist nicht erfasst; datiert auf den {made_on:%d.%m.%Y})"
+    )
     annexes = _annex_count(len(meeting.annexes))
     if meeting.approved_on is None:
         return (
-            f"Einladung{annexes}. Das Protokoll ist noch nicht genehmigt und fehlt mit der "
-            "Sitzungsmappe; nach der Genehmigung das Paket erneut zusammenstellen."
+            f"{invitation}{annexes}. Das Protokoll ist noch nicht genehmigt und fehlt mit "
+            "der Sitzungsmappe; nach der Genehmigung das Paket erneut zusammenstellen."
         )
     day = f"am {meeting.approved_on:%d.%m.%Y}"
     approved = f"in der {meeting.approved_in}" if meeting.approved_in else day
     return (
-        f"Einladung, Protokoll (genehmigt {approved}; vollständige und öffentliche "
+        f"{invitation}, Protokoll (genehmigt {approved}; vollständige und öffentliche "
         f"Fassung, genehmigter Inhalt){annexes}, Sitzungsmappe."
     )
 

@@ -127,6 +127,7 @@ class ArchivePackageService:
             approved_on=stamp.approved_on if stamp else None,
             approved_in=stamp.approved_in if stamp else "",
             annexes=self._annexes.annexes(meeting_id) if held else (),
+            invitation_sent_on=meeting.invitation_sent_on,
         )
 
     def _meeting_files(
@@ -137,6 +138,11 @@ class ArchivePackageService:
         invitation = self._meeting_documents.invitation_pdf(meeting_id, today=day)
         files[meeting.invitation()] = invitation.pdf
         warnings = list(invitation.warnings)
+        if meeting.state is MeetingState.HELD and meeting.invitation_sent_on is None:
+            warnings.append(
+                f"Für die {meeting.name} ist kein Versand der Einladung erfasst; die "
+                f"Einladung im Paket ist auf den {day:%d.%m.%Y} datiert."
+            )
         if meeting.state is MeetingState.CANCELLED:
             return warnings
         for annex, data in self._annexes.contents(meeting_id):

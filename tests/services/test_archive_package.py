@@ -68,8 +68,8 @@ def test_the_package_of_2025_holds_what_the_archive_needs_and_checks_itself(serv
         assert printed and hashlib.sha256(content).hexdigest() == printed.group(1)
     readme = (folder / "LIESMICH.txt").read_text("utf-8")
     assert (
-        "2025-09-18 4. Sitzung: Einladung, Protokoll (genehmigt in der 5. Sitzung am "
-        "18.12.2025;" in readme
+        "2025-09-18 4. Sitzung: Einladung (versandt am 04.09.2025), Protokoll (genehmigt in "
+        "der 5. Sitzung am 18.12.2025;" in readme
     )
     assert "sha256sum -c SHA256SUMS.txt" in readme and "genehmigter" in readme
 
@@ -93,7 +93,31 @@ def test_minutes_not_approved_are_left_out_and_a_non_public_annex_is_named_so(se
     )
     readme = files["LIESMICH.txt"].decode("utf-8")
     assert "2026-12-07 7. Sitzung: noch nicht durchgeführt; nicht enthalten." in readme
-    assert "2026-03-19 6. Sitzung: Einladung, 1 Anlage. Das Protokoll ist noch nicht" in readme
+    assert (
+        "2026-03-19 6. Sitzung: Einladung (versandt am 05.03.2026), 1 Anlage. Das Protokoll "
+        "ist noch nicht genehmigt" in readme
+    )
+
+
+def test_an_invitation_whose_sending_was_not_recorded_is_said_to_be_dated_today(services):
+    council_id = council(services)
+    sixth = services.meeting_documents.meeting_id(council_id, 6)
+    with services.database.engine.begin() as connection:
+        connection.execute(
+            update(models.Meeting).where(models.Meeting.id == sixth).values(invitation_sent_on=None)
+        )
+
+    files, warnings = services.archive_package.files(council_id, 2026, today=DAY)
+
+    assert (
+        "Für die 6. Sitzung ist kein Versand der Einladung erfasst; die Einladung im Paket ist "
+        "auf den 27.11.2026 datiert."
+    ) in warnings
+    readme = files["LIESMICH.txt"].decode("utf-8")
+    assert (
+        "2026-03-19 6. Sitzung: Einladung (ihr Versand ist nicht erfasst; datiert auf den "
+        "27.11.2026), 1 Anlage." in readme
+    )
 
 
 def test_a_year_to_come_and_a_folder_of_other_files_are_refused(services, tmp_path):
