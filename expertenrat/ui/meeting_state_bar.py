@@ -34,12 +34,12 @@ from expertenrat.ui.ask_again import ask_text_again
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.meeting_held_readiness import HELD_TIP, wait_for_start, why_not_held
+from expertenrat.ui.meeting_step_tips import INVITE_TIP, step_tips
 
 if TYPE_CHECKING:
     from expertenrat.services.invitation_sent import InvitationSent
 
 _CONTEXT = "MeetingsPage"
-INVITE_TIP = "Die Einladung ist heute versandt: Status „eingeladen“"
 
 
 def _now() -> datetime:
@@ -99,22 +99,18 @@ class MeetingStateBar(QWidget):
         meeting = self._meeting()
         targets = allowed_targets(meeting.state) if meeting is not None else ()
         changed_letter = self._changed_letter(meeting)
+        invite_tip, cancel_tip, delete_tip = step_tips(meeting, changed_letter)
         self.invite_button.setEnabled(MeetingState.INVITED in targets or bool(changed_letter))
-        self.invite_button.setToolTip(
-            tr(
-                _CONTEXT,
-                "„{}“ ist heute versandt: das Änderungsprotokoll vermerkt es.",
-            ).format(changed_letter)
-            if changed_letter
-            else tr(_CONTEXT, INVITE_TIP)
-        )
+        self.invite_button.setToolTip(invite_tip)
         now = self._now()
         why_not = why_not_held(meeting, self._today(), now)
         self.held_button.setEnabled(MeetingState.HELD in targets and not why_not)
         self.held_button.setToolTip(why_not or tr(_CONTEXT, HELD_TIP))
         self._wait_for_start(meeting, now)
         self.cancel_button.setEnabled(MeetingState.CANCELLED in targets)
+        self.cancel_button.setToolTip(cancel_tip)
         self.delete_button.setEnabled(meeting is not None and meeting.state is MeetingState.PLANNED)
+        self.delete_button.setToolTip(delete_tip)
 
     def _wait_for_start(self, meeting: Meeting | None, now: datetime) -> None:
         """Look at the buttons again when the invited meeting shown begins (at the latest
