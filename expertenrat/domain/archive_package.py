@@ -24,6 +24,10 @@ from expertenrat.domain.meeting_numbers import meeting_file_stem, meeting_name
 
 README = "LIESMICH.txt"  # also the mark of a folder holding an earlier Archivpaket
 CHECKSUMS = "SHA256SUMS.txt"
+# Of an annex's stored name (up to 300 characters) its file name in the package keeps
+# this many: a file system takes names of 255 at most, Windows paths of 260 (found by a
+# helper: a long name made the whole package fail to write).
+ANNEX_NAME_PART = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +85,10 @@ class ArchivedMeeting:
         """ "Anlage 2 4. Sitzung 2025-10-16 nichtöffentlich – Angebote.pdf": the number as
         the minutes list it, a non-public one marked in the name, then the stored name."""
         mark = "" if annex.public else " nichtöffentlich"
-        stored = file_system_words(annex.name) or "Anlage.pdf"
-        return self.path(f"Anlage {annex.number} {self.stem}{mark} – {stored}")
+        stem = file_system_words(annex.name.removesuffix(".pdf"))
+        if len(stem) > ANNEX_NAME_PART:
+            stem = stem[: ANNEX_NAME_PART - 1].rstrip(" .") + "…"
+        return self.path(f"Anlage {annex.number} {self.stem}{mark} – {stem or 'Anlage'}.pdf")
 
 
 def year_files(year: int) -> tuple[str, str, str]:

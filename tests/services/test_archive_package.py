@@ -151,3 +151,21 @@ def test_minutes_approved_before_their_pdfs_were_kept_are_made_anew_and_said_so(
         "Genehmigungsvermerk."
     ) in warnings
     assert not any("3. Sitzung wurde genehmigt, bevor" in w for w in warnings)
+
+
+def test_an_annex_with_a_long_name_gets_a_file_name_every_file_system_takes(services, tmp_path):
+    council_id = council(services)
+    fourth = services.meeting_documents.meeting_id(council_id, 4)
+    with services.database.engine.begin() as connection:
+        connection.execute(
+            update(models.StoredFile)
+            .where(models.StoredFile.meeting_id == fourth)
+            .values(name="Präsentation " + "sehr lang " * 28 + ".pdf")
+        )
+
+    written = services.archive_package.export(tmp_path / "2025", council_id, 2025, today=DAY)
+
+    [annex] = (written.folder / "2025-09-18 4. Sitzung").glob("Anlage 1 *")
+    assert annex.name.startswith("Anlage 1 4. Sitzung 2025-09-18 – Präsentation sehr lang ")
+    assert annex.name.endswith("….pdf")
+    assert len(annex.name) <= 120
