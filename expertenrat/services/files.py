@@ -11,6 +11,7 @@ program's own chosen by mistake) at the target is refused with a German message
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import stat
@@ -120,13 +121,53 @@ def writing_file(path: Path) -> Iterator[IO[bytes]]:
             yield handle
         os.replace(temporary, path)
     except OSError as error:
-        raise FileWriteError(
-            f"„{path}“ kann nicht geschrieben werden: {os_error_text(error)}",
-            os_error_detail(error),
-        ) from None
+        raise write_failure(path, error) from None
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
+
+
+def write_failure(path: Path, error: OSError) -> FileWriteError:
+    """Why ``path`` (a file or an export's folder) could not be written, and what to do."""
+    said = f"„{path}“ kann nicht geschrieben werden: {os_error_text(error)}"
+    advice = _advice(path, error)
+    return FileWriteError(f"{said} {advice}" if advice else said, os_error_detail(error))
+
+
+def _advice(path: Path, error: OSError) -> str:
+    """What the user can do about ``error``. Windows refuses to replace a file another
+    program holds open (a PDF still shown in Acrobat) with "access denied": "Keine
+    Berechtigung." alone sent the user to look for permissions (found by a tester)."""
+    if isinstance(error, PermissionError) or error.errno == errno.EBUSY:
+        if path.is_dir():
+            return (
+                "Ist eine Datei dieses Ordners noch in einem anderen Programm geöffnet (etwa "
+                "im PDF-Betrachter)? Dann schließen Sie sie dort und versuchen es noch "
+                "einmal. Sonst wählen Sie bitte einen anderen Ordner."
+            )
+        if path.exists():
+            return (
+                "Ist die Datei noch in einem anderen Programm geöffnet (etwa im "
+                "PDF-Betrachter)? Dann schließen Sie sie dort und versuchen es noch einmal. "
+                "Sonst wählen Sie bitte einen anderen Ordner."
+            )
+        return "Bitte wählen Sie einen Ordner, in dem Sie Dateien speichern dürfen."
+    return _ADVICE.get(error.errno or 0, "")
+
+
+_FREE_SPACE = (
+    "Bitte schaffen Sie Platz auf dem Laufwerk (etwa durch Löschen nicht mehr benötigter "
+    "Dateien) oder wählen Sie einen anderen Ort."
+)
+_ADVICE = {
+    errno.ENOSPC: _FREE_SPACE,
+    errno.EDQUOT: _FREE_SPACE,
+    errno.ENOENT: "Ist das Laufwerk noch verbunden? Bitte wählen Sie einen vorhandenen Ordner.",
+    errno.EROFS: "Bitte wählen Sie einen anderen Ort.",
+    errno.ENAMETOOLONG: "Bitte wählen Sie einen kürzeren Namen oder einen weniger tief "
+    "verschachtelten Ordner.",
+    errno.EINVAL: "Bitte wählen Sie einen anderen Namen.",
+}
 
 
 # The start of a SQLite database file, and of its write-ahead log (either byte order).

@@ -12,8 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from expertenrat.domain.errors import os_error_detail, os_error_text
-from expertenrat.services.files import FileWriteError
+from expertenrat.services.files import FileWriteError, write_failure
 
 _WRITERS = 4  # threads creating the files of a folder export
 
@@ -75,10 +74,7 @@ def write_folder(
         _swap(temporary, folder, old)
         return WrittenFolder(folder, len(files), size)
     except OSError as error:
-        raise FileWriteError(
-            f"„{folder}“ kann nicht geschrieben werden: {os_error_text(error)}",
-            os_error_detail(error),
-        ) from None
+        raise write_failure(folder, error) from None
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
         shutil.rmtree(old, ignore_errors=True)

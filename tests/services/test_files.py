@@ -183,3 +183,47 @@ def test_a_folder_export_being_written_beside_by_another_writer_is_left_alone(
 
     assert (tmp_path / "Export" / "a.json").read_bytes() == b"1"
     assert (others / "a.json").read_bytes() == b"halb"
+
+
+def _refusing_replace(monkeypatch: pytest.MonkeyPatch, error: OSError) -> None:
+    def refused(source, destination) -> None:
+        raise error
+
+    monkeypatch.setattr(os, "replace", refused)
+
+
+@pytest.mark.parametrize(
+    ("error", "advice"),
+    [
+        # Windows, the PDF still open in Acrobat: "access denied" (found by a tester)
+        (PermissionError(13, "Zugriff verweigert"), "noch in einem anderen Programm geöffnet"),
+        (OSError(28, "No space left on device"), "Bitte schaffen Sie Platz auf dem Laufwerk"),
+    ],
+)
+def test_a_file_that_cannot_be_replaced_says_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, advice: str
+) -> None:
+    target = tmp_path / "Protokoll 3. Sitzung.pdf"
+    target.write_bytes(b"open in Acrobat")
+    _refusing_replace(monkeypatch, error)
+
+    with pytest.raises(FileWriteError, match=advice) as refused:
+        write_file(target, b"new")
+
+    assert refused.value.message.startswith(f"„{target}“ kann nicht geschrieben werden: ")
+    assert target.read_bytes() == b"open in Acrobat"
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_folder_holding_a_file_open_elsewhere_says_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "Archiv 2025"
+    write_folder(target, {"a.json": b"1"}, mark="a.json")
+    _refusing_replace(monkeypatch, PermissionError(13, "Zugriff verweigert"))
+
+    with pytest.raises(FileWriteError, match="eine Datei dieses Ordners noch in einem anderen"):
+        write_folder(target, {"a.json": b"2"}, force=True, mark="a.json")
+
+    assert (target / "a.json").read_bytes() == b"1"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
