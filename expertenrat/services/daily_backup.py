@@ -35,8 +35,10 @@ from expertenrat.store.sqlite_copy import copy_sqlite
 from expertenrat.store.work_problems import SqliteCause, driver_text, refused, sqlite_cause
 
 _COPY_NAME = re.compile(r"^expertenrat-(\d{4})-(\d{2})-(\d{2})\.(?:db|zip)$")
-# The name a copy is written under until complete (see :meth:`DailyBackupService.run`).
-_TEMPORARY = re.compile(r"\.expertenrat-\d{4}-\d{2}-\d{2}-[0-9a-f]{12}\.tmp")
+# The name a copy is written under until complete (see :meth:`DailyBackupService.run`);
+# versions up to schema 0013 wrote one without the random part (".expertenrat-2026-11-30
+# .tmp"), which a copy killed then left in the folder: a whole database, never removed.
+_TEMPORARY = re.compile(r"\.expertenrat-\d{4}-\d{2}-\d{2}(?:-[0-9a-f]{12})?\.tmp")
 FOLDER_NAME = "Sicherungen"
 
 

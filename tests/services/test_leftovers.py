@@ -71,6 +71,23 @@ def test_the_daily_backup_removes_the_leftovers_of_a_killed_daily_backup(
     assert recent.exists() and other.exists()
 
 
+def test_the_daily_backup_removes_an_older_version_s_leftover_of_a_killed_copy(
+    sqlite_database, tmp_path
+) -> None:
+    """(found by a tester) Versions up to schema 0013 wrote the daily copy under one name
+    a day, ".expertenrat-2026-11-30.tmp"; one killed (the PC switched off) left a whole
+    copy of the database there, which the updated program never removed."""
+    folder = tmp_path / "Sicherungen"
+    folder.mkdir()
+    killed = _left(folder, ".expertenrat-2026-11-30.tmp")
+    recent = _left(folder, ".expertenrat-2026-12-01.tmp", old=False)
+
+    assert DailyBackupService(sqlite_database).run(folder, date(2026, 12, 1)) is not None
+
+    assert not killed.exists()
+    assert recent.exists()
+
+
 def test_a_restore_removes_the_leftovers_of_a_killed_restore_copy(demo_database, tmp_path):
     backup = tmp_path / "sicherung.zip"
     BackupService(demo_database).backup(backup)
