@@ -72,6 +72,7 @@ def test_the_package_of_2025_holds_what_the_archive_needs_and_checks_itself(serv
         "der 5. Sitzung am 18.12.2025;" in readme
     )
     assert "sha256sum -c SHA256SUMS.txt" in readme and "genehmigter" in readme
+    assert "genehmigter Inhalt.json“\nenthalten die vollständige Fassung" in readme
 
 
 def test_minutes_not_approved_are_left_out_and_a_non_public_annex_is_named_so(services):
