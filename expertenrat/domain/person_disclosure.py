@@ -134,11 +134,15 @@ class PersonDisclosure:
         return sum(len(section.rows) for section in self.sections)
 
 
-def anonymised_state(on: date | None) -> str:
-    """What an anonymised person's Auskunft says first: what was deleted, what is left."""
+def anonymised_state(on: date | None, on_request: bool = False) -> str:
+    """What an anonymised person's Auskunft says first: when and why it was anonymised
+    (``on_request``: at their request, Art. 17 DSGVO), what was deleted, what is left."""
     when = f" am {on:%d.%m.%Y}" if on is not None else ""
+    why = (
+        "auf eigenen Antrag (Art. 17 DSGVO)" if on_request else "nach Ablauf der Aufbewahrungsfrist"
+    )
     return (
-        f"Diese Person wurde{when} nach Ablauf der Aufbewahrungsfrist anonymisiert: E-Mail, "
+        f"Diese Person wurde{when} {why} anonymisiert: E-Mail, "
         "Telefon, Postanschrift, Notizen und der Verlauf der Einwilligungen sind gelöscht, "
         "auch aus dem Änderungsprotokoll. Gespeichert bleiben Name, Titel, Institution und "
         "Funktion, die Mitgliedschaften, Anwesenheiten, nachgesandten Einladungen und "

@@ -141,7 +141,7 @@ class PersonDisclosureService:
                 council_name=council.name if council else "",
                 city=council.city if council else "",
                 logo_png=council.logo_png if council else None,
-                state=anonymised_state(gone) if gone is not None else "",
+                state=anonymised_state(*gone) if gone is not None else "",
                 sections=sections,
                 other_records=other_records(
                     recorded_person(person, councils), recorded_persons(session, councils)

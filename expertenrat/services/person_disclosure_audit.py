@@ -19,23 +19,31 @@ from expertenrat.domain.audit_labels import entity_label
 from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.person_disclosure import DisclosureSection
-from expertenrat.domain.retention import ANONYMISED
+from expertenrat.domain.retention import ANONYMISED, ANONYMISED_ON_REQUEST
 from expertenrat.services.audit_names import reference_names
 from expertenrat.services.audit_owners import Owned, owned
 from expertenrat.store import models
 from expertenrat.store.models import AuditEntry
 
 
-def anonymised_on(session: Session, person_id: int) -> date | None:
-    """The day the person was anonymised (the latest time), ``None``: never."""
-    at = session.scalar(
-        select(AuditEntry.at)
+def anonymised_on(session: Session, person_id: int) -> tuple[date, bool] | None:
+    """The day the person was anonymised (the latest time) and whether at their request
+    (Art. 17 DSGVO) rather than after the retention period; ``None``: never."""
+    found = session.execute(
+        select(AuditEntry.at, AuditEntry.summary)
         .where(AuditEntry.entity == "person", AuditEntry.entity_id == person_id)
-        .where(AuditEntry.summary.startswith(ANONYMISED))
+        .where(
+            or_(
+                AuditEntry.summary.startswith(ANONYMISED),
+                AuditEntry.summary.startswith(ANONYMISED_ON_REQUEST),
+            )
+        )
         .order_by(AuditEntry.at.desc())
         .limit(1)
-    )
-    return at.date() if at is not None else None
+    ).first()
+    if found is None:
+        return None
+    return found.at.date(), found.summary.startswith(ANONYMISED_ON_REQUEST)
 
 
 def former_names(

@@ -22,6 +22,7 @@ from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.name_order import name_sort_key
 from expertenrat.domain.retention import (
     ANONYMISED,
+    ANONYMISED_ON_REQUEST,
     DEFAULT_RETENTION_YEARS,
     RetentionCandidate,
 )
@@ -72,11 +73,23 @@ class RetentionService:
         return sorted(found, key=lambda c: (c.left_on, c.sort_name, c.person_id))
 
     def anonymise(
-        self, person_ids: Iterable[int], today: date, years: int = DEFAULT_RETENTION_YEARS
+        self,
+        person_ids: Iterable[int],
+        today: date,
+        years: int = DEFAULT_RETENTION_YEARS,
+        *,
+        on_request: bool = False,
     ) -> int:
-        """Anonymise those of ``person_ids`` that are due; return how many were."""
-        due = {c.person_id for c in self.due(today, years)}
+        """Anonymise those of ``person_ids`` that are due; return how many were.
+        ``on_request``: at the person's request (Art. 17 DSGVO), before the retention period
+        ends: due is then every former member, whose last membership ended before today."""
+        due = {c.person_id for c in self.due(today, 0 if on_request else years)}
         wanted = [pid for pid in person_ids if pid in due]
+        why = (
+            ANONYMISED_ON_REQUEST
+            if on_request
+            else f"{ANONYMISED} ({counted(years, 'Jahr', 'Jahre')})"
+        )
         with changing(self._db, "Die Person") as session:
             named = []
             for person in session.scalars(
@@ -95,10 +108,7 @@ class RetentionService:
                     AuditAction.UPDATE,
                     "person",
                     person.id,
-                    summary=(
-                        f"{ANONYMISED} ({counted(years, 'Jahr', 'Jahre')}): "
-                        f"{', '.join([*emptied, 'Einwilligungen'])} entfernt"
-                    ),
+                    summary=f"{why}: {', '.join([*emptied, 'Einwilligungen'])} entfernt",
                 )
             if named:  # no consent is left: the stored public minutes name them no more
                 redact_public_minutes(session, self._actor, named)

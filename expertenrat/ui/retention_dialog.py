@@ -4,7 +4,9 @@ below, the safety copies of the database and when they are deleted.
 Lists the persons whose last membership in any council ended more than the retention
 period (Einstellungen → Auf diesem PC) ago and who still have contact data, notes or
 consent dates. "Anonymisieren …" asks, then removes those from the selected persons (the
-name stays for the minutes); the audit trail records it. The safety copies made before a
+name stays for the minutes); the audit trail records it. "Auf Antrag (Art. 17 DSGVO)" lists
+every former member instead, none chosen at first, for a person who asks for the deletion
+before the period ends (the audit trail says so). The safety copies made before a
 restore or an update still hold every person as they were: the dialog says how many there
 are, the oldest, and when they go (:mod:`expertenrat.services.safety_copies`);
 "Fällige Kopien löschen …" deletes those due now instead of at the next start.
@@ -18,6 +20,7 @@ from datetime import date
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QLabel,
     QPushButton,
@@ -26,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.backup_rotation import SAFETY_COPIES_KEPT, SafetyCopies
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.retention import COPIES_STILL_HOLD, RetentionCandidate
 from expertenrat.domain.wording import years_ago
@@ -37,6 +39,12 @@ from expertenrat.ui.dialog_parts import close_buttons, resize_within_screen, tab
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.record_table import record_table_view, sorting_proxy
+from expertenrat.ui.safety_copies_wording import (
+    copies_counted,
+    copies_text,
+    days_counted,
+    not_deleted,
+)
 from expertenrat.ui.table_model import Column, RowsTableModel
 
 _CONTEXT = "RetentionDialog"
@@ -90,6 +98,11 @@ class RetentionDialog(QDialog):
         self.view.setAccessibleName(tr(_CONTEXT, "Ehemalige Mitglieder"))  # for screen readers
         self.view.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.anonymise_button = QPushButton(tr(_CONTEXT, "Anonymisieren …"))
+        # Art. 17 DSGVO: a former member may ask for the deletion before the period ends.
+        self.on_request_check = QCheckBox(
+            tr(_CONTEXT, "Auf Antrag (Art. 17 DSGVO): auch vor Ablauf der Frist")
+        )
+        self.on_request_check.toggled.connect(lambda _on: self.reload())
         self.copies_label = QLabel()
         self.copies_label.setWordWrap(True)
         self.copies_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -97,6 +110,7 @@ class RetentionDialog(QDialog):
         buttons = close_buttons(self, self.anonymise_button, self.delete_copies_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro_label)
+        layout.addWidget(self.on_request_check)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.copies_label)
         layout.addWidget(buttons)
@@ -118,14 +132,28 @@ class RetentionDialog(QDialog):
 
     def reload(self) -> None:
         years = self._years()
+        on_request = self.on_request_check.isChecked()
         try:
-            due = self._retention.due(self._today(), years)
+            due = self._retention.due(self._today(), 0 if on_request else years)
         except ExpertenratError as error:
             self._dialogs.warning(self, tr(_CONTEXT, "Aufbewahrung"), error.message)
             due = []
         self.model.set_rows(due)
         self.fit_columns()
-        if due:
+        if on_request:  # nobody chosen at first: only the one who asked
+            text = tr(
+                _CONTEXT,
+                "Ehemalige Mitglieder mit gespeicherten Kontaktdaten, Notizen oder "
+                "Einwilligungen. Wählen Sie die Person, die die Löschung beantragt hat "
+                "(Art. 17 DSGVO); der Name bleibt für die Protokolle erhalten.",
+            )
+            if not due:
+                text = tr(
+                    _CONTEXT,
+                    "Kein ehemaliges Mitglied hat noch Kontaktdaten, Notizen oder "
+                    "Einwilligungen gespeichert.",
+                )
+        elif due:
             text = tr(
                 _CONTEXT,
                 "Diese ehemaligen Mitglieder sind vor mehr als {} ausgeschieden; ihre "
@@ -159,7 +187,7 @@ class RetentionDialog(QDialog):
             tr(
                 _CONTEXT,
                 "{} älter als {} jetzt endgültig löschen? Die neuesten bleiben erhalten.",
-            ).format(_copies(due), _days(self._copy_days())),
+            ).format(copies_counted(due), days_counted(self._copy_days())),
             self.delete_copies,
         )
 
@@ -171,10 +199,10 @@ class RetentionDialog(QDialog):
             self._dialogs.warning(
                 self,
                 title,
-                text.format(_copies(deleted)) + " " + _not_deleted(left),
+                text.format(copies_counted(deleted)) + " " + not_deleted(left),
             )
         else:
-            self._dialogs.information(self, title, text.format(_copies(deleted)))
+            self._dialogs.information(self, title, text.format(copies_counted(deleted)))
         self._show_copies()
 
     def selected(self) -> list[RetentionCandidate]:
@@ -188,6 +216,7 @@ class RetentionDialog(QDialog):
         chosen = self.selected()
         if not chosen:
             return
+        on_request = self.on_request_check.isChecked()
         names = ", ".join(c.name for c in chosen[:5]) + (" …" if len(chosen) > 5 else "")
         persons = (
             tr(_CONTEXT, "einer Person")
@@ -199,17 +228,20 @@ class RetentionDialog(QDialog):
             tr(_CONTEXT, "Anonymisieren"),
             tr(
                 _CONTEXT,
-                "Kontaktdaten, Notizen und Einwilligungen von {} endgültig löschen ({})? Die "
+                "Kontaktdaten, Notizen und Einwilligungen von {} endgültig löschen ({}){}? Die "
                 "Namen bleiben erhalten.",
-            ).format(persons, names)
+            ).format(persons, names, tr(_CONTEXT, " auf Antrag") if on_request else "")
             + " "
             + tr(_CONTEXT, COPIES_STILL_HOLD),
-            lambda: self.anonymise([c.person_id for c in chosen]),
+            lambda: self.anonymise([c.person_id for c in chosen], on_request=on_request),
         )
 
-    def anonymise(self, person_ids: list[int]) -> None:
+    def anonymise(self, person_ids: list[int], *, on_request: bool = False) -> None:
+        """``on_request``: at the persons' request, before the period ends (Art. 17 DSGVO)."""
         try:
-            count = self._retention.anonymise(person_ids, self._today(), self._years())
+            count = self._retention.anonymise(
+                person_ids, self._today(), self._years(), on_request=on_request
+            )
         except ExpertenratError as error:
             self._dialogs.warning(self, tr(_CONTEXT, "Anonymisieren"), error.message)
             return
@@ -221,61 +253,3 @@ class RetentionDialog(QDialog):
             else tr(_CONTEXT, "{} Personen anonymisiert.").format(count),
         )
         self.reload()
-
-
-def _copies(count: int) -> str:
-    return (
-        tr(_CONTEXT, "1 Sicherheitskopie")
-        if count == 1
-        else tr(_CONTEXT, "{} Sicherheitskopien").format(count)
-    )
-
-
-def _not_deleted(count: int) -> str:
-    if count == 1:
-        return tr(
-            _CONTEXT,
-            "1 Sicherheitskopie konnte nicht gelöscht werden und bleibt erhalten: vielleicht "
-            "ist sie in einem anderen Programm geöffnet, oder es fehlt die Berechtigung für "
-            "ihren Ordner.",
-        )
-    return tr(
-        _CONTEXT,
-        "{} Sicherheitskopien konnten nicht gelöscht werden und bleiben erhalten: vielleicht "
-        "sind sie in einem anderen Programm geöffnet, oder es fehlt die Berechtigung für "
-        "ihren Ordner.",
-    ).format(count)
-
-
-def _days(count: int) -> str:
-    """ "1 Tag", "90 Tage": the days the setting "Sicherheitskopien aufbewahren" holds."""
-    return tr(_CONTEXT, "1 Tag") if count == 1 else tr(_CONTEXT, "{} Tage").format(count)
-
-
-def copies_text(copies: SafetyCopies, days: int) -> str:
-    """What the dialog says of the safety copies made before restores and updates."""
-    rule = tr(
-        _CONTEXT,
-        "Kopien, die älter als {} sind, werden beim Programmstart gelöscht; die "
-        "neuesten {} bleiben erhalten (Einstellungen → Auf diesem PC).",
-    ).format(_days(days), SAFETY_COPIES_KEPT)
-    if not copies.count:
-        return tr(
-            _CONTEXT, "Keine Sicherheitskopien vor Wiederherstellungen oder Aktualisierungen. {}"
-        ).format(rule)
-    text = tr(
-        _CONTEXT,
-        "{} der Datenbank vor Wiederherstellungen oder Aktualisierungen, die älteste vom {}. "
-        "Sie enthalten auch Daten inzwischen anonymisierter oder gelöschter Personen. {}",
-    ).format(_copies(copies.count), f"{copies.oldest:%d.%m.%Y}", rule)
-    if copies.due:
-        return text + " " + tr(_CONTEXT, "Jetzt fällig: {}.").format(_copies(copies.due))
-    if copies.next_deletion is not None:
-        return (
-            text
-            + " "
-            + tr(_CONTEXT, "Die nächste ist ab dem {} fällig.").format(
-                f"{copies.next_deletion:%d.%m.%Y}"
-            )
-        )
-    return text

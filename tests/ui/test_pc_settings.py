@@ -341,3 +341,58 @@ def test_the_daily_backup_at_start_deletes_the_safety_copies_past_their_days(
     qtbot.waitUntil(lambda: not daily.job.running, timeout=60_000)
 
     assert [c.exists() for c in old] == [False, True, True, True]
+
+
+def test_aufbewahrung_on_request_anonymises_a_former_member_before_the_period_ends(
+    qtbot, services, dialogs, former, today
+):
+    """Art. 17 DSGVO: a member who left last month asks for the deletion of their contact
+    data; the dialog listed only those past the period, and clearing the fields in the
+    member dialog kept the old values in the audit trail (found by a tester, the city's
+    data protection officer)."""
+    council_id = services.settings.councils()[0].id
+    field = services.settings.action_fields(council_id)[0]
+    recent = services.members.save(
+        council_id,
+        Member(
+            id=None,
+            given_name="Ina",
+            family_name="Kürzlich",
+            email="ina@example.org",
+            primary_field_id=field.id,
+            term_start=date(2022, 1, 1),
+            term_end=today - timedelta(days=30),
+        ),
+        date(2022, 1, 1),
+    )
+    dialog = _retention_dialog(services, dialogs, today, lambda: 2)
+    qtbot.addWidget(dialog)
+    assert [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())] == [
+        "Jörg Brüggemann"
+    ]
+
+    dialog.on_request_check.setChecked(True)
+
+    assert dialog.model.rowCount() == 2
+    assert dialog.selected() == [] and not dialog.anonymise_button.isEnabled()
+    assert "die die Löschung beantragt hat" in dialog.intro_label.text()
+    row = next(
+        r
+        for r in range(dialog.proxy.rowCount())
+        if dialog.proxy.index(r, 0).data() == "Ina Kürzlich"
+    )
+    dialog.view.selectRow(row)
+    dialog.anonymise_button.click()
+
+    assert dialogs.messages[-2][2].startswith(
+        "Kontaktdaten, Notizen und Einwilligungen von einer Person endgültig löschen "
+        "(Ina Kürzlich) auf Antrag? Die Namen bleiben erhalten."
+    )
+    assert dialogs.messages[-1] == ("information", "Anonymisieren", "1 Person anonymisiert.")
+    assert services.members.member(recent.id).email == ""
+    assert services.members.member(former.id).email == "joerg@example.org"  # not asked
+    disclosure = services.person_disclosure.disclosure(recent.person_id, today)
+    assert "auf eigenen Antrag (Art. 17 DSGVO) anonymisiert" in disclosure.state
+    (audit,) = [s.rows for s in disclosure.sections if s.title.startswith("Einträge im Änd")]
+    assert any(row[3].startswith("Anonymisiert auf Antrag (Art. 17 DSGVO): ") for row in audit)
+    assert not any("ina@example.org" in row[3] for row in audit)  # nor the old address
