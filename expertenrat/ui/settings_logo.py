@@ -11,10 +11,14 @@ it stays sharp.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from expertenrat.domain.errors import os_error_text
+from expertenrat.services.files import NotAFileError, check_regular_file
 from expertenrat.services.logos import LOGO_SIDE, MAX_LOGO_SIDE
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
@@ -84,6 +88,9 @@ class LogoField(QWidget):
         self.preview.setPixmap(on_paper(pixmap.scaledToHeight(48, _SMOOTH)))
 
     def load_file(self, path: str) -> None:
+        if unreadable := _why_unreadable(Path(path)):
+            self._dialogs.warning(self, tr(_CONTEXT, "Logo"), unreadable)
+            return
         reader = QImageReader(path)
         size = reader.size()  # from the file's header, before any pixel is read
         if bytes(reader.format().data()) in _DRAWINGS and size.isValid() and not size.isEmpty():
@@ -129,4 +136,20 @@ class LogoField(QWidget):
             tr(_CONTEXT, "Logo wählen"),
             tr(_CONTEXT, "Bilder (*.png *.jpg *.jpeg *.bmp *.gif *.svg)"),
             self.load_file,
+        )
+
+
+def _why_unreadable(path: Path) -> str | None:
+    """Why ``path`` cannot be read at all (gone with its USB stick, a folder without read
+    permission, no regular file), or ``None``: "ist kein lesbares Bild" sent the user to
+    look at an image that was fine (found by a tester)."""
+    try:
+        check_regular_file(path)
+        with path.open("rb"):
+            return None
+    except NotAFileError as error:
+        return error.message
+    except OSError as error:
+        return tr(_CONTEXT, "Die Datei „{path}“ kann nicht gelesen werden: {reason}").format(
+            path=path, reason=os_error_text(error)
         )

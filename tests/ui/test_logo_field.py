@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QColor, QImage
 
 from expertenrat.services.logos import LOGO_SIDE, stored_logo
@@ -78,3 +80,30 @@ def test_the_preview_shows_a_transparent_logo_on_paper_also_in_dark_mode(
     shown = field.preview.pixmap().toImage()
     assert shown.pixelColor(2, 2) == QColor("white")  # the paper, not the window
     assert shown.pixelColor(shown.width() // 2, shown.height() // 2).lightness() < 60
+
+
+def test_a_file_that_cannot_be_read_is_named_with_the_reason(qtbot, dialogs, tmp_path, monkeypatch):
+    """Not "ist kein lesbares Bild" for a file gone with its USB stick or one in a folder
+    without read permission (simulated: root reads any)."""
+    field = LogoField(dialogs)
+    qtbot.addWidget(field)
+    gone = tmp_path / "USB" / "Logo Stadt.png"
+    field.load_file(str(gone))
+
+    locked = tmp_path / "Logo.png"
+    QImage(60, 20, QImage.Format.Format_RGB32).save(str(locked))
+    opening = Path.open
+
+    def refused(self, *args, **kwargs):
+        if self == locked:
+            raise PermissionError(13, "Permission denied")
+        return opening(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refused)
+    field.load_file(str(locked))
+
+    assert dialogs.warnings() == [
+        f"Die Datei „{gone}“ kann nicht gelesen werden: Der Ordner oder die Datei existiert nicht.",
+        f"Die Datei „{locked}“ kann nicht gelesen werden: Keine Berechtigung.",
+    ]
+    assert field.png is None
