@@ -65,7 +65,9 @@ def write_folder(
     counts it once).
     """
     check_folder(folder, force=force, mark=mark)
-    stem = f".{folder.name}.expertenrat-{os.getpid()}-{uuid.uuid4().hex[:8]}"  # its own
+    # Its own (another export may write beside it); short whatever the folder's name: with
+    # that name in it, a folder named near the limit of 255 bytes was refused as too long.
+    stem = f".expertenrat-ordner-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     temporary, old = folder.with_name(f"{stem}.tmp"), folder.with_name(f"{stem}.old")
     try:
         shutil.rmtree(temporary, ignore_errors=True)

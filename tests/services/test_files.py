@@ -227,3 +227,14 @@ def test_a_folder_holding_a_file_open_elsewhere_says_what_to_do(
 
     assert (target / "a.json").read_bytes() == b"1"
     assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+def test_a_folder_named_near_the_longest_name_allowed_is_written(tmp_path: Path) -> None:
+    """Its temporary folder, named after it, was longer than a name may be: "Der Dateiname
+    ist zu lang" for a name the folder itself may have (found by a tester)."""
+    target = tmp_path / ("Ä" * 120 + "-Archiv")  # 247 bytes of 255
+
+    write_folder(target, {"a.json": b"1"}, mark="a.json")
+
+    assert (target / "a.json").read_bytes() == b"1"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
