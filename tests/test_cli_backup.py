@@ -20,7 +20,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import create_engine
 from test_cli import _zone_of_another_day
 
-from expertenrat.cli.data_safety import _safety_copies
+from expertenrat.cli.retention import _safety_copies
 from expertenrat.domain.councils import new_council_today
 from expertenrat.services.context import Services
 from expertenrat.services.server_upgrade_copy import copies_folder
@@ -230,6 +230,31 @@ def test_retention_lists_and_anonymises_former_members(demo_file):
     run("--database", str(database), "retention", "--years", "1", "--anonymise")
     one_year = run("--database", str(database), "retention", "--years", "1")
     assert "Niemand ist vor mehr als einem Jahr ausgeschieden" in one_year.stdout
+
+
+def test_retention_person_anonymises_a_former_member_on_request_before_the_period(demo_file):
+    """Art. 17 DSGVO: a member who left last year asks for the deletion; `retention` knew
+    only the period (found by a tester, the city's data protection officer)."""
+    database = str(demo_file)
+    persons = run("--database", database, "persons").stdout.splitlines()
+    gone = int(next(line for line in persons if "Abendroth" in line).split()[0])
+    sitting = int(next(line for line in persons if "Lindqvist" in line).split()[0])
+    assert "Niemand ist vor mehr als 2 Jahren" in run("--database", database, "retention").stdout
+
+    listed = run("--database", database, "retention", "--person", str(gone))
+    refused = run("--database", database, "retention", "--person", str(sitting), "--anonymise")
+    done = run("--database", database, "retention", "--person", str(gone), "--anonymise")
+
+    first, second = listed.stdout.splitlines()[:2]
+    assert re.fullmatch(r"Friedrich Abendroth \(ausgeschieden am \d\d\.\d\d\.\d{4}\)", first)
+    assert second == "Auf Antrag anonymisieren mit --anonymise."
+    assert refused.returncode == 1
+    assert f"Person Nr. {sitting} ist kein ehemaliges Mitglied" in refused.stderr
+    assert done.returncode == 0, done.stderr
+    assert f"Person Nr. {gone} auf Antrag anonymisiert" in done.stdout
+    persons = run("--database", database, "persons").stdout.splitlines()
+    assert next(line for line in persons if "Abendroth" in line).endswith("– anonymisiert")
+    assert not next(line for line in persons if "Lindqvist" in line).endswith("anonymisiert")
 
 
 def test_retention_counts_the_councils_day_not_the_pcs(demo_file):

@@ -22,6 +22,7 @@ from expertenrat.cli import (
     open_data,
     person_disclosure,
     recommendations,
+    retention,
     search,
     settings,
 )
@@ -135,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     settings.add_import(imports)
 
     data_safety.add_commands(commands)
+    retention.add_commands(commands)
     return parser
 
 

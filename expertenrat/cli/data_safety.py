@@ -1,35 +1,25 @@
-"""The data-safety commands: backup, restore, move-to-server, check and retention."""
+"""The data-safety commands: backup, restore, move-to-server and check (``retention`` is
+:mod:`expertenrat.cli.retention`)."""
 
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from expertenrat.cli.support import (
     UserError,
-    at_most,
     confirm,
-    database_today,
     given,
     target_file,
     terminal_text,
 )
-from expertenrat.domain.backup_rotation import (
-    MAX_SAFETY_COPY_DAYS,
-    SAFETY_COPIES_KEPT,
-    SAFETY_COPY_DAYS,
-)
 from expertenrat.domain.errors import DatabaseMissingError, ExpertenratError
-from expertenrat.domain.retention import COPIES_STILL_HOLD
 from expertenrat.domain.wording import (
     backup_made,
-    counted,
     file_size,
     restore_scope,
     whole_number,
-    years_ago,
 )
 
 if TYPE_CHECKING:
@@ -70,51 +60,6 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     move.set_defaults(handler=_move_to_server, opening="read")
     check = commands.add_parser("check", help="die Datenbank auf Fehler prüfen")
     check.set_defaults(handler=_check, opening="read")
-    retention = commands.add_parser(
-        "retention",
-        help="ehemalige Mitglieder nach Ablauf der Aufbewahrungsfrist auflisten und "
-        "anonymisieren; Sicherheitskopien der Datenbank nennen und fällige löschen",
-    )
-    retention.add_argument(
-        "--years",
-        type=at_most(100),
-        default=2,
-        metavar="N",
-        help="Frist in Jahren (Vorgabe: 2, höchstens 100)",
-    )
-    retention.add_argument(
-        "--copy-days",
-        type=at_most(MAX_SAFETY_COPY_DAYS),
-        default=SAFETY_COPY_DAYS,
-        metavar="N",
-        help=f"Sicherheitskopien (vor Wiederherstellungen und Aktualisierungen) gelten nach N "
-        f"Tagen als fällig (Vorgabe: {SAFETY_COPY_DAYS}); die neuesten {SAFETY_COPIES_KEPT} "
-        "bleiben immer",
-    )
-    retention.add_argument(
-        "--delete-copies",
-        action="store_true",
-        help="die fälligen Sicherheitskopien löschen",
-    )
-    retention.add_argument(
-        "--anonymise",
-        action=_Anonymise,
-        help="die aufgelisteten Personen anonymisieren (Name bleibt; Kontaktdaten, Notizen "
-        "und Einwilligungen werden entfernt)",
-    )
-    retention.set_defaults(handler=_retention, opening="read")
-
-
-class _Anonymise(argparse.Action):
-    """``retention --anonymise``: the one retention run that changes the database; the
-    listing alone reads it, so it also works without write permission, as the exports do."""
-
-    def __init__(self, option_strings: list[str], dest: str, **kwargs) -> None:
-        super().__init__(option_strings, dest, nargs=0, default=False, **kwargs)
-
-    def __call__(self, parser, namespace, values, option_string=None) -> None:
-        namespace.anonymise = True
-        namespace.opening = "change"
 
 
 def _backup(services: Services, args: argparse.Namespace) -> str:
@@ -230,64 +175,3 @@ def _check(services: Services, args: argparse.Namespace) -> str:
         count = "1 Problem" if len(findings) == 1 else f"{len(findings)} Probleme"
         raise UserError(f"Die Prüfung hat {count} gefunden.")
     return "\n".join(filter(None, ["Die Datenbank ist in Ordnung.", upgrade]))
-
-
-def _retention(services: Services, args: argparse.Namespace) -> str:
-    today = database_today(services)  # the councils' day, as the window's Aufbewahrung
-    return "\n".join(_persons_due(services, args, today) + _safety_copies(services, args, today))
-
-
-def _persons_due(services: Services, args: argparse.Namespace, today: date) -> list[str]:
-    due = services.retention.due(today, args.years)
-    if not due:
-        years = years_ago(args.years)  # the window's wording
-        return [f"Niemand ist vor mehr als {years} ausgeschieden und noch nicht anonymisiert."]
-    lines = [f"{c.name} (ausgeschieden am {c.left_on:%d.%m.%Y})" for c in due]
-    if not args.anonymise:
-        lines.append(
-            f"{counted(len(due), 'Person', 'Personen')} fällig; anonymisieren mit --anonymise."
-        )
-        return lines
-    count = services.retention.anonymise([c.person_id for c in due], today, args.years)
-    lines.append(
-        f"{counted(count, 'Person', 'Personen')} anonymisiert; im Änderungsprotokoll vermerkt. "
-        + COPIES_STILL_HOLD
-    )
-    return lines
-
-
-def _safety_copies(services: Services, args: argparse.Namespace, today: date) -> list[str]:
-    """The safety copies made before restores and updates, when there are any: how many,
-    the oldest, what is due; with ``--delete-copies`` the due ones deleted first."""
-    days, lines = args.copy_days, []
-    if args.delete_copies:
-        deleted = services.safety_copies.rotate(today, days)
-        lines.append(
-            f"{counted(deleted, 'Sicherheitskopie', 'Sicherheitskopien')} gelöscht (älter "
-            f"als {counted(days, 'Tag', 'Tage')}; die neuesten {SAFETY_COPIES_KEPT} bleiben)."
-        )
-    copies = services.safety_copies.summary(today, days)
-    if args.delete_copies and copies.due:  # open elsewhere, or the folder is not ours
-        one = copies.due == 1
-        lines.append(
-            f"{counted(copies.due, 'Sicherheitskopie', 'Sicherheitskopien')} "
-            f"{'konnte' if one else 'konnten'} nicht gelöscht werden und "
-            f"{'bleibt' if one else 'bleiben'} erhalten: vielleicht in einem anderen "
-            "Programm geöffnet, oder es fehlt die Berechtigung für den Ordner."
-        )
-        return lines
-    if not copies.count:
-        return lines
-    text = (
-        f"{counted(copies.count, 'Sicherheitskopie', 'Sicherheitskopien')} vor "
-        f"Wiederherstellungen oder Aktualisierungen, die älteste vom {copies.oldest:%d.%m.%Y}; "
-    )
-    if copies.due:
-        text += (
-            f"{copies.due} älter als {counted(days, 'Tag', 'Tage')}: löschen mit --delete-copies."
-        )
-    elif copies.next_deletion is not None:
-        text += f"die nächste ist ab dem {copies.next_deletion:%d.%m.%Y} fällig."
-    else:
-        text += f"die neuesten {SAFETY_COPIES_KEPT} bleiben."
-    return [*lines, text]
