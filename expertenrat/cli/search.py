@@ -6,7 +6,6 @@ import argparse
 from typing import TYPE_CHECKING
 
 from expertenrat.cli.support import chosen_council, council_option
-from expertenrat.services.council_search import CouncilSearchService
 
 if TYPE_CHECKING:
     from expertenrat.services.context import Services
@@ -31,7 +30,7 @@ def add_listing(commands: argparse._SubParsersAction) -> None:
 
 def _search(services: Services, args: argparse.Namespace) -> str:
     text = " ".join(args.words)
-    hits = CouncilSearchService(services.database).find(chosen_council(services, args), text)
+    hits = services.council_search.find(chosen_council(services, args), text)
     if not hits:
         return f"Nichts gefunden für „{text.strip()}“."
     width = max(len(hit.kind.label) for hit in hits)

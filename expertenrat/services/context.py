@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from expertenrat.services.audit_reading import AuditService
     from expertenrat.services.backup import BackupService
     from expertenrat.services.conflicts import ConflictsService
+    from expertenrat.services.council_search import CouncilSearchService
     from expertenrat.services.council_transfer import CouncilTransferService
     from expertenrat.services.daily_backup import DailyBackupService
     from expertenrat.services.demo import DemoService
@@ -266,6 +267,12 @@ class Services(LazyServices):
             self.recommendations_report,
             self.annual_report,
         )
+
+    @LazyService
+    def council_search(self) -> CouncilSearchService:
+        from expertenrat.services.council_search import CouncilSearchService
+
+        return CouncilSearchService(self.database)
 
     @LazyService
     def oparl_export(self) -> OParlExportService:

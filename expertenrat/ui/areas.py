@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.overview import Area
 from expertenrat.services.context import Services
-from expertenrat.services.council_search import CouncilSearchService
 from expertenrat.services.daily_backup import default_folder
 from expertenrat.ui.annual_report_action import AnnualReportButton
 from expertenrat.ui.audit_page import AuditPage
@@ -128,6 +127,6 @@ def build_areas(
             today=today,
         ),
         audit=AuditPage(services.audit, dialogs, today, settings=services.settings),
-        search=SearchPage(CouncilSearchService(services.database), dialogs),
+        search=SearchPage(services.council_search, dialogs),
         welcome=WelcomePage(services.settings, services.demo, today),
     )
