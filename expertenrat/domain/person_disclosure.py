@@ -47,7 +47,8 @@ NOTES = (
     "Gremiums, wie die Geschäftsstelle sie aufgezeichnet hat. Eine automatisierte "
     "Entscheidung im Sinne von Art. 22 DSGVO findet nicht statt.",
     "Speicherdauer: Kontaktdaten, Notizen und Einwilligungen werden nach Ablauf der "
-    "Aufbewahrungsfrist nach dem Ende der letzten Mitgliedschaft gelöscht (anonymisiert); "
+    "Aufbewahrungsfrist nach dem Ende der letzten Mitgliedschaft gelöscht (anonymisiert), "
+    "auf Ihren Antrag schon früher; "
     "Name, Titel, Institution und Funktion bleiben in den Protokollen, in den Empfehlungen "
     "mit den Stellungnahmen und dem Verlauf und im Änderungsprotokoll. " + _COPIES,
     _rights(", eine erteilte Einwilligung können Sie jederzeit widerrufen"),

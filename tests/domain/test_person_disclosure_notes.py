@@ -21,3 +21,10 @@ def test_the_storage_note_names_the_daily_backups_and_how_long_they_stay(notes):
         in storage
     )
     assert "Sicherheitskopien vor einer Wiederherstellung oder Aktualisierung" in storage
+
+
+def test_a_member_learns_that_the_deletion_may_come_earlier_on_request():
+    """Art. 17 DSGVO: Datei → Aufbewahrung → "Auf Antrag" anonymises a former member before
+    the period ends."""
+    (storage,) = [note for note in NOTES if note.startswith("Speicherdauer:")]
+    assert "gelöscht (anonymisiert), auf Ihren Antrag schon früher;" in storage
