@@ -28,7 +28,11 @@ def setup_logging(path: Path | None = None) -> Path:
     path = path or log_file()
     root = logging.getLogger()
     if not any(isinstance(h, RotatingFileHandler) for h in root.handlers):
-        root.addHandler(_file_handler(path))
+        try:
+            handler: logging.Handler = _file_handler(path)
+        except OSError:  # its folder cannot be made (paths._private_folder): none, unprinted
+            handler = logging.NullHandler()
+        root.addHandler(handler)
     root.setLevel(logging.INFO)
     return path
 

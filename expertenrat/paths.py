@@ -48,9 +48,16 @@ def user_log_dir() -> Path:
 def _private_folder(name: str) -> Path:
     """The program's own folder of the user: the database, its daily copies, the recovery
     files of the minutes and the log hold personal data, which other users of a shared PC
-    must not read (Linux gave the folders the umask's 755, the files 644)."""
+    must not read (Linux gave the folders the umask's 755, the files 644). One that cannot be
+    made (a profile folder on a network share out of reach, no permission) is named all the
+    same: what is to be written there says why it cannot be, in German. The window did not
+    start at all, not even on a database chosen elsewhere, and said nothing (found by a
+    tester)."""
     path = Path(name)
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return path
     keep_private(path)
     return path
 

@@ -6,6 +6,7 @@ were readable by every user of the PC."""
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from sqlalchemy import text
 
 from expertenrat import APP_NAME, ORGANIZATION
 from expertenrat.domain.councils import CouncilSettings
+from expertenrat.logs import setup_logging
 from expertenrat.paths import user_config_dir, user_data_dir, user_log_dir
 from expertenrat.services.backup import BackupService
 from expertenrat.services.daily_backup import DailyBackupService
@@ -78,3 +80,16 @@ def test_a_new_database_file_is_the_users_alone(tmp_path):
         assert [_shared_bits(p) for p in [path, *journals]] == [0] * (1 + len(journals))
     finally:
         database.close()
+
+
+def test_a_folder_that_cannot_be_made_is_named_and_the_log_left_out(tmp_path, monkeypatch):
+    """A profile folder out of reach: the window did not start at all (found by a tester)."""
+    blocked = tmp_path / "Profil"  # a file where the folders should go
+    blocked.write_bytes(b"")
+    monkeypatch.setattr(platformdirs, "user_log_dir", lambda *_: str(blocked / "log"))
+    root = logging.getLogger()
+    monkeypatch.setattr(root, "handlers", [])
+
+    assert user_log_dir() == blocked / "log"
+    assert setup_logging() == blocked / "log" / "expertenrat.log"
+    assert [type(handler) for handler in root.handlers] == [logging.NullHandler]
