@@ -33,3 +33,17 @@ def test_search_in_an_unknown_council_names_those_there_are(capsys, demo_file):
 
     assert code == 1
     assert "Ein Gremium Nr. 9 gibt es nicht" in err
+
+
+def test_search_for_one_hit_names_the_words_as_for_more(capsys, demo_file):
+    code, out, _err = run(capsys, "--database", str(demo_file), "search", "E-2026-1")
+
+    assert code == 0
+    assert out.splitlines()[0] == "1 Treffer für „E-2026-1“:"
+
+
+def test_search_without_a_word_is_refused_with_an_example(capsys, demo_file):
+    code, out, err = run(capsys, "--database", str(demo_file), "search", " ", "")
+
+    assert (code, out) == (1, "")
+    assert "Kein Suchwort angegeben: etwa „expertenrat search Parkraum“." in err

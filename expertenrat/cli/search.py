@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from expertenrat.cli.support import chosen_council, council_option
+from expertenrat.cli.support import UserError, chosen_council, council_option
+from expertenrat.domain.text_folding import search_words
 
 if TYPE_CHECKING:
     from expertenrat.services.context import Services
@@ -29,12 +30,14 @@ def add_listing(commands: argparse._SubParsersAction) -> None:
 
 
 def _search(services: Services, args: argparse.Namespace) -> str:
-    text = " ".join(args.words)
+    text = " ".join(" ".join(args.words).split())
+    if not search_words(text):
+        raise UserError("Kein Suchwort angegeben: etwa „expertenrat search Parkraum“.")
     hits = services.council_search.find(chosen_council(services, args), text)
     if not hits:
-        return f"Nichts gefunden für „{text.strip()}“."
+        return f"Nichts gefunden für „{text}“."
     width = max(len(hit.kind.label) for hit in hits)
-    lines = [f"{len(hits)} Treffer für „{text.strip()}“:" if len(hits) > 1 else "1 Treffer:"]
+    lines = [f"{len(hits)} Treffer für „{text}“:"]
     for hit in hits:
         day = f"{hit.day:%d.%m.%Y}" if hit.day else "–".center(10)
         lines.append(f"{hit.kind.label:<{width}}  {day}  {hit.what} ({hit.where})")
