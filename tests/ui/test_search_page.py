@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from expertenrat.domain.council_search import HitKind
 from expertenrat.domain.errors import StorageError
 from expertenrat.domain.overview import Area, MeetingTab
-from expertenrat.services.council_search import CouncilSearchService
 from expertenrat.ui.agenda_editor import AgendaEditor
 from expertenrat.ui.minutes_item_list import item_key
 from expertenrat.ui.search_page import SearchPage
@@ -22,7 +21,7 @@ def services(demo_services):
 
 @pytest.fixture
 def page(qtbot, services, dialogs) -> SearchPage:
-    page = SearchPage(CouncilSearchService(services.database), dialogs)
+    page = SearchPage(services.council_search, dialogs)
     qtbot.addWidget(page)
     page.resize(1200, 800)
     page.set_council(services.settings.councils()[0].id)
