@@ -1,6 +1,7 @@
 """The life of a meeting: planned → invited → held, or cancelled with a reason.
 
-Held and cancelled meetings are final. A meeting cancelled while still planned gives up
+Held and cancelled meetings are final, but for a correction of a step recorded by
+mistake (:func:`taken_back_state`). A meeting cancelled while still planned gives up
 its running number (it was never announced); one cancelled after the invitation keeps it,
 because the invitation went out under that number (see :func:`keeps_number_when_cancelled`).
 """
@@ -21,6 +22,12 @@ _ALLOWED: dict[MeetingState, tuple[MeetingState, ...]] = {
     MeetingState.INVITED: (MeetingState.HELD, MeetingState.CANCELLED),
     MeetingState.HELD: (),
     MeetingState.CANCELLED: (),
+}
+
+# Corrections of a step recorded by mistake (see :func:`taken_back_state`).
+_TAKEN_BACK: dict[MeetingState, MeetingState] = {
+    MeetingState.INVITED: MeetingState.PLANNED,
+    MeetingState.HELD: MeetingState.INVITED,
 }
 
 _REFUSALS: dict[tuple[MeetingState, MeetingState], str] = {
@@ -106,6 +113,30 @@ def check_transition(
                 )
             ]
         )
+
+
+def taken_back_state(current: MeetingState, *, start: datetime, now: datetime) -> MeetingState:
+    """The state a step recorded by mistake returns to, a correction: "eingeladen" back to
+    "geplant" while the meeting (``start``) is still ahead of ``now`` (an invitation that
+    did not go out), "durchgeführt" back to "eingeladen". Raise :class:`ValidationError`
+    (German) where there is none; what else must hold (the minutes untouched) is the
+    service's to check."""
+    if current is MeetingState.INVITED and start <= now:
+        message = (
+            f"Die Sitzung hat am {start:%d.%m.%Y um %H:%M} Uhr begonnen; dass die Einladung "
+            "versandt wurde, lässt sich nicht mehr zurücknehmen. Ist der Tag des Versands "
+            "falsch, ändern Sie ihn („Versanddatum ändern …“)."
+        )
+    elif current in _TAKEN_BACK:
+        return _TAKEN_BACK[current]
+    elif current is MeetingState.PLANNED:
+        message = "Für eine geplante Sitzung ist kein Schritt erfasst, der sich zurücknehmen ließe."
+    else:
+        message = (
+            "Eine Absage lässt sich nicht zurücknehmen; die Mitglieder haben sie womöglich "
+            "schon erhalten. Planen Sie die Sitzung bitte neu."
+        )
+    raise ValidationError([FieldProblem("state", message)])
 
 
 def keeps_number_when_cancelled(previous: MeetingState) -> bool:

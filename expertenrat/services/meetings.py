@@ -29,6 +29,7 @@ from expertenrat.domain.meeting_states import sent_on_problem
 from expertenrat.domain.meetings import Meeting
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.meeting_checks import checked_draft
+from expertenrat.services.meeting_corrections import take_back
 from expertenrat.services.meeting_queries import WHAT, MeetingQueries, fetch_meeting
 from expertenrat.services.meeting_rows import (
     apply_draft,
@@ -196,6 +197,20 @@ class MeetingsService(MeetingQueries):
                 session, self._actor, row, clock, target, reason,
                 now=now, sent_on=sent_on, today=today,
             )  # fmt: skip
+            return meeting_from_row(row, clock)
+
+    def take_back_state(
+        self, meeting_id: int, version: int, *, now: datetime | None = None
+    ) -> Meeting:
+        """Correct a step recorded by mistake: invited back to planned while ahead of
+        ``now`` (default: the present), held back to invited while the minutes are
+        untouched (:mod:`~expertenrat.services.meeting_corrections`); never once approved."""
+        with changing(self._db, WHAT) as session:
+            row = _held(session, meeting_id)
+            check_version(row, version, WHAT)
+            ensure_not_frozen(session, row.id)
+            clock = council_clock(session, row.council_id)
+            take_back(session, self._actor, row, clock, clock.now() if now is None else now)
             return meeting_from_row(row, clock)
 
     def correct_invitation_day(

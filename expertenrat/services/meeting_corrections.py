@@ -1,0 +1,120 @@
+"""Taking back a meeting's step recorded by mistake, a correction for
+:meth:`~expertenrat.services.meetings.MeetingsService.take_back_state`.
+
+"Einladung versandt" pressed before the invitation went out (or on the wrong meeting)
+goes back to "geplant" while the meeting is still ahead and no changed or late invitation
+is recorded as sent: the recorded days of the invitation go with it, the calendar entry
+becomes tentative again (a new SEQUENCE), the planned meetings are numbered anew.
+"Durchgeführt" pressed on the wrong meeting goes back to "eingeladen" while its minutes are
+untouched: nothing written, voted, adopted, circulated or approved in it (the calendar
+entry stays confirmed, so its SEQUENCE stays). Rules: ``meeting_states.taken_back_state``.
+The audit trail records each as a correction ("Berichtigung"). The caller holds the
+council, has checked the version and that the minutes are not frozen.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, exists, or_, select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.enums import AgendaItemOutcome, AuditAction, MeetingState
+from expertenrat.domain.errors import FieldProblem, ValidationError
+from expertenrat.domain.meeting_states import taken_back_state
+from expertenrat.services import audit
+from expertenrat.services.meeting_rows import CouncilClock, meeting_from_row, renumber
+from expertenrat.services.meeting_transitions import record_change
+from expertenrat.store import models
+
+
+def take_back(
+    session: Session, actor: str, row: models.Meeting, clock: CouncilClock, now: datetime
+) -> None:
+    """Take ``row``'s last step back (see the module), or raise :class:`ValidationError`."""
+    current = MeetingState(row.state)
+    target = taken_back_state(current, start=clock.aware(row.starts_at), now=now)
+    label = meeting_from_row(row, clock).label
+    found = _invitations_sent(session, row) if current is MeetingState.INVITED else []
+    found = found or (_minutes_written(session, row) if current is MeetingState.HELD else [])
+    if found:
+        raise ValidationError([FieldProblem("state", _refusal(current, label, found))])
+    before = audit.snapshot(row)
+    row.state = target
+    if target is MeetingState.PLANNED:
+        row.ics_sequence += 1  # TENTATIVE again: calendars replace the confirmed entry
+        row.invitation_sent_on = row.invitation_changed_on = None
+        row.invitation_agenda_changed_on = row.invitation_agenda_sent_on = None
+        row.invitation_agenda_changed_public = row.invitation_agenda_changed_non_public = False
+    session.flush()
+    if target is MeetingState.PLANNED:
+        renumber(session, actor, row.council_id)
+    verb = (
+        "– Berichtigung: Einladung nicht versandt, zurück zu „geplant“"
+        if target is MeetingState.PLANNED
+        else "– Berichtigung: Durchführung zurückgenommen, wieder „eingeladen“"
+    )
+    record_change(session, actor, AuditAction.UPDATE, row, before, verb)
+
+
+def _refusal(current: MeetingState, label: str, found: list[str]) -> str:
+    listed = ", ".join(found)
+    if current is MeetingState.INVITED:
+        return (
+            f"Zu „{label}“ ist bereits {listed} als versandt erfasst; die Einladung ist also "
+            "hinausgegangen und lässt sich nicht zurücknehmen."
+        )
+    return (
+        f"Das Protokoll von „{label}“ ist bereits begonnen ({listed}); die Durchführung "
+        "lässt sich nicht mehr zurücknehmen."
+    )
+
+
+def _invitations_sent(session: Session, row: models.Meeting) -> list[str]:
+    """What shows that the invitation went out: a changed one or a late one recorded."""
+    late = exists().where(models.LateInvitation.meeting_id == row.id)
+    return [
+        name
+        for name, sent in (
+            ("eine geänderte Tagesordnung", row.invitation_agenda_sent_on is not None),
+            ("eine nachträgliche Einladung", session.scalar(select(late))),
+        )
+        if sent
+    ]
+
+
+def _minutes_written(session: Session, row: models.Meeting) -> list[str]:
+    """What the minutes of ``row`` hold already, named for the refusal."""
+    item = models.AgendaItem
+    items = select(item.id).where(item.meeting_id == row.id)
+    version = models.MinutesVersion
+    checks: tuple[tuple[str, ColumnElement[bool]], ...] = (
+        ("ein versandter Entwurf", exists().where(version.meeting_id == row.id)),
+        ("genehmigte frühere Protokolle", exists().where(version.approved_in_meeting_id == row.id)),
+        ("Abstimmungen", exists().where(models.Vote.agenda_item_id.in_(items))),
+        (
+            "Empfehlungen aus der Sitzung",
+            exists().where(models.Recommendation.origin_agenda_item_id.in_(items)),
+        ),
+        (
+            "Texte oder Ergebnisse zu Tagesordnungspunkten",
+            exists().where(
+                item.meeting_id == row.id,
+                item.deleted_at.is_(None),
+                or_(
+                    item.discussion != "",
+                    item.motion_text != "",
+                    item.resolution_text != "",
+                    item.result != "",
+                    item.outcome != AgendaItemOutcome.DISCUSSED.value,
+                    item.urgent.is_(True),
+                ),
+            ),
+        ),
+    )
+    found = [name for name, check in checks if session.scalar(select(check))]
+    header = (
+        row.opened_at, row.closed_at, row.notes, row.agenda_approved, row.agenda_changes,
+        row.quorum_noted, row.minutes_finished_on,
+    )  # fmt: skip
+    return found + (["Angaben zum Sitzungsverlauf"] if any(header) else [])

@@ -1,0 +1,173 @@
+"""A step recorded by mistake can be taken back (found by a tester: "Einladung versandt"
+pressed before the invitation went out, or "Durchgeführt" on the wrong meeting, left the
+state wrong for ever). Invited goes back to planned while the meeting is ahead and no
+changed or late invitation went out; held back to invited while the minutes are untouched;
+never once the minutes are approved. The audit trail records the correction, the calendar
+entry's SEQUENCE follows its STATUS."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from minutes_setup import fake_render, held_minutes, hold
+from sqlalchemy import select
+
+from expertenrat.domain.enums import MeetingKind, MeetingState
+from expertenrat.domain.errors import ValidationError
+from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.services.meetings import MeetingsService
+from expertenrat.services.minutes_approval import MinutesApprovalService
+from expertenrat.services.minutes_freeze import MinutesFrozenError
+from expertenrat.store import models
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NOW = datetime(2026, 12, 4, 12, 0, tzinfo=BERLIN)
+
+
+def _meeting(meetings_service, council, start: datetime) -> int:
+    draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus")
+    return meetings_service.create(council.id, draft)
+
+
+def _step(meetings_service, meeting_id: int, target: MeetingState, now: datetime) -> None:
+    version = meetings_service.get(meeting_id).version
+    meetings_service.change_state(meeting_id, version, target, now=now, sent_on=now.date())
+
+
+def _sequence(database, meeting_id: int) -> int:
+    with database.reading() as session:
+        return session.get(models.Meeting, meeting_id).ics_sequence
+
+
+def _last_summary(database, meeting_id: int) -> str:
+    with database.reading() as session:
+        return session.scalars(
+            select(models.AuditEntry.summary)
+            .where(models.AuditEntry.entity == "meeting", models.AuditEntry.entity_id == meeting_id)
+            .order_by(models.AuditEntry.id.desc())
+        ).first()
+
+
+def test_an_invitation_not_sent_goes_back_to_planned(database, meetings_service, council) -> None:
+    later = _meeting(meetings_service, council, datetime(2026, 12, 16, 16, 0, tzinfo=BERLIN))
+    meeting_id = _meeting(meetings_service, council, datetime(2026, 12, 9, 16, 0, tzinfo=BERLIN))
+    _step(meetings_service, later, MeetingState.INVITED, NOW)  # the wrong one: number 2 fixed
+    invited = meetings_service.get(later)
+    assert (invited.number, meetings_service.get(meeting_id).number) == (2, 3)
+
+    confirmed = _sequence(database, later)
+
+    planned = meetings_service.take_back_state(later, invited.version, now=NOW)
+
+    assert planned.state is MeetingState.PLANNED
+    assert planned.invitation_sent_on is None
+    assert _sequence(database, later) > confirmed  # tentative anew: calendars take it
+    assert (planned.number, meetings_service.get(meeting_id).number) == (2, 1)  # in order again
+    assert _last_summary(database, later) == (
+        "2. Sitzung am 16.12.2026 – Berichtigung: Einladung nicht versandt, zurück zu „geplant“"
+    )
+    _step(meetings_service, later, MeetingState.INVITED, NOW)  # the real sending later
+    assert meetings_service.get(later).state is MeetingState.INVITED
+
+
+def test_an_invitation_cannot_be_taken_back_once_the_meeting_began(
+    meetings_service, council
+) -> None:
+    meeting_id = _meeting(meetings_service, council, datetime(2026, 12, 9, 16, 0, tzinfo=BERLIN))
+    _step(meetings_service, meeting_id, MeetingState.INVITED, NOW)
+    invited = meetings_service.get(meeting_id)
+
+    with pytest.raises(ValidationError, match=r"hat am 09\.12\.2026 um 16:00 Uhr begonnen"):
+        meetings_service.take_back_state(meeting_id, invited.version, now=NOW + timedelta(days=6))
+
+    assert meetings_service.get(meeting_id) == invited
+
+
+def test_an_invitation_whose_changed_agenda_went_out_stays_sent(
+    database, meetings_service, council
+) -> None:
+    meeting_id = _meeting(meetings_service, council, datetime(2026, 12, 9, 16, 0, tzinfo=BERLIN))
+    _step(meetings_service, meeting_id, MeetingState.INVITED, NOW)
+    with database.transaction() as session:
+        row = session.get(models.Meeting, meeting_id)
+        row.invitation_agenda_changed_on = row.invitation_agenda_sent_on = NOW.date()
+    invited = meetings_service.get(meeting_id)
+
+    with pytest.raises(ValidationError, match="bereits eine geänderte Tagesordnung als versandt"):
+        meetings_service.take_back_state(meeting_id, invited.version, now=NOW)
+
+    assert meetings_service.get(meeting_id) == invited
+
+
+def test_a_meeting_held_by_mistake_goes_back_to_invited(
+    database, meetings_service, council
+) -> None:
+    meeting_id = _meeting(meetings_service, council, datetime(2026, 12, 3, 16, 0, tzinfo=BERLIN))
+    _step(meetings_service, meeting_id, MeetingState.INVITED, NOW - timedelta(days=10))
+    _step(meetings_service, meeting_id, MeetingState.HELD, NOW)
+    held, confirmed = meetings_service.get(meeting_id), _sequence(database, meeting_id)
+
+    invited = meetings_service.take_back_state(meeting_id, held.version, now=NOW)
+
+    assert invited.state is MeetingState.INVITED
+    assert invited.invitation_sent_on == date(2026, 11, 24)
+    assert _sequence(database, meeting_id) == confirmed  # the entry stays confirmed
+    assert _last_summary(database, meeting_id) == (
+        "1. Sitzung am 03.12.2026 – Berichtigung: Durchführung zurückgenommen, wieder „eingeladen“"
+    )
+
+
+def test_a_held_meeting_with_minutes_written_stays_held(database, actor, council, fields) -> None:
+    minutes = held_minutes(database, council.id, fields["Stadtdaten"].id)
+    meetings = MeetingsService(database, actor)
+    held = meetings.get(minutes.meeting_id)
+
+    refusal = (
+        "Das Protokoll von „1. Sitzung“ ist bereits begonnen (Abstimmungen, Texte oder "
+        "Ergebnisse zu Tagesordnungspunkten, Angaben zum Sitzungsverlauf); die Durchführung "
+        "lässt sich nicht mehr zurücknehmen."
+    )
+    with pytest.raises(ValidationError, match=re.escape(refusal)):
+        meetings.take_back_state(held.id, held.version)
+
+    assert meetings.get(held.id) == held
+
+
+def test_approved_minutes_and_the_meeting_that_approved_them_stay_held(
+    database, actor, council, fields
+) -> None:
+    minutes = held_minutes(database, council.id, fields["Stadtdaten"].id)
+    approval = MinutesApprovalService(database, actor, fake_render)
+    approval.circulate(minutes.meeting_id, date(2026, 3, 20))
+    hold(database, minutes.next_id, datetime(2026, 5, 12, 16, 0))
+    approval.approve(minutes.meeting_id, minutes.next_id)
+    meetings = MeetingsService(database, actor)
+    approved, approving = meetings.get(minutes.meeting_id), meetings.get(minutes.next_id)
+
+    with pytest.raises(MinutesFrozenError, match="ist genehmigt und kann nicht mehr geändert"):
+        meetings.take_back_state(approved.id, approved.version)
+    with pytest.raises(ValidationError, match=r"begonnen \(genehmigte frühere Protokolle"):
+        meetings.take_back_state(approving.id, approving.version)
+
+    assert meetings.get(approving.id).state is MeetingState.HELD
+
+
+@pytest.mark.parametrize(
+    ("steps", "message"),
+    [
+        ((), "Für eine geplante Sitzung ist kein Schritt erfasst"),
+        ((MeetingState.CANCELLED,), "Eine Absage lässt sich nicht zurücknehmen"),
+    ],
+)
+def test_nothing_to_take_back(meetings_service, council, steps, message) -> None:
+    meeting_id = _meeting(meetings_service, council, datetime(2026, 12, 9, 16, 0, tzinfo=BERLIN))
+    for target in steps:
+        version = meetings_service.get(meeting_id).version
+        meetings_service.change_state(meeting_id, version, target, "Krankheit", now=NOW)
+    meeting = meetings_service.get(meeting_id)
+
+    with pytest.raises(ValidationError, match=message):
+        meetings_service.take_back_state(meeting_id, meeting.version, now=NOW)
