@@ -532,3 +532,24 @@ def _answer_one_of_two_projects(
         return register.record_response(row.id, row.version, answer).row
     finally:
         db.close()
+
+
+def test_export_reminders_not_saved_leave_no_folder_made_for_them(
+    capsys, database, tmp_path, monkeypatch
+):
+    """(found by a tester) A full drive: the error, and an empty folder left behind."""
+    from expertenrat.services import recommendation_reminders
+
+    def full(path, _data) -> None:
+        raise recommendation_reminders.FileWriteError(f"„{path}“: Der Datenträger ist voll.")
+
+    monkeypatch.setattr(recommendation_reminders, "write_file", full)
+    folder = tmp_path / "Erinnerungen"
+
+    code, out, err = run(
+        capsys, "--database", database, "export", "reminders", "--out", str(folder)
+    )
+
+    assert (code, out) == (1, "")
+    assert "Der Datenträger ist voll" in err
+    assert not folder.exists()

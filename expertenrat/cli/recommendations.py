@@ -4,6 +4,7 @@ exports, and the reminders to projects."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,7 @@ from expertenrat.cli.support import (
     write_document,
     year_argument,
 )
-from expertenrat.domain.errors import os_error_detail, os_error_text
+from expertenrat.domain.errors import ExpertenratError, os_error_detail, os_error_text
 from expertenrat.domain.wording import overdue_since, with_counted
 from expertenrat.services.files import refuse_folder
 
@@ -208,7 +209,8 @@ def _export_reminders(services: Services, args: argparse.Namespace) -> str:
     due = reminders.due(council_id)
     ended = [] if args.include_ended else [p for p in due.projects if p.project.ended]
     chosen = [p.project.id for p in due.projects if not any(p is e for e in ended)]
-    if chosen and not args.out.exists():  # as `export oparl` and `export opendata` do
+    made = bool(chosen) and not args.out.exists()  # as `export oparl` and `export opendata` do
+    if made:
         _make_folder(args.out)
     try:
         # Nothing to write into a folder not there yet (a new council): no "Den Ordner gibt
@@ -221,6 +223,11 @@ def _export_reminders(services: Services, args: argparse.Namespace) -> str:
         )
     except RemindersExistError as error:
         raise UserError(f"{error.message} Mit --force werden sie ersetzt.", error.detail) from None
+    except ExpertenratError:
+        if made:  # none saved (a full drive): the folder made for them goes again, empty
+            with contextlib.suppress(OSError):
+                args.out.rmdir()
+        raise
     lines = [
         f"{s.project.title}: {', '.join(s.codes)} → {s.files[0].name}, {s.files[1].name}"
         for s in saved
