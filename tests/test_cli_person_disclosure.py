@@ -95,5 +95,5 @@ def test_export_guest_writes_a_guest_s_auskunft_and_refuses_a_name_no_guest_bear
         "--out",
         str(tmp_path / "n.pdf"),
     )
-    _failed(unknown, "Fehler: Einen Gast „Niemand“ nennt keine Sitzung.")
+    _failed(unknown, "Fehler: Einen Gast „Niemand“ nennt keine Sitzung und kein Projekt")
     assert not (tmp_path / "n.pdf").exists()

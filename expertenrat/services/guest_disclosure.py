@@ -42,24 +42,21 @@ from expertenrat.store.models import AuditEntry
 
 def guest_disclosure(session: Session, name: str, today: date) -> PersonDisclosure:
     """Everything about the guest ``name``: every guest line whose name holds all the words
-    of ``name`` in any case ("Merle Steffens" finds "Dr. Merle Steffens");
-    :class:`NotFoundError` if there is none. Headed by the council of the latest."""
+    of ``name`` in any case ("Merle Steffens" finds "Dr. Merle Steffens"), headed by the
+    council of the latest; without one, a project's contact of that name (who never came to
+    a meeting), headed by the project's council; :class:`NotFoundError` if neither."""
     lines = _guest_lines(session, name)
-    if not lines:
-        raise NotFoundError(
-            f"Einen Gast „{name.strip()}“ nennt keine Sitzung. Gesucht wird der Name, wie er "
-            "in der Anwesenheit unter den Gästen steht (etwa „Merle Steffens“); ein Mitglied "
-            "hat eine Personennummer (siehe „expertenrat persons“)."
-        )
+    if lines:
+        latest_name, council_id = lines[-1][0].name, lines[-1][1].council_id
+    else:  # a project's contact who never came to a meeting
+        latest_name, council_id = _project_contact(session, name)
     councils = council_names(session)
-    latest = lines[-1][1]
-    council = session.get(models.Council, latest.council_id, options=WITH_LOGO)
-    zone = council_clock(session, latest.council_id).zone
-    latest_name = lines[-1][0].name
+    council = session.get(models.Council, council_id, options=WITH_LOGO)
+    zone = council_clock(session, council_id).zone
     family = _family_name(latest_name)
     sections = (
         _attendance_section(lines, councils),
-        _audit_section(session, lines, zone),
+        _audit_section(session, lines, latest_name, zone),
         mentions_section(session, family, [], councils, []),
         annexes_section(session, family, [], councils, []),
         projects_section(session, family, set(), councils, []),
@@ -111,11 +108,41 @@ def _guest_lines(session: Session, name: str) -> list[GuestLine]:
         for guest, meeting in session.execute(query)
         if wanted <= name_identity(guest.name)
     ]
-    humans = {name_identity(guest.name): guest.name for guest, _ in found}
-    if len(humans) <= 1:
-        return found
+    if not found:
+        return []
+    human = _one_human(name, [guest.name for guest, _ in found])
+    return [(guest, meeting) for guest, meeting in found if name_identity(guest.name) == human]
+
+
+def _project_contact(session: Session, name: str) -> tuple[str, int]:
+    """The contact ``name`` of a project (as typed there) and the project's council."""
+    wanted = name_identity(name)
+    query = select(models.Project.contact_name, models.Project.council_id).order_by(
+        models.Project.id
+    )
+    found = [(c, council) for c, council in session.execute(query) if wanted <= name_identity(c)]
+    if not wanted or not found:
+        raise NotFoundError(
+            f"Einen Gast „{name.strip()}“ nennt keine Sitzung und kein Projekt als "
+            "Ansprechperson. Gesucht wird der Name, wie er in der Anwesenheit unter den Gästen "
+            "oder beim Projekt steht (etwa „Merle Steffens“); ein Mitglied hat eine "
+            "Personennummer (siehe „expertenrat persons“)."
+        )
+    human = _one_human(name, [contact for contact, _ in found])
+    return next((c, council) for c, council in reversed(found) if name_identity(c) == human)
+
+
+def _one_human(name: str, found: list[str]) -> frozenset[str]:
+    """The one human among the ``found`` names that ``name`` means: the only one, or the one
+    typed whole. Names of two humans (that differ in more than degrees and forms of
+    address) are refused with them, as one's Auskunft handed to the other would disclose
+    their data."""
+    wanted = name_identity(name)
+    humans = {name_identity(typed): typed for typed in found}
+    if len(humans) == 1:
+        return next(iter(humans))
     if wanted in humans:
-        return [(guest, meeting) for guest, meeting in found if name_identity(guest.name) == wanted]
+        return wanted
     names = ", ".join(f"„{typed}“" for typed in sorted(humans.values(), key=str.casefold))
     raise ExpertenratError(
         f"„{name.strip()}“ passt auf Gäste mit verschiedenen Namen: {names}. Bitte geben Sie "
@@ -142,10 +169,12 @@ def _attendance_section(lines: list[GuestLine], councils: dict[int, str]) -> Dis
     )
 
 
-def _audit_section(session: Session, lines: list[GuestLine], zone: ZoneInfo) -> DisclosureSection:
+def _audit_section(
+    session: Session, lines: list[GuestLine], name: str, zone: ZoneInfo
+) -> DisclosureSection:
     """The entries of the guest lines, and any entry that names the guest as a line bears
-    the name (a guest line removed since, a project's contact)."""
-    names = sorted({guest.name for guest, _ in lines})
+    the name or as ``name`` is (a guest line removed since, a project's contact)."""
+    names = sorted({guest.name for guest, _ in lines} | {name})
     query = (
         select(AuditEntry)
         .where(

@@ -155,3 +155,25 @@ def test_a_name_that_fits_two_humans_is_refused_and_a_whole_name_takes_its_own_l
         )
         == 2
     )
+
+
+def test_a_project_s_contact_who_never_came_to_a_meeting_has_an_auskunft_too(demo_database, today):
+    services = Services.create(demo_database, "Geschäftsstelle")
+    rostock = next(c for c in services.settings.councils() if "Expert" in c.name)
+    project = services.projects.projects(rostock.id)[0].project
+    services.projects.update(
+        replace(project, contact_name="Dr. Jana Nieda", contact_email="jana@example.org")
+    )
+    service = services.person_disclosure
+
+    disclosure = service.guest_disclosure("Jana Nieda", today)
+
+    assert disclosure.name == "Dr. Jana Nieda"
+    assert section_titled(disclosure, "Teilnahme an Sitzungen als Gast").rows == ()
+    assert section_titled(disclosure, "Nennungen in Projekten").rows == (
+        (f"{rostock.name}: {project.title}", "Ansprechperson", "Dr. Jana Nieda, jana@example.org"),
+    )
+    trail = [row[3] for row in section_titled(disclosure, "Einträge im Änderungsprotokoll").rows]
+    assert any("Ansprechperson: " in row and "Dr. Jana Nieda" in row for row in trail)
+    with pytest.raises(NotFoundError, match="nennt keine Sitzung und kein Projekt"):
+        service.guest_disclosure("Jana Niemand", today)
