@@ -152,7 +152,19 @@ def _advice(path: Path, error: OSError) -> str:
                 "Sonst wählen Sie bitte einen anderen Ordner."
             )
         return "Bitte wählen Sie einen Ordner, in dem Sie Dateien speichern dürfen."
+    if error.errno == errno.ENOENT and len(str(path)) > _LONG_PATH:
+        return (
+            f"Ist der Pfad mit {len(str(path))} Zeichen zu lang? Windows erlaubt oft nur 260, "
+            "die Datei beim Schreiben und die Dateien eines Ordners eingerechnet. Bitte "
+            "wählen Sie einen kürzeren Namen oder einen weniger tief verschachtelten Ordner."
+        )
     return _ADVICE.get(error.errno or 0, "")
+
+
+# Windows without long paths switched on finds no file of a path over 259 characters and
+# says "Der Ordner oder die Datei existiert nicht.": the temporary file beside the target
+# (its name up to 35 characters) or the files inside a folder export get there first.
+_LONG_PATH = 200
 
 
 _FREE_SPACE = (

@@ -198,12 +198,14 @@ def _refusing_replace(monkeypatch: pytest.MonkeyPatch, error: OSError) -> None:
         # Windows, the PDF still open in Acrobat: "access denied" (found by a tester)
         (PermissionError(13, "Zugriff verweigert"), "noch in einem anderen Programm geöffnet"),
         (OSError(28, "No space left on device"), "Bitte schaffen Sie Platz auf dem Laufwerk"),
+        # Windows, a path over 260 characters: "existiert nicht" for the folder just chosen
+        (FileNotFoundError(2, "Das System kann den Pfad nicht finden"), "Pfad mit 2.. Zeichen"),
     ],
 )
 def test_a_file_that_cannot_be_replaced_says_what_to_do(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, advice: str
 ) -> None:
-    target = tmp_path / "Protokoll 3. Sitzung.pdf"
+    target = tmp_path / f"Protokoll 3. Sitzung {'x' * (200 - len(str(tmp_path)))}.pdf"
     target.write_bytes(b"open in Acrobat")
     _refusing_replace(monkeypatch, error)
 
