@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import pytest
 from client_statements import recorded_statements
 from sqlalchemy import select, update
 
@@ -61,15 +62,36 @@ def test_newest_first_after_the_projects(demo_database):
     assert days == sorted(days, reverse=True)
 
 
-def test_deleted_records_and_other_councils_are_left_out(demo_database):
+@pytest.mark.parametrize(
+    ("model", "kind", "word"),
+    [
+        (models.Project, HitKind.PROJECT, "Warnemünde"),
+        (models.Meeting, HitKind.MEETING, "Sitzung"),
+        (models.AgendaItem, HitKind.AGENDA_ITEM, "Warnemünde"),
+        (models.Recommendation, HitKind.RECOMMENDATION, "Warnemünde"),
+    ],
+)
+def test_a_deleted_record_is_left_out(demo_database, model, kind, word):
+    """(found by review) Each kind's own deletion, not all at once: a meeting takes its
+    agenda items along, nothing else goes."""
     search = CouncilSearchService(demo_database)
-    assert search.find(COUNCIL, "Warnemünde")
+    before = search.find(COUNCIL, word)
+    record_id = min(hit.record_id for hit in before if hit.kind is kind)
     with demo_database.transaction() as session:
-        session.execute(update(models.Project).values(deleted_at=datetime.now(UTC)))
-        session.execute(update(models.Meeting).values(deleted_at=datetime.now(UTC)))
-        session.execute(update(models.Recommendation).values(deleted_at=datetime.now(UTC)))
-    assert search.find(COUNCIL, "Warnemünde") == []
-    assert search.find(COUNCIL + 1000, "sitzung") == []
+        session.execute(
+            update(model).where(model.id == record_id).values(deleted_at=datetime.now(UTC))
+        )
+
+    after = {hit.id for hit in search.find(COUNCIL, word)}
+    gone = {hit.id for hit in before} - after
+    items = {
+        hit.id
+        for hit in before
+        if kind is HitKind.MEETING
+        and hit.kind is HitKind.AGENDA_ITEM
+        and hit.target.record_id == record_id
+    }
+    assert gone == {(kind, record_id), *items}
 
 
 def test_an_empty_search_finds_nothing(demo_database):
