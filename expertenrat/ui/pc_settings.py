@@ -65,6 +65,7 @@ class PcSettingsBox(QGroupBox):
         self._settings = settings
         self._dialogs = dialogs
         self._default = default_folder
+        self._unsaved_said = False
         self.folder_edit = LineEdit()
         self.folder_edit.setReadOnly(True)
         # In a row with its buttons: named itself for a screen reader.
@@ -160,7 +161,7 @@ class PcSettingsBox(QGroupBox):
 
     def _store_folder(self, value: str) -> None:
         self._settings.setValue(FOLDER_KEY, value)
-        self._settings.sync()
+        self._sync()
         self._show()
         self.changed.emit()
 
@@ -172,5 +173,24 @@ class PcSettingsBox(QGroupBox):
 
     def _store(self, key: str, value: int) -> None:
         self._settings.setValue(key, value)
-        self._settings.sync()
+        self._sync()
         self.changed.emit()
+
+    def _sync(self) -> None:
+        """Write the settings to this PC's file. Where that cannot be (its folder not
+        writable), say once that they hold only until the program ends: the next start took
+        the backup folder chosen back without a word (found by a tester)."""
+        self._settings.sync()
+        if self._unsaved_said or self._settings.status() != QSettings.Status.AccessError:
+            return
+        self._unsaved_said = True
+        self._dialogs.warning(
+            self,
+            tr(_CONTEXT, "Auf diesem PC"),
+            tr(
+                _CONTEXT,
+                "Die Einstellungen dieses PCs können nicht in „{}“ gespeichert werden; sie "
+                "gelten nur, bis das Programm beendet wird. Bitte wenden Sie sich an Ihre "
+                "IT-Betreuung.",
+            ).format(self._settings.fileName()),
+        )

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.members import Member
@@ -396,3 +396,23 @@ def test_aufbewahrung_on_request_anonymises_a_former_member_before_the_period_en
     (audit,) = [s.rows for s in disclosure.sections if s.title.startswith("Einträge im Änd")]
     assert any(row[3].startswith("Anonymisiert auf Antrag (Art. 17 DSGVO): ") for row in audit)
     assert not any("ina@example.org" in row[3] for row in audit)  # nor the old address
+
+
+def test_settings_that_cannot_be_stored_on_this_pc_are_said_to_hold_until_the_end(
+    qtbot, dialogs, services, tmp_path
+):
+    blocked = tmp_path / "Profil"  # a file where the settings' folder should be
+    blocked.write_bytes(b"")
+    settings = QSettings(str(blocked / "Expertenrat.ini"), QSettings.Format.IniFormat)
+    box = PcSettingsBox(settings, dialogs, default_folder(services.database))
+    qtbot.addWidget(box)
+
+    box.choose_folder(str(tmp_path))
+    box.years_spin.setValue(box.years_spin.value() + 1)
+
+    assert dialogs.warnings() == [
+        f"Die Einstellungen dieses PCs können nicht in „{blocked / 'Expertenrat.ini'}“ "
+        "gespeichert werden; sie gelten nur, bis das Programm beendet wird. Bitte wenden Sie "
+        "sich an Ihre IT-Betreuung."
+    ]
+    assert box.folder_edit.text() == str(tmp_path)
