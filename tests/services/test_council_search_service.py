@@ -110,3 +110,29 @@ def test_a_code_is_found_also_without_its_leading_zero(demo_database):
     (padded,) = [hit for hit in search.find(COUNCIL, "E-2025-02") if hit.what.startswith("E-")]
     unpadded = [hit for hit in search.find(COUNCIL, "e-2025-2") if hit.what.startswith("E-")]
     assert padded in unpadded
+
+
+def test_another_councils_records_are_left_out(demo_database):
+    """(found by review) A meeting moved to another council is found there, with its
+    agenda items, and no longer in the first."""
+    search = CouncilSearchService(demo_database)
+    meeting_id = min(
+        h.record_id for h in search.find(COUNCIL, "Sitzung") if h.kind is HitKind.MEETING
+    )
+    with demo_database.transaction() as session:
+        other = models.Council(name="Digitalbeirat", city="Rostock")
+        session.add(other)
+        session.flush()
+        other_id = other.id
+        session.execute(
+            update(models.Meeting)
+            .where(models.Meeting.id == meeting_id)
+            .values(council_id=other_id)
+        )
+
+    def meetings(council_id: int) -> set[int]:
+        hits = search.find(council_id, "Sitzung")
+        return {hit.target.record_id for hit in hits if hit.target.area is Area.MEETINGS}
+
+    assert meetings(other_id) == {meeting_id}
+    assert meeting_id not in meetings(COUNCIL)
