@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
+from itertools import chain
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -209,7 +210,8 @@ def _recommendations(
     recommendation, link = models.Recommendation, models.RecommendationProject
     response, project = models.RecommendationResponse, models.Project
     live = (recommendation.council_id == council_id, recommendation.deleted_at.is_(None))
-    addressed: dict[int, list[str]] = defaultdict(list)
+    # Per recommendation, the projects it is addressed to: title, lead unit, Kürzel.
+    addressed: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
     for recommendation_id, title, lead_unit, short_code in session.execute(
         select(link.recommendation_id, project.title, project.lead_unit, project.short_code)
         .join(recommendation, recommendation.id == link.recommendation_id)
@@ -217,7 +219,7 @@ def _recommendations(
         .where(*live)
         .order_by(link.recommendation_id, link.position)
     ):
-        addressed[recommendation_id] += [title, lead_unit, short_code]
+        addressed[recommendation_id].append((title, lead_unit, short_code))
     answers: dict[int, list[str]] = defaultdict(list)
     responders: dict[int, list[str]] = defaultdict(list)
     for row in session.execute(
@@ -242,8 +244,9 @@ def _recommendations(
         .where(*live)
         .order_by(recommendation.code, recommendation.id)
     ):
-        projects = addressed[row.id][::3]
-        where = ", ".join([RecommendationStatus(row.status).label, *projects])
+        projects = addressed[row.id]
+        titles = (title for title, _lead_unit, _short_code in projects)
+        where = ", ".join([RecommendationStatus(row.status).label, *titles])
         yield Searchable(
             SearchHit(
                 HitKind.RECOMMENDATION,
@@ -258,7 +261,7 @@ def _recommendations(
                 _unpadded(row.code),
                 RecommendationKind(row.kind).label,
                 fields.get(row.action_field_id, ""),
-                *addressed[row.id],
+                *chain.from_iterable(projects),
                 *responders[row.id],
             ),
             texts=(row.text, *answers[row.id]),
