@@ -111,7 +111,9 @@ _SQLITE_CAUSES = (
     (SqliteCause.READ_ONLY, ("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH")),
     (SqliteCause.CHANGED_MEANWHILE, ("SQLITE_BUSY_SNAPSHOT",)),
     (SqliteCause.LOCKED, ("SQLITE_BUSY", "SQLITE_LOCKED")),
-    (SqliteCause.DISK_FULL, ("SQLITE_FULL",)),
+    # The WAL index (-shm) cannot grow: the drive is full (found by a tester: a full drive
+    # was said to be "ein Fehler des Datenträgers oder des Netzlaufwerks").
+    (SqliteCause.DISK_FULL, ("SQLITE_FULL", "SQLITE_IOERR_SHMSIZE")),
     (SqliteCause.INACCESSIBLE, ("SQLITE_CANTOPEN",)),
     (SqliteCause.DISK_ERROR, ("SQLITE_IOERR",)),
     (SqliteCause.DUPLICATE, ("SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY")),

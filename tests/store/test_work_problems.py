@@ -90,6 +90,7 @@ def _sqlite(text: str, name: str) -> sqlite3.Error:
     ("driver_error", "start"),
     [
         (_sqlite("database or disk is full", "SQLITE_FULL"), "Der Datenträger der Datenbank"),
+        (_sqlite("disk I/O error", "SQLITE_IOERR_SHMSIZE"), "Der Datenträger der Datenbank"),
         (_sqlite("database is locked", "SQLITE_BUSY"), "Die Datenbank ist gerade von einem"),
         (psycopg.errors.DiskFull("could not extend file"), "Auf dem Datenbankserver ist der"),
         (psycopg.errors.LockNotAvailable("could not obtain lock"), "Die Datenbank ist gerade"),
