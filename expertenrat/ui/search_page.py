@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from expertenrat.domain.council_search import HitKind, SearchHit, SearchIndex
 from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.wording import shortened
 from expertenrat.services.council_search import CouncilSearchService
 from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
 from expertenrat.ui.dialog_service import DialogService
@@ -30,6 +31,7 @@ from expertenrat.ui.widgets import page_title
 
 _CONTEXT = "SearchPage"
 TYPING_PAUSE_MS = 150
+TYPED_SHOWN = 80  # characters of the text typed that a message quotes (a paste may be long)
 
 # The columns that give way in a narrow window, the first group first.
 _SHRINKABLE = (
@@ -144,6 +146,7 @@ class SearchPage(NothingPending, QWidget):
         """The hits of the text typed, of the kind chosen."""
         self._typing.stop()
         text = self.search_edit.text()
+        typed = shortened(" ".join(text.split()), TYPED_SHOWN)  # as the messages quote it
         kind = self.kind_combo.currentData()
         found = self._index.find(text)
         hits = [hit for hit in found if kind is None or hit.kind is kind]
@@ -163,14 +166,14 @@ class SearchPage(NothingPending, QWidget):
             self.table.show_empty(
                 tr(
                     _CONTEXT, "Nichts dieser Art gefunden für „{}“; mit „Alles“: {} Treffer."
-                ).format(text.strip(), len(found))
+                ).format(typed, len(found))
             )
             self.count_label.setText(tr(_CONTEXT, "Keine Treffer dieser Art"))
-        elif text.strip():
+        elif typed:
             self.table.show_empty(
                 tr(
                     _CONTEXT, "Nichts gefunden für „{}“. Weniger oder kürzere Wörter finden mehr."
-                ).format(text.strip())
+                ).format(typed)
             )
             self.count_label.setText(tr(_CONTEXT, "Keine Treffer"))
         else:

@@ -71,6 +71,16 @@ def test_a_kind_without_hits_says_how_many_the_others_have(page):
     )
 
 
+def test_a_long_paste_with_markup_and_emoji_is_quoted_shortened_and_as_typed(page):
+    """(found by review) A paste of thousands of characters made the message as long."""
+    page.search_edit.setText("<b>Park</b> & 'Weg' 😀\n" * 400)
+    page.show_hits()
+    assert page.proxy.rowCount() == 0
+    quoted = page.table.empty_label.text().split("„")[1].split("“")[0]
+    assert quoted.startswith("<b>Park</b> & 'Weg' 😀 <b>Park</b>")
+    assert len(quoted) == 80 and quoted.endswith("…")
+
+
 def test_nothing_found_says_so(page):
     page.search_edit.setText("Quantencomputer")
     page.show_hits()
