@@ -36,7 +36,8 @@ class ArchivedMeeting:
     ("5. Sitzung am 15.01.2026"): its minutes' approval (``None``: not approved, so its
     minutes and Sitzungsmappe are left out); ``annexes`` in their order;
     ``invitation_sent_on``: the day recorded for the invitation (``None``: none, so the
-    invitation in the package is dated the day it was made)."""
+    invitation in the package is dated the day it was made); ``minutes_remade``: approved
+    before Expertenrat kept the approved PDFs, so that the package's are made anew."""
 
     number: int | None
     kind: MeetingKind
@@ -46,6 +47,7 @@ class ArchivedMeeting:
     approved_in: str = ""
     annexes: tuple[Annex, ...] = ()
     invitation_sent_on: date | None = None
+    minutes_remade: bool = False
 
     @property
     def name(self) -> str:
@@ -123,6 +125,8 @@ def readme(
     ]
     for meeting in meetings:
         lines.append(f"{meeting.folder}: {_meeting_line(meeting, made_on)}")
+    if not meetings:
+        lines.append(f"Im Jahr {year} hatte das Gremium keine Sitzung.")
     register, table, report = year_files(year)
     lines += [
         f"{register}, {table}: die {year} beschlossenen Empfehlungen mit ihrem Stand am "
@@ -130,6 +134,30 @@ def readme(
         "Beratung, nur für den internen Gebrauch).",
         f"{report}: der Tätigkeitsbericht des Jahres (öffentliche Fassung).",
         "",
+    ]
+    if any(meeting.state is MeetingState.HELD for meeting in meetings):
+        lines += _minutes_sections(meetings)
+    else:
+        lines += _checksums_section()
+    return "\r\n".join(lines).encode("utf-8")
+
+
+def _minutes_sections(meetings: tuple[ArchivedMeeting, ...]) -> list[str]:
+    """What the minutes' files are and what their checksums cover (a year with a held
+    meeting; the PDFs of minutes approved before they were kept are named as made anew)."""
+    remade = [meeting.name for meeting in meetings if meeting.approved and meeting.minutes_remade]
+    stored = [
+        "Die Protokoll-PDFs sind die bei der Genehmigung gespeicherten Dateien, Byte für",
+        "Byte; ihre SHA-256 ist die bei der Genehmigung gespeicherte (im Programm: Reiter",
+        "„Genehmigung“ der Sitzung).",
+    ]
+    if remade:
+        stored += [
+            f"Ausgenommen die Protokoll-PDFs von {', '.join(remade)}: genehmigt, bevor",
+            "das Programm die genehmigten PDF-Dateien speicherte, sind sie bei der",
+            "Zusammenstellung neu erstellt, mit dem Genehmigungsvermerk.",
+        ]
+    return [
         "Vollständige und öffentliche Fassung",
         "------------------------------------",
         "„Protokoll … .pdf“ ist die vollständige Fassung mit den nichtöffentlichen",
@@ -138,16 +166,8 @@ def readme(
         "Die Sitzungsmappe (mit allen Anlagen) und „Protokoll … genehmigter Inhalt.json“",
         "enthalten die vollständige Fassung: das Paket ist nur für das Archiv bestimmt.",
         "",
-        "Prüfsummen (SHA-256)",
-        "--------------------",
-        f"{CHECKSUMS} nennt die SHA-256 jeder Datei dieses Pakets (außer sich selbst).",
-        f"Prüfen: im Ordner des Pakets „sha256sum -c {CHECKSUMS}“ (Linux, macOS:",
-        "„shasum -a 256 -c …“); unter Windows je Datei „Get-FileHash -Algorithm SHA256",
-        "DATEI“ in der PowerShell und mit der Liste vergleichen.",
-        "",
-        "Die Protokoll-PDFs sind die bei der Genehmigung gespeicherten Dateien, Byte für",
-        "Byte; ihre SHA-256 ist die bei der Genehmigung gespeicherte (im Programm: Reiter",
-        "„Genehmigung“ der Sitzung).",
+        *_checksums_section(),
+        *stored,
         "",
         "Die im genehmigten Protokoll abgedruckte „Prüfsumme des genehmigten Inhalts",
         "(SHA-256)“ ist nicht die der PDF-Datei (eine Datei kann ihre eigene Prüfsumme",
@@ -157,7 +177,18 @@ def readme(
         "wurde. „sha256sum“ dieser Datei ergibt die abgedruckte Prüfsumme.",
         "",
     ]
-    return "\r\n".join(lines).encode("utf-8")
+
+
+def _checksums_section() -> list[str]:
+    return [
+        "Prüfsummen (SHA-256)",
+        "--------------------",
+        f"{CHECKSUMS} nennt die SHA-256 jeder Datei dieses Pakets (außer sich selbst).",
+        f"Prüfen: im Ordner des Pakets „sha256sum -c {CHECKSUMS}“ (Linux, macOS:",
+        "„shasum -a 256 -c …“); unter Windows je Datei „Get-FileHash -Algorithm SHA256",
+        "DATEI“ in der PowerShell und mit der Liste vergleichen.",
+        "",
+    ]
 
 
 def _meeting_line(meeting: ArchivedMeeting, made_on: date) -> str:
@@ -179,9 +210,10 @@ def _meeting_line(meeting: ArchivedMeeting, made_on: date) -> str:
         )
     day = f"am {meeting.approved_on:%d.%m.%Y}"
     approved = f"in der {meeting.approved_in}" if meeting.approved_in else day
+    remade = f", am {made_on:%d.%m.%Y} neu erstellt" if meeting.minutes_remade else ""
     return (
         f"{invitation}, Protokoll (genehmigt {approved}; vollständige und öffentliche "
-        f"Fassung, genehmigter Inhalt){annexes}, Sitzungsmappe."
+        f"Fassung{remade}, genehmigter Inhalt){annexes}, Sitzungsmappe."
     )
 
 

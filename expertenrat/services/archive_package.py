@@ -85,6 +85,11 @@ class ArchivePackageService:
         warnings: list[str] = []
         archived: list[ArchivedMeeting] = []
         steps = len(summaries) + 1
+        if not summaries:  # a year typed wrong, or the council's first
+            warnings.append(
+                f"Im Jahr {year} hatte das Gremium keine Sitzung; das Paket enthält nur das "
+                "Empfehlungsregister und den Tätigkeitsbericht."
+            )
         for done, summary in enumerate(summaries):
             progress(done, steps)
             meeting = self._archived(summary.id)
@@ -118,6 +123,12 @@ class ArchivePackageService:
         with reading(self._db) as session:
             version = latest_version(session, meeting_id)
             stamp = approval_stamp(session, version) if version is not None else None
+            # Approved before Expertenrat kept the PDFs: the package's are made anew.
+            remade = (
+                version is not None
+                and stamp is not None
+                and None in (version.pdf, version.public_pdf)
+            )
         held = meeting.state is MeetingState.HELD
         return ArchivedMeeting(
             number=meeting.number,
@@ -128,6 +139,7 @@ class ArchivePackageService:
             approved_in=stamp.approved_in if stamp else "",
             annexes=self._annexes.annexes(meeting_id) if held else (),
             invitation_sent_on=meeting.invitation_sent_on,
+            minutes_remade=remade,
         )
 
     def _meeting_files(
@@ -163,7 +175,7 @@ class ArchivePackageService:
             minutes = self._minutes_documents.minutes(meeting_id, public=public)
             files[meeting.minutes(public=public)] = minutes.rendered.pdf
             warnings += minutes.rendered.warnings  # a member named who may not be
-        if not minutes.approved:  # approved before Expertenrat kept the PDFs
+        if meeting.minutes_remade:
             warnings.append(
                 f"Das Protokoll der {meeting.name} wurde genehmigt, bevor Expertenrat die "
                 "genehmigten PDF-Dateien speicherte; die Dateien im Paket sind heute neu "

@@ -152,6 +152,29 @@ def test_minutes_approved_before_their_pdfs_were_kept_are_made_anew_and_said_so(
         "Genehmigungsvermerk."
     ) in warnings
     assert not any("3. Sitzung wurde genehmigt, bevor" in w for w in warnings)
+    readme = files["LIESMICH.txt"].decode("utf-8")  # not "the stored files, byte for byte"
+    assert "Fassung, am 27.11.2026 neu erstellt, genehmigter Inhalt)" in readme
+    assert "Ausgenommen die Protokoll-PDFs von 2. Sitzung: genehmigt, bevor" in readme
+    assert readme.count("neu erstellt") == 2  # the 3. Sitzung's are the stored ones
+
+
+def test_a_year_without_meetings_is_said_so_and_the_minutes_are_not_explained(services):
+    files, warnings = services.archive_package.files(council(services), 2023, today=DAY)
+
+    assert set(files) == {
+        "LIESMICH.txt",
+        "SHA256SUMS.txt",
+        "Empfehlungsregister 2023.pdf",
+        "Empfehlungsregister 2023.csv",
+        "Tätigkeitsbericht 2023.pdf",
+    }
+    assert (
+        "Im Jahr 2023 hatte das Gremium keine Sitzung; das Paket enthält nur das "
+        "Empfehlungsregister und den Tätigkeitsbericht."
+    ) in warnings
+    readme = files["LIESMICH.txt"].decode("utf-8")
+    assert "Im Jahr 2023 hatte das Gremium keine Sitzung." in readme
+    assert "Protokoll" not in readme and "sha256sum -c SHA256SUMS.txt" in readme
 
 
 def test_an_annex_with_a_long_name_gets_a_file_name_every_file_system_takes(services, tmp_path):
