@@ -1,10 +1,11 @@
 """Writing a document or export to the file the user chose: all or nothing; and reading a
 file to import no further than such a file can go.
 
-The one writer of the window and the command line. The bytes go into a temporary file
-next to the target, which then replaces the target in one rename, so an interrupted
-write never leaves half a file. A folder, a link, a write-protected file or a database (the
-program's own chosen by mistake) at the target is refused with a German message
+The one writer of the window and the command line (and of the autosave's recovery files).
+The bytes go into a temporary file next to the target, flushed to the disk, which then
+replaces the target in one rename, so an interrupted write (a killed program, a PC that
+dies) never leaves half a file. A folder, a link, a write-protected file or a database
+(the program's own chosen by mistake) at the target is refused with a German message
 (``FileWriteError``), never replaced. A folder of files: :mod:`expertenrat.services.folder_writing`.
 """
 
@@ -119,6 +120,8 @@ def writing_file(path: Path) -> Iterator[IO[bytes]]:
             )
         with temporary.open("xb") as handle:
             yield handle
+            handle.flush()
+            os.fsync(handle.fileno())  # on the disk before it takes the name: a PC that dies
         os.replace(temporary, path)
     except OSError as error:
         raise write_failure(path, error) from None

@@ -16,15 +16,14 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 import re
-import tempfile
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from expertenrat.paths import user_data_dir
+from expertenrat.services.files import FileWriteError, write_file
 
 log = logging.getLogger(__name__)
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
@@ -71,7 +70,7 @@ class RecoveryStore:
             }
             try:
                 self._replace(self._path(entry.key), json.dumps(data, ensure_ascii=False))
-            except OSError as error:
+            except (OSError, FileWriteError) as error:
                 log.warning("Recovery file not written: %s", error)
 
     def remove(self, key: str, number: int) -> None:
@@ -113,14 +112,4 @@ class RecoveryStore:
 
     def _replace(self, path: Path, text: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
+        write_file(path, text.encode("utf-8"))

@@ -240,3 +240,18 @@ def test_a_folder_named_near_the_longest_name_allowed_is_written(tmp_path: Path)
 
     assert (target / "a.json").read_bytes() == b"1"
     assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+def test_the_new_content_is_on_the_disk_before_it_takes_the_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PC that dies right after the rename must not leave an empty file under the name
+    (found by a tester: only the autosave's own twin of this writer flushed)."""
+    done: list[str] = []
+    fsync, replace = os.fsync, os.replace
+    monkeypatch.setattr(os, "fsync", lambda handle: (done.append("fsync"), fsync(handle))[1])
+    monkeypatch.setattr(os, "replace", lambda *paths: (done.append("rename"), replace(*paths))[1])
+
+    write_file(tmp_path / "Sicherung.zip", b"PK")
+
+    assert done == ["fsync", "rename"]
