@@ -2,8 +2,9 @@
 
 "Einladung versandt" (invited today; for an invited meeting whose time, place or agenda
 changed since: the changed letter re-sent today, for the record), "Durchgeführt",
-"Absagen …" (asks for the reason) and "Löschen …" (after a question; planned meetings
-only), each enabled when the state of the meeting shown allows it; "Durchgeführt" also
+"Absagen …" (asks for the reason), "Löschen …" (after a question; planned meetings
+only) and "Zurücknehmen …" (a step recorded by mistake, :mod:`~expertenrat.ui.
+meeting_take_back`), each enabled when the state of the meeting shown allows it; "Durchgeführt" also
 waits for the meeting's start, its tooltip saying why meanwhile
 (:mod:`~expertenrat.ui.meeting_held_readiness`), and a timer turns it on when the start
 passes while the page is open. A refusal shows its German reason.
@@ -35,6 +36,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.meeting_held_readiness import HELD_TIP, wait_for_start, why_not_held
 from expertenrat.ui.meeting_step_tips import INVITE_TIP, step_tips
+from expertenrat.ui.meeting_take_back import TakeBackButton
 
 if TYPE_CHECKING:
     from expertenrat.services.invitation_sent import InvitationSent
@@ -85,10 +87,13 @@ class MeetingStateBar(QWidget):
         self.held_button.setToolTip(tr(_CONTEXT, HELD_TIP))
         self.cancel_button = QPushButton(tr(_CONTEXT, "Absagen …"))
         self.delete_button = QPushButton(tr(_CONTEXT, "Löschen …"))
+        self.take_back_button = TakeBackButton(meetings, dialogs, meeting, self)
+        self.take_back_button.taken_back.connect(self.changed.emit)
+        self.take_back_button.changed_elsewhere.connect(self._changed_elsewhere)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         buttons = (self.invite_button, self.held_button, self.cancel_button, self.delete_button)
-        for button in buttons:
+        for button in (*buttons, self.take_back_button):
             layout.addWidget(button)
         self.invite_button.clicked.connect(self.invite)
         self.held_button.clicked.connect(lambda: self.change_state(MeetingState.HELD))
@@ -111,6 +116,7 @@ class MeetingStateBar(QWidget):
         self.cancel_button.setToolTip(cancel_tip)
         self.delete_button.setEnabled(meeting is not None and meeting.state is MeetingState.PLANNED)
         self.delete_button.setToolTip(delete_tip)
+        self.take_back_button.update_for(meeting, now)
 
     def _wait_for_start(self, meeting: Meeting | None, now: datetime) -> None:
         """Look at the buttons again when the invited meeting shown begins (at the latest

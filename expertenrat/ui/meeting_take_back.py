@@ -1,0 +1,102 @@
+"""„Zurücknehmen …“ on the Sitzungen page: a step recorded by mistake taken back, after a
+question, as a correction (:meth:`~expertenrat.services.meetings.MeetingsService.
+take_back_state`): "Einladung versandt" pressed before the invitation went out, back to
+"geplant" while the meeting is ahead; "Durchgeführt" pressed on the wrong meeting, back to
+"eingeladen" while its minutes are untouched (the service refuses otherwise, with its
+German reason). On for an invited meeting still ahead and for a held one; the tooltip
+says what it does, or why it is off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
+from expertenrat.domain.meetings import Meeting
+from expertenrat.services.meetings import MeetingsService
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "MeetingsPage"
+_TIPS = {
+    MeetingState.INVITED: (
+        "Die Einladung ist doch nicht versandt: die Sitzung zurück auf „geplant“ – eine "
+        "Berichtigung, die das Änderungsprotokoll vermerkt."
+    ),
+    MeetingState.HELD: (
+        "Die Sitzung ist irrtümlich als durchgeführt erfasst: zurück auf „eingeladen“, "
+        "solange ihr Protokoll leer ist – eine Berichtigung, die das Änderungsprotokoll "
+        "vermerkt."
+    ),
+    MeetingState.PLANNED: "Für eine geplante Sitzung ist nichts zurückzunehmen.",
+    MeetingState.CANCELLED: "Eine Absage lässt sich nicht zurücknehmen.",
+}
+_BEGUN = "Die Sitzung hat begonnen; die Einladung bleibt als versandt erfasst."
+_NOT_SAVED = "Die neue Sitzung ist noch nicht gespeichert."
+_QUESTIONS = {
+    MeetingState.INVITED: (
+        "Die Einladung zu „{}“ am {:%d.%m.%Y} wurde doch nicht versandt? Die Sitzung geht "
+        "zurück auf „geplant“, das erfasste Versanddatum entfällt; das Änderungsprotokoll "
+        "vermerkt die Berichtigung."
+    ),
+    MeetingState.HELD: (
+        "„{}“ am {:%d.%m.%Y} wurde nicht durchgeführt? Die Sitzung geht zurück auf "
+        "„eingeladen“ (nur solange ihr Protokoll leer ist); das Änderungsprotokoll vermerkt "
+        "die Berichtigung."
+    ),
+}
+
+
+class TakeBackButton(QPushButton):
+    taken_back = Signal(int)  # the meeting id, its step taken back
+    changed_elsewhere = Signal(int, object)  # the meeting id, the ConcurrentEditError
+
+    def __init__(
+        self,
+        meetings: MeetingsService,
+        dialogs: DialogService,
+        meeting: Callable[[], Meeting | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        """``meeting()`` is the meeting shown (``None``: a new one or none)."""
+        super().__init__(tr(_CONTEXT, "Zurücknehmen …"), parent)
+        self._meetings = meetings
+        self._dialogs = dialogs
+        self._meeting = meeting
+        self.clicked.connect(self.ask)
+
+    def update_for(self, meeting: Meeting | None, now: datetime) -> None:
+        begun = meeting is not None and meeting.starts_at <= now
+        if meeting is None:
+            tip = _NOT_SAVED
+        elif meeting.state is MeetingState.INVITED and begun:
+            tip = _BEGUN
+        else:
+            tip = _TIPS[meeting.state]
+        self.setEnabled(meeting is not None and meeting.state in _QUESTIONS and tip != _BEGUN)
+        self.setToolTip(tr(_CONTEXT, tip))
+
+    def ask(self) -> None:
+        meeting = self._meeting()
+        if meeting is None or meeting.state not in _QUESTIONS:
+            return
+        text = tr(_CONTEXT, _QUESTIONS[meeting.state]).format(meeting.label, meeting.starts_at)
+        self._dialogs.question(
+            self, tr(_CONTEXT, "Schritt zurücknehmen"), text, lambda: self._take_back(meeting)
+        )
+
+    def _take_back(self, meeting: Meeting) -> None:
+        try:
+            self._meetings.take_back_state(meeting.id, meeting.version)
+        except ConcurrentEditError as error:
+            self.changed_elsewhere.emit(meeting.id, error)
+            return
+        except ExpertenratError as error:
+            self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), error.message)
+            return
+        self.taken_back.emit(meeting.id)
