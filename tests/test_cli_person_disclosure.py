@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 
+import pytest
 from cli_runs import run_script as run
 from pdf_reading import text
 
@@ -97,3 +98,18 @@ def test_export_guest_writes_a_guest_s_auskunft_and_refuses_a_name_no_guest_bear
     )
     _failed(unknown, "Fehler: Einen Gast „Niemand“ nennt keine Sitzung und kein Projekt")
     assert not (tmp_path / "n.pdf").exists()
+
+
+@pytest.mark.parametrize("name", ["", "  "])
+def test_export_guest_asks_for_a_name_where_none_is_given(name, capsys, tmp_path):
+    """(found by a tester) An empty name (a script's unset variable) was searched for and
+    said "Einen Gast „“ nennt keine Sitzung"."""
+    from expertenrat.cli import build_parser
+
+    with pytest.raises(SystemExit) as exit_:
+        build_parser().parse_args(
+            ["export", "guest", "--name", name, "--out", str(tmp_path / "a.pdf")]
+        )
+
+    assert exit_.value.code == 1
+    assert "Angabe --name: ist leer; bitte den Namen des Gastes angeben" in capsys.readouterr().err

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from expertenrat.cli.support import database_today, positive, target_file, write_pdf
+from expertenrat.cli.support import database_today, given, positive, target_file, write_pdf
 from expertenrat.domain.wording import counted
 
 if TYPE_CHECKING:
@@ -46,6 +46,7 @@ def add_export(exports: argparse._SubParsersAction) -> None:
     guest.add_argument(
         "--name",
         required=True,
+        type=given("den Namen des Gastes"),
         metavar="NAME",
         help="Name des Gastes, wie er in der Anwesenheit steht („Merle Steffens“)",
     )
