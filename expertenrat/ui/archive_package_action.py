@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QWidget
 from expertenrat.domain.wording import file_size
 from expertenrat.services.archive_package import MARK
 from expertenrat.services.context import Services
-from expertenrat.services.files import FileWriteError
-from expertenrat.services.folder_writing import FolderNotEmptyError, WrittenFolder, check_folder
+from expertenrat.services.folder_writing import WrittenFolder
 from expertenrat.ui.council_file_names import council_file_name
 from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.folder_export import say_written, write_into_folder
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.worker import Job, start_with_progress
@@ -62,23 +62,19 @@ class ArchivePackageExport:
         earlier package, refused with a message if it holds other files."""
         name = tr(_CONTEXT, "Archivpaket {}").format(year)
         folder = parent / council_file_name(self._services.settings, council_id, name)
-        try:
-            check_folder(folder, force=False, mark=MARK)
-        except FolderNotEmptyError:
-            self._dialogs.question(
-                self._parent,
-                title,
-                tr(
-                    _CONTEXT,
-                    "Der Ordner „{}“ enthält schon ein Archivpaket. Es wird vollständig "
-                    "ersetzt. Fortfahren?",
-                ).format(folder),
-                lambda: self.export(council_id, year, folder, title, force=True),
-            )
-        except FileWriteError as error:
-            self._dialogs.warning(self._parent, title, error.message)
-        else:
-            self.export(council_id, year, folder, title)
+        write_into_folder(
+            self._dialogs,
+            self._parent,
+            title,
+            folder,
+            MARK,
+            tr(
+                _CONTEXT,
+                "Der Ordner „{}“ enthält schon ein Archivpaket. Es wird vollständig "
+                "ersetzt. Fortfahren?",
+            ),
+            lambda force: self.export(council_id, year, folder, title, force=force),
+        )
 
     def export(
         self, council_id: int, year: int, folder: Path, title: str, *, force: bool = False
@@ -104,6 +100,4 @@ class ArchivePackageExport:
             "Das Archivpaket wurde geschrieben: {files} Dateien ({size}). „{readme}“ sagt, "
             "was darin ist und wie die Prüfsummen geprüft werden.",
         ).format(files=written.files, size=file_size(written.size), readme=MARK)
-        if written.warnings:
-            text = "\n\n".join((text, *written.warnings))
-        self._dialogs.file_saved(self._parent, title, text, str(written.folder / MARK))
+        say_written(self._dialogs, self._parent, title, text, written, MARK)

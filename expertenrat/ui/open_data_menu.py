@@ -15,9 +15,9 @@ from expertenrat.domain.progress import Progress
 from expertenrat.domain.wording import file_size
 from expertenrat.services import oparl_export, open_data_export
 from expertenrat.services.context import Services
-from expertenrat.services.files import FileWriteError
-from expertenrat.services.folder_writing import FolderNotEmptyError, WrittenFolder, check_folder
+from expertenrat.services.folder_writing import WrittenFolder
 from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.folder_export import say_written, write_into_folder
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.worker import Job, start_with_progress
 
@@ -97,23 +97,19 @@ class OpenDataMenu:
         def chosen(path: str) -> None:
             folder = Path(path)
             self._settings.setValue(_FOLDER_KEY, str(folder))
-            try:
-                check_folder(folder, force=False, mark=mark)
-            except FolderNotEmptyError:
-                self._dialogs.question(
-                    self._parent,
-                    title,
-                    tr(
-                        _CONTEXT,
-                        "Der Ordner „{}“ ist nicht leer. Sein gesamter Inhalt wird durch den "
-                        "Export ersetzt. Fortfahren?",
-                    ).format(folder),
-                    lambda: write(folder, True),
-                )
-            except FileWriteError as error:
-                self._dialogs.warning(self._parent, title, error.message)
-            else:
-                write(folder, False)
+            write_into_folder(
+                self._dialogs,
+                self._parent,
+                title,
+                folder,
+                mark,
+                tr(
+                    _CONTEXT,
+                    "Der Ordner „{}“ ist nicht leer. Sein gesamter Inhalt wird durch den "
+                    "Export ersetzt. Fortfahren?",
+                ),
+                lambda force: write(folder, force),
+            )
 
         initial = str(self._settings.value(_FOLDER_KEY) or "")
         self._dialogs.ask_folder(self._parent, title, initial, chosen)
@@ -132,6 +128,4 @@ class OpenDataMenu:
         text = tr(_CONTEXT, "{files} Dateien ({size}) wurden geschrieben.").format(
             files=written.files, size=file_size(written.size)
         )
-        if written.warnings:  # published all the same: the user should know
-            text = "\n\n".join((text, *written.warnings))
-        self._dialogs.file_saved(self._parent, title, text, str(written.folder / entry))
+        say_written(self._dialogs, self._parent, title, text, written, entry)
