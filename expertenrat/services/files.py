@@ -124,20 +124,21 @@ def writing_file(path: Path) -> Iterator[IO[bytes]]:
             os.fsync(handle.fileno())  # on the disk before it takes the name: a PC that dies
         os.replace(temporary, path)
     except OSError as error:
-        raise write_failure(path, error) from None
+        raise write_failure(path, error, max(len(str(path)), len(str(temporary)))) from None
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
 
 
-def write_failure(path: Path, error: OSError) -> FileWriteError:
-    """Why ``path`` (a file or an export's folder) could not be written, and what to do."""
+def write_failure(path: Path, error: OSError, longest_path: int) -> FileWriteError:
+    """Why ``path`` (a file or an export's folder) could not be written, and what to do;
+    ``longest_path``: the length of the longest path written (a temporary one included)."""
     said = f"„{path}“ kann nicht geschrieben werden: {os_error_text(error)}"
-    advice = _advice(path, error)
+    advice = _advice(path, error, longest_path)
     return FileWriteError(f"{said} {advice}" if advice else said, os_error_detail(error))
 
 
-def _advice(path: Path, error: OSError) -> str:
+def _advice(path: Path, error: OSError, longest_path: int) -> str:
     """What the user can do about ``error``. Windows refuses to replace a file another
     program holds open (a PDF still shown in Acrobat) with "access denied": "Keine
     Berechtigung." alone sent the user to look for permissions (found by a tester)."""
@@ -155,19 +156,19 @@ def _advice(path: Path, error: OSError) -> str:
                 "Sonst wählen Sie bitte einen anderen Ordner."
             )
         return "Bitte wählen Sie einen Ordner, in dem Sie Dateien speichern dürfen."
-    if error.errno == errno.ENOENT and len(str(path)) > _LONG_PATH:
+    if error.errno == errno.ENOENT and longest_path > _WINDOWS_LONGEST_PATH:
         return (
-            f"Ist der Pfad mit {len(str(path))} Zeichen zu lang? Windows erlaubt oft nur 260, "
-            "die Datei beim Schreiben und die Dateien eines Ordners eingerechnet. Bitte "
-            "wählen Sie einen kürzeren Namen oder einen weniger tief verschachtelten Ordner."
+            f"Ist der Pfad zu lang? Windows erlaubt oft nur {_WINDOWS_LONGEST_PATH} Zeichen, "
+            f"hier sind es beim Schreiben bis zu {longest_path} Zeichen. Bitte wählen Sie "
+            "einen kürzeren Namen oder einen weniger tief verschachtelten Ordner."
         )
     return _ADVICE.get(error.errno or 0, "")
 
 
-# Windows without long paths switched on finds no file of a path over 259 characters and
-# says "Der Ordner oder die Datei existiert nicht.": the temporary file beside the target
-# (its name up to 35 characters) or the files inside a folder export get there first.
-_LONG_PATH = 200
+# Windows without long paths switched on finds no file of a longer path and says "Der Ordner
+# oder die Datei existiert nicht.": the temporary file beside the target or the files inside
+# a folder export may be longer than the path chosen.
+_WINDOWS_LONGEST_PATH = 259
 
 
 _FREE_SPACE = (

@@ -76,7 +76,8 @@ def write_folder(
         _swap(temporary, folder, old)
         return WrittenFolder(folder, len(files), size)
     except OSError as error:
-        raise write_failure(folder, error) from None
+        longest = len(str(temporary)) + 1 + max(map(len, files), default=0)
+        raise write_failure(folder, error, longest) from None
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
         shutil.rmtree(old, ignore_errors=True)

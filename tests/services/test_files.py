@@ -199,13 +199,13 @@ def _refusing_replace(monkeypatch: pytest.MonkeyPatch, error: OSError) -> None:
         (PermissionError(13, "Zugriff verweigert"), "noch in einem anderen Programm geöffnet"),
         (OSError(28, "No space left on device"), "Bitte schaffen Sie Platz auf dem Laufwerk"),
         # Windows, a path over 260 characters: "existiert nicht" for the folder just chosen
-        (FileNotFoundError(2, "Das System kann den Pfad nicht finden"), "Pfad mit 2.. Zeichen"),
+        (FileNotFoundError(2, "Das System kann den Pfad nicht finden"), "bis zu 2.. Zeichen"),
     ],
 )
 def test_a_file_that_cannot_be_replaced_says_what_to_do(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, advice: str
 ) -> None:
-    target = tmp_path / f"Protokoll 3. Sitzung {'x' * (200 - len(str(tmp_path)))}.pdf"
+    target = tmp_path / f"Protokoll 3. Sitzung {'x' * (240 - len(str(tmp_path)))}.pdf"
     target.write_bytes(b"open in Acrobat")
     _refusing_replace(monkeypatch, error)
 
@@ -255,3 +255,15 @@ def test_the_new_content_is_on_the_disk_before_it_takes_the_name(
     write_file(tmp_path / "Sicherung.zip", b"PK")
 
     assert done == ["fsync", "rename"]
+
+
+def test_a_folder_export_too_deep_for_windows_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The chosen folder's path is short enough; a file inside it is not ("existiert nicht"
+    on Windows, found by a tester)."""
+    deep = "Sitzung 1 vom 16.01.2025/" + "a" * 200 + ".pdf"
+    _refusing_replace(monkeypatch, FileNotFoundError(2, "Das System kann den Pfad nicht finden"))
+
+    with pytest.raises(FileWriteError, match="Ist der Pfad zu lang"):
+        write_folder(tmp_path / "Archiv", {"a.json": b"1", deep: b"2"}, mark="a.json")
