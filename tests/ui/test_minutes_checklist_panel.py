@@ -14,7 +14,8 @@ from expertenrat.ui.theme_colours import contrast_ratio
 TARGET = ChecklistTarget("agenda_changes")
 
 
-def test_ok_warning_and_missing_lines_are_marked_apart(qtbot) -> None:
+def _ok_warning_and_missing(qtbot) -> ChecklistPanel:
+    """The panel showing a line that is fine, a warning and one missing, in that order."""
     panel = ChecklistPanel()
     qtbot.addWidget(panel)
     panel.show_checklist(
@@ -26,6 +27,11 @@ def test_ok_warning_and_missing_lines_are_marked_apart(qtbot) -> None:
             )
         )
     )
+    return panel
+
+
+def test_ok_warning_and_missing_lines_are_marked_apart(qtbot) -> None:
+    panel = _ok_warning_and_missing(qtbot)
     lines = [panel.lines.item(i) for i in range(panel.lines.count())]
 
     # (found by a tester) The warnings before the green lines: sorted among them, one stood
@@ -61,17 +67,7 @@ def test_the_summary_counts_the_warnings_of_a_complete_list(qtbot) -> None:
 
 def test_the_lines_colours_follow_a_palette_switched_to_dark(qtbot, qapp) -> None:
     # (found by a tester) In dark mode the green, brown and red were dark on dark.
-    panel = ChecklistPanel()
-    qtbot.addWidget(panel)
-    panel.show_checklist(
-        Checklist(
-            (
-                ChecklistLine("minute_taker", True, "Protokoll: Frau Schulz", TARGET),
-                ChecklistLine("agenda_order", True, "TOP 2 in anderer Reihenfolge.", TARGET, True),
-                ChecklistLine("place", False, "Der Sitzungsort fehlt.", TARGET),
-            )
-        )
-    )
+    panel = _ok_warning_and_missing(qtbot)
     lines = [panel.lines.item(i) for i in range(panel.lines.count())]
     assert [line.foreground().color().name() for line in lines] == [
         "#b00020",
