@@ -59,7 +59,8 @@ def save_drafts(
             tr(
                 _CONTEXT,
                 "Die Empfehlung {} ist als übermittelt vermerkt. Der E-Mail-Entwurf wurde nicht "
-                "gespeichert: {}",
+                "gespeichert: {}\n\nSie können ihn unter der Liste der Empfehlungen mit "
+                "„E-Mail-Entwurf …“ noch einmal erstellen.",
             ).format(row.code, error.message),
         )
         return

@@ -73,6 +73,7 @@ def test_a_draft_not_written_leaves_the_sending_recorded_and_says_so(page, dialo
     assert kind == "warning"
     assert text.startswith(f"Die Empfehlung {page.selected().code} ist als übermittelt vermerkt.")
     assert "Den Ordner" in text and "gibt es nicht" in text
+    assert text.endswith("mit „E-Mail-Entwurf …“ noch einmal erstellen.")  # how to retry
 
 
 def test_the_draft_is_made_again_for_one_sent_but_not_once_withdrawn(
