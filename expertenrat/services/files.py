@@ -151,9 +151,10 @@ def _advice(path: Path, error: OSError, longest_path: int) -> str:
             )
         if path.exists():
             return (
-                "Ist die Datei noch in einem anderen Programm geöffnet (etwa im "
-                "PDF-Betrachter)? Dann schließen Sie sie dort und versuchen es noch einmal. "
-                "Sonst wählen Sie bitte einen anderen Ordner."
+                "Ist die Datei noch in einem anderen Programm geöffnet (etwa "
+                f"{_OPENED_IN.get(path.suffix.lower(), 'im PDF-Betrachter')})? Dann schließen "
+                "Sie sie dort und versuchen es noch einmal. Sonst wählen Sie bitte einen "
+                "anderen Ordner."
             )
         return "Bitte wählen Sie einen Ordner, in dem Sie Dateien speichern dürfen."
     if error.errno == errno.ENOENT and longest_path > _WINDOWS_LONGEST_PATH:
@@ -171,6 +172,15 @@ def _advice(path: Path, error: OSError, longest_path: int) -> str:
 _WINDOWS_LONGEST_PATH = 259
 
 
+# Where a file of each kind is open while it is to be replaced (else a PDF's viewer).
+_OPENED_IN = {
+    ".csv": "in Excel",
+    ".xlsx": "in Excel",
+    ".eml": "im E-Mail-Programm",
+    ".ics": "im Kalender",
+    ".zip": "im Explorer",
+    ".json": "im Editor",
+}
 _FREE_SPACE = (
     "Bitte schaffen Sie Platz auf dem Laufwerk (etwa durch Löschen nicht mehr benötigter "
     "Dateien) oder wählen Sie einen anderen Ort."

@@ -267,3 +267,14 @@ def test_a_folder_export_too_deep_for_windows_says_so(
 
     with pytest.raises(FileWriteError, match="Ist der Pfad zu lang"):
         write_folder(tmp_path / "Archiv", {"a.json": b"1", deep: b"2"}, mark="a.json")
+
+
+def test_a_register_open_in_excel_is_named_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "Empfehlungsregister.xlsx"
+    target.write_bytes(b"PK")
+    _refusing_replace(monkeypatch, PermissionError(13, "Zugriff verweigert"))
+
+    with pytest.raises(FileWriteError, match=r"geöffnet \(etwa in Excel\)\?"):
+        write_file(target, b"PK new")
