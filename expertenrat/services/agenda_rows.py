@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.agenda import AgendaItem, change_refusal, invited_items, numbers, ordered
 from expertenrat.domain.agenda_placement import opening_items
+from expertenrat.domain.calendar_sequence import raised_sequence
 from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
 from expertenrat.domain.invitation_changes import letter_change
@@ -130,7 +131,8 @@ def follow_listed_agenda(session: Session, found: MeetingItems, before: ListedAg
     meeting = models.Meeting
     values: dict[str, object] = {}
     if [line[:4] for line in after] != [line[:4] for line in before]:
-        values["ics_sequence"] = meeting.ics_sequence + 1
+        state = MeetingState(found.meeting.state)
+        values["ics_sequence"] = raised_sequence(meeting.ics_sequence, state)
     today = council_clock(session, found.meeting.council_id).today()
     changed_on = letter_change(today, found.meeting.starts_at.date())  # None after the day
     if found.meeting.state == MeetingState.INVITED and changed_on is not None:

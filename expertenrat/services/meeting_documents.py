@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 
+from expertenrat.domain.calendar_sequence import invited_sequence
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.errors import ExpertenratError, NotFoundError
@@ -261,7 +262,7 @@ def _ics(documents: list[MeetingDocument], stamp: datetime | None) -> bytes:
 def _as_invited(doc: MeetingDocument) -> MeetingDocument:
     """The calendar entry a planned meeting's invitation mail carries: the meeting as it
     is once the invitation is recorded as sent (confirmed, the SEQUENCE that raises)."""
-    return replace(doc, planned=False, sequence=doc.sequence + 1)
+    return replace(doc, planned=False, sequence=invited_sequence(doc.sequence))
 
 
 def _full_name(person: models.Person) -> str:

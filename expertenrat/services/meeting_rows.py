@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.calendar_sequence import raised_sequence
 from expertenrat.domain.councils import DEFAULT_TIME_ZONE
 from expertenrat.domain.enums import (
     AgendaItemOutcome,
@@ -243,7 +244,8 @@ def renumber(session: Session, actor: str, council_id: int) -> None:
         row = rows[meeting_id]
         row.number = number
         if old[meeting_id] is not None:
-            row.ics_sequence += 1  # a calendar holding "5. Sitzung" learns the new name
+            # a calendar holding "5. Sitzung" learns the new name
+            row.ics_sequence = raised_sequence(row.ics_sequence, MeetingState(row.state))
             entry = audit.entry(
                 actor,
                 AuditAction.UPDATE,

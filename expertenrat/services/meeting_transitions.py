@@ -16,6 +16,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.calendar_sequence import invited_sequence, raised_sequence
 from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.errors import InUseError
 from expertenrat.domain.field_limits import clean_text, text_problems
@@ -56,8 +57,10 @@ def move_to_state(
     raise_if_invalid(text_problems("cancellation_reason", reason, REASON))
     before = audit.snapshot(row)
     row.state = target
-    if target in (MeetingState.INVITED, MeetingState.CANCELLED):
-        row.ics_sequence += 1  # a new STATUS: calendars replace the entry they have
+    if target is MeetingState.INVITED:  # a new STATUS: the one the invitation draft has
+        row.ics_sequence = invited_sequence(row.ics_sequence)
+    if target is MeetingState.CANCELLED:  # above the invitation draft of a planned one
+        row.ics_sequence = raised_sequence(row.ics_sequence, current)
     if target is MeetingState.CANCELLED:
         row.cancellation_reason = reason
         if not keeps_number_when_cancelled(current):

@@ -20,6 +20,7 @@ from types import EllipsisType
 
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.calendar_sequence import raised_sequence
 from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.invitation_changes import letter_change
@@ -152,7 +153,7 @@ class MeetingsService(MeetingQueries):
                 follow_meeting_day(session, self._actor, row)
                 drop_moved_apologies(session, self._actor, row)  # of those no members then
             if moved or renamed:  # what a calendar entry shows: calendars replace theirs
-                row.ics_sequence += 1
+                row.ics_sequence = raised_sequence(row.ics_sequence, MeetingState(row.state))
             changed_on = letter_change(today or clock.today(), row.starts_at.date())
             if moved and row.state == MeetingState.INVITED and changed_on is not None:
                 row.invitation_changed_on = changed_on  # not after the day: no letter then

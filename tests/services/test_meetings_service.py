@@ -217,8 +217,9 @@ def test_cancelling_a_planned_meeting_gives_up_its_number(meetings_service, coun
     assert cancelled.state is MeetingState.CANCELLED
     assert cancelled.cancellation_reason == "Krankheit"
     # (found by a tester) The calendar file of all meetings carries planned ones too: the
-    # cancellation needs a new SEQUENCE, or calendars keep the entry they have.
-    assert cancelled.ics_sequence == 1
+    # cancellation needs a new SEQUENCE, or calendars keep the entry they have; above
+    # the 1 an invitation draft of the planned meeting carries.
+    assert cancelled.ics_sequence == 2
     assert cancelled.label == "Sitzung"
     assert numbers(meetings_service, council.id) == {
         date(2026, 3, 10): 1,
@@ -302,17 +303,17 @@ def test_a_moved_or_renamed_planned_meeting_raises_the_sequence_but_is_no_change
     planned = meetings_service.get(meeting_id)
 
     moved = meetings_service.update(meeting_id, planned.version, draft(date(2026, 3, 11)))
-    assert moved.ics_sequence == 1
+    assert moved.ics_sequence == 2  # above an invitation draft's 1 (calendar_sequence)
     renamed = meetings_service.update(
         meeting_id, moved.version, draft(date(2026, 3, 11), title="Haushalt")
     )
-    assert renamed.ics_sequence == 2
+    assert renamed.ics_sequence == 4
     noted = meetings_service.update(meeting_id, renamed.version, renamed.draft(), notes="N")
-    assert noted.ics_sequence == 2
+    assert noted.ics_sequence == 4
     assert not noted.invitation_changed and noted.invitation_changed_on is None
     invited = advance(meetings_service, meeting_id, MeetingState.INVITED)
     assert not invited.invitation_changed  # the first invitation, not a changed one
-    assert invited.ics_sequence == 3  # tentative → confirmed: calendars update the entry
+    assert invited.ics_sequence == 5  # tentative → confirmed: calendars update the entry
 
 
 def test_a_planned_meeting_renumbered_by_another_raises_its_sequence(meetings_service, council):
@@ -321,7 +322,7 @@ def test_a_planned_meeting_renumbered_by_another_raises_its_sequence(meetings_se
     meetings_service.create(council.id, draft(date(2026, 3, 10)))
 
     renumbered = meetings_service.get(later)
-    assert (renumbered.number, renumbered.ics_sequence) == (2, 1)
+    assert (renumbered.number, renumbered.ics_sequence) == (2, 2)  # planned: see above
 
 
 def test_a_room_only_change_of_an_invited_meeting_dates_the_changed_invitation(
