@@ -192,8 +192,11 @@ def _checksums_section() -> list[str]:
 
 
 def _meeting_line(meeting: ArchivedMeeting, made_on: date) -> str:
-    if meeting.state is MeetingState.CANCELLED:
-        return "abgesagt; die Absage."
+    if meeting.state is MeetingState.CANCELLED:  # dated as a cancellation sent today
+        return (
+            f"abgesagt; die Absage (datiert auf den {made_on:%d.%m.%Y}, den Tag der "
+            "Zusammenstellung, nicht den ihres Versands)."
+        )
     if meeting.state is not MeetingState.HELD:
         return "noch nicht durchgeführt; nicht enthalten."
     sent = meeting.invitation_sent_on

@@ -1,0 +1,23 @@
+"""The Archivpaket's LIESMICH says what its files are, also of a cancelled meeting."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from expertenrat.domain.archive_package import ArchivedMeeting, readme
+from expertenrat.domain.enums import MeetingKind, MeetingState
+
+
+def test_a_cancelled_meeting_s_absage_is_said_to_be_dated_the_day_the_package_is_made():
+    """(found by a tester) The Absage in the package bears the day the package was made,
+    months after the cancellation went out; the LIESMICH said only "die Absage"."""
+    cancelled = ArchivedMeeting(
+        7, MeetingKind.REGULAR, datetime(2026, 3, 12, 16), MeetingState.CANCELLED
+    )
+
+    text = readme("Rat", 2026, date(2027, 1, 15), (cancelled,), "1.0").decode("utf-8")
+
+    assert (
+        "2026-03-12 7. Sitzung: abgesagt; die Absage (datiert auf den 15.01.2027, den Tag der "
+        "Zusammenstellung, nicht den ihres Versands)." in text
+    )
