@@ -10,11 +10,15 @@ The subject is encoded here (:func:`_subject`): Python's own folding of a long s
 the dash and a word starting with an umlaut into two encoded words, between which a mail
 program drops the space ("…Empfehlung  –Bürgerservice-Chatbot").
 
-An address with an umlaut (``böhm@jena.de``, ``anna@müller.de``) has no ASCII form that an
-RFC 2047 encoded word may stand for: Python wrote one inside the address
-(``=?utf-8?q?b=C3=B6hm?=@jena.de``), which is invalid, and a mail program showed it as it
-stands. A recipient header with such an address is written in UTF-8, the form RFC 6532
-gives such addresses (see :class:`_DraftPolicy`); all other headers stay as before.
+A domain with an umlaut (``anna@müller.de``) is written in To and Bcc in its IDNA ASCII
+form (``anna@xn--mller-kva.de``, :func:`_ascii_domain`): written as it stands (RFC 6532),
+Python's parser and Outlook, which reads 8-bit headers in the Windows code page, garbled
+it (found by a tester). "From" keeps the secretariat's address as typed, so that Outlook
+finds the account it is sent from. A local part with an umlaut (``böhm@jena.de``) has no
+ASCII form: an RFC 2047 encoded word may not stand for it, Python wrote one inside the
+address (``=?utf-8?q?b=C3=B6hm?=@jena.de``), which is invalid, and a mail program showed
+it as it stands. A recipient header with such an address is written in UTF-8, the form RFC
+6532 gives such addresses (see :class:`_DraftPolicy`); all other headers stay as before.
 
 All other recipient headers are folded here too (:func:`_recipients`): Python's folding of
 long names with umlauts cut a plain word at the line end ("Hartmann-Okaf" / "or"), dropped
@@ -33,6 +37,7 @@ the "filename"."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from email.header import Header
@@ -81,10 +86,10 @@ def mail_draft(
     :func:`~expertenrat.domain.mail_addresses.mailbox`), ``sender`` the one of "From"
     ("": none, the mail program sends from its own account)."""
     message = EmailMessage(policy=_POLICY)
-    _add_recipients(message, "From", [sender] if sender else [])
+    _add_recipients(message, "From", [sender] if sender else [], ascii_domains=False)
     message.set_raw("Subject", _subject(subject))
-    _add_recipients(message, "To", to)
-    _add_recipients(message, "Bcc", bcc)
+    _add_recipients(message, "To", to, ascii_domains=True)
+    _add_recipients(message, "Bcc", bcc, ascii_domains=True)
     message["X-Unsent"] = "1"
     message.set_content(text)
     message.add_alternative(html_body(text), subtype="html")
@@ -111,14 +116,34 @@ def secretariat_sender(head: Letterhead) -> str:
     return mailbox(head.council_name, email) if email else ""
 
 
-def _add_recipients(message: EmailMessage, header: str, mailboxes: Sequence[str]) -> None:
+def _add_recipients(
+    message: EmailMessage, header: str, mailboxes: Sequence[str], *, ascii_domains: bool
+) -> None:
     if not mailboxes:
         return
     message[header] = ", ".join(mailboxes)
     addresses = message[header].addresses
+    if ascii_domains:
+        addresses = tuple(_ascii_domain(address) for address in addresses)
+    del message[header]
     if all(address.addr_spec.isascii() for address in addresses):
-        del message[header]
         message.set_raw(header, _recipients(header, addresses))
+    else:  # a local part with an umlaut: UTF-8 (_DraftPolicy)
+        message[header] = addresses
+
+
+def _ascii_domain(address: Address) -> Address:
+    """``address`` with its domain's labels in IDNA ASCII form: "xn--" and the Punycode of
+    the label in small letters (IDNA 2008, which keeps an ß, as the .de registry does;
+    Python's "idna" codec is IDNA 2003 and made "grüße.de" the other domain "grusse.de")."""
+    labels = address.domain.split(".")
+    ascii_labels = [
+        label
+        if label.isascii()
+        else "xn--" + unicodedata.normalize("NFC", label).lower().encode("punycode").decode()
+        for label in labels
+    ]
+    return Address(address.display_name, address.username, ".".join(ascii_labels))
 
 
 def _subject(text: str) -> str:

@@ -15,6 +15,15 @@ STORED = [
     ('Kim "K" Lee', "kim@x.de"),  # a name with quotes, an ASCII address
     ("", "jürgen@grüße.de"),  # both, without a name
 ]
+# A domain's IDNA ASCII form (IDNA 2008: the ß kept), as To and Bcc hold it.
+ASCII_DOMAINS = {
+    "anna@müller.de": "anna@xn--mller-kva.de",
+    "jürgen@grüße.de": "jürgen@xn--gre-6ka8l.de",
+}
+
+
+def sent(mail: str) -> str:
+    return ASCII_DOMAINS.get(mail, mail)
 
 
 def draft(stored) -> bytes:
@@ -33,20 +42,21 @@ def to_header(eml: bytes) -> bytes:
 def test_addresses_with_umlauts_are_written_as_they_are_and_read_back():
     """(found by a tester) An address with an umlaut was written as an encoded word inside
     the address ("=?utf-8?q?b=C3=B6hm?=@jena.de"), which RFC 2047 forbids there and a mail
-    program showed as it stands. It is written in UTF-8 (RFC 6532)."""
+    program showed as it stands. A local part with one is written in UTF-8 (RFC 6532), a
+    domain in its ASCII form."""
     eml = draft(STORED)
 
     header = to_header(eml).decode("utf-8")
     assert "=?" not in header
-    assert "<böhm@jena.de>" in header and "<anna@müller.de>" in header
+    assert "<böhm@jena.de>" in header and "<anna@xn--mller-kva.de>" in header
     message = Parser(policy=default).parsestr(eml.decode("utf-8"))  # as a UTF-8 reader does
     read = [(a.display_name, a.addr_spec) for a in message["To"].addresses]
-    assert read == STORED
+    assert read == [(name, sent(mail)) for name, mail in STORED]
     assert message["Subject"] == "Einladung" and message["X-Unsent"] == "1"
     # Python's bytes parser reads the UTF-8 header bytes undecoded, as ASCII with escapes.
     undecoded = BytesParser(policy=default).parsebytes(eml)["To"].addresses
     assert [a.addr_spec.encode("ascii", "surrogateescape").decode("utf-8") for a in undecoded] == [
-        mail for _, mail in STORED
+        sent(mail) for _, mail in STORED
     ]
     assert message.get_body(("plain",)).get_content().splitlines() == ["Text"]
 
@@ -121,7 +131,35 @@ def test_blind_copies_are_folded_and_read_back_as_the_recipients_are():
         assert b"\r\nTo:" not in head
         assert all(len(line) <= 78 for line in head.split(b"\r\n") if line.isascii())
         message = Parser(policy=default).parsestr(eml.decode("utf-8"))
-        assert [a.addr_spec for a in message["Bcc"].addresses] == [mail for _, mail in both]
+        assert [a.addr_spec for a in message["Bcc"].addresses] == [sent(m) for _, m in both]
+
+
+def test_a_domain_with_umlauts_is_written_in_ascii_for_a_strict_reader():
+    """(found by a tester) "anna@müller.de" stood in To and Bcc in UTF-8: Python's bytes
+    parser read it as undecodable bytes, Outlook in the Windows code page ("mÃ¼ller"). Its
+    IDNA ASCII form is the same mailbox; "From" keeps the secretariat's address as typed,
+    the one Outlook finds its account by."""
+    to = [mailbox("Anna Berg", "anna@MÜLLER.de"), "gs@straße.de"]
+    eml = mail_draft("Einladung", "Text\n", sender="gs@görlitz.de", to=to, bcc=["kim@grüße.de"])
+
+    message = BytesParser(policy=default).parsebytes(eml)
+    head = eml.split(b"\r\n\r\n", 1)[0].split(b"\r\n")
+    assert all(line.isascii() for line in head if not line.startswith(b"From:"))
+    assert [a.addr_spec for a in message["To"].addresses] == [
+        "anna@xn--mller-kva.de",
+        "gs@xn--strae-oqa.de",  # IDNA 2008, as the .de registry: not "strasse.de"
+    ]
+    assert [a.addr_spec for a in message["Bcc"].addresses] == ["kim@xn--gre-6ka8l.de"]
+    assert not message["To"].defects and not message["Bcc"].defects
+    assert "From: gs@görlitz.de\r\n".encode() in eml
+
+
+def test_a_local_part_with_umlauts_stays_as_typed_beside_an_ascii_domain():
+    eml = mail_draft("Einladung", "Text\n", bcc=[mailbox("Jörg Böhm", "böhm@müller.de")])
+
+    (address,) = BytesParser(policy=default).parsebytes(eml)["Bcc"].addresses
+    assert address.domain == "xn--mller-kva.de"
+    assert address.username.encode("ascii", "surrogateescape").decode("utf-8") == "böhm"
 
 
 def test_a_text_attachment_says_it_is_utf_8_so_the_calendar_entry_keeps_its_umlauts():
