@@ -128,9 +128,12 @@ def test_the_record_pages_and_the_log_fit_the_least_window_s_width(window, qtbot
     pages = window.pages
     projects = pages.projects
     found = {}
-    for page in (pages.members, projects, pages.recommendations, pages.audit):
+    for page in (pages.members, projects, pages.recommendations, pages.audit, pages.search):
         window.show_area(page)
         qtbot.waitUntil(page.isVisible, timeout=WAIT)
+        if page is pages.search:  # (found by review) hits with their passages shown
+            page.search_edit.setText("Parkraumsteuerung Warnemünde")
+            page.show_hits()
         if page is projects:  # the lists of a project beside the table
             projects.view.selectRow(2)
             qtbot.waitUntil(lambda: projects.selected() is not None, timeout=WAIT)
