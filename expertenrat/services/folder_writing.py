@@ -69,18 +69,37 @@ def write_folder(
     # that name in it, a folder named near the limit of 255 bytes was refused as too long.
     stem = f".expertenrat-ordner-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     temporary, old = folder.with_name(f"{stem}.tmp"), folder.with_name(f"{stem}.old")
+    swapped = False
     try:
         shutil.rmtree(temporary, ignore_errors=True)
         temporary.mkdir(parents=True)
         size = _write_all(temporary, files)
         _swap(temporary, folder, old)
+        swapped = True
         return WrittenFolder(folder, len(files), size)
     except OSError as error:
         longest = len(str(temporary)) + 1 + max(map(len, files), default=0)
-        raise write_failure(folder, error, longest) from None
+        failure = write_failure(folder, error, longest)
+        if _holds_anything(old):
+            failure = FileWriteError(
+                f"{failure.message} Der bisherige Inhalt des Ordners konnte nicht "
+                f"zurückgelegt werden; er liegt nun in „{old}“.",
+                failure.detail,
+            )
+        raise failure from None
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
-        shutil.rmtree(old, ignore_errors=True)
+        # Not the earlier export that could not be put back: removed, it was lost (found by
+        # a tester, the folder's place taken by another program meanwhile).
+        if swapped or not _holds_anything(old):
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _holds_anything(folder: Path) -> bool:
+    try:
+        return any(folder.iterdir())
+    except OSError:  # not there (put back whole), or not readable: nothing to be judged
+        return False
 
 
 def _write_all(root: Path, files: Mapping[str, bytes]) -> int:

@@ -278,3 +278,24 @@ def test_a_register_open_in_excel_is_named_so(
 
     with pytest.raises(FileWriteError, match=r"geöffnet \(etwa in Excel\)\?"):
         write_file(target, b"PK new")
+
+
+def test_an_earlier_export_that_cannot_be_put_back_is_kept_and_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "Archiv 2025"
+    write_folder(target, {"a.json": b"earlier"}, mark="a.json")
+    replace = os.replace
+
+    def taken(source, destination) -> None:  # the name is held by another program meanwhile
+        if Path(destination) == target:
+            raise PermissionError(13, "Zugriff verweigert")
+        replace(source, destination)
+
+    monkeypatch.setattr(os, "replace", taken)
+    with pytest.raises(FileWriteError, match="konnte nicht zurückgelegt werden") as refused:
+        write_folder(target, {"a.json": b"new"}, force=True, mark="a.json")
+
+    [kept] = [p for p in tmp_path.iterdir() if p.name.endswith(".old")]
+    assert (kept / "a.json").read_bytes() == b"earlier"
+    assert refused.value.message.endswith(f"er liegt nun in „{kept}“.")
