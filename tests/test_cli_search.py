@@ -42,8 +42,9 @@ def test_search_for_one_hit_names_the_words_as_for_more(capsys, demo_file):
     assert out.splitlines()[0] == "1 Treffer für „E-2026-1“:"
 
 
-def test_search_without_a_word_is_refused_with_an_example(capsys, demo_file):
-    code, out, err = run(capsys, "--database", str(demo_file), "search", " ", "")
+def test_an_empty_word_is_refused_as_other_commands_refuse_empty_texts(capsys, demo_file):
+    """(found by review) A script's unset variable: 'Nichts gefunden für „“' before."""
+    code, out, err = run(capsys, "--database", str(demo_file), "search", "Parkraum", " ")
 
     assert (code, out) == (1, "")
-    assert "Kein Suchwort angegeben: etwa „expertenrat search Parkraum“." in err
+    assert "Angabe WORT: ist leer; bitte ein Suchwort angeben" in err

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from expertenrat.cli.support import UserError, chosen_council, council_option
-from expertenrat.domain.text_folding import search_words
+from expertenrat.cli.support import chosen_council, council_option, given
 
 if TYPE_CHECKING:
     from expertenrat.services.context import Services
@@ -22,6 +21,7 @@ def add_listing(commands: argparse._SubParsersAction) -> None:
         "words",
         nargs="+",
         metavar="WORT",
+        type=given("ein Suchwort"),
         help="gefunden wird, was jedes Wort enthält; Groß- und Kleinschreibung und Akzente "
         "zählen nicht, „ue“ findet „ü“",
     )
@@ -31,8 +31,6 @@ def add_listing(commands: argparse._SubParsersAction) -> None:
 
 def _search(services: Services, args: argparse.Namespace) -> str:
     text = " ".join(" ".join(args.words).split())
-    if not search_words(text):
-        raise UserError("Kein Suchwort angegeben: etwa „expertenrat search Parkraum“.")
     hits = services.council_search.find(chosen_council(services, args), text)
     if not hits:
         return f"Nichts gefunden für „{text}“."
