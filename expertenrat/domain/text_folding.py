@@ -135,7 +135,14 @@ def _searchable_word(word: str) -> str:
     return searchable(word).replace("\n", " ")
 
 
+# Quotation marks typed around a phrase ("Open Data", „Open Data“) as in a web search:
+# taken off the words' ends, as the words are looked for anywhere alike.
+_QUOTES = "\"'„“”‚‘’«»‹›"
+
+
 def search_words(search: str) -> list[str]:
-    """The folded words of what was typed into a search field; a text matches if it
-    holds every one (see :func:`searchable`)."""
-    return fold(search).split()
+    """The folded words of what was typed into a search field, without the quotation
+    marks around them (found by a tester: "„Open Data“" found nothing); a text matches if
+    it holds every one (see :func:`searchable`)."""
+    words = (word.strip(_QUOTES) for word in fold(search).split())
+    return [word for word in words if word]

@@ -9,7 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from expertenrat.domain import text_folding
-from expertenrat.domain.text_folding import fold, match_key, searchable_prose, transliterate
+from expertenrat.domain.text_folding import (
+    fold,
+    match_key,
+    search_words,
+    searchable_prose,
+    transliterate,
+)
 
 
 @pytest.mark.parametrize(
@@ -104,3 +110,12 @@ def test_prose_is_searchable_word_by_word_accents_aside_and_spelt_out() -> None:
     for word in ("prufung", "pruefung", "schnittstellen", "uber", "ueber", "das", "amt."):
         assert word in text
     assert searchable_prose("") == ""
+
+
+def test_search_words_lose_the_quotation_marks_typed_around_a_phrase():
+    """(found by a tester) "„Open Data“" as in a web search found nothing: the marks were
+    looked for as part of the words."""
+    assert search_words('„Open Data“ "Groß" ‚Rat‘ «x» \'y\'') == [
+        "open", "data", "gross", "rat", "x", "y",
+    ]  # fmt: skip
+    assert search_words("O'Brien \" &") == ["o'brien", "&"]  # a mark within a word stays
