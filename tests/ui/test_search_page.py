@@ -124,8 +124,8 @@ def test_another_council_starts_afresh(page, services):
 
 
 def test_a_hit_opens_its_record_in_the_window(make_window, services):
-    """The one test of the whole window here: Suche is the sidebar's last area (Strg+8),
-    and a hit opened shows its record selected in its area."""
+    """Suche is the sidebar's last area (Strg+8), and a hit opened shows its record
+    selected in its area."""
     window = make_window()
     last = window.sidebar.count() - 1
     assert window.sidebar.item(last).toolTip() == "Suche (Strg+8)"
@@ -142,7 +142,9 @@ def test_a_hit_opens_its_record_in_the_window(make_window, services):
     assert window.pages.recommendations.selected().id == hit.record_id
 
 
-def test_an_agenda_item_found_opens_at_its_minutes(make_window):
+def test_an_agenda_item_opens_at_its_minutes_or_one_ahead_on_the_agenda(make_window):
+    """One window for both (a whole window is costly): a held meeting's item opens at its
+    minutes in the Protokoll tab, one of a meeting ahead in the Tagesordnung tab."""
     window = make_window()
     window.show_area(window.pages.search)
     page = window.pages.search
@@ -160,20 +162,16 @@ def test_an_agenda_item_found_opens_at_its_minutes(make_window):
     assert minutes.items.current_key() == item_key(hit.record_id)
     assert "Modellprojekte" in minutes.item_form.discussion_edit.toPlainText()
 
-
-def test_an_agenda_item_of_a_meeting_ahead_opens_on_the_agenda(make_window):
-    window = make_window()
-    window.show_area(window.pages.search)
-    page = window.pages.search
+    window.show_area(page)
     page.search_edit.setText("Offene Schnittstellen")
     page.kind_combo.setCurrentIndex(page.kind_combo.findData(HitKind.AGENDA_ITEM))
     wheres = _shown(page, SearchTableModel.COLUMN_WHERE)
     page.view.selectRow(next(row for row, w in enumerate(wheres) if w.startswith("7. Sitzung")))
     hit = page.selected()
     page.open_selected()
-    tabs = window.pages.meetings.tabs
-    assert isinstance(tabs.currentWidget(), AgendaEditor)
-    assert tabs.currentWidget().selected_item().key == hit.record_id
+    assert window.stack.currentWidget() is meetings
+    assert isinstance(meetings.tabs.currentWidget(), AgendaEditor)
+    assert meetings.tabs.currentWidget().selected_item().key == hit.record_id
 
 
 def test_a_database_that_cannot_be_read_is_a_message_and_the_hits_stay(page, dialogs):
