@@ -244,12 +244,21 @@ def _live():
     )
 
 
+PUBLIC_UID_SUFFIX = "-public"
+
+
 def _public_ics(documents: list[MeetingDocument], stamp: datetime | None) -> bytes:
     """A calendar file saved for anyone (a secretariat puts one of all meetings on the
     city's website): the meetings as the public invitation shows them, without the titles
     of non-public items, presenters and the online link. Only the file the invitation mail
-    carries to the members lists the whole agenda, as the letter beside it does."""
-    return _ics([public_invitation(d) for d in documents], stamp)
+    carries to the members lists the whole agenda, as the letter beside it does. Its
+    entries have a UID of their own (the meeting's with :data:`PUBLIC_UID_SUFFIX`): with
+    the members' UID and SEQUENCE, a member importing it from the website replaced the
+    entry the invitation gave, and lost the online link and the non-public items (found by
+    a tester); a member who imports both has two entries, neither losing a thing."""
+    return _ics(
+        [replace(public_invitation(d), uid=d.uid + PUBLIC_UID_SUFFIX) for d in documents], stamp
+    )
 
 
 def _ics(documents: list[MeetingDocument], stamp: datetime | None) -> bytes:

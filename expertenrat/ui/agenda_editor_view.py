@@ -26,7 +26,8 @@ from expertenrat.ui.status_line import StatusLine
 _CONTEXT = "AgendaEditor"
 INVITED_HINT = (
     "Zu dieser Sitzung wurde bereits eingeladen: Nach einer Änderung der Tagesordnung bitte "
-    "Einladung und Kalenderdatei erneut senden (Dokumente: „Einladung …“, „Kalender …“)."
+    "Einladung und Kalenderdatei erneut senden („Einladung …“ → „Als E-Mail-Entwurf "
+    "speichern …“: „Kalender …“ ist die öffentliche Datei, für die Website)."
 )
 
 

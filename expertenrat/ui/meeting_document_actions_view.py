@@ -67,7 +67,11 @@ class MeetingDocumentActionsView(QGroupBox):
         calendar_menu.setToolTipsVisible(True)
         self.ics_action = calendar_menu.addAction(tr(_CONTEXT, "&Diese Sitzung …"))
         self.ics_action.setToolTip(
-            tr(_CONTEXT, "Die Sitzung als Kalenderdatei (.ics) mit der öffentlichen Tagesordnung")
+            tr(
+                _CONTEXT,
+                "Die Sitzung als Kalenderdatei (.ics) mit der öffentlichen Tagesordnung, etwa "
+                "für die Website (die Mitglieder erhalten ihren Termin mit der Einladung)",
+            )
         )
         self.all_ics_action = calendar_menu.addAction(tr(_CONTEXT, "&Alle Sitzungen …"))
         self.all_ics_action.setToolTip(

@@ -27,7 +27,7 @@ from expertenrat.domain.errors import (
     ValidationError,
 )
 from expertenrat.domain.meeting_draft import MeetingDraft
-from expertenrat.services.meeting_documents import MeetingDocumentsService
+from expertenrat.services.meeting_documents import PUBLIC_UID_SUFFIX, MeetingDocumentsService
 from expertenrat.store import models
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -436,7 +436,7 @@ def test_ics_has_berlin_times_and_a_uid_that_stays_while_the_sequence_rises(
     assert b"DTSTART;TZID=Europe/Berlin:20260312T160000" in first
     assert b"DTEND;TZID=Europe/Berlin:20260312T180000" in first
     (event,) = events(first)
-    assert str(event["uid"]) == uid and event["sequence"] == 0
+    assert str(event["uid"]) == uid + PUBLIC_UID_SUFFIX and event["sequence"] == 0
     assert f"TOP 3.1 Zwischenbericht {HOSTILE}\n" in str(event["description"])  # as typed
 
     sent = service.record_invitation_sent(
@@ -449,7 +449,8 @@ def test_ics_has_berlin_times_and_a_uid_that_stays_while_the_sequence_rises(
     meetings_service.update(sample.meeting_id, sent.version, later)
     (moved,) = events(service.ics_for_meetings([sample.meeting_id], stamp=STAMP))
 
-    assert str(moved["uid"]) == uid and moved["sequence"] == 2  # invited, then moved
+    assert str(moved["uid"]) == uid + PUBLIC_UID_SUFFIX
+    assert moved["sequence"] == 2  # invited, then moved
     assert moved.decoded("dtstart") == datetime(2026, 3, 12, 17, tzinfo=BERLIN)
 
 
@@ -500,7 +501,7 @@ def test_ics_of_a_council_lists_all_meetings_cancelled_ones_as_cancelled(
     assert [str(e["status"]) for e in found] == ["TENTATIVE", "CANCELLED"]  # 5. not invited
     assert found[1].decoded("dtstart").utcoffset() == timedelta(hours=2)
     assert "Grund: Zu wenige Zusagen" in str(found[1]["description"])
-    assert str(found[1]["uid"]) == meeting_row(database, cancelled).uid
+    assert str(found[1]["uid"]) == meeting_row(database, cancelled).uid + PUBLIC_UID_SUFFIX
 
 
 def test_saved_calendars_are_public_the_one_mailed_to_the_members_lists_the_whole_agenda(
@@ -508,7 +509,9 @@ def test_saved_calendars_are_public_the_one_mailed_to_the_members_lists_the_whol
 ):
     """(found by a tester) "Alle Sitzungen …" (a file for the city's website) listed the
     titles of non-public items. The invitation mail's file goes to the members, as the
-    letter beside it, which lists them (and sets nothing apart: FSI … PDI showed as boxes)."""
+    letter beside it, which lists them (and sets nothing apart: FSI … PDI showed as boxes).
+    (found by a tester) The public file had the members' UID and SEQUENCE: a member
+    importing it from the website replaced the invitation's entry, online link and all."""
     saved = [
         *events(service.ics_for_council(council.id, stamp=STAMP)),
         *events(service.ics_for_meetings([sample.meeting_id], stamp=STAMP)),
@@ -519,7 +522,9 @@ def test_saved_calendars_are_public_the_one_mailed_to_the_members_lists_the_whol
     )
     (mailed,) = events(attachments(message)["Einladung 5. Sitzung 2026-03-12.ics"])
 
-    fifth = [str(e["description"]) for e in saved if str(e["uid"]) == str(mailed["uid"])]
+    assert str(mailed["uid"]) not in {str(e["uid"]) for e in saved}
+    public_uid = str(mailed["uid"]) + PUBLIC_UID_SUFFIX
+    fifth = [str(e["description"]) for e in saved if str(e["uid"]) == public_uid]
     assert len(fifth) == 2
     assert all(d.endswith("\nNichtöffentlicher Teil") for d in fifth)
     assert not any("Straßenbeleuchtung" in d or "nichtöffentlich" in d for d in fifth)
