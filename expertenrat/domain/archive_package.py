@@ -13,8 +13,9 @@ is where and what each checksum covers. Pure: names and texts, no files written 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from expertenrat.domain.annexes import Annex
@@ -48,6 +49,7 @@ class ArchivedMeeting:
     annexes: tuple[Annex, ...] = ()
     invitation_sent_on: date | None = None
     minutes_remade: bool = False
+    twin: int = 0  # the second, third … meeting of one folder name (see :func:`apart`)
 
     @property
     def name(self) -> str:
@@ -61,7 +63,8 @@ class ArchivedMeeting:
     @property
     def folder(self) -> str:
         """ "2025-01-16 1. Sitzung": the day first, so the folders sort by date."""
-        return f"{self.starts_at:%Y-%m-%d} {self.name}"
+        folder = f"{self.starts_at:%Y-%m-%d} {self.name}"
+        return f"{folder} ({self.twin})" if self.twin > 1 else folder
 
     @property
     def approved(self) -> bool:
@@ -91,6 +94,20 @@ class ArchivedMeeting:
         if len(stem) > ANNEX_NAME_PART:
             stem = stem[: ANNEX_NAME_PART - 1].rstrip(" .") + "…"
         return self.path(f"Anlage {annex.number} {self.stem}{mark} – {stem or 'Anlage'}.pdf")
+
+
+def apart(meetings: Iterable[ArchivedMeeting]) -> tuple[ArchivedMeeting, ...]:
+    """``meetings`` in their order, the second of a folder name "2026-03-12 Sitzung (2)",
+    and so on: two meetings without a number on one day (cancelled while planned, the day
+    planned again) would have shared a folder and file names, the second's files replacing
+    the first's (found by a tester)."""
+    seen: Counter[str] = Counter()
+    numbered = []
+    for meeting in meetings:
+        seen[meeting.folder] += 1
+        count = seen[meeting.folder]
+        numbered.append(replace(meeting, twin=count) if count > 1 else meeting)
+    return tuple(numbered)
 
 
 def year_files(year: int) -> tuple[str, str, str]:

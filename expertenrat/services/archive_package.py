@@ -21,6 +21,7 @@ from expertenrat.domain.archive_package import (
     CHECKSUMS,
     README,
     ArchivedMeeting,
+    apart,
     checksums,
     readme,
     year_files,
@@ -83,21 +84,19 @@ class ArchivePackageService:
         summaries = self._meetings.list(council_id, year=year, today=day)
         files: dict[str, bytes] = {}
         warnings: list[str] = []
-        archived: list[ArchivedMeeting] = []
         steps = len(summaries) + 1
         if not summaries:  # a year typed wrong, or the council's first
             warnings.append(
                 f"Im Jahr {year} hatte das Gremium keine Sitzung; das Paket enthält nur das "
                 "Empfehlungsregister und den Tätigkeitsbericht."
             )
-        for done, summary in enumerate(summaries):
+        archived = apart(self._archived(summary.id) for summary in summaries)
+        for done, (summary, meeting) in enumerate(zip(summaries, archived, strict=True)):
             progress(done, steps)
-            meeting = self._archived(summary.id)
-            archived.append(meeting)
             warnings += self._meeting_files(summary.id, meeting, day, files)
         progress(len(summaries), steps)
         warnings += self._year_files(council_id, year, day, files)
-        files[README] = readme(name, year, day, tuple(archived), __version__)
+        files[README] = readme(name, year, day, archived, __version__)
         files[CHECKSUMS] = checksums(files)
         progress(steps, steps)
         return files, tuple(dict.fromkeys(warnings))

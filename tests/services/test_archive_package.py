@@ -7,13 +7,16 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from pdf_reading import text
 from sqlalchemy import update
 
+from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services.context import Services
 from expertenrat.services.files import FileWriteError
 from expertenrat.store import models
@@ -193,3 +196,27 @@ def test_an_annex_with_a_long_name_gets_a_file_name_every_file_system_takes(serv
     assert annex.name.startswith("Anlage 1 4. Sitzung 2025-09-18 – Präsentation sehr lang ")
     assert annex.name.endswith("….pdf")
     assert len(annex.name) <= 120
+
+
+def test_two_meetings_without_a_number_on_one_day_get_a_folder_each(services):
+    """(found by a tester) Two meetings cancelled while planned on one day had the same
+    folder and file names: the package held one Absage, its LIESMICH named two."""
+    council_id = council(services)
+    for hour in (10, 16):  # planned, cancelled, planned again that day and cancelled
+        start = datetime(2026, 6, 10, hour, tzinfo=ZoneInfo("Europe/Berlin"))
+        draft = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=2), place="A")
+        meeting_id = services.meetings.create(council_id, draft)
+        version = services.meetings.get(meeting_id).version
+        services.meetings.change_state(
+            meeting_id, version, MeetingState.CANCELLED, "Raum fehlt", today=DAY
+        )
+
+    files, _warnings = services.archive_package.files(council_id, 2026, today=DAY)
+
+    assert {p for p in files if p.startswith("2026-06-10")} == {
+        "2026-06-10 Sitzung/Absage Sitzung 2026-06-10.pdf",
+        "2026-06-10 Sitzung (2)/Absage Sitzung 2026-06-10.pdf",
+    }
+    readme = files["LIESMICH.txt"].decode("utf-8")
+    assert "2026-06-10 Sitzung: abgesagt" in readme
+    assert "2026-06-10 Sitzung (2): abgesagt" in readme
