@@ -50,8 +50,9 @@ def main(argv: list[str] | None = None) -> int:
             print(NO_DISPLAY, file=sys.stderr)
             return 1
         return run_gui(args)
-    if own_run:  # tests that call main keep their own logging
+    if own_run:  # tests that call main keep their own logging and output
         setup_command_logging()
+        _output_that_shows_any_name()
     code = run_command(args)
     if own_run:  # the process ends now
         # Python's exit runs the cycle collector over every object still there, which
@@ -60,6 +61,15 @@ def main(argv: list[str] | None = None) -> int:
         # command's work is done and its database closed, the OS frees the rest.
         gc.freeze()
     return code
+
+
+def _output_that_shows_any_name() -> None:
+    """Standard output that writes a character its encoding lacks as its code ("\\U0001f600"),
+    as standard error does: written to a file or a pipe on Windows (the ANSI code page),
+    "Liste 😀.pdf" in the line that named the file just written ended the command with a
+    traceback and exit code 1 (found by a tester)."""
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")
 
 
 @contextmanager

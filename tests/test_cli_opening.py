@@ -334,3 +334,20 @@ def test_a_command_that_logs_nothing_makes_no_log_folder(database):
 
     assert result.returncode == 0 and result.stderr == ""
     assert not (Path(os.environ["XDG_STATE_HOME"]) / "Expertenrat").exists()
+
+
+def test_a_file_name_the_output_cannot_show_is_written_and_named_by_its_codes(database, tmp_path):
+    """(found by a tester) Output to a file or pipe on Windows is in the ANSI code page: the
+    file was written, then naming it ended the command with a traceback and exit code 1."""
+    target = tmp_path / "Liste 😀.pdf"
+    command = ["--database", str(database), "export", "roster", "--out", str(target)]
+    result = subprocess.run(
+        [sys.executable, "-m", "expertenrat", *command],
+        capture_output=True,
+        timeout=120,
+        env=script_environment() | {"PYTHONIOENCODING": "cp1252"},
+    )  # fmt: skip
+
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert target.is_file()
+    assert result.stdout.decode("cp1252").endswith("Liste \\U0001f600.pdf\n")
