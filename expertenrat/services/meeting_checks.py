@@ -75,8 +75,8 @@ def _invited_change_warnings(
         FieldProblem(
             "dates",
             "Zu dieser Sitzung wurde bereits eingeladen: Bitte senden Sie den Mitgliedern die "
-            "geänderte Einladung und die Kalenderdatei (Dokumente: „Einladung …“, "
-            "„Kalender …“; beides zusammen: „Einladung …“ → „Als E-Mail-Entwurf speichern …“).",
+            "geänderte Einladung und die Kalenderdatei (beides zusammen: „Einladung …“ → "
+            "„Als E-Mail-Entwurf speichern …“; „Kalender …“ ist die öffentliche Datei).",
             True,
         )
     ]

@@ -239,10 +239,10 @@ class MeetingStateBar(QWidget):
                     tr(
                         _CONTEXT,
                         "„{}“ ist abgesagt. Die Mitglieder sind bereits eingeladen: Bitte "
-                        "senden Sie ihnen die Absage („Absage …“ unter Dokumente) und die "
-                        "Kalenderdatei („Kalender …“), die den Termin in ihren Kalendern "
-                        "als abgesagt kennzeichnet – beides zusammen als E-Mail-Entwurf: "
-                        "„Absage …“ → „Als E-Mail-Entwurf speichern …“.",
+                        "senden Sie ihnen die Absage und die Kalenderdatei, die den Termin "
+                        "in ihren Kalendern als abgesagt kennzeichnet – beides zusammen als "
+                        "E-Mail-Entwurf: „Absage …“ (unter Dokumente) → „Als E-Mail-Entwurf "
+                        "speichern …“.",
                     ).format(changed.label),
                 )
         self.changed.emit(meeting.id)

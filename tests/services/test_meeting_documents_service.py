@@ -726,7 +726,7 @@ def test_the_invitation_as_an_e_mail_draft_to_the_members_with_pdf_and_calendar(
     assert "Einladung zur 5. Sitzung" in pdf_text(files["Einladung 5. Sitzung 2026-03-12.pdf"])
     (event,) = events(files["Einladung 5. Sitzung 2026-03-12.ics"])
     assert str(event["uid"]) == meeting_row(database, sample.meeting_id).uid
-    # the entry as the invitation makes it, as "Kalender …" has it once the send is recorded
+    # the entry as the invitation makes it, with the SEQUENCE recording the send gives it
     assert (str(event["status"]), event["sequence"]) == ("CONFIRMED", 1)
     assert (mail.name, mail.recipients) == ("Einladung 5. Sitzung 2026-03-12.eml", 1)
     assert mail.without_email == ("Zoë Brontë", "Ödön Pál")

@@ -574,6 +574,8 @@ def test_a_new_time_of_an_invited_meeting_dates_the_invitation_anew_and_warns(
     assert [p.warning for p in warned] == [True]
     assert "geänderte Einladung und die Kalenderdatei" in warned[0].message
     assert "„Als E-Mail-Entwurf speichern …“" in warned[0].message
+    # "Kalender …" is the public file: its entry is not the members' (own UID)
+    assert "„Kalender …“ ist die öffentliche Datei" in warned[0].message
     assert meetings_service.problems(council.id, invited.draft(), meeting_id=meeting_id) == []
 
     room_changed = meetings_service.update(
