@@ -104,6 +104,7 @@ _FIELDS: Mapping[str, Mapping[str, str]] = {
         "minutes_style": "Protokollart",
         "minutes_approval": "Genehmigung des Protokolls",
         "objection_period_days": "Frist für Einwände",
+        "minutes_draft_weeks": "Protokollentwurf versenden binnen",
         "recommendation_prefix": "Kürzel der Empfehlungen",
         "chair_title": "Bezeichnung des Vorsitzes",
         "vice_chair_title": "Bezeichnung der Stellvertretung",
@@ -263,11 +264,16 @@ PERIOD_UNITS: Mapping[str, tuple[str, str]] = {
     "notice_period_days": ("Tag", "Tage"),
     "objection_period_days": ("Tag", "Tage"),
     "response_period_months": ("Monat", "Monate"),
+    "minutes_draft_weeks": ("Woche", "Wochen"),
 }
+NO_PERIOD = {"minutes_draft_weeks": "keine Frist"}  # what 0 means where it means none
 
 
 def period_text(field: str, value: int) -> str:
-    """A council period with its unit ("14 Tage", "1 Monat")."""
+    """A council period with its unit ("14 Tage", "1 Monat"; "keine Frist" for 0 where it
+    means none, :data:`NO_PERIOD`)."""
+    if value == 0 and field in NO_PERIOD:
+        return NO_PERIOD[field]
     one, many = PERIOD_UNITS[field]
     return f"{value} {one if value == 1 else many}"
 

@@ -28,6 +28,7 @@ from expertenrat.domain.councils import (
     CouncilSettings,
 )
 from expertenrat.domain.errors import DataEntryError
+from expertenrat.domain.follow_through import DEFAULT_MINUTES_DRAFT_WEEKS
 from expertenrat.domain.recommendation_codes import DEFAULT_CODE_PREFIX
 from expertenrat.domain.text_templates import TextTemplate
 
@@ -64,6 +65,8 @@ SETTING_KEYS = {
     # "Stellv. Vorsitz").
     "chair_title": "chairTitle",
     "vice_chair_title": "viceChairTitle",
+    # Optional, written only where it is not the default (four weeks).
+    "minutes_draft_weeks": "minutesDraftWeeks",
 }
 
 # Settings a file carries only where they are not the default: a file of the defaults
@@ -73,6 +76,7 @@ OPTIONAL_DEFAULTS = {
     "chair_title": DEFAULT_CHAIR_TITLE,
     "vice_chair_title": DEFAULT_VICE_CHAIR_TITLE,
     "secretariat_email": "",
+    "minutes_draft_weeks": DEFAULT_MINUTES_DRAFT_WEEKS,
 }
 
 ACTION_FIELDS, TEXT_TEMPLATES = "action_fields", "text_templates"

@@ -13,6 +13,7 @@ from expertenrat.domain.enums import MemberRole, MinutesApproval, MinutesStyle, 
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import COUNCIL, cleaned_texts, text_problems
 from expertenrat.domain.file_formats import file_system_words
+from expertenrat.domain.follow_through import DEFAULT_MINUTES_DRAFT_WEEKS
 from expertenrat.domain.mail_addresses import sender_address_problem
 from expertenrat.domain.recommendation_codes import CODE_PREFIX
 from expertenrat.domain.wording import council_head
@@ -53,6 +54,7 @@ class ActionField:
 
 
 DEFAULT_CHAIR_TITLE = "Vorsitz"
+MAX_MINUTES_DRAFT_WEEKS = 52
 DEFAULT_TIME_ZONE = "Europe/Berlin"  # a new council's, which its days and deadlines count in
 
 
@@ -111,6 +113,8 @@ class CouncilSettings:
     minutes_style: MinutesStyle = MinutesStyle.RESULTS
     minutes_approval: MinutesApproval = MinutesApproval.VOTE
     objection_period_days: int = 14
+    # weeks after a meeting by which its draft minutes go out (0 = no period)
+    minutes_draft_weeks: int = DEFAULT_MINUTES_DRAFT_WEEKS
     bundesland: str = "DE-MV"  # ISO 3166-2, for public holidays; "" = nationwide only
     time_zone: str = DEFAULT_TIME_ZONE
     website: str = ""
@@ -187,6 +191,14 @@ def validate_settings(settings: CouncilSettings) -> list[FieldProblem]:
             FieldProblem(
                 "objection_period_days",
                 "Die Frist für Einwände muss zwischen 1 und 365 Tagen liegen.",
+            )
+        )
+    if not 0 <= settings.minutes_draft_weeks <= MAX_MINUTES_DRAFT_WEEKS:
+        problems.append(
+            FieldProblem(
+                "minutes_draft_weeks",
+                "Die Frist für den Protokollentwurf muss zwischen 0 (keine Frist) und "
+                f"{MAX_MINUTES_DRAFT_WEEKS} Wochen liegen.",
             )
         )
     if not CODE_PREFIX.match(settings.recommendation_prefix):

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from expertenrat.domain.enums import RecommendationStatus
+from expertenrat.domain.follow_through import adopted_waiting
 from expertenrat.domain.overview import Area, Line, Target, TargetFilter
 from expertenrat.domain.projects import marked_title
 from expertenrat.domain.recommendation_views import (
@@ -61,19 +62,26 @@ def _reminder_note(row: RecommendationRow, reminded: Mapping[tuple[int, str], da
     return f", zuletzt erinnert am {min(current):%d.%m.%Y}"
 
 
-def to_send(rows: Iterable[RecommendationRow]) -> tuple[Line, ...]:
+def to_send(rows: Iterable[RecommendationRow], today: date, draft_weeks: int) -> tuple[Line, ...]:
     """Of the register's ``rows``, those adopted but not yet sent to the projects, the
     oldest first: the secretariat's to send, no answer owed yet ("Zu übermitteln"); a line
-    opens the recommendation."""
+    opens the recommendation, says how long it waits and is late past the day the draft
+    minutes of its meeting were due (``draft_weeks``, the council's period:
+    :func:`~expertenrat.domain.follow_through.adopted_waiting`)."""
     adopted = [row for row in rows if row.status is RecommendationStatus.ADOPTED]
     adopted.sort(key=lambda row: (row.adopted_on or date.max, row.code))
-    return tuple(
-        Line(
-            sending_line(row),
-            Target(Area.RECOMMENDATIONS, record_id=row.id, filter=TargetFilter.TO_SEND),
+    lines = []
+    for row in adopted:
+        waiting, late = adopted_waiting(row.adopted_on, draft_weeks, today)
+        lines.append(
+            Line(
+                f"{_head(row, row.projects)}: {waiting + ', ' if waiting else ''}"
+                "noch nicht übermittelt",
+                Target(Area.RECOMMENDATIONS, record_id=row.id, filter=TargetFilter.TO_SEND),
+                urgent=late,
+            )
         )
-        for row in adopted
-    )
+    return tuple(lines)
 
 
 def closable(rows: Iterable[RecommendationRow]) -> tuple[Line, ...]:
@@ -120,13 +128,6 @@ def response_line(row: RecommendationRow, today: date) -> str:
     if row.due_today(today):
         return f"{head}: {DUE_TODAY}"
     return f"{head}: fällig am {row.awaited_on:%d.%m.%Y}"
-
-
-def sending_line(row: RecommendationRow) -> str:
-    """ "E-2025-07 Offene Daten (Mobilitätsplattform): am 12.06.2025 beschlossen, noch nicht
-    übermittelt": adopted, for the secretariat to send to the projects."""
-    adopted = f"am {row.adopted_on:%d.%m.%Y} beschlossen, " if row.adopted_on else ""
-    return f"{_head(row, row.projects)}: {adopted}noch nicht übermittelt"
 
 
 def _head(row: RecommendationRow, projects: Sequence[AddressedProject]) -> str:

@@ -107,7 +107,7 @@ class OverviewService:
                 quorum_warnings=overview_quorum.quorum_warnings(session, ahead, today),
                 meetings_unrecorded=overview_lists.meetings_unrecorded(session, council_id, today),
                 minutes_waiting=overview_lists.minutes_waiting(session, council_id, today),
-                to_send=to_send(register),
+                to_send=to_send(register, today, settings.minutes_draft_weeks),
                 closable=closable(register),
                 awaiting_final=awaiting_final(register),
                 responses_overdue=tuple(line for line in responses if line.urgent),

@@ -19,6 +19,7 @@ from expertenrat.domain.enums import (
     MinutesState,
     ObjectionState,
 )
+from expertenrat.domain.follow_through import draft_sending_state
 from expertenrat.domain.invitation_due import invitation_deadline, invitation_due_line
 from expertenrat.domain.meetings import list_label
 from expertenrat.domain.minutes_approval import VersionOrigin, sending_text
@@ -31,6 +32,7 @@ from expertenrat.domain.overview import (
     meeting_when,
 )
 from expertenrat.services.minutes_finishing import draft_finish
+from expertenrat.services.overview_approvals import approving_meetings
 from expertenrat.store import models
 
 NEXT_MEETINGS = 3  # how many meetings ahead the Übersicht names
@@ -153,10 +155,14 @@ def _not_yet_held(council_id: int) -> Select:
 
 def minutes_waiting(session: Session, council_id: int, today: date) -> tuple[Line, ...]:
     """Held meetings whose minutes are not approved: not yet circulated (opens the
-    Protokoll tab) or circulated and waiting for approval (opens the Genehmigung tab),
-    naming the deadline for objections while it runs and the objections still to decide
-    ("versandt am 04.12.2026, Einwände bis 18.12.2026, 1 offener Einwand, Genehmigung
-    steht aus")."""
+    Protokoll tab; late past the council's period for the draft, named from a week before:
+    :func:`~expertenrat.domain.follow_through.draft_sending_state`) or circulated and
+    waiting for approval (opens the Genehmigung tab), naming the deadline for objections
+    while it runs, the objections still to decide and the meeting that is to approve them
+    ("versandt am 04.12.2026, Einwände bis 18.12.2026, 1 offener Einwand, Genehmigung in
+    der 7. Sitzung am 14.12.2026 vorgesehen"; late where no planned meeting carries it)."""
+    # the council the caller has read already (the Übersicht): no query
+    draft_weeks = session.get(models.Council, council_id).minutes_draft_weeks
     version = models.MinutesVersion
     approved = func.sum(case((version.state == MinutesState.APPROVED.value, 1), else_=0))
     # Only a sent version went out: one made by an objection keeps the sending's day.
@@ -194,6 +200,8 @@ def minutes_waiting(session: Session, council_id: int, today: date) -> tuple[Lin
         .having(func.coalesce(approved, 0) == 0)
         .order_by(models.Meeting.starts_at, models.Meeting.id)
     )
+    rows = rows.all()
+    approving = approving_meetings(session, council_id)
     lines = []
     for row in rows:
         head = (
@@ -207,8 +215,10 @@ def minutes_waiting(session: Session, council_id: int, today: date) -> tuple[Lin
                 if row.minutes_finished_on is not None
                 else ""
             )
-            state = f"Entwurf {finish}, noch nicht versandt" if finish else "noch nicht versandt"
-            lines.append(Line(f"{head}: {state}", _meeting_target(row.id, MeetingTab.MINUTES)))
+            state, late = draft_sending_state(row.starts_at.date(), draft_weeks, today, finish)
+            lines.append(
+                Line(f"{head}: {state}", _meeting_target(row.id, MeetingTab.MINUTES), late)
+            )
         else:
             state = sending_text(row.first_sent_on, row.last_sent_on)
             if row.objections_due_on is not None and row.objections_due_on >= today:
@@ -219,10 +229,17 @@ def minutes_waiting(session: Session, council_id: int, today: date) -> tuple[Lin
                     if row.open_objections == 1
                     else f", {row.open_objections} offene Einwände"
                 )
+            approver = approving.get(row.id)
+            approval = (
+                f"Genehmigung in der {approver} vorgesehen"
+                if approver
+                else "Genehmigung noch keiner Sitzung zugeordnet"
+            )
             lines.append(
                 Line(
-                    f"{head}: {state}, Genehmigung steht aus",
+                    f"{head}: {state}, {approval}",
                     _meeting_target(row.id, MeetingTab.APPROVAL),
+                    urgent=approver is None,
                 )
             )
     return tuple(lines)

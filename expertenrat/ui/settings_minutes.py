@@ -1,5 +1,6 @@
-"""Einstellungen for the minutes: style, approval practice, objection period, and the
-standard phrases (Textbausteine) the minute-taker inserts."""
+"""Einstellungen for the minutes: style, approval practice, objection period, the weeks
+within which the draft goes out, and the standard phrases (Textbausteine) the
+minute-taker inserts."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.audit_labels import field_label
-from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.councils import MAX_MINUTES_DRAFT_WEEKS, CouncilSettings
 from expertenrat.domain.enums import MinutesApproval, MinutesStyle
 from expertenrat.domain.field_limits import TEXT_TEMPLATE
 from expertenrat.domain.text_templates import TextTemplate
@@ -45,12 +46,25 @@ class MinutesSettingsFields:
         self.approval_combo.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.objection_spin = FocusSpin(minimum=1, maximum=365, suffix=tr(_CONTEXT, " Tage"))
         self.objection_spin.setMaximumWidth(240)
+        self.draft_weeks_spin = FocusSpin(
+            minimum=0, maximum=MAX_MINUTES_DRAFT_WEEKS, suffix=tr(_CONTEXT, " Wochen")
+        )
+        self.draft_weeks_spin.setSpecialValueText(tr(_CONTEXT, "keine Frist"))
+        self.draft_weeks_spin.setToolTip(
+            tr(
+                _CONTEXT,
+                "Bis wann nach der Sitzung der Protokollentwurf versandt sein soll; die "
+                "Übersicht nennt die Frist und zeigt einen verspäteten Entwurf rot.",
+            )
+        )
+        self.draft_weeks_spin.setMaximumWidth(240)
         # every row keeps a message line, so that the rows keep one rhythm
         # the names as the settings file and the audit trail say them (found by a tester)
         for name, field in (
             ("minutes_style", self.style_combo),
             ("minutes_approval", self.approval_combo),
             ("objection_period_days", self.objection_spin),
+            ("minutes_draft_weeks", self.draft_weeks_spin),
         ):
             errors.add_row(field_label("council", name), name, field)
 
@@ -60,6 +74,7 @@ class MinutesSettingsFields:
             self.approval_combo.findData(council.minutes_approval.value)
         )
         self.objection_spin.setValue(council.objection_period_days)
+        self.draft_weeks_spin.setValue(council.minutes_draft_weeks)
 
     def edited(self, council: CouncilSettings) -> CouncilSettings:
         return replace(
@@ -67,6 +82,7 @@ class MinutesSettingsFields:
             minutes_style=MinutesStyle(self.style_combo.currentData()),
             minutes_approval=MinutesApproval(self.approval_combo.currentData()),
             objection_period_days=self.objection_spin.value(),
+            minutes_draft_weeks=self.draft_weeks_spin.value(),
         )
 
 

@@ -583,3 +583,19 @@ def test_action_fields_are_named_without_their_colour_codes():
     (found,) = template_differences(current, incoming)
 
     assert difference_texts(found) == ("Bildung (andere Farbe), Hafen", "Bildung (andere Farbe)")
+
+
+def test_the_draft_minutes_period_travels_only_where_it_is_not_four_weeks():
+    """(found by a tester) The weeks within which the draft minutes go out are a setting;
+    none (0) travels too, and a period the program cannot keep is refused."""
+    without = replace(WISMAR, settings=replace(WISMAR.settings, minutes_draft_weeks=0))
+
+    plain = json.loads(settings_document(WISMAR, NOW, "x"))
+    own = settings_document(without, NOW, "x")
+
+    assert "minutesDraftWeeks" not in plain["council"]
+    assert json.loads(own)["council"]["minutesDraftWeeks"] == 0
+    assert _read(own).settings.minutes_draft_weeks == 0
+    assert _read(plain).settings.minutes_draft_weeks == 4
+    with pytest.raises(SettingsFileError):
+        _read(_document(minutesDraftWeeks=53))

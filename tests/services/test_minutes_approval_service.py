@@ -316,7 +316,7 @@ def test_the_sending_days_are_those_of_sent_versions_and_an_objections_fassung_s
         lines = [line.text for line in minutes_waiting(session, council.id, date(2026, 5, 1))]
     assert lines == [
         "Protokoll der 1. Sitzung vom 10.03.2026: zuerst versandt am 20.03.2026, zuletzt am "
-        "30.03.2026, Genehmigung steht aus"
+        "30.03.2026, Genehmigung in der 2. Sitzung am 12.05.2026 vorgesehen"
     ]
 
 
@@ -333,13 +333,14 @@ def test_the_overview_names_the_running_deadline_for_objections_and_those_open(
 
     service.circulate(minutes.meeting_id, SENT)
     head = "Protokoll der 1. Sitzung vom 10.03.2026: versandt am 20.03.2026"
-    assert waiting(SENT) == f"{head}, Einwände bis 07.04.2026, Genehmigung steht aus"
+    approval = "Genehmigung in der 2. Sitzung am 12.05.2026 vorgesehen"
+    assert waiting(SENT) == f"{head}, Einwände bis 07.04.2026, {approval}"
     objections.raise_objection(minutes.meeting_id, objection(minutes))
     assert waiting(date(2026, 4, 7)) == (
-        f"{head}, Einwände bis 07.04.2026, 1 offener Einwand, Genehmigung steht aus"
+        f"{head}, Einwände bis 07.04.2026, 1 offener Einwand, {approval}"
     )
     objections.raise_objection(minutes.meeting_id, objection(minutes, text="Name fehlt."))
-    assert waiting(date(2026, 4, 8)) == f"{head}, 2 offene Einwände, Genehmigung steht aus"
+    assert waiting(date(2026, 4, 8)) == f"{head}, 2 offene Einwände, {approval}"
 
 
 def test_a_rejection_needs_a_reason(service, objections, database, minutes) -> None:

@@ -336,7 +336,8 @@ def test_a_finished_draft_is_a_state_until_it_changes_or_is_reopened(
     )
     with database.reading() as session:
         assert minutes_waiting(session, council.id, day)[0].text.endswith(
-            f": Entwurf abgeschlossen am {day:%d.%m.%Y}, noch nicht versandt"
+            f": Entwurf abgeschlossen am {day:%d.%m.%Y}, noch nicht versandt, "
+            "Versand war bis 07.04.2026 fällig"  # the meeting was on 10.03.2026
         )
 
     item = service.minutes(held.meeting_id).items[0]

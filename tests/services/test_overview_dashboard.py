@@ -59,15 +59,18 @@ def test_next_meetings_say_whether_the_invitation_is_late_sent_or_due(figures, s
 
 
 def test_minutes_waiting_open_the_protokoll_or_the_genehmigung_tab(figures, sample):
-    assert [(line.text, line.target) for line in figures.minutes_waiting] == [
+    assert [(line.text, line.target, line.urgent) for line in figures.minutes_waiting] == [
         (
-            "Protokoll der 2. Sitzung vom 10.03.2026: noch nicht versandt",
+            "Protokoll der 2. Sitzung vom 10.03.2026: Entwurf seit 8 Monaten offen, "
+            "Versand war bis 07.04.2026 fällig",
             Target(Area.MEETINGS, record_id=sample.meetings["held_march"], tab=MeetingTab.MINUTES),
+            True,
         ),
         (
             "Protokoll der 3. Sitzung vom 10.06.2026: versandt am 20.06.2026, "
-            "Genehmigung steht aus",
+            "Genehmigung noch keiner Sitzung zugeordnet",
             Target(Area.MEETINGS, record_id=sample.meetings["held_june"], tab=MeetingTab.APPROVAL),
+            True,
         ),
     ]
 
@@ -159,10 +162,10 @@ def test_the_overview_is_a_few_queries_however_much_there_is(database, sample, t
     assert seed_more.meetings
     # 17 with the meetings past but not recorded, 18 with the members who joined after an
     # invitation, 19 with the items set aside in the minutes (a sub-item goes with its
-    # item), 20 with the day of each recommendation's last reminder; the words of the text
-    # and the answers, which only the register page's search needs, are not read (one
-    # query more)
-    assert statements_of_one_overview() == before <= 20
+    # item), 20 with the day of each recommendation's last reminder, 21 with the meetings
+    # that are to approve circulated minutes; the words of the text and the answers, which
+    # only the register page's search needs, are not read (one query more)
+    assert statements_of_one_overview() == before <= 21
 
 
 def test_an_answer_one_of_two_projects_gave_is_not_yet_accepted(database, sample, today):

@@ -115,7 +115,8 @@ def test_overview_names_a_numbered_klausur_as_the_window_does(database, council,
     ]
     assert figures.invitations_due[0].text.startswith("4. Sitzung – Klausur am 01.12.2026: ")
     assert [line.text for line in figures.minutes_waiting] == [
-        "Protokoll der 3. Sitzung – Klausur: Datenethik vom 02.11.2026: noch nicht versandt"
+        "Protokoll der 3. Sitzung – Klausur: Datenethik vom 02.11.2026: noch nicht versandt, "
+        "Versand bis 30.11.2026 fällig"
     ]
 
 

@@ -128,7 +128,10 @@ def test_a_recommendation_adopted_but_not_sent_is_listed_to_send(window, qtbot):
     assert overview.to_send.title() == "Empfehlungen zu übermitteln"
     (line,) = overview.to_send.lines
     assert line.text().startswith("E-2026-05 ")
-    assert line.text().endswith(": am 10.06.2026 beschlossen, noch nicht übermittelt")
+    assert line.text().endswith(
+        ": seit 5 Monaten beschlossen (am 10.06.2026), noch nicht übermittelt"
+    )
+    assert line.objectName() == "overviewUrgent"  # past the period for the draft minutes
 
     click(qtbot, line)
     page = window.pages.recommendations
@@ -192,13 +195,21 @@ def test_an_invitation_due_opens_that_meeting(window, sample, qtbot):
 
 
 @pytest.mark.parametrize(
-    ("index", "meeting", "tab"),
-    [(0, "held_march", MinutesEditor), (1, "held_june", MinutesApprovalPanel)],
+    ("index", "meeting", "tab", "ending"),
+    [
+        (0, "held_march", MinutesEditor, "Versand war bis 07.04.2026 fällig"),
+        (1, "held_june", MinutesApprovalPanel, "Genehmigung noch keiner Sitzung zugeordnet"),
+    ],
 )
 def test_minutes_waiting_open_the_right_tab_of_their_meeting(
-    window, sample, qtbot, index, meeting, tab
+    window, sample, qtbot, index, meeting, tab, ending
 ):
-    click(qtbot, window.overview_page.minutes_waiting.lines[index])
+    """(found by a tester) A draft past the council's period and minutes no planned
+    meeting is to approve are the secretariat's to see to: red."""
+    line = window.overview_page.minutes_waiting.lines[index]
+    assert line.text().endswith(ending)
+    assert line.objectName() == "overviewUrgent"
+    click(qtbot, line)
     page = window.pages.meetings
     assert window.stack.currentWidget() is page
     assert shown_meeting(window) == sample.meetings[meeting]

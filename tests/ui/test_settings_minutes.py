@@ -6,13 +6,14 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFormLayout, QWidget
 
 from expertenrat.domain.agenda_templates import STANDARD_TEMPLATES
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AgendaItemKind, MinutesApproval, MinutesStyle
 from expertenrat.domain.text_templates import DEFAULT_PHRASES
-from expertenrat.ui.settings_minutes import PhrasesEditor
+from expertenrat.ui.form_errors import FormErrors
+from expertenrat.ui.settings_minutes import MinutesSettingsFields, PhrasesEditor
 from tests.ui.wheeling import fields_the_wheel_changed
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
@@ -262,3 +263,22 @@ def test_the_wheel_over_a_field_scrolls_the_settings(make_window, services) -> N
 
     assert fields_the_wheel_changed(page.scroll_area.widget()) == []
     assert not page.has_unsaved_changes()
+
+
+def test_the_draft_minutes_period_shows_none_for_zero_and_is_edited(qtbot) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    form = QFormLayout(host)
+    fields = MinutesSettingsFields(FormErrors(form), form)
+    council = CouncilSettings(id=1, name="Rat", city="Rostock")
+
+    fields.show(council)
+    assert fields.draft_weeks_spin.text() == "4 Wochen"
+    assert form.labelForField(fields.draft_weeks_spin.parentWidget()).text() == (
+        "Protokollentwurf versenden binnen"
+    )
+    fields.draft_weeks_spin.setValue(0)
+    assert fields.draft_weeks_spin.text() == "keine Frist"
+    assert fields.edited(council).minutes_draft_weeks == 0
+    fields.draft_weeks_spin.setValue(2)
+    assert fields.edited(council).minutes_draft_weeks == 2

@@ -11,6 +11,7 @@ from expertenrat.domain.councils import (
 )
 from expertenrat.domain.enums import MinutesApproval, MinutesStyle, QuorumRule
 from expertenrat.domain.field_limits import ACTION_FIELD_NAME, COUNCIL
+from expertenrat.domain.follow_through import DEFAULT_MINUTES_DRAFT_WEEKS
 from expertenrat.domain.recommendation_codes import DEFAULT_CODE_PREFIX
 from expertenrat.store.model_base import Base, Versioned, limited_string, not_negative, one_of
 
@@ -22,7 +23,9 @@ class Council(Versioned, Base):
         one_of("quorum_rule", QuorumRule),
         one_of("minutes_style", MinutesStyle),
         one_of("minutes_approval", MinutesApproval),
-        *not_negative("min_members", "notice_period_days", "objection_period_days"),
+        *not_negative(
+            "min_members", "notice_period_days", "objection_period_days", "minutes_draft_weeks"
+        ),
         CheckConstraint(
             "response_period_months BETWEEN 0 AND 24", name="response_period_months_range"
         ),
@@ -56,6 +59,12 @@ class Council(Versioned, Base):
     )
     minutes_approval: Mapped[str] = mapped_column(String(30), default="vote", server_default="vote")
     objection_period_days: Mapped[int] = mapped_column(Integer, default=14, server_default="14")
+    # weeks after a meeting by which its draft minutes go out, 0 = none (migration 0033)
+    minutes_draft_weeks: Mapped[int] = mapped_column(
+        Integer,
+        default=DEFAULT_MINUTES_DRAFT_WEEKS,
+        server_default=str(DEFAULT_MINUTES_DRAFT_WEEKS),
+    )
     website: Mapped[str] = mapped_column(
         limited_string(COUNCIL["website"]), default="", server_default=""
     )
