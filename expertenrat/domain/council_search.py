@@ -12,6 +12,7 @@ Each hit carries an excerpt of the passage found and the :class:`Target` that op
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -75,7 +76,7 @@ class Searchable:
         object.__setattr__(self, "_folded", "\n".join([folded, *prose]))
 
     def holds(self, words: Sequence[str]) -> bool:
-        return all(word in self._folded for word in words)
+        return all(_in(word, self._folded) for word in words)
 
     def found(self, words: Sequence[str]) -> SearchHit:
         """The hit with the passage of the first text that holds one of ``words``."""
@@ -92,12 +93,20 @@ def excerpt_of(text: str, words: Sequence[str]) -> str:
     parts = text.split()
     for index, part in enumerate(parts):
         folded = searchable_prose(part)
-        if any(word in folded for word in words):
+        if any(_in(word, folded) for word in words):
             start, end = max(0, index - WORDS_BEFORE), index + WORDS_AFTER + 1
             before = "… " if start > 0 else ""
             after = " …" if end < len(parts) else ""
             return f"{before}{' '.join(parts[start:end])}{after}"
     return ""
+
+
+def _in(word: str, folded: str) -> bool:
+    """Whether ``folded`` holds ``word``; a number only as a whole number, so that "TOP 6"
+    does not find every record of 2026 or of 16:00 (found by a tester)."""
+    if not word.isdecimal():
+        return word in folded
+    return re.search(rf"(?<!\d){word}(?!\d)", folded) is not None
 
 
 class SearchIndex:

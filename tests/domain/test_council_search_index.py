@@ -47,3 +47,24 @@ def test_a_hit_found_in_a_name_only_has_no_excerpt():
     assert hit.excerpt == ""
     (hit,) = index.find("bericht")
     assert hit.excerpt == "Bericht"
+
+
+def test_a_number_is_found_as_a_whole_number_only():
+    """(found by a tester) "TOP 6" found 59 of the demo's records: "6" was in 2026 and
+    16:00, so every agenda item held both words."""
+    index = SearchIndex(
+        [
+            _record("TOP 6 Verschiedenes"),
+            _record("TOP 1 Eröffnung", texts=("Beginn 16:00 Uhr am 16.01.2026",)),
+            _record("TOP 6.1 Empfehlung"),
+        ]
+    )
+    assert [hit.what for hit in index.find("TOP 6")] == [
+        "TOP 6 Verschiedenes",
+        "TOP 6.1 Empfehlung",
+    ]
+    assert [hit.what for hit in index.find("16.01")] == ["TOP 1 Eröffnung"]  # not a number
+    filler = " ".join(["Wort"] * 20)
+    assert (
+        excerpt_of(f"Beginn 16:00 Uhr {filler} 6 von 9", ["6"]) == "… Wort Wort Wort Wort 6 von 9"
+    )
