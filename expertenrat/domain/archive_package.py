@@ -162,7 +162,7 @@ def readme(
 def _minutes_sections(meetings: tuple[ArchivedMeeting, ...]) -> list[str]:
     """What the minutes' files are and what their checksums cover (a year with a held
     meeting; the PDFs of minutes approved before they were kept are named as made anew)."""
-    remade = [meeting.name for meeting in meetings if meeting.approved and meeting.minutes_remade]
+    remade = [f"der {m.name}" for m in meetings if m.approved and m.minutes_remade]
     stored = [
         "Die Protokoll-PDFs sind die bei der Genehmigung gespeicherten Dateien, Byte für",
         "Byte; ihre SHA-256 ist die bei der Genehmigung gespeicherte (im Programm: Reiter",
@@ -170,7 +170,7 @@ def _minutes_sections(meetings: tuple[ArchivedMeeting, ...]) -> list[str]:
     ]
     if remade:
         stored += [
-            f"Ausgenommen die Protokoll-PDFs von {', '.join(remade)}: genehmigt, bevor",
+            f"Ausgenommen die Protokoll-PDFs {_listed(remade)}: genehmigt, bevor",
             "das Programm die genehmigten PDF-Dateien speicherte, sind sie bei der",
             "Zusammenstellung neu erstellt, mit dem Genehmigungsvermerk.",
         ]
@@ -194,6 +194,11 @@ def _minutes_sections(meetings: tuple[ArchivedMeeting, ...]) -> list[str]:
         "wurde. „sha256sum“ dieser Datei ergibt die abgedruckte Prüfsumme.",
         "",
     ]
+
+
+def _listed(names: list[str]) -> str:
+    """ "der 2. Sitzung, der 3. Sitzung und der 4. Sitzung"."""
+    return " und ".join(filter(None, [", ".join(names[:-1]), names[-1]]))
 
 
 def _checksums_section() -> list[str]:

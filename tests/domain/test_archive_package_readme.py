@@ -21,3 +21,21 @@ def test_a_cancelled_meeting_s_absage_is_said_to_be_dated_the_day_the_package_is
         "2026-03-12 7. Sitzung: abgesagt; die Absage (datiert auf den 15.01.2027, den Tag der "
         "Zusammenstellung, nicht den ihres Versands)." in text
     )
+
+
+def test_minutes_made_anew_are_named_as_german_lists_them():
+    made_anew = tuple(
+        ArchivedMeeting(
+            number,
+            MeetingKind.REGULAR,
+            datetime(2025, number, 10, 16),
+            MeetingState.HELD,
+            approved_on=date(2025, 12, 1),
+            minutes_remade=True,
+        )
+        for number in (2, 3, 4)
+    )
+
+    text = readme("Rat", 2025, date(2026, 1, 15), made_anew, "1.0").decode("utf-8")
+
+    assert "Protokoll-PDFs der 2. Sitzung, der 3. Sitzung und der 4. Sitzung: genehmigt" in text

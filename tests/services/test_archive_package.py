@@ -157,7 +157,7 @@ def test_minutes_approved_before_their_pdfs_were_kept_are_made_anew_and_said_so(
     assert not any("3. Sitzung wurde genehmigt, bevor" in w for w in warnings)
     readme = files["LIESMICH.txt"].decode("utf-8")  # not "the stored files, byte for byte"
     assert "Fassung, am 27.11.2026 neu erstellt, genehmigter Inhalt)" in readme
-    assert "Ausgenommen die Protokoll-PDFs von 2. Sitzung: genehmigt, bevor" in readme
+    assert "Ausgenommen die Protokoll-PDFs der 2. Sitzung: genehmigt, bevor" in readme
     assert readme.count("neu erstellt") == 2  # the 3. Sitzung's are the stored ones
 
 
