@@ -38,6 +38,7 @@ from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.recommendation_follow_up import RecommendationFollowUp
 from expertenrat.services.recommendation_lifecycle import RecommendationLifecycle
 from expertenrat.services.recommendation_rows import register_rows
+from expertenrat.services.recommendation_send_corrections import RecommendationSendCorrections
 from expertenrat.services.unit_of_work import (
     changing,
     fetch,
@@ -53,7 +54,9 @@ WHAT = records.WHAT
 S = RecommendationStatus
 
 
-class RecommendationsService(RecommendationLifecycle, RecommendationFollowUp):
+class RecommendationsService(
+    RecommendationLifecycle, RecommendationFollowUp, RecommendationSendCorrections
+):
     def __init__(self, database: Database, actor: str) -> None:
         self._db = database
         self._actor = actor

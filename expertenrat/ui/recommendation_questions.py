@@ -1,6 +1,7 @@
-"""The register's steps taken by answering one question through the dialog service: a new
-due date (with a hint where it falls on a weekend or holiday of the council's Land) and
-withdrawing. A refusal shows as a warning; where another PC changed the
+"""The register's steps taken by answering one question: a new due date (with a hint
+where it falls on a weekend or holiday of the council's Land), withdrawing (both through
+the dialog service) and a sending corrected (:mod:`~expertenrat.ui.
+sending_correction_dialog`). A refusal shows as a warning; where another PC changed the
 recommendation meanwhile, the question comes again with what was given and says so. A
 stored step (or a refused one) calls ``stored`` with the recommendation's id.
 """
@@ -19,6 +20,7 @@ from expertenrat.domain.working_days import closed_day_note
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.sending_correction_dialog import SendingCorrectionDialog
 
 _CONTEXT = "RecommendationQuestions"
 
@@ -103,6 +105,45 @@ class RecommendationQuestions:
             row,
             lambda: self.services.recommendations.withdraw(row.id, row.version, self.today(), note),
             ask_again,
+        )
+
+    def correct_sending(self, row: RecommendationRow) -> None:
+        """Ask for the day ``row`` went out, or whether it did not, and correct it; refused
+        because another PC changed it meanwhile, the page shows it as it is now and a
+        warning says so."""
+        if row.sent_on is None:
+            return
+        dialog = SendingCorrectionDialog(self.parent, row.code, row.sent_on)
+        recommendations = self.services.recommendations
+        dialog.corrected.connect(
+            lambda day: self._asked_step(
+                row,
+                lambda: recommendations.correct_sent_on(
+                    row.id, row.version, day, today=self.today()
+                ),
+                self._changed_meanwhile,
+            )
+        )
+        dialog.taken_back.connect(
+            lambda: self._asked_step(
+                row,
+                lambda: recommendations.take_back_sending(row.id, row.version, today=self.today()),
+                self._changed_meanwhile,
+            )
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _changed_meanwhile(self, now: RecommendationRow) -> None:
+        self.dialogs.warning(
+            self.parent,
+            tr(_CONTEXT, "Empfehlungen"),
+            tr(
+                _CONTEXT,
+                "Die Empfehlung {code} wurde inzwischen von jemand anderem geändert (Stand "
+                "jetzt: {status}); bitte prüfen Sie den Versand und berichtigen Sie ihn "
+                "gegebenenfalls erneut.",
+            ).format(code=now.code, status=now.status.label),
         )
 
     def _asked_step(

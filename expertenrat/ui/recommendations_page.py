@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.overview import Target
 from expertenrat.domain.recommendation_views import (
@@ -78,7 +79,7 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
         self._steps = (
             (self.edit_button, Step.EDIT, lambda row: self.steps.edit(self._council_id, row)),
             (self.adopt_button, Step.ADOPT, self.steps.adopt),
-            (self.send_button, Step.SEND, lambda row: self.steps.send(self._council_id, row)),
+            (self.send_button, Step.SEND, self._send_or_correct),
             (self.draft_button, Step.TRANSMITTAL_DRAFT, self._write_drafts),
             (self.due_button, Step.DUE_DATE, self.questions.change_due_date),
             (self.response_button, Step.RESPOND, self.steps.respond),
@@ -177,9 +178,12 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
         # A step done from the keyboard ("Beschließen …") disables its button: the focus
         # goes back to the register, whose row says the new status, rather than on to the
         # next button ("Zurückziehen …").
+        correctable = self._label_send_button(row, detail)
         with focus_to_rows(self.view, *(button for button, _step, _take in self._steps)):
             for button, step, _take in self._steps:
                 refused = refusal(row.code, row.status, step) if row is not None else None
+                if button is self.send_button and correctable:
+                    refused = None  # "Versand ändern …"
                 button.setEnabled(row is not None and refused is None)
                 button.setToolTip(refused.message if refused else self._tips[button])
             if frozen:  # Enter then moves into the detail, as for one that was sent
@@ -194,6 +198,35 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
             if detail is None or not detail.responses:
                 self.remove_response_button.setEnabled(False)
         self.new_button.setEnabled(self._council_id is not None)
+
+    def _label_send_button(
+        self, row: RecommendationRow | None, detail: RecommendationDetail | None
+    ) -> bool:
+        """ "Versenden …" reads "Versand ändern …" for one sent and not yet answered
+        (whether it does); the new step from the keyboard hands the focus to the register,
+        as a step that disables its button does (:func:`focus_to_rows`)."""
+        sent = row is not None and row.status is RecommendationStatus.SENT
+        correctable = sent and detail is not None and not detail.responses
+        text = tr(_CONTEXT, "Versand ändern …") if correctable else tr(_CONTEXT, "Versenden …")
+        if text != self.send_button.text() and self.send_button.hasFocus():
+            self.view.setFocus()
+        self.send_button.setText(text)
+        self._tips[self.send_button] = (
+            tr(
+                _CONTEXT,
+                "Den erfassten Versand berichtigen: ein anderer Versandtag, oder nicht "
+                "versandt (zurück auf „beschlossen“), solange keine Stellungnahme vorliegt",
+            )
+            if correctable
+            else ""
+        )
+        return correctable
+
+    def _send_or_correct(self, row: RecommendationRow) -> None:
+        if row.status is RecommendationStatus.SENT:
+            self.questions.correct_sending(row)
+        else:
+            self.steps.send(self._council_id, row)
 
     # --- the count ----------------------------------------------------------------------
 
