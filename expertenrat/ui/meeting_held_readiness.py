@@ -30,7 +30,11 @@ def why_not_held(meeting: Meeting | None, today: date, now: datetime) -> str:
             "Sitzung als durchgeführt erfassen.",
         )
     if meeting.state is MeetingState.HELD:
-        return tr(_CONTEXT, "Die Sitzung ist bereits als durchgeführt erfasst.")
+        return tr(
+            _CONTEXT,
+            "Die Sitzung ist bereits als durchgeführt erfasst; irrtümlich erfasst, nimmt "
+            "„Zurücknehmen …“ es zurück, solange das Protokoll leer ist.",
+        )
     if meeting.state is MeetingState.CANCELLED:
         return tr(_CONTEXT, "Die Sitzung ist abgesagt.")
     day = meeting.starts_at.date()

@@ -13,7 +13,10 @@ INVITE_TIP = "Die Einladung ist heute versandt: Status „eingeladen“"
 _CANCEL_TIP = "Die Sitzung mit Grund absagen; sie bleibt als „abgesagt“ in der Liste."
 _DELETE_TIP = "Die geplante Sitzung löschen; ihre Nummer geht an die nächste geplante Sitzung."
 _NOT_SAVED = "Die neue Sitzung ist noch nicht gespeichert."
-_HELD = "Die Sitzung ist bereits als durchgeführt erfasst."
+_HELD = (
+    "Die Sitzung ist bereits als durchgeführt erfasst; irrtümlich erfasst, nimmt "
+    "„Zurücknehmen …“ es zurück, solange das Protokoll leer ist."
+)
 _CANCELLED = "Die Sitzung ist abgesagt."
 
 
@@ -40,7 +43,8 @@ def _invite_tip(meeting: Meeting | None, changed_letter: str) -> str:
         return tr(
             _CONTEXT,
             "Die Einladung ist bereits als versandt erfasst{}; ein anderes Versanddatum "
-            "erfasst „Versanddatum ändern …“ im Reiter „Sitzung“.",
+            "erfasst „Versanddatum ändern …“ im Reiter „Sitzung“, eine nicht versandte "
+            "Einladung nimmt „Zurücknehmen …“ zurück.",
         ).format(f" (am {sent:%d.%m.%Y})" if sent else "")
     refusals = {MeetingState.HELD: _HELD, MeetingState.CANCELLED: _CANCELLED}
     return tr(_CONTEXT, refusals.get(meeting.state, INVITE_TIP))

@@ -43,7 +43,8 @@ def test_each_button_off_says_why_and_on_says_what_it_does(services, dialogs, qt
         (
             False,
             "Die Einladung ist bereits als versandt erfasst (am 01.02.2027); ein anderes "
-            "Versanddatum erfasst „Versanddatum ändern …“ im Reiter „Sitzung“.",
+            "Versanddatum erfasst „Versanddatum ändern …“ im Reiter „Sitzung“, eine nicht "
+            "versandte Einladung nimmt „Zurücknehmen …“ zurück.",
         ),
         (True, "Die Sitzung mit Grund absagen; sie bleibt als „abgesagt“ in der Liste."),
         (
@@ -53,7 +54,11 @@ def test_each_button_off_says_why_and_on_says_what_it_does(services, dialogs, qt
         ),
     ]
     assert tips("held") == [
-        (False, "Die Sitzung ist bereits als durchgeführt erfasst."),
+        (
+            False,
+            "Die Sitzung ist bereits als durchgeführt erfasst; irrtümlich erfasst, nimmt "
+            "„Zurücknehmen …“ es zurück, solange das Protokoll leer ist.",
+        ),
         (False, "Eine durchgeführte Sitzung kann nicht mehr abgesagt werden."),
         (False, "Eine durchgeführte Sitzung kann nicht gelöscht werden."),
     ]

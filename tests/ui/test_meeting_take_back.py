@@ -63,6 +63,7 @@ def test_an_invitation_not_sent_is_taken_back_after_a_question(services, dialogs
 def test_a_held_meeting_with_minutes_says_why_it_stays_held(services, dialogs, qtbot) -> None:
     bar, shown = _bar(services, dialogs, qtbot, "held", discussion="Es wird berichtet.")
     assert bar.take_back_button.isEnabled()
+    assert "„Zurücknehmen …“ es zurück" in bar.held_button.toolTip()  # where to look
 
     bar.take_back_button.click()
 
