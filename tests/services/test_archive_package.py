@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -20,17 +19,14 @@ from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services.context import Services
 from expertenrat.services.files import FileWriteError
 from expertenrat.store import models
-from expertenrat.store.database_opening import open_database
-from expertenrat.store.engine import database_url
 
 DAY = date(2026, 11, 27)  # the demo's day
 
 
 @pytest.fixture
-def services(demo_file) -> Iterator[Services]:
-    db = open_database(database_url(str(demo_file)))
-    yield Services.create(db, "Frau Schulz")
-    db.close()
+def services(demo_database) -> Services:
+    """The demo on SQLite and PostgreSQL (a copy of the run's one load per test)."""
+    return Services.create(demo_database, "Frau Schulz")
 
 
 def council(services: Services) -> int:
