@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import Protocol
 
 from expertenrat.domain.enums import MeetingKind, MeetingState, MinutesState
 from expertenrat.domain.errors import FieldProblem
@@ -86,6 +87,20 @@ def list_label(
     if kind is not MeetingKind.WORKSHOP or not number:
         return meeting_label(number, kind, "")  # without a number: "Klausur" already
     return meeting_label(number, kind, " ".join(title.split()), shown)
+
+
+class NamedMeeting(Protocol):
+    """What names a meeting (:func:`list_label`, a meeting without a number by its date):
+    a stored meeting, or a query's row of these columns standing in for one."""
+
+    @property
+    def number(self) -> int | None: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def starts_at(self) -> datetime: ...
 
 
 def meeting_topic(kind: MeetingKind, title: str) -> str:

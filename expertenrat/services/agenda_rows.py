@@ -23,7 +23,7 @@ from expertenrat.domain.calendar_sequence import raised_sequence
 from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
 from expertenrat.domain.invitation_changes import letter_change
-from expertenrat.domain.meetings import list_label
+from expertenrat.domain.meetings import NamedMeeting, list_label
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.services.meeting_rows import council_clock
@@ -245,7 +245,7 @@ def tombstone_items(session: Session, meeting_id: int, deleted_at: datetime) -> 
         row.deleted_at = deleted_at
 
 
-def meeting_name(meeting: models.Meeting, shown: Callable[[str], str] = str) -> str:
+def meeting_name(meeting: NamedMeeting, shown: Callable[[str], str] = str) -> str:
     """ "der 5. Sitzung", a numbered Klausur as lists name it ("der 8. Sitzung – Klausur:
     Datenethik", :func:`~expertenrat.domain.meetings.list_label`), or by its date for a
     meeting without a number ("der Klausur vom 12.03.2026"); ``shown`` applied to the

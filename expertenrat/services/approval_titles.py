@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
 from expertenrat.domain.enums import MeetingKind, MinutesApproval
 from expertenrat.domain.meeting_numbers import meeting_name
+from expertenrat.domain.meetings import NamedMeeting
 from expertenrat.services import agenda_rows
 from expertenrat.store import models
 
 GENERIC_APPROVAL_TITLE = "Genehmigung des Protokolls der letzten Sitzung"
+Meeting = TypeVar("Meeting", bound=NamedMeeting)  # a stored meeting or a row naming one
 
 
 def approval_title(meeting: models.Meeting, practice: MinutesApproval) -> str:
@@ -20,7 +23,7 @@ def approval_title(meeting: models.Meeting, practice: MinutesApproval) -> str:
     return title
 
 
-def approval_prefix(meeting: models.Meeting) -> str:
+def approval_prefix(meeting: NamedMeeting) -> str:
     """ "Genehmigung des Protokolls der 8. Sitzung", how every item approving ``meeting``'s
     minutes begins, even for a Klausur ("… der 8. Sitzung – Klausur: Datenethik"): an item
     titled before a Klausur was named so, or before its title changed, is still found
@@ -31,7 +34,7 @@ def approval_prefix(meeting: models.Meeting) -> str:
     return f"Genehmigung des Protokolls der {by_number}"
 
 
-def approved_by(title: str, earlier: Sequence[models.Meeting]) -> models.Meeting:
+def approved_by(title: str, earlier: Sequence[Meeting]) -> Meeting:
     """Whose minutes an approval item titled ``title`` approves, among ``earlier`` (the
     held meetings before its own, in order, at least one): the meeting it names, else (the
     standard "… der letzten Sitzung") the last of them."""

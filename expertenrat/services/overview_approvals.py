@@ -56,7 +56,7 @@ def approving_meetings(session: Session, council_id: int) -> dict[int, str]:
         earlier = [row for row in held_rows if row.starts_at < item.starts_at]
         if not earlier:
             continue
-        approved = approved_by(item.item_title, earlier)  # type: ignore[arg-type]
+        approved = approved_by(item.item_title, earlier)
         label = list_label(item.number, MeetingKind(item.kind), item.title)
         approving.setdefault(approved.id, f"{label} am {item.starts_at:%d.%m.%Y}")
     return approving
