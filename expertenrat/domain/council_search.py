@@ -61,9 +61,12 @@ class SearchHit:
 
 @dataclass(frozen=True, slots=True)
 class Searchable:
-    """A record as the search sees it: the hit it gives and the texts looked in.
-    ``names``: short texts (titles, codes, names) looked in but not quoted; ``texts``:
-    the passages an excerpt is taken from (minutes, a recommendation's text, answers)."""
+    """A record as the search sees it: the hit it gives and the texts looked in, its
+    ``what`` and these. ``names``: short texts (codes, names, its meeting) looked in but
+    not quoted; ``texts``: the passages an excerpt is taken from (minutes, a
+    recommendation's text, answers). The hit's ``where`` is shown only: its state words
+    ("nicht öffentlich", "abgesagt") would find every record in that state (found by a
+    tester)."""
 
     hit: SearchHit
     names: Sequence[str] = ()
@@ -71,7 +74,7 @@ class Searchable:
     _folded: str = field(init=False, default="")
 
     def __post_init__(self) -> None:
-        folded = searchable(self.hit.what, self.hit.where, *self.names)
+        folded = searchable(self.hit.what, *self.names)
         prose = [searchable_prose(text) for text in self.texts if text]
         object.__setattr__(self, "_folded", "\n".join([folded, *prose]))
 

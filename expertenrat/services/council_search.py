@@ -1,7 +1,14 @@
 """The search across a council's records (:mod:`expertenrat.domain.council_search`): its
 projects, meetings, agenda items with their minutes texts (approved, frozen minutes too:
 their texts stay in the agenda items the approval rendered), and recommendations with
-their responses. Deleted records are left out.
+their responses. Deleted records are left out, a deleted project also from the agenda
+items and recommendations that named it.
+
+A record is found by its own texts and names: a meeting by its day and place, an agenda
+item also by its meeting's name and day ("4. Sitzung", a Klausur's topic), a
+recommendation by the projects it is addressed to. Not by the state words its "Wo" shows
+(a project's phase, "abgesagt", "nicht öffentlich", "umgesetzt"): "öffentlich" would find
+every non-public item (found by a tester).
 
 The index is read in eight queries, whatever the number of records (none per record),
 and folded once; searching it again as one types reads nothing.
@@ -95,6 +102,7 @@ def _projects(session: Session, council_id: int, fields: dict[int, str]) -> Iter
             ),
             names=(
                 row.short_code,
+                row.lead_unit,
                 row.contact_name,
                 fields.get(row.action_field_id, ""),
                 *partners[row.id],
@@ -126,19 +134,20 @@ def _meetings(session: Session, council_id: int) -> Iterator[Searchable]:
         .where(meeting.council_id == council_id, meeting.deleted_at.is_(None))
         .order_by(meeting.starts_at, meeting.id)
     ):
-        day = row.starts_at.date()
+        day = f"{row.starts_at:%d.%m.%Y}"
         place = ", ".join(part for part in (row.place, row.room) if part)
-        where = f"{day:%d.%m.%Y}, {MeetingState(row.state).label}" + (f", {place}" if place else "")
+        where = f"{day}, {MeetingState(row.state).label}" + (f", {place}" if place else "")
         yield Searchable(
             SearchHit(
                 HitKind.MEETING,
                 row.id,
                 _meeting_name(row.number, row.kind, row.title),
                 where,
-                day,
+                row.starts_at.date(),
                 "",
                 Target(Area.MEETINGS, row.id, MeetingTab.MEETING),
             ),
+            names=(day, row.place, row.room),
             texts=(row.notes, row.cancellation_reason, row.agenda_changes),
         )
 
@@ -166,7 +175,7 @@ def _agenda_items(session: Session, council_id: int) -> Iterator[Searchable]:
             project.short_code,
         )
         .join(meeting, meeting.id == item.meeting_id)
-        .outerjoin(project, project.id == item.project_id)
+        .outerjoin(project, (project.id == item.project_id) & project.deleted_at.is_(None))
         .where(
             meeting.council_id == council_id,
             meeting.deleted_at.is_(None),
@@ -174,11 +183,10 @@ def _agenda_items(session: Session, council_id: int) -> Iterator[Searchable]:
         )
         .order_by(item.meeting_id, item.position, item.id)
     ):
-        day = row.starts_at.date()
         texts = (row.discussion, row.motion_text, row.resolution_text)
-        where = f"{_meeting_name(row.meeting_number, row.kind, row.meeting_title)}, {day:%d.%m.%Y}"
-        if not row.public:
-            where += ", nicht öffentlich"
+        meeting_name = _meeting_name(row.meeting_number, row.kind, row.meeting_title)
+        day = f"{row.starts_at:%d.%m.%Y}"
+        where = f"{meeting_name}, {day}" + ("" if row.public else ", nicht öffentlich")
         # A held meeting's item at its minutes, one ahead (or cancelled) on the agenda.
         held = row.state == MeetingState.HELD.value or any(texts)
         tab = MeetingTab.MINUTES if held else MeetingTab.AGENDA
@@ -188,11 +196,18 @@ def _agenda_items(session: Session, council_id: int) -> Iterator[Searchable]:
                 row.id,
                 f"TOP {row.number} {row.title}",
                 where,
-                day,
+                row.starts_at.date(),
                 "",
                 Target(Area.MEETINGS, row.meeting_id, tab, item_id=row.id),
             ),
-            names=(row.presenter, row.result, row.project_title or "", row.short_code or ""),
+            names=(
+                row.presenter,
+                row.result,
+                row.project_title or "",
+                row.short_code or "",
+                meeting_name,
+                day,
+            ),
             texts=texts,
         )
 
@@ -216,7 +231,7 @@ def _recommendations(
         select(link.recommendation_id, project.title, project.lead_unit, project.short_code)
         .join(recommendation, recommendation.id == link.recommendation_id)
         .join(project, project.id == link.project_id)
-        .where(*live)
+        .where(*live, project.deleted_at.is_(None))
         .order_by(link.recommendation_id, link.position)
     ):
         addressed[recommendation_id].append((title, lead_unit, short_code))

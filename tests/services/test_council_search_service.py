@@ -73,7 +73,8 @@ def test_newest_first_after_the_projects(demo_database):
 )
 def test_a_deleted_record_is_left_out(demo_database, model, kind, word):
     """(found by review) Each kind's own deletion, not all at once: a meeting takes its
-    agenda items along, nothing else goes."""
+    agenda items along, a project the records found by its name only (not quoting the
+    word, see the next tests), nothing else goes."""
     search = CouncilSearchService(demo_database)
     before = search.find(COUNCIL, word)
     record_id = min(hit.record_id for hit in before if hit.kind is kind)
@@ -91,7 +92,15 @@ def test_a_deleted_record_is_left_out(demo_database, model, kind, word):
         and hit.kind is HitKind.AGENDA_ITEM
         and hit.target.record_id == record_id
     }
-    assert gone == {(kind, record_id), *items}
+    naming = {
+        hit.id
+        for hit in before
+        if kind is HitKind.PROJECT
+        and hit.kind is not kind
+        and not hit.excerpt
+        and word not in hit.what
+    }
+    assert gone == {(kind, record_id), *items, *naming}
 
 
 def test_an_empty_search_finds_nothing(demo_database):
@@ -136,3 +145,46 @@ def test_another_councils_records_are_left_out(demo_database):
 
     assert meetings(other_id) == {meeting_id}
     assert meeting_id not in meetings(COUNCIL)
+
+
+def test_the_state_words_shown_where_a_record_is_do_not_find_it(demo_database):
+    """(found by a tester) "öffentlich" found every non-public agenda item through the
+    "nicht öffentlich" shown after its meeting, "durchgeführt" every held meeting."""
+    search = CouncilSearchService(demo_database)
+    item = models.AgendaItem
+    with demo_database.reading() as session:
+        non_public = session.execute(
+            select(item.id, item.title).where(item.public.is_(False), item.deleted_at.is_(None))
+        ).all()
+    assert non_public
+    found = {hit.id for hit in search.find(COUNCIL, "nicht öffentlich")}
+    for item_id, title in non_public:
+        assert (HitKind.AGENDA_ITEM, item_id) not in found, title
+        [shown] = [hit for hit in search.find(COUNCIL, title) if hit.record_id == item_id]
+        assert shown.where.endswith(", nicht öffentlich")
+    held = [hit for hit in search.find(COUNCIL, "Sitzung") if "durchgeführt" in hit.where]
+    assert held and not any(
+        hit.kind is HitKind.MEETING for hit in search.find(COUNCIL, "durchgeführt")
+    )
+    # An item is still found by its meeting's name and day, its place in the council's year.
+    day = f"{held[0].day:%d.%m.%Y}"
+    by_meeting = search.find(COUNCIL, f"{held[0].what} {day}")
+    assert any(hit.kind is HitKind.AGENDA_ITEM for hit in by_meeting)
+
+
+def test_a_deleted_project_is_no_longer_found_through_the_records_naming_it(demo_database):
+    """(found by a tester) Its title and Kürzel found the agenda items and recommendations
+    that named it, which also showed its title."""
+    search = CouncilSearchService(demo_database)
+    named = search.find(COUNCIL, "IPW")  # the Kürzel of the Parkraumsteuerung Warnemünde
+    assert {hit.kind for hit in named} == set(HitKind) - {HitKind.MEETING}
+    project = models.Project
+    with demo_database.transaction() as session:
+        session.execute(
+            update(project).where(project.short_code == "IPW").values(deleted_at=datetime.now(UTC))
+        )
+
+    assert search.find(COUNCIL, "IPW") == []
+    hits = search.find(COUNCIL, "Parkraumsteuerung Warnemünde")
+    assert hits and not any(hit.kind is HitKind.PROJECT for hit in hits)
+    assert not any("Warnemünde" in hit.where for hit in hits)
