@@ -15,16 +15,18 @@ import contextlib
 import errno
 import os
 import re
+import shutil
 import stat
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO
 
 from expertenrat.domain.errors import ExpertenratError, os_error_detail, os_error_text
 from expertenrat.services.leftovers import remove_stale
 
-# The temporary name of :func:`writing_file`, left behind by a program killed while writing.
+# The temporary names of :func:`writing_file` and :func:`replacing_files` (its copies of
+# the files replaced), left behind by a program killed while writing.
 _TEMPORARY = re.compile(r"\.expertenrat-(?P<pid>\d+)-[0-9a-f]{8}\.tmp")
 
 
@@ -92,9 +94,7 @@ def refuse_folder(path: Path) -> None:
 def writing_file(path: Path) -> Iterator[IO[bytes]]:
     """A handle for the new content of ``path``, written all or nothing like
     :func:`write_file` (for content too big to hold in memory first)."""
-    # Short, so that long names fit; its own, as another job or another PC (whose process
-    # may have the same number) may be writing into the same folder at the same time.
-    temporary = path.with_name(f".expertenrat-{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
+    temporary = _temporary_name(path)
     remove_stale(path.parent, _TEMPORARY)
     try:
         if path.is_symlink():
@@ -128,6 +128,52 @@ def writing_file(path: Path) -> Iterator[IO[bytes]]:
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def replacing_files(files: Mapping[Path, bytes]) -> Iterator[None]:
+    """Write ``files`` (path → bytes), each as :func:`write_file` does, as one: the block
+    runs with all of them in place; if a file cannot be written or the block raises, the
+    files written are taken back and an earlier file of the same name returns (a letter
+    and its e-mail draft: the earlier letter was lost when the draft failed, found by a
+    tester)."""
+    earlier: dict[Path, Path | None] = {}  # a file written → the copy of what it replaced
+    try:
+        for path, data in files.items():
+            earlier[path] = _copy_of(path)
+            write_file(path, data)
+        yield
+    except BaseException:
+        for path, copy in reversed(earlier.items()):
+            with contextlib.suppress(OSError):
+                if copy is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    os.replace(copy, path)
+        raise
+    finally:
+        for copy in earlier.values():
+            with contextlib.suppress(OSError):
+                if copy is not None:
+                    copy.unlink(missing_ok=True)
+
+
+def _copy_of(path: Path) -> Path | None:
+    """A copy of the regular file at ``path`` beside it (``None``: none there)."""
+    if path.is_symlink() or not path.is_file():
+        return None  # nothing to keep: write_file refuses a link, a folder
+    copy = _temporary_name(path)
+    try:
+        shutil.copyfile(path, copy)
+    except OSError as error:
+        raise write_failure(path, error, len(str(copy))) from None
+    return copy
+
+
+def _temporary_name(path: Path) -> Path:
+    # Short, so that long names fit; its own, as another job or another PC (whose process
+    # may have the same number) may be writing into the same folder at the same time.
+    return path.with_name(f".expertenrat-{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
 
 
 def write_failure(path: Path, error: OSError, longest_path: int) -> FileWriteError:

@@ -13,7 +13,7 @@ be recorded keeps no files.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -38,7 +38,7 @@ from expertenrat.domain.reminders import (
 )
 from expertenrat.exchange.reminder_mail import reminder_eml
 from expertenrat.reports.reminder_letter_pdf import render_reminder_letter
-from expertenrat.services.files import FileWriteError, write_file
+from expertenrat.services.files import FileWriteError, replacing_files
 from expertenrat.services.meeting_document_rows import letterhead_of
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.recommendation_rows import register_rows
@@ -203,24 +203,13 @@ class RecommendationRemindersService:
 
     def _save_one(self, folder: Path, document: ReminderDocuments) -> SavedReminder:
         pdf, eml = folder / f"{document.stem}.pdf", folder / f"{document.stem}.eml"
-        written: list[Path] = []
-        try:
-            for path, data in ((pdf, document.letter.pdf), (eml, document.eml)):
-                write_file(path, data)
-                written.append(path)
+        # Nothing half done: both files or neither (an earlier pair stays), and no new
+        # files without the history line.
+        with replacing_files({pdf: document.letter.pdf, eml: document.eml}):
             self._recommendations.record_reminder(
                 document.project.id, document.on, recommendation_ids=document.recommendation_ids
             )
-        except ExpertenratError:
-            _remove(written)  # nothing half done: no new files without the history line
-            raise
         return SavedReminder(document.project, document.codes, (pdf, eml), document.letter.warnings)
-
-
-def _remove(paths: Iterable[Path]) -> None:
-    for path in paths:
-        with contextlib.suppress(OSError):
-            path.unlink(missing_ok=True)
 
 
 def _stopped_at(document: ReminderDocuments, reason: str, saved: list[SavedReminder]) -> str:

@@ -186,6 +186,51 @@ def test_existing_files_are_replaced_only_when_asked_and_a_failure_records_nothi
     assert history[_codes["both"]].count("Erinnerung") == 1  # Datenplattform's letter
 
 
+def test_replacing_a_days_files_is_all_or_nothing_the_earlier_pair_stays(setup, council, tmp_path):
+    """(found by a tester) With ``replace``, the letter was replaced before the e-mail
+    draft failed: the earlier letter was lost."""
+    reminders, _register, _ids, _codes = setup
+    folder = tmp_path / "Erinnerungen"
+    (folder / "Erinnerung-Klimaportal-2026-06-01.eml").mkdir(parents=True)  # not replaceable
+    (folder / "Erinnerung-Klimaportal-2026-06-01.pdf").write_bytes(b"earlier letter")
+
+    with pytest.raises(ReminderNotSavedError, match="„Klimaportal“ wurde nicht gespeichert"):
+        reminders.save(council.id, folder, today=TODAY, replace=True)
+
+    assert (folder / "Erinnerung-Klimaportal-2026-06-01.pdf").read_bytes() == b"earlier letter"
+    assert sorted(p.name for p in folder.iterdir() if "Klimaportal" in p.name) == [
+        "Erinnerung-Klimaportal-2026-06-01.eml",
+        "Erinnerung-Klimaportal-2026-06-01.pdf",
+    ]  # no copy left behind
+    assert not list(folder.glob(".expertenrat-*"))
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_a_history_line_the_database_refuses_puts_the_earlier_files_back(
+    setup, council, tmp_path, database
+):
+    earlier = {
+        name: name.encode()
+        for name in (
+            "Erinnerung-Datenplattform-2026-06-01.pdf",
+            "Erinnerung-Datenplattform-2026-06-01.eml",
+        )
+    }
+    folder = tmp_path / "Erinnerungen"
+    folder.mkdir()
+    for name, data in earlier.items():
+        (folder / name).write_bytes(data)
+    reader = open_database(database.url, read_only=True)  # stands in for a refusing database
+    try:
+        reminders = RecommendationRemindersService(reader, RecommendationsService(reader, "x"))
+        with pytest.raises(ReminderNotSavedError):
+            reminders.save(council.id, folder, today=TODAY, replace=True)
+    finally:
+        reader.close()
+
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == earlier
+
+
 def test_a_file_where_the_folder_should_be_is_named_as_a_file_and_nothing_recorded(
     setup, council, tmp_path
 ):
