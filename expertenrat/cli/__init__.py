@@ -39,6 +39,7 @@ from expertenrat.domain.errors import (
     DatabaseDamagedError,
     DatabaseMissingError,
     ExpertenratError,
+    OthersConnectedError,
     PasswordNeededError,
     os_error_detail,
     os_error_text,
@@ -89,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
         f"${DATABASE_ENV}, sonst die auf diesem PC gewählte Datenbank (der Server nach "
         "„move-to-server“ oder eine im Programmfenster gewählte Datei oder Server), sonst "
         "die Datei im Benutzerordner",
+    )
+    parser.add_argument(
+        "--upgrade-anyway",
+        action="store_true",
+        help="eine ältere Serverdatenbank auch dann aktualisieren, wenn andere PCs mit ihr "
+        "verbunden sind (ältere Programmversionen dort arbeiten sonst unbemerkt weiter)",
     )
     commands = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=GermanParser)
     demo = commands.add_parser("demo", help="eine leere Datenbank mit Demodaten füllen")
@@ -174,9 +181,17 @@ def open_services(args: argparse.Namespace) -> Services:
     fills = args.opening == "fill" and not dry_run
 
     def opened(url):
-        return database_choice.open_chosen(
-            url, may_create=fills, read_only=args.opening == "read" or dry_run
-        )
+        try:
+            return database_choice.open_chosen(
+                url,
+                may_create=fills,
+                read_only=args.opening == "read" or dry_run,
+                upgrade_anyway=args.upgrade_anyway,
+            )
+        except OthersConnectedError as error:
+            raise UserError(
+                f"{error.message} Oder geben Sie --upgrade-anyway an, um trotzdem zu aktualisieren."
+            ) from None
 
     try:
         database = opened(url)

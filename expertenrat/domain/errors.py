@@ -173,3 +173,9 @@ def os_error_detail(error: OSError) -> str:
     if error.errno in _OS_REASONS:
         return ""
     return error.strerror or str(error)
+
+
+class OthersConnectedError(DatabaseUnusableError):
+    """An older server database was not upgraded: other sessions are connected to it
+    (other PCs' programs, an older version among them perhaps). The message says which;
+    the upgrade may be asked for anyway."""

@@ -74,14 +74,26 @@ def default_file() -> str:
 
 
 def open_chosen(
-    url: DatabaseAddress, *, may_create: bool = True, read_only: bool = False
+    url: DatabaseAddress,
+    *,
+    may_create: bool = True,
+    read_only: bool = False,
+    upgrade_anyway: bool = False,
 ) -> Database:
     """Open ``url`` (an old database is backed up and upgraded first). ``may_create``: a
     database that does not exist yet (or an empty file) is created with its first change,
     not before, so that a start or a command that changes nothing leaves nothing behind;
-    otherwise it is refused. ``read_only``: only reading is asked (exports)."""
+    otherwise it is refused. ``read_only``: only reading is asked (exports).
+    ``upgrade_anyway``: an older server database is upgraded even while other sessions
+    are connected to it (else :class:`~expertenrat.domain.errors.OthersConnectedError`)."""
     create = Create.ON_FIRST_WRITE if may_create else Create.NEVER
-    return open_database(url, create=create, read_only=read_only, server_copy=_copy_before_upgrade)
+    return open_database(
+        url,
+        create=create,
+        read_only=read_only,
+        server_copy=_copy_before_upgrade,
+        upgrade_anyway=upgrade_anyway,
+    )
 
 
 def upgrade_note(database: Database) -> str:

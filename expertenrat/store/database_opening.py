@@ -15,11 +15,16 @@ from pathlib import Path
 
 from sqlalchemy.engine import URL
 
-from expertenrat.domain.errors import DatabaseMissingError, DatabaseUnusableError
+from expertenrat.domain.errors import (
+    DatabaseMissingError,
+    DatabaseUnusableError,
+    OthersConnectedError,
+)
 from expertenrat.store import migrate
 from expertenrat.store.database import Database
 from expertenrat.store.database_address import check_url, describe
 from expertenrat.store.engine import make_engine, sqlite_file
+from expertenrat.store.other_connections import other_connections, others_connected_note
 from expertenrat.store.probe import probe_server, probe_sqlite_file
 from expertenrat.store.schema_upgrade import upgrade, upgraded_copy
 from expertenrat.store.sqlite_copy import backup_before_upgrade
@@ -39,6 +44,7 @@ def open_database(
     create: Create = Create.NOW,
     read_only: bool = False,
     server_copy: Callable[[URL, str], Path] | None = None,
+    upgrade_anyway: bool = False,
 ) -> Database:
     """Open ``url``; an old database is backed up and upgraded first.
 
@@ -46,7 +52,9 @@ def open_database(
     healthy file in a folder without write permission still works. A database without a
     schema is refused when reading, or when ``create`` is ``NEVER``. ``server_copy``: keeps
     a copy of an older server database (its address and revision) before it is upgraded;
-    a SQLite file's copy is made here, beside it.
+    a SQLite file's copy is made here, beside it. An older server database to which
+    other sessions are connected is refused (:class:`OthersConnectedError`, nothing
+    changed) unless ``upgrade_anyway``.
     """
     check_url(url)
     location = describe(url)
@@ -82,8 +90,25 @@ def open_database(
     if older:
         if path is not None:
             backup = backup_before_upgrade(path, older)
-        elif server_copy is not None:
-            backup = server_copy(url, older)
+        else:
+            _refuse_while_others_connected(url, location, upgrade_anyway)
+            if server_copy is not None:
+                backup = server_copy(url, older)
         upgrade(url, location)
     engine = make_engine(url, read_only=probe.read_flags if read_only else None)
     return Database(url=url, engine=engine, backup_file=backup, upgraded_from=older)
+
+
+def _refuse_while_others_connected(url: URL, location: str, upgrade_anyway: bool) -> None:
+    """Raise :class:`OthersConnectedError` where other sessions are connected to the
+    server database ``url`` (and the upgrade is not asked for anyway): an older version
+    among them would go on writing into the upgraded schema unwarned, a newer one be locked
+    out in the middle of its work."""
+    if upgrade_anyway:
+        return
+    others = other_connections(url)
+    if others:
+        raise OthersConnectedError(
+            f"Die Datenbank „{location}“ muss auf den Stand dieser Version gebracht werden. "
+            f"{others_connected_note(others)} Die Datenbank wurde nicht verändert."
+        )

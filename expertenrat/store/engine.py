@@ -36,6 +36,9 @@ BUSY_TIMEOUT_MS = 10_000  # how long SQLite waits for another program's lock
 SYNCHRONOUS = "FULL"  # SQLite waits for the disk at every commit
 WRITING = "expertenrat_writing"  # execution option: the transaction will write (see above)
 SERVER_DRIVER = "postgresql+psycopg"  # PostgreSQL through psycopg 3
+# How the program's connections name themselves to a server (pg_stat_activity), so that an
+# upgrade can tell which other PCs still work with the database (see other_connections).
+APPLICATION_NAME = "Expertenrat"
 
 
 def database_url(text: str | None) -> URL:
@@ -115,7 +118,8 @@ def shared_memory_uri(name: str) -> str:
 # to the server and an import, which must not be cut off however long they take, and a
 # server that hangs would not keep its own timeout. A lock another connection holds is
 # waited for only briefly by the window's sessions: ``lock_wait.LOCK_WAIT_MS``.)
-SERVER_CONNECTION_SETTINGS = {
+SERVER_CONNECTION_SETTINGS: dict[str, int | str] = {
+    "application_name": APPLICATION_NAME,
     "connect_timeout": 5,
     "keepalives": 1,
     "keepalives_idle": 15,
@@ -125,7 +129,7 @@ SERVER_CONNECTION_SETTINGS = {
 }
 
 
-def _server_settings(url: URL) -> dict[str, int]:
+def _server_settings(url: URL) -> dict[str, int | str]:
     """:data:`SERVER_CONNECTION_SETTINGS` but those the user set: in the URL's query, or the
     connect timeout in libpq's own variable ``PGCONNECT_TIMEOUT`` (a setting passed to the
     driver would win over it)."""

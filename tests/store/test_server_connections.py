@@ -28,6 +28,7 @@ def test_a_server_connection_has_a_timeout_and_keepalives(server_url) -> None:
     parameters = _parameters(server_url)
 
     assert {name: parameters.get(name) for name in SERVER_CONNECTION_SETTINGS} == {
+        "application_name": "Expertenrat",
         "connect_timeout": "5",
         "keepalives": "1",
         "keepalives_idle": "15",

@@ -1,0 +1,72 @@
+"""An older server database is not upgraded silently while other sessions are connected
+to it (found by a tester: a version older than the schema check, running on another PC,
+wrote on unwarned into the upgraded database, and newer ones were locked out in the
+middle of their work). A held connection plays the other PC."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from cli_runs import run_main
+from sqlalchemy import create_engine
+
+from expertenrat.domain.errors import OthersConnectedError
+from expertenrat.store import migrate
+from expertenrat.store.database_opening import open_database
+from expertenrat.store.engine import make_engine
+
+
+@pytest.fixture
+def old_database(database_at):
+    return database_at("0024")
+
+
+@pytest.fixture
+def other_pc(old_database) -> Iterator[None]:
+    """A connection of another program (an older version sets no name of its own)."""
+    engine = create_engine(old_database, connect_args={"application_name": "alt"})
+    with engine.connect():
+        yield
+    engine.dispose()
+
+
+def _revision(url) -> str | None:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            return migrate.current_revision(connection)
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("database_at", ["postgresql"], indirect=True)
+def test_an_old_server_database_with_another_session_is_not_upgraded(old_database, other_pc):
+    copied = []
+
+    with pytest.raises(OthersConnectedError) as refused:
+        open_database(old_database, server_copy=lambda url, revision: copied.append(revision))
+
+    assert "1 weitere Verbindung zur Datenbank ist offen (PC " in refused.value.message
+    assert "/Programm alt). Bitte das Programm dort zuerst beenden." in refused.value.message
+    assert "Die Datenbank wurde nicht verändert." in refused.value.message
+    assert (_revision(old_database), copied) == ("0024", [])
+
+
+@pytest.mark.parametrize("database_at", ["postgresql"], indirect=True)
+def test_the_command_line_refuses_unless_told_to_upgrade_anyway(old_database, other_pc, capsys):
+    address = old_database.render_as_string(hide_password=False)
+
+    code, out, err = run_main(capsys, "--database", address, "check")
+
+    assert code == 1 and out == ""
+    assert "1 weitere Verbindung zur Datenbank ist offen" in err
+    assert err.rstrip().endswith(
+        "Oder geben Sie --upgrade-anyway an, um trotzdem zu aktualisieren."
+    )
+    assert _revision(old_database) == "0024"
+
+    code, out, err = run_main(capsys, "--database", address, "--upgrade-anyway", "check")
+
+    assert (code, out) == (0, "Die Datenbank ist in Ordnung.\n"), err
+    assert _revision(old_database) == migrate.head_revision()
