@@ -83,38 +83,48 @@ def _invitations_sent(session: Session, row: models.Meeting) -> list[str]:
     ]
 
 
+# What the minutes of a held meeting consist of; each checked by
+# :func:`_minutes_written`. A column of a meeting or its items, or a table hanging from
+# them, is either here or said not to be minutes in tests/services/test_meeting_corrections.py
+# (a minutes field added later and left out would be passed over by a take-back).
+MINUTES_HEADER = (
+    "opened_at", "closed_at", "notes", "agenda_approved", "agenda_changes", "quorum_noted",
+    "minutes_finished_on",
+)  # fmt: skip
+"""The meeting's columns that the minutes fill in: set, the minutes are begun."""
+MINUTES_OF_ITEMS = {
+    "discussion": "", "motion_text": "", "resolution_text": "", "result": "",
+    "outcome": AgendaItemOutcome.DISCUSSED.value, "urgent": False,
+}  # fmt: skip
+"""An agenda item's columns that the minutes fill in, with their value before."""
+ROWS_OF_MEETING = {
+    "ein versandter Entwurf": models.MinutesVersion.meeting_id,
+    "genehmigte frühere Protokolle": models.MinutesVersion.approved_in_meeting_id,
+}
+"""Rows of the minutes naming the meeting: one there, the minutes are begun."""
+ROWS_OF_ITEMS = {
+    "Abstimmungen": models.Vote.agenda_item_id,
+    "Empfehlungen aus der Sitzung": models.Recommendation.origin_agenda_item_id,
+}
+"""Rows of the minutes naming one of the meeting's agenda items."""
+
+
 def _minutes_written(session: Session, row: models.Meeting) -> list[str]:
     """What the minutes of ``row`` hold already, named for the refusal."""
     item = models.AgendaItem
     items = select(item.id).where(item.meeting_id == row.id)
-    version = models.MinutesVersion
-    checks: tuple[tuple[str, ColumnElement[bool]], ...] = (
-        ("ein versandter Entwurf", exists().where(version.meeting_id == row.id)),
-        ("genehmigte frühere Protokolle", exists().where(version.approved_in_meeting_id == row.id)),
-        ("Abstimmungen", exists().where(models.Vote.agenda_item_id.in_(items))),
-        (
-            "Empfehlungen aus der Sitzung",
-            exists().where(models.Recommendation.origin_agenda_item_id.in_(items)),
-        ),
+    checks: list[tuple[str, ColumnElement[bool]]] = [
+        *((name, exists().where(column == row.id)) for name, column in ROWS_OF_MEETING.items()),
+        *((name, exists().where(column.in_(items))) for name, column in ROWS_OF_ITEMS.items()),
         (
             "Texte oder Ergebnisse zu Tagesordnungspunkten",
             exists().where(
                 item.meeting_id == row.id,
                 item.deleted_at.is_(None),
-                or_(
-                    item.discussion != "",
-                    item.motion_text != "",
-                    item.resolution_text != "",
-                    item.result != "",
-                    item.outcome != AgendaItemOutcome.DISCUSSED.value,
-                    item.urgent.is_(True),
-                ),
+                or_(*(getattr(item, name) != empty for name, empty in MINUTES_OF_ITEMS.items())),
             ),
         ),
-    )
+    ]
     found = [name for name, check in checks if session.scalar(select(check))]
-    header = (
-        row.opened_at, row.closed_at, row.notes, row.agenda_approved, row.agenda_changes,
-        row.quorum_noted, row.minutes_finished_on,
-    )  # fmt: skip
-    return found + (["Angaben zum Sitzungsverlauf"] if any(header) else [])
+    header = any(getattr(row, name) for name in MINUTES_HEADER)
+    return found + (["Angaben zum Sitzungsverlauf"] if header else [])
