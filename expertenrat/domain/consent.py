@@ -22,6 +22,19 @@ CONSENT_ATTRIBUTES: Mapping[ConsentKind, tuple[str, str]] = {
 }
 """The Member attributes that hold the current consent of each kind: (given, date)."""
 
+CONSENT_COVERS: Mapping[ConsentKind, str] = {
+    ConsentKind.NAME: (
+        "Anrede, Titel, Name, Institution, Rolle, Amtszeit und Handlungsfelder; in der "
+        "öffentlichen Mitgliederliste dazu Funktion und Sektor, im OParl-Export das Stimmrecht"
+    ),
+    ConsentKind.CONTACT: (
+        "E-Mail, Telefon und Postanschrift in der öffentlichen Mitgliederliste; "
+        "im OParl-Export nur E-Mail und Telefon, nie die Postanschrift"
+    ),
+}
+"""What each consent lets the public documents show (``roster.roster_entries``, the public
+roster; ``oparl_members.person_object`` and ``membership_object``, the OParl export)."""
+
 CONSENT_FIELDS = frozenset(name for pair in CONSENT_ATTRIBUTES.values() for name in pair)
 
 NOT_GIVEN: tuple[bool, date | None] = (False, None)

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertenrat.domain.consent import CONSENT_COVERS
 from expertenrat.domain.councils import ActionField, RoleTitles
-from expertenrat.domain.enums import MemberRole, Sector
+from expertenrat.domain.enums import ConsentKind, MemberRole, Sector
 from expertenrat.domain.field_limits import PERSON
 from expertenrat.ui.consent_row import ConsentRow, date_edit
 from expertenrat.ui.i18n import tr
@@ -162,9 +163,10 @@ class MemberFormView(MemberFormMessages):
             hint_label(
                 tr(
                     _CONTEXT,
-                    "Ohne Einwilligung fehlt das Mitglied in öffentlichen Listen; "
-                    "Kontaktdaten stehen sonst nur in der internen Liste.",
-                )
+                    "Name und Institution: {}. Ohne diese Einwilligung fehlt das Mitglied "
+                    "in öffentlichen Listen.\nKontaktdaten: {}. Ohne sie stehen sie nur in "
+                    "der internen Liste.",
+                ).format(CONSENT_COVERS[ConsentKind.NAME], CONSENT_COVERS[ConsentKind.CONTACT])
             )
         )
         self._row(
