@@ -15,8 +15,6 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
@@ -25,9 +23,9 @@ from PySide6.QtWidgets import QApplication
 
 from expertenrat import APP_NAME, ORGANIZATION, __version__
 from expertenrat.domain.errors import (
-    DatabaseDamagedError,
     DatabaseUnusableError,
     ExpertenratError,
+    OthersConnectedError,
     PasswordNeededError,
 )
 from expertenrat.logs import setup_logging
@@ -95,11 +93,13 @@ class Session:
             self.dialogs = DialogService(SaveLocations(QSettings()))
         return self.dialogs
 
-    def open(self, database: str | URL | None) -> None:
+    def open(self, database: str | URL | None, *, upgrade_anyway: bool = False) -> None:
         """Open (and if needed upgrade) the database and fill the window from it.
 
         ``database``: what ``--database`` says (or ``None``: see
         :mod:`expertenrat.store.database_location`), or a URL with the password asked.
+        ``upgrade_anyway``: an older server database is upgraded while other PCs are
+        connected to it, as asked (see :meth:`refused`).
         """
         from expertenrat.services import database_choice
         from expertenrat.services.audit import default_actor
@@ -110,7 +110,9 @@ class Session:
         from expertenrat.ui.recovery_notice import offer_unsaved_minutes
 
         # A new file stays uncreated until the welcome page creates a council or the demo.
-        self.database = database_choice.open_chosen(database_choice.address_of(database))
+        self.database = database_choice.open_chosen(
+            database_choice.address_of(database), upgrade_anyway=upgrade_anyway
+        )
         dialogs = self.dialog_service()
         services = Services.create(self.database, default_actor())
         self.window.attach(services, dialogs)
@@ -161,14 +163,16 @@ class Session:
         if note:
             self.dialog_service().warning(self.window, tr("Session", "Datenbank"), note)
 
-    def open_or_explain(self, database: str | URL | None, *, chosen: bool = False) -> bool:
+    def open_or_explain(
+        self, database: str | URL | None, *, chosen: bool = False, upgrade_anyway: bool = False
+    ) -> bool:
         """Open the database, or show in the window why not; the window stays usable.
 
         ``chosen``: a database chosen on the start page, remembered for this PC once it
         opens (see ``remember_choice``).
         """
         try:
-            self.open(database)
+            self.open(database, upgrade_anyway=upgrade_anyway)
         except DatabaseUnusableError as error:
             self.refused(error, database, chosen=chosen)
             return False
@@ -180,27 +184,16 @@ class Session:
         self, error: ExpertenratError, database: str | URL | None, *, chosen: bool = False
     ) -> None:
         """The start page with why ``database`` cannot be opened; a server that wants a
-        password gets it asked (and asked again if it refuses it)."""
+        password gets it asked (and asked again if it refuses it), an older one with other
+        PCs connected whether to upgrade it anyway."""
         if isinstance(error, PasswordNeededError):
             self.ways.ask_password(error, database, chosen=chosen)
             return
+        if isinstance(error, OthersConnectedError):
+            self.ways.ask_upgrade_anyway(error, database, chosen=chosen)
+            return
         log.warning("Database not opened: %s", error)
-        self.explain(error, database, chosen=chosen)
-
-    def explain(
-        self, error: ExpertenratError, database: str | URL | None, *, chosen: bool = False
-    ) -> None:
-        """The start page: why, "Erneut versuchen" and the ways out, for a damaged file a
-        backup in its place."""
-        restore = None
-        if isinstance(error, DatabaseDamagedError):
-            restore = partial(self.ways.restore_damaged, Path(error.path), database, chosen=chosen)
-        self.window.show_unusable(
-            error.message,
-            lambda: self.open_or_explain(database, chosen=chosen),
-            self.ways.ways_out(database, restore),
-            error.detail,
-        )
+        self.ways.explain(error, database, chosen=chosen)
 
     def remember(self, database: str | URL, keep_password: bool = False) -> bool:
         """Open ``database`` at the next start, too (as a server moved to is); the

@@ -9,12 +9,12 @@ from collections.abc import Iterator
 
 import pytest
 from cli_runs import run_main
-from sqlalchemy import create_engine
+from connected_elsewhere import connected_elsewhere
+from schema_reads import revision_of
 
 from expertenrat.domain.errors import OthersConnectedError
 from expertenrat.store import migrate
 from expertenrat.store.database_opening import open_database
-from expertenrat.store.engine import make_engine
 
 
 @pytest.fixture
@@ -24,20 +24,8 @@ def old_database(database_at):
 
 @pytest.fixture
 def other_pc(old_database) -> Iterator[None]:
-    """A connection of another program (an older version sets no name of its own)."""
-    engine = create_engine(old_database, connect_args={"application_name": "alt"})
-    with engine.connect():
+    with connected_elsewhere(old_database, "alt"):
         yield
-    engine.dispose()
-
-
-def _revision(url) -> str | None:
-    engine = make_engine(url)
-    try:
-        with engine.connect() as connection:
-            return migrate.current_revision(connection)
-    finally:
-        engine.dispose()
 
 
 @pytest.mark.parametrize("database_at", ["postgresql"], indirect=True)
@@ -50,7 +38,7 @@ def test_an_old_server_database_with_another_session_is_not_upgraded(old_databas
     assert "1 weitere Verbindung zur Datenbank ist offen (PC " in refused.value.message
     assert "/Programm alt). Bitte das Programm dort zuerst beenden." in refused.value.message
     assert "Die Datenbank wurde nicht verändert." in refused.value.message
-    assert (_revision(old_database), copied) == ("0024", [])
+    assert (revision_of(old_database), copied) == ("0024", [])
 
 
 @pytest.mark.parametrize("database_at", ["postgresql"], indirect=True)
@@ -64,9 +52,9 @@ def test_the_command_line_refuses_unless_told_to_upgrade_anyway(old_database, ot
     assert err.rstrip().endswith(
         "Oder geben Sie --upgrade-anyway an, um trotzdem zu aktualisieren."
     )
-    assert _revision(old_database) == "0024"
+    assert revision_of(old_database) == "0024"
 
     code, out, err = run_main(capsys, "--database", address, "--upgrade-anyway", "check")
 
     assert (code, out) == (0, "Die Datenbank ist in Ordnung.\n"), err
-    assert _revision(old_database) == migrate.head_revision()
+    assert revision_of(old_database) == migrate.head_revision()

@@ -10,10 +10,16 @@ imported where needed: the data stack must not delay the window's first appearan
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from expertenrat.domain.errors import ExpertenratError, PasswordNeededError
+from expertenrat.domain.errors import (
+    DatabaseDamagedError,
+    ExpertenratError,
+    OthersConnectedError,
+    PasswordNeededError,
+)
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.start_page import WaysOut
 
@@ -35,7 +41,11 @@ class Opener(Protocol):
     def dialog_service(self) -> DialogService: ...
 
     def open_or_explain(
-        self, database: str | DatabaseAddress | None, *, chosen: bool = False
+        self,
+        database: str | DatabaseAddress | None,
+        *,
+        chosen: bool = False,
+        upgrade_anyway: bool = False,
     ) -> bool: ...
 
     def refused(
@@ -178,3 +188,36 @@ class DatabaseWaysOut:
 
         self.password_dialog.chosen.connect(given)
         self.password_dialog.open()
+
+    def explain(
+        self, error: ExpertenratError, database: str | DatabaseAddress | None, *, chosen: bool
+    ) -> None:
+        """The start page: why, "Erneut versuchen" and the ways out, for a damaged file a
+        backup in its place."""
+        restore = None
+        if isinstance(error, DatabaseDamagedError):
+            restore = partial(self.restore_damaged, Path(error.path), database, chosen=chosen)
+        self._window.show_unusable(
+            error.message,
+            lambda: self._session.open_or_explain(database, chosen=chosen),
+            self.ways_out(database, restore),
+            error.detail,
+        )
+
+    def ask_upgrade_anyway(
+        self,
+        error: OthersConnectedError,
+        database: str | DatabaseAddress | None,
+        *,
+        chosen: bool = False,
+    ) -> None:
+        """An older server database that other PCs are connected to: the start page says
+        why it was not upgraded ("Erneut versuchen" looks again once they have ended the
+        program), and a question offers to upgrade it anyway."""
+        self.explain(error, database, chosen=chosen)
+        self._dialogs().question(
+            self._window,
+            tr("Session", "Datenbank aktualisieren"),
+            tr("Session", "{reason} Trotzdem aktualisieren?").format(reason=error.message),
+            lambda: self._session.open_or_explain(database, chosen=chosen, upgrade_anyway=True),
+        )

@@ -182,7 +182,7 @@ def test_a_password_to_keep_is_kept_only_once_the_other_server_opened(
     typed = empty_postgres_url.set(password="geheim")
     opening = session.open
 
-    def failing(_database) -> None:
+    def failing(_database, **_options) -> None:
         raise DatabaseUnusableError("Die Datenbank lässt sich gerade nicht öffnen.")
 
     monkeypatch.setattr(session, "open", failing)  # checked, but then not opened
