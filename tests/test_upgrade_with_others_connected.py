@@ -5,6 +5,7 @@ middle of their work). A held connection plays the other PC."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -15,6 +16,7 @@ from schema_reads import revision_of
 from expertenrat.domain.errors import OthersConnectedError
 from expertenrat.store import migrate
 from expertenrat.store.database_opening import open_database
+from expertenrat.store.other_connections import OtherConnection, other_connections
 
 
 @pytest.fixture
@@ -58,3 +60,19 @@ def test_the_command_line_refuses_unless_told_to_upgrade_anyway(old_database, ot
 
     assert (code, out) == (0, "Die Datenbank ist in Ordnung.\n"), err
     assert revision_of(old_database) == migrate.head_revision()
+
+
+@pytest.mark.parametrize("database_at", ["postgresql"], indirect=True)
+def test_a_login_without_the_right_to_read_all_sessions_sees_the_others_too(
+    old_database, other_pc, postgres_admin
+):
+    """Without pg_read_all_stats the server still shows another login's sessions (their
+    program, not their PC), and none of its own processes (autovacuum): those count."""
+    role = f"sekretariat_{os.getpid()}"
+    postgres_admin(f"CREATE ROLE {role} LOGIN")
+    try:
+        seen = other_connections(old_database.set(username=role))
+    finally:
+        postgres_admin(f"DROP ROLE {role}")
+
+    assert seen == [OtherConnection(pc="", program="alt")]
