@@ -52,7 +52,8 @@ def test_the_command_line_refuses_unless_told_to_upgrade_anyway(old_database, ot
     assert code == 1 and out == ""
     assert "1 weitere Verbindung zur Datenbank ist offen" in err
     assert err.rstrip().endswith(
-        "Oder geben Sie --upgrade-anyway an, um trotzdem zu aktualisieren."
+        "Um trotzdem zu aktualisieren, geben Sie vor dem Befehl --upgrade-anyway an "
+        "(expertenrat --upgrade-anyway BEFEHL …)."
     )
     assert revision_of(old_database) == "0024"
 

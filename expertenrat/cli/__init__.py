@@ -190,7 +190,8 @@ def open_services(args: argparse.Namespace) -> Services:
             )
         except OthersConnectedError as error:
             raise UserError(
-                f"{error.message} Oder geben Sie --upgrade-anyway an, um trotzdem zu aktualisieren."
+                f"{error.message} Um trotzdem zu aktualisieren, geben Sie vor dem Befehl "
+                "--upgrade-anyway an (expertenrat --upgrade-anyway BEFEHL …)."
             ) from None
 
     try:
