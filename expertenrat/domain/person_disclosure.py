@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from expertenrat.domain.backup_rotation import DAILY_COPIES, MONTHLY_COPIES
+from expertenrat.domain.consent import CONSENT_COVERS
+from expertenrat.domain.enums import ConsentKind
 from expertenrat.domain.text_folding import match_key
 
 TITLE = "Auskunft nach Art. 15 DSGVO"
@@ -40,8 +42,10 @@ NOTES = (
     "Mitgliederverwaltung, Einladungen, Sitzungen, Anwesenheit, Befangenheit, Abstimmungen "
     "und Protokolle; veröffentlicht wird nur, wozu eine Einwilligung vorliegt.",
     "Empfänger: die Mitglieder des Gremiums und die Verwaltung der Stadt (Einladungen, "
-    "Protokolle); veröffentlicht werden Name und Kontaktdaten nur mit Einwilligung, "
-    "öffentliche Protokolle ohne nichtöffentliche Tagesordnungspunkte.",
+    "Protokolle); veröffentlicht wird nur mit Ihrer Einwilligung, mit der zu Name und "
+    f"Institution: {CONSENT_COVERS[ConsentKind.NAME]}; mit der zu den Kontaktdaten: "
+    f"{CONSENT_COVERS[ConsentKind.CONTACT]}. Öffentliche Protokolle erscheinen ohne "
+    "nichtöffentliche Tagesordnungspunkte.",
     "Herkunft der Daten: Ihre Angaben bei der Berufung und Ihre späteren Mitteilungen an "
     "die Geschäftsstelle; Anwesenheit, Befangenheit und Abstimmungen aus den Sitzungen des "
     "Gremiums, wie die Geschäftsstelle sie aufgezeichnet hat. Eine automatisierte "

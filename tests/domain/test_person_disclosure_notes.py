@@ -28,3 +28,15 @@ def test_a_member_learns_that_the_deletion_may_come_earlier_on_request():
     the period ends."""
     (storage,) = [note for note in NOTES if note.startswith("Speicherdauer:")]
     assert "gelöscht (anonymisiert), auf Ihren Antrag schon früher;" in storage
+
+
+def test_a_member_learns_which_fields_each_consent_publishes():
+    """(found by a tester) The public roster prints the postal address under the consent
+    to publish the contact data, the OParl export never: the note says so."""
+    (recipients,) = [note for note in NOTES if note.startswith("Empfänger:")]
+    assert (
+        "mit der zu den Kontaktdaten: E-Mail, Telefon und Postanschrift in der öffentlichen "
+        "Mitgliederliste; im OParl-Export nur E-Mail und Telefon, nie die Postanschrift."
+        in recipients
+    )
+    assert "mit der zu Name und Institution: Anrede, Titel, Name, Institution" in recipients
