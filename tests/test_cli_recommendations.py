@@ -538,12 +538,12 @@ def test_export_reminders_not_saved_leave_no_folder_made_for_them(
     capsys, database, tmp_path, monkeypatch
 ):
     """(found by a tester) A full drive: the error, and an empty folder left behind."""
-    from expertenrat.services import recommendation_reminders
+    from expertenrat.services import files
 
     def full(path, _data) -> None:
-        raise recommendation_reminders.FileWriteError(f"„{path}“: Der Datenträger ist voll.")
+        raise files.FileWriteError(f"„{path}“: Der Datenträger ist voll.")
 
-    monkeypatch.setattr(recommendation_reminders, "write_file", full)
+    monkeypatch.setattr(files, "write_file", full)
     folder = tmp_path / "Erinnerungen"
 
     code, out, err = run(
