@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from meeting_rows import add_meeting
+from sqlalchemy.orm import undefer
 
 from expertenrat.domain.enums import MemberRole
 from expertenrat.domain.members import Member
@@ -27,6 +28,9 @@ HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
 SECRET = "Vergabe Straßenbeleuchtung – vertraulich"
 SECRET_GUEST = "Zoë Brontë"
 SECRET_REASON = "Geschäftsführer der Stadtwerke Rostock AG"
+# A version's stored PDFs, read with it (they are deferred) to be compared after its
+# session closed.
+WITH_PDFS = (undefer(models.MinutesVersion.pdf), undefer(models.MinutesVersion.public_pdf))
 NAMES = ["Berg", "Çelik", "Dahl", "Engel", "Falk", "Groß", "Hahn", "Iversen", "Jäger"]
 
 

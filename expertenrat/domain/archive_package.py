@@ -38,7 +38,8 @@ class ArchivedMeeting:
     minutes and Sitzungsmappe are left out); ``annexes`` in their order;
     ``invitation_sent_on``: the day recorded for the invitation (``None``: none, so the
     invitation in the package is dated the day it was made); ``minutes_remade``: approved
-    before Expertenrat kept the approved PDFs, so that the package's are made anew."""
+    before Expertenrat kept the approved PDFs, so that the package's are made anew;
+    ``approved_content``: the approved minutes' content (JSON) whose SHA-256 they print."""
 
     number: int | None
     kind: MeetingKind
@@ -50,6 +51,7 @@ class ArchivedMeeting:
     invitation_sent_on: date | None = None
     minutes_remade: bool = False
     twin: int = 0  # the second, third … meeting of one folder name (see :func:`apart`)
+    approved_content: str = ""
 
     @property
     def name(self) -> str:

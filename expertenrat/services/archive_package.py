@@ -15,6 +15,9 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from expertenrat import __version__
 from expertenrat.domain.annual_report import check_year
 from expertenrat.domain.archive_package import (
@@ -120,14 +123,11 @@ class ArchivePackageService:
     def _archived(self, meeting_id: int) -> ArchivedMeeting:
         meeting = self._meetings.get(meeting_id)
         with reading(self._db) as session:
-            version = latest_version(session, meeting_id)
+            version = latest_version(session, meeting_id)  # its PDFs stay in the database
             stamp = approval_stamp(session, version) if version is not None else None
-            # Approved before Expertenrat kept the PDFs: the package's are made anew.
-            remade = (
-                version is not None
-                and stamp is not None
-                and None in (version.pdf, version.public_pdf)
-            )
+            content, remade = "", False
+            if version is not None and stamp is not None:
+                content, remade = version.content, _without_stored_pdfs(session, version.id)
         held = meeting.state is MeetingState.HELD
         return ArchivedMeeting(
             number=meeting.number,
@@ -139,6 +139,7 @@ class ArchivePackageService:
             annexes=self._annexes.annexes(meeting_id) if held else (),
             invitation_sent_on=meeting.invitation_sent_on,
             minutes_remade=remade,
+            approved_content=content,
         )
 
     def _meeting_files(
@@ -180,10 +181,7 @@ class ArchivePackageService:
                 "genehmigten PDF-Dateien speicherte; die Dateien im Paket sind heute neu "
                 "erstellt, mit dem Genehmigungsvermerk."
             )
-        with reading(self._db) as session:
-            version = latest_version(session, meeting_id)
-            assert version is not None  # approved
-            files[meeting.content()] = version.content.encode("utf-8")
+        files[meeting.content()] = meeting.approved_content.encode("utf-8")
         dossier = self._minutes_documents.dossier_pdf(meeting_id, today=day)
         files[meeting.dossier()] = dossier.pdf
         return [*warnings, *dossier.warnings]
@@ -199,3 +197,16 @@ class ArchivePackageService:
         annual = self._annual_report.report_pdf(council_id, year, day)
         files[report] = annual.pdf
         return [*rendered.warnings, *annual.warnings]
+
+
+def _without_stored_pdfs(session: Session, version_id: int) -> bool:
+    """Whether the approved version lacks a stored PDF (approved before Expertenrat kept
+    them: the package's are made anew), asked of the database without reading the bytes."""
+    version = models.MinutesVersion
+    return bool(
+        session.scalar(
+            select(version.pdf.is_(None) | version.public_pdf.is_(None)).where(
+                version.id == version_id
+            )
+        )
+    )

@@ -58,12 +58,9 @@ def refuse(field: str, message: str) -> ValidationError:
     return ValidationError([FieldProblem(field, message)])
 
 
-# What a version's rows need: its stored files are read where they are used.
-_WITHOUT_FILES = (
-    defer(models.MinutesVersion.pdf),
-    defer(models.MinutesVersion.public_pdf),
-    defer(models.MinutesVersion.document),
-)
+# What a version's rows need: its approved document is read where it is used (its PDFs
+# are deferred in the model).
+_WITHOUT_DOCUMENT = (defer(models.MinutesVersion.document),)
 
 
 def versions(session: Session, meeting_id: int) -> list[models.MinutesVersion]:
@@ -74,7 +71,7 @@ def versions(session: Session, meeting_id: int) -> list[models.MinutesVersion]:
         session.scalars(
             select(models.MinutesVersion)
             .where(models.MinutesVersion.meeting_id == meeting_id)
-            .options(*_WITHOUT_FILES)
+            .options(*_WITHOUT_DOCUMENT)
             .order_by(models.MinutesVersion.number)
         )
     )

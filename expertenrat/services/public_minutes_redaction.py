@@ -31,7 +31,7 @@ from collections.abc import Collection
 from dataclasses import replace
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, undefer
 
 from expertenrat.domain.approved_minutes import ApprovedMinutes, parse_approved_minutes
 from expertenrat.domain.enums import AuditAction, MinutesState
@@ -79,6 +79,7 @@ def redact_public_minutes(session: Session, actor: str, person_ids: Collection[i
             models.MinutesVersion.state == MinutesState.APPROVED.value,
             models.MinutesVersion.public_pdf.is_not(None),
         )
+        .options(undefer(models.MinutesVersion.public_pdf))  # compared below
         .order_by(models.MinutesVersion.id)
     ).all()
     unnamed = {council_id: unnamed_members(session, council_id) for council_id in withdrawn}

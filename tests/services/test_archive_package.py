@@ -10,14 +10,17 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from client_statements import recorded_statements
 from pdf_reading import text
-from sqlalchemy import update
+from sqlalchemy import inspect, update
 
 from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services.context import Services
 from expertenrat.services.files import FileWriteError
+from expertenrat.services.minutes_assembly import latest_version
+from expertenrat.services.unit_of_work import reading
 from expertenrat.store import models
 
 DAY = date(2026, 11, 27)  # the demo's day
@@ -216,3 +219,23 @@ def test_two_meetings_without_a_number_on_one_day_get_a_folder_each(services):
     readme = files["LIESMICH.txt"].decode("utf-8")
     assert "2026-06-10 Sitzung: abgesagt" in readme
     assert "2026-06-10 Sitzung (2): abgesagt" in readme
+
+
+def test_the_stored_minutes_pdfs_are_read_only_where_they_are_handed_out(services):
+    """Found by review: every read of a minutes version took its two stored PDFs along,
+    twice per meeting in the package and wherever only the minutes' state was shown."""
+    council_id = council(services)
+    fourth = services.meeting_documents.meeting_id(council_id, 4)  # approved, PDFs stored
+    with reading(services.database) as session:
+        version = latest_version(session, fourth)
+        assert version is not None and version.state == "approved"
+        assert {"pdf", "public_pdf"} <= inspect(version).unloaded
+
+    with recorded_statements(services.database.engine) as statements:
+        files, _ = services.archive_package.files(council_id, 2025, today=DAY)
+
+    stored = services.minutes_documents.minutes(fourth, public=False).rendered.pdf
+    assert stored in files.values()  # handed out: read where it is used
+    version_reads = [s for s in statements if "minutes_versions.origin" in s]
+    assert version_reads
+    assert not [s for s in version_reads if re.search(r"minutes_versions\.(public_)?pdf\b", s)]

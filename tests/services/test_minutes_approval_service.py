@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from meeting_rows import add_meeting
+from minutes_rows import WITH_PDFS
 from minutes_rows import approve as approve_stored
 from minutes_setup import RESOLUTION, Minutes, complete_minutes, fake_render, held_minutes, hold
 from pypdf import PdfReader
@@ -638,7 +639,7 @@ def test_approval_stores_both_pdfs_with_their_sha256(
     assert approved.approved_on == date(2026, 5, 12)
     assert approved.approved_in == "2. Sitzung"
     with database.reading() as session:
-        row = session.scalars(select(models.MinutesVersion)).one()
+        row = session.scalars(select(models.MinutesVersion).options(*WITH_PDFS)).one()
     assert row.sha256 == pdf_fingerprint(row.pdf) == approved.sha256
     assert row.public_sha256 == pdf_fingerprint(row.public_pdf) == approved.public_sha256
     for pdf in (row.pdf, row.public_pdf):
@@ -667,7 +668,7 @@ def test_a_failing_render_stores_nothing(database, actor, council, minutes) -> N
     with pytest.raises(RuntimeError):
         service.approve(minutes.meeting_id, approving)
     with database.reading() as session:
-        row = session.scalars(select(models.MinutesVersion)).one()
+        row = session.scalars(select(models.MinutesVersion).options(*WITH_PDFS)).one()
     assert row.state == MinutesState.CIRCULATED.value
     assert (row.pdf, row.sha256, row.public_pdf, row.approved_on) == (None, None, None, None)
 
@@ -805,7 +806,9 @@ def test_the_minutes_reporting_a_decision_outside_a_meeting_stay_the_same_on_app
     service.approve(second, third)  # the 1st meeting's minutes are still open
     with database.reading() as session:
         stored = session.scalars(
-            select(models.MinutesVersion).where(models.MinutesVersion.meeting_id == second)
+            select(models.MinutesVersion)
+            .where(models.MinutesVersion.meeting_id == second)
+            .options(*WITH_PDFS)
         ).one()
     assert " ".join(line.split()) in " ".join(text_of(stored.pdf).split())
     assert " ".join(line.split()) in " ".join(text_of(stored.public_pdf).split())
@@ -936,7 +939,7 @@ def test_approval_renders_and_keeps_the_minutes_as_read_in_its_transaction(
     service.circulate(minutes.meeting_id, SENT)
     service.approve(minutes.meeting_id, later_held(database, council.id, minutes))
     with database.reading() as session:  # nothing changed since: read as the approval did
-        row = session.scalars(select(models.MinutesVersion)).one()
+        row = session.scalars(select(models.MinutesVersion).options(*WITH_PDFS)).one()
         meeting = session.get(models.Meeting, minutes.meeting_id)
         stamp = approval_stamp(session, row)
         full = minutes_document(session, meeting, stamp)

@@ -23,6 +23,8 @@ class MinutesVersion(PublicId, Versioned, Base):
     only a "sent" one went out on its ``circulated_on``; one made by accepting an
     objection or at the approval keeps the sending's day and deadline, and ``made_on`` is
     its own day (revision 0014).
+    The two PDFs are deferred: a version read for its state leaves them in the database
+    (they are read where they are handed out, ``services.approved_minutes_pdfs``).
     """
 
     __tablename__ = "minutes_versions"
@@ -43,11 +45,11 @@ class MinutesVersion(PublicId, Versioned, Base):
     approved_in_meeting_id: Mapped[int | None] = mapped_column(
         ForeignKey("meetings.id", ondelete="SET NULL"), index=True
     )
-    pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     sha256: Mapped[str | None] = mapped_column(String(64))
     content: Mapped[str] = mapped_column(Text, default="", server_default="")
     objections_due_on: Mapped[date | None] = mapped_column(Date)
-    public_pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
+    public_pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     public_sha256: Mapped[str | None] = mapped_column(String(64))
     document: Mapped[str | None] = mapped_column(Text)
     origin: Mapped[str] = mapped_column(String(20), default="sent", server_default="sent")
