@@ -100,6 +100,7 @@ MINUTES_OF_ITEMS = {
 ROWS_OF_MEETING = {
     "ein versandter Entwurf": models.MinutesVersion.meeting_id,
     "genehmigte frühere Protokolle": models.MinutesVersion.approved_in_meeting_id,
+    "in der Sitzung entschiedene Einwände": models.Objection.decided_in_meeting_id,
 }
 """Rows of the minutes naming the meeting: one there, the minutes are begun."""
 ROWS_OF_ITEMS = {

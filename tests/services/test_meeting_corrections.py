@@ -18,10 +18,12 @@ from sqlalchemy import select
 from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.domain.minutes_objections import ObjectionDraft
 from expertenrat.services import meeting_corrections
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.minutes_approval import MinutesApprovalService
 from expertenrat.services.minutes_freeze import MinutesFrozenError
+from expertenrat.services.minutes_objections import MinutesObjectionsService
 from expertenrat.store import models
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -156,6 +158,34 @@ def test_approved_minutes_and_the_meeting_that_approved_them_stay_held(
     assert meetings.get(approving.id).state is MeetingState.HELD
 
 
+def test_a_meeting_that_decided_an_objection_stays_held(database, actor, council, fields) -> None:
+    """(found by a helper) Under the objections practice a meeting may decide an objection
+    and put the approval off: taken back to "eingeladen", the objection's decision would
+    name a meeting that was never held."""
+    minutes = held_minutes(database, council.id, fields["Stadtdaten"].id)
+    MinutesApprovalService(database, actor, fake_render).circulate(
+        minutes.meeting_id, date(2026, 3, 20)
+    )
+    objections = MinutesObjectionsService(database, actor)
+    draft = ObjectionDraft(
+        membership_id=minutes.members["Berg"],
+        raised_on=date(2026, 3, 23),
+        text="Der Beschluss ist falsch wiedergegeben.",
+    )
+    raised = objections.raise_objection(minutes.meeting_id, draft)
+    hold(database, minutes.next_id, datetime(2026, 5, 12, 16, 0))
+    objections.reject(
+        raised.id, raised.version, date(2026, 5, 12), "Zutreffend.", in_meeting_id=minutes.next_id
+    )
+    meetings = MeetingsService(database, actor)
+    deciding = meetings.get(minutes.next_id)
+
+    with pytest.raises(ValidationError, match=r"begonnen \(in der Sitzung entschiedene Einwände"):
+        meetings.take_back_state(deciding.id, deciding.version)
+
+    assert meetings.get(deciding.id) == deciding
+
+
 @pytest.mark.parametrize(
     ("steps", "message"),
     [
@@ -215,7 +245,6 @@ _NOT_MINUTES = {
     "attendances.arrived_item_id": "an arrival during an item: with the attendance list",
     "attendances.left_item_id": "a departure during an item: with the attendance list",
     "objections.agenda_item_id": "an objection belongs to a minutes version (checked)",
-    "objections.decided_in_meeting_id": "decided when approving earlier minutes (checked)",
 }
 
 
