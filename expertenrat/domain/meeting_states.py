@@ -47,6 +47,12 @@ def allowed_targets(current: MeetingState) -> tuple[MeetingState, ...]:
     return _ALLOWED[current]
 
 
+def deletable(state: MeetingState) -> bool:
+    """Whether a meeting in ``state`` may be deleted: only a planned one (no invitation
+    went out under its number); an invited one can only be cancelled."""
+    return state is MeetingState.PLANNED
+
+
 def check_transition(
     current: MeetingState,
     target: MeetingState,

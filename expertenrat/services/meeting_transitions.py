@@ -20,7 +20,11 @@ from expertenrat.domain.calendar_sequence import invited_sequence, raised_sequen
 from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.errors import InUseError
 from expertenrat.domain.field_limits import clean_text, text_problems
-from expertenrat.domain.meeting_states import check_transition, keeps_number_when_cancelled
+from expertenrat.domain.meeting_states import (
+    check_transition,
+    deletable,
+    keeps_number_when_cancelled,
+)
 from expertenrat.domain.meetings import REASON, meeting_label
 from expertenrat.domain.wording import isolated
 from expertenrat.services import agenda_rows, audit
@@ -80,7 +84,7 @@ def delete_planned(session: Session, actor: str, row: models.Meeting, clock: Cou
     data; its number goes to the next planned meeting, the approvals of earlier minutes
     its agenda named to the next planned or invited one (:func:`carry_approvals_on`)."""
     label, named = meeting_from_row(row, clock).label, _trail_label(row)
-    if row.state != MeetingState.PLANNED:
+    if not deletable(MeetingState(row.state)):
         raise InUseError(
             f"„{label}“ ist {MeetingState(row.state).label} und kann nicht gelöscht "
             "werden. Eine Sitzung, zu der eingeladen wurde, kann nur abgesagt werden."

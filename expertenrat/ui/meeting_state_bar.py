@@ -28,7 +28,7 @@ from expertenrat.domain.errors import (
     ConnectionLostError,
     ExpertenratError,
 )
-from expertenrat.domain.meeting_states import allowed_targets
+from expertenrat.domain.meeting_states import allowed_targets, deletable
 from expertenrat.domain.meetings import Meeting, MeetingSummary
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.ui.ask_again import ask_text_again
@@ -114,7 +114,7 @@ class MeetingStateBar(QWidget):
         self._wait_for_start(meeting, now)
         self.cancel_button.setEnabled(MeetingState.CANCELLED in targets)
         self.cancel_button.setToolTip(cancel_tip)
-        self.delete_button.setEnabled(meeting is not None and meeting.state is MeetingState.PLANNED)
+        self.delete_button.setEnabled(meeting is not None and deletable(meeting.state))
         self.delete_button.setToolTip(delete_tip)
         self.take_back_button.update_for(meeting, now)
 

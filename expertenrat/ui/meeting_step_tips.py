@@ -1,17 +1,20 @@
 """The tooltips of "Einladung versandt", "Absagen …" and "Löschen …" on the Sitzungen
 page: what each does where it is on, and where it is off why, in the meeting's state (as
-"Durchgeführt" says why: :mod:`~expertenrat.ui.meeting_held_readiness`)."""
+"Durchgeführt" says why: :mod:`~expertenrat.ui.meeting_held_readiness`). Which state
+allows which step is the domain's to say (:mod:`expertenrat.domain.meeting_states`);
+here only the words for each state it refuses."""
 
 from __future__ import annotations
 
 from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.meeting_states import allowed_targets, deletable
 from expertenrat.domain.meetings import Meeting
 from expertenrat.ui.i18n import tr
 
 _CONTEXT = "MeetingsPage"
 INVITE_TIP = "Die Einladung ist heute versandt: Status „eingeladen“"
-_CANCEL_TIP = "Die Sitzung mit Grund absagen; sie bleibt als „abgesagt“ in der Liste."
-_DELETE_TIP = "Die geplante Sitzung löschen; ihre Nummer geht an die nächste geplante Sitzung."
+CANCEL_TIP = "Die Sitzung mit Grund absagen; sie bleibt als „abgesagt“ in der Liste."
+DELETE_TIP = "Die geplante Sitzung löschen; ihre Nummer geht an die nächste geplante Sitzung."
 _NOT_SAVED = "Die neue Sitzung ist noch nicht gespeichert."
 _HELD = (
     "Die Sitzung ist bereits als durchgeführt erfasst; irrtümlich erfasst, nimmt "
@@ -26,8 +29,8 @@ def step_tips(meeting: Meeting | None, changed_letter: str) -> tuple[str, str, s
     ("Geänderte Tagesordnung"), "" where there is none to re-send."""
     return (
         _invite_tip(meeting, changed_letter),
-        tr(_CONTEXT, _cancel_refusal(meeting) or _CANCEL_TIP),
-        tr(_CONTEXT, _delete_refusal(meeting) or _DELETE_TIP),
+        tr(_CONTEXT, _cancel_refusal(meeting) or CANCEL_TIP),
+        tr(_CONTEXT, _delete_refusal(meeting) or DELETE_TIP),
     )
 
 
@@ -46,22 +49,29 @@ def _invite_tip(meeting: Meeting | None, changed_letter: str) -> str:
             "erfasst „Versanddatum ändern …“ im Reiter „Sitzung“, eine nicht versandte "
             "Einladung nimmt „Zurücknehmen …“ zurück.",
         ).format(f" (am {sent:%d.%m.%Y})" if sent else "")
-    refusals = {MeetingState.HELD: _HELD, MeetingState.CANCELLED: _CANCELLED}
-    return tr(_CONTEXT, refusals.get(meeting.state, INVITE_TIP))
+    if MeetingState.INVITED in allowed_targets(meeting.state):
+        return tr(_CONTEXT, INVITE_TIP)
+    return tr(
+        _CONTEXT, {MeetingState.HELD: _HELD, MeetingState.CANCELLED: _CANCELLED}[meeting.state]
+    )
 
 
 def _cancel_refusal(meeting: Meeting | None) -> str:
     if meeting is None:
         return _NOT_SAVED
+    if MeetingState.CANCELLED in allowed_targets(meeting.state):
+        return ""
     return {
         MeetingState.HELD: "Eine durchgeführte Sitzung kann nicht mehr abgesagt werden.",
         MeetingState.CANCELLED: "Die Sitzung ist bereits abgesagt.",
-    }.get(meeting.state, "")
+    }[meeting.state]
 
 
 def _delete_refusal(meeting: Meeting | None) -> str:
     if meeting is None:
         return _NOT_SAVED
+    if deletable(meeting.state):
+        return ""
     return {
         MeetingState.INVITED: (
             "Zu dieser Sitzung ist bereits eingeladen; sie kann nur noch abgesagt werden "
@@ -69,4 +79,4 @@ def _delete_refusal(meeting: Meeting | None) -> str:
         ),
         MeetingState.HELD: "Eine durchgeführte Sitzung kann nicht gelöscht werden.",
         MeetingState.CANCELLED: "Eine abgesagte Sitzung bleibt mit ihrem Grund erhalten.",
-    }.get(meeting.state, "")
+    }[meeting.state]

@@ -7,8 +7,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.enums import MeetingKind, MeetingState
+from expertenrat.domain.meeting_states import allowed_targets, deletable
+from expertenrat.domain.meetings import Meeting
 from expertenrat.store import models
+from expertenrat.ui import meeting_step_tips
 from expertenrat.ui.meeting_state_bar import MeetingStateBar
+from expertenrat.ui.meeting_step_tips import CANCEL_TIP, DELETE_TIP, step_tips
 
 
 def test_each_button_off_says_why_and_on_says_what_it_does(services, dialogs, qtbot) -> None:
@@ -68,3 +73,23 @@ def test_each_button_off_says_why_and_on_says_what_it_does(services, dialogs, qt
         "Eine abgesagte Sitzung bleibt mit ihrem Grund erhalten.",
     ]
     assert tips(None) == [(False, "Die neue Sitzung ist noch nicht gespeichert.")] * 3
+
+
+def _meeting(state: MeetingState) -> Meeting:
+    start = datetime(2027, 3, 1, 16)
+    return Meeting(
+        1, 1, 1, 1, "", MeetingKind.REGULAR, start, None, "", "", "", state, "", None, None,
+        "", 0, None, "",
+    )  # fmt: skip
+
+
+def test_the_tips_follow_the_domain_s_rules_for_each_state(monkeypatch) -> None:
+    """Found by review: which states allow cancelling or deleting was written down twice,
+    in the domain and in the tips; the tips now ask the domain, so that they cannot
+    drift apart, and each state refused has its own reason."""
+    for state in MeetingState:
+        _invite, cancel, delete = step_tips(_meeting(state), "")
+        assert (cancel == CANCEL_TIP) is (MeetingState.CANCELLED in allowed_targets(state))
+        assert (delete == DELETE_TIP) is deletable(state)
+    monkeypatch.setattr(meeting_step_tips, "deletable", lambda state: True)
+    assert step_tips(_meeting(MeetingState.INVITED), "")[2] == DELETE_TIP
