@@ -16,7 +16,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from expertenrat.domain.enums import MeetingState
-from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
+from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError, ValidationError
+from expertenrat.domain.meeting_states import taken_back_state
 from expertenrat.domain.meetings import Meeting
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.ui.dialog_service import DialogService
@@ -78,7 +79,7 @@ class TakeBackButton(QPushButton):
             tip = _BEGUN
         else:
             tip = _TIPS[meeting.state]
-        self.setEnabled(meeting is not None and meeting.state in _QUESTIONS and tip != _BEGUN)
+        self.setEnabled(meeting is not None and _takes_back(meeting, now))
         self.setToolTip(tr(_CONTEXT, tip))
 
     def ask(self) -> None:
@@ -100,3 +101,14 @@ class TakeBackButton(QPushButton):
             self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), error.message)
             return
         self.taken_back.emit(meeting.id)
+
+
+def _takes_back(meeting: Meeting, now: datetime) -> bool:
+    """Whether the domain has a step of ``meeting`` to take back at ``now``
+    (:func:`~expertenrat.domain.meeting_states.taken_back_state`; the service checks the
+    rest, such as the minutes untouched)."""
+    try:
+        taken_back_state(meeting.state, start=meeting.starts_at, now=now)
+    except ValidationError:
+        return False
+    return True

@@ -4,15 +4,25 @@ goes back as a correction; a refusal of the service shows its German reason."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from itertools import product
 
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.enums import MeetingKind, MeetingState
+from expertenrat.domain.errors import ValidationError
+from expertenrat.domain.meeting_states import taken_back_state
+from expertenrat.domain.meetings import Meeting
 from expertenrat.store import models
 from expertenrat.ui.meeting_state_bar import MeetingStateBar
+from expertenrat.ui.meeting_take_back import TakeBackButton
 
 NOW = datetime(2027, 3, 2, 12, tzinfo=UTC)
 clock = [NOW]  # the bar's now: a test moves it on
+_MEETING = Meeting(
+    1, 1, 1, 1, "", MeetingKind.REGULAR, NOW, None, "", "", "", MeetingState.PLANNED, "",
+    None, None, "", 0, None, "",
+)  # fmt: skip
 
 
 def _bar(services, dialogs, qtbot, state: str, *, discussion: str = ""):
@@ -75,3 +85,20 @@ def test_a_held_meeting_with_minutes_says_why_it_stays_held(services, dialogs, q
         "Tagesordnungspunkten); die Durchführung lässt sich nicht mehr zurücknehmen."
     )
     assert shown[0].state is MeetingState.HELD
+
+
+def test_the_button_is_on_where_the_domain_has_a_step_to_take_back(dialogs, qtbot) -> None:
+    """Found by review: the button repeated which states have a step to take back; it
+    asks the domain (``taken_back_state``), for each state, before and after the start."""
+    button = TakeBackButton(None, dialogs, lambda: None)  # type: ignore[arg-type]
+    qtbot.addWidget(button)
+    start = NOW + timedelta(days=1)
+    for state, now in product(MeetingState, (NOW, start + timedelta(hours=1))):
+        meeting = replace(_MEETING, state=state, starts_at=start)
+        try:
+            taken_back_state(state, start=start, now=now)
+            expected = True
+        except ValidationError:
+            expected = False
+        button.update_for(meeting, now)
+        assert button.isEnabled() is expected, (state, now)
