@@ -47,6 +47,16 @@ class RecommendationSendCorrections:
             row = records.stored(session, recommendation_id, version)
             _refuse_unless_awaiting(session, row, "Das Versanddatum", "ändern")
             records.refuse_future(session, row.council_id, sent_on, "Die Übermittlung", today)
+            if sent_on == row.sent_on:
+                raise ValidationError(
+                    [
+                        FieldProblem(
+                            "sent_on",
+                            f"Die Übermittlung ist bereits für den {sent_on:%d.%m.%Y} erfasst; "
+                            "wählen Sie den Tag, an dem sie hinausging.",
+                        )
+                    ]
+                )
             reminded = _first_reminder(session, row)
             for day, what, later in (
                 (row.adopted_on, "vor dem Beschluss", sent_on < (row.adopted_on or sent_on)),

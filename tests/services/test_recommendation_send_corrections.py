@@ -66,9 +66,10 @@ def test_a_due_date_set_by_hand_stays(register, sent) -> None:
         (date(2026, 3, 9), "Die Übermittlung (09.03.2026) kann nicht vor dem Beschluss"),
         (date(2026, 4, 21), "liegt in der Zukunft"),
         (date(2026, 4, 16), "kann nicht nach der ersten Erinnerung (15.04.2026) liegen"),
+        (date(2026, 3, 31), "Die Übermittlung ist bereits für den 31.03.2026 erfasst"),
     ],
 )
-def test_a_day_before_the_adoption_in_the_future_or_after_a_reminder_is_refused(
+def test_a_day_before_the_adoption_in_the_future_after_a_reminder_or_unchanged_is_refused(
     register, sent, day, message
 ) -> None:
     register.record_reminder(sent.projects[0].id, date(2026, 4, 15))
