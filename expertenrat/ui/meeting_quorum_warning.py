@@ -10,12 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.errors import NotFoundError
+from expertenrat.domain.meeting_states import NOT_YET_HELD
 from expertenrat.domain.meetings import MeetingSummary
 from expertenrat.services.attendance import AttendanceService
-
-_AHEAD = (MeetingState.PLANNED, MeetingState.INVITED)
 
 
 class MeetingQuorumWarning(QLabel):
@@ -35,7 +33,7 @@ class MeetingQuorumWarning(QLabel):
         try:
             warning = (
                 self._attendance.quorum_warning(line.id)
-                if line is not None and line.state in _AHEAD
+                if line is not None and line.state in NOT_YET_HELD
                 else ""
             )
         except NotFoundError:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.meeting_states import NOT_YET_HELD
 from expertenrat.domain.overview import Area, Target
 from expertenrat.domain.projects import (
     Consultation,
@@ -70,11 +70,8 @@ class ConsultationsModel(RowsTableModel):
         return row.meeting_id
 
 
-_AHEAD = frozenset({MeetingState.PLANNED, MeetingState.INVITED})
-
-
 def _meeting(consultation: Consultation) -> str:
-    if consultation.meeting_state in _AHEAD:
+    if consultation.meeting_state in NOT_YET_HELD:
         return tr(_CONTEXT, "{} (geplant)").format(consultation.meeting)
     return consultation.meeting
 
