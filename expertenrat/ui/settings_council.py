@@ -19,7 +19,7 @@ from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.settings_logo import LogoField
 from expertenrat.ui.text_fields import LineEdit, show_text
-from expertenrat.ui.widgets import FocusCombo, FocusSpin
+from expertenrat.ui.widgets import FocusCombo, FocusSpin, counted_spin
 
 _CONTEXT = "SettingsPage"
 
@@ -137,15 +137,3 @@ class CouncilSettingsFields:
 def _label(name: str) -> str:
     """A setting's name, one for the Einstellungen, the settings file and the audit trail."""
     return field_label("council", name)
-
-
-def counted_spin(minimum: int, maximum: int, one: str, many: str) -> FocusSpin:
-    """A spin box whose unit follows its number: "1 Monat", "2 Monate"."""
-    spin = FocusSpin(minimum=minimum, maximum=maximum)
-
-    def follow(value: int) -> None:
-        spin.setSuffix(one if value == 1 else many)
-
-    spin.valueChanged.connect(follow)
-    follow(spin.value())
-    return spin

@@ -25,7 +25,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.ordered_list_editor import OrderedListEditor
 from expertenrat.ui.table_model import Column
 from expertenrat.ui.text_fields import LineEdit, PlainTextEdit
-from expertenrat.ui.widgets import FocusCombo, FocusSpin
+from expertenrat.ui.widgets import FocusCombo, counted_spin
 
 _CONTEXT = "MinutesSettings"
 
@@ -44,10 +44,10 @@ class MinutesSettingsFields:
         # wide as they need, not the whole form (in a narrow window less, cut with "…")
         self.style_combo.setMaximumWidth(240)
         self.approval_combo.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.objection_spin = FocusSpin(minimum=1, maximum=365, suffix=tr(_CONTEXT, " Tage"))
+        self.objection_spin = counted_spin(1, 365, tr(_CONTEXT, " Tag"), tr(_CONTEXT, " Tage"))
         self.objection_spin.setMaximumWidth(240)
-        self.draft_weeks_spin = FocusSpin(
-            minimum=0, maximum=MAX_MINUTES_DRAFT_WEEKS, suffix=tr(_CONTEXT, " Wochen")
+        self.draft_weeks_spin = counted_spin(
+            0, MAX_MINUTES_DRAFT_WEEKS, tr(_CONTEXT, " Woche"), tr(_CONTEXT, " Wochen")
         )
         self.draft_weeks_spin.setSpecialValueText(tr(_CONTEXT, "keine Frist"))
         self.draft_weeks_spin.setToolTip(

@@ -71,6 +71,18 @@ class FocusSpin(QSpinBox):
         wheel_only_when_focused(self)
 
 
+def counted_spin(minimum: int, maximum: int, one: str, many: str) -> FocusSpin:
+    """A spin box whose unit follows its number: "1 Monat", "2 Monate"."""
+    spin = FocusSpin(minimum=minimum, maximum=maximum)
+
+    def follow(value: int) -> None:
+        spin.setSuffix(one if value == 1 else many)
+
+    spin.valueChanged.connect(follow)
+    follow(spin.value())
+    return spin
+
+
 def page_title(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("pageTitle")

@@ -265,7 +265,7 @@ def test_the_wheel_over_a_field_scrolls_the_settings(make_window, services) -> N
     assert not page.has_unsaved_changes()
 
 
-def test_the_draft_minutes_period_shows_none_for_zero_and_is_edited(qtbot) -> None:
+def test_the_periods_show_none_for_zero_one_week_and_one_day_and_are_edited(qtbot) -> None:
     host = QWidget()
     qtbot.addWidget(host)
     form = QFormLayout(host)
@@ -280,5 +280,9 @@ def test_the_draft_minutes_period_shows_none_for_zero_and_is_edited(qtbot) -> No
     fields.draft_weeks_spin.setValue(0)
     assert fields.draft_weeks_spin.text() == "keine Frist"
     assert fields.edited(council).minutes_draft_weeks == 0
+    fields.draft_weeks_spin.setValue(1)
+    assert fields.draft_weeks_spin.text() == "1 Woche"  # not "1 Wochen" (found by a tester)
+    fields.objection_spin.setValue(1)
+    assert fields.objection_spin.text() == "1 Tag"
     fields.draft_weeks_spin.setValue(2)
     assert fields.edited(council).minutes_draft_weeks == 2
