@@ -269,10 +269,10 @@ PERIOD_UNITS: Mapping[str, tuple[str, str]] = {
 NO_PERIOD = {"minutes_draft_weeks": "keine Frist"}  # what 0 means where it means none
 
 
-def period_text(field: str, value: int) -> str:
+def period_text(field: str, value: int, *, zero_as_none: bool = True) -> str:
     """A council period with its unit ("14 Tage", "1 Monat"; "keine Frist" for 0 where it
-    means none, :data:`NO_PERIOD`)."""
-    if value == 0 and field in NO_PERIOD:
+    means none, :data:`NO_PERIOD`, unless not ``zero_as_none``: a limit, "0 Wochen")."""
+    if value == 0 and field in NO_PERIOD and zero_as_none:
         return NO_PERIOD[field]
     one, many = PERIOD_UNITS[field]
     return f"{value} {one if value == 1 else many}"

@@ -59,9 +59,10 @@ def _schema_message(error: Any) -> str:
 
 def _bound(path: Sequence[Any], rule: Any) -> str:
     """A limit of the file's value at ``path``, with its unit where it is a council
-    period ("365 Tage"): the label names no unit."""
+    period ("365 Tage"; "0 Wochen", not "mindestens keine Frist"): the label names no
+    unit."""
     field = _setting(list(path))
-    return period_text(field, rule) if field in PERIOD_UNITS else str(rule)
+    return period_text(field, rule, zero_as_none=False) if field in PERIOD_UNITS else str(rule)
 
 
 def _setting(path: Sequence[Any]) -> str | None:

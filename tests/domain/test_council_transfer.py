@@ -597,5 +597,7 @@ def test_the_draft_minutes_period_travels_only_where_it_is_not_four_weeks():
     assert json.loads(own)["council"]["minutesDraftWeeks"] == 0
     assert _read(own).settings.minutes_draft_weeks == 0
     assert _read(plain).settings.minutes_draft_weeks == 4
-    with pytest.raises(SettingsFileError):
+    with pytest.raises(SettingsFileError, match="darf höchstens 52 Wochen sein"):
         _read(_document(minutesDraftWeeks=53))
+    with pytest.raises(SettingsFileError, match="muss mindestens 0 Wochen sein"):
+        _read(_document(minutesDraftWeeks=-1))  # not "mindestens keine Frist"
