@@ -1,5 +1,5 @@
-"""Über Expertenrat: version, what the program does, the council shown, database location,
-log file.
+"""Über Expertenrat: version, what the program does, its licence, the council shown,
+database location, log file.
 
 The text names what the program can do today (README, "What it is for" and "A short
 tour"); extend it when an area is added. It speaks of a council in general: any city's
@@ -34,6 +34,7 @@ def about_text(database_location: str, log_file: Path, council: str | None = Non
         "Stellungnahmen bis zur Umsetzung. Protokolle, Mitgliederlisten, Einladungen und "
         "den Tätigkeitsbericht gibt sie als PDF aus, Daten auch als CSV, Kalenderdatei und "
         "offene Daten (OParl); jede Änderung wird mit Person und Zeitpunkt protokolliert.</p>"
+        "<p>Freie Software unter der MIT-Lizenz.</p>"
         "<p>{council}<b>Datenbank:</b> {database}<br><b>Log-Datei:</b> {log}</p>",
     ).format(
         version=__version__,

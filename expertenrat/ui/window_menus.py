@@ -1,7 +1,7 @@
 """The main window's menu bar, built in two steps like the window: Datei → Beenden and
-Hilfe → Über at once, the data actions of the Datei menu in :meth:`WindowMenus.attach` once
-the database is open (backup, open data, server move, new council from a file,
-Aufbewahrung)."""
+Hilfe → Tastenkürzel and Über at once, the data actions of the Datei menu in
+:meth:`WindowMenus.attach` once the database is open (backup, open data, server move, new
+council from a file, Aufbewahrung)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from expertenrat.ui.about_dialog import show_about
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.shortcuts_help import show_shortcuts
 
 if TYPE_CHECKING:
     from expertenrat.services.context import Services
@@ -66,6 +67,9 @@ class WindowMenus:
         self._quit_action.triggered.connect(window.close)
         self.file_menu.addAction(self._quit_action)
         help_menu = window.menuBar().addMenu(tr(_CONTEXT, "&Hilfe"))
+        self.shortcuts_action = QAction(tr(_CONTEXT, "&Tastenkürzel …"), window)
+        self.shortcuts_action.triggered.connect(lambda: show_shortcuts(window))
+        help_menu.addAction(self.shortcuts_action)
         self.about_action = QAction(tr(_CONTEXT, "Über &Expertenrat …"), window)
         self.about_action.triggered.connect(
             lambda: show_about(

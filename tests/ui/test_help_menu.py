@@ -1,0 +1,34 @@
+"""Hilfe names every key the program knows and the licence (found by a tester: the Hilfe
+menu held only "Über Expertenrat", without licence, and the keys were spread over tooltips)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from expertenrat.ui.about_dialog import about_text
+from expertenrat.ui.window_menus import WindowMenus
+
+
+def test_hilfe_lists_the_keys(qtbot, tmp_path) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    settings = QSettings(str(tmp_path / "pc.ini"), QSettings.Format.IniFormat)
+    menus = WindowMenus(window, settings, tmp_path / "log.txt")
+    help_menu = window.menuBar().actions()[-1].menu()
+    assert [a.text() for a in help_menu.actions()] == ["&Tastenkürzel …", "Über &Expertenrat …"]
+    window.show()
+
+    menus.shortcuts_action.trigger()
+
+    box = window.findChild(QMessageBox)
+    assert box is not None and box.isVisible()
+    for key in ("Strg+1 … Strg+8", "Strg+N", "Strg+F", "Strg+S", "Entf", "Strg+Q"):
+        assert f"<b>{key}</b>" in box.text()
+    box.close()
+
+
+def test_about_names_the_licence(tmp_path) -> None:
+    assert "MIT-Lizenz" in about_text("db", Path(tmp_path / "log.txt"))
