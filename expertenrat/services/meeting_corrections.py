@@ -6,8 +6,9 @@ goes back to "geplant" while the meeting is still ahead and no changed or late i
 is recorded as sent: the recorded days of the invitation go with it, the calendar entry
 becomes tentative again (a new SEQUENCE), the planned meetings are numbered anew.
 "Durchgeführt" pressed on the wrong meeting goes back to "eingeladen" while its minutes are
-untouched: nothing written, voted, adopted, circulated or approved in it (the calendar
-entry stays confirmed, so its SEQUENCE stays). Rules: ``meeting_states.taken_back_state``.
+untouched: nothing written, voted, adopted, circulated or approved in it, no arrival or
+departure during an item recorded (the calendar entry stays confirmed, so its SEQUENCE
+stays). Rules: ``meeting_states.taken_back_state``.
 The audit trail records each as a correction ("Berichtigung"). The caller holds the
 council, has checked the version and that the minutes are not frozen.
 """
@@ -104,10 +105,15 @@ ROWS_OF_MEETING = {
 }
 """Rows of the minutes naming the meeting: one there, the minutes are begun."""
 ROWS_OF_ITEMS = {
-    "Abstimmungen": models.Vote.agenda_item_id,
-    "Empfehlungen aus der Sitzung": models.Recommendation.origin_agenda_item_id,
+    "Abstimmungen": (models.Vote.agenda_item_id,),
+    "Empfehlungen aus der Sitzung": (models.Recommendation.origin_agenda_item_id,),
+    "Ankunft oder Weggang während eines TOP erfasst": (
+        models.Attendance.arrived_item_id,
+        models.Attendance.left_item_id,
+    ),
 }
-"""Rows of the minutes naming one of the meeting's agenda items."""
+"""Rows of the minutes naming one of the meeting's agenda items (in any of the columns):
+an arrival or departure during an item is recorded during or after the meeting only."""
 
 
 def _minutes_written(session: Session, row: models.Meeting) -> list[str]:
@@ -116,7 +122,10 @@ def _minutes_written(session: Session, row: models.Meeting) -> list[str]:
     items = select(item.id).where(item.meeting_id == row.id)
     checks: list[tuple[str, ColumnElement[bool]]] = [
         *((name, exists().where(column == row.id)) for name, column in ROWS_OF_MEETING.items()),
-        *((name, exists().where(column.in_(items))) for name, column in ROWS_OF_ITEMS.items()),
+        *(
+            (name, exists().where(or_(*(column.in_(items) for column in columns))))
+            for name, columns in ROWS_OF_ITEMS.items()
+        ),
         (
             "Texte oder Ergebnisse zu Tagesordnungspunkten",
             exists().where(

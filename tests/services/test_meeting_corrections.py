@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from minutes_setup import fake_render, held_minutes, hold
+from minutes_setup import add_members, fake_render, held_minutes, hold
 from sqlalchemy import select
 
 from expertenrat.domain.enums import MeetingKind, MeetingState
@@ -242,8 +242,6 @@ _NOT_MINUTES = {
     # Kept by a take-back, and not checked so far (a question for the product's author):
     "meetings.minute_taker": "may be named before the meeting",
     "attendances.meeting_id": "the list starts before the meeting (apologies)",
-    "attendances.arrived_item_id": "an arrival during an item: with the attendance list",
-    "attendances.left_item_id": "a departure during an item: with the attendance list",
     "objections.agenda_item_id": "an objection belongs to a minutes version (checked)",
 }
 
@@ -269,7 +267,7 @@ def test_every_column_of_a_held_meeting_is_checked_or_said_not_to_be_minutes() -
     checked |= {f"agenda_items.{name}" for name in meeting_corrections.MINUTES_OF_ITEMS}
     for column in (
         *meeting_corrections.ROWS_OF_MEETING.values(),
-        *meeting_corrections.ROWS_OF_ITEMS.values(),
+        *(c for columns in meeting_corrections.ROWS_OF_ITEMS.values() for c in columns),
     ):
         checked.add(f"{column.table.name}.{column.name}")
     columns = _minutes_columns()
@@ -277,3 +275,31 @@ def test_every_column_of_a_held_meeting_is_checked_or_said_not_to_be_minutes() -
     assert columns - checked - _NOT_MINUTES.keys() == set()  # new: check it or list it
     assert checked & _NOT_MINUTES.keys() == set()
     assert _NOT_MINUTES.keys() <= columns  # no reason left for a column that is gone
+
+
+@pytest.mark.parametrize("column", ["arrived_item_id", "left_item_id"])
+def test_a_meeting_with_an_arrival_or_departure_during_an_item_stays_held(
+    database, meetings_service, council, fields, column
+) -> None:
+    """(found by a tester) An arrival "ab TOP 3" or a departure during an item is recorded
+    during or after the meeting only: taken back, it would stand for a meeting not held."""
+    meeting_id = _meeting(meetings_service, council, datetime(2026, 12, 3, 16, 0, tzinfo=BERLIN))
+    _step(meetings_service, meeting_id, MeetingState.INVITED, NOW - timedelta(days=10))
+    _step(meetings_service, meeting_id, MeetingState.HELD, NOW)
+    members = add_members(database, council.id, fields["Stadtdaten"].id)
+    with database.transaction() as session:
+        item = select(models.AgendaItem.id).where(models.AgendaItem.meeting_id == meeting_id)
+        item_id = session.scalars(item).first()
+        session.add(
+            models.Attendance(
+                meeting_id=meeting_id, membership_id=members["Berg"], **{column: item_id}
+            )
+        )
+    held = meetings_service.get(meeting_id)
+
+    with pytest.raises(
+        ValidationError, match=r"begonnen \(Ankunft oder Weggang während eines TOP erfasst\)"
+    ):
+        meetings_service.take_back_state(meeting_id, held.version, now=NOW)
+
+    assert meetings_service.get(meeting_id) == held
