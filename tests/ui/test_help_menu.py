@@ -32,3 +32,21 @@ def test_hilfe_lists_the_keys(qtbot, tmp_path) -> None:
 
 def test_about_names_the_licence(tmp_path) -> None:
     assert "MIT-Lizenz" in about_text("db", Path(tmp_path / "log.txt"))
+
+
+def test_the_readme_names_every_hilfe_entry_and_the_first_steps_reach_the_backups(
+    qtbot, tmp_path
+) -> None:
+    """A newcomer reads "First steps" only: they end with the council's settings and where
+    the data and its backups are."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    WindowMenus(window, QSettings(str(tmp_path / "pc.ini"), QSettings.Format.IniFormat), tmp_path)
+    for action in window.menuBar().actions()[-1].menu().actions():
+        assert f"**Hilfe → {action.text().replace('&', '')}**" in readme
+    first_steps = readme.split("## First steps", 1)[1].split("\n## ", 1)[0]
+    for pointer in ("Einstellungen exportieren", "Sicherung jetzt", "`expertenrat.db`"):
+        assert pointer in first_steps
+    for section in ("## Where the data lives", "### Sicherung und Wiederherstellung"):
+        assert section in readme
