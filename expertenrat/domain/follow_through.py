@@ -42,18 +42,20 @@ def draft_sending_state(
     return f"{state}, Versand {when}", False
 
 
-def adopted_waiting(adopted_on: date | None, weeks: int, today: date) -> tuple[str, bool]:
+def adopted_waiting(adopted_on: date | None, weeks: int, today: date) -> tuple[str, str]:
     """How long a recommendation adopted on ``adopted_on`` has waited to be sent to the
-    projects ("seit 17 Monaten beschlossen (am 12.06.2025)", "heute beschlossen"), and
-    whether that is late: past the day its meeting's draft minutes were due
-    (:func:`draft_due_on`), by when its wording is written down and nothing else holds
-    it back; never with no period set or no day of adoption."""
+    projects ("seit 17 Monaten beschlossen (am 12.06.2025)", "heute beschlossen"), and, if
+    that is late, the words saying so ("Übermittlung war bis 10.07.2025 fällig"; else ""):
+    late past the day its meeting's draft minutes were due (:func:`draft_due_on`), by when
+    its wording is written down and nothing else holds it back; never with no period set or
+    no day of adoption. The Übersicht's red alone said nothing to a screen reader or to
+    someone who cannot tell red (found by a tester)."""
     if adopted_on is None:
-        return "", False
+        return "", ""
     days = (today - adopted_on).days
     if days <= 0:
         text = "heute beschlossen" if days == 0 else f"am {adopted_on:%d.%m.%Y} beschlossen"
-        return text, False
+        return text, ""
     due = draft_due_on(adopted_on, weeks)
-    late = due is not None and due < today
+    late = f"Übermittlung war bis {due:%d.%m.%Y} fällig" if due is not None and due < today else ""
     return f"{since_days(days)} beschlossen (am {adopted_on:%d.%m.%Y})", late

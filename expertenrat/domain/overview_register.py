@@ -73,12 +73,12 @@ def to_send(rows: Iterable[RecommendationRow], today: date, draft_weeks: int) ->
     lines = []
     for row in adopted:
         waiting, late = adopted_waiting(row.adopted_on, draft_weeks, today)
+        said = ", ".join(part for part in (waiting, "noch nicht übermittelt", late) if part)
         lines.append(
             Line(
-                f"{_head(row, row.projects)}: {waiting + ', ' if waiting else ''}"
-                "noch nicht übermittelt",
+                f"{_head(row, row.projects)}: {said}",
                 Target(Area.RECOMMENDATIONS, record_id=row.id, filter=TargetFilter.TO_SEND),
-                urgent=late,
+                urgent=bool(late),
             )
         )
     return tuple(lines)

@@ -54,25 +54,26 @@ def test_without_a_period_a_draft_is_never_late_but_its_state_is_kept():
 
 
 def test_an_adopted_recommendation_says_how_long_it_waits_and_is_late_with_the_draft():
-    assert adopted_waiting(HELD, 4, HELD) == ("heute beschlossen", False)
+    assert adopted_waiting(HELD, 4, HELD) == ("heute beschlossen", "")
     assert adopted_waiting(HELD, 4, date(2026, 4, 7)) == (
         "seit 28 Tagen beschlossen (am 10.03.2026)",
-        False,
+        "",
     )
+    # late in words, not only in the Übersicht's red (found by a tester)
     assert adopted_waiting(HELD, 4, date(2026, 4, 8)) == (
         "seit 29 Tagen beschlossen (am 10.03.2026)",
-        True,
+        "Übermittlung war bis 07.04.2026 fällig",
     )
     assert adopted_waiting(date(2025, 6, 12), 4, date(2026, 11, 20)) == (
         "seit über einem Jahr beschlossen (am 12.06.2025)",
-        True,
+        "Übermittlung war bis 10.07.2025 fällig",
     )
 
 
 def test_an_adopted_recommendation_without_a_period_or_a_day_is_never_late():
     assert adopted_waiting(HELD, 0, date(2027, 3, 10)) == (
         "seit einem Jahr beschlossen (am 10.03.2026)",
-        False,
+        "",
     )
-    assert adopted_waiting(None, 4, HELD) == ("", False)
-    assert adopted_waiting(date(2026, 3, 11), 4, HELD) == ("am 11.03.2026 beschlossen", False)
+    assert adopted_waiting(None, 4, HELD) == ("", "")
+    assert adopted_waiting(date(2026, 3, 11), 4, HELD) == ("am 11.03.2026 beschlossen", "")

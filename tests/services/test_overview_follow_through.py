@@ -83,7 +83,8 @@ def test_without_a_period_for_the_draft_nothing_of_the_follow_through_is_late(
     (adopted,) = figures.to_send
     assert draft.urgent and adopted.urgent
     assert adopted.text.endswith(
-        ": seit 5 Monaten beschlossen (am 10.06.2026), noch nicht übermittelt"
+        ": seit 5 Monaten beschlossen (am 10.06.2026), noch nicht übermittelt, "
+        "Übermittlung war bis 08.07.2026 fällig"
     )
 
     with database.transaction() as session:

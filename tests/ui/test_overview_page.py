@@ -129,7 +129,8 @@ def test_a_recommendation_adopted_but_not_sent_is_listed_to_send(window, qtbot):
     (line,) = overview.to_send.lines
     assert line.text().startswith("E-2026-05 ")
     assert line.text().endswith(
-        ": seit 5 Monaten beschlossen (am 10.06.2026), noch nicht übermittelt"
+        ": seit 5 Monaten beschlossen (am 10.06.2026), noch nicht übermittelt, "
+        "Übermittlung war bis 08.07.2026 fällig"
     )
     assert line.objectName() == "overviewUrgent"  # past the period for the draft minutes
 
