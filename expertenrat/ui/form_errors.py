@@ -28,14 +28,19 @@ def message_label() -> QLabel:
     return label
 
 
-def announce(widget: QWidget, message: str) -> None:
+def announce(widget: QWidget, message: str, *, polite: bool = False) -> None:
     """Have a screen reader say ``message`` at once (an announcement, as Orca reads them):
     a refusal shown in a label under a form is not read by itself, and the focus stays on
-    the button pressed, so a user who hears the screen learnt nothing."""
+    the button pressed, so a user who hears the screen learnt nothing. ``polite``: after
+    what it is saying (the letters typed), not cutting it off (a search's hit count)."""
     if not message:
         return
     event = QAccessibleAnnouncementEvent(widget, message)
-    event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+    event.setPoliteness(
+        QAccessible.AnnouncementPoliteness.Polite
+        if polite
+        else QAccessible.AnnouncementPoliteness.Assertive
+    )
     QAccessible.updateAccessibility(event)
 
 

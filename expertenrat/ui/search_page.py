@@ -21,6 +21,7 @@ from expertenrat.services.council_search import CouncilSearchService
 from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import FilterBar, hit_count
+from expertenrat.ui.form_errors import announce
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.record_selection import selected_record, selection_kept, start_afresh
@@ -83,6 +84,7 @@ class SearchPage(NothingPending, QWidget):
         )
         self.search_edit = self.filters.search_edit
         self.count_label = QLabel()
+        self._said = ""  # what a screen reader was last told of the hits
         self.open_button = QPushButton(tr(_CONTEXT, "Öffnen"))
         self.open_button.setToolTip(tr(_CONTEXT, "Den Treffer in seinem Bereich zeigen (Enter)"))
         self._typing = QTimer(self)
@@ -187,8 +189,22 @@ class SearchPage(NothingPending, QWidget):
                 )
             )
             self.count_label.setText("")
+        self._say_hits()
         self.fit_columns()
         self._selection_changed()
+
+    def _say_hits(self) -> None:
+        """A screen reader says how many hits the text typed found ("8 Treffer", or why
+        none): the focus stays in the search field, so the count under the table and the
+        sentence in its place were silent (found by a tester). Said once per change, after
+        the letters typed."""
+        shown = self.table.currentWidget() is self.table.view
+        said = self.count_label.text() if shown else self.table.empty_label.text()
+        if not self.search_edit.text().strip():
+            said = ""  # nothing typed: nothing found to say
+        if said != self._said:
+            announce(self.search_edit, said, polite=True)
+        self._said = said
 
     def selected(self) -> SearchHit | None:
         return selected_record(self.view)

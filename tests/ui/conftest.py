@@ -16,7 +16,7 @@ from memory_keyring import MemoryKeyring
 from minutes_rows import held_meeting
 from postgres_cluster import Cluster
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from scripted_dialogs import ScriptedDialogs
@@ -235,3 +235,16 @@ def own_server():
         yield cluster, url
     finally:
         cluster.stop()
+
+
+@pytest.fixture
+def announced(monkeypatch) -> list[str]:
+    """What a screen reader was told to say at once (Orca's announcements)."""
+    said: list[str] = []
+
+    def update(event) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            said.append(event.message())
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(update))
+    return said

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QApplication
 from shown_windows import WAIT, active_window
 
@@ -121,19 +120,6 @@ def test_a_server_without_its_address_puts_the_cursor_there(qtbot) -> None:
     assert dialog.isVisible()
     assert QApplication.focusWidget() is dialog.host_edit
     assert dialog.host_edit.accessibleDescription() == "Bitte ausfüllen: Server, Datenbank."
-
-
-@pytest.fixture
-def announced(monkeypatch) -> list[str]:
-    """What a screen reader was told to say at once (Orca's announcements)."""
-    said: list[str] = []
-
-    def update(event) -> None:
-        if isinstance(event, QAccessibleAnnouncementEvent):
-            said.append(event.message())
-
-    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(update))
-    return said
 
 
 def test_a_refused_step_is_announced(qtbot, today, announced) -> None:

@@ -186,3 +186,24 @@ def test_a_database_that_cannot_be_read_is_a_message_and_the_hits_stay(page, dia
     page.refresh()
     assert dialogs.messages[-1] == ("warning", "Suche", "Die Datenbank ist nicht erreichbar.")
     assert page.proxy.rowCount() == shown
+
+
+def test_a_screen_reader_hears_the_hits_found_once_each(page, qtbot, announced):
+    """(found by a tester) The focus stays in the search field as one types: the count under
+    the table ("8 Treffer") and the sentence in its place were never said."""
+    qtbot.keyClicks(page.search_edit, "parkraum")
+    qtbot.waitUntil(lambda: page.proxy.rowCount() > 0)
+    every = page.proxy.rowCount()
+    page.show_hits()  # the same hits again (the page read anew): not said twice
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData(HitKind.RECOMMENDATION))
+    narrowed = page.proxy.rowCount()
+    page.search_edit.setText("xyzzy")
+    page.show_hits()
+    page.search_edit.clear()
+    page.show_hits()
+
+    assert announced == [
+        f"{every} Treffer",
+        f"{narrowed} von {every} Treffern",
+        "Nichts gefunden für „xyzzy“. Weniger oder kürzere Wörter finden mehr.",
+    ]
