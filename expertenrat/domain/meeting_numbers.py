@@ -9,7 +9,7 @@ leaves no gap among the planned ones.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from expertenrat.domain.enums import MeetingKind, MeetingState
@@ -63,6 +63,16 @@ def renumber_planned(meetings: Iterable[NumberedMeeting]) -> dict[int, int]:
         (m for m in meetings if m.state is MeetingState.PLANNED), key=lambda m: (m.start, m.id)
     )
     return {m.id: first + index for index, m in enumerate(planned)}
+
+
+def number_as_planned(meetings: Iterable[NumberedMeeting], meeting_id: int) -> int:
+    """The number meeting ``meeting_id`` gets planned again (its invitation taken back):
+    :func:`renumber_planned` with it planned. Higher than its number as invited where a
+    later meeting is invited already (found by a tester: the 7. Sitzung became the 9.)."""
+    planned = (
+        replace(m, state=MeetingState.PLANNED) if m.id == meeting_id else m for m in meetings
+    )
+    return renumber_planned(planned)[meeting_id]
 
 
 def changed_numbers(meetings: Iterable[NumberedMeeting]) -> dict[int, int]:

@@ -22,9 +22,15 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import AgendaItemOutcome, AuditAction, MeetingState
 from expertenrat.domain.errors import FieldProblem, ValidationError
+from expertenrat.domain.meeting_numbers import number_as_planned
 from expertenrat.domain.meeting_states import taken_back_state
 from expertenrat.services import audit
-from expertenrat.services.meeting_rows import CouncilClock, meeting_from_row, renumber
+from expertenrat.services.meeting_rows import (
+    CouncilClock,
+    meeting_from_row,
+    numbered_meetings,
+    renumber,
+)
 from expertenrat.services.meeting_transitions import record_change
 from expertenrat.store import models
 
@@ -56,6 +62,15 @@ def take_back(
         else "– Berichtigung: Durchführung zurückgenommen, wieder „eingeladen“"
     )
     record_change(session, actor, AuditAction.UPDATE, row, before, verb)
+
+
+def number_after_take_back(session: Session, row: models.Meeting) -> int | None:
+    """The number ``row`` has once its last step is taken back (:func:`take_back`
+    renumbers the planned meetings): planned again, where an invited one; ``None`` where
+    the take-back keeps the number."""
+    if row.state != MeetingState.INVITED:
+        return None
+    return number_as_planned(numbered_meetings(session, row.council_id), row.id)
 
 
 def _refusal(current: MeetingState, label: str, found: list[str]) -> str:

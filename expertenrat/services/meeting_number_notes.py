@@ -21,7 +21,7 @@ from expertenrat.domain.meeting_numbers import (
     meeting_name,
 )
 from expertenrat.domain.wording import listed
-from expertenrat.services.meeting_rows import CouncilClock, meeting_rows
+from expertenrat.services.meeting_rows import CouncilClock, numbered_meetings
 from expertenrat.store import models
 
 _FIXED = {
@@ -44,7 +44,7 @@ def number_order_warnings(
     start = clock.wall(draft.start)
     if row is not None and (row.state != MeetingState.PLANNED or row.starts_at == start):
         return []
-    found = fixed_after(_numbered(session, council_id), meeting_id, start)
+    found = fixed_after(numbered_meetings(session, council_id), meeting_id, start)
     if found is None:
         return []
     number, later = found
@@ -62,7 +62,7 @@ def series_number_warnings(
         for index, start in enumerate(starts)
     ]
     by_later: dict[NumberedMeeting, list[tuple[NumberedMeeting, int]]] = {}
-    for planned, number, later in before_fixed(_numbered(session, council_id), new):
+    for planned, number, later in before_fixed(numbered_meetings(session, council_id), new):
         by_later.setdefault(later, []).append((planned, number))
     notes = []
     for later, found in by_later.items():
@@ -74,13 +74,6 @@ def series_number_warnings(
             what = f"die {len(found)} Termine davor erhalten deshalb die Nummern {numbers}"
         notes.append(_note(later, what))
     return notes
-
-
-def _numbered(session: Session, council_id: int) -> list[NumberedMeeting]:
-    return [
-        NumberedMeeting(r.id, MeetingState(r.state), r.starts_at, r.number)
-        for r in meeting_rows(session, council_id)
-    ]
 
 
 def _note(later: NumberedMeeting, what: str) -> FieldProblem:

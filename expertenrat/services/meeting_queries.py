@@ -25,6 +25,7 @@ from expertenrat.domain.meeting_series import SeriesSpec, series_start
 from expertenrat.domain.meetings import Meeting, MeetingScope, MeetingSummary, SeriesPreview
 from expertenrat.domain.overview import invitation_state
 from expertenrat.services.meeting_checks import draft_problems
+from expertenrat.services.meeting_corrections import number_after_take_back
 from expertenrat.services.meeting_rows import (
     council_clock,
     meeting_from_row,
@@ -92,6 +93,12 @@ class MeetingQueries:
         with reading(self._db) as session:
             row = fetch_meeting(session, meeting_id)
             return meeting_from_row(row, council_clock(session, row.council_id))
+
+    def number_after_take_back(self, meeting_id: int) -> int | None:
+        """The meeting's number once its last step is taken back (``take_back_state``;
+        ``None``: it keeps its number), for the question before it."""
+        with reading(self._db) as session:
+            return number_after_take_back(session, fetch_meeting(session, meeting_id))
 
     def proposal(self, council_id: int, today: date) -> tuple[MeetingDraft, Meeting | None]:
         """The new meeting the form proposes (:func:`~expertenrat.domain.meeting_draft.

@@ -220,6 +220,14 @@ def has_agenda_content(session: Session, meeting_id: int) -> bool:
     return any(session.scalar(select(check)) for check in checks)
 
 
+def numbered_meetings(session: Session, council_id: int) -> list[NumberedMeeting]:
+    """The council's meetings as their numbering sees them (``meeting_numbers``)."""
+    return [
+        NumberedMeeting(r.id, MeetingState(r.state), r.starts_at, r.number)
+        for r in meeting_rows(session, council_id)
+    ]
+
+
 def renumber(session: Session, actor: str, council_id: int) -> None:
     """Give the planned meetings their numbers in order of their start (``meeting_numbers``).
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError, ValidationError
+from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.domain.meeting_states import taken_back_state
 from expertenrat.domain.meetings import Meeting
 from expertenrat.services.meetings import MeetingsService
@@ -51,6 +52,11 @@ _QUESTIONS = {
         "die Berichtigung."
     ),
 }
+
+_WILL_RENUMBER = "Dabei wird sie neu nummeriert: aus „{old}“ wird „{new}“."
+_RENUMBERED = (
+    "Die Sitzung am {day:%d.%m.%Y} ist wieder geplant und heißt nun „{new}“ (bisher „{old}“)."
+)
 
 
 class TakeBackButton(QPushButton):
@@ -87,13 +93,20 @@ class TakeBackButton(QPushButton):
         if meeting is None or meeting.state not in _QUESTIONS:
             return
         text = tr(_CONTEXT, _QUESTIONS[meeting.state]).format(meeting.label, meeting.starts_at)
+        try:
+            number = self._meetings.number_after_take_back(meeting.id)
+        except ExpertenratError as error:
+            self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), error.message)
+            return
+        if number is not None and number != meeting.number:
+            text += " " + _renumbered(_WILL_RENUMBER, meeting, number)
         self._dialogs.question(
             self, tr(_CONTEXT, "Schritt zurücknehmen"), text, lambda: self._take_back(meeting)
         )
 
     def _take_back(self, meeting: Meeting) -> None:
         try:
-            self._meetings.take_back_state(meeting.id, meeting.version)
+            taken = self._meetings.take_back_state(meeting.id, meeting.version)
         except ConcurrentEditError as error:
             self.changed_elsewhere.emit(meeting.id, error)
             return
@@ -101,6 +114,20 @@ class TakeBackButton(QPushButton):
             self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), error.message)
             return
         self.taken_back.emit(meeting.id)
+        if taken.number != meeting.number:
+            title = tr(_CONTEXT, "Schritt zurückgenommen")
+            self._dialogs.information(self, title, _renumbered(_RENUMBERED, meeting, taken.number))
+
+
+def _renumbered(text: str, meeting: Meeting, number: int | None) -> str:
+    """``text`` (:data:`_WILL_RENUMBER` or :data:`_RENUMBERED`) for ``meeting`` and its new
+    ``number`` (the planned meetings are numbered after the invited ones:
+    ``meeting_numbers.number_as_planned``)."""
+    return tr(_CONTEXT, text).format(
+        old=meeting_name(meeting.number, meeting.kind),
+        new=meeting_name(number, meeting.kind),
+        day=meeting.starts_at,
+    )
 
 
 def _takes_back(meeting: Meeting, now: datetime) -> bool:

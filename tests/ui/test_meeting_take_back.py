@@ -102,3 +102,30 @@ def test_the_button_is_on_where_the_domain_has_a_step_to_take_back(dialogs, qtbo
             expected = False
         button.update_for(meeting, now)
         assert button.isEnabled() is expected, (state, now)
+
+
+def test_a_take_back_that_renumbers_says_the_new_number(services, dialogs, qtbot) -> None:
+    """(found by a tester) The 7. Sitzung taken back while the 8. was invited became the 9.,
+    said only in the audit trail: the question says it before, the message after."""
+    bar, shown = _bar(services, dialogs, qtbot, "invited")
+    with services.database.transaction() as session:
+        session.add(
+            models.Meeting(
+                council_id=shown[0].council_id,
+                number=2,
+                starts_at=datetime(2027, 3, 9, 16),
+                state="invited",
+                invitation_sent_on=date(2027, 2, 1),
+            )
+        )
+
+    bar.take_back_button.click()
+
+    assert dialogs.messages[-2][2].endswith(
+        "Dabei wird sie neu nummeriert: aus „1. Sitzung“ wird „3. Sitzung“."
+    )
+    assert dialogs.messages[-1][2] == (
+        "Die Sitzung am 05.03.2027 ist wieder geplant und heißt nun „3. Sitzung“ "
+        "(bisher „1. Sitzung“)."
+    )
+    assert shown[0].number == 3
