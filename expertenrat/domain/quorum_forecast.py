@@ -58,6 +58,21 @@ class QuorumForecast:
             f"beschlussfähig (nötig: {self.rule.label}, also mindestens {self.needed})"
         )
 
+    @property
+    def run_sheet_line(self) -> str:
+        """What the chair's run sheet says of the quorum before the meeting, "" without
+        voting members: "ab 5 von 9 stimmberechtigten Mitgliedern (mehr als die Hälfte);
+        2 entschuldigt, höchstens 7 zu erwarten." or, where :attr:`at_risk`, the warning."""
+        if self.needed is None:
+            return ""
+        if self.at_risk:
+            return self.warning + "."
+        noun = "Mitglied" if self.entitled == 1 else "Mitgliedern"
+        rule = f"ab {self.needed} von {self.entitled} stimmberechtigten {noun} ({self.rule.label})"
+        if not self.excused:
+            return f"{rule}; bisher keine Entschuldigungen."
+        return f"{rule}; {self.excused} entschuldigt, höchstens {self.expected} zu erwarten."
+
 
 def needed_for_quorum(entitled: int, rule: QuorumRule) -> int | None:
     """The fewest of ``entitled`` voting members present that ``rule`` calls quorate."""

@@ -54,10 +54,13 @@ def paragraph(
     return Paragraph(markup.format(theme.markup(text, style, face=face, width=width)), style)
 
 
-def facts(rows: list[tuple[str, str]], label_width: float = 28 * mm) -> Flowable:
-    """A two-column block "Zeit: …", "Ort: …" without lines or tints."""
+def facts(
+    rows: list[tuple[str, str]], label_width: float = 28 * mm, *, landscape: bool = False
+) -> Flowable:
+    """A two-column block "Zeit: …", "Ort: …" without lines or tints (as wide as a
+    ``landscape`` page where it stands on one)."""
     s = theme.styles()
-    width = theme.content_width() - label_width
+    width = theme.content_width(landscape) - label_width
     table = Table(
         [
             [

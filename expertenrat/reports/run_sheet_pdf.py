@@ -12,6 +12,7 @@ from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.meeting_document_titles import council_named, meeting_heading
 from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument
 from expertenrat.domain.meeting_numbers import meeting_noun
+from expertenrat.domain.quorum_forecast import QuorumForecast
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import theme
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
@@ -55,8 +56,10 @@ _COLUMNS: tuple[Column[AgendaEntry], ...] = (
 )
 
 
-def render_run_sheet(doc: MeetingDocument) -> RenderedPdf:
-    """The run sheet of ``doc`` in A4 landscape; warnings name letters no font has."""
+def render_run_sheet(doc: MeetingDocument, forecast: QuorumForecast | None = None) -> RenderedPdf:
+    """The run sheet of ``doc`` in A4 landscape; warnings name letters no font has. A
+    meeting ahead says below time and place what makes its quorum and what the apologies
+    leave of it (``forecast``; found by a tester: the chair saw the apologies only)."""
     heading = meeting_heading(doc)
     title = f"Ablaufplan: {heading}"
     head = doc.letterhead
@@ -75,7 +78,9 @@ def render_run_sheet(doc: MeetingDocument) -> RenderedPdf:
     )
     # A cancelled meeting has none: the service refuses it (its members get the Absage).
     story = theme.title_block(title, INTERNAL, landscape=True)
-    story += [parts.facts(parts.time_and_place(doc)), Spacer(0, 4 * mm)]
+    quorum = forecast.run_sheet_line if forecast else ""
+    facts = parts.time_and_place(doc) + ([("Beschlussfähigkeit", quorum)] if quorum else [])
+    story += [parts.facts(facts, 40 * mm, landscape=True), Spacer(0, 4 * mm)]
     if doc.agenda:
         story.append(theme.column_table(doc.agenda, _COLUMNS, wide=True, long_rows=True))
     else:

@@ -33,6 +33,7 @@ from expertenrat.services.annexes import annex_contents
 from expertenrat.services.approved_letterhead import approved_letterhead
 from expertenrat.services.attendance_list_rows import attendance_list_of
 from expertenrat.services.attendance_rows import meeting_memberships
+from expertenrat.services.attendance_sheets import attendance_sheet
 from expertenrat.services.invitation_sent import InvitationSent, mark_invitation_sent
 from expertenrat.services.meeting_document_rows import document_meeting, meeting_documents_of
 from expertenrat.services.meetings import MeetingsService
@@ -158,7 +159,10 @@ class MeetingDocumentsService:
             raise ExpertenratError(
                 "Die Sitzung ist abgesagt: für eine abgesagte Sitzung gibt es keinen Ablaufplan."
             )
-        return render_run_sheet(doc)
+        with reading(self._db) as session:
+            meeting = document_meeting(session, meeting_id)
+            forecast = attendance_sheet(session, meeting, today=today).forecast
+        return render_run_sheet(doc, forecast)
 
     def attendance_list_pdf(self, meeting_id: int, *, today: date | None = None) -> RenderedPdf:
         """The sign-in sheet (Anwesenheitsliste) as a PDF, ``records``: the members on it;

@@ -75,3 +75,20 @@ def test_one_apology_in_the_singular():
 )
 def test_the_fewest_needed_is_the_quorum_rules_threshold(entitled, rule, needed):
     assert needed_for_quorum(entitled, rule) == needed
+
+
+def test_the_run_sheet_line_names_the_quorum_and_what_the_apologies_leave():
+    rule = QuorumRule.MORE_THAN_HALF
+
+    assert quorum_forecast(sheet(9, 0), rule).run_sheet_line == (
+        "ab 5 von 9 stimmberechtigten Mitgliedern (mehr als die Hälfte); "
+        "bisher keine Entschuldigungen."
+    )
+    assert quorum_forecast(sheet(9, 2), rule).run_sheet_line == (
+        "ab 5 von 9 stimmberechtigten Mitgliedern (mehr als die Hälfte); "
+        "2 entschuldigt, höchstens 7 zu erwarten."
+    )
+    assert quorum_forecast(sheet(9, 5), rule).run_sheet_line.startswith(
+        "Nach 5 Entschuldigungen sind höchstens 4 von 9"
+    )
+    assert quorum_forecast([], rule).run_sheet_line == ""

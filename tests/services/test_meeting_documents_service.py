@@ -275,6 +275,28 @@ def test_run_sheet_notes_say_who_comes_and_goes_when_the_public_leaves_and_the_e
     assert notes == sorted(notes)
 
 
+def test_run_sheet_says_what_makes_the_quorum_and_warns_when_apologies_break_it(
+    service, sample, database
+):
+    """Found by a tester: the chair saw who is excused, not whether the meeting can still
+    reach its quorum (two voting members: one apology leaves it inquorate)."""
+    text = pdf_text(service.run_sheet_pdf(sample.meeting_id).pdf)
+    assert "Beschlussfähigkeit" in text
+    assert "ab 2 von 2 stimmberechtigten Mitgliedern (mehr als die Hälfte)" in text
+    with database.transaction() as session:
+        odon = session.scalars(
+            select(models.ConflictOfInterest.membership_id).order_by(models.ConflictOfInterest.id)
+        ).first()
+        session.add(
+            models.Attendance(meeting_id=sample.meeting_id, membership_id=odon, status="excused")
+        )
+
+    text = pdf_text(service.run_sheet_pdf(sample.meeting_id).pdf)
+
+    assert "Nach 1 Entschuldigung ist höchstens 1 von 2 stimmberechtigten Mitgliedern" in text
+    assert "die Sitzung wäre nicht beschlussfähig" in text
+
+
 def test_only_the_run_sheet_reads_the_attendance(service, sample, database):
     with database.transaction() as session:
         odon = session.scalars(
