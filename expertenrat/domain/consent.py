@@ -24,12 +24,11 @@ CONSENT_ATTRIBUTES: Mapping[ConsentKind, tuple[str, str]] = {
 
 CONSENT_COVERS: Mapping[ConsentKind, str] = {
     ConsentKind.NAME: (
-        "Anrede, Titel, Name, Institution, Rolle, Amtszeit und Handlungsfelder; in der "
-        "öffentlichen Mitgliederliste dazu Funktion und Sektor, im OParl-Export das Stimmrecht"
+        "Anrede, Titel, Name, Institution, Rolle, Amtszeit, Handlungsfelder; in der "
+        "öffentlichen Mitgliederliste auch Funktion und Sektor, im OParl-Export das Stimmrecht"
     ),
     ConsentKind.CONTACT: (
-        "E-Mail, Telefon und Postanschrift in der öffentlichen Mitgliederliste; "
-        "im OParl-Export nur E-Mail und Telefon, nie die Postanschrift"
+        "E-Mail und Telefon; in der öffentlichen Mitgliederliste auch die Postanschrift"
     ),
 }
 """What each consent lets the public documents show (``roster.roster_entries``, the public

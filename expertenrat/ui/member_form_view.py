@@ -163,9 +163,8 @@ class MemberFormView(MemberFormMessages):
             hint_label(
                 tr(
                     _CONTEXT,
-                    "Name und Institution: {}. Ohne diese Einwilligung fehlt das Mitglied "
-                    "in öffentlichen Listen.\nKontaktdaten: {}. Ohne sie stehen sie nur in "
-                    "der internen Liste.",
+                    "Name und Institution: {}.\nKontaktdaten: {}. Ohne Einwilligung "
+                    "bleiben die Angaben intern.",
                 ).format(CONSENT_COVERS[ConsentKind.NAME], CONSENT_COVERS[ConsentKind.CONTACT])
             )
         )

@@ -35,8 +35,7 @@ def test_a_member_learns_which_fields_each_consent_publishes():
     to publish the contact data, the OParl export never: the note says so."""
     (recipients,) = [note for note in NOTES if note.startswith("Empfänger:")]
     assert (
-        "mit der zu den Kontaktdaten: E-Mail, Telefon und Postanschrift in der öffentlichen "
-        "Mitgliederliste; im OParl-Export nur E-Mail und Telefon, nie die Postanschrift."
-        in recipients
+        "mit der zu den Kontaktdaten: E-Mail und Telefon; in der öffentlichen "
+        "Mitgliederliste auch die Postanschrift." in recipients
     )
     assert "mit der zu Name und Institution: Anrede, Titel, Name, Institution" in recipients

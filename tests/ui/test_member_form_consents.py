@@ -17,11 +17,11 @@ def test_the_consents_name_the_fields_they_cover(qtbot, today) -> None:
     hint = " ".join(label.text() for label in form.findChildren(QLabel))
 
     assert (
-        "Name und Institution: Anrede, Titel, Name, Institution, Rolle, Amtszeit und "
-        "Handlungsfelder; in der öffentlichen Mitgliederliste dazu Funktion und Sektor, im "
+        "Name und Institution: Anrede, Titel, Name, Institution, Rolle, Amtszeit, "
+        "Handlungsfelder; in der öffentlichen Mitgliederliste auch Funktion und Sektor, im "
         "OParl-Export das Stimmrecht." in hint
     )
     assert (
-        "Kontaktdaten: E-Mail, Telefon und Postanschrift in der öffentlichen Mitgliederliste; "
-        "im OParl-Export nur E-Mail und Telefon, nie die Postanschrift." in hint
+        "Kontaktdaten: E-Mail und Telefon; in der öffentlichen Mitgliederliste auch die "
+        "Postanschrift. Ohne Einwilligung bleiben die Angaben intern." in hint
     )
