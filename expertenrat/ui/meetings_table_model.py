@@ -107,6 +107,9 @@ def _columns() -> tuple[Column[MeetingSummary], ...]:
             sort_value=lambda row: row.invitation_sent_on or date.min,
             tooltip=lambda row: row.invitation_note or None,
             header_tooltip=tr(_CONTEXT, "Einladung versandt am"),
+            # a screen reader says the note, not the bare date of the red row (the tooltip
+            # is the mouse's alone)
+            spoken=lambda row: row.invitation_note or None,
         ),
         Column(
             tr(_CONTEXT, "Protokoll"),

@@ -41,9 +41,10 @@ class Column(Generic[Row]):
 
     ``sort_value`` gives a native value that Qt compares as it is: a ``date``, ``int`` or
     folded ``str`` (not a tuple, and not ``None``: choose a stand-in such as ``date.max``).
-    Without it the column sorts by its folded display text. ``tooltip``, ``decoration`` and
-    ``background`` may return ``None`` for rows without one; a tooltip is plain text, shown
-    as it is even where it looks like markup (:func:`~expertenrat.ui.tooltips.literal_tip`).
+    Without it the column sorts by its folded display text. ``tooltip``, ``decoration``,
+    ``background`` and ``spoken`` may return ``None`` for rows without one; a tooltip is
+    plain text, shown as it is even where it looks like markup
+    (:func:`~expertenrat.ui.tooltips.literal_tip`).
     """
 
     header: str
@@ -54,6 +55,9 @@ class Column(Generic[Row]):
     decoration: Callable[[Row], Any] | None = None
     background: Callable[[Row], Any] | None = None  # of the cell, where the row has none
     header_tooltip: str | None = None  # a short header's whole wording (else the header)
+    # What a screen reader says of the cell instead of its text, where the text alone (a
+    # date in a red row) does not say what the row's colour does; None: its text.
+    spoken: Callable[[Row], str | None] | None = None
 
     def python_key(self, row: Row) -> Any:
         """The native value as Python compares it (for models that sort themselves)."""
@@ -195,6 +199,8 @@ class RowsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             tip = column.tooltip(row)  # typed text, which Qt must not take for markup
             return literal_tip(tip) if tip else tip
+        if role == Qt.ItemDataRole.AccessibleTextRole and column.spoken is not None:
+            return column.spoken(row)
         if role == Qt.ItemDataRole.DecorationRole and column.decoration is not None:
             return column.decoration(row)
         if role == Qt.ItemDataRole.ForegroundRole:

@@ -6,6 +6,8 @@ from datetime import date, datetime
 
 from minutes_setup import held_minutes
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QTableView
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.minutes import ItemTexts
@@ -55,7 +57,7 @@ def test_a_finished_draft_says_so_in_the_minutes_column(qtmodeltester, services)
 
 
 def test_a_planned_meetings_invitation_says_by_when_and_is_red_once_late(
-    qtmodeltester, services
+    qtmodeltester, qtbot, services
 ) -> None:
     """(found by a tester) Opened from the Übersicht's "Einladung überfällig", the list
     showed the meeting like any other planned one, "–" under Ladung; nothing there said
@@ -103,6 +105,22 @@ def test_a_planned_meetings_invitation_says_by_when_and_is_red_once_late(
         for row in range(5)
     ]
     assert red == [False, True, False, True, False]
+
+    # (found by a tester) A screen reader said the bare date of the red row, "04.12.2026":
+    # the tooltip is the mouse's alone. It says the note instead, as the table's cell.
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    table = QAccessible.queryAccessibleInterface(view)
+    cells = [table.child(n) for n in range(table.childCount())]
+    spoken = [c.text(QAccessible.Text.Name) for c in cells if c.role() == QAccessible.Role.Cell]
+    assert spoken[MeetingsTableModel.COLUMN_INVITATION :: model.columnCount()] == [
+        "–",
+        "Einladung überfällig (Ladungsfrist seit 01.12.2026 verstrichen)",
+        "01.12.2026",
+        "Eingeladen am 04.12.2026 – Ladungsfrist nicht gewahrt",
+        "Einladung bis 11.02.2027 versenden",
+    ]
 
 
 def test_the_status_says_what_it_means_and_what_comes_next(services) -> None:
