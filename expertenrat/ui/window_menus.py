@@ -1,5 +1,5 @@
 """The main window's menu bar, built in two steps like the window: Datei → Beenden and
-Hilfe → Tastenkürzel and Über at once, the data actions of the Datei menu in
+Hilfe → Erste Schritte, Tastenkürzel and Über at once, the data actions of the Datei menu in
 :meth:`WindowMenus.attach` once the database is open (backup, open data, server move, new
 council from a file, Aufbewahrung)."""
 
@@ -15,8 +15,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from expertenrat.ui.about_dialog import show_about
+from expertenrat.ui.help_texts import first_steps_text, shortcuts_text, show_help_text
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.shortcuts_help import show_shortcuts
 
 if TYPE_CHECKING:
     from expertenrat.services.context import Services
@@ -67,9 +67,15 @@ class WindowMenus:
         self._quit_action.triggered.connect(window.close)
         self.file_menu.addAction(self._quit_action)
         help_menu = window.menuBar().addMenu(tr(_CONTEXT, "&Hilfe"))
+        self.first_steps_action = QAction(tr(_CONTEXT, "Erste &Schritte …"), window)
+        self.first_steps_action.triggered.connect(
+            lambda: show_help_text(window, tr(_CONTEXT, "Erste Schritte"), first_steps_text())
+        )
         self.shortcuts_action = QAction(tr(_CONTEXT, "&Tastenkürzel …"), window)
-        self.shortcuts_action.triggered.connect(lambda: show_shortcuts(window))
-        help_menu.addAction(self.shortcuts_action)
+        self.shortcuts_action.triggered.connect(
+            lambda: show_help_text(window, tr(_CONTEXT, "Tastenkürzel"), shortcuts_text())
+        )
+        help_menu.addActions([self.first_steps_action, self.shortcuts_action])
         self.about_action = QAction(tr(_CONTEXT, "Über &Expertenrat …"), window)
         self.about_action.triggered.connect(
             lambda: show_about(

@@ -1,14 +1,17 @@
-"""Hilfe names every key the program knows and the licence (found by a tester: the Hilfe
-menu held only "Über Expertenrat", without licence, and the keys were spread over tooltips)."""
+"""Hilfe gives the first steps in German and names every key the program knows and the
+licence (found by a tester: the Hilfe menu held only "Über Expertenrat", without licence;
+the only guide was the README, in English; the keys were spread over tooltips)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from expertenrat.ui.about_dialog import about_text
+from expertenrat.ui.help_texts import first_steps_text
 from expertenrat.ui.window_menus import WindowMenus
 
 
@@ -18,7 +21,11 @@ def test_hilfe_lists_the_keys(qtbot, tmp_path) -> None:
     settings = QSettings(str(tmp_path / "pc.ini"), QSettings.Format.IniFormat)
     menus = WindowMenus(window, settings, tmp_path / "log.txt")
     help_menu = window.menuBar().actions()[-1].menu()
-    assert [a.text() for a in help_menu.actions()] == ["&Tastenkürzel …", "Über &Expertenrat …"]
+    assert [a.text() for a in help_menu.actions()] == [
+        "Erste &Schritte …",
+        "&Tastenkürzel …",
+        "Über &Expertenrat …",
+    ]
     window.show()
 
     menus.shortcuts_action.trigger()
@@ -28,6 +35,30 @@ def test_hilfe_lists_the_keys(qtbot, tmp_path) -> None:
     for key in ("Strg+1 … Strg+8", "Strg+N", "Strg+F", "Strg+S", "Entf", "Strg+Q"):
         assert f"<b>{key}</b>" in box.text()
     box.close()
+
+
+def test_hilfe_gives_the_first_steps_in_the_buttons_own_words(qtbot, tmp_path) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    settings = QSettings(str(tmp_path / "pc.ini"), QSettings.Format.IniFormat)
+    menus = WindowMenus(window, settings, tmp_path / "log.txt")
+    window.show()
+
+    menus.first_steps_action.trigger()
+
+    box = window.findChild(QMessageBox)
+    assert box is not None and box.isVisible()
+    assert "<h3>Erste Schritte</h3>" in box.text() and "Sicherung jetzt" in box.text()
+    box.close()
+    ui = Path(__file__).resolve().parents[2] / "expertenrat" / "ui"
+    sources = "".join(
+        path.read_text("utf-8").replace("&", "")
+        for path in ui.glob("*.py")
+        if path.name != "help_texts.py"
+    )
+    labels = re.findall("„([^“]+)“", first_steps_text())
+    assert len(labels) > 15
+    assert [label for label in labels if f'"{label}"' not in sources] == []
 
 
 def test_about_names_the_licence(tmp_path) -> None:
