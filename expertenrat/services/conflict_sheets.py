@@ -55,7 +55,7 @@ def conflict_sheet(
         Affiliation(m.id, m.person.affiliation) for m in memberships if m.id not in away
     ]
     items = []
-    projects: dict[int | None, models.Project | None] = {}
+    projects = _projects(session, {row.project_id for row, _n in rows})
     for row, number in rows:
         conflicts = tuple(
             conflict_from_row(c, names.get(c.membership_id, ""))
@@ -72,9 +72,7 @@ def conflict_sheet(
         }
         # Gone before the item or come after it: not asked about (nor by the minutes' check).
         unasked = decided | (attendance.attending - attendance.present_at(row.id))
-        if row.project_id not in projects:
-            projects[row.project_id] = _project(session, row.project_id)
-        project = projects[row.project_id]
+        project = projects.get(row.project_id)
         suggestions = _first_per_member(
             s
             for s in screen(affiliations, [p.name for p in project.partners] if project else [])
@@ -123,11 +121,18 @@ def _names(session: Session, membership_ids: set[int]) -> dict[int, str]:
     return {m.id: full_name(m) for m in rows}
 
 
-def _project(session: Session, project_id: int | None) -> models.Project | None:
-    if project_id is None:
-        return None
-    project = session.get(models.Project, project_id)
-    return project if project is not None and project.deleted_at is None else None
+def _projects(session: Session, project_ids: set[int | None]) -> dict[int, models.Project]:
+    """The projects (not deleted) of ``project_ids`` with their partners, by id: two
+    statements however many items consult a project (one each per project before)."""
+    wanted = project_ids - {None}
+    if not wanted:
+        return {}
+    rows = session.scalars(
+        select(models.Project)
+        .options(selectinload(models.Project.partners))
+        .where(models.Project.id.in_(wanted), models.Project.deleted_at.is_(None))
+    )
+    return {p.id: p for p in rows}
 
 
 def away_members(session: Session, meeting_id: int) -> dict[int, AttendanceStatus]:

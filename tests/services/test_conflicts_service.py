@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from client_statements import recorded_statements
 from meeting_rows import add_meeting, cancel
 from sqlalchemy import select
 
@@ -210,3 +211,27 @@ def test_a_member_recorded_as_not_there_cannot_be_recused(
     entry = attendance.sheet(meeting.meeting_id).entry(people["Yılmaz"])
     attendance.save_entry(meeting.meeting_id, replace(entry, status=AttendanceStatus.PRESENT))
     service.declare(item, people["Yılmaz"], "Berät das Projekt")
+
+
+def test_the_sheet_reads_the_items_projects_at_once(service, database, council, people) -> None:
+    """Two statements for the projects and their partners, however many items consult one
+    (found by a tester: two per project, a round trip each on the city's network)."""
+
+    def statements_of_sheet(projects: int) -> int:
+        rows = add_meeting(database, council.id, partners=("Stadtwerke Rostock",))
+        with database.transaction() as session:
+            for index, item_id in enumerate(rows.item_ids[:projects]):
+                project = models.Project(council_id=council.id, title=f"Projekt {index}")
+                project.partners = [models.ProjectPartner(name="Universität Rostock", position=0)]
+                session.add(project)
+                session.flush()
+                session.get(models.AgendaItem, item_id).project_id = project.id
+        with recorded_statements(database.engine) as statements:
+            sheet = service.sheet(rows.meeting_id)
+        assert {i.project_title for i in sheet.items[:projects]} == {
+            f"Projekt {i}" for i in range(projects)
+        }
+        assert {s.member for s in sheet.items[0].suggestions} == {people["Berg"]}
+        return len(statements)
+
+    assert statements_of_sheet(4) == statements_of_sheet(1)
