@@ -81,3 +81,14 @@ def test_the_readme_names_every_hilfe_entry_and_the_first_steps_reach_the_backup
         assert pointer in first_steps
     for section in ("## Where the data lives", "### Sicherung und Wiederherstellung"):
         assert section in readme
+
+
+def test_the_readme_opens_with_what_the_program_is_and_where_to_read_on() -> None:
+    """A non-developer meets the install command first; the lines above it say what the
+    program is and name the sections to read, which exist."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
+    opening = readme.split("```", 1)[0]
+    assert "secretariat" in opening
+    for section in ("What it is for", "First steps", "Where the data lives"):
+        assert f'"{section}"' in opening
+        assert f"\n## {section}" in readme
