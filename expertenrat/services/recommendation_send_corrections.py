@@ -22,7 +22,7 @@ from expertenrat.domain.recommendation_views import RecommendationDetail
 from expertenrat.domain.recommendations import default_due_date, due_date_problems
 from expertenrat.services import recommendation_records as records
 from expertenrat.services.meeting_rows import council_clock
-from expertenrat.services.unit_of_work import changing, raise_if_invalid
+from expertenrat.services.unit_of_work import changing, raise_if_invalid, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
 from expertenrat.store.model_base import utc_now
@@ -88,6 +88,13 @@ class RecommendationSendCorrections:
                 summary=f"Empfehlung {row.code}: {told}", note=told,
             )  # fmt: skip
 
+    def sending_kept(self, recommendation_id: int) -> str | None:
+        """Why the sending can no longer be taken back (:meth:`take_back_sending` refuses:
+        a reminder went out, only the day can be corrected), or ``None``; for "Versand
+        ändern …" to say before the choice is made."""
+        with reading(self._db) as session:
+            return _reminded(session, records.live(session, recommendation_id))
+
     def take_back_sending(
         self, recommendation_id: int, version: int, *, today: date | None = None
     ) -> RecommendationDetail:
@@ -96,18 +103,9 @@ class RecommendationSendCorrections:
         with changing(self._db, records.WHAT) as session:
             row = records.stored(session, recommendation_id, version)
             _refuse_unless_awaiting(session, row, "Der Versand", "zurücknehmen")
-            reminded = _first_reminder(session, row)
-            if reminded is not None:
-                raise ValidationError(
-                    [
-                        FieldProblem(
-                            "status",
-                            f"An die Stellungnahme zur Empfehlung {row.code} wurde am "
-                            f"{reminded:%d.%m.%Y} erinnert; ihr Versand lässt sich nicht mehr "
-                            "zurücknehmen.",
-                        )
-                    ]
-                )
+            kept = _reminded(session, row)
+            if kept is not None:
+                raise ValidationError([FieldProblem("status", kept)])
             before = records.snapshot(row)
             told = f"Berichtigung: Versand vom {row.sent_on:%d.%m.%Y} zurückgenommen"
             row.status, row.sent_on, row.due_on = S.ADOPTED.value, None, None
@@ -137,6 +135,17 @@ def _refuse_unless_awaiting(
                 )
             ]
         )
+
+
+def _reminded(session: Session, row: models.Recommendation) -> str | None:
+    """The refusal to take ``row``'s sending back once a reminder went out, or ``None``."""
+    reminded = _first_reminder(session, row)
+    if reminded is None:
+        return None
+    return (
+        f"An die Stellungnahme zur Empfehlung {row.code} wurde am {reminded:%d.%m.%Y} "
+        "erinnert; ihr Versand lässt sich nicht mehr zurücknehmen."
+    )
 
 
 def _first_reminder(session: Session, row: models.Recommendation) -> date | None:

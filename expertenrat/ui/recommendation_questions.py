@@ -113,8 +113,13 @@ class RecommendationQuestions:
         warning says so."""
         if row.sent_on is None:
             return
-        dialog = SendingCorrectionDialog(self.parent, row.code, row.sent_on)
         recommendations = self.services.recommendations
+        try:
+            kept = recommendations.sending_kept(row.id)
+        except ExpertenratError as error:
+            self.dialogs.warning(self.parent, tr(_CONTEXT, "Empfehlungen"), error.message)
+            return
+        dialog = SendingCorrectionDialog(self.parent, row.code, row.sent_on, kept)
         dialog.corrected.connect(
             lambda day: self._asked_step(
                 row,

@@ -2,7 +2,9 @@
 recommendation is sent, while no statement is recorded): the sending recorded wrongly is
 corrected, either the day it went out or, where it did not go out, the sending taken back
 (the recommendation "beschlossen" again). The dialog reports the choice through its signals;
-the services decide (:mod:`~expertenrat.services.recommendation_send_corrections`)."""
+the services decide (:mod:`~expertenrat.services.recommendation_send_corrections`). Where
+they keep the sending (a reminder went out: ``sending_kept``), the taking back is off and
+their reason stands under it (found by a tester: it was refused only after OK)."""
 
 from __future__ import annotations
 
@@ -23,7 +25,8 @@ class SendingCorrectionDialog(QDialog):
     corrected = Signal(object)  # the day it went out
     taken_back = Signal()
 
-    def __init__(self, parent: QWidget, code: str, sent_on: date) -> None:
+    def __init__(self, parent: QWidget, code: str, sent_on: date, kept: str | None) -> None:
+        """``kept``: why the sending can no longer be taken back (``None``: it can)."""
         super().__init__(parent)
         self.setWindowTitle(tr(_CONTEXT, "Versand ändern"))
         self.other_day = QRadioButton(tr(_CONTEXT, "Übermittelt am"))
@@ -45,6 +48,10 @@ class SendingCorrectionDialog(QDialog):
         layout.addRow(wrapping_label(intro))
         layout.addRow(self.other_day, self.editor)
         layout.addRow(self.not_sent)
+        if kept is not None:
+            self.not_sent.setEnabled(False)
+            self.not_sent.setToolTip(kept)
+            layout.addRow(wrapping_label(kept))
         layout.addRow(dialog_buttons(self, on_accept=self._submit))
 
     def _submit(self) -> None:

@@ -100,8 +100,13 @@ def test_a_sending_taken_back_leaves_it_adopted(database, register, sent) -> Non
 
 
 def test_no_taking_back_after_a_reminder_or_a_statement(register, sent) -> None:
+    assert register.sending_kept(sent.id) is None
     register.record_reminder(sent.projects[0].id, date(2026, 4, 15))
     reminded = register.get(sent.id).row
+    assert register.sending_kept(sent.id) == (  # asked before the choice (found by a tester)
+        f"An die Stellungnahme zur Empfehlung {sent.code} wurde am 15.04.2026 erinnert; ihr "
+        "Versand lässt sich nicht mehr zurücknehmen."
+    )
     with pytest.raises(ValidationError, match=r"wurde am 15\.04\.2026 erinnert"):
         register.take_back_sending(sent.id, reminded.version, today=TODAY)
 

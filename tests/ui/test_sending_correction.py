@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from overview_sample import seed
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import RecommendationStatus
@@ -64,3 +64,24 @@ def test_a_change_on_another_pc_meanwhile_is_said(page, services, dialogs) -> No
     )
     assert page.selected().status is RecommendationStatus.SENT
     assert page.selected().due_on == date(2027, 1, 8)
+
+
+def test_after_a_reminder_the_taking_back_is_off_with_the_reason(page, services) -> None:
+    """(found by a tester) Once a reminder went out only the day can be corrected: the
+    taking back was offered and refused only after OK; now it is off, the reason shown."""
+    row = page.selected()
+    project_id = row.projects[0].id
+    services.recommendations.record_reminder(
+        project_id, date(2026, 9, 1), recommendation_ids=[row.id]
+    )
+    page.refresh()
+    page.send_button.click()
+    dialog = page.findChild(SendingCorrectionDialog)
+
+    reason = (
+        "An die Stellungnahme zur Empfehlung E-2026-04 wurde am 01.09.2026 erinnert; ihr "
+        "Versand lässt sich nicht mehr zurücknehmen."
+    )
+    assert not dialog.not_sent.isEnabled()
+    assert reason in [label.text() for label in dialog.findChildren(QLabel)]
+    assert dialog.other_day.isChecked() and dialog.editor.isEnabled()
