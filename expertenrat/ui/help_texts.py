@@ -87,6 +87,7 @@ def first_steps() -> list[tuple[str, str]]:
 def shortcut_rows() -> list[tuple[str, str]]:
     """(key, what it does) in the order a user meets them."""
     return [
+        (tr(_CONTEXT, "F1"), tr(_CONTEXT, "Diese Hilfe: Erste Schritte")),
         (tr(_CONTEXT, "Strg+1 … Strg+8"), tr(_CONTEXT, "Bereich der Seitenleiste wählen")),
         (
             tr(_CONTEXT, "Strg+N"),

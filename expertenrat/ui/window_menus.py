@@ -68,6 +68,7 @@ class WindowMenus:
         self.file_menu.addAction(self._quit_action)
         help_menu = window.menuBar().addMenu(tr(_CONTEXT, "&Hilfe"))
         self.first_steps_action = QAction(tr(_CONTEXT, "Erste &Schritte …"), window)
+        self.first_steps_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
         self.first_steps_action.triggered.connect(
             lambda: show_help_text(window, tr(_CONTEXT, "Erste Schritte"), first_steps_text())
         )

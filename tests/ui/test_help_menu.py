@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from expertenrat.ui.about_dialog import about_text
@@ -32,7 +33,7 @@ def test_hilfe_lists_the_keys(qtbot, tmp_path) -> None:
 
     box = window.findChild(QMessageBox)
     assert box is not None and box.isVisible()
-    for key in ("Strg+1 … Strg+8", "Strg+N", "Strg+F", "Strg+S", "Entf", "Strg+Q"):
+    for key in ("F1", "Strg+1 … Strg+8", "Strg+N", "Strg+F", "Strg+S", "Entf", "Strg+Q"):
         assert f"<b>{key}</b>" in box.text()
     box.close()
 
@@ -41,10 +42,13 @@ def test_hilfe_gives_the_first_steps_in_the_buttons_own_words(qtbot, tmp_path) -
     window = QMainWindow()
     qtbot.addWidget(window)
     settings = QSettings(str(tmp_path / "pc.ini"), QSettings.Format.IniFormat)
-    menus = WindowMenus(window, settings, tmp_path / "log.txt")
+    WindowMenus(window, settings, tmp_path / "log.txt")
     window.show()
 
-    menus.first_steps_action.trigger()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+    QTest.keyClick(window, Qt.Key.Key_F1)
 
     box = window.findChild(QMessageBox)
     assert box is not None and box.isVisible()
@@ -76,6 +80,7 @@ def test_the_readme_names_every_hilfe_entry_and_the_first_steps_reach_the_backup
     WindowMenus(window, QSettings(str(tmp_path / "pc.ini"), QSettings.Format.IniFormat), tmp_path)
     for action in window.menuBar().actions()[-1].menu().actions():
         assert f"**Hilfe → {action.text().replace('&', '')}**" in readme
+    assert "**Hilfe → Erste Schritte …** (F1)" in readme
     first_steps = readme.split("## First steps", 1)[1].split("\n## ", 1)[0]
     for pointer in ("Einstellungen exportieren", "Sicherung jetzt", "`expertenrat.db`"):
         assert pointer in first_steps
