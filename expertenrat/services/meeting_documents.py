@@ -33,10 +33,10 @@ from expertenrat.services.annexes import annex_contents
 from expertenrat.services.approved_letterhead import approved_letterhead
 from expertenrat.services.attendance_list_rows import attendance_list_of
 from expertenrat.services.attendance_rows import meeting_memberships
-from expertenrat.services.attendance_sheets import attendance_sheet
 from expertenrat.services.invitation_sent import InvitationSent, mark_invitation_sent
 from expertenrat.services.meeting_document_rows import document_meeting, meeting_documents_of
 from expertenrat.services.meetings import MeetingsService
+from expertenrat.services.run_sheet_facts import run_sheet_facts
 from expertenrat.services.unit_of_work import fetch, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
@@ -161,7 +161,7 @@ class MeetingDocumentsService:
             )
         with reading(self._db) as session:
             meeting = document_meeting(session, meeting_id)
-            forecast = attendance_sheet(session, meeting, today=today).forecast
+            doc, forecast = run_sheet_facts(session, meeting, doc, today)
         return render_run_sheet(doc, forecast)
 
     def attendance_list_pdf(self, meeting_id: int, *, today: date | None = None) -> RenderedPdf:

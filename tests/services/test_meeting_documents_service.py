@@ -297,6 +297,24 @@ def test_run_sheet_says_what_makes_the_quorum_and_warns_when_apologies_break_it(
     assert "die Sitzung wäre nicht beschlussfähig" in text
 
 
+def test_run_sheet_warns_at_the_approval_item_while_those_minutes_are_not_sent(
+    service, sample, database
+):
+    """Found by a tester: the 7. Sitzung was to approve the 6.'s minutes, still a draft
+    nobody had sent, and the chair's sheet did not say so (approval would be refused)."""
+    unsent = "Das Protokoll der 4. Sitzung ist noch nicht versandt"
+    text = pdf_text(service.run_sheet_pdf(sample.meeting_id).pdf)
+    at = positions(text, ["TOP 2", unsent, "TOP 3"])  # TOP 2 approves them
+    assert at == sorted(at)
+    assert "Genehmigung erst nach dem Versand möglich." in text
+    with database.transaction() as session:
+        fourth = session.scalar(select(models.Meeting.id).where(models.Meeting.number == 4))
+        session.add(models.MinutesVersion(meeting_id=fourth, number=1, state="circulated"))
+
+    assert unsent not in pdf_text(service.run_sheet_pdf(sample.meeting_id).pdf)
+    assert not [e.notes for e in service.document(sample.meeting_id).agenda if e.notes]
+
+
 def test_only_the_run_sheet_reads_the_attendance(service, sample, database):
     with database.transaction() as session:
         odon = session.scalars(
