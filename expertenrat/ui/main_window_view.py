@@ -76,7 +76,25 @@ class MainWindowView(QMainWindow):
         key = row + 1
         item.setToolTip(tr(_CONTEXT, "{area} (Strg+{key})").format(area=item.text(), key=key))
         shortcut = QShortcut(QKeySequence(f"Ctrl+{key}"), self)
-        shortcut.activated.connect(lambda: self.sidebar.setCurrentRow(row))
+        shortcut.activated.connect(lambda: self._go_by_key(row))
+
+    def _go_by_key(self, row: int) -> None:
+        """The area of ``row``, and the keyboard in it: its first field or list, so that a
+        screen reader says where one is and the Suche takes the words typed at once. The
+        focus stayed where it was (often the council switcher, where a letter typed chose
+        another council) and nothing was said (found by a tester)."""
+        self.sidebar.setCurrentRow(row)
+        page = self.areas[row][1]
+        if self.stack.currentWidget() is not page:
+            return  # it stays (unsaved input)
+        widget = page.nextInFocusChain()
+        while widget is not page:
+            tab_stop = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            shown = page.isAncestorOf(widget) and widget.isVisibleTo(page)
+            if tab_stop and shown and widget.isEnabled():
+                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def _fit_sidebar(self) -> None:
         """The area names are never clipped, however wide the page beside them wants to be."""

@@ -281,6 +281,15 @@ def test_ctrl_and_a_digit_choose_the_sidebar_s_areas_as_a_click_does(
     qtbot.keyClick(window.sidebar, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.pages.meetings
 
+    # (found by a tester) The keyboard goes on in the area chosen: the focus stayed on the
+    # council switcher or the sidebar, and a screen reader said nothing of the area.
+    window.council_combo.setFocus()
+    qtbot.keyClick(window.council_combo, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.pages.search.search_edit  # type at once
+    window.sidebar.setFocus()
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.members_page.search_edit
+
 
 def test_leaving_saved_settings_asks_nothing(make_window, services, dialogs):
     window = _on_settings(make_window, services)
