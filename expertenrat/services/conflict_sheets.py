@@ -5,6 +5,8 @@ the recusals carried over from an earlier item, and the screening's open suggest
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -20,27 +22,43 @@ from expertenrat.domain.conflict_sheet import (
 )
 from expertenrat.domain.enums import AttendanceStatus, ConflictDecision, ConflictOrigin
 from expertenrat.services.attendance_rows import (
-    agenda_rows,
     full_name,
     is_cancelled,
     meeting_memberships,
+    placed_agenda_rows,
 )
-from expertenrat.services.attendance_sheets import attendance_sheet
+from expertenrat.services.attendance_sheets import Placed, Recusals, attendance_sheet
 from expertenrat.services.minutes_freeze import is_frozen
-from expertenrat.services.recusals import held_recusals
+from expertenrat.services.recusals import meetings_recusals
 from expertenrat.store import models
 
 
-def conflict_sheet(
-    session: Session, meeting: models.Meeting, attendance: AttendanceSheet | None = None
+def conflict_sheet(session: Session, meeting: models.Meeting) -> ConflictSheet:
+    """The conflict sheet of ``meeting`` as stored in ``session``'s transaction."""
+    return attendance_and_conflicts(session, meeting)[1]
+
+
+def attendance_and_conflicts(
+    session: Session, meeting: models.Meeting
+) -> tuple[AttendanceSheet, ConflictSheet]:
+    """The attendance sheet of ``meeting`` (who was there at each item) and its conflict
+    sheet, the agenda and the recusals held at its items read once for both."""
+    placed = placed_agenda_rows(session, meeting.id)
+    held = meetings_recusals(session, [meeting.id])
+    attendance = attendance_sheet(session, meeting, agenda=placed, recusals=held)
+    return attendance, _conflict_sheet(session, meeting, attendance, placed, held)
+
+
+def _conflict_sheet(
+    session: Session,
+    meeting: models.Meeting,
+    attendance: AttendanceSheet,
+    placed: Sequence[Placed],
+    held: Recusals,
 ) -> ConflictSheet:
-    """The conflict sheet of ``meeting`` as stored in ``session``'s transaction; its
-    ``attendance`` (read here unless given) says who was there at each item."""
-    attendance = attendance or attendance_sheet(session, meeting)
     memberships = meeting_memberships(session, meeting)
-    rows = agenda_rows(session, meeting.id)
+    rows = [(row, where.number) for row, where in placed]
     stored = _stored(session, [row.id for row, _number in rows])
-    held = held_recusals(session, [row.id for row, _number in rows])
     names = {m.id: full_name(m) for m in memberships}
     names.update(_names(session, {c.membership_id for c in stored} - set(names)))
     # An item above about the same matter where a hint was overruled: decided here too.

@@ -11,8 +11,7 @@ from expertenrat.domain.attendance_sheet import AttendanceSheet
 from expertenrat.domain.conflict_sheet import ConflictSheet
 from expertenrat.domain.quorum import QuorumResult
 from expertenrat.domain.votes import RecusedMember, Voters
-from expertenrat.services.attendance_sheets import attendance_sheet
-from expertenrat.services.conflict_sheets import conflict_sheet
+from expertenrat.services.conflict_sheets import attendance_and_conflicts
 from expertenrat.store import models
 
 
@@ -45,5 +44,4 @@ class MeetingFacts:
 
 
 def meeting_facts(session: Session, meeting: models.Meeting) -> MeetingFacts:
-    sheet = attendance_sheet(session, meeting)
-    return MeetingFacts(sheet, conflict_sheet(session, meeting, sheet))
+    return MeetingFacts(*attendance_and_conflicts(session, meeting))

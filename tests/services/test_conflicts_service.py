@@ -16,6 +16,7 @@ from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.attendance_rows import MeetingCancelledError
 from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.conflicts import ConflictsService
+from expertenrat.services.meeting_facts import meeting_facts
 from expertenrat.store import models
 
 
@@ -235,3 +236,27 @@ def test_the_sheet_reads_the_items_projects_at_once(service, database, council, 
         return len(statements)
 
     assert statements_of_sheet(4) == statements_of_sheet(1)
+
+
+AGENDA_READ = "SELECT agenda_items.id, agenda_items.meeting_id, agenda_items.parent_id, "
+RECUSAL_LINKS_READ = "SELECT agenda_items.id, agenda_items.parent_id, agenda_items.project_id "
+
+
+def test_the_agenda_and_its_recusals_are_read_once_for_both_sheets(
+    service, database, meeting, people
+) -> None:
+    """The conflict sheet and the attendance sheet it needs (Befangenheit tab, the minutes'
+    facts) read the agenda and the recusals at its items once, not each for itself (found
+    by a tester: three statements more per sheet, each a round trip to a server)."""
+
+    def reads(statements: list[str]) -> list[int]:
+        return [sum(s.startswith(r) for s in statements) for r in (AGENDA_READ, RECUSAL_LINKS_READ)]
+
+    with recorded_statements(database.engine) as statements:
+        sheet = service.sheet(meeting.meeting_id)
+    assert sheet.item(meeting.item_ids[2]).project_title == "Urbane Datenplattform"
+    assert reads(statements) == [1, 1]
+    with database.reading() as session, recorded_statements(database.engine) as statements:
+        facts = meeting_facts(session, session.get(models.Meeting, meeting.meeting_id))
+    assert facts.conflicts == sheet
+    assert reads(statements) == [1, 1]
