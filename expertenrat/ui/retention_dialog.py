@@ -37,6 +37,7 @@ from expertenrat.services.safety_copies import SafetyCopiesService
 from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
 from expertenrat.ui.dialog_parts import close_buttons, resize_within_screen, tab_as_shown
 from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.form_errors import announce
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.record_table import record_table_view, sorting_proxy
 from expertenrat.ui.safety_copies_wording import (
@@ -102,7 +103,7 @@ class RetentionDialog(QDialog):
         self.on_request_check = QCheckBox(
             tr(_CONTEXT, "Auf Antrag (Art. 17 DSGVO): auch vor Ablauf der Frist")
         )
-        self.on_request_check.toggled.connect(lambda _on: self.reload())
+        self.on_request_check.toggled.connect(lambda _on: self._switch_list())
         self.copies_label = QLabel()
         self.copies_label.setWordWrap(True)
         self.copies_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -170,6 +171,13 @@ class RetentionDialog(QDialog):
         self.intro_label.setText(text)
         self._selection_changed()
         self._show_copies()
+
+    def _switch_list(self) -> None:
+        """The list of "Auf Antrag" or of those due, and a screen reader says what it now
+        holds and what to do: the focus stays on the check box, which said only "checked"
+        (found by a tester)."""
+        self.reload()
+        announce(self.intro_label, self.intro_label.text(), polite=True)
 
     def _show_copies(self) -> None:
         days = self._copy_days()

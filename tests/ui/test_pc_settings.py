@@ -344,7 +344,7 @@ def test_the_daily_backup_at_start_deletes_the_safety_copies_past_their_days(
 
 
 def test_aufbewahrung_on_request_anonymises_a_former_member_before_the_period_ends(
-    qtbot, services, dialogs, former, today
+    qtbot, services, dialogs, former, today, announced
 ):
     """Art. 17 DSGVO: a member who left last month asks for the deletion of their contact
     data; the dialog listed only those past the period, and clearing the fields in the
@@ -373,6 +373,7 @@ def test_aufbewahrung_on_request_anonymises_a_former_member_before_the_period_en
 
     dialog.on_request_check.setChecked(True)
 
+    assert announced == [dialog.intro_label.text()]  # the focus stays on the check box
     assert dialog.model.rowCount() == 2
     assert dialog.selected() == [] and not dialog.anonymise_button.isEnabled()
     assert "die die Löschung beantragt hat" in dialog.intro_label.text()
