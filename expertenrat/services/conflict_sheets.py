@@ -39,11 +39,12 @@ def conflict_sheet(session: Session, meeting: models.Meeting) -> ConflictSheet:
 
 
 def attendance_and_conflicts(
-    session: Session, meeting: models.Meeting
+    session: Session, meeting: models.Meeting, placed: Sequence[Placed] | None = None
 ) -> tuple[AttendanceSheet, ConflictSheet]:
     """The attendance sheet of ``meeting`` (who was there at each item) and its conflict
-    sheet, the agenda and the recusals held at its items read once for both."""
-    placed = placed_agenda_rows(session, meeting.id)
+    sheet, the agenda (``placed``, as :func:`placed_agenda_rows` reads it, unless the caller
+    has) and the recusals held at its items read once for both."""
+    placed = placed_agenda_rows(session, meeting.id) if placed is None else placed
     held = meetings_recusals(session, [meeting.id])
     attendance = attendance_sheet(session, meeting, agenda=placed, recusals=held)
     return attendance, _conflict_sheet(session, meeting, attendance, placed, held)

@@ -11,6 +11,7 @@ from expertenrat.domain.attendance_sheet import AttendanceSheet
 from expertenrat.domain.conflict_sheet import ConflictSheet
 from expertenrat.domain.quorum import QuorumResult
 from expertenrat.domain.votes import RecusedMember, Voters
+from expertenrat.services.attendance_rows import placed_agenda_rows
 from expertenrat.services.conflict_sheets import attendance_and_conflicts
 from expertenrat.store import models
 
@@ -21,6 +22,9 @@ class MeetingFacts:
 
     sheet: AttendanceSheet
     conflicts: ConflictSheet
+    agenda: list[tuple[models.AgendaItem, str]]
+    """The live agenda items in agenda order with their numbers, as
+    :func:`~expertenrat.services.attendance_rows.agenda_rows` reads them."""
 
     def recused(self, item_id: int) -> tuple[RecusedMember, ...]:
         """The members recused at the item; one who was not there (not at this item) is not
@@ -44,4 +48,6 @@ class MeetingFacts:
 
 
 def meeting_facts(session: Session, meeting: models.Meeting) -> MeetingFacts:
-    return MeetingFacts(*attendance_and_conflicts(session, meeting))
+    placed = placed_agenda_rows(session, meeting.id)
+    sheet, conflicts = attendance_and_conflicts(session, meeting, placed)
+    return MeetingFacts(sheet, conflicts, [(row, where.number) for row, where in placed])

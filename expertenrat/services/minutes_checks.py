@@ -26,7 +26,7 @@ from expertenrat.services.approval_put_off import (
     approval_put_off,
     previous_held,
 )
-from expertenrat.services.attendance_rows import agenda_rows, full_name, non_public_items
+from expertenrat.services.attendance_rows import full_name, non_public_items
 from expertenrat.services.invitation_trail import held_moves
 from expertenrat.services.meeting_facts import meeting_facts
 from expertenrat.services.minutes_approval_rows import approval_item_id, earlier_held
@@ -39,7 +39,7 @@ from expertenrat.store import models
 def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
     council = fetch(session, models.Council, meeting.council_id, "Das Gremium")
     facts = meeting_facts(session, meeting)
-    placed = agenda_rows(session, meeting.id)
+    placed = facts.agenda
     agenda = [row for row, _ in placed]
     minutes = minutes_from_facts(session, meeting, facts, placed)
     chair = (

@@ -39,7 +39,7 @@ from expertenrat.domain.votes import (
     unanimous_yes,
     vote_problems,
 )
-from expertenrat.services.attendance_rows import agenda_rows, live_meeting
+from expertenrat.services.attendance_rows import live_meeting
 from expertenrat.services.document_item_rows import item_outcomes, project_titles
 from expertenrat.services.meeting_facts import MeetingFacts, meeting_facts
 from expertenrat.store import models
@@ -109,7 +109,7 @@ def latest_state(session: Session, meeting_id: int) -> MinutesState:
 def minutes_of(session: Session, meeting: models.Meeting) -> Minutes:
     """The minutes of a held ``meeting`` as stored in ``session``'s transaction."""
     facts = meeting_facts(session, meeting)
-    return minutes_from_facts(session, meeting, facts, agenda_rows(session, meeting.id))
+    return minutes_from_facts(session, meeting, facts, facts.agenda)
 
 
 def minutes_from_facts(

@@ -388,3 +388,23 @@ def test_a_vote_saved_under_crossed_arrivals_names_the_member(
         "schon nach TOP 3. Bitte berichtigen Sie die Anwesenheit."
     )
     assert service.minutes(rows.meeting_id).item(rows.item_ids[4]).votes == ()
+
+
+def test_the_minutes_and_their_checklist_read_the_agenda_once(
+    service, database, council, nine
+) -> None:
+    """Their attendance, conflicts and items share one read of the agenda (found by a
+    tester: the minutes read it twice, their checklist four times; each a round trip)."""
+    held = held_meeting(database, council.id, nine, present=7)
+    agenda_read = "SELECT agenda_items.id, agenda_items.meeting_id, agenda_items.parent_id, "
+
+    with recorded_statements(database.engine) as minutes_read:
+        minutes = service.minutes(held.meeting_id)
+    with recorded_statements(database.engine) as checklist_read:
+        checklist = service.checklist(held.meeting_id)
+
+    assert [item.item_id for item in minutes.items] == held.item_ids
+    assert checklist.missing
+    assert sum(s.startswith(agenda_read) for s in minutes_read) == 1
+    # and once each for the public names and the non-public items (left as they are)
+    assert sum(s.startswith(agenda_read) for s in checklist_read) == 3
