@@ -17,7 +17,7 @@ from expertenrat.services.approval_titles import approved_by
 from expertenrat.store import models
 
 APPROVAL_ITEM_START = "Genehmigung des Protokolls"  # how every approval item's title begins
-_NAMING = (
+MEETING_NAMING = (  # what a line needs to name a meeting ("7. Sitzung am 11.12.2026")
     models.Meeting.id,
     models.Meeting.number,
     models.Meeting.kind,
@@ -34,11 +34,11 @@ def approving_meetings(session: Session, council_id: int) -> dict[int, str]:
     meeting = models.Meeting
     of_council = (meeting.council_id == council_id) & meeting.deleted_at.is_(None)
     no_item = sa.cast(sa.null(), models.AgendaItem.title.type)
-    held = select(*_NAMING, no_item.label("item_title")).where(
+    held = select(*MEETING_NAMING, no_item.label("item_title")).where(
         of_council, meeting.state == MeetingState.HELD.value
     )
     carrying = (
-        select(*_NAMING, models.AgendaItem.title.label("item_title"))
+        select(*MEETING_NAMING, models.AgendaItem.title.label("item_title"))
         .join(models.AgendaItem, models.AgendaItem.meeting_id == meeting.id)
         .where(
             of_council,

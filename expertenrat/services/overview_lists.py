@@ -32,19 +32,11 @@ from expertenrat.domain.overview import (
     meeting_when,
 )
 from expertenrat.services.minutes_finishing import draft_finish
-from expertenrat.services.overview_approvals import approving_meetings
+from expertenrat.services.overview_approvals import MEETING_NAMING, approving_meetings
 from expertenrat.store import models
 
 NEXT_MEETINGS = 3  # how many meetings ahead the Übersicht names
 _AHEAD_READ = 20  # meetings ahead read at most: the next ones and those whose invitation is due
-# What a line needs to name a meeting ("7. Sitzung am 11.12.2026", a Klausur's title).
-_NAMING = (
-    models.Meeting.id,
-    models.Meeting.number,
-    models.Meeting.kind,
-    models.Meeting.title,
-    models.Meeting.starts_at,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +135,7 @@ def _not_yet_held(council_id: int) -> Select:
     """The council's planned or invited meetings, soonest first: what is needed to name
     one in a line of the Übersicht (id, number, kind, title, start)."""
     return (
-        select(*_NAMING)
+        select(*MEETING_NAMING)
         .where(
             models.Meeting.council_id == council_id,
             models.Meeting.deleted_at.is_(None),
@@ -180,7 +172,7 @@ def minutes_waiting(session: Session, council_id: int, today: date) -> tuple[Lin
     )
     rows = session.execute(
         select(
-            *_NAMING,
+            *MEETING_NAMING,
             models.Meeting.minutes_finished_on,
             func.min(sent_on).label("first_sent_on"),
             func.max(sent_on).label("last_sent_on"),
@@ -194,7 +186,7 @@ def minutes_waiting(session: Session, council_id: int, today: date) -> tuple[Lin
             models.Meeting.state == MeetingState.HELD.value,
         )
         .group_by(
-            *_NAMING,
+            *MEETING_NAMING,
             models.Meeting.minutes_finished_on,
         )
         .having(func.coalesce(approved, 0) == 0)

@@ -18,6 +18,7 @@ from expertenrat.services import agenda_rows
 from expertenrat.services.approval_titles import approved_by
 from expertenrat.services.attendance_sheets import attendance_sheet
 from expertenrat.services.minutes_approval_rows import earlier_held
+from expertenrat.services.minutes_rows import latest_state
 from expertenrat.store import models
 
 
@@ -49,20 +50,9 @@ def _unsent_approvals(session: Session, meeting: models.Meeting) -> dict[str, st
     notes = {}
     for title in titles if earlier else ():
         approved = approved_by(title, earlier)
-        if _latest_state(session, approved.id) is MinutesState.DRAFT:
+        if latest_state(session, approved.id) is MinutesState.DRAFT:
             notes[title] = (
                 f"Das Protokoll {agenda_rows.meeting_name(approved)} ist noch nicht "
                 "versandt: Genehmigung erst nach dem Versand möglich."
             )
     return notes
-
-
-def _latest_state(session: Session, meeting_id: int) -> MinutesState:
-    """The state of the meeting's latest minutes version; without one, a draft."""
-    state = session.scalar(
-        select(models.MinutesVersion.state)
-        .where(models.MinutesVersion.meeting_id == meeting_id)
-        .order_by(models.MinutesVersion.number.desc())
-        .limit(1)
-    )
-    return MinutesState(state) if state else MinutesState.DRAFT
