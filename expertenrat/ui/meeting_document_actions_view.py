@@ -24,6 +24,12 @@ from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.meetings import Meeting
 from expertenrat.ui.folding_document_buttons import FoldingDocumentButtons
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.meeting_document_tips import (
+    attendance_list_tip,
+    dossier_tips,
+    letter_texts,
+    run_sheet_tip,
+)
 from expertenrat.ui.meeting_pdf_documents import MeetingPdfDocuments, PdfDocument
 from expertenrat.ui.pdf_menu_button import PdfMenu, PdfMenuButton
 from expertenrat.ui.widgets import WholeWrappingLabel
@@ -38,25 +44,17 @@ class MeetingDocumentActionsView(QGroupBox):
         self._has_meetings = False  # the council has a meeting ("Alle Sitzungen …")
         self._meeting: Meeting | None = None
         self.documents = documents
-        self.invitation_button = self._pdf_button(
-            tr(_CONTEXT, "Einladung …"),
-            tr(_CONTEXT, "Die Einladung an die Mitglieder (PDF)"),
-            self.documents.invitation,
-        )
+        letter, letter_tip, letters_tip = letter_texts(cancelled=False)
+        self.invitation_button = self._pdf_button(letter, letter_tip, self.documents.invitation)
         self.mail_action = self.invitation_button.add_action(
             tr(_CONTEXT, "Als &E-Mail-Entwurf speichern …"), lambda: self.ask_mail()
         )
         self.letters_button = self._pdf_button(
-            tr(_CONTEXT, "Serienbrief …"),
-            tr(_CONTEXT, "Je Mitglied eine persönlich adressierte Einladung, in einer PDF-Datei"),
-            self.documents.letters,
+            tr(_CONTEXT, "Serienbrief …"), letters_tip, self.documents.letters
         )
         self.run_sheet_button = self._pdf_button(
             tr(_CONTEXT, "Ablaufplan …"),
-            tr(
-                _CONTEXT,
-                "Intern, für die Sitzungsleitung: Zeitplan, Vortragende, Befangenheiten (PDF)",
-            ),
+            run_sheet_tip(cancelled=False),
             self.documents.run_sheet,
         )
         self.ics_button = self._button(
@@ -103,7 +101,7 @@ class MeetingDocumentActionsView(QGroupBox):
         )
         self.attendance_list_button = self._pdf_button(
             tr(_CONTEXT, "Anwesenheitsliste …"),
-            _attendance_list_tip(cancelled=False),
+            attendance_list_tip(cancelled=False),
             self.documents.attendance_list,
         )
         # The public version in the same button's menu: the column of buttons keeps the
@@ -114,12 +112,7 @@ class MeetingDocumentActionsView(QGroupBox):
             **self._pdf_callbacks(lambda: self.documents.dossier(public=True)),
         )
         self.public_dossier_menu = self.dossier_button.add_version(
-            public_dossier,
-            tr(
-                _CONTEXT,
-                "Deckblatt mit Inhalt, öffentliche Einladung, öffentliches Protokoll und die "
-                "öffentlichen Anlagen in einer PDF-Datei",
-            ),
+            public_dossier, dossier_tips(coming=False)[1]
         )
         # Plain text (titles may hold "<"), wrapped, never cut at the bottom of the panel:
         # the pane beside the table grows by the lines the warning needs.
@@ -211,31 +204,13 @@ class MeetingDocumentActionsView(QGroupBox):
         self.ics_action.setEnabled(shown)
         cancelled = self._meeting is not None and self._meeting.state is MeetingState.CANCELLED
         self.run_sheet_button.setEnabled(shown and not cancelled)
-        self.run_sheet_button.setToolTip(
-            tr(_CONTEXT, "Die Sitzung ist abgesagt: für sie gibt es keinen Ablaufplan.")
-            if cancelled
-            else tr(
-                _CONTEXT,
-                "Intern, für die Sitzungsleitung: Zeitplan, Vortragende, Befangenheiten (PDF)",
-            )
-        )
+        self.run_sheet_button.setToolTip(run_sheet_tip(cancelled=cancelled))
         self.attendance_list_button.setEnabled(shown and not cancelled)
-        self.attendance_list_button.setToolTip(_attendance_list_tip(cancelled=cancelled))
-        if cancelled:  # the letter tells the members the meeting does not take place
-            self.invitation_button.setText(tr(_CONTEXT, "Absage …"))
-            self.invitation_button.setToolTip(tr(_CONTEXT, "Die Absage an die Mitglieder (PDF)"))
-            self.letters_button.setToolTip(
-                tr(_CONTEXT, "Je Mitglied eine persönlich adressierte Absage, in einer PDF-Datei")
-            )
-        else:
-            self.invitation_button.setText(tr(_CONTEXT, "Einladung …"))
-            self.invitation_button.setToolTip(tr(_CONTEXT, "Die Einladung an die Mitglieder (PDF)"))
-            self.letters_button.setToolTip(
-                tr(
-                    _CONTEXT,
-                    "Je Mitglied eine persönlich adressierte Einladung, in einer PDF-Datei",
-                )
-            )
+        self.attendance_list_button.setToolTip(attendance_list_tip(cancelled=cancelled))
+        letter, letter_tip, letters_tip = letter_texts(cancelled=cancelled)
+        self.invitation_button.setText(letter)
+        self.invitation_button.setToolTip(letter_tip)
+        self.letters_button.setToolTip(letters_tip)
         self.all_ics_action.setEnabled(self._council_id is not None and self._has_meetings)
         self.ics_button.setEnabled(self.ics_action.isEnabled() or self.all_ics_action.isEnabled())
         held = self._meeting is not None and self._meeting.state is MeetingState.HELD
@@ -248,31 +223,9 @@ class MeetingDocumentActionsView(QGroupBox):
             MeetingState.INVITED,
         )
         self.dossier_button.setEnabled(held or coming)
-        self.dossier_button.setToolTip(
-            tr(
-                _CONTEXT,
-                "Deckblatt mit Stand, Einladung mit Tagesordnung und Anlagen in einer "
-                "PDF-Datei (das Protokoll folgt nach der Sitzung)",
-            )
-            if coming
-            else tr(
-                _CONTEXT,
-                "Deckblatt mit Inhalt, Einladung, Protokoll und Anlagen in einer PDF-Datei",
-            )
-        )
-        self.public_dossier_menu.menuAction().setToolTip(
-            tr(
-                _CONTEXT,
-                "Deckblatt mit Stand, öffentliche Einladung und die öffentlichen Anlagen in "
-                "einer PDF-Datei (das öffentliche Protokoll folgt nach der Sitzung)",
-            )
-            if coming
-            else tr(
-                _CONTEXT,
-                "Deckblatt mit Inhalt, öffentliche Einladung, öffentliches Protokoll und die "
-                "öffentlichen Anlagen in einer PDF-Datei",
-            )
-        )
+        dossier_tip, public_dossier_tip = dossier_tips(coming=coming)
+        self.dossier_button.setToolTip(dossier_tip)
+        self.public_dossier_menu.menuAction().setToolTip(public_dossier_tip)
         self.buttons.sync()
 
     # --- what the buttons do: MeetingDocumentActions --------------------------------------
@@ -294,9 +247,3 @@ class MeetingDocumentActionsView(QGroupBox):
 
     def ask_all_ics(self) -> None:
         raise NotImplementedError
-
-
-def _attendance_list_tip(*, cancelled: bool) -> str:
-    if cancelled:
-        return tr(_CONTEXT, "Die Sitzung ist abgesagt: für sie gibt es keine Anwesenheitsliste.")
-    return tr(_CONTEXT, "Zum Unterschreiben am Eingang: Mitglieder, Gäste, freie Zeilen (PDF)")
