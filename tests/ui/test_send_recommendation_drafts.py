@@ -80,13 +80,15 @@ def test_the_draft_is_made_again_for_one_sent_but_not_once_withdrawn(
     page, dialogs, services, tmp_path
 ):
     """(found by a helper) A folder choice cancelled after Versenden, or a draft not
-    written, left no way to make the draft: it is recorded as sent, and Versenden is off."""
+    written, left no way to make the draft: it is recorded as sent, and Versenden has become
+    "Versand ändern …"."""
     assert not page.draft_button.isEnabled()  # adopted, not sent yet
     assert "sobald sie übermittelt ist" in page.draft_button.toolTip()
     page.send_button.click()
     page.steps.dialog.accept_button.click()  # no folder chosen: no draft
     assert dialogs.file_dialogs == [(FileKind.REMINDERS, "")]
-    assert page.draft_button.isEnabled() and not page.send_button.isEnabled()
+    assert page.draft_button.isEnabled()  # recorded as sent: its sending is corrected now
+    assert page.send_button.text() == "Versand ändern …"
     folder = tmp_path / "Entwürfe"
     folder.mkdir()
     dialogs.paths.append(str(folder))
