@@ -65,8 +65,31 @@ def contrast_preference() -> Qt.ContrastPreference:
 def readable(colour: QColor, *backgrounds: QColor, minimum: float | None = None) -> QColor:
     """``colour`` if it has ``minimum`` contrast (:func:`text_contrast` unless given) on
     every one of ``backgrounds``; else the first colour of its hue, lighter on dark
-    backgrounds and darker on light ones, that has (white or black at the end)."""
+    backgrounds and darker on light ones, that has (white or black at the end).
+
+    Models ask at paint time, cell by cell, and the search for a shade on a dark palette
+    takes ~0.1 ms: the answer is kept for the same colours (a few house colours on the
+    palette shown), a copy handed out."""
     minimum = minimum or text_contrast()
+    key = (_exact(colour), tuple(_exact(back) for back in backgrounds), minimum)
+    found = _READABLE.get(key)
+    if found is None:
+        if len(_READABLE) >= _READABLE_KEPT:  # palettes switched many times: start over
+            _READABLE.clear()
+        found = _READABLE[key] = QColor(_shade(colour, backgrounds, minimum))
+    return QColor(found)
+
+
+_READABLE: dict[tuple[object, ...], QColor] = {}
+_READABLE_KEPT = 256
+
+
+def _exact(colour: QColor) -> tuple[object, ...]:
+    return (colour.spec(), colour.getRgbF())
+
+
+def _shade(colour: QColor, backgrounds: tuple[QColor, ...], minimum: float) -> QColor:
+    """:func:`readable`'s answer, worked out."""
     if all(contrast_ratio(colour, back) >= minimum for back in backgrounds):
         return colour
     darkest = min(backgrounds, key=luminance)

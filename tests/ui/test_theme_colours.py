@@ -104,3 +104,16 @@ def test_under_the_systems_high_contrast_setting_text_gets_7_to_1(
     )
     assert contrast_ratio(readable(red, paper), paper) >= 7.0
     assert contrast_ratio(overdue_foreground(), overdue_background()) >= 7.0
+
+
+def test_a_kept_answer_is_the_same_and_a_copy_changed_by_its_user_changes_nothing(qapp):
+    """The answers are kept for paint time (a dark palette's search took ~0.1 ms a cell):
+    asked again, the same colour; a caller that changes the colour it got spoils nothing."""
+    dark = QColor("#1e1e1e")
+    first = theme_colours.readable(QColor("#b3261e"), dark)
+    assert theme_colours.contrast_ratio(first, dark) >= theme_colours.MINIMUM_CONTRAST
+    kept = QColor(first)
+
+    first.setRed(0)
+
+    assert theme_colours.readable(QColor("#b3261e"), dark) == kept
