@@ -29,10 +29,10 @@ from expertenrat.cli import (
 from expertenrat.cli.german_parser import GermanParser
 from expertenrat.cli.support import (
     UserError,
-    ask,
     at_most,
     database_argument,
     print_warnings,
+    server_password,
     terminal_text,
 )
 from expertenrat.domain.errors import (
@@ -197,13 +197,7 @@ def open_services(args: argparse.Namespace) -> Services:
     try:
         database = opened(url)
     except PasswordNeededError as error:
-        if not sys.stdin.isatty():
-            raise UserError(
-                f"{error.message} Geben Sie es in der Umgebungsvariablen PGPASSWORD oder in "
-                "der Adresse an."
-            ) from None
-        password = ask(f"{error.message} Passwort: ", secret=True)
-        database = opened(url.set(password=password))
+        database = opened(url.set(password=server_password(error)))
     print_warnings(filter(None, [database_choice.upgrade_note(database)]))
     return Services.create(database, default_actor())
 

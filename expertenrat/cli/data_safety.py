@@ -11,10 +11,15 @@ from expertenrat.cli.support import (
     UserError,
     confirm,
     given,
+    server_password,
     target_file,
     terminal_text,
 )
-from expertenrat.domain.errors import DatabaseMissingError, ExpertenratError
+from expertenrat.domain.errors import (
+    DatabaseMissingError,
+    ExpertenratError,
+    PasswordNeededError,
+)
 from expertenrat.domain.wording import (
     backup_made,
     file_size,
@@ -135,7 +140,12 @@ def _move_to_server(services: Services, args: argparse.Namespace) -> str:
         f"Der Umzug kopiert alle Daten aus „{where}“ auf den Server.",
         f"Alle Daten aus „{where}“ auf den Server kopieren?",
     )
-    summary = move_to_server(services.database, target, user_data_dir() / "Sicherungen")
+    keep = user_data_dir() / "Sicherungen"
+    try:
+        summary = move_to_server(services.database, target, keep)
+    except PasswordNeededError as error:  # asked, as every command asks for its own server
+        target = target.set(password=server_password(error))
+        summary = move_to_server(services.database, target, keep)
     asks_password = database_choice.remember(target, keep_password=True)
     lines = [
         f"Umgezogen: {summary.rows} Datensätze in {summary.tables} Tabellen nach "

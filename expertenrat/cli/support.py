@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from expertenrat.domain.councils import new_council_today
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import RecommendationStatus
-from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.errors import ExpertenratError, PasswordNeededError
 from expertenrat.services.files import write_file
 
 if TYPE_CHECKING:
@@ -246,6 +246,20 @@ def ask(prompt: str, *, secret: bool = False) -> str:
     except (EOFError, KeyboardInterrupt):
         print(file=sys.stderr)  # the prompt leaves the cursor behind it
         raise UserError("Abgebrochen; es wurde nichts verändert.") from None
+
+
+def server_password(error: PasswordNeededError) -> str:
+    """The password a server asks for (``error``), typed on the terminal. Where no one can
+    type it, a ``UserError`` that names the ways libpq takes it without the address: a
+    password in the address stands in the shell's history and, while the command runs, in
+    the process list every user of the PC can read (``ps``)."""
+    if not sys.stdin.isatty():
+        raise UserError(
+            f"{error.message} Geben Sie es in der Umgebungsvariablen PGPASSWORD oder in der "
+            "Passwortdatei von PostgreSQL an (.pgpass, unter Windows "
+            "%APPDATA%\\postgresql\\pgpass.conf)."
+        ) from None
+    return ask(f"{error.message} Passwort: ", secret=True)
 
 
 def confirm(yes: bool, without_asking: str, question: str) -> None:

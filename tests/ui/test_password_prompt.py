@@ -25,6 +25,7 @@ from sqlalchemy import create_engine, exc
 from sqlalchemy.engine import URL
 
 from expertenrat.store.database_address import describe
+from expertenrat.store.database_location import location_file
 
 PASSWORD = "Kenn&Wort<\"'@:/%1"  # ASCII, for QTest.keyClicks; URL and SQL quoting
 _names = itertools.count()
@@ -175,7 +176,8 @@ def test_the_command_line_says_the_server_refused_the_password(server, where):
     output = process.communicate(timeout=120)[0]
     _assert_refused(process.returncode, output, server)
     assert output.rstrip().endswith(
-        "Geben Sie es in der Umgebungsvariablen PGPASSWORD oder in der Adresse an."
+        "Geben Sie es in der Umgebungsvariablen PGPASSWORD oder in der Passwortdatei von "
+        "PostgreSQL an (.pgpass, unter Windows %APPDATA%\\postgresql\\pgpass.conf)."
     )
 
 
@@ -196,3 +198,18 @@ def test_the_command_line_asks_for_the_password_on_a_terminal(server):
     code, output = _on_terminal(server, b"\x04")  # Ctrl+D: no password at all
     assert code == 1 and "Traceback" not in output
     assert output.rstrip().endswith("expertenrat: Fehler: Abgebrochen; es wurde nichts verändert.")
+
+
+def test_move_to_server_asks_for_the_password_on_a_terminal(server, demo_file):
+    """The password need not stand in the address, where the shell's history and every
+    user's process list (``ps``) show it: the move asks for it as every command asks for
+    its own server's; it said only "verlangt ein Passwort" (found by a tester)."""
+    code, output = run_on_terminal(
+        *("--database", str(demo_file), "move-to-server", _address(server), "--yes"),
+        answer=PASSWORD.encode() + b"\n",
+        at=b"Passwort: ",
+    )
+    assert f"Der Datenbankserver „{describe(server)}“ verlangt ein Passwort. Passwort: " in output
+    assert code == 0 and "alle Tabellen vollständig" in output and PASSWORD not in output
+    stored = location_file().read_text("utf-8")
+    assert _address(server) in stored and PASSWORD not in stored
