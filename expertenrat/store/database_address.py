@@ -19,8 +19,7 @@ def describe(url: URL) -> str:
     if path is not None:
         return str(path)
     shown = without_password(url).set(drivername=url.get_backend_name())
-    secrets = ["password", "sslpassword"]  # libpq's: the user's and the client key's
-    return shown.difference_update_query(secrets).render_as_string(hide_password=False)
+    return shown.render_as_string(hide_password=False)
 
 
 def check_url(url: URL) -> None:

@@ -78,8 +78,9 @@ def server_url(
 
 
 def text_without_password(text: str) -> str:
-    """An address as typed, its password (if any) replaced by ``***``."""
-    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", text)
+    """An address as typed, its password (if any, also as an option) replaced by ``***``."""
+    text = re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", text)
+    return re.sub(r"([?&](?:ssl)?password=)[^&#]*", r"\1***", text)
 
 
 def is_sqlite(url: URL) -> bool:

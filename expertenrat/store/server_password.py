@@ -17,9 +17,17 @@ log = logging.getLogger(__name__)
 SERVICE = "Expertenrat"
 
 
+_SECRET_OPTIONS = ("password", "sslpassword")
+"""libpq's options in an address's query that hold a secret: the user's password (as
+``?password=…`` instead of before the "@") and the client key's."""
+
+
 def without_password(url: URL) -> URL:
+    """``url`` without its password, also one given as an option (``?password=…``), and
+    without the client key's: what is stored for this PC or names the keyring's entry
+    held it in plain text (found by a tester)."""
     # URL.set() skips None, so the named tuple's own _replace clears the field.
-    return url._replace(password=None)
+    return url._replace(password=None).difference_update_query(_SECRET_OPTIONS)
 
 
 def account(url: URL) -> str:
