@@ -17,10 +17,12 @@ class NumberedCanvas(Canvas):
 
     Bookmarks (the PDF outline) wait with their page: :meth:`outline_entry` notes them, and
     they are bound when the page is finally written (before that every page is page 1).
+    A viewer shows the document's title, not its file name (``DisplayDocTitle``).
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.setViewerPreference("DisplayDocTitle", "true")
         self._page_states: list[dict[str, Any]] = []
         self._page_outline: list[tuple[str, str, int, float]] = []
 

@@ -35,7 +35,8 @@ LANGUAGE = "de-DE"  # the documents' language: screen readers and archives read 
 def finish_bundle(writer: PdfWriter, metadata: dict[str, str]) -> None:
     """Give a PDF put together with pypdf (a bundle, a mail merge) what reportlab writes
     into every document it makes: ``metadata`` with the creator, the creation and
-    modification date (now) and the document language; it opens with its bookmarks."""
+    modification date (now) and the document language; it opens with its bookmarks, and a
+    viewer shows its title, not its file name."""
     from pypdf.generic import NameObject, TextStringObject  # pypdf: on demand
 
     stamp = datetime.now(UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
@@ -44,6 +45,7 @@ def finish_bundle(writer: PdfWriter, metadata: dict[str, str]) -> None:
     )
     writer.root_object[NameObject("/Lang")] = TextStringObject(LANGUAGE)
     writer.page_mode = "/UseOutlines"
+    writer.create_viewer_preferences().display_doctitle = True
 
 
 @dataclass(frozen=True, slots=True)
