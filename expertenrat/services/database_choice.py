@@ -30,7 +30,11 @@ from expertenrat.store.database_location import (
 )
 from expertenrat.store.database_opening import Create, open_database
 from expertenrat.store.engine import database_url, server_url, text_without_password
-from expertenrat.store.server_password import keyring_available, save_password
+from expertenrat.store.server_password import (
+    keyring_available,
+    save_password,
+    without_password,
+)
 
 # A database's address as the services take and give it: SQLAlchemy's URL (immutable; its
 # ``host``, ``port``, ``database`` and ``username`` are the parts, ``None`` where not
@@ -39,10 +43,24 @@ DatabaseAddress: TypeAlias = URL
 
 
 def server_address(
-    *, host: str | None, port: int, database: str | None, username: str | None, password: str | None
+    *,
+    host: str | None,
+    port: int,
+    database: str | None,
+    username: str | None,
+    password: str | None,
+    options_of: DatabaseAddress | None = None,
 ) -> DatabaseAddress:
-    """The address of a PostgreSQL server's database from its parts, as typed."""
-    return server_url(host=host, port=port, database=database, username=username, password=password)
+    """The address of a PostgreSQL server's database from its parts, as typed, with the
+    options of the address ``options_of`` (the one the dialog shows: libpq's ``sslmode``,
+    ``sslrootcert``, ``connect_timeout`` …, but no password among them). The password asked
+    at start dropped them: a server set up with ``?sslmode=verify-full`` was then reached
+    with libpq's ``prefer``, which takes a connection without encryption or a forged
+    certificate, and stored so for the next starts (found by a tester)."""
+    url = server_url(host=host, port=port, database=database, username=username, password=password)
+    if options_of is None:
+        return url
+    return url.update_query_dict(dict(without_password(options_of).query))
 
 
 def address_of(database: str | DatabaseAddress | None) -> DatabaseAddress:

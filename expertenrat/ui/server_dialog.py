@@ -61,6 +61,7 @@ class ServerDialog(QDialog):
         intro_label.setWordWrap(True)
         intro_label.setTextFormat(Qt.TextFormat.PlainText)
         shown = fixed or initial
+        self._shown = shown  # its options (sslmode …) stay with the address typed
         self.host_edit = LineEdit(shown.host or "" if shown else "")
         self.port_spin = FocusSpin(minimum=1, maximum=65535)
         self.port_spin.setValue(shown.port or 5432 if shown else 5432)
@@ -116,6 +117,7 @@ class ServerDialog(QDialog):
             host=self.host_edit.text().strip() or None,
             port=self.port_spin.value(),
             database=self.database_edit.text().strip() or None,
+            options_of=self._shown,
         )
 
     def _accept(self) -> None:

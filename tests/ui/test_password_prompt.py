@@ -127,6 +127,20 @@ def test_the_window_asks_for_the_password_until_the_server_takes_it(
     assert PASSWORD not in session.window.start_page.message_label.text()
 
 
+def test_the_password_asked_at_start_keeps_the_addresss_options(server, session, qtbot):
+    """The address's own options (libpq's sslmode, sslrootcert, connect_timeout …) stay
+    when the window asks for the password: they were dropped, so a server set up with
+    ``?sslmode=verify-full`` was reached with libpq's ``prefer``, which goes on without
+    encryption or with a forged certificate (found by a tester)."""
+    session.window.show()
+    assert not session.open_or_explain(f"{_address(server)}?sslmode=prefer&connect_timeout=7")
+
+    _answer(session, qtbot, PASSWORD)
+    assert session.database is not None
+    assert dict(session.database.url.query) == {"sslmode": "prefer", "connect_timeout": "7"}
+    assert session.database.url.password == PASSWORD
+
+
 def test_cancelling_the_password_leaves_the_window_with_the_reason(server, session, qtbot):
     session.window.show()
     session.open_or_explain(_address(server))
