@@ -87,7 +87,8 @@ class MeetingStateBar(QWidget):
         self.held_button.setToolTip(tr(_CONTEXT, HELD_TIP))
         self.cancel_button = QPushButton(tr(_CONTEXT, "Absagen …"))
         self.delete_button = QPushButton(tr(_CONTEXT, "Löschen …"))
-        self.take_back_button = TakeBackButton(meetings, dialogs, meeting, self)
+        # Parented by the layout after the others: Tab reaches it last, where it stands.
+        self.take_back_button = TakeBackButton(meetings, dialogs, meeting)
         self.take_back_button.taken_back.connect(self.changed.emit)
         self.take_back_button.changed_elsewhere.connect(self._changed_elsewhere)
         layout = QHBoxLayout(self)

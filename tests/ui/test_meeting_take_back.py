@@ -129,3 +129,18 @@ def test_a_take_back_that_renumbers_says_the_new_number(services, dialogs, qtbot
         "(bisher „1. Sitzung“)."
     )
     assert shown[0].number == 3
+
+
+def test_tab_reaches_the_buttons_in_the_order_they_stand(services, dialogs, qtbot) -> None:
+    """ "Zurücknehmen …" stands last but Tab reached it first, before "Einladung versandt"
+    (found by a tester)."""
+    bar, _shown = _bar(services, dialogs, qtbot, "invited")
+    layout = bar.layout()
+    standing = [layout.itemAt(index).widget() for index in range(layout.count())]
+
+    chain, widget = [], bar.nextInFocusChain()
+    while widget is not bar and bar.isAncestorOf(widget):
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+
+    assert chain == standing
