@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QListWidget, QMainWindow, QSplitter,
 from expertenrat.ui.app_style import follow_palette
 from expertenrat.ui.council_toolbar import CouncilToolbar
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.page import KeyboardStart
 from expertenrat.ui.scrolling_tabs import ScrollingStack
 from expertenrat.ui.start_page import StartPage, WaysOut
 
@@ -82,11 +83,17 @@ class MainWindowView(QMainWindow):
         """The area of ``row``, and the keyboard in it: its first field or list, so that a
         screen reader says where one is and the Suche takes the words typed at once. The
         focus stayed where it was (often the council switcher, where a letter typed chose
-        another council) and nothing was said (found by a tester)."""
+        another council) and nothing was said (found by a tester). A page that names its
+        :class:`~expertenrat.ui.page.KeyboardStart` gets it there: the Sitzungen their list,
+        not "Neue Sitzung", which Enter would start (found by a tester)."""
         self.sidebar.setCurrentRow(row)
         page = self.areas[row][1]
         if self.stack.currentWidget() is not page:
             return  # it stays (unsaved input)
+        start = page.keyboard_start() if isinstance(page, KeyboardStart) else None
+        if start is not None and start.isVisibleTo(page) and start.isEnabled():
+            start.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
         widget = page.nextInFocusChain()
         while widget is not page:
             tab_stop = widget.focusPolicy() & Qt.FocusPolicy.TabFocus

@@ -182,6 +182,10 @@ class MeetingsPageView(QWidget):
         layout.addWidget(self.latecomers)  # members the invitation did not reach, if any
         layout.addWidget(splitter, 1)
 
+    def keyboard_start(self) -> QWidget:
+        """Where Strg+4 puts the keyboard: the meetings listed, not "Neue Sitzung"."""
+        return self.meeting_list.view
+
     def show_warnings(self, line: MeetingSummary | None) -> None:
         """The lines under the state buttons for the meeting shown (by its ``line``)."""
         self.quorum_warning.show_for(line)

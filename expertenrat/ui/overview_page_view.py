@@ -204,6 +204,10 @@ class OverviewPageView(QWidget):
         layout.addWidget(self.scroll_area)
         self.dashboard.installEventFilter(self)  # its parts' least widths change
 
+    def keyboard_start(self) -> QWidget:
+        """Where Strg+1 puts the keyboard: the first figure, not "Tätigkeitsbericht …"."""
+        return self.members_card
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.dashboard and event.type() == QEvent.Type.LayoutRequest:
             self._arrange()

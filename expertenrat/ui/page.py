@@ -16,6 +16,10 @@ A page is a ``QWidget`` with three methods:
     Whether the page holds input not saved yet: then nothing rereads it from outside
     (another PC's change waits until the input is saved).
 
+A page whose first field or button is not where the keyboard should land on Strg+1 … Strg+8
+(an action such as "Neue Sitzung", which Enter would start) names the widget that is: it
+is a :class:`KeyboardStart` too.
+
 A meeting's detail tab (agenda, attendance, minutes …) is a :class:`MeetingDetail`: the same
 for one meeting, with ``set_meeting`` instead of ``set_council`` and a ``changed`` signal;
 ``set_no_meeting_hint`` tells it what to say while no meeting is shown (:mod:`no_meeting`).
@@ -27,7 +31,10 @@ This is a ``Protocol`` (not a base class): Qt widgets keep their own base classe
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 @runtime_checkable
@@ -39,6 +46,11 @@ class Page(Protocol):
     def flush(self, then: Callable[[], None]) -> bool: ...
 
     def has_unsaved_changes(self) -> bool: ...
+
+
+@runtime_checkable
+class KeyboardStart(Protocol):
+    def keyboard_start(self) -> QWidget: ...
 
 
 @runtime_checkable

@@ -234,6 +234,29 @@ def test_ctrl_f_goes_to_the_search_of_the_shown_area(window, qtbot) -> None:
         assert QApplication.focusWidget() is page.search_edit
 
 
+def test_ctrl_1_to_8_put_the_keyboard_on_each_area_s_list_or_first_field(window, qtbot) -> None:
+    """Strg+4 put the cursor on "Neue Sitzung" and Strg+1 on "Tätigkeitsbericht …",
+    actions that Enter starts, rather than on the meetings listed or the first figure
+    (found by a tester)."""
+    pages = window.pages
+    expected = [
+        window.overview_page.members_card,
+        pages.members.search_edit,
+        pages.projects.search_edit,
+        pages.meetings.meeting_list.view,
+        pages.recommendations.search_edit,
+        window.settings_page.council_fields.name_edit,
+        pages.audit.search_edit,
+        pages.search.search_edit,
+    ]
+    landed = []
+    for key in range(1, 9):
+        pressed = getattr(Qt.Key, f"Key_{key}")
+        qtbot.keyClick(QApplication.focusWidget(), pressed, Qt.KeyboardModifier.ControlModifier)
+        landed.append(QApplication.focusWidget())
+    assert landed == expected
+
+
 def test_ctrl_n_opens_a_new_member_or_project_in_their_areas(window, qtbot) -> None:
     pages = window.pages
     for page, opened in (
