@@ -108,8 +108,22 @@ def display_name(name: str) -> str:
 
 
 def mailbox(name: str, email: str) -> str:
+    """``name`` and ``email`` as one mailbox of a recipient list or mail header."""
     shown = display_name(name)
-    return f"{shown} <{email}>" if shown else email
+    address = _quoted_local_part(email)
+    return f"{shown} <{address}>" if shown else address
+
+
+def _quoted_local_part(email: str) -> str:
+    """``email`` with a local part that holds a character RFC 5322 sets apart as a quoted
+    string (``"a,b"@x.de``). The check of an address field lets such characters through,
+    and as they stood, one stored address "x>,evil<y@x.de" made two recipients of a
+    draft, one of them never typed for anyone, and a '"' took the recipients after it into
+    one broken address, so that they were never invited (found by a tester)."""
+    local, at, host = email.rpartition("@")
+    if not at or not _NOT_IN_LOCAL & set(local):
+        return email
+    return '"' + local.replace("\\", "\\\\").replace('"', '\\"') + '"@' + host
 
 
 @dataclass(frozen=True, slots=True)

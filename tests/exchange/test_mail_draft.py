@@ -205,3 +205,15 @@ def test_attachments_with_umlauts_are_named_for_outlook_in_the_content_type_too(
     assert b" name*" not in eml and b";name*" not in eml  # no RFC 2231 in the Content-Type
     assert b' name="=?utf-8?q?Anlage_2_Kalkulation_=28nicht=C3=B6ffentlich' in eml
     assert all(len(line) <= 76 for line in eml.split(b"\r\n") if b"=?utf-8?" in line)
+
+
+def test_an_address_with_signs_of_a_mail_header_stays_one_recipient():
+    """The check of an address field takes "x>,evil<y@x.de" (one @, no blank): written as
+    it stood, it made two recipients of the draft, and a '"' took the next recipient into
+    one broken address, so that Bob was never invited (found by a tester)."""
+    stored = [("Eve", "x>,evil<y@x.de"), ("Mallory", 'a"b;c@x.de'), ("Bob", "bob@x.de")]
+    message = Parser(policy=default).parsestr(draft(stored).decode("ascii"))
+    read = [(a.display_name, a.addr_spec) for a in message["To"].addresses]
+    assert read == [("Eve", '"x>,evil<y"@x.de'), ("Mallory", '"a\\"b;c"@x.de'), ("Bob", "bob@x.de")]
+    assert not message["To"].defects
+    assert mailbox("", "a,b@x.de") == '"a,b"@x.de' and mailbox("", "a@x.de") == "a@x.de"
