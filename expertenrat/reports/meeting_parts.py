@@ -13,6 +13,7 @@ from expertenrat.domain.meeting_document_titles import meeting_time
 from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument
 from expertenrat.domain.wording import isolated
 from expertenrat.reports import theme
+from expertenrat.reports.link_targets import link_target, linked
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Lines, Paragraph
 
 NON_PUBLIC = "nichtöffentlich"
@@ -65,7 +66,12 @@ def facts(
         [
             [
                 Paragraph(f"<b>{theme.esc(label, theme.FONT_BOLD)}</b>", s.body),
-                theme.cell([(value, PLAIN)], s.body, width, theme.content_height() * 0.4),
+                theme.cell(
+                    [(value, linked(PLAIN, link_target(value)))],
+                    s.body,
+                    width,
+                    theme.content_height() * 0.4,
+                ),
             ]
             for label, value in rows
         ],

@@ -15,6 +15,7 @@ from expertenrat.domain.roster import RosterDocument, RosterEntry, RosterGroupin
 from expertenrat.domain.salutations import printed_form_of_address
 from expertenrat.domain.wording import council_with_city, counted_or_none, isolated
 from expertenrat.reports import theme
+from expertenrat.reports.link_targets import link_target, linked
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines, Paragraph
 from expertenrat.reports.widowless_table import ContinuedTable
 
@@ -192,7 +193,7 @@ def _contact(e: RosterEntry, *, width: float) -> Lines:
     if not (e.email.strip() or e.phone.strip() or e.postal_address.strip()):
         return [("–", SMALL)]
     return [
-        (_email_lines(e.email.strip(), width), PLAIN),
+        (_email_lines(e.email.strip(), width), linked(PLAIN, link_target(e.email))),
         (f"Tel. {e.phone}" if e.phone.strip() else "", PLAIN),
         (e.postal_address, SMALL),
     ]
