@@ -1,10 +1,9 @@
 """The buttons above the agenda tree and the changes of its structure they make.
 
 "Neuer Punkt", "Unterpunkt" (a new one), "Löschen …", "Nach oben", "Nach unten",
-"Einrücken", "Ausrücken"; for a held meeting "Dringlichkeitsantrag …": the title of an item
-taken up at the meeting and where it goes (before a closing "Verschiedenes", else at the
-end, or before another top-level item); off, its tooltip saying why, unless the minutes are
-an open draft. The tree's Alt+arrow keys and drag and drop move items the same way. Each
+"Einrücken", "Ausrücken"; for a held meeting "Dringlichkeitsantrag …"
+(:mod:`ui.agenda_urgent_item`), off, its tooltip saying why, unless the minutes are an open
+draft. The tree's Alt+arrow keys and drag and drop move items the same way. Each
 change first saves the form's typed item (``save_pending``), is stored at once and hands
 the stored agenda to ``stored`` with the item to select. A button whose move the selected
 item's place does not allow (``domain.agenda.possible_moves``) is disabled, and its key does
@@ -14,28 +13,23 @@ German reason and emits ``refused`` (the editor rereads the agenda).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from expertenrat.domain.agenda import Agenda, AgendaItem, children_by_parent, numbers
+from expertenrat.domain.agenda import Agenda, AgendaItem, numbers
 from expertenrat.domain.agenda_moves import PossibleMoves
-from expertenrat.domain.agenda_placement import closing_item
 from expertenrat.domain.enums import AgendaItemKind, MeetingState
-from expertenrat.domain.errors import ExpertenratError, ValidationError
-from expertenrat.domain.wording import shortened
+from expertenrat.domain.errors import ExpertenratError
 from expertenrat.services.context import Services
+from expertenrat.ui.agenda_urgent_item import URGENT_TOOLTIP, UrgentItemQuestion
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.wrapping_row import WrappingRow
 
 _CONTEXT = "AgendaEditor"
-URGENT_TOOLTIP = (
-    "Einen Punkt, den das Gremium in der Sitzung aufnimmt, der Tagesordnung hinzufügen "
-    "(solange das Protokoll ein offener Entwurf ist)"
-)
 
 
 class AgendaStructureBar(QWidget):
@@ -95,7 +89,17 @@ class AgendaStructureBar(QWidget):
 
         self.add_button.clicked.connect(lambda: self.add_item(sub=False))
         self.add_sub_button.clicked.connect(lambda: self.add_item(sub=True))
-        self.urgent_button.clicked.connect(lambda: self.add_urgent())
+        self.urgent = UrgentItemQuestion(
+            self,
+            services,
+            dialogs,
+            agenda,
+            save_pending,
+            stored=self.stored.emit,
+            refused=self.refused.emit,
+            added=self.added.emit,
+        )
+        self.urgent_button.clicked.connect(lambda: self.urgent.ask())
         self.delete_button.clicked.connect(self._ask_delete)
         self.up_button.clicked.connect(lambda: self.move_selected("up"))
         self.down_button.clicked.connect(lambda: self.move_selected("down"))
@@ -134,66 +138,6 @@ class AgendaStructureBar(QWidget):
         refusal = agenda.urgent_refusal if agenda is not None and held else None
         self.urgent_button.setEnabled(held and refusal is None)
         self.urgent_button.setToolTip(refusal or tr(_CONTEXT, URGENT_TOOLTIP))
-
-    def add_urgent(self, title: str = "") -> None:
-        """Ask for the title of an urgent item (offering ``title``) and where it goes:
-        before the closing "Verschiedenes" where the agenda ends with it
-        (``domain.agenda_placement.closing_item``), else at the end, or before another top-level
-        item."""
-        if self._agenda() is None or not self._save_pending():
-            return
-        shown = self._agenda()  # a saved form gave it a new version
-        closing = closing_item(shown.items) if shown is not None else None
-        self._ask_urgent(title, closing.key if closing is not None else None)
-
-    def _ask_urgent(self, title: str, before: int | None) -> None:
-        """The question of :meth:`add_urgent`, ``before`` chosen first (None: the end)."""
-        shown = self._agenda()
-        if shown is None:
-            return
-        places = urgent_places(shown.items)
-        keys = [key for key, _text in places]
-        self._dialogs.ask_text_and_choice(
-            self,
-            tr(_CONTEXT, "Dringlichkeitsantrag"),
-            tr(
-                _CONTEXT,
-                "Titel des Punkts, um den das Gremium die Tagesordnung in der Sitzung "
-                "erweitert (die Punkte nach ihm werden neu nummeriert):",
-            ),
-            title,
-            (
-                tr(_CONTEXT, "Stelle"),
-                [text for _key, text in places],
-                keys.index(before) if before in keys else len(keys) - 1,
-            ),
-            lambda text, index: self._store_urgent(text, keys[index] if index >= 0 else None),
-        )
-
-    def _store_urgent(self, title: str, before: int | None) -> None:
-        shown = self._agenda()
-        if shown is None:
-            return
-        item = AgendaItem(0, title, kind=AgendaItemKind.CONSULTATION)
-        known = {i.key for i in shown.items}
-        try:
-            agenda = self._services.agenda.add_urgent(shown.meeting_id, item, before)
-        except ExpertenratError as error:
-            if isinstance(error, ValidationError) and any(
-                p.field == "title" for p in error.problems
-            ):  # a title refused (none, too long): asked again with what was typed
-                self._dialogs.warning(
-                    self,
-                    tr(_CONTEXT, "Dringlichkeitsantrag"),
-                    error.message,
-                    on_closed=lambda: self._ask_urgent(title, before),
-                )
-                return
-            self._dialogs.warning(self, tr(_CONTEXT, "Tagesordnung"), error.message)
-            self.refused.emit()
-            return
-        self.stored.emit(agenda, None)
-        self.added.emit(next((i.key for i in agenda.items if i.key not in known), None))
 
     def add_item(self, *, sub: bool) -> None:
         """A new item after the row the user chose (or as the selected one's last
@@ -282,19 +226,3 @@ class AgendaStructureBar(QWidget):
             return None
         self.stored.emit(agenda, select)
         return agenda
-
-
-def urgent_places(items: Sequence[AgendaItem]) -> list[tuple[int | None, str]]:
-    """Where an urgent item may go: before each top-level item ("vor TOP 8
-    „Verschiedenes“", by its key), or at the end (``None``)."""
-    by_number = numbers(items)
-    places: list[tuple[int | None, str]] = [
-        (
-            item.key,
-            tr(_CONTEXT, "vor TOP {number} „{title}“").format(
-                number=by_number[item.key], title=shortened(item.title, 80)
-            ),
-        )
-        for item in children_by_parent(items).get(None, [])
-    ]
-    return [*places, (None, tr(_CONTEXT, "am Ende der Tagesordnung"))]

@@ -17,7 +17,7 @@ from expertenrat.domain.enums import AgendaItemKind, MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.store import models
 from expertenrat.ui.agenda_editor import AgendaEditor
-from expertenrat.ui.agenda_structure_bar import URGENT_TOOLTIP
+from expertenrat.ui.agenda_urgent_item import URGENT_TOOLTIP
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.save_location import SaveLocations
 
