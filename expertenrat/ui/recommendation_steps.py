@@ -1,46 +1,40 @@
 """The register's steps with a form, as the page's buttons take them: a new recommendation
 between the meetings, editing its content (a conflicting edit offers the merge dialog,
-:mod:`expertenrat.ui.recommendation_merge`), adopting a draft, sending it with the due date
-it gives, a project's response (or removing one recorded by mistake), closing, and opening
-a closed one again (with a reason, :mod:`expertenrat.ui.reason_dialog`). Each opens
-its step dialog (kept in ``dialog`` while open), whose refusals stay in the dialog with
-what was typed. A stored step calls ``stored`` with the recommendation's id. A new due
-date and withdrawing ask one question instead
-(:mod:`expertenrat.ui.recommendation_questions`).
+:mod:`expertenrat.ui.recommendation_edit_step`), adopting a draft, sending it with the due
+date it gives, a project's response (or removing one recorded by mistake), closing, and
+opening a closed one again (with a reason, :mod:`expertenrat.ui.reason_dialog`). Each
+opens its step dialog (kept in ``dialog`` while open), whose refusals stay in the dialog
+with what was typed (:mod:`expertenrat.ui.recommendation_step_saving`). A stored step calls
+``stored`` with the recommendation's id. A new due date and withdrawing ask one question
+instead (:mod:`expertenrat.ui.recommendation_questions`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TypeVar
 
 from PySide6.QtWidgets import QWidget
 
-from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
-from expertenrat.domain.recommendation_content import RecommendationContent
-from expertenrat.domain.recommendation_views import RecommendationDetail, RecommendationRow
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.services.context import Services
 from expertenrat.ui.adopt_recommendation_dialog import AdoptRecommendationDialog
 from expertenrat.ui.close_recommendation_dialog import CloseRecommendationDialog
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.merge_dialog import FormLine, OpenMergeDialog
+from expertenrat.ui.merge_dialog import OpenMergeDialog
 from expertenrat.ui.reason_dialog import reopen_dialog
 from expertenrat.ui.recommendation_choices import content_choices
-from expertenrat.ui.recommendation_content_dialogs import (
-    ContentChange,
-    EditRecommendationDialog,
-    NewRecommendationDialog,
-)
-from expertenrat.ui.recommendation_merge import offer_recommendation_merge
+from expertenrat.ui.recommendation_content_dialogs import NewRecommendationDialog
+from expertenrat.ui.recommendation_edit_step import edit_dialog
 from expertenrat.ui.recommendation_response_dialog import RecommendationResponseDialog
+from expertenrat.ui.recommendation_step_saving import StepSaving
 from expertenrat.ui.remove_response_dialog import RemoveResponseDialog
 from expertenrat.ui.send_recommendation_dialog import Sending, SendRecommendationDialog
 from expertenrat.ui.step_dialog import StepDialog
 from expertenrat.ui.transmittal_drafts import ask_draft_folder
 
-T = TypeVar("T")
 _CONTEXT = "RecommendationSteps"
 
 
@@ -60,6 +54,7 @@ class RecommendationSteps:
         self._dialogs = dialogs
         self._today = today
         self._stored = stored
+        self._save = StepSaving(services, stored)
         self.dialog: StepDialog | None = None
 
     def new(self, council_id: int) -> None:
@@ -70,7 +65,7 @@ class RecommendationSteps:
                 projects,
                 fields,
                 self._today(),
-                self._saving(
+                self._save.plain(
                     lambda new: self._services.recommendations.create(
                         council_id, new.content, new.on, adopted=new.adopted
                     )
@@ -80,59 +75,21 @@ class RecommendationSteps:
         )
 
     def edit(self, council_id: int, row: RecommendationRow) -> None:
-        """The content as stored now (the text from the detail); the step uses the version
-        of ``row``, so that a change made meanwhile is refused, not overwritten."""
+        """The content as stored now; a change made meanwhile offers the merge dialog
+        (:mod:`ui.recommendation_edit_step`)."""
         try:
-            text = self._services.recommendations.get(row.id).text
+            dialog = edit_dialog(
+                self._parent,
+                self._services,
+                council_id,
+                row,
+                self._today(),
+                self._stored,
+                merging=lambda merge: setattr(self, "merge_dialog", merge),
+            )
         except ExpertenratError as error:
             self._dialogs.warning(self._parent, tr(_CONTEXT, "Empfehlungen"), error.message)
             return
-        projects, fields, project_fields = content_choices(self._services, council_id)
-        listed = {project_id for project_id, _title in projects}
-        projects += [(p.id, p.title) for p in row.projects if p.id not in listed]
-        content = RecommendationContent(
-            row.title, text, row.kind, row.action_field_id, tuple(p.id for p in row.projects)
-        )
-        version = [row.version]  # the stored one after a merge
-
-        def save(change: ContentChange) -> None:
-            try:
-                detail = self._services.recommendations.update(
-                    row.id, version[0], change.content, change.on
-                )
-            except ConcurrentEditError as error:
-                line = FormLine(
-                    error.changed,
-                    dialog.error_label.setText,
-                    tr(_CONTEXT, "Speichern"),
-                    tr(_CONTEXT, "„Abbrechen“ verwirft sie"),
-                )
-                merge = offer_recommendation_merge(
-                    dialog,
-                    lambda: self._services.recommendations.get(row.id),
-                    content,
-                    change.content,
-                    (projects, fields),
-                    version,
-                    line,
-                )
-                if merge is None:
-                    raise  # its message stays in the dialog
-                self.merge_dialog = merge
-                raise ExpertenratError(line.choosing()) from error  # the merge is the way on
-            self._stored(detail.row.id)
-
-        dialog = EditRecommendationDialog(
-            self._parent,
-            row.code,
-            row.origin.label,
-            content,
-            projects,
-            fields,
-            self._today(),
-            save,
-            project_fields,
-        )
         self._open(dialog)
 
     def adopt(self, row: RecommendationRow) -> None:
@@ -141,7 +98,7 @@ class RecommendationSteps:
                 self._parent,
                 row.code,
                 self._today(),
-                self._saving_step(
+                self._save.on_version(
                     row,
                     tr(_CONTEXT, "Beschließen"),
                     lambda version, adoption: self._services.recommendations.adopt(
@@ -157,7 +114,7 @@ class RecommendationSteps:
                 self._parent,
                 row.code,
                 self._today(),
-                self._saving_step(
+                self._save.on_version(
                     row,
                     tr(_CONTEXT, "Erfassen"),
                     lambda version, response: self._services.recommendations.record_response(
@@ -180,7 +137,7 @@ class RecommendationSteps:
         self._open(
             RemoveResponseDialog(
                 self._parent, row.code, responses, len(row.projects) > 1,
-                self._saving_step(
+                self._save.on_version(
                     row, tr(_CONTEXT, "Entfernen"),
                     lambda version, it: remove(row.id, version, it.response_id, it.reason),
                 ),
@@ -194,7 +151,7 @@ class RecommendationSteps:
         self._open(
             reopen_dialog(
                 self._parent, row.code, row.status.label,
-                self._saving_step(
+                self._save.on_version(
                     row, tr(_CONTEXT, "Wieder öffnen"),
                     lambda version, reason: reopen(row.id, version, reason),
                 ),
@@ -207,7 +164,7 @@ class RecommendationSteps:
                 self._parent,
                 row.code,
                 self._today(),
-                self._saving_step(
+                self._save.on_version(
                     row,
                     tr(_CONTEXT, "Abschließen"),
                     lambda version, closing: self._services.recommendations.close(
@@ -225,7 +182,7 @@ class RecommendationSteps:
         except ExpertenratError as error:
             self._dialogs.warning(self._parent, tr(_CONTEXT, "Empfehlungen"), error.message)
             return
-        record = self._saving_step(
+        record = self._save.on_version(
             row,
             tr(_CONTEXT, "Versenden"),
             lambda version, sending: self._services.recommendations.send(
@@ -254,46 +211,3 @@ class RecommendationSteps:
         dialog.ask_before_discarding(self._dialogs)
         self.dialog = dialog
         dialog.open()
-
-    def _saving(self, step: Callable[[T], RecommendationDetail]) -> Callable[[T], None]:
-        """The dialog's ``save``: the step, then ``stored`` (a refusal raises)."""
-
-        def save(value: T) -> None:
-            self._stored(step(value).row.id)
-
-        return save
-
-    def _saving_step(
-        self,
-        row: RecommendationRow,
-        button: str,
-        step: Callable[[int, T], RecommendationDetail],
-    ) -> Callable[[T], None]:
-        """The ``save`` of a step dialog on ``row`` (``button``: its accept button's label):
-        the step on the version read. Refused because another PC changed the
-        recommendation meanwhile, the page shows it as it is now, the dialog keeps what was
-        typed and says so, and saving again takes the step on the version now stored (the
-        service still refuses a step the new state does not allow)."""
-        version = [row.version]
-
-        def save(value: T) -> None:
-            try:
-                detail = step(version[0], value)
-            except ConcurrentEditError as error:
-                try:
-                    now = self._services.recommendations.get(row.id).row
-                except ExpertenratError:
-                    raise error from None
-                version[0] = now.version
-                self._stored(row.id)
-                text = tr(
-                    _CONTEXT,
-                    "Die Empfehlung {code} wurde inzwischen von jemand anderem geändert "
-                    "(Stand jetzt: {status}). Ihre Eingaben sind erhalten; die Liste zeigt den "
-                    "neuen Stand. Klicken Sie erneut auf „{button}“, wenn sie weiterhin gelten "
-                    "sollen.",
-                ).format(code=now.code, status=now.status.label, button=button)
-                raise ConcurrentEditError("", text) from None
-            self._stored(detail.row.id)
-
-        return save
