@@ -1,7 +1,7 @@
 """The agenda as a tree model: items 1, 2, 2.1 … with their running time plan.
 
-The columns are described once (``Column`` specs of ``table_model``) over ``AgendaRow``
-(an item placed by the domain rules: number, depth, start). Numbers and start times are
+The columns are described once (:mod:`agenda_columns`) over ``AgendaRow`` (an item placed
+by the domain rules: number, depth, start). Numbers and start times are
 never computed here: ``domain.agenda.ordered`` does it whenever the items change.
 
 Drag and drop moves one item: ``dropMimeData`` does not move rows itself, it emits
@@ -13,7 +13,7 @@ shows the stored agenda again.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -29,75 +29,17 @@ from PySide6.QtCore import (
 )
 
 from expertenrat.domain.agenda import AgendaItem, PlacedItem, ordered
-from expertenrat.domain.wording import shortened
-from expertenrat.ui.i18n import tr
-from expertenrat.ui.table_model import Column, header_data
-from expertenrat.ui.tooltips import literal_tip
+from expertenrat.ui.agenda_columns import AgendaRow, agenda_columns
+from expertenrat.ui.table_model import header_data
 
 Index = QModelIndex | QPersistentModelIndex
 MIME_TYPE = "application/x-expertenrat-agenda-item"
-_CONTEXT = "AgendaTreeModel"
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_CENTER = Qt.AlignmentFlag.AlignCenter
 # Views ask for flags and data thousands of times per paint: computed once, compared as ints.
 _FIXED = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _MOVABLE = _FIXED | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-
-
-@dataclass(frozen=True, slots=True)
-class AgendaRow:
-    """An item where the agenda places it."""
-
-    placed: PlacedItem
-    row: int  # among its siblings
-    texts: tuple[str, ...] = ()  # per column, as shown
-
-    @property
-    def item(self) -> AgendaItem:
-        return self.placed.item
-
-
-def _start(row: AgendaRow) -> str:
-    start = row.placed.start
-    return start.strftime("%H:%M") if start is not None else ""
-
-
-def _one_line(text: str, limit: int = 120) -> str:
-    """Long titles are shown shortened in the tree (in full in the tooltip and the form)."""
-    return shortened(text, limit)
-
-
-def agenda_columns() -> tuple[Column[AgendaRow], ...]:
-    yes, no = tr(_CONTEXT, "ja"), tr(_CONTEXT, "nein")
-    return (
-        Column(tr(_CONTEXT, "Nr."), lambda r: r.placed.number),
-        Column(tr(_CONTEXT, "Beginn"), _start, alignment=_RIGHT),
-        Column(
-            tr(_CONTEXT, "Titel"),
-            lambda r: " ".join(filter(None, (_one_line(r.item.title), r.item.mark))),
-            tooltip=lambda r: literal_tip(r.item.title) or None,  # whole where the column cuts it
-        ),
-        Column(tr(_CONTEXT, "Art"), lambda r: r.item.kind.label),
-        Column(
-            tr(_CONTEXT, "Öffentlich"),
-            lambda r: yes if r.placed.public else no,
-            alignment=_CENTER,
-        ),
-        Column(
-            tr(_CONTEXT, "Vortragende*r"),
-            lambda r: r.item.presenter,
-            tooltip=lambda r: literal_tip(r.item.presenter) or None,
-        ),
-        Column(
-            tr(_CONTEXT, "Projekt"),
-            lambda r: r.item.project_title,
-            tooltip=lambda r: literal_tip(r.item.project_title) or None,
-        ),
-        Column(tr(_CONTEXT, "Minuten"), lambda r: str(r.item.planned_minutes), alignment=_RIGHT),
-    )
 
 
 class AgendaTreeModel(QAbstractItemModel):
