@@ -29,7 +29,8 @@ from expertenrat.domain.recommendation_views import RecommendationDetail
 from expertenrat.services import audit
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.minutes_freeze import is_frozen
-from expertenrat.services.recommendation_rows import detail, register_rows
+from expertenrat.services.recommendation_detail import detail
+from expertenrat.services.recommendation_rows import register_rows
 from expertenrat.services.unit_of_work import check_version, fetch, hold_council
 from expertenrat.store import models
 

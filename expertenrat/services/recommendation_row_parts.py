@@ -1,20 +1,23 @@
 """Parts of the register's rows read for all its recommendations in one query each: the
-answers (from which project, and whether an interim plan is pending), and the words of the
-projects' answers, which the register's search looks in."""
+addressed projects, the answers (from which project, and whether an interim plan is
+pending), and the words of the projects' answers, which the register's search looks in."""
 
 from __future__ import annotations
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.enums import ResponseVerdict
+from expertenrat.domain.enums import ProjectPhase, ResponseVerdict
 from expertenrat.domain.recommendation_answers import GivenAnswer
+from expertenrat.domain.recommendation_views import AddressedProject
 from expertenrat.store import models
 
 R = models.Recommendation
 _RESPONSE = models.RecommendationResponse
 # Enum members by stored value: a dict lookup is several times quicker than the enum call.
 _VERDICTS = {v.value: v for v in ResponseVerdict}
+_LINK = models.RecommendationProject
+_ENDED = ProjectPhase.COMPLETED.value
 Ids = list[int] | Select | None  # of some recommendations (ids or a query of them), or all
 
 
@@ -64,3 +67,35 @@ def answer_texts(
     for key, *words in session.connection().execute(query):
         found.setdefault(key, []).append(" ".join(w for w in words if w))
     return {key: "\n".join(lines) for key, lines in found.items()}
+
+
+def addressed_projects(
+    session: Session, council_id: int, recommendation_ids: list[int] | None
+) -> dict[int, tuple[AddressedProject, ...]]:
+    """The addressed projects per recommendation (of the whole council, or of those given)."""
+    project = models.Project
+    query = (
+        select(
+            _LINK.recommendation_id,
+            project.id,
+            project.title,
+            project.lead_unit,
+            project.contact_name,
+            project.contact_email,
+            project.phase,
+        )
+        .join(project, project.id == _LINK.project_id)
+        .order_by(_LINK.recommendation_id, _LINK.position)
+    )
+    if recommendation_ids is None:
+        query = query.where(project.council_id == council_id)
+    else:
+        query = query.where(_LINK.recommendation_id.in_(recommendation_ids))
+    found: dict[int, list[AddressedProject]] = {}
+    made: dict[int, AddressedProject] = {}  # one object per project, however often addressed
+    for recommendation_id, *values, phase in session.connection().execute(query):
+        addressed = made.get(values[0]) or made.setdefault(
+            values[0], AddressedProject(*values, ended=phase == _ENDED)
+        )
+        found.setdefault(recommendation_id, []).append(addressed)
+    return {key: tuple(value) for key, value in found.items()}

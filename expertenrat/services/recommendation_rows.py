@@ -1,7 +1,7 @@
 """Reading the recommendations register: its rows in three queries whatever their number
 (the recommendations with field and origin, the addressed projects, the plans, see
 ``recommendation_row_parts``), four for a search (the text in the first, then the answers'
-words), and the detail of one recommendation with its responses and history."""
+words); the detail of one recommendation is ``recommendation_detail``'s."""
 
 from __future__ import annotations
 
@@ -11,33 +11,26 @@ from sqlalchemy import Select, and_, exists, or_, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import (
-    HistoryKind,
     MeetingKind,
-    ProjectPhase,
     RecommendationKind,
     RecommendationStatus,
-    ResponseVerdict,
 )
 from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.recommendation_answers import answered_ids, pending_plans, settled
 from expertenrat.domain.recommendation_codes import parse_code
-from expertenrat.domain.recommendation_history import HistoryEntry, Response
 from expertenrat.domain.recommendation_search import found_by_search
-from expertenrat.domain.recommendation_views import (
-    AddressedProject,
-    Origin,
-    RecommendationDetail,
-    RecommendationFilter,
-    RecommendationRow,
-)
+from expertenrat.domain.recommendation_views import Origin, RecommendationFilter, RecommendationRow
 from expertenrat.domain.recommendations import (
     AWAITING_OUTCOME,
     AWAITING_RESPONSE,
     RESPONDABLE,
     days_overdue,
 )
-from expertenrat.services.minutes_freeze import is_frozen
-from expertenrat.services.recommendation_row_parts import answer_texts, given_answers
+from expertenrat.services.recommendation_row_parts import (
+    addressed_projects,
+    answer_texts,
+    given_answers,
+)
 from expertenrat.store import models
 
 R = models.Recommendation
@@ -47,7 +40,6 @@ _RESPONDABLE = tuple(s.value for s in RESPONDABLE)
 # Enum members by stored value: a dict lookup is several times quicker than the enum call.
 _STATUSES = {s.value: s for s in RecommendationStatus}
 _KINDS = {k.value: k for k in RecommendationKind}
-_ENDED = ProjectPhase.COMPLETED.value
 
 
 def register_rows(
@@ -74,7 +66,7 @@ def register_rows(
         query = query.where(R.id == only_id)
     found = session.connection().execute(query).all()  # Core rows: no ORM loading
     only = [r.id for r in found] if only_id else None
-    projects = _projects(session, council_id, only)
+    projects = addressed_projects(session, council_id, only)
     given = given_answers(session, council_id, only)
     words = answer_texts(session, council_id, only) if searchable else {}
     origins: dict[int | None, Origin] = {None: Origin()}  # one per agenda item
@@ -128,58 +120,6 @@ def register_rows(
     if wanted.overdue or wanted.settled:
         rows = [row for row in rows if wanted.keeps(row)]
     return found_by_search(rows, wanted.search)
-
-
-def detail(session: Session, row: RecommendationRow) -> RecommendationDetail:
-    text = session.scalar(select(R.text).where(R.id == row.id)) or ""
-    response = models.RecommendationResponse
-    responses = session.execute(
-        select(response, models.Project.title)
-        .outerjoin(models.Project, models.Project.id == response.project_id)
-        .where(response.recommendation_id == row.id)
-        .order_by(response.received_on, response.id)
-    )
-    history = session.scalars(
-        select(models.RecommendationStatusChange)
-        .where(models.RecommendationStatusChange.recommendation_id == row.id)
-        .order_by(
-            models.RecommendationStatusChange.occurred_on, models.RecommendationStatusChange.id
-        )
-    )
-    origin = row.origin.meeting_id
-    return RecommendationDetail(
-        row=row,
-        text=text,
-        origin_approved=origin is not None and is_frozen(session, origin),
-        responses=tuple(
-            Response(
-                r.id,
-                r.received_on,
-                ResponseVerdict(r.verdict),
-                r.responder,
-                r.reasons,
-                r.measures,
-                r.measures_due_on,
-                r.final,
-                r.version,
-                r.project_id,
-                title or "",
-            )
-            for r, title in responses
-        ),
-        history=tuple(
-            HistoryEntry(
-                kind=HistoryKind(h.kind),
-                occurred_on=h.occurred_on,
-                from_status=RecommendationStatus(h.from_status) if h.from_status else None,
-                to_status=RecommendationStatus(h.to_status) if h.to_status else None,
-                note=h.note,
-                actor=h.actor,
-                changed_at=h.changed_at,
-            )
-            for h in history
-        ),
-    )
 
 
 def _row_query(council_id: int) -> Select:
@@ -247,38 +187,6 @@ def _maybe_overdue(today: date):
         and_(R.status.in_(_AWAITING_RESPONSE), R.due_on < today),
         and_(R.status.in_(_RESPONDABLE), passed_plan),
     )
-
-
-def _projects(
-    session: Session, council_id: int, recommendation_ids: list[int] | None
-) -> dict[int, tuple[AddressedProject, ...]]:
-    """The addressed projects per recommendation (of the whole council, or of those given)."""
-    project = models.Project
-    query = (
-        select(
-            _LINK.recommendation_id,
-            project.id,
-            project.title,
-            project.lead_unit,
-            project.contact_name,
-            project.contact_email,
-            project.phase,
-        )
-        .join(project, project.id == _LINK.project_id)
-        .order_by(_LINK.recommendation_id, _LINK.position)
-    )
-    if recommendation_ids is None:
-        query = query.where(project.council_id == council_id)
-    else:
-        query = query.where(_LINK.recommendation_id.in_(recommendation_ids))
-    found: dict[int, list[AddressedProject]] = {}
-    made: dict[int, AddressedProject] = {}  # one object per project, however often addressed
-    for recommendation_id, *values, phase in session.connection().execute(query):
-        addressed = made.get(values[0]) or made.setdefault(
-            values[0], AddressedProject(*values, ended=phase == _ENDED)
-        )
-        found.setdefault(recommendation_id, []).append(addressed)
-    return {key: tuple(value) for key, value in found.items()}
 
 
 def addressed_project_titles(
