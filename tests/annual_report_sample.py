@@ -22,7 +22,8 @@ from expertenrat.domain.meeting_documents import Letterhead
 from expertenrat.domain.meeting_quorum import Quorate
 from expertenrat.domain.members import Member
 from expertenrat.domain.overview import FieldFigures
-from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
+from expertenrat.domain.recommendation_links import AddressedProject, Origin
+from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations_report import ResponseSummary
 
 S = RecommendationStatus

@@ -7,12 +7,9 @@ from datetime import date
 
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus, ResponseVerdict
 from expertenrat.domain.meeting_documents import Letterhead
-from expertenrat.domain.recommendation_views import (
-    AddressedProject,
-    Origin,
-    RecommendationFilter,
-    RecommendationRow,
-)
+from expertenrat.domain.recommendation_filter import RecommendationFilter
+from expertenrat.domain.recommendation_links import AddressedProject, Origin
+from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations import days_overdue
 from expertenrat.domain.recommendations_report import (
     RecommendationsReport,

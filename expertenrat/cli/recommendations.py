@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from expertenrat.domain.enums import RecommendationStatus
-    from expertenrat.domain.recommendation_views import RecommendationFilter, RecommendationRow
+    from expertenrat.domain.recommendation_filter import RecommendationFilter
+    from expertenrat.domain.recommendation_views import RecommendationRow
     from expertenrat.services.context import Services
 
 _FORMATS = {
@@ -80,7 +81,7 @@ def _chosen(
     """The filter of ``--status`` (``statuses``), ``--overdue``, ``--closable`` and, for
     the exports, ``--year``. "Abschluss möglich" is one choice of the window's status
     filter, beside none of the others; with a status or "überfällig" it would find nothing."""
-    from expertenrat.domain.recommendation_views import RecommendationFilter
+    from expertenrat.domain.recommendation_filter import RecommendationFilter
     from expertenrat.domain.recommendations import AWAITING_OUTCOME
 
     chosen = frozenset(statuses)

@@ -12,11 +12,8 @@ from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.follow_through import adopted_waiting
 from expertenrat.domain.overview import Area, Line, Target, TargetFilter
 from expertenrat.domain.projects import marked_title
-from expertenrat.domain.recommendation_views import (
-    DUE_TODAY,
-    AddressedProject,
-    RecommendationRow,
-)
+from expertenrat.domain.recommendation_links import AddressedProject
+from expertenrat.domain.recommendation_views import DUE_TODAY, RecommendationRow
 from expertenrat.domain.reminders import REMINDER_WINDOW, due_in_order
 from expertenrat.domain.wording import isolated
 

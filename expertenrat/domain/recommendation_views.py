@@ -1,5 +1,6 @@
-"""Read models of the recommendations register: a row of the table, the detail with its
-responses and history, and the filter the service applies."""
+"""Read models of the recommendations register: a row of the table and the detail with its
+responses and history; what a row links to is :mod:`recommendation_links`', the filter
+the service applies :mod:`recommendation_filter`'s."""
 
 from __future__ import annotations
 
@@ -10,42 +11,13 @@ from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
 from expertenrat.domain.recommendation_answers import answer_progress
 from expertenrat.domain.recommendation_codes import code_prefix, parse_code, register_year
 from expertenrat.domain.recommendation_history import HistoryEntry, Response
+from expertenrat.domain.recommendation_links import AddressedProject, Origin
 from expertenrat.domain.recommendation_search import code_token
-from expertenrat.domain.recommendations import AWAITING_OUTCOME, AWAITING_RESPONSE, BETWEEN_MEETINGS
+from expertenrat.domain.recommendations import AWAITING_OUTCOME, AWAITING_RESPONSE
 from expertenrat.domain.text_folding import searchable, searchable_prose
 from expertenrat.domain.wording import overdue_since
 
 DUE_TODAY = "heute fällig"  # what is awaited is due today (RecommendationRow.due_today)
-
-
-@dataclass(frozen=True, slots=True)
-class AddressedProject:
-    """A project a recommendation is addressed to, with whom to remind; ``ended``: marked
-    as finished (phase "abgeschlossen"), which a reminder is not preselected for."""
-
-    id: int
-    title: str
-    lead_unit: str = ""
-    contact_name: str = ""
-    contact_email: str = ""
-    ended: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Origin:
-    """Where a recommendation was adopted: a meeting's agenda item, or between meetings."""
-
-    meeting_id: int | None = None
-    meeting_label: str = ""  # "5. Sitzung am 12.03.2026"
-    item_id: int | None = None
-    item_number: str = ""
-
-    @property
-    def label(self) -> str:
-        if self.meeting_id is None:
-            return BETWEEN_MEETINGS
-        top = f", TOP {self.item_number}" if self.item_number else ""
-        return f"{self.meeting_label}{top}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,27 +245,3 @@ class RecommendationDetail:
     responses: tuple[Response, ...]
     history: tuple[HistoryEntry, ...]
     origin_approved: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class RecommendationFilter:
-    """What the register shows; empty fields do not filter. ``overdue``: only those
-    overdue on the day of the list (``RecommendationRow.any_overdue``: past the due date of
-    the response, or past the date of an interim plan, also of one project's beside the
-    responses still awaited from others). ``settled``: only those the council can close
-    (``RecommendationRow.settled``, the Übersicht's "Abschluss möglich")."""
-
-    statuses: frozenset[RecommendationStatus] = frozenset()
-    action_field_id: int | None = None
-    project_id: int | None = None
-    year: int | None = None
-    overdue: bool = False
-    search: str = ""  # words typed into the search field (accents aside)
-    settled: bool = False
-
-    def keeps(self, row: RecommendationRow) -> bool:
-        """What only the row read can tell: overdue (with a project chosen, what that project
-        owes, as its Projekte page says), settled (the query narrows before)."""
-        owed = row.follow_up_for(self.project_id) if self.project_id else row.most_overdue
-        late = owed is not None and owed.overdue
-        return (late or not self.overdue) and (row.settled or not self.settled)

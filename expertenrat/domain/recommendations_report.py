@@ -23,10 +23,8 @@ from datetime import date
 
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.meeting_documents import Letterhead
-from expertenrat.domain.recommendation_views import (
-    AddressedProject,
-    RecommendationRow,
-)
+from expertenrat.domain.recommendation_links import AddressedProject
+from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations import OPEN
 from expertenrat.domain.response_summaries import ResponseSummary
 from expertenrat.domain.text_folding import fold

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from expertenrat.domain.enums import RecommendationStatus
-from expertenrat.domain.recommendation_views import RecommendationFilter
+from expertenrat.domain.recommendation_filter import RecommendationFilter
 from expertenrat.domain.recommendations_report import REPORTED
 from expertenrat.domain.wording import isolated
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from expertenrat.domain.meeting_documents import Letterhead
-from expertenrat.domain.recommendation_views import DUE_TODAY, AddressedProject, RecommendationRow
+from expertenrat.domain.recommendation_links import AddressedProject
+from expertenrat.domain.recommendation_views import DUE_TODAY, RecommendationRow
 from expertenrat.domain.recommendations import AWAITING_RESPONSE
 from expertenrat.domain.salutations import greeting_name
 from expertenrat.domain.text_folding import fold

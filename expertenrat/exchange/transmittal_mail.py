@@ -12,7 +12,8 @@ from expertenrat.domain.enums import RecommendationKind
 from expertenrat.domain.german_dates import long_date
 from expertenrat.domain.mail_addresses import looks_like_email, mailbox
 from expertenrat.domain.meeting_documents import Letterhead
-from expertenrat.domain.recommendation_views import AddressedProject, RecommendationDetail
+from expertenrat.domain.recommendation_links import AddressedProject
+from expertenrat.domain.recommendation_views import RecommendationDetail
 from expertenrat.domain.recommendations import BETWEEN_MEETINGS
 from expertenrat.domain.reminders import salutation
 from expertenrat.domain.wording import council_as_subject, council_genitive, listed

@@ -23,7 +23,7 @@ from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.meetings import list_label
 from expertenrat.domain.progress import Progress, no_progress
-from expertenrat.domain.recommendation_views import RecommendationFilter
+from expertenrat.domain.recommendation_filter import RecommendationFilter
 from expertenrat.domain.recommendations_report import NO_FIELD, REPORTED
 from expertenrat.reports.annual_report_pdf import render_annual_report
 from expertenrat.services.action_fields import action_field

@@ -31,7 +31,7 @@ from expertenrat.domain.archive_package import (
 )
 from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.progress import Progress, no_progress
-from expertenrat.domain.recommendation_views import RecommendationFilter
+from expertenrat.domain.recommendation_filter import RecommendationFilter
 from expertenrat.domain.recommendations_report import REPORTED
 from expertenrat.exchange.recommendations_register import register_csv
 from expertenrat.services.annexes import AnnexesService

@@ -23,7 +23,8 @@ from expertenrat.domain.projects import (
     consultations,
 )
 from expertenrat.domain.recommendation_codes import parse_code
-from expertenrat.domain.recommendation_views import RecommendationFilter, RecommendationRow
+from expertenrat.domain.recommendation_filter import RecommendationFilter
+from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.services.attendance_rows import placed_rows
 from expertenrat.services.items_set_aside import items_set_aside
 from expertenrat.services.meeting_rows import council_clock

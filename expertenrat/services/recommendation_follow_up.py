@@ -36,12 +36,13 @@ from expertenrat.domain.recommendation_answers import (
     status_by_answers,
 )
 from expertenrat.domain.recommendation_content import clean_note, note_problems, reason_note
+from expertenrat.domain.recommendation_filter import RecommendationFilter
 from expertenrat.domain.recommendation_responses import (
     ResponseDraft,
     clean_response,
     response_problems,
 )
-from expertenrat.domain.recommendation_views import RecommendationDetail, RecommendationFilter
+from expertenrat.domain.recommendation_views import RecommendationDetail
 from expertenrat.domain.recommendations import Step, due_date_problems, refuse_unless
 from expertenrat.domain.reminders import reminder_summary
 from expertenrat.domain.response_summaries import answered_by, removed_answer

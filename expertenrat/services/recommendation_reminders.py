@@ -26,7 +26,8 @@ from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.meeting_documents import Letterhead
 from expertenrat.domain.progress import Cancelled, Progress, no_progress
-from expertenrat.domain.recommendation_views import AddressedProject, RecommendationRow
+from expertenrat.domain.recommendation_links import AddressedProject
+from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.reminders import (
     ProjectReminder,
     ReminderLetter,

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import ProjectPhase, ResponseVerdict
 from expertenrat.domain.recommendation_answers import GivenAnswer
-from expertenrat.domain.recommendation_views import AddressedProject
+from expertenrat.domain.recommendation_links import AddressedProject
 from expertenrat.store import models
 
 R = models.Recommendation

@@ -18,8 +18,10 @@ from expertenrat.domain.enums import (
 from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.recommendation_answers import answered_ids, pending_plans, settled
 from expertenrat.domain.recommendation_codes import parse_code
+from expertenrat.domain.recommendation_filter import RecommendationFilter
+from expertenrat.domain.recommendation_links import Origin
 from expertenrat.domain.recommendation_search import found_by_search
-from expertenrat.domain.recommendation_views import Origin, RecommendationFilter, RecommendationRow
+from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations import (
     AWAITING_OUTCOME,
     AWAITING_RESPONSE,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from expertenrat.domain.mail_addresses import looks_like_email
-from expertenrat.domain.recommendation_views import AddressedProject
+from expertenrat.domain.recommendation_links import AddressedProject
 from expertenrat.domain.recommendations import Step, refuse_unless
 from expertenrat.exchange.transmittal_mail import transmittal_eml
 from expertenrat.services.files import FileWriteError, write_file

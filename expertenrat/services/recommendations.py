@@ -25,11 +25,8 @@ from expertenrat.domain.recommendation_content import (
     content_problems,
     note_problems,
 )
-from expertenrat.domain.recommendation_views import (
-    RecommendationDetail,
-    RecommendationFilter,
-    RecommendationRow,
-)
+from expertenrat.domain.recommendation_filter import RecommendationFilter
+from expertenrat.domain.recommendation_views import RecommendationDetail, RecommendationRow
 from expertenrat.domain.recommendations import Step, refuse_unless
 from expertenrat.services import audit
 from expertenrat.services import recommendation_records as records

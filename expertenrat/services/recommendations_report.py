@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import ResponseVerdict
 from expertenrat.domain.file_formats import FileFormat
-from expertenrat.domain.recommendation_views import RecommendationFilter, RecommendationRow
+from expertenrat.domain.recommendation_filter import RecommendationFilter
+from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations_report import (
     REPORTED,
     ReportLine,

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from expertenrat.domain.recommendation_views import AddressedProject
+from expertenrat.domain.recommendation_links import AddressedProject
 from expertenrat.domain.text_folding import transliterate
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from expertenrat.domain.progress import Progress
-from expertenrat.domain.recommendation_views import RecommendationFilter
+from expertenrat.domain.recommendation_filter import RecommendationFilter
 from expertenrat.services.context import Services
 from expertenrat.services.files import write_file
 from expertenrat.services.recommendations_report import RegisterFile, RegisterFileFormat

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QVBoxLayout, QW
 from expertenrat.domain.enums import ResponseVerdict
 from expertenrat.domain.field_limits import RECOMMENDATION_RESPONSE
 from expertenrat.domain.recommendation_answers import JOINT_ANSWER
+from expertenrat.domain.recommendation_links import AddressedProject
 from expertenrat.domain.recommendation_responses import ResponseDraft
-from expertenrat.domain.recommendation_views import AddressedProject
 from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.dialog_parts import resize_within_screen
 from expertenrat.ui.eliding_widgets import compact_combo

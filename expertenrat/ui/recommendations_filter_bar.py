@@ -15,7 +15,8 @@ from expertenrat.domain.councils import ActionField
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.overview import Target, TargetFilter
 from expertenrat.domain.projects import marked_title
-from expertenrat.domain.recommendation_views import RecommendationFilter, RecommendationRow
+from expertenrat.domain.recommendation_filter import RecommendationFilter
+from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations import AWAITING_OUTCOME
 from expertenrat.ui.filter_bar import FilterBar, refill_combo
 from expertenrat.ui.i18n import tr

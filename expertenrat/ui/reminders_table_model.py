@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject
 
 from expertenrat.domain.german_dates import date_in_words
 from expertenrat.domain.projects import marked_title
-from expertenrat.domain.recommendation_views import AddressedProject
+from expertenrat.domain.recommendation_links import AddressedProject
 from expertenrat.domain.reminders import ProjectReminder
 from expertenrat.domain.wording import shortened
 from expertenrat.ui.i18n import tr

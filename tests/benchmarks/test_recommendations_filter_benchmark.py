@@ -12,11 +12,8 @@ import pytest
 from PySide6.QtCore import QPersistentModelIndex
 
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
-from expertenrat.domain.recommendation_views import (
-    AddressedProject,
-    Origin,
-    RecommendationRow,
-)
+from expertenrat.domain.recommendation_links import AddressedProject, Origin
+from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.ui.recommendations_filter import RegisterFilter
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel
 

@@ -19,7 +19,7 @@ from sqlalchemy import insert
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import RecommendationStatus
-from expertenrat.domain.recommendation_views import RecommendationFilter
+from expertenrat.domain.recommendation_filter import RecommendationFilter
 from expertenrat.services.recommendations import RecommendationsService
 from expertenrat.services.settings import SettingsService
 from expertenrat.store import models

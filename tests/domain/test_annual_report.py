@@ -26,7 +26,7 @@ from expertenrat.domain.annual_report import check_year, default_year
 from expertenrat.domain.annual_report_council import council_part
 from expertenrat.domain.enums import MemberRole, RecommendationStatus, Sector
 from expertenrat.domain.errors import DataEntryError
-from expertenrat.domain.recommendation_views import Origin
+from expertenrat.domain.recommendation_links import Origin
 
 S = RecommendationStatus
 

@@ -6,7 +6,8 @@ from datetime import date
 
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
 from expertenrat.domain.overview_register import response_line, responses_due
-from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
+from expertenrat.domain.recommendation_links import AddressedProject, Origin
+from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations import days_overdue
 
 TODAY = date(2026, 12, 3)

@@ -11,7 +11,8 @@ from datetime import date
 from meeting_sample import LETTERHEAD
 
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
-from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
+from expertenrat.domain.recommendation_links import AddressedProject, Origin
+from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations import days_overdue
 from expertenrat.domain.reminders import (
     ReminderLetter,

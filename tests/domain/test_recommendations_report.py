@@ -9,7 +9,7 @@ from datetime import date
 from recommendations_report_sample import ANSWERS, HOSTILE, ROWS, TODAY, report, row
 
 from expertenrat.domain.enums import RecommendationStatus, ResponseVerdict
-from expertenrat.domain.recommendation_views import RecommendationFilter
+from expertenrat.domain.recommendation_filter import RecommendationFilter
 from expertenrat.domain.recommendations import days_overdue
 from expertenrat.domain.recommendations_report import (
     NO_FIELD,

@@ -9,8 +9,9 @@ import pytest
 from meeting_sample import LETTERHEAD
 
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus, ResponseVerdict
+from expertenrat.domain.recommendation_links import AddressedProject, Origin
 from expertenrat.domain.recommendation_responses import pending_plan
-from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
+from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations import days_overdue
 from expertenrat.domain.reminders import (
     ProjectReminder,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from expertenrat.domain.invitation_letters import Recipient
-from expertenrat.domain.recommendation_views import AddressedProject
+from expertenrat.domain.recommendation_links import AddressedProject
 from expertenrat.domain.reminders import salutation
 from expertenrat.domain.salutations import greeting_name, salutation_title
 

@@ -13,7 +13,7 @@ from recommendations_report_sample import ANSWERS, TODAY, S, row
 
 from expertenrat.domain.audit_fields import AuditLine
 from expertenrat.domain.enums import AuditAction
-from expertenrat.domain.recommendation_views import AddressedProject
+from expertenrat.domain.recommendation_links import AddressedProject
 from expertenrat.domain.recommendations_report import report_lines
 from expertenrat.exchange.audit_csv import HEADER, export_audit_csv
 from expertenrat.exchange.excel_text import EXCEL_CELL_LIMIT, excel_cell

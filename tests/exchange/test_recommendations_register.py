@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from recommendations_report_sample import ANSWERS, DATEN, HOSTILE, KLIMA, TODAY, S, row
 
 from expertenrat.domain.enums import ResponseVerdict
-from expertenrat.domain.recommendation_views import Origin
+from expertenrat.domain.recommendation_links import Origin
 from expertenrat.domain.recommendations_report import report_lines
 from expertenrat.domain.response_summaries import response_summary
 from expertenrat.exchange.excel_text import unguard_formula

@@ -10,12 +10,8 @@ from email.policy import default
 
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
 from expertenrat.domain.meeting_documents import Letterhead
-from expertenrat.domain.recommendation_views import (
-    AddressedProject,
-    Origin,
-    RecommendationDetail,
-    RecommendationRow,
-)
+from expertenrat.domain.recommendation_links import AddressedProject, Origin
+from expertenrat.domain.recommendation_views import RecommendationDetail, RecommendationRow
 from expertenrat.domain.wording import council_genitive
 from expertenrat.exchange.transmittal_mail import transmittal_eml
 

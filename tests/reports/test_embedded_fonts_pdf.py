@@ -14,7 +14,8 @@ from minutes_sample import APPROVAL, minutes
 from pdf_reading import read
 
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
-from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
+from expertenrat.domain.recommendation_links import AddressedProject, Origin
+from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.reminders import ProjectReminder, ReminderLetter
 from expertenrat.reports.invitation_pdf import render_invitation
 from expertenrat.reports.minutes_pdf import render_minutes

@@ -20,7 +20,7 @@ from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.members import Member
 from expertenrat.domain.minutes_attendees import AbsentMember, GuestLine
 from expertenrat.domain.minutes_items import MinutesItem, VoteRecord
-from expertenrat.domain.recommendation_views import AddressedProject
+from expertenrat.domain.recommendation_links import AddressedProject
 from expertenrat.domain.roster import RosterGrouping, build_roster
 from expertenrat.domain.run_sheet_notes import ExpectedMove, with_notes
 from expertenrat.reports import visual_order

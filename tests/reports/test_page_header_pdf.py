@@ -20,7 +20,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from expertenrat.domain.meeting_documents import Letterhead
 from expertenrat.domain.public_minutes import public_version
-from expertenrat.domain.recommendation_views import AddressedProject
+from expertenrat.domain.recommendation_links import AddressedProject
 from expertenrat.domain.reminders import ProjectReminder, ReminderLetter
 from expertenrat.domain.roster import RosterDocument, RosterGrouping
 from expertenrat.reports.annual_report_pdf import render_annual_report

@@ -22,7 +22,7 @@ from recommendations_report_sample import (
 )
 
 from expertenrat.domain.enums import RecommendationKind
-from expertenrat.domain.recommendation_views import AddressedProject
+from expertenrat.domain.recommendation_links import AddressedProject
 from expertenrat.domain.recommendations_report import NO_FIELD, TITLE
 from expertenrat.reports.recommendations_report_pdf import render_recommendations_report
 

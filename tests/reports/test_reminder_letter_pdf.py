@@ -15,7 +15,8 @@ from pypdf import PdfReader
 
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
 from expertenrat.domain.overview_register import response_line
-from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
+from expertenrat.domain.recommendation_links import AddressedProject, Origin
+from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations import days_overdue
 from expertenrat.domain.reminders import (
     ProjectReminder,

@@ -19,7 +19,7 @@ from recommendations_report_sample import report as recommendations_report
 
 from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.members import Member
-from expertenrat.domain.recommendation_views import AddressedProject
+from expertenrat.domain.recommendation_links import AddressedProject
 from expertenrat.domain.reminders import ProjectReminder, ReminderLetter
 from expertenrat.domain.roster import RosterGrouping, build_roster
 from expertenrat.reports import theme

@@ -23,7 +23,7 @@ from reportlab.platypus import Paragraph
 
 from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.members import Member
-from expertenrat.domain.recommendation_views import AddressedProject, Origin
+from expertenrat.domain.recommendation_links import AddressedProject, Origin
 from expertenrat.domain.roster import RosterGrouping, build_roster
 from expertenrat.reports import fonts, theme, user_text, visual_order
 from expertenrat.reports.annual_report_pdf import render_annual_report

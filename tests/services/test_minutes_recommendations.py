@@ -14,7 +14,7 @@ from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
 from expertenrat.domain.errors import ConcurrentEditError, InUseError, ValidationError
 from expertenrat.domain.minutes import RecommendationDraft
 from expertenrat.domain.recommendation_content import RecommendationContent
-from expertenrat.domain.recommendation_views import RecommendationFilter
+from expertenrat.domain.recommendation_filter import RecommendationFilter
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.minutes import MinutesService
 from expertenrat.services.recommendations import RecommendationsService

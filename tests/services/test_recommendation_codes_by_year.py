@@ -14,7 +14,7 @@ from sqlalchemy import select, update
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.recommendation_codes import register_year, renumbered_on_adoption
 from expertenrat.domain.recommendation_content import RecommendationContent
-from expertenrat.domain.recommendation_views import RecommendationFilter
+from expertenrat.domain.recommendation_filter import RecommendationFilter
 from expertenrat.services.annual_report import AnnualReportService
 from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.overview import OverviewService

@@ -17,8 +17,8 @@ from sqlalchemy import select
 from expertenrat.domain.enums import RecommendationStatus, ResponseVerdict
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.recommendation_content import RecommendationContent
+from expertenrat.domain.recommendation_filter import RecommendationFilter
 from expertenrat.domain.recommendation_responses import ResponseDraft
-from expertenrat.domain.recommendation_views import RecommendationFilter
 from expertenrat.exchange.recommendations_register import HEADERS, INTERNAL_FILE, export_row
 from expertenrat.reports.recommendations_report_pdf import INTERNAL
 from expertenrat.services.context import Services

@@ -23,8 +23,8 @@ from expertenrat.domain.errors import (
 )
 from expertenrat.domain.projects import Project
 from expertenrat.domain.recommendation_content import RecommendationContent
+from expertenrat.domain.recommendation_filter import RecommendationFilter
 from expertenrat.domain.recommendation_responses import ResponseDraft
-from expertenrat.domain.recommendation_views import RecommendationFilter
 from expertenrat.domain.recommendations import ALLOWED_STEPS, StepRefused
 from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.projects import ProjectsService

@@ -17,8 +17,8 @@ from expertenrat.domain.enums import RecommendationStatus, ResponseVerdict
 from expertenrat.domain.progress import Cancelled
 from expertenrat.domain.projects import Project
 from expertenrat.domain.recommendation_content import RecommendationContent
+from expertenrat.domain.recommendation_filter import RecommendationFilter
 from expertenrat.domain.recommendation_responses import ResponseDraft
-from expertenrat.domain.recommendation_views import RecommendationFilter
 from expertenrat.services.overview import OverviewService
 from expertenrat.services.projects import ProjectsService
 from expertenrat.services.recommendation_reminders import (

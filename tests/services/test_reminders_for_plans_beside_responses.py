@@ -15,8 +15,8 @@ from pypdf import PdfReader
 from expertenrat.domain.enums import HistoryKind, RecommendationStatus, ResponseVerdict
 from expertenrat.domain.projects import Project
 from expertenrat.domain.recommendation_content import RecommendationContent
+from expertenrat.domain.recommendation_filter import RecommendationFilter
 from expertenrat.domain.recommendation_responses import ResponseDraft
-from expertenrat.domain.recommendation_views import RecommendationFilter
 from expertenrat.services.overview import OverviewService
 from expertenrat.services.projects import ProjectsService
 from expertenrat.services.recommendation_reminders import RecommendationRemindersService

@@ -11,7 +11,7 @@ import pytest
 
 from expertenrat.domain.conflict_sheet import MemberRef
 from expertenrat.domain.recommendation_content import RecommendationContent
-from expertenrat.domain.recommendation_views import AddressedProject
+from expertenrat.domain.recommendation_links import AddressedProject
 from expertenrat.ui.close_recommendation_dialog import CloseRecommendationDialog
 from expertenrat.ui.conflict_declare_dialog import ConflictDeclareDialog
 from expertenrat.ui.recommendation_content_dialogs import (

@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
-from expertenrat.domain.recommendation_views import RecommendationFilter
+from expertenrat.domain.recommendation_filter import RecommendationFilter
 from expertenrat.ui.folding_document_buttons import FoldingDocumentButtons
 from expertenrat.ui.meeting_document_actions import MeetingDocumentActions
 from expertenrat.ui.pdf_menu_button import PdfMenuButton

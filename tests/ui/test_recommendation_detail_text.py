@@ -13,11 +13,8 @@ from expertenrat.domain.enums import (
     ResponseVerdict,
 )
 from expertenrat.domain.recommendation_history import HistoryEntry, Response
-from expertenrat.domain.recommendation_views import (
-    Origin,
-    RecommendationDetail,
-    RecommendationRow,
-)
+from expertenrat.domain.recommendation_links import Origin
+from expertenrat.domain.recommendation_views import RecommendationDetail, RecommendationRow
 from expertenrat.ui.recommendation_detail_text import detail_text
 
 ROW = RecommendationRow(
@@ -65,7 +62,7 @@ def test_a_reminder_in_the_history_names_its_step_once():
 def test_answers_of_several_projects_name_their_project_and_who_is_missing():
     from dataclasses import replace
 
-    from expertenrat.domain.recommendation_views import AddressedProject
+    from expertenrat.domain.recommendation_links import AddressedProject
 
     row = replace(
         ROW, status=RecommendationStatus.SENT, answered=frozenset({1}),

@@ -7,7 +7,8 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
-from expertenrat.domain.recommendation_views import AddressedProject, Origin, RecommendationRow
+from expertenrat.domain.recommendation_links import AddressedProject, Origin
+from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.ui.recommendations_table_model import RecommendationsTableModel as M
 
 

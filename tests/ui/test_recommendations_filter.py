@@ -8,12 +8,9 @@ from datetime import date
 
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
 from expertenrat.domain.overview import Area, Target, TargetFilter
+from expertenrat.domain.recommendation_links import AddressedProject, Origin
 from expertenrat.domain.recommendation_search import found_by_search
-from expertenrat.domain.recommendation_views import (
-    AddressedProject,
-    Origin,
-    RecommendationRow,
-)
+from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.ui.recommendations_filter import RegisterFilter
 from expertenrat.ui.recommendations_filter_bar import RecommendationsFilterBar
 from expertenrat.ui.recommendations_table_model import register_row

@@ -19,8 +19,9 @@ from verwerfen import escape_asks_before_dropping, escape_closes_at_once
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus, ResponseVerdict
 from expertenrat.domain.recommendation_content import RecommendationContent
+from expertenrat.domain.recommendation_links import Origin
 from expertenrat.domain.recommendation_responses import ResponseDraft
-from expertenrat.domain.recommendation_views import Origin, RecommendationRow
+from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.services.context import Services
 from expertenrat.store import models
 from expertenrat.ui.recommendation_content_dialogs import (

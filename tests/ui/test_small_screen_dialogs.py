@@ -22,7 +22,7 @@ from pytestqt.exceptions import TimeoutError as NotSettled
 
 from expertenrat.domain.enums import ResponseVerdict
 from expertenrat.domain.recommendation_history import Response
-from expertenrat.domain.recommendation_views import AddressedProject
+from expertenrat.domain.recommendation_links import AddressedProject
 from expertenrat.ui.member_dialog import MemberDialog
 from expertenrat.ui.member_import_dialog import MemberImportDialog
 from expertenrat.ui.minutes_approval_dialogs import DiffDialog
