@@ -30,15 +30,17 @@ from expertenrat.domain.meeting_documents import Letterhead
 from expertenrat.domain.meeting_quorum import Quorate
 from expertenrat.domain.overview import FieldFigures
 from expertenrat.domain.recommendation_views import RecommendationRow
-from expertenrat.domain.recommendations_report import (
+from expertenrat.domain.recommendations_charts import (
     NO_FIELD,
-    ReportLine,
-    ResponseSummary,
     StatusChart,
     answered_in_time,
+    status_chart,
+)
+from expertenrat.domain.recommendations_report import (
+    ReportLine,
+    ResponseSummary,
     field_names,
     report_lines,
-    status_chart,
 )
 from expertenrat.domain.wording import kinds_counted
 

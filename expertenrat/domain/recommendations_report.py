@@ -1,18 +1,14 @@
 """What the recommendations report shows, gathered from the register: per action field and
 per project what was recommended, the latest answer, the state and the days open; the
-status per action field and the share answered in time per year (the charts); the open
-and overdue items.
+status per action field and the share answered in time per year (the charts,
+:mod:`recommendations_charts`); the open and overdue items.
 
 Drafts are not recommendations yet: the report leaves them out unless they are asked for
 (``REPORTED``). A recommendation addressed to two projects is listed under both; the
 counts and charts count it once.
 
-"Answered in time" per year of sending: of the recommendations sent that year whose
-deadline has passed or that were answered, the share that every addressed project had
-answered by the due date (its first answer, or a joint one:
-:meth:`ResponseSummary.answered_by`). A recommendation withdrawn without any response does
-not count. Under a project, a recommendation to several shows that project's latest answer
-(its own or a joint one), and "keine Stellungnahme" where that project has not answered.
+Under a project, a recommendation to several shows that project's latest answer (its own
+or a joint one), and "keine Stellungnahme" where that project has not answered.
 """
 
 from __future__ import annotations
@@ -26,6 +22,13 @@ from expertenrat.domain.meeting_documents import Letterhead
 from expertenrat.domain.recommendation_links import AddressedProject
 from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations import OPEN
+from expertenrat.domain.recommendations_charts import (
+    NO_FIELD,
+    InTimeYear,
+    StatusChart,
+    answered_in_time,
+    status_chart,
+)
 from expertenrat.domain.response_summaries import ResponseSummary
 from expertenrat.domain.text_folding import fold
 from expertenrat.domain.wording import isolated, kinds_counted
@@ -36,7 +39,6 @@ REPORTED = frozenset(RecommendationStatus) - {S.DRAFT}
 STILL_OPEN = OPEN - {S.DRAFT}
 """Adopted, but not yet implemented, rejected or withdrawn (open, unless settled:
 :func:`awaits_more`)."""
-NO_FIELD = "Ohne Handlungsfeld"
 NO_PROJECT = "Ohne Projekt"
 TITLE = "Bericht zu den Empfehlungen"
 
@@ -125,29 +127,6 @@ class FieldSection:
 
 
 @dataclass(frozen=True, slots=True)
-class StatusChart:
-    """Recommendations per action field (``fields``) and status: ``counts[s][f]``."""
-
-    fields: tuple[str, ...]
-    statuses: tuple[RecommendationStatus, ...]
-    counts: tuple[tuple[int, ...], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class InTimeYear:
-    """Of ``counted`` recommendations sent in ``year``, ``in_time`` were answered by their
-    due date."""
-
-    year: int
-    counted: int
-    in_time: int
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.in_time / self.counted) if self.counted else 0
-
-
-@dataclass(frozen=True, slots=True)
 class RecommendationsReport:
     letterhead: Letterhead
     on: date
@@ -221,41 +200,6 @@ def _project_sections(lines: Sequence[ReportLine]) -> tuple[ProjectSection, ...]
     if None in by_project:
         sections.append(ProjectSection(NO_PROJECT, "", tuple(by_project[None])))
     return tuple(sections)
-
-
-def status_chart(rows: Sequence[RecommendationRow], fields: Sequence[str]) -> StatusChart:
-    """Counts per status (those that occur, in lifecycle order) and field (``fields``)."""
-    statuses = tuple(s for s in RecommendationStatus if any(r.status is s for r in rows))
-    counts = tuple(
-        tuple(
-            sum(1 for r in rows if r.status is s and (r.action_field or NO_FIELD) == f)
-            for f in fields
-        )
-        for s in statuses
-    )
-    return StatusChart(tuple(fields), statuses, counts)
-
-
-def answered_in_time(
-    rows: Iterable[RecommendationRow], answers: Mapping[int, ResponseSummary], today: date
-) -> list[InTimeYear]:
-    """Per year of sending, how many were answered by their due date (see the module)."""
-    years: dict[int, list[int]] = {}
-    for row in rows:
-        if row.sent_on is None or row.due_on is None:
-            continue
-        answer = answers.get(row.id)
-        if answer is None and (row.status is S.WITHDRAWN or row.due_on >= today):
-            continue  # withdrawn unanswered, or still within its deadline
-        answered_on = answer.answered_by([p.id for p in row.projects]) if answer else None
-        if answered_on is None and row.due_on >= today:
-            continue  # some projects answered, the others are still within the deadline
-        counts = years.setdefault(row.sent_on.year, [0, 0])
-        counts[0] += 1
-        counts[1] += answered_on is not None and answered_on <= row.due_on
-    return [
-        InTimeYear(year, counted, in_time) for year, (counted, in_time) in sorted(years.items())
-    ]
 
 
 def open_items(lines: Iterable[ReportLine]) -> list[ReportLine]:

@@ -10,7 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 
 from expertenrat.domain.enums import RecommendationStatus
-from expertenrat.domain.recommendations_report import InTimeYear, StatusChart
+from expertenrat.domain.recommendations_charts import InTimeYear, StatusChart
 from expertenrat.reports import theme
 from expertenrat.reports.charts import LABEL_SIZE, fit_label, house_drawing, legend, stacked_bars
 

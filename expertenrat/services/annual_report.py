@@ -24,7 +24,8 @@ from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.meetings import list_label
 from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.domain.recommendation_filter import RecommendationFilter
-from expertenrat.domain.recommendations_report import NO_FIELD, REPORTED
+from expertenrat.domain.recommendations_charts import NO_FIELD
+from expertenrat.domain.recommendations_report import REPORTED
 from expertenrat.reports.annual_report_pdf import render_annual_report
 from expertenrat.services.action_fields import action_field
 from expertenrat.services.attendance_rows import non_public_items, placed_agenda_rows

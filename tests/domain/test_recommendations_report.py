@@ -11,11 +11,10 @@ from recommendations_report_sample import ANSWERS, HOSTILE, ROWS, TODAY, report,
 from expertenrat.domain.enums import RecommendationStatus, ResponseVerdict
 from expertenrat.domain.recommendation_filter import RecommendationFilter
 from expertenrat.domain.recommendations import days_overdue
+from expertenrat.domain.recommendations_charts import NO_FIELD, InTimeYear
 from expertenrat.domain.recommendations_report import (
-    NO_FIELD,
     NO_PROJECT,
     REPORTED,
-    InTimeYear,
     ResponseSummary,
     days_open,
 )

@@ -23,7 +23,8 @@ from recommendations_report_sample import (
 
 from expertenrat.domain.enums import RecommendationKind
 from expertenrat.domain.recommendation_links import AddressedProject
-from expertenrat.domain.recommendations_report import NO_FIELD, TITLE
+from expertenrat.domain.recommendations_charts import NO_FIELD
+from expertenrat.domain.recommendations_report import TITLE
 from expertenrat.reports.recommendations_report_pdf import render_recommendations_report
 
 

@@ -15,7 +15,7 @@ from expertenrat.domain.enums import MeetingState, ResponseVerdict
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.recommendation_responses import ResponseDraft
-from expertenrat.domain.recommendations_report import NO_FIELD
+from expertenrat.domain.recommendations_charts import NO_FIELD
 from expertenrat.services.context import Services
 from expertenrat.store import models
 
