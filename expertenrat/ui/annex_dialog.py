@@ -1,17 +1,24 @@
 """ "Anlage bearbeiten": the title the minutes list an annex under, and whether the public
-minutes list it at all (a step dialog: a refusal stays in it as a message)."""
+minutes list it at all (a step dialog: a refusal stays in it as a message). Changed on
+another PC meanwhile, the dialog keeps what was typed and saves against the changed annex
+on the next click (:func:`annex_saving`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from expertenrat.domain.annexes import Annex
+from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
 from expertenrat.domain.field_limits import ANNEX_TITLE
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog
 from expertenrat.ui.text_fields import LineEdit, show_text
+
+if TYPE_CHECKING:
+    from expertenrat.services.annexes import AnnexesService
 
 _CONTEXT = "AnnexDialog"
 
@@ -38,3 +45,47 @@ class AnnexDialog(StepDialog):
 
     def value(self) -> tuple[str, bool]:
         return self.title_edit.text(), not self.internal_check.isChecked()
+
+
+def annex_saving(
+    annexes: AnnexesService,
+    meeting_id: int,
+    annex: Annex,
+    refresh: Callable[[], None],
+    changed: Callable[[], None],
+) -> Callable[[tuple[str, bool]], None]:
+    """The dialog's ``save``: the title and ``public`` stored, then ``changed``. Refused
+    because another PC changed the annex meanwhile, ``refresh`` shows it as it is now, the
+    dialog keeps what was typed and says so, and saving again saves against it."""
+    read = [annex]  # the stored one after a change elsewhere
+
+    def save(value: tuple[str, bool]) -> None:
+        title, public = value
+        try:
+            annexes.update(meeting_id, read[0], title, public=public)
+        except ConcurrentEditError as error:
+            try:
+                stored = annexes.annexes(meeting_id)
+            except ExpertenratError:
+                stored = ()
+            now = next((a for a in stored if a.id == annex.id), None)
+            refresh()
+            if now is None:
+                raise error from None
+            read[0] = now
+            raise ConcurrentEditError(
+                "",
+                tr(
+                    _CONTEXT,
+                    "Die Anlage wurde inzwischen von jemand anderem geändert (jetzt: "
+                    "„{title}“{mark}). Ihre Eingaben sind erhalten; die Liste zeigt den "
+                    "neuen Stand. Klicken Sie erneut auf „Speichern“, wenn sie gelten "
+                    "sollen.",
+                ).format(
+                    title=now.title or now.name,
+                    mark="" if now.public else tr(_CONTEXT, ", nichtöffentlich"),
+                ),
+            ) from None
+        changed()
+
+    return save

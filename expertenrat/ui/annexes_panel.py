@@ -1,13 +1,12 @@
 """Anlagen: the annexes tab of a meeting (see ``widget_contract``).
 
-A list of the meeting's PDF annexes in the order the minutes and the Sitzungsmappe print
-them. "PDF hinzufügen …" asks for a file; reading, checking (size, a readable PDF) and
-storing run in the worker, so a large file never freezes the window, and a damaged PDF
-is refused with the service's German message. "Bearbeiten …" (or a double click) changes
-the title and whether the public minutes list the annex (changed on another PC meanwhile,
-the dialog keeps what was typed and saves against the changed annex on the next click);
-"Entfernen …" (or Entf in the list) asks first; the arrows move the selected annex. Every
-change is saved at once.
+A list of the meeting's PDF annexes (:mod:`annex_list`) in the order the minutes and the
+Sitzungsmappe print them. "PDF hinzufügen …" asks for a file; reading, checking (size, a
+readable PDF) and storing run in the worker, so a large file never freezes the window, and
+a damaged PDF is refused with the service's German message. "Bearbeiten …" (or a double
+click) changes the title and whether the public minutes list the annex
+(:mod:`annex_dialog`); "Entfernen …" (or Entf in the list) asks first; the arrows move the
+selected annex. Every change is saved at once.
 """
 
 from __future__ import annotations
@@ -18,8 +17,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.annexes import Annex
 from expertenrat.domain.errors import (
-    ConcurrentEditError,
     ExpertenratError,
     os_error_detail,
     os_error_text,
@@ -35,7 +31,8 @@ from expertenrat.domain.errors import (
 from expertenrat.domain.minutes_approval import FROZEN_HINT
 from expertenrat.domain.progress import Progress
 from expertenrat.services.context import Services
-from expertenrat.ui.annex_dialog import AnnexDialog
+from expertenrat.ui.annex_dialog import AnnexDialog, annex_saving
+from expertenrat.ui.annex_list import AnnexList
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.key_actions import KeyActions
@@ -43,13 +40,11 @@ from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.row_moves import focus_to_rows
 from expertenrat.ui.save_location import FileKind
-from expertenrat.ui.tooltips import literal_tip
 from expertenrat.ui.widgets import wrapping_label
 from expertenrat.ui.worker import Job, start_with_progress
 from expertenrat.ui.wrapping_row import WrappingRow
 
 _CONTEXT = "AnnexesPanel"
-AnnexRole = Qt.ItemDataRole.UserRole
 
 
 class AnnexesPanel(KeepsNoMeetingHint, NothingPending, QWidget):
@@ -68,12 +63,7 @@ class AnnexesPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self.dialog: AnnexDialog | None = None
 
         self.hint_label = wrapping_label(name="hintLabel")
-        self.list = QListWidget()
-        self.list.setAccessibleName(tr(_CONTEXT, "Anlagen"))  # for screen readers
-        # A long line ends in the middle with "…" (its tooltip says it whole) rather than
-        # scroll sideways: the scroll bar kept it from giving way (found by a tester).
-        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list = AnnexList()
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.list.itemActivated.connect(lambda _item: self.ask_edit())  # Enter too
         self.add_button = QPushButton(tr(_CONTEXT, "PDF hinzufügen …"))
@@ -132,26 +122,13 @@ class AnnexesPanel(KeepsNoMeetingHint, NothingPending, QWidget):
                     hint = tr(_CONTEXT, FROZEN_HINT)
         self.hint_label.setText(hint)
         self.hint_label.setVisible(bool(hint))
-        self._fill(annexes)
+        self.list.fill(annexes)
+        self._update_buttons()
 
     # --- showing --------------------------------------------------------------------------
 
     def selected(self) -> Annex | None:
-        items = self.list.selectedItems()
-        return items[0].data(AnnexRole) if items else None
-
-    def _fill(self, annexes: tuple[Annex, ...]) -> None:
-        kept = self.selected()
-        self.list.clear()
-        for annex in annexes:
-            mark = tr(_CONTEXT, " · nichtöffentlich") if not annex.public else ""
-            item = QListWidgetItem(f"{annex.label} ({annex.name}, {annex.size_text}){mark}")
-            item.setToolTip(literal_tip(item.text()))
-            item.setData(AnnexRole, annex)
-            self.list.addItem(item)
-            if kept is not None and annex.id == kept.id:
-                item.setSelected(True)
-        self._update_buttons()
+        return self.list.selected()
 
     def _update_buttons(self) -> None:
         shown = self._meeting_id is not None and not self._frozen
@@ -214,39 +191,7 @@ class AnnexesPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         if annex is None or meeting_id is None:
             return
 
-        read = [annex]  # the stored one after a change elsewhere
-
-        def save(value: tuple[str, bool]) -> None:
-            title, public = value
-            try:
-                self._annexes.update(meeting_id, read[0], title, public=public)
-            except ConcurrentEditError as error:
-                # Another PC changed the annex meanwhile: the list shows it as it is now,
-                # the dialog keeps what was typed and saving again saves against it.
-                try:
-                    stored = self._annexes.annexes(meeting_id)
-                except ExpertenratError:
-                    stored = ()
-                now = next((a for a in stored if a.id == annex.id), None)
-                self.refresh()
-                if now is None:
-                    raise error from None
-                read[0] = now
-                raise ConcurrentEditError(
-                    "",
-                    tr(
-                        _CONTEXT,
-                        "Die Anlage wurde inzwischen von jemand anderem geändert (jetzt: "
-                        "„{title}“{mark}). Ihre Eingaben sind erhalten; die Liste zeigt den "
-                        "neuen Stand. Klicken Sie erneut auf „Speichern“, wenn sie gelten "
-                        "sollen.",
-                    ).format(
-                        title=now.title or now.name,
-                        mark="" if now.public else tr(_CONTEXT, ", nichtöffentlich"),
-                    ),
-                ) from None
-            self._changed()
-
+        save = annex_saving(self._annexes, meeting_id, annex, self.refresh, self._changed)
         self.dialog = AnnexDialog(self, annex, save)
         self.dialog.finished.connect(self.dialog.deleteLater)
         self.dialog.open()
@@ -284,9 +229,7 @@ class AnnexesPanel(KeepsNoMeetingHint, NothingPending, QWidget):
     def _added(self, annex: Annex) -> None:
         """The new annex selected, so "Bearbeiten …" acts on it (found by a tester)."""
         self._changed()
-        for row in range(self.list.count()):
-            if self.list.item(row).data(AnnexRole).id == annex.id:
-                self.list.setCurrentRow(row)
+        self.list.select_annex(annex.id)
 
     def _changed(self) -> None:
         self.refresh()

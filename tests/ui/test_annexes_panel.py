@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication
 from reportlab.pdfgen.canvas import Canvas
 
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.ui.annexes_panel import AnnexesPanel, AnnexRole
+from expertenrat.ui.annex_list import AnnexRole
+from expertenrat.ui.annexes_panel import AnnexesPanel
 from expertenrat.ui.meeting_document_actions import MeetingDocumentActions
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
