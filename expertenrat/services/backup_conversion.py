@@ -19,10 +19,11 @@ from expertenrat.domain.progress import Progress
 from expertenrat.store import migrate
 from expertenrat.store.backup_format import Backup, BackupError, TablePart, column_kind
 from expertenrat.store.bulk_insert import insert_value_rows
+from expertenrat.store.driver_errors import SqliteCause, driver_text, sqlite_cause
 from expertenrat.store.engine import database_url, make_engine
 from expertenrat.store.models import Base
 from expertenrat.store.sqlite_copy import copy_sqlite
-from expertenrat.store.work_problems import SqliteCause, driver_text, refused, sqlite_cause
+from expertenrat.store.work_problems import refused
 
 
 def dump_tables(

@@ -30,9 +30,10 @@ from expertenrat.services.leftovers import remove_stale
 from expertenrat.store.backup_format import BackupError
 from expertenrat.store.backup_writing import write_backup
 from expertenrat.store.database import Database
+from expertenrat.store.driver_errors import SqliteCause, driver_text, sqlite_cause
 from expertenrat.store.engine import sqlite_file
 from expertenrat.store.sqlite_copy import copy_sqlite
-from expertenrat.store.work_problems import SqliteCause, driver_text, refused, sqlite_cause
+from expertenrat.store.work_problems import refused
 
 _COPY_NAME = re.compile(r"^expertenrat-(\d{4})-(\d{2})-(\d{2})\.(?:db|zip)$")
 # The name a copy is written under until complete (see :meth:`DailyBackupService.run`);

@@ -34,15 +34,9 @@ from expertenrat.domain.errors import (
 )
 from expertenrat.store import models
 from expertenrat.store.database import Database
+from expertenrat.store.driver_errors import error_kind, is_connection_lost, logged, sqlstate
 from expertenrat.store.server_watch import is_server_silent
-from expertenrat.store.work_problems import (
-    SERVER_SILENT_ADVICE,
-    error_kind,
-    is_connection_lost,
-    logged,
-    sqlstate,
-    work_problem,
-)
+from expertenrat.store.work_problems import SERVER_SILENT_ADVICE, work_problem
 
 T = TypeVar("T")
 SQLITE_BUSY_SNAPSHOT = 517

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import Connection, exc, text
 
 from expertenrat.domain.errors import DatabaseDamagedError, DatabaseUnusableError
-from expertenrat.store.work_problems import (
+from expertenrat.store.driver_errors import (
     SqliteCause,
     driver_text,
     sqlite_cause,

@@ -17,12 +17,13 @@ from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.store import migrate
+from expertenrat.store.driver_errors import sqlstate
 from expertenrat.store.engine import database_url, make_engine, sqlite_file
 from expertenrat.store.problems import sqlite_problem, upgrade_blocked
 from expertenrat.store.server_problems import server_problem
 from expertenrat.store.sqlite_copy import copy_sqlite
 from expertenrat.store.table_owners import read_table_owners
-from expertenrat.store.work_problems import refused, sqlstate
+from expertenrat.store.work_problems import refused
 
 
 def upgraded_copy(path: Path, location: str, read_flags: str | None) -> tuple[Engine, Path]:

@@ -15,9 +15,10 @@ from sqlalchemy import exc
 from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import DatabaseUnusableError, PasswordNeededError
+from expertenrat.store.driver_errors import driver_text
 from expertenrat.store.privilege_problems import login_user
 from expertenrat.store.server_watch import is_server_silent
-from expertenrat.store.work_problems import driver_text, refused
+from expertenrat.store.work_problems import refused
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,8 @@
 """Why the database refused a piece of work (not the connection), said in German by cause.
 
-The one place that reads a refused statement's cause: from its SQLSTATE (PostgreSQL) or
-its SQLite extended result code, not from its text, which is English and may quote the
+The one place that words a refused statement's cause, read from its SQLSTATE (PostgreSQL)
+or its SQLite extended result code (:mod:`expertenrat.store.driver_errors`), not from its
+text, which is English and may quote the
 rows' values ("Key (email)=(…) already exists"); only a broken connection, which psycopg
 gives no SQLSTATE, is read from libpq's text. A cause not recognised here gets ``None``:
 :func:`refused` then says that the database refused and gives :func:`driver_text` as the
@@ -16,12 +17,20 @@ right or another role's tables: :mod:`expertenrat.store.privilege_problems`.
 from __future__ import annotations
 
 import logging
-from enum import Enum, auto
 from typing import TYPE_CHECKING
 
 from sqlalchemy import exc
 from sqlalchemy.engine import URL
 
+from expertenrat.store.driver_errors import (
+    SqliteCause,
+    driver_text,
+    is_connection_lost,
+    logged,
+    sqlite_cause,
+    sqlite_error_name,
+    sqlstate,
+)
 from expertenrat.store.privilege_problems import no_privilege, not_owner
 from expertenrat.store.server_watch import is_server_silent
 
@@ -85,42 +94,8 @@ _ROW_REFUSED = {DUPLICATE, DANGLING, BROKEN_RULE, BAD_VALUE}
 # SQLSTATEs (PostgreSQL) of each cause.
 _LOCKED_STATES = {"55P03", "55006"}
 _CHANGED_AT_ONCE_STATES = {"40001", "40P01"}
-_SERVER_GONE_STATES = {"57P01", "57P02", "57P03", "08000", "08003", "08006"}
 
 
-class SqliteCause(Enum):
-    """What SQLite's result code says went wrong, at work or opening a file."""
-
-    DAMAGED = auto()
-    READ_ONLY = auto()
-    CHANGED_MEANWHILE = auto()
-    LOCKED = auto()
-    DISK_FULL = auto()
-    INACCESSIBLE = auto()
-    DISK_ERROR = auto()
-    DUPLICATE = auto()
-    DANGLING = auto()
-    BROKEN_RULE = auto()
-    BAD_VALUE = auto()
-
-
-# Each cause and the prefixes of the extended result code names that say it (a primary
-# code's name is the prefix of its extended codes'); the first that matches counts.
-_SQLITE_CAUSES = (
-    (SqliteCause.DAMAGED, ("SQLITE_CORRUPT", "SQLITE_NOTADB")),
-    (SqliteCause.READ_ONLY, ("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH")),
-    (SqliteCause.CHANGED_MEANWHILE, ("SQLITE_BUSY_SNAPSHOT",)),
-    (SqliteCause.LOCKED, ("SQLITE_BUSY", "SQLITE_LOCKED")),
-    # The WAL index (-shm) cannot grow: the drive is full (found by a tester: a full drive
-    # was said to be "ein Fehler des Datenträgers oder des Netzlaufwerks").
-    (SqliteCause.DISK_FULL, ("SQLITE_FULL", "SQLITE_IOERR_SHMSIZE")),
-    (SqliteCause.INACCESSIBLE, ("SQLITE_CANTOPEN",)),
-    (SqliteCause.DISK_ERROR, ("SQLITE_IOERR",)),
-    (SqliteCause.DUPLICATE, ("SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY")),
-    (SqliteCause.DANGLING, ("SQLITE_CONSTRAINT_FOREIGNKEY",)),
-    (SqliteCause.BROKEN_RULE, ("SQLITE_CONSTRAINT",)),
-    (SqliteCause.BAD_VALUE, ("SQLITE_TOOBIG", "SQLITE_MISMATCH", "SQLITE_RANGE")),
-)
 # How work says each cause (opening a file: expertenrat.store.problems).
 _SQLITE_AT_WORK = {
     SqliteCause.DAMAGED: DAMAGED_AT_WORK,
@@ -141,64 +116,6 @@ _SQLITE_AT_WORK = {
     SqliteCause.BROKEN_RULE: BROKEN_RULE,
     SqliteCause.BAD_VALUE: BAD_VALUE,
 }
-
-
-def sqlite_error_name(error: BaseException) -> str:
-    """The SQLite extended result code name (``SQLITE_CORRUPT`` …) of ``error`` — a
-    SQLAlchemy error or the driver's own — or ``""``."""
-    if isinstance(error, exc.DBAPIError):
-        error = error.orig  # type: ignore[assignment]
-    return getattr(error, "sqlite_errorname", "") or ""
-
-
-def sqlite_cause(error: BaseException) -> SqliteCause | None:
-    """The cause SQLite's result code of ``error`` names, or ``None`` (not known, or not
-    an error of SQLite)."""
-    name = sqlite_error_name(error)
-    if not name:
-        return None
-    return next((cause for cause, names in _SQLITE_CAUSES if name.startswith(names)), None)
-
-
-def driver_text(error: BaseException) -> str:
-    """The driver's own text of ``error`` on one line (for the log and a ``detail``)."""
-    if isinstance(error, exc.StatementError) and error.orig is not None:
-        error = error.orig
-    return " ".join(str(error).split()) or type(error).__name__
-
-
-def error_kind(error: BaseException) -> str:
-    """The kind of a database error for the log: classes and error code, never its text
-    (which may quote a row's values)."""
-    orig = error.orig if isinstance(error, exc.StatementError) else None
-    inner = orig if orig is not None else error
-    code = getattr(inner, "sqlstate", None) or sqlite_error_name(inner)
-    kind = f"{type(inner).__module__}.{type(inner).__name__}"
-    if inner is not error:
-        kind = f"{type(error).__name__} ({kind}"
-        return f"{kind}, {code})" if code else f"{kind})"
-    return f"{kind} ({code})" if code else kind
-
-
-def logged(error: BaseException) -> str:
-    """What the log gets of a database error: its kind (:func:`error_kind`); for a lost
-    connection, whose text quotes no row, also the driver's and server's words, for the IT."""
-    if isinstance(error, exc.DBAPIError) and is_connection_lost(error):
-        return f"{error_kind(error)}: {driver_text(error)}"
-    return error_kind(error)
-
-
-def is_connection_lost(error: exc.DBAPIError) -> bool:
-    """The server went away or refuses connections (not: it refused the statement)."""
-    if not isinstance(error, exc.DBAPIError) or hasattr(error.orig, "sqlite_errorcode"):
-        return False
-    if error.connection_invalidated or sqlstate(error.orig) in _SERVER_GONE_STATES:
-        return True
-    if not isinstance(error, exc.OperationalError) or sqlstate(error.orig):
-        return False
-    # psycopg gives a broken connection no SQLSTATE, only libpq's text.
-    text = str(error.orig).lower()
-    return any(word in text for word in ("connect", "server", "terminat"))
 
 
 def refused(
@@ -291,8 +208,3 @@ def work_problem(
     if state.startswith("22"):
         return BAD_VALUE
     return None
-
-
-def sqlstate(error: object) -> str:
-    """The SQLSTATE of a driver's error (not SQLAlchemy's wrapper), or ``""``."""
-    return getattr(error, "sqlstate", None) or ""
