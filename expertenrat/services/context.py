@@ -9,33 +9,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from expertenrat.services.lazy_services import LazyService, LazyServices
+from expertenrat.services.lazy_services import LazyService
+from expertenrat.services.meeting_services import MeetingServices
 
 if TYPE_CHECKING:
-    from expertenrat.services.agenda import AgendaService
-    from expertenrat.services.agenda_templates import AgendaTemplatesService
-    from expertenrat.services.annexes import AnnexesService
     from expertenrat.services.annual_report import AnnualReportService
     from expertenrat.services.appointment_periods import AppointmentPeriodsService
     from expertenrat.services.archive_package import ArchivePackageService
-    from expertenrat.services.attendance import AttendanceService
     from expertenrat.services.audit_reading import AuditService
     from expertenrat.services.backup import BackupService
-    from expertenrat.services.conflicts import ConflictsService
     from expertenrat.services.council_search import CouncilSearchService
     from expertenrat.services.council_transfer import CouncilTransferService
     from expertenrat.services.daily_backup import DailyBackupService
     from expertenrat.services.demo import DemoService
     from expertenrat.services.integrity import IntegrityService
-    from expertenrat.services.late_invitations import LateInvitationsService
-    from expertenrat.services.meeting_documents import MeetingDocumentsService
-    from expertenrat.services.meetings import MeetingsService
     from expertenrat.services.member_exchange import MemberExchangeService
     from expertenrat.services.members import MembersService
-    from expertenrat.services.minutes import MinutesService
-    from expertenrat.services.minutes_approval import MinutesApprovalService
-    from expertenrat.services.minutes_documents import MinutesDocumentsService
-    from expertenrat.services.minutes_objections import MinutesObjectionsService
     from expertenrat.services.oparl_export import OParlExportService
     from expertenrat.services.open_data_export import OpenDataExportService
     from expertenrat.services.overview import OverviewService
@@ -52,8 +41,9 @@ if TYPE_CHECKING:
     from expertenrat.store.database import Database
 
 
-class Services(LazyServices):
-    """Every service of ``database``, each made when first used, acting for ``actor``."""
+class Services(MeetingServices):
+    """Every service of ``database``, each made when first used, acting for ``actor``; those
+    of the meetings and their minutes are :class:`MeetingServices`'."""
 
     @classmethod
     def create(cls, database: Database, actor: str) -> Services:
@@ -84,12 +74,6 @@ class Services(LazyServices):
         return MemberExchangeService(self.database, self.actor)
 
     @LazyService
-    def meetings(self) -> MeetingsService:
-        from expertenrat.services.meetings import MeetingsService
-
-        return MeetingsService(self.database, self.actor)
-
-    @LazyService
     def overview(self) -> OverviewService:
         from expertenrat.services.overview import OverviewService
 
@@ -106,12 +90,6 @@ class Services(LazyServices):
         from expertenrat.services.audit_reading import AuditService
 
         return AuditService(self.database)
-
-    @LazyService
-    def agenda(self) -> AgendaService:
-        from expertenrat.services.agenda import AgendaService
-
-        return AgendaService(self.database, self.actor)
 
     @LazyService
     def backup(self) -> BackupService:
@@ -150,36 +128,6 @@ class Services(LazyServices):
         return SafetyCopiesService(self.database)
 
     @LazyService
-    def meeting_documents(self) -> MeetingDocumentsService:
-        from expertenrat.services.meeting_documents import MeetingDocumentsService
-
-        return MeetingDocumentsService(self.database, self.actor, self.meetings)
-
-    @LazyService
-    def late_invitations(self) -> LateInvitationsService:
-        from expertenrat.services.late_invitations import LateInvitationsService
-
-        return LateInvitationsService(self.database, self.actor)
-
-    @LazyService
-    def attendance(self) -> AttendanceService:
-        from expertenrat.services.attendance import AttendanceService
-
-        return AttendanceService(self.database, self.actor)
-
-    @LazyService
-    def conflicts(self) -> ConflictsService:
-        from expertenrat.services.conflicts import ConflictsService
-
-        return ConflictsService(self.database, self.actor)
-
-    @LazyService
-    def minutes(self) -> MinutesService:
-        from expertenrat.services.minutes import MinutesService
-
-        return MinutesService(self.database, self.actor)
-
-    @LazyService
     def text_templates(self) -> TextTemplatesService:
         from expertenrat.services.text_templates import TextTemplatesService
 
@@ -190,37 +138,6 @@ class Services(LazyServices):
         from expertenrat.services.appointment_periods import AppointmentPeriodsService
 
         return AppointmentPeriodsService(self.database, self.actor)
-
-    @LazyService
-    def agenda_templates(self) -> AgendaTemplatesService:
-        from expertenrat.services.agenda_templates import AgendaTemplatesService
-
-        return AgendaTemplatesService(self.database, self.actor)
-
-    @LazyService
-    def annexes(self) -> AnnexesService:
-        from expertenrat.services.annexes import AnnexesService
-
-        return AnnexesService(self.database, self.actor)
-
-    @LazyService
-    def minutes_documents(self) -> MinutesDocumentsService:
-        from expertenrat.services.minutes_documents import MinutesDocumentsService
-
-        return MinutesDocumentsService(self.database, self.meeting_documents, self.annexes)
-
-    @LazyService
-    def minutes_approval(self) -> MinutesApprovalService:
-        from expertenrat.services.minutes_approval import MinutesApprovalService
-        from expertenrat.services.minutes_pdfs import render_minutes
-
-        return MinutesApprovalService(self.database, self.actor, render_minutes)
-
-    @LazyService
-    def minutes_objections(self) -> MinutesObjectionsService:
-        from expertenrat.services.minutes_objections import MinutesObjectionsService
-
-        return MinutesObjectionsService(self.database, self.actor)
 
     @LazyService
     def recommendations(self) -> RecommendationsService:
