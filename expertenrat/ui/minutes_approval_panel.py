@@ -45,6 +45,7 @@ from expertenrat.ui.minutes_fingerprints import MinutesFingerprints
 from expertenrat.ui.minutes_objections_box import MinutesObjectionsBox
 from expertenrat.ui.minutes_versions_box import MinutesVersionsBox
 from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
+from expertenrat.ui.off_reason import OffReason
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.refusals import attempt
 from expertenrat.ui.widgets import wrapping_label
@@ -110,6 +111,8 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         layout.addWidget(self.state_label)
         layout.addWidget(self.fingerprints)
         layout.addLayout(top)
+        self.approve_reason = OffReason(self.approve_button)  # why it is off, by Tab
+        layout.addWidget(self.approve_reason)
         layout.addWidget(self.objections, 2)
         layout.addWidget(self.versions, 1)
 

@@ -10,6 +10,7 @@ import pytest
 from meeting_rows import add_meeting
 from minutes_setup import Minutes, held_minutes, hold
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import select
@@ -135,6 +136,29 @@ def test_a_disabled_approval_says_why(qtbot, panel, dialogs) -> None:
     assert "eine spätere Sitzung, die nach dem Versand stattgefunden hat" in (
         panel.approve_button.toolTip()
     )
+
+
+def test_tab_reaches_why_the_approval_is_off(
+    qtbot, panel, dialogs, services, minutes, page_day
+) -> None:
+    """ "Genehmigen …" off took no focus, so the keyboard never learnt why: only its
+    tooltip said so (found by a tester)."""
+    dialogs.dates = [SENT]
+    panel.circulate_button.click()
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel, timeout=WAIT)
+    panel.circulate_button.setFocus()
+
+    qtbot.keyClick(panel.circulate_button, Qt.Key.Key_Tab)
+
+    reason = QApplication.focusWidget()
+    assert reason is panel.approve_reason
+    spoken = QAccessible.queryAccessibleInterface(reason).text(QAccessible.Text.Name)
+    assert spoken == f"„Genehmigen …“ ist noch nicht möglich: {panel.approve_button.toolTip()}"
+    hold_next(services, minutes, page_day)
+    panel.refresh()
+    assert panel.approve_button.isEnabled() and panel.approve_reason.isHidden()
 
 
 def test_circulating_asks_the_day_and_names_the_agenda_item(qtbot, panel, dialogs) -> None:
