@@ -93,6 +93,17 @@ def _leftover_windows_deleted() -> Iterator[None]:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+@pytest.fixture
+def usual_umask() -> Iterator[None]:
+    """The umask most Linux logins have, 022: a file written without care is readable by
+    every user of the PC (the tests' own may be stricter, and hide that)."""
+    old = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
 @pytest.fixture(scope="session")
 def bound_by_file_modes() -> list[str]:
     """A command prefix that makes a process obey file modes, as an office user does.

@@ -107,7 +107,7 @@ def _export_members(services: Services, args: argparse.Namespace) -> str:
     refuse_folder(path)
     file_format = MemberFileFormat.of(path)
     council_id = chosen_council(services, args)
-    write_file(path, services.member_exchange.export(council_id, file_format))
+    write_file(path, services.member_exchange.export(council_id, file_format), private=True)
     kind = "Excel-Arbeitsmappe" if file_format is MemberFileFormat.XLSX else "CSV-Datei"
     members = counted(len(services.members.members(council_id)), "Mitglied", "Mitglieder")
     return f"{members} als {kind}: {path}"

@@ -69,7 +69,7 @@ def _persons(services: Services, args: argparse.Namespace) -> str:
 
 def _export_person(services: Services, args: argparse.Namespace) -> str:
     rendered = services.person_disclosure.disclosure_pdf(args.id, database_today(services))
-    write_pdf(args.out, rendered)
+    write_pdf(args.out, rendered, private=True)
     return (
         f"Auskunft nach Art. 15 DSGVO über Person Nr. {args.id} "
         f"({counted(rendered.records, 'Eintrag', 'Einträge')}): {args.out}"
@@ -79,7 +79,7 @@ def _export_person(services: Services, args: argparse.Namespace) -> str:
 def _export_guest(services: Services, args: argparse.Namespace) -> str:
     disclosure = services.person_disclosure
     rendered = disclosure.guest_disclosure_pdf(args.name, database_today(services))
-    write_pdf(args.out, rendered)
+    write_pdf(args.out, rendered, private=True)
     return (
         f"Auskunft nach Art. 15 DSGVO über den Gast „{args.name.strip()}“ "
         f"({counted(rendered.records, 'Eintrag', 'Einträge')}): {args.out}"

@@ -220,12 +220,16 @@ def database_today(services: Services) -> date:
     return services.settings.clock(councils[0].id).today()
 
 
-def write_pdf(path: Path, rendered: RenderedPdf) -> None:
-    write_document(path, rendered.pdf, rendered.warnings)
+def write_pdf(path: Path, rendered: RenderedPdf, *, private: bool = False) -> None:
+    write_document(path, rendered.pdf, rendered.warnings, private=private)
 
 
-def write_document(path: Path, data: bytes, warnings: tuple[str, ...]) -> None:
-    write_file(path, data)
+def write_document(
+    path: Path, data: bytes, warnings: tuple[str, ...], *, private: bool = False
+) -> None:
+    """Write a document and print its ``warnings``; ``private``: personal data, for the
+    owner's eyes alone (:func:`~expertenrat.services.files.writing_file`)."""
+    write_file(path, data, private=private)
     print_warnings(warnings)
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO
 
 from expertenrat.domain.errors import ExpertenratError, os_error_detail, os_error_text
+from expertenrat.paths import keep_private
 from expertenrat.services.leftovers import remove_stale
 
 # The temporary names of :func:`writing_file` and :func:`replacing_files` (its copies of
@@ -78,8 +79,10 @@ def read_at_most(path: Path, limit: int, too_large: Callable[[int], Exception]) 
     return data
 
 
-def write_file(path: Path, data: bytes) -> None:
-    with writing_file(path) as handle:
+def write_file(path: Path, data: bytes, *, private: bool = False) -> None:
+    """Write ``data`` as the new content of ``path`` (see the module); ``private``: a file
+    of personal data, readable by its owner alone (see :func:`writing_file`)."""
+    with writing_file(path, private=private) as handle:
         handle.write(data)
 
 
@@ -91,9 +94,13 @@ def refuse_folder(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def writing_file(path: Path) -> Iterator[IO[bytes]]:
+def writing_file(path: Path, *, private: bool = False) -> Iterator[IO[bytes]]:
     """A handle for the new content of ``path``, written all or nothing like
-    :func:`write_file` (for content too big to hold in memory first)."""
+    :func:`write_file` (for content too big to hold in memory first). ``private``: the
+    file is the owner's alone (mode 600 where there are POSIX modes), as the backups are,
+    whatever the umask and the replaced file's mode: an Auskunft or a members file saved
+    with the usual umask 022 was readable by every login of a shared PC (found by a
+    tester)."""
     temporary = _temporary_name(path)
     remove_stale(path.parent, _TEMPORARY)
     try:
@@ -119,6 +126,8 @@ def writing_file(path: Path) -> Iterator[IO[bytes]]:
                 "einen anderen Dateinamen."
             )
         with temporary.open("xb") as handle:
+            if private:
+                keep_private(handle.fileno())
             yield handle
             handle.flush()
             os.fsync(handle.fileno())  # on the disk before it takes the name: a PC that dies

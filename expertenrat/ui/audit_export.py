@@ -70,7 +70,7 @@ class AuditExport:
         def export(progress: Progress) -> None:
             data = audit.export_csv(wanted)
             progress(1, 1)  # "Abbrechen" until here: nothing is written
-            write_file(target, data)
+            write_file(target, data, private=True)
 
         self.job = Job(export, page)
         self.job.finished.connect(

@@ -185,15 +185,18 @@ class PdfPrintActions(QObject):
         )
         self._keep(dialog, printer)
 
-    def save_as(self, pdf: bytes, suggested_name: str, title: str) -> None:
+    def save_as(
+        self, pdf: bytes, suggested_name: str, title: str, *, private: bool = False
+    ) -> None:
         """Ask where to save ``pdf``; ``title`` names the document as the meetings' save
-        dialogs do ("Mitgliederliste speichern")."""
+        dialogs do ("Mitgliederliste speichern"); ``private``: personal data, saved for the
+        user's eyes alone (:func:`~expertenrat.services.files.writing_file`)."""
         self._dialogs.ask_save_file(
             self._parent,
             title,
             tr(_CONTEXT, "PDF-Dokumente (*.pdf)"),
             _with_pdf_suffix(suggested_name),
-            lambda path: self._write(pdf, path, title),
+            lambda path: self._write(pdf, path, title, private),
             FileKind.PDF,
         )
 
@@ -226,12 +229,12 @@ class PdfPrintActions(QObject):
         # plain window-modal open.
         QDialog.open(dialog)
 
-    def _write(self, pdf: bytes, chosen: str, title: str) -> None:
+    def _write(self, pdf: bytes, chosen: str, title: str, private: bool) -> None:
         path = Path(chosen)
         if not path.is_dir():  # a folder stays a folder (and gets a warning), not "folder.pdf"
             path = Path(_with_pdf_suffix(chosen))
         try:
-            write_file(path, pdf)
+            write_file(path, pdf, private=private)
         except FileWriteError as error:
             self._dialogs.warning(self._parent, title, error.message, error.detail)
             return

@@ -78,4 +78,5 @@ class PersonDisclosureAction:
     def _save(self, rendered: RenderedPdf, title: str, suggested: str) -> None:
         if rendered.warnings:  # letters no font has, another record: the PDF is complete
             self._dialogs.warning(self._parent, title, "\n".join(rendered.warnings))
-        self.printing.save_as(rendered.pdf, suggested, tr(_CONTEXT, "Auskunft (Art. 15) speichern"))
+        title = tr(_CONTEXT, "Auskunft (Art. 15) speichern")
+        self.printing.save_as(rendered.pdf, suggested, title, private=True)

@@ -217,7 +217,7 @@ class RosterPanel(QWidget):
         exchange, council_id = self._services.member_exchange, self._council_id
 
         def export(_progress: Progress) -> None:
-            write_file(target, exchange.export(council_id, file_format))
+            write_file(target, exchange.export(council_id, file_format), private=True)
 
         self._start(
             export,

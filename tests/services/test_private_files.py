@@ -9,11 +9,11 @@ from __future__ import annotations
 import logging
 import os
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 import platformdirs
 import pytest
+from cli_runs import run_script
 from sqlalchemy import text
 
 from expertenrat import APP_NAME, ORGANIZATION
@@ -22,20 +22,12 @@ from expertenrat.logs import setup_logging
 from expertenrat.paths import user_config_dir, user_data_dir, user_log_dir
 from expertenrat.services.backup import BackupService
 from expertenrat.services.daily_backup import DailyBackupService
+from expertenrat.services.files import write_file
 from expertenrat.services.settings import SettingsService
 from expertenrat.store.database_opening import Create, open_database
 from expertenrat.store.engine import database_url
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="permissions as POSIX modes")
-
-
-@pytest.fixture
-def usual_umask() -> Iterator[None]:
-    old = os.umask(0o022)
-    try:
-        yield
-    finally:
-        os.umask(old)
 
 
 def _shared_bits(path: Path) -> int:
@@ -93,3 +85,23 @@ def test_a_folder_that_cannot_be_made_is_named_and_the_log_left_out(tmp_path, mo
     assert user_log_dir() == blocked / "log"
     assert setup_logging() == blocked / "log" / "expertenrat.log"
     assert [type(handler) for handler in root.handlers] == [logging.NullHandler]
+
+
+@pytest.mark.usefixtures("usual_umask")
+def test_exports_of_personal_data_are_the_users_alone(demo_file, tmp_path):
+    """An Auskunft (Art. 15) and the members file (e-mail, phone, postal address, notes)
+    were readable by every user of a shared PC, also where they replaced a file of the
+    owner's alone; documents for others (a letter, a roster) keep the usual mode."""
+    auskunft, members = tmp_path / "auskunft.pdf", tmp_path / "mitglieder.xlsx"
+    members.write_bytes(b"")
+    members.chmod(0o644)
+    database = ("--database", str(demo_file))
+
+    for command in (("person", "--id", "1", "--out", auskunft), ("members", "--out", members)):
+        made = run_script(*database, "export", *map(str, command))
+        assert made.returncode == 0, made.stderr
+    write_file(letter := tmp_path / "brief.pdf", b"%PDF-")
+    write_file(mine := tmp_path / "meins.pdf", b"%PDF-", private=True)
+
+    assert [_shared_bits(path) for path in (auskunft, members, mine)] == [0, 0, 0]
+    assert _shared_bits(letter) == 0o044

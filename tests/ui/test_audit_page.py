@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import os
 import re
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -217,7 +218,7 @@ def test_references_name_the_record_beside_its_number(page, services):
 
 
 def test_the_export_writes_every_matching_entry_not_only_the_loaded(
-    page, dialogs, finish_job, tmp_path, services
+    page, dialogs, finish_job, tmp_path, services, usual_umask
 ):
     target = tmp_path / "Protokoll.csv"
     dialogs.paths.append(str(target))
@@ -229,6 +230,8 @@ def test_the_export_writes_every_matching_entry_not_only_the_loaded(
     assert dialogs.saved_files == [str(target)]
     data = target.read_bytes()
     assert data.startswith(codecs.BOM_UTF8)
+    # who changed what of whom: no other user of a shared PC reads it (found by a tester)
+    assert os.name != "posix" or target.stat().st_mode & 0o077 == 0
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == [
         "Zeitpunkt", "Person", "Änderung", "Bereich", "Beschreibung", "Feld", "vorher", "nachher"

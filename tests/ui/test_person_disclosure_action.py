@@ -3,6 +3,8 @@ where the user chooses and read back."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from pdf_reading import text
 from sqlalchemy import select
@@ -34,7 +36,7 @@ def _select(page, family_name: str) -> None:
 
 
 def test_the_auskunft_of_the_selected_member_is_saved_as_pdf(
-    page, dialogs, tmp_path, finish_job, today
+    page, dialogs, tmp_path, finish_job, today, usual_umask
 ):
     page.view.clearSelection()
     assert not page.disclosure_button.isEnabled()
@@ -56,6 +58,8 @@ def test_the_auskunft_of_the_selected_member_is_saved_as_pdf(
     assert "Auskunft nach Art. 15 DSGVO" in written
     assert "über Gülşen Yılmaz (Personennummer" in written
     assert "guelsen.yilmaz@example.org" in written
+    # for the person's eyes: no other user of a shared PC reads it (found by a tester)
+    assert os.name != "posix" or (tmp_path / "auskunft.pdf").stat().st_mode & 0o077 == 0
 
 
 def test_a_file_that_cannot_be_written_is_a_warning(page, dialogs, tmp_path, finish_job):
