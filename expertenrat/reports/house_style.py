@@ -25,7 +25,8 @@ ACCENT = colors.HexColor("#1f4e79")
 RULE = colors.HexColor("#c3ccd4")
 HEAD_FILL = colors.HexColor("#e6edf4")
 ZEBRA = colors.HexColor("#f4f6f8")
-WATERMARK = colors.HexColor("#e3e7eb")
+# Drawn over the content (page_header): as light as #e3e7eb on white, dark text stays dark.
+WATERMARK = colors.HexColor(f"{_MUTED_HEX}33", hasAlpha=True)
 
 # Inline markup for one line of a table cell; "{}" is replaced by the escaped text.
 PLAIN = "{}"

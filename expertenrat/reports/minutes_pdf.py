@@ -101,10 +101,16 @@ def _public_mark(doc: MinutesDocument) -> str:
 
 def _footer_note(doc: MinutesDocument) -> str:
     """The version on every page; the public one says that it leaves out non-public items
-    only where there are any (found by a tester)."""
+    only where there are any (found by a tester). A draft says so first, in words that a
+    screen reader reads, a search finds and a printer that leaves out the light watermark
+    prints (found by a tester)."""
     if doc.public:
-        return PUBLIC_NOTE if any(i.withheld for i in doc.items) else PUBLIC_ONLY_NOTE
-    return FULL_NOTE if any(not i.public for i in doc.items) else ""
+        note = PUBLIC_NOTE if any(i.withheld for i in doc.items) else PUBLIC_ONLY_NOTE
+    else:
+        note = FULL_NOTE if any(not i.public for i in doc.items) else ""
+    if not doc.draft:
+        return note
+    return f"{DRAFT_MARK} · {note}" if note else DRAFT_MARK
 
 
 def _facts(doc: MinutesDocument) -> list[tuple[str, str]]:

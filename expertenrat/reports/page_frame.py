@@ -119,7 +119,10 @@ def build_counted_pdf(
         id="body",
     )
     decor = PageDecor(info)
-    doc.addPageTemplates([PageTemplate("page", [frame], onPage=decor.draw, pagesize=size)])
+    template = PageTemplate(
+        "page", [frame], onPage=decor.draw, onPageEnd=decor.draw_over, pagesize=size
+    )
+    doc.addPageTemplates([template])
     doc.build(story, canvasmaker=NumberedCanvas if info.page_numbers else UnnumberedCanvas)
     said = tuple(dict.fromkeys((*warnings, *decor.warnings)))
     return RenderedPdf(buffer.getvalue(), said, records), doc.page

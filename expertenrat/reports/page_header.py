@@ -2,7 +2,8 @@
 :mod:`~expertenrat.reports.numbered_canvas` adds): the logo, the council's name and city
 beside it (the city only where the name does not hold it already: "Digitalbeirat der Stadt
 Leipzig" stands alone), the title and date on the right, the rules, the footer's note and a
-watermark. The name and the title are fitted side by side by :mod:`page_header_fit`.
+watermark over the content. The name and the title are fitted side by side by
+:mod:`page_header_fit`.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import BaseDocTemplate
 
 from expertenrat.domain.wording import names_city
+from expertenrat.reports.glyph_outlines import outline_path
 from expertenrat.reports.header_logo import LOGO_BOX, header_logo, logo_left_out
 from expertenrat.reports.house_style import (
     ACCENT,
@@ -46,6 +49,13 @@ _ROWS = {
     3: (1.5 * mm, 4.6 * mm, 7.7 * mm, 10.8 * mm),
 }
 _CITY_SIZE = 8.5
+_WATERMARK_SIZE = 96
+_PATH_STEPS = {
+    "M": PDFPathObject.moveTo,
+    "L": PDFPathObject.lineTo,
+    "C": PDFPathObject.curveTo,
+    "Z": PDFPathObject.close,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,14 +109,11 @@ class PageDecor:
         return self._lines
 
     def draw(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        info = self.info
         width, height = doc.pagesize
         left, right = MARGINS.left, width - MARGINS.right
         usable = right - left
         lines = self._fitted(left, right, usable)
         canvas.saveState()
-        if info.watermark:
-            _draw_watermark(canvas, info.watermark, width, height)
         if self.logo is not None:
             image, *size = self.logo
             logo_width, logo_height = (side * lines.logo_scale for side in size)
@@ -137,6 +144,13 @@ class PageDecor:
             canvas.drawString(MARGINS.left, FOOTER_BASELINE, lines.footer_note)
         canvas.restoreState()
 
+    def draw_over(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        """What lies over the page's content: the watermark, translucent, so that neither
+        a table's white and tinted rows nor a shaded box hide it (found by a tester: on
+        a page of the agenda or the attendance no "ENTWURF" was left to see)."""
+        if self.info.watermark:
+            _draw_watermark(canvas, self.info.watermark, *doc.pagesize)
+
 
 def _city_line(info: DocumentInfo) -> str:
     """The city under the council's name, left out where the name holds it already."""
@@ -144,11 +158,17 @@ def _city_line(info: DocumentInfo) -> str:
 
 
 def _draw_watermark(canvas: Canvas, text: str, width: float, height: float) -> None:
-    """``text`` diagonally across the page, under the content, light enough to read through."""
+    """``text`` diagonally across the page, light enough to read the content through it;
+    drawn as the outlines of its letters, so that it stays out of the text a reader copies
+    or extracts (found by a tester: "wirdW der Antrag", "Der EEnergiebedarf")."""
     canvas.saveState()
     canvas.setFillColor(WATERMARK)
-    canvas.setFont(FONT_BOLD, 96)
     canvas.translate(width / 2, height / 2)
     canvas.rotate(54)
-    canvas.drawCentredString(0, -34, text)
+    canvas.translate(-pdfmetrics.stringWidth(text, FONT_BOLD, _WATERMARK_SIZE) / 2, -34)
+    canvas.scale(_WATERMARK_SIZE, _WATERMARK_SIZE)
+    path = canvas.beginPath()
+    for step, values in outline_path(text, FONT_BOLD):
+        _PATH_STEPS[step](path, *values)
+    canvas.drawPath(path, stroke=0, fill=1, fillMode=FILL_NON_ZERO)
     canvas.restoreState()
