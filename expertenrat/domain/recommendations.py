@@ -202,6 +202,28 @@ def default_due_date(sent_on: date, period_months: int, bundesland: str) -> date
     return next_working_day(period_end(sent_on, period_months), bundesland)
 
 
+def sent_on_problems(
+    sent_on: date, adopted_on: date | None, reminded_on: date | None = None
+) -> list[FieldProblem]:
+    """The day of the sending, not before the adoption nor after the first reminder
+    (``reminded_on``: when a recorded sending is corrected)."""
+    return [
+        FieldProblem(
+            "sent_on",
+            f"Die Übermittlung ({sent_on:%d.%m.%Y}) kann nicht {what} ({day:%d.%m.%Y}) liegen.",
+        )
+        for day, what, wrong in (
+            (adopted_on, "vor dem Beschluss", adopted_on is not None and sent_on < adopted_on),
+            (
+                reminded_on,
+                "nach der ersten Erinnerung",
+                reminded_on is not None and sent_on > reminded_on,
+            ),
+        )
+        if wrong
+    ]
+
+
 def due_date_problems(sent_on: date | None, due_on: date | None) -> list[FieldProblem]:
     problems = date_problems("due_on", due_on, "Die Frist")
     if not problems and sent_on is not None and due_on is not None and due_on < sent_on:

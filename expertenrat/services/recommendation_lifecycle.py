@@ -31,6 +31,7 @@ from expertenrat.domain.recommendations import (
     default_due_date,
     due_date_problems,
     refuse_unless,
+    sent_on_problems,
 )
 from expertenrat.services import recommendation_records as records
 from expertenrat.services.meeting_rows import council_clock
@@ -82,16 +83,7 @@ class RecommendationLifecycle:
         Every step is dated no later than ``today`` (default: the council's clock's)."""
 
         def change(session: Session, row: models.Recommendation) -> None:
-            if row.adopted_on is not None and sent_on < row.adopted_on:
-                raise ValidationError(
-                    [
-                        FieldProblem(
-                            "sent_on",
-                            f"Die Übermittlung ({sent_on:%d.%m.%Y}) kann nicht vor dem "
-                            f"Beschluss ({row.adopted_on:%d.%m.%Y}) liegen.",
-                        )
-                    ]
-                )
+            raise_if_invalid(sent_on_problems(sent_on, row.adopted_on))
             council = session.get(models.Council, row.council_id)
             due = due_on or default_due_date(
                 sent_on, council.response_period_months, council.bundesland

@@ -19,7 +19,11 @@ from expertenrat.domain.enums import HistoryKind, RecommendationStatus
 from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.field_limits import date_problems
 from expertenrat.domain.recommendation_views import RecommendationDetail
-from expertenrat.domain.recommendations import default_due_date, due_date_problems
+from expertenrat.domain.recommendations import (
+    default_due_date,
+    due_date_problems,
+    sent_on_problems,
+)
 from expertenrat.services import recommendation_records as records
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.unit_of_work import changing, raise_if_invalid, reading
@@ -58,20 +62,7 @@ class RecommendationSendCorrections:
                     ]
                 )
             reminded = _first_reminder(session, row)
-            for day, what, later in (
-                (row.adopted_on, "vor dem Beschluss", sent_on < (row.adopted_on or sent_on)),
-                (reminded, "nach der ersten Erinnerung", sent_on > (reminded or sent_on)),
-            ):
-                if later:
-                    raise ValidationError(
-                        [
-                            FieldProblem(
-                                "sent_on",
-                                f"Die Übermittlung ({sent_on:%d.%m.%Y}) kann nicht {what} "
-                                f"({day:%d.%m.%Y}) liegen.",
-                            )
-                        ]
-                    )
+            raise_if_invalid(sent_on_problems(sent_on, row.adopted_on, reminded))
             council = session.get(models.Council, row.council_id)
 
             def period(day: date) -> date:
