@@ -38,7 +38,7 @@ def test_an_old_server_database_with_another_session_is_not_upgraded(old_databas
         open_database(old_database, server_copy=lambda url, revision: copied.append(revision))
 
     assert "1 weitere Verbindung zur Datenbank ist offen (PC " in refused.value.message
-    assert "/Programm alt). Bitte das Programm dort zuerst beenden." in refused.value.message
+    assert "/Programm alt). Bitte beenden Sie das Programm dort zuerst." in refused.value.message
     assert "Die Datenbank wurde nicht verändert." in refused.value.message
     assert (revision_of(old_database), copied) == ("0024", [])
 

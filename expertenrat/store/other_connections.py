@@ -62,4 +62,4 @@ def others_connected_note(others: list[OtherConnection]) -> str:
         if len(others) == 1
         else f"{len(others)} weitere Verbindungen zur Datenbank sind offen"
     )
-    return f"{count} ({shown}). Bitte das Programm dort zuerst beenden."
+    return f"{count} ({shown}). Bitte beenden Sie das Programm dort zuerst."

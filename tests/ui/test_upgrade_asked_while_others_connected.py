@@ -30,7 +30,7 @@ def test_the_window_asks_before_upgrading_while_another_pc_is_connected(
     (kind, title, text), (again, *_) = dialogs.messages[:2]
     assert (kind, again, title) == ("question", "question", "Datenbank aktualisieren")
     assert "1 weitere Verbindung zur Datenbank ist offen" in text
-    assert "/Programm Expertenrat). Bitte das Programm dort zuerst beenden." in text
+    assert "/Programm Expertenrat). Bitte beenden Sie das Programm dort zuerst." in text
     assert text.endswith("Die Datenbank wurde nicht verändert. Trotzdem aktualisieren?")
     assert session.database is not None and session.database.upgraded_from == "0024"
     assert revision_of(url) == migrate.head_revision()
