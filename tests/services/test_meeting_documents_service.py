@@ -283,13 +283,7 @@ def test_run_sheet_says_what_makes_the_quorum_and_warns_when_apologies_break_it(
     text = pdf_text(service.run_sheet_pdf(sample.meeting_id).pdf)
     assert "Beschlussfähigkeit" in text
     assert "ab 2 von 2 stimmberechtigten Mitgliedern (mehr als die Hälfte)" in text
-    with database.transaction() as session:
-        odon = session.scalars(
-            select(models.ConflictOfInterest.membership_id).order_by(models.ConflictOfInterest.id)
-        ).first()
-        session.add(
-            models.Attendance(meeting_id=sample.meeting_id, membership_id=odon, status="excused")
-        )
+    _excuse_the_first_recused_member(database, sample.meeting_id)
 
     text = pdf_text(service.run_sheet_pdf(sample.meeting_id).pdf)
 
@@ -316,13 +310,7 @@ def test_run_sheet_warns_at_the_approval_item_while_those_minutes_are_not_sent(
 
 
 def test_only_the_run_sheet_reads_the_attendance(service, sample, database):
-    with database.transaction() as session:
-        odon = session.scalars(
-            select(models.ConflictOfInterest.membership_id).order_by(models.ConflictOfInterest.id)
-        ).first()
-        session.add(
-            models.Attendance(meeting_id=sample.meeting_id, membership_id=odon, status="excused")
-        )
+    _excuse_the_first_recused_member(database, sample.meeting_id)
     with recorded_statements(database.engine) as statements:
         invitation = service.document(sample.meeting_id)
         service.ics_for_meetings([sample.meeting_id], stamp=STAMP)
@@ -866,3 +854,14 @@ def test_the_letters_know_the_councils_bundesland(service, sample, council, sett
         replace(settings_service.settings(council.id), bundesland="DE-TH")
     )
     assert service.document(sample.meeting_id).letterhead.bundesland == "DE-TH"
+
+
+def _excuse_the_first_recused_member(database, meeting_id: int) -> None:
+    """The member of the sample's first declared conflict of interest sends apologies."""
+    with database.transaction() as session:
+        membership_id = session.scalars(
+            select(models.ConflictOfInterest.membership_id).order_by(models.ConflictOfInterest.id)
+        ).first()
+        session.add(
+            models.Attendance(meeting_id=meeting_id, membership_id=membership_id, status="excused")
+        )
