@@ -22,6 +22,7 @@ from expertenrat.domain.annexes import Annex
 from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.file_formats import file_system_words
 from expertenrat.domain.meeting_numbers import meeting_file_stem, meeting_name
+from expertenrat.domain.wording import counted, listed
 
 README = "LIESMICH.txt"  # also the mark of a folder holding an earlier Archivpaket
 CHECKSUMS = "SHA256SUMS.txt"
@@ -172,7 +173,7 @@ def _minutes_sections(meetings: tuple[ArchivedMeeting, ...]) -> list[str]:
     ]
     if remade:
         stored += [
-            f"Ausgenommen die Protokoll-PDFs {_listed(remade)}: genehmigt, bevor",
+            f"Ausgenommen die Protokoll-PDFs {listed(remade)}: genehmigt, bevor",
             "das Programm die genehmigten PDF-Dateien speicherte, sind sie bei der",
             "Zusammenstellung neu erstellt, mit dem Genehmigungsvermerk.",
         ]
@@ -196,11 +197,6 @@ def _minutes_sections(meetings: tuple[ArchivedMeeting, ...]) -> list[str]:
         "wurde. „sha256sum“ dieser Datei ergibt die abgedruckte Prüfsumme.",
         "",
     ]
-
-
-def _listed(names: list[str]) -> str:
-    """ "der 2. Sitzung, der 3. Sitzung und der 4. Sitzung"."""
-    return " und ".join(filter(None, [", ".join(names[:-1]), names[-1]]))
 
 
 def _checksums_section() -> list[str]:
@@ -229,7 +225,8 @@ def _meeting_line(meeting: ArchivedMeeting, made_on: date) -> str:
         if sent is not None
         else f"Einladung (ihr Versand ist nicht erfasst; datiert auf den {made_on:%d.%m.%Y})"
     )
-    annexes = _annex_count(len(meeting.annexes))
+    count = len(meeting.annexes)
+    annexes = f", {counted(count, 'Anlage', 'Anlagen')}" if count else ""
     if meeting.approved_on is None:
         return (
             f"{invitation}{annexes}. Das Protokoll ist noch nicht genehmigt und fehlt mit "
@@ -242,9 +239,3 @@ def _meeting_line(meeting: ArchivedMeeting, made_on: date) -> str:
         f"{invitation}, Protokoll (genehmigt {approved}; vollständige und öffentliche "
         f"Fassung{remade}, genehmigter Inhalt){annexes}, Sitzungsmappe."
     )
-
-
-def _annex_count(count: int) -> str:
-    if not count:
-        return ""
-    return ", 1 Anlage" if count == 1 else f", {count} Anlagen"
