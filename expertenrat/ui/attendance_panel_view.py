@@ -124,6 +124,11 @@ class AttendancePanelView(QWidget):
                 previous = widget
         self._grid.setRowStretch(len(sheet.entries) + 1, 1)
         self._items_of_rows = sheet.items
+        # Widgets added to a grid on screen are shown by Qt only later (a queued call), and
+        # its minimum counts no hidden widget: lines built as the tab is shown (it reads its
+        # meeting then) were measured as none, and scrolled inside the tab.
+        for index in range(self._grid.count()):
+            self._grid.itemAt(index).widget().show()
         self._keep_lines_in_sight()
 
     def _keep_lines_in_sight(self) -> None:

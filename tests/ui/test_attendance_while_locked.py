@@ -140,6 +140,7 @@ def test_another_meeting_chosen_while_a_line_waits_is_shown_once_the_line_is_sav
     page.refresh()
     page.select(held.meeting_id)
     attendance = next(w for w in page.tabs.details if isinstance(w, AttendancePanel))
+    page.tabs.setCurrentWidget(attendance)
 
     with meeting_held(server_database_url, held.meeting_id) as other_pc:
         choose(attendance.rows[members[0]].status_combo, AttendanceStatus.ABSENT.value)

@@ -781,8 +781,9 @@ def test_the_agenda_tab_shows_the_selected_meeting_and_its_unsaved_item_asks(
     assert "Genehmigung" in labels
     first, second = (add_meeting(services, council_id, date(2026, 12, d)) for d in (1, 8))
     page.refresh()
-    page.select(first)
     editor = page.tabs.details[0]
+    page.tabs.setCurrentWidget(editor)
+    page.select(first)
     # the council's first meeting: the standard opening items without an earlier minutes' approval
     assert editor.model.rowCount() == 3
 
@@ -1296,6 +1297,7 @@ def test_a_refresh_keeps_an_agenda_item_typed_but_not_saved(page, services, coun
     page.refresh()
     page.select(meeting)
     editor = page.tabs.details[0]
+    page.tabs.setCurrentWidget(editor)
     editor.form.title_edit.setText(HOSTILE)
 
     page.filters.scope_combo.setCurrentIndex(page.filters.scope_combo.findData("upcoming"))
@@ -1317,6 +1319,7 @@ def typed_meeting_and_item(make_window, services):
     page.select(meeting)
     page.form.place_edit.setText("Rathaus (noch nicht gespeichert)")
     editor = page.tabs.details[0]
+    page.tabs.setCurrentWidget(editor)
     editor.select(services.agenda.agenda(meeting).items[0].key)
     editor.form.title_edit.setText("")
     editor.form.title_edit.textEdited.emit("")

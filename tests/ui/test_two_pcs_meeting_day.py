@@ -134,6 +134,7 @@ def test_a_server_restart_in_the_middle_of_the_meeting_day_loses_nothing_on_eith
         page = _page_showing(qtbot, pc2, d2, today, council_id, held.meeting_id)
         page.form.place_edit.setText("Rathaus, Saal 2")
         attendance = next(w for w in page.tabs.details if isinstance(w, AttendancePanel))
+        page.tabs.setCurrentWidget(attendance)
         engel = members[2]
 
         cluster.halt()
