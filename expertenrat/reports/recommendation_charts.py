@@ -15,15 +15,20 @@ from expertenrat.reports import theme
 from expertenrat.reports.charts import LABEL_SIZE, fit_label, house_drawing, legend, stacked_bars
 
 S = RecommendationStatus
+# Each status a step darker than the one before it (a grey of about 21 steps of 255
+# apart), as the legend lists them and the bars stack them: printed in black and white the
+# segments stay apart and in order (found by a tester: "beschlossen", "übermittelt" and
+# "teilweise umgesetzt" were one grey, "beantwortet", "umgesetzt" and "nicht umgesetzt"
+# another). The hues keep their sense: amber sent, blue answered, green done, red not.
 STATUS_COLOURS = {
     S.DRAFT: colors.HexColor("#c9d1d9"),
-    S.ADOPTED: colors.HexColor("#9db4cc"),
-    S.SENT: colors.HexColor("#e0a526"),
-    S.ANSWERED: colors.HexColor("#4a86c5"),
-    S.IMPLEMENTED: colors.HexColor("#2e8b57"),
-    S.PARTLY_IMPLEMENTED: colors.HexColor("#8cc084"),
-    S.NOT_IMPLEMENTED: colors.HexColor("#c0504d"),
-    S.WITHDRAWN: colors.HexColor("#8a8f94"),
+    S.ADOPTED: colors.HexColor("#a9bfd6"),
+    S.SENT: colors.HexColor("#d99e22"),
+    S.ANSWERED: colors.HexColor("#5a93d0"),
+    S.IMPLEMENTED: colors.HexColor("#3f8f61"),
+    S.PARTLY_IMPLEMENTED: colors.HexColor("#5a6a22"),
+    S.NOT_IMPLEMENTED: colors.HexColor("#962724"),
+    S.WITHDRAWN: colors.HexColor("#2f3439"),
 }
 _BAR_ROW = 9 * mm
 _LABEL_ROOM = 48 * mm

@@ -3,12 +3,14 @@ open, both charts, bookmarks, page numbers, hostile and long text, an empty sele
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from datetime import date
 
 import pytest
 from pdf_reading import outline, placed_text_runs, read, text
+from pypdf.generic import ContentStream
 from recommendations_report_sample import (
     ANSWERS,
     FIELDS,
@@ -97,6 +99,25 @@ def test_both_charts_are_drawn_with_their_labels():
         assert label in printed  # legend and field axis
     assert "Fristgerecht beantwortet" in printed
     assert "33 % (1 von 3)" in printed and "100 % (1 von 1)" in printed
+
+
+def test_the_status_chart_printed_in_black_and_white_keeps_every_status_apart():
+    """(found by a tester) In grey "beschlossen", "übermittelt" and "teilweise umgesetzt"
+    came out as one shade, "beantwortet", "umgesetzt" and "nicht umgesetzt" as another:
+    on an office printer in black and white the chart could not be read."""
+    rows = [replace(row(n, status, KLIMA), id=n) for n, status in enumerate(S, start=1)]
+    page = read(render_recommendations_report(report(rows=rows, answers={})).pdf).pages[0]
+    fill, filled = (0.0, 0.0, 0.0), set()
+    for values, op in ContentStream(page.get_contents(), page.pdf).operations:
+        if op == b"rg":
+            fill = tuple(float(v) for v in values)
+        elif op == b"re":
+            filled.add(fill)
+    greys = sorted(255 * (0.299 * r + 0.587 * g + 0.114 * b) for r, g, b in filled)
+    shades = [grey for grey in greys if grey < 225]  # not the white and tinted rows
+
+    assert len(shades) == len(S)  # a segment and a legend swatch per status
+    assert min(b - a for a, b in itertools.pairwise(shades)) >= 18, shades
 
 
 def test_bookmarks_per_part_field_and_project():
