@@ -86,7 +86,9 @@ class SearchPage(NothingPending, QWidget):
         self.count_label = QLabel()
         self._said = ""  # what a screen reader was last told of the hits
         self.open_button = QPushButton(tr(_CONTEXT, "Öffnen"))
-        self.open_button.setToolTip(tr(_CONTEXT, "Den Treffer in seinem Bereich zeigen (Enter)"))
+        self.open_button.setToolTip(
+            tr(_CONTEXT, "Den Treffer in seinem Bereich zeigen (Eingabetaste)")
+        )
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(TYPING_PAUSE_MS)

@@ -102,6 +102,8 @@ def test_enter_on_a_hit_opens_its_minutes(page, qtbot):
         qtbot.keyClick(page.view, Qt.Key.Key_Return)
     target = opened.args[0]
     assert (target.area, target.tab) == (Area.MEETINGS, MeetingTab.MINUTES)
+    # the key by its German name, as every other tooltip and the Hilfe name it
+    assert page.open_button.toolTip() == "Den Treffer in seinem Bereich zeigen (Eingabetaste)"
 
 
 def test_the_text_and_the_selected_hit_stay_when_the_page_is_read_again(page):
