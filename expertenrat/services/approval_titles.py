@@ -11,13 +11,14 @@ from expertenrat.domain.meetings import NamedMeeting
 from expertenrat.services import agenda_rows
 from expertenrat.store import models
 
-GENERIC_APPROVAL_TITLE = "Genehmigung des Protokolls der letzten Sitzung"
+APPROVAL_TITLE_START = "Genehmigung des Protokolls"  # how every approval item's title begins
+GENERIC_APPROVAL_TITLE = f"{APPROVAL_TITLE_START} der letzten Sitzung"
 Meeting = TypeVar("Meeting", bound=NamedMeeting)  # a stored meeting or a row naming one
 
 
 def approval_title(meeting: models.Meeting, practice: MinutesApproval) -> str:
     """ "Genehmigung des Protokolls der 5. Sitzung" (+ "und Entscheidung über Einwände")."""
-    title = f"Genehmigung des Protokolls {agenda_rows.meeting_name(meeting)}"
+    title = f"{APPROVAL_TITLE_START} {agenda_rows.meeting_name(meeting)}"
     if practice is MinutesApproval.OBJECTIONS:
         title += " und Entscheidung über Einwände"
     return title
@@ -29,9 +30,9 @@ def approval_prefix(meeting: NamedMeeting) -> str:
     titled before a Klausur was named so, or before its title changed, is still found
     (without a number "… der Klausur vom 12.03.2026", as the full name)."""
     if not meeting.number:
-        return f"Genehmigung des Protokolls {agenda_rows.meeting_name(meeting)}"
+        return f"{APPROVAL_TITLE_START} {agenda_rows.meeting_name(meeting)}"
     by_number = meeting_name(meeting.number, MeetingKind(meeting.kind))
-    return f"Genehmigung des Protokolls der {by_number}"
+    return f"{APPROVAL_TITLE_START} der {by_number}"
 
 
 def approved_by(title: str, earlier: Sequence[Meeting]) -> Meeting:

@@ -13,10 +13,9 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.meetings import list_label
-from expertenrat.services.approval_titles import approved_by
+from expertenrat.services.approval_titles import APPROVAL_TITLE_START, approved_by
 from expertenrat.store import models
 
-APPROVAL_ITEM_START = "Genehmigung des Protokolls"  # how every approval item's title begins
 MEETING_NAMING = (  # what a line needs to name a meeting ("7. Sitzung am 11.12.2026")
     models.Meeting.id,
     models.Meeting.number,
@@ -44,7 +43,7 @@ def approving_meetings(session: Session, council_id: int) -> dict[int, str]:
             of_council,
             meeting.state.in_((MeetingState.PLANNED.value, MeetingState.INVITED.value)),
             models.AgendaItem.deleted_at.is_(None),
-            models.AgendaItem.title.startswith(APPROVAL_ITEM_START, autoescape=True),
+            models.AgendaItem.title.startswith(APPROVAL_TITLE_START, autoescape=True),
         )
     )
     both = union_all(held, carrying).subquery()
