@@ -16,13 +16,21 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from expertenrat.paths import resource_path
-from expertenrat.ui.theme_colours import blend, is_dark, readable
+from expertenrat.ui.theme_colours import (
+    CITY_BLUE,
+    ERROR_RED,
+    WARNING_AMBER,
+    WARNING_BROWN,
+    blend,
+    is_dark,
+    readable,
+)
 
 # The sheet's colours on a light palette.
 _SURFACES = {"sidebar": "#f3f5f8", "card": "#ffffff"}  # the base on a dark palette
-_TEXTS = {"accent": "#004f9f", "caption": "#5b6670", "error": "#b00020", "warning": "#8a5300"}
+_TEXTS = {"accent": CITY_BLUE, "caption": "#5b6670", "error": ERROR_RED, "warning": WARNING_BROWN}
 _LINE = "#d6dbe1"  # frames; on a dark palette a quarter of the text in the base
-_WARNING_FRAME = "#c27c00"  # around a field; a frame needs 3:1 (WCAG, non-text)
+_WARNING_FRAME = WARNING_AMBER  # around a field; a frame needs 3:1 (WCAG, non-text)
 
 
 def sheet_colours(palette: QPalette) -> dict[str, str]:

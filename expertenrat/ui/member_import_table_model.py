@@ -8,14 +8,14 @@ from expertenrat.domain.member_import_preview import ImportRow, ImportStatus
 from expertenrat.domain.text_folding import fold
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.table_model import Column, RowsTableModel, number_column
-from expertenrat.ui.theme_colours import on_base, on_wash, wash
+from expertenrat.ui.theme_colours import ERROR_RED, WARNING_AMBER, on_base, on_wash, wash
 
 _CONTEXT = "MemberImportDialog"
 _ERROR_TINT = QColor("#fde7e9")
-_ERROR_TEXT = QColor("#b00020")
+_ERROR_TEXT = QColor(ERROR_RED)
 _UNCHANGED_TEXT = QColor("#5f6368")
 _CONSENT_TINT = QColor("#fff4ce")
-_CONSENT_ACCENT = QColor("#c27c00")  # its wash on a dark palette: a warning frame's amber
+_CONSENT_ACCENT = QColor(WARNING_AMBER)  # its wash on a dark palette: a warning frame's amber
 
 
 class ImportRowsModel(RowsTableModel):

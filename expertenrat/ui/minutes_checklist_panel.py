@@ -25,13 +25,17 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.minutes_checklist_lines import Checklist
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.theme_colours import on_base
+from expertenrat.ui.theme_colours import DONE_GREEN, ERROR_RED, WARNING_BROWN, on_base
 
 _CONTEXT = "MinutesEditor"
 TargetRole = Qt.ItemDataRole.UserRole
 _KindRole = Qt.ItemDataRole.UserRole + 1  # "ok", "missing" or "warning"
 # On a light list; on a dark one lighter (theme_colours.on_base), and anew when it changes.
-_COLOURS = {"ok": QColor("#1b6e20"), "missing": QColor("#b00020"), "warning": QColor("#8a5300")}
+_COLOURS = {
+    "ok": QColor(DONE_GREEN),
+    "missing": QColor(ERROR_RED),
+    "warning": QColor(WARNING_BROWN),
+}
 _MARKS = {"ok": "✓", "missing": "✗", "warning": "⚠"}
 
 

@@ -17,13 +17,13 @@ from expertenrat.domain.minutes import ItemMinutes, Minutes
 from expertenrat.domain.text_characters import shows_nothing
 from expertenrat.ui.hanging_lines import wrap_with_hanging_indent
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.theme_colours import on_base
+from expertenrat.ui.theme_colours import WARNING_BROWN, on_base
 
 _CONTEXT = "MinutesEditor"
 KeyRole = Qt.ItemDataRole.UserRole
 LabelRole = Qt.ItemDataRole.UserRole + 1
 TipRole = Qt.ItemDataRole.UserRole + 2  # the line's own tooltip, beside "fehlt noch"'s
-_MISSING = QColor("#8a5300")  # on a light list; lighter on a dark one (on_base)
+_MISSING = QColor(WARNING_BROWN)  # on a light list; lighter on a dark one (on_base)
 
 
 def header_key(meeting_id: int) -> str:

@@ -16,11 +16,11 @@ from expertenrat.domain.state_help import RECOMMENDATION_STATUS_HELP
 from expertenrat.ui.filtered_table_model import FilteredRowsTableModel
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.table_model import Column, number_column, text_column
-from expertenrat.ui.theme_colours import on_wash, wash
+from expertenrat.ui.theme_colours import ERROR_RED, on_wash, wash
 
 _CONTEXT = "RecommendationsTableModel"
 _STATUS_ORDER = {status: position for position, status in enumerate(RecommendationStatus)}
-_OVERDUE_TEXT = QColor("#b00020")  # overdue rows, here and in a project's list
+_OVERDUE_TEXT = QColor(ERROR_RED)  # overdue rows, here and in a project's list
 _OVERDUE_TINT = QColor("#fdecee")
 
 

@@ -17,6 +17,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
+# The house's colours on a light window (:func:`readable` makes them read on the palette
+# shown): refused, missing or overdue; a warning's text; a warning frame; done; the city's.
+ERROR_RED = "#b00020"
+WARNING_BROWN = "#8a5300"
+WARNING_AMBER = "#c27c00"
+DONE_GREEN = "#1b6e20"
+CITY_BLUE = "#004f9f"
 MINIMUM_CONTRAST = 4.5  # WCAG 2 AA for text
 HIGH_CONTRAST = 7.0  # WCAG 2 AAA, where the user asked the system for high contrast
 _STEPS = 50  # of the lightness between the colour's and white's (or black's)
