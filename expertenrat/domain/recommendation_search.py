@@ -1,13 +1,13 @@
-"""The recommendations register's search as you type: the words typed, a complete code
-("E-2026-8") as the token only that code's search text holds
-(:meth:`~expertenrat.domain.recommendation_views.RecommendationRow.search_text`)."""
+"""The recommendations register's search as you type: what a row's search text holds
+(:func:`register_search_text`), the words typed, a complete code ("E-2026-8") as the
+token only that code's search text holds."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from expertenrat.domain.recommendation_codes import code_prefix, parse_code, recommendation_code
-from expertenrat.domain.text_folding import search_words
+from expertenrat.domain.text_folding import search_words, searchable, searchable_prose
 
 if TYPE_CHECKING:
     from expertenrat.domain.recommendation_views import RecommendationRow
@@ -38,5 +38,29 @@ def found_by_search(rows: list[RecommendationRow], search: str) -> list[Recommen
     words = register_search_words(search)
     if not words:
         return rows
-    texts = ((row, row.search_text()) for row in rows)
+    texts = ((row, register_search_text(row)) for row in rows)
     return [row for row, text in texts if all(word in text for word in words)]
+
+
+def register_search_text(row: RecommendationRow) -> str:
+    """What the register's search looks in (folded, see :func:`searchable`); the code
+    also as typed without its leading zero ("2026-8" finds E-2026-08), and as the token
+    that a complete code typed finds (:func:`register_search_words`); then the words of
+    the text and the answers (:func:`searchable_prose`)."""
+    parsed, prefix = parse_code(row.code), code_prefix(row.code)
+    unpadded = f"{prefix}-{parsed[0]}-{parsed[1]}" if parsed else ""
+    return (
+        searchable(
+            code_token(*parsed, prefix) if parsed else "",
+            row.code,
+            unpadded if unpadded != row.code else "",
+            row.title,
+            row.kind.label,
+            row.action_field,
+            row.project_names,
+            row.lead_units,
+            row.origin.label,
+            row.status.label,
+        )
+        + f"\n{searchable_prose(row.words)}"
+    )

@@ -9,12 +9,10 @@ from datetime import date, timedelta
 
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
 from expertenrat.domain.recommendation_answers import answer_progress
-from expertenrat.domain.recommendation_codes import code_prefix, parse_code, register_year
+from expertenrat.domain.recommendation_codes import register_year
 from expertenrat.domain.recommendation_history import HistoryEntry, Response
 from expertenrat.domain.recommendation_links import AddressedProject, Origin
-from expertenrat.domain.recommendation_search import code_token
 from expertenrat.domain.recommendations import AWAITING_OUTCOME, AWAITING_RESPONSE
-from expertenrat.domain.text_folding import searchable, searchable_prose
 from expertenrat.domain.wording import overdue_since
 
 DUE_TODAY = "heute fällig"  # what is awaited is due today (RecommendationRow.due_today)
@@ -209,29 +207,6 @@ class RecommendationRow:
         """The register year (:func:`register_year`): the year of adoption, as the annual
         report and the Übersicht count; a draft's, the year in its code."""
         return register_year(self.code, self.adopted_on)
-
-    def search_text(self) -> str:
-        """What the register's search looks in (folded, see :func:`searchable`); the code
-        also as typed without its leading zero ("2026-8" finds E-2026-08), and as the
-        token that a complete code typed finds (``recommendation_search``); then the words
-        of the text and the answers (:func:`searchable_prose`)."""
-        parsed, prefix = parse_code(self.code), code_prefix(self.code)
-        unpadded = f"{prefix}-{parsed[0]}-{parsed[1]}" if parsed else ""
-        return (
-            searchable(
-                code_token(*parsed, prefix) if parsed else "",
-                self.code,
-                unpadded if unpadded != self.code else "",
-                self.title,
-                self.kind.label,
-                self.action_field,
-                self.project_names,
-                self.lead_units,
-                self.origin.label,
-                self.status.label,
-            )
-            + f"\n{searchable_prose(self.words)}"
-        )
 
 
 @dataclass(frozen=True, slots=True)

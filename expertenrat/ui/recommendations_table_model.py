@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.recommendation_codes import parse_code
+from expertenrat.domain.recommendation_search import register_search_text
 from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.state_help import RECOMMENDATION_STATUS_HELP
 from expertenrat.ui.filtered_table_model import FilteredRowsTableModel
@@ -92,7 +93,7 @@ def overdue_background() -> QColor:
 
 
 def register_row(row: RecommendationRow) -> RegisterRow:
-    return RegisterRow(row, row.search_text())
+    return RegisterRow(row, register_search_text(row))
 
 
 def _date(value: date | None) -> str:

@@ -19,6 +19,7 @@ from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.recommendation_filter import RecommendationFilter
 from expertenrat.domain.recommendation_responses import ResponseDraft
+from expertenrat.domain.recommendation_search import register_search_text
 from expertenrat.exchange.recommendations_register import HEADERS, INTERNAL_FILE, export_row
 from expertenrat.reports.recommendations_report_pdf import INTERNAL
 from expertenrat.services.context import Services
@@ -106,7 +107,7 @@ def test_report_and_register_of_a_field_a_project_and_a_search(services, council
         for r in rows
         if r.action_field_id == first.action_field_id
         and project in r.projects
-        and word.casefold() in r.search_text()
+        and word.casefold() in register_search_text(r)
     }
 
     lines = services.recommendations_report.register_lines(council_id, chosen, TODAY)
