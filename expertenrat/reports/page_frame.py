@@ -22,6 +22,7 @@ from expertenrat.reports.house_style import FONT, styles
 from expertenrat.reports.numbered_canvas import NumberedCanvas, UnnumberedCanvas
 from expertenrat.reports.page_geometry import MARGINS, content_height, content_width, page_size
 from expertenrat.reports.page_header import PageDecor
+from expertenrat.reports.subset_tags import retag_subsets
 from expertenrat.reports.user_text import printable
 from expertenrat.reports.widowless_table import KeepWithStart
 
@@ -36,7 +37,7 @@ def finish_bundle(writer: PdfWriter, metadata: dict[str, str]) -> None:
     """Give a PDF put together with pypdf (a bundle, a mail merge) what reportlab writes
     into every document it makes: ``metadata`` with the creator, the creation and
     modification date (now) and the document language; it opens with its bookmarks, and a
-    viewer shows its title, not its file name."""
+    viewer shows its title, not its file name. Its font subsets get names of their own."""
     from pypdf.generic import NameObject, TextStringObject  # pypdf: on demand
 
     stamp = datetime.now(UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
@@ -46,6 +47,7 @@ def finish_bundle(writer: PdfWriter, metadata: dict[str, str]) -> None:
     writer.root_object[NameObject("/Lang")] = TextStringObject(LANGUAGE)
     writer.page_mode = "/UseOutlines"
     writer.create_viewer_preferences().display_doctitle = True
+    retag_subsets(writer)
 
 
 @dataclass(frozen=True, slots=True)
