@@ -15,7 +15,7 @@ _CONTEXT = "MeetingsPage"
 INVITE_TIP = "Die Einladung ist heute versandt: Status „eingeladen“"
 CANCEL_TIP = "Die Sitzung mit Grund absagen; sie bleibt als „abgesagt“ in der Liste."
 DELETE_TIP = "Die geplante Sitzung löschen; ihre Nummer geht an die nächste geplante Sitzung."
-_NOT_SAVED = "Die neue Sitzung ist noch nicht gespeichert."
+NOT_SAVED = "Die neue Sitzung ist noch nicht gespeichert."  # the step buttons' tooltip
 _HELD = (
     "Die Sitzung ist bereits als durchgeführt erfasst; irrtümlich erfasst, nimmt "
     "„Zurücknehmen …“ es zurück, solange das Protokoll leer ist."
@@ -40,7 +40,7 @@ def _invite_tip(meeting: Meeting | None, changed_letter: str) -> str:
             changed_letter
         )
     if meeting is None:
-        return tr(_CONTEXT, _NOT_SAVED)
+        return tr(_CONTEXT, NOT_SAVED)
     if meeting.state is MeetingState.INVITED:
         sent = meeting.invitation_sent_on
         return tr(
@@ -58,7 +58,7 @@ def _invite_tip(meeting: Meeting | None, changed_letter: str) -> str:
 
 def _cancel_refusal(meeting: Meeting | None) -> str:
     if meeting is None:
-        return _NOT_SAVED
+        return NOT_SAVED
     if MeetingState.CANCELLED in allowed_targets(meeting.state):
         return ""
     return {
@@ -69,7 +69,7 @@ def _cancel_refusal(meeting: Meeting | None) -> str:
 
 def _delete_refusal(meeting: Meeting | None) -> str:
     if meeting is None:
-        return _NOT_SAVED
+        return NOT_SAVED
     if deletable(meeting.state):
         return ""
     return {

@@ -23,6 +23,7 @@ from expertenrat.domain.meetings import Meeting
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.meeting_step_tips import NOT_SAVED
 
 _CONTEXT = "MeetingsPage"
 _TIPS = {
@@ -39,7 +40,6 @@ _TIPS = {
     MeetingState.CANCELLED: "Eine Absage lässt sich nicht zurücknehmen.",
 }
 _BEGUN = "Die Sitzung hat begonnen; die Einladung bleibt als versandt erfasst."
-_NOT_SAVED = "Die neue Sitzung ist noch nicht gespeichert."
 _QUESTIONS = {
     MeetingState.INVITED: (
         "Die Einladung zu „{}“ am {:%d.%m.%Y} wurde doch nicht versandt? Die Sitzung geht "
@@ -80,7 +80,7 @@ class TakeBackButton(QPushButton):
     def update_for(self, meeting: Meeting | None, now: datetime) -> None:
         begun = meeting is not None and meeting.starts_at <= now
         if meeting is None:
-            tip = _NOT_SAVED
+            tip = NOT_SAVED
         elif meeting.state is MeetingState.INVITED and begun:
             tip = _BEGUN
         else:
