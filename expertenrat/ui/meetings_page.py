@@ -4,9 +4,10 @@ The list (Nr., Datum, Zeit, „Titel, Ort“, Status, Ladung, Protokoll) is filt
 kommende / abgehaltene / alle and by year (:mod:`ui.meetings_filter`). The selected meeting
 shows in tabs (:mod:`ui.meeting_tabs`): "Sitzung" (:class:`MeetingForm`) and the detail
 widgets of the meeting (agenda, attendance, conflicts, minutes …); its state changes with
-the buttons of :mod:`ui.meeting_state_bar`. Before another meeting, another area or
-another council is shown, :meth:`MeetingsPage.flush` asks about what was typed and not
-saved. Enter or a double-click goes to its "Sitzung" tab. Layout: :mod:`ui.meetings_page_view`.
+the buttons of :mod:`ui.meeting_state_bar`. Which meeting is chosen and shown, asking
+about what was typed and not saved before another one, another area or another council is
+shown: :mod:`ui.meetings_page_selection`. Enter or a double-click goes to its "Sitzung"
+tab. Layout: :mod:`ui.meetings_page_view`.
 """
 
 from __future__ import annotations
@@ -17,20 +18,16 @@ from datetime import date, datetime
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
-from expertenrat.domain.errors import ConnectionLostError, ExpertenratError
-from expertenrat.domain.meetings import MeetingScope, MeetingSummary
+from expertenrat.domain.meetings import MeetingScope
 from expertenrat.domain.overview import Area, MeetingTab, Target, TargetFilter
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
-from expertenrat.ui.i18n import tr
 from expertenrat.ui.key_actions import KeyActions
-from expertenrat.ui.meetings_page_view import MeetingsPageView
-from expertenrat.ui.page import flush_again
+from expertenrat.ui.meetings_page_selection import MeetingsPageSelection
 from expertenrat.ui.page_reread import reread_in_place
 from expertenrat.ui.record_selection import start_afresh
 from expertenrat.ui.series_dialog import SeriesDialog
 
-_CONTEXT = "MeetingsPage"
 _SCOPES = {
     TargetFilter.HELD: MeetingScope.HELD,
     TargetFilter.UPCOMING: MeetingScope.UPCOMING,
@@ -38,7 +35,7 @@ _SCOPES = {
 }
 
 
-class MeetingsPage(MeetingsPageView):
+class MeetingsPage(MeetingsPageSelection):
     def __init__(
         self,
         services: Services,
@@ -50,21 +47,14 @@ class MeetingsPage(MeetingsPageView):
         now: Callable[[], datetime] | None = None,
     ) -> None:
         """``now()`` (aware): when a meeting shown today begins (a test's clock, or the real)."""
-        super().__init__(  # the widgets
-            services, dialogs, today, self._shown_line, parent, settings=settings, now=now
-        )
-        self._services = services
-        self._dialogs = dialogs
+        super().__init__(services, dialogs, today, parent, settings=settings, now=now)
         self._today = today
-        self._council_id: int | None = None
-        self._shown_id: int | None = None  # the meeting in the tabs (None: new or nothing)
         self._to_present = False  # the next fill of the list scrolls to today's meetings
         self.series_dialog: SeriesDialog | None = None
         self.tabs.detail_changed.connect(self.refresh)
         self.tabs.meeting_tab_requested.connect(self._open_meeting_tab)
         self.states.changed.connect(self._state_changed)
         self.filters.changed.connect(self.refresh)
-        self.meeting_list.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.meeting_list.view.activated.connect(lambda _index: self.open_selected())
         KeyActions(  # Entf as in the members' list: "Löschen …" where it is on (planned)
             self.meeting_list.view,
@@ -109,68 +99,7 @@ class MeetingsPage(MeetingsPageView):
         self.documents.set_has_meetings(len(years) > 0)
         self._update_buttons()
 
-    def _reread_shown(self, *, any_meeting: bool) -> None:
-        """The shown meeting as now: changed, approved or gone elsewhere, its tabs reread."""
-        line, form = self._shown_line(), self.form
-        if self._shown_id is not None and not form.has_unsaved_changes():
-            if line is None:  # gone elsewhere; input typed in a tab stays until saved or dropped
-                if not self.tabs.has_unsaved_details():
-                    self._show(None)
-            elif line.version != getattr(form.meeting, "version", None) or (
-                self.listed_as_approved(line.id) != form.frozen
-            ):
-                self._show(line.id)  # changed (or approved) elsewhere: show it as now
-            else:
-                form.refill_chairs()  # members added, renamed or ended elsewhere
-        self.tabs.refresh_details(any_meeting=any_meeting)
-        self.show_warnings(self._shown_line())  # apologies recorded in the tab
-
-    def has_unsaved_changes(self) -> bool:
-        """The meeting form or a detail tab (agenda, minutes) holds input not yet saved."""
-        return self.form.has_unsaved_changes() or self.tabs.has_unsaved_details()
-
-    def flush(self, then: Callable[[], None]) -> bool:
-        """Ask about a half-edited meeting, then let the detail tabs save or ask about theirs
-        (the minutes save themselves), one after the other: each "Ja" drops that input and
-        the next is asked about, after the last the page goes on; "Nein" stays."""
-        next_or_go_on = flush_again(self.flush, then)
-        if self.form.has_unsaved_changes():
-            self._dialogs.question(
-                self,
-                tr(_CONTEXT, "Sitzung nicht gespeichert"),
-                tr(
-                    _CONTEXT,
-                    "Die Angaben zur Sitzung wurden geändert, aber nicht gespeichert. "
-                    "Die Änderungen verwerfen?",
-                ),
-                lambda: (self.form.reload(), next_or_go_on()),
-            )
-            return False
-        return self.tabs.flush_details(next_or_go_on)
-
-    # --- selection ----------------------------------------------------------------------
-
-    def selected(self) -> MeetingSummary | None:
-        return self.meeting_list.selected()
-
-    def select(self, meeting_id: int | None) -> None:
-        """Select a meeting of the list (as the user would, asking about unsaved text)."""
-        self.meeting_list.select_row(meeting_id)
-
-    def _selection_changed(self) -> None:
-        if self.meeting_list.selecting_quietly:
-            return
-        chosen = self.selected()
-        wanted = chosen.id if chosen is not None else None
-        if wanted == self._shown_id and self.form.meeting is not None:
-            self._update_buttons()
-            return
-        if self.flush(lambda: self._show(wanted)):
-            self._show(wanted)
-        else:  # the user stays on the meeting being edited (or it was switched already)
-            with self.meeting_list.quietly():
-                self.meeting_list.select_row(self._shown_id)
-        self._update_buttons()
+    # --- actions ------------------------------------------------------------------------
 
     def open_selected(self) -> None:
         """Enter or a double-click in the list: the meeting is edited in place, in its tabs,
@@ -182,41 +111,6 @@ class MeetingsPage(MeetingsPageView):
         self.tabs.setCurrentWidget(self.form)
         if not self.form.focus_first_field():
             self.tabs.tabBar().setFocus()
-
-    def _shown_line(self) -> MeetingSummary | None:
-        """The shown meeting's line of the list as last read (None: not listed)."""
-        model = self.meeting_list.model
-        position = model.row_of(self._shown_id) if self._shown_id is not None else -1
-        return model.row(position) if position >= 0 else None
-
-    def _show(self, meeting_id: int | None) -> None:
-        """Show ``meeting_id`` in the tabs; ``None``: the form starts a new meeting. With the
-        server lost, the meeting shown stays shown and selected (the window says why and
-        offers "Erneut versuchen"): the form never turns into a new meeting that still
-        shows the other one's values."""
-        meeting = None
-        try:
-            if meeting_id is not None:
-                try:
-                    meeting = self._services.meetings.get(meeting_id)
-                except ConnectionLostError:
-                    raise
-                except ExpertenratError:
-                    meeting_id = None
-            frozen = self.listed_as_approved(meeting_id)
-            self.form.set_meeting(meeting, council_id=self._council_id, frozen=frozen)
-        except ConnectionLostError:
-            with self.meeting_list.quietly():
-                self.meeting_list.select_row(self._shown_id)
-            raise
-        self._shown_id = meeting_id
-        self.tabs.set_meeting(meeting_id)
-        self.show_warnings(self._shown_line())
-        with self.meeting_list.quietly():
-            self.meeting_list.select_row(meeting_id)
-        self._update_buttons()
-
-    # --- actions ------------------------------------------------------------------------
 
     def new_meeting(self) -> None:
         """An empty form for a new meeting (after asking about unsaved text)."""
@@ -288,13 +182,3 @@ class MeetingsPage(MeetingsPageView):
     def _open_meeting_tab(self, meeting_id: int, tab: str) -> None:
         """A line of the minutes checklist points at another meeting's tab (Genehmigung)."""
         self.open_target(Target(Area.MEETINGS, meeting_id, MeetingTab(tab)))
-
-    # --- looks --------------------------------------------------------------------------
-
-    def _update_buttons(self) -> None:
-        meeting = self.form.meeting
-        has_council = self._council_id is not None
-        self.new_button.setEnabled(has_council)
-        self.series_button.setEnabled(has_council)
-        self.states.update_buttons()
-        self.documents.set_meeting(meeting)
