@@ -31,6 +31,7 @@ from expertenrat.ui.cut_cell_tips import tip_cut_cells
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.meetings_table_model import MeetingsTableModel
 from expertenrat.ui.record_selection import select_record, selected_record
+from expertenrat.ui.record_table import enter_acts_on_current
 
 _CONTEXT = "MeetingsPage"
 # In a narrow window the place gives way (its tooltip shows it whole); where that is not
@@ -62,6 +63,7 @@ class MeetingsList(QWidget):
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        enter_acts_on_current(self.view)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)

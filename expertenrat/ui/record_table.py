@@ -51,12 +51,21 @@ def record_table_view(model: QAbstractItemModel, sort_column: int) -> QTableView
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.setWordWrap(False)  # one line per record; cut text ends in "…"
     tip_cut_cells(view)  # and shows whole in its tooltip
+    enter_acts_on_current(view)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
     header.setMaximumSectionSize(CONTENT_WIDTH)
     header.setTextElideMode(Qt.TextElideMode.ElideRight)
     return view
+
+
+def enter_acts_on_current(view: QTableView) -> None:
+    """Enter acts on the row the keyboard is on: it is selected first (before the page's own
+    ``activated``, which opens the selected record). Tab into a table makes its first row
+    current without selecting it, a screen reader says that row, and Enter did nothing on
+    any page (found by a tester)."""
+    view.activated.connect(lambda index: view.selectRow(index.row()))
 
 
 def chooser_table(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from expertenrat.domain.council_search import HitKind
 from expertenrat.domain.errors import StorageError
@@ -104,6 +105,26 @@ def test_enter_on_a_hit_opens_its_minutes(page, qtbot):
     assert (target.area, target.tab) == (Area.MEETINGS, MeetingTab.MINUTES)
     # the key by its German name, as every other tooltip and the Hilfe name it
     assert page.open_button.toolTip() == "Den Treffer in seinem Bereich zeigen (Eingabetaste)"
+
+
+def test_enter_opens_the_hit_tab_reaches_before_one_is_selected(page, qtbot):
+    """Tab into the hits makes the first current, unselected: a screen reader says it,
+    and Enter did nothing (found by a tester)."""
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    page.search_edit.setFocus()
+    qtbot.keyClicks(page.search_edit, "Erfahrungen anderer Modellprojekte")
+    page.show_hits()
+    while QApplication.focusWidget() is not page.view:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    first = page.proxy.index(0, 0)
+    assert page.view.currentIndex().row() == 0 and page.selected() is None
+
+    with qtbot.waitSignal(page.opened) as opened:
+        qtbot.keyClick(page.view, Qt.Key.Key_Return)
+
+    assert opened.args[0] == page.proxy.data(first, SearchTableModel.ObjectRole).target
 
 
 def test_the_text_and_the_selected_hit_stay_when_the_page_is_read_again(page):
