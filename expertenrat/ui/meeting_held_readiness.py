@@ -12,6 +12,10 @@ from expertenrat.domain.meetings import Meeting
 from expertenrat.ui.i18n import tr
 
 _CONTEXT = "MeetingsPage"
+HELD_ALREADY = (
+    "Die Sitzung ist bereits als durchgeführt erfasst; irrtümlich erfasst, nimmt "
+    "„Zurücknehmen …“ es zurück, solange das Protokoll leer ist."
+)
 HELD_TIP = "Die Sitzung hat begonnen oder stattgefunden: Status „durchgeführt“"
 # The longest wait for a start; after it the buttons look again (and wait anew).
 LONGEST_WAIT = timedelta(hours=12)
@@ -30,11 +34,7 @@ def why_not_held(meeting: Meeting | None, today: date, now: datetime) -> str:
             "Sitzung als durchgeführt erfassen.",
         )
     if meeting.state is MeetingState.HELD:
-        return tr(
-            _CONTEXT,
-            "Die Sitzung ist bereits als durchgeführt erfasst; irrtümlich erfasst, nimmt "
-            "„Zurücknehmen …“ es zurück, solange das Protokoll leer ist.",
-        )
+        return tr(_CONTEXT, HELD_ALREADY)
     if meeting.state is MeetingState.CANCELLED:
         return tr(_CONTEXT, "Die Sitzung ist abgesagt.")
     day = meeting.starts_at.date()

@@ -10,16 +10,13 @@ from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.meeting_states import allowed_targets, deletable
 from expertenrat.domain.meetings import Meeting
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.meeting_held_readiness import HELD_ALREADY
 
 _CONTEXT = "MeetingsPage"
 INVITE_TIP = "Die Einladung ist heute versandt: Status „eingeladen“"
 CANCEL_TIP = "Die Sitzung mit Grund absagen; sie bleibt als „abgesagt“ in der Liste."
 DELETE_TIP = "Die geplante Sitzung löschen; ihre Nummer geht an die nächste geplante Sitzung."
 NOT_SAVED = "Die neue Sitzung ist noch nicht gespeichert."  # the step buttons' tooltip
-_HELD = (
-    "Die Sitzung ist bereits als durchgeführt erfasst; irrtümlich erfasst, nimmt "
-    "„Zurücknehmen …“ es zurück, solange das Protokoll leer ist."
-)
 _CANCELLED = "Die Sitzung ist abgesagt."
 
 
@@ -52,7 +49,8 @@ def _invite_tip(meeting: Meeting | None, changed_letter: str) -> str:
     if MeetingState.INVITED in allowed_targets(meeting.state):
         return tr(_CONTEXT, INVITE_TIP)
     return tr(
-        _CONTEXT, {MeetingState.HELD: _HELD, MeetingState.CANCELLED: _CANCELLED}[meeting.state]
+        _CONTEXT,
+        {MeetingState.HELD: HELD_ALREADY, MeetingState.CANCELLED: _CANCELLED}[meeting.state],
     )
 
 
