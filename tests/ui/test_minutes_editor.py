@@ -11,7 +11,7 @@ import pytest
 from held_meeting import council_of_three, held_meeting
 from meeting_rows import add_meeting, cancel
 from PySide6.QtCore import QEvent, QPoint, Qt, QTime
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QAccessible, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 from verwerfen import escape_asks_before_dropping, escape_closes_at_once
@@ -272,6 +272,17 @@ def test_ctrl_enter_steps_through_the_items(qtbot, make_editor, held) -> None:
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert editor.items.current_key() == item_key(held.item_ids[0])
+
+
+def test_a_screen_reader_names_the_step_buttons_without_their_arrows(make_editor) -> None:
+    """Orca read "Weiter ▶" as "Weiter schwarzes nach rechts zeigendes Dreieck" (found by a
+    tester)."""
+    editor = make_editor(None)
+    spoken = [
+        QAccessible.queryAccessibleInterface(button).text(QAccessible.Text.Name)
+        for button in (editor.previous_button, editor.next_button)
+    ]
+    assert spoken == ["Zurück", "Weiter"]
 
 
 def test_the_header_is_autosaved_and_the_checklist_follows(qtbot, make_editor, services, held):
