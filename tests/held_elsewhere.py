@@ -7,10 +7,12 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 
 from expertenrat.store import lock_wait
+from expertenrat.store.database import Database
 
 HOLD_AT_MOST_S = 20  # the lock goes then at the latest (work that waited so long failed)
 LOCKED_WITHIN_S = 30  # the other PC's statement on a busy machine
@@ -75,3 +77,10 @@ def held_elsewhere(
         yield held
     finally:
         held.release()
+
+
+def lock_wait_of(monkeypatch: pytest.MonkeyPatch, database: Database, ms: int) -> None:
+    """The window's work on ``database`` waits at most ``ms`` for a lock from now on: the
+    limit is each connection's, set as it is opened, so the pool's open ones are replaced."""
+    monkeypatch.setattr(lock_wait, "LOCK_WAIT_MS", ms)
+    database.engine.dispose()

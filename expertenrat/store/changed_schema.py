@@ -8,27 +8,16 @@ from expertenrat.domain.errors import StorageError
 from expertenrat.store import migrate
 
 
-def refuse_changed_schema(
-    connection: Connection, location: str, *, is_sqlite: bool, lock_wait_ms: int | None = None
-) -> None:
+def refuse_changed_schema(connection: Connection, location: str, *, is_sqlite: bool) -> None:
     """Refuse a change to the database at ``location`` whose schema another PC (or another
     program on this PC) has brought to another revision since this program opened it: a
     newer version's upgrade while this window stayed open. Its statements are made for the
     schema it opened, and a change stored into another schema would leave data the other
     version reads wrongly. On PostgreSQL the change holds the upgrade lock shared until its
     commit: an upgrade waits for it, and it for an upgrade under way (then it reads the
-    new revision); on SQLite the file's write lock, taken first, does the same.
-    ``lock_wait_ms``: on PostgreSQL the transaction waits at most that long for a lock
-    (``lock_timeout`` set in the same statement, this one's wait included)."""
+    new revision); on SQLite the file's write lock, taken first, does the same."""
     if not is_sqlite:
-        limit = (
-            ""
-            if lock_wait_ms is None
-            else f"set_config('lock_timeout', '{int(lock_wait_ms)}', true), "
-        )
-        connection.exec_driver_sql(
-            f"SELECT {limit}pg_advisory_xact_lock_shared({migrate.UPGRADE_LOCK})"
-        )
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock_shared({migrate.UPGRADE_LOCK})")
     row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
     revision = row[0] if row else None
     if revision == migrate.head_revision():

@@ -61,7 +61,7 @@ class Database:
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         if not self.is_sqlite:
-            lock_wait.wait_for_locks_briefly(self._sessions)
+            lock_wait.wait_for_locks_briefly(self.engine)
 
     @property
     def location(self) -> str:
@@ -97,20 +97,13 @@ class Database:
         (:func:`~expertenrat.store.changed_schema.refuse_changed_schema`).
         """
         schema_within = self._schema_within()
-        with self._sessions(info={lock_wait.LIMITS_ITSELF: True}) as session, session.begin():
+        with self._sessions() as session, session.begin():
             if self.is_sqlite:
                 session.connection(execution_options={WRITING: True})
             if schema_within:
-                if not self.is_sqlite:
-                    lock_wait.limit_lock_wait(session.connection())
                 self._upgrade_within(session.connection())
             else:
-                refuse_changed_schema(
-                    session.connection(),
-                    self.location,
-                    is_sqlite=self.is_sqlite,
-                    lock_wait_ms=lock_wait.LOCK_WAIT_MS,
-                )
+                refuse_changed_schema(session.connection(), self.location, is_sqlite=self.is_sqlite)
             yield session
         if schema_within:
             self.pending = False
@@ -133,7 +126,8 @@ class Database:
         by one (a fifth of the inserts' time); a unique one refuses duplicates then.
 
         A database without a schema gets it as with :meth:`transaction`; one whose schema
-        changed since it was opened is refused as there.
+        changed since it was opened is refused as there. On a server the transaction waits
+        for its locks as long as the other work takes (see :mod:`~expertenrat.store.lock_wait`).
         """
         schema_within = self._schema_within()
         with self.engine.connect() as connection:
@@ -147,6 +141,8 @@ class Database:
                 if direct:
                     dbapi.execute("PRAGMA synchronous=OFF")
                 with connection.begin():
+                    if not self.is_sqlite:
+                        lock_wait.wait_for_locks_as_long_as_needed(connection)
                     if schema_within:
                         self._upgrade_within(connection)
                     else:

@@ -10,7 +10,7 @@ from datetime import datetime
 import pytest
 from attendance_of_three import attendance_of_three, choose
 from attendance_waits import WAIT, saved
-from held_elsewhere import HOLD_AT_MOST_S, held_elsewhere
+from held_elsewhere import HOLD_AT_MOST_S, held_elsewhere, lock_wait_of
 from held_meeting import council_of_three, held_meeting
 from meeting_rows import add_meeting
 from sqlalchemy.engine import URL
@@ -18,18 +18,17 @@ from sqlalchemy.engine import URL
 from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.services.context import Services
 from expertenrat.services.unit_of_work import SERVER_BUSY
-from expertenrat.store import lock_wait
 from expertenrat.store.database_opening import open_database
 from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.meetings_page import MeetingsPage
 
 
 @pytest.fixture
-def patient_saves(monkeypatch) -> None:
+def patient_saves(monkeypatch, pc) -> None:
     """The window's saves wait for the other PC's lock as long as the test holds it: with
     the usual ``LOCK_WAIT_MS`` (15 s) a busy machine could let the save give up between its
     start of waiting and the test's release, and the test would fail by chance."""
-    monkeypatch.setattr(lock_wait, "LOCK_WAIT_MS", 2 * HOLD_AT_MOST_S * 1000)
+    lock_wait_of(monkeypatch, pc.database, 2 * HOLD_AT_MOST_S * 1000)
 
 
 @pytest.fixture
@@ -105,7 +104,7 @@ def test_a_save_held_up_longer_than_the_window_waits_says_so_and_keeps_the_choic
     """The other PC's work holds the meeting for longer than the window waits for a lock
     (``LOCK_WAIT_MS``, here a moment): the save gives up with a German message, the line
     keeps what was chosen and is saved with the next change once the meeting is free."""
-    monkeypatch.setattr(lock_wait, "LOCK_WAIT_MS", 300)
+    lock_wait_of(monkeypatch, pc.database, 300)
     panel, held, members = attendance_of_three(qtbot, pc, dialogs, today)
     first, second, _third = members
 

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from attendance_of_three import attendance_of_three, choose
 from attendance_waits import saved
+from held_elsewhere import lock_wait_of
 from held_meeting import council_of_three, held_meeting
 from minutes_setup import Minutes, held_minutes, hold
 from PySide6.QtCore import QSettings, Qt
@@ -28,7 +29,6 @@ from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.minutes_objections import ObjectionDraft
 from expertenrat.domain.projects import Project
 from expertenrat.services.context import Services
-from expertenrat.store import lock_wait
 from expertenrat.store.database import Database
 from expertenrat.store.database_opening import open_database
 from expertenrat.ui.agenda_editor import AgendaEditor
@@ -460,7 +460,7 @@ def test_a_vote_held_up_by_another_pcs_lock_says_the_database_is_locked_not_lost
     """(found by review) Another PC's work held the votes longer than the window waits for
     a lock (ServerBusyError, since 4994e8f): leaving the minutes asked about dropping votes
     that wait because "Die Verbindung zum Datenbankserver ist unterbrochen"."""
-    monkeypatch.setattr(lock_wait, "LOCK_WAIT_MS", 300)
+    lock_wait_of(monkeypatch, pc1.database, 300)
     minutes, editor = _votes_of_item_3(qtbot, pc1, dialogs)
     box = editor.item_form.votes
     no = box.lines[0].counts["no"]
