@@ -24,7 +24,7 @@ from expertenrat.domain.agenda_templates import (
 from expertenrat.domain.enums import AgendaItemKind, MinutesState
 from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.list_order import ListKind, OrderedCouncilList
-from expertenrat.services.unit_of_work import fetch, reading
+from expertenrat.services.unit_of_work import of_council, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
@@ -38,8 +38,8 @@ class AgendaTemplatesService(OrderedCouncilList[models.AgendaTemplate, AgendaTem
     def templates(self, council_id: int) -> list[AgendaTemplate]:
         """The council's templates in their order."""
         with reading(self._db) as session:
-            fetch(session, models.Council, council_id, "Das Gremium")
-            return [stored_template(r) for r in stored_rows(session, council_id)]
+            rows = stored_rows(session, council_id)
+            return of_council(session, council_id, [stored_template(r) for r in rows])
 
 
 def seed_standard_templates(session: Session, council_id: int) -> None:

@@ -25,6 +25,7 @@ from expertenrat.services.unit_of_work import (
     check_version,
     fetch,
     hold_council,
+    of_council,
     raise_if_invalid,
     reading,
 )
@@ -43,8 +44,9 @@ class AppointmentPeriodsService:
     def periods(self, council_id: int) -> list[AppointmentPeriod]:
         """The council's periods, the earliest first."""
         with reading(self._db) as session:
-            fetch(session, models.Council, council_id, "Das Gremium")
-            return [period(r) for r in period_rows(session, council_id)]
+            return of_council(
+                session, council_id, [period(r) for r in period_rows(session, council_id)]
+            )
 
     def add(self, council_id: int, draft: AppointmentPeriod) -> AppointmentPeriod:
         draft = _checked(draft)

@@ -31,7 +31,7 @@ from expertenrat.domain.text_templates import (
 from expertenrat.domain.wording import listed
 from expertenrat.services import audit
 from expertenrat.services.list_order import ListKind, OrderedCouncilList
-from expertenrat.services.unit_of_work import changing, fetch, reading
+from expertenrat.services.unit_of_work import changing, of_council, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
@@ -46,8 +46,9 @@ class TextTemplatesService(OrderedCouncilList[models.TextTemplate, TextTemplate]
     def templates(self, council_id: int) -> list[TextTemplate]:
         """The council's phrases in their order (the defaults, the first time)."""
         with reading(self._db) as session:
-            fetch(session, models.Council, council_id, "Das Gremium")
-            found = [phrase(r) for r in phrase_rows(session, council_id)]
+            found = of_council(
+                session, council_id, [phrase(r) for r in phrase_rows(session, council_id)]
+            )
             if found or _seeded(session, council_id):
                 return found
         with changing(self._db, "Die Textbausteine") as session:
