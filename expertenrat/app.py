@@ -127,7 +127,7 @@ class Session:
             safety_copies=services.safety_copies,
         )
         self.window.overview_page.set_backup_warning(self.daily_backup.warning)
-        self.daily_backup.changed.connect(self.window.overview_page.refresh)
+        self.daily_backup.changed.connect(self.window.overview_page.show_backup_warning)
         self.daily_backup.start()
         database = services.database
         self.change_watch = ChangeWatch(

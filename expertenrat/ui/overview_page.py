@@ -50,16 +50,18 @@ class OverviewPage(NothingPending, OverviewPageView):
     def set_backup_warning(self, source: Callable[[], str | None]) -> None:
         """Where the page asks whether the automatic backups need attention."""
         self._backup_warning = source
-        self._show_backup_warning()
+        self.show_backup_warning()
 
-    def _show_backup_warning(self) -> None:
+    def show_backup_warning(self) -> None:
+        """The warning as its source says now (the daily backup ended: the figures need no
+        new read for it)."""
         text = self._backup_warning()
         where = tr(_CONTEXT, "Den Ordner ändern Sie unter Einstellungen → Auf diesem PC.")
         self.backup_warning.setText(f"⚠ {text} {where}" if text else "")
         self.backup_warning.setVisible(bool(text))
 
     def refresh(self) -> None:
-        self._show_backup_warning()
+        self.show_backup_warning()
         if self._council_id is None:
             return
         figures = self._service.overview(self._council_id, self._today())
