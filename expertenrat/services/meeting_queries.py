@@ -109,7 +109,10 @@ class MeetingQueries:
         Thursday", :func:`~expertenrat.domain.meeting_series.series_start`), as a series
         proposed on the same day does; never before :meth:`earliest_day`."""
         with reading(self._db) as session:
-            lead = _lead(session, council_id)
+            # Held while the session lasts: the clock below takes it from the session
+            # instead of reading the row again (a round trip on a server).
+            council = session.get(models.Council, council_id)
+            lead = _lead(council)
             rows = meeting_rows(session, council_id)
             usual = [r for r in rows if r.kind != MeetingKind.WORKSHOP] or rows
             if not usual:
@@ -126,7 +129,7 @@ class MeetingQueries:
         the council's notice period if that is longer (:func:`~expertenrat.domain.
         meeting_draft.lead_time`)."""
         with reading(self._db) as session:
-            return today + _lead(session, council_id)
+            return today + _lead(session.get(models.Council, council_id))
 
     def problems(
         self,
@@ -162,10 +165,9 @@ class MeetingQueries:
             return series_preview(session, clock, council_id, spec)
 
 
-def _lead(session: Session, council_id: int) -> timedelta:
+def _lead(council: models.Council | None) -> timedelta:
     """How far ahead the council's new meetings are proposed (its notice period counts;
     a council gone meanwhile: two weeks, its form refuses the save)."""
-    council = session.get(models.Council, council_id)
     return lead_time(council.notice_period_days if council is not None else 0)
 
 

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from client_statements import recorded_statements
 from sqlalchemy import delete, select
 from test_minutes_freeze import blank_pdf
 
@@ -605,6 +606,18 @@ def test_a_new_meeting_keeps_the_weekday_and_its_place_in_the_month(meetings_ser
 
     assert proposed.start.date() == date(2027, 6, 17)  # the third Thursday of June
     assert pattern.starts_at.date() == date(2027, 3, 18)
+
+
+def test_the_proposal_reads_the_council_once(meetings_service, council, database):
+    """(found by a tester) The form's proposal read the council's row twice, for its notice
+    period and for its clock: a round trip more at every start on a server."""
+    meetings_service.create(council.id, draft(date(2027, 3, 18)))
+
+    with recorded_statements(database.engine) as sent:
+        proposed, _pattern = meetings_service.proposal(council.id, date(2026, 12, 1))
+
+    assert len([s for s in sent if "FROM councils" in s]) == 1
+    assert proposed.start.date() == date(2027, 4, 15)  # the third Thursday, as in March
 
 
 def test_a_planned_meeting_before_an_invited_one_is_told_its_higher_number(
