@@ -19,6 +19,7 @@ from expertenrat.domain.meeting_series import Frequency, SeriesSpec, series_star
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.discard_check import DiscardCheck
+from expertenrat.ui.form_errors import announce
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.meeting_proposal import proposal_hint, proposed_meeting
 from expertenrat.ui.series_dialog_view import (
@@ -57,6 +58,7 @@ class SeriesDialog(SeriesDialogView):
         self._meetings = meetings
         self._council_id = council_id
         self.spec: SeriesSpec | None = None
+        self._said_problem = ""  # why "Anlegen" is off, as a screen reader was last told
 
         self.first_day_edit.setDate(_qdate(first_day))
         self.weekday_combo.setCurrentIndex(first_day.weekday())
@@ -207,6 +209,16 @@ class SeriesDialog(SeriesDialogView):
             self.fit_preview()
             self.warning_label.setText("\n".join(w.message for w in preview.warnings))
         self.save_button.setEnabled(self.spec is not None)
+        self._say_problem()
+
+    def _say_problem(self) -> None:
+        """A screen reader hears why "Anlegen" went off ("… mehr als 200 Termine …"), once
+        per new problem and after the keys typed: the line in the preview's place is not
+        read by itself, and the focus stays in the field changed (found by a tester)."""
+        problem = self.problem_label.text()
+        if problem != self._said_problem:
+            announce(self, problem, polite=True)
+        self._said_problem = problem
 
     def save(self) -> None:
         if self.spec is None:

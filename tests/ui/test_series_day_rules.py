@@ -86,3 +86,13 @@ def test_the_wheel_changes_no_field_without_the_focus(dialog) -> None:
     dialog.count_radio.setChecked(True)
 
     assert fields_the_wheel_changed(dialog) == []
+
+
+def test_a_screen_reader_hears_why_anlegen_went_off_once(dialog, announced) -> None:
+    """The problem shows in the preview's place, which a screen reader does not read by
+    itself; the focus stays in the field changed (found by a tester)."""
+    for days_before in (1, 2):  # the same problem again: not said twice
+        dialog.until_edit.setDate(dialog.first_day_edit.date().addDays(-days_before))
+
+    assert not dialog.save_button.isEnabled()
+    assert announced == [dialog.problem_label.text()] and announced[0]
