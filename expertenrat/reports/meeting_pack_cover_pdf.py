@@ -7,9 +7,12 @@ the meeting."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import date
 
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
@@ -23,6 +26,9 @@ from expertenrat.domain.meeting_documents import MeetingDocument
 from expertenrat.domain.wording import counted
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import theme
+from expertenrat.reports.link_targets import linked
+from expertenrat.reports.pack_pages import page_link
+from expertenrat.reports.theme import PLAIN
 
 
 def render_pack_cover(
@@ -108,17 +114,21 @@ def _may_change(made_on: date, public: bool) -> list[Flowable]:
 
 
 def _contents(lines: Sequence[str], starts: Sequence[int]) -> Flowable:
-    """The parts of the pack, each with the page it starts on ("Seite 2") at the right."""
+    """The parts of the pack, each with the page it starts on ("Seite 2") at the right;
+    both link to that page (a tap on a tablet opens the part)."""
     s = theme.styles()
     width = theme.content_width()
     page_width = 22 * mm
-    rows = [
-        [
-            parts.paragraph(line, width=width - page_width),
-            f"Seite {start}" if start else "",
-        ]
-        for line, start in zip(lines, [*starts, *[0] * (len(lines) - len(starts))], strict=True)
-    ]
+    right = _right_aligned(s.body)
+    rows = []
+    for line, start in zip(lines, [*starts, *[0] * (len(lines) - len(starts))], strict=True):
+        markup = linked(PLAIN, page_link(start)) if start else PLAIN
+        rows.append(
+            [
+                parts.paragraph(line, markup=markup, width=width - page_width),
+                parts.paragraph(f"Seite {start}", right, markup, width=page_width) if start else "",
+            ]
+        )
     table = Table(rows, colWidths=[width - page_width, page_width], hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -130,8 +140,12 @@ def _contents(lines: Sequence[str], starts: Sequence[int]) -> Flowable:
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ("ALIGN", (1, 0), (1, -1), "RIGHT"),
             ]
         )
     )
     return table
+
+
+@functools.cache
+def _right_aligned(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-right", style, alignment=TA_RIGHT)

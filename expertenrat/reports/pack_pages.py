@@ -3,12 +3,17 @@ right corner of every page of the bundle, above the header of the parts Experten
 (rendered for the bundle without their own "Seite x von y"; annexes and stored approved
 minutes keep theirs), so the bundle can be found through page by page as the cover's list
 of contents gives it. An annex's pages add which annex they are, and a non-public one
-says so ("Sitzungsmappe, Seite 7 von 8 · Anlage 1 – nichtöffentlich")."""
+says so ("Sitzungsmappe, Seite 7 von 8 · Anlage 1 – nichtöffentlich").
+
+The cover's list of contents links each part to the page it starts on: drawn on its own,
+the cover links to :func:`page_link`, which :func:`resolve_page_links` turns into a jump
+to that page of the bundle."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -19,7 +24,11 @@ from expertenrat.reports import fonts
 from expertenrat.reports.house_style import FONT, MUTED, RULE
 from expertenrat.reports.page_geometry import MARGINS
 
+if TYPE_CHECKING:
+    from pypdf import PdfWriter
+
 STAMP_SIZE = 7
+_PAGE_LINK = "expertenrat-seite:"  # a link of the cover to a page of the bundle
 _FROM_TOP = 5.5 * mm  # the baseline, below the top edge: above the house header (8.5 mm)
 _FROM_RIGHT = MARGINS.right  # in line with the header's right edge
 _PAD = 1.2 * mm  # around the text, inside its label
@@ -62,3 +71,27 @@ def page_stamps(sizes: Sequence[tuple[float, float]], marks: Sequence[str] = ())
         canvas.showPage()
     canvas.save()
     return out.getvalue()
+
+
+def page_link(number: int) -> str:
+    """The link of the cover to page ``number`` of the bundle (see :func:`resolve_page_links`)."""
+    return f"{_PAGE_LINK}{number}"
+
+
+def resolve_page_links(writer: PdfWriter) -> None:
+    """The :func:`page_link` links on the pages of ``writer`` made jumps to their pages (a
+    link to a page the bundle does not have does nothing)."""
+    from pypdf.generic import ArrayObject, NameObject  # pypdf: on demand
+
+    for page in writer.pages:
+        for annotation in page.get("/Annots") or ():
+            link = annotation.get_object()
+            action = link.get("/A")
+            target = str(action.get_object().get("/URI", "")) if action is not None else ""
+            if not target.startswith(_PAGE_LINK):
+                continue
+            del link["/A"]
+            number = target.removeprefix(_PAGE_LINK)
+            if number.isdigit() and 1 <= int(number) <= len(writer.pages):
+                jump = writer.pages[int(number) - 1].indirect_reference
+                link[NameObject("/Dest")] = ArrayObject([jump, NameObject("/Fit")])

@@ -74,7 +74,7 @@ def merge_read(
     pages of a part with its entry of ``marks`` ("Anlage 2 – nichtöffentlich")."""
     from pypdf import PdfReader, PdfWriter, Transformation
 
-    from expertenrat.reports.pack_pages import page_stamps  # reportlab: on demand
+    from expertenrat.reports.pack_pages import page_stamps, resolve_page_links  # on demand
     from expertenrat.reports.page_frame import finish_bundle
 
     writer = PdfWriter()
@@ -98,6 +98,7 @@ def merge_read(
             page.merge_transformed_page(
                 stamp, Transformation().translate(float(box.left), float(box.bottom))
             )
+    resolve_page_links(writer)
     finish_bundle(writer, metadata)
     out = io.BytesIO()
     writer.write(out)
