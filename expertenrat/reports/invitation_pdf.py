@@ -211,7 +211,7 @@ def _requests(doc: MeetingDocument, spacing: _Spacing) -> list[Flowable]:
     without a notice period has nothing to state)."""
     notice = _notice_statement(doc)
     return [
-        parts.paragraph(doc.excuse_request),
+        parts.linking_paragraph(doc.excuse_request, doc.letterhead.secretariat_email),
         *([Spacer(0, 2 * mm), parts.paragraph(notice)] if notice else []),
         Spacer(0, spacing.before_closing),
     ]

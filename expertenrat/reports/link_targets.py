@@ -1,5 +1,6 @@
 """Web and e-mail addresses a reader can tap: a table cell or fact whose whole text is one
-address becomes a link to it, so a member on a tablet opens the video meeting or writes to
+address becomes a link to it (and an address named in a sentence, where a document asks
+for it), so a member on a tablet opens the video meeting or writes to
 a member with a tap instead of copying an address that the cell broke over lines (a copy
 keeps the breaks, and some readers drop a hyphen at a line's end: "zoe.hartmann-" /
 "okafor@" came out as "zoe.hartmannokafor@")."""
@@ -24,9 +25,13 @@ def link_target(text: str) -> str:
     return ""
 
 
+def anchor(target: str) -> str:
+    """The tag that opens a link to ``target`` in paragraph markup (closed by "</a>")."""
+    return f"<a href={quoteattr(target)}>"
+
+
 def linked(markup: str, target: str) -> str:
     """The cell ``markup`` ("{}" for the text) as a link to ``target`` ("" leaves it)."""
     if not target:
         return markup
-    href = quoteattr(target).replace("{", "{{").replace("}", "}}")
-    return f"<a href={href}>{markup}</a>"
+    return anchor(target).replace("{", "{{").replace("}", "}}") + markup + "</a>"

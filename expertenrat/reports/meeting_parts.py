@@ -13,7 +13,7 @@ from expertenrat.domain.meeting_document_titles import meeting_time
 from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument
 from expertenrat.domain.wording import isolated
 from expertenrat.reports import theme
-from expertenrat.reports.link_targets import link_target, linked
+from expertenrat.reports.link_targets import anchor, link_target, linked
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Lines, Paragraph
 
 NON_PUBLIC = "nichtöffentlich"
@@ -53,6 +53,18 @@ def paragraph(
         style = getattr(theme.styles(), style)
     face = theme.FONT_BOLD if "<b>" in markup else style.fontName
     return Paragraph(markup.format(theme.markup(text, style, face=face, width=width)), style)
+
+
+def linking_paragraph(text: str, address: str) -> Paragraph:
+    """``text`` as a body paragraph in which ``address`` (a web or e-mail address it names)
+    is a link: "… mit (E-Mail: gs@stadt.de)." opens a mail to the secretariat."""
+    target = link_target(address)
+    before, found, after = text.partition(address) if target else (text, "", "")
+    if not found:
+        return paragraph(text)
+    s = theme.styles().body
+    link = anchor(target) + theme.markup(address, s) + "</a>"
+    return Paragraph(theme.markup(before, s) + link + theme.markup(after, s), s)
 
 
 def facts(

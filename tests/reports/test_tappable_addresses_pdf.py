@@ -5,9 +5,10 @@ them over lines (found by a tester)."""
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date
 
-from meeting_sample import meeting
+from meeting_sample import LETTERHEAD, meeting
 from pypdf import PdfReader
 
 from expertenrat.domain.councils import ActionField, CouncilSettings
@@ -37,6 +38,17 @@ def test_the_invitations_video_link_is_a_link_and_nothing_else_is() -> None:
     the line breaks of the cell."""
     assert set(links(render_invitation(meeting(online_link=VIDEO)).pdf)) == {VIDEO}
     assert links(render_invitation(meeting(online_link="Zugangsdaten folgen")).pdf) == []
+
+
+def test_the_secretariats_address_in_the_excuse_request_is_a_mail_link() -> None:
+    """ "Bitte teilen Sie eine Verhinderung … mit (E-Mail: gs@…)." named the address the
+    member writes to; only copying it was possible."""
+    head = replace(LETTERHEAD, secretariat_email="geschaeftsstelle@rostock.de")
+    pdf = render_invitation(meeting(letterhead=head)).pdf
+
+    assert links(pdf) == ["mailto:geschaeftsstelle@rostock.de"]
+    printed = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    assert "der Geschäftsstelle mit (E-Mail: geschaeftsstelle@rostock.de)." in printed
 
 
 def test_a_members_address_broken_over_three_lines_links_to_the_whole_address() -> None:
