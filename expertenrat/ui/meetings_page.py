@@ -25,7 +25,7 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.key_actions import KeyActions
 from expertenrat.ui.meetings_page_selection import MeetingsPageSelection
 from expertenrat.ui.page_reread import reread_in_place
-from expertenrat.ui.record_selection import start_afresh
+from expertenrat.ui.record_selection import select_after_removal, selected_row, start_afresh
 from expertenrat.ui.series_dialog import SeriesDialog
 
 _SCOPES = {
@@ -144,8 +144,13 @@ class MeetingsPage(MeetingsPageSelection):
             self.states.delete_button.click()
 
     def _state_changed(self, meeting_id: int | None) -> None:
+        """``None``: the meeting was deleted; the one that took its line is selected, so
+        the keyboard goes on from there, not from the list's top (found by a tester)."""
+        row = selected_row(self.meeting_list.view)  # the deleted one's, as still listed
         self._show(meeting_id)
         self.refresh()
+        if meeting_id is None:
+            select_after_removal(self.meeting_list.view, row)
         focus = self.focusWidget()
         if focus is not None and self.states.isAncestorOf(focus):
             # The pressed button may be off now, and Qt moves the cursor on to the next

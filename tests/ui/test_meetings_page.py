@@ -406,6 +406,25 @@ def test_entf_in_the_list_deletes_a_planned_meeting_after_asking(
     assert services.meetings.list(council_id) == []
 
 
+def test_after_entf_the_meeting_that_took_the_deleted_one_s_line_is_selected(
+    qtbot, page, services, council_id
+):
+    """No line was left selected, and the arrow keys went on from the list's top (found by
+    a tester)."""
+    days = (date(2026, 12, 8), date(2027, 1, 12), date(2027, 2, 9))
+    first, _middle, last = (add_meeting(services, council_id, day) for day in days)
+    page.refresh()
+    page.select(last)
+
+    qtbot.keyClick(page.meeting_list.view, Qt.Key.Key_Delete)
+
+    assert page.selected().starts_at.date() == days[1]  # the new last line
+    assert page.form.meeting.id == page.selected().id
+    page.select(first)
+    qtbot.keyClick(page.meeting_list.view, Qt.Key.Key_Delete)
+    assert page.selected().starts_at.date() == days[1]  # the line that took its place
+
+
 def test_inviting_records_the_date_in_the_list(page, services, council_id, today):
     meeting_id = add_meeting(services, council_id, date(2026, 12, 8))
     page.refresh()
