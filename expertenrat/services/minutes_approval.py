@@ -17,6 +17,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Protocol
 
+from sqlalchemy.orm import Session
+
 from expertenrat.domain.approved_minutes import approved_minutes_json
 from expertenrat.domain.enums import (
     MeetingState,
@@ -86,14 +88,7 @@ class MinutesApprovalService:
     def status(self, meeting_id: int) -> MinutesStatus:
         with reading(self._db) as session:
             meeting = rows.live(session, meeting_id)
-            found = rows.status(session, meeting)
-            latest = found.latest
-            if latest is None and found.held:
-                return replace(found, finish=draft_finish(session, meeting))
-            if latest is None or latest.state is not MinutesState.CIRCULATED:
-                return found
-            sent = rows.versions(session, meeting.id)[-1].content
-            return replace(found, changed_since_sent=changed_since(session, meeting, sent))
+            return _status(session, meeting, rows.versions(session, meeting.id))
 
     def approving_meetings(self, meeting_id: int) -> list[Choice]:
         """Later held meetings of the council, on or after the day the minutes were sent,
@@ -101,19 +96,15 @@ class MinutesApprovalService:
         decide carries a note saying so."""
         with reading(self._db) as session:
             meeting = rows.live(session, meeting_id)
+            return _approving(session, meeting, rows.versions(session, meeting.id))
+
+    def status_and_approving(self, meeting_id: int) -> tuple[MinutesStatus, list[Choice]]:
+        """:meth:`status` and :meth:`approving_meetings` in one read of the versions, as
+        the Genehmigung tab shows both (found by a tester: each read them again)."""
+        with reading(self._db) as session:
+            meeting = rows.live(session, meeting_id)
             stored = rows.versions(session, meeting.id)
-            sent = stored[-1].circulated_on if stored else None
-            later = [
-                m
-                for m in rows.later_meetings(session, meeting, (MeetingState.HELD,))
-                if sent is None or m.starts_at.date() >= sent  # approving after the sending
-            ]
-            frozen = frozen_meetings(session, [m.id for m in later])  # could no longer say so
-            choosable = [m for m in later if m.id not in frozen]
-            notes = quorum_notes(session, choosable)
-            return [
-                Choice(m.id, meeting_label(m), m.starts_at.date(), notes[m.id]) for m in choosable
-            ]
+            return _status(session, meeting, stored), _approving(session, meeting, stored)
 
     def approval_question(self, meeting_id: int, in_meeting_id: int) -> str:
         """The question to ask before the minutes are approved in ``in_meeting_id``: where
@@ -259,3 +250,32 @@ class MinutesApprovalService:
             )
             note = settle_approval_items(session, meeting, approving, self._actor)
             return replace(rows.version_record(session, row), agenda_note=note)
+
+
+def _status(
+    session: Session, meeting: models.Meeting, stored: list[models.MinutesVersion]
+) -> MinutesStatus:
+    """The status of ``meeting``'s minutes; ``stored``: their versions (``rows.versions``)."""
+    found = rows.status(session, meeting, stored)
+    latest = found.latest
+    if latest is None and found.held:
+        return replace(found, finish=draft_finish(session, meeting))
+    if latest is None or latest.state is not MinutesState.CIRCULATED:
+        return found
+    return replace(found, changed_since_sent=changed_since(session, meeting, stored[-1].content))
+
+
+def _approving(
+    session: Session, meeting: models.Meeting, stored: list[models.MinutesVersion]
+) -> list[Choice]:
+    """:meth:`MinutesApprovalService.approving_meetings`; ``stored`` as for :func:`_status`."""
+    sent = stored[-1].circulated_on if stored else None
+    later = [
+        m
+        for m in rows.later_meetings(session, meeting, (MeetingState.HELD,))
+        if sent is None or m.starts_at.date() >= sent  # approving after the sending
+    ]
+    frozen = frozen_meetings(session, [m.id for m in later])  # could no longer say so
+    choosable = [m for m in later if m.id not in frozen]
+    notes = quorum_notes(session, choosable)
+    return [Choice(m.id, meeting_label(m), m.starts_at.date(), notes[m.id]) for m in choosable]

@@ -213,9 +213,14 @@ def attendees(session: Session, meeting_id: int) -> list[models.Membership]:
     )
 
 
-def status(session: Session, meeting: models.Meeting) -> MinutesStatus:
+def status(
+    session: Session,
+    meeting: models.Meeting,
+    stored: list[models.MinutesVersion] | None = None,
+) -> MinutesStatus:
+    """``stored``: the meeting's :func:`versions`, where the caller has read them."""
     council = session.get(models.Council, meeting.council_id)
-    stored = versions(session, meeting.id)
+    stored = versions(session, meeting.id) if stored is None else stored
     labels = item_labels(session, meeting.id)
     return MinutesStatus(
         meeting_id=meeting.id,

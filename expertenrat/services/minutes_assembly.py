@@ -17,22 +17,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager
 
 from expertenrat.domain.approved_minutes import ApprovedMinutes, PrintedName
-from expertenrat.domain.attendance_sheet import AttendanceEntry, AttendanceSheet
-from expertenrat.domain.councils import RoleTitles
 from expertenrat.domain.enums import (
-    AttendanceStatus,
     MeetingKind,
     MinutesState,
     MinutesStyle,
 )
 from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.minutes_approval import VersionOrigin
-from expertenrat.domain.minutes_attendees import (
-    AbsentMember,
-    GuestLine,
-    PresentMember,
-    first_sub_item,
-)
+from expertenrat.domain.minutes_attendees import GuestLine
 from expertenrat.domain.minutes_document import ApprovalStamp, Invitation, MinutesDocument
 from expertenrat.domain.minutes_versions import fingerprint
 from expertenrat.domain.public_minutes import left_out_guests, public_version
@@ -43,8 +35,9 @@ from expertenrat.services.attendance_sheets import attendance_sheet
 from expertenrat.services.earlier_minutes import earlier_minutes
 from expertenrat.services.invitation_trail import held_moves
 from expertenrat.services.meeting_document_rows import letterhead_of
+from expertenrat.services.minutes_attendance import action_field_names, minutes_attendees
 from expertenrat.services.minutes_document_items import minutes_items
-from expertenrat.services.recusals import meetings_recusals
+from expertenrat.services.recusals import agenda_recusals
 from expertenrat.services.settings import WITH_LOGO
 from expertenrat.store import models
 
@@ -95,7 +88,7 @@ def minutes_document(
     council = session.get(models.Council, meeting.council_id, options=WITH_LOGO)
     assert council is not None  # a foreign key with ON DELETE CASCADE
     placed = placed_agenda_rows(session, meeting.id)
-    recusals = meetings_recusals(session, [meeting.id])  # the sheet's and the items'
+    recusals = agenda_recusals(session, meeting.id, [row for row, _p in placed])  # sheet, items
     sheet = attendance_sheet(session, meeting, agenda=placed, recusals=recusals)
     numbers = {ref.id: ref.number for ref in sheet.items}
     version = latest_version(session, meeting.id)
@@ -104,7 +97,9 @@ def minutes_document(
         state = MinutesState.APPROVED
     elif state is MinutesState.APPROVED:  # a fresh rendering of approved minutes
         approval = approval_stamp(session, version)  # type: ignore[arg-type]
-    present, excused, absent = _attendance(session, sheet, numbers, council.role_titles)
+    present, excused, absent = minutes_attendees(
+        sheet, numbers, council.role_titles, action_field_names(session, sheet)
+    )
     doc = MinutesDocument(
         letterhead=letterhead_of(council),
         number=meeting.number,
@@ -240,44 +235,3 @@ def _chair(session: Session, meeting: models.Meeting) -> str:
         return ""
     membership = session.get(models.Membership, meeting.chair_membership_id)
     return full_name(membership) if membership is not None else ""
-
-
-def _attendance(
-    session: Session, sheet: AttendanceSheet, numbers: dict[int, str], titles: RoleTitles
-) -> tuple[tuple[PresentMember, ...], tuple[str, ...], tuple[AbsentMember, ...]]:
-    fields = dict(
-        session.execute(
-            select(models.Membership.id, models.ActionField.name)
-            .join(models.ActionField, models.ActionField.id == models.Membership.primary_field_id)
-            .where(models.Membership.id.in_([e.membership_id for e in sheet.entries]))
-        ).all()
-    )
-    present = tuple(
-        _present(e, fields.get(e.membership_id, ""), numbers, titles.of(e.role))
-        for e in sheet.entries
-        if e.status is AttendanceStatus.PRESENT
-    )
-    excused = tuple(e.name for e in sheet.entries if e.status is AttendanceStatus.EXCUSED)
-    absent = tuple(
-        AbsentMember(e.name, recorded=e.status is AttendanceStatus.ABSENT)
-        for e in sheet.entries
-        if e.status in (AttendanceStatus.ABSENT, None)
-    )
-    return present, excused, absent
-
-
-def _present(
-    entry: AttendanceEntry, field: str, numbers: dict[int, str], role: str
-) -> PresentMember:
-    left = numbers.get(entry.left_item_id, "") if entry.left_item_id else ""
-    return PresentMember(
-        name=entry.name,
-        role_label=role,
-        action_field=field,
-        voting=entry.voting_right,
-        arrived_at_item=numbers.get(entry.arrived_item_id, "") if entry.arrived_item_id else "",
-        left_after_item=left,
-        arrived_at=entry.arrived_at,
-        left_at=entry.left_at,
-        left_before_item=first_sub_item(list(numbers.values()), left) if left else "",
-    )

@@ -7,7 +7,7 @@ per item, the votes' limits, the minutes, the run sheet and the OParl export.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -49,22 +49,38 @@ def meetings_recusals(
     return _held(session, select(models.Meeting.id).where(models.Meeting.id.in_(meeting_ids)), None)
 
 
+def agenda_recusals(
+    session: Session, meeting_id: int, agenda: Iterable[models.AgendaItem]
+) -> dict[int, list[models.ConflictOfInterest]]:
+    """:func:`meetings_recusals` of one meeting whose ``agenda`` (its items not deleted) the
+    caller has read: their links are not read again."""
+    links = [ItemLink(row.id, row.parent_id, row.project_id) for row in agenda]
+    return _held(
+        session, select(models.Meeting.id).where(models.Meeting.id == meeting_id), None, links
+    )
+
+
 def _held(
-    session: Session, meeting_ids: Select, item_ids: Collection[int] | None
+    session: Session,
+    meeting_ids: Select,
+    item_ids: Collection[int] | None,
+    links: list[ItemLink] | None = None,
 ) -> dict[int, list[models.ConflictOfInterest]]:
     """:func:`held_recusals` at ``item_ids`` (all items of the meetings if None) of the
-    meetings ``meeting_ids`` selects."""
-    links = [
-        ItemLink(*link)
-        for link in session.execute(
-            select(
-                models.AgendaItem.id, models.AgendaItem.parent_id, models.AgendaItem.project_id
-            ).where(
-                models.AgendaItem.meeting_id.in_(meeting_ids),
-                models.AgendaItem.deleted_at.is_(None),
+    meetings ``meeting_ids`` selects; ``links``: those of their items, where the caller has
+    them."""
+    if links is None:
+        links = [
+            ItemLink(*link)
+            for link in session.execute(
+                select(
+                    models.AgendaItem.id, models.AgendaItem.parent_id, models.AgendaItem.project_id
+                ).where(
+                    models.AgendaItem.meeting_id.in_(meeting_ids),
+                    models.AgendaItem.deleted_at.is_(None),
+                )
             )
-        )
-    ]
+        ]
     if item_ids is None:
         item_ids = [link.id for link in links]
     sources = recusal_sources(links)

@@ -126,8 +126,7 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         status, hint, self._approving = None, self._no_meeting_hint, []
         if self._meeting_id is not None:
             try:
-                status = self._services.minutes_approval.status(self._meeting_id)
-                self._approving = self._services.minutes_approval.approving_meetings(
+                status, self._approving = self._services.minutes_approval.status_and_approving(
                     self._meeting_id
                 )
                 hint = ""

@@ -30,3 +30,28 @@ def test_the_status_of_approved_minutes_leaves_their_pdfs_in_the_database(
     assert len(status.versions[-1].sha256) == 64  # the rows have what they show
     read = [s for s in statements if "FROM minutes_versions" in s]
     assert read and not [s for s in read if any(column in s for column in _FILES)]
+
+
+def test_the_genehmigung_tab_reads_the_versions_once_and_not_the_whole_document(
+    database, actor, council, fields
+) -> None:
+    """Found by a tester on a shared server: the tab built the whole minutes document
+    (annexes, the agenda's moves, earlier minutes …) only to tell whether the minutes
+    changed since they were sent, and read the versions three times; 58 statements on
+    the demo's circulated minutes, now 34."""
+    service = MinutesApprovalService(database, actor, render_minutes)
+    minutes = held_minutes(database, council.id, fields["Stadtdaten"].id)
+    hold(database, minutes.next_id, datetime(2026, 5, 12, 16, 0))
+    service.circulate(minutes.meeting_id, date(2026, 3, 20))
+
+    with recorded_statements(database.engine) as statements:
+        status, approving = service.status_and_approving(minutes.meeting_id)
+
+    assert status == service.status(minutes.meeting_id)
+    assert approving == service.approving_meetings(minutes.meeting_id)
+    assert not status.changed_since_sent and [c.id for c in approving] == [minutes.next_id]
+    versions = [s for s in statements if "minutes_versions.content" in s]
+    assert len(versions) == 1
+    document_only = ("FROM files", "FROM audit_entries", "FROM memberships JOIN action_fields")
+    assert not [s for s in statements if any(table in s for table in document_only)]
+    assert len(statements) <= 30
