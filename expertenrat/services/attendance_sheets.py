@@ -57,15 +57,18 @@ def attendance_sheet(
     today: date | None = None,
     agenda: Sequence[Placed] | None = None,
     recusals: Recusals | None = None,
+    members: Sequence[models.Membership] | None = None,
 ) -> AttendanceSheet:
     """The sheet of ``meeting`` as stored in ``session``'s transaction; ``today`` (default:
     the council's) says whether the meeting is still ahead (apologies only). ``agenda``:
     the meeting's agenda as :func:`~expertenrat.services.attendance_rows.placed_agenda_rows`
     gives it, and ``recusals`` those held at its items
-    (:func:`~expertenrat.services.recusals.meetings_recusals`), where the caller has read
-    them (the minutes), else read here."""
+    (:func:`~expertenrat.services.recusals.meetings_recusals`), and ``members`` the
+    council's memberships (:func:`~expertenrat.services.attendance_rows.council_memberships`),
+    where the caller has read them (the minutes, the conflicts), else read here."""
     agendas = None if agenda is None else {meeting.id: agenda}
-    return _sheet(meeting, _Reads(session, [meeting], today, agendas, recusals))
+    councils = None if members is None else {meeting.council_id: list(members)}
+    return _sheet(meeting, _Reads(session, [meeting], today, agendas, recusals, councils))
 
 
 def attendance_sheets(
@@ -87,6 +90,7 @@ class _Reads:
         today: date | None,
         agendas: Mapping[int, Sequence[Placed]] | None = None,
         recusals: Recusals | None = None,
+        members: Mapping[int, list[models.Membership]] | None = None,
     ) -> None:
         ids = [m.id for m in meetings]
         councils = {
@@ -100,7 +104,11 @@ class _Reads:
             select(models.Attendance).where(models.Attendance.meeting_id.in_(ids))
         ):
             self.stored[row.meeting_id][row.membership_id] = row
-        self.members = council_memberships(session, {m.council_id for m in meetings})
+        self.members = (
+            council_memberships(session, {m.council_id for m in meetings})
+            if members is None
+            else members
+        )
         agendas = _placed_agendas(session, ids) if agendas is None else agendas
         self.items = {
             meeting_id: [AgendaRef(row.id, p.number, row.title) for row, p in placed]

@@ -22,14 +22,14 @@ from expertenrat.domain.conflict_sheet import (
 )
 from expertenrat.domain.enums import AttendanceStatus, ConflictDecision, ConflictOrigin
 from expertenrat.services.attendance_rows import (
+    active_on,
+    council_memberships,
     full_name,
     is_cancelled,
-    meeting_memberships,
     placed_agenda_rows,
 )
 from expertenrat.services.attendance_sheets import Placed, Recusals, attendance_sheet
-from expertenrat.services.minutes_freeze import is_frozen
-from expertenrat.services.recusals import meetings_recusals
+from expertenrat.services.recusals import agenda_recusals
 from expertenrat.store import models
 
 
@@ -43,11 +43,13 @@ def attendance_and_conflicts(
 ) -> tuple[AttendanceSheet, ConflictSheet]:
     """The attendance sheet of ``meeting`` (who was there at each item) and its conflict
     sheet, the agenda (``placed``, as :func:`placed_agenda_rows` reads it, unless the caller
-    has) and the recusals held at its items read once for both."""
+    has), the recusals held at its items and the council's members read once for both."""
     placed = placed_agenda_rows(session, meeting.id) if placed is None else placed
-    held = meetings_recusals(session, [meeting.id])
-    attendance = attendance_sheet(session, meeting, agenda=placed, recusals=held)
-    return attendance, _conflict_sheet(session, meeting, attendance, placed, held)
+    held = agenda_recusals(session, meeting.id, [row for row, _where in placed])
+    members = council_memberships(session, {meeting.council_id}).get(meeting.council_id, [])
+    attendance = attendance_sheet(session, meeting, agenda=placed, recusals=held, members=members)
+    memberships = active_on(members, meeting.starts_at.date())
+    return attendance, _conflict_sheet(session, meeting, attendance, placed, held, memberships)
 
 
 def _conflict_sheet(
@@ -56,8 +58,10 @@ def _conflict_sheet(
     attendance: AttendanceSheet,
     placed: Sequence[Placed],
     held: Recusals,
+    memberships: list[models.Membership],
 ) -> ConflictSheet:
-    memberships = meeting_memberships(session, meeting)
+    """``memberships``: those of the council active on the meeting's day, by name
+    (:func:`~expertenrat.services.attendance_rows.meeting_memberships`)."""
     rows = [(row, where.number) for row, where in placed]
     stored = _stored(session, [row.id for row, _number in rows])
     names = {m.id: full_name(m) for m in memberships}
@@ -113,7 +117,7 @@ def _conflict_sheet(
             MemberRef(m.id, full_name(m), m.person.affiliation, away.get(m.id)) for m in memberships
         ),
         tuple(items),
-        frozen=is_frozen(session, meeting.id),
+        frozen=attendance.frozen,  # read with the sheet
     )
 
 

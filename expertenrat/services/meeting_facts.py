@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.agenda import PlacedItem
 from expertenrat.domain.attendance_sheet import AttendanceSheet
 from expertenrat.domain.conflict_sheet import ConflictSheet
 from expertenrat.domain.quorum import QuorumResult
@@ -22,9 +23,15 @@ class MeetingFacts:
 
     sheet: AttendanceSheet
     conflicts: ConflictSheet
-    agenda: list[tuple[models.AgendaItem, str]]
-    """The live agenda items in agenda order with their numbers, as
-    :func:`~expertenrat.services.attendance_rows.agenda_rows` reads them."""
+    placed: list[tuple[models.AgendaItem, PlacedItem]]
+    """The live agenda items in agenda order with where each stands, as
+    :func:`~expertenrat.services.attendance_rows.placed_agenda_rows` reads them."""
+
+    @property
+    def agenda(self) -> list[tuple[models.AgendaItem, str]]:
+        """The live agenda items in agenda order with their numbers, as
+        :func:`~expertenrat.services.attendance_rows.agenda_rows` reads them."""
+        return [(row, where.number) for row, where in self.placed]
 
     def recused(self, item_id: int) -> tuple[RecusedMember, ...]:
         """The members recused at the item; one who was not there (not at this item) is not
@@ -50,4 +57,4 @@ class MeetingFacts:
 def meeting_facts(session: Session, meeting: models.Meeting) -> MeetingFacts:
     placed = placed_agenda_rows(session, meeting.id)
     sheet, conflicts = attendance_and_conflicts(session, meeting, placed)
-    return MeetingFacts(sheet, conflicts, [(row, where.number) for row, where in placed])
+    return MeetingFacts(sheet, conflicts, placed)

@@ -11,6 +11,7 @@ version.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -217,9 +218,22 @@ def unnamed_in_public(
         presenters = [(row.presenter, p.public) for row, p in placed]
     else:
         guests, presenters = list(full.guests), [(i.presenter, i.public) for i in full.items]
+    return unnamed_among(session, meeting.council_id, guests, presenters, members)
+
+
+def unnamed_among(
+    session: Session,
+    council_id: int,
+    guests: Sequence[GuestLine],
+    presenters: Sequence[tuple[str, bool]],
+    members: tuple[UnnamedMember, ...] | None = None,
+) -> tuple[UnnamedMember, ...]:
+    """:func:`unnamed_in_public` of a meeting of the council ``council_id`` whose
+    ``guests`` and items' ``presenters`` (each with whether its item is public) the caller
+    has read."""
     left_out = left_out_guests(guests, presenters)
     return (
-        *(unnamed_persons(session, meeting.council_id) if members is None else members),
+        *(unnamed_persons(session, council_id) if members is None else members),
         *(non_public_guest(g.name, marked=g.non_public_only) for g in left_out if g.name.strip()),
     )
 

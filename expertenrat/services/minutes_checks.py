@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import (
+    AgendaItemKind,
     AgendaItemOutcome,
     AttendanceStatus,
     MinutesApproval,
@@ -13,6 +14,7 @@ from expertenrat.domain.enums import (
     ObjectionState,
 )
 from expertenrat.domain.errors import FieldProblem, ValidationError
+from expertenrat.domain.minutes_attendees import GuestLine
 from expertenrat.domain.minutes_checklist import checklist
 from expertenrat.domain.minutes_checklist_facts import (
     AttendanceTimes,
@@ -26,11 +28,11 @@ from expertenrat.services.approval_put_off import (
     approval_put_off,
     previous_held,
 )
-from expertenrat.services.attendance_rows import full_name, non_public_items
+from expertenrat.services.attendance_rows import full_name
 from expertenrat.services.invitation_trail import held_moves
-from expertenrat.services.meeting_facts import meeting_facts
-from expertenrat.services.minutes_approval_rows import approval_item_id, earlier_held
-from expertenrat.services.minutes_assembly import unnamed_in_public
+from expertenrat.services.meeting_facts import MeetingFacts, meeting_facts
+from expertenrat.services.minutes_approval_rows import earlier_held
+from expertenrat.services.minutes_assembly import unnamed_among
 from expertenrat.services.minutes_rows import header_of, label_of, minutes_from_facts
 from expertenrat.services.unit_of_work import fetch
 from expertenrat.store import models
@@ -42,14 +44,18 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
     placed = facts.agenda
     agenda = [row for row, _ in placed]
     minutes = minutes_from_facts(session, meeting, facts, placed)
-    chair = (
-        session.get(models.Membership, meeting.chair_membership_id)
-        if meeting.chair_membership_id is not None
-        else None
-    )
+    chair = _chair(session, meeting, facts)
     place = ", ".join(p.strip() for p in (meeting.place, meeting.room) if p.strip())
-    unnamed = unnamed_in_public(session, meeting)  # may not be named in public
-    approval_item = approval_item_id(session, meeting.id)
+    unnamed = unnamed_among(  # may not be named in public
+        session,
+        meeting.council_id,
+        [GuestLine(g.name, non_public_only=g.non_public_only) for g in facts.sheet.guests],
+        [(row.presenter, where.public) for row, where in facts.placed],
+    )
+    approval_item = min(
+        (row.id for row in agenda if row.kind == AgendaItemKind.MINUTES_APPROVAL.value),
+        default=None,
+    )  # the first item approving earlier minutes, as ``approval_item_id`` finds it
     previous = _previous(session, meeting)
     return checklist(
         ChecklistFacts(
@@ -58,7 +64,7 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
             invitation_sent_on=meeting.invitation_sent_on,
             notice_period_days=council.notice_period_days,
             header=header_of(meeting),
-            chair_name=full_name(chair) if chair is not None else "",
+            chair_name=chair[0] if chair is not None else "",
             unrecorded=tuple(e.name for e in facts.sheet.entries if e.status is None),
             attendance_times=tuple(
                 AttendanceTimes(e.name, e.arrived_at, e.left_at)
@@ -70,11 +76,7 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
             quorum_throughout=facts.sheet.meeting_quorum.throughout,
             attendance_taken=not facts.sheet.unrecorded,
             no_members=not facts.sheet.entries,
-            chair_status=next(
-                (e.status for e in facts.sheet.entries if e.membership_id == chair.id), None
-            )
-            if chair is not None
-            else None,
+            chair_status=chair[1] if chair is not None else None,
             chair_title=council.chair_title,
             approval=MinutesApproval(council.minutes_approval),
             previous=previous,
@@ -86,7 +88,9 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
             # the rest, those whose attendance is not recorded are the attendance's line.
             moved_items=held_moves(session, meeting, agenda),
             unnamed=unnamed,  # and the items whose texts the public minutes leave out
-            non_public_items=non_public_items(session, {meeting.id}) if unnamed else frozenset(),
+            non_public_items=frozenset(row.id for row, where in facts.placed if not where.public)
+            if unnamed
+            else frozenset(),
             undecided_conflicts=tuple(
                 UndecidedConflict(i.item.id, i.item.number, facts.conflicts.name_of(s.member))
                 for i in facts.conflicts.items
@@ -95,6 +99,20 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
             ),
         )
     )
+
+
+def _chair(
+    session: Session, meeting: models.Meeting, facts: MeetingFacts
+) -> tuple[str, AttendanceStatus | None] | None:
+    """The name of the chair of ``meeting`` and their attendance, as the sheet has them
+    (one not on it, not a member that day, is read: no status)."""
+    if meeting.chair_membership_id is None:
+        return None
+    for entry in facts.sheet.entries:
+        if entry.membership_id == meeting.chair_membership_id:
+            return entry.name, entry.status
+    chair = session.get(models.Membership, meeting.chair_membership_id)
+    return (full_name(chair), None) if chair is not None else None
 
 
 def _previous(session: Session, meeting: models.Meeting) -> PreviousMinutes | None:

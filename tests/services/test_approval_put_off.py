@@ -137,9 +137,10 @@ def test_the_check_and_the_minutes_take_the_outcomes_from_the_agenda_they_read(
 
 
 @pytest.mark.parametrize("database", ["sqlite"], indirect=True)
-def test_the_check_reads_the_approval_item_once(database, actor, second) -> None:
+def test_the_check_takes_the_approval_item_from_the_agenda_it_read(database, actor, second) -> None:
     """Found by review: the completeness check read which item approves the minutes, then
-    read it again to tell whether that item was put off."""
+    read it again to tell whether that item was put off; now it finds it in the agenda it
+    read once (found by a tester: each read a round trip to a shared server)."""
     minutes = MinutesService(database, actor)
     minutes.set_outcome(
         approval_item(database, second), AgendaItemOutcome.POSTPONED, AgendaItemOutcome.DISCUSSED
@@ -149,4 +150,4 @@ def test_the_check_reads_the_approval_item_once(database, actor, second) -> None
 
     item_reads = [s for s in checked if s.startswith("SELECT agenda_items.meeting_id, min(")]
     assert line.text == "Die Genehmigung des Protokolls der 1. Sitzung wurde vertagt."
-    assert len(item_reads) == 1
+    assert not item_reads

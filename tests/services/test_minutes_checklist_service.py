@@ -390,12 +390,15 @@ def test_a_vote_saved_under_crossed_arrivals_names_the_member(
     assert service.minutes(rows.meeting_id).item(rows.item_ids[4]).votes == ()
 
 
-def test_the_minutes_and_their_checklist_read_the_agenda_once(
+def test_the_minutes_and_their_checklist_read_the_agenda_and_the_members_once(
     service, database, council, nine
 ) -> None:
-    """Their attendance, conflicts and items share one read of the agenda (found by a
-    tester: the minutes read it twice, their checklist four times; each a round trip)."""
+    """Their attendance, conflicts and items share one read of the agenda and of the
+    council's members (found by a tester: the minutes read the agenda twice, their
+    checklist three times, and the members three times; each a round trip)."""
     held = held_meeting(database, council.id, nine, present=7)
+    header = service.minutes(held.meeting_id).header
+    service.save_header(held.meeting_id, replace(header, chair_membership_id=nine[0]))
     agenda_read = "SELECT agenda_items.id, agenda_items.meeting_id, agenda_items.parent_id, "
 
     with recorded_statements(database.engine) as minutes_read:
@@ -406,5 +409,8 @@ def test_the_minutes_and_their_checklist_read_the_agenda_once(
     assert [item.item_id for item in minutes.items] == held.item_ids
     assert checklist.missing
     assert sum(s.startswith(agenda_read) for s in minutes_read) == 1
-    # and once each for the public names and the non-public items (left as they are)
-    assert sum(s.startswith(agenda_read) for s in checklist_read) == 3
+    assert sum(s.startswith(agenda_read) for s in checklist_read) == 1
+    assert not [s for s in checklist_read if "agenda_items.parent_id, agenda_items.project_id" in s]
+    members = [s for s in checklist_read if "FROM memberships" in s]
+    # once, and those not agreeing to be named in public (of any term, the deleted too)
+    assert len(members) == 2 and "publish_name" in members[1]
