@@ -147,15 +147,6 @@ class MembersService:
                 )
             )
 
-    def check_not_added_meanwhile(
-        self, council_id: int, member: Member, known_persons: Collection[int]
-    ) -> None:
-        """Raise ``SamePersonAddedError`` where ``member`` is a new person whom someone
-        else saved meanwhile: a person not among ``known_persons`` with the same e-mail
-        address or name (``domain.member_twins``)."""
-        with reading(self._db) as session:
-            check_no_twin_added(member, council_members(session, council_id), known_persons)
-
     def save(
         self,
         council_id: int,
@@ -168,8 +159,8 @@ class MembersService:
         """Create or update a member. Warnings do not stop saving; errors do. With
         ``known_persons`` (see :meth:`persons`), a new person someone else saved meanwhile is
         refused with ``SamePersonAddedError``, checked in the saving transaction itself (see
-        :meth:`check_not_added_meanwhile`; another PC saving at the same moment is waited
-        for). With ``asked``, the question of :meth:`save_question` answered "Ja", the
+        :meth:`save_checks`; another PC saving at the same moment is waited for). With
+        ``asked``, the question of :meth:`save_checks` answered "Ja", the
         member is taken out as the chair of the meetings ahead the term leaves out; where
         the question now names other meetings (a chair set on another PC meanwhile),
         ``QuestionChangedError`` asks again and nothing is saved. Without it, such a term is
@@ -188,11 +179,27 @@ class MembersService:
                 clear_chairs=bool(asked),
             )[0]
 
-    def save_question(self, council_id: int, member: Member, today: date) -> str:
-        """What to ask before saving ``member`` clears its chair of meetings ahead its term
-        leaves out (:mod:`~expertenrat.services.chairs_ahead`; "" where it clears none)."""
+    def save_checks(
+        self,
+        council_id: int,
+        member: Member,
+        today: date,
+        known_persons: Collection[int] | None = None,
+    ) -> tuple[list[FieldProblem], str]:
+        """What the member dialog checks before it saves, in one read (found by a tester:
+        a read each, each a round trip to a shared server): :meth:`problems`, and what to
+        ask before saving ``member`` clears its chair of meetings ahead its term leaves
+        out (:mod:`~expertenrat.services.chairs_ahead`; "" where it clears none). With
+        ``known_persons`` (see :meth:`persons`), ``SamePersonAddedError`` first where
+        ``member`` is a new person whom someone else saved meanwhile: a person not among
+        them with the same e-mail address or name (``domain.member_twins``)."""
         with reading(self._db) as session:
-            return chairs_question(session, council_id, clean_member(member), today)
+            if known_persons is not None:
+                check_no_twin_added(member, council_members(session, council_id), known_persons)
+            return (
+                member_problems(session, council_id, member, today),
+                chairs_question(session, council_id, clean_member(member), today),
+            )
 
     def end_question(self, member: Member, end: date, today: date) -> str:
         """What "Amtszeit beenden" asks before it ends the term (see

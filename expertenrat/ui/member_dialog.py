@@ -101,10 +101,9 @@ class MemberDialog(MemberDialogRefusals):
         self.retry.after(None)
         try:
             known = self._known_persons(member)
-            if known is not None:
-                self._members.check_not_added_meanwhile(self._council_id, member, known)
-            problems = self._members.problems(self._council_id, member, self._today)
-            question = self._members.save_question(self._council_id, member, self._today)
+            problems, question = self._members.save_checks(
+                self._council_id, member, self._today, known
+            )
         except SamePersonAddedError as error:
             self._offer_twin(member, error)
             return

@@ -57,7 +57,7 @@ def test_a_term_edited_to_end_before_a_meeting_she_chairs_asks_and_clears_the_ch
     """The member dialog refused the shorter term, naming the January meeting; now it asks
     as "Amtszeit beenden" does, and saving after "Ja" clears the chair there."""
     shorter = replace(chair, term_end=date(2026, 12, 31))
-    question = members_service.save_question(council.id, shorter, TODAY)
+    question = members_service.save_checks(council.id, shorter, TODAY)[1]
 
     assert members_service.problems(council.id, shorter, TODAY) == []
     assert question == (
@@ -91,7 +91,7 @@ def test_a_term_edited_to_start_after_a_meeting_she_chairs_says_it_begins_later(
         database, council.id, date(2026, 12, 10), 1, state="planned", chair_membership_id=chair.id
     )
     later = replace(chair, term_start=date(2027, 1, 1))
-    question = members_service.save_question(council.id, later, TODAY)
+    question = members_service.save_checks(council.id, later, TODAY)[1]
 
     assert "deckt die 1. Sitzung am 10.12.2026 nicht mehr" in question
     members_service.save(council.id, later, TODAY, asked=question)
@@ -109,7 +109,7 @@ def test_a_chair_set_on_another_pc_after_the_question_asks_again_before_it_is_cl
     """The save cleared the chair of a meeting set meanwhile without naming it (audited
     only): now the question is asked again, naming it, and nothing is saved before."""
     shorter = replace(chair, term_end=date(2026, 11, 30))
-    question = members_service.save_question(council.id, shorter, TODAY)
+    question = members_service.save_checks(council.id, shorter, TODAY)[1]
     stored_meeting(
         database, council.id, date(2027, 2, 11), 3, state="planned", chair_membership_id=chair.id
     )

@@ -9,11 +9,12 @@ from datetime import date, datetime
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AuditAction, MemberRole, Sector
 from expertenrat.domain.errors import InUseError, NotFoundError, ValidationError
+from expertenrat.domain.member_twins import SamePersonAddedError
 from expertenrat.domain.roster import RosterGrouping
 from expertenrat.services.audit_reading import AuditService
 from expertenrat.store import models
@@ -699,3 +700,27 @@ def test_a_further_term_is_named_so_in_the_audit_trail(
     )
     (first_entry,) = AuditService(database).entries("membership", first.id)
     assert first_entry.summary == f"Mitglied {first.full_name} angelegt"
+
+
+def test_the_checks_before_a_save_are_one_read(
+    database, members_service, council, new_member, today
+) -> None:
+    """Found by a tester on a shared server: the member dialog read its checks in three
+    transactions (a new person's twin, the problems, the chairs' question), each with its
+    round trips; now in one."""
+    known = members_service.persons(council.id)
+    berg = members_service.save(council.id, new_member("Anna", "Berg"), today)
+    begun: list[object] = []
+    note = begun.append
+    event.listen(database.engine, "begin", note)
+    try:
+        problems, question = members_service.save_checks(
+            council.id, new_member("Kim", "Dahl"), today, known
+        )
+    finally:
+        event.remove(database.engine, "begin", note)
+    assert (problems, question) == ([], "")
+    assert len(begun) == 1
+    twin = members_service.save_checks
+    with pytest.raises(SamePersonAddedError):  # saved meanwhile, not known when opened
+        twin(council.id, replace(new_member("Anna", "Berg"), email=berg.email), today, known)

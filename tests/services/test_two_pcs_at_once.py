@@ -771,7 +771,7 @@ def test_the_same_new_person_saved_on_two_pcs_one_after_the_other_is_stored_once
         "Eintrag, statt sie doppelt anzulegen."
     )
     with pytest.raises(SamePersonAddedError):
-        there.members.check_not_added_meanwhile(council.id, new_member(), known)
+        there.members.save_checks(council.id, new_member(), today, known)
     assert [m.person_id for m in here.members.members(council.id)] == [mine.person_id]
 
 

@@ -442,14 +442,14 @@ def test_a_new_person_saved_on_another_pc_at_the_same_moment_is_offered_too(
     check in the saving transaction finds her, and the same offer opens."""
     dialog = open_dialog()
     _twin_typed_here(dialog, fields)
-    problems = services.members.problems
+    checks = services.members.save_checks
 
     def saved_there_right_after(*args):
-        found = problems(*args)
+        found = checks(*args)
         _twin_saved_there(other_program, council, fields, today)
         return found
 
-    monkeypatch.setattr(services.members, "problems", saved_there_right_after)
+    monkeypatch.setattr(services.members, "save_checks", saved_there_right_after)
 
     with qtbot.assertNotEmitted(dialog.saved):
         _click_save(qtbot, dialog)
@@ -1009,7 +1009,7 @@ def test_errors_found_only_while_saving_are_shown_at_their_fields(
     _fill_required(dialog, fields)
     _select(dialog.form.role_combo, MemberRole.CHAIR.value)
     # As if the other chair had been saved between the check and the save.
-    monkeypatch.setattr(services.members, "problems", lambda *args: [])
+    monkeypatch.setattr(services.members, "save_checks", lambda *args: ([], ""))
 
     with qtbot.assertNotEmitted(dialog.saved):
         _click_save(qtbot, dialog)
