@@ -12,6 +12,16 @@ from expertenrat.domain.recommendation_views import (
 from expertenrat.domain.recommendations import FINAL
 
 
+def still_current(detail: RecommendationDetail | None, row: RecommendationRow) -> bool:
+    """Whether ``detail`` (handed over by a step) is that of the register's ``row`` as read
+    after it: the same version, as of the same day; else the detail is read anew."""
+    return detail is not None and (detail.row.id, detail.row.version, detail.row.on) == (
+        row.id,
+        row.version,
+        row.on,
+    )
+
+
 def detail_text(detail: RecommendationDetail) -> str:
     row = detail.row
     lines = [

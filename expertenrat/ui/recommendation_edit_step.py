@@ -20,6 +20,7 @@ from expertenrat.ui.merge_dialog import FormLine, MergeDialog
 from expertenrat.ui.recommendation_choices import content_choices
 from expertenrat.ui.recommendation_content_dialogs import ContentChange, EditRecommendationDialog
 from expertenrat.ui.recommendation_merge import offer_recommendation_merge
+from expertenrat.ui.recommendation_step_saving import Stored
 
 _CONTEXT = "RecommendationSteps"
 
@@ -30,12 +31,12 @@ def edit_dialog(
     council_id: int,
     row: RecommendationRow,
     today: date,
-    stored: Callable[[int], None],
+    stored: Stored,
     *,
     merging: Callable[[MergeDialog], None],
 ) -> EditRecommendationDialog:
-    """The edit dialog of ``row``; a save calls ``stored`` with the recommendation's id, a
-    conflicting one hands the merge dialog it opened to ``merging``. Raises
+    """The edit dialog of ``row``; a save calls ``stored`` with the recommendation's id and
+    its detail, a conflicting one hands the merge dialog it opened to ``merging``. Raises
     :class:`ExpertenratError` where the recommendation cannot be read."""
     text = services.recommendations.get(row.id).text
     projects, fields, project_fields = content_choices(services, council_id)
@@ -69,7 +70,7 @@ def edit_dialog(
                 raise  # its message stays in the dialog
             merging(merge)
             raise ExpertenratError(line.choosing()) from error  # the merge is the way on
-        stored(detail.row.id)
+        stored(detail.row.id, detail)
 
     dialog = EditRecommendationDialog(
         parent,

@@ -1,5 +1,6 @@
 """The ``save`` a recommendation's step dialog calls (:mod:`ui.recommendation_steps`): the
-step stored, then ``stored`` with the recommendation's id; a refusal raises, so that the
+step stored, then ``stored`` with the recommendation's id and the detail the step returned
+(the page shows it rather than reading it again); a refusal raises, so that the
 dialog keeps what was typed and shows why. A step on a recommendation another PC changed
 meanwhile is taken again, when the user saves again, on the version stored now.
 """
@@ -15,11 +16,12 @@ from expertenrat.services.context import Services
 from expertenrat.ui.i18n import tr
 
 T = TypeVar("T")
+Stored = Callable[[int, RecommendationDetail | None], None]  # None: the detail to be read
 _CONTEXT = "RecommendationSteps"
 
 
 class StepSaving:
-    def __init__(self, services: Services, stored: Callable[[int], None]) -> None:
+    def __init__(self, services: Services, stored: Stored) -> None:
         self._services = services
         self._stored = stored
 
@@ -27,7 +29,8 @@ class StepSaving:
         """The dialog's ``save``: the step, then ``stored`` (a refusal raises)."""
 
         def save(value: T) -> None:
-            self._stored(step(value).row.id)
+            detail = step(value)
+            self._stored(detail.row.id, detail)
 
         return save
 
@@ -53,7 +56,7 @@ class StepSaving:
                 except ExpertenratError:
                     raise error from None
                 version[0] = now.version
-                self._stored(row.id)
+                self._stored(row.id, None)  # as it is now: read
                 text = tr(
                     _CONTEXT,
                     "Die Empfehlung {code} wurde inzwischen von jemand anderem geändert "
@@ -62,6 +65,6 @@ class StepSaving:
                     "gelten sollen.",
                 ).format(code=now.code, status=now.status.label, button=button)
                 raise ConcurrentEditError("", text) from None
-            self._stored(detail.row.id)
+            self._stored(detail.row.id, detail)
 
         return save

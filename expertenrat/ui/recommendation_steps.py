@@ -5,8 +5,8 @@ date it gives, a project's response (or removing one recorded by mistake), closi
 opening a closed one again (with a reason, :mod:`expertenrat.ui.reason_dialog`). Each
 opens its step dialog (kept in ``dialog`` while open), whose refusals stay in the dialog
 with what was typed (:mod:`expertenrat.ui.recommendation_step_saving`). A stored step calls
-``stored`` with the recommendation's id. A new due date and withdrawing ask one question
-instead (:mod:`expertenrat.ui.recommendation_questions`).
+``stored`` with the recommendation's id and its detail. A new due date and withdrawing ask
+one question instead (:mod:`expertenrat.ui.recommendation_questions`).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from expertenrat.ui.recommendation_choices import content_choices
 from expertenrat.ui.recommendation_content_dialogs import NewRecommendationDialog
 from expertenrat.ui.recommendation_edit_step import edit_dialog
 from expertenrat.ui.recommendation_response_dialog import RecommendationResponseDialog
-from expertenrat.ui.recommendation_step_saving import StepSaving
+from expertenrat.ui.recommendation_step_saving import StepSaving, Stored
 from expertenrat.ui.remove_response_dialog import RemoveResponseDialog
 from expertenrat.ui.send_recommendation_dialog import Sending, SendRecommendationDialog
 from expertenrat.ui.step_dialog import StepDialog
@@ -47,7 +47,7 @@ class RecommendationSteps:
         services: Services,
         dialogs: DialogService,
         today: Callable[[], date],
-        stored: Callable[[int], None],
+        stored: Stored,
     ) -> None:
         self._parent = parent
         self._services = services

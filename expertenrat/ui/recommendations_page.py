@@ -21,24 +21,19 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import (
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.overview import Target
-from expertenrat.domain.recommendation_views import (
-    RecommendationDetail,
-    RecommendationRow,
-)
+from expertenrat.domain.recommendation_views import RecommendationDetail, RecommendationRow
 from expertenrat.domain.recommendations import Step, refusal
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import hit_count
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import NothingPending
-from expertenrat.ui.recommendation_detail_text import detail_text
+from expertenrat.ui.recommendation_detail_text import detail_text, still_current
 from expertenrat.ui.recommendation_export_action import RecommendationExportButton
 from expertenrat.ui.recommendation_questions import RecommendationQuestions
 from expertenrat.ui.recommendation_steps import RecommendationSteps
@@ -70,6 +65,7 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
         self._dialogs = dialogs
         self._today = today
         self._council_id: int | None = None
+        self._handed: RecommendationDetail | None = None  # by the step just taken
         self.steps = RecommendationSteps(self, services, dialogs, today, self._stored)
         self.questions = RecommendationQuestions(
             self, services, dialogs, today, self._stored, self._bundesland
@@ -169,7 +165,11 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
         detail: RecommendationDetail | None = None
         if row is not None:
             try:
-                detail = self._services.recommendations.get(row.id, today=self._today())
+                detail = (
+                    self._handed
+                    if still_current(self._handed, row)
+                    else self._services.recommendations.get(row.id, today=self._today())
+                )
             except ExpertenratError as error:
                 self._dialogs.warning(self, tr(_CONTEXT, "Empfehlungen"), error.message)
         self.detail.setPlainText(detail_text(detail) if detail else "")
@@ -291,6 +291,10 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
         if row is not None:
             step(row)
 
-    def _stored(self, recommendation_id: int) -> None:
+    def _stored(self, recommendation_id: int, detail: RecommendationDetail | None = None) -> None:
+        """After a step: the register read again, the step's ``detail`` shown unless read anew
+        (found by a tester: the detail was read again right after the step had returned it)."""
+        self._handed = detail
         self.refresh()
         self.select(recommendation_id)
+        self._handed = None
