@@ -169,7 +169,12 @@ class MeetingsPage(MeetingsPageSelection):
         if target.filter is not TargetFilter.NEW:
             self.filters.show_scope(_SCOPES.get(target.filter, MeetingScope.ALL))
         shown, wanted = self._shown_id, target.record_id
-        leaving = None not in (shown, wanted) and shown != wanted and not self.has_unsaved_changes()
+        unsaved = self.has_unsaved_changes()
+        if None not in (wanted, target.tab) and not unsaved:
+            # Meanwhile the Sitzung tab, which reads nothing: only the tab named reads the
+            # meeting, not first the one on screen (11 statements for the Anwesenheit).
+            self.tabs.setCurrentWidget(self.form)
+        leaving = None not in (shown, wanted) and shown != wanted and not unsaved
         reread_in_place(self, lambda: self.refresh(leaving=leaving))  # not reading it first
         if target.filter is TargetFilter.NEW:
             self.new_meeting()

@@ -1,11 +1,13 @@
 """Only the meeting tab shown reads its records: choosing a meeting on the "Sitzung" tab
 reads none of the detail tabs (on a server 20 ms away all six took 4.8 s; found by a
 tester), a tab shown reads once, a hidden one shows the meeting chosen since, and what was
-typed into a hidden Protokoll tab is still saved when another meeting is chosen."""
+typed into a hidden Protokoll tab is still saved when another meeting is chosen; a jump to
+another meeting's tab (Übersicht, Suche, checklist) reads only that tab."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import datetime
 
 import pytest
@@ -13,6 +15,7 @@ from client_statements import recorded_statements
 from held_meeting import council_of_three, held_meeting
 
 from expertenrat.domain.enums import AttendanceStatus
+from expertenrat.domain.overview import Area, MeetingTab, Target
 from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.meetings_page import MeetingsPage
 from expertenrat.ui.minutes_item_list import item_key
@@ -119,3 +122,23 @@ def test_text_typed_into_the_hidden_protokoll_tab_is_saved_when_another_meeting_
     assert editor.shown_meeting_id() == second.meeting_id
     editor.items.select_key(item_key(second.item_ids[1]))
     assert editor.item_form.discussion_edit.toPlainText() == ""
+
+
+def test_a_jump_to_another_meetings_tab_reads_that_tab_not_first_the_one_on_screen(
+    services, page, meetings
+) -> None:
+    """From the Übersicht, a Suche hit or a checklist line: the Anwesenheit tab on screen was
+    read for the new meeting before the Genehmigung tab was shown."""
+    _council, _members, first, second = meetings
+    to_approval = Target(Area.MEETINGS, second.meeting_id, MeetingTab.APPROVAL)
+    page.select(first.meeting_id)
+    with recorded_statements(services.database.engine) as from_the_sitzung_tab:
+        page.open_target(to_approval)
+    page.select(first.meeting_id)
+    page.tabs.setCurrentWidget(_attendance(page))
+
+    with recorded_statements(services.database.engine) as from_the_attendance_tab:
+        page.open_target(to_approval)
+
+    assert page.tabs.currentIndex() == 6 and page.form.meeting.id == second.meeting_id
+    assert Counter(from_the_attendance_tab) == Counter(from_the_sitzung_tab)
