@@ -13,13 +13,13 @@ German reason and emits ``refused`` (the editor rereads the agenda).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from expertenrat.domain.agenda import Agenda, AgendaItem, numbers
+from expertenrat.domain.agenda import Agenda, AgendaItem, numbers, ordered
 from expertenrat.domain.agenda_moves import PossibleMoves
 from expertenrat.domain.enums import AgendaItemKind, MeetingState
 from expertenrat.domain.errors import ExpertenratError
@@ -213,7 +213,10 @@ class AgendaStructureBar(QWidget):
             self,
             tr(_CONTEXT, "Tagesordnungspunkt löschen"),
             text,
-            lambda: self._run(lambda: self._services.agenda.delete(item.key, item.version)),
+            lambda: self._run(
+                lambda: self._services.agenda.delete(item.key, item.version),
+                select=_in_its_place(shown.items, item.key),
+            ),
         )
 
     def _run(self, action: Callable[[], Agenda], select: int | None = None) -> Agenda | None:
@@ -226,3 +229,15 @@ class AgendaStructureBar(QWidget):
             return None
         self.stored.emit(agenda, select)
         return agenda
+
+
+def _in_its_place(items: Sequence[AgendaItem], key: int) -> int | None:
+    """The item the keyboard goes on at once the item ``key`` is deleted with its
+    sub-items: the next in the agenda, else the one before; the first row was selected,
+    and the arrow keys went on from TOP 1 (found by a tester)."""
+    placed = [(place.item.key, place.number) for place in ordered(items)]
+    position = next(index for index, (shown, _number) in enumerate(placed) if shown == key)
+    gone = placed[position][1] + "."
+    later = [shown for shown, number in placed[position + 1 :] if not number.startswith(gone)]
+    earlier = [shown for shown, _number in placed[:position]]
+    return later[0] if later else earlier[-1] if earlier else None

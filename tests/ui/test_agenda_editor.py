@@ -479,6 +479,26 @@ def test_entf_in_the_tree_deletes_the_item_after_asking(
     assert len(services.agenda.agenda(meeting).items) == 3
 
 
+def test_after_a_delete_the_item_that_took_its_place_is_selected(
+    qtbot, editor, make_meeting, dialogs
+):
+    """The first row was selected, and the arrow keys went on from TOP 1 (found by a
+    tester); a sub-item deleted with its parent is not chosen, the last one's place goes
+    to the one before."""
+    editor.set_meeting(make_meeting())
+    titles = shown(editor)
+    select_number(editor, "3")
+    qtbot.keyClick(editor.view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # 2.1
+    select_number(editor, "2")
+
+    qtbot.keyClick(editor.view, Qt.Key.Key_Delete)
+
+    assert editor.selected_item().title == titles["4"]  # now TOP 2
+    select_number(editor, "2")
+    qtbot.keyClick(editor.view, Qt.Key.Key_Delete)
+    assert editor.selected_item().title == titles["1"]
+
+
 def test_entf_deletes_nothing_where_the_agenda_cannot_change(
     qtbot, editor, make_meeting, dialogs, services
 ):
