@@ -75,8 +75,9 @@ class MeetingsPage(MeetingsPageSelection):
             start_afresh(self.meeting_list.view)
             self._to_present = True
 
-    def refresh(self, *, leaving: bool = False) -> None:
-        """Reread the list and the shown meeting (not when ``leaving`` it); selection stays."""
+    def refresh(self, *, list_only: bool = False) -> None:
+        """Reread the list and the shown meeting (``list_only``: not the meeting, left or
+        shown anew next); the selection stays."""
         if self._council_id is None:
             return
         meetings = self._services.meetings
@@ -93,7 +94,7 @@ class MeetingsPage(MeetingsPageSelection):
             # Once the table has its height: the window shows the page after its refresh.
             today = self._today()
             QTimer.singleShot(0, self.meeting_list, lambda: self.meeting_list.show_around(today))
-        if not leaving:
+        if not list_only:
             self._reread_shown(any_meeting=bool(years))
         self.meeting_list.update_empty(total=len(years) > 0)
         self.documents.set_has_meetings(len(years) > 0)
@@ -144,13 +145,18 @@ class MeetingsPage(MeetingsPageSelection):
             self.states.delete_button.click()
 
     def _state_changed(self, meeting_id: int | None) -> None:
-        """``None``: the meeting was deleted; the one that took its line is selected, so
-        the keyboard goes on from there, not from the list's top (found by a tester)."""
-        row = selected_row(self.meeting_list.view)  # the deleted one's, as still listed
-        self._show(meeting_id)
-        self.refresh()
-        if meeting_id is None:
+        """The list as now, then the meeting shown anew (also where its new state leaves
+        it off the list): the tab on screen is read once, not again by the list's reread.
+        ``None``: the meeting was deleted; the one that took its line is selected, so the
+        keyboard goes on from there, not from the list's top (found by a tester)."""
+        if meeting_id is None:  # the reread tells the tabs whether any meeting is left
+            row = selected_row(self.meeting_list.view)  # the deleted one's, as still listed
+            self._show(None)
+            self.refresh()
             select_after_removal(self.meeting_list.view, row)
+        else:
+            self.refresh(list_only=True)
+            self._show(meeting_id)
         focus = self.focusWidget()
         if focus is not None and self.states.isAncestorOf(focus):
             # The pressed button may be off now, and Qt moves the cursor on to the next
@@ -175,7 +181,7 @@ class MeetingsPage(MeetingsPageSelection):
             # meeting, not first the one on screen (11 statements for the Anwesenheit).
             self.tabs.setCurrentWidget(self.form)
         leaving = None not in (shown, wanted) and shown != wanted and not unsaved
-        reread_in_place(self, lambda: self.refresh(leaving=leaving))  # not reading it first
+        reread_in_place(self, lambda: self.refresh(list_only=leaving))  # not reading it first
         if target.filter is TargetFilter.NEW:
             self.new_meeting()
             return

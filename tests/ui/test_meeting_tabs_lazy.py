@@ -2,7 +2,7 @@
 reads none of the detail tabs (on a server 20 ms away all six took 4.8 s; found by a
 tester), a tab shown reads once, a hidden one shows the meeting chosen since, and what was
 typed into a hidden Protokoll tab is still saved when another meeting is chosen; a jump to
-another meeting's tab (Übersicht, Suche, checklist) reads only that tab."""
+another meeting's tab (Übersicht, Suche, checklist) or a state button reads the tab once."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from datetime import datetime
 import pytest
 from client_statements import recorded_statements
 from held_meeting import council_of_three, held_meeting
+from meeting_rows import add_meeting
 
-from expertenrat.domain.enums import AttendanceStatus
+from expertenrat.domain.enums import AttendanceStatus, MeetingState
 from expertenrat.domain.overview import Area, MeetingTab, Target
 from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.meetings_page import MeetingsPage
@@ -142,3 +143,27 @@ def test_a_jump_to_another_meetings_tab_reads_that_tab_not_first_the_one_on_scre
 
     assert page.tabs.currentIndex() == 6 and page.form.meeting.id == second.meeting_id
     assert Counter(from_the_attendance_tab) == Counter(from_the_sitzung_tab)
+
+
+def test_a_state_button_reads_the_tab_on_screen_once(services, page, meetings) -> None:
+    council_id, _members, _first, _second = meetings
+    planned = [
+        add_meeting(services.database, council_id, starts_at=datetime(2026, 12, day, 16))
+        for day in (3, 10)
+    ]
+    page.refresh()
+    attendance = _attendance(page)
+    engine = services.database.engine
+    page.select(planned[0].meeting_id)
+    with recorded_statements(engine) as on_the_sitzung_tab:
+        page.states.invite_button.click()
+    page.select(planned[1].meeting_id)
+    page.tabs.setCurrentWidget(attendance)
+    with recorded_statements(engine) as one_read:
+        attendance.refresh()
+
+    with recorded_statements(engine) as on_the_attendance_tab:
+        page.states.invite_button.click()
+
+    assert page.form.meeting.state is MeetingState.INVITED
+    assert Counter(on_the_attendance_tab) - Counter(on_the_sitzung_tab) == Counter(one_read)
