@@ -51,9 +51,25 @@ class RecommendationsBox(QGroupBox):
         layout.addWidget(self.list)
         layout.addLayout(buttons)
         self._read_only = False
+        self._removed: tuple[int, int] | None = None  # row and id "Entfernen" asked about
         self._update_buttons()
 
     def show_recommendations(self, recommendations: Sequence[AdoptedRecommendation]) -> None:
+        """After "Entfernen" the line that took the removed one's place is the current one,
+        and the focus is in the list ("Empfehlung hinzufügen …" once it is empty): the
+        button went off as the list was filled and Qt passed the focus on to
+        "Textbaustein", the list left without a current line (found by a tester)."""
+        removed, self._removed = self._removed, None
+        pressed = self.window().focusWidget() is self.remove_button
+        self._fill(recommendations)
+        if removed is None or removed[1] in {r.id for r in recommendations}:
+            return  # not the removal asked for ("Nein", or another item shown)
+        if recommendations:
+            self.list.setCurrentRow(min(removed[0], len(recommendations) - 1))
+        if pressed:
+            (self.list if recommendations else self.add_button).setFocus()
+
+    def _fill(self, recommendations: Sequence[AdoptedRecommendation]) -> None:
         self.list.clear()
         for recommendation in recommendations:
             text = (
@@ -76,6 +92,7 @@ class RecommendationsBox(QGroupBox):
     def _remove(self) -> None:
         line = self.list.currentItem()
         if line is not None:
+            self._removed = (self.list.currentRow(), line.data(ObjectRole).id)
             self.remove_requested.emit(line.data(ObjectRole))
 
     def _update_buttons(self) -> None:
