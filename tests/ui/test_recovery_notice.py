@@ -172,6 +172,32 @@ def test_minutes_opened_while_the_start_question_is_open_are_offered_once_it_is_
     qtbot.waitUntil(editor.idle, timeout=WAIT)
 
 
+def test_minutes_of_a_meeting_chosen_while_the_protokoll_tab_is_hidden_are_asked_about(
+    qtbot, services, dialogs, make_window, meeting
+) -> None:
+    """A hidden Protokoll tab reads its minutes only when shown (and offers the kept text
+    then): the start's question names the meeting chosen on the Sitzung tab, and its text
+    is still offered, for that meeting, when the tab is shown after a "Nein"."""
+    recover(services, meeting, TYPED)
+    window = make_window()
+    to_the_meeting = Target(Area.MEETINGS, record_id=meeting.meeting_id, tab=MeetingTab.MEETING)
+    window.open_target(to_the_meeting)
+    tabs = window.pages.meetings.tabs
+    dialogs.keep_questions_open = True
+    job = offer_unsaved_minutes(services, dialogs, window, window.open_target, tabs.minutes_editor)
+    qtbot.waitUntil(lambda: not job.running, timeout=WAIT)
+
+    (question,) = questions(dialogs)
+    assert "1. Sitzung am 10.03.2026" in question and dialogs.offered == []
+    dialogs.open_questions.pop()[1]()  # "Nein"
+    assert dialogs.offered == []
+    tabs.open_tab("minutes")
+
+    assert tabs.minutes_editor().shown_meeting_id() == meeting.meeting_id
+    assert [TYPED in mine for _title, mine, _stored in dialogs.offered] == [True]
+    qtbot.waitUntil(tabs.minutes_editor().idle, timeout=WAIT)
+
+
 def test_the_program_start_holds_the_tabs_offer_while_its_question_is_open(
     qtbot, session, services, dialogs, meeting
 ) -> None:
