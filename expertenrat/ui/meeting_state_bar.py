@@ -223,6 +223,7 @@ class MeetingStateBar(QWidget):
                 )
                 return
             self._changed_elsewhere(meeting.id, error)
+            return
         except ConnectionLostError as error:
             if ask_again is not None:
                 ask_again(error.message + "\n")  # OK tries again

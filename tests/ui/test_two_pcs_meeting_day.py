@@ -599,6 +599,25 @@ def test_a_deletion_refused_for_a_change_made_elsewhere_shows_the_meeting_as_sto
     assert pc1.meetings.list(council_id) == []
 
 
+def test_a_state_step_refused_for_a_change_made_elsewhere_rereads_the_page_once(
+    qtbot, pc1, pc2, today, dialogs
+):
+    """'Einladung versandt' refused: the page showed the meeting as stored, warned, and then
+    showed (read) it all again."""
+    council_id = council_of_three(pc1, today)
+    meeting_id = _meeting_on_8_december(pc1, council_id)
+    page = _page_showing(qtbot, pc1, dialogs, today, council_id, meeting_id)
+    _moved_by(pc2, meeting_id)
+    shown: list[int | None] = []
+    page.states.changed.connect(shown.append)  # each rereads the list, form and tab
+
+    page.states.invite_button.click()
+
+    assert shown == [meeting_id]
+    assert len(dialogs.warnings()) == 1
+    assert page.form.place_edit.text() == "Stadthaus"
+
+
 def test_a_new_meeting_saved_just_before_the_server_went_away_is_not_saved_twice(
     qtbot, pc1, server_down, today, dialogs, monkeypatch
 ):
