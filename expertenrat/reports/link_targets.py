@@ -8,10 +8,15 @@ keeps the breaks, and some readers drop a hyphen at a line's end: "zoe.hartmann-
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 from xml.sax.saxutils import quoteattr
 
 _WEB = re.compile(r"(?:https?://|www\.)[^\s<>\"]+\.[^\s<>\"]+", re.IGNORECASE)
 _MAIL = re.compile(r"[^\s@<>\"():;,]+@[^\s@<>\"():;,]+\.[^\s@<>\"():;,.]+")
+# What an address in a "mailto:" link keeps as it is (RFC 6068): the unreserved characters
+# and "some-delims"; "?", "&", "=", "#" and "%" would start or break the link's header
+# fields, so "a?cc=b@x.de" wrote to "a" with a copy to "b@x.de".
+_MAILTO_KEEPS = "!$'()*+,;:@"
 
 
 def link_target(text: str) -> str:
@@ -21,7 +26,7 @@ def link_target(text: str) -> str:
     if _WEB.fullmatch(text):
         return text if "://" in text else f"https://{text}"
     if _MAIL.fullmatch(text):
-        return f"mailto:{text}"
+        return f"mailto:{quote(text, safe=_MAILTO_KEEPS)}"
     return ""
 
 

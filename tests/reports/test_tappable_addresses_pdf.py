@@ -82,3 +82,11 @@ def test_only_a_whole_address_is_a_link() -> None:
     assert link_target("gs@rostock.de") == "mailto:gs@rostock.de"
     for text in ("Rathaus, Raum 1a", "siehe https://rostock.de", "a@b", "https://", ""):
         assert link_target(text) == "", text
+
+
+def test_a_mail_link_writes_to_the_address_as_stored() -> None:
+    """(found by a tester) A stored address whose local part holds "?" or "%" made a link
+    with header fields of its own: "a?cc=b@x.de" wrote to "a", a copy to "b@x.de"."""
+    assert link_target("a?cc=b@x.de") == "mailto:a%3Fcc%3Db@x.de"
+    assert link_target("50%rabatt&mehr@x.de") == "mailto:50%25rabatt%26mehr@x.de"
+    assert link_target("o'neil+rat@x.de") == "mailto:o'neil+rat@x.de"
