@@ -43,13 +43,17 @@ def attendance_and_conflicts(
 ) -> tuple[AttendanceSheet, ConflictSheet]:
     """The attendance sheet of ``meeting`` (who was there at each item) and its conflict
     sheet, the agenda (``placed``, as :func:`placed_agenda_rows` reads it, unless the caller
-    has), the recusals held at its items and the council's members read once for both."""
+    has), the conflicts recorded at its items, the recusals held there and the council's
+    members read once for both."""
     placed = placed_agenda_rows(session, meeting.id) if placed is None else placed
-    held = agenda_recusals(session, meeting.id, [row for row, _where in placed])
+    agenda = [row for row, _where in placed]
+    stored = _stored(session, [row.id for row in agenda])
+    held = agenda_recusals(session, meeting.id, agenda, stored)
     members = council_memberships(session, {meeting.council_id}).get(meeting.council_id, [])
     attendance = attendance_sheet(session, meeting, agenda=placed, recusals=held, members=members)
     memberships = active_on(members, meeting.starts_at.date())
-    return attendance, _conflict_sheet(session, meeting, attendance, placed, held, memberships)
+    sheet = _conflict_sheet(session, meeting, attendance, placed, stored, held, memberships)
+    return attendance, sheet
 
 
 def _conflict_sheet(
@@ -57,13 +61,14 @@ def _conflict_sheet(
     meeting: models.Meeting,
     attendance: AttendanceSheet,
     placed: Sequence[Placed],
+    stored: list[models.ConflictOfInterest],
     held: Recusals,
     memberships: list[models.Membership],
 ) -> ConflictSheet:
-    """``memberships``: those of the council active on the meeting's day, by name
+    """``stored``: the conflicts recorded at the items; ``memberships``: those of the
+    council active on the meeting's day, by name
     (:func:`~expertenrat.services.attendance_rows.meeting_memberships`)."""
     rows = [(row, where.number) for row, where in placed]
-    stored = _stored(session, [row.id for row, _number in rows])
     names = {m.id: full_name(m) for m in memberships}
     names.update(_names(session, {c.membership_id for c in stored} - set(names)))
     # An item above about the same matter where a hint was overruled: decided here too.
@@ -73,7 +78,11 @@ def _conflict_sheet(
         for c in stored
         if c.decision == ConflictDecision.OVERRULED.value
     }
-    away = away_members(session, meeting.id)  # not asked about: the minutes leave them out
+    away = {  # not asked about: the minutes leave them out (as ``away_members``)
+        e.membership_id: e.status
+        for e in attendance.entries
+        if e.status is not None and e.status is not AttendanceStatus.PRESENT
+    }
     affiliations = [
         Affiliation(m.id, m.person.affiliation) for m in memberships if m.id not in away
     ]

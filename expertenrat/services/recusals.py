@@ -7,7 +7,7 @@ per item, the votes' limits, the minutes, the run sheet and the OParl export.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -50,14 +50,17 @@ def meetings_recusals(
 
 
 def agenda_recusals(
-    session: Session, meeting_id: int, agenda: Iterable[models.AgendaItem]
+    session: Session,
+    meeting_id: int,
+    agenda: Iterable[models.AgendaItem],
+    recorded: Sequence[models.ConflictOfInterest] | None = None,
 ) -> dict[int, list[models.ConflictOfInterest]]:
     """:func:`meetings_recusals` of one meeting whose ``agenda`` (its items not deleted) the
-    caller has read: their links are not read again."""
+    caller has read: their links are not read again, nor the conflicts ``recorded`` at
+    those items (in the order of their ids) where the caller has them."""
     links = [ItemLink(row.id, row.parent_id, row.project_id) for row in agenda]
-    return _held(
-        session, select(models.Meeting.id).where(models.Meeting.id == meeting_id), None, links
-    )
+    meeting = select(models.Meeting.id).where(models.Meeting.id == meeting_id)
+    return _held(session, meeting, None, links, recorded)
 
 
 def _held(
@@ -65,10 +68,11 @@ def _held(
     meeting_ids: Select,
     item_ids: Collection[int] | None,
     links: list[ItemLink] | None = None,
+    recorded: Sequence[models.ConflictOfInterest] | None = None,
 ) -> dict[int, list[models.ConflictOfInterest]]:
     """:func:`held_recusals` at ``item_ids`` (all items of the meetings if None) of the
-    meetings ``meeting_ids`` selects; ``links``: those of their items, where the caller has
-    them."""
+    meetings ``meeting_ids`` selects; ``links``: those of their items, and ``recorded``
+    the conflicts at them (by id), where the caller has them."""
     if links is None:
         links = [
             ItemLink(*link)
@@ -86,12 +90,16 @@ def _held(
     sources = recusal_sources(links)
     wanted = set(item_ids).union(*(sources.get(i, ()) for i in item_ids))
     by_item: dict[int, list[models.ConflictOfInterest]] = {}
-    for row in session.scalars(
-        select(models.ConflictOfInterest)
-        .join(models.AgendaItem, models.AgendaItem.id == models.ConflictOfInterest.agenda_item_id)
-        .where(models.AgendaItem.meeting_id.in_(meeting_ids))
-        .order_by(models.ConflictOfInterest.id)
-    ):
+    if recorded is None:
+        recorded = session.scalars(
+            select(models.ConflictOfInterest)
+            .join(
+                models.AgendaItem, models.AgendaItem.id == models.ConflictOfInterest.agenda_item_id
+            )
+            .where(models.AgendaItem.meeting_id.in_(meeting_ids))
+            .order_by(models.ConflictOfInterest.id)
+        ).all()
+    for row in recorded:
         if row.agenda_item_id in wanted:
             by_item.setdefault(row.agenda_item_id, []).append(row)
     held: dict[int, list[models.ConflictOfInterest]] = {}

@@ -240,6 +240,7 @@ def test_the_sheet_reads_the_items_projects_at_once(service, database, council, 
 
 AGENDA_READ = "SELECT agenda_items.id, agenda_items.meeting_id, agenda_items.parent_id, "
 RECUSAL_LINKS_READ = "SELECT agenda_items.id, agenda_items.parent_id, agenda_items.project_id "
+TABLES = ("conflicts_of_interest", "attendances")
 
 
 def test_the_agenda_and_its_recusals_are_read_once_for_both_sheets(
@@ -253,11 +254,19 @@ def test_the_agenda_and_its_recusals_are_read_once_for_both_sheets(
     def reads(statements: list[str]) -> list[int]:
         return [sum(s.startswith(r) for s in statements) for r in (AGENDA_READ, RECUSAL_LINKS_READ)]
 
+    def conflicts_and_attendance(statements: list[str]) -> list[int]:
+        """How often the conflicts recorded and the attendance are read (once each: the
+        recusals take the conflicts read for the sheet, which takes who was away from the
+        attendance sheet)."""
+        return [sum(f"FROM {table}" in s for s in statements) for table in TABLES]
+
     with recorded_statements(database.engine) as statements:
         sheet = service.sheet(meeting.meeting_id)
     assert sheet.item(meeting.item_ids[2]).project_title == "Urbane Datenplattform"
     assert reads(statements) == [1, 0]
+    assert conflicts_and_attendance(statements) == [1, 1]
     with database.reading() as session, recorded_statements(database.engine) as statements:
         facts = meeting_facts(session, session.get(models.Meeting, meeting.meeting_id))
     assert facts.conflicts == sheet
     assert reads(statements) == [1, 0]
+    assert conflicts_and_attendance(statements) == [1, 1]
