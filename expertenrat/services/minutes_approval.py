@@ -47,6 +47,7 @@ from expertenrat.domain.minutes_versions import (
 )
 from expertenrat.services import minutes_approval_rows as rows
 from expertenrat.services.approval_question import approval_question
+from expertenrat.services.attendance_rows import placed_agenda_rows
 from expertenrat.services.minutes_approval_agenda import add_approval_item, settle_approval_items
 from expertenrat.services.minutes_approval_checks import (
     approval_day,
@@ -256,13 +257,15 @@ def _status(
     session: Session, meeting: models.Meeting, stored: list[models.MinutesVersion]
 ) -> MinutesStatus:
     """The status of ``meeting``'s minutes; ``stored``: their versions (``rows.versions``)."""
-    found = rows.status(session, meeting, stored)
+    placed = placed_agenda_rows(session, meeting.id)  # the objections' and the snapshot's
+    found = rows.status(session, meeting, stored, placed)
     latest = found.latest
     if latest is None and found.held:
         return replace(found, finish=draft_finish(session, meeting))
     if latest is None or latest.state is not MinutesState.CIRCULATED:
         return found
-    return replace(found, changed_since_sent=changed_since(session, meeting, stored[-1].content))
+    changed = changed_since(session, meeting, stored[-1].content, placed=placed)
+    return replace(found, changed_since_sent=changed)
 
 
 def _approving(

@@ -9,6 +9,8 @@ from datetime import date
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, defer
 
+from expertenrat.domain.agenda import PlacedItem
+from expertenrat.domain.attendance_sheet import AgendaRef
 from expertenrat.domain.enums import (
     AgendaItemKind,
     AttendanceStatus,
@@ -137,8 +139,16 @@ def objection_record(
     )
 
 
-def item_labels(session: Session, meeting_id: int) -> dict[int, str]:
-    return {ref.id: ref.label for ref in agenda_refs(session, meeting_id)}
+def item_labels(
+    session: Session,
+    meeting_id: int,
+    placed: list[tuple[models.AgendaItem, PlacedItem]] | None = None,
+) -> dict[int, str]:
+    """The meeting's agenda items' labels ("TOP 3 Beratung") by id; ``placed``: its agenda
+    (``placed_agenda_rows``), where the caller has read it."""
+    if placed is None:
+        return {ref.id: ref.label for ref in agenda_refs(session, meeting_id)}
+    return {row.id: AgendaRef(row.id, where.number, row.title).label for row, where in placed}
 
 
 def later_meetings(
@@ -217,11 +227,13 @@ def status(
     session: Session,
     meeting: models.Meeting,
     stored: list[models.MinutesVersion] | None = None,
+    placed: list[tuple[models.AgendaItem, PlacedItem]] | None = None,
 ) -> MinutesStatus:
-    """``stored``: the meeting's :func:`versions`, where the caller has read them."""
+    """``stored``: the meeting's :func:`versions`, ``placed`` its agenda (for
+    :func:`item_labels`), where the caller has read them."""
     council = session.get(models.Council, meeting.council_id)
     stored = versions(session, meeting.id) if stored is None else stored
-    labels = item_labels(session, meeting.id)
+    labels = item_labels(session, meeting.id, placed)
     return MinutesStatus(
         meeting_id=meeting.id,
         meeting_label=label(meeting),

@@ -48,12 +48,17 @@ class _Printed:
 
 
 def minutes_snapshot(
-    session: Session, meeting: models.Meeting, doc: MinutesDocument | None = None
+    session: Session,
+    meeting: models.Meeting,
+    doc: MinutesDocument | None = None,
+    *,
+    placed: list[tuple[models.AgendaItem, PlacedItem]] | None = None,
 ) -> MinutesSnapshot:
     """What the minutes of ``meeting`` say now, as stored in ``session``'s transaction;
-    ``doc``: their full minutes document (not the public one), where the caller has it."""
+    ``doc``: their full minutes document (not the public one), or ``placed`` its agenda
+    (:func:`placed_agenda_rows`), where the caller has it."""
     if doc is None:
-        placed = placed_agenda_rows(session, meeting.id)
+        placed = placed_agenda_rows(session, meeting.id) if placed is None else placed
         printed = _printed_now(session, meeting, placed)
         rows = [(row, where.number) for row, where in placed]
     else:
@@ -185,9 +190,14 @@ def _attendance(
 
 
 def changed_since(
-    session: Session, meeting: models.Meeting, stored: str, doc: MinutesDocument | None = None
+    session: Session,
+    meeting: models.Meeting,
+    stored: str,
+    doc: MinutesDocument | None = None,
+    *,
+    placed: list[tuple[models.AgendaItem, PlacedItem]] | None = None,
 ) -> bool:
     """Whether the minutes of ``meeting`` now say other than the snapshot ``stored`` with
-    a version (sent, say: then the members were sent another text); ``doc`` as for
-    :func:`minutes_snapshot`."""
-    return not same_content(stored, minutes_snapshot(session, meeting, doc))
+    a version (sent, say: then the members were sent another text); ``doc`` and ``placed``
+    as for :func:`minutes_snapshot`."""
+    return not same_content(stored, minutes_snapshot(session, meeting, doc, placed=placed))

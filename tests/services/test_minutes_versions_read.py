@@ -52,6 +52,9 @@ def test_the_genehmigung_tab_reads_the_versions_once_and_not_the_whole_document(
     assert not status.changed_since_sent and [c.id for c in approving] == [minutes.next_id]
     versions = [s for s in statements if "minutes_versions.content" in s]
     assert len(versions) == 1
+    agenda = "SELECT agenda_items.id, agenda_items.meeting_id, agenda_items.parent_id, "
+    own_agenda = [s for s in statements if s.startswith(agenda) and "meeting_id = " in s]
+    assert len(own_agenda) == 1  # for the objections' items and the snapshot alike
     document_only = ("FROM files", "FROM audit_entries", "FROM memberships JOIN action_fields")
     assert not [s for s in statements if any(table in s for table in document_only)]
     assert len(statements) <= 30
