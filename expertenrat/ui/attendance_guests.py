@@ -32,6 +32,7 @@ from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.one_line_table import one_line_table
 from expertenrat.ui.record_selection import select_after_removal, selected_row
+from expertenrat.ui.row_moves import focus_to_rows
 from expertenrat.ui.table_model import Column, RowsTableModel
 from expertenrat.ui.text_fields import LineEdit, with_placeholder
 
@@ -248,8 +249,13 @@ class GuestsBox(QGroupBox):
             self._dialogs.warning(self, tr(_CONTEXT, "Gast entfernen"), error.message)
             self.reload_requested.emit()
             return
-        self.changed.emit()  # the guests are read again
-        select_after_removal(self.view, row)
+        # The guests are read again: the focus stays in them (on "Gast hinzufügen …" once
+        # none is left), where Qt passed it on to the quorum beside (found by a tester).
+        others = self.model.rowCount() > 1
+        buttons = (self.edit_button, self.remove_button, self.disclosure_button)
+        with focus_to_rows(self.view if others else self.add_button, *buttons):
+            self.changed.emit()
+            select_after_removal(self.view, row)
 
     def _open(self, guest: GuestEntry) -> None:
         if self._meeting_id is None or not self._editable:

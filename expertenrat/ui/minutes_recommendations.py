@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.minutes import AdoptedRecommendation
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.row_moves import focus_to_rows
 from expertenrat.ui.tooltips import literal_tip
 
 _CONTEXT = "MinutesEditor"
@@ -60,14 +61,11 @@ class RecommendationsBox(QGroupBox):
         button went off as the list was filled and Qt passed the focus on to
         "Textbaustein", the list left without a current line (found by a tester)."""
         removed, self._removed = self._removed, None
-        pressed = self.window().focusWidget() is self.remove_button
-        self._fill(recommendations)
-        if removed is None or removed[1] in {r.id for r in recommendations}:
-            return  # not the removal asked for ("Nein", or another item shown)
-        if recommendations:
-            self.list.setCurrentRow(min(removed[0], len(recommendations) - 1))
-        if pressed:
-            (self.list if recommendations else self.add_button).setFocus()
+        kept = {r.id for r in recommendations}
+        with focus_to_rows(self.list if recommendations else self.add_button, self.remove_button):
+            self._fill(recommendations)
+            if removed is not None and removed[1] not in kept and recommendations:
+                self.list.setCurrentRow(min(removed[0], len(recommendations) - 1))
 
     def _fill(self, recommendations: Sequence[AdoptedRecommendation]) -> None:
         self.list.clear()

@@ -41,8 +41,11 @@ def focus_to_rows(rows: QWidget, *buttons: QAbstractButton) -> Iterator[None]:
     oben" once its row is the first, "Löschen …" of the last row, a step done such as
     "Abschließen") hands the focus to ``rows``, the list it acts on. Qt passed it on to
     the next button, and the space bar pressed again moved the row straight back down or
-    went on to "Löschen …" (found by a tester)."""
-    focus = rows.window().focusWidget()
+    went on to "Löschen …" (found by a tester). So does one that lost the focus inside and
+    is on again (the list read anew turned it off, the row that took the removed one's
+    place on again): the focus had gone on to whatever came next (found by a tester)."""
+    window = rows.window()
+    focus = window.focusWidget()
     yield
-    if focus in buttons and not focus.isEnabled():
+    if focus in buttons and (not focus.isEnabled() or window.focusWidget() is not focus):
         rows.setFocus()

@@ -11,6 +11,7 @@ from held_meeting import council_of_three
 from meeting_rows import add_meeting, cancel
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QApplication
 from settling import settle
 from verwerfen import escape_asks_before_dropping, escape_closes_at_once
 
@@ -340,6 +341,30 @@ def test_after_removing_a_guest_the_next_is_selected(qtbot, panel) -> None:
     assert [g.name for g in panel.guests.model.rows()] == [staying]
     assert panel.guests.selected().name == staying
     assert panel.guests.remove_button.isEnabled()
+
+
+def test_after_removing_a_guest_from_the_keyboard_the_focus_stays_with_the_guests(
+    qtbot, panel
+) -> None:
+    """The guests read anew turned "Entfernen …" off and on again, and Qt passed the focus
+    on to the quorum beside (found by a tester)."""
+    for name in ("Dr. Ilka Sommer", "Jens Hagedorn"):
+        panel.guests.add_button.click()
+        panel.guests.dialog.name_edit.setText(name)
+        with qtbot.waitSignal(panel.changed, timeout=WAIT):
+            panel.guests.dialog.accept()
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel, timeout=WAIT)
+    panel.guests.view.selectRow(0)
+    panel.guests.remove_button.setFocus()
+
+    qtbot.keyClick(panel.guests.remove_button, Qt.Key.Key_Space)  # answered yes
+
+    assert QApplication.focusWidget() is panel.guests.view
+    panel.guests.remove_button.setFocus()
+    qtbot.keyClick(panel.guests.remove_button, Qt.Key.Key_Space)
+    assert QApplication.focusWidget() is panel.guests.add_button  # none left
 
 
 def test_escape_asks_before_a_typed_guest_is_dropped(qtbot, panel, dialogs) -> None:
