@@ -94,7 +94,7 @@ def _export_roster(services: Services, args: argparse.Namespace) -> str:
         today=services.settings.clock(council_id).today(),  # the council's day, as the window's
     )
     path = args.out
-    write_pdf(path, rendered)
+    write_pdf(path, rendered, private=not args.public)  # the internal one: contact data
     kind = "öffentliche" if args.public else "interne"
     members = with_counted(rendered.records, "Mitglied", "Mitgliedern", "Mitglieder")
     return f"{kind.capitalize()} Mitgliederliste {members}: {path}"

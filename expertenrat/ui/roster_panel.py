@@ -123,6 +123,7 @@ class RosterPanel(QWidget):
                     pdf,
                     council_file_name(self._services.settings, self._council_id, f"{title}.pdf"),
                     tr(_CONTEXT, "Mitgliederliste speichern"),
+                    private=not self.version_combo.currentData(),  # intern: contact data
                 )
             )
         )

@@ -89,19 +89,26 @@ def test_a_folder_that_cannot_be_made_is_named_and_the_log_left_out(tmp_path, mo
 
 @pytest.mark.usefixtures("usual_umask")
 def test_exports_of_personal_data_are_the_users_alone(demo_file, tmp_path):
-    """An Auskunft (Art. 15) and the members file (e-mail, phone, postal address, notes)
-    were readable by every user of a shared PC, also where they replaced a file of the
-    owner's alone; documents for others (a letter, a roster) keep the usual mode."""
+    """An Auskunft (Art. 15), the members file (e-mail, phone, postal address, notes) and
+    the internal roster (e-mail, phone, postal address; found by a tester) were readable by
+    every user of a shared PC, also where they replaced a file of the owner's alone;
+    documents for others (a letter, the public roster) keep the usual mode."""
     auskunft, members = tmp_path / "auskunft.pdf", tmp_path / "mitglieder.xlsx"
+    internal, public = tmp_path / "intern.pdf", tmp_path / "oeffentlich.pdf"
     members.write_bytes(b"")
     members.chmod(0o644)
     database = ("--database", str(demo_file))
 
-    for command in (("person", "--id", "1", "--out", auskunft), ("members", "--out", members)):
+    for command in (
+        ("person", "--id", "1", "--out", auskunft),
+        ("members", "--out", members),
+        ("roster", "--out", internal),
+        ("roster", "--public", "--out", public),
+    ):
         made = run_script(*database, "export", *map(str, command))
         assert made.returncode == 0, made.stderr
     write_file(letter := tmp_path / "brief.pdf", b"%PDF-")
     write_file(mine := tmp_path / "meins.pdf", b"%PDF-", private=True)
 
-    assert [_shared_bits(path) for path in (auskunft, members, mine)] == [0, 0, 0]
-    assert _shared_bits(letter) == 0o044
+    assert [_shared_bits(path) for path in (auskunft, members, internal, mine)] == [0] * 4
+    assert [_shared_bits(path) for path in (letter, public)] == [0o044, 0o044]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from datetime import date
 
@@ -68,7 +69,7 @@ def test_saving_a_roster_with_letters_no_font_has_names_member_and_script(
 
 
 def test_the_warning_goes_away_when_the_roster_has_nothing_to_warn_about(
-    page, dialogs, tmp_path, finish_job
+    page, dialogs, tmp_path, finish_job, usual_umask
 ):
     roster = page.roster
     dialogs.paths = [str(tmp_path / "intern.pdf"), str(tmp_path / "oeffentlich.pdf")]
@@ -82,6 +83,10 @@ def test_the_warning_goes_away_when_the_roster_has_nothing_to_warn_about(
 
     assert roster.warnings_label.isHidden()
     assert (tmp_path / "oeffentlich.pdf").exists()
+    if sys.platform != "win32":  # the internal one's contact data: no other user of a
+        # shared PC reads them; the public one is for others (found by a tester)
+        modes = [(tmp_path / n).stat().st_mode & 0o077 for n in ("intern.pdf", "oeffentlich.pdf")]
+        assert modes == [0, 0o044]
 
 
 def test_the_roster_renders_while_the_window_stays_responsive(
