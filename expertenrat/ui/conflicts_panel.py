@@ -31,6 +31,7 @@ from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.record_selection import select_after_removal, selected_row
 from expertenrat.ui.refusals import attempt
+from expertenrat.ui.row_moves import focus_to_rows
 
 _CONTEXT = "ConflictsPanel"
 
@@ -242,8 +243,14 @@ class ConflictsPanel(KeepsNoMeetingHint, NothingPending, ConflictsPanelView):
         )
 
     def _remove(self, conflict: Conflict, row: int) -> None:
-        self._run(lambda: self._services.conflicts.remove(conflict))
-        select_after_removal(self.view, row)
+        """The focus stays with the decisions ("Befangenheit eintragen …" once none is
+        left): read anew, they turned "Entfernen …" off and on again, and Qt passed the
+        focus on to the item's choice at the top (found by a tester)."""
+        others = self.model.rowCount() > 1
+        target = self.view if others else self.declare_button
+        with focus_to_rows(target, self.remove_button):
+            self._run(lambda: self._services.conflicts.remove(conflict))
+            select_after_removal(self.view, row)
 
     def _run(self, change: Callable[[], object]) -> bool:
         done = attempt(self._dialogs, self, tr(_CONTEXT, "Befangenheit"), change)
