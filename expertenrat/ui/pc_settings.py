@@ -30,7 +30,7 @@ from expertenrat.ui.daily_backup import FOLDER_KEY, SAFETY_COPY_DAYS_KEY, safety
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit
-from expertenrat.ui.widgets import FocusSpin
+from expertenrat.ui.widgets import NARROW_FIELD_CHARACTERS, FocusSpin, keep_narrow
 
 _CONTEXT = "PcSettings"
 RETENTION_KEY = "retention/years"
@@ -79,7 +79,7 @@ class PcSettingsBox(QGroupBox):
         )
         self.years_spin = FocusSpin(minimum=1, maximum=MAX_RETENTION_YEARS)
         self.years_spin.setSuffix(tr(_CONTEXT, " Jahre"))
-        self.years_spin.setMaximumWidth(240)
+        keep_narrow(self.years_spin, NARROW_FIELD_CHARACTERS)
         self.years_spin.setToolTip(
             tr(
                 _CONTEXT,
@@ -89,7 +89,7 @@ class PcSettingsBox(QGroupBox):
             )
         )
         self.copy_days_spin = FocusSpin(minimum=1, maximum=MAX_SAFETY_COPY_DAYS)
-        self.copy_days_spin.setMaximumWidth(240)
+        keep_narrow(self.copy_days_spin, NARROW_FIELD_CHARACTERS)
         self.copy_days_spin.setToolTip(
             tr(
                 _CONTEXT,

@@ -18,7 +18,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.ordered_list_editor import OrderedListEditor
 from expertenrat.ui.table_model import Column, number_column
 from expertenrat.ui.text_fields import LineEdit, show_text
-from expertenrat.ui.widgets import FocusCombo, FocusSpin
+from expertenrat.ui.widgets import NUMBER_FIELD_CHARACTERS, FocusCombo, FocusSpin, keep_narrow
 
 _CONTEXT = "AgendaTemplatesSettings"
 
@@ -60,7 +60,7 @@ class AgendaTemplatesEditor(OrderedListEditor):
         self.minutes_spin = FocusSpin()
         self.minutes_spin.setRange(0, MAX_PLANNED_MINUTES)
         self.minutes_spin.setSuffix(tr(_CONTEXT, " Min."))
-        self.minutes_spin.setMaximumWidth(160)
+        keep_narrow(self.minutes_spin, NUMBER_FIELD_CHARACTERS)
         errors.add_row(tr(_CONTEXT, "Titel"), "title", self.title_edit)
         errors.add_row(tr(_CONTEXT, "Art"), "kind", self.kind_combo)
         errors.add_row("", "public", self.public_check)

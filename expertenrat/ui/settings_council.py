@@ -19,7 +19,13 @@ from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.settings_logo import LogoField
 from expertenrat.ui.text_fields import LineEdit, show_text
-from expertenrat.ui.widgets import FocusCombo, FocusSpin, counted_spin
+from expertenrat.ui.widgets import (
+    NARROW_FIELD_CHARACTERS,
+    FocusCombo,
+    FocusSpin,
+    counted_spin,
+    keep_narrow,
+)
 
 _CONTEXT = "SettingsPage"
 
@@ -70,7 +76,7 @@ class CouncilSettingsFields:
             self.response_spin,
             self.prefix_edit,
         ):
-            narrow.setMaximumWidth(240)
+            keep_narrow(narrow, NARROW_FIELD_CHARACTERS)
         errors.add_row(tr(_CONTEXT, "Name"), "name", self.name_edit)
         errors.add_row(tr(_CONTEXT, "Kurzname"), "short_name", self.short_name_edit)
         errors.add_row(tr(_CONTEXT, "Stadt"), "city", self.city_edit)

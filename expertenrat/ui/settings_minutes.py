@@ -25,7 +25,12 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.ordered_list_editor import OrderedListEditor
 from expertenrat.ui.table_model import Column
 from expertenrat.ui.text_fields import LineEdit, PlainTextEdit
-from expertenrat.ui.widgets import FocusCombo, counted_spin
+from expertenrat.ui.widgets import (
+    NARROW_FIELD_CHARACTERS,
+    FocusCombo,
+    counted_spin,
+    keep_narrow,
+)
 
 _CONTEXT = "MinutesSettings"
 
@@ -42,10 +47,10 @@ class MinutesSettingsFields:
             self.approval_combo.addItem(practice.label, practice.value)
         # as narrow as the council form's other choices; the practices' long labels as
         # wide as they need, not the whole form (in a narrow window less, cut with "…")
-        self.style_combo.setMaximumWidth(240)
+        keep_narrow(self.style_combo, NARROW_FIELD_CHARACTERS)
         self.approval_combo.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.objection_spin = counted_spin(1, 365, tr(_CONTEXT, " Tag"), tr(_CONTEXT, " Tage"))
-        self.objection_spin.setMaximumWidth(240)
+        keep_narrow(self.objection_spin, NARROW_FIELD_CHARACTERS)
         self.draft_weeks_spin = counted_spin(
             0, MAX_MINUTES_DRAFT_WEEKS, tr(_CONTEXT, " Woche"), tr(_CONTEXT, " Wochen")
         )
@@ -57,7 +62,7 @@ class MinutesSettingsFields:
                 "Übersicht nennt die Frist und zeigt einen verspäteten Entwurf rot.",
             )
         )
-        self.draft_weeks_spin.setMaximumWidth(240)
+        keep_narrow(self.draft_weeks_spin, NARROW_FIELD_CHARACTERS)
         # every row keeps a message line, so that the rows keep one rhythm
         # the names as the settings file and the audit trail say them (found by a tester)
         for name, field in (

@@ -14,7 +14,7 @@ from expertenrat.domain.mail_addresses import SENDER_EXAMPLE
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit, line_combo, show_text
-from expertenrat.ui.widgets import FocusCombo
+from expertenrat.ui.widgets import WIDE_FIELD_CHARACTERS, FocusCombo, keep_narrow
 
 _CONTEXT = "ProfileSettings"
 
@@ -25,7 +25,7 @@ def bundesland_combo() -> QComboBox:
     combo.addItem(tr(_CONTEXT, "– nur bundesweite Feiertage –"), "")
     for code, name in sorted(BUNDESLAENDER.items(), key=lambda item: item[1]):
         combo.addItem(name, code)
-    combo.setMaximumWidth(320)
+    keep_narrow(combo, WIDE_FIELD_CHARACTERS)
     return combo
 
 
@@ -35,7 +35,7 @@ class ProfileSettingsFields:
     def __init__(self, errors: FormErrors, form: QFormLayout) -> None:
         self.classification_combo = line_combo()
         self.classification_combo.addItems(CLASSIFICATIONS)
-        self.classification_combo.setMaximumWidth(320)
+        keep_narrow(self.classification_combo, WIDE_FIELD_CHARACTERS)
         self.website_edit = LineEdit()
         self.website_edit.setPlaceholderText("https://")
         self.secretariat_edit = LineEdit()

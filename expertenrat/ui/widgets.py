@@ -19,6 +19,12 @@ from PySide6.QtWidgets import (
 
 Field = TypeVar("Field", bound=QWidget)
 
+# How wide a short field of a settings form gets, in characters of its font (at 9 pt the
+# 240, 320 and 160 pixels these were before): a number, a choice of a few words, a Land.
+NARROW_FIELD_CHARACTERS = 40
+WIDE_FIELD_CHARACTERS = 53
+NUMBER_FIELD_CHARACTERS = 27
+
 
 def in_row(*widgets: QWidget) -> QWidget:
     """Widgets side by side at their natural width, the rest of the row left empty (a form
@@ -30,6 +36,16 @@ def in_row(*widgets: QWidget) -> QWidget:
         layout.addWidget(widget)
     layout.addStretch(1)
     return row
+
+
+def keep_narrow(field: Field, characters: int) -> Field:
+    """``field`` at most about ``characters`` wide in its font, never narrower than its own
+    text (the widest choice, value or suffix) needs. A cap in pixels did not follow the
+    font: with Windows' larger text (150 %) the Beschlussfähigkeit choice was cut (found by
+    a tester)."""
+    room = field.fontMetrics().averageCharWidth() * characters
+    field.setMaximumWidth(max(room, field.sizeHint().width()))
+    return field
 
 
 class _WheelOnlyWhenFocused(QObject):
