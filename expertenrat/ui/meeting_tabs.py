@@ -86,11 +86,11 @@ class MeetingTabs(ScrollingTabs):
                 widget.set_meeting(None)  # reads nothing; leaves the meeting before
                 self._unread.add(widget)
 
-    def refresh_details(self, *, any_meeting: bool) -> None:
-        """Reread the detail tab shown (the others reread when shown); typed input stays
-        (saving it merges). Without a meeting the hint follows meetings added or deleted
-        (also elsewhere): ``any_meeting``, the council has one, as the page has just
-        read."""
+    def refresh_details(self, *, any_meeting: bool, shown_read: bool = False) -> None:
+        """Reread the detail tab shown (the others reread when shown; ``shown_read``: it
+        has just read the meeting, shown anew); typed input stays (saving it merges).
+        Without a meeting the hint follows meetings added or deleted (also elsewhere):
+        ``any_meeting``, the council has one, as the page has just read."""
         self._any_meeting = any_meeting
         if self._meeting_id is None:
             if self._tell_no_meeting_hint():
@@ -98,7 +98,7 @@ class MeetingTabs(ScrollingTabs):
                     widget.set_meeting(None)
             return
         shown = self.currentWidget()
-        if shown in self.details:
+        if shown in self.details and not shown_read:
             self._reread(shown)
 
     def _tell_no_meeting_hint(self) -> bool:

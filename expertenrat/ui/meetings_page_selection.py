@@ -130,6 +130,7 @@ class MeetingsPageSelection(MeetingsPageView):
     def _reread_shown(self, *, any_meeting: bool) -> None:
         """The shown meeting as now: changed, approved or gone elsewhere, its tabs reread."""
         line, form = self._shown_line(), self.form
+        shown_anew = False
         if self._shown_id is not None and not form.has_unsaved_changes():
             if line is None:  # gone elsewhere; input typed in a tab stays until saved or dropped
                 if not self.tabs.has_unsaved_details():
@@ -138,9 +139,10 @@ class MeetingsPageSelection(MeetingsPageView):
                 self.listed_as_approved(line.id) != form.frozen
             ):
                 self._show(line.id)  # changed (or approved) elsewhere: show it as now
+                shown_anew = True  # its tab on screen read it (not again, found by a tester)
             else:
                 form.refill_chairs()  # members added, renamed or ended elsewhere
-        self.tabs.refresh_details(any_meeting=any_meeting)
+        self.tabs.refresh_details(any_meeting=any_meeting, shown_read=shown_anew)
         self.show_warnings(self._shown_line())  # apologies recorded in the tab
 
     def _update_buttons(self) -> None:

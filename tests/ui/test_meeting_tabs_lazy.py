@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -167,3 +168,26 @@ def test_a_state_button_reads_the_tab_on_screen_once(services, page, meetings) -
 
     assert page.form.meeting.state is MeetingState.INVITED
     assert Counter(on_the_attendance_tab) - Counter(on_the_sitzung_tab) == Counter(one_read)
+
+
+def test_a_meeting_changed_elsewhere_is_read_once_by_the_tab_on_screen(
+    services, other_program, page, meetings
+) -> None:
+    """(found by a tester) Shown anew as changed on another PC, the meeting was read by
+    the tab on screen, then again by the page's reread of that tab."""
+    _council, _members, first, _second = meetings
+    page.select(first.meeting_id)
+    page.tabs.setCurrentWidget(_attendance(page))
+    engine = services.database.engine
+    with recorded_statements(engine) as one_read:
+        services.attendance.sheet(first.meeting_id)
+    sheet_read = next(s for s in one_read if "FROM attendances" in s)
+    theirs = other_program.meetings.get(first.meeting_id)
+    moved = replace(theirs.draft(), place="Rathaus Warnemünde")
+    other_program.meetings.update(theirs.id, theirs.version, moved)
+
+    with recorded_statements(engine) as rereading:
+        page.refresh()
+
+    assert page.form.meeting.place == "Rathaus Warnemünde"
+    assert rereading.count(sheet_read) == one_read.count(sheet_read)
