@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from expertenrat import __version__
 from expertenrat.services.database_choice import schema_revision
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.reading_dialog import ReadingDialog, show_reading_text
 
 
 def about_text(database_location: str, log_file: Path, council: str | None = None) -> str:
@@ -51,12 +51,10 @@ def _escape(text: str) -> str:
 
 def show_about(
     parent: QWidget, database_location: str, log_file: Path, council: str | None = None
-) -> QMessageBox:
-    box = QMessageBox(parent)
-    box.setWindowTitle(tr("AboutDialog", "Über Expertenrat"))
-    box.setText(about_text(database_location, log_file, council))
-    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    box.setIconPixmap(parent.windowIcon().pixmap(64, 64))
-    box.finished.connect(box.deleteLater)
-    box.open()
-    return box
+) -> ReadingDialog:
+    return show_reading_text(
+        parent,
+        tr("AboutDialog", "Über Expertenrat"),
+        about_text(database_location, log_file, council),
+        parent.windowIcon().pixmap(64, 64),
+    )

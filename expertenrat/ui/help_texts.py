@@ -8,9 +8,6 @@ change a step here when the README's "First steps" change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
-
 from expertenrat.ui.i18n import tr
 
 _CONTEXT = "HelpTexts"
@@ -123,15 +120,3 @@ def shortcuts_text() -> str:
 def first_steps_text() -> str:
     steps = "".join(f"<li><b>{title}:</b> {text}</li>" for title, text in first_steps())
     return tr(_CONTEXT, "<h3>Erste Schritte</h3>") + f"<ol>{steps}</ol>"
-
-
-def show_help_text(parent: QWidget, title: str, text: str) -> QMessageBox:
-    """A Hilfe text (``text``, rich text) in a box that leaves the window usable."""
-    box = QMessageBox(parent)
-    box.setWindowTitle(title)
-    box.setText(text)
-    box.setTextFormat(Qt.TextFormat.RichText)
-    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    box.finished.connect(box.deleteLater)
-    box.open()
-    return box

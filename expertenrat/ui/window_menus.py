@@ -15,8 +15,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from expertenrat.ui.about_dialog import show_about
-from expertenrat.ui.help_texts import first_steps_text, shortcuts_text, show_help_text
+from expertenrat.ui.help_texts import first_steps_text, shortcuts_text
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.reading_dialog import show_reading_text
 
 if TYPE_CHECKING:
     from expertenrat.services.context import Services
@@ -70,11 +71,11 @@ class WindowMenus:
         self.first_steps_action = QAction(tr(_CONTEXT, "Erste &Schritte …"), window)
         self.first_steps_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
         self.first_steps_action.triggered.connect(
-            lambda: show_help_text(window, tr(_CONTEXT, "Erste Schritte"), first_steps_text())
+            lambda: show_reading_text(window, tr(_CONTEXT, "Erste Schritte"), first_steps_text())
         )
         self.shortcuts_action = QAction(tr(_CONTEXT, "&Tastenkürzel …"), window)
         self.shortcuts_action.triggered.connect(
-            lambda: show_help_text(window, tr(_CONTEXT, "Tastenkürzel"), shortcuts_text())
+            lambda: show_reading_text(window, tr(_CONTEXT, "Tastenkürzel"), shortcuts_text())
         )
         help_menu.addActions([self.first_steps_action, self.shortcuts_action])
         self.about_action = QAction(tr(_CONTEXT, "Über &Expertenrat …"), window)

@@ -9,10 +9,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow
 
 from expertenrat.ui.about_dialog import about_text
 from expertenrat.ui.help_texts import first_steps_text
+from expertenrat.ui.reading_dialog import ReadingDialog
 from expertenrat.ui.window_menus import WindowMenus
 
 
@@ -31,7 +32,7 @@ def test_hilfe_lists_the_keys(qtbot, tmp_path) -> None:
 
     menus.shortcuts_action.trigger()
 
-    box = window.findChild(QMessageBox)
+    box = window.findChild(ReadingDialog)
     assert box is not None and box.isVisible()
     for key in ("F1", "Strg+1 … Strg+8", "Strg+N", "Strg+F", "Strg+S", "Entf", "Strg+Q"):
         assert f"<b>{key}</b>" in box.text()
@@ -50,7 +51,7 @@ def test_hilfe_gives_the_first_steps_in_the_buttons_own_words(qtbot, tmp_path) -
 
     QTest.keyClick(window, Qt.Key.Key_F1)
 
-    box = window.findChild(QMessageBox)
+    box = window.findChild(ReadingDialog)
     assert box is not None and box.isVisible()
     assert "<h3>Erste Schritte</h3>" in box.text() and "Sicherung jetzt" in box.text()
     box.close()

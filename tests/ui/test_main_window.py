@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QMenu,
-    QMessageBox,
     QTabBar,
 )
 
@@ -23,6 +22,7 @@ from expertenrat.domain.overview import Area
 from expertenrat.store import migrate
 from expertenrat.ui.areas import Areas
 from expertenrat.ui.page import MeetingDetail, Page
+from expertenrat.ui.reading_dialog import ReadingDialog
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -132,7 +132,7 @@ def test_about_names_version_and_database(make_window, services, qtbot):
     window = make_window()
     window.show()
     window.menus.about_action.trigger()
-    box = window.findChild(QMessageBox)
+    box = window.findChild(ReadingDialog)
     assert box is not None and box.isVisible()
     assert f"Expertenrat 0.1.0 (Schemastand {migrate.head_revision()})" in box.text()
     assert services.database.location in box.text()
@@ -151,7 +151,7 @@ def test_about_speaks_of_any_council_and_names_the_one_shown(make_window, servic
     window = make_window()
     window.show()
     window.menus.about_action.trigger()
-    box = window.findChild(QMessageBox)
+    box = window.findChild(ReadingDialog)
     assert "Smart" not in box.text()
     assert "Geschäftsstelle eines Gremiums" in box.text()
     assert "<b>Gremium:</b> Digitalbeirat &lt;Nord&gt; &amp; Co (Lübeck)" in box.text()

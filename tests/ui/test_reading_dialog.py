@@ -1,0 +1,59 @@
+"""Hilfe → Erste Schritte at 200 % scaling with Windows' larger text: on a screen of
+960 x 540 (1920 x 1080 to Qt at 200 %) the box fits and its text scrolls; a message box
+stood 930 pixels tall, its OK button below the screen (found by a tester)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from laptop_fonts import dejavu_sans  # noqa: F401 (fixture)
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QScreen
+from PySide6.QtWidgets import QWidget
+
+from expertenrat.ui.about_dialog import show_about
+from expertenrat.ui.help_texts import first_steps_text
+from expertenrat.ui.reading_dialog import show_reading_text
+from tests.ui.settling import exposed
+
+FULL_HD_AT_200 = QRect(0, 0, 960, 540)
+
+
+@pytest.fixture
+def larger_text_at_200(monkeypatch, qapp, dejavu_sans):  # noqa: F811 (the fixture above)
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: FULL_HD_AT_200)
+    before = qapp.font()
+    larger = qapp.font()
+    larger.setPointSize(14)  # 9 pt at Windows' "Text vergrößern" 150 %
+    qapp.setFont(larger)
+    yield
+    qapp.setFont(before)
+
+
+@pytest.mark.usefixtures("larger_text_at_200")
+def test_the_first_steps_fit_the_screen_and_scroll(qtbot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = show_reading_text(parent, "Erste Schritte", first_steps_text())
+    exposed(dialog)
+
+    size = dialog.frameGeometry().size()
+    assert size.width() <= FULL_HD_AT_200.width() and size.height() <= FULL_HD_AT_200.height()
+    assert dialog.ok_button.isVisible() and dialog.ok_button.hasFocus()
+    assert dialog.browser.verticalScrollBar().maximum() > 0  # the rest is a scroll away
+    assert dialog.browser.horizontalScrollBar().maximum() == 0
+    dialog.accept()
+
+
+@pytest.mark.usefixtures("larger_text_at_200")
+def test_about_fits_the_screen_beside_its_picture(qtbot, tmp_path) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = show_about(parent, "C:/Daten/" + "Expertenrat/" * 12, Path(tmp_path / "log.txt"))
+    exposed(dialog)
+
+    size = dialog.frameGeometry().size()
+    assert size.width() <= FULL_HD_AT_200.width() and size.height() <= FULL_HD_AT_200.height()
+    assert "MIT-Lizenz" in dialog.text()
+    dialog.accept()
