@@ -237,10 +237,25 @@ class OrderedListEditor(OrderedListEditorView):
             self._dialogs.question(self, title, question, lambda: self.delete(record))
 
     def delete(self, record: Any) -> None:
-        self._run(lambda: self._service.delete(record))
+        """Delete ``record``; the row after it (the one before at the end) is selected then,
+        so the keyboard keeps its place in the list instead of facing an empty form (found
+        by a tester); the cursor stays in the list or goes there from the button."""
+        records = self.model.templates()
+        row = self.model.row_of(record.id)
+        near = records[row + 1 : row + 2] or records[max(row - 1, 0) : max(row, 0)]
+        self._run(lambda: self._service.delete(record), then_select=near[0].id if near else None)
+        if self.delete_button.hasFocus():  # on to the list, as when the button goes off
+            self.view.setFocus()
 
-    def _run(self, action: Callable[[], object], select_id: int | None = None) -> None:
-        """Run a service call; problems show beside the form, the list reloads."""
+    def _run(
+        self,
+        action: Callable[[], object],
+        select_id: int | None = None,
+        *,
+        then_select: int | None = None,
+    ) -> None:
+        """Run a service call; problems show beside the form, the list reloads (with the row
+        of ``then_select`` selected once the call succeeded)."""
         try:
             result = action()
         except ValidationError as error:
@@ -267,5 +282,7 @@ class OrderedListEditor(OrderedListEditorView):
                 )
             self.errors.show_general(message)
             return
-        self.reload(select_id if select_id is not None else getattr(result, "id", None))
+        if then_select is None:
+            then_select = select_id if select_id is not None else getattr(result, "id", None)
+        self.reload(then_select)
         self.changed.emit()

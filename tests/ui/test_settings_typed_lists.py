@@ -269,3 +269,27 @@ def test_the_lists_say_what_is_new_and_show_every_row_the_page_scrolls_instead(
     assert view.rowViewportPosition(rows - 1) + view.rowHeight(rows - 1) <= (
         view.viewport().height()
     )
+
+
+def test_deleting_a_phrase_selects_the_next_one_and_the_last_its_predecessor(
+    window, services, dialogs
+):
+    """After "Löschen …" the keyboard keeps its place: the row after the deleted one is
+    selected and shown in the form (the form went blank, as for a new phrase; found by a
+    tester); deleting the last row selects the one before."""
+    council_id = window.current_council_id()
+    editor = window.settings_page.phrases
+    phrases = services.text_templates.templates(council_id)
+    assert len(phrases) >= 3
+    editor.view.selectRow(0)
+    editor.delete_button.click()
+    assert [t.id for t in services.text_templates.templates(council_id)] == [
+        t.id for t in phrases[1:]
+    ]
+    assert editor.selected().id == phrases[1].id
+    assert editor.text_edit.toPlainText() == phrases[1].text
+
+    editor.view.selectRow(len(phrases) - 2)
+    editor.delete_button.click()
+    assert editor.selected().id == phrases[-2].id
+    assert editor.text_edit.toPlainText() == phrases[-2].text
