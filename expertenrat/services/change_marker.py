@@ -19,14 +19,13 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import exc, func, or_, select
+from sqlalchemy import exc, func, or_, select, true
 
 from expertenrat.domain.councils import CouncilChoice
 from expertenrat.domain.errors import ConnectionLostError
-from expertenrat.services.settings import council_choices
 from expertenrat.services.unit_of_work import CONNECTION_LOST, reading, storage_error
 from expertenrat.store.database import Database
-from expertenrat.store.models import AuditEntry
+from expertenrat.store.models import AuditEntry, Council
 
 if TYPE_CHECKING:
     import psycopg
@@ -53,16 +52,32 @@ class ChangeMarker:
 
 
 def change_marker(database: Database, council_id: int | None = None) -> ChangeMarker:
-    """The marker of the council (``None``: of all entries)."""
+    """The marker of the council (``None``: of all entries), in one statement (one round
+    trip to a server): the audit trail's newest id and count beside each council's row,
+    or beside none when there is no council."""
+    audit = AuditEntry.__table__
     shown = (
-        or_(AuditEntry.council_id == council_id, AuditEntry.council_id.is_(None))
+        or_(audit.c.council_id == council_id, audit.c.council_id.is_(None))
         if council_id is not None
-        else AuditEntry.id.is_not(None)
+        else audit.c.id.is_not(None)
+    )
+    latest = select(func.coalesce(func.max(audit.c.id), 0).label("latest")).where(shown).cte()
+    recent = (
+        select(func.count())
+        .where(shown, audit.c.id > latest.c.latest - RECENT)
+        .scalar_subquery()
+        .label("recent")
+    )
+    council = Council.__table__
+    marker = (
+        select(latest.c.latest, recent, council.c.id, council.c.name, council.c.city)
+        .select_from(latest.outerjoin(council, true()))
+        .order_by(council.c.id)
     )
     with reading(database) as session:
-        latest = session.scalar(select(func.max(AuditEntry.id)).where(shown)) or 0
-        recent = session.scalar(select(func.count()).where(shown, AuditEntry.id > latest - RECENT))
-        return ChangeMarker(latest, recent or 0, tuple(council_choices(session)))
+        rows = session.execute(marker).all()
+    councils = tuple(CouncilChoice(r.id, r.name, r.city) for r in rows if r.id is not None)
+    return ChangeMarker(rows[0].latest, rows[0].recent, councils)
 
 
 class ChangeFeed:
