@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, exc
 
 from expertenrat.domain.errors import StorageError
 from expertenrat.store import migrate
+from expertenrat.store.driver_errors import sqlstate
+
+CHANGED_SCHEMA_STATE = "EXR01"  # the SQLSTATE of the server's refusal (a class of its own)
 
 
 def refuse_changed_schema(connection: Connection, location: str, *, is_sqlite: bool) -> None:
@@ -16,10 +19,11 @@ def refuse_changed_schema(connection: Connection, location: str, *, is_sqlite: b
     version reads wrongly. On PostgreSQL the change holds the upgrade lock shared until its
     commit: an upgrade waits for it, and it for an upgrade under way (then it reads the
     new revision); on SQLite the file's write lock, taken first, does the same."""
-    if not is_sqlite:
-        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock_shared({migrate.UPGRADE_LOCK})")
-    row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
-    revision = row[0] if row else None
+    if is_sqlite:
+        row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+        revision = row[0] if row else None
+    else:
+        revision = _server_revision_if_changed(connection)
     if revision == migrate.head_revision():
         return
     if revision is not None and migrate.is_known_revision(revision):
@@ -36,3 +40,26 @@ def refuse_changed_schema(connection: Connection, location: str, *, is_sqlite: b
             "die aktuelle Version."
         )
     raise StorageError(f"Die Datenbank „{location}“ {cause} Es wurde nichts gespeichert.")
+
+
+def _server_revision_if_changed(connection: Connection) -> str | None:
+    """The server's revision, the upgrade lock taken shared, in one statement (one round
+    trip before every change on a server far away, not two): a block that takes the lock,
+    then reads the revision (a statement of its own inside the block, so it sees an upgrade
+    committed while the lock was awaited), and raises :data:`CHANGED_SCHEMA_STATE` with it
+    unless it is this program's. Returns the head revision when it is."""
+    head = migrate.head_revision()
+    try:
+        connection.exec_driver_sql(
+            "DO $$ DECLARE revision text; BEGIN "
+            f"PERFORM pg_advisory_xact_lock_shared({migrate.UPGRADE_LOCK}); "
+            "SELECT version_num INTO revision FROM alembic_version LIMIT 1; "
+            f"IF revision IS DISTINCT FROM '{head}' THEN RAISE EXCEPTION USING "
+            f"ERRCODE = '{CHANGED_SCHEMA_STATE}', MESSAGE = 'schema changed', "
+            "DETAIL = coalesce(revision, ''); END IF; END $$"
+        )
+    except exc.DBAPIError as error:
+        if sqlstate(error.orig) != CHANGED_SCHEMA_STATE:
+            raise
+        return error.orig.diag.message_detail or None
+    return head

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
+from client_statements import recorded_statements
 from racing_threads import in_thread, until_waiting_for_advisory_lock
 from sqlalchemy import text
 
@@ -128,3 +129,14 @@ def test_a_change_during_an_upgrade_on_the_server_waits_and_is_then_refused(data
     assert len(outcome) == 1 and isinstance(outcome[0], StorageError), outcome
     assert "(Schemastand 9999)" in outcome[0].message
     assert len(service.list(council.id)) == before
+
+
+def test_the_check_before_a_change_is_one_statement(database, council):
+    """On a server 20 ms away every statement before a change is a round trip: the upgrade
+    lock and the revision are one (a block on the server), not two."""
+    with database.transaction():
+        pass  # the pool's connection opened
+    with recorded_statements(database.engine) as statements, database.transaction():
+        pass
+
+    assert [s for s in statements if not s.startswith("BEGIN")] == statements[-1:], statements
