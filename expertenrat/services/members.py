@@ -95,7 +95,7 @@ class MembersService:
     def members_and_composition(self, council_id: int, today: date) -> CouncilMembers:
         """Members, action fields and composition of a council in one read."""
         with reading(self._db) as session:
-            council, fields = _council_and_fields(session, council_id)
+            council, fields = _council_and_fields(session, council_id, with_logo=False)
             members = council_members(session, council_id)
         return CouncilMembers(
             tuple(members),
@@ -109,7 +109,7 @@ class MembersService:
     ) -> RosterDocument:
         """The roster as a document; the public one respects each member's consent."""
         with reading(self._db) as session:
-            council, fields = _council_and_fields(session, council_id)
+            council, fields = _council_and_fields(session, council_id, with_logo=True)
             members = council_members(session, council_id)
             periods = [period(row) for row in period_rows(session, council_id)]
         return build_roster(
@@ -220,7 +220,12 @@ class MembersService:
 
 
 def _council_and_fields(
-    session: Session, council_id: int
+    session: Session, council_id: int, *, with_logo: bool
 ) -> tuple[CouncilSettings, list[ActionField]]:
-    council = fetch(session, models.Council, council_id, "Das Gremium", WITH_LOGO)
-    return council_settings(council), [action_field(f) for f in council.action_fields]
+    """The council (``with_logo``: with its logo, for a document's letterhead) and its
+    action fields."""
+    options = WITH_LOGO if with_logo else ()
+    council = fetch(session, models.Council, council_id, "Das Gremium", options)
+    return council_settings(council, with_logo=with_logo), [
+        action_field(f) for f in council.action_fields
+    ]

@@ -40,7 +40,7 @@ from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.member_rows import council_members
 from expertenrat.services.recommendation_reminders import last_reminders_by_code
 from expertenrat.services.recommendation_rows import register_rows
-from expertenrat.services.settings import WITH_LOGO, council_settings
+from expertenrat.services.settings import council_settings
 from expertenrat.services.unit_of_work import fetch, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
@@ -52,8 +52,8 @@ class OverviewService:
 
     def overview(self, council_id: int, today: date) -> CouncilOverview:
         with reading(self._db) as session:
-            council = fetch(session, models.Council, council_id, "Das Gremium", WITH_LOGO)
-            settings = council_settings(council)
+            council = fetch(session, models.Council, council_id, "Das Gremium")
+            settings = council_settings(council, with_logo=False)
             fields = [action_field(f) for f in council.action_fields]
             members = council_members(session, council_id)
             composition = check_composition(members, fields, settings, today)

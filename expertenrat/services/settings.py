@@ -75,13 +75,16 @@ _SETTINGS_FIELDS = (
 WITH_LOGO = (undefer(models.Council.logo_png),)
 
 
-def council_settings(row: models.Council) -> CouncilSettings:
+def council_settings(row: models.Council, *, with_logo: bool = True) -> CouncilSettings:
+    """The council's settings; ``with_logo=False``: without its logo (``logo_png`` empty),
+    for a read that needs no logo and so leaves its bytes on the server (the row read
+    without :data:`WITH_LOGO`; reading the logo would fetch it in a statement of its own)."""
     return CouncilSettings(
         id=row.id,
         name=row.name,
         city=row.city,
         short_name=row.short_name,
-        logo_png=row.logo_png,
+        logo_png=row.logo_png if with_logo else None,
         min_members=row.min_members,
         max_members=row.max_members,
         quorum_rule=QuorumRule(row.quorum_rule),
@@ -129,8 +132,8 @@ class SettingsService:
         with reading(self._db) as session:
             if len(council_choices(session)) < 2:
                 return ""
-            row = fetch(session, models.Council, council_id, "Das Gremium", WITH_LOGO)
-            return file_name_label(council_settings(row))
+            row = fetch(session, models.Council, council_id, "Das Gremium")
+            return file_name_label(council_settings(row, with_logo=False))
 
     def clock(self, council_id: int) -> CouncilClock:
         """The council's clock: today and now in its time zone, as its deadlines count."""
