@@ -7,6 +7,7 @@ view/controller split of the house style).
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -28,12 +29,15 @@ from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.dialog_parts import name_choice_boxes
 from expertenrat.ui.form_errors import message_label, set_message_kind
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.scroll_areas import up_down_scroll_area
 from expertenrat.ui.text_fields import LineEdit
 from expertenrat.ui.time_fields import time_edit
 from expertenrat.ui.widgets import FocusCombo, FocusSpin, in_row
+from expertenrat.ui.wrapping_row import WrappingRow
 
 _CONTEXT = "SeriesDialog"
 _SCREEN_MARGIN = 40  # px the dialog leaves of its screen's width, for its frame
+_SCREEN_SHARE = 0.9  # the most of the screen's height the dialog opens at
 # How the day of each meeting is chosen.
 SAME_DAY, NTH_WEEKDAY, WEEKDAY, DAY_OF_MONTH = range(4)
 
@@ -127,12 +131,16 @@ class SeriesDialogView(QDialog):
 
     def _layout(self) -> None:
         self._name_inputs()
-        rule = QFormLayout()
+        rule_fields = QWidget()
+        rule = QFormLayout(rule_fields)
+        rule.setContentsMargins(0, 0, 0, 0)
         rule.addRow(tr(_CONTEXT, "Rhythmus"), in_row(self.frequency_combo, self.interval_spin))
         rule.addRow(tr(_CONTEXT, "Erster Termin"), self.first_day_edit)
+        # The day's parts go under the rule where the dialog is narrow: on one line they
+        # made it wider than the screen at 200 % with larger text (found by a tester).
+        day = (self.ordinal_combo, self.weekday_combo, self.day_spin)
         rule.addRow(
-            tr(_CONTEXT, "Tag"),
-            in_row(self.day_rule_combo, self.ordinal_combo, self.weekday_combo, self.day_spin),
+            tr(_CONTEXT, "Tag"), WrappingRow(((self.day_rule_combo,), day), packed_left=True)
         )
         rule.addRow(
             tr(_CONTEXT, "Uhrzeit"),
@@ -149,7 +157,7 @@ class SeriesDialogView(QDialog):
         rule.addRow(tr(_CONTEXT, "Online-Link"), self.link_edit)
         rule.addRow(self.proposal_label)
         name_choice_boxes(rule)  # Art (the rows of several are named one by one)
-        preview = QVBoxLayout()
+        preview = self._preview_column = QVBoxLayout()
         caption = QLabel(tr(_CONTEXT, "Vorschau der Termine"))
         caption.setBuddy(self.preview_list)  # a screen reader's name for the list
         preview.addWidget(caption)
@@ -157,7 +165,10 @@ class SeriesDialogView(QDialog):
         preview.addWidget(self.preview_list, 1)
         preview.addWidget(self.warning_label)
         columns = QHBoxLayout()
-        columns.addLayout(rule, 3)
+        # The fields scroll up and down where the screen is too short for them (200 % with
+        # larger text): squeezed, the hint under them was cut (found by a tester).
+        self._rule_scroll = up_down_scroll_area(rule_fields)
+        columns.addWidget(self._rule_scroll, 3)
         columns.addLayout(preview, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
@@ -172,7 +183,25 @@ class SeriesDialogView(QDialog):
         preview.setMinimumWidth(0)  # what the rest of the dialog needs without it
         lines = preview.sizeHintForColumn(0) if preview.count() else 0
         frame = 2 * preview.frameWidth() + preview.verticalScrollBar().sizeHint().width()
-        others = self.minimumSizeHint().width() - preview.minimumSizeHint().width()
+        # the rest beside the preview's column (its caption may be wider than the list)
+        others = self.minimumSizeHint().width() - self._preview_column.minimumSize().width()
         screen = self.screen()
         room = screen.availableGeometry().width() - _SCREEN_MARGIN - others if screen else 0
         preview.setMinimumWidth(max(0, min(lines + frame, room)))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """As high as the fields need, within the screen: Qt opens a dialog at most two
+        thirds of the screen high, and the fields scrolled with room left below."""
+        super().showEvent(event)
+        if event.spontaneous():
+            return
+        fields = self._rule_scroll.widget()
+        width = self._rule_scroll.viewport().width()
+        needed = fields.heightForWidth(width) if fields.hasHeightForWidth() else -1
+        missing = (
+            max(needed, fields.minimumSizeHint().height()) - self._rule_scroll.viewport().height()
+        )
+        screen = self.screen()
+        if missing > 0 and screen is not None:
+            most = int(screen.availableGeometry().height() * _SCREEN_SHARE)
+            self.resize(self.width(), min(self.height() + missing, max(most, self.height())))

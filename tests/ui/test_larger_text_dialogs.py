@@ -1,6 +1,7 @@
-"""Hilfe → Erste Schritte at 200 % scaling with Windows' larger text: on a screen of
-960 x 540 (1920 x 1080 to Qt at 200 %) the box fits and its text scrolls; a message box
-stood 930 pixels tall, its OK button below the screen (found by a tester)."""
+"""Dialogs at 200 % scaling with Windows' larger text (found by a tester): on a screen of
+960 x 540 (1920 x 1080 to Qt at 200 %) with a 14 pt font each fits the screen. Hilfe →
+Erste Schritte stood 930 pixels tall as a message box, its OK button below the screen; the
+series dialog was 1004 pixels wide, its hint cut and its preview scrolling sideways."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from expertenrat.ui.about_dialog import show_about
 from expertenrat.ui.help_texts import first_steps_text
 from expertenrat.ui.reading_dialog import show_reading_text
+from expertenrat.ui.series_dialog import SeriesDialog
 from tests.ui.settling import exposed
 
 FULL_HD_AT_200 = QRect(0, 0, 960, 540)
@@ -57,3 +59,24 @@ def test_about_fits_the_screen_beside_its_picture(qtbot, tmp_path) -> None:
     assert size.width() <= FULL_HD_AT_200.width() and size.height() <= FULL_HD_AT_200.height()
     assert "MIT-Lizenz" in dialog.text()
     dialog.accept()
+
+
+@pytest.mark.usefixtures("larger_text_at_200")
+def test_the_series_dialog_fits_the_screen_with_its_dates_whole(demo_services, qtbot, today):
+    rostock = demo_services.settings.councils()[0]
+    dialog = SeriesDialog(demo_services.meetings, rostock.id, today)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    exposed(dialog)
+    preview = dialog.preview_list
+
+    size = dialog.frameGeometry().size()
+    assert size.width() <= FULL_HD_AT_200.width() and size.height() <= FULL_HD_AT_200.height()
+    assert preview.count() > 1
+    assert preview.viewport().width() >= preview.sizeHintForColumn(0)
+    # the day's parts go under the rule, above the time, not over it
+    day_bottom = dialog.weekday_combo.mapTo(dialog, dialog.weekday_combo.rect().bottomLeft())
+    assert (
+        dialog.weekday_combo.isVisible()
+        and day_bottom.y() < dialog.start_edit.mapTo(dialog, dialog.start_edit.rect().topLeft()).y()
+    )
