@@ -4,6 +4,7 @@ token only that code's search text holds."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from expertenrat.domain.recommendation_codes import code_prefix, parse_code, recommendation_code
@@ -40,6 +41,15 @@ def found_by_search(rows: list[RecommendationRow], search: str) -> list[Recommen
         return rows
     texts = ((row, register_search_text(row)) for row in rows)
     return [row for row, text in texts if all(word in text for word in words)]
+
+
+def recommendation_words(text: str, answers: Iterable[tuple[str, str, str]]) -> str:
+    """A register row's words (``RecommendationRow.words``): its text, then a line per
+    response of its responder, reasons and measures (``answers``), as the register reads
+    them and as a step's detail knows them, so that the row a step hands back is found by
+    the search as the one read with the register."""
+    lines = (" ".join(word for word in answer if word) for answer in answers)
+    return "\n".join((text, *lines))
 
 
 def register_search_text(row: RecommendationRow) -> str:

@@ -4,11 +4,14 @@ approved (its origin then frozen)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import HistoryKind, RecommendationStatus, ResponseVerdict
 from expertenrat.domain.recommendation_history import HistoryEntry, Response
+from expertenrat.domain.recommendation_search import recommendation_words
 from expertenrat.domain.recommendation_views import RecommendationDetail, RecommendationRow
 from expertenrat.services.minutes_freeze import is_frozen
 from expertenrat.store import models
@@ -33,26 +36,30 @@ def detail(session: Session, row: RecommendationRow) -> RecommendationDetail:
         )
     )
     origin = row.origin.meeting_id
+    given = tuple(
+        Response(
+            r.id,
+            r.received_on,
+            ResponseVerdict(r.verdict),
+            r.responder,
+            r.reasons,
+            r.measures,
+            r.measures_due_on,
+            r.final,
+            r.version,
+            r.project_id,
+            title or "",
+        )
+        for r, title in responses
+    )
+    answers = ((r.responder, r.reasons, r.measures) for r in given)
     return RecommendationDetail(
-        row=row,
+        # the words the register's search looks in, as the register reads them (a step's
+        # detail then updates the register's row: ui.recommendations_page)
+        row=replace(row, words=recommendation_words(text, answers)),
         text=text,
         origin_approved=origin is not None and is_frozen(session, origin),
-        responses=tuple(
-            Response(
-                r.id,
-                r.received_on,
-                ResponseVerdict(r.verdict),
-                r.responder,
-                r.reasons,
-                r.measures,
-                r.measures_due_on,
-                r.final,
-                r.version,
-                r.project_id,
-                title or "",
-            )
-            for r, title in responses
-        ),
+        responses=given,
         history=tuple(
             HistoryEntry(
                 kind=HistoryKind(h.kind),

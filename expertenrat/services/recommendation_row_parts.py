@@ -57,16 +57,16 @@ def given_answers(
 
 def answer_texts(
     session: Session, council_id: int, recommendation_ids: list[int] | None
-) -> dict[int, str]:
-    """Per recommendation with responses their responder, reasons and measures, a line per
-    response; of the whole council, or of those given."""
+) -> dict[int, list[tuple[str, str, str]]]:
+    """Per recommendation with responses their responder, reasons and measures, per
+    response in the order received; of the whole council, or of those given."""
     query = _responses(
         council_id, recommendation_ids, _RESPONSE.responder, _RESPONSE.reasons, _RESPONSE.measures
     )
-    found: dict[int, list[str]] = {}
-    for key, *words in session.connection().execute(query):
-        found.setdefault(key, []).append(" ".join(w for w in words if w))
-    return {key: "\n".join(lines) for key, lines in found.items()}
+    found: dict[int, list[tuple[str, str, str]]] = {}
+    for key, responder, reasons, measures in session.connection().execute(query):
+        found.setdefault(key, []).append((responder, reasons, measures))
+    return found
 
 
 def addressed_projects(

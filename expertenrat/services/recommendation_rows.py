@@ -20,7 +20,7 @@ from expertenrat.domain.recommendation_answers import answered_ids, pending_plan
 from expertenrat.domain.recommendation_codes import parse_code
 from expertenrat.domain.recommendation_filter import RecommendationFilter
 from expertenrat.domain.recommendation_links import Origin
-from expertenrat.domain.recommendation_search import found_by_search
+from expertenrat.domain.recommendation_search import found_by_search, recommendation_words
 from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations import (
     AWAITING_OUTCOME,
@@ -111,7 +111,7 @@ def register_rows(
                 days_overdue(state, due_on, today, planned_by),
                 version,
                 planned_by,
-                f"{text[0]}\n{words.get(key, '')}" if text else "",
+                recommendation_words(text[0], words.get(key, ())) if text else "",
                 answered_ids(ids, answers),
                 tuple(plans.items()),
                 today,

@@ -23,6 +23,7 @@ from datetime import date
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
+from expertenrat.domain.councils import ActionField
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.overview import Target
@@ -30,7 +31,6 @@ from expertenrat.domain.recommendation_views import RecommendationDetail, Recomm
 from expertenrat.domain.recommendations import Step, refusal
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
-from expertenrat.ui.filter_bar import hit_count
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.recommendation_detail_text import detail_text, still_current
@@ -66,6 +66,7 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
         self._today = today
         self._council_id: int | None = None
         self._handed: RecommendationDetail | None = None  # by the step just taken
+        self._fields: list[ActionField] = []  # the council's, as the register was read
         self.steps = RecommendationSteps(self, services, dialogs, today, self._stored)
         self.questions = RecommendationQuestions(
             self, services, dialogs, today, self._stored, self._bundesland
@@ -105,7 +106,7 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.activated.connect(lambda _index: self.open_selected())
         for signal in (self.model.modelReset, self.model.layoutChanged):
-            signal.connect(self._update_count)
+            signal.connect(self.update_count)
         self._selection_changed()
 
     # --- the page protocol --------------------------------------------------------------
@@ -127,11 +128,12 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
         rows = self._services.recommendations.list(
             self._council_id, today=self._today(), searchable=True
         )
-        self.filters.fill(rows, self._services.settings.action_fields(self._council_id))
+        self._fields = self._services.settings.action_fields(self._council_id)
+        self.filters.fill(rows, self._fields)
         with selection_kept(self.view):
             self.model.set_recommendations(rows)
         self._selection_changed()
-        self._update_count()
+        self.update_count()
         self.fit_columns()
 
     def _bundesland(self) -> str:
@@ -228,27 +230,6 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
         else:
             self.steps.send(self._council_id, row)
 
-    # --- the count ----------------------------------------------------------------------
-
-    def _update_count(self) -> None:
-        shown, total = self.model.rowCount(), self.model.total()
-        if total == 0:
-            text = tr(
-                _CONTEXT, "Noch keine Empfehlungen. Sie entstehen im Protokoll einer Sitzung."
-            )
-        else:
-            text = hit_count(
-                shown,
-                total,
-                tr(_CONTEXT, "{} von {} Empfehlungen"),
-                tr(_CONTEXT, "1 Empfehlung"),
-                tr(_CONTEXT, "{} Empfehlungen"),
-            )
-        # The count on one line (it broke into "20" over "Empfehlungen" beside the buttons
-        # in a narrow window, found by a tester); only the long hint wraps.
-        self.count_label.setWordWrap(total == 0)
-        self.count_label.setText(text)
-
     # --- steps --------------------------------------------------------------------------
 
     def show_reminders(self) -> None:
@@ -292,9 +273,23 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
             step(row)
 
     def _stored(self, recommendation_id: int, detail: RecommendationDetail | None = None) -> None:
-        """After a step: the register read again, the step's ``detail`` shown unless read anew
-        (found by a tester: the detail was read again right after the step had returned it)."""
+        """After a step: the row of the step's ``detail`` (found by a tester: the detail was
+        read again right after the step had returned it) takes its place in the register
+        (DESIGN.md: one changed record updates one row), with the same day's words; a new
+        one, one of another day, or a step that returned none, reads the register again."""
         self._handed = detail
-        self.refresh()
+        row = detail.row if detail is not None else None
+        if row is None or row.on != self._today() or not self._replaced(row):
+            self.refresh()
         self.select(recommendation_id)
         self._handed = None
+
+    def _replaced(self, row: RecommendationRow) -> bool:
+        with selection_kept(self.view):
+            if not self.model.replace_recommendation(row):
+                return False
+        self.filters.fill(self.model.recommendations(), self._fields)
+        self._selection_changed()
+        self.update_count()
+        self.fit_columns()
+        return True

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.ui.button_grid import ButtonGrid
 from expertenrat.ui.column_fit import fit_columns
+from expertenrat.ui.filter_bar import hit_count
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.recommendations_filter import RegisterFilter
 from expertenrat.ui.recommendations_filter_bar import RecommendationsFilterBar
@@ -182,3 +183,23 @@ class RecommendationsPageView(QWidget):
             wide_least=self.view.fontMetrics().averageCharWidth() * _TITLE_LEAST_CHARACTERS,
             droppable=_DROPPABLE,
         )
+
+    def update_count(self) -> None:
+        """The count below the table: shown of all, or the hint where there are none."""
+        shown, total = self.model.rowCount(), self.model.total()
+        if total == 0:
+            text = tr(
+                _CONTEXT, "Noch keine Empfehlungen. Sie entstehen im Protokoll einer Sitzung."
+            )
+        else:
+            text = hit_count(
+                shown,
+                total,
+                tr(_CONTEXT, "{} von {} Empfehlungen"),
+                tr(_CONTEXT, "1 Empfehlung"),
+                tr(_CONTEXT, "{} Empfehlungen"),
+            )
+        # The count on one line (it broke into "20" over "Empfehlungen" beside the buttons
+        # in a narrow window, found by a tester); only the long hint wraps.
+        self.count_label.setWordWrap(total == 0)
+        self.count_label.setText(text)

@@ -72,6 +72,21 @@ class RecommendationsTableModel(FilteredRowsTableModel):
         """Show ``rows``; a reread of the same recommendations updates only changed rows."""
         self.set_rows([register_row(row) for row in rows])
 
+    def recommendations(self) -> list[RecommendationRow]:
+        """All rows, those the filter hides too."""
+        return [row.recommendation for row in self._all]
+
+    def replace_recommendation(self, row: RecommendationRow) -> bool:
+        """Show ``row`` in place of the one with its id (the filter and order asked again;
+        where the rows shown stay the same, one row updated); ``False`` if none has it."""
+        rows = self.recommendations()
+        at = next((n for n, shown in enumerate(rows) if shown.id == row.id), None)
+        if at is None:
+            return False
+        rows[at] = row
+        self.set_recommendations(rows)
+        return True
+
     def object_of(self, row: RegisterRow) -> RecommendationRow:
         return row.recommendation
 
