@@ -6,7 +6,10 @@ with the PDF and the calendar file).
 
 To save, the user names the file first; the service renders it and ``services.files``
 writes it in a worker, behind a progress dialog. To preview or print, the worker renders
-it and ``PdfPrintActions`` puts those very pages on the printer. Letters a PDF cannot
+it and ``PdfPrintActions`` puts those very pages on the printer. Either renders from the
+database once the input typed on the page is saved (``saved_first``: the minutes' last
+words were missing, found by a tester); input that cannot be saved is named instead, and
+nothing is rendered. Letters a PDF cannot
 print are listed under the buttons (the PDF is still complete); a file that cannot be
 written or a printer that refuses is a German warning.
 """
@@ -36,6 +39,8 @@ from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "MeetingDocumentActions"
+# Saves the input typed on the page, then calls go_on(), or refuse(why): see the actions.
+SavedFirst = Callable[[Callable[[], None], Callable[[str], None]], None]
 
 
 class MeetingDocumentActions(MeetingDocumentActionsView):
@@ -45,8 +50,13 @@ class MeetingDocumentActions(MeetingDocumentActionsView):
         dialogs: DialogService,
         today: Callable[[], date],
         parent: QWidget | None = None,
+        *,
+        saved_first: SavedFirst = lambda go_on, _refuse: go_on(),
     ) -> None:
+        """``saved_first(go_on, refuse)`` saves the input typed on the page, then calls
+        ``go_on()``, or ``refuse(why)`` where it cannot be saved."""
         super().__init__(MeetingPdfDocuments(services, today, lambda: self._meeting), parent)
+        self._saved_first = saved_first
         self._documents = services.meeting_documents
         self._settings = services.settings
         self._dialogs = dialogs
@@ -171,12 +181,26 @@ class MeetingDocumentActions(MeetingDocumentActionsView):
     def _start(
         self, title: str, work: Callable[[Progress], Any], done: Callable[[Any], None]
     ) -> None:
-        """Run ``work`` behind a progress dialog; ``done`` gets its result, an expected error
-        becomes a warning titled ``title``."""
-        self.job = Job(work)
-        self.job.finished.connect(done)
-        self.job.failed.connect(lambda message: self._dialogs.warning(self, title, message))
-        start_with_progress(self.job, self, title, tr(_CONTEXT, "Das Dokument wird erstellt …"))
+        """Save the input typed on the page, then run ``work`` behind a progress dialog;
+        ``done`` gets its result, an expected error becomes a warning titled ``title``."""
+
+        def start() -> None:
+            if self.busy():
+                return
+            self.job = Job(work)
+            self.job.finished.connect(done)
+            self.job.failed.connect(lambda message: self._dialogs.warning(self, title, message))
+            start_with_progress(self.job, self, title, tr(_CONTEXT, "Das Dokument wird erstellt …"))
+
+        def refuse(why: str) -> None:
+            not_made = tr(
+                _CONTEXT,
+                "Das Dokument wurde nicht erstellt: Es enthielte die letzte Eingabe noch "
+                "nicht. Sie bleibt erhalten.",
+            )
+            self._dialogs.warning(self, title, f"{why}\n\n{not_made}")
+
+        self._saved_first(start, refuse)
 
     def _saved(self, title: str, target: Path, warnings: tuple[str, ...], note: str) -> None:
         self._show_warnings(warnings)

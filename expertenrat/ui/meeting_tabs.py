@@ -27,7 +27,7 @@ from expertenrat.ui.meeting_form import MeetingForm
 from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.no_meeting import no_meeting_hint
-from expertenrat.ui.page import MeetingDetail
+from expertenrat.ui.page import MeetingDetail, flush_again
 from expertenrat.ui.scrolling_tabs import ScrollingTabs
 
 _CONTEXT = "MeetingsPage"
@@ -117,6 +117,37 @@ class MeetingTabs(ScrollingTabs):
     def flush_details(self, then: Callable[[], None]) -> bool:
         """Let the detail tabs save or ask about their input (see the page's ``flush``)."""
         return all(widget.flush(then) for widget in self.details)
+
+    def saved_first(self, go_on: Callable[[], None], refuse: Callable[[str], None]) -> None:
+        """Save what the detail tabs hold typed, then ``go_on`` (a document rendered from
+        the database then holds the last words typed into the Protokoll tab, found by a
+        tester). A tab that cannot save asks whether to drop its input, as on leaving the
+        meeting ("Nein": nothing goes on). The minutes' text and votes save in the worker:
+        ``go_on`` waits for them, hidden tab or not; ``refuse(why)`` where they are not
+        saved (the server lost, a conflict, or a save that takes too long). Their text
+        stays in the tab and in its recovery file."""
+        minutes = self.minutes_editor()
+
+        def minutes_saved() -> None:
+            minutes.saved_first.run(
+                go_on,
+                refuse,
+                lambda: refuse(
+                    tr(
+                        _CONTEXT,
+                        "Das Protokoll wird noch gespeichert. Bitte versuchen Sie es "
+                        "gleich noch einmal.",
+                    )
+                ),
+            )
+
+        others = [widget for widget in self.details if widget is not minutes]
+
+        def flush_others(then: Callable[[], None]) -> bool:
+            return all(widget.flush(then) for widget in others)
+
+        if flush_others(flush_again(flush_others, minutes_saved)):
+            minutes_saved()
 
     def open_tab(self, name: str, item_id: int | None = None) -> None:
         """A line of the minutes checklist or of the Übersicht points at a tab of the meeting;

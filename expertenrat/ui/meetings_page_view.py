@@ -153,7 +153,12 @@ class MeetingsPageView(QWidget):
             now=now,
         )
         self.quorum_warning = MeetingQuorumWarning(services.attendance)
-        self.documents = MeetingDocumentActions(services, dialogs, today)
+        self.documents = MeetingDocumentActions(
+            services,
+            dialogs,
+            today,
+            saved_first=lambda go_on, refuse: self.tabs.saved_first(go_on, refuse),
+        )
         self.latecomers = MeetingLatecomers(
             services.late_invitations, dialogs, today, self.documents.ask_mail
         )

@@ -42,7 +42,7 @@ from expertenrat.ui.minutes_line_display import MinutesLineDisplay
 from expertenrat.ui.minutes_navigation import MinutesNavigation
 from expertenrat.ui.minutes_offers import MinutesOffers
 from expertenrat.ui.minutes_outcome_actions import OutcomeActions
-from expertenrat.ui.minutes_pending_saves import PendingSaves
+from expertenrat.ui.minutes_pending_saves import PendingSaves, SavedFirst
 from expertenrat.ui.minutes_phrase_menu import PhraseMenu, insert_phrase
 from expertenrat.ui.minutes_recommendation_actions import RecommendationActions
 from expertenrat.ui.minutes_saving import MinutesSaver
@@ -117,11 +117,13 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorSaves):
         self.outcome_actions = OutcomeActions(
             self, dialogs, services.minutes.set_outcome, lambda: self._minutes, self.refresh
         )
+        pending = PendingSaves(self.autosave, self.vote_actions, self._hand_on, self)
+        self.saved_first = SavedFirst(pending, self)  # the page's documents wait for it
         self.draft_finishing = DraftFinishing(
             self,
             services.minutes,
             dialogs,
-            PendingSaves(self.autosave, self.vote_actions, self._hand_on, self),
+            SavedFirst(pending, self),
             lambda: self._minutes,
             self.refresh,
             self.changed.emit,

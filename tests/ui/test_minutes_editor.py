@@ -1665,7 +1665,7 @@ def test_entwurf_abschliessen_waiting_too_long_for_a_save_asks_to_try_again(
 
     monkeypatch.setattr(services.minutes, "save_item", hanging)
     editor = make_editor(held.meeting_id)
-    editor.draft_finishing.wait_timer.setInterval(50)
+    editor.draft_finishing.saved_first.wait_timer.setInterval(50)
     button = editor.checklist.finish_button
     qtbot.waitUntil(button.isEnabled, timeout=WAIT)
     show_item(editor, held.item_ids[1])

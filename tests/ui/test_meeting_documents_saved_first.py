@@ -1,0 +1,103 @@
+"""(found by a tester) A document of the Sitzungen page made within a second of typing in
+the Protokoll tab missed the last words: the minutes' autosave waits for a pause, the
+document is rendered from the database. The documents now save the typed input first; a
+save that fails is named, no outdated document is made and the text stays."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from held_meeting import council_of_three, held_meeting
+from pypdf import PdfReader
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+
+from expertenrat.domain.errors import ConnectionLostError
+from expertenrat.ui.meetings_page import MeetingsPage
+from expertenrat.ui.minutes_editor import MinutesEditor
+from expertenrat.ui.minutes_item_list import item_key
+
+WAIT = 30_000  # ms: saves and renders run in the worker; waits end as soon as they are done
+
+
+@pytest.fixture
+def held(services, today):
+    council_id = council_of_three(services, today)
+    members = [m.id for m in services.members.members(council_id)]
+    return council_id, held_meeting(services.database, council_id, members)
+
+
+@pytest.fixture
+def page(qtbot, services, dialogs, today, held) -> MeetingsPage:
+    """The meetings page on the held meeting's Protokoll tab; no save outlives the test."""
+    council_id, meeting = held
+    page = MeetingsPage(services, dialogs, lambda: today)
+    editor = page.tabs.minutes_editor()
+    qtbot.addWidget(
+        page, before_close_func=lambda _page: qtbot.waitUntil(editor.idle, timeout=WAIT)
+    )
+    page.set_council(council_id)
+    page.refresh()
+    page.show()
+    page.select(meeting.meeting_id)
+    page.tabs.setCurrentWidget(editor)
+    return page
+
+
+def type_at_end_of_top_2(editor: MinutesEditor, item_id: int, text: str) -> None:
+    editor.items.select_key(item_key(item_id))
+    edit = editor.item_form.discussion_edit
+    edit.setFocus()
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClicks(edit, text)
+
+
+def test_the_minutes_saved_at_once_after_typing_hold_the_last_words(
+    qtbot, page, held, dialogs, finish_job, tmp_path
+) -> None:
+    _council, meeting = held
+    editor = page.tabs.minutes_editor()
+    type_at_end_of_top_2(editor, meeting.item_ids[1], " Schlusswortzeile")
+    target = tmp_path / "Protokoll.pdf"
+    dialogs.paths.append(str(target))
+
+    page.documents.minutes_button.save_action.trigger()  # within the autosave's pause
+    finish_job(page.documents)
+
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages)
+    assert "Schlusswortzeile" in text
+    assert dialogs.warnings() == []
+
+
+def test_a_document_whose_typed_text_cannot_be_saved_is_not_made_and_the_text_stays(
+    qtbot, page, held, services, dialogs, monkeypatch, tmp_path
+) -> None:
+    _council, meeting = held
+    save, lost = services.minutes.save_item, [True]
+
+    def lost_server(*args):
+        if lost:
+            raise ConnectionLostError("Die Verbindung zum Datenbankserver ist unterbrochen.")
+        return save(*args)
+
+    monkeypatch.setattr(services.minutes, "save_item", lost_server)
+    editor = page.tabs.minutes_editor()
+    editor.autosave.saves.retry_timer.setInterval(50)  # not every 5 s
+    type_at_end_of_top_2(editor, meeting.item_ids[1], " Nachtrag")
+    target = tmp_path / "Protokoll.pdf"
+    dialogs.paths.append(str(target))
+
+    page.documents.minutes_button.save_action.trigger()
+
+    qtbot.waitUntil(lambda: len(dialogs.warnings()) == 1, timeout=WAIT)
+    (warning,) = dialogs.warnings()
+    assert warning.startswith("Nicht gespeichert: Die Verbindung zum Datenbankserver ist ")
+    assert warning.endswith("Das Dokument wurde nicht erstellt: Es enthielte die letzte "
+                            "Eingabe noch nicht. Sie bleibt erhalten.")  # fmt: skip
+    assert page.documents.job is None and not target.exists()
+    assert editor.item_form.discussion_edit.toPlainText().endswith(" Nachtrag")
+    lost.clear()  # the server is back: the retry saves the text
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+    stored = services.minutes.minutes(meeting.meeting_id).items[1].texts.discussion
+    assert stored.endswith(" Nachtrag")
