@@ -9,27 +9,13 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
-from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.recommendations_charts import InTimeYear, StatusChart
+from expertenrat.domain.status_colours import STATUS_COLOURS
 from expertenrat.reports import theme
 from expertenrat.reports.charts import LABEL_SIZE, fit_label, house_drawing, legend, stacked_bars
 
-S = RecommendationStatus
-# Each status a step darker than the one before it (a grey of about 21 steps of 255
-# apart), as the legend lists them and the bars stack them: printed in black and white the
-# segments stay apart and in order (found by a tester: "beschlossen", "übermittelt" and
-# "teilweise umgesetzt" were one grey, "beantwortet", "umgesetzt" and "nicht umgesetzt"
-# another). The hues keep their sense: amber sent, blue answered, green done, red not.
-STATUS_COLOURS = {
-    S.DRAFT: colors.HexColor("#c9d1d9"),
-    S.ADOPTED: colors.HexColor("#a9bfd6"),
-    S.SENT: colors.HexColor("#d99e22"),
-    S.ANSWERED: colors.HexColor("#5a93d0"),
-    S.IMPLEMENTED: colors.HexColor("#3f8f61"),
-    S.PARTLY_IMPLEMENTED: colors.HexColor("#5a6a22"),
-    S.NOT_IMPLEMENTED: colors.HexColor("#962724"),
-    S.WITHDRAWN: colors.HexColor("#2f3439"),
-}
+# The status colours the screen shows too (:mod:`domain.status_colours`).
+_STATUS_FILLS = {status: colors.HexColor(colour) for status, colour in STATUS_COLOURS.items()}
 _BAR_ROW = 9 * mm
 _LABEL_ROOM = 48 * mm
 
@@ -45,7 +31,7 @@ def status_per_field(chart: StatusChart, width: float) -> Drawing:
     bars = stacked_bars(
         [tuple(reversed(row)) for row in chart.counts],
         [fit_label(name, _LABEL_ROOM - 3 * mm) for name in reversed(chart.fields)],
-        [STATUS_COLOURS[status] for status in chart.statuses],
+        [_STATUS_FILLS[status] for status in chart.statuses],
         row=_BAR_ROW,
     )
     bars.x, bars.y = _LABEL_ROOM, legend_height + 6 * mm
@@ -55,7 +41,7 @@ def status_per_field(chart: StatusChart, width: float) -> Drawing:
         legend(
             4 * mm,
             legend_height,
-            [(STATUS_COLOURS[s], s.label) for s in chart.statuses],
+            [(_STATUS_FILLS[s], s.label) for s in chart.statuses],
             rows=legend_rows,
             column_width=(width - 8 * mm) / 4,
         )

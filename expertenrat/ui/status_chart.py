@@ -1,37 +1,39 @@
 """A small stacked bar chart drawn with QPainter: recommendations per status, one bar per
-action field, with a legend. A click on a bar emits the action field's id."""
+action field, with a legend. A click on a bar emits the action field's id. The statuses
+have the colours of the printed charts (:func:`status_colour`)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.overview import FieldStatuses
+from expertenrat.domain.status_colours import STATUS_COLOURS
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.theme_colours import is_dark, readable
 
 _CONTEXT = "OverviewPage"
-# One colour per status, in the order of RecommendationStatus: drafts and adopted ones
-# pale, waiting for a response amber, answered blue, implemented greens, not red, withdrawn grey.
-_PALETTE = (
-    "#d5dce4",
-    "#9fb3c8",
-    "#f0a202",
-    "#2e86ab",
-    "#1b5e20",
-    "#7cb342",
-    "#b00020",
-    "#c0c0c0",
-)
 _BAR_HEIGHT = 18
 _GAP = 8
 _MARGIN = 4
 _LEGEND_COLUMNS = 2
 
 
-def status_colour(status: RecommendationStatus) -> QColor:
-    return QColor(_PALETTE[list(RecommendationStatus).index(status) % len(_PALETTE)])
+# What a bar segment needs against the window on a dark palette (WCAG's 3:1 for graphics).
+_GRAPHIC_CONTRAST = 3.0
+
+
+def status_colour(status: RecommendationStatus, palette: QPalette) -> QColor:
+    """The status's colour, as printed (:mod:`domain.status_colours`); on a dark palette
+    (dark mode, a high-contrast theme) lightened where it would vanish in the window
+    ("zurückgezogen", near black, did), hue kept (:func:`theme_colours.readable`)."""
+    colour = QColor(STATUS_COLOURS[status])
+    if not is_dark(palette):
+        return colour
+    window = palette.color(QPalette.ColorRole.Window)
+    return readable(colour, window, minimum=_GRAPHIC_CONTRAST)
 
 
 class StatusChart(QWidget):
@@ -103,7 +105,10 @@ class StatusChart(QWidget):
             x = rect.left()
             for status, count in row.counts:
                 width = round(rect.width() * count / largest)
-                painter.fillRect(QRect(x, rect.top(), width, rect.height()), status_colour(status))
+                painter.fillRect(
+                    QRect(x, rect.top(), width, rect.height()),
+                    status_colour(status, self.palette()),
+                )
                 x += width
             painter.setPen(text_colour)
             total = QRect(x + 4, rect.top(), 40, rect.height())
@@ -118,7 +123,7 @@ class StatusChart(QWidget):
             x = (position % _LEGEND_COLUMNS) * column
             y = self._legend_top() + (position // _LEGEND_COLUMNS) * metrics.height()
             box = metrics.ascent() - 2
-            painter.fillRect(QRect(x, y + 2, box, box), status_colour(status))
+            painter.fillRect(QRect(x, y + 2, box, box), status_colour(status, self.palette()))
             painter.setPen(text_colour)
             painter.drawText(QPoint(x + box + 4, y + metrics.ascent()), status.label)
 
