@@ -34,13 +34,12 @@ from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.meeting_document_actions_view import MeetingDocumentActionsView
 from expertenrat.ui.meeting_pdf_documents import MeetingPdfDocuments, PdfDocument, file_stem
+from expertenrat.ui.page import SaveThen, go_on_at_once, unsaved_warning
 from expertenrat.ui.pdf_printing import PdfPrintActions, shown_title
 from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "MeetingDocumentActions"
-# Saves the input typed on the page, then calls go_on(), or refuse(why): see the actions.
-SavedFirst = Callable[[Callable[[], None], Callable[[str], None]], None]
 
 
 class MeetingDocumentActions(MeetingDocumentActionsView):
@@ -51,10 +50,9 @@ class MeetingDocumentActions(MeetingDocumentActionsView):
         today: Callable[[], date],
         parent: QWidget | None = None,
         *,
-        saved_first: SavedFirst = lambda go_on, _refuse: go_on(),
+        saved_first: SaveThen = go_on_at_once,
     ) -> None:
-        """``saved_first(go_on, refuse)`` saves the input typed on the page, then calls
-        ``go_on()``, or ``refuse(why)`` where it cannot be saved."""
+        """``saved_first`` saves the input typed on the page before a document is made."""
         super().__init__(MeetingPdfDocuments(services, today, lambda: self._meeting), parent)
         self._saved_first = saved_first
         self._documents = services.meeting_documents
@@ -192,15 +190,8 @@ class MeetingDocumentActions(MeetingDocumentActionsView):
             self.job.failed.connect(lambda message: self._dialogs.warning(self, title, message))
             start_with_progress(self.job, self, title, tr(_CONTEXT, "Das Dokument wird erstellt …"))
 
-        def refuse(why: str) -> None:
-            not_made = tr(
-                _CONTEXT,
-                "Das Dokument wurde nicht erstellt: Es enthielte die letzte Eingabe noch "
-                "nicht. Sie bleibt erhalten.",
-            )
-            self._dialogs.warning(self, title, f"{why}\n\n{not_made}")
-
-        self._saved_first(start, refuse)
+        not_done = tr(_CONTEXT, "Das Dokument wurde nicht erstellt.")
+        self._saved_first(start, unsaved_warning(self._dialogs, self, title, not_done))
 
     def _saved(self, title: str, target: Path, warnings: tuple[str, ...], note: str) -> None:
         self._show_warnings(warnings)

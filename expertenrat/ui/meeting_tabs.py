@@ -27,7 +27,7 @@ from expertenrat.ui.meeting_form import MeetingForm
 from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.no_meeting import no_meeting_hint
-from expertenrat.ui.page import MeetingDetail, flush_again
+from expertenrat.ui.page import MeetingDetail, SaveThen, flush_again
 from expertenrat.ui.scrolling_tabs import ScrollingTabs
 
 _CONTEXT = "MeetingsPage"
@@ -57,7 +57,7 @@ class MeetingTabs(ScrollingTabs):
         self.details: list[MeetingDetail] = []
         self._stale: list[MeetingDetail] = []  # not reread for their unsaved input
         self._unread: set[MeetingDetail] = set()  # hidden, given the meeting when shown
-        for label, widget in _detail_widgets(services, dialogs, today, settings):
+        for label, widget in _detail_widgets(services, dialogs, today, settings, self.saved_first):
             widget.changed.connect(self.detail_changed)
             self.details.append(widget)
             self.addTab(widget, label)
@@ -219,13 +219,18 @@ def _detail_widgets(
     dialogs: DialogService,
     today: Callable[[], date],
     settings: QSettings | None,
+    save_then: SaveThen,
 ) -> list[tuple[str, MeetingDetail]]:
-    """The detail tabs of a meeting beside "Sitzung" (:class:`MeetingDetail`)."""
+    """The detail tabs of a meeting beside "Sitzung" (:class:`MeetingDetail`); the
+    Genehmigung saves the typed minutes first (``save_then``)."""
     return [
         (tr(_CONTEXT, "Tagesordnung"), AgendaEditor(services, dialogs, settings=settings)),
         (tr(_CONTEXT, "Anwesenheit"), AttendancePanel(services, dialogs, today=today)),
         (tr(_CONTEXT, "Befangenheit"), ConflictsPanel(services, dialogs)),
         (tr(_CONTEXT, "Protokoll"), MinutesEditor(services, dialogs)),
         (tr(_CONTEXT, "Anlagen"), AnnexesPanel(services, dialogs)),
-        (tr(_CONTEXT, "Genehmigung"), MinutesApprovalPanel(services, dialogs, today=today)),
+        (
+            tr(_CONTEXT, "Genehmigung"),
+            MinutesApprovalPanel(services, dialogs, today=today, save_then=save_then),
+        ),
     ]

@@ -46,7 +46,7 @@ from expertenrat.ui.minutes_objections_box import MinutesObjectionsBox
 from expertenrat.ui.minutes_versions_box import MinutesVersionsBox
 from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
 from expertenrat.ui.off_reason import OffReason
-from expertenrat.ui.page import NothingPending
+from expertenrat.ui.page import NothingPending, SaveThen, go_on_at_once, unsaved_warning
 from expertenrat.ui.refusals import attempt
 from expertenrat.ui.widgets import wrapping_label
 from expertenrat.ui.worker import Job, start_with_progress
@@ -64,13 +64,16 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         parent: QWidget | None = None,
         *,
         today: Callable[[], date],
+        save_then: SaveThen = go_on_at_once,
     ) -> None:
         """``today()`` is the page's day (the shown council's): the days asked for are
-        proposed from it and checked against it, as the services check them."""
+        proposed from it and checked against it, as the services check them; ``save_then``
+        saves the minutes typed before they are circulated or approved."""
         super().__init__(parent)
         self._services = services
         self._dialogs = dialogs
         self._today = today
+        self._save_then = save_then
         self._meeting_id: int | None = None
         self._no_meeting_hint = no_meeting_hint()
         self._status: MinutesStatus | None = None
@@ -151,6 +154,13 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
     # --- steps ----------------------------------------------------------------------------
 
     def circulate(self) -> None:
+        title = tr(_CONTEXT, "Protokoll versenden")
+        not_done = tr(_CONTEXT, "Das Protokoll wurde nicht versandt.")
+        self._save_then(
+            self._ask_circulation, unsaved_warning(self._dialogs, self, title, not_done)
+        )
+
+    def _ask_circulation(self) -> None:
         if self._meeting_id is None:
             return
         meeting_id = self._meeting_id
@@ -175,6 +185,11 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         )
 
     def approve(self) -> None:
+        title = tr(_CONTEXT, "Genehmigung des Protokolls")
+        not_done = tr(_CONTEXT, "Das Protokoll wurde nicht genehmigt.")
+        self._save_then(self._ask_approval, unsaved_warning(self._dialogs, self, title, not_done))
+
+    def _ask_approval(self) -> None:
         if self._meeting_id is None:
             return
         meeting_id = self._meeting_id

@@ -33,8 +33,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from expertenrat.ui.i18n import tr
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
+
+    from expertenrat.ui.dialog_service import DialogService
+
+_CONTEXT = "Page"
 
 
 @runtime_checkable
@@ -75,6 +81,26 @@ class NothingPending:
 
     def has_unsaved_changes(self) -> bool:
         return False
+
+
+# ``save_then(go_on, refuse)``: save the input typed on the meetings page, then call
+# ``go_on()``, or ``refuse(why)`` where it cannot be saved (:meth:`MeetingTabs.saved_first`;
+# a document, the minutes' circulation or approval would lack it).
+SaveThen = Callable[[Callable[[], None], Callable[[str], None]], None]
+
+
+def unsaved_warning(
+    dialogs: DialogService, parent: QWidget, title: str, not_done: str
+) -> Callable[[str], None]:
+    """The ``refuse`` of a :data:`SaveThen`: why the input is not saved, that ``not_done``
+    ("Das Dokument wurde nicht erstellt.") and that the input stays."""
+    kept = tr(_CONTEXT, "Es enthielte die letzte Eingabe noch nicht; sie bleibt erhalten.")
+    return lambda why: dialogs.warning(parent, title, f"{why}\n\n{not_done} {kept}")
+
+
+def go_on_at_once(go_on: Callable[[], None], _refuse: Callable[[str], None]) -> None:
+    """The :data:`SaveThen` of a widget on its own (a test's): nothing to save first."""
+    go_on()
 
 
 def flush_again(

@@ -1,7 +1,8 @@
 """(found by a tester) A document of the Sitzungen page made within a second of typing in
 the Protokoll tab missed the last words: the minutes' autosave waits for a pause, the
-document is rendered from the database. The documents now save the typed input first; a
-save that fails is named, no outdated document is made and the text stays."""
+document is rendered from the database. The documents, and the minutes' circulation and
+approval, now save the typed input first; a save that fails is named, nothing outdated is
+made and the text stays."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtTest import QTest
 
 from expertenrat.domain.errors import ConnectionLostError
 from expertenrat.ui.meetings_page import MeetingsPage
+from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.minutes_item_list import item_key
 
@@ -70,10 +72,9 @@ def test_the_minutes_saved_at_once_after_typing_hold_the_last_words(
     assert dialogs.warnings() == []
 
 
-def test_a_document_whose_typed_text_cannot_be_saved_is_not_made_and_the_text_stays(
-    qtbot, page, held, services, dialogs, monkeypatch, tmp_path
-) -> None:
-    _council, meeting = held
+@pytest.fixture
+def lost(services, monkeypatch) -> list[bool]:
+    """While it holds True, the minutes' saves find the server lost."""
     save, lost = services.minutes.save_item, [True]
 
     def lost_server(*args):
@@ -82,6 +83,13 @@ def test_a_document_whose_typed_text_cannot_be_saved_is_not_made_and_the_text_st
         return save(*args)
 
     monkeypatch.setattr(services.minutes, "save_item", lost_server)
+    return lost
+
+
+def test_a_document_whose_typed_text_cannot_be_saved_is_not_made_and_the_text_stays(
+    qtbot, page, held, services, dialogs, lost, tmp_path
+) -> None:
+    _council, meeting = held
     editor = page.tabs.minutes_editor()
     editor.autosave.saves.retry_timer.setInterval(50)  # not every 5 s
     type_at_end_of_top_2(editor, meeting.item_ids[1], " Nachtrag")
@@ -93,11 +101,33 @@ def test_a_document_whose_typed_text_cannot_be_saved_is_not_made_and_the_text_st
     qtbot.waitUntil(lambda: len(dialogs.warnings()) == 1, timeout=WAIT)
     (warning,) = dialogs.warnings()
     assert warning.startswith("Nicht gespeichert: Die Verbindung zum Datenbankserver ist ")
-    assert warning.endswith("Das Dokument wurde nicht erstellt: Es enthielte die letzte "
-                            "Eingabe noch nicht. Sie bleibt erhalten.")  # fmt: skip
+    assert warning.endswith("Das Dokument wurde nicht erstellt. Es enthielte die letzte "
+                            "Eingabe noch nicht; sie bleibt erhalten.")  # fmt: skip
     assert page.documents.job is None and not target.exists()
     assert editor.item_form.discussion_edit.toPlainText().endswith(" Nachtrag")
     lost.clear()  # the server is back: the retry saves the text
     qtbot.waitUntil(editor.idle, timeout=WAIT)
     stored = services.minutes.minutes(meeting.meeting_id).items[1].texts.discussion
     assert stored.endswith(" Nachtrag")
+
+
+def test_minutes_whose_typed_text_cannot_be_saved_are_not_circulated(
+    qtbot, page, held, services, dialogs, lost, today
+) -> None:
+    _council, meeting = held
+    editor = page.tabs.minutes_editor()
+    editor.autosave.saves.retry_timer.setInterval(50)
+    type_at_end_of_top_2(editor, meeting.item_ids[1], " Nachtrag")
+    approval = next(w for w in page.tabs.details if isinstance(w, MinutesApprovalPanel))
+    page.tabs.setCurrentWidget(approval)
+    dialogs.dates = [today]
+
+    approval.circulate()
+
+    qtbot.waitUntil(lambda: len(dialogs.warnings()) == 1, timeout=WAIT)
+    (warning,) = dialogs.warnings()
+    assert warning.startswith("Nicht gespeichert: Die Verbindung zum Datenbankserver ist ")
+    assert "Das Protokoll wurde nicht versandt. Es enthielte die letzte Eingabe" in warning
+    assert dialogs.asked_dates == []  # no day asked, nothing circulated
+    lost.clear()
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
