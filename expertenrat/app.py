@@ -103,7 +103,7 @@ class Session:
         """
         from expertenrat.services import database_choice
         from expertenrat.services.audit import default_actor
-        from expertenrat.services.change_marker import change_marker, open_change_feed
+        from expertenrat.services.change_marker import OwnEntries, change_marker, open_change_feed
         from expertenrat.services.context import Services
         from expertenrat.ui.change_watch import ChangeWatch
         from expertenrat.ui.daily_backup import DailyBackup
@@ -130,8 +130,9 @@ class Session:
         self.daily_backup.changed.connect(self.window.overview_page.show_backup_warning)
         self.daily_backup.start()
         database = services.database
+        own = OwnEntries(database)
         self.change_watch = ChangeWatch(
-            lambda council_id: change_marker(database, council_id),
+            lambda council_id, since: change_marker(database, council_id, since, own),
             self.window.refresh_when_safe,
             self.window.current_council_id,
             self.window,

@@ -11,6 +11,7 @@ import json
 import os
 import unicodedata
 from datetime import date, datetime, time
+from time import monotonic
 from typing import Any
 
 from sqlalchemy import Date, DateTime, LargeBinary, Time
@@ -159,6 +160,7 @@ def record(
     )
     if values is not None:
         session.add(AuditEntry(**values))
+        note_own_entries(session, [council_id])
 
 
 def entry(
@@ -201,3 +203,21 @@ encoder per call when given options, and an import writes tens of thousands of e
 def insert_entries(session: Session, entries: list[dict[str, Any]]) -> None:
     """Write audit entries (see :func:`entry`) in one statement, in their order."""
     insert_rows(session.connection(), AuditEntry.__table__, entries)
+    note_own_entries(session, [e["council_id"] for e in entries])
+
+
+def note_own_entries(session: Session, council_ids: list[int | None]) -> None:
+    """Note in ``session`` that it writes entries of these councils, before it commits: a
+    window does not reread its page for its own saves (see
+    :class:`~expertenrat.services.change_marker.OwnEntries`). An entry not noted only
+    costs a reread."""
+    now = monotonic()
+    session.info.setdefault(_OWN_ENTRIES, []).extend((now, c) for c in council_ids)
+
+
+def take_own_entries(session: Session) -> list[tuple[float, int | None]]:
+    """The entries noted in ``session`` (when, of which council), no longer noted."""
+    return session.info.pop(_OWN_ENTRIES, [])
+
+
+_OWN_ENTRIES = "own_audit_entries"

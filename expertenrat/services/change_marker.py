@@ -11,18 +11,27 @@ primary key), which tells of a council created, renamed or deleted anywhere with
 noticing every change of the other councils. On PostgreSQL a trigger on the audit trail (migration
 0011) also sends ``NOTIFY expertenrat_changes, '<council id>'`` when such a transaction
 commits; a :class:`ChangeFeed` listens for it, so the window need not wait for its poll.
+
+The marker moves with this program's own saves too, whose page already shows them: the
+:class:`OwnEntries` of a database note the audit entries its sessions commit, and a marker
+read ``since`` the one the window reflects counts the entries beside them
+(:attr:`ChangeMarker.others`), so a window can tell its own saves from another PC's.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import threading
+import time
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy import exc, func, or_, select, true
+from sqlalchemy import exc, func, null, or_, select, true
+from sqlalchemy.orm import Session
 
 from expertenrat.domain.councils import CouncilChoice
 from expertenrat.domain.errors import ConnectionLostError
+from expertenrat.services import audit
 from expertenrat.services.unit_of_work import CONNECTION_LOST, reading, storage_error
 from expertenrat.store.database import Database
 from expertenrat.store.models import AuditEntry, Council
@@ -49,35 +58,106 @@ class ChangeMarker:
     without moving ``latest``."""
     councils: tuple[CouncilChoice, ...]
     """Every council's id, name and city, by id: what the council switcher shows."""
+    read_at: float = field(default=0.0, compare=False)
+    """When the read had ended (:func:`time.monotonic`): an own entry written later is
+    not in it."""
+    others: int | None = field(default=None, compare=False)
+    """Read ``since`` an earlier marker: how many entries its ``recent`` would count now,
+    less this program's own written after that marker was read and committed before this
+    read began (own entries committed meanwhile count as others: a reread too many, never
+    one too few). Equal to its ``recent``: nothing but own saves changed since (``None``:
+    not read so)."""
+
+    def moved_by_own_saves_only(self, since: ChangeMarker) -> bool:
+        """Differs from ``since`` (read before it) by this program's own entries alone."""
+        return self.others == since.recent and self.councils == since.councils
 
 
-def change_marker(database: Database, council_id: int | None = None) -> ChangeMarker:
+class OwnEntries:
+    """The audit entries this program's sessions on a database committed: when each was
+    written (before its commit, see :func:`~expertenrat.services.audit.note_own_entries`),
+    when committed, and its council. One written after a marker was read is not in it.
+
+    Only the database's own sessions are heard, not another
+    :class:`~expertenrat.store.database.Database` on the same data (another program).
+    """
+
+    def __init__(self, database: Database) -> None:
+        self._lock = threading.Lock()
+        self._committed: list[tuple[float, float, int | None]] = []
+        database.listen_to_sessions("after_commit", self._committed_now)
+        database.listen_to_sessions("after_rollback", audit.take_own_entries)
+
+    def _committed_now(self, session: Session) -> None:
+        written = audit.take_own_entries(session)
+        if written:
+            now = time.monotonic()
+            with self._lock:
+                self._committed.extend((at, now, council) for at, council in written)
+
+    def count(self, written_after: float, committed_before: float, council_id: int | None) -> int:
+        """How many of the council's entries (and of no council; ``None``: all) were written
+        after ``written_after`` and committed before ``committed_before``; those written
+        before are forgotten (markers are read ``since`` ever newer ones)."""
+        with self._lock:
+            self._committed = [row for row in self._committed if row[0] > written_after]
+            return sum(
+                committed < committed_before
+                and (council_id is None or council in (council_id, None))
+                for _written, committed, council in self._committed
+            )
+
+
+def change_marker(
+    database: Database,
+    council_id: int | None = None,
+    since: ChangeMarker | None = None,
+    own: OwnEntries | None = None,
+) -> ChangeMarker:
     """The marker of the council (``None``: of all entries), in one statement (one round
     trip to a server): the audit trail's newest id and count beside each council's row,
-    or beside none when there is no council."""
-    audit = AuditEntry.__table__
+    or beside none when there is no council. With ``since`` (an earlier marker of the same
+    council) and ``own``, also its :attr:`~ChangeMarker.others`."""
+    entries = AuditEntry.__table__
     shown = (
-        or_(audit.c.council_id == council_id, audit.c.council_id.is_(None))
+        or_(entries.c.council_id == council_id, entries.c.council_id.is_(None))
         if council_id is not None
-        else audit.c.id.is_not(None)
+        else entries.c.id.is_not(None)
     )
-    latest = select(func.coalesce(func.max(audit.c.id), 0).label("latest")).where(shown).cte()
+    latest = select(func.coalesce(func.max(entries.c.id), 0).label("latest")).where(shown).cte()
     recent = (
         select(func.count())
-        .where(shown, audit.c.id > latest.c.latest - RECENT)
+        .where(shown, entries.c.id > latest.c.latest - RECENT)
         .scalar_subquery()
         .label("recent")
     )
+    others = (
+        select(func.count()).where(shown, entries.c.id > since.latest - RECENT).scalar_subquery()
+        if since is not None and own is not None
+        else null()
+    )
     council = Council.__table__
     marker = (
-        select(latest.c.latest, recent, council.c.id, council.c.name, council.c.city)
+        select(
+            latest.c.latest,
+            recent,
+            others.label("others"),
+            council.c.id,
+            council.c.name,
+            council.c.city,
+        )
         .select_from(latest.outerjoin(council, true()))
         .order_by(council.c.id)
     )
+    began = time.monotonic()
     with reading(database) as session:
         rows = session.execute(marker).all()
+    read_at = time.monotonic()
     councils = tuple(CouncilChoice(r.id, r.name, r.city) for r in rows if r.id is not None)
-    return ChangeMarker(rows[0].latest, rows[0].recent, councils)
+    others = rows[0].others
+    if since is not None and own is not None:
+        others -= own.count(since.read_at, began, council_id)
+    return ChangeMarker(rows[0].latest, rows[0].recent, councils, read_at, others)
 
 
 class ChangeFeed:

@@ -194,6 +194,7 @@ def write_members(
                 entries.append(entry)
             progress(len(members) + i + 1, 2 * len(members))
         write.insert(models.AuditEntry.__table__, entries)
+        audit.note_own_entries(session, [e["council_id"] for e in entries])
     return saved
 
 

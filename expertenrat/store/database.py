@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,6 +62,11 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         if not self.is_sqlite:
             lock_wait.wait_for_locks_briefly(self.engine)
+
+    def listen_to_sessions(self, event_name: str, listener: Callable[..., None]) -> None:
+        """Call ``listener`` at the named SQLAlchemy session event of this database's
+        sessions (not of another Database's on the same data: another program there)."""
+        event.listen(self._sessions, event_name, listener)
 
     @property
     def location(self) -> str:

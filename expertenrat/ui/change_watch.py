@@ -9,6 +9,11 @@ answers ``False`` while that would disturb the user (unsaved
 input, an open dialog), and the refresh is tried again at the next tick. The same works on
 SQLite (another program on the same file) and PostgreSQL (other PCs).
 
+This window's own saves move the marker too, but its page already shows them: a marker read
+``since`` the one the window reflects that moved by own entries alone
+(:meth:`~expertenrat.services.change_marker.ChangeMarker.moved_by_own_saves_only`) is taken
+as reflected without a reread; any other change beside them still rereads.
+
 On PostgreSQL a :class:`~expertenrat.services.change_marker.ChangeFeed` (a connection that
 LISTENs, opened in the worker) is watched by a socket notifier on the GUI thread: any
 notification polls at once (one of another council may tell of its new name, or of a new
@@ -44,7 +49,7 @@ STOP_WAIT_S = 3.0  # at exit, the longest wait for a poll or the feed's opening
 class ChangeWatch(QObject):
     def __init__(
         self,
-        read_marker: Callable[[int | None], ChangeMarker],
+        read_marker: Callable[[int | None, ChangeMarker | None], ChangeMarker],
         refresh: Callable[[tuple[CouncilChoice, ...]], bool],
         shown_council: Callable[[], int | None],
         parent: QObject | None = None,
@@ -52,7 +57,8 @@ class ChangeWatch(QObject):
         open_feed: Callable[[], ChangeFeed | None] | None = None,
         feed_interval_ms: int = FEED_POLL_MS,
     ) -> None:
-        """``read_marker(council_id)`` and ``open_feed()`` run in the worker; the poll runs
+        """``read_marker(council_id, since)`` and ``open_feed()`` run in the worker (``since``:
+        the marker the window reflects, of the same council, or ``None``); the poll runs
         every ``interval_ms``, or every ``feed_interval_ms`` while the feed is open."""
         super().__init__(parent)
         self._read_marker = read_marker
@@ -100,8 +106,9 @@ class ChangeWatch(QObject):
             return
         self._again = False
         council = self._shown_council()
-        self.job = Job(lambda _progress: self._read_marker(council), self, daemon=True)
-        self.job.finished.connect(lambda marker: self._compare(council, marker))
+        since = self.seen if council == self._seen_council else None
+        self.job = Job(lambda _progress: self._read_marker(council, since), self, daemon=True)
+        self.job.finished.connect(lambda marker: self._compare(council, since, marker))
         self.job.failed.connect(lambda message: log.info("Change poll failed: %s", message))
         self.job.ended.connect(self._poll_ended)
         self.job.start()
@@ -110,7 +117,11 @@ class ChangeWatch(QObject):
         if self._again and self.timer.isActive():
             QTimer.singleShot(0, self, self.poll)
 
-    def _compare(self, council: int | None, marker: ChangeMarker) -> None:
+    def _compare(
+        self, council: int | None, since: ChangeMarker | None, marker: ChangeMarker
+    ) -> None:
+        if since is not None and since is self.seen and marker.moved_by_own_saves_only(since):
+            self.seen = marker  # this window's own saves: its page shows them
         if self.seen is None:
             self.seen = marker  # the window was just read
         elif council != self._seen_council:

@@ -82,7 +82,7 @@ def test_a_change_on_another_pc_shows_at_once_and_the_selection_stays(
 
     database = services.database
     watch = ChangeWatch(
-        lambda council_id: change_marker(database, council_id),
+        lambda council_id, since: change_marker(database, council_id, since),
         refresh,
         window.current_council_id,
         window,
@@ -145,7 +145,7 @@ def test_a_change_on_another_pc_shows_at_once_and_the_selection_stays(
 def test_without_a_feed_the_poll_stays_quick(qtbot) -> None:
     marker = ChangeMarker(0, 0, ())
     watch = ChangeWatch(
-        lambda _council: marker, lambda _councils: True, lambda: None, open_feed=lambda: None
+        lambda *_read: marker, lambda _councils: True, lambda: None, open_feed=lambda: None
     )
     watch.start()
     qtbot.waitUntil(lambda: watch.seen == marker, timeout=WAIT)
@@ -162,7 +162,7 @@ def test_a_feed_opened_just_before_the_stop_is_closed_by_it(server_database, qtb
 
     marker = ChangeMarker(0, 0, ())
     watch = ChangeWatch(
-        lambda _council: marker, lambda _councils: True, lambda: None, open_feed=open_feed
+        lambda *_read: marker, lambda _councils: True, lambda: None, open_feed=open_feed
     )
     watch.start()
     watch.stop()  # before the event loop has handed the opened feed to the watch
@@ -186,7 +186,7 @@ from PySide6.QtWidgets import QApplication
 from expertenrat.ui.change_watch import ChangeWatch
 
 app = QApplication([])
-watch = ChangeWatch(lambda _council: threading.Event().wait(), lambda _c: True, lambda: None)
+watch = ChangeWatch(lambda *_read: threading.Event().wait(), lambda _c: True, lambda: None)
 watch.start()  # its poll never ends, as on a server that hangs
 watch.stop(wait_s=0.2)
 print("stopped", watch.job.running)

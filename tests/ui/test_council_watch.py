@@ -27,7 +27,7 @@ def watched(make_window, services, qtbot):
     window.show()
     database = services.database
     watch = ChangeWatch(
-        lambda council_id: change_marker(database, council_id),
+        lambda council_id, since: change_marker(database, council_id, since),
         window.refresh_when_safe,
         window.current_council_id,
         window,
