@@ -96,6 +96,7 @@ class EditingAudit:
             return None
         row = AuditEntry(**values)
         session.add(row)
+        audit.note_own_entries(session, [council_id])
         session.flush()
         return OpenEntry(key, row.id, before)
 

@@ -10,9 +10,11 @@ from datetime import date
 
 import pytest
 from client_statements import recorded_statements
+from held_meeting import held_meeting
 from overview_sample import seed
 
 from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.minutes import ItemTexts
 from expertenrat.services.change_marker import OwnEntries, change_marker
 from expertenrat.services.context import Services
 from expertenrat.store.database_opening import open_database
@@ -73,3 +75,16 @@ def test_own_saves_alone_are_told_apart_from_another_pcs_change(database, here, 
     )
     _rename(services, sample, "Annika")
     assert not _moved(database, own, council, seen)
+
+
+def test_the_first_autosave_of_minutes_is_an_own_save(database, here):
+    """An editing session's first save writes its entry (later ones update it in place)."""
+    services, sample = here
+    own = OwnEntries(database)
+    council = sample.council_id
+    present = [m.id for m in services.members.members(council)]
+    meeting = held_meeting(database, council, present)
+    item = services.minutes.minutes(meeting.meeting_id).items[1]
+    seen = change_marker(database, council, None, own)
+    services.minutes.save_item(item.item_id, ItemTexts("Erster Entwurf"), item.version, "s")
+    assert _moved(database, own, council, seen)
