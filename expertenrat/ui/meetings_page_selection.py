@@ -1,7 +1,8 @@
 """The meeting chosen on the Sitzungen page: the list's selection and the meeting the form
 and the tabs show. Choosing another asks about what was typed and not saved first
-(:meth:`MeetingsPageSelection.flush`); a meeting changed, approved or gone elsewhere is
-shown as now when the page is reread.
+(:meth:`MeetingsPageSelection.flush`), a document made of the meeting saves it first
+(:meth:`MeetingsPageSelection.saved_first`); a meeting changed, approved or gone elsewhere
+is shown as now when the page is reread.
 
 :class:`MeetingsPageSelection` adds this to the widgets (:mod:`ui.meetings_page_view`);
 :class:`~expertenrat.ui.meetings_page.MeetingsPage` reads the list and acts on meetings.
@@ -24,6 +25,7 @@ from expertenrat.ui.meetings_page_view import MeetingsPageView
 from expertenrat.ui.page import flush_again
 
 _CONTEXT = "MeetingsPage"
+_UNSAVED_TITLE = "Sitzung nicht gespeichert"
 
 
 class MeetingsPageSelection(MeetingsPageView):
@@ -61,7 +63,7 @@ class MeetingsPageSelection(MeetingsPageView):
         if self.form.has_unsaved_changes():
             self._dialogs.question(
                 self,
-                tr(_CONTEXT, "Sitzung nicht gespeichert"),
+                tr(_CONTEXT, _UNSAVED_TITLE),
                 tr(
                     _CONTEXT,
                     "Die Angaben zur Sitzung wurden geändert, aber nicht gespeichert. "
@@ -71,6 +73,37 @@ class MeetingsPageSelection(MeetingsPageView):
             )
             return False
         return self.tabs.flush_details(next_or_go_on)
+
+    def saved_first(self, go_on: Callable[[], None], refuse: Callable[[str], None]) -> None:
+        """The ``SaveThen`` of the document buttons: a meeting form holding changes asks
+        first ("Ja" saves them as "Speichern" does, "Nein" makes nothing and keeps them),
+        then the detail tabs save theirs (:meth:`MeetingTabs.saved_first`) and ``go_on``.
+        An invitation was made of the stored place while the new one stood in the form
+        (found by a tester). A save the form refuses shows why beside its fields."""
+
+        def details_then_go_on() -> None:
+            self.tabs.saved_first(go_on, refuse)
+
+        def form_saved() -> None:
+            if self.form.save():
+                details_then_go_on()
+            else:
+                self.tabs.setCurrentWidget(self.form)
+                self.form.errors.focus_first_error()
+
+        if not self.form.has_unsaved_changes():
+            details_then_go_on()
+            return
+        self._dialogs.question(
+            self,
+            tr(_CONTEXT, _UNSAVED_TITLE),
+            tr(
+                _CONTEXT,
+                "Die Angaben zur Sitzung sind geändert, aber noch nicht gespeichert. "
+                "Jetzt speichern und dann das Dokument erstellen?",
+            ),
+            form_saved,
+        )
 
     def selected(self) -> MeetingSummary | None:
         return self.meeting_list.selected()

@@ -157,7 +157,8 @@ class MeetingsPageView(QWidget):
             services,
             dialogs,
             today,
-            saved_first=lambda go_on, refuse: self.tabs.saved_first(go_on, refuse),
+            # The page's (MeetingsPageSelection): the form's changes, then the tabs'.
+            saved_first=lambda go_on, refuse: self.saved_first(go_on, refuse),
         )
         self.latecomers = MeetingLatecomers(
             services.late_invitations, dialogs, today, self.documents.ask_mail
