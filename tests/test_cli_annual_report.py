@@ -52,12 +52,12 @@ def test_bad_input_exits_1_without_a_file(capsys, demo_file, tmp_path, args, mes
 def test_the_archive_package_is_written_and_a_full_folder_replaced_only_with_force(
     capsys, demo_file, tmp_path
 ):
-    target = tmp_path / "Archiv 2025"
-    args = ["--database", str(demo_file), "export", "archive", "--year", "2025"]
+    target = tmp_path / "Archiv 2026"
+    args = ["--database", str(demo_file), "export", "archive", "--year", "2026"]
 
     code, out, err = run(capsys, *args, "--out", str(target))
 
-    assert code == 0 and out.startswith("Archivpaket 2025: 23 Dateien (") and str(target) in out
+    assert code == 0 and out.startswith("Archivpaket 2026: 20 Dateien (") and str(target) in out
     assert "Das Protokoll der 5. Sitzung ist noch nicht genehmigt" in err  # circulated only
     assert (target / "LIESMICH.txt").is_file() and (target / "SHA256SUMS.txt").is_file()
     code, out, err = run(capsys, *args, "--out", str(target))

@@ -36,10 +36,10 @@ def test_search_in_an_unknown_council_names_those_there_are(capsys, demo_file):
 
 
 def test_search_for_one_hit_names_the_words_as_for_more(capsys, demo_file):
-    code, out, _err = run(capsys, "--database", str(demo_file), "search", "E-2026-1")
+    code, out, _err = run(capsys, "--database", str(demo_file), "search", "E-2026-15")
 
     assert code == 0
-    assert out.splitlines()[0] == "1 Treffer für „E-2026-1“:"
+    assert out.splitlines()[0] == "1 Treffer für „E-2026-15“:"
 
 
 def test_an_empty_word_is_refused_as_other_commands_refuse_empty_texts(capsys, demo_file):

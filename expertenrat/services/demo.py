@@ -43,6 +43,7 @@ from expertenrat.domain.text_folding import transliterate
 from expertenrat.domain.wording import counted
 from expertenrat.paths import resource_path
 from expertenrat.services import audit
+from expertenrat.services.demo_calendar import demo_calendar
 from expertenrat.services.demo_meetings import DemoCouncil, DemoMeetings
 from expertenrat.services.demo_minutes import NOTICE_DAYS
 from expertenrat.services.demo_register import add_joint_recommendation, advance_recommendations
@@ -142,7 +143,10 @@ class _Builder:
             )
         )
         fields = {f.name: f.id for f in self.settings.action_fields(settings.id)}
-        start = self.today - relativedelta(years=self.years, months=1)
+        calendar = demo_calendar(
+            self.today, MEETINGS_PER_YEAR * self.years - 2, settings.bundesland
+        )
+        start = calendar.term_start
         members = save_members(
             self.unit.session,
             self.actor,
@@ -158,7 +162,7 @@ class _Builder:
         council = DemoCouncil(
             settings.id, city, tuple(members), tuple(projects), settings.bundesland
         )
-        built = self.meetings_builder.build(council, start, MEETINGS_PER_YEAR * self.years)
+        built = self.meetings_builder.build(council, calendar)
         self.members += len(members)
         self.meetings += built.meetings
         self.recommendations += advance_recommendations(

@@ -1,17 +1,18 @@
 """The meetings of a demo council, made as the secretariat makes them, through the services.
 
-The constituent meeting, a quarterly series on the third Thursday, the next meeting
-(invited, ten days ahead, on the working day before where that is a weekend or a public
-holiday: a demo of mid-December invited to a meeting on Christmas Day, found by a
-tester), a Klausur called at short notice on a working day after it (planned, its
-invitation already later than the two-week Ladungsfrist allows, so the Übersicht warns)
-and the regular meeting after it (planned). Each meeting gets its agenda while it is
-planned; then, in the order of the days, the invitation goes out two weeks ahead, the
-attendance is recorded (excused and absent members, a late arrival "ab TOP 3", an early
-departure, the presenting projects' leads as guests), conflicts of interest are declared
-or decided on the screening's hints (both ``demo_meeting_day``), the meeting is held and
-its minutes are written (``demo_minutes``). The latest held meeting, whose minutes stay
-an open draft, takes up an urgent item (Dringlichkeitsantrag): only such a meeting may.
+The days are ``demo_calendar``'s, counted from the demo's day: the constituent meeting, a
+quarterly series on the third Thursday, the next meeting (invited, ten days ahead), the
+regular meeting after it (planned) and a Klausur called at short notice a week before the
+invited meeting, after that one's invitation went out (planned, its invitation already
+later than the two-week Ladungsfrist allows, so the Übersicht warns; its number follows
+the invited meeting's, as the numbers of invited meetings stay). Each meeting gets its
+agenda while it is planned; then, in the order of the days, the invitation goes out two
+weeks ahead, the attendance is recorded (excused and absent members, a late arrival "ab
+TOP 3", an early departure, the presenting projects' leads as guests), conflicts of
+interest are declared or decided on the screening's hints (both ``demo_meeting_day``),
+the meeting is held and its minutes are written (``demo_minutes``). The latest held
+meeting, whose minutes stay an open draft, takes up an urgent item (Dringlichkeitsantrag):
+only such a meeting may.
 """
 
 from __future__ import annotations
@@ -19,8 +20,6 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
-
-from dateutil.relativedelta import TH, relativedelta
 
 from expertenrat.domain.agenda import AgendaItem, presenter_text
 from expertenrat.domain.enums import (
@@ -34,8 +33,8 @@ from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.meeting_series import Frequency, SeriesSpec
 from expertenrat.domain.members import Member
 from expertenrat.domain.projects import Project
-from expertenrat.domain.working_days import closed_reason, previous_working_day
 from expertenrat.services.agenda import AgendaService
+from expertenrat.services.demo_calendar import DemoCalendar
 from expertenrat.services.demo_meeting_day import DemoMeetingDay
 from expertenrat.services.demo_minutes import NOTICE_DAYS, DemoMinutes, HeldMeeting
 from expertenrat.services.demo_urgent import URGENT_ITEM
@@ -80,16 +79,18 @@ class DemoMeetings:
         self.minutes = DemoMinutes(unit, actor, data, today)
         self._items: dict[int, tuple[AgendaItem, ...]] = {}  # the agenda as last read
 
-    def build(self, council: DemoCouncil, start: date, count: int) -> BuiltMeetings:
-        """``count`` meetings from ``start`` on, all but the last two held, and the Klausur
-        between those two."""
-        ids = self._schedule(council, start, count)
+    def build(self, council: DemoCouncil, calendar: DemoCalendar) -> BuiltMeetings:
+        """The meetings of ``calendar``: those held, the invited and the planned meeting,
+        and the Klausur."""
+        ids = self._schedule(council, calendar)
+        klausur_number = len(ids)  # its agenda comes before the planned meeting's
+        numbers = [*range(1, klausur_number), klausur_number + 1]
         meetings = [
-            self._agenda(council, meeting_id, number, full=number < count)
-            for number, meeting_id in enumerate(ids, start=1)
+            self._agenda(council, meeting_id, number, full=number < klausur_number)
+            for number, meeting_id in zip(numbers, ids, strict=True)
         ]
-        built = BuiltMeetings(meetings=len(ids))
-        *held, invited, _late, _planned = meetings
+        built = BuiltMeetings(meetings=len(ids) + 1)
+        *held, invited, _planned = meetings
         for position, meeting in enumerate(held):
             self._invite(meeting)
             sheet = self.day.attendance(council.members, meeting)
@@ -114,43 +115,41 @@ class DemoMeetings:
                 last_approved=position == len(held) - 3,
             )
         self._invite(invited)
+        klausur = self.meetings.create(
+            council.id,
+            _draft(MeetingKind.WORKSHOP, calendar.klausur, _place(council.city),
+                   title="Klausur: Datenstrategie 2030"),
+            chair_membership_id=council.chair.id,
+        )  # fmt: skip
+        self._agenda(council, klausur, klausur_number, full=False)
         return built
 
     # --- the schedule -------------------------------------------------------------------
 
-    def _schedule(self, council: DemoCouncil, start: date, count: int) -> list[int]:
-        days = [_third_thursday(start + relativedelta(months=3 * i + 2)) for i in range(count - 2)]
+    def _schedule(self, council: DemoCouncil, calendar: DemoCalendar) -> list[int]:
+        """The meetings held, the invited and the planned one (without the Klausur)."""
+        first, *series_days = calendar.held
         place = _place(council.city)
         chair = council.chair.id
-        first = self.meetings.create(
-            council.id, _draft(MeetingKind.CONSTITUENT, days[0], place), chair_membership_id=chair
+        constituent = self.meetings.create(
+            council.id, _draft(MeetingKind.CONSTITUENT, first, place), chair_membership_id=chair
         )
         series = self.meetings.create_series(
             council.id,
             SeriesSpec(
-                Frequency.QUARTERLY, days[1], STARTS, ENDS, weekday=3, ordinal=3,
-                count=count - 3,
+                Frequency.QUARTERLY, series_days[0], STARTS, ENDS, weekday=3, ordinal=3,
+                count=len(series_days),
             ),
             place=place[0],
             room=place[1],
         )  # fmt: skip
-        ahead = [
-            previous_working_day(self.today + timedelta(days=10), council.bundesland),
-            _third_thursday(self.today + relativedelta(months=3)),
-        ]
         invited, planned = (
             self.meetings.create(
                 council.id, _draft(MeetingKind.REGULAR, day, place), chair_membership_id=chair
             )
-            for day in ahead
+            for day in (calendar.invited, calendar.planned)
         )
-        late = self.meetings.create(
-            council.id,
-            _draft(MeetingKind.WORKSHOP, _short_notice_day(self.today, council.bundesland), place,
-                   title="Klausur: Datenstrategie 2030"),
-            chair_membership_id=chair,
-        )  # fmt: skip
-        return [first, *series, invited, late, planned]
+        return [constituent, *series, invited, planned]
 
     def _agenda(self, council: DemoCouncil, meeting_id: int, number: int, *, full: bool):
         """The agenda: the opening items the meeting was created with (the constituent
@@ -227,21 +226,6 @@ class DemoMeetings:
         self.meetings.change_state(
             meeting.id, stored.version, MeetingState.HELD, now=stored.ends_at
         )
-
-
-def _short_notice_day(today: date, bundesland: str) -> date:
-    """A working day after the invited meeting (ten days ahead) but inside the two-week
-    Ladungsfrist; where days 11 to 13 hold none (Easter Saturday to Monday), the weekday
-    among them."""
-    days = [today + timedelta(days=n) for n in range(11, NOTICE_DAYS)]
-    return next(
-        (day for day in days if closed_reason(day, bundesland) is None),
-        next(day for day in days if day.weekday() < 5),
-    )
-
-
-def _third_thursday(day: date) -> date:
-    return day + relativedelta(day=1, weekday=TH(3))
 
 
 def _place(city: str) -> tuple[str, str]:

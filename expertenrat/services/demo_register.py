@@ -4,8 +4,10 @@ Recommendations are adopted in the minutes (``demo_minutes``); here each takes t
 state of a fixed cycle: sent (a reminder recorded once it is overdue), answered with an
 interim response "Umsetzung geplant" (the first one's planned date has passed: it is
 overdue and due for a reminder; the others' lie ahead), closed as implemented, partly or
-not implemented after a final response, withdrawn, or left adopted. Where the cycle asks
-for a draft, a draft "zwischen den Sitzungen" is created beside the adopted one.
+not implemented after a final response, withdrawn, or left adopted. One too young for the
+answer its state asks for (adopted in the latest meeting, a few weeks ago) stays sent.
+Where the cycle asks for a draft, a draft "zwischen den Sitzungen" is created beside the
+adopted one.
 
 One recommendation "zwischen den Sitzungen" goes to two projects: one has answered, the
 other's answer is overdue and it was reminded, so the register shows "1 von 2 Projekten
@@ -96,6 +98,10 @@ def advance_recommendations(
                 row.id, row.version, sent_on + timedelta(days=10), "Überholt", today=today
             )
             continue
+        if status in _VERDICTS or status is S.ANSWERED:
+            answered_by = row.due_on - timedelta(days=20 if status is S.ANSWERED else 0)
+            if answered_by > today:  # too young to be answered or closed
+                status = S.SENT
         if status is S.SENT:
             if row.due_on is not None and row.due_on < today:
                 for project in row.projects:

@@ -19,12 +19,12 @@ def test_the_sheets_of_the_years_meetings_are_read_together(sqlite_demo_database
     council = services.settings.councils()[0].id
     held = [
         m
-        for m in services.meetings.list(council, year=2025, today=TODAY)
+        for m in services.meetings.list(council, year=2026, today=TODAY)
         if m.state is MeetingState.HELD
     ]
 
     with recorded_statements(sqlite_demo_database.engine) as statements:
-        report = services.annual_report.report(council, 2025, TODAY)
+        report = services.annual_report.report(council, 2026, TODAY)
 
     assert len(held) > 2
     assert sum("FROM attendances" in s for s in statements) == 1

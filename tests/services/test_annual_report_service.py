@@ -31,12 +31,12 @@ def test_the_demo_year_in_the_report(demo_database):
     services = Services.create(demo_database, "tester")
     council = services.settings.councils()[0].id
 
-    rendered = services.annual_report.report_pdf(council, 2025, TODAY)
+    rendered = services.annual_report.report_pdf(council, 2026, TODAY)
 
     printed = pdf_text(rendered.pdf)
     held = [
         m
-        for m in services.meetings.list(council, year=2025, today=TODAY)
+        for m in services.meetings.list(council, year=2026, today=TODAY)
         if m.state is MeetingState.HELD
     ]
     assert held and f"{len(held)} Sitzungen durchgeführt" in printed
@@ -44,15 +44,15 @@ def test_the_demo_year_in_the_report(demo_database):
     adopted = [
         r
         for r in services.recommendations.list(council, today=TODAY)
-        if r.adopted_on and r.adopted_on.year == 2025
+        if r.adopted_on and r.adopted_on.year == 2026
     ]
-    secret = _adopted_in_non_public_items(demo_database, 2025)
+    secret = _adopted_in_non_public_items(demo_database, 2026)
     assert adopted and all(r.code in printed for r in adopted if r.code not in secret)
     assert rendered.records == len(adopted)
     assert "Ödön" not in printed and "Pál" not in printed  # no consent to the name
     assert "sowie 1 weiteres Mitglied (ohne Namensnennung)" in printed
     assert "Katharina Lindqvist" in printed
-    assert "Ausgeschieden: Dr. Friedrich Abendroth (bis 27.10.2025)" in printed
+    assert "Ausgeschieden: Dr. Friedrich Abendroth (bis 01.06.2026)" in printed
     with demo_database.reading() as session:
         items = session.execute(
             select(models.AgendaItem.title, models.AgendaItem.public)

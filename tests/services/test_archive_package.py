@@ -36,9 +36,9 @@ def council(services: Services) -> int:
     return services.settings.councils()[0].id
 
 
-def test_the_package_of_2025_holds_what_the_archive_needs_and_checks_itself(services, tmp_path):
+def test_the_package_of_2026_holds_what_the_archive_needs_and_checks_itself(services, tmp_path):
     council_id = council(services)
-    written = services.archive_package.export(tmp_path / "2025", council_id, 2025, today=DAY)
+    written = services.archive_package.export(tmp_path / "2026", council_id, 2026, today=DAY)
     folder = written.folder
     listed = (folder / "SHA256SUMS.txt").read_text("utf-8").splitlines()
     files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
@@ -46,15 +46,15 @@ def test_the_package_of_2025_holds_what_the_archive_needs_and_checks_itself(serv
     for line in listed:  # what "sha256sum -c" does
         digest, path = line.split("  ", 1)
         assert hashlib.sha256((folder / path).read_bytes()).hexdigest() == digest
-    assert {"LIESMICH.txt", "Tätigkeitsbericht 2025.pdf", "Empfehlungsregister 2025.csv"} <= files
-    assert "Empfehlungsregister 2025.pdf" in files and written.files == len(files)
-    meeting = "2025-09-18 4. Sitzung/"
+    assert {"LIESMICH.txt", "Tätigkeitsbericht 2026.pdf", "Empfehlungsregister 2026.csv"} <= files
+    assert "Empfehlungsregister 2026.pdf" in files and written.files == len(files)
+    meeting = "2026-04-16 4. Sitzung/"
     assert {
-        meeting + "Einladung 4. Sitzung 2025-09-18.pdf",
-        meeting + "Sitzungsmappe 4. Sitzung 2025-09-18.pdf",
-        meeting + "Anlage 1 4. Sitzung 2025-09-18 – Praesentation-ODP.pdf",
+        meeting + "Einladung 4. Sitzung 2026-04-16.pdf",
+        meeting + "Sitzungsmappe 4. Sitzung 2026-04-16.pdf",
+        meeting + "Anlage 1 4. Sitzung 2026-04-16 – Praesentation-ODP.pdf",
     } <= files
-    for number, folder_name in ((2, "2025-03-20 2. Sitzung"), (4, "2025-09-18 4. Sitzung")):
+    for number, folder_name in ((3, "2026-01-15 3. Sitzung"), (4, "2026-04-16 4. Sitzung")):
         meeting_id = services.meeting_documents.meeting_id(council_id, number)
         stem = f"{folder_name}/Protokoll {number}. Sitzung {folder_name[:10]}"
         for public, suffix in ((False, ".pdf"), (True, " öffentlich.pdf")):
@@ -70,8 +70,8 @@ def test_the_package_of_2025_holds_what_the_archive_needs_and_checks_itself(serv
         assert printed and hashlib.sha256(content).hexdigest() == printed.group(1)
     readme = (folder / "LIESMICH.txt").read_text("utf-8")
     assert (
-        "2025-09-18 4. Sitzung: Einladung (versandt am 04.09.2025), Protokoll (genehmigt in "
-        "der 5. Sitzung am 18.12.2025;" in readme
+        "2026-04-16 4. Sitzung: Einladung (versandt am 02.04.2026), Protokoll (genehmigt in "
+        "der 5. Sitzung am 16.07.2026;" in readme
     )
     assert "sha256sum -c SHA256SUMS.txt" in readme and "genehmigter" in readme
     assert "genehmigter Inhalt.json“\nenthalten die vollständige Fassung" in readme
@@ -83,10 +83,10 @@ def test_minutes_not_approved_are_left_out_and_a_non_public_annex_is_named_so(se
     annex = services.annexes.annexes(sixth)[0]
     services.annexes.update(sixth, annex, annex.title, public=False)
     files, warnings = services.archive_package.files(council_id, 2026, today=DAY)
-    sixth_files = {p for p in files if p.startswith("2026-03-19 6. Sitzung/")}
+    sixth_files = {p for p in files if p.startswith("2026-10-15 6. Sitzung/")}
     assert sixth_files == {
-        "2026-03-19 6. Sitzung/Einladung 6. Sitzung 2026-03-19.pdf",
-        "2026-03-19 6. Sitzung/Anlage 1 6. Sitzung 2026-03-19 nichtöffentlich – "
+        "2026-10-15 6. Sitzung/Einladung 6. Sitzung 2026-10-15.pdf",
+        "2026-10-15 6. Sitzung/Anlage 1 6. Sitzung 2026-10-15 nichtöffentlich – "
         "Praesentation-IPW.pdf",
     }
     assert not any("7. Sitzung" in p or "8. Sitzung" in p for p in files)  # not held yet
@@ -97,7 +97,7 @@ def test_minutes_not_approved_are_left_out_and_a_non_public_annex_is_named_so(se
     readme = files["LIESMICH.txt"].decode("utf-8")
     assert "2026-12-07 7. Sitzung: noch nicht durchgeführt; nicht enthalten." in readme
     assert (
-        "2026-03-19 6. Sitzung: Einladung (versandt am 05.03.2026), 1 Anlage. Das Protokoll "
+        "2026-10-15 6. Sitzung: Einladung (versandt am 01.10.2026), 1 Anlage. Das Protokoll "
         "ist noch nicht genehmigt" in readme
     )
 
@@ -118,7 +118,7 @@ def test_an_invitation_whose_sending_was_not_recorded_is_said_to_be_dated_today(
     ) in warnings
     readme = files["LIESMICH.txt"].decode("utf-8")
     assert (
-        "2026-03-19 6. Sitzung: Einladung (ihr Versand ist nicht erfasst; datiert auf den "
+        "2026-10-15 6. Sitzung: Einladung (ihr Versand ist nicht erfasst; datiert auf den "
         "27.11.2026), 1 Anlage." in readme
     )
 
@@ -147,17 +147,17 @@ def test_minutes_approved_before_their_pdfs_were_kept_are_made_anew_and_said_so(
 
     files, warnings = services.archive_package.files(council_id, 2025, today=DAY)
 
-    assert "2025-03-20 2. Sitzung/Protokoll 2. Sitzung 2025-03-20.pdf" in files
+    assert "2025-10-16 2. Sitzung/Protokoll 2. Sitzung 2025-10-16.pdf" in files
     assert (
         "Das Protokoll der 2. Sitzung wurde genehmigt, bevor Expertenrat die genehmigten "
         "PDF-Dateien speicherte; die Dateien im Paket sind heute neu erstellt, mit dem "
         "Genehmigungsvermerk."
     ) in warnings
-    assert not any("3. Sitzung wurde genehmigt, bevor" in w for w in warnings)
+    assert not any("1. Sitzung wurde genehmigt, bevor" in w for w in warnings)
     readme = files["LIESMICH.txt"].decode("utf-8")  # not "the stored files, byte for byte"
     assert "Fassung, am 27.11.2026 neu erstellt, genehmigter Inhalt)" in readme
     assert "Ausgenommen die Protokoll-PDFs der 2. Sitzung: genehmigt, bevor" in readme
-    assert readme.count("neu erstellt") == 2  # the 3. Sitzung's are the stored ones
+    assert readme.count("neu erstellt") == 2  # the 1. Sitzung's are the stored ones
 
 
 def test_a_year_without_meetings_is_said_so_and_the_minutes_are_not_explained(services):
@@ -189,10 +189,10 @@ def test_an_annex_with_a_long_name_gets_a_file_name_every_file_system_takes(serv
             .values(name="Präsentation " + "sehr lang " * 28 + ".pdf")
         )
 
-    written = services.archive_package.export(tmp_path / "2025", council_id, 2025, today=DAY)
+    written = services.archive_package.export(tmp_path / "2026", council_id, 2026, today=DAY)
 
-    [annex] = (written.folder / "2025-09-18 4. Sitzung").glob("Anlage 1 *")
-    assert annex.name.startswith("Anlage 1 4. Sitzung 2025-09-18 – Präsentation sehr lang ")
+    [annex] = (written.folder / "2026-04-16 4. Sitzung").glob("Anlage 1 *")
+    assert annex.name.startswith("Anlage 1 4. Sitzung 2026-04-16 – Präsentation sehr lang ")
     assert annex.name.endswith("….pdf")
     assert len(annex.name) <= 120
 
@@ -232,7 +232,7 @@ def test_the_stored_minutes_pdfs_are_read_only_where_they_are_handed_out(service
         assert {"pdf", "public_pdf"} <= inspect(version).unloaded
 
     with recorded_statements(services.database.engine) as statements:
-        files, _ = services.archive_package.files(council_id, 2025, today=DAY)
+        files, _ = services.archive_package.files(council_id, 2026, today=DAY)
 
     stored = services.minutes_documents.minutes(fourth, public=False).rendered.pdf
     assert stored in files.values()  # handed out: read where it is used

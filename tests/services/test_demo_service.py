@@ -160,21 +160,26 @@ def test_demo_has_nine_meetings_six_held_one_invited_two_planned(demo_database, 
 def test_demo_klausur_at_short_notice_is_overdue_on_the_overview(demo_database, loaded, today):
     figures = OverviewService(demo_database).overview(loaded, today)
 
-    # 27.11.2026: the invited meeting on 07.12., the Klausur on 08.12. (Ladungsfrist 14 days)
+    # 27.11.2026: the Klausur on 30.11., a week before the invited meeting on 07.12.
+    # (Ladungsfrist 14 days)
     assert [line.text for line in figures.invitations_due] == [
-        "8. Sitzung – Klausur: Datenstrategie 2030 am 08.12.2026: Einladung überfällig "
-        "(Ladungsfrist seit 24.11.2026 verstrichen)"
+        "8. Sitzung – Klausur: Datenstrategie 2030 am 30.11.2026: Einladung überfällig "
+        "(Ladungsfrist seit 16.11.2026 verstrichen)"
     ]
     assert figures.invitations_due[0].urgent
 
 
-def test_demo_meetings_are_numbered_one_to_nine_in_date_order(demo_database, loaded):
+def test_demo_meetings_are_numbered_one_to_nine_in_date_order_but_the_klausur(
+    demo_database, loaded
+):
+    """The Klausur, called at short notice after the 7. Sitzung was invited, takes the next
+    number though it lies before that one: an invited meeting's number stays."""
     with demo_database.reading() as session:
         numbers = list(
             session.scalars(select(models.Meeting.number).order_by(models.Meeting.starts_at))
         )
 
-    assert numbers == list(range(1, 10))
+    assert numbers == [1, 2, 3, 4, 5, 6, 8, 7, 9]
 
 
 def test_demo_held_meetings_lie_in_the_past_and_the_others_ahead(demo_database, loaded, today):
@@ -337,17 +342,16 @@ def test_the_demo_is_dated_and_checked_by_its_own_day(database, demo):
 @pytest.mark.parametrize(
     ("day", "invited", "klausur"),
     [
-        (date(2026, 12, 15), date(2026, 12, 24), date(2026, 12, 28)),  # not on 25.12.
-        (date(2026, 12, 22), date(2026, 12, 31), date(2027, 1, 4)),  # not on Neujahr
-        (date(2027, 3, 16), date(2027, 3, 25), date(2027, 3, 29)),  # Easter
+        (date(2026, 12, 15), date(2026, 12, 24), date(2026, 12, 17)),  # not on 25.12.
+        (date(2026, 12, 22), date(2026, 12, 31), date(2026, 12, 24)),  # not on Neujahr
+        (date(2027, 3, 16), date(2027, 3, 25), date(2027, 3, 18)),  # Easter
     ],
 )
 def test_a_demo_of_the_holidays_meets_on_working_days(database, demo, day, invited, klausur):
     """(found by a tester) The demo of 15.12.2026 invited to a meeting on Christmas Day:
     ten days ahead, moved off a weekend but not off a public holiday (Karfreitag 26.03.2027:
-    the Thursday before). Where the days of the short-notice Klausur hold no working day
-    (27.–29.03.2027: Samstag, Ostersonntag, Ostermontag), it keeps the weekday among them,
-    as before."""
+    the Thursday before). The short-notice Klausur lies on a working day a week before
+    it."""
     demo.load(day, councils=1, years=1)
 
     states = dict(
@@ -358,7 +362,7 @@ def test_a_demo_of_the_holidays_meets_on_working_days(database, demo, day, invit
         )
     )
     ahead = sorted(start.date() for start, state in states.items() if state != "held")
-    assert ahead[:2] == [invited, klausur]
+    assert ahead[:2] == [klausur, invited]
 
 
 # --- refusals ----------------------------------------------------------------------------------
@@ -474,27 +478,31 @@ def test_overview_counts_the_demo_projects_and_meetings(demo_database, loaded, t
 def test_overview_names_the_next_demo_meeting(demo_database, loaded, today):
     figures = OverviewService(demo_database).overview(loaded, today)
 
-    # The invited meeting lies ten days ahead of 27.11.2026.
-    assert figures.next_meeting == "7. Sitzung am 07.12.2026 um 16:00 Uhr"
+    # The Klausur called at short notice lies three days ahead of 27.11.2026, a week before
+    # the invited meeting.
+    assert figures.next_meeting == (
+        "8. Sitzung – Klausur: Datenstrategie 2030 am 30.11.2026 um 16:00 Uhr"
+    )
 
 
 def test_overview_counts_the_demo_recommendations(demo_database, loaded, today):
     figures = OverviewService(demo_database).overview(loaded, today)
 
     # The 18 adopted in the minutes cycle through the 8 states; indices 3 and 11 are "sent",
-    # long past their due date: with the 21st, to two projects, sent and answered by one
-    # (still awaited, overdue and counted as partly answered) they are without a response
-    # (the card "Empfehlungen: Stellungnahme ausstehend"). The adopted ones (6, 14, and 7,
-    # 15 beside which drafts were made) owe no answer: the secretariat is to send them.
-    # Overdue are the three sent ones and index 1, answered with an interim plan whose
-    # date has passed.
+    # long past their due date, and so are 16 and 17, adopted in the latest meeting, too
+    # young to be answered (due on 22.12.): with the 21st, to two projects, sent and
+    # answered by one (still awaited, overdue and counted as partly answered) they are
+    # without a response (the card "Empfehlungen: Stellungnahme ausstehend"). The adopted
+    # ones (6, 14, and 7, 15 beside which drafts were made) owe no answer: the secretariat is
+    # to send them. Overdue are the two old sent ones, the 21st and index 1, answered with an
+    # interim plan whose date has passed.
     assert figures.recommendations_total == 21
-    assert figures.recommendations_open == 3
+    assert figures.recommendations_open == 5
     assert [line.text.split()[0] for line in figures.to_send] == [
-        "E-2025-04",
-        "E-2025-05",
-        "E-2025-12",
         "E-2026-01",
+        "E-2026-02",
+        "E-2026-09",
+        "E-2026-10",
     ]
     assert figures.recommendations_partly_answered == 1
     assert figures.recommendations_overdue == 4
@@ -505,7 +513,7 @@ def test_overview_counts_the_demo_recommendations(demo_database, loaded, today):
 def test_overview_of_the_demo_is_not_overdue_before_the_due_dates(demo_database, loaded):
     figures = OverviewService(demo_database).overview(loaded, date(2025, 1, 1))
 
-    assert figures.recommendations_open == 3
+    assert figures.recommendations_open == 5
     assert figures.recommendations_overdue == 0
 
 

@@ -169,7 +169,7 @@ def test_a_meeting_whose_day_passed_unrecorded_is_listed_to_be_recorded(sqlite_d
     assert before.meetings_unrecorded == ()
     # Not among the minutes waiting: they are not held (found by review).
     assert not [line for line in figures.minutes_waiting if "durchgeführt" in line.text]
-    labels = ("7. Sitzung", "8. Sitzung – Klausur: Datenstrategie 2030")
+    labels = ("8. Sitzung – Klausur: Datenstrategie 2030", "7. Sitzung")  # in order of days
     assert [line.text for line in after[:2]] == [
         f"{label} am {row.starts_at:%d.%m.%Y}: noch nicht als durchgeführt oder abgesagt erfasst"
         for label, row in zip(labels, (first, second), strict=True)

@@ -50,7 +50,7 @@ def test_the_years_go_back_to_the_first_year_with_last_year_default_in_march(
     assert statements == []  # the years came with the page's refresh
     menu = button.year_menu
     assert button.text() == "Tätigkeitsbericht …" and button.isEnabled()
-    assert years[0] == 2027 and years[-1] == 2024  # the demo's first term
+    assert years[0] == 2027 and years[-1] == 2025  # the demo's first term
     assert menu.defaultAction().data() == 2026
     assert menu.defaultAction().text() == "Tätigkeitsbericht 2026 …"
 
@@ -63,7 +63,7 @@ def test_the_years_follow_the_refresh_and_the_shown_council(qtbot, demo_services
     start = datetime(2019, 5, 2, 17, 0)
     old = MeetingDraft(MeetingKind.REGULAR, start, start.replace(hour=19), place="Rathaus")
     demo_services.meetings.create(council, old)
-    assert offered(button)[-1] == 2024  # not reread yet
+    assert offered(button)[-1] == 2025  # not reread yet
     page.refresh()
     assert offered(button)[-1] == 2019
 
@@ -152,23 +152,23 @@ def test_the_archive_package_goes_into_a_folder_of_its_own_replaced_after_yes(
     assert [a.text() for a in archive] == [f"Archivpaket {y} …" for y in years]
     dialogs.paths.append(str(tmp_path))
 
-    next(a for a in archive if a.text() == "Archivpaket 2025 …").trigger()
+    next(a for a in archive if a.text() == "Archivpaket 2026 …").trigger()
     qtbot.waitUntil(lambda: not button.busy(), timeout=WAIT)
 
-    folder = tmp_path / "SCER – Archivpaket 2025"
+    folder = tmp_path / "SCER – Archivpaket 2026"
     assert dialogs.file_dialogs[-1] == (FileKind.ARCHIVE, "")
     assert dialogs.saved_files == [str(folder / "LIESMICH.txt")]
     assert (folder / "SHA256SUMS.txt").is_file()
-    assert (folder / "Tätigkeitsbericht 2025.pdf").is_file()
+    assert (folder / "Tätigkeitsbericht 2026.pdf").is_file()
     [(_kind, _title, text)] = dialogs.messages
     assert "Das Archivpaket wurde geschrieben" in text and "5. Sitzung" in text  # not approved
     (folder / "LIESMICH.txt").write_text("alt", "utf-8")
     dialogs.answers.append(False)
-    button.archive.chosen(demo_services.settings.councils()[0].id, 2025, tmp_path, "Archiv")
+    button.archive.chosen(demo_services.settings.councils()[0].id, 2026, tmp_path, "Archiv")
     assert (folder / "LIESMICH.txt").read_text("utf-8") == "alt"  # "Nein": kept
-    button.archive.chosen(demo_services.settings.councils()[0].id, 2025, tmp_path, "Archiv")
+    button.archive.chosen(demo_services.settings.councils()[0].id, 2026, tmp_path, "Archiv")
     qtbot.waitUntil(lambda: not button.busy(), timeout=WAIT)
-    assert (folder / "LIESMICH.txt").read_text("utf-8").startswith("Archivpaket 2025")
+    assert (folder / "LIESMICH.txt").read_text("utf-8").startswith("Archivpaket 2026")
 
 
 def test_an_archive_folder_of_other_files_is_a_german_warning(

@@ -49,10 +49,10 @@ def test_a_line_about_minutes_puts_the_focus_on_the_opened_tab(window, qtbot) ->
 def test_a_line_about_a_recommendation_puts_the_focus_on_its_row(window, qtbot) -> None:
     recommendations = window.pages.recommendations
 
-    press_line(window, qtbot, "E-2024-02")
+    press_line(window, qtbot, "E-2025-02")
 
     assert QApplication.focusWidget() is recommendations.view
-    assert recommendations.selected().code == "E-2024-02"
+    assert recommendations.selected().code == "E-2025-02"
 
 
 def test_a_line_about_a_member_puts_the_focus_on_the_member(window, qtbot) -> None:

@@ -17,7 +17,7 @@ from verwerfen import closing_asks_first, closing_does_not_ask
 
 from expertenrat.domain.composition import Composition, CompositionNote
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.domain.enums import AttendanceStatus
+from expertenrat.domain.enums import AttendanceStatus, MeetingKind
 from expertenrat.domain.meetings import MeetingScope
 from expertenrat.domain.members import Member
 from expertenrat.services.member_exchange import MemberFileFormat
@@ -166,7 +166,7 @@ def test_ending_a_term_asks_first_where_it_removes_apologies(page, dialogs, serv
     (ahead, *_) = [
         m
         for m in services.meetings.list(page._council_id, MeetingScope.UPCOMING, today=today)
-        if m.starts_at.date() > today
+        if m.starts_at.date() > today and m.kind is MeetingKind.REGULAR  # not the Klausur
     ]
     _select(page, "Behrens")
     behrens = page.selected()
@@ -244,7 +244,7 @@ def test_ending_a_term_before_the_meetings_the_member_attended_is_refused(page, 
     """(found by a tester) The meetings keep the member in their attendance and quorum."""
     _select(page, "Köhler")
     term_end = page.selected().term_end
-    dialogs.dates = [date(2025, 1, 1)]
+    dialogs.dates = [date(2026, 1, 1)]
     page.end_button.click()
 
     (warning,) = dialogs.warnings()

@@ -283,7 +283,7 @@ def test_closing_a_project_that_owes_answers_says_which_first(page, services, di
     assert owed and all(code in text for code in owed) and "„Erinnerungen …“" in text
     assert services.projects.project(project.id).phase is not ProjectPhase.COMPLETED
     asked = len(dialogs.messages)
-    _select(page, "Intelligente Parkraumsteuerung Warnemünde")  # owes nothing
+    _select(page, "Digitaler Zwilling Rostock")  # owes nothing
     page.close_button.click()
     assert len(dialogs.messages) == asked and not page.close_button.isEnabled()
 

@@ -95,7 +95,7 @@ def test_register_for_the_chosen_year(page, dialogs, tmp_path, finish_job, servi
 
 def test_the_register_holds_what_the_table_shows(page, dialogs, tmp_path, finish_job):
     choose(page.filters.field_combo, page.filters.field_combo.itemData(1))
-    page.search_edit.setText("daten")
+    page.search_edit.setText("Sensorik")
     shown = [page.model.row(n).recommendation.code for n in range(page.model.rowCount())]
     assert 0 < len(shown) < page.model.total()
     dialogs.paths.append(str(tmp_path / "Auswahl.csv"))
