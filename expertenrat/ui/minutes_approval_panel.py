@@ -6,9 +6,10 @@ the SHA-256 of the stored PDFs, :mod:`ui.minutes_fingerprints`). "Protokoll vers
 asks for the day they went out; objections are raised and decided in their table
 (:mod:`ui.minutes_objections_box`); "Unterschiede anzeigen" shows what changed between two
 versions (the selected one and its predecessor, or two selected ones;
-:mod:`ui.minutes_versions_box`); "Genehmigen …" chooses the approving meeting. Buttons are
-disabled where a step is not possible, and the services refuse it anyway with a German
-message. Approved minutes are shown read-only with a hint.
+:mod:`ui.minutes_versions_box`); "Genehmigen …" chooses the approving meeting and approves
+in the background (:mod:`ui.minutes_approving`). Buttons are disabled where a step is not
+possible, and the services refuse it anyway with a German message. Approved minutes are
+shown read-only with a hint.
 """
 
 from __future__ import annotations
@@ -17,30 +18,19 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from expertenrat.domain.errors import ExpertenratError, QuestionChangedError
-from expertenrat.domain.minutes_approval import (
-    FROZEN_HINT,
-    Choice,
-    MinutesStatus,
-    VersionRecord,
-)
+from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.minutes_approval import FROZEN_HINT, Choice, MinutesStatus
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.minutes_approval_dialogs import ApproveDialog
 from expertenrat.ui.minutes_approval_texts import (
     state_text,
     why_no_objections,
     why_not_approvable,
 )
+from expertenrat.ui.minutes_approving import MinutesApproving
 from expertenrat.ui.minutes_fingerprints import MinutesFingerprints
 from expertenrat.ui.minutes_objections_box import MinutesObjectionsBox
 from expertenrat.ui.minutes_versions_box import MinutesVersionsBox
@@ -49,7 +39,6 @@ from expertenrat.ui.off_reason import OffReason
 from expertenrat.ui.page import NothingPending, SaveThen, go_on_at_once, unsaved_warning
 from expertenrat.ui.refusals import attempt
 from expertenrat.ui.widgets import wrapping_label
-from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "MinutesApprovalPanel"
 
@@ -78,8 +67,6 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self._no_meeting_hint = no_meeting_hint()
         self._status: MinutesStatus | None = None
         self._approving: list[Choice] = []
-        self.dialog: QWidget | None = None
-        self.job: Job | None = None  # the approval, rendered in the background
 
         self.hint_label = wrapping_label(name="hintLabel")
         self.state_label = wrapping_label()
@@ -100,6 +87,14 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         )
         self.versions = MinutesVersionsBox(
             services.minutes_approval, dialogs, lambda: self._meeting_id
+        )
+        self.approving = MinutesApproving(
+            services.minutes_approval,
+            dialogs,
+            self,
+            today=self._today,
+            reread=self.refresh,
+            approved=self.changed.emit,
         )
         self._layout()
         self.set_meeting(None)
@@ -190,87 +185,8 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         self._save_then(self._ask_approval, unsaved_warning(self._dialogs, self, title, not_done))
 
     def _ask_approval(self) -> None:
-        if self._meeting_id is None:
-            return
-        meeting_id = self._meeting_id
-        dialog = ApproveDialog(
-            self._status.approving(self._approving) if self._status else [],
-            lambda in_meeting, on: self._ask_then_approve(dialog, meeting_id, in_meeting, on),
-            self,
-            today=self._today(),
-            earliest=self._status.earliest_approval() if self._status else None,
-            warning=self._status.change_note() if self._status else "",
-        )
-        self.dialog = dialog
-        dialog.open()
-
-    def _ask_then_approve(
-        self, dialog: ApproveDialog, meeting_id: int, in_meeting: int, on: date, lead: str = ""
-    ) -> bool:
-        """Ask first where the approving meeting's agenda has no item approving these
-        minutes ("Nein": the dialog stays; ``lead`` says why it asks again), then approve
-        (:meth:`_approve_in_background`). Returns ``False``: the dialog is closed by it."""
-        title = tr(_CONTEXT, "Genehmigung des Protokolls")
-        question: list[str] = []
-        if not attempt(
-            self._dialogs,
-            dialog,
-            title,
-            lambda: question.append(
-                self._services.minutes_approval.approval_question(meeting_id, in_meeting)
-            ),
-        ):
-            return False
-        if not question[0]:
-            return self._approve_in_background(dialog, meeting_id, in_meeting, on, "")
-        self._dialogs.question(
-            dialog,
-            title,
-            f"{lead} {question[0]}" if lead else question[0],
-            lambda: self._approve_in_background(dialog, meeting_id, in_meeting, on, question[0]),
-        )
-        return False
-
-    def _approve_in_background(
-        self, dialog: ApproveDialog, meeting_id: int, in_meeting: int, on: date, asked: str
-    ) -> bool:
-        """Render and store the approved PDFs in a job (two PDFs of a long meeting take
-        seconds: the window must not freeze); the dialog closes once they are stored, and
-        stays with a refusal, or asks again where the question ``asked`` (answered "Ja")
-        changed meanwhile. Returns ``False``: the dialog is closed by the job."""
-        if self.job is not None and self.job.running:
-            return False
-        title = tr(_CONTEXT, "Genehmigung des Protokolls")
-        approve = self._services.minutes_approval.approve
-        today = self._today()
-        self.job = job = Job(
-            lambda _progress: approve(meeting_id, in_meeting, on, today=today, asked=asked)
-        )
-
-        def stored(record: VersionRecord) -> None:
-            dialog.done(QDialog.DialogCode.Accepted)
-            self.refresh()
-            self.changed.emit()
-            if record.agenda_note:  # an approval item left on a later agenda
-                self._dialogs.information(self, title, record.agenda_note)
-
-        def refused(message: str) -> None:
-            self.refresh()
-            if isinstance(job.error, QuestionChangedError):  # the agenda changed meanwhile
-                self._ask_then_approve(dialog, meeting_id, in_meeting, on, job.error.changed)
-                return
-            self._dialogs.warning(dialog, title, message)
-
-        self.job.finished.connect(stored)
-        self.job.failed.connect(refused)
-        progress = start_with_progress(
-            self.job,
-            dialog,
-            title,
-            tr(_CONTEXT, "Das Protokoll wird als PDF gespeichert und eingefroren …"),
-        )
-        progress.setCancelButton(None)  # the approval is one transaction: it cannot stop
-        return False
+        if self._meeting_id is not None:
+            self.approving.ask(self._meeting_id, self._status, self._approving)
 
     # --- helpers --------------------------------------------------------------------------
 

@@ -48,7 +48,7 @@ def panel(qtbot, services, dialogs) -> MinutesApprovalPanel:
 
 def choose(panel: MinutesApprovalPanel, label: str) -> None:
     panel.approve_button.click()
-    combo = panel.dialog.meeting_combo
+    combo = panel.approving.dialog.meeting_combo
     combo.setCurrentIndex(
         next(i for i in range(combo.count()) if combo.itemText(i).startswith(label))
     )
@@ -58,11 +58,11 @@ def test_no_keeps_the_dialog_and_yes_approves(qtbot, panel, dialogs) -> None:
     """(found by a tester) The 6. Sitzung's minutes were recorded as approved "in the 8.",
     whose agenda approved the 5.'s only: its minutes then name no TOP and no vote."""
     choose(panel, "3. Sitzung")
-    dialog = panel.dialog
+    dialog = panel.approving.dialog
     dialogs.answers = [False]
     dialog.accept()
     assert dialogs.messages[-1] == ("question", "Genehmigung des Protokolls", QUESTION)
-    assert panel.job is None  # nothing started
+    assert panel.approving.job is None  # nothing started
     assert dialog.isVisible()
 
     dialogs.answers = [True]
@@ -75,6 +75,6 @@ def test_no_keeps_the_dialog_and_yes_approves(qtbot, panel, dialogs) -> None:
 def test_the_meeting_whose_agenda_approves_them_asks_nothing(qtbot, panel, dialogs) -> None:
     choose(panel, "2. Sitzung")
     with qtbot.waitSignal(panel.changed, timeout=WAIT):
-        panel.dialog.accept()
+        panel.approving.dialog.accept()
     assert not [m for m in dialogs.messages if m[0] == "question"]
     assert "in der 2. Sitzung" in panel.state_label.text()

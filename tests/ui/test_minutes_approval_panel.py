@@ -237,9 +237,9 @@ def test_approval_freezes_the_tab(qtbot, panel, page_day, dialogs, services, min
     panel.refresh()
     assert panel.approve_button.isEnabled()
     panel.approve_button.click()
-    assert panel.dialog.date_edit.date().toPython() == date(2026, 5, 12)
+    assert panel.approving.dialog.date_edit.date().toPython() == date(2026, 5, 12)
     with qtbot.waitSignal(panel.changed, timeout=WAIT):
-        panel.dialog.accept()
+        panel.approving.dialog.accept()
     assert panel.hint_label.text() == FROZEN_HINT
     assert "genehmigt am 12.05.2026 in der 2. Sitzung" in panel.state_label.text()
     assert len(panel.fingerprints.full.text()) == len(panel.fingerprints.public.text()) == 64
@@ -272,7 +272,7 @@ def test_approving_at_the_table_says_what_became_of_the_later_approval_item(
     panel.circulate_button.click()
     panel.approve_button.click()
     with qtbot.waitSignal(panel.changed, timeout=WAIT):
-        panel.dialog.accept()
+        panel.approving.dialog.accept()
     assert dialogs.messages[-1] == (
         "information",
         "Genehmigung des Protokolls",
@@ -383,12 +383,12 @@ def test_under_the_objections_practice_only_a_meeting_after_the_deadline_approve
     third = sent.hold_third(datetime(2026, 5, 26, 16, 0))
 
     panel.approve_button.click()
-    combo = panel.dialog.meeting_combo
+    combo = panel.approving.dialog.meeting_combo
     assert [combo.itemData(i) for i in range(combo.count())] == [third]
     assert combo.currentText().startswith("3. Sitzung")
-    assert panel.dialog.date_edit.date().toPython() == date(2026, 5, 26)
+    assert panel.approving.dialog.date_edit.date().toPython() == date(2026, 5, 26)
     with qtbot.waitSignal(panel.changed, timeout=WAIT):
-        panel.dialog.accept()
+        panel.approving.dialog.accept()
     assert dialogs.warnings() == []
     assert "genehmigt am 26.05.2026 in der 3. Sitzung" in panel.state_label.text()
 
@@ -415,9 +415,9 @@ def test_minutes_changed_since_they_were_sent_say_so_before_they_are_approved(
     )
     assert note in panel.state_label.text()
     panel.approve_button.click()
-    assert panel.dialog.warning_label.text() == note
-    assert not panel.dialog.warning_label.isHidden()
-    panel.dialog.reject()
+    assert panel.approving.dialog.warning_label.text() == note
+    assert not panel.approving.dialog.warning_label.isHidden()
+    panel.approving.dialog.reject()
 
     dialogs.dates = [date(2026, 3, 21)]
     panel.circulate_button.click()  # sent again: what they have is what stands
@@ -481,7 +481,7 @@ def test_the_approved_pdfs_are_rendered_off_the_window_s_thread(
 
     monkeypatch.setattr(services.minutes_approval, "approve", recording)
     panel.approve_button.click()
-    dialog = panel.dialog
+    dialog = panel.approving.dialog
     with qtbot.waitSignal(panel.changed, timeout=WAIT):
         dialog.accept()
 
@@ -498,11 +498,11 @@ def test_a_refused_approval_keeps_the_dialog_open_with_the_reason(
     hold_next(services, minutes, page_day)
     panel.refresh()
     panel.approve_button.click()
-    dialog = panel.dialog
+    dialog = panel.approving.dialog
     dialog.date_edit.setDate(date(2026, 5, 1))  # before the approving meeting
 
     dialog.accept()
-    qtbot.waitUntil(lambda: not panel.job.running, timeout=WAIT)
+    qtbot.waitUntil(lambda: not panel.approving.job.running, timeout=WAIT)
 
     assert "kann nicht vor der 2. Sitzung" in dialogs.warnings()[-1]
     assert dialog.isVisible()
@@ -642,9 +642,9 @@ def test_the_tab_checks_its_days_against_the_page_s_day_not_the_council_clock(
     assert panel.objections.model.rows()[0].state is ObjectionState.REJECTED
 
     panel.approve_button.click()
-    assert panel.dialog.date_edit.date().toPython() == date(2026, 5, 12)
+    assert panel.approving.dialog.date_edit.date().toPython() == date(2026, 5, 12)
     with qtbot.waitSignal(panel.changed, timeout=WAIT):
-        panel.dialog.accept()
+        panel.approving.dialog.accept()
     assert dialogs.warnings() == []
     assert "genehmigt am 12.05.2026 in der 2. Sitzung" in panel.state_label.text()
 
@@ -704,7 +704,7 @@ def test_the_checksums_give_way_in_a_narrow_tab_and_are_copied_whole(
     panel.refresh()
     panel.approve_button.click()
     with qtbot.waitSignal(panel.changed, timeout=WAIT):
-        panel.dialog.accept()
+        panel.approving.dialog.accept()
     record = services.minutes_approval.status(minutes.meeting_id).latest
     full = panel.fingerprints.full
     assert (full.text(), panel.fingerprints.public.text()) == (

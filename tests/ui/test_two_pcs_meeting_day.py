@@ -241,7 +241,7 @@ def test_one_pc_circulates_the_other_objects_and_an_approval_meanwhile_keeps_the
     one.refresh()
     one.approve_button.click()
     with qtbot.waitSignal(one.changed, timeout=WAIT):
-        one.dialog.accept()
+        one.approving.dialog.accept()
     dialog.accept()
 
     assert d2.warnings() == [
