@@ -48,7 +48,11 @@ class MeetingTabs(ScrollingTabs):
         parent: QWidget | None = None,
         *,
         settings: QSettings | None = None,
+        page_saved_first: SaveThen,
     ) -> None:
+        """``page_saved_first`` is the page's :data:`SaveThen` (the "Sitzung" form's changes,
+        then the tabs' :meth:`saved_first`): the Genehmigung saves them before the minutes
+        go out or are approved, as the document buttons do."""
         super().__init__(parent)
         self._meeting_id: int | None = None
         self._any_meeting = True  # the council has meetings (as the page last read)
@@ -57,7 +61,7 @@ class MeetingTabs(ScrollingTabs):
         self.details: list[MeetingDetail] = []
         self._stale: list[MeetingDetail] = []  # not reread for their unsaved input
         self._unread: set[MeetingDetail] = set()  # hidden, given the meeting when shown
-        for label, widget in _detail_widgets(services, dialogs, today, settings, self.saved_first):
+        for label, widget in _detail_widgets(services, dialogs, today, settings, page_saved_first):
             widget.changed.connect(self.detail_changed)
             self.details.append(widget)
             self.addTab(widget, label)
@@ -222,7 +226,8 @@ def _detail_widgets(
     save_then: SaveThen,
 ) -> list[tuple[str, MeetingDetail]]:
     """The detail tabs of a meeting beside "Sitzung" (:class:`MeetingDetail`); the
-    Genehmigung saves the typed minutes first (``save_then``)."""
+    Genehmigung saves the form's changes and the typed minutes first (``save_then``): the
+    PDF it circulates or freezes holds the meeting's place and times, and the minutes."""
     return [
         (tr(_CONTEXT, "Tagesordnung"), AgendaEditor(services, dialogs, settings=settings)),
         (tr(_CONTEXT, "Anwesenheit"), AttendancePanel(services, dialogs, today=today)),

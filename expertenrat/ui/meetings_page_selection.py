@@ -75,9 +75,11 @@ class MeetingsPageSelection(MeetingsPageView):
         return self.tabs.flush_details(next_or_go_on)
 
     def saved_first(self, go_on: Callable[[], None], refuse: Callable[[str], None]) -> None:
-        """The ``SaveThen`` of the document buttons: a meeting form holding changes asks
-        first ("Ja" saves them as "Speichern" does, "Nein" makes nothing and keeps them),
-        then the detail tabs save theirs (:meth:`MeetingTabs.saved_first`) and ``go_on``.
+        """The ``SaveThen`` of the document buttons and of the Genehmigung's "Protokoll
+        versenden …" and "Genehmigen …" (the minutes PDF holds place and times): a meeting
+        form holding changes asks first ("Ja" saves them as "Speichern" does, "Nein" makes
+        nothing and keeps them), then the detail tabs save theirs
+        (:meth:`MeetingTabs.saved_first`) and ``go_on``.
         An invitation was made of the stored place while the new one stood in the form
         (found by a tester). A save the form refuses shows why beside its fields."""
 

@@ -165,7 +165,14 @@ class MeetingsPageView(QWidget):
         )
 
         self.form = MeetingForm(services.meetings, services.members, today, dialogs=dialogs)
-        self.tabs = MeetingTabs(self.form, services, dialogs, today, settings=settings)
+        self.tabs = MeetingTabs(
+            self.form,
+            services,
+            dialogs,
+            today,
+            settings=settings,
+            page_saved_first=lambda go_on, refuse: self.saved_first(go_on, refuse),
+        )
         self._layout()
 
     def _layout(self) -> None:
