@@ -1,10 +1,11 @@
 """The state buttons of the Sitzungen page and the changes they store.
 
-"Einladung versandt" (invited today; for an invited meeting whose time, place or agenda
-changed since: the changed letter re-sent today, for the record), "Durchgeführt",
-"Absagen …" (asks for the reason), "Löschen …" (after a question; planned meetings
-only) and "Zurücknehmen …" (a step recorded by mistake, :mod:`~expertenrat.ui.
-meeting_take_back`), each enabled when the state of the meeting shown allows it; "Durchgeführt" also
+"Einladung versandt" (invited today, or the changed letter re-sent:
+:mod:`~expertenrat.ui.meeting_invite`), "Durchgeführt", "Absagen …" (asks for the
+reason), "Löschen …" (after a question; planned meetings only:
+:mod:`~expertenrat.ui.meeting_delete`) and "Zurücknehmen …" (a step recorded by mistake,
+:mod:`~expertenrat.ui.meeting_take_back`), each enabled when the state of the meeting
+shown allows it; "Durchgeführt" also
 waits for the meeting's start, its tooltip saying why meanwhile
 (:mod:`~expertenrat.ui.meeting_held_readiness`), and a timer turns it on when the start
 passes while the page is open. A refusal shows its German reason.
@@ -34,8 +35,10 @@ from expertenrat.services.meetings import MeetingsService
 from expertenrat.ui.ask_again import ask_text_again
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.meeting_delete import DeleteButton
 from expertenrat.ui.meeting_held_readiness import HELD_TIP, wait_for_start, why_not_held
-from expertenrat.ui.meeting_step_tips import INVITE_TIP, step_tips
+from expertenrat.ui.meeting_invite import InviteButton
+from expertenrat.ui.meeting_step_tips import step_tips
 from expertenrat.ui.meeting_take_back import TakeBackButton
 
 if TYPE_CHECKING:
@@ -73,38 +76,46 @@ class MeetingStateBar(QWidget):
         self._dialogs = dialogs
         self._meeting = meeting
         self._today = today
-        self._resend = resend
-        self._listed = listed
         self._now = now or _now
         # Fires when the shown meeting's start passes: "Durchgeführt" comes on by itself.
         self.start_timer = QTimer(self)
         self.start_timer.setSingleShot(True)
         self.start_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.start_timer.timeout.connect(self.update_buttons)
-        self.invite_button = QPushButton(tr(_CONTEXT, "Einladung versandt"))
-        self.invite_button.setToolTip(tr(_CONTEXT, INVITE_TIP))
+        self.invite_button = InviteButton(
+            dialogs, meeting, today=today, resend=resend, listed=listed
+        )
+        self.invite_button.invited.connect(
+            lambda sent_on: self.change_state(MeetingState.INVITED, sent_on=sent_on)
+        )
+        self.invite_button.resent.connect(self.changed.emit)
         self.held_button = QPushButton(tr(_CONTEXT, "Durchgeführt"))
         self.held_button.setToolTip(tr(_CONTEXT, HELD_TIP))
         self.cancel_button = QPushButton(tr(_CONTEXT, "Absagen …"))
-        self.delete_button = QPushButton(tr(_CONTEXT, "Löschen …"))
-        # Parented by the layout after the others: Tab reaches it last, where it stands.
+        self.delete_button = DeleteButton(meetings, dialogs, meeting)
+        self.delete_button.deleted.connect(lambda: self.changed.emit(None))
         self.take_back_button = TakeBackButton(meetings, dialogs, meeting)
         self.take_back_button.taken_back.connect(self.changed.emit)
-        self.take_back_button.changed_elsewhere.connect(self._changed_elsewhere)
+        for button in (self.invite_button, self.delete_button, self.take_back_button):
+            button.changed_elsewhere.connect(self._changed_elsewhere)
+        # Parented by the layout in this order: Tab reaches them as they stand.
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        buttons = (self.invite_button, self.held_button, self.cancel_button, self.delete_button)
-        for button in (*buttons, self.take_back_button):
+        for button in (
+            self.invite_button,
+            self.held_button,
+            self.cancel_button,
+            self.delete_button,
+            self.take_back_button,
+        ):
             layout.addWidget(button)
-        self.invite_button.clicked.connect(self.invite)
         self.held_button.clicked.connect(lambda: self.change_state(MeetingState.HELD))
         self.cancel_button.clicked.connect(lambda: self.ask_cancel())
-        self.delete_button.clicked.connect(self.ask_delete)
 
     def update_buttons(self) -> None:
         meeting = self._meeting()
         targets = allowed_targets(meeting.state) if meeting is not None else ()
-        changed_letter = self._changed_letter(meeting)
+        changed_letter = self.invite_button.changed_letter(meeting)
         invite_tip, cancel_tip, delete_tip = step_tips(meeting, changed_letter)
         self.invite_button.setEnabled(MeetingState.INVITED in targets or bool(changed_letter))
         self.invite_button.setToolTip(invite_tip)
@@ -127,59 +138,6 @@ class MeetingStateBar(QWidget):
             self.start_timer.stop()
             return
         self.start_timer.start(math.ceil(wait / timedelta(milliseconds=1)))
-
-    def invite(self) -> None:
-        """Record the invitation as sent today; for a meeting whose day has passed (entered
-        afterwards) ask on which day it was sent."""
-        meeting = self._meeting()
-        if meeting is None:
-            return
-        if self._changed_letter(meeting):
-            self._record_resent(meeting)
-            return
-        day = meeting.starts_at.date()
-        if day >= self._today():
-            self.change_state(MeetingState.INVITED)
-            return
-        self._dialogs.ask_date(
-            self,
-            tr(_CONTEXT, "Einladung versandt"),
-            tr(_CONTEXT, "Die Einladung zu „{}“ am {:%d.%m.%Y} wurde versandt am").format(
-                meeting.label, day
-            ),
-            day - timedelta(days=1),
-            lambda sent_on: self.change_state(MeetingState.INVITED, sent_on=sent_on),
-        )
-
-    def _changed_letter(self, meeting: Meeting | None) -> str:
-        """The letter an invited meeting's members get again after its time, place or
-        agenda changed ("Geänderte Tagesordnung" …); "" where there is none to re-send.
-        Read from the meeting's line of the list, which the page rereads after every change
-        (an agenda change leaves the meeting's version, and so the meeting shown, as it
-        was): no look into the database on each update of the buttons."""
-        if self._resend is None or meeting is None:
-            return ""
-        line = self._listed()
-        if line is None or line.id != meeting.id or line.state is not MeetingState.INVITED:
-            return ""
-        if not (line.invitation_changed or line.invitation_agenda_changed):
-            return ""
-        return line.letter_name()
-
-    def _record_resent(self, meeting: Meeting) -> None:
-        """Record the changed invitation as sent today; a late one is told."""
-        assert self._resend is not None  # _changed_letter says there is one
-        try:
-            sent = self._resend(meeting.id, meeting.version, self._today())
-        except ConcurrentEditError as error:
-            self._changed_elsewhere(meeting.id, error)
-            return
-        except ExpertenratError as error:
-            self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), error.message)
-            return
-        for warning in sent.warnings:
-            self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), warning)
-        self.changed.emit(meeting.id)
 
     def _changed_elsewhere(self, meeting_id: int, error: ConcurrentEditError) -> None:
         """A step refused because another PC changed the meeting meanwhile: the page shows
@@ -270,31 +228,4 @@ class MeetingStateBar(QWidget):
 
         ask_text_again(
             self._dialogs, self, tr(_CONTEXT, "Sitzung absagen"), label, reason, cancel, note
-        )
-
-    def ask_delete(self) -> None:
-        meeting = self._meeting()
-        if meeting is None:
-            return
-
-        def delete() -> None:
-            try:
-                self._meetings.delete(meeting.id, meeting.version)
-            except ConcurrentEditError as error:
-                self._changed_elsewhere(meeting.id, error)
-                return
-            except ExpertenratError as error:
-                self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), error.message)
-                return
-            self.changed.emit(None)
-
-        self._dialogs.question(
-            self,
-            tr(_CONTEXT, "Sitzung löschen"),
-            tr(
-                _CONTEXT,
-                "„{}“ am {:%d.%m.%Y} löschen? Das geht nur bei geplanten Sitzungen ohne "
-                "Inhalte; eine Sitzung, zu der eingeladen wurde, bitte absagen.",
-            ).format(meeting.label, meeting.starts_at),
-            delete,
         )

@@ -1055,7 +1055,7 @@ def test_all_meetings_can_be_saved_once_the_council_has_a_meeting(page, services
     assert not page.documents.ics_action.isEnabled()
 
     page.select(meeting_id)
-    page.states.ask_delete()  # the dialog service answers "Ja"
+    page.states.delete_button.ask()  # the dialog service answers "Ja"
     assert services.meetings.list(council_id) == []
     assert not all_meetings.isEnabled()
 

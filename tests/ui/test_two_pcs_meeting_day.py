@@ -333,7 +333,7 @@ def test_an_invitation_recorded_while_the_server_is_away_says_so_once(
     page = _page_showing(qtbot, pc1, dialogs, today, council_id, meeting_id)
 
     server_down(True)
-    page.states.invite()
+    page.states.invite_button.invite()
     server_down(False)
 
     assert dialogs.warnings() == [
@@ -341,7 +341,7 @@ def test_an_invitation_recorded_while_the_server_is_away_says_so_once(
         "Bitte prüfen Sie das Netzwerk und versuchen Sie es erneut."
     ]
     assert pc1.meetings.get(meeting_id).state is MeetingState.PLANNED
-    page.states.invite()  # once the server is back
+    page.states.invite_button.invite()  # once the server is back
     assert pc1.meetings.get(meeting_id).state is MeetingState.INVITED
 
 
