@@ -5,7 +5,8 @@ Each member's line is saved on its own with a version check, so two people recor
 attendance on two PCs only collide on the same member. A cancelled meeting refuses every
 change. The quorum follows the council's rule (``domain.quorum``), for the meeting and per
 agenda item; members recused from an item (``services.conflicts``) do not count there. The
-sheet read back is :mod:`services.attendance_sheets`.
+sheet read back is :mod:`services.attendance_sheets`; what is refused before a line is
+stored, :mod:`services.attendance_refusals`.
 """
 
 from __future__ import annotations
@@ -13,9 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from expertenrat.domain.attendance_order import meeting_span, order_problems, time_problems
 from expertenrat.domain.attendance_sheet import (
     AttendanceEntry,
     AttendanceSheet,
@@ -24,30 +23,18 @@ from expertenrat.domain.attendance_sheet import (
     clean_guest,
     guest_problems,
 )
-from expertenrat.domain.enums import (
-    AttendanceStatus,
-    AuditAction,
-)
-from expertenrat.domain.errors import (
-    ConcurrentEditError,
-    FieldProblem,
-    NotFoundError,
-    ValidationError,
-)
-from expertenrat.domain.quorum import (
-    validate_attendance,
-)
-from expertenrat.domain.text_folding import alike_key
+from expertenrat.domain.enums import AttendanceStatus, AuditAction
+from expertenrat.domain.errors import ConcurrentEditError, NotFoundError
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.services.agenda_rows import meeting_name
-from expertenrat.services.attendance_rows import (
-    agenda_refs,
-    changeable_meeting,
-    full_name,
-    live_meeting,
-    meeting_memberships,
+from expertenrat.services.attendance_refusals import (
+    check_entry,
+    guest_row,
+    refuse_non_member,
+    refuse_twin,
 )
+from expertenrat.services.attendance_rows import changeable_meeting, full_name, live_meeting
 from expertenrat.services.attendance_sheets import attendance_sheet, guest_entry, today_of
 from expertenrat.services.unit_of_work import (
     changing,
@@ -101,12 +88,12 @@ class AttendanceService:
                     models.Attendance.membership_id == membership.id,
                 )
             )
-            _check_member(session, meeting, membership, row)
+            refuse_non_member(session, meeting, membership, row)
             if row is None and entry.id is not None:
                 raise NotFoundError(gone(what))
             if row is not None and (entry.id is None or entry.id != row.id):
                 raise ConcurrentEditError(what)
-            _check_entry(session, meeting, entry)
+            check_entry(session, meeting, entry)
             day = meeting.starts_at.date()
             raise_if_invalid(ahead_problems(entry.status, day, today_of(session, meeting, today)))
             before = None
@@ -185,13 +172,13 @@ class AttendanceService:
         with changing(self._db, what) as session:
             meeting = changeable_meeting(session, meeting_id)
             hold_council(session, meeting.council_id)  # the same guest added at once elsewhere
-            _refuse_twin(session, meeting, guest)
+            refuse_twin(session, meeting, guest)
             before = None
             if guest.id is None:
                 row = models.Guest(meeting_id=meeting.id)
                 session.add(row)
             else:
-                row = _guest_row(session, meeting, guest.id, what)
+                row = guest_row(session, meeting, guest.id, what)
                 check_version(row, guest.version, what)
                 before = audit.snapshot(row)
             row.name, row.affiliation, row.note = guest.name, guest.organisation, guest.role
@@ -215,7 +202,7 @@ class AttendanceService:
         what = f"{GUEST} „{guest.name}“"
         with changing(self._db, what) as session:
             meeting = changeable_meeting(session, meeting_id)
-            row = _guest_row(session, meeting, guest.id, what)
+            row = guest_row(session, meeting, guest.id, what)
             check_version(row, guest.version, what)
             before = audit.snapshot(row)
             session.delete(row)
@@ -229,67 +216,3 @@ class AttendanceService:
                 summary=f"Gast {isolated(row.name)} aus {meeting_name(meeting, isolated)} entfernt",
                 before=before,
             )
-
-
-def _check_member(
-    session: Session,
-    meeting: models.Meeting,
-    membership: models.Membership,
-    row: models.Attendance | None,
-) -> None:
-    if row is not None:
-        return
-    active = {m.id for m in meeting_memberships(session, meeting)}
-    if membership.id not in active:
-        raise ValidationError(
-            [
-                FieldProblem(
-                    "membership_id",
-                    f"{full_name(membership)} war am {meeting.starts_at:%d.%m.%Y} kein Mitglied "
-                    "dieses Gremiums.",
-                )
-            ]
-        )
-
-
-def _check_entry(session: Session, meeting: models.Meeting, entry: AttendanceEntry) -> None:
-    if entry.status is None:
-        raise ValidationError(
-            [FieldProblem("status", "Bitte wählen Sie anwesend, entschuldigt oder abwesend.")]
-        )
-    span = meeting_span(meeting.starts_at, meeting.ends_at, meeting.opened_at, meeting.closed_at)
-    raise_if_invalid(time_problems(entry, span))
-    items = agenda_refs(session, meeting.id)
-    raise_if_invalid(order_problems(items, entry))
-    validate_attendance([item.id for item in items], [entry.as_attendance()])
-
-
-def _guest_row(
-    session: Session, meeting: models.Meeting, guest_id: int | None, what: str
-) -> models.Guest:
-    row = fetch(session, models.Guest, guest_id, what)
-    if row.meeting_id != meeting.id:
-        raise NotFoundError(f"{what} gehört nicht zu dieser Sitzung.")
-    return row
-
-
-def _refuse_twin(session: Session, meeting: models.Meeting, guest: GuestEntry) -> None:
-    """Refuse a guest the meeting has already (the same name and institution, in any case
-    and spacing, a no-break space or two spaces aside): recorded on two PCs, one guest
-    stood twice in the minutes (found by a tester)."""
-    same = (alike_key(guest.name), alike_key(guest.organisation))
-    others = session.scalars(
-        select(models.Guest).where(
-            models.Guest.meeting_id == meeting.id, models.Guest.id != (guest.id or 0)
-        )
-    )
-    if any((alike_key(o.name), alike_key(o.affiliation)) == same for o in others):
-        raise ValidationError(
-            [
-                FieldProblem(
-                    "name",
-                    f"„{guest.name}“ ist bei dieser Sitzung schon als Gast eingetragen, "
-                    "vielleicht an einem anderen Arbeitsplatz.",
-                )
-            ]
-        )
