@@ -1,5 +1,7 @@
-"""Taking back a meeting's step recorded by mistake, a correction for
-:meth:`~expertenrat.services.meetings.MeetingsService.take_back_state`.
+"""Corrections of a meeting's recorded steps: the day its invitation went out
+(:meth:`~expertenrat.services.meetings.MeetingsService.correct_invitation_day`), and a
+step recorded by mistake taken back
+(:meth:`~expertenrat.services.meetings.MeetingsService.take_back_state`).
 
 "Einladung versandt" pressed before the invitation went out (or on the wrong meeting)
 goes back to "geplant" while the meeting is still ahead and no changed or late invitation
@@ -9,13 +11,14 @@ becomes tentative again (a new SEQUENCE), the planned meetings are numbered anew
 untouched: nothing written, voted, adopted, circulated or approved in it, no arrival or
 departure during an item recorded (the calendar entry stays confirmed, so its SEQUENCE
 stays). Rules: ``meeting_states.taken_back_state``.
-The audit trail records each as a correction ("Berichtigung"). The caller holds the
-council, has checked the version and that the minutes are not frozen.
+The audit trail records each as a correction ("Berichtigung"). The caller has checked the
+version and that the minutes are not frozen; for a step taken back it holds the council
+(the planned meetings may be numbered anew).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, exists, or_, select
 from sqlalchemy.orm import Session
@@ -23,8 +26,8 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.enums import AgendaItemOutcome, AuditAction, MeetingState
 from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.meeting_numbers import number_as_planned
-from expertenrat.domain.meeting_states import taken_back_state
-from expertenrat.services import audit
+from expertenrat.domain.meeting_states import sent_on_problem, taken_back_state
+from expertenrat.services import agenda_rows, audit
 from expertenrat.services.meeting_rows import (
     CouncilClock,
     meeting_from_row,
@@ -32,7 +35,43 @@ from expertenrat.services.meeting_rows import (
     renumber,
 )
 from expertenrat.services.meeting_transitions import record_change
+from expertenrat.services.unit_of_work import raise_if_invalid
 from expertenrat.store import models
+
+# The states of a meeting whose invitation went out; a cancelled one's stays as it was.
+_SENT_STATES = frozenset({MeetingState.INVITED.value, MeetingState.HELD.value})
+_NOT_SENT = (
+    "Ein Versand der Einladung {} ist nicht erfasst, der sich berichtigen ließe: Für eine "
+    "geplante Sitzung erfassen Sie ihn mit „Einladung versandt“; bei einer abgesagten "
+    "bleibt er, wie er war."
+)
+
+
+def correct_sent_on(
+    session: Session,
+    actor: str,
+    row: models.Meeting,
+    clock: CouncilClock,
+    sent_on: date,
+    today: date,
+) -> None:
+    """Record ``sent_on`` as the day ``row``'s invitation went out (a changed invitation
+    the start moved with moves with it), or raise :class:`ValidationError`: no invitation
+    recorded as sent, or a day after ``today`` or after the meeting's."""
+    if row.invitation_sent_on is None or row.state not in _SENT_STATES:
+        named = agenda_rows.meeting_name(row)
+        raise ValidationError([FieldProblem("invitation_sent_on", _NOT_SENT.format(named))])
+    problem = sent_on_problem(sent_on, clock.aware(row.starts_at), today)
+    raise_if_invalid([FieldProblem("invitation_sent_on", problem)] if problem else [])
+    if sent_on == row.invitation_sent_on:
+        return
+    before = audit.snapshot(row)
+    if row.invitation_changed_on == row.invitation_sent_on:
+        row.invitation_changed_on = sent_on
+    row.invitation_sent_on = sent_on
+    session.flush()
+    verb = f"– Versand der Einladung berichtigt auf den {sent_on:%d.%m.%Y}"
+    record_change(session, actor, AuditAction.UPDATE, row, before, verb)
 
 
 def take_back(

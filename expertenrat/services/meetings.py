@@ -26,11 +26,10 @@ from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.invitation_changes import letter_change
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.meeting_series import SeriesSpec
-from expertenrat.domain.meeting_states import sent_on_problem
 from expertenrat.domain.meetings import Meeting
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.meeting_checks import checked_draft
-from expertenrat.services.meeting_corrections import take_back
+from expertenrat.services.meeting_corrections import correct_sent_on, take_back
 from expertenrat.services.meeting_queries import WHAT, MeetingQueries, fetch_meeting
 from expertenrat.services.meeting_rows import (
     apply_draft,
@@ -53,14 +52,6 @@ from expertenrat.services.unit_of_work import (
 )
 from expertenrat.store import models
 from expertenrat.store.database import Database
-
-# The states of a meeting whose invitation went out; a cancelled one's stays as it was.
-_SENT_STATES = frozenset({MeetingState.INVITED.value, MeetingState.HELD.value})
-_NOT_SENT = (
-    "Ein Versand der Einladung {} ist nicht erfasst, der sich berichtigen ließe: Für eine "
-    "geplante Sitzung erfassen Sie ihn mit „Einladung versandt“; bei einer abgesagten "
-    "bleibt er, wie er war."
-)
 
 
 class MeetingsService(MeetingQueries):
@@ -228,19 +219,7 @@ class MeetingsService(MeetingQueries):
             check_version(row, version, WHAT)
             ensure_not_frozen(session, row.id)
             clock = council_clock(session, row.council_id)
-            if row.invitation_sent_on is None or row.state not in _SENT_STATES:
-                named = agenda_rows.meeting_name(row)
-                raise ValidationError([FieldProblem("invitation_sent_on", _NOT_SENT.format(named))])
-            problem = sent_on_problem(sent_on, clock.aware(row.starts_at), today or clock.today())
-            raise_if_invalid([FieldProblem("invitation_sent_on", problem)] if problem else [])
-            if sent_on != row.invitation_sent_on:
-                before = audit.snapshot(row)
-                if row.invitation_changed_on == row.invitation_sent_on:
-                    row.invitation_changed_on = sent_on
-                row.invitation_sent_on = sent_on
-                session.flush()
-                verb = f"– Versand der Einladung berichtigt auf den {sent_on:%d.%m.%Y}"
-                record_change(session, self._actor, AuditAction.UPDATE, row, before, verb)
+            correct_sent_on(session, self._actor, row, clock, sent_on, today or clock.today())
             return meeting_from_row(row, clock)
 
     def delete(self, meeting_id: int, version: int) -> None:
