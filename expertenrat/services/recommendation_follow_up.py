@@ -127,7 +127,7 @@ class RecommendationFollowUp:
                 summary=f"Antwort zu Empfehlung {row.code}: {said}{whom}",
                 note=note or " – ".join(filter(None, (response.verdict.label + whom, progress))),
                 from_status=current, to_status=reached if reached is S.ANSWERED else None,
-                also=_answer_state(ids, answers),
+                also=_answer_state(ids, answers), today=today,
             )  # fmt: skip
 
     def remove_response(
@@ -181,7 +181,7 @@ class RecommendationFollowUp:
                 summary=f"Antwort zu Empfehlung {row.code} entfernt: {said}",
                 note=reason_note(f"{gone} entfernt: ", reason),
                 from_status=current, to_status=reached if reached is not current else None,
-                also=_answer_state(ids, answers),
+                also=_answer_state(ids, answers), today=today,
             )  # fmt: skip
 
     def set_due_date(

@@ -212,11 +212,12 @@ def record_update(
     from_status: RecommendationStatus | None = None,
     to_status: RecommendationStatus | None = None,
     also: dict[str, Any] | None = None,
+    today: date | None = None,
 ) -> RecommendationDetail:
     """The end of a change to ``row`` (its :func:`snapshot` was ``before``): flushed, its
     version bumped; a line of its history (as :func:`add_history`) and the audit entry of
     the change (``also``: what the after-state holds beyond the row); returns its
-    detail."""
+    detail as of ``today`` (default: today for the council)."""
     session.flush()
     add_history(
         session, row, kind, occurred_on, actor,
@@ -227,7 +228,7 @@ def record_update(
         council_id=row.council_id, summary=summary, before=before,
         after={**snapshot(row), **(also or {})},
     )  # fmt: skip
-    return detail_of(session, row)
+    return detail_of(session, row, today)
 
 
 def live(session: Session, recommendation_id: int) -> models.Recommendation:

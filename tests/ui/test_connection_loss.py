@@ -80,7 +80,9 @@ def test_a_lost_server_keeps_a_step_dialog_open_and_its_retry_saves(
         parent = QWidget()
         qtbot.addWidget(parent)
         stored: list[int] = []
-        steps = RecommendationSteps(parent, services, dialogs, lambda: today, stored.append)
+        steps = RecommendationSteps(
+            parent, services, dialogs, lambda: today, lambda key, _detail: stored.append(key)
+        )
         steps.new(council.id)
         dialog = steps.dialog
         dialog.title_edit.setText("Radwege & <Brücken> 🚲")
