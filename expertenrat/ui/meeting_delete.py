@@ -7,20 +7,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
-from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
+from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.meetings import Meeting
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.meeting_step_button import MeetingStepButton
 
 _CONTEXT = "MeetingsPage"
 
 
-class DeleteButton(QPushButton):
+class DeleteButton(MeetingStepButton):
     deleted = Signal()
-    changed_elsewhere = Signal(int, object)  # the meeting id, the ConcurrentEditError
 
     def __init__(
         self,
@@ -30,10 +30,8 @@ class DeleteButton(QPushButton):
         parent: QWidget | None = None,
     ) -> None:
         """``meeting()`` is the meeting shown (``None``: a new one or none)."""
-        super().__init__(tr(_CONTEXT, "Löschen …"), parent)
+        super().__init__(tr(_CONTEXT, "Löschen …"), dialogs, meeting, parent)
         self._meetings = meetings
-        self._dialogs = dialogs
-        self._meeting = meeting
         self.clicked.connect(self.ask)
 
     def ask(self) -> None:
@@ -54,10 +52,7 @@ class DeleteButton(QPushButton):
     def _delete(self, meeting: Meeting) -> None:
         try:
             self._meetings.delete(meeting.id, meeting.version)
-        except ConcurrentEditError as error:
-            self.changed_elsewhere.emit(meeting.id, error)
-            return
         except ExpertenratError as error:
-            self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), error.message)
+            self._refused(meeting, error)
             return
         self.deleted.emit()

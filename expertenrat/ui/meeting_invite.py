@@ -12,13 +12,14 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.enums import MeetingState
-from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError
+from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.meetings import Meeting, MeetingSummary
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.meeting_step_button import MeetingStepButton
 from expertenrat.ui.meeting_step_tips import INVITE_TIP
 
 if TYPE_CHECKING:
@@ -27,10 +28,9 @@ if TYPE_CHECKING:
 _CONTEXT = "MeetingsPage"
 
 
-class InviteButton(QPushButton):
+class InviteButton(MeetingStepButton):
     invited = Signal(object)  # the day the invitation was sent; None: today
     resent = Signal(int)  # the meeting id, its changed invitation recorded as sent again
-    changed_elsewhere = Signal(int, object)  # the meeting id, the ConcurrentEditError
 
     def __init__(
         self,
@@ -46,10 +46,8 @@ class InviteButton(QPushButton):
         records a changed invitation as sent again (meeting id, version, day); ``listed()``
         is the shown meeting's line of the list as last read (what changed since the
         invitation: an agenda change leaves the meeting itself as it was)."""
-        super().__init__(tr(_CONTEXT, "Einladung versandt"), parent)
+        super().__init__(tr(_CONTEXT, "Einladung versandt"), dialogs, meeting, parent)
         self.setToolTip(tr(_CONTEXT, INVITE_TIP))
-        self._dialogs = dialogs
-        self._meeting = meeting
         self._today = today
         self._resend = resend
         self._listed = listed
@@ -98,11 +96,8 @@ class InviteButton(QPushButton):
         assert self._resend is not None  # changed_letter says there is one
         try:
             sent = self._resend(meeting.id, meeting.version, self._today())
-        except ConcurrentEditError as error:
-            self.changed_elsewhere.emit(meeting.id, error)
-            return
         except ExpertenratError as error:
-            self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), error.message)
+            self._refused(meeting, error)
             return
         for warning in sent.warnings:
             self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), warning)

@@ -13,16 +13,17 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.enums import MeetingState
-from expertenrat.domain.errors import ConcurrentEditError, ExpertenratError, ValidationError
+from expertenrat.domain.errors import ExpertenratError, ValidationError
 from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.domain.meeting_states import taken_back_state
 from expertenrat.domain.meetings import Meeting
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.meeting_step_button import MeetingStepButton
 from expertenrat.ui.meeting_step_tips import NOT_SAVED
 
 _CONTEXT = "MeetingsPage"
@@ -59,9 +60,8 @@ _RENUMBERED = (
 )
 
 
-class TakeBackButton(QPushButton):
+class TakeBackButton(MeetingStepButton):
     taken_back = Signal(int)  # the meeting id, its step taken back
-    changed_elsewhere = Signal(int, object)  # the meeting id, the ConcurrentEditError
 
     def __init__(
         self,
@@ -71,10 +71,8 @@ class TakeBackButton(QPushButton):
         parent: QWidget | None = None,
     ) -> None:
         """``meeting()`` is the meeting shown (``None``: a new one or none)."""
-        super().__init__(tr(_CONTEXT, "Zurücknehmen …"), parent)
+        super().__init__(tr(_CONTEXT, "Zurücknehmen …"), dialogs, meeting, parent)
         self._meetings = meetings
-        self._dialogs = dialogs
-        self._meeting = meeting
         self.clicked.connect(self.ask)
 
     def update_for(self, meeting: Meeting | None, now: datetime) -> None:
@@ -107,11 +105,8 @@ class TakeBackButton(QPushButton):
     def _take_back(self, meeting: Meeting) -> None:
         try:
             taken = self._meetings.take_back_state(meeting.id, meeting.version)
-        except ConcurrentEditError as error:
-            self.changed_elsewhere.emit(meeting.id, error)
-            return
         except ExpertenratError as error:
-            self._dialogs.warning(self, tr(_CONTEXT, "Sitzungen"), error.message)
+            self._refused(meeting, error)
             return
         self.taken_back.emit(meeting.id)
         if taken.number != meeting.number:
