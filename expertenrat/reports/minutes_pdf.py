@@ -21,6 +21,7 @@ from expertenrat.domain.meeting_numbers import meeting_noun
 from expertenrat.domain.minutes_attendees import NOT_RECORDED, AbsentMember, PresentMember
 from expertenrat.domain.minutes_document import DRAFT_MARK, WITHHELD_LINE, MinutesDocument
 from expertenrat.domain.minutes_items import MinutesItem, recusal_label
+from expertenrat.domain.public_minutes import PUBLIC_ONLINE_NOTE
 from expertenrat.domain.wording import isolated
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import minutes_blocks as blocks
@@ -120,7 +121,7 @@ def _facts(doc: MinutesDocument) -> list[tuple[str, str]]:
     if doc.location:
         rows.append(("Ort", doc.location))
     if doc.online_link.strip():
-        rows.append(("Online", doc.online_link.strip()))
+        rows.append(("Online", PUBLIC_ONLINE_NOTE if doc.public else doc.online_link.strip()))
     if doc.kind_label:
         rows.append(("Art", doc.kind_label))
     rows.append(("Sitzungsleitung", doc.chair or "–"))

@@ -22,7 +22,7 @@ from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_attendees import AbsentMember, GuestLine, PresentMember
 from expertenrat.domain.minutes_document import DRAFT_MARK, WITHHELD_LINE
 from expertenrat.domain.minutes_items import AdoptedRecommendation, MinutesItem, VoteRecord
-from expertenrat.domain.public_minutes import UNNAMED_MEMBER, public_version
+from expertenrat.domain.public_minutes import PUBLIC_ONLINE_NOTE, UNNAMED_MEMBER, public_version
 from expertenrat.domain.quorum import QuorumResult
 from expertenrat.reports.minutes_pdf import PUBLIC_NOTE, render_minutes
 from expertenrat.reports.page_geometry import content_width
@@ -583,3 +583,16 @@ def test_an_indented_line_keeps_its_indentation() -> None:
     assert indent("Zweite Zeile") == 0
     assert indent("Erste Zeile eingerückt") >= 2
     assert indent("weiter eingerückt") > indent("Erste Zeile eingerückt")
+
+
+def test_public_version_names_the_video_conference_but_not_its_link() -> None:
+    """The public invitation leaves the online link out (it may carry the passcode and is
+    meant for the members); the public minutes, which OParl and the open data publish,
+    printed it (found by a tester)."""
+    link = "https://meet.rostock.de/j/1234567?pwd=Geheim1"
+    full = replace(minutes(), online_link=link)
+
+    public = flat(text(render_minutes(public_version(full)).pdf))
+
+    assert "Geheim1" not in public and f"Online {PUBLIC_ONLINE_NOTE}" in public
+    assert link in flat(text(render_minutes(full).pdf))
