@@ -19,6 +19,7 @@ from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.enums import LabelledEnum, MemberRole, Sector
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.members import Member, clean_and_check
+from expertenrat.domain.wording import number_ranges
 from expertenrat.exchange.member_cells import (
     cell_text,
     read_bool,
@@ -66,8 +67,9 @@ class MembersFile:
     columns: frozenset[str] = frozenset()
     # The columns read under another name than the export's: (as in the file, read as).
     read_as: tuple[tuple[str, str], ...] = ()
-    # What the import says of a workbook beyond its members, a sentence each: the further
-    # sheets with values not read, the rows hidden in Excel read all the same.
+    # What the import says of a file beyond its members, a sentence each: a workbook's
+    # further sheets with values not read, the rows hidden in Excel read all the same, the
+    # rows passed over with values only in columns not read.
     sheet_notes: tuple[str, ...] = ()
 
     @property
@@ -132,6 +134,7 @@ class RowReader:
         self._blank = [getattr(blank, f.name) for f in fields(Member)]
         position = {f.name: i for i, f in enumerate(fields(Member))}
         used = [(column, key) for column, key in enumerate(keys) if key is not None]
+        self._read_columns = tuple(column for column, _ in used)
         self._texts = [
             (column, position[key], self._reader(key)) for column, key in used if key in _TEXT_KEYS
         ]
@@ -147,6 +150,15 @@ class RowReader:
         """Given and family name as written in the row."""
         parts = [cell_text(cells[i]) for i in (self._given, self._family) if i < len(cells)]
         return " ".join(" ".join(parts).split())
+
+    def has_values(self, cells: Sequence[Cell]) -> bool:
+        """Whether a column read holds a value in ``cells``: a row filled only in columns
+        left out ("Nr." numbered ahead for members to come) is no member; such rows were
+        errors that stopped the whole import (found by a tester)."""
+        return any(
+            column < len(cells) and (not isinstance(cells[column], str) or cells[column].strip())
+            for column in self._read_columns
+        )
 
     def error_row(self, line: int, cells: Sequence[Cell], *messages: str) -> ParsedMemberRow:
         """A row that cannot be read, with messages without the "Zeile N: " prefix."""
@@ -257,6 +269,15 @@ class RowReader:
                     unknown.append(parts[2 * i].strip())
                 i += 1
         return ids, unknown
+
+
+def passed_over_note(lines: Sequence[int]) -> str:
+    """What the import says of the rows ``lines`` passed over as filled only in columns not
+    read ("" for none)."""
+    if not lines:
+        return ""
+    rows = f"Zeile {lines[0]}" if len(lines) == 1 else f"Zeilen {number_ranges(lines)}"
+    return f"Übergangen, da nur in nicht verwendeten Spalten ausgefüllt: {rows}."
 
 
 def _in_column(problem: FieldProblem) -> str:

@@ -48,7 +48,12 @@ from expertenrat.exchange.member_columns import (
     map_header,
     read_as,
 )
-from expertenrat.exchange.member_row_reader import MembersFile, ParsedMemberRow, RowReader
+from expertenrat.exchange.member_row_reader import (
+    MembersFile,
+    ParsedMemberRow,
+    RowReader,
+    passed_over_note,
+)
 
 _SEP_LINE = re.compile(r"sep=([;,\t])", re.IGNORECASE)
 _DELIMITERS = (";", ",", "\t")
@@ -123,18 +128,24 @@ def parse_members_csv(
     header_line, (header, _) = leading[at]
     keys, ignored = map_header(header, header_line)
     reader = RowReader(keys, field_ids_by_name, today or date.today(), titles)
-    rows = []
+    rows, passed_over = [], []
     for line, (cells, problem) in chain(leading[at + 1 :], numbered):
         if problem:
             rows.append(ParsedMemberRow(line, None, (f"Zeile {line}: {problem}",)))
         elif _has_text(cells):
-            rows.append(_parse_row(reader, len(keys), header_line, line, cells))
+            row = _parse_row(reader, len(keys), header_line, line, cells)
+            if row is None:
+                passed_over.append(line)
+            else:
+                rows.append(row)
     present = frozenset(key for key in keys if key is not None)
+    note = passed_over_note(passed_over)
     return MembersCsv(
         tuple(rows),
         ignored,
         present,
         read_as=read_as(header),
+        sheet_notes=(note,) if note else (),
         delimiter=delimiter,
         encoding=encoding,
     )
@@ -142,7 +153,8 @@ def parse_members_csv(
 
 def _parse_row(
     reader: RowReader, width: int, header_line: int, line: int, cells: list[str]
-) -> ParsedMemberRow:
+) -> ParsedMemberRow | None:
+    """The row ``line``; ``None`` for one filled only in columns not read."""
     if len(cells) > width and _has_text(cells[width:]):
         header = "die erste Zeile" if header_line == 1 else f"Zeile {header_line}"
         return reader.error_row(
@@ -151,7 +163,8 @@ def _parse_row(
             f"Die Zeile hat {len(cells)} Werte, {header} aber nur {width} Spalten. "
             "Vermutlich enthält ein Wert das Trennzeichen und steht nicht in Anführungszeichen.",
         )
-    return reader.parse(line, unguard_formulas(_text_formulas_read(cells)))
+    values = unguard_formulas(_text_formulas_read(cells))
+    return reader.parse(line, values) if reader.has_values(values) else None
 
 
 _TEXT_FORMULA = re.compile(r'="((?:[^"]|"")*)"')

@@ -44,7 +44,7 @@ from expertenrat.exchange.member_columns import (
     map_header,
     read_as,
 )
-from expertenrat.exchange.member_row_reader import MembersFile, RowReader
+from expertenrat.exchange.member_row_reader import MembersFile, RowReader, passed_over_note
 from expertenrat.exchange.member_workbook_reader import (
     BadCell,
     FirstSheet,
@@ -153,7 +153,7 @@ def parse_members_xlsx(
     except DataEntryError as error:
         raise DataEntryError(_naming(sheet, error.message)) from None
     reader = RowReader(keys, field_ids_by_name, today or date.today(), titles)
-    parsed = []
+    parsed, passed_over = [], []
     for line, cells in rows:
         if not has_value(cells):
             continue
@@ -176,10 +176,16 @@ def parse_members_xlsx(
             )
         if problems:
             parsed.append(reader.error_row(line, values, *problems))
-        else:
+        elif reader.has_values(values):
             parsed.append(reader.parse(line, values))
+        else:
+            passed_over.append(line)
     present = frozenset(key for key in keys if key is not None)
-    notes = (sheet.left_out(), _hidden_note(sheet, [row.line for row in parsed]))
+    notes = (
+        sheet.left_out(),
+        _hidden_note(sheet, [row.line for row in parsed]),
+        passed_over_note(passed_over),
+    )
     return MembersFile(
         tuple(parsed), ignored, present, read_as(header), tuple(note for note in notes if note)
     )

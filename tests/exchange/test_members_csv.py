@@ -313,6 +313,27 @@ def test_a_file_of_windows_1252_and_utf8_rows_is_refused_not_read_garbled(
     assert caught.value.message.count("Bitte") == 1  # two requests read clumsily (a tester)
 
 
+def test_rows_filled_only_in_columns_not_read_are_passed_over_and_named() -> None:
+    # a list numbered ahead for members to come ("Nr." 3 and 4, nothing else): those rows
+    # were errors ("Vorname fehlt"), and nothing of the file was imported (found by a tester)
+    text = (
+        "Nr.;Vorname;Nachname;Amtszeit Beginn;Primäres Handlungsfeld;PLZ;;;\r\n"
+        "1;Jürgen;Weiß;1.10.24;Umwelt;18055;;;\r\n"
+        "2;;;;;;;;\r\n"
+        "3;;;;; ;;;\r\n"
+        "4;Anna;;;;;;;\r\n"
+    )
+
+    result = parse(text.encode("cp1252"))
+
+    assert [row.line for row in result.rows] == [2, 5]
+    assert result.rows[0].errors == ()
+    assert result.rows[1].errors  # a name is a member's value: that row is no empty one
+    assert result.sheet_notes == (
+        "Übergangen, da nur in nicht verwendeten Spalten ausgefüllt: Zeilen 3–4.",
+    )
+
+
 def test_windows_1252_typography_and_accents_stay_windows_1252() -> None:
     text = HEADER + "\r\nRené;Ñúñez-Ä°;1.3.25;Umwelt\r\n„Å“;ß€ – …;1.3.25;Umwelt\r\n"
 

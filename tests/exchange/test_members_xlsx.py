@@ -435,6 +435,23 @@ def test_rows_hidden_in_excel_are_read_and_named() -> None:
     assert result.sheet_notes == ("In Excel ausgeblendet, aber gelesen: Zeilen 4–5, 8.",)
 
 
+def test_rows_filled_only_in_columns_not_read_are_passed_over_and_named() -> None:
+    # rows numbered ahead ("Nr.", also a formula there) stopped the import (found by a tester)
+    def numbered(sheet) -> None:
+        sheet["A4"] = "=ROW()-1"
+
+    anna = [1, "Anna", "Berg", date(2025, 3, 1), "Stadtdaten"]
+    data = workbook_bytes(["Nr.", *HEADER], anna, [2], [], fill=numbered)
+
+    result = parse(data)
+
+    assert [row.line for row in result.rows] == [2]
+    assert result.errors == ()
+    assert result.sheet_notes == (
+        "Übergangen, da nur in nicht verwendeten Spalten ausgefüllt: Zeilen 3–4.",
+    )
+
+
 def test_an_empty_first_sheet_of_several_names_it_too() -> None:
     def empty_first(sheet) -> None:
         sheet.title = "Hinweise"
