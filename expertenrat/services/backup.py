@@ -60,7 +60,7 @@ class BackupService:
     def backup(self, target: Path, progress: Progress | None = None) -> BackupSummary:
         """Write all data to ``target`` (all or nothing: a temporary file, then a rename)."""
         try:
-            with collector_paused(), writing_file(target) as handle:
+            with collector_paused(), writing_file(target, private=True) as handle:
                 backup = self.snapshot(progress)
                 write_backup(handle, backup)
                 size = handle.tell()

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import IO
 
 from expertenrat.domain.errors import ExpertenratError, os_error_detail, os_error_text
-from expertenrat.paths import keep_private
 from expertenrat.services.leftovers import remove_stale
 
 # The temporary names of :func:`writing_file` and :func:`replacing_files` (its copies of
@@ -100,7 +99,8 @@ def writing_file(path: Path, *, private: bool = False) -> Iterator[IO[bytes]]:
     file is the owner's alone (mode 600 where there are POSIX modes), as the backups are,
     whatever the umask and the replaced file's mode: an Auskunft or a members file saved
     with the usual umask 022 was readable by every login of a shared PC (found by a
-    tester)."""
+    tester). The temporary file is made with that mode, not given it after: another login
+    that opened it in between would have read all that was written (found by review)."""
     temporary = _temporary_name(path)
     remove_stale(path.parent, _TEMPORARY)
     try:
@@ -125,9 +125,7 @@ def writing_file(path: Path, *, private: bool = False) -> Iterator[IO[bytes]]:
                 f"„{path}“ ist eine Datenbank und wird nicht ersetzt. Bitte wählen Sie "
                 "einen anderen Dateinamen."
             )
-        with temporary.open("xb") as handle:
-            if private:
-                keep_private(handle.fileno())
+        with _new_file(temporary, private) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())  # on the disk before it takes the name: a PC that dies
@@ -137,6 +135,13 @@ def writing_file(path: Path, *, private: bool = False) -> Iterator[IO[bytes]]:
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
+
+
+def _new_file(path: Path, private: bool) -> IO[bytes]:
+    """``path`` made for writing (none may be there), with the umask's mode or, ``private``,
+    the owner's alone from the start."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)  # Windows: no \r\n
+    return os.fdopen(os.open(path, flags, 0o600 if private else 0o666), "wb")
 
 
 @contextlib.contextmanager

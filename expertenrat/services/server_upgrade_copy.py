@@ -71,7 +71,7 @@ def copy_before_upgrade(url: URL, revision: str, folder: Path | None = None) -> 
             connection.exec_driver_sql(f"SELECT pg_advisory_unlock_shared({UPGRADE_LOCK})")
             connection.commit()
         target = folder / f"vor-update-von-{revision}-{now:%Y-%m-%d-%H%M%S}.zip"
-        with writing_file(target) as handle:
+        with writing_file(target, private=True) as handle:
             write_backup(handle, backup)
     except FileWriteError as error:
         raise DatabaseUnusableError(

@@ -3,6 +3,7 @@ its upgrade, and any other (backups, the daily backup)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from pathlib import Path
@@ -57,8 +58,8 @@ def copy_sqlite(
         else sqlite3.connect(source)
     )
     try:
+        _made_private(target)  # all data: no other user of the PC reads it
         destination = sqlite3.connect(target)
-        keep_private(target)  # all data: no other user of the PC reads it
         try:
             if progress is None:
                 origin.backup(destination)
@@ -72,3 +73,13 @@ def copy_sqlite(
             destination.close()
     finally:
         origin.close()
+
+
+def _made_private(path: Path) -> None:
+    """``path`` made the owner's alone before anything is written to it: made so, where it
+    is new (SQLite made it with the umask's 644, and another login that opened it before
+    it was given 600 kept reading the copy, found by review); given so, where it is not.
+    Where it cannot be made, SQLite says why as it opens it."""
+    with contextlib.suppress(OSError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    keep_private(path)

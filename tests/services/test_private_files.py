@@ -112,3 +112,26 @@ def test_exports_of_personal_data_are_the_users_alone(demo_file, tmp_path):
 
     assert [_shared_bits(path) for path in (auskunft, members, internal, mine)] == [0] * 4
     assert [_shared_bits(path) for path in (letter, public)] == [0o044, 0o044]
+
+
+@pytest.mark.usefixtures("usual_umask")
+def test_a_private_file_is_made_the_users_alone_not_made_so_after(
+    sqlite_database, tmp_path, monkeypatch, today
+):
+    """(found by review) An export of personal data, a backup and a copy of the database
+    were written to a file made with the umask's 644 and only then given 600: another
+    login that opened it in between kept reading all that was written. Without a later
+    chmod (here none works) they are the user's alone all the same."""
+    SettingsService(sqlite_database, "Frau Schulz").create_council(
+        CouncilSettings(id=None, name="Expert*innenrat", city="Rostock")
+    )
+    monkeypatch.setattr(os, "chmod", lambda *_args, **_kwargs: None)
+    monkeypatch.setattr(os, "fchmod", lambda *_args, **_kwargs: None)
+    export, backup = tmp_path / "auskunft.pdf", tmp_path / "sicherung.zip"
+
+    write_file(export, b"%PDF-", private=True)
+    BackupService(sqlite_database).backup(backup)
+    daily = DailyBackupService(sqlite_database).run(tmp_path / "Sicherungen", today)
+
+    assert daily is not None
+    assert [_shared_bits(path) for path in (export, backup, daily)] == [0, 0, 0]
