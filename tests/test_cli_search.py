@@ -16,7 +16,7 @@ def test_search_prints_the_hits_with_the_passage_found(capsys, demo_file):
     assert lines[1].split()[:2] == ["Projekt", "–"]
     item = re.compile(
         r"Tagesordnungspunkt  (\d\d\.\d\d\.\d{4})  TOP 7 Intelligente Parkraumsteuerung .*"
-        r" \(2\. Sitzung, \1, nicht öffentlich\)"
+        r" \(2\. Sitzung, \1, nichtöffentlich\)"
     )
     assert any(item.fullmatch(line) for line in lines)
     assert any("Die Projektleitung von „Intelligente Parkraumsteuerung" in line for line in lines)

@@ -65,7 +65,7 @@ class Searchable:
     ``what`` and these. ``names``: short texts (codes, names, its meeting) looked in but
     not quoted; ``texts``: the passages an excerpt is taken from (minutes, a
     recommendation's text, answers). The hit's ``where`` is shown only: its state words
-    ("nicht öffentlich", "abgesagt") would find every record in that state (found by a
+    ("nichtöffentlich", "abgesagt") would find every record in that state (found by a
     tester)."""
 
     hit: SearchHit

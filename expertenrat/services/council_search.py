@@ -7,7 +7,7 @@ items and recommendations that named it.
 A record is found by its own texts and names: a meeting by its day and place, an agenda
 item also by its meeting's name and day ("4. Sitzung", a Klausur's topic), a
 recommendation by the projects it is addressed to. Not by the state words its "Wo" shows
-(a project's phase, "abgesagt", "nicht öffentlich", "umgesetzt"): "öffentlich" would find
+(a project's phase, "abgesagt", "nichtöffentlich", "umgesetzt"): "öffentlich" would find
 every non-public item (found by a tester).
 
 The index is read in eight queries, whatever the number of records (none per record),
@@ -186,7 +186,7 @@ def _agenda_items(session: Session, council_id: int) -> Iterator[Searchable]:
         texts = (row.discussion, row.motion_text, row.resolution_text)
         meeting_name = _meeting_name(row.meeting_number, row.kind, row.meeting_title)
         day = f"{row.starts_at:%d.%m.%Y}"
-        where = f"{meeting_name}, {day}" + ("" if row.public else ", nicht öffentlich")
+        where = f"{meeting_name}, {day}" + ("" if row.public else ", nichtöffentlich")
         # A held meeting's item at its minutes, one ahead (or cancelled) on the agenda.
         held = row.state == MeetingState.HELD.value or any(texts)
         tab = MeetingTab.MINUTES if held else MeetingTab.AGENDA

@@ -45,7 +45,7 @@ from expertenrat.store import models
 from expertenrat.store.database import Database
 
 NOTHING_CORRECTED = (
-    "Ohne beanstandete Stelle und neue Fassung ersetzt „Berücksichtigen“ keinen Text, und "
+    "Ohne beanstandete Stelle und neue Fassung ersetzt „Berücksichtigen …“ keinen Text, und "
     "seit der letzten Fassung wurde nichts berichtigt. Berichtigen Sie zuerst, was der "
     "Einwand betrifft (etwa die Anwesenheit oder eine Abstimmung), und berücksichtigen Sie "
     "ihn dann – oder geben Sie die Stelle und ihre neue Fassung an."

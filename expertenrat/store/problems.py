@@ -119,7 +119,7 @@ def upgrade_blocked(location: str, error: exc.DBAPIError, read: Connection) -> s
         log.error("Upgrade of %s failed: %s", location, reason)
         problems = [
             "Vorhandene Daten verletzen eine Regel der neuen Version. Die Einzelheiten stehen "
-            "in der Protokolldatei; bitte wenden Sie sich an Ihre IT-Betreuung."
+            "in der Log-Datei; bitte wenden Sie sich an Ihre IT-Betreuung."
         ]
     return (
         f"Die Datenbank „{location}“ kann nicht auf den Stand dieser Programmversion gebracht "

@@ -38,7 +38,7 @@ class ErrorDialog(QDialog):
                 "ErrorDialog",
                 "Im Programm ist ein unerwarteter Fehler aufgetreten. Ihre gespeicherten Daten "
                 "sind davon nicht betroffen; Sie können weiterarbeiten.\n\n"
-                "Die Einzelheiten stehen in der Protokolldatei:\n{}\n\n"
+                "Die Einzelheiten stehen in der Log-Datei:\n{}\n\n"
                 "Bitte schicken Sie sie mit einer kurzen Beschreibung, was Sie gerade getan "
                 "haben, an Ihre IT-Betreuung.",
             ).format(log_file)

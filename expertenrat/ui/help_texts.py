@@ -103,7 +103,7 @@ def shortcut_rows() -> list[tuple[str, str]]:
         ),
         (
             tr(_CONTEXT, "Strg+Eingabetaste"),
-            tr(_CONTEXT, "Protokoll: nächste Zeile (Strg+Umschalt+Eingabetaste: vorige)"),
+            tr(_CONTEXT, "Protokoll: nächster Punkt (Strg+Umschalt+Eingabetaste: vorheriger)"),
         ),
         (tr(_CONTEXT, "Strg+Q"), tr(_CONTEXT, "Programm beenden")),
     ]

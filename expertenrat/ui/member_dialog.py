@@ -111,7 +111,7 @@ class MemberDialog(MemberDialogRefusals):
             self._show_failure(error, member)
             return
         if self._stopped_by(
-            problems, tr(_CONTEXT, "Trotzdem speichern? Klicken Sie erneut auf Speichern.")
+            problems, tr(_CONTEXT, "Trotzdem speichern? Klicken Sie erneut auf „Speichern“.")
         ):
             return
         if question and self._dialogs is not None:

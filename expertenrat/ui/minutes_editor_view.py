@@ -57,9 +57,11 @@ class MinutesEditorView(QWidget):
         self.indicator = StatusLine()
         self.indicator.setObjectName("autosaveIndicator")
         self.previous_button = QPushButton(tr(_CONTEXT, "◀ Zurück"))
-        self.previous_button.setToolTip(tr(_CONTEXT, "Vorheriger Punkt (Strg+Umschalt+Eingabe)"))
+        self.previous_button.setToolTip(
+            tr(_CONTEXT, "Vorheriger Punkt (Strg+Umschalt+Eingabetaste)")
+        )
         self.next_button = QPushButton(tr(_CONTEXT, "Weiter ▶"))
-        self.next_button.setToolTip(tr(_CONTEXT, "Nächster Punkt (Strg+Eingabe)"))
+        self.next_button.setToolTip(tr(_CONTEXT, "Nächster Punkt (Strg+Eingabetaste)"))
         # A screen reader says the words, not "black left-pointing triangle" (found by a tester).
         self.previous_button.setAccessibleName(tr(_CONTEXT, "Zurück"))
         self.next_button.setAccessibleName(tr(_CONTEXT, "Weiter"))

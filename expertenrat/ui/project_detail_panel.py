@@ -85,7 +85,7 @@ def _meeting_tooltip(consultation: Consultation) -> str:
 def _title(item: ConsultedItem) -> str:
     if item.public:
         return item.title
-    return tr(_CONTEXT, "(nicht öffentlich) {}").format(item.title)  # seen when cut
+    return tr(_CONTEXT, "(nichtöffentlich) {}").format(item.title)  # seen when cut
 
 
 class RecommendationsModel(RowsTableModel):

@@ -38,8 +38,10 @@ class ProjectPartnersEditor(QWidget):
         self.remove_button = QPushButton(tr(_CONTEXT, "Entfernen"))
         self.up_button = QPushButton(tr(_CONTEXT, "Nach oben"))
         self.down_button = QPushButton(tr(_CONTEXT, "Nach unten"))
-        self.up_button.setToolTip(tr(_CONTEXT, "Partner nach oben schieben (Alt+Pfeil hoch)"))
-        self.down_button.setToolTip(tr(_CONTEXT, "Partner nach unten schieben (Alt+Pfeil runter)"))
+        self.up_button.setToolTip(tr(_CONTEXT, "Partner nach oben schieben (Alt+Pfeil nach oben)"))
+        self.down_button.setToolTip(
+            tr(_CONTEXT, "Partner nach unten schieben (Alt+Pfeil nach unten)")
+        )
         self.add_button.clicked.connect(lambda: self.add(""))
         self.remove_button.clicked.connect(self.remove_current)
         self.up_button.clicked.connect(lambda: self.move_current(-1))

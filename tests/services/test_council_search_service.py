@@ -149,7 +149,7 @@ def test_another_councils_records_are_left_out(demo_database):
 
 def test_the_state_words_shown_where_a_record_is_do_not_find_it(demo_database):
     """(found by a tester) "öffentlich" found every non-public agenda item through the
-    "nicht öffentlich" shown after its meeting, "durchgeführt" every held meeting."""
+    "nichtöffentlich" shown after its meeting, "durchgeführt" every held meeting."""
     search = CouncilSearchService(demo_database)
     item = models.AgendaItem
     with demo_database.reading() as session:
@@ -157,11 +157,11 @@ def test_the_state_words_shown_where_a_record_is_do_not_find_it(demo_database):
             select(item.id, item.title).where(item.public.is_(False), item.deleted_at.is_(None))
         ).all()
     assert non_public
-    found = {hit.id for hit in search.find(COUNCIL, "nicht öffentlich")}
+    found = {hit.id for hit in search.find(COUNCIL, "nichtöffentlich")}
     for item_id, title in non_public:
         assert (HitKind.AGENDA_ITEM, item_id) not in found, title
         [shown] = [hit for hit in search.find(COUNCIL, title) if hit.record_id == item_id]
-        assert shown.where.endswith(", nicht öffentlich")
+        assert shown.where.endswith(", nichtöffentlich")
     held = [hit for hit in search.find(COUNCIL, "Sitzung") if "durchgeführt" in hit.where]
     assert held and not any(
         hit.kind is HitKind.MEETING for hit in search.find(COUNCIL, "durchgeführt")

@@ -289,7 +289,7 @@ def test_a_possible_duplicate_is_a_warning_and_a_second_click_saves(
     _click_save(qtbot, dialog)
 
     assert dialog.message("family_name") == "Möglicherweise doppelt: Anna Berg hat denselben Namen."
-    assert dialog.general_message() == "Trotzdem speichern? Klicken Sie erneut auf Speichern."
+    assert dialog.general_message() == "Trotzdem speichern? Klicken Sie erneut auf „Speichern“."
     assert dialog.isVisible()
     assert len(services.members.members(council.id)) == 1
 
@@ -327,7 +327,7 @@ def test_a_possible_duplicate_says_what_matches(
     _click_save(qtbot, dialog)
 
     assert (dialog.message("family_name"), dialog.message("email")) == (on_name, on_email)
-    assert dialog.general_message() == "Trotzdem speichern? Klicken Sie erneut auf Speichern."
+    assert dialog.general_message() == "Trotzdem speichern? Klicken Sie erneut auf „Speichern“."
 
 
 def _twin_typed_here(dialog, fields) -> None:

@@ -158,9 +158,9 @@ def test_the_detail_models_pass_the_model_tester(qtmodeltester):
     qtmodeltester.check(recommendations)
     assert consultations.index(0, 0).data() == "5. Sitzung"
     assert [consultations.index(1, c).data() for c in range(4)] == [
-        "Klausur (geplant)", "09.06.2026", "2, 2.1", "Vergabe; (nicht öffentlich) Angebote"
+        "Klausur (geplant)", "09.06.2026", "2, 2.1", "Vergabe; (nichtöffentlich) Angebote"
     ]  # fmt: skip
     assert consultations.index(1, 3).data(Qt.ItemDataRole.ToolTipRole) == (
-        "2 Vergabe\n2.1 (nicht öffentlich) Angebote"
+        "2 Vergabe\n2.1 (nichtöffentlich) Angebote"
     )
     assert recommendations.index(0, 2).data() == "übermittelt"

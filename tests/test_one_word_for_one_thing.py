@@ -1,0 +1,63 @@
+"""One word for one thing in what the program shows: the forms that crept in beside the
+house's word are named here with the word to use instead."""
+
+from __future__ import annotations
+
+import io
+import re
+import tokenize
+from pathlib import Path
+
+import expertenrat
+
+STRAY_FORMS = {
+    # "Protokoll" is the minutes; the About window calls the log file "Log-Datei".
+    r"Protokolldatei": "Log-Datei",
+    # the keys as the help's list of shortcuts names them
+    r"Pfeil (?:hoch|runter)": "Alt+Pfeil nach oben / nach unten",
+    r"Strg\+(?:Umschalt\+)?Eingabe(?!taste)": "Strg+Eingabetaste",
+    # as the minutes, the agenda and the invitation write it
+    r"\bnicht öffentlich": "nichtöffentlich",
+}
+STRAY = re.compile("|".join(f"(?:{form})" for form in STRAY_FORMS))
+
+
+def stray_forms(source: str) -> list[str]:
+    """The stray forms in the string literals of ``source`` (the German is in strings)."""
+    return [
+        match.group()
+        for token in tokenize.generate_tokens(io.StringIO(source).readline)
+        if token.type == tokenize.STRING
+        for match in STRAY.finditer(token.string)
+    ]
+
+
+def test_the_stray_forms_are_recognised() -> None:
+    text = (
+        '"in der Protokolldatei", "(Alt+Pfeil hoch)", "(Strg+Eingabe)", '
+        '"(Strg+Umschalt+Eingabe)", "(nicht öffentlich) Angebote"'
+    )
+    assert stray_forms(text) == [
+        "Protokolldatei",
+        "Pfeil hoch",
+        "Strg+Eingabe",
+        "Strg+Umschalt+Eingabe",
+        "nicht öffentlich",
+    ]
+    kept = '"Log-Datei", "Alt+Pfeil nach oben", "Strg+Eingabetaste", "nichtöffentlich"'
+    assert stray_forms(kept) == []
+
+
+def test_the_app_says_one_word_for_one_thing() -> None:
+    """(found by a tester) The error window sent the user to the "Protokolldatei" that the
+    About window calls "Log-Datei"; tooltips said "Strg+Eingabe" and "Alt+Pfeil hoch"
+    where the list of shortcuts says "Strg+Eingabetaste" and "Alt+Pfeil nach oben"; a
+    project's consultations and the search said "nicht öffentlich"."""
+    package = Path(expertenrat.__file__).parent
+    found = {
+        str(path.relative_to(package)): forms
+        for path in sorted(package.rglob("*.py"))
+        if "migrations" not in path.parts
+        and (forms := stray_forms(path.read_text(encoding="utf-8")))
+    }
+    assert found == {}
