@@ -3,6 +3,7 @@ house's word are named here with the word to use instead."""
 
 from __future__ import annotations
 
+import ast
 import io
 import re
 import tokenize
@@ -61,3 +62,39 @@ def test_the_app_says_one_word_for_one_thing() -> None:
         and (forms := stray_forms(path.read_text(encoding="utf-8")))
     }
     assert found == {}
+
+
+def _texts(package: Path) -> list[str]:
+    """Every string of the package, implicit concatenations joined, f-strings in their
+    literal pieces, mnemonics ("&Speichern") without their "&"."""
+    texts = []
+    for path in sorted(package.rglob("*.py")):
+        if "migrations" not in path.parts:
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                    texts.append(node.value.replace("&", ""))
+    return texts
+
+
+def quoted_without_ellipsis(texts: list[str]) -> list[str]:
+    """The buttons quoted without the "…" their own text ends with: „Berücksichtigen“ for
+    the button "Berücksichtigen …"."""
+    known = set(texts)
+    return [
+        quoted
+        for text in texts
+        for quoted in re.findall(r"„([^„“]+)“", text)
+        if quoted not in known and f"{quoted} …" in known
+    ]
+
+
+def test_a_quoted_button_is_recognised_without_its_ellipsis() -> None:
+    texts = ["Berücksichtigen …", "Ohne Stelle ersetzt „Berücksichtigen“ keinen Text.", "Neu"]
+    assert quoted_without_ellipsis(texts) == ["Berücksichtigen"]
+    assert quoted_without_ellipsis([*texts[:1], "„Berücksichtigen …“", "„Neu“"]) == []
+
+
+def test_a_message_quotes_a_button_as_it_reads() -> None:
+    """(found by a tester) A refusal told the user that „Berücksichtigen“ replaces no text;
+    the button says "Berücksichtigen …", as every other message quotes it."""
+    assert quoted_without_ellipsis(_texts(Path(expertenrat.__file__).parent)) == []
