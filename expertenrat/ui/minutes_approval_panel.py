@@ -152,14 +152,11 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
         title = tr(_CONTEXT, "Protokoll versenden")
         not_done = tr(_CONTEXT, "Das Protokoll wurde nicht versandt.")
         self._save_then(
-            self._ask_circulation, unsaved_warning(self._dialogs, self, title, not_done)
+            self._still_shown(self._ask_circulation),
+            unsaved_warning(self._dialogs, self, title, not_done),
         )
 
-    def _ask_circulation(self) -> None:
-        if self._meeting_id is None:
-            return
-        meeting_id = self._meeting_id
-
+    def _ask_circulation(self, meeting_id: int) -> None:
         def sent(on: date) -> None:
             note: list[str] = []
             if self._run(
@@ -182,11 +179,26 @@ class MinutesApprovalPanel(KeepsNoMeetingHint, NothingPending, QWidget):
     def approve(self) -> None:
         title = tr(_CONTEXT, "Genehmigung des Protokolls")
         not_done = tr(_CONTEXT, "Das Protokoll wurde nicht genehmigt.")
-        self._save_then(self._ask_approval, unsaved_warning(self._dialogs, self, title, not_done))
+        self._save_then(
+            self._still_shown(self._ask_approval),
+            unsaved_warning(self._dialogs, self, title, not_done),
+        )
 
-    def _ask_approval(self) -> None:
-        if self._meeting_id is not None:
-            self.approving.ask(self._meeting_id, self._status, self._approving)
+    def _ask_approval(self, meeting_id: int) -> None:
+        self.approving.ask(meeting_id, self._status, self._approving)
+
+    def _still_shown(self, step: Callable[[int], None]) -> Callable[[], None]:
+        """``step(meeting_id)`` for the meeting shown now, once the typed input is saved,
+        where it is still the one shown: the saves may take seconds on a server, and a
+        meeting chosen meanwhile was asked to be circulated or approved in its place
+        (found by review). Another shown: that click is over."""
+        meeting_id = self._meeting_id
+
+        def go_on() -> None:
+            if meeting_id is not None and self._meeting_id == meeting_id:
+                step(meeting_id)
+
+        return go_on
 
     # --- helpers --------------------------------------------------------------------------
 
