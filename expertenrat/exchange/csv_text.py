@@ -4,6 +4,7 @@ Accepted: UTF-8 with or without BOM, UTF-16 with BOM (Excel's "Unicode-Text"), e
 Windows-1252, or Mac Roman where that reads more like names (Excel's "CSV (Macintosh)"). Refused
 with a German message: an Excel workbook, a binary file, a file marked UTF-8 with invalid
 bytes, one of Windows-1252 and UTF-8 rows mixed (two files put together), and an empty one.
+In Windows-1252 and Mac Roman Excel wrote the letters they lack as "?" (:func:`lost_letters`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,11 @@ import codecs
 import re
 
 from expertenrat.domain.errors import DataEntryError
+from expertenrat.domain.wording import listed
+
+UNICODE_ENCODINGS = frozenset({"utf-8", "utf-8-sig", "utf-16"})
+"""The encodings :func:`decoded_csv` names that hold every letter; in the others Excel
+wrote the letters they lack as "?" (:func:`lost_letters`)."""
 
 SAVE_AS_CSV_UTF8 = "Bitte speichern Sie sie in Excel über „Speichern unter“ als „CSV UTF-8“."
 
@@ -121,3 +127,29 @@ def _plausibility(text: str) -> int:
         else:
             score -= sum(not letter.isascii() for letter in word)
     return score
+
+
+_WORD_WITH_LOST_LETTER = re.compile(r"\S*(?:[^\W\d_]\?|\?[^\W\d_])\S*")
+
+
+def lost_letters(named_cells: list[tuple[str, str]]) -> str:
+    """What is wrong with names of a file in Windows-1252 or Mac Roman that hold a "?" beside
+    a letter ("" for none); ``named_cells``: a row's values with their columns' names.
+    Excel's "CSV (Trennzeichen-getrennt)" writes "Şule" and "Kovačević" as "?ule" and
+    "Kova?evi?"; they were imported so, as a new person beside the one with the right name
+    (found by a tester)."""
+    found = [
+        (" ".join(words), column)
+        for value, column in named_cells
+        if (words := _WORD_WITH_LOST_LETTER.findall(value))
+    ]
+    if not found:
+        return ""
+    which = listed([f"„{words}“ (Spalte „{column}“)" for words, column in found])
+    verb = "enthält" if len(found) == 1 else "enthalten"
+    return (
+        f"{which} {verb} ein „?“, wo ein Buchstabe stand: Excel ersetzt beim Speichern als "
+        "„CSV (Trennzeichen-getrennt)“ jeden Buchstaben, den es dort nicht gibt (etwa ş, ł, "
+        "č), durch „?“. Bitte speichern Sie die Datei in Excel über „Speichern unter“ als "
+        "„CSV UTF-8“ und lesen Sie sie erneut ein."
+    )

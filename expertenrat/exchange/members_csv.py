@@ -8,7 +8,9 @@ quotes or separators are quoted, so multi-line addresses and notes survive.
 Import accepts what Excel and people produce: ``;``, ``,`` or tab as separator (chosen by
 which one yields known column names in the header; an Excel "sep=;" first line is honoured;
 a title above the header is passed over, see ``member_columns.header_position``);
-the encodings of :mod:`expertenrat.exchange.csv_text`. Columns, values and row checks are
+the encodings of :mod:`expertenrat.exchange.csv_text` (in Windows-1252 or Mac Roman, a "?"
+beside a letter in a name or address makes its row an error: Excel wrote a letter so that
+those lack). Columns, values and row checks are
 those of :mod:`expertenrat.exchange.member_columns` and
 :mod:`expertenrat.exchange.member_row_reader`, shared with the Excel format. Each data row
 is parsed and validated on its own, so a broken row never affects the others.
@@ -35,11 +37,12 @@ from itertools import chain, islice
 from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.members import Member
-from expertenrat.exchange.csv_text import decoded_csv
+from expertenrat.exchange.csv_text import UNICODE_ENCODINGS, decoded_csv, lost_letters
 from expertenrat.exchange.excel_text import excel_safe, unguard_formulas
 from expertenrat.exchange.member_columns import (
     COLUMNS,
     HEADER_SEARCH_ROWS,
+    HEADERS,
     Cell,
     export_row,
     format_date,
@@ -128,6 +131,9 @@ def parse_members_csv(
     header_line, (header, _) = leading[at]
     keys, ignored = map_header(header, header_line)
     reader = RowReader(keys, field_ids_by_name, today or date.today(), titles)
+    named = [(c, HEADERS[k]) for c, k in enumerate(keys) if k in _NAMES]
+    if encoding in UNICODE_ENCODINGS:
+        named = []  # every letter kept
     rows, passed_over = [], []
     for line, (cells, problem) in chain(leading[at + 1 :], numbered):
         if problem:
@@ -136,8 +142,12 @@ def parse_members_csv(
             row = _parse_row(reader, len(keys), header_line, line, cells)
             if row is None:
                 passed_over.append(line)
-            else:
-                rows.append(row)
+                continue
+            if named and (
+                lost := lost_letters([(cells[c], n) for c, n in named if c < len(cells)])
+            ):
+                row = reader.error_row(line, cells, lost)
+            rows.append(row)
     present = frozenset(key for key in keys if key is not None)
     note = passed_over_note(passed_over)
     return MembersCsv(
@@ -180,6 +190,13 @@ def _text_formulas_read(cells: list[str]) -> list[str]:
         match.group(1).replace('""', '"') if (match := _TEXT_FORMULA.fullmatch(cell)) else cell
         for cell in cells
     ]
+
+
+# the columns of names and addresses, where a "?" beside a letter is one Excel lost
+_NAMES = frozenset(
+    {"form_of_address", "title", "given_name", "family_name", "affiliation", "position"}
+    | {"postal_address"}
+)
 
 
 def _has_text(cells: list[str]) -> bool:

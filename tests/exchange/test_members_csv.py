@@ -334,6 +334,35 @@ def test_rows_filled_only_in_columns_not_read_are_passed_over_and_named() -> Non
     )
 
 
+def test_letters_excel_wrote_as_question_marks_make_their_row_an_error() -> None:
+    # "CSV (Trennzeichen-getrennt)" writes a letter Windows-1252 lacks as "?": "?ule" was
+    # imported as a new person beside "Şule" (found by a tester); a "?" in notes is text
+    text = (
+        "Vorname;Nachname;Amtszeit Beginn;Primäres Handlungsfeld;Postanschrift;Notizen\r\n"
+        "Şule;Öztürk;1.3.25;Umwelt;;Wer?\r\n"
+        'Ivan;Kovačević;1.3.25;Umwelt;"ul. Kościuszki 5\nŁódź";Warum?Darum\r\n'
+        "Anna;Berg?;1.3.25;Umwelt;;?\r\n"
+        "Jan;Brandt;1.3.25;Umwelt;Frage 3 ? 4;https://x.de/?id=3\r\n"
+    )
+    saved = text.encode("cp1252", errors="replace")
+
+    sule, ivan, anna, jan = parse(saved).rows
+
+    assert sule.errors == (
+        "Zeile 2: „?ule“ (Spalte „Vorname“) enthält ein „?“, wo ein Buchstabe stand: Excel "
+        "ersetzt beim Speichern als „CSV (Trennzeichen-getrennt)“ jeden Buchstaben, den es dort "
+        "nicht gibt (etwa ş, ł, č), durch „?“. Bitte speichern Sie die Datei in Excel über "
+        "„Speichern unter“ als „CSV UTF-8“ und lesen Sie sie erneut ein.",
+    )
+    assert ivan.errors[0].startswith(
+        "Zeile 3: „Kova?evi?“ (Spalte „Nachname“) und „Ko?ciuszki ?ód?“ (Spalte "
+        "„Postanschrift“) enthalten ein „?“, wo ein Buchstabe stand"
+    )
+    assert anna.errors[0].startswith("Zeile 4: „Berg?“ (Spalte „Nachname“) enthält")
+    assert jan.errors == ()
+    assert parse(text.encode("utf-8-sig")).errors == ()  # a "?" typed in UTF-8 is one
+
+
 def test_windows_1252_typography_and_accents_stay_windows_1252() -> None:
     text = HEADER + "\r\nRené;Ñúñez-Ä°;1.3.25;Umwelt\r\n„Å“;ß€ – …;1.3.25;Umwelt\r\n"
 
