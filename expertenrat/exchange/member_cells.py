@@ -73,13 +73,19 @@ def read_bool(header: str, cell: Cell) -> bool:
     return _parse_bool(header, cell_text(cell))
 
 
+# "stellv. Vorsitzender", "stv. Vorsitzende", "Vizevorsitz"; a club's "2. Vorsitzende" or
+# "Zweiter Vorsitzender" is the deputy: she was imported as the chair (found by a tester)
+_VICE_CHAIR_WORD = re.compile(r"(?:stellv|stv|vize|(?:2|zweite[rn]?)vorsitz)")
+_CHAIR_WORD = re.compile(r"(?:1|erste[rn]?)?vorsitz")
+
+
 def _role_by_word(text: str) -> MemberRole | None:
-    """A role as a council's own list writes it: "Vorsitzende", "stellv. Vorsitzender",
-    "Stellvertretende Vorsitzende", "ordentliches Mitglied"."""
-    word = re.sub(r"[^a-zäöüß]", "", text.casefold())
-    if word.startswith("stellv"):
+    """A role as a council's own list writes it: "Vorsitzende", "1. Vorsitzender",
+    "stellv. Vorsitzender", "2. Vorsitzende", "ordentliches Mitglied"."""
+    word = re.sub(r"[^a-zäöüß0-9]", "", text.casefold())
+    if _VICE_CHAIR_WORD.match(word):
         return MemberRole.VICE_CHAIR
-    if word.startswith("vorsitz"):
+    if _CHAIR_WORD.match(word):
         return MemberRole.CHAIR
     if word.endswith("mitglied"):
         return MemberRole.MEMBER

@@ -637,6 +637,11 @@ def test_funktion_im_beirat_is_the_role_in_the_council_and_funktion_the_job() ->
         "Dora;Fuchs;01.03.2025;Umwelt;;ordentliches Mitglied",
         "Emil;Nord;01.03.2025;Umwelt;;",
         "Fe;Süd;01.03.2025;Umwelt;;Stellvertretung",
+        # a club's "2. Vorsitzende" is the deputy, not the chair (found by a tester)
+        "Gil;Ost;01.03.2025;Umwelt;;2. Vorsitzende",
+        "Hu;West;01.03.2025;Umwelt;;Zweiter Vorsitzender",
+        "Ida;Rand;01.03.2025;Umwelt;;stv. Vorsitzende",
+        "Jo;Mitte;01.03.2025;Umwelt;;1. Vorsitzender",
     ]
 
     result = parse("\n".join([header, *rows, ""]).encode())
@@ -651,6 +656,10 @@ def test_funktion_im_beirat_is_the_role_in_the_council_and_funktion_the_job() ->
         ("", MemberRole.MEMBER),
         ("", MemberRole.MEMBER),
         ("", MemberRole.VICE_CHAIR),
+        ("", MemberRole.VICE_CHAIR),
+        ("", MemberRole.VICE_CHAIR),
+        ("", MemberRole.VICE_CHAIR),
+        ("", MemberRole.CHAIR),
     ]
     other = parse(f"{HEADER};Rolle im Gremium\nA;B;01.03.2025;Umwelt;Vorsitz\n".encode())
     assert other.members[0].role is MemberRole.CHAIR
