@@ -124,8 +124,8 @@ def checked_projects(
                 [
                     FieldProblem(
                         "project_ids",
-                        f"Das Projekt „{project.title}“ wurde gelöscht; an es kann keine "
-                        "Empfehlung gerichtet werden.",
+                        f"Das Projekt „{project.title}“ wurde gelöscht und kann keine Empfehlung "
+                        "mehr erhalten.",
                     )
                 ]
             )

@@ -137,9 +137,14 @@ def test_a_recommendation_for_a_deleted_project_is_refused(
     with database.transaction() as session:  # one with consultations stays as a tombstone
         session.get(models.Project, projects["Datenplattform"].id).deleted_at = ON
 
-    for name in ("Klimaportal", "Datenplattform"):
-        with pytest.raises(ValidationError, match="gelöscht"):
-            register.create(council.id, _content(projects, name), ON)
+    with pytest.raises(ValidationError, match="gelöscht"):
+        register.create(council.id, _content(projects, "Klimaportal"), ON)
+    with pytest.raises(ValidationError) as caught:
+        register.create(council.id, _content(projects, "Datenplattform"), ON)
+    # (found by a tester) it said "an es kann keine Empfehlung gerichtet werden"
+    assert caught.value.problems[0].message == (
+        "Das Projekt „Datenplattform“ wurde gelöscht und kann keine Empfehlung mehr erhalten."
+    )
     assert _count(database, models.Recommendation) == 0
 
 
