@@ -29,6 +29,7 @@ from sqlalchemy.engine import URL, make_url
 
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.paths import default_database_file
+from expertenrat.store.connection_check import check_connections_in_doubt
 from expertenrat.store.server_watch import watch_server
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -152,12 +153,13 @@ def make_engine(
     connections of every thread share (a plain ``:memory:`` one is each connection's own,
     and SQLAlchemy gives each thread its own connection); it lasts while one is open."""
     if not is_sqlite(url):
-        # pool_pre_ping: a connection the server dropped (restart, network, timeout) is
-        # replaced unnoticed. connect_timeout: an unreachable server is an error after
-        # seconds, not a window that hangs (libpq waits forever by default).
+        # A connection the server dropped (restart, network, timeout) is replaced
+        # unnoticed (connection_check). connect_timeout: an unreachable server is an error
+        # after seconds, not a window that hangs (libpq waits forever by default).
         # The watch: a server that hangs does not keep work waiting (server_watch).
         settings = _server_settings(url)
-        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True, connect_args=settings)
+        engine = create_engine(url, hide_parameters=True, connect_args=settings)
+        check_connections_in_doubt(engine)
         watch_server(engine, settings)
         return engine
     path = sqlite_file(url)

@@ -21,9 +21,12 @@ from expertenrat.ui.settings_page import SettingsPage
 
 
 def _drop_connections(admin, name: str, *, allow: bool) -> None:
+    """Ended and gone, as after a restart: the pool sees the server's last words on them
+    (store.connection_check). A read in the milliseconds before, with the connection still
+    open, would be told the server was lost, and read again."""
     admin(
         f"ALTER DATABASE {name} ALLOW_CONNECTIONS {str(allow).lower()}",
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
         f"WHERE datname = '{name}' AND pid <> pg_backend_pid()",
     )
 
