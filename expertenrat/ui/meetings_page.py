@@ -52,6 +52,7 @@ class MeetingsPage(MeetingsPageSelection):
         self._to_present = False  # the next fill of the list scrolls to today's meetings
         self.series_dialog: SeriesDialog | None = None
         self.tabs.detail_changed.connect(self.refresh)
+        self.tabs.minutes_editor().autosave.saved.connect(self._minutes_text_saved)
         self.tabs.meeting_tab_requested.connect(self._open_meeting_tab)
         self.states.changed.connect(self._state_changed)
         self.filters.changed.connect(self.refresh)
@@ -99,6 +100,16 @@ class MeetingsPage(MeetingsPageSelection):
         self.meeting_list.update_empty(total=len(years) > 0)
         self.documents.set_has_meetings(len(years) > 0)
         self._update_buttons()
+
+    def _minutes_text_saved(self, key: str, _version: int) -> None:
+        """An item's text saved (the header's rereads the page, as ``detail_changed``): a
+        list that says of a draft "fertig" is read anew, the draft perhaps changed since it
+        was finished. It stayed "fertig": the change watch rereads the page for another
+        PC's changes only, not for this window's own saves (found by review)."""
+        if key.startswith("item:") and any(
+            line.minutes_finished_on is not None for line in self.meeting_list.model.rows()
+        ):
+            self.refresh(list_only=True)
 
     # --- actions ------------------------------------------------------------------------
 
