@@ -27,7 +27,7 @@ _CONTEXT = "AgendaEditor"
 INVITED_HINT = (
     "Zu dieser Sitzung wurde bereits eingeladen: Nach einer Änderung der Tagesordnung bitte "
     "Einladung und Kalenderdatei erneut senden („Einladung …“ → „Als E-Mail-Entwurf "
-    "speichern …“: „Kalender …“ ist die öffentliche Datei, für die Website)."
+    "speichern …“; „Kalender …“ ist die öffentliche Datei, für die Website)."
 )
 
 

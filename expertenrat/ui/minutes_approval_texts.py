@@ -86,6 +86,7 @@ def why_no_objections(status: MinutesStatus | None, circulated: bool) -> str:
     if not circulated:
         return tr(
             _CONTEXT,
-            "Einwände werden erhoben, sobald das Protokoll versandt ist („Protokoll versenden …“).",
+            "Einwände lassen sich erheben, sobald das Protokoll versandt ist "
+            "(„Protokoll versenden …“).",
         )
     return ""

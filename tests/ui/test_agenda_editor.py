@@ -863,6 +863,8 @@ def test_an_invited_meeting_s_agenda_says_to_send_invitation_and_calendar_again(
     editor.set_meeting(make_meeting(MeetingState.INVITED))
 
     assert editor.hint.text() == INVITED_HINT and editor.hint.isVisible()
+    # the way, then what the other file is: a semicolon between, as in the meeting's warning
+    assert "speichern …“; „Kalender …“ ist die öffentliche Datei" in INVITED_HINT
     assert editor.structure.add_button.isEnabled()  # a note, not a refusal
     editor.set_meeting(make_meeting())
     assert not editor.hint.isVisible()

@@ -13,7 +13,9 @@ from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 SENT = date(2026, 3, 20)
-NOT_SENT = "Einwände werden erhoben, sobald das Protokoll versandt ist („Protokoll versenden …“)."
+NOT_SENT = (  # it said "Einwände werden erhoben", as if there had to be some (found by a tester)
+    "Einwände lassen sich erheben, sobald das Protokoll versandt ist („Protokoll versenden …“)."
+)
 
 
 @pytest.fixture
