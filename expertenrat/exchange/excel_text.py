@@ -4,6 +4,8 @@
 Formula (CSV) injection: Excel runs a cell that starts with ``= + - @``, a tab or a carriage
 return (or the full-width ＝ ＋ － ＠) as a formula. :func:`excel_safe` puts an apostrophe
 in front of such a value ("'=SUMME(A1)", "'+49 381 …"), which Excel shows as plain text, and
+so too in front of digits Excel would make a number of and change ("'03814981234" would lose
+its 0, "'004938149812345" become 4,93815E+14), and
 :func:`unguard_formula` removes exactly that apostrophe again, so the value round-trips. To
 stay unambiguous, a value that itself starts with an apostrophe followed by one of those
 characters or by another apostrophe is guarded the same way. An apostrophe before anything
@@ -25,7 +27,7 @@ _FORMULA_STARTS = frozenset("=+-@\t\r＝＋－＠")
 
 def excel_safe(value: str) -> str:
     """``value`` as a CSV cell Excel never runs as a formula."""
-    if value[:1] in _FORMULA_STARTS or (value[:1] == "'" and _guarded(value[1:])):
+    if _changed_by_excel(value) or (value[:1] == "'" and _guarded(value[1:])):
         return "'" + value
     return value
 
@@ -63,8 +65,18 @@ def unguard_formulas(values: list[str]) -> list[str]:
     return [unguard_formula(value) for value in values]
 
 
+# digits Excel reads as a number it shows otherwise: with a leading 0, or of 12 and more
+_CHANGED_NUMBER = re.compile(r"0\d+|\d{12,}")
+
+
+def _changed_by_excel(value: str) -> bool:
+    """Whether Excel runs ``value`` or shows it otherwise: a phone number of digits alone
+    lost its 0 (or all but 6 digits) on its way through Excel (found by a tester)."""
+    return value[:1] in _FORMULA_STARTS or bool(_CHANGED_NUMBER.fullmatch(value))
+
+
 def _guarded(value: str) -> bool:
-    return value[:1] == "'" or value[:1] in _FORMULA_STARTS
+    return value[:1] == "'" or _changed_by_excel(value)
 
 
 def ooxml_escaped(text: str) -> str:

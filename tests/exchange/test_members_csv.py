@@ -136,6 +136,25 @@ def test_export_neutralises_formulas_with_an_apostrophe() -> None:
     assert all(cell[:1] not in set("=+-@\t\r") for cell in row)
 
 
+def test_export_keeps_excel_from_changing_a_phone_number_of_digits() -> None:
+    # Excel opened "03814981234" as the number 3814981234 and saved it so; imported again,
+    # the member's number had lost its 0 (found by a tester). A short one stays a number.
+    members = [
+        plain_member(phone="03814981234"),
+        plain_member(id=2, given_name="Eva", phone="004938149812345"),
+        plain_member(id=3, given_name="Ole", phone="4981234"),
+    ]
+    data = export_members_csv(members, FIELD_NAMES)
+    phone = [name for _, name in COLUMNS].index("Telefon")
+
+    assert [row[phone] for row in cells_of(data)[1:]] == [
+        "'03814981234",
+        "'004938149812345",
+        "4981234",
+    ]
+    assert [m.phone for m in parse(data).members] == [m.phone for m in members]
+
+
 def test_export_refuses_unknown_action_field_id() -> None:
     with pytest.raises(ValueError, match="99"):
         export_members_csv([plain_member(further_field_ids=(99,))], FIELD_NAMES)
