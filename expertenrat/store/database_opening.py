@@ -13,6 +13,7 @@ from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
+from sqlalchemy import Engine
 from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import (
@@ -20,12 +21,12 @@ from expertenrat.domain.errors import (
     DatabaseUnusableError,
     OthersConnectedError,
 )
-from expertenrat.store import migrate
+from expertenrat.store import lock_wait, migrate
 from expertenrat.store.database import Database
 from expertenrat.store.database_address import check_url, describe
 from expertenrat.store.engine import make_engine, sqlite_file
 from expertenrat.store.other_connections import other_connections, others_connected_note
-from expertenrat.store.probe import probe_server, probe_sqlite_file
+from expertenrat.store.probe import Probe, probe_server, probe_sqlite_file
 from expertenrat.store.schema_upgrade import upgrade, upgraded_copy
 from expertenrat.store.sqlite_copy import backup_before_upgrade
 
@@ -61,8 +62,31 @@ def open_database(
     path = sqlite_file(url)
     if path is not None:
         probe = probe_sqlite_file(path, read_only=read_only)
-    else:
-        probe = probe_server(url, location)
+        return _opened(url, location, probe, None, create, read_only, server_copy, upgrade_anyway)
+    # The server's engine looks at the database and then serves it: the window's work goes
+    # on on the connection the look opened (a new one costs several round trips).
+    engine = make_engine(url)
+    lock_wait.wait_for_locks_briefly(engine)  # the look's connection too
+    try:
+        probe = probe_server(engine, location)
+        return _opened(url, location, probe, engine, create, read_only, server_copy, upgrade_anyway)
+    except BaseException:
+        engine.dispose()
+        raise
+
+
+def _opened(
+    url: URL,
+    location: str,
+    probe: Probe,
+    engine: Engine | None,
+    create: Create,
+    read_only: bool,
+    server_copy: Callable[[URL, str], Path] | None,
+    upgrade_anyway: bool,
+) -> Database:
+    """The database ``probe`` looked at; ``engine``: a server's, which looked."""
+    path = sqlite_file(url)
     revision = probe.revision
     if revision is None:
         if read_only or create is Create.NEVER:
@@ -72,7 +96,7 @@ def open_database(
                 "Demodaten mit „expertenrat demo“.",
                 location,
             )
-        database = Database(url=url, engine=make_engine(url), pending=True)
+        database = Database(url=url, engine=engine or make_engine(url), pending=True)
         if create is Create.NOW:
             database.create_schema()
         return database
@@ -91,11 +115,13 @@ def open_database(
         if path is not None:
             backup = backup_before_upgrade(path, older)
         else:
+            engine.dispose()  # its connection is no other PC's (other_connections)
             _refuse_while_others_connected(url, location, upgrade_anyway)
             if server_copy is not None:
                 backup = server_copy(url, older)
         upgrade(url, location)
-    engine = make_engine(url, read_only=probe.read_flags if read_only else None)
+    if engine is None:
+        engine = make_engine(url, read_only=probe.read_flags if read_only else None)
     return Database(url=url, engine=engine, backup_file=backup, upgraded_from=older)
 
 

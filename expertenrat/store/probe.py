@@ -10,12 +10,11 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import exc, inspect
-from sqlalchemy.engine import URL
+from sqlalchemy import Engine, exc, inspect
 
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.store import migrate
-from expertenrat.store.engine import SQLITE_HEADER, make_engine, sqlite_uri
+from expertenrat.store.engine import SQLITE_HEADER, sqlite_uri
 from expertenrat.store.problems import damaged, read_only_file, sqlite_problem
 from expertenrat.store.server_problems import server_problem
 
@@ -104,8 +103,9 @@ def _read_revision(path: Path, flags: str | None) -> str | None:
         raise sqlite_problem(path, error) from error
 
 
-def probe_server(url: URL, location: str) -> Probe:
-    engine = make_engine(url)
+def probe_server(engine: Engine, location: str) -> Probe:
+    """Look at the server database of ``engine``; its connection stays in the pool, for
+    the work that follows on the same engine (a new one costs several round trips)."""
     try:
         with engine.connect() as connection:
             revision = migrate.current_revision(connection)
@@ -120,6 +120,4 @@ def probe_server(url: URL, location: str) -> Probe:
                     )
             return Probe(revision)
     except exc.DBAPIError as error:
-        raise server_problem(error, url, location) from error
-    finally:
-        engine.dispose()
+        raise server_problem(error, engine.url, location) from error
