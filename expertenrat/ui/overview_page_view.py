@@ -72,7 +72,7 @@ class OverviewPageView(QWidget):
             Target(Area.RECOMMENDATIONS, filter=TargetFilter.OPEN),
         )
         self.overdue_card = self._card(
-            tr(_CONTEXT, "überfällig (Antwort oder Umsetzung)"),
+            tr(_CONTEXT, "überfällig (Stellungnahme oder Umsetzung)"),
             Target(Area.RECOMMENDATIONS, filter=TargetFilter.OVERDUE),
         )
         self.cards = (

@@ -484,5 +484,9 @@ def test_the_open_card_names_those_partly_answered(make_window, sqlite_database,
     card = window.overview_page.open_card
 
     assert card.caption.text() == "Empfehlungen: Stellungnahme ausstehend"
+    # the list beside it says "Überfällig: Stellungnahme oder geplante Umsetzung"; the card
+    # said "Antwort" (found by a tester)
+    overdue = window.overview_page.overdue_card
+    assert overdue.caption.text() == "überfällig (Stellungnahme oder Umsetzung)"
     assert card.value.text() == "3"
     assert card.detail.text() == "davon 1 teilweise beantwortet · von 8 insgesamt"
