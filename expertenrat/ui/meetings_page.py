@@ -102,12 +102,19 @@ class MeetingsPage(MeetingsPageSelection):
         self._update_buttons()
 
     def _minutes_text_saved(self, key: str, _version: int) -> None:
-        """An item's text saved (the header's rereads the page, as ``detail_changed``): a
-        list that says of a draft "fertig" is read anew, the draft perhaps changed since it
-        was finished. It stayed "fertig": the change watch rereads the page for another
-        PC's changes only, not for this window's own saves (found by review)."""
-        if key.startswith("item:") and any(
-            line.minutes_finished_on is not None for line in self.meeting_list.model.rows()
+        """An item's text saved (the header's rereads the page, as ``detail_changed``):
+        where the list says of its draft "fertig", it is read anew, the draft perhaps
+        changed since it was finished. It stayed "fertig": the change watch rereads the
+        page for another PC's changes only, not for this window's own saves (found by
+        review). Of the minutes shown only their line counts (the list reads a finished
+        draft whole), of others left meanwhile any line "fertig"."""
+        if not key.startswith("item:"):
+            return
+        editor = self.tabs.minutes_editor()
+        shown = editor.shown_meeting_id() if editor.shows_item(key) else None
+        if any(
+            line.minutes_finished_on is not None and shown in (None, line.id)
+            for line in self.meeting_list.model.rows()
         ):
             self.refresh(list_only=True)
 

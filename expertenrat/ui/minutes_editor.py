@@ -198,6 +198,11 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorSaves):
         """The meeting whose minutes are shown (and whose kept text the tab offers)."""
         return self._minutes.meeting_id if self._minutes is not None else None
 
+    def shows_item(self, key: str) -> bool:
+        """Whether the minutes shown hold the item saved under ``key``."""
+        shown = self._minutes.items if self._minutes is not None else ()
+        return any(item_key(item.item_id) == key for item in shown)
+
     # --- showing --------------------------------------------------------------------------
 
     def _show(self, minutes: Minutes | None, hint: str) -> None:

@@ -1,13 +1,16 @@
 """(found by review) The Sitzungen list says "fertig" for a draft finished and unchanged
 since. Text typed into an item afterwards, saved in the background, left it "fertig": the
 page rereads nothing for the minutes' text saves, and the change watch no longer rereads
-it for this window's own saves (only another PC's)."""
+it for this window's own saves (only another PC's). The list is read anew for the line of
+the minutes typed in, not for another line's "fertig" (it reads that draft whole)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from minutes_setup import held_minutes
+import pytest
+from meeting_rows import add_meeting
+from minutes_setup import Minutes, complete_minutes, held_minutes, hold
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
@@ -16,20 +19,24 @@ from expertenrat.ui.meetings_page import MeetingsPage
 from expertenrat.ui.minutes_item_list import item_key
 
 WAIT = 30_000  # ms: saves run in the worker; waits end as soon as they are done
-
-
 TODAY = date(2026, 3, 12)
+EARLIER = datetime(2026, 2, 10, 16, 0)  # a meeting before the minutes' (the council's first)
 
 
-def test_text_typed_after_the_draft_was_finished_makes_it_a_draft_in_the_list(
-    qtbot, services, dialogs
-) -> None:
-    council_id = services.settings.create_council(
+@pytest.fixture
+def council_id(services) -> int:
+    return services.settings.create_council(
         CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
     ).id
+
+
+@pytest.fixture
+def minutes(services, council_id) -> Minutes:
     field = services.settings.action_fields(council_id)[0].id
-    meeting = held_minutes(services.database, council_id, field)
-    services.minutes.finish_draft(meeting.meeting_id)
+    return held_minutes(services.database, council_id, field)
+
+
+def page_on_minutes(qtbot, services, dialogs, council_id: int, meeting_id: int) -> MeetingsPage:
     page = MeetingsPage(services, dialogs, lambda: TODAY)
     editor = page.tabs.minutes_editor()
     qtbot.addWidget(
@@ -38,24 +45,55 @@ def test_text_typed_after_the_draft_was_finished_makes_it_a_draft_in_the_list(
     page.set_council(council_id)
     page.refresh()
     page.show()
-    page.select(meeting.meeting_id)
+    page.select(meeting_id)
     page.tabs.setCurrentWidget(editor)
+    return page
 
-    def minutes_listed() -> str:
-        model = page.meeting_list.model
-        return model.row(model.row_of(meeting.meeting_id)).minutes_text
 
-    assert minutes_listed() == "fertig"
-
-    editor.items.select_key(item_key(meeting.item_ids[1]))
+def typed_and_saved(qtbot, page: MeetingsPage, item_id: int, text: str) -> None:
+    editor = page.tabs.minutes_editor()
+    editor.items.select_key(item_key(item_id))
     edit = editor.item_form.discussion_edit
     edit.setFocus()
     edit.moveCursor(QTextCursor.MoveOperation.End)
-    QTest.keyClicks(edit, " Nachtrag")
+    QTest.keyClicks(edit, text)
     editor.autosave.flush()
     qtbot.waitUntil(editor.idle, timeout=WAIT)
 
-    assert (
-        services.minutes.minutes(meeting.meeting_id).items[1].texts.discussion.endswith(" Nachtrag")
+
+def listed(page: MeetingsPage, meeting_id: int) -> str:
+    model = page.meeting_list.model
+    return model.row(model.row_of(meeting_id)).minutes_text
+
+
+def test_text_typed_after_the_draft_was_finished_makes_it_a_draft_in_the_list(
+    qtbot, services, dialogs, council_id, minutes
+) -> None:
+    services.minutes.finish_draft(minutes.meeting_id)
+    page = page_on_minutes(qtbot, services, dialogs, council_id, minutes.meeting_id)
+    assert listed(page, minutes.meeting_id) == "fertig"
+
+    typed_and_saved(qtbot, page, minutes.item_ids[1], " Nachtrag")
+
+    saved = services.minutes.minutes(minutes.meeting_id).items[1].texts.discussion
+    assert saved.endswith(" Nachtrag")
+    assert listed(page, minutes.meeting_id) == "Entwurf"
+
+
+def test_another_meetings_finished_draft_does_not_reread_the_list_at_each_save(
+    qtbot, services, dialogs, council_id, minutes, monkeypatch
+) -> None:
+    earlier = add_meeting(services.database, council_id, starts_at=EARLIER).meeting_id
+    hold(services.database, earlier, EARLIER)
+    complete_minutes(services.database, earlier, minutes.members["Berg"])
+    services.minutes.finish_draft(earlier)
+    page = page_on_minutes(qtbot, services, dialogs, council_id, minutes.meeting_id)
+    reads, read = [], services.meetings.list
+    monkeypatch.setattr(
+        services.meetings, "list", lambda *args, **kw: reads.append(args) or read(*args, **kw)
     )
-    assert minutes_listed() == "Entwurf"
+
+    typed_and_saved(qtbot, page, minutes.item_ids[1], " Nachtrag")
+
+    assert listed(page, earlier) == "fertig" and listed(page, minutes.meeting_id) == "Entwurf"
+    assert reads == []
