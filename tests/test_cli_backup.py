@@ -64,6 +64,25 @@ def test_backup_restore_and_check(demo_file, tmp_path):
     assert "in Ordnung" in checked.stdout
 
 
+def test_the_restore_counts_its_records_as_the_backup_does(
+    demo_file, tmp_path, capsys, monkeypatch
+):
+    """(found by a tester) "Sicherung mit 1.450 Datensätzen", but "Wiederhergestellt: 1450
+    Datensätze": the restore wrote its number without the thousands separator."""
+    from expertenrat.services.backup import BackupService, RestoreSummary
+
+    backup = tmp_path / "sicherung.zip"
+    assert run_main(capsys, "--database", str(demo_file), "backup", "--out", str(backup))[0] == 0
+    monkeypatch.setattr(
+        BackupService, "restore", lambda *_a, **_k: RestoreSummary(1450, "head", None)
+    )
+
+    code, out, err = run_main(capsys, "--database", str(demo_file), "restore", str(backup), "--yes")
+
+    assert (code, err) == (0, "")
+    assert out.startswith(f"Wiederhergestellt: 1.450 Datensätze aus „{backup}“.")
+
+
 def test_a_bad_restore_file_gives_one_german_line_and_changes_nothing(demo_file, tmp_path):
     database = demo_file
     members = _count(database, "memberships")

@@ -103,7 +103,8 @@ def _restore(services: Services, args: argparse.Namespace) -> str:
     )
     summary = services.backup.restore(path, user_data_dir() / "Sicherungen")
     kept = f" Die bisherigen Daten liegen in „{summary.kept_copy}“." if summary.kept_copy else ""
-    return f"Wiederhergestellt: {summary.rows} Datensätze aus „{path}“.{kept}"
+    rows = whole_number(summary.rows)
+    return f"Wiederhergestellt: {rows} Datensätze aus „{path}“.{kept}"
 
 
 def _restore_over_damaged(error: DatabaseDamagedError, args: argparse.Namespace) -> str:
@@ -123,8 +124,8 @@ def _restore_over_damaged(error: DatabaseDamagedError, args: argparse.Namespace)
     )
     summary = restore_over_damaged(path, source)
     return (
-        f"Wiederhergestellt: {summary.rows} Datensätze aus „{source}“. Die beschädigte Datei "
-        f"liegt in „{summary.kept_copy}“."
+        f"Wiederhergestellt: {whole_number(summary.rows)} Datensätze aus „{source}“. Die "
+        f"beschädigte Datei liegt in „{summary.kept_copy}“."
     )
 
 
@@ -148,7 +149,7 @@ def _move_to_server(services: Services, args: argparse.Namespace) -> str:
         summary = move_to_server(services.database, target, keep)
     asks_password = database_choice.remember(target, keep_password=True)
     lines = [
-        f"Umgezogen: {summary.rows} Datensätze in {summary.tables} Tabellen nach "
+        f"Umgezogen: {whole_number(summary.rows)} Datensätze in {summary.tables} Tabellen nach "
         f"„{summary.target}“; alle Tabellen vollständig. Expertenrat verwendet auf diesem PC "
         "ab jetzt den Server."
     ]

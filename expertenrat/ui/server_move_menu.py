@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.wording import whole_number
 from expertenrat.paths import user_data_dir
 from expertenrat.services import database_choice
 from expertenrat.services.context import Services
@@ -113,7 +114,7 @@ class ServerMoveMenu:
             _CONTEXT,
             "{rows} Datensätze in {tables} Tabellen sind vollständig auf dem Server "
             "„{target}“ angekommen.",
-        ).format(rows=summary.rows, tables=summary.tables, target=summary.target)
+        ).format(rows=whole_number(summary.rows), tables=summary.tables, target=summary.target)
         text += "\n\n" + tr(
             _CONTEXT,
             "Dieser PC arbeitet ab jetzt mit den Daten auf dem Server; Expertenrat öffnet "
