@@ -31,7 +31,10 @@ _TEMPORARY = re.compile(r"\.expertenrat-(?P<pid>\d+)-[0-9a-f]{8}\.tmp")
 
 
 class FileWriteError(ExpertenratError):
-    """The chosen file cannot be written; the message says why, in German."""
+    """The chosen file cannot be written; the message says why, in German. ``reason``:
+    the file system's error alone ("Der Datenträger ist voll."), where it was one."""
+
+    reason = ""
 
 
 class NotAFileError(ExpertenratError):
@@ -195,7 +198,9 @@ def write_failure(path: Path, error: OSError, longest_path: int) -> FileWriteErr
     ``longest_path``: the length of the longest path written (a temporary one included)."""
     said = f"„{path}“ kann nicht geschrieben werden: {os_error_text(error)}"
     advice = _advice(path, error, longest_path)
-    return FileWriteError(f"{said} {advice}" if advice else said, os_error_detail(error))
+    failure = FileWriteError(f"{said} {advice}" if advice else said, os_error_detail(error))
+    failure.reason = os_error_text(error)
+    return failure
 
 
 def _advice(path: Path, error: OSError, longest_path: int) -> str:

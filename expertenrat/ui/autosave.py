@@ -11,7 +11,8 @@ meeting, area or council, closing). Saves run in the worker, one at a time per r
 Unsaved text also goes to a local recovery file (:mod:`autosave_recovery`), written in the
 worker shortly after the keystroke (:mod:`autosave_recovery_writes`) and synchronously on
 ``flush``; it is removed once the database has the text. A failed save (a lost server, a
-locked file) keeps the text in the editor and in that file and is tried again every
+locked file) keeps the text in the editor and in that file (a file that cannot be written
+either, on a full disk, the line and ``unkept`` say) and is tried again every
 ``RETRY_MS``; input the service refuses (a ``ValidationError``: an end before the start, an
 invisible character) is saved again once it is edited, and the line says so. So is text
 whose failure ``final`` says no retry can mend (minutes approved meanwhile, or an item
@@ -73,7 +74,7 @@ class Autosave(QObject):
         self._unsaved_since: float | None = None
         self._last_saved: datetime | None = None
         self._status = ""
-        self._writes = RecoveryWrites(recovery, self._unsaved_entry, self)
+        self._writes = RecoveryWrites(recovery, self._unsaved_entry, self._update_status, self)
         self.saves = RecordSaves(
             save,
             final,  # the error of a failed save is one no retry can mend
@@ -201,11 +202,17 @@ class Autosave(QObject):
     # --- the indicator ------------------------------------------------------------------
 
     def status_text(self) -> str:
-        return autosave_records.status_text(self._records.values(), self._last_saved)
+        return autosave_records.status_text(
+            self._records, self._last_saved, self.recovery.unwritten
+        )
 
     def trouble(self) -> str:
         """Why typed text is not saved (a conflict, a refusal, a failure), or ""."""
-        return autosave_records.trouble(self._records.values(), self._last_saved)
+        return autosave_records.trouble(self._records, self._last_saved, self.recovery.unwritten)
+
+    def unkept(self) -> str:
+        """Why typed text is neither saved nor in the recovery file, or ""."""
+        return autosave_records.unkept(self._records, self.recovery.unwritten)
 
     def _update_status(self) -> None:
         text = self.status_text()
@@ -279,11 +286,7 @@ class Autosave(QObject):
     # --- the recovery file --------------------------------------------------------------
 
     def _unsaved_entry(self, key: str) -> tuple[RecoveryEntry, int] | None:
-        """The entry of the newest unsaved text of ``key`` and its running number, or None."""
-        unsaved = self._records[key].unsaved
-        if unsaved is None:
-            return None
-        return self._records[key].entry(key, unsaved[0]), unsaved[1]
+        return self._records[key].unsaved_entry(key)
 
     def idle(self) -> bool:
         """No save or recovery write runs, and none is due on a timer."""

@@ -8,7 +8,7 @@ input, or one no retry can mend) and a conflict with another PC's text. The indi
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -49,12 +49,23 @@ class RecordState:
         """``payload`` of the record ``key`` as the recovery file keeps it."""
         return RecoveryEntry(key, payload, self.version, dict(self.meta or {}))
 
+    def unsaved_entry(self, key: str) -> tuple[RecoveryEntry, int] | None:
+        """The entry of the newest unsaved text of ``key`` and its running number, or None."""
+        unsaved = self.unsaved
+        return None if unsaved is None else (self.entry(key, unsaved[0]), unsaved[1])
 
-def status_text(records: Iterable[RecordState], last_saved: datetime | None) -> str:
-    records = list(records)
-    if any(r.conflict is not None for r in records):
+
+Unwritten = Callable[[str], str]  # a record's key → why its text is not in the recovery file
+
+
+def status_text(
+    records: Mapping[str, RecordState], last_saved: datetime | None, unwritten: Unwritten
+) -> str:
+    if any(r.conflict is not None for r in records.values()):
         return tr(_CONTEXT, "Nicht gespeichert: ein anderer Arbeitsplatz hat geändert.")
-    errors = [r for r in records if r.error and r.unsaved is not None]
+    if lost := unkept(records, unwritten):
+        return lost
+    errors = [r for r in records.values() if r.error and r.unsaved is not None]
     if errors and errors[0].refused:
         return tr(
             _CONTEXT,
@@ -71,16 +82,33 @@ def status_text(records: Iterable[RecordState], last_saved: datetime | None) -> 
             "Nicht gespeichert: {error} Der Text ist lokal gesichert; "
             "das Speichern wird wiederholt.",
         ).format(error=errors[0].error)
-    if any(r.unsaved is not None for r in records):
+    if any(r.unsaved is not None for r in records.values()):
         return tr(_CONTEXT, "wird gespeichert …")
     if last_saved is not None:
         return tr(_CONTEXT, "gespeichert · {time}").format(time=last_saved.strftime("%H:%M:%S"))
     return ""
 
 
-def trouble(records: Iterable[RecordState], last_saved: datetime | None) -> str:
+def trouble(
+    records: Mapping[str, RecordState], last_saved: datetime | None, unwritten: Unwritten
+) -> str:
     """Why typed text is not saved (a conflict, a refusal, a failure), or ""."""
-    records = list(records)
-    if any(r.conflict is not None or (r.error and r.unsaved is not None) for r in records):
-        return status_text(records, last_saved)
+    if any(r.conflict is not None or (r.error and r.unsaved is not None) for r in records.values()):
+        return status_text(records, last_saved, unwritten)
+    return ""
+
+
+def unkept(records: Mapping[str, RecordState], unwritten: Unwritten) -> str:
+    """Why typed text is neither saved nor in the recovery file (both on a full disk), so
+    that ending the program would lose it; or "". A recovery file said "lokal gesichert"
+    though it could not be written (found by a tester)."""
+    for key, record in records.items():
+        reason = unwritten(key) if record.error and record.unsaved is not None else ""
+        if reason:
+            return tr(
+                _CONTEXT,
+                "Nicht gespeichert: {error} Auch auf diesem PC ist der Text nicht gesichert: "
+                "{reason} Er steht nur noch im Formular; bitte beenden Sie das Programm "
+                "nicht.",
+            ).format(error=record.error, reason=reason)
     return ""

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from expertenrat.domain.errors import os_error_text
 from expertenrat.paths import user_data_dir
 from expertenrat.services.files import FileWriteError, write_file
 
@@ -45,6 +46,7 @@ class RecoveryStore:
         self.folder = folder
         self._lock = threading.Lock()
         self._latest: dict[str, int] = {}  # key → running number of the newest write
+        self._unwritten: dict[str, str] = {}  # key → why its newest text is not in its file
 
     @classmethod
     def for_database(cls, digest: str, root: Path | None = None) -> RecoveryStore:
@@ -55,7 +57,8 @@ class RecoveryStore:
     def write(self, entry: RecoveryEntry, number: int) -> None:
         """Write ``entry`` unless a newer one (higher ``number``) was written already.
 
-        A failing disk is logged, never raised: the text still stands in the editor.
+        A failing disk is logged, never raised: the text still stands in the editor, and
+        :meth:`unwritten` says why it is not in the file.
         """
         with self._lock:
             if number <= self._latest.get(entry.key, -1):
@@ -72,6 +75,18 @@ class RecoveryStore:
                 self._replace(self._path(entry.key), json.dumps(data, ensure_ascii=False))
             except (OSError, FileWriteError) as error:
                 log.warning("Recovery file not written: %s", error)
+                reason = error.reason if isinstance(error, FileWriteError) else ""
+                self._unwritten[entry.key] = reason or (
+                    os_error_text(error) if isinstance(error, OSError) else str(error)
+                )
+            else:
+                self._unwritten.pop(entry.key, None)
+
+    def unwritten(self, key: str) -> str:
+        """Why the newest text of ``key`` is not in its file (its write failed: a full
+        disk), or "" (written, removed, or never written)."""
+        with self._lock:
+            return self._unwritten.get(key, "")
 
     def remove(self, key: str, number: int) -> None:
         """Forget ``key`` (its text is in the database) unless newer text was written since."""
@@ -79,6 +94,7 @@ class RecoveryStore:
             if number < self._latest.get(key, -1):
                 return
             self._latest[key] = number
+            self._unwritten.pop(key, None)
             with contextlib.suppress(FileNotFoundError):
                 self._path(key).unlink()
 

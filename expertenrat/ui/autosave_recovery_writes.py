@@ -22,10 +22,18 @@ UnsavedEntry = Callable[[str], "tuple[RecoveryEntry, int] | None"]
 
 
 class RecoveryWrites(QObject):
-    def __init__(self, store: RecoveryStore, unsaved: UnsavedEntry, parent: QObject) -> None:
+    def __init__(
+        self,
+        store: RecoveryStore,
+        unsaved: UnsavedEntry,
+        written: Callable[[], None],
+        parent: QObject,
+    ) -> None:
+        """``written()``: a batch ended (written or not: see ``store.unwritten``)."""
         super().__init__(parent)
         self._store = store
         self._unsaved = unsaved
+        self._after_batch = written
         self._marks: dict[str, int] = {}  # key → running number; negative: remove
         self.job: Job | None = None  # the write running, if any
         self._timer = QTimer(self)
@@ -79,3 +87,4 @@ class RecoveryWrites(QObject):
         if self.job is not None:
             self.job.deleteLater()
             self.job = None
+        self._after_batch()

@@ -13,10 +13,14 @@ from collections.abc import Callable
 from shiboken6 import isValid
 
 from expertenrat.ui.autosave import Autosave
+from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_checklist_refresh import ChecklistRefresh
 from expertenrat.ui.minutes_editor_view import MinutesEditorView
 from expertenrat.ui.minutes_outcome_actions import OutcomeActions
 from expertenrat.ui.minutes_vote_actions import VoteActions
+
+_CONTEXT = "MinutesEditor"
 
 
 class MinutesEditorSaves(MinutesEditorView):
@@ -24,6 +28,7 @@ class MinutesEditorSaves(MinutesEditorView):
     (``MinutesEditor``) makes them."""
 
     autosave: Autosave
+    _dialogs: DialogService
     vote_actions: VoteActions
     outcome_actions: OutcomeActions
     checklist_refresh: ChecklistRefresh
@@ -31,9 +36,26 @@ class MinutesEditorSaves(MinutesEditorView):
     def flush(self, then: Callable[[], None]) -> bool:
         """Everything typed goes to the recovery file now and is being saved: go on. Votes
         that wait for a lost server have no recovery file: asked first
-        (:meth:`~expertenrat.ui.minutes_vote_actions.VoteActions.let_go`)."""
+        (:meth:`~expertenrat.ui.minutes_vote_actions.VoteActions.let_go`); so is text whose
+        save failed and which the recovery file could not take either (a full disk: closing
+        the program would lose it; found by a tester). "Nein" stays."""
         self._hand_on()
-        return self.vote_actions.let_go(then)
+        unkept = self.autosave.unkept()
+        if not unkept:
+            return self.vote_actions.let_go(then)
+
+        def go_on() -> None:
+            if self.vote_actions.let_go(then):
+                then()
+
+        question = tr(
+            _CONTEXT,
+            "Trotzdem fortfahren? Solange das Programm geöffnet bleibt, wird weiter versucht, "
+            "den Text zu speichern; beim Beenden ginge er verloren.",
+        )
+        title = tr(_CONTEXT, "Protokolltext nicht gesichert")
+        self._dialogs.question(self, title, f"{unkept} {question}", go_on)
+        return False
 
     def _hand_on(self) -> None:
         """Every change still pending goes to its save, the text to the recovery file."""

@@ -6,6 +6,7 @@ generic); the minutes editor tests drive it against a real database.
 
 from __future__ import annotations
 
+import errno
 import json
 import threading
 from datetime import datetime
@@ -13,6 +14,7 @@ from datetime import datetime
 import pytest
 
 from expertenrat.domain.errors import ExpertenratError, FieldProblem, ValidationError
+from expertenrat.services import files
 from expertenrat.ui.autosave import Autosave
 from expertenrat.ui.autosave_records import Conflict
 from expertenrat.ui.autosave_recovery import RecoveryEntry, RecoveryStore
@@ -147,6 +149,42 @@ def test_a_failed_save_keeps_the_text_in_the_recovery_file_and_retries(
     records.failing = ""  # the server is back: the retry saves it
     qtbot.waitUntil(lambda: "item:1" in records.stored, timeout=WAIT)
     qtbot.waitUntil(lambda: autosave.status_text() == "gespeichert · 16:42:05", timeout=WAIT)
+    qtbot.waitUntil(lambda: _recovered(autosave) == {}, timeout=WAIT)
+
+
+def test_text_neither_saved_nor_in_the_recovery_file_is_not_called_kept(
+    qtbot, make_autosave, records, monkeypatch
+):
+    """A full disk refuses the save and the recovery file alike: the line said "Der Text
+    ist lokal gesichert", and ending the program lost the text (found by a tester). Once
+    the recovery file can be written again, the line says so again."""
+    autosave = make_autosave(delay_ms=50, retry_ms=200)
+    autosave.track("item:1", 0)
+    records.failing = "Der Datenträger der Datenbank ist voll."
+
+    def disk_full(_descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", disk_full)  # the recovery file's write
+    autosave.edit("item:1", {"discussion": "Getippt bei vollem Datenträger"})
+
+    unkept = (
+        "Nicht gespeichert: Der Datenträger der Datenbank ist voll. Auch auf diesem PC ist "
+        "der Text nicht gesichert: Der Datenträger ist voll. Er steht nur noch im Formular; "
+        "bitte beenden Sie das Programm nicht."
+    )
+    qtbot.waitUntil(lambda: autosave.status_text() == unkept, timeout=WAIT)
+    assert autosave.unkept() == autosave.trouble() == unkept
+    assert _recovered(autosave) == {}
+    assert list((autosave.recovery.folder).iterdir()) == []  # no temporary file left
+
+    monkeypatch.undo()  # space on this PC again: the next keystroke's text is kept
+    autosave.edit("item:1", {"discussion": "Getippt bei vollem Datenträger."})
+    qtbot.waitUntil(lambda: "item:1" in _recovered(autosave), timeout=WAIT)
+    qtbot.waitUntil(lambda: "lokal gesichert" in autosave.status_text(), timeout=WAIT)
+    assert autosave.unkept() == ""
+    records.failing = ""  # space for the database too: the retry saves the text
+    qtbot.waitUntil(lambda: "item:1" in records.stored, timeout=WAIT)
     qtbot.waitUntil(lambda: _recovered(autosave) == {}, timeout=WAIT)
 
 
