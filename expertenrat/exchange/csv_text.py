@@ -1,10 +1,11 @@
 """The text of an imported CSV file, decoded as Excel and other programs write it.
 
 Accepted: UTF-8 with or without BOM, UTF-16 with BOM (Excel's "Unicode-Text"), else
-Windows-1252, or Mac Roman where that reads more like names (Excel's "CSV (Macintosh)"). Refused
+Windows-1252, or Mac Roman (Excel's "CSV (Macintosh)") or code page 850 (its "CSV (MS-DOS)")
+where that reads more like names. Refused
 with a German message: an Excel workbook, a binary file, a file marked UTF-8 with invalid
 bytes, one of Windows-1252 and UTF-8 rows mixed (two files put together), and an empty one.
-In Windows-1252 and Mac Roman Excel wrote the letters they lack as "?" (:func:`lost_letters`).
+In these three Excel wrote the letters they lack as "?" (:func:`lost_letters`).
 """
 
 from __future__ import annotations
@@ -86,43 +87,55 @@ def _refuse_mixed_encodings(data: bytes) -> None:
 
 
 def _windows_or_mac_text(data: bytes) -> tuple[str, str] | None:
-    """``data`` (no UTF-8) and its encoding: Windows-1252 or Mac Roman, as Excel's "CSV
-    (Macintosh)" writes it, whichever reads more like names; Windows-1252 when they read
-    alike. None for no text: bytes Windows-1252 lacks, and no names in Mac Roman.
+    """``data`` (no UTF-8) and its encoding: Windows-1252, Mac Roman, as Excel's "CSV
+    (Macintosh)" writes it, or DOS's code page 850, as its "CSV (MS-DOS)" does, whichever
+    reads most like names; Windows-1252 when they read alike. None for no text: bytes
+    Windows-1252 lacks, and no names in the others.
     Mac Roman was told by ä ö ü Ü alone: "Großmann", "Özlem", "José", "Søren" of a Mac file
-    were imported as "Gro§mann", "…zlem", "JosŽ", "S¿ren" (found by a tester)."""
-    mac = data.decode("mac_roman")  # every byte is a character there
+    were imported as "Gro§mann", "…zlem", "JosŽ", "S¿ren"; a DOS file's "Jörg Jäger" as
+    "J”rg J„ger" (found by testers)."""
     try:
         windows = data.decode("cp1252")
     except UnicodeDecodeError:
-        windows = None
-    if _plausibility(mac) > (0 if windows is None else _plausibility(windows)):
-        return mac, "mac_roman"
-    return None if windows is None else (windows, "cp1252")
+        best, score = None, 0
+    else:
+        best, score = (windows, "cp1252"), _plausibility(windows)
+    for encoding in ("mac_roman", "cp850"):  # every byte is a character there
+        text = data.decode(encoding)
+        if (found := _plausibility(text)) > score:
+            best, score = (text, encoding), found
+    return best
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 # the letters of names beyond A to Z: Latin-1's (ä, ß, é, ø, ñ, Å ...) and the Ž of "Žižek";
 # not Š š Ÿ Œ œ ƒ ﬂ, which Mac Roman's ä ö ü ú and Windows-1252's Ä ß turn into when misread
 _NAME_LETTER = re.compile(r"[À-ÖØ-öø-ÿŽž]")
+# the German ones, which count twice in a name written as names are ("Björn", not "üsa"): a
+# DOS file's "Björn" was read "Bjîrn" in Mac Roman, as likely a name but for the German; ß
+# only after a vowel ("Weiß", not "Horvßth" for Windows-1252's "Horváth")
+_GERMAN_LETTER = re.compile(r"[äöüÄÖÜ]|(?<=[aeiouyäöüAEIOUYÄÖÜ])ß")
 # a sign between two letters, as a misread letter is ("Gro§mann", "Mu–oz"); not an apostrophe
 _SIGN_IN_WORD = re.compile(r"(?<=[^\W\d_])[^\w\s\x00-\x7f’](?=[^\W\d_])")
-# German quote marks at a word: „Zitat“, which Mac Roman reads as the name "ÑZitatì"
-_QUOTE_AT_WORD = re.compile(r"„(?=[^\W\d_])|(?<=[^\W\d_])[“”]")
+# German quote marks at a word: „Zitat“, which Mac Roman reads as the name "ÑZitatì"; not
+# inside one, as Windows-1252 reads DOS's ä and ö: "J„ger", "J”rg"
+_QUOTE_AT_WORD = re.compile(r"(?<![^\W\d_])„(?=[^\W\d_])|(?<=[^\W\d_])[“”](?![^\W\d_])")
 
 
 def _plausibility(text: str) -> int:
     """How much ``text`` reads like names: plus one for each letter of a name beyond A to Z
     in a word written as words are ("Müller", "MÜLLER", "müller"), minus one for each letter
     beyond A to Z in a word that is not ("JŸrgen", "JosÈ"), both only in words with a letter
-    of A to Z; minus one for a sign between two letters, plus one for a German quote mark at
-    a word."""
+    of A to Z; plus one more for ä ö ü ß in a name ("Müller", "MÜLLER"); minus one for a sign
+    between two letters, plus one for a German quote mark at a word."""
     score = len(_QUOTE_AT_WORD.findall(text)) - len(_SIGN_IN_WORD.findall(text))
     for word in _LETTERS.findall(text):
         if word.isascii() or not re.search("[A-Za-z]", word):
             continue  # not a name's: "5 € – 6 €" read as "5 Ä ñ 6 Ä"
         shape = word.replace("ß", "")  # "GROß", "Weiß"
-        if shape.islower() or shape.isupper() or shape.istitle():
+        if shape.isupper() or shape.istitle():
+            score += len(_NAME_LETTER.findall(word)) + len(_GERMAN_LETTER.findall(word))
+        elif shape.islower():
             score += len(_NAME_LETTER.findall(word))
         else:
             score -= sum(not letter.isascii() for letter in word)

@@ -8,9 +8,9 @@ quotes or separators are quoted, so multi-line addresses and notes survive.
 Import accepts what Excel and people produce: ``;``, ``,`` or tab as separator (chosen by
 which one yields known column names in the header; an Excel "sep=;" first line is honoured;
 a title above the header is passed over, see ``member_columns.header_position``);
-the encodings of :mod:`expertenrat.exchange.csv_text` (in Windows-1252 or Mac Roman, a "?"
-beside a letter in a name or address makes its row an error: Excel wrote a letter so that
-those lack). Columns, values and row checks are
+the encodings of :mod:`expertenrat.exchange.csv_text` (in Windows-1252, Mac Roman or code
+page 850, a "?" beside a letter in a name or address makes its row an error: Excel wrote a
+letter so that those lack). Columns, values and row checks are
 those of :mod:`expertenrat.exchange.member_columns` and
 :mod:`expertenrat.exchange.member_row_reader`, shared with the Excel format. Each data row
 is parsed and validated on its own, so a broken row never affects the others.

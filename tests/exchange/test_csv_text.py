@@ -45,3 +45,19 @@ def test_windows_1252_letters_and_marks_of_no_mac_file_stay_windows_1252(name: s
     line = f"{name};Umwelt\r\n"
 
     assert decoded_csv(line.encode("cp1252")) == (line, "cp1252")
+
+
+def test_a_csv_saved_as_ms_dos_is_read_in_code_page_850() -> None:
+    # Excel's "CSV (MS-DOS)" writes code page 850: read as Windows-1252, "Jörg Jäger" was
+    # imported as "J”rg J„ger", "Weiß" as "Weiá"; "Björn" in Mac Roman as "Bjîrn", and a
+    # header "Primäres Handlungsfeld" was missing (found by a tester)
+    text = (
+        "Vorname;Nachname;Primäres Handlungsfeld;Postanschrift\r\n"
+        "Jörg;Jäger;Umwelt;Große Straße 1\r\n"
+        "Björn;Weiß;Soziale Stadt;Ückeritzer Weg 2\r\n"
+        "Anna;Schröder;Umwelt;\r\n"
+    )
+
+    assert decoded_csv(text.encode("cp850")) == (text, "cp850")
+    for name in ("Björn;Schröder\r\n", "Jörg;Jäger\r\n", "Anna;Müller\r\n"):
+        assert decoded_csv(name.encode("cp850")) == (name, "cp850")
