@@ -67,7 +67,7 @@ def _read_pdf(data: bytes, what: str) -> PdfReader:
                         "content",
                         f"{quoted(what)} ist verschlüsselt (mit einem Kennwort zum Öffnen oder "
                         "einem Schutz gegen Änderungen) und kann nicht in die Sitzungsmappe "
-                        "übernommen werden. Bitten Sie die Absender um eine Fassung ohne Schutz.",
+                        "übernommen werden. Bitte fordern Sie eine Fassung ohne Schutz an.",
                     )
                 ]
             )

@@ -204,7 +204,7 @@ def test_an_encrypted_pdf_is_refused_also_one_that_opens_without_a_password(
     assert caught.value.problems[0].message == (
         "„Stellungnahme.pdf“ ist verschlüsselt (mit einem Kennwort zum Öffnen oder einem "
         "Schutz gegen Änderungen) und kann nicht in die Sitzungsmappe übernommen werden. "
-        "Bitten Sie die Absender um eine Fassung ohne Schutz."
+        "Bitte fordern Sie eine Fassung ohne Schutz an."
     )
     assert annexes.annexes(meeting_id) == ()
 
