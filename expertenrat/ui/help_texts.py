@@ -74,7 +74,7 @@ def first_steps() -> list[tuple[str, str]]:
             tr(
                 _CONTEXT,
                 "Wo die Daten liegen, nennt „Über Expertenrat“; beim Start entsteht eine "
-                "tägliche Kopie. „Sicherung jetzt …“ im Menü „Datei“ schreibt eine "
+                "tägliche Sicherung. „Sicherung jetzt …“ im Menü „Datei“ schreibt eine "
                 "Sicherungsdatei, die Sie an anderer Stelle aufbewahren.",
             ),
         ),

@@ -66,6 +66,12 @@ def test_hilfe_gives_the_first_steps_in_the_buttons_own_words(qtbot, tmp_path) -
     assert [label for label in labels if f'"{label}"' not in sources] == []
 
 
+def test_the_first_steps_call_the_daily_backup_as_the_settings_do() -> None:
+    """(found by a tester) They said "eine tägliche Kopie", where Einstellungen → Auf diesem
+    PC and the Datei menu say "tägliche Sicherung"."""
+    assert "beim Start entsteht eine tägliche Sicherung." in first_steps_text()
+
+
 def test_about_names_the_licence(tmp_path) -> None:
     assert "MIT-Lizenz" in about_text("db", Path(tmp_path / "log.txt"))
 
