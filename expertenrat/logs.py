@@ -9,7 +9,9 @@ shows and logs the same text.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import sys
 import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -46,9 +48,25 @@ def setup_command_logging() -> None:
 
 
 def _file_handler(path: Path) -> RotatingFileHandler:
-    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler = _LogFile(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(_SafeFormatter(_FORMAT))
     return handler
+
+
+class _LogFile(RotatingFileHandler):
+    """The log file. A record its disk refuses (full, a network drive gone) is dropped:
+    Python printed "--- Logging error ---" with an English traceback and the record's
+    text onto the terminal (found by a tester). The file is opened anew for the next
+    record, which is written once there is space again."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        if not isinstance(sys.exc_info()[1], OSError):
+            super().handleError(record)  # a bug of the logging call: said as Python says it
+            return
+        stream, self.stream = self.stream, None  # type: ignore[assignment]
+        if stream is not None:
+            with contextlib.suppress(OSError):  # its unwritten rest cannot be written either
+                stream.close()
 
 
 class _LogFileOnDemand(logging.Handler):

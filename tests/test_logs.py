@@ -1,0 +1,44 @@
+"""The log file on a full disk: a record it refuses is dropped without a word on the
+terminal, and logging goes on once there is space again."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from expertenrat.logs import setup_logging
+
+
+@pytest.fixture
+def log_file(tmp_path) -> Iterator[Path]:
+    path = setup_logging(tmp_path / "expertenrat.log")
+    yield path
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if getattr(h, "baseFilename", None) == str(path)]:
+        root.removeHandler(handler)
+        handler.close()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+def test_a_record_the_full_disk_refuses_is_dropped_quietly_and_logging_goes_on(
+    log_file, capsys
+) -> None:
+    (handler,) = [
+        h for h in logging.getLogger().handlers if getattr(h, "baseFilename", "") == str(log_file)
+    ]
+    log = logging.getLogger("expertenrat.test")
+    log.warning("vorher")
+    handler.close()
+    handler.stream = Path("/dev/full").open("a", encoding="utf-8")  # noqa: SIM115 (the handler closes it)
+
+    log.warning("Anna Berg, Telefon 0381 123456")  # the disk under the log is full
+    log.warning("nachher")  # space again: the file is opened anew
+
+    handler.flush()
+    captured = capsys.readouterr()
+    assert captured.err == captured.out == ""  # no "--- Logging error ---", no record's text
+    lines = log_file.read_text(encoding="utf-8").splitlines()
+    assert [line.rsplit(": ", 1)[1] for line in lines] == ["vorher", "nachher"]
