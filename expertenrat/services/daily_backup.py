@@ -26,6 +26,7 @@ from expertenrat.domain.progress import Progress
 from expertenrat.paths import user_data_dir
 from expertenrat.services.backup import BackupService
 from expertenrat.services.collector import collector_paused
+from expertenrat.services.files import created_file
 from expertenrat.services.leftovers import remove_stale
 from expertenrat.store.backup_format import BackupError
 from expertenrat.store.backup_writing import write_backup
@@ -178,7 +179,7 @@ class DailyBackupService:
         """The server's data in the portable format, read in one consistent snapshot."""
         with collector_paused():
             backup = BackupService(self._db).snapshot(progress)
-            with temporary.open("xb") as handle:
+            with created_file(temporary, private=True) as handle:
                 write_backup(handle, backup, progress)
 
     def warning(self, folder: Path, today: date) -> str | None:

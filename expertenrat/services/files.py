@@ -128,7 +128,7 @@ def writing_file(path: Path, *, private: bool = False) -> Iterator[IO[bytes]]:
                 f"„{path}“ ist eine Datenbank und wird nicht ersetzt. Bitte wählen Sie "
                 "einen anderen Dateinamen."
             )
-        with _new_file(temporary, private) as handle:
+        with created_file(temporary, private=private) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())  # on the disk before it takes the name: a PC that dies
@@ -140,9 +140,10 @@ def writing_file(path: Path, *, private: bool = False) -> Iterator[IO[bytes]]:
             temporary.unlink(missing_ok=True)
 
 
-def _new_file(path: Path, private: bool) -> IO[bytes]:
+def created_file(path: Path, *, private: bool = False) -> IO[bytes]:
     """``path`` made for writing (none may be there), with the umask's mode or, ``private``,
-    the owner's alone from the start."""
+    the owner's alone from the start (not given it after: another login that opened it in
+    between would read all that is written, found by review)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)  # Windows: no \r\n
     return os.fdopen(os.open(path, flags, 0o600 if private else 0o666), "wb")
 

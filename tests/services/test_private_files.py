@@ -135,3 +135,17 @@ def test_a_private_file_is_made_the_users_alone_not_made_so_after(
 
     assert daily is not None
     assert [_shared_bits(path) for path in (export, backup, daily)] == [0, 0, 0]
+
+
+@pytest.mark.usefixtures("usual_umask")
+def test_a_daily_copy_is_the_users_alone_from_the_start(
+    demo_database, tmp_path, today, monkeypatch
+):
+    """(found by review) The daily copy of a server's data (its folder may be chosen, a
+    shared one too) was written to a file made with the umask's 644, given 600 after."""
+    monkeypatch.setattr(os, "chmod", lambda *_args, **_kwargs: None)
+    monkeypatch.setattr(os, "fchmod", lambda *_args, **_kwargs: None)
+
+    daily = DailyBackupService(demo_database).run(tmp_path / "Sicherungen", today)
+
+    assert daily is not None and _shared_bits(daily) == 0
