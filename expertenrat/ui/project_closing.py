@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
+from expertenrat.domain.wording import listed
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 
@@ -28,11 +29,21 @@ def close_after_asking(
     if not awaited:
         close()
         return
+    owed = (
+        tr(
+            _CONTEXT,
+            "Zur Empfehlung {codes} steht von ihm noch eine Antwort aus; sie bleibt offen.",
+        )
+        if len(awaited) == 1
+        else tr(
+            _CONTEXT,
+            "Zu den Empfehlungen {codes} stehen von ihm noch Antworten aus; sie bleiben offen.",
+        )
+    ).format(codes=listed(awaited))
     text = tr(
         _CONTEXT,
-        "Das Projekt „{name}“ als abgeschlossen markieren? Von ihm steht noch eine "
-        "Antwort aus zu {codes}. Diese Empfehlungen bleiben offen; an ein abgeschlossenes "
+        "Das Projekt „{name}“ als abgeschlossen markieren? {owed} An ein abgeschlossenes "
         "Projekt gehen Erinnerungen nur noch, wenn Sie es unter Empfehlungen → "
         "„Erinnerungen …“ auswählen.",
-    ).format(name=name, codes=", ".join(awaited))
+    ).format(name=name, owed=owed)
     dialogs.question(parent, tr(_CONTEXT, "Projekt abschließen"), text, close, keep_open)
