@@ -171,6 +171,35 @@ def test_circulating_asks_the_day_and_names_the_agenda_item(qtbot, panel, dialog
     assert panel.objections.raise_button.isEnabled()
 
 
+@pytest.mark.parametrize("other", [True, False])
+def test_circulating_goes_on_only_for_the_meeting_still_shown(
+    qtbot, services, dialogs, minutes, other
+) -> None:
+    """(found by review) "Protokoll versenden …" and "Genehmigen …" go on once the typed
+    input is saved, which may take seconds on a server; a meeting chosen meanwhile was then
+    asked to be circulated or approved in place of the one clicked for. That click is over."""
+    saves: list = []  # the steps waiting for the saves, which end when the test says so
+    panel = MinutesApprovalPanel(
+        services, dialogs, today=lambda: SENT, save_then=lambda go_on, _refuse: saves.append(go_on)
+    )
+    qtbot.addWidget(panel)
+    panel.set_meeting(minutes.meeting_id)
+    dialogs.dates = [SENT]
+
+    panel.circulate_button.click()
+    if other:
+        panel.set_meeting(minutes.next_id)  # chosen while the saves ran
+    for go_on in saves:
+        go_on()
+
+    versions = services.minutes_approval.status(minutes.meeting_id).versions
+    if other:
+        assert dialogs.asked_dates == [] and versions == ()
+        assert services.minutes_approval.status(minutes.next_id).versions == ()
+    else:
+        assert len(dialogs.asked_dates) == 1 and len(versions) == 1
+
+
 def test_objections_are_raised_accepted_and_rejected_in_the_dialogs(
     qtbot, panel, dialogs, minutes, qtmodeltester
 ) -> None:
