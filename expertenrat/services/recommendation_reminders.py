@@ -37,6 +37,7 @@ from expertenrat.domain.reminders import (
     unaddressed_due,
     with_last_reminders,
 )
+from expertenrat.domain.wording import listed
 from expertenrat.exchange.reminder_mail import reminder_eml
 from expertenrat.reports.reminder_letter_pdf import render_reminder_letter
 from expertenrat.services.files import FileWriteError, replacing_files
@@ -103,12 +104,12 @@ class RemindersCancelled(Cancelled):
     def message(self) -> str:
         if not self.saved:
             return "Abgebrochen: Es wurde keine Erinnerung gespeichert oder im Verlauf vermerkt."
-        done = ", ".join(f"„{s.project.title}“" for s in self.saved)
-        left = ", ".join(f"„{p.title}“" for p in self.not_saved)
+        done = _reminders_to([s.project.title for s in self.saved])
+        left = _reminders_to([p.title for p in self.not_saved])
         return (
-            f"Abgebrochen. Gespeichert und im Verlauf vermerkt sind die Erinnerungen an {done} "
+            f"Abgebrochen. Gespeichert und im Verlauf vermerkt {done} "
             f"(Ordner „{self.saved[0].files[0].parent}“).\n\nNicht gespeichert und nicht "
-            f"vermerkt sind die Erinnerungen an {left}."
+            f"vermerkt {left}."
         )
 
 
@@ -217,9 +218,17 @@ def _stopped_at(document: ReminderDocuments, reason: str, saved: list[SavedRemin
     """Why the reminder to ``document``'s project failed, and which were saved before."""
     text = f"Die Erinnerung an „{document.project.title}“ wurde nicht gespeichert: {reason}"
     if saved:
-        names = ", ".join(f"„{s.project.title}“" for s in saved)
-        text += f"\n\nGespeichert und im Verlauf vermerkt sind die Erinnerungen an {names}."
+        done = _reminders_to([s.project.title for s in saved])
+        text += f"\n\nGespeichert und im Verlauf vermerkt {done}."
     return text
+
+
+def _reminders_to(titles: list[str]) -> str:
+    """ "ist die Erinnerung an „A“", "sind die Erinnerungen an „A“ und „B“"."""
+    projects = listed([f"„{title}“" for title in titles])
+    if len(titles) == 1:
+        return f"ist die Erinnerung an {projects}"
+    return f"sind die Erinnerungen an {projects}"
 
 
 def _documents(letter: ReminderLetter, stem: str) -> ReminderDocuments:

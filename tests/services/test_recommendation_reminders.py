@@ -176,7 +176,7 @@ def test_existing_files_are_replaced_only_when_asked_and_a_failure_records_nothi
         reminders.save(council.id, folder, today=TODAY, replace=True)
 
     assert "„Klimaportal“ wurde nicht gespeichert" in raised.value.message
-    assert "vermerkt sind die Erinnerungen an „Datenplattform“" in raised.value.message
+    assert "vermerkt ist die Erinnerung an „Datenplattform“" in raised.value.message
     assert not (folder / "Erinnerung-Klimaportal-2026-06-01.pdf").exists()
     history = {
         r.code: [h.label for h in register.get(r.id).history]

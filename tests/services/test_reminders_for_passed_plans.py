@@ -174,12 +174,8 @@ def test_a_cancelled_save_keeps_the_projects_before_it_and_names_both(setup, cou
         "Erinnerung-Datenplattform-2026-07-10.pdf",
     ]
     message = raised.value.message
-    assert "Gespeichert und im Verlauf vermerkt sind die Erinnerungen an „Datenplattform“" in (
-        message
-    )
-    assert "Nicht gespeichert und nicht vermerkt sind die Erinnerungen an „Klimaportal“" in (
-        message
-    )
+    assert "Gespeichert und im Verlauf vermerkt ist die Erinnerung an „Datenplattform“" in (message)
+    assert "Nicht gespeichert und nicht vermerkt ist die Erinnerung an „Klimaportal“" in (message)
     history = {r.code: register.get(r.id).history for r in register.list(council.id)}
     assert [h.label for h in history[codes["daten"]]][-1] == "Erinnerung"
     assert all(h.label != "Erinnerung" for h in history[codes["passed"]])
