@@ -31,6 +31,7 @@ from expertenrat.store.backup_writing import write_backup
 from expertenrat.store.bulk_insert import insert_value_rows
 from expertenrat.store.changed_schema import refuse_changed_schema
 from expertenrat.store.database import Database
+from expertenrat.store.driver_errors import sqlite_error_name
 from expertenrat.store.models import Base
 from expertenrat.store.work_problems import refused
 
@@ -226,10 +227,16 @@ class _Replacement:
 
     def unchanged_after(self, error: BaseException) -> bool:
         """Whether the database is certainly as before, the restore having failed with
-        ``error``: the transaction never got to its commit (rolled back), or the database
-        refused the commit for the data (a constraint checked at the end). Not when the
-        connection failed during the commit: it may have gone through."""
+        ``error``: the transaction never got to its commit (rolled back), the database
+        refused the commit for the data (a constraint checked at the end), or SQLite found
+        no room for it (SQLITE_FULL: a commit it cannot write is undone whole; a full disk
+        was "nicht sicher" and its copy stayed, taking more of the space that was lacking;
+        found by a tester). Not when the connection failed during the commit: it may have
+        gone through (nor the WAL index of SQLite that cannot grow: it grows after the
+        commit is written)."""
         if not self.committing:
+            return True
+        if sqlite_error_name(error).startswith("SQLITE_FULL"):
             return True
         return isinstance(error, (exc.IntegrityError, exc.DataError))
 

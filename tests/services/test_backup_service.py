@@ -687,6 +687,41 @@ def test_a_restore_whose_commit_may_have_gone_through_keeps_its_copy(
     )
 
 
+def test_a_restore_whose_commit_a_full_disk_refuses_leaves_the_data_and_no_copy(
+    sqlite_demo_database, tmp_path, monkeypatch
+):
+    """SQLite undoes a commit it has no room for: the database is as it was. It was called
+    "nicht sicher", and the copy of the old data stayed on the disk that was full (found
+    by a tester)."""
+    database = sqlite_demo_database
+    backup = tmp_path / "sicherung.zip"
+    BackupService(database).backup(backup)
+    before = table_rows(database)
+    real = Database.bulk_transaction
+
+    @contextmanager
+    def full_at_commit(self, *, empty):
+        with real(self, empty=empty) as connection:  # rolled back by the error below
+            yield connection
+            full = sqlite3.OperationalError("database or disk is full")
+            full.sqlite_errorname = "SQLITE_FULL"
+            raise exc.OperationalError("COMMIT", {}, full)
+
+    monkeypatch.setattr(Database, "bulk_transaction", full_at_commit)
+    with pytest.raises(BackupError) as raised:
+        BackupService(database).restore(backup, tmp_path / "kept")
+
+    assert raised.value.message == (
+        "Die Sicherung konnte nicht eingespielt werden. Der Datenträger der Datenbank ist "
+        "voll. Bitte schaffen Sie Platz und versuchen Sie es erneut. Die Datenbank ist "
+        "unverändert."
+    )
+    assert _safety_copies(database, tmp_path / "kept") == []
+    monkeypatch.undo()  # space again
+    assert table_rows(database) == before
+    BackupService(database).restore(backup, tmp_path / "kept")
+
+
 def test_a_rejected_restore_into_a_new_sqlite_file_leaves_it_empty(demo_sqlite, tmp_path):
     path = _rejected_backup(demo_sqlite, tmp_path / "doppelt.zip")
     target = open_database(database_url(str(tmp_path / "neu.db")))
