@@ -27,6 +27,7 @@ from expertenrat.domain.enums import AgendaItemOutcome, AuditAction, MeetingStat
 from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.meeting_numbers import number_as_planned
 from expertenrat.domain.meeting_states import sent_on_problem, taken_back_state
+from expertenrat.domain.wording import listed
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.meeting_rows import (
     CouncilClock,
@@ -113,15 +114,15 @@ def number_after_take_back(session: Session, row: models.Meeting) -> int | None:
 
 
 def _refusal(current: MeetingState, label: str, found: list[str]) -> str:
-    listed = ", ".join(found)
     if current is MeetingState.INVITED:
+        verb = "ist" if len(found) == 1 else "sind"
         return (
-            f"Zu „{label}“ ist bereits {listed} als versandt erfasst; die Einladung ist also "
-            "hinausgegangen und lässt sich nicht zurücknehmen."
+            f"Zu „{label}“ {verb} bereits {listed(found)} als versandt erfasst; die Einladung "
+            "ist also hinausgegangen und lässt sich nicht zurücknehmen."
         )
     return (
-        f"Das Protokoll von „{label}“ ist bereits begonnen ({listed}); die Durchführung "
-        "lässt sich nicht mehr zurücknehmen."
+        f"Das Protokoll von „{label}“ ist bereits begonnen ({', '.join(found)}); die "
+        "Durchführung lässt sich nicht mehr zurücknehmen."
     )
 
 

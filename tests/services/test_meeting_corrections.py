@@ -105,6 +105,19 @@ def test_an_invitation_whose_changed_agenda_went_out_stays_sent(
     assert meetings_service.get(meeting_id) == invited
 
 
+def test_both_invitations_sent_after_the_first_are_named_in_the_plural() -> None:
+    """(found by a tester) "Zu „…“ ist bereits eine geänderte Tagesordnung, eine
+    nachträgliche Einladung als versandt erfasst"."""
+    both = ["eine geänderte Tagesordnung", "eine nachträgliche Einladung"]
+
+    refusal = meeting_corrections._refusal(MeetingState.INVITED, "7. Sitzung", both)
+
+    assert refusal.startswith(
+        "Zu „7. Sitzung“ sind bereits eine geänderte Tagesordnung und eine nachträgliche "
+        "Einladung als versandt erfasst; die Einladung ist also hinausgegangen"
+    )
+
+
 def test_a_meeting_held_by_mistake_goes_back_to_invited(
     database, meetings_service, council
 ) -> None:
