@@ -22,6 +22,7 @@ from expertenrat.domain.enums import LabelledEnum
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.members import Member
 from expertenrat.domain.wording import listed
+from expertenrat.exchange.member_address_columns import ADDRESS_PARTS, PART_NAMES
 
 FIELD_SEPARATOR = " | "
 """Joins the further action fields in one cell. The import also splits at ``,``, ``;`` and
@@ -63,8 +64,9 @@ REQUIRED_COLUMNS: tuple[str, ...] = (
 HEADERS = dict(COLUMNS)
 
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "title": ("Akad. Titel", "Akademischer Titel", "Akademischer Grad"),
     "family_name": ("Name", "Familienname", "Zuname"),
-    "affiliation": ("Organisation", "Einrichtung"),
+    "affiliation": ("Organisation", "Einrichtung", "Firma", "Unternehmen", "Institution/Firma"),
     "email": ("E-Mail-Adresse", "Mail", "Mailadresse"),
     "phone": ("Telefonnummer", "Tel.", "Tel"),
     "postal_address": ("Anschrift", "Adresse", "Postadresse"),
@@ -77,7 +79,8 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
 """Further names a council's own list gives a column, read as the export's name (the
 export always writes ``COLUMNS``'s): "Name" beside "Vorname" is the family name. Besides,
 "Funktion im …" and "Rolle im …" / "Rolle in der …" (the council's name: "Funktion im
-Beirat") are the role in the council (``_ROLE_PREFIXES``); "Funktion" alone is the job."""
+Beirat") are the role in the council (``_ROLE_PREFIXES``); "Funktion" alone is the job. The
+parts of an address in columns of their own are :mod:`member_address_columns`'s."""
 
 _ROLE_PREFIXES = ("funktionim", "funktioninder", "rolleim", "rolleinder")
 
@@ -148,8 +151,15 @@ def _header_key(text: str) -> str:
 
 
 _KEYS_BY_HEADER = {_header_key(header): key for key, header in COLUMNS} | {
-    _header_key(alias): key for key, aliases in HEADER_ALIASES.items() for alias in aliases
+    _header_key(alias): key
+    for key, aliases in (HEADER_ALIASES | ADDRESS_PARTS).items()
+    for alias in aliases
 }
+
+
+def column_name(key: str) -> str:
+    """The name messages give the column of ``key``: the export's, or an address part's."""
+    return HEADERS.get(key) or PART_NAMES[key]
 
 
 def _key_of(text: str) -> str | None:
@@ -159,6 +169,15 @@ def _key_of(text: str) -> str | None:
     if found is None and header.startswith(_ROLE_PREFIXES):
         return "role"
     return found
+
+
+def _keys_of(cells: Sequence[str]) -> list[str | None]:
+    """The key of each header cell: an attribute, an address part, ``None`` for none; the
+    parts are none beside a column "Postanschrift"."""
+    keys = [_key_of(cell) for cell in cells]
+    if "postal_address" in keys:
+        return [None if key in ADDRESS_PARTS else key for key in keys]
+    return keys
 
 
 def is_known_header(text: str) -> bool:
@@ -178,7 +197,7 @@ def header_position(rows: Sequence[Sequence[str]]) -> int:
     fehlen die Spalten …" of columns it has (found by a tester)."""
     named = []
     for position, cells in enumerate(rows):
-        found = {HEADERS[key] for cell in cells if (key := _key_of(cell)) is not None}
+        found = {column_name(key) for key in _keys_of(cells) if key is not None}
         if found.issuperset(REQUIRED_COLUMNS):
             return position
         named.append(len(found))
@@ -191,27 +210,27 @@ def header_row(line: int) -> str:
 
 
 def map_header(cells: Sequence[str], line: int = 1) -> tuple[list[str | None], tuple[str, ...]]:
-    """The attribute of each header cell (``None``: not ours) and the ignored column names.
+    """The attribute (or address part, see :mod:`member_address_columns`) of each header
+    cell (``None``: not ours) and the ignored column names.
 
     A column named twice or a required column missing raises ``DataEntryError``, naming the
     header's row ``line``.
     """
     keys: list[str | None] = []
     ignored: list[str] = []
-    for cell in cells:
-        key = _key_of(cell)
+    for cell, key in zip(cells, _keys_of(cells), strict=True):
         if key is not None and key in keys:
             first = cells[keys.index(key)].strip()
             both = (
                 "" if _header_key(first) == _header_key(cell) else f" („{first}“, „{cell.strip()}“)"
             )
             raise DataEntryError(
-                f"Die Spalte „{HEADERS[key]}“ steht mehrfach in {header_row(line)}{both}."
+                f"Die Spalte „{column_name(key)}“ steht mehrfach in {header_row(line)}{both}."
             )
         if key is None and cell.strip():
             ignored.append(cell.strip())
         keys.append(key)
-    found = {HEADERS[k] for k in keys if k is not None}
+    found = {column_name(k) for k in keys if k is not None}
     missing = [header for header in REQUIRED_COLUMNS if header not in found]
     if missing:
         what = "fehlt die Spalte" if len(missing) == 1 else "fehlen die Spalten"
@@ -228,11 +247,18 @@ def read_as(cells: Sequence[str]) -> tuple[tuple[str, str], ...]:
     """The header cells read under another name than the export's, each with the column
     it was read as: ("Funktion im Beirat", "Rolle"), ("Name", "Nachname")."""
     found = []
-    for cell in cells:
-        key = _key_of(cell)
-        if key is not None and _header_key(cell) != _header_key(HEADERS[key]):
+    for cell, key in zip(cells, _keys_of(cells), strict=True):
+        if key in ADDRESS_PARTS:
+            found.append((cell.strip(), HEADERS["postal_address"]))
+        elif key is not None and _header_key(cell) != _header_key(HEADERS[key]):
             found.append((cell.strip(), HEADERS[key]))
     return tuple(found)
+
+
+def attributes(keys: Sequence[str | None]) -> frozenset[str]:
+    """The member's attributes the columns of ``keys`` give: the address parts its
+    Postanschrift."""
+    return frozenset("postal_address" if k in ADDRESS_PARTS else k for k in keys if k)
 
 
 def german_list(items: list[str]) -> str:

@@ -20,6 +20,7 @@ from expertenrat.domain.enums import LabelledEnum, MemberRole, Sector
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.members import Member, clean_and_check
 from expertenrat.domain.wording import number_ranges
+from expertenrat.exchange.member_address_columns import ADDRESS_PARTS, joined_address
 from expertenrat.exchange.member_cells import (
     cell_text,
     read_bool,
@@ -135,6 +136,9 @@ class RowReader:
         position = {f.name: i for i, f in enumerate(fields(Member))}
         used = [(column, key) for column, key in enumerate(keys) if key is not None]
         self._read_columns = tuple(column for column, _ in used)
+        self._address = [(column, key) for column, key in used if key in ADDRESS_PARTS]
+        self._address_at = position["postal_address"]
+        used = [(column, key) for column, key in used if key not in ADDRESS_PARTS]
         self._texts = [
             (column, position[key], self._reader(key)) for column, key in used if key in _TEXT_KEYS
         ]
@@ -173,6 +177,9 @@ class RowReader:
             cells = [*cells, *[""] * (self._width - len(cells))]
         for column, position, read in self._texts:
             values[position] = read(cells[column])
+        if self._address:
+            parts = {key: cell_text(cells[column]) for column, key in self._address}
+            values[self._address_at] = joined_address(parts)
         for column, position, key, read, known in self._values:
             cell = cells[column]
             value = known.get(cell, _UNKNOWN)

@@ -39,11 +39,13 @@ from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.members import Member
 from expertenrat.exchange.csv_text import UNICODE_ENCODINGS, decoded_csv, lost_letters
 from expertenrat.exchange.excel_text import excel_safe, unguard_formulas
+from expertenrat.exchange.member_address_columns import ADDRESS_PARTS
 from expertenrat.exchange.member_columns import (
     COLUMNS,
     HEADER_SEARCH_ROWS,
-    HEADERS,
     Cell,
+    attributes,
+    column_name,
     export_row,
     format_date,
     header_position,
@@ -131,7 +133,7 @@ def parse_members_csv(
     header_line, (header, _) = leading[at]
     keys, ignored = map_header(header, header_line)
     reader = RowReader(keys, field_ids_by_name, today or date.today(), titles)
-    named = [(c, HEADERS[k]) for c, k in enumerate(keys) if k in _NAMES]
+    named = [(c, column_name(k)) for c, k in enumerate(keys) if k in _NAMES]
     if encoding in UNICODE_ENCODINGS:
         named = []  # every letter kept
     rows, passed_over = [], []
@@ -148,12 +150,11 @@ def parse_members_csv(
             ):
                 row = reader.error_row(line, cells, lost)
             rows.append(row)
-    present = frozenset(key for key in keys if key is not None)
     note = passed_over_note(passed_over)
     return MembersCsv(
         tuple(rows),
         ignored,
-        present,
+        attributes(keys),
         read_as=read_as(header),
         sheet_notes=(note,) if note else (),
         delimiter=delimiter,
@@ -195,7 +196,7 @@ def _text_formulas_read(cells: list[str]) -> list[str]:
 # the columns of names and addresses, where a "?" beside a letter is one Excel lost
 _NAMES = frozenset(
     {"form_of_address", "title", "given_name", "family_name", "affiliation", "position"}
-    | {"postal_address"}
+    | {"postal_address", *ADDRESS_PARTS}
 )
 
 

@@ -38,6 +38,7 @@ from expertenrat.exchange.member_columns import (
     COLUMNS,
     HEADER_SEARCH_ROWS,
     Cell,
+    attributes,
     export_row,
     header_position,
     header_row,
@@ -180,14 +181,13 @@ def parse_members_xlsx(
             parsed.append(reader.parse(line, values))
         else:
             passed_over.append(line)
-    present = frozenset(key for key in keys if key is not None)
     notes = (
         sheet.left_out(),
         _hidden_note(sheet, [row.line for row in parsed]),
         passed_over_note(passed_over),
     )
     return MembersFile(
-        tuple(parsed), ignored, present, read_as(header), tuple(note for note in notes if note)
+        tuple(parsed), ignored, attributes(keys), read_as(header), tuple(n for n in notes if n)
     )
 
 

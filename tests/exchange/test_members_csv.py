@@ -647,6 +647,32 @@ def test_a_councils_own_column_names_and_spelled_out_umlauts_are_read() -> None:
     assert spelled.members[0].primary_field_id == 4
 
 
+def test_a_mail_merge_lists_address_columns_are_read_as_the_postanschrift() -> None:
+    # a list kept for a Word mail merge: Straße, Hausnummer, PLZ, Ort in columns of their
+    # own, "Akad. Titel", "Firma"; the addresses were left out (found by a tester)
+    header = f"Akad. Titel;{HEADER};Firma;Straße;Hausnummer;PLZ;Ort"
+    rows = [
+        "Dr.;Jörg;Jäger;01.10.2024;Umwelt;Stadtwerke;Große Str.;1a;18055;Rostock",
+        ";Anna;Berg;01.10.2024;Umwelt;;;;;Rostock",
+        ";Ben;Kurz;01.10.2024;Umwelt;;;;;",
+    ]
+
+    result = parse("\r\n".join([header, *rows, ""]).encode("cp1252"))
+
+    assert result.errors == ()
+    assert result.ignored_columns == ()
+    assert [(m.title, m.affiliation, m.postal_address) for m in result.members] == [
+        ("Dr.", "Stadtwerke", "Große Str. 1a\n18055 Rostock"),
+        ("", "", "Rostock"),
+        ("", "", ""),
+    ]
+    assert "postal_address" in result.columns  # an update writes the address too
+    assert ("PLZ", "Postanschrift") in result.read_as
+    beside = parse(f"{HEADER};Postanschrift;Ort\nA;B;01.10.2024;Umwelt;Markt 1;Rostock\n".encode())
+    assert beside.members[0].postal_address == "Markt 1"
+    assert beside.ignored_columns == ("Ort",)
+
+
 def test_funktion_im_beirat_is_the_role_in_the_council_and_funktion_the_job() -> None:
     header = f"{HEADER};Funktion;Funktion im Beirat"
     rows = [

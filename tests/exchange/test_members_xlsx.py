@@ -452,6 +452,18 @@ def test_rows_filled_only_in_columns_not_read_are_passed_over_and_named() -> Non
     )
 
 
+def test_address_columns_of_their_own_are_read_as_the_postanschrift() -> None:
+    # a mail merge list's Straße, PLZ (a number cell) and Ort (found by a tester)
+    data = workbook_bytes(
+        [*HEADER, "Straße", "PLZ", "Ort"],
+        ["Anna", "Berg", date(2025, 3, 1), "Stadtdaten", "Markt 1", 18055, "Rostock"],
+    )
+
+    (member,) = parse(data).members
+
+    assert member.postal_address == "Markt 1\n18055 Rostock"
+
+
 def test_an_empty_first_sheet_of_several_names_it_too() -> None:
     def empty_first(sheet) -> None:
         sheet.title = "Hinweise"
