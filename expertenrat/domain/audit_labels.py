@@ -76,7 +76,7 @@ _FIELDS: Mapping[str, Mapping[str, str]] = {
     "membership": {
         **_nouns(field_limits.PERSON),
         "person_id": "Person (Nr.)",
-        "sector": "Bereich",
+        "sector": "Sektor",  # as the member form names it; "Bereich" is the trail's column
         "role": "Rolle",
         "term_start": "Beginn der Amtszeit",
         "term_end": "Ende der Amtszeit",

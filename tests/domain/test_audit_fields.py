@@ -202,3 +202,10 @@ def test_an_agenda_items_outcome_reads_as_a_word():
     discussed" for an agenda item added with its outcome."""
     changes = field_changes("agenda_item", None, {"outcome": "postponed"})
     assert changes == [FieldChange("Behandlung", "", "vertagt")]
+
+
+def test_a_members_sector_is_named_as_the_member_form_names_it():
+    """(found by a tester) The audit trail, and so the Auskunft, said "Bereich: Verwaltung"
+    beside the Auskunft's "Sektor", while "Bereich" is the trail's column for the area."""
+    changes = field_changes("membership", None, {"sector": "administration"})
+    assert changes == [FieldChange("Sektor", "", "Verwaltung")]
