@@ -1,11 +1,13 @@
 """(found by review) The Sitzungen list says "fertig" for a draft finished and unchanged
-since. Text typed into an item afterwards, saved in the background, left it "fertig": the
-page rereads nothing for the minutes' text saves, and the change watch no longer rereads
-it for this window's own saves (only another PC's). The list is read anew for the line of
-the minutes typed in, not for another line's "fertig" (it reads that draft whole)."""
+since, the Genehmigung tab "abgeschlossen am …". Text typed into an item afterwards, saved
+in the background, left them so: the page rereads nothing for the minutes' text saves, and
+the change watch no longer rereads it for this window's own saves (only another PC's).
+The list is read anew for the line of the minutes typed in, not for another line's
+"fertig" (it reads that draft whole); the tab shown when the save lands, too."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime
 
 import pytest
@@ -16,6 +18,7 @@ from PySide6.QtTest import QTest
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.ui.meetings_page import MeetingsPage
+from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 from expertenrat.ui.minutes_item_list import item_key
 
 WAIT = 30_000  # ms: saves run in the worker; waits end as soon as they are done
@@ -50,13 +53,18 @@ def page_on_minutes(qtbot, services, dialogs, council_id: int, meeting_id: int) 
     return page
 
 
-def typed_and_saved(qtbot, page: MeetingsPage, item_id: int, text: str) -> None:
+def typed(page: MeetingsPage, item_id: int, text: str) -> None:
     editor = page.tabs.minutes_editor()
     editor.items.select_key(item_key(item_id))
     edit = editor.item_form.discussion_edit
     edit.setFocus()
     edit.moveCursor(QTextCursor.MoveOperation.End)
     QTest.keyClicks(edit, text)
+
+
+def typed_and_saved(qtbot, page: MeetingsPage, item_id: int, text: str) -> None:
+    typed(page, item_id, text)
+    editor = page.tabs.minutes_editor()
     editor.autosave.flush()
     qtbot.waitUntil(editor.idle, timeout=WAIT)
 
@@ -97,3 +105,25 @@ def test_another_meetings_finished_draft_does_not_reread_the_list_at_each_save(
 
     assert listed(page, earlier) == "fertig" and listed(page, minutes.meeting_id) == "Entwurf"
     assert reads == []
+
+
+def test_the_tab_shown_while_the_text_is_saved_reads_it_once_saved(
+    qtbot, services, dialogs, council_id, minutes, monkeypatch
+) -> None:
+    services.minutes.finish_draft(minutes.meeting_id)
+    page = page_on_minutes(qtbot, services, dialogs, council_id, minutes.meeting_id)
+    editor = page.tabs.minutes_editor()
+    approval = next(w for w in page.tabs.details if isinstance(w, MinutesApprovalPanel))
+    stored, save = threading.Event(), services.minutes.save_item
+    monkeypatch.setattr(
+        services.minutes, "save_item", lambda *args: stored.wait(WAIT / 1000) and save(*args)
+    )
+
+    typed(page, minutes.item_ids[1], " Nachtrag")
+    editor.autosave.flush()  # the save runs, not stored yet
+    page.tabs.setCurrentWidget(approval)  # read as stored
+    assert "Entwurf – abgeschlossen am" in approval.state_label.text()
+    stored.set()
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+
+    assert "Entwurf – nach dem Abschluss am" in approval.state_label.text()
