@@ -1,7 +1,8 @@
 """The columns of a postal address a member list keeps apart, as one made for a Word mail
-merge does: Straße, Hausnummer, PLZ, Ort. Where a file has no column "Postanschrift", they
-are read as the member's Postanschrift, "Große Str. 1" over "18055 Rostock"; beside one,
-they are columns not read. Such a list's addresses were left out (found by a tester)."""
+merge does: Straße, Hausnummer, PLZ, Ort. Where a file has a street column and none
+"Postanschrift", they are read as the member's Postanschrift, "Große Str. 1" over "18055
+Rostock"; else they are columns not read. Such a list's addresses were left out (found by
+a tester)."""
 
 from __future__ import annotations
 

@@ -671,6 +671,9 @@ def test_a_mail_merge_lists_address_columns_are_read_as_the_postanschrift() -> N
     beside = parse(f"{HEADER};Postanschrift;Ort\nA;B;01.10.2024;Umwelt;Markt 1;Rostock\n".encode())
     assert beside.members[0].postal_address == "Markt 1"
     assert beside.ignored_columns == ("Ort",)
+    alone = parse(f"{HEADER};PLZ;Ort\nA;B;01.10.2024;Umwelt;18055;Rostock\n".encode())
+    assert alone.members[0].postal_address == ""  # no street, no address
+    assert alone.ignored_columns == ("PLZ", "Ort")
 
 
 def test_funktion_im_beirat_is_the_role_in_the_council_and_funktion_the_job() -> None:
