@@ -13,7 +13,6 @@ Plain Python (no Qt): the autosave decides when to write; this module only write
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import re
@@ -89,14 +88,20 @@ class RecoveryStore:
             return self._unwritten.get(key, "")
 
     def remove(self, key: str, number: int) -> None:
-        """Forget ``key`` (its text is in the database) unless newer text was written since."""
+        """Forget ``key`` (its text is in the database) unless newer text was written since.
+
+        A file that cannot be removed (the folder turned read-only, another program holds
+        it) stays and is logged, never raised: it was the unexpected-error dialog at each
+        save (found by a tester). The next start offers it only if the database lacks it."""
         with self._lock:
             if number < self._latest.get(key, -1):
                 return
             self._latest[key] = number
             self._unwritten.pop(key, None)
-            with contextlib.suppress(FileNotFoundError):
-                self._path(key).unlink()
+            try:
+                self._path(key).unlink(missing_ok=True)
+            except OSError as error:
+                log.warning("Recovery file not removed: %s", error)
 
     def has_files(self) -> bool:
         """Whether any entry is kept (a directory listing, no file read)."""

@@ -10,6 +10,7 @@ import errno
 import json
 import threading
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -312,3 +313,22 @@ def test_the_recovery_store_keeps_the_newest_text_and_skips_damaged_files(tmp_pa
     assert not list(store.folder.glob("*.tmp"))
     other = RecoveryStore.for_database("7f6e5d4c3b2a1908", root=tmp_path)
     assert other.folder != store.folder and other.entries() == []
+
+
+def test_a_recovery_file_that_cannot_be_removed_stays_without_an_error(
+    tmp_path, monkeypatch, caplog
+):
+    """The user's folder turned read-only (a network profile) once the text was saved: the
+    removal of its recovery file raised, in the worker, the unexpected-error dialog."""
+    store = RecoveryStore(tmp_path / "recovery")
+    store.write(RecoveryEntry("item:1", {"discussion": "gespeichert"}, 0), 1)
+
+    def read_only(_path: Path, missing_ok: bool = False) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(Path, "unlink", read_only)
+    store.remove("item:1", 2)
+    monkeypatch.undo()
+
+    assert [entry.payload for entry in store.entries()] == [{"discussion": "gespeichert"}]
+    assert "Recovery file not removed" in caplog.text
