@@ -106,8 +106,8 @@ _FIELDS: Mapping[str, Mapping[str, str]] = {
         "objection_period_days": "Frist für Einwände",
         "minutes_draft_weeks": "Protokollentwurf versenden binnen",
         "recommendation_prefix": "Kürzel der Empfehlungen",
-        "chair_title": "Bezeichnung des Vorsitzes",
-        "vice_chair_title": "Bezeichnung der Stellvertretung",
+        "chair_title": "Bezeichnung Vorsitz",
+        "vice_chair_title": "Bezeichnung Stellvertretung",
     },
     "action_field": {"colour": "Farbe", "fields": "Handlungsfelder"},
     "text_template": {

@@ -83,12 +83,8 @@ class CouncilSettingsFields:
         form.addRow(tr(_CONTEXT, "Logo"), self.logo)
         errors.add_row(_label("min_members"), "min_members", self.min_spin)
         errors.add_row(_label("max_members"), "max_members", self.max_spin)
-        errors.add_row(tr(_CONTEXT, "Bezeichnung Vorsitz"), "chair_title", self.chair_title_edit)
-        errors.add_row(
-            tr(_CONTEXT, "Bezeichnung Stellvertretung"),
-            "vice_chair_title",
-            self.vice_chair_title_edit,
-        )
+        errors.add_row(_label("chair_title"), "chair_title", self.chair_title_edit)
+        errors.add_row(_label("vice_chair_title"), "vice_chair_title", self.vice_chair_title_edit)
         errors.add_row(_label("quorum_rule"), "quorum_rule", self.quorum_combo)
         errors.add_row(_label("notice_period_days"), "notice_period_days", self.notice_spin)
         errors.add_row(

@@ -209,3 +209,17 @@ def test_a_members_sector_is_named_as_the_member_form_names_it():
     beside the Auskunft's "Sektor", while "Bereich" is the trail's column for the area."""
     changes = field_changes("membership", None, {"sector": "administration"})
     assert changes == [FieldChange("Sektor", "", "Verwaltung")]
+
+
+def test_the_role_titles_are_named_as_the_einstellungen_name_them():
+    """(found by a tester) The trail said "Bezeichnung des Vorsitzes" where the setting
+    reads "Bezeichnung Vorsitz"; the Einstellungen now take the name from the trail's."""
+    changes = field_changes(
+        "council",
+        {"chair_title": "Vorsitz", "vice_chair_title": "Stellv. Vorsitz"},
+        {"chair_title": "Sprecher*in", "vice_chair_title": "stellv. Sprecher*in"},
+    )
+    assert [change.label for change in changes] == [
+        "Bezeichnung Vorsitz",
+        "Bezeichnung Stellvertretung",
+    ]
