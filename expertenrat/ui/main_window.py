@@ -12,17 +12,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.councils import new_council_today
 from expertenrat.ui.council_switching import CouncilSwitching
 from expertenrat.ui.last_council import LastCouncil
 from expertenrat.ui.main_window_view import MainWindowView
 from expertenrat.ui.page import Page
-from expertenrat.ui.page_reread import is_text_input, reread_in_place
+from expertenrat.ui.page_reread import busy_on, reread_in_place
 from expertenrat.ui.window_layout import restore_layout, save_layout
 from expertenrat.ui.window_menus import WindowMenus
 
@@ -88,6 +85,8 @@ class MainWindow(MainWindowView):
         self.overview_page.backupSettingsOpened.connect(self.open_backup_settings)
         self.pages.projects.detail.opened.connect(self.open_target)
         self.pages.search.opened.connect(self.open_target)
+        minutes_saves = self.pages.meetings.tabs.minutes_editor().autosave.saved
+        minutes_saves.connect(lambda *_saved: self._minutes_stored_away())
         self.settings_page.councilChanged.connect(self.reload_councils)
         self.settings_page.councilCreated.connect(self.reload_councils)
         self.welcome_page.ready.connect(self._council_started)
@@ -116,17 +115,21 @@ class MainWindow(MainWindowView):
         page = self.stack.currentWidget()
         if self._services is None or not isinstance(page, Page):
             return True
-        if QApplication.activeModalWidget() or QApplication.activePopupWidget():
-            return False
-        if page.has_unsaved_changes():
-            return False
-        focus = QApplication.focusWidget()
-        if focus is not None and page.isAncestorOf(focus) and is_text_input(focus):
+        if busy_on(page):
             return False
         if self.councils is not None and self.councils.follow(councils):
             return True
         reread_in_place(page)
         return True
+
+    def _minutes_stored_away(self) -> None:
+        """The minutes' text stored while another area is shown (as the Sitzungen were left,
+        or after its pause): that area, perhaps read before, is read again unless the user
+        is busy there; the Übersicht said "Entwurf abgeschlossen" of a draft changed since,
+        as the change watch rereads for other PCs' saves only (found by review)."""
+        page = self.stack.currentWidget()
+        if isinstance(page, Page) and page is not self.pages.meetings and not busy_on(page):
+            reread_in_place(page)
 
     # --- councils (:mod:`expertenrat.ui.council_switching`) --------------------------------
 

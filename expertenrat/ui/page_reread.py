@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QApplication,
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
@@ -40,3 +41,15 @@ def is_text_input(widget: QWidget) -> bool:
     if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit):
         return not widget.isReadOnly()
     return False
+
+
+def busy_on(page: QWidget) -> bool:
+    """Whether a reread of ``page`` would disturb the user: a dialog or menu is open, the
+    page holds unsaved input (``has_unsaved_changes``) or the cursor is in one of its text
+    fields."""
+    if QApplication.activeModalWidget() or QApplication.activePopupWidget():
+        return True
+    if page.has_unsaved_changes():  # type: ignore[attr-defined]
+        return True
+    focus = QApplication.focusWidget()
+    return focus is not None and page.isAncestorOf(focus) and is_text_input(focus)
