@@ -86,7 +86,8 @@ def _description(doc: MeetingDocument) -> str:
     lines: list[str] = []
     if doc.cancelled:
         reason = doc.cancellation_reason.strip()
-        lines += [f"ABGESAGT: {meeting_heading(doc)} findet nicht statt."]
+        # "Die": every heading begins with "Sitzung" or "Klausur", as the letter's "die …"
+        lines += [f"ABGESAGT: Die {meeting_heading(doc)} findet nicht statt."]
         lines += [f"Grund: {reason}"] if reason else []
         lines.append("")
     if doc.online_link.strip():
