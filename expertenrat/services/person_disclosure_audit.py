@@ -176,7 +176,9 @@ def audit_table(
     return DisclosureSection(
         "Einträge im Änderungsprotokoll",
         ("Zeitpunkt", "Durch", "Änderung", "Beschreibung und Angaben"),
-        (0.125, 0.17, 0.16, 0.545),  # a date and "Geschäftsstelle" on one line each
+        # a date, "Geschäftsstelle" and "Tagesordnungspunkt" on one line each: reportlab cuts
+        # a word too long for its column without a hyphen ("Tagesordnungs" / "punkt")
+        (0.125, 0.16, 0.215, 0.5),
         tuple(rows),
         "Kein Eintrag im Änderungsprotokoll.",
         "Das Änderungsprotokoll hält fest, wer wann was geändert hat; seine Einträge "

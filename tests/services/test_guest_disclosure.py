@@ -57,6 +57,8 @@ def test_a_guest_s_auskunft_lists_the_guest_lines_the_trail_the_minutes_and_the_
         text(services.person_disclosure.guest_disclosure_pdf("Steffens", today).pdf).split()
     )
     assert "über Merle Steffens (Gast)" in pdf
+    # (found by a tester) the trail's "Änderung" cut "Tagesordnungs" / "punkt angelegt"
+    assert "Tagesordnungspunkt" in pdf and "Tagesordnungs punkt" not in pdf
     assert "Personennummer" not in pdf
     assert "Einwilligung" not in pdf  # a guest gave none to withdraw
 
