@@ -9,7 +9,7 @@ listed apart: they never count for the quorum.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time
 from types import MappingProxyType
 
@@ -17,6 +17,7 @@ from expertenrat.domain.enums import AttendanceStatus, MemberRole
 from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.field_limits import TextField, clean_text, text_problems
 from expertenrat.domain.meeting_quorum import MeetingQuorum, QuorumSpan
+from expertenrat.domain.minutes_attendees import GuestLine
 from expertenrat.domain.quorum import Attendance, QuorumResult, present_per_item
 from expertenrat.domain.quorum_forecast import QuorumForecast
 
@@ -90,6 +91,7 @@ class AttendanceEntry:
     left_at: time | None = None
     id: int | None = None
     version: int = 0
+    digital: bool = False  # present by video or phone: "digital zugeschaltet"
 
     def as_attendance(self) -> Attendance:
         """The entry as the quorum rules see it; unrecorded members count as absent."""
@@ -110,6 +112,13 @@ class GuestEntry:
     role: str = ""
     version: int = 0
     non_public_only: bool = False  # attended only the non-public part: no public output names them
+    digital: bool = False  # took part by video or phone: "digital zugeschaltet"
+
+    def minutes_line(self) -> GuestLine:
+        """The guest as the minutes list them."""
+        return GuestLine(
+            self.name, self.organisation, self.role, self.non_public_only, self.digital
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,13 +241,11 @@ class AttendanceSheet:
 
 
 def clean_guest(guest: GuestEntry) -> GuestEntry:
-    return GuestEntry(
-        guest.id,
-        clean_text(guest.name, GUEST["name"]),
-        clean_text(guest.organisation, GUEST["organisation"]),
-        clean_text(guest.role, GUEST["role"]),
-        guest.version,
-        guest.non_public_only,
+    return replace(
+        guest,
+        name=clean_text(guest.name, GUEST["name"]),
+        organisation=clean_text(guest.organisation, GUEST["organisation"]),
+        role=clean_text(guest.role, GUEST["role"]),
     )
 
 

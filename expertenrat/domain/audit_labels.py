@@ -166,11 +166,13 @@ _FIELDS: Mapping[str, Mapping[str, str]] = {
         "left_at": "gegangen um",
         "arrived_item_id": "gekommen bei Punkt (Nr.)",
         "left_item_id": "gegangen bei Punkt (Nr.)",
+        "digital": "digital zugeschaltet",
     },
     "guest": {
         "affiliation": "Institution",
         "note": "Notiz",
         "non_public_only": "nur im nichtöffentlichen Teil anwesend",
+        "digital": "digital zugeschaltet",
     },
     "late_invitation": {"sent_on": "nachgesandt am"},
     "conflict_of_interest": {

@@ -27,6 +27,7 @@ class PresentMember:
     arrived_at: time | None = None
     left_at: time | None = None
     left_before_item: str = ""  # "6.1": left after TOP 6's own discussion, before 6.1
+    digital: bool = False  # present by video or phone: "digital zugeschaltet"
 
     @property
     def partial(self) -> str:
@@ -110,3 +111,9 @@ class GuestLine:
     organisation: str = ""
     role: str = ""
     non_public_only: bool = False  # attended only the non-public part: not in the public minutes
+    digital: bool = False  # took part by video or phone
+
+
+DIGITAL = "digital zugeschaltet"
+"""How the minutes and the Auskunft call a member present or a guest who took part by video
+or phone, not in the room."""

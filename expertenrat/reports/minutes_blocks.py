@@ -12,7 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from expertenrat.domain.minutes_attendees import GuestLine
+from expertenrat.domain.minutes_attendees import DIGITAL, GuestLine
 from expertenrat.domain.minutes_document import ApprovalStamp
 from expertenrat.domain.minutes_items import AdoptedRecommendation, MinutesItem, recusal_label
 from expertenrat.domain.wording import isolated
@@ -246,7 +246,9 @@ def approval_box(stamp: ApprovalStamp) -> Flowable:
 
 
 def guest_text(guest: GuestLine) -> str:
+    """ "Ole Fründt (Amt für Mobilität, Projektleitung)", "… (Amt; digital zugeschaltet)"."""
     extra = ", ".join(isolated(p.strip()) for p in (guest.organisation, guest.role) if p.strip())
+    extra = "; ".join(p for p in (extra, DIGITAL if guest.digital else "") if p)
     name = isolated(guest.name)  # in a list: "A (Amt); B"
     return f"{name} ({extra})" if extra else name
 

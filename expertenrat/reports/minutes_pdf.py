@@ -18,7 +18,12 @@ from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.german_dates import long_date
 from expertenrat.domain.meeting_numbers import meeting_noun
-from expertenrat.domain.minutes_attendees import NOT_RECORDED, AbsentMember, PresentMember
+from expertenrat.domain.minutes_attendees import (
+    DIGITAL,
+    NOT_RECORDED,
+    AbsentMember,
+    PresentMember,
+)
 from expertenrat.domain.minutes_document import DRAFT_MARK, WITHHELD_LINE, MinutesDocument
 from expertenrat.domain.minutes_items import MinutesItem, recusal_label
 from expertenrat.domain.public_minutes import PUBLIC_ONLINE_NOTE
@@ -131,6 +136,8 @@ def _facts(doc: MinutesDocument) -> list[tuple[str, str]]:
 
 def _presence(member: PresentMember) -> Lines:
     lines: Lines = [(member.partial or "ganze Sitzung", PLAIN)]
+    if member.digital:
+        lines.append((f"({DIGITAL})", PLAIN))
     if not member.voting:
         lines.append(("ohne Stimmrecht", SMALL))
     return lines

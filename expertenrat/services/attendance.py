@@ -25,6 +25,7 @@ from expertenrat.domain.attendance_sheet import (
 )
 from expertenrat.domain.enums import AttendanceStatus, AuditAction
 from expertenrat.domain.errors import ConcurrentEditError, NotFoundError
+from expertenrat.domain.minutes_attendees import DIGITAL
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.services.agenda_rows import meeting_name
@@ -107,6 +108,8 @@ class AttendanceService:
             row.voting_right = entry.voting_right
             row.arrived_item_id, row.arrived_at = entry.arrived_item_id, entry.arrived_at
             row.left_item_id, row.left_at = entry.left_item_id, entry.left_at
+            # Only who is present takes part in the room or digitally.
+            row.digital = entry.digital and entry.status is AttendanceStatus.PRESENT
             session.flush()
             audit.record(
                 session,
@@ -118,7 +121,7 @@ class AttendanceService:
                 summary=(
                     f"Anwesenheit von {isolated(full_name(membership))} in "
                     f"{meeting_name(meeting, isolated)}: "
-                    f"{entry.status.label}"  # type: ignore[union-attr]
+                    f"{entry.status.label}" + (f", {DIGITAL}" if row.digital else "")  # type: ignore[union-attr]
                 ),
                 before=before,
                 after=audit.snapshot(row),
@@ -164,8 +167,8 @@ class AttendanceService:
             return attendance_sheet(session, meeting, today=today)
 
     def save_guest(self, meeting_id: int, guest: GuestEntry) -> GuestEntry:
-        """Add a guest (``id`` None) or change one; name, institution and role as typed, and
-        whether the guest attended only the non-public part."""
+        """Add a guest (``id`` None) or change one; name, institution and role as typed,
+        whether the guest attended only the non-public part and whether digitally."""
         guest = clean_guest(guest)
         raise_if_invalid(guest_problems(guest))
         what = f"{GUEST} „{guest.name}“"
@@ -182,7 +185,7 @@ class AttendanceService:
                 check_version(row, guest.version, what)
                 before = audit.snapshot(row)
             row.name, row.affiliation, row.note = guest.name, guest.organisation, guest.role
-            row.non_public_only = guest.non_public_only
+            row.non_public_only, row.digital = guest.non_public_only, guest.digital
             session.flush()
             audit.record(
                 session,

@@ -225,8 +225,11 @@ def _entry(membership: models.Membership, row: models.Attendance | None) -> Atte
         left_at=row.left_at,
         id=row.id,
         version=row.version,
+        digital=row.digital,
     )
 
 
 def guest_entry(row: models.Guest) -> GuestEntry:
-    return GuestEntry(row.id, row.name, row.affiliation, row.note, row.version, row.non_public_only)
+    return GuestEntry(
+        row.id, row.name, row.affiliation, row.note, row.version, row.non_public_only, row.digital
+    )

@@ -14,6 +14,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.errors import ExpertenratError, NotFoundError
+from expertenrat.domain.minutes_attendees import DIGITAL
 from expertenrat.domain.person_disclosure import (
     GUEST_NOTES,
     DisclosureSection,
@@ -158,6 +159,7 @@ def _attendance_section(lines: list[GuestLine], councils: dict[int, str]) -> Dis
             if guest.non_public_only
             else "in öffentlichen Protokollen genannt"
         )
+        part = f"{part}; {DIGITAL}" if guest.digital else part
         recorded = ", ".join(filter(None, (guest.name, guest.affiliation, guest.note)))
         rows.append((meeting_label(meeting, councils), recorded, part))
     return DisclosureSection(

@@ -121,9 +121,7 @@ def minutes_document(
         excused=excused,
         absent=absent,
         attendance_unrecorded=sheet.unrecorded,
-        guests=tuple(
-            GuestLine(g.name, g.organisation, g.role, g.non_public_only) for g in sheet.guests
-        ),
+        guests=tuple(g.minutes_line() for g in sheet.guests),
         invitation=Invitation(meeting.invitation_sent_on, council.notice_period_days),
         quorum=sheet.quorum,
         quorum_spans=sheet.quorum_spans,

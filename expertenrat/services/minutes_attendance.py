@@ -68,4 +68,5 @@ def _present(
         arrived_at=entry.arrived_at,
         left_at=entry.left_at,
         left_before_item=first_sub_item(list(numbers.values()), left) if left else "",
+        digital=entry.digital,
     )

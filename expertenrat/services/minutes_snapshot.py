@@ -17,7 +17,12 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.agenda import PlacedItem
 from expertenrat.domain.enums import AgendaItemOutcome, RecommendationKind
-from expertenrat.domain.minutes_attendees import AbsentMember, GuestLine, PresentMember
+from expertenrat.domain.minutes_attendees import (
+    DIGITAL,
+    AbsentMember,
+    GuestLine,
+    PresentMember,
+)
 from expertenrat.domain.minutes_document import MinutesDocument
 from expertenrat.domain.minutes_versions import (
     HeaderSnapshot,
@@ -140,7 +145,7 @@ def _printed_now(
     recusals = agenda_recusals(session, meeting.id, [row for row, _where in placed])
     sheet = attendance_sheet(session, meeting, agenda=placed, recusals=recusals)
     present, excused, absent = minutes_attendees(sheet, {ref.id: ref.number for ref in sheet.items})
-    guests = [GuestLine(g.name, g.organisation, g.role, g.non_public_only) for g in sheet.guests]
+    guests = [g.minutes_line() for g in sheet.guests]
     ids = [row.id for row, _where in placed]
     recused = recused_conflicts(session, ids, sheet.present_at, recusals)
     return _Printed(
@@ -164,13 +169,15 @@ def _attendance(
     absent: Sequence[AbsentMember],
     guests: Sequence[GuestLine],
 ) -> str:
-    """Who was there as the minutes print it: an objection "Ich war ab TOP 3 anwesend" is
-    corrected in the attendance, and the versions and their diff must show it."""
+    """Who was there as the minutes print it: an objection "Ich war ab TOP 3 anwesend" (or
+    "… im Saal, nicht digital") is corrected in the attendance, and the versions and their
+    diff must show it."""
     present_lines = [
         " ".join(
             part
             for part in (m.name, f"({m.partial})" if m.partial else "", ""
-                         if m.voting else "– ohne Stimmrecht")
+                         if m.voting else "– ohne Stimmrecht",
+                         f"– {DIGITAL}" if m.digital else "")
             if part
         )
         for m in present
@@ -178,6 +185,7 @@ def _attendance(
     guest_lines = [  # the mark shows in the diff: the public minutes leave such a guest out
         ", ".join(p for p in (g.name, g.organisation, g.role) if p)
         + (" (nur im nichtöffentlichen Teil)" if g.non_public_only else "")
+        + (f" – {DIGITAL}" if g.digital else "")
         for g in guests
     ]
     lines = [

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, aliased
 
 from expertenrat.domain.audit_labels import field_label
 from expertenrat.domain.enums import AttendanceStatus, ConflictDecision, ConflictOrigin
-from expertenrat.domain.minutes_attendees import partial_attendance
+from expertenrat.domain.minutes_attendees import DIGITAL, partial_attendance
 from expertenrat.domain.name_mentions import clipped, family_name_pattern, found
 from expertenrat.domain.person_disclosure import DisclosureSection, mentions_table
 from expertenrat.store import models
@@ -74,6 +74,8 @@ def attendance_section(
             before or "",
         )
         parts = [partial] if partial else []
+        if attendance.digital:
+            parts.append(DIGITAL)
         if not attendance.voting_right:
             parts.append("ohne Stimmrecht")
         late = sent_on.pop(meeting.id, None)

@@ -40,11 +40,14 @@ def _stored_entry(sheet: AttendanceSheet | None, membership_id: int) -> Attendan
 
 
 def _describe(sheet: AttendanceSheet | None, entry: AttendanceEntry) -> str:
-    """``entry`` in words: "anwesend, ohne Stimmrecht, kommt zu TOP 2 Bericht"."""
+    """``entry`` in words: "anwesend, digital zugeschaltet, ohne Stimmrecht, kommt zu TOP 2
+    Bericht"."""
     if entry.status is None:
         return tr(_CONTEXT, "nicht erfasst")
     items = {} if sheet is None else {i.id: i.label for i in sheet.items}
     parts = [entry.status.label]
+    if entry.digital:
+        parts.append(tr(_CONTEXT, "digital zugeschaltet"))
     if not entry.voting_right:
         parts.append(tr(_CONTEXT, "ohne Stimmrecht"))
     if entry.arrived_item_id in items:

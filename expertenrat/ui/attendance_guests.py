@@ -1,20 +1,16 @@
-"""The guests of a meeting on the attendance tab: a table and the dialog for one guest.
+"""The guests of a meeting on the attendance tab: a table, and the dialog for one guest
+(:mod:`ui.guest_dialog`).
 
 Guests never count for the quorum. A guest marked "nur im nichtöffentlichen Teil anwesend"
-is left out of the public minutes and of all that publishes them. The box saves through
-the attendance service itself and emits ``changed`` after each saved change.
+is left out of the public minutes and of all that publishes them; one marked "digital
+zugeschaltet" is named so in the minutes. The box saves through the attendance service
+itself and emits ``changed`` after each saved change.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QPushButton,
@@ -23,20 +19,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.attendance_sheet import GUEST, GuestEntry
+from expertenrat.domain.attendance_sheet import GuestEntry
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.services.attendance import AttendanceService
-from expertenrat.ui.dialog_parts import FORM_DIALOG_WIDTH, dialog_buttons
 from expertenrat.ui.dialog_service import DialogService
-from expertenrat.ui.discard_check import DiscardCheck
+from expertenrat.ui.guest_dialog import GuestDialog
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.one_line_table import one_line_table
 from expertenrat.ui.record_selection import select_after_removal, selected_row
 from expertenrat.ui.row_moves import focus_to_rows
 from expertenrat.ui.table_model import Column, RowsTableModel
-from expertenrat.ui.text_fields import LineEdit, with_placeholder
 
 _CONTEXT = "AttendanceGuests"
+
+
+def _taking_part(guest: GuestEntry) -> str:
+    """ "digital", "nur nichtöffentlich", both, or empty (in the room, the whole meeting)."""
+    marks = (
+        tr(_CONTEXT, "digital") if guest.digital else "",
+        tr(_CONTEXT, "nur nichtöffentlich") if guest.non_public_only else "",
+    )
+    return ", ".join(m for m in marks if m)
 
 
 class GuestsTableModel(RowsTableModel):
@@ -48,89 +51,10 @@ class GuestsTableModel(RowsTableModel):
                 Column(tr(_CONTEXT, "Name"), lambda g: g.name),
                 Column(tr(_CONTEXT, "Institution"), lambda g: g.organisation),
                 Column(tr(_CONTEXT, "Rolle"), lambda g: g.role),
-                Column(
-                    tr(_CONTEXT, "Teil"),
-                    lambda g: tr(_CONTEXT, "nur nichtöffentlich") if g.non_public_only else "",
-                ),
+                Column(tr(_CONTEXT, "Teilnahme"), _taking_part),
             ),
             parent,
         )
-
-
-class GuestDialog(QDialog):
-    """Name, institution and role of a guest, and whether the guest attended only the
-    non-public part. ``submit`` saves and answers whether it
-    worked; the dialog closes only then, so a refused entry keeps what was typed."""
-
-    def __init__(
-        self,
-        guest: GuestEntry,
-        submit: Callable[[GuestEntry], bool],
-        parent: QWidget | None = None,
-        *,
-        dialogs: DialogService | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._guest = guest
-        self._submit = submit
-        self.setWindowTitle(
-            tr(_CONTEXT, "Gast hinzufügen") if guest.id is None else tr(_CONTEXT, "Gast bearbeiten")
-        )
-        self.name_edit = LineEdit(guest.name)
-        self.organisation_edit = LineEdit(guest.organisation)
-        self.role_edit = LineEdit(guest.role)
-        with_placeholder(self.role_edit, tr(_CONTEXT, "z. B. Referentin zu TOP 3"))
-        for edit, field in (
-            (self.name_edit, "name"),
-            (self.organisation_edit, "organisation"),
-            (self.role_edit, "role"),
-        ):
-            edit.setMaxLength(GUEST[field].max_length)
-        self.non_public_check = QCheckBox(
-            tr(
-                _CONTEXT,
-                "nur im &nichtöffentlichen Teil anwesend (nicht im öffentlichen Protokoll)",
-            )
-        )
-        self.non_public_check.setChecked(guest.non_public_only)
-        buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Save)
-        form = QFormLayout(self)
-        form.addRow(tr(_CONTEXT, "Name"), self.name_edit)
-        form.addRow(tr(_CONTEXT, "Institution"), self.organisation_edit)
-        form.addRow(tr(_CONTEXT, "Rolle"), self.role_edit)
-        form.addRow("", self.non_public_check)
-        form.addRow(buttons)
-        self.setMinimumWidth(FORM_DIALOG_WIDTH)
-        self.finished.connect(self.deleteLater)
-        self._discard = DiscardCheck(
-            self,
-            dialogs,
-            lambda: (
-                self.name_edit.text(),
-                self.organisation_edit.text(),
-                self.role_edit.text(),
-                self.non_public_check.isChecked(),
-            ),
-        )
-
-    def reject(self) -> None:
-        self._discard.reject(super().reject)
-
-    def accept(self) -> None:
-        guest = GuestEntry(
-            self._guest.id,
-            self.name_edit.text(),
-            self.organisation_edit.text(),
-            self.role_edit.text(),
-            self._guest.version,
-            self.non_public_check.isChecked(),
-        )
-        if self._submit(guest):
-            super().accept()
-        elif not guest.name.strip():
-            # Once the message asking for the name is closed, the cursor is there (it
-            # stayed where it was; found by a tester).
-            self.name_edit.setFocus()
 
 
 GUEST_ROWS = 2  # the guests' rows the table shows at least
@@ -206,8 +130,9 @@ class GuestsBox(QGroupBox):
     ) -> None:
         self._meeting_id = meeting_id
         self._editable = editable and meeting_id is not None
-        # "Teil" only while a guest is marked: beside the quorum, the institution needs the room.
-        marked = any(g.non_public_only for g in guests)
+        # "Teilnahme" only while a guest is marked: beside the quorum, the institution needs
+        # the room.
+        marked = any(g.non_public_only or g.digital for g in guests)
         self.view.setColumnHidden(self.model.COLUMN_PART, not marked)
         self.model.set_rows(guests)
         self._update_buttons()

@@ -1,5 +1,9 @@
 """One member's line on the attendance sheet: status, voting right, arrival and departure.
 
+The status offers "digital" after "anwesend": present by video or phone, not in the room
+(stored as present with the mark; the minutes say "digital zugeschaltet"). A choice in the
+status list, not a column of its own: at 1024 px the line has no room for one more.
+
 The widgets sit in the columns of the panel's grid. Every change the user makes emits
 ``edited`` with the membership id; filling the widgets from the stored entry does not.
 Arrival and departure name an agenda item ("kommt zu TOP", "geht nach TOP") and,
@@ -27,6 +31,7 @@ HEADERS = ("Mitglied", "Status", "Stimmrecht", "Kommt zu", "um", "Geht nach", "u
 # What a screen reader says for each input of a line, after the member's name (the column
 # headers are plain labels beside the grid and "um" twice is no name).
 _INPUT_NAMES = ("Status", "Stimmrecht", "Kommt zu TOP", "Kommt um", "Geht nach TOP", "Geht um")
+DIGITAL = "digital"  # the status list's data for "present, by video or phone"
 
 
 ITEM_COLUMNS = (3, 5)  # "Kommt zu", "Geht nach": they take the room the line has left
@@ -52,6 +57,13 @@ def _item_combo(first: str, items: Sequence[AgendaRef]) -> QComboBox:
     return combo
 
 
+def _status_of(data: str | None) -> AttendanceStatus | None:
+    """The status a choice of the status list records ("digital": present)."""
+    if data is None:
+        return None
+    return AttendanceStatus.PRESENT if data == DIGITAL else AttendanceStatus(data)
+
+
 def _select(combo: QComboBox, value: object) -> None:
     index = combo.findData(value)
     combo.setCurrentIndex(index if index >= 0 else 0)
@@ -70,6 +82,13 @@ class AttendanceRow(QObject):
         self.status_combo.setPlaceholderText(tr(_CONTEXT, "nicht erfasst"))
         for status in AttendanceStatus:
             self.status_combo.addItem(status.label, status.value)
+            if status is AttendanceStatus.PRESENT:
+                self.status_combo.addItem(tr(_CONTEXT, "digital"), DIGITAL)
+                self.status_combo.setItemData(
+                    self.status_combo.count() - 1,
+                    tr(_CONTEXT, "Anwesend, per Video oder Telefon zugeschaltet (nicht im Raum)"),
+                    Qt.ItemDataRole.ToolTipRole,
+                )
         self.voting_check = QCheckBox()
         self.voting_check.setToolTip(tr(_CONTEXT, "Stimmrecht in dieser Sitzung"))
         self.arrives_combo = _item_combo(tr(_CONTEXT, "von Beginn"), items)
@@ -119,8 +138,11 @@ class AttendanceRow(QObject):
         ``edited``."""
         blockers = [QSignalBlocker(w) for w in self.widgets]
         status = entry.status
+        digital = entry.digital and status is AttendanceStatus.PRESENT
         self.status_combo.setCurrentIndex(
-            -1 if status is None else self.status_combo.findData(status.value)
+            -1
+            if status is None
+            else self.status_combo.findData(DIGITAL if digital else status.value)
         )
         self.voting_check.setChecked(entry.voting_right)
         _select(self.arrives_combo, entry.arrived_item_id)
@@ -134,13 +156,14 @@ class AttendanceRow(QObject):
     def entry(self) -> AttendanceEntry:
         """What the widgets show, as an entry with the stored id and version."""
         data = self.status_combo.currentData()
-        status = AttendanceStatus(data) if data else None
+        status = _status_of(data)
         present = status is AttendanceStatus.PRESENT
         arrived = self.arrives_combo.currentData() if present else None
         left = self.leaves_combo.currentData() if present else None
         return replace(
             self._stored,
             status=status,
+            digital=data == DIGITAL,
             voting_right=self.voting_check.isChecked(),
             arrived_item_id=arrived,
             arrived_at=optional_time(self.arrived_time) if arrived is not None else None,
@@ -153,7 +176,7 @@ class AttendanceRow(QObject):
         offers every status. Before the meeting's day only an apology can be recorded."""
         model = self.status_combo.model()
         for index in range(self.status_combo.count()):
-            status = AttendanceStatus(self.status_combo.itemData(index))
+            status = _status_of(self.status_combo.itemData(index))
             model.item(index).setEnabled(allowed is None or status in allowed)  # type: ignore[attr-defined]
 
     def set_editable(self, editable: bool) -> None:
@@ -165,8 +188,8 @@ class AttendanceRow(QObject):
     def _update_enabled(self) -> None:
         if not self.status_combo.isEnabled():
             return
-        status = self.status_combo.currentData()
-        present = status == AttendanceStatus.PRESENT.value
+        status = _status_of(self.status_combo.currentData())
+        present = status is AttendanceStatus.PRESENT
         self.voting_check.setEnabled(status is not None)  # saved with the status
         self.arrives_combo.setEnabled(present)
         self.leaves_combo.setEnabled(present)

@@ -405,7 +405,7 @@ def test_a_meeting_still_ahead_offers_only_entschuldigt(qtbot, services, dialogs
     assert not panel.rest_present_button.isEnabled()
     combo = next(iter(panel.rows.values())).status_combo
     offered = {combo.itemData(i): combo.model().item(i).isEnabled() for i in range(combo.count())}
-    assert offered == {"present": False, "excused": True, "absent": False}
+    assert offered == {"present": False, "digital": False, "excused": True, "absent": False}
     with qtbot.waitSignal(panel.changed, timeout=WAIT):
         choose(combo, "excused")
     assert services.attendance.sheet(ahead.meeting_id).recorded == 1

@@ -36,10 +36,10 @@ from expertenrat.domain.text_characters import pasted_line
 from expertenrat.domain.votes import VoteDraft
 from expertenrat.ui.agenda_item_form import AgendaItemForm
 from expertenrat.ui.annex_dialog import AnnexDialog
-from expertenrat.ui.attendance_guests import GuestDialog
 from expertenrat.ui.conflict_declare_dialog import ConflictDeclareDialog
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.filter_bar import FilterBar
+from expertenrat.ui.guest_dialog import GuestDialog
 from expertenrat.ui.meeting_form_view import MeetingFormView
 from expertenrat.ui.member_form_view import MemberFormView
 from expertenrat.ui.minutes_header_form import MinutesHeaderForm

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication
 
 from expertenrat.domain.attendance_sheet import GuestEntry
 from expertenrat.domain.conflict_sheet import MemberRef
-from expertenrat.ui.attendance_guests import GuestDialog
 from expertenrat.ui.conflict_declare_dialog import ConflictDeclareDialog
+from expertenrat.ui.guest_dialog import GuestDialog
 
 
 def shown_active(qtbot, dialog) -> None:

@@ -151,6 +151,8 @@ class Attendance(Versioned, Base):
     left_item_id: Mapped[int | None] = mapped_column(
         ForeignKey("agenda_items.id", ondelete="SET NULL"), index=True
     )
+    # Present by video or phone, not in the room (revision 0034): "digital zugeschaltet".
+    digital: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Guest(Versioned, Base):
@@ -166,6 +168,8 @@ class Guest(Versioned, Base):
     note: Mapped[str] = mapped_column(String(300), default="")
     # Attended only the non-public part (revision 0030): left out of every public output.
     non_public_only: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Took part by video or phone (revision 0034): "digital zugeschaltet".
+    digital: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class LateInvitation(Versioned, Base):
