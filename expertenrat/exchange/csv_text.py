@@ -4,7 +4,9 @@ Accepted: UTF-8 with or without BOM, UTF-16 with BOM (Excel's "Unicode-Text"), e
 Windows-1252, or Mac Roman (Excel's "CSV (Macintosh)") or code page 850 (its "CSV (MS-DOS)")
 where that reads more like names. Refused
 with a German message: an Excel workbook, a binary file, a file marked UTF-8 with invalid
-bytes, one of Windows-1252 and UTF-8 rows mixed (two files put together), and an empty one.
+bytes, one of Windows-1252 and UTF-8 rows mixed (two files put together), one whose umlauts
+were garbled before ("JÃ¼rgen": a UTF-8 list opened as Windows-1252 and saved so), and an
+empty one.
 In these three Excel wrote the letters they lack as "?" (:func:`lost_letters`).
 """
 
@@ -63,6 +65,7 @@ def decoded_csv(data: bytes) -> tuple[str, str]:
             text, encoding = decoded
     if not text.strip():
         raise DataEntryError("Die Datei ist leer.")
+    _refuse_garbled_umlauts(text)
     return text, encoding
 
 
@@ -71,6 +74,28 @@ def decoded_csv(data: bytes) -> tuple[str, str]:
 _UTF8_SEQUENCE = re.compile(
     rb"\xc3[\x80-\xbf]|\xe2\x80[\x93\x94\x98-\x9a\x9c-\x9e\xa6]|\xe2\x82\xac"
 )
+
+
+# the same as Windows-1252 shows them, in a text: "Ã¼" for "ü", "â€ž" for "„"
+_GARBLED = re.compile(
+    f"Ã[{re.escape(bytes(range(0x80, 0xC0)).decode('cp1252', 'ignore'))}]|â€[–—‘’‚“”„…]|â‚¬"
+)
+_GARBLED_WORD = re.compile(rf"[^\s;,\t\"]*(?:{_GARBLED.pattern})[^\s;,\t\"]*")
+
+
+def _refuse_garbled_umlauts(text: str) -> None:
+    """Refuse a file whose umlauts were garbled before: a UTF-8 list opened in Excel as
+    Windows-1252 and saved so holds "JÃ¼rgen"; it was imported so, or its header
+    "PrimÃ¤res Handlungsfeld" told missing (found by a tester)."""
+    if match := _GARBLED_WORD.search(text):
+        seen = match.group()
+        meant = _GARBLED.sub(lambda m: m.group().encode("cp1252").decode("utf-8"), seen)
+        raise DataEntryError(
+            f"Die Datei enthält verfälschte Umlaute (etwa „{seen}“ statt „{meant}“): Sie "
+            "wurde wohl einmal in der falschen Zeichenkodierung geöffnet und so gespeichert. "
+            "Bitte berichtigen Sie die Umlaute in der Datei (in Excel etwa mit „Suchen und "
+            "Ersetzen“) und lesen Sie sie dann erneut ein."
+        )
 
 
 def _refuse_mixed_encodings(data: bytes) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from expertenrat.domain.errors import DataEntryError
 from expertenrat.exchange.csv_text import decoded_csv
 
 # Names whose letters beyond A to Z both encodings have; a Mac file with any of them alone was
@@ -61,3 +62,23 @@ def test_a_csv_saved_as_ms_dos_is_read_in_code_page_850() -> None:
     assert decoded_csv(text.encode("cp850")) == (text, "cp850")
     for name in ("Björn;Schröder\r\n", "Jörg;Jäger\r\n", "Anna;Müller\r\n"):
         assert decoded_csv(name.encode("cp850")) == (name, "cp850")
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_umlauts_garbled_before_are_refused_not_read_as_names(bom: bytes) -> None:
+    # a UTF-8 list opened in Excel as Windows-1252 and saved: "JÃ¼rgen WeiÃŸ" was imported
+    # so, or its header "PrimÃ¤res Handlungsfeld" told missing (found by a tester)
+    text = "Vorname;Nachname;Handlungsfeld\r\nJürgen;Weiß;Umwelt\r\n"
+    garbled = text.encode("utf-8").decode("cp1252")
+
+    with pytest.raises(DataEntryError) as caught:
+        decoded_csv(bom + garbled.encode("utf-8"))
+
+    assert caught.value.message == (
+        "Die Datei enthält verfälschte Umlaute (etwa „JÃ¼rgen“ statt „Jürgen“): Sie wurde wohl "
+        "einmal in der falschen Zeichenkodierung geöffnet und so gespeichert. Bitte berichtigen "
+        "Sie die Umlaute in der Datei (in Excel etwa mit „Suchen und Ersetzen“) und lesen Sie "
+        "sie dann erneut ein."
+    )
+    portuguese = "Vorname;Nachname\r\nJOÃO;SÃO PAULO Ã\r\n"
+    assert decoded_csv(portuguese.encode("utf-8")) == (portuguese, "utf-8")

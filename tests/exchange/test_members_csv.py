@@ -190,8 +190,11 @@ def test_round_trip_of_values_that_start_with_apostrophes() -> None:
 
 # What a member may hold (field_limits): NFC text without control and format characters
 # (but with ZWNJ/ZWJ); line feeds and tabs only in multi-line fields, no-break spaces only
-# there too; each within its limit.
-_CHAR = st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Cf", "Zl", "Zp"))
+# there too; each within its limit. Without "Ã" and "â": a file with "Ã¼" or "â€ž" holds
+# umlauts garbled before, which the import refuses (test_csv_text).
+_CHAR = st.characters(
+    codec="utf-8", exclude_categories=("Cc", "Cs", "Cf", "Zl", "Zp"), exclude_characters="Ãâ"
+)
 _CHARS = st.one_of(_CHAR, st.sampled_from("\u200c\u200d"))
 _TEXT = st.text(st.one_of(_CHARS, st.sampled_from("\n\t")), max_size=300).map(
     lambda s: unicodedata.normalize("NFC", s)
