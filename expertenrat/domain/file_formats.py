@@ -44,12 +44,14 @@ class FileFormat(Enum):
 
 MEMBER_IMPORT_ENDINGS = {
     ".xlsx": "Excel-Arbeitsmappe",
+    ".xlsm": "Excel-Arbeitsmappe mit Makros",
     ".csv": "CSV-Datei",
     ".txt": "Unicode-Text aus Excel",
 }
 """The file endings a members import reads, with what they are: the window's file filter and
 the command line offer the same. ".txt" is Excel's "Unicode-Text" (tab-separated UTF-16),
-read as CSV (found by a tester: the command line refused what the window read)."""
+read as CSV (found by a tester: the command line refused what the window read); ".xlsm" a
+workbook with macros, read as one without (the command line refused it; found by a tester)."""
 
 
 def member_import_ending(path: str | PurePath) -> str:

@@ -62,8 +62,9 @@ class MemberFileFormat(FileFormat):
     @classmethod
     def to_import(cls, path: str | PurePath) -> MemberFileFormat:
         """The format a members file is imported in by its ending: a .txt (Excel's
-        "Unicode-Text") as CSV; ``DataEntryError`` for an ending the import does not read."""
-        return cls.XLSX if member_import_ending(path) == ".xlsx" else cls.CSV
+        "Unicode-Text") as CSV, an .xlsm (with macros) as a workbook; ``DataEntryError`` for
+        an ending the import does not read."""
+        return cls.XLSX if member_import_ending(path) in (".xlsx", ".xlsm") else cls.CSV
 
 
 class MemberExchangeService:

@@ -185,6 +185,7 @@ def test_the_file_ending_names_the_format(name, expected) -> None:
     ("name", "expected"),
     [
         ("a.xlsx", MemberFileFormat.XLSX),
+        ("Vorlage mit Makros.XLSM", MemberFileFormat.XLSX),  # refused (found by a tester)
         ("b.csv", MemberFileFormat.CSV),
         ("Unicode-Text.TXT", MemberFileFormat.CSV),
     ],
@@ -199,7 +200,8 @@ def test_an_ending_the_import_does_not_read_names_those_it_does() -> None:
 
     assert str(raised.value) == (
         "„liste.ods“: Die Dateiendung „.ods“ ist unbekannt. Möglich sind .xlsx "
-        "(Excel-Arbeitsmappe), .csv (CSV-Datei) und .txt (Unicode-Text aus Excel)."
+        "(Excel-Arbeitsmappe), .xlsm (Excel-Arbeitsmappe mit Makros), .csv (CSV-Datei) und "
+        ".txt (Unicode-Text aus Excel)."
     )
 
 
