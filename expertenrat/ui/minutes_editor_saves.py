@@ -29,6 +29,7 @@ class MinutesEditorSaves(MinutesEditorView):
 
     autosave: Autosave
     _dialogs: DialogService
+    _unkept_let_go = False  # "Ja" to leave text kept nowhere else: while its page goes on
     vote_actions: VoteActions
     outcome_actions: OutcomeActions
     checklist_refresh: ChecklistRefresh
@@ -40,13 +41,19 @@ class MinutesEditorSaves(MinutesEditorView):
         save failed and which the recovery file could not take either (a full disk: closing
         the program would lose it; found by a tester). "Nein" stays."""
         self._hand_on()
-        unkept = self.autosave.unkept()
+        unkept = "" if self._unkept_let_go else self.autosave.unkept()
         if not unkept:
             return self.vote_actions.let_go(then)
 
         def go_on() -> None:
-            if self.vote_actions.let_go(then):
-                then()
+            # The page's flush runs again after a "Ja" (the next tab saves or asks): this
+            # question is answered (it was asked again and again).
+            self._unkept_let_go = True
+            try:
+                if self.vote_actions.let_go(then):
+                    then()
+            finally:
+                self._unkept_let_go = False
 
         question = tr(
             _CONTEXT,

@@ -18,6 +18,7 @@ from sqlalchemy import event
 from expertenrat.services import files
 from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.minutes_item_list import item_key
+from expertenrat.ui.page import flush_again
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -90,8 +91,12 @@ def test_text_typed_on_a_full_disk_stays_and_leaving_asks_first(
         "versucht, den Text zu speichern; beim Beenden ginge er verloren.",
     )
     assert editor.item_form.discussion_edit.toPlainText() == typed
-    assert not editor.flush(lambda: left.append("closed"))  # "Ja": on the user's word
+    # "Ja": on the user's word, asked once though the page flushes again after it
+    asked = len(dialogs.messages)
+    again = flush_again(editor.flush, lambda: left.append("closed"))
+    assert not editor.flush(again)
     assert left == ["closed"]
+    assert len(dialogs.messages) == asked + 1
 
     free()  # space again: the retry saves what was typed
     qtbot.waitUntil(lambda: editor.indicator.text().startswith("gespeichert"), timeout=WAIT)
