@@ -18,6 +18,9 @@ from expertenrat.domain.wording import listed, names_city
 from expertenrat.domain.working_days import previous_working_day
 
 STANDARD_ADDRESSEE = "An die Mitglieder"
+PUBLIC_ONLINE_NOTE = "Videokonferenz (Zugangsdaten nicht veröffentlicht)"
+"""What the public invitation, calendar and minutes print beside "Online" instead of the
+link: it may carry the meeting's passcode and is meant for the members only."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +136,7 @@ class MeetingDocument:
     moved_parts: tuple[str, ...] | None = None  # of MOVED_PARTS; None where not known
     dropped: tuple[DroppedItem, ...] = ()  # since the invitation, where the trail holds it
     non_public_left_out: bool = False  # the public invitation: a non-public part not shown
+    online_withheld: bool = False  # the public invitation: an online link not shown
     annexes: tuple[AnnexEntry, ...] = ()  # numbered as in the minutes and the Sitzungsmappe
 
     @property

@@ -12,15 +12,16 @@ from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument
 
 def public_invitation(document: MeetingDocument) -> MeetingDocument:
     """The invitation as the public may see it: public items only, without presenters,
-    recusals and notes; no online link (it may be meant for the members only). Its agenda
-    is still headed "Öffentlicher Teil" where the meeting has a non-public one. The OParl
-    export publishes it, the public Sitzungsmappe holds it. A change of the non-public
-    part alone does not make it a changed letter: it would tell the public of items it
-    does not show, over an agenda that stood as it was. To the public an item moved to the
-    public part since is new, one moved out of it dropped; a non-public item's title then
-    is not told. It lists the annexes with their numbers in the full letter, a non-public
-    one by its number alone, "Anlage 2: nichtöffentlich (nicht enthalten)", as the public
-    minutes and the public Sitzungsmappe's cover do."""
+    recusals and notes; no online link (it may be meant for the members only), but that
+    the meeting has one (``online_withheld``: a meeting held online only would else name
+    no place at all). Its agenda is still headed "Öffentlicher Teil" where the meeting has
+    a non-public one. The OParl export publishes it, the public Sitzungsmappe holds it. A
+    change of the non-public part alone does not make it a changed letter: it would tell
+    the public of items it does not show, over an agenda that stood as it was. To the
+    public an item moved to the public part since is new, one moved out of it dropped; a
+    non-public item's title then is not told. It lists the annexes with their numbers in
+    the full letter, a non-public one by its number alone, "Anlage 2: nichtöffentlich
+    (nicht enthalten)", as the public minutes and the public Sitzungsmappe's cover do."""
     public_changed = document.agenda_changed and document.public_agenda_changed
     parts = document.moved_parts
     moved = None if parts is None else tuple(p for p in parts if p != "link")  # no link
@@ -29,6 +30,7 @@ def public_invitation(document: MeetingDocument) -> MeetingDocument:
         document,
         agenda=tuple(_public_entry(e) for e in document.agenda if e.public),
         online_link="",
+        online_withheld=bool(document.online_link.strip()),
         agenda_changed_on=document.agenda_changed_on if public_changed else None,
         dropped=tuple(
             replace(d, gone=True) for d in document.dropped if d.public and public_changed

@@ -28,9 +28,6 @@ from expertenrat.domain.minutes_items import MinutesItem
 WITHHELD_TITLE = "Nichtöffentlicher Tagesordnungspunkt"
 UNNAMED_MEMBER = "Mitglied ohne Namensnennung"
 """How the public minutes call a member who has not agreed to the publication of the name."""
-PUBLIC_ONLINE_NOTE = "Videokonferenz (Zugangsdaten nicht veröffentlicht)"
-"""What the public minutes print beside "Online" instead of the link: it may carry the
-meeting's passcode and is meant for the members only, as the public invitation knows."""
 
 _T = TypeVar("_T")
 

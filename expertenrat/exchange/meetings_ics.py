@@ -28,9 +28,10 @@ from datetime import UTC, date, datetime
 from icalendar import Calendar, Event, vCalAddress
 
 from expertenrat.domain.meeting_document_titles import calendar_summary, meeting_heading
-from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument
+from expertenrat.domain.meeting_documents import PUBLIC_ONLINE_NOTE, AgendaEntry, MeetingDocument
 
 PRODID = "-//Expertenrat//Sitzungen//DE"
+ONLINE_PLACE = "Videokonferenz"  # the public entry's place of a meeting held online only
 
 
 def meetings_ics(meetings: Sequence[MeetingDocument], *, stamp: datetime) -> bytes:
@@ -61,8 +62,9 @@ def _event(doc: MeetingDocument, stamp: datetime) -> Event:
     summary = _one_line(calendar_summary(doc))
     event.add("summary", f"Abgesagt: {summary}" if doc.cancelled else summary)
     link = doc.online_link.strip()
-    if doc.location or link:
-        event.add("location", _one_line(doc.location or link))
+    online = link or (ONLINE_PLACE if doc.online_withheld else "")
+    if doc.location or online:
+        event.add("location", _one_line(doc.location or online))
     if link:
         event.add("url", link)
     if doc.letterhead.secretariat_email:  # whom to answer: the secretariat's mailbox
@@ -92,6 +94,8 @@ def _description(doc: MeetingDocument) -> str:
         lines.append("")
     if doc.online_link.strip():
         lines += [f"Online: {doc.online_link.strip()}", ""]
+    elif doc.online_withheld:
+        lines += [f"Online: {PUBLIC_ONLINE_NOTE}", ""]
     if doc.agenda or doc.non_public_left_out:
         lines.append("Tagesordnung:")
         lines += [_item_line(e) for e in doc.agenda]

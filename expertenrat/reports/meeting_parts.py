@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 
 from expertenrat.domain.invitation_due import late_notice_warning
 from expertenrat.domain.meeting_document_titles import meeting_time
-from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument
+from expertenrat.domain.meeting_documents import PUBLIC_ONLINE_NOTE, AgendaEntry, MeetingDocument
 from expertenrat.domain.wording import isolated
 from expertenrat.reports import theme
 from expertenrat.reports.link_targets import anchor, link_target, linked
@@ -29,7 +29,8 @@ def when(doc: MeetingDocument) -> str:
 
 
 def time_and_place(doc: MeetingDocument) -> list[tuple[str, str]]:
-    """Label and text of "Zeit", "Ort" (place, room) and "Online" (the link)."""
+    """Label and text of "Zeit", "Ort" (place, room) and "Online" (the link; in the public
+    invitation that there is one: :data:`PUBLIC_ONLINE_NOTE`)."""
     rows = [("Zeit", when(doc))]
     if doc.location:
         rows.append(
@@ -37,6 +38,8 @@ def time_and_place(doc: MeetingDocument) -> list[tuple[str, str]]:
         )
     if doc.online_link.strip():
         rows.append(("Online", doc.online_link.strip()))
+    elif doc.online_withheld:
+        rows.append(("Online", PUBLIC_ONLINE_NOTE))
     return rows
 
 

@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.german_dates import long_date
+from expertenrat.domain.meeting_documents import PUBLIC_ONLINE_NOTE
 from expertenrat.domain.meeting_numbers import meeting_noun
 from expertenrat.domain.minutes_attendees import (
     DIGITAL,
@@ -26,7 +27,6 @@ from expertenrat.domain.minutes_attendees import (
 )
 from expertenrat.domain.minutes_document import DRAFT_MARK, WITHHELD_LINE, MinutesDocument
 from expertenrat.domain.minutes_items import MinutesItem, recusal_label
-from expertenrat.domain.public_minutes import PUBLIC_ONLINE_NOTE
 from expertenrat.domain.wording import isolated
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import minutes_blocks as blocks

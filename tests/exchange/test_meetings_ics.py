@@ -9,7 +9,7 @@ from icalendar import Calendar
 from meeting_sample import BERLIN, HOSTILE, item, meeting, series
 
 from expertenrat.domain.enums import MeetingKind
-from expertenrat.domain.meeting_documents import MeetingDocument
+from expertenrat.domain.meeting_documents import PUBLIC_ONLINE_NOTE, MeetingDocument
 from expertenrat.domain.public_invitation import public_invitation
 from expertenrat.exchange.meetings_ics import meetings_ics
 
@@ -176,3 +176,21 @@ def test_the_organizer_is_the_secretariats_address_named_by_the_council() -> Non
     assert str(event["organizer"]) == "mailto:gs@rostock.de"
     assert event["organizer"].params["CN"] == "Smart City Expert*innenrat"
     assert "organizer" not in without
+
+
+def test_the_public_calendar_of_a_meeting_held_online_names_no_link() -> None:
+    """The calendar saved for the website left the link out and so gave a meeting held
+    online only no place at all (found by a tester)."""
+    link = "https://meet.example.org/raum?id=5&pw=geheim"
+    (event,) = events([public_invitation(meeting(place="", room="", online_link=link))])
+
+    assert str(event["location"]) == "Videokonferenz" and "url" not in event
+    assert str(event["description"]).startswith(f"Online: {PUBLIC_ONLINE_NOTE}\n")
+    assert "geheim" not in event.to_ical().decode()
+
+
+def test_the_public_calendar_of_a_hybrid_meeting_keeps_its_place() -> None:
+    (event,) = events([public_invitation(meeting(online_link="https://meet.example.org/5"))])
+
+    assert str(event["location"]) == "Rathaus Rostock, Raum 1.23 (Bürgerschaftssaal)"
+    assert f"Online: {PUBLIC_ONLINE_NOTE}" in str(event["description"])

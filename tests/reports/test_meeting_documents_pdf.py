@@ -13,7 +13,11 @@ from PIL import Image
 from pypdf import PdfReader
 
 from expertenrat.domain.enums import MeetingKind
-from expertenrat.domain.meeting_documents import DeclaredConflict, MeetingDocument
+from expertenrat.domain.meeting_documents import (
+    PUBLIC_ONLINE_NOTE,
+    DeclaredConflict,
+    MeetingDocument,
+)
 from expertenrat.domain.public_invitation import public_invitation
 from expertenrat.exchange.invitation_mail import invitation_eml
 from expertenrat.reports.invitation_pdf import (
@@ -570,3 +574,16 @@ def test_the_run_sheet_header_dates_the_meeting_as_the_minutes_do() -> None:
     header = read(render_run_sheet(doc).pdf).pages[0].extract_text()
     assert f"Sitzung vom {doc.start:%d.%m.%Y}" in header
     assert f"Sitzung: {doc.start:%d.%m.%Y}" not in header and "vom:" not in header
+
+
+def test_the_public_invitation_of_a_meeting_held_online_says_so_without_the_link() -> None:
+    """A meeting held online only: the public invitation (OParl, the website) named no
+    place at all, as it leaves the link out (found by a tester)."""
+    link = "https://meet.rostock.de/j/5520917?pwd=Rb3Tz9"
+    online = meeting(place="", room="", online_link=link)
+
+    public = " ".join(invitation_text(public_invitation(online)).split())
+
+    assert f"Online {PUBLIC_ONLINE_NOTE}" in public and "Rb3Tz9" not in public
+    assert "Ort" not in public.split("Tagesordnung")[0]
+    assert link in " ".join(invitation_text(online).split())  # the members' letter

@@ -18,11 +18,11 @@ from pdf_reading import flat, outline, pages, read, text, text_runs
 from pypdf.generic import ContentStream
 
 from expertenrat.domain.enums import MeetingKind, MinutesState, MinutesStyle, VoteMode
-from expertenrat.domain.meeting_documents import DeclaredConflict
+from expertenrat.domain.meeting_documents import PUBLIC_ONLINE_NOTE, DeclaredConflict
 from expertenrat.domain.minutes_attendees import AbsentMember, GuestLine, PresentMember
 from expertenrat.domain.minutes_document import DRAFT_MARK, WITHHELD_LINE
 from expertenrat.domain.minutes_items import AdoptedRecommendation, MinutesItem, VoteRecord
-from expertenrat.domain.public_minutes import PUBLIC_ONLINE_NOTE, UNNAMED_MEMBER, public_version
+from expertenrat.domain.public_minutes import UNNAMED_MEMBER, public_version
 from expertenrat.domain.quorum import QuorumResult
 from expertenrat.reports.minutes_pdf import PUBLIC_NOTE, render_minutes
 from expertenrat.reports.page_geometry import content_width
