@@ -5,7 +5,8 @@ A file that is not an .xlsx workbook (an old .xls, a ZIP archive of something el
 large unpacked, has no sheet, or that openpyxl cannot read is refused as a whole with a
 German message; so is a sheet with more than ``MAX_ROWS`` rows with values, and one with
 merged cells from its header down (:func:`refuse_merged_cells`; a title above may be). A
-cell is read as text, a date or a number in words ("WAHR" for a boolean); a formula or an
+cell is read as text, a date or a number in words ("WAHR" for a boolean; a number formatted
+00000 as shown, "01067"); a formula or an
 Excel error value (#NV) is a :class:`BadCell`. Line numbers are the rows as Excel shows them;
 the rows hidden in Excel and the further sheets with values are told beside them.
 :mod:`expertenrat.exchange.members_xlsx` reads the members from these rows.
@@ -40,6 +41,7 @@ _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 # Excel's "Strict Open XML" workbook (also .xlsx), which openpyxl finds no sheet in
 _STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_ZEROS = re.compile(r"0+")  # a number format of digits shown with leading zeros
 _MERGE_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref=\"([^\"]*)\"")
 # a row element marked hidden, its number before or after the mark
 _HIDDEN_ROW = re.compile(
@@ -235,6 +237,14 @@ def _value(cell, column: int) -> Cell | BadCell:
         return value
     if isinstance(value, bool):
         return "WAHR" if value else "FALSCH"  # as German Excel shows it, in any column
+    if (
+        isinstance(value, (int, float))
+        and value == int(value)
+        and _ZEROS.fullmatch(cell.number_format or "")
+    ):
+        # shown with its leading zeros, as Excel's "Postleitzahl" 00000 shows 1067 as 01067,
+        # which was read as "1067" (found by a tester)
+        return str(int(value)).zfill(len(cell.number_format))
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, str):

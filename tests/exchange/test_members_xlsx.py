@@ -454,14 +454,20 @@ def test_rows_filled_only_in_columns_not_read_are_passed_over_and_named() -> Non
 
 def test_address_columns_of_their_own_are_read_as_the_postanschrift() -> None:
     # a mail merge list's Straße, PLZ (a number cell) and Ort (found by a tester)
+    def postcode_format(sheet) -> None:
+        sheet["F3"].number_format = "00000"  # Excel's "Sonderformat: Postleitzahl"
+
     data = workbook_bytes(
         [*HEADER, "Straße", "PLZ", "Ort"],
         ["Anna", "Berg", date(2025, 3, 1), "Stadtdaten", "Markt 1", 18055, "Rostock"],
+        ["Ben", "Kurz", date(2025, 3, 1), "Stadtdaten", "Altmarkt 2", 1067, "Dresden"],
+        fill=postcode_format,
     )
 
-    (member,) = parse(data).members
+    anna, ben = parse(data).members
 
-    assert member.postal_address == "Markt 1\n18055 Rostock"
+    assert anna.postal_address == "Markt 1\n18055 Rostock"
+    assert ben.postal_address == "Altmarkt 2\n01067 Dresden"  # was "1067 Dresden"
 
 
 def test_an_empty_first_sheet_of_several_names_it_too() -> None:
