@@ -102,7 +102,7 @@ class MeetingsPageSelection(MeetingsPageView):
             tr(
                 _CONTEXT,
                 "Die Angaben zur Sitzung sind geändert, aber noch nicht gespeichert. "
-                "Jetzt speichern und dann das Dokument erstellen?",
+                "Jetzt speichern und dann fortfahren?",
             ),
             form_saved,
         )

@@ -18,7 +18,7 @@ QUESTION = (
     "question",
     "Sitzung nicht gespeichert",
     "Die Angaben zur Sitzung sind geändert, aber noch nicht gespeichert. "
-    "Jetzt speichern und dann das Dokument erstellen?",
+    "Jetzt speichern und dann fortfahren?",
 )
 
 

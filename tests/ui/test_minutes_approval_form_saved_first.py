@@ -19,7 +19,7 @@ QUESTION = (
     "question",
     "Sitzung nicht gespeichert",
     "Die Angaben zur Sitzung sind geändert, aber noch nicht gespeichert. "
-    "Jetzt speichern und dann das Dokument erstellen?",
+    "Jetzt speichern und dann fortfahren?",
 )
 SENT = date(2026, 3, 20)
 NEXT_HELD = datetime(2026, 5, 12, 16, 0)  # the 2. Sitzung, which may approve
