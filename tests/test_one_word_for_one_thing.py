@@ -19,6 +19,8 @@ STRAY_FORMS = {
     r"Strg\+(?:Umschalt\+)?Eingabe(?!taste)": "Strg+Eingabetaste",
     # as the minutes, the agenda and the invitation write it
     r"\bnicht öffentlich": "nichtöffentlich",
+    # a held meeting's state is "durchgeführt" (the list's filter said "Abgehaltene")
+    r"\b[Aa]bgehalten": "durchgeführt",
 }
 STRAY = re.compile("|".join(f"(?:{form})" for form in STRAY_FORMS))
 
@@ -36,7 +38,7 @@ def stray_forms(source: str) -> list[str]:
 def test_the_stray_forms_are_recognised() -> None:
     text = (
         '"in der Protokolldatei", "(Alt+Pfeil hoch)", "(Strg+Eingabe)", '
-        '"(Strg+Umschalt+Eingabe)", "(nicht öffentlich) Angebote"'
+        '"(Strg+Umschalt+Eingabe)", "(nicht öffentlich) Angebote", "Abgehaltene"'
     )
     assert stray_forms(text) == [
         "Protokolldatei",
@@ -44,6 +46,7 @@ def test_the_stray_forms_are_recognised() -> None:
         "Strg+Eingabe",
         "Strg+Umschalt+Eingabe",
         "nicht öffentlich",
+        "Abgehalten",
     ]
     kept = '"Log-Datei", "Alt+Pfeil nach oben", "Strg+Eingabetaste", "nichtöffentlich"'
     assert stray_forms(kept) == []

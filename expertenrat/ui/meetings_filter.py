@@ -1,4 +1,4 @@
-"""Above the meetings list: which meetings (alle / kommende / abgehaltene / nachzutragende)
+"""Above the meetings list: which meetings (alle / kommende / durchgeführte / nachzutragende)
 of which year. The two combos sit in the page's row beside the state buttons
 (:mod:`ui.meetings_page`)."""
 
@@ -23,7 +23,7 @@ class MeetingsFilter(QObject):
         for scope, label in (
             (MeetingScope.ALL, tr(_CONTEXT, "Alle Sitzungen")),
             (MeetingScope.UPCOMING, tr(_CONTEXT, "Kommende")),
-            (MeetingScope.HELD, tr(_CONTEXT, "Abgehaltene")),
+            (MeetingScope.HELD, tr(_CONTEXT, "Durchgeführte")),
             (MeetingScope.UNRECORDED, tr(_CONTEXT, "Nachzutragende")),
         ):
             self.scope_combo.addItem(label, scope.value)

@@ -1,7 +1,7 @@
 """Sitzungen: the council's meetings, a single meeting or a series, states, details in tabs.
 
 The list (Nr., Datum, Zeit, „Titel, Ort“, Status, Ladung, Protokoll) is filtered by
-kommende / abgehaltene / alle and by year (:mod:`ui.meetings_filter`). The selected meeting
+kommende / durchgeführte / alle and by year (:mod:`ui.meetings_filter`). The selected meeting
 shows in tabs (:mod:`ui.meeting_tabs`): "Sitzung" (:class:`MeetingForm`) and the detail
 widgets of the meeting (agenda, attendance, conflicts, minutes …); its state changes with
 the buttons of :mod:`ui.meeting_state_bar`. Which meeting is chosen and shown, asking
