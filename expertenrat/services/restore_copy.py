@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import Connection, exc, literal, select
 
 from expertenrat.domain.errors import os_error_detail, os_error_text
+from expertenrat.services.files import created_file
 from expertenrat.services.leftovers import remove_stale
 from expertenrat.store.backup_format import Backup, BackupError
 from expertenrat.store.backup_writing import write_backup
@@ -127,7 +128,9 @@ def _written_whole(target: Path, write: Callable[[Path], None]) -> None:
 
 
 def _write_zip(path: Path, backup: Backup) -> None:
-    with path.open("wb") as handle:
+    """``backup`` as a zip at ``path``, a new file the owner's alone from the start (all
+    data: not given so after, found by review)."""
+    with created_file(path, private=True) as handle:
         write_backup(handle, backup)
 
 

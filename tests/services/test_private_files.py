@@ -138,14 +138,19 @@ def test_a_private_file_is_made_the_users_alone_not_made_so_after(
 
 
 @pytest.mark.usefixtures("usual_umask")
-def test_a_daily_copy_is_the_users_alone_from_the_start(
+def test_copies_of_a_servers_data_are_the_users_alone_from_the_start(
     demo_database, tmp_path, today, monkeypatch
 ):
     """(found by review) The daily copy of a server's data (its folder may be chosen, a
-    shared one too) was written to a file made with the umask's 644, given 600 after."""
+    shared one too) and the copy a restore keeps of the data it replaces were written to a
+    file made with the umask's 644, given 600 after."""
+    backup = tmp_path / "sicherung.zip"
+    BackupService(demo_database).backup(backup)
     monkeypatch.setattr(os, "chmod", lambda *_args, **_kwargs: None)
     monkeypatch.setattr(os, "fchmod", lambda *_args, **_kwargs: None)
 
     daily = DailyBackupService(demo_database).run(tmp_path / "Sicherungen", today)
+    kept = BackupService(demo_database).restore(backup, tmp_path / "vorher").kept_copy
 
-    assert daily is not None and _shared_bits(daily) == 0
+    assert daily is not None and kept is not None
+    assert [_shared_bits(daily), _shared_bits(kept)] == [0, 0]
