@@ -180,7 +180,7 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
     def _load(self, select: int | None) -> None:
         try:
             agenda = self._services.agenda.agenda(self._meeting_id)
-            self.choices.load(agenda.council_id, self._meeting_id)
+            self.choices.load(agenda)
         except ConnectionLostError as error:
             # The meeting stays: a reread once the server is back shows its agenda. The
             # agenda shown stays too (a step refused has said why); another meeting's not.

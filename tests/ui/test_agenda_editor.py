@@ -4,7 +4,7 @@ time plan, the item form, read-only meetings and the flush protocol."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -902,6 +902,35 @@ def test_the_presenters_offered_are_the_members_in_reading_order(
         "Ece Öztürk",
         "Jan Zimmermann",
     ]
+
+
+def test_the_presenters_offered_are_the_members_serving_on_the_meetings_day(
+    editor, make_meeting, services, council_id
+):
+    """After ten years a council has had forty members and more: the list offered those
+    who left years ago too (found by a tester). Offered are those whose term covers the
+    meeting's day (8 Dec 2026); a former member's name may still be typed."""
+    field = services.settings.action_fields(council_id)[0].id
+    for given, start, end in (
+        ("Gone", date(2016, 1, 1), date(2019, 12, 31)),
+        ("Serving", date(2025, 1, 1), None),
+        ("Last", date(2024, 1, 1), date(2026, 12, 8)),
+        ("Coming", date(2027, 1, 1), None),
+    ):
+        services.members.save(
+            council_id,
+            Member(
+                id=None, given_name=given, family_name="Berg", primary_field_id=field,
+                term_start=start, term_end=end,
+            ),
+            date(2016, 1, 1),
+        )  # fmt: skip
+    editor.set_meeting(make_meeting())
+
+    combo = editor.form.presenter_edit
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Last Berg", "Serving Berg"]
+    combo.setEditText("Gone Berg")
+    assert editor.form.item().presenter == "Gone Berg"
 
 
 def test_the_wheel_over_a_field_scrolls_the_agenda_item_form(editor, make_meeting):
