@@ -17,15 +17,11 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import MeetingState, MinutesState
 from expertenrat.services import agenda_rows
+from expertenrat.services.approval_meetings import earlier_held, later_meetings
 from expertenrat.services.approval_put_off import put_off_minutes
 from expertenrat.services.approval_titles import approval_prefix
 from expertenrat.services.minutes_approval_agenda import add_approval_item
-from expertenrat.services.minutes_approval_rows import (
-    earlier_held,
-    later_meetings,
-    practice,
-    versions,
-)
+from expertenrat.services.minutes_approval_rows import practice, versions
 from expertenrat.store import models
 
 

@@ -18,12 +18,12 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.agenda_outcomes import OutcomeNode, effective_outcomes
 from expertenrat.domain.enums import AgendaItemKind, AgendaItemOutcome
-from expertenrat.services.approval_titles import approved_by
-from expertenrat.services.minutes_approval_rows import (
+from expertenrat.services.approval_meetings import (
     approval_item_id,
     earlier_held,
     earlier_held_query,
 )
+from expertenrat.services.approval_titles import approved_by
 from expertenrat.store import models
 
 
@@ -42,7 +42,7 @@ def approval_put_off(
 ) -> AgendaItemOutcome | None:
     """What became of the meeting's approval item if the meeting did not deal with it,
     else ``None`` (dealt with, or the agenda has none). ``agenda``: the meeting's agenda
-    items (not deleted), ``item_id``: its :func:`~expertenrat.services.minutes_approval_rows.
+    items (not deleted), ``item_id``: its :func:`~expertenrat.services.approval_meetings.
     approval_item_id` (``None``: it has none), where the caller has read them."""
     if item_id is ...:
         item_id = approval_item_id(session, meeting_id)

@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.earlier_minutes import put_off_approval
 from expertenrat.services import agenda_rows
+from expertenrat.services.approval_meetings import earlier_held
 from expertenrat.services.approval_put_off import approval_put_off, previous_held
 from expertenrat.services.approval_titles import GENERIC_APPROVAL_TITLE, approval_prefix
-from expertenrat.services.minutes_approval_rows import earlier_held
 from expertenrat.store import models
 
 

@@ -12,12 +12,12 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.earlier_minutes import earlier_minutes_line
 from expertenrat.domain.enums import AgendaItemOutcome, MeetingState, ObjectionState
 from expertenrat.services.agenda_rows import meeting_name as meeting_with_article
+from expertenrat.services.approval_meetings import earlier_held
 from expertenrat.services.approval_put_off import (
     approval_items,
     approval_put_off,
     previous_held,
 )
-from expertenrat.services.minutes_approval_rows import earlier_held
 from expertenrat.store import models
 
 

@@ -46,6 +46,7 @@ from expertenrat.domain.minutes_versions import (
     snapshot_json,
 )
 from expertenrat.services import minutes_approval_rows as rows
+from expertenrat.services.approval_meetings import later_meetings
 from expertenrat.services.approval_question import approval_question
 from expertenrat.services.attendance_rows import placed_agenda_rows
 from expertenrat.services.minutes_approval_agenda import add_approval_item, settle_approval_items
@@ -275,7 +276,7 @@ def _approving(
     sent = stored[-1].circulated_on if stored else None
     later = [
         m
-        for m in rows.later_meetings(session, meeting, (MeetingState.HELD,))
+        for m in later_meetings(session, meeting, (MeetingState.HELD,))
         if sent is None or m.starts_at.date() >= sent  # approving after the sending
     ]
     frozen = frozen_meetings(session, [m.id for m in later])  # could no longer say so

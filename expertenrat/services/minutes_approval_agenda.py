@@ -20,6 +20,7 @@ from expertenrat.domain.wording import isolated
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.agenda_changes import record_item_change
 from expertenrat.services.agenda_references import references
+from expertenrat.services.approval_meetings import earlier_held, later_meetings
 from expertenrat.services.approval_put_off import previous_held, put_off_in
 from expertenrat.services.approval_titles import (
     GENERIC_APPROVAL_TITLE,
@@ -27,7 +28,7 @@ from expertenrat.services.approval_titles import (
     approval_title,
     approved_by,
 )
-from expertenrat.services.minutes_approval_rows import earlier_held, later_meetings, versions
+from expertenrat.services.minutes_approval_rows import versions
 from expertenrat.store import models
 
 

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.attendance_sheet import AttendanceSheet
+from expertenrat.services.approval_meetings import approval_item_ids
 from expertenrat.services.attendance_sheets import attendance_sheets
-from expertenrat.services.minutes_approval_rows import approval_item_ids
 from expertenrat.services.minutes_assembly import meeting_label
 from expertenrat.store import models
 

@@ -1,18 +1,17 @@
 """Rows and read models for the minutes approval and objections services: versions,
-objections, the meetings involved and the audit of a new version."""
+objections, the members who may object and the audit of a new version; the other meetings
+an approval involves: :mod:`~expertenrat.services.approval_meetings`."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from datetime import date
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, defer
 
 from expertenrat.domain.agenda import PlacedItem
 from expertenrat.domain.attendance_sheet import AgendaRef
 from expertenrat.domain.enums import (
-    AgendaItemKind,
     AttendanceStatus,
     AuditAction,
     MeetingKind,
@@ -149,64 +148,6 @@ def item_labels(
     if placed is None:
         return {ref.id: ref.label for ref in agenda_refs(session, meeting_id)}
     return {row.id: AgendaRef(row.id, where.number, row.title).label for row, where in placed}
-
-
-def later_meetings(
-    session: Session, meeting: models.Meeting, states: tuple[MeetingState, ...]
-) -> list[models.Meeting]:
-    """The council's meetings after ``meeting`` in ``states``, in order of their start."""
-    return list(
-        session.scalars(
-            select(models.Meeting)
-            .where(
-                models.Meeting.council_id == meeting.council_id,
-                models.Meeting.deleted_at.is_(None),
-                models.Meeting.starts_at > meeting.starts_at,
-                models.Meeting.state.in_([s.value for s in states]),
-            )
-            .order_by(models.Meeting.starts_at, models.Meeting.id)
-        )
-    )
-
-
-def earlier_held(session: Session, meeting: models.Meeting) -> list[models.Meeting]:
-    """The council's held meetings before ``meeting``, in order of their start: those whose
-    minutes its agenda may approve."""
-    return list(
-        session.scalars(
-            earlier_held_query(meeting).order_by(models.Meeting.starts_at, models.Meeting.id)
-        )
-    )
-
-
-def earlier_held_query(meeting: models.Meeting) -> Select[tuple[models.Meeting]]:
-    """The council's held meetings (not deleted) before ``meeting``, unordered."""
-    return select(models.Meeting).where(
-        models.Meeting.council_id == meeting.council_id,
-        models.Meeting.deleted_at.is_(None),
-        models.Meeting.state == MeetingState.HELD.value,
-        models.Meeting.starts_at < meeting.starts_at,
-    )
-
-
-def approval_item_id(session: Session, meeting_id: int) -> int | None:
-    """The meeting's (first) agenda item approving earlier minutes, if it has one."""
-    return approval_item_ids(session, [meeting_id]).get(meeting_id)
-
-
-def approval_item_ids(session: Session, meeting_ids: Collection[int]) -> dict[int, int]:
-    """:func:`approval_item_id` of those of the meetings that have one, by meeting id."""
-    return dict(
-        session.execute(
-            select(models.AgendaItem.meeting_id, func.min(models.AgendaItem.id))
-            .where(
-                models.AgendaItem.meeting_id.in_(meeting_ids),
-                models.AgendaItem.deleted_at.is_(None),
-                models.AgendaItem.kind == AgendaItemKind.MINUTES_APPROVAL.value,
-            )
-            .group_by(models.AgendaItem.meeting_id)
-        ).all()
-    )
 
 
 def attendees(session: Session, meeting_id: int) -> list[models.Membership]:

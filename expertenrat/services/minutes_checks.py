@@ -23,6 +23,7 @@ from expertenrat.domain.minutes_checklist_facts import (
     UndecidedConflict,
 )
 from expertenrat.domain.minutes_checklist_lines import Checklist
+from expertenrat.services.approval_meetings import earlier_held
 from expertenrat.services.approval_put_off import (
     approval_items,
     approval_put_off,
@@ -31,7 +32,6 @@ from expertenrat.services.approval_put_off import (
 from expertenrat.services.attendance_rows import full_name
 from expertenrat.services.invitation_trail import held_moves
 from expertenrat.services.meeting_facts import MeetingFacts, meeting_facts
-from expertenrat.services.minutes_approval_rows import earlier_held
 from expertenrat.services.minutes_assembly import unnamed_among
 from expertenrat.services.minutes_rows import header_of, label_of, minutes_from_facts
 from expertenrat.services.unit_of_work import fetch

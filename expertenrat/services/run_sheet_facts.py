@@ -15,9 +15,9 @@ from expertenrat.domain.enums import AgendaItemKind, MinutesState
 from expertenrat.domain.meeting_documents import MeetingDocument
 from expertenrat.domain.quorum_forecast import QuorumForecast
 from expertenrat.services import agenda_rows
+from expertenrat.services.approval_meetings import earlier_held
 from expertenrat.services.approval_titles import approved_by
 from expertenrat.services.attendance_sheets import attendance_sheet
-from expertenrat.services.minutes_approval_rows import earlier_held
 from expertenrat.services.minutes_rows import latest_state
 from expertenrat.store import models
 

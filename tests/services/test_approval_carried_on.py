@@ -14,11 +14,11 @@ from sqlalchemy import select
 from expertenrat.domain.enums import AgendaItemOutcome, MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services.agenda import AgendaService
+from expertenrat.services.approval_meetings import approval_item_id
 from expertenrat.services.approval_titles import GENERIC_APPROVAL_TITLE
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_approval import MinutesApprovalService
-from expertenrat.services.minutes_approval_rows import approval_item_id
 from expertenrat.services.minutes_pdfs import render_minutes
 from expertenrat.store import models
 

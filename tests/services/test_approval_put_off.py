@@ -14,9 +14,9 @@ from pypdf import PdfReader
 
 from expertenrat.domain.enums import AgendaItemOutcome, MinutesState
 from expertenrat.domain.errors import QuestionChangedError, ValidationError
+from expertenrat.services.approval_meetings import approval_item_id
 from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_approval import MinutesApprovalService
-from expertenrat.services.minutes_approval_rows import approval_item_id
 from expertenrat.services.minutes_assembly import minutes_document
 from expertenrat.services.minutes_pdfs import render_minutes
 from expertenrat.store import models

@@ -16,10 +16,10 @@ from sqlalchemy import select
 
 from expertenrat.domain.enums import AgendaItemKind, AgendaItemOutcome
 from expertenrat.services.agenda import AgendaService
+from expertenrat.services.approval_meetings import approval_item_id
 from expertenrat.services.earlier_minutes import earlier_minutes
 from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_approval import MinutesApprovalService
-from expertenrat.services.minutes_approval_rows import approval_item_id
 from expertenrat.services.minutes_pdfs import render_minutes
 from expertenrat.store import models
 
