@@ -4,6 +4,8 @@ ended is replaced unnoticed, one unused a while is asked first."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from server_round_trips import traced_connections
 
@@ -39,6 +41,23 @@ def test_reads_in_a_row_send_the_server_nothing_beside_their_statements(server_d
 def test_a_connection_unused_a_while_is_asked_before_use(server_database, monkeypatch):
     _read(server_database)
     monkeypatch.setattr(connection_check, "IDLE_S", 0.0)
+    with traced_connections() as tracer:
+        _read(server_database)
+        sent = tracer.take()
+    assert sent.kinds()["ping"] == 1 and sent.opened == 0
+
+
+def test_a_connection_returned_before_the_pc_slept_is_asked_after_waking(
+    server_database, monkeypatch
+):
+    """Found by a tester: a laptop closed just after a read and opened after the night took
+    its pooled connection unasked (time.monotonic stands still while Linux or macOS sleeps),
+    and the first action after waking told the server was lost."""
+    real_monotonic, real_time = time.monotonic(), time.time()
+    monkeypatch.setattr(time, "monotonic", lambda: real_monotonic)  # asleep: stands still
+    monkeypatch.setattr(time, "time", lambda: real_time)
+    _read(server_database)
+    monkeypatch.setattr(time, "time", lambda: real_time + 8 * 3600)  # the night passed
     with traced_connections() as tracer:
         _read(server_database)
         sent = tracer.take()
