@@ -244,6 +244,35 @@ def map_header(cells: Sequence[str], line: int = 1) -> tuple[list[str | None], t
     return keys, tuple(ignored)
 
 
+def unnamed_filled(header: Sequence[str], cells: Sequence[object]) -> set[int]:
+    """The columns (0-based) of ``cells`` under a header cell left empty that hold a value."""
+    return {
+        column
+        for column, cell in enumerate(cells[: len(header)])
+        if not header[column].strip() and (not isinstance(cell, str) or cell.strip())
+    }
+
+
+def unnamed_note(columns: set[int]) -> str:
+    """What the import says of values in columns without a name, which it reads nowhere
+    ("" for none): they were dropped without a word (found by a tester)."""
+    if not columns:
+        return ""
+    which = "Spalte" if len(columns) == 1 else "Spalten"
+    letters = ", ".join(_column_letter(column) for column in sorted(columns))
+    return f"Nicht gelesen, da ohne Überschrift: {which} {letters}."
+
+
+def _column_letter(column: int) -> str:
+    """Excel's name of the 0-based ``column``: "A", "Z", "AA"."""
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 def read_as(cells: Sequence[str]) -> tuple[tuple[str, str], ...]:
     """The header cells read under another name than the export's, each with the column
     it was read as: ("Funktion im Beirat", "Rolle"), ("Name", "Nachname")."""

@@ -52,6 +52,8 @@ from expertenrat.exchange.member_columns import (
     is_known_header,
     map_header,
     read_as,
+    unnamed_filled,
+    unnamed_note,
 )
 from expertenrat.exchange.member_row_reader import (
     MembersFile,
@@ -136,12 +138,15 @@ def parse_members_csv(
     named = [(c, column_name(k)) for c, k in enumerate(keys) if k in _NAMES]
     if encoding in UNICODE_ENCODINGS:
         named = []  # every letter kept
-    rows, passed_over = [], []
+    rows, passed_over, unnamed = [], [], set()
+    has_unnamed = any(not cell.strip() for cell in header)
     for line, (cells, problem) in chain(leading[at + 1 :], numbered):
         if problem:
             rows.append(ParsedMemberRow(line, None, (f"Zeile {line}: {problem}",)))
         elif _has_text(cells):
-            row = _parse_row(reader, len(keys), header_line, line, cells)
+            row = _parse_row(reader, header, header_line, line, cells)
+            if has_unnamed:
+                unnamed |= unnamed_filled(header, cells)
             if row is None:
                 passed_over.append(line)
                 continue
@@ -150,28 +155,29 @@ def parse_members_csv(
             ):
                 row = reader.error_row(line, cells, lost)
             rows.append(row)
-    note = passed_over_note(passed_over)
+    notes = (passed_over_note(passed_over), unnamed_note(unnamed))
     return MembersCsv(
         tuple(rows),
         ignored,
         attributes(keys),
         read_as=read_as(header),
-        sheet_notes=(note,) if note else (),
+        sheet_notes=tuple(note for note in notes if note),
         delimiter=delimiter,
         encoding=encoding,
     )
 
 
 def _parse_row(
-    reader: RowReader, width: int, header_line: int, line: int, cells: list[str]
+    reader: RowReader, header: list[str], header_line: int, line: int, cells: list[str]
 ) -> ParsedMemberRow | None:
     """The row ``line``; ``None`` for one filled only in columns not read."""
+    width = len(header)
     if len(cells) > width and _has_text(cells[width:]):
-        header = "die erste Zeile" if header_line == 1 else f"Zeile {header_line}"
+        where = "die erste Zeile" if header_line == 1 else f"Zeile {header_line}"
         return reader.error_row(
             line,
             cells,
-            f"Die Zeile hat {len(cells)} Werte, {header} aber nur {width} Spalten. "
+            f"Die Zeile hat {len(cells)} Werte, {where} aber nur {width} Spalten. "
             "Vermutlich enthält ein Wert das Trennzeichen und steht nicht in Anführungszeichen.",
         )
     values = unguard_formulas(_text_formulas_read(cells))

@@ -44,6 +44,8 @@ from expertenrat.exchange.member_columns import (
     header_row,
     map_header,
     read_as,
+    unnamed_filled,
+    unnamed_note,
 )
 from expertenrat.exchange.member_row_reader import MembersFile, RowReader, passed_over_note
 from expertenrat.exchange.member_workbook_reader import (
@@ -154,7 +156,7 @@ def parse_members_xlsx(
     except DataEntryError as error:
         raise DataEntryError(_naming(sheet, error.message)) from None
     reader = RowReader(keys, field_ids_by_name, today or date.today(), titles)
-    parsed, passed_over = [], []
+    parsed, passed_over, unnamed = [], [], set()
     for line, cells in rows:
         if not has_value(cells):
             continue
@@ -175,6 +177,7 @@ def parse_members_xlsx(
                 f"In Spalte {', '.join(beyond)} steht ein Wert, aber die Spalte hat in "
                 f"{header_row(header_line)} keine Überschrift."
             )
+        unnamed |= unnamed_filled(header, cells)
         if problems:
             parsed.append(reader.error_row(line, values, *problems))
         elif reader.has_values(values):
@@ -185,6 +188,7 @@ def parse_members_xlsx(
         sheet.left_out(),
         _hidden_note(sheet, [row.line for row in parsed]),
         passed_over_note(passed_over),
+        unnamed_note(unnamed),
     )
     return MembersFile(
         tuple(parsed), ignored, attributes(keys), read_as(header), tuple(n for n in notes if n)

@@ -744,6 +744,8 @@ def test_extra_columns_are_ignored_and_reported() -> None:
     assert result.ignored_columns == ("Geburtstag", "Lieblingsfarbe")
     (member,) = result.members
     assert (member.given_name, member.family_name, member.notes) == ("Anna", "Berg", "")
+    # the "x" under a header cell left empty was dropped without a word (found by a tester)
+    assert result.sheet_notes == ("Nicht gelesen, da ohne Überschrift: Spalte F.",)
 
 
 @pytest.mark.parametrize("data", [b"", b"   \r\n\t \n", codecs.BOM_UTF8, b";;;\r\n;;\r\n"])

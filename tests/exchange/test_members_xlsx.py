@@ -470,6 +470,20 @@ def test_address_columns_of_their_own_are_read_as_the_postanschrift() -> None:
     assert ben.postal_address == "Altmarkt 2\n01067 Dresden"  # was "1067 Dresden"
 
 
+def test_values_under_a_header_cell_left_empty_are_named_as_not_read() -> None:
+    # they were dropped without a word (found by a tester)
+    data = workbook_bytes(
+        [*HEADER, None, "Notizen", None],
+        ["Anna", "Berg", date(2025, 3, 1), "Stadtdaten", "Vorsitz ab 2026", "", ""],
+        ["Ben", "Kurz", date(2025, 3, 1), "Stadtdaten", "", "", ""],
+    )
+
+    result = parse(data)
+
+    assert result.errors == ()
+    assert result.sheet_notes == ("Nicht gelesen, da ohne Überschrift: Spalte E.",)
+
+
 def test_an_empty_first_sheet_of_several_names_it_too() -> None:
     def empty_first(sheet) -> None:
         sheet.title = "Hinweise"
