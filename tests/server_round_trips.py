@@ -119,16 +119,19 @@ def traced_connections() -> Iterator[Tracer]:
 
 def _round_trips(trace: str) -> Iterator[str]:
     """The text of each round trip in a trace (its lines as ``F<tab>length<tab>message<tab>
-    fields``): a simple query's, or the statement parsed before a ``Sync``."""
-    statement = ""
+    fields``): a simple query's, or the statement parsed before a ``Sync`` (none for one
+    psycopg prepared before). A statement on lines of its own leaves its first empty."""
+    prepared = "(prepared statement)"
+    statement = prepared
     for line in trace.splitlines():
         parts = line.split("\t")
         if len(parts) < 3 or parts[0] != "F":
             continue
         fields = parts[3].strip() if len(parts) > 3 else ""
         if parts[2] == "Query":
-            yield fields.strip('"')
+            yield fields.strip('"') or "(statement)"
         elif parts[2] == "Parse":
-            statement = fields.split('" "', 1)[-1]
+            statement = fields.split('" "', 1)[-1] or "(statement)"
         elif parts[2] == "Sync":
             yield statement
+            statement = prepared

@@ -79,14 +79,14 @@ class AuditService:
     def _search(
         self, wanted: AuditFilter, limit: int | None, before_id: int | None, *, shown: bool
     ) -> AuditPage:
-        with reading(self._db) as session:
+        wanted_text = _searchable(wanted.text)
+        with reading(self._db, transaction=bool(wanted_text)) as session:  # see _described
             zone = council_clock(session, wanted.council_id).zone
             council = session.get(models.Council, wanted.council_id)
             titles = council.role_titles if council is not None else DEFAULT_ROLE_TITLES
             query = _matching(wanted, zone).order_by(AuditEntry.id.desc())
             if before_id is not None:
                 query = query.where(AuditEntry.id < before_id)
-            wanted_text = _searchable(wanted.text)
             if wanted_text:
                 rows = _described(session, query, wanted_text, limit)
             else:
@@ -162,7 +162,8 @@ def _described(
     :func:`_searchable`), at most ``limit`` + 1. The descriptions are compared here, not by
     the database: "Yilmaz" finds "Yılmaz", "Wisniewski" "Wiśniewski", as the search of the
     Mitglieder page does, alike on SQLite and PostgreSQL (whose ``lower()`` folds by the
-    server's locale). Only id and description are read until enough are found."""
+    server's locale). Only id and description are read until enough are found, in parts (a
+    server-side cursor: ``session`` must read in a transaction)."""
     found: list[int] = []
     heads = session.execute(
         query.with_only_columns(AuditEntry.id, AuditEntry.summary).execution_options(yield_per=1000)

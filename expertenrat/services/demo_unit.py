@@ -28,5 +28,5 @@ class SharedTransaction(Database):
         yield self.session
 
     @contextmanager
-    def reading(self) -> Iterator[Session]:
+    def reading(self, *, transaction: bool = False) -> Iterator[Session]:
         yield self.session

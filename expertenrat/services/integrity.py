@@ -52,7 +52,11 @@ class IntegrityService:
 
     def check(self) -> list[Finding]:
         """Everything found wrong; an empty list means the database is in order."""
-        with reading(self._db) as session, readable_texts(session.connection()) as connection:
+        # In a transaction: the texts are read in parts (text_integrity), a server-side cursor.
+        with (
+            reading(self._db, transaction=True) as session,
+            readable_texts(session.connection()) as connection,
+        ):
             storage = _sqlite_findings if self._db.is_sqlite else _postgresql_findings
             findings = storage(connection)
             findings += _minutes_findings(connection)

@@ -145,10 +145,11 @@ def changing(database: Database, what: str) -> Iterator[Session]:
 
 
 @contextmanager
-def reading(database: Database) -> Iterator[Session]:
-    """A read-only session that reports database trouble as clearly as ``changing``."""
+def reading(database: Database, *, transaction: bool = False) -> Iterator[Session]:
+    """A read-only session that reports database trouble as clearly as ``changing``;
+    ``transaction``: see :meth:`Database.reading`."""
     try:
-        with database.reading() as session:
+        with database.reading(transaction=transaction) as session:
             yield session
     except exc.DBAPIError as error:
         raise storage_error(error, writing=False, url=database.url) from None

@@ -30,6 +30,7 @@ from expertenrat.store.changed_schema import refuse_changed_schema
 from expertenrat.store.database_address import describe
 from expertenrat.store.engine import SYNCHRONOUS, WRITING, sqlite_file
 from expertenrat.store.problems import sqlite_problem
+from expertenrat.store.read_sessions import read_session, refuse_writes_in_reads
 from expertenrat.store.removable_new_file import removable_new_file
 from expertenrat.store.server_problems import server_problem
 from expertenrat.store.set_aside import remove_with_companions
@@ -60,6 +61,7 @@ class Database:
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        refuse_writes_in_reads(self._sessions, self.engine)
         if not self.is_sqlite:
             lock_wait.wait_for_locks_briefly(self.engine)
 
@@ -181,12 +183,16 @@ class Database:
             raise self._creation_problem(error) from error
 
     @contextmanager
-    def reading(self) -> Iterator[Session]:
+    def reading(self, *, transaction: bool = False) -> Iterator[Session]:
+        """A session that only reads (see :mod:`~expertenrat.store.read_sessions`);
+        ``transaction``: in one on a server too (a query read in parts needs one)."""
         if self.pending:
             with Session(self._blank.engine()) as session:
                 yield session
             return
-        with self._sessions() as session:
+        with read_session(
+            self._sessions, self.engine, is_sqlite=self.is_sqlite, transaction=transaction
+        ) as session:
             yield session
 
     def create_schema(self) -> None:

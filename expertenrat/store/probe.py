@@ -105,9 +105,10 @@ def _read_revision(path: Path, flags: str | None) -> str | None:
 
 def probe_server(engine: Engine, location: str) -> Probe:
     """Look at the server database of ``engine``; its connection stays in the pool, for
-    the work that follows on the same engine (a new one costs several round trips)."""
+    the work that follows on the same engine (a new one costs several round trips). Outside
+    a transaction, as the window's reads (store.read_sessions): no BEGIN and ROLLBACK."""
     try:
-        with engine.connect() as connection:
+        with engine.execution_options(isolation_level="AUTOCOMMIT").connect() as connection:
             revision = migrate.current_revision(connection)
             if revision is None:
                 foreign = sorted(inspect(connection).get_table_names())
