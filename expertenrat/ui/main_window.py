@@ -85,8 +85,8 @@ class MainWindow(MainWindowView):
         self.overview_page.backupSettingsOpened.connect(self.open_backup_settings)
         self.pages.projects.detail.opened.connect(self.open_target)
         self.pages.search.opened.connect(self.open_target)
-        minutes_saves = self.pages.meetings.tabs.minutes_editor().autosave.saved
-        minutes_saves.connect(lambda *_saved: self._minutes_stored_away())
+        minutes_stored = self.pages.meetings.tabs.minutes_editor().stored
+        minutes_stored.connect(lambda _key: self._minutes_stored_away())
         self.settings_page.councilChanged.connect(self.reload_councils)
         self.settings_page.councilCreated.connect(self.reload_councils)
         self.welcome_page.ready.connect(self._council_started)
@@ -123,10 +123,11 @@ class MainWindow(MainWindowView):
         return True
 
     def _minutes_stored_away(self) -> None:
-        """The minutes' text stored while another area is shown (as the Sitzungen were left,
-        or after its pause): that area, perhaps read before, is read again unless the user
-        is busy there; the Übersicht said "Entwurf abgeschlossen" of a draft changed since,
-        as the change watch rereads for other PCs' saves only (found by review)."""
+        """The minutes' text or votes stored while another area is shown (as the Sitzungen
+        were left, or after its pause): that area, perhaps read before, is read again unless
+        the user is busy there; the Übersicht said "Entwurf abgeschlossen" of a draft
+        changed since, as the change watch rereads for other PCs' saves only (found by
+        review; of votes, too)."""
         page = self.stack.currentWidget()
         if isinstance(page, Page) and page is not self.pages.meetings and not busy_on(page):
             reread_in_place(page)

@@ -68,9 +68,7 @@ class MeetingTabs(ScrollingTabs):
             if isinstance(widget, MinutesEditor):
                 widget.open_tab.connect(self.open_tab)
                 widget.open_meeting_tab.connect(self.meeting_tab_requested)
-                widget.autosave.saved.connect(
-                    lambda key, _version, w=widget: self._minutes_saved(w, key)
-                )
+                widget.stored.connect(lambda key, w=widget: self._minutes_saved(w, key))
         self.currentChanged.connect(self._tab_shown)
 
     def set_meeting(self, meeting_id: int | None) -> None:
@@ -210,14 +208,15 @@ class MeetingTabs(ScrollingTabs):
         widget.refresh()
 
     def _minutes_saved(self, editor: MinutesEditor, key: str) -> None:
-        """The minutes saved text (under ``key``): reread them if a reread waited for it.
-        Their saves tell the page nothing (an agenda saved is ``changed``), so a departure
-        recorded within the second after a keystroke left "Laut Anwesenheit" stale until
-        the tab was shown again (found by a tester). The reread keeps text typed since
-        (``refresh``). Another tab of the meeting shown meanwhile (the text saved as the
-        Protokoll was left, or after its pause) may have read the minutes before: read
+        """The minutes stored text or votes (under ``key``): reread them if a reread waited
+        for it. Their saves tell the page nothing (an agenda saved is ``changed``), so a
+        departure recorded within the second after a keystroke left "Laut Anwesenheit"
+        stale until the tab was shown again (found by a tester). The reread keeps text
+        typed since (``refresh``). Another tab of the meeting shown meanwhile (the save as
+        the Protokoll was left, or after its pause) may have read the minutes before: read
         again; the Genehmigung said "abgeschlossen" of a draft changed since, as the change
-        watch rereads for another PC's saves only, not this window's (found by review)."""
+        watch rereads for another PC's saves only, not this window's (found by review; of
+        votes, too)."""
         shown = self.currentWidget()
         if editor in self._stale:
             self._stale.remove(editor)

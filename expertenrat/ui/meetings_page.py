@@ -52,7 +52,7 @@ class MeetingsPage(MeetingsPageSelection):
         self._to_present = False  # the next fill of the list scrolls to today's meetings
         self.series_dialog: SeriesDialog | None = None
         self.tabs.detail_changed.connect(self.refresh)
-        self.tabs.minutes_editor().autosave.saved.connect(self._minutes_text_saved)
+        self.tabs.minutes_editor().stored.connect(self._minutes_stored)
         self.tabs.meeting_tab_requested.connect(self._open_meeting_tab)
         self.states.changed.connect(self._state_changed)
         self.filters.changed.connect(self.refresh)
@@ -101,13 +101,14 @@ class MeetingsPage(MeetingsPageSelection):
         self.documents.set_has_meetings(len(years) > 0)
         self._update_buttons()
 
-    def _minutes_text_saved(self, key: str, _version: int) -> None:
-        """An item's text saved (the header's rereads the page, as ``detail_changed``):
-        where the list says of its draft "fertig", it is read anew, the draft perhaps
-        changed since it was finished. It stayed "fertig": the change watch rereads the
-        page for another PC's changes only, not for this window's own saves (found by
-        review). Of the minutes shown only their line counts (the list reads a finished
-        draft whole), of others left meanwhile any line "fertig"."""
+    def _minutes_stored(self, key: str) -> None:
+        """An item's text or votes stored (the header's text rereads the page, as
+        ``detail_changed``): where the list says of its draft "fertig", it is read anew,
+        the draft perhaps changed since it was finished. It stayed "fertig": the change
+        watch rereads the page for another PC's changes only, not for this window's own
+        saves (found by review; of votes, too). Of the minutes shown only their line
+        counts (the list reads a finished draft whole), of others left meanwhile any line
+        "fertig"."""
         if not key.startswith("item:"):
             return
         editor = self.tabs.minutes_editor()

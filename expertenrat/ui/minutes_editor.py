@@ -54,6 +54,10 @@ _CONTEXT = "MinutesEditor"
 
 class MinutesEditor(KeepsNoMeetingHint, MinutesEditorSaves):
     changed = Signal()
+    # Text or votes stored in the worker (the record's key, "item:<id>" or "header:<id>"),
+    # perhaps after the tab or the page was left: what another tab or area read of the
+    # minutes may be older (the change watch rereads for another PC's saves only).
+    stored = Signal(str)
     open_tab = Signal(str)  # "meeting", "attendance" or "conflicts"
     open_meeting_tab = Signal(int, str)  # another meeting and its tab ("approval")
 
@@ -148,6 +152,10 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorSaves):
         self.set_meeting(None)
 
     def _connect(self) -> None:
+        self.autosave.saved.connect(lambda key, _version: self.stored.emit(key))
+        self.vote_actions.saving.saved.connect(
+            lambda request, _saved: self.stored.emit(item_key(request.item_id))
+        )
         self.items.currentItemChanged.connect(self._line_changed)
         self.header_form.edited.connect(self._header_edited)
         self.item_form.edited.connect(self._item_edited)

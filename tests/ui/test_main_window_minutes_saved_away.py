@@ -1,24 +1,21 @@
 """(found by review) The minutes' text typed last is stored in the background, also as the
-Sitzungen are left. The area shown then (the Übersicht) was read before it was stored and
-kept saying "Entwurf abgeschlossen" of a draft changed since: the change watch rereads for
-another PC's saves only, not for this window's own. It is read again once it is stored."""
+Sitzungen are left, and so are votes. The area shown then (the Übersicht) was read before
+it was stored and kept saying "Entwurf abgeschlossen" of a draft changed since: the change
+watch rereads for another PC's saves only, not for this window's own. It is read again
+once it is stored."""
 
 from __future__ import annotations
 
-import threading
-
+import pytest
+from minutes_saves_held import CHANGES, WAIT, save_held
 from minutes_setup import held_minutes
-from PySide6.QtGui import QTextCursor
-from PySide6.QtTest import QTest
 
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.ui.minutes_item_list import item_key
-
-WAIT = 30_000  # ms: saves run in the worker; waits end as soon as they are done
 
 
+@pytest.mark.parametrize("change", CHANGES)
 def test_the_overview_shown_while_the_minutes_are_stored_is_read_again(
-    qtbot, services, make_window, monkeypatch
+    qtbot, services, make_window, monkeypatch, change
 ) -> None:
     council = services.settings.create_council(
         CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
@@ -34,20 +31,12 @@ def test_the_overview_shown_while_the_minutes_are_stored_is_read_again(
     window.show_area(meetings)
     meetings.select(minutes.meeting_id)
     meetings.tabs.setCurrentWidget(editor)
-    stored, save = threading.Event(), services.minutes.save_item
-    monkeypatch.setattr(
-        services.minutes, "save_item", lambda *args: stored.wait(WAIT / 1000) and save(*args)
-    )
+    stored = save_held(monkeypatch, services, editor, minutes, change)
 
     def waiting() -> list[str]:
         return [line.text() for line in window.overview_page.minutes_waiting.lines]
 
-    editor.items.select_key(item_key(minutes.item_ids[1]))
-    edit = editor.item_form.discussion_edit
-    edit.setFocus()
-    edit.moveCursor(QTextCursor.MoveOperation.End)
-    QTest.keyClicks(edit, " Nachtrag")
-    window.show_area(window.overview_page)  # the text goes to its save as the page is left
+    window.show_area(window.overview_page)
     assert any("Entwurf abgeschlossen am" in line for line in waiting()), waiting()
     stored.set()
     qtbot.waitUntil(editor.idle, timeout=WAIT)

@@ -1,17 +1,18 @@
 """(found by review) The Sitzungen list says "fertig" for a draft finished and unchanged
-since, the Genehmigung tab "abgeschlossen am …". Text typed into an item afterwards, saved
-in the background, left them so: the page rereads nothing for the minutes' text saves, and
-the change watch no longer rereads it for this window's own saves (only another PC's).
+since, the Genehmigung tab "abgeschlossen am …". Text typed into an item afterwards or its
+votes changed, saved in the background, left them so: the page rereads nothing for these
+saves, and the change watch no longer rereads it for this window's own saves (only another
+PC's).
 The list is read anew for the line of the minutes typed in, not for another line's
 "fertig" (it reads that draft whole); the tab shown when the save lands, too."""
 
 from __future__ import annotations
 
-import threading
 from datetime import date, datetime
 
 import pytest
 from meeting_rows import add_meeting
+from minutes_saves_held import CHANGES, WAIT, save_held
 from minutes_setup import Minutes, complete_minutes, held_minutes, hold
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
@@ -21,7 +22,6 @@ from expertenrat.ui.meetings_page import MeetingsPage
 from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 from expertenrat.ui.minutes_item_list import item_key
 
-WAIT = 30_000  # ms: saves run in the worker; waits end as soon as they are done
 TODAY = date(2026, 3, 12)
 EARLIER = datetime(2026, 2, 10, 16, 0)  # a meeting before the minutes' (the council's first)
 
@@ -107,23 +107,22 @@ def test_another_meetings_finished_draft_does_not_reread_the_list_at_each_save(
     assert reads == []
 
 
-def test_the_tab_shown_while_the_text_is_saved_reads_it_once_saved(
-    qtbot, services, dialogs, council_id, minutes, monkeypatch
+@pytest.mark.parametrize("change", CHANGES)
+def test_the_tab_shown_while_a_change_is_saved_reads_it_once_stored(
+    qtbot, services, dialogs, council_id, minutes, monkeypatch, change
 ) -> None:
+    """(found by review) Votes too: they are saved in the worker as the text is."""
     services.minutes.finish_draft(minutes.meeting_id)
     page = page_on_minutes(qtbot, services, dialogs, council_id, minutes.meeting_id)
     editor = page.tabs.minutes_editor()
     approval = next(w for w in page.tabs.details if isinstance(w, MinutesApprovalPanel))
-    stored, save = threading.Event(), services.minutes.save_item
-    monkeypatch.setattr(
-        services.minutes, "save_item", lambda *args: stored.wait(WAIT / 1000) and save(*args)
-    )
+    stored = save_held(monkeypatch, services, editor, minutes, change)
 
-    typed(page, minutes.item_ids[1], " Nachtrag")
-    editor.autosave.flush()  # the save runs, not stored yet
     page.tabs.setCurrentWidget(approval)  # read as stored
     assert "Entwurf – abgeschlossen am" in approval.state_label.text()
+    assert listed(page, minutes.meeting_id) == "fertig"
     stored.set()
     qtbot.waitUntil(editor.idle, timeout=WAIT)
 
     assert "Entwurf – nach dem Abschluss am" in approval.state_label.text()
+    assert listed(page, minutes.meeting_id) == "Entwurf"
