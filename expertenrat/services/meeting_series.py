@@ -19,6 +19,7 @@ from expertenrat.domain.series_warnings import (
 )
 from expertenrat.domain.series_wording import counted_series, preview_line
 from expertenrat.services import agenda_rows, audit
+from expertenrat.services.approval_carry import name_waiting_approvals
 from expertenrat.services.meeting_number_notes import series_number_warnings
 from expertenrat.services.meeting_rows import (
     CouncilClock,
@@ -27,7 +28,6 @@ from expertenrat.services.meeting_rows import (
     existing_meetings,
     renumber,
 )
-from expertenrat.services.minutes_approval_agenda import name_waiting_approvals
 from expertenrat.services.unit_of_work import hold_council, raise_if_invalid
 from expertenrat.store import models
 

@@ -28,13 +28,13 @@ from expertenrat.domain.meeting_states import (
 from expertenrat.domain.meetings import REASON, meeting_label
 from expertenrat.domain.wording import isolated
 from expertenrat.services import agenda_rows, audit
+from expertenrat.services.approval_carry import carry_approvals_on
 from expertenrat.services.meeting_rows import (
     CouncilClock,
     has_agenda_content,
     meeting_from_row,
     renumber,
 )
-from expertenrat.services.minutes_approval_agenda import carry_approvals_on
 from expertenrat.services.unit_of_work import raise_if_invalid
 from expertenrat.store import models
 

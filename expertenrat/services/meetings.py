@@ -28,6 +28,7 @@ from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.meeting_series import SeriesSpec
 from expertenrat.domain.meetings import Meeting
 from expertenrat.services import agenda_rows, audit
+from expertenrat.services.approval_carry import name_waiting_approvals
 from expertenrat.services.meeting_checks import checked_draft
 from expertenrat.services.meeting_corrections import correct_sent_on, take_back
 from expertenrat.services.meeting_queries import WHAT, MeetingQueries, fetch_meeting
@@ -39,7 +40,6 @@ from expertenrat.services.meeting_rows import (
 )
 from expertenrat.services.meeting_series import add_series
 from expertenrat.services.meeting_transitions import delete_planned, move_to_state, record_change
-from expertenrat.services.minutes_approval_agenda import name_waiting_approvals
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.minutes_recommendations import follow_meeting_day
 from expertenrat.services.moved_apologies import drop_moved_apologies

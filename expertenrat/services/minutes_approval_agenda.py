@@ -1,10 +1,10 @@
-"""The approval of a meeting's minutes as an item on the next meeting's agenda, carried on
-to the meeting after when that one is cancelled, and taken off a later agenda once the
-minutes are approved elsewhere."""
+"""The approval of a meeting's minutes as an item on the next meeting's agenda, and taken
+off a later agenda once the minutes are approved elsewhere; when it is carried on to
+another meeting (put off, its meeting cancelled, none planned yet):
+:mod:`~expertenrat.services.approval_carry`."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.agenda_moves import move_to, remove
@@ -14,21 +14,19 @@ from expertenrat.domain.enums import (
     AuditAction,
     MeetingState,
     MinutesApproval,
-    MinutesState,
 )
 from expertenrat.domain.wording import isolated
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.agenda_changes import record_item_change
 from expertenrat.services.agenda_references import references
 from expertenrat.services.approval_meetings import earlier_held, later_meetings
-from expertenrat.services.approval_put_off import previous_held, put_off_in
+from expertenrat.services.approval_put_off import previous_held
 from expertenrat.services.approval_titles import (
     GENERIC_APPROVAL_TITLE,
     approval_prefix,
     approval_title,
     approved_by,
 )
-from expertenrat.services.minutes_approval_rows import versions
 from expertenrat.store import models
 
 
@@ -51,7 +49,7 @@ def add_approval_item(
     following = later_meetings(
         session, after or meeting, (MeetingState.PLANNED, MeetingState.INVITED)
     )
-    if not following:  # the meeting created next names it (:func:`name_waiting_approvals`)
+    if not following:  # the meeting created next names it (``approval_carry``)
         return (
             "Es ist noch keine weitere Sitzung geplant; die Genehmigung des Protokolls "
             f"{agenda_rows.meeting_name(meeting)} kommt in die Tagesordnung der nächsten "
@@ -167,68 +165,6 @@ def _worked_on(
     children = any(r.parent_id == row.id for r in found.rows.values())
     used = references(session, [row.id], {row.id: row.number})
     return row.title not in worded or children or bool(row.presenter) or bool(used)
-
-
-def name_waiting_approvals(session: Session, meeting: models.Meeting, actor: str) -> None:
-    """``meeting`` was just created: the approval of earlier minutes not approved yet that
-    were circulated, or whose approval a meeting held since put off ("vertagt",
-    "abgesetzt"), goes on its agenda (:func:`add_approval_item`: its generic "… der letzten
-    Sitzung" is renamed for the last held meeting's) where it is the next planned or
-    invited meeting after them and no later one carries that approval already
-    (circulating or putting it off put it on the meeting that was next then): never two
-    items approving the same minutes."""
-    council = session.get(models.Council, meeting.council_id)
-    earlier = earlier_held(session, meeting)
-    put_off = put_off_in(session, earlier)
-    for held in earlier:
-        stored = versions(session, held.id)
-        circulated = any(v.state == MinutesState.CIRCULATED.value for v in stored)
-        if not (circulated or held.id in put_off) or (
-            stored and stored[-1].state == MinutesState.APPROVED.value
-        ):
-            continue
-        following = later_meetings(session, held, (MeetingState.PLANNED, MeetingState.INVITED))
-        if following[0].id != meeting.id:  # ``meeting`` is one of them
-            continue
-        prefix = approval_prefix(held)
-        carried = session.scalar(
-            select(models.AgendaItem.id).where(
-                models.AgendaItem.meeting_id.in_([m.id for m in following[1:]]),
-                models.AgendaItem.deleted_at.is_(None),
-                models.AgendaItem.kind == AgendaItemKind.MINUTES_APPROVAL.value,
-                models.AgendaItem.title.startswith(prefix, autoescape=True),
-            )
-        )
-        if carried is None:
-            add_approval_item(session, held, MinutesApproval(council.minutes_approval), actor)
-
-
-def carry_approvals_on(session: Session, cancelled: models.Meeting, actor: str) -> None:
-    """``cancelled`` is called off (or deleted): the approvals of earlier minutes its agenda named
-    ("Genehmigung des Protokolls der 5. Sitzung") and that are not approved yet go to the
-    next planned or invited meeting (:func:`add_approval_item`: its generic "… der letzten
-    Sitzung" is renamed, else an item is added), which would otherwise leave them out or
-    name the cancelled meeting as "der letzten Sitzung"."""
-    titles = list(
-        session.scalars(
-            select(models.AgendaItem.title).where(
-                models.AgendaItem.meeting_id == cancelled.id,
-                models.AgendaItem.deleted_at.is_(None),
-                models.AgendaItem.kind == AgendaItemKind.MINUTES_APPROVAL.value,
-            )
-        )
-    )
-    if not titles:
-        return
-    council = session.get(models.Council, cancelled.council_id)
-    earlier = earlier_held(session, cancelled)
-    for meeting in earlier:
-        prefix = approval_prefix(meeting)
-        if not any(t.startswith(prefix) for t in titles):
-            continue
-        stored = versions(session, meeting.id)
-        if stored and stored[-1].state != MinutesState.APPROVED.value:
-            add_approval_item(session, meeting, MinutesApproval(council.minutes_approval), actor)
 
 
 def settle_approval_items(
