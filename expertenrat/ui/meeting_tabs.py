@@ -208,7 +208,7 @@ class MeetingTabs(ScrollingTabs):
         widget.refresh()
 
     def _minutes_saved(self, editor: MinutesEditor, key: str) -> None:
-        """The minutes stored text or votes (under ``key``): reread them if a reread waited
+        """The minutes stored a change (under ``key``): reread them if a reread waited
         for it. Their saves tell the page nothing (an agenda saved is ``changed``), so a
         departure recorded within the second after a keystroke left "Laut Anwesenheit"
         stale until the tab was shown again (found by a tester). The reread keeps text

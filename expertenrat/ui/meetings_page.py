@@ -102,13 +102,13 @@ class MeetingsPage(MeetingsPageSelection):
         self._update_buttons()
 
     def _minutes_stored(self, key: str) -> None:
-        """An item's text or votes stored (the header's text rereads the page, as
-        ``detail_changed``): where the list says of its draft "fertig", it is read anew,
-        the draft perhaps changed since it was finished. It stayed "fertig": the change
-        watch rereads the page for another PC's changes only, not for this window's own
-        saves (found by review; of votes, too). Of the minutes shown only their line
-        counts (the list reads a finished draft whole), of others left meanwhile any line
-        "fertig"."""
+        """An item's text, votes, outcome or recommendations stored (the header's text
+        rereads the page, as ``detail_changed``): where the list says of its draft "fertig",
+        it is read anew, the draft perhaps changed since it was finished. It stayed
+        "fertig": the change watch rereads the page for another PC's changes only, not for
+        this window's own saves (found by review; of votes, outcomes and recommendations,
+        too). Of the minutes shown only their line counts (the list reads a finished draft
+        whole), of others left meanwhile any line "fertig"."""
         if not key.startswith("item:"):
             return
         editor = self.tabs.minutes_editor()

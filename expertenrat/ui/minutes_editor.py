@@ -54,9 +54,10 @@ _CONTEXT = "MinutesEditor"
 
 class MinutesEditor(KeepsNoMeetingHint, MinutesEditorSaves):
     changed = Signal()
-    # Text or votes stored in the worker (the record's key, "item:<id>" or "header:<id>"),
-    # perhaps after the tab or the page was left: what another tab or area read of the
-    # minutes may be older (the change watch rereads for another PC's saves only).
+    # Text, votes, an outcome or a recommendation stored (the record's key, "item:<id>" or
+    # "header:<id>"), text and votes in the worker, perhaps after the tab or the page was
+    # left: what the list, another tab or area read of the minutes may be older (the change
+    # watch rereads for another PC's saves only).
     stored = Signal(str)
     open_tab = Signal(str)  # "meeting", "attendance" or "conflicts"
     open_meeting_tab = Signal(int, str)  # another meeting and its tab ("approval")
@@ -119,7 +120,12 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorSaves):
             self.refresh,
         )
         self.outcome_actions = OutcomeActions(
-            self, dialogs, services.minutes.set_outcome, lambda: self._minutes, self.refresh
+            self,
+            dialogs,
+            services.minutes.set_outcome,
+            lambda: self._minutes,
+            self.refresh,
+            lambda item_id: self.stored.emit(item_key(item_id)),
         )
         pending = PendingSaves(self.autosave, self.vote_actions, self._hand_on, self)
         self.saved_first = SavedFirst(pending, self)  # the page's documents wait for it
@@ -285,6 +291,7 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorSaves):
         """A recommendation was adopted in or removed from the item shown."""
         self._item_changed(changed)
         self._show_line(self.items.current_key())
+        self.stored.emit(item_key(changed.item_id))
 
     def _save_current(self) -> None:
         self.outcome_actions.commit()  # the focus left "Behandlung"

@@ -43,12 +43,15 @@ class OutcomeActions:
         set_outcome: SetOutcome,
         minutes: Callable[[], Minutes | None],
         refresh: Callable[[], None],
+        stored: Callable[[int], None],
     ) -> None:
+        """``stored(item_id)`` follows a save, for what else shows the minutes."""
         self._parent = parent
         self._dialogs = dialogs
         self._set_outcome = set_outcome
         self._minutes = minutes
         self._refresh = refresh
+        self._stored = stored
         self._pending: tuple[ItemMinutes, AgendaItemOutcome] | None = None
         self._timer = single_shot(parent, DELAY_MS, self.commit)
 
@@ -101,6 +104,7 @@ class OutcomeActions:
             )
             return
         self._refresh()  # the mark
+        self._stored(item.item_id)
         if note:  # in the service's German words
             self._dialogs.information(self._parent, tr(_CONTEXT, "Behandlung"), note)
 

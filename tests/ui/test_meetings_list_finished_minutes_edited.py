@@ -18,6 +18,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
 from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.enums import AgendaItemOutcome
+from expertenrat.domain.minutes import RecommendationDraft
 from expertenrat.ui.meetings_page import MeetingsPage
 from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 from expertenrat.ui.minutes_item_list import item_key
@@ -85,6 +87,32 @@ def test_text_typed_after_the_draft_was_finished_makes_it_a_draft_in_the_list(
 
     saved = services.minutes.minutes(minutes.meeting_id).items[1].texts.discussion
     assert saved.endswith(" Nachtrag")
+    assert listed(page, minutes.meeting_id) == "Entwurf"
+
+
+@pytest.mark.parametrize("change", ["outcome", "recommendation"])
+def test_an_outcome_or_a_recommendation_changed_after_finishing_makes_it_a_draft_in_the_list(
+    qtbot, services, dialogs, council_id, minutes, change
+) -> None:
+    """(found by a helper) They are saved at once, but tell the page nothing either."""
+    item_id = minutes.item_ids[2]
+    adopted = services.minutes.adopt_recommendation(item_id, RecommendationDraft("Offene Daten"))
+    services.minutes.finish_draft(minutes.meeting_id)
+    page = page_on_minutes(qtbot, services, dialogs, council_id, minutes.meeting_id)
+    editor = page.tabs.minutes_editor()
+    editor.items.select_key(item_key(item_id))
+    assert listed(page, minutes.meeting_id) == "fertig"
+
+    if change == "outcome":
+        combo = editor.item_form.outcome_combo
+        combo.activated.emit(combo.findText(AgendaItemOutcome.POSTPONED.label))
+    else:
+        editor.recommendation_actions.ask_remove(adopted)  # "Ja"
+
+    stored = services.minutes.minutes(minutes.meeting_id).item(item_id)
+    assert (stored.outcome, stored.recommendations) == (
+        (AgendaItemOutcome.POSTPONED, (adopted,)) if change == "outcome" else (stored.outcome, ())
+    )
     assert listed(page, minutes.meeting_id) == "Entwurf"
 
 

@@ -251,16 +251,18 @@ def test_the_note_of_an_approval_put_on_a_later_agenda_is_shown(qtbot, dialogs):
     qtbot.addWidget(parent)
     item = SimpleNamespace(item_id=7, number="4", outcome=AgendaItemOutcome.DISCUSSED)
     note = "„Genehmigung des Protokolls der 5. Sitzung“ wurde als TOP 4 in die Tagesordnung …"
-    saved, refreshed = [], []
+    saved, refreshed, told = [], [], []
     actions = OutcomeActions(
         parent,
         dialogs,
         lambda *change: saved.append(change) or note,
         lambda: SimpleNamespace(items=(item,)),
         lambda: refreshed.append(True),
+        told.append,
     )
 
     actions.choose(7, AgendaItemOutcome.POSTPONED)
 
     assert saved == [(7, AgendaItemOutcome.POSTPONED, AgendaItemOutcome.DISCUSSED)]
-    assert refreshed and dialogs.messages == [("information", "Behandlung", note)]
+    assert refreshed and told == [7]
+    assert dialogs.messages == [("information", "Behandlung", note)]
