@@ -135,7 +135,7 @@ def test_demo_uses_the_database_from_the_environment(tmp_path):
         (("restore", "", "--yes"), "DATEI.zip|.db: ist leer; bitte die Sicherung angeben"),
         (
             ("import", "members", " ", "--dry-run"),
-            "DATEI.xlsx|.csv|.txt: ist leer; bitte die Datei",
+            "DATEI.xlsx|.xlsm|.csv|.txt: ist leer; bitte die Datei",
         ),
         (("import", "settings", "", "--new"), "DATEI.json: ist leer; bitte die Einstellungsdatei"),
         (("move-to-server", "", "--yes"), "URL: ist leer; bitte die Adresse der leeren Datenbank"),
