@@ -128,7 +128,7 @@ def test_the_report_says_which_columns_were_read_as_what(database, tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert (
-        "Spalten unter anderem Namen gelesen: „Name“ als „Nachname“, „Funktion im Beirat“ als "
+        "Spalten unter anderem Namen gelesen: „Name“ als „Nachname“; „Funktion im Beirat“ als "
         "„Rolle“"
     ) in result.stdout.splitlines()
 

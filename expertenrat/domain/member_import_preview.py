@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from expertenrat.domain.consent import ConsentChange
 from expertenrat.domain.members import Member
+from expertenrat.domain.wording import listed
 
 
 class ImportStatus(Enum):
@@ -86,12 +87,17 @@ class ImportPreview:
 
     @property
     def read_as_text(self) -> str:
-        """ "Spalten unter anderem Namen gelesen: „Funktion im Beirat“ als „Rolle“, „Name“
-        als „Nachname“"; empty where every column has the export's name."""
-        if not self.read_as:
+        """ "Spalten unter anderem Namen gelesen: „Funktion im Beirat“ als „Rolle“; „Straße“,
+        „PLZ“ und „Ort“ als „Postanschrift“"; empty where every column has the export's
+        name. Columns read together as one are named once with it (found by a tester: „Straße“
+        als „Postanschrift“, „PLZ“ als „Postanschrift“, … as if each were the address)."""
+        together: dict[str, list[str]] = {}
+        for found, column in self.read_as:
+            together.setdefault(column, []).append(f"„{found}“")
+        if not together:
             return ""
-        pairs = ", ".join(f"„{found}“ als „{column}“" for found, column in self.read_as)
-        return f"Spalten unter anderem Namen gelesen: {pairs}"
+        groups = "; ".join(f"{listed(found)} als „{column}“" for column, found in together.items())
+        return f"Spalten unter anderem Namen gelesen: {groups}"
 
     @property
     def counts(self) -> ImportCounts:

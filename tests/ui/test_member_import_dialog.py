@@ -88,8 +88,8 @@ def test_the_preview_says_which_columns_were_read_as_what(make_dialog):
 
     assert dialog.read_as_label.isVisibleTo(dialog)
     assert dialog.read_as_label.text() == (
-        "Spalten unter anderem Namen gelesen: „Name“ als „Nachname“, „Handlungsfeld“ als "
-        "„Primäres Handlungsfeld“, „Funktion im Beirat“ als „Rolle“"
+        "Spalten unter anderem Namen gelesen: „Name“ als „Nachname“; „Handlungsfeld“ als "
+        "„Primäres Handlungsfeld“; „Funktion im Beirat“ als „Rolle“"
     )
     assert dialog.read_as_label.textFormat() == Qt.TextFormat.PlainText
     # (found by a tester) a header left out, "<b>Notiz</b>", was shown as bold "Notiz"
