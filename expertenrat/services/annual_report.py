@@ -28,7 +28,7 @@ from expertenrat.domain.recommendations_charts import NO_FIELD
 from expertenrat.domain.recommendations_report import REPORTED
 from expertenrat.reports.annual_report_pdf import render_annual_report
 from expertenrat.services.action_fields import action_field
-from expertenrat.services.attendance_rows import non_public_items, placed_agenda_rows
+from expertenrat.services.attendance_rows import non_public_items, placed_agendas
 from expertenrat.services.attendance_sheets import attendance_sheets
 from expertenrat.services.items_set_aside import items_set_aside
 from expertenrat.services.meeting_rows import council_clock, meeting_rows, summaries
@@ -148,11 +148,12 @@ def _project_items(
         )
     }
     found = []
-    for meeting in meeting_rows(session, council_id, year):
-        if meeting.state != MeetingState.HELD.value:
-            continue
+    rows = meeting_rows(session, council_id, year)
+    held = [m for m in rows if m.state == MeetingState.HELD.value]
+    agendas = placed_agendas(session, [m.id for m in held])
+    for meeting in held:
         label = list_label(meeting.number, MeetingKind(meeting.kind), meeting.title)
-        for row, placed in placed_agenda_rows(session, meeting.id):
+        for row, placed in agendas.get(meeting.id, ()):
             if row.project_id not in projects or row.id in set_aside:
                 continue
             title, field = projects[row.project_id]

@@ -17,7 +17,6 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from expertenrat.domain.agenda import PlacedItem
 from expertenrat.domain.attendance_order import agenda_mismatch
 from expertenrat.domain.attendance_sheet import (
     AgendaRef,
@@ -33,11 +32,12 @@ from expertenrat.domain.meeting_states import NOT_YET_HELD
 from expertenrat.domain.quorum import attendance_quorum, present_at_opening, quorum_per_item
 from expertenrat.domain.quorum_forecast import quorum_forecast
 from expertenrat.services.attendance_rows import (
+    Placed,
     active_on,
     council_memberships,
     full_name,
     is_cancelled,
-    placed_rows,
+    placed_agendas,
     sort_name,
 )
 from expertenrat.services.meeting_rows import council_clock
@@ -46,7 +46,6 @@ from expertenrat.services.recusals import meetings_recusals
 from expertenrat.services.unit_of_work import fetch
 from expertenrat.store import models
 
-Placed = tuple[models.AgendaItem, PlacedItem]  # an agenda item and where it stands
 Recusals = Mapping[int, Sequence[models.ConflictOfInterest]]  # held at each item, by its id
 
 
@@ -109,7 +108,7 @@ class _Reads:
             if members is None
             else members
         )
-        agendas = _placed_agendas(session, ids) if agendas is None else agendas
+        agendas = placed_agendas(session, ids) if agendas is None else agendas
         self.items = {
             meeting_id: [AgendaRef(row.id, p.number, row.title) for row, p in placed]
             for meeting_id, placed in agendas.items()
@@ -145,19 +144,6 @@ class _Reads:
 
     def active(self, meeting: models.Meeting) -> list[models.Membership]:
         return active_on(self.members.get(meeting.council_id, ()), meeting.starts_at.date())
-
-
-def _placed_agendas(session: Session, meeting_ids: list[int]) -> dict[int, list[Placed]]:
-    """The live agenda items of the meetings ``meeting_ids`` in agenda order, by meeting
-    (one without items left out)."""
-    live: dict[int, list[models.AgendaItem]] = defaultdict(list)
-    for item in session.scalars(
-        select(models.AgendaItem).where(
-            models.AgendaItem.meeting_id.in_(meeting_ids), models.AgendaItem.deleted_at.is_(None)
-        )
-    ):
-        live[item.meeting_id].append(item)
-    return {meeting_id: placed_rows(rows) for meeting_id, rows in live.items()}
 
 
 def _sheet(meeting: models.Meeting, reads: _Reads) -> AttendanceSheet:

@@ -1,4 +1,5 @@
-"""What the annual report reads: the attendance sheets of the year's held meetings together."""
+"""What the annual report reads: the attendance sheets and the agendas of the year's held
+meetings together."""
 
 from __future__ import annotations
 
@@ -45,3 +46,22 @@ def test_the_items_set_aside_are_read_once(sqlite_demo_database):
 
     assert sum("agenda_items.outcome !=" in s for s in statements) == 1
     assert report.consultation_count > 0  # the set-aside items were needed
+
+
+def test_the_agendas_of_the_years_meetings_are_read_together(sqlite_demo_database):
+    """Found by a tester: the consultations per project and the non-public items read each
+    meeting's agenda on their own, two statements a meeting (24 for a year of twelve)."""
+    services = Services.create(sqlite_demo_database, "tester")
+    council = services.settings.councils()[0].id
+    held = [
+        m
+        for m in services.meetings.list(council, year=2025, today=TODAY)
+        if m.state is MeetingState.HELD
+    ]
+
+    with recorded_statements(sqlite_demo_database.engine) as statements:
+        report = services.annual_report.report(council, 2025, TODAY)
+
+    assert len(held) >= 2 and report.consultation_count > 0
+    # the attendance sheets', the consultations' and the non-public items' reads
+    assert sum("agenda_items.discussion" in s for s in statements) == 3

@@ -10,6 +10,7 @@ import io
 from datetime import date, datetime
 
 import pytest
+from client_statements import recorded_statements
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import select
@@ -144,6 +145,22 @@ def test_csv_reads_back_to_the_register(services, council_id):
     assert tuple(found[0]) == HEADERS
     assert found[1:] == [[shown(v) for v in export_row(line)] for line in lines]
     assert exported.records == len(lines) == len(services.recommendations.list(council_id))
+
+
+def test_the_agendas_of_the_meetings_adopting_them_are_read_together(
+    services, council_id, demo_database
+):
+    """Whether an item was non-public is read for every meeting that adopted one of the
+    register's recommendations: after ten years one statement for each of 110 meetings
+    (found by a tester); now one for all."""
+    lines = services.recommendations_report.register_lines(council_id, today=TODAY)
+
+    with recorded_statements(demo_database.engine) as statements:
+        services.recommendations_report.register_lines(council_id, today=TODAY)
+
+    assert len({line.row.origin.meeting_id for line in lines} - {None}) > 2
+    assert sum("agenda_items.discussion" in s for s in statements) == 1
+    assert any(line.non_public for line in lines)
 
 
 def test_xlsx_reads_back_to_the_register(services, council_id):
