@@ -20,9 +20,12 @@ _SUBSET = re.compile(r"^/[A-Z]{6}\+")  # a name as pypdf gives it: "/AAAAAA+Deja
 
 
 def retag_subsets(writer: PdfWriter) -> None:
-    """Give every font subset used on the pages of ``writer`` a tag no other one has; what
-    is not a font as the standard describes it (in a damaged annex) is left as it is."""
-    from pypdf.generic import NameObject  # pypdf: on demand
+    """Give every font subset used on the pages of ``writer`` a tag no other one has, also
+    one an annex uses only in the look of a form field or another annotation (its
+    appearance streams) or keeps for its form fields (the form's default resources): such
+    a subset kept its name beside one of the same name on the pages (found by review);
+    what is not a font as the standard describes it (in a damaged annex) is left as it is."""
+    from pypdf.generic import DictionaryObject, NameObject, StreamObject  # pypdf: on demand
 
     tags: dict[int, str] = {}
     seen: set[int] = set()
@@ -40,6 +43,16 @@ def retag_subsets(writer: PdfWriter) -> None:
                 if holder is not None and _SUBSET.match(str(holder.get(key))):
                     holder[NameObject(key)] = NameObject(tag + str(holder[key])[8:])
 
+    def visit_appearance(appearance: Any) -> None:
+        """An annotation's /N, /R or /D: a form's stream, or one per state ("/On", "/Off")."""
+        appearance = appearance.get_object() if appearance is not None else None
+        if isinstance(appearance, StreamObject):
+            visit(appearance.get("/Resources"))
+        elif isinstance(appearance, DictionaryObject):
+            for state in appearance.values():
+                if isinstance(state := state.get_object(), StreamObject):
+                    visit(state.get("/Resources"))
+
     def visit(resources: Any) -> None:
         resources = _dictionary(resources)
         if resources is None or id(resources) in seen:
@@ -54,6 +67,13 @@ def retag_subsets(writer: PdfWriter) -> None:
 
     for page in writer.pages:
         visit(page.get("/Resources"))
+        for annotation in _array(page.get("/Annots")):
+            appearances = _dictionary((_dictionary(annotation) or {}).get("/AP"))
+            for appearance in (appearances or {}).values():
+                visit_appearance(appearance)
+    form = _dictionary(writer.root_object.get("/AcroForm"))
+    if form is not None:
+        visit(form.get("/DR"))
 
 
 def _dictionary(value: Any) -> Any:
@@ -62,6 +82,12 @@ def _dictionary(value: Any) -> Any:
 
     value = value.get_object() if value is not None else None
     return value if isinstance(value, DictionaryObject) else None
+
+
+def _array(value: Any) -> list[Any]:
+    """``value`` (resolved) if it is an array, else an empty one."""
+    value = value.get_object() if value is not None else None
+    return value if isinstance(value, list) else []
 
 
 def _tag(number: int) -> str:
