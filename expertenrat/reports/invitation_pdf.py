@@ -11,8 +11,6 @@ it, and the service gets a warning for the secretariat.
 
 from __future__ import annotations
 
-import io
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -21,7 +19,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from expertenrat.domain.documents import RenderedPdf
-from expertenrat.domain.invitation_changes import changed_letter
 from expertenrat.domain.meeting_document_titles import (
     council_named,
     letter_title,
@@ -29,11 +26,10 @@ from expertenrat.domain.meeting_document_titles import (
 )
 from expertenrat.domain.meeting_documents import AgendaEntry, MeetingDocument
 from expertenrat.domain.meeting_numbers import meeting_name
-from expertenrat.domain.wording import counted, isolated, quoted
+from expertenrat.domain.wording import isolated, quoted
 from expertenrat.reports import letter_parts, theme
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports.invitation_agenda import agenda_columns
-from expertenrat.reports.page_frame import finish_bundle
 from expertenrat.reports.theme import Column
 from expertenrat.reports.widowless_table import TableWithClosing
 
@@ -80,7 +76,7 @@ def render_invitation(
         title,
         doc.letter_date,
         subject=council_named(doc, f"{title}, {parts.when(doc)}"),
-        keywords=", ".join(k for k in (_keywords(doc), mark) if k),
+        keywords=", ".join(k for k in (invitation_keywords(doc), mark) if k),
         reproducible=reproducible,
     )
     info = replace(info, page_numbers=page_numbers)
@@ -91,7 +87,7 @@ def render_invitation(
     return rendered
 
 
-def _keywords(doc: MeetingDocument) -> str:
+def invitation_keywords(doc: MeetingDocument) -> str:
     """ "Einladung, Tagesordnung, 7. Sitzung, Smart City Expert*innenrat" (metadata); a
     cancellation has no agenda: "Absage, 7. Sitzung, …"."""
     letter = "Absage" if doc.cancelled else "Einladung, Tagesordnung"
@@ -250,47 +246,3 @@ def _cancellation(doc: MeetingDocument) -> list[Flowable]:
 
 def _closing(doc: MeetingDocument) -> list[Flowable]:
     return letter_parts.closing(doc.letterhead.signature, doc.letterhead.council_name)
-
-
-def _addressed(warning: str, name: str) -> str:
-    """A letter's warning naming whose address it is about ("Anschrift von Kim Lee: …"):
-    in one file of letters a bare "Anschrift" could be any of them."""
-    who, colon, rest = warning.partition(": ")
-    named = re.sub(r"\bAnschrift\b", lambda _m: f"Anschrift von {name}", who, count=1)
-    return named + colon + rest
-
-
-def render_invitation_letters(letters: Sequence[tuple[str, MeetingDocument]]) -> RenderedPdf:
-    """One PDF with one invitation per ``(name, document)``, each starting on a new page
-    with its own page count and a bookmark with the name; warnings once each."""
-    from pypdf import PdfWriter  # pypdf: on demand
-
-    writer = PdfWriter()
-    warnings: dict[str, None] = {}
-    for name, doc in letters:
-        rendered = render_invitation(doc)
-        writer.append(io.BytesIO(rendered.pdf), outline_item=name)
-        warnings.update(dict.fromkeys(_addressed(w, name) for w in rendered.warnings))
-    if letters:
-        doc = letters[0][1]
-        # What the letters are, as the command line names them: "Geänderte Tagesordnungen"
-        letter = (
-            "Absagen der"
-            if doc.cancelled
-            else f"{changed_letter(doc.moved, doc.agenda_changed, plural=True)} zur"
-        )
-        title = f"{letter} {meeting_heading(doc)}"
-        finish_bundle(
-            writer,
-            {
-                "/Title": title,
-                "/Author": doc.letterhead.council_name,
-                "/Subject": council_named(
-                    doc, f"{title}, {counted(len(letters), 'Brief', 'Briefe')}"
-                ),
-                "/Keywords": _keywords(doc),
-            },
-        )
-    out = io.BytesIO()
-    writer.write(out)
-    return RenderedPdf(out.getvalue(), tuple(warnings), len(letters))

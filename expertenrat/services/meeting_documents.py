@@ -77,7 +77,7 @@ class MeetingDocumentsService:
     def invitation_letters_pdf(self, meeting_id: int, *, today: date | None = None) -> RenderedPdf:
         """The invitation as a mail merge: one letter per member active on the meeting's
         day (by name), each addressed to the member; ``records`` counts the letters."""
-        from expertenrat.reports.invitation_pdf import render_invitation_letters
+        from expertenrat.reports.invitation_letters_pdf import render_invitation_letters
 
         with reading(self._db) as session:
             meeting = document_meeting(session, meeting_id)

@@ -11,7 +11,8 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject, NameObject
 from reportlab.pdfgen.canvas import Canvas
 
-from expertenrat.reports.invitation_pdf import render_invitation, render_invitation_letters
+from expertenrat.reports.invitation_letters_pdf import render_invitation_letters
+from expertenrat.reports.invitation_pdf import render_invitation
 from expertenrat.services.pdf_bundles import merge_read, read_parts
 
 

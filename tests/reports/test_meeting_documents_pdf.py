@@ -20,11 +20,11 @@ from expertenrat.domain.meeting_documents import (
 )
 from expertenrat.domain.public_invitation import public_invitation
 from expertenrat.exchange.invitation_mail import invitation_eml
+from expertenrat.reports.invitation_letters_pdf import render_invitation_letters
 from expertenrat.reports.invitation_pdf import (
     NON_PUBLIC_PART,
     PUBLIC_PART,
     render_invitation,
-    render_invitation_letters,
 )
 from expertenrat.reports.meeting_pack_cover_pdf import render_pack_cover
 from expertenrat.reports.run_sheet_pdf import INTERNAL, render_run_sheet

@@ -7,7 +7,8 @@ import io
 from meeting_sample import meeting
 from pypdf import PdfReader
 
-from expertenrat.reports.invitation_pdf import render_invitation, render_invitation_letters
+from expertenrat.reports.invitation_letters_pdf import render_invitation_letters
+from expertenrat.reports.invitation_pdf import render_invitation
 
 
 def test_a_viewer_shows_the_title_of_a_document_and_of_a_bundle() -> None:
