@@ -12,7 +12,7 @@ Unsaved text also goes to a local recovery file (:mod:`autosave_recovery`), writ
 worker shortly after the keystroke (:mod:`autosave_recovery_writes`) and synchronously on
 ``flush``; it is removed once the database has the text. A failed save (a lost server, a
 locked file) keeps the text in the editor and in that file (a file that cannot be written
-either, on a full disk, the line and ``unkept`` say) and is tried again every
+either, on a full disk, the line and ``indicator.unkept`` say) and is tried again every
 ``RETRY_MS``; input the service refuses (a ``ValidationError``: an end before the start, an
 invisible character) is saved again once it is edited, and the line says so. So is text
 whose failure ``final`` says no retry can mend (minutes approved meanwhile, or an item
@@ -23,7 +23,7 @@ user's choice, or :meth:`Autosave.resolve_merged` with both changes where they t
 fields: it is never overwritten silently.
 
 The indicator text is "gespeichert · 16:42:05", "wird gespeichert …" or the error
-(:mod:`autosave_records`: what is kept per record, and that text).
+(``indicator``; :mod:`autosave_records`: what is kept per record, and that text).
 """
 
 from __future__ import annotations
@@ -34,8 +34,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
-from expertenrat.ui import autosave_records
-from expertenrat.ui.autosave_records import Conflict, RecordState
+from expertenrat.ui.autosave_records import Conflict, Indicator, RecordState
 from expertenrat.ui.autosave_recovery import RecoveryEntry, RecoveryStore
 from expertenrat.ui.autosave_recovery_writes import RecoveryWrites
 from expertenrat.ui.autosave_saves import RecordSaves, SaveFunction, single_shot
@@ -72,8 +71,7 @@ class Autosave(QObject):
         self._records: dict[str, RecordState] = {}
         self._number = 0
         self._unsaved_since: float | None = None
-        self._last_saved: datetime | None = None
-        self._status = ""
+        self.indicator = Indicator(self._records, recovery.unwritten)
         self._writes = RecoveryWrites(recovery, self._unsaved_entry, self._update_status, self)
         self.saves = RecordSaves(
             save,
@@ -201,24 +199,9 @@ class Autosave(QObject):
 
     # --- the indicator ------------------------------------------------------------------
 
-    def status_text(self) -> str:
-        return autosave_records.status_text(
-            self._records, self._last_saved, self.recovery.unwritten
-        )
-
-    def trouble(self) -> str:
-        """Why typed text is not saved (a conflict, a refusal, a failure), or ""."""
-        return autosave_records.trouble(self._records, self._last_saved, self.recovery.unwritten)
-
-    def unkept(self) -> str:
-        """Why typed text is neither saved nor in the recovery file, or ""."""
-        return autosave_records.unkept(self._records, self.recovery.unwritten)
-
     def _update_status(self) -> None:
-        text = self.status_text()
-        if text != self._status:
-            self._status = text
-            self.status_changed.emit(text)
+        if self.indicator.changed():
+            self.status_changed.emit(self.indicator.shown)
 
     # --- saving -------------------------------------------------------------------------
 
@@ -243,7 +226,7 @@ class Autosave(QObject):
             self.conflicted.emit(key, record.pending[0], result.theirs)
             return
         record.version, record.error = result, ""
-        self._last_saved = self._clock()
+        self.indicator.last_saved = self._clock()
         if record.pending is not None:
             if not self._timer.isActive():
                 self._start(key)

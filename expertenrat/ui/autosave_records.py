@@ -112,3 +112,31 @@ def unkept(records: Mapping[str, RecordState], unwritten: Unwritten) -> str:
                 "nicht.",
             ).format(error=record.error, reason=reason)
     return ""
+
+
+class Indicator:
+    """The autosave's one line over all its ``records`` (:func:`status_text`), as last
+    shown, and when a save last finished."""
+
+    def __init__(self, records: Mapping[str, RecordState], unwritten: Unwritten) -> None:
+        self._records = records
+        self._unwritten = unwritten
+        self.last_saved: datetime | None = None
+        self.shown = ""
+
+    def text(self) -> str:
+        return status_text(self._records, self.last_saved, self._unwritten)
+
+    def trouble(self) -> str:
+        """Why typed text is not saved (a conflict, a refusal, a failure), or ""."""
+        return trouble(self._records, self.last_saved, self._unwritten)
+
+    def unkept(self) -> str:
+        """Why typed text is neither saved nor in the recovery file, or ""."""
+        return unkept(self._records, self._unwritten)
+
+    def changed(self) -> bool:
+        """Whether the line differs from the one shown last; it is ``shown`` from now on."""
+        text = self.text()
+        changed, self.shown = text != self.shown, text
+        return changed

@@ -41,7 +41,7 @@ class MinutesEditorSaves(MinutesEditorView):
         save failed and which the recovery file could not take either (a full disk: closing
         the program would lose it; found by a tester). "Nein" stays."""
         self._hand_on()
-        unkept = "" if self._unkept_let_go else self.autosave.unkept()
+        unkept = "" if self._unkept_let_go else self.autosave.indicator.unkept()
         if not unkept:
             return self.vote_actions.let_go(then)
 

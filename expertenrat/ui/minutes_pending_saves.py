@@ -51,7 +51,7 @@ class PendingSaves(QObject):
 
     def trouble(self) -> str:
         """Why something typed is not saved (a conflict, a refusal, a failure), or ""."""
-        return self._autosave.trouble() or self._votes.trouble()
+        return self._autosave.indicator.trouble() or self._votes.trouble()
 
 
 @dataclass(frozen=True)

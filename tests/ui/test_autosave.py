@@ -93,10 +93,10 @@ def test_typing_is_saved_after_the_pause_and_the_indicator_says_so(qtbot, make_a
     autosave.edit("item:1", {"discussion": "Der Rat"})
     autosave.edit("item:1", {"discussion": "Der Rat berät"})
     assert records.calls == []  # a keystroke never saves by itself
-    assert autosave.status_text() == "wird gespeichert …"
+    assert autosave.indicator.text() == "wird gespeichert …"
 
     qtbot.waitUntil(lambda: "item:1" in records.stored, timeout=WAIT)
-    qtbot.waitUntil(lambda: autosave.status_text() == "gespeichert · 16:42:05", timeout=WAIT)
+    qtbot.waitUntil(lambda: autosave.indicator.text() == "gespeichert · 16:42:05", timeout=WAIT)
     assert records.calls == [("item:1", {"discussion": "Der Rat berät"}, 0)]  # one save
     assert shown == ["wird gespeichert …", "gespeichert · 16:42:05"]
     qtbot.waitUntil(lambda: _recovered(autosave) == {}, timeout=WAIT)
@@ -140,8 +140,8 @@ def test_a_failed_save_keeps_the_text_in_the_recovery_file_and_retries(
     records.failing = "Die Verbindung zum Datenbankserver ist unterbrochen."
     autosave.edit("item:1", {"discussion": "Text & <Zeichen> 🚀 مرحبا"})
 
-    qtbot.waitUntil(lambda: "unterbrochen" in autosave.status_text(), timeout=WAIT)
-    assert autosave.status_text().startswith("Nicht gespeichert: Die Verbindung")
+    qtbot.waitUntil(lambda: "unterbrochen" in autosave.indicator.text(), timeout=WAIT)
+    assert autosave.indicator.text().startswith("Nicht gespeichert: Die Verbindung")
     assert autosave.unsaved_payload("item:1") == {"discussion": "Text & <Zeichen> 🚀 مرحبا"}
     qtbot.waitUntil(lambda: "item:1" in _recovered(autosave), timeout=WAIT)
     (entry,) = autosave.recovery.entries()
@@ -149,7 +149,7 @@ def test_a_failed_save_keeps_the_text_in_the_recovery_file_and_retries(
 
     records.failing = ""  # the server is back: the retry saves it
     qtbot.waitUntil(lambda: "item:1" in records.stored, timeout=WAIT)
-    qtbot.waitUntil(lambda: autosave.status_text() == "gespeichert · 16:42:05", timeout=WAIT)
+    qtbot.waitUntil(lambda: autosave.indicator.text() == "gespeichert · 16:42:05", timeout=WAIT)
     qtbot.waitUntil(lambda: _recovered(autosave) == {}, timeout=WAIT)
 
 
@@ -174,16 +174,16 @@ def test_text_neither_saved_nor_in_the_recovery_file_is_not_called_kept(
         "der Text nicht gesichert: Der Datenträger ist voll. Er steht nur noch im Formular; "
         "bitte beenden Sie das Programm nicht."
     )
-    qtbot.waitUntil(lambda: autosave.status_text() == unkept, timeout=WAIT)
-    assert autosave.unkept() == autosave.trouble() == unkept
+    qtbot.waitUntil(lambda: autosave.indicator.text() == unkept, timeout=WAIT)
+    assert autosave.indicator.unkept() == autosave.indicator.trouble() == unkept
     assert _recovered(autosave) == {}
     assert list((autosave.recovery.folder).iterdir()) == []  # no temporary file left
 
     monkeypatch.undo()  # space on this PC again: the next keystroke's text is kept
     autosave.edit("item:1", {"discussion": "Getippt bei vollem Datenträger."})
     qtbot.waitUntil(lambda: "item:1" in _recovered(autosave), timeout=WAIT)
-    qtbot.waitUntil(lambda: "lokal gesichert" in autosave.status_text(), timeout=WAIT)
-    assert autosave.unkept() == ""
+    qtbot.waitUntil(lambda: "lokal gesichert" in autosave.indicator.text(), timeout=WAIT)
+    assert autosave.indicator.unkept() == ""
     records.failing = ""  # space for the database too: the retry saves the text
     qtbot.waitUntil(lambda: "item:1" in records.stored, timeout=WAIT)
     qtbot.waitUntil(lambda: _recovered(autosave) == {}, timeout=WAIT)
@@ -199,8 +199,8 @@ def test_refused_input_is_not_promised_a_retry_and_is_saved_once_corrected(
     records.refused, records.refusing = "19:00", "Das Ende (18:20) liegt vor dem Beginn (19:00)."
     autosave.edit("header:1", {"opened_at": "19:00", "closed_at": "18:20"})
 
-    qtbot.waitUntil(lambda: "18:20" in autosave.status_text(), timeout=WAIT)
-    assert autosave.status_text() == (
+    qtbot.waitUntil(lambda: "18:20" in autosave.indicator.text(), timeout=WAIT)
+    assert autosave.indicator.text() == (
         "Nicht gespeichert: Das Ende (18:20) liegt vor dem Beginn (19:00). Gespeichert wird, "
         "sobald die Eingabe korrigiert ist; bis dahin ist sie auf diesem PC gesichert."
     )
@@ -210,7 +210,7 @@ def test_refused_input_is_not_promised_a_retry_and_is_saved_once_corrected(
 
     autosave.edit("header:1", {"opened_at": "16:00", "closed_at": "18:20"})
     qtbot.waitUntil(lambda: "header:1" in records.stored, timeout=WAIT)
-    qtbot.waitUntil(lambda: autosave.status_text() == "gespeichert · 16:42:05", timeout=WAIT)
+    qtbot.waitUntil(lambda: autosave.indicator.text() == "gespeichert · 16:42:05", timeout=WAIT)
 
 
 def test_text_typed_while_refused_input_was_being_saved_is_saved(qtbot, make_autosave, records):
