@@ -5,7 +5,9 @@ is off ("Die Frist für Einwände läuft bis …"), shows only to the mouse. An
 :class:`OffReason` follows its button: while the button is off and its tooltip says why,
 the line shows "„Genehmigen …“ ist noch nicht möglich: …" and is a Tab stop (a screen
 reader reads it on reaching it, a dotted frame shows it to the eye); while the button is
-on, or says nothing, the line is hidden (found by a tester).
+on, or says nothing, the line is hidden (found by a tester). Only a button turned off itself
+has its reason in its tooltip: one off with the whole panel around it keeps its usual
+tooltip, which is no reason, and the line stays hidden (found by review).
 """
 
 from __future__ import annotations
@@ -41,7 +43,8 @@ class OffReason(QLabel):
         return False
 
     def _follow(self) -> None:
-        why = "" if self._button.isEnabled() else self._button.toolTip()
+        off = self._button.testAttribute(Qt.WidgetAttribute.WA_ForceDisabled)  # itself
+        why = self._button.toolTip() if off else ""
         name = self._button.text().replace("&", "")
         self.setText(tr(_CONTEXT, "„{}“ ist noch nicht möglich: {}").format(name, why))
         self.setVisible(bool(why))
