@@ -44,7 +44,19 @@ HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
 
 @pytest.fixture
 def page(qtbot, services, dialogs, council_id, today) -> MeetingsPage:
-    page = MeetingsPage(services, dialogs, lambda: today)
+    return _shown_page(qtbot, services, dialogs, council_id, today)
+
+
+@pytest.fixture
+def council_day() -> date:
+    """Today on the council's clock, on which the agenda service records a change of an
+    invited meeting's agenda: a test of that change shows the page on this day, not on the
+    fixed ``today`` (a meeting 21 days after it had passed for the real clock by then)."""
+    return datetime.now(BERLIN).date()
+
+
+def _shown_page(qtbot, services, dialogs, council_id, day: date) -> MeetingsPage:
+    page = MeetingsPage(services, dialogs, lambda: day)
     qtbot.addWidget(page)
     page.set_council(council_id)
     page.refresh()
@@ -1478,13 +1490,14 @@ def test_the_list_tells_a_klausur_from_an_ordinary_meeting(page, services, counc
 
 
 def test_a_changed_invitation_sent_again_is_recorded_with_einladung_versandt(
-    qtbot, page, services, council_id, dialogs, today
+    qtbot, services, council_id, dialogs, council_day
 ):
     """An invited meeting's agenda changed; the secretariat sends the "Geänderte
     Tagesordnung" and records it with "Einladung versandt", which was off for an invited
     meeting: the re-sending could not be recorded at all."""
-    day = today + timedelta(days=21)  # the page's day, as the button records it
-    meeting_id = add_meeting(services, council_id, day)
+    today = council_day  # the page's day, as the button records it
+    page = _shown_page(qtbot, services, dialogs, council_id, today)
+    meeting_id = add_meeting(services, council_id, today + timedelta(days=21))
     meeting = services.meetings.get(meeting_id)
     first = today - timedelta(days=3)
     services.meetings.change_state(meeting_id, meeting.version, MeetingState.INVITED, sent_on=first)
@@ -1514,11 +1527,13 @@ def test_a_changed_invitation_sent_again_is_recorded_with_einladung_versandt(
 
 
 def test_the_state_buttons_read_the_changed_invitation_from_the_list_not_the_database(
-    page, services, council_id, today
+    qtbot, services, dialogs, council_id, council_day
 ):
     """Whether "Einladung versandt" re-sends a changed letter comes with the list's line
     the page has read: updating the buttons (on every selection and refresh) read the
     meeting from the database once more, on the GUI thread."""
+    today = council_day
+    page = _shown_page(qtbot, services, dialogs, council_id, today)
     meeting_id = add_meeting(services, council_id, today + timedelta(days=21))
     meeting = services.meetings.get(meeting_id)
     first = today - timedelta(days=3)
