@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -24,6 +25,7 @@ from expertenrat.domain.enums import RecommendationKind
 from expertenrat.domain.field_limits import RECOMMENDATION
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.recommendations import BETWEEN_MEETINGS
+from expertenrat.domain.text_folding import search_words, searchable
 from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.dialog_parts import resize_within_screen
 from expertenrat.ui.i18n import tr
@@ -32,6 +34,8 @@ from expertenrat.ui.text_fields import LineEdit, plain_text_edit, show_text
 from expertenrat.ui.widgets import FocusCombo
 
 _CONTEXT = "RecommendationContentDialogs"
+FILTER_FROM = 12  # projects: with more, a field filters the list by title
+_FOLDED = Qt.ItemDataRole.UserRole + 1  # a project's title as a search folds it
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,15 @@ class RecommendationContentDialog(StepDialog):
         for project_id, project_title in projects:
             item = QListWidgetItem(project_title, self.project_list)
             item.setData(Qt.ItemDataRole.UserRole, project_id)
+            item.setData(_FOLDED, searchable(project_title))
             item.setCheckState(Qt.CheckState.Unchecked)
+        # After years a council has advised a hundred projects and more: a field finds one
+        # by a word of its title (found by a tester); a short list needs none.
+        self.project_filter = LineEdit()
+        self.project_filter.setPlaceholderText(tr(_CONTEXT, "Projekte nach Titel filtern"))
+        self.project_filter.setAccessibleName(tr(_CONTEXT, "Projekte filtern"))
+        self.project_filter.setVisible(len(projects) > FILTER_FROM)
+        self.project_filter.textChanged.connect(self._filter_projects)
         self.field_combo.activated.connect(self._field_chosen)
         self.project_list.itemChanged.connect(self._follow_projects)
         origin_label = QLabel(origin)
@@ -95,7 +107,21 @@ class RecommendationContentDialog(StepDialog):
         self.form.addRow(tr(_CONTEXT, "Titel"), self.title_edit)
         self.form.addRow(tr(_CONTEXT, "Text"), self.text_edit)
         self.form.addRow(tr(_CONTEXT, "Handlungsfeld"), self.field_combo)
-        self.form.addRow(tr(_CONTEXT, "Projekt(e)"), self.project_list)
+        projects_box = QWidget()
+        projects_layout = QVBoxLayout(projects_box)
+        projects_layout.setContentsMargins(0, 0, 0, 0)
+        projects_layout.addWidget(self.project_filter)
+        projects_layout.addWidget(self.project_list)
+        self.form.addRow(tr(_CONTEXT, "Projekt(e)"), projects_box)
+
+    def _filter_projects(self, text: str) -> None:
+        """Show the projects whose title holds every word typed, and those checked."""
+        words = search_words(text)
+        for row in range(self.project_list.count()):
+            item = self.project_list.item(row)
+            folded = item.data(_FOLDED)
+            found = all(word in folded for word in words)
+            item.setHidden(not found and item.checkState() is not Qt.CheckState.Checked)
 
     def _field_chosen(self) -> None:
         self._field_follows = False
