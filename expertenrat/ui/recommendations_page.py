@@ -7,10 +7,11 @@ it the selected recommendation with its text, the project's responses and the hi
 The steps here: a new recommendation between the meetings, edit its content (draft or
 adopted), adopt a draft, send, change the due date, record a response (or remove one
 recorded by mistake), close (or open a closed one again), withdraw (beside the detail,
-enabled where the domain's table allows the step, else their tooltip says why; see
-RecommendationSteps and RecommendationQuestions). Below the table "E-Mail-Entwurf …" (a
-sent one's covering e-mail drafts written again, a step too), "Erinnerungen …" (the
-reminders to the projects, RemindersDialog) and "Exportieren …".
+enabled where the domain's table allows the step, else their tooltip says why:
+RecommendationStepActions; see RecommendationSteps and RecommendationQuestions). Below
+the table "E-Mail-Entwurf …" (a sent one's covering e-mail drafts written again, a step
+too), "Erinnerungen …" (the reminders to the projects, RemindersDialog) and
+"Exportieren …".
 Enter or a double-click on a row opens it as Bearbeiten does, or, where it can no longer
 be edited, moves the cursor into its detail.
 """
@@ -28,7 +29,7 @@ from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.overview import Target
 from expertenrat.domain.recommendation_views import RecommendationDetail, RecommendationRow
-from expertenrat.domain.recommendations import Step, refusal
+from expertenrat.domain.recommendations import Step
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
@@ -36,6 +37,7 @@ from expertenrat.ui.page import NothingPending
 from expertenrat.ui.recommendation_detail_text import detail_text, still_current
 from expertenrat.ui.recommendation_export_action import RecommendationExportButton
 from expertenrat.ui.recommendation_questions import RecommendationQuestions
+from expertenrat.ui.recommendation_step_actions import RecommendationStepActions
 from expertenrat.ui.recommendation_steps import RecommendationSteps
 from expertenrat.ui.recommendations_page_view import RecommendationsPageView
 from expertenrat.ui.record_selection import (
@@ -45,7 +47,6 @@ from expertenrat.ui.record_selection import (
     start_afresh,
 )
 from expertenrat.ui.reminders_dialog import RemindersDialog
-from expertenrat.ui.row_moves import focus_to_rows
 from expertenrat.ui.transmittal_drafts import ask_draft_folder
 
 _CONTEXT = "RecommendationsPage"
@@ -73,24 +74,23 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
         )
         self.new_button.clicked.connect(self.ask_new)
         # Each button takes its step for the selected recommendation, where the table allows.
-        self._steps = (
-            (self.edit_button, Step.EDIT, lambda row: self.steps.edit(self._council_id, row)),
-            (self.adopt_button, Step.ADOPT, self.steps.adopt),
-            (self.send_button, Step.SEND, self._send_or_correct),
-            (self.draft_button, Step.TRANSMITTAL_DRAFT, self._write_drafts),
-            (self.due_button, Step.DUE_DATE, self.questions.change_due_date),
-            (self.response_button, Step.RESPOND, self.steps.respond),
-            (self.remove_response_button, Step.REMOVE_RESPONSE, self.steps.remove_response),
-            (self.close_button, Step.CLOSE, self.steps.close),
-            (self.reopen_button, Step.REOPEN, self.steps.reopen),
-            (self.withdraw_button, Step.WITHDRAW, self.questions.withdraw),
+        self.step_actions = RecommendationStepActions(
+            self,
+            (
+                (self.edit_button, Step.EDIT, lambda row: self.steps.edit(self._council_id, row)),
+                (self.adopt_button, Step.ADOPT, self.steps.adopt),
+                (self.send_button, Step.SEND, self._send_or_correct),
+                (self.draft_button, Step.TRANSMITTAL_DRAFT, self._write_drafts),
+                (self.due_button, Step.DUE_DATE, self.questions.change_due_date),
+                (self.response_button, Step.RESPOND, self.steps.respond),
+                (self.remove_response_button, Step.REMOVE_RESPONSE, self.steps.remove_response),
+                (self.close_button, Step.CLOSE, self.steps.close),
+                (self.reopen_button, Step.REOPEN, self.steps.reopen),
+                (self.withdraw_button, Step.WITHDRAW, self.questions.withdraw),
+            ),
         )
-        for button, _step, take in self._steps:
+        for button, _step, take in self.step_actions.buttons:
             button.clicked.connect(lambda _checked=False, take=take: self._take(take))
-        # What each button does; while the selected one's status does not allow its step,
-        # the tooltip says why instead (found by a tester: "Abschließen …" was off without
-        # a word).
-        self._tips = {button: button.toolTip() for button, _step, _take in self._steps}
         self.export_button = RecommendationExportButton(
             services, dialogs, today, self.filters.chosen_filter, self
         )
@@ -100,7 +100,7 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
         # drafts): a tenth button beside the detail made the least window scroll.
         self._layout(
             self.export_button,
-            [button for button, _step, _take in self._steps if button is not self.draft_button],
+            [b for b, _step, _take in self.step_actions.buttons if b is not self.draft_button],
         )
 
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -176,53 +176,8 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
                 self._dialogs.warning(self, tr(_CONTEXT, "Empfehlungen"), error.message)
         self.detail.setPlainText(detail_text(detail) if detail else "")
         self.show_detail_side(row is not None)
-        frozen = detail is not None and detail.origin_approved
-        # A step done from the keyboard ("Beschließen …") disables its button: the focus
-        # goes back to the register, whose row says the new status, rather than on to the
-        # next button ("Zurückziehen …").
-        correctable = self._label_send_button(row, detail)
-        with focus_to_rows(self.view, *(button for button, _step, _take in self._steps)):
-            for button, step, _take in self._steps:
-                refused = refusal(row.code, row.status, step) if row is not None else None
-                if button is self.send_button and correctable:
-                    refused = None  # "Versand ändern …"
-                button.setEnabled(row is not None and refused is None)
-                button.setToolTip(refused.message if refused else self._tips[button])
-            if frozen:  # Enter then moves into the detail, as for one that was sent
-                self.edit_button.setEnabled(False)
-                self.edit_button.setToolTip(
-                    tr(
-                        _CONTEXT,
-                        "Das Protokoll der Sitzung, in der die Empfehlung beschlossen wurde, "
-                        "ist genehmigt: Ihr Inhalt kann nicht mehr geändert werden.",
-                    )
-                )
-            if detail is None or not detail.responses:
-                self.remove_response_button.setEnabled(False)
+        self.step_actions.enable_for(row, detail)
         self.new_button.setEnabled(self._council_id is not None)
-
-    def _label_send_button(
-        self, row: RecommendationRow | None, detail: RecommendationDetail | None
-    ) -> bool:
-        """ "Versenden …" reads "Versand ändern …" for one sent and not yet answered
-        (whether it does); the new step from the keyboard hands the focus to the register,
-        as a step that disables its button does (:func:`focus_to_rows`)."""
-        sent = row is not None and row.status is RecommendationStatus.SENT
-        correctable = sent and detail is not None and not detail.responses
-        text = tr(_CONTEXT, "Versand ändern …") if correctable else tr(_CONTEXT, "Versenden …")
-        if text != self.send_button.text() and self.send_button.hasFocus():
-            self.view.setFocus()
-        self.send_button.setText(text)
-        self._tips[self.send_button] = (
-            tr(
-                _CONTEXT,
-                "Den erfassten Versand berichtigen: ein anderer Versandtag, oder nicht "
-                "versandt (zurück auf „beschlossen“), solange keine Stellungnahme vorliegt",
-            )
-            if correctable
-            else ""
-        )
-        return correctable
 
     def _send_or_correct(self, row: RecommendationRow) -> None:
         if row.status is RecommendationStatus.SENT:
