@@ -1,5 +1,5 @@
-"""A change of the minutes whose save the worker holds until the test lets it go: what the
-window shows while it is saved (the tab or area left meanwhile), and once it is stored."""
+"""Changes of the minutes whose saves the worker holds until the test lets them go: what
+the window shows while they are saved (the tab or area left meanwhile), and once stored."""
 
 from __future__ import annotations
 
@@ -16,16 +16,23 @@ WAIT = 30_000  # ms: saves run in the worker; waits end as soon as they are done
 CHANGES = ["text", "votes"]  # what the user changes: an item's text, or its votes
 
 
-def save_held(monkeypatch, services, editor: MinutesEditor, minutes: Minutes, change: str):
-    """Change the text or the vote (one "Ja", ``held_minutes``) of the third item of
-    ``minutes`` in ``editor`` and hand it to its save, which runs and stores it once the
-    event returned is set."""
+def saves_held(monkeypatch, services) -> threading.Event:
+    """The saves of the minutes' text and votes wait until the event returned is set.
+    Before the editor is made: it takes the votes' save as it is made."""
     stored = threading.Event()
-    name = "save_item" if change == "text" else "save_votes"
-    save = getattr(services.minutes, name)
-    monkeypatch.setattr(
-        services.minutes, name, lambda *args: stored.wait(WAIT / 1000) and save(*args)
-    )
+    for name in ("save_item", "save_votes"):
+        save = getattr(services.minutes, name)
+        monkeypatch.setattr(
+            services.minutes,
+            name,
+            lambda *args, save=save: stored.wait(WAIT / 1000) and save(*args),
+        )
+    return stored
+
+
+def changed(editor: MinutesEditor, minutes: Minutes, change: str) -> None:
+    """Change the text or the vote (one "Ja", ``held_minutes``) of the third item of
+    ``minutes`` in ``editor`` and hand it to its save (held: :func:`saves_held`)."""
     editor.items.select_key(item_key(minutes.item_ids[2]))
     if change == "text":
         edit = editor.item_form.discussion_edit
@@ -38,4 +45,3 @@ def save_held(monkeypatch, services, editor: MinutesEditor, minutes: Minutes, ch
         yes.setValue(2)
         yes.editingFinished.emit()
     assert not editor.idle()  # the save runs, not stored yet
-    return stored

@@ -7,7 +7,7 @@ once it is stored."""
 from __future__ import annotations
 
 import pytest
-from minutes_saves_held import CHANGES, WAIT, save_held
+from minutes_saves_held import CHANGES, WAIT, changed, saves_held
 from minutes_setup import held_minutes
 
 from expertenrat.domain.councils import CouncilSettings
@@ -24,6 +24,7 @@ def test_the_overview_shown_while_the_minutes_are_stored_is_read_again(
         services.database, council.id, services.settings.action_fields(council.id)[0].id
     )
     services.minutes.finish_draft(minutes.meeting_id)
+    stored = saves_held(monkeypatch, services)
     window = make_window()
     window.show()
     meetings = window.pages.meetings
@@ -31,7 +32,7 @@ def test_the_overview_shown_while_the_minutes_are_stored_is_read_again(
     window.show_area(meetings)
     meetings.select(minutes.meeting_id)
     meetings.tabs.setCurrentWidget(editor)
-    stored = save_held(monkeypatch, services, editor, minutes, change)
+    changed(editor, minutes, change)
 
     def waiting() -> list[str]:
         return [line.text() for line in window.overview_page.minutes_waiting.lines]

@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 import pytest
 from meeting_rows import add_meeting
-from minutes_saves_held import CHANGES, WAIT, save_held
+from minutes_saves_held import CHANGES, WAIT, changed, saves_held
 from minutes_setup import Minutes, complete_minutes, held_minutes, hold
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
@@ -141,10 +141,11 @@ def test_the_tab_shown_while_a_change_is_saved_reads_it_once_stored(
 ) -> None:
     """(found by review) Votes too: they are saved in the worker as the text is."""
     services.minutes.finish_draft(minutes.meeting_id)
+    stored = saves_held(monkeypatch, services)
     page = page_on_minutes(qtbot, services, dialogs, council_id, minutes.meeting_id)
     editor = page.tabs.minutes_editor()
     approval = next(w for w in page.tabs.details if isinstance(w, MinutesApprovalPanel))
-    stored = save_held(monkeypatch, services, editor, minutes, change)
+    changed(editor, minutes, change)
 
     page.tabs.setCurrentWidget(approval)  # read as stored
     assert "Entwurf – abgeschlossen am" in approval.state_label.text()
