@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sys
 import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
 from expertenrat.paths import log_file
 
@@ -57,7 +59,15 @@ class _LogFile(RotatingFileHandler):
     """The log file. A record its disk refuses (full, a network drive gone) is dropped:
     Python printed "--- Logging error ---" with an English traceback and the record's
     text onto the terminal (found by a tester). The file is opened anew for the next
-    record, which is written once there is space again."""
+    record, which is written once there is space again, on a line of its own."""
+
+    def _open(self) -> TextIO:
+        stream = super()._open()
+        if _ends_mid_line(Path(self.baseFilename)):
+            # the line a full disk cut off: the next starts on a line of its own, not glued
+            # to the cut one's rest (found by a tester)
+            stream.write("\n")
+        return stream
 
     def handleError(self, record: logging.LogRecord) -> None:
         if not isinstance(sys.exc_info()[1], OSError):
@@ -67,6 +77,18 @@ class _LogFile(RotatingFileHandler):
         if stream is not None:
             with contextlib.suppress(OSError):  # its unwritten rest cannot be written either
                 stream.close()
+
+
+def _ends_mid_line(path: Path) -> bool:
+    """Whether the file at ``path`` ends in a line cut off (no line break at its end)."""
+    try:
+        with path.open("rb") as file:
+            if file.seek(0, os.SEEK_END) == 0:
+                return False
+            file.seek(-1, os.SEEK_END)
+            return file.read(1) != b"\n"
+    except OSError:
+        return False
 
 
 class _LogFileOnDemand(logging.Handler):

@@ -42,3 +42,22 @@ def test_a_record_the_full_disk_refuses_is_dropped_quietly_and_logging_goes_on(
     assert captured.err == captured.out == ""  # no "--- Logging error ---", no record's text
     lines = log_file.read_text(encoding="utf-8").splitlines()
     assert [line.rsplit(": ", 1)[1] for line in lines] == ["vorher", "nachher"]
+
+
+def test_a_line_the_full_disk_cut_off_is_not_glued_to_the_next(log_file) -> None:
+    """Found by a tester: on a disk that filled up, the file took the start of a record and
+    refused its rest; the next record, once there was space again, went on that line."""
+    (handler,) = [
+        h for h in logging.getLogger().handlers if getattr(h, "baseFilename", "") == str(log_file)
+    ]
+    log = logging.getLogger("expertenrat.test")
+    log.warning("vorher")
+    handler.close()
+    with log_file.open("a", encoding="utf-8") as file:
+        file.write("2026-12-05 01:37:21,662 WARNING expertenrat.test: abgeschn")  # the disk full
+
+    log.warning("nachher")  # space again: the file is opened anew
+
+    handler.flush()
+    lines = log_file.read_text(encoding="utf-8").splitlines()
+    assert [line.rsplit(": ", 1)[1] for line in lines] == ["vorher", "abgeschn", "nachher"]
