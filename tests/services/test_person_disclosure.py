@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from client_statements import recorded_statements
 from disclosure_lookup import person_number, section_titled
 from pdf_reading import text
 
@@ -196,3 +197,19 @@ def test_the_same_human_recorded_in_another_council_is_named_to_the_secretariat(
         "Namen gespeichert; diese Auskunft nennt ihre Daten nicht. Ist es derselbe Mensch, "
         "gehört deren Auskunft dazu.",
     )
+
+
+def test_the_other_records_are_read_with_their_memberships_together(demo_database, today):
+    """The look for another record of the same human read each person's memberships on its
+    own: after ten years fifty statements (found by a tester)."""
+    services = Services.create(demo_database, "tester")
+    council = services.settings.councils()[0].id
+    chair = next(m for m in services.members.members(council) if m.role.value == "chair")
+    persons = services.members.persons(council)
+
+    with recorded_statements(demo_database.engine) as statements:
+        PersonDisclosureService(demo_database).disclosure(chair.person_id, today)
+
+    assert len(persons) > 3
+    # the person's own, those the audit trail names, every other record's: not one a person
+    assert sum(s.startswith("SELECT memberships.id") for s in statements) <= 3
