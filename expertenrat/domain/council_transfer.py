@@ -55,6 +55,7 @@ from expertenrat.domain.enums import (
 )
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.file_formats import file_system_words, too_large_message
+from expertenrat.domain.settings_file_encoding import not_utf8_message
 from expertenrat.domain.text_templates import TextTemplate, template_problems
 from expertenrat.domain.text_templates import clean_template as clean_phrase
 from expertenrat.domain.wording import listed
@@ -132,9 +133,7 @@ def _json(data: bytes) -> dict[str, Any]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise SettingsFileError(
-            "Die Datei ist keine Textdatei in UTF-8 und damit keine Einstellungsdatei."
-        ) from None
+        raise SettingsFileError(not_utf8_message(data)) from None
     try:
         document = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as error:

@@ -151,6 +151,30 @@ def test_unreadable_files_are_refused(data, message):
 
 
 @pytest.mark.parametrize(
+    "data",
+    [
+        '{"format": "expertenrat-council-settings", "name": "Expertenrat Größe"}'.encode("cp1252"),
+        '{"format": "expertenrat-council-settings", "name": "Größe"}'.encode("utf-16"),
+    ],
+)
+def test_a_file_saved_in_another_encoding_says_how_to_save_it_as_utf8(data):
+    """(found by a tester) A settings file edited in Windows Notepad and saved as "ANSI"
+    was refused as "keine Textdatei in UTF-8" without saying what to do."""
+    with pytest.raises(SettingsFileError) as raised:
+        _read(data)
+    assert raised.value.message.startswith("Die Datei ist keine Textdatei in UTF-8: sie wurde")
+    assert "„Speichern unter …“, stellen Sie unten „Codierung“ auf „UTF-8“" in raised.value.message
+
+
+def test_a_binary_file_is_not_told_to_be_saved_again_in_utf8():
+    with pytest.raises(SettingsFileError) as raised:
+        _read(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xc3")
+    assert raised.value.message == (
+        "Die Datei ist keine Textdatei in UTF-8 und damit keine Einstellungsdatei."
+    )
+
+
+@pytest.mark.parametrize(
     ("data", "message", "detail"),
     [
         (
