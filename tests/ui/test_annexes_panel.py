@@ -342,9 +342,9 @@ def test_the_approved_state_comes_from_the_one_read_of_the_annexes(
     reading = type(database).reading
     reads = []
 
-    def counted(self):
+    def counted(self, **options):
         reads.append(self)
-        return reading(self)
+        return reading(self, **options)
 
     monkeypatch.setattr(type(database), "reading", counted)
 
