@@ -42,6 +42,8 @@ _UNKNOWN = object()  # a cell not read yet
 _ENUMS: dict[str, type[LabelledEnum]] = {"sector": Sector, "role": MemberRole}
 
 _FIELD_SPLIT = re.compile(r"([|;,\n])")
+# an office held before: "Vorsitzender a. D.", "ehem. Vorsitzende", "ehemaliges Mitglied"
+_FORMER_OFFICE = re.compile(r"\ba\.\s?d\b|\behem|\bfrüher|\balt-", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +232,11 @@ class RowReader:
         found = self._titles.get(text.strip().casefold()) or self._title_keys.get(_title_key(text))
         if found is not None:
             return found
+        if _FORMER_OFFICE.search(text):  # was read as the office held now (found by a tester)
+            raise ValueError(
+                f"{HEADERS['role']} „{shown(text)}“ nennt ein früheres Amt. Bitte tragen Sie "
+                f"die damalige Rolle ein ({self._role_list}) und ihr Ende unter „Amtszeit Ende“."
+            )
         try:
             return read_choice(HEADERS["role"], MemberRole, cell)
         except ValueError:

@@ -972,3 +972,26 @@ def test_the_councils_title_is_read_in_another_gender_form() -> None:
     mixed = f"{HEADER};Rolle\nAnna;Berg;01.03.2025;Umwelt;Sprecher*in\n"
     (row,) = parse_members_csv(mixed.encode(), FIELD_IDS, today=TODAY, titles=alike).rows
     assert row.errors[0].startswith("Zeile 2: Rolle „Sprecher*in“ ist unbekannt")
+
+
+def test_a_role_held_before_is_refused_not_read_as_the_office_held_now() -> None:
+    """Found by a tester: "Vorsitzender a. D." was read as Vorsitz, "ehemaliges Mitglied"
+    as Mitglied, a former chair imported as the chair of today."""
+    header = f"{HEADER};Rolle"
+    rows = [
+        "Ada;Alt;01.03.2025;Umwelt;Vorsitzender a. D.",
+        "Bo;Bein;01.03.2025;Umwelt;ehemaliges Mitglied",
+        "Cy;Chor;01.03.2025;Umwelt;Vorsitzende",
+    ]
+
+    result = parse("\n".join([header, *rows, ""]).encode())
+
+    former = (
+        "nennt ein früheres Amt. Bitte tragen Sie die damalige Rolle ein (Vorsitz, Stellv. "
+        "Vorsitz, Mitglied) und ihr Ende unter „Amtszeit Ende“."
+    )
+    assert result.errors == (
+        f"Zeile 2: Rolle „Vorsitzender a. D.“ {former}",
+        f"Zeile 3: Rolle „ehemaliges Mitglied“ {former}",
+    )
+    assert [m.role for m in result.members] == [MemberRole.CHAIR]
