@@ -152,6 +152,41 @@ def test_the_report_names_the_sheets_of_a_workbook_not_read(capsys, database, tm
     )
 
 
+def test_the_help_names_the_columns_a_file_needs_and_may_have(capsys):
+    """(found by a tester) A secretariat moving from Excel learned the columns only from
+    the error about one missing."""
+    code, out, _ = run_main(capsys, "import", "members", "--help")
+
+    assert code == 0
+    words = " ".join(out.split())
+    assert (
+        "Nötig sind die Spalten „Vorname“, „Nachname“, „Amtszeit Beginn“ und „Primäres "
+        "Handlungsfeld“." in words
+    )
+    assert "Weitere Spalten: „Anrede“, „Titel“, „Institution“," in words
+    assert "Nachname: „Name“, „Familienname“ oder „Zuname“" in words
+    assert "„Straße“, „Hausnummer“, „PLZ“ und „Ort“ in eigenen Spalten" in words
+    assert "„expertenrat export members --out DATEI.xlsx“" in words
+
+
+def test_unused_columns_are_named_with_the_columns_read(capsys, database, tmp_path):
+    """(found by a tester) "Nicht verwendete Spalten: Mobil" left open which name it needed."""
+    file = write_csv(
+        tmp_path / "mobil.csv",
+        "Vorname;Nachname;Mobil;Amtszeit Beginn;Primäres Handlungsfeld",
+        "Zoe;Neumann;0170 1234567;01.01.2026;Stadtdaten",
+    )
+
+    code, out, _ = run_main(capsys, "--database", database, "import", "members", file, "--dry-run")
+
+    assert code == 0
+    (line,) = [line for line in out.splitlines() if line.startswith("Nicht verwendete")]
+    assert line.startswith(
+        "Nicht verwendete Spalten: Mobil. Gelesen werden die Spalten „Anrede“, „Titel“, "
+    )
+    assert "„Telefon“" in line and line.endswith("und „Notizen“.")
+
+
 def test_excels_unicode_text_is_imported_as_in_the_window(capsys, database, tmp_path):
     # "Unicode-Text (*.txt)", which the window's file filter offers, was refused here for
     # its ending (found by a tester)

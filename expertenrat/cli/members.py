@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from expertenrat.domain.errors import os_error_detail, os_error_text
 from expertenrat.domain.file_formats import MEMBER_IMPORT_ENDINGS
 from expertenrat.domain.wording import counted, listed, number_ranges, shortened, with_counted
 from expertenrat.services.files import refuse_folder, write_file
+from expertenrat.services.member_column_guide import column_guide, read_columns_text
 
 if TYPE_CHECKING:
     from expertenrat.domain.member_import_preview import ImportRow
@@ -63,6 +65,9 @@ def add_import(imports: argparse._SubParsersAction) -> None:
         "members",
         help="Mitglieder aus einer Datei: "
         + listed([f"{kind} ({ending})" for ending, kind in endings], last="oder"),
+        # The columns before the first error names one (found by a tester).
+        epilog="\n\n".join(textwrap.fill(paragraph, 79) for paragraph in column_guide()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     members.add_argument(
         "file",
@@ -133,7 +138,9 @@ def _import_members(services: Services, args: argparse.Namespace) -> str:
         report.append(preview.read_as_text)
     report.extend(preview.sheet_notes)
     if preview.ignored_columns:
-        report.append(f"Nicht verwendete Spalten: {', '.join(preview.ignored_columns)}")
+        report.append(
+            f"Nicht verwendete Spalten: {', '.join(preview.ignored_columns)}. {read_columns_text()}"
+        )
     counts = preview.counts
     if counts.error:
         print(terminal_text("\n".join(report)))

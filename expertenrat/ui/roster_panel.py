@@ -30,6 +30,7 @@ from expertenrat.domain.progress import Progress
 from expertenrat.domain.roster import RosterGrouping
 from expertenrat.services.context import Services
 from expertenrat.services.files import write_file
+from expertenrat.services.member_column_guide import required_columns_text
 from expertenrat.services.member_exchange import MemberFileFormat
 from expertenrat.ui.council_file_names import council_file_name
 from expertenrat.ui.dialog_service import DialogService
@@ -79,8 +80,12 @@ class RosterPanel(QWidget):
         self.export_button.setToolTip(
             tr(_CONTEXT, "Mitglieder als Excel-Arbeitsmappe (.xlsx) oder CSV-Datei speichern")
         )
-        self.import_button.setToolTip(
-            tr(_CONTEXT, "Mitglieder aus einer Excel-Arbeitsmappe (.xlsx) oder CSV-Datei lesen")
+        self.import_button.setToolTip(  # the columns before an error names one (by a tester)
+            tr(
+                _CONTEXT,
+                "Mitglieder aus einer Excel-Arbeitsmappe (.xlsx) oder CSV-Datei lesen. {} Alle "
+                "Spalten (mit den gespeicherten Mitgliedern) schreibt „Exportieren …“.",
+            ).format(required_columns_text())
         )
 
         roster_box = QGroupBox(tr(_CONTEXT, "Mitgliederliste"))

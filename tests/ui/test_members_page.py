@@ -472,6 +472,12 @@ def test_saving_the_public_roster_as_pdf(page, dialogs, tmp_path, finish_job):
 def test_csv_export_then_import_changes_nothing(
     page, dialogs, tmp_path, services, qtbot, finish_job, usual_umask
 ):
+    # (found by a tester) the button says which columns a file needs before choosing one
+    assert (
+        "Nötig sind die Spalten „Vorname“, „Nachname“, „Amtszeit Beginn“ und „Primäres "
+        "Handlungsfeld“. Alle Spalten (mit den gespeicherten Mitgliedern) schreibt "
+        "„Exportieren …“." in page.roster.import_button.toolTip()
+    )
     target = tmp_path / "mitglieder.csv"
     dialogs.paths = [str(target), str(target)]
     page.roster.export_button.click()
