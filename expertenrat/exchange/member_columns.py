@@ -173,10 +173,10 @@ def _key_of(text: str) -> str | None:
 
 def _keys_of(cells: Sequence[str]) -> list[str | None]:
     """The key of each header cell: an attribute, an address part, ``None`` for none; the
-    parts are none beside a column "Postanschrift", and without a street ("PLZ" alone of a
-    numbered list is no address)."""
+    parts are none without a street or a column "Postanschrift" ("PLZ" alone of a numbered
+    list is no address)."""
     keys = [_key_of(cell) for cell in cells]
-    if "postal_address" in keys or "street" not in keys:
+    if "postal_address" not in keys and "street" not in keys:
         return [None if key in ADDRESS_PARTS else key for key in keys]
     return keys
 

@@ -181,7 +181,7 @@ class RowReader:
             values[position] = read(cells[column])
         if self._address:
             parts = {key: cell_text(cells[column]) for column, key in self._address}
-            values[self._address_at] = joined_address(parts)
+            values[self._address_at] = joined_address(parts, values[self._address_at])
         for column, position, key, read, known in self._values:
             cell = cells[column]
             value = known.get(cell, _UNKNOWN)

@@ -674,12 +674,33 @@ def test_a_mail_merge_lists_address_columns_are_read_as_the_postanschrift() -> N
     ]
     assert "postal_address" in result.columns  # an update writes the address too
     assert ("PLZ", "Postanschrift") in result.read_as
-    beside = parse(f"{HEADER};Postanschrift;Ort\nA;B;01.10.2024;Umwelt;Markt 1;Rostock\n".encode())
-    assert beside.members[0].postal_address == "Markt 1"
-    assert beside.ignored_columns == ("Ort",)
     alone = parse(f"{HEADER};PLZ;Ort\nA;B;01.10.2024;Umwelt;18055;Rostock\n".encode())
     assert alone.members[0].postal_address == ""  # no street, no address
     assert alone.ignored_columns == ("PLZ", "Ort")
+
+
+def test_plz_and_ort_beside_an_anschrift_complete_the_address() -> None:
+    """(found by a tester) Beside a column "Anschrift", "PLZ" and "Ort" were columns not
+    read: "Markt 1" was imported without its town."""
+    header = f"{HEADER};Anschrift;PLZ;Ort"
+    rows = [
+        "A;B;01.10.2024;Umwelt;Markt 1;18055;Rostock",
+        "C;D;01.10.2024;Umwelt;Markt 2, 18055 Rostock;18055;Rostock",
+        'E;F;01.10.2024;Umwelt;"c/o Stadtwerke\nWerftstr. 3";18057;Rostock',
+        "G;H;01.10.2024;Umwelt;;18055;Rostock",
+    ]
+
+    result = parse("\r\n".join([header, *rows, ""]).encode())
+
+    assert result.errors == ()
+    assert result.ignored_columns == ()
+    assert [m.postal_address for m in result.members] == [
+        "Markt 1\n18055 Rostock",
+        "Markt 2, 18055 Rostock",  # what the Anschrift holds is not said twice
+        "c/o Stadtwerke\nWerftstr. 3\n18057 Rostock",
+        "18055 Rostock",
+    ]
+    assert ("Ort", "Postanschrift") in result.read_as
 
 
 def test_funktion_im_beirat_is_the_role_in_the_council_and_funktion_the_job() -> None:
