@@ -173,8 +173,8 @@ def test_unused_columns_are_named_with_the_columns_read(capsys, database, tmp_pa
     """(found by a tester) "Nicht verwendete Spalten: Mobil" left open which name it needed."""
     file = write_csv(
         tmp_path / "mobil.csv",
-        "Vorname;Nachname;Mobil;Amtszeit Beginn;Primäres Handlungsfeld",
-        "Zoe;Neumann;0170 1234567;01.01.2026;Stadtdaten",
+        "Vorname;Nachname;Mobil;Amtszeit Beginn;Primäres Handlungsfeld;Nr.",
+        "Zoe;Neumann;0170 1234567;01.01.2026;Stadtdaten;1",
     )
 
     code, out, _ = run_main(capsys, "--database", database, "import", "members", file, "--dry-run")
@@ -182,7 +182,7 @@ def test_unused_columns_are_named_with_the_columns_read(capsys, database, tmp_pa
     assert code == 0
     (line,) = [line for line in out.splitlines() if line.startswith("Nicht verwendete")]
     assert line.startswith(
-        "Nicht verwendete Spalten: Mobil. Gelesen werden die Spalten „Anrede“, „Titel“, "
+        "Nicht verwendete Spalten: Mobil, Nr. Gelesen werden die Spalten „Anrede“, „Titel“, "
     )
     assert "„Telefon“" in line and line.endswith("und „Notizen“.")
 

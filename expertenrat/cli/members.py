@@ -22,7 +22,7 @@ from expertenrat.domain.errors import os_error_detail, os_error_text
 from expertenrat.domain.file_formats import MEMBER_IMPORT_ENDINGS
 from expertenrat.domain.wording import counted, listed, number_ranges, shortened, with_counted
 from expertenrat.services.files import refuse_folder, write_file
-from expertenrat.services.member_column_guide import column_guide, read_columns_text
+from expertenrat.services.member_column_guide import column_guide, unused_columns_text
 
 if TYPE_CHECKING:
     from expertenrat.domain.member_import_preview import ImportRow
@@ -138,9 +138,7 @@ def _import_members(services: Services, args: argparse.Namespace) -> str:
         report.append(preview.read_as_text)
     report.extend(preview.sheet_notes)
     if preview.ignored_columns:
-        report.append(
-            f"Nicht verwendete Spalten: {', '.join(preview.ignored_columns)}. {read_columns_text()}"
-        )
+        report.append(unused_columns_text(preview.ignored_columns))
     counts = preview.counts
     if counts.error:
         print(terminal_text("\n".join(report)))

@@ -5,6 +5,8 @@ names are read not at all (found by a tester)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from expertenrat.domain.wording import listed
 from expertenrat.exchange.member_address_columns import ADDRESS_PARTS
 from expertenrat.exchange.member_columns import COLUMNS, HEADER_ALIASES, REQUIRED_COLUMNS
@@ -21,9 +23,13 @@ def required_columns_text() -> str:
     return f"Nötig sind die Spalten {_quoted(REQUIRED_COLUMNS)}."
 
 
-def read_columns_text() -> str:
-    """One sentence naming every column read, as the export writes them."""
-    return f"Gelesen werden die Spalten {_quoted([header for _, header in COLUMNS])}."
+def unused_columns_text(columns: Sequence[str]) -> str:
+    """The columns of a file not read, with every column that is: "Nicht verwendete Spalten:
+    Mobil. Gelesen werden die Spalten „Anrede“, …" (one stop after "Nr.")."""
+    names = ", ".join(columns)
+    stop = "" if names.endswith(".") else "."
+    every = _quoted([header for _, header in COLUMNS])
+    return f"Nicht verwendete Spalten: {names}{stop} Gelesen werden die Spalten {every}."
 
 
 def column_guide() -> tuple[str, ...]:

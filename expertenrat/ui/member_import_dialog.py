@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.member_import_preview import ImportPreview, ImportResult
-from expertenrat.services.member_column_guide import read_columns_text
+from expertenrat.services.member_column_guide import unused_columns_text
 from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.services.unit_of_work import StorageError
 from expertenrat.ui.dialog_parts import resize_within_screen
@@ -111,11 +111,7 @@ class MemberImportDialog(QDialog):
         intro.setWordWrap(True)
         self.summary_label = QLabel(summary_text(preview))
         self.summary_label.setWordWrap(True)
-        self.ignored_label = QLabel(
-            tr(_CONTEXT, "Nicht verwendete Spalten: {}. {}").format(
-                ", ".join(preview.ignored_columns), read_columns_text()
-            )
-        )
+        self.ignored_label = QLabel(unused_columns_text(preview.ignored_columns))
         self.ignored_label.setWordWrap(True)
         self.ignored_label.setTextFormat(Qt.TextFormat.PlainText)  # headers may hold "<"
         self.ignored_label.setVisible(bool(preview.ignored_columns))
