@@ -91,7 +91,7 @@ class BackupService:
                     refuse_changed_schema(
                         connection, self._db.location, is_sqlite=self._db.is_sqlite
                     )
-                return _snapshot_of(connection, progress)
+                return _snapshot_of(connection, progress, revision=revision or "")
 
     def restore(
         self,
@@ -241,9 +241,13 @@ class _Replacement:
         return isinstance(error, (exc.IntegrityError, exc.DataError))
 
 
-def _snapshot_of(connection: Connection, progress: Progress | None = None) -> Backup:
-    """All data as ``connection`` sees it, as a backup in memory."""
-    revision = migrate.current_revision(connection) or ""
+def _snapshot_of(
+    connection: Connection, progress: Progress | None = None, *, revision: str | None = None
+) -> Backup:
+    """All data as ``connection`` sees it, as a backup in memory. ``revision``: the schema's
+    (``""``: none), when the caller read it already (two round trips to a server)."""
+    if revision is None:
+        revision = migrate.current_revision(connection) or ""
     parts = dump_tables(connection, Base.metadata.sorted_tables, progress)
     return Backup(__version__, revision, datetime.now(UTC), tuple(parts))
 
