@@ -4,7 +4,8 @@ Left: "Kopfdaten" and the agenda items (those without content marked), under the
 completeness check with "Entwurf abschließen" (:mod:`ui.minutes_draft_finishing`). Right:
 the header form or the selected item's form (:mod:`ui.minutes_line_display`), and a line
 with the autosave indicator, the phrase menu and the item steps (the widgets:
-:mod:`ui.minutes_editor_view`; whether all is saved: :mod:`ui.minutes_editor_saves`).
+:mod:`ui.minutes_editor_view`; whether all is saved: :mod:`ui.minutes_editor_saves`; the
+minutes read put into them: :mod:`ui.minutes_editor_showing`).
 Everything typed is autosaved (:mod:`ui.autosave`, the records it tracks and its outcomes:
 :mod:`ui.minutes_autosave_link`), votes are saved in the
 worker as well (:mod:`ui.minutes_vote_actions`): at the latest 2 s after a pause, at once
@@ -35,7 +36,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_autosave_link import AutosaveLink
 from expertenrat.ui.minutes_checklist_refresh import ChecklistRefresh
 from expertenrat.ui.minutes_draft_finishing import DraftFinishing
-from expertenrat.ui.minutes_editor_saves import MinutesEditorSaves
+from expertenrat.ui.minutes_editor_showing import MinutesEditorShowing
 from expertenrat.ui.minutes_item_form import texts_payload
 from expertenrat.ui.minutes_item_list import header_key, item_key, lacking
 from expertenrat.ui.minutes_line_display import MinutesLineDisplay
@@ -52,7 +53,7 @@ from expertenrat.ui.no_meeting import KeepsNoMeetingHint, no_meeting_hint
 _CONTEXT = "MinutesEditor"
 
 
-class MinutesEditor(KeepsNoMeetingHint, MinutesEditorSaves):
+class MinutesEditor(KeepsNoMeetingHint, MinutesEditorShowing):
     changed = Signal()
     # Text, votes, an outcome or a recommendation stored (the record's key, "item:<id>" or
     # "header:<id>"), text and votes in the worker, perhaps after the tab or the page was
@@ -216,43 +217,6 @@ class MinutesEditor(KeepsNoMeetingHint, MinutesEditorSaves):
         """Whether the minutes shown hold the item saved under ``key``."""
         shown = self._minutes.items if self._minutes is not None else ()
         return any(item_key(item.item_id) == key for item in shown)
-
-    # --- showing --------------------------------------------------------------------------
-
-    def _show(self, minutes: Minutes | None, hint: str) -> None:
-        self._minutes = minutes
-        self.hint_label.setText(hint)
-        self.hint_label.setVisible(bool(hint))
-        self.body.setVisible(minutes is not None)
-        if minutes is None:
-            self.items.show_minutes(None)
-            self.checklist.show_checklist(None)
-            self.navigation.update_buttons()
-            return
-        self.item_form.set_style(minutes.style)
-        self.autosave_link.track(minutes)
-        self.items.show_minutes(minutes)
-        for item in minutes.items:  # typed but unsaved text counts for the marks
-            unsaved = self.autosave.unsaved_payload(item_key(item.item_id))
-            if unsaved is not None:
-                self.items.mark_key(item_key(item.item_id), lacking=lacking(item, unsaved))
-        self.header_form.set_read_only(minutes.frozen)
-        self.item_form.set_read_only(minutes.frozen)
-        self._show_line(self.items.current_key())
-        self.navigation.update_buttons()
-        self.checklist_refresh.refresh()
-
-    def show_item(self, item_id: int) -> None:
-        """Show the minutes of the agenda item ``item_id`` (a hit of the Suche)."""
-        self.items.select_key(item_key(item_id))
-
-    def _show_line(self, key: str | None) -> None:
-        if key is not None:
-            # Unsaved text, else the text as last read or saved here: a save since the minutes
-            # were read is newer (shown as read, text typed seemed lost, typing saved over it).
-            self.display.show(key, self.autosave.unsaved_payload(key) or self.saver.bases.get(key))
-            if key.startswith("item:"):
-                self.vote_actions.show_refused(int(key.partition(":")[2]))
 
     # --- editing --------------------------------------------------------------------------
 

@@ -2,8 +2,9 @@
 ``has_unsaved_changes`` and ``idle`` (the saves themselves: :mod:`ui.autosave`,
 :mod:`ui.minutes_vote_actions`, :mod:`ui.minutes_outcome_actions`).
 
-:class:`MinutesEditorSaves` adds this to the widgets (:mod:`ui.minutes_editor_view`);
-:class:`~expertenrat.ui.minutes_editor.MinutesEditor` makes the saves and shows the minutes.
+:class:`MinutesEditorSaves` adds this to the widgets (:mod:`ui.minutes_editor_view`),
+:mod:`ui.minutes_editor_showing` the minutes read;
+:class:`~expertenrat.ui.minutes_editor.MinutesEditor` makes the saves.
 """
 
 from __future__ import annotations
