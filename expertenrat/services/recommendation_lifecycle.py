@@ -1,8 +1,8 @@
 """The status steps of a recommendation in the register: adopt, send, close, withdraw, and
 open a closed one again (:class:`RecommendationsService` takes these steps from
 :class:`RecommendationLifecycle`;
-a response, a new due date and a reminder are in
-:mod:`expertenrat.services.recommendation_follow_up`).
+a response is in :mod:`expertenrat.services.recommendation_responses`, a new due date and a
+reminder in :mod:`expertenrat.services.recommendation_follow_up`).
 
 Each step runs in one transaction: the checked change, a line of the recommendation's
 history (the step's date as entered, a note, the actor) and the audit entry. A step

@@ -1,7 +1,8 @@
 """The recommendations register: listing, creating and editing recommendations, and every
 step of their lifecycle (adopt, send, close, withdraw: in
-:mod:`expertenrat.services.recommendation_lifecycle`; record a response, new due date,
-reminder: in :mod:`expertenrat.services.recommendation_follow_up`).
+:mod:`expertenrat.services.recommendation_lifecycle`; record or remove a response: in
+:mod:`expertenrat.services.recommendation_responses`; new due date, reminder: in
+:mod:`expertenrat.services.recommendation_follow_up`).
 
 Creating and editing run in one transaction each: the checked change, a line of the
 recommendation's history and the audit entry. An edit refuses a recommendation changed
@@ -34,6 +35,7 @@ from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.recommendation_follow_up import RecommendationFollowUp
 from expertenrat.services.recommendation_lifecycle import RecommendationLifecycle
+from expertenrat.services.recommendation_responses import RecommendationResponses
 from expertenrat.services.recommendation_rows import register_rows
 from expertenrat.services.recommendation_send_corrections import RecommendationSendCorrections
 from expertenrat.services.unit_of_work import (
@@ -52,7 +54,10 @@ S = RecommendationStatus
 
 
 class RecommendationsService(
-    RecommendationLifecycle, RecommendationFollowUp, RecommendationSendCorrections
+    RecommendationLifecycle,
+    RecommendationResponses,
+    RecommendationFollowUp,
+    RecommendationSendCorrections,
 ):
     def __init__(self, database: Database, actor: str) -> None:
         self._db = database
