@@ -555,3 +555,25 @@ def test_a_new_item_with_no_row_chosen_goes_between_the_opening_and_the_closing_
         "Personalangelegenheiten",
         "Verschiedenes",
     ]
+
+
+def test_the_running_projects_come_first_and_the_finished_ones_are_told(
+    agenda_service, council, database
+):
+    """(found by a tester) After ten years most of the projects an item may link are
+    finished; they stood unmarked among the running ones, by title."""
+    with database.transaction() as session:
+        for title, phase in (
+            ("Alte Ampeln", "completed"),
+            ("Radwege", "implementation"),
+            ("Baumkataster", "idea"),
+        ):
+            session.add(models.Project(council_id=council.id, title=title, phase=phase))
+
+    offered = agenda_service.projects(council.id)
+
+    assert [(p.title, p.ended) for p in offered] == [
+        ("Baumkataster", False),
+        ("Radwege", False),
+        ("Alte Ampeln", True),
+    ]
