@@ -146,3 +146,9 @@ def search_words(search: str) -> list[str]:
     it holds every one (see :func:`searchable`)."""
     words = (word.strip(_QUOTES) for word in fold(search).split())
     return [word for word in words if word]
+
+
+def holds_words(text: str, words: list[str]) -> bool:
+    """Whether ``text`` (as :func:`searchable` made it) holds every one of ``words`` (as
+    :func:`search_words` made them), anywhere and in any order; no words: any text."""
+    return all(word in text for word in words)

@@ -29,6 +29,7 @@ from expertenrat.services.agenda import ProjectChoice
 from expertenrat.ui.eliding_widgets import compact_combo
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.project_combo import ProjectCombo
 from expertenrat.ui.text_fields import LineEdit, line_combo
 from expertenrat.ui.widgets import FocusCombo, FocusSpin
 
@@ -73,7 +74,8 @@ class AgendaItemForm(QWidget):
         self.presenter_edit.lineEdit().setMaxLength(AGENDA_ITEM["presenter"].max_length - 20)
         self.presenter_edit.lineEdit().setPlaceholderText(tr(_CONTEXT, "Name"))
         self.presenter_edit.setAccessibleName(tr(_CONTEXT, "Name der vortragenden Person"))
-        self.project_combo = compact_combo(20)
+        self.projects = ProjectCombo()  # after years 150 projects, most finished
+        self.project_combo = self.projects.combo
         self.minutes_spin = FocusSpin()
         self.minutes_spin.setRange(0, MAX_PLANNED_MINUTES)
         self.minutes_spin.setSuffix(tr(_CONTEXT, " Min."))
@@ -84,6 +86,7 @@ class AgendaItemForm(QWidget):
             (tr(_CONTEXT, "Vorlage"), self.template_combo),
             (tr(_CONTEXT, "Art"), self.kind_combo),
             (tr(_CONTEXT, "Vortragende*r"), self.presenter_kind_combo),
+            (tr(_CONTEXT, "Projekt"), self.project_combo),
         ):
             combo.setAccessibleName(label)  # a combo alone says only its entry
         form.addRow(tr(_CONTEXT, "Vorlage"), self.template_combo)
@@ -131,10 +134,7 @@ class AgendaItemForm(QWidget):
         self.template_combo.addItem(tr(_CONTEXT, "– Vorlage wählen –"))
         for template in self._templates:
             self.template_combo.addItem(template.title)
-        self.project_combo.clear()
-        self.project_combo.addItem(tr(_CONTEXT, "– kein Projekt –"), None)
-        for project in projects:
-            self.project_combo.addItem(project.title, project.id)
+        self.projects.set_projects(projects)
         self.presenter_edit.clear()
         self.presenter_edit.addItems(list(member_names))
         self._filling = False
@@ -186,9 +186,7 @@ class AgendaItemForm(QWidget):
                 self.presenter_edit.currentText(),
             ),
             project_id=self.project_combo.currentData(),
-            project_title=self.project_combo.currentText()
-            if self.project_combo.currentData()
-            else "",
+            project_title=self.projects.chosen_title(),
             planned_minutes=self.minutes_spin.value(),
         )
 
@@ -223,7 +221,7 @@ class AgendaItemForm(QWidget):
     def _show_project(self, item: AgendaItem) -> None:
         index = self.project_combo.findData(item.project_id) if item.project_id else 0
         if index < 0:  # linked to a project no longer offered (deleted)
-            self.project_combo.addItem(item.project_title, item.project_id)
+            self.projects.add_project(ProjectChoice(item.project_id, item.project_title))
             index = self.project_combo.count() - 1
         self.project_combo.setCurrentIndex(index)
 

@@ -25,7 +25,7 @@ from expertenrat.domain.enums import RecommendationKind
 from expertenrat.domain.field_limits import RECOMMENDATION
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.recommendations import BETWEEN_MEETINGS
-from expertenrat.domain.text_folding import search_words, searchable
+from expertenrat.domain.text_folding import holds_words, search_words, searchable
 from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.dialog_parts import resize_within_screen
 from expertenrat.ui.i18n import tr
@@ -119,8 +119,7 @@ class RecommendationContentDialog(StepDialog):
         words = search_words(text)
         for row in range(self.project_list.count()):
             item = self.project_list.item(row)
-            folded = item.data(_FOLDED)
-            found = all(word in folded for word in words)
+            found = holds_words(item.data(_FOLDED), words)
             item.setHidden(not found and item.checkState() is not Qt.CheckState.Checked)
 
     def _field_chosen(self) -> None:
