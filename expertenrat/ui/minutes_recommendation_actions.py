@@ -20,6 +20,7 @@ from expertenrat.domain.minutes import (
     Minutes,
     RecommendationDraft,
 )
+from expertenrat.domain.projects import marked_title
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
@@ -53,7 +54,8 @@ class RecommendationActions:
         if item is None or minutes is None:
             return
         council_id = minutes.council_id
-        projects = [(p.id, p.title) for p in self._services.agenda.projects(council_id)]
+        offered = self._services.agenda.projects(council_id)
+        projects = [(p.id, marked_title(p.title, p.ended)) for p in offered]
         fields = [(f.id, f.name) for f in self._services.settings.action_fields(council_id)]
         project_fields = {
             entry.project.id: entry.project.action_field_id

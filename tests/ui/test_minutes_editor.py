@@ -734,11 +734,15 @@ def test_the_recommendation_dialog_shows_the_action_field_of_its_project(
     with services.database.transaction() as session:
         session.get(models.AgendaItem, held.item_ids[1]).project_id = project_id
     project = services.projects.project(project_id)
+    ended = services.projects.create(council_id, Project(None, "Altportal", "", field))
+    services.projects.close(services.projects.project(ended))
     editor = make_editor(held.meeting_id)
     show_item(editor, held.item_ids[1])
     editor.item_form.recommendations.add_button.click()
     dialog = editor.recommendation_actions.dialog
 
+    # (found by a helper) marked as in the Empfehlungen page's dialog, after the running ones
+    assert dialog.project_combo.itemText(2) == "Altportal (abgeschlossen)"
     assert dialog.field_combo.currentData() == project.action_field_id
     dialog.project_combo.setCurrentIndex(0)  # "– kein Projekt –"
     assert dialog.field_combo.currentData() is None
