@@ -94,7 +94,7 @@ class MeetingStateBar(QWidget):
         self.cancel_button = QPushButton(tr(_CONTEXT, "Absagen …"))
         self.delete_button = DeleteButton(meetings, dialogs, meeting)
         self.delete_button.deleted.connect(lambda: self.changed.emit(None))
-        self.take_back_button = TakeBackButton(meetings, dialogs, meeting)
+        self.take_back_button = TakeBackButton(meetings, dialogs, meeting, now=self._now)
         self.take_back_button.taken_back.connect(self.changed.emit)
         for button in (self.invite_button, self.delete_button, self.take_back_button):
             button.changed_elsewhere.connect(self._changed_elsewhere)

@@ -69,10 +69,15 @@ class TakeBackButton(MeetingStepButton):
         dialogs: DialogService,
         meeting: Callable[[], Meeting | None],
         parent: QWidget | None = None,
+        *,
+        now: Callable[[], datetime],
     ) -> None:
-        """``meeting()`` is the meeting shown (``None``: a new one or none)."""
+        """``meeting()`` is the meeting shown (``None``: a new one or none); ``now()`` the
+        moment (aware) the state bar compares with its start, which the step is taken
+        back at, so that the service refuses nothing the button offered."""
         super().__init__(tr(_CONTEXT, "Zurücknehmen …"), dialogs, meeting, parent)
         self._meetings = meetings
+        self._now = now
         self.clicked.connect(self.ask)
 
     def update_for(self, meeting: Meeting | None, now: datetime) -> None:
@@ -104,7 +109,7 @@ class TakeBackButton(MeetingStepButton):
 
     def _take_back(self, meeting: Meeting) -> None:
         try:
-            taken = self._meetings.take_back_state(meeting.id, meeting.version)
+            taken = self._meetings.take_back_state(meeting.id, meeting.version, now=self._now())
         except ExpertenratError as error:
             self._refused(meeting, error)
             return

@@ -25,22 +25,26 @@ _MEETING = Meeting(
 )  # fmt: skip
 
 
-def _bar(services, dialogs, qtbot, state: str, *, discussion: str = ""):
+def _bar(
+    services, dialogs, qtbot, state: str, *, discussion: str = "", now: datetime = NOW
+):  # fmt: skip
+    """The bar of a meeting invited for 3 days after ``now`` (else held 1 day before it)."""
     council = services.settings.create_council(CouncilSettings(id=None, name="B", city="R"))
+    start = (now + timedelta(days=3 if state == "invited" else -1)).replace(hour=16, tzinfo=None)
     with services.database.transaction() as session:
         row = models.Meeting(
             council_id=council.id,
             number=1,
-            starts_at=datetime(2027, 3, 5, 16) if state == "invited" else datetime(2027, 3, 1, 16),
+            starts_at=start,
             state=state,
-            invitation_sent_on=date(2027, 2, 1),
+            invitation_sent_on=start.date() - timedelta(days=32),
         )
         session.add(row)
         session.flush()
         session.add(models.AgendaItem(meeting_id=row.id, number="1", title="Bericht",
                                       discussion=discussion))  # fmt: skip
         meeting_id = row.id
-    shown, clock[0] = [services.meetings.get(meeting_id)], NOW
+    shown, clock[0] = [services.meetings.get(meeting_id)], now
     bar = MeetingStateBar(services.meetings, dialogs, lambda: shown[0], now=lambda: clock[0])
     qtbot.addWidget(bar)
     bar.changed.connect(lambda changed: shown.__setitem__(0, services.meetings.get(changed)))
@@ -70,6 +74,20 @@ def test_an_invitation_not_sent_is_taken_back_after_a_question(services, dialogs
     )
 
 
+def test_the_step_is_taken_back_at_the_moment_the_bar_counts_with(services, dialogs, qtbot):
+    """(found by a tester) "Zurücknehmen …" was offered by the bar's clock, the service
+    took the step back by the real one: a bar counting another moment than the service
+    offered a step that was then refused (the tests above failed once the real clock
+    passed 05.03.2027 16:00, the start of their meeting). The button hands its moment on."""
+    bar, shown = _bar(services, dialogs, qtbot, "invited", now=datetime(2026, 3, 2, 12, tzinfo=UTC))
+    assert bar.take_back_button.isEnabled()  # 05.03.2026 has passed for the real clock
+
+    bar.take_back_button.click()
+
+    assert shown[0].state is MeetingState.PLANNED
+    assert dialogs.warnings() == []
+
+
 def test_a_held_meeting_with_minutes_says_why_it_stays_held(services, dialogs, qtbot) -> None:
     bar, shown = _bar(services, dialogs, qtbot, "held", discussion="Es wird berichtet.")
     assert bar.take_back_button.isEnabled()
@@ -90,7 +108,7 @@ def test_a_held_meeting_with_minutes_says_why_it_stays_held(services, dialogs, q
 def test_the_button_is_on_where_the_domain_has_a_step_to_take_back(dialogs, qtbot) -> None:
     """Found by review: the button repeated which states have a step to take back; it
     asks the domain (``taken_back_state``), for each state, before and after the start."""
-    button = TakeBackButton(None, dialogs, lambda: None)  # type: ignore[arg-type]
+    button = TakeBackButton(None, dialogs, lambda: None, now=lambda: NOW)  # type: ignore[arg-type]
     qtbot.addWidget(button)
     start = NOW + timedelta(days=1)
     for state, now in product(MeetingState, (NOW, start + timedelta(hours=1))):
