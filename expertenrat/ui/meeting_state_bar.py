@@ -169,7 +169,13 @@ class MeetingStateBar(QWidget):
             return
         try:
             changed = self._meetings.change_state(
-                meeting.id, meeting.version, target, reason, sent_on=sent_on
+                meeting.id,
+                meeting.version,
+                target,
+                reason,
+                sent_on=sent_on,
+                now=self._now(),  # the moment and day the buttons were offered at
+                today=self._today(),
             )
         except ConcurrentEditError as error:
             if ask_again is not None:

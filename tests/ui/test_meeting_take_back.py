@@ -45,7 +45,13 @@ def _bar(
                                       discussion=discussion))  # fmt: skip
         meeting_id = row.id
     shown, clock[0] = [services.meetings.get(meeting_id)], now
-    bar = MeetingStateBar(services.meetings, dialogs, lambda: shown[0], now=lambda: clock[0])
+    bar = MeetingStateBar(
+        services.meetings,
+        dialogs,
+        lambda: shown[0],
+        now=lambda: clock[0],
+        today=lambda: clock[0].date(),  # noon in UTC: the same day in Berlin
+    )
     qtbot.addWidget(bar)
     bar.changed.connect(lambda changed: shown.__setitem__(0, services.meetings.get(changed)))
     bar.update_buttons()
@@ -86,6 +92,22 @@ def test_the_step_is_taken_back_at_the_moment_the_bar_counts_with(services, dial
 
     assert shown[0].state is MeetingState.PLANNED
     assert dialogs.warnings() == []
+
+
+def test_durchgefuehrt_records_the_meeting_at_the_moment_the_bar_counts_with(
+    services, dialogs, qtbot
+):
+    """(found by a tester) "Durchgeführt" came on by the bar's clock once the start had
+    passed, and the service refused the step by the real one ("noch nicht begonnen")."""
+    bar, shown = _bar(services, dialogs, qtbot, "invited", now=datetime(2099, 3, 2, 12, tzinfo=UTC))
+    clock[0] = datetime(2099, 3, 6, 12, tzinfo=UTC)  # the start (05.03.2099 16:00) passed
+    bar.update_buttons()
+    assert bar.held_button.isEnabled()
+
+    bar.held_button.click()
+
+    assert dialogs.warnings() == []
+    assert shown[0].state is MeetingState.HELD
 
 
 def test_a_held_meeting_with_minutes_says_why_it_stays_held(services, dialogs, qtbot) -> None:
