@@ -93,7 +93,14 @@ class DatabaseUnusableError(ExpertenratError):
 
 
 class StorageError(ExpertenratError):
-    """The database refused the work for a reason outside the program."""
+    """The database refused the work for a reason outside the program. ``case``: what is
+    the case (and what helps besides trying again) for a line whose save is tried again by
+    itself, the autosave's: without the message's "versuchen Sie es erneut" and "Es wurde
+    nichts gespeichert"; "" where no shorter word was made (the message says it)."""
+
+    def __init__(self, message: str = "", detail: str = "", *, case: str = "") -> None:
+        super().__init__(message, detail)
+        self.case = case
 
 
 class ConnectionLostError(StorageError):

@@ -36,7 +36,13 @@ from expertenrat.store import models
 from expertenrat.store.database import Database
 from expertenrat.store.driver_errors import error_kind, is_connection_lost, logged, sqlstate
 from expertenrat.store.server_watch import is_server_silent
-from expertenrat.store.work_problems import SERVER_SILENT_ADVICE, work_problem
+from expertenrat.store.work_problems import (
+    SERVER_GONE,
+    SERVER_SILENT_ADVICE,
+    retried_case,
+    work_problem,
+)
+from expertenrat.store.work_problems import SERVER_SILENT as SILENT_AT_WORK
 
 T = TypeVar("T")
 SQLITE_BUSY_SNAPSHOT = 517
@@ -54,10 +60,13 @@ CONNECTION_LOST = (
 SERVER_SILENT = (
     f"Der Datenbankserver antwortet nicht. Ihre Eingaben bleiben erhalten. {SERVER_SILENT_ADVICE}"
 )
-SERVER_BUSY = (
+_BUSY_CASE = (
     "Die Datenbank ist gerade durch eine andere Arbeit gesperrt, etwa eine Wiederherstellung, "
-    "eine Aktualisierung oder die Genehmigung eines Protokolls an einem anderen PC. Ihre "
-    "Eingaben bleiben erhalten. Bitte versuchen Sie es in einigen Augenblicken erneut."
+    "eine Aktualisierung oder die Genehmigung eines Protokolls an einem anderen PC."
+)
+SERVER_BUSY = (
+    f"{_BUSY_CASE} Ihre Eingaben bleiben erhalten. Bitte versuchen Sie es in einigen "
+    "Augenblicken erneut."
 )
 LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's lock_timeout (store.lock_wait.LOCK_WAIT_MS)
 
@@ -156,17 +165,18 @@ def reading(database: Database, *, transaction: bool = False) -> Iterator[Sessio
 
 
 def storage_error(error: exc.DBAPIError, *, writing: bool, url: URL | None = None) -> StorageError:
-    """``url``: the database's, to name its user and database in advice."""
+    """``url``: the database's, to name its user and database in advice. Its ``case``
+    says it for a save tried again by itself (the autosave's line)."""
     if is_server_silent(error):
         log.warning("The database server did not answer: %s", logged(error))
-        return ConnectionLostError(SERVER_SILENT)
+        return ConnectionLostError(SERVER_SILENT, case=retried_case(SILENT_AT_WORK))
     if is_connection_lost(error):
         log.warning("Lost the database server: %s", logged(error))
-        return ConnectionLostError(CONNECTION_LOST)
+        return ConnectionLostError(CONNECTION_LOST, case=retried_case(SERVER_GONE))
     if sqlstate(error.orig) == LOCK_NOT_AVAILABLE:
         log.warning("Gave up waiting for a lock on the database server")
-        return ServerBusyError(SERVER_BUSY)
+        return ServerBusyError(SERVER_BUSY, case=_BUSY_CASE)
     log.warning("The database refused the work: %s", error_kind(error))
     nothing = " Es wurde nichts gespeichert." if writing else ""
     cause = work_problem(error, url) or "Die Datenbank hat die Anfrage abgelehnt."
-    return StorageError(f"{cause}{nothing}")
+    return StorageError(f"{cause}{nothing}", case=retried_case(cause))

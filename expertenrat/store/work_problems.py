@@ -72,6 +72,23 @@ CHANGED_AT_ONCE = (
 DISK_FULL = (
     "Der Datenträger der Datenbank ist voll. Bitte schaffen Sie Platz und versuchen Sie es erneut."
 )
+# What is the case, for a save that is tried again by itself (StorageError.case): the
+# causes above say "versuchen Sie es erneut", wrong advice there.
+_RETRIED = {
+    DISK_FULL: "Der Datenträger der Datenbank ist voll; bitte schaffen Sie Platz.",
+    SERVER_GONE: "Die Verbindung zum Datenbankserver ist unterbrochen.",
+    SERVER_SILENT: "Der Datenbankserver antwortet nicht.",
+    LOCKED: "Die Datenbank ist gerade von einem anderen Programm gesperrt.",
+    CHANGED_MEANWHILE: "Ein anderes Programm hat die Datenbank inzwischen geändert.",
+    CHANGED_AT_ONCE: "Ein anderer Arbeitsplatz hat gleichzeitig dieselben Daten geändert.",
+}
+
+
+def retried_case(cause: str) -> str:
+    """``cause`` (:func:`work_problem`'s) as said for a save tried again by itself."""
+    return _RETRIED.get(cause, cause)
+
+
 READ_ONLY = (
     "Die Datenbank ist schreibgeschützt: Sie dürfen sie lesen, aber nicht ändern. Bitten "
     "Sie Ihre IT-Betreuung um Schreibrechte."

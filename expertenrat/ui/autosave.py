@@ -34,6 +34,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
+from expertenrat.domain.errors import StorageError
 from expertenrat.ui.autosave_records import Conflict, Indicator, RecordState
 from expertenrat.ui.autosave_recovery import RecoveryEntry, RecoveryStore
 from expertenrat.ui.autosave_recovery_writes import RecoveryWrites
@@ -244,7 +245,10 @@ class Autosave(QObject):
         error: BaseException | None = None,
     ) -> None:
         record = self._records[key]
-        record.error, record.refused, record.final = message, refused, final
+        # A save tried again by itself says the case, not "versuchen Sie es erneut"
+        # (found by a tester).
+        case = error.case if isinstance(error, StorageError) else ""
+        record.error, record.refused, record.final = case or message, refused, final
         newer = record.pending is not None  # typed while the save ran
         record.pending = record.pending or record.in_flight
         record.in_flight = None

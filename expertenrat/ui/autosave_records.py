@@ -61,6 +61,9 @@ Unwritten = Callable[[str], str]  # a record's key → why its text is not in th
 def status_text(
     records: Mapping[str, RecordState], last_saved: datetime | None, unwritten: Unwritten
 ) -> str:
+    """What matters most first, whether the text is kept and what to do: where the status
+    line is narrow (1024 px) its two lines show that much, the rest its tooltip (found by
+    a tester)."""
     if any(r.conflict is not None for r in records.values()):
         return tr(_CONTEXT, "Nicht gespeichert: ein anderer Arbeitsplatz hat geändert.")
     if lost := unkept(records, unwritten):
@@ -79,8 +82,7 @@ def status_text(
     if errors:
         return tr(
             _CONTEXT,
-            "Nicht gespeichert: {error} Der Text ist lokal gesichert; "
-            "das Speichern wird wiederholt.",
+            "Nicht gespeichert, aber lokal gesichert: {error} Das Speichern wird wiederholt.",
         ).format(error=errors[0].error)
     if any(r.unsaved is not None for r in records.values()):
         return tr(_CONTEXT, "wird gespeichert …")
@@ -107,9 +109,9 @@ def unkept(records: Mapping[str, RecordState], unwritten: Unwritten) -> str:
         if reason:
             return tr(
                 _CONTEXT,
-                "Nicht gespeichert: {error} Auch auf diesem PC ist der Text nicht gesichert: "
-                "{reason} Er steht nur noch im Formular; bitte beenden Sie das Programm "
-                "nicht.",
+                "Nicht gesichert – bitte das Programm nicht beenden! Der Text steht nur im "
+                "Formular. {error} Das Speichern wird wiederholt. Sicherungsdatei auf diesem "
+                "PC: {reason}",
             ).format(error=record.error, reason=reason)
     return ""
 

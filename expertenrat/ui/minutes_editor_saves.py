@@ -58,8 +58,7 @@ class MinutesEditorSaves(MinutesEditorView):
 
         question = tr(
             _CONTEXT,
-            "Trotzdem fortfahren? Solange das Programm geöffnet bleibt, wird weiter versucht, "
-            "den Text zu speichern; beim Beenden ginge er verloren.",
+            "Trotzdem fortfahren? Beim Beenden des Programms ginge der Text verloren.",
         )
         title = tr(_CONTEXT, "Protokolltext nicht gesichert")
         self._dialogs.question(self, title, f"{unkept} {question}", go_on)

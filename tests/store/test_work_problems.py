@@ -110,6 +110,21 @@ def test_causes_the_test_setup_cannot_bring_about_are_named(driver_error, start)
     assert detail == (str(driver_error) if refused_row else "")
 
 
+def test_a_save_tried_again_by_itself_is_told_the_case_without_try_again():
+    """The autosave's line read "Nicht gespeichert: … versuchen Sie es erneut. Es wurde
+    nichts gespeichert." while it tries again by itself (found by a tester): the error
+    keeps its message for the dialogs and says the case apart."""
+    full = exc.OperationalError("INSERT …", {}, _sqlite("database or disk is full", "SQLITE_FULL"))
+    error = storage_error(full, writing=True)
+    assert error.message == (
+        "Der Datenträger der Datenbank ist voll. Bitte schaffen Sie Platz und versuchen Sie "
+        "es erneut. Es wurde nichts gespeichert."
+    )
+    assert error.case == "Der Datenträger der Datenbank ist voll; bitte schaffen Sie Platz."
+    unknown = exc.InternalError("INSERT …", {}, psycopg.errors.RaiseException("no"))
+    assert storage_error(unknown, writing=True).case == "Die Datenbank hat die Anfrage abgelehnt."
+
+
 def test_a_cause_not_known_keeps_the_driver_s_text_for_the_details_only():
     driver_error = psycopg.errors.RaiseException("custom trigger says no")
     error = exc.InternalError("INSERT …", {}, driver_error)
@@ -229,9 +244,10 @@ def test_a_lost_connection_s_words_reach_the_log_for_the_it(
 
     with caplog.at_level(logging.INFO):
         message, _detail = refused("Die Sicherung kann nicht angelegt werden", caught.value)
-        storage_error(caught.value, writing=True)
+        lost = storage_error(caught.value, writing=True)
 
     assert "Verbindung zum Datenbankserver ist unterbrochen" in message
+    assert lost.case == "Die Verbindung zum Datenbankserver ist unterbrochen."
     assert caplog.text.count("terminating connection due to administrator command") == 2
 
 

@@ -141,7 +141,9 @@ def test_a_failed_save_keeps_the_text_in_the_recovery_file_and_retries(
     autosave.edit("item:1", {"discussion": "Text & <Zeichen> 🚀 مرحبا"})
 
     qtbot.waitUntil(lambda: "unterbrochen" in autosave.indicator.text(), timeout=WAIT)
-    assert autosave.indicator.text().startswith("Nicht gespeichert: Die Verbindung")
+    assert autosave.indicator.text().startswith(
+        "Nicht gespeichert, aber lokal gesichert: Die Verbindung"
+    )
     assert autosave.unsaved_payload("item:1") == {"discussion": "Text & <Zeichen> 🚀 مرحبا"}
     qtbot.waitUntil(lambda: "item:1" in _recovered(autosave), timeout=WAIT)
     (entry,) = autosave.recovery.entries()
@@ -170,9 +172,9 @@ def test_text_neither_saved_nor_in_the_recovery_file_is_not_called_kept(
     autosave.edit("item:1", {"discussion": "Getippt bei vollem Datenträger"})
 
     unkept = (
-        "Nicht gespeichert: Der Datenträger der Datenbank ist voll. Auch auf diesem PC ist "
-        "der Text nicht gesichert: Der Datenträger ist voll. Er steht nur noch im Formular; "
-        "bitte beenden Sie das Programm nicht."
+        "Nicht gesichert – bitte das Programm nicht beenden! Der Text steht nur im Formular. "
+        "Der Datenträger der Datenbank ist voll. Das Speichern wird wiederholt. "
+        "Sicherungsdatei auf diesem PC: Der Datenträger ist voll."
     )
     qtbot.waitUntil(lambda: autosave.indicator.text() == unkept, timeout=WAIT)
     assert autosave.indicator.unkept() == autosave.indicator.trouble() == unkept

@@ -100,7 +100,9 @@ def test_a_document_whose_typed_text_cannot_be_saved_is_not_made_and_the_text_st
 
     qtbot.waitUntil(lambda: len(dialogs.warnings()) == 1, timeout=WAIT)
     (warning,) = dialogs.warnings()
-    assert warning.startswith("Nicht gespeichert: Die Verbindung zum Datenbankserver ist ")
+    assert warning.startswith(
+        "Nicht gespeichert, aber lokal gesichert: Die Verbindung zum Datenbankserver ist "
+    )
     assert warning.endswith("Das Dokument wurde nicht erstellt. Es enthielte die letzte "
                             "Eingabe noch nicht; sie bleibt erhalten.")  # fmt: skip
     assert page.documents.job is None and not target.exists()
@@ -126,7 +128,9 @@ def test_minutes_whose_typed_text_cannot_be_saved_are_not_circulated(
 
     qtbot.waitUntil(lambda: len(dialogs.warnings()) == 1, timeout=WAIT)
     (warning,) = dialogs.warnings()
-    assert warning.startswith("Nicht gespeichert: Die Verbindung zum Datenbankserver ist ")
+    assert warning.startswith(
+        "Nicht gespeichert, aber lokal gesichert: Die Verbindung zum Datenbankserver ist "
+    )
     assert "Das Protokoll wurde nicht versandt. Es enthielte die letzte Eingabe" in warning
     assert dialogs.asked_dates == []  # no day asked, nothing circulated
     lost.clear()

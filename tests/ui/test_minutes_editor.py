@@ -1645,7 +1645,9 @@ def test_entwurf_abschliessen_waiting_for_a_save_that_fails_names_why_and_finish
 
     qtbot.waitUntil(lambda: len(dialogs.warnings()) == 1, timeout=WAIT)
     (warning,) = dialogs.warnings()
-    assert warning.startswith("Nicht gespeichert: Die Verbindung zum Datenbankserver ist ")
+    assert warning.startswith(
+        "Nicht gespeichert, aber lokal gesichert: Die Verbindung zum Datenbankserver ist "
+    )
     assert warning.endswith("Der Entwurf ist noch nicht abgeschlossen.")
     assert services.minutes.checklist(held.meeting_id).finish.finished_on is None
     editor.autosave.save_now()  # the retry, not after RETRY_MS

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from held_meeting import council_of_three, held_meeting
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import event
 
 from expertenrat.services import files
@@ -72,13 +74,22 @@ def test_text_typed_on_a_full_disk_stays_and_leaving_asks_first(
     editor.item_form.discussion_edit.setPlainText(typed)
     editor.autosave.save_now()
 
+    # Not "versuchen Sie es erneut. Es wurde nichts gespeichert." (the program tries again
+    # by itself), and what to do first (found by a tester)
     unkept = (
-        "Nicht gespeichert: Der Datenträger der Datenbank ist voll. Bitte schaffen Sie Platz "
-        "und versuchen Sie es erneut. Es wurde nichts gespeichert. Auch auf diesem PC ist der "
-        "Text nicht gesichert: Der Datenträger ist voll. Er steht nur noch im Formular; bitte "
-        "beenden Sie das Programm nicht."
+        "Nicht gesichert – bitte das Programm nicht beenden! Der Text steht nur im Formular. "
+        "Der Datenträger der Datenbank ist voll; bitte schaffen Sie Platz. Das Speichern wird "
+        "wiederholt. Sicherungsdatei auf diesem PC: Der Datenträger ist voll."
     )
     qtbot.waitUntil(lambda: editor.indicator.text() == unkept, timeout=WAIT)
+    # The tab as in a 1024 x 600 window: the line's two lines say what matters most, the
+    # rest is in its tooltip (before, "bitte beenden Sie das Programm nicht" was in the
+    # tooltip alone)
+    editor.resize(815, 560)
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    shown = " ".join(editor.indicator.shown_lines())
+    assert "Nicht gesichert – bitte das Programm nicht beenden!" in shown, shown
+    assert editor.indicator.is_shortened()  # so its tooltip and a click give the whole
     assert editor.autosave.recovery.entries() == []
     left: list[str] = []
     dialogs.answers = [False, True]
@@ -87,8 +98,7 @@ def test_text_typed_on_a_full_disk_stays_and_leaving_asks_first(
     assert dialogs.messages[-1] == (
         "question",
         "Protokolltext nicht gesichert",
-        f"{unkept} Trotzdem fortfahren? Solange das Programm geöffnet bleibt, wird weiter "
-        "versucht, den Text zu speichern; beim Beenden ginge er verloren.",
+        f"{unkept} Trotzdem fortfahren? Beim Beenden des Programms ginge der Text verloren.",
     )
     assert editor.item_form.discussion_edit.toPlainText() == typed
     # "Ja": on the user's word, asked once though the page flushes again after it

@@ -143,6 +143,16 @@ def test_a_server_restart_in_the_middle_of_the_meeting_day_loses_nothing_on_eith
         editor.autosave.save_now()
         page.form.save_button.click()
         qtbot.waitUntil(lambda: "Datenbankserver" in editor.indicator.text(), timeout=WAIT)
+        # The case and that the text is kept, not "versuchen Sie es erneut" (it is tried
+        # again by itself) nor "Ihre Eingaben bleiben erhalten" beside "lokal gesichert"
+        # (found by a tester); and so it is
+        assert editor.indicator.text() == (
+            "Nicht gespeichert, aber lokal gesichert: Die Verbindung zum Datenbankserver ist "
+            "unterbrochen. Das Speichern wird wiederholt."
+        )
+        qtbot.waitUntil(lambda: editor.autosave.recovery.entries() != [], timeout=WAIT)
+        (kept,) = editor.autosave.recovery.entries()
+        assert kept.payload["discussion"] == "Der Rat dankt fuer den Bericht."
 
         assert page.form.save_button.text() == "Erneut versuchen"
         assert page.form.place_edit.text() == "Rathaus, Saal 2"
