@@ -81,8 +81,10 @@ def reminded_on(services, council_id, day: date) -> dict[str, list[str]]:
 def test_the_projects_are_sorted_by_the_date_due_as_the_header_shows(page, services, council_id):
     """The header's arrow on "fällig am" sorts; before, the rows stood by project title
     under it, and a click on a header changed nothing."""
-    project = next(
-        p.id for p in services.agenda.projects(council_id) if p.title.startswith("Digitale")
+    project = next(  # the demo's finished project ("Digitaler Zwilling" runs, listed first)
+        p.id
+        for p in services.agenda.projects(council_id)
+        if p.title == "Digitale Beteiligungsplattform"
     )
     content = RecommendationContent("Früh fällig", project_ids=(project,))
     row = services.recommendations.create(council_id, content, date(2025, 1, 2), adopted=True).row
