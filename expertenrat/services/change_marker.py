@@ -32,9 +32,10 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.councils import CouncilChoice
 from expertenrat.domain.errors import ConnectionLostError
 from expertenrat.services import audit
-from expertenrat.services.unit_of_work import CONNECTION_LOST, reading, storage_error
+from expertenrat.services.unit_of_work import reading, storage_error
 from expertenrat.store.database import Database
 from expertenrat.store.models import AuditEntry, Council
+from expertenrat.store.work_problems import SERVER_GONE
 
 if TYPE_CHECKING:
     import psycopg
@@ -199,7 +200,7 @@ class ChangeFeed:
             pgconn.consume_input()
         except self._connection.Error as error:
             log.warning("The change feed lost the server: %s", error)
-            raise ConnectionLostError(CONNECTION_LOST) from None
+            raise ConnectionLostError(SERVER_GONE) from None
         while (notification := pgconn.notifies()) is not None:
             payload = notification.extra.decode()
             councils.add(int(payload) if payload.isdigit() else None)
@@ -224,7 +225,7 @@ def open_change_feed(database: Database) -> ChangeFeed | None:
     except database.engine.dialect.loaded_dbapi.Error as error:
         # The pool's own connect hands on the driver's error unwrapped (server down).
         log.warning("Cannot open the change feed: %s", error)
-        raise ConnectionLostError(CONNECTION_LOST) from None
+        raise ConnectionLostError(SERVER_GONE) from None
     driver = pooled.driver_connection
     pooled.detach()
     try:
@@ -234,5 +235,5 @@ def open_change_feed(database: Database) -> ChangeFeed | None:
     except driver.Error as error:
         driver.close()
         log.warning("Cannot listen for changes: %s", error)
-        raise ConnectionLostError(CONNECTION_LOST) from None
+        raise ConnectionLostError(SERVER_GONE) from None
     return ChangeFeed(driver)

@@ -38,6 +38,7 @@ from expertenrat.store.driver_errors import error_kind, is_connection_lost, logg
 from expertenrat.store.server_watch import is_server_silent
 from expertenrat.store.work_problems import (
     SERVER_GONE,
+    SERVER_GONE_ADVICE,
     SERVER_SILENT_ADVICE,
     retried_case,
     work_problem,
@@ -49,25 +50,26 @@ SQLITE_BUSY_SNAPSHOT = 517
 log = logging.getLogger(__name__)
 
 
-# Shown beside an "Erneut versuchen" button and in messages with only OK (a document, a
-# check, an export that could not read): it names no button.
-CONNECTION_LOST = (
-    "Die Verbindung zum Datenbankserver ist unterbrochen. Ihre Eingaben bleiben erhalten. "
-    "Bitte prüfen Sie das Netzwerk und versuchen Sie es erneut."
-)
-# The server did not answer (it hangs, or the network to it is gone): the wait for it
-# ended (store.server_watch) after seconds.
-SERVER_SILENT = (
-    f"Der Datenbankserver antwortet nicht. Ihre Eingaben bleiben erhalten. {SERVER_SILENT_ADVICE}"
-)
+# What a lost, silent or busy server's message adds for a save: the input typed waits in
+# its form (or line) for "Erneut versuchen". A read (a page switched to, a meeting chosen)
+# has none: its message says only what is the case and what helps (found by a tester).
+_INPUT_KEPT = " Ihre Eingaben bleiben erhalten."
 _BUSY_CASE = (
     "Die Datenbank ist gerade durch eine andere Arbeit gesperrt, etwa eine Wiederherstellung, "
     "eine Aktualisierung oder die Genehmigung eines Protokolls an einem anderen PC."
 )
-SERVER_BUSY = (
-    f"{_BUSY_CASE} Ihre Eingaben bleiben erhalten. Bitte versuchen Sie es in einigen "
-    "Augenblicken erneut."
-)
+_BUSY_ADVICE = "Bitte versuchen Sie es in einigen Augenblicken erneut."
+
+
+def _told(case: str, advice: str, *, writing: bool) -> str:
+    return f"{case}{_INPUT_KEPT if writing else ''} {advice}"
+
+
+# Shown beside an "Erneut versuchen" button and in messages with only OK (a document, a
+# check, an export that could not read): they name no button. A lost server's message
+# for a read is the store's (SERVER_GONE), a silent one's too (SILENT_AT_WORK).
+SERVER_BUSY = _told(_BUSY_CASE, _BUSY_ADVICE, writing=True)
+SERVER_BUSY_READING = _told(_BUSY_CASE, _BUSY_ADVICE, writing=False)
 LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's lock_timeout (store.lock_wait.LOCK_WAIT_MS)
 
 
@@ -169,13 +171,17 @@ def storage_error(error: exc.DBAPIError, *, writing: bool, url: URL | None = Non
     says it for a save tried again by itself (the autosave's line)."""
     if is_server_silent(error):
         log.warning("The database server did not answer: %s", logged(error))
-        return ConnectionLostError(SERVER_SILENT, case=retried_case(SILENT_AT_WORK))
+        case = retried_case(SILENT_AT_WORK)
+        message = _told(case, SERVER_SILENT_ADVICE, writing=writing)
+        return ConnectionLostError(message, case=case)
     if is_connection_lost(error):
         log.warning("Lost the database server: %s", logged(error))
-        return ConnectionLostError(CONNECTION_LOST, case=retried_case(SERVER_GONE))
+        case = retried_case(SERVER_GONE)
+        return ConnectionLostError(_told(case, SERVER_GONE_ADVICE, writing=writing), case=case)
     if sqlstate(error.orig) == LOCK_NOT_AVAILABLE:
         log.warning("Gave up waiting for a lock on the database server")
-        return ServerBusyError(SERVER_BUSY, case=_BUSY_CASE)
+        message = _told(_BUSY_CASE, _BUSY_ADVICE, writing=writing)
+        return ServerBusyError(message, case=_BUSY_CASE)
     log.warning("The database refused the work: %s", error_kind(error))
     nothing = " Es wurde nichts gespeichert." if writing else ""
     cause = work_problem(error, url) or "Die Datenbank hat die Anfrage abgelehnt."

@@ -43,10 +43,8 @@ DAMAGED_AT_WORK = (
     "Die Datenbank ist beschädigt: ein Teil der Daten kann nicht gelesen werden. Bitte "
     "beenden Sie das Programm und stellen Sie eine Sicherung wieder her."
 )
-SERVER_GONE = (
-    "Die Verbindung zum Datenbankserver ist unterbrochen. Bitte prüfen Sie das Netzwerk "
-    "und versuchen Sie es erneut."
-)
+SERVER_GONE_ADVICE = "Bitte prüfen Sie das Netzwerk und versuchen Sie es erneut."
+SERVER_GONE = f"Die Verbindung zum Datenbankserver ist unterbrochen. {SERVER_GONE_ADVICE}"
 # The server did not answer (it hangs, or the network to it is gone): the wait for it was
 # ended (expertenrat.store.server_watch), or a new connection's connect_timeout ran out.
 SERVER_SILENT_ADVICE = (

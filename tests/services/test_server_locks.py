@@ -18,7 +18,7 @@ from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.errors import ConnectionLostError, ServerBusyError
 from expertenrat.services.backup import BackupService
 from expertenrat.services.context import Services
-from expertenrat.services.unit_of_work import SERVER_BUSY
+from expertenrat.services.unit_of_work import SERVER_BUSY_READING
 from expertenrat.store import migrate
 
 
@@ -49,8 +49,8 @@ def test_a_read_waits_for_a_table_held_elsewhere_only_briefly(server, monkeypatc
         with pytest.raises(ConnectionLostError):  # kept and retried like a lost server
             services.settings.update_settings(council)
 
-    assert caught.value.message == SERVER_BUSY
-    assert "gerade durch eine andere Arbeit gesperrt" in SERVER_BUSY
+    assert caught.value.message == SERVER_BUSY_READING  # a read: no input to keep
+    assert "gerade durch eine andere Arbeit gesperrt" in SERVER_BUSY_READING
     assert services.settings.settings(council.id).name == "Expert*innenrat"  # once it is free
 
 

@@ -20,7 +20,6 @@ from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.errors import ConnectionLostError
 from expertenrat.services.backup import BackupService
 from expertenrat.services.context import Services
-from expertenrat.services.unit_of_work import SERVER_SILENT
 from expertenrat.store import migrate, server_watch
 from expertenrat.store.backup_format import BackupError
 from expertenrat.store.database_opening import open_database
@@ -61,7 +60,7 @@ def test_a_read_on_a_server_that_hangs_ends_with_a_german_message(cluster, quick
         with silenced(server.pause, server.carry_on), pytest.raises(ConnectionLostError) as caught:
             services.settings.settings(council_id)
 
-        assert caught.value.message == SERVER_SILENT
+        assert caught.value.message == SERVER_SILENT_AT_WORK  # a read: no input to keep
         assert services.settings.settings(council_id).name == "Expert*innenrat"  # back again
 
 
@@ -100,7 +99,7 @@ def test_a_network_that_breaks_without_a_word_ends_the_read_with_a_german_messag
     ):
         services.settings.settings(council_id)
 
-    assert caught.value.message == SERVER_SILENT
+    assert caught.value.message == SERVER_SILENT_AT_WORK  # a read: no input to keep
 
 
 def test_a_backup_from_a_server_that_hangs_ends_with_a_german_message(

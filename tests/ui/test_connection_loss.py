@@ -6,6 +6,8 @@ connection to it (pg_terminate_backend), then lets it back in.
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
@@ -14,6 +16,7 @@ from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.errors import ConnectionLostError, StorageError
 from expertenrat.services.context import Services
 from expertenrat.store.database_opening import open_database
+from expertenrat.ui.error_dialog import ErrorReporter
 from expertenrat.ui.member_dialog import MemberDialog
 from expertenrat.ui.recommendation_steps import RecommendationSteps
 from expertenrat.ui.save_retry import SaveRetry
@@ -68,6 +71,44 @@ def test_a_lost_server_keeps_the_form_and_saving_again_works(
     finally:
         _drop_connections(postgres_admin, empty_postgres_url.database, allow=True)
         database.close()
+
+
+def test_a_read_the_lost_server_failed_says_no_input_is_kept(
+    qtbot, empty_postgres_url, postgres_admin, tmp_path
+):
+    """Found by a tester: a page switched to or a meeting chosen with the server away said
+    "Ihre Eingaben bleiben erhalten" though nothing was typed. A read's message says what
+    is the case and what to do; a save's still says its input is kept."""
+    database = open_database(empty_postgres_url)
+    name = empty_postgres_url.database
+    try:
+        services = Services.create(database, "tester")
+        council = services.settings.create_council(
+            CouncilSettings(id=None, name="Rat", city="Rostock")
+        )
+        settings = services.settings.settings(council.id)
+        reporter = ErrorReporter(tmp_path / "expertenrat.log")
+
+        _drop_connections(postgres_admin, name, allow=False)
+        try:
+            services.members.members(council.id)
+        except ConnectionLostError:
+            reporter(*sys.exc_info())  # as from the event loop: the window's message
+        with pytest.raises(ConnectionLostError) as saving:
+            services.settings.update_settings(settings)
+    finally:
+        _drop_connections(postgres_admin, name, allow=True)
+        database.close()
+
+    box = reporter.lost_box
+    assert box is not None
+    qtbot.addWidget(box)
+    assert box.text() == (
+        "Die Verbindung zum Datenbankserver ist unterbrochen. Bitte prüfen Sie das Netzwerk "
+        "und versuchen Sie es erneut."
+    )
+    assert [b.text() for b in box.buttons()] == ["Erneut versuchen", "Schließen"]
+    assert "Ihre Eingaben bleiben erhalten." in saving.value.message
 
 
 def test_a_lost_server_keeps_a_step_dialog_open_and_its_retry_saves(
@@ -155,8 +196,9 @@ def test_a_lost_server_asks_again_for_a_name_in_the_settings_with_it_typed(
         _drop_connections(postgres_admin, name, allow=False)
         ask(page)
 
+        # A new council's read of the shown one's action fields may be what fails first.
         assert dialogs.asked_texts[-1].startswith(
-            "Die Verbindung zum Datenbankserver ist unterbrochen. Ihre Eingaben bleiben erhalten."
+            "Die Verbindung zum Datenbankserver ist unterbrochen."
         )
         assert dialogs.offered_texts[-1] == typed
         assert dialogs.warnings() == []
