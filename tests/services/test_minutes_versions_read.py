@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from client_statements import recorded_statements
+from client_statements import recorded_executions, recorded_statements
 from minutes_setup import held_minutes, hold
 
 from expertenrat.services.minutes_approval import MinutesApprovalService
@@ -44,8 +44,9 @@ def test_the_genehmigung_tab_reads_the_versions_once_and_not_the_whole_document(
     hold(database, minutes.next_id, datetime(2026, 5, 12, 16, 0))
     service.circulate(minutes.meeting_id, date(2026, 3, 20))
 
-    with recorded_statements(database.engine) as statements:
+    with recorded_executions(database.engine) as executions:
         status, approving = service.status_and_approving(minutes.meeting_id)
+    statements = [statement for statement, _ in executions]
 
     assert status == service.status(minutes.meeting_id)
     assert approving == service.approving_meetings(minutes.meeting_id)
@@ -53,7 +54,9 @@ def test_the_genehmigung_tab_reads_the_versions_once_and_not_the_whole_document(
     versions = [s for s in statements if "minutes_versions.content" in s]
     assert len(versions) == 1
     agenda = "SELECT agenda_items.id, agenda_items.meeting_id, agenda_items.parent_id, "
-    own_agenda = [s for s in statements if s.startswith(agenda) and "meeting_id = " in s]
+    own_agenda = [
+        s for s, values in executions if s.startswith(agenda) and values == (minutes.meeting_id,)
+    ]
     assert len(own_agenda) == 1  # for the objections' items and the snapshot alike
     document_only = ("FROM files", "FROM audit_entries", "FROM memberships JOIN action_fields")
     assert not [s for s in statements if any(table in s for table in document_only)]
