@@ -13,16 +13,18 @@ from expertenrat.services.context import Services
 TODAY = date(2026, 11, 27)  # the demo's day
 
 
+def _held(services: Services, council: int, year: int) -> list:
+    """The council's meetings of ``year`` held by the demo's day."""
+    meetings = services.meetings.list(council, year=year, today=TODAY)
+    return [m for m in meetings if m.state is MeetingState.HELD]
+
+
 def test_the_sheets_of_the_years_meetings_are_read_together(sqlite_demo_database):
     """Found by a tester: the report read each held meeting's sheet on its own, some ten
     statements a meeting (the OParl and open data exports already read them together)."""
     services = Services.create(sqlite_demo_database, "tester")
     council = services.settings.councils()[0].id
-    held = [
-        m
-        for m in services.meetings.list(council, year=2026, today=TODAY)
-        if m.state is MeetingState.HELD
-    ]
+    held = _held(services, council, 2026)
 
     with recorded_statements(sqlite_demo_database.engine) as statements:
         report = services.annual_report.report(council, 2026, TODAY)
@@ -53,11 +55,7 @@ def test_the_agendas_of_the_years_meetings_are_read_together(sqlite_demo_databas
     meeting's agenda on their own, two statements a meeting (24 for a year of twelve)."""
     services = Services.create(sqlite_demo_database, "tester")
     council = services.settings.councils()[0].id
-    held = [
-        m
-        for m in services.meetings.list(council, year=2025, today=TODAY)
-        if m.state is MeetingState.HELD
-    ]
+    held = _held(services, council, 2025)
 
     with recorded_statements(sqlite_demo_database.engine) as statements:
         report = services.annual_report.report(council, 2025, TODAY)

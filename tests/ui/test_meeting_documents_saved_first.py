@@ -10,6 +10,7 @@ import io
 
 import pytest
 from held_meeting import council_of_three, held_meeting
+from minutes_tab import minutes_tab_of
 from pypdf import PdfReader
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
@@ -34,17 +35,7 @@ def held(services, today):
 def page(qtbot, services, dialogs, today, held) -> MeetingsPage:
     """The meetings page on the held meeting's Protokoll tab; no save outlives the test."""
     council_id, meeting = held
-    page = MeetingsPage(services, dialogs, lambda: today)
-    editor = page.tabs.minutes_editor()
-    qtbot.addWidget(
-        page, before_close_func=lambda _page: qtbot.waitUntil(editor.idle, timeout=WAIT)
-    )
-    page.set_council(council_id)
-    page.refresh()
-    page.show()
-    page.select(meeting.meeting_id)
-    page.tabs.setCurrentWidget(editor)
-    return page
+    return minutes_tab_of(qtbot, services, dialogs, council_id, meeting.meeting_id, today)[0]
 
 
 def type_at_end_of_top_2(editor: MinutesEditor, item_id: int, text: str) -> None:

@@ -14,6 +14,7 @@ import pytest
 from meeting_rows import add_meeting
 from minutes_saves_held import CHANGES, WAIT, changed, saves_held
 from minutes_setup import Minutes, complete_minutes, held_minutes, hold
+from minutes_tab import minutes_tab_of
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
@@ -41,20 +42,6 @@ def minutes(services, council_id) -> Minutes:
     return held_minutes(services.database, council_id, field)
 
 
-def page_on_minutes(qtbot, services, dialogs, council_id: int, meeting_id: int) -> MeetingsPage:
-    page = MeetingsPage(services, dialogs, lambda: TODAY)
-    editor = page.tabs.minutes_editor()
-    qtbot.addWidget(
-        page, before_close_func=lambda _page: qtbot.waitUntil(editor.idle, timeout=WAIT)
-    )
-    page.set_council(council_id)
-    page.refresh()
-    page.show()
-    page.select(meeting_id)
-    page.tabs.setCurrentWidget(editor)
-    return page
-
-
 def typed(page: MeetingsPage, item_id: int, text: str) -> None:
     editor = page.tabs.minutes_editor()
     editor.items.select_key(item_key(item_id))
@@ -80,7 +67,7 @@ def test_text_typed_after_the_draft_was_finished_makes_it_a_draft_in_the_list(
     qtbot, services, dialogs, council_id, minutes
 ) -> None:
     services.minutes.finish_draft(minutes.meeting_id)
-    page = page_on_minutes(qtbot, services, dialogs, council_id, minutes.meeting_id)
+    page, _ = minutes_tab_of(qtbot, services, dialogs, council_id, minutes.meeting_id, TODAY)
     assert listed(page, minutes.meeting_id) == "fertig"
 
     typed_and_saved(qtbot, page, minutes.item_ids[1], " Nachtrag")
@@ -98,7 +85,7 @@ def test_an_outcome_or_a_recommendation_changed_after_finishing_makes_it_a_draft
     item_id = minutes.item_ids[2]
     adopted = services.minutes.adopt_recommendation(item_id, RecommendationDraft("Offene Daten"))
     services.minutes.finish_draft(minutes.meeting_id)
-    page = page_on_minutes(qtbot, services, dialogs, council_id, minutes.meeting_id)
+    page, _ = minutes_tab_of(qtbot, services, dialogs, council_id, minutes.meeting_id, TODAY)
     editor = page.tabs.minutes_editor()
     editor.items.select_key(item_key(item_id))
     assert listed(page, minutes.meeting_id) == "fertig"
@@ -123,7 +110,7 @@ def test_another_meetings_finished_draft_does_not_reread_the_list_at_each_save(
     hold(services.database, earlier, EARLIER)
     complete_minutes(services.database, earlier, minutes.members["Berg"])
     services.minutes.finish_draft(earlier)
-    page = page_on_minutes(qtbot, services, dialogs, council_id, minutes.meeting_id)
+    page, _ = minutes_tab_of(qtbot, services, dialogs, council_id, minutes.meeting_id, TODAY)
     reads, read = [], services.meetings.list
     monkeypatch.setattr(
         services.meetings, "list", lambda *args, **kw: reads.append(args) or read(*args, **kw)
@@ -142,7 +129,7 @@ def test_the_tab_shown_while_a_change_is_saved_reads_it_once_stored(
     """(found by review) Votes too: they are saved in the worker as the text is."""
     services.minutes.finish_draft(minutes.meeting_id)
     stored = saves_held(monkeypatch, services)
-    page = page_on_minutes(qtbot, services, dialogs, council_id, minutes.meeting_id)
+    page, _ = minutes_tab_of(qtbot, services, dialogs, council_id, minutes.meeting_id, TODAY)
     editor = page.tabs.minutes_editor()
     approval = next(w for w in page.tabs.details if isinstance(w, MinutesApprovalPanel))
     changed(editor, minutes, change)

@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 import pytest
 from held_meeting import council_of_three, held_meeting
 from meeting_rows import add_meeting, cancel
+from minutes_tab import minutes_tab_of
 from PySide6.QtCore import QEvent, QPoint, Qt, QTime
 from PySide6.QtGui import QAccessible, QTextCursor
 from PySide6.QtTest import QTest
@@ -35,6 +36,7 @@ from tests.ui.settling import exposed
 
 HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
+TODAY = date(2026, 11, 27)  # the page's day in the tests that show the whole page
 
 
 @pytest.fixture
@@ -70,24 +72,6 @@ def make_editor(qtbot, services, dialogs):
 
 def show_item(editor: MinutesEditor, item_id: int) -> None:
     editor.items.select_key(item_key(item_id))
-
-
-def minutes_tab_of(
-    qtbot, services, dialogs, council_id: int, meeting_id: int
-) -> tuple[MeetingsPage, MinutesEditor]:
-    """A shown meetings page on ``meeting_id`` in its "Protokoll" tab; no save outlives the
-    test."""
-    page = MeetingsPage(services, dialogs, lambda: date(2026, 11, 27))
-    editor = page.findChild(MinutesEditor)
-    qtbot.addWidget(
-        page, before_close_func=lambda _page: qtbot.waitUntil(editor.idle, timeout=WAIT)
-    )
-    page.set_council(council_id)
-    page.refresh()
-    page.show()
-    page.select(meeting_id)
-    page.tabs.setCurrentWidget(editor)
-    return page, editor
 
 
 def stored_texts(services, held, index: int) -> ItemTexts:
@@ -820,7 +804,7 @@ def test_a_checklist_line_about_the_meeting_puts_the_cursor_in_its_field(
 ):
     """(found by a tester) "✓ Ort: Rathaus" and "✓ Datum: …" showed the Sitzung tab with the
     cursor on its tab bar (or in "Art"), not in the place or the date."""
-    page, editor = minutes_tab_of(qtbot, services, dialogs, council_id, held.meeting_id)
+    page, editor = minutes_tab_of(qtbot, services, dialogs, council_id, held.meeting_id, TODAY)
     with qtbot.waitActive(page, timeout=WAIT):  # the cursor needs the active window
         page.activateWindow()
     form = page.findChild(MeetingForm)
@@ -852,7 +836,7 @@ def test_finishing_an_incomplete_draft_is_refused_with_what_is_missing(
 def test_the_meetings_page_still_saves_the_minutes_after_a_typed_meeting_is_dropped(
     qtbot, services, dialogs, council_id, held
 ) -> None:
-    page, editor = minutes_tab_of(qtbot, services, dialogs, council_id, held.meeting_id)
+    page, editor = minutes_tab_of(qtbot, services, dialogs, council_id, held.meeting_id, TODAY)
     show_item(editor, held.item_ids[2])
     QTest.keyClicks(editor.item_form.discussion_edit, "vor dem Wechsel")
     page.form.place_edit.setText("Anderer Ort")
@@ -1018,7 +1002,7 @@ def test_a_missing_approval_of_the_previous_minutes_opens_that_meeting_s_approva
     second = held_meeting(
         services.database, council_id, members, starts_at=datetime(2026, 6, 9, 16, 0)
     )
-    page, editor = minutes_tab_of(qtbot, services, dialogs, council_id, second.meeting_id)
+    page, editor = minutes_tab_of(qtbot, services, dialogs, council_id, second.meeting_id, TODAY)
     qtbot.waitUntil(lambda: editor.checklist.lines.count() > 0, timeout=WAIT)
     lines = editor.checklist.lines
     (line,) = [

@@ -13,13 +13,13 @@ from expertenrat.ui.recommendations_page import RecommendationsPage
 HISTORY_READ = "SELECT recommendation_status_changes.id"
 
 
-def test_a_recorded_response_shows_the_detail_the_step_returned(
-    qtbot, services, dialogs, sqlite_database
-) -> None:
+def _response_typed(qtbot, services, dialogs, database, measures: str):
+    """The Empfehlungen page of the sample council (on the council's today) and its
+    "Stellungnahme …" dialog for E-2026-04, filled in with ``measures`` planned."""
     council = services.settings.create_council(
         CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
     )
-    sample = seed(sqlite_database, council.id)
+    sample = seed(database, council.id)
     day = services.recommendations.list(council.id)[0].on  # the council's today
     page = RecommendationsPage(services, dialogs, lambda: day)
     qtbot.addWidget(page)
@@ -30,7 +30,16 @@ def test_a_recorded_response_shows_the_detail_the_step_returned(
     dialog = page.steps.dialog
     dialog.verdict_combo.setCurrentIndex(dialog.verdict_combo.findData("planned"))
     dialog.responder_edit.setText("Amt für Umwelt")
-    dialog.measures_edit.setPlainText("Sensoren <neu> & mehr")
+    dialog.measures_edit.setPlainText(measures)
+    return page, dialog
+
+
+def test_a_recorded_response_shows_the_detail_the_step_returned(
+    qtbot, services, dialogs, sqlite_database
+) -> None:
+    page, dialog = _response_typed(
+        qtbot, services, dialogs, sqlite_database, "Sensoren <neu> & mehr"
+    )
 
     with recorded_statements(services.database.engine) as statements:
         dialog.accept_button.click()
@@ -47,21 +56,9 @@ def test_a_step_updates_its_row_without_reading_the_register_again(
     """(found by a helper) After the step the whole register was read again (the rows,
     their projects, answers and words, the action fields): the step's row takes its place
     (DESIGN.md: one changed record updates one row), found by its new words."""
-    council = services.settings.create_council(
-        CouncilSettings(id=None, name="Smart City Expert*innenrat", city="Rostock")
+    page, dialog = _response_typed(
+        qtbot, services, dialogs, sqlite_database, "Luftgütesensoren an allen Schulen"
     )
-    sample = seed(sqlite_database, council.id)
-    day = services.recommendations.list(council.id)[0].on
-    page = RecommendationsPage(services, dialogs, lambda: day)
-    qtbot.addWidget(page)
-    page.set_council(council.id)
-    page.refresh()
-    page.select(sample.recommendations["E-2026-04"])
-    page.response_button.click()
-    dialog = page.steps.dialog
-    dialog.verdict_combo.setCurrentIndex(dialog.verdict_combo.findData("planned"))
-    dialog.responder_edit.setText("Amt für Umwelt")
-    dialog.measures_edit.setPlainText("Luftgütesensoren an allen Schulen")
     total = page.model.total()
 
     with recorded_statements(services.database.engine) as statements:
