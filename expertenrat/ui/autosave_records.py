@@ -110,10 +110,19 @@ def unkept(records: Mapping[str, RecordState], unwritten: Unwritten) -> str:
             return tr(
                 _CONTEXT,
                 "Nicht gesichert – bitte das Programm nicht beenden! Der Text steht nur im "
-                "Formular. {error} Das Speichern wird wiederholt. Sicherungsdatei auf diesem "
-                "PC: {reason}",
-            ).format(error=record.error, reason=reason)
+                "Formular. {error} {then}Sicherungsdatei auf diesem PC: {reason}",
+            ).format(error=record.error, then=_then(record), reason=reason)
     return ""
+
+
+def _then(record: RecordState) -> str:
+    """What becomes of the text of ``record``, whose save failed: refused input and a
+    failure no retry can mend are not tried again by themselves (found by review)."""
+    if record.refused:
+        return tr(_CONTEXT, "Gespeichert wird, sobald die Eingabe korrigiert ist. ")
+    if record.final:
+        return ""
+    return tr(_CONTEXT, "Das Speichern wird wiederholt. ")
 
 
 class Indicator:

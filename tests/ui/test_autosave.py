@@ -191,6 +191,56 @@ def test_text_neither_saved_nor_in_the_recovery_file_is_not_called_kept(
     qtbot.waitUntil(lambda: _recovered(autosave) == {}, timeout=WAIT)
 
 
+def test_refused_input_on_a_full_disk_is_not_promised_a_retry(
+    qtbot, make_autosave, records, monkeypatch
+):
+    """Input the service refuses is saved only once corrected: on a full disk, where the
+    recovery file cannot be written either, the line said "Das Speichern wird wiederholt"
+    all the same (found by review)."""
+    autosave = make_autosave(delay_ms=50, retry_ms=100)
+    autosave.track("header:1", 0)
+    records.refused, records.refusing = "19:00", "Das Ende (18:20) liegt vor dem Beginn (19:00)."
+
+    def disk_full(_descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", disk_full)  # the recovery file's write
+    autosave.edit("header:1", {"opened_at": "19:00", "closed_at": "18:20"})
+
+    unkept = (
+        "Nicht gesichert – bitte das Programm nicht beenden! Der Text steht nur im Formular. "
+        "Das Ende (18:20) liegt vor dem Beginn (19:00). Gespeichert wird, sobald die Eingabe "
+        "korrigiert ist. Sicherungsdatei auf diesem PC: Der Datenträger ist voll."
+    )
+    qtbot.waitUntil(lambda: autosave.indicator.unkept() != "", timeout=WAIT)
+    assert autosave.indicator.text() == unkept
+    qtbot.waitUntil(autosave.idle, timeout=WAIT)
+    assert len(records.calls) == 1  # indeed no retry of the same refused input
+
+
+def test_text_no_retry_can_save_on_a_full_disk_is_not_promised_a_retry(
+    qtbot, make_autosave, records, monkeypatch
+):
+    """A failure ``final`` says no retry can mend (the minutes approved meanwhile) is not
+    followed by "Das Speichern wird wiederholt" on a full disk either (found by review)."""
+    autosave = make_autosave(delay_ms=50, retry_ms=100, final=lambda _error: True)
+    autosave.track("item:1", 0)
+    records.failing = "Das Protokoll wurde inzwischen genehmigt."
+
+    def disk_full(_descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", disk_full)
+    autosave.edit("item:1", {"discussion": "Getippt"})
+
+    qtbot.waitUntil(lambda: autosave.indicator.unkept() != "", timeout=WAIT)
+    assert autosave.indicator.text() == (
+        "Nicht gesichert – bitte das Programm nicht beenden! Der Text steht nur im Formular. "
+        "Das Protokoll wurde inzwischen genehmigt. "
+        "Sicherungsdatei auf diesem PC: Der Datenträger ist voll."
+    )
+
+
 def test_refused_input_is_not_promised_a_retry_and_is_saved_once_corrected(
     qtbot, make_autosave, records
 ):
