@@ -13,6 +13,8 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.members import Member
@@ -21,6 +23,7 @@ from expertenrat.services.context import Services
 from expertenrat.store.database_opening import open_database
 from expertenrat.ui.change_watch import POLL_MS, ChangeWatch
 from expertenrat.ui.members_table_model import MembersTableModel
+from expertenrat.ui.worker import Job
 
 # The test's polls come every 10 minutes (20 while the feed is open): within a wait only a
 # notification can bring a change, however long a busy machine takes to deliver it.
@@ -151,6 +154,18 @@ def test_without_a_feed_the_poll_stays_quick(qtbot) -> None:
     qtbot.waitUntil(lambda: watch.seen == marker, timeout=WAIT)
     watch.stop()  # waits for the feed's opening (None: SQLite has no feed)
     assert watch.timer.interval() == POLL_MS and watch.feed is None
+
+
+def test_a_window_left_open_for_weeks_keeps_only_its_last_poll(qtbot) -> None:
+    """Every poll's job stayed with the watch until the program ended: 17,000 a day at
+    one poll every 5 seconds, a window open for weeks grew by hundreds of megabytes."""
+    marker = ChangeMarker(0, 0, ())
+    watch = ChangeWatch(lambda *_read: marker, lambda _councils: True, lambda: None)
+    for _poll in range(30):
+        watch.poll()
+        qtbot.waitUntil(lambda: not watch.job.running, timeout=WAIT)
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # as the loop does
+    assert len(watch.findChildren(Job)) == 1
 
 
 def test_a_feed_opened_just_before_the_stop_is_closed_by_it(server_database, qtbot) -> None:
