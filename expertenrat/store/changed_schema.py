@@ -39,7 +39,8 @@ def refuse_changed_schema(connection: Connection, location: str, *, is_sqlite: b
             "nichts mehr speichern. Bitte beenden Sie das Programm und installieren Sie "
             "die aktuelle Version."
         )
-    raise StorageError(f"Die Datenbank „{location}“ {cause} Es wurde nichts gespeichert.")
+    case = f"Die Datenbank „{location}“ {cause}"  # the autosave's line: StorageError.case
+    raise StorageError(f"{case} Es wurde nichts gespeichert.", case=case)
 
 
 def _server_revision_if_changed(connection: Connection) -> str | None:

@@ -49,6 +49,10 @@ def test_a_change_after_a_newer_version_upgraded_the_database_is_refused(databas
     assert "(Schemastand 9999)" in message
     assert "installieren Sie die aktuelle Version" in message
     assert message.endswith("Es wurde nichts gespeichert.")
+    # (found by review) The minutes' line of a save tried again by itself says the case
+    # alone ("Nicht gespeichert, aber lokal gesichert: …"), not "Es wurde nichts gespeichert"
+    # after it again, as it does for every other refusal (StorageError.case).
+    assert caught.value.case == message.removesuffix(" Es wurde nichts gespeichert.")
     assert service.list(council.id) == []
 
 
