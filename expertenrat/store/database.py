@@ -28,7 +28,7 @@ from expertenrat.store import lock_wait, migrate
 from expertenrat.store.blank_twin import BlankTwin
 from expertenrat.store.changed_schema import refuse_changed_schema
 from expertenrat.store.database_address import describe
-from expertenrat.store.engine import SYNCHRONOUS, WRITING, sqlite_file
+from expertenrat.store.engine import SYNCHRONOUS, WRITING, sqlite_file, sqlite_journal_mode
 from expertenrat.store.problems import sqlite_problem
 from expertenrat.store.read_sessions import read_session, refuse_writes_in_reads
 from expertenrat.store.removable_new_file import removable_new_file
@@ -127,7 +127,8 @@ class Database:
         (``synchronous=OFF``; flushing a large database's 140 MB took half a second): only
         a crash of the whole computer during the restore or in the seconds after it could
         damage the file, which held no data, and the backup is there to restore again.
-        The file returns to the write-ahead log and to waiting for the disk afterwards
+        The file returns to the write-ahead log (on a network file system: stays in the
+        rollback journal, see ``sqlite_journal_mode``) and to waiting for the disk afterwards
         (or, should that fail, with the next connection that opens it). Its indexes are
         built once the rows are in, each in one sorted pass, instead of taking every row one
         by one (a fifth of the inserts' time); a unique one refuses duplicates then.
@@ -137,6 +138,7 @@ class Database:
         for its locks as long as the other work takes (see :mod:`~expertenrat.store.lock_wait`).
         """
         schema_within = self._schema_within()
+        path = sqlite_file(self.url)
         with self.engine.connect() as connection:
             direct = empty and self.is_sqlite and journal_mode(connection, "delete")
             dbapi = connection.connection.dbapi_connection
@@ -160,8 +162,8 @@ class Database:
                         connection.exec_driver_sql(statement)
                 self.pending = False
             finally:
-                if direct:  # the switch, too, would wait for the disk with FULL
-                    journal_mode(connection, "wal")
+                if direct and path is not None:  # the switch would wait for the disk with FULL
+                    journal_mode(connection, sqlite_journal_mode(path))
                     dbapi.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
 
     def _schema_within(self) -> bool:

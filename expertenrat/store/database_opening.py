@@ -9,6 +9,7 @@ change is saved (``Create.ON_FIRST_WRITE``, the window) or at once (``Create.NOW
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -24,9 +25,11 @@ from expertenrat.domain.errors import (
 from expertenrat.store import lock_wait, migrate
 from expertenrat.store.database import Database
 from expertenrat.store.database_address import check_url, describe
-from expertenrat.store.engine import make_engine, sqlite_file
+from expertenrat.store.driver_errors import SqliteCause, sqlite_cause
+from expertenrat.store.engine import make_engine, sqlite_file, sqlite_journal_mode
 from expertenrat.store.other_connections import other_connections, others_connected_note
 from expertenrat.store.probe import Probe, probe_server, probe_sqlite_file
+from expertenrat.store.problems import in_use_on_network, sqlite_problem
 from expertenrat.store.schema_upgrade import upgrade, upgraded_copy
 from expertenrat.store.sqlite_copy import backup_before_upgrade
 
@@ -62,6 +65,8 @@ def open_database(
     path = sqlite_file(url)
     if path is not None:
         probe = probe_sqlite_file(path, read_only=read_only)
+        if probe.revision is not None and not read_only:
+            _leave_write_ahead_log_on_network(path)
         return _opened(url, location, probe, None, create, read_only, server_copy, upgrade_anyway)
     # The server's engine looks at the database and then serves it: the window's work goes
     # on on the connection the look opened (a new one costs several round trips).
@@ -138,3 +143,23 @@ def _refuse_while_others_connected(url: URL, location: str, upgrade_anyway: bool
             f"Die Datenbank „{location}“ muss auf den Stand dieser Version gebracht werden. "
             f"{others_connected_note(others)} Die Datenbank wurde nicht verändert."
         )
+
+
+def _leave_write_ahead_log_on_network(path: Path) -> None:
+    """A file on a network file system still in the write-ahead log (written so by an older
+    version of the program) leaves it before it is used (see
+    :func:`~expertenrat.store.engine.sqlite_journal_mode`). Where another program has it
+    open in the log (another PC's older version), it is refused, unchanged: two PCs in the
+    log on one shared file can damage it."""
+    if sqlite_journal_mode(path) == "wal":
+        return
+    try:
+        connection = sqlite3.connect(path, timeout=0)
+        try:
+            connection.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        if sqlite_cause(error) is SqliteCause.LOCKED:
+            raise in_use_on_network(path) from error
+        raise sqlite_problem(path, error) from error

@@ -1,6 +1,7 @@
 """Engines for SQLite and PostgreSQL with the settings that keep data safe.
 
-SQLite: foreign keys on, WAL journal, ``synchronous=FULL`` (a committed change survives a
+SQLite: foreign keys on, WAL journal (on a network file system the rollback journal, see
+:func:`sqlite_journal_mode`), ``synchronous=FULL`` (a committed change survives a
 power cut), a busy timeout for a second program on the same file, and real transactions:
 pysqlite's legacy mode would run DDL outside any transaction, so the driver's own
 transaction handling is switched off and SQLAlchemy emits ``BEGIN`` itself (the recipe
@@ -30,6 +31,7 @@ from sqlalchemy.engine import URL, make_url
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.paths import default_database_file
 from expertenrat.store.connection_check import check_connections_in_doubt
+from expertenrat.store.network_location import is_on_network
 from expertenrat.store.server_watch import watch_server
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -101,6 +103,14 @@ def sqlite_uri(path: Path, flags: str) -> str:
         return f"file:{pathname2url(str(path))}?{flags}"
     # The file name's bytes: a name that is no UTF-8 (a lone surrogate in Python) too.
     return f"file:{quote(os.fsencode(path))}?{flags}"
+
+
+def sqlite_journal_mode(path: Path) -> str:
+    """The journal mode of the SQLite file ``path``: the write-ahead log ("wal"), but on a
+    network file system the rollback journal ("delete"): the log's shared memory (the
+    ``-shm`` file) is each PC's own there, so that two PCs on one file in WAL mode damage it
+    (SQLite's documentation; found by a tester: a secretariat keeps its files on a share)."""
+    return "delete" if is_on_network(path) else "wal"
 
 
 def shared_memory_uri(name: str) -> str:
@@ -179,6 +189,7 @@ def make_engine(
         )
     else:
         engine = create_engine(url, hide_parameters=True)
+    mode = sqlite_journal_mode(path) if path is not None and not read_only else None
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
@@ -186,8 +197,10 @@ def make_engine(
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        if path is not None and not read_only:
+        if mode == "wal":
             cursor.execute("PRAGMA journal_mode=WAL")
+        elif mode is not None:
+            _leave_write_ahead_log(cursor, mode)
         if read_only:
             cursor.execute("PRAGMA query_only=ON")  # also where the file could be written
         cursor.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
@@ -199,3 +212,16 @@ def make_engine(
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
     return engine
+
+
+def _leave_write_ahead_log(cursor: sqlite3.Cursor, mode: str) -> None:
+    """Put the file into the rollback journal ``mode``, without waiting: leaving the
+    write-ahead log needs the file to itself, and a file another program has open (another
+    PC's older version of Expertenrat) stays as it is, to be switched by a later connection."""
+    cursor.execute("PRAGMA busy_timeout=0")
+    try:
+        cursor.execute(f"PRAGMA journal_mode={mode}")
+    except sqlite3.OperationalError:
+        pass
+    finally:
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")

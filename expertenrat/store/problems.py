@@ -52,6 +52,19 @@ def read_only_file(path: Path) -> DatabaseUnusableError:
     )
 
 
+def in_use_on_network(path: Path) -> DatabaseUnusableError:
+    """A file on a network drive that another PC has open in SQLite's write-ahead log."""
+    return DatabaseUnusableError(
+        f"Die Datenbank „{path}“ liegt auf einem Netzlaufwerk und ist gerade in einem "
+        "anderen Programm geöffnet, wohl in einer älteren Version von Expertenrat auf einem "
+        "anderen PC. Mit einer Datei auf einem Netzlaufwerk darf immer nur ein PC zur "
+        "selben Zeit arbeiten, sonst kann sie beschädigt werden. Bitte beenden Sie das "
+        "Programm dort, bringen Sie Expertenrat auf jedem PC auf diese Version und versuchen "
+        "Sie es dann erneut. Die Datenbank wurde "
+        "nicht verändert."
+    )
+
+
 # How opening a file says each cause (at work: expertenrat.store.work_problems);
 # damaged and read-only files have their own functions.
 _SQLITE_AT_OPENING = {
