@@ -1,5 +1,6 @@
 """The Hilfe menu's texts: "Erste Schritte" (the README's "First steps" in German, for a
-secretariat that reads no English) and "Tastenkürzel" (the keys the program knows).
+secretariat that reads no English), "Laufende Aufgaben" (where the recurring work is found,
+for one who takes over a running council) and "Tastenkürzel" (the keys the program knows).
 
 Each key is also named where it acts (a sidebar entry's or a button's tooltip); the list
 is for the newcomer who wants them all at a glance. Add a key here when one is added, and
@@ -81,6 +82,90 @@ def first_steps() -> list[tuple[str, str]]:
     ]
 
 
+def running_tasks() -> list[tuple[str, str]]:
+    """(question, where the program answers it): the work of a running year, for a
+    colleague who takes the secretariat over with nobody left to ask."""
+    return [
+        (
+            tr(_CONTEXT, "Was fällig ist"),
+            tr(
+                _CONTEXT,
+                "Die „Übersicht“ (Strg+1): „Nächste Sitzungen“, „Einladung fällig“, "
+                "„Protokolle zu versenden oder zu genehmigen“ (mit offenen Einwänden), "
+                "„Überfällig: Stellungnahme oder geplante Umsetzung“, „Empfehlungen zu "
+                "übermitteln“ und unter „Zusammensetzung“ endende Amtszeiten. Jede Zeile "
+                "öffnet, wovon sie spricht.",
+            ),
+        ),
+        (
+            tr(_CONTEXT, "Stellungnahmen anmahnen"),
+            tr(
+                _CONTEXT,
+                "„Empfehlungen“ → „Erinnerungen …“ nennt die Projekte, deren Stellungnahme "
+                "überfällig oder bald fällig ist; „Schreiben speichern …“ legt Schreiben und "
+                "E-Mail-Entwürfe an und vermerkt die Erinnerung. Eine Antwort erfassen Sie "
+                "bei der Empfehlung mit „Stellungnahme …“.",
+            ),
+        ),
+        (
+            tr(_CONTEXT, "Amtszeiten"),
+            tr(
+                _CONTEXT,
+                "„Mitglieder“ → „Weitere Amtszeit …“ beruft ein Mitglied erneut, „Amtszeit "
+                "beenden …“ trägt ein Ausscheiden ein.",
+            ),
+        ),
+        (
+            tr(_CONTEXT, "Genehmigte Protokolle"),
+            tr(
+                _CONTEXT,
+                "„Sitzungen“ → die Sitzung wählen → unter „Dokumente“ „Protokoll …“: bei "
+                "einem genehmigten Protokoll die bei der Genehmigung gespeicherte Datei. Der "
+                "Reiter „Genehmigung“ sagt, wann und in welcher Sitzung es genehmigt wurde.",
+            ),
+        ),
+        (
+            tr(_CONTEXT, "Beschlüsse zu einem Projekt"),
+            tr(
+                _CONTEXT,
+                "„Projekte“ → das Projekt wählen: daneben seine „Beratungen“ und "
+                "„Empfehlungen“ (Doppelklick öffnet sie). Die „Suche“ (Strg+8) findet ein "
+                "Wort auch in Protokolltexten und Stellungnahmen.",
+            ),
+        ),
+        (
+            tr(_CONTEXT, "Letzte Änderungen"),
+            tr(
+                _CONTEXT,
+                "„Änderungsprotokoll“: „Zeitraum“ (zuerst die letzten 30 Tage) und die Wahl "
+                "einer Person statt „Alle Personen“ zeigen, wer wann was geändert hat; unter "
+                "der Liste steht, was vorher und nachher eingetragen war.",
+            ),
+        ),
+        (
+            tr(_CONTEXT, "Jahresbericht, Archiv, offene Daten"),
+            tr(
+                _CONTEXT,
+                "„Übersicht“ → „Tätigkeitsbericht …“ speichert den Bericht eines Jahres als "
+                "PDF, darunter „Archivpaket“ das Paket für das Archiv. Im Menü „Datei“: "
+                "„Offene Daten exportieren …“ und „OParl-Export …“ für ein Open-Data-Portal, "
+                "„Aufbewahrung …“ für ehemalige Mitglieder, deren Kontaktdaten nach Ablauf der "
+                "Aufbewahrungsfrist zu löschen sind.",
+            ),
+        ),
+        (
+            tr(_CONTEXT, "Sichern"),
+            tr(
+                _CONTEXT,
+                "Beim Start entsteht eine tägliche Sicherung („Einstellungen“ → „Auf diesem "
+                "PC“ → „Tägliche Sicherung in“). „Sicherung jetzt …“ im Menü „Datei“ schreibt "
+                "eine Sicherungsdatei zum Aufbewahren an anderer Stelle, „Datenbank prüfen“ "
+                "prüft die Daten auf Fehler.",
+            ),
+        ),
+    ]
+
+
 def shortcut_rows() -> list[tuple[str, str]]:
     """(key, what it does) in the order a user meets them."""
     return [
@@ -118,5 +203,13 @@ def shortcuts_text() -> str:
 
 
 def first_steps_text() -> str:
-    steps = "".join(f"<li><b>{title}:</b> {text}</li>" for title, text in first_steps())
-    return tr(_CONTEXT, "<h3>Erste Schritte</h3>") + f"<ol>{steps}</ol>"
+    return tr(_CONTEXT, "<h3>Erste Schritte</h3>") + _numbered(first_steps())
+
+
+def running_tasks_text() -> str:
+    return tr(_CONTEXT, "<h3>Laufende Aufgaben</h3>") + _numbered(running_tasks())
+
+
+def _numbered(steps: list[tuple[str, str]]) -> str:
+    items = "".join(f"<li><b>{title}:</b> {text}</li>" for title, text in steps)
+    return f"<ol>{items}</ol>"

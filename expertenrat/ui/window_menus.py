@@ -1,7 +1,7 @@
 """The main window's menu bar, built in two steps like the window: Datei → Beenden and
-Hilfe → Erste Schritte, Tastenkürzel and Über at once, the data actions of the Datei menu in
-:meth:`WindowMenus.attach` once the database is open (backup, open data, server move, new
-council from a file, Aufbewahrung)."""
+Hilfe → Erste Schritte, Laufende Aufgaben, Tastenkürzel and Über at once, the data actions
+of the Datei menu in :meth:`WindowMenus.attach` once the database is open (backup, open
+data, server move, new council from a file, Aufbewahrung)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from expertenrat.ui.about_dialog import show_about
-from expertenrat.ui.help_texts import first_steps_text, shortcuts_text
+from expertenrat.ui.help_texts import first_steps_text, running_tasks_text, shortcuts_text
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.reading_dialog import show_reading_text
 
@@ -73,11 +73,19 @@ class WindowMenus:
         self.first_steps_action.triggered.connect(
             lambda: show_reading_text(window, tr(_CONTEXT, "Erste Schritte"), first_steps_text())
         )
+        self.running_tasks_action = QAction(tr(_CONTEXT, "&Laufende Aufgaben …"), window)
+        self.running_tasks_action.triggered.connect(
+            lambda: show_reading_text(
+                window, tr(_CONTEXT, "Laufende Aufgaben"), running_tasks_text()
+            )
+        )
         self.shortcuts_action = QAction(tr(_CONTEXT, "&Tastenkürzel …"), window)
         self.shortcuts_action.triggered.connect(
             lambda: show_reading_text(window, tr(_CONTEXT, "Tastenkürzel"), shortcuts_text())
         )
-        help_menu.addActions([self.first_steps_action, self.shortcuts_action])
+        help_menu.addActions(
+            [self.first_steps_action, self.running_tasks_action, self.shortcuts_action]
+        )
         self.about_action = QAction(tr(_CONTEXT, "Über &Expertenrat …"), window)
         self.about_action.triggered.connect(
             lambda: show_about(

@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMainWindow
 
 from expertenrat.ui.about_dialog import about_text
-from expertenrat.ui.help_texts import first_steps_text
+from expertenrat.ui.help_texts import first_steps_text, running_tasks_text
 from expertenrat.ui.reading_dialog import ReadingDialog
 from expertenrat.ui.window_menus import WindowMenus
 
@@ -25,6 +25,7 @@ def test_hilfe_lists_the_keys(qtbot, tmp_path) -> None:
     help_menu = window.menuBar().actions()[-1].menu()
     assert [a.text() for a in help_menu.actions()] == [
         "Erste &Schritte …",
+        "&Laufende Aufgaben …",
         "&Tastenkürzel …",
         "Über &Expertenrat …",
     ]
@@ -55,15 +56,45 @@ def test_hilfe_gives_the_first_steps_in_the_buttons_own_words(qtbot, tmp_path) -
     assert box is not None and box.isVisible()
     assert "<h3>Erste Schritte</h3>" in box.text() and "Sicherung jetzt" in box.text()
     box.close()
+    labels = re.findall("„([^“]+)“", first_steps_text())
+    assert len(labels) > 15
+    assert [label for label in labels if f'"{label}"' not in _ui_sources()] == []
+
+
+def _ui_sources() -> str:
+    """Every string of the window's code but the help's own, without the '&' of keys."""
     ui = Path(__file__).resolve().parents[2] / "expertenrat" / "ui"
-    sources = "".join(
+    return "".join(
         path.read_text("utf-8").replace("&", "")
         for path in ui.glob("*.py")
         if path.name != "help_texts.py"
     )
-    labels = re.findall("„([^“]+)“", first_steps_text())
-    assert len(labels) > 15
-    assert [label for label in labels if f'"{label}"' not in sources] == []
+
+
+def test_hilfe_says_where_the_running_years_work_is_in_the_buttons_own_words(
+    qtbot, tmp_path
+) -> None:
+    """(found by a tester) A colleague taking the secretariat over in the middle of the
+    year found in the program only the first steps of a new council: nothing said where
+    the reminders, the approved minutes, the changes of last week, the annual report or
+    the open data are; the README that does is in English."""
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    settings = QSettings(str(tmp_path / "pc.ini"), QSettings.Format.IniFormat)
+    menus = WindowMenus(window, settings, tmp_path / "log.txt")
+    window.show()
+
+    menus.running_tasks_action.trigger()
+
+    box = window.findChild(ReadingDialog)
+    assert box is not None and box.isVisible()
+    assert box.text() == running_tasks_text()
+    box.close()
+    labels = re.findall("„([^“]+)“", running_tasks_text())
+    for label in ("Erinnerungen …", "Änderungsprotokoll", "Tätigkeitsbericht …", "Protokoll …"):
+        assert label in labels
+    assert "Offene Daten exportieren …" in labels and "Sicherung jetzt …" in labels
+    assert [label for label in labels if f'"{label}"' not in _ui_sources()] == []
 
 
 def test_the_first_steps_call_the_daily_backup_as_the_settings_do() -> None:
