@@ -12,6 +12,11 @@ one running and reads what it wrote. A transaction that reads first could not wa
 the lock when it came to write: SQLite refuses at once ("gesperrt"), or because the
 file changed since it read.
 
+SQLite also overwrites what it deletes (``secure_delete``): a value changed or deleted (an
+anonymised member's e-mail, a removed guest) would otherwise stay in the file's free space,
+readable with any text editor and copied into every daily copy, wherever SQLite is built
+without that default (Python's own build on Windows; Debian's has it).
+
 Both engines hide the parameters of statements (``hide_parameters=True``): an error message
 or a log line about a failed statement never carries the values, which are personal data.
 """
@@ -204,6 +209,7 @@ def make_engine(
         if read_only:
             cursor.execute("PRAGMA query_only=ON")  # also where the file could be written
         cursor.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from datetime import date
 
+import pytest
 from sqlalchemy import func, select
 
 from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.retention import RetentionService
+from expertenrat.store.engine import sqlite_file
 from expertenrat.store.models import ConsentEntry, Person
 
 TODAY = date(2026, 11, 27)
@@ -117,3 +120,33 @@ def test_a_period_of_one_year_is_named_in_the_singular_in_the_audit_trail(
 
     trail = AuditService(database).entries("person", gone.person_id)
     assert trail[-1].summary.startswith("Anonymisiert nach Ablauf der Aufbewahrungsfrist (1 Jahr):")
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_anonymised_contact_data_leaves_no_trace_in_the_sqlite_file(
+    database, members_service, new_member, council, actor, monkeypatch
+):
+    """(found by a tester) SQLite as Python brings it on Windows (built without
+    SECURE_DELETE, unlike Debian's) leaves a changed or deleted value in the file's free
+    space: the anonymised e-mail and phone stayed readable in the database file
+    with any text editor, and in every daily copy made from it since."""
+    plain_connect = sqlite3.dbapi2.connect
+
+    def connect_as_on_windows(*args, **kwargs):
+        connection = plain_connect(*args, **kwargs)
+        connection.execute("PRAGMA secure_delete=OFF")
+        return connection
+
+    monkeypatch.setattr(sqlite3.dbapi2, "connect", connect_as_on_windows)
+    database.engine.dispose()  # its next connections are made so
+    gone = _member(members_service, new_member, "Alt", date(2024, 11, 26), council.id)
+    gone = members_service.save(council.id, replace(gone, phone="0381 999"), TODAY)
+    for number in range(12):  # the pages fill and split, as a council's years of work do
+        _member(members_service, new_member, f"Neu{number}", None, council.id)
+
+    RetentionService(database, actor).anonymise([gone.person_id], TODAY)
+    database.engine.dispose()  # the write-ahead log goes into the file
+
+    stored = sqlite_file(database.url).read_bytes()
+    for value in (b"alt@example.org", b"0381 999"):
+        assert value not in stored
