@@ -180,7 +180,7 @@ def storage_error(error: exc.DBAPIError, *, writing: bool, url: URL | None = Non
         return ConnectionLostError(_told(case, SERVER_GONE_ADVICE, writing=writing), case=case)
     if sqlstate(error.orig) == LOCK_NOT_AVAILABLE:
         log.warning("Gave up waiting for a lock on the database server")
-        message = _told(_BUSY_CASE, _BUSY_ADVICE, writing=writing)
+        message = SERVER_BUSY if writing else SERVER_BUSY_READING
         return ServerBusyError(message, case=_BUSY_CASE)
     log.warning("The database refused the work: %s", error_kind(error))
     nothing = " Es wurde nichts gespeichert." if writing else ""
