@@ -198,7 +198,10 @@ def open_services(args: argparse.Namespace) -> Services:
         database = opened(url)
     except PasswordNeededError as error:
         database = opened(url.set(password=server_password(error)))
-    print_warnings(filter(None, [database_choice.upgrade_note(database)]))
+    shared = database_choice.network_note(
+        database, "expertenrat move-to-server postgresql://benutzer@server/datenbank"
+    )
+    print_warnings(filter(None, [database_choice.upgrade_note(database), shared]))
     return Services.create(database, default_actor())
 
 

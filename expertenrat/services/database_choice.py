@@ -29,7 +29,8 @@ from expertenrat.store.database_location import (
     unreadable_location_file,
 )
 from expertenrat.store.database_opening import Create, open_database
-from expertenrat.store.engine import database_url, server_url, text_without_password
+from expertenrat.store.engine import database_url, server_url, sqlite_file, text_without_password
+from expertenrat.store.network_location import is_on_network
 from expertenrat.store.server_password import (
     keyring_available,
     save_password,
@@ -40,6 +41,8 @@ from expertenrat.store.server_password import (
 # ``host``, ``port``, ``database`` and ``username`` are the parts, ``None`` where not
 # given), named here so that ui and cli need not know the database library.
 DatabaseAddress: TypeAlias = URL
+# An open database as the services hand it out (``Services.database``).
+OpenedDatabase: TypeAlias = Database
 
 
 def server_address(
@@ -133,6 +136,29 @@ def upgrade_note(database: Database) -> str:
         f"dieser Version ({migrate.head_revision()}) gebracht{copy}. Ältere Versionen von "
         "Expertenrat können sie nicht mehr öffnen: Aktualisieren Sie das Programm auf jedem "
         "PC, der mit dieser Datenbank arbeitet."
+    )
+
+
+def on_network_drive(database: OpenedDatabase) -> bool:
+    """Whether ``database`` is a SQLite file on a network drive (see
+    :mod:`expertenrat.store.network_location`)."""
+    path = sqlite_file(database.url)
+    return path is not None and is_on_network(path)
+
+
+def network_note(database: OpenedDatabase, move: str) -> str:
+    """What to tell where ``database`` is a SQLite file on a network drive (a secretariat's
+    shared drive, found by a tester): only one PC at a time may work with it; several PCs
+    take a PostgreSQL server, reached by ``move`` (the window's menu or the command); ""
+    otherwise."""
+    if not on_network_drive(database):
+        return ""
+    return (
+        f"Die Datenbank „{database.location}“ liegt auf einem Netzlaufwerk. Mit ihr darf "
+        "immer nur ein PC zur selben Zeit arbeiten: Öffnen zwei PCs sie gleichzeitig, kann "
+        "die Datei beschädigt werden, denn ein Netzlaufwerk sperrt Dateien nicht zuverlässig. "
+        "Sollen mehrere PCs mit den Daten arbeiten, ziehen Sie sie auf einen "
+        f"PostgreSQL-Server um ({move})."
     )
 
 

@@ -14,31 +14,24 @@ keeps the old database, and the keyring what it had.
 
 from __future__ import annotations
 
-from typing import Protocol
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from expertenrat.paths import default_database_file
-from expertenrat.services.database_choice import DatabaseAddress, shown_stored_address
+from expertenrat.services.database_choice import (
+    DatabaseAddress,
+    OpenedDatabase,
+    shown_stored_address,
+)
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.network_drive_notice import network_note
 from expertenrat.ui.server_choice import ServerChoice
 from expertenrat.ui.widgets import action_button
 from expertenrat.ui.wrapping_row import WrappingRow
 
 _CONTEXT = "DatabaseBox"
-
-
-class OpenDatabase(Protocol):
-    """What the box shows of the open database (the services' ``database``)."""
-
-    @property
-    def location(self) -> str: ...
-
-    @property
-    def is_sqlite(self) -> bool: ...
 
 
 class DatabaseBox(QGroupBox):
@@ -49,7 +42,7 @@ class DatabaseBox(QGroupBox):
     open_requested = Signal(object, bool)
 
     def __init__(
-        self, database: OpenDatabase, dialogs: DialogService, parent: QWidget | None = None
+        self, database: OpenedDatabase, dialogs: DialogService, parent: QWidget | None = None
     ) -> None:
         super().__init__(tr(_CONTEXT, "Datenbank"), parent)
         self._database = database
@@ -94,6 +87,8 @@ class DatabaseBox(QGroupBox):
 
     def _show(self) -> None:
         text = tr(_CONTEXT, "Die Daten liegen in: {}").format(self._database.location)
+        if shared := network_note(self._database):
+            text += "\n" + shared
         stored = shown_stored_address()
         if stored is not None:
             text += "\n" + tr(_CONTEXT, "Dieser PC ist eingestellt auf: {}").format(stored)

@@ -1,0 +1,38 @@
+"""The note on a database file on a network drive (a secretariat's shared drive, found by a
+tester): only one PC at a time may work with it; several PCs take a PostgreSQL server
+(Datei → Auf Server umziehen …). Shown once on each PC for each such file, when the window
+first opens it; Einstellungen → Datenbank says it for as long as the file is open."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
+
+from expertenrat.services import database_choice
+from expertenrat.ui.i18n import tr
+
+if TYPE_CHECKING:
+    from expertenrat.services.database_choice import OpenedDatabase
+    from expertenrat.ui.dialog_service import DialogService
+
+_CONTEXT = "NetworkDriveNotice"
+SHOWN_KEY = "networkDriveNoteShown"  # the digests of the files whose note this PC showed
+
+
+def network_note(database: OpenedDatabase) -> str:
+    """The note for ``database`` as the window says it; "" for a file on this PC, a server."""
+    return database_choice.network_note(database, tr(_CONTEXT, "Datei → Auf Server umziehen …"))
+
+
+def tell_once(
+    database: OpenedDatabase, dialogs: DialogService, parent: QWidget, settings: QSettings
+) -> None:
+    """The note for ``database``, unless this PC showed it for that file already."""
+    note = network_note(database)
+    key = f"{SHOWN_KEY}/{database.digest}"
+    if not note or settings.value(key, False, bool):
+        return
+    settings.setValue(key, True)
+    dialogs.information(parent, tr(_CONTEXT, "Datenbank auf einem Netzlaufwerk"), note)
