@@ -112,7 +112,12 @@ class RecommendationContentDialog(StepDialog):
         projects_layout.setContentsMargins(0, 0, 0, 0)
         projects_layout.addWidget(self.project_filter)
         projects_layout.addWidget(self.project_list)
-        self.form.addRow(tr(_CONTEXT, "Projekt(e)"), projects_box)
+        projects_label = QLabel(tr(_CONTEXT, "Projekt(e)"))
+        # The label names the list, not the box around it and the filter: a screen reader
+        # said nothing of the list, a click on the label did not reach it (found by review).
+        projects_label.setBuddy(self.project_list)
+        self.project_list.setAccessibleName(projects_label.text())
+        self.form.addRow(projects_label, projects_box)
 
     def _filter_projects(self, text: str) -> None:
         """Show the projects whose title holds every word typed, and those checked."""

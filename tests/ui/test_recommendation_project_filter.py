@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QFormLayout, QLabel
 
 from expertenrat.ui.recommendation_content_dialogs import FILTER_FROM, NewRecommendationDialog
 
@@ -53,3 +55,22 @@ def test_a_short_list_has_no_filter(qtbot):
 
     assert not dialog.project_filter.isVisible()
     assert len(shown_titles(dialog)) == FILTER_FROM
+
+
+def test_the_list_of_projects_keeps_its_label_beside_the_filter(qtbot):
+    """(found by review) With the filter above it in a box of their own, the label
+    "Projekt(e)" was tied to the box: a screen reader named the list nothing, and a click
+    on the label did not reach it."""
+    dialog = dialog_with(qtbot, MANY)
+    labels = (dialog.form.itemAt(row, QFormLayout.ItemRole.LabelRole) for row in range(9))
+    (label,) = [
+        item.widget()
+        for item in labels
+        if item is not None and isinstance(item.widget(), QLabel)
+        if item.widget().text() == "Projekt(e)"
+    ]
+
+    assert label.buddy() is dialog.project_list
+    spoken = QAccessible.queryAccessibleInterface(dialog.project_list).text(QAccessible.Text.Name)
+    assert spoken == "Projekt(e)"
+    assert dialog.project_filter.accessibleName() == "Projekte filtern"
