@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from dataclasses import replace
 from datetime import date, timedelta
 from email import message_from_bytes
@@ -371,7 +372,9 @@ def test_export_invitation_after_an_agenda_change_names_the_changed_agenda(
     assert "Die Tagesordnung hat sich geändert." in body
 
 
-def test_export_invitation_mail_writes_a_draft_with_pdf_and_calendar(capsys, database, tmp_path):
+def test_export_invitation_mail_writes_a_draft_with_pdf_and_calendar(
+    capsys, database, tmp_path, usual_umask
+):
     target = tmp_path / "einladung.eml"
 
     code, out, _ = run(capsys, "--database", database, "export", "invitation-mail",
@@ -383,6 +386,9 @@ def test_export_invitation_mail_writes_a_draft_with_pdf_and_calendar(capsys, dat
     assert message["X-Unsent"] == "1" and "@" in message["Bcc"]
     names = [p.get_filename() for p in message.iter_attachments()]
     assert [Path(n).suffix for n in names] == [".pdf", ".ics"]
+    # (found by a tester) its Bcc holds every member's e-mail address, as the members file
+    # does: the user's alone, not readable by every login of the PC
+    assert os.name != "posix" or target.stat().st_mode & 0o077 == 0
 
 
 def test_a_klausur_is_named_by_its_kind_in_the_command_lines(capsys, database, tmp_path):

@@ -197,7 +197,7 @@ def _export_invitation_mail(services: Services, args: argparse.Namespace) -> str
     documents = services.meeting_documents
     meeting_id = documents.meeting_id(chosen_council(services, args), args.meeting)
     mail = documents.invitation_mail(meeting_id)
-    write_document(args.out, mail.eml, mail.notes)
+    write_document(args.out, mail.eml, mail.notes, private=True)  # the members' addresses
     members = "1 Mitglied" if mail.recipients == 1 else f"{mail.recipients} Mitglieder"
     return f"E-Mail-Entwurf zur {_name(services, meeting_id)} an {members}: {args.out}"
 

@@ -169,7 +169,7 @@ class MeetingDocumentActions(MeetingDocumentActionsView):
                 write_file(target, rendered.pdf)
                 return tuple(rendered.warnings), ""
             if isinstance(rendered, InvitationMail):
-                write_file(target, rendered.eml)
+                write_file(target, rendered.eml, private=True)  # the members' addresses
                 return rendered.notes, _mail_note(rendered)
             write_file(target, rendered)
             return (), ""
