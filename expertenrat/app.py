@@ -14,7 +14,6 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
@@ -42,6 +41,7 @@ if TYPE_CHECKING:
     from expertenrat.store.database import Database
     from expertenrat.ui.change_watch import ChangeWatch
     from expertenrat.ui.daily_backup import DailyBackup
+    from expertenrat.ui.day_watch import DayWatch
     from expertenrat.ui.dialog_service import DialogService
     from expertenrat.ui.worker import Job
 
@@ -72,6 +72,7 @@ class Session:
     database: Database | None = None
     daily_backup: DailyBackup | None = None
     change_watch: ChangeWatch | None = None
+    day_watch: DayWatch | None = None  # a new day while the program is open
     recovery_check: Job | None = None  # the look for unsaved minutes text at start
     dialogs: DialogService | None = None  # made on first use (tests give their own)
     # A database chosen on the start page is remembered for this PC (datenbank.json), unless
@@ -107,6 +108,7 @@ class Session:
         from expertenrat.services.context import Services
         from expertenrat.ui.change_watch import ChangeWatch
         from expertenrat.ui.daily_backup import DailyBackup
+        from expertenrat.ui.day_watch import DayWatch
         from expertenrat.ui.network_drive_notice import tell_once as tell_network_drive_once
         from expertenrat.ui.recovery_notice import offer_unsaved_minutes
 
@@ -124,13 +126,17 @@ class Session:
         self.daily_backup = DailyBackup(
             services.daily_backup,
             QSettings(),
-            date.today,
+            self.window.today,
             self.window,
             safety_copies=services.safety_copies,
         )
         self.window.overview_page.set_backup_warning(self.daily_backup.warning)
         self.daily_backup.changed.connect(self.window.overview_page.show_backup_warning)
         self.daily_backup.start()
+        self.day_watch = DayWatch(self.window.today, self.window)
+        self.day_watch.follow(self.window.reread_when_safe)
+        self.day_watch.follow(self.daily_backup.new_day)
+        self.day_watch.start()
         database = services.database
         own = OwnEntries(database)
         self.change_watch = ChangeWatch(
@@ -231,7 +237,8 @@ class Session:
         old = self.window
         old.save_state()  # the new window takes its place, size and area
         self.close()
-        self.database = self.daily_backup = self.change_watch = self.recovery_check = None
+        self.database = self.daily_backup = self.change_watch = self.day_watch = None
+        self.recovery_check = None
         self.window = MainWindow(old.qsettings, old.log_file)
         self.window.database_chosen.connect(self.switch_to)
         self.ways = DatabaseWaysOut(self)
@@ -242,6 +249,8 @@ class Session:
         self.open_or_explain(database)
 
     def close(self) -> None:
+        if self.day_watch is not None:
+            self.day_watch.stop()  # no backup begun, nor page reread, on a closing database
         if self.change_watch is not None:
             self.change_watch.stop()
         if self.recovery_check is not None and not self.recovery_check.join(RECOVERY_WAIT_S):

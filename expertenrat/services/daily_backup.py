@@ -1,12 +1,13 @@
 """The automatic daily backup of the database, its rotation and its state.
 
-At the first start of a day a SQLite database file is copied with SQLite's backup API (a
-consistent copy while the app runs) to ``expertenrat-YYYY-MM-DD.db`` in the backup
-folder; a server database is written in the portable backup format (one consistent
-snapshot, :class:`~expertenrat.services.backup.BackupService`) to
-``expertenrat-YYYY-MM-DD.zip``. Then only the copies :func:`copies_to_keep` names stay
-(of both kinds together: a PC that moved to a server sees its old file's copies rotated
-out as the new ones come). Other files in the folder are never touched.
+At the first start of a day (or at its beginning in a window left open) a SQLite
+database file is copied with SQLite's backup API (a consistent copy while the app runs)
+to ``expertenrat-YYYY-MM-DD.db`` in the backup folder; a server database is written in
+the portable backup format (one consistent snapshot,
+:class:`~expertenrat.services.backup.BackupService`) to ``expertenrat-YYYY-MM-DD.zip``.
+Then only the copies :func:`copies_to_keep` names stay (of both kinds together: a PC that
+moved to a server sees its old file's copies rotated out as the new ones come).
+Other files in the folder are never touched.
 """
 
 from __future__ import annotations

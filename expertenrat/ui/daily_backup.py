@@ -1,4 +1,5 @@
-"""The automatic daily backup in the window: made off the GUI thread once a day at start.
+"""The automatic daily backup in the window: made off the GUI thread once a day, at start
+and, for a window left open, when the next day begins (:meth:`DailyBackup.new_day`).
 
 The folder is the QSettings value ``backup/folder`` (e.g. a network drive); without one
 it is ``Sicherungen`` beside the database file, for a server database ``Sicherungen`` in
@@ -89,6 +90,17 @@ class DailyBackup(QObject):
         self.job.failed.connect(self._failed)
         self.job.cancelled.connect(lambda: log.info("Daily backup cancelled"))
         self.job.start()
+
+    def new_day(self) -> bool:
+        """A new day has begun while the program is open: its copy is made (and the old
+        safety copies deleted) as at a start; the window of an office PC that is never
+        closed had no copy after its first day, and after three days the Übersicht warned
+        of a backup too old, which only a restart mended (found by a tester). ``False``:
+        the last copy is still being written; asked again later."""
+        if self.job is not None and self.job.running:
+            return False
+        self.start()
+        return True
 
     def _run(self, folder: Path, today: date, days: int, progress: Progress) -> Path | None:
         if self._safety_copies is not None:

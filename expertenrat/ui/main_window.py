@@ -112,14 +112,22 @@ class MainWindow(MainWindowView):
         when the shown one is gone, another is shown (or the welcome page) and a message
         says so. ``False``: not now; the caller tries again later.
         """
+        return self.reread_when_safe(
+            lambda: self.councils is not None and self.councils.follow(councils)
+        )
+
+    def reread_when_safe(self, followed: Callable[[], bool] = lambda: False) -> bool:
+        """Reread the shown page unless the user is busy there (see :meth:`refresh_when_safe`;
+        ``followed()``: the switcher showed another council instead). Also when a new day
+        has begun: what the page said of "today" (the Übersicht's due and overdue lists,
+        "Durchgeführt" from the meeting's day) is yesterday's (found by a tester)."""
         page = self.stack.currentWidget()
         if self._services is None or not isinstance(page, Page):
             return True
         if busy_on(page):
             return False
-        if self.councils is not None and self.councils.follow(councils):
-            return True
-        reread_in_place(page)
+        if not followed():
+            reread_in_place(page)
         return True
 
     def _minutes_stored_away(self) -> None:

@@ -1,0 +1,63 @@
+"""A new day begins while the program stays open (over night, a weekend, the PC's sleep):
+the shown page is reread for it and the day's backup made, without a restart."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from expertenrat.app import Session
+from expertenrat.services.overview import OverviewService
+from expertenrat.ui.day_watch import DayWatch
+from expertenrat.ui.main_window import MainWindow
+
+FRIDAY, SATURDAY = date(2026, 12, 4), date(2026, 12, 5)
+
+
+def test_followers_hear_of_a_new_day_once_and_are_asked_again_until_they_follow(qtbot):
+    days, heard, busy = [FRIDAY], [], [True]
+    watch = DayWatch(lambda: days[-1])
+    watch.follow(lambda: heard.append("page") or not busy[0])
+    watch.follow(lambda: heard.append("backup") or True)
+
+    watch.look()
+    assert heard == []  # the same day
+    days.append(SATURDAY)
+    watch.look()
+    watch.look()  # the page still busy: asked again, the backup not
+    busy[0] = False
+    watch.look()
+    watch.look()
+    assert heard == ["page", "backup", "page", "page"]
+
+
+def test_a_window_left_open_over_night_rereads_the_overview_and_makes_the_new_day_s_copy(
+    qsettings, tmp_path, demo_file, qtbot, monkeypatch
+):
+    """The Übersicht still listed yesterday's "in 1 Tag" and "seit 3 Tagen überfällig", and
+    the daily copy was made only at the next start: after three days the Übersicht warned
+    of a backup too old, which only a restart mended."""
+    days = [FRIDAY]
+    session = Session(MainWindow(qsettings, tmp_path / "log.txt", lambda: days[-1]))
+    try:
+        session.window.show()
+        session.open(str(demo_file))
+        qtbot.waitUntil(lambda: not session.daily_backup.job.running, timeout=30000)
+        read_for = []
+        read = OverviewService.overview
+        monkeypatch.setattr(
+            OverviewService,
+            "overview",
+            lambda self, council_id, today: read_for.append(today) or read(self, council_id, today),
+        )
+        assert session.window.stack.currentWidget() is session.window.overview_page
+
+        days.append(SATURDAY)
+        session.day_watch.look()  # as its timer does within a minute
+
+        assert set(read_for) == {SATURDAY}
+        qtbot.waitUntil(lambda: not session.daily_backup.job.running, timeout=30000)
+        copies = sorted(p.name for p in (demo_file.parent / "Sicherungen").glob("*.db"))
+        assert copies == ["expertenrat-2026-12-04.db", "expertenrat-2026-12-05.db"]
+    finally:
+        session.window.close()
+        session.close()
