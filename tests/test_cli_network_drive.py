@@ -26,3 +26,13 @@ def test_a_command_on_a_file_of_this_pc_gives_no_such_warning(capsys, tmp_path):
     code, _out, err = run(capsys, "--database", str(tmp_path / "expertenrat.db"), "demo")
     assert code == 0, err
     assert "Netzlaufwerk" not in err
+
+
+def test_the_move_to_a_server_does_not_advise_itself(capsys, monkeypatch, tmp_path):
+    path = fake_share(monkeypatch, tmp_path) / "expertenrat.db"
+    assert run(capsys, "--database", str(path), "demo", "--councils", "1")[0] == 0
+    closed = "postgresql://expertenrat@127.0.0.1:1/expertenrat"  # nothing listens there
+    code, _out, err = run(capsys, "--database", str(path), "move-to-server", closed, "--yes")
+    assert code == 1
+    assert "nicht erreichbar" in err
+    assert "Netzlaufwerk" not in err

@@ -198,7 +198,8 @@ def open_services(args: argparse.Namespace) -> Services:
         database = opened(url)
     except PasswordNeededError as error:
         database = opened(url.set(password=server_password(error)))
-    shared = database_choice.network_note(
+    # Not for the move to a server itself: it is what the note advises.
+    shared = args.command != "move-to-server" and database_choice.network_note(
         database, "expertenrat move-to-server postgresql://benutzer@server/datenbank"
     )
     print_warnings(filter(None, [database_choice.upgrade_note(database), shared]))
