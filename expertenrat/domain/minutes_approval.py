@@ -120,6 +120,9 @@ class MinutesStatus:
     # approve what the members have not been sent.
     changed_since_sent: bool = False
     finish: DraftFinish = NOT_FINISHED  # "Entwurf abschließen", before the sending
+    # Circulated minutes: the first planned or invited meeting whose agenda approves them
+    # ("7. Sitzung am 15.12.2026"), as the Übersicht names it; None: none does.
+    approval_planned_in: str | None = None
 
     @property
     def latest(self) -> VersionRecord | None:
@@ -179,6 +182,13 @@ class MinutesStatus:
         days = [v.circulated_on for v in self.versions if v.sent and v.circulated_on]
         return sending_text(min(days, default=None), max(days, default=None))
 
+    def approval_plan(self) -> str:
+        """Circulated minutes: which meeting is to approve them (:func:`approval_plan_text`);
+        "" for a draft and approved minutes."""
+        if self.state is not MinutesState.CIRCULATED:
+            return ""
+        return approval_plan_text(self.approval_planned_in)
+
     def summary(self) -> str:
         """One German line: "Entwurf", "versandt am … Einwände bis …", "genehmigt am …";
         the current Fassung says where it comes from unless it is the one last sent
@@ -227,6 +237,15 @@ def sending_text(first: date | None, last: date | None) -> str:
     if first == last:
         return f"versandt am {_day(first)}"
     return f"zuerst versandt am {_day(first)}, zuletzt am {_day(last)}"
+
+
+def approval_plan_text(approver: str | None) -> str:
+    """ "Genehmigung in der 7. Sitzung am 15.12.2026 vorgesehen" (``approver``: the meeting
+    whose agenda approves the circulated minutes), "Genehmigung noch keiner Sitzung
+    zugeordnet" (none): the one wording for the Genehmigung tab and the Übersicht."""
+    if approver:
+        return f"Genehmigung in der {approver} vorgesehen"
+    return "Genehmigung noch keiner Sitzung zugeordnet"
 
 
 def _day(value: date | None) -> str:

@@ -61,6 +61,7 @@ from expertenrat.services.minutes_assembly import approved_minutes, meeting_labe
 from expertenrat.services.minutes_finishing import draft_finish
 from expertenrat.services.minutes_freeze import ensure_not_frozen, frozen_meetings
 from expertenrat.services.minutes_snapshot import changed_since, minutes_snapshot
+from expertenrat.services.overview_approvals import approving_meetings
 from expertenrat.services.unit_of_work import (
     changing,
     raise_if_invalid,
@@ -266,7 +267,8 @@ def _status(
     if latest is None or latest.state is not MinutesState.CIRCULATED:
         return found
     changed = changed_since(session, meeting, stored[-1].content, placed=placed)
-    return replace(found, changed_since_sent=changed)
+    planned_in = approving_meetings(session, meeting.council_id).get(meeting.id)
+    return replace(found, changed_since_sent=changed, approval_planned_in=planned_in)
 
 
 def _approving(

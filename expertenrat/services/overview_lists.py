@@ -22,7 +22,7 @@ from expertenrat.domain.enums import (
 from expertenrat.domain.follow_through import draft_sending_state
 from expertenrat.domain.invitation_due import invitation_deadline, invitation_due_line
 from expertenrat.domain.meetings import list_label
-from expertenrat.domain.minutes_approval import VersionOrigin, sending_text
+from expertenrat.domain.minutes_approval import VersionOrigin, approval_plan_text, sending_text
 from expertenrat.domain.overview import (
     Area,
     Line,
@@ -222,14 +222,9 @@ def minutes_waiting(session: Session, council_id: int, today: date) -> tuple[Lin
                     else f", {row.open_objections} offene Einwände"
                 )
             approver = approving.get(row.id)
-            approval = (
-                f"Genehmigung in der {approver} vorgesehen"
-                if approver
-                else "Genehmigung noch keiner Sitzung zugeordnet"
-            )
             lines.append(
                 Line(
-                    f"{head}: {state}, {approval}",
+                    f"{head}: {state}, {approval_plan_text(approver)}",
                     _meeting_target(row.id, MeetingTab.APPROVAL),
                     urgent=approver is None,
                 )

@@ -19,6 +19,8 @@ def state_text(status: MinutesStatus) -> str:
     lines = []
     if status.held:
         lines.append(tr(_CONTEXT, "Stand: {summary}").format(summary=status.summary()))
+    if status.approval_plan():  # what is next, as the Übersicht says (found by a tester)
+        lines.append(status.approval_plan())
     lines.append(
         # the settings' names (Einstellungen), one source (found by a tester)
         "{}: {}; {}: {}".format(

@@ -167,6 +167,10 @@ def test_circulating_asks_the_day_and_names_the_agenda_item(qtbot, panel, dialog
         panel.circulate_button.click()
     assert "versandt am 20.03.2026, Einwände bis 07.04.2026" in panel.state_label.text()
     assert "Genehmigung des Protokolls der 1. Sitzung" in dialogs.messages[-1][2]
+    # what comes next, as the Übersicht says it (found by a tester)
+    assert panel.state_label.text().split("\n")[1] == (
+        "Genehmigung in der 2. Sitzung am 12.05.2026 vorgesehen"
+    )
     assert panel.versions.model.rowCount() == 1
     assert panel.objections.raise_button.isEnabled()
 
