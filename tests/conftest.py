@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import gc
 import locale
+import logging
 import os
 import shutil
 import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 # Qt needs a UTF-8 locale: under LC_ALL=C (as a CI machine may run) it switches to C.UTF-8
@@ -91,6 +93,19 @@ def _leftover_windows_deleted() -> Iterator[None]:
     for widget in app.topLevelWidgets():
         widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def log_file(tmp_path) -> Iterator[Path]:
+    """The program's log file, set up in ``tmp_path`` and taken down after the test."""
+    from expertenrat.logs import setup_logging
+
+    path = setup_logging(tmp_path / "expertenrat.log")
+    yield path
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if getattr(h, "baseFilename", None) == str(path)]:
+        root.removeHandler(handler)
+        handler.close()
 
 
 @pytest.fixture

@@ -4,22 +4,9 @@ terminal, and logging goes on once there is space again."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from expertenrat.logs import setup_logging
-
-
-@pytest.fixture
-def log_file(tmp_path) -> Iterator[Path]:
-    path = setup_logging(tmp_path / "expertenrat.log")
-    yield path
-    root = logging.getLogger()
-    for handler in [h for h in root.handlers if getattr(h, "baseFilename", None) == str(path)]:
-        root.removeHandler(handler)
-        handler.close()
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")

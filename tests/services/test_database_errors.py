@@ -8,22 +8,12 @@ import sys
 import pytest
 from sqlalchemy import exc, text
 
-from expertenrat.logs import format_error, setup_logging
+from expertenrat.logs import format_error
 from expertenrat.services.unit_of_work import StorageError, changing, reading
 from expertenrat.store import models
 
 SECRET_PHONE = "+49 381 SECRET-" + "7" * 90  # 105 characters: too long for the column
 SECRET_NAME = "Geheimrätin Wilhelmine"
-
-
-@pytest.fixture
-def log_file(tmp_path):
-    path = setup_logging(tmp_path / "expertenrat.log")
-    yield path
-    root = logging.getLogger()
-    for handler in [h for h in root.handlers if getattr(h, "baseFilename", None) == str(path)]:
-        root.removeHandler(handler)
-        handler.close()
 
 
 def assert_nothing_personal(*texts: str) -> None:
