@@ -141,7 +141,12 @@ class ChecklistPanel(QWidget):
         self._finished = finish is not None and finish.finished
         text = ""
         if finish is not None and finish.finished:
-            text = tr(_CONTEXT, "Entwurf abgeschlossen am {day}; er kann versandt werden.")
+            # where it is sent, the next step (found by a tester: a newcomer looked for it)
+            text = tr(
+                _CONTEXT,
+                "Entwurf abgeschlossen am {day}; er kann versandt werden: Reiter "
+                "„Genehmigung“ → „Protokoll versenden …“.",
+            )
         elif finish is not None and finish.finished_on is not None:
             text = tr(
                 _CONTEXT,

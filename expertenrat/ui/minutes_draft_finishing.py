@@ -90,7 +90,11 @@ class DraftFinishing:
         self._dialogs.information(
             self._parent,
             tr(_CONTEXT, "Entwurf abschließen"),
-            tr(_CONTEXT, "Der Protokollentwurf ist abgeschlossen und kann versandt werden."),
+            tr(
+                _CONTEXT,
+                "Der Protokollentwurf ist abgeschlossen und kann versandt werden: Reiter "
+                "„Genehmigung“ → „Protokoll versenden …“.",
+            ),
         )
         self._reread()
         self._finished()

@@ -3,10 +3,13 @@ and a screen reader hears what the mark means."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from dark_palettes import DARK, palette_of
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
 
+from expertenrat.domain.minutes import DraftFinish
 from expertenrat.domain.minutes_checklist_lines import Checklist, ChecklistLine, ChecklistTarget
 from expertenrat.ui.minutes_checklist_panel import ChecklistPanel
 from expertenrat.ui.theme_colours import contrast_ratio
@@ -82,3 +85,18 @@ def test_the_lines_colours_follow_a_palette_switched_to_dark(qtbot, qapp) -> Non
         assert all(contrast_ratio(line.foreground().color(), dark) >= 4.5 for line in lines)
     finally:
         qapp.setPalette(before)
+
+
+def test_a_finished_draft_says_where_it_is_sent(qtbot) -> None:
+    """(found by a tester) "er kann versandt werden" left a newcomer looking for where: the
+    minutes go out from another tab."""
+    panel = ChecklistPanel()
+    qtbot.addWidget(panel)
+    ok = ChecklistLine("minute_taker", True, "Protokoll: Frau Schulz", TARGET)
+
+    panel.show_checklist(Checklist((ok,), DraftFinish(date(2026, 12, 2))))
+
+    assert panel.finish_label.text() == (
+        "Entwurf abgeschlossen am 02.12.2026; er kann versandt werden: Reiter „Genehmigung“ "
+        "→ „Protokoll versenden …“."
+    )

@@ -37,6 +37,11 @@ from tests.ui.settling import exposed
 HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום"""
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 TODAY = date(2026, 11, 27)  # the page's day in the tests that show the whole page
+# "Entwurf abschließen" says where the draft is sent next (found by a tester)
+FINISHED_MESSAGE = (
+    "Der Protokollentwurf ist abgeschlossen und kann versandt werden: Reiter „Genehmigung“ → "
+    "„Protokoll versenden …“."
+)
 
 
 @pytest.fixture
@@ -1537,12 +1542,11 @@ def test_entwurf_abschliessen_is_a_state_with_its_reverse(
 
     button.click()
     qtbot.waitUntil(lambda: button.text() == "Abschluss aufheben", timeout=WAIT)
-    assert dialogs.messages[-1][2] == (
-        "Der Protokollentwurf ist abgeschlossen und kann versandt werden."
-    )
+    assert dialogs.messages[-1][2] == FINISHED_MESSAGE
     day = services.minutes.checklist(held.meeting_id).finish.finished_on
     assert editor.checklist.finish_label.text() == (
-        f"Entwurf abgeschlossen am {day:%d.%m.%Y}; er kann versandt werden."
+        f"Entwurf abgeschlossen am {day:%d.%m.%Y}; er kann versandt werden: Reiter "
+        "„Genehmigung“ → „Protokoll versenden …“."
     )
     assert button.isEnabled()
 
@@ -1605,9 +1609,7 @@ def test_entwurf_abschliessen_right_after_typing_saves_and_finishes_in_one_click
     qtbot.waitUntil(lambda: button.text() == "Abschluss aufheben", timeout=WAIT)
     assert stored_texts(services, held, 1).discussion.endswith(" Nachtrag")
     assert services.minutes.checklist(held.meeting_id).finish.finished_on is not None
-    assert [text for _kind, _title, text in dialogs.messages] == [
-        "Der Protokollentwurf ist abgeschlossen und kann versandt werden."
-    ]
+    assert [text for _kind, _title, text in dialogs.messages] == [FINISHED_MESSAGE]
     qtbot.waitUntil(editor.idle, timeout=WAIT)
 
 
@@ -1707,9 +1709,7 @@ def test_entwurf_abschliessen_right_after_a_vote_count_waits_for_its_save(
     assert vote.yes == 3
     finish = services.minutes.checklist(held.meeting_id).finish
     assert finish.finished_on is not None and not finish.changed
-    assert [text for _kind, _title, text in dialogs.messages] == [
-        "Der Protokollentwurf ist abgeschlossen und kann versandt werden."
-    ]
+    assert [text for _kind, _title, text in dialogs.messages] == [FINISHED_MESSAGE]
 
 
 def test_entwurf_abschliessen_with_a_refused_vote_names_it_and_finishes_nothing(
