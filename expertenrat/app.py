@@ -109,7 +109,7 @@ class Session:
         from expertenrat.ui.change_watch import ChangeWatch
         from expertenrat.ui.daily_backup import DailyBackup
         from expertenrat.ui.day_watch import DayWatch
-        from expertenrat.ui.network_drive_notice import tell_once as tell_network_drive_once
+        from expertenrat.ui.network_drive_notice import tell as tell_network_drive
         from expertenrat.ui.recovery_notice import offer_unsaved_minutes
 
         # A new file stays uncreated until the welcome page creates a council or the demo.
@@ -122,7 +122,7 @@ class Session:
         if upgraded := database_choice.upgrade_note(self.database):
             log.info("Database upgraded; backup at %s", self.database.backup_file)
             dialogs.information(self.window, tr("Session", "Datenbank aktualisiert"), upgraded)
-        tell_network_drive_once(self.database, dialogs, self.window, QSettings())
+        tell_network_drive(self.database, dialogs, self.window, QSettings())
         self.daily_backup = DailyBackup(
             services.daily_backup,
             QSettings(),

@@ -4,6 +4,10 @@ reads is faked, nothing is mounted."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -24,3 +28,32 @@ def fake_share(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str = "S")
     )
     monkeypatch.setattr(network_location, "MOUNT_TABLE", table)
     return share
+
+
+_HOLDER = """
+import socket, sys
+from pathlib import Path
+socket.gethostname = lambda: sys.argv[2]
+from expertenrat.store.in_use_marker import InUseMarker
+marker, _ = InUseMarker.claim(Path(sys.argv[1]))
+print("bereit" if marker else "nicht", flush=True)
+sys.stdin.read()
+marker.release()
+"""
+
+
+@contextmanager
+def open_on_another_pc(path: Path, pc: str = "PC-SCHULZ") -> Iterator[None]:
+    """The database file ``path`` marked as open on the PC ``pc`` by a program that runs
+    (another process: the lock on the marker is each process's own) until the block ends."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, str(path), pc],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None and process.stdout.readline().strip() == "bereit"
+        yield
+    finally:
+        process.communicate("", timeout=60)

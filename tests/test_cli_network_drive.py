@@ -5,7 +5,7 @@ files on the city's shared drive)."""
 from __future__ import annotations
 
 from cli_runs import run_main as run
-from network_share import fake_share
+from network_share import fake_share, open_on_another_pc
 
 
 def test_a_command_on_a_shared_file_warns_that_one_pc_at_a_time_may_use_it(
@@ -36,3 +36,16 @@ def test_the_move_to_a_server_does_not_advise_itself(capsys, monkeypatch, tmp_pa
     assert code == 1
     assert "nicht erreichbar" in err
     assert "Netzlaufwerk" not in err
+
+
+def test_a_command_on_a_file_another_pc_has_open_says_so(capsys, monkeypatch, tmp_path):
+    path = fake_share(monkeypatch, tmp_path) / "expertenrat.db"
+    assert run(capsys, "--database", str(path), "demo", "--councils", "1")[0] == 0
+    with open_on_another_pc(path):
+        code, out, err = run(
+            capsys, "--database", str(path), "export", "reminders", "--out", str(tmp_path / "e")
+        )
+    assert code == 0, err
+    assert out
+    [warning] = [line for line in err.splitlines() if "PC-SCHULZ" in line]
+    assert "ist gerade auch auf dem PC „PC-SCHULZ“ geöffnet" in warning

@@ -202,7 +202,8 @@ def open_services(args: argparse.Namespace) -> Services:
     shared = args.command != "move-to-server" and database_choice.network_note(
         database, "expertenrat move-to-server postgresql://benutzer@server/datenbank"
     )
-    print_warnings(filter(None, [database_choice.upgrade_note(database), shared]))
+    held = database_choice.held_elsewhere_note(database)
+    print_warnings(filter(None, [database_choice.upgrade_note(database), shared, held]))
     return Services.create(database, default_actor())
 
 

@@ -162,6 +162,21 @@ def network_note(database: OpenedDatabase, move: str) -> str:
     )
 
 
+def held_elsewhere_note(database: OpenedDatabase) -> str:
+    """What to tell where another PC has the file ``database`` on a network drive open too
+    (see :mod:`~expertenrat.store.in_use_marker`); "" otherwise."""
+    holder = database.held_elsewhere
+    if holder is None:
+        return ""
+    user = f"Benutzer „{holder.user}“, " if holder.user else ""
+    return (
+        f"Die Datenbank „{database.location}“ ist gerade auch auf dem PC „{holder.pc}“ "
+        f"geöffnet ({user}seit {holder.since:%d.%m.%Y %H:%M} Uhr). Mit einer Datei auf "
+        "einem Netzlaufwerk darf immer nur ein PC zur selben Zeit arbeiten, sonst kann sie "
+        "beschädigt werden: Bitte beenden Sie Expertenrat auf einem der beiden PCs."
+    )
+
+
 def _copy_before_upgrade(url: URL, revision: str) -> Path:
     """The copy of an older server database kept before its upgrade (imported only when
     one is upgraded: a start with an up-to-date database does not pay for it)."""

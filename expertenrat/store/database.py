@@ -29,6 +29,7 @@ from expertenrat.store.blank_twin import BlankTwin
 from expertenrat.store.changed_schema import refuse_changed_schema
 from expertenrat.store.database_address import describe
 from expertenrat.store.engine import SYNCHRONOUS, WRITING, sqlite_file, sqlite_journal_mode
+from expertenrat.store.in_use_marker import Holder, InUseMarker
 from expertenrat.store.problems import sqlite_problem
 from expertenrat.store.read_sessions import read_session, refuse_writes_in_reads
 from expertenrat.store.removable_new_file import removable_new_file
@@ -58,6 +59,10 @@ class Database:
     # The revision an older database (a server's, even opened to read) was upgraded from
     # in place as it was opened; its copy of the old state is ``backup_file``.
     upgraded_from: str | None = None
+    # A file on a network drive: this PC's mark that it has it open, and another PC that
+    # has it open too (see :mod:`~expertenrat.store.in_use_marker`).
+    in_use: InUseMarker | None = field(default=None, repr=False)
+    held_elsewhere: Holder | None = None
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -268,6 +273,8 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.in_use is not None:
+            self.in_use.release()
         if self._scratch is not None:
             shutil.rmtree(self._scratch, ignore_errors=True)
         self._blank.close()

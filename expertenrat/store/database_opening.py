@@ -27,6 +27,8 @@ from expertenrat.store.database import Database
 from expertenrat.store.database_address import check_url, describe
 from expertenrat.store.driver_errors import SqliteCause, sqlite_cause
 from expertenrat.store.engine import make_engine, sqlite_file, sqlite_journal_mode
+from expertenrat.store.in_use_marker import InUseMarker
+from expertenrat.store.network_location import is_on_network
 from expertenrat.store.other_connections import other_connections, others_connected_note
 from expertenrat.store.probe import Probe, probe_server, probe_sqlite_file
 from expertenrat.store.problems import in_use_on_network, sqlite_problem
@@ -127,7 +129,17 @@ def _opened(
         upgrade(url, location)
     if engine is None:
         engine = make_engine(url, read_only=probe.read_flags if read_only else None)
-    return Database(url=url, engine=engine, backup_file=backup, upgraded_from=older)
+    in_use, held_elsewhere = None, None
+    if path is not None and not read_only and is_on_network(path):
+        in_use, held_elsewhere = InUseMarker.claim(path)
+    return Database(
+        url=url,
+        engine=engine,
+        backup_file=backup,
+        upgraded_from=older,
+        in_use=in_use,
+        held_elsewhere=held_elsewhere,
+    )
 
 
 def _refuse_while_others_connected(url: URL, location: str, upgrade_anyway: bool) -> None:

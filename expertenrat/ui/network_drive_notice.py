@@ -1,7 +1,8 @@
 """The note on a database file on a network drive (a secretariat's shared drive, found by a
 tester): only one PC at a time may work with it; several PCs take a PostgreSQL server
 (Datei → Auf Server umziehen …). Shown once on each PC for each such file, when the window
-first opens it; Einstellungen → Datenbank says it for as long as the file is open."""
+first opens it; Einstellungen → Datenbank says it for as long as the file is open. Where
+another PC has the file open too, a warning says so at every opening."""
 
 from __future__ import annotations
 
@@ -26,10 +27,14 @@ def network_note(database: OpenedDatabase) -> str:
     return database_choice.network_note(database, tr(_CONTEXT, "Datei → Auf Server umziehen …"))
 
 
-def tell_once(
+def tell(
     database: OpenedDatabase, dialogs: DialogService, parent: QWidget, settings: QSettings
 ) -> None:
-    """The note for ``database``, unless this PC showed it for that file already."""
+    """Warn where another PC has ``database`` open too; else the note for ``database``,
+    unless this PC showed it for that file already."""
+    if held := database_choice.held_elsewhere_note(database):
+        dialogs.warning(parent, tr(_CONTEXT, "Datenbank auch auf einem anderen PC geöffnet"), held)
+        return
     note = network_note(database)
     key = f"{SHOWN_KEY}/{database.digest}"
     if not note or settings.value(key, False, bool):

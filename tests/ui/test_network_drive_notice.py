@@ -5,12 +5,12 @@ tester: a secretariat keeps its files on the city's shared drive)."""
 from __future__ import annotations
 
 import pytest
-from network_share import fake_share
+from network_share import fake_share, open_on_another_pc
 
 from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 from expertenrat.ui.database_box import DatabaseBox
-from expertenrat.ui.network_drive_notice import tell_once
+from expertenrat.ui.network_drive_notice import tell
 
 
 @pytest.fixture
@@ -24,8 +24,8 @@ def shared_database(monkeypatch, tmp_path):
 def test_the_note_is_shown_once_on_each_pc(qtbot, dialogs, qsettings, shared_database, tmp_path):
     parent = DatabaseBox(shared_database, dialogs)
     qtbot.addWidget(parent)
-    tell_once(shared_database, dialogs, parent, qsettings)
-    tell_once(shared_database, dialogs, parent, qsettings)
+    tell(shared_database, dialogs, parent, qsettings)
+    tell(shared_database, dialogs, parent, qsettings)
     [(kind, title, text)] = dialogs.messages
     assert (kind, title) == ("information", "Datenbank auf einem Netzlaufwerk")
     assert "immer nur ein PC zur selben Zeit" in text
@@ -36,6 +36,28 @@ def test_the_note_is_shown_once_on_each_pc(qtbot, dialogs, qsettings, shared_dat
 def test_a_file_on_this_pc_gets_no_note(qtbot, dialogs, qsettings, services):
     box = DatabaseBox(services.database, dialogs)
     qtbot.addWidget(box)
-    tell_once(services.database, dialogs, box, qsettings)
+    tell(services.database, dialogs, box, qsettings)
     assert dialogs.messages == []
     assert "Netzlaufwerk" not in box.location_label.text()
+
+
+def test_another_pc_that_has_the_file_open_is_warned_of_at_every_opening(
+    qtbot, dialogs, qsettings, monkeypatch, tmp_path
+):
+    path = fake_share(monkeypatch, tmp_path) / "expertenrat.db"
+    open_database(database_url(str(path))).close()
+    with open_on_another_pc(path):
+        for _opening in range(2):
+            database = open_database(database_url(str(path)))
+            try:
+                box = DatabaseBox(database, dialogs)
+                qtbot.addWidget(box)
+                tell(database, dialogs, box, qsettings)
+            finally:
+                database.close()
+    assert [(kind, title) for kind, title, _text in dialogs.messages] == [
+        ("warning", "Datenbank auch auf einem anderen PC geöffnet")
+    ] * 2
+    text = dialogs.messages[0][2]
+    assert "ist gerade auch auf dem PC „PC-SCHULZ“ geöffnet" in text
+    assert "immer nur ein PC zur selben Zeit" in text

@@ -1,0 +1,69 @@
+"""A database file on a network drive is marked as open on this PC while it is, and another
+PC's mark is found (found by a tester: two colleagues opened the file on the shared drive
+at once, and neither learnt of the other)."""
+
+from __future__ import annotations
+
+import json
+
+from network_share import fake_share, open_on_another_pc
+
+from expertenrat.store.database_opening import open_database
+from expertenrat.store.engine import database_url
+from expertenrat.store.in_use_marker import marker_path, this_pc
+
+
+def _shared_file(monkeypatch, tmp_path):
+    path = fake_share(monkeypatch, tmp_path) / "expertenrat.db"
+    open_database(database_url(str(path))).close()
+    return path
+
+
+def test_another_pc_that_has_the_file_open_is_named(monkeypatch, tmp_path):
+    path = _shared_file(monkeypatch, tmp_path)
+    with open_on_another_pc(path):
+        mark = marker_path(path).read_text("utf-8")
+        database = open_database(database_url(str(path)))
+        try:
+            assert database.held_elsewhere is not None
+            assert database.held_elsewhere.pc == "PC-SCHULZ"
+            assert database.in_use is None
+        finally:
+            database.close()
+        assert marker_path(path).read_text("utf-8") == mark  # the other PC's, kept
+
+
+def test_a_mark_left_by_a_pc_that_ended_is_taken_over_and_removed_at_close(monkeypatch, tmp_path):
+    path = _shared_file(monkeypatch, tmp_path)
+    marker_path(path).write_text(
+        json.dumps({"pc": "PC-SCHULZ", "user": "schulz", "since": "2026-12-01T08:00:00"}),
+        "utf-8",
+    )
+    database = open_database(database_url(str(path)))
+    try:
+        assert database.held_elsewhere is None
+        assert json.loads(marker_path(path).read_text("utf-8"))["pc"] == this_pc()
+    finally:
+        database.close()
+    assert not marker_path(path).exists()
+
+
+def test_this_pcs_own_mark_is_no_other_pcs(monkeypatch, tmp_path):
+    """The command line beside the window on the same PC."""
+    path = _shared_file(monkeypatch, tmp_path)
+    with open_on_another_pc(path, this_pc()):
+        database = open_database(database_url(str(path)))
+        database.close()
+    assert database.held_elsewhere is None
+
+
+def test_files_on_this_pc_and_files_opened_to_read_get_no_mark(monkeypatch, tmp_path):
+    local = tmp_path / "lokal.db"
+    open_database(database_url(str(local))).close()
+    database = open_database(database_url(str(local)))
+    assert database.in_use is None and not marker_path(local).exists()
+    database.close()
+    path = _shared_file(monkeypatch, tmp_path)
+    reading = open_database(database_url(str(path)), read_only=True)
+    assert reading.in_use is None and not marker_path(path).exists()
+    reading.close()
