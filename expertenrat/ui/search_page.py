@@ -174,9 +174,13 @@ class SearchPage(NothingPending, QWidget):
             )
             self.count_label.setText(tr(_CONTEXT, "Keine Treffer dieser Art"))
         elif typed:
+            # Members are not searched here: a name typed found nothing and said only to
+            # type less (found by a tester).
             self.table.show_empty(
                 tr(
-                    _CONTEXT, "Nichts gefunden für „{}“. Weniger oder kürzere Wörter finden mehr."
+                    _CONTEXT,
+                    "Nichts gefunden für „{}“. Weniger oder kürzere Wörter finden mehr; "
+                    "Mitglieder finden Sie unter „Mitglieder“ (Strg+2).",
                 ).format(typed)
             )
             self.count_label.setText(tr(_CONTEXT, "Keine Treffer"))

@@ -229,5 +229,6 @@ def test_a_screen_reader_hears_the_hits_found_once_each(page, qtbot, announced):
     assert announced == [
         f"{every} Treffer",
         f"{narrowed} von {every} Treffern",
-        "Nichts gefunden für „xyzzy“. Weniger oder kürzere Wörter finden mehr.",
+        "Nichts gefunden für „xyzzy“. Weniger oder kürzere Wörter finden mehr; Mitglieder "
+        "finden Sie unter „Mitglieder“ (Strg+2).",
     ]
