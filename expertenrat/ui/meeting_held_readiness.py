@@ -17,8 +17,12 @@ HELD_ALREADY = (
     "„Zurücknehmen …“ es zurück, solange das Protokoll leer ist."
 )
 HELD_TIP = "Die Sitzung hat begonnen oder stattgefunden: Status „durchgeführt“"
-# The longest wait for a start; after it the buttons look again (and wait anew).
-LONGEST_WAIT = timedelta(hours=12)
+# The longest wait for a start; after it the buttons look again (and wait anew). A timer
+# does not count the time the PC sleeps: a laptop shut over lunch before a 14:00 meeting
+# and opened at 14:05 offered "Durchgeführt" only hours after the start (a wait of 12
+# hours: the next day); looked at every minute, within a minute of waking (found by a
+# tester).
+LONGEST_WAIT = timedelta(minutes=1)
 
 
 def why_not_held(meeting: Meeting | None, today: date, now: datetime) -> str:
