@@ -99,7 +99,9 @@ def test_members_round_trip_through_an_excel_workbook(bundle: Path, tmp_path: Pa
     assert _run(bundle, "--database", database, "demo").returncode == 0
 
     exported = _run(bundle, "--database", database, "export", "members", "--out", workbook)
-    imported = _run(bundle, "--database", database, "import", "members", workbook, "--dry-run")
+    imported = _run(
+        bundle, "--database", database, "import", "members", "--council", "1", workbook, "--dry-run"
+    )
 
     assert exported.returncode == 0, exported.stderr
     assert imported.returncode == 0, imported.stderr
@@ -116,7 +118,12 @@ def test_roster_with_arabic_and_hebrew_names(bundle: Path, tmp_path: Path) -> No
         encoding="utf-8-sig",
     )
     assert _run(bundle, "--database", database, "demo").returncode == 0
-    assert _run(bundle, "--database", database, "import", "members", str(members)).returncode == 0
+    assert (
+        _run(
+            bundle, "--database", database, "import", "members", "--council", "1", str(members)
+        ).returncode
+        == 0
+    )
     target = tmp_path / "liste.pdf"
 
     result = _run(bundle, "--database", database, "export", "roster", "--out", str(target))

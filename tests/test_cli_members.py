@@ -68,7 +68,7 @@ def test_an_exported_workbook_imports_as_unchanged(database, tmp_path):
     run("--database", database, "export", "members", "--out", str(workbook))
     before = stored(database)
 
-    result = run("--database", database, "import", "members", str(workbook))
+    result = run("--database", database, "import", "members", "--council", "1", str(workbook))
 
     assert result.returncode == 0, result.stderr
     report = result.stdout.splitlines()
@@ -88,7 +88,7 @@ def test_an_unknown_file_ending_gives_one_line(database, tmp_path, command):
     if command == "export":
         result = run("--database", database, "export", "members", "--out", str(file))
     else:
-        result = run("--database", database, "import", "members", str(file))
+        result = run("--database", database, "import", "members", "--council", "1", str(file))
 
     assert_one_line_error(result, "„mitglieder.ods“: Die Dateiendung „.ods“ ist unbekannt.")
     assert file.read_bytes() == b"PK\x03\x04"
@@ -103,7 +103,9 @@ def test_dry_run_reports_every_row_and_saves_nothing(database, tmp_path):
     file.write_bytes(exported.read_bytes() + anna.encode("utf-8") + b"\r\n")
     before = stored(database)
 
-    result = run("--database", database, "import", "members", str(file), "--dry-run")
+    result = run(
+        "--database", database, "import", "members", "--council", "1", str(file), "--dry-run"
+    )
 
     assert result.returncode == 0, result.stderr
     report = result.stdout.splitlines()
@@ -124,7 +126,9 @@ def test_the_report_says_which_columns_were_read_as_what(database, tmp_path):
         encoding="utf-8",
     )
 
-    result = run("--database", database, "import", "members", str(file), "--dry-run")
+    result = run(
+        "--database", database, "import", "members", "--council", "1", str(file), "--dry-run"
+    )
 
     assert result.returncode == 0, result.stderr
     assert (
@@ -142,7 +146,15 @@ def test_the_report_names_the_sheets_of_a_workbook_not_read(capsys, database, tm
     workbook.save(file := tmp_path / "beirat.xlsx")
 
     code, out, _ = run_main(
-        capsys, "--database", database, "import", "members", str(file), "--dry-run"
+        capsys,
+        "--database",
+        database,
+        "import",
+        "members",
+        "--council",
+        "1",
+        str(file),
+        "--dry-run",
     )
 
     assert code == 0
@@ -177,7 +189,9 @@ def test_unused_columns_are_named_with_the_columns_read(capsys, database, tmp_pa
         "Zoe;Neumann;0170 1234567;01.01.2026;Stadtdaten;1",
     )
 
-    code, out, _ = run_main(capsys, "--database", database, "import", "members", file, "--dry-run")
+    code, out, _ = run_main(
+        capsys, "--database", database, "import", "members", "--council", "1", file, "--dry-run"
+    )
 
     assert code == 0
     (line,) = [line for line in out.splitlines() if line.startswith("Nicht verwendete")]
@@ -195,7 +209,15 @@ def test_excels_unicode_text_is_imported_as_in_the_window(capsys, database, tmp_
     file.write_bytes((text + "عبد الله\tÖztürk\t01.01.2026\tStadtdaten\r\n").encode("utf-16"))
 
     code, out, _ = run_main(
-        capsys, "--database", database, "import", "members", str(file), "--dry-run"
+        capsys,
+        "--database",
+        database,
+        "import",
+        "members",
+        "--council",
+        "1",
+        str(file),
+        "--dry-run",
     )
 
     assert code == 0
@@ -209,7 +231,7 @@ def test_import_saves_new_and_changed_members(database, tmp_path):
         "Anna;Berg;anna@example.org;Mitglied;01.01.2026;Stadtdaten",
     )
 
-    result = run("--database", database, "import", "members", file)
+    result = run("--database", database, "import", "members", "--council", "1", file)
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
@@ -230,7 +252,7 @@ def test_a_file_with_a_bad_row_is_reported_and_nothing_is_saved(database, tmp_pa
     )
     before = stored(database)
 
-    result = run("--database", database, "import", "members", file)
+    result = run("--database", database, "import", "members", "--council", "1", file)
 
     assert_one_line_error(result, "2 Zeilen haben Fehler; es wurde nichts importiert.")
     report = result.stdout.splitlines()
@@ -246,7 +268,7 @@ def test_the_report_shows_control_characters_as_codes_and_cuts_long_names(databa
         tmp_path / "fehler.csv", HEADER, f"Anna;{family};anna@example.org;Mitglied;01.01.2026;X"
     )
 
-    result = run("--database", database, "import", "members", file, "--dry-run")
+    result = run("--database", database, "import", "members", "--council", "1", file, "--dry-run")
 
     assert result.returncode == 1
     (line,) = result.stdout.splitlines()
@@ -258,7 +280,7 @@ def test_the_report_shows_control_characters_as_codes_and_cuts_long_names(databa
 def test_a_dry_run_with_a_bad_row_also_fails(database, tmp_path):
     file = write_csv(tmp_path / "fehler.csv", HEADER, "Jan;;;;01.01.2026;Stadtdaten")
 
-    result = run("--database", database, "import", "members", file, "--dry-run")
+    result = run("--database", database, "import", "members", "--council", "1", file, "--dry-run")
 
     assert_one_line_error(result, "1 Zeile hat Fehler")
     assert result.stdout.strip() == (
@@ -276,7 +298,16 @@ def test_an_overlong_phone_number_is_refused_with_row_and_column(database, tmp_p
     )
     before = stored(database)
 
-    result = run("--database", database, "import", "members", file, *(["--dry-run"] * dry_run))
+    result = run(
+        "--database",
+        database,
+        "import",
+        "members",
+        "--council",
+        "1",
+        file,
+        *(["--dry-run"] * dry_run),
+    )
 
     assert_one_line_error(result, "1 Zeile hat Fehler; es wurde nichts importiert.")
     assert result.stdout.strip() == (
@@ -302,7 +333,7 @@ def test_a_file_that_cannot_be_read_as_csv_gives_one_line(database, tmp_path, co
     file.write_bytes(content)
     before = stored(database)
 
-    result = run("--database", database, "import", "members", str(file))
+    result = run("--database", database, "import", "members", "--council", "1", str(file))
 
     assert_one_line_error(result, message)
     assert result.stdout == ""
@@ -318,7 +349,9 @@ def test_a_file_that_cannot_be_read_as_csv_gives_one_line(database, tmp_path, co
     ids=["missing", "directory"],
 )
 def test_a_path_that_is_not_a_readable_file_gives_one_line(database, tmp_path, name, message):
-    result = run("--database", database, "import", "members", str(tmp_path / name))
+    result = run(
+        "--database", database, "import", "members", "--council", "1", str(tmp_path / name)
+    )
 
     assert_one_line_error(result, message)
     assert result.stdout == ""
@@ -338,7 +371,7 @@ def test_a_huge_file_is_refused_by_its_size_without_reading_it_whole(database, t
 
     result = subprocess.run(
         [sys.executable, "-m", "expertenrat", "--database", database,
-         "import", "members", str(huge)],
+         "import", "members", "--council", "1", str(huge)],
         capture_output=True, text=True, timeout=120,
         preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)),
     )  # fmt: skip
@@ -357,7 +390,7 @@ def test_roster_export_warns_about_letters_no_font_has_and_exits_0(database, tmp
         "小明;王;xiaoming@example.org;Mitglied;01.01.2026;Stadtdaten",
         "محمد;عبد الله;;Mitglied;01.01.2026;Stadtdaten",
     )
-    assert run("--database", database, "import", "members", file).returncode == 0
+    assert run("--database", database, "import", "members", "--council", "1", file).returncode == 0
     target = tmp_path / "liste.pdf"
 
     result = run("--database", database, "export", "roster", "--out", str(target))
@@ -442,7 +475,9 @@ def test_a_lone_surrogate_from_a_workbook_is_reported_as_its_code(capsys, databa
         workbook.active.append(row)
     workbook.save(file := tmp_path / "mitglieder.xlsx")
 
-    code, out, _err = run_main(capsys, "--database", database, "import", "members", str(file))
+    code, out, _err = run_main(
+        capsys, "--database", database, "import", "members", "--council", "1", str(file)
+    )
 
     assert code == 1
     assert out.startswith("Zeile 2: Fehler – Anna Berg<U+D800>: Spalte „Nachname“: ")
@@ -462,3 +497,30 @@ def test_a_file_name_that_is_no_utf8_is_named_by_codes_when_done(capsys, databas
 
     assert code == 0 and target.exists()
     assert out.strip().endswith("Mitglieder-M<U+DCFC>ller.csv")
+
+
+def test_with_two_councils_the_council_to_import_into_must_be_named(database, tmp_path):
+    """The demo holds the Rostock council and the Lübeck Beirat: without --council, the
+    Beirat's members went into the first council, the Expert*innenrat, unasked (found by a
+    tester)."""
+    file = write_csv(
+        tmp_path / "beirat.csv", HEADER, "Anna;Berg;anna@example.org;Mitglied;01.01.2026;Umwelt"
+    )
+    before = stored(database)
+
+    result = run("--database", database, "import", "members", file)
+
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "Die Datenbank enthält 2 Gremien: 1 (Smart City Expert*innenrat), 2 (Beirat " in (
+        result.stderr
+    )
+    assert "in welches die Mitglieder übernommen werden sollen" in result.stderr
+    assert stored(database) == before
+
+
+def test_import_help_says_the_council_is_needed_where_there_are_several(capsys):
+    code, out, _ = run_main(capsys, "import", "members", "--help")
+
+    assert code == 0
+    assert "Nummer des Gremiums (nötig, wenn es mehrere gibt;" in " ".join(out.split())

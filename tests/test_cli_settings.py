@@ -62,10 +62,21 @@ def test_a_changed_file_is_shown_in_a_dry_run_and_then_applied(demo_file, export
     changed.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
     before = stored(demo_file)
 
-    dry = run("--database", str(demo_file), "import", "settings", str(changed), "--dry-run")
+    dry = run(
+        "--database",
+        str(demo_file),
+        "import",
+        "settings",
+        "--council",
+        "1",
+        str(changed),
+        "--dry-run",
+    )
     assert dry.returncode == 0, dry.stderr
     assert stored(demo_file) == before
-    applied = run("--database", str(demo_file), "import", "settings", str(changed))
+    applied = run(
+        "--database", str(demo_file), "import", "settings", "--council", "1", str(changed)
+    )
 
     assert "Ladungsfrist: 14 Tage -> 12 Tage" in dry.stdout
     assert "Probelauf: Es wurde nichts gespeichert." in dry.stdout
@@ -100,8 +111,19 @@ def test_another_citys_own_settings_are_left_as_they_are_unless_all(demo_file, e
     own = _council(demo_file, *columns)[:4]
     fields = stored(demo_file)[1]
 
-    dry = run("--database", str(demo_file), "import", "settings", str(changed), "--dry-run")
-    applied = run("--database", str(demo_file), "import", "settings", str(changed))
+    dry = run(
+        "--database",
+        str(demo_file),
+        "import",
+        "settings",
+        "--council",
+        "1",
+        str(changed),
+        "--dry-run",
+    )
+    applied = run(
+        "--database", str(demo_file), "import", "settings", "--council", "1", str(changed)
+    )
 
     assert dry.returncode == 0, dry.stderr
     assert "Ladungsfrist: 14 Tage -> 12 Tage" in dry.stdout
@@ -118,7 +140,9 @@ def test_another_citys_own_settings_are_left_as_they_are_unless_all(demo_file, e
     assert _council(demo_file, *columns) == (*own, 12)
     assert stored(demo_file)[1] == fields
 
-    everything = run("--database", str(demo_file), "import", "settings", str(changed), "--all")
+    everything = run(
+        "--database", str(demo_file), "import", "settings", "--council", "1", str(changed), "--all"
+    )
 
     assert everything.returncode == 0, everything.stderr
     assert "bleiben, wie sie sind" not in everything.stdout
@@ -137,7 +161,9 @@ def test_a_renamed_council_is_named_as_it_is_called_now(demo_file, exported, tmp
     changed = tmp_path / "wismar.json"
     changed.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
 
-    applied = run("--database", str(demo_file), "import", "settings", str(changed))
+    applied = run(
+        "--database", str(demo_file), "import", "settings", "--council", "1", str(changed)
+    )
 
     assert applied.returncode == 0, applied.stderr
     assert applied.stdout.splitlines()[-1] == (
@@ -268,7 +294,7 @@ def test_refused_files_change_nothing(demo_file, tmp_path, content, message):
     path.write_text(text, "utf-8")
     before = stored(demo_file)
 
-    result = run("--database", str(demo_file), "import", "settings", str(path))
+    result = run("--database", str(demo_file), "import", "settings", "--council", "1", str(path))
 
     assert result.returncode == 1
     assert message in result.stderr
@@ -368,7 +394,7 @@ def test_a_huge_file_is_refused_by_its_size_without_reading_it_whole(demo_file, 
 
     result = subprocess.run(
         [sys.executable, "-m", "expertenrat", "--database", str(demo_file),
-         "import", "settings", str(huge), "--dry-run"],
+         "import", "settings", "--council", "1", str(huge), "--dry-run"],
         capture_output=True, text=True, timeout=120,
         preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)),
     )  # fmt: skip
@@ -406,9 +432,39 @@ def test_another_citys_action_fields_are_named_as_the_file_holds_them(
     changed = tmp_path / "luebeck.json"
     changed.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
 
-    dry = run("--database", str(demo_file), "import", "settings", str(changed), "--dry-run")
+    dry = run(
+        "--database",
+        str(demo_file),
+        "import",
+        "settings",
+        "--council",
+        "1",
+        str(changed),
+        "--dry-run",
+    )
 
     assert dry.returncode == 0, dry.stderr
     (line,) = [line for line in dry.stdout.splitlines() if "  Handlungsfelder: " in line]
     assert line.endswith(" (in der Datei: Hafen & <Welterbe>)")
     assert line.startswith("  Handlungsfelder: Moderne Verwaltung, ")
+
+
+@pytest.mark.parametrize("dry_run", [True, False], ids=["dry-run", "import"])
+def test_with_two_councils_the_council_to_take_a_file_must_be_named(demo_file, exported, dry_run):
+    """The demo holds the Rostock council and the Lübeck Beirat: without --council, the
+    Beirat's file went into the first council, the Expert*innenrat, unasked (found by a
+    tester)."""
+    before = stored(demo_file)
+
+    result = run(
+        "--database", str(demo_file), "import", "settings", str(exported), *["--dry-run"] * dry_run
+    )
+
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "expertenrat: Fehler: Die Datenbank enthält 2 Gremien: 1 (Smart City "
+        "Expert*innenrat), 2 (Beirat Digitale Stadt Lübeck). Bitte mit --council NR angeben, "
+        "in welches die Einstellungen übernommen werden sollen; es wurde nichts geändert.\n"
+    )
+    assert stored(demo_file) == before

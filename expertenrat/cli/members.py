@@ -84,7 +84,7 @@ def add_import(imports: argparse._SubParsersAction) -> None:
         help="Einwilligungen zur Veröffentlichung, die die Datei erteilt oder widerruft, "
         "übernehmen (ohne diese Angabe wird eine solche Datei nicht importiert)",
     )
-    council_option(members)
+    council_option(members, changes=True)
     members.set_defaults(handler=_import_members, opening="change")
 
 
@@ -122,7 +122,6 @@ def _import_members(services: Services, args: argparse.Namespace) -> str:
     """Report every row; save only if no row has an error (and not with --dry-run)."""
     from expertenrat.services.member_exchange import MemberFileFormat
 
-    council_id = chosen_council(services, args)
     path = Path(args.file)
     try:
         data = services.member_exchange.read_file(path)
@@ -130,6 +129,7 @@ def _import_members(services: Services, args: argparse.Namespace) -> str:
         raise UserError(
             f"„{path}“ kann nicht gelesen werden: {os_error_text(error)}", os_error_detail(error)
         ) from None
+    council_id = chosen_council(services, args, into="die Mitglieder")
     file_format = MemberFileFormat.to_import(path)
     today = services.settings.clock(council_id).today()
     preview = services.member_exchange.preview_import(council_id, data, today, file_format)

@@ -51,7 +51,7 @@ def add_import(imports: argparse._SubParsersAction) -> None:
         help="die Einstellungsdatei",
     )
     target = settings.add_mutually_exclusive_group()
-    council_option(target)
+    council_option(target, changes=True)
     target.add_argument(
         "--new",
         action=_NewCouncil,
@@ -157,7 +157,7 @@ def _import_settings(services: Services, args: argparse.Namespace) -> str:
             return _would_create(incoming)
         council_id = transfer.create_council(incoming)
         return f"Gremium Nr. {council_id} „{name}“ aus „{path}“ angelegt."
-    council_id = chosen_council(services, args)
+    council_id = chosen_council(services, args, into="die Einstellungen")
     preview = transfer.preview(council_id, incoming)
     name = preview.current.settings.name
     if not preview.differences:

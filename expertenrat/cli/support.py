@@ -183,28 +183,39 @@ def status_argument(text: str) -> RecommendationStatus:
     return RecommendationStatus(found)
 
 
-def council_option(parser: argparse.ArgumentParser) -> None:
+def council_option(parser: argparse.ArgumentParser, *, changes: bool = False) -> None:
+    """``--council NR``; ``changes``: the command writes into the council, so with several
+    councils it must be named (see :func:`chosen_council`)."""
+    default = "nötig, wenn es mehrere gibt" if changes else "Vorgabe: das erste"
     parser.add_argument(
         "--council",
         type=positive,
         metavar="NR",
-        help="Nummer des Gremiums (Vorgabe: das erste; eine unbekannte Nummer nennt die "
-        "vorhandenen)",
+        help=f"Nummer des Gremiums ({default}; eine unbekannte Nummer nennt die vorhandenen)",
     )
 
 
-def chosen_council(services: Services, args: argparse.Namespace) -> int:
-    """The council of ``--council``, else the first one."""
+def chosen_council(services: Services, args: argparse.Namespace, *, into: str | None = None) -> int:
+    """The council of ``--council``, else the first one. ``into``: what the command writes
+    into the council ("die Mitglieder"); without ``--council`` it is then refused where the
+    database holds several councils, as the first is a guess that puts one council's
+    members or settings into the other (found by a tester)."""
     councils = services.settings.councils()
     if not councils:
         raise UserError(
             "Die Datenbank enthält noch kein Gremium. Legen Sie eines im Programm an "
             "oder laden Sie die Demodaten mit „expertenrat demo“."
         )
+    known = ", ".join(f"{c.id} ({c.name})" for c in councils)
     if args.council is None:
+        if into is not None and len(councils) > 1:
+            raise UserError(
+                f"Die Datenbank enthält {len(councils)} Gremien: {known}. Bitte mit "
+                f"--council NR angeben, in welches {into} übernommen werden sollen; "
+                "es wurde nichts geändert."
+            )
         return councils[0].id
     if args.council not in {c.id for c in councils}:
-        known = ", ".join(f"{c.id} ({c.name})" for c in councils)
         raise UserError(f"Ein Gremium Nr. {args.council} gibt es nicht. Vorhanden: {known}.")
     return args.council
 
