@@ -70,6 +70,10 @@ class VoteActions:
             ).format(named=self._refused_named())
         if not self.saving.waiting_for_server():
             return ""
+        return self._waiting()
+
+    def _waiting(self) -> str:
+        """Why the votes waiting for the server are not saved (a lost or locked one)."""
         if self.saving.locked:  # another PC's work holds the meeting (ServerBusyError)
             return tr(
                 _CONTEXT,
@@ -80,6 +84,21 @@ class VoteActions:
             _CONTEXT,
             "Die zuletzt erfassten Abstimmungen sind nicht gespeichert: Die Verbindung zum "
             "Datenbankserver ist unterbrochen.",
+        )
+
+    def _saved_later(self) -> str:
+        """When the votes waiting for the server are saved: they are tried again by
+        themselves."""
+        if self.saving.locked:
+            return tr(
+                _CONTEXT,
+                "Sie werden gespeichert, sobald sie frei ist, solange das Protokoll geöffnet "
+                "bleibt.",
+            )
+        return tr(
+            _CONTEXT,
+            "Sie werden gespeichert, sobald er wieder erreichbar ist, solange das "
+            "Protokoll geöffnet bleibt.",
         )
 
     def let_go(self, then: Callable[[], None]) -> bool:
@@ -96,19 +115,7 @@ class VoteActions:
             saving.drop()
             then()
 
-        if saving.locked:
-            later = tr(
-                _CONTEXT,
-                "Sie werden gespeichert, sobald sie frei ist, solange das Protokoll geöffnet "
-                "bleibt.",
-            )
-        else:
-            later = tr(
-                _CONTEXT,
-                "Sie werden gespeichert, sobald er wieder erreichbar ist, solange das "
-                "Protokoll geöffnet bleibt.",
-            )
-        self._ask_to_drop(f"{self.trouble()} {later}", drop)
+        self._ask_to_drop(f"{self._waiting()} {self._saved_later()}", drop)
         return False
 
     def _let_refusals_go(self, then: Callable[[], None]) -> bool:
@@ -215,6 +222,10 @@ class VoteActions:
         conflict = isinstance(error, ConcurrentEditError)
         if box is not None:
             text = _not_taken(error, request.drafts) if conflict else error.message
+            if isinstance(error, ConnectionLostError):
+                # Tried again by itself, as the text is: not "Bitte prüfen Sie das Netzwerk
+                # und versuchen Sie es erneut" (found by review).
+                text = f"{self._waiting()} {self._saved_later()}"
             box.show_message(text, warning=False)
         if isinstance(error, ConcurrentEditError):
             self._refusals.pop(request.item_id, None)

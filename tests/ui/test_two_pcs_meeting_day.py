@@ -442,6 +442,13 @@ def test_a_vote_counted_while_the_server_is_away_is_saved_once_it_is_back(
     no.setValue(1)
     no.editingFinished.emit()
     qtbot.waitUntil(lambda: "Datenbankserver" in box.message_label.text(), timeout=WAIT)
+    # (found by review) Tried again by itself, as the text is: the box said "Ihre Eingaben
+    # bleiben erhalten. Bitte prüfen Sie das Netzwerk und versuchen Sie es erneut."
+    assert box.message_label.text() == (
+        "Die zuletzt erfassten Abstimmungen sind nicht gespeichert: Die Verbindung zum "
+        "Datenbankserver ist unterbrochen. Sie werden gespeichert, sobald er wieder "
+        "erreichbar ist, solange das Protokoll geöffnet bleibt."
+    )
 
     assert editor.has_unsaved_changes()  # no reread for another PC's change meanwhile
     dialogs.answers = [False]  # leaving the minutes (another meeting, closing): "Nein"
@@ -481,6 +488,11 @@ def test_a_vote_held_up_by_another_pcs_lock_says_the_database_is_locked_not_lost
             no.setValue(1)
             no.editingFinished.emit()
             qtbot.waitUntil(lambda: "gesperrt" in box.message_label.text(), timeout=WAIT)
+            assert box.message_label.text() == (
+                "Die zuletzt erfassten Abstimmungen sind nicht gespeichert: Die Datenbank ist "
+                "gerade durch eine andere Arbeit gesperrt. Sie werden gespeichert, sobald sie "
+                "frei ist, solange das Protokoll geöffnet bleibt."
+            )
             dialogs.answers = [False]  # leaving the minutes: "Nein"
             assert not editor.flush(lambda: None)
             connection.rollback()
