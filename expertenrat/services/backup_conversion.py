@@ -22,6 +22,7 @@ from expertenrat.store.bulk_insert import insert_value_rows
 from expertenrat.store.driver_errors import SqliteCause, driver_text, sqlite_cause
 from expertenrat.store.engine import database_url, make_engine
 from expertenrat.store.models import Base
+from expertenrat.store.scratch_folders import RESTORING, scratch_folder
 from expertenrat.store.sqlite_copy import copy_sqlite
 from expertenrat.store.work_problems import refused
 
@@ -53,8 +54,8 @@ def stored_kind(column_type: Any) -> str:
 def database_copy_as_backup(source: Path) -> Backup:
     """The tables of the SQLite file ``source`` as they are, read from a copy of it (its
     journal files included; the file itself is left as it was)."""
-    with tempfile.TemporaryDirectory(prefix="expertenrat-restore-") as folder:
-        copy = Path(folder) / "kopie.db"
+    with scratch_folder(RESTORING) as folder:
+        copy = folder / "kopie.db"
         engine = None
         try:
             copy_sqlite(source, copy)
@@ -129,8 +130,8 @@ def _in_order(part: TablePart, table: Table, revision: str) -> TablePart:
 
 def _migrated(backup: Backup) -> Backup:
     """Load an older backup into a scratch SQLite file at its revision and migrate it."""
-    with tempfile.TemporaryDirectory(prefix="expertenrat-restore-") as folder:
-        url = database_url(str(Path(folder) / "staging.db"))
+    with scratch_folder(RESTORING) as folder:
+        url = database_url(str(folder / "staging.db"))
         migrate.upgrade(url, backup.schema_revision)
         engine = make_engine(url)
         try:

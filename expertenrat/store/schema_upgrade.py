@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import tempfile
 from pathlib import Path
 
 from sqlalchemy import Engine, exc
@@ -20,6 +19,7 @@ from expertenrat.store import migrate
 from expertenrat.store.driver_errors import sqlstate
 from expertenrat.store.engine import database_url, make_engine, sqlite_file
 from expertenrat.store.problems import sqlite_problem, upgrade_blocked
+from expertenrat.store.scratch_folders import READING, new_scratch_folder
 from expertenrat.store.server_problems import server_problem
 from expertenrat.store.sqlite_copy import copy_sqlite
 from expertenrat.store.table_owners import read_table_owners
@@ -31,7 +31,7 @@ def upgraded_copy(path: Path, location: str, read_flags: str | None) -> tuple[En
     copy of it, and the scratch folder that holds the copy (the caller removes it). The
     file may lie where nothing can be written, and an update copy beside it would only
     pile up."""
-    scratch = Path(tempfile.mkdtemp(prefix="expertenrat-lesen-"))
+    scratch = new_scratch_folder(READING)
     copy = scratch / path.name
     try:
         try:
