@@ -76,6 +76,8 @@ class ChangeWatch(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self._tick)
+        self._poll_failures = RepeatedFailure("Change poll")
+        self._feed_failures = RepeatedFailure("Change feed")
 
     def start(self) -> None:
         self._tick()
@@ -110,7 +112,8 @@ class ChangeWatch(QObject):
         _dispose(self.job)
         self.job = Job(lambda _progress: self._read_marker(council, since), self, daemon=True)
         self.job.finished.connect(lambda marker: self._compare(council, since, marker))
-        self.job.failed.connect(lambda message: log.info("Change poll failed: %s", message))
+        self.job.finished.connect(self._poll_failures.worked)
+        self.job.failed.connect(self._poll_failures.failed)
         self.job.ended.connect(self._poll_ended)
         self.job.start()
 
@@ -140,7 +143,8 @@ class ChangeWatch(QObject):
         _dispose(self._feed_job)
         self._feed_job = Job(lambda _progress: opener(), self, daemon=True)
         self._feed_job.finished.connect(self._feed_opened)
-        self._feed_job.failed.connect(lambda message: log.info("No change feed: %s", message))
+        self._feed_job.finished.connect(self._feed_failures.worked)
+        self._feed_job.failed.connect(self._feed_failures.failed)
         self._feed_job.start()
 
     def _feed_opened(self, feed: ChangeFeed | None) -> None:
@@ -184,3 +188,23 @@ def _dispose(job: Job | None) -> None:
     weeks grew by some hundred megabytes (found by a tester)."""
     if job is not None:
         job.deleteLater()
+
+
+class RepeatedFailure:
+    """A failure that comes at every tick logged once, and once that it works again: a
+    server gone over night logged a line every 5 seconds, and the log's 6 MB held nothing
+    but it by morning, the evening's messages rotated out (found by a tester)."""
+
+    def __init__(self, what: str) -> None:
+        self._what = what
+        self._said: str | None = None  # the failure logged last, while it lasts
+
+    def failed(self, message: str) -> None:
+        if message != self._said:
+            log.info("%s failed: %s", self._what, message)
+            self._said = message
+
+    def worked(self, _result: object = None) -> None:
+        if self._said is not None:
+            log.info("%s works again", self._what)
+            self._said = None

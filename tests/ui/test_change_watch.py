@@ -7,6 +7,7 @@ The window and the "other PC" are two engines on one database of the real Postgr
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 from dataclasses import replace
@@ -17,6 +18,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.errors import ConnectionLostError
 from expertenrat.domain.members import Member
 from expertenrat.services.change_marker import ChangeMarker, change_marker, open_change_feed
 from expertenrat.services.context import Services
@@ -166,6 +168,29 @@ def test_a_window_left_open_for_weeks_keeps_only_its_last_poll(qtbot) -> None:
         qtbot.waitUntil(lambda: not watch.job.running, timeout=WAIT)
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # as the loop does
     assert len(watch.findChildren(Job)) == 1
+
+
+def test_a_server_gone_over_night_is_logged_once_not_at_every_poll(qtbot, caplog) -> None:
+    """A line every 5 seconds filled the log's 6 MB by morning, the evening's messages
+    rotated out."""
+    answers = ["gone", "gone", "gone", ChangeMarker(0, 0, ()), "gone"]
+
+    def read(*_read):
+        answer = answers.pop(0)
+        if answer == "gone":
+            raise ConnectionLostError("Die Verbindung zum Server ist unterbrochen.")
+        return answer
+
+    watch = ChangeWatch(read, lambda _councils: True, lambda: None)
+    with caplog.at_level(logging.INFO, logger="expertenrat.ui.change_watch"):
+        while answers:
+            watch.poll()
+            qtbot.waitUntil(lambda: not watch.job.running, timeout=WAIT)
+    assert [record.getMessage() for record in caplog.records] == [
+        "Change poll failed: Die Verbindung zum Server ist unterbrochen.",
+        "Change poll works again",
+        "Change poll failed: Die Verbindung zum Server ist unterbrochen.",
+    ]
 
 
 def test_a_feed_opened_just_before_the_stop_is_closed_by_it(server_database, qtbot) -> None:
