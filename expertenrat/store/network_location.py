@@ -22,7 +22,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 
-# File system types (Linux's mount table) that reach another computer.
+# File system types (Linux's mount table) that reach another computer; the desktops' own
+# mounts of a share opened in the file manager (GNOME's gvfs, KDE's kio-fuse) too.
 NETWORK_FILE_SYSTEMS = frozenset(
     {
         "9p",
@@ -41,6 +42,8 @@ NETWORK_FILE_SYSTEMS = frozenset(
         "fuse.cephfs",
         "fuse.davfs2",
         "fuse.glusterfs",
+        "fuse.gvfsd-fuse",
+        "fuse.kio-fuse",
         "fuse.rclone",
         "fuse.s3fs",
         "fuse.sshfs",

@@ -48,6 +48,7 @@ MOUNTS = (
     ("/mnt/s/lokal", "ext4"),
     ("/home/amt/nfs", "nfs4"),
     ("/home/amt/ssh", "fuse.sshfs"),
+    ("/run/user/1000/gvfs", "fuse.gvfsd-fuse"),
 )
 
 
@@ -60,6 +61,8 @@ MOUNTS = (
         ("/mnt/sx/expertenrat.db", False),  # a name that only begins like the mount's
         ("/home/amt/nfs/expertenrat.db", True),
         ("/home/amt/ssh/expertenrat.db", True),
+        # a share opened in GNOME's file manager
+        ("/run/user/1000/gvfs/smb-share:server=rathaus,share=gs/expertenrat.db", True),
         ("/home/amt/expertenrat.db", False),
     ],
 )
