@@ -170,7 +170,9 @@ class ChecklistPanel(QWidget):
             why_not
             or (
                 ""
-                if complete or checklist is None
+                if checklist is None
+                else _finish_tip()
+                if complete
                 else tr(_CONTEXT, "Erst wenn alle Zeilen grün sind.")
             )
         )
@@ -183,6 +185,16 @@ class ChecklistPanel(QWidget):
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.jump.emit(item.data(TargetRole))
+
+
+def _finish_tip() -> str:
+    """What "Entwurf abschließen" is for, and where the minutes go out: finishing is
+    optional, and a newcomer looked for the sending here (found by a tester)."""
+    return tr(
+        _CONTEXT,
+        "Den vollständigen Entwurf als fertig zum Versand kennzeichnen (freiwillig); versandt "
+        "wird das Protokoll im Reiter „Genehmigung“ mit „Protokoll versenden …“.",
+    )
 
 
 def _spoken(kind: str) -> str:

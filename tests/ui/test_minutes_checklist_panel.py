@@ -100,3 +100,21 @@ def test_a_finished_draft_says_where_it_is_sent(qtbot) -> None:
         "Entwurf abgeschlossen am 02.12.2026; er kann versandt werden: Reiter „Genehmigung“ "
         "→ „Protokoll versenden …“."
     )
+
+
+def test_entwurf_abschliessen_says_it_is_optional_and_where_the_minutes_go_out(qtbot) -> None:
+    """(found by a tester) A complete draft's button said nothing: a newcomer took the step
+    for the sending, and looked for the sending beside it."""
+    panel = ChecklistPanel()
+    qtbot.addWidget(panel)
+    ok = ChecklistLine("minute_taker", True, "Protokoll: Frau Schulz", TARGET)
+    missing = ChecklistLine("place", False, "Der Sitzungsort fehlt.", TARGET)
+
+    panel.show_checklist(Checklist((ok,)))
+    assert panel.finish_button.isEnabled()
+    assert panel.finish_button.toolTip() == (
+        "Den vollständigen Entwurf als fertig zum Versand kennzeichnen (freiwillig); versandt "
+        "wird das Protokoll im Reiter „Genehmigung“ mit „Protokoll versenden …“."
+    )
+    panel.show_checklist(Checklist((ok, missing)))
+    assert panel.finish_button.toolTip() == "Erst wenn alle Zeilen grün sind."
