@@ -14,7 +14,7 @@ from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QWidget
 
 from expertenrat.ui.about_dialog import show_about
-from expertenrat.ui.help_texts import first_steps_text
+from expertenrat.ui.help_texts import first_steps_text, running_tasks_text
 from expertenrat.ui.reading_dialog import show_reading_text
 from expertenrat.ui.series_dialog import SeriesDialog
 from tests.ui.settling import exposed
@@ -34,10 +34,12 @@ def larger_text_at_200(monkeypatch, qapp, dejavu_sans):  # noqa: F811 (the fixtu
 
 
 @pytest.mark.usefixtures("larger_text_at_200")
-def test_the_first_steps_fit_the_screen_and_scroll(qtbot) -> None:
+@pytest.mark.parametrize("text", [first_steps_text, running_tasks_text])
+def test_the_hilfe_texts_fit_the_screen_and_scroll(qtbot, text) -> None:
+    """Erste Schritte, and Laufende Aufgaben with their long labels."""
     parent = QWidget()
     qtbot.addWidget(parent)
-    dialog = show_reading_text(parent, "Erste Schritte", first_steps_text())
+    dialog = show_reading_text(parent, "Hilfe", text())
     exposed(dialog)
 
     size = dialog.frameGeometry().size()
