@@ -85,6 +85,9 @@ class Target:
     filter: TargetFilter = TargetFilter.NONE
     action_field_id: int | None = None
     item_id: int | None = None  # an agenda item of the meeting, shown in the ``tab``
+    # The record's council where it need not be the shown one (the minutes kept at start):
+    # the window shows that council first. None: the shown council's record.
+    council_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

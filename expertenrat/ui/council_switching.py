@@ -83,6 +83,11 @@ class CouncilSwitching:
             return
         self._switch(council_id)
 
+    def show(self, council_id: int | None) -> None:
+        """Show ``council_id`` (None: the shown one), the shown page having let go already."""
+        if council_id not in (None, self.shown_id):
+            self._switch(council_id)
+
     def _fill(self, councils: Sequence[CouncilChoice], wanted: int | None) -> None:
         """List ``councils`` in the switcher (see :meth:`CouncilToolbar.fill`); without
         any, no areas either."""

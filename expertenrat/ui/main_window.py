@@ -204,12 +204,13 @@ class MainWindow(MainWindowView):
         self.sidebar.setCurrentRow(row)
 
     def open_target(self, target: Target) -> None:
-        """Show what a click on the Übersicht talks about: its area and there its record.
+        """Show what a click on the Übersicht talks about: its council, area and record.
         The page is read once: the Sitzungen reread themselves for the target's meetings
         (:meth:`MeetingsPage.open_target`), every other page is reread on showing it."""
         page = self.pages.page_for(target.area)
 
         def reveal() -> None:
+            self.councils.show(target.council_id)
             self.show_area(page, reread=page is not self.pages.meetings)
             page.open_target(target)  # type: ignore[attr-defined]
 

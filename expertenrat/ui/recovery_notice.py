@@ -23,6 +23,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
+from expertenrat.domain.councils import CouncilChoice
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.minutes import Minutes
 from expertenrat.domain.overview import Area, MeetingTab, Target
@@ -81,8 +82,17 @@ def offer_unsaved_minutes(
     if not store.has_files():
         return None
     # Only reads: a hung server must not keep the ending program alive (see worker).
-    job = Job(lambda _progress: meetings_with_unsaved_text(services, store), parent, daemon=True)
-    job.finished.connect(lambda found: _ask(found, dialogs, parent, open_target, minutes_editor()))
+    job = Job(
+        lambda _progress: (
+            meetings_with_unsaved_text(services, store),
+            services.settings.councils(),
+        ),
+        parent,
+        daemon=True,
+    )
+    job.finished.connect(
+        lambda result: _ask(*result, dialogs, parent, open_target, minutes_editor())
+    )
     job.failed.connect(lambda message: log.warning("Unsaved minutes not checked: %s", message))
     job.start()
     return job
@@ -90,6 +100,7 @@ def offer_unsaved_minutes(
 
 def _ask(
     found: list[Minutes],
+    councils: list[CouncilChoice],
     dialogs: DialogService,
     parent: QWidget,
     open_target: Callable[[Target], None],
@@ -99,8 +110,15 @@ def _ask(
         found = [m for m in found if m.meeting_id != editor.shown_meeting_id()]
     if not found:
         return
-    names = ", ".join(f"{m.meeting_label} am {m.meeting_day:%d.%m.%Y}" for m in found)
+    # Where the database holds several councils, each meeting with its council's name (the
+    # window may show another council; "Ja" shows the meeting's).
+    council_names = {c.id: f" ({c.name})" for c in councils} if len(councils) > 1 else {}
+    names = ", ".join(
+        f"{m.meeting_label} am {m.meeting_day:%d.%m.%Y}{council_names.get(m.council_id, '')}"
+        for m in found
+    )
     first = found[0]
+    first_name = first.meeting_label + council_names.get(first.council_id, "")
 
     def answered() -> None:
         if editor is not None:
@@ -108,7 +126,14 @@ def _ask(
 
     def open_first() -> None:
         answered()
-        open_target(Target(Area.MEETINGS, record_id=first.meeting_id, tab=MeetingTab.MINUTES))
+        open_target(
+            Target(
+                Area.MEETINGS,
+                record_id=first.meeting_id,
+                tab=MeetingTab.MINUTES,
+                council_id=first.council_id,
+            )
+        )
 
     if editor is not None:
         editor.offers.hold()
@@ -121,7 +146,7 @@ def _ask(
             "vermutlich wurde das Programm unerwartet beendet. Er ist auf diesem PC "
             "aufbewahrt. Jetzt das Protokoll der {first} öffnen, um ihn zu übernehmen "
             "oder zu verwerfen?",
-        ).format(names=names, first=first.meeting_label),
+        ).format(names=names, first=first_name),
         open_first,
         answered,
     )

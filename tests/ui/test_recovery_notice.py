@@ -10,6 +10,7 @@ import threading
 import pytest
 from held_meeting import held_meeting_of_three
 
+from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.minutes import ItemTexts
 from expertenrat.domain.overview import Area, MeetingTab, Target
 from expertenrat.store import models
@@ -238,3 +239,34 @@ def test_kept_text_of_an_item_deleted_meanwhile_is_mentioned_and_shown_to_copy(
     assert TYPED in dialogs.details[-1]
     assert RecoveryStore.for_database(services.database.digest).entries() == []
     qtbot.waitUntil(window.pages.meetings.tabs.minutes_editor().idle, timeout=WAIT)
+
+
+def test_unsaved_text_of_another_councils_minutes_names_it_and_opens_it_there(
+    qtbot, services, dialogs, make_window, meeting
+) -> None:
+    """The window shows the Digitalbeirat; the text kept is of the Expert*innenrat's
+    minutes: "Ja" opened the Sitzungen of the Beirat, without the meeting, and the question
+    did not say which council's "1. Sitzung" it meant (found by a tester)."""
+    recover(services, meeting, TYPED)
+    expert_council = services.minutes.minutes(meeting.meeting_id).council_id
+    beirat = services.settings.create_council(
+        CouncilSettings(id=None, name="Digitalbeirat", city="Rostock")
+    ).id
+    window = make_window()
+    window.reload_councils(beirat)
+    assert window.current_council_id() == beirat
+
+    job = offer_unsaved_minutes(services, dialogs, window, window.open_target)
+
+    qtbot.waitUntil(lambda: not job.running, timeout=WAIT)
+    (kind, _title, text) = dialogs.messages[-1]
+    assert kind == "question"
+    assert "(1. Sitzung am 10.03.2026 (Smart City Expert*innenrat))" in text
+    assert "das Protokoll der 1. Sitzung (Smart City Expert*innenrat) öffnen" in text
+    assert window.current_council_id() == expert_council
+    page = window.pages.meetings
+    assert window.stack.currentWidget() is page
+    assert page.selected().id == meeting.meeting_id
+    assert isinstance(page.tabs.currentWidget(), MinutesEditor)
+    qtbot.waitUntil(lambda: bool(dialogs.offered), timeout=WAIT)
+    qtbot.waitUntil(page.tabs.currentWidget().idle, timeout=WAIT)
