@@ -8,8 +8,6 @@ in the database; one whose text cannot be read is named as not searched."""
 from __future__ import annotations
 
 import logging
-import re
-from collections.abc import Iterator
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,6 +15,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.name_mentions import found
 from expertenrat.domain.person_disclosure import DisclosureSection, mentions_table
+from expertenrat.services.annex_contents import annex_contents
 from expertenrat.services.pdf_reading import pypdf_quiet, read_pdf
 from expertenrat.services.person_disclosure_meetings import meeting_label, name_pattern
 from expertenrat.store import models
@@ -31,33 +30,38 @@ def annexes_section(
     councils: dict[int, str],
     former: list[str],
 ) -> DisclosureSection:
-    """Every council's annexes of meetings not deleted, by meeting, each read on its own
-    (an annex may be large)."""
+    """Every council's annexes of meetings not deleted, by meeting, their bytes read a
+    chunk at a time (:mod:`services.annex_contents`; an annex may be large)."""
     name = name_pattern(family_name, former)
     own = {m.council_id for m in memberships}
     query = (
-        select(models.StoredFile.id, models.Meeting)
+        select(
+            models.StoredFile.id,
+            models.StoredFile.size,
+            models.StoredFile.title,
+            models.StoredFile.name,
+            models.Meeting,
+        )
         .join(models.Meeting, models.Meeting.id == models.StoredFile.meeting_id)
         .where(models.StoredFile.deleted_at.is_(None), models.Meeting.deleted_at.is_(None))
         .order_by(models.Meeting.starts_at, models.Meeting.id, models.StoredFile.position)
     )
+    listed = {row.id: row for row in session.execute(query)}
     rows, unread = [], []
-    for file_id, meeting in session.execute(query).all():
-        annex = session.get(models.StoredFile, file_id)
-        if annex is None:
-            continue
+    for file_id, content in annex_contents(session, ((i, r.size) for i, r in listed.items())):
+        _id, _size, title, file_name, meeting = listed[file_id]
         named = councils if len(own) > 1 or meeting.council_id not in own else None
         where = meeting_label(meeting, named)
-        label = f"Anlage „{annex.title or annex.name}“"
-        rows += [
-            (where, f"{label} – {place}", excerpt) for place, excerpt in _in_names(annex, name)
-        ]
-        pages = _pages(annex)
+        label = f"Anlage „{title or file_name}“"
+        for place, text in (("Titel", title), ("Dateiname", file_name)):
+            rows += [
+                (where, f"{label} – {at}", excerpt) for at, excerpt in found(place, text, name)
+            ]
+        pages = _pages(file_id, content)
         if pages is None:
             unread.append(f"{label} ({where})")
         for number, text in enumerate(pages or [], 1):
             rows += [(where, *hit) for hit in found(f"{label} – Seite {number}", text, name)]
-        session.expunge(annex)  # its content is not kept while the next one is read
     return mentions_table(
         "Nennungen in Anlagen",
         "Sitzung",
@@ -69,19 +73,14 @@ def annexes_section(
     )
 
 
-def _in_names(annex: models.StoredFile, name: re.Pattern[str]) -> Iterator[tuple[str, str]]:
-    yield from found("Titel", annex.title, name)
-    yield from found("Dateiname", annex.name, name)
-
-
-def _pages(annex: models.StoredFile) -> list[str] | None:
+def _pages(file_id: int, content: bytes) -> list[str] | None:
     """The text of each page; ``None`` where the file cannot be read (damaged: an annex is
     kept as it was stored)."""
     try:
         with pypdf_quiet():
-            return [page.extract_text() or "" for page in read_pdf(annex.content).pages]
+            return [page.extract_text() or "" for page in read_pdf(content).pages]
     except ExpertenratError:
         return None
     except Exception:  # pypdf's many errors of a file it cannot take apart
-        log.warning("Annex %s: text not readable for the Auskunft", annex.id, exc_info=True)
+        log.warning("Annex %s: text not readable for the Auskunft", file_id, exc_info=True)
         return None
