@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.action_fields import fields_explained
 from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
+from expertenrat.domain.enums import MemberRole
 from expertenrat.domain.errors import ConcurrentEditError, FieldProblem
 from expertenrat.domain.member_council_checks import validate_member
 from expertenrat.domain.member_history import history_problems
@@ -32,20 +33,28 @@ _NAMED = 3  # how many people added meanwhile a refused import names
 
 
 def member_problems(
-    session: Session, council_id: int, member: Member, today: date
+    session: Session,
+    council_id: int,
+    member: Member,
+    today: date,
+    members: Sequence[Member] | None = None,
 ) -> list[FieldProblem]:
-    """Errors and warnings for a member as it would be saved now (texts cleaned first)."""
+    """Errors and warnings for a member as it would be saved now (texts cleaned first);
+    ``members``: the council's, where the caller has read them already."""
     member = clean_member(member)
-    others = [m for m in council_members(session, council_id) if m.id != member.id]
+    listed = council_members(session, council_id) if members is None else members
+    others = [m for m in listed if m.id != member.id]
     field_ids = _field_ids(session, council_id)
     titles = _role_titles(session, council_id)
     problems = validate_member(member, others, today, titles) + _field_problems(member, field_ids)
     # A chair of meetings ahead the term leaves out: the save asks (``chairs_ahead``).
     history = _history_problems(session, council_id, [member], today, chairs_ahead=False)
     history = history.get(id(member), [])
-    widened = widening_warnings(session, council_id, member)
+    stored = session.get(models.Membership, member.id) if member.id is not None else None
+    widened = widening_warnings(session, council_id, member, stored)
     dropped = dropped_apologies_warnings(session, council_id, member, today)
-    roles = role_change_warnings(session, member, titles)
+    role = MemberRole(stored.role) if stored is not None else None
+    roles = role_change_warnings(session, member, titles, role)
     explained = fields_explained(problems, "primary_field_id", bool(field_ids))
     return explained + history + widened + dropped + roles
 

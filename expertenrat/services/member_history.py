@@ -68,12 +68,13 @@ def recorded_spans(
     return _spans(_rows(session, queries))
 
 
-def widening_warnings(session: Session, council_id: int, member: Member) -> list[FieldProblem]:
-    """A warning where the member's changed term takes in meetings held that its stored
-    term did not, whose attendance does not list the member: there the member would count
-    as not recorded, against the quorum (a re-appointment after a break is a further term,
-    not a longer one)."""
-    stored = session.get(models.Membership, member.id) if member.id is not None else None
+def widening_warnings(
+    session: Session, council_id: int, member: Member, stored: models.Membership | None
+) -> list[FieldProblem]:
+    """A warning where the member's changed term takes in meetings held that its ``stored``
+    term did not (as its caller read it; None: not stored), whose attendance does not list
+    the member: there the member would count as not recorded, against the quorum (a
+    re-appointment after a break is a further term, not a longer one)."""
     if stored is None:
         return []
     meeting = models.Meeting

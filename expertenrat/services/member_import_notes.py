@@ -41,7 +41,7 @@ def with_import_notes(
             notes[member.id or 0].append(import_chair_note(member.full_name, labels))
     roles = {m.id: m.role for m in stored}
     for member in (m for m in updates if m.role is not roles.get(m.id)):
-        for warning in role_change_warnings(session, member, titles):
+        for warning in role_change_warnings(session, member, titles, roles.get(member.id)):
             notes[member.id or 0].append(warning.message)
     return tuple(
         replace(row, reasons=(*row.reasons, *found))

@@ -22,17 +22,17 @@ from expertenrat.store import models
 
 
 def role_change_warnings(
-    session: Session, member: Member, titles: RoleTitles
+    session: Session, member: Member, titles: RoleTitles, stored: MemberRole | None
 ) -> list[FieldProblem]:
-    """Warnings where ``member``'s role differs from the stored one while minutes not yet
-    approved of held meetings list the member in their attendance, or while the member,
-    no longer chair, chairs meetings planned or invited."""
-    stored = session.get(models.Membership, member.id) if member.id is not None else None
-    if stored is None or stored.role == member.role.value:
+    """Warnings where ``member``'s role differs from the ``stored`` one (as its caller read
+    it; None: not stored) while minutes not yet approved of held meetings list the member
+    in their attendance, or while the member, no longer chair, chairs meetings planned or
+    invited."""
+    if stored is None or stored is member.role:
         return []
     # the titles inside a sentence: "dann stellv. Vorsitz statt Vorsitz"
-    change = (titles.in_sentence(member.role), titles.in_sentence(MemberRole(stored.role)))
-    left_chair = stored.role == MemberRole.CHAIR.value
+    change = (titles.in_sentence(member.role), titles.in_sentence(stored))
+    left_chair = stored is MemberRole.CHAIR
     chairs = _chair_warnings(session, member, change) if left_chair else []
     return _minutes_warnings(session, member, change) + chairs
 

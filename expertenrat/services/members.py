@@ -194,10 +194,11 @@ class MembersService:
         ``member`` is a new person whom someone else saved meanwhile: a person not among
         them with the same e-mail address or name (``domain.member_twins``)."""
         with reading(self._db) as session:
+            members = council_members(session, council_id)  # read once for both checks
             if known_persons is not None:
-                check_no_twin_added(member, council_members(session, council_id), known_persons)
+                check_no_twin_added(member, members, known_persons)
             return (
-                member_problems(session, council_id, member, today),
+                member_problems(session, council_id, member, today, members),
                 chairs_question(session, council_id, clean_member(member), today),
             )
 
