@@ -50,6 +50,7 @@ class MeetingsPage(MeetingsPageSelection):
         super().__init__(services, dialogs, today, parent, settings=settings, now=now)
         self._today = today
         self._to_present = False  # the next fill of the list scrolls to today's meetings
+        self._council_unread = False  # another council set, not read yet (see set_council)
         self.series_dialog: SeriesDialog | None = None
         self.tabs.detail_changed.connect(self.refresh)
         self.tabs.minutes_editor().stored.connect(self._minutes_stored)
@@ -69,18 +70,26 @@ class MeetingsPage(MeetingsPageSelection):
     # --- the page protocol --------------------------------------------------------------
 
     def set_council(self, council_id: int) -> None:
+        """Remember the council; its meetings and the new meeting's form are read when the
+        page is shown (:meth:`refresh`), not while it is hidden (four statements at every
+        start and council switch, a round trip each on a server)."""
         if council_id != self._council_id:
             self._council_id = council_id
+            self._council_unread = True
             self.documents.set_council(council_id)
-            self._show(None)  # no meeting selected
-            start_afresh(self.meeting_list.view)
+            with self.meeting_list.quietly():
+                start_afresh(self.meeting_list.view)
             self._to_present = True
 
     def refresh(self, *, list_only: bool = False) -> None:
         """Reread the list and the shown meeting (``list_only``: not the meeting, left or
-        shown anew next); the selection stays."""
+        shown anew next); the selection stays. First after another council: no meeting
+        selected, the form proposes a new one."""
         if self._council_id is None:
             return
+        if self._council_unread:
+            self._show(None)
+            self._council_unread = False
         meetings = self._services.meetings
         years = meetings.years(self._council_id)
         self.filters.fill_years(years)

@@ -78,6 +78,7 @@ class SettingsPage(QWidget):
         self._service = settings
         self._dialogs = dialogs
         self._council: CouncilSettings | None = None
+        self._unread_id: int | None = None  # a council set, not read yet (see set_council)
 
         self.save_button = QPushButton(tr("SettingsPage", "Speichern"))
         self.save_button.setDefault(True)
@@ -192,6 +193,13 @@ class SettingsPage(QWidget):
         self.council_fields.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_council(self, council_id: int) -> None:
+        """Remember the council; its settings are read when the page is shown (refresh),
+        not while hidden nor twice (six statements, a round trip each on a server)."""
+        self._unread_id = council_id
+
+    def _read(self, council_id: int) -> None:
+        """The council's settings, action fields, periods, agenda templates and phrases, as
+        stored (typed input dropped)."""
         self._council = self._service.settings(council_id)
         self.field_buttons.set_council(council_id)
         for editor in self._list_editors():
@@ -202,7 +210,12 @@ class SettingsPage(QWidget):
         """On showing the page and after changes elsewhere: reread the council's settings
         unless the form holds unsaved input (saving that ends in the merge of both
         versions), the action fields, and the periods, agenda templates and phrases unless
-        their form holds typed input; the selected rows stay selected."""
+        their form holds typed input; the selected rows stay selected. First after
+        another council: its settings, as stored."""
+        if self._unread_id is not None:
+            self._read(self._unread_id)
+            self._unread_id = None
+            return
         if self._council is None or self._council.id is None:
             return
         if not self.settings_edited():
@@ -214,10 +227,6 @@ class SettingsPage(QWidget):
         for editor in self._list_editors():
             if not editor.has_typed_input():
                 editor.reload(getattr(editor.selected(), "id", None))
-
-    def reload(self) -> None:
-        if self._council is not None and self._council.id is not None:
-            self.set_council(self._council.id)
 
     def revert(self) -> None:
         """ "Verwerfen": the council's settings as stored (a phrase or agenda template typed
@@ -285,6 +294,7 @@ class SettingsPage(QWidget):
         self._show(chosen)
 
     def _taken_from_file(self) -> None:
-        self.reload()
+        if self._council is not None and self._council.id is not None:
+            self._read(self._council.id)
         self.saved_label.setText(tr("SettingsPage", "Aus der Datei übernommen."))
         self.councilChanged.emit()

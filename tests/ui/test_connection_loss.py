@@ -190,6 +190,7 @@ def test_a_lost_server_asks_again_for_a_name_in_the_settings_with_it_typed(
         )
         qtbot.addWidget(page)
         page.set_council(council.id)
+        page.refresh()  # as the window shows it
         typed = "Wärme & <Wasser> „Zoë“"
         dialogs.texts = [typed]
 

@@ -34,3 +34,28 @@ def test_opening_a_meeting_does_not_reread_the_one_shown_before(qtbot, demo_serv
     opened(fifth)
 
     assert opened(sixth) <= first  # no more than with nothing shown before
+
+
+def test_another_council_is_read_as_the_page_is_shown(qtbot, demo_services, dialogs):
+    """Set while the page is hidden (the window sets every page's council at its start and
+    on a switch), another council reads nothing (found by a helper: the new meeting's form
+    read four statements, a round trip each on a server); shown, the page lists that
+    council's meetings and proposes its new meeting, nothing of the meeting shown before."""
+    rostock, luebeck = (c.id for c in demo_services.settings.councils()[:2])
+    sixth = next(m.id for m in demo_services.meetings.list(rostock) if m.number == 6)
+    page = MeetingsPage(demo_services, dialogs, lambda: date(2026, 11, 27))
+    qtbot.addWidget(page)
+    page.set_council(rostock)
+    page.refresh()
+    page.select(sixth)
+    assert page.form.meeting.id == sixth
+
+    with recorded_statements(demo_services.database.engine) as statements:
+        page.set_council(luebeck)
+    assert statements == []
+
+    page.refresh()  # as the window shows it
+    assert page.form.meeting is None and page.selected() is None
+    assert page.form.heading.text() == "Neue Sitzung"
+    assert page.meeting_list.model.rows() == []  # Lübeck has no meeting yet
+    assert page.tabs.minutes_editor().shown_meeting_id() is None

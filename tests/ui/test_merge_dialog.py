@@ -159,6 +159,7 @@ def test_closing_the_merge_dialog_keeps_what_was_typed(dialog, other, member, to
 def test_conflicting_council_settings_open_the_merge_dialog(settings_page, other, council):
     page = settings_page
     page.set_council(council.id)
+    page.refresh()  # as the window shows it
     other.settings.update_settings(replace(council, city="Lübeck", notice_period_days=10))
     page.council_fields.name_edit.setText("Expert*innenrat & <Beirat>")
     page.council_fields.notice_spin.setValue(14)
@@ -196,6 +197,7 @@ def test_while_the_merge_is_open_the_line_under_the_settings_points_to_it(
     page = settings_page
     page.show()
     page.set_council(council.id)
+    page.refresh()  # as the window shows it
     other.settings.update_settings(replace(council, city="Lübeck"))
     page.council_fields.name_edit.setText("Expert*innenrat & <Beirat>")
 

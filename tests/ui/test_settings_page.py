@@ -440,6 +440,7 @@ def test_each_added_action_field_gets_a_colour_of_its_own(make_window, services,
         ],
     )
     window = make_window()
+    window.show_area(window.settings_page)
     dialogs.texts = ["Bildung", "Kultur & Tourismus", "Wirtschaft"]
 
     for _ in range(3):

@@ -136,6 +136,7 @@ def test_a_new_council_from_a_file_is_created_and_shown(make_window, services, d
     councils = services.settings.councils()
     assert len(councils) == 3
     assert window.current_council_id() == councils[-1].id
+    window.show_area(window.settings_page)  # read as it is shown (from the Datei menu too)
     assert window.settings_page.council_fields.name_edit.text() == "Beirat Digitales & <Lübeck>"
     assert [f.name for f in services.settings.action_fields(councils[-1].id)][-1] == "Hafen 🚢"
     assert services.members.members(councils[-1].id) == []
