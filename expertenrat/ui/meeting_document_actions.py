@@ -33,7 +33,12 @@ from expertenrat.ui.council_file_names import council_file_name
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.meeting_document_actions_view import MeetingDocumentActionsView
-from expertenrat.ui.meeting_pdf_documents import MeetingPdfDocuments, PdfDocument, file_stem
+from expertenrat.ui.meeting_pdf_documents import (
+    MeetingPdfDocuments,
+    PdfDocument,
+    file_stem,
+    record_sending_note,
+)
 from expertenrat.ui.page import SaveThen, go_on_at_once, unsaved_warning
 from expertenrat.ui.pdf_printing import PdfPrintActions, shown_title
 from expertenrat.ui.save_location import FileKind
@@ -122,7 +127,9 @@ class MeetingDocumentActions(MeetingDocumentActionsView):
             document.save_title,
             tr(_CONTEXT, "PDF-Dokumente (*.pdf)"),
             council_file_name(self._settings, self._council_id, f"{document.name}.pdf"),
-            lambda path: self._save(document.save_title, Path(path), document.render),
+            lambda path: self._save(
+                document.save_title, Path(path), document.render, document.next_step
+            ),
             FileKind.PDF,
         )
 
@@ -156,9 +163,14 @@ class MeetingDocumentActions(MeetingDocumentActionsView):
         )
 
     def _save(
-        self, title: str, target: Path, render: Callable[[], RenderedPdf | InvitationMail | bytes]
+        self,
+        title: str,
+        target: Path,
+        render: Callable[[], RenderedPdf | InvitationMail | bytes],
+        next_step: str = "",
     ) -> None:
-        """Render and write ``target`` in the background; then say so (with its warnings)."""
+        """Render and write ``target`` in the background; then say so (with its warnings,
+        and a PDF's ``next_step``)."""
         if self.busy():
             return
 
@@ -167,7 +179,7 @@ class MeetingDocumentActions(MeetingDocumentActionsView):
             progress(1, 1)  # "Abbrechen" until here: nothing is written
             if isinstance(rendered, RenderedPdf):
                 write_file(target, rendered.pdf)
-                return tuple(rendered.warnings), ""
+                return tuple(rendered.warnings), next_step
             if isinstance(rendered, InvitationMail):
                 write_file(target, rendered.eml, private=True)  # the members' addresses
                 return rendered.notes, _mail_note(rendered)
@@ -217,7 +229,5 @@ def _mail_note(mail: InvitationMail) -> str:
             "bleibt, wie sie ist).",
         )
     if mail.not_sent_yet:
-        note += tr(
-            _CONTEXT, " Erfassen Sie danach den Versand mit „Einladung versandt“ (Ladungsfrist)."
-        )
+        note += f" {record_sending_note()}"
     return note

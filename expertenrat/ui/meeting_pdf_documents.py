@@ -29,6 +29,9 @@ class PdfDocument:
     save_title: str  # "Einladung speichern"
     name: str  # "Einladung 5. Sitzung 2026-12-08": the file's stem and the print job's name
     render: Callable[[], RenderedPdf]  # runs in the worker
+    # Said once the file is saved: what to do next (an invitation of a planned meeting:
+    # record it as sent, as the mail draft's message says).
+    next_step: str = ""
 
 
 class MeetingPdfDocuments:
@@ -55,6 +58,7 @@ class MeetingPdfDocuments:
             tr(_CONTEXT, "Einladung speichern"),
             tr(_CONTEXT, "Einladung {}"),
             self._documents.invitation_pdf,
+            self._record_sending(),
         )
 
     def letters(self) -> PdfDocument | None:
@@ -68,6 +72,7 @@ class MeetingPdfDocuments:
             tr(_CONTEXT, "Einladungen je Mitglied speichern"),
             tr(_CONTEXT, "Einladungen {}"),
             self._documents.invitation_letters_pdf,
+            self._record_sending(),
         )
 
     def run_sheet(self) -> PdfDocument | None:
@@ -118,8 +123,16 @@ class MeetingPdfDocuments:
         meeting = self._meeting()
         return meeting is not None and meeting.state is MeetingState.CANCELLED
 
+    def _record_sending(self) -> str:
+        """The next step after saving the invitation of a planned meeting (found by a
+        tester: saved as PDF to be printed and posted, it was not recorded as sent, and the
+        Übersicht went on asking for it)."""
+        meeting = self._meeting()
+        planned = meeting is not None and meeting.state is MeetingState.PLANNED
+        return record_sending_note() if planned else ""
+
     def _as_of_today(
-        self, save_title: str, name: str, render: Callable[..., RenderedPdf]
+        self, save_title: str, name: str, render: Callable[..., RenderedPdf], next_step: str = ""
     ) -> PdfDocument | None:
         """The shown meeting's document that ``render`` makes as of today (None: no meeting
         shown); ``name`` holds "{}" for the meeting's :func:`file_stem`."""
@@ -127,8 +140,17 @@ class MeetingPdfDocuments:
         if meeting is None:
             return None
         return PdfDocument(
-            save_title, name.format(file_stem(meeting)), lambda: render(meeting.id, today=today)
+            save_title,
+            name.format(file_stem(meeting)),
+            lambda: render(meeting.id, today=today),
+            next_step,
         )
+
+
+def record_sending_note() -> str:
+    """What to do once the invitation of a planned meeting is out, as a file or a mail
+    draft: the sending is recorded only by "Einladung versandt"."""
+    return tr(_CONTEXT, "Erfassen Sie danach den Versand mit „Einladung versandt“ (Ladungsfrist).")
 
 
 def file_stem(meeting: Meeting) -> str:
