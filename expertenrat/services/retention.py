@@ -102,14 +102,18 @@ class RetentionService:
                     setattr(person, field, "")
                 erase_consent(session, person)
                 forget_in_audit(session, person.id, [m.id for m in person.memberships])
-                audit.record(
-                    session,
-                    self._actor,
-                    AuditAction.UPDATE,
-                    "person",
-                    person.id,
-                    summary=f"{why}: {', '.join([*emptied, 'Einwilligungen'])} entfernt",
-                )
+                # In the trail of each council the person was a member of, as the member's
+                # other changes; none of another council's (found by a tester).
+                for council_id in sorted({m.council_id for m in person.memberships}):
+                    audit.record(
+                        session,
+                        self._actor,
+                        AuditAction.UPDATE,
+                        "person",
+                        person.id,
+                        council_id=council_id,
+                        summary=f"{why}: {', '.join([*emptied, 'Einwilligungen'])} entfernt",
+                    )
             if named:  # no consent is left: the stored public minutes name them no more
                 redact_public_minutes(session, self._actor, named)
         return len(wanted)

@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from expertenrat.services.audit_reading import AuditService
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.services.audit_reading import AuditFilter, AuditService
 from expertenrat.services.retention import RetentionService
 from expertenrat.store.engine import sqlite_file
 from expertenrat.store.models import ConsentEntry, Person
@@ -150,3 +151,32 @@ def test_anonymised_contact_data_leaves_no_trace_in_the_sqlite_file(
     stored = sqlite_file(database.url).read_bytes()
     for value in (b"alt@example.org", b"0381 999"):
         assert value not in stored
+
+
+def test_an_anonymisation_is_in_the_audit_trail_of_the_persons_council_only(
+    database, members_service, new_member, settings_service, council, actor
+):
+    """The entry had no council: every council's Änderungsprotokoll listed the former
+    member of another (the Digitalbeirat's beside the Expert*innenrat) (found by a tester)."""
+    beirat = settings_service.create_council(
+        CouncilSettings(id=None, name="Digitalbeirat", city="Rostock")
+    )
+    field = settings_service.action_fields(beirat.id)[0].id
+    member = new_member(
+        "Kim",
+        "Alt",
+        email="alt@example.org",
+        primary_field_id=field,
+        term_start=date(2022, 1, 1),
+        term_end=date(2024, 11, 26),
+    )
+    gone = members_service.save(beirat.id, member, TODAY)
+
+    RetentionService(database, actor).anonymise([gone.person_id], TODAY)
+
+    def anonymisations(council_id: int) -> list[str]:
+        page = AuditService(database).search(AuditFilter(council_id, entity="person"))
+        return [line.summary for line in page.lines if line.summary.startswith("Anonymisiert")]
+
+    assert anonymisations(council.id) == []
+    assert len(anonymisations(beirat.id)) == 1
