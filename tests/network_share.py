@@ -38,14 +38,18 @@ from expertenrat.store.in_use_marker import InUseMarker
 marker, _ = InUseMarker.claim(Path(sys.argv[1]))
 print("bereit" if marker else "nicht", flush=True)
 sys.stdin.read()
-marker.release()
+if marker:
+    marker.release()
 """
 
 
 @contextmanager
-def open_on_another_pc(path: Path, pc: str = "PC-SCHULZ") -> Iterator[None]:
+def open_on_another_pc(
+    path: Path, pc: str = "PC-SCHULZ", *, expect_held: bool = False
+) -> Iterator[None]:
     """The database file ``path`` marked as open on the PC ``pc`` by a program that runs
-    (another process: the lock on the marker is each process's own) until the block ends."""
+    (another process: the lock on the marker is each process's own) until the block ends;
+    ``expect_held``: it finds the marker held by this program and marks nothing."""
     process = subprocess.Popen(
         [sys.executable, "-c", _HOLDER, str(path), pc],
         stdin=subprocess.PIPE,
@@ -53,7 +57,8 @@ def open_on_another_pc(path: Path, pc: str = "PC-SCHULZ") -> Iterator[None]:
         text=True,
     )
     try:
-        assert process.stdout is not None and process.stdout.readline().strip() == "bereit"
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == ("nicht" if expect_held else "bereit")
         yield
     finally:
         process.communicate("", timeout=60)

@@ -24,6 +24,10 @@ from pathlib import Path
 
 MARKER_SUFFIX = "-in-use"
 _LOCKED_BYTE = 1 << 20  # past the marker's text
+# The markers this program holds: a second opening of the same file takes none, since on
+# Linux closing it would end the lock of the first (a process's locks on a file all go
+# with any of its descriptors of the file).
+_HELD: set[Path] = set()
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,8 @@ class InUseMarker:
         cannot be, e.g. no write permission or another PC's) and another PC that has the
         file open (``None``: none known)."""
         marker = marker_path(path)
+        if marker in _HELD:
+            return None, None
         try:
             # Readable and lockable by the colleagues who share the file (where modes count).
             descriptor = os.open(marker, os.O_RDWR | os.O_CREAT, 0o666)
@@ -66,6 +72,7 @@ class InUseMarker:
         except OSError:
             os.close(descriptor)
             return None, None
+        _HELD.add(marker)
         return InUseMarker(descriptor, marker), None
 
     def release(self) -> None:
@@ -81,6 +88,7 @@ class InUseMarker:
             removed = False
         os.close(self._descriptor)
         self._descriptor = None
+        _HELD.discard(self._path)
         if not removed:
             with contextlib.suppress(OSError):
                 self._path.unlink()

@@ -67,3 +67,16 @@ def test_files_on_this_pc_and_files_opened_to_read_get_no_mark(monkeypatch, tmp_
     reading = open_database(database_url(str(path)), read_only=True)
     assert reading.in_use is None and not marker_path(path).exists()
     reading.close()
+
+
+def test_a_second_opening_in_the_same_program_keeps_the_first_ones_mark(monkeypatch, tmp_path):
+    path = _shared_file(monkeypatch, tmp_path)
+    first = open_database(database_url(str(path)))
+    try:
+        open_database(database_url(str(path))).close()
+        assert marker_path(path).exists()
+        with open_on_another_pc(path, expect_held=True):
+            pass
+    finally:
+        first.close()
+    assert not marker_path(path).exists()
