@@ -138,8 +138,8 @@ def running_tasks() -> list[tuple[str, str]]:
             tr(
                 _CONTEXT,
                 "„Änderungsprotokoll“: „Zeitraum“ (zuerst die letzten 30 Tage) und die Wahl "
-                "einer Person statt „Alle Personen“ zeigen, wer wann was geändert hat; unter "
-                "der Liste steht, was vorher und nachher eingetragen war.",
+                "einer Person statt „Alle Personen“ zeigen, wer wann was geändert hat; ein "
+                "gewählter Eintrag zeigt darunter, was vorher und nachher eingetragen war.",
             ),
         ),
         (
@@ -150,7 +150,8 @@ def running_tasks() -> list[tuple[str, str]]:
                 "PDF, darunter „Archivpaket“ das Paket für das Archiv. Im Menü „Datei“: "
                 "„Offene Daten exportieren …“ und „OParl-Export …“ für ein Open-Data-Portal, "
                 "„Aufbewahrung …“ für ehemalige Mitglieder, deren Kontaktdaten nach Ablauf der "
-                "Aufbewahrungsfrist zu löschen sind.",
+                "Aufbewahrungsfrist zu löschen sind. Die Sitzungen des nächsten Jahres legt "
+                "„Sitzungen“ → „Sitzungsreihe …“ auf einmal an.",
             ),
         ),
         (
