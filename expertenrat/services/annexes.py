@@ -133,10 +133,13 @@ class AnnexesService:
             return next(a for a in _annexes(session, meeting.id) if a.id == row.id)
 
     def remove(self, meeting_id: int, annex: Annex) -> None:
-        """Take the annex out of the meeting (soft delete, audited)."""
+        """Take the annex out of the meeting (audited): a tombstone for the published data,
+        without the file itself, which left it in the database and its backups, in no list
+        and no Auskunft, for good (found by a tester)."""
 
         def delete(row: models.StoredFile, meeting: str) -> tuple[AuditAction, str]:
             row.deleted_at = utc_now()
+            row.content, row.size, row.sha256 = b"", 0, hashlib.sha256(b"").hexdigest()
             return AuditAction.DELETE, f"Anlage „{row.title or row.name}“ aus {meeting} entfernt"
 
         self._change(meeting_id, annex, delete)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import sys
@@ -18,6 +19,7 @@ from expertenrat.domain.errors import ConcurrentEditError, ValidationError
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.files import NotAFileError
+from expertenrat.store import models
 
 
 @pytest.fixture
@@ -222,3 +224,20 @@ def test_a_named_pipe_as_annex_is_refused_without_waiting_for_a_writer(tmp_path)
         f"„{pipe}“ ist keine gewöhnliche Datei (sondern eine benannte Pipe) und wird nicht "
         "gelesen. Bitte wählen Sie eine Datei."
     )
+
+
+def test_a_removed_annex_keeps_no_content_in_the_database(database, annexes, meeting_id) -> None:
+    """(found by a tester) "Entfernen" only marked the annex as deleted: the file itself (a
+    CV, a letter with a private address) stayed in the database and every backup of it,
+    in no list and in no Auskunft (Art. 15), never to be deleted. Its trail stays."""
+    annex = annexes.add(meeting_id, "Lebenslauf.pdf", blank_pdf(), title="Lebenslauf Steffens")
+
+    annexes.remove(meeting_id, annex)
+
+    with database.reading() as session:
+        row = session.get(models.StoredFile, annex.id)
+        assert row.deleted_at is not None and row.content == b""
+        assert (row.size, row.sha256) == (0, hashlib.sha256(b"").hexdigest())
+    _added, removed = AuditService(database).entries("file", annex.id)
+    assert removed.summary.startswith("Anlage „Lebenslauf Steffens“ aus ")
+    assert "entfernt" in removed.summary
