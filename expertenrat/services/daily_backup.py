@@ -26,6 +26,7 @@ from expertenrat.domain.errors import os_error_detail, os_error_text
 from expertenrat.domain.progress import Progress
 from expertenrat.paths import user_data_dir
 from expertenrat.services.backup import BackupService
+from expertenrat.services.change_marker import ChangeMarker, change_marker
 from expertenrat.services.collector import collector_paused
 from expertenrat.services.files import created_file
 from expertenrat.services.leftovers import remove_stale
@@ -110,6 +111,12 @@ class DailyBackupService:
         :func:`default_folder` (see :func:`backup_folder`)."""
         return backup_folder(chosen, sqlite_file(self._db.url))
 
+    def data_marker(self) -> ChangeMarker | None:
+        """What moves with every change saved to the database, on any PC (the audit trail's
+        newest entries and the councils, :func:`change_marker`): equal markers, the same
+        data. ``None``: a database not yet created."""
+        return None if self._db.pending else change_marker(self._db)
+
     def run(self, folder: Path, today: date, progress: Progress | None = None) -> Path | None:
         """Make today's copy unless there is one; rotate. ``None`` if nothing was copied.
 
@@ -183,8 +190,9 @@ class DailyBackupService:
             with created_file(temporary, private=True) as handle:
                 write_backup(handle, backup, progress)
 
-    def warning(self, folder: Path, today: date) -> str | None:
-        """A German warning for the Übersicht, or ``None`` when the backups are fine."""
+    def warning(self, folder: Path, today: date, *, current: bool = False) -> str | None:
+        """A German warning for the Übersicht, or ``None`` when the backups are fine.
+        ``current``: the newest copy holds the data as they are now, however old."""
         if self._db.pending:
             return None
         if not folder.exists() and folder.parent.is_dir():
@@ -197,7 +205,7 @@ class DailyBackupService:
                 "Es werden keine täglichen Sicherungen angelegt."
             )
         last = max(copies, default=None)  # none yet: the first one is being made
-        if last is not None and (today - last).days > STALE_AFTER_DAYS:
+        if last is not None and not current and (today - last).days > STALE_AFTER_DAYS:
             return (
                 f"Die letzte Sicherung ist vom {last:%d.%m.%Y}, älter als "
                 f"{STALE_AFTER_DAYS} Tage. Bitte prüfen Sie den Sicherungsordner „{folder}“."

@@ -1,5 +1,6 @@
 """The automatic daily backup in the window: made off the GUI thread once a day, at start
-and, for a window left open, when the next day begins (:meth:`DailyBackup.new_day`).
+and, for a window left open, when the next day begins (:meth:`DailyBackup.new_day`) unless
+no one has changed the data since this window's last copy.
 
 The folder is the QSettings value ``backup/folder`` (e.g. a network drive); without one
 it is ``Sicherungen`` beside the database file, for a server database ``Sicherungen`` in
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from expertenrat.domain.backup_rotation import MAX_SAFETY_COPY_DAYS, SAFETY_COPY_DAYS
 from expertenrat.domain.progress import Progress
+from expertenrat.services.change_marker import ChangeMarker
 from expertenrat.services.daily_backup import DailyBackupService, backup_folder
 from expertenrat.services.safety_copies import SafetyCopiesService
 from expertenrat.ui.i18n import tr
@@ -56,6 +59,16 @@ def safety_copy_days(settings: QSettings) -> int:
     return min(max(days, 1), MAX_SAFETY_COPY_DAYS)
 
 
+@dataclass(frozen=True)
+class DailyRun:
+    """How a run of the daily backup ended: the copy made (``None``: none), the data it
+    holds (``None``: unknown), and whether none was made as the data were unchanged."""
+
+    path: Path | None
+    marker: ChangeMarker | None
+    unchanged: bool = False
+
+
 class DailyBackup(QObject):
     changed = Signal()  # the backup ended, whichever way: the warning may differ now
 
@@ -74,6 +87,9 @@ class DailyBackup(QObject):
         self._settings = settings
         self._today = today
         self._error: str | None = None
+        # This window's last copy and its data; unchanged since, as last looked.
+        self._copied: tuple[Path, ChangeMarker] | None = None
+        self._unchanged = False
         self.job: Job | None = None
 
     def folder(self) -> Path:
@@ -82,10 +98,9 @@ class DailyBackup(QObject):
     def start(self) -> None:
         """Delete the safety copies past their days, and make today's copy unless there
         is one, in the worker."""
-        folder = self.folder()
-        today = self._today()
+        folder, today, copied = self.folder(), self._today(), self._copied
         days = safety_copy_days(self._settings)
-        self.job = Job(lambda progress: self._run(folder, today, days, progress), self)
+        self.job = Job(lambda progress: self._run(folder, today, days, copied, progress), self)
         self.job.finished.connect(self._made)
         self.job.failed.connect(self._failed)
         self.job.cancelled.connect(lambda: log.info("Daily backup cancelled"))
@@ -102,10 +117,23 @@ class DailyBackup(QObject):
         self.start()
         return True
 
-    def _run(self, folder: Path, today: date, days: int, progress: Progress) -> Path | None:
+    def _run(
+        self,
+        folder: Path,
+        today: date,
+        days: int,
+        copied: tuple[Path, ChangeMarker] | None,
+        progress: Progress,
+    ) -> DailyRun:
+        """Unchanged since ``copied`` (the data of this window's last copy), no copy: a
+        window left open over two weeks' holiday made 14 alike, and the rotation, which
+        keeps the newest 14, dropped every copy from before (found by a tester)."""
         if self._safety_copies is not None:
             self._safety_copies.rotate(today, days)
-        return self._service.run(folder, today, progress)
+        marker = self._service.data_marker()  # before the copy: a change meanwhile moves it
+        if _still_holds(copied, folder, marker):
+            return DailyRun(None, marker, unchanged=True)
+        return DailyRun(self._service.run(folder, today, progress), marker)
 
     def finish(self, parent: QWidget | None) -> None:
         """Wait until today's copy is written, before the database closes (a switch to
@@ -145,18 +173,36 @@ class DailyBackup(QObject):
         job.cancel()
 
     def warning(self) -> str | None:
-        return self._error or self._service.warning(self.folder(), self._today())
+        folder = self.folder()
+        current = self._unchanged and self._copied is not None and self._copied[0].parent == folder
+        return self._error or self._service.warning(folder, self._today(), current=current)
 
-    def _made(self, path: Path | None) -> None:
+    def _made(self, run: DailyRun) -> None:
         self._error = None
-        if path is not None:
-            log.info("Daily backup written to %s", path)
+        self._unchanged = run.unchanged
+        if not run.unchanged:  # today's copy found made (of what data?) or none made
+            self._copied = None
+            if run.path is not None and run.marker is not None:
+                self._copied = (run.path, run.marker)
+        if run.path is not None:
+            log.info("Daily backup written to %s", run.path)
         self.changed.emit()
 
     def _failed(self, message: str) -> None:
         log.warning("Daily backup failed: %s", message)
         self._error = message
         self.changed.emit()
+
+
+def _still_holds(
+    copied: tuple[Path, ChangeMarker] | None, folder: Path, marker: ChangeMarker | None
+) -> bool:
+    """Whether the ``copied`` copy is still in ``folder`` and holds the data as they are
+    (``marker``) now."""
+    if copied is None or marker is None:
+        return False
+    path, data = copied
+    return path.parent == folder and data == marker and path.exists()
 
 
 class BusyNote(QProgressDialog):

@@ -3,10 +3,15 @@ the shown page is reread for it and the day's backup made, without a restart."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from expertenrat.app import Session
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.services.context import Services
 from expertenrat.services.overview import OverviewService
+from expertenrat.store.database_opening import open_database
+from expertenrat.store.engine import database_url
+from expertenrat.ui.daily_backup import FOLDER_KEY, DailyBackup
 from expertenrat.ui.day_watch import DayWatch
 from expertenrat.ui.main_window import MainWindow
 
@@ -35,7 +40,8 @@ def test_a_window_left_open_over_night_rereads_the_overview_and_makes_the_new_da
 ):
     """The Übersicht still listed yesterday's "in 1 Tag" and "seit 3 Tagen überfällig", and
     the daily copy was made only at the next start: after three days the Übersicht warned
-    of a backup too old, which only a restart mended."""
+    of a backup too old, which only a restart mended. (Here another PC changed the data
+    over night: unchanged, there is no new copy, see below.)"""
     days = [FRIDAY]
     session = Session(MainWindow(qsettings, tmp_path / "log.txt", lambda: days[-1]))
     try:
@@ -51,6 +57,11 @@ def test_a_window_left_open_over_night_rereads_the_overview_and_makes_the_new_da
         )
         assert session.window.stack.currentWidget() is session.window.overview_page
 
+        other_pc = open_database(database_url(str(demo_file)))
+        Services.create(other_pc, "anderer PC").settings.create_council(
+            CouncilSettings(id=None, name="Beirat", city="Wismar")
+        )
+        other_pc.close()
         days.append(SATURDAY)
         session.day_watch.look()  # as its timer does within a minute
 
@@ -61,3 +72,34 @@ def test_a_window_left_open_over_night_rereads_the_overview_and_makes_the_new_da
     finally:
         session.window.close()
         session.close()
+
+
+def test_a_new_day_with_the_data_unchanged_makes_no_copy_and_no_warning(
+    services, qsettings, tmp_path, qtbot
+):
+    """A window left open over two weeks' holiday made 14 copies alike, and the rotation,
+    which keeps the newest 14, dropped every copy from before; and without them the
+    Übersicht would warn of a backup too old."""
+    folder = tmp_path / "Netzlaufwerk"
+    qsettings.setValue(FOLDER_KEY, str(folder))
+    days = [FRIDAY]
+    daily = DailyBackup(services.daily_backup, qsettings, lambda: days[-1])
+
+    def run(start) -> None:
+        start()
+        qtbot.waitUntil(lambda: not daily.job.running, timeout=30000)
+
+    run(daily.start)
+    for day in range(1, 15):  # the holiday
+        days.append(FRIDAY + timedelta(days=day))
+        run(daily.new_day)
+    assert [p.name for p in folder.iterdir()] == ["expertenrat-2026-12-04.db"]
+    assert daily.warning() is None
+
+    services.settings.create_council(CouncilSettings(id=None, name="Beirat", city="Wismar"))
+    days.append(FRIDAY + timedelta(days=15))
+    run(daily.new_day)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "expertenrat-2026-12-04.db",
+        "expertenrat-2026-12-19.db",
+    ]
