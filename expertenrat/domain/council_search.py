@@ -71,22 +71,29 @@ class Searchable:
     hit: SearchHit
     names: Sequence[str] = ()
     texts: Sequence[str] = ()
-    _folded: str = field(init=False, default="")
+    _folded_names: str = field(init=False, default="")
+    _folded_texts: tuple[str, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
-        folded = searchable(self.hit.what, *self.names)
-        prose = [searchable_prose(text) for text in self.texts if text]
-        object.__setattr__(self, "_folded", "\n".join([folded, *prose]))
+        object.__setattr__(self, "_folded_names", searchable(self.hit.what, *self.names))
+        object.__setattr__(self, "_folded_texts", tuple(map(searchable_prose, self.texts)))
 
     def holds(self, words: Sequence[str]) -> bool:
-        return all(_in(word, self._folded) for word in words)
+        return all(
+            _in(word, self._folded_names) or any(_in(word, text) for text in self._folded_texts)
+            for word in words
+        )
 
     def found(self, words: Sequence[str]) -> SearchHit:
-        """The hit with the passage of the first text that holds one of ``words``."""
-        for text in self.texts:
-            excerpt = excerpt_of(text, words)
-            if excerpt:
-                return replace(self.hit, excerpt=excerpt)
+        """The hit with the passage of the first text that holds one of ``words``. Only a
+        text that holds one is read word by word: a record found by its names alone (its
+        meeting, its day) read all its minutes for nothing, 1.5 s for 1,000 hits (found by
+        a tester)."""
+        for text, folded in zip(self.texts, self._folded_texts, strict=True):
+            if any(_in(word, folded) for word in words):
+                excerpt = excerpt_of(text, words)
+                if excerpt:
+                    return replace(self.hit, excerpt=excerpt)
         return self.hit
 
 
@@ -107,8 +114,10 @@ def excerpt_of(text: str, words: Sequence[str]) -> str:
 def _in(word: str, folded: str) -> bool:
     """Whether ``folded`` holds ``word``; a number only as a whole number, so that "TOP 6"
     does not find every record of 2026 or of 16:00 (found by a tester)."""
+    if word not in folded:
+        return False  # the quick test first: most texts do not hold the word at all
     if not word.isdecimal():
-        return word in folded
+        return True
     return re.search(rf"(?<!\d){word}(?!\d)", folded) is not None
 
 

@@ -68,3 +68,22 @@ def test_a_number_is_found_as_a_whole_number_only():
     assert (
         excerpt_of(f"Beginn 16:00 Uhr {filler} 6 von 9", ["6"]) == "… Wort Wort Wort Wort 6 von 9"
     )
+
+
+def test_a_record_found_by_its_names_alone_reads_none_of_its_texts(monkeypatch):
+    """(found by a tester) A word in a record's names (its meeting, its day) made the
+    search read every one of its minutes' words for an excerpt it could not hold: 1.5 s
+    for 1,000 agenda items of a year typed as "2026"."""
+    read: list[str] = []
+
+    def reading_excerpt(text, words):
+        read.append(text)
+        return excerpt_of(text, words)
+
+    monkeypatch.setattr("expertenrat.domain.council_search.excerpt_of", reading_excerpt)
+    minutes = ("Bericht über den Parkraum", "Beschluss einstimmig")
+    index = SearchIndex([_record("TOP 4 Parkraum", names=("16.04.2026",), texts=minutes)])
+    (hit,) = index.find("2026")
+    assert (hit.excerpt, read) == ("", [])
+    (hit,) = index.find("einstimmig")
+    assert (hit.excerpt, read) == ("Beschluss einstimmig", ["Beschluss einstimmig"])
