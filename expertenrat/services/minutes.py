@@ -23,14 +23,14 @@ from expertenrat.domain.votes import Vote, VoteDraft, Voters
 from expertenrat.services import minutes_outcomes, minutes_votes, recommendation_records
 from expertenrat.services import minutes_recommendations as recommendations
 from expertenrat.services.minutes_autosave import MinutesAutosave
-from expertenrat.services.minutes_checks import minutes_checklist
+from expertenrat.services.minutes_checks import checked_minutes
 from expertenrat.services.minutes_finishing import (
     draft_finish,
     finish_draft,
     refuse_unless_a_draft,
     reopen_draft,
 )
-from expertenrat.services.minutes_rows import held_meeting, latest_state, minutes_of
+from expertenrat.services.minutes_rows import held_meeting, minutes_of
 from expertenrat.services.minutes_votes import SavedVotes
 from expertenrat.services.unit_of_work import changing, reading
 from expertenrat.store import models
@@ -59,8 +59,8 @@ class MinutesService(MinutesAutosave):
         draft is finished (while it is not sent)."""
         with reading(self._db) as session:
             meeting = held_meeting(session, meeting_id)
-            checklist = minutes_checklist(session, meeting)
-            if latest_state(session, meeting.id) is not MinutesState.DRAFT:
+            checklist, state = checked_minutes(session, meeting)
+            if state is not MinutesState.DRAFT:
                 return checklist
             return replace(checklist, finish=draft_finish(session, meeting))
 

@@ -39,6 +39,11 @@ from expertenrat.store import models
 
 
 def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
+    return checked_minutes(session, meeting)[0]
+
+
+def checked_minutes(session: Session, meeting: models.Meeting) -> tuple[Checklist, MinutesState]:
+    """The completeness check of the meeting's minutes, and their state as read for it."""
     council = fetch(session, models.Council, meeting.council_id, "Das Gremium")
     facts = meeting_facts(session, meeting)
     placed = facts.agenda
@@ -57,7 +62,7 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
         default=None,
     )  # the first item approving earlier minutes, as ``approval_item_id`` finds it
     previous = _previous(session, meeting)
-    return checklist(
+    lines = checklist(
         ChecklistFacts(
             meeting_day=meeting.starts_at.date(),
             place=place or meeting.online_link.strip(),
@@ -99,6 +104,7 @@ def minutes_checklist(session: Session, meeting: models.Meeting) -> Checklist:
             ),
         )
     )
+    return lines, minutes.state
 
 
 def _chair(

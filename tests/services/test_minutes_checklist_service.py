@@ -390,12 +390,14 @@ def test_a_vote_saved_under_crossed_arrivals_names_the_member(
     assert service.minutes(rows.meeting_id).item(rows.item_ids[4]).votes == ()
 
 
-def test_the_minutes_and_their_checklist_read_the_agenda_and_the_members_once(
+def test_the_minutes_and_their_checklist_read_the_agenda_the_members_and_state_once(
     service, database, council, nine
 ) -> None:
     """Their attendance, conflicts and items share one read of the agenda and of the
     council's members (found by a tester: the minutes read the agenda twice, their
-    checklist three times, and the members three times; each a round trip)."""
+    checklist three times, and the members three times; each a round trip); the checklist
+    reads the minutes' state once (found by a helper: twice, for the lines and whether
+    the draft is finished)."""
     held = held_meeting(database, council.id, nine, present=7)
     header = service.minutes(held.meeting_id).header
     service.save_header(held.meeting_id, replace(header, chair_membership_id=nine[0]))
@@ -414,3 +416,5 @@ def test_the_minutes_and_their_checklist_read_the_agenda_and_the_members_once(
     members = [s for s in checklist_read if "FROM memberships" in s]
     # once, and those not agreeing to be named in public (of any term, the deleted too)
     assert len(members) == 2 and "publish_name" in members[1]
+    state_read = "SELECT minutes_versions.state \nFROM minutes_versions"
+    assert sum(s.startswith(state_read) for s in checklist_read) == 1
