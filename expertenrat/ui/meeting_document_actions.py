@@ -167,7 +167,7 @@ class MeetingDocumentActions(MeetingDocumentActionsView):
         title: str,
         target: Path,
         render: Callable[[], RenderedPdf | InvitationMail | bytes],
-        next_step: str = "",
+        next_step: Callable[[], str] = lambda: "",
     ) -> None:
         """Render and write ``target`` in the background; then say so (with its warnings,
         and a PDF's ``next_step``)."""
@@ -179,7 +179,7 @@ class MeetingDocumentActions(MeetingDocumentActionsView):
             progress(1, 1)  # "Abbrechen" until here: nothing is written
             if isinstance(rendered, RenderedPdf):
                 write_file(target, rendered.pdf)
-                return tuple(rendered.warnings), next_step
+                return tuple(rendered.warnings), next_step()
             if isinstance(rendered, InvitationMail):
                 write_file(target, rendered.eml, private=True)  # the members' addresses
                 return rendered.notes, _mail_note(rendered)

@@ -29,9 +29,9 @@ class PdfDocument:
     save_title: str  # "Einladung speichern"
     name: str  # "Einladung 5. Sitzung 2026-12-08": the file's stem and the print job's name
     render: Callable[[], RenderedPdf]  # runs in the worker
-    # Said once the file is saved: what to do next (an invitation of a planned meeting:
-    # record it as sent, as the mail draft's message says).
-    next_step: str = ""
+    # Said once the file is saved, asked in the worker after the render: what to do next
+    # (an invitation of a planned meeting, minutes never sent: record the sending).
+    next_step: Callable[[], str] = lambda: ""
 
 
 class MeetingPdfDocuments:
@@ -44,6 +44,7 @@ class MeetingPdfDocuments:
         """``meeting()`` is the meeting shown (``None``: none, and no document)."""
         self._documents = services.meeting_documents
         self._minutes = services.minutes_documents
+        self._approval = services.minutes_approval
         self._today = today
         self._meeting = meeting
 
@@ -102,6 +103,7 @@ class MeetingPdfDocuments:
             tr(_CONTEXT, "Protokoll speichern"),
             name,
             lambda: minutes.minutes_pdf(meeting.id, public=public),
+            (lambda: "") if public else lambda: self._circulation_step(meeting.id),
         )
 
     def dossier(self, *, public: bool = False) -> PdfDocument | None:
@@ -123,16 +125,34 @@ class MeetingPdfDocuments:
         meeting = self._meeting()
         return meeting is not None and meeting.state is MeetingState.CANCELLED
 
-    def _record_sending(self) -> str:
+    def _record_sending(self) -> Callable[[], str]:
         """The next step after saving the invitation of a planned meeting (found by a
         tester: saved as PDF to be printed and posted, it was not recorded as sent, and the
         Übersicht went on asking for it)."""
         meeting = self._meeting()
         planned = meeting is not None and meeting.state is MeetingState.PLANNED
-        return record_sending_note() if planned else ""
+        note = record_sending_note() if planned else ""
+        return lambda: note
+
+    def _circulation_step(self, meeting_id: int) -> str:
+        """The next step after saving the full minutes of a held meeting never sent (found
+        by a tester, as for the invitation: mailed as a file, the sending was not recorded,
+        so no deadline for objections ran and no agenda carried the approval)."""
+        status = self._approval.status(meeting_id)
+        if not status.held or status.versions:
+            return ""
+        return tr(
+            _CONTEXT,
+            "Erfassen Sie den Versand danach im Reiter „Genehmigung“ mit „Protokoll "
+            "versenden …“ (Frist für Einwände).",
+        )
 
     def _as_of_today(
-        self, save_title: str, name: str, render: Callable[..., RenderedPdf], next_step: str = ""
+        self,
+        save_title: str,
+        name: str,
+        render: Callable[..., RenderedPdf],
+        next_step: Callable[[], str] = lambda: "",
     ) -> PdfDocument | None:
         """The shown meeting's document that ``render`` makes as of today (None: no meeting
         shown); ``name`` holds "{}" for the meeting's :func:`file_stem`."""
