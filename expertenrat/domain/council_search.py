@@ -113,12 +113,15 @@ def excerpt_of(text: str, words: Sequence[str]) -> str:
 
 def _in(word: str, folded: str) -> bool:
     """Whether ``folded`` holds ``word``; a number only as a whole number, so that "TOP 6"
-    does not find every record of 2026 or of 16:00 (found by a tester)."""
+    does not find every record of 2026 or of 16:00 (found by a tester), and a word that
+    begins with a digit not within a longer number: "6.4.2026" is not the 16th (found by a
+    tester)."""
     if word not in folded:
         return False  # the quick test first: most texts do not hold the word at all
-    if not word.isdecimal():
+    if not word[0].isdecimal():
         return True
-    return re.search(rf"(?<!\d){word}(?!\d)", folded) is not None
+    after = r"(?!\d)" if word.isdecimal() else ""
+    return re.search(rf"(?<!\d){re.escape(word)}{after}", folded) is not None
 
 
 class SearchIndex:

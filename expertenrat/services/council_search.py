@@ -32,6 +32,7 @@ from expertenrat.domain.enums import (
     RecommendationKind,
     RecommendationStatus,
 )
+from expertenrat.domain.german_dates import MONTHS
 from expertenrat.domain.meetings import meeting_label
 from expertenrat.domain.overview import Area, MeetingTab, Target
 from expertenrat.domain.recommendation_codes import code_prefix, parse_code
@@ -111,6 +112,18 @@ def _projects(session: Session, council_id: int, fields: dict[int, str]) -> Iter
         )
 
 
+def _day_names(day: date) -> tuple[str, ...]:
+    """A day as people type it: "12.03.2026", "12.3.2026", "12.03.26", "12.3.26" and
+    "März 2026" (found by a tester: only the first found anything)."""
+    return (
+        f"{day:%d.%m.%Y}",
+        f"{day.day}.{day.month}.{day.year}",
+        f"{day:%d.%m.%y}",
+        f"{day.day}.{day.month}.{day:%y}",
+        f"{MONTHS[day.month - 1]} {day.year}",
+    )
+
+
 def _meeting_name(number: int | None, kind: str, title: str) -> str:
     return meeting_label(number, MeetingKind(kind), title)
 
@@ -147,7 +160,7 @@ def _meetings(session: Session, council_id: int) -> Iterator[Searchable]:
                 "",
                 Target(Area.MEETINGS, row.id, MeetingTab.MEETING),
             ),
-            names=(day, row.place, row.room),
+            names=(*_day_names(row.starts_at), row.place, row.room),
             texts=(row.notes, row.cancellation_reason, row.agenda_changes),
         )
 
@@ -206,7 +219,7 @@ def _agenda_items(session: Session, council_id: int) -> Iterator[Searchable]:
                 row.project_title or "",
                 row.short_code or "",
                 meeting_name,
-                day,
+                *_day_names(row.starts_at),
             ),
             texts=texts,
         )
@@ -278,6 +291,7 @@ def _recommendations(
                 fields.get(row.action_field_id, ""),
                 *chain.from_iterable(projects),
                 *responders[row.id],
+                *(_day_names(row.adopted_on) if row.adopted_on else ()),
             ),
             texts=(row.text, *answers[row.id]),
         )

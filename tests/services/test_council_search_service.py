@@ -188,3 +188,35 @@ def test_a_deleted_project_is_no_longer_found_through_the_records_naming_it(demo
     hits = search.find(COUNCIL, "Parkraumsteuerung Warnemünde")
     assert hits and not any(hit.kind is HitKind.PROJECT for hit in hits)
     assert not any("Warnemünde" in hit.where for hit in hits)
+
+
+def test_a_day_is_found_as_people_type_it(demo_database):
+    """(found by a tester) "12.3.2026", "12.03.26" and "März 2026" found nothing: only
+    "12.03.2026" found the meeting of that day, its agenda items and the recommendations
+    adopted then. Its dates shown in "Datum" are found so, too."""
+    search = CouncilSearchService(demo_database)
+    index = search.index(COUNCIL)
+    meetings = [hit for hit in index.find("Sitzung") if hit.kind is HitKind.MEETING]
+    # A day of two digits (not the 10th, 20th or 30th) in a month of one.
+    meeting = next(
+        hit for hit in meetings if hit.day.month < 10 and hit.day.day > 10 and hit.day.day % 10
+    )
+    day = meeting.day
+    month = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September")
+    typed_forms = (
+        f"{day.day}.{day.month}.{day.year}",
+        f"{day:%d.%m.%y}",
+        f"{day.day}.{day.month}.{day:%y}",
+        f"{month[day.month - 1]} {day.year}",
+    )
+    for typed in typed_forms:
+        found = index.find(typed)
+        assert meeting in found, typed
+        assert any(hit.kind is HitKind.AGENDA_ITEM and hit.day == day for hit in found), typed
+        assert all(hit.day and hit.day.month == day.month for hit in found), typed
+    adopted = next(
+        hit for hit in index.find("E-") if hit.kind is HitKind.RECOMMENDATION and hit.day
+    )
+    assert adopted in index.find(f"{adopted.day.day}.{adopted.day.month}.{adopted.day:%y}")
+    # "6.4.2026" is not the 16th or the 26th.
+    assert meeting not in index.find(f"{day.day % 10}.{day.month}.{day.year}")
