@@ -204,7 +204,14 @@ def shortcuts_text() -> str:
 
 
 def first_steps_text() -> str:
-    return tr(_CONTEXT, "<h3>Erste Schritte</h3>") + _numbered(first_steps())
+    """The first steps, and where one who takes over a running council reads on (F1 opens
+    these; found by a tester)."""
+    onward = tr(
+        _CONTEXT,
+        "Sie übernehmen ein laufendes Gremium? Was fällig ist und wo die wiederkehrenden "
+        "Aufgaben zu finden sind, sagt „Hilfe“ → „Laufende Aufgaben …“.",
+    )
+    return tr(_CONTEXT, "<h3>Erste Schritte</h3>") + _numbered(first_steps()) + f"<p>{onward}</p>"
 
 
 def running_tasks_text() -> str:

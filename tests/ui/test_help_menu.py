@@ -55,6 +55,8 @@ def test_hilfe_gives_the_first_steps_in_the_buttons_own_words(qtbot, tmp_path) -
     box = window.findChild(ReadingDialog)
     assert box is not None and box.isVisible()
     assert "<h3>Erste Schritte</h3>" in box.text() and "Sicherung jetzt" in box.text()
+    # (found by a tester) F1 is where one taking over looks first: it points on
+    assert box.text().endswith("sagt „Hilfe“ → „Laufende Aufgaben …“.</p>")
     box.close()
     labels = re.findall("„([^“]+)“", first_steps_text())
     assert len(labels) > 15
