@@ -1,6 +1,7 @@
 """The safety copies of the database: those a restore makes of the data it replaces
 (:mod:`services.restore_copy`) and those made before a schema upgrade (beside a SQLite
-file by the store, of a server database :mod:`services.server_upgrade_copy`). They hold
+file by the store, of a server database :mod:`services.server_upgrade_copy`), and the
+damaged file a restore sets aside in its place (:mod:`services.damaged_restore`). They hold
 every person's data as it was, so they are deleted by the retention rule
 (:func:`~expertenrat.domain.backup_rotation.safety_copies_to_delete`): the newest few
 stay, the others once they are older than the days set on this PC ("Sicherheitskopien
@@ -8,9 +9,10 @@ aufbewahren", 90 by default). The window deletes them at its start, with the dai
 (and right after a restore, sparing the copy just made); "Aufbewahrung …" shows them.
 
 Where they lie: beside a SQLite file (``NAME-vor-wiederherstellung-…``,
-``NAME-vor-update-von-…``), and of server databases in ``Sicherungen`` in this PC's data
-folder (``vor-wiederherstellung-….zip``, ``vor-update-von-….zip``). Each folder keeps its
-own newest ones. Nothing else in these folders is ever touched.
+``NAME-vor-update-von-…``, ``NAME-beschädigt-…``), and of server databases in
+``Sicherungen`` in this PC's data folder (``vor-wiederherstellung-….zip``,
+``vor-update-von-….zip``). Each folder keeps its own newest ones. Nothing else in these
+folders is ever touched.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import unicodedata
 from datetime import date, datetime
 from pathlib import Path
 
@@ -47,6 +50,7 @@ def _patterns(stem: str, suffix: str) -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(rf"{start}vor-wiederherstellung-{_STAMP}(-\d+)?{end}"),
         re.compile(rf"{start}vor-update-von-[0-9A-Za-z_]+(-{_STAMP})?{end}"),
+        re.compile(rf"{start}beschädigt-{_STAMP}{end}"),
     )
 
 
@@ -76,7 +80,8 @@ class SafetyCopiesService:
             except OSError:
                 entries = []  # no folder yet, or not reachable: nothing to rotate there
             for entry in entries:
-                match = next((m for p in patterns if (m := p.fullmatch(entry.name))), None)
+                name = unicodedata.normalize("NFC", entry.name)  # "ä" as macOS may spell it
+                match = next((m for p in patterns if (m := p.fullmatch(name))), None)
                 if match is None or not entry.is_file():
                     continue
                 made = _made(match.group("stamp"), entry)

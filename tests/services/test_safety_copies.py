@@ -116,3 +116,24 @@ def test_an_unreachable_folder_has_no_copies(sqlite_database, tmp_path, today):
     copies = SafetyCopiesService(sqlite_database, blocked)
     assert copies.summary(today).count == 0
     assert copies.rotate(today) == 0
+
+
+def test_a_damaged_file_set_aside_by_a_restore_is_a_safety_copy(sqlite_database, tmp_path, today):
+    """(found by a tester) The damaged file a restore sets aside in its place
+    (``…-beschädigt-…``, the copy of what the restore replaced) holds every person's data
+    as it was, as the other copies do, yet no rule ever deleted it."""
+    folder = sqlite_file(sqlite_database.url).parent
+    stem = sqlite_file(sqlite_database.url).stem
+    damaged = _old(folder, f"{stem}-beschädigt-2025-01-02-101500.db")
+    journal = _old(folder, f"{damaged.name}-wal")
+    newer = [
+        _old(folder, f"{stem}-vor-wiederherstellung-2025-0{m}-01-120000.db") for m in (2, 3, 4)
+    ]
+    another = _old(folder, "andere-beschädigt-2025-01-02-101500.db")
+    copies = SafetyCopiesService(sqlite_database, tmp_path / "Sicherungen")
+
+    assert copies.summary(today, 90) == SafetyCopies(4, date(2025, 1, 2), 1, None)
+    assert copies.rotate(today, 90) == 1
+
+    assert not damaged.exists() and not journal.exists()
+    assert all(p.exists() for p in [*newer, another])
