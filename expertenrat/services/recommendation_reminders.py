@@ -46,7 +46,7 @@ from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.recommendation_rows import register_rows
 from expertenrat.services.recommendations import RecommendationsService
 from expertenrat.services.reminder_files import file_stems
-from expertenrat.services.settings import WITH_LOGO
+from expertenrat.services.settings import WITH_LOGO, council_file_label
 from expertenrat.services.unit_of_work import fetch, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
@@ -74,6 +74,7 @@ class RemindersDue:
     on: date
     projects: tuple[ProjectReminder, ...]
     without_project: tuple[RecommendationRow, ...]
+    council_label: str = ""  # begins the files' names (see reminder_files.file_stems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,8 +131,9 @@ class RecommendationRemindersService:
             day = today or council_clock(session, council_id).today()
             rows = register_rows(session, council_id, day)
             reminded = last_reminders(session, council_id)
+            label = council_file_label(session, council_id)
         reminders = with_last_reminders(reminders_due(rows, day), reminded)
-        return RemindersDue(day, tuple(reminders), tuple(unaddressed_due(rows, day)))
+        return RemindersDue(day, tuple(reminders), tuple(unaddressed_due(rows, day)), label)
 
     def documents(
         self,
@@ -146,7 +148,8 @@ class RecommendationRemindersService:
             day = today or council_clock(session, council_id).today()
             head = council_letterhead(session, council_id)
             reminders = reminders_due(register_rows(session, council_id, day), day)
-        stems = file_stems([r.project for r in reminders], day)
+            label = council_file_label(session, council_id)
+        stems = file_stems([r.project for r in reminders], day, label)
         return [
             _documents(ReminderLetter(head, r, day), stems[r.project.id])
             for r in reminders

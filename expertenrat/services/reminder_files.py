@@ -15,13 +15,20 @@ from expertenrat.domain.recommendation_links import AddressedProject
 from expertenrat.domain.text_folding import transliterate
 
 
-def file_stems(projects: Iterable[AddressedProject], on: date) -> dict[int, str]:
+def file_stems(
+    projects: Iterable[AddressedProject], on: date, council_label: str = ""
+) -> dict[int, str]:
     """Per project id, the name (without suffix) of its letter and e-mail draft dated
     ``on``: "Erinnerung-Klima-Portal-2026-06-01". Titles that make the same name ("Klima
     Portal" and "Klima-Portal", two Arabic titles that are both "Projekt") are told apart
     by a number in the order of the projects' ids ("Klima-Portal-2"): one project's files
     never replace another's. ``projects`` are all whose reminders are due that day, so that
-    a project's name does not depend on which of them are chosen."""
+    a project's name does not depend on which of them are chosen. ``council_label``: the
+    council's where the database holds several (``SettingsService.file_label``), first
+    ("Digitalbeirat-Erinnerung-Klima-Portal-2026-06-01"), as two councils of a city may
+    advise a project of the same title, whose reminders of one day took each other's
+    place (found by a tester)."""
+    council = f"{file_part(council_label)}-" if council_label else ""
     stems: dict[int, str] = {}
     taken: set[str] = set()
     for project in sorted({p.id: p for p in projects}.values(), key=lambda p: p.id):
@@ -31,7 +38,7 @@ def file_stems(projects: Iterable[AddressedProject], on: date) -> dict[int, str]
             number += 1
             candidate = f"{part}-{number}"
         taken.add(candidate.casefold())
-        stems[project.id] = f"Erinnerung-{candidate}-{on:%Y-%m-%d}"
+        stems[project.id] = f"{council}Erinnerung-{candidate}-{on:%Y-%m-%d}"
     return stems
 
 
@@ -41,11 +48,12 @@ def existing_files(
     on: date,
     *,
     among: Iterable[AddressedProject] = (),
+    council_label: str = "",
 ) -> list[str]:
     """The names of the projects' reminder files dated ``on`` that ``folder`` holds;
     ``among``: every project whose reminder is due that day (see :func:`file_stems`)."""
     chosen = list(projects)
-    stems = file_stems([*among, *chosen], on)
+    stems = file_stems([*among, *chosen], on, council_label)
     return [
         name
         for p in chosen

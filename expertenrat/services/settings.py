@@ -130,10 +130,7 @@ class SettingsService:
         reports of one day saved to one folder neither replace nor resemble each other;
         empty with one council (its names stay as short as they were)."""
         with reading(self._db) as session:
-            if len(council_choices(session)) < 2:
-                return ""
-            row = fetch(session, models.Council, council_id, "Das Gremium")
-            return file_name_label(council_settings(row, with_logo=False))
+            return council_file_label(session, council_id)
 
     def clock(self, council_id: int) -> CouncilClock:
         """The council's clock: today and now in its time zone, as its deadlines count."""
@@ -248,6 +245,14 @@ def apply_settings(row: models.Council, settings: CouncilSettings) -> None:
     row.quorum_rule = settings.quorum_rule.value
     row.minutes_style = settings.minutes_style.value
     row.minutes_approval = settings.minutes_approval.value
+
+
+def council_file_label(session: Session, council_id: int) -> str:
+    """See :meth:`SettingsService.file_label`."""
+    if len(council_choices(session)) < 2:
+        return ""
+    row = fetch(session, models.Council, council_id, "Das Gremium")
+    return file_name_label(council_settings(row, with_logo=False))
 
 
 def council_choices(session: Session) -> list[CouncilChoice]:

@@ -78,7 +78,11 @@ class ReminderLetters(QObject):
             return
         project_ids = {r.project.id for r in chosen}
         there = existing_files(
-            folder, (r.project for r in chosen), due.on, among=(r.project for r in due.projects)
+            folder,
+            (r.project for r in chosen),
+            due.on,
+            among=(r.project for r in due.projects),
+            council_label=due.council_label,
         )
         if not there:
             self.save(folder, project_ids)

@@ -12,6 +12,7 @@ from email.policy import default
 import pytest
 from pypdf import PdfReader
 
+from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.projects import Project
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.services.files import FileWriteError
@@ -303,3 +304,33 @@ def test_projects_whose_titles_make_the_same_file_name_get_a_file_each(setup, co
     assert existing_files(folder, [saved[1].project], TODAY, among=[s.project for s in saved]) == [
         p.name for p in saved[1].files
     ]
+
+
+def test_with_two_councils_the_files_are_named_after_the_council_too(
+    setup, council, tmp_path, settings_service
+):
+    """The Digitalbeirat beside the Expert*innenrat advises a "Klimaportal" of its own: both
+    councils' reminders of a day were "Erinnerung-Klimaportal-2026-06-01", the second
+    offered to replace the first (found by a tester)."""
+    reminders, _register, _ids, _codes = setup
+    settings_service.create_council(CouncilSettings(id=None, name="Digitalbeirat", city="Rostock"))
+    folder = tmp_path / "Erinnerungen"
+    folder.mkdir()
+
+    saved = reminders.save(council.id, folder, today=TODAY)
+
+    stem = "Smart-City-Expert-innenrat-Erinnerung-Klimaportal-2026-06-01"
+    assert f"{stem}.pdf" in [p.name for s in saved for p in s.files]
+    due = reminders.due(council.id, today=TODAY)
+    klimaportal = [r.project for r in due.projects if r.project.title == "Klimaportal"]
+    assert existing_files(folder, klimaportal, TODAY, council_label=due.council_label) == [
+        f"{stem}.pdf",
+        f"{stem}.eml",
+    ]
+    attachment = next(
+        part
+        for part in message_from_bytes(
+            saved[0].files[1].read_bytes(), policy=default
+        ).iter_attachments()
+    )
+    assert attachment.get_filename().startswith("Smart-City-Expert-innenrat-Erinnerung-")

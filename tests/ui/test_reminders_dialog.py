@@ -370,7 +370,7 @@ def test_saving_writes_letter_and_draft_per_selected_project_and_records_the_rem
     finish_job(dialog.letters)
 
     assert dialogs.file_dialogs[-1] == (FileKind.REMINDERS, "")
-    stem = f"Erinnerung-Buergerservice-Chatbot-{today:%Y-%m-%d}"
+    stem = f"SCER-Erinnerung-Buergerservice-Chatbot-{today:%Y-%m-%d}"  # two councils
     assert sorted(p.name for p in folder.iterdir()) == [f"{stem}.eml", f"{stem}.pdf"]
     reader = PdfReader(io.BytesIO((folder / f"{stem}.pdf").read_bytes()))
     printed = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
@@ -482,7 +482,7 @@ def test_a_file_that_cannot_be_written_is_a_warning_and_nothing_is_recorded(
     dialog = opened(page)
     folder = tmp_path / "Erinnerungen"
     folder.mkdir()
-    protected = folder / f"Erinnerung-Buergerservice-Chatbot-{today:%Y-%m-%d}.pdf"
+    protected = folder / f"SCER-Erinnerung-Buergerservice-Chatbot-{today:%Y-%m-%d}.pdf"
     protected.write_bytes(b"alt")
     protected.chmod(0o444)
     dialogs.paths.append(str(folder))  # both projects; "Ja" to replacing
