@@ -103,7 +103,7 @@ class MeetingPdfDocuments:
             tr(_CONTEXT, "Protokoll speichern"),
             name,
             lambda: minutes.minutes_pdf(meeting.id, public=public),
-            (lambda: "") if public else lambda: self._circulation_step(meeting.id),
+            (lambda: "") if public else self._circulation_step(meeting.id),
         )
 
     def dossier(self, *, public: bool = False) -> PdfDocument | None:
@@ -134,18 +134,23 @@ class MeetingPdfDocuments:
         note = record_sending_note() if planned else ""
         return lambda: note
 
-    def _circulation_step(self, meeting_id: int) -> str:
+    def _circulation_step(self, meeting_id: int) -> Callable[[], str]:
         """The next step after saving the full minutes of a held meeting never sent (found
         by a tester, as for the invitation: mailed as a file, the sending was not recorded,
-        so no deadline for objections ran and no agenda carried the approval)."""
-        status = self._approval.status(meeting_id)
-        if not status.held or status.versions:
-            return ""
-        return tr(
+        so no deadline for objections ran and no agenda carried the approval); whether
+        they were sent is read in the worker, the words are translated here."""
+        note = tr(
             _CONTEXT,
             "Erfassen Sie den Versand danach im Reiter „Genehmigung“ mit „Protokoll "
             "versenden …“ (Frist für Einwände).",
         )
+        approval = self._approval
+
+        def step() -> str:
+            status = approval.status(meeting_id)
+            return note if status.held and not status.versions else ""
+
+        return step
 
     def _as_of_today(
         self,
