@@ -65,6 +65,7 @@ class AuditFilterBar(FilterBar):
         )
         self.period_check, self.first_edit, self.last_edit = period_check, first_edit, last_edit
         self._today = today
+        self._offered_until: date | None = None  # the period's end offered, while it stays
         for combo in combos:
             combo.currentIndexChanged.connect(self.changed)
         self.period_check.toggled.connect(self._period_toggled)
@@ -98,19 +99,35 @@ class AuditFilterBar(FilterBar):
         first, last = self.first_edit.date(), self.last_edit.date()
         return (first, last) if self.period_check.isChecked() and first > last else None
 
+    def follow_today(self) -> None:
+        """A period offered as ending today ends on the new day once one has begun (the
+        window open over night), unless the user chose another end: it ended yesterday,
+        and the day's changes were missing from the Änderungsprotokoll as if none were
+        recorded (found by a tester). No ``changed``: the caller reads."""
+        today, offered = self._today(), self._offered_until
+        if offered is None or today == offered:
+            return
+        if self.last_edit.date().toPython() != offered:
+            self._offered_until = None  # the user chose its end: it stays
+            return
+        _set_quietly(self.last_edit, today)
+        self._offered_until = today
+
     def _period_toggled(self, on: bool) -> None:
         if on and self.first_edit.date() == self.first_edit.minimumDate():
             today = self._today()
-            for edit, day in (
-                (self.first_edit, today - timedelta(days=30)),
-                (self.last_edit, today),
-            ):
-                edit.blockSignals(True)
-                edit.setDate(QDate(day.year, day.month, day.day))
-                edit.blockSignals(False)
+            _set_quietly(self.first_edit, today - timedelta(days=30))
+            _set_quietly(self.last_edit, today)
+            self._offered_until = today
         self.first_edit.setEnabled(on)
         self.last_edit.setEnabled(on)
         self.changed.emit()
+
+
+def _set_quietly(edit: QDateEdit, day: date) -> None:
+    edit.blockSignals(True)
+    edit.setDate(QDate(day.year, day.month, day.day))
+    edit.blockSignals(False)
 
 
 def _date_edit() -> QDateEdit:

@@ -155,6 +155,7 @@ class AuditPage(NothingPending, QWidget):
             self._dialogs.warning(self, tr(_CONTEXT, "Änderungsprotokoll"), error.message)
             return
         self.filters.fill(entities, actors)
+        self.filters.follow_today()
         self._typing.stop()
         shown = self.model.rowCount()
         with selection_kept(self.view):

@@ -8,7 +8,7 @@ import io
 import os
 import re
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -145,6 +145,29 @@ def test_a_period_that_ends_before_it_begins_says_so(page):
     assert page.count_label.text() == (
         "Keine Einträge: Der Zeitraum endet am 01.12.2026 vor seinem Beginn am 10.12.2026."
     )
+
+
+def test_a_period_offered_up_to_today_follows_the_next_day_unless_the_user_chose_its_end(
+    qtbot, services, dialogs, today
+):
+    """It ended yesterday in a window left open over night: the day's changes were missing
+    from the Änderungsprotokoll as if none were recorded (found by a tester)."""
+    days = [today]
+    page = AuditPage(services.audit, dialogs, lambda: days[-1])
+    qtbot.addWidget(page)
+    page.set_council(services.settings.councils()[0].id)
+    page.filters.period_check.setChecked(True)
+
+    days.append(today + timedelta(days=1))
+    page.refresh()  # as when the page is shown again, or the new day rereads it
+    assert page.current_filter().first == today - timedelta(days=30)
+    assert page.current_filter().last == days[-1]
+
+    chosen = QDate(today.year, today.month, today.day)
+    page.filters.last_edit.setDate(chosen)
+    days.append(today + timedelta(days=2))
+    page.refresh()
+    assert page.current_filter().last == today
 
 
 def test_the_selected_entry_shows_its_fields_before_and_after_in_words(page):
