@@ -137,3 +137,4 @@ def test_the_readme_opens_with_what_the_program_is_and_where_to_read_on() -> Non
     for section in ("What it is for", "First steps", "Where the data lives"):
         assert f'"{section}"' in opening
         assert f"\n## {section}" in readme
+    assert "taking over a\nrunning council: Hilfe → Laufende Aufgaben" in opening  # (a tester)
