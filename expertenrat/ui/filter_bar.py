@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from expertenrat.ui.text_fields import LineEdit
 from expertenrat.ui.wrapping_row import WrappingRow
@@ -67,6 +67,32 @@ class FilterBar(QWidget):
             self._beside = list(filters)
             layout.addLayout(self._below)
         self._filters_below = False
+        self._rows: QAbstractItemView | None = None
+
+    def lead_down_to(self, rows: QAbstractItemView) -> None:
+        """The down arrow in the search field goes on to ``rows``, the list it searches:
+        to its selected row, else its first, selected, so that Enter acts on it (found by a
+        tester: only Tab, past the filters, reached the hits)."""
+        self._rows = rows
+        self.search_edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search_edit
+            and self._rows is not None
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and self._rows.model().rowCount() > 0
+        ):
+            rows = self._rows
+            if not rows.selectionModel().hasSelection():
+                rows.setCurrentIndex(rows.model().index(0, 0))
+            rows.scrollTo(rows.currentIndex())
+            rows.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     # --- the filters beside the search or under it (the least window, 720 x 480) ----------
 

@@ -177,6 +177,7 @@ def shortcut_rows() -> list[tuple[str, str]]:
             tr(_CONTEXT, "Neues Mitglied, neues Projekt, neue Sitzung, neue Empfehlung"),
         ),
         (tr(_CONTEXT, "Strg+F"), tr(_CONTEXT, "In die Suche der Liste springen")),
+        (tr(_CONTEXT, "Pfeil nach unten"), tr(_CONTEXT, "Suche: vom Suchfeld zu den Treffern")),
         (tr(_CONTEXT, "Strg+S"), tr(_CONTEXT, "Das Formular der Seite speichern")),
         (
             tr(_CONTEXT, "Eingabetaste"),

@@ -83,6 +83,7 @@ class SearchPage(NothingPending, QWidget):
             names=[tr(_CONTEXT, "Art")],
         )
         self.search_edit = self.filters.search_edit
+        self.filters.lead_down_to(self.view)
         self.count_label = QLabel()
         self._said = ""  # what a screen reader was last told of the hits
         self.open_button = QPushButton(tr(_CONTEXT, "Öffnen"))

@@ -232,3 +232,26 @@ def test_a_screen_reader_hears_the_hits_found_once_each(page, qtbot, announced):
         "Nichts gefunden für „xyzzy“. Weniger oder kürzere Wörter finden mehr; Mitglieder "
         "finden Sie unter „Mitglieder“ (Strg+2).",
     ]
+
+
+def test_the_down_arrow_goes_from_the_search_to_the_first_hit(page, qtbot):
+    """(found by a tester) From the search field only Tab, past "Art", reached the hits;
+    the down arrow did nothing. Now it selects the first hit, and Enter opens it."""
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    page.search_edit.setFocus()
+    page.search_edit.setText("Erfahrungen anderer Modellprojekte")
+    page.show_hits()
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Down)
+    first = page.proxy.index(0, 0)
+    assert QApplication.focusWidget() is page.view
+    assert page.selected() == page.proxy.data(first, SearchTableModel.ObjectRole)
+    with qtbot.waitSignal(page.opened) as opened:
+        qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert opened.args[0] == page.selected().target
+    # Nothing found: the arrow stays in the field.
+    page.search_edit.setText("xyzzy")
+    page.show_hits()
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Down)
+    assert page.selected() is None
