@@ -58,9 +58,25 @@ class MeetingQueries:
         """The council's meetings in order of their start; ``UPCOMING`` is from ``today`` on
         (default: today in the council's time zone), ``HELD`` those held, ``UNRECORDED`` those
         before ``today`` still planned or invited; ``year`` narrows."""
+        return self.listing(council_id, scope, year, today=today)[1]
+
+    def listing(
+        self,
+        council_id: int,
+        scope: MeetingScope = MeetingScope.ALL,
+        year: int | None = None,
+        *,
+        today: date | None = None,
+    ) -> tuple[builtins.list[int], builtins.list[MeetingSummary]]:
+        """The years in which the council has meetings, newest first, and the meetings
+        :meth:`list` lists, of one read of the council's row and meetings (the Sitzungen
+        read each twice: a round trip each on a server)."""
         with reading(self._db) as session:
+            # Held while the session lasts: the clock takes it from the session.
+            council = fetch(session, models.Council, council_id, "Das Gremium")
             clock = council_clock(session, council_id)
             rows = meeting_rows(session, council_id)
+            years = sorted({r.starts_at.year for r in rows}, reverse=True)
             day = today or clock.today()
             if scope is MeetingScope.UPCOMING:
                 rows = [r for r in rows if r.starts_at.date() >= day]
@@ -76,18 +92,10 @@ class MeetingQueries:
             if year is not None:
                 rows = [r for r in rows if r.starts_at.year == year]
             listed = summaries(session, clock, rows)
-            council = fetch(session, models.Council, council_id, "Das Gremium")
-            return [
+            return years, [
                 _with_invitation_note(_with_finish(session, s, r), council, day)
                 for s, r in zip(listed, rows, strict=True)
             ]
-
-    def years(self, council_id: int) -> builtins.list[int]:
-        """The years in which the council has meetings, newest first."""
-        with reading(self._db) as session:
-            return sorted(
-                {r.starts_at.year for r in meeting_rows(session, council_id)}, reverse=True
-            )
 
     def get(self, meeting_id: int) -> Meeting:
         with reading(self._db) as session:

@@ -90,12 +90,11 @@ class MeetingsPage(MeetingsPageSelection):
         if self._council_unread:
             self._show(None)
             self._council_unread = False
-        meetings = self._services.meetings
-        years = meetings.years(self._council_id)
+        scope, year, today = self.filters.scope(), self.filters.year(), self._today()
+        years, rows = self._services.meetings.listing(self._council_id, scope, year, today=today)
         self.filters.fill_years(years)
-        rows = meetings.list(
-            self._council_id, self.filters.scope(), self.filters.year(), today=self._today()
-        )
+        if self.filters.year() != year:  # no meeting left in the year chosen: every year's
+            rows = self._services.meetings.list(self._council_id, scope, today=today)
         with self.meeting_list.quietly():
             self.meeting_list.model.set_rows(rows)
             self.meeting_list.select_row(self._shown_id)

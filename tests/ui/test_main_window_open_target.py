@@ -10,8 +10,8 @@ from expertenrat.domain.overview import Area, MeetingTab, Target, TargetFilter
 def _meetings_read(services, council_id: int) -> str:
     """The statement that reads the council's meetings (for the list and its years)."""
     with recorded_statements(services.database.engine) as statements:
-        services.meetings.years(council_id)
-    return next(s for s in statements if s.lstrip().startswith("SELECT"))
+        services.meetings.list(council_id)
+    return next(s for s in statements if "\nFROM meetings \n" in s)
 
 
 def test_a_meeting_opened_from_the_overview_is_read_once(make_window, services, held_in_rostock):

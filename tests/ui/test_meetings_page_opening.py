@@ -59,3 +59,22 @@ def test_another_council_is_read_as_the_page_is_shown(qtbot, demo_services, dial
     assert page.form.heading.text() == "Neue Sitzung"
     assert page.meeting_list.model.rows() == []  # Lübeck has no meeting yet
     assert page.tabs.minutes_editor().shown_meeting_id() is None
+
+
+def test_a_reread_reads_the_council_and_its_meetings_once(qtbot, demo_services, dialogs):
+    """Found by a helper: the list's years and its lines each read the council's meetings,
+    the lines the council's row twice (three statements more at every reread, a round
+    trip each on a server)."""
+    council_id = demo_services.settings.councils()[0].id
+    page = MeetingsPage(demo_services, dialogs, lambda: date(2026, 11, 27))
+    qtbot.addWidget(page)
+    page.set_council(council_id)
+    page.refresh()
+
+    with recorded_statements(demo_services.database.engine) as statements:
+        page.refresh()
+
+    assert sum("\nFROM meetings \n" in s for s in statements) == 1
+    assert sum("\nFROM councils \n" in s for s in statements) == 1
+    assert page.filters.year_combo.count() > 2  # every year, and "Alle Jahre"
+    assert len(page.meeting_list.model.rows()) == len(demo_services.meetings.list(council_id))
