@@ -84,7 +84,9 @@ def test_export_invitation_and_run_sheet_write_the_pdfs(capsys, database, tmp_pa
     )
 
 
-def test_export_invitation_per_member_writes_one_letter_each(capsys, database, tmp_path):
+def test_export_invitation_per_member_writes_one_letter_each(
+    capsys, database, tmp_path, usual_umask
+):
     letters = tmp_path / "einladungen.pdf"
 
     code, out, _ = run(
@@ -103,6 +105,9 @@ def test_export_invitation_per_member_writes_one_letter_each(capsys, database, t
     for item in reader.outline:  # each letter starts with its own addressee
         first_page = reader.pages[reader.get_destination_page_number(item)]
         assert item.title in " ".join(first_page.extract_text().split())
+    # (found by a tester) every member's postal address, as the internal roster: the
+    # user's alone, not readable by every login of the PC
+    assert os.name != "posix" or letters.stat().st_mode & 0o077 == 0
 
 
 def test_export_invitation_of_an_unknown_meeting_writes_nothing(capsys, database, tmp_path):

@@ -165,7 +165,7 @@ def _export_invitation(services: Services, args: argparse.Namespace) -> str:
     elif args.per_member:
         rendered = documents.invitation_letters_pdf(meeting_id)
         path = args.out
-        write_pdf(path, rendered)
+        write_pdf(path, rendered, private=True)  # every member's postal address
         letters = "1 Brief" if rendered.records == 1 else f"{rendered.records} Briefe"
         what = "Absagen der" if cancelled else f"{meeting.letter_name(plural=True)} zur"
         return f"{what} {name} je Mitglied ({letters}): {path}"

@@ -128,7 +128,11 @@ class MeetingDocumentActions(MeetingDocumentActionsView):
             tr(_CONTEXT, "PDF-Dokumente (*.pdf)"),
             council_file_name(self._settings, self._council_id, f"{document.name}.pdf"),
             lambda path: self._save(
-                document.save_title, Path(path), document.render, document.next_step
+                document.save_title,
+                Path(path),
+                document.render,
+                document.next_step,
+                private=document.private,
             ),
             FileKind.PDF,
         )
@@ -168,9 +172,11 @@ class MeetingDocumentActions(MeetingDocumentActionsView):
         target: Path,
         render: Callable[[], RenderedPdf | InvitationMail | bytes],
         next_step: Callable[[], str] = lambda: "",
+        *,
+        private: bool = False,
     ) -> None:
         """Render and write ``target`` in the background; then say so (with its warnings,
-        and a PDF's ``next_step``)."""
+        and a PDF's ``next_step``); ``private``: a PDF for the user alone."""
         if self.busy():
             return
 
@@ -178,7 +184,7 @@ class MeetingDocumentActions(MeetingDocumentActionsView):
             rendered = render()
             progress(1, 1)  # "Abbrechen" until here: nothing is written
             if isinstance(rendered, RenderedPdf):
-                write_file(target, rendered.pdf)
+                write_file(target, rendered.pdf, private=private)
                 return tuple(rendered.warnings), next_step()
             if isinstance(rendered, InvitationMail):
                 write_file(target, rendered.eml, private=True)  # the members' addresses

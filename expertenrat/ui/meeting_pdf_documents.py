@@ -32,6 +32,9 @@ class PdfDocument:
     # Said once the file is saved, asked in the worker after the render: what to do next
     # (an invitation of a planned meeting, minutes never sent: record the sending).
     next_step: Callable[[], str] = lambda: ""
+    # Personal data for the secretariat alone (every member's postal address): the saved
+    # file is the user's alone, as the internal roster is.
+    private: bool = False
 
 
 class MeetingPdfDocuments:
@@ -63,17 +66,20 @@ class MeetingPdfDocuments:
         )
 
     def letters(self) -> PdfDocument | None:
+        """One letter per member, each with the member's postal address: private."""
         if self._cancelled():
             return self._as_of_today(
                 tr(_CONTEXT, "Absagen je Mitglied speichern"),
                 tr(_CONTEXT, "Absagen {}"),
                 self._documents.invitation_letters_pdf,
+                private=True,
             )
         return self._as_of_today(
             tr(_CONTEXT, "Einladungen je Mitglied speichern"),
             tr(_CONTEXT, "Einladungen {}"),
             self._documents.invitation_letters_pdf,
             self._record_sending(),
+            private=True,
         )
 
     def run_sheet(self) -> PdfDocument | None:
@@ -158,6 +164,8 @@ class MeetingPdfDocuments:
         name: str,
         render: Callable[..., RenderedPdf],
         next_step: Callable[[], str] = lambda: "",
+        *,
+        private: bool = False,
     ) -> PdfDocument | None:
         """The shown meeting's document that ``render`` makes as of today (None: no meeting
         shown); ``name`` holds "{}" for the meeting's :func:`file_stem`."""
@@ -169,6 +177,7 @@ class MeetingPdfDocuments:
             name.format(file_stem(meeting)),
             lambda: render(meeting.id, today=today),
             next_step,
+            private,
         )
 
 

@@ -6,6 +6,7 @@ minutes never sent, saved to be mailed."""
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 from held_meeting import council_of_three
@@ -19,7 +20,7 @@ NEXT_STEP = "Erfassen Sie danach den Versand mit „Einladung versandt“ (Ladun
 
 
 def test_a_saved_invitation_of_a_planned_meeting_says_to_record_the_sending(
-    qtbot, services, dialogs, today, tmp_path, finish_job
+    qtbot, services, dialogs, today, tmp_path, finish_job, usual_umask
 ) -> None:
     council_id = council_of_three(services, today)
     meeting = services.meetings.get(add_meeting(services.database, council_id).meeting_id)
@@ -37,6 +38,13 @@ def test_a_saved_invitation_of_a_planned_meeting_says_to_record_the_sending(
         f"„Einladung.pdf“ wurde gespeichert. {NEXT_STEP}",
         f"„Einladungen.pdf“ wurde gespeichert. {NEXT_STEP}",
     ]
+    # (found by a tester) the letters hold every member's postal address, as the internal
+    # roster does: the user's alone; the one invitation "An die Mitglieder" keeps the usual
+    if os.name == "posix":
+        modes = [
+            (tmp_path / n).stat().st_mode & 0o077 for n in ("Einladung.pdf", "Einladungen.pdf")
+        ]
+        assert modes == [0o044, 0]
 
 
 def test_once_invited_or_for_another_document_nothing_more_is_said(
