@@ -81,8 +81,10 @@ class AuditService:
     ) -> AuditPage:
         wanted_text = _searchable(wanted.text)
         with reading(self._db, transaction=bool(wanted_text)) as session:  # see _described
-            zone = council_clock(session, wanted.council_id).zone
+            # Held while the session lasts: the clock takes it from the session (a round
+            # trip less on a server at every reading of the Änderungsprotokoll).
             council = session.get(models.Council, wanted.council_id)
+            zone = council_clock(session, wanted.council_id).zone
             titles = council.role_titles if council is not None else DEFAULT_ROLE_TITLES
             query = _matching(wanted, zone).order_by(AuditEntry.id.desc())
             if before_id is not None:

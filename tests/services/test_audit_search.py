@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from client_statements import recorded_statements
 from sqlalchemy import select
 
 from expertenrat.domain.agenda import AgendaItem
@@ -54,6 +55,18 @@ def test_the_newest_entries_come_first_and_further_pages_follow_without_gaps(
     summaries = [line.summary for page in (first, second, last) for line in page.lines]
     assert summaries == [f"Eintrag {n}" for n in reversed(range(7))]
     assert (first.more, second.more, last.more) == (True, True, False)
+
+
+def test_a_page_of_entries_reads_the_council_once(database, trail, council):
+    """Its time zone and its role titles from one read of its row (found by a helper: two,
+    a round trip each on a server at every reading of the Änderungsprotokoll)."""
+    _add(database, council.id, datetime(2026, 3, 1, 9, 0), "Eintrag")
+
+    with recorded_statements(database.engine) as statements:
+        page = trail.search(AuditFilter(council.id))
+
+    assert "Eintrag" in [line.summary for line in page.lines]
+    assert sum("\nFROM councils \n" in s for s in statements) == 1
 
 
 def test_filters_by_kind_person_change_and_text_in_the_description(
