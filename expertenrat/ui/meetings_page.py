@@ -76,6 +76,9 @@ class MeetingsPage(MeetingsPageSelection):
         if council_id != self._council_id:
             self._council_id = council_id
             self._council_unread = True
+            # every meeting of every year: "Durchgeführte" or a year chosen for the last
+            # council hid this one's (found by a tester)
+            self.filters.show_scope(MeetingScope.ALL)
             self.documents.set_council(council_id)
             with self.meeting_list.quietly():
                 start_afresh(self.meeting_list.view)

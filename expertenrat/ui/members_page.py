@@ -89,6 +89,8 @@ class MembersPage(NothingPending, MembersPageView):
         """Remember the council; the members are read when the page is shown."""
         if council_id != self._council_id:
             self.search_edit.clear()  # a term typed for the last council
+            # nor does a status chosen there ("Ehemalige") hide this council's members
+            self.filters.status_combo.setCurrentIndex(0)
             start_afresh(self.view)
             self.status_label.clear()
         self._council_id = council_id

@@ -178,3 +178,30 @@ def test_a_status_chosen_for_one_council_does_not_hide_the_next_councils_recomme
 
     assert window.current_council_id() == councils[1].id
     assert status.currentIndex() == 0 and page.view.model().rowCount() == 3
+
+
+@pytest.mark.parametrize(
+    ("area", "add", "hiding", "shown"),
+    [
+        ("members", add_member, "former", "active"),  # Ehemalige / Aktive
+        ("meetings", add_meeting, "held", "all"),  # Durchgeführte / Alle Sitzungen
+    ],
+    ids=["members", "meetings"],
+)
+def test_a_filter_chosen_for_one_council_does_not_hide_the_next_councils_records(
+    make_window, services, today, area, add, hiding, shown
+):
+    """As the recommendations' status: "Ehemalige" or "Durchgeführte" chosen for Rat A
+    showed Rat B's members or meetings empty (found by a tester)."""
+    window, councils = _rat_a_and_rat_b(make_window, services, add, 3, today)
+    page = getattr(window.pages, area)
+    window.show_area(page)
+    combo = page.filters.status_combo if area == "members" else page.filters.scope_combo
+    view = page.view if area == "members" else page.meeting_list.view
+    combo.setCurrentIndex(combo.findData(hiding))
+    assert view.model().rowCount() == 0
+
+    window.council_combo.setCurrentIndex(1)
+
+    assert window.current_council_id() == councils[1].id
+    assert combo.currentData() == shown and view.model().rowCount() == 3
