@@ -143,6 +143,13 @@ class MeetingsPageView(QWidget):
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
         self.new_button.setToolTip(tr(_CONTEXT, "Eine einzelne Sitzung anlegen (Strg+N)"))
         self.series_button = QPushButton(tr(_CONTEXT, "Sitzungsreihe …"))
+        self.series_button.setToolTip(  # beside the single one's (found by a tester)
+            tr(
+                _CONTEXT,
+                "Mehrere Sitzungen nach einer Regel anlegen, etwa die des nächsten Jahres "
+                "vierteljährlich am dritten Donnerstag",
+            )
+        )
         self.states = MeetingStateBar(
             services.meetings,
             dialogs,

@@ -1570,3 +1570,10 @@ def test_the_wheel_over_a_field_scrolls_the_meeting_form(page):
 
     assert fields_the_wheel_changed(page.form) == []
     assert page.form.kind_combo.currentText() == kind
+
+
+def test_the_two_ways_to_plan_say_how_they_differ(page) -> None:
+    """(found by a tester) "Sitzungsreihe …", where a newcomer plans the next year's
+    meetings, said nothing beside "Neue Sitzung"'s "Eine einzelne Sitzung anlegen"."""
+    assert page.new_button.toolTip() == "Eine einzelne Sitzung anlegen (Strg+N)"
+    assert page.series_button.toolTip().startswith("Mehrere Sitzungen nach einer Regel anlegen")
