@@ -4,7 +4,8 @@ of its own and renamed once complete, so a kill leaves the hidden file, which no
 would ever remove. Whoever writes into such a folder again removes those of its own naming
 whose writer is surely gone: untouched for :data:`STALE_AFTER` (a writer at work keeps
 changing its file) and, where the name carries the writer's process number, no such
-process running on this PC. Another program's files, and anything that cannot be judged,
+process running on this PC (on Windows, which cannot delete a file open in its writer,
+age alone). Another program's files, and anything that cannot be judged,
 stay.
 """
 
@@ -57,9 +58,14 @@ def _untouched(path: Path) -> bool:
 
 
 def _running(pid: int) -> bool:
-    """May process ``pid`` be running on this PC? Only a clear "no such process" says no."""
+    """May process ``pid`` be running on this PC? Only a clear "no such process" says no.
+
+    Windows cannot be asked (``os.kill`` would end the process), and need not be: it
+    refuses to delete a file a process still has open, so a writer at work keeps its file
+    however long it is untouched. Saying "running" there kept a killed writer's leftover
+    (half an Auskunft, a members file, a backup) for good (found by a tester)."""
     if os.name != "posix":
-        return True  # os.kill on Windows would end the process, not ask after it
+        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -109,3 +109,20 @@ def test_a_restore_removes_the_leftovers_of_a_killed_restore_copy(demo_database,
     assert not killed.exists() and not second.exists()
     assert not any(p.exists() for p in journals)
     assert recent.exists() and other.exists()
+
+
+def test_on_windows_a_killed_writer_s_leftover_goes_too(tmp_path: Path, monkeypatch) -> None:
+    """(found by a tester) Windows cannot be asked whether a process runs without ending
+    it, so a leftover named with a process number stayed for good there: half of an
+    Auskunft, of a members file or of a backup, beside the file saved. Windows refuses to
+    delete a file its writer still has open, so age alone decides there."""
+    killed = _left(tmp_path, f".expertenrat-{_ended_process()}-0123abcd.tmp")
+    recent = _left(tmp_path, f".expertenrat-{os.getpid()}-4567abcd.tmp", old=False)
+    target = tmp_path / "auskunft.pdf"
+    monkeypatch.setattr(os, "name", "nt")  # as on Windows
+
+    write_file(target, b"neu")
+
+    monkeypatch.undo()
+
+    assert not killed.exists() and recent.exists()
