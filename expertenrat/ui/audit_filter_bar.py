@@ -79,6 +79,21 @@ class AuditFilterBar(FilterBar):
         refill_combo(self.entity_combo, tr(_CONTEXT, "Alle Bereiche"), choices)
         refill_combo(self.actor_combo, tr(_CONTEXT, "Alle Personen"), [(a, a) for a in actors])
 
+    def show_everything(self) -> None:
+        """Every kind, person, change and day, as for a council shown anew, without
+        ``changed`` (the caller reads): what was chosen for the last council ("gelöscht",
+        a period) hid this one's entries (found by a tester)."""
+        choices = (self.entity_combo, self.actor_combo, self.action_combo, self.period_check)
+        for widget in choices:
+            widget.blockSignals(True)
+        for combo in choices[:3]:
+            combo.setCurrentIndex(0)
+        self.period_check.setChecked(False)
+        for widget in choices:
+            widget.blockSignals(False)
+        self.first_edit.setEnabled(False)
+        self.last_edit.setEnabled(False)
+
     def chosen(self, council_id: int) -> AuditFilter:
         action = self.action_combo.currentData()
         first = last = None

@@ -138,6 +138,7 @@ class AuditPage(NothingPending, QWidget):
         if council_id != self._council_id:
             self.model.set_rows([])  # the other council's entries are read from the newest
             self.search_edit.clear()  # a term typed for the last council
+            self.filters.show_everything()
             self._typing.stop()  # the page reads them when shown, not at the pause
             start_afresh(self.view)
         self._council_id = council_id

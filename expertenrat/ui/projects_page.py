@@ -82,6 +82,7 @@ class ProjectsPage(NothingPending, ProjectsPageView):
         """Remember the council; the projects are read when the page is shown."""
         if council_id != self._council_id:
             self.search_edit.clear()  # a term typed for the last council
+            self.phase_combo.setCurrentIndex(0)  # nor a phase chosen there ("abgeschlossen")
             start_afresh(self.view)
         self._council_id = council_id
 
