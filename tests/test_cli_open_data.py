@@ -140,3 +140,30 @@ def test_export_oparl_warns_of_published_minutes_that_name_a_member_who_withdrew
         "(Smart City Expert*innenrat): Im öffentlichen Text von TOP 1 steht der Name von "
         f"{chair.full_name}, der nicht genannt werden darf."
     )
+
+
+def test_both_exports_warn_of_a_published_recommendation_naming_a_member_without_consent(
+    capsys, demo_file, tmp_path
+):
+    """(found by a tester) The demo's Ödön Pál has not agreed to the publication of the
+    name; a recommendation's text naming him went out in both exports without a word."""
+    import sqlite3
+
+    with sqlite3.connect(demo_file) as connection:
+        connection.execute(
+            "update recommendations set text = text || ' Herr Pál übernimmt die Prüfung.' "
+            "where code = 'E-2025-01'"
+        )
+    connection.close()
+    warning = (
+        "expertenrat: Warnung: Empfehlung E-2025-01 (Smart City Expert*innenrat): Im "
+        "veröffentlichten Titel oder Wortlaut steht der Name von Ödön Pál, der nicht genannt "
+        "werden darf."
+    )
+
+    assert oparl(demo_file, tmp_path / "oparl") == 0
+    assert warning in capsys.readouterr().err.splitlines()
+    code = main(["--database", str(demo_file), "export", "opendata", "--out", str(tmp_path / "o")])
+    captured = capsys.readouterr()
+    assert code == 0 and captured.out.startswith("Offene Daten: 3 Dateien")
+    assert captured.err.splitlines() == [warning]

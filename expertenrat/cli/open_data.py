@@ -68,6 +68,7 @@ def _export_oparl(services: Services, args: argparse.Namespace) -> str:
 def _export_open_data(services: Services, args: argparse.Namespace) -> str:
     with refusing_full_folder():
         written = services.open_data_export.export(args.out, force=args.force)
+    print_warnings(written.warnings)
     return f"Offene Daten: {folder_summary(written)}"
 
 
