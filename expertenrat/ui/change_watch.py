@@ -112,8 +112,10 @@ class ChangeWatch(QObject):
         _dispose(self.job)
         self.job = Job(lambda _progress: self._read_marker(council, since), self, daemon=True)
         self.job.finished.connect(lambda marker: self._compare(council, since, marker))
-        self.job.finished.connect(self._poll_failures.worked)
-        self.job.failed.connect(self._poll_failures.failed)
+        # Lambdas, not the bound methods of a plain object: PySide kept each such
+        # connection, sender deleted or not, as long as that object lived.
+        self.job.finished.connect(lambda _marker: self._poll_failures.worked())
+        self.job.failed.connect(lambda message: self._poll_failures.failed(message))
         self.job.ended.connect(self._poll_ended)
         self.job.start()
 
@@ -143,8 +145,8 @@ class ChangeWatch(QObject):
         _dispose(self._feed_job)
         self._feed_job = Job(lambda _progress: opener(), self, daemon=True)
         self._feed_job.finished.connect(self._feed_opened)
-        self._feed_job.finished.connect(self._feed_failures.worked)
-        self._feed_job.failed.connect(self._feed_failures.failed)
+        self._feed_job.finished.connect(lambda _feed: self._feed_failures.worked())
+        self._feed_job.failed.connect(lambda message: self._feed_failures.failed(message))
         self._feed_job.start()
 
     def _feed_opened(self, feed: ChangeFeed | None) -> None:
@@ -204,7 +206,7 @@ class RepeatedFailure:
             log.info("%s failed: %s", self._what, message)
             self._said = message
 
-    def worked(self, _result: object = None) -> None:
+    def worked(self) -> None:
         if self._said is not None:
             log.info("%s works again", self._what)
             self._said = None
