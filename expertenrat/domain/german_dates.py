@@ -35,3 +35,15 @@ def date_in_words(day: date) -> str:
 def long_date(day: date) -> str:
     """The date in words, "Dienstag, 10. März 2026"."""
     return f"{WEEKDAYS[day.weekday()]}, {day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def typed_day_forms(day: date) -> tuple[str, ...]:
+    """A day as people type it: "12.03.2026", "12.3.2026", "12.03.26", "12.3.26" and
+    "März 2026" (the search finds a day by each)."""
+    return (
+        f"{day:%d.%m.%Y}",
+        f"{day.day}.{day.month}.{day.year}",
+        f"{day:%d.%m.%y}",
+        f"{day.day}.{day.month}.{day:%y}",
+        f"{MONTHS[day.month - 1]} {day.year}",
+    )

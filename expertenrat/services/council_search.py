@@ -25,17 +25,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.council_search import HitKind, Searchable, SearchHit, SearchIndex
-from expertenrat.domain.enums import (
-    MeetingKind,
-    MeetingState,
-    ProjectPhase,
-    RecommendationKind,
-    RecommendationStatus,
-)
-from expertenrat.domain.german_dates import MONTHS
-from expertenrat.domain.meetings import meeting_label
-from expertenrat.domain.overview import Area, MeetingTab, Target
+from expertenrat.domain.enums import ProjectPhase, RecommendationKind, RecommendationStatus
+from expertenrat.domain.german_dates import typed_day_forms
+from expertenrat.domain.overview import Area, Target
 from expertenrat.domain.recommendation_codes import code_prefix, parse_code
+from expertenrat.services.council_search_meetings import agenda_items_searched, meetings_searched
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
@@ -52,8 +46,8 @@ class CouncilSearchService:
             fields = _field_names(session, council_id)
             projects = list(_projects(session, council_id, fields))
             dated = [
-                *_meetings(session, council_id),
-                *_agenda_items(session, council_id),
+                *meetings_searched(session, council_id),
+                *agenda_items_searched(session, council_id),
                 *_recommendations(session, council_id, fields),
             ]
         # Stable: a meeting before its items; a draft recommendation (no day) last.
@@ -109,119 +103,6 @@ def _projects(session: Session, council_id: int, fields: dict[int, str]) -> Iter
                 *partners[row.id],
             ),
             texts=(row.description,),
-        )
-
-
-def _day_names(day: date) -> tuple[str, ...]:
-    """A day as people type it: "12.03.2026", "12.3.2026", "12.03.26", "12.3.26" and
-    "März 2026" (found by a tester: only the first found anything)."""
-    return (
-        f"{day:%d.%m.%Y}",
-        f"{day.day}.{day.month}.{day.year}",
-        f"{day:%d.%m.%y}",
-        f"{day.day}.{day.month}.{day:%y}",
-        f"{MONTHS[day.month - 1]} {day.year}",
-    )
-
-
-def _meeting_name(number: int | None, kind: str, title: str) -> str:
-    return meeting_label(number, MeetingKind(kind), title)
-
-
-def _meetings(session: Session, council_id: int) -> Iterator[Searchable]:
-    meeting = models.Meeting
-    for row in session.execute(
-        select(
-            meeting.id,
-            meeting.number,
-            meeting.kind,
-            meeting.title,
-            meeting.starts_at,
-            meeting.place,
-            meeting.room,
-            meeting.state,
-            meeting.notes,
-            meeting.cancellation_reason,
-            meeting.agenda_changes,
-        )
-        .where(meeting.council_id == council_id, meeting.deleted_at.is_(None))
-        .order_by(meeting.starts_at, meeting.id)
-    ):
-        day = f"{row.starts_at:%d.%m.%Y}"
-        place = ", ".join(part for part in (row.place, row.room) if part)
-        where = f"{day}, {MeetingState(row.state).label}" + (f", {place}" if place else "")
-        yield Searchable(
-            SearchHit(
-                HitKind.MEETING,
-                row.id,
-                _meeting_name(row.number, row.kind, row.title),
-                where,
-                row.starts_at.date(),
-                "",
-                Target(Area.MEETINGS, row.id, MeetingTab.MEETING),
-            ),
-            names=(*_day_names(row.starts_at), row.place, row.room),
-            texts=(row.notes, row.cancellation_reason, row.agenda_changes),
-        )
-
-
-def _agenda_items(session: Session, council_id: int) -> Iterator[Searchable]:
-    item, meeting, project = models.AgendaItem, models.Meeting, models.Project
-    for row in session.execute(
-        select(
-            item.id,
-            item.number,
-            item.title,
-            item.public,
-            item.presenter,
-            item.result,
-            item.discussion,
-            item.motion_text,
-            item.resolution_text,
-            item.meeting_id,
-            meeting.number.label("meeting_number"),
-            meeting.kind,
-            meeting.title.label("meeting_title"),
-            meeting.starts_at,
-            meeting.state,
-            project.title.label("project_title"),
-            project.short_code,
-        )
-        .join(meeting, meeting.id == item.meeting_id)
-        .outerjoin(project, (project.id == item.project_id) & project.deleted_at.is_(None))
-        .where(
-            meeting.council_id == council_id,
-            meeting.deleted_at.is_(None),
-            item.deleted_at.is_(None),
-        )
-        .order_by(item.meeting_id, item.position, item.id)
-    ):
-        texts = (row.discussion, row.motion_text, row.resolution_text)
-        meeting_name = _meeting_name(row.meeting_number, row.kind, row.meeting_title)
-        day = f"{row.starts_at:%d.%m.%Y}"
-        where = f"{meeting_name}, {day}" + ("" if row.public else ", nichtöffentlich")
-        # A held meeting's item at its minutes, one ahead (or cancelled) on the agenda.
-        held = row.state == MeetingState.HELD.value or any(texts)
-        tab = MeetingTab.MINUTES if held else MeetingTab.AGENDA
-        yield Searchable(
-            SearchHit(
-                HitKind.AGENDA_ITEM,
-                row.id,
-                f"TOP {row.number} {row.title}",
-                where,
-                row.starts_at.date(),
-                "",
-                Target(Area.MEETINGS, row.meeting_id, tab, item_id=row.id),
-            ),
-            names=(
-                row.presenter,
-                row.result,
-                row.project_title or "",
-                row.short_code or "",
-                meeting_name,
-                *_day_names(row.starts_at),
-            ),
-            texts=texts,
         )
 
 
@@ -291,7 +172,7 @@ def _recommendations(
                 fields.get(row.action_field_id, ""),
                 *chain.from_iterable(projects),
                 *responders[row.id],
-                *(_day_names(row.adopted_on) if row.adopted_on else ()),
+                *(typed_day_forms(row.adopted_on) if row.adopted_on else ()),
             ),
             texts=(row.text, *answers[row.id]),
         )

@@ -1,0 +1,119 @@
+"""The meetings and agenda items the search across a council's records looks in
+(:mod:`expertenrat.services.council_search`): a meeting by its name, day, place, notes,
+changes to its agenda and the reason it was cancelled; an agenda item by its title, minutes
+texts, presenter, result, linked project and its meeting's name and day."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from expertenrat.domain.council_search import HitKind, Searchable, SearchHit
+from expertenrat.domain.enums import MeetingKind, MeetingState
+from expertenrat.domain.german_dates import typed_day_forms
+from expertenrat.domain.meetings import meeting_label
+from expertenrat.domain.overview import Area, MeetingTab, Target
+from expertenrat.store import models
+
+
+def _meeting_name(number: int | None, kind: str, title: str) -> str:
+    return meeting_label(number, MeetingKind(kind), title)
+
+
+def meetings_searched(session: Session, council_id: int) -> Iterator[Searchable]:
+    meeting = models.Meeting
+    for row in session.execute(
+        select(
+            meeting.id,
+            meeting.number,
+            meeting.kind,
+            meeting.title,
+            meeting.starts_at,
+            meeting.place,
+            meeting.room,
+            meeting.state,
+            meeting.notes,
+            meeting.cancellation_reason,
+            meeting.agenda_changes,
+        )
+        .where(meeting.council_id == council_id, meeting.deleted_at.is_(None))
+        .order_by(meeting.starts_at, meeting.id)
+    ):
+        day = f"{row.starts_at:%d.%m.%Y}"
+        place = ", ".join(part for part in (row.place, row.room) if part)
+        where = f"{day}, {MeetingState(row.state).label}" + (f", {place}" if place else "")
+        yield Searchable(
+            SearchHit(
+                HitKind.MEETING,
+                row.id,
+                _meeting_name(row.number, row.kind, row.title),
+                where,
+                row.starts_at.date(),
+                "",
+                Target(Area.MEETINGS, row.id, MeetingTab.MEETING),
+            ),
+            names=(*typed_day_forms(row.starts_at), row.place, row.room),
+            texts=(row.notes, row.cancellation_reason, row.agenda_changes),
+        )
+
+
+def agenda_items_searched(session: Session, council_id: int) -> Iterator[Searchable]:
+    item, meeting, project = models.AgendaItem, models.Meeting, models.Project
+    for row in session.execute(
+        select(
+            item.id,
+            item.number,
+            item.title,
+            item.public,
+            item.presenter,
+            item.result,
+            item.discussion,
+            item.motion_text,
+            item.resolution_text,
+            item.meeting_id,
+            meeting.number.label("meeting_number"),
+            meeting.kind,
+            meeting.title.label("meeting_title"),
+            meeting.starts_at,
+            meeting.state,
+            project.title.label("project_title"),
+            project.short_code,
+        )
+        .join(meeting, meeting.id == item.meeting_id)
+        .outerjoin(project, (project.id == item.project_id) & project.deleted_at.is_(None))
+        .where(
+            meeting.council_id == council_id,
+            meeting.deleted_at.is_(None),
+            item.deleted_at.is_(None),
+        )
+        .order_by(item.meeting_id, item.position, item.id)
+    ):
+        texts = (row.discussion, row.motion_text, row.resolution_text)
+        meeting_name = _meeting_name(row.meeting_number, row.kind, row.meeting_title)
+        day = f"{row.starts_at:%d.%m.%Y}"
+        where = f"{meeting_name}, {day}" + ("" if row.public else ", nichtöffentlich")
+        # A held meeting's item at its minutes, one ahead (or cancelled) on the agenda.
+        held = row.state == MeetingState.HELD.value or any(texts)
+        tab = MeetingTab.MINUTES if held else MeetingTab.AGENDA
+        yield Searchable(
+            SearchHit(
+                HitKind.AGENDA_ITEM,
+                row.id,
+                f"TOP {row.number} {row.title}",
+                where,
+                row.starts_at.date(),
+                "",
+                Target(Area.MEETINGS, row.meeting_id, tab, item_id=row.id),
+            ),
+            names=(
+                row.presenter,
+                row.result,
+                row.project_title or "",
+                row.short_code or "",
+                meeting_name,
+                *typed_day_forms(row.starts_at),
+            ),
+            texts=texts,
+        )
