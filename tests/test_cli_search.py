@@ -12,7 +12,7 @@ def test_search_prints_the_hits_with_the_passage_found(capsys, demo_file):
 
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0].startswith("8 Treffer für „Parkraum WARNEMUENDE“:")
+    assert lines[0].startswith("9 Treffer für „Parkraum WARNEMUENDE“:")  # an annex too
     assert lines[1].split()[:2] == ["Projekt", "–"]
     item = re.compile(
         r"Tagesordnungspunkt  (\d\d\.\d\d\.\d{4})  TOP 7 Intelligente Parkraumsteuerung .*"

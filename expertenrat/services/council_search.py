@@ -4,13 +4,14 @@ their texts stay in the agenda items the approval rendered), and recommendations
 their responses. Deleted records are left out, a deleted project also from the agenda
 items and recommendations that named it.
 
-A record is found by its own texts and names: a meeting by its day and place, an agenda
-item also by its meeting's name and day ("4. Sitzung", a Klausur's topic), a
+A record is found by its own texts and names: a meeting by its day, place and guests, a
+meeting or agenda item by its annexes' titles and file names, an agenda item also by its
+meeting's name and day ("4. Sitzung", a Klausur's topic), a
 recommendation by the projects it is addressed to. Not by the state words its "Wo" shows
 (a project's phase, "abgesagt", "nichtöffentlich", "umgesetzt"): "öffentlich" would find
 every non-public item (found by a tester).
 
-The index is read in eight queries, whatever the number of records (none per record),
+The index is read in eleven queries, whatever the number of records (none per record),
 and folded once; searching it again as one types reads nothing.
 """
 

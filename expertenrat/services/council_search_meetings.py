@@ -1,10 +1,14 @@
 """The meetings and agenda items the search across a council's records looks in
 (:mod:`expertenrat.services.council_search`): a meeting by its name, day, place, notes,
-changes to its agenda and the reason it was cancelled; an agenda item by its title, minutes
-texts, presenter, result, linked project and its meeting's name and day."""
+changes to its agenda, the reason it was cancelled, its guests and its annexes; an agenda
+item by its title, minutes texts, presenter, result, linked project, its meeting's name and
+day and its annexes. A guest or an annex is a text of its own ("Gast: Ngozi Okonkwo, IHK",
+"Anlage: Verkehrsgutachten (gutachten.pdf)"), which the Fundstelle quotes (found by a
+tester: neither was found)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 
 from sqlalchemy import select
@@ -22,8 +26,45 @@ def _meeting_name(number: int | None, kind: str, title: str) -> str:
     return meeting_label(number, MeetingKind(kind), title)
 
 
+def _guests(session: Session, council_id: int) -> dict[int, list[str]]:
+    """Per meeting, its guests as the Fundstelle quotes them."""
+    guest, meeting = models.Guest, models.Meeting
+    guests: dict[int, list[str]] = defaultdict(list)
+    for meeting_id, name, affiliation in session.execute(
+        select(guest.meeting_id, guest.name, guest.affiliation)
+        .join(meeting, meeting.id == guest.meeting_id)
+        .where(meeting.council_id == council_id, meeting.deleted_at.is_(None))
+        .order_by(guest.meeting_id, guest.id)
+    ):
+        guests[meeting_id].append(f"Gast: {name}" + (f", {affiliation}" if affiliation else ""))
+    return guests
+
+
+def _annexes(session: Session, council_id: int, *, of_items: bool) -> dict[int, list[str]]:
+    """The annexes as the Fundstelle quotes them: per agenda item those of a live item
+    (``of_items``), else per meeting the others."""
+    annex, item = models.StoredFile, models.AgendaItem
+    live_item = (item.id == annex.agenda_item_id) & item.deleted_at.is_(None)
+    annexes: dict[int, list[str]] = defaultdict(list)
+    for meeting_id, item_id, name, title in session.execute(
+        select(annex.meeting_id, item.id, annex.name, annex.title)
+        .outerjoin(item, live_item)
+        .where(
+            annex.council_id == council_id,
+            annex.deleted_at.is_(None),
+            item.id.is_not(None) if of_items else item.id.is_(None),
+        )
+        .order_by(annex.meeting_id, annex.position, annex.id)
+    ):
+        owner = item_id if of_items else meeting_id
+        annexes[owner].append(f"Anlage: {title} ({name})" if title else f"Anlage: {name}")
+    return annexes
+
+
 def meetings_searched(session: Session, council_id: int) -> Iterator[Searchable]:
     meeting = models.Meeting
+    guests = _guests(session, council_id)
+    annexes = _annexes(session, council_id, of_items=False)
     for row in session.execute(
         select(
             meeting.id,
@@ -55,12 +96,19 @@ def meetings_searched(session: Session, council_id: int) -> Iterator[Searchable]
                 Target(Area.MEETINGS, row.id, MeetingTab.MEETING),
             ),
             names=(*typed_day_forms(row.starts_at), row.place, row.room),
-            texts=(row.notes, row.cancellation_reason, row.agenda_changes),
+            texts=(
+                row.notes,
+                row.cancellation_reason,
+                row.agenda_changes,
+                *guests[row.id],
+                *annexes[row.id],
+            ),
         )
 
 
 def agenda_items_searched(session: Session, council_id: int) -> Iterator[Searchable]:
     item, meeting, project = models.AgendaItem, models.Meeting, models.Project
+    annexes = _annexes(session, council_id, of_items=True)
     for row in session.execute(
         select(
             item.id,
@@ -115,5 +163,5 @@ def agenda_items_searched(session: Session, council_id: int) -> Iterator[Searcha
                 meeting_name,
                 *typed_day_forms(row.starts_at),
             ),
-            texts=texts,
+            texts=(*texts, *annexes[row.id]),
         )

@@ -190,9 +190,9 @@ class SearchPage(NothingPending, QWidget):
                 tr(
                     _CONTEXT,
                     "Ein Suchwort eingeben, etwa einen Projektnamen, ein Amt oder einen "
-                    "Begriff aus einem Protokoll. Gesucht wird in allen Sitzungen, "
-                    "Tagesordnungspunkten und Protokolltexten, Empfehlungen mit ihren "
-                    "Stellungnahmen und Projekten dieses Gremiums.",
+                    "Begriff aus einem Protokoll. Gesucht wird in allen Sitzungen mit ihren "
+                    "Gästen und Anlagen, Tagesordnungspunkten und Protokolltexten, "
+                    "Empfehlungen mit ihren Stellungnahmen und Projekten dieses Gremiums.",
                 )
             )
             self.count_label.setText("")

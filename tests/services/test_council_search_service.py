@@ -111,7 +111,7 @@ def test_the_index_takes_a_fixed_number_of_queries(demo_database):
     with recorded_statements(demo_database.engine) as sent:
         index = CouncilSearchService(demo_database).index(COUNCIL)
     assert len(index) > 100  # projects, meetings, items and recommendations
-    assert len([s for s in sent if s.lstrip().upper().startswith("SELECT")]) == 8
+    assert len([s for s in sent if s.lstrip().upper().startswith("SELECT")]) == 11
 
 
 def test_a_code_is_found_also_without_its_leading_zero(demo_database):
@@ -177,14 +177,17 @@ def test_a_deleted_project_is_no_longer_found_through_the_records_naming_it(demo
     that named it, which also showed its title."""
     search = CouncilSearchService(demo_database)
     named = search.find(COUNCIL, "IPW")  # the Kürzel of the Parkraumsteuerung Warnemünde
-    assert {hit.kind for hit in named} == set(HitKind) - {HitKind.MEETING}
+    # A meeting by its own annex only ("Praesentation-IPW.pdf"), which stays.
+    by_annex = [hit for hit in named if hit.excerpt.endswith("(Praesentation-IPW.pdf)")]
+    assert {hit.kind for hit in by_annex} == {HitKind.MEETING}
+    assert {hit.kind for hit in named} == set(HitKind)
     project = models.Project
     with demo_database.transaction() as session:
         session.execute(
             update(project).where(project.short_code == "IPW").values(deleted_at=datetime.now(UTC))
         )
 
-    assert search.find(COUNCIL, "IPW") == []
+    assert search.find(COUNCIL, "IPW") == by_annex
     hits = search.find(COUNCIL, "Parkraumsteuerung Warnemünde")
     assert hits and not any(hit.kind is HitKind.PROJECT for hit in hits)
     assert not any("Warnemünde" in hit.where for hit in hits)
@@ -220,3 +223,45 @@ def test_a_day_is_found_as_people_type_it(demo_database):
     assert adopted in index.find(f"{adopted.day.day}.{adopted.day.month}.{adopted.day:%y}")
     # "6.4.2026" is not the 16th or the 26th.
     assert meeting not in index.find(f"{day.day % 10}.{day.month}.{day.year}")
+
+
+def test_guests_and_annexes_find_their_meeting_or_agenda_item(demo_database):
+    """(found by a tester) "Wann war Frau Okonkwo als Gast da?" and the title or file name of
+    an annex ("Verkehrsgutachten") found nothing: guests and annexes were not searched. The
+    Fundstelle says what was found; a deleted annex is left out."""
+    search = CouncilSearchService(demo_database)
+    item_hit = next(hit for hit in search.find(COUNCIL, "TOP") if hit.kind is HitKind.AGENDA_ITEM)
+    meeting_id, item_id = item_hit.target.record_id, item_hit.record_id
+    content = b"%PDF-1.4"
+
+    def annex(name: str, title: str, **where) -> models.StoredFile:
+        return models.StoredFile(
+            council_id=COUNCIL,
+            meeting_id=meeting_id,
+            name=name,
+            title=title,
+            content=content,
+            size=len(content),
+            sha256="0" * 64,
+            **where,
+        )
+
+    with demo_database.transaction() as session:
+        session.add(models.Guest(meeting_id=meeting_id, name="Ngozi Okonkwo", affiliation="IHK"))
+        session.add(
+            annex("gutachten-2026.pdf", "Verkehrsgutachten Lütten Klein", agenda_item_id=item_id)
+        )
+        session.add(annex("Einladung-Bürgerforum.pdf", ""))
+        session.add(annex("alt.pdf", "Zurückgezogene Fassung", deleted_at=datetime(2026, 1, 2)))
+    index = search.index(COUNCIL)
+
+    (guest,) = index.find("okonkwo")
+    assert (guest.kind, guest.record_id) == (HitKind.MEETING, meeting_id)
+    assert guest.excerpt == "Gast: Ngozi Okonkwo, IHK"
+    assert index.find("IHK Okonkwo") == [guest]
+    (report,) = index.find("Verkehrsgutachten Lutten")
+    assert (report.kind, report.record_id) == (HitKind.AGENDA_ITEM, item_id)
+    assert report.excerpt == "Anlage: Verkehrsgutachten Lütten Klein (gutachten-2026.pdf)"
+    (invitation,) = index.find("einladung-buergerforum")
+    assert (invitation.kind, invitation.record_id) == (HitKind.MEETING, meeting_id)
+    assert index.find("Zurückgezogene Fassung") == []
