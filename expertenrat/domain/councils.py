@@ -134,11 +134,14 @@ class CouncilSettings:
 
 @dataclass(frozen=True, slots=True)
 class CouncilChoice:
-    """A council as offered in the council switcher."""
+    """A council as offered in the council switcher, with what its clock needs (its time
+    zone and Bundesland, as stored: empty for the defaults)."""
 
     id: int
     name: str
     city: str
+    time_zone: str = ""
+    bundesland: str = ""
 
 
 def clean_settings(settings: CouncilSettings) -> CouncilSettings:

@@ -161,6 +161,8 @@ def change_marker(
             council.c.id,
             council.c.name,
             council.c.city,
+            council.c.time_zone,
+            council.c.bundesland,
         )
         .select_from(latest.outerjoin(council, true()))
         .order_by(council.c.id)
@@ -169,7 +171,11 @@ def change_marker(
     with reading(database) as session:
         rows = session.execute(marker).all()
     read_at = time.monotonic()
-    councils = tuple(CouncilChoice(r.id, r.name, r.city) for r in rows if r.id is not None)
+    councils = tuple(
+        CouncilChoice(r.id, r.name, r.city, r.time_zone, r.bundesland)
+        for r in rows
+        if r.id is not None
+    )
     others = rows[0].others
     if since is not None and own is not None:
         others -= own.count(since.read_at, began, council_id)

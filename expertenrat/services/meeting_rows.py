@@ -71,11 +71,17 @@ class CouncilClock:
 
 def council_clock(session: Session, council_id: int) -> CouncilClock:
     council = fetch(session, models.Council, council_id, "Das Gremium")
+    return clock_of(council.time_zone, council.bundesland)
+
+
+def clock_of(time_zone: str | None, bundesland: str | None) -> CouncilClock:
+    """The clock of a council of ``time_zone`` and ``bundesland`` as stored (empty, or a
+    zone this PC does not know: the default zone)."""
     try:
-        zone = ZoneInfo(council.time_zone or DEFAULT_ZONE)
+        zone = ZoneInfo(time_zone or DEFAULT_ZONE)
     except (ZoneInfoNotFoundError, ValueError):
         zone = ZoneInfo(DEFAULT_ZONE)
-    return CouncilClock(zone, council.bundesland or None)
+    return CouncilClock(zone, bundesland or None)
 
 
 def meeting_rows(

@@ -257,9 +257,10 @@ def council_file_label(session: Session, council_id: int) -> str:
 
 def council_choices(session: Session) -> list[CouncilChoice]:
     """Every council as the switcher offers it, by id."""
-    columns = select(models.Council.id, models.Council.name, models.Council.city)
-    rows = session.execute(columns.order_by(models.Council.id))
-    return [CouncilChoice(id=r.id, name=r.name, city=r.city) for r in rows]
+    council = models.Council
+    columns = select(council.id, council.name, council.city, council.time_zone, council.bundesland)
+    rows = session.execute(columns.order_by(council.id))
+    return [CouncilChoice(r.id, r.name, r.city, r.time_zone, r.bundesland) for r in rows]
 
 
 def _with_stored_logo(settings: CouncilSettings) -> CouncilSettings:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from expertenrat.services.meeting_rows import clock_of
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.last_council import LastCouncil
 
@@ -36,6 +37,7 @@ class CouncilSwitching:
         self._last_council = last_council
         self.shown_id: int | None = None
         self.clock: CouncilClock | None = None  # the shown council's (its time zone)
+        self._choices: dict[int, CouncilChoice] = {}  # as last read, by id
         self._combo.currentIndexChanged.connect(self.chosen)
 
     def current_id(self) -> int | None:
@@ -60,6 +62,7 @@ class CouncilSwitching:
         self._fill(councils, shown)
         council_id = self.current_id()
         if council_id is not None and council_id == shown:
+            self.clock = self._clock(council_id)  # its zone may have changed elsewhere
             return False
         if council_id is None and self._window.welcome_shown():
             return False  # still no council
@@ -92,6 +95,7 @@ class CouncilSwitching:
         """List ``councils`` in the switcher (see :meth:`CouncilToolbar.fill`); without
         any, no areas either."""
         self._toolbar.fill(councils, wanted)
+        self._choices = {council.id: council for council in councils}
         self._window.sidebar.setVisible(bool(councils))
 
     def _tell_gone(self, name: str, now_shown: str) -> None:
@@ -104,8 +108,17 @@ class CouncilSwitching:
             text += " " + tr(_CONTEXT, "Angezeigt wird jetzt „{}“.").format(now_shown)
         self._dialogs.information(self._window, tr(_CONTEXT, "Gremium gelöscht"), text)
 
+    def _clock(self, council_id: int) -> CouncilClock:
+        """The council's clock, of its time zone as last read with the councils (the change
+        watch rereads them every few seconds): no read of its own, a round trip at every
+        start and council switch on a server."""
+        choice = self._choices.get(council_id)
+        if choice is None:  # not among them (created meanwhile): read
+            return self._services.settings.clock(council_id)
+        return clock_of(choice.time_zone, choice.bundesland)
+
     def _switch(self, council_id: int) -> None:
-        self.clock = self._services.settings.clock(council_id)  # its zone may have changed
+        self.clock = self._clock(council_id)
         self._toolbar.select(council_id)
         new = council_id != self.shown_id
         if new:

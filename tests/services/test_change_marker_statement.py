@@ -26,8 +26,8 @@ def test_the_marker_is_one_statement_and_tells_each_council(database):
 
     assert [s for s in statements if s != "BEGIN"] == statements[-1:], statements  # SQLite's
     assert marker.councils == (
-        CouncilChoice(rat.id, "Rat", "Rostock"),
-        CouncilChoice(beirat.id, "Beirat", "Wismar"),
+        CouncilChoice(rat.id, "Rat", "Rostock", "Europe/Berlin", "DE-MV"),  # with its clock
+        CouncilChoice(beirat.id, "Beirat", "Wismar", "Europe/Berlin", "DE-MV"),
     )
     assert (marker.latest, marker.recent) == (before.latest, before.recent)  # Beirat's own
     everything = change_marker(database)

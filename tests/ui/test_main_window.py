@@ -342,6 +342,10 @@ def test_every_page_counts_the_day_in_the_shown_council_s_time_zone(session, dem
         assert days[zone] in (before, datetime.now(ZoneInfo(zone)).date())
         assert days[zone] == window.today() == settings.clock(council_id).today()
     assert days["Pacific/Kiritimati"] > days["Pacific/Pago_Pago"]
+    # Changed on another PC: the change watch's councils bring the zone along.
+    settings.update_settings(replace(settings.settings(council_id), time_zone="Pacific/Kiritimati"))
+    assert window.refresh_when_safe(settings.councils())
+    assert window.today() == settings.clock(council_id).today() > days["Pacific/Pago_Pago"]
 
 
 def _mnemonic(text: str) -> str | None:
