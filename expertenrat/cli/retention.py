@@ -14,7 +14,7 @@ from expertenrat.domain.backup_rotation import (
     SAFETY_COPIES_KEPT,
     SAFETY_COPY_DAYS,
 )
-from expertenrat.domain.retention import COPIES_STILL_HOLD
+from expertenrat.domain.retention import COPIES_STILL_HOLD, candidate_line
 from expertenrat.domain.wording import counted, years_ago
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ def _persons_due(services: Services, args: argparse.Namespace, today: date) -> l
     if not due:
         years = years_ago(args.years)  # the window's wording
         return [f"Niemand ist vor mehr als {years} ausgeschieden und noch nicht anonymisiert."]
-    lines = [f"{c.name} (ausgeschieden am {c.left_on:%d.%m.%Y})" for c in due]
+    lines = [candidate_line(c) for c in due]
     if not args.anonymise:
         lines.append(
             f"{counted(len(due), 'Person', 'Personen')} fällig; anonymisieren mit --anonymise."
@@ -112,7 +112,7 @@ def _on_request(services: Services, args: argparse.Namespace, today: date) -> li
             "endet zuerst; die Nummern nennt „expertenrat persons“)."
         )
     (person,) = due
-    line = f"{person.name} (ausgeschieden am {person.left_on:%d.%m.%Y})"
+    line = candidate_line(person)
     if not args.anonymise:
         return [line, "Auf Antrag anonymisieren mit --anonymise."]
     services.retention.anonymise([person.person_id], today, args.years, on_request=True)

@@ -23,3 +23,14 @@ class RetentionCandidate:
     name: str
     left_on: date  # the end of the person's last membership in any council
     sort_name: str = ""  # the name's place in a list (name_sort_key)
+    # Where the database holds several councils, the one (or those) the person was a member
+    # of ("Digitalbeirat"): a human on two councils is a record in each, and the other
+    # council's may be due while this one's is not. Empty with one council.
+    councils: str = ""
+
+
+def candidate_line(candidate: RetentionCandidate) -> str:
+    """The person as the command line lists them: "Kim Alt (ausgeschieden am 26.11.2024)",
+    with several councils "Kim Alt (Digitalbeirat; ausgeschieden am 26.11.2024)"."""
+    council = f"{candidate.councils}; " if candidate.councils else ""
+    return f"{candidate.name} ({council}ausgeschieden am {candidate.left_on:%d.%m.%Y})"

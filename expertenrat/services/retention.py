@@ -16,6 +16,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
 from expertenrat.domain.audit_labels import field_label
 from expertenrat.domain.enums import AuditAction
@@ -59,14 +60,17 @@ class RetentionService:
             .having(ended < cutoff)
         )
         with reading(self._db) as session:
+            rows = session.execute(query).all()
+            councils = _council_names(session, [person.id for person, _left in rows])
             found = [
                 RetentionCandidate(
                     person.id,
                     f"{person.given_name} {person.family_name}",
                     left,
                     name_sort_key(person.family_name, person.given_name),
+                    councils.get(person.id, ""),
                 )
-                for person, left in session.execute(query)
+                for person, left in rows
             ]
         # Sorted here, not by SQL: names by name_sort_key ("von Hohenzollern" under H); the
         # former members of the councils, a few hundred at most.
@@ -117,6 +121,24 @@ class RetentionService:
             if named:  # no consent is left: the stored public minutes name them no more
                 redact_public_minutes(session, self._actor, named)
         return len(wanted)
+
+
+def _council_names(session: Session, person_ids: list[int]) -> dict[int, str]:
+    """Per person, the councils of their memberships ("Digitalbeirat"), where the database
+    holds several (see ``RetentionCandidate.councils``); none with one council."""
+    if not person_ids or session.scalar(select(func.count(models.Council.id))) < 2:
+        return {}
+    query = (
+        select(models.Membership.person_id, models.Council.name)
+        .join(models.Council, models.Council.id == models.Membership.council_id)
+        .where(models.Membership.person_id.in_(person_ids))
+        .distinct()
+        .order_by(models.Council.name)
+    )
+    names: dict[int, list[str]] = {}
+    for person_id, name in session.execute(query):
+        names.setdefault(person_id, []).append(name)
+    return {person_id: ", ".join(found) for person_id, found in names.items()}
 
 
 def _has_personal_data():

@@ -52,11 +52,13 @@ _CONTEXT = "RetentionDialog"
 
 
 class RetentionModel(RowsTableModel):
-    COLUMN_NAME, COLUMN_LEFT = range(2)
+    COLUMN_NAME, COLUMN_COUNCILS, COLUMN_LEFT = range(3)
 
     def __init__(self, parent: QObject | None = None) -> None:
         columns: tuple[Column[RetentionCandidate], ...] = (
             Column(tr(_CONTEXT, "Name"), lambda c: c.name, sort_value=lambda c: c.sort_name),
+            # shown only where the database holds several councils (see reload)
+            Column(tr(_CONTEXT, "Gremium"), lambda c: c.councils),
             Column(
                 tr(_CONTEXT, "Ausgeschieden am"),
                 lambda c: f"{c.left_on:%d.%m.%Y}",
@@ -124,8 +126,13 @@ class RetentionDialog(QDialog):
 
     def fit_columns(self) -> None:
         """The date as wide as it is, the name taking the room left (it was cut after
-        about 15 letters beside a date column stretched over the rest)."""
-        fit_columns(self.view, [[RetentionModel.COLUMN_NAME]], wide=RetentionModel.COLUMN_NAME)
+        about 15 letters beside a date column stretched over the rest); where room is
+        short, the council gives way first."""
+        fit_columns(
+            self.view,
+            [[RetentionModel.COLUMN_COUNCILS], [RetentionModel.COLUMN_NAME]],
+            wide=RetentionModel.COLUMN_NAME,
+        )
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -140,6 +147,8 @@ class RetentionDialog(QDialog):
             self._dialogs.warning(self, tr(_CONTEXT, "Aufbewahrung"), error.message)
             due = []
         self.model.set_rows(due)
+        several = any(c.councils for c in due)
+        self.view.setColumnHidden(RetentionModel.COLUMN_COUNCILS, not several)
         self.fit_columns()
         if on_request:  # nobody chosen at first: only the one who asked
             text = tr(

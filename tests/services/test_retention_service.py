@@ -180,3 +180,33 @@ def test_an_anonymisation_is_in_the_audit_trail_of_the_persons_council_only(
 
     assert anonymisations(council.id) == []
     assert len(anonymisations(beirat.id)) == 1
+
+
+def test_with_two_councils_each_person_due_names_the_council(
+    database, members_service, new_member, settings_service, council, actor
+):
+    """A human on both councils is a record in each: the list named "Kim Alt" alone, the
+    Digitalbeirat's record due while the same name sat on in the Expert*innenrat (found by a
+    tester)."""
+    _member(members_service, new_member, "Alt", date(2024, 11, 26), council.id)
+    assert [c.councils for c in RetentionService(database, actor).due(TODAY)] == [""]
+    beirat = settings_service.create_council(
+        CouncilSettings(id=None, name="Digitalbeirat", city="Rostock")
+    )
+    field = settings_service.action_fields(beirat.id)[0].id
+    member = new_member(
+        "Kim",
+        "Berg",
+        email="berg@example.org",
+        primary_field_id=field,
+        term_start=date(2022, 1, 1),
+        term_end=date(2024, 6, 30),
+    )
+    members_service.save(beirat.id, member, TODAY)
+
+    due = RetentionService(database, actor).due(TODAY)
+
+    assert [(c.name, c.councils) for c in due] == [
+        ("Kim Berg", "Digitalbeirat"),
+        ("Kim Alt", "Smart City Expert*innenrat"),
+    ]

@@ -15,7 +15,7 @@ from expertenrat.services.daily_backup import default_folder, folder_beside
 from expertenrat.store.engine import sqlite_file
 from expertenrat.ui.daily_backup import DailyBackup, safety_copy_days
 from expertenrat.ui.pc_settings import RETENTION_KEY, PcSettingsBox, retention_years
-from expertenrat.ui.retention_dialog import RetentionDialog
+from expertenrat.ui.retention_dialog import RetentionDialog, RetentionModel
 
 
 @pytest.fixture
@@ -123,9 +123,28 @@ def test_aufbewahrung_shows_the_names_whole(qtbot, services, dialogs, former, to
     dialog.show()
     qtbot.waitExposed(dialog)
 
-    view = dialog.view
-    assert view.columnWidth(0) >= view.sizeHintForColumn(0)
-    assert view.columnWidth(0) > view.columnWidth(1)
+    view, name, left = dialog.view, RetentionModel.COLUMN_NAME, RetentionModel.COLUMN_LEFT
+    assert view.columnWidth(name) >= view.sizeHintForColumn(name)
+    assert view.columnWidth(name) > view.columnWidth(left)
+    assert view.isColumnHidden(RetentionModel.COLUMN_COUNCILS)  # one council: no column
+
+
+def test_aufbewahrung_names_each_persons_council_where_there_are_several(
+    qtbot, services, dialogs, former, today
+):
+    """A human on two councils is a record in each: "Jörg Brüggemann" alone did not say
+    that the Digitalbeirat's record was due, not the Expert*innenrat's (found by a tester)."""
+    services.settings.create_council(CouncilSettings(id=None, name="Digitalbeirat", city="Rostock"))
+    dialog = _retention_dialog(services, dialogs, today, lambda: 2)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    view, councils = dialog.view, RetentionModel.COLUMN_COUNCILS
+    assert not view.isColumnHidden(councils)
+    assert dialog.model.headerData(councils, Qt.Orientation.Horizontal) == "Gremium"
+    assert dialog.model.index(0, councils).data() == "Smart City Expert*innenrat"
+    assert view.columnWidth(councils) >= view.sizeHintForColumn(councils)
 
 
 def test_aufbewahrung_lists_members_past_the_period_and_anonymises_them(
@@ -136,7 +155,7 @@ def test_aufbewahrung_lists_members_past_the_period_and_anonymises_them(
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 1
     assert dialog.model.index(0, 0).data() == "Jörg Brüggemann"
-    assert dialog.model.index(0, 1).data() == "31.12.2021"
+    assert dialog.model.index(0, RetentionModel.COLUMN_LEFT).data() == "31.12.2021"
     assert dialog.anonymise_button.isEnabled()
 
     dialog.anonymise_button.click()
