@@ -12,12 +12,14 @@ Each hit carries an excerpt of the passage found and the :class:`Target` that op
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
 
+from expertenrat.domain.german_dates import full_year
 from expertenrat.domain.overview import Target
 from expertenrat.domain.text_folding import search_words, searchable, searchable_prose
 
@@ -76,7 +78,8 @@ class Searchable:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_folded_names", searchable(self.hit.what, *self.names))
-        object.__setattr__(self, "_folded_texts", tuple(map(searchable_prose, self.texts)))
+        folded_texts = (_with_days(searchable_prose(text)) for text in self.texts)
+        object.__setattr__(self, "_folded_texts", tuple(folded_texts))
 
     def holds(self, words: Sequence[str]) -> bool:
         return all(
@@ -102,7 +105,7 @@ def excerpt_of(text: str, words: Sequence[str]) -> str:
     "…" where the text goes on; "" if none holds one."""
     parts = text.split()
     for index, part in enumerate(parts):
-        folded = searchable_prose(part)
+        folded = _searchable_part(part)
         if any(_in(word, folded) for word in words):
             start, end = max(0, index - WORDS_BEFORE), index + WORDS_AFTER + 1
             before = "… " if start > 0 else ""
@@ -124,6 +127,39 @@ def _in(word: str, folded: str) -> bool:
     return re.search(rf"(?<!\d){re.escape(word)}{after}", folded) is not None
 
 
+_TYPED_DAY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
+_WRITTEN_DAY = re.compile(r"(?<!\d)\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\d)")
+
+
+def day_typed(word: str) -> str:
+    """``word`` as the search holds a day, "12.03.2026", if it is one typed otherwise
+    ("12.3.2026", "12.03.26", "12.3.26"); else ``word``. Found by a tester: only the
+    first form found anything (the days are held in one form, so that the month of one,
+    "4", is no number of its own: "TOP 4" would find every item of an April meeting)."""
+    typed = _TYPED_DAY.fullmatch(word)
+    if typed is None:
+        return word
+    day, month, year = (int(part) for part in typed.groups())
+    try:
+        return f"{date(full_year(year) if year < 100 else year, month, day):%d.%m.%Y}"
+    except ValueError:  # no such day ("31.2.2026"): looked for as typed
+        return word
+
+
+def _with_days(folded: str) -> str:
+    """``folded`` text and after it the days written in it in another form ("12.3.2026")
+    as the search holds them ("12.03.2026"), so that each form finds the other."""
+    days = {day_typed(written) for written in _WRITTEN_DAY.findall(folded)}
+    other = sorted(day for day in days if day not in folded)
+    return " ".join([folded, *other]) if other else folded
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _searchable_part(part: str) -> str:
+    """A word of a text as the search holds it (prose repeats its words: folded once)."""
+    return _with_days(searchable_prose(part))
+
+
 class SearchIndex:
     """A council's records, folded once, to search as often as one types."""
 
@@ -136,7 +172,7 @@ class SearchIndex:
     def find(self, text: str) -> list[SearchHit]:
         """The records whose texts hold every word of ``text``, in the index's order;
         nothing for an empty search."""
-        words = search_words(text)
+        words = [day_typed(word) for word in search_words(text)]
         if not words:
             return []
         return [record.found(words) for record in self._records if record.holds(words)]

@@ -37,13 +37,8 @@ def long_date(day: date) -> str:
     return f"{WEEKDAYS[day.weekday()]}, {day.day}. {MONTHS[day.month - 1]} {day.year}"
 
 
-def typed_day_forms(day: date) -> tuple[str, ...]:
-    """A day as people type it: "12.03.2026", "12.3.2026", "12.03.26", "12.3.26" and
-    "März 2026" (the search finds a day by each)."""
-    return (
-        f"{day:%d.%m.%Y}",
-        f"{day.day}.{day.month}.{day.year}",
-        f"{day:%d.%m.%y}",
-        f"{day.day}.{day.month}.{day:%y}",
-        f"{MONTHS[day.month - 1]} {day.year}",
-    )
+def searched_day_names(day: date) -> tuple[str, str]:
+    """What the search finds a day by: "12.03.2026" and its month, "März" (with the year
+    of the date, "März 2026" finds it); a day typed otherwise ("12.3.26") is read as this
+    form (:func:`expertenrat.domain.council_search.day_typed`)."""
+    return f"{day:%d.%m.%Y}", MONTHS[day.month - 1]

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.council_search import HitKind, Searchable, SearchHit, SearchIndex
 from expertenrat.domain.enums import ProjectPhase, RecommendationKind, RecommendationStatus
-from expertenrat.domain.german_dates import typed_day_forms
+from expertenrat.domain.german_dates import searched_day_names
 from expertenrat.domain.overview import Area, Target
 from expertenrat.domain.recommendation_codes import code_prefix, parse_code
 from expertenrat.services.council_search_meetings import agenda_items_searched, meetings_searched
@@ -173,7 +173,7 @@ def _recommendations(
                 fields.get(row.action_field_id, ""),
                 *chain.from_iterable(projects),
                 *responders[row.id],
-                *(typed_day_forms(row.adopted_on) if row.adopted_on else ()),
+                *(searched_day_names(row.adopted_on) if row.adopted_on else ()),
             ),
             texts=(row.text, *answers[row.id]),
         )

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.council_search import HitKind, Searchable, SearchHit
 from expertenrat.domain.enums import MeetingKind, MeetingState
-from expertenrat.domain.german_dates import typed_day_forms
+from expertenrat.domain.german_dates import searched_day_names
 from expertenrat.domain.meetings import meeting_label
 from expertenrat.domain.overview import Area, MeetingTab, Target
 from expertenrat.store import models
@@ -95,7 +95,7 @@ def meetings_searched(session: Session, council_id: int) -> Iterator[Searchable]
                 "",
                 Target(Area.MEETINGS, row.id, MeetingTab.MEETING),
             ),
-            names=(*typed_day_forms(row.starts_at), row.place, row.room),
+            names=(*searched_day_names(row.starts_at), row.place, row.room),
             texts=(
                 row.notes,
                 row.cancellation_reason,
@@ -161,7 +161,7 @@ def agenda_items_searched(session: Session, council_id: int) -> Iterator[Searcha
                 row.project_title or "",
                 row.short_code or "",
                 meeting_name,
-                *typed_day_forms(row.starts_at),
+                *searched_day_names(row.starts_at),
             ),
             texts=(*texts, *annexes[row.id]),
         )

@@ -87,3 +87,21 @@ def test_a_record_found_by_its_names_alone_reads_none_of_its_texts(monkeypatch):
     assert (hit.excerpt, read) == ("", [])
     (hit,) = index.find("einstimmig")
     assert (hit.excerpt, read) == ("Beschluss einstimmig", ["Beschluss einstimmig"])
+
+
+def test_a_day_is_found_however_it_was_typed_or_written():
+    """(found by a tester) "12.3.2026" typed found only "12.3.2026" written, not
+    "12.03.2026"; now every form finds every other ("12.03.26" too)."""
+    index = SearchIndex(
+        [
+            _record("TOP 4 Bericht", texts=("Vorlage vom 12.3.2026, beschlossen",)),
+            _record("TOP 5 Antrag", names=("12.03.2026",)),
+            _record("TOP 6 Haushalt", texts=("Frist 2.3.2026 und 31.2.2026",)),
+        ]
+    )
+    for typed in ("12.3.2026", "12.03.2026", "12.3.26", "12.03.26"):
+        assert [hit.what for hit in index.find(typed)] == ["TOP 4 Bericht", "TOP 5 Antrag"]
+    (hit, _named) = index.find("12.03.2026")
+    assert hit.excerpt == "Vorlage vom 12.3.2026, beschlossen"
+    assert [hit.what for hit in index.find("02.03.2026")] == ["TOP 6 Haushalt"]
+    assert [hit.what for hit in index.find("31.2.2026")] == ["TOP 6 Haushalt"]  # as typed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 
 import pytest
@@ -223,6 +224,9 @@ def test_a_day_is_found_as_people_type_it(demo_database):
     assert adopted in index.find(f"{adopted.day.day}.{adopted.day.month}.{adopted.day:%y}")
     # "6.4.2026" is not the 16th or the 26th.
     assert meeting not in index.find(f"{day.day % 10}.{day.month}.{day.year}")
+    # Nor is its month a number of its own: "TOP 4" found every item of an April meeting.
+    assert str(day.month) not in re.findall(r"\d+", f"{meeting.what} {meeting.where}")
+    assert meeting not in index.find(str(day.month))
 
 
 def test_guests_and_annexes_find_their_meeting_or_agenda_item(demo_database):
