@@ -167,3 +167,32 @@ def test_both_exports_warn_of_a_published_recommendation_naming_a_member_without
     captured = capsys.readouterr()
     assert code == 0 and captured.out.startswith("Offene Daten: 3 Dateien")
     assert captured.err.splitlines() == [warning]
+
+
+def test_export_oparl_warns_of_a_public_agenda_title_naming_a_member_without_consent(
+    capsys, demo_file, tmp_path
+):
+    """(found by a tester) The invited 7. Sitzung's public agenda goes out before its
+    minutes exist; a title naming Ödön Pál (no consent to the name) went without a word."""
+    import sqlite3
+
+    with sqlite3.connect(demo_file) as connection:
+        connection.execute(
+            "update agenda_items set title = 'Bericht von Herrn Pál' where id = (select min(a.id)"
+            " from agenda_items a join meetings m on m.id = a.meeting_id where m.number = 7"
+            " and a.public and a.deleted_at is null and m.council_id = (select min(id) from"
+            " councils))"
+        )
+    connection.close()
+
+    assert oparl(demo_file, tmp_path / "oparl") == 0
+
+    (warning,) = [
+        line
+        for line in capsys.readouterr().err.splitlines()
+        if line.startswith("expertenrat: Warnung: Tagesordnung der 7. Sitzung am ")
+    ]
+    assert warning.endswith(
+        "(Smart City Expert*innenrat): Im öffentlichen Text von TOP 1 steht der Name von "
+        "Ödön Pál, der nicht genannt werden darf."
+    )

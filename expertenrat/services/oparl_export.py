@@ -37,7 +37,10 @@ from expertenrat.domain.oparl_records import (
     Stamp,
 )
 from expertenrat.domain.progress import Progress, no_progress
-from expertenrat.domain.recommendation_mentions import unnamed_in_recommendations
+from expertenrat.domain.published_mentions import (
+    unnamed_in_agendas,
+    unnamed_in_recommendations,
+)
 from expertenrat.exchange.oparl_files import oparl_files
 from expertenrat.exchange.oparl_previous import PreviousExportFolder
 from expertenrat.services.appointment_periods import period_rows
@@ -91,7 +94,11 @@ class OParlExportService:
         files = oparl_files(tree)
         progress(len(councils), len(councils) + 1)
         with reading(self._db) as session:
-            warnings = published_mentions(session) + unnamed_in_recommendations(councils)
+            warnings = (
+                *published_mentions(session),
+                *unnamed_in_agendas(councils),
+                *unnamed_in_recommendations(councils),
+            )
         written = write_folder(folder, files, force=force, mark=MARK)
         return replace(written, warnings=warnings)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from expertenrat.domain.oparl_records import CouncilRecord, export_title
 from expertenrat.domain.open_data import open_data_tables
 from expertenrat.domain.progress import Progress, no_progress
-from expertenrat.domain.recommendation_mentions import unnamed_in_recommendations
+from expertenrat.domain.published_mentions import unnamed_in_recommendations
 from expertenrat.exchange.open_data_files import open_data_files
 from expertenrat.services.folder_writing import WrittenFolder, write_folder
 from expertenrat.services.oparl_export import OParlExportService

@@ -6,20 +6,26 @@ whole word in any case; drafts and those of non-public items are not published."
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from expertenrat.domain.enums import MeetingState, RecommendationKind, RecommendationStatus
 from expertenrat.domain.oparl_records import (
     AgendaItemRecord,
     CouncilRecord,
+    FileRecord,
     MeetingRecord,
     PersonRecord,
     RecommendationRecord,
     Stamp,
 )
-from expertenrat.domain.recommendation_mentions import unnamed_in_recommendations
+from expertenrat.domain.published_mentions import (
+    unnamed_in_agendas,
+    unnamed_in_recommendations,
+)
 
 AT = datetime(2026, 3, 1, tzinfo=UTC)
+START = datetime(2026, 12, 15, 16, tzinfo=UTC)
 
 
 def _stamp(key: str) -> Stamp:
@@ -67,4 +73,29 @@ def test_a_published_text_naming_a_member_without_consent_is_warned_of() -> None
         "Wortlaut steht der Name von Ödön Pál, der nicht genannt werden darf.",
         "Impuls E-2026-02 (Smart City Expert*innenrat): Im veröffentlichten Titel oder "
         "Wortlaut steht der Name von Dr. Kim Lee, der nicht genannt werden darf.",
+    )
+
+
+def test_a_public_agenda_title_not_yet_in_approved_minutes_is_searched_too() -> None:
+    """(found by a tester) The OParl export publishes the public agenda of planned and
+    invited meetings; a title naming a member without consent went out without a word.
+    Approved public minutes are warned of by their own check (``approved_public_mentions``),
+    which names each place in them."""
+    shown = AgendaItemRecord(_stamp("top-3"), "3", 3, "Bericht von Herrn Pál", public=True)
+    hidden = AgendaItemRecord(_stamp("top-4"), "4", 4, "Personalie Pál", public=False)
+    approved = AgendaItemRecord(_stamp("top-1"), "1", 1, "Dank an Herrn Pál", public=True)
+    minutes = FileRecord(_stamp("protokoll"), "Protokoll", "protokoll.pdf", b"%PDF")
+    council = replace(
+        _council(),
+        meetings=(
+            MeetingRecord(_stamp("m7"), 7, "", MeetingState.INVITED, START, items=(shown, hidden)),
+            MeetingRecord(_stamp("m6"), 6, "", MeetingState.HELD, AT, items=(approved,),
+                          minutes=minutes),
+        ),
+    )  # fmt: skip
+
+    assert unnamed_in_agendas([council]) == (
+        "Tagesordnung der 7. Sitzung am 15.12.2026 (Smart City Expert*innenrat): Im "
+        "öffentlichen Text von TOP 3 steht der Name von Ödön Pál, der nicht genannt werden "
+        "darf.",
     )

@@ -1,0 +1,72 @@
+"""The warnings that the OParl export or the open data name a member who may not be named.
+
+They publish a recommendation's title and text, and the titles of the public agenda of
+meetings whose minutes are not approved yet, as typed (:mod:`expertenrat.domain.oparl_public`
+decides what goes out; approved public minutes have a check of their own,
+:mod:`expertenrat.services.approved_public_mentions`). A text that names a member who has
+not agreed to the publication of the name ("Herr Pál übernimmt die Lizenzprüfung") is
+looked for as in the public minutes (:mod:`expertenrat.domain.unnamed_mentions`): the
+family name as a whole word, in any case. A warning, not a refusal: a namesake may be
+meant, and the secretariat decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from expertenrat.domain.meetings import dated_meeting_label
+from expertenrat.domain.oparl_public import Exposure, PublicCouncil
+from expertenrat.domain.oparl_records import CouncilRecord, PersonRecord
+from expertenrat.domain.unnamed_mentions import UnnamedMember, mention_warning, named_in
+
+
+def unnamed_in_recommendations(councils: Iterable[CouncilRecord]) -> tuple[str, ...]:
+    """ "Empfehlung E-2026-01 (Smart City Expert*innenrat): Im veröffentlichten Titel oder
+    Wortlaut steht der Name von Ödön Pál, der nicht genannt werden darf.": one warning per
+    published recommendation and member of its council without that consent it names."""
+    warnings = []
+    for council in councils:
+        unnamed = [_unnamed(p) for p in council.persons if not p.publish_name]
+        if not unnamed:
+            continue
+        public = PublicCouncil(council)
+        for r in council.recommendations:
+            if public.recommendations[r.stamp.key] is not Exposure.FULL:
+                continue
+            warnings += [
+                f"{r.kind.label} {r.code} ({council.name}): Im veröffentlichten Titel oder "
+                f"Wortlaut steht der Name von {person.name}, der nicht genannt werden darf."
+                for person in named_in((r.title, r.text), unnamed)
+            ]
+    return tuple(dict.fromkeys(warnings))
+
+
+def unnamed_in_agendas(councils: Iterable[CouncilRecord]) -> tuple[str, ...]:
+    """ "Tagesordnung der 7. Sitzung am 15.12.2026 (Smart City Expert*innenrat): Im
+    öffentlichen Text von TOP 3 steht der Name von Ödön Pál, der nicht genannt werden
+    darf.": for each published item of a meeting without approved public minutes."""
+    warnings = []
+    for council in councils:
+        unnamed = [_unnamed(p) for p in council.persons if not p.publish_name]
+        if not unnamed:
+            continue
+        public = PublicCouncil(council)
+        for meeting in council.meetings:
+            if meeting.minutes is not None:
+                continue  # approved: warned of with the minutes, place by place
+            label = dated_meeting_label(
+                meeting.number, meeting.kind, meeting.start.date(), meeting.title
+            )
+            warnings += [
+                f"Tagesordnung der {label} ({council.name}): "
+                + mention_warning(f"von TOP {item.number}", person)
+                for item in meeting.items
+                if public.items[item.stamp.key] is Exposure.FULL
+                for person in named_in((item.title,), unnamed)
+            ]
+    return tuple(dict.fromkeys(warnings))
+
+
+def _unnamed(person: PersonRecord) -> UnnamedMember:
+    name = " ".join(part for part in (person.title, person.given_name, person.family_name) if part)
+    return UnnamedMember(name, person.family_name)
