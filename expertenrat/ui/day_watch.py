@@ -47,8 +47,22 @@ class DayWatch(QObject):
         self.timer.stop()
 
     def look(self) -> None:
+        """Tell the followers of a new day, each on its own: one that fails (a page whose
+        reread the lost server refuses) is asked again at the next look, and the others
+        still follow (the backup waited for the page); its error is raised afterwards,
+        for the window's error report."""
         day = self._today()
         if day != self.day:
             self.day = day
             self._behind = list(self._followers)
-        self._behind = [follower for follower in self._behind if not follower()]
+        behind, self._behind = self._behind, []
+        failure: Exception | None = None
+        for follower in behind:
+            try:
+                done = follower()
+            except Exception as error:
+                done, failure = False, failure or error
+            if not done:
+                self._behind.append(follower)
+        if failure is not None:
+            raise failure

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from expertenrat.app import Session
 from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.errors import ConnectionLostError
 from expertenrat.services.context import Services
 from expertenrat.services.overview import OverviewService
 from expertenrat.store.database_opening import open_database
@@ -33,6 +36,29 @@ def test_followers_hear_of_a_new_day_once_and_are_asked_again_until_they_follow(
     watch.look()
     watch.look()
     assert heard == ["page", "backup", "page", "page"]
+
+
+def test_a_follower_that_fails_keeps_none_of_the_others_from_following(qtbot):
+    """The page's reread refused by a lost server: the backup still follows the new day,
+    the page is asked again, and the error goes to the window's report."""
+    days, heard, server = [FRIDAY], [], ["gone"]
+
+    def reread() -> bool:
+        heard.append("page")
+        if server[0] == "gone":
+            raise ConnectionLostError("Die Verbindung zum Server ist unterbrochen.")
+        return True
+
+    watch = DayWatch(lambda: days[-1])
+    watch.follow(reread)
+    watch.follow(lambda: heard.append("backup") or True)
+    days.append(SATURDAY)
+    with pytest.raises(ConnectionLostError):
+        watch.look()
+    server[0] = "back"
+    watch.look()
+    watch.look()
+    assert heard == ["page", "backup", "page"]
 
 
 def test_a_window_left_open_over_night_rereads_the_overview_and_makes_the_new_day_s_copy(
