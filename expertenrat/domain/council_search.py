@@ -101,11 +101,13 @@ class Searchable:
 
 
 def excerpt_of(text: str, words: Sequence[str]) -> str:
-    """The words of ``text`` around the first that holds one of ``words`` (folded), with
-    "…" where the text goes on; "" if none holds one."""
+    """The words of ``text`` around the first that holds one of ``words`` (folded; "top 4"
+    with the word after it), with "…" where the text goes on; "" if none holds one."""
     parts = text.split()
     for index, part in enumerate(parts):
         folded = _searchable_part(part)
+        if index + 1 < len(parts) and any(" " in word for word in words):
+            folded = f"{folded} {_searchable_part(parts[index + 1])}"
         if any(_in(word, folded) for word in words):
             start, end = max(0, index - WORDS_BEFORE), index + WORDS_AFTER + 1
             before = "… " if start > 0 else ""
@@ -116,15 +118,16 @@ def excerpt_of(text: str, words: Sequence[str]) -> str:
 
 def _in(word: str, folded: str) -> bool:
     """Whether ``folded`` holds ``word``; a number only as a whole number, so that "TOP 6"
-    does not find every record of 2026 or of 16:00 (found by a tester), and a word that
-    begins with a digit not within a longer number: "6.4.2026" is not the 16th (found by a
-    tester)."""
+    does not find every record of 2026 or of 16:00 (found by a tester), a word that begins
+    with a digit not within a longer number ("6.4.2026" is not the 16th), and "top 4" not
+    as "top 40" (found by a tester)."""
     if word not in folded:
         return False  # the quick test first: most texts do not hold the word at all
-    if not word[0].isdecimal():
+    before = r"(?<!\d)" if word[0].isdecimal() else ""
+    after = r"(?!\d)" if word.rpartition(" ")[2].isdecimal() else ""
+    if not before and not after:
         return True
-    after = r"(?!\d)" if word.isdecimal() else ""
-    return re.search(rf"(?<!\d){re.escape(word)}{after}", folded) is not None
+    return re.search(f"{before}{re.escape(word)}{after}", folded) is not None
 
 
 _TYPED_DAY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
@@ -154,6 +157,24 @@ def _with_days(folded: str) -> str:
     return " ".join([folded, *other]) if other else folded
 
 
+_TOP_NUMBER = re.compile(r"top(\d[\d.]*)")
+
+
+def _top_joined(words: list[str]) -> list[str]:
+    """``words`` with "top" and the number after it as one ("top 4"; "top4" typed too): apart
+    they found every item that held "TOP" and a 4 anywhere (found by a tester)."""
+    joined: list[str] = []
+    for word in words:
+        glued = _TOP_NUMBER.fullmatch(word)
+        if glued:
+            joined.append(f"top {glued.group(1)}")
+        elif joined and joined[-1] == "top" and word[0].isdecimal():
+            joined[-1] = f"top {word}"
+        else:
+            joined.append(word)
+    return joined
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _searchable_part(part: str) -> str:
     """A word of a text as the search holds it (prose repeats its words: folded once)."""
@@ -172,7 +193,7 @@ class SearchIndex:
     def find(self, text: str) -> list[SearchHit]:
         """The records whose texts hold every word of ``text``, in the index's order;
         nothing for an empty search."""
-        words = [day_typed(word) for word in search_words(text)]
+        words = _top_joined([day_typed(word) for word in search_words(text)])
         if not words:
             return []
         return [record.found(words) for record in self._records if record.holds(words)]

@@ -105,3 +105,33 @@ def test_a_day_is_found_however_it_was_typed_or_written():
     assert hit.excerpt == "Vorlage vom 12.3.2026, beschlossen"
     assert [hit.what for hit in index.find("02.03.2026")] == ["TOP 6 Haushalt"]
     assert [hit.what for hit in index.find("31.2.2026")] == ["TOP 6 Haushalt"]  # as typed
+
+
+def test_top_and_its_number_are_looked_for_together():
+    """(found by a tester) "TOP 4" found every item whose texts held "TOP" and a 4 apart:
+    "bis TOP 2 nicht beschlussfähig (4 von 9)", any item of the 4. Sitzung."""
+    index = SearchIndex(
+        [
+            _record("TOP 4 Genehmigung"),
+            _record("TOP 2 Ladung", texts=("bis TOP 2 nicht beschlussfähig (4 von 9)",)),
+            _record("TOP 1 Eröffnung", names=("4. Sitzung",)),
+            _record("TOP 40 Sonstiges"),
+            _record("TOP 4.1 Unterpunkt"),
+            _record("TOP 6 Bericht", texts=("wie unter TOP 4 besprochen",)),
+        ]
+    )
+    found = ["TOP 4 Genehmigung", "TOP 4.1 Unterpunkt", "TOP 6 Bericht"]
+    for typed in ("TOP 4", "top 4", "TOP4"):
+        assert [hit.what for hit in index.find(typed)] == found, typed
+    assert [hit.what for hit in index.find("4 TOP")] == [  # apart, as typed
+        "TOP 4 Genehmigung",
+        "TOP 2 Ladung",
+        "TOP 1 Eröffnung",
+        "TOP 4.1 Unterpunkt",
+        "TOP 6 Bericht",
+    ]
+    (hit,) = index.find("besprochen TOP 4")
+    assert hit.excerpt == "wie unter TOP 4 besprochen"
+    filler = " ".join(["Wort"] * 20)
+    passage = excerpt_of(f"{filler} siehe TOP 4 oben", ["top 4"])
+    assert passage == "… Wort Wort Wort siehe TOP 4 oben"
