@@ -78,7 +78,7 @@ class Searchable:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_folded_names", searchable(self.hit.what, *self.names))
-        folded_texts = (_with_days(searchable_prose(text)) for text in self.texts)
+        folded_texts = (" ".join(map(_searchable_part, text.split())) for text in self.texts)
         object.__setattr__(self, "_folded_texts", tuple(folded_texts))
 
     def holds(self, words: Sequence[str]) -> bool:
@@ -177,7 +177,8 @@ def _top_joined(words: list[str]) -> list[str]:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _searchable_part(part: str) -> str:
-    """A word of a text as the search holds it (prose repeats its words: folded once)."""
+    """A word of a text as the search holds it, a day written in it also as the search
+    holds days (prose repeats its words: each folded once)."""
     return _with_days(searchable_prose(part))
 
 
