@@ -22,6 +22,7 @@ from expertenrat.services.files import FileWriteError, write_file
 from expertenrat.services.recommendation_records import detail_of, live
 from expertenrat.services.recommendation_reminders import council_letterhead
 from expertenrat.services.reminder_files import file_part
+from expertenrat.services.settings import council_file_label
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store.database import Database
 
@@ -46,6 +47,9 @@ class RecommendationTransmittalsService:
             row = live(session, recommendation_id)
             detail = detail_of(session, row, None)
             head = council_letterhead(session, row.council_id)
+            # with several councils, named after it first: two councils' codes may be alike
+            label = council_file_label(session, row.council_id)
+        council = f"{file_part(label)}-" if label else ""
         # made again later ("E-Mail-Entwurf …"): not for one withdrawn meanwhile
         refuse_unless(detail.row.code, detail.row.status, Step.TRANSMITTAL_DRAFT)
         projects = detail.row.projects
@@ -53,7 +57,8 @@ class RecommendationTransmittalsService:
         written: list[Path] = []
         try:
             for project in mailed:
-                stem = f"{detail.row.kind.label}-{detail.row.code}-{file_part(project.title)}"
+                stem = f"{council}{detail.row.kind.label}-{detail.row.code}-"
+                stem += file_part(project.title)
                 path = _free_name(folder, stem)
                 write_file(path, transmittal_eml(head, detail, project))
                 written.append(path)

@@ -9,6 +9,7 @@ from email.policy import default
 
 import pytest
 
+from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import RecommendationKind
 from expertenrat.domain.errors import InUseError
 from expertenrat.domain.projects import Project
@@ -125,3 +126,18 @@ def test_an_impulse_s_draft_is_named_so(database, actor, council, sent, tmp_path
         f"Impuls-{impulse.code}-Klimaportal.eml",
         f"Impuls-{impulse.code}-Stadtlabor.eml",
     ]
+
+
+def test_with_two_councils_the_drafts_are_named_after_the_council_too(
+    database, sent, tmp_path, settings_service
+):
+    """The Digitalbeirat's codes start with "E" too: its E-2026-01 to its own "Klimaportal"
+    was "Empfehlung-E-2026-01-Klimaportal-2.eml" beside the Expert*innenrat's, as if a
+    second draft of the same (found by a tester)."""
+    settings_service.create_council(CouncilSettings(id=None, name="Digitalbeirat", city="Rostock"))
+
+    drafts = RecommendationTransmittalsService(database).save(sent.id, tmp_path)
+
+    assert (
+        drafts.files[0].name == f"Smart-City-Expert-innenrat-Empfehlung-{sent.code}-Klimaportal.eml"
+    )
