@@ -157,6 +157,20 @@ def _with_days(folded: str) -> str:
     return " ".join([folded, *other]) if other else folded
 
 
+def _hyphens_apart(words: list[str]) -> list[str]:
+    """``words`` with a hyphenated one of letters as its parts ("parkraum-steuerung": found
+    in "Parkraumsteuerung" and "Parkraum-Steuerung", "smart-city" in "Smart City"); one
+    with digits ("e-2026-03", "covid-19") stays as it is (found by a tester)."""
+    apart: list[str] = []
+    for word in words:
+        parts = [part for part in word.split("-") if part]
+        if len(parts) > 1 and not any(char.isdecimal() for char in word):
+            apart += parts
+        else:
+            apart.append(word)  # "e-" typed on the way to a code stays too
+    return apart
+
+
 _TOP_NUMBER = re.compile(r"top(\d[\d.]*)")
 
 
@@ -194,7 +208,7 @@ class SearchIndex:
     def find(self, text: str) -> list[SearchHit]:
         """The records whose texts hold every word of ``text``, in the index's order;
         nothing for an empty search."""
-        words = _top_joined([day_typed(word) for word in search_words(text)])
+        words = _top_joined([day_typed(word) for word in _hyphens_apart(search_words(text))])
         if not words:
             return []
         return [record.found(words) for record in self._records if record.holds(words)]

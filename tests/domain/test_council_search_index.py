@@ -135,3 +135,24 @@ def test_top_and_its_number_are_looked_for_together():
     filler = " ".join(["Wort"] * 20)
     passage = excerpt_of(f"{filler} siehe TOP 4 oben", ["top 4"])
     assert passage == "… Wort Wort Wort siehe TOP 4 oben"
+
+
+def test_a_hyphenated_word_finds_the_compound_and_the_words_apart():
+    """(found by a tester) "Parkraum-Steuerung" found no "Parkraumsteuerung", "Smart-City"
+    no "Smart City"; the parts are looked for each. A code keeps its hyphens."""
+    index = SearchIndex(
+        [
+            _record("TOP 4 Intelligente Parkraumsteuerung"),
+            _record("TOP 5 Smart City Strategie", names=("E-2026-03",)),
+            _record("TOP 6 Bericht", names=("E-2026-04",), texts=("2026 sind 03 Punkte offen",)),
+        ]
+    )
+    assert [hit.what for hit in index.find("Parkraum-Steuerung")] == [
+        "TOP 4 Intelligente Parkraumsteuerung"
+    ]
+    assert [hit.what for hit in index.find("smart-city")] == ["TOP 5 Smart City Strategie"]
+    assert [hit.what for hit in index.find("E-2026-03")] == ["TOP 5 Smart City Strategie"]
+    assert [hit.what for hit in index.find("E-")] == [  # on the way to a code
+        "TOP 5 Smart City Strategie",
+        "TOP 6 Bericht",
+    ]
