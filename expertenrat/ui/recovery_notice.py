@@ -11,6 +11,13 @@ quietly; so are files of minutes approved meanwhile, whose text the editor shows
 copy) before it drops them. Text of an agenda item deleted meanwhile is asked about, as the
 editor shows it once (to copy) too.
 
+Text kept for a meeting that is gone (deleted, perhaps on another PC, after this PC was
+ended with the text unsaved) has no Protokoll tab that could ever offer it: it is shown
+once here, to copy, and dropped once the message is closed; kept "text" with nothing typed
+is dropped quietly (found by a tester). Before, such files stayed on the PC for good. A
+meeting that is only not held any more (its state changed) keeps its files: it may be
+held again.
+
 One dialog per text: minutes the Protokoll tab shows already (opened before the look
 ended) are left to the tab's own offer and not named in the question; while the question is
 open, the tab offers nothing, and once it is answered the tab offers what it held back.
@@ -20,11 +27,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.councils import CouncilChoice
-from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.errors import ExpertenratError, NotFoundError
 from expertenrat.domain.minutes import Minutes
 from expertenrat.domain.overview import Area, MeetingTab, Target
 from expertenrat.services.context import Services
@@ -32,30 +40,45 @@ from expertenrat.ui.autosave_recovery import RecoveryEntry, RecoveryStore
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_editor import MinutesEditor
-from expertenrat.ui.minutes_offers import stored_payloads
+from expertenrat.ui.minutes_header_form import header_text
+from expertenrat.ui.minutes_item_form import texts_text
+from expertenrat.ui.minutes_offers import german_time, stored_payloads
 from expertenrat.ui.worker import Job
 
 _CONTEXT = "RecoveryNotice"
 log = logging.getLogger(__name__)
 
 
-def meetings_with_unsaved_text(services: Services, store: RecoveryStore) -> list[Minutes]:
-    """The minutes, in meeting order, for which a recovery file differs from the database."""
+@dataclass(frozen=True)
+class KeptText:
+    """What the recovery files of this PC hold that the database lacks."""
+
+    unsaved: list[Minutes]  # minutes, in meeting order, whose kept text differs
+    of_deleted: list[RecoveryEntry]  # text kept for meetings that are gone
+
+
+def kept_text(services: Services, store: RecoveryStore) -> KeptText:
+    """The minutes for which a recovery file differs from the database, and the files of
+    meetings that are gone."""
     by_meeting: dict[int, list] = {}
     for entry in store.entries():
         meeting_id = entry.meta.get("meeting_id")
         if isinstance(meeting_id, int):
             by_meeting.setdefault(meeting_id, []).append(entry)
-    found = []
+    found, of_deleted = [], []
     for meeting_id, entries in by_meeting.items():
         try:
             minutes = services.minutes.minutes(meeting_id)
+        except NotFoundError:
+            of_deleted.extend(entries)  # deleted: no tab can offer its text any more
+            continue
         except ExpertenratError:
-            continue  # the meeting is gone or not held any more: nothing to offer
+            continue  # not held any more (or the server is lost): nothing to offer now
         stored = stored_payloads(minutes)
         if not minutes.frozen and any(_unsaved(e, stored) for e in entries):
             found.append(minutes)
-    return sorted(found, key=lambda m: (m.meeting_day, m.meeting_id))
+    found.sort(key=lambda m: (m.meeting_day, m.meeting_id))
+    return KeptText(found, of_deleted)
 
 
 def _unsaved(entry: RecoveryEntry, stored: dict[str, dict]) -> bool:
@@ -84,18 +107,75 @@ def offer_unsaved_minutes(
     # Only reads: a hung server must not keep the ending program alive (see worker).
     job = Job(
         lambda _progress: (
-            meetings_with_unsaved_text(services, store),
+            kept_text(services, store),
             services.settings.councils(),
         ),
         parent,
         daemon=True,
     )
     job.finished.connect(
-        lambda result: _ask(*result, dialogs, parent, open_target, minutes_editor())
+        lambda result: _tell_deleted(
+            store,
+            result[0].of_deleted,
+            dialogs,
+            parent,
+            lambda: _ask(
+                result[0].unsaved, result[1], dialogs, parent, open_target, minutes_editor()
+            ),
+        )
     )
     job.failed.connect(lambda message: log.warning("Unsaved minutes not checked: %s", message))
     job.start()
     return job
+
+
+def _tell_deleted(
+    store: RecoveryStore,
+    entries: list[RecoveryEntry],
+    dialogs: DialogService,
+    parent: QWidget,
+    then: Callable[[], None],
+) -> None:
+    """Show the text kept for deleted meetings once, to copy; drop it once the message is
+    closed (a program ended with the message open shows it again at its next start); then
+    go on with ``then``. Files with nothing typed are dropped at once."""
+    typed = [e for e in entries if _typed(e)]
+    for entry in entries:
+        if entry not in typed:
+            store.remove(entry.key, 0)
+    if not typed:
+        then()
+        return
+
+    def closed() -> None:
+        for entry in typed:
+            store.remove(entry.key, 0)
+        then()
+
+    dialogs.warning(
+        parent,
+        tr(_CONTEXT, "Text kann nicht gespeichert werden"),
+        tr(
+            _CONTEXT,
+            "Auf diesem PC ist Protokolltext vom {when} aufbewahrt, der nicht in der "
+            "Datenbank steht. Seine Sitzung wurde inzwischen gelöscht, vielleicht an einem "
+            "anderen Arbeitsplatz, deshalb kann der Text nicht mehr gespeichert werden. Sie "
+            "finden ihn unter „Details einblenden …“ zum Kopieren; er wird verworfen, sobald "
+            "Sie diese Meldung schließen.",
+        ).format(when=german_time(max(e.written_at for e in typed))),
+        "\n\n".join(f"{e.meta.get('label') or e.key}:\n{_described(e)}" for e in typed),
+        on_closed=closed,
+    )
+
+
+def _typed(entry: RecoveryEntry) -> bool:
+    return any(isinstance(value, str) and value.strip() for value in entry.payload.values())
+
+
+def _described(entry: RecoveryEntry) -> str:
+    if entry.key.startswith("header:"):
+        return header_text(entry.payload, {})
+    return texts_text(entry.payload)
 
 
 def _ask(

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import logging
 import threading
+from datetime import datetime
 
 import pytest
 from held_meeting import held_meeting_of_three
+from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.minutes import ItemTexts
@@ -270,3 +272,56 @@ def test_unsaved_text_of_another_councils_minutes_names_it_and_opens_it_there(
     assert isinstance(page.tabs.currentWidget(), MinutesEditor)
     qtbot.waitUntil(lambda: bool(dialogs.offered), timeout=WAIT)
     qtbot.waitUntil(page.tabs.currentWidget().idle, timeout=WAIT)
+
+
+def _deleted(services, meeting) -> None:
+    with services.database.transaction() as session:  # e.g. on another PC
+        session.get(models.Meeting, meeting.meeting_id).deleted_at = datetime(2026, 3, 11)
+
+
+def test_kept_text_of_a_deleted_meeting_is_shown_once_to_copy_then_removed(
+    qtbot, services, dialogs, meeting
+) -> None:
+    """No Protokoll tab can offer it any more: the file stayed on the PC for good (found by
+    a tester). A file with nothing typed in it goes without a word."""
+    recover(services, meeting, TYPED)
+    store = RecoveryStore.for_database(services.database.digest)
+    blank = RecoveryEntry(
+        "item:999999",
+        texts_payload(ItemTexts("", " ", "", "")),
+        1,
+        {"meeting_id": meeting.meeting_id},
+    )
+    store.write(blank, 1)
+    _deleted(services, meeting)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialogs.keep_warnings_open = True
+    opened: list[Target] = []
+
+    job = offer_unsaved_minutes(services, dialogs, parent, opened.append)
+    qtbot.waitUntil(lambda: not job.running, timeout=WAIT)
+
+    (warning,) = dialogs.warnings()
+    assert "Seine Sitzung wurde inzwischen gelöscht" in warning and "10.03.2026" in warning
+    assert "TOP 1:" in dialogs.details[-1] and TYPED in dialogs.details[-1]
+    assert [e.key for e in store.entries()] != []  # kept while the message is open
+    assert "item:999999" not in [e.key for e in store.entries()]
+    dialogs.open_warnings.pop()()
+    assert store.entries() == []
+    assert questions(dialogs) == [] and opened == []
+
+
+def test_kept_text_of_a_meeting_no_longer_held_stays(qtbot, services, dialogs, meeting) -> None:
+    """It may be held again, and its tab offer the text then."""
+    recover(services, meeting, TYPED)
+    with services.database.transaction() as session:
+        session.get(models.Meeting, meeting.meeting_id).state = "planned"
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    job = offer_unsaved_minutes(services, dialogs, parent, lambda _target: None)
+    qtbot.waitUntil(lambda: not job.running, timeout=WAIT)
+
+    assert dialogs.messages == []
+    assert len(RecoveryStore.for_database(services.database.digest).entries()) == 1
