@@ -22,6 +22,7 @@ from expertenrat.domain.enums import (
 from expertenrat.domain.follow_through import draft_sending_state
 from expertenrat.domain.invitation_due import invitation_deadline, invitation_due_line
 from expertenrat.domain.meetings import list_label
+from expertenrat.domain.minutes import NOT_FINISHED
 from expertenrat.domain.minutes_approval import VersionOrigin, approval_plan_text, sending_text
 from expertenrat.domain.overview import (
     Area,
@@ -147,12 +148,14 @@ def _not_yet_held(council_id: int) -> Select:
 
 def minutes_waiting(session: Session, council_id: int, today: date) -> tuple[Line, ...]:
     """Held meetings whose minutes are not approved: not yet circulated (opens the
-    Protokoll tab; late past the council's period for the draft, named from a week before:
-    :func:`~expertenrat.domain.follow_through.draft_sending_state`) or circulated and
-    waiting for approval (opens the Genehmigung tab), naming the deadline for objections
-    while it runs, the objections still to decide and the meeting that is to approve them
-    ("versandt am 04.12.2026, Einwände bis 18.12.2026, 1 offener Einwand, Genehmigung in
-    der 7. Sitzung am 14.12.2026 vorgesehen"; late where no planned meeting carries it)."""
+    Protokoll tab, or Genehmigung where the draft is finished and unchanged since: that tab
+    sends it, found by a tester; late past the council's period for the draft, named from a
+    week before: :func:`~expertenrat.domain.follow_through.draft_sending_state`) or
+    circulated and waiting for approval (opens the Genehmigung tab), naming the deadline
+    for objections while it runs, the objections still to decide and the meeting that is
+    to approve them ("versandt am 04.12.2026, Einwände bis 18.12.2026, 1 offener Einwand,
+    Genehmigung in der 7. Sitzung am 14.12.2026 vorgesehen"; late where no planned meeting
+    carries it)."""
     # the council the caller has read already (the Übersicht): no query
     draft_weeks = session.get(models.Council, council_id).minutes_draft_weeks
     version = models.MinutesVersion
@@ -203,14 +206,16 @@ def minutes_waiting(session: Session, council_id: int, today: date) -> tuple[Lin
         if row.last_sent_on is None:
             # Only a finished draft is read whole (its content against the fingerprint).
             finish = (
-                draft_finish(session, session.get(models.Meeting, row.id)).text()
+                draft_finish(session, session.get(models.Meeting, row.id))
                 if row.minutes_finished_on is not None
-                else ""
+                else NOT_FINISHED
             )
-            state, late = draft_sending_state(row.starts_at.date(), draft_weeks, today, finish)
-            lines.append(
-                Line(f"{head}: {state}", _meeting_target(row.id, MeetingTab.MINUTES), late)
+            state, late = draft_sending_state(
+                row.starts_at.date(), draft_weeks, today, finish.text()
             )
+            # A finished draft is sent from Genehmigung ("Protokoll versenden …").
+            tab = MeetingTab.APPROVAL if finish.finished else MeetingTab.MINUTES
+            lines.append(Line(f"{head}: {state}", _meeting_target(row.id, tab), late))
         else:
             state = sending_text(row.first_sent_on, row.last_sent_on)
             if row.objections_due_on is not None and row.objections_due_on >= today:

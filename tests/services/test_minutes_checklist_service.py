@@ -14,6 +14,7 @@ from expertenrat.domain.enums import AttendanceStatus, MeetingState, MinutesStat
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.minutes import ItemTexts
 from expertenrat.domain.minutes_checklist_lines import ChecklistTarget
+from expertenrat.domain.overview import MeetingTab
 from expertenrat.domain.votes import VoteDraft
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.attendance import AttendanceService
@@ -313,9 +314,14 @@ def test_a_finished_draft_is_a_state_until_it_changes_or_is_reopened(
     from expertenrat.services.minutes_documents import MinutesDocumentsService
     from expertenrat.services.overview_lists import minutes_waiting
 
+    def waiting_tab() -> MeetingTab:
+        with database.reading() as session:
+            return minutes_waiting(session, council.id, AFTER.date())[0].target.tab
+
     held = held_meeting(database, council.id, nine, present=7)
     complete(service, held.meeting_id, nine[0])
     assert not service.checklist(held.meeting_id).finish.finished
+    assert waiting_tab() is MeetingTab.MINUTES
     version = service.minutes(held.meeting_id).header.version
 
     finished = service.finish_draft(held.meeting_id).finish
@@ -339,6 +345,9 @@ def test_a_finished_draft_is_a_state_until_it_changes_or_is_reopened(
             f": Entwurf abgeschlossen am {day:%d.%m.%Y}, noch nicht versandt, "
             "Versand war bis 07.04.2026 fällig"  # the meeting was on 10.03.2026
         )
+    # (found by a tester) The Übersicht's line opened the Protokoll tab, where nothing is
+    # left to do: a finished draft is sent from Genehmigung ("Protokoll versenden …").
+    assert waiting_tab() is MeetingTab.APPROVAL
 
     item = service.minutes(held.meeting_id).items[0]
     service.save_item(item.item_id, ItemTexts("Nachgetragen."), item.version, "s2")
@@ -346,6 +355,7 @@ def test_a_finished_draft_is_a_state_until_it_changes_or_is_reopened(
     assert (changed.finished_on, changed.changed, changed.finished) == (day, True, False)
     assert "nach dem Abschluss am" in approval.status(held.meeting_id).summary()
     assert documents.document(held.meeting_id).state_line == "Entwurf – noch nicht genehmigt."
+    assert waiting_tab() is MeetingTab.MINUTES  # changed: to be checked again
     assert service.finish_draft(held.meeting_id).finish.finished  # finished anew
 
     assert service.reopen_draft(held.meeting_id).finish.finished_on is None
