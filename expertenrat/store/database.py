@@ -29,7 +29,7 @@ from expertenrat.store.blank_twin import BlankTwin
 from expertenrat.store.changed_schema import refuse_changed_schema
 from expertenrat.store.database_address import describe
 from expertenrat.store.engine import SYNCHRONOUS, WRITING, sqlite_file, sqlite_journal_mode
-from expertenrat.store.in_use_marker import Holder, InUseMarker
+from expertenrat.store.in_use_marker import Holder, InUseMarker, claim_on_network
 from expertenrat.store.problems import sqlite_problem
 from expertenrat.store.read_sessions import read_session, refuse_writes_in_reads
 from expertenrat.store.removable_new_file import removable_new_file
@@ -209,6 +209,8 @@ class Database:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 _claim_private(path)
             migrate.create(self.url)
+            if path is not None and self.in_use is None:  # a new file on a network drive
+                self.in_use = claim_on_network(path)[0]
         except OSError as error:
             raise DatabaseUnusableError(
                 f"Die Datenbank „{self.location}“ kann nicht angelegt werden: "
@@ -262,6 +264,9 @@ class Database:
             if not removable_new_file(path, written_here=bool(commits)):  # another program's file
                 self.pending = False
                 raise
+            if self.in_use is not None:  # the file's mark goes with it
+                self.in_use.release()
+                self.in_use = None
             remove_with_companions(path)
             for folder in missing:
                 with suppress(OSError):  # not empty: something else was put there

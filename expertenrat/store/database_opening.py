@@ -27,8 +27,7 @@ from expertenrat.store.database import Database
 from expertenrat.store.database_address import check_url, describe
 from expertenrat.store.driver_errors import SqliteCause, sqlite_cause
 from expertenrat.store.engine import make_engine, sqlite_file, sqlite_journal_mode
-from expertenrat.store.in_use_marker import InUseMarker
-from expertenrat.store.network_location import is_on_network
+from expertenrat.store.in_use_marker import claim_on_network
 from expertenrat.store.other_connections import other_connections, others_connected_note
 from expertenrat.store.probe import Probe, probe_server, probe_sqlite_file
 from expertenrat.store.problems import in_use_on_network, sqlite_problem
@@ -130,8 +129,8 @@ def _opened(
     if engine is None:
         engine = make_engine(url, read_only=probe.read_flags if read_only else None)
     in_use, held_elsewhere = None, None
-    if path is not None and not read_only and is_on_network(path):
-        in_use, held_elsewhere = InUseMarker.claim(path)
+    if path is not None and not read_only:
+        in_use, held_elsewhere = claim_on_network(path)
     return Database(
         url=url,
         engine=engine,

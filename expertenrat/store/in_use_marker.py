@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from expertenrat.store.network_location import is_on_network
+
 MARKER_SUFFIX = "-in-use"
 _LOCKED_BYTE = 1 << 20  # past the marker's text
 # The markers this program holds: a second opening of the same file takes none, since on
@@ -37,6 +39,12 @@ class Holder:
     pc: str
     user: str
     since: datetime
+
+
+def claim_on_network(path: Path) -> tuple[InUseMarker | None, Holder | None]:
+    """:meth:`InUseMarker.claim` for a database file on a network drive; a file on this PC
+    gets no marker: ``(None, None)``."""
+    return InUseMarker.claim(path) if is_on_network(path) else (None, None)
 
 
 def marker_path(path: Path) -> Path:

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from network_share import fake_share, open_on_another_pc
 
-from expertenrat.store.database_opening import open_database
+from expertenrat.store.database_opening import Create, open_database
 from expertenrat.store.engine import database_url
 from expertenrat.store.in_use_marker import marker_path, this_pc
 
@@ -80,3 +81,33 @@ def test_a_second_opening_in_the_same_program_keeps_the_first_ones_mark(monkeypa
     finally:
         first.close()
     assert not marker_path(path).exists()
+
+
+def test_a_new_file_made_on_the_share_is_marked_as_open_from_its_making(monkeypatch, tmp_path):
+    """The welcome page's first council on a file new on the shared drive: the colleague who
+    opens it that same day is told (found by a tester: the file's first session had no
+    mark, as only a file there already was marked at its opening)."""
+    path = fake_share(monkeypatch, tmp_path) / "expertenrat.db"
+    database = open_database(database_url(str(path)), create=Create.ON_FIRST_WRITE)
+    try:
+        with database.created_or_nothing(), database.transaction():
+            pass
+        with open_on_another_pc(path, expect_held=True):
+            pass
+        # Read last: closing a file of the marker ends this process's lock on it (POSIX).
+        assert json.loads(marker_path(path).read_text("utf-8"))["pc"] == this_pc()
+    finally:
+        database.close()
+    assert not marker_path(path).exists()
+
+
+def test_a_new_file_whose_first_work_fails_goes_with_its_mark_and_folder(monkeypatch, tmp_path):
+    path = fake_share(monkeypatch, tmp_path) / "Gremium" / "expertenrat.db"
+    database = open_database(database_url(str(path)), create=Create.ON_FIRST_WRITE)
+    try:
+        with pytest.raises(RuntimeError), database.created_or_nothing(), database.transaction():
+            raise RuntimeError("abgebrochen")
+        assert not path.parent.exists()
+        assert database.in_use is None
+    finally:
+        database.close()
