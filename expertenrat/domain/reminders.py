@@ -28,6 +28,10 @@ from expertenrat.domain.text_folding import fold
 from expertenrat.domain.wording import isolated
 
 REMINDER_WINDOW = timedelta(days=14)
+RECENTLY_REMINDED_DAYS = 14
+"""A project reminded fewer days ago is listed but not chosen at first: two weeks to
+answer before the next letter (found by a tester: one reminded two days before was chosen
+again)."""
 _REMINDED = re.compile(r"Erinnerung an .*\((\d{2})\.(\d{2})\.(\d{4})\): ", re.DOTALL)
 
 
@@ -42,6 +46,13 @@ class ProjectReminder:
     @property
     def overdue(self) -> int:
         return sum(1 for item in self.items if item.overdue)
+
+    def reminded_recently(self, today: date) -> bool:
+        """Reminded fewer than :data:`RECENTLY_REMINDED_DAYS` days before ``today``."""
+        return (
+            self.last_reminded is not None
+            and (today - self.last_reminded).days < RECENTLY_REMINDED_DAYS
+        )
 
     @property
     def responses(self) -> tuple[RecommendationRow, ...]:

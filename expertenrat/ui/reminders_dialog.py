@@ -5,7 +5,8 @@
 The table lists per project its lead unit, contact person, the recommendations' codes, how
 many of them are overdue ("davon überfällig") and the next due date, the columns fitted to
 the dialog's width; all projects are selected at first, but those marked as finished
-("abgeschlossen", marked so). Due
+("abgeschlossen", marked so) and those reminded in the last
+:data:`~expertenrat.domain.reminders.RECENTLY_REMINDED_DAYS` days (the intro says so). Due
 recommendations addressed to no project are named below it: no letter can remind anyone
 of them. "Schreiben speichern …" saves the selected projects' letters
 (:class:`~expertenrat.ui.reminder_letters.ReminderLetters`). ``saved`` tells the page to
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from expertenrat.domain.errors import ExpertenratError
-from expertenrat.domain.reminders import ProjectReminder
+from expertenrat.domain.reminders import RECENTLY_REMINDED_DAYS, ProjectReminder
 from expertenrat.services.context import Services
 from expertenrat.services.recommendation_reminders import RemindersDue
 from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
@@ -148,10 +149,11 @@ class RemindersDialog(QDialog):
         self._selection_changed()
 
     def _select_running(self) -> None:
-        """Select every project not marked as finished (listed still, sent when chosen)."""
+        """Select every project neither marked as finished nor reminded recently (listed
+        still, sent when chosen)."""
         selection = QItemSelection()
         for row, reminder in enumerate(self.model.rows()):
-            if not reminder.project.ended:
+            if not reminder.project.ended and not reminder.reminded_recently(self._due.on):
                 index = self.proxy.mapFromSource(self.model.index(row, 0))
                 selection.select(index, index)
         flags = QItemSelectionModel.SelectionFlag
@@ -189,13 +191,20 @@ class RemindersDialog(QDialog):
         day = f"{self._due.on:%d.%m.%Y}" if self._due else ""
         # two lines, not five dense ones (found by a tester); the button's tooltip says
         # what is saved
-        return tr(
+        text = tr(
             _CONTEXT,
             "Stand {}: Stellungnahmen, die überfällig oder in den nächsten 14 Tagen fällig "
             "sind, und überfällige geplante Umsetzungen. „Schreiben speichern …“ legt je "
             "gewähltes Projekt ein Schreiben und einen E-Mail-Entwurf an und vermerkt die "
             "Erinnerung.",
         ).format(day)
+        if self._due and any(r.reminded_recently(self._due.on) for r in self._due.projects):
+            text += " " + tr(
+                _CONTEXT,
+                "In den letzten {} Tagen erinnerte Projekte sind nicht gewählt "
+                "(Strg+Klick wählt sie dazu).",
+            ).format(RECENTLY_REMINDED_DAYS)
+        return text
 
     def _unaddressed(self) -> str:
         rows = self._due.without_project if self._due else ()

@@ -170,6 +170,22 @@ def test_the_request_asks_by_the_due_date_or_soon_where_it_has_passed():
     assert "wo sie schon verstrichen ist, möglichst bald" in response_request([late, ahead])
 
 
+@pytest.mark.parametrize(
+    ("last", "recent"),
+    [
+        (None, False),
+        (date(2026, 5, 30), True),
+        (date(2026, 5, 19), True),
+        (date(2026, 5, 18), False),
+    ],
+)
+def test_a_project_reminded_in_the_last_14_days_was_reminded_recently(last, recent):
+    """(found by a tester) The reminders dialog chose a project reminded two days before
+    again; two weeks after a reminder it is chosen again."""
+    reminder = ProjectReminder(KLIMA, (_row("E-2026-01", date(2026, 5, 1), KLIMA),), last)
+    assert reminder.reminded_recently(TODAY) is recent
+
+
 def test_the_day_of_a_reminder_is_read_back_from_its_audit_line():
     """Whatever the project's title holds, the day is the reminder's."""
     for title in ("Klimaportal", "Portal (01.01.2020): alt", "„Daten“ & <Co> 😀"):
