@@ -56,7 +56,9 @@ class MeetingTab(Enum):
 
     MEETING = "meeting"
     AGENDA = "agenda"
+    ATTENDANCE = "attendance"
     MINUTES = "minutes"
+    ANNEXES = "annexes"
     APPROVAL = "approval"
 
 

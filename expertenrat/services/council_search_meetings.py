@@ -4,7 +4,7 @@ changes to its agenda, the reason it was cancelled, its guests and its annexes; 
 item by its title, minutes texts, presenter, result, linked project, its meeting's name and
 day and its annexes. A guest or an annex is a text of its own ("Gast: Ngozi Okonkwo, IHK",
 "Anlage: Verkehrsgutachten (gutachten.pdf)"), which the Fundstelle quotes (found by a
-tester: neither was found)."""
+tester: neither was found); a hit found in one opens at the Anwesenheit or Anlagen tab."""
 
 from __future__ import annotations
 
@@ -103,6 +103,13 @@ def meetings_searched(session: Session, council_id: int) -> Iterator[Searchable]
                 *guests[row.id],
                 *annexes[row.id],
             ),
+            opened_at=(
+                None,
+                None,
+                None,
+                *[Target(Area.MEETINGS, row.id, MeetingTab.ATTENDANCE)] * len(guests[row.id]),
+                *[Target(Area.MEETINGS, row.id, MeetingTab.ANNEXES)] * len(annexes[row.id]),
+            ),
         )
 
 
@@ -164,4 +171,8 @@ def agenda_items_searched(session: Session, council_id: int) -> Iterator[Searcha
                 *searched_day_names(row.starts_at),
             ),
             texts=(*texts, *annexes[row.id]),
+            opened_at=(
+                *[None] * len(texts),
+                *[Target(Area.MEETINGS, row.meeting_id, MeetingTab.ANNEXES)] * len(annexes[row.id]),
+            ),
         )

@@ -165,6 +165,7 @@ class MeetingTabs(ScrollingTabs):
             "attendance": AttendancePanel,
             "conflicts": ConflictsPanel,
             "minutes": MinutesEditor,
+            "annexes": AnnexesPanel,
             "approval": MinutesApprovalPanel,
         }
         for index in range(self.count()):

@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 
 from expertenrat.domain.council_search import HitKind
 from expertenrat.domain.enums import MinutesState
-from expertenrat.domain.overview import Area, MeetingTab
+from expertenrat.domain.overview import Area, MeetingTab, Target
 from expertenrat.services.council_search import CouncilSearchService
 from expertenrat.store import models
 
@@ -263,10 +263,16 @@ def test_guests_and_annexes_find_their_meeting_or_agenda_item(demo_database):
     (guest,) = index.find("okonkwo")
     assert (guest.kind, guest.record_id) == (HitKind.MEETING, meeting_id)
     assert guest.excerpt == "Gast: Ngozi Okonkwo, IHK"
+    assert guest.target == Target(Area.MEETINGS, meeting_id, MeetingTab.ATTENDANCE)
     assert index.find("IHK Okonkwo") == [guest]
     (report,) = index.find("Verkehrsgutachten Lutten")
     assert (report.kind, report.record_id) == (HitKind.AGENDA_ITEM, item_id)
     assert report.excerpt == "Anlage: Verkehrsgutachten Lütten Klein (gutachten-2026.pdf)"
+    assert report.target == Target(Area.MEETINGS, meeting_id, MeetingTab.ANNEXES)
     (invitation,) = index.find("einladung-buergerforum")
     assert (invitation.kind, invitation.record_id) == (HitKind.MEETING, meeting_id)
+    assert invitation.target.tab is MeetingTab.ANNEXES
+    # Found by its day, the meeting opens at its Sitzung tab.
+    (by_day,) = [hit for hit in index.find(guest.where[:10]) if hit.id == guest.id]
+    assert by_day.target.tab is MeetingTab.MEETING
     assert index.find("Zurückgezogene Fassung") == []

@@ -10,6 +10,7 @@ from expertenrat.domain.council_search import HitKind
 from expertenrat.domain.errors import StorageError
 from expertenrat.domain.overview import Area, MeetingTab
 from expertenrat.ui.agenda_editor import AgendaEditor
+from expertenrat.ui.annexes_panel import AnnexesPanel
 from expertenrat.ui.minutes_item_list import item_key
 from expertenrat.ui.search_page import SearchPage
 from expertenrat.ui.search_table_model import SearchTableModel
@@ -196,6 +197,16 @@ def test_an_agenda_item_opens_at_its_minutes_or_one_ahead_on_the_agenda(make_win
     assert window.stack.currentWidget() is meetings
     assert isinstance(meetings.tabs.currentWidget(), AgendaEditor)
     assert meetings.tabs.currentWidget().selected_item().key == hit.record_id
+
+    # A meeting found by an annex's file name opens at its Anlagen tab.
+    window.show_area(page)
+    page.kind_combo.setCurrentIndex(0)
+    page.search_edit.setText("Praesentation-IPW.pdf")
+    page.show_hits()
+    (row,) = [row for row, kind in enumerate(_shown(page, 0)) if kind == "Sitzung"]
+    page.view.selectRow(row)
+    page.open_selected()
+    assert isinstance(meetings.tabs.currentWidget(), AnnexesPanel)
 
 
 def test_a_database_that_cannot_be_read_is_a_message_and_the_hits_stay(page, dialogs):
