@@ -133,7 +133,7 @@ def _in(word: str, folded: str) -> bool:
     return re.search(f"{before}{re.escape(word)}{after}", folded) is not None
 
 
-_TYPED_DAY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
+_TYPED_DAY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\.?")  # "12.3.26." too
 _WRITTEN_DAY = re.compile(r"(?<!\d)\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\d)")
 
 
