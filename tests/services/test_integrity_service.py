@@ -230,13 +230,15 @@ def test_a_recommendation_for_another_councils_project_and_an_early_due_date_are
         session.flush()
         session.add(RecommendationProject(recommendation_id=owner.id, project_id=foreign.id))
         codes = (sent.code, owner.code, foreign.title)
+        # the councils' codes are alike: each is named with its council (found by a tester)
+        councils = [session.get(Council, r.council_id).name for r in (sent, owner)]
 
     findings = IntegrityService(database).check()
 
     assert {f.kind for f in findings} == {FindingKind.RECOMMENDATION}
     texts = " ".join(f.text for f in findings)
-    assert f"Empfehlung {codes[0]}: die Frist" in texts
-    assert f"Empfehlung {codes[1]}: ist an das Projekt „{codes[2]}“" in texts
+    assert f"Empfehlung {codes[0]} ({councils[0]}): die Frist" in texts
+    assert f"Empfehlung {codes[1]} ({councils[1]}): ist an das Projekt „{codes[2]}“" in texts
 
     with database.transaction() as session:  # deleted in the app: nothing shows them any more
         for recommendation in session.scalars(
@@ -265,9 +267,10 @@ def test_an_answer_from_a_project_no_longer_addressed_is_found(database, today):
 
     (finding,) = IntegrityService(database).check()
 
-    assert finding.text == (
-        f"Empfehlung {code}: eine Stellungnahme stammt vom Projekt „{title}“, an das sie "
-        "nicht gerichtet ist; sie zählt für kein adressiertes Projekt."
+    assert finding.text == (  # the demo holds two councils: named with its own
+        f"Empfehlung {code} (Smart City Expert*innenrat): eine Stellungnahme stammt vom "
+        f"Projekt „{title}“, an das sie nicht gerichtet ist; sie zählt für kein adressiertes "
+        "Projekt."
     )
 
 
