@@ -10,6 +10,8 @@ import pytest
 from cli_runs import run_script as run
 from pdf_reading import text
 
+from expertenrat.services.audit_reading import AuditService
+
 
 def _failed(result: subprocess.CompletedProcess[str], message: str) -> None:
     assert result.returncode == 1
@@ -39,6 +41,8 @@ def test_persons_names_the_number_and_export_person_writes_the_auskunft(demo_dat
     written = text(target.read_bytes())
     assert f"über Prof. Dr. Katharina Lindqvist (Personennummer {person_id})" in written
     assert "Nennungen in Protokollen" in written
+    (noted,) = AuditService(demo_database).entries("disclosure")  # (found by a tester)
+    assert noted.summary == "Auskunft (Art. 15) erstellt über Prof. Dr. Katharina Lindqvist"
 
 
 def test_an_unknown_person_or_a_path_that_cannot_be_written_is_a_german_message(
@@ -64,6 +68,7 @@ def test_an_unknown_person_or_a_path_that_cannot_be_written_is_a_german_message(
     ):
         bad = run("--database", database, "export", "person", *wrong, "--out", str(target))
         _failed(bad, said)
+    assert AuditService(demo_database).entries("disclosure") == []  # none was written
 
 
 def test_export_guest_writes_a_guest_s_auskunft_and_refuses_a_name_no_guest_bears(
@@ -86,6 +91,8 @@ def test_export_guest_writes_a_guest_s_auskunft_and_refuses_a_name_no_guest_bear
     written = " ".join(text(target.read_bytes()).split())
     assert "über Dr. Merle Steffens (Gast)" in written
     assert "Teilnahme an Sitzungen als Gast" in written
+    (noted,) = AuditService(demo_database).entries("disclosure")
+    assert noted.summary == "Auskunft (Art. 15) erstellt über den Gast Merle Steffens"
     unknown = run(
         "--database",
         database,

@@ -1,6 +1,7 @@
 """The Auskunft nach Art. 15 DSGVO on the command line: ``persons`` lists every person
 with the number ``export person --id`` takes; ``export person`` writes the Auskunft PDF,
-``export guest`` the one about a guest of meetings who is no member (found by name)."""
+``export guest`` the one about a guest of meetings who is no member (found by name). Each
+Auskunft written is noted in the audit trail (so these open the database to change it)."""
 
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ def add_export(exports: argparse._SubParsersAction) -> None:
     person.add_argument(
         "--out", required=True, type=target_file(".pdf"), metavar="DATEI.pdf", help="Zieldatei"
     )
-    person.set_defaults(handler=_export_person, opening="read")
+    person.set_defaults(handler=_export_person, opening="change")
     guest = exports.add_parser(
         "guest",
         help="Auskunft nach Art. 15 DSGVO über einen Gast von Sitzungen, der kein Mitglied "
@@ -53,7 +54,7 @@ def add_export(exports: argparse._SubParsersAction) -> None:
     guest.add_argument(
         "--out", required=True, type=target_file(".pdf"), metavar="DATEI.pdf", help="Zieldatei"
     )
-    guest.set_defaults(handler=_export_guest, opening="read")
+    guest.set_defaults(handler=_export_guest, opening="change")
 
 
 def _persons(services: Services, args: argparse.Namespace) -> str:
@@ -70,6 +71,7 @@ def _persons(services: Services, args: argparse.Namespace) -> str:
 def _export_person(services: Services, args: argparse.Namespace) -> str:
     rendered = services.person_disclosure.disclosure_pdf(args.id, database_today(services))
     write_pdf(args.out, rendered, private=True)
+    services.person_disclosure.note_given(args.id)
     return (
         f"Auskunft nach Art. 15 DSGVO über Person Nr. {args.id} "
         f"({counted(rendered.records, 'Eintrag', 'Einträge')}): {args.out}"
@@ -80,6 +82,7 @@ def _export_guest(services: Services, args: argparse.Namespace) -> str:
     disclosure = services.person_disclosure
     rendered = disclosure.guest_disclosure_pdf(args.name, database_today(services))
     write_pdf(args.out, rendered, private=True)
+    disclosure.note_given_to_guest(args.name)
     return (
         f"Auskunft nach Art. 15 DSGVO über den Gast „{args.name.strip()}“ "
         f"({counted(rendered.records, 'Eintrag', 'Einträge')}): {args.out}"

@@ -39,6 +39,7 @@ ENTITY_LABELS: Mapping[str, str] = {
     "recommendation": "Empfehlung",
     "file": "Anlage",
     "demo": "Demodaten",
+    "disclosure": "Auskunft (Art. 15)",
 }
 
 

@@ -119,7 +119,7 @@ class Services(MeetingServices):
     def person_disclosure(self) -> PersonDisclosureService:
         from expertenrat.services.person_disclosure import PersonDisclosureService
 
-        return PersonDisclosureService(self.database)
+        return PersonDisclosureService(self.database, self.actor)
 
     @LazyService
     def safety_copies(self) -> SafetyCopiesService:

@@ -5,6 +5,9 @@ entries about them and where their name appears in the minutes, the recommendati
 projects' responses to them and their history, gathered in one read and rendered as a PDF in
 the house style. An anonymised person's Auskunft says first what was deleted and what is
 left. Persons are numbered across councils; ``expertenrat persons`` lists the numbers.
+Each Auskunft written to a file is noted in the audit trail, "Auskunft (Art. 15) erstellt
+über …", so that the secretariat can show when it answered (found by a tester); its
+content is not.
 
 This module gathers the Auskunft; its sections are read by ``person_disclosure_records``
 (the person's own records), ``person_disclosure_meetings`` (meetings and minutes),
@@ -17,8 +20,10 @@ from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from expertenrat.domain.documents import RenderedPdf
+from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import NotFoundError
 from expertenrat.domain.name_order import name_sort_key
 from expertenrat.domain.person_disclosure import (
@@ -27,6 +32,8 @@ from expertenrat.domain.person_disclosure import (
     anonymised_state,
     other_records,
 )
+from expertenrat.domain.wording import isolated
+from expertenrat.services import audit
 from expertenrat.services.guest_disclosure import guest_disclosure
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.person_disclosure_annexes import annexes_section
@@ -58,14 +65,15 @@ from expertenrat.services.person_disclosure_records import (
     role_titles,
 )
 from expertenrat.services.settings import WITH_LOGO
-from expertenrat.services.unit_of_work import reading
+from expertenrat.services.unit_of_work import changing, gone, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
 
 class PersonDisclosureService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, actor: str) -> None:
         self._db = database
+        self._actor = actor
 
     def persons(self) -> list[PersonEntry]:
         """Every person the database holds, by name, with the number of the Auskunft."""
@@ -164,6 +172,36 @@ class PersonDisclosureService:
     def guest_disclosure_pdf(self, name: str, today: date) -> RenderedPdf:
         """The guest's Auskunft as a finished PDF (see :meth:`guest_disclosure`)."""
         return _rendered(self.guest_disclosure(name, today))
+
+    def note_given(self, person_id: int, council_id: int | None = None) -> None:
+        """Note in the audit trail that the Auskunft about ``person_id`` was written (the
+        trail's time and user say when and by whom), under ``council_id``, else the council
+        of the person's latest membership."""
+        with changing(self._db, "die Auskunft") as session:
+            person = session.get(models.Person, person_id)
+            if person is None:
+                raise NotFoundError(gone("Die Person"))
+            memberships = person_memberships(person)
+            latest = memberships[-1].council_id if memberships else None
+            self._note(session, person_id, council_id or latest, isolated(_name(person)))
+
+    def note_given_to_guest(self, name: str, council_id: int | None = None) -> None:
+        """:meth:`note_given` for the Auskunft about the guest ``name``."""
+        with changing(self._db, "die Auskunft") as session:
+            self._note(session, None, council_id, f"den Gast {isolated(name.strip())}")
+
+    def _note(
+        self, session: Session, person_id: int | None, council_id: int | None, whom: str
+    ) -> None:
+        audit.record(
+            session,
+            self._actor,
+            AuditAction.CREATE,
+            "disclosure",
+            person_id,
+            council_id=council_id,
+            summary=f"Auskunft (Art. 15) erstellt über {whom}",
+        )
 
 
 def _rendered(disclosure: PersonDisclosure) -> RenderedPdf:

@@ -2,7 +2,8 @@
 member's person (every council, every term; :mod:`expertenrat.services.person_disclosure`),
 and Anwesenheit → Gäste → "Auskunft (Art. 15) …" the same about a guest who is no member,
 rendered in the background and then saved where the user chooses, as the roster's "Als
-PDF speichern …" does."""
+PDF speichern …" does. Once saved, the Auskunft is noted in the audit trail (in the
+worker; found by a tester), so that the secretariat can show when it answered."""
 
 from __future__ import annotations
 
@@ -36,7 +37,9 @@ class PersonDisclosureAction:
         self._today = today
         self._parent = parent
         self.printing = PdfPrintActions(dialogs, parent)
+        self.printing.saved.connect(lambda _path: self._note_given())
         self.job: Job | None = None
+        self._note: Callable[[], None] = lambda: None  # of the Auskunft being saved
 
     def start(self, member: Member, council_id: int | None) -> None:
         """Render the Auskunft about ``member``'s person, then ask where to save it."""
@@ -47,19 +50,30 @@ class PersonDisclosureAction:
             lambda today: disclosure.disclosure_pdf(person_id, today, council_id),
             f"{member.given_name} {member.family_name}",
             council_id,
+            lambda: disclosure.note_given(person_id, council_id),
         )
 
     def start_guest(self, name: str, council_id: int | None) -> None:
         """Render the Auskunft about the guest ``name`` (every meeting whose guests name
         them), then ask where to save it."""
         disclosure = self._services.person_disclosure
-        self._run(lambda today: disclosure.guest_disclosure_pdf(name, today), name, council_id)
+        self._run(
+            lambda today: disclosure.guest_disclosure_pdf(name, today),
+            name,
+            council_id,
+            lambda: disclosure.note_given_to_guest(name, council_id),
+        )
 
     def _run(
-        self, render: Callable[[date], RenderedPdf], name: str, council_id: int | None
+        self,
+        render: Callable[[date], RenderedPdf],
+        name: str,
+        council_id: int | None,
+        note: Callable[[], None],
     ) -> None:
         if self.job is not None and self.job.running:
             return
+        self._note = note
         today = self._today()
         title = tr(_CONTEXT, "Auskunft (Art. 15)")
         file_name = tr(_CONTEXT, "Auskunft Art. 15 {} {:%Y-%m-%d}.pdf").format(name, today)
@@ -80,3 +94,20 @@ class PersonDisclosureAction:
             self._dialogs.warning(self._parent, title, "\n".join(rendered.warnings))
         title = tr(_CONTEXT, "Auskunft (Art. 15) speichern")
         self.printing.save_as(rendered.pdf, suggested, title, private=True)
+
+    def _note_given(self) -> None:
+        """Note the saved Auskunft in the audit trail; if that fails (a lost server), say
+        so: the file is saved, the note can be made by hand."""
+        job = self.job = Job(lambda _progress: self._note(), self._parent)
+        job.failed.connect(
+            lambda message: self._dialogs.warning(
+                self._parent,
+                tr(_CONTEXT, "Auskunft (Art. 15)"),
+                tr(
+                    _CONTEXT,
+                    "Die Auskunft ist gespeichert, aber nicht im Änderungsprotokoll vermerkt: {}",
+                ).format(message),
+                job.error.detail if job.error else "",
+            )
+        )
+        job.start()

@@ -22,7 +22,7 @@ from expertenrat.services.retention import RetentionService
 
 
 def test_the_chair_s_auskunft_holds_record_roles_consent_meetings_and_minutes(demo_database, today):
-    service = PersonDisclosureService(demo_database)
+    service = PersonDisclosureService(demo_database, "tester")
     person_id = person_number(service, "Lindqvist")
 
     disclosure = service.disclosure(person_id, today)
@@ -64,7 +64,7 @@ def test_the_chair_s_auskunft_holds_record_roles_consent_meetings_and_minutes(de
 def test_an_anonymised_person_s_auskunft_says_what_is_left_and_holds_no_contact_data(
     demo_database, today
 ):
-    service = PersonDisclosureService(demo_database)
+    service = PersonDisclosureService(demo_database, "tester")
     person_id = person_number(service, "Abendroth")
     before = text(service.disclosure_pdf(person_id, today).pdf)
     assert "friedrich.abendroth@example.org" in before
@@ -87,7 +87,7 @@ def test_an_anonymised_person_s_auskunft_says_what_is_left_and_holds_no_contact_
 
 def test_an_unknown_person_is_a_german_message(database, today):
     with pytest.raises(NotFoundError, match="Eine Person mit der Nummer 4711 gibt es"):
-        PersonDisclosureService(database).disclosure(4711, today)
+        PersonDisclosureService(database, "tester").disclosure(4711, today)
 
 
 def test_a_long_note_stands_whole_in_the_auskunft(database, today):
@@ -208,7 +208,7 @@ def test_the_other_records_are_read_with_their_memberships_together(demo_databas
     persons = services.members.persons(council)
 
     with recorded_statements(demo_database.engine) as statements:
-        PersonDisclosureService(demo_database).disclosure(chair.person_id, today)
+        PersonDisclosureService(demo_database, "tester").disclosure(chair.person_id, today)
 
     assert len(persons) > 3
     # the person's own, those the audit trail names, every other record's: not one a person

@@ -27,7 +27,7 @@ def test_the_audit_entries_name_the_role_as_the_council_calls_it(demo_database, 
     services = Services.create(demo_database, "Geschäftsstelle")
     first = services.settings.settings(services.settings.councils()[0].id)
     services.settings.update_settings(replace(first, chair_title="Sprecher*in"))
-    service = PersonDisclosureService(demo_database)
+    service = PersonDisclosureService(demo_database, "tester")
 
     disclosure = service.disclosure(person_number(service, "Lindqvist"), today)
 
@@ -43,7 +43,7 @@ def test_the_audit_entries_name_the_records_they_refer_to_without_internal_numbe
 ):
     """(found by a tester) the Auskunft read "Tagesordnungspunkt (Nr.): 49", a row id that
     means nothing to the person who asked."""
-    service = PersonDisclosureService(demo_database)
+    service = PersonDisclosureService(demo_database, "tester")
 
     pdf = " ".join(
         text(service.disclosure_pdf(person_number(service, "Lindqvist"), today).pdf).split()
@@ -77,7 +77,7 @@ def test_a_guest_in_another_council_s_meeting_is_found_and_names_that_council(de
 
 def test_an_excerpt_of_the_minutes_is_cut_between_words(demo_database, today):
     """It read "… begrüßt die Mitglieder sowie di …" (found by a tester)."""
-    service = PersonDisclosureService(demo_database)
+    service = PersonDisclosureService(demo_database, "tester")
 
     disclosure = service.disclosure(person_number(service, "Lindqvist"), today)
 
@@ -150,7 +150,7 @@ def test_an_invitation_sent_on_is_listed_with_the_person_s_meetings(sqlite_demo_
         )
     sent_on = meeting.invitation_sent_on + timedelta(days=2)
     services.late_invitations.record_sent(meeting.id, [jana.id], sent_on)
-    service = PersonDisclosureService(sqlite_demo_database)
+    service = PersonDisclosureService(sqlite_demo_database, "tester")
 
     pdf = " ".join(
         text(service.disclosure_pdf(person_number(service, "Petersen"), today).pdf).split()

@@ -10,6 +10,7 @@ from meeting_rows import add_meeting
 from pdf_reading import text
 
 from expertenrat.domain.attendance_sheet import GuestEntry
+from expertenrat.services.audit_reading import AuditService
 from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.save_location import FileKind
 
@@ -27,7 +28,7 @@ def panel(qtbot, services, dialogs, today) -> AttendancePanel:
 
 
 def test_the_auskunft_of_the_selected_guest_is_saved_as_pdf(
-    panel, dialogs, tmp_path, finish_job, today
+    services, panel, dialogs, tmp_path, finish_job, today
 ):
     box = panel.guests
     assert box.disclosure_button.text() == "Auskunft (Art. 15) …"
@@ -45,6 +46,9 @@ def test_the_auskunft_of_the_selected_guest_is_saved_as_pdf(
     written = " ".join(text((tmp_path / "auskunft.pdf").read_bytes()).split())
     assert "über Dr. Merle Steffens (Gast)" in written
     assert "Dr. Merle Steffens, Umweltamt, Gutachten" in written
+    finish_job(panel.disclosure)  # its note in the audit trail (found by a tester)
+    (noted,) = AuditService(services.database).entries("disclosure")
+    assert noted.summary == "Auskunft (Art. 15) erstellt über den Gast Dr. Merle Steffens"
 
 
 def test_a_guest_of_a_meeting_that_can_no_longer_change_still_has_an_auskunft(panel):

@@ -9,6 +9,7 @@ import pytest
 from pdf_reading import text
 from sqlalchemy import select
 
+from expertenrat.services.audit_reading import AuditService
 from expertenrat.store import models
 from expertenrat.ui.members_table_model import MembersTableModel
 from expertenrat.ui.save_location import FileKind
@@ -36,7 +37,7 @@ def _select(page, family_name: str) -> None:
 
 
 def test_the_auskunft_of_the_selected_member_is_saved_as_pdf(
-    page, dialogs, tmp_path, finish_job, today, usual_umask
+    services, page, dialogs, tmp_path, finish_job, today, usual_umask
 ):
     page.view.clearSelection()
     assert not page.disclosure_button.isEnabled()
@@ -60,9 +61,13 @@ def test_the_auskunft_of_the_selected_member_is_saved_as_pdf(
     assert "guelsen.yilmaz@example.org" in written
     # for the person's eyes: no other user of a shared PC reads it (found by a tester)
     assert os.name != "posix" or (tmp_path / "auskunft.pdf").stat().st_mode & 0o077 == 0
+    # noted in the audit trail once saved, so the secretariat can show it (found by a tester)
+    finish_job(page.disclosure)
+    (noted,) = AuditService(services.database).entries("disclosure")
+    assert noted.summary == "Auskunft (Art. 15) erstellt über Gülşen Yılmaz"
 
 
-def test_a_file_that_cannot_be_written_is_a_warning(page, dialogs, tmp_path, finish_job):
+def test_a_file_that_cannot_be_written_is_a_warning(services, page, dialogs, tmp_path, finish_job):
     blocker = tmp_path / "eine Datei"
     blocker.write_text("kein Ordner")
     _select(page, "Yılmaz")
@@ -73,6 +78,7 @@ def test_a_file_that_cannot_be_written_is_a_warning(page, dialogs, tmp_path, fin
 
     assert dialogs.saved_files == []
     assert "kann nicht geschrieben werden" in dialogs.warnings()[-1]
+    assert AuditService(services.database).entries("disclosure") == []
 
 
 def test_a_name_with_characters_a_file_system_refuses_is_offered_without_them(
