@@ -184,9 +184,9 @@ def _top_joined(words: list[str]) -> list[str]:
     for word in words:
         glued = _TOP_NUMBER.fullmatch(word)
         if glued:
-            joined.append(f"top {glued.group(1)}")
+            joined.append(f"top {glued.group(1).rstrip('.')}")
         elif joined and joined[-1] == "top" and word[0].isdecimal():
-            joined[-1] = f"top {word}"
+            joined[-1] = f"top {word.rstrip('.:,;')}"  # "TOP 4." and "TOP 4:" as written
         else:
             joined.append(word)
     return joined

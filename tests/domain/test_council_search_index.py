@@ -121,7 +121,7 @@ def test_top_and_its_number_are_looked_for_together():
         ]
     )
     found = ["TOP 4 Genehmigung", "TOP 4.1 Unterpunkt", "TOP 6 Bericht"]
-    for typed in ("TOP 4", "top 4", "TOP4"):
+    for typed in ("TOP 4", "top 4", "TOP4", "TOP 4.", "TOP 4:", "TOP4."):
         assert [hit.what for hit in index.find(typed)] == found, typed
     assert [hit.what for hit in index.find("4 TOP")] == [  # apart, as typed
         "TOP 4 Genehmigung",
