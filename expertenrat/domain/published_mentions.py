@@ -1,22 +1,24 @@
-"""The warnings that the OParl export or the open data name a member who may not be named.
+"""The warnings that the OParl export, the open data, the Tätigkeitsbericht or the public
+recommendations report name a member who may not be named.
 
-They publish a recommendation's title and text, and the titles of the public agenda of
-meetings whose minutes are not approved yet, as typed (:mod:`expertenrat.domain.oparl_public`
-decides what goes out; approved public minutes have a check of their own,
-:mod:`expertenrat.services.approved_public_mentions`). A text that names a member who has
-not agreed to the publication of the name ("Herr Pál übernimmt die Lizenzprüfung") is
-looked for as in the public minutes (:mod:`expertenrat.domain.unnamed_mentions`): the
-family name as a whole word, in any case. A warning, not a refusal: a namesake may be
-meant, and the secretariat decides.
+They publish a recommendation's title (the reports: only the title) and text, and the titles
+of the public agenda of meetings whose minutes are not approved yet, as typed
+(:mod:`expertenrat.domain.oparl_public` decides what goes out; approved public minutes have
+a check of their own, :mod:`expertenrat.services.approved_public_mentions`). A text that
+names a member who has not agreed to the publication of the name ("Herr Pál übernimmt die
+Lizenzprüfung") is looked for as in the public minutes
+(:mod:`expertenrat.domain.unnamed_mentions`): the family name as a whole word, in any case.
+A warning, not a refusal: a namesake may be meant, and the secretariat decides.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.oparl_public import Exposure, PublicCouncil
 from expertenrat.domain.oparl_records import CouncilRecord, PersonRecord
+from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.unnamed_mentions import UnnamedMember, mention_warning, named_in
 
 
@@ -33,12 +35,35 @@ def unnamed_in_recommendations(councils: Iterable[CouncilRecord]) -> tuple[str, 
         for r in council.recommendations:
             if public.recommendations[r.stamp.key] is not Exposure.FULL:
                 continue
-            warnings += [
-                f"{r.kind.label} {r.code} ({council.name}): Im veröffentlichten Titel oder "
-                f"Wortlaut steht der Name von {person.name}, der nicht genannt werden darf."
-                for person in named_in((r.title, r.text), unnamed)
-            ]
+            label = f"{r.kind.label} {r.code} ({council.name})"
+            warnings += _named_in_recommendation(label, (r.title, r.text), unnamed)
     return tuple(dict.fromkeys(warnings))
+
+
+def unnamed_in_titles(
+    rows: Iterable[RecommendationRow], unnamed: Sequence[UnnamedMember]
+) -> tuple[str, ...]:
+    """ "Empfehlung E-2026-01: Im veröffentlichten Titel steht der Name von Ödön Pál, der
+    nicht genannt werden darf.": for the public reports, which print the recommendations'
+    titles (found by a tester); ``unnamed``: the council's members without that consent."""
+    warnings = []
+    for row in rows:
+        label = f"{row.kind.label} {row.code}"
+        warnings += _named_in_recommendation(label, (row.title,), unnamed, "Titel")
+    return tuple(dict.fromkeys(warnings))
+
+
+def _named_in_recommendation(
+    label: str,
+    texts: tuple[str, ...],
+    unnamed: Sequence[UnnamedMember],
+    published: str = "Titel oder Wortlaut",
+) -> list[str]:
+    return [
+        f"{label}: Im veröffentlichten {published} steht der Name von {person.name}, der "
+        "nicht genannt werden darf."
+        for person in named_in(texts, unnamed)
+    ]
 
 
 def unnamed_in_agendas(councils: Iterable[CouncilRecord]) -> tuple[str, ...]:

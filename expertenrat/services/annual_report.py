@@ -23,6 +23,7 @@ from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.meetings import list_label
 from expertenrat.domain.progress import Progress, no_progress
+from expertenrat.domain.published_mentions import unnamed_in_titles
 from expertenrat.domain.recommendation_filter import RecommendationFilter
 from expertenrat.domain.recommendations_charts import NO_FIELD
 from expertenrat.domain.recommendations_report import REPORTED
@@ -33,6 +34,7 @@ from expertenrat.services.attendance_sheets import attendance_sheets
 from expertenrat.services.items_set_aside import items_set_aside
 from expertenrat.services.meeting_rows import council_clock, meeting_rows, summaries
 from expertenrat.services.member_rows import council_members
+from expertenrat.services.minutes_assembly import unnamed_persons
 from expertenrat.services.overview_fields import fields_of_year
 from expertenrat.services.recommendation_reminders import council_letterhead
 from expertenrat.services.recommendation_rows import register_rows
@@ -90,15 +92,21 @@ class AnnualReportService:
         today: date | None = None,
         progress: Progress = no_progress,
     ) -> RenderedPdf:
-        """The report (see :meth:`report`) as a finished PDF with the warnings of rendering;
-        ``progress`` hears of two steps of three (read, rendered), the caller's saving is
-        the third."""
+        """The report (see :meth:`report`) as a finished PDF with the warnings of rendering
+        and of a recommendation's title it prints that names a member who may not be named
+        (the report is public; found by a tester); ``progress`` hears of two steps of three
+        (read, rendered), the caller's saving is the third."""
         progress(0, 3)
         report = self.report(council_id, year, today)
+        titled = [line.row for field in report.recommendations for line in field.lines]
+        unnamed = ()
+        if titled:
+            with reading(self._db) as session:
+                unnamed = unnamed_persons(session, council_id)
         progress(1, 3)
         rendered = render_annual_report(report)
         progress(2, 3)
-        return rendered
+        return replace(rendered, warnings=rendered.warnings + unnamed_in_titles(titled, unnamed))
 
 
 def _meetings(session: Session, council_id: int, year: int, day: date) -> MeetingsPart:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import ResponseVerdict
 from expertenrat.domain.file_formats import FileFormat
+from expertenrat.domain.published_mentions import unnamed_in_titles
 from expertenrat.domain.recommendation_filter import RecommendationFilter
 from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations_report import (
@@ -35,6 +36,7 @@ from expertenrat.exchange.recommendations_register import (
 from expertenrat.reports.recommendations_report_pdf import render_recommendations_report
 from expertenrat.services.attendance_rows import non_public_items
 from expertenrat.services.meeting_rows import council_clock
+from expertenrat.services.minutes_assembly import unnamed_persons
 from expertenrat.services.recommendation_reminders import council_letterhead
 from expertenrat.services.recommendation_rows import register_rows
 from expertenrat.services.unit_of_work import reading
@@ -87,9 +89,13 @@ class RecommendationsReportService:
             fields = _field_order(session, council_id)
             scope = scope_text(chosen, *_names(session, chosen))
             secret = non_public_items(session, {row.origin.meeting_id for row in rows})
+            internal = any(row.origin.item_id in secret for row in rows)
+            # A report not marked internal may go out: it warns of a title that names a
+            # member who may not be named, as the OParl export does (found by a tester).
+            unnamed = () if internal else unnamed_persons(session, council_id)
         report = recommendations_report(head, rows, answers, fields, day, scope)
-        internal = any(row.origin.item_id in secret for row in rows)
-        return render_recommendations_report(replace(report, internal=internal))
+        rendered = render_recommendations_report(replace(report, internal=internal))
+        return replace(rendered, warnings=rendered.warnings + unnamed_in_titles(rows, unnamed))
 
     def export(
         self,
