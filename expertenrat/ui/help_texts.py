@@ -74,9 +74,10 @@ def first_steps() -> list[tuple[str, str]]:
             tr(_CONTEXT, "Daten sichern"),
             tr(
                 _CONTEXT,
-                "Wo die Daten liegen, nennt „Über Expertenrat“; beim Start entsteht eine "
-                "tägliche Sicherung. „Sicherung jetzt …“ im Menü „Datei“ schreibt eine "
-                "Sicherungsdatei, die Sie an anderer Stelle aufbewahren.",
+                "Wo die Daten liegen, nennt „Über Expertenrat“. Die tägliche Sicherung "
+                "entsteht beim ersten Start des Tages (bleibt das Fenster über Nacht "
+                "geöffnet, kurz nach Tagesbeginn). „Sicherung jetzt …“ im Menü „Datei“ "
+                "schreibt eine Sicherungsdatei, die Sie an anderer Stelle aufbewahren.",
             ),
         ),
     ]
@@ -158,10 +159,11 @@ def running_tasks() -> list[tuple[str, str]]:
             tr(_CONTEXT, "Sichern"),
             tr(
                 _CONTEXT,
-                "Beim Start entsteht eine tägliche Sicherung („Einstellungen“ → „Auf diesem "
-                "PC“ → „Tägliche Sicherung in“). „Sicherung jetzt …“ im Menü „Datei“ schreibt "
-                "eine Sicherungsdatei zum Aufbewahren an anderer Stelle, „Datenbank prüfen“ "
-                "prüft die Daten auf Fehler.",
+                "Die tägliche Sicherung entsteht beim ersten Start des Tages (bleibt das "
+                "Fenster über Nacht geöffnet, kurz nach Tagesbeginn) im Ordner unter "
+                "„Einstellungen“ → „Auf diesem PC“ → „Tägliche Sicherung in“. „Sicherung "
+                "jetzt …“ im Menü „Datei“ schreibt eine Sicherungsdatei zum Aufbewahren an "
+                "anderer Stelle, „Datenbank prüfen“ prüft die Daten auf Fehler.",
             ),
         ),
     ]
