@@ -69,6 +69,7 @@ class TargetFilter(Enum):
     NEW = "new"  # start a new record (member, meeting)
     OPEN = "open"  # recommendations waiting for a response
     OVERDUE = "overdue"  # recommendations whose response is overdue
+    REMIND = "remind"  # the overdue ones, and "Erinnerungen …" opened over them
     TO_SEND = "to_send"  # recommendations adopted, not yet sent to the projects
     CLOSABLE = "closable"  # answered finally, to be closed (the register: "Abschluss möglich")
     ANSWERED = "answered"  # answered (among them those awaiting a final answer)

@@ -33,16 +33,22 @@ class LinkLine(QLabel):
 class LineList(QGroupBox):
     """A titled list of lines; hidden while it has none unless it has an ``empty`` text.
 
-    ``more`` is where "… und 4 weitere" leads (the area that lists them all)."""
+    ``more`` is where "… und 4 weitere" leads (the area that lists them all); ``action``,
+    where given, is a last line under any lines: what to do about them ("Erinnerungen an
+    die Projekte …")."""
 
     opened = Signal(object)
 
-    def __init__(self, title: str, more: Target, empty: str = "", parent=None) -> None:
+    def __init__(
+        self, title: str, more: Target, empty: str = "", parent=None, *, action: Line | None = None
+    ) -> None:
         super().__init__(title, parent)
         self._more = more
         self._empty = empty
+        self._action = action
         self.lines: list[LinkLine] = []
         self.more_line: LinkLine | None = None
+        self.action_line: LinkLine | None = None
         self.empty_label = QLabel(empty)
         self.empty_label.setObjectName("figureCaption")
         self.empty_label.setWordWrap(True)
@@ -50,7 +56,7 @@ class LineList(QGroupBox):
         self._layout.addWidget(self.empty_label)
 
     def show_lines(self, lines: tuple[Line, ...]) -> None:
-        for widget in (*self.lines, self.more_line):
+        for widget in (*self.lines, self.more_line, self.action_line):
             if widget is not None:
                 self._layout.removeWidget(widget)
                 widget.deleteLater()
@@ -63,6 +69,7 @@ class LineList(QGroupBox):
             if hidden > 0
             else None
         )
+        self.action_line = self._add(self._action) if lines and self._action else None
         self.empty_label.setVisible(not lines)
         self.setVisible(bool(lines or self._empty))
 

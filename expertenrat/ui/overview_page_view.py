@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.overview import Area, Target, TargetFilter
+from expertenrat.domain.overview import Area, Line, Target, TargetFilter
 from expertenrat.ui.activation import Activation
 from expertenrat.ui.annual_report_action import AnnualReportButton
 from expertenrat.ui.field_figures_grid import FieldFiguresGrid
@@ -109,9 +109,14 @@ class OverviewPageView(QWidget):
             tr(_CONTEXT, "Empfehlungen: Zwischenantwort erhalten"),
             Target(Area.RECOMMENDATIONS, filter=TargetFilter.ANSWERED),
         )
+        # (found by a tester) what to do about them was to be found under Empfehlungen only
         self.responses_overdue = self._list(
             tr(_CONTEXT, "Überfällig: Stellungnahme oder geplante Umsetzung"),
             Target(Area.RECOMMENDATIONS, filter=TargetFilter.OVERDUE),
+            action=Line(
+                tr(_CONTEXT, "Erinnerungen an die Projekte …"),
+                Target(Area.RECOMMENDATIONS, filter=TargetFilter.REMIND),
+            ),
         )
         self.responses_due_soon = self._list(
             tr(_CONTEXT, "Stellungnahmen fällig in den nächsten 14 Tagen"),
@@ -140,8 +145,10 @@ class OverviewPageView(QWidget):
         Activation(card).activated.connect(lambda: self.opened.emit(self.card_targets[card]))
         return card
 
-    def _list(self, title: str, more: Target, empty: str = "") -> LineList:
-        widget = LineList(title, more, empty)
+    def _list(
+        self, title: str, more: Target, empty: str = "", *, action: Line | None = None
+    ) -> LineList:
+        widget = LineList(title, more, empty, action=action)
         widget.opened.connect(self.opened)
         return widget
 

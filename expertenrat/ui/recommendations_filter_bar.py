@@ -120,7 +120,8 @@ class RecommendationsFilterBar(FilterBar):
         self._filter.set_year(self.year_combo.currentData())
 
     def show_target(self, target: Target) -> None:
-        """What the Übersicht points at: those without a response (sent), overdue, to send
+        """What the Übersicht points at: those without a response (sent), overdue (also
+        for the reminders), to send
         (adopted), answered (among them those awaiting a final answer) or to close
         (settled), or those of an action field, the other filters and the search cleared
         (all of them for one recommendation)."""
@@ -128,6 +129,7 @@ class RecommendationsFilterBar(FilterBar):
         wanted = {
             TargetFilter.OPEN: RecommendationStatus.SENT.value,  # "übermittelt"
             TargetFilter.OVERDUE: _OVERDUE,
+            TargetFilter.REMIND: _OVERDUE,
             TargetFilter.TO_SEND: RecommendationStatus.ADOPTED.value,  # "beschlossen"
             TargetFilter.CLOSABLE: _SETTLED,  # "Abschluss möglich"
             TargetFilter.ANSWERED: RecommendationStatus.ANSWERED.value,  # "beantwortet"

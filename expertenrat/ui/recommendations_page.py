@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QWidget
 from expertenrat.domain.councils import ActionField
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.errors import ExpertenratError
-from expertenrat.domain.overview import Target
+from expertenrat.domain.overview import Target, TargetFilter
 from expertenrat.domain.recommendation_views import RecommendationDetail, RecommendationRow
 from expertenrat.domain.recommendations import Step
 from expertenrat.services.context import Services
@@ -148,11 +148,14 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
 
     def open_target(self, target: Target) -> None:
         """Show what the Übersicht points at: one recommendation, those without a response
-        or overdue, or those of an action field (the other filters cleared)."""
+        or overdue (with "Erinnerungen …" opened over them: ``TargetFilter.REMIND``), or
+        those of an action field (the other filters cleared)."""
         self.filters.show_target(target)
         if target.record_id is not None:
             self.select(target.record_id)
         self.view.setFocus()  # the keyboard goes on in the rows shown, not in the search
+        if target.filter is TargetFilter.REMIND:
+            self.show_reminders()
 
     # --- selection ----------------------------------------------------------------------
 

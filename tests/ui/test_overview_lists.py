@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from expertenrat.domain.overview import Area, Line, Target
-from expertenrat.ui.overview_lists import SHOWN_LINES, LineList
+from PySide6.QtCore import Qt
+
+from expertenrat.domain.overview import Area, Line, Target, TargetFilter
+from expertenrat.ui.overview_lists import SHOWN_LINES, LineList, LinkLine
+from expertenrat.ui.overview_page_view import OverviewPageView
 
 AREA = Target(Area.MEETINGS)
 
@@ -31,3 +34,25 @@ def test_one_line_more_is_shown_not_counted(qtbot):
     box.show_lines(_lines(SHOWN_LINES + 1))
 
     assert len(box.lines) == SHOWN_LINES + 1 and box.more_line is None
+
+
+def test_the_overdue_responses_end_with_the_way_to_the_reminders(qtbot):
+    """(found by a tester) The Übersicht listed the overdue responses with no way to
+    remind the projects of them: that was under Empfehlungen → "Erinnerungen …" only."""
+    view = OverviewPageView()
+    qtbot.addWidget(view)
+    overdue = view.responses_overdue
+
+    overdue.show_lines(())
+    assert overdue.action_line is None and overdue.isHidden()
+    overdue.show_lines(_lines(SHOWN_LINES + 4))
+
+    assert overdue.action_line is not None
+    assert overdue.action_line.text() == "Erinnerungen an die Projekte …"
+    assert overdue.findChildren(LinkLine)[-1] is overdue.action_line  # under "… und 4 weitere"
+    with qtbot.waitSignal(view.opened, timeout=1000) as opened:
+        qtbot.keyClick(overdue.action_line, Qt.Key.Key_Return)
+    assert opened.args == [Target(Area.RECOMMENDATIONS, filter=TargetFilter.REMIND)]
+    overdue.show_lines(())
+    assert overdue.action_line is None
+    assert view.responses_due_soon.action_line is None  # the other lists: as they were

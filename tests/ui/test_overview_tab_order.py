@@ -50,7 +50,7 @@ def test_tab_goes_down_the_left_list_column_then_down_the_right_one(
     shown = [
         line
         for line_list in (*left, *right)
-        for line in (*line_list.lines, line_list.more_line)
+        for line in (*line_list.lines, line_list.more_line, line_list.action_line)
         if line is not None
     ]
     qtbot.waitUntil(lambda: all(line.isVisible() for line in shown))  # laid out

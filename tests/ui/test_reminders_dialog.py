@@ -17,6 +17,7 @@ from PySide6.QtCore import QItemSelectionModel, QRect, Qt
 from settling import settle
 from table_widths import fits, headers_whole, shows_start, shows_whole
 
+from expertenrat.domain.overview import Area, Target, TargetFilter
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.ui.recommendations_page import RecommendationsPage
 from expertenrat.ui.reminders_dialog import RemindersDialog
@@ -570,3 +571,17 @@ def test_the_dialog_is_as_tall_as_its_rows_under_a_short_intro(page, qtbot):
     assert box.height() <= 3 * label.fontMetrics().lineSpacing()  # at 768 px, 3 lines
     # (found by a tester) "in 14 Tagen fällig" read as due on the 14th day from now
     assert "überfällig oder in den nächsten 14 Tagen fällig sind" in label.text()
+
+
+def test_the_overviews_way_to_the_reminders_opens_them_over_the_overdue(page):
+    """(found by a tester) The Übersicht's overdue responses end with "Erinnerungen an die
+    Projekte …": the register shows the overdue ones, the reminders dialog over them."""
+    page.filters.status_combo.setCurrentIndex(0)
+    page.open_target(Target(Area.RECOMMENDATIONS, filter=TargetFilter.REMIND))
+    assert page.filters.status_combo.currentText() == "überfällig"
+    assert page.reminders_dialog is not None and page.reminders_dialog.isVisible()
+    assert page.reminders_dialog.model.rowCount() == 3
+
+    page.reminders_dialog.reject()
+    page.open_target(Target(Area.RECOMMENDATIONS, filter=TargetFilter.OVERDUE))
+    assert page.reminders_dialog is None  # the card and "… und 4 weitere": the register only
