@@ -138,13 +138,17 @@ def _searchable_word(word: str) -> str:
 # Quotation marks typed around a phrase ("Open Data", „Open Data“) as in a web search:
 # taken off the words' ends, as the words are looked for anywhere alike.
 _QUOTES = "\"'„“”‚‘’«»‹›"
+# And the marks of the sentence a word was copied from ("Sensordaten,", "(Klimaportal)");
+# not its full stop: "4." is the 4. Sitzung (a day's or a TOP's full stop is read there).
+_SENTENCE_MARKS = ",;:!?()[]"
 
 
 def search_words(search: str) -> list[str]:
     """The folded words of what was typed into a search field, without the quotation
     marks around them (found by a tester: "„Open Data“" found nothing); a text matches if
-    it holds every one (see :func:`searchable`)."""
-    words = (word.strip(_QUOTES) for word in fold(search).split())
+    it holds every one (see :func:`searchable`); nor the commas, colons and brackets of a
+    sentence it was copied from (found by a tester)."""
+    words = (word.strip(_QUOTES + _SENTENCE_MARKS) for word in fold(search).split())
     return [word for word in words if word]
 
 

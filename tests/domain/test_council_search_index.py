@@ -99,10 +99,11 @@ def test_a_day_is_found_however_it_was_typed_or_written():
             _record("TOP 6 Haushalt", texts=("Frist 2.3.2026 und 31.2.2026",)),
         ]
     )
-    for typed in ("12.3.2026", "12.03.2026", "12.3.26", "12.03.26", "12.3.2026."):
+    for typed in ("12.3.2026", "12.03.2026", "12.3.26", "12.03.26", "12.3.2026.", "12.3.2026,"):
         assert [hit.what for hit in index.find(typed)] == ["TOP 4 Bericht", "TOP 5 Antrag"]
     (hit, _named) = index.find("12.03.2026")
     assert hit.excerpt == "Vorlage vom 12.3.2026, beschlossen"
+    assert [hit.what for hit in index.find("(12.3.2026)")] == ["TOP 4 Bericht", "TOP 5 Antrag"]
     assert [hit.what for hit in index.find("02.03.2026")] == ["TOP 6 Haushalt"]
     assert [hit.what for hit in index.find("31.2.2026")] == ["TOP 6 Haushalt"]  # as typed
 

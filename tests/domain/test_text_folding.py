@@ -119,3 +119,13 @@ def test_search_words_lose_the_quotation_marks_typed_around_a_phrase():
         "open", "data", "gross", "rat", "x", "y",
     ]  # fmt: skip
     assert search_words("O'Brien \" &") == ["o'brien", "&"]  # a mark within a word stays
+
+
+def test_search_words_lose_the_sentence_marks_of_the_text_they_were_copied_from():
+    """(found by a tester) A word copied from a sentence with its comma or colon, or from
+    within brackets ("Sensordaten,", "(Klimaportal)"), found nothing; a full stop stays,
+    as "4." is the 4. Sitzung, not every 4."""
+    assert search_words("Sensordaten, (Klimaportal) [Anlage]; Bericht: wer? ja! 4.") == [
+        "sensordaten", "klimaportal", "anlage", "bericht", "wer", "ja", "4.",
+    ]  # fmt: skip
+    assert search_words("16:00 (a) ,") == ["16:00", "a"]  # a mark within a word stays
