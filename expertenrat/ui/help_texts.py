@@ -9,6 +9,7 @@ change a step here when the README's "First steps" change.
 
 from __future__ import annotations
 
+from expertenrat.domain.reminders import RECENTLY_REMINDED_DAYS
 from expertenrat.ui.i18n import tr
 
 _CONTEXT = "HelpTexts"
@@ -102,11 +103,13 @@ def running_tasks() -> list[tuple[str, str]]:
             tr(_CONTEXT, "Stellungnahmen anmahnen"),
             tr(
                 _CONTEXT,
-                "„Empfehlungen“ → „Erinnerungen …“ nennt die Projekte, deren Stellungnahme "
-                "überfällig oder bald fällig ist; „Schreiben speichern …“ legt Schreiben und "
-                "E-Mail-Entwürfe an und vermerkt die Erinnerung. Eine Antwort erfassen Sie "
-                "bei der Empfehlung mit „Stellungnahme …“.",
-            ),
+                "„Empfehlungen“ → „Erinnerungen …“ (in der „Übersicht“: „Erinnerungen an die "
+                "Projekte …“) nennt die Projekte, deren Stellungnahme überfällig oder bald "
+                "fällig ist; wer in den letzten {} Tagen erinnert wurde, ist zunächst nicht "
+                "gewählt. „Schreiben speichern …“ legt Schreiben und E-Mail-Entwürfe an und "
+                "vermerkt die Erinnerung. Eine Antwort erfassen Sie bei der Empfehlung mit "
+                "„Stellungnahme …“.",
+            ).format(RECENTLY_REMINDED_DAYS),
         ),
         (
             tr(_CONTEXT, "Amtszeiten"),

@@ -96,6 +96,11 @@ def test_hilfe_says_where_the_running_years_work_is_in_the_buttons_own_words(
     for label in ("Erinnerungen …", "Änderungsprotokoll", "Tätigkeitsbericht …", "Protokoll …"):
         assert label in labels
     assert "Offene Daten exportieren …" in labels and "Sicherung jetzt …" in labels
+    # (found by a tester) the Übersicht's way to the reminders, and whom they leave unchosen
+    assert "Erinnerungen an die Projekte …" in labels
+    assert "wer in den letzten 14 Tagen erinnert wurde, ist zunächst nicht gewählt" in (
+        running_tasks_text()
+    )
     assert [label for label in labels if f'"{label}"' not in _ui_sources()] == []
 
 
