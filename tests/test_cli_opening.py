@@ -92,6 +92,30 @@ def test_export_reads_a_database_in_a_folder_without_write_permission(
     assert _listing(read_only_folder) == before
 
 
+@pytest.mark.parametrize("read_only", ["read_only_file", "read_only_folder"])
+def test_an_auskunft_from_a_database_that_may_only_be_read_is_written_with_a_warning(
+    request, read_only, database, bound_by_file_modes, tmp_path
+):
+    """It notes itself in the audit trail (found by a tester), which needs the right to
+    write; where that is missing, the Auskunft still goes out, and a warning says it is not
+    noted."""
+    request.getfixturevalue(read_only)
+    target = tmp_path / "auskunft.pdf"
+
+    result = run(
+        "--database", str(database), "export", "person", "--id", "1", "--out", str(target),
+        prefix=bound_by_file_modes,
+    )  # fmt: skip
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Auskunft nach Art. 15 DSGVO über Person Nr. 1")
+    assert target.stat().st_size > 0
+    assert result.stderr.startswith(
+        "expertenrat: Warnung: Die Auskunft ist geschrieben, aber nicht im Änderungsprotokoll "
+        "vermerkt: "
+    )
+
+
 def test_listings_read_a_database_in_a_folder_without_write_permission(
     database, read_only_folder, bound_by_file_modes
 ):

@@ -41,6 +41,7 @@ from expertenrat.domain.errors import (
     ExpertenratError,
     OthersConnectedError,
     PasswordNeededError,
+    WriteRefusedError,
     os_error_detail,
     os_error_text,
 )
@@ -160,7 +161,9 @@ def open_services(args: argparse.Namespace) -> Services:
     ``import settings --new`` and ``restore`` may create one ("fill", not in a dry run),
     with their first change (nothing is created before restore's question), and a command
     that fails leaves no new file behind (:func:`_run`), nor a schema on a server (it is
-    made in the transaction of that change); exports read.
+    made in the transaction of that change); exports read. "note": to change, or to read
+    where the database may only be read here (a read-only file or folder): the Auskunft,
+    which notes itself in the audit trail, but must go out all the same.
 
     A command that finds no database (or an empty file) creates nothing, not even folders.
     """
@@ -195,6 +198,11 @@ def open_services(args: argparse.Namespace) -> Services:
             ) from None
 
     try:
+        database = opened(url)
+    except WriteRefusedError:
+        if args.opening != "note":
+            raise
+        args.opening = "read"
         database = opened(url)
     except PasswordNeededError as error:
         database = opened(url.set(password=server_password(error)))

@@ -1,14 +1,24 @@
 """The Auskunft nach Art. 15 DSGVO on the command line: ``persons`` lists every person
 with the number ``export person --id`` takes; ``export person`` writes the Auskunft PDF,
 ``export guest`` the one about a guest of meetings who is no member (found by name). Each
-Auskunft written is noted in the audit trail (so these open the database to change it)."""
+Auskunft written is noted in the audit trail; where the database may only be read here,
+the Auskunft is written all the same, and a warning says that it is not noted."""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from expertenrat.cli.support import database_today, given, positive, target_file, write_pdf
+from expertenrat.cli.support import (
+    database_today,
+    given,
+    positive,
+    print_warnings,
+    target_file,
+    write_pdf,
+)
+from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.wording import counted
 
 if TYPE_CHECKING:
@@ -38,7 +48,7 @@ def add_export(exports: argparse._SubParsersAction) -> None:
     person.add_argument(
         "--out", required=True, type=target_file(".pdf"), metavar="DATEI.pdf", help="Zieldatei"
     )
-    person.set_defaults(handler=_export_person, opening="change")
+    person.set_defaults(handler=_export_person, opening="note")
     guest = exports.add_parser(
         "guest",
         help="Auskunft nach Art. 15 DSGVO über einen Gast von Sitzungen, der kein Mitglied "
@@ -54,7 +64,7 @@ def add_export(exports: argparse._SubParsersAction) -> None:
     guest.add_argument(
         "--out", required=True, type=target_file(".pdf"), metavar="DATEI.pdf", help="Zieldatei"
     )
-    guest.set_defaults(handler=_export_guest, opening="change")
+    guest.set_defaults(handler=_export_guest, opening="note")
 
 
 def _persons(services: Services, args: argparse.Namespace) -> str:
@@ -71,7 +81,7 @@ def _persons(services: Services, args: argparse.Namespace) -> str:
 def _export_person(services: Services, args: argparse.Namespace) -> str:
     rendered = services.person_disclosure.disclosure_pdf(args.id, database_today(services))
     write_pdf(args.out, rendered, private=True)
-    services.person_disclosure.note_given(args.id)
+    _noted(lambda: services.person_disclosure.note_given(args.id))
     return (
         f"Auskunft nach Art. 15 DSGVO über Person Nr. {args.id} "
         f"({counted(rendered.records, 'Eintrag', 'Einträge')}): {args.out}"
@@ -82,8 +92,19 @@ def _export_guest(services: Services, args: argparse.Namespace) -> str:
     disclosure = services.person_disclosure
     rendered = disclosure.guest_disclosure_pdf(args.name, database_today(services))
     write_pdf(args.out, rendered, private=True)
-    disclosure.note_given_to_guest(args.name)
+    _noted(lambda: disclosure.note_given_to_guest(args.name))
     return (
         f"Auskunft nach Art. 15 DSGVO über den Gast „{args.name.strip()}“ "
         f"({counted(rendered.records, 'Eintrag', 'Einträge')}): {args.out}"
     )
+
+
+def _noted(note: Callable[[], None]) -> None:
+    """Note the Auskunft written in the audit trail; a database that refuses it (opened to
+    read only) is a warning: the Auskunft is written, and must be."""
+    try:
+        note()
+    except ExpertenratError as error:
+        print_warnings(
+            [f"Die Auskunft ist geschrieben, aber nicht im Änderungsprotokoll vermerkt: {error}"]
+        )

@@ -92,6 +92,10 @@ class DatabaseUnusableError(ExpertenratError):
     """The database cannot be opened: not a database, corrupt, too new, unreachable."""
 
 
+class WriteRefusedError(DatabaseUnusableError):
+    """The database can be read here but not changed: a read-only file or folder."""
+
+
 class StorageError(ExpertenratError):
     """The database refused the work for a reason outside the program. ``case``: what is
     the case (and what helps besides trying again) for a line whose save is tried again by

@@ -12,7 +12,11 @@ from pathlib import Path
 
 from sqlalchemy import Connection, exc, text
 
-from expertenrat.domain.errors import DatabaseDamagedError, DatabaseUnusableError
+from expertenrat.domain.errors import (
+    DatabaseDamagedError,
+    DatabaseUnusableError,
+    WriteRefusedError,
+)
 from expertenrat.store.driver_errors import (
     SqliteCause,
     driver_text,
@@ -43,8 +47,8 @@ def damaged(path: Path, detail: str) -> DatabaseDamagedError:
     )
 
 
-def read_only_file(path: Path) -> DatabaseUnusableError:
-    return DatabaseUnusableError(
+def read_only_file(path: Path) -> WriteRefusedError:
+    return WriteRefusedError(
         f"Die Datenbank „{path}“ ist schreibgeschützt: Sie dürfen die Datei lesen, aber "
         "nicht ändern. Sie ist nicht beschädigt und wurde nicht verändert. Bitten Sie Ihre "
         "IT-Betreuung um Schreibrechte. Ausgeben (expertenrat export …) geht auch ohne "
@@ -98,7 +102,7 @@ def sqlite_problem(path: Path, error: BaseException) -> DatabaseUnusableError:
     if cause is SqliteCause.DAMAGED:
         return damaged(path, driver_text(error))
     if sqlite_error_name(error) == "SQLITE_READONLY_DIRECTORY":
-        return DatabaseUnusableError(
+        return WriteRefusedError(
             f"Im Ordner „{path.parent}“ fehlt Ihnen die Schreibberechtigung; Expertenrat "
             f"braucht sie für die Datenbank „{path.name}“ (auch zum Lesen legt SQLite dort "
             "Hilfsdateien an). Die Datenbank ist nicht beschädigt und wurde nicht verändert. "
