@@ -147,7 +147,7 @@ def test_changing_a_database_in_a_folder_without_write_permission_names_the_fold
     assert "beschädigt" not in result.stderr.replace("nicht beschädigt", "")
     assert "Sicherung wieder" not in result.stderr
     dry = run("--database", str(database), "import", "members", str(exported), "--dry-run",
-              prefix=bound_by_file_modes)  # fmt: skip
+              "--council", "1", prefix=bound_by_file_modes)  # fmt: skip
     assert dry.returncode == 0, dry.stderr
 
 
@@ -176,7 +176,7 @@ def test_reading_leaves_no_log_files_beside_the_database(database, tmp_path):
     export = run("--database", str(database), "export", "members", "--out",
                  str(tmp_path / "neu.csv"))  # fmt: skip
     dry = run("--database", str(database), "import", "members", str(tmp_path / "neu.csv"),
-              "--dry-run")  # fmt: skip
+              "--dry-run", "--council", "1")  # fmt: skip
 
     assert export.returncode == 0, export.stderr
     assert dry.returncode == 0, dry.stderr
@@ -234,7 +234,7 @@ def test_an_address_that_names_no_usable_database_gives_one_german_line(url, tmp
 def test_output_into_a_closed_pipe_ends_quietly(database, exported):
     with subprocess.Popen(
         [sys.executable, "-m", "expertenrat", "--database", str(database),
-         "import", "members", str(exported), "--dry-run"],
+         "import", "members", str(exported), "--dry-run", "--council", "1"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=script_environment(),
