@@ -148,9 +148,10 @@ def _not_yet_held(council_id: int) -> Select:
 
 def minutes_waiting(session: Session, council_id: int, today: date) -> tuple[Line, ...]:
     """Held meetings whose minutes are not approved: not yet circulated (opens the
-    Protokoll tab, or Genehmigung where the draft is finished and unchanged since: that tab
-    sends it, found by a tester; late past the council's period for the draft, named from a
-    week before: :func:`~expertenrat.domain.follow_through.draft_sending_state`) or
+    Protokoll tab, or Genehmigung where the draft is finished and unchanged since or else
+    complete, ``MeetingTab.DRAFT``: that tab sends it, found by a tester; late past the
+    council's period for the draft, named from a week before:
+    :func:`~expertenrat.domain.follow_through.draft_sending_state`) or
     circulated and waiting for approval (opens the Genehmigung tab), naming the deadline
     for objections while it runs, the objections still to decide and the meeting that is
     to approve them ("versandt am 04.12.2026, Einwände bis 18.12.2026, 1 offener Einwand,
@@ -213,8 +214,9 @@ def minutes_waiting(session: Session, council_id: int, today: date) -> tuple[Lin
             state, late = draft_sending_state(
                 row.starts_at.date(), draft_weeks, today, finish.text()
             )
-            # A finished draft is sent from Genehmigung ("Protokoll versenden …").
-            tab = MeetingTab.APPROVAL if finish.finished else MeetingTab.MINUTES
+            # A finished draft is sent from Genehmigung ("Protokoll versenden …"); whether
+            # another is complete is checked as its line opens.
+            tab = MeetingTab.APPROVAL if finish.finished else MeetingTab.DRAFT
             lines.append(Line(f"{head}: {state}", _meeting_target(row.id, tab), late))
         else:
             state = sending_text(row.first_sent_on, row.last_sent_on)

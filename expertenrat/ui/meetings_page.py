@@ -18,6 +18,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
+from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.meetings import MeetingScope
 from expertenrat.domain.overview import Area, MeetingTab, Target, TargetFilter
 from expertenrat.services.context import Services
@@ -222,8 +223,20 @@ class MeetingsPage(MeetingsPageSelection):
             return
         self.select(target.record_id)
         if self._shown_id == target.record_id and target.tab is not None:
-            self.tabs.open_tab(target.tab.value, target.item_id)
+            tab = (
+                self._draft_tab(target.record_id) if target.tab is MeetingTab.DRAFT else target.tab
+            )
+            self.tabs.open_tab(tab.value, target.item_id)
             self.tabs.tabBar().setFocus()
+
+    def _draft_tab(self, meeting_id: int) -> MeetingTab:
+        """Draft minutes not yet sent: Genehmigung, which sends them, once nothing is
+        missing; else Protokoll, where the check names what is."""
+        try:
+            complete = self._services.minutes.checklist(meeting_id).complete
+        except ExpertenratError:
+            complete = False  # the Protokoll tab says what cannot be read
+        return MeetingTab.APPROVAL if complete else MeetingTab.MINUTES
 
     def _open_meeting_tab(self, meeting_id: int, tab: str) -> None:
         """A line of the minutes checklist points at another meeting's tab (Genehmigung)."""

@@ -321,7 +321,7 @@ def test_a_finished_draft_is_a_state_until_it_changes_or_is_reopened(
     held = held_meeting(database, council.id, nine, present=7)
     complete(service, held.meeting_id, nine[0])
     assert not service.checklist(held.meeting_id).finish.finished
-    assert waiting_tab() is MeetingTab.MINUTES
+    assert waiting_tab() is MeetingTab.DRAFT  # complete or not: the Sitzungen check it
     version = service.minutes(held.meeting_id).header.version
 
     finished = service.finish_draft(held.meeting_id).finish
@@ -355,7 +355,7 @@ def test_a_finished_draft_is_a_state_until_it_changes_or_is_reopened(
     assert (changed.finished_on, changed.changed, changed.finished) == (day, True, False)
     assert "nach dem Abschluss am" in approval.status(held.meeting_id).summary()
     assert documents.document(held.meeting_id).state_line == "Entwurf – noch nicht genehmigt."
-    assert waiting_tab() is MeetingTab.MINUTES  # changed: to be checked again
+    assert waiting_tab() is MeetingTab.DRAFT  # changed: to be checked again
     assert service.finish_draft(held.meeting_id).finish.finished  # finished anew
 
     assert service.reopen_draft(held.meeting_id).finish.finished_on is None

@@ -63,7 +63,7 @@ def test_minutes_waiting_open_the_protokoll_or_the_genehmigung_tab(figures, samp
         (
             "Protokoll der 2. Sitzung vom 10.03.2026: Entwurf seit 8 Monaten offen, "
             "Versand war bis 07.04.2026 fällig",
-            Target(Area.MEETINGS, record_id=sample.meetings["held_march"], tab=MeetingTab.MINUTES),
+            Target(Area.MEETINGS, record_id=sample.meetings["held_march"], tab=MeetingTab.DRAFT),
             True,
         ),
         (

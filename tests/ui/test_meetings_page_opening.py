@@ -4,12 +4,14 @@ its form and tabs; the one shown before is not read again on the way."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from client_statements import recorded_statements
 
 from expertenrat.domain.overview import Area, MeetingTab, Target
 from expertenrat.ui.meetings_page import MeetingsPage
+from expertenrat.ui.minutes_approval_panel import MinutesApprovalPanel
 
 
 def test_opening_a_meeting_does_not_reread_the_one_shown_before(qtbot, demo_services, dialogs):
@@ -78,3 +80,28 @@ def test_a_reread_reads_the_council_and_its_meetings_once(qtbot, demo_services, 
     assert sum("\nFROM councils \n" in s for s in statements) == 1
     assert page.filters.year_combo.count() > 2  # every year, and "Alle Jahre"
     assert len(page.meeting_list.model.rows()) == len(demo_services.meetings.list(council_id))
+
+
+def test_draft_minutes_open_at_genehmigung_once_complete(qtbot, demo_services, dialogs):
+    """(found by a tester) The Übersicht's line of the demo's 6th minutes, complete but not
+    sent, opened the Protokoll tab, where nothing was left to do: they are sent from
+    Genehmigung ("Protokoll versenden …"). A draft with something missing opens Protokoll,
+    whose check names it."""
+    council_id = demo_services.settings.councils()[0].id
+    sixth = next(m.id for m in demo_services.meetings.list(council_id) if m.number == 6)
+    assert demo_services.minutes.checklist(sixth).complete
+    page = MeetingsPage(demo_services, dialogs, lambda: date(2026, 11, 27))
+    qtbot.addWidget(page)
+    page.set_council(council_id)
+    page.refresh()
+    page.show()
+
+    page.open_target(Target(Area.MEETINGS, sixth, MeetingTab.DRAFT))
+    assert isinstance(page.tabs.currentWidget(), MinutesApprovalPanel)
+
+    header = demo_services.minutes.minutes(sixth).header
+    demo_services.minutes.save_header(sixth, replace(header, minute_taker=""))
+    assert not demo_services.minutes.checklist(sixth).complete
+    page.open_target(Target(Area.MEETINGS, sixth, MeetingTab.DRAFT))
+    assert page.tabs.currentWidget() is page.tabs.minutes_editor()
+    qtbot.waitUntil(page.tabs.currentWidget().idle, timeout=30_000)
