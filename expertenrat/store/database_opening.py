@@ -10,12 +10,14 @@ change is saved (``Create.ON_FIRST_WRITE``, the window) or at once (``Create.NOW
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session
 
 from expertenrat.domain.errors import (
     DatabaseMissingError,
@@ -27,7 +29,8 @@ from expertenrat.store.database import Database
 from expertenrat.store.database_address import check_url, describe
 from expertenrat.store.driver_errors import SqliteCause, sqlite_cause
 from expertenrat.store.engine import make_engine, sqlite_file, sqlite_journal_mode
-from expertenrat.store.in_use_marker import claim_on_network
+from expertenrat.store.in_use_marker import InUseMarker
+from expertenrat.store.network_location import is_on_network
 from expertenrat.store.other_connections import other_connections, others_connected_note
 from expertenrat.store.probe import Probe, probe_server, probe_sqlite_file
 from expertenrat.store.problems import in_use_on_network, sqlite_problem
@@ -128,17 +131,31 @@ def _opened(
         upgrade(url, location)
     if engine is None:
         engine = make_engine(url, read_only=probe.read_flags if read_only else None)
-    in_use, held_elsewhere = None, None
-    if path is not None and not read_only:
-        in_use, held_elsewhere = claim_on_network(path)
-    return Database(
-        url=url,
-        engine=engine,
-        backup_file=backup,
-        upgraded_from=older,
-        in_use=in_use,
-        held_elsewhere=held_elsewhere,
-    )
+    database = Database(url=url, engine=engine, backup_file=backup, upgraded_from=older)
+    if path is not None and not read_only and is_on_network(path):
+        _mark_as_open(database, path)
+    return database
+
+
+def _mark_as_open(database: Database, path: Path) -> None:
+    """Mark the file ``path`` on a network drive as open on this PC (see
+    :mod:`~expertenrat.store.in_use_marker`). Where another program has it marked (another
+    PC, a window of this one), the mark is taken with the first save after that program
+    closed the file: the PC told of another went on unmarked when that one closed it, as
+    asked, and a third PC was told of neither (found by a tester)."""
+    database.in_use, database.held_elsewhere = InUseMarker.claim(path)
+    if database.in_use is not None:
+        return
+    claiming = threading.Lock()  # saves end in the worker threads too
+
+    def claim_after_save(_session: Session) -> None:
+        with claiming:
+            if database.in_use is None:
+                marker, _holder = InUseMarker.claim(path)
+                if marker is not None:
+                    database.in_use, database.held_elsewhere = marker, None
+
+    database.listen_to_sessions("after_commit", claim_after_save)
 
 
 def _refuse_while_others_connected(url: URL, location: str, upgrade_anyway: bool) -> None:

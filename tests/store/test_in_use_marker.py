@@ -111,3 +111,21 @@ def test_a_new_file_whose_first_work_fails_goes_with_its_mark_and_folder(monkeyp
         assert database.in_use is None
     finally:
         database.close()
+
+
+def test_a_pc_told_of_another_marks_the_file_once_that_one_closed_it(monkeypatch, tmp_path):
+    """(found by a tester) The PC told that another had the file open went on unmarked once
+    that one closed it, as asked: a third PC that opened the file then was told of none."""
+    path = _shared_file(monkeypatch, tmp_path)
+    with open_on_another_pc(path):
+        database = open_database(database_url(str(path)))
+    try:
+        assert database.held_elsewhere is not None and database.in_use is None
+        with database.transaction():
+            pass  # the first save after the other PC closed the file
+        assert database.in_use is not None and database.held_elsewhere is None
+        with open_on_another_pc(path, expect_held=True):
+            pass
+    finally:
+        database.close()
+    assert not marker_path(path).exists()
