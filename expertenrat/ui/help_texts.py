@@ -217,11 +217,18 @@ def first_steps_text() -> str:
         "Sie übernehmen ein laufendes Gremium? Was fällig ist und wo die wiederkehrenden "
         "Aufgaben zu finden sind, sagt „Hilfe“ → „Laufende Aufgaben …“.",
     )
-    return tr(_CONTEXT, "<h3>Erste Schritte</h3>") + _numbered(first_steps()) + f"<p>{onward}</p>"
+    steps = _numbered(first_steps()) + f"<p>{onward}</p>"
+    return tr(_CONTEXT, "<h3>Erste Schritte</h3>") + _ellipsis_kept(steps)
 
 
 def running_tasks_text() -> str:
-    return tr(_CONTEXT, "<h3>Laufende Aufgaben</h3>") + _numbered(running_tasks())
+    return tr(_CONTEXT, "<h3>Laufende Aufgaben</h3>") + _ellipsis_kept(_numbered(running_tasks()))
+
+
+def _ellipsis_kept(html: str) -> str:
+    """A label's "…" on the line of its words, by a no-break space before it: „Amtszeit
+    beenden …“ broke before it at the dialog's width (found by a tester)."""
+    return html.replace(" …", "\u00a0…")
 
 
 def _numbered(steps: list[tuple[str, str]]) -> str:

@@ -56,11 +56,16 @@ def test_hilfe_gives_the_first_steps_in_the_buttons_own_words(qtbot, tmp_path) -
     assert box is not None and box.isVisible()
     assert "<h3>Erste Schritte</h3>" in box.text() and "Sicherung jetzt" in box.text()
     # (found by a tester) F1 is where one taking over looks first: it points on
-    assert box.text().endswith("sagt „Hilfe“ → „Laufende Aufgaben …“.</p>")
+    assert box.text().endswith("sagt „Hilfe“ → „Laufende Aufgaben\u00a0…“.</p>")
     box.close()
-    labels = re.findall("„([^“]+)“", first_steps_text())
+    labels = _labels(first_steps_text())
     assert len(labels) > 15
     assert [label for label in labels if f'"{label}"' not in _ui_sources()] == []
+
+
+def _labels(text: str) -> list[str]:
+    """The labels quoted in a help text, as the window's code spells them."""
+    return re.findall("„([^“]+)“", text.replace("\u00a0", " "))
 
 
 def _ui_sources() -> str:
@@ -92,7 +97,7 @@ def test_hilfe_says_where_the_running_years_work_is_in_the_buttons_own_words(
     assert box is not None and box.isVisible()
     assert box.text() == running_tasks_text()
     box.close()
-    labels = re.findall("„([^“]+)“", running_tasks_text())
+    labels = _labels(running_tasks_text())
     for label in ("Erinnerungen …", "Änderungsprotokoll", "Tätigkeitsbericht …", "Protokoll …"):
         assert label in labels
     assert "Offene Daten exportieren …" in labels and "Sicherung jetzt …" in labels
@@ -152,3 +157,10 @@ def test_the_readme_opens_with_what_the_program_is_and_where_to_read_on() -> Non
         assert f'"{section}"' in opening
         assert f"\n## {section}" in readme
     assert "taking over a\nrunning council: Hilfe → Laufende Aufgaben" in opening  # (a tester)
+
+
+def test_a_label_ending_in_an_ellipsis_keeps_it_on_its_line() -> None:
+    """(found by a tester) At the dialog's width „Amtszeit beenden …“ and „Schreiben
+    speichern …“ broke before the "…", which began the next line alone."""
+    for text in (first_steps_text(), running_tasks_text()):
+        assert " …" not in text and "\u00a0…“" in text
