@@ -6,10 +6,11 @@ compared with the minutes in the database in the worker (:mod:`worker`) once the
 filled, so a slow server never holds up the start; if one holds text that the database
 lacks, the user is asked whether to open the meeting's minutes now, where the editor
 offers each text side by side with the stored one (:class:`minutes_offers.MinutesOffers`).
-Files whose text the database has already are left to the editor, which drops them
-quietly; so are files of minutes approved meanwhile, whose text the editor shows once (to
-copy) before it drops them. Text of an agenda item deleted meanwhile is asked about, as the
-editor shows it once (to copy) too.
+Files whose text the database has already are dropped then (before, they stayed until
+that meeting's Protokoll tab was opened: found by a tester), except those of the minutes
+the tab shows, which its editor drops; files of minutes approved meanwhile are left to the
+editor, which shows their text once (to copy) before it drops them. Text of an agenda item
+deleted meanwhile is asked about, as the editor shows it once (to copy) too.
 
 Text kept for a meeting that is gone (deleted, perhaps on another PC, after this PC was
 ended with the text unsaved) has no Protokoll tab that could ever offer it: it is shown
@@ -55,6 +56,7 @@ class KeptText:
 
     unsaved: list[Minutes]  # minutes, in meeting order, whose kept text differs
     of_deleted: list[RecoveryEntry]  # text kept for meetings that are gone
+    saved: list[RecoveryEntry]  # text the database holds already
 
 
 def kept_text(services: Services, store: RecoveryStore) -> KeptText:
@@ -65,7 +67,7 @@ def kept_text(services: Services, store: RecoveryStore) -> KeptText:
         meeting_id = entry.meta.get("meeting_id")
         if isinstance(meeting_id, int):
             by_meeting.setdefault(meeting_id, []).append(entry)
-    found, of_deleted = [], []
+    found, of_deleted, saved = [], [], []
     for meeting_id, entries in by_meeting.items():
         try:
             minutes = services.minutes.minutes(meeting_id)
@@ -75,10 +77,11 @@ def kept_text(services: Services, store: RecoveryStore) -> KeptText:
         except ExpertenratError:
             continue  # not held any more (or the server is lost): nothing to offer now
         stored = stored_payloads(minutes)
+        saved += [e for e in entries if stored.get(e.key) == e.payload]
         if not minutes.frozen and any(_unsaved(e, stored) for e in entries):
             found.append(minutes)
     found.sort(key=lambda m: (m.meeting_day, m.meeting_id))
-    return KeptText(found, of_deleted)
+    return KeptText(found, of_deleted, saved)
 
 
 def _unsaved(entry: RecoveryEntry, stored: dict[str, dict]) -> bool:
@@ -113,20 +116,33 @@ def offer_unsaved_minutes(
         parent,
         daemon=True,
     )
-    job.finished.connect(
-        lambda result: _tell_deleted(
+
+    def looked(kept: KeptText, councils: list[CouncilChoice]) -> None:
+        _drop_saved(store, kept.saved, minutes_editor())
+        _tell_deleted(
             store,
-            result[0].of_deleted,
+            kept.of_deleted,
             dialogs,
             parent,
-            lambda: _ask(
-                result[0].unsaved, result[1], dialogs, parent, open_target, minutes_editor()
-            ),
+            lambda: _ask(kept.unsaved, councils, dialogs, parent, open_target, minutes_editor()),
         )
-    )
+
+    job.finished.connect(lambda result: looked(*result))
     job.failed.connect(lambda message: log.warning("Unsaved minutes not checked: %s", message))
     job.start()
     return job
+
+
+def _drop_saved(
+    store: RecoveryStore, entries: list[RecoveryEntry], editor: MinutesEditor | None
+) -> None:
+    """Remove the files whose text the database holds already, unless one changed since it
+    was read (typed in this run) or is of the minutes the tab shows (its autosave's)."""
+    shown = editor.shown_meeting_id() if editor is not None else None
+    now = {e.key: e.payload for e in store.entries()} if entries else {}
+    for entry in entries:
+        if entry.meta.get("meeting_id") != shown and now.get(entry.key) == entry.payload:
+            store.remove(entry.key, 0)
 
 
 def _tell_deleted(

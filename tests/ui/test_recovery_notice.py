@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -325,3 +326,34 @@ def test_kept_text_of_a_meeting_no_longer_held_stays(qtbot, services, dialogs, m
 
     assert dialogs.messages == []
     assert len(RecoveryStore.for_database(services.database.digest).entries()) == 1
+
+
+def test_kept_text_the_database_holds_already_is_removed_at_start(
+    qtbot, monkeypatch, services, dialogs, meeting
+) -> None:
+    """It stayed on the PC until that meeting's Protokoll tab was opened (found by a
+    tester); a file written anew since it was read (typed in this run) stays."""
+    stored = services.minutes.minutes(meeting.meeting_id).items[0].texts.discussion
+    recover(services, meeting, stored)
+    store = RecoveryStore.for_database(services.database.digest)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    job = offer_unsaved_minutes(services, dialogs, parent, lambda _target: None)
+    qtbot.waitUntil(lambda: not job.running, timeout=WAIT)
+
+    assert dialogs.messages == [] and store.entries() == []
+    recover(services, meeting, stored)
+    (entry,) = store.entries()
+    read = services.minutes.minutes
+
+    def typed_meanwhile(meeting_id):  # after the look has read the files
+        store.write(replace(entry, payload={**entry.payload, "discussion": TYPED}), 2)
+        return read(meeting_id)
+
+    monkeypatch.setattr(services.minutes, "minutes", typed_meanwhile)
+    job = offer_unsaved_minutes(services, dialogs, parent, lambda _target: None)
+    qtbot.waitUntil(lambda: not job.running, timeout=WAIT)
+    monkeypatch.setattr(services.minutes, "minutes", read)
+    assert dialogs.messages == []
+    assert [e.payload["discussion"] for e in store.entries()] == [TYPED]
