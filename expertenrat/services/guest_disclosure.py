@@ -47,10 +47,7 @@ def guest_disclosure(session: Session, name: str, today: date) -> PersonDisclosu
     council of the latest; without one, a project's contact of that name (who never came to
     a meeting), headed by the project's council; :class:`NotFoundError` if neither."""
     lines = _guest_lines(session, name)
-    if lines:
-        latest_name, council_id = lines[-1][0].name, lines[-1][1].council_id
-    else:  # a project's contact who never came to a meeting
-        latest_name, council_id = _project_contact(session, name)
+    latest_name, council_id = _latest(session, name, lines)
     councils = council_names(session)
     council = session.get(models.Council, council_id, options=WITH_LOGO)
     zone = council_clock(session, council_id).zone
@@ -79,6 +76,20 @@ def guest_disclosure(session: Session, name: str, today: date) -> PersonDisclosu
 
 
 GuestLine = tuple[models.Guest, models.Meeting]
+
+
+def guest_council(session: Session, name: str) -> int:
+    """The council that heads the Auskunft about the guest ``name`` (see
+    :func:`guest_disclosure`): that of the latest meeting they were a guest of."""
+    return _latest(session, name, _guest_lines(session, name))[1]
+
+
+def _latest(session: Session, name: str, lines: list[GuestLine]) -> tuple[str, int]:
+    """The guest's name as the latest of ``lines`` has it and that meeting's council;
+    without lines, a project's contact of that name and the project's council."""
+    if lines:
+        return lines[-1][0].name, lines[-1][1].council_id
+    return _project_contact(session, name)  # who never came to a meeting
 
 
 def _family_name(name: str) -> str:

@@ -34,7 +34,7 @@ from expertenrat.domain.person_disclosure import (
 )
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
-from expertenrat.services.guest_disclosure import guest_disclosure
+from expertenrat.services.guest_disclosure import guest_council, guest_disclosure
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.person_disclosure_annexes import annexes_section
 from expertenrat.services.person_disclosure_audit import (
@@ -186,8 +186,11 @@ class PersonDisclosureService:
             self._note(session, person_id, council_id or latest, isolated(_name(person)))
 
     def note_given_to_guest(self, name: str, council_id: int | None = None) -> None:
-        """:meth:`note_given` for the Auskunft about the guest ``name``."""
+        """:meth:`note_given` for the Auskunft about the guest ``name``, under ``council_id``,
+        else the council of the latest meeting they were a guest of (the command line's:
+        with none, the note was in every council's Änderungsprotokoll; found by review)."""
         with changing(self._db, "die Auskunft") as session:
+            council_id = council_id or guest_council(session, name)
             self._note(session, None, council_id, f"den Gast {isolated(name.strip())}")
 
     def _note(
