@@ -13,7 +13,7 @@ A warning, not a refusal: a namesake may be meant, and the secretariat decides.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from expertenrat.domain.meetings import dated_meeting_label
 from expertenrat.domain.oparl_public import Exposure, PublicCouncil
@@ -27,11 +27,7 @@ def unnamed_in_recommendations(councils: Iterable[CouncilRecord]) -> tuple[str, 
     Wortlaut steht der Name von Ödön Pál, der nicht genannt werden darf.": one warning per
     published recommendation and member of its council without that consent it names."""
     warnings = []
-    for council in councils:
-        unnamed = [_unnamed(p) for p in council.persons if not p.publish_name]
-        if not unnamed:
-            continue
-        public = PublicCouncil(council)
+    for council, public, unnamed in _with_unnamed(councils):
         for r in council.recommendations:
             if public.recommendations[r.stamp.key] is not Exposure.FULL:
                 continue
@@ -71,11 +67,7 @@ def unnamed_in_agendas(councils: Iterable[CouncilRecord]) -> tuple[str, ...]:
     öffentlichen Text von TOP 3 steht der Name von Ödön Pál, der nicht genannt werden
     darf.": for each published item of a meeting without approved public minutes."""
     warnings = []
-    for council in councils:
-        unnamed = [_unnamed(p) for p in council.persons if not p.publish_name]
-        if not unnamed:
-            continue
-        public = PublicCouncil(council)
+    for council, public, unnamed in _with_unnamed(councils):
         for meeting in council.meetings:
             if meeting.minutes is not None:
                 continue  # approved: warned of with the minutes, place by place
@@ -90,6 +82,17 @@ def unnamed_in_agendas(councils: Iterable[CouncilRecord]) -> tuple[str, ...]:
                 for person in named_in((item.title,), unnamed)
             ]
     return tuple(dict.fromkeys(warnings))
+
+
+def _with_unnamed(
+    councils: Iterable[CouncilRecord],
+) -> Iterator[tuple[CouncilRecord, PublicCouncil, list[UnnamedMember]]]:
+    """Each council with members who may not be named: the council, what of it is public,
+    and those members."""
+    for council in councils:
+        unnamed = [_unnamed(p) for p in council.persons if not p.publish_name]
+        if unnamed:
+            yield council, PublicCouncil(council), unnamed
 
 
 def _unnamed(person: PersonRecord) -> UnnamedMember:
