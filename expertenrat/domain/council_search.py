@@ -19,9 +19,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
 
-from expertenrat.domain.german_dates import full_year
+from expertenrat.domain.german_dates import MONTHS, full_year
 from expertenrat.domain.overview import Target
-from expertenrat.domain.text_folding import search_words, searchable, searchable_prose
+from expertenrat.domain.text_folding import fold, search_words, searchable, searchable_prose
 
 WORDS_BEFORE, WORDS_AFTER = 4, 10  # shown around the first word found
 
@@ -134,20 +134,40 @@ def _in(word: str, folded: str) -> bool:
 
 
 _TYPED_DAY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\.?")  # "12.3.26." too
-_WRITTEN_DAY = re.compile(r"(?<!\d)\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?!\d)")
+_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")  # "2026-12-15"
+_WRITTEN_DAY = re.compile(
+    r"(?<!\d)(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})(?!\d)"
+)
+# The months' abbreviations with their full stop ("Dez.", "Sept.", "Mrz."), folded; one
+# without it is found within the month's name already ("dez" in "dezember").
+_MONTH_ABBREVIATIONS = {
+    f"{short}.": fold(MONTHS[month])
+    for short, month in (
+        ("jan", 0), ("feb", 1), ("mar", 2), ("mrz", 2), ("apr", 3), ("mai", 4), ("jun", 5),
+        ("jul", 6), ("aug", 7), ("sep", 8), ("sept", 8), ("okt", 9), ("nov", 10), ("dez", 11),
+    )
+}  # fmt: skip
 
 
 def day_typed(word: str) -> str:
     """``word`` as the search holds a day, "12.03.2026", if it is one typed otherwise
-    ("12.3.2026", "12.03.26", "12.3.26"); else ``word``. Found by a tester: only the
-    first form found anything (the days are held in one form, so that the month of one,
-    "4", is no number of its own: "TOP 4" would find every item of an April meeting)."""
-    typed = _TYPED_DAY.fullmatch(word)
-    if typed is None:
+    ("12.3.2026", "12.03.26", "12.3.26", "2026-12-15"), or a month as it holds its name,
+    "dezember", if it is one abbreviated ("dez.", "sept."); else ``word``. Found by a
+    tester: only the first form found anything (the days are held in one form, so that
+    the month of one, "4", is no number of its own: "TOP 4" would find every item of an
+    April meeting); "Dez. 2026" and "2026-12-15" found nothing either."""
+    month = _MONTH_ABBREVIATIONS.get(word)
+    if month is not None:
+        return month
+    typed, iso = _TYPED_DAY.fullmatch(word), _ISO_DAY.fullmatch(word)
+    if typed is not None:
+        day, month_number, year = (int(part) for part in typed.groups())
+    elif iso is not None:
+        year, month_number, day = (int(part) for part in iso.groups())
+    else:
         return word
-    day, month, year = (int(part) for part in typed.groups())
     try:
-        return f"{date(full_year(year) if year < 100 else year, month, day):%d.%m.%Y}"
+        return f"{date(full_year(year) if year < 100 else year, month_number, day):%d.%m.%Y}"
     except ValueError:  # no such day ("31.2.2026"): looked for as typed
         return word
 

@@ -108,6 +108,31 @@ def test_a_day_is_found_however_it_was_typed_or_written():
     assert [hit.what for hit in index.find("31.2.2026")] == ["TOP 6 Haushalt"]  # as typed
 
 
+def test_a_month_abbreviated_and_a_day_in_iso_form_are_found_too():
+    """(found by a tester) "Dez. 2026", "Sept. 2026" and "2026-12-15" found nothing, though
+    "Dezember 2026" and "15.12.2026" found the meeting of that day."""
+    index = SearchIndex(
+        [
+            _record("TOP 4 Bericht", names=("15.12.2026", "Dezember")),
+            _record("TOP 5 Antrag", names=("15.09.2026", "September")),
+            _record("TOP 6 Haushalt", texts=("Frist 2026-03-12, verlängert",)),
+            _record("TOP 7 Sonstiges", names=("12.03.2026", "März")),
+        ]
+    )
+    for typed in ("Dez. 2026", "Dez 2026", "dez. 2026", "2026-12-15", "Dezember 2026"):
+        assert [hit.what for hit in index.find(typed)] == ["TOP 4 Bericht"], typed
+    for typed in ("Sept. 2026", "Sep. 2026", "sept 2026"):
+        assert [hit.what for hit in index.find(typed)] == ["TOP 5 Antrag"], typed
+    for typed in ("Mrz. 2026", "Mär. 2026"):
+        assert [hit.what for hit in index.find(typed)] == ["TOP 7 Sonstiges"], typed
+    # A day written in ISO form in a text is found by the others and they by it.
+    for typed in ("12.3.2026", "2026-03-12"):
+        assert [hit.what for hit in index.find(typed)] == ["TOP 6 Haushalt", "TOP 7 Sonstiges"]
+    (hit, _named) = index.find("12.03.2026")
+    assert hit.excerpt == "Frist 2026-03-12, verlängert"
+    assert index.find("2026-02-31") == []  # no such day: looked for as typed
+
+
 def test_top_and_its_number_are_looked_for_together():
     """(found by a tester) "TOP 4" found every item whose texts held "TOP" and a 4 apart:
     "bis TOP 2 nicht beschlussfähig (4 von 9)", any item of the 4. Sitzung."""

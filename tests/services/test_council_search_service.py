@@ -212,6 +212,8 @@ def test_a_day_is_found_as_people_type_it(demo_database):
         f"{day:%d.%m.%y}",
         f"{day.day}.{day.month}.{day:%y}",
         f"{month[day.month - 1]} {day.year}",
+        f"{day:%Y-%m-%d}",  # (found by a tester) as the ISO form, too
+        f"{month[day.month - 1][:3]}. {day.year}",  # and the month abbreviated
     )
     for typed in typed_forms:
         found = index.find(typed)
