@@ -357,3 +357,25 @@ def test_kept_text_the_database_holds_already_is_removed_at_start(
     monkeypatch.setattr(services.minutes, "minutes", read)
     assert dialogs.messages == []
     assert [e.payload["discussion"] for e in store.entries()] == [TYPED]
+
+
+def test_kept_text_of_the_minutes_the_tab_shows_is_left_to_its_editor(
+    qtbot, services, dialogs, meeting
+) -> None:
+    """(found by a helper) The look at start removes the files whose text the database
+    holds, but not those of the minutes the Protokoll tab shows: its autosave writes them
+    as one types, and its editor drops them itself (bd1e60f4 had no test of this)."""
+    editor = MinutesEditor(services, dialogs)
+    qtbot.addWidget(editor, before_close_func=lambda _: qtbot.waitUntil(editor.idle))
+    editor.set_meeting(meeting.meeting_id)
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+    stored = services.minutes.minutes(meeting.meeting_id).items[0].texts.discussion
+    recover(services, meeting, stored)  # written by the tab's autosave
+    store = RecoveryStore.for_database(services.database.digest)
+
+    job = offer_unsaved_minutes(services, dialogs, editor, lambda _target: None, lambda: editor)
+    qtbot.waitUntil(lambda: not job.running, timeout=WAIT)
+
+    assert editor.shown_meeting_id() == meeting.meeting_id
+    assert dialogs.messages == []
+    assert [e.payload["discussion"] for e in store.entries()] == [stored]
