@@ -2,14 +2,13 @@
 of one row into a :class:`ParsedMemberRow`, a member ready to save or the German messages
 of what is wrong with it; :class:`MembersFile` is what reading a whole file gives.
 
-A cell's date, yes or no, sector or role is read by :mod:`expertenrat.exchange.member_cells`;
-the council's own role titles and its action fields are read here.
+A cell's date, yes or no, sector or role is read by :mod:`expertenrat.exchange.member_cells`,
+one naming the council's own role titles or action fields by
+:mod:`expertenrat.exchange.member_council_cells`.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
@@ -28,9 +27,9 @@ from expertenrat.exchange.member_cells import (
     read_date,
     read_line,
     read_phone,
-    shown,
 )
-from expertenrat.exchange.member_columns import HEADERS, Cell, german_list
+from expertenrat.exchange.member_columns import HEADERS, Cell
+from expertenrat.exchange.member_council_cells import ActionFieldCells, RoleCells
 
 _DATE_KEYS = frozenset({"term_start", "term_end", "publish_name_on", "publish_contact_on"})
 _LINE_KEYS = frozenset(
@@ -40,10 +39,6 @@ _BOOL_KEYS = frozenset({"voting_right", "publish_name", "publish_contact"})
 _TEXT_KEYS = _LINE_KEYS | {"postal_address", "notes"}  # reading them cannot fail
 _UNKNOWN = object()  # a cell not read yet
 _ENUMS: dict[str, type[LabelledEnum]] = {"sector": Sector, "role": MemberRole}
-
-_FIELD_SPLIT = re.compile(r"([|;,\n])")
-# an office held before: "Vorsitzender a. D.", "ehem. Vorsitzende", "ehemaliges Mitglied"
-_FORMER_OFFICE = re.compile(r"\ba\.\s?d\b|\behem|\bfrüher|\balt-", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,20 +80,6 @@ class MembersFile:
         return tuple(error for row in self.rows for error in row.errors)
 
 
-def _name_key(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
-
-
-_GENDER_MARKS = re.compile(r"[*:_·/()]|-(?=in)")
-
-
-def _title_key(text: str) -> str:
-    """A role title without its gender forms: "Sprecher*in", "Sprecher:in", "Sprecherin"
-    and "Sprecher" alike, "Stellvertretende*r" and "Stellvertretende" alike."""
-    words = _GENDER_MARKS.sub("", _name_key(text)).split()
-    return " ".join(re.sub(r"r$", "", re.sub(r"(?:innen|in)$", "", w)) for w in words)
-
-
 class RowReader:
     """Turns the cells of one data row into a ``ParsedMemberRow``.
 
@@ -117,21 +98,8 @@ class RowReader:
         titles: RoleTitles = DEFAULT_ROLE_TITLES,
     ) -> None:
         self._width = len(keys)
-        # the council's own titles of chair and vice chair, as its export writes them
-        self._titles = {
-            titles.chair.strip().casefold(): MemberRole.CHAIR,
-            titles.vice_chair.strip().casefold(): MemberRole.VICE_CHAIR,
-        }
-        # and in another gender form, as a list writes it for the person ("Sprecherin",
-        # "Sprecher" for "Sprecher*in"), where that still tells the two apart
-        by_key = {_title_key(titles.of(role)): role for role in MemberRole}
-        self._title_keys = {k: r for k, r in by_key.items() if r is not MemberRole.MEMBER}
-        if len(by_key) < len(MemberRole):  # two alike
-            self._title_keys = {}
-        self._role_list = ", ".join(titles.of(role) for role in MemberRole)
-        self._fields = {_name_key(name): fid for name, fid in field_ids.items()}
-        self._field_list = ", ".join(field_ids) or "(keine)"
-        self._max_parts = 1 + max((len(_FIELD_SPLIT.findall(n)) for n in field_ids), default=0)
+        self._roles = RoleCells(titles)
+        self._action_fields = ActionFieldCells(field_ids)
         # A member's values by position, as a row without any column would have them.
         blank = Member(None, "", "", term_start=today)
         self._blank = [getattr(blank, f.name) for f in fields(Member)]
@@ -216,73 +184,14 @@ class RowReader:
         if key in _BOOL_KEYS:
             return partial(read_bool, HEADERS[key])
         if key == "role":
-            return self._read_role
+            return self._roles.read
         if key in _ENUMS:
             return partial(read_choice, HEADERS[key], _ENUMS[key])
         if key == "primary_field_id":
-            return self._read_primary_field
+            return self._action_fields.read_primary
         if key == "further_field_ids":
-            return self._read_further_fields
+            return self._action_fields.read_further
         return cell_text  # postal address and notes: kept exactly, line breaks included
-
-    def _read_role(self, cell: Cell) -> object:
-        """A role by the council's title ("Sprecher*in", also "Sprecherin" or "Sprecher"),
-        else as :func:`read_choice`."""
-        text = cell_text(cell)
-        found = self._titles.get(text.strip().casefold()) or self._title_keys.get(_title_key(text))
-        if found is not None:
-            return found
-        if _FORMER_OFFICE.search(text):  # was read as the office held now (found by a tester)
-            raise ValueError(
-                f"{HEADERS['role']} „{shown(text)}“ nennt ein früheres Amt. Bitte tragen Sie "
-                f"die damalige Rolle ein ({self._role_list}) und ihr Ende unter „Amtszeit Ende“."
-            )
-        try:
-            return read_choice(HEADERS["role"], MemberRole, cell)
-        except ValueError:
-            raise ValueError(
-                f"{HEADERS['role']} „{shown(text)}“ ist unbekannt (möglich: {self._role_list})."
-            ) from None
-
-    def _read_primary_field(self, cell: Cell) -> int | None:
-        text = cell_text(cell)
-        if not text.strip():
-            return None
-        found_id = self._fields.get(_name_key(text))
-        if found_id is None:
-            raise ValueError(self._unknown_field(HEADERS["primary_field_id"], [text.strip()]))
-        return found_id
-
-    def _read_further_fields(self, cell: Cell) -> tuple[int, ...]:
-        ids, unknown = self._match_fields(cell_text(cell))
-        if unknown:
-            raise ValueError(self._unknown_field(HEADERS["further_field_ids"], unknown))
-        return tuple(dict.fromkeys(ids))
-
-    def _unknown_field(self, header: str, names: list[str]) -> str:
-        which = german_list([shown(n) for n in names])
-        kind = "Das Handlungsfeld" if len(names) == 1 else "Die Handlungsfelder"
-        return f"{header}: {kind} {which} gibt es nicht (vorhanden: {self._field_list})."
-
-    def _match_fields(self, text: str) -> tuple[list[int], list[str]]:
-        """Split at separators, preferring the longest run of pieces that is a known name."""
-        parts = _FIELD_SPLIT.split(text)
-        count = (len(parts) + 1) // 2
-        ids: list[int] = []
-        unknown: list[str] = []
-        i = 0
-        while i < count:
-            for j in range(min(count, i + self._max_parts), i, -1):
-                found = self._fields.get(_name_key("".join(parts[2 * i : 2 * j - 1])))
-                if found is not None:
-                    ids.append(found)
-                    i = j
-                    break
-            else:
-                if parts[2 * i].strip():
-                    unknown.append(parts[2 * i].strip())
-                i += 1
-        return ids, unknown
 
 
 def passed_over_note(lines: Sequence[int]) -> str:
