@@ -29,6 +29,7 @@ from expertenrat.store import lock_wait, migrate
 from expertenrat.store.backup_format import Backup, BackupError, TablePart
 from expertenrat.store.backup_writing import write_backup
 from expertenrat.store.bulk_insert import insert_value_rows
+from expertenrat.store.bulk_transaction import bulk_transaction
 from expertenrat.store.changed_schema import refuse_changed_schema
 from expertenrat.store.database import Database
 from expertenrat.store.driver_errors import sqlite_error_name
@@ -141,7 +142,7 @@ class BackupService:
         empty = self._db.pending or not holds_data(self._db)
         try:
             # A new file that gets no data does not stay; a server database without a schema
-            # gets it in the transaction of the data (see Database.bulk_transaction).
+            # gets it in the transaction of the data (see store.bulk_transaction).
             with self._db.created_or_nothing():
                 self._replace(parts, progress, replacement, empty=empty, keep=keep)
         except BaseException as error:
@@ -186,7 +187,7 @@ class BackupService:
         keep: Callable[[Connection], Path | None],
     ) -> None:
         tables = Base.metadata.sorted_tables
-        with self._db.bulk_transaction(empty=empty) as connection:
+        with bulk_transaction(self._db, empty=empty) as connection:
             # The write lock first: other programs still read the data as it is, but none
             # can change it until the commit.
             if self._db.is_sqlite:

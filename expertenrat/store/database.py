@@ -2,7 +2,8 @@
 
 A database without a schema gets it when its first change is saved (the first
 transaction) or at once (:meth:`Database.create_schema`); until then reading it reads an
-empty twin in memory. Opening one is :mod:`expertenrat.store.database_opening`.
+empty twin in memory. Opening one is :mod:`expertenrat.store.database_opening`; writing a
+whole database's rows (a restore) :mod:`expertenrat.store.bulk_transaction`.
 """
 
 from __future__ import annotations
@@ -28,14 +29,13 @@ from expertenrat.store import lock_wait, migrate
 from expertenrat.store.blank_twin import BlankTwin
 from expertenrat.store.changed_schema import refuse_changed_schema
 from expertenrat.store.database_address import describe
-from expertenrat.store.engine import SYNCHRONOUS, WRITING, sqlite_file, sqlite_journal_mode
+from expertenrat.store.engine import WRITING, sqlite_file
 from expertenrat.store.in_use_marker import Holder, InUseMarker, claim_on_network
 from expertenrat.store.problems import sqlite_problem
 from expertenrat.store.read_sessions import read_session, refuse_writes_in_reads
 from expertenrat.store.removable_new_file import removable_new_file
 from expertenrat.store.server_problems import server_problem
 from expertenrat.store.set_aside import remove_with_companions
-from expertenrat.store.sqlite_bulk_write import dropped_indexes, journal_mode
 from expertenrat.store.work_problems import refused
 
 
@@ -102,76 +102,22 @@ class Database:
         """A session whose work is committed at the end, or rolled back on any error.
 
         A database without a schema gets it with this first transaction: a server database
-        inside it (:meth:`_schema_within`), so that if the work fails the database is as
+        inside it (:meth:`schema_within`), so that if the work fails the database is as
         empty as before; a new file before it (:meth:`created_or_nothing` removes it again).
         A SQLite file's write lock is taken first (see :data:`~expertenrat.store.engine.WRITING`).
         Then the schema must still be the one this program knows
         (:func:`~expertenrat.store.changed_schema.refuse_changed_schema`).
         """
-        schema_within = self._schema_within()
+        schema_within = self.schema_within()
         with self._sessions() as session, session.begin():
             if self.is_sqlite:
                 session.connection(execution_options={WRITING: True})
-            if schema_within:
-                self._upgrade_within(session.connection())
-            else:
-                refuse_changed_schema(session.connection(), self.location, is_sqlite=self.is_sqlite)
+            self.begin_work(session.connection(), schema_within=schema_within)
             yield session
         if schema_within:
             self.pending = False
 
-    @contextmanager
-    def bulk_transaction(self, *, empty: bool) -> Iterator[Connection]:
-        """One transaction on a connection, for writing a whole database's rows (restore).
-
-        ``empty``: the database holds no rows. SQLite's write-ahead log would then take
-        every new page twice (the log, then the checkpoint into the file), so while no
-        other connection has the file open, the transaction writes through a rollback
-        journal instead: just as safe against an error or a crash of the program (either
-        rolls it back), and every page is written once. Nor does it wait for the disk
-        (``synchronous=OFF``; flushing a large database's 140 MB took half a second): only
-        a crash of the whole computer during the restore or in the seconds after it could
-        damage the file, which held no data, and the backup is there to restore again.
-        The file returns to the write-ahead log (on a network file system: stays in the
-        rollback journal, see ``sqlite_journal_mode``) and to waiting for the disk afterwards
-        (or, should that fail, with the next connection that opens it). Its indexes are
-        built once the rows are in, each in one sorted pass, instead of taking every row one
-        by one (a fifth of the inserts' time); a unique one refuses duplicates then.
-
-        A database without a schema gets it as with :meth:`transaction`; one whose schema
-        changed since it was opened is refused as there. On a server the transaction waits
-        for its locks as long as the other work takes (see :mod:`~expertenrat.store.lock_wait`).
-        """
-        schema_within = self._schema_within()
-        path = sqlite_file(self.url)
-        with self.engine.connect() as connection:
-            direct = empty and self.is_sqlite and journal_mode(connection, "delete")
-            dbapi = connection.connection.dbapi_connection
-            # SQLite's write lock first, as in transaction(): begun for reading, the
-            # transaction failed at its first write whenever another program (another PC)
-            # was saving, instead of waiting the moment that takes (found by a tester).
-            connection.execution_options(**{WRITING: True})
-            try:
-                if direct:
-                    dbapi.execute("PRAGMA synchronous=OFF")
-                with connection.begin():
-                    if not self.is_sqlite:
-                        lock_wait.wait_for_locks_as_long_as_needed(connection)
-                    if schema_within:
-                        self._upgrade_within(connection)
-                    else:
-                        refuse_changed_schema(connection, self.location, is_sqlite=self.is_sqlite)
-                    indexes = dropped_indexes(connection) if direct else []
-                    yield connection
-                    for statement in indexes:
-                        connection.exec_driver_sql(statement)
-                self.pending = False
-            finally:
-                if direct and path is not None:  # the switch would wait for the disk with FULL
-                    journal_mode(connection, sqlite_journal_mode(path))
-                    dbapi.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
-
-    def _schema_within(self) -> bool:
+    def schema_within(self) -> bool:
         """Before a database's first transaction: ``True`` if the schema is to be made inside
         it. A server's DDL is transactional (PostgreSQL), so its schema and the first data
         commit together or not at all, and a failed first change (a command's error,
@@ -182,6 +128,15 @@ class Database:
             return True
         self.create_schema()
         return False
+
+    def begin_work(self, connection: Connection, *, schema_within: bool) -> None:
+        """At the start of a transaction's work on ``connection``: the schema made inside it
+        (``schema_within``, see :meth:`schema_within`), else the schema checked to be still
+        the one this program knows."""
+        if schema_within:
+            self._upgrade_within(connection)
+        else:
+            refuse_changed_schema(connection, self.location, is_sqlite=self.is_sqlite)
 
     def _upgrade_within(self, connection: Connection) -> None:
         try:

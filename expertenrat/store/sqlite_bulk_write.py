@@ -1,6 +1,6 @@
 """SQLite's fast way to write a whole database's rows into an empty file (a restore): the
 journal mode switched and the indexes built once the rows are in (see
-``Database.bulk_transaction``)."""
+:mod:`expertenrat.store.bulk_transaction`)."""
 
 from __future__ import annotations
 

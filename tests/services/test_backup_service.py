@@ -22,6 +22,7 @@ from sqlite_copies import opened_sqlite_copy
 
 from expertenrat import __version__
 from expertenrat.domain.councils import CouncilSettings
+from expertenrat.services import backup as backup_service
 from expertenrat.services import backup_conversion, restore_copy
 from expertenrat.services.backup import BackupService
 from expertenrat.services.backup_conversion import dump_tables
@@ -667,15 +668,15 @@ def test_a_restore_whose_commit_may_have_gone_through_keeps_its_copy(
     database = sqlite_demo_database
     backup = tmp_path / "sicherung.zip"
     BackupService(database).backup(backup)
-    real = Database.bulk_transaction
+    real = backup_service.bulk_transaction
 
     @contextmanager
-    def lost_in_commit(self, *, empty):
-        with real(self, empty=empty) as connection:
+    def lost_in_commit(database, *, empty):
+        with real(database, empty=empty) as connection:
             yield connection
         raise exc.OperationalError("COMMIT", {}, Exception("server closed the connection"))
 
-    monkeypatch.setattr(Database, "bulk_transaction", lost_in_commit)
+    monkeypatch.setattr(backup_service, "bulk_transaction", lost_in_commit)
     with pytest.raises(BackupError) as raised:
         BackupService(database).restore(backup, tmp_path / "kept")
 
@@ -697,17 +698,17 @@ def test_a_restore_whose_commit_a_full_disk_refuses_leaves_the_data_and_no_copy(
     backup = tmp_path / "sicherung.zip"
     BackupService(database).backup(backup)
     before = table_rows(database)
-    real = Database.bulk_transaction
+    real = backup_service.bulk_transaction
 
     @contextmanager
-    def full_at_commit(self, *, empty):
-        with real(self, empty=empty) as connection:  # rolled back by the error below
+    def full_at_commit(database, *, empty):
+        with real(database, empty=empty) as connection:  # rolled back by the error below
             yield connection
             full = sqlite3.OperationalError("database or disk is full")
             full.sqlite_errorname = "SQLITE_FULL"
             raise exc.OperationalError("COMMIT", {}, full)
 
-    monkeypatch.setattr(Database, "bulk_transaction", full_at_commit)
+    monkeypatch.setattr(backup_service, "bulk_transaction", full_at_commit)
     with pytest.raises(BackupError) as raised:
         BackupService(database).restore(backup, tmp_path / "kept")
 
