@@ -40,7 +40,8 @@ class ArchivedMeeting:
     ``invitation_sent_on``: the day recorded for the invitation (``None``: none, so the
     invitation in the package is dated the day it was made); ``minutes_remade``: approved
     before Expertenrat kept the approved PDFs, so that the package's are made anew;
-    ``approved_content``: the approved minutes' content (JSON) whose SHA-256 they print."""
+    ``approved_content``: the approved minutes' content (JSON) whose SHA-256 they print;
+    ``damaged``: the numbers of the annexes that no longer match their stored SHA-256."""
 
     number: int | None
     kind: MeetingKind
@@ -53,6 +54,7 @@ class ArchivedMeeting:
     minutes_remade: bool = False
     twin: int = 0  # the second, third … meeting of one folder name (see :func:`apart`)
     approved_content: str = ""
+    damaged: tuple[int, ...] = ()
 
     @property
     def name(self) -> str:
@@ -231,11 +233,29 @@ def _meeting_line(meeting: ArchivedMeeting, made_on: date) -> str:
         return (
             f"{invitation}{annexes}. Das Protokoll ist noch nicht genehmigt und fehlt mit "
             "der Sitzungsmappe; nach der Genehmigung das Paket erneut zusammenstellen."
+            f"{_damage(meeting)}"
         )
     day = f"am {meeting.approved_on:%d.%m.%Y}"
     approved = f"in der {meeting.approved_in}" if meeting.approved_in else day
     remade = f", am {made_on:%d.%m.%Y} neu erstellt" if meeting.minutes_remade else ""
     return (
         f"{invitation}, Protokoll (genehmigt {approved}; vollständige und öffentliche "
-        f"Fassung{remade}, genehmigter Inhalt){annexes}, Sitzungsmappe."
+        f"Fassung{remade}, genehmigter Inhalt){annexes}, Sitzungsmappe.{_damage(meeting)}"
+    )
+
+
+def _damage(meeting: ArchivedMeeting) -> str:
+    """ " Anlage 1 stimmt nicht …": the annexes in the package as stored though damaged,
+    said in the package itself, not only in the warning of making it (found by a tester)."""
+    if not meeting.damaged:
+        return ""
+    numbers = listed([str(number) for number in meeting.damaged])
+    if len(meeting.damaged) == 1:
+        return (
+            f" Anlage {numbers} stimmt nicht mit der bei ihrer Aufnahme gespeicherten "
+            "Prüfsumme überein; sie ist so enthalten, wie sie gespeichert war."
+        )
+    return (
+        f" Anlagen {numbers} stimmen nicht mit den bei ihrer Aufnahme gespeicherten "
+        "Prüfsummen überein; sie sind so enthalten, wie sie gespeichert waren."
     )

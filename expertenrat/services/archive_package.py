@@ -93,13 +93,14 @@ class ArchivePackageService:
                 f"Im Jahr {year} hatte das Gremium keine Sitzung; das Paket enthält nur das "
                 "Empfehlungsregister und den Tätigkeitsbericht."
             )
-        archived = apart(self._archived(summary.id) for summary in summaries)
-        for done, (summary, meeting) in enumerate(zip(summaries, archived, strict=True)):
+        archived = list(apart(self._archived(summary.id) for summary in summaries))
+        for done, summary in enumerate(summaries):
             progress(done, steps)
-            warnings += self._meeting_files(summary.id, meeting, day, files)
+            said, archived[done] = self._meeting_files(summary.id, archived[done], day, files)
+            warnings += said
         progress(len(summaries), steps)
         warnings += self._year_files(council_id, year, day, files)
-        files[README] = readme(name, year, day, archived, __version__)
+        files[README] = readme(name, year, day, tuple(archived), __version__)
         files[CHECKSUMS] = checksums(files)
         progress(steps, steps)
         return files, tuple(dict.fromkeys(warnings))
@@ -144,9 +145,11 @@ class ArchivePackageService:
 
     def _meeting_files(
         self, meeting_id: int, meeting: ArchivedMeeting, day: date, files: dict[str, bytes]
-    ) -> list[str]:
+    ) -> tuple[list[str], ArchivedMeeting]:
+        """Put the meeting's files into ``files``; its warnings, and the meeting as the
+        LIESMICH names it (with the numbers of its damaged annexes)."""
         if meeting.state not in (MeetingState.HELD, MeetingState.CANCELLED):
-            return []
+            return [], meeting
         invitation = self._meeting_documents.invitation_pdf(meeting_id, today=day)
         files[meeting.invitation()] = invitation.pdf
         warnings = list(invitation.warnings)
@@ -156,21 +159,24 @@ class ArchivePackageService:
                 f"Einladung im Paket ist auf den {day:%d.%m.%Y} datiert."
             )
         if meeting.state is MeetingState.CANCELLED:
-            return warnings
+            return warnings, meeting
+        damaged = []
         for annex, data in self._annexes.contents(meeting_id):
             if data is None or hashlib.sha256(data).hexdigest() != annex.sha256:
+                damaged.append(annex.number)
                 warnings.append(
                     f"{annex.label} der {meeting.name} stimmt nicht mehr mit ihrer "
                     "gespeicherten Prüfsumme überein; sie ist so im Paket, wie sie gespeichert "
                     "ist. Bitte prüfen Sie sie („expertenrat check“)."
                 )
             files[meeting.annex(annex)] = data or b""
+        meeting = replace(meeting, damaged=tuple(damaged))
         if not meeting.approved:
             return [
                 *warnings,
                 f"Das Protokoll der {meeting.name} ist noch nicht genehmigt; es fehlt im Paket "
                 "(mit der Sitzungsmappe).",
-            ]
+            ], meeting
         for public in (False, True):
             minutes = self._minutes_documents.minutes(meeting_id, public=public)
             files[meeting.minutes(public=public)] = minutes.rendered.pdf
@@ -184,7 +190,7 @@ class ArchivePackageService:
         files[meeting.content()] = meeting.approved_content.encode("utf-8")
         dossier = self._minutes_documents.dossier_pdf(meeting_id, today=day)
         files[meeting.dossier()] = dossier.pdf
-        return [*warnings, *dossier.warnings]
+        return [*warnings, *dossier.warnings], meeting
 
     def _year_files(
         self, council_id: int, year: int, day: date, files: dict[str, bytes]

@@ -239,3 +239,32 @@ def test_the_stored_minutes_pdfs_are_read_only_where_they_are_handed_out(service
     version_reads = [s for s in statements if "minutes_versions.origin" in s]
     assert version_reads
     assert not [s for s in version_reads if re.search(r"minutes_versions\.(public_)?pdf\b", s)]
+
+
+def test_an_annex_damaged_in_the_database_is_named_in_the_liesmich(services):
+    """The package explains itself without the program: an annex that no longer matches
+    its stored SHA-256 goes in as stored, and the LIESMICH says so, not only the warning
+    the secretariat sees once (found by a tester)."""
+    council_id = council(services)
+    fourth = services.meeting_documents.meeting_id(council_id, 4)
+    with services.database.engine.begin() as connection:
+        connection.execute(
+            update(models.StoredFile)
+            .where(models.StoredFile.meeting_id == fourth)
+            .values(content=b"%PDF-1.4 damaged")
+        )
+
+    files, warnings = services.archive_package.files(council_id, 2026, today=DAY)
+
+    assert files[
+        "2026-04-16 4. Sitzung/Anlage 1 4. Sitzung 2026-04-16 – Praesentation-ODP.pdf"
+    ] == (b"%PDF-1.4 damaged")
+    assert any("stimmt nicht mehr mit ihrer gespeicherten Prüfsumme" in w for w in warnings)
+    readme = files["LIESMICH.txt"].decode("utf-8")
+    [line] = [x for x in readme.splitlines() if x.startswith("2026-04-16 4. Sitzung:")]
+    assert line.endswith(
+        "Anlage 1 stimmt nicht mit der bei ihrer Aufnahme gespeicherten Prüfsumme überein; "
+        "sie ist so enthalten, wie sie gespeichert war."
+    )
+    other = [x for x in readme.splitlines() if x.startswith("2026-10-15 6. Sitzung:")]
+    assert "Prüfsumme" not in other[0]
