@@ -207,8 +207,11 @@ def _checksums_section() -> list[str]:
         "--------------------",
         f"{CHECKSUMS} nennt die SHA-256 jeder Datei dieses Pakets (außer sich selbst).",
         f"Prüfen: im Ordner des Pakets „sha256sum -c {CHECKSUMS}“ (Linux, macOS:",
-        "„shasum -a 256 -c …“); unter Windows je Datei „Get-FileHash -Algorithm SHA256",
-        "DATEI“ in der PowerShell und mit der Liste vergleichen.",
+        "„shasum -a 256 -c …“); unter Windows im Ordner des Pakets in der PowerShell diese",
+        "Zeile (sie nennt jede fehlende oder abweichende Datei mit „ABWEICHEND“):",
+        f"Get-Content -Encoding UTF8 {CHECKSUMS} | ForEach-Object {{ $h, $p = $_ -split "
+        "'  ', 2; if ((Get-FileHash -Algorithm SHA256 -LiteralPath $p).Hash -ne $h) "
+        '{ "ABWEICHEND: $p" } }; "Prüfung beendet."',
         "",
     ]
 

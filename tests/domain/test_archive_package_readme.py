@@ -39,3 +39,18 @@ def test_minutes_made_anew_are_named_as_german_lists_them():
     text = readme("Rat", 2025, date(2026, 1, 15), made_anew, "1.0").decode("utf-8")
 
     assert "Protokoll-PDFs der 2. Sitzung, der 3. Sitzung und der 4. Sitzung: genehmigt" in text
+
+
+def test_the_checksums_are_checked_on_windows_by_one_command_not_file_by_file():
+    """(found by a tester) An archive on Windows was told to hash each of some twenty files
+    and compare by eye; the LIESMICH gives one PowerShell line that checks the whole list
+    as written ("<hex>  <path>", paths with "/" and umlauts, so UTF-8 and -LiteralPath)."""
+    text = readme("Rat", 2026, date(2027, 1, 15), (), "1.0").decode("utf-8")
+
+    [command] = [line for line in text.split("\r\n") if line.startswith("Get-Content")]
+    assert command == (
+        "Get-Content -Encoding UTF8 SHA256SUMS.txt | ForEach-Object { $h, $p = $_ -split "
+        "'  ', 2; if ((Get-FileHash -Algorithm SHA256 -LiteralPath $p).Hash -ne $h) "
+        '{ "ABWEICHEND: $p" } }; "Prüfung beendet."'
+    )
+    assert "je Datei" not in text
