@@ -1,7 +1,7 @@
 """Einstellungen: the open council's settings, its action fields and appointment periods.
 
-The council form's rows are the council's own (:mod:`ui.settings_council`, with the logo of
-:mod:`ui.settings_logo`), the minutes' and the profile's; "Speichern" with the merge after a
+The council form is :mod:`ui.settings_council_form`'s (the logo's row
+:mod:`ui.settings_logo`'s); "Speichern" with the merge after a
 conflicting save is :mod:`ui.settings_saving`'s, "Weiteres Gremium anlegen …"
 :mod:`ui.settings_new_council`'s.
 """
@@ -13,18 +13,15 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.domain.field_limits import COUNCIL
 from expertenrat.domain.overview import Target
 from expertenrat.services.agenda_templates import AgendaTemplatesService
 from expertenrat.services.appointment_periods import AppointmentPeriodsService
@@ -34,18 +31,16 @@ from expertenrat.services.text_templates import TextTemplatesService
 from expertenrat.ui.action_field_buttons import ActionFieldButtons
 from expertenrat.ui.action_fields_model import ActionFieldsModel
 from expertenrat.ui.dialog_service import DialogService
-from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.key_actions import SaveKeys
 from expertenrat.ui.ordered_list_editor import OrderedListEditor
 from expertenrat.ui.page import flush_again
 from expertenrat.ui.scroll_areas import plain_scroll_area
 from expertenrat.ui.settings_agenda_templates import AgendaTemplatesEditor
-from expertenrat.ui.settings_council import CouncilSettingsFields
-from expertenrat.ui.settings_minutes import MinutesSettingsFields, PhrasesEditor
+from expertenrat.ui.settings_council_form import CouncilForm
+from expertenrat.ui.settings_minutes import PhrasesEditor
 from expertenrat.ui.settings_new_council import NewCouncil
 from expertenrat.ui.settings_periods import PeriodsEditor
-from expertenrat.ui.settings_profile import ProfileSettingsFields
 from expertenrat.ui.settings_saving import SettingsSaving
 from expertenrat.ui.settings_transfer import SettingsTransfer
 from expertenrat.ui.table_height import rows_list_view
@@ -110,12 +105,10 @@ class SettingsPage(QWidget):
         self.periods = PeriodsEditor(appointment_periods, dialogs, today)
 
         self._layout()
-        for name, edit in self.line_edits().items():
-            edit.setMaxLength(COUNCIL[name].max_length)
         self.saving = SettingsSaving(
             self,
             settings,
-            self.errors,
+            self.council_form.errors,
             self.save_button,
             lambda: self._council,
             self.edited_settings,
@@ -129,26 +122,13 @@ class SettingsPage(QWidget):
         )
         self.new_council_button.clicked.connect(self.new_council.ask)
 
-    def line_edits(self) -> dict[str, QLineEdit]:
-        """The council's text inputs by CouncilSettings attribute."""
-        return {**self.council_fields.line_edits(), **self.profile_fields.line_edits()}
-
     def _layout(self) -> None:
-        council_box = QGroupBox(tr("SettingsPage", "Gremium"))
-        form = QFormLayout(council_box)
-        # In a narrow window (720 px) a field too wide beside its label goes under it.
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.errors = FormErrors(form)
-        self.council_fields = CouncilSettingsFields(self.errors, form, self._dialogs)
-        self.minutes_fields = MinutesSettingsFields(self.errors, form)
-        self.profile_fields = ProfileSettingsFields(self.errors, form)
         buttons = QHBoxLayout()
         buttons.addWidget(self.saved_label, 1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
-        form.addRow(self.errors.general)
-        form.addRow(buttons)
-        SaveKeys(council_box, self.save_button)
+        self.council_form = CouncilForm(self._dialogs, buttons)
+        SaveKeys(self.council_form, self.save_button)
 
         fields_box = QGroupBox(tr("SettingsPage", "Handlungsfelder"))
         fields_layout = QHBoxLayout(fields_box)
@@ -158,7 +138,7 @@ class SettingsPage(QWidget):
         content = QWidget()
         column = QVBoxLayout(content)
         column.addWidget(page_title(tr("SettingsPage", "Einstellungen")))
-        column.addWidget(council_box)
+        column.addWidget(self.council_form)
         column.addWidget(fields_box, 1)
         column.addWidget(self.periods, 1)
         column.addWidget(self.agenda_templates, 1)
@@ -190,7 +170,7 @@ class SettingsPage(QWidget):
         """The Übersicht's "Einstellungen prüfen": the council's settings from the top, the
         keyboard in their first field."""
         self.scroll_area.verticalScrollBar().setValue(0)
-        self.council_fields.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.council_form.council_fields.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_council(self, council_id: int) -> None:
         """Remember the council; its settings are read when the page is shown (refresh),
@@ -236,12 +216,9 @@ class SettingsPage(QWidget):
             self._show(self._council)
 
     def _show(self, council: CouncilSettings) -> None:
-        self.errors.clear()
         self.saving.retry.after(None)
         self.saved_label.clear()
-        self.council_fields.show(council)
-        self.minutes_fields.show(council)
-        self.profile_fields.show(council)
+        self.council_form.show_settings(council)
 
     def flush(self, then: Callable[[], None]) -> bool:
         """Nothing typed: go on. Else ask about the typed settings, then about a typed
@@ -276,8 +253,7 @@ class SettingsPage(QWidget):
 
     def edited_settings(self) -> CouncilSettings:
         assert self._council is not None
-        edited = self.council_fields.edited(self._council)
-        return self.profile_fields.edited(self.minutes_fields.edited(edited))
+        return self.council_form.edited(self._council)
 
     def save(self) -> None:
         self.saving.save()

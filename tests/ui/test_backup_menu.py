@@ -275,7 +275,7 @@ def test_restore_asks_about_unsaved_settings_first_and_never_saves_them_over_the
     window = make_window()
     window.show()
     window.show_area(window.settings_page)
-    fields = window.settings_page.council_fields
+    fields = window.settings_page.council_form.council_fields
     fields.city_edit.setText("Rostock (ungespeichert)")
 
     dialogs.answer_yes = False  # "Die Änderungen verwerfen?" – Nein: no restore

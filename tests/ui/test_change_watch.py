@@ -136,12 +136,15 @@ def test_a_change_on_another_pc_shows_at_once_and_the_selection_stays(
 
     # Typing in a field of the shown page holds the refresh back until the field is left.
     window.show_area(window.settings_page)
-    window.settings_page.council_fields.name_edit.setText("Rat der Stadt (Entwurf)")
+    window.settings_page.council_form.council_fields.name_edit.setText("Rat der Stadt (Entwurf)")
     other_pc.members.save(council.id, _member("Ebert", field.id), today)
     marker = change_marker(other_pc.database, council.id)
     qtbot.waitUntil(lambda: len(refreshes) == 4, timeout=WAIT)
     assert watch.seen != marker
-    assert window.settings_page.council_fields.name_edit.text() == "Rat der Stadt (Entwurf)"
+    assert (
+        window.settings_page.council_form.council_fields.name_edit.text()
+        == "Rat der Stadt (Entwurf)"
+    )
     watch.stop()
     assert watch.feed is None
     qtbot.waitUntil(lambda: not watch.job.running, timeout=WAIT)  # its last result is in

@@ -74,8 +74,8 @@ def test_a_council_created_or_renamed_elsewhere_shows_in_the_switcher(
 
     # A rename waits while the cursor is in a field of the page, then shows.
     window.show_area(window.settings_page)
-    window.settings_page.council_fields.name_edit.setFocus()
-    qtbot.waitUntil(window.settings_page.council_fields.name_edit.hasFocus)
+    window.settings_page.council_form.council_fields.name_edit.setFocus()
+    qtbot.waitUntil(window.settings_page.council_form.council_fields.name_edit.hasFocus)
     settings = other_program.settings.settings(beirat)
     other_program.settings.update_settings(replace(settings, name="Seniorenbeirat", city="Rostock"))
     _poll(watch, qtbot)
@@ -98,7 +98,7 @@ def test_the_shown_council_deleted_elsewhere_gives_way_to_another_then_to_the_we
     _poll(watch, qtbot)
     assert _entries(window) == ["Beirat (Wismar)"] and window.current_council_id() == beirat
     assert window.stack.currentWidget() is window.settings_page
-    assert window.settings_page.council_fields.name_edit.text() == "Beirat"
+    assert window.settings_page.council_form.council_fields.name_edit.text() == "Beirat"
     assert dialogs.messages == [
         (
             "information",
@@ -121,7 +121,7 @@ def test_the_shown_council_deleted_elsewhere_gives_way_to_another_then_to_the_we
     other_program.settings.create_council(CouncilSettings(id=None, name="Neu", city="Parchim"))
     _poll(watch, qtbot)
     assert window.stack.currentWidget() is window.settings_page
-    assert window.settings_page.council_fields.name_edit.text() == "Neu"
+    assert window.settings_page.council_form.council_fields.name_edit.text() == "Neu"
     assert _entries(window) == ["Neu (Parchim)"] and len(dialogs.messages) == 2
 
 

@@ -48,7 +48,7 @@ def _opened_on_the_settings_with_a_typed_city(session, dialogs, demo_file, qtbot
     qtbot.waitUntil(lambda: not session.daily_backup.job.running, timeout=30000)
     window = session.window
     window.show_area(window.settings_page)
-    window.settings_page.council_fields.city_edit.setText("Lübeck")
+    window.settings_page.council_form.council_fields.city_edit.setText("Lübeck")
     return window
 
 
@@ -78,7 +78,7 @@ def test_staying_on_the_page_keeps_the_database_also_for_the_next_start(
     kind, title, _text = dialogs.messages[-1]
     assert (kind, title) == ("question", "Einstellungen nicht gespeichert")
     assert session.window is first and session.database.location == str(demo_file)
-    assert first.settings_page.council_fields.city_edit.text() == "Lübeck"
+    assert first.settings_page.council_form.council_fields.city_edit.text() == "Lübeck"
     assert stored_address() == str(demo_file)  # the next start opens it, too
 
     dialogs.answer_yes = True

@@ -42,7 +42,7 @@ def test_the_settings_page_inputs_have_the_field_limits(make_window, services):
     window = make_window()
     page = window.settings_page
 
-    limits = {name: edit.maxLength() for name, edit in page.line_edits().items()}
+    limits = {name: edit.maxLength() for name, edit in page.council_form.line_edits().items()}
 
     assert limits == {name: spec.max_length for name, spec in COUNCIL.items()}
 

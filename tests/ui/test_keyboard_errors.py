@@ -81,7 +81,7 @@ def test_a_refused_agenda_item_puts_the_cursor_into_its_title(window, qtbot) -> 
 def test_refused_settings_put_the_cursor_into_the_wrong_field(window, qtbot) -> None:
     page = window.settings_page
     window.show_area(page)
-    name = page.line_edits()["name"]
+    name = page.council_form.line_edits()["name"]
     retype(qtbot, name, "")
 
     press(qtbot, page.save_button)

@@ -124,7 +124,7 @@ def test_every_input_of_the_meeting_and_settings_forms_is_named(make_window) -> 
     assert form.place_edit.accessibleName() == "Ort"
 
     window.show_area(window.settings_page)
-    council_fields = window.settings_page.council_fields.line_edits()
+    council_fields = window.settings_page.council_form.council_fields.line_edits()
     assert council_fields["name"].accessibleName() == "Name"
     assert council_fields["city"].accessibleName() == "Stadt"
 
@@ -245,7 +245,7 @@ def test_ctrl_1_to_8_put_the_keyboard_on_each_area_s_list_or_first_field(window,
         pages.projects.search_edit,
         pages.meetings.meeting_list.view,
         pages.recommendations.search_edit,
-        window.settings_page.council_fields.name_edit,
+        window.settings_page.council_form.council_fields.name_edit,
         pages.audit.search_edit,
         pages.search.search_edit,
     ]

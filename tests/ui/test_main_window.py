@@ -207,28 +207,33 @@ def _on_settings(make_window, services):
 
 def test_switching_council_with_unsaved_settings_asks_first(make_window, services, dialogs):
     window = _on_settings(make_window, services)
-    window.settings_page.council_fields.city_edit.setText("Lübeck (noch nicht gespeichert)")
+    window.settings_page.council_form.council_fields.city_edit.setText(
+        "Lübeck (noch nicht gespeichert)"
+    )
 
     dialogs.answer_yes = False
     window.council_combo.setCurrentIndex(1)
     assert dialogs.messages[-1][1] == "Einstellungen nicht gespeichert"
     assert window.current_council_id() == services.settings.councils()[0].id
-    assert window.settings_page.council_fields.city_edit.text() == "Lübeck (noch nicht gespeichert)"
+    assert (
+        window.settings_page.council_form.council_fields.city_edit.text()
+        == "Lübeck (noch nicht gespeichert)"
+    )
 
     dialogs.answer_yes = True
     window.council_combo.setCurrentIndex(1)
-    assert window.settings_page.council_fields.name_edit.text() == "Smarte Köpfe"
+    assert window.settings_page.council_form.council_fields.name_edit.text() == "Smarte Köpfe"
     assert services.settings.councils()[0].city == "Rostock"
 
 
 def test_closing_with_unsaved_settings_asks_first(make_window, services, dialogs):
     window = _on_settings(make_window, services)
-    window.settings_page.council_fields.name_edit.setText("Neuer Name")
+    window.settings_page.council_form.council_fields.name_edit.setText("Neuer Name")
     dialogs.answer_yes = False
     window.close()
     assert dialogs.messages[-1][1] == "Einstellungen nicht gespeichert"
     assert window.isVisible()
-    assert window.settings_page.council_fields.name_edit.text() == "Neuer Name"
+    assert window.settings_page.council_form.council_fields.name_edit.text() == "Neuer Name"
     dialogs.answer_yes = True
     window.close()
     assert not window.isVisible()
@@ -239,20 +244,27 @@ def test_switching_area_with_unsaved_settings_asks_and_stays_on_nein(
     make_window, services, dialogs
 ):
     window = _on_settings(make_window, services)
-    window.settings_page.council_fields.city_edit.setText("Lübeck (noch nicht gespeichert)")
+    window.settings_page.council_form.council_fields.city_edit.setText(
+        "Lübeck (noch nicht gespeichert)"
+    )
 
     dialogs.answer_yes = False
     window.show_area(window.members_page)
     assert dialogs.messages[-1][1] == "Einstellungen nicht gespeichert"
     assert window.stack.currentWidget() is window.settings_page
     assert window.sidebar.currentRow() == window._row_of(window.settings_page)
-    assert window.settings_page.council_fields.city_edit.text() == "Lübeck (noch nicht gespeichert)"
+    assert (
+        window.settings_page.council_form.council_fields.city_edit.text()
+        == "Lübeck (noch nicht gespeichert)"
+    )
 
     dialogs.answer_yes = True
     window.show_area(window.members_page)
     assert window.stack.currentWidget() is window.members_page
     assert window.sidebar.currentRow() == window._row_of(window.members_page)
-    assert window.settings_page.council_fields.city_edit.text() == "Rostock"  # dropped, not saved
+    assert (
+        window.settings_page.council_form.council_fields.city_edit.text() == "Rostock"
+    )  # dropped, not saved
     assert services.settings.councils()[0].city == "Rostock"
 
 
@@ -266,8 +278,10 @@ def test_ctrl_and_a_digit_choose_the_sidebar_s_areas_as_a_click_does(
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
     tips = [window.sidebar.item(row).toolTip() for row in range(window.sidebar.count())]
     assert tips[0] == "Übersicht (Strg+1)" and tips[6] == "Änderungsprotokoll (Strg+7)"
-    window.settings_page.council_fields.city_edit.setFocus()
-    window.settings_page.council_fields.city_edit.setText("Lübeck (noch nicht gespeichert)")
+    window.settings_page.council_form.council_fields.city_edit.setFocus()
+    window.settings_page.council_form.council_fields.city_edit.setText(
+        "Lübeck (noch nicht gespeichert)"
+    )
 
     dialogs.answer_yes = False
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
@@ -293,7 +307,7 @@ def test_ctrl_and_a_digit_choose_the_sidebar_s_areas_as_a_click_does(
 
 def test_leaving_saved_settings_asks_nothing(make_window, services, dialogs):
     window = _on_settings(make_window, services)
-    window.settings_page.council_fields.city_edit.setText("Lübeck")
+    window.settings_page.council_form.council_fields.city_edit.setText("Lübeck")
     window.settings_page.save_button.click()
     window.show_area(window.members_page)
     window.council_combo.setCurrentIndex(1)

@@ -161,8 +161,8 @@ def test_conflicting_council_settings_open_the_merge_dialog(settings_page, other
     page.set_council(council.id)
     page.refresh()  # as the window shows it
     other.settings.update_settings(replace(council, city="Lübeck", notice_period_days=10))
-    page.council_fields.name_edit.setText("Expert*innenrat & <Beirat>")
-    page.council_fields.notice_spin.setValue(14)
+    page.council_form.council_fields.name_edit.setText("Expert*innenrat & <Beirat>")
+    page.council_form.council_fields.notice_spin.setValue(14)
 
     page.save_button.click()
 
@@ -199,18 +199,18 @@ def test_while_the_merge_is_open_the_line_under_the_settings_points_to_it(
     page.set_council(council.id)
     page.refresh()  # as the window shows it
     other.settings.update_settings(replace(council, city="Lübeck"))
-    page.council_fields.name_edit.setText("Expert*innenrat & <Beirat>")
+    page.council_form.council_fields.name_edit.setText("Expert*innenrat & <Beirat>")
 
     page.save_button.click()
 
     cancelling_the_merge_keeps_the_input(
         page.saving,
-        page.errors.general.text,
+        page.council_form.errors.general.text,
         page.save_button.click,
         "Die Einstellungen des Gremiums wurden inzwischen von jemand anderem geändert.",
         "„Speichern“ zeigt beide Fassungen noch einmal, „Verwerfen“ lässt sie fallen.",
     )
-    assert page.council_fields.name_edit.text() == "Expert*innenrat & <Beirat>"
+    assert page.council_form.council_fields.name_edit.text() == "Expert*innenrat & <Beirat>"
     assert page.has_unsaved_changes()
 
 

@@ -375,8 +375,8 @@ def test_a_new_council_checks_its_settings_until_it_saved_them(empty_window, qtb
 
     page = empty_window.settings_page
     assert empty_window.stack.currentWidget() is page
-    assert QApplication.focusWidget() is page.council_fields.name_edit
-    page.profile_fields.secretariat_edit.setText("Geschäftsstelle Digitalbeirat")
+    assert QApplication.focusWidget() is page.council_form.council_fields.name_edit
+    page.council_form.profile_fields.secretariat_edit.setText("Geschäftsstelle Digitalbeirat")
     click(qtbot, page.save_button)
     empty_window.show_area(empty_window.overview_page)
     assert steps.settings_button.isHidden()

@@ -34,7 +34,7 @@ def _labels(page) -> list[str]:
 
 def test_minutes_settings_are_saved_with_the_council(make_window, services, qtbot) -> None:
     page, council = _page(make_window, services)
-    fields = page.minutes_fields
+    fields = page.council_form.minutes_fields
     fields.style_combo.setCurrentIndex(fields.style_combo.findData(MinutesStyle.COURSE.value))
     fields.approval_combo.setCurrentIndex(
         fields.approval_combo.findData(MinutesApproval.OBJECTIONS.value)
@@ -231,7 +231,7 @@ def test_a_new_title_of_the_chair_shows_in_the_phrases_at_once(
         .startswith("Die/Der Vorsitzende eröffnet")
     )
 
-    page.council_fields.chair_title_edit.setText("Sprecher*in")
+    page.council_form.council_fields.chair_title_edit.setText("Sprecher*in")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
 
     assert editor.model.index(opening, PhrasesEditor.STRETCH_COLUMN).data() == (
@@ -245,8 +245,8 @@ def test_a_new_name_and_kind_of_the_council_show_in_the_phrases_at_once(
     page, _council = _page(make_window, services)
     editor = page.phrases
 
-    page.council_fields.name_edit.setText("Smarte Köpfe")
-    page.profile_fields.classification_combo.setCurrentText("Bürgerrat")
+    page.council_form.council_fields.name_edit.setText("Smarte Köpfe")
+    page.council_form.profile_fields.classification_combo.setCurrentText("Bürgerrat")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
 
     assert editor.model.index(0, PhrasesEditor.STRETCH_COLUMN).data() == (

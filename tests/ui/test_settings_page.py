@@ -71,7 +71,7 @@ def test_a_further_council_takes_the_shown_councils_action_fields_not_rostocks(
 def test_changed_settings_are_saved_and_shown_after_reopening(make_window, services, qtbot):
     window, council = _window_with_council(make_window, services)
     page = window.settings_page
-    fields = page.council_fields
+    fields = page.council_form.council_fields
     fields.name_edit.setText("Smart City Expert*innenrat & Co. <Test> „Zoë“ 🚀")
     fields.city_edit.setText("Lübeck")
     fields.max_spin.setValue(12)
@@ -84,7 +84,7 @@ def test_changed_settings_are_saved_and_shown_after_reopening(make_window, servi
     reopened = make_window()
     reopened.show_area(reopened.settings_page)
     page = reopened.settings_page
-    fields = page.council_fields
+    fields = page.council_form.council_fields
     assert fields.name_edit.text() == "Smart City Expert*innenrat & Co. <Test> „Zoë“ 🚀"
     assert fields.city_edit.text() == "Lübeck"
     assert fields.max_spin.value() == 12
@@ -97,7 +97,7 @@ def test_changed_settings_are_saved_and_shown_after_reopening(make_window, servi
 def test_the_periods_say_1_monat_and_1_tag_in_the_singular(make_window, services):
     """(found by a tester) the response period read "1 Monate", the notice "1 Tage"."""
     window, _council = _window_with_council(make_window, services)
-    fields = window.settings_page.council_fields
+    fields = window.settings_page.council_form.council_fields
     shown = []
     for spin in (fields.response_spin, fields.notice_spin):
         for value in (1, 2):
@@ -111,15 +111,15 @@ def test_invalid_settings_show_messages_next_to_the_fields_and_save_nothing(
 ):
     window, council = _window_with_council(make_window, services)
     page = window.settings_page
-    fields = page.council_fields
+    fields = page.council_form.council_fields
     before = {w: w.mapTo(page, w.rect().topLeft()) for w in (fields.city_edit, page.save_button)}
     fields.name_edit.setText("   ")
     fields.min_spin.setValue(11)
     fields.max_spin.setValue(9)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
 
-    assert "Namen des Gremiums" in page.errors.message("name")
-    assert "nicht kleiner als die Mindestzahl" in page.errors.message("max_members")
+    assert "Namen des Gremiums" in page.council_form.errors.message("name")
+    assert "nicht kleiner als die Mindestzahl" in page.council_form.errors.message("max_members")
     assert fields.name_edit.property("error") is True
     assert fields.max_spin.property("error") is True
     assert not fields.city_edit.property("error")
@@ -130,7 +130,7 @@ def test_invalid_settings_show_messages_next_to_the_fields_and_save_nothing(
 
 def test_renaming_the_council_updates_the_overview(make_window, services, qtbot):
     window, _council = _window_with_council(make_window, services)
-    window.settings_page.council_fields.name_edit.setText("Beirat Digitales")
+    window.settings_page.council_form.council_fields.name_edit.setText("Beirat Digitales")
     qtbot.mouseClick(window.settings_page.save_button, Qt.MouseButton.LeftButton)
     window.show_area(window.overview_page)
     assert window.overview_page.subtitle.text() == "Beirat Digitales · Rostock"
@@ -138,7 +138,7 @@ def test_renaming_the_council_updates_the_overview(make_window, services, qtbot)
 
 def test_a_council_name_with_markup_is_shown_as_typed(make_window, services, qtbot):
     window, _council = _window_with_council(make_window, services)
-    window.settings_page.council_fields.name_edit.setText("Rat <b>Digitales</b> & Co.")
+    window.settings_page.council_form.council_fields.name_edit.setText("Rat <b>Digitales</b> & Co.")
     qtbot.mouseClick(window.settings_page.save_button, Qt.MouseButton.LeftButton)
     window.show_area(window.overview_page)
     label = window.overview_page.subtitle
@@ -151,7 +151,7 @@ def test_logo_is_loaded_from_a_file_and_refused_when_not_an_image(
 ):
     window, council = _window_with_council(make_window, services)
     page = window.settings_page
-    fields = page.council_fields
+    fields = page.council_form.council_fields
     image = QImage(1200, 300, QImage.Format.Format_RGB32)
     image.fill(QColor("#004f9f"))
     logo = tmp_path / "logo.png"
@@ -183,7 +183,7 @@ def test_a_logo_chosen_and_the_same_logo_in_a_settings_file_are_stored_alike(
     logo = tmp_path / "logo.png"
     image.save(str(logo))
     dialogs.paths = [str(logo)]
-    page.council_fields.logo.choose_button.click()
+    page.council_form.council_fields.logo.choose_button.click()
     page.save()
     chosen = services.settings.settings(council.id).logo_png
     transfer = services.council_transfer
@@ -208,7 +208,7 @@ def test_a_photo_larger_than_a_logo_may_come_in_is_read_smaller_and_scaled(
     image.save(str(photo))
     dialogs.paths = [str(photo)]
 
-    window.settings_page.council_fields.logo.choose_button.click()
+    window.settings_page.council_form.council_fields.logo.choose_button.click()
     window.settings_page.save()
 
     stored = services.settings.settings(council.id).logo_png
@@ -222,7 +222,7 @@ def test_logo_chooser_refuses_an_image_too_large_to_read_and_a_cut_one(
     from logo_images import header_only_png, oversized_png, truncated_png
 
     window, council = _window_with_council(make_window, services)
-    logo = window.settings_page.council_fields.logo
+    logo = window.settings_page.council_form.council_fields.logo
     paths = []
     for name, data in (
         ("riesig.png", oversized_png()),
@@ -407,10 +407,10 @@ def test_enter_in_a_field_saves_the_council_as_the_default_button_says(
 ):
     window, council = _window_with_council(make_window, services)
     page = window.settings_page
-    page.council_fields.city_edit.clear()
-    qtbot.keyClicks(page.council_fields.city_edit, "Wismar")
+    page.council_form.council_fields.city_edit.clear()
+    qtbot.keyClicks(page.council_form.council_fields.city_edit, "Wismar")
 
-    qtbot.keyClick(page.council_fields.city_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(page.council_form.council_fields.city_edit, Qt.Key.Key_Return)
 
     assert page.saved_label.text() == "Gespeichert."
     assert services.settings.settings(council.id).city == "Wismar"
@@ -419,8 +419,8 @@ def test_enter_in_a_field_saves_the_council_as_the_default_button_says(
 def test_enter_in_a_phrase_does_not_save_the_council(make_window, services, qtbot):
     window, council = _window_with_council(make_window, services)
     page = window.settings_page
-    page.council_fields.city_edit.clear()
-    qtbot.keyClicks(page.council_fields.city_edit, "Wismar")  # typed, not saved
+    page.council_form.council_fields.city_edit.clear()
+    qtbot.keyClicks(page.council_form.council_fields.city_edit, "Wismar")  # typed, not saved
 
     qtbot.keyClick(page.phrases.label_edit, Qt.Key.Key_Return)
 
@@ -456,24 +456,24 @@ def test_the_prefix_of_the_recommendation_codes_is_a_setting(make_window, servic
     recommendations "DB-2026-01"; every council's were "E-…"."""
     window, council = _window_with_council(make_window, services)
     page = window.settings_page
-    assert page.council_fields.prefix_edit.text() == "E"
+    assert page.council_form.council_fields.prefix_edit.text() == "E"
 
-    page.council_fields.prefix_edit.setText("D B")
+    page.council_form.council_fields.prefix_edit.setText("D B")
     page.save_button.click()
-    assert "Großbuchstaben" in page.errors.message("recommendation_prefix")
+    assert "Großbuchstaben" in page.council_form.errors.message("recommendation_prefix")
     assert services.settings.settings(council.id).recommendation_prefix == "E"
 
-    page.council_fields.prefix_edit.setText("db")
+    page.council_form.council_fields.prefix_edit.setText("db")
     page.save_button.click()
     assert services.settings.settings(council.id).recommendation_prefix == "DB"
-    assert page.council_fields.prefix_edit.text() == "DB"
+    assert page.council_form.council_fields.prefix_edit.text() == "DB"
 
 
 def test_the_titles_of_chair_and_vice_chair_are_settings(make_window, services):
     """(found by a tester) A council whose rules speak of a "Sprecher*in" had no way to say
     so; every list and document said "Vorsitz" and "Stellvertretung"."""
     window, council = _window_with_council(make_window, services)
-    fields = window.settings_page.council_fields
+    fields = window.settings_page.council_form.council_fields
     page = window.settings_page
     assert (fields.chair_title_edit.text(), fields.vice_chair_title_edit.text()) == (
         "Vorsitz",
@@ -483,13 +483,13 @@ def test_the_titles_of_chair_and_vice_chair_are_settings(make_window, services):
 
     fields.chair_title_edit.setText("   ")
     page.save_button.click()
-    assert "wie der Vorsitz heißt" in page.errors.message("chair_title")
+    assert "wie der Vorsitz heißt" in page.council_form.errors.message("chair_title")
     assert services.settings.settings(council.id).chair_title == "Vorsitz"
 
     fields.chair_title_edit.setText("Sprecher*in 🙂")
     fields.vice_chair_title_edit.setText("sprecher*in 🙂")
     page.save_button.click()
-    assert "verschiedene Bezeichnungen" in page.errors.message("vice_chair_title")
+    assert "verschiedene Bezeichnungen" in page.council_form.errors.message("vice_chair_title")
 
     fields.vice_chair_title_edit.setText(" & < \" ' Stellv. ")
     page.save_button.click()
@@ -503,16 +503,16 @@ def test_the_secretariats_e_mail_address_is_a_setting_checked_beside_its_field(
 ):
     window, council = _window_with_council(make_window, services)
     page = window.settings_page
-    edit = page.profile_fields.secretariat_email_edit
+    edit = page.council_form.profile_fields.secretariat_email_edit
     assert (edit.text(), edit.maxLength()) == ("", 320)
 
     edit.setText("Geschäftsstelle <gs@rostock.de>")
     page.save_button.click()
-    assert "„gs@rostock.de“" in page.errors.message("secretariat_email")
+    assert "„gs@rostock.de“" in page.council_form.errors.message("secretariat_email")
     assert edit.text() == "Geschäftsstelle <gs@rostock.de>"  # kept to be mended
     assert services.settings.settings(council.id).secretariat_email == ""
 
     edit.setText(" gs@rostock.de ")
     page.save_button.click()
     assert services.settings.settings(council.id).secretariat_email == "gs@rostock.de"
-    assert not page.errors.message("secretariat_email")
+    assert not page.council_form.errors.message("secretariat_email")

@@ -35,7 +35,7 @@ def test_the_settings_are_read_as_the_page_is_shown_and_once(qtbot, services, di
     assert hidden == switched == []
     reads = [s for s in shown if s.startswith("SELECT")]  # not SQLite's BEGIN
     assert len(reads) == len(set(reads)) == 6  # the council, fields, periods, templates
-    assert page.council_fields.city_edit.text() == "Rostock"
+    assert page.council_form.council_fields.city_edit.text() == "Rostock"
     page.refresh()
-    assert page.council_fields.city_edit.text() == "Wismar"
+    assert page.council_form.council_fields.city_edit.text() == "Wismar"
     assert not page.has_unsaved_changes()

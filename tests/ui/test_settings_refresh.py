@@ -66,16 +66,16 @@ def test_settings_changed_elsewhere_show_at_the_next_refresh_selection_kept(
     shown, other_program, qtbot
 ):
     window, page, council = shown
-    fields = page.council_fields
+    fields = page.council_form.council_fields
     _change_everything(other_program, council.id)
 
     assert window.refresh_when_safe(other_program.settings.councils())
 
     assert (fields.name_edit.text(), fields.city_edit.text()) == (HOSTILE, "Güstrow")
     assert (fields.max_spin.value(), fields.notice_spin.value()) == (12, 10)
-    assert page.minutes_fields.style_combo.currentData() == MinutesStyle.COURSE.value
-    assert page.profile_fields.website_edit.text() == "https://example.org/rat"
-    assert page.profile_fields.secretariat_edit.text() == "Geschäftsstelle Smart City"
+    assert page.council_form.minutes_fields.style_combo.currentData() == MinutesStyle.COURSE.value
+    assert page.council_form.profile_fields.website_edit.text() == "https://example.org/rat"
+    assert page.council_form.profile_fields.secretariat_edit.text() == "Geschäftsstelle Smart City"
     assert fields.logo.remove_button.isEnabled() and not fields.logo.preview.pixmap().isNull()
     assert page.fields_model.fields()[-1].name == "Energie & Klima"
     assert page.phrases.selected().id == other_program.text_templates.templates(council.id)[1].id
@@ -98,7 +98,7 @@ def test_unsaved_input_stays_and_saving_it_meets_the_other_version(
     shown, other_program, dialogs, qtbot
 ):
     window, page, council = shown
-    fields = page.council_fields
+    fields = page.council_form.council_fields
     fields.city_edit.setText("Lübeck")
     page.phrases.text_edit.setPlainText("getippt, nicht gespeichert")
     _change_everything(other_program, council.id)

@@ -98,8 +98,8 @@ def test_taking_over_shows_the_differences_and_applies_the_chosen_ones(
     )  # fmt: skip
     assert [f.name for f in services.settings.action_fields(rostock.id)][-1] == "Hafen 🚢"
     assert services.agenda_templates.templates(rostock.id)[-1].title == "Hafen & <Kai> 🚢"
-    assert page.council_fields.name_edit.text() == "Beirat Digitales & <Lübeck>"
-    assert page.profile_fields.bundesland_combo.currentData() == "DE-MV"
+    assert page.council_form.council_fields.name_edit.text() == "Beirat Digitales & <Lübeck>"
+    assert page.council_form.profile_fields.bundesland_combo.currentData() == "DE-MV"
     assert page.saved_label.text() == "Aus der Datei übernommen."
     assert dialogs.file_dialogs == [(FileKind.SETTINGS, "")]
 
@@ -137,7 +137,10 @@ def test_a_new_council_from_a_file_is_created_and_shown(make_window, services, d
     assert len(councils) == 3
     assert window.current_council_id() == councils[-1].id
     window.show_area(window.settings_page)  # read as it is shown (from the Datei menu too)
-    assert window.settings_page.council_fields.name_edit.text() == "Beirat Digitales & <Lübeck>"
+    assert (
+        window.settings_page.council_form.council_fields.name_edit.text()
+        == "Beirat Digitales & <Lübeck>"
+    )
     assert [f.name for f in services.settings.action_fields(councils[-1].id)][-1] == "Hafen 🚢"
     assert services.members.members(councils[-1].id) == []
     assert window.settings_page.transfer.new_action in window.menus.file_menu.actions()
@@ -318,7 +321,7 @@ def test_export_leaves_out_a_logo_that_cannot_be_drawn_and_says_so(
     target = tmp_path / "rostock.json"
     dialogs.paths.append(str(target))
 
-    assert window.settings_page.council_fields.logo.preview.text() == (
+    assert window.settings_page.council_form.council_fields.logo.preview.text() == (
         "Logo nicht lesbar – bitte ein neues wählen"
     )  # not an empty preview (and a warning of Qt's in the log)
 

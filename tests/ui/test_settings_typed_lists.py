@@ -78,14 +78,14 @@ def test_a_new_template_typed_asks_before_another_council(window, services, dial
     dialogs.answer_yes = True
     window.council_combo.setCurrentIndex(1)
     assert window.current_council_id() == second
-    assert page.council_fields.name_edit.text() == "Smarte Köpfe"
+    assert page.council_form.council_fields.name_edit.text() == "Smarte Köpfe"
     assert editor.title_edit.text() == "" and not page.has_unsaved_changes()
     assert TYPED not in [t.title for t in services.agenda_templates.templates(first)]
 
 
 def test_closing_asks_about_each_typed_form_in_turn(window, services, dialogs):
     page, council_id = window.settings_page, window.current_council_id()
-    page.council_fields.city_edit.setText("Lübeck")
+    page.council_form.council_fields.city_edit.setText("Lübeck")
     page.agenda_templates.view.selectRow(0)
     page.agenda_templates.minutes_spin.setValue(55)
     page.phrases.new_button.click()
@@ -111,7 +111,7 @@ def test_closing_asks_about_each_typed_form_in_turn(window, services, dialogs):
 
 def test_nein_on_a_later_form_stays_with_its_text(window, dialogs):
     page = window.settings_page
-    page.council_fields.city_edit.setText("Lübeck")
+    page.council_form.council_fields.city_edit.setText("Lübeck")
     page.phrases.view.selectRow(1)
     page.phrases.label_edit.setText(TYPED)
     dialogs.answers = [True, False]
@@ -122,7 +122,7 @@ def test_nein_on_a_later_form_stays_with_its_text(window, dialogs):
         "Textbaustein nicht gespeichert",
     ]
     assert window.stack.currentWidget() is page
-    assert page.council_fields.city_edit.text() == "Rostock"  # "Ja": dropped
+    assert page.council_form.council_fields.city_edit.text() == "Rostock"  # "Ja": dropped
     assert page.phrases.label_edit.text() == TYPED  # "Nein": stays
 
 
@@ -157,12 +157,12 @@ def test_a_refresh_waits_for_a_typed_phrase_and_rereads_the_page_once_it_is_save
 
 def test_verwerfen_drops_the_typed_settings_but_not_a_typed_phrase(window):
     page = window.settings_page
-    page.council_fields.city_edit.setText("Lübeck")
+    page.council_form.council_fields.city_edit.setText("Lübeck")
     page.phrases.new_button.click()
     page.phrases.label_edit.setText(TYPED)
 
     page.revert_button.click()
-    assert page.council_fields.city_edit.text() == "Rostock"
+    assert page.council_form.council_fields.city_edit.text() == "Rostock"
     assert page.phrases.label_edit.text() == TYPED
     assert page.has_unsaved_changes()
 

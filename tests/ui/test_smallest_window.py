@@ -60,7 +60,7 @@ def test_einstellungen_fit_the_least_window_s_width(window, qtbot):
     with suppress(NotSettled):  # the layouts settle; what is left scrolls sideways
         qtbot.waitUntil(lambda: sideways(page) == [], timeout=WAIT)
     assert sideways(page) == []
-    approval = page.minutes_fields.approval_combo
+    approval = page.council_form.minutes_fields.approval_combo
     assert approval.width() < approval.sizeHint().width()  # gives way, ends in "…"
     assert approval.shown_text().endswith("…")
     assert approval.shown_text() != approval.currentText()
