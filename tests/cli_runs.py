@@ -90,3 +90,9 @@ def run_main(capsys, *args: str) -> tuple[int, str, str]:
         code = stopped.code
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def import_arguments(database: object, kind: str, file: object, *options: str) -> list[str]:
+    """The arguments of ``import KIND --council 1 FILE OPTIONS`` on ``database`` (a path or
+    address), for :func:`run_script` or :func:`run_main`."""
+    return ["--database", str(database), "import", kind, "--council", "1", str(file), *options]

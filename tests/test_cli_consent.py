@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from cli_runs import assert_one_line_error
+from cli_runs import assert_one_line_error, import_arguments
 from cli_runs import run_script as run
 from test_cli_members import stored, write_csv
 
@@ -62,9 +62,7 @@ def test_reimporting_an_old_export_does_not_make_a_withdrawn_contact_public(data
     before = (stored(database), ledger(database))
 
     for extra in ((), ("--accept-consent-changes",)):
-        result = run(
-            "--database", database, "import", "members", "--council", "1", str(old_export), *extra
-        )
+        result = run(*import_arguments(database, "members", old_export, *extra))
 
         assert_one_line_error(result, "1 Zeile hat Fehler; es wurde nichts importiert.")
         (line,) = [line for line in result.stdout.splitlines() if "Fehler" in line]
@@ -77,7 +75,7 @@ def test_an_import_that_grants_consent_needs_the_flag_and_saves_nothing_without(
     file = write_csv(tmp_path / "neu.csv", HEADER, NEW_GRANT)
     before = (stored(database), ledger(database))
 
-    result = run("--database", database, "import", "members", "--council", "1", file)
+    result = run(*import_arguments(database, "members", file))
 
     assert_one_line_error(
         result,
@@ -96,7 +94,7 @@ def test_a_dry_run_reports_consent_changes_in_their_own_lines(database, tmp_path
     file = write_csv(tmp_path / "neu.csv", HEADER, NEW_GRANT)
     before = (stored(database), ledger(database))
 
-    result = run("--database", database, "import", "members", "--council", "1", file, "--dry-run")
+    result = run(*import_arguments(database, "members", file, "--dry-run"))
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
@@ -112,16 +110,7 @@ def test_with_the_flag_the_grant_is_saved_and_recorded_as_an_import(database, tm
     file = write_csv(tmp_path / "neu.csv", HEADER, NEW_GRANT)
     entries = len(ledger(database))
 
-    result = run(
-        "--database",
-        database,
-        "import",
-        "members",
-        "--council",
-        "1",
-        file,
-        "--accept-consent-changes",
-    )
+    result = run(*import_arguments(database, "members", file, "--accept-consent-changes"))
 
     assert result.returncode == 0, result.stderr
     assert (

@@ -13,7 +13,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from cli_runs import assert_one_line_error, run_main
+from cli_runs import assert_one_line_error, import_arguments, run_main
 from cli_runs import run_script as run
 from openpyxl import Workbook
 from pdf_reading import text
@@ -68,7 +68,7 @@ def test_an_exported_workbook_imports_as_unchanged(database, tmp_path):
     run("--database", database, "export", "members", "--out", str(workbook))
     before = stored(database)
 
-    result = run("--database", database, "import", "members", "--council", "1", str(workbook))
+    result = run(*import_arguments(database, "members", workbook))
 
     assert result.returncode == 0, result.stderr
     report = result.stdout.splitlines()
@@ -88,7 +88,7 @@ def test_an_unknown_file_ending_gives_one_line(database, tmp_path, command):
     if command == "export":
         result = run("--database", database, "export", "members", "--out", str(file))
     else:
-        result = run("--database", database, "import", "members", "--council", "1", str(file))
+        result = run(*import_arguments(database, "members", file))
 
     assert_one_line_error(result, "„mitglieder.ods“: Die Dateiendung „.ods“ ist unbekannt.")
     assert file.read_bytes() == b"PK\x03\x04"
@@ -103,9 +103,7 @@ def test_dry_run_reports_every_row_and_saves_nothing(database, tmp_path):
     file.write_bytes(exported.read_bytes() + anna.encode("utf-8") + b"\r\n")
     before = stored(database)
 
-    result = run(
-        "--database", database, "import", "members", "--council", "1", str(file), "--dry-run"
-    )
+    result = run(*import_arguments(database, "members", file, "--dry-run"))
 
     assert result.returncode == 0, result.stderr
     report = result.stdout.splitlines()
@@ -126,9 +124,7 @@ def test_the_report_says_which_columns_were_read_as_what(database, tmp_path):
         encoding="utf-8",
     )
 
-    result = run(
-        "--database", database, "import", "members", "--council", "1", str(file), "--dry-run"
-    )
+    result = run(*import_arguments(database, "members", file, "--dry-run"))
 
     assert result.returncode == 0, result.stderr
     assert (
@@ -145,17 +141,7 @@ def test_the_report_names_the_sheets_of_a_workbook_not_read(capsys, database, tm
     workbook.create_sheet("Ehemalige").append(["Otto", "Alt"])
     workbook.save(file := tmp_path / "beirat.xlsx")
 
-    code, out, _ = run_main(
-        capsys,
-        "--database",
-        database,
-        "import",
-        "members",
-        "--council",
-        "1",
-        str(file),
-        "--dry-run",
-    )
+    code, out, _ = run_main(capsys, *import_arguments(database, "members", file, "--dry-run"))
 
     assert code == 0
     assert (
@@ -189,9 +175,7 @@ def test_unused_columns_are_named_with_the_columns_read(capsys, database, tmp_pa
         "Zoe;Neumann;0170 1234567;01.01.2026;Stadtdaten;1",
     )
 
-    code, out, _ = run_main(
-        capsys, "--database", database, "import", "members", "--council", "1", file, "--dry-run"
-    )
+    code, out, _ = run_main(capsys, *import_arguments(database, "members", file, "--dry-run"))
 
     assert code == 0
     (line,) = [line for line in out.splitlines() if line.startswith("Nicht verwendete")]
@@ -208,17 +192,7 @@ def test_excels_unicode_text_is_imported_as_in_the_window(capsys, database, tmp_
     text = "Vorname\tNachname\tAmtszeit Beginn\tPrimäres Handlungsfeld\r\n"
     file.write_bytes((text + "عبد الله\tÖztürk\t01.01.2026\tStadtdaten\r\n").encode("utf-16"))
 
-    code, out, _ = run_main(
-        capsys,
-        "--database",
-        database,
-        "import",
-        "members",
-        "--council",
-        "1",
-        str(file),
-        "--dry-run",
-    )
+    code, out, _ = run_main(capsys, *import_arguments(database, "members", file, "--dry-run"))
 
     assert code == 0
     assert out.splitlines()[0] == "Zeile 2: neu – عبد الله Öztürk"
@@ -231,7 +205,7 @@ def test_import_saves_new_and_changed_members(database, tmp_path):
         "Anna;Berg;anna@example.org;Mitglied;01.01.2026;Stadtdaten",
     )
 
-    result = run("--database", database, "import", "members", "--council", "1", file)
+    result = run(*import_arguments(database, "members", file))
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
@@ -252,7 +226,7 @@ def test_a_file_with_a_bad_row_is_reported_and_nothing_is_saved(database, tmp_pa
     )
     before = stored(database)
 
-    result = run("--database", database, "import", "members", "--council", "1", file)
+    result = run(*import_arguments(database, "members", file))
 
     assert_one_line_error(result, "2 Zeilen haben Fehler; es wurde nichts importiert.")
     report = result.stdout.splitlines()
@@ -268,7 +242,7 @@ def test_the_report_shows_control_characters_as_codes_and_cuts_long_names(databa
         tmp_path / "fehler.csv", HEADER, f"Anna;{family};anna@example.org;Mitglied;01.01.2026;X"
     )
 
-    result = run("--database", database, "import", "members", "--council", "1", file, "--dry-run")
+    result = run(*import_arguments(database, "members", file, "--dry-run"))
 
     assert result.returncode == 1
     (line,) = result.stdout.splitlines()
@@ -280,7 +254,7 @@ def test_the_report_shows_control_characters_as_codes_and_cuts_long_names(databa
 def test_a_dry_run_with_a_bad_row_also_fails(database, tmp_path):
     file = write_csv(tmp_path / "fehler.csv", HEADER, "Jan;;;;01.01.2026;Stadtdaten")
 
-    result = run("--database", database, "import", "members", "--council", "1", file, "--dry-run")
+    result = run(*import_arguments(database, "members", file, "--dry-run"))
 
     assert_one_line_error(result, "1 Zeile hat Fehler")
     assert result.stdout.strip() == (
@@ -298,16 +272,7 @@ def test_an_overlong_phone_number_is_refused_with_row_and_column(database, tmp_p
     )
     before = stored(database)
 
-    result = run(
-        "--database",
-        database,
-        "import",
-        "members",
-        "--council",
-        "1",
-        file,
-        *(["--dry-run"] * dry_run),
-    )
+    result = run(*import_arguments(database, "members", file, *(["--dry-run"] * dry_run)))
 
     assert_one_line_error(result, "1 Zeile hat Fehler; es wurde nichts importiert.")
     assert result.stdout.strip() == (
@@ -333,7 +298,7 @@ def test_a_file_that_cannot_be_read_as_csv_gives_one_line(database, tmp_path, co
     file.write_bytes(content)
     before = stored(database)
 
-    result = run("--database", database, "import", "members", "--council", "1", str(file))
+    result = run(*import_arguments(database, "members", file))
 
     assert_one_line_error(result, message)
     assert result.stdout == ""
@@ -349,9 +314,7 @@ def test_a_file_that_cannot_be_read_as_csv_gives_one_line(database, tmp_path, co
     ids=["missing", "directory"],
 )
 def test_a_path_that_is_not_a_readable_file_gives_one_line(database, tmp_path, name, message):
-    result = run(
-        "--database", database, "import", "members", "--council", "1", str(tmp_path / name)
-    )
+    result = run(*import_arguments(database, "members", tmp_path / name))
 
     assert_one_line_error(result, message)
     assert result.stdout == ""
@@ -390,7 +353,7 @@ def test_roster_export_warns_about_letters_no_font_has_and_exits_0(database, tmp
         "小明;王;xiaoming@example.org;Mitglied;01.01.2026;Stadtdaten",
         "محمد;عبد الله;;Mitglied;01.01.2026;Stadtdaten",
     )
-    assert run("--database", database, "import", "members", "--council", "1", file).returncode == 0
+    assert run(*import_arguments(database, "members", file)).returncode == 0
     target = tmp_path / "liste.pdf"
 
     result = run("--database", database, "export", "roster", "--out", str(target))
@@ -475,9 +438,7 @@ def test_a_lone_surrogate_from_a_workbook_is_reported_as_its_code(capsys, databa
         workbook.active.append(row)
     workbook.save(file := tmp_path / "mitglieder.xlsx")
 
-    code, out, _err = run_main(
-        capsys, "--database", database, "import", "members", "--council", "1", str(file)
-    )
+    code, out, _err = run_main(capsys, *import_arguments(database, "members", file))
 
     assert code == 1
     assert out.startswith("Zeile 2: Fehler – Anna Berg<U+D800>: Spalte „Nachname“: ")

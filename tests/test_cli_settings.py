@@ -10,7 +10,7 @@ import sys
 from datetime import UTC, datetime
 
 import pytest
-from cli_runs import run_main
+from cli_runs import import_arguments, run_main
 from cli_runs import run_script as run
 from logo_images import header_only_png, oversized_png
 
@@ -62,21 +62,10 @@ def test_a_changed_file_is_shown_in_a_dry_run_and_then_applied(demo_file, export
     changed.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
     before = stored(demo_file)
 
-    dry = run(
-        "--database",
-        str(demo_file),
-        "import",
-        "settings",
-        "--council",
-        "1",
-        str(changed),
-        "--dry-run",
-    )
+    dry = run(*import_arguments(demo_file, "settings", changed, "--dry-run"))
     assert dry.returncode == 0, dry.stderr
     assert stored(demo_file) == before
-    applied = run(
-        "--database", str(demo_file), "import", "settings", "--council", "1", str(changed)
-    )
+    applied = run(*import_arguments(demo_file, "settings", changed))
 
     assert "Ladungsfrist: 14 Tage -> 12 Tage" in dry.stdout
     assert "Probelauf: Es wurde nichts gespeichert." in dry.stdout
@@ -111,19 +100,8 @@ def test_another_citys_own_settings_are_left_as_they_are_unless_all(demo_file, e
     own = _council(demo_file, *columns)[:4]
     fields = stored(demo_file)[1]
 
-    dry = run(
-        "--database",
-        str(demo_file),
-        "import",
-        "settings",
-        "--council",
-        "1",
-        str(changed),
-        "--dry-run",
-    )
-    applied = run(
-        "--database", str(demo_file), "import", "settings", "--council", "1", str(changed)
-    )
+    dry = run(*import_arguments(demo_file, "settings", changed, "--dry-run"))
+    applied = run(*import_arguments(demo_file, "settings", changed))
 
     assert dry.returncode == 0, dry.stderr
     assert "Ladungsfrist: 14 Tage -> 12 Tage" in dry.stdout
@@ -140,9 +118,7 @@ def test_another_citys_own_settings_are_left_as_they_are_unless_all(demo_file, e
     assert _council(demo_file, *columns) == (*own, 12)
     assert stored(demo_file)[1] == fields
 
-    everything = run(
-        "--database", str(demo_file), "import", "settings", "--council", "1", str(changed), "--all"
-    )
+    everything = run(*import_arguments(demo_file, "settings", changed, "--all"))
 
     assert everything.returncode == 0, everything.stderr
     assert "bleiben, wie sie sind" not in everything.stdout
@@ -161,9 +137,7 @@ def test_a_renamed_council_is_named_as_it_is_called_now(demo_file, exported, tmp
     changed = tmp_path / "wismar.json"
     changed.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
 
-    applied = run(
-        "--database", str(demo_file), "import", "settings", "--council", "1", str(changed)
-    )
+    applied = run(*import_arguments(demo_file, "settings", changed))
 
     assert applied.returncode == 0, applied.stderr
     assert applied.stdout.splitlines()[-1] == (
@@ -294,7 +268,7 @@ def test_refused_files_change_nothing(demo_file, tmp_path, content, message):
     path.write_text(text, "utf-8")
     before = stored(demo_file)
 
-    result = run("--database", str(demo_file), "import", "settings", "--council", "1", str(path))
+    result = run(*import_arguments(demo_file, "settings", path))
 
     assert result.returncode == 1
     assert message in result.stderr
@@ -432,16 +406,7 @@ def test_another_citys_action_fields_are_named_as_the_file_holds_them(
     changed = tmp_path / "luebeck.json"
     changed.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
 
-    dry = run(
-        "--database",
-        str(demo_file),
-        "import",
-        "settings",
-        "--council",
-        "1",
-        str(changed),
-        "--dry-run",
-    )
+    dry = run(*import_arguments(demo_file, "settings", changed, "--dry-run"))
 
     assert dry.returncode == 0, dry.stderr
     (line,) = [line for line in dry.stdout.splitlines() if "  Handlungsfelder: " in line]
