@@ -139,6 +139,7 @@ def readme(
         f"Archivpaket {year} – {council}",
         "",
         f"Zusammengestellt am {made_on:%d.%m.%Y} mit Expertenrat {version}.",
+        _period(year, made_on),
         "Alle Dateien sind ohne dieses Programm lesbar: PDF (Schriften eingebettet), CSV",
         "(Semikolon, UTF-8), JSON (UTF-8) und Text (UTF-8).",
         "",
@@ -162,6 +163,17 @@ def readme(
     else:
         lines += _checksums_section()
     return "\r\n".join(lines).encode("utf-8")
+
+
+def _period(year: int, made_on: date) -> str:
+    """The days the package covers: a year not over when it was made only so far (found
+    by a tester: the LIESMICH named the year alone, as if complete)."""
+    if made_on.year > year:
+        return f"Zeitraum: 01.01.{year} bis 31.12.{year}."
+    return (
+        f"Zeitraum: 01.01.{year} bis {made_on:%d.%m.%Y} (das Jahr war bei der "
+        "Zusammenstellung noch nicht abgeschlossen)."
+    )
 
 
 def _minutes_sections(meetings: tuple[ArchivedMeeting, ...]) -> list[str]:

@@ -54,3 +54,16 @@ def test_the_checksums_are_checked_on_windows_by_one_command_not_file_by_file():
         '{ "ABWEICHEND: $p" } }; "Prüfung beendet."'
     )
     assert "je Datei" not in text
+
+
+def test_the_period_covered_is_named_and_a_year_not_over_is_said_so():
+    """(found by a tester) A package of the running year, made on 5 December, covers the
+    year only so far; its LIESMICH named the year alone, as for a year complete."""
+    running = readme("Rat", 2026, date(2026, 12, 5), (), "1.0").decode("utf-8")
+    past = readme("Rat", 2025, date(2026, 1, 15), (), "1.0").decode("utf-8")
+
+    assert (
+        "Zeitraum: 01.01.2026 bis 05.12.2026 (das Jahr war bei der Zusammenstellung noch "
+        "nicht abgeschlossen)." in running
+    )
+    assert "Zeitraum: 01.01.2025 bis 31.12.2025." in past
