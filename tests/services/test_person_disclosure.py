@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 from client_statements import recorded_statements
-from disclosure_lookup import person_number, section_titled
+from disclosure_lookup import member_of_new_council, person_number, section_titled
 from pdf_reading import text
 
 from expertenrat.domain.councils import CouncilSettings
@@ -93,22 +93,13 @@ def test_an_unknown_person_is_a_german_message(database, today):
 def test_a_long_note_stands_whole_in_the_auskunft(database, today):
     """A table cell shortens what is taller than a page; the Auskunft shortens nothing."""
     services = Services.create(database, "tester")
-    council = services.settings.create_council(
-        CouncilSettings(id=None, name="Beirat", city="Wismar")
-    )
-    field = services.settings.action_fields(council.id)[0]
     words = " ".join(f"Wort{n}" for n in range(2000))  # ~17,000 letters
-    member = services.members.save(
-        council.id,
-        Member(
-            id=None,
-            given_name="Ina",
-            family_name="Lang",
-            notes=f"Anfang {words} Ende der Notiz",
-            primary_field_id=field.id,
-            term_start=today,
-        ),
+    member = member_of_new_council(
+        services,
         today,
+        given_name="Ina",
+        family_name="Lang",
+        notes=f"Anfang {words} Ende der Notiz",
     )
 
     pdf = text(services.person_disclosure.disclosure_pdf(member.person_id, today).pdf)
@@ -136,20 +127,8 @@ def test_a_name_in_two_scripts_reads_in_the_order_typed(database, today):
     "Ben-David בן-דוד" in its cell: the line ran right to left by its first letter. A text
     with left-to-right letters keeps the German document's direction."""
     services = Services.create(database, "tester")
-    council = services.settings.create_council(
-        CouncilSettings(id=None, name="Beirat", city="Wismar")
-    )
-    field = services.settings.action_fields(council.id)[0]
-    member = services.members.save(
-        council.id,
-        Member(
-            id=None,
-            given_name="Noa",
-            family_name="בן-דוד Ben-David",
-            primary_field_id=field.id,
-            term_start=today,
-        ),
-        today,
+    member = member_of_new_council(
+        services, today, given_name="Noa", family_name="בן-דוד Ben-David"
     )
 
     pdf = text(services.person_disclosure.disclosure_pdf(member.person_id, today).pdf)

@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from disclosure_lookup import member_of_new_council
 from sqlalchemy import select
 
 from expertenrat.domain.attendance_sheet import GuestEntry
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meeting_draft import MeetingDraft
-from expertenrat.domain.members import Member
 from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.context import Services
 from expertenrat.store.models import AuditEntry
@@ -20,22 +20,10 @@ from expertenrat.store.models import AuditEntry
 
 def test_an_auskunft_is_noted_naming_the_person_and_its_council(database, today):
     services = Services.create(database, "Sekretariat")
-    council = services.settings.create_council(
-        CouncilSettings(id=None, name="Beirat", city="Wismar")
+    member = member_of_new_council(
+        services, today, given_name="Ina", family_name="Lang", email="ina.lang@example.org"
     )
-    field = services.settings.action_fields(council.id)[0]
-    member = services.members.save(
-        council.id,
-        Member(
-            id=None,
-            given_name="Ina",
-            family_name="Lang",
-            email="ina.lang@example.org",
-            primary_field_id=field.id,
-            term_start=today,
-        ),
-        today,
-    )
+    (council,) = services.settings.councils()
 
     services.person_disclosure.note_given(member.person_id)
     services.person_disclosure.note_given_to_guest(" Merle Steffens ", council.id)
