@@ -14,20 +14,29 @@ from meeting_rows import add_meeting
 from minutes_setup import held_minutes
 
 from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.meetings import Meeting
 from expertenrat.ui.meeting_document_actions import MeetingDocumentActions
 
 NEXT_STEP = "Erfassen Sie danach den Versand mit „Einladung versandt“ (Ladungsfrist)."
 
 
-def test_a_saved_invitation_of_a_planned_meeting_says_to_record_the_sending(
-    qtbot, services, dialogs, today, tmp_path, finish_job, usual_umask
-) -> None:
+def _actions_on_a_new_meeting(
+    qtbot, services, dialogs, today
+) -> tuple[MeetingDocumentActions, Meeting]:
+    """The document actions on a planned meeting of a new council of three members."""
     council_id = council_of_three(services, today)
     meeting = services.meetings.get(add_meeting(services.database, council_id).meeting_id)
     actions = MeetingDocumentActions(services, dialogs, lambda: today)
     qtbot.addWidget(actions)
     actions.set_council(council_id)
     actions.set_meeting(meeting)
+    return actions, meeting
+
+
+def test_a_saved_invitation_of_a_planned_meeting_says_to_record_the_sending(
+    qtbot, services, dialogs, today, tmp_path, finish_job, usual_umask
+) -> None:
+    actions, _meeting = _actions_on_a_new_meeting(qtbot, services, dialogs, today)
     dialogs.paths = [str(tmp_path / "Einladung.pdf"), str(tmp_path / "Einladungen.pdf")]
 
     for document in (actions.documents.invitation(), actions.documents.letters()):
@@ -50,12 +59,7 @@ def test_a_saved_invitation_of_a_planned_meeting_says_to_record_the_sending(
 def test_once_invited_or_for_another_document_nothing_more_is_said(
     qtbot, services, dialogs, today, tmp_path, finish_job
 ) -> None:
-    council_id = council_of_three(services, today)
-    meeting = services.meetings.get(add_meeting(services.database, council_id).meeting_id)
-    actions = MeetingDocumentActions(services, dialogs, lambda: today)
-    qtbot.addWidget(actions)
-    actions.set_council(council_id)
-    actions.set_meeting(meeting)
+    actions, meeting = _actions_on_a_new_meeting(qtbot, services, dialogs, today)
     assert actions.documents.run_sheet().next_step() == ""
 
     invited = services.meetings.change_state(meeting.id, meeting.version, MeetingState.INVITED)
