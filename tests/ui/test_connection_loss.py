@@ -11,6 +11,7 @@ import sys
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
+from settings_page_alone import settings_page_alone
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.errors import ConnectionLostError, StorageError
@@ -180,15 +181,7 @@ def test_a_lost_server_asks_again_for_a_name_in_the_settings_with_it_typed(
         council = services.settings.create_council(
             CouncilSettings(id=None, name="Rat", city="Rostock")
         )
-        page = SettingsPage(
-            services.settings,
-            services.text_templates,
-            services.council_transfer,
-            services.agenda_templates,
-            services.appointment_periods,
-            dialogs,
-        )
-        qtbot.addWidget(page)
+        page = settings_page_alone(qtbot, services, dialogs)
         page.set_council(council.id)
         page.refresh()  # as the window shows it
         typed = "Wärme & <Wasser> „Zoë“"

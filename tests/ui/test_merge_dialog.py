@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from merge_line import cancelling_the_merge_keeps_the_input
 from PySide6.QtGui import QTextDocument
+from settings_page_alone import settings_page_alone
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.members import Member
@@ -62,15 +63,7 @@ def dialog(qtbot, services, council, member, today, dialogs) -> MemberDialog:
 
 @pytest.fixture
 def settings_page(qtbot, services, dialogs) -> SettingsPage:
-    page = SettingsPage(
-        services.settings,
-        services.text_templates,
-        services.council_transfer,
-        services.agenda_templates,
-        services.appointment_periods,
-        dialogs,
-    )
-    qtbot.addWidget(page)
+    page = settings_page_alone(qtbot, services, dialogs)
     return page
 
 

@@ -5,24 +5,16 @@ the page was first shown; a round trip each on a server)."""
 from __future__ import annotations
 
 from client_statements import recorded_statements
+from settings_page_alone import settings_page_alone
 
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.ui.settings_page import SettingsPage
 
 
 def test_the_settings_are_read_as_the_page_is_shown_and_once(qtbot, services, dialogs):
     create = services.settings.create_council
     rostock = create(CouncilSettings(id=None, name="Rat", city="Rostock"))
     wismar = create(CouncilSettings(id=None, name="Beirat", city="Wismar"))
-    page = SettingsPage(
-        services.settings,
-        services.text_templates,
-        services.council_transfer,
-        services.agenda_templates,
-        services.appointment_periods,
-        dialogs,
-    )
-    qtbot.addWidget(page)
+    page = settings_page_alone(qtbot, services, dialogs)
     engine = services.database.engine
 
     with recorded_statements(engine) as hidden:
