@@ -41,7 +41,8 @@ class ArchivedMeeting:
     invitation in the package is dated the day it was made); ``minutes_remade``: approved
     before Expertenrat kept the approved PDFs, so that the package's are made anew;
     ``approved_content``: the approved minutes' content (JSON) whose SHA-256 they print;
-    ``damaged``: the numbers of the annexes that no longer match their stored SHA-256."""
+    ``damaged``: the numbers of the annexes that no longer match their stored SHA-256;
+    ``without_fonts``: those of the annexes that lack a font they use."""
 
     number: int | None
     kind: MeetingKind
@@ -55,6 +56,7 @@ class ArchivedMeeting:
     twin: int = 0  # the second, third … meeting of one folder name (see :func:`apart`)
     approved_content: str = ""
     damaged: tuple[int, ...] = ()
+    without_fonts: tuple[int, ...] = ()
 
     @property
     def name(self) -> str:
@@ -140,8 +142,9 @@ def readme(
         "",
         f"Zusammengestellt am {made_on:%d.%m.%Y} mit Expertenrat {version}.",
         _period(year, made_on),
-        "Alle Dateien sind ohne dieses Programm lesbar: PDF (Schriften eingebettet), CSV",
-        "(Semikolon, UTF-8), JSON (UTF-8) und Text (UTF-8).",
+        "Alle Dateien sind ohne dieses Programm lesbar: PDF, CSV (Semikolon, UTF-8), JSON",
+        "(UTF-8) und Text (UTF-8). Die vom Programm erstellten PDF-Dateien haben ihre",
+        "Schriften eingebettet; die Anlagen sind so enthalten, wie sie aufgenommen wurden.",
         "",
         "Inhalt",
         "------",
@@ -262,15 +265,18 @@ def _meeting_line(meeting: ArchivedMeeting, made_on: date) -> str:
 def _damage(meeting: ArchivedMeeting) -> str:
     """ " Anlage 1 stimmt nicht …": the annexes in the package as stored though damaged,
     said in the package itself, not only in the warning of making it (found by a tester)."""
+    fonts = "".join(
+        f" Anlage {n} hat nicht alle Schriften eingebettet." for n in meeting.without_fonts
+    )
     if not meeting.damaged:
-        return ""
+        return fonts
     numbers = listed([str(number) for number in meeting.damaged])
     if len(meeting.damaged) == 1:
         return (
             f" Anlage {numbers} stimmt nicht mit der bei ihrer Aufnahme gespeicherten "
-            "Prüfsumme überein; sie ist so enthalten, wie sie gespeichert war."
+            f"Prüfsumme überein; sie ist so enthalten, wie sie gespeichert war.{fonts}"
         )
     return (
         f" Anlagen {numbers} stimmen nicht mit den bei ihrer Aufnahme gespeicherten "
-        "Prüfsummen überein; sie sind so enthalten, wie sie gespeichert waren."
+        f"Prüfsummen überein; sie sind so enthalten, wie sie gespeichert waren.{fonts}"
     )

@@ -42,6 +42,7 @@ from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.minutes_assembly import approval_stamp, latest_version
 from expertenrat.services.minutes_documents import MinutesDocumentsService
+from expertenrat.services.pdf_fonts import unembedded_fonts
 from expertenrat.services.recommendations_report import RecommendationsReportService
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store import models
@@ -160,7 +161,7 @@ class ArchivePackageService:
             )
         if meeting.state is MeetingState.CANCELLED:
             return warnings, meeting
-        damaged = []
+        damaged, without_fonts = [], []
         for annex, data in self._annexes.contents(meeting_id):
             if data is None or hashlib.sha256(data).hexdigest() != annex.sha256:
                 damaged.append(annex.number)
@@ -169,8 +170,15 @@ class ArchivePackageService:
                     "gespeicherten Prüfsumme überein; sie ist so im Paket, wie sie gespeichert "
                     "ist. Bitte prüfen Sie sie („expertenrat check“)."
                 )
+            elif fonts := unembedded_fonts(data):
+                without_fonts.append(annex.number)
+                warnings.append(
+                    f"Anlage {annex.number} der {meeting.name} hat nicht alle Schriften "
+                    f"eingebettet ({', '.join(fonts)}); sie ist so im Paket, wie sie "
+                    "aufgenommen wurde."
+                )
             files[meeting.annex(annex)] = data or b""
-        meeting = replace(meeting, damaged=tuple(damaged))
+        meeting = replace(meeting, damaged=tuple(damaged), without_fonts=tuple(without_fonts))
         if not meeting.approved:
             return [
                 *warnings,

@@ -268,3 +268,39 @@ def test_an_annex_damaged_in_the_database_is_named_in_the_liesmich(services):
     )
     other = [x for x in readme.splitlines() if x.startswith("2026-10-15 6. Sitzung:")]
     assert "Prüfsumme" not in other[0]
+
+
+def test_an_annex_without_its_fonts_embedded_is_named_in_the_liesmich(services):
+    """(found by a tester) The LIESMICH said of every PDF "Schriften eingebettet"; an annex
+    goes in as it was added, and one from an office program may lack its fonts, which an
+    archive must know before it takes it over: the LIESMICH and a warning name it."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.setFont("Helvetica", 12)  # one of the 14 standard fonts: never embedded
+    page.drawString(72, 720, "Angebot")
+    page.save()
+    data = buffer.getvalue()
+    council_id = council(services)
+    fourth = services.meeting_documents.meeting_id(council_id, 4)
+    with services.database.engine.begin() as connection:
+        connection.execute(
+            update(models.StoredFile)
+            .where(models.StoredFile.meeting_id == fourth)
+            .values(content=data, size=len(data), sha256=hashlib.sha256(data).hexdigest())
+        )
+
+    files, warnings = services.archive_package.files(council_id, 2026, today=DAY)
+
+    assert (
+        "Anlage 1 der 4. Sitzung hat nicht alle Schriften eingebettet (Helvetica); sie ist "
+        "so im Paket, wie sie aufgenommen wurde." in warnings
+    )
+    readme = files["LIESMICH.txt"].decode("utf-8")
+    [line] = [x for x in readme.splitlines() if x.startswith("2026-04-16 4. Sitzung:")]
+    assert line.endswith(" Anlage 1 hat nicht alle Schriften eingebettet.")
+    assert "Prüfsumme" not in line and "Schriften" not in readme.split("2026-07-16")[1]
+    assert "Die vom Programm erstellten PDF-Dateien haben ihre" in readme
