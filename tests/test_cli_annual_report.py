@@ -16,7 +16,7 @@ def test_the_report_is_written(capsys, demo_file, tmp_path, year):
 
     code, out, err = run(
         capsys, "--database", str(demo_file), "export", "annual-report", "--year", year,
-        "--out", str(target),
+        "--out", str(target), "--council", "1",
     )  # fmt: skip
 
     assert (code, err) == (0, "")

@@ -35,7 +35,7 @@ def pdf_text(path: Path) -> str:
 
 
 def test_meetings_lists_one_line_per_meeting_in_order(capsys, database):
-    code, out, err = run(capsys, "--database", database, "meetings")
+    code, out, err = run(capsys, "--database", database, "meetings", "--council", "1")
 
     assert (code, err) == (0, "")
     lines = out.splitlines()
@@ -115,7 +115,7 @@ def test_export_invitation_of_an_unknown_meeting_writes_nothing(capsys, database
 
     code, out, err = run(
         capsys, "--database", database, "export", "invitation", "--meeting", "42",
-        "--out", str(target),
+        "--out", str(target), "--council", "1",
     )  # fmt: skip
 
     assert (code, out) == (1, "")
@@ -143,7 +143,8 @@ def test_export_attendance_list_writes_the_sign_in_sheet_but_not_of_a_cancelled_
     assert "Anwesenheitsliste: 7. Sitzung" in text and "Unterschrift" in text
     assert "Weitere Teilnehmende" in text
     code, out, err = run(capsys, "--database", database, "export", "attendance-list",
-                         "--meeting", "42", "--out", str(tmp_path / "x.pdf"))  # fmt: skip
+                         "--meeting", "42", "--out", str(tmp_path / "x.pdf"),
+                         "--council", "1")  # fmt: skip
     assert (code, out) == (1, "")
     assert err.startswith("expertenrat: Fehler: Eine 42. Sitzung gibt es in diesem Gremium nicht.")
     db = open_database(database_url(database))
@@ -157,7 +158,7 @@ def test_export_attendance_list_writes_the_sign_in_sheet_but_not_of_a_cancelled_
     target.unlink()
 
     code, out, err = run(capsys, "--database", database, "export", "attendance-list",
-                         "--meeting", "7", "--out", str(target))  # fmt: skip
+                         "--meeting", "7", "--out", str(target), "--council", "1")  # fmt: skip
 
     assert (code, out) == (1, "")
     assert err == (
@@ -274,7 +275,7 @@ def test_export_invitation_of_a_cancelled_meeting_says_it_wrote_the_cancellation
     assert (code, out.strip()) == (0, f"Absagen der 7. Sitzung je Mitglied (9 Briefe): {letters}")
     run_sheet = tmp_path / "ablauf.pdf"
     code, out, err = run(capsys, "--database", database, "export", "invitation", "--meeting", "7",
-                         "--run-sheet", "--out", str(run_sheet))  # fmt: skip
+                         "--run-sheet", "--out", str(run_sheet), "--council", "1")  # fmt: skip
     # (found by a tester) A run sheet of the cancelled meeting was written.
     assert (code, out) == (1, "")
     assert err.startswith(

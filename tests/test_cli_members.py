@@ -356,7 +356,7 @@ def test_roster_export_warns_about_letters_no_font_has_and_exits_0(database, tmp
     assert run(*import_arguments(database, "members", file)).returncode == 0
     target = tmp_path / "liste.pdf"
 
-    result = run("--database", database, "export", "roster", "--out", str(target))
+    result = run("--database", database, "export", "roster", "--out", str(target), "--council", "1")
 
     assert result.returncode == 0, result.stderr
     assert target.read_bytes().startswith(b"%PDF-")
@@ -484,4 +484,5 @@ def test_import_help_says_the_council_is_needed_where_there_are_several(capsys):
     code, out, _ = run_main(capsys, "import", "members", "--help")
 
     assert code == 0
-    assert "Nummer des Gremiums (nötig, wenn es mehrere gibt;" in " ".join(out.split())
+    help_text = " ".join(out.split())
+    assert "Nummer des Gremiums, wie „expertenrat councils“ sie nennt (nötig, wenn es" in help_text

@@ -43,8 +43,9 @@ def test_a_command_on_a_file_another_pc_has_open_says_so(capsys, monkeypatch, tm
     assert run(capsys, "--database", str(path), "demo", "--councils", "1")[0] == 0
     with open_on_another_pc(path):
         code, out, err = run(
-            capsys, "--database", str(path), "export", "reminders", "--out", str(tmp_path / "e")
-        )
+            capsys, "--database", str(path), "export", "reminders", "--out", str(tmp_path / "e"),
+            "--council", "1",
+        )  # fmt: skip
     assert code == 0, err
     assert out
     [warning] = [line for line in err.splitlines() if "PC-SCHULZ" in line]

@@ -250,7 +250,9 @@ def test_output_into_a_closed_pipe_ends_quietly(database, exported):
 def test_a_file_name_that_is_too_long_gets_a_german_message(database, tmp_path):
     target = tmp_path / ("Mitgliederliste-" + "x" * 300 + ".pdf")
 
-    result = run("--database", str(database), "export", "roster", "--out", str(target))
+    result = run(
+        "--database", str(database), "export", "roster", "--out", str(target), "--council", "1"
+    )
 
     assert_one_line_error(result, "kann nicht geschrieben werden: Der Dateiname ist zu lang.")
 
@@ -271,7 +273,9 @@ def test_a_link_as_target_is_refused_and_its_file_kept(database, tmp_path):
     link = tmp_path / "mitglieder.csv"
     link.symlink_to(kept)
 
-    result = run("--database", str(database), "export", "members", "--out", str(link))
+    result = run(
+        "--database", str(database), "export", "members", "--out", str(link), "--council", "1"
+    )
 
     assert_one_line_error(result, "ist eine Verknüpfung")
     assert link.is_symlink()
@@ -283,7 +287,9 @@ def test_a_write_protected_target_is_refused_and_kept(database, tmp_path):
     target.write_text("alte Liste", encoding="utf-8")
     target.chmod(0o444)
 
-    result = run("--database", str(database), "export", "members", "--out", str(target))
+    result = run(
+        "--database", str(database), "export", "members", "--out", str(target), "--council", "1"
+    )
 
     assert_one_line_error(result, "ist schreibgeschützt und wird nicht ersetzt")
     assert target.read_text(encoding="utf-8") == "alte Liste"
@@ -338,7 +344,7 @@ def test_an_unreadable_stored_choice_is_said_in_german_and_logged_not_printed(
     stored = config / "Expertenrat" / "datenbank.json"
     stored.write_text("{kaputt", "utf-8")
 
-    result = run("meetings")
+    result = run("meetings", "--council", "1")
 
     assert result.returncode == 0 and "1. Sitzung" in result.stdout
     assert result.stderr == (
@@ -349,12 +355,13 @@ def test_an_unreadable_stored_choice_is_said_in_german_and_logged_not_printed(
     )
     logged = Path(os.environ["XDG_STATE_HOME"]) / "Expertenrat" / "log" / "expertenrat.log"
     assert "Ignoring unreadable" in logged.read_text("utf-8")
-    given = run("--database", str(default), "meetings")  # the stored choice is not asked
+    # the stored choice is not asked
+    given = run("--database", str(default), "meetings", "--council", "1")
     assert given.returncode == 0 and given.stderr == ""
 
 
 def test_a_command_that_logs_nothing_makes_no_log_folder(database):
-    result = run("--database", str(database), "meetings")
+    result = run("--database", str(database), "meetings", "--council", "1")
 
     assert result.returncode == 0 and result.stderr == ""
     assert not (Path(os.environ["XDG_STATE_HOME"]) / "Expertenrat").exists()
@@ -365,6 +372,7 @@ def test_a_file_name_the_output_cannot_show_is_written_and_named_by_its_codes(da
     file was written, then naming it ended the command with a traceback and exit code 1."""
     target = tmp_path / "Liste 😀.pdf"
     command = ["--database", str(database), "export", "roster", "--out", str(target)]
+    command += ["--council", "1"]
     result = subprocess.run(
         [sys.executable, "-m", "expertenrat", *command],
         capture_output=True,

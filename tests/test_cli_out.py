@@ -41,7 +41,7 @@ def test_reminders_into_a_file_say_that_out_names_a_folder(capsys, demo_file, tm
     target.write_bytes(b"%PDF")
 
     code, out, err = run(capsys, "--database", str(demo_file), "export", "reminders",
-                         "--out", str(target))  # fmt: skip
+                         "--out", str(target), "--council", "1")  # fmt: skip
 
     assert (code, out) == (1, "")
     assert err.strip() == (

@@ -104,9 +104,9 @@ def test_the_status_option_names_the_statuses_it_takes(words):
 
 def test_the_council_option_says_where_the_numbers_are_found():
     """Nothing listed the councils' numbers, and the help said only "Nummer des Gremiums":
-    an unknown one names those there are (found by a tester)."""
+    `councils` lists them (found by a tester)."""
     help_text = " ".join(_commands()[("meetings",)].format_help().split())
-    assert "eine unbekannte Nummer nennt die vorhandenen" in help_text
+    assert "Nummer des Gremiums, wie „expertenrat councils“ sie nennt" in help_text
 
 
 def test_the_database_option_names_a_database_chosen_in_the_window_too():

@@ -8,7 +8,8 @@ from cli_runs import run_main as run
 
 
 def test_search_prints_the_hits_with_the_passage_found(capsys, demo_file):
-    code, out, err = run(capsys, "--database", str(demo_file), "search", "Parkraum", "WARNEMUENDE")
+    code, out, err = run(capsys, "--database", str(demo_file), "search", "Parkraum", "WARNEMUENDE",
+                         "--council", "1")  # fmt: skip
 
     assert (code, err) == (0, "")
     lines = out.splitlines()
@@ -23,7 +24,8 @@ def test_search_prints_the_hits_with_the_passage_found(capsys, demo_file):
 
 
 def test_search_that_finds_nothing_says_so(capsys, demo_file):
-    code, out, err = run(capsys, "--database", str(demo_file), "search", "Quantencomputer")
+    code, out, err = run(capsys, "--database", str(demo_file), "search", "Quantencomputer",
+                         "--council", "1")  # fmt: skip
 
     assert (code, out.strip(), err) == (0, "Nichts gefunden für „Quantencomputer“.", "")
 

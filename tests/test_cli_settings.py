@@ -322,7 +322,9 @@ def test_a_stored_logo_that_cannot_be_drawn_is_left_out_with_one_warning(
     if command == ("reminders",):
         out.mkdir()
 
-    result = run("--database", str(demo_file), "export", *command, "--out", str(out))
+    result = run(
+        "--database", str(demo_file), "export", *command, "--out", str(out), "--council", "1"
+    )
 
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
@@ -342,7 +344,9 @@ def test_a_stored_logo_that_cannot_be_drawn_is_left_out_of_the_settings_file(dem
     connection.close()
     out = tmp_path / "rostock.json"
 
-    result = run("--database", str(demo_file), "export", "settings", "--out", str(out))
+    result = run(
+        "--database", str(demo_file), "export", "settings", "--out", str(out), "--council", "1"
+    )
 
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == (

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from expertenrat import __version__
 from expertenrat.cli import (
     annual_report,
+    councils,
     data_safety,
     meetings,
     members,
@@ -121,8 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     exports = export.add_subparsers(
         dest="what", metavar="WAS", required=True, parser_class=GermanParser
     )
-    # By use, in the README's order: members and persons, meetings, recommendations,
-    # reports, open data, the settings as a template.
+    # By use, in the README's order (members and persons first, the settings last).
     members.add_exports(exports)
     person_disclosure.add_export(exports)
     meetings.add_exports(exports)
@@ -131,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     open_data.add_exports(exports)
     settings.add_export(exports)
 
+    councils.add_listing(commands)
     meetings.add_listing(commands)
     person_disclosure.add_listing(commands)
     recommendations.add_listing(commands)

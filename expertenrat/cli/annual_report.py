@@ -6,10 +6,9 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from expertenrat.cli.councils import chosen_council, council_option
 from expertenrat.cli.open_data import folder_summary, force_option, refusing_full_folder
 from expertenrat.cli.support import (
-    chosen_council,
-    council_option,
     print_warnings,
     target_file,
     target_path,

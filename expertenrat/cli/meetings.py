@@ -8,10 +8,9 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from expertenrat.cli.councils import chosen_council, council_option
 from expertenrat.cli.support import (
     UserError,
-    chosen_council,
-    council_option,
     positive,
     target_file,
     write_document,

@@ -8,10 +8,9 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from expertenrat.cli.councils import chosen_council, council_option
 from expertenrat.cli.support import (
     UserError,
-    chosen_council,
-    council_option,
     given,
     target_file,
     target_file_path,
@@ -129,7 +128,9 @@ def _import_members(services: Services, args: argparse.Namespace) -> str:
         raise UserError(
             f"„{path}“ kann nicht gelesen werden: {os_error_text(error)}", os_error_detail(error)
         ) from None
-    council_id = chosen_council(services, args, into="die Mitglieder")
+    council_id = chosen_council(
+        services, args, into="in welches die Mitglieder übernommen werden sollen"
+    )
     file_format = MemberFileFormat.to_import(path)
     today = services.settings.clock(council_id).today()
     preview = services.member_exchange.preview_import(council_id, data, today, file_format)

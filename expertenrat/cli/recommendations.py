@@ -8,10 +8,9 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from expertenrat.cli.councils import chosen_council, council_option
 from expertenrat.cli.support import (
     UserError,
-    chosen_council,
-    council_option,
     print_warnings,
     status_argument,
     status_names,
@@ -143,7 +142,7 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
         action="store_true",
         help="auch abgeschlossene Projekte erinnern (sonst nur genannt, wie im Fenster)",
     )
-    council_option(reminders)
+    council_option(reminders, changes=True)
     reminders.set_defaults(handler=_export_reminders, opening="change")
 
 
@@ -205,7 +204,10 @@ def _export_reminders(services: Services, args: argparse.Namespace) -> str:
     are named, not reminded, unless ``--include-ended`` (the window does not preselect them)."""
     from expertenrat.services.recommendation_reminders import RemindersExistError
 
-    council_id = chosen_council(services, args)
+    # It records the reminders in the council's history: not into a guessed council.
+    council_id = chosen_council(
+        services, args, into="für welches die Erinnerungen geschrieben werden sollen"
+    )
     reminders = services.recommendation_reminders
     due = reminders.due(council_id)
     ended = [] if args.include_ended else [p for p in due.projects if p.project.ended]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from expertenrat.cli.support import chosen_council, council_option, given
+from expertenrat.cli.councils import chosen_council, council_option
+from expertenrat.cli.support import given
 
 if TYPE_CHECKING:
     from expertenrat.services.context import Services

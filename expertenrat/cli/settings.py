@@ -7,10 +7,9 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from expertenrat.cli.councils import chosen_council, council_option
 from expertenrat.cli.support import (
     UserError,
-    chosen_council,
-    council_option,
     given,
     print_warnings,
     target_file,
@@ -157,7 +156,9 @@ def _import_settings(services: Services, args: argparse.Namespace) -> str:
             return _would_create(incoming)
         council_id = transfer.create_council(incoming)
         return f"Gremium Nr. {council_id} „{name}“ aus „{path}“ angelegt."
-    council_id = chosen_council(services, args, into="die Einstellungen")
+    council_id = chosen_council(
+        services, args, into="in welches die Einstellungen übernommen werden sollen"
+    )
     preview = transfer.preview(council_id, incoming)
     name = preview.current.settings.name
     if not preview.differences:

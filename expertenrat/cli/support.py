@@ -1,5 +1,5 @@
-"""What the command modules share: the user's error, argument types, the council option,
-which council a command is about, and writing a PDF with its warnings."""
+"""What the command modules share: the user's error, argument types, today of the whole
+database, and writing a PDF with its warnings."""
 
 from __future__ import annotations
 
@@ -181,43 +181,6 @@ def status_argument(text: str) -> RecommendationStatus:
             f"einen Status „{text}“ gibt es nicht; möglich: {status_names()}"
         )
     return RecommendationStatus(found)
-
-
-def council_option(parser: argparse.ArgumentParser, *, changes: bool = False) -> None:
-    """``--council NR``; ``changes``: the command writes into the council, so with several
-    councils it must be named (see :func:`chosen_council`)."""
-    default = "nötig, wenn es mehrere gibt" if changes else "Vorgabe: das erste"
-    parser.add_argument(
-        "--council",
-        type=positive,
-        metavar="NR",
-        help=f"Nummer des Gremiums ({default}; eine unbekannte Nummer nennt die vorhandenen)",
-    )
-
-
-def chosen_council(services: Services, args: argparse.Namespace, *, into: str | None = None) -> int:
-    """The council of ``--council``, else the first one. ``into``: what the command writes
-    into the council ("die Mitglieder"); without ``--council`` it is then refused where the
-    database holds several councils, as the first is a guess that puts one council's
-    members or settings into the other (found by a tester)."""
-    councils = services.settings.councils()
-    if not councils:
-        raise UserError(
-            "Die Datenbank enthält noch kein Gremium. Legen Sie eines im Programm an "
-            "oder laden Sie die Demodaten mit „expertenrat demo“."
-        )
-    known = ", ".join(f"{c.id} ({c.name})" for c in councils)
-    if args.council is None:
-        if into is not None and len(councils) > 1:
-            raise UserError(
-                f"Die Datenbank enthält {len(councils)} Gremien: {known}. Bitte mit "
-                f"--council NR angeben, in welches {into} übernommen werden sollen; "
-                "es wurde nichts geändert."
-            )
-        return councils[0].id
-    if args.council not in {c.id for c in councils}:
-        raise UserError(f"Ein Gremium Nr. {args.council} gibt es nicht. Vorhanden: {known}.")
-    return args.council
 
 
 def database_today(services: Services) -> date:
