@@ -7,6 +7,7 @@ from types import EllipsisType
 
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.council_clock import CouncilClock
 from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import clean_text
@@ -18,7 +19,7 @@ from expertenrat.domain.series_warnings import (
     weekend_warnings,
 )
 from expertenrat.services.meeting_number_notes import number_order_warnings
-from expertenrat.services.meeting_rows import CouncilClock, existing_meetings
+from expertenrat.services.meeting_rows import existing_meetings
 from expertenrat.services.moved_apologies import moved_apology_warnings
 from expertenrat.services.moved_members import moved_member_problems
 from expertenrat.services.unit_of_work import raise_if_invalid

@@ -23,18 +23,14 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, exists, or_, select
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.council_clock import CouncilClock
 from expertenrat.domain.enums import AgendaItemOutcome, AuditAction, MeetingState
 from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.meeting_numbers import number_as_planned
 from expertenrat.domain.meeting_states import sent_on_problem, taken_back_state
 from expertenrat.domain.wording import listed
 from expertenrat.services import agenda_rows, audit
-from expertenrat.services.meeting_rows import (
-    CouncilClock,
-    meeting_from_row,
-    numbered_meetings,
-    renumber,
-)
+from expertenrat.services.meeting_rows import meeting_from_row, numbered_meetings, renumber
 from expertenrat.services.meeting_transitions import record_change
 from expertenrat.services.unit_of_work import raise_if_invalid
 from expertenrat.store import models

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain import agenda
 from expertenrat.domain.agenda_since import AgendaSince
 from expertenrat.domain.annexes import AnnexEntry
+from expertenrat.domain.council_clock import CouncilClock
 from expertenrat.domain.enums import (
     AgendaItemKind,
     AttendanceStatus,
@@ -45,7 +46,6 @@ from expertenrat.services.document_item_rows import (
     recused_conflicts,
 )
 from expertenrat.services.invitation_trail import agenda_since, held_positions, moved_parts
-from expertenrat.services.meeting_rows import CouncilClock
 from expertenrat.services.settings import WITH_LOGO
 from expertenrat.store import models
 

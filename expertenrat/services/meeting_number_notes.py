@@ -10,6 +10,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.council_clock import CouncilClock
 from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.meeting_draft import MeetingDraft
@@ -21,7 +22,7 @@ from expertenrat.domain.meeting_numbers import (
     meeting_name,
 )
 from expertenrat.domain.wording import listed
-from expertenrat.services.meeting_rows import CouncilClock, numbered_meetings
+from expertenrat.services.meeting_rows import numbered_meetings
 from expertenrat.store import models
 
 _FIXED = {

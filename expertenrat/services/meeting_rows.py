@@ -1,21 +1,19 @@
 """Reading, filling and renumbering meeting rows for :mod:`expertenrat.services.meetings`.
 
 The database keeps a meeting's times as the council's wall clock (naive); the program works
-with aware datetimes in the council's time zone. :class:`CouncilClock` converts both ways.
+with aware datetimes in the council's time zone.
+:class:`~expertenrat.domain.council_clock.CouncilClock` converts both ways.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.calendar_sequence import raised_sequence
-from expertenrat.domain.councils import DEFAULT_TIME_ZONE
+from expertenrat.domain.council_clock import CouncilClock, clock_of
 from expertenrat.domain.enums import (
     AgendaItemOutcome,
     AuditAction,
@@ -26,62 +24,16 @@ from expertenrat.domain.enums import (
 from expertenrat.domain.invitation_changes import letter_change
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.meeting_numbers import NumberedMeeting, changed_numbers
-from expertenrat.domain.meeting_series import Occurrence
 from expertenrat.domain.meetings import Meeting, MeetingSummary, meeting_label, year_span
 from expertenrat.domain.series_warnings import ExistingMeeting
 from expertenrat.services import audit
 from expertenrat.services.unit_of_work import fetch, hold_council
 from expertenrat.store import models
 
-DEFAULT_ZONE = DEFAULT_TIME_ZONE
-
-
-@dataclass(frozen=True, slots=True)
-class CouncilClock:
-    """The council's time zone and Bundesland: wall clock in the database, aware outside."""
-
-    zone: ZoneInfo
-    bundesland: str | None
-
-    def now(self) -> datetime:
-        return datetime.now(self.zone)
-
-    def today(self) -> date:
-        return self.now().date()
-
-    def aware(self, wall: datetime) -> datetime:
-        return wall.replace(tzinfo=self.zone)
-
-    def wall(self, moment: datetime) -> datetime:
-        """``moment`` as the council's wall clock (naive); a naive value is taken as it is."""
-        if moment.tzinfo is None:
-            return moment
-        return moment.astimezone(self.zone).replace(tzinfo=None)
-
-    def localise(self, draft: MeetingDraft) -> MeetingDraft:
-        """``draft`` with aware times in the council's zone (naive ones are its wall clock)."""
-        return replace(
-            draft, start=self.aware(self.wall(draft.start)), end=self.aware(self.wall(draft.end))
-        )
-
-    def occurrence(self, draft: MeetingDraft) -> Occurrence:
-        localised = self.localise(draft)
-        return Occurrence(localised.start, localised.end)
-
 
 def council_clock(session: Session, council_id: int) -> CouncilClock:
     council = fetch(session, models.Council, council_id, "Das Gremium")
     return clock_of(council.time_zone, council.bundesland)
-
-
-def clock_of(time_zone: str | None, bundesland: str | None) -> CouncilClock:
-    """The clock of a council of ``time_zone`` and ``bundesland`` as stored (empty, or a
-    zone this PC does not know: the default zone)."""
-    try:
-        zone = ZoneInfo(time_zone or DEFAULT_ZONE)
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = ZoneInfo(DEFAULT_ZONE)
-    return CouncilClock(zone, bundesland or None)
 
 
 def meeting_rows(

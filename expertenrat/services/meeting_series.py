@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.council_clock import CouncilClock
 from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft, validate_meeting
 from expertenrat.domain.meeting_series import SeriesSpec, rule_text, series_dates
@@ -22,7 +23,6 @@ from expertenrat.services import agenda_rows, audit
 from expertenrat.services.approval_carry import name_waiting_approvals
 from expertenrat.services.meeting_number_notes import series_number_warnings
 from expertenrat.services.meeting_rows import (
-    CouncilClock,
     apply_draft,
     council_clock,
     existing_meetings,

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.calendar_sequence import invited_sequence, raised_sequence
+from expertenrat.domain.council_clock import CouncilClock
 from expertenrat.domain.enums import AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.errors import InUseError
 from expertenrat.domain.field_limits import clean_text, text_problems
@@ -29,12 +30,7 @@ from expertenrat.domain.meetings import REASON, meeting_label
 from expertenrat.domain.wording import isolated
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.approval_carry import carry_approvals_on
-from expertenrat.services.meeting_rows import (
-    CouncilClock,
-    has_agenda_content,
-    meeting_from_row,
-    renumber,
-)
+from expertenrat.services.meeting_rows import has_agenda_content, meeting_from_row, renumber
 from expertenrat.services.unit_of_work import raise_if_invalid
 from expertenrat.store import models
 

@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from expertenrat.domain.council_clock import CouncilClock
 from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.meeting_draft import MeetingDraft
@@ -19,7 +20,6 @@ from expertenrat.domain.meeting_states import NOT_YET_HELD
 from expertenrat.domain.wording import isolated, listed
 from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.attendance_rows import active_on, full_name
-from expertenrat.services.meeting_rows import CouncilClock
 from expertenrat.services.member_history import remove_apology
 from expertenrat.store import models
 

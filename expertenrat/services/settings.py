@@ -14,6 +14,7 @@ from expertenrat.domain.action_fields import (
     action_field_problems,
     clean_action_field_name,
 )
+from expertenrat.domain.council_clock import CouncilClock
 from expertenrat.domain.councils import (
     ActionField,
     CouncilChoice,
@@ -36,7 +37,7 @@ from expertenrat.services.action_fields import (
 )
 from expertenrat.services.agenda_templates import seed_standard_templates
 from expertenrat.services.logos import stored_logo
-from expertenrat.services.meeting_rows import CouncilClock, council_clock
+from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.text_templates import follow_council_words, seed_defaults
 from expertenrat.services.unit_of_work import (
     changing,

@@ -7,14 +7,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from expertenrat.services.meeting_rows import clock_of
+from expertenrat.domain.council_clock import clock_of
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.last_council import LastCouncil
 
 if TYPE_CHECKING:
+    from expertenrat.domain.council_clock import CouncilClock
     from expertenrat.domain.councils import CouncilChoice
     from expertenrat.services.context import Services
-    from expertenrat.services.meeting_rows import CouncilClock
     from expertenrat.ui.dialog_service import DialogService
     from expertenrat.ui.main_window import MainWindow
 

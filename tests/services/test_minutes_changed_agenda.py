@@ -13,11 +13,11 @@ from meeting_rows import add_meeting
 from pdf_reading import text
 
 from expertenrat.domain.agenda import AgendaItem
+from expertenrat.domain.council_clock import CouncilClock
 from expertenrat.domain.enums import MeetingState
 from expertenrat.reports.minutes_pdf import render_minutes
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.meeting_documents import MeetingDocumentsService
-from expertenrat.services.meeting_rows import CouncilClock
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_assembly import minutes_document

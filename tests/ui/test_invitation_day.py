@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 
+from expertenrat.domain.council_clock import CouncilClock
 from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft
-from expertenrat.services.meeting_rows import CouncilClock
 from expertenrat.ui.date_question_dialog import DateQuestionDialog
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.meeting_form import MeetingForm

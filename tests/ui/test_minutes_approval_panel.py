@@ -16,12 +16,12 @@ from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import select
 from verwerfen import escape_asks_before_dropping, escape_closes_at_once
 
+from expertenrat.domain.council_clock import CouncilClock
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import MinutesApproval, ObjectionState
 from expertenrat.domain.minutes import ItemTexts, RecommendationDraft
 from expertenrat.domain.minutes_approval import FROZEN_HINT, Choice
 from expertenrat.domain.recommendation_content import RecommendationContent
-from expertenrat.services.meeting_rows import CouncilClock
 from expertenrat.store import models
 from expertenrat.ui.agenda_editor import AgendaEditor
 from expertenrat.ui.attendance_panel import AttendancePanel
