@@ -1,7 +1,8 @@
 """The main window: a sidebar of areas beside the shown one, the council switcher (the frame
-and where things sit: :mod:`expertenrat.ui.main_window_view`; which council is shown:
-:mod:`expertenrat.ui.council_switching`), the menus (:mod:`expertenrat.ui.window_menus`),
-and the layout it remembers (:mod:`expertenrat.ui.window_layout`)."""
+and where things sit: :mod:`expertenrat.ui.main_window_view`; which area is shown:
+:mod:`expertenrat.ui.area_showing`; which council: :mod:`expertenrat.ui.council_switching`),
+the menus (:mod:`expertenrat.ui.window_menus`), and the layout it remembers
+(:mod:`expertenrat.ui.window_layout`)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.councils import new_council_today
+from expertenrat.ui.area_showing import AreaShowing
 from expertenrat.ui.council_switching import CouncilSwitching
 from expertenrat.ui.last_council import LastCouncil
 from expertenrat.ui.main_window_view import MainWindowView
@@ -60,7 +62,7 @@ class MainWindow(MainWindowView):
         self._services: Services | None = None
         self._dialogs: DialogService | None = None
         self._close_confirmed = False
-        self._read_for: dict[QWidget, int] = {}  # the council each page was last read for
+        self.area_showing = AreaShowing(self)
         self.menus = WindowMenus(self, settings, log_file)
         restore_layout(self, self.splitter, settings)
 
@@ -80,7 +82,7 @@ class MainWindow(MainWindowView):
         self.members_page = self.pages.members
         self.settings_page = self.pages.settings
         self.add_areas(self.pages.in_sidebar(), self.pages.welcome)
-        self.sidebar.currentRowChanged.connect(self._area_chosen)
+        self.sidebar.currentRowChanged.connect(self.area_showing.chosen)
         self.overview_page.opened.connect(self.open_target)
         self.overview_page.backupSettingsOpened.connect(self.open_backup_settings)
         self.pages.projects.detail.opened.connect(self.open_target)
@@ -92,13 +94,13 @@ class MainWindow(MainWindowView):
         self.welcome_page.ready.connect(self._council_started)
         self.menus.attach(services, dialogs, self.pages, self)
         remembered = self.pages.remembered(self._settings.value(_AREA_SETTING))
-        self.sidebar.setCurrentRow(self._row_of(remembered))
+        self.sidebar.setCurrentRow(self.row_of(remembered))
         self.reload_councils()
 
     def refresh_shown(self) -> None:
         """Reread the shown area (after "Erneut versuchen")."""
         if self._services is not None:
-            self._show_area(max(0, self.sidebar.currentRow()))
+            self.area_showing.show(max(0, self.sidebar.currentRow()))
 
     def refresh_when_safe(self, councils: Sequence[CouncilChoice]) -> bool:
         """Reread the council switcher and the shown page for another PC's change, unless
@@ -159,7 +161,7 @@ class MainWindow(MainWindowView):
         the Übersicht, whatever area the window remembered (another database's), the focus
         on its first step. The pressed button left with the welcome page, and Qt passed the
         focus on to "Tätigkeitsbericht …" (found by a tester)."""
-        self._select_row(self._row_of(self.overview_page))
+        self.select_row(self.row_of(self.overview_page))
         self.reload_councils()
         self.overview_page.first_steps.focus_first()
 
@@ -176,7 +178,7 @@ class MainWindow(MainWindowView):
         if new:
             for _label, page in self.areas:
                 page.set_council(council_id)
-        self._show_area(max(0, self.sidebar.currentRow()))
+        self.area_showing.show(max(0, self.sidebar.currentRow()))
 
     def leave_page(self, then: Callable[[], None]) -> bool:
         """Let the shown page save or ask (see :mod:`expertenrat.ui.page`).
@@ -192,15 +194,15 @@ class MainWindow(MainWindowView):
         """Show an area and reread its data, also when it is already the current one.
         ``reread=False``: show it as last read, the shown page having been asked already
         (its caller rereads it at once)."""
-        row = self._row_of(page)
+        row = self.row_of(page)
         if row < 0:
             return
         if not reread:
-            self._select_row(row)
-            self._show_area(row, reread=False)
+            self.select_row(row)
+            self.area_showing.show(row, reread=False)
             return
         if self.sidebar.currentRow() == row:
-            self._show_area(row)
+            self.area_showing.show(row)
         self.sidebar.setCurrentRow(row)
 
     def open_target(self, target: Target) -> None:
@@ -226,33 +228,6 @@ class MainWindow(MainWindowView):
 
         if self.leave_page(reveal):
             reveal()
-
-    def _area_chosen(self, row: int) -> None:
-        if self._row_of(self.stack.currentWidget()) not in (-1, row) and not self.leave_page(
-            lambda: self._go_to_area(row)
-        ):
-            self._select_row(self._row_of(self.stack.currentWidget()))  # stay
-            return
-        self._show_area(row)
-
-    def _go_to_area(self, row: int) -> None:
-        self._select_row(row)
-        self._show_area(row)
-
-    def _show_area(self, row: int, *, reread: bool = True) -> None:
-        """Show the area of ``row`` reread (unless its caller rereads it); back in an area of
-        the council it last showed, the user's place stays (as for another PC's change, see
-        :func:`reread_in_place`)."""
-        council_id = self.current_council_id()
-        if not 0 <= row < len(self.areas) or council_id is None:
-            return
-        page = self.areas[row][1]
-        if reread and self._read_for.get(page) == council_id:
-            reread_in_place(page)
-        elif reread:
-            page.refresh()
-        self._read_for[page] = council_id
-        self.stack.setCurrentWidget(page)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # The page may ask; "Ja" (even answered at once) confirms and closes us.

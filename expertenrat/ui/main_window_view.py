@@ -130,10 +130,10 @@ class MainWindowView(QMainWindow):
     def welcome_shown(self) -> bool:
         return self.stack.currentWidget() is self.welcome_page
 
-    def _row_of(self, page: QWidget) -> int:
+    def row_of(self, page: QWidget) -> int:
         return next((row for row, (_l, area) in enumerate(self.areas) if area is page), -1)
 
-    def _select_row(self, row: int) -> None:
+    def select_row(self, row: int) -> None:
         """Select the row of the sidebar without taking the user to its area."""
         self.sidebar.blockSignals(True)
         self.sidebar.setCurrentRow(row)

@@ -252,7 +252,7 @@ def test_switching_area_with_unsaved_settings_asks_and_stays_on_nein(
     window.show_area(window.members_page)
     assert dialogs.messages[-1][1] == "Einstellungen nicht gespeichert"
     assert window.stack.currentWidget() is window.settings_page
-    assert window.sidebar.currentRow() == window._row_of(window.settings_page)
+    assert window.sidebar.currentRow() == window.row_of(window.settings_page)
     assert (
         window.settings_page.council_form.council_fields.city_edit.text()
         == "Lübeck (noch nicht gespeichert)"
@@ -261,7 +261,7 @@ def test_switching_area_with_unsaved_settings_asks_and_stays_on_nein(
     dialogs.answer_yes = True
     window.show_area(window.members_page)
     assert window.stack.currentWidget() is window.members_page
-    assert window.sidebar.currentRow() == window._row_of(window.members_page)
+    assert window.sidebar.currentRow() == window.row_of(window.members_page)
     assert (
         window.settings_page.council_form.council_fields.city_edit.text() == "Rostock"
     )  # dropped, not saved

@@ -36,7 +36,7 @@ def test_a_meeting_opened_from_the_overview_is_read_once(make_window, services, 
 
     assert opening.count(meetings_read) == reread.count(meetings_read) > 0
     assert window.stack.currentWidget() is page
-    assert window.sidebar.currentRow() == window._row_of(page)
+    assert window.sidebar.currentRow() == window.row_of(page)
     assert page.selected().id == held_in_rostock.meeting_id
     assert page.tabs.currentWidget() is page.tabs.minutes_editor()
 

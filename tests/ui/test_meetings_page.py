@@ -759,7 +759,7 @@ def test_switching_area_with_a_half_edited_meeting_asks_and_stays_on_nein(
     window.show_area(window.members_page)
     assert dialogs.messages[-1][1] == "Sitzung nicht gespeichert"
     assert window.stack.currentWidget() is meetings_page
-    assert window.sidebar.currentRow() == window._row_of(meetings_page)
+    assert window.sidebar.currentRow() == window.row_of(meetings_page)
     assert meetings_page.form.place_edit.text() == "Rathaus (noch nicht gespeichert)"
 
     dialogs.answer_yes = True

@@ -41,13 +41,13 @@ def test_a_typed_phrase_asks_before_another_area_nein_stays_ja_drops(window, ser
     assert _questions(dialogs) == ["Textbaustein nicht gespeichert"]
     assert f"„{stored.label}“" in dialogs.messages[-1][2]
     assert window.stack.currentWidget() is page
-    assert window.sidebar.currentRow() == window._row_of(page)
+    assert window.sidebar.currentRow() == window.row_of(page)
     assert editor.text_edit.toPlainText() == TYPED
 
     dialogs.answer_yes = True
     window.show_area(window.members_page)
     assert window.stack.currentWidget() is window.members_page
-    assert window.sidebar.currentRow() == window._row_of(window.members_page)
+    assert window.sidebar.currentRow() == window.row_of(window.members_page)
     assert editor.text_edit.toPlainText() == stored.text  # dropped, not saved
     assert editor.selected() == stored
     assert services.text_templates.templates(council_id)[0] == stored

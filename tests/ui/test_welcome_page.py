@@ -261,6 +261,6 @@ def test_after_gremium_anlegen_the_uebersicht_shows_whatever_area_was_remembered
     qtbot.keyClick(page.create_button, Qt.Key.Key_Space)
 
     assert window.stack.currentWidget() is window.overview_page
-    assert window.sidebar.currentRow() == window._row_of(window.overview_page)
+    assert window.sidebar.currentRow() == window.row_of(window.overview_page)
     QApplication.processEvents()
     assert QApplication.focusWidget() is window.overview_page.first_steps.members_button
