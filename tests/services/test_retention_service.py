@@ -33,6 +33,23 @@ def _member(members_service, new_member, name: str, end: date | None, council_id
     return members_service.save(council_id, member, TODAY)
 
 
+def _beirat_with_former_member(settings_service, members_service, new_member, name, end):
+    """A new council "Digitalbeirat" and its former member "Kim ``name``" (until ``end``)."""
+    beirat = settings_service.create_council(
+        CouncilSettings(id=None, name="Digitalbeirat", city="Rostock")
+    )
+    field = settings_service.action_fields(beirat.id)[0].id
+    member = new_member(
+        "Kim",
+        name,
+        email=f"{name.lower()}@example.org",
+        primary_field_id=field,
+        term_start=date(2022, 1, 1),
+        term_end=end,
+    )
+    return beirat, members_service.save(beirat.id, member, TODAY)
+
+
 def test_exactly_the_members_past_the_period_are_anonymised(
     database, members_service, new_member, council, actor
 ):
@@ -158,19 +175,9 @@ def test_an_anonymisation_is_in_the_audit_trail_of_the_persons_council_only(
 ):
     """The entry had no council: every council's Änderungsprotokoll listed the former
     member of another (the Digitalbeirat's beside the Expert*innenrat) (found by a tester)."""
-    beirat = settings_service.create_council(
-        CouncilSettings(id=None, name="Digitalbeirat", city="Rostock")
+    beirat, gone = _beirat_with_former_member(
+        settings_service, members_service, new_member, "Alt", date(2024, 11, 26)
     )
-    field = settings_service.action_fields(beirat.id)[0].id
-    member = new_member(
-        "Kim",
-        "Alt",
-        email="alt@example.org",
-        primary_field_id=field,
-        term_start=date(2022, 1, 1),
-        term_end=date(2024, 11, 26),
-    )
-    gone = members_service.save(beirat.id, member, TODAY)
 
     RetentionService(database, actor).anonymise([gone.person_id], TODAY)
 
@@ -190,19 +197,9 @@ def test_with_two_councils_each_person_due_names_the_council(
     tester)."""
     _member(members_service, new_member, "Alt", date(2024, 11, 26), council.id)
     assert [c.councils for c in RetentionService(database, actor).due(TODAY)] == [""]
-    beirat = settings_service.create_council(
-        CouncilSettings(id=None, name="Digitalbeirat", city="Rostock")
+    _beirat_with_former_member(
+        settings_service, members_service, new_member, "Berg", date(2024, 6, 30)
     )
-    field = settings_service.action_fields(beirat.id)[0].id
-    member = new_member(
-        "Kim",
-        "Berg",
-        email="berg@example.org",
-        primary_field_id=field,
-        term_start=date(2022, 1, 1),
-        term_end=date(2024, 6, 30),
-    )
-    members_service.save(beirat.id, member, TODAY)
 
     due = RetentionService(database, actor).due(TODAY)
 
