@@ -13,13 +13,25 @@ alike.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import date
+from itertools import chain, count
 
 DEFAULT_CODE_PREFIX = "E"  # "E-2026-07": Empfehlung; a council setting
 # The prefix: a capital letter, then up to five capitals or digits ("E", "DB", "EB2").
 _PREFIX = r"[A-Z][A-Z0-9]{0,5}"
 CODE_PREFIX = re.compile(rf"^{_PREFIX}$")
 _CODE = re.compile(rf"^({_PREFIX})-(\d{{4}})-(\d+)$")
+
+
+def free_code_prefix(name: str, taken: Collection[str]) -> str:
+    """The prefix for a further council's codes: "E" where no council uses it, else the
+    initials of its name ("Jugendforum Digitales" → "JD"), else "E2", "E3" …: two councils
+    with one prefix both issued "E-2026-01" (found by a tester)."""
+    initials = "".join(word[0] for word in name.split() if "A" <= word[0] <= "Z")[:6]
+    numbered = (f"{DEFAULT_CODE_PREFIX}{n}" for n in count(2))
+    candidates = chain((DEFAULT_CODE_PREFIX, initials), numbered)
+    return next(p for p in candidates if CODE_PREFIX.match(p) and p not in taken)
 
 
 def recommendation_code(year: int, number: int, prefix: str = DEFAULT_CODE_PREFIX) -> str:

@@ -125,6 +125,11 @@ class SettingsService:
                 fetch(session, models.Council, council_id, "Das Gremium", WITH_LOGO)
             )
 
+    def code_prefixes(self) -> set[str]:
+        """The prefixes of the recommendation codes the councils use ("E", "DB")."""
+        with reading(self._db) as session:
+            return set(session.scalars(select(models.Council.recommendation_prefix)))
+
     def file_label(self, council_id: int) -> str:
         """What a suggested file name of the council starts with where the database holds
         several councils ("DBR Görlitz"), so that two councils' invitations, minutes and

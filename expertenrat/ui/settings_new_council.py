@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.councils import CouncilSettings, classification_for
 from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.recommendation_codes import free_code_prefix
 from expertenrat.services.settings import SettingsService
 from expertenrat.ui.ask_again import ask_text_again, retry_note
 from expertenrat.ui.dialog_service import DialogService
@@ -48,12 +49,16 @@ class NewCouncil:
     def create(self, name: str) -> str | None:
         """A council in the same place as the shown one: its city, Bundesland (public
         holidays), time zone and action fields (the city's strategy; they show and can be
-        changed in its Einstellungen at once); the rest as any new council starts. Refused in
-        a way that asking again helps (a name too long, the server lost), why: the name is
-        asked again."""
+        changed in its Einstellungen at once); a prefix of its recommendation codes no
+        other council uses; the rest as any new council starts. Refused in a way that
+        asking again helps (a name too long, the server lost), why: the name is asked
+        again."""
         new = CouncilSettings(id=None, name=name, city="–", classification=classification_for(name))
         fields = None
         try:
+            new = replace(
+                new, recommendation_prefix=free_code_prefix(name, self._service.code_prefixes())
+            )
             shown = self._shown()
             if shown is not None:
                 new = replace(
