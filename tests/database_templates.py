@@ -23,7 +23,7 @@ from migration_scripts import script_directory
 from sqlalchemy.engine import URL
 from sqlite_copies import FILE_NAME, sqlite_copy
 
-from expertenrat.store import migrate
+from expertenrat.store import migrate, schema_revisions
 from expertenrat.store.engine import database_url
 
 AdminExecute = Callable[..., None]  # runs statements as the server's superuser
@@ -94,7 +94,7 @@ class RevisionTemplates:
         """The database at ``revision`` ("head" too) on ``backend``: a SQLite file's path,
         or a PostgreSQL database's name."""
         if revision == "head":
-            revision = migrate.head_revision()
+            revision = schema_revisions.head_revision()
         if (backend, revision) not in self._built:
             below = self._nearest_built_below(backend, revision)
             url = self._new(backend, revision, below)

@@ -18,7 +18,7 @@ import pytest
 
 from expertenrat import APP_NAME, __version__
 from expertenrat.app import QUIT_AFTER_ENV
-from expertenrat.store import migrate
+from expertenrat.store import schema_revisions
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_TIMEOUT = 900  # seconds
@@ -79,7 +79,7 @@ def test_version(bundle: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (
         result.stdout.strip()
-        == f"Expertenrat {__version__} (Schemastand {migrate.head_revision()})"
+        == f"Expertenrat {__version__} (Schemastand {schema_revisions.head_revision()})"
     )
 
 

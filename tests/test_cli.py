@@ -12,7 +12,7 @@ from cli_runs import run_script as run
 from cli_runs import script_environment
 
 from expertenrat import __version__
-from expertenrat.store import migrate
+from expertenrat.store import schema_revisions
 
 
 def test_version():
@@ -20,7 +20,7 @@ def test_version():
     assert result.returncode == 0
     assert (
         result.stdout.strip()
-        == f"Expertenrat {__version__} (Schemastand {migrate.head_revision()})"
+        == f"Expertenrat {__version__} (Schemastand {schema_revisions.head_revision()})"
     )
 
 

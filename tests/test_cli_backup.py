@@ -24,7 +24,7 @@ from expertenrat.cli.retention import _safety_copies
 from expertenrat.domain.councils import new_council_today
 from expertenrat.services.context import Services
 from expertenrat.services.server_upgrade_copy import copies_folder
-from expertenrat.store import migrate
+from expertenrat.store import migrate, schema_revisions
 from expertenrat.store.database_address import describe
 from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url, sqlite_file
@@ -169,13 +169,13 @@ def test_a_command_that_upgraded_a_server_database_says_so(database_at, capsys):
     assert err.splitlines() == [
         f"expertenrat: Warnung: Die Datenbank „{describe(url)}“ hatte noch den Schemastand "
         "0024 einer älteren Programmversion und wurde auf den Stand dieser Version "
-        f"({migrate.head_revision()}) gebracht; die Kopie des alten Stands liegt in "
+        f"({schema_revisions.head_revision()}) gebracht; die Kopie des alten Stands liegt in "
         f"„{copy}“. Ältere Versionen von Expertenrat können sie nicht mehr öffnen: "
         "Aktualisieren Sie das Programm auf jedem PC, der mit dieser Datenbank arbeitet."
     ]
     engine = create_engine(url)
     with engine.connect() as connection:
-        assert migrate.current_revision(connection) == migrate.head_revision()
+        assert migrate.current_revision(connection) == schema_revisions.head_revision()
     engine.dispose()
 
 

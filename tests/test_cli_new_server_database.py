@@ -15,7 +15,7 @@ from expertenrat.domain.council_transfer_format import CouncilTemplate
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.services import council_transfer, demo
-from expertenrat.store import migrate
+from expertenrat.store import migrate, schema_revisions
 
 WISMAR = CouncilTemplate(CouncilSettings(id=None, name="Digitalbeirat", city="Wismar"))
 
@@ -111,7 +111,7 @@ def test_the_next_attempt_creates_the_schema_and_the_data(
     engine = create_engine(empty_postgres_url)
     try:
         with engine.connect() as connection:
-            assert migrate.current_revision(connection) == migrate.head_revision()
+            assert migrate.current_revision(connection) == schema_revisions.head_revision()
             assert connection.scalar(text("SELECT name FROM councils")) == "Digitalbeirat"
     finally:
         engine.dispose()

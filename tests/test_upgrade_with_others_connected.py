@@ -14,7 +14,7 @@ from connected_elsewhere import connected_elsewhere
 from schema_reads import revision_of
 
 from expertenrat.domain.errors import OthersConnectedError
-from expertenrat.store import migrate
+from expertenrat.store import schema_revisions
 from expertenrat.store.database_opening import open_database
 from expertenrat.store.other_connections import OtherConnection, other_connections
 
@@ -60,7 +60,7 @@ def test_the_command_line_refuses_unless_told_to_upgrade_anyway(old_database, ot
     code, out, err = run_main(capsys, "--database", address, "--upgrade-anyway", "check")
 
     assert (code, out) == (0, "Die Datenbank ist in Ordnung.\n"), err
-    assert revision_of(old_database) == migrate.head_revision()
+    assert revision_of(old_database) == schema_revisions.head_revision()
 
 
 @pytest.mark.parametrize("database_at", ["postgresql"], indirect=True)

@@ -47,6 +47,7 @@ from expertenrat.domain.errors import (
     os_error_text,
 )
 from expertenrat.domain.wording import counted
+from expertenrat.services.schema_revision import schema_revision
 
 if TYPE_CHECKING:
     from expertenrat.services.context import Services
@@ -67,8 +68,6 @@ class _VersionAction(argparse.Action):
         )
 
     def __call__(self, parser, namespace, values, option_string=None) -> None:
-        from expertenrat.services.database_choice import schema_revision
-
         print(f"Expertenrat {__version__} (Schemastand {schema_revision()})")
         parser.exit()
 

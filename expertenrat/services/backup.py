@@ -25,7 +25,7 @@ from expertenrat.services.backup_file import read_backup_file
 from expertenrat.services.collector import collector_paused
 from expertenrat.services.files import FileWriteError, writing_file
 from expertenrat.services.restore_copy import discard_copy, has_rows, holds_data, keep_copy
-from expertenrat.store import lock_wait, migrate
+from expertenrat.store import lock_wait, migrate, schema_revisions
 from expertenrat.store.backup_format import Backup, BackupError, TablePart
 from expertenrat.store.backup_writing import write_backup
 from expertenrat.store.bulk_insert import insert_value_rows
@@ -86,7 +86,7 @@ class BackupService:
                 if not self._db.is_sqlite:  # another PC's save does not end the backup
                     lock_wait.wait_for_locks_as_long_as_needed(connection)
                 revision = migrate.current_revision(connection)
-                if revision is not None and revision != migrate.head_revision():
+                if revision is not None and revision != schema_revisions.head_revision():
                     # Another PC's newer version upgraded it: this version's tables would
                     # leave out what that one added, under its revision.
                     refuse_changed_schema(

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, MetaData, Table, exc, select
 
 from expertenrat.domain.progress import Progress
-from expertenrat.store import migrate
+from expertenrat.store import migrate, schema_revisions
 from expertenrat.store.backup_format import Backup, BackupError, TablePart, column_kind
 from expertenrat.store.bulk_insert import insert_value_rows
 from expertenrat.store.driver_errors import SqliteCause, driver_text, sqlite_cause
@@ -66,7 +66,7 @@ def database_copy_as_backup(source: Path) -> Backup:
                     raise BackupError(
                         f"„{source}“ ist keine Expertenrat-Datenbank und keine Sicherung."
                     )
-                if not migrate.is_known_revision(revision):
+                if not schema_revisions.is_known_revision(revision):
                     raise BackupError(
                         f"Die Datenbank „{source}“ stammt aus einer neueren Version von "
                         "Expertenrat und kann mit dieser Version nicht eingespielt werden."
@@ -91,7 +91,7 @@ def modified_utc(source: Path) -> datetime:
 
 def parts_at_head(backup: Backup) -> dict[str, TablePart]:
     """The backup's tables by name, in the shape of the current schema."""
-    if backup.schema_revision != migrate.head_revision():
+    if backup.schema_revision != schema_revisions.head_revision():
         backup = _migrated(backup)
     parts = {part.name: part for part in backup.tables}
     expected = {table.name: table for table in Base.metadata.sorted_tables}
@@ -158,7 +158,10 @@ def _migrated(backup: Backup) -> Backup:
         finally:
             engine.dispose()
     return Backup(
-        backup.app_version, migrate.head_revision(), backup.created_utc, tuple(parts_at_head)
+        backup.app_version,
+        schema_revisions.head_revision(),
+        backup.created_utc,
+        tuple(parts_at_head),
     )
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from expertenrat.domain.errors import os_error_detail, os_error_text
 from expertenrat.services.backup_conversion import database_copy_as_backup, modified_utc
 from expertenrat.services.files import NotAFileError, check_regular_file
-from expertenrat.store import migrate
+from expertenrat.store import schema_revisions
 from expertenrat.store.backup_format import Backup, BackupError
 from expertenrat.store.backup_reading import read_backup, read_made
 from expertenrat.store.engine import SQLITE_HEADER
@@ -35,7 +35,7 @@ def read_backup_file(source: Path) -> Backup:
             if start == SQLITE_HEADER:
                 return database_copy_as_backup(source)
             handle.seek(0)
-            return read_backup(handle, migrate.is_known_revision)
+            return read_backup(handle, schema_revisions.is_known_revision)
     except NotAFileError as error:
         raise BackupError(error.message) from None
     except OSError as error:

@@ -17,7 +17,7 @@ from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.paths import default_database_file
-from expertenrat.store import migrate
+from expertenrat.store import schema_revisions
 from expertenrat.store.database import Database
 from expertenrat.store.database_address import describe
 from expertenrat.store.database_location import (
@@ -82,13 +82,6 @@ def is_default_file(database: str | DatabaseAddress | None) -> bool:
     return not isinstance(database, URL) and chosen_is_default_file(database)
 
 
-def schema_revision() -> str:
-    """The schema revision this version of the program brings its databases to ("0022"):
-    what a message about a database or backup "aus einer neueren Version" compares, so
-    it is shown with the version number (which does not change with each revision)."""
-    return migrate.head_revision()
-
-
 def default_file() -> str:
     """The path of this PC's default SQLite file (it may not exist yet)."""
     return str(default_database_file())
@@ -133,7 +126,7 @@ def upgrade_note(database: Database) -> str:
     return (
         f"Die Datenbank „{database.location}“ hatte noch den Schemastand "
         f"{database.upgraded_from} einer älteren Programmversion und wurde auf den Stand "
-        f"dieser Version ({migrate.head_revision()}) gebracht{copy}. Ältere Versionen von "
+        f"dieser Version ({schema_revisions.head_revision()}) gebracht{copy}. Ältere Versionen von "
         "Expertenrat können sie nicht mehr öffnen: Aktualisieren Sie das Programm auf jedem "
         "PC, der mit dieser Datenbank arbeitet."
     )

@@ -22,7 +22,7 @@ from sqlalchemy.engine import URL
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.services.backup import BackupService
-from expertenrat.store import migrate
+from expertenrat.store import schema_revisions
 from expertenrat.store.backup_format import BackupError
 from expertenrat.store.backup_reading import read_backup
 from expertenrat.store.backup_writing import write_backup
@@ -110,7 +110,7 @@ def _move(
         snapshot = BackupService(source).snapshot(lambda done, _t: progress(done, total))
     write_backup(buffer, snapshot)
     buffer.seek(0)
-    backup = read_backup(buffer, migrate.is_known_revision)
+    backup = read_backup(buffer, schema_revisions.is_known_revision)
     with _refused_by(at_target, target):
         BackupService(target).restore_backup(
             backup,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, exc
 
 from expertenrat.domain.errors import StorageError
-from expertenrat.store import migrate
+from expertenrat.store import migrate, schema_revisions
 from expertenrat.store.driver_errors import sqlstate
 
 CHANGED_SCHEMA_STATE = "EXR01"  # the SQLSTATE of the server's refusal (a class of its own)
@@ -24,9 +24,9 @@ def refuse_changed_schema(connection: Connection, location: str, *, is_sqlite: b
         revision = row[0] if row else None
     else:
         revision = _server_revision_if_changed(connection)
-    if revision == migrate.head_revision():
+    if revision == schema_revisions.head_revision():
         return
-    if revision is not None and migrate.is_known_revision(revision):
+    if revision is not None and schema_revisions.is_known_revision(revision):
         cause = (
             f"hat inzwischen einen älteren Schemastand ({revision}), etwa weil eine alte "
             "Kopie zurückgespielt wurde. Bitte starten Sie das Programm neu; es "
@@ -49,7 +49,7 @@ def _server_revision_if_changed(connection: Connection) -> str | None:
     then reads the revision (a statement of its own inside the block, so it sees an upgrade
     committed while the lock was awaited), and raises :data:`CHANGED_SCHEMA_STATE` with it
     unless it is this program's. Returns the head revision when it is."""
-    head = migrate.head_revision()
+    head = schema_revisions.head_revision()
     try:
         connection.exec_driver_sql(
             "DO $$ DECLARE revision text; BEGIN "

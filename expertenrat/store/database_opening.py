@@ -24,7 +24,7 @@ from expertenrat.domain.errors import (
     DatabaseUnusableError,
     OthersConnectedError,
 )
-from expertenrat.store import lock_wait, migrate
+from expertenrat.store import lock_wait, schema_revisions
 from expertenrat.store.database import Database
 from expertenrat.store.database_address import check_url, describe
 from expertenrat.store.driver_errors import SqliteCause, sqlite_cause
@@ -109,14 +109,14 @@ def _opened(
         if create is Create.NOW:
             database.create_schema()
         return database
-    if not migrate.is_known_revision(revision):
+    if not schema_revisions.is_known_revision(revision):
         raise DatabaseUnusableError(
             f"Die Datenbank „{location}“ stammt aus einer neueren Version von Expertenrat "
             f"(Schemastand {revision}). Bitte installieren Sie die aktuelle Version des "
             "Programms. Die Datenbank wurde nicht verändert."
         )
     backup = None
-    older = revision if revision != migrate.head_revision() else None
+    older = revision if revision != schema_revisions.head_revision() else None
     if older and read_only and path is not None:
         engine, scratch = upgraded_copy(path, location, probe.read_flags)
         return Database(url=url, engine=engine, _scratch=scratch, older_revision=older)

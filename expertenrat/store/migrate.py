@@ -17,64 +17,29 @@ nothing points into the void.
 
 from __future__ import annotations
 
-import functools
-import re
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Column, Connection, MetaData, PrimaryKeyConstraint, String, Table, inspect
 from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import DatabaseUnusableError
+from expertenrat.store import schema_revisions
 from expertenrat.store.engine import is_sqlite, make_engine
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # PostgreSQL advisory lock: an upgrade holds it exclusively, every change shared, so that a
 # change never runs while another PC upgrades the schema (see ``Database.transaction``).
 UPGRADE_LOCK = 727001
-_REVISION = re.compile(r"^revision\s*=\s*[\"'](\w+)[\"']", re.MULTILINE)
-_DOWN_REVISION = re.compile(r"^down_revision\s*=\s*[\"'](\w+)[\"']", re.MULTILINE)
 
 
 def alembic_config() -> Config:
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("script_location", str(schema_revisions.MIGRATIONS_DIR))
     return config
-
-
-@functools.cache
-def _revisions() -> tuple[frozenset[str], str]:
-    """Known revision ids and the head, read from the scripts without importing Alembic.
-
-    Opening an up-to-date database at start-up needs only this; Alembic (a tenth of a
-    second to import) is loaded only when a database has to be migrated.
-    """
-    known: set[str] = set()
-    parents: set[str] = set()
-    for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        text = script.read_text("utf-8")
-        revision = _REVISION.search(text)
-        if revision is None:
-            continue
-        known.add(revision.group(1))
-        parents.update(_DOWN_REVISION.findall(text))
-    heads = known - parents
-    if len(heads) != 1:
-        raise RuntimeError(f"expected one migration head, found {sorted(heads)}")
-    return frozenset(known), heads.pop()
-
-
-def head_revision() -> str:
-    return _revisions()[1]
-
-
-def is_known_revision(revision: str) -> bool:
-    return revision in _revisions()[0]
 
 
 def current_revision(connection: Connection) -> str | None:
@@ -142,7 +107,9 @@ def create(url: URL) -> None:
                 Base.metadata.create_all(connection, checkfirst=False)
                 version = _version_table()
                 version.create(connection)
-                connection.execute(version.insert().values(version_num=head_revision()))
+                connection.execute(
+                    version.insert().values(version_num=schema_revisions.head_revision())
+                )
                 created = True
     finally:
         engine.dispose()

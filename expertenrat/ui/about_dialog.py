@@ -13,16 +13,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from expertenrat import __version__
+from expertenrat.services.schema_revision import schema_revision
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.reading_dialog import ReadingDialog, show_reading_text
 
 
 def about_text(database_location: str, log_file: Path, council: str | None = None) -> str:
     """``council``: the council shown ("Smart City Expert*innenrat (Rostock)"), if any."""
-    # Here, not at the top: the migrations load the data stack (SQLAlchemy), which the
-    # window loads only after it first appears (the menus are made before).
-    from expertenrat.services.database_choice import schema_revision
-
     shown = tr("AboutDialog", "<b>Gremium:</b> {}<br>").format(_escape(council)) if council else ""
     return tr(
         "AboutDialog",

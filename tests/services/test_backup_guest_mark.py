@@ -11,7 +11,7 @@ from sqlalchemy import MetaData, select
 
 from expertenrat.services.backup import BackupService
 from expertenrat.services.backup_conversion import dump_tables
-from expertenrat.store import migrate
+from expertenrat.store import migrate, schema_revisions
 from expertenrat.store.backup_format import Backup, TablePart
 from expertenrat.store.backup_writing import write_backup
 from expertenrat.store.database_opening import open_database
@@ -54,8 +54,10 @@ def _restored_marks(database, backup: Backup | Path, tmp_path: Path) -> list[tup
 
 
 def test_a_backup_carries_the_mark(database, tmp_path) -> None:
-    parts = _guests_at(tmp_path / "jetzt.db", migrate.head_revision(), non_public_only=True)
-    backup = Backup("0.1", migrate.head_revision(), datetime.now(UTC), tuple(parts))
+    parts = _guests_at(
+        tmp_path / "jetzt.db", schema_revisions.head_revision(), non_public_only=True
+    )
+    backup = Backup("0.1", schema_revisions.head_revision(), datetime.now(UTC), tuple(parts))
     source = open_database(database_url(str(tmp_path / "quelle.db")))
     try:  # restored, backed up by the service, restored into the other database
         _restored_marks(source, backup, tmp_path)

@@ -6,11 +6,11 @@ from __future__ import annotations
 from client_statements import recorded_statements
 
 from expertenrat.services.backup import BackupService
-from expertenrat.store import migrate
+from expertenrat.store import schema_revisions
 
 
 def test_a_backup_reads_the_schema_revision_once(database):
     with recorded_statements(database.engine) as statements:
         backup = BackupService(database).snapshot()
-    assert backup.schema_revision == migrate.head_revision()
+    assert backup.schema_revision == schema_revisions.head_revision()
     assert sum("FROM alembic_version" in statement for statement in statements) == 1

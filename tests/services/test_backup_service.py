@@ -29,7 +29,7 @@ from expertenrat.services.backup_conversion import dump_tables
 from expertenrat.services.backup_file import read_backup_file
 from expertenrat.services.demo import DemoService
 from expertenrat.services.settings import SettingsService
-from expertenrat.store import migrate
+from expertenrat.store import migrate, schema_revisions
 from expertenrat.store.backup_format import Backup, BackupError, TablePart
 from expertenrat.store.backup_reading import read_backup
 from expertenrat.store.backup_writing import write_backup
@@ -522,7 +522,7 @@ def test_a_backup_of_a_newer_revision_names_the_program_version_only_where_it_di
         )
 
     with pytest.raises(BackupError) as raised:
-        read_backup(whole, migrate.is_known_revision)
+        read_backup(whole, schema_revisions.is_known_revision)
 
     assert raised.value.message == (
         f"Die Sicherung stammt aus einer neueren Version von Expertenrat {says}. Bitte "
@@ -537,7 +537,7 @@ def test_a_damaged_zip_is_refused_in_german_with_zipfile_s_words_as_the_detail()
     damaged = io.BytesIO(whole.getvalue()[:-10])  # the end of the central directory cut off
 
     with pytest.raises(BackupError) as raised:
-        read_backup(damaged, migrate.is_known_revision)
+        read_backup(damaged, schema_revisions.is_known_revision)
 
     assert raised.value.message == (
         "Die Datei ist keine gültige Expertenrat-Sicherung oder unvollständig."
@@ -568,7 +568,8 @@ def _rejected_backup(database: Database, path: Path) -> Path:
     persons.rows.append(list(persons.rows[0]))
     with path.open("wb") as handle:
         write_backup(
-            handle, Backup("0.1.0", migrate.head_revision(), datetime.now(UTC), tuple(parts))
+            handle,
+            Backup("0.1.0", schema_revisions.head_revision(), datetime.now(UTC), tuple(parts)),
         )
     return path
 
@@ -594,7 +595,8 @@ def test_a_number_too_large_for_the_database_is_refused_and_changes_nothing(
     path = tmp_path / "riesig.zip"
     with path.open("wb") as handle:
         write_backup(
-            handle, Backup("0.1.0", migrate.head_revision(), datetime.now(UTC), tuple(parts))
+            handle,
+            Backup("0.1.0", schema_revisions.head_revision(), datetime.now(UTC), tuple(parts)),
         )
     before = table_rows(demo_database)
 
@@ -628,7 +630,8 @@ def _broken_backup(database: Database, path: Path, how: str) -> Path:
         part.rows[0][names.index("version")] = 10**20
     with path.open("wb") as handle:
         write_backup(
-            handle, Backup("0.1.0", migrate.head_revision(), datetime.now(UTC), tuple(parts))
+            handle,
+            Backup("0.1.0", schema_revisions.head_revision(), datetime.now(UTC), tuple(parts)),
         )
     return path
 
@@ -832,7 +835,7 @@ def test_a_new_sqlite_file_builds_its_indexes_after_the_rows_and_refuses_duplica
     path = tmp_path / "doppelt.zip"
     with path.open("wb") as handle:
         write_backup(
-            handle, Backup("0.1", migrate.head_revision(), datetime.now(UTC), tuple(parts))
+            handle, Backup("0.1", schema_revisions.head_revision(), datetime.now(UTC), tuple(parts))
         )
     target = open_database(database_url(str(tmp_path / "neu.db")))
     schema = "SELECT type, name, sql FROM sqlite_master ORDER BY name"
@@ -848,7 +851,8 @@ def test_a_new_sqlite_file_builds_its_indexes_after_the_rows_and_refuses_duplica
         projects.rows.append(twin)
         with path.open("wb") as handle:
             write_backup(
-                handle, Backup("0.1", migrate.head_revision(), datetime.now(UTC), tuple(parts))
+                handle,
+                Backup("0.1", schema_revisions.head_revision(), datetime.now(UTC), tuple(parts)),
             )
         with pytest.raises(BackupError, match="doppelten Eintrag") as refused:
             BackupService(target).restore(path, tmp_path / "kept")
@@ -954,7 +958,7 @@ def test_the_format_is_documented_json(sqlite_database, tmp_path):
         manifest = json.loads(zf.read("manifest.json"))
         councils = json.loads(zf.read("tables/councils.json"))
     assert manifest["format"] == "expertenrat-backup"
-    assert manifest["schema_revision"] == migrate.head_revision()
+    assert manifest["schema_revision"] == schema_revisions.head_revision()
     assert {entry["name"] for entry in manifest["tables"]} == set(Base.metadata.tables)
     row = dict(zip(councils["columns"], councils["rows"][0], strict=True))
     assert row["name"] == 'Rat <&> "Ü" مجلس'

@@ -17,7 +17,7 @@ from expertenrat.domain.errors import StorageError
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.services.backup import BackupService
 from expertenrat.services.meetings import MeetingsService
-from expertenrat.store import migrate
+from expertenrat.store import migrate, schema_revisions
 from expertenrat.store.engine import make_engine
 
 START = datetime(2027, 1, 12, 16)
@@ -84,7 +84,7 @@ def test_a_restore_after_a_newer_version_upgraded_the_database_is_refused(
 
     assert "(Schemastand 9999)" in caught.value.message
     assert not (tmp_path / "kept").exists() or not any((tmp_path / "kept").iterdir())
-    _set_revision(database.url, migrate.head_revision())
+    _set_revision(database.url, schema_revisions.head_revision())
     assert len(service.list(council.id)) == 1
 
 

@@ -19,7 +19,7 @@ from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.services.backup import BackupService
 from expertenrat.services.database_choice import open_chosen
 from expertenrat.services.server_upgrade_copy import copies_folder, copy_before_upgrade
-from expertenrat.store import migrate, models
+from expertenrat.store import migrate, models, schema_revisions
 from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url, make_engine
 
@@ -52,7 +52,7 @@ def test_an_old_server_database_is_copied_at_its_revision_before_the_upgrade(dat
     manifest = json.loads(zipfile.ZipFile(copies[0]).read("manifest.json"))
     assert manifest["schema_revision"] == OLD
     assert "alembic_version" not in {t["name"] for t in manifest["tables"]}
-    assert revision_of(url) == migrate.head_revision()
+    assert revision_of(url) == schema_revisions.head_revision()
 
     restored = open_database(database_url(str(tmp_path / "zurueck.db")))
     try:
@@ -72,7 +72,7 @@ def test_the_copy_has_the_revision_its_tables_have(database_at, tmp_path):
 
     copy = copy_before_upgrade(url, OLD, tmp_path)
 
-    head = migrate.head_revision()
+    head = schema_revisions.head_revision()
     assert copy.name.startswith(f"vor-update-von-{head}-")
     assert json.loads(zipfile.ZipFile(copy).read("manifest.json"))["schema_revision"] == head
 

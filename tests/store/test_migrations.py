@@ -14,7 +14,7 @@ from schema_reads import revision_of, table_names
 from sqlalchemy import Connection, exc, func, insert, select, update
 from sqlalchemy.engine import URL, Engine
 
-from expertenrat.store import migrate, models
+from expertenrat.store import migrate, models, schema_revisions
 from expertenrat.store.engine import make_engine
 
 MODEL_TABLES = set(models.Base.metadata.tables)
@@ -176,7 +176,7 @@ def test_upgrade_of_an_empty_database_creates_every_table_and_records_the_head_r
     migrate.upgrade(empty_url)
 
     assert table_names(empty_url) == MODEL_TABLES | {"alembic_version"}
-    assert revision_of(empty_url) == migrate.head_revision()
+    assert revision_of(empty_url) == schema_revisions.head_revision()
 
 
 def test_downgrade_to_base_removes_every_table(database_at):
@@ -195,7 +195,7 @@ def test_upgrade_after_downgrade_to_base_restores_the_full_schema(database_at):
     migrate.upgrade(url)
 
     assert table_names(url) == MODEL_TABLES | {"alembic_version"}
-    assert revision_of(url) == migrate.head_revision()
+    assert revision_of(url) == schema_revisions.head_revision()
 
 
 def test_every_revision_up_to_0004_can_be_downgraded_and_upgraded_step_by_step(database_at):
@@ -210,7 +210,7 @@ def test_every_revision_up_to_0004_can_be_downgraded_and_upgraded_step_by_step(d
     assert revision_of(url) is None
 
     migrate.upgrade(url)
-    assert revision_of(url) == migrate.head_revision()
+    assert revision_of(url) == schema_revisions.head_revision()
 
 
 @pytest.mark.parametrize("database_at", ["sqlite"], indirect=True)
@@ -254,7 +254,7 @@ def test_upgrade_that_rebuilds_councils_keeps_all_child_rows(database_at):
 
     migrate.upgrade(url)
 
-    assert revision_of(url) == migrate.head_revision()
+    assert revision_of(url) == schema_revisions.head_revision()
     assert _row_counts(url) == CHILD_ROWS
 
 
@@ -360,18 +360,18 @@ def test_current_revision_of_an_unmigrated_database_is_none(empty_url):
 
 
 def test_head_revision_is_known_and_an_invented_one_is_not():
-    assert migrate.is_known_revision(migrate.head_revision())
-    assert migrate.is_known_revision("0001")
-    assert not migrate.is_known_revision("9999")
+    assert schema_revisions.is_known_revision(schema_revisions.head_revision())
+    assert schema_revisions.is_known_revision("0001")
+    assert not schema_revisions.is_known_revision("9999")
 
 
 def test_the_quick_revision_reading_agrees_with_alembic():
     """Start-up reads revisions without Alembic; it must see what Alembic sees."""
     scripts = script_directory()
-    assert migrate.head_revision() == scripts.get_current_head()
+    assert schema_revisions.head_revision() == scripts.get_current_head()
     known = {script.revision for script in scripts.walk_revisions()}
-    assert all(migrate.is_known_revision(r) for r in known)
-    assert not migrate.is_known_revision("9999")
+    assert all(schema_revisions.is_known_revision(r) for r in known)
+    assert not schema_revisions.is_known_revision("9999")
 
 
 def _consent_rows(url: URL) -> list[tuple]:

@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
 from expertenrat.domain.errors import DatabaseUnusableError
-from expertenrat.store import migrate, models
+from expertenrat.store import migrate, models, schema_revisions
 from expertenrat.store.database import Database
 from expertenrat.store.database_address import describe
 from expertenrat.store.database_opening import Create, open_database
@@ -87,7 +87,7 @@ def test_opening_a_new_path_creates_a_migrated_database(tmp_path):
     database.close()
 
     assert path.read_bytes().startswith(SQLITE_HEADER)
-    assert _revision_of_file(path) == migrate.head_revision()
+    assert _revision_of_file(path) == schema_revisions.head_revision()
 
 
 def test_opening_a_new_path_creates_missing_folders(tmp_path):
@@ -95,7 +95,7 @@ def test_opening_a_new_path_creates_missing_folders(tmp_path):
 
     open_database(database_url(str(path))).close()
 
-    assert _revision_of_file(path) == migrate.head_revision()
+    assert _revision_of_file(path) == schema_revisions.head_revision()
 
 
 def test_opening_a_new_database_makes_no_backup(tmp_path):
@@ -112,7 +112,7 @@ def test_opening_an_empty_file_treats_it_as_new(tmp_path):
 
     open_database(database_url(str(path))).close()
 
-    assert _revision_of_file(path) == migrate.head_revision()
+    assert _revision_of_file(path) == schema_revisions.head_revision()
 
 
 def test_opening_a_current_database_keeps_its_data_and_makes_no_backup(tmp_path):
@@ -141,7 +141,7 @@ def test_opening_an_old_database_upgrades_it_to_head(tmp_path):
 
     open_database(database_url(str(path))).close()
 
-    assert _revision_of_file(path) == migrate.head_revision()
+    assert _revision_of_file(path) == schema_revisions.head_revision()
     assert _council_names(path) == ["Alter Rat"]
 
 
@@ -186,7 +186,7 @@ def test_backup_of_an_old_database_can_be_opened_and_upgraded_itself(tmp_path):
 
     open_database(database_url(str(copy))).close()
 
-    assert _revision_of_file(copy) == migrate.head_revision()
+    assert _revision_of_file(copy) == schema_revisions.head_revision()
     assert _council_names(copy) == ["Alter Rat"]
 
 
@@ -408,7 +408,7 @@ def test_postgres_scheme_is_mapped_to_the_psycopg_driver():
 
 def test_opening_a_migrated_database_on_each_backend_is_at_head(database):
     with database.engine.connect() as connection:
-        assert migrate.current_revision(connection) == migrate.head_revision()
+        assert migrate.current_revision(connection) == schema_revisions.head_revision()
 
 
 def test_location_of_a_server_database_never_shows_the_password():
@@ -436,7 +436,7 @@ def test_opening_an_empty_database_migrates_it_on_each_backend(empty_url):
     database.close()
 
     assert database.backup_file is None
-    assert revision_of(empty_url) == migrate.head_revision()
+    assert revision_of(empty_url) == schema_revisions.head_revision()
 
 
 def test_opening_an_old_database_upgrades_it_and_keeps_its_data_on_each_backend(empty_url):
@@ -455,7 +455,7 @@ def test_opening_an_old_database_upgrades_it_and_keeps_its_data_on_each_backend(
     finally:
         database.close()
 
-    assert revision_of(empty_url) == migrate.head_revision()
+    assert revision_of(empty_url) == schema_revisions.head_revision()
     assert names == ["Alter Rat"]
 
 
@@ -555,7 +555,7 @@ def test_a_failed_first_change_on_a_server_leaves_no_schema_and_the_next_makes_i
             session.add(models.Council(name="Digitalbeirat", city="Wismar"))
 
         assert not database.pending
-        assert revision_of(empty_postgres_url) == migrate.head_revision()
+        assert revision_of(empty_postgres_url) == schema_revisions.head_revision()
         with database.reading() as session:
             assert session.scalars(select(models.Council.name)).all() == ["Digitalbeirat"]
     finally:

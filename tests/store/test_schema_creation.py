@@ -14,7 +14,7 @@ import pytest
 from schema_shape import sqlite_schema
 from sqlalchemy import inspect
 
-from expertenrat.store import migrate
+from expertenrat.store import migrate, schema_revisions
 from expertenrat.store.engine import database_url, make_engine
 from expertenrat.store.models import Base
 
@@ -34,7 +34,7 @@ def test_a_new_sqlite_file_gets_the_schema_the_migrations_build(tmp_path, databa
     migrate.create(database_url(str(created)))
 
     assert sqlite_schema(created) == sqlite_schema(migrated)
-    assert _revisions(created) == _revisions(migrated) == [(migrate.head_revision(),)]
+    assert _revisions(created) == _revisions(migrated) == [(schema_revisions.head_revision(),)]
 
 
 def test_a_sqlite_file_that_holds_a_table_is_left_to_the_migrations(tmp_path):
@@ -53,7 +53,7 @@ def test_a_sqlite_file_that_holds_a_table_is_left_to_the_migrations(tmp_path):
             assert set(inspect(connection).get_table_names()) == (
                 set(Base.metadata.tables) | {"alembic_version", "notes"}
             )
-            assert migrate.current_revision(connection) == migrate.head_revision()
+            assert migrate.current_revision(connection) == schema_revisions.head_revision()
             assert connection.exec_driver_sql("SELECT text FROM notes").all() == [("bleibt",)]
     finally:
         engine.dispose()

@@ -16,7 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import DatabaseUnusableError
-from expertenrat.store import migrate
+from expertenrat.store import schema_revisions
 from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url, make_engine
 
@@ -84,5 +84,5 @@ def test_the_old_revision_left_is_upgraded_at_the_next_start_once_the_cause_is_g
     open_database(database_url(str(path))).close()
 
     revision, tables = _revision_and_tables(path)
-    assert revision == migrate.head_revision()
+    assert revision == schema_revisions.head_revision()
     assert "agenda_templates" in tables

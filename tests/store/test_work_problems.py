@@ -19,7 +19,7 @@ from expertenrat.services.backup import BackupService
 from expertenrat.services.server_move import move_to_server
 from expertenrat.services.settings import SettingsService
 from expertenrat.services.unit_of_work import StorageError, storage_error
-from expertenrat.store import migrate
+from expertenrat.store import migrate, schema_revisions
 from expertenrat.store.backup_format import BackupError
 from expertenrat.store.database_address import describe
 from expertenrat.store.database_opening import open_database
@@ -313,7 +313,7 @@ def test_an_upgrade_of_tables_another_role_owns_advises_giving_them_and_that_hel
             connection.exec_driver_sql(advised)
         open_database(url, upgrade_anyway=True).close()  # upgraded now
         with admin.connect() as connection:
-            assert migrate.current_revision(connection) == migrate.head_revision()
+            assert migrate.current_revision(connection) == schema_revisions.head_revision()
     finally:
         base = old.database
         with admin.begin() as connection:

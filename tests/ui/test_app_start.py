@@ -15,7 +15,7 @@ from expertenrat.app import QUIT_AFTER_ENV
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.paths import default_database_file
 from expertenrat.services.backup import BackupService
-from expertenrat.store import migrate
+from expertenrat.store import migrate, schema_revisions
 from expertenrat.store.database_location import location_file, store_address
 from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
@@ -300,7 +300,7 @@ def test_a_file_upgraded_as_the_window_opens_it_is_said_once(session, dialogs, t
             "Datenbank aktualisiert",
             f"Die Datenbank „{path}“ hatte noch den Schemastand 0030 einer älteren "
             "Programmversion und wurde auf den Stand dieser Version "
-            f"({migrate.head_revision()}) gebracht; die Kopie des alten Stands liegt in "
+            f"({schema_revisions.head_revision()}) gebracht; die Kopie des alten Stands liegt in "
             f"„{tmp_path / 'alt-vor-update-von-0030.db'}“. Ältere Versionen von Expertenrat "
             "können sie nicht mehr öffnen: Aktualisieren Sie das Programm auf jedem PC, der "
             "mit dieser Datenbank arbeitet.",

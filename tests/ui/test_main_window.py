@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.overview import Area
-from expertenrat.store import migrate
+from expertenrat.store import schema_revisions
 from expertenrat.ui.areas import Areas
 from expertenrat.ui.page import MeetingDetail, Page
 from expertenrat.ui.reading_dialog import ReadingDialog
@@ -134,7 +134,7 @@ def test_about_names_version_and_database(make_window, services, qtbot):
     window.menus.about_action.trigger()
     box = window.findChild(ReadingDialog)
     assert box is not None and box.isVisible()
-    assert f"Expertenrat 0.1.0 (Schemastand {migrate.head_revision()})" in box.text()
+    assert f"Expertenrat 0.1.0 (Schemastand {schema_revisions.head_revision()})" in box.text()
     assert services.database.location in box.text()
     assert "log.txt" in box.text()
     for area in ("Mitglieder", "Projekte", "Sitzungen", "Protokoll", "Empfehlungen"):

@@ -8,7 +8,7 @@ import pytest
 from connected_elsewhere import connected_elsewhere
 from schema_reads import revision_of
 
-from expertenrat.store import migrate
+from expertenrat.store import schema_revisions
 
 
 @pytest.mark.parametrize("database_at", ["postgresql"], indirect=True)
@@ -33,4 +33,4 @@ def test_the_window_asks_before_upgrading_while_another_pc_is_connected(
     assert "/Programm Expertenrat). Bitte beenden Sie das Programm dort zuerst." in text
     assert text.endswith("Die Datenbank wurde nicht verändert. Trotzdem aktualisieren?")
     assert session.database is not None and session.database.upgraded_from == "0024"
-    assert revision_of(url) == migrate.head_revision()
+    assert revision_of(url) == schema_revisions.head_revision()
