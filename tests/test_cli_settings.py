@@ -186,7 +186,10 @@ def test_new_warns_of_a_council_of_that_name_and_city_and_still_creates_it(expor
     run("--database", str(fresh), "import", "settings", str(exported), "--new")
     warning = (
         "expertenrat: Warnung: Ein Gremium „Smart City Expert*innenrat“ (Rostock) gibt es in "
-        "der Datenbank bereits (Nr. 1); --new legt ein weiteres an."
+        "der Datenbank bereits (Nr. 1); --new legt ein weiteres an.\n"
+        # (found by a tester) both then issued "E-2026-01"
+        "expertenrat: Warnung: Das Kürzel „E“ gilt auch für „Smart City Expert*innenrat“ "
+        "(Rostock): Empfehlungen verschiedener Gremien bekämen so dieselben Kennungen („E-…“)."
     )
 
     dry = run("--database", str(fresh), "import", "settings", str(exported), "--new", "--dry-run")
@@ -437,3 +440,22 @@ def test_with_two_councils_the_council_to_take_a_file_must_be_named(demo_file, e
         "in welches die Einstellungen übernommen werden sollen; es wurde nichts geändert.\n"
     )
     assert stored(demo_file) == before
+
+
+def test_a_prefix_taken_from_the_file_is_warned_of_where_another_council_uses_it(
+    capsys, demo_file, exported, tmp_path
+):
+    """(found by a tester) Two councils with one prefix both issue "E-2026-01"."""
+    document = json.loads(exported.read_text("utf-8"))
+    document["council"]["recommendationPrefix"] = "LB"
+    changed = tmp_path / "lb.json"
+    changed.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    database = ["--database", str(demo_file), "import", "settings", str(changed)]
+
+    code, _out, first = run_main(capsys, *database, "--council", "2")
+    code_again, _out, second = run_main(capsys, *database, "--council", "1", "--dry-run")
+
+    assert code == 0 and "Kürzel" not in first  # no other council has "LB"
+    assert code_again == 0
+    assert "expertenrat: Warnung: Das Kürzel „LB“ gilt auch für „" in second
+    assert "(Hansestadt Lübeck): Empfehlungen verschiedener Gremien" in second

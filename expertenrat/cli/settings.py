@@ -152,6 +152,7 @@ def _import_settings(services: Services, args: argparse.Namespace) -> str:
     if args.new:
         name = incoming.settings.name
         print_warnings(_alike(transfer.same_councils(incoming)))
+        print_warnings(_shared_prefix(services, None, incoming))
         if args.dry_run:
             return _would_create(incoming)
         council_id = transfer.create_council(incoming)
@@ -166,6 +167,8 @@ def _import_settings(services: Services, args: argparse.Namespace) -> str:
     # as the window proposes: another city's file leaves the council's own settings be
     take = {d.name for d in preview.differences if d.take_theirs or args.all}
     lines = [*preview.lines(take), *_left_as_they_are(preview, take)]
+    if "recommendation_prefix" in take:
+        print_warnings(_shared_prefix(services, council_id, incoming))
     if args.dry_run:
         return "\n".join([*lines, "Probelauf: Es wurde nichts gespeichert."])
     if not take:
@@ -187,6 +190,15 @@ def _alike(councils: list[CouncilChoice]) -> list[str]:
         f"Ein Gremium „{councils[0].name}“ ({councils[0].city}) gibt es in der Datenbank "
         f"bereits ({numbers}); --new legt ein weiteres an."
     ]
+
+
+def _shared_prefix(
+    services: Services, council_id: int | None, incoming: CouncilTemplate
+) -> list[str]:
+    """The warning that another council than ``council_id`` (``None``: a new one) issues
+    recommendation codes of the file's prefix too, as the Einstellungen warn of it."""
+    prefix = incoming.settings.recommendation_prefix
+    return [p.message for p in services.settings.shared_prefix_warnings(council_id, prefix)]
 
 
 def _left_as_they_are(preview: TransferPreview, take: set[str]) -> list[str]:

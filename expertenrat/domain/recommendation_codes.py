@@ -13,9 +13,12 @@ alike.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import date
 from itertools import chain, count
+
+from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.wording import listed
 
 DEFAULT_CODE_PREFIX = "E"  # "E-2026-07": Empfehlung; a council setting
 # The prefix: a capital letter, then up to five capitals or digits ("E", "DB", "EB2").
@@ -32,6 +35,19 @@ def free_code_prefix(name: str, taken: Collection[str]) -> str:
     numbered = (f"{DEFAULT_CODE_PREFIX}{n}" for n in count(2))
     candidates = chain((DEFAULT_CODE_PREFIX, initials), numbered)
     return next(p for p in candidates if CODE_PREFIX.match(p) and p not in taken)
+
+
+def shared_prefix_warnings(prefix: str, sharing: Sequence[tuple[str, str]]) -> list[FieldProblem]:
+    """The warning beside the prefix where other councils (``sharing``: name, city) use it
+    too: saved all the same, but both would issue "E-2026-01" (found by a tester)."""
+    if not sharing:
+        return []
+    councils = listed([f"„{name}“ ({city})" for name, city in sharing])
+    text = (
+        f"Das Kürzel „{prefix}“ gilt auch für {councils}: Empfehlungen verschiedener Gremien "
+        f"bekämen so dieselben Kennungen („{prefix}-…“)."
+    )
+    return [FieldProblem("recommendation_prefix", text, warning=True)]
 
 
 def recommendation_code(year: int, number: int, prefix: str = DEFAULT_CODE_PREFIX) -> str:

@@ -24,6 +24,8 @@ from expertenrat.domain.councils import (
     validate_settings,
 )
 from expertenrat.domain.enums import AuditAction, MinutesApproval, MinutesStyle, QuorumRule
+from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.recommendation_codes import shared_prefix_warnings
 from expertenrat.domain.text_templates import phrase_words
 from expertenrat.services import audit
 from expertenrat.services.action_fields import (
@@ -129,6 +131,19 @@ class SettingsService:
         """The prefixes of the recommendation codes the councils use ("E", "DB")."""
         with reading(self._db) as session:
             return set(session.scalars(select(models.Council.recommendation_prefix)))
+
+    def shared_prefix_warnings(self, council_id: int | None, prefix: str) -> list[FieldProblem]:
+        """The warning that councils other than ``council_id`` (``None``: one still to be
+        made) use ``prefix`` (as typed: "e" is "E") for their recommendation codes too, else
+        none."""
+        prefix = prefix.strip().upper()
+        council = models.Council
+        sharing = select(council.name, council.city).where(
+            council.recommendation_prefix == prefix, council.id != council_id
+        )
+        with reading(self._db) as session:
+            rows = session.execute(sharing.order_by(council.id)).all()
+        return shared_prefix_warnings(prefix, [(r.name, r.city) for r in rows])
 
     def file_label(self, council_id: int) -> str:
         """What a suggested file name of the council starts with where the database holds

@@ -1,7 +1,8 @@
 """Storing the council's settings typed into Einstellungen ("Speichern").
 
-The service's refusals show beside the form's fields; a lost server labels the button
-"Erneut versuchen" (:class:`SaveRetry`). When someone else saved the settings first, both
+The service's refusals show beside the form's fields, and after saving the warning that
+another council uses the prefix of the recommendation codes too; a lost server labels the
+button "Erneut versuchen" (:class:`SaveRetry`). When someone else saved the settings first, both
 versions are offered field by field (:class:`MergeDialog`) and the chosen ones are saved.
 """
 
@@ -70,6 +71,18 @@ class SettingsSaving:
             self.retry.after(error)
             return
         self._saved(council)
+        self._warn_of_shared_prefix(council)
+
+    def _warn_of_shared_prefix(self, council: CouncilSettings) -> None:
+        """Beside the prefix, saved: another council issues codes of it too."""
+        try:
+            warnings = self._service.shared_prefix_warnings(
+                council.id, council.recommendation_prefix
+            )
+        except ExpertenratError as error:
+            self._errors.show_general(error.message)
+            return
+        self._errors.show(warnings)
 
     def _offer_merge(self, conflict: ConcurrentEditError) -> None:
         """Someone saved the settings first: both versions per field, then save the choice."""
