@@ -74,11 +74,17 @@ class Searchable:
     names: Sequence[str] = ()
     texts: Sequence[str] = ()
     opened_at: Sequence[Target | None] = ()  # per text: where a hit found in it opens
+    # What typed whole puts the record first: its code, Kürzel or title ("E-2026-03").
+    called: Sequence[str] = ()
     _folded_names: str = field(init=False, default="")
     _folded_texts: tuple[str, ...] = field(init=False, default=())
+    _called: frozenset[tuple[str, ...]] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_folded_names", searchable(self.hit.what, *self.names))
+        object.__setattr__(
+            self, "_called", frozenset(map(_as_called, filter(None, self.called))) - {()}
+        )
         folded_texts = (" ".join(map(_searchable_part, text.split())) for text in self.texts)
         object.__setattr__(self, "_folded_texts", tuple(folded_texts))
 
@@ -87,6 +93,10 @@ class Searchable:
             _in(word, self._folded_names) or any(_in(word, text) for text in self._folded_texts)
             for word in words
         )
+
+    def is_called(self, typed: tuple[str, ...]) -> bool:
+        """Whether ``typed`` (see :func:`_as_called`) is one of the record's codes or titles."""
+        return typed in self._called
 
     def found(self, words: Sequence[str]) -> SearchHit:
         """The hit with the passage of the first text that holds one of ``words``, opening
@@ -101,6 +111,17 @@ class Searchable:
                     target = self.opened_at[index] if index < len(self.opened_at) else None
                     return replace(self.hit, excerpt=excerpt, target=target or self.hit.target)
         return self.hit
+
+
+_NUMBER_OR_WORD = re.compile(r"\d+|[^\W\d_]+")
+
+
+def _as_called(text: str) -> tuple[str, ...]:
+    """``text`` as a code or title is compared with what was typed: its folded words and
+    numbers without what stands between them, the numbers without leading zeros, so that
+    "e 2026 3" and "E-2026-3" are E-2026-03."""
+    parts = _NUMBER_OR_WORD.findall(fold(text))
+    return tuple(str(int(part)) if part.isdecimal() else part for part in parts)
 
 
 def excerpt_of(text: str, words: Sequence[str]) -> str:
@@ -229,9 +250,15 @@ class SearchIndex:
         return len(self._records)
 
     def find(self, text: str) -> list[SearchHit]:
-        """The records whose texts hold every word of ``text``, in the index's order;
-        nothing for an empty search."""
+        """The records whose texts hold every word of ``text``, in the index's order, but
+        first those whose code or whole title is ``text`` (punctuation and leading zeros
+        aside): the minutes that name a recommendation's code came before the
+        recommendation itself (found by a tester). Nothing for an empty search."""
         words = _top_joined([day_typed(word) for word in _hyphens_apart(search_words(text))])
         if not words:
             return []
-        return [record.found(words) for record in self._records if record.holds(words)]
+        held = [record for record in self._records if record.holds(words)]
+        typed = _as_called(text)
+        called = [record for record in held if record.is_called(typed)]
+        rest = [record for record in held if not record.is_called(typed)]
+        return [record.found(words) for record in (*called, *rest)]

@@ -104,6 +104,7 @@ def _projects(session: Session, council_id: int, fields: dict[int, str]) -> Iter
                 *partners[row.id],
             ),
             texts=(row.description,),
+            called=(row.title, row.short_code),
         )
 
 
@@ -176,4 +177,5 @@ def _recommendations(
                 *(searched_day_names(row.adopted_on) if row.adopted_on else ()),
             ),
             texts=(row.text, *answers[row.id]),
+            called=(row.code, row.title, f"{row.code} {row.title}"),
         )

@@ -110,6 +110,7 @@ def meetings_searched(session: Session, council_id: int) -> Iterator[Searchable]
                 *[Target(Area.MEETINGS, row.id, MeetingTab.ATTENDANCE)] * len(guests[row.id]),
                 *[Target(Area.MEETINGS, row.id, MeetingTab.ANNEXES)] * len(annexes[row.id]),
             ),
+            called=(_meeting_name(row.number, row.kind, row.title), row.title),
         )
 
 
@@ -175,4 +176,5 @@ def agenda_items_searched(session: Session, council_id: int) -> Iterator[Searcha
                 *[None] * len(texts),
                 *[Target(Area.MEETINGS, row.meeting_id, MeetingTab.ANNEXES)] * len(annexes[row.id]),
             ),
+            called=(row.title, f"TOP {row.number} {row.title}"),
         )

@@ -58,7 +58,10 @@ class SearchPage(NothingPending, QWidget):
         self.model = SearchTableModel(self)
         self.proxy = sorting_proxy(self.model, self)
         self.view = record_table_view(self.proxy, SearchTableModel.COLUMN_DAY)
-        self.view.sortByColumn(SearchTableModel.COLUMN_DAY, Qt.SortOrder.DescendingOrder)
+        # In the search's order (what was typed by its code or title first, then the
+        # projects, then the newest first) until a column is clicked: sorted by Datum, the
+        # minutes that named "E-2026-03" came before the recommendation (found by a tester).
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.view.setAccessibleName(tr(_CONTEXT, "Treffer"))  # for screen readers
         refit_on_width_change(self.view, self.fit_columns)
         self.table = TableOrEmpty(self.view)

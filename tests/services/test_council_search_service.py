@@ -63,6 +63,29 @@ def test_newest_first_after_the_projects(demo_database):
     assert days == sorted(days, reverse=True)
 
 
+def test_the_record_whose_code_or_title_was_typed_comes_first(demo_database):
+    """Found by a tester: minutes that named a recommendation's code, held later, came
+    before the recommendation; so did items that named a meeting."""
+    search = CouncilSearchService(demo_database)
+    item, meeting = models.AgendaItem, models.Meeting
+    with demo_database.transaction() as session:
+        newest = session.scalars(
+            select(item.id).join(meeting).order_by(meeting.starts_at.desc()).limit(1)
+        ).one()
+        session.execute(
+            update(item).where(item.id == newest).values(discussion="Wie in E-2026-03 empfohlen.")
+        )
+    for typed in ("E-2026-03", "e 2026 3", "Herstellerneutral ausschreiben"):
+        hits = search.find(COUNCIL, typed)
+        assert _whats(hits)[0] == "E-2026-03 Herstellerneutral ausschreiben", typed
+    naming = search.find(COUNCIL, "E-2026-03")[1:]
+    assert [(hit.kind, hit.record_id) for hit in naming] == [(HitKind.AGENDA_ITEM, newest)]
+    named = search.find(COUNCIL, "4. Sitzung")
+    assert (named[0].kind, named[0].what) == (HitKind.MEETING, "4. Sitzung")
+    rest = [hit.day for hit in named[1:]]
+    assert rest == sorted(rest, reverse=True)  # the others still the newest first
+
+
 @pytest.mark.parametrize(
     ("model", "kind", "word"),
     [

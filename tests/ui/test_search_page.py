@@ -53,6 +53,14 @@ def test_typing_finds_across_areas_case_and_umlauts_aside(page, qtbot):
     assert _shown(page, SearchTableModel.COLUMN_KIND)[0] == "Projekt"  # then newest first
 
 
+def test_what_was_typed_by_its_title_comes_first_until_a_column_is_clicked(page):
+    page.search_edit.setText("4. Sitzung")
+    page.show_hits()
+    assert _shown(page, SearchTableModel.COLUMN_WHAT)[0] == "4. Sitzung"
+    page.view.sortByColumn(SearchTableModel.COLUMN_DAY, Qt.SortOrder.DescendingOrder)
+    assert _shown(page, SearchTableModel.COLUMN_WHAT)[0] != "4. Sitzung"  # a later item
+
+
 def test_the_kind_narrows_the_hits(page):
     page.search_edit.setText("parkraum")
     page.show_hits()
