@@ -126,7 +126,9 @@ def test_roster_with_arabic_and_hebrew_names(bundle: Path, tmp_path: Path) -> No
     )
     target = tmp_path / "liste.pdf"
 
-    result = _run(bundle, "--database", database, "export", "roster", "--out", str(target))
+    result = _run(
+        bundle, "--database", database, "export", "roster", "--council", "1", "--out", str(target)
+    )
 
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""  # no letter without a font
