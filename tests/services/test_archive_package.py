@@ -36,6 +36,19 @@ def council(services: Services) -> int:
     return services.settings.councils()[0].id
 
 
+def meeting(services: Services, number: int) -> int:
+    return services.meeting_documents.meeting_id(council(services), number)
+
+
+def altered(services: Services, table: type[models.Base], number: int, **values) -> None:
+    """The stored rows of the meeting ``number`` in ``table`` (``models.Meeting``: the
+    meeting's own) changed past the program, as an older Expertenrat or a damaged
+    database left them."""
+    key = table.id if table is models.Meeting else table.meeting_id
+    with services.database.engine.begin() as connection:
+        connection.execute(update(table).where(key == meeting(services, number)).values(**values))
+
+
 def test_the_package_of_2026_holds_what_the_archive_needs_and_checks_itself(services, tmp_path):
     council_id = council(services)
     written = services.archive_package.export(tmp_path / "2026", council_id, 2026, today=DAY)
@@ -79,7 +92,7 @@ def test_the_package_of_2026_holds_what_the_archive_needs_and_checks_itself(serv
 
 def test_minutes_not_approved_are_left_out_and_a_non_public_annex_is_named_so(services):
     council_id = council(services)
-    sixth = services.meeting_documents.meeting_id(council_id, 6)
+    sixth = meeting(services, 6)
     annex = services.annexes.annexes(sixth)[0]
     services.annexes.update(sixth, annex, annex.title, public=False)
     files, warnings = services.archive_package.files(council_id, 2026, today=DAY)
@@ -104,11 +117,7 @@ def test_minutes_not_approved_are_left_out_and_a_non_public_annex_is_named_so(se
 
 def test_an_invitation_whose_sending_was_not_recorded_is_said_to_be_dated_today(services):
     council_id = council(services)
-    sixth = services.meeting_documents.meeting_id(council_id, 6)
-    with services.database.engine.begin() as connection:
-        connection.execute(
-            update(models.Meeting).where(models.Meeting.id == sixth).values(invitation_sent_on=None)
-        )
+    altered(services, models.Meeting, 6, invitation_sent_on=None)
 
     files, warnings = services.archive_package.files(council_id, 2026, today=DAY)
 
@@ -137,13 +146,15 @@ def test_a_year_to_come_and_a_folder_of_other_files_are_refused(services, tmp_pa
 def test_minutes_approved_before_their_pdfs_were_kept_are_made_anew_and_said_so(services):
     """Minutes approved by an Expertenrat that kept no PDF (neither bytes nor SHA-256)."""
     council_id = council(services)
-    second = services.meeting_documents.meeting_id(council_id, 2)
-    with services.database.engine.begin() as connection:
-        connection.execute(
-            update(models.MinutesVersion)
-            .where(models.MinutesVersion.meeting_id == second)
-            .values(pdf=None, sha256=None, public_pdf=None, public_sha256=None)
-        )
+    altered(
+        services,
+        models.MinutesVersion,
+        2,
+        pdf=None,
+        sha256=None,
+        public_pdf=None,
+        public_sha256=None,
+    )
 
     files, warnings = services.archive_package.files(council_id, 2025, today=DAY)
 
@@ -181,13 +192,7 @@ def test_a_year_without_meetings_is_said_so_and_the_minutes_are_not_explained(se
 
 def test_an_annex_with_a_long_name_gets_a_file_name_every_file_system_takes(services, tmp_path):
     council_id = council(services)
-    fourth = services.meeting_documents.meeting_id(council_id, 4)
-    with services.database.engine.begin() as connection:
-        connection.execute(
-            update(models.StoredFile)
-            .where(models.StoredFile.meeting_id == fourth)
-            .values(name="Präsentation " + "sehr lang " * 28 + ".pdf")
-        )
+    altered(services, models.StoredFile, 4, name="Präsentation " + "sehr lang " * 28 + ".pdf")
 
     written = services.archive_package.export(tmp_path / "2026", council_id, 2026, today=DAY)
 
@@ -225,7 +230,7 @@ def test_the_stored_minutes_pdfs_are_read_only_where_they_are_handed_out(service
     """Found by review: every read of a minutes version took its two stored PDFs along,
     twice per meeting in the package and wherever only the minutes' state was shown."""
     council_id = council(services)
-    fourth = services.meeting_documents.meeting_id(council_id, 4)  # approved, PDFs stored
+    fourth = meeting(services, 4)  # approved, PDFs stored
     with reading(services.database) as session:
         version = latest_version(session, fourth)
         assert version is not None and version.state == "approved"
@@ -246,13 +251,7 @@ def test_an_annex_damaged_in_the_database_is_named_in_the_liesmich(services):
     its stored SHA-256 goes in as stored, and the LIESMICH says so, not only the warning
     the secretariat sees once (found by a tester)."""
     council_id = council(services)
-    fourth = services.meeting_documents.meeting_id(council_id, 4)
-    with services.database.engine.begin() as connection:
-        connection.execute(
-            update(models.StoredFile)
-            .where(models.StoredFile.meeting_id == fourth)
-            .values(content=b"%PDF-1.4 damaged")
-        )
+    altered(services, models.StoredFile, 4, content=b"%PDF-1.4 damaged")
 
     files, warnings = services.archive_package.files(council_id, 2026, today=DAY)
 
@@ -285,13 +284,14 @@ def test_an_annex_without_its_fonts_embedded_is_named_in_the_liesmich(services):
     page.save()
     data = buffer.getvalue()
     council_id = council(services)
-    fourth = services.meeting_documents.meeting_id(council_id, 4)
-    with services.database.engine.begin() as connection:
-        connection.execute(
-            update(models.StoredFile)
-            .where(models.StoredFile.meeting_id == fourth)
-            .values(content=data, size=len(data), sha256=hashlib.sha256(data).hexdigest())
-        )
+    altered(
+        services,
+        models.StoredFile,
+        4,
+        content=data,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
 
     files, warnings = services.archive_package.files(council_id, 2026, today=DAY)
 
