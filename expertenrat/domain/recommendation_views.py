@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
-from expertenrat.domain.recommendation_answers import answer_progress
+from expertenrat.domain.recommendation_answers import GivenAnswer, answer_progress
 from expertenrat.domain.recommendation_codes import register_year
 from expertenrat.domain.recommendation_history import HistoryEntry, Response
 from expertenrat.domain.recommendation_links import AddressedProject, Origin
@@ -28,7 +28,8 @@ class RecommendationRow:
     the addressed projects that have answered, their own answer or a joint one
     (:mod:`~expertenrat.domain.recommendation_answers`). ``plans`` are kept while some
     responses are still awaited too: a plan is awaited from the project that planned it
-    (:attr:`follow_ups`). ``on``: the day the list was made."""
+    (:attr:`follow_ups`). ``on``: the day the list was made. ``answers``: the answers given,
+    which the action fields' figures count (:func:`~expertenrat.domain.overview.field_counts`)."""
 
     id: int
     code: str
@@ -51,6 +52,7 @@ class RecommendationRow:
     on: date | None = None
     plan_part: bool = False  # a follow-up: the passed plans beside awaited responses
     settled: bool = False  # answered, every answer standing final (recommendation_answers)
+    answers: tuple[GivenAnswer, ...] = ()  # in the order received: the Übersicht's counts
 
     @property
     def project_names(self) -> str:

@@ -62,14 +62,10 @@ class AnnualReportService:
             part = council_part(
                 council_members(session, council_id), fields, council_settings(council), year, day
             )
-            # The register's year (the year of adoption), of those adopted.
-            adopted = [
-                row
-                for row in register_rows(
-                    session, council_id, day, RecommendationFilter(statuses=REPORTED, year=year)
-                )
-                if row.adopted_on is not None
-            ]
+            # The register's year (the year of adoption), read once for the report's list (of
+            # those adopted) and the action fields' figures (of any status).
+            of_year = register_rows(session, council_id, day, RecommendationFilter(year=year))
+            adopted = [r for r in of_year if r.adopted_on is not None and r.status in REPORTED]
             set_aside = items_set_aside(session, council_id)  # for both parts, read once
             return annual_report(
                 council_letterhead(session, council_id),
@@ -80,7 +76,9 @@ class AnnualReportService:
                 _project_items(session, council_id, year, set_aside),
                 adopted,
                 response_summaries(session, council_id),
-                fields_of_year(session, council_id, fields, year, set_aside, without_field=True),
+                fields_of_year(
+                    session, council_id, fields, year, set_aside, of_year, without_field=True
+                ),
                 [f.name for f in fields],
                 non_public_items(session, {r.origin.meeting_id for r in adopted}),
             )

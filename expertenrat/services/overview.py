@@ -3,8 +3,8 @@
 Counts come from grouped queries; what is overdue or due soon from the register's rows
 (three queries; "überfällig" is the domain's rule, as in the register and the reminders);
 the other lists (meetings ahead, minutes waiting) from one query each (see
-:mod:`expertenrat.services.overview_lists`), the action fields' figures from a few
-queries and the domain's rules over the year's answers
+:mod:`expertenrat.services.overview_lists`), the action fields' figures from a query of
+the consultations and the domain's rules over the answers the register's rows carry
 (:mod:`expertenrat.services.overview_fields`), the status per field from the register's rows.
 """
 
@@ -120,6 +120,7 @@ class OverviewService:
                     fields,
                     today.year,
                     items_set_aside(session, council_id),
+                    register,
                     without_field=True,
                 ),
                 statuses_by_field=statuses_by_field(register, fields),

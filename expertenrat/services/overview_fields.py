@@ -1,25 +1,22 @@
-"""The Übersicht's figures per action field, from a few queries: the year's consultations,
-recommendations, how many were answered and accepted (the domain's rules over the year's
-answers, :func:`~expertenrat.domain.overview.field_counts`)."""
+"""The Übersicht's figures per action field: the year's consultations (one query), and from
+the register's rows the year's recommendations, how many were answered and accepted (the
+domain's rules over their answers, :func:`~expertenrat.domain.overview.field_counts`)."""
 
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from collections.abc import Iterable
 
-from sqlalchemy import and_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.councils import ActionField
-from expertenrat.domain.enums import MeetingState, RecommendationStatus
+from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.overview import FieldFigures, field_counts
 from expertenrat.domain.projects import consultation_groups
+from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.services.meeting_rows import in_year
-from expertenrat.services.recommendation_row_parts import given_answers
 from expertenrat.store import models
-
-_Recommendation = models.Recommendation
-_LINK = models.RecommendationProject
 
 
 def fields_of_year(
@@ -28,6 +25,7 @@ def fields_of_year(
     fields: list[ActionField],
     year: int,
     set_aside: frozenset[int],
+    register: Iterable[RecommendationRow],
     *,
     without_field: bool = False,
 ) -> tuple[FieldFigures, ...]:
@@ -35,35 +33,19 @@ def fields_of_year(
     ``without_field`` a last one (``field`` ``None``) for the recommendations of the year
     without an action field, if there are any (their consultations are not counted).
     Sent, answered and accepted are the domain's rules (:func:`field_counts`) over the
-    year's recommendations, their addressed projects and answers: three queries.
+    recommendations of ``register`` adopted in ``year``, with their addressed projects and
+    answers as the register's rows carry them (read once: the caller shows the rows too).
     ``set_aside``: the council's agenda items not dealt with
     (:func:`~expertenrat.services.items_set_aside.items_set_aside`),
     read by the caller, who may need them too."""
     consultations = _consultations_of_year(session, council_id, year, set_aside)
-    adopted = and_(
-        _Recommendation.council_id == council_id,
-        _Recommendation.deleted_at.is_(None),
-        _Recommendation.adopted_on >= date(year, 1, 1),
-        _Recommendation.adopted_on <= date(year, 12, 31),
-    )
-    found: dict[int, tuple[int | None, RecommendationStatus, list[int]]] = {}
-    for key, field_id, status, project_id in session.connection().execute(
-        select(
-            _Recommendation.id,
-            _Recommendation.action_field_id,
-            _Recommendation.status,
-            _LINK.project_id,
-        )
-        .outerjoin(_LINK, _LINK.recommendation_id == _Recommendation.id)
-        .where(adopted)
-    ):
-        addressed = found.setdefault(key, (field_id, RecommendationStatus(status), []))[2]
-        if project_id is not None:
-            addressed.append(project_id)
-    given = given_answers(session, council_id, select(_Recommendation.id).where(adopted))
     by_field: dict[int | None, list] = {}
-    for key, (field_id, status, addressed) in found.items():
-        by_field.setdefault(field_id, []).append((status, addressed, given.get(key, ())))
+    for row in register:
+        if row.adopted_on is not None and row.adopted_on.year == year:
+            addressed = [p.id for p in row.projects]
+            by_field.setdefault(row.action_field_id, []).append(
+                (row.status, addressed, row.answers)
+            )
     recommendations = {key: field_counts(value) for key, value in by_field.items()}
     figures = [
         FieldFigures(field, consultations.get(field.id, 0), *recommendations.get(field.id, ()))

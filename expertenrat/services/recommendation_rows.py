@@ -116,6 +116,7 @@ def register_rows(
                 tuple(plans.items()),
                 today,
                 settled=state in AWAITING_OUTCOME and settled(ids, answers),
+                answers=tuple(answers),
             )
         )
     rows.sort(key=lambda row: parse_code(row.code) or (0, row.id))
