@@ -1,9 +1,11 @@
 """The characters of the text rule (see :mod:`~expertenrat.domain.field_limits`): the
 invisible controls it refuses, the line breaks, the format characters real text needs, and
-what a paste into an input drops of what the rule refuses."""
+what a paste into an input drops of what the rule refuses or puts right of what a PDF
+brings (a symbol font's bullets, ligatures)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 ALLOWED_FORMAT = frozenset("\u200c\u200d\u200e\u200f\u061c")
@@ -46,15 +48,56 @@ def _invisible_control(char: str) -> bool:
     return category in ("Cc", "Cs") or (category == "Cf" and char not in ALLOWED_FORMAT)
 
 
+# The bullets of Word's lists in a PDF made from Word: set in the Symbol or Wingdings font,
+# whose letters lie in Unicode's private use area, they are copied as such; no font of the
+# program draws them (each a "\ufffd" in the PDF minutes, and a warning about it).
+# Replaced only at a line's start before a space, a tab or the line's end (a PDF may copy a
+# bullet onto a line of its own), where they are surely bullets:
+# elsewhere these code points are the Greek letters of the Symbol font.
+_SYMBOL_FONT_BULLETS = {
+    "\uf0b7": "•",  # Symbol: Word's bullet of the first list level
+    "\uf02d": "−",  # Symbol: a minus
+    "\uf0a7": "▪",  # Wingdings: the small square of the third level
+    "\uf06c": "●",
+    "\uf06e": "■",
+    "\uf071": "❑",
+    "\uf076": "❖",
+    "\uf0d8": "➢",
+    "\uf0fc": "✓",
+}
+_SYMBOL_FONT_BULLET = re.compile(
+    "(?<![^\n\r\u2028\u2029])([ \t]*)"  # a line's start and its indentation
+    f"([{''.join(_SYMBOL_FONT_BULLETS)}])"
+    "(?=[ \t\u00a0\n\r\u2028\u2029]|\\Z)"
+)
+_LIGATURE = re.compile("[\ufb00-\ufb06]")
+_LIGATURE_LETTERS = str.maketrans(
+    {chr(code): unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
+)
+"""ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ as the letters they join: a PDF's text holds them where its font set a
+ligature, so "Einﬂuss" copied from it looks like "Einfluss" but is not that word for a
+search in an exported file, a spelling check or a screen reader."""
+
+
 def pasted_text(text: str) -> str:
     """``text`` as pasted into an input: without the invisible characters the text rule
     refuses, which copying from a PDF, a word processor, a web page or a terminal
     brings along unseen (a soft hyphen, a zero-width space, a byte order mark, a bidi
     override, an escape or NUL); kept, the text could not be saved and nobody could find
-    what to retype in a long text. A vertical tab, form feed or NEL becomes a line feed."""
-    if _printable_lines(text):
+    what to retype in a long text. A vertical tab, form feed or NEL becomes a line feed.
+    A PDF's ligatures become their letters, and the bullets of a symbol font at a line's
+    start the Unicode bullets they show (found by a tester: a list copied from a PDF
+    printed "\ufffd" before each point)."""
+    if not _printable_lines(text):  # something to drop or replace; rarely so
+        text = "".join(_pasted_character(char) for char in text)
+        text = _SYMBOL_FONT_BULLET.sub(_unicode_bullet, text)
+    if _LIGATURE.search(text) is None:
         return text  # the common case, at C speed
-    return "".join(_pasted_character(char) for char in text)
+    return text.translate(_LIGATURE_LETTERS)
+
+
+def _unicode_bullet(match: re.Match[str]) -> str:
+    return match.group(1) + _SYMBOL_FONT_BULLETS[match.group(2)]
 
 
 def _pasted_character(char: str) -> str:

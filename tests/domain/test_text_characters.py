@@ -1,0 +1,41 @@
+"""What a paste puts right of the text a PDF gives when copied: a symbol font's bullets and
+the ligatures of its typesetting."""
+
+from __future__ import annotations
+
+import pytest
+
+from expertenrat.domain.text_characters import pasted_line, pasted_text
+
+
+def test_the_bullets_of_a_word_list_copied_from_a_pdf_become_unicode_bullets() -> None:
+    """Word sets its bullets in the Symbol and Wingdings fonts; a PDF made from it copies
+    them as private-use characters that no font draws (the minutes PDF printed "\ufffd"
+    before every point: found by a tester)."""
+    copied = "Ergebnisse:\r\n\uf0b7\tLadesäulen\r\n\t\uf0a7\tStandorte\n\uf0d8 Betrieb\n\uf0fc"
+
+    assert pasted_text(copied) == "Ergebnisse:\r\n•\tLadesäulen\r\n\t▪\tStandorte\n➢ Betrieb\n✓"
+
+
+@pytest.mark.parametrize(
+    "copied",
+    [
+        "\u03bb = \uf06c",  # the Symbol font's lambda inside a line
+        "\uf06cambda",  # a letter at a line's start that no space follows
+    ],
+)
+def test_a_symbol_font_letter_that_is_no_bullet_is_left_as_it_is(copied: str) -> None:
+    assert pasted_text(copied) == copied
+
+
+def test_a_pdf_s_ligatures_become_their_letters() -> None:
+    """ "Einﬂuss" copied from a PDF looks like "Einfluss" but is not that word for a search
+    in an exported file or a screen reader."""
+    assert pasted_text("Einﬂuss auf die Öﬀentlichkeit, ﬁnanziell") == (
+        "Einfluss auf die Öffentlichkeit, finanziell"
+    )
+    assert pasted_text("ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ") == "ff fi fl ffi ffl st st"
+
+
+def test_a_one_line_field_gets_the_bullet_and_the_letters_too() -> None:
+    assert pasted_line("\uf0b7\tEinﬂuss der Verwaltung") == "• Einfluss der Verwaltung"
