@@ -43,7 +43,7 @@ def test_a_read_without_council_names_the_council_it_took_where_there_are_severa
     assert (code, err) == (0, NOTE)
     assert "1. Sitzung" in out
     code, out, err = run(capsys, "--database", str(demo_file), "meetings", "--council", "2")
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, "expertenrat: Hinweis: Das Gremium hat noch keine Sitzungen.\n")
 
 
 def test_a_read_in_a_database_of_one_council_says_nothing_of_councils(capsys, migrated_file):
@@ -55,7 +55,8 @@ def test_a_read_in_a_database_of_one_council_says_nothing_of_councils(capsys, mi
 
     code, out, err = run(capsys, "--database", str(migrated_file), "search", "Parkraum")
 
-    assert (code, out.strip(), err) == (0, "Nichts gefunden für „Parkraum“.", "")
+    assert (code, out) == (0, "")
+    assert err == "expertenrat: Hinweis: Nichts gefunden für „Parkraum“.\n"
 
 
 def test_reminders_without_council_are_refused_where_there_are_several(capsys, demo_file, tmp_path):

@@ -176,9 +176,10 @@ def test_overdue_lists_only_those_past_their_due_date(capsys, database):
 
 
 def test_nothing_matching_says_so(capsys, database):
-    code, out, _ = run(capsys, "--database", database, "recommendations", "--status", "withdrawn")
+    code, out, err = run(capsys, "--database", database, "recommendations", "--status", "withdrawn")
 
-    assert (code, out) == (0, "Keine Empfehlungen in dieser Auswahl.\n")
+    assert (code, out) == (0, "")
+    assert err == "expertenrat: Hinweis: Keine Empfehlungen in dieser Auswahl.\n"
 
 
 def test_an_unknown_status_is_a_german_error_with_exit_code_1(capsys, database):

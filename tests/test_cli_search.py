@@ -27,7 +27,8 @@ def test_search_that_finds_nothing_says_so(capsys, demo_file):
     code, out, err = run(capsys, "--database", str(demo_file), "search", "Quantencomputer",
                          "--council", "1")  # fmt: skip
 
-    assert (code, out.strip(), err) == (0, "Nichts gefunden für „Quantencomputer“.", "")
+    assert (code, out) == (0, "")
+    assert err == "expertenrat: Hinweis: Nichts gefunden für „Quantencomputer“.\n"
 
 
 def test_search_in_an_unknown_council_names_those_there_are(capsys, demo_file):

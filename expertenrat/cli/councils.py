@@ -5,10 +5,9 @@ and a command that writes into a council does not guess at all."""
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING
 
-from expertenrat.cli.support import UserError, positive, terminal_text
+from expertenrat.cli.support import UserError, positive, print_note
 
 if TYPE_CHECKING:
     from expertenrat.services.context import Services
@@ -69,13 +68,9 @@ def chosen_council(services: Services, args: argparse.Namespace, *, into: str | 
                     f"Die Datenbank enthält {len(councils)} Gremien: {known}. Bitte mit "
                     f"--council NR angeben, {into}; es wurde nichts geändert."
                 )
-            print(
-                terminal_text(
-                    f"expertenrat: Hinweis: Die Datenbank enthält {len(councils)} Gremien; es "
-                    f"gilt Nr. {first.id} ({first.name}). Andere mit --council NR, Liste: "
-                    "expertenrat councils."
-                ),
-                file=sys.stderr,
+            print_note(
+                f"Die Datenbank enthält {len(councils)} Gremien; es gilt Nr. {first.id} "
+                f"({first.name}). Andere mit --council NR, Liste: expertenrat councils."
             )
         return first.id
     if args.council not in {c.id for c in councils}:

@@ -12,6 +12,7 @@ from expertenrat.cli.councils import chosen_council, council_option
 from expertenrat.cli.support import (
     UserError,
     positive,
+    print_note,
     target_file,
     write_document,
     write_pdf,
@@ -138,7 +139,8 @@ def _meeting_option(parser: argparse._ActionsContainer, *, required: bool) -> No
 def _meetings(services: Services, args: argparse.Namespace) -> str:
     lines = services.meetings.list(chosen_council(services, args))
     if not lines:
-        return "Das Gremium hat noch keine Sitzungen."
+        print_note("Das Gremium hat noch keine Sitzungen.")
+        return ""
     return "\n".join(
         f"{f'{m.number}.' if m.number else '–':>4} {meeting_noun(m.number, m.kind)}  "
         f"{m.starts_at:%d.%m.%Y %H:%M}  "

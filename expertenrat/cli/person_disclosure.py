@@ -14,6 +14,7 @@ from expertenrat.cli.support import (
     database_today,
     given,
     positive,
+    print_note,
     print_warnings,
     target_file,
     write_pdf,
@@ -70,7 +71,8 @@ def add_export(exports: argparse._SubParsersAction) -> None:
 def _persons(services: Services, args: argparse.Namespace) -> str:
     persons = services.person_disclosure.persons()
     if not persons:
-        return "Die Datenbank enthält noch keine Personen."
+        print_note("Die Datenbank enthält noch keine Personen.")
+        return ""
     return "\n".join(
         f"{p.person_id:>5}  {p.name}  ({p.memberships})"
         + ("  – anonymisiert" if p.anonymised else "")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from expertenrat.cli.councils import chosen_council, council_option
 from expertenrat.cli.support import (
     UserError,
+    print_note,
     print_warnings,
     status_argument,
     status_names,
@@ -150,7 +151,8 @@ def _recommendations(services: Services, args: argparse.Namespace) -> str:
     wanted = _chosen(args, args.status or ())
     rows = services.recommendations.list(chosen_council(services, args), wanted)
     if not rows:
-        return "Keine Empfehlungen in dieser Auswahl."
+        print_note("Keine Empfehlungen in dieser Auswahl.")
+        return ""
     lines = [(r.code, r.status_text, _awaited(r), _late(r.most_overdue), r.title) for r in rows]
     # Each column as wide as its longest entry (at least as wide as usual), so that the
     # titles start in one column also beside "Umsetzung seit 3 Monaten überfällig" or a

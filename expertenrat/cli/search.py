@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from expertenrat.cli.councils import chosen_council, council_option
-from expertenrat.cli.support import given
+from expertenrat.cli.support import given, print_note
 
 if TYPE_CHECKING:
     from expertenrat.services.context import Services
@@ -34,7 +34,8 @@ def _search(services: Services, args: argparse.Namespace) -> str:
     text = " ".join(" ".join(args.words).split())
     hits = services.council_search.find(chosen_council(services, args), text)
     if not hits:
-        return f"Nichts gefunden für „{text}“."
+        print_note(f"Nichts gefunden für „{text}“.")
+        return ""
     width = max(len(hit.kind.label) for hit in hits)
     lines = [f"{len(hits)} Treffer für „{text}“:"]
     for hit in hits:

@@ -213,6 +213,12 @@ def print_warnings(warnings: Iterable[str]) -> None:
         print(f"expertenrat: Warnung: {terminal_text(warning)}", file=sys.stderr)
 
 
+def print_note(note: str) -> None:
+    """A note beside the command's output ("expertenrat: Hinweis: …" on stderr): a script
+    that reads the output, such as a list, does not take it for data."""
+    print(terminal_text(f"expertenrat: Hinweis: {note}"), file=sys.stderr)
+
+
 def ask(prompt: str, *, secret: bool = False) -> str:
     """The user's answer to ``prompt`` on the terminal; ``secret``: not shown as typed (a
     password). Every question of the command line goes through here: the prompt, which may
