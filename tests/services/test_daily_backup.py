@@ -7,6 +7,7 @@ import sqlite3
 from datetime import date, timedelta
 
 import pytest
+from fixtures.postgres_server import database_away
 from sqlalchemy import func, select
 
 from expertenrat.domain.backup_rotation import copies_to_keep
@@ -269,11 +270,7 @@ def test_a_server_that_refuses_the_daily_copy_is_a_german_message_and_leaves_not
     try:
         DemoService(database, "Frau Schulz").load(today, councils=1, years=1)
         name = empty_postgres_url.database
-        postgres_admin(
-            f"ALTER DATABASE {name} ALLOW_CONNECTIONS false",
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            f"WHERE datname = '{name}' AND pid <> pg_backend_pid()",
-        )
+        database_away(postgres_admin, name, True)
         folder = tmp_path / "Sicherungen"
 
         with pytest.raises(BackupError) as caught:
@@ -284,7 +281,7 @@ def test_a_server_that_refuses_the_daily_copy_is_a_german_message_and_leaves_not
         )
         assert "Datenbankserver" in caught.value.message
         assert list(folder.iterdir()) == []
-        postgres_admin(f"ALTER DATABASE {name} ALLOW_CONNECTIONS true")
+        database_away(postgres_admin, name, False)
     finally:
         database.close()
 

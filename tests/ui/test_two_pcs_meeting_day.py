@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from attendance_of_three import attendance_of_three, choose
 from attendance_waits import saved
+from fixtures.postgres_server import database_away
 from held_elsewhere import lock_wait_of
 from held_meeting import council_of_three, held_meeting
 from minutes_setup import Minutes, held_minutes, hold
@@ -66,15 +67,7 @@ def server_down(postgres_admin, server_database_url):
     """``server_down(True)`` refuses and drops every connection to the database (as a
     stopped server does for the PCs); ``server_down(False)`` lets them back in."""
 
-    def switch(down: bool) -> None:
-        name = server_database_url.database
-        postgres_admin(
-            f"ALTER DATABASE {name} ALLOW_CONNECTIONS {str(not down).lower()}",
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            f"WHERE datname = '{name}' AND pid <> pg_backend_pid()",
-        )
-
-    return switch
+    return lambda down: database_away(postgres_admin, server_database_url.database, down)
 
 
 def test_attendance_chosen_while_the_server_is_away_stays_and_is_saved_once_it_is_back(
