@@ -253,19 +253,34 @@ def _zip(parts: dict[str, bytes]) -> bytes:
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64
 
 
+# Named ids: a workbook's or ZIP's bytes hold the time it was made, so ids made of the
+# bytes differ between pytest-xdist workers that collect a second apart, which then refuse
+# to run at all ("Different tests were collected"; pytest 8.0 puts such bytes in the id).
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        (b"", "Die Datei ist leer."),
-        (b"Vorname;Nachname\r\n", "keine Excel-Arbeitsmappe (.xlsx)"),
-        (_OLE, "alten Excel-Format (.xls)"),
-        (_OLE + "EncryptedPackage".encode("utf-16-le"), "mit einem Kennwort geschützt"),
-        (_zip({"word/document.xml": b"<w/>"}), "ZIP-Archiv, aber keine Excel-Arbeitsmappe"),
-        (b"PK\x03\x04" + b"\x00" * 40, "beschädigt"),
-        (_zip({"xl/workbook.xml": b"<kaputt"}), "beschädigt"),
-        (workbook_bytes(), "erste Tabelle der Arbeitsmappe ist leer"),
-        (workbook_bytes([None, "  "], []), "erste Tabelle der Arbeitsmappe ist leer"),
-        (workbook_bytes(["Name", "Ort"]), "fehlen die Spalten"),
+        pytest.param(b"", "Die Datei ist leer.", id="empty"),
+        pytest.param(b"Vorname;Nachname\r\n", "keine Excel-Arbeitsmappe (.xlsx)", id="csv"),
+        pytest.param(_OLE, "alten Excel-Format (.xls)", id="xls"),
+        pytest.param(
+            _OLE + "EncryptedPackage".encode("utf-16-le"),
+            "mit einem Kennwort geschützt",
+            id="encrypted",
+        ),
+        pytest.param(
+            _zip({"word/document.xml": b"<w/>"}),
+            "ZIP-Archiv, aber keine Excel-Arbeitsmappe",
+            id="docx",
+        ),
+        pytest.param(b"PK\x03\x04" + b"\x00" * 40, "beschädigt", id="zip-header-only"),
+        pytest.param(_zip({"xl/workbook.xml": b"<kaputt"}), "beschädigt", id="broken-xml"),
+        pytest.param(workbook_bytes(), "erste Tabelle der Arbeitsmappe ist leer", id="no-rows"),
+        pytest.param(
+            workbook_bytes([None, "  "], []),
+            "erste Tabelle der Arbeitsmappe ist leer",
+            id="blank-rows",
+        ),
+        pytest.param(workbook_bytes(["Name", "Ort"]), "fehlen die Spalten", id="no-columns"),
     ],
 )
 def test_bad_workbooks_are_refused_with_a_german_message(data: bytes, expected: str) -> None:
