@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import warnings
 import zipfile
 from datetime import date, datetime
 
@@ -318,6 +319,25 @@ def test_a_truncated_workbook_is_called_damaged() -> None:
 
     with pytest.raises(DataEntryError, match="beschädigt"):
         parse(data[: len(data) * 2 // 3])
+
+
+def test_openpyxl_s_deprecations_are_seen_its_notes_on_dropped_parts_are_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The reader silences openpyxl's notes (UserWarning) on parts it drops; it silenced
+    # every warning, so a deprecation of how the reader calls openpyxl went unseen until a
+    # release removed the call (found by a helper).
+    def load_workbook_warning(*args, **kwargs):
+        warnings.warn("Data Validation extension is not supported", UserWarning, stacklevel=1)
+        warnings.warn("load_workbook(read_only=...) is deprecated", DeprecationWarning, 1)
+        return load_workbook(*args, **kwargs)
+
+    monkeypatch.setattr(member_workbook_reader, "load_workbook", load_workbook_warning)
+
+    with pytest.warns(DeprecationWarning) as seen:
+        member_workbook_reader.first_sheet(workbook_bytes(HEADER, ["Anna", "Berg"]))
+
+    assert [type(w.message) for w in seen] == [DeprecationWarning]
 
 
 def test_a_title_above_the_header_is_passed_over_also_when_merged() -> None:
