@@ -5,27 +5,29 @@ the council it last showed, the user's place stays (as for another PC's change, 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
+from expertenrat.ui.main_window_view import MainWindowView
 from expertenrat.ui.page_reread import reread_in_place
-
-if TYPE_CHECKING:
-    from expertenrat.ui.main_window import MainWindow
 
 
 class AreaShowing:
-    """Shows the window's areas by their row in the sidebar."""
+    """Shows the areas of the window's frame by their row in the sidebar; ``leave_page``:
+    the window's :meth:`~expertenrat.ui.main_window.MainWindow.leave_page`."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(
+        self, window: MainWindowView, leave_page: Callable[[Callable[[], None]], bool]
+    ) -> None:
         self._window = window
+        self._leave_page = leave_page
         self._read_for: dict[QWidget, int] = {}  # the council each page was last read for
 
     def chosen(self, row: int) -> None:
         """The sidebar's ``row`` chosen: its area, unless the page shown asks to stay."""
         window = self._window
-        if window.row_of(window.stack.currentWidget()) not in (-1, row) and not window.leave_page(
+        if window.row_of(window.stack.currentWidget()) not in (-1, row) and not self._leave_page(
             lambda: self._go_to(row)
         ):
             window.select_row(window.row_of(window.stack.currentWidget()))  # stay

@@ -62,7 +62,7 @@ class MainWindow(MainWindowView):
         self._services: Services | None = None
         self._dialogs: DialogService | None = None
         self._close_confirmed = False
-        self.area_showing = AreaShowing(self)
+        self.area_showing = AreaShowing(self, self.leave_page)
         self.menus = WindowMenus(self, settings, log_file)
         restore_layout(self, self.splitter, settings)
 
@@ -143,9 +143,6 @@ class MainWindow(MainWindowView):
             reread_in_place(page)
 
     # --- councils (:mod:`expertenrat.ui.council_switching`) --------------------------------
-
-    def current_council_id(self) -> int | None:
-        return self.council_combo.currentData()
 
     def shown_council(self) -> str | None:
         """The council shown as the switcher names it ("Rat (Rostock)"); None: none yet."""

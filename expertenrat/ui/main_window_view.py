@@ -127,6 +127,9 @@ class MainWindowView(QMainWindow):
     def show_welcome(self) -> None:
         self.stack.setCurrentWidget(self.welcome_page)
 
+    def current_council_id(self) -> int | None:
+        return self.council_combo.currentData()
+
     def welcome_shown(self) -> bool:
         return self.stack.currentWidget() is self.welcome_page
 
