@@ -61,8 +61,8 @@ class MeetingTab(Enum):
     ANNEXES = "annexes"
     APPROVAL = "approval"
     # Draft minutes not yet sent: Protokoll where something is missing, else Genehmigung,
-    # which sends them; decided as the line opens (a check per draft, about 24 statements,
-    # is too dear for every Übersicht; found by a tester).
+    # which sends them; decided as the line opens, in the worker (a check per draft, about
+    # 24 statements, is too dear for every Übersicht; found by a tester).
     DRAFT = "draft"
 
 

@@ -18,12 +18,12 @@ from datetime import date, datetime
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
-from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.meetings import MeetingScope
 from expertenrat.domain.overview import Area, MeetingTab, Target, TargetFilter
 from expertenrat.services.context import Services
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.key_actions import KeyActions
+from expertenrat.ui.meeting_draft_tab import DraftTabChoice
 from expertenrat.ui.meetings_page_selection import MeetingsPageSelection
 from expertenrat.ui.page_reread import reread_in_place
 from expertenrat.ui.record_selection import select_after_removal, selected_row, start_afresh
@@ -53,6 +53,7 @@ class MeetingsPage(MeetingsPageSelection):
         self._to_present = False  # the next fill of the list scrolls to today's meetings
         self._council_unread = False  # another council set, not read yet (see set_council)
         self.series_dialog: SeriesDialog | None = None
+        self.draft_tab = DraftTabChoice(lambda key: services.minutes.checklist(key), self)
         self.tabs.detail_changed.connect(self.refresh)
         self.tabs.minutes_editor().stored.connect(self._minutes_stored)
         self.tabs.meeting_tab_requested.connect(self._open_meeting_tab)
@@ -222,21 +223,23 @@ class MeetingsPage(MeetingsPageSelection):
         if target.record_id is None:
             return
         self.select(target.record_id)
-        if self._shown_id == target.record_id and target.tab is not None:
-            tab = (
-                self._draft_tab(target.record_id) if target.tab is MeetingTab.DRAFT else target.tab
+        if self._shown_id != target.record_id or target.tab is None:
+            return
+        if target.tab is MeetingTab.DRAFT:  # the check in the worker, then the tab
+            meeting_id, waiting = target.record_id, self.tabs.currentWidget()
+            self.draft_tab.choose(
+                meeting_id, lambda tab: self._open_tab_still(meeting_id, waiting, tab)
             )
-            self.tabs.open_tab(tab.value, target.item_id)
-            self.tabs.tabBar().setFocus()
+            return
+        self.tabs.open_tab(target.tab.value, target.item_id)
+        self.tabs.tabBar().setFocus()
 
-    def _draft_tab(self, meeting_id: int) -> MeetingTab:
-        """Draft minutes not yet sent: Genehmigung, which sends them, once nothing is
-        missing; else Protokoll, where the check names what is."""
-        try:
-            complete = self._services.minutes.checklist(meeting_id).complete
-        except ExpertenratError:
-            complete = False  # the Protokoll tab says what cannot be read
-        return MeetingTab.APPROVAL if complete else MeetingTab.MINUTES
+    def _open_tab_still(self, meeting_id: int, waiting: QWidget, tab: MeetingTab) -> None:
+        """The tab draft minutes call for, unless the user has gone on to another meeting or
+        tab while they were checked."""
+        if self._shown_id == meeting_id and self.tabs.currentWidget() is waiting:
+            self.tabs.open_tab(tab.value)
+            self.tabs.tabBar().setFocus()
 
     def _open_meeting_tab(self, meeting_id: int, tab: str) -> None:
         """A line of the minutes checklist points at another meeting's tab (Genehmigung)."""

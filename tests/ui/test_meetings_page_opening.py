@@ -104,14 +104,47 @@ def test_draft_minutes_open_at_genehmigung_once_complete(qtbot, demo_services, d
     page.show()
 
     page.open_target(Target(Area.MEETINGS, sixth, MeetingTab.DRAFT))
-    assert isinstance(page.tabs.currentWidget(), MinutesApprovalPanel)
+    qtbot.waitUntil(lambda: isinstance(page.tabs.currentWidget(), MinutesApprovalPanel))
 
     header = demo_services.minutes.minutes(sixth).header
     demo_services.minutes.save_header(sixth, replace(header, minute_taker=""))
     assert not demo_services.minutes.checklist(sixth).complete
     page.open_target(Target(Area.MEETINGS, sixth, MeetingTab.DRAFT))
-    assert page.tabs.currentWidget() is page.tabs.minutes_editor()
+    qtbot.waitUntil(lambda: page.tabs.currentWidget() is page.tabs.minutes_editor())
     qtbot.waitUntil(page.tabs.currentWidget().idle, timeout=30_000)
+
+
+def test_draft_minutes_are_checked_in_the_worker(qtbot, demo_services, dialogs, monkeypatch):
+    """(found by a helper) The check of the draft, about 24 statements, ran on the GUI
+    thread as the Übersicht's line opened: on a slow server the window froze meanwhile.
+    Gone on to another tab while it runs, the user stays there."""
+    council_id = demo_services.settings.councils()[0].id
+    sixth = next(m.id for m in demo_services.meetings.list(council_id) if m.number == 6)
+    checked_in: list[str] = []
+    checklist = demo_services.minutes.checklist
+
+    def noted(meeting_id: int):
+        checked_in.append(threading.current_thread().name)
+        return checklist(meeting_id)
+
+    monkeypatch.setattr(demo_services.minutes, "checklist", noted)
+    page = MeetingsPage(demo_services, dialogs, lambda: date(2026, 11, 27))
+    qtbot.addWidget(page)
+    page.set_council(council_id)
+    page.refresh()
+    page.show()
+
+    page.open_target(Target(Area.MEETINGS, sixth, MeetingTab.DRAFT))
+    assert page.tabs.currentWidget() is page.form  # until the check is done
+    qtbot.waitUntil(lambda: isinstance(page.tabs.currentWidget(), MinutesApprovalPanel))
+    assert checked_in == [THREAD_NAME]
+
+    page.open_target(Target(Area.MEETINGS, sixth, MeetingTab.DRAFT))
+    page.tabs.open_tab(MeetingTab.ATTENDANCE.value)  # gone on meanwhile
+    attendance = page.tabs.currentWidget()
+    qtbot.waitUntil(lambda: not _jobs_running(), timeout=10_000)
+    qtbot.wait(3 * POLL_MS)
+    assert page.tabs.currentWidget() is attendance
 
 
 def _jobs_running() -> bool:
