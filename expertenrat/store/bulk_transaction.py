@@ -38,7 +38,7 @@ def bulk_transaction(database: Database, *, empty: bool) -> Iterator[Connection]
     schema changed since it was opened is refused as there. On a server the transaction
     waits for its locks as long as the other work takes (see :mod:`~expertenrat.store.lock_wait`).
     """
-    schema_within = database.schema_within()
+    schema_within = database.prepare_schema()
     path = sqlite_file(database.url)
     with database.engine.connect() as connection:
         direct = empty and database.is_sqlite and journal_mode(connection, "delete")

@@ -102,13 +102,13 @@ class Database:
         """A session whose work is committed at the end, or rolled back on any error.
 
         A database without a schema gets it with this first transaction: a server database
-        inside it (:meth:`schema_within`), so that if the work fails the database is as
+        inside it (:meth:`prepare_schema`), so that if the work fails the database is as
         empty as before; a new file before it (:meth:`created_or_nothing` removes it again).
         A SQLite file's write lock is taken first (see :data:`~expertenrat.store.engine.WRITING`).
         Then the schema must still be the one this program knows
         (:func:`~expertenrat.store.changed_schema.refuse_changed_schema`).
         """
-        schema_within = self.schema_within()
+        schema_within = self.prepare_schema()
         with self._sessions() as session, session.begin():
             if self.is_sqlite:
                 session.connection(execution_options={WRITING: True})
@@ -117,11 +117,15 @@ class Database:
         if schema_within:
             self.pending = False
 
-    def schema_within(self) -> bool:
-        """Before a database's first transaction: ``True`` if the schema is to be made inside
-        it. A server's DDL is transactional (PostgreSQL), so its schema and the first data
-        commit together or not at all, and a failed first change (a command's error,
-        Ctrl+C) leaves no tables behind. SQLite's new file gets its schema at once."""
+    def prepare_schema(self) -> bool:
+        """Before a transaction of a database without a schema: a new SQLite file gets it
+        now (:meth:`create_schema`: the file is made the user's alone and marked on a
+        network drive before anything opens it; a caller's :meth:`created_or_nothing`
+        removes it if the work fails). ``True``: a server's is to be made inside the
+        transaction (:meth:`begin_work`): its DDL is transactional (PostgreSQL), so its
+        schema and the first data commit together or not at all, and a failed first change
+        (a command's error, Ctrl+C) leaves no tables behind. ``False`` too for a database
+        that has its schema."""
         if not self.pending:
             return False
         if not self.is_sqlite:
@@ -131,7 +135,7 @@ class Database:
 
     def begin_work(self, connection: Connection, *, schema_within: bool) -> None:
         """At the start of a transaction's work on ``connection``: the schema made inside it
-        (``schema_within``, see :meth:`schema_within`), else the schema checked to be still
+        (``schema_within``, see :meth:`prepare_schema`), else the schema checked to be still
         the one this program knows."""
         if schema_within:
             self._upgrade_within(connection)
