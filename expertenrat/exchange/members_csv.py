@@ -7,11 +7,11 @@ quotes or separators are quoted, so multi-line addresses and notes survive.
 
 Import accepts what Excel and people produce: ``;``, ``,`` or tab as separator (chosen by
 which one yields known column names in the header; an Excel "sep=;" first line is honoured;
-a title above the header is passed over, see ``member_columns.header_position``);
+a title above the header is passed over, see ``member_header.header_position``);
 the encodings of :mod:`expertenrat.exchange.csv_text` (in Windows-1252, Mac Roman or code
 page 850, a "?" beside a letter in a name or address makes its row an error: Excel wrote a
-letter so that those lack). Columns, values and row checks are
-those of :mod:`expertenrat.exchange.member_columns` and
+letter so that those lack). Columns, header, values and row checks are those of
+:mod:`expertenrat.exchange.member_columns`, :mod:`expertenrat.exchange.member_header` and
 :mod:`expertenrat.exchange.member_row_reader`, shared with the Excel format. Each data row
 is parsed and validated on its own, so a broken row never affects the others.
 
@@ -40,14 +40,10 @@ from expertenrat.domain.members import Member
 from expertenrat.exchange.csv_text import UNICODE_ENCODINGS, decoded_csv, lost_letters
 from expertenrat.exchange.excel_text import excel_safe, unguard_formulas
 from expertenrat.exchange.member_address_columns import ADDRESS_PARTS
-from expertenrat.exchange.member_columns import (
-    COLUMNS,
+from expertenrat.exchange.member_columns import COLUMNS, Cell, column_name, export_row, format_date
+from expertenrat.exchange.member_header import (
     HEADER_SEARCH_ROWS,
-    Cell,
     attributes,
-    column_name,
-    export_row,
-    format_date,
     header_position,
     is_known_header,
     map_header,

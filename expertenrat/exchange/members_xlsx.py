@@ -34,12 +34,10 @@ from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.members import Member
 from expertenrat.domain.wording import number_ranges
 from expertenrat.exchange.excel_text import ooxml_escaped
-from expertenrat.exchange.member_columns import (
-    COLUMNS,
+from expertenrat.exchange.member_columns import COLUMNS, Cell, export_row
+from expertenrat.exchange.member_header import (
     HEADER_SEARCH_ROWS,
-    Cell,
     attributes,
-    export_row,
     header_position,
     header_row,
     map_header,

@@ -48,7 +48,7 @@ def column_guide() -> tuple[str, ...]:
 def _other_names(key: str) -> str:
     """ "Nachname: „Name“, „Familienname“ oder „Zuname“": the names read as ``key``'s."""
     header = dict(COLUMNS)[key]
-    if key == "role":  # any "Funktion im …" (member_columns._ROLE_PREFIXES)
+    if key == "role":  # any "Funktion im …" (member_header._ROLE_PREFIXES)
         return f"{header}: „Funktion im …“ oder „Rolle im …“ (etwa „Funktion im Beirat“)"
     names = _quoted(HEADER_ALIASES[key], "oder")
     if key == "postal_address":
