@@ -1,5 +1,5 @@
 """Mitgliederliste and Excel exchange: preview, print and save the roster; export and import
-members as .xlsx or .csv."""
+members as .xlsx or .csv (the widgets: :mod:`expertenrat.ui.roster_panel_view`)."""
 
 from __future__ import annotations
 
@@ -8,14 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.errors import (
@@ -30,21 +23,20 @@ from expertenrat.domain.progress import Progress
 from expertenrat.domain.roster import RosterGrouping
 from expertenrat.services.context import Services
 from expertenrat.services.files import write_file
-from expertenrat.services.member_column_guide import required_columns_text
 from expertenrat.services.member_exchange import MemberFileFormat
 from expertenrat.ui.council_file_names import council_file_name
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_import_dialog import MemberImportDialog, result_text
 from expertenrat.ui.pdf_printing import PdfPrintActions
+from expertenrat.ui.roster_panel_view import RosterPanelView
 from expertenrat.ui.save_location import FileKind
-from expertenrat.ui.widgets import FocusCombo, wrapping_label
 from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "RosterPanel"
 
 
-class RosterPanel(QWidget):
+class RosterPanel(RosterPanelView):
     membersImported = Signal()
 
     def __init__(
@@ -63,58 +55,6 @@ class RosterPanel(QWidget):
         self.import_dialog: MemberImportDialog | None = None
         self.job: Job | None = None  # the render, export or file check in the background
         self._import_for: tuple[int, date] = (0, date.min)
-
-        self.version_combo = FocusCombo()
-        self.version_combo.addItem(tr(_CONTEXT, "intern (mit Kontaktdaten)"), False)
-        self.version_combo.addItem(tr(_CONTEXT, "öffentlich (nur mit Einwilligung)"), True)
-        self.grouping_combo = FocusCombo()
-        self.grouping_combo.addItem(
-            tr(_CONTEXT, "nach Handlungsfeld"), RosterGrouping.BY_FIELD.value
-        )
-        self.grouping_combo.addItem(tr(_CONTEXT, "alphabetisch"), RosterGrouping.ALPHABETICAL.value)
-        self.preview_button = QPushButton(tr(_CONTEXT, "Vorschau …"))
-        self.print_button = QPushButton(tr(_CONTEXT, "Drucken …"))
-        self.save_pdf_button = QPushButton(tr(_CONTEXT, "Als PDF speichern …"))
-        self.export_button = QPushButton(tr(_CONTEXT, "Exportieren …"))
-        self.import_button = QPushButton(tr(_CONTEXT, "Importieren …"))
-        self.export_button.setToolTip(
-            tr(_CONTEXT, "Mitglieder als Excel-Arbeitsmappe (.xlsx) oder CSV-Datei speichern")
-        )
-        self.import_button.setToolTip(  # the columns before an error names one (by a tester)
-            tr(
-                _CONTEXT,
-                "Mitglieder aus einer Excel-Arbeitsmappe (.xlsx) oder CSV-Datei lesen. {} Alle "
-                "Spalten (mit den gespeicherten Mitgliedern) schreibt „Exportieren …“.",
-            ).format(required_columns_text())
-        )
-
-        roster_box = QGroupBox(tr(_CONTEXT, "Mitgliederliste"))
-        form = QFormLayout(roster_box)
-        # The choices under their labels: the panel is narrow enough to give way to the
-        # members table beside it in a narrow window.
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        for label, combo in (
-            (tr(_CONTEXT, "Fassung"), self.version_combo),
-            (tr(_CONTEXT, "Ordnung"), self.grouping_combo),
-        ):
-            combo.setAccessibleName(label)  # a combo alone says only its entry
-            form.addRow(label, combo)
-        buttons = QGridLayout()
-        buttons.addWidget(self.preview_button, 0, 0)
-        buttons.addWidget(self.print_button, 0, 1)
-        buttons.addWidget(self.save_pdf_button, 1, 0, 1, 2)
-        form.addRow(buttons)
-        self.warnings_label = wrapping_label(name="warningLabel")  # names may hold "<"
-        self.warnings_label.setVisible(False)
-        form.addRow(self.warnings_label)
-        exchange_box = QGroupBox(tr(_CONTEXT, "Austausch mit Excel (.xlsx, .csv)"))
-        exchange_layout = QGridLayout(exchange_box)
-        exchange_layout.addWidget(self.export_button, 0, 0)
-        exchange_layout.addWidget(self.import_button, 0, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(roster_box)
-        layout.addWidget(exchange_box)
 
         self.preview_button.clicked.connect(
             lambda: self._with_roster(lambda pdf, title: self.printing.preview(pdf, title))
