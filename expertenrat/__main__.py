@@ -5,6 +5,7 @@ With a subcommand the CLI runs without a window; without one the GUI starts.
 
 from __future__ import annotations
 
+import codecs
 import gc
 import os
 import sys
@@ -35,6 +36,8 @@ def no_display() -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     own_run = argv is None  # the program's own process (tests call main with arguments)
+    if own_run:  # before the arguments are read: "--help" writes too
+        _output_that_shows_any_name()
     try:
         with _loading_for_good(own_run):
             args = build_parser().parse_args(argv)
@@ -52,7 +55,6 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(args)
     if own_run:  # tests that call main keep their own logging and output
         setup_command_logging()
-        _output_that_shows_any_name()
     code = run_command(args)
     if own_run:  # the process ends now
         # Python's exit runs the cycle collector over every object still there, which
@@ -63,13 +65,36 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
+# What a character the output's encoding lacks is written as, where it has a plain form:
+# the German text's dashes, quotation marks and ellipsis, which a DOS code page (cp850), a
+# Latin-1 locale or ASCII lack.
+_PLAIN_FORMS = str.maketrans(
+    {"–": "-", "—": "-", "„": '"', "“": '"', "”": '"', "‚": "'", "‘": "'", "’": "'", "…": "..."}
+)
+_PLAIN_OR_CODE = "expertenrat-plain-or-code"
+
+
+def _plain_or_code(error: UnicodeError) -> tuple[str, int]:
+    """The characters an encoding lacks in their plain form ("–" as "-"), any other as its
+    code ("\\U0001f600"), as Python's "backslashreplace" writes it."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    lacking = error.object[error.start : error.end].translate(_PLAIN_FORMS)
+    return lacking.encode(error.encoding, "backslashreplace").decode(error.encoding), error.end
+
+
 def _output_that_shows_any_name() -> None:
-    """Standard output that writes a character its encoding lacks as its code ("\\U0001f600"),
-    as standard error does: written to a file or a pipe on Windows (the ANSI code page),
-    "Liste 😀.pdf" in the line that named the file just written ended the command with a
-    traceback and exit code 1 (found by a tester)."""
-    if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(errors="backslashreplace")
+    """Standard output and error that write a character their encoding lacks in its plain
+    form or as its code (:func:`_plain_or_code`), never fail on it: written to a file or a
+    pipe on Windows (the ANSI code page), "Liste 😀.pdf" in the line that named the file
+    just written ended the command with a traceback and exit code 1 (found by a tester);
+    "--help" ended so on "–" where the output was a DOS code page, Latin-1 or ASCII
+    (``LC_ALL=C``), and every message wrote its dashes and quotation marks as "\\u2013"
+    and "\\u201e" (found by a tester)."""
+    codecs.register_error(_PLAIN_OR_CODE, _plain_or_code)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors=_PLAIN_OR_CODE)
 
 
 @contextmanager

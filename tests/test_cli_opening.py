@@ -383,3 +383,37 @@ def test_a_file_name_the_output_cannot_show_is_written_and_named_by_its_codes(da
     assert (result.returncode, result.stderr) == (0, b"")
     assert target.is_file()
     assert result.stdout.decode("cp1252").endswith("Liste \\U0001f600.pdf\n")
+
+
+@pytest.mark.parametrize("encoding", ["cp850", "iso8859-15", "ascii"])
+def test_the_help_is_written_where_the_output_lacks_the_dashes_and_quotation_marks(encoding):
+    """(found by a tester) A DOS code page, a Latin-1 locale or ASCII (``LC_ALL=C``) has no
+    "–" or "„": "--help" ended with a UnicodeEncodeError traceback and exit code 1."""
+    result = subprocess.run(
+        [sys.executable, "-m", "expertenrat", "--help"],
+        capture_output=True,
+        timeout=120,
+        env=script_environment() | {"PYTHONIOENCODING": encoding},
+    )
+
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert result.stdout.decode(encoding).startswith("Aufruf: expertenrat ")
+    assert "Expertenrat - die Anwendung" in result.stdout.decode(encoding)
+
+
+def test_a_message_in_a_dos_code_page_writes_dashes_and_quotation_marks_plainly(tmp_path):
+    """(found by a tester) Output in a DOS code page (cp850) wrote every "„…“" of a German
+    message as "\\u201e…\\u201c"; the characters it has (ü) stay, the others are codes."""
+    missing = tmp_path / "Prüfung 😀.db"
+    result = subprocess.run(
+        [sys.executable, "-m", "expertenrat", "--database", str(missing), "persons"],
+        capture_output=True,
+        timeout=120,
+        env=script_environment() | {"PYTHONIOENCODING": "cp850"},
+    )
+
+    assert result.returncode == 1
+    shown = str(missing).replace("😀", "\\U0001f600")
+    assert result.stderr.decode("cp850").startswith(
+        f'expertenrat: Fehler: Die Datenbank "{shown}" gibt es noch nicht'
+    )
