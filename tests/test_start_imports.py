@@ -1,18 +1,22 @@
-"""What the window's start loads before it first appears, and what a command loads.
+"""What the window's start loads before it first appears, until it is ready, and what a
+command loads.
 
 The window is shown before the database is opened (``expertenrat.app``): the data stack
-(SQLAlchemy, the models, the store) and the document libraries load after, or when a page
-or command needs them. A module-level import on the start path that reaches them again
-costs an office PC most of a second before the window appears; these tests name it.
-Each runs a fresh interpreter, since this test process has loaded everything already.
+(SQLAlchemy, the models, the store) loads after, and the document libraries only when the
+user first makes a document or file. A module-level import on the start path that reaches
+them again costs an office PC most of a second before the window appears or is ready;
+these tests name it. Each runs a fresh interpreter, since this test process has loaded
+everything already.
 """
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
-NOT_BEFORE_THE_WINDOW = ("sqlalchemy", "reportlab", "pypdf", "openpyxl", "icalendar")
+DOCUMENT_LIBRARIES = ("reportlab", "PIL", "pypdf", "openpyxl", "icalendar")
+NOT_BEFORE_THE_WINDOW = ("sqlalchemy", *DOCUMENT_LIBRARIES)
 
 
 def _loaded_after(code: str) -> set[str]:
@@ -31,6 +35,35 @@ def test_the_window_start_path_loads_neither_the_data_stack_nor_document_librari
 
     assert "PySide6" in loaded  # the check sees what the start path loads
     assert loaded.isdisjoint(NOT_BEFORE_THE_WINDOW), loaded & set(NOT_BEFORE_THE_WINDOW)
+
+
+def test_the_window_ready_on_any_area_has_loaded_no_document_library(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    """The start as ``expertenrat.app`` runs it, up to the database open and the
+    remembered area shown and filled, for each area a user may have left open; a page
+    whose module imports a service that imports its renderer or writer at the top loads
+    reportlab (and with it PIL) or openpyxl for nothing."""
+    code = (
+        "from PySide6.QtCore import QSettings\n"
+        "from PySide6.QtTest import QTest\n"
+        "from expertenrat.app import Session, create_application\n"
+        "from expertenrat.ui.main_window import MainWindow\n"
+        "app = create_application([])\n"
+        f"settings = QSettings({str(tmp_path / 'settings.ini')!r}, QSettings.Format.IniFormat)\n"
+        f"session = Session(MainWindow(settings, {str(tmp_path / 'log.txt')!r}))\n"
+        "session.window.show()\n"
+        f"session.open({str(demo_file)!r})\n"
+        "for row in range(session.window.sidebar.count()):\n"
+        "    session.window.sidebar.setCurrentRow(row)\n"
+        "    QTest.qWait(50)\n"
+        "session.close()"
+    )
+
+    loaded = _loaded_after(code)
+
+    assert {"PySide6", "sqlalchemy"} <= loaded  # the database was opened and read
+    assert loaded.isdisjoint(DOCUMENT_LIBRARIES), loaded & set(DOCUMENT_LIBRARIES)
 
 
 def test_the_version_command_loads_neither_qt_nor_the_data_stack() -> None:

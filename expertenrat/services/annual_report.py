@@ -27,7 +27,6 @@ from expertenrat.domain.published_mentions import unnamed_in_titles
 from expertenrat.domain.recommendation_filter import RecommendationFilter
 from expertenrat.domain.recommendations_charts import NO_FIELD
 from expertenrat.domain.recommendations_report import REPORTED
-from expertenrat.reports.annual_report_pdf import render_annual_report
 from expertenrat.services.action_fields import action_field
 from expertenrat.services.attendance_rows import non_public_items, placed_agendas
 from expertenrat.services.attendance_sheets import attendance_sheets
@@ -94,6 +93,8 @@ class AnnualReportService:
         and of a recommendation's title it prints that names a member who may not be named
         (the report is public; found by a tester); ``progress`` hears of two steps of three
         (read, rendered), the caller's saving is the third."""
+        from expertenrat.reports.annual_report_pdf import render_annual_report  # reportlab
+
         progress(0, 3)
         report = self.report(council_id, year, today)
         titled = [line.row for field in report.recommendations for line in field.lines]

@@ -33,7 +33,6 @@ from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.progress import Progress, no_progress
 from expertenrat.domain.recommendation_filter import RecommendationFilter
 from expertenrat.domain.recommendations_report import REPORTED
-from expertenrat.exchange.recommendations_register import register_csv
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.annual_report import AnnualReportService
 from expertenrat.services.folder_writing import WrittenFolder, check_folder, write_folder
@@ -203,6 +202,8 @@ class ArchivePackageService:
     def _year_files(
         self, council_id: int, year: int, day: date, files: dict[str, bytes]
     ) -> list[str]:
+        from expertenrat.exchange.recommendations_register import register_csv  # openpyxl
+
         register, table, report = year_files(year)
         chosen = RecommendationFilter(statuses=REPORTED, year=year)
         rendered = self._report.report_pdf(council_id, chosen, day)

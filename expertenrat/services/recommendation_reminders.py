@@ -38,8 +38,6 @@ from expertenrat.domain.reminders import (
     with_last_reminders,
 )
 from expertenrat.domain.wording import listed
-from expertenrat.exchange.reminder_mail import reminder_eml
-from expertenrat.reports.reminder_letter_pdf import render_reminder_letter
 from expertenrat.services.files import FileWriteError, replacing_files
 from expertenrat.services.meeting_document_rows import letterhead_of
 from expertenrat.services.meeting_rows import council_clock
@@ -235,6 +233,9 @@ def _reminders_to(titles: list[str]) -> str:
 
 
 def _documents(letter: ReminderLetter, stem: str) -> ReminderDocuments:
+    from expertenrat.exchange.reminder_mail import reminder_eml
+    from expertenrat.reports.reminder_letter_pdf import render_reminder_letter  # reportlab
+
     reminder = letter.reminder
     rendered = render_reminder_letter(letter)
     return ReminderDocuments(

@@ -28,12 +28,6 @@ from expertenrat.domain.recommendations_report import (
 )
 from expertenrat.domain.recommendations_scope import scope_text
 from expertenrat.domain.response_summaries import response_summary
-from expertenrat.exchange.recommendations_register import (
-    INTERNAL_FILE,
-    register_csv,
-    register_xlsx,
-)
-from expertenrat.reports.recommendations_report_pdf import render_recommendations_report
 from expertenrat.services.attendance_rows import non_public_items
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.minutes_assembly import unnamed_persons
@@ -80,6 +74,10 @@ class RecommendationsReportService:
     ) -> RenderedPdf:
         """The report of the ``chosen`` recommendations (no statuses chosen: all but drafts)
         as of ``today`` (default: today in the council's time zone)."""
+        from expertenrat.reports.recommendations_report_pdf import (  # reportlab: on demand
+            render_recommendations_report,
+        )
+
         with reading(self._db) as session:
             day = today or council_clock(session, council_id).today()
             head = council_letterhead(session, council_id)
@@ -105,6 +103,12 @@ class RecommendationsReportService:
         today: date | None = None,
     ) -> RegisterFile:
         """The report (PDF) or the register (CSV, Excel) of the ``chosen`` ones."""
+        from expertenrat.exchange.recommendations_register import (  # openpyxl: on demand
+            INTERNAL_FILE,
+            register_csv,
+            register_xlsx,
+        )
+
         if file_format is RegisterFileFormat.PDF:
             rendered = self.report_pdf(council_id, chosen, today)
             return RegisterFile(rendered.pdf, rendered.records, rendered.warnings)
