@@ -18,6 +18,7 @@ from expertenrat.cli import (
     annual_report,
     councils,
     data_safety,
+    demo,
     meetings,
     members,
     open_data,
@@ -30,7 +31,6 @@ from expertenrat.cli import (
 from expertenrat.cli.german_parser import GermanParser
 from expertenrat.cli.support import (
     UserError,
-    at_most,
     database_argument,
     print_warnings,
     server_password,
@@ -46,16 +46,12 @@ from expertenrat.domain.errors import (
     os_error_detail,
     os_error_text,
 )
-from expertenrat.domain.wording import counted
 from expertenrat.services.schema_revision import schema_revision
 
 if TYPE_CHECKING:
     from expertenrat.services.context import Services
 
 DATABASE_ENV = "EXPERTENRAT_DATABASE_URL"
-
-DEMO_COUNCILS = 20  # more would only make a large database, which a test makes better
-DEMO_YEARS = 50
 
 
 class _VersionAction(argparse.Action):
@@ -99,23 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
         "verbunden sind (ältere Programmversionen dort arbeiten sonst unbemerkt weiter)",
     )
     commands = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=GermanParser)
-    demo = commands.add_parser("demo", help="eine leere Datenbank mit Demodaten füllen")
-    demo.add_argument(
-        "--councils",
-        type=at_most(DEMO_COUNCILS),
-        default=1,
-        metavar="N",
-        help=f"Anzahl der Gremien mit Sitzungen (Vorgabe: 1, höchstens {DEMO_COUNCILS}; dazu "
-        "kommt der Lübecker Beirat, angelegt aus einer Einstellungsdatei)",
-    )
-    demo.add_argument(
-        "--years",
-        type=at_most(DEMO_YEARS),
-        default=2,
-        metavar="N",
-        help=f"Jahre an Sitzungen (Vorgabe: 2, höchstens {DEMO_YEARS})",
-    )
-    demo.set_defaults(handler=_demo, opening="fill")
+    demo.add_command(commands)
 
     export = commands.add_parser("export", help="Dokumente und Daten ausgeben")
     exports = export.add_subparsers(
@@ -213,16 +193,6 @@ def open_services(args: argparse.Namespace) -> Services:
     held = database_choice.held_elsewhere_note(database)
     print_warnings(filter(None, [database_choice.upgrade_note(database), shared, held]))
     return Services.create(database, default_actor())
-
-
-def _demo(services: Services, args: argparse.Namespace) -> str:
-    # The demo's day is today as its councils count it, not the PC's date (another zone).
-    summary = services.demo.load(councils=args.councils, years=args.years)
-    return (
-        f"Demodaten geladen: {counted(summary.councils, 'Gremium', 'Gremien')}, "
-        f"{summary.members} Mitglieder, "
-        f"{summary.meetings} Sitzungen, {summary.recommendations} Empfehlungen."
-    )
 
 
 def run_command(args: argparse.Namespace) -> int:
