@@ -115,3 +115,14 @@ def test_the_database_option_names_a_database_chosen_in_the_window_too():
     of "move-to-server" (found by a tester)."""
     help_text = " ".join(build_parser().format_help().split())
     assert "eine im Programmfenster gewählte Datei oder Server" in help_text
+
+
+def test_the_help_names_the_exit_codes_as_the_readme_does():
+    """A scheduled task's script checks the exit code; only the README named the codes, not
+    the help an administrator reads on the server (found by a tester)."""
+    help_text = " ".join(build_parser().format_help().split())
+    readme = " ".join(README.read_text(encoding="utf-8").split())
+
+    assert "0, wenn der Befehl gelungen ist; 1 bei einem Fehler" in help_text
+    assert "130 nach Strg+C" in help_text
+    assert "0 on success, 1 with a one-line message" in readme and "130 after Ctrl+C" in readme

@@ -74,6 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Expertenrat – die Anwendung der Geschäftsstelle eines Gremiums, etwa "
         "des Expert*innenrats oder Beirats einer Stadt. Ohne Befehl startet das "
         "Programmfenster.",
+        epilog="Rückgabewert (für Skripte und geplante Aufgaben): 0, wenn der Befehl gelungen "
+        "ist; 1 bei einem Fehler, mit einer Zeile „expertenrat: Fehler: …“ (bei „check“: "
+        "wenn die Prüfung Probleme findet); 130 nach Strg+C. Ergebnisse und Listen stehen "
+        "in der Standardausgabe, Hinweise, Warnungen und Fehler in der Standardfehlerausgabe. "
+        "Ohne Terminal fragt kein Befehl nach: „restore“ und „move-to-server“ brauchen dann "
+        "--yes.",
     )
     parser.add_argument(
         "--version", action=_VersionAction, help="Programmversion zeigen und beenden"
