@@ -220,8 +220,9 @@ def test_export_reminders_writes_letter_and_draft_per_project_records_them_and_r
     assert "E-2020-01" in text and "31.03.2020" in text and "Umweltamt" in text
     assert b"To: k@x.de" in eml.read_bytes()
     again, _out, refused = run(
-        capsys, "--database", database, "export", "reminders", "--out", str(folder)
-    )
+        capsys, "--database", database, "export", "reminders", "--out", str(folder),
+        "--include-recent",
+    )  # fmt: skip
     assert again == 1 and pdf.name in refused and "Mit --force werden sie ersetzt" in refused
     db = open_database(database_url(database))
     try:
@@ -267,6 +268,25 @@ def test_export_reminders_names_an_ended_project_and_reminds_it_only_when_asked(
     )  # fmt: skip
     assert (code, err) == (0, "") and "Abgeschlossen" not in out
     assert len(list(folder.glob("Erinnerung-E-Akte-*"))) == 2  # letter and e-mail draft
+
+
+def test_export_reminders_names_a_project_reminded_in_the_last_14_days_and_reminds_it_if_asked(
+    capsys, database, tmp_path
+):
+    """(found by review) The window no longer preselects a project reminded in the last 14
+    days, but the command line, run each week, wrote it a letter every week."""
+    args = ("--database", database, "export", "reminders")
+    assert run(capsys, *args, "--out", str(tmp_path / "Woche 1"))[0] == 0
+
+    code, out, err = run(capsys, *args, "--out", str(tmp_path / "Woche 2"))
+
+    assert (code, err) == (0, "")
+    assert "In den letzten 14 Tagen erinnert, daher ohne Erinnerung (mit --include-recent " in out
+    assert "doch): Klima & Co (am " in out
+    assert not (tmp_path / "Woche 2").exists()
+    code, out, err = run(capsys, *args, "--out", str(tmp_path / "Woche 2"), "--include-recent")
+    assert (code, err) == (0, "") and out.startswith("Klima & Co: E-2020-01 → ")
+    assert len(list((tmp_path / "Woche 2").glob("Erinnerung-Klima-Co-*"))) == 2
 
 
 def test_export_reminders_makes_a_missing_folder_as_the_open_data_exports_do(

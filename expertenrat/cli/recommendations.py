@@ -21,6 +21,7 @@ from expertenrat.cli.support import (
     year_argument,
 )
 from expertenrat.domain.errors import ExpertenratError, os_error_detail, os_error_text
+from expertenrat.domain.reminders import RECENTLY_REMINDED_DAYS
 from expertenrat.domain.wording import overdue_since, with_counted
 from expertenrat.services.files import refuse_folder
 
@@ -143,6 +144,12 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
         action="store_true",
         help="auch abgeschlossene Projekte erinnern (sonst nur genannt, wie im Fenster)",
     )
+    reminders.add_argument(
+        "--include-recent",
+        action="store_true",
+        help=f"auch Projekte erinnern, die in den letzten {RECENTLY_REMINDED_DAYS} Tagen "
+        "erinnert wurden (sonst nur genannt, wie im Fenster)",
+    )
     council_option(reminders, changes=True)
     reminders.set_defaults(handler=_export_reminders, opening="change")
 
@@ -203,7 +210,9 @@ def _export_recommendations(services: Services, args: argparse.Namespace) -> str
 def _export_reminders(services: Services, args: argparse.Namespace) -> str:
     """Letter and e-mail draft per project; each reminder is then recorded in the history
     (``RecommendationRemindersService.save``, as in the window). Projects marked as finished
-    are named, not reminded, unless ``--include-ended`` (the window does not preselect them)."""
+    are named, not reminded, unless ``--include-ended``, and so are those reminded in the last
+    days, unless ``--include-recent``: the window preselects neither (found by review: a
+    command run each week reminded a project every week, two weeks to answer given none)."""
     from expertenrat.services.recommendation_reminders import RemindersExistError
 
     # It records the reminders in the council's history: not into a guessed council.
@@ -213,7 +222,14 @@ def _export_reminders(services: Services, args: argparse.Namespace) -> str:
     reminders = services.recommendation_reminders
     due = reminders.due(council_id)
     ended = [] if args.include_ended else [p for p in due.projects if p.project.ended]
-    chosen = [p.project.id for p in due.projects if not any(p is e for e in ended)]
+    today = services.settings.clock(council_id).today()
+    recent = [
+        p
+        for p in due.projects
+        if not args.include_recent and p.reminded_recently(today) and not any(p is e for e in ended)
+    ]
+    left = [*ended, *recent]
+    chosen = [p.project.id for p in due.projects if not any(p is e for e in left)]
     made = bool(chosen) and not args.out.exists()  # as `export oparl` and `export opendata` do
     if made:
         _make_folder(args.out)
@@ -247,6 +263,12 @@ def _export_reminders(services: Services, args: argparse.Namespace) -> str:
             f"{p.project.title} ({', '.join(r.code for r in p.items)})" for p in ended
         )
         lines.append(f"Abgeschlossen, daher ohne Erinnerung (mit --include-ended doch): {named}")
+    if recent:
+        named = ", ".join(f"{p.project.title} (am {p.last_reminded:%d.%m.%Y})" for p in recent)
+        lines.append(
+            f"In den letzten {RECENTLY_REMINDED_DAYS} Tagen erinnert, daher ohne Erinnerung "
+            f"(mit --include-recent doch): {named}"
+        )
     print_warnings(dict.fromkeys(w for s in saved for w in s.warnings))  # a logo's: once
     without = due.without_project
     if without:
