@@ -23,7 +23,7 @@ def test_councils_lists_number_name_city_and_prefix(capsys, demo_file):
     assert (code, err) == (0, "")
     assert out.splitlines() == [
         "    1  Smart City Expert*innenrat  (Rostock; Empfehlungen E-…)",
-        "    2  Beirat Digitale Stadt Lübeck  (Hansestadt Lübeck; Empfehlungen E-…)",
+        "    2  Beirat Digitale Stadt Lübeck  (Hansestadt Lübeck; Empfehlungen BDSL-…)",
     ]
 
 

@@ -68,6 +68,10 @@ def test_demo_builds_rostock_and_a_second_city_from_its_settings_file(
     assert lubeck_settings.secretariat == "Geschäftsstelle Digitale Stadt, Hansestadt Lübeck"
     assert (luebeck.name, luebeck.city) == ("Beirat Digitale Stadt Lübeck", "Hansestadt Lübeck")
     assert (lubeck_settings.classification, lubeck_settings.bundesland) == ("Beirat", "DE-SH")
+    # (found by a helper) Both issued "E-2026-01": Einstellungen warned at every save.
+    assert settings.settings(rostock.id).recommendation_prefix == "E"
+    assert lubeck_settings.recommendation_prefix == "BDSL"  # its name's initials, its file's
+    assert settings.shared_prefix_warnings(rostock.id, "E") == []
     assert [f.name for f in settings.action_fields(luebeck.id)] == [
         "Digitale Verwaltung", "Mobilität und Hafen", "Klima und Umwelt",
         "Bildung und Teilhabe", "Wirtschaft und Tourismus",
