@@ -80,7 +80,12 @@ class SettingsPage(QWidget):
         self.revert_button = QPushButton(tr("SettingsPage", "Verwerfen"))
         self.new_council_button = QPushButton(tr("SettingsPage", "Weiteres Gremium anlegen …"))
         self.transfer = SettingsTransfer(
-            transfer, dialogs, self, lambda: getattr(self._council, "id", None), self.flush
+            transfer,
+            settings,
+            dialogs,
+            self,
+            lambda: getattr(self._council, "id", None),
+            self.flush,
         )
         self.transfer.applied.connect(self._taken_from_file)
         self.transfer.created.connect(self.councilCreated)

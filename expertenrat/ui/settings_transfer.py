@@ -1,6 +1,8 @@
 """Einstellungen → the transfer kit: "Einstellungen exportieren …", "Einstellungen
 übernehmen …" (every difference shown, old beside new, chosen per setting, applied in one
-transaction) and "Neues Gremium aus Vorlage …" (also in the Datei menu).
+transaction) and "Neues Gremium aus Vorlage …" (also in the Datei menu). A prefix of the
+recommendation codes taken from the file that another council uses too is warned of
+afterwards, as the Einstellungen warn of it when saving and ``import settings`` does.
 
 The files are small (a logo and some text, at most 8 MB), so they are read and written at
 once, without the worker.
@@ -17,9 +19,6 @@ from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.council_transfer import suggested_file_name
 from expertenrat.domain.council_transfer_format import (
-    ACTION_FIELDS,
-    AGENDA_TEMPLATES,
-    TEXT_TEMPLATES,
     WHAT_IT_CARRIES,
     CouncilTemplate,
     SettingsFileError,
@@ -32,19 +31,21 @@ from expertenrat.domain.council_transfer_preview import (
 from expertenrat.domain.errors import ExpertenratError, os_error_detail, os_error_text
 from expertenrat.services.council_transfer import CouncilTransferService
 from expertenrat.services.files import write_file
+from expertenrat.services.settings import SettingsService
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.merge_dialog import MergeDialog, MergeWording, OpenMergeDialog
 from expertenrat.ui.merge_rows import MergeRow
 from expertenrat.ui.save_location import FileKind
+from expertenrat.ui.settings_transfer_notes import difference_note
 
 _CONTEXT = "SettingsTransfer"
 _FILTER = "Einstellungsdatei (*.json)"
-_NAMED = 8  # phrases, agenda templates or kept action fields named in the intro
 
 
 class SettingsTransfer(QObject):
-    """The three actions; ``council_id`` names the open council, ``flush`` is the page's."""
+    """The three actions; ``council_id`` names the open council, ``flush`` is the page's;
+    ``settings`` tells of a prefix another council uses."""
 
     applied = Signal()  # the open council's settings were taken from a file
     created = Signal(int)  # a council was started from a file
@@ -53,6 +54,7 @@ class SettingsTransfer(QObject):
     def __init__(
         self,
         transfer: CouncilTransferService,
+        settings: SettingsService,
         dialogs: DialogService,
         parent: QWidget,
         council_id: Callable[[], int | None],
@@ -60,6 +62,7 @@ class SettingsTransfer(QObject):
     ) -> None:
         super().__init__(parent)
         self._transfer = transfer
+        self._settings = settings
         self._dialogs = dialogs
         self._parent = parent
         self._council_id = council_id
@@ -172,7 +175,7 @@ class SettingsTransfer(QObject):
                     *difference_texts(d),
                     d.take_theirs,
                     both_changed=False,
-                    note=_note(preview, d.name),
+                    note=difference_note(preview, d.name),
                 )
                 for d in preview.differences
             ],
@@ -198,6 +201,8 @@ class SettingsTransfer(QObject):
             self._warn(title, error)
             return
         self.applied.emit()
+        if "recommendation_prefix" in names:
+            self._warn_of_shared_prefix(title, preview.current.settings.id, preview.incoming)
 
     # --- a new council ------------------------------------------------------------------
 
@@ -237,6 +242,22 @@ class SettingsTransfer(QObject):
             self._warn(title, error)
             return
         self.created.emit(council_id)
+        self._warn_of_shared_prefix(title, council_id, incoming)
+
+    def _warn_of_shared_prefix(
+        self, title: str, council_id: int | None, incoming: CouncilTemplate
+    ) -> None:
+        """The file's prefix of the recommendation codes, now the council's, is another
+        council's too: both would issue "E-2026-01" (found by a helper: only the
+        Einstellungen and ``import settings`` said so)."""
+        prefix = incoming.settings.recommendation_prefix
+        try:
+            warnings = self._settings.shared_prefix_warnings(council_id, prefix)
+        except ExpertenratError as error:
+            self._warn(title, error)
+            return
+        if warnings:
+            self._dialogs.warning(self._parent, title, "\n\n".join(w.message for w in warnings))
 
     def _read(self, path: str):
         """The template in the file ``path``; a refusal names the file, with its folder
@@ -255,27 +276,6 @@ class SettingsTransfer(QObject):
 
     def _warn(self, title: str, error: ExpertenratError) -> None:
         self._dialogs.warning(self._parent, title, error.message, error.detail)
-
-
-def _note(preview: TransferPreview, name: str) -> str:
-    """What changes within a list taken from the file (the tooltip of its row): phrases and
-    agenda templates added, changed and dropped, and how action fields are matched; a few
-    names each (a file of 500 phrases)."""
-    if name == TEXT_TEMPLATES:
-        return tr(_CONTEXT, "Ersetzt die Textbausteine. {}").format(preview.phrase_changes(_NAMED))
-    if name == AGENDA_TEMPLATES:
-        return tr(_CONTEXT, "Ersetzt die Vorlagen. {}").format(
-            preview.agenda_template_changes(_NAMED)
-        )
-    if name != ACTION_FIELDS:
-        return ""
-    note = tr(_CONTEXT, "Handlungsfelder werden nach ihrem Namen zugeordnet.")
-    if preview.kept_fields:
-        note += " " + tr(
-            _CONTEXT,
-            "Bleiben, weil sie verwendet werden (Mitglieder, Projekte, Empfehlungen): {}.",
-        ).format(preview.kept_field_names(_NAMED))
-    return note
 
 
 def _of_file(path: str, error: ExpertenratError) -> ExpertenratError:

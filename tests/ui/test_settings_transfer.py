@@ -167,7 +167,9 @@ def test_a_file_taken_twice_as_a_new_council_asks_first(make_window, services, d
 
     window.settings_page.transfer.new_action.trigger()  # "Ja"
 
-    assert dialogs.messages[-1] == question
+    # then that its prefix "E" is the other councils' too (tests/ui/test_settings_transfer_prefix)
+    assert dialogs.messages[-2] == question
+    assert dialogs.messages[-1][0] == "warning"
     councils = services.settings.councils()
     assert len(councils) == 3 and window.current_council_id() == councils[-1].id
 
