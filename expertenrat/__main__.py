@@ -12,7 +12,8 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from expertenrat.cli import build_parser, load_data_stack, run_command
+from expertenrat.cli import build_parser, run_command
+from expertenrat.cli.opening import load_data_stack
 from expertenrat.logs import setup_command_logging
 from expertenrat.services.collector import collector_paused
 

@@ -29,20 +29,12 @@ from expertenrat.cli import (
     settings,
 )
 from expertenrat.cli.german_parser import GermanParser
-from expertenrat.cli.support import (
-    UserError,
-    database_argument,
-    print_warnings,
-    server_password,
-    terminal_text,
-)
+from expertenrat.cli.opening import open_services
+from expertenrat.cli.support import database_argument, terminal_text
 from expertenrat.domain.errors import (
     DatabaseDamagedError,
     DatabaseMissingError,
     ExpertenratError,
-    OthersConnectedError,
-    PasswordNeededError,
-    WriteRefusedError,
     os_error_detail,
     os_error_text,
 )
@@ -132,73 +124,6 @@ def build_parser() -> argparse.ArgumentParser:
     data_safety.add_commands(commands)
     retention.add_commands(commands)
     return parser
-
-
-def load_data_stack() -> None:
-    """Import what :func:`open_services` needs (SQLAlchemy, the models, the store); the
-    program's own run does it at start, while it loads its modules (``__main__``)."""
-    import expertenrat.services.audit
-    import expertenrat.services.context
-    import expertenrat.services.database_choice  # noqa: F401
-
-
-def open_services(args: argparse.Namespace) -> Services:
-    """Open the database as the command needs it (``args.opening``): only ``demo``,
-    ``import settings --new`` and ``restore`` may create one ("fill", not in a dry run),
-    with their first change (nothing is created before restore's question), and a command
-    that fails leaves no new file behind (:func:`_run`), nor a schema on a server (it is
-    made in the transaction of that change); exports read. "note": to change, or to read
-    where the database may only be read here (a read-only file or folder): the Auskunft,
-    which notes itself in the audit trail, but must go out all the same.
-
-    A command that finds no database (or an empty file) creates nothing, not even folders.
-    """
-    # The data stack (SQLAlchemy, ~0.25 s to import) is loaded only when a command runs,
-    # so that starting the window, which parses these arguments too, stays quick.
-    from expertenrat.services import database_choice
-    from expertenrat.services.audit import default_actor
-    from expertenrat.services.context import Services
-
-    url = database_choice.address_of(args.database)
-    advice = (
-        "Wählen Sie die Datenbank im Programmfenster neu (Einstellungen → Datenbank) oder "
-        "geben Sie sie mit --database an."
-    )
-    print_warnings(filter(None, [database_choice.unreadable_choice_note(args.database, advice)]))
-    dry_run = getattr(args, "dry_run", False)
-    # The schema of a new database: with the first change of a command that may create one.
-    fills = args.opening == "fill" and not dry_run
-
-    def opened(url):
-        try:
-            return database_choice.open_chosen(
-                url,
-                may_create=fills,
-                read_only=args.opening == "read" or dry_run,
-                upgrade_anyway=args.upgrade_anyway,
-            )
-        except OthersConnectedError as error:
-            raise UserError(
-                f"{error.message} Um trotzdem zu aktualisieren, geben Sie vor dem Befehl "
-                "--upgrade-anyway an (expertenrat --upgrade-anyway BEFEHL …)."
-            ) from None
-
-    try:
-        database = opened(url)
-    except WriteRefusedError:
-        if args.opening != "note":
-            raise
-        args.opening = "read"
-        database = opened(url)
-    except PasswordNeededError as error:
-        database = opened(url.set(password=server_password(error)))
-    # Not for the move to a server itself: it is what the note advises.
-    shared = args.command != "move-to-server" and database_choice.network_note(
-        database, "expertenrat move-to-server postgresql://benutzer@server/datenbank"
-    )
-    held = database_choice.held_elsewhere_note(database)
-    print_warnings(filter(None, [database_choice.upgrade_note(database), shared, held]))
-    return Services.create(database, default_actor())
 
 
 def run_command(args: argparse.Namespace) -> int:
