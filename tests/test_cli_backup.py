@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from backup_dates import berlin_clock, date_backup, date_file
-from cli_runs import run_main, run_on_terminal, script_environment
+from cli_runs import assert_one_line_error, run_main, run_on_terminal, script_environment
 from cli_runs import run_script as run
 from damaged_file import damage_table
 from dateutil.relativedelta import relativedelta
@@ -654,3 +654,32 @@ def test_ctrl_c_while_the_restored_database_closes_is_no_abgebrochen(
 
     assert (code, err) == (0, "")
     assert out.startswith("Wiederhergestellt: ")
+
+
+# The command as "pythonw" or a closed standard input and output leave it: no console
+# streams at all (sys.stdin and sys.stdout are None), as a scheduled task may start it.
+WITHOUT_CONSOLE = ["sh", "-c", 'exec "$@" <&- >&-', "sh"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="closes the streams with a POSIX shell")
+def test_a_backup_without_a_console_succeeds_with_exit_code_0(demo_file, tmp_path):
+    """(found by a tester) The backup was written, then flushing the missing output ended
+    the command with a traceback and exit code 1: the scheduled task reported a failure."""
+    backup = tmp_path / "sicherung.zip"
+
+    made = run("--database", str(demo_file), "backup", "--out", str(backup), prefix=WITHOUT_CONSOLE)
+
+    assert (made.returncode, made.stderr) == (0, "")
+    assert backup.is_file()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="closes the streams with a POSIX shell")
+def test_the_restore_question_without_a_console_is_refused_in_one_line(demo_file, tmp_path):
+    """(found by a tester) Asking where there is no standard input at all ended with an
+    AttributeError's traceback; now it is refused as where no terminal can answer."""
+    backup = tmp_path / "sicherung.zip"
+    assert run("--database", str(demo_file), "backup", "--out", str(backup)).returncode == 0
+
+    refused = run("--database", str(demo_file), "restore", str(backup), prefix=WITHOUT_CONSOLE)
+
+    assert_one_line_error(refused, "Ohne Rückfrage geht das nur mit --yes")

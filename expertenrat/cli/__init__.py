@@ -129,7 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
 def run_command(args: argparse.Namespace) -> int:
     try:
         code = _run(args)
-        sys.stdout.flush()
+        if sys.stdout is not None:  # None: closed, or no console (pythonw); found by a tester
+            sys.stdout.flush()
     except KeyboardInterrupt:  # Ctrl+C: the work's transaction has been rolled back
         print("\nexpertenrat: Abgebrochen.", file=sys.stderr)
         return 130

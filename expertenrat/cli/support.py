@@ -232,12 +232,20 @@ def ask(prompt: str, *, secret: bool = False) -> str:
         raise UserError("Abgebrochen; es wurde nichts verändert.") from None
 
 
+def someone_can_answer() -> bool:
+    """Whether a question can be answered: standard input is a terminal. There is none at
+    all (``None``) where it is closed or the program runs without a console (``pythonw``,
+    as a scheduled task may start it): asking ended with an AttributeError's traceback
+    (found by a tester)."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
 def server_password(error: PasswordNeededError) -> str:
     """The password a server asks for (``error``), typed on the terminal. Where no one can
     type it, a ``UserError`` that names the ways libpq takes it without the address: a
     password in the address stands in the shell's history and, while the command runs, in
     the process list every user of the PC can read (``ps``)."""
-    if not sys.stdin.isatty():
+    if not someone_can_answer():
         raise UserError(
             f"{error.message} Geben Sie es in der Umgebungsvariablen PGPASSWORD oder in der "
             "Passwortdatei von PostgreSQL an (.pgpass, unter Windows "
@@ -252,7 +260,7 @@ def confirm(yes: bool, without_asking: str, question: str) -> None:
     Either way nothing has been changed yet."""
     if yes:
         return
-    if not sys.stdin.isatty():
+    if not someone_can_answer():
         raise UserError(
             f"{without_asking} Ohne Rückfrage geht das nur mit --yes; es wurde nichts verändert."
         )
