@@ -15,10 +15,12 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from expertenrat.domain.minutes_attendees import DIGITAL, GuestLine
 from expertenrat.domain.minutes_document import ApprovalStamp
 from expertenrat.domain.minutes_items import AdoptedRecommendation, MinutesItem, recusal_label
+from expertenrat.domain.text_characters import line_feeds
 from expertenrat.domain.wording import isolated
 from expertenrat.reports import meeting_parts as parts
-from expertenrat.reports import theme
+from expertenrat.reports import theme, visual_order
 from expertenrat.reports.line_breaks import keep_indent
+from expertenrat.reports.list_lines import hanging_style, list_point, point_start
 from expertenrat.reports.minutes_keeping import (
     LABEL_LEADING,
     TEXT_LEADING,
@@ -145,7 +147,7 @@ def item_facts(item: MinutesItem) -> str:
     return " · ".join(f for f in facts if f)
 
 
-_BLANK_START = re.compile(r"\A(?: *\n)+")  # blank lines before a text
+_BLANK_START = re.compile(r"\A(?:[ \t]*\n)+")  # blank lines before a text
 
 
 def text_block(
@@ -155,15 +157,14 @@ def text_block(
     a ``label`` ("Antrag") stands outdented on the first paragraph's first line."""
     styles = _styles()
     style = style or styles.indented
-    width = theme.content_width() - style.leftIndent - style.rightIndent
     story: list[Flowable] = []
-    # Blank lines around the text go, a first line's indentation stays.
-    for line in _BLANK_START.sub("", theme.printable(text).rstrip()).split("\n"):
+    # Blank lines around the text go, a first line's indentation stays; the tabs of a
+    # list's points are read before they become spaces.
+    for line in _BLANK_START.sub("", line_feeds(text).rstrip()).split("\n"):
         if not line.strip():
             story.append(Spacer(0, style.leading / 2))
             continue
-        wrapped = theme.wrap_rtl(keep_indent(line), theme.FONT_BOLD, style.fontSize, width)
-        paragraph = Paragraph(theme.esc(wrapped, style.fontName), style)
+        paragraph = _line_paragraph(line, style)
         if label:
             markup = theme.esc(label, theme.FONT_BOLD)
             story += [
@@ -174,6 +175,21 @@ def text_block(
         else:
             story.append(paragraph)
     return story
+
+
+def _line_paragraph(line: str, style: ParagraphStyle) -> Paragraph:
+    """One line of user text as a paragraph; a list's point with a hanging indent (see
+    :mod:`~expertenrat.reports.list_lines`; a right-to-left line as before)."""
+    point = None if visual_order.has_rtl(line) else list_point(line)
+    if point is not None:
+        start = point_start(theme.printable(point[0]))
+        markup = theme.esc(start + theme.printable(point[1]), style.fontName)
+        return Paragraph(markup, hanging_style(style, start))
+    width = theme.content_width() - style.leftIndent - style.rightIndent
+    wrapped = theme.wrap_rtl(
+        keep_indent(theme.printable(line)), theme.FONT_BOLD, style.fontSize, width
+    )
+    return Paragraph(theme.esc(wrapped, style.fontName), style)
 
 
 def _label(text: str, below: list[Flowable]) -> list[Flowable]:

@@ -1,0 +1,60 @@
+"""The points of a list in user text ("• Punkt", "- Punkt", "1. Punkt", and "1.<Tab>Punkt",
+"o<Tab>Punkt" as Word copies its lists), set with a hanging indent: a point's further
+lines begin under its text, not under its bullet, as in the document it was copied from.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reportlab.lib.geomutils import normalizeTRBL
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from expertenrat.reports.line_breaks import NBSP
+
+# A bullet, a dash or a number before a space; any short mark before a tab (Word copies the
+# number or bullet of each point and a tab); indented by spaces or tabs (a deeper level).
+_POINT = re.compile(
+    r"(?P<indent>[ \t]*)"
+    r"(?:(?P<mark>[•▪■●◦○❖❑➢►▸✓✔*·–—−-]|\d{1,2}[.)]|\(\d{1,2}\)|[a-z]\)) +"
+    r"|(?P<tabbed>[^\s]{1,4})\t+)"
+    r"(?=\S)"
+)
+
+
+def list_point(line: str) -> tuple[str, str] | None:
+    """``line`` (as typed, tabs and all) as the start of a list's point and its text:
+    ``("  •", "Punkt")`` for "\\t•\\tPunkt" (its indentation as spaces, a tab one space);
+    ``None`` for any other line."""
+    found = _POINT.match(line)
+    if found is None:
+        return None
+    mark = found.group("mark") or found.group("tabbed")
+    return " " * len(found.group("indent")) + mark, line[found.end() :]
+
+
+def hanging_style(style: ParagraphStyle, start: str) -> ParagraphStyle:
+    """``style`` for a point whose first line begins with ``start`` (its indentation, its
+    bullet and the space after it, as drawn): its further lines begin that much further
+    in; a tint behind the text stays where it was."""
+    hang = stringWidth(start, style.fontName, style.fontSize)
+    extra: dict[str, object] = {}
+    if style.backColor:
+        top, right, bottom, left = normalizeTRBL(style.borderPadding)
+        extra["borderPadding"] = (top, right, bottom, left + hang)
+    return ParagraphStyle(
+        f"{style.name}-point",
+        style,
+        leftIndent=style.leftIndent + hang,
+        firstLineIndent=style.firstLineIndent - hang,
+        **extra,
+    )
+
+
+def point_start(mark: str) -> str:
+    """The start of a point's first line as :func:`hanging_style` measures it: its
+    indentation as no-break spaces (reportlab drops a paragraph's leading spaces), its mark,
+    and a no-break space that keeps the first word beside it."""
+    body = mark.lstrip(" ")
+    return NBSP * (len(mark) - len(body)) + body + NBSP

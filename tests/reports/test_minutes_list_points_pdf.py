@@ -1,0 +1,57 @@
+"""The points of a list in a minutes text (pasted from Word: "•<Tab>Punkt", "1.<Tab>Punkt",
+or typed "- Punkt") hang: a point's further lines begin under its text, not under its
+bullet; any other line's further lines begin where it begins."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from minutes_sample import ITEMS, minutes
+from pdf_reading import placed_text_runs, read
+
+from expertenrat.reports.list_lines import list_point
+from expertenrat.reports.minutes_pdf import render_minutes
+
+_LONG = " ".join(f"Wort{n}" for n in range(40))  # two lines and more
+
+
+def _line_starts(discussion: str, first: str) -> list[float]:
+    """Where the first three lines of the paragraph whose first line holds ``first`` begin,
+    from the page's left edge."""
+    doc = minutes(items=(replace(ITEMS[1], discussion=discussion),))
+    runs = [run for page in read(render_minutes(doc).pdf).pages for run in placed_text_runs(page)]
+    start = next(i for i, (text, *_) in enumerate(runs) if first in text)
+    return [x for _text, x, _y, _size in runs[start : start + 3]]
+
+
+@pytest.mark.parametrize("point", ["•\tErster", "1.\tErster", "\to\tErster", "- Erster"])
+def test_the_further_lines_of_a_point_begin_under_its_text(point: str) -> None:
+    """(found by a tester) they began under the bullet, as one paragraph of the text."""
+    first, second, third = _line_starts(f"Punkte:\n{point} {_LONG}\nDanach", "Erster")
+
+    assert second > first + 3  # under "Erster", a bullet and a space further in
+    assert third == pytest.approx(second)
+
+
+def test_a_line_that_is_no_point_does_not_hang() -> None:
+    first, second, _ = _line_starts(f"Kosten:\t5.000 € {_LONG}\nDanach", "Kosten")
+
+    assert second == pytest.approx(first)
+
+
+@pytest.mark.parametrize(
+    ("line", "point"),
+    [
+        ("•\tPunkt", ("•", "Punkt")),
+        ("\t▪\tPunkt", (" ▪", "Punkt")),
+        ("a)\tPunkt", ("a)", "Punkt")),
+        ("(2) Absatz", ("(2)", "Absatz")),
+        ("10. Punkt", ("10.", "Punkt")),
+        ("z. B. ein Satz", None),  # an abbreviation, no point
+        ("Kosten:\t5.000 €", None),  # a label too long for a point's mark
+        ("•", None),  # a bullet without its point
+    ],
+)
+def test_what_is_a_list_point(line: str, point: tuple[str, str] | None) -> None:
+    assert list_point(line) == point
