@@ -329,7 +329,7 @@ def test_openpyxl_s_deprecations_are_seen_its_notes_on_dropped_parts_are_not(
     # release removed the call (found by a helper).
     def load_workbook_warning(*args, **kwargs):
         warnings.warn("Data Validation extension is not supported", UserWarning, stacklevel=1)
-        warnings.warn("load_workbook(read_only=...) is deprecated", DeprecationWarning, 1)
+        warnings.warn("read_only= is deprecated", DeprecationWarning, stacklevel=1)
         return load_workbook(*args, **kwargs)
 
     monkeypatch.setattr(member_workbook_reader, "load_workbook", load_workbook_warning)
