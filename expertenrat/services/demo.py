@@ -39,6 +39,7 @@ from expertenrat.domain.enums import (
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.members import Member
 from expertenrat.domain.projects import Project
+from expertenrat.domain.recommendation_codes import free_code_prefix
 from expertenrat.domain.text_folding import transliterate
 from expertenrat.domain.wording import counted
 from expertenrat.paths import resource_path
@@ -131,12 +132,16 @@ class _Builder:
         info = self.data["council"]
         city = info["city"] if index == 0 else self.data["cities"][(index - 1) % 22]
         suffix = "" if index < 23 else f" {index // 22 + 1}"
+        # Rostock "E", the others a prefix of their own ("L" for Lübeck): with one prefix
+        # the Einstellungen warned at every save that another council uses it.
+        prefix = free_code_prefix(city, self.settings.code_prefixes())
         settings = self.settings.create_council(
             CouncilSettings(
                 id=None,
                 name=info["name"] + suffix,
                 short_name=info["short_name"],
                 city=city,
+                recommendation_prefix=prefix,
                 secretariat=info["secretariat"],
                 minutes_style=MinutesStyle.COURSE,  # the minutes keep the discussion too
                 notice_period_days=NOTICE_DAYS,

@@ -435,6 +435,11 @@ def test_demo_with_three_councils_builds_three_in_different_cities(demo_builder,
     assert len(councils) == 4
     assert len({c.city for c in councils}) == 4
     assert (councils[0].city, councils[-1].city) == ("Rostock", "Hansestadt Lübeck")
+    # (found by a helper) all issued "E-…": Einstellungen warned at every save
+    prefixes = [
+        SettingsService(database, actor).settings(c.id).recommendation_prefix for c in councils
+    ]
+    assert prefixes == ["E", "L", "W", "BDSL"]
 
 
 @three_councils_on_sqlite
