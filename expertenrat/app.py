@@ -39,14 +39,10 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
     from expertenrat.store.database import Database
-    from expertenrat.ui.change_watch import ChangeWatch
-    from expertenrat.ui.daily_backup import DailyBackup
-    from expertenrat.ui.day_watch import DayWatch
+    from expertenrat.ui.database_watches import DatabaseWatches
     from expertenrat.ui.dialog_service import DialogService
-    from expertenrat.ui.worker import Job
 
 log = logging.getLogger(__name__)
-RECOVERY_WAIT_S = 1.0  # at exit, the longest wait for the start's look for unsaved minutes
 
 # For tests that start the installed program (not documented for users): quit the event
 # loop this many milliseconds after the window is shown, as if the user closed it.
@@ -70,10 +66,7 @@ class Session:
 
     window: MainWindow
     database: Database | None = None
-    daily_backup: DailyBackup | None = None
-    change_watch: ChangeWatch | None = None
-    day_watch: DayWatch | None = None  # a new day while the program is open
-    recovery_check: Job | None = None  # the look for unsaved minutes text at start
+    watches: DatabaseWatches | None = None  # what runs beside the window on the database
     dialogs: DialogService | None = None  # made on first use (tests give their own)
     # A database chosen on the start page is remembered for this PC (datenbank.json), unless
     # the start named the database (--database, EXPERTENRAT_DATABASE_URL), which would win.
@@ -104,13 +97,9 @@ class Session:
         """
         from expertenrat.services import database_choice
         from expertenrat.services.audit import default_actor
-        from expertenrat.services.change_marker import OwnEntries, change_marker, open_change_feed
         from expertenrat.services.context import Services
-        from expertenrat.ui.change_watch import ChangeWatch
-        from expertenrat.ui.daily_backup import DailyBackup
-        from expertenrat.ui.day_watch import DayWatch
+        from expertenrat.ui.database_watches import DatabaseWatches
         from expertenrat.ui.network_drive_notice import tell as tell_network_drive
-        from expertenrat.ui.recovery_notice import offer_unsaved_minutes
 
         # A new file stays uncreated until the welcome page creates a council or the demo.
         self.database = database_choice.open_chosen(
@@ -123,37 +112,8 @@ class Session:
             log.info("Database upgraded; backup at %s", self.database.backup_file)
             dialogs.information(self.window, tr("Session", "Datenbank aktualisiert"), upgraded)
         tell_network_drive(self.database, dialogs, self.window, QSettings())
-        self.daily_backup = DailyBackup(
-            services.daily_backup,
-            QSettings(),
-            self.window.today,
-            self.window,
-            safety_copies=services.safety_copies,
-        )
-        self.window.overview_page.set_backup_warning(self.daily_backup.warning)
-        self.daily_backup.changed.connect(self.window.overview_page.show_backup_warning)
-        self.daily_backup.start()
-        self.day_watch = DayWatch(self.window.today, self.window)
-        self.day_watch.follow(self.window.reread_when_safe)
-        self.day_watch.follow(self.daily_backup.new_day)
-        self.day_watch.start()
-        database = services.database
-        own = OwnEntries(database)
-        self.change_watch = ChangeWatch(
-            lambda council_id, since: change_marker(database, council_id, since, own),
-            self.window.refresh_when_safe,
-            self.window.current_council_id,
-            self.window,
-            open_feed=lambda: open_change_feed(database),
-        )
-        self.change_watch.start()
-        self.recovery_check = offer_unsaved_minutes(
-            services,
-            dialogs,
-            self.window,
-            self.window.open_target,
-            lambda: self.window.pages.meetings.tabs.minutes_editor(),
-        )
+        self.watches = DatabaseWatches()
+        self.watches.start(services, dialogs, self.window)
 
     def start(self, database: str | None) -> None:
         """The program's start: the database (see :meth:`open_or_explain`), then a warning
@@ -237,8 +197,7 @@ class Session:
         old = self.window
         old.save_state()  # the new window takes its place, size and area
         self.close()
-        self.database = self.daily_backup = self.change_watch = self.day_watch = None
-        self.recovery_check = None
+        self.database = self.watches = None
         self.window = MainWindow(old.qsettings, old.log_file)
         self.window.database_chosen.connect(self.switch_to)
         self.ways = DatabaseWaysOut(self)
@@ -249,17 +208,8 @@ class Session:
         self.open_or_explain(database)
 
     def close(self) -> None:
-        if self.day_watch is not None:
-            self.day_watch.stop()  # no backup begun, nor page reread, on a closing database
-        if self.change_watch is not None:
-            self.change_watch.stop()
-        if self.recovery_check is not None and not self.recovery_check.join(RECOVERY_WAIT_S):
-            log.warning("The database does not answer; not waiting for the unsaved-minutes check")
-        if self.daily_backup is not None:
-            # The copy ends before the database closes: the interpreter would wait for it at
-            # exit anyway (no daemon: a copy cut off would be no backup). Meanwhile a note
-            # says why, over the window (still shown at a switch) and the window repaints.
-            self.daily_backup.finish(self.window if self.window.isVisible() else None)
+        if self.watches is not None:
+            self.watches.stop(self.window)
         if self.database is not None:
             self.database.close()
 

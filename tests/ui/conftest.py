@@ -180,10 +180,11 @@ def session(qtbot, qsettings, tmp_path) -> Iterator[Session]:
     # close() waits for the change poll and the look for unsaved minutes only a moment (at
     # exit, for a server that hangs); on a busy machine they may take longer: not left
     # running into the next test.
-    if opened.change_watch is not None:
-        opened.change_watch.stop(wait_s=60)
-    if opened.recovery_check is not None:
-        opened.recovery_check.join(60)
+    watches = opened.watches
+    if watches is not None and watches.change_watch is not None:
+        watches.change_watch.stop(wait_s=60)
+    if watches is not None and watches.recovery_check is not None:
+        watches.recovery_check.join(60)
     opened.close()
 
 

@@ -21,7 +21,7 @@ def test_the_first_start_of_the_day_makes_a_copy_beside_the_database(session, de
     session.window.show()
     before = date.today()
     session.open(str(demo_file))
-    qtbot.waitUntil(lambda: not session.daily_backup.job.running, timeout=30000)
+    qtbot.waitUntil(lambda: not session.watches.daily_backup.job.running, timeout=30000)
     days = {before, date.today()}  # the test may run over midnight
     copies = [demo_file.parent / "Sicherungen" / f"expertenrat-{d:%Y-%m-%d}.db" for d in days]
     assert [copy for copy in copies if copy.is_file()] != []
@@ -42,7 +42,7 @@ def test_closing_the_program_waits_for_the_daily_backup(session, demo_file, monk
 
     session.close()
 
-    assert session.daily_backup.job.join(0)  # its thread has ended
+    assert session.watches.daily_backup.job.join(0)  # its thread has ended
     assert len(list((demo_file.parent / "Sicherungen").glob("expertenrat-*.db"))) == 1
 
 
@@ -70,7 +70,7 @@ def test_an_unreachable_backup_folder_is_a_warning_on_the_overview(
     monkeypatch.setattr(
         OverviewService, "overview", lambda *a, **k: overviews_read.append(1) or read(*a, **k)
     )
-    qtbot.waitUntil(lambda: not session.daily_backup.job.running, timeout=30000)
+    qtbot.waitUntil(lambda: not session.watches.daily_backup.job.running, timeout=30000)
     warning = session.window.overview_page.backup_warning
     qtbot.waitUntil(lambda: not warning.isHidden())
     assert overviews_read == []
@@ -90,7 +90,7 @@ def test_a_server_database_gets_its_daily_backup_in_this_pc_s_data_folder(
     session.window.show()
     before = date.today()
     session.open(empty_postgres_url)
-    qtbot.waitUntil(lambda: not session.daily_backup.job.running, timeout=30000)
+    qtbot.waitUntil(lambda: not session.watches.daily_backup.job.running, timeout=30000)
     folder = user_data_dir() / "Sicherungen"
     days = {before, date.today()}  # the test may run over midnight
     copies = [folder / f"expertenrat-{d:%Y-%m-%d}.zip" for d in days]

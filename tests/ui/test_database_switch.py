@@ -45,7 +45,7 @@ def _opened_on_the_settings_with_a_typed_city(session, dialogs, demo_file, qtbot
     session.dialogs = dialogs
     session.window.show()
     assert session.open_or_explain(None)
-    qtbot.waitUntil(lambda: not session.daily_backup.job.running, timeout=30000)
+    qtbot.waitUntil(lambda: not session.watches.daily_backup.job.running, timeout=30000)
     window = session.window
     window.show_area(window.settings_page)
     window.settings_page.council_form.council_fields.city_edit.setText("Lübeck")
@@ -91,7 +91,7 @@ def test_staying_on_the_page_keeps_the_database_also_for_the_next_start(
     else:
         assert stored_address() == server.render_as_string(hide_password=False)
         assert session.database.url.database == server.database
-        qtbot.waitUntil(lambda: not session.daily_backup.job.running, timeout=30000)
+        qtbot.waitUntil(lambda: not session.watches.daily_backup.job.running, timeout=30000)
 
 
 def test_the_move_to_a_server_opens_the_server_at_once(
@@ -103,7 +103,7 @@ def test_the_move_to_a_server_opens_the_server_at_once(
     session.dialogs = dialogs
     session.window.show()
     assert session.open_or_explain(str(demo_file))
-    qtbot.waitUntil(lambda: not session.daily_backup.job.running, timeout=30000)
+    qtbot.waitUntil(lambda: not session.watches.daily_backup.job.running, timeout=30000)
     first = session.window
     council = first.council_combo.currentText()
     move = first.menus.server_move
@@ -125,7 +125,7 @@ def test_the_move_to_a_server_opens_the_server_at_once(
     assert stored_address() == empty_postgres_url.render_as_string(hide_password=False)
     with session.database.reading() as reading:
         assert reading.scalar(select(func.count()).select_from(Meeting)) > 0
-    qtbot.waitUntil(lambda: not session.daily_backup.job.running, timeout=30000)
+    qtbot.waitUntil(lambda: not session.watches.daily_backup.job.running, timeout=30000)
 
 
 def _open_files() -> set[Path]:
@@ -163,7 +163,7 @@ def test_a_password_to_keep_is_kept_only_once_the_server_is_opened(
     assert session.window is not first
     assert memory_keyring.secrets == {account: "geheim"}
     assert session.database.url.database == empty_postgres_url.database
-    qtbot.waitUntil(lambda: not session.daily_backup.job.running, timeout=30000)
+    qtbot.waitUntil(lambda: not session.watches.daily_backup.job.running, timeout=30000)
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc/self/fd")
@@ -177,7 +177,7 @@ def test_a_switch_lets_go_of_the_old_window_and_its_database(
     session.dialogs = dialogs
     session.window.show()
     assert session.open_or_explain(str(demo_file))
-    qtbot.waitUntil(lambda: not session.daily_backup.job.running, timeout=30000)
+    qtbot.waitUntil(lambda: not session.watches.daily_backup.job.running, timeout=30000)
     first = weakref.ref(session.window)
     old_database = weakref.ref(session.database)
     engine = session.database.engine
@@ -260,7 +260,7 @@ def test_closing_during_the_daily_backup_says_why_the_program_still_runs(
     session.close()
 
     assert seen == [(*NOTE, None)]
-    assert session.daily_backup.job.join(0)
+    assert session.watches.daily_backup.job.join(0)
     assert len(list((demo_file.parent / "Sicherungen").glob("expertenrat-*.db"))) == 1
 
 
@@ -289,7 +289,7 @@ def test_abbrechen_stops_the_daily_backup_and_the_program_ends(
     session.window.show()
     assert session.open_or_explain(str(demo_file))
     session.window.hide()  # the window is closed, the program ends
-    job = session.daily_backup.job
+    job = session.watches.daily_backup.job
     pressed: list = []
     _abbrechen_then_release(held_backup, pressed)
 
@@ -313,7 +313,7 @@ def test_abbrechen_of_the_daily_backup_lets_the_switch_go_on(
     session.dialogs = dialogs
     session.window.show()
     assert session.open_or_explain(str(demo_file))
-    first, job = session.window, session.daily_backup.job
+    first, job = session.window, session.watches.daily_backup.job
     pressed: list = []
     _abbrechen_then_release(held_backup, pressed)
 

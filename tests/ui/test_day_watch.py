@@ -73,7 +73,7 @@ def test_a_window_left_open_over_night_rereads_the_overview_and_makes_the_new_da
     try:
         session.window.show()
         session.open(str(demo_file))
-        qtbot.waitUntil(lambda: not session.daily_backup.job.running, timeout=30000)
+        qtbot.waitUntil(lambda: not session.watches.daily_backup.job.running, timeout=30000)
         read_for = []
         read = OverviewService.overview
         monkeypatch.setattr(
@@ -89,10 +89,10 @@ def test_a_window_left_open_over_night_rereads_the_overview_and_makes_the_new_da
         )
         other_pc.close()
         days.append(SATURDAY)
-        session.day_watch.look()  # as its timer does within a minute
+        session.watches.day_watch.look()  # as its timer does within a minute
 
         assert set(read_for) == {SATURDAY}
-        qtbot.waitUntil(lambda: not session.daily_backup.job.running, timeout=30000)
+        qtbot.waitUntil(lambda: not session.watches.daily_backup.job.running, timeout=30000)
         copies = sorted(p.name for p in (demo_file.parent / "Sicherungen").glob("*.db"))
         assert copies == ["expertenrat-2026-12-04.db", "expertenrat-2026-12-05.db"]
     finally:

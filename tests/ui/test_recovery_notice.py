@@ -18,6 +18,7 @@ from expertenrat.domain.minutes import ItemTexts
 from expertenrat.domain.overview import Area, MeetingTab, Target
 from expertenrat.store import models
 from expertenrat.ui.autosave_recovery import RecoveryEntry, RecoveryStore
+from expertenrat.ui.database_watches import DatabaseWatches
 from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.minutes_item_form import texts_payload
 from expertenrat.ui.minutes_item_list import item_key
@@ -107,13 +108,14 @@ def test_closing_waits_only_a_moment_for_a_look_stuck_on_a_hung_server(
     qtbot, session, caplog
 ) -> None:
     hung = threading.Event()
-    session.recovery_check = Job(lambda _progress: hung.wait(), session.window, daemon=True)
-    session.recovery_check.start()
+    check = Job(lambda _progress: hung.wait(), session.window, daemon=True)
+    session.watches = DatabaseWatches(recovery_check=check)
+    check.start()
     with caplog.at_level(logging.WARNING):
         session.close()  # the program ends after this; the daemon thread is left to it
-    still_running = session.recovery_check.running
+    still_running = check.running
     hung.set()
-    qtbot.waitUntil(lambda: not session.recovery_check.running, timeout=WAIT)
+    qtbot.waitUntil(lambda: not check.running, timeout=WAIT)
 
     assert still_running
     assert "not waiting for the unsaved-minutes check" in caplog.text
@@ -217,7 +219,7 @@ def test_the_program_start_holds_the_tabs_offer_while_its_question_is_open(
     dialogs.open_questions.pop()[1]()  # "Nein"
 
     assert len(dialogs.offered) == 1
-    qtbot.waitUntil(lambda: not session.recovery_check.running, timeout=WAIT)
+    qtbot.waitUntil(lambda: not session.watches.recovery_check.running, timeout=WAIT)
     qtbot.waitUntil(editor.idle, timeout=WAIT)
 
 

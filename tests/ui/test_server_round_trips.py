@@ -42,10 +42,10 @@ def test_the_window_on_a_server_sends_little_beside_its_statements(session, demo
     session.window.show()
     with traced_connections() as tracer, window_statements() as statements:
         session.open(url)
-        qtbot.waitUntil(lambda: session.change_watch.seen is not None, timeout=WAIT)
-        if session.recovery_check is not None:  # a look for unsaved minutes
-            session.recovery_check.join(60)
-        session.daily_backup.job.join(60)
+        qtbot.waitUntil(lambda: session.watches.change_watch.seen is not None, timeout=WAIT)
+        if session.watches.recovery_check is not None:  # a look for unsaved minutes
+            session.watches.recovery_check.join(60)
+        session.watches.daily_backup.job.join(60)
         start = tracer.take()
         at_start = len(statements)
         pages = session.window.pages

@@ -161,7 +161,7 @@ def test_connecting_from_the_welcome_page_opens_the_server_at_once(
     assert session.window.isVisible() and not session.window.welcome_shown()
     assert session.window.council_combo.currentText().startswith("Smart City")
     assert chosen_url(None).database == empty_postgres_url.database  # the next start's
-    qtbot.waitUntil(lambda: not session.daily_backup.job.running, timeout=30000)
+    qtbot.waitUntil(lambda: not session.watches.daily_backup.job.running, timeout=30000)
 
     second = session.window
     second.settings_page.database_box.file_button.click()
