@@ -17,17 +17,28 @@ from pathlib import Path
 
 DOCUMENT_LIBRARIES = ("reportlab", "PIL", "pypdf", "openpyxl", "icalendar")
 NOT_BEFORE_THE_WINDOW = ("sqlalchemy", *DOCUMENT_LIBRARIES)
+# Services of a page's export, made when the user first exports (the page holds ``Services``,
+# not the service): the window's start need not import them nor what they import.
+MADE_AT_THEIR_ACTION = (
+    "expertenrat.services.annual_report",
+    "expertenrat.services.archive_package",
+    "expertenrat.services.member_exchange",
+    "expertenrat.services.recommendations_report",
+)
 
 
-def _loaded_after(code: str) -> set[str]:
-    """The top-level packages loaded by a fresh interpreter that runs ``code``."""
-    script = (
-        f"{code}\nimport sys\nprint(' '.join(sorted({{m.split('.')[0] for m in sys.modules}})))"
-    )
+def _modules_after(code: str) -> set[str]:
+    """The modules loaded by a fresh interpreter that runs ``code``."""
+    script = f"{code}\nimport sys\nprint(' '.join(sorted(sys.modules)))"
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     return set(done.stdout.split())
+
+
+def _loaded_after(code: str) -> set[str]:
+    """The top-level packages loaded by a fresh interpreter that runs ``code``."""
+    return {module.split(".")[0] for module in _modules_after(code)}
 
 
 def test_the_window_start_path_loads_neither_the_data_stack_nor_document_libraries() -> None:
@@ -37,13 +48,14 @@ def test_the_window_start_path_loads_neither_the_data_stack_nor_document_librari
     assert loaded.isdisjoint(NOT_BEFORE_THE_WINDOW), loaded & set(NOT_BEFORE_THE_WINDOW)
 
 
-def test_the_window_ready_on_any_area_has_loaded_no_document_library(
+def test_the_window_ready_on_any_area_has_loaded_no_document_library_nor_export_service(
     demo_file: Path, tmp_path: Path
 ) -> None:
     """The start as ``expertenrat.app`` runs it, up to the database open and the
     remembered area shown and filled, for each area a user may have left open; a page
     whose module imports a service that imports its renderer or writer at the top loads
-    reportlab (and with it PIL) or openpyxl for nothing."""
+    reportlab (and with it PIL) or openpyxl for nothing, and a page that takes its export's
+    service when built imports that service and all it imports."""
     code = (
         "from PySide6.QtCore import QSettings\n"
         "from PySide6.QtTest import QTest\n"
@@ -60,10 +72,13 @@ def test_the_window_ready_on_any_area_has_loaded_no_document_library(
         "session.close()"
     )
 
-    loaded = _loaded_after(code)
+    modules = _modules_after(code)
+    loaded = {module.split(".")[0] for module in modules}
 
     assert {"PySide6", "sqlalchemy"} <= loaded  # the database was opened and read
+    assert "expertenrat.services.overview" in modules  # and the Übersicht filled
     assert loaded.isdisjoint(DOCUMENT_LIBRARIES), loaded & set(DOCUMENT_LIBRARIES)
+    assert modules.isdisjoint(MADE_AT_THEIR_ACTION), modules & set(MADE_AT_THEIR_ACTION)
 
 
 def test_the_version_command_loads_neither_qt_nor_the_data_stack() -> None:

@@ -18,7 +18,7 @@ from expertenrat.cli.support import (
     write_pdf,
 )
 from expertenrat.domain.errors import os_error_detail, os_error_text
-from expertenrat.domain.file_formats import MEMBER_IMPORT_ENDINGS
+from expertenrat.domain.file_formats import MEMBER_IMPORT_ENDINGS, MemberFileFormat
 from expertenrat.domain.wording import counted, listed, number_ranges, shortened, with_counted
 from expertenrat.services.files import refuse_folder, write_file
 from expertenrat.services.member_column_guide import column_guide, unused_columns_text
@@ -105,8 +105,6 @@ def _export_roster(services: Services, args: argparse.Namespace) -> str:
 
 
 def _export_members(services: Services, args: argparse.Namespace) -> str:
-    from expertenrat.services.member_exchange import MemberFileFormat
-
     path = args.out
     refuse_folder(path)
     file_format = MemberFileFormat.of(path)
@@ -119,8 +117,6 @@ def _export_members(services: Services, args: argparse.Namespace) -> str:
 
 def _import_members(services: Services, args: argparse.Namespace) -> str:
     """Report every row; save only if no row has an error (and not with --dry-run)."""
-    from expertenrat.services.member_exchange import MemberFileFormat
-
     path = Path(args.file)
     try:
         data = services.member_exchange.read_file(path)

@@ -21,6 +21,7 @@ from expertenrat.cli.support import (
     year_argument,
 )
 from expertenrat.domain.errors import ExpertenratError, os_error_detail, os_error_text
+from expertenrat.domain.file_formats import RegisterFileFormat
 from expertenrat.domain.reminders import RECENTLY_REMINDED_DAYS
 from expertenrat.domain.wording import overdue_since, with_counted
 from expertenrat.services.files import refuse_folder
@@ -193,8 +194,6 @@ def _late(row: RecommendationRow) -> str:
 
 
 def _export_recommendations(services: Services, args: argparse.Namespace) -> str:
-    from expertenrat.services.recommendations_report import RegisterFileFormat
-
     path = args.out
     refuse_folder(path)
     file_format = RegisterFileFormat.of(path)

@@ -1,4 +1,6 @@
-"""File formats named by their file ending (".csv", ".xlsx", ".pdf")."""
+"""File formats named by their file ending (".csv", ".xlsx", ".pdf"): those of the members
+file and of the recommendations register are here, not with the services that write them,
+so that a page builds its menus and file filters without loading those services."""
 
 from __future__ import annotations
 
@@ -62,6 +64,36 @@ def member_import_ending(path: str | PurePath) -> str:
         return suffix
     offered = [f"{ending} ({kind})" for ending, kind in MEMBER_IMPORT_ENDINGS.items()]
     raise _unknown_ending(path, listed(offered))
+
+
+class MemberFileFormat(FileFormat):
+    """The file formats for members, named by their file ending."""
+
+    XLSX = "xlsx"
+    CSV = "csv"
+
+    @classmethod
+    def offered(cls) -> str:
+        return ".xlsx (Excel-Arbeitsmappe) und .csv (CSV-Datei für Excel)"
+
+    @classmethod
+    def to_import(cls, path: str | PurePath) -> MemberFileFormat:
+        """The format a members file is imported in by its ending: a .txt (Excel's
+        "Unicode-Text") as CSV, an .xlsm (with macros) as a workbook; ``DataEntryError`` for
+        an ending the import does not read."""
+        return cls.XLSX if member_import_ending(path) in (".xlsx", ".xlsm") else cls.CSV
+
+
+class RegisterFileFormat(FileFormat):
+    """What the recommendations register can be exported as, named by the file ending."""
+
+    PDF = "pdf"  # the report
+    CSV = "csv"
+    XLSX = "xlsx"
+
+    @classmethod
+    def offered(cls) -> str:
+        return ".pdf (Bericht), .csv (CSV-Datei für Excel) und .xlsx (Excel-Arbeitsmappe)"
 
 
 def _unknown_ending(path: str | PurePath, offered: str) -> DataEntryError:

@@ -47,8 +47,6 @@ from expertenrat.services.unit_of_work import reading
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
-MARK = README
-
 
 class ArchivePackageService:
     def __init__(
@@ -117,9 +115,9 @@ class ArchivePackageService:
     ) -> WrittenFolder:
         """Write the package into ``folder`` (one not empty is replaced only with ``force``,
         and only if it holds an earlier package: its LIESMICH.txt), refused before any work."""
-        check_folder(folder, force=force, mark=MARK)
+        check_folder(folder, force=force, mark=README)
         files, warnings = self.files(council_id, year, today=today, progress=progress)
-        return replace(write_folder(folder, files, force=force, mark=MARK), warnings=warnings)
+        return replace(write_folder(folder, files, force=force, mark=README), warnings=warnings)
 
     def _archived(self, meeting_id: int) -> ArchivedMeeting:
         meeting = self._meetings.get(meeting_id)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
-from pathlib import Path, PurePath
+from pathlib import Path
 from weakref import WeakValueDictionary
 
 from expertenrat.domain.enums import AuditAction, ConsentSource
 from expertenrat.domain.errors import DataEntryError
-from expertenrat.domain.file_formats import FileFormat, member_import_ending, too_large_message
+from expertenrat.domain.file_formats import MemberFileFormat, too_large_message
 from expertenrat.domain.member_import import classify_import
 from expertenrat.domain.member_import_preview import (
     ImportPreview,
@@ -47,24 +47,6 @@ _MADE: WeakValueDictionary[int, ImportPreview] = WeakValueDictionary()
 """The previews made here and still in use, by ``id``: one of them, passed to the import as
 it is (frozen, like its rows and their members), holds only members whose values the reader
 or the classification checked (``member_problems``), so saving need not check them again."""
-
-
-class MemberFileFormat(FileFormat):
-    """The file formats for members, named by their file ending."""
-
-    XLSX = "xlsx"
-    CSV = "csv"
-
-    @classmethod
-    def offered(cls) -> str:
-        return ".xlsx (Excel-Arbeitsmappe) und .csv (CSV-Datei für Excel)"
-
-    @classmethod
-    def to_import(cls, path: str | PurePath) -> MemberFileFormat:
-        """The format a members file is imported in by its ending: a .txt (Excel's
-        "Unicode-Text") as CSV, an .xlsm (with macros) as a workbook; ``DataEntryError`` for
-        an ending the import does not read."""
-        return cls.XLSX if member_import_ending(path) in (".xlsx", ".xlsm") else cls.CSV
 
 
 class MemberExchangeService:

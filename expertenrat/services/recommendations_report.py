@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import ResponseVerdict
-from expertenrat.domain.file_formats import FileFormat
+from expertenrat.domain.file_formats import RegisterFileFormat
 from expertenrat.domain.published_mentions import unnamed_in_titles
 from expertenrat.domain.recommendation_filter import RecommendationFilter
 from expertenrat.domain.recommendation_views import RecommendationRow
@@ -39,18 +39,6 @@ from expertenrat.store.database import Database
 
 EVERYTHING = RecommendationFilter()
 _VERDICTS = {v.value: v for v in ResponseVerdict}
-
-
-class RegisterFileFormat(FileFormat):
-    """What the register can be exported as, named by the file ending."""
-
-    PDF = "pdf"  # the report
-    CSV = "csv"
-    XLSX = "xlsx"
-
-    @classmethod
-    def offered(cls) -> str:
-        return ".pdf (Bericht), .csv (CSV-Datei für Excel) und .xlsx (Excel-Arbeitsmappe)"
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,7 +46,7 @@ class AnnualReportButton(QPushButton):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(tr(_CONTEXT, "Tätigkeitsbericht …"), parent)
-        self._service = services.annual_report
+        self._services = services  # the report's service made at the first report
         self._settings = services.settings
         self._dialogs = dialogs
         self._today = today
@@ -132,7 +132,7 @@ class AnnualReportButton(QPushButton):
         title = title or self.text()
         if target.suffix.casefold() != ".pdf":
             target = Path(f"{target}.pdf")
-        service, today = self._service, self._today()
+        service, today = self._services.annual_report, self._today()
 
         def work(progress: Progress) -> RenderedPdf:
             rendered = service.report_pdf(council_id, year, today, progress)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from expertenrat.domain.archive_package import README
 from expertenrat.domain.wording import file_size
-from expertenrat.services.archive_package import MARK
 from expertenrat.services.context import Services
 from expertenrat.services.folder_writing import WrittenFolder
 from expertenrat.ui.council_file_names import council_file_name
@@ -67,7 +67,7 @@ class ArchivePackageExport:
             self._parent,
             title,
             folder,
-            MARK,
+            README,
             tr(
                 _CONTEXT,
                 "Der Ordner „{}“ enthält schon ein Archivpaket. Es wird vollständig "
@@ -99,5 +99,5 @@ class ArchivePackageExport:
             _CONTEXT,
             "Das Archivpaket wurde geschrieben: {files} Dateien ({size}). „{readme}“ sagt, "
             "was darin ist und wie die Prüfsummen geprüft werden.",
-        ).format(files=written.files, size=file_size(written.size), readme=MARK)
-        say_written(self._dialogs, self._parent, title, text, written, MARK)
+        ).format(files=written.files, size=file_size(written.size), readme=README)
+        say_written(self._dialogs, self._parent, title, text, written, README)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QSortFilterProxyModel,
@@ -23,13 +24,15 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.member_import_preview import ImportPreview, ImportResult
 from expertenrat.services.member_column_guide import unused_columns_text
-from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.services.unit_of_work import StorageError
 from expertenrat.ui.dialog_parts import resize_within_screen
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_import_table_model import ImportRowsModel
 from expertenrat.ui.row_heights import fit_rows_in_sight
 from expertenrat.ui.worker import Job, start_with_progress
+
+if TYPE_CHECKING:
+    from expertenrat.services.member_exchange import MemberExchangeService
 
 _CONTEXT = "MemberImportDialog"
 

@@ -12,19 +12,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
+from expertenrat.domain.file_formats import RegisterFileFormat
 from expertenrat.domain.progress import Progress
 from expertenrat.domain.recommendation_filter import RecommendationFilter
 from expertenrat.services.context import Services
 from expertenrat.services.files import write_file
-from expertenrat.services.recommendations_report import RegisterFile, RegisterFileFormat
 from expertenrat.ui.council_file_names import council_file_name
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.worker import Job, start_with_progress
+
+if TYPE_CHECKING:
+    from expertenrat.services.recommendations_report import RegisterFile
 
 _CONTEXT = "RecommendationExport"
 F = RegisterFileFormat
@@ -42,7 +46,7 @@ class RecommendationExportButton(QPushButton):
         parent: QWidget,
     ) -> None:
         super().__init__(tr(_CONTEXT, "Exportieren …"), parent)
-        self._service = services.recommendations_report
+        self._services = services  # the report's service made at the first export
         self._settings = services.settings
         self._dialogs = dialogs
         self._today = today
@@ -106,7 +110,8 @@ class RecommendationExportButton(QPushButton):
         title = title or self.text()
         if target.suffix.casefold() != file_format.suffix:
             target = Path(f"{target}{file_format.suffix}")
-        service, chosen, today = self._service, self._chosen(), self._today()
+        service = self._services.recommendations_report
+        chosen, today = self._chosen(), self._today()
 
         def work(progress: Progress) -> RegisterFile:
             exported = service.export(council_id, file_format, chosen, today)

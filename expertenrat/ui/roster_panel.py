@@ -17,13 +17,12 @@ from expertenrat.domain.errors import (
     os_error_detail,
     os_error_text,
 )
-from expertenrat.domain.file_formats import MEMBER_IMPORT_ENDINGS
+from expertenrat.domain.file_formats import MEMBER_IMPORT_ENDINGS, MemberFileFormat
 from expertenrat.domain.member_import_preview import ImportPreview, ImportResult
 from expertenrat.domain.progress import Progress
 from expertenrat.domain.roster import RosterGrouping
 from expertenrat.services.context import Services
 from expertenrat.services.files import write_file
-from expertenrat.services.member_exchange import MemberFileFormat
 from expertenrat.ui.council_file_names import council_file_name
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr

@@ -13,13 +13,14 @@ from sqlalchemy import func, select
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AuditAction, MemberRole, Sector
 from expertenrat.domain.errors import ConcurrentEditError, DataEntryError, ValidationError
+from expertenrat.domain.file_formats import MemberFileFormat
 from expertenrat.domain.member_council_checks import validate_member
 from expertenrat.domain.member_import_preview import ImportStatus
 from expertenrat.domain.members import Member
 from expertenrat.domain.progress import Cancelled
 from expertenrat.services import member_checks, member_writes
 from expertenrat.services.audit_reading import AuditService
-from expertenrat.services.member_exchange import MemberExchangeService, MemberFileFormat
+from expertenrat.services.member_exchange import MemberExchangeService
 from expertenrat.services.members import MembersService
 from expertenrat.services.settings import SettingsService
 from expertenrat.store import models

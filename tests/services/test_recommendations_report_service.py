@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from expertenrat.domain.enums import RecommendationStatus, ResponseVerdict
 from expertenrat.domain.errors import DataEntryError
+from expertenrat.domain.file_formats import RegisterFileFormat
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.recommendation_filter import RecommendationFilter
 from expertenrat.domain.recommendation_responses import ResponseDraft
@@ -24,7 +25,6 @@ from expertenrat.domain.recommendation_search import register_search_text
 from expertenrat.exchange.recommendations_register import HEADERS, INTERNAL_FILE, export_row
 from expertenrat.reports.recommendations_report_pdf import INTERNAL
 from expertenrat.services.context import Services
-from expertenrat.services.recommendations_report import RegisterFileFormat
 from expertenrat.store import models
 
 S = RecommendationStatus

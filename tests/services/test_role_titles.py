@@ -18,10 +18,10 @@ from sqlalchemy import update
 
 from expertenrat.domain.enums import MemberRole
 from expertenrat.domain.errors import ValidationError
+from expertenrat.domain.file_formats import MemberFileFormat
 from expertenrat.domain.member_import_preview import ImportStatus
 from expertenrat.domain.roster import RosterGrouping
 from expertenrat.services.context import Services
-from expertenrat.services.member_exchange import MemberFileFormat
 from expertenrat.store import models
 from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url

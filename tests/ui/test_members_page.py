@@ -18,9 +18,9 @@ from verwerfen import closing_asks_first, closing_does_not_ask
 from expertenrat.domain.composition import Composition, CompositionNote
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import AttendanceStatus, MeetingKind
+from expertenrat.domain.file_formats import MemberFileFormat
 from expertenrat.domain.meetings import MeetingScope
 from expertenrat.domain.members import Member
-from expertenrat.services.member_exchange import MemberFileFormat
 from expertenrat.ui.composition_panel import CompositionPanel
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.main_window import MainWindow
