@@ -111,11 +111,7 @@ def build_areas(
         meetings=MeetingsPage(services, dialogs, today, settings=settings),
         recommendations=RecommendationsPage(services, dialogs, today, settings=settings),
         settings=SettingsPage(
-            services.settings,
-            services.text_templates,
-            services.council_transfer,
-            services.agenda_templates,
-            services.appointment_periods,
+            services,
             dialogs,
             pc_settings=PcSettingsBox(
                 settings if settings is not None else QSettings(),

@@ -23,11 +23,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.overview import Target
-from expertenrat.services.agenda_templates import AgendaTemplatesService
-from expertenrat.services.appointment_periods import AppointmentPeriodsService
-from expertenrat.services.council_transfer import CouncilTransferService
-from expertenrat.services.settings import SettingsService
-from expertenrat.services.text_templates import TextTemplatesService
+from expertenrat.services.context import Services
 from expertenrat.ui.action_field_buttons import ActionFieldButtons
 from expertenrat.ui.action_fields_model import ActionFieldsModel
 from expertenrat.ui.dialog_service import DialogService
@@ -56,11 +52,7 @@ class SettingsPage(QWidget):
 
     def __init__(
         self,
-        settings: SettingsService,
-        text_templates: TextTemplatesService,
-        transfer: CouncilTransferService,
-        agenda_templates: AgendaTemplatesService,
-        appointment_periods: AppointmentPeriodsService,
+        services: Services,
         dialogs: DialogService,
         parent: QWidget | None = None,
         pc_settings: QWidget | None = None,
@@ -70,7 +62,7 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.pc_settings = pc_settings  # "Auf diesem PC", saved at once (not per council)
         self.database_box = database_box  # "Datenbank" of this PC (takes effect at restart)
-        self._service = settings
+        settings = self._service = services.settings
         self._dialogs = dialogs
         self._council: CouncilSettings | None = None
         self._unread_id: int | None = None  # a council set, not read yet (see set_council)
@@ -80,7 +72,7 @@ class SettingsPage(QWidget):
         self.revert_button = QPushButton(tr("SettingsPage", "Verwerfen"))
         self.new_council_button = QPushButton(tr("SettingsPage", "Weiteres Gremium anlegen …"))
         self.transfer = SettingsTransfer(
-            transfer,
+            services.council_transfer,
             settings,
             dialogs,
             self,
@@ -105,9 +97,9 @@ class SettingsPage(QWidget):
             settings, dialogs, self.fields_view, self.fields_model, self
         )
         self.field_buttons.changed.connect(self.councilChanged)
-        self.phrases = PhrasesEditor(text_templates, dialogs)
-        self.agenda_templates = AgendaTemplatesEditor(agenda_templates, dialogs)
-        self.periods = PeriodsEditor(appointment_periods, dialogs, today)
+        self.phrases = PhrasesEditor(services.text_templates, dialogs)
+        self.agenda_templates = AgendaTemplatesEditor(services.agenda_templates, dialogs)
+        self.periods = PeriodsEditor(services.appointment_periods, dialogs, today)
 
         self._layout()
         self.saving = SettingsSaving(

@@ -8,13 +8,6 @@ from expertenrat.ui.settings_page import SettingsPage
 
 def settings_page_alone(qtbot, services: Services, dialogs) -> SettingsPage:
     """The page on ``services`` asking through ``dialogs``, closed with the test."""
-    page = SettingsPage(
-        services.settings,
-        services.text_templates,
-        services.council_transfer,
-        services.agenda_templates,
-        services.appointment_periods,
-        dialogs,
-    )
+    page = SettingsPage(services, dialogs)
     qtbot.addWidget(page)
     return page
