@@ -21,10 +21,7 @@ def test_opening_a_meeting_does_not_reread_the_one_shown_before(qtbot, demo_serv
     meeting with its minutes tab) before the meeting opened was read."""
     council_id = demo_services.settings.councils()[0].id
     fifth, sixth = (m.id for m in demo_services.meetings.list(council_id) if m.number in (5, 6))
-    page = MeetingsPage(demo_services, dialogs, lambda: date(2026, 11, 27))
-    qtbot.addWidget(page)
-    page.set_council(council_id)
-    page.refresh()
+    page = _page(qtbot, demo_services, dialogs, council_id)
     page.show()
 
     def opened(meeting_id: int) -> int:
@@ -52,10 +49,7 @@ def test_another_council_is_read_as_the_page_is_shown(qtbot, demo_services, dial
     council's meetings and proposes its new meeting, nothing of the meeting shown before."""
     rostock, luebeck = (c.id for c in demo_services.settings.councils()[:2])
     sixth = next(m.id for m in demo_services.meetings.list(rostock) if m.number == 6)
-    page = MeetingsPage(demo_services, dialogs, lambda: date(2026, 11, 27))
-    qtbot.addWidget(page)
-    page.set_council(rostock)
-    page.refresh()
+    page = _page(qtbot, demo_services, dialogs, rostock)
     page.select(sixth)
     assert page.form.meeting.id == sixth
 
@@ -75,10 +69,7 @@ def test_a_reread_reads_the_council_and_its_meetings_once(qtbot, demo_services, 
     the lines the council's row twice (three statements more at every reread, a round
     trip each on a server)."""
     council_id = demo_services.settings.councils()[0].id
-    page = MeetingsPage(demo_services, dialogs, lambda: date(2026, 11, 27))
-    qtbot.addWidget(page)
-    page.set_council(council_id)
-    page.refresh()
+    page = _page(qtbot, demo_services, dialogs, council_id)
 
     with recorded_statements(demo_services.database.engine) as statements:
         page.refresh()
@@ -97,10 +88,7 @@ def test_draft_minutes_open_at_genehmigung_once_complete(qtbot, demo_services, d
     council_id = demo_services.settings.councils()[0].id
     sixth = next(m.id for m in demo_services.meetings.list(council_id) if m.number == 6)
     assert demo_services.minutes.checklist(sixth).complete
-    page = MeetingsPage(demo_services, dialogs, lambda: date(2026, 11, 27))
-    qtbot.addWidget(page)
-    page.set_council(council_id)
-    page.refresh()
+    page = _page(qtbot, demo_services, dialogs, council_id)
     page.show()
 
     page.open_target(Target(Area.MEETINGS, sixth, MeetingTab.DRAFT))
@@ -128,10 +116,7 @@ def test_draft_minutes_are_checked_in_the_worker(qtbot, demo_services, dialogs, 
         return checklist(meeting_id)
 
     monkeypatch.setattr(demo_services.minutes, "checklist", noted)
-    page = MeetingsPage(demo_services, dialogs, lambda: date(2026, 11, 27))
-    qtbot.addWidget(page)
-    page.set_council(council_id)
-    page.refresh()
+    page = _page(qtbot, demo_services, dialogs, council_id)
     page.show()
 
     page.open_target(Target(Area.MEETINGS, sixth, MeetingTab.DRAFT))
@@ -145,6 +130,16 @@ def test_draft_minutes_are_checked_in_the_worker(qtbot, demo_services, dialogs, 
     qtbot.waitUntil(lambda: not _jobs_running(), timeout=10_000)
     qtbot.wait(3 * POLL_MS)
     assert page.tabs.currentWidget() is attendance
+
+
+def _page(qtbot, services, dialogs, council_id: int) -> MeetingsPage:
+    """The page alone (cheaper than the window), read for ``council_id`` as the window
+    reads it when it shows the page."""
+    page = MeetingsPage(services, dialogs, lambda: date(2026, 11, 27))
+    qtbot.addWidget(page)
+    page.set_council(council_id)
+    page.refresh()
+    return page
 
 
 def _jobs_running() -> bool:
