@@ -417,3 +417,19 @@ def test_a_message_in_a_dos_code_page_writes_dashes_and_quotation_marks_plainly(
     assert result.stderr.decode("cp850").startswith(
         f'expertenrat: Fehler: Die Datenbank "{shown}" gibt es noch nicht'
     )
+
+
+def test_a_missing_database_no_one_named_says_whose_it_was_and_what_to_give(tmp_path):
+    """(found by a tester) A scheduled backup run as another user (SYSTEM, root) than the
+    window's opened that user's database, not there, and was told only to make a council
+    or load the demo data."""
+    unnamed = run("backup", "--out", str(tmp_path / "sicherung.zip"))
+    named = run("--database", str(tmp_path / "x.db"), "backup", "--out", str(tmp_path / "s.zip"))
+
+    assert_one_line_error(unnamed, "gibt es noch nicht oder sie ist leer")
+    assert "Angegeben war keine Datenbank (weder --database noch $EXPERTENRAT_DATABASE_URL)" in (
+        unnamed.stderr
+    )
+    assert "unter einem anderen Benutzer (etwa als geplante Aufgabe)" in unnamed.stderr
+    assert_one_line_error(named, "gibt es noch nicht oder sie ist leer")
+    assert "Angegeben war keine" not in named.stderr

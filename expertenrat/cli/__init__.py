@@ -29,7 +29,7 @@ from expertenrat.cli import (
     settings,
 )
 from expertenrat.cli.german_parser import GermanParser
-from expertenrat.cli.opening import open_services
+from expertenrat.cli.opening import DATABASE_ENV, open_services
 from expertenrat.cli.support import database_argument, terminal_text
 from expertenrat.domain.errors import (
     DatabaseDamagedError,
@@ -42,8 +42,6 @@ from expertenrat.services.schema_revision import schema_revision
 
 if TYPE_CHECKING:
     from expertenrat.services.context import Services
-
-DATABASE_ENV = "EXPERTENRAT_DATABASE_URL"
 
 
 class _VersionAction(argparse.Action):

@@ -8,10 +8,28 @@ import argparse
 from typing import TYPE_CHECKING
 
 from expertenrat.cli.support import UserError, print_warnings, server_password
-from expertenrat.domain.errors import OthersConnectedError, PasswordNeededError, WriteRefusedError
+from expertenrat.domain.errors import (
+    DatabaseMissingError,
+    OthersConnectedError,
+    PasswordNeededError,
+    WriteRefusedError,
+)
 
 if TYPE_CHECKING:
     from expertenrat.services.context import Services
+
+DATABASE_ENV = "EXPERTENRAT_DATABASE_URL"
+
+# A database that is not there where the command named none: it opened the one of the
+# window of the user it runs as, which a scheduled task run as another user (SYSTEM, root,
+# a service account) does not have; "laden Sie die Demodaten" alone misled (found by a
+# tester).
+_NAMED_NONE = (
+    f"Angegeben war keine Datenbank (weder --database noch ${DATABASE_ENV}), daher wurde "
+    "die geöffnet, die das Programmfenster dieses Benutzers auf diesem PC verwendet. Läuft "
+    "der Befehl unter einem anderen Benutzer (etwa als geplante Aufgabe), geben Sie die "
+    "Datenbank mit --database an."
+)
 
 
 def load_data_stack() -> None:
@@ -58,6 +76,10 @@ def open_services(args: argparse.Namespace) -> Services:
                 read_only=args.opening == "read" or dry_run,
                 upgrade_anyway=args.upgrade_anyway,
             )
+        except DatabaseMissingError as error:
+            if args.database is not None:
+                raise
+            raise DatabaseMissingError(f"{error.message} {_NAMED_NONE}", error.location) from None
         except OthersConnectedError as error:
             raise UserError(
                 f"{error.message} Um trotzdem zu aktualisieren, geben Sie vor dem Befehl "
