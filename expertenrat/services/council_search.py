@@ -77,8 +77,7 @@ def _projects(session: Session, council_id: int, fields: dict[int, str]) -> Iter
     ):
         partners[project_id].append(name)
     for row in session.execute(
-        select(project)
-        .with_only_columns(
+        select(
             project.id,
             project.title,
             project.short_code,
