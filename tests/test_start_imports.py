@@ -17,12 +17,17 @@ from pathlib import Path
 
 DOCUMENT_LIBRARIES = ("reportlab", "PIL", "pypdf", "openpyxl", "icalendar")
 NOT_BEFORE_THE_WINDOW = ("sqlalchemy", *DOCUMENT_LIBRARIES)
-# Services of a page's export, made when the user first exports (the page holds ``Services``,
-# not the service): the window's start need not import them nor what they import.
+# Services of an export or of the demo, made when the user first uses them (the page holds
+# ``Services`` or a way to the service, not the service): the window's start need not import
+# them nor what they import.
 MADE_AT_THEIR_ACTION = (
     "expertenrat.services.annual_report",
     "expertenrat.services.archive_package",
+    "expertenrat.services.demo",
     "expertenrat.services.member_exchange",
+    "expertenrat.services.oparl_export",
+    "expertenrat.services.open_data_export",
+    "expertenrat.services.recommendation_transmittals",
     "expertenrat.services.recommendations_report",
 )
 

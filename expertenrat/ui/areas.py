@@ -124,5 +124,5 @@ def build_areas(
         ),
         audit=AuditPage(services.audit, dialogs, today, settings=services.settings),
         search=SearchPage(services.council_search, dialogs),
-        welcome=WelcomePage(services.settings, services.demo, today),
+        welcome=WelcomePage(services.settings, lambda: services.demo, today),
     )

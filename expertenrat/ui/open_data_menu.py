@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QWidget
 from expertenrat.domain.oparl_base import BaseUrlError, check_base_url
 from expertenrat.domain.progress import Progress
 from expertenrat.domain.wording import file_size
-from expertenrat.services import oparl_export, open_data_export
 from expertenrat.services.context import Services
 from expertenrat.services.folder_writing import WrittenFolder
 from expertenrat.ui.dialog_service import DialogService
@@ -45,6 +44,8 @@ class OpenDataMenu:
         return [self.open_data_action, self.oparl_action]
 
     def ask_open_data(self) -> None:
+        from expertenrat.services import open_data_export  # loaded at the first export
+
         title = tr(_CONTEXT, "Offene Daten exportieren")
         self._ask_folder(
             title,
@@ -71,6 +72,8 @@ class OpenDataMenu:
         )
 
     def _oparl_base_chosen(self, title: str, text: str) -> None:
+        from expertenrat.services import oparl_export  # loaded at the first export
+
         try:
             base = check_base_url(text)
         except BaseUrlError as error:

@@ -10,6 +10,7 @@ whatever happens here: a draft that cannot be written says so, none of them is l
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
@@ -17,10 +18,12 @@ from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.services.context import Services
 from expertenrat.services.files import FileWriteError
-from expertenrat.services.recommendation_transmittals import RecommendationTransmittalsService
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.save_location import FileKind
+
+if TYPE_CHECKING:
+    from expertenrat.services.recommendation_transmittals import RecommendationTransmittalsService
 
 _CONTEXT = "TransmittalDrafts"
 

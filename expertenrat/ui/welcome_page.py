@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -17,7 +20,6 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.action_fields import DEFAULT_ACTION_FIELDS, default_colour
 from expertenrat.domain.councils import CouncilSettings, classification_for
 from expertenrat.domain.errors import ExpertenratError, ValidationError
-from expertenrat.services.demo import DemoService
 from expertenrat.services.settings import SettingsService
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
@@ -25,6 +27,9 @@ from expertenrat.ui.page import NothingPending
 from expertenrat.ui.settings_profile import bundesland_combo
 from expertenrat.ui.text_fields import LineEdit, plain_text_edit
 from expertenrat.ui.widgets import action_button, hint_label, page_title
+
+if TYPE_CHECKING:
+    from expertenrat.services.demo import DemoService
 
 _CONTEXT = "WelcomePage"
 COLUMN_WIDTH = 600  # wide enough for the intro in three lines, narrow enough to read
@@ -38,13 +43,13 @@ class WelcomePage(NothingPending, QWidget):
     def __init__(
         self,
         settings: SettingsService,
-        demo: DemoService,
+        demo: Callable[[], DemoService],
         today,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
-        self._demo = demo
+        self._demo = demo  # the demo's service, made when the user loads the demo
         self._today = today
         intro = QLabel(
             tr(
@@ -161,7 +166,7 @@ class WelcomePage(NothingPending, QWidget):
 
     def load_demo(self) -> None:
         try:
-            self._demo.load(self._today())
+            self._demo().load(self._today())
         except ExpertenratError as error:
             self.errors.show_general(error.message)
             return

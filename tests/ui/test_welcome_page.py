@@ -134,7 +134,7 @@ def test_the_button_follows_the_fields_at_their_own_spacing_and_a_message_moves_
     def refuse(today) -> None:
         raise ExpertenratError("Die Demodaten konnten nicht geladen werden.")
 
-    monkeypatch.setattr(page._demo, "load", refuse)
+    monkeypatch.setattr(page._demo(), "load", refuse)
     page.demo_button.click()
 
     message = page.errors.general
