@@ -58,7 +58,8 @@ class FirstSteps(QGroupBox):
                     tr(
                         _CONTEXT,
                         "Mitgliederzahl, Ladungsfrist, Protokollart, Vorsitz, Logo, Unterschrift "
-                        "und E-Mail-Absender – ein neues Gremium beginnt mit Vorgaben.",
+                        "und E-Mail-Absender – ein neues Gremium beginnt mit Vorgaben, eines "
+                        "aus einer Vorlage mit den Angaben der Vorlage.",
                     ),
                 ),
             )
