@@ -29,6 +29,7 @@ from expertenrat.store.database import Database
 from expertenrat.store.database_address import check_url, describe
 from expertenrat.store.driver_errors import SqliteCause, sqlite_cause
 from expertenrat.store.engine import make_engine, sqlite_file, sqlite_journal_mode
+from expertenrat.store.free_space import rewrite_without_free_space, written_before_overwriting
 from expertenrat.store.in_use_marker import InUseMarker
 from expertenrat.store.network_location import is_on_network
 from expertenrat.store.other_connections import other_connections, others_connected_note
@@ -129,6 +130,8 @@ def _opened(
             if server_copy is not None:
                 backup = server_copy(url, older)
         upgrade(url, location)
+        if path is not None and written_before_overwriting(older):
+            rewrite_without_free_space(path)
     if engine is None:
         engine = make_engine(url, read_only=probe.read_flags if read_only else None)
     database = Database(url=url, engine=engine, backup_file=backup, upgraded_from=older)
