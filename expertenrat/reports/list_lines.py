@@ -1,37 +1,14 @@
-"""The points of a list in user text ("• Punkt", "- Punkt", "1. Punkt", and "1.<Tab>Punkt",
-"o<Tab>Punkt" as Word copies its lists), set with a hanging indent: a point's further
-lines begin under its text, not under its bullet, as in the document it was copied from.
-"""
+"""The points of a list in user text (:mod:`expertenrat.domain.list_points`) set with a
+hanging indent: a point's further lines begin under its text, not under its bullet, as in
+the document it was copied from."""
 
 from __future__ import annotations
-
-import re
 
 from reportlab.lib.geomutils import normalizeTRBL
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from expertenrat.reports.line_breaks import NBSP
-
-# A bullet, a dash or a number before a space; any short mark before a tab (Word copies the
-# number or bullet of each point and a tab); indented by spaces or tabs (a deeper level).
-_POINT = re.compile(
-    r"(?P<indent>[ \t]*)"
-    r"(?:(?P<mark>[•▪■●◦○❖❑➢►▸✓✔*·–—−-]|\d{1,2}[.)]|\(\d{1,2}\)|[a-z]\)) +"
-    r"|(?P<tabbed>[^\s]{1,4})\t+)"
-    r"(?=\S)"
-)
-
-
-def list_point(line: str) -> tuple[str, str] | None:
-    """``line`` (as typed, tabs and all) as the start of a list's point and its text:
-    ``("  •", "Punkt")`` for "\\t•\\tPunkt" (its indentation as spaces, a tab one space);
-    ``None`` for any other line."""
-    found = _POINT.match(line)
-    if found is None:
-        return None
-    mark = found.group("mark") or found.group("tabbed")
-    return " " * len(found.group("indent")) + mark, line[found.end() :]
 
 
 def hanging_style(style: ParagraphStyle, start: str) -> ParagraphStyle:

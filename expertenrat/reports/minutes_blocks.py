@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from expertenrat.domain.list_points import list_point
 from expertenrat.domain.minutes_attendees import DIGITAL, GuestLine
 from expertenrat.domain.minutes_document import ApprovalStamp
 from expertenrat.domain.minutes_items import AdoptedRecommendation, MinutesItem, recusal_label
@@ -20,7 +21,7 @@ from expertenrat.domain.wording import isolated
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import theme, visual_order
 from expertenrat.reports.line_breaks import keep_indent
-from expertenrat.reports.list_lines import hanging_style, list_point, point_start
+from expertenrat.reports.list_lines import hanging_style, point_start
 from expertenrat.reports.minutes_keeping import (
     LABEL_LEADING,
     TEXT_LEADING,

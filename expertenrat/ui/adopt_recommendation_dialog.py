@@ -16,7 +16,7 @@ from expertenrat.domain.recommendation_codes import renumbered_on_adoption
 from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog
-from expertenrat.ui.text_fields import plain_text_edit
+from expertenrat.ui.text_boxes import plain_text_edit
 from expertenrat.ui.widgets import hint_label
 
 _CONTEXT = "AdoptRecommendationDialog"

@@ -15,7 +15,7 @@ from expertenrat.domain.recommendations import CLOSING
 from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog
-from expertenrat.ui.text_fields import plain_text_edit
+from expertenrat.ui.text_boxes import plain_text_edit
 from expertenrat.ui.widgets import FocusCombo
 
 _CONTEXT = "CloseRecommendationDialog"

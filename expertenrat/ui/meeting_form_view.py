@@ -24,7 +24,8 @@ from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.key_actions import SaveKeys
 from expertenrat.ui.scroll_areas import plain_scroll_area
-from expertenrat.ui.text_fields import LineEdit, plain_text_edit
+from expertenrat.ui.text_boxes import plain_text_edit
+from expertenrat.ui.text_fields import LineEdit
 from expertenrat.ui.time_fields import time_edit
 from expertenrat.ui.widgets import FocusCombo
 

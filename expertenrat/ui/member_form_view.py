@@ -27,7 +27,8 @@ from expertenrat.domain.field_limits import PERSON
 from expertenrat.ui.consent_row import ConsentRow, date_edit
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_form_messages import MemberFormMessages
-from expertenrat.ui.text_fields import LineEdit, line_combo, plain_text_edit
+from expertenrat.ui.text_boxes import plain_text_edit
+from expertenrat.ui.text_fields import LineEdit, line_combo
 from expertenrat.ui.widgets import FocusCombo, colour_icon, hint_label, in_row
 
 _CONTEXT = "MemberForm"

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.field_limits import MINUTES_HEADER
 from expertenrat.domain.minutes import MinutesHeader
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.text_fields import LineEdit, plain_text_edit, set_read_only
+from expertenrat.ui.text_boxes import plain_text_edit
+from expertenrat.ui.text_fields import LineEdit, set_read_only
 from expertenrat.ui.time_fields import optional_time, optional_time_edit, set_optional_time
 from expertenrat.ui.widgets import FocusCombo, wrapping_label
 

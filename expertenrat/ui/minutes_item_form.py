@@ -34,7 +34,8 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_item_list import marked_label
 from expertenrat.ui.minutes_recommendations import RecommendationsBox
 from expertenrat.ui.minutes_votes import VotesBox
-from expertenrat.ui.text_fields import LineEdit, plain_text_edit, qt_length, set_read_only
+from expertenrat.ui.text_boxes import plain_text_edit
+from expertenrat.ui.text_fields import LineEdit, qt_length, set_read_only
 from expertenrat.ui.widgets import FocusCombo, wrapping_label
 
 _CONTEXT = "MinutesEditor"

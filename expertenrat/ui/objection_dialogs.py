@@ -30,7 +30,7 @@ from expertenrat.ui.dialog_parts import dialog_buttons, name_choice_boxes
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.eliding_widgets import compact_combo
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.text_fields import PlainTextEdit
+from expertenrat.ui.text_boxes import PlainTextEdit
 
 if TYPE_CHECKING:
     from expertenrat.ui.dialog_service import DialogService

@@ -16,7 +16,8 @@ from expertenrat.domain.text_characters import line_feeds
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.project_partners_editor import ProjectPartnersEditor
-from expertenrat.ui.text_fields import LineEdit, plain_text_edit, show_text
+from expertenrat.ui.text_boxes import plain_text_edit
+from expertenrat.ui.text_fields import LineEdit, show_text
 from expertenrat.ui.widgets import FocusCombo, colour_icon
 
 _CONTEXT = "ProjectForm"

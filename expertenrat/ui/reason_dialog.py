@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from expertenrat.ui.dialog_parts import resize_within_screen
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog
-from expertenrat.ui.text_fields import plain_text_edit
+from expertenrat.ui.text_boxes import plain_text_edit
 
 _CONTEXT = "ReasonDialog"
 

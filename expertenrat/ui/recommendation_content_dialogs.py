@@ -30,7 +30,8 @@ from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.dialog_parts import resize_within_screen
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog
-from expertenrat.ui.text_fields import LineEdit, plain_text_edit, show_text
+from expertenrat.ui.text_boxes import plain_text_edit
+from expertenrat.ui.text_fields import LineEdit, show_text
 from expertenrat.ui.widgets import FocusCombo
 
 _CONTEXT = "RecommendationContentDialogs"

@@ -32,7 +32,8 @@ from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.form_errors import announce
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.save_retry import SaveRetry
-from expertenrat.ui.text_fields import LineEdit, plain_text_edit
+from expertenrat.ui.text_boxes import plain_text_edit
+from expertenrat.ui.text_fields import LineEdit
 from expertenrat.ui.widgets import FocusCombo, wrapping_label
 
 _CONTEXT = "MinutesEditor"

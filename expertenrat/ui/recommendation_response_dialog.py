@@ -24,7 +24,8 @@ from expertenrat.ui.dialog_parts import resize_within_screen
 from expertenrat.ui.eliding_widgets import compact_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog
-from expertenrat.ui.text_fields import LineEdit, plain_text_edit
+from expertenrat.ui.text_boxes import plain_text_edit
+from expertenrat.ui.text_fields import LineEdit
 from expertenrat.ui.widgets import FocusCombo, hint_label
 
 _CONTEXT = "RecommendationResponseDialog"

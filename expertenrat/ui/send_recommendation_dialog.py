@@ -31,7 +31,7 @@ from expertenrat.domain.working_days import closed_day_note
 from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.step_dialog import StepDialog
-from expertenrat.ui.text_fields import plain_text_edit
+from expertenrat.ui.text_boxes import plain_text_edit
 from expertenrat.ui.widgets import hint_label
 
 _CONTEXT = "SendRecommendationDialog"

@@ -24,7 +24,8 @@ from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.ordered_list_editor import OrderedListEditor
 from expertenrat.ui.table_model import Column
-from expertenrat.ui.text_fields import LineEdit, PlainTextEdit
+from expertenrat.ui.text_boxes import PlainTextEdit
+from expertenrat.ui.text_fields import LineEdit
 from expertenrat.ui.widgets import (
     NARROW_FIELD_CHARACTERS,
     FocusCombo,

@@ -1,10 +1,10 @@
-"""The text fields the forms share: one-line fields (:class:`LineEdit`) and text boxes
-(:class:`PlainTextEdit`) that keep what copying brings along out of the text, and show
-the start of a long text."""
+"""The one-line text fields the forms share (:class:`LineEdit`): they keep what copying
+brings along out of the text, and show the start of a long text. The text boxes of several
+lines: :mod:`expertenrat.ui.text_boxes`."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import (
     QClipboard,
     QContextMenuEvent,
@@ -14,7 +14,6 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
-    QTextDocumentFragment,
 )
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from expertenrat.domain.text_characters import pasted_line, pasted_text
+from expertenrat.domain.text_characters import pasted_line
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.widgets import FocusCombo
 
@@ -237,31 +236,3 @@ def line_combo() -> QComboBox:
     combo = FocusCombo()
     combo.setLineEdit(LineEdit())  # makes it editable
     return combo
-
-
-class PlainTextEdit(QPlainTextEdit):
-    """A text box that drops the invisible characters pasted or dropped text brings along
-    (a soft hyphen from a PDF: :func:`~expertenrat.domain.text_characters.pasted_text`);
-    otherwise the text could not be saved, and nobody could see why. The cleaned text goes in
-    as Qt's own paste puts it (a fragment), so one Ctrl+Z takes the paste back, not the
-    text typed before it as well."""
-
-    def insertFromMimeData(self, source: QMimeData) -> None:
-        if source.hasText():
-            cursor = self.textCursor()
-            cursor.insertFragment(QTextDocumentFragment.fromPlainText(pasted_text(source.text())))
-            self.setTextCursor(cursor)
-            self.ensureCursorVisible()
-        else:
-            super().insertFromMimeData(source)
-
-
-def plain_text_edit(lines: int, *, grows: bool) -> QPlainTextEdit:
-    """A text box ``lines`` high that only grows with the dialog if ``grows``."""
-    edit = PlainTextEdit()
-    edit.setTabChangesFocus(True)
-    height = edit.fontMetrics().lineSpacing() * lines + 2 * edit.frameWidth() + 8
-    edit.setMinimumHeight(height)
-    if not grows:
-        edit.setMaximumHeight(height)
-    return edit

@@ -25,7 +25,8 @@ from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.page import NothingPending
 from expertenrat.ui.settings_profile import bundesland_combo
-from expertenrat.ui.text_fields import LineEdit, plain_text_edit
+from expertenrat.ui.text_boxes import plain_text_edit
+from expertenrat.ui.text_fields import LineEdit
 from expertenrat.ui.widgets import action_button, hint_label, page_title
 
 if TYPE_CHECKING:

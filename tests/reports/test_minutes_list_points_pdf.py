@@ -10,7 +10,6 @@ import pytest
 from minutes_sample import ITEMS, minutes
 from pdf_reading import placed_text_runs, read
 
-from expertenrat.reports.list_lines import list_point
 from expertenrat.reports.minutes_pdf import render_minutes
 
 _LONG = " ".join(f"Wort{n}" for n in range(40))  # two lines and more
@@ -38,20 +37,3 @@ def test_a_line_that_is_no_point_does_not_hang() -> None:
     first, second, _ = _line_starts(f"Kosten:\t5.000 € {_LONG}\nDanach", "Kosten")
 
     assert second == pytest.approx(first)
-
-
-@pytest.mark.parametrize(
-    ("line", "point"),
-    [
-        ("•\tPunkt", ("•", "Punkt")),
-        ("\t▪\tPunkt", (" ▪", "Punkt")),
-        ("a)\tPunkt", ("a)", "Punkt")),
-        ("(2) Absatz", ("(2)", "Absatz")),
-        ("10. Punkt", ("10.", "Punkt")),
-        ("z. B. ein Satz", None),  # an abbreviation, no point
-        ("Kosten:\t5.000 €", None),  # a label too long for a point's mark
-        ("•", None),  # a bullet without its point
-    ],
-)
-def test_what_is_a_list_point(line: str, point: tuple[str, str] | None) -> None:
-    assert list_point(line) == point

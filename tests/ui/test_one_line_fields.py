@@ -53,7 +53,8 @@ from expertenrat.ui.recommendation_response_dialog import RecommendationResponse
 from expertenrat.ui.save_location import SaveLocations
 from expertenrat.ui.series_dialog import SeriesDialog
 from expertenrat.ui.server_dialog import ServerDialog
-from expertenrat.ui.text_fields import LineEdit, line_combo, plain_text_edit
+from expertenrat.ui.text_boxes import plain_text_edit
+from expertenrat.ui.text_fields import LineEdit, line_combo
 
 PASTED = "Zeile 1\nZeile 2\u00ad"
 LONG = "Fraunhofer-Institut für Graphische Datenverarbeitung, Abteilung Urbane Datenraum"

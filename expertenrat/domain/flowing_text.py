@@ -1,0 +1,41 @@
+"""Text copied from a PDF as flowing text: a PDF copies a line break at the end of every
+printed line and the hyphen of every word it divided there ("Bürger-" over "beteiligung").
+Pasted so into the minutes, each printed line of the source stayed a line of its own (the
+minutes PDF broke it again, short), and the search for "Bürgerbeteiligung" did not find it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from expertenrat.domain.list_points import list_point
+from expertenrat.domain.text_characters import line_feeds
+
+_DIVIDED = re.compile(r"[^\W\d_]-\Z")  # a letter and the hyphen that divided its word
+# The word after a hyphen that is no divided word's: "Hanse- und Universitätsstadt".
+_SUSPENDED = re.compile(r"(?:und|oder|bzw\.|sowie|als auch)\b")
+
+
+def flowing_text(text: str) -> str:
+    """``text`` with the lines of each paragraph joined: by a space, or without one after a
+    hyphen that divided a word ("Bürger-" "beteiligung": "Bürgerbeteiligung"; "Open-"
+    "Data": "Open-Data"; "Hanse-" "und": "Hanse- und"). A blank line still parts two
+    paragraphs, and a list's point (see :func:`~expertenrat.domain.list_points.list_point`)
+    still begins a line."""
+    lines = line_feeds(text).translate({0x2028: "\n", 0x2029: "\n"}).split("\n")
+    joined: list[str] = []
+    for line in lines:
+        before = joined[-1] if joined else ""
+        if not line.strip() or not before.strip() or list_point(line) is not None:
+            joined.append(line)
+            continue
+        joined[-1] = _joined(before.rstrip(), line.strip())
+    return "\n".join(joined)
+
+
+def _joined(before: str, after: str) -> str:
+    if _DIVIDED.search(before) is None or _SUSPENDED.match(after):
+        return f"{before} {after}"
+    if after[:1].islower():
+        return before[:-1] + after  # the hyphen only divided the word
+    return before + after  # a hyphen of the word itself: "Open-Data", "E-Mail"

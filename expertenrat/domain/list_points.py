@@ -1,0 +1,28 @@
+"""The points of a list in user text: "• Punkt", "- Punkt", "1. Punkt", and "1.<Tab>Punkt",
+"o<Tab>Punkt" as Word copies its lists. The minutes PDF sets them with a hanging indent
+(:mod:`expertenrat.reports.list_lines`); a paste as flowing text keeps each on its line
+(:mod:`expertenrat.domain.flowing_text`)."""
+
+from __future__ import annotations
+
+import re
+
+# A bullet, a dash or a number before a space; any short mark before a tab (Word copies the
+# number or bullet of each point and a tab); indented by spaces or tabs (a deeper level).
+_POINT = re.compile(
+    r"(?P<indent>[ \t]*)"
+    r"(?:(?P<mark>[•▪■●◦○❖❑➢►▸✓✔*·–—−-]|\d{1,2}[.)]|\(\d{1,2}\)|[a-z]\)) +"
+    r"|(?P<tabbed>[^\s]{1,4})\t+)"
+    r"(?=\S)"
+)
+
+
+def list_point(line: str) -> tuple[str, str] | None:
+    """``line`` (as typed, tabs and all) as the start of a list's point and its text:
+    ``("  •", "Punkt")`` for "\\t•\\tPunkt" (its indentation as spaces, a tab one space);
+    ``None`` for any other line."""
+    found = _POINT.match(line)
+    if found is None:
+        return None
+    mark = found.group("mark") or found.group("tabbed")
+    return " " * len(found.group("indent")) + mark, line[found.end() :]

@@ -1,0 +1,87 @@
+"""The text boxes of several lines the forms share (:class:`PlainTextEdit`): they keep what
+copying brings along out of the text, and paste text copied from a PDF as flowing text on
+request."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QTextDocumentFragment,
+)
+from PySide6.QtWidgets import QPlainTextEdit
+
+from expertenrat.domain.flowing_text import flowing_text
+from expertenrat.domain.text_characters import pasted_text
+from expertenrat.ui.i18n import tr
+
+_CONTEXT = "TextBoxes"
+
+FLOWING_PASTE = QKeySequence("Ctrl+Shift+V")
+
+
+class PlainTextEdit(QPlainTextEdit):
+    """A text box that drops the invisible characters pasted or dropped text brings along
+    (a soft hyphen from a PDF: :func:`~expertenrat.domain.text_characters.pasted_text`);
+    otherwise the text could not be saved, and nobody could see why. The cleaned text goes in
+    as Qt's own paste puts it (a fragment), so one Ctrl+Z takes the paste back, not the
+    text typed before it as well.
+
+    "Als Fließtext einfügen" (the context menu, Ctrl+Shift+V) pastes text copied from a PDF
+    with the lines of each paragraph joined and its divided words whole again
+    (:func:`~expertenrat.domain.flowing_text.flowing_text`)."""
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if source.hasText():
+            self._insert_pasted(source.text())
+        else:
+            super().insertFromMimeData(source)
+
+    def paste_flowing(self) -> None:
+        """Paste the clipboard's text as flowing text, cleaned as any paste."""
+        text = QGuiApplication.clipboard().text()
+        if text and not self.isReadOnly():
+            self._insert_pasted(flowing_text(text))
+
+    def _insert_pasted(self, text: str) -> None:
+        cursor = self.textCursor()
+        cursor.insertFragment(QTextDocumentFragment.fromPlainText(pasted_text(text)))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if QKeySequence(event.keyCombination()) == FLOWING_PASTE and not self.isReadOnly():
+            self.paste_flowing()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        actions = menu.actions()
+        paste = next((a for a in actions if a.objectName() == "edit-paste"), None)
+        if paste is not None:
+            flowing = QAction(tr(_CONTEXT, "Als Fließtext einfügen"), menu)
+            flowing.setObjectName("edit-paste-flowing")
+            flowing.setShortcut(FLOWING_PASTE)
+            flowing.setEnabled(paste.isEnabled())
+            flowing.triggered.connect(self.paste_flowing)  # a method: see LineEdit's menu
+            after = actions.index(paste) + 1
+            menu.insertAction(actions[after] if after < len(actions) else None, flowing)
+        menu.popup(event.globalPos())
+
+
+def plain_text_edit(lines: int, *, grows: bool) -> QPlainTextEdit:
+    """A text box ``lines`` high that only grows with the dialog if ``grows``."""
+    edit = PlainTextEdit()
+    edit.setTabChangesFocus(True)
+    height = edit.fontMetrics().lineSpacing() * lines + 2 * edit.frameWidth() + 8
+    edit.setMinimumHeight(height)
+    if not grows:
+        edit.setMaximumHeight(height)
+    return edit

@@ -1,0 +1,52 @@
+"""A list's points in user text, and text copied from a PDF pasted as flowing text."""
+
+from __future__ import annotations
+
+import pytest
+
+from expertenrat.domain.flowing_text import flowing_text
+from expertenrat.domain.list_points import list_point
+
+
+@pytest.mark.parametrize(
+    ("line", "point"),
+    [
+        ("•\tPunkt", ("•", "Punkt")),
+        ("\t▪\tPunkt", (" ▪", "Punkt")),
+        ("a)\tPunkt", ("a)", "Punkt")),
+        ("(2) Absatz", ("(2)", "Absatz")),
+        ("10. Punkt", ("10.", "Punkt")),
+        ("z. B. ein Satz", None),  # an abbreviation, no point
+        ("Kosten:\t5.000 €", None),  # a label too long for a point's mark
+        ("•", None),  # a bullet without its point
+    ],
+)
+def test_what_is_a_list_point(line: str, point: tuple[str, str] | None) -> None:
+    assert list_point(line) == point
+
+
+def test_the_printed_lines_of_a_pdf_s_paragraph_flow_again() -> None:
+    """(found by a tester) pasted as copied, each printed line stayed a line of its own and
+    "Bürgerbeteiligung" divided over two was not found."""
+    copied = (
+        "Der Rat empfiehlt, die Bürger-\r\n"
+        "beteiligung früh zu planen und die Open-\r\n"
+        "Data-Angebote der Hanse-\r\n"
+        "und Universitätsstadt zu nutzen. \r\n"
+        "\r\n"
+        "Zweiter Absatz\r\n"
+        "in zwei Zeilen."
+    )
+
+    assert flowing_text(copied) == (
+        "Der Rat empfiehlt, die Bürgerbeteiligung früh zu planen und die Open-Data-Angebote "
+        "der Hanse- und Universitätsstadt zu nutzen.\n\nZweiter Absatz in zwei Zeilen."
+    )
+
+
+def test_a_list_s_points_keep_their_lines_and_their_further_lines_join_them() -> None:
+    copied = "Ergebnisse:\n•\tDer erste Punkt\nläuft weiter\n•\tZweiter\n1. Dritter"
+
+    assert flowing_text(copied) == (
+        "Ergebnisse:\n•\tDer erste Punkt läuft weiter\n•\tZweiter\n1. Dritter"
+    )

@@ -1,0 +1,77 @@
+"""A text box's "Als Fließtext einfügen" (context menu, Ctrl+Shift+V): text copied from a
+PDF goes in with its printed lines joined and its divided words whole, cleaned as any
+paste, as one step that Ctrl+Z takes back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMenu
+
+from expertenrat.ui.text_boxes import plain_text_edit
+
+COPIED = "Die Bürger-\r\nbeteili\u00adgung wird\r\nfrüh geplant."
+FLOWING = "Die Bürgerbeteiligung wird früh geplant."
+
+
+def _box(qtbot):
+    edit = plain_text_edit(3, grows=True)
+    qtbot.addWidget(edit)
+    edit.show()
+    edit.setFocus()
+    QTest.keyClicks(edit, "Bericht: ")
+    QApplication.clipboard().setText(COPIED)
+    return edit
+
+
+def _menu(edit) -> QMenu:
+    at = QPoint(4, 4)
+    QApplication.sendEvent(
+        edit.viewport(),
+        QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, at, edit.mapToGlobal(at)),
+    )
+    return edit.findChild(QMenu)
+
+
+def _flowing_action(menu: QMenu):
+    return next(a for a in menu.actions() if a.objectName() == "edit-paste-flowing")
+
+
+def test_the_context_menu_pastes_a_pdf_s_lines_as_flowing_text(qtbot):
+    edit = _box(qtbot)
+    menu = _menu(edit)
+    names = [a.objectName() for a in menu.actions()]
+    assert names.index("edit-paste-flowing") == names.index("edit-paste") + 1
+
+    _flowing_action(menu).trigger()
+    menu.close()
+
+    assert edit.toPlainText() == f"Bericht: {FLOWING}"
+    QTest.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert edit.toPlainText() == "Bericht: "
+
+
+def test_ctrl_shift_v_pastes_as_flowing_text_and_ctrl_v_as_copied(qtbot):
+    edit = _box(qtbot)
+
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    QTest.keyClick(edit, Qt.Key.Key_V, modifiers)
+    assert edit.toPlainText() == f"Bericht: {FLOWING}"
+
+    QTest.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert edit.toPlainText().endswith("geplant.Die Bürger-\nbeteiligung wird\nfrüh geplant.")
+
+
+def test_a_read_only_box_takes_no_flowing_paste(qtbot):
+    edit = _box(qtbot)
+    edit.setReadOnly(True)
+
+    QTest.keyClick(
+        edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    menu = _menu(edit)
+
+    assert edit.toPlainText() == "Bericht: "
+    assert all(a.objectName() != "edit-paste-flowing" for a in menu.actions())
+    menu.close()
