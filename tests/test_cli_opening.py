@@ -247,6 +247,28 @@ def test_output_into_a_closed_pipe_ends_quietly(database, exported):
     assert process.returncode == 1
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="a pipe without reader, as POSIX has it")
+def test_the_version_into_a_closed_pipe_ends_quietly():
+    """(found by a tester) "expertenrat --version | true": the version, written after the
+    reader had gone, ended with a BrokenPipeError traceback ("--help" never did: argparse
+    drops the error)."""
+    reader, writer = os.pipe()
+    os.close(reader)  # nobody reads: the first write fails
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "expertenrat", "--version"],
+            stdin=subprocess.DEVNULL,
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            env=script_environment(),
+        )
+    finally:
+        os.close(writer)
+
+    assert (result.returncode, result.stderr) == (1, b"")
+
+
 def test_a_file_name_that_is_too_long_gets_a_german_message(database, tmp_path):
     target = tmp_path / ("Mitgliederliste-" + "x" * 300 + ".pdf")
 

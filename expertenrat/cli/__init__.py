@@ -133,12 +133,17 @@ def run_command(args: argparse.Namespace) -> int:
         print("\nexpertenrat: Abgebrochen.", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        # The reader went away (`… | head -1`): stop quietly. Python would complain once
-        # more when it flushes stdout at exit, so stdout now points to nowhere.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
+        return reader_gone()
     return code
+
+
+def reader_gone() -> int:
+    """The exit code where the reader of the output went away (`… | head -1`): stop
+    quietly. Python would complain once more when it flushes stdout at exit, so stdout
+    now points to nowhere."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 1
 
 
 def _run(args: argparse.Namespace) -> int:
