@@ -21,7 +21,13 @@ from enum import Enum
 
 from expertenrat.domain.german_dates import MONTHS, full_year
 from expertenrat.domain.overview import Target
-from expertenrat.domain.text_folding import fold, search_words, searchable, searchable_prose
+from expertenrat.domain.text_folding import (
+    divided_words,
+    fold,
+    search_words,
+    searchable,
+    searchable_prose,
+)
 
 WORDS_BEFORE, WORDS_AFTER = 4, 10  # shown around the first word found
 
@@ -85,7 +91,10 @@ class Searchable:
         object.__setattr__(
             self, "_called", frozenset(map(_as_called, filter(None, self.called))) - {()}
         )
-        folded_texts = (" ".join(map(_searchable_part, text.split())) for text in self.texts)
+        folded_texts = (
+            " ".join(map(_searchable_part, text.split() + divided_words(text)))
+            for text in self.texts
+        )
         object.__setattr__(self, "_folded_texts", tuple(folded_texts))
 
     def holds(self, words: Sequence[str]) -> bool:
@@ -132,6 +141,8 @@ def excerpt_of(text: str, words: Sequence[str]) -> str:
         folded = _searchable_part(part)
         if index + 1 < len(parts) and any(" " in word for word in words):
             folded = f"{folded} {_searchable_part(parts[index + 1])}"
+        if index + 1 < len(parts) and part.endswith("-"):  # divided: "Bürger-" "beteiligung"
+            folded = f"{folded} {_searchable_part(part[:-1] + parts[index + 1])}"
         if any(_in(word, folded) for word in words):
             start, end = max(0, index - WORDS_BEFORE), index + WORDS_AFTER + 1
             before = "… " if start > 0 else ""

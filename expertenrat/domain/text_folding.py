@@ -9,6 +9,7 @@ German umlauts the German way: "Ödön Pál" becomes "Oedoen Pal".
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 # Letters that carry their difference in the letter itself, not in a combining accent, so
@@ -126,8 +127,20 @@ def searchable(*parts: str) -> str:
 def searchable_prose(text: str) -> str:
     """:func:`searchable` for long text (a recommendation's text, an answer): word by word,
     each word folded once and remembered, as prose repeats its words; a search word holds
-    no space, so the spaces between the words need not stay as they were."""
-    return " ".join(map(_searchable_word, text.split()))
+    no space, so the spaces between the words need not stay as they were. A word divided
+    at a line's end is there whole too (:func:`divided_words`)."""
+    return " ".join(map(_searchable_word, text.split() + divided_words(text)))
+
+
+_DIVIDED_AT_LINE_END = re.compile(r"([^\W\d_]+)-[ \t]*\r?\n[ \t]*([^\W\d_]+)")
+
+
+def divided_words(text: str) -> list[str]:
+    """The words that ``text`` divides by a hyphen at a line's end, whole: "Bürgerbeteiligung"
+    for "Bürger-" over "beteiligung", as text pasted from a PDF holds them (found by a
+    tester: the search for the word did not find it). A part after the break that begins
+    with a capital is a word of its own ("Open-" over "Data")."""
+    return [f"{head}{tail}" for head, tail in _DIVIDED_AT_LINE_END.findall(text) if tail.islower()]
 
 
 @functools.lru_cache(maxsize=1 << 16)

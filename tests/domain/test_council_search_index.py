@@ -182,3 +182,15 @@ def test_a_hyphenated_word_finds_the_compound_and_the_words_apart():
         "TOP 5 Smart City Strategie",
         "TOP 6 Bericht",
     ]
+
+
+def test_a_word_divided_at_a_line_s_end_is_found_whole():
+    """(found by a tester) text pasted from a PDF holds the words it divided there
+    ("Bürger-" over "beteiligung"); the search for the word found nothing."""
+    text = "Der Rat empfiehlt die Bürger-\nbeteiligung und Open-\nData."
+    index = SearchIndex([_record("TOP 4 Bericht", texts=(text,))])
+
+    (hit,) = index.find("Bürgerbeteiligung")
+    assert "Bürger- beteiligung" in hit.excerpt
+    assert index.find("Open-Data") != []
+    assert index.find("Opendata") == []  # a capital after the break: a word of its own

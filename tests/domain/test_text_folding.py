@@ -112,6 +112,14 @@ def test_prose_is_searchable_word_by_word_accents_aside_and_spelt_out() -> None:
     assert searchable_prose("") == ""
 
 
+def test_prose_holds_a_word_divided_at_a_line_s_end_whole() -> None:
+    """As text pasted from a PDF divides it (found by a tester): the recommendations'
+    register searches a recommendation's text so."""
+    text = searchable_prose("Die Bürger-\nbeteiligung und die Stadt- \r\n entwicklung")
+    assert "burgerbeteiligung" in text and "stadtentwicklung" in text
+    assert "opendata" not in searchable_prose("Open-\nData")
+
+
 def test_search_words_lose_the_quotation_marks_typed_around_a_phrase():
     """(found by a tester) "„Open Data“" as in a web search found nothing: the marks were
     looked for as part of the words."""
