@@ -11,6 +11,7 @@ Connections opened meanwhile are counted apart (a new connection costs several).
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
@@ -120,7 +121,8 @@ def traced_connections() -> Iterator[Tracer]:
 def _round_trips(trace: str) -> Iterator[str]:
     """The text of each round trip in a trace (its lines as ``F<tab>length<tab>message<tab>
     fields``): a simple query's, or the statement parsed before a ``Sync`` (none for one
-    psycopg prepared before). A statement on lines of its own leaves its first empty."""
+    psycopg prepared before), without the count of its parameters that follows it on the
+    line. A statement on lines of its own leaves its first empty."""
     prepared = "(prepared statement)"
     statement = prepared
     for line in trace.splitlines():
@@ -130,8 +132,9 @@ def _round_trips(trace: str) -> Iterator[str]:
         fields = parts[3].strip() if len(parts) > 3 else ""
         if parts[2] == "Query":
             yield fields.strip('"') or "(statement)"
-        elif parts[2] == "Parse":
-            statement = fields.split('" "', 1)[-1] or "(statement)"
+        elif parts[2] == "Parse":  # "name" "statement" count of parameters [their types]
+            text = fields.split('" "', 1)[-1]
+            statement = re.sub(r'"(?: \d+)+$', "", text) or "(statement)"
         elif parts[2] == "Sync":
             yield statement
             statement = prepared
