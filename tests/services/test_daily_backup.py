@@ -8,13 +8,18 @@ from datetime import date, timedelta
 
 import pytest
 from fixtures.postgres_server import database_away
+from held_meeting import held_meeting
+from overview_sample import seed
 from sqlalchemy import func, select
 
 from expertenrat.domain.backup_rotation import copies_to_keep
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.minutes import ItemTexts
 from expertenrat.domain.progress import Cancelled
 from expertenrat.paths import user_data_dir
 from expertenrat.services import daily_backup
 from expertenrat.services.backup import BackupService
+from expertenrat.services.context import Services
 from expertenrat.services.daily_backup import DailyBackupService, daily_copies, default_folder
 from expertenrat.services.demo import DemoService
 from expertenrat.store import sqlite_copy
@@ -321,3 +326,22 @@ def test_a_cancelled_daily_copy_leaves_neither_a_copy_nor_its_temporary_file(
     made = service.run(folder, today)
     assert made is not None and made.is_file()
     assert sorted(path.name for path in folder.iterdir()) == [made.name]
+
+
+def test_the_data_marker_moves_with_each_autosave_of_one_editing_session(database):
+    """(found by review) An editing session's autosaves rewrite its one audit entry, which
+    moves no id: a window left open on one item of the minutes for days saw the data
+    unchanged at each new day, made no further copy, and what was typed there since the
+    last copy was in none."""
+    services = Services.create(database, "Sekretariat")
+    council = services.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
+    sample = seed(database, council.id)
+    present = [m.id for m in services.members.members(sample.council_id)]
+    item = services.minutes.minutes(held_meeting(database, sample.council_id, present).meeting_id)
+    item = item.items[1]
+    saved = services.minutes.save_item(item.item_id, ItemTexts("Erster Entwurf"), item.version, "s")
+    copied = services.daily_backup.data_marker()  # the data of Friday's copy
+
+    services.minutes.save_item(item.item_id, ItemTexts("Am Samstag ergänzt"), saved.version, "s")
+
+    assert services.daily_backup.data_marker() != copied
