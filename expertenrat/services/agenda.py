@@ -25,6 +25,7 @@ from expertenrat.domain.agenda_placement import new_item_index, urgent_index
 from expertenrat.domain.agenda_templates import AgendaTemplate
 from expertenrat.domain.enums import AgendaItemKind, AuditAction, ProjectPhase
 from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
+from expertenrat.domain.text_folding import fold
 from expertenrat.domain.wording import counted
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.agenda_changes import ITEM, agenda_of, record_item_change
@@ -90,15 +91,18 @@ class AgendaService(AgendaOrder):
     def projects(self, council_id: int) -> list[ProjectChoice]:
         """The council's projects that an item may link (not deleted), by title: the running
         ones first, then those marked as finished (found by a tester: after ten years most
-        of 150 projects are finished, and they stood among the running ones)."""
+        of 150 projects are finished, and they stood among the running ones). The titles in
+        the Projekte page's order, umlauts and case aside (the database orders by bytes, or
+        by a server's own locale)."""
         ended = (models.Project.phase == ProjectPhase.COMPLETED.value).label("ended")
         with reading(self._db) as session:
             rows = session.execute(
-                select(models.Project.id, models.Project.title, ended)
-                .where(models.Project.council_id == council_id, models.Project.deleted_at.is_(None))
-                .order_by(ended, models.Project.title, models.Project.id)
+                select(models.Project.id, models.Project.title, ended).where(
+                    models.Project.council_id == council_id, models.Project.deleted_at.is_(None)
+                )
             )
-            return [ProjectChoice(r.id, r.title, bool(r.ended)) for r in rows]
+            offered = [ProjectChoice(r.id, r.title, bool(r.ended)) for r in rows]
+        return sorted(offered, key=lambda p: (p.ended, fold(p.title), p.id))
 
     # --- changing -----------------------------------------------------------------------
 

@@ -577,3 +577,24 @@ def test_the_running_projects_come_first_and_the_finished_ones_are_told(
         ("Radwege", False),
         ("Alte Ampeln", True),
     ]
+
+
+def test_the_projects_to_link_stand_in_alphabetical_order_umlauts_and_case_aside(
+    agenda_service, council, database
+):
+    """(found by a tester) The database ordered the titles by their bytes (SQLite; a
+    PostgreSQL server by its own locale, "C" or English on some): "Öffentliches WLAN" and
+    "eAkte" stood after "Zukunftsstadt", not where the Projekte page shows them."""
+    with database.transaction() as session:
+        for title in ("Zukunftsstadt", "Öffentliches WLAN", "eAkte", "Bürgerportal", "Ampeln"):
+            session.add(models.Project(council_id=council.id, title=title, phase="idea"))
+
+    offered = agenda_service.projects(council.id)
+
+    assert [p.title for p in offered] == [
+        "Ampeln",
+        "Bürgerportal",
+        "eAkte",
+        "Öffentliches WLAN",
+        "Zukunftsstadt",
+    ]
