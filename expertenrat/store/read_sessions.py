@@ -61,8 +61,9 @@ def _refuse_changing_statement(state: ORMExecuteState) -> None:
 
 
 def _refuse_reading_in_parts(
-    _connection: Any, _cursor: Any, _statement: str, _parameters: Any, context: Any, _many: bool
+    _connection: Any, cursor: Any, _statement: str, _parameters: Any, context: Any, _many: bool
 ) -> None:
     options = context.execution_options if context is not None else {}
     if options.get(_WITHOUT_TRANSACTION) and options.get("stream_results"):
+        cursor.close()  # the server-side cursor made for it; psycopg 3.1 warns of one left open
         raise RuntimeError("A query read in parts needs a reading session with a transaction")
