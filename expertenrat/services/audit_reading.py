@@ -117,7 +117,7 @@ class AuditService:
         """Everyone who changed something in the council, in alphabetical order."""
         query = select(AuditEntry.actor).where(_of_council(council_id)).distinct()
         with reading(self._db) as session:
-            return sorted(session.scalars(query), key=str.casefold)
+            return sorted(session.scalars(query), key=lambda actor: (fold(actor), actor))
 
     def entities(self, council_id: int) -> list[str]:
         """The kinds of records the council's audit trail mentions."""

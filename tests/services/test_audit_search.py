@@ -95,6 +95,19 @@ def test_filters_by_kind_person_change_and_text_in_the_description(
     assert {"council", "membership"} <= set(trail.entities(council.id))
 
 
+def test_the_persons_to_filter_by_stand_in_alphabetical_order_umlauts_aside(
+    database, trail, council
+):
+    """(found by a tester) Windows login names with an umlaut ("Özdemir") stood after
+    "Zander": sorted by their lower case letters, where "ö" comes after "z"."""
+    for actor in ("zander", "Özdemir", "Otto", "Pohl", "ärzteverbund"):
+        _add(database, council.id, datetime(2026, 3, 1, 9), "Eintrag", actor)
+
+    actors = trail.actors(council.id)
+
+    assert actors == ["ärzteverbund", "Frau Schulz", "Otto", "Özdemir", "Pohl", "zander"]
+
+
 def test_percent_and_underscore_in_the_search_are_plain_characters(database, trail, council):
     _add(database, council.id, datetime(2026, 3, 1, 9), "Rabatt 50% auf alles")
     _add(database, council.id, datetime(2026, 3, 1, 9), "Rabatt 50 auf alles")
