@@ -31,6 +31,7 @@ class DayWatch(QObject):
         self.day = today()  # the day the followers follow
         self._followers: list[Callable[[], bool]] = []
         self._behind: list[Callable[[], bool]] = []  # not yet followed the new day
+        self._told: str | None = None  # the failure raised last, while it lasts
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.look)
@@ -50,7 +51,9 @@ class DayWatch(QObject):
         """Tell the followers of a new day, each on its own: one that fails (a page whose
         reread the lost server refuses) is asked again at the next look, and the others
         still follow (the backup waited for the page); its error is raised afterwards,
-        for the window's error report."""
+        for the window's error report, once until a look finds it gone: a file on a network
+        drive out of reach (a laptop woken without its VPN) put a new message on the window
+        every minute until it was back, all night long (found by review)."""
         day = self._today()
         if day != self.day:
             self.day = day
@@ -64,5 +67,6 @@ class DayWatch(QObject):
                 done, failure = False, failure or error
             if not done:
                 self._behind.append(follower)
-        if failure is not None:
+        told, self._told = self._told, None if failure is None else str(failure)
+        if failure is not None and str(failure) != told:
             raise failure

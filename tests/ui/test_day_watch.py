@@ -9,7 +9,7 @@ import pytest
 
 from expertenrat.app import Session
 from expertenrat.domain.councils import CouncilSettings
-from expertenrat.domain.errors import ConnectionLostError
+from expertenrat.domain.errors import ConnectionLostError, StorageError
 from expertenrat.services.context import Services
 from expertenrat.services.overview import OverviewService
 from expertenrat.store.database_opening import open_database
@@ -59,6 +59,33 @@ def test_a_follower_that_fails_keeps_none_of_the_others_from_following(qtbot):
     watch.look()
     watch.look()
     assert heard == ["page", "backup", "page"]
+
+
+def test_a_failure_lasting_many_looks_is_reported_once_until_it_is_gone(qtbot):
+    """(found by review) The database file on a network drive out of reach (a laptop woken
+    without its VPN): the window got a new message every minute until it was back."""
+    days, away, asked = [FRIDAY], [True], []
+
+    def reread() -> bool:
+        asked.append(days[-1])
+        if away[0]:
+            raise StorageError("Die Datenbank „S:\\expertenrat.db“ ist nicht erreichbar.")
+        return True
+
+    watch = DayWatch(lambda: days[-1])
+    watch.follow(reread)
+    days.append(SATURDAY)
+    with pytest.raises(StorageError):
+        watch.look()
+    for _minute in range(3):
+        watch.look()  # still away: asked again, not reported again
+    away[0] = False
+    watch.look()
+    away[0] = True
+    days.append(SATURDAY + timedelta(days=1))
+    with pytest.raises(StorageError):
+        watch.look()  # gone in between: a new failure is reported
+    assert len(asked) == 6
 
 
 def test_a_window_left_open_over_night_rereads_the_overview_and_makes_the_new_day_s_copy(
