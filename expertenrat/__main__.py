@@ -70,9 +70,10 @@ def main(argv: list[str] | None = None) -> int:
 
 # What a character the output's encoding lacks is written as, where it has a plain form:
 # the German text's dashes, quotation marks and ellipsis, which a DOS code page (cp850), a
-# Latin-1 locale or ASCII lack.
+# Latin-1 locale or ASCII lack, and the arrow, which the ANSI code page lacks too.
 _PLAIN_FORMS = str.maketrans(
-    {"–": "-", "—": "-", "„": '"', "“": '"', "”": '"', "‚": "'", "‘": "'", "’": "'", "…": "..."}
+    {"–": "-", "—": "-", "„": '"', "“": '"', "”": '"', "‚": "'", "‘": "'", "’": "'"}
+    | {"…": "...", "→": "->"}  # the plain forms of more than one character
 )
 _PLAIN_OR_CODE = "expertenrat-plain-or-code"
 

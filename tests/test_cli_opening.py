@@ -455,3 +455,19 @@ def test_a_missing_database_no_one_named_says_whose_it_was_and_what_to_give(tmp_
     assert "unter einem anderen Benutzer (etwa als geplante Aufgabe)" in unnamed.stderr
     assert_one_line_error(named, "gibt es noch nicht oder sie ist leer")
     assert "Angegeben war keine" not in named.stderr
+
+
+def test_the_reminders_arrow_is_written_plainly_in_the_ansi_code_page(database, tmp_path):
+    """(found by a tester) The reminders' lines in a scheduled task's log (Windows writes
+    redirected output in the ANSI code page, which has no "→") read "E-2025-04 \\u2192 …"."""
+    result = subprocess.run(
+        [sys.executable, "-m", "expertenrat", "--database", str(database),
+         "export", "reminders", "--council", "1", "--out", str(tmp_path / "Erinnerungen")],
+        capture_output=True,
+        timeout=120,
+        env=script_environment() | {"PYTHONIOENCODING": "cp1252"},
+    )  # fmt: skip
+
+    assert result.returncode == 0
+    lines = result.stdout.decode("cp1252").splitlines()
+    assert lines and all(" -> " in line and "\\u" not in line for line in lines)
