@@ -30,6 +30,7 @@ from expertenrat.domain.enums import ProjectPhase, RecommendationKind, Recommend
 from expertenrat.domain.german_dates import searched_day_names
 from expertenrat.domain.overview import Area, Target
 from expertenrat.domain.recommendation_codes import code_prefix, parse_code
+from expertenrat.domain.text_folding import fold
 from expertenrat.services.council_search_meetings import agenda_items_searched, meetings_searched
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store import models
@@ -41,11 +42,15 @@ class CouncilSearchService:
         self._database = database
 
     def index(self, council_id: int) -> SearchIndex:
-        """Every live record of the council: projects first (by title), then meetings,
-        agenda items and recommendations, the newest first (a meeting before its items)."""
+        """Every live record of the council: projects first (by title, as the Projekte page
+        orders them: umlauts and case aside, not by the database's bytes or a server's
+        locale), then meetings, agenda items and recommendations, the newest first (a
+        meeting before its items)."""
         with reading(self._database) as session:
             fields = _field_names(session, council_id)
-            projects = list(_projects(session, council_id, fields))
+            projects = sorted(
+                _projects(session, council_id, fields), key=lambda record: fold(record.hit.what)
+            )
             dated = [
                 *meetings_searched(session, council_id),
                 *agenda_items_searched(session, council_id),
@@ -88,7 +93,7 @@ def _projects(session: Session, council_id: int, fields: dict[int, str]) -> Iter
             project.description,
         )
         .where(project.council_id == council_id, project.deleted_at.is_(None))
-        .order_by(project.title, project.id)
+        .order_by(project.id)
     ):
         where = ", ".join(part for part in (row.lead_unit, ProjectPhase(row.phase).label) if part)
         yield Searchable(

@@ -63,6 +63,23 @@ def test_newest_first_after_the_projects(demo_database):
     assert days == sorted(days, reverse=True)
 
 
+def test_the_projects_found_stand_by_title_umlauts_and_case_aside(demo_database):
+    """(found by a tester) The database ordered them by bytes (or a server's own locale):
+    "Ökologische Quokkastadt" and "eAkte-Quokka" came after "Zukunftsquokka"."""
+    with demo_database.transaction() as session:
+        for title in ("Zukunftsquokka", "Ökologische Quokkastadt", "eAkte-Quokka", "Bürgerquokka"):
+            session.add(models.Project(council_id=COUNCIL, title=title, phase="idea"))
+
+    hits = CouncilSearchService(demo_database).find(COUNCIL, "quokka")
+
+    assert [hit.what for hit in hits if hit.kind is HitKind.PROJECT] == [
+        "Bürgerquokka",
+        "eAkte-Quokka",
+        "Ökologische Quokkastadt",
+        "Zukunftsquokka",
+    ]
+
+
 def test_the_record_whose_code_or_title_was_typed_comes_first(demo_database):
     """Found by a tester: minutes that named a recommendation's code, held later, came
     before the recommendation; so did items that named a meeting."""
