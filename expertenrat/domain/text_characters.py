@@ -89,11 +89,20 @@ def pasted_text(text: str) -> str:
     start the Unicode bullets they show (found by a tester: a list copied from a PDF
     printed "\ufffd" before each point)."""
     if not _printable_lines(text):  # something to drop or replace; rarely so
-        text = "".join(_pasted_character(char) for char in text)
-        text = _SYMBOL_FONT_BULLET.sub(_unicode_bullet, text)
+        text = _SYMBOL_FONT_BULLET.sub(_unicode_bullet, without_refused(text))
     if _LIGATURE.search(text) is None:
         return text  # the common case, at C speed
     return text.translate(_LIGATURE_LETTERS)
+
+
+def without_refused(text: str) -> str:
+    """``text`` without the invisible characters the text rule refuses, a vertical tab, form
+    feed or NEL as a line feed: what :func:`pasted_text` drops, and what the import of a
+    members file drops of its cells (text pasted into Excel from a web page brings soft
+    hyphens and zero-width spaces along, which Excel does not show either)."""
+    if _printable_lines(text):
+        return text  # the common case, at C speed
+    return "".join(_pasted_character(char) for char in text)
 
 
 def _unicode_bullet(match: re.Match[str]) -> str:

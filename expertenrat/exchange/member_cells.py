@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 from expertenrat.domain.enums import LabelledEnum, MemberRole, Sector
 from expertenrat.domain.german_dates import full_year
+from expertenrat.domain.text_characters import without_refused
 from expertenrat.exchange.member_columns import Cell, format_date
 
 _TRUE = frozenset({"ja", "j", "x", "1", "true", "wahr", "yes"})
@@ -41,7 +42,10 @@ def shown(value: str) -> str:
 
 
 def cell_text(cell: Cell) -> str:
-    return cell if isinstance(cell, str) else format_date(cell)
+    """A cell's text without the invisible characters the text rule refuses (a soft hyphen
+    pasted into Excel from a web page: found by a tester, the row was refused and its
+    value had to be typed anew, as Excel shows nothing of it either)."""
+    return without_refused(cell) if isinstance(cell, str) else format_date(cell)
 
 
 def read_date(header: str, required: bool, cell: Cell) -> date | None:
@@ -52,7 +56,7 @@ def read_date(header: str, required: bool, cell: Cell) -> date | None:
 
 
 def read_line(cell: Cell) -> str:
-    return cell.strip() if isinstance(cell, str) else format_date(cell)
+    return cell_text(cell).strip()
 
 
 def read_phone(header: str, cell: Cell) -> str:

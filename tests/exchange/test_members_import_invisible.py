@@ -1,0 +1,38 @@
+"""A members file whose cells hold what copying from a web page into Excel brings along
+unseen (a soft hyphen, a zero-width space, a bidi override) is read without it, as a paste
+into the program's fields drops it; before, the row was refused and each value had to be
+typed anew, as Excel shows nothing of it either (found by a tester)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from expertenrat.exchange.members_csv import parse_members_csv
+
+HEADER = "Vorname;Nachname;Institution;Amtszeit Beginn;Primäres Handlungsfeld;Notizen"
+
+
+def test_the_invisible_characters_of_a_cell_are_left_out() -> None:
+    row = (
+        "Ma\u00adria;Neu\u200bmann;Uni\u00adversität Ros\u00adtock\u202e;01.06.2025;"
+        'Um\u00adwelt;"Erste\u00ad Zeile\nzweite\u200b Zeile"'
+    )
+    data = f"{HEADER}\r\n{row}\r\n".encode("utf-8-sig")
+
+    (parsed,) = parse_members_csv(data, {"Umwelt": 4}, today=date(2025, 6, 1)).rows
+
+    assert parsed.errors == ()
+    member = parsed.member
+    assert (member.given_name, member.family_name) == ("Maria", "Neumann")
+    assert member.affiliation == "Universität Rostock"
+    assert member.primary_field_id == 4
+    assert member.notes == "Erste Zeile\nzweite Zeile"
+
+
+def test_a_line_break_in_a_one_line_cell_is_still_an_error_of_its_row() -> None:
+    data = f'{HEADER}\r\nMaria;"Neu\nmann";;01.06.2025;Umwelt;\r\n'.encode("utf-8-sig")
+
+    (parsed,) = parse_members_csv(data, {"Umwelt": 4}, today=date(2025, 6, 1)).rows
+
+    assert parsed.member is None
+    assert "Nachname muss in einer Zeile stehen" in " ".join(parsed.errors)
