@@ -18,6 +18,7 @@ from expertenrat.domain.projects import marked_title
 from expertenrat.domain.recommendation_filter import RecommendationFilter
 from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations import AWAITING_OUTCOME
+from expertenrat.domain.text_folding import fold
 from expertenrat.ui.filter_bar import FilterBar, refill_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.recommendations_filter import RegisterFilter
@@ -111,7 +112,7 @@ class RecommendationsFilterBar(FilterBar):
             tr(_CONTEXT, "Alle Projekte"),
             [
                 (marked_title(p.title, p.ended), p.id)
-                for p in sorted(projects.values(), key=lambda p: p.title)
+                for p in sorted(projects.values(), key=lambda p: (fold(p.title), p.id))
             ],
         )
         refill_combo(self.year_combo, tr(_CONTEXT, "Alle Jahre"), [(str(y), y) for y in years])

@@ -136,6 +136,21 @@ def test_the_project_filter_marks_a_finished_project(qtbot):
     assert bar.chosen_filter().project_id == 7
 
 
+def test_the_project_filter_lists_the_projects_by_title_umlauts_and_case_aside(qtbot):
+    """(found by a tester) "Öffentliches WLAN" and "eAkte" stood after "Zukunftsstadt":
+    sorted by their characters, as on a PC without the German order."""
+    bar = RecommendationsFilterBar(RegisterFilter(lambda: None))
+    qtbot.addWidget(bar)
+    titles = ("Zukunftsstadt", "Öffentliches WLAN", "eAkte", "Bürgerportal")
+    rows = [
+        replace(_row(n, "Eins"), projects=(AddressedProject(n, title),))
+        for n, title in enumerate(titles, start=1)
+    ]
+    bar.fill(rows, [])
+    texts = [bar.project_combo.itemText(i) for i in range(1, bar.project_combo.count())]
+    assert texts == ["Bürgerportal", "eAkte", "Öffentliches WLAN", "Zukunftsstadt"]
+
+
 def test_the_filter_combos_have_names_for_a_screen_reader(qtbot):
     """(found by a tester) a screen reader heard only "Alle Jahre", not what it filters."""
     bar = RecommendationsFilterBar(RegisterFilter(lambda: None))
