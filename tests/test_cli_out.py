@@ -49,3 +49,20 @@ def test_reminders_into_a_file_say_that_out_names_a_folder(capsys, demo_file, tm
         "werden in einen Ordner geschrieben: bitte wählen Sie einen Ordner."
     )
     assert target.read_bytes() == b"%PDF"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("export", "opendata", "--out", 'D:\\Web Daten" --force'),
+     ("backup", "--out", 'D:\\Sicherungen" --force')],
+    ids=["folder", "file"],
+)  # fmt: skip
+def test_a_backslash_before_the_closing_quotation_mark_is_explained(capsys, tmp_path, command):
+    """(found by a tester) cmd.exe hands --out "D:\\Web Daten\\" --force over as one
+    argument, 'D:\\Web Daten" --force': a name Windows refuses, and --force lost unsaid."""
+    code, out, err = run(capsys, "--database", str(tmp_path / "x.db"), *command)
+
+    assert (code, out) == (1, "")
+    assert "Fehler: Angabe --out: „D:\\" in err
+    assert 'Bitte ohne \\ am Ende angeben, etwa "D:\\Daten" statt "D:\\Daten\\"' in err
+    assert list(tmp_path.iterdir()) == []

@@ -112,6 +112,17 @@ def _refuse_empty(text: str, what: str) -> None:
 
 
 def _target(text: str) -> Path:
+    if '"' in text and "\\" in text:  # no file name holds '"' on Windows
+        # cmd.exe (and Windows PowerShell) hand --out "D:\Web\" --force to the program as
+        # one argument, D:\Web" --force: the backslash made the closing quotation mark part
+        # of the name, one Windows refuses for its '"', and the --force after it was lost
+        # unsaid (found by a tester).
+        raise argparse.ArgumentTypeError(
+            f'„{text}“ enthält ein Anführungszeichen: Unter Windows gilt \\" (ein \\ vor '
+            "dem schließenden Anführungszeichen) als Anführungszeichen im Namen, und was "
+            "danach folgt, gehört mit dazu. Bitte ohne \\ am Ende angeben, etwa "
+            '"D:\\Daten" statt "D:\\Daten\\"'
+        )
     try:
         path = Path(os.path.abspath(os.path.expanduser(text)))
     except FileNotFoundError:  # a relative name, and the current folder was deleted
