@@ -181,8 +181,10 @@ def _leave_write_ahead_log_on_network(path: Path) -> None:
     version of the program) leaves it before it is used (see
     :func:`~expertenrat.store.engine.sqlite_journal_mode`). Where another program has it
     open in the log (another PC's older version), it is refused, unchanged: two PCs in the
-    log on one shared file can damage it."""
-    if sqlite_journal_mode(path) == "wal":
+    log on one shared file can damage it. A file in the rollback journal is left as it is,
+    without a lock: the switch's lock, taken without waiting, refused a start while another
+    PC of this version was saving (found by review)."""
+    if sqlite_journal_mode(path) == "wal" or not _in_write_ahead_log(path):
         return
     try:
         connection = sqlite3.connect(path, timeout=0)
@@ -194,3 +196,15 @@ def _leave_write_ahead_log_on_network(path: Path) -> None:
         if sqlite_cause(error) is SqliteCause.LOCKED:
             raise in_use_on_network(path) from error
         raise sqlite_problem(path, error) from error
+
+
+def _in_write_ahead_log(path: Path) -> bool:
+    """Whether the header of the SQLite file ``path`` says it is in the write-ahead log (its
+    read and write versions, bytes 18 and 19, are 2), read without any lock; one that
+    cannot be read is looked at by the switch."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return True
+    return len(header) < 20 or 2 in (header[18], header[19])

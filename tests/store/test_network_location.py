@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
+from pathlib import Path
 
 import pytest
 from network_share import fake_share
@@ -13,6 +14,7 @@ from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.services.backup import BackupService
 from expertenrat.services.demo import DemoService
 from expertenrat.services.settings import SettingsService
+from expertenrat.store import database_opening
 from expertenrat.store.database_opening import open_database
 from expertenrat.store.engine import database_url
 from expertenrat.store.network_location import (
@@ -145,4 +147,30 @@ def test_a_restore_onto_a_share_leaves_the_file_without_the_log(monkeypatch, tmp
             assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "delete"
     finally:
         target.close()
+    assert _journal_mode(path) == "delete"
+
+
+def test_a_file_on_a_share_opens_while_another_pc_is_saving_to_it(monkeypatch, tmp_path):
+    """(found by review) The look whether the file is still in the log took a lock without
+    waiting: a start while another PC (or the command line beside the window) was saving
+    was refused, as if an older version had the file open in the log."""
+    path = fake_share(monkeypatch, tmp_path) / "expertenrat.db"
+    open_database(database_url(str(path))).close()
+    other = sqlite3.connect(path, isolation_level=None)  # this version on another PC
+    looked = database_opening.sqlite_journal_mode
+
+    def saving_meanwhile(file: Path) -> str:
+        other.execute("BEGIN EXCLUSIVE")  # its save takes the file right then
+        return looked(file)
+
+    monkeypatch.setattr(database_opening, "sqlite_journal_mode", saving_meanwhile)
+    try:
+        database = open_database(database_url(str(path)))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    try:
+        assert SettingsService(database, "Frau Schulz").councils() == []
+    finally:
+        database.close()
     assert _journal_mode(path) == "delete"
