@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from expertenrat.domain.list_points import list_point
-from expertenrat.domain.text_characters import line_feeds
 
+_LINE_BREAK = re.compile("\r\n|[\n\r\u2028\u2029]")
 _DIVIDED = re.compile(r"[^\W\d_]-\Z")  # a letter and the hyphen that divided its word
 # The word after a hyphen that is no divided word's: "Hanse- und Universitätsstadt".
 _SUSPENDED = re.compile(r"(?:und|oder|bzw\.|sowie|als auch)\b")
@@ -21,8 +21,10 @@ def flowing_text(text: str) -> str:
     hyphen that divided a word ("Bürger-" "beteiligung": "Bürgerbeteiligung"; "Open-"
     "Data": "Open-Data"; "Hanse-" "und": "Hanse- und"). A blank line still parts two
     paragraphs, and a list's point (see :func:`~expertenrat.domain.list_points.list_point`)
-    still begins a line."""
-    lines = line_feeds(text).translate({0x2028: "\n", 0x2029: "\n"}).split("\n")
+    still begins a line. Line breaks become line feeds."""
+    lines = _LINE_BREAK.split(text)
+    if len(lines) == 1:
+        return text  # a line of its own, as most of what is pasted into a one-line field
     joined: list[str] = []
     for line in lines:
         before = joined[-1] if joined else ""

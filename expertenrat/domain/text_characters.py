@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from expertenrat.domain.flowing_text import flowing_text
+
 ALLOWED_FORMAT = frozenset("\u200c\u200d\u200e\u200f\u061c")
 """The format characters real text needs: ZWNJ, ZWJ and the bidi marks LRM, RLM and ALM."""
 LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x85")
@@ -119,8 +121,10 @@ def _pasted_character(char: str) -> str:
 
 def pasted_line(text: str) -> str:
     """``text`` as pasted into a one-line input: as :func:`pasted_text`, its lines and tabs
-    joined by spaces."""
-    text = pasted_text(text).replace("\r\n", " ")
+    joined by spaces; a word divided at a line's end whole again (a title copied from a
+    PDF: "Parkraum-" over "steuerung" is "Parkraumsteuerung", not "Parkraum- steuerung";
+    see :func:`~expertenrat.domain.flowing_text.flowing_text`)."""
+    text = flowing_text(pasted_text(text))
     return "".join(" " if char in LINE_BREAKS or char == "\t" else char for char in text)
 
 

@@ -37,7 +37,7 @@ class PlainTextEdit(QPlainTextEdit):
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasText():
-            self._insert_pasted(source.text())
+            self._insert_cleaned(pasted_text(source.text()))
         else:
             super().insertFromMimeData(source)
 
@@ -45,11 +45,11 @@ class PlainTextEdit(QPlainTextEdit):
         """Paste the clipboard's text as flowing text, cleaned as any paste."""
         text = QGuiApplication.clipboard().text()
         if text and not self.isReadOnly():
-            self._insert_pasted(flowing_text(text))
+            self._insert_cleaned(flowing_text(pasted_text(text)))
 
-    def _insert_pasted(self, text: str) -> None:
+    def _insert_cleaned(self, text: str) -> None:
         cursor = self.textCursor()
-        cursor.insertFragment(QTextDocumentFragment.fromPlainText(pasted_text(text)))
+        cursor.insertFragment(QTextDocumentFragment.fromPlainText(text))
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 

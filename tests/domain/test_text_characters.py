@@ -39,3 +39,13 @@ def test_a_pdf_s_ligatures_become_their_letters() -> None:
 
 def test_a_one_line_field_gets_the_bullet_and_the_letters_too() -> None:
     assert pasted_line("\uf0b7\tEinﬂuss der Verwaltung") == "• Einfluss der Verwaltung"
+
+
+def test_a_title_copied_from_a_pdf_over_two_lines_is_pasted_whole() -> None:
+    """(found by a tester) a one-line field joined the lines by a space: "Parkraum-
+    steuerung" was pasted as "Parkraum- steuerung", "Müller- Lüdenscheidt"."""
+    assert pasted_line("Intelligente Parkraum-\r\nsteuerung Warnemünde") == (
+        "Intelligente Parkraumsteuerung Warnemünde"
+    )
+    assert pasted_line("Ina Müller-\nLüdenscheidt") == "Ina Müller-Lüdenscheidt"
+    assert pasted_line("Hanse-\nund Universitätsstadt") == "Hanse- und Universitätsstadt"
