@@ -104,12 +104,22 @@ class MainWindowView(QMainWindow):
             widget = widget.nextInFocusChain()
 
     def _fit_sidebar(self) -> None:
-        """The area names are never clipped, however wide the page beside them wants to be."""
+        """The area names are never clipped, however wide the page beside them wants to be;
+        the page never goes: it does not fold away, and a remembered sidebar starts at
+        twice its names at most. Dragged across the window, the page vanished, and
+        remembered so, it stayed gone at the next start; a sidebar widened at the docking
+        station's big monitor left the page 68 pixels on the laptop alone (found by a
+        tester)."""
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         sides = self.sidebar.contentsMargins()  # the frame (the style sheet's border)
         margin = sides.left() + sides.right() + 4
-        self.sidebar.setMinimumWidth(self.sidebar.sizeHintForColumn(0) + margin)
+        least = self.sidebar.sizeHintForColumn(0) + margin
+        self.sidebar.setMinimumWidth(least)
         self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
+        remembered = self.splitter.sizes()
+        if remembered[0] > 2 * least:
+            self.splitter.setSizes([2 * least, sum(remembered) - 2 * least])
 
     def show_unusable(
         self,

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
+from expertenrat.ui.main_window_view import MainWindowView
 from expertenrat.ui.window_layout import restore_layout, save_layout
 
 
@@ -88,3 +90,32 @@ def test_a_window_remembered_on_this_screen_keeps_its_size(qtbot, tmp_path) -> N
 
     assert window.size() == QSize(500, 400)
     assert not window.isMaximized()
+
+
+def _splitter_state(sidebar: int, page: int) -> QByteArray:
+    splitter = QSplitter()
+    splitter.addWidget(QWidget())
+    splitter.addWidget(QWidget())
+    splitter.setSizes([sidebar, page])
+    return splitter.saveState()
+
+
+@pytest.mark.parametrize(
+    ("sidebar", "page"),
+    [(1800, 750), (2550, 0)],
+    ids=["sidebar widened at a big monitor", "page dragged away"],
+)
+def test_the_remembered_sidebar_leaves_the_page_its_room(qtbot, tmp_path, sidebar, page) -> None:
+    settings = _settings(tmp_path)
+    settings.setValue("window/splitter", _splitter_state(sidebar, page))
+    window = MainWindowView()  # the frame, without the database's pages
+    qtbot.addWidget(window)
+    restore_layout(window, window.splitter, settings)  # as MainWindow does, then its areas
+    window.add_areas([(name, QWidget()) for name in ("Übersicht", "Mitglieder")], QWidget())
+    window.resize(1000, 700)
+    window.show()
+    qtbot.waitExposed(window)
+
+    names = window.sidebar.width()
+    assert names <= 2 * window.sidebar.minimumWidth()
+    assert window.stack.width() == 1000 - names - window.splitter.handleWidth()
