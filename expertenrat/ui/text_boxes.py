@@ -66,7 +66,7 @@ class PlainTextEdit(QPlainTextEdit):
         actions = menu.actions()
         paste = next((a for a in actions if a.objectName() == "edit-paste"), None)
         if paste is not None:
-            flowing = QAction(tr(_CONTEXT, "Als Fließtext einfügen"), menu)
+            flowing = QAction(tr(_CONTEXT, "Als &Fließtext einfügen"), menu)
             flowing.setObjectName("edit-paste-flowing")
             flowing.setShortcut(FLOWING_PASTE)
             flowing.setEnabled(paste.isEnabled())

@@ -43,6 +43,8 @@ def test_the_context_menu_pastes_a_pdf_s_lines_as_flowing_text(qtbot):
     menu = _menu(edit)
     names = [a.objectName() for a in menu.actions()]
     assert names.index("edit-paste-flowing") == names.index("edit-paste") + 1
+    keys = [a.text().partition("&")[2][:1].lower() for a in menu.actions() if "&" in a.text()]
+    assert "f" in keys and len(keys) == len(set(keys))  # Alt+F, no other entry's key
 
     _flowing_action(menu).trigger()
     menu.close()
