@@ -20,7 +20,7 @@ from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.meeting_states import NOT_YET_HELD
 from expertenrat.domain.member_history import Record
 from expertenrat.domain.wording import listed
-from expertenrat.services.attendance_rows import active_on, full_name
+from expertenrat.services.attendance_rows import active_on, full_name, sort_name
 from expertenrat.store import models
 
 
@@ -89,7 +89,7 @@ def _recorded(
     for how, query in queries:
         for member in session.scalars(query.options(selectinload(models.Membership.person))):
             found.setdefault(member.id, (member, how))
-    return dict(sorted(found.items(), key=lambda entry: full_name(entry[1][0])))
+    return dict(sorted(found.items(), key=lambda entry: sort_name(entry[1][0])))
 
 
 def chair_problems(

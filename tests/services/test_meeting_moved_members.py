@@ -73,6 +73,48 @@ def test_a_held_meeting_moved_outside_the_terms_of_members_it_records_is_refused
     assert IntegrityService(database).check() == []
 
 
+def test_the_members_a_moved_meeting_would_lose_are_named_in_the_order_of_names(
+    database, actor, members_service, council, new_member
+):
+    """(found by a tester) Named by their full names' letters: "Dr. Zoe Arndt" under D,
+    "Ömer Adler" after "Paul Zorn"; as every list of names, by family name, umlauts
+    among their base letters."""
+    members = [
+        members_service.save(council.id, new_member(given, family, **extra), TODAY)
+        for given, family, extra in (
+            ("Paul", "Zorn", {}),
+            ("Ömer", "Adler", {}),
+            ("Zoe", "Arndt", {"title": "Dr."}),
+        )
+    ]
+    meeting = add_meeting(database, council.id, starts_at=datetime(2026, 3, 10, 16))
+    with database.transaction() as session:
+        session.get(models.Meeting, meeting.meeting_id).state = "held"
+        for member in members:
+            session.add(
+                models.Attendance(
+                    meeting_id=meeting.meeting_id,
+                    membership_id=member.id,
+                    status=AttendanceStatus.PRESENT.value,
+                )
+            )
+    service = MeetingsService(database, actor)
+    draft = service.get(meeting.meeting_id).draft()
+    start = datetime(2024, 3, 10, 16, tzinfo=BERLIN)
+    draft = replace(draft, start=start, end=start + timedelta(hours=2))
+
+    (problem,) = [
+        p
+        for p in service.problems(council.id, draft, meeting_id=meeting.meeting_id)
+        if not p.warning
+    ]
+
+    assert "sind Ömer Adler (in der Anwesenheit erfasst), Dr. Zoe Arndt (in der " in (
+        problem.message
+    )
+    assert problem.message.index("Arndt") < problem.message.index("Paul Zorn")
+
+
 def test_a_meeting_moved_outside_the_term_of_its_chair_is_refused_naming_her(
     database, actor, members_service, council, new_member
 ):
