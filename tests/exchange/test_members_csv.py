@@ -19,7 +19,7 @@ from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.field_limits import EARLIEST_DATE, LATEST_DATE
 from expertenrat.domain.members import Member
-from expertenrat.domain.text_characters import PLAIN_SPACES
+from expertenrat.domain.text_characters import PLAIN_SPACES, shows_nothing
 from expertenrat.exchange.member_columns import COLUMNS
 from expertenrat.exchange.members_csv import MembersCsv, export_members_csv, parse_members_csv
 
@@ -192,13 +192,15 @@ def test_round_trip_of_values_that_start_with_apostrophes() -> None:
 # What a member may hold (field_limits): NFC text without control and format characters
 # (but with ZWNJ/ZWJ); line feeds and tabs only in multi-line fields, no-break spaces only
 # there too; each within its limit. Without "Ã" and "â": a file with "Ã¼" or "â€ž" holds
-# umlauts garbled before, which the import refuses (test_csv_text).
+# umlauts garbled before, which the import refuses (test_csv_text). A text of only joiners
+# (and spaces) shows nothing and is stored empty (field_limits.clean_text), so a member holds
+# none: hypothesis 6.100 drew a name of one ZWNJ, which the import rightly called missing.
 _CHAR = st.characters(
     codec="utf-8", exclude_categories=("Cc", "Cs", "Cf", "Zl", "Zp"), exclude_characters="Ãâ"
 )
 _CHARS = st.one_of(_CHAR, st.sampled_from("\u200c\u200d"))
 _TEXT = st.text(st.one_of(_CHARS, st.sampled_from("\n\t")), max_size=300).map(
-    lambda s: unicodedata.normalize("NFC", s)
+    lambda s: "" if shows_nothing(s) else unicodedata.normalize("NFC", s)
 )
 
 
@@ -206,6 +208,7 @@ def _line(limit: int) -> st.SearchStrategy[str]:
     return (
         st.text(_CHARS, max_size=limit)
         .map(lambda s: unicodedata.normalize("NFC", s).translate(PLAIN_SPACES).strip())
+        .map(lambda s: "" if shows_nothing(s) else s)
         .filter(lambda s: len(s) <= limit)
     )
 
