@@ -142,6 +142,12 @@ def test_demo_uses_the_database_from_the_environment(tmp_path):
         # (found by a tester) one missing option was "diese Angaben fehlen: --out"
         (("backup",), "Fehler: diese Angabe fehlt: --out\n"),
         (("export", "annual-report"), "Fehler: diese Angaben fehlen: --year, --out\n"),
+        # (found by a tester) "unbekannte Angaben: --database y.db" of an option --help names
+        (
+            ("backup", "--out", "x.zip", "--database", "y.db"),
+            "unbekannte Angaben: --database y.db (--database gehört vor den Befehl: "
+            "expertenrat --database … BEFEHL …)\n",
+        ),
     ],
 )
 def test_bad_arguments_give_exit_code_1_and_a_german_line(args, message, tmp_path):

@@ -30,6 +30,7 @@ argparse.ngettext = lambda singular, plural, n: _german(singular if n == 1 else 
 
 _MISSING = _ARGPARSE_GERMAN["the following arguments are required: %s"].removesuffix("%s")
 _ONE_OF = _ARGPARSE_GERMAN["one of the arguments %s is required"].removesuffix("%s")
+_UNKNOWN = _ARGPARSE_GERMAN["unrecognized arguments: %s"].removesuffix("%s")
 
 
 class GermanParser(argparse.ArgumentParser):
@@ -38,7 +39,22 @@ class GermanParser(argparse.ArgumentParser):
             message = f"diese Angabe fehlt: {message.removeprefix(_MISSING)}"
         elif message.startswith(_ONE_OF):  # argparse joins by " ": "--meeting --all"
             message = f"{_ONE_OF}{' oder '.join(message.removeprefix(_ONE_OF).split())}"
+        elif message.startswith(_UNKNOWN):
+            message += self._before_the_command(message.removeprefix(_UNKNOWN))
         self.exit(1, f"{self.prog}: Fehler: {message}\n")
+
+    def _before_the_command(self, unknown: str) -> str:
+        """Where an option of this parser (``--database``) came after the command, which
+        only takes its own, what to write instead: a script's "expertenrat backup --out
+        x.zip --database y.db" was told "unbekannte Angaben: --database y.db" of an option
+        the help names (found by a tester)."""
+        words = (word.split("=", 1)[0] for word in unknown.split())
+        misplaced = [w for w in dict.fromkeys(words) if w in self._option_string_actions]
+        if not misplaced:
+            return ""
+        options = " und ".join(misplaced)
+        verb = "gehört" if len(misplaced) == 1 else "gehören"
+        return f" ({options} {verb} vor den Befehl: {self.prog} {misplaced[0]} … BEFEHL …)"
 
     def _check_value(self, action: argparse.Action, value: object) -> None:
         """An unknown command in German quotes ("„zaubern“ gibt es nicht; möglich: demo,
