@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from expertenrat.domain.list_points import list_point
+from expertenrat.domain.list_points import bullet_alone, list_point
 
 _LINE_BREAK = re.compile("\r\n|[\n\r\u2028\u2029]")
 _DIVIDED = re.compile(r"[^\W\d_]-\Z")  # a letter and the hyphen that divided its word
@@ -21,18 +21,25 @@ def flowing_text(text: str) -> str:
     hyphen that divided a word ("Bürger-" "beteiligung": "Bürgerbeteiligung"; "Open-"
     "Data": "Open-Data"; "Hanse-" "und": "Hanse- und"). A blank line still parts two
     paragraphs, and a list's point (see :func:`~expertenrat.domain.list_points.list_point`)
-    still begins a line. Line breaks become line feeds."""
+    still begins a line, also where its bullet stood alone on the line before. Line breaks
+    become line feeds."""
     lines = _LINE_BREAK.split(text)
     if len(lines) == 1:
         return text  # a line of its own, as most of what is pasted into a one-line field
     joined: list[str] = []
     for line in lines:
         before = joined[-1] if joined else ""
-        if not line.strip() or not before.strip() or list_point(line) is not None:
+        if not line.strip() or not before.strip() or _starts_point(line):
             joined.append(line)
             continue
         joined[-1] = _joined(before.rstrip(), line.strip())
     return "\n".join(joined)
+
+
+def _starts_point(line: str) -> bool:
+    """Whether ``line`` begins a list's point: the bullet and its text, or a bullet alone
+    (its text on the next line, which joins it)."""
+    return list_point(line) is not None or bullet_alone(line)
 
 
 def _joined(before: str, after: str) -> str:

@@ -9,9 +9,10 @@ import re
 
 # A bullet, a dash or a number before a space; any short mark before a tab (Word copies the
 # number or bullet of each point and a tab); indented by spaces or tabs (a deeper level).
+_BULLETS = "•▪■●◦○❖❑➢►▸✓✔*·–—−-"
 _POINT = re.compile(
     r"(?P<indent>[ \t]*)"
-    r"(?:(?P<mark>[•▪■●◦○❖❑➢►▸✓✔*·–—−-]|\d{1,2}[.)]|\(\d{1,2}\)|[a-z]\)) +"
+    rf"(?:(?P<mark>[{_BULLETS}]|\d{{1,2}}[.)]|\(\d{{1,2}}\)|[a-z]\)) +"
     r"|(?P<tabbed>[^\s]{1,4})\t+)"
     r"(?=\S)"
 )
@@ -26,3 +27,10 @@ def list_point(line: str) -> tuple[str, str] | None:
         return None
     mark = found.group("mark") or found.group("tabbed")
     return " " * len(found.group("indent")) + mark, line[found.end() :]
+
+
+def bullet_alone(line: str) -> bool:
+    """Whether ``line`` is a bullet without its point, as a PDF may copy a list: the bullet
+    on a line of its own, its point on the next."""
+    mark = line.strip()
+    return len(mark) == 1 and mark in _BULLETS

@@ -6,6 +6,7 @@ import pytest
 
 from expertenrat.domain.flowing_text import flowing_text
 from expertenrat.domain.list_points import list_point
+from expertenrat.domain.text_characters import pasted_text
 
 
 @pytest.mark.parametrize(
@@ -49,4 +50,13 @@ def test_a_list_s_points_keep_their_lines_and_their_further_lines_join_them() ->
 
     assert flowing_text(copied) == (
         "Ergebnisse:\n•\tDer erste Punkt läuft weiter\n•\tZweiter\n1. Dritter"
+    )
+
+
+def test_a_bullet_copied_on_a_line_of_its_own_begins_its_point() -> None:
+    """A PDF may copy a list's bullet on a line of its own and its point on the next."""
+    copied = "Ergebnisse:\n\uf0b7\nPunkt eins\nläuft weiter\n\uf0b7\nPunkt zwei"
+
+    assert flowing_text(pasted_text(copied)) == (
+        "Ergebnisse:\n• Punkt eins läuft weiter\n• Punkt zwei"
     )
