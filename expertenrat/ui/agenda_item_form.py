@@ -25,6 +25,7 @@ from expertenrat.domain.agenda_templates import AgendaTemplate
 from expertenrat.domain.enums import AgendaItemKind, PresenterKind
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import AGENDA_ITEM
+from expertenrat.domain.pasted_agenda_titles import pasted_title
 from expertenrat.services.agenda import ProjectChoice
 from expertenrat.ui.eliding_widgets import compact_combo
 from expertenrat.ui.form_errors import FormErrors
@@ -60,7 +61,7 @@ class AgendaItemForm(QWidget):
                 "Übernimmt Titel, Art, Öffentlichkeit und Dauer eines wiederkehrenden Punkts.",
             )
         )
-        self.title_edit = LineEdit()
+        self.title_edit = LineEdit(cleaning=pasted_title)  # without a copied "TOP 3"
         self.title_edit.setMaxLength(AGENDA_ITEM["title"].max_length)
         self.kind_combo = FocusCombo()
         for kind in AgendaItemKind:

@@ -11,6 +11,7 @@ from expertenrat.domain.agenda import MAX_PLANNED_MINUTES
 from expertenrat.domain.agenda_templates import AgendaTemplate
 from expertenrat.domain.enums import AgendaItemKind
 from expertenrat.domain.field_limits import AGENDA_ITEM
+from expertenrat.domain.pasted_agenda_titles import pasted_title
 from expertenrat.services.agenda_templates import AgendaTemplatesService
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.form_errors import FormErrors
@@ -51,7 +52,7 @@ class AgendaTemplatesEditor(OrderedListEditor):
         )
 
     def add_fields(self, errors: FormErrors) -> None:
-        self.title_edit = LineEdit()
+        self.title_edit = LineEdit(cleaning=pasted_title)  # without a copied "TOP 3"
         self.title_edit.setMaxLength(AGENDA_ITEM["title"].max_length)
         self.kind_combo = FocusCombo()
         for kind in AgendaItemKind:

@@ -4,6 +4,8 @@ lines: :mod:`expertenrat.ui.text_boxes`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import (
     QClipboard,
@@ -82,13 +84,17 @@ class LineEdit(QLineEdit):
       back. It is cleaned before the field's length limit counts it; pasted text that still
       does not fit is not cut off silently but left out, and a tooltip under the field says
       so (``paste_refused`` carries the message too). Text that reaches the field some other
-      way (an input method) is cleaned after the fact.
+      way (an input method) is cleaned after the fact. ``cleaning`` may clean a paste more
+      (an agenda item's title: without the number an agenda line was copied with).
     """
 
     paste_refused = Signal(str)  # the German message why a paste was left out
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(
+        self, *args: object, cleaning: Callable[[str], str] = pasted_line, **kwargs: object
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self._cleaning = cleaning
         self._limit = self.maxLength()
         self.textEdited.connect(self._clean)
 
@@ -121,7 +127,7 @@ class LineEdit(QLineEdit):
         one step that Ctrl+Z takes back. False: it does not fit; nothing is inserted."""
         if self.isReadOnly():
             return False
-        line = pasted_line(text)
+        line = self._cleaning(text)
         if not line and not self.hasSelectedText():
             return False
         room = self.maxLength() - qt_length(self.text()) + qt_length(self.selectedText())
