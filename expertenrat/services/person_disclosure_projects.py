@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 from expertenrat.domain.audit_labels import field_label
 from expertenrat.domain.name_mentions import found
 from expertenrat.domain.person_disclosure import DisclosureSection, mentions_table
+from expertenrat.domain.text_folding import fold
 from expertenrat.services.person_disclosure_meetings import name_pattern
 from expertenrat.store import models
 
@@ -26,13 +27,14 @@ def projects_section(
     councils: dict[int, str],
     former: list[str],
 ) -> DisclosureSection:
-    """One query: every council's projects (with their partners); a project of a council
-    not in ``own`` (the councils of the person's memberships) names its council."""
+    """One query: every council's projects (with their partners), by council and title
+    (umlauts and case aside, as the Projekte page: not by the database's bytes or a
+    server's locale); a project of a council not in ``own`` (the councils of the person's
+    memberships) names its council."""
     name = name_pattern(family_name, former)
-    projects = session.scalars(
-        select(models.Project)
-        .options(selectinload(models.Project.partners))
-        .order_by(models.Project.council_id, models.Project.title, models.Project.id)
+    projects = sorted(
+        session.scalars(select(models.Project).options(selectinload(models.Project.partners))),
+        key=lambda project: (project.council_id, fold(project.title), project.id),
     )
     rows = []
     for project in projects:

@@ -13,6 +13,7 @@ from pdf_reading import text
 
 from expertenrat.domain.attendance_sheet import GuestEntry
 from expertenrat.domain.errors import ExpertenratError, NotFoundError
+from expertenrat.domain.projects import Project
 from expertenrat.services.context import Services
 
 
@@ -102,6 +103,28 @@ def test_a_member_s_auskunft_names_the_project_they_are_the_contact_of(demo_data
     assert section_titled(disclosure, "Nennungen in Projekten").rows == (
         (project.title, "Ansprechperson", "Gülşen Yılmaz, g.yilmaz@example.org"),
     )
+
+
+def test_the_projects_naming_a_person_stand_by_title_umlauts_and_case_aside(demo_database, today):
+    """(found by a tester) The database ordered them by bytes (or a server's own locale):
+    "Ökoquokka" and "eAkte-Quokka" came after "Zukunftsquokka"."""
+    services = Services.create(demo_database, "Geschäftsstelle")
+    rostock = next(c for c in services.settings.councils() if "Expert" in c.name)
+    field = services.settings.action_fields(rostock.id)[0].id
+    for title in ("Zukunftsquokka", "Ökoquokka", "eAkte-Quokka", "Bürgerquokka"):
+        named = Project(None, title, action_field_id=field, contact_name="Gülşen Yılmaz")
+        services.projects.create(rostock.id, named)
+    service = services.person_disclosure
+
+    disclosure = service.disclosure(person_number(service, "Yılmaz"), today)
+
+    rows = section_titled(disclosure, "Nennungen in Projekten").rows
+    assert [row[0] for row in rows if "uokka" in row[0]] == [
+        "Bürgerquokka",
+        "eAkte-Quokka",
+        "Ökoquokka",
+        "Zukunftsquokka",
+    ]
 
 
 def test_a_guest_who_bears_a_member_s_name_is_pointed_to_that_member_s_auskunft(
