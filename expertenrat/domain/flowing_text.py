@@ -14,6 +14,13 @@ _LINE_BREAK = re.compile("\r\n|[\n\r\u2028\u2029]")
 _DIVIDED = re.compile(r"[^\W\d_]-\Z")  # a letter and the hyphen that divided its word
 # The word after a hyphen that is no divided word's: "Hanse- und Universitätsstadt".
 _SUSPENDED = re.compile(r"(?:und|oder|bzw\.|sowie|als auch)\b")
+# A line ending in an article or preposition goes on, whatever the next begins with: "am"
+# over "15. Dezember", "in der" over "7. Sitzung" is no list's point (found by a tester).
+_GOES_ON = re.compile(
+    r"(?<!\S)(?:am|im|vom|zum|zur|beim|bis|ab|seit|vor|nach|in|an|auf|von|zu|für|mit|"
+    r"der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines)\Z",
+    re.IGNORECASE,
+)
 
 
 def flowing_text(text: str) -> str:
@@ -21,7 +28,8 @@ def flowing_text(text: str) -> str:
     hyphen that divided a word ("Bürger-" "beteiligung": "Bürgerbeteiligung"; "Open-"
     "Data": "Open-Data"; "Hanse-" "und": "Hanse- und"). A blank line still parts two
     paragraphs, and a list's point (see :func:`~expertenrat.domain.list_points.list_point`)
-    still begins a line, also where its bullet stood alone on the line before. Line breaks
+    still begins a line, also where its bullet stood alone on the line before, unless the
+    line before ends in an article or preposition ("am" over "15. Dezember"). Line breaks
     become line feeds."""
     lines = _LINE_BREAK.split(text)
     if len(lines) == 1:
@@ -29,16 +37,18 @@ def flowing_text(text: str) -> str:
     joined: list[str] = []
     for line in lines:
         before = joined[-1] if joined else ""
-        if not line.strip() or not before.strip() or _starts_point(line):
+        if not line.strip() or not before.strip() or _starts_point(line, before):
             joined.append(line)
             continue
         joined[-1] = _joined(before.rstrip(), line.strip())
     return "\n".join(joined)
 
 
-def _starts_point(line: str) -> bool:
+def _starts_point(line: str, before: str) -> bool:
     """Whether ``line`` begins a list's point: the bullet and its text, or a bullet alone
-    (its text on the next line, which joins it)."""
+    (its text on the next line, which joins it); not where ``before`` goes on into it."""
+    if _GOES_ON.search(before.rstrip()):
+        return False
     return list_point(line) is not None or bullet_alone(line)
 
 

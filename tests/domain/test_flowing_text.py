@@ -60,3 +60,17 @@ def test_a_bullet_copied_on_a_line_of_its_own_begins_its_point() -> None:
     assert flowing_text(pasted_text(copied)) == (
         "Ergebnisse:\n• Punkt eins läuft weiter\n• Punkt zwei"
     )
+
+
+def test_a_date_or_ordinal_a_pdf_moved_to_a_line_s_start_goes_on_the_line_before() -> None:
+    """(found by a tester) "am" over "15. Dezember 2026", "in der" over "7. Sitzung" stayed
+    two lines, the second taken for a numbered list's point."""
+    copied = (
+        "Die nächste Sitzung findet am\n15. Dezember 2026 im Rathaus statt; die\n"
+        "Genehmigung ist in der\n7. Sitzung vorgesehen. Ergebnisse:\n1. Punkt eins"
+    )
+
+    assert flowing_text(copied) == (
+        "Die nächste Sitzung findet am 15. Dezember 2026 im Rathaus statt; die Genehmigung "
+        "ist in der 7. Sitzung vorgesehen. Ergebnisse:\n1. Punkt eins"
+    )
