@@ -12,8 +12,9 @@ What text may contain:
   record before they check it.
 - Control characters (Unicode category Cc: NUL, ESC, DEL, C1 controls), format characters
   (Cf: the bidi embeddings, overrides and isolates U+202A–U+202E and U+2066–U+2069,
-  zero-width space, soft hyphen, byte order mark, tag characters) and surrogates (Cs) are
-  refused everywhere: they are invisible, can make a text read differently from what is
+  zero-width space, soft hyphen, byte order mark, tag characters), surrogates (Cs) and
+  Unicode's noncharacters (U+FFFE, U+FFFF …, which XML and so an .xlsx file cannot hold)
+  are refused everywhere: they are invisible, can make a text read differently from what is
   stored (an override turns "Berg" into "greB" on screen), and make two equal-looking names
   different. Allowed are the format characters that real text needs: ZERO WIDTH NON-JOINER
   and ZERO WIDTH JOINER (U+200C, U+200D: Persian, Indic scripts, emoji sequences) and the

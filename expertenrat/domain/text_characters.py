@@ -45,9 +45,21 @@ def _printable_lines(text: str) -> bool:
 
 
 def _invisible_control(char: str) -> bool:
-    """Whether ``char`` is a control, format or surrogate character the rule refuses."""
+    """Whether ``char`` is a control, format or surrogate character the rule refuses, or a
+    noncharacter (U+FFFE, U+FFFF and the like: no text holds them; kept, an .xlsx file of
+    the members or the register was not well-formed, and neither Excel nor the import
+    could open it)."""
     category = unicodedata.category(char)
-    return category in ("Cc", "Cs") or (category == "Cf" and char not in ALLOWED_FORMAT)
+    return (
+        category in ("Cc", "Cs")
+        or (category == "Cf" and char not in ALLOWED_FORMAT)
+        or (category == "Cn" and _noncharacter(ord(char)))
+    )
+
+
+def _noncharacter(code: int) -> bool:
+    """Whether ``code`` is one of Unicode's 66 noncharacters."""
+    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
 
 
 # The bullets of Word's lists in a PDF made from Word: set in the Symbol or Wingdings font,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from expertenrat.domain.field_limits import PERSON, text_problems
 from expertenrat.domain.text_characters import pasted_line, pasted_text
 
 
@@ -49,3 +50,16 @@ def test_a_title_copied_from_a_pdf_over_two_lines_is_pasted_whole() -> None:
     )
     assert pasted_line("Ina Müller-\nLüdenscheidt") == "Ina Müller-Lüdenscheidt"
     assert pasted_line("Hanse-\nund Universitätsstadt") == "Hanse- und Universitätsstadt"
+
+
+@pytest.mark.parametrize("noncharacter", ["\uffff", "\ufffe", "\ufdd0", "\U0001fffe"])
+def test_a_noncharacter_is_refused_and_a_paste_drops_it(noncharacter: str) -> None:
+    """No text holds one; stored, it made an .xlsx export that neither Excel nor the import
+    could open (XML does not allow U+FFFE and U+FFFF)."""
+    assert text_problems("notes", f"Notiz{noncharacter}", PERSON["notes"])
+    assert pasted_text(f"Notiz{noncharacter}") == "Notiz"
+
+
+def test_a_character_unicode_has_not_assigned_yet_is_no_noncharacter() -> None:
+    """A newer emoji than the Python's Unicode tables know is text."""
+    assert not text_problems("notes", "Notiz \U0001faff", PERSON["notes"])

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from expertenrat.domain.councils import RoleTitles
 from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.errors import DataEntryError
-from expertenrat.domain.field_limits import EARLIEST_DATE, LATEST_DATE
+from expertenrat.domain.field_limits import EARLIEST_DATE, LATEST_DATE, PERSON, text_problems
 from expertenrat.domain.members import Member
 from expertenrat.domain.text_characters import PLAIN_SPACES, shows_nothing
 from expertenrat.exchange.member_columns import COLUMNS
@@ -197,7 +197,7 @@ def test_round_trip_of_values_that_start_with_apostrophes() -> None:
 # none: hypothesis 6.100 drew a name of one ZWNJ, which the import rightly called missing.
 _CHAR = st.characters(
     codec="utf-8", exclude_categories=("Cc", "Cs", "Cf", "Zl", "Zp"), exclude_characters="Ãâ"
-)
+).filter(lambda c: not text_problems("x", c, PERSON["notes"]))  # no noncharacter (U+FFFF)
 _CHARS = st.one_of(_CHAR, st.sampled_from("\u200c\u200d"))
 _TEXT = st.text(st.one_of(_CHARS, st.sampled_from("\n\t")), max_size=300).map(
     lambda s: "" if shows_nothing(s) else unicodedata.normalize("NFC", s)
