@@ -134,7 +134,21 @@ def run_command(args: argparse.Namespace) -> int:
         return 130
     except BrokenPipeError:
         return reader_gone()
+    except OSError as error:  # the output, on a full disk (a scheduled task's log file)
+        return _output_failed(error, "")
     return code
+
+
+def _output_failed(error: OSError, done: str) -> int:
+    """The exit code where the output cannot be written (its disk is full), said on stderr
+    with what was ``done``: a traceback before (found by a tester)."""
+    with contextlib.suppress(OSError):  # stderr may be on the same disk
+        print(
+            f"expertenrat: Fehler: Die Ausgabe kann nicht geschrieben werden: "
+            f"{os_error_text(error)}{done}",
+            file=sys.stderr,
+        )
+    return reader_gone()
 
 
 def reader_gone() -> int:
@@ -178,15 +192,19 @@ def _run(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         raise
     except OSError as error:
-        print(
-            f"expertenrat: Fehler: {terminal_text(str(error.filename))}: {os_error_text(error)}",
-            file=sys.stderr,
-        )
+        # No file named: the output itself, where the work printed on the way ("None: …")
+        named = "" if error.filename is None else f"{terminal_text(str(error.filename))}: "
+        print(f"expertenrat: Fehler: {named}{os_error_text(error)}", file=sys.stderr)
         if detail := os_error_detail(error):
             print(f"expertenrat: Einzelheiten: {terminal_text(detail)}", file=sys.stderr)
         return 1
     if message:
-        print(terminal_text(message))
+        try:
+            print(terminal_text(message), flush=True)
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            return _output_failed(error, " Der Befehl selbst wurde ausgeführt.")
     return 0
 
 
