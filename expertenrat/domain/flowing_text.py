@@ -14,6 +14,8 @@ _LINE_BREAK = re.compile("\r\n|[\n\r\u2028\u2029]")
 _DIVIDED = re.compile(r"[^\W\d_]-\Z")  # a letter and the hyphen that divided its word
 # The word after a hyphen that is no divided word's: "Hanse- und Universitätsstadt".
 _SUSPENDED = re.compile(r"(?:und|oder|bzw\.|sowie|als auch)\b")
+# A last word that is a web or e-mail address (found by a tester: a link divided at its hyphen).
+_ADDRESS = re.compile(r"(?:://|www\.|@)\S*\Z", re.IGNORECASE)
 # A line ending in an article or preposition goes on, whatever the next begins with: "am"
 # over "15. Dezember", "in der" over "7. Sitzung" is no list's point (found by a tester).
 _GOES_ON = re.compile(
@@ -55,6 +57,8 @@ def _starts_point(line: str, before: str) -> bool:
 def _joined(before: str, after: str) -> str:
     if _DIVIDED.search(before) is None or _SUSPENDED.match(after):
         return f"{before} {after}"
+    if _ADDRESS.search(before):
+        return before + after  # its hyphen is the address's: "…/smart-" "city", a link
     if after[:1].islower():
         return before[:-1] + after  # the hyphen only divided the word
     return before + after  # a hyphen of the word itself: "Open-Data", "E-Mail"

@@ -74,3 +74,13 @@ def test_a_date_or_ordinal_a_pdf_moved_to_a_line_s_start_goes_on_the_line_before
         "Die nächste Sitzung findet am 15. Dezember 2026 im Rathaus statt; die Genehmigung "
         "ist in der 7. Sitzung vorgesehen. Ergebnisse:\n1. Punkt eins"
     )
+
+
+def test_a_link_or_address_divided_at_its_hyphen_keeps_it() -> None:
+    """(found by a tester) A link copied from a PDF over two lines ("…/smart-" over
+    "city/beirat") lost its hyphen, as a divided word does, and led nowhere."""
+    copied = "siehe https://www.rostock.de/smart-\ncity/beirat oder\nkim.alt@stadt-\nrostock.de"
+
+    assert flowing_text(copied) == (
+        "siehe https://www.rostock.de/smart-city/beirat oder kim.alt@stadt-rostock.de"
+    )
