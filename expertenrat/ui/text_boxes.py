@@ -4,7 +4,7 @@ request."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -13,7 +13,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QTextDocumentFragment,
 )
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
 from expertenrat.domain.flowing_text import flowing_text
 from expertenrat.domain.text_characters import pasted_text
@@ -31,13 +31,27 @@ class PlainTextEdit(QPlainTextEdit):
     as Qt's own paste puts it (a fragment), so one Ctrl+Z takes the paste back, not the
     text typed before it as well.
 
+    An image pasted (a screenshot) puts nothing in, and a tooltip says so and where an image
+    can go; Qt left the box as it was without a word.
+
     "Als Fließtext einfügen" (the context menu, Ctrl+Shift+V) pastes text copied from a PDF
     with the lines of each paragraph joined and its divided words whole again
     (:func:`~expertenrat.domain.flowing_text.flowing_text`)."""
 
+    paste_refused = Signal(str)  # the German message why a paste put nothing in
+
     def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasText():
             self._insert_cleaned(pasted_text(source.text()))
+        elif source.hasImage():  # a screenshot, a chart copied from Excel: nothing went in
+            message = tr(
+                _CONTEXT,
+                "Hier lässt sich nur Text einfügen, kein Bild. Ein Bild oder eine Grafik kann "
+                "einer Sitzung als PDF-Anlage beigefügt werden (Reiter „Anlagen“).",
+            )
+            at = self.viewport().mapToGlobal(self.cursorRect().bottomLeft())
+            QToolTip.showText(at, message, self)
+            self.paste_refused.emit(message)
         else:
             super().insertFromMimeData(source)
 

@@ -5,7 +5,7 @@ paste, as one step that Ctrl+Z takes back."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtGui import QContextMenuEvent, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -77,3 +77,18 @@ def test_a_read_only_box_takes_no_flowing_paste(qtbot):
     assert edit.toPlainText() == "Bericht: "
     assert all(a.objectName() != "edit-paste-flowing" for a in menu.actions())
     menu.close()
+
+
+def test_an_image_pasted_puts_nothing_in_and_the_box_says_so(qtbot):
+    """(found by a tester) a screenshot pasted into the Beratung went nowhere without a
+    word."""
+    edit = _box(qtbot)
+    image = QImage(20, 10, QImage.Format.Format_RGB32)
+    image.fill(0)
+    QApplication.clipboard().setImage(image)
+
+    with qtbot.waitSignal(edit.paste_refused) as refused:
+        QTest.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+
+    assert edit.toPlainText() == "Bericht: "
+    assert "kein Bild" in refused.args[0] and "Anlage" in refused.args[0]
