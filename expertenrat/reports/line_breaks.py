@@ -50,6 +50,17 @@ def keep_indent(line: str) -> str:
     return NBSP * (len(line) - len(body)) + body
 
 
+_TAB_BETWEEN_WORDS = re.compile(r"(?<=\S)\t+(?=\S)")
+TAB_GAP = NBSP * 3 + " "
+
+
+def tab_gaps(line: str) -> str:
+    """``line`` with a tab between its words as a wide gap (three no-break spaces and a
+    space, where the line may break): printed as one space, the cells of a table row pasted
+    from Word ran together ("Anna Müller Vorsitz Universität Rostock", found by a tester)."""
+    return _TAB_BETWEEN_WORDS.sub(TAB_GAP, line) if "\t" in line else line
+
+
 def keep_together(text: str) -> str:
     """``text`` with no-break spaces where German typesetting forbids a line break."""
     if " " not in text:

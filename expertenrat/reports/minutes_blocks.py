@@ -20,7 +20,7 @@ from expertenrat.domain.text_characters import line_feeds
 from expertenrat.domain.wording import isolated
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import theme, visual_order
-from expertenrat.reports.line_breaks import keep_indent
+from expertenrat.reports.line_breaks import keep_indent, tab_gaps
 from expertenrat.reports.list_lines import hanging_style, point_start
 from expertenrat.reports.minutes_keeping import (
     LABEL_LEADING,
@@ -180,15 +180,16 @@ def text_block(
 
 def _line_paragraph(line: str, style: ParagraphStyle) -> Paragraph:
     """One line of user text as a paragraph; a list's point with a hanging indent (see
-    :mod:`~expertenrat.reports.list_lines`; a right-to-left line as before)."""
+    :mod:`~expertenrat.reports.list_lines`; a right-to-left line as before); a tab between
+    words as a wide gap (:func:`~expertenrat.reports.line_breaks.tab_gaps`)."""
     point = None if visual_order.has_rtl(line) else list_point(line)
     if point is not None:
         start = point_start(theme.printable(point[0]))
-        markup = theme.esc(start + theme.printable(point[1]), style.fontName)
+        markup = theme.esc(start + theme.printable(tab_gaps(point[1])), style.fontName)
         return Paragraph(markup, hanging_style(style, start))
     width = theme.content_width() - style.leftIndent - style.rightIndent
     wrapped = theme.wrap_rtl(
-        keep_indent(theme.printable(line)), theme.FONT_BOLD, style.fontSize, width
+        keep_indent(theme.printable(tab_gaps(line))), theme.FONT_BOLD, style.fontSize, width
     )
     return Paragraph(theme.esc(wrapped, style.fontName), style)
 

@@ -4,6 +4,7 @@ bullet; any other line's further lines begin where it begins."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -37,3 +38,13 @@ def test_a_line_that_is_no_point_does_not_hang() -> None:
     first, second, _ = _line_starts(f"Kosten:\t5.000 € {_LONG}\nDanach", "Kosten")
 
     assert second == pytest.approx(first)
+
+
+def test_a_tab_between_words_is_printed_as_a_wide_gap() -> None:
+    """(found by a tester) a table row pasted from Word ran together: its tabs printed as
+    one space each."""
+    doc = minutes(items=(replace(ITEMS[1], discussion="Anna Müller\tVorsitz\tRostock"),))
+    runs = [run for page in read(render_minutes(doc).pdf).pages for run in placed_text_runs(page)]
+    row = next(text for text, *_ in runs if "Anna Müller" in text)
+
+    assert re.search("Anna Müller[\u00a0 ]{4}Vorsitz[\u00a0 ]{4}Rostock", row)
