@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
@@ -25,6 +26,32 @@ def full_year(two_digits: int) -> int:
     """The year a date typed with two digits means, as Excel reads it: 00–29 are 2000–2029,
     30–99 are 1930–1999 (the one rule of the date fields and the member import)."""
     return two_digits + (2000 if two_digits < 30 else 1900)
+
+
+# A day as people copy it: day first (05.12.2026, 5.12.26, 05/12/2026, 05-12-2026), or
+# ISO (2026-12-05), which a spreadsheet or a database may add a time of day to.
+_DAY_FIRST = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+
+
+def copied_date(text: str) -> date | None:
+    """The day ``text`` names, as it is copied from a mail, a table or a spreadsheet:
+    "05.12.2026", "5.12.26" (a two-digit year by :func:`full_year`), "05/12/2026" or
+    "05-12-2026" (day first, as the date fields read it), "2026-12-05" (also with a time
+    of day); white space around it aside. ``None`` for any other text and a day the
+    calendar does not have (31.02.)."""
+    text = text.strip()
+    if found := _DAY_FIRST.fullmatch(text):
+        day, month, year = int(found[1]), int(found[3]), int(found[4])
+        year = full_year(year) if len(found[4]) == 2 else year
+    elif found := _ISO.fullmatch(text):
+        year, month, day = int(found[1]), int(found[2]), int(found[3])
+    else:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def date_in_words(day: date) -> str:

@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
 from PySide6.QtWidgets import QDateEdit, QWidget
 
-from expertenrat.domain.german_dates import full_year
+from expertenrat.domain.german_dates import copied_date, full_year
 from expertenrat.ui.widgets import wheel_only_when_focused
 
 # A dot (or what else people type between day, month and year) after a complete part.
@@ -32,7 +32,8 @@ class DateEdit(QDateEdit):
     """A :class:`QDateEdit` that skips a dot typed after a part it completed itself, reads
     a two-digit year as the member import does ("1.1.27" is 2027, "3.10.90" 1990; see
     :func:`~expertenrat.domain.german_dates.full_year`) when the focus leaves or Enter is
-    pressed, and keeps the day typed once the year typed has it (29.02.2028)."""
+    pressed, keeps the day typed once the year typed has it (29.02.2028), and takes a date
+    pasted as :func:`~expertenrat.domain.german_dates.copied_date` reads it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +64,18 @@ class DateEdit(QDateEdit):
         self._moved_on = False
         self._typed_day = None
         super().focusOutEvent(event)
+
+    def validate(self, text: str, pos: int) -> object:
+        """Qt's check of a text put into the field; one Qt refuses that is a date as it is
+        copied (pasted, dropped) becomes the field's date once Qt has put its text back."""
+        checked = super().validate(text, pos)
+        if checked[0] is QValidator.State.Invalid and (day := copied_date(text)) is not None:
+            QTimer.singleShot(0, self, lambda: self._take_copied(day))
+        return checked
+
+    def _take_copied(self, day: date) -> None:
+        self._typed_day = None
+        self._take(day.year, day.month, day.day)
 
     def take_two_digit_year(self) -> None:
         """Where the text reads "1.1.27", the field's date becomes 01.01.2027 (if that is a

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDateEdit, QLineEdit, QVBoxLayout, QWidget
 
 from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.meetings_page import MeetingsPage
@@ -63,6 +63,33 @@ def test_a_two_digit_year_is_taken_on_enter(qtbot, fields):
     type_date(qtbot, edit, "1.1.27")
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert edit.date().toPython() == date(2027, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "copied",
+    ["2027-01-15", "15/01/2027", "15.1.27", "15.01.2027\n", "2027-01-15 00:00:00"],
+)
+def test_a_date_pasted_in_another_form_is_taken(qtbot, fields, copied):
+    """(found by a tester) Copied from a spreadsheet on a PC set to English, from a file
+    or a table cell, Qt refused it without a word and the field kept its old date."""
+    edit, _ = fields
+    edit.setFocus()
+    edit.selectAll()
+    QApplication.clipboard().setText(copied)
+    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: edit.date().toPython() == date(2027, 1, 15))
+    assert edit.text() == "15.01.2027"
+
+
+def test_a_pasted_text_that_is_no_date_leaves_the_field_s_date(qtbot, fields):
+    edit, _ = fields
+    edit.setFocus()
+    edit.selectAll()
+    for copied in ("Dec 5, 2026", "2027-13-01", "15.01.2027 bis 20.01.2027"):
+        QApplication.clipboard().setText(copied)
+        qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(10)
+    assert edit.date().toPython() == SHOWN
 
 
 def test_a_day_the_month_never_has_becomes_its_last(qtbot, fields):
