@@ -14,6 +14,8 @@ _LINE_BREAK = re.compile("\r\n|[\n\r\u2028\u2029]")
 _DIVIDED = re.compile(r"[^\W\d_]-\Z")  # a letter and the hyphen that divided its word
 # The word after a hyphen that is no divided word's: "Hanse- und Universitätsstadt".
 _SUSPENDED = re.compile(r"(?:und|oder|bzw\.|sowie|als auch)\b")
+# A number and the dash or hyphen of a range a PDF divided there: "2025–" over "2030".
+_RANGE = re.compile(r"\d[-–]\Z")
 # A last word that is a web or e-mail address (found by a tester: a link divided at its hyphen).
 _ADDRESS = re.compile(r"(?:://|www\.|@)\S*\Z", re.IGNORECASE)
 # A line ending in an article or preposition goes on, whatever the next begins with: "am"
@@ -28,11 +30,11 @@ _GOES_ON = re.compile(
 def flowing_text(text: str) -> str:
     """``text`` with the lines of each paragraph joined: by a space, or without one after a
     hyphen that divided a word ("Bürger-" "beteiligung": "Bürgerbeteiligung"; "Open-"
-    "Data": "Open-Data"; "Hanse-" "und": "Hanse- und"). A blank line still parts two
-    paragraphs, and a list's point (see :func:`~expertenrat.domain.list_points.list_point`)
-    still begins a line, also where its bullet stood alone on the line before, unless the
-    line before ends in an article or preposition ("am" over "15. Dezember"). Line breaks
-    become line feeds."""
+    "Data": "Open-Data"; "Hanse-" "und": "Hanse- und"; "2025–" "2030": "2025–2030"). A
+    blank line still parts two paragraphs, and a list's point (see
+    :func:`~expertenrat.domain.list_points.list_point`) still begins a line, also where its
+    bullet stood alone on the line before, unless the line before ends in an article or
+    preposition ("am" over "15. Dezember"). Line breaks become line feeds."""
     lines = _LINE_BREAK.split(text)
     if len(lines) == 1:
         return text  # a line of its own, as most of what is pasted into a one-line field
@@ -55,6 +57,8 @@ def _starts_point(line: str, before: str) -> bool:
 
 
 def _joined(before: str, after: str) -> str:
+    if _RANGE.search(before) and after[:1].isdigit():
+        return before + after  # "2025–" "2030": a range, whole again
     if _DIVIDED.search(before) is None or _SUSPENDED.match(after):
         return f"{before} {after}"
     if _ADDRESS.search(before):

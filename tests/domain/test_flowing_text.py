@@ -84,3 +84,12 @@ def test_a_link_or_address_divided_at_its_hyphen_keeps_it() -> None:
     assert flowing_text(copied) == (
         "siehe https://www.rostock.de/smart-city/beirat oder kim.alt@stadt-rostock.de"
     )
+
+
+def test_a_range_of_numbers_divided_at_its_dash_is_whole_again() -> None:
+    """(found by a tester) "2025–" over "2030" was joined by a space: "2025– 2030"."""
+    copied = "die Strategie 2025–\n2030 und der Plan 2026-\n2028, montags 10–\n12 Uhr"
+
+    assert flowing_text(copied) == (
+        "die Strategie 2025–2030 und der Plan 2026-2028, montags 10–12 Uhr"
+    )
