@@ -20,8 +20,9 @@ _RANGE = re.compile(r"\d[-–]\Z")
 _ADDRESS = re.compile(r"(?:://|www\.|@)\S*\Z", re.IGNORECASE)
 # A line ending in an article or preposition goes on, whatever the next begins with: "am"
 # over "15. Dezember", "in der" over "7. Sitzung" is no list's point (found by a tester).
+# Not those that end a sentence as a verb's particle: "… schlägt folgende Termine vor".
 _GOES_ON = re.compile(
-    r"(?<!\S)(?:am|im|vom|zum|zur|beim|bis|ab|seit|vor|nach|in|an|auf|von|zu|für|mit|"
+    r"(?<!\S)(?:am|im|vom|zum|zur|beim|bis|seit|in|von|für|"
     r"der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines)\Z",
     re.IGNORECASE,
 )

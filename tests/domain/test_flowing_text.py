@@ -93,3 +93,12 @@ def test_a_range_of_numbers_divided_at_its_dash_is_whole_again() -> None:
     assert flowing_text(copied) == (
         "die Strategie 2025–2030 und der Plan 2026-2028, montags 10–12 Uhr"
     )
+
+
+def test_a_list_after_a_verb_s_particle_keeps_its_points() -> None:
+    copied = "Die Geschäftsstelle schlägt vor\n1. Montag\n2. Dienstag, wie\n3. Mai"
+
+    assert (
+        flowing_text(copied)
+        == "Die Geschäftsstelle schlägt vor\n1. Montag\n2. Dienstag, wie\n3. Mai"
+    )
