@@ -22,6 +22,9 @@ def script_environment(database: str | None = None) -> dict[str, str]:
     }
     if database:
         environment["EXPERTENRAT_DATABASE_URL"] = database
+    # A deprecation the command meets fails it, as pytest's filterwarnings does in the
+    # test's own process: in a script Python shows only those of __main__.
+    environment["PYTHONWARNINGS"] = "error::DeprecationWarning"
     return environment
 
 
