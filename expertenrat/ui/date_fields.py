@@ -8,7 +8,10 @@ the focus left, Qt threw such a text away and kept the date the field had before
 a word: a meeting typed for 15.01.2027 was saved on 15.12.2026. And a day the month typed
 does not have in the field's year then (29.02. while the field showed 2026) became the
 month's last day, and stayed so when the year typed next had it: 29.02.2028 was saved as
-28.02.2028 (found by a tester).
+28.02.2028 (found by a tester). A date pasted in another form ("2026-12-05", "05/12/2026"
+from a spreadsheet on a PC set to English, "5.12.26", a table cell's text with its line
+break) Qt refused without a word, keeping the old date; typed as "2026-12-05", its digits
+filled day, month and year in turn: 20.02.6120 (found by a tester).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import re
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QValidator
 from PySide6.QtWidgets import QDateEdit, QWidget
 
 from expertenrat.domain.german_dates import copied_date, full_year
@@ -33,21 +36,25 @@ class DateEdit(QDateEdit):
     a two-digit year as the member import does ("1.1.27" is 2027, "3.10.90" 1990; see
     :func:`~expertenrat.domain.german_dates.full_year`) when the focus leaves or Enter is
     pressed, keeps the day typed once the year typed has it (29.02.2028), and takes a date
-    pasted as :func:`~expertenrat.domain.german_dates.copied_date` reads it."""
+    pasted, or typed in one go, as :func:`~expertenrat.domain.german_dates.copied_date`
+    reads it ("2026-12-05")."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._moved_on = False  # the last digit completed a part and moved to the next
         self._typed_day: int | None = None  # the day typed, before Qt cut it to the month
+        self._keys = ""  # the characters typed since the focus came or another key was pressed
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.take_typed()
+        if text:  # a key alone (Shift for "/") keeps what was typed
+            self._keys = self._keys + text if text.isprintable() else ""
         if self._moved_on and text and text in _SEPARATORS:
             self._moved_on = False
             event.accept()
             return
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.take_two_digit_year()
         before = self.currentSection()
         super().keyPressEvent(event)
         self._moved_on = text.isdigit() and self.currentSection() != before
@@ -59,8 +66,16 @@ class DateEdit(QDateEdit):
         elif self.lineEdit().text() == self.textFromDateTime(self.dateTime()):
             self._take(self.date().year(), self.date().month(), self.date().day())
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._keys = ""
+        super().focusInEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._keys = ""  # a click into another part: what follows is no date typed in one go
+        super().mousePressEvent(event)
+
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        self.take_two_digit_year()
+        self.take_typed()
         self._moved_on = False
         self._typed_day = None
         super().focusOutEvent(event)
@@ -77,9 +92,14 @@ class DateEdit(QDateEdit):
         self._typed_day = None
         self._take(day.year, day.month, day.day)
 
-    def take_two_digit_year(self) -> None:
-        """Where the text reads "1.1.27", the field's date becomes 01.01.2027 (if that is a
-        date the field allows); any other text is left to Qt."""
+    def take_typed(self) -> None:
+        """What was typed in one go, where it reads as a date ("2026-12-05"), becomes the
+        field's date; else where the text reads "1.1.27", the field's date becomes
+        01.01.2027 (either if it is a date the field allows); any other text is left to Qt."""
+        if (day := copied_date(self._keys)) is not None:
+            self._keys = ""
+            self._take_copied(day)
+            return
         found = _TWO_DIGIT_YEAR.fullmatch(self.lineEdit().text())
         if found is not None:
             day, month, year = (int(part) for part in found.groups())

@@ -58,6 +58,17 @@ def test_a_typed_date_is_taken_when_the_focus_leaves(qtbot, fields, typed, day):
     assert edit.text() == f"{day:%d.%m.%Y}"
 
 
+def test_a_date_typed_year_first_is_taken_when_the_focus_leaves_or_on_enter(qtbot, fields):
+    """(found by a tester) "2027-01-15" filled day, month and year in turn: 20.02.7011."""
+    edit, other = fields
+    type_date(qtbot, edit, "2027-01-15")
+    other.setFocus()
+    assert edit.date().toPython() == date(2027, 1, 15)
+    type_date(qtbot, edit, "2028-02-29")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert edit.date().toPython() == date(2028, 2, 29)
+
+
 def test_a_two_digit_year_is_taken_on_enter(qtbot, fields):
     edit, _ = fields
     type_date(qtbot, edit, "1.1.27")
