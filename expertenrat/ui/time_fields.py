@@ -1,5 +1,9 @@
-"""A time field that can be empty ("––:––"): the start or end of minutes, an arrival or
-departure, not yet known."""
+"""The window's time fields ("HH:mm"), one of them can be empty ("––:––"): the start or
+end of minutes, an arrival or departure, not yet known.
+
+A time typed as on a PC set to English, "4:30 PM", became 04:30 without a word: Qt's field
+has no part for "PM" and dropped it (found by a tester). A "p" typed after the time makes
+it one of the afternoon, an "a" makes 12:xx one after midnight."""
 
 from __future__ import annotations
 
@@ -23,7 +27,20 @@ NO_TIME = QTime(0, 0)
 _NO_TIME_TEXT = "––:––"
 
 
-class OptionalTimeEdit(QTimeEdit):
+class TimeEdit(QTimeEdit):
+    """A :class:`QTimeEdit` that reads "PM" and "AM" typed after a time."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        half = event.text().casefold()
+        hour = self.time().hour()
+        if half == "p" and 0 < hour < 12:
+            self.setTime(self.time().addSecs(12 * 3600))
+        elif half == "a" and hour == 12:
+            self.setTime(self.time().addSecs(-12 * 3600))
+        super().keyPressEvent(event)
+
+
+class OptionalTimeEdit(TimeEdit):
     """A time edit where 00:00 shows "––:––" and means no time.
 
     A time is typed into it as into a filled one: at the first digit the dashes give way
@@ -47,7 +64,7 @@ class OptionalTimeEdit(QTimeEdit):
 def time_edit() -> QTimeEdit:
     """A time field "HH:mm" that takes the mouse wheel only when focused (the wheel passing
     over it scrolls the form)."""
-    edit = wheel_only_when_focused(QTimeEdit())
+    edit = wheel_only_when_focused(TimeEdit())
     edit.setDisplayFormat("HH:mm")
     return edit
 

@@ -1,0 +1,43 @@
+"""The window's time fields read a time typed as on a PC set to English (found by a
+tester: "4:30 PM" became 04:30, Qt's field dropped the "PM")."""
+
+from __future__ import annotations
+
+from datetime import time
+
+import pytest
+from PySide6.QtWidgets import QTimeEdit
+
+from expertenrat.ui.time_fields import optional_time, optional_time_edit, time_edit
+
+
+def typed(qtbot, edit: QTimeEdit, text: str) -> None:
+    qtbot.addWidget(edit)
+    edit.show()
+    edit.setFocus()
+    edit.setSelectedSection(QTimeEdit.Section.HourSection)
+    qtbot.keyClicks(edit, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("4:30 PM", time(16, 30)),
+        ("4:30pm", time(16, 30)),
+        ("12:15 PM", time(12, 15)),
+        ("12:15 AM", time(0, 15)),
+        ("9:05 am", time(9, 5)),
+        ("16:30", time(16, 30)),
+        ("16:30 PM", time(16, 30)),
+    ],
+)
+def test_a_time_typed_with_pm_or_am_is_taken_as_meant(qtbot, text, meant):
+    edit = time_edit()
+    typed(qtbot, edit, text)
+    assert edit.time().toPython() == meant
+
+
+def test_the_empty_time_field_reads_pm_too(qtbot):
+    edit = optional_time_edit()
+    typed(qtbot, edit, "5:45 PM")
+    assert optional_time(edit) == time(17, 45)
