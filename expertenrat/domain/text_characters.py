@@ -84,6 +84,7 @@ _SYMBOL_FONT_BULLET = re.compile(
     f"([{''.join(_SYMBOL_FONT_BULLETS)}])"
     "(?=[ \t\u00a0\n\r\u2028\u2029]|\\Z)"
 )
+_SOFT_HYPHEN_AT_BREAK = re.compile("\u00ad(?=[ \t]*[\n\r\u2028\u2029\x0b\x0c\x85])")
 _LIGATURE = re.compile("[\ufb00-\ufb06]")
 _LIGATURE_LETTERS = str.maketrans(
     {chr(code): unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
@@ -101,8 +102,11 @@ def pasted_text(text: str) -> str:
     what to retype in a long text. A vertical tab, form feed or NEL becomes a line feed.
     A PDF's ligatures become their letters, and the bullets of a symbol font at a line's
     start the Unicode bullets they show (found by a tester: a list copied from a PDF
-    printed "\ufffd" before each point)."""
+    printed "\ufffd" before each point). A soft hyphen at a line's end, where a PDF divided
+    a word and printed it, is a hyphen: the line's end shows it, and the word's lines join
+    whole again (:func:`pasted_line`, "Als Fließtext einfügen"; found by a tester)."""
     if not _printable_lines(text):  # something to drop or replace; rarely so
+        text = _SOFT_HYPHEN_AT_BREAK.sub("-", text)
         text = _SYMBOL_FONT_BULLET.sub(_unicode_bullet, without_refused(text))
     if _LIGATURE.search(text) is None:
         return text  # the common case, at C speed

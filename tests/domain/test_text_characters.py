@@ -63,3 +63,13 @@ def test_a_noncharacter_is_refused_and_a_paste_drops_it(noncharacter: str) -> No
 def test_a_character_unicode_has_not_assigned_yet_is_no_noncharacter() -> None:
     """A newer emoji than the Python's Unicode tables know is text."""
     assert not text_problems("notes", "Notiz \U0001faff", PERSON["notes"])
+
+
+def test_a_soft_hyphen_a_pdf_divided_a_word_with_is_a_hyphen_at_the_line_s_end() -> None:
+    """(found by a tester) A PDF that copies the hyphen of a divided word as a soft hyphen
+    lost it with the paste's invisible characters: "Bürger" "beteiligung" was joined by a
+    space, as two words, and the search did not find "Bürgerbeteiligung"."""
+    copied = "die Bürger\u00ad\r\nbeteiligung und Open\u00ad\nData, unsicht\u00adbar"
+
+    assert pasted_text(copied) == "die Bürger-\r\nbeteiligung und Open-\nData, unsichtbar"
+    assert pasted_line(copied) == "die Bürgerbeteiligung und Open-Data, unsichtbar"
