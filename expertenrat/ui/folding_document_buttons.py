@@ -71,9 +71,12 @@ class FoldingDocumentButtons(QWidget):
 
 def with_letter(text: str, taken: set[str]) -> str:
     """``text`` with its first letter not in ``taken`` marked as its key ("S&itzungsmappe"
-    after "&Serienbrief"), which joins ``taken``; unmarked where every letter is taken."""
-    for position, character in enumerate(text):
-        if character.isalpha() and character.lower() not in taken:
-            taken.add(character.lower())
-            return f"{text[:position]}&{text[position:]}"
+    after "&Serienbrief"), which joins ``taken``; unmarked where every letter is taken.
+    A letter from A to Z first: a keyboard set to English has no key for Ö or Ü
+    ("Ö&ffentliches Protokoll"; found by a tester)."""
+    for usable in (str.isascii, lambda character: True):
+        for position, character in enumerate(text):
+            if character.isalpha() and usable(character) and character.lower() not in taken:
+                taken.add(character.lower())
+                return f"{text[:position]}&{text[position:]}"
     return text

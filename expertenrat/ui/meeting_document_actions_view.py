@@ -107,7 +107,7 @@ class MeetingDocumentActionsView(QGroupBox):
         # The public version in the same button's menu: the column of buttons keeps the
         # width of "Öffentliches Protokoll …" and the meetings table beside it its room.
         public_dossier = PdfMenu(
-            tr(_CONTEXT, "&Öffentliche Fassung"),
+            tr(_CONTEXT, "Öffentliche &Fassung"),  # a keyboard set to English has no Ö
             self.dossier_button.menu(),
             **self._pdf_callbacks(lambda: self.documents.dossier(public=True)),
         )

@@ -58,7 +58,7 @@ def test_every_pdf_document_offers_save_preview_and_print(actions) -> None:
         entries = [action.text() for action in button.menu().actions()]
         more = {
             actions.invitation_button: ["Als &E-Mail-Entwurf speichern …"],
-            actions.dossier_button: ["", "&Öffentliche Fassung"],  # a separator, the submenu
+            actions.dossier_button: ["", "Öffentliche &Fassung"],  # a separator, the submenu
         }.get(button, [])
         pdf = ["Als &PDF speichern …", "&Vorschau …", "&Drucken …"]
         assert entries == [*pdf, *more], button.text()
@@ -139,7 +139,7 @@ def test_the_public_dossier_is_saved_from_the_dossier_menu(
 ) -> None:
     services.annexes.add(held_in_rostock.meeting_id, "Intern.pdf", _one_page(), public=False)
     public = actions.public_dossier_menu
-    assert actions.dossier_button.isEnabled() and public.title() == "&Öffentliche Fassung"
+    assert actions.dossier_button.isEnabled() and public.title() == "Öffentliche &Fassung"
     assert [a.text() for a in public.actions()] == [
         "Als &PDF speichern …",
         "&Vorschau …",

@@ -159,7 +159,7 @@ def test_the_meetings_list_keeps_its_room_and_the_documents_fold_into_one_button
     assert [a.menu() for a in entries] == [b.menu() for b in buttons]  # the same entries
     assert [a.text() for a in entries] == [  # each with a letter of its own
         "&Einladung", "&Serienbrief", "&Ablaufplan", "&Kalender", "&Protokoll",
-        "&Öffentliches Protokoll", "S&itzungsmappe", "A&nwesenheitsliste",
+        "Ö&ffentliches Protokoll", "S&itzungsmappe", "A&nwesenheitsliste",
     ]  # fmt: skip
     assert [a.isEnabled() for a in entries] == [b.isEnabled() for b in buttons]
     assert all(a.toolTip() == b.toolTip() for a, b in zip(entries, buttons, strict=True))
