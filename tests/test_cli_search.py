@@ -51,3 +51,14 @@ def test_an_empty_word_is_refused_as_other_commands_refuse_empty_texts(capsys, d
 
     assert (code, out) == (1, "")
     assert "Angabe WORT: ist leer; bitte ein Suchwort angeben" in err
+
+
+def test_a_word_copied_from_a_pdf_finds_what_it_shows(capsys, demo_file):
+    """(found by a tester) Copied from a PDF into the terminal, "Betei­ligung" held the soft
+    hyphen the PDF divided it with, unseen, and found nothing; the Suche's field drops it
+    as the word is pasted."""
+    found = run(capsys, "--database", str(demo_file), "search", "Beteiligung", "--council", "1")
+    copied = run(capsys, "--database", str(demo_file), "search", "Betei\u00adligung",
+                 "--council", "1")  # fmt: skip
+
+    assert copied == found and found[1].startswith("15 Treffer für „Beteiligung“:")

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from expertenrat.cli.councils import chosen_council, council_option
 from expertenrat.cli.support import given, print_note
+from expertenrat.domain.text_characters import pasted_line
 
 if TYPE_CHECKING:
     from expertenrat.services.context import Services
@@ -31,7 +32,9 @@ def add_listing(commands: argparse._SubParsersAction) -> None:
 
 
 def _search(services: Services, args: argparse.Namespace) -> str:
-    text = " ".join(" ".join(args.words).split())
+    # Cleaned as a paste into the window's Suche is: a word copied from a PDF into the
+    # terminal brings its soft hyphen or ligature along (found by a tester).
+    text = " ".join(pasted_line(" ".join(args.words)).split())
     hits = services.council_search.find(chosen_council(services, args), text)
     if not hits:
         print_note(f"Nichts gefunden für „{text}“.")
