@@ -27,6 +27,9 @@ _FALSE = frozenset({"nein", "n", "0", "false", "falsch", "no", ""})
 _TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: Uhr)?)?"
 _DATE_DE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})" + _TIME)
 _DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME)
+# as an Excel set to English writes a date into a CSV file: month first (en-US) or day first
+# (en-GB), which the text does not tell
+_DATE_SLASHED = re.compile(r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})" + _TIME)
 # Excel's serial day numbers, shown where a date column is formatted as a number: 1.1.1960 to
 # 31.12.2099 (counted from 30.12.1899, as Excel counts after its leap day of 1900)
 _EXCEL_DAY_ZERO = date(1899, 12, 30)
@@ -126,6 +129,14 @@ def _parse_date(header: str, text: str) -> date | None:
             year = full_year(year)
     elif match := _DATE_ISO.fullmatch(text):
         year, month, day = (int(g) for g in match.groups())
+    elif _DATE_SLASHED.fullmatch(text):
+        raise ValueError(
+            f"{header} „{text}“ ist kein eindeutiges Datum: So schreibt ein Excel mit "
+            "englischen Einstellungen ein Datum, in den USA den Monat zuerst, in Großbritannien "
+            "den Tag. Bitte geben Sie das Datum als TT.MM.JJJJ an, z. B. 01.03.2025; eine "
+            "CSV-Datei aus einem solchen Excel speichern Sie besser als Excel-Arbeitsmappe "
+            "(.xlsx) und importieren diese."
+        )
     elif text.isdigit() and _EXCEL_DAYS[0] <= int(text) <= _EXCEL_DAYS[1]:
         meant = format_date(_EXCEL_DAY_ZERO + timedelta(days=int(text)))
         raise ValueError(

@@ -854,6 +854,21 @@ def test_a_date_excel_shows_as_its_day_number_says_which_date_it_is() -> None:
     )
 
 
+def test_a_date_an_english_excel_wrote_says_it_is_ambiguous_and_how_to_import_it() -> None:
+    """(found by a tester) A list saved as CSV by an Excel set to English writes 3/1/2025,
+    the 1st of March in the USA, the 3rd of January in Britain; the message only asked for
+    TT.MM.JJJJ, in every row, without a word of where the dates came from."""
+    (row,) = parse(f"{HEADER}\nAnna;Berg;3/1/2025 0:00;Umwelt\n".encode()).rows
+
+    assert row.errors == (
+        "Zeile 2: Amtszeit Beginn „3/1/2025 0:00“ ist kein eindeutiges Datum: So schreibt "
+        "ein Excel mit englischen Einstellungen ein Datum, in den USA den Monat zuerst, in "
+        "Großbritannien den Tag. Bitte geben Sie das Datum als TT.MM.JJJJ an, z. B. "
+        "01.03.2025; eine CSV-Datei aus einem solchen Excel speichern Sie besser als "
+        "Excel-Arbeitsmappe (.xlsx) und importieren diese.",
+    )
+
+
 def test_empty_term_start_is_reported() -> None:
     (row,) = parse(f"{HEADER}\nAnna;Berg; ;Umwelt\n".encode()).rows
 
