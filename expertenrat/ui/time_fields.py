@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import time
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import (
     QFocusEvent,
     QKeyEvent,
@@ -31,7 +31,8 @@ class TimeEdit(QTimeEdit):
     """A :class:`QTimeEdit` that reads "PM" and "AM" typed after a time."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        half = event.text().casefold()
+        held = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier  # Alt+P is no "PM"
+        half = "" if held else event.text().casefold()
         hour = self.time().hour()
         if half == "p" and 0 < hour < 12:
             self.setTime(self.time().addSecs(12 * 3600))

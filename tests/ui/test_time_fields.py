@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import time
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTimeEdit
 
 from expertenrat.ui.time_fields import optional_time, optional_time_edit, time_edit
@@ -41,3 +42,11 @@ def test_the_empty_time_field_reads_pm_too(qtbot):
     edit = optional_time_edit()
     typed(qtbot, edit, "5:45 PM")
     assert optional_time(edit) == time(17, 45)
+
+
+def test_a_letter_with_alt_or_ctrl_is_no_pm(qtbot):
+    edit = time_edit()
+    typed(qtbot, edit, "4:30")
+    qtbot.keyClick(edit, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(edit, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert edit.time().toPython() == time(4, 30)
