@@ -1,7 +1,7 @@
 """The points of a list in user text: "• Punkt", "- Punkt", "1. Punkt", and "1.<Tab>Punkt",
-"o<Tab>Punkt" as Word copies its lists. The minutes PDF sets them with a hanging indent
-(:mod:`expertenrat.reports.list_lines`); a paste as flowing text keeps each on its line
-(:mod:`expertenrat.domain.flowing_text`)."""
+"o<Tab>Punkt" as Word copies its lists ("o Punkt" from a PDF). The minutes PDF sets them
+with a hanging indent (:mod:`expertenrat.reports.list_lines`); a paste as flowing text
+keeps each on its line (:mod:`expertenrat.domain.flowing_text`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import re
 
 # A bullet, a dash or a number before a space; any short mark before a tab (Word copies the
 # number or bullet of each point and a tab); indented by spaces or tabs (a deeper level).
-_BULLETS = "•▪■●◦○❖❑➢►▸✓✔*·–—−-"
+# "o" is the bullet of Word's second level, which a PDF copies before a space.
+_BULLETS = "•▪■●◦○❖❑➢►▸✓✔*·o–—−-"
 _POINT = re.compile(
     r"(?P<indent>[ \t]*)"
     rf"(?:(?P<mark>[{_BULLETS}]|\d{{1,2}}[.)]|\(\d{{1,2}}\)|[a-z]\)) +"

@@ -17,6 +17,8 @@ from expertenrat.domain.text_characters import pasted_text
         ("a)\tPunkt", ("a)", "Punkt")),
         ("(2) Absatz", ("(2)", "Absatz")),
         ("10. Punkt", ("10.", "Punkt")),
+        ("  o Unterpunkt", ("  o", "Unterpunkt")),  # Word's second level, from a PDF
+        ("o. g. Punkte", None),  # an abbreviation, no point
         ("z. B. ein Satz", None),  # an abbreviation, no point
         ("Kosten:\t5.000 €", None),  # a label too long for a point's mark
         ("•", None),  # a bullet without its point
@@ -101,4 +103,14 @@ def test_a_list_after_a_verb_s_particle_keeps_its_points() -> None:
     assert (
         flowing_text(copied)
         == "Die Geschäftsstelle schlägt vor\n1. Montag\n2. Dienstag, wie\n3. Mai"
+    )
+
+
+def test_word_s_second_level_copied_from_a_pdf_keeps_its_lines() -> None:
+    """(found by a tester) Word's second level's "o" copied from a PDF before a space:
+    its points were joined to the point above ("• Punkt eins o Unterpunkt a o …")."""
+    copied = "Ergebnisse:\n• Punkt eins\no Unterpunkt a\no Unterpunkt b, über\nzwei Zeilen"
+
+    assert flowing_text(copied) == (
+        "Ergebnisse:\n• Punkt eins\no Unterpunkt a\no Unterpunkt b, über zwei Zeilen"
     )
