@@ -22,6 +22,7 @@ from expertenrat.domain.person_disclosure import (
     guest_namesakes,
     name_identity,
 )
+from expertenrat.domain.text_folding import fold
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.person_disclosure_annexes import annexes_section
 from expertenrat.services.person_disclosure_audit import audit_table
@@ -155,7 +156,8 @@ def _one_human(name: str, found: list[str]) -> frozenset[str]:
         return next(iter(humans))
     if wanted in humans:
         return wanted
-    names = ", ".join(f"„{typed}“" for typed in sorted(humans.values(), key=str.casefold))
+    in_order = sorted(humans.values(), key=lambda typed: (fold(typed), typed))
+    names = ", ".join(f"„{typed}“" for typed in in_order)
     raise ExpertenratError(
         f"„{name.strip()}“ passt auf Gäste mit verschiedenen Namen: {names}. Bitte geben Sie "
         "den ganzen Namen an, damit die Auskunft nur einen Menschen betrifft."

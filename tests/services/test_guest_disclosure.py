@@ -105,6 +105,23 @@ def test_a_member_s_auskunft_names_the_project_they_are_the_contact_of(demo_data
     )
 
 
+def test_the_guests_a_name_fits_are_named_with_umlauts_among_their_base_letters(
+    demo_database, today
+):
+    """(found by a tester) Sorted by their lower case letters, "Merle Özdemir" came after
+    "Merle Zander"."""
+    services = Services.create(demo_database, "Geschäftsstelle")
+    rostock = next(c for c in services.settings.councils() if "Expert" in c.name)
+    meeting = services.meetings.list(rostock.id)[-1]
+    for name in ("Merle Zander", "Merle Özdemir"):
+        services.attendance.save_guest(meeting.id, GuestEntry(None, name, "Schulamt"))
+
+    with pytest.raises(ExpertenratError) as refused:
+        services.person_disclosure.guest_disclosure("Merle", today)
+
+    assert "„Dr. Merle Steffens“, „Merle Özdemir“, „Merle Zander“." in refused.value.message
+
+
 def test_the_projects_naming_a_person_stand_by_title_umlauts_and_case_aside(demo_database, today):
     """(found by a tester) The database ordered them by bytes (or a server's own locale):
     "Ökoquokka" and "eAkte-Quokka" came after "Zukunftsquokka"."""
