@@ -32,16 +32,26 @@ def full_year(two_digits: int) -> int:
 # ISO (2026-12-05), which a spreadsheet or a database may add a time of day to.
 _DAY_FIRST = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+# A weekday before it, as an invitation or a letter writes it ("Dienstag, 15.12.2026",
+# "Di., 15. Dezember 2026"), and a month in words.
+_WEEKDAY = re.compile(r"(?:" + "|".join(WEEKDAYS) + r"|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?),?\s+")
+_IN_WORDS = re.compile(r"(\d{1,2})\.\s*(" + "|".join(MONTHS) + r")\s+(\d{4})", re.IGNORECASE)
 
 
 def copied_date(text: str) -> date | None:
     """The day ``text`` names, as it is copied from a mail, a table or a spreadsheet:
     "05.12.2026", "5.12.26" (a two-digit year by :func:`full_year`), "05/12/2026" or
     "05-12-2026" (day first, as the date fields read it), "2026-12-05" (also with a time
-    of day); white space around it aside. ``None`` for any other text and a day the
-    calendar does not have (31.02.)."""
+    of day), "15. Dezember 2026", each also after its weekday ("Dienstag, 15.12.2026", as
+    an invitation writes it; found by a tester); white space around it aside. ``None``
+    for any other text and a day the calendar does not have (31.02.)."""
     text = text.strip()
-    if found := _DAY_FIRST.fullmatch(text):
+    if weekday := _WEEKDAY.match(text):
+        text = text[weekday.end() :]
+    if found := _IN_WORDS.fullmatch(text):
+        day, year = int(found[1]), int(found[3])
+        month = [m.casefold() for m in MONTHS].index(found[2].casefold()) + 1
+    elif found := _DAY_FIRST.fullmatch(text):
         day, month, year = int(found[1]), int(found[3]), int(found[4])
         year = full_year(year) if len(found[4]) == 2 else year
     elif found := _ISO.fullmatch(text):

@@ -78,7 +78,15 @@ def test_a_two_digit_year_is_taken_on_enter(qtbot, fields):
 
 @pytest.mark.parametrize(
     "copied",
-    ["2027-01-15", "15/01/2027", "15.1.27", "15.01.2027\n", "2027-01-15 00:00:00"],
+    [
+        "2027-01-15",
+        "15/01/2027",
+        "15.1.27",
+        "15.01.2027\n",
+        "2027-01-15 00:00:00",
+        "Freitag, 15. Januar 2027",  # as an invitation writes it (found by a tester)
+        "Fr., 15.01.2027",
+    ],
 )
 def test_a_date_pasted_in_another_form_is_taken(qtbot, fields, copied):
     """(found by a tester) Copied from a spreadsheet on a PC set to English, from a file
