@@ -7,12 +7,14 @@ it one of the afternoon, an "a" makes 12:xx one after midnight."""
 
 from __future__ import annotations
 
+import re
 from datetime import time
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import Qt, QTime, QTimer
 from PySide6.QtGui import (
     QFocusEvent,
     QKeyEvent,
+    QValidator,
 )
 from PySide6.QtWidgets import (
     QDateTimeEdit,
@@ -25,10 +27,25 @@ NO_TIME = QTime(0, 0)
 
 
 _NO_TIME_TEXT = "––:––"
+# A time as an invitation or a mail writes it: "16.30 Uhr", "16:30 Uhr", "9:05", "16:30:00".
+_COPIED = re.compile(r"\s*(\d{1,2})[:.](\d{2})(?::\d{2})?\s*(?:Uhr)?\s*", re.IGNORECASE)
 
 
 class TimeEdit(QTimeEdit):
-    """A :class:`QTimeEdit` that reads "PM" and "AM" typed after a time."""
+    """A :class:`QTimeEdit` that reads "PM" and "AM" typed after a time, and takes a time
+    pasted as an invitation writes it ("16.30 Uhr"), which Qt refused without a word,
+    the field keeping its old time (found by a tester)."""
+
+    def validate(self, text: str, pos: int) -> object:
+        checked = super().validate(text, pos)
+        # Pasted into the empty field, the time follows its "––:––", which Qt keeps.
+        copied = text.removeprefix(_NO_TIME_TEXT)
+        refused = checked[0] is QValidator.State.Invalid or copied != text
+        if refused and (found := _COPIED.fullmatch(copied)):
+            hour, minute = int(found[1]), int(found[2])
+            if hour < 24 and minute < 60:
+                QTimer.singleShot(0, self, lambda: self.setTime(QTime(hour, minute)))
+        return checked
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         held = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier  # Alt+P is no "PM"

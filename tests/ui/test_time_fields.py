@@ -7,7 +7,7 @@ from datetime import time
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTimeEdit
+from PySide6.QtWidgets import QApplication, QTimeEdit
 
 from expertenrat.ui.time_fields import optional_time, optional_time_edit, time_edit
 
@@ -50,3 +50,18 @@ def test_a_letter_with_alt_or_ctrl_is_no_pm(qtbot):
     qtbot.keyClick(edit, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
     qtbot.keyClick(edit, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert edit.time().toPython() == time(4, 30)
+
+
+@pytest.mark.parametrize("copied", ["16.30 Uhr", "16:30 Uhr", "16.30", "16:30:00", " 16:30\n"])
+@pytest.mark.parametrize("make", [time_edit, optional_time_edit])
+def test_a_time_pasted_as_an_invitation_writes_it_is_taken(qtbot, make, copied):
+    """(found by a tester) Qt refused "16.30 Uhr" without a word and kept the old time."""
+    edit = make()
+    qtbot.addWidget(edit)
+    edit.show()
+    edit.setFocus()
+    edit.selectAll()
+    QApplication.clipboard().setText(copied)
+    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: edit.time().toPython() == time(16, 30), timeout=2000)
+    assert edit.text() == "16:30"
