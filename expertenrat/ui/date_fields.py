@@ -84,7 +84,11 @@ class DateEdit(QDateEdit):
         """Qt's check of a text put into the field; one Qt refuses that is a date as it is
         copied (pasted, dropped) becomes the field's date once Qt has put its text back."""
         checked = super().validate(text, pos)
-        if checked[0] is QValidator.State.Invalid and (day := copied_date(text)) is not None:
+        # Pasted into an empty field, the date follows its "–", which Qt keeps.
+        special = self.specialValueText()
+        copied = text.removeprefix(special) if special else text
+        refused = checked[0] is QValidator.State.Invalid or copied != text
+        if refused and (day := copied_date(copied)) is not None:
             QTimer.singleShot(0, self, lambda: self._take_copied(day))
         return checked
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDateEdit, QLineEdit, QVBoxLayout, QWidget
 
 from expertenrat.ui.date_fields import date_edit
@@ -161,3 +161,20 @@ def test_ctrl_s_saves_the_meeting_as_enter_does(page, qtbot, services, council_i
     qtbot.keyClick(form.date_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert services.meetings.list(council_id)[0].starts_at.date() == date(2027, 2, 1)
     assert form.save_button.toolTip() == "Speichern (Strg+S)"
+
+
+@pytest.mark.parametrize("copied", ["15.01.2027", "2027-01-15"])
+def test_a_date_pasted_into_an_empty_field_is_taken(qtbot, copied):
+    """(found by a tester) The empty field ("–": a consent's date, the Änderungsprotokoll's
+    days) kept its "–" before the pasted date, and no date came of it."""
+    edit = date_edit()
+    qtbot.addWidget(edit)
+    edit.setMinimumDate(QDate(2000, 1, 1))
+    edit.setSpecialValueText("–")
+    edit.setDate(edit.minimumDate())
+    edit.show()
+    edit.setFocus()
+    edit.selectAll()
+    QApplication.clipboard().setText(copied)
+    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: edit.date().toPython() == date(2027, 1, 15), timeout=2000)
