@@ -44,9 +44,17 @@ class DateEdit(QDateEdit):
         self._moved_on = False  # the last digit completed a part and moved to the next
         self._typed_day: int | None = None  # the day typed, before Qt cut it to the month
         self._keys = ""  # the characters typed since the focus came or another key was pressed
+        self._hidden_empty = ""  # the empty field's "–", hidden while a date is typed
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
+        if text.isdigit() and self.specialValueText() and self.date() == self.minimumDate():
+            # The empty field's "–" gives way to a date with the day selected; Qt appended
+            # the digits to it and made "15.01.2027" 05.01.2027 (found by a tester).
+            self._hidden_empty = self.specialValueText()
+            self.setSpecialValueText("")
+            self.setCurrentSection(QDateEdit.Section.DaySection)
+            self.setSelectedSection(QDateEdit.Section.DaySection)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.take_typed()
         if text:  # a key alone (Shift for "/") keeps what was typed
@@ -79,6 +87,9 @@ class DateEdit(QDateEdit):
         self._moved_on = False
         self._typed_day = None
         super().focusOutEvent(event)
+        if self._hidden_empty:  # shown again where no date was typed after all
+            self.setSpecialValueText(self._hidden_empty)
+            self._hidden_empty = ""
 
     def validate(self, text: str, pos: int) -> object:
         """Qt's check of a text put into the field; one Qt refuses that is a date as it is

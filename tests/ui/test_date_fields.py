@@ -178,3 +178,28 @@ def test_a_date_pasted_into_an_empty_field_is_taken(qtbot, copied):
     QApplication.clipboard().setText(copied)
     qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: edit.date().toPython() == date(2027, 1, 15), timeout=2000)
+
+
+def test_a_date_typed_into_an_empty_field_digit_by_digit_is_taken(qtbot):
+    """(found by a tester) "15012027" typed into the empty field ("–") went after its "–"
+    and left no date; a field left untouched keeps its "–"."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    edits = [date_edit(), date_edit()]
+    for edit in edits:
+        edit.setMinimumDate(QDate(2000, 1, 1))
+        edit.setSpecialValueText("–")
+        edit.setDate(edit.minimumDate())
+        layout.addWidget(edit)
+    window.show()
+    typed, untouched = edits
+    typed.setFocus()
+    qtbot.waitUntil(typed.hasFocus)
+    qtbot.keyClicks(typed, "15012027")
+    untouched.setFocus()
+    qtbot.waitUntil(untouched.hasFocus)
+    untouched.clearFocus()
+
+    assert typed.date().toPython() == date(2027, 1, 15) and typed.text() == "15.01.2027"
+    assert untouched.text() == "–"
