@@ -253,7 +253,7 @@ def _export_reminders(services: Services, args: argparse.Namespace) -> str:
         for s in saved
     ]
     if not due.projects:
-        lines.append(
+        print_note(
             "Keine Stellungnahme ist überfällig oder in den nächsten 14 Tagen fällig, und keine "
             "geplante Umsetzung ist überfällig."
         )
@@ -261,17 +261,17 @@ def _export_reminders(services: Services, args: argparse.Namespace) -> str:
         named = ", ".join(
             f"{p.project.title} ({', '.join(r.code for r in p.items)})" for p in ended
         )
-        lines.append(f"Abgeschlossen, daher ohne Erinnerung (mit --include-ended doch): {named}")
+        print_note(f"Abgeschlossen, daher ohne Erinnerung (mit --include-ended doch): {named}")
     if recent:
         named = ", ".join(f"{p.project.title} (am {p.last_reminded:%d.%m.%Y})" for p in recent)
-        lines.append(
+        print_note(
             f"In den letzten {RECENTLY_REMINDED_DAYS} Tagen erinnert, daher ohne Erinnerung "
             f"(mit --include-recent doch): {named}"
         )
     print_warnings(dict.fromkeys(w for s in saved for w in s.warnings))  # a logo's: once
     without = due.without_project
     if without:
-        lines.append("Ohne Projekt, daher ohne Erinnerung: " + ", ".join(r.code for r in without))
+        print_note("Ohne Projekt, daher ohne Erinnerung: " + ", ".join(r.code for r in without))
     return "\n".join(lines)
 
 
