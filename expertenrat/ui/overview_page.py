@@ -93,7 +93,7 @@ class OverviewPage(NothingPending, OverviewPageView):
             for line_list in column:
                 line_list.show_lines(listed[line_list])
         self.field_figures.show_figures(figures.year, figures.fields_this_year)
-        self.chart.set_rows(figures.statuses_by_field)
+        self.chart_box.set_rows(figures.statuses_by_field)
         self._arrange()  # the action fields' names may want more room
 
     def _show_cards(self, figures: CouncilOverview) -> None:

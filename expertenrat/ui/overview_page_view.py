@@ -15,7 +15,6 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QVBoxLayout,
@@ -30,7 +29,7 @@ from expertenrat.ui.i18n import tr
 from expertenrat.ui.overview_first_steps import FirstSteps
 from expertenrat.ui.overview_lists import LineList
 from expertenrat.ui.scroll_areas import plain_scroll_area
-from expertenrat.ui.status_chart import StatusChart
+from expertenrat.ui.status_chart import StatusChartBox
 from expertenrat.ui.widgets import FigureCard, keep_wrapped_height, page_title
 
 _CONTEXT = "OverviewPage"
@@ -129,7 +128,8 @@ class OverviewPageView(QWidget):
         )
         self.field_figures = FieldFiguresGrid()
         self.field_figures.opened.connect(self.opened)
-        self.chart = StatusChart()
+        self.chart_box = StatusChartBox()
+        self.chart = self.chart_box.chart
         self.chart.fieldActivated.connect(
             lambda field_id: self.opened.emit(
                 Target(Area.RECOMMENDATIONS, action_field_id=field_id)
@@ -182,8 +182,6 @@ class OverviewPageView(QWidget):
                 box.addWidget(widget)
             box.addStretch(1)
             self._lists.addLayout(box, 1)
-        self.chart_box = QGroupBox(tr(_CONTEXT, "Empfehlungen nach Status"))
-        QVBoxLayout(self.chart_box).addWidget(self.chart)
         self._fields = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._fields.addWidget(self.field_figures, 1)
         self._fields.addWidget(self.chart_box, 1)

@@ -1,12 +1,13 @@
 """A small stacked bar chart drawn with QPainter: recommendations per status, one bar per
 action field, with a legend. A click on a bar emits the action field's id. The statuses
-have the colours of the printed charts (:func:`status_colour`)."""
+have the colours of the printed charts (:func:`status_colour`). :class:`StatusChartBox`
+is the Übersicht's box around it."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.overview import FieldStatuses
@@ -147,6 +148,30 @@ class StatusChart(QWidget):
     def _describe(self, row: FieldStatuses) -> str:
         parts = ", ".join(f"{count} {status.label}" for status, count in row.counts)
         return f"{_name(row)}: {parts or tr(_CONTEXT, 'keine Empfehlungen')}"
+
+
+class StatusChartBox(QGroupBox):
+    """ "Empfehlungen nach Status": the chart at the top of its box, or, while the council has
+    no recommendation, one line saying so in its place, as the Übersicht's lists do (found by
+    a tester: an empty band, the fields' names with a "0" each, and room for a legend)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(tr(_CONTEXT, "Empfehlungen nach Status"), parent)
+        self.chart = StatusChart()
+        self.empty_label = QLabel(tr(_CONTEXT, "Noch keine Empfehlungen."))
+        self.empty_label.setObjectName("figureCaption")
+        self.empty_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.chart)
+        layout.addStretch(1)  # beside a taller box, the chart stays at the top of its own
+        self.set_rows(())
+
+    def set_rows(self, rows: tuple[FieldStatuses, ...]) -> None:
+        self.chart.set_rows(rows)
+        empty = not any(row.total for row in rows)
+        self.chart.setVisible(not empty)
+        self.empty_label.setVisible(empty)
 
 
 def _name(row: FieldStatuses) -> str:
