@@ -23,6 +23,10 @@ _CONTEXT = "TextBoxes"
 
 FLOWING_PASTE = QKeySequence("Ctrl+Shift+V")
 
+# What Qt's own toPlainText makes line feeds of: the paragraph and line separators (Enter,
+# Shift+Enter) and the frame marks a document may hold.
+_QT_LINE_BREAKS = str.maketrans(dict.fromkeys("\u2028\u2029\ufdd0\ufdd1", "\n"))
+
 
 class PlainTextEdit(QPlainTextEdit):
     """A text box that drops the invisible characters pasted or dropped text brings along
@@ -36,9 +40,19 @@ class PlainTextEdit(QPlainTextEdit):
 
     "Als Fließtext einfügen" (the context menu, Ctrl+Shift+V) pastes text copied from a PDF
     with the lines of each paragraph joined and its divided words whole again
-    (:func:`~expertenrat.domain.flowing_text.flowing_text`)."""
+    (:func:`~expertenrat.domain.flowing_text.flowing_text`).
+
+    Its text keeps the no-break spaces typed or pasted into it (:meth:`toPlainText`)."""
 
     paste_refused = Signal(str)  # the German message why a paste put nothing in
+
+    def toPlainText(self) -> str:
+        """The text as typed, its line breaks as line feeds. Qt's own also makes every
+        no-break space (U+00A0) an ordinary space, so "§ 5" or "Dr. Steffens" kept
+        together by one lost it when the minutes or a recommendation were saved, although
+        the texts keep them as typed (:func:`~expertenrat.domain.field_limits.clean_text`;
+        found by a helper)."""
+        return self.document().toRawText().translate(_QT_LINE_BREAKS)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasText():

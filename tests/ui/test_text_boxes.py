@@ -4,15 +4,17 @@ paste, as one step that Ctrl+Z takes back."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent, QImage
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QImage, QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 
 from expertenrat.ui.text_boxes import plain_text_edit
+from expertenrat.ui.text_fields import LineEdit
 
 COPIED = "Die Bürger-\r\nbeteili\u00adgung wird\r\nfrüh geplant."
 FLOWING = "Die Bürgerbeteiligung wird früh geplant."
+NO_KEYS = Qt.KeyboardModifier.NoModifier
 
 
 def _box(qtbot):
@@ -92,3 +94,23 @@ def test_an_image_pasted_puts_nothing_in_and_the_box_says_so(qtbot):
 
     assert edit.toPlainText() == "Bericht: "
     assert "kein Bild" in refused.args[0] and "Anlage" in refused.args[0]
+
+
+def test_a_box_keeps_the_no_break_spaces_typed_and_pasted_and_a_line_field_too(qtbot):
+    """(found by a helper) Qt's toPlainText made every U+00A0 an ordinary space: "§ 5" typed
+    or pasted into the minutes with one lost it on saving, though the texts keep them."""
+    edit = plain_text_edit(3, grows=True)
+    line = LineEdit()
+    for field in (edit, line):
+        qtbot.addWidget(field)
+        field.show()
+        field.setFocus()
+        for char in "gemäß §\u00a05":  # typed: QTest.keyClicks takes ASCII only
+            QApplication.sendEvent(field, QKeyEvent(QEvent.Type.KeyPress, 0, NO_KEYS, char))
+        QApplication.clipboard().setText(" 10\u202fkm\u00a0weit")
+        QTest.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(edit, Qt.Key.Key_Return)
+
+    assert edit.toPlainText() == "gemäß §\u00a05 10\u202fkm\u00a0weit\n\n"
+    assert line.text() == "gemäß §\u00a05 10\u202fkm\u00a0weit"
