@@ -294,6 +294,26 @@ def test_export_reminders_names_a_project_reminded_in_the_last_14_days_and_remin
     assert len(list((tmp_path / "Woche 2").glob("Erinnerung-Klima-Co-*"))) == 2
 
 
+def test_export_reminders_names_a_due_recommendation_without_project_in_a_note(
+    capsys, database, tmp_path
+):
+    """(found by a helper) The note stood on stdout among the files written."""
+    db = open_database(database_url(database))
+    try:
+        register = RecommendationsService(db, "Test")
+        row = register.create(1, RecommendationContent("Offen"), date(2020, 4, 1), adopted=True)
+        register.send(row.row.id, row.row.version, date(2020, 4, 2))
+    finally:
+        db.close()
+
+    code, out, err = run(
+        capsys, "--database", database, "export", "reminders", "--out", str(tmp_path / "E")
+    )
+
+    assert code == 0 and out.startswith("Klima & Co: E-2020-01 → ") and "Ohne" not in out
+    assert err == f"expertenrat: Hinweis: Ohne Projekt, daher ohne Erinnerung: {row.row.code}\n"
+
+
 def test_export_reminders_makes_a_missing_folder_as_the_open_data_exports_do(
     capsys, database, tmp_path
 ):
