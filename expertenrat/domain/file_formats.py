@@ -1,6 +1,7 @@
 """File formats named by their file ending (".csv", ".xlsx", ".pdf"): those of the members
-file and of the recommendations register are here, not with the services that write them,
-so that a page builds its menus and file filters without loading those services."""
+file, the recommendations register and the Änderungsprotokoll are here, not with the
+services that write them, so that a page builds its menus and file filters without loading
+those services."""
 
 from __future__ import annotations
 
@@ -94,6 +95,18 @@ class RegisterFileFormat(FileFormat):
     @classmethod
     def offered(cls) -> str:
         return ".pdf (Bericht), .csv (CSV-Datei für Excel) und .xlsx (Excel-Arbeitsmappe)"
+
+
+class AuditFileFormat(FileFormat):
+    """What the Änderungsprotokoll can be exported as, named by the file ending: a workbook
+    also for an Excel that does not split a ";" CSV file (found by a tester)."""
+
+    XLSX = "xlsx"
+    CSV = "csv"
+
+    @classmethod
+    def offered(cls) -> str:
+        return ".xlsx (Excel-Arbeitsmappe) und .csv (CSV-Datei für Excel)"
 
 
 def _unknown_ending(path: str | PurePath, offered: str) -> DataEntryError:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from expertenrat.domain.audit_fields import AuditLine, Names, field_changes, local_time
@@ -24,28 +25,35 @@ from expertenrat.exchange.excel_text import excel_cell, excel_safe
 HEADER = ("Zeitpunkt", "Person", "Änderung", "Bereich", "Beschreibung", "Feld", "vorher", "nachher")
 
 
+def audit_rows(
+    lines: Iterable[AuditLine],
+    zone: ZoneInfo,
+    names: Names | None = None,
+    titles: RoleTitles = DEFAULT_ROLE_TITLES,
+) -> Iterator[tuple[datetime, str, str, str, str, str, str, str]]:
+    """The rows under :data:`HEADER` of ``lines`` (newest first, as the page shows them), the
+    time in the council's ``zone``; ``names``: of the records their fields refer to,
+    ``titles``: the council's for chair and vice chair (see
+    :func:`~expertenrat.domain.audit_fields.field_changes`)."""
+    for line in lines:
+        at = local_time(line.at, zone)
+        entry = (line.actor, line.action.label, entity_label(line.entity), line.summary)
+        changes = field_changes(line.entity, line.before, line.after, names, titles)
+        for change in changes or [None]:
+            fields = ("", "", "") if change is None else (change.label, change.before, change.after)
+            yield (at, *entry, *fields)
+
+
 def export_audit_csv(
     lines: Iterable[AuditLine],
     zone: ZoneInfo,
     names: Names | None = None,
     titles: RoleTitles = DEFAULT_ROLE_TITLES,
 ) -> bytes:
-    """Write ``lines`` (newest first, as the page shows them) for Excel; ``names``: of the
-    records their fields refer to, ``titles``: the council's for chair and vice chair (see
-    :func:`~expertenrat.domain.audit_fields.field_changes`)."""
+    """Write ``lines`` for Excel (see :func:`audit_rows`)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(HEADER)
-    for line in lines:
-        entry = (
-            f"{local_time(line.at, zone):%d.%m.%Y %H:%M}",
-            line.actor,
-            line.action.label,
-            entity_label(line.entity),
-            line.summary,
-        )
-        changes = field_changes(line.entity, line.before, line.after, names, titles)
-        for change in changes or [None]:
-            fields = ("", "", "") if change is None else (change.label, change.before, change.after)
-            writer.writerow(excel_cell(excel_safe(value)) for value in (*entry, *fields))
+    for at, *texts in audit_rows(lines, zone, names, titles):
+        writer.writerow(excel_cell(excel_safe(value)) for value in (f"{at:%d.%m.%Y %H:%M}", *texts))
     return codecs.BOM_UTF8 + out.getvalue().encode("utf-8")

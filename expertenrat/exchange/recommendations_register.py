@@ -3,10 +3,10 @@ with the same columns.
 
 CSV: ``;`` as separator, UTF-8 with BOM, CRLF line ends, dates as TT.MM.JJJJ, values that
 Excel would run as a formula guarded with an apostrophe (:mod:`excel_text`). Workbook: one
-sheet "Empfehlungen", a bold frozen header row with an autofilter, dates as date cells,
-numbers as number cells, every text as a text cell (never a formula). In both a text longer
-than an Excel cell holds (the names of very many projects) is cut with a marker
-(:func:`excel_cell`). The column "Beratung" says "nichtöffentlich" of a recommendation
+sheet "Empfehlungen" (:func:`table_xlsx`: a bold frozen header row with an autofilter,
+dates as date cells, numbers as number cells, every text as a text cell, never a formula).
+In both a text longer than an Excel cell holds (the names of very many projects) is cut
+with a marker (:func:`excel_cell`). The column "Beratung" says "nichtöffentlich" of a recommendation
 adopted in a non-public agenda item; a workbook holding one is "Empfehlungen – intern".
 """
 
@@ -18,15 +18,11 @@ import io
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-
 from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations import AWAITING_OUTCOME, AWAITING_RESPONSE
 from expertenrat.domain.recommendations_report import ReportLine
-from expertenrat.exchange.excel_text import excel_cell, excel_safe, ooxml_escaped
+from expertenrat.exchange.excel_text import excel_cell, excel_safe
+from expertenrat.exchange.excel_workbook import table_xlsx
 
 Value = str | date | int | None
 
@@ -36,8 +32,6 @@ INTERNAL_FILE = (
     "Die Datei enthält Empfehlungen aus nichtöffentlicher Beratung (Spalte „Beratung“) und "
     "ist nur für den internen Gebrauch."
 )
-DATE_FORMAT = "DD.MM.YYYY"
-_WIDTH_MIN, _WIDTH_MAX = 8, 60
 
 
 COLUMNS: tuple[tuple[str, Callable[[ReportLine], Value]], ...] = (
@@ -125,42 +119,9 @@ def register_xlsx(lines: Sequence[ReportLine]) -> bytes:
     """The register as an Excel workbook; one holding a recommendation adopted in a
     non-public agenda item is marked internal in its sheet's name, title and keywords."""
     internal = any(line.non_public for line in lines)
-    workbook = Workbook()
-    workbook.properties.creator = "Expertenrat"
-    sheet = workbook.active
-    sheet.title = INTERNAL_SHEET_TITLE if internal else SHEET_TITLE
-    workbook.properties.title = sheet.title
-    workbook.properties.keywords = "Empfehlungen, intern" if internal else "Empfehlungen"
-    widths = [len(header) for header in HEADERS]
-    bold = Font(bold=True)
-    for column, header in enumerate(HEADERS, start=1):
-        sheet.cell(row=1, column=column, value=header).font = bold
-    for row, line in enumerate(lines, start=2):
-        for column, value in enumerate(export_row(line), start=1):
-            widths[column - 1] = max(widths[column - 1], _put(sheet.cell(row, column), value))
-    for column, width in enumerate(widths, start=1):
-        fitted = min(max(width + 2, _WIDTH_MIN), _WIDTH_MAX)
-        sheet.column_dimensions[get_column_letter(column)].width = fitted
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{len(lines) + 1}"
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
-
-
-def _put(cell: Cell, value: Value) -> int:
-    """Write ``value`` typed into ``cell``; return the width it needs."""
-    if value is None:
-        return 0
-    if isinstance(value, date):
-        cell.value = value
-        cell.number_format = DATE_FORMAT
-        return len(DATE_FORMAT)
-    if isinstance(value, int):
-        cell.value = value
-        return len(str(value))
-    # Register texts are cleaned when saved; a control code left over is dropped here.
-    cell.value = ooxml_escaped(excel_cell(ILLEGAL_CHARACTERS_RE.sub("", value)))
-    cell.data_type = "s"  # never a formula, whatever the text starts with
-    cell.number_format = "@"
-    return max((len(part) for part in value.splitlines()), default=0)
+    return table_xlsx(
+        HEADERS,
+        (export_row(line) for line in lines),
+        INTERNAL_SHEET_TITLE if internal else SHEET_TITLE,
+        "Empfehlungen, intern" if internal else "Empfehlungen",
+    )

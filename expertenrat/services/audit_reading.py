@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.audit_fields import AuditLine, Names, utc_bounds
 from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.enums import AuditAction
+from expertenrat.domain.file_formats import AuditFileFormat
 from expertenrat.domain.text_folding import fold
 from expertenrat.domain.wording import isolated, quotations_isolated
 from expertenrat.exchange.audit_csv import export_audit_csv
@@ -97,15 +98,24 @@ class AuditService:
         more = limit is not None and len(lines) > limit
         return AuditPage(lines[:limit] if more else lines, more, zone, titles)
 
-    def export_csv(self, wanted: AuditFilter) -> bytes:
-        """Every entry matching ``wanted`` as a CSV file for Excel (see ``exchange.audit_csv``)."""
+    def export(self, wanted: AuditFilter, file_format: AuditFileFormat) -> bytes:
+        """Every entry matching ``wanted`` as a file for Excel (see ``exchange.audit_csv``
+        and, openpyxl loaded only here, ``exchange.audit_xlsx``)."""
         # The descriptions without the marks that set right-to-left names and titles apart
         # on the page (quotations_isolated, and those stored with them, see _line): they
         # are invisible characters a spreadsheet should not get.
         page = self._search(wanted, None, None, shown=False)
         with reading(self._db) as session:
             names = reference_names(session, page.lines)
+        if file_format is AuditFileFormat.XLSX:
+            from expertenrat.exchange.audit_xlsx import export_audit_xlsx  # openpyxl: on demand
+
+            return export_audit_xlsx(page.lines, page.zone, names, page.titles)
         return export_audit_csv(page.lines, page.zone, names, page.titles)
+
+    def export_csv(self, wanted: AuditFilter) -> bytes:
+        """Shorthand for ``export(wanted, AuditFileFormat.CSV)``."""
+        return self.export(wanted, AuditFileFormat.CSV)
 
     def names(self, lines: list[AuditLine]) -> Names:
         """The names of the records the fields of ``lines`` refer to by number, as the page

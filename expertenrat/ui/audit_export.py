@@ -1,6 +1,7 @@
-"""„Als CSV exportieren …“ of the Änderungsprotokoll: every entry matching the filters (not
-just the loaded ones), written in the background behind a progress dialog. The file name
-names the council where the database holds several (:func:`council_file_name`).
+"""„Exportieren …“ of the Änderungsprotokoll: every entry matching the filters (not just the
+loaded ones), written in the background behind a progress dialog, as an Excel workbook or a
+CSV file by the ending chosen (as the members' export). The file name names the council
+where the database holds several (:func:`council_file_name`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from expertenrat.domain.errors import DataEntryError
+from expertenrat.domain.file_formats import AuditFileFormat
 from expertenrat.domain.progress import Progress
 from expertenrat.services.audit_reading import AuditFilter, AuditService
 from expertenrat.services.files import write_file
@@ -46,11 +49,12 @@ class AuditExport:
         self._dialogs.ask_save_file(
             self._page,
             tr(_CONTEXT, "Änderungsprotokoll exportieren"),
-            tr(_CONTEXT, "CSV-Datei für Excel (*.csv)"),
+            tr(_CONTEXT, "Excel-Arbeitsmappe (*.xlsx);;CSV-Datei für Excel (*.csv)"),
             self._file_name(
-                council_id, tr(_CONTEXT, "Änderungsprotokoll {:%Y-%m-%d}.csv").format(self._today())
+                council_id,
+                tr(_CONTEXT, "Änderungsprotokoll {:%Y-%m-%d}.xlsx").format(self._today()),
             ),
-            lambda path: self.export_csv(path, wanted()),
+            lambda path: self.export_file(path, wanted()),
             FileKind.AUDIT,
         )
 
@@ -59,16 +63,22 @@ class AuditExport:
             return name
         return council_file_name(self._settings, council_id, name)
 
-    def export_csv(self, path: str, wanted: AuditFilter | None) -> None:
-        """Write every entry matching ``wanted`` to ``path``, in the background."""
+    def export_file(self, path: str, wanted: AuditFilter | None) -> None:
+        """Write every entry matching ``wanted`` to ``path``, in the background, as .xlsx or
+        .csv by its ending (else .xlsx, the ending added)."""
         if wanted is None or (self.job is not None and self.job.running):
             return
         title = tr(_CONTEXT, "Änderungsprotokoll exportieren")
         target = Path(path)
+        try:
+            file_format = AuditFileFormat.of(target)
+        except DataEntryError:
+            file_format = AuditFileFormat.XLSX
+            target = Path(f"{path}{file_format.suffix}")
         audit, page, dialogs = self._audit, self._page, self._dialogs
 
         def export(progress: Progress) -> None:
-            data = audit.export_csv(wanted)
+            data = audit.export(wanted, file_format)
             progress(1, 1)  # "Abbrechen" until here: nothing is written
             write_file(target, data, private=True)
 

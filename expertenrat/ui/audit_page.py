@@ -3,7 +3,7 @@
 Filters (Bereich, Suche in der Beschreibung, Person, Änderung, Zeitraum:
 :mod:`expertenrat.ui.audit_filter_bar`) are applied by the database; the page reads
 ``PAGE_SIZE`` entries at a time and "Weitere laden" adds the next ones. Below the table the
-selected entry's fields, before and after, in words. "Als CSV exportieren …" writes every
+selected entry's fields, before and after, in words. "Exportieren …" writes every
 matching entry (not just the loaded ones) in the background
 (:mod:`expertenrat.ui.audit_export`). Nothing here edits or deletes an entry.
 """
@@ -84,7 +84,10 @@ class AuditPage(NothingPending, QWidget):
         self.search_edit = self.filters.search_edit
         self.count_label = QLabel()
         self.more_button = QPushButton(tr(_CONTEXT, "Weitere laden"))
-        self.export_button = QPushButton(tr(_CONTEXT, "Als CSV exportieren …"))
+        self.export_button = QPushButton(tr(_CONTEXT, "Exportieren …"))
+        self.export_button.setToolTip(
+            tr(_CONTEXT, "Die Einträge als Excel-Arbeitsmappe (.xlsx) oder CSV-Datei speichern")
+        )
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(TYPING_PAUSE_MS)

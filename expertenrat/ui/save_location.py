@@ -22,7 +22,7 @@ class FileKind(Enum):
     MEMBERS = "members"  # member lists for Excel (.xlsx, .csv), exported and imported
     REGISTER = "register"  # the recommendations register for Excel (.xlsx, .csv)
     BACKUP = "backup"  # portable backups (.zip), made and restored
-    AUDIT = "audit"  # the Änderungsprotokoll for Excel (.csv)
+    AUDIT = "audit"  # the Änderungsprotokoll for Excel (.xlsx, .csv)
     SETTINGS = "settings"  # council settings files (.json) of the transfer kit
     REMINDERS = "reminders"  # the folder of the reminder letters and e-mail drafts
     ARCHIVE = "archive"  # the folder the Archivpakete of the years go into

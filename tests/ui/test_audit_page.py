@@ -1,4 +1,4 @@
-"""Änderungsprotokoll: filters, pages, the entry's fields in words, CSV export, read-only."""
+"""Änderungsprotokoll: filters, pages, the entry's fields in words, export, read-only."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from openpyxl import load_workbook
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QPushButton
 
@@ -88,7 +89,7 @@ def test_the_newest_entries_come_first_in_local_time_and_more_load_below(page, s
 
 def test_weitere_laden_from_the_keyboard_leaves_the_focus_in_the_entries(page, qtbot):
     """Found by a tester: "Weitere laden" pressed with the space bar went off once all were
-    loaded, and Qt passed the focus on to "Als CSV exportieren …"."""
+    loaded, and Qt passed the focus on to "Exportieren …"."""
     page.show()
     page.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=30_000)
@@ -263,10 +264,26 @@ def test_the_export_writes_every_matching_entry_not_only_the_loaded(
     assert {row[4] for row in rows[1:]} == {line.summary for line in _councils_entries(services)}
 
 
+def test_the_export_without_an_ending_is_a_workbook_an_english_excel_opens(
+    page, dialogs, finish_job, tmp_path
+):
+    """An Excel set to an English region opened the ";" CSV file in column A (found by a
+    tester): the dialog offers an Excel workbook first, and a name without ending gets it."""
+    dialogs.paths.append(str(tmp_path / "Protokoll"))
+
+    page.export_button.click()
+    finish_job(page.export)
+
+    target = tmp_path / "Protokoll.xlsx"
+    assert dialogs.saved_files == [str(target)]
+    header = next(load_workbook(target).active.iter_rows(max_row=1, values_only=True))
+    assert header[:5] == ("Zeitpunkt", "Person", "Änderung", "Bereich", "Beschreibung")
+
+
 def test_the_page_only_reads(page):
     assert page.view.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
     buttons = {button.text() for button in page.findChildren(QPushButton)}
-    assert buttons == {"Weitere laden", "Als CSV exportieren …"}
+    assert buttons == {"Weitere laden", "Exportieren …"}
     index = page.model.index(0, 0)
     assert not page.model.flags(index) & Qt.ItemFlag.ItemIsEditable
 
@@ -366,7 +383,7 @@ def test_the_export_of_one_of_two_councils_is_offered_under_its_name(
     label = services.settings.settings(second.id).short_name or second.name
     assert dialogs.file_dialogs[-1] == (
         FileKind.AUDIT,
-        f"{label} – Änderungsprotokoll 2026-11-27.csv",
+        f"{label} – Änderungsprotokoll 2026-11-27.xlsx",
     )
 
 
