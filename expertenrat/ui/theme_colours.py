@@ -104,12 +104,20 @@ def _shade(colour: QColor, backgrounds: tuple[QColor, ...], minimum: float) -> Q
     hue, saturation, lightness, alpha = colour.getHslF()
     end = 1.0 if lighten else 0.0
     for step in range(1, _STEPS + 1):
-        shifted = QColor.fromHslF(
-            max(hue, 0.0), saturation, lightness + (end - lightness) * step / _STEPS, alpha
+        shifted = _as_painted(
+            QColor.fromHslF(
+                max(hue, 0.0), saturation, lightness + (end - lightness) * step / _STEPS, alpha
+            )
         )
         if all(contrast_ratio(shifted, back) >= minimum for back in backgrounds):
             return shifted
     return QColor.fromHslF(max(hue, 0.0), saturation, end, alpha)
+
+
+def _as_painted(colour: QColor) -> QColor:
+    """``colour`` in the 8 bits a channel that the screen shows (a shade just at the
+    contrast wanted came out 2.99:1 once painted, found by a helper)."""
+    return QColor.fromRgba(colour.rgba())
 
 
 def blend(under: QColor, over: QColor, share: float) -> QColor:
