@@ -1,7 +1,8 @@
 """A small stacked bar chart drawn with QPainter: recommendations per status, one bar per
 action field, with a legend. A click on a bar emits the action field's id. The statuses
-have the colours of the printed charts (:func:`status_colour`). :class:`StatusChartBox`
-is the Übersicht's box around it."""
+have the colours of the printed charts (:func:`status_colour`), each segment and legend
+box framed in a shade that stands out from the window (:func:`status_edge`).
+:class:`StatusChartBox` is the Übersicht's box around it."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ _MARGIN = 4
 _LEGEND_COLUMNS = 2
 
 
-# What a bar segment needs against the window on a dark palette (WCAG's 3:1 for graphics).
+# What a bar segment needs against the window (WCAG's 3:1 for graphics).
 _GRAPHIC_CONTRAST = 3.0
 
 
@@ -35,6 +36,25 @@ def status_colour(status: RecommendationStatus, palette: QPalette) -> QColor:
         return colour
     window = palette.color(QPalette.ColorRole.Window)
     return readable(colour, window, minimum=_GRAPHIC_CONTRAST)
+
+
+def status_edge(status: RecommendationStatus, palette: QPalette) -> QColor:
+    """The frame of a status's segment and legend box: its :func:`status_colour` where that
+    stands out from the window by 3:1, else the first darker shade of its hue that does.
+    On a light window the pale statuses ("Entwurf" 1.3:1, "beschlossen" 1.6:1, "übermittelt"
+    2.1:1, "beantwortet" 2.8:1 on #efefef) all but vanished (found by a helper); the fill
+    keeps the printed colour, so the lightness order that tells the statuses apart in a
+    black-and-white print stays on screen too."""
+    window = palette.color(QPalette.ColorRole.Window)
+    return readable(status_colour(status, palette), window, minimum=_GRAPHIC_CONTRAST)
+
+
+def _fill_framed(painter: QPainter, rect: QRect, fill: QColor, edge: QColor) -> None:
+    """``rect`` in ``fill`` inside a one-pixel frame of ``edge`` (where it is wide enough)."""
+    painter.fillRect(rect, edge)
+    inside = rect.adjusted(1, 1, -1, -1)
+    if inside.isValid():
+        painter.fillRect(inside, fill)
 
 
 class StatusChart(QWidget):
@@ -106,9 +126,11 @@ class StatusChart(QWidget):
             x = rect.left()
             for status, count in row.counts:
                 width = round(rect.width() * count / largest)
-                painter.fillRect(
+                _fill_framed(
+                    painter,
                     QRect(x, rect.top(), width, rect.height()),
                     status_colour(status, self.palette()),
+                    status_edge(status, self.palette()),
                 )
                 x += width
             painter.setPen(text_colour)
@@ -117,16 +139,23 @@ class StatusChart(QWidget):
         self._paint_legend(painter, text_colour)
         painter.end()
 
-    def _paint_legend(self, painter: QPainter, text_colour: QColor) -> None:
+    def legend_box(self, position: int) -> QRect:
+        """The coloured box of the legend's ``position``-th status (in the statuses' order)."""
         metrics = self.fontMetrics()
         column = max(1, self.width() // _LEGEND_COLUMNS)
+        x = (position % _LEGEND_COLUMNS) * column
+        y = self._legend_top() + (position // _LEGEND_COLUMNS) * metrics.height()
+        box = metrics.ascent() - 2
+        return QRect(x, y + 2, box, box)
+
+    def _paint_legend(self, painter: QPainter, text_colour: QColor) -> None:
+        ascent = self.fontMetrics().ascent()
         for position, status in enumerate(self._statuses()):
-            x = (position % _LEGEND_COLUMNS) * column
-            y = self._legend_top() + (position // _LEGEND_COLUMNS) * metrics.height()
-            box = metrics.ascent() - 2
-            painter.fillRect(QRect(x, y + 2, box, box), status_colour(status, self.palette()))
+            box = self.legend_box(position)
+            palette = self.palette()
+            _fill_framed(painter, box, status_colour(status, palette), status_edge(status, palette))
             painter.setPen(text_colour)
-            painter.drawText(QPoint(x + box + 4, y + metrics.ascent()), status.label)
+            painter.drawText(QPoint(box.right() + 5, box.top() - 2 + ascent), status.label)
 
     # --- interaction ---------------------------------------------------------------------
 
