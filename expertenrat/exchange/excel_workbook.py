@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from expertenrat.exchange.excel_text import excel_cell, ooxml_escaped
 
@@ -38,19 +39,31 @@ def table_xlsx(
     workbook.properties.keywords = keywords
     sheet = workbook.active
     sheet.title = title
-    widths = [len(header) for header in headers]
-    bold = Font(bold=True)
-    for column, header in enumerate(headers, start=1):
-        sheet.cell(row=1, column=column, value=header).font = bold
+    widths = put_header(sheet, headers)
     last_row = 1
     for last_row, values in enumerate(rows, start=2):
         for column, value in enumerate(values, start=1):
             widths[column - 1] = max(widths[column - 1], _put(sheet.cell(last_row, column), value))
+    return finished_table(workbook, widths, last_row)
+
+
+def put_header(sheet: Worksheet, headers: Sequence[str]) -> list[int]:
+    """Write ``headers`` bold into the first row of ``sheet``; return the widths they need."""
+    bold = Font(bold=True)
+    for column, header in enumerate(headers, start=1):
+        sheet.cell(row=1, column=column, value=header).font = bold
+    return [len(header) for header in headers]
+
+
+def finished_table(workbook: Workbook, widths: Sequence[int], last_row: int) -> bytes:
+    """The bytes of ``workbook``, its active sheet's columns fitted to ``widths`` (within
+    bounds), its header row frozen and filtering the rows up to ``last_row``."""
+    sheet = workbook.active
     for column, width in enumerate(widths, start=1):
         fitted = min(max(width + 2, _WIDTH_MIN), _WIDTH_MAX)
         sheet.column_dimensions[get_column_letter(column)].width = fitted
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{last_row}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{last_row}"
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -20,13 +20,11 @@ Excel shows them.
 
 from __future__ import annotations
 
-import io
 from datetime import date
 from itertools import chain, islice
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
@@ -34,6 +32,7 @@ from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.members import Member
 from expertenrat.domain.wording import number_ranges
 from expertenrat.exchange.excel_text import ooxml_escaped
+from expertenrat.exchange.excel_workbook import DATE_FORMAT, finished_table, put_header
 from expertenrat.exchange.member_columns import COLUMNS, Cell, export_row
 from expertenrat.exchange.member_header import (
     HEADER_SEARCH_ROWS,
@@ -55,10 +54,8 @@ from expertenrat.exchange.member_workbook_reader import (
 )
 
 SHEET_TITLE = "Mitglieder"
-DATE_FORMAT = "DD.MM.YYYY"
 TEXT_FORMAT = "@"
 MAX_CELL_CHARACTERS = 32_767  # Excel's limit for one cell
-_WIDTH_MIN, _WIDTH_MAX = 8, 60
 
 
 # --- export -----------------------------------------------------------------------------
@@ -78,10 +75,7 @@ def export_members_xlsx(
     sheet = workbook.active
     sheet.title = SHEET_TITLE
     headers = [header for _, header in COLUMNS]
-    widths = [len(header) for header in headers]
-    bold = Font(bold=True)
-    for column, header in enumerate(headers, start=1):
-        sheet.cell(row=1, column=column, value=header).font = bold
+    widths = put_header(sheet, headers)
     for row, member in enumerate(members, start=2):
         for column, value in enumerate(export_row(member, field_names, titles), start=1):
             cell = sheet.cell(row=row, column=column)
@@ -96,14 +90,7 @@ def export_members_xlsx(
                 cell.number_format = TEXT_FORMAT  # stays text when edited in Excel
                 width = max((len(line) for line in value.splitlines()), default=0)
             widths[column - 1] = max(widths[column - 1], width)
-    for column, width in enumerate(widths, start=1):
-        fitted = min(max(width + 2, _WIDTH_MIN), _WIDTH_MAX)
-        sheet.column_dimensions[get_column_letter(column)].width = fitted
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(members) + 1}"
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return finished_table(workbook, widths, len(members) + 1)
 
 
 def _check_text(value: str, member: Member, header: str) -> None:
