@@ -8,12 +8,11 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.councils import ActionField
 from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.members import Member
-from expertenrat.domain.text_characters import line_feeds
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_form_view import MemberFormView
 from expertenrat.ui.text_fields import show_text
@@ -89,8 +88,8 @@ class MemberForm(MemberFormView):
             sector=Sector(self.sector_combo.currentData()),
             email=self.email_edit.text(),
             phone=self.phone_edit.text(),
-            postal_address=self._plain_text(self.postal_address_edit, self._member.postal_address),
-            notes=self._plain_text(self.notes_edit, self._member.notes),
+            postal_address=self.postal_address_edit.text_or_original(self._member.postal_address),
+            notes=self.notes_edit.text_or_original(self._member.notes),
             role=MemberRole(self.role_combo.currentData()),
             term_start=self.term_start_edit.date().toPython(),
             term_end=None
@@ -130,18 +129,6 @@ class MemberForm(MemberFormView):
     def _show_end(self, end: date | None) -> None:
         self.term_end_edit.setDate(QDate(end or self._start))
         self.open_ended_check.setChecked(end is None)
-
-    @staticmethod
-    def _plain_text(edit: QPlainTextEdit, original: str) -> str:
-        """The text in ``edit``; ``original`` exactly if the text in it is still that.
-
-        ``toPlainText()`` turns non-breaking spaces into spaces, so read the raw text, in
-        which every paragraph break is U+2029. Line breaks of other programs ("\\r\\n")
-        survive as long as the text is unchanged; edited text gets "\\n".
-        """
-        raw = edit.document().toRawText()
-        shown = line_feeds(original).replace("\n", "\u2029")
-        return original if raw == shown else raw.replace("\u2029", "\n")
 
     def _primary_changed(self) -> None:
         primary = self.primary_field_combo.currentData()

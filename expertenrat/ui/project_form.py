@@ -12,7 +12,6 @@ from expertenrat.domain.enums import ProjectPhase
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import PROJECT
 from expertenrat.domain.projects import Project
-from expertenrat.domain.text_characters import line_feeds
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.project_partners_editor import ProjectPartnersEditor
@@ -104,19 +103,14 @@ class ProjectForm(QWidget):
     def project(self) -> Project:
         """The shown project with the edits applied; id and version stay as they came."""
         field_id = self.field_combo.currentData()
-        raw = self.description_edit.document().toRawText().replace("\u2029", "\n")
         return replace(
             self._project,
             **{name: edit.text() for name, edit in self.line_edits().items()},
             action_field_id=int(field_id) if field_id is not None else None,
             phase=ProjectPhase(self.phase_combo.currentData()),
             partners=self.partners_editor.names(),
-            description=self._project.description if raw == self._shown_description() else raw,
+            description=self.description_edit.text_or_original(self._project.description),
         )
-
-    def _shown_description(self) -> str:
-        """The stored description as the text box holds it (line ends as typed there)."""
-        return line_feeds(self._project.description)
 
     def show_problems(self, problems: Iterable[FieldProblem]) -> None:
         """Show each problem under its field (the others under the form); the topmost

@@ -16,7 +16,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
 from expertenrat.domain.flowing_text import flowing_text
-from expertenrat.domain.text_characters import pasted_text
+from expertenrat.domain.text_characters import line_feeds, pasted_text
 from expertenrat.ui.i18n import tr
 
 _CONTEXT = "TextBoxes"
@@ -53,6 +53,12 @@ class PlainTextEdit(QPlainTextEdit):
         the texts keep them as typed (:func:`~expertenrat.domain.field_limits.clean_text`;
         found by a helper)."""
         return self.document().toRawText().translate(_QT_LINE_BREAKS)
+
+    def text_or_original(self, original: str) -> str:
+        """:meth:`toPlainText`, or ``original`` exactly while the box still shows it: the
+        line ends of other programs ("\\r\\n" in a stored text) stay until it is edited."""
+        text = self.toPlainText()
+        return original if text == line_feeds(original).translate(_QT_LINE_BREAKS) else text
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasText():
@@ -104,7 +110,7 @@ class PlainTextEdit(QPlainTextEdit):
         menu.popup(event.globalPos())
 
 
-def plain_text_edit(lines: int, *, grows: bool) -> QPlainTextEdit:
+def plain_text_edit(lines: int, *, grows: bool) -> PlainTextEdit:
     """A text box ``lines`` high that only grows with the dialog if ``grows``."""
     edit = PlainTextEdit()
     edit.setTabChangesFocus(True)
