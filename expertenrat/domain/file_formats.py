@@ -38,11 +38,22 @@ class FileFormat(Enum):
     @classmethod
     def of(cls, path: str | PurePath) -> Self:
         """The format a file name's ending names; ``DataEntryError`` for any other ending."""
+        found = cls._named_by(path)
+        if found is None:
+            raise _unknown_ending(path, cls.offered())
+        return found
+
+    @classmethod
+    def saved_as(cls, path: str, default: Self) -> tuple[Self, str]:
+        """The format a file name chosen to save to names, and the name; for any other
+        ending ``default``, its ending added to the name ("Mitglieder" is "Mitglieder.xlsx")."""
+        found = cls._named_by(path)
+        return (default, f"{path}{default.suffix}") if found is None else (found, path)
+
+    @classmethod
+    def _named_by(cls, path: str | PurePath) -> Self | None:
         suffix = PurePath(path).suffix.casefold()
-        for file_format in cls:
-            if suffix == file_format.suffix:
-                return file_format
-        raise _unknown_ending(path, cls.offered())
+        return next((file_format for file_format in cls if file_format.suffix == suffix), None)
 
 
 MEMBER_IMPORT_ENDINGS = {

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.file_formats import AuditFileFormat
 from expertenrat.domain.progress import Progress
 from expertenrat.services.audit_reading import AuditFilter, AuditService
@@ -69,12 +68,8 @@ class AuditExport:
         if wanted is None or (self.job is not None and self.job.running):
             return
         title = tr(_CONTEXT, "Änderungsprotokoll exportieren")
-        target = Path(path)
-        try:
-            file_format = AuditFileFormat.of(target)
-        except DataEntryError:
-            file_format = AuditFileFormat.XLSX
-            target = Path(f"{path}{file_format.suffix}")
+        file_format, name = AuditFileFormat.saved_as(path, AuditFileFormat.XLSX)
+        target = Path(name)
         audit, page, dialogs = self._audit, self._page, self._dialogs
 
         def export(progress: Progress) -> None:

@@ -153,12 +153,8 @@ class RosterPanel(RosterPanelView):
         if self._council_id is None or self.busy():
             return
         title = tr(_CONTEXT, "Mitglieder exportieren")
-        target = Path(path)
-        try:
-            file_format = MemberFileFormat.of(target)
-        except DataEntryError:
-            file_format = MemberFileFormat.XLSX
-            target = Path(f"{path}{file_format.suffix}")
+        file_format, name = MemberFileFormat.saved_as(path, MemberFileFormat.XLSX)
+        target = Path(name)
         exchange, council_id = self._services.member_exchange, self._council_id
 
         def export(_progress: Progress) -> None:
