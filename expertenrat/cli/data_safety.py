@@ -11,6 +11,7 @@ from expertenrat.cli.support import (
     UserError,
     confirm,
     given,
+    print_note,
     server_password,
     target_file,
     terminal_text,
@@ -148,17 +149,16 @@ def _move_to_server(services: Services, args: argparse.Namespace) -> str:
         target = target.set(password=server_password(error))
         summary = move_to_server(services.database, target, keep)
     asks_password = database_choice.remember(target, keep_password=True)
-    lines = [
-        f"Umgezogen: {whole_number(summary.rows)} Datensätze in {summary.tables} Tabellen nach "
-        f"„{summary.target}“; alle Tabellen vollständig. Expertenrat verwendet auf diesem PC "
-        "ab jetzt den Server."
-    ]
     if asks_password:
-        lines.append(
+        print_note(
             "Das Passwort wurde nicht gespeichert (kein Schlüsselbund des Systems verfügbar); "
             "das Programm fragt beim Start danach."
         )
-    return "\n".join(lines)
+    return (
+        f"Umgezogen: {whole_number(summary.rows)} Datensätze in {summary.tables} Tabellen nach "
+        f"„{summary.target}“; alle Tabellen vollständig. Expertenrat verwendet auf diesem PC "
+        "ab jetzt den Server."
+    )
 
 
 def _upgrade_note(services: Services) -> str:
