@@ -28,9 +28,12 @@ def full_year(two_digits: int) -> int:
     return two_digits + (2000 if two_digits < 30 else 1900)
 
 
-# A day as people copy it: day first (05.12.2026, 5.12.26, 05/12/2026, 05-12-2026), or
-# ISO (2026-12-05), which a spreadsheet or a database may add a time of day to.
-_DAY_FIRST = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})")
+# A day as people copy it: day first (05.12.2026, 5.12.26, 05-12-2026), or ISO
+# (2026-12-05), which a spreadsheet or a database may add a time of day to.
+_DAY_FIRST = re.compile(r"(\d{1,2})([.-])(\d{1,2})\2(\d{4}|\d{2})")
+# As an Excel set to English writes it: month first in the USA (3/1/2025 is 1 March), day
+# first in Great Britain (3 January), which the text does not tell.
+_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 # A weekday before it, as an invitation or a letter writes it ("Dienstag, 15.12.2026",
 # "Di., 15. Dezember 2026"), and a month in words.
@@ -40,28 +43,56 @@ _IN_WORDS = re.compile(r"(\d{1,2})\.\s*(" + "|".join(MONTHS) + r")\s+(\d{4})", r
 
 def copied_date(text: str) -> date | None:
     """The day ``text`` names, as it is copied from a mail, a table or a spreadsheet:
-    "05.12.2026", "5.12.26" (a two-digit year by :func:`full_year`), "05/12/2026" or
-    "05-12-2026" (day first, as the date fields read it), "2026-12-05" (also with a time
-    of day), "15. Dezember 2026", each also after its weekday ("Dienstag, 15.12.2026", as
-    an invitation writes it; found by a tester); white space around it aside. ``None``
-    for any other text and a day the calendar does not have (31.02.)."""
+    "05.12.2026", "5.12.26" (a two-digit year by :func:`full_year`), "05-12-2026" (day
+    first, as the date fields read it), "2026-12-05" (also with a time of day), "15.
+    Dezember 2026", each also after its weekday ("Dienstag, 15.12.2026", as an invitation
+    writes it; found by a tester); white space around it aside; "15/01/2027" or
+    "01/15/2027" with slashes where it reads as one day only. ``None`` for any other text,
+    a day the calendar does not have (31.02.), and a date with slashes that reads as two
+    (:func:`ambiguous_date`)."""
+    days = _days_named(text)
+    return days[0] if len(days) == 1 else None
+
+
+def ambiguous_date(text: str) -> tuple[date, date] | None:
+    """The two days a date with slashes names where it reads as either, day or month first
+    ("3/1/2025": 3 January in Great Britain, 1 March in the USA; found by review: a date
+    field took it as the 3 January without a word, which the member import refuses as
+    ambiguous); ``None`` for any other text."""
+    days = _days_named(text)
+    return (days[0], days[1]) if len(days) == 2 else None
+
+
+def _days_named(text: str) -> list[date]:
+    """The days ``text`` can be read as (see :func:`copied_date`): none, one, or the two of
+    a date with slashes, day first and month first."""
     text = text.strip()
     if weekday := _WEEKDAY.match(text):
         text = text[weekday.end() :]
     if found := _IN_WORDS.fullmatch(text):
-        day, year = int(found[1]), int(found[3])
         month = [m.casefold() for m in MONTHS].index(found[2].casefold()) + 1
+        readings = [(int(found[3]), month, int(found[1]))]
     elif found := _DAY_FIRST.fullmatch(text):
-        day, month, year = int(found[1]), int(found[3]), int(found[4])
+        year = int(found[4])
         year = full_year(year) if len(found[4]) == 2 else year
+        readings = [(year, int(found[3]), int(found[1]))]
+    elif found := _SLASHED.fullmatch(text):
+        first, second, year = int(found[1]), int(found[2]), int(found[3])
+        year = full_year(year) if len(found[3]) == 2 else year
+        readings = [(year, second, first), (year, first, second)]
     elif found := _ISO.fullmatch(text):
-        year, month, day = int(found[1]), int(found[2]), int(found[3])
+        readings = [(int(found[1]), int(found[2]), int(found[3]))]
     else:
-        return None
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
+        return []
+    days: list[date] = []
+    for year, month, day in readings:
+        try:
+            named = date(year, month, day)
+        except ValueError:
+            continue
+        if named not in days:
+            days.append(named)
+    return days
 
 
 def date_in_words(day: date) -> str:

@@ -9,7 +9,14 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QDateEdit, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDateEdit,
+    QLineEdit,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.meetings_page import MeetingsPage
@@ -81,6 +88,7 @@ def test_a_two_digit_year_is_taken_on_enter(qtbot, fields):
     [
         "2027-01-15",
         "15/01/2027",
+        "01/15/2027",  # month first, as an Excel set to US English writes it
         "15.1.27",
         "15.01.2027\n",
         "2027-01-15 00:00:00",
@@ -109,6 +117,23 @@ def test_a_pasted_text_that_is_no_date_leaves_the_field_s_date(qtbot, fields):
         qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     qtbot.wait(10)
     assert edit.date().toPython() == SHOWN
+
+
+def test_a_pasted_date_that_reads_as_two_days_is_refused_with_why(qtbot, fields):
+    """(found by review) "3/1/2025" from a spreadsheet on a PC set to US English, the 1
+    March, became the 3 January without a word."""
+    edit, _ = fields
+    edit.setFocus()
+    edit.selectAll()
+    QApplication.clipboard().setText("3/1/2025")
+    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(10)
+    assert edit.date().toPython() == SHOWN
+    assert QToolTip.text() == (
+        "„3/1/2025“ ist kein eindeutiges Datum: In den USA steht der Monat zuerst, in "
+        "Großbritannien der Tag. Bitte geben Sie es als TT.MM.JJJJ ein, 03.01.2025 oder "
+        "01.03.2025."
+    )
 
 
 def test_a_day_the_month_never_has_becomes_its_last(qtbot, fields):

@@ -1,0 +1,46 @@
+"""A date copied from a mail, a table or a spreadsheet (the date fields' paste): one with
+slashes, as an Excel set to English writes it, is taken only where it names one day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from expertenrat.domain.german_dates import ambiguous_date, copied_date
+
+
+@pytest.mark.parametrize(
+    ("copied", "day"),
+    [
+        ("15/01/2027", date(2027, 1, 15)),  # day first: no 15th month
+        ("01/15/2027", date(2027, 1, 15)),  # month first (USA): no 15th month either
+        ("5/5/26", date(2026, 5, 5)),  # the same day either way
+        ("Fr., 15/01/2027", date(2027, 1, 15)),
+        ("3-1-2025", date(2025, 1, 3)),  # a hyphen: day first, as in Germany and Holland
+    ],
+)
+def test_a_date_that_names_one_day_is_taken(copied, day):
+    assert copied_date(copied) == day
+    assert ambiguous_date(copied) is None
+
+
+@pytest.mark.parametrize(
+    ("copied", "days"),
+    [
+        ("3/1/2025", (date(2025, 1, 3), date(2025, 3, 1))),
+        ("05/12/2026", (date(2026, 12, 5), date(2026, 5, 12))),
+        (" 05/12/26 ", (date(2026, 12, 5), date(2026, 5, 12))),
+    ],
+)
+def test_a_date_with_slashes_that_reads_as_two_days_is_not_taken(copied, days):
+    """(found by review) "3/1/2025" from a spreadsheet on a PC set to US English, the 1
+    March, became the 3 January without a word; the member import refuses it as
+    ambiguous."""
+    assert copied_date(copied) is None
+    assert ambiguous_date(copied) == days
+
+
+@pytest.mark.parametrize("copied", ["31/31/2026", "2027-13-01", "Dec 5, 2026", "15.01.2027"])
+def test_no_date_or_one_day_is_not_ambiguous(copied):
+    assert ambiguous_date(copied) is None
