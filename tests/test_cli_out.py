@@ -66,3 +66,15 @@ def test_a_backslash_before_the_closing_quotation_mark_is_explained(capsys, tmp_
     assert "Fehler: Angabe --out: „D:\\" in err
     assert 'Bitte ohne \\ am Ende angeben, etwa "D:\\Daten" statt "D:\\Daten\\"' in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_drive_s_root_before_the_closing_quotation_mark_is_explained(capsys, tmp_path):
+    """(found by review) cmd.exe hands --out "E:\\" --force (a USB stick's root) over as
+    'E:" --force': the one backslash went, and with it the check for it."""
+    args = ("--database", str(tmp_path / "x.db"), "backup", "--out", 'E:" --force')
+    code, out, err = run(capsys, *args)
+
+    assert (code, out) == (1, "")
+    assert 'Fehler: Angabe --out: „E:" --force“ enthält ein Anführungszeichen' in err
+    assert "ein ganzes Laufwerk ohne Anführungszeichen, etwa E:\\" in err
+    assert list(tmp_path.iterdir()) == []

@@ -111,17 +111,23 @@ def _refuse_empty(text: str, what: str) -> None:
         raise argparse.ArgumentTypeError(f"ist leer; bitte {what} angeben")
 
 
+# What cmd.exe hands over for --out "E:\" (a drive's root, a USB stick): E:"
+_DRIVE_AND_QUOTE = re.compile(r'[A-Za-z]:"')
+
+
 def _target(text: str) -> Path:
-    if '"' in text and "\\" in text:  # no file name holds '"' on Windows
+    if '"' in text and ("\\" in text or _DRIVE_AND_QUOTE.match(text)):  # no name holds '"'
         # cmd.exe (and Windows PowerShell) hand --out "D:\Web\" --force to the program as
         # one argument, D:\Web" --force: the backslash made the closing quotation mark part
         # of the name, one Windows refuses for its '"', and the --force after it was lost
-        # unsaid (found by a tester).
+        # unsaid (found by a tester). A drive's root, "E:\", loses its one backslash so:
+        # E:" (found by review).
         raise argparse.ArgumentTypeError(
             f'„{text}“ enthält ein Anführungszeichen: Unter Windows gilt \\" (ein \\ vor '
             "dem schließenden Anführungszeichen) als Anführungszeichen im Namen, und was "
             "danach folgt, gehört mit dazu. Bitte ohne \\ am Ende angeben, etwa "
-            '"D:\\Daten" statt "D:\\Daten\\"'
+            '"D:\\Daten" statt "D:\\Daten\\", ein ganzes Laufwerk ohne Anführungszeichen, '
+            "etwa E:\\"
         )
     try:
         path = Path(os.path.abspath(os.path.expanduser(text)))
