@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from expertenrat import __version__
 from expertenrat.cli import (
     annual_report,
+    audit,
     councils,
     data_safety,
     demo,
@@ -104,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     recommendations.add_exports(exports)
     annual_report.add_export(exports)
     open_data.add_exports(exports)
+    audit.add_export(exports)
     settings.add_export(exports)
 
     councils.add_listing(commands)
