@@ -3,7 +3,9 @@ end of minutes, an arrival or departure, not yet known.
 
 A time typed as on a PC set to English, "4:30 PM", became 04:30 without a word: Qt's field
 has no part for "PM" and dropped it (found by a tester). A "p" typed after the time makes
-it one of the afternoon, an "a" makes 12:xx one after midnight."""
+it one of the afternoon, an "a" makes 12:xx one after midnight; a time pasted so ("4:30 PM"
+from an invitation in English) is read so too (found by review: the field kept its old
+time without a word)."""
 
 from __future__ import annotations
 
@@ -27,8 +29,11 @@ NO_TIME = QTime(0, 0)
 
 
 _NO_TIME_TEXT = "––:––"
-# A time as an invitation or a mail writes it: "16.30 Uhr", "16:30 Uhr", "9:05", "16:30:00".
-_COPIED = re.compile(r"\s*(\d{1,2})[:.](\d{2})(?::\d{2})?\s*(?:Uhr)?\s*", re.IGNORECASE)
+# A time as an invitation or a mail writes it: "16.30 Uhr", "16:30 Uhr", "9:05", "16:30:00",
+# and one in English, "4:30 PM", "4:30 p.m.".
+_COPIED = re.compile(
+    r"\s*(\d{1,2})[:.](\d{2})(?::\d{2})?\s*(?:Uhr|([ap])\.?\s*m\.?)?\s*", re.IGNORECASE
+)
 
 
 class TimeEdit(QTimeEdit):
@@ -42,7 +47,7 @@ class TimeEdit(QTimeEdit):
         copied = text.removeprefix(_NO_TIME_TEXT)
         refused = checked[0] is QValidator.State.Invalid or copied != text
         if refused and (found := _COPIED.fullmatch(copied)):
-            hour, minute = int(found[1]), int(found[2])
+            hour, minute = _in_half(int(found[1]), (found[3] or "").casefold()), int(found[2])
             if hour < 24 and minute < 60:
                 QTimer.singleShot(0, self, lambda: self.setTime(QTime(hour, minute)))
         return checked
@@ -51,11 +56,19 @@ class TimeEdit(QTimeEdit):
         held = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier  # Alt+P is no "PM"
         half = "" if held else event.text().casefold()
         hour = self.time().hour()
-        if half == "p" and 0 < hour < 12:
-            self.setTime(self.time().addSecs(12 * 3600))
-        elif half == "a" and hour == 12:
-            self.setTime(self.time().addSecs(-12 * 3600))
+        if half in ("a", "p") and (meant := _in_half(hour, half)) != hour:
+            self.setTime(self.time().addSecs((meant - hour) * 3600))
         super().keyPressEvent(event)
+
+
+def _in_half(hour: int, half: str) -> int:
+    """The hour of the day ``hour`` is in the ``half`` named ("p": PM, "a": AM, "": none):
+    4 PM is 16, 12 AM is 0; an hour that is no English one (16 PM) stays."""
+    if half == "p" and 0 < hour < 12:
+        return hour + 12
+    if half == "a" and hour == 12:
+        return 0
+    return hour
 
 
 class OptionalTimeEdit(TimeEdit):

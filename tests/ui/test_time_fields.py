@@ -52,7 +52,19 @@ def test_a_letter_with_alt_or_ctrl_is_no_pm(qtbot):
     assert edit.time().toPython() == time(4, 30)
 
 
-@pytest.mark.parametrize("copied", ["16.30 Uhr", "16:30 Uhr", "16.30", "16:30:00", " 16:30\n"])
+@pytest.mark.parametrize(
+    "copied",
+    [
+        "16.30 Uhr",
+        "16:30 Uhr",
+        "16.30",
+        "16:30:00",
+        " 16:30\n",
+        "4:30 PM",  # from an invitation in English (found by review)
+        "4:30 p.m.",
+        "04:30pm",
+    ],
+)
 @pytest.mark.parametrize("make", [time_edit, optional_time_edit])
 def test_a_time_pasted_as_an_invitation_writes_it_is_taken(qtbot, make, copied):
     """(found by a tester) Qt refused "16.30 Uhr" without a word and kept the old time."""
