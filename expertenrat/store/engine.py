@@ -135,8 +135,14 @@ def shared_memory_uri(name: str) -> str:
 # to the server and an import, which must not be cut off however long they take, and a
 # server that hangs would not keep its own timeout. A lock another connection holds is
 # waited for only briefly by the window's sessions: ``lock_wait.LOCK_WAIT_MS``.)
+# client_encoding: the texts travel as UTF-8 whatever the database's own encoding or
+# ``PGCLIENTENCODING`` says (else psycopg encodes in that: a "…" or "€" failed in Python with
+# a traceback for LATIN1, and SQL_ASCII's bytes broke the connection's first read); a
+# database in another encoding than UTF8 is refused before tables are made in it
+# (probe.probe_server), one made so earlier refuses what it cannot hold as a value.
 SERVER_CONNECTION_SETTINGS: dict[str, int | str] = {
     "application_name": APPLICATION_NAME,
+    "client_encoding": "UTF8",
     "connect_timeout": 5,
     "keepalives": 1,
     "keepalives_idle": 15,

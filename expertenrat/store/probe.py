@@ -10,11 +10,12 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, exc, inspect
+from sqlalchemy import Connection, Engine, exc, inspect
 
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.store import migrate
 from expertenrat.store.engine import SQLITE_HEADER, sqlite_uri
+from expertenrat.store.privilege_problems import sql_identifier
 from expertenrat.store.problems import damaged, read_only_file, sqlite_problem
 from expertenrat.store.server_problems import server_problem
 
@@ -111,6 +112,7 @@ def probe_server(engine: Engine, location: str) -> Probe:
         with engine.execution_options(isolation_level="AUTOCOMMIT").connect() as connection:
             revision = migrate.current_revision(connection)
             if revision is None:
+                _refuse_other_encodings(connection, location)
                 foreign = sorted(inspect(connection).get_table_names())
                 if foreign:
                     shown = ", ".join(foreign[:5]) + (" …" if len(foreign) > 5 else "")
@@ -122,3 +124,22 @@ def probe_server(engine: Engine, location: str) -> Probe:
             return Probe(revision)
     except exc.DBAPIError as error:
         raise server_problem(error, engine.url, location) from error
+
+
+def _refuse_other_encodings(connection: Connection, location: str) -> None:
+    """A database not in UTF8 could not hold every text (LATIN1 has no "€", no "Ł", no
+    emoji; SQL_ASCII checks nothing): its tables are not made. The server told its
+    encoding when the connection began: no round trip."""
+    info = connection.connection.driver_connection.info
+    encoding = info.parameter_status("server_encoding")
+    if encoding in (None, "UTF8"):
+        return
+    base = sql_identifier(info.dbname)
+    owner = sql_identifier(info.user)
+    raise DatabaseUnusableError(
+        f"Die Datenbank „{location}“ ist in der Zeichenkodierung {encoding} angelegt, die "
+        "nicht jedes Zeichen sicher speichert (etwa „€“, „Ł“ oder Emojis). Expertenrat "
+        "braucht eine Datenbank in UTF8 und hat nichts angelegt. Bitten Sie Ihre "
+        "IT-Betreuung, die leere Datenbank zu löschen und so neu anzulegen: DROP DATABASE "
+        f"{base}; CREATE DATABASE {base} OWNER {owner} ENCODING 'UTF8' TEMPLATE template0;"
+    )

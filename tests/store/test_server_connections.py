@@ -29,6 +29,7 @@ def test_a_server_connection_has_a_timeout_and_keepalives(server_url) -> None:
 
     assert {name: parameters.get(name) for name in SERVER_CONNECTION_SETTINGS} == {
         "application_name": "Expertenrat",
+        "client_encoding": "UTF8",
         "connect_timeout": "5",
         "keepalives": "1",
         "keepalives_idle": "15",
