@@ -21,6 +21,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from expertenrat import APP_NAME, ORGANIZATION, __version__
+from expertenrat.cli.opening import DATABASE_ENV
 from expertenrat.domain.errors import (
     DatabaseUnusableError,
     ExpertenratError,
@@ -71,6 +72,11 @@ class Session:
     # A database chosen on the start page is remembered for this PC (datenbank.json), unless
     # the start named the database (--database, EXPERTENRAT_DATABASE_URL), which would win.
     remember_choice: bool = False
+    # What named the database at start, in German (the environment variable, as the IT
+    # presets it for every user, or --database): said in Einstellungen → Datenbank while
+    # that database is open, which refuses to switch away from it for good (DatabaseBox).
+    database_preset: str = ""
+    started_with: str | None = field(default=None, init=False)  # what :meth:`start` opened
     # Told of the window that takes the place of the first (see :meth:`switch_to`).
     window_replaced: Callable[[MainWindow], None] | None = None
     ways: DatabaseWaysOut = field(init=False)  # what the start page offers instead
@@ -107,7 +113,8 @@ class Session:
         )
         dialogs = self.dialog_service()
         services = Services.create(self.database, default_actor())
-        self.window.attach(services, dialogs)
+        named = database is not None and database == self.started_with
+        self.window.attach(services, dialogs, self.database_preset if named else "")
         if upgraded := database_choice.upgrade_note(self.database):
             log.info("Database upgraded; backup at %s", self.database.backup_file)
             dialogs.information(self.window, tr("Session", "Datenbank aktualisiert"), upgraded)
@@ -121,6 +128,7 @@ class Session:
         its place (after a move to a server it holds the data from before the move)."""
         from expertenrat.services import database_choice
 
+        self.started_with = database
         self.open_or_explain(database)
         advice = tr(
             "Session",
@@ -219,7 +227,11 @@ def run_gui(args: argparse.Namespace) -> int:
     app = create_application(sys.argv[:1])
     reporter = ErrorReporter(log_file)
     reporter.install()
-    session = Session(MainWindow(QSettings(), log_file), remember_choice=args.database is None)
+    session = Session(
+        MainWindow(QSettings(), log_file),
+        remember_choice=args.database is None,
+        database_preset=database_preset(args.database),
+    )
 
     def report_for(window: MainWindow) -> None:
         reporter.parent = window
@@ -236,6 +248,17 @@ def run_gui(args: argparse.Namespace) -> int:
     finally:
         session.close()
     return code if session.database is not None else 1
+
+
+def database_preset(database: str | None) -> str:
+    """What named ``database`` (``--database`` as parsed) at start, in German: the
+    environment variable, which the IT sets for every user of a PC, or the option, as in
+    a shortcut; "" where neither did."""
+    if database is None:
+        return ""
+    if database == os.environ.get(DATABASE_ENV):
+        return tr("Session", "die Umgebungsvariable {}").format(DATABASE_ENV)
+    return tr("Session", "die Angabe --database beim Programmaufruf")
 
 
 def _quit_after_delay_from_environment(app: QApplication) -> None:

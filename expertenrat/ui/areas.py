@@ -99,7 +99,10 @@ def build_areas(
     dialogs: DialogService,
     today: Callable[[], date],
     settings: QSettings | None = None,
+    database_preset: str = "",
 ) -> Areas:
+    """``database_preset``: what named the database at start (see
+    :class:`~expertenrat.ui.database_box.DatabaseBox`)."""
     return Areas(
         overview=OverviewPage(
             services.overview,
@@ -119,7 +122,7 @@ def build_areas(
                 default_folder(services.database),
                 on_server=not services.database.is_sqlite,
             ),
-            database_box=DatabaseBox(services.database, dialogs),
+            database_box=DatabaseBox(services.database, dialogs, preset=database_preset),
             today=today,
         ),
         audit=AuditPage(services.audit, dialogs, today, settings=services.settings),

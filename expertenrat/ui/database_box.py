@@ -9,7 +9,12 @@ it forgets the stored one), closes the old database and opens the new one in a n
 as the start page's ways out do, and at every start after. A user who stays on the page
 keeps the old database, and the keyring what it had.
 "Auf Server umziehen …" is the Datei menu's move.
-``--database`` and ``EXPERTENRAT_DATABASE_URL`` still win over what is stored here.
+``--database`` and ``EXPERTENRAT_DATABASE_URL`` still win over what is stored here: a
+database named so at start (``preset``, as the city's IT sets it for every user) is said
+here, and these switches are refused with why. They stored a choice the next start
+ignored: after "Auf Server umziehen …" that start opened the preset file again, with the
+data from before the move, while the message had said "ab jetzt … der Server" (found by a
+tester).
 """
 
 from __future__ import annotations
@@ -42,11 +47,19 @@ class DatabaseBox(QGroupBox):
     open_requested = Signal(object, bool)
 
     def __init__(
-        self, database: OpenedDatabase, dialogs: DialogService, parent: QWidget | None = None
+        self,
+        database: OpenedDatabase,
+        dialogs: DialogService,
+        parent: QWidget | None = None,
+        *,
+        preset: str = "",
     ) -> None:
+        """``preset``: what named the database at start, in German (``"die
+        Umgebungsvariable EXPERTENRAT_DATABASE_URL"``); "" where nothing did."""
         super().__init__(tr(_CONTEXT, "Datenbank"), parent)
         self._database = database
         self._dialogs = dialogs
+        self.preset = preset
         title = tr(_CONTEXT, "Mit Server verbinden")
         self.server_choice = ServerChoice(title, self, dialogs)
         self.server_choice.checked.connect(self._connected)
@@ -81,7 +94,7 @@ class DatabaseBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.location_label)
         layout.addWidget(buttons)
-        self.move_button.clicked.connect(self.move_requested)
+        self.move_button.clicked.connect(self.ask_move)
         self.file_button.clicked.connect(self.use_file)
         self._show()
 
@@ -89,13 +102,45 @@ class DatabaseBox(QGroupBox):
         text = tr(_CONTEXT, "Die Daten liegen in: {}").format(self._database.location)
         if shared := network_note(self._database):
             text += "\n" + shared
+        if self.preset:
+            text += "\n" + tr(
+                _CONTEXT,
+                "Vorgegeben beim Start durch {}; diese Vorgabe gilt vor der Einstellung "
+                "dieses PCs.",
+            ).format(self.preset)
         stored = shown_stored_address()
         if stored is not None:
             text += "\n" + tr(_CONTEXT, "Dieser PC ist eingestellt auf: {}").format(stored)
         self.location_label.setText(text)
         self.file_button.setEnabled(stored is not None)
 
+    def refused_for_preset(self, title: str) -> bool:
+        """Whether the database was named at start, said in a message titled ``title``:
+        another one chosen here would be set aside by the next start again."""
+        if not self.preset:
+            return False
+        self._dialogs.information(
+            self,
+            title,
+            tr(
+                _CONTEXT,
+                "Die Datenbank „{location}“ ist beim Start vorgegeben, durch {preset}. Diese "
+                "Vorgabe gilt bei jedem Start: Eine hier gewählte Datenbank wäre beim "
+                "nächsten Start nicht mehr in Gebrauch, nach einem Umzug auf einen Server "
+                "öffnete er wieder diese Datei mit dem Stand vor dem Umzug. Ändern lässt "
+                "sich die Datenbank nur dort, wo sie vorgegeben ist (hat die IT sie "
+                "vorgegeben: durch die IT).",
+            ).format(location=self._database.location, preset=self.preset),
+        )
+        return True
+
+    def ask_move(self) -> None:
+        if not self.refused_for_preset(tr(_CONTEXT, "Auf Server umziehen")):
+            self.move_requested.emit()
+
     def ask_server(self, initial: DatabaseAddress | None = None) -> None:
+        if self.refused_for_preset(tr(_CONTEXT, "Mit Server verbinden")):
+            return
         self.server_choice.ask(
             tr(
                 _CONTEXT,
@@ -111,4 +156,6 @@ class DatabaseBox(QGroupBox):
         self.open_requested.emit(url, keep_password)
 
     def use_file(self) -> None:
+        if self.refused_for_preset(tr(_CONTEXT, "Standarddatei verwenden")):
+            return
         self.open_requested.emit(str(default_database_file()), False)

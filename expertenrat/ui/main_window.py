@@ -66,8 +66,10 @@ class MainWindow(MainWindowView):
         self.menus = WindowMenus(self, settings, log_file)
         restore_layout(self, self.splitter, settings)
 
-    def attach(self, services: Services, dialogs: DialogService) -> None:
-        """Build the areas on the open database and show the remembered one."""
+    def attach(self, services: Services, dialogs: DialogService, database_preset: str = "") -> None:
+        """Build the areas on the open database and show the remembered one.
+        ``database_preset``: what named the database at start (Einstellungen → Datenbank
+        says it), "" where nothing did."""
         # Imported here: the pages pull in the data stack, which must not delay the
         # first appearance of the window.
         from expertenrat.ui.areas import build_areas
@@ -77,7 +79,9 @@ class MainWindow(MainWindowView):
         self.councils = CouncilSwitching(
             self, services, dialogs, LastCouncil(self._settings, services.database.digest)
         )
-        self.pages: Areas = build_areas(services, dialogs, self.today, self._settings)
+        self.pages: Areas = build_areas(
+            services, dialogs, self.today, self._settings, database_preset
+        )
         self.overview_page = self.pages.overview
         self.members_page = self.pages.members
         self.settings_page = self.pages.settings

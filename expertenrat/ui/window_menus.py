@@ -122,8 +122,10 @@ class WindowMenus:
         )
         database_box = pages.settings.database_box
         menu.insertAction(quit_action, database_box.connect_action)
-        pages.welcome.offer_server(database_box.connect_action)
-        if services.database.is_sqlite:
+        # A database named at start (as the IT presets it) stays: its box says why.
+        if not database_box.preset:
+            pages.welcome.offer_server(database_box.connect_action)
+        if services.database.is_sqlite and not database_box.preset:
             menu.insertAction(quit_action, self.server_move.action)
         database_box.move_requested.connect(self.server_move.start)
         database_box.open_requested.connect(host.open_database)

@@ -11,7 +11,8 @@ import pytest
 from backup_dates import berlin_clock, date_backup
 from damaged_file import damage_table
 
-from expertenrat.app import QUIT_AFTER_ENV
+from expertenrat.app import QUIT_AFTER_ENV, database_preset
+from expertenrat.cli.opening import DATABASE_ENV
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.paths import default_database_file
 from expertenrat.services.backup import BackupService
@@ -279,6 +280,41 @@ def test_a_database_given_at_the_start_is_opened_without_a_word_of_the_stored_ch
     session.start(str(tmp_path / "neu.db"))
 
     assert session.database is not None and dialogs.messages == []
+
+
+def test_what_named_the_database_at_start_is_told_apart(monkeypatch, tmp_path):
+    preset = str(tmp_path / "rat.db")
+    monkeypatch.setenv(DATABASE_ENV, preset)
+    assert database_preset(preset) == f"die Umgebungsvariable {DATABASE_ENV}"
+    assert "--database" in database_preset(str(tmp_path / "andere.db"))
+    assert database_preset(None) == ""
+
+
+@pytest.mark.parametrize("preset_opens", [True, False])
+def test_einstellungen_says_the_preset_only_while_its_database_is_open(
+    session, dialogs, tmp_path, demo_file, preset_opens
+):
+    """The IT's database (EXPERTENRAT_DATABASE_URL) is said in Einstellungen → Datenbank;
+    one chosen on the start page in its place (for this run) is no preset."""
+    preset = tmp_path / "rat.db"
+    if preset_opens:
+        preset.write_bytes(demo_file.read_bytes())
+    else:
+        preset.write_text(LETTER_NOT_A_DATABASE, "utf-8")
+    session.database_preset = "die Umgebungsvariable EXPERTENRAT_DATABASE_URL"
+    session.dialogs = dialogs
+    session.window.show()
+
+    session.start(str(preset))
+    if not preset_opens:
+        session.open_or_explain(str(tmp_path / "andere.db"), chosen=True)
+
+    box = session.window.settings_page.database_box
+    assert box.preset == (session.database_preset if preset_opens else "")
+    assert ("Vorgegeben beim Start" in box.location_label.text()) == preset_opens
+
+
+LETTER_NOT_A_DATABASE = "Sehr geehrte Damen und Herren"
 
 
 def test_a_file_upgraded_as_the_window_opens_it_is_said_once(session, dialogs, tmp_path):

@@ -116,3 +116,28 @@ def test_escape_in_the_server_dialog_asks_before_dropping_the_typed_server(
     escape_asks_before_dropping(qtbot, dialogs, dialog, dialog.host_edit, "db.rostock.de")
     box.ask_server()
     escape_closes_at_once(qtbot, dialogs, box.server_choice.dialog)
+
+
+def test_a_database_preset_at_start_is_said_and_not_switched_away_from(
+    qtbot, services, dialogs, empty_postgres_url
+):
+    """Set for every user by the city's IT (EXPERTENRAT_DATABASE_URL): the box did not say
+    so, and "Auf Server umziehen …" stored the server for a start that opened the preset
+    file again, with the data from before the move (found by a tester)."""
+    store_address(empty_postgres_url)
+    preset = "die Umgebungsvariable EXPERTENRAT_DATABASE_URL"
+    box = DatabaseBox(services.database, dialogs, preset=preset)
+    qtbot.addWidget(box)
+    chosen = []
+    box.open_requested.connect(lambda *wanted: chosen.append(wanted))
+    box.move_requested.connect(lambda: chosen.append("move"))
+    assert f"Vorgegeben beim Start durch {preset}" in box.location_label.text()
+
+    for button in (box.connect_button, box.file_button, box.move_button):
+        button.click()
+
+    assert chosen == [] and box.server_choice.dialog is None
+    refusals = [text for kind, _title, text in dialogs.messages if kind == "information"]
+    assert len(refusals) == 3
+    assert all(preset in text and services.database.location in text for text in refusals)
+    assert stored_address() is not None  # this PC's own choice stays as it was
