@@ -10,7 +10,6 @@ from old_schema import add_row
 from sqlalchemy import exc, select
 
 from expertenrat.store import migrate, models
-from expertenrat.store.engine import make_engine
 
 
 def _ids() -> dict[str, str]:
@@ -18,10 +17,9 @@ def _ids() -> dict[str, str]:
 
 
 @pytest.fixture
-def old_database(database_at):
+def old_database(engine_at):
     """A database at 0005 with a council, a held meeting, an item and a vote."""
-    url = database_at("0005")
-    engine = make_engine(url)
+    url, engine = engine_at("0005")
     with engine.begin() as connection:
         council = add_row(connection, "councils", name="Rat", city="Rostock")
         meeting = add_row(
@@ -45,12 +43,11 @@ def old_database(database_at):
         version = add_row(
             connection, "minutes_versions", meeting_id=meeting, public_id=str(uuid.uuid4())
         )
-    yield (
+    return (
         url,
         engine,
         {"council": council, "meeting": meeting, "vote": vote, "version": version},
     )
-    engine.dispose()
 
 
 def test_0006_gives_existing_rows_the_defaults(old_database):

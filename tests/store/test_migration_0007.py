@@ -64,14 +64,12 @@ def _fill(connection) -> dict[str, int]:
 
 
 @pytest.fixture
-def old_database(database_at):
+def old_database(engine_at):
     """A database at 0006 filled (:func:`_fill`): its URL, an engine on it, the ids."""
-    url = database_at("0006")
-    engine = make_engine(url)
+    url, engine = engine_at("0006")
     with engine.begin() as connection:
         ids = _fill(connection)
-    yield url, engine, ids
-    engine.dispose()
+    return url, engine, ids
 
 
 @pytest.fixture(scope="module")

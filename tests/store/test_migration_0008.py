@@ -10,7 +10,6 @@ from old_schema import add_row
 from sqlalchemy import exc, select, update
 
 from expertenrat.store import migrate, models
-from expertenrat.store.engine import make_engine
 
 ITEMS = models.AgendaItem.__table__
 OLD_TITLE = "Beratung: Offene Daten & <Straßen> 🚲 " + "ä" * 462  # 500 characters
@@ -25,10 +24,9 @@ def _item(connection, meeting: int, position: int, title: str, **values) -> int:
 
 
 @pytest.fixture
-def old_database(database_at):
+def old_database(engine_at):
     """A database at 0007 with a meeting whose items the attendance and a vote refer to."""
-    url = database_at("0007")
-    engine = make_engine(url)
+    url, engine = engine_at("0007")
     with engine.begin() as connection:
         council = add_row(connection, "councils", name="Rat", city="Rostock")
         person = add_row(
@@ -51,8 +49,7 @@ def old_database(database_at):
             status="present", arrived_item_id=second, voting_right=True,
         )  # fmt: skip
         add_row(connection, "votes", agenda_item_id=first, subject="Empfehlung", yes=3)
-    yield url, engine, {"meeting": meeting, "first": first, "second": second}
-    engine.dispose()
+    return url, engine, {"meeting": meeting, "first": first, "second": second}
 
 
 def test_0008_keeps_the_items_and_what_refers_to_them(old_database):

@@ -7,19 +7,16 @@ from old_schema import add_row
 from sqlalchemy import inspect, select, update
 
 from expertenrat.store import migrate, models
-from expertenrat.store.engine import make_engine
 
 COUNCILS = models.Council.__table__
 
 
 @pytest.fixture
-def old_database(database_at):
-    url = database_at("0008")
-    engine = make_engine(url)
+def old_database(engine_at):
+    url, engine = engine_at("0008")
     with engine.begin() as connection:
         council = add_row(connection, "councils", name="Rat & <Rostock>", city="Rostock")
-    yield url, engine, council
-    engine.dispose()
+    return url, engine, council
 
 
 def test_0009_gives_existing_councils_the_defaults_and_keeps_them(old_database):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from expertenrat.store import migrate
-from expertenrat.store.engine import is_sqlite, make_engine
+from expertenrat.store.engine import is_sqlite
 
 
 def _triggers(connection) -> list[str]:
@@ -16,16 +16,12 @@ def _triggers(connection) -> list[str]:
     return list(connection.execute(text(query)).scalars())
 
 
-def test_0011_adds_the_notify_trigger_on_postgresql_and_downgrades(database_at):
-    url = database_at("head")
-    engine = make_engine(url)
-    try:
-        with engine.connect() as connection:
-            expected = [] if is_sqlite(url) else ["audit_entries_notify"]
-            assert _triggers(connection) == expected
-        migrate.downgrade(url, "0010")
-        with engine.connect() as connection:
-            assert _triggers(connection) == []
-            assert migrate.current_revision(connection) == "0010"
-    finally:
-        engine.dispose()
+def test_0011_adds_the_notify_trigger_on_postgresql_and_downgrades(engine_at):
+    url, engine = engine_at("head")
+    with engine.connect() as connection:
+        expected = [] if is_sqlite(url) else ["audit_entries_notify"]
+        assert _triggers(connection) == expected
+    migrate.downgrade(url, "0010")
+    with engine.connect() as connection:
+        assert _triggers(connection) == []
+        assert migrate.current_revision(connection) == "0010"

@@ -11,7 +11,6 @@ from old_schema import add_row
 from sqlalchemy import inspect, select
 
 from expertenrat.store import migrate, models
-from expertenrat.store.engine import make_engine
 
 RETIRED = models.RetiredRecommendationCode.__table__
 
@@ -29,42 +28,38 @@ def _audit(connection, council: int | None, action: str, before: object) -> None
     )
 
 
-def test_0019_keeps_the_retired_codes_of_the_audit_trail_and_downgrades(database_at):
-    url = database_at("0018")
-    engine = make_engine(url)
-    try:
-        with engine.begin() as connection:
-            council = add_row(connection, "councils", name="Rat & <Rostock>", city="Rostock")
-            other = add_row(connection, "councils", name="Wismar", city="Wismar")
-            add_row(connection, "recommendations", council_id=council, code="E-2026-02",
-                    title="Gilt", public_id="p-1")  # fmt: skip
-            _audit(connection, council, "delete", {"code": "E-2026-01", "title": "Weg"})
-            _audit(connection, council, "update", {"code": "E-2025-02"})  # renumbered
-            _audit(connection, council, "update", {"code": "E-2026-02"})  # still held
-            _audit(connection, council, "update", {"code": "E-2026-01"})  # twice named
-            _audit(connection, other, "delete", {"code": "E-2026-01"})
-            _audit(connection, council, "create", None)
-            _audit(connection, council, "delete", "kein JSON")
-            _audit(connection, None, "delete", {"code": "E-2020-01"})  # no council
+def test_0019_keeps_the_retired_codes_of_the_audit_trail_and_downgrades(engine_at):
+    url, engine = engine_at("0018")
+    with engine.begin() as connection:
+        council = add_row(connection, "councils", name="Rat & <Rostock>", city="Rostock")
+        other = add_row(connection, "councils", name="Wismar", city="Wismar")
+        add_row(connection, "recommendations", council_id=council, code="E-2026-02",
+                title="Gilt", public_id="p-1")  # fmt: skip
+        _audit(connection, council, "delete", {"code": "E-2026-01", "title": "Weg"})
+        _audit(connection, council, "update", {"code": "E-2025-02"})  # renumbered
+        _audit(connection, council, "update", {"code": "E-2026-02"})  # still held
+        _audit(connection, council, "update", {"code": "E-2026-01"})  # twice named
+        _audit(connection, other, "delete", {"code": "E-2026-01"})
+        _audit(connection, council, "create", None)
+        _audit(connection, council, "delete", "kein JSON")
+        _audit(connection, None, "delete", {"code": "E-2020-01"})  # no council
 
-        migrate.upgrade(url, "0019")
+    migrate.upgrade(url, "0019")
 
-        with engine.begin() as connection:
-            rows = connection.execute(
-                select(RETIRED.c.council_id, RETIRED.c.code).order_by(
-                    RETIRED.c.council_id, RETIRED.c.code
-                )
-            ).all()
-            assert [tuple(r) for r in rows] == [
-                (council, "E-2025-02"),
-                (council, "E-2026-01"),
-                (other, "E-2026-01"),
-            ]
+    with engine.begin() as connection:
+        rows = connection.execute(
+            select(RETIRED.c.council_id, RETIRED.c.code).order_by(
+                RETIRED.c.council_id, RETIRED.c.code
+            )
+        ).all()
+        assert [tuple(r) for r in rows] == [
+            (council, "E-2025-02"),
+            (council, "E-2026-01"),
+            (other, "E-2026-01"),
+        ]
 
-        migrate.downgrade(url, "0018")
+    migrate.downgrade(url, "0018")
 
-        with engine.connect() as connection:
-            assert "retired_recommendation_codes" not in inspect(connection).get_table_names()
-            assert migrate.current_revision(connection) == "0018"
-    finally:
-        engine.dispose()
+    with engine.connect() as connection:
+        assert "retired_recommendation_codes" not in inspect(connection).get_table_names()
+        assert migrate.current_revision(connection) == "0018"

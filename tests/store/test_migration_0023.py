@@ -10,61 +10,56 @@ from old_schema import add_held_meeting, add_row
 from sqlalchemy import inspect, select
 
 from expertenrat.store import migrate, models
-from expertenrat.store.engine import make_engine
 
 ITEMS = models.AgendaItem.__table__
 
 
-def test_0023_marks_no_existing_item_urgent_and_downgrades(database_at):
-    url = database_at("0022")
-    engine = make_engine(url)
-    try:
-        with engine.begin() as connection:
-            council = add_row(connection, "councils", name="Rat", city="Rostock")
-            meeting = add_held_meeting(connection, council)
-            item = add_row(
-                connection,
-                "agenda_items",
-                meeting_id=meeting,
-                number="1",
-                position=0,
-                title="Radwege & <Ampeln>",
-                kind="consultation",
-                public=True,
-                presenter="",
-                public_id=str(uuid.uuid4()),
-            )
+def test_0023_marks_no_existing_item_urgent_and_downgrades(engine_at):
+    url, engine = engine_at("0022")
+    with engine.begin() as connection:
+        council = add_row(connection, "councils", name="Rat", city="Rostock")
+        meeting = add_held_meeting(connection, council)
+        item = add_row(
+            connection,
+            "agenda_items",
+            meeting_id=meeting,
+            number="1",
+            position=0,
+            title="Radwege & <Ampeln>",
+            kind="consultation",
+            public=True,
+            presenter="",
+            public_id=str(uuid.uuid4()),
+        )
 
-        migrate.upgrade(url, "0023")
+    migrate.upgrade(url, "0023")
 
-        with engine.begin() as connection:
-            assert connection.execute(select(ITEMS.c.urgent).where(ITEMS.c.id == item)).one() == (
-                False,
-            )
-            urgent = add_row(
-                connection,
-                "agenda_items",
-                meeting_id=meeting,
-                number="2",
-                position=1,
-                title="Eilantrag",
-                kind="consultation",
-                public=True,
-                presenter="",
-                public_id=str(uuid.uuid4()),
-                urgent=True,
-            )
+    with engine.begin() as connection:
+        assert connection.execute(select(ITEMS.c.urgent).where(ITEMS.c.id == item)).one() == (
+            False,
+        )
+        urgent = add_row(
+            connection,
+            "agenda_items",
+            meeting_id=meeting,
+            number="2",
+            position=1,
+            title="Eilantrag",
+            kind="consultation",
+            public=True,
+            presenter="",
+            public_id=str(uuid.uuid4()),
+            urgent=True,
+        )
 
-        migrate.downgrade(url, "0022")
+    migrate.downgrade(url, "0022")
 
-        with engine.connect() as connection:
-            columns = {c["name"] for c in inspect(connection).get_columns("agenda_items")}
-            titles = connection.execute(
-                select(ITEMS.c.title).where(ITEMS.c.id.in_([item, urgent])).order_by(ITEMS.c.id)
-            ).scalars()
-            assert list(titles) == ["Radwege & <Ampeln>", "Eilantrag"]
-            revision = migrate.current_revision(connection)
-        assert "urgent" not in columns and revision == "0022"
-        migrate.upgrade(url)
-    finally:
-        engine.dispose()
+    with engine.connect() as connection:
+        columns = {c["name"] for c in inspect(connection).get_columns("agenda_items")}
+        titles = connection.execute(
+            select(ITEMS.c.title).where(ITEMS.c.id.in_([item, urgent])).order_by(ITEMS.c.id)
+        ).scalars()
+        assert list(titles) == ["Radwege & <Ampeln>", "Eilantrag"]
+        revision = migrate.current_revision(connection)
+    assert "urgent" not in columns and revision == "0022"
+    migrate.upgrade(url)

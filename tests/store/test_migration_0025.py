@@ -11,7 +11,6 @@ from old_schema import add_held_meeting, add_row
 from sqlalchemy import Connection, MetaData, Table, exc, inspect, select
 
 from expertenrat.store import migrate
-from expertenrat.store.engine import make_engine
 
 ITEM = {
     "number": "1",
@@ -23,47 +22,43 @@ ITEM = {
 }
 
 
-def test_0025_keeps_existing_items_discussed_checks_the_outcome_and_downgrades(database_at):
-    url = database_at("0024")
-    engine = make_engine(url)
-    try:
-        with engine.begin() as connection:
-            council = add_row(connection, "councils", name="Rat", city="Rostock")
-            meeting = add_held_meeting(connection, council)
-            item = add_row(
-                connection, "agenda_items", meeting_id=meeting, public_id=str(uuid.uuid4()), **ITEM
-            )
+def test_0025_keeps_existing_items_discussed_checks_the_outcome_and_downgrades(engine_at):
+    url, engine = engine_at("0024")
+    with engine.begin() as connection:
+        council = add_row(connection, "councils", name="Rat", city="Rostock")
+        meeting = add_held_meeting(connection, council)
+        item = add_row(
+            connection, "agenda_items", meeting_id=meeting, public_id=str(uuid.uuid4()), **ITEM
+        )
 
-        migrate.upgrade(url, "0025")
+    migrate.upgrade(url, "0025")
 
-        with engine.begin() as connection:
-            table = _items(connection)
-            (outcome,) = connection.execute(select(table.c.outcome).where(table.c.id == item)).one()
-            assert outcome == "discussed"
-            postponed = add_row(
-                connection, "agenda_items", meeting_id=meeting, public_id=str(uuid.uuid4()),
-                **{**ITEM, "number": "2", "position": 1, "title": "Vertagt"}, outcome="postponed",
-            )  # fmt: skip
-        with pytest.raises(exc.IntegrityError), engine.begin() as connection:
-            add_row(
-                connection, "agenda_items", meeting_id=meeting, public_id=str(uuid.uuid4()),
-                **{**ITEM, "number": "3", "position": 2}, outcome="verschoben",
-            )  # fmt: skip
+    with engine.begin() as connection:
+        table = _items(connection)
+        (outcome,) = connection.execute(select(table.c.outcome).where(table.c.id == item)).one()
+        assert outcome == "discussed"
+        postponed = add_row(
+            connection, "agenda_items", meeting_id=meeting, public_id=str(uuid.uuid4()),
+            **{**ITEM, "number": "2", "position": 1, "title": "Vertagt"}, outcome="postponed",
+        )  # fmt: skip
+    with pytest.raises(exc.IntegrityError), engine.begin() as connection:
+        add_row(
+            connection, "agenda_items", meeting_id=meeting, public_id=str(uuid.uuid4()),
+            **{**ITEM, "number": "3", "position": 2}, outcome="verschoben",
+        )  # fmt: skip
 
-        migrate.downgrade(url, "0024")
+    migrate.downgrade(url, "0024")
 
-        with engine.connect() as connection:
-            columns = {c["name"] for c in inspect(connection).get_columns("agenda_items")}
-            table = _items(connection)
-            titles = connection.execute(
-                select(table.c.title).where(table.c.id.in_([item, postponed])).order_by(table.c.id)
-            ).scalars()
-            assert list(titles) == ["Radwege & <Ampeln>", "Vertagt"]
-            revision = migrate.current_revision(connection)
-        assert "outcome" not in columns and revision == "0024"
-        migrate.upgrade(url)
-    finally:
-        engine.dispose()
+    with engine.connect() as connection:
+        columns = {c["name"] for c in inspect(connection).get_columns("agenda_items")}
+        table = _items(connection)
+        titles = connection.execute(
+            select(table.c.title).where(table.c.id.in_([item, postponed])).order_by(table.c.id)
+        ).scalars()
+        assert list(titles) == ["Radwege & <Ampeln>", "Vertagt"]
+        revision = migrate.current_revision(connection)
+    assert "outcome" not in columns and revision == "0024"
+    migrate.upgrade(url)
 
 
 def _items(connection: Connection) -> Table:

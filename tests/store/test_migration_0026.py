@@ -13,39 +13,34 @@ from schema_reads import table_names
 from sqlalchemy import delete, exc, func, select, table
 
 from expertenrat.store import migrate
-from expertenrat.store.engine import make_engine
 
 
-def test_0026_adds_late_invitations_one_per_member_and_downgrades(database_at):
-    url = database_at("0025")
-    engine = make_engine(url)
-    try:
-        with engine.begin() as connection:
-            council = add_row(connection, "councils", name="Rat", city="Rostock")
-            meeting = add_held_meeting(connection, council)
-            person = add_row(connection, "persons", given_name="Jana", family_name="Petersen",
-                             public_id=str(uuid.uuid4()))  # fmt: skip
-            member = add_row(connection, "memberships", council_id=council, person_id=person,
-                             term_start=date(2026, 3, 1), public_id=str(uuid.uuid4()))  # fmt: skip
+def test_0026_adds_late_invitations_one_per_member_and_downgrades(engine_at):
+    url, engine = engine_at("0025")
+    with engine.begin() as connection:
+        council = add_row(connection, "councils", name="Rat", city="Rostock")
+        meeting = add_held_meeting(connection, council)
+        person = add_row(connection, "persons", given_name="Jana", family_name="Petersen",
+                         public_id=str(uuid.uuid4()))  # fmt: skip
+        member = add_row(connection, "memberships", council_id=council, person_id=person,
+                         term_start=date(2026, 3, 1), public_id=str(uuid.uuid4()))  # fmt: skip
 
-        migrate.upgrade(url, "0026")
+    migrate.upgrade(url, "0026")
 
-        sent = {"meeting_id": meeting, "membership_id": member, "sent_on": date(2026, 3, 3)}
-        with engine.begin() as connection:
-            add_row(connection, "late_invitations", **sent)
-        with pytest.raises(exc.IntegrityError), engine.begin() as connection:
-            add_row(connection, "late_invitations", **sent)
-        with engine.begin() as connection:
-            connection.execute(delete(table("memberships")))
-            count = select(func.count()).select_from(table("late_invitations"))
-            assert connection.scalar(count) == 0
+    sent = {"meeting_id": meeting, "membership_id": member, "sent_on": date(2026, 3, 3)}
+    with engine.begin() as connection:
+        add_row(connection, "late_invitations", **sent)
+    with pytest.raises(exc.IntegrityError), engine.begin() as connection:
+        add_row(connection, "late_invitations", **sent)
+    with engine.begin() as connection:
+        connection.execute(delete(table("memberships")))
+        count = select(func.count()).select_from(table("late_invitations"))
+        assert connection.scalar(count) == 0
 
-        migrate.downgrade(url, "0025")
+    migrate.downgrade(url, "0025")
 
-        assert "late_invitations" not in table_names(url)
-        with engine.connect() as connection:
-            assert connection.scalar(select(func.count()).select_from(table("meetings"))) == 1
-            assert migrate.current_revision(connection) == "0025"
-        migrate.upgrade(url)
-    finally:
-        engine.dispose()
+    assert "late_invitations" not in table_names(url)
+    with engine.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(table("meetings"))) == 1
+        assert migrate.current_revision(connection) == "0025"
+    migrate.upgrade(url)

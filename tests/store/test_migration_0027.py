@@ -7,30 +7,25 @@ from old_schema import add_row
 from sqlalchemy import inspect, select
 
 from expertenrat.store import migrate, models
-from expertenrat.store.engine import make_engine
 
 COUNCILS = models.Council.__table__
 
 
-def test_0027_adds_the_secretariat_email_and_downgrades(database_at):
-    url = database_at("0026")
-    engine = make_engine(url)
-    try:
-        with engine.begin() as connection:
-            council = add_row(connection, "councils", name="Rat & <Rostock>", city="Rostock")
+def test_0027_adds_the_secretariat_email_and_downgrades(engine_at):
+    url, engine = engine_at("0026")
+    with engine.begin() as connection:
+        council = add_row(connection, "councils", name="Rat & <Rostock>", city="Rostock")
 
-        migrate.upgrade(url, "0027")
+    migrate.upgrade(url, "0027")
 
-        with engine.begin() as connection:
-            assert connection.execute(select(COUNCILS.c.secretariat_email)).scalar() == ""
-            connection.execute(COUNCILS.update().values(secretariat_email="gs@müller.de"))
+    with engine.begin() as connection:
+        assert connection.execute(select(COUNCILS.c.secretariat_email)).scalar() == ""
+        connection.execute(COUNCILS.update().values(secretariat_email="gs@müller.de"))
 
-        migrate.downgrade(url, "0026")
+    migrate.downgrade(url, "0026")
 
-        with engine.connect() as connection:
-            columns = {c["name"] for c in inspect(connection).get_columns("councils")}
-            assert "secretariat_email" not in columns
-            assert migrate.current_revision(connection) == "0026"
-            assert connection.execute(select(COUNCILS.c.id)).scalars().all() == [council]
-    finally:
-        engine.dispose()
+    with engine.connect() as connection:
+        columns = {c["name"] for c in inspect(connection).get_columns("councils")}
+        assert "secretariat_email" not in columns
+        assert migrate.current_revision(connection) == "0026"
+        assert connection.execute(select(COUNCILS.c.id)).scalars().all() == [council]

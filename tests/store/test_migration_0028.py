@@ -48,35 +48,31 @@ def _newest(connection: Connection, table: str) -> int:
     return connection.scalar(select(func.max(models.Base.metadata.tables[table].c.id)))
 
 
-def test_0028_gives_a_deleted_rows_id_to_no_other_and_downgrades(database_at):
-    url = database_at("0027")
-    engine = make_engine(url)
-    try:
-        with engine.begin() as connection:
-            values = _fill(connection)
+def test_0028_gives_a_deleted_rows_id_to_no_other_and_downgrades(engine_at):
+    url, engine = engine_at("0027")
+    with engine.begin() as connection:
+        values = _fill(connection)
 
-        migrate.upgrade(url, "0028")
+    migrate.upgrade(url, "0028")
 
-        with engine.begin() as connection:
-            newest = {table: _newest(connection, table) for table in REBUILT}
-            for table in REBUILT:  # the newest rows, children first
-                rows = models.Base.metadata.tables[table]
-                connection.execute(delete(rows).where(rows.c.id == newest[table]))
-            created = {table: _add(connection, table, **values[table]) for table in REBUILT}
-        assert all(created[table] > newest[table] for table in REBUILT), (created, newest)
+    with engine.begin() as connection:
+        newest = {table: _newest(connection, table) for table in REBUILT}
+        for table in REBUILT:  # the newest rows, children first
+            rows = models.Base.metadata.tables[table]
+            connection.execute(delete(rows).where(rows.c.id == newest[table]))
+        created = {table: _add(connection, table, **values[table]) for table in REBUILT}
+    assert all(created[table] > newest[table] for table in REBUILT), (created, newest)
 
-        migrate.downgrade(url, "0027")
+    migrate.downgrade(url, "0027")
 
-        with engine.connect() as connection:
-            assert migrate.current_revision(connection) == "0027"
-            assert {table: _newest(connection, table) for table in REBUILT} == created
-            if connection.dialect.name == "sqlite":
-                tables = connection.execute(
-                    text("SELECT name FROM sqlite_master WHERE sql LIKE '%AUTOINCREMENT%'")
-                )
-                assert tables.scalars().all() == ["councils"]
-    finally:
-        engine.dispose()
+    with engine.connect() as connection:
+        assert migrate.current_revision(connection) == "0027"
+        assert {table: _newest(connection, table) for table in REBUILT} == created
+        if connection.dialect.name == "sqlite":
+            tables = connection.execute(
+                text("SELECT name FROM sqlite_master WHERE sql LIKE '%AUTOINCREMENT%'")
+            )
+            assert tables.scalars().all() == ["councils"]
 
 
 def test_0028_keeps_every_row_and_reference_of_the_demo(demo_file):

@@ -13,7 +13,6 @@ from schema_reads import table_names
 from sqlalchemy import column, delete, exc, func, select, table
 
 from expertenrat.store import migrate
-from expertenrat.store.engine import make_engine
 
 
 def _period(**values: object) -> dict[str, object]:
@@ -21,35 +20,31 @@ def _period(**values: object) -> dict[str, object]:
             "public_id": str(uuid.uuid4()), **values}  # fmt: skip
 
 
-def test_0029_adds_appointment_periods_and_downgrades(database_at):
-    url = database_at("0028")
-    engine = make_engine(url)
-    try:
-        with engine.begin() as connection:
-            council = add_row(connection, "councils", name="Rat", city="Rostock")
-            kept = add_row(connection, "councils", name="Beirat", city="Wismar")
+def test_0029_adds_appointment_periods_and_downgrades(engine_at):
+    url, engine = engine_at("0028")
+    with engine.begin() as connection:
+        council = add_row(connection, "councils", name="Rat", city="Rostock")
+        kept = add_row(connection, "councils", name="Beirat", city="Wismar")
 
-        migrate.upgrade(url, "0029")
+    migrate.upgrade(url, "0029")
 
-        with engine.begin() as connection:
-            add_row(connection, "appointment_periods", council_id=council,
-                    **_period(ends_on=date(2027, 9, 24)))  # fmt: skip
-            add_row(connection, "appointment_periods", council_id=kept, **_period())
-        with pytest.raises(exc.IntegrityError), engine.begin() as connection:
-            add_row(connection, "appointment_periods", council_id=council,
-                    **_period(starts_on=date(2027, 9, 25), ends_on=date(2027, 9, 24)))  # fmt: skip
-        with engine.begin() as connection:
-            councils = table("councils", column("id"))
-            connection.execute(delete(councils).where(councils.c.id == council))
-            count = select(func.count()).select_from(table("appointment_periods"))
-            assert connection.scalar(count) == 1
+    with engine.begin() as connection:
+        add_row(connection, "appointment_periods", council_id=council,
+                **_period(ends_on=date(2027, 9, 24)))  # fmt: skip
+        add_row(connection, "appointment_periods", council_id=kept, **_period())
+    with pytest.raises(exc.IntegrityError), engine.begin() as connection:
+        add_row(connection, "appointment_periods", council_id=council,
+                **_period(starts_on=date(2027, 9, 25), ends_on=date(2027, 9, 24)))  # fmt: skip
+    with engine.begin() as connection:
+        councils = table("councils", column("id"))
+        connection.execute(delete(councils).where(councils.c.id == council))
+        count = select(func.count()).select_from(table("appointment_periods"))
+        assert connection.scalar(count) == 1
 
-        migrate.downgrade(url, "0028")
+    migrate.downgrade(url, "0028")
 
-        assert "appointment_periods" not in table_names(url)
-        with engine.connect() as connection:
-            assert connection.scalar(select(func.count()).select_from(table("councils"))) == 1
-            assert migrate.current_revision(connection) == "0028"
-        migrate.upgrade(url)
-    finally:
-        engine.dispose()
+    assert "appointment_periods" not in table_names(url)
+    with engine.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(table("councils"))) == 1
+        assert migrate.current_revision(connection) == "0028"
+    migrate.upgrade(url)

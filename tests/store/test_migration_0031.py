@@ -8,7 +8,6 @@ from old_schema import add_row
 from sqlalchemy import select
 
 from expertenrat.store import migrate, models
-from expertenrat.store.engine import make_engine
 
 COUNCILS = models.Council.__table__
 
@@ -18,31 +17,27 @@ def _titles(connection) -> list[str]:
     return list(connection.execute(query).scalars())
 
 
-def test_0031_retitles_the_old_default_only_and_downgrades(database_at):
-    url = database_at("0030")
-    engine = make_engine(url)
-    try:
-        with engine.begin() as connection:
-            add_row(connection, "councils", name="Rostock", city="Rostock")
-            add_row(connection, "councils", name="Wismar", city="Wismar",
-                    vice_chair_title="Stellvertretende Sprecher*in")  # fmt: skip
+def test_0031_retitles_the_old_default_only_and_downgrades(engine_at):
+    url, engine = engine_at("0030")
+    with engine.begin() as connection:
+        add_row(connection, "councils", name="Rostock", city="Rostock")
+        add_row(connection, "councils", name="Wismar", city="Wismar",
+                vice_chair_title="Stellvertretende Sprecher*in")  # fmt: skip
 
-        migrate.upgrade(url, "0031")
+    migrate.upgrade(url, "0031")
 
-        with engine.begin() as connection:
-            assert _titles(connection) == ["Stellv. Vorsitz", "Stellvertretende Sprecher*in"]
-            add_row(connection, "councils", name="Lübeck", city="Lübeck")  # the new default
-            assert _titles(connection)[2] == "Stellv. Vorsitz"
+    with engine.begin() as connection:
+        assert _titles(connection) == ["Stellv. Vorsitz", "Stellvertretende Sprecher*in"]
+        add_row(connection, "councils", name="Lübeck", city="Lübeck")  # the new default
+        assert _titles(connection)[2] == "Stellv. Vorsitz"
 
-        migrate.downgrade(url, "0030")
+    migrate.downgrade(url, "0030")
 
-        with engine.connect() as connection:
-            assert _titles(connection) == [
-                "Stellvertretung",
-                "Stellvertretende Sprecher*in",
-                "Stellvertretung",
-            ]
-            assert migrate.current_revision(connection) == "0030"
-        migrate.upgrade(url)
-    finally:
-        engine.dispose()
+    with engine.connect() as connection:
+        assert _titles(connection) == [
+            "Stellvertretung",
+            "Stellvertretende Sprecher*in",
+            "Stellvertretung",
+        ]
+        assert migrate.current_revision(connection) == "0030"
+    migrate.upgrade(url)

@@ -10,32 +10,27 @@ from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError
 
 from expertenrat.store import migrate, models
-from expertenrat.store.engine import make_engine
 
 COUNCILS = models.Council.__table__
 
 
-def test_0033_adds_the_draft_minutes_period_and_downgrades(database_at):
-    url = database_at("0032")
-    engine = make_engine(url)
-    try:
-        with engine.begin() as connection:
-            council = add_row(connection, "councils", name="Rostock", city="Rostock")
+def test_0033_adds_the_draft_minutes_period_and_downgrades(engine_at):
+    url, engine = engine_at("0032")
+    with engine.begin() as connection:
+        council = add_row(connection, "councils", name="Rostock", city="Rostock")
 
-        migrate.upgrade(url, "0033")
+    migrate.upgrade(url, "0033")
 
-        with engine.begin() as connection:
-            assert connection.execute(select(COUNCILS.c.minutes_draft_weeks)).scalar() == 4
-            connection.execute(COUNCILS.update().values(minutes_draft_weeks=0))
-        with pytest.raises(IntegrityError), engine.begin() as connection:
-            connection.execute(COUNCILS.update().values(minutes_draft_weeks=-1))
+    with engine.begin() as connection:
+        assert connection.execute(select(COUNCILS.c.minutes_draft_weeks)).scalar() == 4
+        connection.execute(COUNCILS.update().values(minutes_draft_weeks=0))
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        connection.execute(COUNCILS.update().values(minutes_draft_weeks=-1))
 
-        migrate.downgrade(url, "0032")
+    migrate.downgrade(url, "0032")
 
-        with engine.connect() as connection:
-            columns = {c["name"] for c in inspect(connection).get_columns("councils")}
-            assert "minutes_draft_weeks" not in columns
-            assert migrate.current_revision(connection) == "0032"
-            assert connection.execute(select(COUNCILS.c.id)).scalars().all() == [council]
-    finally:
-        engine.dispose()
+    with engine.connect() as connection:
+        columns = {c["name"] for c in inspect(connection).get_columns("councils")}
+        assert "minutes_draft_weeks" not in columns
+        assert migrate.current_revision(connection) == "0032"
+        assert connection.execute(select(COUNCILS.c.id)).scalars().all() == [council]

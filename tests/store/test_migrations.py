@@ -241,14 +241,10 @@ def upgraded_from_0001(module_database_at) -> Iterator[tuple[Engine, int]]:
         engine.dispose()
 
 
-def test_upgrade_that_rebuilds_councils_keeps_all_child_rows(database_at):
-    url = database_at("0001")
-    engine = make_engine(url)
-    try:
-        with engine.begin() as connection:
-            _fill_revision_0001(connection)
-    finally:
-        engine.dispose()
+def test_upgrade_that_rebuilds_councils_keeps_all_child_rows(engine_at):
+    url, engine = engine_at("0001")
+    with engine.begin() as connection:
+        _fill_revision_0001(connection)
     before = _row_counts(url)
     assert before == CHILD_ROWS
 
@@ -313,39 +309,32 @@ def test_check_constraint_after_upgrade_rejects_min_members_above_max(upgraded_f
     assert tuple(limits) == (8, 10)
 
 
-def test_revision_0001_has_no_member_limits_check(database_at):
+def test_revision_0001_has_no_member_limits_check(engine_at):
     """Proves the constraint test above checks what 0002 added, not what 0001 had."""
-    url = database_at("0001")
-    engine = make_engine(url)
-    try:
-        with engine.begin() as connection:
-            _add(
-                connection,
-                models.Council,
-                name="Rat",
-                city="Wismar",
-                min_members=11,
-                max_members=10,
-            )
-    finally:
-        engine.dispose()
+    url, engine = engine_at("0001")
+    with engine.begin() as connection:
+        _add(
+            connection,
+            models.Council,
+            name="Rat",
+            city="Wismar",
+            min_members=11,
+            max_members=10,
+        )
     assert revision_of(url) == "0001"
 
 
-def test_models_and_migrations_agree(database_at):
+def test_models_and_migrations_agree(engine_at):
     """What ``alembic check`` does: autogenerate against a migrated database finds nothing.
 
     Migrated: a new SQLite file opened by the program is built from the models.
     """
-    engine = make_engine(database_at("head"))
-    try:
-        with engine.connect() as connection:
-            context = MigrationContext.configure(
-                connection, opts={"compare_type": True, "render_as_batch": True}
-            )
-            differences = compare_metadata(context, models.Base.metadata)
-    finally:
-        engine.dispose()
+    _url, engine = engine_at("head")
+    with engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "render_as_batch": True}
+        )
+        differences = compare_metadata(context, models.Base.metadata)
 
     assert differences == []
 

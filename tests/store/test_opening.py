@@ -459,14 +459,10 @@ def test_opening_an_old_database_upgrades_it_and_keeps_its_data_on_each_backend(
     assert names == ["Alter Rat"]
 
 
-def test_newer_database_is_refused_and_left_at_its_revision_on_each_backend(database_at):
-    url = database_at("head")
-    engine = make_engine(url)
-    try:
-        with engine.begin() as connection:
-            connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
-    finally:
-        engine.dispose()
+def test_newer_database_is_refused_and_left_at_its_revision_on_each_backend(engine_at):
+    url, engine = engine_at("head")
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
 
     with pytest.raises(DatabaseUnusableError) as caught:
         open_database(url)

@@ -13,34 +13,30 @@ from pathlib import Path
 import pytest
 from old_schema import add_row
 from sqlalchemy import text
-from sqlalchemy.engine import URL
+from sqlalchemy.engine import URL, Engine
 
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.store import schema_revisions
 from expertenrat.store.database_opening import open_database
-from expertenrat.store.engine import database_url, make_engine
+from expertenrat.store.engine import database_url
 
 OLD = "0005"
 FAILING = "0012"  # several migrations after OLD
 
 
-def _old_file(database_at: Callable[[str], URL]) -> Path:
+def _old_file(engine_at: Callable[[str], tuple[URL, Engine]]) -> Path:
     """A file at ``OLD`` with a council, whose upgrade fails at ``FAILING``: a trigger
     refuses the revision's step, as a rule that old data breaks would."""
-    url = database_at(OLD)
-    engine = make_engine(url)
-    try:
-        with engine.begin() as connection:
-            add_row(connection, "councils", name="Alter Rat", city="Stralsund")
-            connection.execute(
-                text(
-                    "CREATE TRIGGER refuse_step BEFORE UPDATE ON alembic_version "
-                    f"WHEN NEW.version_num = '{FAILING}' "
-                    "BEGIN SELECT RAISE(ABORT, 'a rule of the new version'); END"
-                )
+    url, engine = engine_at(OLD)
+    with engine.begin() as connection:
+        add_row(connection, "councils", name="Alter Rat", city="Stralsund")
+        connection.execute(
+            text(
+                "CREATE TRIGGER refuse_step BEFORE UPDATE ON alembic_version "
+                f"WHEN NEW.version_num = '{FAILING}' "
+                "BEGIN SELECT RAISE(ABORT, 'a rule of the new version'); END"
             )
-    finally:
-        engine.dispose()
+        )
     return Path(url.database)
 
 
@@ -56,9 +52,9 @@ def _revision_and_tables(path: Path) -> tuple[str, set[str]]:
 
 @pytest.mark.parametrize("database_at", ["sqlite"], indirect=True)
 def test_an_upgrade_refused_at_a_later_migration_leaves_the_file_at_its_old_revision(
-    database_at,
+    engine_at,
 ):
-    path = _old_file(database_at)
+    path = _old_file(engine_at)
     _revision, before = _revision_and_tables(path)
 
     with pytest.raises(DatabaseUnusableError) as caught:
@@ -71,9 +67,9 @@ def test_an_upgrade_refused_at_a_later_migration_leaves_the_file_at_its_old_revi
 
 @pytest.mark.parametrize("database_at", ["sqlite"], indirect=True)
 def test_the_old_revision_left_is_upgraded_at_the_next_start_once_the_cause_is_gone(
-    database_at,
+    engine_at,
 ):
-    path = _old_file(database_at)
+    path = _old_file(engine_at)
     with pytest.raises(DatabaseUnusableError):
         open_database(database_url(str(path)))
     connection = sqlite3.connect(path)
