@@ -1,31 +1,66 @@
-"""Where a text names a person: by the family name as a whole word, in any case ("Herr
-Pál", "PÁL:", not "Pálffy"). The Auskunft searches the minutes and the recommendations so
-(:mod:`services.person_disclosure_meetings`, :mod:`services.person_disclosure_recommendations`),
-and so does the warning that the public minutes name a member who may not be named
-(:mod:`domain.unnamed_mentions`)."""
+"""Where a text names a person: by the family name as a whole word, in any case, accents
+and Unicode form aside, an umlaut also spelt out ("Herr Pál", "PÁL:", "Herr Pal", not
+"Pálffy"; "Gundogan" for Gündoğan, "Mueller" for Müller). The Auskunft searches the
+minutes and the recommendations so (:mod:`services.person_disclosure_meetings`,
+:mod:`services.person_disclosure_recommendations`), and so does the warning that the
+public minutes name a member who may not be named (:mod:`domain.unnamed_mentions`): a
+German keyboard has no "ğ", "ś" or "ø", and the minutes wrote "Herr Gundogan" of a member
+who had not agreed to be named, without a warning (found by a tester)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
-_NOTHING = re.compile(r"(?!)")  # no family name given: a pattern that finds nothing
+from expertenrat.domain.text_folding import fold, folded_origins, transliterate
+
 _AROUND = 70  # letters of an excerpt on either side of the name
 
 
-def family_name_pattern(family_names: Iterable[str]) -> re.Pattern[str]:
-    """Any of ``family_names``, each as a whole word, in any case."""
-    names = dict.fromkeys(n.strip() for n in family_names if n.strip())
-    if not names:
-        return _NOTHING
-    alternatives = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+def family_name_pattern(family_names: Iterable[str]) -> NamePattern:
+    """Any of ``family_names``, each as a whole word, in any case, accents aside, each also
+    in its ASCII spelling (ö as oe)."""
+    spellings = (fold(s) for n in family_names for s in (n, transliterate(n)))
+    keys = dict.fromkeys(r"\s+".join(map(re.escape, s.split())) for s in spellings)
+    keys.pop("", None)  # no name, or one of no Latin letters (no ASCII spelling)
+    return NamePattern(re.compile(rf"(?<!\w)(?:{'|'.join(keys)})(?!\w)") if keys else None)
 
 
-def found(where: str, text: str, name: re.Pattern[str]) -> Iterator[tuple[str, str]]:
+class NamePattern:
+    """Names looked for in a text folded (:func:`~expertenrat.domain.text_folding.fold`);
+    the places found are those in the text as it stands. ``None``: no name, found nowhere."""
+
+    __slots__ = ("_folded_names",)
+
+    def __init__(self, folded_names: re.Pattern[str] | None) -> None:
+        self._folded_names = folded_names
+
+    def search(self, text: str) -> bool:
+        """Whether ``text`` names one of the names."""
+        names = self._folded_names
+        return names is not None and names.search(_folded(text)) is not None
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """Where in ``text`` one of the names stands: (start, end) of each place."""
+        if self._folded_names is None:
+            return
+        origins: list[int] = []
+        for hit in self._folded_names.finditer(_folded(text)):
+            origins = origins or folded_origins(text)
+            end = origins[hit.end()] if hit.end() < len(origins) else len(text)
+            yield origins[hit.start()], end
+
+
+@functools.lru_cache(maxsize=256)  # a text is searched for each name that may not be named
+def _folded(text: str) -> str:
+    return fold(text)
+
+
+def found(where: str, text: str, name: NamePattern) -> Iterator[tuple[str, str]]:
     """``(where, excerpt)`` for each place ``name`` stands in ``text``."""
-    for hit in name.finditer(text or ""):
-        yield where, clipped(text, hit.start(), hit.end())
+    for start, end in name.spans(text or ""):
+        yield where, clipped(text, start, end)
 
 
 def clipped(text: str, start: int, end: int) -> str:

@@ -82,6 +82,14 @@ def _fold_char(char: str) -> str:
     return bare.translate(_FOLD_TABLE)
 
 
+def folded_origins(text: str) -> list[int]:
+    """For each character of ``fold(text)``, the index in ``text`` of the character it
+    comes from: a place found in the folded text, found in ``text``."""
+    if text.isascii():
+        return list(range(len(text)))
+    return [index for index, char in enumerate(text) for _ in _fold_char(char)]
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def match_key(text: str) -> str:
     """``text`` folded, with runs of white space made one space and no space at the ends."""

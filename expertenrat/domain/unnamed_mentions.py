@@ -4,7 +4,7 @@
 ohne Namensnennung" in the fields it knows (attendance, chair, presenter, recusals); what
 the secretariat types into a title or a text ("Herr Pál erläutert …") it leaves as typed.
 :func:`unnamed_mentions` looks for the member's family name in those texts of the public
-minutes, as a whole word in any case (as the Auskunft searches the minutes:
+minutes, as a whole word in any case, accents aside (as the Auskunft searches the minutes:
 :func:`~expertenrat.domain.name_mentions.family_name_pattern`), and says where: a warning,
 not a refusal, since a namesake or a word of the same letters may be meant. So too for a
 guest whom the public minutes leave out of the guests (:func:`non_public_guest`: marked
@@ -14,13 +14,12 @@ whole name or its last word.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from expertenrat.domain.minutes_document import MinutesDocument
 from expertenrat.domain.minutes_items import MinutesItem
-from expertenrat.domain.name_mentions import family_name_pattern
+from expertenrat.domain.name_mentions import NamePattern, family_name_pattern
 from expertenrat.domain.public_minutes import guest_family_name, public_version
 
 
@@ -37,7 +36,7 @@ class UnnamedMember:
     presented_only: bool = False  # a guest not marked, left out as presenter of non-public items
 
 
-_Sought = tuple[tuple[UnnamedMember, re.Pattern[str]], ...]  # each person and the names' pattern
+_Sought = tuple[tuple[UnnamedMember, NamePattern], ...]  # each person and the names' pattern
 
 
 def non_public_guest(name: str, *, marked: bool = True) -> UnnamedMember:

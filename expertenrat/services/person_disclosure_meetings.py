@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, aliased
 from expertenrat.domain.audit_labels import field_label
 from expertenrat.domain.enums import AttendanceStatus, ConflictDecision, ConflictOrigin
 from expertenrat.domain.minutes_attendees import DIGITAL, partial_attendance
-from expertenrat.domain.name_mentions import clipped, family_name_pattern, found
+from expertenrat.domain.name_mentions import NamePattern, clipped, family_name_pattern, found
 from expertenrat.domain.person_disclosure import DisclosureSection, mentions_table
 from expertenrat.store import models
 
@@ -191,8 +191,8 @@ def earlier_names(family_name: str, former: list[str]) -> list[str]:
     return [f for f in dict.fromkeys(former) if f and f != family_name]
 
 
-def name_pattern(family_name: str, former: list[str]) -> re.Pattern[str]:
-    """The family name and the ``former`` ones, each as a whole word, in any case."""
+def name_pattern(family_name: str, former: list[str]) -> NamePattern:
+    """The family name and the ``former`` ones, each as a whole word, in any case, accents aside."""
     return family_name_pattern([family_name, *former])
 
 
@@ -219,7 +219,7 @@ class _MeetingParts:
 
 
 def _in_meeting(
-    meeting: models.Meeting, parts: _MeetingParts, name: re.Pattern[str], ids: set[int]
+    meeting: models.Meeting, parts: _MeetingParts, name: NamePattern, ids: set[int]
 ) -> Iterator[tuple[str, str]]:
     if meeting.chair_membership_id in ids:
         yield "Sitzungsleitung", "–"

@@ -6,14 +6,13 @@ description or a partner — searched by the rule of the minutes
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from expertenrat.domain.audit_labels import field_label
-from expertenrat.domain.name_mentions import found
+from expertenrat.domain.name_mentions import NamePattern, found
 from expertenrat.domain.person_disclosure import DisclosureSection, mentions_table
 from expertenrat.domain.text_folding import fold
 from expertenrat.services.person_disclosure_meetings import name_pattern
@@ -54,7 +53,7 @@ def projects_section(
     )
 
 
-def _in_project(project: models.Project, name: re.Pattern[str]) -> Iterator[tuple[str, str]]:
+def _in_project(project: models.Project, name: NamePattern) -> Iterator[tuple[str, str]]:
     if name.search(project.contact_name):
         contact = ", ".join(filter(None, (project.contact_name, project.contact_email)))
         yield field_label("project", "contact_name"), contact

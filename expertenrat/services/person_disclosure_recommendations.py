@@ -6,7 +6,6 @@ minutes (:func:`~services.person_disclosure_meetings.mentions_section`)."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -14,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import HistoryKind
-from expertenrat.domain.name_mentions import found
+from expertenrat.domain.name_mentions import NamePattern, found
 from expertenrat.domain.person_disclosure import DisclosureSection, mentions_table
 from expertenrat.services.person_disclosure_meetings import name_pattern
 from expertenrat.store import models
@@ -77,7 +76,7 @@ def recommendation_texts_section(
 def _in_recommendation(
     recommendation: models.Recommendation,
     responses: list[tuple[models.RecommendationResponse, str | None]],
-    name: re.Pattern[str],
+    name: NamePattern,
 ) -> Iterator[tuple[str, str]]:
     yield from found("Titel", recommendation.title, name)
     yield from found("Text", recommendation.text, name)

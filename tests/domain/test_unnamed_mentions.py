@@ -83,3 +83,20 @@ def test_each_name_s_pattern_is_made_once_not_for_each_part(monkeypatch):
 
     assert len(_warnings(items, members=(PAL, guest))) == 2
     assert len(ITEMS) > 1 and made == [["Pál"], ["Ost", "Dr. Vera Ost"]]
+
+
+def test_a_name_written_without_its_accents_or_with_its_umlaut_spelt_out_is_warned_of():
+    """Found by a tester: a German keyboard has no "ğ", and "Herr Gundogan erläutert …" in
+    the public minutes of a member who had not agreed to be named gave no warning."""
+    gundogan = UnnamedMember("İlkay Gündoğan", "Gündoğan")
+    mueller = UnnamedMember("Hans Müller-Lüdenscheidt", "Müller-Lüdenscheidt")
+    items = _with("2", discussion="Herr Gundogan erläutert; Herr Mueller-Luedenscheidt fragt.")
+    items = _with("3", items, result="Frau Ødegård stellt vor.")
+
+    found = _warnings(items, members=(gundogan, mueller, UnnamedMember("Ø Odegard", "Odegard")))
+
+    assert [w.split(" steht der Name von ")[1].split(",")[0] for w in found] == [
+        "İlkay Gündoğan",
+        "Hans Müller-Lüdenscheidt",
+        "Ø Odegard",
+    ]
