@@ -66,3 +66,19 @@ def test_move_refuses_a_target_that_is_no_server(demo_file, tmp_path):
     unasked = run("--database", str(demo_file), "move-to-server", str(tmp_path / "x.db"))
     assert unasked.returncode == 1
     assert "kein PostgreSQL-Server" in unasked.stderr and "--yes" not in unasked.stderr
+
+
+def test_a_move_from_the_database_the_it_presets_says_the_preset_still_wins(
+    demo_file, empty_postgres_url
+):
+    """EXPERTENRAT_DATABASE_URL, set by the IT for every user, wins over the address the
+    move stores: "ab jetzt den Server" was not so, the window and every command went on
+    with the old file (found by a tester)."""
+    address = empty_postgres_url.render_as_string(hide_password=False)
+
+    moved = run("move-to-server", address, "--yes", env_database=str(demo_file))
+
+    assert moved.returncode == 0, moved.stderr
+    assert "alle Tabellen vollständig" in moved.stdout
+    assert "ab jetzt den Server" not in moved.stdout
+    assert "Warnung: Die Umgebungsvariable EXPERTENRAT_DATABASE_URL" in moved.stderr

@@ -4,14 +4,17 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from expertenrat.cli.opening import DATABASE_ENV
 from expertenrat.cli.support import (
     UserError,
     confirm,
     given,
     print_note,
+    print_warnings,
     server_password,
     target_file,
     terminal_text,
@@ -154,11 +157,23 @@ def _move_to_server(services: Services, args: argparse.Namespace) -> str:
             "Das Passwort wurde nicht gespeichert (kein Schlüsselbund des Systems verfügbar); "
             "das Programm fragt beim Start danach."
         )
-    return (
+    moved = (
         f"Umgezogen: {whole_number(summary.rows)} Datensätze in {summary.tables} Tabellen nach "
-        f"„{summary.target}“; alle Tabellen vollständig. Expertenrat verwendet auf diesem PC "
-        "ab jetzt den Server."
+        f"„{summary.target}“; alle Tabellen vollständig."
     )
+    if not os.environ.get(DATABASE_ENV):
+        return f"{moved} Expertenrat verwendet auf diesem PC ab jetzt den Server."
+    # Set by the IT for every user: it wins over the address just stored, at every start of
+    # the window and every command, which would work on in the old file (found by a tester).
+    print_warnings(
+        [
+            f"Die Umgebungsvariable {DATABASE_ENV} gibt aber eine Datenbank vor; sie gilt "
+            "vor der Einstellung dieses PCs, im Programmfenster wie bei jedem Befehl, die "
+            "also weiter mit der alten Datenbank arbeiten. Setzen Sie sie auf die Adresse "
+            "des Servers (ohne Passwort) oder entfernen Sie sie."
+        ]
+    )
+    return moved
 
 
 def _upgrade_note(services: Services) -> str:
