@@ -24,6 +24,7 @@ from expertenrat.domain.action_fields import (
 from expertenrat.domain.agenda_templates import AgendaTemplate
 from expertenrat.domain.agenda_templates import clean_template as clean_agenda_template
 from expertenrat.domain.agenda_templates import template_problems as agenda_template_problems
+from expertenrat.domain.council_settings_checks import clean_settings, validate_settings
 from expertenrat.domain.council_transfer_format import (
     ACTION_FIELDS,
     AGENDA_TEMPLATE,
@@ -42,9 +43,7 @@ from expertenrat.domain.councils import (
     ActionField,
     CouncilSettings,
     classification_for,
-    clean_settings,
     file_name_label,
-    validate_settings,
 )
 from expertenrat.domain.enums import (
     AgendaItemKind,

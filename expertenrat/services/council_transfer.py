@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from expertenrat import __version__
+from expertenrat.domain.council_settings_checks import clean_settings
 from expertenrat.domain.council_transfer import (
     MAX_FILE_BYTES,
     file_too_large,
@@ -39,7 +40,7 @@ from expertenrat.domain.council_transfer_format import (
     schema_file,
 )
 from expertenrat.domain.council_transfer_preview import TransferPreview
-from expertenrat.domain.councils import CouncilChoice, clean_settings
+from expertenrat.domain.councils import CouncilChoice
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.text_templates import phrase_words

@@ -15,14 +15,8 @@ from expertenrat.domain.action_fields import (
     clean_action_field_name,
 )
 from expertenrat.domain.council_clock import CouncilClock
-from expertenrat.domain.councils import (
-    ActionField,
-    CouncilChoice,
-    CouncilSettings,
-    clean_settings,
-    file_name_label,
-    validate_settings,
-)
+from expertenrat.domain.council_settings_checks import clean_settings, validate_settings
+from expertenrat.domain.councils import ActionField, CouncilChoice, CouncilSettings, file_name_label
 from expertenrat.domain.enums import AuditAction, MinutesApproval, MinutesStyle, QuorumRule
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.recommendation_codes import shared_prefix_warnings

@@ -6,7 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from expertenrat.domain.councils import CouncilSettings, classification_for, validate_settings
+from expertenrat.domain.council_settings_checks import validate_settings
+from expertenrat.domain.councils import CouncilSettings, classification_for
 from expertenrat.domain.enums import MemberRole
 
 ROSTOCK = CouncilSettings(id=None, name="Expert*innenrat", city="Rostock")

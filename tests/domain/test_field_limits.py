@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from expertenrat.domain.action_fields import validate_action_field_name
-from expertenrat.domain.councils import CouncilSettings, clean_settings, validate_settings
+from expertenrat.domain.council_settings_checks import clean_settings, validate_settings
+from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.field_limits import (
     COUNCIL,
     MINUTES_HEADER,

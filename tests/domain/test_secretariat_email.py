@@ -10,10 +10,11 @@ from datetime import UTC, datetime
 
 import pytest
 
+from expertenrat.domain.council_settings_checks import clean_settings, validate_settings
 from expertenrat.domain.council_transfer import read_settings_file, settings_document
 from expertenrat.domain.council_transfer_differences import chosen_template, template_differences
 from expertenrat.domain.council_transfer_format import CouncilTemplate, SettingsFileError
-from expertenrat.domain.councils import CouncilSettings, clean_settings, validate_settings
+from expertenrat.domain.councils import CouncilSettings
 from expertenrat.services.council_transfer import settings_schema
 
 WISMAR = CouncilTemplate(CouncilSettings(id=None, name="Digitalbeirat", city="Wismar"))
