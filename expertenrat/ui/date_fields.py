@@ -48,9 +48,15 @@ class DateEdit(QDateEdit):
         self._moved_on = False  # the last digit completed a part and moved to the next
         self._typed_day: int | None = None  # the day typed, before Qt cut it to the month
         self._keys = ""  # the characters typed since the focus came or another key was pressed
+        self._keys_date = QDate()  # the field's date as the last of them left it
         self._hidden_empty = ""  # the empty field's "–", hidden while a date is typed
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        self._key_pressed(event)
+        if event.text():
+            self._keys_date = self.date()
+
+    def _key_pressed(self, event: QKeyEvent) -> None:
         text = event.text()
         if text.isdigit() and self.specialValueText() and self.date() == self.minimumDate():
             # The empty field's "–" gives way to a date with the day selected; Qt appended
@@ -129,7 +135,12 @@ class DateEdit(QDateEdit):
     def take_typed(self) -> None:
         """What was typed in one go, where it reads as a date ("2026-12-05"), becomes the
         field's date; else where the text reads "1.1.27", the field's date becomes
-        01.01.2027 (either if it is a date the field allows); any other text is left to Qt."""
+        01.01.2027 (either if it is a date the field allows); any other text is left to Qt.
+        A date changed since the last key typed (an arrow key, the mouse wheel, the calendar)
+        stays as it is shown: what was typed went back to it without a word (found by
+        review: 15.01.2027 typed, then Up to the 16th, was the 15th again on Tab)."""
+        if self.date() != self._keys_date:
+            self._keys = ""
         if (day := copied_date(self._keys)) is not None:
             self._keys = ""
             self._take_copied(day)

@@ -65,6 +65,25 @@ def test_a_typed_date_is_taken_when_the_focus_leaves(qtbot, fields, typed, day):
     assert edit.text() == f"{day:%d.%m.%Y}"
 
 
+@pytest.mark.parametrize("leave", ["tab", "enter"])
+def test_a_typed_date_changed_by_an_arrow_key_stays_as_shown(qtbot, fields, leave):
+    """(found by review) 15.01.2027 typed, then Up to the 16th: the field went back to the
+    15th as the focus left it, or Enter saved the form."""
+    edit, other = fields
+    edit.window().activateWindow()
+    qtbot.waitUntil(edit.window().isActiveWindow)
+    type_date(qtbot, edit, "15.01.2027")
+    edit.setSelectedSection(QDateEdit.Section.DaySection)
+    qtbot.keyClick(edit, Qt.Key.Key_Up)
+    assert edit.text() == "16.01.2027"
+    if leave == "tab":
+        other.setFocus()
+        assert not edit.hasFocus()
+    else:
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert edit.date().toPython() == date(2027, 1, 16)
+
+
 def test_a_date_typed_year_first_is_taken_when_the_focus_leaves_or_on_enter(qtbot, fields):
     """(found by a tester) "2027-01-15" filled day, month and year in turn: 20.02.7011."""
     edit, other = fields
