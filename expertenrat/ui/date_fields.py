@@ -141,7 +141,10 @@ class DateEdit(QDateEdit):
         review: 15.01.2027 typed, then Up to the 16th, was the 15th again on Tab)."""
         if self.date() != self._keys_date:
             self._keys = ""
-        if (day := copied_date(self._keys)) is not None:
+        day = copied_date(self._keys)
+        if day is None and (days := ambiguous_date(self._keys)) is not None:
+            day = days[0]  # typed in the field's order, day first ("3/1/2025": 03.01.2025)
+        if day is not None:
             self._keys = ""
             self._take_copied(day)
             return

@@ -55,6 +55,8 @@ def fields(qtbot) -> Iterator[tuple[QDateEdit, QLineEdit]]:
         ("29.02.2028", date(2028, 2, 29)),
         ("29.2.28", date(2028, 2, 29)),
         ("31.03.2027", date(2027, 3, 31)),
+        ("3/1/2025", date(2025, 1, 3)),  # typed in the field's order, day first
+        ("1/2/27", date(2027, 2, 1)),
     ],
 )
 def test_a_typed_date_is_taken_when_the_focus_leaves(qtbot, fields, typed, day):
