@@ -24,6 +24,7 @@ import logging
 import threading
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Subquery, exc, func, null, or_, select, true, union_all
@@ -59,6 +60,13 @@ class ChangeMarker:
     without moving ``latest``."""
     councils: tuple[CouncilChoice, ...]
     """Every council's id, name and city, by id: what the council switcher shows."""
+    last_written: datetime | None = None
+    """Of the whole trail's marker (``council_id`` ``None``, the daily backup's): when its
+    newest entry was written, one index lookup. An editing session's autosaves rewrite its
+    one entry (:mod:`services.editing_audit`), which moves no id and no count, but this:
+    equal markers, the data unchanged since the last copy. A council's marker (the change
+    watch's) leaves it ``None``: the newest write of the council's entries would read them
+    all at every poll, and another council's write must not move it."""
     read_at: float = field(default=0.0, compare=False)
     """When the read had ended (:func:`time.monotonic`): an own entry written later is
     not in it."""
@@ -131,9 +139,10 @@ def change_marker(
     own: OwnEntries | None = None,
 ) -> ChangeMarker:
     """The marker of the council (``None``: of all entries), in one statement (one round
-    trip to a server): the audit trail's newest id and count beside each council's row,
-    or beside none when there is no council. With ``since`` (an earlier marker of the same
-    council) and ``own``, also its :attr:`~ChangeMarker.others`."""
+    trip to a server): the audit trail's newest id and count (of all entries also the
+    latest write time) beside each council's row, or beside none when there is no council.
+    With ``since`` (an earlier marker of the same council) and ``own``, also its
+    :attr:`~ChangeMarker.others`."""
     entries = AuditEntry.__table__
     shown = (
         or_(entries.c.council_id == council_id, entries.c.council_id.is_(None))
@@ -152,12 +161,14 @@ def change_marker(
         if since is not None and own is not None
         else null()
     )
+    written = select(func.max(entries.c.at)).scalar_subquery() if council_id is None else null()
     council = Council.__table__
     marker = (
         select(
             latest.c.latest,
             recent,
             others.label("others"),
+            written.label("last_written"),
             council.c.id,
             council.c.name,
             council.c.city,
@@ -179,7 +190,9 @@ def change_marker(
     others = rows[0].others
     if since is not None and own is not None:
         others -= own.count(since.read_at, began, council_id)
-    return ChangeMarker(rows[0].latest, rows[0].recent, councils, read_at, others)
+    return ChangeMarker(
+        rows[0].latest, rows[0].recent, councils, rows[0].last_written, read_at, others
+    )
 
 
 class ChangeFeed:

@@ -16,11 +16,10 @@ import contextlib
 import re
 import sqlite3
 import uuid
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-from sqlalchemy import exc, func, select
+from sqlalchemy import exc
 
 from expertenrat.domain.backup_rotation import STALE_AFTER_DAYS, copies_to_keep
 from expertenrat.domain.errors import os_error_detail, os_error_text
@@ -31,13 +30,11 @@ from expertenrat.services.change_marker import ChangeMarker, change_marker
 from expertenrat.services.collector import collector_paused
 from expertenrat.services.files import created_file
 from expertenrat.services.leftovers import remove_stale
-from expertenrat.services.unit_of_work import reading
 from expertenrat.store.backup_format import BackupError
 from expertenrat.store.backup_writing import write_backup
 from expertenrat.store.database import Database
 from expertenrat.store.driver_errors import SqliteCause, driver_text, sqlite_cause
 from expertenrat.store.engine import sqlite_file
-from expertenrat.store.models import AuditEntry
 from expertenrat.store.sqlite_copy import copy_sqlite
 from expertenrat.store.work_problems import refused
 
@@ -101,18 +98,6 @@ _FOLDER_CAUSES = {
 }
 
 
-@dataclass(frozen=True)
-class DataState:
-    """What the data of a daily copy were: the audit trail's newest entries and the councils
-    (:func:`change_marker`), and when its latest entry was written. An editing session's
-    autosaves rewrite its one entry (:mod:`services.editing_audit`), which moves no id: a
-    window left open on the same item of the minutes for days made no further copy of
-    what was typed there (found by review)."""
-
-    changes: ChangeMarker
-    last_written: datetime | None
-
-
 class DailyBackupService:
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -126,16 +111,15 @@ class DailyBackupService:
         :func:`default_folder` (see :func:`backup_folder`)."""
         return backup_folder(chosen, sqlite_file(self._db.url))
 
-    def data_marker(self) -> DataState | None:
-        """What moves with every change saved to the database, on any PC (see
-        :class:`DataState`): equal markers, the same data. ``None``: a database not yet
-        created."""
+    def data_marker(self) -> ChangeMarker | None:
+        """What moves with every change saved to the database, on any PC, in one read: the
+        whole audit trail's :func:`change_marker`, whose latest write time moves with each
+        autosave of an editing session too (a window left open on the same item of the
+        minutes for days made no further copy of what was typed there; found by review).
+        Equal markers, the same data. ``None``: a database not yet created."""
         if self._db.pending:
             return None
-        changes = change_marker(self._db)
-        with reading(self._db) as session:
-            written = session.scalar(select(func.max(AuditEntry.at)))
-        return DataState(changes, written)
+        return change_marker(self._db)
 
     def run(self, folder: Path, today: date, progress: Progress | None = None) -> Path | None:
         """Make today's copy unless there is one; rotate. ``None`` if nothing was copied.

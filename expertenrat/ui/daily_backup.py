@@ -25,7 +25,8 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from expertenrat.domain.backup_rotation import MAX_SAFETY_COPY_DAYS, SAFETY_COPY_DAYS
 from expertenrat.domain.progress import Progress
-from expertenrat.services.daily_backup import DailyBackupService, DataState, backup_folder
+from expertenrat.services.change_marker import ChangeMarker
+from expertenrat.services.daily_backup import DailyBackupService, backup_folder
 from expertenrat.services.safety_copies import SafetyCopiesService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.worker import POLL_MS, Job
@@ -64,7 +65,7 @@ class DailyRun:
     holds (``None``: unknown), and whether none was made as the data were unchanged."""
 
     path: Path | None
-    marker: DataState | None
+    marker: ChangeMarker | None
     unchanged: bool = False
 
 
@@ -87,7 +88,7 @@ class DailyBackup(QObject):
         self._today = today
         self._error: str | None = None
         # This window's last copy and its data; unchanged since, as last looked.
-        self._copied: tuple[Path, DataState] | None = None
+        self._copied: tuple[Path, ChangeMarker] | None = None
         self._unchanged = False
         self.job: Job | None = None
 
@@ -121,7 +122,7 @@ class DailyBackup(QObject):
         folder: Path,
         today: date,
         days: int,
-        copied: tuple[Path, DataState] | None,
+        copied: tuple[Path, ChangeMarker] | None,
         progress: Progress,
     ) -> DailyRun:
         """Unchanged since ``copied`` (the data of this window's last copy), no copy: a
@@ -194,7 +195,7 @@ class DailyBackup(QObject):
 
 
 def _still_holds(
-    copied: tuple[Path, DataState] | None, folder: Path, marker: DataState | None
+    copied: tuple[Path, ChangeMarker] | None, folder: Path, marker: ChangeMarker | None
 ) -> bool:
     """Whether the ``copied`` copy is still in ``folder`` and holds the data as they are
     (``marker``) now."""

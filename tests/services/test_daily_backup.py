@@ -7,6 +7,7 @@ import sqlite3
 from datetime import date, timedelta
 
 import pytest
+from client_statements import recorded_statements
 from fixtures.postgres_server import database_away
 from held_meeting import held_meeting
 from overview_sample import seed
@@ -345,3 +346,16 @@ def test_the_data_marker_moves_with_each_autosave_of_one_editing_session(databas
     services.minutes.save_item(item.item_id, ItemTexts("Am Samstag ergänzt"), saved.version, "s")
 
     assert services.daily_backup.data_marker() != copied
+
+
+def test_the_data_marker_is_one_read(database):
+    """The daily backup's "unchanged since the last copy" is one marker read in one
+    statement (its write time beside the change marker was a second read; found by review)."""
+    services = Services.create(database, "Sekretariat")
+    services.settings.create_council(CouncilSettings(id=None, name="Rat", city="Rostock"))
+
+    with recorded_statements(database.engine) as statements:
+        marker = services.daily_backup.data_marker()
+
+    assert [s for s in statements if s != "BEGIN"] == statements[-1:], statements
+    assert marker is not None and marker.last_written is not None
