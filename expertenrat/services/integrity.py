@@ -99,14 +99,18 @@ def _postgresql_findings(connection: Connection) -> list[Finding]:
         for table, name in connection.execute(
             text(
                 "SELECT conrelid::regclass::text, conname FROM pg_constraint "
-                "WHERE NOT convalidated AND connamespace = 'public'::regnamespace"
+                "WHERE NOT convalidated AND connamespace = current_schema()::regnamespace"
             )
         )
     ]
     findings += [
         Finding(FindingKind.STORAGE, f"Der Index {name} ist ungültig.")
         for (name,) in connection.execute(
-            text("SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid")
+            text(
+                "SELECT indexrelid::regclass::text FROM pg_index JOIN pg_class c "
+                "ON c.oid = indexrelid WHERE NOT indisvalid "
+                "AND c.relnamespace = current_schema()::regnamespace"
+            )
         )
     ]
     for table in Base.metadata.sorted_tables:

@@ -15,13 +15,22 @@ if TYPE_CHECKING:
     from expertenrat.store.table_owners import TableOwners
 
 
-def no_privilege(url: URL | None, creating_schema: bool) -> str:
+def no_privilege(url: URL | None, creating_schema: bool, schema: str | None = None) -> str:
     """The user of ``url`` may not create tables (``creating_schema``: the work created or
-    upgraded them) or may not use the tables there."""
+    upgraded them) or may not use the tables there. ``schema``: the one the user works
+    in, if known (else ``public``, where a server keeps tables unless told otherwise)."""
     user = login_user(url) if url is not None else None
     named = f" „{user}“" if user else ""
     grantee = sql_identifier(user) if user else "<Benutzer>"
+    schema = schema or "public"
     if creating_schema:
+        if schema != "public":  # a schema of its own: its owner may create tables there
+            return (
+                f"Der Datenbankserver verweigert dem Benutzer{named} ein Recht, das "
+                f"Expertenrat braucht, etwa Tabellen im Schema „{schema}“ anzulegen. Bitten "
+                "Sie Ihre IT-Betreuung, den Benutzer zum Eigentümer des Schemas zu machen: "
+                f"{schema_owner_statement(schema, grantee)}"
+            )
         base = sql_identifier(url.database) if url is not None and url.database else "<Datenbank>"
         return (
             f"Der Datenbankserver verweigert dem Benutzer{named} ein Recht, das Expertenrat "
@@ -30,13 +39,18 @@ def no_privilege(url: URL | None, creating_schema: bool) -> str:
             f"Datenbank zu machen: ALTER DATABASE {base} OWNER TO {grantee};"
         )
     # Owning the database gives no right on tables another role owns.
+    where = sql_identifier(schema) if schema != "public" else schema
     return (
         f"Der Datenbankserver verweigert dem Benutzer{named} den Zugriff auf die Tabellen "
         "von Expertenrat. Bitten Sie Ihre IT-Betreuung, ihm die Rechte darauf zu geben: "
-        "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "
-        f"{grantee}; GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {grantee}; "
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {where} TO "
+        f"{grantee}; GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {where} TO {grantee}; "
         "(oder ihn zum Eigentümer der Tabellen zu machen)."
     )
+
+
+def schema_owner_statement(schema: str, grantee: str) -> str:
+    return f"ALTER SCHEMA {sql_identifier(schema)} OWNER TO {grantee};"
 
 
 def not_owner(owners: TableOwners) -> str:
@@ -59,7 +73,9 @@ def not_owner(owners: TableOwners) -> str:
             f"(ALTER TABLE … OWNER TO {grantee};)."
         )
     statements = f"REASSIGN OWNED BY {', '.join(map(sql_identifier, owners.owners))} TO {grantee};"
-    if not owners.may_create and owners.database_owner not in owners.owners:
+    if owners.schema not in (None, "public") and not owners.may_create:
+        statements += f" {schema_owner_statement(owners.schema, grantee)}"
+    elif not owners.may_create and owners.database_owner not in owners.owners:
         statements += f" ALTER DATABASE {sql_identifier(owners.database)} OWNER TO {grantee};"
     instead = f"{run_as} (das aktualisiert sie) oder " if len(names) == 1 else ""
     return (

@@ -16,13 +16,11 @@ from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import DatabaseUnusableError
 from expertenrat.store import migrate
-from expertenrat.store.driver_errors import sqlstate
 from expertenrat.store.engine import database_url, make_engine, sqlite_file
 from expertenrat.store.problems import sqlite_problem, upgrade_blocked
 from expertenrat.store.scratch_folders import READING, new_scratch_folder
 from expertenrat.store.server_problems import server_problem
 from expertenrat.store.sqlite_copy import copy_sqlite
-from expertenrat.store.table_owners import read_table_owners
 from expertenrat.store.work_problems import refused
 
 
@@ -64,14 +62,12 @@ def upgrade(url: URL, location: str) -> None:
             raise sqlite_problem(path, error) from error
         if isinstance(error, exc.OperationalError):  # the server gone since the probe
             raise server_problem(error, url, location) from error
-        # Tables another role owns: only the owner may change them.
-        owners = read_table_owners(url) if sqlstate(error.orig) == "42501" else None
+        # Tables another role owns (only the owner may change them): read by refused().
         raise DatabaseUnusableError(
             *refused(
                 f"Die Datenbank „{location}“ konnte nicht aktualisiert werden",
                 error,
                 url=url,
                 creating_schema=True,
-                owners=owners,
             )
         ) from error

@@ -17,7 +17,6 @@ right or another role's tables: :mod:`expertenrat.store.privilege_problems`.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 from sqlalchemy import exc
 from sqlalchemy.engine import URL
@@ -33,9 +32,7 @@ from expertenrat.store.driver_errors import (
 )
 from expertenrat.store.privilege_problems import no_privilege, not_owner
 from expertenrat.store.server_watch import is_server_silent
-
-if TYPE_CHECKING:
-    from expertenrat.store.table_owners import TableOwners
+from expertenrat.store.table_owners import TableOwners, read_table_owners
 
 log = logging.getLogger(__name__)
 
@@ -179,8 +176,10 @@ def work_problem(
     error or the driver's own — or ``None`` if the cause is not recognised. ``url``: the
     server database, to name its user and database in advice. ``creating_schema``: the
     work created or upgraded the tables (a missing right is then advised differently
-    from one on the tables that are there). ``owners``: who owns the tables, read after
-    an upgrade was refused (other roles' tables are advised to be given to the user)."""
+    from one on the tables that are there). ``owners``: who owns the tables and in which
+    schema (:mod:`expertenrat.store.table_owners`), read from the server of ``url`` here
+    when a right was refused and they were not given (another role's tables, refused to
+    an upgrade, are advised to be given to the user)."""
     kind = error
     if isinstance(error, exc.DBAPIError):
         if is_server_silent(error):
@@ -197,9 +196,11 @@ def work_problem(
             return BROKEN_RULE
         return BAD_VALUE if isinstance(kind, exc.DataError) else None
     if state == "42501":
-        if owners is not None and owners.owners:
+        if owners is None and url is not None:  # which schema, and whose tables
+            owners = read_table_owners(url)
+        if creating_schema and owners is not None and owners.owners:
             return not_owner(owners)
-        return no_privilege(url, creating_schema)
+        return no_privilege(url, creating_schema, owners.schema if owners is not None else None)
     if state == "25006":
         return (
             "Der Datenbankserver nimmt gerade nur Lesezugriffe an (zum Beispiel ein "

@@ -346,6 +346,6 @@ def test_an_upgrade_of_tables_another_role_owns_advises_giving_them_and_that_hel
 def test_tables_of_the_system_s_superuser_or_of_several_roles_get_advice_that_works(owners, advice):
     """REASSIGN OWNED cannot take the bootstrap superuser's objects."""
     error = exc.ProgrammingError("ALTER TABLE …", {}, psycopg.errors.InsufficientPrivilege("no"))
-    facts = TableOwners("rat", "x", owners, "postgres" in owners, "rat", may_create=True)
+    facts = TableOwners("rat", "x", owners, "postgres" in owners, "rat", "public", may_create=True)
 
-    assert advice in work_problem(error, owners=facts)
+    assert advice in work_problem(error, creating_schema=True, owners=facts)
