@@ -30,6 +30,7 @@ from expertenrat.domain.recommendations_report import REPORTED
 from expertenrat.services.action_fields import action_field
 from expertenrat.services.attendance_rows import non_public_items, placed_agendas
 from expertenrat.services.attendance_sheets import attendance_sheets
+from expertenrat.services.council_rows import WITH_LOGO, council_settings
 from expertenrat.services.items_set_aside import items_set_aside
 from expertenrat.services.meeting_rows import council_clock, meeting_rows, summaries
 from expertenrat.services.member_rows import council_members
@@ -38,7 +39,6 @@ from expertenrat.services.overview_fields import fields_of_year
 from expertenrat.services.recommendation_reminders import council_letterhead
 from expertenrat.services.recommendation_rows import register_rows
 from expertenrat.services.recommendations_report import response_summaries
-from expertenrat.services.settings import WITH_LOGO, council_settings
 from expertenrat.services.unit_of_work import fetch, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database

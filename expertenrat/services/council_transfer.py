@@ -53,6 +53,12 @@ from expertenrat.services.agenda_templates import (
     stored_rows,
     stored_template,
 )
+from expertenrat.services.council_rows import (
+    WITH_LOGO,
+    apply_settings,
+    council_choices,
+    council_settings,
+)
 from expertenrat.services.council_transfer_lists import (
     replace_agenda_templates,
     replace_fields,
@@ -60,12 +66,6 @@ from expertenrat.services.council_transfer_lists import (
 )
 from expertenrat.services.files import read_at_most
 from expertenrat.services.logos import logo_problems
-from expertenrat.services.settings import (
-    WITH_LOGO,
-    apply_settings,
-    council_choices,
-    council_settings,
-)
 from expertenrat.services.text_templates import (
     follow_council_words,
     phrase,

@@ -23,6 +23,7 @@ from expertenrat.domain.person_disclosure import (
     name_identity,
 )
 from expertenrat.domain.text_folding import fold
+from expertenrat.services.council_rows import WITH_LOGO
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.person_disclosure_annexes import annexes_section
 from expertenrat.services.person_disclosure_audit import audit_table
@@ -37,7 +38,6 @@ from expertenrat.services.person_disclosure_records import (
     recorded_persons,
     role_titles,
 )
-from expertenrat.services.settings import WITH_LOGO
 from expertenrat.store import models
 from expertenrat.store.models import AuditEntry
 

@@ -38,6 +38,7 @@ from expertenrat.domain.meeting_documents import (
 )
 from expertenrat.domain.run_sheet_notes import ExpectedMove, with_notes
 from expertenrat.services.annex_rows import annex_entries_of
+from expertenrat.services.council_rows import WITH_LOGO
 from expertenrat.services.document_item_rows import (
     item_heading,
     person_order,
@@ -46,7 +47,6 @@ from expertenrat.services.document_item_rows import (
     recused_conflicts,
 )
 from expertenrat.services.invitation_trail import agenda_since, held_positions, moved_parts
-from expertenrat.services.settings import WITH_LOGO
 from expertenrat.store import models
 
 DEFAULT_LENGTH = timedelta(hours=2)  # a meeting without an end time and without a time plan

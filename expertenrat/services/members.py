@@ -23,6 +23,7 @@ from expertenrat.services.action_fields import action_field
 from expertenrat.services.appointment_periods import period, period_rows
 from expertenrat.services.chairs_ahead import chairs_question, check_still_asked
 from expertenrat.services.consent_ledger import consent_history
+from expertenrat.services.council_rows import WITH_LOGO, council_settings
 from expertenrat.services.member_checks import member_problems
 from expertenrat.services.member_endings import delete_member, end_membership, end_question
 from expertenrat.services.member_rows import (
@@ -32,7 +33,6 @@ from expertenrat.services.member_rows import (
     with_person,
 )
 from expertenrat.services.member_writes import member_what, save_members
-from expertenrat.services.settings import WITH_LOGO, council_settings
 from expertenrat.services.unit_of_work import (
     changing,
     fetch,

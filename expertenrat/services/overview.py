@@ -34,13 +34,13 @@ from expertenrat.domain.overview_register import (
 )
 from expertenrat.services import overview_fields, overview_lists, overview_quorum
 from expertenrat.services.action_fields import action_field
+from expertenrat.services.council_rows import council_settings
 from expertenrat.services.invitation_latecomers import joined_after_invitation
 from expertenrat.services.items_set_aside import items_set_aside
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.member_rows import council_members
 from expertenrat.services.recommendation_reminders import last_reminders_by_code
 from expertenrat.services.recommendation_rows import register_rows
-from expertenrat.services.settings import council_settings
 from expertenrat.services.unit_of_work import fetch, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database

@@ -34,6 +34,7 @@ from expertenrat.domain.person_disclosure import (
 )
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
+from expertenrat.services.council_rows import WITH_LOGO
 from expertenrat.services.guest_disclosure import guest_council, guest_disclosure
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.person_disclosure_annexes import annexes_section
@@ -64,7 +65,6 @@ from expertenrat.services.person_disclosure_records import (
     recorded_persons,
     role_titles,
 )
-from expertenrat.services.settings import WITH_LOGO
 from expertenrat.services.unit_of_work import changing, gone, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database

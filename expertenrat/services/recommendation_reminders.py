@@ -38,13 +38,13 @@ from expertenrat.domain.reminders import (
     with_last_reminders,
 )
 from expertenrat.domain.wording import listed
+from expertenrat.services.council_rows import WITH_LOGO, council_file_label
 from expertenrat.services.files import FileWriteError, replacing_files
 from expertenrat.services.meeting_document_rows import letterhead_of
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.recommendation_rows import register_rows
 from expertenrat.services.recommendations import RecommendationsService
 from expertenrat.services.reminder_files import file_stems
-from expertenrat.services.settings import WITH_LOGO, council_file_label
 from expertenrat.services.unit_of_work import fetch, reading
 from expertenrat.store import models
 from expertenrat.store.database import Database

@@ -18,11 +18,11 @@ from expertenrat.domain.mail_addresses import looks_like_email
 from expertenrat.domain.recommendation_links import AddressedProject
 from expertenrat.domain.recommendations import Step, refuse_unless
 from expertenrat.exchange.transmittal_mail import transmittal_eml
+from expertenrat.services.council_rows import council_file_label
 from expertenrat.services.files import FileWriteError, write_file
 from expertenrat.services.recommendation_records import detail_of, live
 from expertenrat.services.recommendation_reminders import council_letterhead
 from expertenrat.services.reminder_files import file_part
-from expertenrat.services.settings import council_file_label
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store.database import Database
 

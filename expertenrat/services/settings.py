@@ -1,5 +1,6 @@
-"""Councils and their settings, and the action fields that are data, not code (their rows
-and changes: :mod:`expertenrat.services.action_fields`)."""
+"""Councils and their settings (a council's row as its settings and back:
+:mod:`expertenrat.services.council_rows`), and the action fields that are data, not code
+(their rows and changes: :mod:`expertenrat.services.action_fields`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, undefer
 
 from expertenrat.domain.action_fields import (
     DEFAULT_ACTION_FIELDS,
@@ -16,8 +16,8 @@ from expertenrat.domain.action_fields import (
 )
 from expertenrat.domain.council_clock import CouncilClock
 from expertenrat.domain.council_settings_checks import clean_settings, validate_settings
-from expertenrat.domain.councils import ActionField, CouncilChoice, CouncilSettings, file_name_label
-from expertenrat.domain.enums import AuditAction, MinutesApproval, MinutesStyle, QuorumRule
+from expertenrat.domain.councils import ActionField, CouncilChoice, CouncilSettings
+from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.recommendation_codes import shared_prefix_warnings
 from expertenrat.domain.text_templates import phrase_words
@@ -32,6 +32,13 @@ from expertenrat.services.action_fields import (
     update_field,
 )
 from expertenrat.services.agenda_templates import seed_standard_templates
+from expertenrat.services.council_rows import (
+    WITH_LOGO,
+    apply_settings,
+    council_choices,
+    council_file_label,
+    council_settings,
+)
 from expertenrat.services.logos import stored_logo
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.text_templates import follow_council_words, seed_defaults
@@ -44,64 +51,6 @@ from expertenrat.services.unit_of_work import (
 )
 from expertenrat.store import models
 from expertenrat.store.database import Database
-
-_SETTINGS_FIELDS = (
-    "name",
-    "city",
-    "short_name",
-    "logo_png",
-    "min_members",
-    "max_members",
-    "notice_period_days",
-    "response_period_months",
-    "objection_period_days",
-    "minutes_draft_weeks",
-    "bundesland",
-    "time_zone",
-    "website",
-    "classification",
-    "secretariat",
-    "secretariat_email",
-    "recommendation_prefix",
-    "chair_title",
-    "vice_chair_title",
-)
-
-# A council read for its settings or a document's letterhead: its logo in the same
-# statement (every other read leaves it out, see ``models.Council.logo_png``).
-WITH_LOGO = (undefer(models.Council.logo_png),)
-
-
-def council_settings(row: models.Council, *, with_logo: bool = True) -> CouncilSettings:
-    """The council's settings; ``with_logo=False``: without its logo (``logo_png`` empty),
-    for a read that needs no logo and so leaves its bytes on the server (the row read
-    without :data:`WITH_LOGO`; reading the logo would fetch it in a statement of its own)."""
-    return CouncilSettings(
-        id=row.id,
-        name=row.name,
-        city=row.city,
-        short_name=row.short_name,
-        logo_png=row.logo_png if with_logo else None,
-        min_members=row.min_members,
-        max_members=row.max_members,
-        quorum_rule=QuorumRule(row.quorum_rule),
-        notice_period_days=row.notice_period_days,
-        response_period_months=row.response_period_months,
-        version=row.version,
-        minutes_style=MinutesStyle(row.minutes_style),
-        minutes_approval=MinutesApproval(row.minutes_approval),
-        objection_period_days=row.objection_period_days,
-        minutes_draft_weeks=row.minutes_draft_weeks,
-        bundesland=row.bundesland,
-        time_zone=row.time_zone,
-        website=row.website,
-        classification=row.classification,
-        secretariat=row.secretariat,
-        secretariat_email=row.secretariat_email,
-        recommendation_prefix=row.recommendation_prefix,
-        chair_title=row.chair_title,
-        vice_chair_title=row.vice_chair_title,
-    )
 
 
 class SettingsService:
@@ -251,31 +200,6 @@ class SettingsService:
         """Delete a field nothing refers to any more."""
         with changing(self._db, field_what(field)) as session:
             delete_field(session, self._actor, field)
-
-
-def apply_settings(row: models.Council, settings: CouncilSettings) -> None:
-    """Copy cleaned settings (``clean_settings``) onto the row."""
-    for name in _SETTINGS_FIELDS:
-        setattr(row, name, getattr(settings, name))
-    row.quorum_rule = settings.quorum_rule.value
-    row.minutes_style = settings.minutes_style.value
-    row.minutes_approval = settings.minutes_approval.value
-
-
-def council_file_label(session: Session, council_id: int) -> str:
-    """See :meth:`SettingsService.file_label`."""
-    if len(council_choices(session)) < 2:
-        return ""
-    row = fetch(session, models.Council, council_id, "Das Gremium")
-    return file_name_label(council_settings(row, with_logo=False))
-
-
-def council_choices(session: Session) -> list[CouncilChoice]:
-    """Every council as the switcher offers it, by id."""
-    council = models.Council
-    columns = select(council.id, council.name, council.city, council.time_zone, council.bundesland)
-    rows = session.execute(columns.order_by(council.id))
-    return [CouncilChoice(r.id, r.name, r.city, r.time_zone, r.bundesland) for r in rows]
 
 
 def _with_stored_logo(settings: CouncilSettings) -> CouncilSettings:
