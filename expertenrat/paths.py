@@ -38,7 +38,20 @@ def user_data_dir() -> Path:
 
 
 def user_config_dir() -> Path:
-    return _private_folder(platformdirs.user_config_dir(APP_NAME, ORGANIZATION))
+    """The user's settings of the program (the database chosen, ``datenbank.json``): on
+    Windows in the roaming part of the profile (``%APPDATA%``), which follows the user to
+    every PC, as the window's settings in the registry and a server's password in the
+    Windows credential store do. In ``%LOCALAPPDATA%``, which stays on each PC, a user of a
+    city's roaming profiles met the empty welcome page on the next PC instead of the
+    server connected to (found by a tester). The data (database, daily copies, recovery
+    files) and the log stay local: they are large, and a profile is copied at each logon."""
+    return _private_folder(platformdirs.user_config_dir(APP_NAME, ORGANIZATION, roaming=True))
+
+
+def local_config_dir() -> Path:
+    """Where versions before the roaming :func:`user_config_dir` kept the settings: on
+    Windows ``%LOCALAPPDATA%``, elsewhere the same folder."""
+    return Path(platformdirs.user_config_dir(APP_NAME, ORGANIZATION))
 
 
 def user_log_dir() -> Path:

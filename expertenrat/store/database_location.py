@@ -9,6 +9,7 @@ Window and command line read the same file, so a PC that moved to a server uses 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -17,7 +18,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import ExpertenratError, os_error_detail, os_error_text
-from expertenrat.paths import default_database_file, user_config_dir
+from expertenrat.paths import default_database_file, local_config_dir, user_config_dir
 from expertenrat.store.engine import database_url, sqlite_file
 from expertenrat.store.server_password import with_saved_password, without_password
 
@@ -27,7 +28,15 @@ LOCATION_FILE = "datenbank.json"
 
 
 def location_file() -> Path:
-    return user_config_dir() / LOCATION_FILE
+    """``datenbank.json``; one an earlier version kept in :func:`local_config_dir` (on
+    Windows) is brought over first, so that the PC keeps its server after the update."""
+    path = user_config_dir() / LOCATION_FILE
+    earlier = local_config_dir() / LOCATION_FILE
+    if earlier != path and not path.exists():
+        with contextlib.suppress(OSError):  # none there (the rule), or not movable: as before
+            _write(path, earlier.read_text("utf-8"))
+            earlier.unlink()
+    return path
 
 
 def stored_address() -> str | None:
@@ -66,16 +75,21 @@ def store_address(url: URL | None) -> None:
     if url is not None:
         file = sqlite_file(url)
         data["url"] = str(file) if file else without_password(url).render_as_string(False)
-    temporary = path.with_name(f".{path.name}.tmp")
     try:
-        temporary.write_text(json.dumps(data, indent=2), "utf-8")
-        os.replace(temporary, path)
+        _write(path, json.dumps(data, indent=2))
     except OSError as error:
         raise ExpertenratError(
             f"Die Datenbankadresse kann nicht in „{path}“ gespeichert werden: "
             f"{os_error_text(error)}",
             os_error_detail(error),
         ) from None
+
+
+def _write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all (a temporary file renamed over it)."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, "utf-8")
+    os.replace(temporary, path)
 
 
 def chosen_url(given: str | None) -> URL:

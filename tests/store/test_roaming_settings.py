@@ -1,0 +1,46 @@
+"""(found by a tester) On Windows with roaming profiles, as a city's IT sets them up, the
+database a user chose (``datenbank.json``: a server's address) follows the user to every
+PC; the data and the log stay on the PC (``%LOCALAPPDATA%``)."""
+
+from __future__ import annotations
+
+import json
+
+import platformdirs
+import platformdirs.windows
+import pytest
+
+from expertenrat.paths import user_config_dir, user_data_dir, user_log_dir
+from expertenrat.store.database_location import LOCATION_FILE, location_file, stored_address
+
+ROAMING = r"C:\Users\anna\AppData\Roaming"
+LOCAL = r"C:\Users\anna\AppData\Local"
+SERVER = "postgresql://expertenrat@db.rostock.de/expertenrat"
+
+
+@pytest.fixture
+def windows_profile(monkeypatch, tmp_path) -> None:
+    """platformdirs as on Windows, its folders ("C:\\…", one name on this system) made in
+    ``tmp_path``."""
+    monkeypatch.setattr(platformdirs, "PlatformDirs", platformdirs.windows.Windows)
+    monkeypatch.setenv("WIN_PD_OVERRIDE_APPDATA", ROAMING)
+    monkeypatch.setenv("WIN_PD_OVERRIDE_LOCAL_APPDATA", LOCAL)
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.mark.usefixtures("windows_profile")
+def test_the_chosen_database_roams_and_the_data_stays_on_the_pc():
+    assert str(user_config_dir()).startswith(ROAMING)
+    assert str(user_data_dir()).startswith(LOCAL)
+    assert str(user_log_dir()).startswith(LOCAL)
+
+
+@pytest.mark.usefixtures("windows_profile")
+def test_the_choice_an_earlier_version_kept_on_the_pc_is_brought_over(tmp_path):
+    earlier = tmp_path / platformdirs.user_config_dir("Expertenrat", "Expertenrat")
+    earlier.mkdir(parents=True)
+    (earlier / LOCATION_FILE).write_text(json.dumps({"url": SERVER}), "utf-8")
+
+    assert stored_address() == SERVER  # the PC keeps its server after the update
+    assert str(location_file()).startswith(ROAMING)
+    assert not (earlier / LOCATION_FILE).exists()
