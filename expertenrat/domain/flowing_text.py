@@ -11,7 +11,9 @@ import re
 from expertenrat.domain.list_points import bullet_alone, list_point
 
 _LINE_BREAK = re.compile("\r\n|[\n\r\u2028\u2029]")
-_DIVIDED = re.compile(r"[^\W\d_]-\Z")  # a letter and the hyphen that divided its word
+# A letter or digit and the hyphen at a line's end: a divided word's ("Bürger-"), or one of
+# the word itself ("Open-", "CO2-": a number is never divided so).
+_HYPHEN_AT_END = re.compile(r"[^\W_]-\Z")
 # The word after a hyphen that is no divided word's: "Hanse- und Universitätsstadt".
 _SUSPENDED = re.compile(r"(?:und|oder|bzw\.|sowie|als auch)\b")
 # A number and the dash or hyphen of a range a PDF divided there: "2025–" over "2030".
@@ -31,7 +33,8 @@ _GOES_ON = re.compile(
 def flowing_text(text: str) -> str:
     """``text`` with the lines of each paragraph joined: by a space, or without one after a
     hyphen that divided a word ("Bürger-" "beteiligung": "Bürgerbeteiligung"; "Open-"
-    "Data": "Open-Data"; "Hanse-" "und": "Hanse- und"; "2025–" "2030": "2025–2030"). A
+    "Data": "Open-Data"; "CO2-" "neutral": "CO2-neutral"; "Hanse-" "und": "Hanse- und";
+    "2025–" "2030": "2025–2030"). A
     blank line still parts two paragraphs, and a list's point (see
     :func:`~expertenrat.domain.list_points.list_point`) still begins a line, also where its
     bullet stood alone on the line before, unless the line before ends in an article or
@@ -60,10 +63,10 @@ def _starts_point(line: str, before: str) -> bool:
 def _joined(before: str, after: str) -> str:
     if _RANGE.search(before) and after[:1].isdigit():
         return before + after  # "2025–" "2030": a range, whole again
-    if _DIVIDED.search(before) is None or _SUSPENDED.match(after):
+    if _HYPHEN_AT_END.search(before) is None or _SUSPENDED.match(after):
         return f"{before} {after}"
     if _ADDRESS.search(before):
         return before + after  # its hyphen is the address's: "…/smart-" "city", a link
-    if after[:1].islower():
+    if after[:1].islower() and not before[-2].isdigit():
         return before[:-1] + after  # the hyphen only divided the word
-    return before + after  # a hyphen of the word itself: "Open-Data", "E-Mail"
+    return before + after  # a hyphen of the word itself: "Open-Data", "CO2-neutral"

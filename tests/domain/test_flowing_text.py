@@ -97,6 +97,16 @@ def test_a_range_of_numbers_divided_at_its_dash_is_whole_again() -> None:
     )
 
 
+def test_a_hyphen_after_a_number_at_a_line_s_end_stays_with_no_space() -> None:
+    """(found by review) "CO2-" over "neutrale" was joined by a space, "CO2- neutrale", as
+    the hyphen after a digit was taken for none that divides a word."""
+    copied = "eine CO2-\nneutrale Verwaltung, das 3D-\nStadtmodell und die CO2-\nBilanz"
+
+    assert flowing_text(copied) == (
+        "eine CO2-neutrale Verwaltung, das 3D-Stadtmodell und die CO2-Bilanz"
+    )
+
+
 def test_a_list_after_a_verb_s_particle_keeps_its_points() -> None:
     copied = "Die Geschäftsstelle schlägt vor\n1. Montag\n2. Dienstag, wie\n3. Mai"
 
