@@ -20,11 +20,12 @@ _SUSPENDED = re.compile(r"(?:und|oder|bzw\.|sowie|als auch)\b")
 _RANGE = re.compile(r"\d[-–]\Z")
 # A last word that is a web or e-mail address (found by a tester: a link divided at its hyphen).
 _ADDRESS = re.compile(r"(?:://|www\.|@)\S*\Z", re.IGNORECASE)
-# A line ending in an article or preposition goes on, whatever the next begins with: "am"
-# over "15. Dezember", "in der" over "7. Sitzung" is no list's point (found by a tester).
-# Not those that end a sentence as a verb's particle: "… schlägt folgende Termine vor".
+# A line ending in an article, a preposition or a conjunction goes on, whatever the next
+# begins with: "am" over "15. Dezember", "in der" over "7. Sitzung" is no list's point (found
+# by a tester), nor "am 10. und" over "24. März" (found by review). Not the prepositions
+# that end a sentence as a verb's particle: "… schlägt folgende Termine vor".
 _GOES_ON = re.compile(
-    r"(?<!\S)(?:am|im|vom|zum|zur|beim|bis|seit|in|von|für|"
+    r"(?<!\S)(?:am|im|vom|zum|zur|beim|bis|seit|in|von|für|und|oder|sowie|bzw\.|"
     r"der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines)\Z",
     re.IGNORECASE,
 )
@@ -34,11 +35,11 @@ def flowing_text(text: str) -> str:
     """``text`` with the lines of each paragraph joined: by a space, or without one after a
     hyphen that divided a word ("Bürger-" "beteiligung": "Bürgerbeteiligung"; "Open-"
     "Data": "Open-Data"; "CO2-" "neutral": "CO2-neutral"; "Hanse-" "und": "Hanse- und";
-    "2025–" "2030": "2025–2030"). A
-    blank line still parts two paragraphs, and a list's point (see
-    :func:`~expertenrat.domain.list_points.list_point`) still begins a line, also where its
-    bullet stood alone on the line before, unless the line before ends in an article or
-    preposition ("am" over "15. Dezember"). Line breaks become line feeds."""
+    "2025–" "2030": "2025–2030"). A blank line still parts two paragraphs, and a list's
+    point (see :func:`~expertenrat.domain.list_points.list_point`) still begins a line, also
+    where its bullet stood alone on the line before, unless the line before ends in an
+    article, a preposition or a conjunction ("am" over "15. Dezember", "und" over "24.
+    März"). Line breaks become line feeds."""
     lines = _LINE_BREAK.split(text)
     if len(lines) == 1:
         return text  # a line of its own, as most of what is pasted into a one-line field

@@ -78,6 +78,14 @@ def test_a_date_or_ordinal_a_pdf_moved_to_a_line_s_start_goes_on_the_line_before
     )
 
 
+def test_a_date_a_pdf_moved_to_a_line_s_start_after_and_goes_on_the_line_before() -> None:
+    """(found by review) "am 10. und" over "24. März" stayed two lines, the second taken
+    for a numbered list's point."""
+    copied = "Die Sitzungen finden am 10. und\n24. März oder\n7. April statt."
+
+    assert flowing_text(copied) == "Die Sitzungen finden am 10. und 24. März oder 7. April statt."
+
+
 def test_a_link_or_address_divided_at_its_hyphen_keeps_it() -> None:
     """(found by a tester) A link copied from a PDF over two lines ("…/smart-" over
     "city/beirat") lost its hyphen, as a divided word does, and led nowhere."""
