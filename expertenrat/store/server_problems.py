@@ -34,6 +34,19 @@ _NO_DATABASE = (
     ("does not exist", "existiert nicht"),
 )
 _NO_ROLE = (set(), ('role "', "rolle »"), ("does not exist", "existiert nicht"))
+# The server's limit of connections (max_connections, a role's or database's CONNECTION
+# LIMIT, the slots kept for superusers) is reached.
+_TOO_MANY = (
+    {"53300"},
+    (
+        "too many connections",
+        "too many clients",
+        "connection slots are reserved",
+        "zu viele verbindungen",
+        "schon zu viele clients",
+        "verbindungsslots",
+    ),
+)
 _SSL_UNSUPPORTED = ("server does not support ssl", "server unterstützt kein ssl")
 _NO_HBA_LINE = ("no pg_hba.conf entry", "kein pg_hba.conf-eintrag")
 _UNENCRYPTED = ("no encryption", "keine verschlüsselung")
@@ -78,6 +91,14 @@ def server_problem(error: exc.DBAPIError, url: URL, location: str) -> DatabaseUn
         return DatabaseUnusableError(
             f"{server} hat die Anmeldung abgelehnt: Den {_user(url)} gibt es dort nicht. Bitte "
             "prüfen Sie den Benutzernamen."
+        )
+    if _matches(state, text, *_TOO_MANY):
+        return DatabaseUnusableError(
+            f"{server} nimmt gerade keine weitere Verbindung an: Es sind schon so viele "
+            "offen, wie er erlaubt (für den Server, die Datenbank oder den Benutzer). Bitte "
+            "schließen Sie Expertenrat an PCs, an denen gerade niemand arbeitet, und "
+            "versuchen Sie es erneut; sonst bitten Sie Ihre IT-Betreuung, die Grenze zu "
+            "erhöhen (max_connections oder CONNECTION LIMIT)."
         )
     if any(part in text for part in _SSL_UNSUPPORTED):
         return DatabaseUnusableError(

@@ -5,6 +5,7 @@ the error's detail."""
 from __future__ import annotations
 
 import logging
+import os
 import socket
 import threading
 from collections.abc import Iterator
@@ -94,6 +95,23 @@ def test_an_address_without_a_user_names_pguser_else_the_user_of_the_operating_s
     )
 
 
+def test_a_server_s_connection_limit_reached_is_named_with_what_helps(server_url, postgres_admin):
+    """A city's server limits the connections of each role (or all of them): a PC that
+    finds them used up is told so, not given the server's English words."""
+    role = f"rat_voll_{os.getpid()}"
+    postgres_admin(f"CREATE ROLE {role} LOGIN CONNECTION LIMIT 0")
+    try:
+        error = _refusal(server_url.set(username=role))
+    finally:
+        postgres_admin(f"DROP ROLE {role}")
+
+    assert "nimmt gerade keine weitere Verbindung an: Es sind schon so viele offen" in (
+        error.message
+    )
+    assert "(max_connections oder CONNECTION LIMIT)" in error.message
+    assert error.detail == ""
+
+
 def test_ssl_asked_of_a_server_without_it_is_named(server_url):
     error = _refusal(server_url.update_query_dict({"sslmode": "require"}))
 
@@ -152,7 +170,14 @@ def test_a_cause_not_known_gets_a_german_sentence_and_the_original_as_detail(lis
             "ist keine Anmeldung freigegeben",
         ),
         ("FATAL:  Datenbank »x« existiert nicht", "die Datenbank „x“ gibt es dort nicht"),
-        ("FATAL:  sorry, too many clients already", "Den Grund nennt die Meldung des Servers"),
+        ("FATAL:  sorry, too many clients already", "nimmt gerade keine weitere Verbindung an"),
+        ("FATAL:  tut mir leid, schon zu viele Clients", "nimmt gerade keine weitere Verbindung"),
+        (
+            "FATAL:  remaining connection slots are reserved for non-replication superuser "
+            "connections",
+            "nimmt gerade keine weitere Verbindung an",
+        ),
+        ("FATAL:  the database system is in recovery mode", "Den Grund nennt die Meldung"),
     ],
 )
 def test_server_texts_that_no_closed_port_or_test_cluster_gives(text, expected):
