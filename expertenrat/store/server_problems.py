@@ -16,7 +16,7 @@ from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import DatabaseUnusableError, PasswordNeededError
 from expertenrat.store.driver_errors import driver_text
-from expertenrat.store.privilege_problems import login_user
+from expertenrat.store.privilege_problems import login_user, sql_identifier
 from expertenrat.store.server_watch import is_server_silent
 from expertenrat.store.work_problems import refused
 
@@ -43,9 +43,13 @@ _TOO_MANY = (
         "too many clients",
         "connection slots are reserved",
         "zu viele verbindungen",
-        "schon zu viele clients",
-        "verbindungsslots",
+        "verbleibenden verbindungen sind für superuser",
     ),
+)
+# The database refuses users without the CONNECT right (REVOKE CONNECT … FROM PUBLIC).
+_NO_CONNECT_RIGHT = (
+    set(),
+    ("permission denied for database", "keine berechtigung für datenbank"),
 )
 _SSL_UNSUPPORTED = ("server does not support ssl", "server unterstützt kein ssl")
 _NO_HBA_LINE = ("no pg_hba.conf entry", "kein pg_hba.conf-eintrag")
@@ -99,6 +103,14 @@ def server_problem(error: exc.DBAPIError, url: URL, location: str) -> DatabaseUn
             "schließen Sie Expertenrat an PCs, an denen gerade niemand arbeitet, und "
             "versuchen Sie es erneut; sonst bitten Sie Ihre IT-Betreuung, die Grenze zu "
             "erhöhen (max_connections oder CONNECTION LIMIT)."
+        )
+    if _matches(state, text, *_NO_CONNECT_RIGHT):
+        grantee = sql_identifier(login_user(url) or "<Benutzer>")
+        return DatabaseUnusableError(
+            f"{server} hat die Anmeldung abgelehnt: Der {_user(url)} darf sich mit der "
+            f"Datenbank „{url.database}“ nicht verbinden. Bitten Sie Ihre IT-Betreuung, es "
+            f"ihm zu erlauben: GRANT CONNECT ON DATABASE {sql_identifier(url.database or '')} "
+            f"TO {grantee};"
         )
     if any(part in text for part in _SSL_UNSUPPORTED):
         return DatabaseUnusableError(

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import psycopg
 import pytest
-from sqlalchemy import exc
+from sqlalchemy import create_engine, exc
 from sqlalchemy.engine import make_url
 
 from expertenrat.domain.errors import DatabaseUnusableError
@@ -112,6 +112,34 @@ def test_a_server_s_connection_limit_reached_is_named_with_what_helps(server_url
     assert error.detail == ""
 
 
+def test_a_user_without_the_connect_right_is_told_the_grant_and_that_helps(
+    empty_postgres_url, postgres_admin
+):
+    """A DBA's usual hardening, REVOKE CONNECT ON DATABASE … FROM PUBLIC, then the grant
+    for the role forgotten."""
+    role = f"Rat-Gast_{os.getpid()}"
+    base = empty_postgres_url.database
+    postgres_admin(f'CREATE ROLE "{role}" LOGIN', f"REVOKE CONNECT ON DATABASE {base} FROM PUBLIC")
+    url = empty_postgres_url.set(username=role)
+    try:
+        error = _refusal(url)
+        postgres_admin(error.message.split("es ihm zu erlauben: ", 1)[1])
+        engine = create_engine(url)
+        try:
+            engine.connect().close()  # the advice helped
+        finally:
+            engine.dispose()
+    finally:
+        postgres_admin(f'REVOKE ALL ON DATABASE {base} FROM "{role}"', f'DROP ROLE "{role}"')
+
+    assert error.message == (
+        f"Der Datenbankserver „postgresql://{role}@{url.host}:{url.port}/{base}“ hat die "
+        f"Anmeldung abgelehnt: Der Benutzer „{role}“ darf sich mit der Datenbank „{base}“ "
+        "nicht verbinden. Bitten Sie Ihre IT-Betreuung, es ihm zu erlauben: GRANT CONNECT "
+        f'ON DATABASE "{base}" TO "{role}";'
+    )
+
+
 def test_ssl_asked_of_a_server_without_it_is_named(server_url):
     error = _refusal(server_url.update_query_dict({"sslmode": "require"}))
 
@@ -171,7 +199,15 @@ def test_a_cause_not_known_gets_a_german_sentence_and_the_original_as_detail(lis
         ),
         ("FATAL:  Datenbank »x« existiert nicht", "die Datenbank „x“ gibt es dort nicht"),
         ("FATAL:  sorry, too many clients already", "nimmt gerade keine weitere Verbindung an"),
-        ("FATAL:  tut mir leid, schon zu viele Clients", "nimmt gerade keine weitere Verbindung"),
+        (
+            "FATAL:  tut mir leid, schon zu viele Verbindungen",
+            "nimmt gerade keine weitere Verbindung",
+        ),
+        (
+            "FATAL:  keine Berechtigung für Datenbank »x«",
+            'Bitten Sie Ihre IT-Betreuung, es ihm zu erlauben: GRANT CONNECT ON DATABASE "x" TO '
+            '"rat";',
+        ),
         (
             "FATAL:  remaining connection slots are reserved for non-replication superuser "
             "connections",
