@@ -113,14 +113,19 @@ class Session:
         )
         dialogs = self.dialog_service()
         services = Services.create(self.database, default_actor())
-        named = database is not None and database == self.started_with
-        self.window.attach(services, dialogs, self.database_preset if named else "")
+        self.window.attach(services, dialogs, self.preset_of(database))
         if upgraded := database_choice.upgrade_note(self.database):
             log.info("Database upgraded; backup at %s", self.database.backup_file)
             dialogs.information(self.window, tr("Session", "Datenbank aktualisiert"), upgraded)
         tell_network_drive(self.database, dialogs, self.window, QSettings())
         self.watches = DatabaseWatches()
         self.watches.start(services, dialogs, self.window)
+
+    def preset_of(self, database: str | URL | None) -> str:
+        """What named ``database`` at start (see ``database_preset``): "" for one chosen
+        since, in its place, for this run."""
+        named = database is not None and database == self.started_with
+        return self.database_preset if named else ""
 
     def start(self, database: str | None) -> None:
         """The program's start: the database (see :meth:`open_or_explain`), then a warning

@@ -40,6 +40,8 @@ class Opener(Protocol):
 
     def dialog_service(self) -> DialogService: ...
 
+    def preset_of(self, database: str | DatabaseAddress | None) -> str: ...
+
     def open_or_explain(
         self,
         database: str | DatabaseAddress | None,
@@ -176,7 +178,7 @@ class DatabaseWaysOut:
 
         url = database_choice.address_of(database)
         self._window.show_unusable(
-            error.message,
+            self._with_preset(error.message, database),
             lambda: self._session.open_or_explain(database, chosen=chosen),
             self.ways_out(database),
         )
@@ -198,11 +200,27 @@ class DatabaseWaysOut:
         if isinstance(error, DatabaseDamagedError):
             restore = partial(self.restore_damaged, Path(error.path), database, chosen=chosen)
         self._window.show_unusable(
-            error.message,
+            self._with_preset(error.message, database),
             lambda: self._session.open_or_explain(database, chosen=chosen),
             self.ways_out(database, restore),
             error.detail,
         )
+
+    def _with_preset(self, message: str, database: str | DatabaseAddress | None) -> str:
+        """``message``, and where ``database`` was named at start (as the IT presets it for
+        every user), that a way out holds only until the program ends: a council made in
+        the default file in its place was not there at the next start, which opened the
+        preset again (found by a tester)."""
+        preset = self._session.preset_of(database)
+        if not preset:
+            return message
+        note = tr(
+            "Session",
+            "Diese Datenbank ist beim Start vorgegeben, durch {}. Eine hier gewählte andere "
+            "Datenbank gilt nur, bis das Programm beendet wird; der nächste Start öffnet "
+            "wieder die vorgegebene.",
+        ).format(preset)
+        return f"{message}\n\n{note}"
 
     def ask_upgrade_anyway(
         self,

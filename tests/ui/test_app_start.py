@@ -294,8 +294,9 @@ def test_what_named_the_database_at_start_is_told_apart(monkeypatch, tmp_path):
 def test_einstellungen_says_the_preset_only_while_its_database_is_open(
     session, dialogs, tmp_path, demo_file, preset_opens
 ):
-    """The IT's database (EXPERTENRAT_DATABASE_URL) is said in Einstellungen → Datenbank;
-    one chosen on the start page in its place (for this run) is no preset."""
+    """The IT's database (EXPERTENRAT_DATABASE_URL) is said in Einstellungen → Datenbank,
+    and on the start page where it cannot be opened; one chosen there in its place (for
+    this run) is no preset."""
     preset = tmp_path / "rat.db"
     if preset_opens:
         preset.write_bytes(demo_file.read_bytes())
@@ -307,6 +308,10 @@ def test_einstellungen_says_the_preset_only_while_its_database_is_open(
 
     session.start(str(preset))
     if not preset_opens:
+        # the start page says that a way out holds for this run only
+        refusal = session.window.start_page.message_label.text()
+        assert f"beim Start vorgegeben, durch {session.database_preset}" in refusal
+        assert "nur, bis das Programm beendet wird" in refusal
         session.open_or_explain(str(tmp_path / "andere.db"), chosen=True)
 
     box = session.window.settings_page.database_box
