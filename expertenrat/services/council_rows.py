@@ -1,5 +1,6 @@
-"""A council's row as its settings and back, and the reads of councils other services
-share: the switcher's choices and the label a file's name gives a council."""
+"""A council's row as its settings and back, or as the letterhead of its documents, and
+the reads of councils other services share: the switcher's choices and the label a file's
+name gives a council."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from sqlalchemy.orm import Session, undefer
 
 from expertenrat.domain.councils import CouncilChoice, CouncilSettings, file_name_label
 from expertenrat.domain.enums import MinutesApproval, MinutesStyle, QuorumRule
+from expertenrat.domain.meeting_documents import Letterhead
 from expertenrat.services.unit_of_work import fetch
 from expertenrat.store import models
 
@@ -93,3 +95,17 @@ def council_choices(session: Session) -> list[CouncilChoice]:
     columns = select(council.id, council.name, council.city, council.time_zone, council.bundesland)
     rows = session.execute(columns.order_by(council.id))
     return [CouncilChoice(r.id, r.name, r.city, r.time_zone, r.bundesland) for r in rows]
+
+
+def letterhead_of(council: models.Council) -> Letterhead:
+    """The council as its letters and documents are headed, with who signs its letters."""
+    return Letterhead(
+        council_name=council.name,
+        city=council.city,
+        short_name=council.short_name,
+        logo_png=council.logo_png,
+        time_zone=council.time_zone,
+        secretariat=council.secretariat,
+        bundesland=council.bundesland,
+        secretariat_email=council.secretariat_email,
+    )

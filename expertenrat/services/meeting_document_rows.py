@@ -33,20 +33,18 @@ from expertenrat.domain.invitation_changes import letter_change
 from expertenrat.domain.meeting_documents import (
     AgendaEntry,
     DeclaredConflict,
-    Letterhead,
     MeetingDocument,
 )
-from expertenrat.domain.run_sheet_notes import ExpectedMove, with_notes
+from expertenrat.domain.run_sheet_notes import with_notes
 from expertenrat.services.annex_rows import annex_entries_of
-from expertenrat.services.council_rows import WITH_LOGO
+from expertenrat.services.council_rows import WITH_LOGO, letterhead_of
 from expertenrat.services.document_item_rows import (
     item_heading,
-    person_order,
-    printed_name,
     project_titles,
     recused_conflicts,
 )
 from expertenrat.services.invitation_trail import agenda_since, held_positions, moved_parts
+from expertenrat.services.run_sheet_attendance import expected_moves, run_sheet_attendance
 from expertenrat.store import models
 
 DEFAULT_LENGTH = timedelta(hours=2)  # a meeting without an end time and without a time plan
@@ -83,7 +81,7 @@ def meeting_documents_of(
     }
     projects = project_titles(session, (i.project_id for i in items))
     conflicts = recused_conflicts(session, [i.id for i in items])
-    attendance = _attendance(session, ids) if run_sheet_notes else None
+    attendance = run_sheet_attendance(session, ids) if run_sheet_notes else None
     moved = moved_parts(session, [m for m in meetings if m.invitation_changed_on is not None])
     annexes = annex_entries_of(session, ids)
     changed = [m for m in meetings if _agenda_changed_on(m) is not None]
@@ -110,22 +108,6 @@ def meeting_documents_of(
         )
         for meeting in meetings
     ]
-
-
-def _attendance(
-    session: Session, meeting_ids: list[int]
-) -> dict[int, list[tuple[models.Attendance, str]]]:
-    """The attendance recorded per meeting with the member's name (for the run sheet)."""
-    rows = session.execute(
-        select(models.Attendance, models.Person)
-        .join(models.Membership, models.Membership.id == models.Attendance.membership_id)
-        .join(models.Person, models.Person.id == models.Membership.person_id)
-        .where(models.Attendance.meeting_id.in_(meeting_ids))
-    ).all()  # a council's members per meeting: sorted here by name_sort_key, not by SQL
-    found: dict[int, list[tuple[models.Attendance, str]]] = {}
-    for attendance, person in sorted(rows, key=lambda row: person_order(row[1])):
-        found.setdefault(attendance.meeting_id, []).append((attendance, printed_name(person)))
-    return found
 
 
 def _document(
@@ -172,7 +154,7 @@ def _document(
         numbers = {placed.item.key: placed.number for placed in placed_items}
         entries = with_notes(
             entries,
-            **_moves(attendance, numbers),
+            **expected_moves(attendance, numbers),
             excused=[n for a, n in attendance if a.status == AttendanceStatus.EXCUSED.value],
             planned_end=meeting.ends_at.replace(tzinfo=zone) if meeting.ends_at else None,
         )
@@ -213,26 +195,6 @@ def _document(
     )
 
 
-def _moves(
-    attendance: list[tuple[models.Attendance, str]], numbers: dict[int, str]
-) -> dict[str, dict[str, list[ExpectedMove]]]:
-    """Expected arrivals and departures of present members, keyed by item number."""
-    arrivals: dict[str, list[ExpectedMove]] = {}
-    departures: dict[str, list[ExpectedMove]] = {}
-    for row, name in attendance:
-        if row.status != AttendanceStatus.PRESENT.value:
-            continue
-        if row.arrived_item_id in numbers:
-            arrivals.setdefault(numbers[row.arrived_item_id], []).append(
-                ExpectedMove(name, row.arrived_at)
-            )
-        if row.left_item_id in numbers:
-            departures.setdefault(numbers[row.left_item_id], []).append(
-                ExpectedMove(name, row.left_at)
-            )
-    return {"arrivals": arrivals, "departures": departures}
-
-
 def _zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
@@ -268,20 +230,6 @@ def _entry(
         planned_start=placed.start,
         planned_minutes=row.planned_minutes or None,
         conflicts=tuple(conflicts.get(row.id, ())),
-    )
-
-
-def letterhead_of(council: models.Council) -> Letterhead:
-    """The council as its letters and documents are headed, with who signs its letters."""
-    return Letterhead(
-        council_name=council.name,
-        city=council.city,
-        short_name=council.short_name,
-        logo_png=council.logo_png,
-        time_zone=council.time_zone,
-        secretariat=council.secretariat,
-        bundesland=council.bundesland,
-        secretariat_email=council.secretariat_email,
     )
 
 

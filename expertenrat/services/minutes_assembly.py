@@ -33,10 +33,9 @@ from expertenrat.domain.unnamed_mentions import UnnamedMember, non_public_guest
 from expertenrat.services.annex_rows import annex_entries
 from expertenrat.services.attendance_rows import full_name, placed_agenda_rows
 from expertenrat.services.attendance_sheets import attendance_sheet
-from expertenrat.services.council_rows import WITH_LOGO
+from expertenrat.services.council_rows import WITH_LOGO, letterhead_of
 from expertenrat.services.earlier_minutes import earlier_minutes
 from expertenrat.services.invitation_trail import held_moves
-from expertenrat.services.meeting_document_rows import letterhead_of
 from expertenrat.services.minutes_attendance import action_field_names, minutes_attendees
 from expertenrat.services.minutes_document_items import minutes_items
 from expertenrat.services.recusals import agenda_recusals

@@ -38,9 +38,8 @@ from expertenrat.domain.reminders import (
     with_last_reminders,
 )
 from expertenrat.domain.wording import listed
-from expertenrat.services.council_rows import WITH_LOGO, council_file_label
+from expertenrat.services.council_rows import WITH_LOGO, council_file_label, letterhead_of
 from expertenrat.services.files import FileWriteError, replacing_files
-from expertenrat.services.meeting_document_rows import letterhead_of
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.recommendation_rows import register_rows
 from expertenrat.services.recommendations import RecommendationsService
