@@ -79,6 +79,14 @@ def _guarded(value: str) -> bool:
     return value[:1] == "'" or _changed_by_excel(value)
 
 
+NOT_IN_WORKBOOKS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+"""What no .xlsx cell can hold, as XML cannot: the control characters but tab and line
+ends, the noncharacters U+FFFE and U+FFFF, and a lone surrogate. The text rule refuses
+them since f721500a, but a value stored before keeps them, as does the audit trail's record
+of it for good; written, the workbook was not well-formed and neither Excel nor the import
+could open it (found by review)."""
+
+
 def ooxml_escaped(text: str) -> str:
     """Text for an .xlsx cell as Excel reads it back: OOXML writes "_xHHHH_" for a character
     (Excel writes a carriage return so; XML itself would turn it into a line feed), and

@@ -14,12 +14,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from expertenrat.exchange.excel_text import excel_cell, ooxml_escaped
+from expertenrat.exchange.excel_text import NOT_IN_WORKBOOKS, excel_cell, ooxml_escaped
 
 Value = str | date | datetime | int | None
 
@@ -82,8 +82,9 @@ def _put(cell: Cell, value: Value) -> int:
     if isinstance(value, int):
         cell.value = value
         return len(str(value))
-    # Texts are cleaned when saved; a control code left over is dropped here.
-    cell.value = ooxml_escaped(excel_cell(ILLEGAL_CHARACTERS_RE.sub("", value)))
+    # Texts are cleaned when saved; a control code or noncharacter left over (stored
+    # before the text rule refused it) is dropped here.
+    cell.value = ooxml_escaped(excel_cell(NOT_IN_WORKBOOKS.sub("", value)))
     cell.data_type = "s"  # never a formula, whatever the text starts with
     cell.number_format = "@"
     return max((len(part) for part in value.splitlines()), default=0)

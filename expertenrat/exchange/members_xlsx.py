@@ -24,14 +24,13 @@ from datetime import date
 from itertools import chain, islice
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 
 from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.members import Member
 from expertenrat.domain.wording import number_ranges
-from expertenrat.exchange.excel_text import ooxml_escaped
+from expertenrat.exchange.excel_text import NOT_IN_WORKBOOKS, ooxml_escaped
 from expertenrat.exchange.excel_workbook import DATE_FORMAT, finished_table, put_header
 from expertenrat.exchange.member_columns import COLUMNS, Cell, export_row
 from expertenrat.exchange.member_header import (
@@ -95,11 +94,12 @@ def export_members_xlsx(
 
 def _check_text(value: str, member: Member, header: str) -> None:
     where = f"„{header}“ von {member.full_name}"
-    if match := ILLEGAL_CHARACTERS_RE.search(value):
+    if match := NOT_IN_WORKBOOKS.search(value):
+        code = ord(match.group())
+        kind = "ein Steuerzeichen" if code < 0x20 else "ein unzulässiges Zeichen"
         raise DataEntryError(
-            f"{where} enthält ein Steuerzeichen (U+{ord(match.group()):04X}), das eine "
-            "Excel-Datei nicht aufnehmen kann. Bitte entfernen Sie es oder exportieren Sie "
-            "als CSV-Datei."
+            f"{where} enthält {kind} (U+{code:04X}), das eine Excel-Datei nicht aufnehmen "
+            "kann. Bitte entfernen Sie es oder exportieren Sie als CSV-Datei."
         )
     if len(value) > MAX_CELL_CHARACTERS:
         raise DataEntryError(
