@@ -1,5 +1,5 @@
 """A meeting's documents: the invitation, the chair's run sheet and the sign-in sheet (PDF),
-the calendar (.ics).
+the calendar (.ics: :mod:`services.meeting_calendar`).
 
 The service reads the meetings' documents (:mod:`services.meeting_document_rows`: the
 council's letterhead, zone and notice period, the agenda in order with the time plan,
@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 
-from expertenrat.domain.calendar_sequence import invited_sequence
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.errors import ExpertenratError, NotFoundError
@@ -34,6 +33,7 @@ from expertenrat.services.approved_letterhead import approved_letterhead
 from expertenrat.services.attendance_list_rows import attendance_list_of
 from expertenrat.services.attendance_rows import meeting_memberships
 from expertenrat.services.invitation_sent import InvitationSent, mark_invitation_sent
+from expertenrat.services.meeting_calendar import as_invited, members_calendar, public_calendar
 from expertenrat.services.meeting_document_rows import document_meeting, meeting_documents_of
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.run_sheet_facts import run_sheet_facts
@@ -135,9 +135,11 @@ class MeetingDocumentsService:
             )
         rendered = render_invitation(doc)
         what = "Absage" if doc.cancelled else "Einladung"
-        entry = _as_invited(doc) if planned else doc
+        entry = as_invited(doc) if planned else doc
         attached = annex_attachments(annexes)
-        eml = invitation_eml(doc, to, rendered.pdf, _ics([entry], None), f"{what} {stem}", attached)
+        eml = invitation_eml(
+            doc, to, rendered.pdf, members_calendar([entry], None), f"{what} {stem}", attached
+        )
         return InvitationMail(
             eml.eml,
             f"{what} {stem}.eml",
@@ -184,18 +186,18 @@ class MeetingDocumentsService:
         self, meeting_ids: Sequence[int], *, stamp: datetime | None = None
     ) -> bytes:
         """One calendar file with an event per meeting, in the order of their start; public
-        (:func:`_public_ics`)."""
+        (:func:`~expertenrat.services.meeting_calendar.public_calendar`)."""
         with reading(self._db) as session:
             rows = [document_meeting(session, meeting_id) for meeting_id in meeting_ids]
-            return _public_ics(meeting_documents_of(session, rows, None), stamp)
+            return public_calendar(meeting_documents_of(session, rows, None), stamp)
 
     def ics_for_council(self, council_id: int, *, stamp: datetime | None = None) -> bytes:
         """Every meeting of the council (cancelled ones as cancelled) as one calendar file;
-        public (:func:`_public_ics`)."""
+        public (:func:`~expertenrat.services.meeting_calendar.public_calendar`)."""
         with reading(self._db) as session:
             fetch(session, models.Council, council_id, "Das Gremium")
             rows = list(session.scalars(_live().where(models.Meeting.council_id == council_id)))
-            return _public_ics(meeting_documents_of(session, rows, None), stamp)
+            return public_calendar(meeting_documents_of(session, rows, None), stamp)
 
     def meeting_id(self, council_id: int, number: int) -> int:
         """The id of the council's meeting with the running ``number`` ("5. Sitzung")."""
@@ -246,36 +248,6 @@ def _live():
         .where(models.Meeting.deleted_at.is_(None))
         .order_by(models.Meeting.starts_at, models.Meeting.number)
     )
-
-
-PUBLIC_UID_SUFFIX = "-public"
-
-
-def _public_ics(documents: list[MeetingDocument], stamp: datetime | None) -> bytes:
-    """A calendar file saved for anyone (a secretariat puts one of all meetings on the
-    city's website): the meetings as the public invitation shows them, without the titles
-    of non-public items, presenters and the online link. Only the file the invitation mail
-    carries to the members lists the whole agenda, as the letter beside it does. Its
-    entries have a UID of their own (the meeting's with :data:`PUBLIC_UID_SUFFIX`): with
-    the members' UID and SEQUENCE, a member importing it from the website replaced the
-    entry the invitation gave, and lost the online link and the non-public items (found by
-    a tester); a member who imports both has two entries, neither losing a thing."""
-    return _ics(
-        [replace(public_invitation(d), uid=d.uid + PUBLIC_UID_SUFFIX) for d in documents], stamp
-    )
-
-
-def _ics(documents: list[MeetingDocument], stamp: datetime | None) -> bytes:
-    from expertenrat.exchange.meetings_ics import meetings_ics  # icalendar: on demand
-
-    ordered = sorted(documents, key=lambda d: (d.start, d.number or 0))
-    return meetings_ics(ordered, stamp=stamp or datetime.now(UTC))
-
-
-def _as_invited(doc: MeetingDocument) -> MeetingDocument:
-    """The calendar entry a planned meeting's invitation mail carries: the meeting as it
-    is once the invitation is recorded as sent (confirmed, the SEQUENCE that raises)."""
-    return replace(doc, planned=False, sequence=invited_sequence(doc.sequence))
 
 
 def _full_name(person: models.Person) -> str:

@@ -27,7 +27,8 @@ from expertenrat.domain.errors import (
     ValidationError,
 )
 from expertenrat.domain.meeting_draft import MeetingDraft
-from expertenrat.services.meeting_documents import PUBLIC_UID_SUFFIX, MeetingDocumentsService
+from expertenrat.services.meeting_calendar import PUBLIC_UID_SUFFIX
+from expertenrat.services.meeting_documents import MeetingDocumentsService
 from expertenrat.store import models
 
 BERLIN = ZoneInfo("Europe/Berlin")
