@@ -13,8 +13,10 @@ Other files in the folder are never touched.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import sqlite3
+import stat
 import uuid
 from datetime import date
 from pathlib import Path
@@ -98,6 +100,24 @@ _FOLDER_CAUSES = {
 }
 
 
+def _folder_made(folder: Path) -> None:
+    """Make the backup folder (not its parents: a missing network drive stays missing) with
+    the permissions of the folder it is made in: beside a database file several logins of
+    a terminal server share (its folder writable by their group), the first one's umask
+    (755) kept the others' daily copies out of it, each day one of them started first
+    (found by a tester). The copies in it stay their maker's alone (600); beside the
+    default file the folder is as private as the user's data folder (700)."""
+    try:
+        folder.mkdir()
+    except FileExistsError:
+        if folder.is_dir():
+            return
+        raise
+    if os.name == "posix":
+        with contextlib.suppress(OSError):  # a drive that keeps no modes
+            os.chmod(folder, stat.S_IMODE(folder.parent.stat().st_mode))
+
+
 class DailyBackupService:
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -137,7 +157,7 @@ class DailyBackupService:
         # into the folder at the same moment (both started on the same morning).
         temporary = folder / f".expertenrat-{today:%Y-%m-%d}-{uuid.uuid4().hex[:12]}.tmp"
         try:
-            folder.mkdir(exist_ok=True)  # not its parents: a missing network drive stays missing
+            _folder_made(folder)
             remove_stale(folder, _TEMPORARY)
             if target.exists():
                 return None

@@ -154,3 +154,24 @@ def test_copies_of_a_servers_data_are_the_users_alone_from_the_start(
 
     assert daily is not None and kept is not None
     assert [_shared_bits(daily), _shared_bits(kept)] == [0, 0]
+
+
+@pytest.mark.usefixtures("usual_umask")
+def test_the_backup_folder_beside_a_shared_database_is_as_shared_as_its_folder(tmp_path, today):
+    """A database file several logins of a terminal server share, in a folder of their
+    group: the first one's daily copy made "Sicherungen" 755, and every other login's copy
+    failed there from then on (found by a tester)."""
+    shared = tmp_path / "Geschäftsstelle"
+    shared.mkdir()
+    shared.chmod(0o770)
+    database = open_database(database_url(str(shared / "rat.db")), create=Create.NOW)
+    try:
+        SettingsService(database, "Frau Schulz").create_council(
+            CouncilSettings(id=None, name="Expert*innenrat", city="Rostock")
+        )
+        daily = DailyBackupService(database).run(shared / "Sicherungen", today)
+    finally:
+        database.close()
+
+    assert daily is not None and _shared_bits(daily) == 0  # the copy stays its maker's
+    assert stat.S_IMODE((shared / "Sicherungen").stat().st_mode) == 0o770
