@@ -29,7 +29,11 @@ from expertenrat.store.database import Database
 from expertenrat.store.database_address import check_url, describe
 from expertenrat.store.driver_errors import SqliteCause, sqlite_cause
 from expertenrat.store.engine import make_engine, sqlite_file, sqlite_journal_mode
-from expertenrat.store.free_space import rewrite_without_free_space, written_before_overwriting
+from expertenrat.store.free_space import (
+    mark_for_rewrite,
+    rewrite_if_marked,
+    written_before_overwriting,
+)
 from expertenrat.store.in_use_marker import InUseMarker
 from expertenrat.store.network_location import is_on_network
 from expertenrat.store.other_connections import other_connections, others_connected_note
@@ -124,14 +128,16 @@ def _opened(
     if older:
         if path is not None:
             backup = backup_before_upgrade(path, older)
+            if written_before_overwriting(older):
+                mark_for_rewrite(path)
         else:
             engine.dispose()  # its connection is no other PC's (other_connections)
             _refuse_while_others_connected(url, location, upgrade_anyway)
             if server_copy is not None:
                 backup = server_copy(url, older)
         upgrade(url, location)
-        if path is not None and written_before_overwriting(older):
-            rewrite_without_free_space(path)
+    if path is not None and not read_only:
+        rewrite_if_marked(path)  # after the upgrade, or at a later opening where it failed
     if engine is None:
         engine = make_engine(url, read_only=probe.read_flags if read_only else None)
     database = Database(url=url, engine=engine, backup_file=backup, upgraded_from=older)
