@@ -2,16 +2,16 @@
 
 What refers to a project (consultations, recommendations) is read by
 :mod:`expertenrat.services.project_uses`; a project is read from and written onto its rows by
-:mod:`expertenrat.services.project_rows`."""
+:mod:`expertenrat.services.project_rows`, and checked against the council's other records by
+:mod:`expertenrat.services.project_checks`."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.action_fields import fields_explained
 from expertenrat.domain.enums import AuditAction, ProjectPhase
 from expertenrat.domain.errors import FieldProblem, InUseError, NotFoundError
 from expertenrat.domain.projects import (
@@ -20,11 +20,11 @@ from expertenrat.domain.projects import (
     ProjectEntry,
     ProjectRecommendation,
     clean_project,
-    validate_project,
 )
-from expertenrat.domain.text_folding import alike_key, fold
-from expertenrat.domain.wording import isolated, shortened
+from expertenrat.domain.text_folding import fold
+from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
+from expertenrat.services.project_checks import project_problems
 from expertenrat.services.project_rows import (
     apply_project,
     project_audit_state,
@@ -100,7 +100,7 @@ class ProjectsService:
         """What keeps ``project`` from being saved in the council now."""
         project = clean_project(project)
         with reading(self._db) as session:
-            return _problems(session, council_id, project)
+            return project_problems(session, council_id, project)
 
     def create(self, council_id: int, project: Project) -> int:
         """Save a new project in the council; returns its id."""
@@ -109,7 +109,7 @@ class ProjectsService:
         with changing(self._db, what) as session:
             hold_council(session, council_id)  # an action field deleted at once elsewhere
             fetch(session, models.Council, council_id, "Das Gremium")
-            raise_if_invalid(_problems(session, council_id, project))
+            raise_if_invalid(project_problems(session, council_id, project))
             row = models.Project(council_id=council_id)
             apply_project(row, project)
             session.add(row)
@@ -133,7 +133,7 @@ class ProjectsService:
         with changing(self._db, what) as session:
             row = stored_project(session, project, what)
             hold_council(session, row.council_id)  # an action field deleted at once elsewhere
-            raise_if_invalid(_problems(session, row.council_id, project))
+            raise_if_invalid(project_problems(session, row.council_id, project))
             before = project_audit_state(row)
             apply_project(row, project)
             return self._changed(session, row, before, f"Projekt {isolated(project.name)} geändert")
@@ -227,63 +227,3 @@ class ProjectsService:
         ``today`` (default: today in the council's time zone): what closing it leaves open."""
         with reading(self._db) as session:
             return awaited_codes(session, project_id, today)
-
-
-def _problems(session: Session, council_id: int, project: Project) -> list[FieldProblem]:
-    others = [
-        Project(id=row_id, title=title, short_code=code)
-        for row_id, title, code in session.execute(
-            select(models.Project.id, models.Project.title, models.Project.short_code).where(
-                models.Project.council_id == council_id, models.Project.short_code != ""
-            )
-        )
-    ]
-    problems = validate_project(project, others) + _title_twin(session, council_id, project)
-    if project.action_field_id is not None and not session.scalar(
-        select(func.count())
-        .select_from(models.ActionField)
-        .where(
-            models.ActionField.id == project.action_field_id,
-            models.ActionField.council_id == council_id,
-        )
-    ):
-        problems.append(
-            FieldProblem(
-                "action_field_id",
-                "Das gewählte Handlungsfeld gibt es nicht mehr. Bitte wählen Sie neu.",
-            )
-        )
-    has_fields = session.scalar(
-        select(func.count())
-        .select_from(models.ActionField)
-        .where(models.ActionField.council_id == council_id)
-    )
-    return fields_explained(problems, "action_field_id", bool(has_fields))
-
-
-def _title_twin(session: Session, council_id: int, project: Project) -> list[FieldProblem]:
-    """A new title another live project of the council has (case and spaces aside): the
-    same project entered twice, perhaps on two PCs (found by a tester). A title kept as it
-    was stored is no new twin."""
-    title = alike_key(project.title)
-    stored = session.get(models.Project, project.id) if project.id is not None else None
-    if not title or (stored is not None and alike_key(stored.title) == title):
-        return []
-    titles = session.scalars(
-        select(models.Project.title).where(
-            models.Project.council_id == council_id,
-            models.Project.deleted_at.is_(None),
-            models.Project.id != (project.id or 0),
-        )
-    )
-    twin = next((t for t in titles if alike_key(t) == title), None)
-    if twin is None:
-        return []
-    return [
-        FieldProblem(
-            "title",
-            f"Das Projekt „{shortened(twin, 60)}“ gibt es in diesem Gremium schon, vielleicht an "
-            "einem anderen Arbeitsplatz angelegt. Bitte bearbeiten Sie das vorhandene Projekt "
-            "oder wählen Sie einen anderen Titel.",
-        )
-    ]
