@@ -75,4 +75,4 @@ def test_export_audit_refuses_a_period_backwards_and_an_unknown_ending(capsys, d
     # (found by review) as an Excel set to English writes it: 3 January or 1 March
     code, out, err = run_main(capsys, *database, "--from", "3/1/2026", "--out", "a.csv")
     assert code == 1 and "„3/1/2026“ ist kein eindeutiges Datum" in err
-    assert "bitte als TT.MM.JJJJ angeben, 03.01.2026 oder 01.03.2026" in err
+    assert "Bitte geben Sie es als TT.MM.JJJJ an, 03.01.2026 oder 01.03.2026." in err

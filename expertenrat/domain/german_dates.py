@@ -47,10 +47,10 @@ def copied_date(text: str) -> date | None:
     first, as the date fields read it), "2026-12-05" (also with a time of day), "15.
     Dezember 2026", each also after its weekday ("Dienstag, 15.12.2026", as an invitation
     writes it; found by a tester); white space around it aside; "15/01/2027" or
-    "01/15/2027" with slashes where it reads as one day only. ``None`` for any other text,
-    a day the calendar does not have (31.02.), and a date with slashes that reads as two
-    (:func:`ambiguous_date`)."""
-    days = _days_named(text)
+    "01/15/2027" with slashes where it reads as one day only (or as one on the weekday
+    named). ``None`` for any other text, a day the calendar does not have (31.02.), and
+    what :func:`date_doubt` doubts."""
+    days, _ = _days_named(text)
     return days[0] if len(days) == 1 else None
 
 
@@ -59,15 +59,44 @@ def ambiguous_date(text: str) -> tuple[date, date] | None:
     ("3/1/2025": 3 January in Great Britain, 1 March in the USA; found by review: a date
     field took it as the 3 January without a word, which the member import refuses as
     ambiguous); ``None`` for any other text."""
-    days = _days_named(text)
+    days, _ = _days_named(text)
     return (days[0], days[1]) if len(days) == 2 else None
 
 
-def _days_named(text: str) -> list[date]:
+def date_doubt(text: str) -> str | None:
+    """Why ``text``, a date as it is copied, is not taken as one (see :func:`copied_date`),
+    in German: a date with slashes that reads as two days ("3/1/2025"), or one whose weekday
+    it is not ("Dienstag, 14.01.2027", a Thursday: an invitation copied from the year before
+    and half corrected; found by review, the date fields took the date as it stood);
+    ``None`` for a date taken and for a text that is no date."""
+    days, wrong_weekday = _days_named(text)
+    shown = text.strip()
+    if wrong_weekday is not None:
+        return (
+            f"„{shown}“: Der {wrong_weekday:%d.%m.%Y} ist ein "
+            f"{WEEKDAYS[wrong_weekday.weekday()]}. Bitte prüfen Sie Wochentag und Datum."
+        )
+    if len(days) == 2:
+        first, second = (f"{day:%d.%m.%Y}" for day in days)
+        return (
+            f"„{shown}“ ist kein eindeutiges Datum: In den USA steht der Monat zuerst, in "
+            f"Großbritannien der Tag. Bitte geben Sie es als TT.MM.JJJJ an, {first} oder "
+            f"{second}."
+        )
+    return None
+
+
+_WEEKDAY_SHORT = {name[:2]: index for index, name in enumerate(WEEKDAYS)}
+
+
+def _days_named(text: str) -> tuple[list[date], date | None]:
     """The days ``text`` can be read as (see :func:`copied_date`): none, one, or the two of
-    a date with slashes, day first and month first."""
+    a date with slashes, day first and month first; of a weekday named, those on it. And
+    the day named where it is not on the weekday named (else ``None``)."""
     text = text.strip()
+    named_weekday = None
     if weekday := _WEEKDAY.match(text):
+        named_weekday = _WEEKDAY_SHORT[weekday.group()[:2]]
         text = text[weekday.end() :]
     if found := _IN_WORDS.fullmatch(text):
         month = [m.casefold() for m in MONTHS].index(found[2].casefold()) + 1
@@ -83,7 +112,7 @@ def _days_named(text: str) -> list[date]:
     elif found := _ISO.fullmatch(text):
         readings = [(int(found[1]), int(found[2]), int(found[3]))]
     else:
-        return []
+        return [], None
     days: list[date] = []
     for year, month, day in readings:
         try:
@@ -92,7 +121,10 @@ def _days_named(text: str) -> list[date]:
             continue
         if named not in days:
             days.append(named)
-    return days
+    if named_weekday is None:
+        return days, None
+    on_it = [day for day in days if day.weekday() == named_weekday]
+    return on_it, (days[0] if days and not on_it else None)
 
 
 def date_in_words(day: date) -> str:

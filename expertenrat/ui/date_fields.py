@@ -12,8 +12,9 @@ month's last day, and stayed so when the year typed next had it: 29.02.2028 was 
 from a spreadsheet on a PC set to English, "5.12.26", a table cell's text with its line
 break) Qt refused without a word, keeping the old date; typed as "2026-12-05", its digits
 filled day, month and year in turn: 20.02.6120 (found by a tester). One with slashes that
-reads as two days ("3/1/2025": the 1 March in the USA, the 3 January in Great Britain) is
-not taken, and a tooltip says why (found by review: it became the 3 January unsaid).
+reads as two days ("3/1/2025": the 1 March in the USA, the 3 January in Great Britain),
+or whose weekday it is not ("Dienstag, 14.01.2027", a Thursday), is not taken, and a
+tooltip says why (found by review: it became the 3 January, the Thursday, unsaid).
 """
 
 from __future__ import annotations
@@ -25,14 +26,12 @@ from PySide6.QtCore import QDate, QPoint, Qt, QTimer
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QValidator
 from PySide6.QtWidgets import QDateEdit, QToolTip, QWidget
 
-from expertenrat.domain.german_dates import ambiguous_date, copied_date, full_year
-from expertenrat.ui.i18n import tr
+from expertenrat.domain.german_dates import ambiguous_date, copied_date, date_doubt, full_year
 from expertenrat.ui.widgets import wheel_only_when_focused
 
 # A dot (or what else people type between day, month and year) after a complete part.
 _SEPARATORS = frozenset(".,/-")
 _TWO_DIGIT_YEAR = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2})")
-_CONTEXT = "DateFields"
 
 
 class DateEdit(QDateEdit):
@@ -111,22 +110,11 @@ class DateEdit(QDateEdit):
         refused = checked[0] is QValidator.State.Invalid or copied != text
         if refused and (day := copied_date(copied)) is not None:
             QTimer.singleShot(0, self, lambda: self._take_copied(day))
-        elif refused and (days := ambiguous_date(copied)) is not None:
-            self._refuse_ambiguous(copied.strip(), days)
+        elif refused and (doubt := date_doubt(copied)) is not None:
+            # Said under the field: "3/1/2025" became the 3 January where an Excel set to US
+            # English meant the 1 March, "Dienstag, 14.01.2027" a Thursday (found by review).
+            QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), doubt, self)
         return checked
-
-    def _refuse_ambiguous(self, copied: str, days: tuple[date, date]) -> None:
-        """Say under the field why a date with slashes that reads as two days ("3/1/2025")
-        was not taken (found by review: it became the 3 January, where an Excel set to US
-        English meant the 1 March)."""
-        first, second = (f"{day:%d.%m.%Y}" for day in days)
-        message = tr(
-            _CONTEXT,
-            "„{copied}“ ist kein eindeutiges Datum: In den USA steht der Monat zuerst, in "
-            "Großbritannien der Tag. Bitte geben Sie es als TT.MM.JJJJ ein, {first} oder "
-            "{second}.",
-        ).format(copied=copied, first=first, second=second)
-        QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), message, self)
 
     def _take_copied(self, day: date) -> None:
         self._typed_day = None

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from expertenrat.domain.german_dates import ambiguous_date, copied_date
+from expertenrat.domain.german_dates import ambiguous_date, copied_date, date_doubt
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,32 @@ def test_a_date_with_slashes_that_reads_as_two_days_is_not_taken(copied, days):
 @pytest.mark.parametrize("copied", ["31/31/2026", "2027-13-01", "Dec 5, 2026", "15.01.2027"])
 def test_no_date_or_one_day_is_not_ambiguous(copied):
     assert ambiguous_date(copied) is None
+
+
+@pytest.mark.parametrize(
+    ("copied", "day"),
+    [
+        ("Do., 14.01.2027", date(2027, 1, 14)),
+        ("Fr., 3/1/2025", date(2025, 1, 3)),  # the weekday tells which: 3 January
+        ("Samstag, 3/1/2025", date(2025, 3, 1)),  # 1 March
+    ],
+)
+def test_a_weekday_named_is_the_day_s(copied, day):
+    assert copied_date(copied) == day
+    assert date_doubt(copied) is None
+
+
+@pytest.mark.parametrize("copied", ["Dienstag, 14.01.2027", "Di., 14. Januar 2027"])
+def test_a_date_whose_weekday_it_is_not_is_not_taken(copied):
+    """(found by review) An invitation copied from the year before and half corrected:
+    "Dienstag, 14.01.2027" is a Thursday; the date fields took the Thursday unsaid."""
+    assert copied_date(copied) is None
+    assert date_doubt(copied) == (
+        f"„{copied}“: Der 14.01.2027 ist ein Donnerstag. Bitte prüfen Sie Wochentag und Datum."
+    )
+
+
+def test_no_doubt_about_a_date_taken_or_a_text_that_is_none():
+    assert date_doubt("14.01.2027") is None
+    assert date_doubt("Dec 5, 2026") is None
+    assert date_doubt("3/1/2025").startswith("„3/1/2025“ ist kein eindeutiges Datum")

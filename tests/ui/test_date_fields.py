@@ -152,8 +152,24 @@ def test_a_pasted_date_that_reads_as_two_days_is_refused_with_why(qtbot, fields)
     assert edit.date().toPython() == SHOWN
     assert QToolTip.text() == (
         "„3/1/2025“ ist kein eindeutiges Datum: In den USA steht der Monat zuerst, in "
-        "Großbritannien der Tag. Bitte geben Sie es als TT.MM.JJJJ ein, 03.01.2025 oder "
+        "Großbritannien der Tag. Bitte geben Sie es als TT.MM.JJJJ an, 03.01.2025 oder "
         "01.03.2025."
+    )
+
+
+def test_a_pasted_date_its_weekday_is_not_on_is_refused_with_why(qtbot, fields):
+    """(found by review) An invitation copied from the year before and half corrected,
+    "Dienstag, 14.01.2027" (a Thursday), became the Thursday without a word."""
+    edit, _ = fields
+    edit.setFocus()
+    edit.selectAll()
+    QApplication.clipboard().setText("Dienstag, 14.01.2027")
+    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(10)
+    assert edit.date().toPython() == SHOWN
+    assert QToolTip.text() == (
+        "„Dienstag, 14.01.2027“: Der 14.01.2027 ist ein Donnerstag. Bitte prüfen Sie "
+        "Wochentag und Datum."
     )
 
 
