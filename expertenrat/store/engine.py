@@ -49,6 +49,17 @@ SERVER_DRIVER = "postgresql+psycopg"  # PostgreSQL through psycopg 3
 APPLICATION_NAME = "Expertenrat"
 
 
+_EXPECTED_ADDRESS = (
+    "Erwartet wird ein Dateiname oder eine Adresse wie postgresql://benutzer@server:5432/datenbank."
+)
+_AT_IN_USER = (
+    "Vor dem Servernamen steht mehr als ein „@“: Ein „@“ im Benutzernamen oder Passwort "
+    "muss in der Adresse als „%40“ stehen. Das Passwort gehört am besten gar nicht in die "
+    "Adresse: Das Programm fragt danach (oder es steht in PGPASSWORD oder der "
+    "Passwortdatei von PostgreSQL)."
+)
+
+
 def database_url(text: str | None) -> URL:
     """Turn what the user gave (a URL, a file path or nothing) into a database URL."""
     if not text:
@@ -60,12 +71,17 @@ def database_url(text: str | None) -> URL:
         return URL.create("sqlite", database=str(Path(text).expanduser().resolve()))
     try:
         text.encode("utf-8")  # bytes that are no UTF-8 in argv: lone surrogates in Python
-        url = make_url(text)
+        url: URL | None = make_url(text)
     except (exc.ArgumentError, ValueError):  # ValueError: a port that is not a number
+        url = None
+    # An "@" in a password or user name ends it early: the rest became the server's name
+    # (shown in messages) or a port, which was no number.
+    if url is None or "@" in (url.host or ""):
+        at_in_user = text.partition("://")[2].count("@") > 1
         raise DatabaseUnusableError(
-            f"„{text_without_password(text)}“ ist keine gültige Datenbankadresse. Erwartet wird "
-            "ein Dateiname oder eine Adresse wie postgresql://benutzer@server:5432/datenbank."
-        ) from None
+            f"„{text_without_password(text)}“ ist keine gültige Datenbankadresse. "
+            + (_AT_IN_USER if at_in_user else _EXPECTED_ADDRESS)
+        )
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername=SERVER_DRIVER)
     return url
@@ -87,7 +103,8 @@ def server_url(
 
 def text_without_password(text: str) -> str:
     """An address as typed, its password (if any, also as an option) replaced by ``***``."""
-    text = re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", text)
+    # To the last "@": a password (and a user name) may hold one.
+    text = re.sub(r"(://[^:/]*:).*@", r"\1***@", text)
     return re.sub(r"([?&](?:ssl)?password=)[^&#]*", r"\1***", text)
 
 

@@ -345,6 +345,11 @@ def test_a_database_with_foreign_tables_is_refused_untouched_on_each_backend(emp
         ("postgresql://a\udcff:geheim@localhost/x", "keine gültige Datenbankadresse"),
         ("postgresql://a:geheim@h\udcffst/x", "keine gültige Datenbankadresse"),
         ("postgresql://a:geheim@localhost/x\udcff", "keine gültige Datenbankadresse"),
+        # (found by a tester) a city's password with "@" (and ":" "/" "%" "#") typed into
+        # the address as it is: the part after its "@" showed as the server's name, or in
+        # the address said to be not valid
+        ("postgresql://a:x@geheim@localhost/x", "muss in der Adresse als „%40“ stehen"),
+        ("postgresql://a:x@geheim:w/o%r#d@localhost/x", "muss in der Adresse als „%40“ stehen"),
     ],
 )
 def test_an_address_that_names_no_usable_database_is_refused_in_german(text, expected):
