@@ -69,6 +69,28 @@ class _LogFile(RotatingFileHandler):
             stream.write("\n")
         return stream
 
+    def doRollover(self) -> None:
+        """Rotate only a file that can be renamed. On Windows another run of the program
+        that has it open (the same login twice on a terminal server, a command beside the
+        window) holds it: each record's attempt moved the older files one up and dropped
+        the oldest before the rename failed, and dropped the record too, so after five
+        records all five older logs were gone and nothing more was logged while the other
+        ran (found by a tester). Such a file is written on past its size; the next record
+        tries again."""
+        base = self.baseFilename
+        probe = f"{base}.{os.getpid()}.rotating"
+        try:
+            os.replace(base, probe)
+        except FileNotFoundError:
+            pass  # nothing to rotate (removed meanwhile): as Python does
+        except OSError:
+            if self.stream is None:
+                self.stream = self._open()
+            return
+        else:
+            os.replace(probe, base)
+        super().doRollover()
+
     def handleError(self, record: logging.LogRecord) -> None:
         if not isinstance(sys.exc_info()[1], OSError):
             super().handleError(record)  # a bug of the logging call: said as Python says it

@@ -4,6 +4,7 @@ terminal, and logging goes on once there is space again."""
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,31 @@ def test_a_line_the_full_disk_cut_off_is_not_glued_to_the_next(log_file) -> None
     handler.flush()
     lines = log_file.read_text(encoding="utf-8").splitlines()
     assert [line.rsplit(": ", 1)[1] for line in lines] == ["vorher", "abgeschn", "nachher"]
+
+
+def test_a_log_another_run_holds_open_is_written_on_not_rotated_away(log_file, monkeypatch) -> None:
+    """On Windows a file another process has open cannot be renamed (the same login twice
+    on a terminal server): each record's rotation moved the older logs up and dropped the
+    oldest before it failed, and dropped the record (found by a tester)."""
+    older = [log_file.with_name(f"{log_file.name}.{number}") for number in range(1, 6)]
+    for number, path in enumerate(older, 1):
+        path.write_text(f"Protokoll {number}\n", encoding="utf-8")
+    log_file.write_text("x" * 1_000_000 + "\n", encoding="utf-8")  # full: due for rotation
+    held = str(log_file)
+
+    def renamed(source, target, renaming=os.rename):
+        if str(source) == held:
+            raise PermissionError(13, "Der Prozess kann nicht auf die Datei zugreifen")
+        renaming(source, target)
+
+    monkeypatch.setattr(os, "rename", renamed)
+    monkeypatch.setattr(os, "replace", renamed)
+    log = logging.getLogger("expertenrat.test")
+    for number in range(6):
+        log.warning("Eintrag %s", number)
+    monkeypatch.undo()
+
+    assert log_file.read_text(encoding="utf-8").count("Eintrag") == 6
+    assert [path.read_text(encoding="utf-8") for path in older] == [
+        f"Protokoll {number}\n" for number in range(1, 6)
+    ]
