@@ -3,16 +3,16 @@
 Layout, top to bottom: title and state, the facts (body, date, time, place, chair,
 minute-taker), attendance, the opening statements (invitation, quorum, agenda), the agenda
 at a glance, each item with its bookmark, the closing, the annexes, the signature lines
-and, once approved, the approval with the content's fingerprint. Every page of a version
+and, once approved, the approval with the content's fingerprint
+(:mod:`~expertenrat.reports.minutes_closing`). Every page of a version
 before approval carries a large "ENTWURF". User text is escaped and set in paragraphs of
 one line of input each, so that 20,000 characters flow across pages.
 """
 
 from __future__ import annotations
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import VoteMode
@@ -31,7 +31,7 @@ from expertenrat.domain.wording import isolated
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import minutes_blocks as blocks
 from expertenrat.reports import theme
-from expertenrat.reports.minutes_keeping import Closing
+from expertenrat.reports.minutes_closing import minutes_closing
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
 
 PUBLIC_NOTE = "Öffentliche Fassung – nichtöffentliche Tagesordnungspunkte sind nicht enthalten."
@@ -95,7 +95,7 @@ def render_minutes(
     story += _agenda(doc)
     for item in doc.items:
         story += _item(doc, item)
-    story += _closing(doc)
+    story += minutes_closing(doc)
     return theme.build_pdf(story, info, _warnings(doc), len(doc.items))
 
 
@@ -219,61 +219,6 @@ def _item(doc: MinutesDocument, item: MinutesItem) -> list[Flowable]:
     if not shown:
         story.append(parts.paragraph("Keine Eintragungen.", "note"))
     return story
-
-
-def _closing(doc: MinutesDocument) -> list[Flowable]:
-    """The end of the meeting, the annexes and the signature lines (with the approval note
-    of approved minutes, whole) on one page: the signatures close the text, never alone
-    overleaf, detached from what they sign (a list of annexes longer than a page breaks,
-    its last two lines kept with the signatures)."""
-    closed = f"{doc.closed_at:%H:%M} Uhr" if doc.closed_at else "–"
-    story: list[Flowable] = [
-        parts.paragraph(f"Ende der Sitzung: {closed}", "body", BOLD),
-        *blocks.bookmarked_heading("Anlagen", keep_space=20 * mm),
-    ]
-    if doc.annexes:
-        story += [parts.paragraph(a.label) for a in doc.annexes]
-    else:
-        story.append(parts.paragraph("Keine Anlagen.", "note"))
-    end = [Spacer(0, 10 * mm), _signatures(doc)]
-    if doc.approval is not None:
-        end += [Spacer(0, 6 * mm), blocks.approval_box(doc.approval)]
-    return [Spacer(0, 4 * mm), Closing(story[:-2], [*story[-2:], *end])]
-
-
-def _signatures(doc: MinutesDocument) -> Table:
-    """Two signature lines side by side: chair and minute-taker, with their names."""
-    s = theme.styles()
-    width = theme.content_width()
-    gap = 12 * mm
-    column = (width - gap) / 2
-    small = ParagraphStyle("signature", s.small)
-    table = Table(
-        [
-            ["", "", ""],
-            [
-                parts.paragraph(f"Sitzungsleitung\n{doc.chair}".rstrip(), small),
-                "",
-                parts.paragraph(f"Protokoll\n{doc.minute_taker}".rstrip(), small),
-            ],
-        ],
-        colWidths=[column, gap, column],
-        rowHeights=[14 * mm, None],
-        hAlign="LEFT",
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), theme.FONT, 9),
-                ("LINEABOVE", (0, 1), (0, 1), 0.6, theme.INK),
-                ("LINEABOVE", (2, 1), (2, 1), 0.6, theme.INK),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
-    return table
 
 
 def _warnings(doc: MinutesDocument) -> tuple[str, ...]:
