@@ -52,7 +52,9 @@ def cell_text(cell: Cell) -> str:
 
 
 def read_date(header: str, required: bool, cell: Cell) -> date | None:
-    value = cell if isinstance(cell, date) else _parse_date(header, cell)
+    # Its invisible characters left out too (a zero-width space after "01.06.2025" from a
+    # web page made the row an error, "kein gültiges Datum"; found by review).
+    value = cell if isinstance(cell, date) else _parse_date(header, cell_text(cell))
     if value is None and required:
         raise ValueError(f"{header} fehlt.")
     return value

@@ -29,6 +29,17 @@ def test_the_invisible_characters_of_a_cell_are_left_out() -> None:
     assert member.notes == "Erste Zeile\nzweite Zeile"
 
 
+def test_the_invisible_characters_of_a_date_cell_are_left_out() -> None:
+    """(found by review) The date's cell was read as it stood: "01.06.2025" with a
+    zero-width space or a byte order mark was "kein gültiges Datum"."""
+    data = f"{HEADER}\r\nMaria;Neumann;;\ufeff01.06.2025\u200b;Umwelt;\r\n".encode("utf-8-sig")
+
+    (parsed,) = parse_members_csv(data, {"Umwelt": 4}, today=date(2025, 6, 1)).rows
+
+    assert parsed.errors == ()
+    assert parsed.member.term_start == date(2025, 6, 1)
+
+
 def test_a_line_break_in_a_one_line_cell_is_still_an_error_of_its_row() -> None:
     data = f'{HEADER}\r\nMaria;"Neu\nmann";;01.06.2025;Umwelt;\r\n'.encode("utf-8-sig")
 
