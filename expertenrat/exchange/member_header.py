@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from expertenrat.domain.errors import DataEntryError
+from expertenrat.domain.text_characters import without_refused
 from expertenrat.exchange.member_address_columns import ADDRESS_PARTS
 from expertenrat.exchange.member_columns import (
     COLUMNS,
@@ -31,8 +32,10 @@ def _header_key(text: str) -> str:
     """Case, spaces, hyphens and underscores aside, umlauts as spelled out without them
     ("Primaeres Handlungsfeld" is "Primäres Handlungsfeld"), and without a form's marks at
     the end ("Vorname*" of a required field, "Vorname:"), which named a column missing that
-    was there (found by a tester)."""
-    text = unicodedata.normalize("NFC", text).casefold().translate(_SPELLED_OUT)
+    was there (found by a tester), and without the invisible characters the cells' values
+    leave out (a soft hyphen or zero-width space a web page's table brings into Excel: the
+    column "Vorname" was missing; found by review)."""
+    text = unicodedata.normalize("NFC", without_refused(text)).casefold().translate(_SPELLED_OUT)
     text = text.strip().rstrip("*:").rstrip()
     return re.sub(r"[\s\-_]+", "", text)
 

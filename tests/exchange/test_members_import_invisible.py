@@ -40,6 +40,18 @@ def test_the_invisible_characters_of_a_date_cell_are_left_out() -> None:
     assert parsed.member.term_start == date(2025, 6, 1)
 
 
+def test_a_header_s_invisible_characters_are_left_out_too() -> None:
+    """(found by review) "Vor\u00adname" and "Nach\u200bname", copied from a web page's table
+    into Excel, named no column: the file was refused for want of "Vorname"."""
+    header = HEADER.replace("Vorname", "Vor\u00adname").replace("Nachname", "\u200bNachname")
+    data = f"{header}\r\nMaria;Neumann;;01.06.2025;Umwelt;\r\n".encode("utf-8-sig")
+
+    (parsed,) = parse_members_csv(data, {"Umwelt": 4}, today=date(2025, 6, 1)).rows
+
+    assert parsed.errors == ()
+    assert (parsed.member.given_name, parsed.member.family_name) == ("Maria", "Neumann")
+
+
 def test_a_line_break_in_a_one_line_cell_is_still_an_error_of_its_row() -> None:
     data = f'{HEADER}\r\nMaria;"Neu\nmann";;01.06.2025;Umwelt;\r\n'.encode("utf-8-sig")
 
