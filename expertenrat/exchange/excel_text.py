@@ -38,7 +38,7 @@ EXCEL_CELL_LIMIT = 32_767
 def excel_cell(value: str) -> str:
     """``value`` as one Excel cell: a text longer than :data:`EXCEL_CELL_LIMIT` is cut and
     ends in "… [gekürzt, 100.000 Zeichen]", the length of the whole text."""
-    if len(value) <= EXCEL_CELL_LIMIT // 2 or _units(value) <= EXCEL_CELL_LIMIT:
+    if len(value) <= EXCEL_CELL_LIMIT // 2 or excel_length(value) <= EXCEL_CELL_LIMIT:
         return value
     length = f"{len(value):,}".replace(",", ".")  # German digit grouping: 100.000
     marker = f" … [gekürzt, {length} Zeichen]"
@@ -47,7 +47,7 @@ def excel_cell(value: str) -> str:
     return kept.rstrip() + marker
 
 
-def _units(value: str) -> int:
+def excel_length(value: str) -> int:
     """The length of ``value`` as Excel counts it: UTF-16 units (an emoji counts two)."""
     return len(value.encode("utf-16-le")) // 2
 

@@ -29,8 +29,13 @@ from openpyxl.utils import get_column_letter
 from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.members import Member
-from expertenrat.domain.wording import number_ranges
-from expertenrat.exchange.excel_text import NOT_IN_WORKBOOKS, ooxml_escaped
+from expertenrat.domain.wording import number_ranges, whole_number
+from expertenrat.exchange.excel_text import (
+    EXCEL_CELL_LIMIT,
+    NOT_IN_WORKBOOKS,
+    excel_length,
+    ooxml_escaped,
+)
 from expertenrat.exchange.excel_workbook import DATE_FORMAT, finished_table, put_header
 from expertenrat.exchange.member_columns import COLUMNS, Cell, export_row
 from expertenrat.exchange.member_header import (
@@ -54,7 +59,6 @@ from expertenrat.exchange.member_workbook_reader import (
 
 SHEET_TITLE = "Mitglieder"
 TEXT_FORMAT = "@"
-MAX_CELL_CHARACTERS = 32_767  # Excel's limit for one cell
 
 
 # --- export -----------------------------------------------------------------------------
@@ -66,8 +70,8 @@ def export_members_xlsx(
     """Write ``members`` as an Excel workbook; see the module docstring.
 
     ``field_names`` maps action field ids to names (``ValueError`` for a missing one). A
-    value Excel cannot hold (a control character, more than 32,767 characters) raises
-    ``DataEntryError`` naming the member and the column.
+    value Excel cannot hold (a control character, more than 32,767 UTF-16 units, as Excel
+    counts) raises ``DataEntryError`` naming the member, the column and the cell.
     """
     workbook = Workbook()
     workbook.properties.creator = "Expertenrat"
@@ -83,7 +87,8 @@ def export_members_xlsx(
                 cell.number_format = DATE_FORMAT
                 width = len(DATE_FORMAT)
             else:
-                _check_text(value, member, headers[column - 1])
+                where = f"„{headers[column - 1]}“ von {member.full_name} (Zelle {cell.coordinate})"
+                _check_text(value, where)
                 cell.value = ooxml_escaped(value)
                 cell.data_type = "s"  # never a formula, whatever the text starts with
                 cell.number_format = TEXT_FORMAT  # stays text when edited in Excel
@@ -92,8 +97,8 @@ def export_members_xlsx(
     return finished_table(workbook, widths, len(members) + 1)
 
 
-def _check_text(value: str, member: Member, header: str) -> None:
-    where = f"„{header}“ von {member.full_name}"
+def _check_text(value: str, where: str) -> None:
+    """Refuse ``value`` where an Excel cell cannot hold it, saying so of the cell ``where``."""
     if match := NOT_IN_WORKBOOKS.search(value):
         code = ord(match.group())
         kind = "ein Steuerzeichen" if code < 0x20 else "ein unzulässiges Zeichen"
@@ -101,10 +106,14 @@ def _check_text(value: str, member: Member, header: str) -> None:
             f"{where} enthält {kind} (U+{code:04X}), das eine Excel-Datei nicht aufnehmen "
             "kann. Bitte entfernen Sie es oder exportieren Sie als CSV-Datei."
         )
-    if len(value) > MAX_CELL_CHARACTERS:
+    # As Excel counts: an emoji or another character beyond the BMP is two (found by review:
+    # 20,000 of them passed a count of characters, and Excel cut the cell).
+    if (length := excel_length(value)) > EXCEL_CELL_LIMIT:
         raise DataEntryError(
-            f"{where} ist mit {len(value)} Zeichen länger, als eine Excel-Zelle fasst "
-            f"({MAX_CELL_CHARACTERS}). Bitte exportieren Sie als CSV-Datei."
+            f"{where} ist mit {whole_number(length)} Zeichen, wie Excel sie zählt (ein Emoji "
+            "zählt doppelt), länger, als eine Excel-Zelle fasst "
+            f"({whole_number(EXCEL_CELL_LIMIT)}). Bitte kürzen Sie den Text oder exportieren "
+            "Sie als CSV-Datei."
         )
 
 

@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
 
 from expertenrat.domain.enums import MemberRole, Sector
 from expertenrat.domain.errors import DataEntryError
@@ -143,6 +144,23 @@ def test_a_control_character_excel_cannot_hold_is_a_german_message() -> None:
 
     with pytest.raises(DataEntryError, match=r"„Notizen“ von Jan Brandt .* Steuerzeichen"):
         export_members_xlsx([member], FIELD_NAMES)
+
+
+def test_a_text_longer_than_excel_counts_a_cell_is_a_german_message_naming_the_cell() -> None:
+    """(found by review) Excel counts UTF-16 units, an emoji two: 20,000 of them in the
+    notes (as many characters as the field takes) passed a check of characters, and Excel
+    cut the cell. Exactly as many units as a cell holds still goes."""
+    fits = plain_member(notes="😀" * 16_383 + "x")  # 32,767 units
+
+    assert export_members_xlsx([fits], FIELD_NAMES).startswith(b"PK")
+    notes = f"{get_column_letter(column('Notizen'))}3"
+    with pytest.raises(DataEntryError) as caught:
+        export_members_xlsx([fits, plain_member(id=2, notes="😀" * 20_000)], FIELD_NAMES)
+    assert caught.value.message == (
+        f"„Notizen“ von Jan Brandt (Zelle {notes}) ist mit 40.000 Zeichen, wie Excel sie zählt "
+        "(ein Emoji zählt doppelt), länger, als eine Excel-Zelle fasst (32.767). Bitte kürzen "
+        "Sie den Text oder exportieren Sie als CSV-Datei."
+    )
 
 
 # --- import: what people type in Excel --------------------------------------------------

@@ -51,6 +51,6 @@ def test_the_members_workbook_names_the_member_and_column_of_a_noncharacter():
         primary_field_id=1,
     )
 
-    said = r"„Notizen“ von Jan Brandt enthält ein unzulässiges Zeichen \(U\+FFFE\), das eine"
+    said = r"„Notizen“ von Jan Brandt \(Zelle U2\) enthält ein unzulässiges Zeichen \(U\+FFFE\)"
     with pytest.raises(DataEntryError, match=said):
         export_members_xlsx([member], {1: "Stadtdaten"})
