@@ -15,8 +15,9 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from expertenrat.domain.audit_labels import ENUM_FIELDS, PERIOD_UNITS, field_label, period_text
+from expertenrat.domain.audit_labels import ENUM_FIELDS, field_label
 from expertenrat.domain.bundeslaender import BUNDESLAENDER
+from expertenrat.domain.council_periods import PERIOD_UNITS, period_text
 from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.enums import AuditAction, MemberRole, VoteMode
 from expertenrat.domain.series_wording import stored_rule_words

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from expertenrat.domain.agenda_templates import AgendaTemplate
-from expertenrat.domain.audit_labels import PERIOD_UNITS, period_text
 from expertenrat.domain.bundeslaender import BUNDESLAENDER
+from expertenrat.domain.council_periods import PERIOD_UNITS, period_text
 from expertenrat.domain.council_transfer_differences import compared_phrases
 from expertenrat.domain.council_transfer_format import (
     ACTION_FIELDS,

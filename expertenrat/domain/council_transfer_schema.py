@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from expertenrat.domain.audit_labels import PERIOD_UNITS, period_text
+from expertenrat.domain.council_periods import PERIOD_UNITS, period_text
 from expertenrat.domain.council_transfer_format import (
     AGENDA_TEMPLATE,
     SETTING_KEYS,

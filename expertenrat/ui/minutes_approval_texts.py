@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from expertenrat.domain.audit_labels import field_label, period_text
+from expertenrat.domain.audit_labels import field_label
+from expertenrat.domain.council_periods import period_text
 from expertenrat.domain.minutes_approval import Choice, MinutesStatus
 from expertenrat.ui.i18n import tr
 
