@@ -117,7 +117,9 @@ class Session:
         if upgraded := database_choice.upgrade_note(self.database):
             log.info("Database upgraded; backup at %s", self.database.backup_file)
             dialogs.information(self.window, tr("Session", "Datenbank aktualisiert"), upgraded)
-        tell_network_drive(self.database, dialogs, self.window, QSettings())
+        tell_network_drive(
+            self.database, dialogs, self.window, QSettings(), self.preset_of(database)
+        )
         self.watches = DatabaseWatches()
         self.watches.start(services, dialogs, self.window)
 

@@ -100,7 +100,7 @@ class DatabaseBox(QGroupBox):
 
     def _show(self) -> None:
         text = tr(_CONTEXT, "Die Daten liegen in: {}").format(self._database.location)
-        if shared := network_note(self._database):
+        if shared := network_note(self._database, self.preset):
             text += "\n" + shared
         if self.preset:
             text += "\n" + tr(

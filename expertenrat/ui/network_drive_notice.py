@@ -22,20 +22,33 @@ _CONTEXT = "NetworkDriveNotice"
 SHOWN_KEY = "networkDriveNoteShown"  # the digests of the files whose note this PC showed
 
 
-def network_note(database: OpenedDatabase) -> str:
-    """The note for ``database`` as the window says it; "" for a file on this PC, a server."""
-    return database_choice.network_note(database, tr(_CONTEXT, "Datei → Auf Server umziehen …"))
+def network_note(database: OpenedDatabase, preset: str = "") -> str:
+    """The note for ``database`` as the window says it; "" for a file on this PC, a server.
+    ``preset``: what named it at start (the IT, for every user), which the move is left
+    to: the window offers none then, and the note sent every user to a menu entry that
+    was not there (found by a tester)."""
+    move = (
+        tr(_CONTEXT, "den Umzug übernimmt, wer die Datenbank vorgegeben hat, etwa die IT")
+        if preset
+        else tr(_CONTEXT, "Datei → Auf Server umziehen …")
+    )
+    return database_choice.network_note(database, move)
 
 
 def tell(
-    database: OpenedDatabase, dialogs: DialogService, parent: QWidget, settings: QSettings
+    database: OpenedDatabase,
+    dialogs: DialogService,
+    parent: QWidget,
+    settings: QSettings,
+    preset: str = "",
 ) -> None:
-    """Warn where another PC has ``database`` open too; else the note for ``database``,
-    unless this PC showed it for that file already."""
+    """Warn where another PC has ``database`` open too; else the note for ``database``
+    (``preset``: see :func:`network_note`), unless this PC showed it for that file
+    already."""
     if held := database_choice.held_elsewhere_note(database):
         dialogs.warning(parent, tr(_CONTEXT, "Datenbank auch auf einem anderen PC geöffnet"), held)
         return
-    note = network_note(database)
+    note = network_note(database, preset)
     key = f"{SHOWN_KEY}/{database.digest}"
     if not note or settings.value(key, False, bool):
         return

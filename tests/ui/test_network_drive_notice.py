@@ -33,6 +33,22 @@ def test_the_note_is_shown_once_on_each_pc(qtbot, dialogs, qsettings, shared_dat
     assert "liegt auf einem Netzlaufwerk" in parent.location_label.text()
 
 
+def test_the_note_on_a_preset_file_leaves_the_move_to_whoever_preset_it(
+    qtbot, dialogs, qsettings, shared_database
+):
+    """The window offers no move from a database preset at start (the IT's, for every
+    user): the note sent every user to "Datei → Auf Server umziehen …", which was not
+    there (found by a tester)."""
+    preset = "die Umgebungsvariable EXPERTENRAT_DATABASE_URL"
+    box = DatabaseBox(shared_database, dialogs, preset=preset)
+    qtbot.addWidget(box)
+    tell(shared_database, dialogs, box, qsettings, preset)
+    [(_kind, _title, text)] = dialogs.messages
+    for said in (text, box.location_label.text()):
+        assert "Auf Server umziehen" not in said
+        assert "den Umzug übernimmt, wer die Datenbank vorgegeben hat, etwa die IT" in said
+
+
 def test_a_file_on_this_pc_gets_no_note(qtbot, dialogs, qsettings, services):
     box = DatabaseBox(services.database, dialogs)
     qtbot.addWidget(box)
