@@ -12,6 +12,14 @@ import functools
 import re
 import unicodedata
 
+# Marks that look alike in a name, as one: the apostrophe of "O'Brien" as a word processor
+# or a Mac's mail puts it (’, ‘ after a space), as typed with the German keyboard's accent
+# key (´) and as the letter ʼ; the hyphen of a double name as Word's non-breaking hyphen
+# (Ctrl+Shift+-) and Unicode's hyphen. Mapped before decomposition: "´" decomposes to a
+# space and an accent, which split "O´Brien" in two.
+_LOOKALIKES = {"’": "'", "‘": "'", "´": "'", "ʼ": "'", "\u2010": "-", "\u2011": "-"}
+_LOOKALIKE_TABLE = str.maketrans(_LOOKALIKES)
+
 # Letters that carry their difference in the letter itself, not in a combining accent, so
 # that Unicode decomposition leaves them as they are (lower case: fold casefolds first).
 _SPECIAL_LETTERS = {
@@ -28,12 +36,12 @@ _SPECIAL_LETTERS = {
     "ŀ": "l",
     "ĸ": "k",
     "ŋ": "n",
-    "ʼ": "'",
 }
 _FOLD_TABLE = str.maketrans(_SPECIAL_LETTERS)
 
 # ASCII spelling, German style where German has one (ä→ae), applied before accents go.
 _ASCII_LETTERS = {
+    **_LOOKALIKES,
     **_SPECIAL_LETTERS,
     "ä": "ae",
     "ö": "oe",
@@ -64,7 +72,8 @@ def fold(text: str) -> str:
 
     Canonically equivalent texts (NFC and NFD) and texts that differ only in case or
     accents fold alike: ``fold("Wiśniewski") == fold("WISNIEWSKI") == "wisniewski"``.
-    Letters with a stroke or ligatures are mapped to their base letters (ł→l, æ→ae, ß→ss).
+    Letters with a stroke or ligatures are mapped to their base letters (ł→l, æ→ae, ß→ss),
+    the apostrophes and hyphens that look alike to the ASCII ones ("O’Brien" as "O'Brien").
 
     Folding works character by character (decomposing, casefolding and dropping combining
     marks never look at the neighbours), so each character is folded once and remembered:
@@ -77,6 +86,8 @@ def fold(text: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 14)
 def _fold_char(char: str) -> str:
+    if char in _LOOKALIKES:
+        return _LOOKALIKES[char]
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", char).casefold())
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return bare.translate(_FOLD_TABLE)
@@ -98,9 +109,11 @@ def match_key(text: str) -> str:
 
 def alike_key(text: str) -> str:
     """``text`` as two names or codes that look the same compare: case, Unicode form
-    (compatibility forms too) and the kind and number of spaces (a no-break space, two
-    spaces) aside; accents count ("Wärme" is not "Warme")."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    (compatibility forms too), the kind and number of spaces (a no-break space, two
+    spaces) and of apostrophes and hyphens ("O’Brien", "O'Brien") aside; accents count
+    ("Wärme" is not "Warme")."""
+    plain = text.translate(_LOOKALIKE_TABLE)
+    return " ".join(unicodedata.normalize("NFKC", plain).casefold().split())
 
 
 def transliterate(text: str) -> str:
