@@ -1,6 +1,7 @@
 """A right the database user lacks (SQLSTATE 42501), said in German with what the IT can
 run to give it: to create tables (the database's owner), to use the tables, or to change
-tables another role owns (their owner, or ``REASSIGN OWNED``)."""
+tables another role owns (their owner, or ``REASSIGN OWNED``); no schema to work in
+(3F000), work cut off by the server's time limit (57014)."""
 
 from __future__ import annotations
 
@@ -46,6 +47,42 @@ def no_privilege(url: URL | None, creating_schema: bool, schema: str | None = No
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {where} TO "
         f"{grantee}; GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {where} TO {grantee}; "
         "(oder ihn zum Eigentümer der Tabellen zu machen)."
+    )
+
+
+def no_schema(url: URL | None, search_path: str | None) -> str:
+    """The server finds no schema in the user's ``search_path`` that exists and that the
+    user may use (a name mistyped in the address, a schema not made yet)."""
+    user = login_user(url) if url is not None else None
+    named = f" „{user}“" if user else ""
+    first = (search_path or "").split(",")[0].strip().strip('"')
+    schema = user if first == "$user" else first
+    looked = f" (search_path = {search_path})" if search_path else ""
+    make = (
+        f"CREATE SCHEMA {sql_identifier(schema)} AUTHORIZATION "
+        f"{sql_identifier(user) if user else '<Benutzer>'};"
+        if schema
+        else "CREATE SCHEMA …;"
+    )
+    return (
+        "Der Datenbankserver findet kein Schema, in dem Expertenrat seine Tabellen anlegen "
+        f"kann: Die Schemas im Suchpfad des Benutzers{named}{looked} gibt es in der Datenbank "
+        "nicht, oder er darf sie nicht benutzen. Bitte prüfen Sie die Adresse "
+        "(?options=-csearch_path%3D…), oder bitten Sie Ihre IT-Betreuung, das Schema "
+        f"anzulegen: {make}"
+    )
+
+
+def cut_off(url: URL | None) -> str:
+    """The server cancelled the work: it ran longer than the administrator allows
+    (``statement_timeout``), or someone there cancelled it."""
+    user = login_user(url) if url is not None else None
+    grantee = sql_identifier(user) if user else "<Benutzer>"
+    return (
+        "Der Datenbankserver hat die Arbeit abgebrochen: Sie dauerte länger, als er erlaubt "
+        "(statement_timeout), oder sie wurde dort abgebrochen. Bitten Sie Ihre IT-Betreuung, "
+        "für Expertenrat keine Höchstdauer festzulegen: ALTER ROLE "
+        f"{grantee} SET statement_timeout = 0;"
     )
 
 

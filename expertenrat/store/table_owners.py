@@ -26,7 +26,8 @@ _SYSTEM_ROLE_OID = 10
 
 _FACTS = text(
     "SELECT current_user, current_database(), pg_get_userbyid(datdba), current_schema(), "
-    "coalesce(has_schema_privilege(current_schema(), 'CREATE'), false) FROM pg_database "
+    "coalesce(has_schema_privilege(current_schema(), 'CREATE'), false), "
+    "current_setting('search_path') FROM pg_database "
     "WHERE datname = current_database()"
 )
 _OTHER_OWNERS = text(
@@ -46,6 +47,7 @@ class TableOwners:
     database_owner: str
     schema: str | None  # where the user's tables are (None: no schema it may use)
     may_create: bool  # the user may create tables there
+    search_path: str  # where the server looks for the schema, as set for the user
 
 
 def read_table_owners(url: URL) -> TableOwners | None:
@@ -57,7 +59,9 @@ def read_table_owners(url: URL) -> TableOwners | None:
     engine = make_engine(url)
     try:
         with engine.connect() as connection:
-            user, database, database_owner, schema, may_create = connection.execute(_FACTS).one()
+            user, database, database_owner, schema, may_create, search_path = connection.execute(
+                _FACTS
+            ).one()
             rows = connection.execute(
                 _OTHER_OWNERS, {"system": _SYSTEM_ROLE_OID, "tables": tables}
             ).all()
@@ -73,4 +77,5 @@ def read_table_owners(url: URL) -> TableOwners | None:
         database_owner=database_owner,
         schema=schema,
         may_create=may_create,
+        search_path=search_path,
     )

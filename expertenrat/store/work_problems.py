@@ -30,7 +30,7 @@ from expertenrat.store.driver_errors import (
     sqlite_error_name,
     sqlstate,
 )
-from expertenrat.store.privilege_problems import no_privilege, not_owner
+from expertenrat.store.privilege_problems import cut_off, no_privilege, no_schema, not_owner
 from expertenrat.store.server_watch import is_server_silent
 from expertenrat.store.table_owners import TableOwners, read_table_owners
 
@@ -195,9 +195,13 @@ def work_problem(
         if isinstance(kind, exc.IntegrityError):
             return BROKEN_RULE
         return BAD_VALUE if isinstance(kind, exc.DataError) else None
+    if state in ("42501", "3F000") and owners is None and url is not None:
+        owners = read_table_owners(url)  # which schema, and whose tables
+    if state == "3F000":  # no schema to create the tables in
+        return no_schema(url, owners.search_path if owners is not None else None)
+    if state == "57014":
+        return cut_off(url)
     if state == "42501":
-        if owners is None and url is not None:  # which schema, and whose tables
-            owners = read_table_owners(url)
         if creating_schema and owners is not None and owners.owners:
             return not_owner(owners)
         return no_privilege(url, creating_schema, owners.schema if owners is not None else None)

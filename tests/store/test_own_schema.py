@@ -135,3 +135,23 @@ def test_a_role_without_rights_on_the_tables_of_its_schema_is_told_the_grants_th
         owner.close()
 
     assert f'ON ALL TABLES IN SCHEMA "{SCHEMA}" TO "{role}"' in caught.value.message
+
+
+def test_a_search_path_naming_no_schema_there_is_told_how_to_make_it_and_that_helps(city_server):
+    admin, admin_url, role = city_server
+    url = _in_schema(admin_url, role)  # the IT has not made the schema yet
+
+    with pytest.raises(DatabaseUnusableError) as caught:
+        open_database(url, create=Create.NOW)
+    advised = caught.value.message.split("das Schema anzulegen: ", 1)[1]
+    with admin.connect() as connection:  # the IT, as the superuser
+        connection.exec_driver_sql(advised)
+    open_database(url, create=Create.NOW).close()
+
+    assert (
+        "Der Datenbankserver findet kein Schema, in dem Expertenrat seine Tabellen anlegen "
+        f"kann: Die Schemas im Suchpfad des Benutzers „{role}“ (search_path = {SCHEMA}) gibt "
+        "es in der Datenbank nicht, oder er darf sie nicht benutzen."
+    ) in caught.value.message
+    assert advised == f'CREATE SCHEMA "{SCHEMA}" AUTHORIZATION "{role}";'
+    assert caught.value.detail == ""

@@ -346,6 +346,45 @@ def test_an_upgrade_of_tables_another_role_owns_advises_giving_them_and_that_hel
 def test_tables_of_the_system_s_superuser_or_of_several_roles_get_advice_that_works(owners, advice):
     """REASSIGN OWNED cannot take the bootstrap superuser's objects."""
     error = exc.ProgrammingError("ALTER TABLE …", {}, psycopg.errors.InsufficientPrivilege("no"))
-    facts = TableOwners("rat", "x", owners, "postgres" in owners, "rat", "public", may_create=True)
+    facts = TableOwners(
+        "rat", "x", owners, "postgres" in owners, "rat", "public", may_create=True, search_path=""
+    )
 
     assert advice in work_problem(error, creating_schema=True, owners=facts)
+
+
+@pytest.mark.parametrize("database", ["postgresql"], indirect=True)
+def test_a_restore_the_server_s_time_limit_cuts_off_says_so_and_changes_nothing(database, tmp_path):
+    """A city's DBA limits how long a statement may run (statement_timeout, set for the
+    database or the role): a restore that waits for another PC's work longer than that is
+    cancelled by the server, and the message says why and what to ask for."""
+    service = BackupService(database)
+    backup = tmp_path / "leer.zip"
+    service.backup(backup)
+    SettingsService(database, "tester").create_council(
+        CouncilSettings(id=None, name="Rat", city="Rostock")
+    )
+    admin = create_engine(database.url)
+    try:
+        with admin.begin() as connection:
+            connection.exec_driver_sql(
+                f"ALTER DATABASE {database.url.database} SET statement_timeout = '300ms'"
+            )
+        database.engine.dispose()  # the next connections get the limit
+        with admin.begin() as connection:  # another PC's change, not yet committed
+            connection.exec_driver_sql("UPDATE councils SET name = name")
+            with pytest.raises(BackupError) as caught:
+                service.restore(backup, tmp_path / "kept")
+    finally:
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f"ALTER DATABASE {database.url.database} RESET ALL")
+        admin.dispose()
+
+    assert "Der Datenbankserver hat die Arbeit abgebrochen: Sie dauerte länger, als er " in (
+        caught.value.message
+    )
+    assert (
+        f'ALTER ROLE "{database.url.username}" SET statement_timeout = 0;' in caught.value.message
+    )
+    assert caught.value.detail == ""
+    assert [council.name for council in SettingsService(database, "tester").councils()] == ["Rat"]
