@@ -14,18 +14,16 @@ which may be changed or deleted again while the minutes are an open draft
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.agenda import Agenda, AgendaItem, clean_item, numbers, validate_item
 from expertenrat.domain.agenda_moves import move_to, remove, subtree
 from expertenrat.domain.agenda_placement import new_item_index, urgent_index
 from expertenrat.domain.agenda_templates import AgendaTemplate
-from expertenrat.domain.enums import AgendaItemKind, AuditAction, ProjectPhase
+from expertenrat.domain.enums import AgendaItemKind, AuditAction
 from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
-from expertenrat.domain.text_folding import fold
 from expertenrat.domain.wording import counted
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.agenda_changes import ITEM, agenda_of, record_item_change
@@ -35,6 +33,7 @@ from expertenrat.services.agenda_references import references
 from expertenrat.services.agenda_rows import MeetingItems, load
 from expertenrat.services.agenda_templates import offered_templates
 from expertenrat.services.minutes_freeze import ensure_not_frozen
+from expertenrat.services.project_choices import ProjectChoice, project_choices
 from expertenrat.services.unit_of_work import (
     changing,
     check_version,
@@ -60,16 +59,6 @@ Place = Callable[[Session, MeetingItems], tuple[int | None, int | None]]
 and its index among the parent's items (``None``: the last)."""
 
 
-@dataclass(frozen=True, slots=True)
-class ProjectChoice:
-    """A project an agenda item may link (a consultation of that project); ``ended``: it
-    is marked as finished (phase abgeschlossen)."""
-
-    id: int
-    title: str
-    ended: bool = False
-
-
 class AgendaService(AgendaOrder):
     def __init__(self, database: Database, actor: str) -> None:
         self._db = database
@@ -89,20 +78,10 @@ class AgendaService(AgendaOrder):
             return offered_templates(session, council_id, meeting_id)
 
     def projects(self, council_id: int) -> list[ProjectChoice]:
-        """The council's projects that an item may link (not deleted), by title: the running
-        ones first, then those marked as finished (found by a tester: after ten years most
-        of 150 projects are finished, and they stood among the running ones). The titles in
-        the Projekte page's order, umlauts and case aside (the database orders by bytes, or
-        by a server's own locale)."""
-        ended = (models.Project.phase == ProjectPhase.COMPLETED.value).label("ended")
+        """The council's projects that an item may link, running ones first
+        (:func:`~expertenrat.services.project_choices.project_choices`)."""
         with reading(self._db) as session:
-            rows = session.execute(
-                select(models.Project.id, models.Project.title, ended).where(
-                    models.Project.council_id == council_id, models.Project.deleted_at.is_(None)
-                )
-            )
-            offered = [ProjectChoice(r.id, r.title, bool(r.ended)) for r in rows]
-        return sorted(offered, key=lambda p: (p.ended, fold(p.title), p.id))
+            return project_choices(session, council_id)
 
     # --- changing -----------------------------------------------------------------------
 

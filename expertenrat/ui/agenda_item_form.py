@@ -26,7 +26,7 @@ from expertenrat.domain.enums import AgendaItemKind, PresenterKind
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import AGENDA_ITEM
 from expertenrat.domain.pasted_agenda_titles import pasted_title
-from expertenrat.services.agenda import ProjectChoice
+from expertenrat.services.project_choices import ProjectChoice
 from expertenrat.ui.eliding_widgets import compact_combo
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr

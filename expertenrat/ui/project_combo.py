@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter
 
 from expertenrat.domain.projects import marked_title
 from expertenrat.domain.text_folding import holds_words, search_words, searchable
-from expertenrat.services.agenda import ProjectChoice
+from expertenrat.services.project_choices import ProjectChoice
 from expertenrat.ui.eliding_widgets import compact_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit

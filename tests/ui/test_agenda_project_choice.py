@@ -13,7 +13,7 @@ from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.enums import AgendaItemKind, MeetingKind
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.projects import Project
-from expertenrat.services.agenda import ProjectChoice
+from expertenrat.services.project_choices import ProjectChoice
 from expertenrat.ui.agenda_editor import AgendaEditor
 from expertenrat.ui.agenda_item_form import AgendaItemForm
 
