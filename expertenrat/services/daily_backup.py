@@ -106,7 +106,9 @@ def _folder_made(folder: Path) -> None:
     a terminal server share (its folder writable by their group), the first one's umask
     (755) kept the others' daily copies out of it, each day one of them started first
     (found by a tester). The copies in it stay their maker's alone (600); beside the
-    default file the folder is as private as the user's data folder (700)."""
+    default file the folder is as private as the user's data folder (700). Never writable
+    by every user of the PC (a file in ``/tmp``, 1777): anyone could put a file under a
+    day's name there, which counts as that day's copy."""
     try:
         folder.mkdir()
     except FileExistsError:
@@ -115,7 +117,8 @@ def _folder_made(folder: Path) -> None:
         raise
     if os.name == "posix":
         with contextlib.suppress(OSError):  # a drive that keeps no modes
-            os.chmod(folder, stat.S_IMODE(folder.parent.stat().st_mode))
+            shared = stat.S_IMODE(folder.parent.stat().st_mode)
+            os.chmod(folder, shared & ~(stat.S_IWOTH | stat.S_ISVTX))
 
 
 class DailyBackupService:

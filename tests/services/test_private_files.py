@@ -157,13 +157,16 @@ def test_copies_of_a_servers_data_are_the_users_alone_from_the_start(
 
 
 @pytest.mark.usefixtures("usual_umask")
-def test_the_backup_folder_beside_a_shared_database_is_as_shared_as_its_folder(tmp_path, today):
+@pytest.mark.parametrize(("shared_as", "made_as"), [(0o770, 0o770), (0o1777, 0o775)])
+def test_the_backup_folder_beside_a_shared_database_is_as_shared_as_its_folder(
+    tmp_path, today, shared_as, made_as
+):
     """A database file several logins of a terminal server share, in a folder of their
     group: the first one's daily copy made "Sicherungen" 755, and every other login's copy
-    failed there from then on (found by a tester)."""
+    failed there from then on (found by a tester). Never writable by everyone, though."""
     shared = tmp_path / "Geschäftsstelle"
     shared.mkdir()
-    shared.chmod(0o770)
+    shared.chmod(shared_as)
     database = open_database(database_url(str(shared / "rat.db")), create=Create.NOW)
     try:
         SettingsService(database, "Frau Schulz").create_council(
@@ -174,4 +177,4 @@ def test_the_backup_folder_beside_a_shared_database_is_as_shared_as_its_folder(t
         database.close()
 
     assert daily is not None and _shared_bits(daily) == 0  # the copy stays its maker's
-    assert stat.S_IMODE((shared / "Sicherungen").stat().st_mode) == 0o770
+    assert stat.S_IMODE((shared / "Sicherungen").stat().st_mode) == made_as
