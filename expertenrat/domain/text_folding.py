@@ -37,7 +37,7 @@ _SPECIAL_LETTERS = {
     "ĸ": "k",
     "ŋ": "n",
 }
-_FOLD_TABLE = str.maketrans(_SPECIAL_LETTERS)
+_FOLD_TABLE = str.maketrans({**_LOOKALIKES, **_SPECIAL_LETTERS})  # lookalikes a letter holds: ŉ
 
 # ASCII spelling, German style where German has one (ä→ae), applied before accents go.
 _ASCII_LETTERS = {

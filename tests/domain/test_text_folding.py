@@ -32,6 +32,7 @@ from expertenrat.domain.text_folding import (
         ("Yılmaz Gülşen", "yilmaz gulsen"),
         ("Œuvray", "oeuvray"),
         ("ﬁnn", "finn"),  # a compatibility ligature
+        ("ŉ", "'n"),  # a letter that holds an apostrophe
         ("Ἀθηνᾶ", "αθηνα"),  # Greek without accents and breathings
         ("ИВАНОВ Ёлкин", "иванов елкин"),
         ("مُحَمَّد", "محمد"),  # Arabic without vowel marks
