@@ -28,28 +28,37 @@ def full_year(two_digits: int) -> int:
     return two_digits + (2000 if two_digits < 30 else 1900)
 
 
-# A day as people copy it: day first (05.12.2026, 5.12.26, 05-12-2026), or ISO
-# (2026-12-05), which a spreadsheet or a database may add a time of day to.
-_DAY_FIRST = re.compile(r"(\d{1,2})([.-])(\d{1,2})\2(\d{4}|\d{2})")
+# The time of day a spreadsheet, a database or an invitation writes after a day ("15.01.2027
+# 16:30", "2027-01-15T16:30:00", "15. Januar 2027, um 16.30 Uhr", "1/15/2027 4:30 PM"),
+# which a date field leaves aside (found by review: "15.01.2027 16:30" copied from a list
+# of meetings was refused without a word, the field kept its old date).
+_TIME_OF_DAY = (
+    r"(?:(?:,?\s+(?:um\s+)?|T)\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?"
+    r"(?:\s*(?:Uhr|[ap]\.?\s*m\.?))?)?"
+)
+# A day as people copy it: day first (05.12.2026, 5.12.26, 05-12-2026), or ISO (2026-12-05).
+_DAY_FIRST = re.compile(r"(\d{1,2})([.-])(\d{1,2})\2(\d{4}|\d{2})" + _TIME_OF_DAY, re.IGNORECASE)
 # As an Excel set to English writes it: month first in the USA (3/1/2025 is 1 March), day
 # first in Great Britain (3 January), which the text does not tell.
-_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})")
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})" + _TIME_OF_DAY, re.IGNORECASE)
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME_OF_DAY, re.IGNORECASE)
 # A weekday before it, as an invitation or a letter writes it ("Dienstag, 15.12.2026",
 # "Di., 15. Dezember 2026"), and a month in words.
 _WEEKDAY = re.compile(r"(?:" + "|".join(WEEKDAYS) + r"|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?),?\s+")
-_IN_WORDS = re.compile(r"(\d{1,2})\.\s*(" + "|".join(MONTHS) + r")\s+(\d{4})", re.IGNORECASE)
+_IN_WORDS = re.compile(
+    r"(\d{1,2})\.\s*(" + "|".join(MONTHS) + r")\s+(\d{4})" + _TIME_OF_DAY, re.IGNORECASE
+)
 
 
 def copied_date(text: str) -> date | None:
     """The day ``text`` names, as it is copied from a mail, a table or a spreadsheet:
     "05.12.2026", "5.12.26" (a two-digit year by :func:`full_year`), "05-12-2026" (day
-    first, as the date fields read it), "2026-12-05" (also with a time of day), "15.
-    Dezember 2026", each also after its weekday ("Dienstag, 15.12.2026", as an invitation
-    writes it; found by a tester); white space around it aside; "15/01/2027" or
-    "01/15/2027" with slashes where it reads as one day only (or as one on the weekday
-    named). ``None`` for any other text, a day the calendar does not have (31.02.), and
-    what :func:`date_doubt` doubts."""
+    first, as the date fields read it), "2026-12-05", "15. Dezember 2026", each also after
+    its weekday ("Dienstag, 15.12.2026", as an invitation writes it; found by a tester)
+    and with a time of day after it, which is left aside ("15.01.2027 16:30"); white space
+    around it aside; "15/01/2027" or "01/15/2027" with slashes where it reads as one day
+    only (or as one on the weekday named). ``None`` for any other text, a day the calendar
+    does not have (31.02.), and what :func:`date_doubt` doubts."""
     days, _ = _days_named(text)
     return days[0] if len(days) == 1 else None
 

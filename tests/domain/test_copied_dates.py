@@ -73,3 +73,19 @@ def test_no_doubt_about_a_date_taken_or_a_text_that_is_none():
     assert date_doubt("14.01.2027") is None
     assert date_doubt("Dec 5, 2026") is None
     assert date_doubt("3/1/2025").startswith("„3/1/2025“ ist kein eindeutiges Datum")
+
+
+@pytest.mark.parametrize(
+    "copied",
+    [
+        "15.01.2027 16:30",
+        "15.01.2027, 16.30 Uhr",
+        "Freitag, 15. Januar 2027 um 16:30 Uhr",
+        "2027-01-15T16:30:00",
+        "1/15/2027 4:30 PM",
+    ],
+)
+def test_a_time_of_day_after_the_date_is_left_aside(copied):
+    """(found by review) "15.01.2027 16:30", a date and time cell copied from a list of
+    meetings, was no date: the field kept its old one without a word."""
+    assert copied_date(copied) == date(2027, 1, 15)

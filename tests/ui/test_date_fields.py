@@ -113,6 +113,8 @@ def test_a_two_digit_year_is_taken_on_enter(qtbot, fields):
         "15.1.27",
         "15.01.2027\n",
         "2027-01-15 00:00:00",
+        "15.01.2027 16:30",  # a date and time cell of a list (found by review)
+        "Freitag, 15. Januar 2027, 16:30 Uhr",
         "Freitag, 15. Januar 2027",  # as an invitation writes it (found by a tester)
         "Fr., 15.01.2027",
     ],
