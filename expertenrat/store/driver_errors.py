@@ -12,6 +12,10 @@ from enum import Enum, auto
 from sqlalchemy import exc
 
 _SERVER_GONE_STATES = {"57P01", "57P02", "57P03", "08000", "08003", "08006"}
+# The server ended a transaction that waited on the program longer than its administrator
+# allows (idle_in_transaction_session_timeout): no network to check, and trying again waits
+# as long again; work_problems says so.
+IDLE_IN_TRANSACTION_TIMEOUT = "25P03"
 
 
 class SqliteCause(Enum):
@@ -97,6 +101,8 @@ def logged(error: BaseException) -> str:
 def is_connection_lost(error: exc.DBAPIError) -> bool:
     """The server went away or refuses connections (not: it refused the statement)."""
     if not isinstance(error, exc.DBAPIError) or hasattr(error.orig, "sqlite_errorcode"):
+        return False
+    if sqlstate(error.orig) == IDLE_IN_TRANSACTION_TIMEOUT:
         return False
     if error.connection_invalidated or sqlstate(error.orig) in _SERVER_GONE_STATES:
         return True

@@ -1,7 +1,7 @@
 """A right the database user lacks (SQLSTATE 42501), said in German with what the IT can
 run to give it: to create tables (the database's owner), to use the tables, or to change
 tables another role owns (their owner, or ``REASSIGN OWNED``); no schema to work in
-(3F000), work cut off by the server's time limit (57014)."""
+(3F000), work cut off by the server's time limits (57014, 25P03)."""
 
 from __future__ import annotations
 
@@ -83,6 +83,20 @@ def cut_off(url: URL | None) -> str:
         "(statement_timeout), oder sie wurde dort abgebrochen. Bitten Sie Ihre IT-Betreuung, "
         "für Expertenrat keine Höchstdauer festzulegen: ALTER ROLE "
         f"{grantee} SET statement_timeout = 0;"
+    )
+
+
+def idle_cut_off(url: URL | None) -> str:
+    """The server ended work whose transaction waited on the program (while it rendered
+    the PDFs of approved minutes) longer than ``idle_in_transaction_session_timeout``."""
+    user = login_user(url) if url is not None else None
+    grantee = sql_identifier(user) if user else "<Benutzer>"
+    return (
+        "Der Datenbankserver hat die Arbeit abgebrochen: Sie wartete länger auf das Programm "
+        "(etwa, während es PDF-Dateien erzeugte), als er erlaubt "
+        "(idle_in_transaction_session_timeout). Bitten Sie Ihre IT-Betreuung, diese Grenze "
+        "für Expertenrat aufzuheben: ALTER ROLE "
+        f"{grantee} SET idle_in_transaction_session_timeout = 0;"
     )
 
 

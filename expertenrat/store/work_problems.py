@@ -22,6 +22,7 @@ from sqlalchemy import exc
 from sqlalchemy.engine import URL
 
 from expertenrat.store.driver_errors import (
+    IDLE_IN_TRANSACTION_TIMEOUT,
     SqliteCause,
     driver_text,
     is_connection_lost,
@@ -30,7 +31,13 @@ from expertenrat.store.driver_errors import (
     sqlite_error_name,
     sqlstate,
 )
-from expertenrat.store.privilege_problems import cut_off, no_privilege, no_schema, not_owner
+from expertenrat.store.privilege_problems import (
+    cut_off,
+    idle_cut_off,
+    no_privilege,
+    no_schema,
+    not_owner,
+)
 from expertenrat.store.server_watch import is_server_silent
 from expertenrat.store.table_owners import TableOwners, read_table_owners
 
@@ -201,6 +208,8 @@ def work_problem(
         return no_schema(url, owners.search_path if owners is not None else None)
     if state == "57014":
         return cut_off(url)
+    if state == IDLE_IN_TRANSACTION_TIMEOUT:
+        return idle_cut_off(url)
     if state == "42501":
         if creating_schema and owners is not None and owners.owners:
             return not_owner(owners)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import time
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
@@ -13,7 +14,7 @@ from minutes_rows import WITH_PDFS
 from minutes_rows import approve as approve_stored
 from minutes_setup import RESOLUTION, Minutes, complete_minutes, fake_render, held_minutes, hold
 from pypdf import PdfReader
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, select
 
 from expertenrat.domain.approved_minutes import approved_minutes_json
 from expertenrat.domain.enums import (
@@ -24,7 +25,7 @@ from expertenrat.domain.enums import (
     MinutesStyle,
     ObjectionState,
 )
-from expertenrat.domain.errors import NotFoundError, ValidationError
+from expertenrat.domain.errors import NotFoundError, StorageError, ValidationError
 from expertenrat.domain.minutes import RecommendationDraft
 from expertenrat.domain.minutes_objections import ObjectionDraft
 from expertenrat.domain.minutes_versions import fingerprint, parse_snapshot, pdf_fingerprint
@@ -671,6 +672,45 @@ def test_a_failing_render_stores_nothing(database, actor, council, minutes) -> N
         row = session.scalars(select(models.MinutesVersion).options(*WITH_PDFS)).one()
     assert row.state == MinutesState.CIRCULATED.value
     assert (row.pdf, row.sha256, row.public_pdf, row.approved_on) == (None, None, None, None)
+
+
+@pytest.mark.parametrize("database", ["postgresql"], indirect=True)
+def test_an_approval_the_server_ends_while_the_pdfs_render_says_why_and_stores_nothing(
+    database, actor, council, minutes
+) -> None:
+    """A city's DBA ends transactions idle longer than a limit: the approval's waits while
+    its PDFs render. It said "Die Verbindung … ist unterbrochen … prüfen Sie das Netzwerk",
+    and trying again waited as long again (found by a tester)."""
+
+    def slow(doc):
+        time.sleep(0.6)  # a long meeting's minutes
+        return render_minutes(doc)
+
+    service = MinutesApprovalService(database, actor, slow)
+    service.circulate(minutes.meeting_id, SENT)
+    approving = later_held(database, council.id, minutes)
+    admin = create_engine(database.url)
+    limit = "idle_in_transaction_session_timeout"
+    try:
+        with admin.begin() as connection:
+            connection.exec_driver_sql(
+                f"ALTER DATABASE {database.url.database} SET {limit} = '200ms'"
+            )
+        database.engine.dispose()  # the next connections get the limit
+        with pytest.raises(StorageError) as caught:
+            service.approve(minutes.meeting_id, approving)
+    finally:
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f"ALTER DATABASE {database.url.database} RESET ALL")
+        admin.dispose()
+
+    assert caught.value.message == (
+        "Der Datenbankserver hat die Arbeit abgebrochen: Sie wartete länger auf das Programm "
+        f"(etwa, während es PDF-Dateien erzeugte), als er erlaubt ({limit}). Bitten Sie Ihre "
+        f'IT-Betreuung, diese Grenze für Expertenrat aufzuheben: ALTER ROLE "'
+        f'{database.url.username}" SET {limit} = 0; Es wurde nichts gespeichert.'
+    )
+    assert service.status(minutes.meeting_id).state is MinutesState.CIRCULATED
 
 
 def test_approval_needs_a_later_held_meeting_and_decided_objections(
