@@ -43,22 +43,34 @@ _DAY_FIRST = re.compile(r"(\d{1,2})([.-])(\d{1,2})\2(\d{4}|\d{2})" + _TIME_OF_DA
 _SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})" + _TIME_OF_DAY, re.IGNORECASE)
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME_OF_DAY, re.IGNORECASE)
 # A weekday before it, as an invitation or a letter writes it ("Dienstag, 15.12.2026",
-# "Di., 15. Dezember 2026"), and a month in words.
+# "Di., 15. Dezember 2026"), and a month in words, also abbreviated as letters do ("15. Jan.
+# 2027": found by review, refused without a word).
 _WEEKDAY = re.compile(r"(?:" + "|".join(WEEKDAYS) + r"|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?),?\s+")
+_MONTH_WORDS = {name.casefold(): number for number, name in enumerate(MONTHS, start=1)} | {
+    f"{short}.": number
+    for short, number in (
+        ("jan", 1), ("feb", 2), ("mär", 3), ("mrz", 3), ("apr", 4), ("jun", 6), ("jul", 7),
+        ("aug", 8), ("sep", 9), ("sept", 9), ("okt", 10), ("nov", 11), ("dez", 12),
+    )
+}  # fmt: skip
 _IN_WORDS = re.compile(
-    r"(\d{1,2})\.\s*(" + "|".join(MONTHS) + r")\s+(\d{4})" + _TIME_OF_DAY, re.IGNORECASE
+    r"(\d{1,2})\.\s*("
+    + "|".join(map(re.escape, sorted(_MONTH_WORDS, key=len, reverse=True)))
+    + r")\s+(\d{4})"
+    + _TIME_OF_DAY,
+    re.IGNORECASE,
 )
 
 
 def copied_date(text: str) -> date | None:
     """The day ``text`` names, as it is copied from a mail, a table or a spreadsheet:
     "05.12.2026", "5.12.26" (a two-digit year by :func:`full_year`), "05-12-2026" (day
-    first, as the date fields read it), "2026-12-05", "15. Dezember 2026", each also after
-    its weekday ("Dienstag, 15.12.2026", as an invitation writes it; found by a tester)
-    and with a time of day after it, which is left aside ("15.01.2027 16:30"); white space
-    around it aside; "15/01/2027" or "01/15/2027" with slashes where it reads as one day
-    only (or as one on the weekday named). ``None`` for any other text, a day the calendar
-    does not have (31.02.), and what :func:`date_doubt` doubts."""
+    first, as the date fields read it), "2026-12-05", "15. Dezember 2026" ("15. Dez. 2026"),
+    each also after its weekday ("Dienstag, 15.12.2026", as an invitation writes it; found
+    by a tester) and with a time of day after it, which is left aside ("15.01.2027 16:30");
+    white space around it aside; "15/01/2027" or "01/15/2027" with slashes where it reads
+    as one day only (or as one on the weekday named). ``None`` for any other text, a day
+    the calendar does not have (31.02.), and what :func:`date_doubt` doubts."""
     days, _ = _days_named(text)
     return days[0] if len(days) == 1 else None
 
@@ -108,7 +120,7 @@ def _days_named(text: str) -> tuple[list[date], date | None]:
         named_weekday = _WEEKDAY_SHORT[weekday.group()[:2]]
         text = text[weekday.end() :]
     if found := _IN_WORDS.fullmatch(text):
-        month = [m.casefold() for m in MONTHS].index(found[2].casefold()) + 1
+        month = _MONTH_WORDS[found[2].casefold()]
         readings = [(int(found[3]), month, int(found[1]))]
     elif found := _DAY_FIRST.fullmatch(text):
         year = int(found[4])

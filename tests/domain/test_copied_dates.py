@@ -89,3 +89,11 @@ def test_a_time_of_day_after_the_date_is_left_aside(copied):
     """(found by review) "15.01.2027 16:30", a date and time cell copied from a list of
     meetings, was no date: the field kept its old one without a word."""
     assert copied_date(copied) == date(2027, 1, 15)
+
+
+@pytest.mark.parametrize("copied", ["15. Jan. 2027", "Fr., 15. Jan. 2027", "15. jan. 2027"])
+def test_a_month_abbreviated_as_a_letter_writes_it_is_read(copied):
+    """(found by review) "15. Jan. 2027" was no date: the field kept its old one unsaid."""
+    assert copied_date(copied) == date(2027, 1, 15)
+    assert copied_date("3. Sept. 2027") == copied_date("3. Sep. 2027") == date(2027, 9, 3)
+    assert copied_date("3. Mrz. 2027") == copied_date("3. Mär. 2027") == date(2027, 3, 3)
