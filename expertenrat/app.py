@@ -124,10 +124,14 @@ class Session:
         self.watches.start(services, dialogs, self.window)
 
     def preset_of(self, database: str | URL | None) -> str:
-        """What named ``database`` at start (see ``database_preset``): "" for one chosen
-        since, in its place, for this run."""
-        named = database is not None and database == self.started_with
-        return self.database_preset if named else ""
+        """What named ``database`` at start (see ``database_preset``), also with the
+        password asked for it: "" for one chosen since, in its place, for this run."""
+        from expertenrat.services.database_choice import same_database
+
+        started = self.started_with
+        if not self.database_preset or database is None or started is None:
+            return ""
+        return self.database_preset if same_database(database, started) else ""
 
     def start(self, database: str | None) -> None:
         """The program's start: the database (see :meth:`open_or_explain`), then a warning

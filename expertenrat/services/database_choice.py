@@ -77,6 +77,19 @@ def is_server(database: str | DatabaseAddress | None) -> bool:
     return isinstance(database, URL) or chosen_is_server(database)
 
 
+def same_database(one: str | DatabaseAddress, other: str | DatabaseAddress) -> bool:
+    """Whether ``one`` and ``other`` name the same database: a server's address with the
+    password asked for it is the one named without it."""
+
+    def plain(database: str | DatabaseAddress) -> DatabaseAddress:
+        return without_password(database if isinstance(database, URL) else database_url(database))
+
+    try:
+        return plain(one) == plain(other)
+    except ExpertenratError:  # names no usable database
+        return False
+
+
 def is_default_file(database: str | DatabaseAddress | None) -> bool:
     """Whether ``database`` is this PC's default SQLite file."""
     return not isinstance(database, URL) and chosen_is_default_file(database)

@@ -322,6 +322,18 @@ def test_einstellungen_says_the_preset_only_while_its_database_is_open(
 LETTER_NOT_A_DATABASE = "Sehr geehrte Damen und Herren"
 
 
+def test_a_preset_server_opened_with_the_password_asked_is_still_the_preset(session):
+    """A server preset for every user names no password: the one asked at start came
+    with an address unlike the preset's, and Einstellungen did not say the preset."""
+    session.database_preset = "die Umgebungsvariable EXPERTENRAT_DATABASE_URL"
+    session.started_with = "postgresql://rat@db.stadt.de/expertenrat"
+    asked = database_url(session.started_with).set(password="geheim")
+    other = database_url("postgresql://rat@db2.stadt.de/expertenrat").set(password="geheim")
+
+    assert session.preset_of(asked) == session.database_preset
+    assert session.preset_of(other) == ""
+
+
 def test_a_file_upgraded_as_the_window_opens_it_is_said_once(session, dialogs, tmp_path):
     """(found by a tester) The window upgraded a database of an older version without a
     word (only the log named the copy): nothing told the user where the old state was
