@@ -119,19 +119,23 @@ class DatabaseBox(QGroupBox):
         another one chosen here would be set aside by the next start again."""
         if not self.preset:
             return False
-        self._dialogs.information(
-            self,
-            title,
+        after_move = (
             tr(
                 _CONTEXT,
-                "Die Datenbank „{location}“ ist beim Start vorgegeben, durch {preset}. Diese "
-                "Vorgabe gilt bei jedem Start: Eine hier gewählte Datenbank wäre beim "
-                "nächsten Start nicht mehr in Gebrauch, nach einem Umzug auf einen Server "
-                "öffnete er wieder diese Datei mit dem Stand vor dem Umzug. Ändern lässt "
-                "sich die Datenbank nur dort, wo sie vorgegeben ist (hat die IT sie "
-                "vorgegeben: durch die IT).",
-            ).format(location=self._database.location, preset=self.preset),
+                " Nach einem Umzug auf einen Server öffnete er wieder diese Datei, mit dem "
+                "Stand vor dem Umzug.",
+            )
+            if self._database.is_sqlite
+            else ""
         )
+        text = tr(
+            _CONTEXT,
+            "Die Datenbank „{location}“ ist beim Start vorgegeben, durch {preset}. Diese "
+            "Vorgabe gilt bei jedem Start: Eine hier gewählte Datenbank wäre beim nächsten "
+            "Start nicht mehr in Gebrauch.{after_move} Ändern lässt sich die Datenbank nur "
+            "dort, wo sie vorgegeben ist (hat die IT sie vorgegeben: durch die IT).",
+        ).format(location=self._database.location, preset=self.preset, after_move=after_move)
+        self._dialogs.information(self, title, text)
         return True
 
     def ask_move(self) -> None:
