@@ -1,4 +1,5 @@
-"""German names of weekdays and months, and the date in words, for every document."""
+"""German names of weekdays and months, the date in words for every document, and a date
+read as it is copied (German, ISO, and as an Outlook or Excel set to English writes it)."""
 
 from __future__ import annotations
 
@@ -44,28 +45,43 @@ _SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})" + _TIME_OF_DAY, re.IG
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME_OF_DAY, re.IGNORECASE)
 # A weekday before it, as an invitation or a letter writes it ("Dienstag, 15.12.2026",
 # "Di., 15. Dezember 2026"), and a month in words, also abbreviated as letters do ("15. Jan.
-# 2027": found by review, refused without a word).
-_WEEKDAY = re.compile(r"(?:" + "|".join(WEEKDAYS) + r"|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?),?\s+")
-_MONTH_WORDS = {name.casefold(): number for number, name in enumerate(MONTHS, start=1)} | {
-    f"{short}.": number
-    for short, number in (
-        ("jan", 1), ("feb", 2), ("mär", 3), ("mrz", 3), ("apr", 4), ("jun", 6), ("jul", 7),
-        ("aug", 8), ("sep", 9), ("sept", 9), ("okt", 10), ("nov", 11), ("dez", 12),
-    )
-}  # fmt: skip
-_IN_WORDS = re.compile(
-    r"(\d{1,2})\.\s*("
-    + "|".join(map(re.escape, sorted(_MONTH_WORDS, key=len, reverse=True)))
-    + r")\s+(\d{4})"
-    + _TIME_OF_DAY,
-    re.IGNORECASE,
+# 2027"), or in English as an Outlook set to English writes it ("Tuesday, December 15,
+# 2026", "15 Dec 2026"): found by review, refused without a word.
+_ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ENGLISH_MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+_WEEKDAY_WORDS = {
+    word: index
+    for index, (german, english) in enumerate(zip(WEEKDAYS, _ENGLISH_WEEKDAYS, strict=True))
+    for word in (german.casefold(), german[:2].casefold(), english, english[:3])
+}
+_MONTH_WORDS = {
+    word: number
+    for number, (german, english) in enumerate(zip(MONTHS, _ENGLISH_MONTHS, strict=True), 1)
+    for word in (german.casefold(), german[:3].casefold(), english, english[:3])
+} | {"mrz": 3, "sept": 9}
+
+
+def _words(words: dict[str, int]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+_WEEKDAY = re.compile(rf"({_words(_WEEKDAY_WORDS)})\.?,?\s+", re.IGNORECASE)
+_MONTH = rf"({_words(_MONTH_WORDS)})\.?"
+# "15. Januar 2027", "15 January 2027"; "January 15, 2027", "Jan 15th, 2027"
+_IN_WORDS = re.compile(rf"(\d{{1,2}})\.?\s*{_MONTH}\s+(\d{{4}})" + _TIME_OF_DAY, re.IGNORECASE)
+_MONTH_IN_WORDS_FIRST = re.compile(
+    rf"{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})" + _TIME_OF_DAY, re.IGNORECASE
 )
 
 
 def copied_date(text: str) -> date | None:
     """The day ``text`` names, as it is copied from a mail, a table or a spreadsheet:
     "05.12.2026", "5.12.26" (a two-digit year by :func:`full_year`), "05-12-2026" (day
-    first, as the date fields read it), "2026-12-05", "15. Dezember 2026" ("15. Dez. 2026"),
+    first, as the date fields read it), "2026-12-05", "15. Dezember 2026" ("15. Dez. 2026",
+    in English "December 15, 2026"),
     each also after its weekday ("Dienstag, 15.12.2026", as an invitation writes it; found
     by a tester) and with a time of day after it, which is left aside ("15.01.2027 16:30");
     white space around it aside; "15/01/2027" or "01/15/2027" with slashes where it reads
@@ -107,9 +123,6 @@ def date_doubt(text: str) -> str | None:
     return None
 
 
-_WEEKDAY_SHORT = {name[:2]: index for index, name in enumerate(WEEKDAYS)}
-
-
 def _days_named(text: str) -> tuple[list[date], date | None]:
     """The days ``text`` can be read as (see :func:`copied_date`): none, one, or the two of
     a date with slashes, day first and month first; of a weekday named, those on it. And
@@ -117,11 +130,12 @@ def _days_named(text: str) -> tuple[list[date], date | None]:
     text = text.strip()
     named_weekday = None
     if weekday := _WEEKDAY.match(text):
-        named_weekday = _WEEKDAY_SHORT[weekday.group()[:2]]
+        named_weekday = _WEEKDAY_WORDS[weekday[1].casefold()]
         text = text[weekday.end() :]
     if found := _IN_WORDS.fullmatch(text):
-        month = _MONTH_WORDS[found[2].casefold()]
-        readings = [(int(found[3]), month, int(found[1]))]
+        readings = [(int(found[3]), _MONTH_WORDS[found[2].casefold()], int(found[1]))]
+    elif found := _MONTH_IN_WORDS_FIRST.fullmatch(text):
+        readings = [(int(found[3]), _MONTH_WORDS[found[1].casefold()], int(found[2]))]
     elif found := _DAY_FIRST.fullmatch(text):
         year = int(found[4])
         year = full_year(year) if len(found[4]) == 2 else year

@@ -41,7 +41,7 @@ def test_a_date_with_slashes_that_reads_as_two_days_is_not_taken(copied, days):
     assert ambiguous_date(copied) == days
 
 
-@pytest.mark.parametrize("copied", ["31/31/2026", "2027-13-01", "Dec 5, 2026", "15.01.2027"])
+@pytest.mark.parametrize("copied", ["31/31/2026", "2027-13-01", "Dezember 2026", "15.01.2027"])
 def test_no_date_or_one_day_is_not_ambiguous(copied):
     assert ambiguous_date(copied) is None
 
@@ -71,7 +71,7 @@ def test_a_date_whose_weekday_it_is_not_is_not_taken(copied):
 
 def test_no_doubt_about_a_date_taken_or_a_text_that_is_none():
     assert date_doubt("14.01.2027") is None
-    assert date_doubt("Dec 5, 2026") is None
+    assert date_doubt("Dezember 2026") is None
     assert date_doubt("3/1/2025").startswith("„3/1/2025“ ist kein eindeutiges Datum")
 
 
@@ -97,3 +97,17 @@ def test_a_month_abbreviated_as_a_letter_writes_it_is_read(copied):
     assert copied_date(copied) == date(2027, 1, 15)
     assert copied_date("3. Sept. 2027") == copied_date("3. Sep. 2027") == date(2027, 9, 3)
     assert copied_date("3. Mrz. 2027") == copied_date("3. Mär. 2027") == date(2027, 3, 3)
+
+
+@pytest.mark.parametrize(
+    "copied",
+    ["January 15, 2027", "Friday, January 15, 2027 4:30 PM", "Jan 15th, 2027", "15 Jan 2027"],
+)
+def test_a_date_in_english_words_is_read(copied):
+    """(found by review) An invitation of an Outlook set to English, "Friday, January 15,
+    2027 4:30 PM", was no date: the field kept its old one unsaid."""
+    assert copied_date(copied) == date(2027, 1, 15)
+    assert date_doubt("Tuesday, January 15, 2027") == (
+        "„Tuesday, January 15, 2027“: Der 15.01.2027 ist ein Freitag. Bitte prüfen Sie "
+        "Wochentag und Datum."
+    )
