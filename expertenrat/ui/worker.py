@@ -137,6 +137,9 @@ class Job(QObject):
             return
         self._poll_timer.stop()
         run.thread.join()
+        # The run is over: a job kept after it (by its parent, or by a handler that holds
+        # it) keeps neither the result, perhaps a PDF of megabytes, nor the thread.
+        self._run = None
         self.running = False
         kind, value = outcome
         self.ended.emit()

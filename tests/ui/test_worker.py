@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
+import weakref
 
 import pytest
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -129,6 +131,26 @@ def test_a_job_may_use_the_database_from_the_worker_thread(qtbot, services):
         job.start()
 
     assert [c.id for c in services.settings.councils()] == finished.args
+
+
+def test_a_job_kept_after_its_end_no_longer_holds_its_result(qtbot):
+    """A job its parent keeps (or a handler that holds it) held the result of its work to
+    the program's end: a PDF of megabytes per use in a window left open all week (found
+    by a tester)."""
+
+    class Rendered:  # a result that can tell when it is gone
+        pass
+
+    parent = QObject()
+    job = Job(lambda _progress: Rendered(), parent)
+    with qtbot.waitSignal(job.finished, timeout=WAIT) as finished:
+        job.start()
+    result = weakref.ref(finished.args[0])
+    del finished
+
+    gc.collect()
+    assert result() is None
+    assert job.parent() is parent and job.join(0)  # the job itself is still there
 
 
 def test_a_running_job_cannot_be_started_twice(qtbot):
