@@ -80,11 +80,9 @@ class PersonDisclosureAction:
         suggested = council_file_name(self._services.settings, council_id, file_name)
         job = self.job = Job(lambda _progress: render(today))
         job.finished.connect(lambda rendered: self._save(rendered, title, suggested))
-        job.failed.connect(
-            lambda message: self._dialogs.warning(
-                self._parent, title, message, job.error.detail if job.error else ""
-            )
-        )
+        # No lambda holding ``job`` on its own signal (Qt holds the lambda): the job and the
+        # person's whole Auskunft stayed in memory until the program ended.
+        job.failed.connect(lambda message: self._warn(title, message))
         start_with_progress(
             job, self._parent, title, tr(_CONTEXT, "Die Auskunft wird zusammengestellt …")
         )
@@ -98,16 +96,20 @@ class PersonDisclosureAction:
     def _note_given(self) -> None:
         """Note the saved Auskunft in the audit trail; if that fails (a lost server), say
         so: the file is saved, the note can be made by hand."""
-        job = self.job = Job(lambda _progress: self._note(), self._parent)
+        # No parent: the window kept every one until the program ended.
+        job = self.job = Job(lambda _progress: self._note())
         job.failed.connect(
-            lambda message: self._dialogs.warning(
-                self._parent,
+            lambda message: self._warn(
                 tr(_CONTEXT, "Auskunft (Art. 15)"),
                 tr(
                     _CONTEXT,
                     "Die Auskunft ist gespeichert, aber nicht im Änderungsprotokoll vermerkt: {}",
                 ).format(message),
-                job.error.detail if job.error else "",
             )
         )
         job.start()
+
+    def _warn(self, title: str, message: str) -> None:
+        """The failure of the job just ended, with the detail of its error."""
+        error = self.job.error if self.job is not None else None
+        self._dialogs.warning(self._parent, title, message, error.detail if error else "")

@@ -124,12 +124,14 @@ class RosterPanel(RosterPanelView):
         an expected error becomes a warning titled ``title``."""
         job = self.job = Job(work)
         job.finished.connect(done)
-        job.failed.connect(
-            lambda message: self._dialogs.warning(
-                self, title, message, job.error.detail if job.error else ""
-            )
-        )
+        # No lambda holding ``job`` on its own signal: Qt holds the lambda, so the job (and
+        # the PDF it rendered) was never freed, one per roster shown in a day's work.
+        job.failed.connect(lambda message: self._failed(title, message))
         start_with_progress(job, self, title, label)
+
+    def _failed(self, title: str, message: str) -> None:
+        error = self.job.error if self.job is not None else None
+        self._dialogs.warning(self, title, message, error.detail if error else "")
 
     # --- exchange with Excel ---------------------------------------------------------
 

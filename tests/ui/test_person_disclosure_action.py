@@ -6,13 +6,17 @@ from __future__ import annotations
 import os
 
 import pytest
+from live_jobs import live_jobs
 from pdf_reading import text
+from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
 from expertenrat.services.audit_reading import AuditService
 from expertenrat.store import models
 from expertenrat.ui.members_table_model import MembersTableModel
+from expertenrat.ui.person_disclosure_action import PersonDisclosureAction
 from expertenrat.ui.save_location import FileKind
+from expertenrat.ui.worker import Job
 
 
 @pytest.fixture
@@ -101,3 +105,28 @@ def test_a_name_with_characters_a_file_system_refuses_is_offered_without_them(
 
     suggested = f"SCER – Auskunft Art. 15 Gülşen Yılmaz Öz A {today}.pdf"
     assert dialogs.file_dialogs == [(FileKind.PDF, suggested)]
+
+
+def test_auskunft_after_auskunft_keeps_no_job_behind(
+    qtbot, services, dialogs, today, tmp_path, finish_job
+) -> None:
+    """Each Auskunft left its job, with the person's whole Auskunft as a PDF, in memory
+    until the program ended (a lambda on the job's own signal held it, and Qt holds the
+    lambda), and the window kept every job noting one in the audit trail (found by a
+    tester)."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    disclosure = PersonDisclosureAction(services, dialogs, lambda: today, window)
+    council = services.settings.councils()[0].id
+    member = services.members.members(council)[0]
+    before = live_jobs()
+
+    for run in range(4):
+        dialogs.paths = [str(tmp_path / f"auskunft {run}.pdf")]
+        disclosure.start(member, council)
+        finish_job(disclosure)  # the Auskunft
+        finish_job(disclosure)  # its note in the audit trail
+
+    assert len(dialogs.saved_files) == 4
+    assert live_jobs() - before <= 1  # the last one, until the next
+    assert window.findChildren(Job) == []

@@ -7,6 +7,7 @@ import threading
 from datetime import date
 
 import pytest
+from live_jobs import live_jobs
 from logo_images import header_only_png
 from pypdf import PdfReader
 from PySide6.QtCore import QTimer
@@ -15,6 +16,7 @@ from sqlalchemy import update
 
 from expertenrat.domain.members import Member
 from expertenrat.store import models
+from expertenrat.ui.roster_panel import RosterPanel
 from tests.ui.wheeling import fields_the_wheel_changed
 
 
@@ -133,3 +135,23 @@ def test_a_stored_logo_that_cannot_be_drawn_is_named_under_the_buttons(
 def test_the_wheel_over_the_roster_s_choices_changes_neither(page) -> None:
     """The wheel over "Fassung" and "Gliederung" chose their next entry in passing."""
     assert fields_the_wheel_changed(page.roster) == []
+
+
+def test_showing_the_roster_again_and_again_keeps_no_job_behind(
+    qtbot, services, dialogs, today, tmp_path, finish_job
+) -> None:
+    """Each roster made (preview, print, save, Excel) left its job with the PDF in memory
+    until the program ended: a lambda on the job's own signal held the job, and Qt holds
+    the lambda (found by a tester)."""
+    roster = RosterPanel(services, dialogs, lambda: today)
+    qtbot.addWidget(roster)
+    roster.set_council(services.settings.councils()[0].id)
+    before = live_jobs()
+
+    for run in range(5):
+        dialogs.paths = [str(tmp_path / f"liste {run}.pdf")]
+        roster.save_pdf_button.click()
+        finish_job(roster)
+
+    assert len(dialogs.saved_files) == 5
+    assert live_jobs() - before <= 1  # the last one, until the next
