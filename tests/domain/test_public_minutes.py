@@ -44,6 +44,16 @@ def test_a_guest_who_presented_a_public_item_too_is_named():
     assert shown == ["Dr. Merle Steffens"]
 
 
+def test_a_presenter_line_naming_the_guest_without_the_accents_leaves_the_guest_out():
+    """Found by a tester: the guest "İlkay Gündoğan" presented only the non-public TOP 4,
+    typed on a German keyboard as "Herr Gundogan": the public minutes named him."""
+    guests = (GuestLine("İlkay Gündoğan", "Universität"), GuestLine("Seán O’Brien", "Amt"))
+
+    assert _guests({"4": "Herr Gundogan; Herr O'Brien"}, guests) == []
+    assert _guests({"4": "ILKAY GUNDOGAN"}, guests) == ["Seán O’Brien"]
+    assert _guests({"4": "Gündoğan", "5": "Frau Gundogan"}, guests) == [g.name for g in guests]
+
+
 def test_a_family_name_inside_another_word_is_no_mention():
     guests = (GuestLine("Ole Berg", "Amt für Mobilität"),)
 
