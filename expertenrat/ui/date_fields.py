@@ -27,6 +27,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QValidator
 from PySide6.QtWidgets import QDateEdit, QToolTip, QWidget
 
 from expertenrat.domain.german_dates import ambiguous_date, copied_date, date_doubt, full_year
+from expertenrat.ui.field_paste import copied_texts
 from expertenrat.ui.widgets import wheel_only_when_focused
 
 # A dot (or what else people type between day, month and year) after a complete part.
@@ -107,10 +108,15 @@ class DateEdit(QDateEdit):
         # Pasted into an empty field, the date follows its "–", which Qt keeps.
         special = self.specialValueText()
         copied = text.removeprefix(special) if special else text
-        refused = checked[0] is QValidator.State.Invalid or copied != text
-        if refused and (day := copied_date(copied)) is not None:
+        if checked[0] is not QValidator.State.Invalid and copied == text:
+            return checked
+        # pasted over the whole field, or into a part of it
+        candidates = copied_texts(text, copied, self.text())
+        readings = ((copied_date(c), date_doubt(c)) for c in candidates)
+        day, doubt = next((found for found in readings if any(found)), (None, None))
+        if day is not None:
             QTimer.singleShot(0, self, lambda: self._take_copied(day))
-        elif refused and (doubt := date_doubt(copied)) is not None:
+        elif doubt is not None:
             # Said under the field: "3/1/2025" became the 3 January where an Excel set to US
             # English meant the 1 March, "Dienstag, 14.01.2027" a Thursday (found by review).
             QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), doubt, self)

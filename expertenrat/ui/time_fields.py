@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QTimeEdit,
 )
 
+from expertenrat.ui.field_paste import copied_texts
 from expertenrat.ui.widgets import wheel_only_when_focused
 
 NO_TIME = QTime(0, 0)
@@ -45,11 +46,12 @@ class TimeEdit(QTimeEdit):
         checked = super().validate(text, pos)
         # Pasted into the empty field, the time follows its "––:––", which Qt keeps.
         copied = text.removeprefix(_NO_TIME_TEXT)
-        refused = checked[0] is QValidator.State.Invalid or copied != text
-        if refused and (found := _COPIED.fullmatch(copied)):
-            hour, minute = _in_half(int(found[1]), (found[3] or "").casefold()), int(found[2])
-            if hour < 24 and minute < 60:
-                QTimer.singleShot(0, self, lambda: self.setTime(QTime(hour, minute)))
+        if checked[0] is not QValidator.State.Invalid and copied == text:
+            return checked
+        # pasted over the whole field, or into a part of it
+        times = (_copied_time(candidate) for candidate in copied_texts(text, copied, self.text()))
+        if (meant := next(filter(None, times), None)) is not None:
+            QTimer.singleShot(0, self, lambda: self.setTime(meant))
         return checked
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -59,6 +61,14 @@ class TimeEdit(QTimeEdit):
         if half in ("a", "p") and (meant := _in_half(hour, half)) != hour:
             self.setTime(self.time().addSecs((meant - hour) * 3600))
         super().keyPressEvent(event)
+
+
+def _copied_time(text: str) -> QTime | None:
+    """The time ``text`` names as an invitation or a mail writes it ("16.30 Uhr", "4:30 PM")."""
+    if (found := _COPIED.fullmatch(text)) is None:
+        return None
+    hour, minute = _in_half(int(found[1]), (found[3] or "").casefold()), int(found[2])
+    return QTime(hour, minute) if hour < 24 and minute < 60 else None
 
 
 def _in_half(hour: int, half: str) -> int:

@@ -132,6 +132,29 @@ def test_a_date_pasted_in_another_form_is_taken(qtbot, fields, copied):
     assert edit.text() == "15.01.2027"
 
 
+@pytest.mark.parametrize("copied", ["15.01.2027", "2027-01-15", "Freitag, 15. Januar 2027"])
+def test_a_date_pasted_as_the_focus_came_by_tab_is_taken(qtbot, copied):
+    """(found by review) Tab selects the field's day, and Qt put the pasted text into it,
+    "15.01.2027.12.2026": refused without a word, the field kept its old date; only a
+    field whose whole text was selected took it."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    before, edit = QLineEdit(), date_edit(SHOWN)
+    layout.addWidget(before)
+    layout.addWidget(edit)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    before.setFocus()
+    qtbot.keyClick(before, Qt.Key.Key_Tab)
+    assert edit.hasFocus() and edit.lineEdit().selectedText() == "03"
+    QApplication.clipboard().setText(copied)
+    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: edit.date().toPython() == date(2027, 1, 15), timeout=2000)
+    assert edit.text() == "15.01.2027"
+
+
 def test_a_pasted_text_that_is_no_date_leaves_the_field_s_date(qtbot, fields):
     edit, _ = fields
     edit.setFocus()

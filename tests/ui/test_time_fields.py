@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import time
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTimeEdit
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import QApplication, QLineEdit, QTimeEdit, QVBoxLayout, QWidget
 
 from expertenrat.ui.time_fields import optional_time, optional_time_edit, time_edit
 
@@ -77,3 +77,40 @@ def test_a_time_pasted_as_an_invitation_writes_it_is_taken(qtbot, make, copied):
     qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: edit.time().toPython() == time(16, 30), timeout=2000)
     assert edit.text() == "16:30"
+
+
+@pytest.mark.parametrize("make", [time_edit, optional_time_edit])
+def test_a_time_pasted_as_the_focus_came_by_tab_is_taken(qtbot, make):
+    """(found by review) Tab selects the hours, and Qt put the pasted text into them,
+    "16.30 Uhr:00": refused without a word, the field kept its old time."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    before, edit = QLineEdit(), make()
+    layout.addWidget(before)
+    layout.addWidget(edit)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    before.setFocus()
+    qtbot.keyClick(before, Qt.Key.Key_Tab)
+    assert edit.hasFocus()
+    QApplication.clipboard().setText("16.30 Uhr")
+    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: edit.time().toPython() == time(16, 30), timeout=2000)
+
+
+def test_a_key_the_field_refuses_is_no_paste_of_the_time_copied(qtbot):
+    """ "x" typed at the end of "16:30" is "16:30x" to Qt's check, which holds the "6:30"
+    copied before: no paste of it."""
+    edit = time_edit()
+    qtbot.addWidget(edit)
+    edit.show()
+    edit.setTime(QTime(16, 30))
+    edit.setFocus()
+    edit.lineEdit().deselect()
+    edit.lineEdit().setCursorPosition(5)
+    QApplication.clipboard().setText("6:30")
+    qtbot.keyClicks(edit, "x")
+    qtbot.wait(10)
+    assert edit.time().toPython() == time(16, 30)
