@@ -8,8 +8,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from cli_runs import run_main, script_environment
 from cli_runs import run_script as run
-from cli_runs import script_environment
 
 from expertenrat import __version__
 from expertenrat.store import schema_revisions
@@ -326,3 +326,17 @@ def test_a_folder_as_out_of_an_export_whose_ending_chooses_the_format_is_named_a
     assert result.stderr == (
         f"expertenrat: Fehler: „{tmp_path}“ ist ein Ordner. Bitte geben Sie einen Dateinamen an.\n"
     )
+
+
+def test_an_error_names_a_file_with_its_spaces_as_they_are(demo_file, tmp_path, capsys):
+    """(found by review) An error is written on one line, and every run of spaces in it was
+    folded to one: "Sicherung  alt.zip" (two spaces) was named "Sicherung alt.zip", a file
+    that is not there either. A line break still becomes a space, a tab its code."""
+    missing = tmp_path / "Sicherung  alt\tneu.zip"
+
+    code, out, err = run_main(capsys, "--database", str(demo_file), "restore", str(missing))
+
+    shown = str(missing).replace("\t", "<U+0009>")
+    assert code == 1 and out == ""
+    assert err.startswith(f"expertenrat: Fehler: „{shown}“ kann nicht gelesen werden: "), err
+    assert err.count("\n") == 1, err

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -220,5 +221,13 @@ def _close_after_the_work(services: Services) -> None:
         services.database.close()
 
 
+# A line break and the spaces around it, in a message written for the window's paragraphs.
+_LINE_BREAK = re.compile(r"\s*[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]\s*")
+
+
 def _one_line(text: str) -> str:
-    return terminal_text(" ".join(text.split()))
+    """``text`` on one line: each line break with the spaces around it as one space, a tab
+    as its code ("<U+0009>", as :func:`~expertenrat.cli.support.ask` shows one). Other
+    spaces stay as they are: a file name the message quotes ("Sicherung  alt.zip", two
+    spaces) was named with one, a file that is not there either (found by review)."""
+    return terminal_text(_LINE_BREAK.sub(" ", text.strip())).replace("\t", "<U+0009>")
