@@ -81,7 +81,9 @@ def checklist(facts: ChecklistFacts) -> Checklist:
 
 
 def _chair_line(facts: ChecklistFacts) -> ChecklistLine:
-    """The chair is named, and was there (one of the two entries is wrong otherwise)."""
+    """The chair is named, and was there (one of the two entries is wrong otherwise); a
+    warning where the chair came late or left early: someone else led the meeting
+    meanwhile, which the minutes should say (found by a tester)."""
     field, name = "chair_membership_id", facts.chair_name
     if not name:
         text = f"Die Sitzungsleitung ({facts.chair_title}) ist nicht angegeben."
@@ -94,6 +96,14 @@ def _chair_line(facts: ChecklistFacts) -> ChecklistLine:
             f"Die Sitzungsleitung {name} ist in der Anwesenheit als {status.label} erfasst.",
             field,
         )
+    partial = facts.chair_partial
+    if status is AttendanceStatus.PRESENT and partial:
+        only = partial if partial.startswith("nur ") else f"nur {partial}"  # "nur TOP 4"
+        text = (
+            f"Sitzungsleitung: {name}, laut Anwesenheit {only} anwesend. "
+            "Wer die Sitzung in der übrigen Zeit leitete, sollte das Protokoll festhalten."
+        )
+        return ChecklistLine("chair", True, text, ChecklistTarget(field), warning=True)
     return checked("chair", True, f"Sitzungsleitung: {name}", field)
 
 

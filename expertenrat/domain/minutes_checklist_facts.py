@@ -75,6 +75,7 @@ class ChecklistFacts:
     attendance_taken: bool = True  # False: nobody recorded present yet, some not recorded
     no_members: bool = False  # nobody was a member of the council that day
     chair_status: AttendanceStatus | None = None  # the chair's attendance, if recorded
+    chair_partial: str = ""  # when a chair present came or went: "bis TOP 5 (17:00 Uhr)"
     chair_title: str = DEFAULT_CHAIR_TITLE  # what the council calls its chair
     attendance_times: tuple[AttendanceTimes, ...] = ()  # of the members present
     # Arrivals and departures that no longer fit the agenda (the sheet's ``problem``).

@@ -41,7 +41,9 @@ def minutes_attendees(
     present carry no role and no action field (the snapshot keeps neither)."""
     fields = fields or {}
     present = tuple(
-        _present(e, fields.get(e.membership_id, ""), numbers, titles.of(e.role) if titles else "")
+        present_member(
+            e, numbers, fields.get(e.membership_id, ""), titles.of(e.role) if titles else ""
+        )
         for e in sheet.entries
         if e.status is AttendanceStatus.PRESENT
     )
@@ -54,9 +56,11 @@ def minutes_attendees(
     return present, excused, absent
 
 
-def _present(
-    entry: AttendanceEntry, field: str, numbers: Mapping[int, str], role: str
+def present_member(
+    entry: AttendanceEntry, numbers: Mapping[int, str], field: str = "", role: str = ""
 ) -> PresentMember:
+    """The member present as the minutes list them: when they came or went by the items'
+    ``numbers`` (by id), with the action ``field`` and ``role`` given."""
     left = numbers.get(entry.left_item_id, "") if entry.left_item_id else ""
     return PresentMember(
         name=entry.name,

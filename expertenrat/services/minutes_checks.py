@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -33,6 +35,7 @@ from expertenrat.services.attendance_rows import full_name
 from expertenrat.services.invitation_trail import held_moves
 from expertenrat.services.meeting_facts import MeetingFacts, meeting_facts
 from expertenrat.services.minutes_assembly import unnamed_among
+from expertenrat.services.minutes_attendance import present_member
 from expertenrat.services.minutes_rows import header_of, label_of, minutes_from_facts
 from expertenrat.services.unit_of_work import fetch
 from expertenrat.store import models
@@ -69,7 +72,7 @@ def checked_minutes(session: Session, meeting: models.Meeting) -> tuple[Checklis
             invitation_sent_on=meeting.invitation_sent_on,
             notice_period_days=council.notice_period_days,
             header=header_of(meeting),
-            chair_name=chair[0] if chair is not None else "",
+            chair_name=chair.name if chair is not None else "",
             unrecorded=tuple(e.name for e in facts.sheet.entries if e.status is None),
             attendance_times=tuple(
                 AttendanceTimes(e.name, e.arrived_at, e.left_at)
@@ -81,7 +84,8 @@ def checked_minutes(session: Session, meeting: models.Meeting) -> tuple[Checklis
             quorum_throughout=facts.sheet.meeting_quorum.throughout,
             attendance_taken=not facts.sheet.unrecorded,
             no_members=not facts.sheet.entries,
-            chair_status=chair[1] if chair is not None else None,
+            chair_status=chair.status if chair is not None else None,
+            chair_partial=chair.partial if chair is not None else "",
             chair_title=council.chair_title,
             approval=MinutesApproval(council.minutes_approval),
             previous=previous,
@@ -107,18 +111,24 @@ def checked_minutes(session: Session, meeting: models.Meeting) -> tuple[Checklis
     return lines, minutes.state
 
 
-def _chair(
-    session: Session, meeting: models.Meeting, facts: MeetingFacts
-) -> tuple[str, AttendanceStatus | None] | None:
-    """The name of the chair of ``meeting`` and their attendance, as the sheet has them
-    (one not on it, not a member that day, is read: no status)."""
+@dataclass(frozen=True, slots=True)
+class _Chair:
+    name: str
+    status: AttendanceStatus | None
+    partial: str = ""  # "bis TOP 5 (17:00 Uhr)": came late or left early
+
+
+def _chair(session: Session, meeting: models.Meeting, facts: MeetingFacts) -> _Chair | None:
+    """The chair of ``meeting`` with their attendance as the sheet has it (one not on it,
+    not a member that day, is read: no status)."""
     if meeting.chair_membership_id is None:
         return None
+    numbers = {item.id: item.number for item in facts.sheet.items}
     for entry in facts.sheet.entries:
         if entry.membership_id == meeting.chair_membership_id:
-            return entry.name, entry.status
+            return _Chair(entry.name, entry.status, present_member(entry, numbers).partial)
     chair = session.get(models.Membership, meeting.chair_membership_id)
-    return (full_name(chair), None) if chair is not None else None
+    return _Chair(full_name(chair), None) if chair is not None else None
 
 
 def _previous(session: Session, meeting: models.Meeting) -> PreviousMinutes | None:

@@ -280,6 +280,31 @@ def test_a_chair_not_present_is_named(service, database, council, nine) -> None:
     assert missing.text.endswith("ist in der Anwesenheit als entschuldigt erfasst.")
 
 
+def test_a_chair_who_left_early_is_a_warning_that_someone_else_led_the_rest(
+    service, database, council, nine, actor
+) -> None:
+    """The chair leaves after TOP 2 of a live meeting and the vice chair leads on: the
+    minutes named her the Sitzungsleitung of the whole meeting, and the check said
+    nothing (found by a tester)."""
+    held = held_meeting(database, council.id, nine, present=7)
+    complete(service, held.meeting_id, nine[0])
+    attendance = AttendanceService(database, actor)
+    entry = attendance.sheet(held.meeting_id).entry(nine[0])
+    attendance.save_entry(
+        held.meeting_id, replace(entry, left_item_id=held.item_ids[1], left_at=time(17, 0))
+    )
+
+    checklist = service.checklist(held.meeting_id)
+
+    line = next(line for line in checklist.lines if line.key == "chair")
+    assert (line.ok, line.warning) == (True, True)  # finishing is not held up
+    assert line.text == (
+        "Sitzungsleitung: Anna Berg, laut Anwesenheit nur bis TOP 2 (17:00 Uhr) anwesend. "
+        "Wer die Sitzung in der übrigen Zeit leitete, sollte das Protokoll festhalten."
+    )
+    assert checklist.complete
+
+
 def test_the_previous_meeting_s_minutes_must_be_approved(service, database, council, nine) -> None:
     first = held_meeting(database, council.id, nine, present=7)
     second = held_meeting(
