@@ -14,8 +14,8 @@ from expertenrat.domain.composition import Composition
 from expertenrat.domain.roster import RosterEntry
 from expertenrat.domain.wording import counted, isolated
 from expertenrat.reports import theme
+from expertenrat.reports.bookmarks import bookmarked_heading
 from expertenrat.reports.meeting_parts import paragraph
-from expertenrat.reports.minutes_blocks import bookmarked_heading
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
 
 # The header over the members who have the field as one of their further action fields

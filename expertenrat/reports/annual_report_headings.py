@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from expertenrat.reports import theme
-from expertenrat.reports.minutes_blocks import Bookmark
+from expertenrat.reports.bookmarks import Bookmark
 
 # Below the heading of a section without entries: its one line ("Keine Sitzungen im Jahr
 # 2026.", and "Noch geplant …"). The 40 mm kept for a section with a table pushed such a

@@ -12,9 +12,9 @@ from expertenrat.domain.wording import counted
 from expertenrat.reports import theme
 from expertenrat.reports.annual_report_headings import EMPTY_SECTION_SPACE
 from expertenrat.reports.attendance_chart import attendance_per_meeting
+from expertenrat.reports.bookmarks import bookmarked_heading
 from expertenrat.reports.charts import captioned
 from expertenrat.reports.meeting_parts import paragraph
-from expertenrat.reports.minutes_blocks import bookmarked_heading
 from expertenrat.reports.page_geometry import content_height
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
 

@@ -24,9 +24,9 @@ from expertenrat.reports import recommendation_charts, theme
 from expertenrat.reports.annual_report_council_pdf import council_section
 from expertenrat.reports.annual_report_headings import EMPTY_SECTION_SPACE, field_heading
 from expertenrat.reports.annual_report_meetings_pdf import meetings_section
+from expertenrat.reports.bookmarks import bookmarked_heading
 from expertenrat.reports.charts import captioned
 from expertenrat.reports.meeting_parts import paragraph
-from expertenrat.reports.minutes_blocks import bookmarked_heading
 from expertenrat.reports.recommendations_report_pdf import lines_table
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column
 

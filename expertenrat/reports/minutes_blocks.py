@@ -1,5 +1,5 @@
-"""The building blocks of the minutes PDF: bookmarked headings, labelled texts, vote lines,
-recommendations and the approval box."""
+"""The building blocks of the minutes PDF: item headings, labelled texts, vote lines,
+recommendations and the approval box (its bookmarks: :mod:`~expertenrat.reports.bookmarks`)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from expertenrat.domain.text_characters import line_feeds
 from expertenrat.domain.wording import isolated
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import theme, visual_order
+from expertenrat.reports.bookmarks import Bookmark
 from expertenrat.reports.line_breaks import keep_indent, tab_gaps
 from expertenrat.reports.list_lines import hanging_style, point_start
 from expertenrat.reports.minutes_keeping import (
@@ -40,26 +41,6 @@ _BOX_FILL = colors.HexColor("#f1f5f9")
 _LABEL_SIZE = 8.5
 _FACTS_SIZE = 8
 _BELOW_LABELLED = TEXT_LEADING - LABEL_LEADING  # what the label line lacks of a line
-
-
-class Bookmark(Flowable):
-    """An invisible mark that puts ``title`` into the PDF outline where it is drawn."""
-
-    def __init__(self, title: str, level: int = 0) -> None:
-        super().__init__()
-        self.title = theme.clip(" ".join(title.split()), 120)
-        self.level = level
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        self.canv.outline_entry(self.title, self.level)  # type: ignore[attr-defined]
-
-
-def bookmarked_heading(text: str, *, keep_space: float = 40 * mm) -> list[Flowable]:
-    heading = theme.section_heading(text, keep_space=keep_space)
-    return [heading[0], Bookmark(text), *heading[1:]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from expertenrat.domain.minutes_document import MinutesDocument
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import minutes_blocks as blocks
 from expertenrat.reports import theme
+from expertenrat.reports.bookmarks import bookmarked_heading
 from expertenrat.reports.minutes_keeping import Closing
 from expertenrat.reports.theme import BOLD
 
@@ -23,7 +24,7 @@ def minutes_closing(doc: MinutesDocument) -> list[Flowable]:
     closed = f"{doc.closed_at:%H:%M} Uhr" if doc.closed_at else "–"
     story: list[Flowable] = [
         parts.paragraph(f"Ende der Sitzung: {closed}", "body", BOLD),
-        *blocks.bookmarked_heading("Anlagen", keep_space=20 * mm),
+        *bookmarked_heading("Anlagen", keep_space=20 * mm),
     ]
     if doc.annexes:
         story += [parts.paragraph(a.label) for a in doc.annexes]

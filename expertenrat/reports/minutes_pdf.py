@@ -31,6 +31,7 @@ from expertenrat.domain.wording import isolated
 from expertenrat.reports import meeting_parts as parts
 from expertenrat.reports import minutes_blocks as blocks
 from expertenrat.reports import theme
+from expertenrat.reports.bookmarks import bookmarked_heading
 from expertenrat.reports.minutes_closing import minutes_closing
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
 
@@ -150,7 +151,7 @@ def _absent(member: AbsentMember) -> str:
 
 
 def _attendance(doc: MinutesDocument) -> list[Flowable]:
-    story = [*blocks.bookmarked_heading("Anwesenheit")]
+    story = [*bookmarked_heading("Anwesenheit")]
     if doc.present:
         story.append(theme.column_table(doc.present, _PRESENT_COLUMNS))
     else:
@@ -167,7 +168,7 @@ def _attendance(doc: MinutesDocument) -> list[Flowable]:
 
 
 def _opening(doc: MinutesDocument) -> list[Flowable]:
-    story = [*blocks.bookmarked_heading("Feststellungen")]
+    story = [*bookmarked_heading("Feststellungen")]
     lines = [doc.invitation.statement(doc.day) if doc.invitation else ""]
     lines += [doc.quorum_line, doc.agenda_line, doc.extension_line, doc.order_line]
     lines += doc.earlier_minutes
@@ -178,7 +179,7 @@ def _opening(doc: MinutesDocument) -> list[Flowable]:
 
 
 def _agenda(doc: MinutesDocument) -> list[Flowable]:
-    story = [*blocks.bookmarked_heading("Tagesordnung")]
+    story = [*bookmarked_heading("Tagesordnung")]
     if not doc.items:
         return [*story, parts.paragraph("Die Tagesordnung ist leer.", "note")]
     return [*story, theme.column_table(doc.items, _AGENDA_COLUMNS, long_rows=True)]

@@ -24,8 +24,8 @@ from expertenrat.domain.recommendations_report import (
 from expertenrat.domain.wording import counted_or_none, isolated
 from expertenrat.reports import recommendation_charts as charts
 from expertenrat.reports import theme
+from expertenrat.reports.bookmarks import Bookmark, bookmarked_heading
 from expertenrat.reports.meeting_parts import paragraph
-from expertenrat.reports.minutes_blocks import Bookmark, bookmarked_heading
 from expertenrat.reports.theme import BOLD, PLAIN, SMALL, Column, Lines
 from expertenrat.reports.widowless_table import AtPageTop, ContinuedTable
 
