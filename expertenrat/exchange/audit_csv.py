@@ -10,9 +10,6 @@ Verlauf der Beratung of 100,000 characters) is cut with a marker (:func:`excel_c
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -20,7 +17,7 @@ from zoneinfo import ZoneInfo
 from expertenrat.domain.audit_fields import AuditLine, Names, field_changes, local_time
 from expertenrat.domain.audit_labels import entity_label
 from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
-from expertenrat.exchange.excel_text import excel_cell, excel_safe
+from expertenrat.exchange.excel_text import excel_cell, excel_csv, excel_safe
 
 HEADER = ("Zeitpunkt", "Person", "Änderung", "Bereich", "Beschreibung", "Feld", "vorher", "nachher")
 
@@ -51,9 +48,10 @@ def export_audit_csv(
     titles: RoleTitles = DEFAULT_ROLE_TITLES,
 ) -> bytes:
     """Write ``lines`` for Excel (see :func:`audit_rows`)."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(HEADER)
-    for at, *texts in audit_rows(lines, zone, names, titles):
-        writer.writerow(excel_cell(excel_safe(value)) for value in (f"{at:%d.%m.%Y %H:%M}", *texts))
-    return codecs.BOM_UTF8 + out.getvalue().encode("utf-8")
+    return excel_csv(
+        HEADER,
+        (
+            [excel_cell(excel_safe(value)) for value in (f"{at:%d.%m.%Y %H:%M}", *texts)]
+            for at, *texts in audit_rows(lines, zone, names, titles)
+        ),
+    )

@@ -1,5 +1,6 @@
 """Text cells as Excel reads them back: the formula guard of CSV files and the escapes of
-.xlsx workbooks, shared by every export.
+.xlsx workbooks, shared by every export, and the CSV file German Excel opens directly
+(:func:`excel_csv`).
 
 Formula (CSV) injection: Excel runs a cell that starts with ``= + - @``, a tab or a carriage
 return (or the full-width ＝ ＋ － ＠) as a formula. :func:`excel_safe` puts an apostrophe
@@ -20,7 +21,11 @@ must import again whole).
 
 from __future__ import annotations
 
+import codecs
+import csv
+import io
 import re
+from collections.abc import Iterable
 
 _FORMULA_STARTS = frozenset("=+-@\t\r＝＋－＠")
 
@@ -30,6 +35,17 @@ def excel_safe(value: str) -> str:
     if _changed_by_excel(value) or (value[:1] == "'" and _guarded(value[1:])):
         return "'" + value
     return value
+
+
+def excel_csv(header: Iterable[str], rows: Iterable[Iterable[str]]) -> bytes:
+    """A CSV file German Excel opens directly (a double click, no import dialog): ``;``
+    between cells, CRLF line ends, UTF-8 with a BOM; the cells as given (each export guards
+    its own: :func:`excel_safe`, :func:`excel_cell`)."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return codecs.BOM_UTF8 + out.getvalue().encode("utf-8")
 
 
 EXCEL_CELL_LIMIT = 32_767

@@ -25,7 +25,6 @@ with line breaks still counts as one row, and a "sep=" line (which Excel hides) 
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import re
@@ -38,7 +37,7 @@ from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.members import Member
 from expertenrat.exchange.csv_text import UNICODE_ENCODINGS, decoded_csv, lost_letters
-from expertenrat.exchange.excel_text import excel_safe, unguard_formulas
+from expertenrat.exchange.excel_text import excel_csv, excel_safe, unguard_formulas
 from expertenrat.exchange.member_address_columns import ADDRESS_PARTS
 from expertenrat.exchange.member_columns import COLUMNS, Cell, column_name, export_row, format_date
 from expertenrat.exchange.member_header import (
@@ -81,12 +80,13 @@ def export_members_csv(
     ``field_names`` maps action field ids to names; every id a member uses must be in it
     (otherwise ``ValueError``: dropping a field silently would lose data).
     """
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(header for _, header in COLUMNS)
-    for member in members:
-        writer.writerow(excel_safe(_text(cell)) for cell in export_row(member, field_names, titles))
-    return codecs.BOM_UTF8 + out.getvalue().encode("utf-8")
+    return excel_csv(
+        (header for _, header in COLUMNS),
+        (
+            [excel_safe(_text(cell)) for cell in export_row(member, field_names, titles)]
+            for member in members
+        ),
+    )
 
 
 def _text(cell: Cell) -> str:

@@ -12,16 +12,13 @@ adopted in a non-public agenda item; a workbook holding one is "Empfehlungen –
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 from collections.abc import Callable, Sequence
 from datetime import date
 
 from expertenrat.domain.recommendation_views import RecommendationRow
 from expertenrat.domain.recommendations import AWAITING_OUTCOME, AWAITING_RESPONSE
 from expertenrat.domain.recommendations_report import ReportLine
-from expertenrat.exchange.excel_text import excel_cell, excel_safe
+from expertenrat.exchange.excel_text import excel_cell, excel_csv, excel_safe
 from expertenrat.exchange.excel_workbook import table_xlsx
 
 Value = str | date | int | None
@@ -97,12 +94,7 @@ def export_row(line: ReportLine) -> list[Value]:
 
 def register_csv(lines: Sequence[ReportLine]) -> bytes:
     """The register as a CSV file German Excel opens directly."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(HEADERS)
-    for line in lines:
-        writer.writerow(_csv_text(value) for value in export_row(line))
-    return codecs.BOM_UTF8 + out.getvalue().encode("utf-8")
+    return excel_csv(HEADERS, ([_csv_text(value) for value in export_row(line)] for line in lines))
 
 
 def _csv_text(value: Value) -> str:
