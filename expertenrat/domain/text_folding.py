@@ -136,13 +136,19 @@ def _ascii(char: str) -> str:
     return "".join(c for c in decomposed if c.isascii())
 
 
+# "ae", "oe", "ue" as a text without umlauts spells ä, ö, ü
+_UMLAUT_SPELLING = re.compile("([aou])e")
+
+
 def searchable(*parts: str) -> str:
-    """What a search looks in: ``parts`` folded twice, so that "muller" (accents aside) and
-    "mueller" (spelt out) both find Müller (once where both are alike: less to look
-    through per keystroke)."""
+    """What a search looks in: ``parts`` folded, spelt out and with the umlauts' spellings
+    as the letters, so that "muller" (accents aside) and "mueller" (spelt out) find Müller,
+    and "Müller" finds Mueller, as a system without umlauts wrote the name (found by a
+    tester); each form once (less to look through per keystroke)."""
     text = " ".join(parts)
     folded, spelt_out = fold(text), fold(transliterate(text))
-    return folded if folded == spelt_out else f"{folded}\n{spelt_out}"
+    forms = dict.fromkeys((folded, spelt_out, _UMLAUT_SPELLING.sub(r"\1", spelt_out)))
+    return "\n".join(forms)
 
 
 def searchable_prose(text: str) -> str:

@@ -12,6 +12,7 @@ from expertenrat.domain import text_folding
 from expertenrat.domain.text_folding import (
     alike_key,
     fold,
+    holds_words,
     match_key,
     search_words,
     searchable,
@@ -133,6 +134,17 @@ def test_prose_is_searchable_word_by_word_accents_aside_and_spelt_out() -> None:
     for word in ("prufung", "pruefung", "schnittstellen", "uber", "ueber", "das", "amt."):
         assert word in text
     assert searchable_prose("") == ""
+
+
+@pytest.mark.parametrize(
+    ("stored", "typed"),
+    [("Mueller", "Müller"), ("Müller", "Mueller"), ("Müller", "Muller"), ("Oezdemir", "Özdemir")],
+)
+def test_an_umlaut_and_its_spelling_find_each_other(stored, typed):
+    """Found by a tester: "Müller" typed found no "Mueller", as the city's staff system
+    (without umlauts) wrote the name."""
+    assert holds_words(searchable("Hans", stored), search_words(f"hans {typed}"))
+    assert holds_words(searchable_prose(f"Frau {stored} fragt."), search_words(typed))
 
 
 def test_prose_holds_a_word_divided_at_a_line_s_end_whole() -> None:
