@@ -22,12 +22,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QDate, QPoint, Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QValidator
-from PySide6.QtWidgets import QDateEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QDateEdit, QWidget
 
 from expertenrat.domain.german_dates import ambiguous_date, copied_date, date_doubt, full_year
-from expertenrat.ui.field_paste import copied_texts
+from expertenrat.ui.field_paste import copied_texts, pasted_in, quoted, say_under
+from expertenrat.ui.i18n import tr
 from expertenrat.ui.widgets import wheel_only_when_focused
 
 # A dot (or what else people type between day, month and year) after a complete part.
@@ -111,15 +112,22 @@ class DateEdit(QDateEdit):
         if checked[0] is not QValidator.State.Invalid and copied == text:
             return checked
         # pasted over the whole field, or into a part of it
-        candidates = copied_texts(text, copied, self.text())
-        readings = ((copied_date(c), date_doubt(c)) for c in candidates)
+        pasted = pasted_in(text, self.text())
+        readings = ((copied_date(c), date_doubt(c)) for c in copied_texts(copied, pasted))
         day, doubt = next((found for found in readings if any(found)), (None, None))
         if day is not None:
             QTimer.singleShot(0, self, lambda: self._take_copied(day))
         elif doubt is not None:
             # Said under the field: "3/1/2025" became the 3 January where an Excel set to US
             # English meant the 1 March, "Dienstag, 14.01.2027" a Thursday (found by review).
-            QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), doubt, self)
+            say_under(self, doubt)
+        elif pasted is not None:  # refused without a word before (found by review)
+            message = tr(
+                "DateFields",
+                "{pasted} ist kein Datum, das sich lesen lässt. Bitte als TT.MM.JJJJ angeben, "
+                "etwa 15.01.2027.",
+            )
+            say_under(self, message.format(pasted=quoted(pasted)))
         return checked
 
     def _take_copied(self, day: date) -> None:

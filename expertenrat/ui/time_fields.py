@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QTimeEdit,
 )
 
-from expertenrat.ui.field_paste import copied_texts
+from expertenrat.ui.field_paste import copied_texts, pasted_in, quoted, say_under
+from expertenrat.ui.i18n import tr
 from expertenrat.ui.widgets import wheel_only_when_focused
 
 NO_TIME = QTime(0, 0)
@@ -49,9 +50,17 @@ class TimeEdit(QTimeEdit):
         if checked[0] is not QValidator.State.Invalid and copied == text:
             return checked
         # pasted over the whole field, or into a part of it
-        times = (_copied_time(candidate) for candidate in copied_texts(text, copied, self.text()))
+        pasted = pasted_in(text, self.text())
+        times = (_copied_time(candidate) for candidate in copied_texts(copied, pasted))
         if (meant := next(filter(None, times), None)) is not None:
             QTimer.singleShot(0, self, lambda: self.setTime(meant))
+        elif pasted is not None:  # refused without a word before (found by review)
+            message = tr(
+                "TimeFields",
+                "{pasted} ist keine Uhrzeit, die sich lesen lässt. Bitte als HH:MM angeben, "
+                "etwa 16:30.",
+            )
+            say_under(self, message.format(pasted=quoted(pasted)))
         return checked
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

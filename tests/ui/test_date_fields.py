@@ -155,13 +155,18 @@ def test_a_date_pasted_as_the_focus_came_by_tab_is_taken(qtbot, copied):
     assert edit.text() == "15.01.2027"
 
 
-def test_a_pasted_text_that_is_no_date_leaves_the_field_s_date(qtbot, fields):
+def test_a_pasted_text_that_is_no_date_leaves_the_field_s_date_and_says_so(qtbot, fields):
+    """(found by review) Refused without a word, the old date looked taken."""
     edit, _ = fields
     edit.setFocus()
     edit.selectAll()
     for copied in ("Dezember 2026", "2027-13-01", "15.01.2027 bis 20.01.2027"):
         QApplication.clipboard().setText(copied)
         qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert QToolTip.text() == (
+        "„15.01.2027 bis 20.01.2027“ ist kein Datum, das sich lesen lässt. Bitte als "
+        "TT.MM.JJJJ angeben, etwa 15.01.2027."
+    )
     qtbot.wait(10)
     assert edit.date().toPython() == SHOWN
 

@@ -7,7 +7,14 @@ from datetime import time
 
 import pytest
 from PySide6.QtCore import Qt, QTime
-from PySide6.QtWidgets import QApplication, QLineEdit, QTimeEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QTimeEdit,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from expertenrat.ui.time_fields import optional_time, optional_time_edit, time_edit
 
@@ -114,3 +121,21 @@ def test_a_key_the_field_refuses_is_no_paste_of_the_time_copied(qtbot):
     qtbot.keyClicks(edit, "x")
     qtbot.wait(10)
     assert edit.time().toPython() == time(16, 30)
+
+
+def test_a_pasted_text_that_is_no_time_leaves_the_field_s_time_and_says_so(qtbot):
+    """(found by review) Refused without a word, the old time looked taken."""
+    edit = time_edit()
+    qtbot.addWidget(edit)
+    edit.show()
+    edit.setTime(QTime(10, 0))
+    edit.setFocus()
+    edit.selectAll()
+    QApplication.clipboard().setText("nachmittags\nim Rathaus, Raum 1.05 und anschließend im Foyer")
+    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert QToolTip.text() == (
+        "„nachmittags im Rathaus, Raum 1.05 und an…“ ist keine Uhrzeit, die sich lesen "
+        "lässt. Bitte als HH:MM angeben, etwa 16:30."
+    )
+    qtbot.wait(10)
+    assert edit.time().toPython() == time(10, 0)
