@@ -34,7 +34,7 @@ from expertenrat.services import audit
 from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.annex_rows import annex_rows
 from expertenrat.services.attendance_rows import live_meeting
-from expertenrat.services.files import read_at_most
+from expertenrat.services.file_reading import read_at_most
 from expertenrat.services.minutes_freeze import ensure_not_frozen, is_frozen
 from expertenrat.services.pdf_reading import damaged_annex_error, read_pdf
 from expertenrat.services.unit_of_work import (

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from expertenrat.domain.errors import os_error_detail, os_error_text
 from expertenrat.services.backup_conversion import database_copy_as_backup, modified_utc
-from expertenrat.services.files import NotAFileError, check_regular_file
+from expertenrat.services.file_reading import NotAFileError, check_regular_file
 from expertenrat.store import schema_revisions
 from expertenrat.store.backup_format import Backup, BackupError
 from expertenrat.store.backup_reading import read_backup, read_made

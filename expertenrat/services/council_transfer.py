@@ -64,7 +64,7 @@ from expertenrat.services.council_transfer_lists import (
     replace_fields,
     replace_phrases,
 )
-from expertenrat.services.files import read_at_most
+from expertenrat.services.file_reading import read_at_most
 from expertenrat.services.logos import logo_problems
 from expertenrat.services.text_templates import (
     follow_council_words,

@@ -26,7 +26,7 @@ from expertenrat.services import audit
 from expertenrat.services.chairs_ahead import clear_chairs_ahead
 from expertenrat.services.collector import collector_paused
 from expertenrat.services.consent_ledger import latest_withdrawals
-from expertenrat.services.files import read_at_most
+from expertenrat.services.file_reading import read_at_most
 from expertenrat.services.member_checks import check_members, check_none_added_meanwhile
 from expertenrat.services.member_history import drop_apologies_outside_terms, recorded_spans
 from expertenrat.services.member_import_notes import with_import_notes

@@ -18,7 +18,7 @@ from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from expertenrat.domain.errors import os_error_text
-from expertenrat.services.files import NotAFileError, check_regular_file
+from expertenrat.services.file_reading import NotAFileError, check_regular_file
 from expertenrat.services.logos import LOGO_SIDE, MAX_LOGO_SIDE
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr

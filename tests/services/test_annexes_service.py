@@ -18,7 +18,7 @@ from expertenrat.domain.annexes import MeetingAnnexes
 from expertenrat.domain.errors import ConcurrentEditError, ValidationError
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.audit_reading import AuditService
-from expertenrat.services.files import NotAFileError
+from expertenrat.services.file_reading import NotAFileError
 from expertenrat.store import models
 
 

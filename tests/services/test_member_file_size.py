@@ -14,7 +14,7 @@ from expertenrat.domain.errors import DataEntryError
 from expertenrat.domain.member_import_preview import ImportStatus
 from expertenrat.domain.members import Member
 from expertenrat.exchange.members_csv import export_members_csv
-from expertenrat.services.files import NotAFileError
+from expertenrat.services.file_reading import NotAFileError
 from expertenrat.services.member_exchange import (
     MAX_FILE_BYTES,
     MemberExchangeService,
