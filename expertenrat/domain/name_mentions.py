@@ -1,6 +1,6 @@
 """Where a text names a person: by the family name as a whole word, in any case, accents
 and Unicode form aside, an umlaut also spelt out ("Herr Pál", "PÁL:", "Herr Pal", not
-"Pálffy"; "Gundogan" for Gündoğan, "Mueller" for Müller). The Auskunft searches the
+"Pálffy"; "Gundogan" for Gündoğan, "Mueller" for Müller and back). The Auskunft searches the
 minutes and the recommendations so (:mod:`services.person_disclosure_meetings`,
 :mod:`services.person_disclosure_recommendations`), and so does the warning that the
 public minutes name a member who may not be named (:mod:`domain.unnamed_mentions`): a
@@ -13,15 +13,23 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 
-from expertenrat.domain.text_folding import fold, folded_origins, transliterate
+from expertenrat.domain.text_folding import (
+    fold,
+    folded_origins,
+    transliterate,
+    umlauts_unspelt,
+)
 
 _AROUND = 70  # letters of an excerpt on either side of the name
 
 
 def family_name_pattern(family_names: Iterable[str]) -> NamePattern:
     """Any of ``family_names``, each as a whole word, in any case, accents aside, each also
-    in its ASCII spelling (ö as oe)."""
-    spellings = (fold(s) for n in family_names for s in (n, transliterate(n)))
+    in its ASCII spelling (ö as oe) and, spelt so, as written with umlauts ("Mueller" also
+    as "Müller", as the city's staff system may have written the name stored)."""
+    names = list(family_names)
+    spelt_out = [fold(transliterate(n)) for n in names]
+    spellings = [*map(fold, names), *spelt_out, *map(umlauts_unspelt, spelt_out)]
     keys = dict.fromkeys(r"\s+".join(map(re.escape, s.split())) for s in spellings)
     keys.pop("", None)  # no name, or one of no Latin letters (no ASCII spelling)
     return NamePattern(re.compile(rf"(?<!\w)(?:{'|'.join(keys)})(?!\w)") if keys else None)

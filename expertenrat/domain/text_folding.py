@@ -140,6 +140,12 @@ def _ascii(char: str) -> str:
 _UMLAUT_SPELLING = re.compile("([aou])e")
 
 
+def umlauts_unspelt(folded: str) -> str:
+    """``folded`` (lower case) with "ae", "oe", "ue" as the letters a, o, u, as
+    :func:`fold` leaves an umlaut: "mueller" → "muller", the fold of "Müller"."""
+    return _UMLAUT_SPELLING.sub(r"\1", folded)
+
+
 def searchable(*parts: str) -> str:
     """What a search looks in: ``parts`` folded, spelt out and with the umlauts' spellings
     as the letters, so that "muller" (accents aside) and "mueller" (spelt out) find Müller,
@@ -147,7 +153,7 @@ def searchable(*parts: str) -> str:
     tester); each form once (less to look through per keystroke)."""
     text = " ".join(parts)
     folded, spelt_out = fold(text), fold(transliterate(text))
-    forms = dict.fromkeys((folded, spelt_out, _UMLAUT_SPELLING.sub(r"\1", spelt_out)))
+    forms = dict.fromkeys((folded, spelt_out, umlauts_unspelt(spelt_out)))
     return "\n".join(forms)
 
 

@@ -19,6 +19,8 @@ def test_the_name_is_found_however_its_letters_are_written():
 
 def test_an_umlaut_spelt_out_and_a_turkish_dotless_i_find_the_name():
     assert family_name_pattern(["Müller"]).search("Frau Mueller")
+    assert family_name_pattern(["Mueller"]).search("Frau Müller")
+    assert family_name_pattern(iter(["Oezdemir"])).search("Herr ÖZDEMIR")
     assert family_name_pattern(["Yılmaz"]).search("Herr Yilmaz")
     assert family_name_pattern(["Straße"]).search("Herr STRASSE")
     assert not family_name_pattern(["Müller"]).search("Frau Mühler")
