@@ -35,6 +35,7 @@ from expertenrat.services.recommendation_integrity import recommendation_finding
 from expertenrat.services.text_integrity import readable_texts, text_findings
 from expertenrat.services.unit_of_work import reading
 from expertenrat.store.database import Database
+from expertenrat.store.migrate import own_schema
 from expertenrat.store.models import (
     AgendaItem,
     Attendance,
@@ -87,8 +88,13 @@ def _sqlite_findings(connection: Connection) -> list[Finding]:
     return findings
 
 
+# The user's schema (see migrate.own_schema), by name: a cast of its name to regnamespace
+# would read it as unquoted SQL ("Rat-Daten" is no schema "rat-daten").
+_OWN_SCHEMA = "(SELECT oid FROM pg_namespace WHERE nspname = current_schema())"
+
+
 def _postgresql_findings(connection: Connection) -> list[Finding]:
-    present = set(inspect(connection).get_table_names())
+    present = set(inspect(connection).get_table_names(schema=own_schema(connection)))
     findings = [
         Finding(FindingKind.STORAGE, f"Die Tabelle {table.name} fehlt in der Datenbank.")
         for table in Base.metadata.sorted_tables
@@ -99,7 +105,7 @@ def _postgresql_findings(connection: Connection) -> list[Finding]:
         for table, name in connection.execute(
             text(
                 "SELECT conrelid::regclass::text, conname FROM pg_constraint "
-                "WHERE NOT convalidated AND connamespace = current_schema()::regnamespace"
+                f"WHERE NOT convalidated AND connamespace = {_OWN_SCHEMA}"
             )
         )
     ]
@@ -109,7 +115,7 @@ def _postgresql_findings(connection: Connection) -> list[Finding]:
             text(
                 "SELECT indexrelid::regclass::text FROM pg_index JOIN pg_class c "
                 "ON c.oid = indexrelid WHERE NOT indisvalid "
-                "AND c.relnamespace = current_schema()::regnamespace"
+                f"AND c.relnamespace = {_OWN_SCHEMA}"
             )
         )
     ]

@@ -24,7 +24,7 @@ from expertenrat.store.backup_format import Backup
 from expertenrat.store.backup_writing import write_backup
 from expertenrat.store.database_address import describe
 from expertenrat.store.engine import make_engine
-from expertenrat.store.migrate import UPGRADE_LOCK
+from expertenrat.store.migrate import UPGRADE_LOCK, own_schema
 from expertenrat.store.work_problems import refused
 
 
@@ -63,7 +63,7 @@ def copy_before_upgrade(url: URL, revision: str, folder: Path | None = None) -> 
                     or revision
                 )
                 tables = MetaData()
-                tables.reflect(connection)
+                tables.reflect(connection, schema=own_schema(connection))
                 dumped = [t for t in tables.sorted_tables if t.name != "alembic_version"]
                 backup = Backup(
                     __version__, revision, datetime.now(UTC), tuple(dump_tables(connection, dumped))

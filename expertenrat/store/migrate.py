@@ -42,8 +42,19 @@ def alembic_config() -> Config:
     return config
 
 
+def own_schema(connection: Connection) -> str | None:
+    """Where Expertenrat's tables are on a server: the user's current schema (the first of
+    its ``search_path`` that it may use, read when the engine first connected), never
+    another one the ``search_path`` also shows (``public`` of a database that other
+    programs share, their tables and their ``alembic_version`` there); ``None`` on SQLite.
+    """
+    if connection.dialect.name != "postgresql":
+        return None
+    return connection.dialect.default_schema_name
+
+
 def current_revision(connection: Connection) -> str | None:
-    if not inspect(connection).has_table("alembic_version"):
+    if not inspect(connection).has_table("alembic_version", schema=own_schema(connection)):
         return None
     row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
     return row[0] if row else None

@@ -113,14 +113,10 @@ def probe_server(engine: Engine, location: str) -> Probe:
             revision = migrate.current_revision(connection)
             if revision is None:
                 _refuse_other_encodings(connection, location)
-                foreign = sorted(inspect(connection).get_table_names())
+                schema = migrate.own_schema(connection)
+                foreign = sorted(inspect(connection).get_table_names(schema=schema))
                 if foreign:
-                    shown = ", ".join(foreign[:5]) + (" …" if len(foreign) > 5 else "")
-                    raise DatabaseUnusableError(
-                        f"Die Datenbank „{location}“ enthält schon Tabellen ({shown}), aber "
-                        "keine von Expertenrat. Sie wurde nicht verändert. Bitte legen Sie "
-                        "für Expertenrat eine eigene, leere Datenbank an."
-                    )
+                    _refuse_foreign_tables(connection, location, foreign)
             return Probe(revision)
     except exc.DBAPIError as error:
         raise server_problem(error, engine.url, location) from error
@@ -142,4 +138,24 @@ def _refuse_other_encodings(connection: Connection, location: str) -> None:
         "braucht eine Datenbank in UTF8 und hat nichts angelegt. Bitten Sie Ihre "
         "IT-Betreuung, die leere Datenbank zu löschen und so neu anzulegen: DROP DATABASE "
         f"{base}; CREATE DATABASE {base} OWNER {owner} ENCODING 'UTF8' TEMPLATE template0;"
+    )
+
+
+def _refuse_foreign_tables(connection: Connection, location: str, foreign: list[str]) -> None:
+    """Other programs' tables where Expertenrat's would go: a database of its own, or (in
+    ``public`` of a database others share) a schema of the user's own, which PostgreSQL's
+    default ``search_path`` ("$user", public) takes before ``public``."""
+    shown = ", ".join(foreign[:5]) + (" …" if len(foreign) > 5 else "")
+    advice = "Bitte legen Sie für Expertenrat eine eigene, leere Datenbank an"
+    if migrate.own_schema(connection) == "public":
+        user = sql_identifier(connection.connection.driver_connection.info.user)
+        advice += (
+            ", oder geben Sie dem Benutzer darin ein eigenes Schema: "
+            f"CREATE SCHEMA {user} AUTHORIZATION {user};"
+        )
+    else:
+        advice += "."
+    raise DatabaseUnusableError(
+        f"Die Datenbank „{location}“ enthält schon Tabellen ({shown}), aber keine von "
+        f"Expertenrat. Sie wurde nicht verändert. {advice}"
     )

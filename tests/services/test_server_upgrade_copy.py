@@ -77,6 +77,30 @@ def test_the_copy_has_the_revision_its_tables_have(database_at, tmp_path):
     assert json.loads(zipfile.ZipFile(copy).read("manifest.json"))["schema_revision"] == head
 
 
+def test_the_copy_holds_expertenrat_s_tables_not_another_program_s_beside_them(
+    database_at, tmp_path
+):
+    """A database other programs share: the search_path shows their tables beside
+    Expertenrat's, and the copy took them (their data) too, or failed without the right
+    to read them (found by a tester)."""
+    url = database_at(OLD)
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql("CREATE SCHEMA andere")
+            connection.exec_driver_sql("CREATE TABLE andere.kunden (name text)")
+            connection.exec_driver_sql("INSERT INTO andere.kunden VALUES ('Müller GmbH')")
+    finally:
+        engine.dispose()
+
+    shared = url.update_query_dict({"options": "-csearch_path=public,andere"})
+    copy = copy_before_upgrade(shared, OLD, tmp_path)
+
+    manifest = json.loads(zipfile.ZipFile(copy).read("manifest.json"))
+    copied = {t["name"] for t in manifest["tables"]}
+    assert "councils" in copied and "kunden" not in copied
+
+
 def test_the_copy_waits_for_an_upgrade_under_way(database_at, tmp_path):
     """(found by review) Another PC's upgrade holds the upgrade lock and has changed the
     schema, not yet committed: the copy read the tables as they were before it (a table

@@ -155,3 +155,63 @@ def test_a_search_path_naming_no_schema_there_is_told_how_to_make_it_and_that_he
     ) in caught.value.message
     assert advised == f'CREATE SCHEMA "{SCHEMA}" AUTHORIZATION "{role}";'
     assert caught.value.detail == ""
+
+
+def test_a_database_other_programs_share_is_advised_a_schema_of_the_user_s_own_that_helps(
+    city_server,
+):
+    admin, admin_url, role = city_server
+    with admin.connect() as connection:
+        connection.exec_driver_sql("CREATE TABLE public.kunden (id int)")
+    url = admin_url.set(username=role)
+
+    with pytest.raises(DatabaseUnusableError) as caught:
+        open_database(url, create=Create.NOW)
+    advised = caught.value.message.split("darin ein eigenes Schema: ", 1)[1]
+    with admin.connect() as connection:  # the IT, as the superuser
+        connection.exec_driver_sql(advised)
+    open_database(url, create=Create.NOW).close()
+
+    assert "enthält schon Tabellen (kunden), aber keine von Expertenrat" in caught.value.message
+    assert advised == f'CREATE SCHEMA "{role}" AUTHORIZATION "{role}";'
+    with admin.connect() as connection:
+        assert "councils" in inspect(connection).get_table_names(schema=role)
+        assert inspect(connection).get_table_names(schema="public") == ["kunden"]
+
+
+def test_a_schema_of_its_own_beside_another_program_s_tables_and_alembic_version_in_public(
+    city_server,
+):
+    """PostgreSQL's default search_path ("$user", public) shows the other programs' tables
+    in public beside the user's own schema: they are not Expertenrat's. The database was
+    refused as holding foreign tables, or taken for one of a newer version by the other
+    program's Alembic revision."""
+    admin, admin_url, role = city_server
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE SCHEMA "{role}" AUTHORIZATION "{role}"')
+        connection.exec_driver_sql("CREATE TABLE public.kunden (id int)")
+        connection.exec_driver_sql("CREATE TABLE public.councils (id int)")
+        connection.exec_driver_sql(
+            "CREATE TABLE public.alembic_version (version_num varchar(32) PRIMARY KEY)"
+        )
+        connection.exec_driver_sql("INSERT INTO public.alembic_version VALUES ('1a2b3c4d')")
+        connection.exec_driver_sql(f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{role}"')
+    url = admin_url.set(username=role)
+
+    database = open_database(url, create=Create.NOW)
+    try:
+        SettingsService(database, "tester").create_council(
+            CouncilSettings(id=None, name="Rat", city="Rostock")
+        )
+        found = IntegrityService(database).check()
+    finally:
+        database.close()
+    open_database(url).close()  # found again as Expertenrat's, at its revision
+
+    assert found == []
+    with admin.connect() as connection:
+        assert "councils" in inspect(connection).get_table_names(schema=role)
+        assert connection.exec_driver_sql(
+            "SELECT version_num FROM public.alembic_version"
+        ).all() == [("1a2b3c4d",)]
+        assert connection.exec_driver_sql("SELECT count(*) FROM public.councils").scalar() == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from expertenrat.store.migrate import UPGRADE_LOCK
+from expertenrat.store.migrate import UPGRADE_LOCK, own_schema
 from expertenrat.store.models import Base
 
 connection = context.config.attributes["connection"]
@@ -13,6 +13,8 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,
     compare_type=True,
+    # Its own version table, not another program's that the search_path also shows.
+    version_table_schema=own_schema(connection),
 )
 with context.begin_transaction():
     if connection.dialect.name == "postgresql":
