@@ -17,11 +17,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Protocol
 
-from sqlalchemy.orm import Session
-
 from expertenrat.domain.approved_minutes import approved_minutes_json
 from expertenrat.domain.enums import (
-    MeetingState,
     MinutesApproval,
     MinutesState,
     MinutesStyle,
@@ -46,9 +43,7 @@ from expertenrat.domain.minutes_versions import (
     snapshot_json,
 )
 from expertenrat.services import minutes_approval_rows as rows
-from expertenrat.services.approval_meetings import later_meetings
 from expertenrat.services.approval_question import approval_question
-from expertenrat.services.attendance_rows import placed_agenda_rows
 from expertenrat.services.minutes_approval_agenda import add_approval_item, settle_approval_items
 from expertenrat.services.minutes_approval_checks import (
     approval_day,
@@ -56,12 +51,10 @@ from expertenrat.services.minutes_approval_checks import (
     refuse_undecided_objections,
     refuse_unless_circulable,
 )
-from expertenrat.services.minutes_approval_quorum import quorum_notes
+from expertenrat.services.minutes_approval_reads import approving_choices, minutes_status
 from expertenrat.services.minutes_assembly import approved_minutes, meeting_label
-from expertenrat.services.minutes_finishing import draft_finish
-from expertenrat.services.minutes_freeze import ensure_not_frozen, frozen_meetings
-from expertenrat.services.minutes_snapshot import changed_since, minutes_snapshot
-from expertenrat.services.overview_approvals import approving_meetings
+from expertenrat.services.minutes_freeze import ensure_not_frozen
+from expertenrat.services.minutes_snapshot import minutes_snapshot
 from expertenrat.services.unit_of_work import (
     changing,
     raise_if_invalid,
@@ -91,7 +84,7 @@ class MinutesApprovalService:
     def status(self, meeting_id: int) -> MinutesStatus:
         with reading(self._db) as session:
             meeting = rows.live(session, meeting_id)
-            return _status(session, meeting, rows.versions(session, meeting.id))
+            return minutes_status(session, meeting, rows.versions(session, meeting.id))
 
     def approving_meetings(self, meeting_id: int) -> list[Choice]:
         """Later held meetings of the council, on or after the day the minutes were sent,
@@ -99,7 +92,7 @@ class MinutesApprovalService:
         decide carries a note saying so."""
         with reading(self._db) as session:
             meeting = rows.live(session, meeting_id)
-            return _approving(session, meeting, rows.versions(session, meeting.id))
+            return approving_choices(session, meeting, rows.versions(session, meeting.id))
 
     def status_and_approving(self, meeting_id: int) -> tuple[MinutesStatus, list[Choice]]:
         """:meth:`status` and :meth:`approving_meetings` in one read of the versions, as
@@ -107,7 +100,9 @@ class MinutesApprovalService:
         with reading(self._db) as session:
             meeting = rows.live(session, meeting_id)
             stored = rows.versions(session, meeting.id)
-            return _status(session, meeting, stored), _approving(session, meeting, stored)
+            return minutes_status(session, meeting, stored), approving_choices(
+                session, meeting, stored
+            )
 
     def approval_question(self, meeting_id: int, in_meeting_id: int) -> str:
         """The question to ask before the minutes are approved in ``in_meeting_id``: where
@@ -253,35 +248,3 @@ class MinutesApprovalService:
             )
             note = settle_approval_items(session, meeting, approving, self._actor)
             return replace(rows.version_record(session, row), agenda_note=note)
-
-
-def _status(
-    session: Session, meeting: models.Meeting, stored: list[models.MinutesVersion]
-) -> MinutesStatus:
-    """The status of ``meeting``'s minutes; ``stored``: their versions (``rows.versions``)."""
-    placed = placed_agenda_rows(session, meeting.id)  # the objections' and the snapshot's
-    found = rows.status(session, meeting, stored, placed)
-    latest = found.latest
-    if latest is None and found.held:
-        return replace(found, finish=draft_finish(session, meeting))
-    if latest is None or latest.state is not MinutesState.CIRCULATED:
-        return found
-    changed = changed_since(session, meeting, stored[-1].content, placed=placed)
-    planned_in = approving_meetings(session, meeting.council_id).get(meeting.id)
-    return replace(found, changed_since_sent=changed, approval_planned_in=planned_in)
-
-
-def _approving(
-    session: Session, meeting: models.Meeting, stored: list[models.MinutesVersion]
-) -> list[Choice]:
-    """:meth:`MinutesApprovalService.approving_meetings`; ``stored`` as for :func:`_status`."""
-    sent = stored[-1].circulated_on if stored else None
-    later = [
-        m
-        for m in later_meetings(session, meeting, (MeetingState.HELD,))
-        if sent is None or m.starts_at.date() >= sent  # approving after the sending
-    ]
-    frozen = frozen_meetings(session, [m.id for m in later])  # could no longer say so
-    choosable = [m for m in later if m.id not in frozen]
-    notes = quorum_notes(session, choosable)
-    return [Choice(m.id, meeting_label(m), m.starts_at.date(), notes[m.id]) for m in choosable]
