@@ -108,6 +108,14 @@ BAD_VALUE = (
     "Die Datenbank hat einen Wert abgelehnt, zum Beispiel einen zu langen Text oder ein "
     "ungültiges Zeichen."
 )
+# A server database made in another encoding than UTF8 (before Expertenrat refused such
+# ones: probe.probe_server) cannot hold every character.
+NOT_IN_ENCODING = (
+    "Die Datenbank kann ein Zeichen der Eingabe nicht speichern (etwa „Ł“ oder ein Emoji), "
+    "weil sie nicht in der Zeichenkodierung UTF8 angelegt ist. Bitte lassen Sie das Zeichen "
+    "weg. Ihre IT-Betreuung kann die Daten in eine neue Datenbank in UTF8 bringen: eine "
+    "Sicherung anlegen und dort wiederherstellen."
+)
 _ROW_REFUSED = {DUPLICATE, DANGLING, BROKEN_RULE, BAD_VALUE}
 
 # SQLSTATEs (PostgreSQL) of each cause.
@@ -234,6 +242,8 @@ def work_problem(
         return DANGLING
     if state.startswith("23"):
         return BROKEN_RULE
+    if state in ("22P05", "22021"):  # untranslatable, not in the encoding's repertoire
+        return NOT_IN_ENCODING
     if state.startswith("22"):
         return BAD_VALUE
     return None

@@ -11,8 +11,10 @@ from database_templates import private_name
 from fixtures.postgres_server import admin_execute, skip_without_server
 from sqlalchemy import inspect, select
 
-from expertenrat.domain.errors import DatabaseUnusableError
-from expertenrat.store import models
+from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.errors import DatabaseUnusableError, StorageError
+from expertenrat.services.settings import SettingsService
+from expertenrat.store import migrate, models
 from expertenrat.store.database_opening import Create, open_database
 from expertenrat.store.engine import make_engine
 
@@ -63,3 +65,30 @@ def test_texts_travel_as_utf8_whatever_pgclientencoding_says(empty_postgres_url,
             assert session.scalar(select(models.Council.name)) == WORDS
     finally:
         database.close()
+
+
+@pytest.mark.parametrize("encoded_database", ["WIN1252"], indirect=True)
+def test_a_database_made_earlier_in_another_encoding_refuses_a_character_in_german(
+    encoded_database,
+):
+    """A Windows server's database in WIN1252, made before Expertenrat refused such ones:
+    it opens, holds "€" and umlauts, and a character it cannot hold is said to be one."""
+    migrate.create(encoded_database)  # as an earlier version made it
+    database = open_database(encoded_database)
+    try:
+        service = SettingsService(database, "tester")
+        service.create_council(CouncilSettings(id=None, name="Rat für 5 €", city="Rostock"))
+        with pytest.raises(StorageError) as caught:
+            service.create_council(CouncilSettings(id=None, name="Rat", city="Łódź"))
+        names = [council.name for council in service.councils()]
+    finally:
+        database.close()
+
+    assert caught.value.message == (
+        "Die Datenbank kann ein Zeichen der Eingabe nicht speichern (etwa „Ł“ oder ein "
+        "Emoji), weil sie nicht in der Zeichenkodierung UTF8 angelegt ist. Bitte lassen Sie "
+        "das Zeichen weg. Ihre IT-Betreuung kann die Daten in eine neue Datenbank in UTF8 "
+        "bringen: eine Sicherung anlegen und dort wiederherstellen. Es wurde nichts "
+        "gespeichert."
+    )
+    assert names == ["Rat für 5 €"]
