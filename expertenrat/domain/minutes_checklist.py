@@ -35,6 +35,7 @@ from expertenrat.domain.minutes_checklist_lines import (
 )
 from expertenrat.domain.minutes_checklist_order import non_public_title_lines, order_lines
 from expertenrat.domain.minutes_checklist_outcomes import outcome_lines
+from expertenrat.domain.wording import listed
 
 
 def checklist(facts: ChecklistFacts) -> Checklist:
@@ -82,8 +83,8 @@ def checklist(facts: ChecklistFacts) -> Checklist:
 
 def _chair_line(facts: ChecklistFacts) -> ChecklistLine:
     """The chair is named, and was there (one of the two entries is wrong otherwise); a
-    warning where the chair came late or left early: someone else led the meeting
-    meanwhile, which the minutes should say (found by a tester)."""
+    warning where the chair came late, left early or was recused at an item: someone else
+    led the meeting meanwhile, which the minutes should say (found by a tester)."""
     field, name = "chair_membership_id", facts.chair_name
     if not name:
         text = f"Die Sitzungsleitung ({facts.chair_title}) ist nicht angegeben."
@@ -96,15 +97,30 @@ def _chair_line(facts: ChecklistFacts) -> ChecklistLine:
             f"Die Sitzungsleitung {name} ist in der Anwesenheit als {status.label} erfasst.",
             field,
         )
-    partial = facts.chair_partial
-    if status is AttendanceStatus.PRESENT and partial:
-        only = partial if partial.startswith("nur ") else f"nur {partial}"  # "nur TOP 4"
+    away = _chair_away(facts) if status is AttendanceStatus.PRESENT else ()
+    if away:
         text = (
-            f"Sitzungsleitung: {name}, laut Anwesenheit {only} anwesend. "
-            "Wer die Sitzung in der übrigen Zeit leitete, sollte das Protokoll festhalten."
+            f"Sitzungsleitung: {name}, {listed([a for a, _ in away])}. Wer die Sitzung "
+            f"{listed([w for _, w in away])} leitete, sollte das Protokoll festhalten."
         )
         return ChecklistLine("chair", True, text, ChecklistTarget(field), warning=True)
     return checked("chair", True, f"Sitzungsleitung: {name}", field)
+
+
+def _chair_away(facts: ChecklistFacts) -> tuple[tuple[str, str], ...]:
+    """Where the chair present could not lead: what the attendance or the recusals say,
+    each with the time someone else led ("in der übrigen Zeit", "bei TOP 6.1")."""
+    away = []
+    partial = facts.chair_partial
+    if partial:
+        only = partial if partial.startswith("nur ") else f"nur {partial}"  # "nur TOP 4"
+        away.append((f"laut Anwesenheit {only} anwesend", "in der übrigen Zeit"))
+    chair = facts.header.chair_membership_id
+    recused = [i.number for i in facts.items if any(r.membership_id == chair for r in i.recused)]
+    if recused:
+        at = f"bei TOP {listed(recused)}"
+        away.append((f"{at} befangen", at))
+    return tuple(away)
 
 
 def _time_line(key: str, header: MinutesHeader, name: str, missing: str) -> ChecklistLine:

@@ -19,6 +19,7 @@ from expertenrat.domain.votes import VoteDraft
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.audit_reading import AuditService
+from expertenrat.services.conflicts import ConflictsService
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.minutes import MinutesService
 from expertenrat.store import models
@@ -303,6 +304,23 @@ def test_a_chair_who_left_early_is_a_warning_that_someone_else_led_the_rest(
         "Wer die Sitzung in der übrigen Zeit leitete, sollte das Protokoll festhalten."
     )
     assert checklist.complete
+
+
+def test_a_chair_recused_at_an_item_is_a_warning_that_someone_else_led_it(
+    service, database, council, nine, actor
+) -> None:
+    """A recused chair hands the item over; the minutes should say to whom."""
+    held = held_meeting(database, council.id, nine, present=7)
+    complete(service, held.meeting_id, nine[0])
+    ConflictsService(database, actor).declare(held.item_ids[1], nine[0], "Geschäftsführerin")
+
+    line = next(line for line in service.checklist(held.meeting_id).lines if line.key == "chair")
+
+    assert (line.ok, line.warning) == (True, True)
+    assert line.text == (
+        "Sitzungsleitung: Anna Berg, bei TOP 2 befangen. Wer die Sitzung bei TOP 2 leitete, "
+        "sollte das Protokoll festhalten."
+    )
 
 
 def test_the_previous_meeting_s_minutes_must_be_approved(service, database, council, nine) -> None:
