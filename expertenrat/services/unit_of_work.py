@@ -34,9 +34,17 @@ from expertenrat.domain.errors import (
 )
 from expertenrat.store import models
 from expertenrat.store.database import Database
-from expertenrat.store.driver_errors import error_kind, is_connection_lost, logged, sqlstate
+from expertenrat.store.driver_errors import (
+    error_kind,
+    is_connection_lost,
+    is_server_full,
+    logged,
+    sqlstate,
+)
 from expertenrat.store.server_watch import is_server_silent
 from expertenrat.store.work_problems import (
+    SERVER_FULL_ADVICE,
+    SERVER_FULL_CASE,
     SERVER_GONE,
     SERVER_GONE_ADVICE,
     SERVER_SILENT_ADVICE,
@@ -176,8 +184,11 @@ def storage_error(error: exc.DBAPIError, *, writing: bool, url: URL | None = Non
         return ConnectionLostError(message, case=case)
     if is_connection_lost(error):
         log.warning("Lost the database server: %s", logged(error))
-        case = retried_case(SERVER_GONE)
-        return ConnectionLostError(_told(case, SERVER_GONE_ADVICE, writing=writing), case=case)
+        if is_server_full(error):  # it answered: no network to check
+            case, advice = SERVER_FULL_CASE, SERVER_FULL_ADVICE
+        else:
+            case, advice = retried_case(SERVER_GONE), SERVER_GONE_ADVICE
+        return ConnectionLostError(_told(case, advice, writing=writing), case=case)
     if sqlstate(error.orig) == LOCK_NOT_AVAILABLE:
         log.warning("Gave up waiting for a lock on the database server")
         message = SERVER_BUSY if writing else SERVER_BUSY_READING

@@ -113,6 +113,27 @@ def is_connection_lost(error: exc.DBAPIError) -> bool:
     return any(word in text for word in ("connect", "server", "terminat"))
 
 
+# The server's limit of connections is reached (max_connections, a role's or database's
+# CONNECTION LIMIT, the slots kept for superusers). libpq gives a refusal at connect no
+# SQLSTATE, only the server's words (English, or German from a German server).
+_SERVER_FULL_WORDS = (
+    "too many connections",
+    "too many clients",
+    "connection slots are reserved",
+    "zu viele verbindungen",
+    "verbleibenden verbindungen sind für superuser",
+)
+
+
+def is_server_full(error: BaseException) -> bool:
+    """A new connection was refused: the server already has as many as it allows."""
+    driver_error = error.orig if isinstance(error, exc.DBAPIError) else error
+    if sqlstate(driver_error) == "53300":
+        return True
+    text = str(driver_error).lower()
+    return any(words in text for words in _SERVER_FULL_WORDS)
+
+
 def sqlstate(error: object) -> str:
     """The SQLSTATE of a driver's error (not SQLAlchemy's wrapper), or ``""``."""
     return getattr(error, "sqlstate", None) or ""

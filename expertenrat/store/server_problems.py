@@ -15,7 +15,7 @@ from sqlalchemy import exc
 from sqlalchemy.engine import URL
 
 from expertenrat.domain.errors import DatabaseUnusableError, PasswordNeededError
-from expertenrat.store.driver_errors import driver_text
+from expertenrat.store.driver_errors import driver_text, is_server_full
 from expertenrat.store.privilege_problems import login_user, sql_identifier
 from expertenrat.store.server_watch import is_server_silent
 from expertenrat.store.work_problems import refused
@@ -34,18 +34,6 @@ _NO_DATABASE = (
     ("does not exist", "existiert nicht"),
 )
 _NO_ROLE = (set(), ('role "', "rolle »"), ("does not exist", "existiert nicht"))
-# The server's limit of connections (max_connections, a role's or database's CONNECTION
-# LIMIT, the slots kept for superusers) is reached.
-_TOO_MANY = (
-    {"53300"},
-    (
-        "too many connections",
-        "too many clients",
-        "connection slots are reserved",
-        "zu viele verbindungen",
-        "verbleibenden verbindungen sind für superuser",
-    ),
-)
 # The database refuses users without the CONNECT right (REVOKE CONNECT … FROM PUBLIC).
 _NO_CONNECT_RIGHT = (
     set(),
@@ -96,7 +84,7 @@ def server_problem(error: exc.DBAPIError, url: URL, location: str) -> DatabaseUn
             f"{server} hat die Anmeldung abgelehnt: Den {_user(url)} gibt es dort nicht. Bitte "
             "prüfen Sie den Benutzernamen."
         )
-    if _matches(state, text, *_TOO_MANY):
+    if is_server_full(error):
         return DatabaseUnusableError(
             f"{server} nimmt gerade keine weitere Verbindung an: Es sind schon so viele "
             "offen, wie er erlaubt (für den Server, die Datenbank oder den Benutzer). Bitte "

@@ -26,6 +26,7 @@ from expertenrat.store.driver_errors import (
     SqliteCause,
     driver_text,
     is_connection_lost,
+    is_server_full,
     logged,
     sqlite_cause,
     sqlite_error_name,
@@ -56,6 +57,16 @@ SERVER_SILENT_ADVICE = (
     "antwortet er weiter nicht, fragen Sie Ihre IT-Betreuung, ob der Server läuft."
 )
 SERVER_SILENT = f"Der Datenbankserver antwortet nicht. {SERVER_SILENT_ADVICE}"
+# A new connection refused: the server's limit of connections is reached.
+SERVER_FULL_CASE = (
+    "Der Datenbankserver nimmt gerade keine weitere Verbindung an: Es sind schon so viele "
+    "offen, wie er erlaubt."
+)
+SERVER_FULL_ADVICE = (
+    "Bitte versuchen Sie es in einigen Augenblicken erneut; bleibt es dabei, bitten Sie Ihre "
+    "IT-Betreuung, die Grenze zu erhöhen (max_connections oder CONNECTION LIMIT)."
+)
+SERVER_FULL = f"{SERVER_FULL_CASE} {SERVER_FULL_ADVICE}"
 LOCKED = (
     "Die Datenbank ist gerade von einem anderen Programm gesperrt. "
     "Bitte versuchen Sie es in einem Moment noch einmal."
@@ -80,6 +91,7 @@ _RETRIED = {
     DISK_FULL: "Der Datenträger der Datenbank ist voll; bitte schaffen Sie Platz.",
     SERVER_GONE: "Die Verbindung zum Datenbankserver ist unterbrochen.",
     SERVER_SILENT: "Der Datenbankserver antwortet nicht.",
+    SERVER_FULL: SERVER_FULL_CASE,
     LOCKED: "Die Datenbank ist gerade von einem anderen Programm gesperrt.",
     CHANGED_MEANWHILE: "Ein anderes Programm hat die Datenbank inzwischen geändert.",
     CHANGED_AT_ONCE: "Ein anderer Arbeitsplatz hat gleichzeitig dieselben Daten geändert.",
@@ -199,6 +211,8 @@ def work_problem(
     if isinstance(error, exc.DBAPIError):
         if is_server_silent(error):
             return SERVER_SILENT
+        if is_server_full(error):
+            return SERVER_FULL
         if is_connection_lost(error):
             return SERVER_GONE
         error = error.orig  # type: ignore[assignment]
