@@ -17,7 +17,7 @@ from expertenrat.domain.audit_fields import AuditLine, Names, utc_bounds
 from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.file_formats import AuditFileFormat
-from expertenrat.domain.text_folding import fold
+from expertenrat.domain.text_folding import fold, searchable
 from expertenrat.domain.wording import isolated, quotations_isolated
 from expertenrat.exchange.audit_csv import export_audit_csv
 from expertenrat.services.audit_names import reference_names
@@ -167,21 +167,32 @@ def _searchable(text: str) -> str:
     return " ".join(fold(text.translate(_ISOLATES)).split())
 
 
+def _forms(summary: str) -> str:
+    """The description ``summary`` as the search looks in it: as :func:`_searchable` makes
+    it, then also with its umlauts spelt out and the spellings as the letters (see
+    :func:`~expertenrat.domain.text_folding.searchable`), one form a line: "mueller" finds
+    "Jörg Müller" and "Müller" "Jörg Mueller", as on the Mitglieder page (found by a
+    tester)."""
+    plain = " ".join(summary.translate(_ISOLATES).split())
+    return "\n".join(" ".join(form.split()) for form in searchable(plain).split("\n"))
+
+
 def _described(
     session: Session, query: Select[tuple[AuditEntry]], text: str, limit: int | None
 ) -> list[AuditEntry]:
     """The entries of ``query`` (newest first) whose description holds ``text`` (folded,
-    :func:`_searchable`), at most ``limit`` + 1. The descriptions are compared here, not by
-    the database: "Yilmaz" finds "Yılmaz", "Wisniewski" "Wiśniewski", as the search of the
-    Mitglieder page does, alike on SQLite and PostgreSQL (whose ``lower()`` folds by the
-    server's locale). Only id and description are read until enough are found, in parts (a
-    server-side cursor: ``session`` must read in a transaction)."""
+    :func:`_searchable`, in one of its :func:`_forms`), at most ``limit`` + 1. The
+    descriptions are compared here, not by the database: "Yilmaz" finds "Yılmaz",
+    "Wisniewski" "Wiśniewski", as the search of the Mitglieder page does, alike on SQLite
+    and PostgreSQL (whose ``lower()`` folds by the server's locale). Only id and
+    description are read until enough are found, in parts (a server-side cursor:
+    ``session`` must read in a transaction)."""
     found: list[int] = []
     heads = session.execute(
         query.with_only_columns(AuditEntry.id, AuditEntry.summary).execution_options(yield_per=1000)
     )
     for entry_id, summary in heads:
-        if text in _searchable(summary):
+        if text in _forms(summary):
             found.append(entry_id)
             if limit is not None and len(found) > limit:
                 break

@@ -164,6 +164,24 @@ def test_the_search_finds_names_typed_without_their_accents(database, trail, cou
     assert found("übernahme zu 50_") == found("ö%1") == found("ä_1") == []
 
 
+def test_an_umlaut_and_its_spelling_find_each_other(database, trail, council):
+    """Found by a tester: "mueller" found nothing of "Jörg Müller", nor "Müller" of "Hans
+    Mueller", as the city's staff system wrote the name; the Mitglieder page found both."""
+    _add(database, council.id, datetime(2026, 3, 1, 9), "Mitglied Jörg Müller geändert")
+    _add(database, council.id, datetime(2026, 3, 1, 10), "Mitglied Hans  Mueller geändert")
+
+    def found(text: str) -> list[str]:
+        lines = trail.search(AuditFilter(council.id, text=text), limit=None).lines
+        return [line.summary for line in lines]
+
+    assert found("joerg mueller") == found("Jorg Muller") == ["Mitglied Jörg Müller geändert"]
+    assert found("hans müller") == found("HANS MUELLER") == ["Mitglied Hans  Mueller geändert"]
+    assert found("müller geändert") == [
+        "Mitglied Hans  Mueller geändert",
+        "Mitglied Jörg Müller geändert",
+    ]
+
+
 def test_the_period_is_of_whole_days_in_the_councils_time_zone(database, trail, council):
     # 22:30 UTC on 31 March is already 1 April in Berlin (summer time, UTC+2).
     _add(database, council.id, datetime(2026, 3, 31, 22, 30), "am 1. April in Rostock")
