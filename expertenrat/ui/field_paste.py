@@ -30,9 +30,11 @@ def pasted_in(text: str, shown: str) -> str | None:
 
 
 def copied_texts(field_text: str, pasted: str | None) -> list[str]:
-    """What a field's refused text may be as copied: ``field_text`` (its text without the
-    field's empty mark: a paste over the whole field), and what was ``pasted`` into a part."""
-    return [field_text] if pasted in (None, field_text.strip()) else [field_text, pasted]
+    """What a field's refused text may be as copied: what was ``pasted`` into a part, then
+    ``field_text`` (its text without the field's empty mark: a paste over the whole field).
+    The paste comes first: "16:30" pasted into the minutes of 14:00 makes "14:16:30", which
+    reads as 14:16 and 30 seconds (found by a tester: a wrong time without a word)."""
+    return [field_text] if pasted in (None, field_text.strip()) else [pasted, field_text]
 
 
 def quoted(pasted: str) -> str:

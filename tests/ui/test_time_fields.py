@@ -107,6 +107,22 @@ def test_a_time_pasted_as_the_focus_came_by_tab_is_taken(qtbot, make):
     qtbot.waitUntil(lambda: edit.time().toPython() == time(16, 30), timeout=2000)
 
 
+@pytest.mark.parametrize(("copied", "meant"), [("16:30", time(16, 30)), ("09:05", time(9, 5))])
+def test_a_time_pasted_into_the_minutes_is_the_time_pasted(qtbot, copied, meant):
+    """(found by a tester) "16:30" pasted into the minutes of 14:00 (clicked into) made
+    Qt's text "14:16:30", read as 14:16 with 30 seconds: a wrong time without a word."""
+    edit = time_edit()
+    qtbot.addWidget(edit)
+    edit.show()
+    edit.setTime(QTime(14, 0))
+    edit.setFocus()
+    edit.setSelectedSection(QTimeEdit.Section.MinuteSection)
+    QApplication.clipboard().setText(copied)
+    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(10)
+    assert edit.time().toPython() == meant
+
+
 def test_a_key_the_field_refuses_is_no_paste_of_the_time_copied(qtbot):
     """ "x" typed at the end of "16:30" is "16:30x" to Qt's check, which holds the "6:30"
     copied before: no paste of it."""
