@@ -22,27 +22,8 @@ from expertenrat.ui.text_question_dialog import TextQuestionDialog
 
 
 class DialogService(FileDialogs):
-    """The questions and messages; the file dialogs are :class:`FileDialogs`'."""
-
-    def question(
-        self,
-        parent: QWidget,
-        title: str,
-        text: str,
-        on_yes: Callable[[], None],
-        on_no: Callable[[], None] | None = None,
-    ) -> None:
-        """``on_no``: called for "Nein" and for a question closed without an answer."""
-        box = MessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # the text may quote names with "<"
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        no = on_no or (lambda: None)
-        box.finished.connect(
-            lambda result: on_yes() if result == QMessageBox.StandardButton.Yes else no()
-        )
-        box.finished.connect(box.deleteLater)
-        box.open()
+    """The questions and messages; the file dialogs (and the question that they ask, too)
+    are :class:`FileDialogs`'."""
 
     def information(self, parent: QWidget, title: str, text: str) -> None:
         self._message(parent, QMessageBox.Icon.Information, title, text)

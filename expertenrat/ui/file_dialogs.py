@@ -1,6 +1,12 @@
 """The file and folder dialogs of :class:`ui.dialog_service.DialogService`: where to save,
 which file or folder to open, each starting in the folder last used for its kind
 (:mod:`save_location`), and the message that a file was saved, offering its folder.
+
+A name chosen to save to gets the chosen filter's ending unless it has one of the filter's:
+Qt's dialog adds it only to a name without a dot, so "Mitglieder Stand 05.12.2026" or
+"Protokoll 3. Sitzung" was saved without an ending, or got it later, after the dialog's
+"ersetzen?", and an existing file of that name was replaced without a question (found by a
+tester). A file that the added ending names is replaced only on a "Ja".
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from expertenrat.ui.save_location import FileKind, SaveLocations, documents_fold
 
 _CONTEXT = "DialogService"
 _FIRST_PATTERN = re.compile(r"\*\.(\w+)")
+_PATTERN = re.compile(r"\*(\.\w+)?(?=[\s)])")
 
 
 class FileDialogs:
@@ -32,6 +39,26 @@ class FileDialogs:
     ) -> None:
         self._locations = locations
         self._open_url = open_url
+
+    def question(
+        self,
+        parent: QWidget,
+        title: str,
+        text: str,
+        on_yes: Callable[[], None],
+        on_no: Callable[[], None] | None = None,
+    ) -> None:
+        """``on_no``: called for "Nein" and for a question closed without an answer."""
+        box = MessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the text may quote names with "<"
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        no = on_no or (lambda: None)
+        box.finished.connect(
+            lambda result: on_yes() if result == QMessageBox.StandardButton.Yes else no()
+        )
+        box.finished.connect(box.deleteLater)
+        box.open()
 
     def ask_open_file(
         self,
@@ -87,10 +114,31 @@ class FileDialogs:
         kind: FileKind,
     ) -> None:
         """Ask where to save; starts in the folder last used for ``kind`` (at first the
-        Documents folder) with the file name ``suggested``. A name typed without an ending
-        gets the one of the chosen filter."""
+        Documents folder) with the file name ``suggested``. A name without one of the
+        filter's endings gets the chosen filter's (see the module); a file that names then is
+        replaced only on a "Ja", else the dialog opens again."""
+
+        def chosen(path: str, selected_filter: str) -> None:
+            target = saved_file_name(path, name_filter, selected_filter)
+            if target == path or not Path(target).exists():
+                on_path(target)
+                return
+            self.question(
+                parent,
+                title,
+                tr(
+                    _CONTEXT,
+                    "Die Datei „{name}“ gibt es schon im Ordner „{folder}“.\n\n"
+                    "Soll sie ersetzt werden?",
+                ).format(name=Path(target).name, folder=Path(target).parent),
+                lambda: on_path(target),
+                lambda: self.ask_save_file(
+                    parent, title, name_filter, Path(target).name, on_path, kind
+                ),
+            )
+
         self._file_dialog(
-            parent, title, name_filter, QFileDialog.AcceptMode.AcceptSave, on_path, kind, suggested
+            parent, title, name_filter, QFileDialog.AcceptMode.AcceptSave, chosen, kind, suggested
         )
 
     def _file_dialog(
@@ -99,17 +147,20 @@ class FileDialogs:
         title: str,
         name_filter: str,
         mode: QFileDialog.AcceptMode,
-        on_path: Callable[[str], None],
+        on_path: Callable[[str], None] | Callable[[str, str], None],
         kind: FileKind | None,
         suggested: str = "",
         fallback: Path | None = None,
     ) -> None:
+        """``on_path``: for a save dialog, called with the path and the chosen filter."""
         dialog = QFileDialog(parent, title)
         dialog.setAcceptMode(mode)
         dialog.setNameFilter(name_filter)
         if mode == QFileDialog.AcceptMode.AcceptOpen:
             dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+            dialog.fileSelected.connect(on_path)
         else:
+            dialog.fileSelected.connect(lambda path: on_path(path, dialog.selectedNameFilter()))
             dialog.setDefaultSuffix(_suffix(dialog.selectedNameFilter()))
             dialog.filterSelected.connect(lambda chosen: dialog.setDefaultSuffix(_suffix(chosen)))
         if kind is not None:
@@ -118,7 +169,6 @@ class FileDialogs:
             dialog.selectFile(suggested)
         if kind is not None:
             dialog.fileSelected.connect(lambda path: self._locations.remember(kind, path))
-        dialog.fileSelected.connect(on_path)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
@@ -139,6 +189,19 @@ class FileDialogs:
         )
         box.finished.connect(box.deleteLater)
         box.open()
+
+
+def saved_file_name(path: str, name_filter: str, selected_filter: str) -> str:
+    """``path`` as chosen in a save dialog offering ``name_filter`` ("Excel-Arbeitsmappe
+    (*.xlsx);;CSV-Datei (*.csv)"), with ``selected_filter``'s ending added unless it ends in
+    one of the filter's, in any case (".XLSX"), or ``selected_filter`` takes any name ("*")."""
+    selected = _PATTERN.findall(selected_filter)
+    if "" in selected or not selected:
+        return path
+    endings = {ending.casefold() for ending in _PATTERN.findall(name_filter)}
+    if Path(path).suffix.casefold() in endings:
+        return path
+    return f"{path}{selected[0]}"
 
 
 def _suffix(name_filter: str) -> str:
