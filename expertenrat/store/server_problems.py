@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 # The SQLSTATE classes of connecting ("" when libpq gave none): connection exception,
 # invalid authorization, invalid catalog name, operator intervention (server starting).
 _CONNECTING_CLASSES = {"", "08", "28", "3D", "57"}
+# Of class 57, work the server cut off (its statement_timeout): refused work, not connecting.
+_CANCELLED = "57014"
 # Each cause: the SQLSTATEs that name it, and the fragments of its text (English from
 # libpq and the server, German from a German server or libpq), in lower case.
 _PASSWORD_REFUSED = ({"28P01"}, ("password authentication failed", "passwort-authentifizierung"))
@@ -59,7 +61,8 @@ def server_problem(error: exc.DBAPIError, url: URL, location: str) -> DatabaseUn
     """The German reason why the server database ``url`` (shown as ``location``) cannot be
     used, for an error of connecting to it or of reading it."""
     state = getattr(error.orig, "sqlstate", None) or ""
-    if not isinstance(error, exc.OperationalError) or state[:2] not in _CONNECTING_CLASSES:
+    connecting = state[:2] in _CONNECTING_CLASSES and state != _CANCELLED
+    if not isinstance(error, exc.OperationalError) or not connecting:
         # Connected, but the server refused the work (a missing right, a full disk …).
         return DatabaseUnusableError(
             *refused(f"Die Datenbank „{location}“ kann nicht verwendet werden", error, url=url)

@@ -388,3 +388,27 @@ def test_a_restore_the_server_s_time_limit_cuts_off_says_so_and_changes_nothing(
     )
     assert caught.value.detail == ""
     assert [council.name for council in SettingsService(database, "tester").councils()] == ["Rat"]
+
+
+def test_opening_cut_off_by_the_server_s_time_limit_says_so_not_unreachable(
+    empty_postgres_url, postgres_admin
+):
+    """The look at a database (or its upgrade) the server's statement_timeout cuts off,
+    while it waits for another's lock: it said "ist nicht erreichbar … ob er läuft"."""
+    open_database(empty_postgres_url).close()  # Expertenrat's tables
+    base = empty_postgres_url.database
+    postgres_admin(f"ALTER DATABASE {base} SET statement_timeout = '300ms'")
+    admin = create_engine(empty_postgres_url)
+    try:
+        with admin.begin() as connection:  # another's work holding the version table
+            connection.exec_driver_sql("LOCK TABLE alembic_version IN ACCESS EXCLUSIVE MODE")
+            with pytest.raises(DatabaseUnusableError) as caught:
+                open_database(empty_postgres_url)
+    finally:
+        admin.dispose()
+        postgres_admin(f"ALTER DATABASE {base} RESET ALL")
+
+    assert "Der Datenbankserver hat die Arbeit abgebrochen: Sie dauerte länger" in (
+        caught.value.message
+    )
+    assert "nicht erreichbar" not in caught.value.message
