@@ -109,10 +109,15 @@ class DateEdit(QDateEdit):
         # Pasted into an empty field, the date follows its "–", which Qt keeps.
         special = self.specialValueText()
         copied = text.removeprefix(special) if special else text
-        if checked[0] is not QValidator.State.Invalid and copied == text:
+        if checked[0] is QValidator.State.Acceptable and copied == text:
             return checked
         # pasted over the whole field, or into a part of it
         pasted = pasted_in(text, self.text())
+        whole = pasted is not None and pasted == copied.strip()
+        if checked[0] is QValidator.State.Intermediate and copied == text and not whole:
+            return checked  # typed, not complete yet ("05.12.20" on the way to 2026)
+        # Pasted over the whole field, "15.01.27" is incomplete to Qt's check, which then
+        # made it the year 27 and kept the old date without a word (found by a tester).
         readings = ((copied_date(c), date_doubt(c)) for c in copied_texts(copied, pasted))
         day, doubt = next((found for found in readings if any(found)), (None, None))
         if day is not None:

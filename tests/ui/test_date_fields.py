@@ -111,6 +111,7 @@ def test_a_two_digit_year_is_taken_on_enter(qtbot, fields):
         "15/01/2027",
         "01/15/2027",  # month first, as an Excel set to US English writes it
         "15.1.27",
+        "15.01.27",  # Qt's check finds it incomplete, then makes it the year 27 (found by a tester)
         "15.01.2027\n",
         "2027-01-15 00:00:00",
         "15.01.2027 16:30",  # a date and time cell of a list (found by review)
