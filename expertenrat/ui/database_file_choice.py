@@ -1,8 +1,9 @@
 """Start page → "Andere Datei öffnen …" and "Neue Datenbank anlegen …": when the SQLite file
 cannot be opened, the user picks another one, or a name for a new one, in a file dialog.
 
-A new database's name must be new: an existing file is never replaced (the save dialog's
-"ersetzen?" notwithstanding); the file is created when the welcome page creates a council.
+A new database's name must be new: an existing file is never replaced, and the save dialog
+asks no "ersetzen?" (found by a tester: asked, then refused on "Ja"); the file is created
+when the welcome page creates a council.
 """
 
 from __future__ import annotations
@@ -55,5 +56,11 @@ def ask_new_database_file(
         on_path(path)
 
     dialogs.ask_save_file(
-        parent, title, tr(_CONTEXT, DATABASE_FILTER), NEW_DATABASE_NAME, chosen, FileKind.DATABASE
+        parent,
+        title,
+        tr(_CONTEXT, DATABASE_FILTER),
+        NEW_DATABASE_NAME,
+        chosen,
+        FileKind.DATABASE,
+        new_only=True,
     )

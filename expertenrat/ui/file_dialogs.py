@@ -112,15 +112,19 @@ class FileDialogs:
         suggested: str,
         on_path: Callable[[str], None],
         kind: FileKind,
+        *,
+        new_only: bool = False,
     ) -> None:
         """Ask where to save; starts in the folder last used for ``kind`` (at first the
         Documents folder) with the file name ``suggested``. A name without one of the
         filter's endings gets the chosen filter's (see the module); a file that names then is
-        replaced only on a "Ja", else the dialog opens again."""
+        replaced only on a "Ja", else the dialog opens again. ``new_only``: no file is
+        replaced, ``on_path`` refuses one that exists, so no "ersetzen?" is asked (found by a
+        tester: a new database's name was asked to replace a file, then refused on "Ja")."""
 
         def chosen(path: str, selected_filter: str) -> None:
             target = saved_file_name(path, name_filter, selected_filter)
-            if target == path or not Path(target).exists():
+            if target == path or new_only or not Path(target).exists():
                 on_path(target)
                 return
             self.question(
@@ -138,7 +142,14 @@ class FileDialogs:
             )
 
         self._file_dialog(
-            parent, title, name_filter, QFileDialog.AcceptMode.AcceptSave, chosen, kind, suggested
+            parent,
+            title,
+            name_filter,
+            QFileDialog.AcceptMode.AcceptSave,
+            chosen,
+            kind,
+            suggested,
+            new_only=new_only,
         )
 
     def _file_dialog(
@@ -151,10 +162,14 @@ class FileDialogs:
         kind: FileKind | None,
         suggested: str = "",
         fallback: Path | None = None,
+        *,
+        new_only: bool = False,
     ) -> None:
-        """``on_path``: for a save dialog, called with the path and the chosen filter."""
+        """``on_path``: for a save dialog, called with the path and the chosen filter;
+        ``new_only``: the dialog asks no "ersetzen?" (see :meth:`ask_save_file`)."""
         dialog = QFileDialog(parent, title)
         dialog.setAcceptMode(mode)
+        dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, new_only)
         dialog.setNameFilter(name_filter)
         if mode == QFileDialog.AcceptMode.AcceptOpen:
             dialog.setFileMode(QFileDialog.FileMode.ExistingFile)

@@ -138,7 +138,9 @@ class ScriptedDialogs:
         if self.paths:
             on_folder(self.paths.pop(0))
 
-    def ask_save_file(self, parent, title, name_filter, suggested, on_path, kind) -> None:
+    def ask_save_file(
+        self, parent, title, name_filter, suggested, on_path, kind, *, new_only=False
+    ) -> None:
         self.file_dialogs.append((kind, suggested))
         self.save_titles.append(title)
         if self.paths:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from expertenrat.ui.database_file_choice import ask_new_database_file
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.file_dialogs import saved_file_name
 from expertenrat.ui.save_location import FileKind, SaveLocations
@@ -93,3 +94,22 @@ def test_an_existing_file_the_ending_names_is_replaced_only_on_yes(
     _visible(parent, QMessageBox).button(QMessageBox.StandardButton.Yes).click()
 
     assert chosen == [str(existing)]
+
+
+def test_a_new_database_s_name_that_exists_is_refused_without_asking_to_replace_it(
+    qtbot, parent, qsettings, tmp_path
+) -> None:
+    """(found by a tester) "Neue Datenbank anlegen" asked "Soll sie ersetzt werden?" for
+    "Rat Stand 05.12.2026" where that name with .db existed (Qt's dialog, too, for a name
+    with its ending), and on "Ja" said that it is not replaced."""
+    (tmp_path / "Rat Stand 05.12.2026.db").write_bytes(b"old")
+    chosen: list[str] = []
+    ask_new_database_file(DialogService(SaveLocations(qsettings)), parent, chosen.append)
+    dialog = _visible(parent, QFileDialog)
+    assert dialog.testOption(QFileDialog.Option.DontConfirmOverwrite)  # nor Qt's dialog
+    dialog.fileSelected.emit(str(tmp_path / "Rat Stand 05.12.2026"))
+    dialog.reject()
+
+    box = _visible(parent, QMessageBox)
+    assert "gibt es schon; sie wird nicht ersetzt" in box.text()
+    assert chosen == []
