@@ -32,10 +32,12 @@ def full_year(two_digits: int) -> int:
 # The time of day a spreadsheet, a database or an invitation writes after a day ("15.01.2027
 # 16:30", "2027-01-15T16:30:00", "15. Januar 2027, um 16.30 Uhr", "1/15/2027 4:30 PM"),
 # which a date field leaves aside (found by review: "15.01.2027 16:30" copied from a list
-# of meetings was refused without a word, the field kept its old date).
+# of meetings was refused without a word, the field kept its old date); the hour alone
+# with its "Uhr" or "PM" ("15. Januar 2027, 10 Uhr"; found by a tester).
+_HALF_OF_DAY = r"(?:Uhr|[ap]\.?\s*m\.?)"
 _TIME_OF_DAY = (
-    r"(?:(?:,?\s+(?:um\s+)?|T)\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?"
-    r"(?:\s*(?:Uhr|[ap]\.?\s*m\.?))?)?"
+    r"(?:(?:,?\s+(?:um\s+)?|T)(?:\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?"
+    rf"(?:\s*{_HALF_OF_DAY})?|\d{{1,2}}\s*{_HALF_OF_DAY}))?"
 )
 # A day as people copy it: day first (05.12.2026, 5.12.26, 05-12-2026), or ISO (2026-12-05).
 _DAY_FIRST = re.compile(r"(\d{1,2})([.-])(\d{1,2})\2(\d{4}|\d{2})" + _TIME_OF_DAY, re.IGNORECASE)

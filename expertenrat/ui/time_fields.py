@@ -32,9 +32,10 @@ NO_TIME = QTime(0, 0)
 
 _NO_TIME_TEXT = "––:––"
 # A time as an invitation or a mail writes it: "16.30 Uhr", "16:30 Uhr", "9:05", "16:30:00",
-# and one in English, "4:30 PM", "4:30 p.m.".
+# the hour alone with its "Uhr" ("10 Uhr"; found by a tester), and one in English, "4:30 PM",
+# "4:30 p.m.", "4 PM".
 _COPIED = re.compile(
-    r"\s*(\d{1,2})[:.](\d{2})(?::\d{2})?\s*(?:Uhr|([ap])\.?\s*m\.?)?\s*", re.IGNORECASE
+    r"\s*(\d{1,2})(?:[:.](\d{2})(?::\d{2})?)?\s*(Uhr|([ap])\.?\s*m\.?)?\s*", re.IGNORECASE
 )
 
 
@@ -73,10 +74,11 @@ class TimeEdit(QTimeEdit):
 
 
 def _copied_time(text: str) -> QTime | None:
-    """The time ``text`` names as an invitation or a mail writes it ("16.30 Uhr", "4:30 PM")."""
-    if (found := _COPIED.fullmatch(text)) is None:
-        return None
-    hour, minute = _in_half(int(found[1]), (found[3] or "").casefold()), int(found[2])
+    """The time ``text`` names as an invitation or a mail writes it ("16.30 Uhr", "4:30 PM",
+    "10 Uhr")."""
+    if (found := _COPIED.fullmatch(text)) is None or not (found[2] or found[3]):
+        return None  # a number alone ("10") is no time
+    hour, minute = _in_half(int(found[1]), (found[4] or "").casefold()), int(found[2] or 0)
     return QTime(hour, minute) if hour < 24 and minute < 60 else None
 
 

@@ -83,6 +83,9 @@ def test_no_doubt_about_a_date_taken_or_a_text_that_is_none():
         "Freitag, 15. Januar 2027 um 16:30 Uhr",
         "2027-01-15T16:30:00",
         "1/15/2027 4:30 PM",
+        "Freitag, 15. Januar 2027, 10 Uhr",  # the hour alone (found by a tester)
+        "15.01.2027 um 10 Uhr",
+        "January 15, 2027 4 PM",
     ],
 )
 def test_a_time_of_day_after_the_date_is_left_aside(copied):

@@ -86,6 +86,21 @@ def test_a_time_pasted_as_an_invitation_writes_it_is_taken(qtbot, make, copied):
     assert edit.text() == "16:30"
 
 
+@pytest.mark.parametrize(("copied", "meant"), [("10 Uhr", time(10)), ("4 PM", time(16))])
+def test_a_time_pasted_as_its_hour_alone_is_taken(qtbot, copied, meant):
+    """(found by a tester) "10 Uhr", as German invitations write the hour, was refused as
+    no time that can be read."""
+    edit = time_edit()
+    qtbot.addWidget(edit)
+    edit.show()
+    edit.setFocus()
+    edit.selectAll()
+    QApplication.clipboard().setText(copied)
+    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(10)
+    assert edit.time().toPython() == meant
+
+
 @pytest.mark.parametrize("make", [time_edit, optional_time_edit])
 def test_a_time_pasted_as_the_focus_came_by_tab_is_taken(qtbot, make):
     """(found by review) Tab selects the hours, and Qt put the pasted text into them,
