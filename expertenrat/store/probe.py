@@ -125,19 +125,44 @@ def probe_server(engine: Engine, location: str) -> Probe:
 def _refuse_other_encodings(connection: Connection, location: str) -> None:
     """A database not in UTF8 could not hold every text (LATIN1 has no "€", no "Ł", no
     emoji; SQL_ASCII checks nothing): its tables are not made. The server told its
-    encoding when the connection began: no round trip."""
+    encoding when the connection began. An empty one is advised to be made anew; one that
+    holds other programs' tables (in any schema, a database a city's programs share) a
+    database of Expertenrat's own beside it: "DROP DATABASE" would delete their data."""
     info = connection.connection.driver_connection.info
     encoding = info.parameter_status("server_encoding")
     if encoding in (None, "UTF8"):
         return
-    base = sql_identifier(info.dbname)
     owner = sql_identifier(info.user)
+    if _holds_tables(connection):
+        advice = (
+            "Sie enthält Tabellen anderer Programme und darf nicht gelöscht werden. Bitten "
+            "Sie Ihre IT-Betreuung, für Expertenrat eine eigene Datenbank in UTF8 anzulegen: "
+            f"CREATE DATABASE expertenrat OWNER {owner} ENCODING 'UTF8' TEMPLATE template0;"
+        )
+    else:
+        base = sql_identifier(info.dbname)
+        advice = (
+            "Bitten Sie Ihre IT-Betreuung, die leere Datenbank zu löschen und so neu "
+            f"anzulegen: DROP DATABASE {base}; CREATE DATABASE {base} OWNER {owner} "
+            "ENCODING 'UTF8' TEMPLATE template0;"
+        )
     raise DatabaseUnusableError(
         f"Die Datenbank „{location}“ ist in der Zeichenkodierung {encoding} angelegt, die "
         "nicht jedes Zeichen sicher speichert (etwa „€“, „Ł“ oder Emojis). Expertenrat "
-        "braucht eine Datenbank in UTF8 und hat nichts angelegt. Bitten Sie Ihre "
-        "IT-Betreuung, die leere Datenbank zu löschen und so neu anzulegen: DROP DATABASE "
-        f"{base}; CREATE DATABASE {base} OWNER {owner} ENCODING 'UTF8' TEMPLATE template0;"
+        f"braucht eine Datenbank in UTF8 und hat nichts angelegt. {advice}"
+    )
+
+
+def _holds_tables(connection: Connection) -> bool:
+    """Whether the database holds a table, view or sequence in any schema but the system's
+    (also one the user may not read: the catalog shows it to every user)."""
+    return bool(
+        connection.exec_driver_sql(
+            "SELECT EXISTS (SELECT FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') "
+            "AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
+            "AND left(n.nspname, 3) <> 'pg_')"
+        ).scalar()
     )
 
 

@@ -92,3 +92,20 @@ def test_a_database_made_earlier_in_another_encoding_refuses_a_character_in_germ
         "gespeichert."
     )
     assert names == ["Rat für 5 €"]
+
+
+@pytest.mark.parametrize("encoded_database", ["LATIN1"], indirect=True)
+def test_a_shared_database_not_in_utf8_is_not_advised_to_be_dropped(encoded_database):
+    # A city's database in WIN1252/LATIN1 that other programs use, their tables in a
+    # schema of their own: the refusal must not tell the IT to drop it.
+    admin_execute(encoded_database, "CREATE SCHEMA fachverfahren")
+    admin_execute(encoded_database, "CREATE TABLE fachverfahren.akten (id integer)")
+
+    with pytest.raises(DatabaseUnusableError) as refused:
+        open_database(encoded_database, create=Create.NOW)
+
+    message = refused.value.message
+    assert "in der Zeichenkodierung LATIN1 angelegt" in message
+    assert "DROP DATABASE" not in message
+    assert "darf nicht gelöscht werden" in message
+    assert "CREATE DATABASE expertenrat OWNER \"postgres\" ENCODING 'UTF8'" in message
