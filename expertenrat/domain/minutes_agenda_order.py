@@ -37,6 +37,18 @@ def order_line(moved: Sequence[MovedItem], agenda_changes: str) -> str:
     return f"In anderer Reihenfolge als eingeladen {verb} {listed(named)} behandelt."
 
 
+def added_line(unsent: Sequence[MovedItem], agenda_changes: str) -> str:
+    """ "Nach der Einladung wurde TOP 7 auf die Tagesordnung gesetzt." for the items of
+    ``unsent`` (added after the invitation, no changed agenda sent since) that
+    ``agenda_changes`` does not mention; "" where it mentions them all. Numbers only, as
+    :func:`order_line`."""
+    named = [f"TOP {item.number}" for item in unmentioned(unsent, agenda_changes)]
+    if not named:
+        return ""
+    verb = "wurde" if len(named) == 1 else "wurden"
+    return f"Nach der Einladung {verb} {listed(named)} auf die Tagesordnung gesetzt."
+
+
 def _mentioned(item: MovedItem, text: str) -> bool:
     """Whether ``text`` names ``item`` by number, or a public item by its title: the text
     stands in the public minutes, where a non-public item's title must not be."""

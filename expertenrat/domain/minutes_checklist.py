@@ -33,7 +33,11 @@ from expertenrat.domain.minutes_checklist_lines import (
     ChecklistTarget,
     checked,
 )
-from expertenrat.domain.minutes_checklist_order import non_public_title_lines, order_lines
+from expertenrat.domain.minutes_checklist_order import (
+    non_public_title_lines,
+    order_lines,
+    unsent_lines,
+)
 from expertenrat.domain.minutes_checklist_outcomes import outcome_lines
 from expertenrat.domain.wording import listed
 
@@ -72,6 +76,7 @@ def checklist(facts: ChecklistFacts) -> Checklist:
             "agenda_approved",
         ),
         *order_lines(facts.moved_items, header.agenda_changes),
+        *unsent_lines(facts.unsent_items, header.agenda_changes),
         *non_public_title_lines(facts.items, header.agenda_changes),
         *_previous_lines(facts),
     ]

@@ -45,6 +45,26 @@ def order_lines(moved: Sequence[MovedItem], agenda_changes: str) -> list[Checkli
     return [ChecklistLine("agenda_order", True, text, ChecklistTarget("agenda_changes"), True)]
 
 
+def unsent_lines(unsent: Sequence[MovedItem], agenda_changes: str) -> list[ChecklistLine]:
+    """The warning about the items of ``unsent`` (added after the invitation, no changed
+    agenda sent since) that ``agenda_changes`` does not mention as :func:`order_lines`
+    reads it: the members had no notice of them, and the minutes said the agenda was
+    adopted as invited (found by a tester)."""
+    unnamed = unmentioned(unsent, agenda_changes)
+    if not unnamed:
+        return []
+    named = [
+        f"TOP {i.number} „{isolated(i.title)}“" if i.public else f"TOP {i.number} (nichtöffentlich)"
+        for i in unnamed
+    ]
+    text = (
+        f"Nach der Einladung auf die Tagesordnung gesetzt und nicht mit einer geänderten "
+        f"Tagesordnung versandt: {listed(named)}. Unter „Änderungen der Tagesordnung“ steht "
+        "dazu nichts."
+    )
+    return [ChecklistLine("agenda_added", True, text, ChecklistTarget("agenda_changes"), True)]
+
+
 def non_public_title_lines(
     items: Sequence[ItemMinutes], agenda_changes: str
 ) -> list[ChecklistLine]:

@@ -23,7 +23,7 @@ from expertenrat.domain.invitation_due import invitation_deadline
 from expertenrat.domain.meeting_documents import Letterhead
 from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.domain.meeting_quorum import MeetingQuorum, QuorumSpan
-from expertenrat.domain.minutes_agenda_order import order_line
+from expertenrat.domain.minutes_agenda_order import added_line, order_line
 from expertenrat.domain.minutes_attendees import AbsentMember, GuestLine, PresentMember
 from expertenrat.domain.minutes_items import MinutesItem, urgent_extension
 from expertenrat.domain.quorum import QuorumResult
@@ -117,6 +117,7 @@ class MinutesDocument:
     # The items taken up in another order than the invitation listed. Approved minutes
     # stored before this field existed read it as () and keep their sentence.
     moved_items: tuple[MovedItem, ...] = ()
+    unsent_items: tuple[MovedItem, ...] = ()  # added after the invitation, told to nobody
     items: tuple[MinutesItem, ...] = ()
     annexes: tuple[AnnexEntry, ...] = ()
     version: int | None = None  # the number of the minutes version, once there is one
@@ -215,6 +216,13 @@ class MinutesDocument:
         return order_line(self.moved_items, self.agenda_changes)
 
     @property
+    def added_line(self) -> str:
+        """The items added after the invitation that no changed agenda sent, which the
+        changes typed do not mention ("" for none; :func:`~expertenrat.domain.
+        minutes_agenda_order.added_line`)."""
+        return added_line(self.unsent_items, self.agenda_changes)
+
+    @property
     def agenda_line(self) -> str:
         """How the agenda was adopted; after a changed agenda was sent, in that version:
         "Die Tagesordnung wurde in der Fassung der geänderten Tagesordnung vom 03.12.2026
@@ -230,7 +238,7 @@ class MinutesDocument:
         if changes:
             changes = "\n".join(isolated(line) for line in changes.split("\n"))
             return f"{adopted} mit folgenden Änderungen festgestellt: {changes}"
-        if self.extension_line or self.order_line:  # "ohne Änderungen" would deny them
+        if self.extension_line or self.order_line or self.added_line:  # not "ohne Änderungen"
             return f"{adopted} festgestellt."
         return f"{adopted} ohne Änderungen festgestellt."
 

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.agenda import PlacedItem
 from expertenrat.domain.agenda_held_order import ItemPlace, MovedItem, moved_items, positions_then
 from expertenrat.domain.agenda_since import AgendaSince, ItemEntry, ItemNow
 from expertenrat.domain.agenda_since import agenda_since as replayed
@@ -129,6 +130,29 @@ def held_moves(
     held."""
     then = held_positions(session, [meeting], rows).get(meeting.id, {})
     return moved_items([item_of(row) for row in rows], then) if then else ()
+
+
+def unsent_items(
+    session: Session,
+    meeting: models.Meeting,
+    placed: Sequence[tuple[models.AgendaItem, PlacedItem]],
+) -> tuple[MovedItem, ...]:
+    """The items of the agenda ``placed`` (its live items in order) added after the
+    invitation of ``meeting`` while no changed agenda has gone out since it changed (urgent
+    ones aside: the minutes say so), each with its number now as both numbers: the members
+    had no notice of them. An item taken up at the start of the meeting, added on the day
+    before it was set "durchgeführt", is one (found by a tester)."""
+    changed_on, sent_on = meeting.invitation_agenda_changed_on, meeting.invitation_agenda_sent_on
+    if changed_on is None or (sent_on is not None and sent_on >= changed_on):
+        return ()
+    since = agenda_since(session, [meeting], [row for row, _ in placed]).get(meeting.id)
+    if since is None:
+        return ()
+    return tuple(
+        MovedItem(where.number, where.number, row.title, where.public)
+        for row, where in placed
+        if row.id in since.new and not row.urgent
+    )
 
 
 def _trails(session: Session, meetings: list[models.Meeting]) -> dict[models.Meeting, list[_Entry]]:

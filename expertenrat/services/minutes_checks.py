@@ -32,7 +32,7 @@ from expertenrat.services.approval_put_off import (
     previous_held,
 )
 from expertenrat.services.attendance_rows import full_name
-from expertenrat.services.invitation_trail import held_moves
+from expertenrat.services.invitation_trail import held_moves, unsent_items
 from expertenrat.services.meeting_facts import MeetingFacts, meeting_facts
 from expertenrat.services.minutes_assembly import unnamed_among
 from expertenrat.services.minutes_attendance import present_member
@@ -96,6 +96,7 @@ def checked_minutes(session: Session, meeting: models.Meeting) -> tuple[Checklis
             # The sheet's hints leave out the members away or not there at the item; of
             # the rest, those whose attendance is not recorded are the attendance's line.
             moved_items=held_moves(session, meeting, agenda),
+            unsent_items=unsent_items(session, meeting, facts.placed),
             unnamed=unnamed,  # and the items whose texts the public minutes leave out
             non_public_items=frozenset(row.id for row, where in facts.placed if not where.public)
             if unnamed

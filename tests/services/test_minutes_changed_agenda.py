@@ -11,6 +11,7 @@ import pytest
 from held_meeting import AFTER
 from meeting_rows import add_meeting
 from pdf_reading import text
+from sqlalchemy import select
 
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.council_clock import CouncilClock
@@ -93,9 +94,57 @@ def test_the_minutes_name_the_changed_agenda_that_was_sent(database, council, ac
 
 
 def test_an_agenda_changed_without_a_letter_sent_is_not_named(database, council, actor) -> None:
+    """No changed letter is named, nor is the agenda said to be adopted "ohne Änderungen":
+    the item added after the invitation, of which no letter told, is named instead, and the
+    completeness check warns until "Änderungen der Tagesordnung" mentions it. (Found by a
+    tester: an item taken up at the start of a meeting, added on the day before it was set
+    "durchgeführt", was neither a Dringlichkeitsantrag nor named, and the minutes said the
+    agenda was adopted without changes.)"""
     meeting_id = _meeting(database, council.id, actor, letter_sent_on=None)
     _adopt(database, actor, meeting_id)
 
     printed = _printed(database, meeting_id)
-    assert "Die Tagesordnung wurde ohne Änderungen festgestellt." in printed
     assert CHANGED not in printed
+    added = number_of(database, meeting_id, "Radwege & <Ampeln>")
+    assert (
+        f"Die Tagesordnung wurde festgestellt. Nach der Einladung wurde TOP {added} auf die "
+        "Tagesordnung gesetzt."
+    ) in printed
+    (line,) = [
+        line
+        for line in MinutesService(database, actor).checklist(meeting_id).lines
+        if line.key == "agenda_added"
+    ]
+    assert (line.ok, line.warning) == (True, True)
+    assert line.text == (
+        f"Nach der Einladung auf die Tagesordnung gesetzt und nicht mit einer geänderten "
+        f"Tagesordnung versandt: TOP {added} „Radwege & <Ampeln>“. Unter „Änderungen der "
+        "Tagesordnung“ steht dazu nichts."
+    )
+
+    _adopt(database, actor, meeting_id, f"TOP {added} wurde zu Beginn der Sitzung aufgenommen.")
+    printed = _printed(database, meeting_id)
+    assert "Nach der Einladung wurde" not in printed
+    assert "mit folgenden Änderungen festgestellt" in printed
+    keys = [line.key for line in MinutesService(database, actor).checklist(meeting_id).lines]
+    assert "agenda_added" not in keys
+
+
+def test_an_item_added_after_a_sent_changed_letter_is_not_named_as_unsent(
+    database, council, actor
+) -> None:
+    meeting_id = _meeting(database, council.id, actor, letter_sent_on=date(2026, 3, 3))
+    _adopt(database, actor, meeting_id)
+
+    assert "Nach der Einladung wurde" not in _printed(database, meeting_id)
+    keys = [line.key for line in MinutesService(database, actor).checklist(meeting_id).lines]
+    assert "agenda_added" not in keys
+
+
+def number_of(database, meeting_id: int, title: str) -> str:
+    with database.reading() as session:
+        return session.scalars(
+            select(models.AgendaItem.number).where(
+                models.AgendaItem.meeting_id == meeting_id, models.AgendaItem.title == title
+            )
+        ).one()
