@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, exc, inspect
 
 from expertenrat.domain.errors import DatabaseUnusableError
-from expertenrat.store import migrate
+from expertenrat.store import migrate, schema_revisions
 from expertenrat.store.engine import SQLITE_HEADER, sqlite_uri
 from expertenrat.store.privilege_problems import sql_identifier
 from expertenrat.store.problems import damaged, read_only_file, sqlite_problem
@@ -112,6 +112,7 @@ def probe_server(engine: Engine, location: str) -> Probe:
         with engine.execution_options(isolation_level="AUTOCOMMIT").connect() as connection:
             revision = migrate.current_revision(connection)
             if revision is None:
+                _refuse_tables_behind_own_schema(connection, location)
                 _refuse_other_encodings(connection, location)
                 schema = migrate.own_schema(connection)
                 foreign = sorted(inspect(connection).get_table_names(schema=schema))
@@ -120,6 +121,39 @@ def probe_server(engine: Engine, location: str) -> Probe:
             return Probe(revision)
     except exc.DBAPIError as error:
         raise server_problem(error, engine.url, location) from error
+
+
+def _refuse_tables_behind_own_schema(connection: Connection, location: str) -> None:
+    """Expertenrat's tables in a schema the ``search_path`` names after the user's own
+    (``public``, where they were made before a schema of the user's name was): the data
+    the user worked with, which the own schema (:func:`migrate.own_schema`) hides. Taken
+    as an empty database, the window showed no council, and one made there was the
+    user's alone, beside the colleagues' data. The schemas are read from the catalog."""
+    own = migrate.own_schema(connection)
+    behind = connection.exec_driver_sql(
+        "SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE c.relname = 'alembic_version' AND c.relkind IN ('r', 'p') "
+        "AND n.nspname = ANY (current_schemas(false)) AND n.nspname <> current_schema()"
+    ).scalars()
+    for schema in behind:
+        try:
+            version = connection.exec_driver_sql(
+                f"SELECT version_num FROM {sql_identifier(schema)}.alembic_version"
+            ).scalar()
+        except exc.DBAPIError:  # not the user's to read: not the data the user worked with
+            continue
+        if version is None or not schema_revisions.is_known_revision(version):
+            continue  # another program's Alembic
+        info = connection.connection.driver_connection.info
+        user, base = sql_identifier(info.user), sql_identifier(info.dbname)
+        raise DatabaseUnusableError(
+            f"Die Tabellen von Expertenrat liegen in der Datenbank „{location}“ im Schema "
+            f"„{schema}“, der Benutzer „{info.user}“ arbeitet aber im Schema „{own}“, das "
+            f"PostgreSQL vor „{schema}“ nimmt; dort ist nichts von Expertenrat. Es wurde "
+            "nichts verändert. Damit das Programm die Daten wieder findet, bitten Sie Ihre "
+            "IT-Betreuung, den Suchpfad des Benutzers darauf zu setzen: ALTER ROLE "
+            f"{user} IN DATABASE {base} SET search_path = {sql_identifier(schema)};"
+        )
 
 
 def _refuse_other_encodings(connection: Connection, location: str) -> None:

@@ -215,3 +215,45 @@ def test_a_schema_of_its_own_beside_another_program_s_tables_and_alembic_version
             "SELECT version_num FROM public.alembic_version"
         ).all() == [("1a2b3c4d",)]
         assert connection.exec_driver_sql("SELECT count(*) FROM public.councils").scalar() == 0
+
+
+def test_tables_made_in_public_before_a_schema_of_the_user_s_name_are_not_taken_for_none(
+    city_server,
+):
+    """Expertenrat's tables made in public, then a schema of the user's name made (for
+    another program, or as advised for one): the own schema, first in the search_path,
+    holds nothing of Expertenrat's. Taken as an empty database, the window showed no
+    council; one made there was the user's alone, beside the colleagues' data."""
+    admin, admin_url, role = city_server
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'GRANT CREATE ON SCHEMA public TO "{role}"')
+    url = admin_url.set(username=role)
+    database = open_database(url, create=Create.NOW)
+    try:
+        SettingsService(database, "tester").create_council(
+            CouncilSettings(id=None, name="Rat", city="Rostock")
+        )
+    finally:
+        database.close()
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE SCHEMA "{role}" AUTHORIZATION "{role}"')
+
+    with pytest.raises(DatabaseUnusableError) as caught:
+        open_database(url, create=Create.NOW)
+    advised = caught.value.message.split("den Suchpfad des Benutzers darauf zu setzen: ", 1)[1]
+    with admin.connect() as connection:  # the IT, as the superuser
+        assert inspect(connection).get_table_names(schema=role) == []
+        connection.exec_driver_sql(advised)
+    database = open_database(url, create=Create.NOW)
+    try:
+        with database.reading() as session:
+            assert session.scalars(select(models.Council.name)).all() == ["Rat"]
+    finally:
+        database.close()
+
+    assert f"im Schema „public“, der Benutzer „{role}“ arbeitet aber im Schema „{role}“" in (
+        caught.value.message
+    )
+    assert advised == (
+        f'ALTER ROLE "{role}" IN DATABASE "{admin_url.database}" SET search_path = "public";'
+    )
