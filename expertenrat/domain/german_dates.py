@@ -33,11 +33,14 @@ def full_year(two_digits: int) -> int:
 # 16:30", "2027-01-15T16:30:00", "15. Januar 2027, um 16.30 Uhr", "1/15/2027 4:30 PM"),
 # which a date field leaves aside (found by review: "15.01.2027 16:30" copied from a list
 # of meetings was refused without a word, the field kept its old date); the hour alone
-# with its "Uhr" or "PM" ("15. Januar 2027, 10 Uhr"; found by a tester).
+# with its "Uhr" or "PM" ("15. Januar 2027, 10 Uhr") and the time a meeting lasts
+# ("16:00–18:00 Uhr", "16-18 Uhr", "von 16:00 bis 18:00 Uhr"; found by a tester).
 _HALF_OF_DAY = r"(?:Uhr|[ap]\.?\s*m\.?)"
+_CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?"
+_UNTIL = rf"(?:\s*(?:[-–]|bis)\s*(?:{_CLOCK}|\d{{1,2}}))?"
 _TIME_OF_DAY = (
-    r"(?:(?:,?\s+(?:um\s+)?|T)(?:\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?"
-    rf"(?:\s*{_HALF_OF_DAY})?|\d{{1,2}}\s*{_HALF_OF_DAY}))?"
+    r"(?:(?:,?\s+(?:um\s+|von\s+)?|T)"
+    rf"(?:{_CLOCK}{_UNTIL}(?:\s*{_HALF_OF_DAY})?|\d{{1,2}}{_UNTIL}\s*{_HALF_OF_DAY}))?"
 )
 # A day as people copy it: day first (05.12.2026, 5.12.26, 05-12-2026), or ISO (2026-12-05).
 _DAY_FIRST = re.compile(r"(\d{1,2})([.-])(\d{1,2})\2(\d{4}|\d{2})" + _TIME_OF_DAY, re.IGNORECASE)
@@ -63,14 +66,16 @@ _MONTH_WORDS = {
     word: number
     for number, (german, english) in enumerate(zip(MONTHS, _ENGLISH_MONTHS, strict=True), 1)
     for word in (german.casefold(), german[:3].casefold(), english, english[:3])
-} | {"mrz": 3, "sept": 9}
+} | {"mrz": 3, "febr": 2, "sept": 9}
 
 
 def _words(words: dict[str, int]) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
-_WEEKDAY = re.compile(rf"({_words(_WEEKDAY_WORDS)})\.?,?\s+", re.IGNORECASE)
+# "am Freitag, den 15. Januar 2027" as a German letter writes it (found by a tester)
+_WEEKDAY = re.compile(rf"({_words(_WEEKDAY_WORDS)})\.?,?\s+(?:de[nm]\s+)?", re.IGNORECASE)
+_ON = re.compile(r"am\s+", re.IGNORECASE)
 _MONTH = rf"({_words(_MONTH_WORDS)})\.?"
 # "15. Januar 2027", "15 January 2027"; "January 15, 2027", "Jan 15th, 2027"
 _IN_WORDS = re.compile(rf"(\d{{1,2}})\.?\s*{_MONTH}\s+(\d{{4}})" + _TIME_OF_DAY, re.IGNORECASE)
@@ -85,7 +90,8 @@ def copied_date(text: str) -> date | None:
     first, as the date fields read it), "2026-12-05", "15. Dezember 2026" ("15. Dez. 2026",
     in English "December 15, 2026"),
     each also after its weekday ("Dienstag, 15.12.2026", as an invitation writes it; found
-    by a tester) and with a time of day after it, which is left aside ("15.01.2027 16:30");
+    by a tester; "am Dienstag, den 15. Dezember 2026", as a letter does) and with a time of
+    day after it, which is left aside ("15.01.2027 16:30", "16:00–18:00 Uhr");
     white space around it aside; "15/01/2027" or "01/15/2027" with slashes where it reads
     as one day only (or as one on the weekday named). ``None`` for any other text, a day
     the calendar does not have (31.02.), and what :func:`date_doubt` doubts."""
@@ -130,6 +136,8 @@ def _days_named(text: str) -> tuple[list[date], date | None]:
     a date with slashes, day first and month first; of a weekday named, those on it. And
     the day named where it is not on the weekday named (else ``None``)."""
     text = text.strip()
+    if on := _ON.match(text):  # "am 15.01.2027", as a sentence writes it
+        text = text[on.end() :]
     named_weekday = None
     if weekday := _WEEKDAY.match(text):
         named_weekday = _WEEKDAY_WORDS[weekday[1].casefold()]

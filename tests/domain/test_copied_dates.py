@@ -114,3 +114,21 @@ def test_a_date_in_english_words_is_read(copied):
         "„Tuesday, January 15, 2027“: Der 15.01.2027 ist ein Freitag. Bitte prüfen Sie "
         "Wochentag und Datum."
     )
+
+
+@pytest.mark.parametrize(
+    "copied",
+    [
+        "Freitag, den 15. Januar 2027",
+        "am Freitag, dem 15. Januar 2027, um 16 Uhr",
+        "am 15.01.2027",
+        "15.01.2027, 16:00–18:00 Uhr",
+        "Fr., 15.01.2027, 16-18 Uhr",
+        "15.01.2027 von 16:00 bis 18:00 Uhr",
+    ],
+)
+def test_a_date_as_a_german_letter_or_invitation_writes_it_is_read(copied):
+    """(found by a tester) "Freitag, den 15. Januar 2027", the time a meeting lasts
+    ("16:00–18:00 Uhr") and "Febr." were no date: the field said it could not read one."""
+    assert copied_date(copied) == date(2027, 1, 15)
+    assert copied_date("Mo., 15. Febr. 2027") == date(2027, 2, 15)
