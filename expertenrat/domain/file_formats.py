@@ -23,6 +23,23 @@ def file_system_words(text: str) -> str:
     return " ".join(plain.split()).strip(" .")
 
 
+SUGGESTED_NAME_LIMIT = 120
+"""The longest file name the program suggests: Windows without long paths takes a path of
+260 characters at most, the folder (often ``C:\\Users\\…\\Documents\\``) included."""
+
+_ENDING = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+
+
+def cut_file_name(name: str, limit: int = SUGGESTED_NAME_LIMIT) -> str:
+    """``name`` of at most ``limit`` characters: a longer one cut before its ending, "…"
+    marking the cut ("Auskunft Art. 15 Prof. Dr. … Fraunhofer-Institut f….pdf")."""
+    if len(name) <= limit:
+        return name
+    ending = match.group() if (match := _ENDING.search(name)) else ""
+    stem = name[: len(name) - len(ending)]
+    return f"{stem[: limit - len(ending) - 1].rstrip(' .')}…{ending}"
+
+
 class FileFormat(Enum):
     """Base of an enum whose values are file endings without the dot; a subclass names the
     formats it offers, in German, in ``offered()``."""
