@@ -76,16 +76,20 @@ class _LogFile(RotatingFileHandler):
         the oldest before the rename failed, and dropped the record too, so after five
         records all five older logs were gone and nothing more was logged while the other
         ran (found by a tester). Such a file is written on past its size; the next record
-        tries again."""
+        tries again. The handler's own file is closed first, as Python's rotation does:
+        Windows refuses to rename a file this process has open too, and the log grew
+        without end (found by review)."""
         base = self.baseFilename
         probe = f"{base}.{os.getpid()}.rotating"
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None  # type: ignore[assignment]
         try:
             os.replace(base, probe)
         except FileNotFoundError:
             pass  # nothing to rotate (removed meanwhile): as Python does
         except OSError:
-            if self.stream is None:
-                self.stream = self._open()
+            self.stream = self._open()
             return
         else:
             os.replace(probe, base)

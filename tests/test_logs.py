@@ -77,3 +77,34 @@ def test_a_log_another_run_holds_open_is_written_on_not_rotated_away(log_file, m
     assert [path.read_text(encoding="utf-8") for path in older] == [
         f"Protokoll {number}\n" for number in range(1, 6)
     ]
+
+
+def test_a_full_log_this_run_alone_holds_is_rotated_as_windows_renames(
+    log_file, monkeypatch
+) -> None:
+    """On Windows a file cannot be renamed while it is open, by this process too: the check
+    whether it can be renamed, made with the handler's own file still open, always failed
+    there, and the log grew without end."""
+    (handler,) = [
+        h for h in logging.getLogger().handlers if getattr(h, "baseFilename", "") == str(log_file)
+    ]
+    log = logging.getLogger("expertenrat.test")
+    log.warning("offen")  # the handler holds the file open, as the window does
+    with log_file.open("a", encoding="utf-8") as file:
+        file.write("x" * 1_000_000 + "\n")  # full: due for rotation
+    held = str(log_file)
+
+    def renamed(source, target, renaming=os.rename):
+        if str(source) == held and handler.stream is not None:  # as Windows refuses it
+            raise PermissionError(13, "Der Prozess kann nicht auf die Datei zugreifen")
+        renaming(source, target)
+
+    monkeypatch.setattr(os, "rename", renamed)
+    monkeypatch.setattr(os, "replace", renamed)
+    log.warning("danach")
+    monkeypatch.undo()
+
+    handler.flush()
+    assert "offen" in log_file.with_name(f"{log_file.name}.1").read_text(encoding="utf-8")
+    assert "danach" in log_file.read_text(encoding="utf-8")
+    assert log_file.stat().st_size < 1_000
