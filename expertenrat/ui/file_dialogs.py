@@ -11,6 +11,7 @@ tester). A file that the added ending names is replaced only on a "Ja".
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -209,14 +210,18 @@ class FileDialogs:
 def saved_file_name(path: str, name_filter: str, selected_filter: str) -> str:
     """``path`` as chosen in a save dialog offering ``name_filter`` ("Excel-Arbeitsmappe
     (*.xlsx);;CSV-Datei (*.csv)"), with ``selected_filter``'s ending added unless it ends in
-    one of the filter's, in any case (".XLSX"), or ``selected_filter`` takes any name ("*")."""
+    one of the filter's, in any case (".XLSX"), or ``selected_filter`` takes any name ("*").
+    A dot or space at the name's end goes, which Windows drops ("Sitzung 3." was saved as
+    "Sitzung 3..pdf"; found by a tester)."""
     selected = _PATTERN.findall(selected_filter)
     if "" in selected or not selected:
         return path
+    folder, name = os.path.split(path)
+    trimmed = os.path.join(folder, name.rstrip(" .")) if name.strip(" .") else path
     endings = {ending.casefold() for ending in _PATTERN.findall(name_filter)}
-    if Path(path).suffix.casefold() in endings:
-        return path
-    return f"{path}{selected[0]}"
+    if Path(trimmed).suffix.casefold() in endings:
+        return trimmed
+    return f"{trimmed}{selected[0]}"
 
 
 def _suffix(name_filter: str) -> str:

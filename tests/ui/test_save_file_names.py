@@ -24,6 +24,8 @@ MEMBERS = f"{EXCEL};;{CSV}"
         ("Mitglieder.XLSX", EXCEL, "Mitglieder.XLSX"),
         ("Mitglieder.csv", EXCEL, "Mitglieder.csv"),
         ("Mitglieder.pdf", EXCEL, "Mitglieder.pdf.xlsx"),
+        ("Mitglieder Stand 05.12.", EXCEL, "Mitglieder Stand 05.12.xlsx"),
+        ("Mitglieder.csv. ", EXCEL, "Mitglieder.csv"),
     ],
 )
 def test_the_chosen_filters_ending_is_added_unless_the_name_has_one_of_the_filters(
