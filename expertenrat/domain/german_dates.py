@@ -61,7 +61,7 @@ _WEEKDAY_WORDS = {
     word: index
     for index, (german, english) in enumerate(zip(WEEKDAYS, _ENGLISH_WEEKDAYS, strict=True))
     for word in (german.casefold(), german[:2].casefold(), english, english[:3])
-}
+} | {"sonnabend": 5}  # Saturday as the north and east of Germany name it (Rostock)
 _MONTH_WORDS = {
     word: number
     for number, (german, english) in enumerate(zip(MONTHS, _ENGLISH_MONTHS, strict=True), 1)

@@ -132,3 +132,15 @@ def test_a_date_as_a_german_letter_or_invitation_writes_it_is_read(copied):
     ("16:00–18:00 Uhr") and "Febr." were no date: the field said it could not read one."""
     assert copied_date(copied) == date(2027, 1, 15)
     assert copied_date("Mo., 15. Febr. 2027") == date(2027, 2, 15)
+
+
+@pytest.mark.parametrize(
+    "copied", ["Sonnabend, 16.01.2027", "Sonnabend, den 16. Januar 2027", "am Sonnabend 16.01.27"]
+)
+def test_sonnabend_as_the_north_and_east_name_saturday_is_read(copied):
+    """Rostock's invitations name Saturday "Sonnabend": such a date was no date."""
+    assert copied_date(copied) == date(2027, 1, 16)
+    assert date_doubt(copied.replace("16", "17", 1)) == (
+        f"„{copied.replace('16', '17', 1)}“: Der 17.01.2027 ist ein Sonntag. "
+        "Bitte prüfen Sie Wochentag und Datum."
+    )
