@@ -78,6 +78,9 @@ class Agenda:
     # Why the items of a held meeting may no longer be moved (its minutes are no open draft);
     # ``None``: they may, or the meeting is not held (its state decides, ``change_refusal``).
     order_refusal: str | None = None
+    # An invited meeting whose start has passed: an item the council takes up now is a
+    # Dringlichkeitsantrag, added once the meeting is set "durchgeführt".
+    begun: bool = False
 
     @property
     def order_open(self) -> bool:

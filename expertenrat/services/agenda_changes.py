@@ -13,6 +13,7 @@ from expertenrat.domain.enums import AuditAction, MeetingState
 from expertenrat.domain.wording import isolated, shortened
 from expertenrat.services import audit
 from expertenrat.services.agenda_rows import MeetingItems, meeting_name
+from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.minutes_freeze import is_frozen
 from expertenrat.services.urgent_items import order_refusal, urgent_refusal
 from expertenrat.store import models
@@ -23,16 +24,20 @@ ITEM = "Der Tagesordnungspunkt"
 def agenda_of(found: MeetingItems) -> Agenda:
     """The agenda of the items ``found``, as the service hands it back."""
     meeting = found.meeting
+    session = object_session(meeting)
+    clock = council_clock(session, meeting.council_id)
+    invited = meeting.state == MeetingState.INVITED.value
     return Agenda(
         meeting_id=meeting.id,
         council_id=meeting.council_id,
         starts_at=meeting.starts_at,
         state=MeetingState(meeting.state),
         items=tuple(found.items()),
-        frozen=is_frozen(object_session(meeting), meeting.id),
+        frozen=is_frozen(session, meeting.id),
         ends_at=meeting.ends_at,
-        urgent_refusal=urgent_refusal(object_session(meeting), meeting),
-        order_refusal=order_refusal(object_session(meeting), meeting),
+        urgent_refusal=urgent_refusal(session, meeting),
+        order_refusal=order_refusal(session, meeting),
+        begun=invited and clock.aware(meeting.starts_at) <= clock.now(),
     )
 
 

@@ -30,6 +30,12 @@ INVITED_HINT = (
     "speichern …“; „Kalender …“ ist die öffentliche Datei, für die Website)."
 )
 
+BEGUN_HINT = (
+    "Die Sitzung hat begonnen: Einen Punkt, den der Rat jetzt aufnimmt, erfassen Sie als "
+    "Dringlichkeitsantrag („Dringlichkeitsantrag …“, sobald die Sitzung auf „Durchgeführt“ "
+    "gesetzt ist)."
+)
+
 
 class AgendaEditorView(QWidget):
     def __init__(self, parent: QWidget | None = None, settings: QSettings | None = None) -> None:
@@ -83,5 +89,9 @@ def refusal(agenda: Agenda, *, title_only: bool = False) -> str | None:
 def _invited_note(agenda: Agenda) -> str | None:
     """For an invited meeting: its members have the agenda from the invitation and the
     calendar file, so a change reaches them only with both sent again (the calendar's
-    SEQUENCE rises with each change, as after a move)."""
-    return tr(_CONTEXT, INVITED_HINT) if agenda.state is MeetingState.INVITED else None
+    SEQUENCE rises with each change, as after a move). Once it has begun, no letter
+    reaches them in time: an item taken up there is a Dringlichkeitsantrag, which the
+    minutes name as such; added as a new item it was named nowhere (found by a tester)."""
+    if agenda.state is not MeetingState.INVITED:
+        return None
+    return tr(_CONTEXT, BEGUN_HINT if agenda.begun else INVITED_HINT)

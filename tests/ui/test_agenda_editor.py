@@ -15,13 +15,14 @@ from shiboken6 import isValid
 
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.agenda_templates import AgendaTemplate
+from expertenrat.domain.council_clock import CouncilClock
 from expertenrat.domain.enums import AgendaItemKind, MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.members import Member
 from expertenrat.domain.projects import Project
 from expertenrat.store import models
 from expertenrat.ui.agenda_editor import AgendaEditor
-from expertenrat.ui.agenda_editor_view import INVITED_HINT
+from expertenrat.ui.agenda_editor_view import BEGUN_HINT, INVITED_HINT
 from expertenrat.ui.agenda_tree_model import AgendaTreeModel
 from tests.ui.wheeling import fields_the_wheel_changed
 
@@ -855,11 +856,12 @@ def test_one_minute_is_named_in_the_singular(editor, make_meeting, services):
 
 
 def test_an_invited_meeting_s_agenda_says_to_send_invitation_and_calendar_again(
-    editor, make_meeting
+    editor, make_meeting, monkeypatch
 ):
     """The members have the agenda from the invitation and the calendar file: a change
     reaches them only when both go out again (as after a move). Nothing said so (found by a
     tester)."""
+    monkeypatch.setattr(CouncilClock, "now", lambda clock: datetime(2026, 12, 1, 9, tzinfo=BERLIN))
     editor.set_meeting(make_meeting(MeetingState.INVITED))
 
     assert editor.hint.text() == INVITED_HINT and editor.hint.isVisible()
@@ -868,6 +870,20 @@ def test_an_invited_meeting_s_agenda_says_to_send_invitation_and_calendar_again(
     assert editor.structure.add_button.isEnabled()  # a note, not a refusal
     editor.set_meeting(make_meeting())
     assert not editor.hint.isVisible()
+
+
+def test_an_invited_meeting_that_has_begun_says_an_item_taken_up_is_urgent(
+    editor, make_meeting, monkeypatch
+):
+    """At 16:05 of the meeting, not yet set "durchgeführt", the minute-taker adds the item
+    the council takes up at the start: the hint said to send the invitation again, and
+    the item went in as a plain one, no Dringlichkeitsantrag (found by a tester)."""
+    now = datetime(2026, 12, 8, 16, 5, tzinfo=BERLIN)  # the meeting began at 16:00
+    monkeypatch.setattr(CouncilClock, "now", lambda clock: now)
+    editor.set_meeting(make_meeting(MeetingState.INVITED))
+
+    assert editor.hint.text() == BEGUN_HINT and editor.hint.isVisible()
+    assert editor.structure.add_button.isEnabled()  # a note, not a refusal
 
 
 def test_the_presenters_offered_are_the_members_in_reading_order(
