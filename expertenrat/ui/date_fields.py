@@ -19,6 +19,7 @@ tooltip says why (found by review: it became the 3 January, the Thursday, unsaid
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import date
 
@@ -34,6 +35,7 @@ from expertenrat.ui.widgets import wheel_only_when_focused
 # A dot (or what else people type between day, month and year) after a complete part.
 _SEPARATORS = frozenset(".,/-")
 _TWO_DIGIT_YEAR = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2})")
+_WITHOUT_YEAR = re.compile(r"(\d{1,2})\.(\d{1,2})\.")  # "24.12.", as it is typed too
 
 
 class DateEdit(QDateEdit):
@@ -120,6 +122,7 @@ class DateEdit(QDateEdit):
         # made it the year 27 and kept the old date without a word (found by a tester).
         readings = ((copied_date(c), date_doubt(c)) for c in copied_texts(copied, pasted))
         day, doubt = next((found for found in readings if any(found)), (None, None))
+        day = day or (None if doubt or pasted is None else self._in_year_shown(pasted))
         if day is not None:
             QTimer.singleShot(0, self, lambda: self._take_copied(day))
         elif doubt is not None:
@@ -134,6 +137,17 @@ class DateEdit(QDateEdit):
             )
             say_under(self, message.format(pasted=quoted(pasted)))
         return checked
+
+    def _in_year_shown(self, pasted: str) -> date | None:
+        """``pasted`` as a day and month without the year ("24.12."), in the year the field
+        shows, as it is typed (found by a tester: pasted, it was said to be no date); not in
+        an empty field, which shows no year."""
+        found = _WITHOUT_YEAR.fullmatch(pasted)
+        if found is None or (self.specialValueText() and self.date() == self.minimumDate()):
+            return None
+        with contextlib.suppress(ValueError):
+            return date(self.date().year(), int(found[2]), int(found[1]))
+        return None
 
     def _take_copied(self, day: date) -> None:
         self._typed_day = None

@@ -156,6 +156,21 @@ def test_a_date_pasted_as_the_focus_came_by_tab_is_taken(qtbot, copied):
     assert edit.text() == "15.01.2027"
 
 
+@pytest.mark.parametrize("whole", [True, False])
+def test_a_date_pasted_without_its_year_is_in_the_year_shown(qtbot, fields, whole):
+    """(found by a tester) "24.12." typed is the 24 December of the year shown; pasted, it
+    was said to be no date."""
+    edit, _ = fields
+    edit.setFocus()
+    if whole:
+        edit.selectAll()
+    else:
+        edit.setSelectedSection(QDateEdit.Section.DaySection)
+    QApplication.clipboard().setText("24.12.")
+    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: edit.date().toPython() == date(2026, 12, 24), timeout=2000)
+
+
 def test_a_pasted_text_that_is_no_date_leaves_the_field_s_date_and_says_so(qtbot, fields):
     """(found by review) Refused without a word, the old date looked taken."""
     edit, _ = fields
