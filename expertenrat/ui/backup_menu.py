@@ -220,13 +220,13 @@ class BackupMenu:
         )
 
     def _run(self, work, title: str, label: str, on_done: Callable[[object], None]) -> None:
-        self.job = Job(work, self._parent)
-        self.job.finished.connect(on_done)
-        job = self.job
+        self.job = job = Job(work, self._parent)
+        job.ended.connect(job.deleteLater)  # else the window kept every one; the outcome follows
+        job.finished.connect(on_done)
         job.failed.connect(
             lambda message: self._dialogs.warning(self._parent, title, message, job.error.detail)
         )
-        start_with_progress(self.job, self._parent, title, label)
+        start_with_progress(job, self._parent, title, label)
 
 
 def _backup_text(summary: BackupSummary) -> str:

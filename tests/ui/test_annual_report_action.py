@@ -20,6 +20,7 @@ from expertenrat.store.engine import database_url, make_engine
 from expertenrat.ui.annual_report_action import AnnualReportButton
 from expertenrat.ui.overview_page import OverviewPage
 from expertenrat.ui.save_location import FileKind
+from expertenrat.ui.worker import Job
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
 
@@ -169,6 +170,8 @@ def test_the_archive_package_goes_into_a_folder_of_its_own_replaced_after_yes(
     button.archive.chosen(demo_services.settings.councils()[0].id, 2026, tmp_path, "Archiv")
     qtbot.waitUntil(lambda: not button.busy(), timeout=WAIT)
     assert (folder / "LIESMICH.txt").read_text("utf-8").startswith("Archivpaket 2026")
+    # the window kept every package's job until the program ended (found by a tester)
+    qtbot.waitUntil(lambda: page.findChildren(Job) == [])
 
 
 def test_an_archive_folder_of_other_files_is_a_german_warning(

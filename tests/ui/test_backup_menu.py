@@ -20,6 +20,7 @@ from expertenrat.ui.daily_backup import FOLDER_KEY, SAFETY_COPY_DAYS_KEY
 from expertenrat.ui.damaged_restore import DamagedRestore
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.save_location import SaveLocations
+from expertenrat.ui.worker import Job
 
 
 def _wait(qtbot, window) -> None:
@@ -324,3 +325,22 @@ def test_the_restore_question_names_when_the_backup_was_made(
         for path, made in ((backup, "01.11.2026, 13:48"), (daily, "14.07.2026, 23:05"))
     ]
     assert len(services.settings.councils()) == 1 and window.menus.backup.job is None
+
+
+def test_backups_made_one_after_another_leave_no_job_with_the_window(
+    services, dialogs, qtbot, qsettings, finish_job, tmp_path
+):
+    """Every "Sicherung jetzt …" and "Datenbank prüfen" left its job with the window until
+    the program ended (found by a tester)."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    menu = BackupMenu(services, dialogs, parent, lambda: None, qsettings)
+
+    for run in range(3):
+        menu.backup(str(tmp_path / f"sicherung {run}.zip"))
+        finish_job(menu)
+    menu.check()
+    finish_job(menu)
+
+    qtbot.waitUntil(lambda: parent.findChildren(Job) == [])  # deleted once the loop turns
+    assert len(dialogs.saved_files) == 3

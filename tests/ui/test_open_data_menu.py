@@ -6,8 +6,11 @@ import json
 from dataclasses import replace
 
 import pytest
+from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.enums import MemberRole
+from expertenrat.ui.open_data_menu import OpenDataMenu
+from expertenrat.ui.worker import Job
 
 
 @pytest.fixture
@@ -138,3 +141,21 @@ def test_oparl_says_which_published_minutes_still_name_a_member_who_withdrew(
         "genannt werden darf." in text
     )
     assert "Protokoll der 1. Sitzung am " in text
+
+
+def test_exports_one_after_another_leave_no_job_with_the_window(
+    services, dialogs, qtbot, qsettings, finish_job, tmp_path
+):
+    """Every open-data or OParl export left its job with the window until the program
+    ended (found by a tester)."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    menu = OpenDataMenu(services, dialogs, parent, qsettings)
+
+    for run in range(3):
+        dialogs.paths.append(str(tmp_path / f"Offene Daten {run}"))
+        menu.open_data_action.trigger()
+        finish_job(menu)
+
+    qtbot.waitUntil(lambda: parent.findChildren(Job) == [])  # deleted once the loop turns
+    assert len(dialogs.saved_files) == 3
