@@ -138,11 +138,12 @@ class DateEdit(QDateEdit):
             say_under(self, message.format(pasted=quoted(pasted)))
         return checked
 
-    def _in_year_shown(self, pasted: str) -> date | None:
-        """``pasted`` as a day and month without the year ("24.12."), in the year the field
-        shows, as it is typed (found by a tester: pasted, it was said to be no date); not in
-        an empty field, which shows no year."""
-        found = _WITHOUT_YEAR.fullmatch(pasted)
+    def _in_year_shown(self, text: str) -> date | None:
+        """``text``, pasted or typed, as a day and month without the year ("24.12."), in
+        the year the field shows (found by a tester: pasted, it was said to be no date;
+        typed over the whole field, the old date stayed); not in an empty field, which
+        shows no year."""
+        found = _WITHOUT_YEAR.fullmatch(text)
         if found is None or (self.specialValueText() and self.date() == self.minimumDate()):
             return None
         with contextlib.suppress(ValueError):
@@ -165,6 +166,8 @@ class DateEdit(QDateEdit):
         day = copied_date(self._keys)
         if day is None and (days := ambiguous_date(self._keys)) is not None:
             day = days[0]  # typed in the field's order, day first ("3/1/2025": 03.01.2025)
+        # "24.12." typed over the whole field (Ctrl+A), whose first digit Qt refused
+        day = day or self._in_year_shown(self._keys)
         if day is not None:
             self._keys = ""
             self._take_copied(day)

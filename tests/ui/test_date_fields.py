@@ -67,6 +67,17 @@ def test_a_typed_date_is_taken_when_the_focus_leaves(qtbot, fields, typed, day):
     assert edit.text() == f"{day:%d.%m.%Y}"
 
 
+def test_a_day_and_month_typed_over_the_whole_field_is_taken(qtbot, fields):
+    """(found by a tester) With the whole field selected (Ctrl+A), Qt refused the first
+    digit of "24.12." and kept the old date without a word."""
+    edit, other = fields
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "24.12.")
+    other.setFocus()
+    assert edit.date().toPython() == date(2026, 12, 24)
+
+
 @pytest.mark.parametrize("leave", ["tab", "enter"])
 def test_a_typed_date_changed_by_an_arrow_key_stays_as_shown(qtbot, fields, leave):
     """(found by review) 15.01.2027 typed, then Up to the 16th: the field went back to the
