@@ -136,8 +136,10 @@ def _ascii(char: str) -> str:
     return "".join(c for c in decomposed if c.isascii())
 
 
-# "ae", "oe", "ue" as a text without umlauts spells ä, ö, ü
-_UMLAUT_SPELLING = re.compile("([aou])e")
+# "ae", "oe", "ue" as a text without umlauts spells ä, ö, ü; not "ue" after "a" or "e",
+# where the "u" is the diphthong's ("Bauer", "Steuer" are no "Baür": Herr Bauer's Auskunft
+# gave what the minutes say of Herr Baur; found by review), nor after "q" ("Quelle")
+_UMLAUT_SPELLING = re.compile("([ao]|(?<![aeq])u)e")
 
 
 def umlauts_unspelt(folded: str) -> str:

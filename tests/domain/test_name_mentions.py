@@ -26,6 +26,15 @@ def test_an_umlaut_spelt_out_and_a_turkish_dotless_i_find_the_name():
     assert not family_name_pattern(["Müller"]).search("Frau Mühler")
 
 
+def test_a_vowel_before_e_that_spells_no_umlaut_is_not_taken_for_one():
+    """ "Bauer" is no "Baür": the Auskunft gave Herr Bauer what the minutes say of Herr
+    Baur, and the public minutes' warning took Herr Sauer for a Herr Saur not to be named."""
+    for name, other in (("Bauer", "Baur"), ("Sauer", "Saur"), ("Steuer", "Steur")):
+        assert not family_name_pattern([name]).search(f"Herr {other} erläutert"), name
+    assert family_name_pattern(["Kaeufer"]).search("Frau Käufer")
+    assert family_name_pattern(["Haeussler"]).search("Herr Häußler")
+
+
 def test_the_excerpt_is_cut_from_the_text_as_it_stands():
     """A text in decomposed form (pasted from a Mac) and letters that fold to two (ß) leave
     the places found where they are in the text."""
