@@ -25,6 +25,7 @@ from expertenrat.ui.audit_detail import FieldChangesModel
 from expertenrat.ui.audit_page import PAGE_SIZE, AuditPage
 from expertenrat.ui.audit_table_model import AuditTableModel
 from expertenrat.ui.save_location import FileKind
+from expertenrat.ui.worker import Job
 from tests.ui.settling import exposed, settle
 
 WAIT = 30_000  # ms: work in the worker on a busy machine; waits end as soon as it is done
@@ -265,7 +266,7 @@ def test_the_export_writes_every_matching_entry_not_only_the_loaded(
 
 
 def test_the_export_without_an_ending_is_a_workbook_an_english_excel_opens(
-    page, dialogs, finish_job, tmp_path
+    qtbot, page, dialogs, finish_job, tmp_path
 ):
     """An Excel set to an English region opened the ";" CSV file in column A (found by a
     tester): the dialog offers an Excel workbook first, and a name without ending gets it."""
@@ -278,6 +279,8 @@ def test_the_export_without_an_ending_is_a_workbook_an_english_excel_opens(
     assert dialogs.saved_files == [str(target)]
     header = next(load_workbook(target).active.iter_rows(max_row=1, values_only=True))
     assert header[:5] == ("Zeitpunkt", "Person", "Änderung", "Bereich", "Beschreibung")
+    # the page kept every export's job until the program ended (found by a tester)
+    qtbot.waitUntil(lambda: page.findChildren(Job) == [])
 
 
 def test_the_page_only_reads(page):
