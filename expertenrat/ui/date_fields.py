@@ -35,7 +35,8 @@ from expertenrat.ui.widgets import wheel_only_when_focused
 # A dot (or what else people type between day, month and year) after a complete part.
 _SEPARATORS = frozenset(".,/-")
 _TWO_DIGIT_YEAR = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2})")
-_WITHOUT_YEAR = re.compile(r"(\d{1,2})\.(\d{1,2})\.")  # "24.12.", as it is typed too
+_WITHOUT_YEAR = re.compile(r"(\d{1,2})\.(\d{1,2})\.?")  # "24.12.", as it is typed too
+_DIGITS_ONLY = re.compile(r"(\d{2})(\d{2})(\d{4}|\d{2})")  # "24122026", "241226"
 
 
 class DateEdit(QDateEdit):
@@ -139,10 +140,10 @@ class DateEdit(QDateEdit):
         return checked
 
     def _in_year_shown(self, text: str) -> date | None:
-        """``text``, pasted or typed, as a day and month without the year ("24.12."), in
-        the year the field shows (found by a tester: pasted, it was said to be no date;
-        typed over the whole field, the old date stayed); not in an empty field, which
-        shows no year."""
+        """``text``, pasted or typed, as a day and month without the year ("24.12.",
+        "24.12"), in the year the field shows (found by a tester: pasted, it was said to be
+        no date; typed over the whole field, the old date stayed); not in an empty field,
+        which shows no year."""
         found = _WITHOUT_YEAR.fullmatch(text)
         if found is None or (self.specialValueText() and self.date() == self.minimumDate()):
             return None
@@ -166,8 +167,9 @@ class DateEdit(QDateEdit):
         day = copied_date(self._keys)
         if day is None and (days := ambiguous_date(self._keys)) is not None:
             day = days[0]  # typed in the field's order, day first ("3/1/2025": 03.01.2025)
-        # "24.12." typed over the whole field (Ctrl+A), whose first digit Qt refused
-        day = day or self._in_year_shown(self._keys)
+        # typed over the whole field (Ctrl+A) or after its end, where Qt refused the first
+        # digit of "24.12." or every one of "24122026" (found by a tester)
+        day = day or self._in_year_shown(self._keys) or _digits_typed(self._keys)
         if day is not None:
             self._keys = ""
             self._take_copied(day)
@@ -185,6 +187,18 @@ class DateEdit(QDateEdit):
         allowed = self.minimumDate() <= typed <= self.maximumDate()
         if typed.isValid() and allowed and typed != self.date():
             self.setDate(typed)
+
+
+def _digits_typed(keys: str) -> date | None:
+    """The day ``keys`` name as digits alone, day first as the field shows it: "24122026",
+    "241226" (a two-digit year by :func:`full_year`); ``None`` for any other keys."""
+    found = _DIGITS_ONLY.fullmatch(keys)
+    if found is None:
+        return None
+    year = full_year(int(found[3])) if len(found[3]) == 2 else int(found[3])
+    with contextlib.suppress(ValueError):
+        return date(year, int(found[2]), int(found[1]))
+    return None
 
 
 def date_edit(initial: date | None = None) -> DateEdit:

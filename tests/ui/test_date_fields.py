@@ -67,13 +67,20 @@ def test_a_typed_date_is_taken_when_the_focus_leaves(qtbot, fields, typed, day):
     assert edit.text() == f"{day:%d.%m.%Y}"
 
 
-def test_a_day_and_month_typed_over_the_whole_field_is_taken(qtbot, fields):
-    """(found by a tester) With the whole field selected (Ctrl+A), Qt refused the first
-    digit of "24.12." and kept the old date without a word."""
+@pytest.mark.parametrize("typed", ["24.12.", "24.12", "24122026", "241226"])
+@pytest.mark.parametrize("where", ["whole", "end"])
+def test_a_date_typed_over_the_whole_field_or_after_it_is_taken(qtbot, fields, typed, where):
+    """(found by a tester) With the whole field selected (Ctrl+A), or clicked into at its
+    end, Qt refused the first digit of "24.12." or every one of "24122026" and kept the
+    old date without a word."""
     edit, other = fields
     edit.setFocus()
-    edit.selectAll()
-    qtbot.keyClicks(edit, "24.12.")
+    if where == "whole":
+        edit.selectAll()
+    else:
+        edit.lineEdit().deselect()
+        edit.lineEdit().setCursorPosition(len(edit.text()))
+    qtbot.keyClicks(edit, typed)
     other.setFocus()
     assert edit.date().toPython() == date(2026, 12, 24)
 
