@@ -65,6 +65,11 @@ class TimeEdit(QTimeEdit):
         return checked
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.text() == " ":
+            # The field's text has no space. Refused by Qt, the one before "PM" made the
+            # field go back to 04:30 when the focus left it (found by a tester).
+            event.accept()
+            return
         held = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier  # Alt+P is no "PM"
         half = "" if held else event.text().casefold()
         hour = self.time().hour()

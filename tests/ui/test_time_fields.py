@@ -45,6 +45,31 @@ def test_a_time_typed_with_pm_or_am_is_taken_as_meant(qtbot, text, meant):
     assert edit.time().toPython() == meant
 
 
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [("4:30 PM", time(16, 30)), ("4:30 pm", time(16, 30)), ("12:15 AM", time(0, 15))],
+)
+def test_a_time_typed_with_a_space_before_pm_stays_so_when_the_focus_leaves(qtbot, text, meant):
+    """(found by a tester) The space Qt refused made the field go back to 04:30 as the
+    focus left it: "4:30 PM" showed 16:30 while typed and was saved as 04:30."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    edit, other = time_edit(), QLineEdit()
+    layout.addWidget(edit)
+    layout.addWidget(other)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    edit.setTime(QTime(14, 0))
+    edit.setFocus()
+    edit.setSelectedSection(QTimeEdit.Section.HourSection)
+    qtbot.keyClicks(edit, text)
+    other.setFocus()
+    qtbot.wait(10)  # Qt went back to the time before in an event of its own
+    assert edit.time().toPython() == meant
+
+
 def test_the_empty_time_field_reads_pm_too(qtbot):
     edit = optional_time_edit()
     typed(qtbot, edit, "5:45 PM")
