@@ -16,11 +16,13 @@ from PySide6.QtCore import Qt, QTime, QTimer
 from PySide6.QtGui import (
     QFocusEvent,
     QKeyEvent,
+    QMouseEvent,
     QValidator,
 )
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QTimeEdit,
+    QWidget,
 )
 
 from expertenrat.ui.field_paste import copied_texts, pasted_in, quoted, say_under
@@ -38,11 +40,21 @@ _COPIED = re.compile(
     r"\s*(\d{1,2})(?:[:.](\d{2})(?::\d{2})?)?\s*(Uhr|([ap])\.?\s*m\.?)?\s*", re.IGNORECASE
 )
 
+_DIGITS_ONLY = re.compile(r"(\d{1,2})(\d{2})")  # "1630", "905", typed in one go
+
 
 class TimeEdit(QTimeEdit):
     """A :class:`QTimeEdit` that reads "PM" and "AM" typed after a time, and takes a time
     pasted as an invitation writes it ("16.30 Uhr"), which Qt refused without a word,
-    the field keeping its old time (found by a tester)."""
+    the field keeping its old time (found by a tester). A time typed in one go where Qt
+    refused its keys (over the whole field selected, after its end) is taken when the
+    focus leaves or Enter is pressed: "16:30" typed over 14:00 was 14:30 (found by a
+    tester)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._keys = ""  # the characters typed since the focus came, a click or another key
+        self._keys_time = QTime()  # the field's time as the last of them left it
 
     def validate(self, text: str, pos: int) -> object:
         checked = super().validate(text, pos)
@@ -65,6 +77,38 @@ class TimeEdit(QTimeEdit):
         return checked
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.take_typed()
+        if text := event.text():
+            self._keys = self._keys + text if text.isprintable() else ""
+        self._key_pressed(event)
+        if text:
+            self._keys_time = self.time()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._keys = ""
+        super().focusInEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._keys = ""  # a click into another part: what follows is no time typed in one go
+        super().mousePressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.take_typed()
+        super().focusOutEvent(event)
+
+    def take_typed(self) -> None:
+        """What was typed in one go, where it reads as a time ("16:30", "1630", "4:30 PM"),
+        becomes the field's time, unless the time was changed since the last key typed
+        (an arrow key, the mouse wheel)."""
+        if self.time() != self._keys_time:
+            self._keys = ""
+        meant = _copied_time(self._keys) or _digits_typed(self._keys)
+        self._keys = ""
+        if meant is not None and meant != self.time():
+            self.setTime(meant)
+
+    def _key_pressed(self, event: QKeyEvent) -> None:
         if event.text() == " ":
             # The field's text has no space. Refused by Qt, the one before "PM" made the
             # field go back to 04:30 when the focus left it (found by a tester).
@@ -84,6 +128,14 @@ def _copied_time(text: str) -> QTime | None:
     if (found := _COPIED.fullmatch(text)) is None or not (found[2] or found[3]):
         return None  # a number alone ("10") is no time
     hour, minute = _in_half(int(found[1]), (found[4] or "").casefold()), int(found[2] or 0)
+    return QTime(hour, minute) if hour < 24 and minute < 60 else None
+
+
+def _digits_typed(keys: str) -> QTime | None:
+    """The time ``keys`` name as three or four digits alone ("1630", "905")."""
+    if (found := _DIGITS_ONLY.fullmatch(keys)) is None:
+        return None
+    hour, minute = int(found[1]), int(found[2])
     return QTime(hour, minute) if hour < 24 and minute < 60 else None
 
 

@@ -3,6 +3,7 @@ tester: "4:30 PM" became 04:30, Qt's field dropped the "PM")."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import time
 
 import pytest
@@ -68,6 +69,52 @@ def test_a_time_typed_with_a_space_before_pm_stays_so_when_the_focus_leaves(qtbo
     other.setFocus()
     qtbot.wait(10)  # Qt went back to the time before in an event of its own
     assert edit.time().toPython() == meant
+
+
+@pytest.fixture
+def field(qtbot) -> Iterator[tuple[QTimeEdit, QLineEdit]]:
+    """A time field showing 14:00, focused in an active window, and a field after it."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    layout.addWidget(time_edit())
+    layout.addWidget(QLineEdit())
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    edit = window.findChild(QTimeEdit)
+    edit.setTime(QTime(14, 0))
+    edit.setFocus()
+    yield edit, window.findChild(QLineEdit)
+
+
+@pytest.mark.parametrize("text", ["16:30", "1630", "4:30 PM", "16.30 Uhr"])
+@pytest.mark.parametrize("where", ["whole", "end"])
+def test_a_time_typed_over_the_whole_field_or_after_it_is_taken(qtbot, field, text, where):
+    """(found by a tester) With the whole field selected (Ctrl+A), Qt refused "1" and "6"
+    of "16:30" and put "30" into the minutes: 14:30, without a word; typed after the end,
+    every key was refused."""
+    edit, other = field
+    if where == "whole":
+        edit.selectAll()
+    else:
+        edit.lineEdit().deselect()
+        edit.lineEdit().setCursorPosition(len(edit.text()))
+    qtbot.keyClicks(edit, text)
+    other.setFocus()
+    qtbot.wait(10)
+    assert edit.time().toPython() == time(16, 30)
+
+
+def test_a_typed_time_changed_by_an_arrow_key_stays_as_shown(qtbot, field):
+    edit, other = field
+    edit.setSelectedSection(QTimeEdit.Section.HourSection)
+    qtbot.keyClicks(edit, "1630")
+    edit.setSelectedSection(QTimeEdit.Section.HourSection)
+    qtbot.keyClick(edit, Qt.Key.Key_Up)
+    other.setFocus()
+    qtbot.wait(10)
+    assert edit.time().toPython() == time(17, 30)
 
 
 def test_the_empty_time_field_reads_pm_too(qtbot):
