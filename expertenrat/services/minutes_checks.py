@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from expertenrat.domain.attendance_order import meeting_span
+from expertenrat.domain.attendance_sheet import AttendanceEntry
 from expertenrat.domain.enums import (
     AgendaItemKind,
     AgendaItemOutcome,
@@ -127,9 +129,25 @@ def _chair(session: Session, meeting: models.Meeting, facts: MeetingFacts) -> _C
     numbers = {item.id: item.number for item in facts.sheet.items}
     for entry in facts.sheet.entries:
         if entry.membership_id == meeting.chair_membership_id:
+            if _opened(entry, meeting, facts):
+                entry = replace(entry, arrived_item_id=None, arrived_at=None)
             return _Chair(entry.name, entry.status, present_member(entry, numbers).partial)
     chair = session.get(models.Membership, meeting.chair_membership_id)
     return _Chair(full_name(chair), None) if chair is not None else None
+
+
+def _opened(entry: AttendanceEntry, meeting: models.Meeting, facts: MeetingFacts) -> bool:
+    """The member is recorded as arriving at the first item, at or before the meeting's
+    start as the minutes record it, else as planned (or at no time given): there for the
+    whole meeting, not late (found by a tester: a chair who opened it was warned that
+    someone else led the start)."""
+    items = facts.sheet.items
+    if not items or entry.arrived_item_id != items[0].id:
+        return False
+    span = meeting_span(meeting.starts_at, meeting.ends_at, meeting.opened_at, meeting.closed_at)
+    if entry.arrived_at is None:
+        return True
+    return span.start is not None and entry.arrived_at <= span.start
 
 
 def _previous(session: Session, meeting: models.Meeting) -> PreviousMinutes | None:

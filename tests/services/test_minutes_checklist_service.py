@@ -306,6 +306,30 @@ def test_a_chair_who_left_early_is_a_warning_that_someone_else_led_the_rest(
     assert checklist.complete
 
 
+@pytest.mark.parametrize("arrived_at", [time(16, 0), None])
+def test_a_chair_recorded_arriving_at_top_1_by_the_start_is_no_warning(
+    service, database, council, nine, actor, arrived_at
+) -> None:
+    """The chair recorded as arriving at TOP 1, at the start at 16:00 or at no time: she
+    chaired the whole meeting; the check warned that someone else led the rest (found by
+    a tester). Arriving at TOP 1 later than the start is still a warning."""
+    held = held_meeting(database, council.id, nine, present=7)
+    complete(service, held.meeting_id, nine[0])
+    attendance = AttendanceService(database, actor)
+    entry = attendance.sheet(held.meeting_id).entry(nine[0])
+    first = replace(entry, arrived_item_id=held.item_ids[0], arrived_at=arrived_at)
+    attendance.save_entry(held.meeting_id, first)
+
+    line = next(line for line in service.checklist(held.meeting_id).lines if line.key == "chair")
+
+    assert (line.ok, line.warning, line.text) == (True, False, "Sitzungsleitung: Anna Berg")
+    late = replace(attendance.sheet(held.meeting_id).entry(nine[0]), arrived_at=time(16, 20))
+    attendance.save_entry(held.meeting_id, late)
+    line = next(line for line in service.checklist(held.meeting_id).lines if line.key == "chair")
+    assert line.warning
+    assert "ab TOP 1 (16:20 Uhr)" in line.text
+
+
 def test_a_chair_recused_at_an_item_is_a_warning_that_someone_else_led_it(
     service, database, council, nine, actor
 ) -> None:
