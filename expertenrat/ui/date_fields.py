@@ -123,7 +123,8 @@ class DateEdit(QDateEdit):
         # made it the year 27 and kept the old date without a word (found by a tester).
         readings = ((copied_date(c), date_doubt(c)) for c in copied_texts(copied, pasted))
         day, doubt = next((found for found in readings if any(found)), (None, None))
-        day = day or (None if doubt or pasted is None else self._in_year_shown(pasted))
+        if day is None and doubt is None and pasted and pasted.endswith("."):  # not "1.05"
+            day = self._in_year_shown(pasted)
         if day is not None:
             QTimer.singleShot(0, self, lambda: self._take_copied(day))
         elif doubt is not None:

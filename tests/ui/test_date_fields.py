@@ -194,7 +194,7 @@ def test_a_pasted_text_that_is_no_date_leaves_the_field_s_date_and_says_so(qtbot
     edit, _ = fields
     edit.setFocus()
     edit.selectAll()
-    for copied in ("Dezember 2026", "2027-13-01", "15.01.2027 bis 20.01.2027"):
+    for copied in ("Dezember 2026", "2027-13-01", "1.05", "15.01.2027 bis 20.01.2027"):
         QApplication.clipboard().setText(copied)
         qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert QToolTip.text() == (
