@@ -34,10 +34,11 @@ NO_TIME = QTime(0, 0)
 
 _NO_TIME_TEXT = "––:––"
 # A time as an invitation or a mail writes it: "16.30 Uhr", "16:30 Uhr", "9:05", "16:30:00",
-# the hour alone with its "Uhr" ("10 Uhr"; found by a tester), and one in English, "4:30 PM",
+# the hour alone with its "Uhr" ("um 10 Uhr"; found by a tester), and one in English, "4:30 PM",
 # "4:30 p.m.", "4 PM".
 _COPIED = re.compile(
-    r"\s*(\d{1,2})(?:[:.](\d{2})(?::\d{2})?)?\s*(Uhr|([ap])\.?\s*m\.?)?\s*", re.IGNORECASE
+    r"\s*(?:um\s+)?(\d{1,2})(?:[:.](\d{2})(?::\d{2})?)?\s*(Uhr|([ap])\.?\s*m\.?)?\s*",
+    re.IGNORECASE,
 )
 
 _DIGITS_ONLY = re.compile(r"(\d{1,2})(\d{2})")  # "1630", "905", typed in one go

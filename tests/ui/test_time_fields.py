@@ -158,7 +158,9 @@ def test_a_time_pasted_as_an_invitation_writes_it_is_taken(qtbot, make, copied):
     assert edit.text() == "16:30"
 
 
-@pytest.mark.parametrize(("copied", "meant"), [("10 Uhr", time(10)), ("4 PM", time(16))])
+@pytest.mark.parametrize(
+    ("copied", "meant"), [("10 Uhr", time(10)), ("um 10 Uhr", time(10)), ("4 PM", time(16))]
+)
 def test_a_time_pasted_as_its_hour_alone_is_taken(qtbot, copied, meant):
     """(found by a tester) "10 Uhr", as German invitations write the hour, was refused as
     no time that can be read."""
