@@ -15,6 +15,7 @@ the minute-taker knows.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from expertenrat.domain.agenda_held_order import MovedItem
 from expertenrat.domain.agenda_references import names_title, referenced_numbers
@@ -37,16 +38,25 @@ def order_line(moved: Sequence[MovedItem], agenda_changes: str) -> str:
     return f"In anderer Reihenfolge als eingeladen {verb} {listed(named)} behandelt."
 
 
-def added_line(unsent: Sequence[MovedItem], agenda_changes: str) -> str:
+def added_line(
+    unsent: Sequence[MovedItem], agenda_changes: str, agenda_sent_on: date | None = None
+) -> str:
     """ "Nach der Einladung wurde TOP 7 auf die Tagesordnung gesetzt." for the items of
-    ``unsent`` (added after the invitation, no changed agenda sent since) that
-    ``agenda_changes`` does not mention; "" where it mentions them all. Numbers only, as
-    :func:`order_line`."""
+    ``unsent`` (added after the last letter that told the members the agenda) that
+    ``agenda_changes`` does not mention; after a changed agenda sent on ``agenda_sent_on``
+    "Nach der geänderten Tagesordnung vom 03.12.2026 wurde …" (the invitation did not
+    carry the items the changed agenda did either); "" where it mentions them all. Numbers
+    only, as :func:`order_line`."""
     named = [f"TOP {item.number}" for item in unmentioned(unsent, agenda_changes)]
     if not named:
         return ""
     verb = "wurde" if len(named) == 1 else "wurden"
-    return f"Nach der Einladung {verb} {listed(named)} auf die Tagesordnung gesetzt."
+    letter = (
+        f"der geänderten Tagesordnung vom {agenda_sent_on:%d.%m.%Y}"
+        if agenda_sent_on is not None
+        else "der Einladung"
+    )
+    return f"Nach {letter} {verb} {listed(named)} auf die Tagesordnung gesetzt."
 
 
 def _mentioned(item: MovedItem, text: str) -> bool:

@@ -82,8 +82,9 @@ class ChecklistFacts:
     attendance_problem: str = ""
     # The items taken up in another order than the invitation listed.
     moved_items: tuple[MovedItem, ...] = ()
-    # The items added after the invitation while no changed agenda went out since (not
-    # urgent ones), each with its number now twice: the members had no notice of them.
+    # The items added after the last letter that told the members the agenda (the
+    # invitation or a changed agenda; not urgent ones), each with its number now twice:
+    # the members had no notice of them.
     unsent_items: tuple[MovedItem, ...] = ()
     # The council's members who may not be named and the meeting's guests the public
     # minutes leave out, and the items the public minutes leave out (one under a

@@ -217,10 +217,10 @@ class MinutesDocument:
 
     @property
     def added_line(self) -> str:
-        """The items added after the invitation that no changed agenda sent, which the
-        changes typed do not mention ("" for none; :func:`~expertenrat.domain.
+        """The items added after the last letter that told the members the agenda, which
+        the changes typed do not mention ("" for none; :func:`~expertenrat.domain.
         minutes_agenda_order.added_line`)."""
-        return added_line(self.unsent_items, self.agenda_changes)
+        return added_line(self.unsent_items, self.agenda_changes, self.agenda_sent_on)
 
     @property
     def agenda_line(self) -> str:

@@ -79,14 +79,25 @@ def agenda_since(
         for meeting, trail in _trails(session, meetings).items()
         if (index := _last_into(trail, MeetingState.INVITED)) is not None
     }
-    if not invited:
+    return _replayed_since(session, meetings, items, invited)
+
+
+def _replayed_since(
+    session: Session,
+    meetings: list[models.Meeting],
+    items: list[models.AgendaItem],
+    marks: dict[int, int],
+) -> dict[int, AgendaSince]:
+    """What of the agenda of each meeting in ``marks`` (by id: the id of the trail's entry
+    to replay from) changed since that entry."""
+    if not marks:
         return {}
-    entries = _item_entries(session, meetings, min(invited.values()))
+    entries = _item_entries(session, meetings, min(marks.values()))
     found = {}
-    for meeting_id, invitation in invited.items():
+    for meeting_id, mark in marks.items():
         found[meeting_id] = replayed(
             meeting_id,
-            [entry for entry_id, entry in entries if entry_id > invitation],
+            [entry for entry_id, entry in entries if entry_id > mark],
             [
                 ItemNow(i.id, i.title, i.public, i.parent_id, i.presenter)
                 for i in items
@@ -137,22 +148,43 @@ def unsent_items(
     meeting: models.Meeting,
     placed: Sequence[tuple[models.AgendaItem, PlacedItem]],
 ) -> tuple[MovedItem, ...]:
-    """The items of the agenda ``placed`` (its live items in order) added after the
-    invitation of ``meeting`` while no changed agenda has gone out since it changed (urgent
-    ones aside: the minutes say so), each with its number now as both numbers: the members
-    had no notice of them. An item taken up at the start of the meeting, added on the day
-    before it was set "durchgeführt", is one (found by a tester)."""
-    changed_on, sent_on = meeting.invitation_agenda_changed_on, meeting.invitation_agenda_sent_on
-    if changed_on is None or (sent_on is not None and sent_on >= changed_on):
+    """The items of the agenda ``placed`` (its live items in order) added after the last
+    letter that told the members the agenda of ``meeting`` (its invitation, or a changed
+    agenda recorded as sent after it: :func:`_last_letter`), urgent ones aside (the
+    minutes say so), each with its number now as both numbers: the members had no notice
+    of them. An item taken up at the start of the meeting, added on the day before it was
+    set "durchgeführt", is one (found by a tester); one a changed agenda carried is none,
+    though the agenda changed again after it (found by a tester). Where the trail holds no
+    such letter, none: what a letter held is not known, and the minutes do not guess."""
+    if meeting.invitation_agenda_changed_on is None:
         return ()
-    since = agenda_since(session, [meeting], [row for row, _ in placed]).get(meeting.id)
-    if since is None:
+    trail = _trails(session, [meeting])[meeting]
+    letter = _last_letter(trail)
+    if letter is None:
         return ()
+    rows = [row for row, _ in placed]
+    since = _replayed_since(session, [meeting], rows, {meeting.id: trail[letter].id})
     return tuple(
         MovedItem(where.number, where.number, row.title, where.public)
         for row, where in placed
-        if row.id in since.new and not row.urgent
+        if row.id in since[meeting.id].new and not row.urgent
     )
+
+
+def _last_letter(trail: list[_Entry]) -> int | None:
+    """Where in ``trail`` the last letter is that told the members the whole agenda: the
+    last invitation, or the last changed agenda recorded as sent after it (the entry that
+    set the day it went out, ``invitation_agenda_sent_on``); ``None`` without an
+    invitation."""
+    invitation = _last_into(trail, MeetingState.INVITED)
+    if invitation is None:
+        return None
+    letters = [
+        index
+        for index, entry in enumerate(trail[invitation + 1 :], invitation + 1)
+        if entry.after.get("invitation_agenda_sent_on")
+    ]
+    return letters[-1] if letters else invitation
 
 
 def _trails(session: Session, meetings: list[models.Meeting]) -> dict[models.Meeting, list[_Entry]]:

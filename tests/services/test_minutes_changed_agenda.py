@@ -141,6 +141,47 @@ def test_an_item_added_after_a_sent_changed_letter_is_not_named_as_unsent(
     assert "agenda_added" not in keys
 
 
+def test_only_the_item_added_after_a_sent_changed_agenda_is_named_as_unsent(
+    database, council, actor, monkeypatch
+) -> None:
+    """A changed agenda went out on 02.03.2026 carrying "Radwege & <Ampeln>"; the agenda
+    changed again on 03.03.2026: only the item added then is named, not the one the letter
+    carried (found by a tester: both were named as added after the invitation, of which no
+    changed agenda told)."""
+    meetings = MeetingsService(database, actor)
+    meeting_id = add_meeting(database, council.id, starts_at=START).meeting_id
+    meetings.change_state(
+        meeting_id, meetings.get(meeting_id).version, MeetingState.INVITED,
+        now=AFTER, sent_on=date(2026, 2, 20),
+    )  # fmt: skip
+    agenda = AgendaService(database, actor)
+    agenda.add(meeting_id, AgendaItem(0, "Radwege & <Ampeln>"))
+    MeetingDocumentsService(database, actor, meetings).record_invitation_sent(
+        meeting_id, meetings.get(meeting_id).version, date(2026, 3, 2), today=date(2026, 3, 2)
+    )
+    monkeypatch.setattr(CouncilClock, "today", lambda _clock: date(2026, 3, 3))
+    agenda.add(meeting_id, AgendaItem(0, "Baumschutz"))
+    meetings.change_state(
+        meeting_id, meetings.get(meeting_id).version, MeetingState.HELD, now=AFTER
+    )
+    _adopt(database, actor, meeting_id)
+
+    printed = _printed(database, meeting_id)
+    late = number_of(database, meeting_id, "Baumschutz")
+    assert (
+        "Die Tagesordnung wurde in der Fassung der geänderten Tagesordnung vom 02.03.2026 "
+        f"festgestellt. Nach der geänderten Tagesordnung vom 02.03.2026 wurde TOP {late} auf "
+        "die Tagesordnung gesetzt."
+    ) in printed
+    (line,) = [
+        line
+        for line in MinutesService(database, actor).checklist(meeting_id).lines
+        if line.key == "agenda_added"
+    ]
+    assert "„Baumschutz“" in line.text
+    assert "Radwege" not in line.text
+
+
 def number_of(database, meeting_id: int, title: str) -> str:
     with database.reading() as session:
         return session.scalars(
