@@ -160,6 +160,7 @@ _FIELDS: Mapping[str, Mapping[str, str]] = {
         "title": "Titel",
         "urgent": "Dringlichkeitsantrag",
         "outcome": "Behandlung",
+        "taken_up_from_id": "vertagter Punkt (Nr.)",
     },
     "attendance": {
         "voting_right": "Stimmrecht",

@@ -24,7 +24,7 @@ from expertenrat.domain.agenda_placement import new_item_index, urgent_index
 from expertenrat.domain.agenda_templates import AgendaTemplate
 from expertenrat.domain.enums import AgendaItemKind, AuditAction
 from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
-from expertenrat.domain.wording import counted
+from expertenrat.domain.wording import counted, isolated
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.agenda_changes import ITEM, agenda_of, record_item_change
 from expertenrat.services.agenda_checks import ItemChange, check_project, refuse_unless_allowed
@@ -134,7 +134,8 @@ class AgendaService(AgendaOrder):
             ensure_not_frozen(session, found.meeting.id)
             found.refuse_unless_allowed(open_order=order_refusal(session, found.meeting) is None)
             parent, where = place(session, found)
-            return self._insert(session, found, replace(item, urgent=False), parent, where)
+            insert_item(session, self._actor, found, replace(item, urgent=False), parent, where)
+            return agenda_of(found)
 
     def add_urgent(self, meeting_id: int, item: AgendaItem, before: int | None = None) -> Agenda:
         """Extend the agenda of a held meeting by ``item`` as an urgent item
@@ -150,37 +151,8 @@ class AgendaService(AgendaOrder):
             if refusal is not None:
                 raise ValidationError([FieldProblem("agenda", refusal)])
             index = urgent_index(found.items(), before)
-            return self._insert(session, found, replace(item, urgent=True), None, index)
-
-    def _insert(
-        self,
-        session: Session,
-        found: MeetingItems,
-        item: AgendaItem,
-        parent: int | None,
-        index: int | None,
-    ) -> Agenda:
-        check_project(session, found, item.project_id, None)
-        before = agenda_rows.listed_agenda(found)
-        siblings = [r.position for r in found.rows.values() if r.parent_id == parent]
-        row = models.AgendaItem(
-            meeting_id=found.meeting.id,
-            parent_id=parent,
-            position=max(siblings, default=-1) + 1,
-            number="",
-            urgent=item.urgent,
-        )
-        _apply(row, item)
-        session.add(row)
-        session.flush()
-        found.rows[row.id] = row
-        items = found.items()
-        layout = move_to(items, row.id, parent, len(items) if index is None else index)
-        agenda_rows.store_layout(session, found.rows, layout)
-        what = "als Dringlichkeitsantrag hinzugefügt" if item.urgent else "hinzugefügt"
-        record_item_change(session, self._actor, found, AuditAction.CREATE, row, None, what)
-        agenda_rows.follow_listed_agenda(session, found, before)
-        return agenda_of(found)
+            insert_item(session, self._actor, found, replace(item, urgent=True), None, index)
+            return agenda_of(found)
 
     def update(self, item: AgendaItem) -> Agenda:
         """Save the texts and settings of ``item`` (its ``version`` must be current)."""
@@ -245,6 +217,47 @@ class AgendaService(AgendaOrder):
             agenda_rows.store_layout(session, found.rows, remove(items, item_id))
             agenda_rows.follow_listed_agenda(session, found, lines)
             return agenda_of(found)
+
+
+def insert_item(
+    session: Session,
+    actor: str,
+    found: MeetingItems,
+    item: AgendaItem,
+    parent: int | None,
+    index: int | None,
+    *,
+    taken_up_from: models.AgendaItem | None = None,
+) -> models.AgendaItem:
+    """Insert ``item`` into the agenda ``found`` under ``parent`` (``None``: the top level)
+    as its ``index``-th sub-item (``None``: the last), with its audit entry; the caller
+    checked that the agenda may change. ``taken_up_from``: the postponed item of an
+    earlier meeting it takes up again (the entry names that meeting)."""
+    check_project(session, found, item.project_id, None)
+    before = agenda_rows.listed_agenda(found)
+    siblings = [r.position for r in found.rows.values() if r.parent_id == parent]
+    row = models.AgendaItem(
+        meeting_id=found.meeting.id,
+        parent_id=parent,
+        position=max(siblings, default=-1) + 1,
+        number="",
+        urgent=item.urgent,
+        taken_up_from_id=None if taken_up_from is None else taken_up_from.id,
+    )
+    _apply(row, item)
+    session.add(row)
+    session.flush()
+    found.rows[row.id] = row
+    items = found.items()
+    layout = move_to(items, row.id, parent, len(items) if index is None else index)
+    agenda_rows.store_layout(session, found.rows, layout)
+    what = "als Dringlichkeitsantrag hinzugefügt" if item.urgent else "hinzugefügt"
+    if taken_up_from is not None:
+        earlier = session.get(models.Meeting, taken_up_from.meeting_id)
+        what += f" (in {agenda_rows.meeting_name(earlier, isolated)} vertagt)"
+    record_item_change(session, actor, found, AuditAction.CREATE, row, None, what)
+    agenda_rows.follow_listed_agenda(session, found, before)
+    return row
 
 
 def _value(item: AgendaItem, name: str) -> object:

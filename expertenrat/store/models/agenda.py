@@ -96,7 +96,13 @@ class AgendaItem(PublicId, SoftDeleted, Versioned, Base):
         server_default=AgendaItemOutcome.DISCUSSED.value,
     )
 
-    parent: Mapped["AgendaItem | None"] = relationship(remote_side=[id])
+    # The postponed item of an earlier meeting this one takes up again (migration 0036):
+    # such an item is offered no more ("Vertagte Punkte übernehmen").
+    taken_up_from_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL"), index=True
+    )
+
+    parent: Mapped["AgendaItem | None"] = relationship(remote_side=[id], foreign_keys=[parent_id])
 
 
 class ConflictOfInterest(Versioned, Base):

@@ -1,0 +1,207 @@
+"""Postponed agenda items ("vertagt") waiting to be taken up again, and taking them up on
+a later agenda.
+
+An item the council postponed in a held meeting, by its own outcome or with the item above
+it (TOP 6 postponed, its 6.1 with it: the one rule of
+:func:`~expertenrat.domain.agenda_outcomes.effective_outcomes`), waits for a later agenda
+until a live item of a meeting not cancelled takes it up (``taken_up_from_id``, migration
+0036): the Tagesordnung offers it ("Vertagte Punkte übernehmen") and the Übersicht counts
+it. Deleting the item that took it up, or cancelling its meeting, offers it again; an item
+postponed again in the later meeting waits on from there. The approval of minutes is not
+among them: :mod:`~expertenrat.services.approval_carry` carries it on by itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from expertenrat.domain.agenda import Agenda
+from expertenrat.domain.agenda import AgendaItem as NewItem
+from expertenrat.domain.agenda_outcomes import OutcomeNode, effective_outcomes
+from expertenrat.domain.agenda_placement import new_item_index
+from expertenrat.domain.enums import AgendaItemKind, AgendaItemOutcome, MeetingState
+from expertenrat.domain.errors import FieldProblem, ValidationError
+from expertenrat.services.agenda import insert_item
+from expertenrat.services.agenda_changes import agenda_of
+from expertenrat.services.agenda_rows import load, meeting_name
+from expertenrat.services.minutes_freeze import ensure_not_frozen
+from expertenrat.services.unit_of_work import changing, reading
+from expertenrat.services.urgent_items import order_refusal
+from expertenrat.store import models
+from expertenrat.store.database import Database
+
+_AGENDA = "Die Tagesordnung"
+GONE = (
+    "Ein gewählter vertagter Punkt wartet nicht mehr auf eine Tagesordnung: vielleicht wurde "
+    "er inzwischen (auch an einem anderen PC) übernommen. Bitte wählen Sie erneut."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PostponedItem:
+    """An item postponed in ``meeting`` ("der 5. Sitzung"), not taken up again yet;
+    ``parent``: the postponed item above it, if that waits too (it goes under its copy)."""
+
+    key: int
+    meeting_id: int
+    meeting: str
+    number: str
+    title: str
+    kind: AgendaItemKind
+    public: bool
+    presenter: str
+    planned_minutes: int
+    project_id: int | None
+    project_title: str
+    parent: int | None
+
+    @property
+    def label(self) -> str:
+        """ "TOP 6 der 5. Sitzung: Radwege"."""
+        return f"TOP {self.number} {self.meeting}: {self.title}"
+
+
+def postponed_items(
+    session: Session, council_id: int, before: datetime | None = None
+) -> list[PostponedItem]:
+    """The council's postponed items not taken up again, of the held meetings (starting
+    before ``before``, if given), in the order of the meetings and their agendas."""
+    item, meeting = models.AgendaItem, models.Meeting
+    marked = select(item.meeting_id).where(
+        item.deleted_at.is_(None), item.outcome == AgendaItemOutcome.POSTPONED.value
+    )
+    query = (
+        select(item, meeting, models.Project.title, models.Project.deleted_at)
+        .join(meeting, meeting.id == item.meeting_id)
+        .outerjoin(models.Project, models.Project.id == item.project_id)
+        .where(
+            meeting.council_id == council_id,
+            meeting.deleted_at.is_(None),
+            meeting.state == MeetingState.HELD.value,
+            item.meeting_id.in_(marked),
+            item.deleted_at.is_(None),
+        )
+    )
+    if before is not None:
+        query = query.where(meeting.starts_at < before)
+    rows = session.execute(query).all()
+    outcomes = effective_outcomes(
+        OutcomeNode(r[0].id, r[0].parent_id, r[0].number, AgendaItemOutcome(r[0].outcome))
+        for r in rows
+    )
+    taken = _taken_up(session, [r[0].id for r in rows])
+    waiting = {
+        r[0].id
+        for r in rows
+        if outcomes[r[0].id].outcome is AgendaItemOutcome.POSTPONED
+        and r[0].kind != AgendaItemKind.MINUTES_APPROVAL.value
+        and r[0].id not in taken
+    }
+    found = [
+        PostponedItem(
+            key=row.id,
+            meeting_id=held.id,
+            meeting=meeting_name(held),
+            number=row.number,
+            title=row.title,
+            kind=AgendaItemKind(row.kind),
+            public=row.public,
+            presenter=row.presenter,
+            planned_minutes=row.planned_minutes,
+            project_id=row.project_id if project_gone is None else None,
+            project_title=(project_title or "") if project_gone is None else "",
+            parent=row.parent_id if row.parent_id in waiting else None,
+        )
+        for row, held, project_title, project_gone in rows
+        if row.id in waiting
+    ]
+    starts = {held.id: held.starts_at for _row, held, _title, _gone in rows}
+    return sorted(found, key=lambda p: (starts[p.meeting_id], p.meeting_id, _order(p.number)))
+
+
+def _taken_up(session: Session, ids: Sequence[int]) -> set[int]:
+    """Of ``ids``, those a live item of a live meeting not cancelled takes up."""
+    if not ids:
+        return set()
+    taking, meeting = aliased(models.AgendaItem), models.Meeting
+    return set(
+        session.scalars(
+            select(taking.taken_up_from_id)
+            .join(meeting, meeting.id == taking.meeting_id)
+            .where(
+                taking.taken_up_from_id.in_(ids),
+                taking.deleted_at.is_(None),
+                meeting.deleted_at.is_(None),
+                meeting.state != MeetingState.CANCELLED.value,
+            )
+        )
+    )
+
+
+def _order(number: str) -> tuple[int, ...]:
+    return tuple(int(part) if part.isdigit() else 0 for part in number.split("."))
+
+
+class PostponedItemsService:
+    def __init__(self, database: Database, actor: str) -> None:
+        self._db = database
+        self._actor = actor
+
+    def waiting(self, council_id: int) -> list[PostponedItem]:
+        """All postponed items of the council not taken up again (the Übersicht's count)."""
+        with reading(self._db) as session:
+            return postponed_items(session, council_id)
+
+    def offered(self, meeting_id: int) -> list[PostponedItem]:
+        """Those the agenda of ``meeting_id`` may take up: postponed before it."""
+        with reading(self._db) as session:
+            meeting = session.get(models.Meeting, meeting_id)
+            return postponed_items(session, meeting.council_id, meeting.starts_at)
+
+    def take_up(self, meeting_id: int, keys: Sequence[int]) -> Agenda:
+        """Add a new item for each postponed item ``keys`` (in the order offered) with its
+        title, kind, project, presenter, planned minutes and public flag, where a new item
+        goes (a sub-item whose postponed parent is taken up with it goes under that copy);
+        each takes its item up. Refused as a whole where one is taken up meanwhile."""
+        with changing(self._db, _AGENDA) as session:
+            found = load(session, meeting_id, lock=True)
+            ensure_not_frozen(session, found.meeting.id)
+            found.refuse_unless_allowed(open_order=order_refusal(session, found.meeting) is None)
+            offered = {
+                p.key: p
+                for p in postponed_items(session, found.meeting.council_id, found.meeting.starts_at)
+            }
+            if any(key not in offered for key in keys):
+                raise ValidationError([FieldProblem("agenda", GONE)])
+            copies: dict[int, int] = {}
+            for chosen in (p for p in offered.values() if p.key in keys):
+                parent = copies.get(chosen.parent) if chosen.parent is not None else None
+                index = None if parent is not None else new_item_index(found.items())
+                row = insert_item(
+                    session,
+                    self._actor,
+                    found,
+                    _new_item(chosen),
+                    parent,
+                    index,
+                    taken_up_from=session.get(models.AgendaItem, chosen.key),
+                )
+                copies[chosen.key] = row.id
+            return agenda_of(found)
+
+
+def _new_item(chosen: PostponedItem) -> NewItem:
+    return NewItem(
+        key=0,
+        title=chosen.title,
+        kind=chosen.kind,
+        public=chosen.public,
+        planned_minutes=chosen.planned_minutes,
+        presenter=chosen.presenter,
+        project_id=chosen.project_id,
+    )

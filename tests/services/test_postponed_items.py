@@ -1,0 +1,101 @@
+"""(found by a tester) An item postponed in a meeting ("vertagt") waits for a later agenda:
+the service lists it (its sub-items with it, by the one rule of the minutes) until an item
+takes it up, and taking it up copies it onto the next agenda with the link."""
+
+from __future__ import annotations
+
+import pytest
+from minutes_setup import held_minutes
+
+from expertenrat.domain.enums import AgendaItemOutcome, MeetingState
+from expertenrat.domain.errors import ValidationError
+from expertenrat.services.agenda import AgendaService
+from expertenrat.services.audit_reading import AuditService
+from expertenrat.services.meetings import MeetingsService
+from expertenrat.services.minutes import MinutesService
+from expertenrat.services.postponed_items import PostponedItemsService
+from expertenrat.store import models
+
+
+@pytest.fixture
+def held(database, council, fields, actor):
+    """A held meeting whose TOP 3 "Beratung" (a project, a presenter, non-public) with its
+    3.1 was postponed, and TOP 2 taken off the agenda; the next meeting is planned."""
+    minutes = held_minutes(database, council.id, fields["Stadtdaten"].id)
+    with database.transaction() as session:
+        project = models.Project(council_id=council.id, title="Urbane Datenplattform")
+        session.add(project)
+        session.flush()
+        item = session.get(models.AgendaItem, minutes.item_ids[2])
+        item.project_id, item.presenter, item.public = project.id, "Frau Yılmaz", False
+        session.add(
+            models.AgendaItem(
+                meeting_id=minutes.meeting_id, parent_id=item.id, number="3.1", position=0,
+                title="Datenschutz & <Ethik>",
+            )
+        )  # fmt: skip
+    service = MinutesService(database, actor)
+    for key, outcome in ((2, AgendaItemOutcome.POSTPONED), (1, AgendaItemOutcome.WITHDRAWN)):
+        service.set_outcome(minutes.item_ids[key], outcome, AgendaItemOutcome.DISCUSSED)
+    return minutes
+
+
+def test_postponed_items_wait_with_their_sub_items(database, council, actor, held) -> None:
+    waiting = PostponedItemsService(database, actor).waiting(council.id)
+
+    assert [p.label for p in waiting] == [
+        "TOP 3 der 1. Sitzung: Beratung",
+        "TOP 3.1 der 1. Sitzung: Datenschutz & <Ethik>",
+    ]
+    top, sub = waiting
+    assert (top.project_title, top.presenter, top.public) == (
+        "Urbane Datenplattform", "Frau Yılmaz", False,
+    )  # fmt: skip
+    assert (top.parent, sub.parent) == (None, top.key)
+    assert PostponedItemsService(database, actor).offered(held.meeting_id) == []  # not before it
+
+
+def test_taking_them_up_copies_them_onto_the_next_agenda_once(
+    database, council, actor, held
+) -> None:
+    service = PostponedItemsService(database, actor)
+    offered = service.offered(held.next_id)
+
+    agenda = service.take_up(held.next_id, [p.key for p in offered])
+
+    by_title = {item.title: item for item in agenda.items}
+    top, sub = by_title["Beratung"], by_title["Datenschutz & <Ethik>"]
+    assert (top.project_id, top.presenter, top.public) == (
+        offered[0].project_id, "Frau Yılmaz", False,
+    )  # fmt: skip
+    assert sub.parent == top.key
+    assert service.waiting(council.id) == []
+    with database.reading() as session:
+        assert session.get(models.AgendaItem, top.key).taken_up_from_id == offered[0].key
+    summaries = [line.summary for line in AuditService(database).entries("agenda_item", top.key)]
+    assert any(s.endswith("„Beratung“ der 2. Sitzung hinzugefügt (in der 1. Sitzung vertagt)")
+               for s in summaries), summaries  # fmt: skip
+    with pytest.raises(ValidationError, match="wartet nicht mehr"):
+        service.take_up(held.next_id, [offered[0].key])
+
+
+def test_deleting_the_copy_or_cancelling_its_meeting_offers_the_item_again(
+    database, council, actor, held
+) -> None:
+    service = PostponedItemsService(database, actor)
+    first = service.offered(held.next_id)[0]
+    copy = next(
+        i for i in service.take_up(held.next_id, [first.key]).items if i.title == "Beratung"
+    )
+    (left,) = service.waiting(council.id)  # 3.1 was not taken up: it waits on its own
+    assert (left.title, left.parent) == ("Datenschutz & <Ethik>", None)
+
+    AgendaService(database, actor).delete(copy.key, copy.version)
+    assert [p.key for p in service.waiting(council.id)] == [first.key, left.key]
+
+    service.take_up(held.next_id, [first.key])
+    meetings = MeetingsService(database, actor)
+    meetings.change_state(
+        held.next_id, meetings.get(held.next_id).version, MeetingState.CANCELLED, "Krankheit"
+    )
+    assert [p.key for p in service.waiting(council.id)] == [first.key, left.key]
