@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from expertenrat.services.minutes_approval import MinutesApprovalService
     from expertenrat.services.minutes_documents import MinutesDocumentsService
     from expertenrat.services.minutes_objections import MinutesObjectionsService
+    from expertenrat.services.postponed_items import PostponedItemsService
 
 
 class MeetingServices(LazyServices):
@@ -44,6 +45,12 @@ class MeetingServices(LazyServices):
         from expertenrat.services.agenda_templates import AgendaTemplatesService
 
         return AgendaTemplatesService(self.database, self.actor)
+
+    @LazyService
+    def postponed_items(self) -> PostponedItemsService:
+        from expertenrat.services.postponed_items import PostponedItemsService
+
+        return PostponedItemsService(self.database, self.actor)
 
     @LazyService
     def meeting_documents(self) -> MeetingDocumentsService:

@@ -60,11 +60,6 @@ class PostponedItem:
     project_title: str
     parent: int | None
 
-    @property
-    def label(self) -> str:
-        """ "TOP 6 der 5. Sitzung: Radwege"."""
-        return f"TOP {self.number} {self.meeting}: {self.title}"
-
 
 def postponed_items(
     session: Session, council_id: int, before: datetime | None = None

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QMessageBox, QWidget
 
+from expertenrat.ui.checks_question_dialog import ChecksQuestionDialog
 from expertenrat.ui.date_question_dialog import DateQuestionDialog
 from expertenrat.ui.file_dialogs import FileDialogs
 from expertenrat.ui.message_box import MessageBox
@@ -126,6 +127,21 @@ class DialogService(FileDialogs):
         the message for none checked); ``on_answer`` gets the date and the indexes checked."""
         dialog = DateQuestionDialog(parent, title, label, initial, None, *checks)
         dialog.accepted.connect(lambda: on_answer(dialog.day(), dialog.checked()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def ask_checks(
+        self,
+        parent: QWidget,
+        title: str,
+        label: str,
+        checks: tuple[Sequence[str], str],
+        on_checked: Callable[[tuple[int, ...]], None],
+    ) -> None:
+        """Check boxes under ``label``, all checked first: ``checks`` = (their texts, the
+        message for none checked); ``on_checked`` gets the indexes checked."""
+        dialog = ChecksQuestionDialog(parent, title, label, *checks)
+        dialog.accepted.connect(lambda: on_checked(dialog.checked()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

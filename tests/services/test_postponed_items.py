@@ -43,9 +43,9 @@ def held(database, council, fields, actor):
 def test_postponed_items_wait_with_their_sub_items(database, council, actor, held) -> None:
     waiting = PostponedItemsService(database, actor).waiting(council.id)
 
-    assert [p.label for p in waiting] == [
-        "TOP 3 der 1. Sitzung: Beratung",
-        "TOP 3.1 der 1. Sitzung: Datenschutz & <Ethik>",
+    assert [(p.number, p.meeting, p.title) for p in waiting] == [
+        ("3", "der 1. Sitzung", "Beratung"),
+        ("3.1", "der 1. Sitzung", "Datenschutz & <Ethik>"),
     ]
     top, sub = waiting
     assert (top.project_title, top.presenter, top.public) == (

@@ -54,7 +54,8 @@ class ScriptedDialogs:
     offered_dates: list[date] = field(default_factory=list)
     # The hint under each of them for a date (ask_date's ``hint``; None: no hint), in turn.
     date_hints: list[Callable[[date], str] | None] = field(default_factory=list)
-    # The check boxes offered under every date asked for with them (ask_date_and_checks).
+    # The check boxes offered under every date asked for with them (ask_date_and_checks),
+    # or alone (ask_checks).
     offered_checks: list[list[str]] = field(default_factory=list)
     # The indexes checked in each, in turn; none left: all of them.
     checked: list[tuple[int, ...]] = field(default_factory=list)
@@ -126,6 +127,11 @@ class ScriptedDialogs:
         self.offered_checks.append(list(texts))
         chosen = self.checked.pop(0) if self.checked else tuple(range(len(texts)))
         self.ask_date(parent, title, label, initial, lambda day: on_answer(day, chosen))
+
+    def ask_checks(self, parent, title, label, checks, on_checked) -> None:
+        texts, _none_checked = checks
+        self.offered_checks.append(list(texts))
+        on_checked(self.checked.pop(0) if self.checked else tuple(range(len(texts))))
 
     def ask_open_file(self, parent, title, name_filter, on_path, kind=None, fallback=None) -> None:
         self.file_dialogs.append((kind, ""))

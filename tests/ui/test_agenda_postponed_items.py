@@ -1,0 +1,96 @@
+"""(found by a tester) The agenda editor with pytest-qt: "Vertagte Punkte übernehmen …"
+offers the items an earlier meeting postponed and takes those checked up on a planned
+meeting's agenda; once taken up they are offered no more; a held meeting has no such
+button. And the dialog: "OK" with none checked says so and keeps it open."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
+
+from expertenrat.domain.agenda import AgendaItem
+from expertenrat.domain.enums import AgendaItemKind, AgendaItemOutcome, MeetingKind, MeetingState
+from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.store import models
+from expertenrat.ui.agenda_editor import AgendaEditor
+from expertenrat.ui.checks_question_dialog import ChecksQuestionDialog
+
+BERLIN = ZoneInfo("Europe/Berlin")
+HOSTILE = "Radwege & <b>Ampeln</b> \"x\" 'y' 🚲 مشروع"
+
+
+@pytest.fixture
+def meetings(services, council_id) -> tuple[int, int]:
+    """A held meeting whose "Radwege" (non-public, with a presenter) was postponed, and
+    the planned meeting after it with the standard opening items."""
+    made = []
+    for day in (8, 15):
+        start = datetime(2026, 12, day, 16, tzinfo=BERLIN)
+        draft = MeetingDraft(
+            MeetingKind.REGULAR, start, start + timedelta(hours=2), place="Rathaus"
+        )
+        made.append(services.meetings.create(council_id, draft))
+        services.agenda.add_opening_items(made[-1])
+    item = AgendaItem(
+        0, HOSTILE, kind=AgendaItemKind.CONSULTATION, public=False, presenter="Frau Roth"
+    )
+    agenda = services.agenda.add(made[0], item)
+    with services.database.transaction() as session:
+        session.get(models.Meeting, made[0]).state = MeetingState.HELD.value
+        row = session.get(models.AgendaItem, agenda.items[-1].key)
+        row.outcome = AgendaItemOutcome.POSTPONED.value
+    return made[0], made[1]
+
+
+@pytest.fixture
+def editor(qtbot, services, dialogs) -> AgendaEditor:
+    widget = AgendaEditor(services, dialogs)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 600)
+    widget.show()
+    return widget
+
+
+def test_postponed_items_are_taken_up_on_the_next_agenda_once(
+    editor, meetings, dialogs, services, qtbot
+) -> None:
+    held, planned = meetings
+    editor.set_meeting(planned)
+    button = editor.structure.postponed_button
+    assert button.isVisible() and button.isEnabled()
+
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    assert dialogs.offered_checks == [[f"TOP 4 der 1. Sitzung: {HOSTILE} (nichtöffentlich)"]]
+    taken = services.agenda.agenda(planned).items[-1]
+    assert (taken.title, taken.public, taken.presenter) == (HOSTILE, False, "Frau Roth")
+    assert editor.selected_item().key == taken.key  # shown and chosen, as a new item
+
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    assert dialogs.messages[-1][2].startswith("Es warten keine vertagten Punkte")
+    assert len(dialogs.offered_checks) == 1
+    editor.set_meeting(held)
+    assert not button.isVisible()
+
+
+def test_the_dialog_asks_again_with_none_checked(qtbot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = ChecksQuestionDialog(
+        parent, "Vertagte Punkte übernehmen", "Welche?", ["A", "B"], "Bitte wählen Sie einen Punkt."
+    )
+    for box in dialog.check_boxes:
+        box.setChecked(False)
+
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    assert dialog.error_label.text() == "Bitte wählen Sie einen Punkt."
+    assert dialog.result() == 0
+    dialog.check_boxes[1].setChecked(True)
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.checked() == (1,)
