@@ -101,7 +101,12 @@ def agenda_since(
         {key: (bool(v.get("public")), v.get("parent_id")) for key, v in was.items()}
     )
     is_public = _effective({i.id: (i.public, i.parent_id) for i in items})
-    dropped = [DroppedItem(str(was[key].get("title", "")), was_public[key]) for key in removed]
+    dropped = [
+        DroppedItem(
+            str(was[key].get("title", "")), was_public[key], number=str(was[key].get("number", ""))
+        )
+        for key in removed
+    ]
     moved = {key: was_public[key] for key in listed if was_public[key] != is_public[key]}
     parents = {i.id: i.parent_id for i in items}
     dropped += [  # its sub-items moved along: named by it, as when it is deleted

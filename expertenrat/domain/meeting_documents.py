@@ -81,6 +81,7 @@ class DroppedItem:
     title: str
     public: bool = True
     gone: bool = True
+    number: str = ""  # its number when it was removed ("" where not known)
 
 
 MOVED_PARTS = {"time": "die Zeit", "place": "der Ort", "link": "der Online-Zugang"}

@@ -19,7 +19,8 @@ from datetime import date
 
 from expertenrat.domain.agenda_held_order import MovedItem
 from expertenrat.domain.agenda_references import names_title, referenced_numbers
-from expertenrat.domain.wording import listed
+from expertenrat.domain.meeting_documents import DroppedItem
+from expertenrat.domain.wording import isolated, listed
 
 
 def unmentioned(moved: Sequence[MovedItem], agenda_changes: str) -> tuple[MovedItem, ...]:
@@ -51,12 +52,51 @@ def added_line(
     if not named:
         return ""
     verb = "wurde" if len(named) == 1 else "wurden"
-    letter = (
-        f"der geänderten Tagesordnung vom {agenda_sent_on:%d.%m.%Y}"
-        if agenda_sent_on is not None
-        else "der Einladung"
+    return f"Nach {_letter(agenda_sent_on)} {verb} {listed(named)} auf die Tagesordnung gesetzt."
+
+
+def dropped_line(
+    dropped: Sequence[DroppedItem], agenda_changes: str, agenda_sent_on: date | None = None
+) -> str:
+    """ "Nach der Einladung wurde „Radwege“ von der Tagesordnung abgesetzt." for the items
+    of ``dropped`` (the last letter that told the members the agenda listed them, none
+    told them they are gone) that ``agenda_changes`` does not mention
+    (:func:`dropped_unmentioned`); a non-public one not by its title ("ein nichtöffentlicher
+    Tagesordnungspunkt"), the line stands in the public minutes too; "" for none."""
+    unnamed = dropped_unmentioned(dropped, agenda_changes)
+    if not unnamed:
+        return ""
+    named = [f"„{isolated(item.title)}“" for item in unnamed if item.public]
+    hidden = sum(not item.public for item in unnamed)
+    if hidden:
+        named.append(
+            "ein nichtöffentlicher Tagesordnungspunkt"
+            if hidden == 1
+            else f"{hidden} nichtöffentliche Tagesordnungspunkte"
+        )
+    verb = "wurde" if len(unnamed) == 1 else "wurden"
+    return f"Nach {_letter(agenda_sent_on)} {verb} {listed(named)} von der Tagesordnung abgesetzt."
+
+
+def dropped_unmentioned(
+    dropped: Sequence[DroppedItem], agenda_changes: str
+) -> tuple[DroppedItem, ...]:
+    """The items of ``dropped`` that ``agenda_changes`` does not mention: a public one by
+    its title, any by its number when it was removed ("TOP 5")."""
+    numbers = referenced_numbers(agenda_changes)
+    return tuple(
+        item
+        for item in dropped
+        if not (item.public and names_title(agenda_changes, item.title))
+        and not (item.number and item.number in numbers)
     )
-    return f"Nach {letter} {verb} {listed(named)} auf die Tagesordnung gesetzt."
+
+
+def _letter(agenda_sent_on: date | None) -> str:
+    """The last letter that told the members the agenda, as "Nach …" names it."""
+    if agenda_sent_on is None:
+        return "der Einladung"
+    return f"der geänderten Tagesordnung vom {agenda_sent_on:%d.%m.%Y}"
 
 
 def _mentioned(item: MovedItem, text: str) -> bool:

@@ -34,6 +34,7 @@ from expertenrat.domain.minutes_checklist_lines import (
     checked,
 )
 from expertenrat.domain.minutes_checklist_order import (
+    dropped_lines,
     non_public_title_lines,
     order_lines,
     unsent_lines,
@@ -77,6 +78,7 @@ def checklist(facts: ChecklistFacts) -> Checklist:
         ),
         *order_lines(facts.moved_items, header.agenda_changes),
         *unsent_lines(facts.unsent_items, header.agenda_changes),
+        *dropped_lines(facts.unsent_dropped, header.agenda_changes),
         *non_public_title_lines(facts.items, header.agenda_changes),
         *_previous_lines(facts),
     ]

@@ -17,6 +17,7 @@ from expertenrat.domain.enums import (
     MinutesApproval,
     MinutesState,
 )
+from expertenrat.domain.meeting_documents import DroppedItem
 from expertenrat.domain.minutes import ItemMinutes, MinutesHeader
 from expertenrat.domain.unnamed_mentions import UnnamedMember
 
@@ -86,6 +87,8 @@ class ChecklistFacts:
     # invitation or a changed agenda; not urgent ones), each with its number now twice:
     # the members had no notice of them.
     unsent_items: tuple[MovedItem, ...] = ()
+    # The items that letter listed, removed since without a letter telling the members.
+    unsent_dropped: tuple[DroppedItem, ...] = ()
     # The council's members who may not be named and the meeting's guests the public
     # minutes leave out, and the items the public minutes leave out (one under a
     # non-public item too): a public text naming one of them is worth a warning.

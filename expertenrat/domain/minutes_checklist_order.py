@@ -19,8 +19,9 @@ from collections.abc import Iterable, Sequence
 
 from expertenrat.domain.agenda_held_order import MovedItem
 from expertenrat.domain.agenda_references import names_title
+from expertenrat.domain.meeting_documents import DroppedItem
 from expertenrat.domain.minutes import ItemMinutes
-from expertenrat.domain.minutes_agenda_order import unmentioned
+from expertenrat.domain.minutes_agenda_order import dropped_unmentioned, unmentioned
 from expertenrat.domain.minutes_checklist_lines import ChecklistLine, ChecklistTarget
 from expertenrat.domain.wording import isolated, listed
 
@@ -63,6 +64,33 @@ def unsent_lines(unsent: Sequence[MovedItem], agenda_changes: str) -> list[Check
         "dazu nichts."
     )
     return [ChecklistLine("agenda_added", True, text, ChecklistTarget("agenda_changes"), True)]
+
+
+def dropped_lines(dropped: Sequence[DroppedItem], agenda_changes: str) -> list[ChecklistLine]:
+    """The warning about the items of ``dropped`` (the last letter that told the members the
+    agenda listed them, none told them they are gone) that ``agenda_changes`` does not
+    mention (:func:`~expertenrat.domain.minutes_agenda_order.dropped_unmentioned`); a
+    non-public one by its number alone (found by a tester: items removed on the
+    meeting's day were named nowhere)."""
+    unnamed = dropped_unmentioned(dropped, agenda_changes)
+    if not unnamed:
+        return []
+    named = [
+        f"„{isolated(i.title)}“"
+        if i.public
+        else (
+            f"zuletzt TOP {i.number} (nichtöffentlich)"
+            if i.number
+            else "ein nichtöffentlicher Punkt"
+        )
+        for i in unnamed
+    ]
+    text = (
+        f"Nach der Einladung von der Tagesordnung genommen und mit keiner geänderten "
+        f"Tagesordnung mitgeteilt: {listed(named)}. Unter „Änderungen der Tagesordnung“ steht "
+        "dazu nichts."
+    )
+    return [ChecklistLine("agenda_dropped", True, text, ChecklistTarget("agenda_changes"), True)]
 
 
 def non_public_title_lines(

@@ -20,10 +20,10 @@ from expertenrat.domain.agenda_held_order import MovedItem
 from expertenrat.domain.annexes import AnnexEntry
 from expertenrat.domain.enums import MeetingKind, MinutesState, MinutesStyle
 from expertenrat.domain.invitation_due import invitation_deadline
-from expertenrat.domain.meeting_documents import Letterhead
+from expertenrat.domain.meeting_documents import DroppedItem, Letterhead
 from expertenrat.domain.meeting_numbers import meeting_name
 from expertenrat.domain.meeting_quorum import MeetingQuorum, QuorumSpan
-from expertenrat.domain.minutes_agenda_order import added_line, order_line
+from expertenrat.domain.minutes_agenda_order import added_line, dropped_line, order_line
 from expertenrat.domain.minutes_attendees import AbsentMember, GuestLine, PresentMember
 from expertenrat.domain.minutes_items import MinutesItem, urgent_extension
 from expertenrat.domain.quorum import QuorumResult
@@ -117,7 +117,8 @@ class MinutesDocument:
     # The items taken up in another order than the invitation listed. Approved minutes
     # stored before this field existed read it as () and keep their sentence.
     moved_items: tuple[MovedItem, ...] = ()
-    unsent_items: tuple[MovedItem, ...] = ()  # added after the invitation, told to nobody
+    unsent_items: tuple[MovedItem, ...] = ()  # added after the last letter, told to nobody
+    unsent_dropped: tuple[DroppedItem, ...] = ()  # the last letter's items gone, told nobody
     items: tuple[MinutesItem, ...] = ()
     annexes: tuple[AnnexEntry, ...] = ()
     version: int | None = None  # the number of the minutes version, once there is one
@@ -223,6 +224,13 @@ class MinutesDocument:
         return added_line(self.unsent_items, self.agenda_changes, self.agenda_sent_on)
 
     @property
+    def dropped_line(self) -> str:
+        """The items the last letter listed that were removed since without a letter,
+        which the changes typed do not mention ("" for none; :func:`~expertenrat.domain.
+        minutes_agenda_order.dropped_line`)."""
+        return dropped_line(self.unsent_dropped, self.agenda_changes, self.agenda_sent_on)
+
+    @property
     def agenda_line(self) -> str:
         """How the agenda was adopted; after a changed agenda was sent, in that version:
         "Die Tagesordnung wurde in der Fassung der geänderten Tagesordnung vom 03.12.2026
@@ -238,7 +246,8 @@ class MinutesDocument:
         if changes:
             changes = "\n".join(isolated(line) for line in changes.split("\n"))
             return f"{adopted} mit folgenden Änderungen festgestellt: {changes}"
-        if self.extension_line or self.order_line or self.added_line:  # not "ohne Änderungen"
+        # "ohne Änderungen" would deny them
+        if self.extension_line or self.order_line or self.added_line or self.dropped_line:
             return f"{adopted} festgestellt."
         return f"{adopted} ohne Änderungen festgestellt."
 

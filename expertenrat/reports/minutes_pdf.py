@@ -170,7 +170,8 @@ def _attendance(doc: MinutesDocument) -> list[Flowable]:
 def _opening(doc: MinutesDocument) -> list[Flowable]:
     story = [*bookmarked_heading("Feststellungen")]
     lines = [doc.invitation.statement(doc.day) if doc.invitation else ""]
-    lines += [doc.quorum_line, doc.agenda_line, doc.added_line, doc.extension_line, doc.order_line]
+    lines += [doc.quorum_line, doc.agenda_line, doc.added_line, doc.dropped_line]
+    lines += [doc.extension_line, doc.order_line]
     lines += doc.earlier_minutes
     for line in lines:
         if line:

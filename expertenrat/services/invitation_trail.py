@@ -26,6 +26,7 @@ from expertenrat.domain.agenda_held_order import ItemPlace, MovedItem, moved_ite
 from expertenrat.domain.agenda_since import AgendaSince, ItemEntry, ItemNow
 from expertenrat.domain.agenda_since import agenda_since as replayed
 from expertenrat.domain.enums import AuditAction, MeetingState
+from expertenrat.domain.meeting_documents import DroppedItem
 from expertenrat.services.agenda_rows import item_of
 from expertenrat.services.audit import snapshot
 from expertenrat.store import models
@@ -143,31 +144,45 @@ def held_moves(
     return moved_items([item_of(row) for row in rows], then) if then else ()
 
 
-def unsent_items(
+@dataclass(frozen=True, slots=True)
+class UnsentChanges:
+    """What of a meeting's agenda changed since the last letter that told the members it
+    (:func:`unsent_changes`): the items ``added`` (each with its number now as both
+    numbers) and those it listed that are gone, ``dropped``."""
+
+    added: tuple[MovedItem, ...] = ()
+    dropped: tuple[DroppedItem, ...] = ()
+
+
+def unsent_changes(
     session: Session,
     meeting: models.Meeting,
     placed: Sequence[tuple[models.AgendaItem, PlacedItem]],
-) -> tuple[MovedItem, ...]:
-    """The items of the agenda ``placed`` (its live items in order) added after the last
-    letter that told the members the agenda of ``meeting`` (its invitation, or a changed
-    agenda recorded as sent after it: :func:`_last_letter`), urgent ones aside (the
-    minutes say so), each with its number now as both numbers: the members had no notice
-    of them. An item taken up at the start of the meeting, added on the day before it was
-    set "durchgeführt", is one (found by a tester); one a changed agenda carried is none,
-    though the agenda changed again after it (found by a tester). Where the trail holds no
-    such letter, none: what a letter held is not known, and the minutes do not guess."""
+) -> UnsentChanges:
+    """What of the agenda ``placed`` (its live items in order) of ``meeting`` changed after
+    the last letter that told the members the agenda (its invitation, or a changed agenda
+    recorded as sent after it: :func:`_last_letter`): the items added, urgent ones aside
+    (the minutes say so), and those the letter listed that were removed since: the
+    members had no notice of them. An item taken up at the start of the meeting, added on
+    the day before it was set "durchgeführt", is one (found by a tester); one a changed
+    agenda carried is none, though the agenda changed again after it; one removed on the
+    meeting's day is named too (found by a tester). Where the trail holds no such letter,
+    none: what a letter held is not known, and the minutes do not guess."""
     if meeting.invitation_agenda_changed_on is None:
-        return ()
+        return UnsentChanges()
     trail = _trails(session, [meeting])[meeting]
     letter = _last_letter(trail)
     if letter is None:
-        return ()
+        return UnsentChanges()
     rows = [row for row, _ in placed]
-    since = _replayed_since(session, [meeting], rows, {meeting.id: trail[letter].id})
-    return tuple(
-        MovedItem(where.number, where.number, row.title, where.public)
-        for row, where in placed
-        if row.id in since[meeting.id].new and not row.urgent
+    since = _replayed_since(session, [meeting], rows, {meeting.id: trail[letter].id})[meeting.id]
+    return UnsentChanges(
+        added=tuple(
+            MovedItem(where.number, where.number, row.title, where.public)
+            for row, where in placed
+            if row.id in since.new and not row.urgent
+        ),
+        dropped=tuple(item for item in since.dropped if item.gone),
     )
 
 

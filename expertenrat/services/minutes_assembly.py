@@ -35,7 +35,7 @@ from expertenrat.services.attendance_rows import full_name, placed_agenda_rows
 from expertenrat.services.attendance_sheets import attendance_sheet
 from expertenrat.services.council_rows import WITH_LOGO, letterhead_of
 from expertenrat.services.earlier_minutes import earlier_minutes
-from expertenrat.services.invitation_trail import held_moves, unsent_items
+from expertenrat.services.invitation_trail import held_moves, unsent_changes
 from expertenrat.services.minutes_attendance import action_field_names, minutes_attendees
 from expertenrat.services.minutes_document_items import minutes_items
 from expertenrat.services.recusals import agenda_recusals
@@ -100,6 +100,7 @@ def minutes_document(
     present, excused, absent = minutes_attendees(
         sheet, numbers, council.role_titles, action_field_names(session, sheet)
     )
+    unsent = unsent_changes(session, meeting, placed)
     doc = MinutesDocument(
         letterhead=letterhead_of(council),
         number=meeting.number,
@@ -130,7 +131,8 @@ def minutes_document(
         agenda_changes=meeting.agenda_changes,
         agenda_sent_on=meeting.invitation_agenda_sent_on,
         moved_items=held_moves(session, meeting, [row for row, _placed in placed]),
-        unsent_items=unsent_items(session, meeting, placed),
+        unsent_items=unsent.added,
+        unsent_dropped=unsent.dropped,
         items=minutes_items(session, placed, sheet, recusals),
         annexes=annex_entries(session, meeting.id),
         version=version.number if version else None,

@@ -34,7 +34,7 @@ from expertenrat.services.approval_put_off import (
     previous_held,
 )
 from expertenrat.services.attendance_rows import full_name
-from expertenrat.services.invitation_trail import held_moves, unsent_items
+from expertenrat.services.invitation_trail import held_moves, unsent_changes
 from expertenrat.services.meeting_facts import MeetingFacts, meeting_facts
 from expertenrat.services.minutes_assembly import unnamed_among
 from expertenrat.services.minutes_attendance import present_member
@@ -55,6 +55,7 @@ def checked_minutes(session: Session, meeting: models.Meeting) -> tuple[Checklis
     agenda = [row for row, _ in placed]
     minutes = minutes_from_facts(session, meeting, facts, placed)
     chair = _chair(session, meeting, facts)
+    unsent = unsent_changes(session, meeting, facts.placed)
     place = ", ".join(p.strip() for p in (meeting.place, meeting.room) if p.strip())
     unnamed = unnamed_among(  # may not be named in public
         session,
@@ -98,7 +99,8 @@ def checked_minutes(session: Session, meeting: models.Meeting) -> tuple[Checklis
             # The sheet's hints leave out the members away or not there at the item; of
             # the rest, those whose attendance is not recorded are the attendance's line.
             moved_items=held_moves(session, meeting, agenda),
-            unsent_items=unsent_items(session, meeting, facts.placed),
+            unsent_items=unsent.added,
+            unsent_dropped=unsent.dropped,
             unnamed=unnamed,  # and the items whose texts the public minutes leave out
             non_public_items=frozenset(row.id for row, where in facts.placed if not where.public)
             if unnamed

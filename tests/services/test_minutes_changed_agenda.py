@@ -182,6 +182,52 @@ def test_only_the_item_added_after_a_sent_changed_agenda_is_named_as_unsent(
     assert "Radwege" not in line.text
 
 
+def test_an_invited_item_removed_on_the_meeting_s_day_is_named(
+    database, council, actor, monkeypatch
+) -> None:
+    """ "Beratung" the invitation listed is removed on the meeting's day, no changed agenda
+    sent: the minutes name it and the check warns until "Änderungen der Tagesordnung"
+    mentions it, by title or by its number (found by a tester: it was named nowhere and
+    the agenda was said to be adopted "ohne Änderungen")."""
+    meetings = MeetingsService(database, actor)
+    rows = add_meeting(database, council.id, starts_at=START)
+    meeting_id = rows.meeting_id
+    meetings.change_state(
+        meeting_id, meetings.get(meeting_id).version, MeetingState.INVITED,
+        now=AFTER, sent_on=date(2026, 2, 20),
+    )  # fmt: skip
+    monkeypatch.setattr(CouncilClock, "today", lambda _clock: START.date())
+    agenda = AgendaService(database, actor)
+    removed = next(i for i in agenda.agenda(meeting_id).items if i.title == "Beratung")
+    agenda.delete(removed.key, removed.version)
+    meetings.change_state(
+        meeting_id, meetings.get(meeting_id).version, MeetingState.HELD, now=AFTER
+    )
+    _adopt(database, actor, meeting_id)
+
+    assert (
+        "Die Tagesordnung wurde festgestellt. Nach der Einladung wurde „Beratung“ von der "
+        "Tagesordnung abgesetzt."
+    ) in _printed(database, meeting_id)
+    (line,) = [
+        line
+        for line in MinutesService(database, actor).checklist(meeting_id).lines
+        if line.key == "agenda_dropped"
+    ]
+    assert (line.ok, line.warning) == (True, True)
+    assert line.text == (
+        "Nach der Einladung von der Tagesordnung genommen und mit keiner geänderten "
+        "Tagesordnung mitgeteilt: „Beratung“. Unter „Änderungen der Tagesordnung“ steht dazu "
+        "nichts."
+    )
+
+    for changes in ("TOP 3 wurde abgesetzt.", "„Beratung“ entfiel."):
+        _adopt(database, actor, meeting_id, changes)
+        assert "von der Tagesordnung abgesetzt" not in _printed(database, meeting_id)
+        keys = [line.key for line in MinutesService(database, actor).checklist(meeting_id).lines]
+        assert "agenda_dropped" not in keys
+
+
 def number_of(database, meeting_id: int, title: str) -> str:
     with database.reading() as session:
         return session.scalars(
