@@ -219,6 +219,8 @@ class CouncilOverview:
     quorum_warnings: tuple[Line, ...] = ()
     meetings_unrecorded: tuple[Line, ...] = ()  # day passed, still planned or invited
     minutes_waiting: tuple[Line, ...] = ()  # held, not yet circulated or not yet approved
+    # "2 vertagte Punkte der 5. Sitzung warten auf eine Tagesordnung", per held meeting
+    postponed_waiting: tuple[Line, ...] = ()
     to_send: tuple[Line, ...] = ()  # recommendations adopted, not yet sent, oldest first
     closable: tuple[Line, ...] = ()  # answered finally by every project, not yet closed
     # answered in the interim, the final answer awaited by no date (no dated plan)

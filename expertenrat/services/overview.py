@@ -39,6 +39,7 @@ from expertenrat.services.invitation_latecomers import joined_after_invitation
 from expertenrat.services.items_set_aside import items_set_aside
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.member_rows import council_members
+from expertenrat.services.postponed_items import postponed_lines
 from expertenrat.services.recommendation_reminders import last_reminders_by_code
 from expertenrat.services.recommendation_rows import register_rows
 from expertenrat.services.unit_of_work import fetch, reading
@@ -107,6 +108,9 @@ class OverviewService:
                 quorum_warnings=overview_quorum.quorum_warnings(session, ahead, today),
                 meetings_unrecorded=overview_lists.meetings_unrecorded(session, council_id, today),
                 minutes_waiting=overview_lists.minutes_waiting(session, council_id, today),
+                postponed_waiting=postponed_lines(
+                    session, council_id, next_meeting.id if next_meeting else None
+                ),
                 to_send=to_send(register, today, settings.minutes_draft_weeks),
                 closable=closable(register),
                 awaiting_final=awaiting_final(register),

@@ -6,9 +6,10 @@ it (TOP 6 postponed, its 6.1 with it: the one rule of
 :func:`~expertenrat.domain.agenda_outcomes.effective_outcomes`), waits for a later agenda
 until a live item of a meeting not cancelled takes it up (``taken_up_from_id``, migration
 0036): the Tagesordnung offers it ("Vertagte Punkte übernehmen") and the Übersicht counts
-it. Deleting the item that took it up, or cancelling its meeting, offers it again; an item
-postponed again in the later meeting waits on from there. The approval of minutes is not
-among them: :mod:`~expertenrat.services.approval_carry` carries it on by itself.
+it (:func:`postponed_lines`). Deleting the item that took it up, or cancelling its
+meeting, offers it again; an item postponed again in the later meeting waits on from
+there. The approval of minutes is not among them:
+:mod:`~expertenrat.services.approval_carry` carries it on by itself.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from expertenrat.domain.agenda_outcomes import OutcomeNode, effective_outcomes
 from expertenrat.domain.agenda_placement import new_item_index
 from expertenrat.domain.enums import AgendaItemKind, AgendaItemOutcome, MeetingState
 from expertenrat.domain.errors import FieldProblem, ValidationError
+from expertenrat.domain.overview import Area, Line, MeetingTab, Target
+from expertenrat.domain.wording import counted
 from expertenrat.services.agenda import insert_item
 from expertenrat.services.agenda_changes import agenda_of
 from expertenrat.services.agenda_rows import load, meeting_name
@@ -117,6 +120,27 @@ def postponed_items(
     ]
     starts = {held.id: held.starts_at for _row, held, _title, _gone in rows}
     return sorted(found, key=lambda p: (starts[p.meeting_id], p.meeting_id, _order(p.number)))
+
+
+def postponed_lines(
+    session: Session, council_id: int, next_meeting_id: int | None
+) -> tuple[Line, ...]:
+    """The Übersicht's lines, one per held meeting with items waiting: "2 vertagte Punkte
+    der 5. Sitzung warten auf eine Tagesordnung", opening the Tagesordnung of the next
+    meeting (``None``: none ahead; the held meeting's Protokoll)."""
+    by_meeting: dict[int, list[PostponedItem]] = {}
+    for item in postponed_items(session, council_id):
+        by_meeting.setdefault(item.meeting_id, []).append(item)
+    lines = []
+    for meeting_id, items in by_meeting.items():
+        if next_meeting_id is not None:
+            target = Target(Area.MEETINGS, record_id=next_meeting_id, tab=MeetingTab.AGENDA)
+        else:
+            target = Target(Area.MEETINGS, record_id=meeting_id, tab=MeetingTab.MINUTES)
+        waiting = "wartet" if len(items) == 1 else "warten"
+        number = counted(len(items), "vertagter Punkt", "vertagte Punkte")
+        lines.append(Line(f"{number} {items[0].meeting} {waiting} auf eine Tagesordnung", target))
+    return tuple(lines)
 
 
 def _taken_up(session: Session, ids: Sequence[int]) -> set[int]:

@@ -79,6 +79,7 @@ class OverviewPage(NothingPending, OverviewPageView):
             self.invitations_due: figures.invitations_due,
             self.meetings_unrecorded: figures.meetings_unrecorded,
             self.minutes_waiting: figures.minutes_waiting,
+            self.postponed_waiting: figures.postponed_waiting,
             self.responses_overdue: figures.responses_overdue,
             self.to_send: figures.to_send,
             self.responses_due_soon: figures.responses_due_soon,

@@ -96,6 +96,10 @@ class OverviewPageView(QWidget):
             tr(_CONTEXT, "Protokolle zu versenden oder zu genehmigen"),
             Target(Area.MEETINGS, filter=TargetFilter.HELD),
         )
+        self.postponed_waiting = self._list(
+            tr(_CONTEXT, "Vertagte Punkte ohne Tagesordnung"),
+            Target(Area.MEETINGS, filter=TargetFilter.UPCOMING),
+        )
         self.to_send = self._list(
             tr(_CONTEXT, "Empfehlungen zu übermitteln"),
             Target(Area.RECOMMENDATIONS, filter=TargetFilter.TO_SEND),
@@ -166,6 +170,7 @@ class OverviewPageView(QWidget):
             self.invitations_due,
             self.meetings_unrecorded,
             self.minutes_waiting,
+            self.postponed_waiting,
         )
         right = (
             self.responses_overdue,

@@ -4,15 +4,19 @@ takes it up, and taking it up copies it onto the next agenda with the link."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from minutes_setup import held_minutes
 
 from expertenrat.domain.enums import AgendaItemOutcome, MeetingState
 from expertenrat.domain.errors import ValidationError
+from expertenrat.domain.overview import Area, Line, MeetingTab, Target
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.minutes import MinutesService
+from expertenrat.services.overview import OverviewService
 from expertenrat.services.postponed_items import PostponedItemsService
 from expertenrat.store import models
 
@@ -99,3 +103,21 @@ def test_deleting_the_copy_or_cancelling_its_meeting_offers_the_item_again(
         held.next_id, meetings.get(held.next_id).version, MeetingState.CANCELLED, "Krankheit"
     )
     assert [p.key for p in service.waiting(council.id)] == [first.key, left.key]
+
+
+def test_the_overview_names_the_items_waiting_and_opens_the_next_agenda(
+    database, council, actor, held
+) -> None:
+    overview = OverviewService(database)
+    agenda = Target(Area.MEETINGS, record_id=held.next_id, tab=MeetingTab.AGENDA)
+    waiting = "2 vertagte Punkte der 1. Sitzung warten auf eine Tagesordnung"
+    assert overview.overview(council.id, date(2026, 4, 1)).postponed_waiting == (
+        Line(waiting, agenda),
+    )
+    service = PostponedItemsService(database, actor)
+    service.take_up(held.next_id, [service.offered(held.next_id)[0].key])  # 3.1 stays
+    lines = overview.overview(council.id, date(2026, 4, 1)).postponed_waiting
+    assert lines == (Line("1 vertagter Punkt der 1. Sitzung wartet auf eine Tagesordnung", agenda),)
+    # No meeting ahead: the line opens the minutes of the meeting that postponed it.
+    (line,) = overview.overview(council.id, date(2026, 6, 1)).postponed_waiting
+    assert line.target == Target(Area.MEETINGS, record_id=held.meeting_id, tab=MeetingTab.MINUTES)

@@ -1,11 +1,12 @@
 """(found by a tester) The agenda editor with pytest-qt: "Vertagte Punkte übernehmen …"
 offers the items an earlier meeting postponed and takes those checked up on a planned
 meeting's agenda; once taken up they are offered no more; a held meeting has no such
-button. And the dialog: "OK" with none checked says so and keeps it open."""
+button; the Übersicht names them until then. And the dialog: "OK" with none checked says
+so and keeps it open."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,6 +19,7 @@ from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.store import models
 from expertenrat.ui.agenda_editor import AgendaEditor
 from expertenrat.ui.checks_question_dialog import ChecksQuestionDialog
+from expertenrat.ui.overview_page import OverviewPage
 
 BERLIN = ZoneInfo("Europe/Berlin")
 HOSTILE = "Radwege & <b>Ampeln</b> \"x\" 'y' 🚲 مشروع"
@@ -94,3 +96,22 @@ def test_the_dialog_asks_again_with_none_checked(qtbot) -> None:
     dialog.check_boxes[1].setChecked(True)
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     assert dialog.result() == dialog.DialogCode.Accepted and dialog.checked() == (1,)
+
+
+def test_the_overview_lists_them_under_their_own_title(
+    qtbot, meetings, services, council_id
+) -> None:
+    page = OverviewPage(services.overview, lambda: date(2026, 12, 10))
+    qtbot.addWidget(page)
+    page.set_council(council_id)
+    page.refresh()
+
+    assert page.postponed_waiting.title() == "Vertagte Punkte ohne Tagesordnung"
+    assert [line.text() for line in page.postponed_waiting.lines] == [
+        "1 vertagter Punkt der 1. Sitzung wartet auf eine Tagesordnung"
+    ]
+    services.postponed_items.take_up(
+        meetings[1], [services.postponed_items.waiting(council_id)[0].key]
+    )
+    page.refresh()
+    assert page.postponed_waiting.isHidden()
