@@ -92,6 +92,8 @@ class AttendanceEntry:
     id: int | None = None
     version: int = 0
     digital: bool = False  # present by video or phone: "digital zugeschaltet"
+    given_name: str = ""  # the person's, as the name is matched (a guest of that name)
+    family_name: str = ""
 
     def as_attendance(self) -> Attendance:
         """The entry as the quorum rules see it; unrecorded members count as absent."""

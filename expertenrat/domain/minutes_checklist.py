@@ -20,6 +20,7 @@ from expertenrat.domain.enums import (
     MinutesState,
 )
 from expertenrat.domain.invitation_due import invitation_deadline
+from expertenrat.domain.member_guests import member_guest_lines
 from expertenrat.domain.minutes import MinutesHeader
 from expertenrat.domain.minutes_checklist_facts import (
     AttendanceTimes,
@@ -84,7 +85,7 @@ def checklist(facts: ChecklistFacts) -> Checklist:
     ]
     lines += item_lines(facts.items) + outcome_lines(facts.items)
     lines += recusal_lines(facts.items, facts.undecided_conflicts)
-    lines += unnamed_lines(facts)
+    lines += unnamed_lines(facts) + member_guest_lines(facts.member_guests)
     return Checklist(tuple(lines))
 
 

@@ -93,6 +93,8 @@ class ChecklistFacts:
     # minutes leave out, and the items the public minutes leave out (one under a
     # non-public item too): a public text naming one of them is worth a warning.
     unnamed: tuple[UnnamedMember, ...] = ()
+    # Members of the council entered as guests: (the member's name, the guest's as typed).
+    member_guests: tuple[tuple[str, str], ...] = ()
     non_public_items: frozenset[int] = frozenset()
     # What became of the approval item when the meeting did not deal with it (postponed or
     # taken off, by itself or with the item above it): the previous minutes wait, rightly.

@@ -198,6 +198,8 @@ def _entry(membership: models.Membership, row: models.Attendance | None) -> Atte
         role=MemberRole(membership.role),
         affiliation=membership.person.affiliation,
         voting_right=membership.voting_right,
+        given_name=membership.person.given_name,
+        family_name=membership.person.family_name,
     )
     if row is None:
         return entry

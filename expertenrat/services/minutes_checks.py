@@ -18,6 +18,7 @@ from expertenrat.domain.enums import (
     ObjectionState,
 )
 from expertenrat.domain.errors import FieldProblem, ValidationError
+from expertenrat.domain.member_guests import member_named
 from expertenrat.domain.minutes_attendees import GuestLine
 from expertenrat.domain.minutes_checklist import checklist
 from expertenrat.domain.minutes_checklist_facts import (
@@ -101,6 +102,11 @@ def checked_minutes(session: Session, meeting: models.Meeting) -> tuple[Checklis
             moved_items=held_moves(session, meeting, agenda),
             unsent_items=unsent.added,
             unsent_dropped=unsent.dropped,
+            member_guests=tuple(
+                (member.name, guest.name)
+                for guest in facts.sheet.guests
+                if (member := member_named(guest.name, facts.sheet.entries)) is not None
+            ),
             unnamed=unnamed,  # and the items whose texts the public minutes leave out
             non_public_items=frozenset(row.id for row, where in facts.placed if not where.public)
             if unnamed

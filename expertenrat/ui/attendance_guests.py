@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.attendance_sheet import GuestEntry
+from expertenrat.domain.attendance_sheet import AttendanceEntry, GuestEntry
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.services.attendance import AttendanceService
 from expertenrat.ui.dialog_service import DialogService
@@ -124,11 +124,19 @@ class GuestsBox(QGroupBox):
         layout.addLayout(buttons)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._editable = False
+        self._members: tuple[AttendanceEntry, ...] = ()
 
     def show_guests(
-        self, meeting_id: int | None, guests: tuple[GuestEntry, ...], editable: bool
+        self,
+        meeting_id: int | None,
+        guests: tuple[GuestEntry, ...],
+        editable: bool,
+        members: tuple[AttendanceEntry, ...] = (),
     ) -> None:
+        """``members``: the council's, as the attendance lists them, of whom the guest
+        dialog warns."""
         self._meeting_id = meeting_id
+        self._members = members
         self._editable = editable and meeting_id is not None
         # "Teilnahme" only while a guest is marked: beside the quorum, the institution needs
         # the room.
@@ -187,7 +195,11 @@ class GuestsBox(QGroupBox):
             return
         meeting_id = self._meeting_id
         self.dialog = GuestDialog(
-            guest, lambda g: self._save(meeting_id, g), self, dialogs=self._dialogs
+            guest,
+            lambda g: self._save(meeting_id, g),
+            self,
+            dialogs=self._dialogs,
+            members=self._members,
         )
         self.dialog.open()
 

@@ -110,7 +110,7 @@ class AttendancePanel(KeepsNoMeetingHint, AttendanceSaving):
         if not sheet.entries:
             hint = tr(_CONTEXT, "Am Tag der Sitzung hat das Gremium keine aktiven Mitglieder.")
         self._show_texts(sheet, hint)
-        self.guests.show_guests(sheet.meeting_id, sheet.guests, not sheet.read_only)
+        self.guests.show_guests(sheet.meeting_id, sheet.guests, not sheet.read_only, sheet.entries)
 
     def _guests_changed(self) -> None:
         self.refresh()

@@ -10,6 +10,7 @@ from client_statements import recorded_statements
 from held_meeting import AFTER, held_meeting, hold
 from meeting_rows import add_meeting
 
+from expertenrat.domain.attendance_sheet import GuestEntry
 from expertenrat.domain.enums import AttendanceStatus, MeetingState, MinutesState
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.minutes import ItemTexts
@@ -345,6 +346,26 @@ def test_a_chair_recused_at_an_item_is_a_warning_that_someone_else_led_it(
         "Sitzungsleitung: Anna Berg, bei TOP 2 befangen. Wer die Sitzung bei TOP 2 leitete, "
         "sollte das Protokoll festhalten."
     )
+
+
+def test_a_member_entered_as_a_guest_is_a_warning(service, database, council, nine, actor) -> None:
+    """Anna Berg, a member, entered as the guest "Berg, Anna" too: the minutes listed her
+    twice and she did not count toward the quorum; the check said nothing (found by a
+    tester). A warning only: it may be a namesake."""
+    held = held_meeting(database, council.id, nine, present=7)
+    complete(service, held.meeting_id, nine[0])
+    attendance = AttendanceService(database, actor)
+    attendance.save_guest(held.meeting_id, GuestEntry(None, "Berg, Anna"))
+    attendance.save_guest(held.meeting_id, GuestEntry(None, "Anna Bergmann"))
+
+    checklist = service.checklist(held.meeting_id)
+
+    (line,) = [line for line in checklist.lines if line.key == "member_guest"]
+    assert (line.ok, line.warning, line.target.field) == (True, True, "attendance")
+    assert line.text.startswith(
+        "Anna Berg ist Mitglied des Gremiums und als Gast eingetragen („Berg, Anna“)"
+    )
+    assert checklist.complete
 
 
 def test_the_previous_meeting_s_minutes_must_be_approved(service, database, council, nine) -> None:
