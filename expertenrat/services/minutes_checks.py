@@ -137,25 +137,33 @@ def _chair(session: Session, meeting: models.Meeting, facts: MeetingFacts) -> _C
     numbers = {item.id: item.number for item in facts.sheet.items}
     for entry in facts.sheet.entries:
         if entry.membership_id == meeting.chair_membership_id:
-            if _opened(entry, meeting, facts):
-                entry = replace(entry, arrived_item_id=None, arrived_at=None)
-            return _Chair(entry.name, entry.status, present_member(entry, numbers).partial)
+            led = _chaired_throughout(entry, meeting, facts)
+            return _Chair(entry.name, entry.status, present_member(led, numbers).partial)
     chair = session.get(models.Membership, meeting.chair_membership_id)
     return _Chair(full_name(chair), None) if chair is not None else None
 
 
-def _opened(entry: AttendanceEntry, meeting: models.Meeting, facts: MeetingFacts) -> bool:
-    """The member is recorded as arriving at the first item, at or before the meeting's
-    start as the minutes record it, else as planned (or at no time given): there for the
-    whole meeting, not late (found by a tester: a chair who opened it was warned that
-    someone else led the start)."""
+def _chaired_throughout(
+    entry: AttendanceEntry, meeting: models.Meeting, facts: MeetingFacts
+) -> AttendanceEntry:
+    """``entry`` without an arrival at the first item at or before the meeting's start, nor
+    a departure after the last item at or after its end (as the minutes record them, else
+    as planned; or at no time given): the member was there from the start, or to the end,
+    not late nor gone early (found by a tester: a chair who opened the meeting was warned
+    that someone else led the rest)."""
     items = facts.sheet.items
-    if not items or entry.arrived_item_id != items[0].id:
-        return False
+    if not items:
+        return entry
     span = meeting_span(meeting.starts_at, meeting.ends_at, meeting.opened_at, meeting.closed_at)
-    if entry.arrived_at is None:
-        return True
-    return span.start is not None and entry.arrived_at <= span.start
+    if entry.arrived_item_id == items[0].id and (
+        entry.arrived_at is None or (span.start is not None and entry.arrived_at <= span.start)
+    ):
+        entry = replace(entry, arrived_item_id=None, arrived_at=None)
+    if entry.left_item_id == items[-1].id and (
+        entry.left_at is None or (span.end is not None and entry.left_at >= span.end)
+    ):
+        entry = replace(entry, left_item_id=None, left_at=None)
+    return entry
 
 
 def _previous(session: Session, meeting: models.Meeting) -> PreviousMinutes | None:

@@ -308,12 +308,13 @@ def test_a_chair_who_left_early_is_a_warning_that_someone_else_led_the_rest(
 
 
 @pytest.mark.parametrize("arrived_at", [time(16, 0), None])
-def test_a_chair_recorded_arriving_at_top_1_by_the_start_is_no_warning(
+def test_a_chair_recorded_from_top_1_at_the_start_to_the_end_is_no_warning(
     service, database, council, nine, actor, arrived_at
 ) -> None:
     """The chair recorded as arriving at TOP 1, at the start at 16:00 or at no time: she
     chaired the whole meeting; the check warned that someone else led the rest (found by
-    a tester). Arriving at TOP 1 later than the start is still a warning."""
+    a tester). So too one recorded as leaving after the last item, at the end or at no
+    time. Arriving at TOP 1 later than the start is still a warning."""
     held = held_meeting(database, council.id, nine, present=7)
     complete(service, held.meeting_id, nine[0])
     attendance = AttendanceService(database, actor)
@@ -323,6 +324,14 @@ def test_a_chair_recorded_arriving_at_top_1_by_the_start_is_no_warning(
 
     line = next(line for line in service.checklist(held.meeting_id).lines if line.key == "chair")
 
+    assert (line.ok, line.warning, line.text) == (True, False, "Sitzungsleitung: Anna Berg")
+    last = replace(
+        attendance.sheet(held.meeting_id).entry(nine[0]),
+        left_item_id=held.item_ids[-1],
+        left_at=time(18, 0) if arrived_at else None,  # to the end at 18:00 too
+    )
+    attendance.save_entry(held.meeting_id, last)
+    line = next(line for line in service.checklist(held.meeting_id).lines if line.key == "chair")
     assert (line.ok, line.warning, line.text) == (True, False, "Sitzungsleitung: Anna Berg")
     late = replace(attendance.sheet(held.meeting_id).entry(nine[0]), arrived_at=time(16, 20))
     attendance.save_entry(held.meeting_id, late)
