@@ -98,6 +98,9 @@ class MinutesItem:
     # The number of the item above it whose outcome it follows ("6": TOP 6.1 postponed with
     # TOP 6, ``domain.agenda_outcomes``), "" for its own; "" in minutes stored before.
     follows: str = ""
+    # The meeting that postponed the item this one takes up again ("der 5. Sitzung"; "" for
+    # none): the minutes say "vertagt aus der 5. Sitzung" under the title.
+    postponed_in: str = ""
     # The quorum at the item as the attendance had it (None: not taken yet, or minutes
     # approved before it was kept: they print no note about it).
     quorum: QuorumResult | None = None

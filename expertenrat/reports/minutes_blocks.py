@@ -117,7 +117,8 @@ def item_heading(item: MinutesItem, level: int) -> list[Flowable]:
 
 
 def item_facts(item: MinutesItem) -> str:
-    """ "öffentlich · Beratung eines Projekts · Vortrag: … · Projekt: …"."""
+    """ "öffentlich · Beratung eines Projekts · Vortrag: … · Projekt: … · vertagt aus der
+    5. Sitzung"."""
     facts = [
         "öffentlich" if item.public else parts.NON_PUBLIC,
         parts.kind_beside(item.title, item.kind_label),
@@ -126,6 +127,8 @@ def item_facts(item: MinutesItem) -> str:
         facts.append(f"Vortrag: {isolated(item.presenter.strip())}")
     if item.project_title.strip():
         facts.append(f"Projekt: {isolated(item.project_title.strip())}")
+    if item.postponed_in:
+        facts.append(f"vertagt aus {isolated(item.postponed_in)}")
     return " · ".join(f for f in facts if f)
 
 

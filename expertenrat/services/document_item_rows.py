@@ -1,6 +1,7 @@
 """What the meeting documents (invitation, run sheet, minutes) print about an agenda item.
 
 An item's heading (number, title, kind, presenter, linked project), what became of it,
+the meeting that postponed the item it takes up,
 the titles of the projects linked, and the members recused at it with their reasons; also
 how a person's name is printed and where it stands in a printed list of names. Read by
 :mod:`services.meeting_document_rows` and the minutes (:mod:`services.minutes_document_items`).
@@ -19,6 +20,7 @@ from expertenrat.domain.agenda_outcomes import EffectiveOutcome, OutcomeNode, ef
 from expertenrat.domain.enums import AgendaItemKind, AgendaItemOutcome
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.name_order import name_sort_key
+from expertenrat.services.agenda_rows import meeting_name
 from expertenrat.services.recusals import held_recusals
 from expertenrat.store import models
 
@@ -57,6 +59,21 @@ def item_heading(
         presenter=row.presenter,
         project_title=projects.get(row.project_id, "") if row.project_id is not None else "",
     )
+
+
+def postponed_in(session: Session, rows: Iterable[models.AgendaItem]) -> dict[int, str]:
+    """By the id of each item of ``rows`` that takes up an item postponed in an earlier
+    meeting: that meeting ("der 5. Sitzung"), as the minutes name it under the item."""
+    taken = {row.id: row.taken_up_from_id for row in rows if row.taken_up_from_id is not None}
+    if not taken:
+        return {}
+    found = session.execute(
+        select(models.AgendaItem.id, models.Meeting)
+        .join(models.Meeting, models.Meeting.id == models.AgendaItem.meeting_id)
+        .where(models.AgendaItem.id.in_(set(taken.values())))
+    )
+    names = {item_id: meeting_name(meeting) for item_id, meeting in found}
+    return {key: names[earlier] for key, earlier in taken.items() if earlier in names}
 
 
 def project_titles(session: Session, ids: Iterable[int | None]) -> dict[int, str]:

@@ -24,6 +24,7 @@ from expertenrat.domain.votes import unanimous_yes
 from expertenrat.services.document_item_rows import (
     item_heading,
     item_outcomes,
+    postponed_in,
     project_titles,
     recused_conflicts,
 )
@@ -49,11 +50,13 @@ def minutes_items(
     recused = recused_conflicts(session, ids, sheet.present_at, recusals)
     recommendations = _recommendations(session, ids)
     settled = item_outcomes((row, p.number) for row, p in placed)
+    postponed = postponed_in(session, (row for row, _p in placed))
     return tuple(
         _item(
             row,
             p,
             settled[row.id],
+            postponed.get(row.id, ""),
             projects,
             votes.get(row.id, ()),
             tuple(recused.get(row.id, ())),
@@ -69,6 +72,7 @@ def _item(
     row: models.AgendaItem,
     placed: agenda.PlacedItem,
     settled: EffectiveOutcome,
+    postponed: str,
     projects: dict[int, str],
     votes: tuple[VoteRecord, ...],
     recused: tuple[DeclaredConflict, ...],
@@ -94,6 +98,7 @@ def _item(
         urgent=row.urgent,
         outcome=settled.outcome,
         follows=settled.follows,
+        postponed_in=postponed,
         quorum=quorum,
     )
 

@@ -12,10 +12,12 @@ from minutes_setup import held_minutes
 from expertenrat.domain.enums import AgendaItemOutcome, MeetingState
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.overview import Area, Line, MeetingTab, Target
+from expertenrat.reports.minutes_blocks import item_facts
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.minutes import MinutesService
+from expertenrat.services.minutes_assembly import minutes_document
 from expertenrat.services.overview import OverviewService
 from expertenrat.services.postponed_items import PostponedItemsService
 from expertenrat.store import models
@@ -121,3 +123,17 @@ def test_the_overview_names_the_items_waiting_and_opens_the_next_agenda(
     # No meeting ahead: the line opens the minutes of the meeting that postponed it.
     (line,) = overview.overview(council.id, date(2026, 6, 1)).postponed_waiting
     assert line.target == Target(Area.MEETINGS, record_id=held.meeting_id, tab=MeetingTab.MINUTES)
+
+
+def test_the_later_minutes_say_where_the_item_was_postponed(database, actor, held) -> None:
+    service = PostponedItemsService(database, actor)
+    service.take_up(held.next_id, [p.key for p in service.offered(held.next_id)])
+
+    with database.reading() as session:
+        doc = minutes_document(session, session.get(models.Meeting, held.next_id))
+    facts = {item.title: item_facts(item) for item in doc.items}
+    assert facts["Beratung"].endswith(
+        " · Projekt: Urbane Datenplattform · vertagt aus der 1. Sitzung"
+    )
+    assert facts["Datenschutz & <Ethik>"].endswith("vertagt aus der 1. Sitzung")
+    assert "vertagt" not in facts["Eröffnung"]
