@@ -28,7 +28,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QValidator
 from PySide6.QtWidgets import QDateEdit, QWidget
 
 from expertenrat.domain.german_dates import ambiguous_date, copied_date, date_doubt, full_year
-from expertenrat.ui.field_paste import copied_texts, pasted_in, quoted, say_under
+from expertenrat.ui.field_paste import PasteWatch, copied_texts, quoted, say_under
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.widgets import wheel_only_when_focused
 
@@ -49,6 +49,7 @@ class DateEdit(QDateEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._paste = PasteWatch(self)  # what is pasted, known as it is pasted
         self._moved_on = False  # the last digit completed a part and moved to the next
         self._typed_day: int | None = None  # the day typed, before Qt cut it to the month
         self._keys = ""  # the characters typed since the focus came or another key was pressed
@@ -115,7 +116,7 @@ class DateEdit(QDateEdit):
         if checked[0] is QValidator.State.Acceptable and copied == text:
             return checked
         # pasted over the whole field, or into a part of it
-        pasted = pasted_in(text, self.text())
+        pasted = self._paste.pasted_in(text, self.text())
         whole = pasted is not None and pasted == copied.strip()
         if checked[0] is QValidator.State.Intermediate and copied == text and not whole:
             return checked  # typed, not complete yet ("05.12.20" on the way to 2026)

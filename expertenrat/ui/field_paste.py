@@ -7,26 +7,62 @@ under it (:func:`say_under`), as a one-line field says a paste too long."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
-from PySide6.QtGui import QClipboard, QGuiApplication
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QClipboard, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractSpinBox, QToolTip, QWidget
 
 _SHOWN_AT_MOST = 40  # characters of a paste quoted in a message
 
 
-def pasted_in(text: str, shown: str) -> str | None:
-    """The clipboard's text (or the X11 selection's) where a field's refused ``text`` holds
-    it and the text ``shown`` before did not: pasted over the field or into a part of it (a
-    key the field refuses, "x" at the end of "16:30", is no paste of a "6:30" copied)."""
-    clipboard = QGuiApplication.clipboard()
-    modes = [QClipboard.Mode.Clipboard]
-    if clipboard.supportsSelection():  # X11's middle click pastes the selection
-        modes.append(QClipboard.Mode.Selection)
-    for mode in modes:
-        pasted = clipboard.text(mode).strip()
-        if len(pasted) > 1 and pasted in text and pasted not in shown:
-            return pasted
-    return None
+class PasteWatch(QObject):
+    """Knows what is pasted into a date or time ``field`` as it is pasted: Ctrl+V or
+    Shift+Insert, the context menu's "Einfügen", X11's middle click (its selection; Qt's
+    spin boxes take no drop). The clipboard is read then, once, and not at each key typed:
+    Qt's check of a text it refuses read it at most keys of a date, and on X11 reading a
+    clipboard another program owns waits until it answers, so typing a date could freeze
+    the window (found by a tester)."""
+
+    def __init__(self, field: QAbstractSpinBox) -> None:
+        super().__init__(field)
+        self._mode: QClipboard.Mode | None = None  # what a paste under way reads
+        self._pasted: str | None = None  # what it read, once read
+        field.installEventFilter(self)  # the keys and the context menu come to the field
+        field.lineEdit().installEventFilter(self)  # the mouse to the text in it
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        mode = _mode_pasted_by(event)
+        if mode is None or self._mode is not None:
+            return False
+        self._mode, self._pasted = mode, None
+        try:  # handed on here, so that the paste is known while Qt checks its text
+            watched.event(event)
+        finally:
+            self._mode = self._pasted = None
+        return True
+
+    def pasted_in(self, text: str, shown: str) -> str | None:
+        """The text pasted where a field's refused ``text`` holds it and the text ``shown``
+        before did not: pasted over the field or into a part of it (``None`` where nothing
+        is being pasted)."""
+        if self._mode is None:
+            return None
+        if self._pasted is None:
+            self._pasted = QGuiApplication.clipboard().text(self._mode).strip()
+        pasted = self._pasted
+        return pasted if len(pasted) > 1 and pasted in text and pasted not in shown else None
+
+
+def _mode_pasted_by(event: QEvent) -> QClipboard.Mode | None:
+    """Where the paste ``event`` makes takes its text from; ``None`` for no paste."""
+    kind = event.type()
+    if kind is QEvent.Type.KeyPress and event.matches(QKeySequence.StandardKey.Paste):
+        return QClipboard.Mode.Clipboard
+    if kind is QEvent.Type.ContextMenu:  # "Einfügen" may be chosen in it
+        return QClipboard.Mode.Clipboard
+    middle = (
+        kind is QEvent.Type.MouseButtonRelease and event.button() is Qt.MouseButton.MiddleButton
+    )
+    return QClipboard.Mode.Selection if middle else None
 
 
 def copied_texts(field_text: str, pasted: str | None) -> list[str]:

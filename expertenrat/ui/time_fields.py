@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.ui.field_paste import copied_texts, pasted_in, quoted, say_under
+from expertenrat.ui.field_paste import PasteWatch, copied_texts, quoted, say_under
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.widgets import wheel_only_when_focused
 
@@ -54,6 +54,7 @@ class TimeEdit(QTimeEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._paste = PasteWatch(self)  # what is pasted, known as it is pasted
         self._keys = ""  # the characters typed since the focus came, a click or another key
         self._keys_time = QTime()  # the field's time as the last of them left it
 
@@ -64,7 +65,7 @@ class TimeEdit(QTimeEdit):
         if checked[0] is not QValidator.State.Invalid and copied == text:
             return checked
         # pasted over the whole field, or into a part of it
-        pasted = pasted_in(text, self.text())
+        pasted = self._paste.pasted_in(text, self.text())
         times = (_copied_time(candidate) for candidate in copied_texts(copied, pasted))
         if (meant := next(filter(None, times), None)) is not None:
             QTimer.singleShot(0, self, lambda: self.setTime(meant))
