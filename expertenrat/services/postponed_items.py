@@ -179,7 +179,7 @@ class PostponedItemsService:
     def offered(self, meeting_id: int) -> list[PostponedItem]:
         """Those the agenda of ``meeting_id`` may take up: postponed before it."""
         with reading(self._db) as session:
-            meeting = session.get(models.Meeting, meeting_id)
+            meeting = load(session, meeting_id).meeting  # NotFoundError where it is gone
             return postponed_items(session, meeting.council_id, meeting.starts_at)
 
     def take_up(self, meeting_id: int, keys: Sequence[int]) -> Agenda:

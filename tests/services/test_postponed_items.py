@@ -10,7 +10,7 @@ import pytest
 from minutes_setup import held_minutes
 
 from expertenrat.domain.enums import AgendaItemOutcome, MeetingState
-from expertenrat.domain.errors import ValidationError
+from expertenrat.domain.errors import NotFoundError, ValidationError
 from expertenrat.domain.overview import Area, Line, MeetingTab, Target
 from expertenrat.reports.minutes_blocks import item_facts
 from expertenrat.services.agenda import AgendaService
@@ -137,3 +137,15 @@ def test_the_later_minutes_say_where_the_item_was_postponed(database, actor, hel
     )
     assert facts["Datenschutz & <Ethik>"].endswith("vertagt aus der 1. Sitzung")
     assert "vertagt" not in facts["Eröffnung"]
+
+
+def test_a_meeting_deleted_meanwhile_is_said_to_be_gone(database, actor, held) -> None:
+    """Found by review: offering the items for a meeting deleted on another PC raised an
+    AttributeError."""
+    with database.transaction() as session:
+        session.delete(session.get(models.Meeting, held.next_id))
+    service = PostponedItemsService(database, actor)
+    with pytest.raises(NotFoundError, match="Die Sitzung"):
+        service.offered(held.next_id)
+    with pytest.raises(NotFoundError, match="Die Sitzung"):
+        service.take_up(held.next_id, [])
