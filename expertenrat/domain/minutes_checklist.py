@@ -78,8 +78,8 @@ def checklist(facts: ChecklistFacts) -> Checklist:
             "agenda_approved",
         ),
         *order_lines(facts.moved_items, header.agenda_changes),
-        *unsent_lines(facts.unsent_items, header.agenda_changes),
-        *dropped_lines(facts.unsent_dropped, header.agenda_changes),
+        *unsent_lines(facts.unsent_items, header.agenda_changes, facts.unsent_certain),
+        *dropped_lines(facts.unsent_dropped, header.agenda_changes, facts.unsent_certain),
         *non_public_title_lines(facts.items, header.agenda_changes),
         *_previous_lines(facts),
     ]

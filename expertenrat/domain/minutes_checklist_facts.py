@@ -89,6 +89,7 @@ class ChecklistFacts:
     unsent_items: tuple[MovedItem, ...] = ()
     # The items that letter listed, removed since without a letter telling the members.
     unsent_dropped: tuple[DroppedItem, ...] = ()
+    unsent_certain: bool = True  # False: a changed agenda sent again may have told them
     # The council's members who may not be named and the meeting's guests the public
     # minutes leave out, and the items the public minutes leave out (one under a
     # non-public item too): a public text naming one of them is worth a warning.

@@ -46,11 +46,14 @@ def order_lines(moved: Sequence[MovedItem], agenda_changes: str) -> list[Checkli
     return [ChecklistLine("agenda_order", True, text, ChecklistTarget("agenda_changes"), True)]
 
 
-def unsent_lines(unsent: Sequence[MovedItem], agenda_changes: str) -> list[ChecklistLine]:
+def unsent_lines(
+    unsent: Sequence[MovedItem], agenda_changes: str, certain: bool = True
+) -> list[ChecklistLine]:
     """The warning about the items of ``unsent`` (added after the invitation, no changed
     agenda sent since) that ``agenda_changes`` does not mention as :func:`order_lines`
     reads it: the members had no notice of them, and the minutes said the agenda was
-    adopted as invited (found by a tester)."""
+    adopted as invited (found by a tester). Not ``certain``: whether a changed agenda
+    sent again carried them is not known, and the line says so."""
     unnamed = unmentioned(unsent, agenda_changes)
     if not unnamed:
         return []
@@ -59,19 +62,21 @@ def unsent_lines(unsent: Sequence[MovedItem], agenda_changes: str) -> list[Check
         for i in unnamed
     ]
     text = (
-        f"Nach der Einladung auf die Tagesordnung gesetzt und nicht mit einer geänderten "
-        f"Tagesordnung versandt: {listed(named)}. Unter „Änderungen der Tagesordnung“ steht "
-        "dazu nichts."
+        f"Nach der Einladung auf die Tagesordnung gesetzt "
+        f"{_unsent('und nicht mit einer geänderten Tagesordnung versandt', certain)}: "
+        f"{listed(named)}. Unter „Änderungen der Tagesordnung“ steht dazu nichts."
     )
     return [ChecklistLine("agenda_added", True, text, ChecklistTarget("agenda_changes"), True)]
 
 
-def dropped_lines(dropped: Sequence[DroppedItem], agenda_changes: str) -> list[ChecklistLine]:
+def dropped_lines(
+    dropped: Sequence[DroppedItem], agenda_changes: str, certain: bool = True
+) -> list[ChecklistLine]:
     """The warning about the items of ``dropped`` (the last letter that told the members the
     agenda listed them, none told them they are gone) that ``agenda_changes`` does not
     mention (:func:`~expertenrat.domain.minutes_agenda_order.dropped_unmentioned`); a
     non-public one by its number alone (found by a tester: items removed on the
-    meeting's day were named nowhere)."""
+    meeting's day were named nowhere); not ``certain``: as :func:`unsent_lines`."""
     unnamed = dropped_unmentioned(dropped, agenda_changes)
     if not unnamed:
         return []
@@ -86,11 +91,22 @@ def dropped_lines(dropped: Sequence[DroppedItem], agenda_changes: str) -> list[C
         for i in unnamed
     ]
     text = (
-        f"Nach der Einladung von der Tagesordnung genommen und mit keiner geänderten "
-        f"Tagesordnung mitgeteilt: {listed(named)}. Unter „Änderungen der Tagesordnung“ steht "
-        "dazu nichts."
+        f"Nach der Einladung von der Tagesordnung genommen "
+        f"{_unsent('und mit keiner geänderten Tagesordnung mitgeteilt', certain)}: "
+        f"{listed(named)}. Unter „Änderungen der Tagesordnung“ steht dazu nichts."
     )
     return [ChecklistLine("agenda_dropped", True, text, ChecklistTarget("agenda_changes"), True)]
+
+
+def _unsent(phrase: str, certain: bool) -> str:
+    """``phrase`` ("und nicht mit einer geänderten Tagesordnung versandt"), or where that is
+    not known, that it is not."""
+    if certain:
+        return phrase
+    return (
+        "(ob eine geänderte Tagesordnung es mitteilte, ist nicht erfasst: sie wurde am Tag "
+        "ihres Versands noch geändert)"
+    )
 
 
 def non_public_title_lines(

@@ -119,6 +119,7 @@ class MinutesDocument:
     moved_items: tuple[MovedItem, ...] = ()
     unsent_items: tuple[MovedItem, ...] = ()  # added after the last letter, told to nobody
     unsent_dropped: tuple[DroppedItem, ...] = ()  # the last letter's items gone, told nobody
+    unsent_certain: bool = True  # False: a changed agenda sent again may have told them
     items: tuple[MinutesItem, ...] = ()
     annexes: tuple[AnnexEntry, ...] = ()
     version: int | None = None  # the number of the minutes version, once there is one
@@ -221,14 +222,20 @@ class MinutesDocument:
         """The items added after the last letter that told the members the agenda, which
         the changes typed do not mention ("" for none; :func:`~expertenrat.domain.
         minutes_agenda_order.added_line`)."""
-        return added_line(self.unsent_items, self.agenda_changes, self.agenda_sent_on)
+        return added_line(self.unsent_items, self.agenda_changes, self._unsent_after)
 
     @property
     def dropped_line(self) -> str:
         """The items the last letter listed that were removed since without a letter,
         which the changes typed do not mention ("" for none; :func:`~expertenrat.domain.
         minutes_agenda_order.dropped_line`)."""
-        return dropped_line(self.unsent_dropped, self.agenda_changes, self.agenda_sent_on)
+        return dropped_line(self.unsent_dropped, self.agenda_changes, self._unsent_after)
+
+    @property
+    def _unsent_after(self) -> date | None:
+        """The day of the changed agenda the unsent changes certainly came after, else
+        ``None``: "Nach der Einladung …", true either way."""
+        return self.agenda_sent_on if self.unsent_certain else None
 
     @property
     def agenda_line(self) -> str:

@@ -148,10 +148,14 @@ def held_moves(
 class UnsentChanges:
     """What of a meeting's agenda changed since the last letter that told the members it
     (:func:`unsent_changes`): the items ``added`` (each with its number now as both
-    numbers) and those it listed that are gone, ``dropped``."""
+    numbers) and those it listed that are gone, ``dropped``. ``certain`` False: the
+    agenda changed on the day the last changed agenda went out, after its entry; a
+    changed agenda sent again that day leaves no entry (nothing of the meeting changes),
+    so whether one carried these is not known."""
 
     added: tuple[MovedItem, ...] = ()
     dropped: tuple[DroppedItem, ...] = ()
+    certain: bool = True
 
 
 def unsent_changes(
@@ -183,14 +187,16 @@ def unsent_changes(
             if row.id in since.new and not row.urgent
         ),
         dropped=tuple(item for item in since.dropped if item.gone),
+        certain=meeting.invitation_agenda_changed_on != meeting.invitation_agenda_sent_on,
     )
 
 
 def _last_letter(trail: list[_Entry]) -> int | None:
     """Where in ``trail`` the last letter is that told the members the whole agenda: the
     last invitation, or the last changed agenda recorded as sent after it (the entry that
-    set the day it went out, ``invitation_agenda_sent_on``); ``None`` without an
-    invitation."""
+    set the day it went out, ``invitation_agenda_sent_on``, or the day the agenda changed
+    to it, ``invitation_agenda_changed_on``: only recording a letter writes either to the
+    trail); ``None`` without an invitation."""
     invitation = _last_into(trail, MeetingState.INVITED)
     if invitation is None:
         return None
@@ -198,6 +204,7 @@ def _last_letter(trail: list[_Entry]) -> int | None:
         index
         for index, entry in enumerate(trail[invitation + 1 :], invitation + 1)
         if entry.after.get("invitation_agenda_sent_on")
+        or entry.after.get("invitation_agenda_changed_on")
     ]
     return letters[-1] if letters else invitation
 

@@ -133,6 +133,7 @@ def minutes_document(
         moved_items=held_moves(session, meeting, [row for row, _placed in placed]),
         unsent_items=unsent.added,
         unsent_dropped=unsent.dropped,
+        unsent_certain=unsent.certain,
         items=minutes_items(session, placed, sheet, recusals),
         annexes=annex_entries(session, meeting.id),
         version=version.number if version else None,

@@ -102,6 +102,7 @@ def checked_minutes(session: Session, meeting: models.Meeting) -> tuple[Checklis
             moved_items=held_moves(session, meeting, agenda),
             unsent_items=unsent.added,
             unsent_dropped=unsent.dropped,
+            unsent_certain=unsent.certain,
             member_guests=tuple(
                 (member.name, guest.name)
                 for guest in facts.sheet.guests

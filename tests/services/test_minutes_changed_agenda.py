@@ -228,6 +228,80 @@ def test_an_invited_item_removed_on_the_meeting_s_day_is_named(
         assert "agenda_dropped" not in keys
 
 
+def _invited_with_a_sent_change(database, council_id: int, actor: str) -> int:
+    """A meeting invited on 20.02.2026, "Radwege & <Ampeln>" added and a changed agenda
+    recorded as sent on 02.03.2026 (today, as the fixture has it)."""
+    meetings = MeetingsService(database, actor)
+    meeting_id = add_meeting(database, council_id, starts_at=START).meeting_id
+    meetings.change_state(
+        meeting_id, meetings.get(meeting_id).version, MeetingState.INVITED,
+        now=AFTER, sent_on=date(2026, 2, 20),
+    )  # fmt: skip
+    AgendaService(database, actor).add(meeting_id, AgendaItem(0, "Radwege & <Ampeln>"))
+    _record_letter(database, actor, meeting_id, date(2026, 3, 2))
+    return meeting_id
+
+
+def _record_letter(database, actor: str, meeting_id: int, sent_on: date) -> None:
+    meetings = MeetingsService(database, actor)
+    MeetingDocumentsService(database, actor, meetings).record_invitation_sent(
+        meeting_id, meetings.get(meeting_id).version, sent_on, today=date(2026, 3, 5)
+    )
+
+
+def _held(database, actor: str, meeting_id: int) -> None:
+    meetings = MeetingsService(database, actor)
+    meetings.change_state(
+        meeting_id, meetings.get(meeting_id).version, MeetingState.HELD, now=AFTER
+    )
+
+
+def test_an_item_added_on_the_day_a_changed_agenda_went_out_is_not_said_to_be_unsent(
+    database, council, actor
+) -> None:
+    """ "Baumschutz" added on 02.03.2026, the day the changed agenda went out: a second
+    changed agenda sent that day leaves no trace (nothing of the meeting changes), so
+    whether one carried it is not known. The minutes say what is true either way, "Nach
+    der Einladung …", and the check says it is not known."""
+    meeting_id = _invited_with_a_sent_change(database, council.id, actor)
+    AgendaService(database, actor).add(meeting_id, AgendaItem(0, "Baumschutz"))
+    _held(database, actor, meeting_id)
+    _adopt(database, actor, meeting_id)
+
+    late = number_of(database, meeting_id, "Baumschutz")
+    printed = _printed(database, meeting_id)
+    assert f"Nach der Einladung wurde TOP {late} auf die Tagesordnung gesetzt." in printed
+    assert "Nach der geänderten Tagesordnung" not in printed
+    (line,) = [
+        line
+        for line in MinutesService(database, actor).checklist(meeting_id).lines
+        if line.key == "agenda_added"
+    ]
+    assert line.text.startswith(
+        "Nach der Einladung auf die Tagesordnung gesetzt (ob eine geänderte Tagesordnung es "
+        "mitteilte, ist nicht erfasst: sie wurde am Tag ihres Versands noch geändert): "
+        f"TOP {late} „Baumschutz“."
+    )
+
+
+def test_a_changed_agenda_sent_again_under_its_earlier_day_counts_as_a_letter(
+    database, council, actor, monkeypatch
+) -> None:
+    """ "Baumschutz" added on 03.03.2026, then the changed agenda recorded as sent again
+    under 02.03.2026: that letter carried it (the entry sets only the day the agenda
+    changed), so it is named as unsent nowhere."""
+    meeting_id = _invited_with_a_sent_change(database, council.id, actor)
+    monkeypatch.setattr(CouncilClock, "today", lambda _clock: date(2026, 3, 3))
+    AgendaService(database, actor).add(meeting_id, AgendaItem(0, "Baumschutz"))
+    _record_letter(database, actor, meeting_id, date(2026, 3, 2))
+    _held(database, actor, meeting_id)
+    _adopt(database, actor, meeting_id)
+
+    assert "auf die Tagesordnung gesetzt" not in _printed(database, meeting_id)
+    keys = [line.key for line in MinutesService(database, actor).checklist(meeting_id).lines]
+    assert "agenda_added" not in keys
+
+
 def number_of(database, meeting_id: int, title: str) -> str:
     with database.reading() as session:
         return session.scalars(
