@@ -28,7 +28,7 @@ from expertenrat.domain.agenda_placement import new_item_index
 from expertenrat.domain.enums import AgendaItemKind, AgendaItemOutcome, MeetingState
 from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.overview import Area, Line, MeetingTab, Target
-from expertenrat.domain.wording import counted
+from expertenrat.domain.wording import counted, shortened
 from expertenrat.services.agenda import insert_item
 from expertenrat.services.agenda_changes import agenda_of
 from expertenrat.services.agenda_rows import load, meeting_name
@@ -143,22 +143,49 @@ def postponed_lines(
     return tuple(lines)
 
 
-def _taken_up(session: Session, ids: Sequence[int]) -> set[int]:
-    """Of ``ids``, those a live item of a live meeting not cancelled takes up."""
+def _taken_up(session: Session, ids: Sequence[int]) -> dict[int, models.Meeting]:
+    """Of ``ids``, those a live item of a live meeting not cancelled takes up, each with
+    that meeting."""
     if not ids:
-        return set()
+        return {}
     taking, meeting = aliased(models.AgendaItem), models.Meeting
-    return set(
-        session.scalars(
-            select(taking.taken_up_from_id)
-            .join(meeting, meeting.id == taking.meeting_id)
-            .where(
-                taking.taken_up_from_id.in_(ids),
-                taking.deleted_at.is_(None),
-                meeting.deleted_at.is_(None),
-                meeting.state != MeetingState.CANCELLED.value,
-            )
+    rows = session.execute(
+        select(taking.taken_up_from_id, meeting)
+        .join(meeting, meeting.id == taking.meeting_id)
+        .where(
+            taking.taken_up_from_id.in_(ids),
+            taking.deleted_at.is_(None),
+            meeting.deleted_at.is_(None),
+            meeting.state != MeetingState.CANCELLED.value,
         )
+    )
+    return {key: later for key, later in rows}
+
+
+def _lock_chosen(session: Session, keys: Sequence[int]) -> None:
+    """Lock the postponed items ``keys`` (PostgreSQL; SQLite's write lock serialises), in
+    the order of their ids, so that two PCs never each hold one the other waits for: a PC
+    taking one of them up into another meeting at the same moment waits until this is
+    committed, and then finds it taken up."""
+    item = models.AgendaItem
+    session.execute(
+        select(item.id).where(item.id.in_(keys)).order_by(item.id).with_for_update(key_share=True)
+    )
+
+
+def _refusal(session: Session, key: int) -> str:
+    """Why the postponed item ``key`` is no longer offered: taken up meanwhile ("TOP 3
+    „Beratung“ der 1. Sitzung wurde inzwischen in die Tagesordnung der 2. Sitzung
+    übernommen"), or gone (:data:`GONE`)."""
+    later = _taken_up(session, [key]).get(key)
+    postponed = session.get(models.AgendaItem, key)
+    if later is None or postponed is None:
+        return GONE
+    held = session.get(models.Meeting, postponed.meeting_id)
+    return (
+        f"TOP {postponed.number} „{shortened(postponed.title, 100)}“ {meeting_name(held)} "
+        f"wurde inzwischen (vielleicht an einem anderen PC) in die Tagesordnung "
+        f"{meeting_name(later)} übernommen. Bitte wählen Sie erneut."
     )
 
 
@@ -186,17 +213,21 @@ class PostponedItemsService:
         """Add a new item for each postponed item ``keys`` (in the order offered) with its
         title, kind, project, presenter, planned minutes and public flag, where a new item
         goes (a sub-item whose postponed parent is taken up with it goes under that copy);
-        each takes its item up. Refused as a whole where one is taken up meanwhile."""
+        each takes its item up. Refused as a whole where one is taken up meanwhile (into
+        this meeting or another, on this PC or another: the chosen items are locked before
+        they are checked), the message naming the meeting it went to."""
         with changing(self._db, _AGENDA) as session:
             found = load(session, meeting_id, lock=True)
             ensure_not_frozen(session, found.meeting.id)
             found.refuse_unless_allowed(open_order=order_refusal(session, found.meeting) is None)
+            _lock_chosen(session, keys)
             offered = {
                 p.key: p
                 for p in postponed_items(session, found.meeting.council_id, found.meeting.starts_at)
             }
-            if any(key not in offered for key in keys):
-                raise ValidationError([FieldProblem("agenda", GONE)])
+            gone = next((key for key in keys if key not in offered), None)
+            if gone is not None:
+                raise ValidationError([FieldProblem("agenda", _refusal(session, gone))])
             copies: dict[int, int] = {}
             for chosen in (p for p in offered.values() if p.key in keys):
                 parent = copies.get(chosen.parent) if chosen.parent is not None else None

@@ -4,15 +4,21 @@ takes it up, and taking it up copies it onto the next agenda with the link."""
 
 from __future__ import annotations
 
-from datetime import date
+import re
+import threading
+from datetime import date, datetime
 
 import pytest
+from meeting_rows import add_meeting
 from minutes_setup import held_minutes
+from racing_threads import called_in, in_thread
+from sqlalchemy import select
 
 from expertenrat.domain.enums import AgendaItemOutcome, MeetingState
 from expertenrat.domain.errors import NotFoundError, ValidationError
 from expertenrat.domain.overview import Area, Line, MeetingTab, Target
 from expertenrat.reports.minutes_blocks import item_facts
+from expertenrat.services import postponed_items
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.meetings import MeetingsService
@@ -21,6 +27,11 @@ from expertenrat.services.minutes_assembly import minutes_document
 from expertenrat.services.overview import OverviewService
 from expertenrat.services.postponed_items import PostponedItemsService
 from expertenrat.store import models
+
+TAKEN_INTO = (
+    "TOP 3 „Beratung“ der 1. Sitzung wurde inzwischen [(]vielleicht an einem anderen PC[)] "
+    "in die Tagesordnung"
+)
 
 
 @pytest.fixture
@@ -81,8 +92,9 @@ def test_taking_them_up_copies_them_onto_the_next_agenda_once(
     summaries = [line.summary for line in AuditService(database).entries("agenda_item", top.key)]
     assert any(s.endswith("„Beratung“ der 2. Sitzung hinzugefügt (in der 1. Sitzung vertagt)")
                for s in summaries), summaries  # fmt: skip
-    with pytest.raises(ValidationError, match="wartet nicht mehr"):
-        service.take_up(held.next_id, [offered[0].key])
+    with pytest.raises(ValidationError, match=f"^{TAKEN_INTO} der 2. Sitzung übernommen"):
+        service.take_up(held.next_id, [offered[0].key])  # a double click: not added twice
+    assert [i.title for i in service.take_up(held.next_id, []).items].count("Beratung") == 1
 
 
 def test_deleting_the_copy_or_cancelling_its_meeting_offers_the_item_again(
@@ -149,3 +161,46 @@ def test_a_meeting_deleted_meanwhile_is_said_to_be_gone(database, actor, held) -
         service.offered(held.next_id)
     with pytest.raises(NotFoundError, match="Die Sitzung"):
         service.take_up(held.next_id, [])
+
+
+@pytest.mark.parametrize("into_another", [True, False], ids=["another meeting", "the same"])
+def test_two_pcs_taking_up_one_item_at_once_add_it_once(
+    database, council, actor, held, monkeypatch, into_another
+) -> None:
+    """Found by review: on PostgreSQL two PCs taking up the same postponed item into two
+    meetings at the same moment both succeeded (only each target meeting was locked), so
+    it stood on two agendas. Now the second waits for the first and is told where it went."""
+    if database.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite serialises writers; the row lock is PostgreSQL's")
+    later = add_meeting(database, council.id, starts_at=datetime(2026, 6, 9, 16), titles=())
+    other_id = later.meeting_id if into_another else held.next_id
+    service = PostponedItemsService(database, actor)
+    key = service.offered(held.next_id)[0].key
+    inserting, go_on = threading.Event(), threading.Event()
+    insert_item = postponed_items.insert_item
+
+    def pause_pc_1(*args, **kwargs):
+        if called_in("PC 1"):
+            inserting.set()
+            go_on.wait(30)
+        return insert_item(*args, **kwargs)
+
+    monkeypatch.setattr(postponed_items, "insert_item", pause_pc_1)
+    first, first_done = in_thread(lambda: service.take_up(held.next_id, [key]), "PC 1")
+    try:
+        assert inserting.wait(30)  # PC 1 has checked the item and is adding it
+        second, second_done = in_thread(lambda: service.take_up(other_id, [key]), "PC 2")
+        second.join(1.0)
+        assert second.is_alive()  # waits for PC 1
+    finally:
+        go_on.set()
+    first.join(30)
+    second.join(30)
+    assert not isinstance(first_done[0], Exception)
+    assert isinstance(second_done[0], ValidationError)
+    assert re.match(f"{TAKEN_INTO} der 2. Sitzung übernommen", second_done[0].message)
+    with database.reading() as session:
+        taking = session.scalars(
+            select(models.AgendaItem.meeting_id).where(models.AgendaItem.taken_up_from_id == key)
+        ).all()
+    assert taking == [held.next_id]
