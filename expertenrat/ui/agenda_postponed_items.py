@@ -9,16 +9,12 @@ item goes (a sub-item under its parent's copy). With none waiting it says so.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from PySide6.QtWidgets import QWidget
-
-from expertenrat.domain.agenda import Agenda
 from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.wording import shortened
-from expertenrat.services.context import Services
 from expertenrat.services.postponed_items import PostponedItem
-from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.agenda_addition import AgendaAddition
 from expertenrat.ui.i18n import tr
 
 _CONTEXT = "AgendaEditor"
@@ -29,30 +25,9 @@ POSTPONED_TOOLTIP = (
 )
 
 
-class PostponedItemsQuestion:
+class PostponedItemsQuestion(AgendaAddition):
     """Asks which postponed items to take up and stores them; hands the stored agenda to
     ``stored`` and the key of the first new item to ``added``, or calls ``refused``."""
-
-    def __init__(
-        self,
-        parent: QWidget,
-        services: Services,
-        dialogs: DialogService,
-        agenda: Callable[[], Agenda | None],
-        save_pending: Callable[[], bool],
-        *,
-        stored: Callable[[Agenda, int | None], None],
-        refused: Callable[[], None],
-        added: Callable[[int | None], None],
-    ) -> None:
-        self._parent = parent
-        self._services = services
-        self._dialogs = dialogs
-        self._agenda = agenda
-        self._save_pending = save_pending
-        self._stored = stored
-        self._refused = refused
-        self._added = added
 
     def ask(self) -> None:
         if self._agenda() is None or not self._save_pending():
@@ -96,11 +71,9 @@ class PostponedItemsQuestion:
         try:
             agenda = self._services.postponed_items.take_up(shown.meeting_id, keys)
         except ExpertenratError as error:
-            self._dialogs.warning(self._parent, tr(_CONTEXT, "Tagesordnung"), error.message)
-            self._refused()
+            self._refuse(error)
             return
-        self._stored(agenda, None)
-        self._added(next((i.key for i in agenda.items if i.key not in known), None))
+        self._hand_on(agenda, known)
 
 
 def check_text(item: PostponedItem) -> str:

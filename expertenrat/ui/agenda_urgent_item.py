@@ -8,17 +8,14 @@ asked for again with what was typed; another refusal shows its German reason.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from PySide6.QtWidgets import QWidget
-
-from expertenrat.domain.agenda import Agenda, AgendaItem, children_by_parent, numbers
+from expertenrat.domain.agenda import AgendaItem, children_by_parent, numbers
 from expertenrat.domain.agenda_placement import closing_item
 from expertenrat.domain.enums import AgendaItemKind
 from expertenrat.domain.errors import ExpertenratError, ValidationError
 from expertenrat.domain.wording import shortened
-from expertenrat.services.context import Services
-from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.agenda_addition import AgendaAddition
 from expertenrat.ui.i18n import tr
 
 _CONTEXT = "AgendaEditor"
@@ -28,30 +25,9 @@ URGENT_TOOLTIP = (
 )
 
 
-class UrgentItemQuestion:
+class UrgentItemQuestion(AgendaAddition):
     """Asks for an urgent item and stores it; hands the stored agenda to ``stored`` (with
     no item to select) and the new item's key to ``added``, or calls ``refused``."""
-
-    def __init__(
-        self,
-        parent: QWidget,
-        services: Services,
-        dialogs: DialogService,
-        agenda: Callable[[], Agenda | None],
-        save_pending: Callable[[], bool],
-        *,
-        stored: Callable[[Agenda, int | None], None],
-        refused: Callable[[], None],
-        added: Callable[[int | None], None],
-    ) -> None:
-        self._parent = parent
-        self._services = services
-        self._dialogs = dialogs
-        self._agenda = agenda
-        self._save_pending = save_pending
-        self._stored = stored
-        self._refused = refused
-        self._added = added
 
     def ask(self, title: str = "") -> None:
         """Ask for the title of an urgent item (offering ``title``) and where it goes:
@@ -107,11 +83,9 @@ class UrgentItemQuestion:
                     on_closed=lambda: self._ask(title, before),
                 )
                 return
-            self._dialogs.warning(self._parent, tr(_CONTEXT, "Tagesordnung"), error.message)
-            self._refused()
+            self._refuse(error)
             return
-        self._stored(agenda, None)
-        self._added(next((i.key for i in agenda.items if i.key not in known), None))
+        self._hand_on(agenda, known)
 
 
 def urgent_places(items: Sequence[AgendaItem]) -> list[tuple[int | None, str]]:
