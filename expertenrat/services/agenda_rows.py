@@ -254,3 +254,24 @@ def meeting_name(meeting: NamedMeeting, shown: Callable[[str], str] = str) -> st
     if meeting.number:
         return f"der {name}"
     return f"der {name} vom {meeting.starts_at:%d.%m.%Y}"
+
+
+def effectively_public(items: list[models.AgendaItem]) -> dict[int, bool]:
+    """Whether each item is public as the agenda, invitation and minutes show it: an item
+    under a non-public one is non-public too, whatever its own mark says (an item under a
+    deleted one stands at the top level, see ``attendance_rows.placed_agenda_rows``): the
+    OParl export, and an item taken up again (``postponed_items``)."""
+    by_id = {i.id: i for i in items}
+
+    def public(item: models.AgendaItem) -> bool:
+        seen: set[int] = set()
+        current: models.AgendaItem | None = item
+        while current is not None and current.id not in seen:
+            if not current.public:
+                return False
+            seen.add(current.id)
+            parent = by_id.get(current.parent_id) if current.parent_id else None
+            current = parent if parent is not None and parent.deleted_at is None else None
+        return True
+
+    return {i.id: public(i) for i in items}

@@ -26,6 +26,7 @@ from expertenrat.domain.oparl_records import (
     VoteRecord,
 )
 from expertenrat.domain.votes import unanimous_yes
+from expertenrat.services.agenda_rows import effectively_public
 from expertenrat.services.attendance_sheets import attendance_sheets
 from expertenrat.services.document_item_rows import item_outcomes
 from expertenrat.services.oparl_annexes import public_annexes
@@ -83,7 +84,7 @@ def meeting_records(
     by_meeting: dict[int, list[models.AgendaItem]] = defaultdict(list)
     for item in items:
         by_meeting[item.meeting_id].append(item)
-    public = _effectively_public(items)
+    public = effectively_public(items)
     outcomes = _outcomes(items)
     zone = ZoneInfo(council.time_zone)
     records = []
@@ -117,26 +118,6 @@ def meeting_records(
 
 def _number_key(number: str) -> tuple[int, ...]:
     return tuple(int(p) if p.isdigit() else 0 for p in number.split("."))
-
-
-def _effectively_public(items: list[models.AgendaItem]) -> dict[int, bool]:
-    """Whether each item is public as the agenda, invitation and minutes show it: an item
-    under a non-public one is non-public too, whatever its own mark says (an item under a
-    deleted one stands at the top level, see ``attendance_rows.placed_agenda_rows``)."""
-    by_id = {i.id: i for i in items}
-
-    def public(item: models.AgendaItem) -> bool:
-        seen: set[int] = set()
-        current: models.AgendaItem | None = item
-        while current is not None and current.id not in seen:
-            if not current.public:
-                return False
-            seen.add(current.id)
-            parent = by_id.get(current.parent_id) if current.parent_id else None
-            current = parent if parent is not None and parent.deleted_at is None else None
-        return True
-
-    return {i.id: public(i) for i in items}
 
 
 def _outcomes(items: list[models.AgendaItem]) -> dict[int, AgendaItemOutcome]:

@@ -31,7 +31,7 @@ from expertenrat.domain.overview import Area, Line, MeetingTab, Target
 from expertenrat.domain.wording import counted, shortened
 from expertenrat.services.agenda import insert_item
 from expertenrat.services.agenda_changes import agenda_of
-from expertenrat.services.agenda_rows import load, meeting_name
+from expertenrat.services.agenda_rows import effectively_public, load, meeting_name
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.unit_of_work import changing, reading
 from expertenrat.services.urgent_items import order_refusal
@@ -93,6 +93,10 @@ def postponed_items(
         for r in rows
     )
     taken = _taken_up(session, [r[0].id for r in rows])
+    # Public as the agenda showed it: a sub-item under a non-public item, taken up alone,
+    # stood public at the top of the next agenda (found by review: its title went into the
+    # public invitation and minutes).
+    public = effectively_public([r[0] for r in rows])
     waiting = {
         r[0].id
         for r in rows
@@ -108,7 +112,7 @@ def postponed_items(
             number=row.number,
             title=row.title,
             kind=AgendaItemKind(row.kind),
-            public=row.public,
+            public=public[row.id],
             presenter=row.presenter,
             planned_minutes=row.planned_minutes,
             project_id=row.project_id if project_gone is None else None,

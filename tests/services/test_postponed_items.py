@@ -97,6 +97,21 @@ def test_taking_them_up_copies_them_onto_the_next_agenda_once(
     assert [i.title for i in service.take_up(held.next_id, []).items].count("Beratung") == 1
 
 
+def test_a_sub_item_of_a_non_public_item_taken_up_alone_stays_non_public(
+    database, council, actor, held
+) -> None:
+    """(found by review) 3.1, public by its own mark but non-public under TOP 3, taken up
+    without its parent stands at the top of the next agenda: copied with its own mark, its
+    title went into the public invitation and the public minutes."""
+    service = PostponedItemsService(database, actor)
+    _top, sub = service.offered(held.next_id)
+
+    agenda = service.take_up(held.next_id, [sub.key])
+
+    (copy,) = [item for item in agenda.items if item.title == "Datenschutz & <Ethik>"]
+    assert (sub.public, copy.parent, copy.public) == (False, None, False)
+
+
 def test_deleting_the_copy_or_cancelling_its_meeting_offers_the_item_again(
     database, council, actor, held
 ) -> None:
