@@ -198,8 +198,8 @@ def test_a_pasted_text_that_is_no_date_leaves_the_field_s_date_and_says_so(qtbot
         QApplication.clipboard().setText(copied)
         qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert QToolTip.text() == (
-        "„15.01.2027 bis 20.01.2027“ ist kein Datum, das sich lesen lässt. Bitte als "
-        "TT.MM.JJJJ angeben, etwa 15.01.2027."
+        "„15.01.2027 bis 20.01.2027“ ist kein Datum, das sich lesen lässt. Bitte\n"
+        "als TT.MM.JJJJ angeben, etwa 15.01.2027."
     )
     qtbot.wait(10)
     assert edit.date().toPython() == SHOWN
@@ -207,7 +207,8 @@ def test_a_pasted_text_that_is_no_date_leaves_the_field_s_date_and_says_so(qtbot
 
 def test_a_pasted_date_that_reads_as_two_days_is_refused_with_why(qtbot, fields):
     """(found by review) "3/1/2025" from a spreadsheet on a PC set to US English, the 1
-    March, became the 3 January without a word."""
+    March, became the 3 January without a word. The why is said on short lines: on one,
+    it was about 1,000 px wide, as wide as a window of 1024 px (found by a tester)."""
     edit, _ = fields
     edit.setFocus()
     edit.selectAll()
@@ -216,10 +217,11 @@ def test_a_pasted_date_that_reads_as_two_days_is_refused_with_why(qtbot, fields)
     qtbot.wait(10)
     assert edit.date().toPython() == SHOWN
     assert QToolTip.text() == (
-        "„3/1/2025“ ist kein eindeutiges Datum: In den USA steht der Monat zuerst, in "
-        "Großbritannien der Tag. Bitte geben Sie es als TT.MM.JJJJ an, 03.01.2025 oder "
-        "01.03.2025."
+        "„3/1/2025“ ist kein eindeutiges Datum: In den USA steht der Monat\n"
+        "zuerst, in Großbritannien der Tag. Bitte geben Sie es als TT.MM.JJJJ an,\n"
+        "03.01.2025 oder 01.03.2025."
     )
+    assert max(len(line) for line in QToolTip.text().splitlines()) <= 72
 
 
 def test_a_pasted_date_its_weekday_is_not_on_is_refused_with_why(qtbot, fields):
@@ -233,8 +235,8 @@ def test_a_pasted_date_its_weekday_is_not_on_is_refused_with_why(qtbot, fields):
     qtbot.wait(10)
     assert edit.date().toPython() == SHOWN
     assert QToolTip.text() == (
-        "„Dienstag, 14.01.2027“: Der 14.01.2027 ist ein Donnerstag. Bitte prüfen Sie "
-        "Wochentag und Datum."
+        "„Dienstag, 14.01.2027“: Der 14.01.2027 ist ein Donnerstag. Bitte prüfen\n"
+        "Sie Wochentag und Datum."
     )
 
 

@@ -239,8 +239,8 @@ def test_a_pasted_text_that_is_no_time_leaves_the_field_s_time_and_says_so(qtbot
     QApplication.clipboard().setText("nachmittags\nim Rathaus, Raum 1.05 und anschließend im Foyer")
     qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert QToolTip.text() == (
-        "„nachmittags im Rathaus, Raum 1.05 und an…“ ist keine Uhrzeit, die sich lesen "
-        "lässt. Bitte als HH:MM angeben, etwa 16:30."
+        "„nachmittags im Rathaus, Raum 1.05 und an…“ ist keine Uhrzeit, die sich\n"
+        "lesen lässt. Bitte als HH:MM angeben, etwa 16:30."
     )
     qtbot.wait(10)
     assert edit.time().toPython() == time(10, 0)
