@@ -14,7 +14,9 @@ database named so at start (``preset``, as the city's IT sets it for every user)
 here, and these switches are refused with why. They stored a choice the next start
 ignored: after "Auf Server umziehen …" that start opened the preset file again, with the
 data from before the move, while the message had said "ab jetzt … der Server" (found by a
-tester).
+tester). Their buttons here are disabled then, a tooltip saying why: enabled, they
+refused only once clicked (found by a tester); the Datei menu's "Mit Server verbinden …"
+still refuses with why.
 """
 
 from __future__ import annotations
@@ -113,6 +115,17 @@ class DatabaseBox(QGroupBox):
             text += "\n" + tr(_CONTEXT, "Dieser PC ist eingestellt auf: {}").format(stored)
         self.location_label.setText(text)
         self.file_button.setEnabled(stored is not None)
+        if self.preset:
+            why = tr(
+                _CONTEXT,
+                "Hier nicht einstellbar: Die Datenbank ist beim Start vorgegeben,\n"
+                "durch {}.\n"
+                "Diese Vorgabe gilt bei jedem Start; ändern lässt sie sich nur dort,\n"
+                "wo sie vorgegeben ist (hat die IT sie vorgegeben: durch die IT).",
+            ).format(self.preset)
+            for button in (self.connect_button, self.move_button, self.file_button):
+                button.setEnabled(False)
+                button.setToolTip(why)
 
     def refused_for_preset(self, title: str) -> bool:
         """Whether the database was named at start, said in a message titled ``title``:

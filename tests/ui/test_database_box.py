@@ -24,7 +24,7 @@ def test_connecting_checks_the_server_and_asks_to_open_it(
     qtbot.addWidget(box)
     opened = []
     box.open_requested.connect(lambda *chosen: opened.append(chosen))
-    assert not box.file_button.isEnabled()
+    assert box.connect_button.isEnabled() and not box.file_button.isEnabled()
     assert str(default_database_file()) in box.file_button.toolTip()
 
     closed = empty_postgres_url.set(host="127.0.0.1", port=1)  # nothing listens there
@@ -123,7 +123,9 @@ def test_a_database_preset_at_start_is_said_and_not_switched_away_from(
 ):
     """Set for every user by the city's IT (EXPERTENRAT_DATABASE_URL): the box did not say
     so, and "Auf Server umziehen …" stored the server for a start that opened the preset
-    file again, with the data from before the move (found by a tester)."""
+    file again, with the data from before the move (found by a tester). Its buttons are
+    disabled, a tooltip saying why: enabled, they refused only once clicked (found by a
+    tester); the Datei menu's "Mit Server verbinden …" still refuses with why."""
     store_address(empty_postgres_url)
     preset = "die Umgebungsvariable EXPERTENRAT_DATABASE_URL"
     box = DatabaseBox(services.database, dialogs, preset=preset)
@@ -133,8 +135,16 @@ def test_a_database_preset_at_start_is_said_and_not_switched_away_from(
     box.move_requested.connect(lambda: chosen.append("move"))
     assert f"Vorgegeben beim Start durch {preset}" in box.location_label.text()
 
-    for button in (box.connect_button, box.file_button, box.move_button):
-        button.click()
+    buttons = (box.connect_button, box.file_button, box.move_button)
+    assert not any(button.isEnabled() for button in buttons)
+    for button in buttons:
+        assert button.toolTip().startswith("Hier nicht einstellbar")
+        assert preset in button.toolTip() and "durch die IT" in button.toolTip()
+        assert max(len(line) for line in button.toolTip().splitlines()) <= 72
+
+    box.connect_action.trigger()  # the Datei menu's
+    box.use_file()
+    box.ask_move()
 
     assert chosen == [] and box.server_choice.dialog is None
     refusals = [text for kind, _title, text in dialogs.messages if kind == "information"]
@@ -147,6 +157,6 @@ def test_the_refusal_for_a_preset_speaks_of_a_move_only_for_a_file(qtbot, dialog
     """A server is never moved: its refusal spoke of reopening "diese Datei"."""
     box = DatabaseBox(database, dialogs, preset="die Umgebungsvariable EXPERTENRAT_DATABASE_URL")
     qtbot.addWidget(box)
-    box.connect_button.click()
+    box.connect_action.trigger()
     [(_kind, _title, text)] = dialogs.messages
     assert ("Nach einem Umzug auf einen Server" in text) == database.is_sqlite
