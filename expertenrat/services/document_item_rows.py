@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from expertenrat.domain import agenda
 from expertenrat.domain.agenda_outcomes import EffectiveOutcome, OutcomeNode, effective_outcomes
-from expertenrat.domain.enums import AgendaItemKind, AgendaItemOutcome
+from expertenrat.domain.enums import AgendaItemKind, AgendaItemOutcome, MeetingState
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.name_order import name_sort_key
 from expertenrat.services.agenda_rows import meeting_name
@@ -63,16 +63,31 @@ def item_heading(
 
 def postponed_in(session: Session, rows: Iterable[models.AgendaItem]) -> dict[int, str]:
     """By the id of each item of ``rows`` that takes up an item postponed in an earlier
-    meeting: that meeting ("der 5. Sitzung"), as the minutes name it under the item."""
+    meeting: that meeting ("der 5. Sitzung"), as the minutes name it under the item. Only
+    while that meeting's minutes still record the item as postponed (by its own outcome or
+    with the item above it), the item and meeting live: corrected there to dealt with,
+    the later minutes said "vertagt aus" all the same (found by review)."""
     taken = {row.id: row.taken_up_from_id for row in rows if row.taken_up_from_id is not None}
     if not taken:
         return {}
+    item, meeting = models.AgendaItem, models.Meeting
+    postponing = select(item.meeting_id).where(item.id.in_(set(taken.values())))
     found = session.execute(
-        select(models.AgendaItem.id, models.Meeting)
-        .join(models.Meeting, models.Meeting.id == models.AgendaItem.meeting_id)
-        .where(models.AgendaItem.id.in_(set(taken.values())))
-    )
-    names = {item_id: meeting_name(meeting) for item_id, meeting in found}
+        select(item, meeting)
+        .join(meeting, meeting.id == item.meeting_id)
+        .where(
+            item.meeting_id.in_(postponing),
+            item.deleted_at.is_(None),
+            meeting.deleted_at.is_(None),
+            meeting.state == MeetingState.HELD.value,
+        )
+    ).all()
+    outcomes = item_outcomes((row, row.number) for row, _held in found)
+    names = {
+        row.id: meeting_name(held)
+        for row, held in found
+        if outcomes[row.id].outcome is AgendaItemOutcome.POSTPONED
+    }
     return {key: names[earlier] for key, earlier in taken.items() if earlier in names}
 
 

@@ -166,6 +166,23 @@ def test_the_later_minutes_say_where_the_item_was_postponed(database, actor, hel
     assert "vertagt" not in facts["Eröffnung"]
 
 
+def test_the_later_minutes_name_no_postponement_the_earlier_minutes_no_longer_record(
+    database, actor, held
+) -> None:
+    """(found by review) TOP 3 taken up, then the 1st meeting's minutes corrected: it was
+    dealt with there after all. The 2nd meeting's minutes went on saying "vertagt aus der
+    1. Sitzung", which that meeting's minutes no longer record."""
+    service = PostponedItemsService(database, actor)
+    service.take_up(held.next_id, [p.key for p in service.offered(held.next_id)])
+    MinutesService(database, actor).set_outcome(
+        held.item_ids[2], AgendaItemOutcome.DISCUSSED, AgendaItemOutcome.POSTPONED
+    )
+
+    with database.reading() as session:
+        doc = minutes_document(session, session.get(models.Meeting, held.next_id))
+    assert [item.title for item in doc.items if item.postponed_in] == []
+
+
 def test_a_meeting_deleted_meanwhile_is_said_to_be_gone(database, actor, held) -> None:
     """Found by review: offering the items for a meeting deleted on another PC raised an
     AttributeError."""
