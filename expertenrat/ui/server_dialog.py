@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from expertenrat.domain.server_host import host_and_port
 from expertenrat.services.database_choice import (
     DatabaseAddress,
     can_keep_passwords,
@@ -65,6 +66,7 @@ class ServerDialog(QDialog):
         self.host_edit = LineEdit(shown.host or "" if shown else "")
         self.port_spin = FocusSpin(minimum=1, maximum=65535)
         self.port_spin.setValue(shown.port or 5432 if shown else 5432)
+        self._opened_port = self.port_spin.value()
         self.database_edit = LineEdit(shown.database or "" if shown else "expertenrat")
         self.user_edit = LineEdit(shown.username or "" if shown else "expertenrat")
         self.password_edit = QLineEdit()
@@ -130,15 +132,28 @@ class ServerDialog(QDialog):
             edit.setAccessibleDescription("")
         missing = [(label, edit) for label, edit in required if not edit.text().strip()]
         if missing:
-            message = tr(_CONTEXT, "Bitte ausfüllen: {}.").format(
-                ", ".join(label for label, _edit in missing)
-            )
-            self.error_label.setText(message)
             # The cursor goes to the first empty field, which a screen reader says with the
             # message; it stayed on "OK", and nothing was said.
-            first = missing[0][1]
-            first.setAccessibleDescription(message)
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._refuse(
+                tr(_CONTEXT, "Bitte ausfüllen: {}.").format(
+                    ", ".join(label for label, _edit in missing)
+                ),
+                missing[0][1],
+            )
             return
+        port_changed = self.port_spin.value() != self._opened_port
+        try:
+            host, port = host_and_port(self.host_edit.text(), self.port_spin.value(), port_changed)
+        except ValueError as error:
+            self._refuse(str(error), self.host_edit)
+            return
+        self.host_edit.setText(host)  # "db.rostock.de:5432" shown as the parts it was taken as
+        self.port_spin.setValue(port)
         self.chosen.emit(self.url(), self.keep_check.isChecked() and self.keep_check.isEnabled())
         self.accept()
+
+    def _refuse(self, message: str, field: QWidget) -> None:
+        """Show ``message`` and put the cursor into ``field``, which carries it along."""
+        self.error_label.setText(message)
+        field.setAccessibleDescription(message)
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
