@@ -107,6 +107,14 @@ class Session:
         from expertenrat.ui.database_watches import DatabaseWatches
         from expertenrat.ui.network_drive_notice import tell as tell_network_drive
 
+        database_choice.refuse_missing_stored_file(
+            database,
+            tr(
+                "Session",
+                "Wählen Sie: „Andere Datei öffnen …“, „Anderen Server …“ (der Server Ihres "
+                "Expertenrats) oder „Standarddatei verwenden“ (die eigene Datei dieses PCs).",
+            ),
+        )
         # A new file stays uncreated until the welcome page creates a council or the demo.
         self.database = database_choice.open_chosen(
             database_choice.address_of(database), upgrade_anyway=upgrade_anyway

@@ -6,6 +6,7 @@ Missing write permission is real here: the command runs in a process that file m
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -455,6 +456,21 @@ def test_a_missing_database_no_one_named_says_whose_it_was_and_what_to_give(tmp_
     assert "unter einem anderen Benutzer (etwa als geplante Aufgabe)" in unnamed.stderr
     assert_one_line_error(named, "gibt es noch nicht oder sie ist leer")
     assert "Angegeben war keine" not in named.stderr
+
+
+def test_a_stored_file_chosen_on_another_pc_is_not_created_by_a_command(tmp_path):
+    """(found by review) datenbank.json roams with a Windows profile: "demo" on a PC
+    without the file chosen on another created it here, the council's data split."""
+    config = Path(os.environ["XDG_CONFIG_HOME"]) / "Expertenrat"
+    config.mkdir(parents=True)
+    elsewhere = tmp_path / "Rat" / "rat.db"
+    (config / "datenbank.json").write_text(json.dumps({"url": str(elsewhere)}), "utf-8")
+
+    result = run("demo")
+
+    assert_one_line_error(result, f"Die gewählte Datenbank „{elsewhere}“ gibt es auf diesem PC")
+    assert "mit --database an" in result.stderr
+    assert not elsewhere.parent.exists()
 
 
 def test_the_reminders_arrow_is_written_plainly_in_the_ansi_code_page(database, tmp_path):

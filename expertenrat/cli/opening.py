@@ -64,6 +64,10 @@ def open_services(args: argparse.Namespace) -> Services:
         "geben Sie sie mit --database an."
     )
     print_warnings(filter(None, [database_choice.unreadable_choice_note(args.database, advice)]))
+    database_choice.refuse_missing_stored_file(
+        args.database,
+        "Geben Sie die Datenbank mit --database an oder wählen Sie sie im Programmfenster.",
+    )
     dry_run = getattr(args, "dry_run", False)
     # The schema of a new database: with the first change of a command that may create one.
     fills = args.opening == "fill" and not dry_run

@@ -130,6 +130,12 @@ class DatabaseMissingError(DatabaseUnusableError):
         self.location = location
 
 
+class StoredFileMissingError(DatabaseMissingError):
+    """The SQLite file stored as the user's choice (``datenbank.json``, which roams with a
+    Windows profile) is not on this PC: chosen on another PC, or on a drive not connected
+    here. It is not created in its place: the user chooses first."""
+
+
 class DatabaseDamagedError(DatabaseUnusableError):
     """The SQLite file at ``path`` cannot be read whole: only a backup helps (restoring
     one sets the file aside first)."""

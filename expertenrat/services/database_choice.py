@@ -15,7 +15,7 @@ from typing import TypeAlias
 
 from sqlalchemy.engine import URL
 
-from expertenrat.domain.errors import ExpertenratError
+from expertenrat.domain.errors import ExpertenratError, StoredFileMissingError
 from expertenrat.paths import default_database_file
 from expertenrat.store import schema_revisions
 from expertenrat.store.database import Database
@@ -26,6 +26,7 @@ from expertenrat.store.database_location import (
     chosen_url,
     store_address,
     stored_address,
+    stored_file_missing,
     unreadable_location_file,
 )
 from expertenrat.store.database_opening import Create, open_database
@@ -98,6 +99,23 @@ def is_default_file(database: str | DatabaseAddress | None) -> bool:
 def default_file() -> str:
     """The path of this PC's default SQLite file (it may not exist yet)."""
     return str(default_database_file())
+
+
+def refuse_missing_stored_file(database: str | DatabaseAddress | None, advice: str) -> None:
+    """Raise :class:`StoredFileMissingError` where ``database`` names none (``None``) and
+    the file stored as the user's choice is not on this PC (see
+    :func:`~expertenrat.store.database_location.stored_file_missing`), then ``advice``:
+    what to choose. Nothing is created in its place (found by review)."""
+    file = stored_file_missing() if database is None else None
+    if file is None:
+        return
+    raise StoredFileMissingError(
+        f"Die gewählte Datenbank „{file}“ gibt es auf diesem PC nicht: Gewählt wurde sie "
+        "auf einem anderen PC (die Wahl der Datenbank folgt Ihnen mit Ihrem Windows-Profil "
+        "auf jeden PC), oder ihr Laufwerk ist hier nicht verbunden. Hier angelegt, lägen die "
+        f"Daten des Expertenrats getrennt in zwei Dateien desselben Namens. {advice}",
+        str(file),
+    )
 
 
 def open_chosen(

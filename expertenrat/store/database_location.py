@@ -45,6 +45,26 @@ def stored_address() -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
+def stored_file_missing() -> Path | None:
+    """The SQLite file stored as the choice where it is not on this PC, else ``None``.
+    ``datenbank.json`` roams with a Windows profile (see :func:`user_config_dir`): a file
+    chosen on another PC (``D:\\Rat\\rat.db``) or on a network drive not connected here
+    is missing, and created in its place it splits the council's data under one name
+    (found by review). This PC's default file is its own: missing, it is new."""
+    stored = stored_address()
+    try:
+        url = database_url(stored) if stored else None
+    except ExpertenratError:  # edited by hand into no address: the opening says why
+        return None
+    file = sqlite_file(url) if url is not None else None
+    if file is None or url == database_url(str(default_database_file())):
+        return None
+    try:
+        return None if file.exists() else file
+    except OSError:  # there but not to be looked at: the opening says why
+        return None
+
+
 def unreadable_location_file() -> Path | None:
     """``datenbank.json`` where it is there but cannot be read (cut off, edited by hand):
     :func:`stored_address` passes it over for the default file."""

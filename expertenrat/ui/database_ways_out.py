@@ -10,6 +10,7 @@ imported where needed: the data stack must not delay the window's first appearan
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -19,6 +20,7 @@ from expertenrat.domain.errors import (
     ExpertenratError,
     OthersConnectedError,
     PasswordNeededError,
+    StoredFileMissingError,
 )
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.start_page import WaysOut
@@ -128,7 +130,10 @@ class DatabaseWaysOut:
                 "Ist sie noch leer, beginnt sie mit der Willkommensseite.",
             )
         )
-        self.server_choice.ask(intro, initial=database_choice.address_of(database))
+        initial = (
+            database_choice.address_of(database) if database_choice.is_server(database) else None
+        )
+        self.server_choice.ask(intro, initial=initial)
 
     def use_default_file(self) -> None:
         """Start page → "Standarddatei verwenden": this PC's default file (the welcome page
@@ -199,10 +204,13 @@ class DatabaseWaysOut:
         restore = None
         if isinstance(error, DatabaseDamagedError):
             restore = partial(self.restore_damaged, Path(error.path), database, chosen=chosen)
+        ways_out = self.ways_out(database, restore)
+        if isinstance(error, StoredFileMissingError):  # chosen on another PC: its server too
+            ways_out = replace(ways_out, other_server=lambda: self.ask_other_server(database))
         self._window.show_unusable(
             self._with_preset(error.message, database),
             lambda: self._session.open_or_explain(database, chosen=chosen),
-            self.ways_out(database, restore),
+            ways_out,
             error.detail,
         )
 

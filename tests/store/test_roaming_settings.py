@@ -10,8 +10,15 @@ import platformdirs
 import platformdirs.windows
 import pytest
 
-from expertenrat.paths import user_config_dir, user_data_dir, user_log_dir
-from expertenrat.store.database_location import LOCATION_FILE, location_file, stored_address
+from expertenrat.paths import default_database_file, user_config_dir, user_data_dir, user_log_dir
+from expertenrat.store.database_location import (
+    LOCATION_FILE,
+    location_file,
+    store_address,
+    stored_address,
+    stored_file_missing,
+)
+from expertenrat.store.engine import database_url
 
 ROAMING = r"C:\Users\anna\AppData\Roaming"
 LOCAL = r"C:\Users\anna\AppData\Local"
@@ -44,3 +51,20 @@ def test_the_choice_an_earlier_version_kept_on_the_pc_is_brought_over(tmp_path):
     assert stored_address() == SERVER  # the PC keeps its server after the update
     assert str(location_file()).startswith(ROAMING)
     assert not (earlier / LOCATION_FILE).exists()
+
+
+def test_of_the_stored_choices_only_a_file_not_on_this_pc_is_missing(tmp_path):
+    """(found by review) A file chosen on another PC is missing here; a server, this PC's
+    default file (new or not) and a file that is here are not."""
+    elsewhere = tmp_path / "Rat" / "rat.db"
+    here = tmp_path / "hier.db"
+    here.touch()
+    for stored, missing in [
+        (None, None),
+        (database_url(SERVER), None),
+        (database_url(str(default_database_file())), None),
+        (database_url(str(here)), None),
+        (database_url(str(elsewhere)), elsewhere),
+    ]:
+        store_address(stored)
+        assert stored_file_missing() == missing

@@ -256,6 +256,7 @@ def test_an_unreadable_stored_choice_is_said_once_at_the_start(session, dialogs)
 
 
 def test_a_readable_stored_choice_is_opened_without_a_warning(session, dialogs, tmp_path):
+    (tmp_path / "neu.db").touch()  # one not on this PC is not created: see the start page
     store_address(database_url(str(tmp_path / "neu.db")))
     session.dialogs = dialogs
     session.window.show()

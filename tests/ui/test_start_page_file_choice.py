@@ -123,3 +123,33 @@ def test_the_default_file_that_cannot_be_opened_does_not_offer_itself(session, t
     page = session.window.start_page
     assert not page.default_button.isVisible()
     assert page.open_button.isVisible() and page.new_button.isVisible()
+
+
+def test_a_stored_file_not_on_this_pc_is_named_and_not_created_until_the_user_chooses(
+    session, dialogs, tmp_path
+):
+    """(found by review) datenbank.json roams with a Windows profile: the file chosen on
+    another PC (D:\\Rat\\rat.db) was offered to be created here, on the welcome page, and
+    a council made there split the data under the same name."""
+    session.dialogs = dialogs
+    session.remember_choice = True  # started without --database
+    elsewhere = tmp_path / "Rat" / "rat.db"
+    store_address(database_url(str(elsewhere)))
+    session.window.show()
+
+    assert not session.open_or_explain(None)
+
+    page = session.window.start_page
+    assert session.window.stack.currentWidget() is page
+    assert f"Die gewählte Datenbank „{elsewhere}“ gibt es auf diesem PC nicht" in (
+        page.message_label.text()
+    )
+    assert page.open_button.isVisible() and page.server_button.isVisible()
+    assert page.default_button.isVisible() and page.retry_button.isVisible()
+    assert not elsewhere.parent.exists() and stored_address() == str(elsewhere)
+
+    page.default_button.click()  # this PC's own file
+
+    assert session.window.stack.currentWidget() is session.window.welcome_page
+    assert session.database.location == str(default_database_file())
+    assert stored_address() is None and not elsewhere.parent.exists()
