@@ -69,18 +69,21 @@ class DamagedRestore(QObject):
         if self.job is not None and self.job.running:
             return
         title = tr(_CONTEXT, "Sicherung wiederherstellen")
-        self.job = Job(lambda progress: restore_over_damaged(path, source, progress=progress), self)
+        # No parent, no lambda holding the job on its own signal (Qt holds the lambda): each
+        # restore tried stayed in memory until the program ended.
+        self.job = Job(lambda progress: restore_over_damaged(path, source, progress=progress))
         self.job.finished.connect(lambda summary: self._restored(title, summary))
-        job = self.job
-        job.failed.connect(
-            lambda message: self._dialogs.warning(self._parent, title, message, job.error.detail)
-        )
+        self.job.failed.connect(lambda message: self._refused(title, message))
         start_with_progress(
             self.job,
             self._parent,
             title,
             tr(_CONTEXT, "Die Sicherung wird geprüft und eingespielt …"),
         )
+
+    def _refused(self, title: str, message: str) -> None:
+        error = self.job.error if self.job is not None else None
+        self._dialogs.warning(self._parent, title, message, error.detail if error else "")
 
     def _restored(self, title: str, summary: RestoreSummary) -> None:
         self.restored.emit()

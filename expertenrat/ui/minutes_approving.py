@@ -96,7 +96,9 @@ class MinutesApproving:
         title = tr(_CONTEXT, "Genehmigung des Protokolls")
         approve = self._approval.approve
         today = self._today()
-        self.job = job = Job(
+        # ``refused`` reads the job as ``self.job``: holding ``job`` on the job's own signal
+        # (Qt holds the handler), each approval kept its job and this dialog to the end.
+        self.job = Job(
             lambda _progress: approve(meeting_id, in_meeting, on, today=today, asked=asked)
         )
 
@@ -109,8 +111,9 @@ class MinutesApproving:
 
         def refused(message: str) -> None:
             self._reread()
-            if isinstance(job.error, QuestionChangedError):  # the agenda changed meanwhile
-                self._ask_then_approve(dialog, meeting_id, in_meeting, on, job.error.changed)
+            error = self.job.error if self.job is not None else None
+            if isinstance(error, QuestionChangedError):  # the agenda changed meanwhile
+                self._ask_then_approve(dialog, meeting_id, in_meeting, on, error.changed)
                 return
             self._dialogs.warning(dialog, title, message)
 

@@ -52,11 +52,16 @@ class ServerChoice(QObject):
         self.dialog.open()
 
     def check(self, url: DatabaseAddress, keep_password: bool) -> None:
-        self.job = job = Job(lambda _progress: check_server(url), self)
+        # No parent, no lambda holding ``job`` on its own signal (Qt holds the lambda): each
+        # server checked stayed in memory until the program ended.
+        self.job = job = Job(lambda _progress: check_server(url))
         job.finished.connect(lambda has_data: self._passed(url, keep_password, has_data))
-        job.failed.connect(lambda _message: self.failed.emit(url, job.error))
+        job.failed.connect(lambda _message: self._refused(url))
         checking = tr(_CONTEXT, "Der Server wird geprüft …")
         start_with_progress(job, self._parent, self._title, checking)
+
+    def _refused(self, url: DatabaseAddress) -> None:
+        self.failed.emit(url, self.job.error if self.job is not None else None)
 
     def _passed(self, url: DatabaseAddress, keep_password: bool, has_data: bool) -> None:
         self.checked.emit(url, has_data, keep_password)

@@ -83,24 +83,28 @@ class ServerMoveMenu:
 
     def move(self, url: DatabaseAddress, keep_password: bool) -> None:
         title = tr(_CONTEXT, "Auf Server umziehen")
-        self.job = job = Job(
+        # No parent, no lambda holding the job on its own signal (Qt holds the lambda): the
+        # window kept every move tried until the program ended.
+        self.job = Job(
             lambda progress: move_to_server(
                 self._services.database, url, user_data_dir() / "Sicherungen", progress
-            ),
-            self._parent,
-        )
-        self.job.finished.connect(lambda summary: self._moved(url, keep_password, summary))
-        self.job.failed.connect(
-            lambda message: self._dialogs.warning(
-                self._parent,
-                title,
-                message,
-                job.error.detail,
-                on_closed=lambda: self.ask_server(initial=url),
             )
         )
+        self.job.finished.connect(lambda summary: self._moved(url, keep_password, summary))
+        self.job.failed.connect(lambda message: self._refused(title, message, url))
         start_with_progress(
             self.job, self._parent, title, tr(_CONTEXT, "Die Daten werden auf den Server kopiert …")
+        )
+
+    def _refused(self, title: str, message: str, url: DatabaseAddress) -> None:
+        """The move failed: say why, then offer the server dialog again with ``url``."""
+        error = self.job.error if self.job is not None else None
+        self._dialogs.warning(
+            self._parent,
+            title,
+            message,
+            error.detail if error else "",
+            on_closed=lambda: self.ask_server(initial=url),
         )
 
     def _moved(self, url: DatabaseAddress, keep_password: bool, summary: MoveSummary) -> None:

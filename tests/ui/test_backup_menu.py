@@ -10,6 +10,7 @@ from contextlib import closing
 from pathlib import Path
 
 from backup_dates import berlin_clock, date_backup, date_file
+from live_jobs import live_jobs
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from expertenrat.domain.councils import CouncilSettings
@@ -344,3 +345,23 @@ def test_backups_made_one_after_another_leave_no_job_with_the_window(
 
     qtbot.waitUntil(lambda: parent.findChildren(Job) == [])  # deleted once the loop turns
     assert len(dialogs.saved_files) == 3
+
+
+def test_restore_after_restore_over_a_damaged_file_keeps_no_job_behind(
+    dialogs, qtbot, qsettings, tmp_path, finish_job
+):
+    """Each restore tried from the start page stayed in memory until the program ended: a
+    lambda on the job's own signal held the job, Qt holds the lambda, and the job's parent
+    kept it as well (found by a helper)."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    damaged = DamagedRestore(dialogs, parent, qsettings)
+    before = live_jobs()
+
+    for run in range(3):
+        damaged.restore(tmp_path / "expertenrat.db", tmp_path / f"fehlt {run}.zip")
+        finish_job(damaged)
+
+    assert len(dialogs.warnings()) == 3
+    assert live_jobs() - before <= 1  # the last one, until the next
+    assert damaged.findChildren(Job) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from live_jobs import live_jobs
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QWidget
 from server_typing import UNREACHABLE, submit_unreachable, typed_address
 from sqlalchemy import func, select
@@ -16,6 +17,7 @@ from expertenrat.store.database_opening import Create, open_database
 from expertenrat.store.engine import database_url
 from expertenrat.store.models import Meeting
 from expertenrat.ui.server_move_menu import ServerMoveMenu
+from expertenrat.ui.worker import Job
 
 
 def test_the_move_asks_the_server_copies_stores_the_address_and_opens_the_server(
@@ -121,3 +123,23 @@ def test_a_new_pc_with_no_data_is_pointed_to_connecting_instead(qtbot, dialogs, 
     finally:
         database.close()
     assert not (tmp_path / "neu").exists()
+
+
+def test_a_move_tried_again_and_again_keeps_no_job_behind(qtbot, services, dialogs, finish_job):
+    """Each move tried stayed in memory until the program ended: a lambda on the job's own
+    signal held the job, Qt holds the lambda, and the window kept it as well (found by a
+    helper)."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    menu = ServerMoveMenu(services, dialogs, parent, lambda then: True, lambda: None)
+    menu.action.trigger()
+    before = live_jobs()
+
+    for _run in range(3):
+        submit_unreachable(menu.dialog)
+        finish_job(menu)
+
+    assert len(dialogs.warnings()) == 3
+    assert live_jobs() - before <= 1  # the last one, until the next
+    assert parent.findChildren(Job) == []
+    menu.dialog.reject()
