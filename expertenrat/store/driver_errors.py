@@ -137,3 +137,10 @@ def is_server_full(error: BaseException) -> bool:
 def sqlstate(error: object) -> str:
     """The SQLSTATE of a driver's error (not SQLAlchemy's wrapper), or ``""``."""
     return getattr(error, "sqlstate", None) or ""
+
+
+def server_message(error: object) -> str:
+    """The server's own words of a driver's error ``error`` (not SQLAlchemy's wrapper):
+    psycopg's diagnostics' primary message, else the error's text."""
+    diag = getattr(error, "diag", None)
+    return getattr(diag, "message_primary", None) or str(error)

@@ -1,7 +1,7 @@
 """A right the database user lacks (SQLSTATE 42501), said in German with what the IT can
 run to give it: to create tables (the database's owner), to use the tables, or to change
 tables another role owns (their owner, or ``REASSIGN OWNED``); no schema to work in
-(3F000), work cut off by the server's time limits (57014, 25P03)."""
+(3F000), work cut off by the server's time limits or by hand (57014, 25P03)."""
 
 from __future__ import annotations
 
@@ -73,16 +73,32 @@ def no_schema(url: URL | None, search_path: str | None) -> str:
     )
 
 
-def cut_off(url: URL | None) -> str:
+# How the server says why it cancelled a statement (57014, the same for both causes), in
+# English and German (whose wording changed between versions), in lower case.
+_CANCELLED_BY_HAND = ("user request", "benutzeraufforderung", "benutzeranforderung")
+_TIME_LIMIT = ("statement timeout", "zeitüberschreitung")
+CANCELLED_BY_HAND = (
+    "Der Datenbankserver hat die Arbeit abgebrochen: Sie wurde dort von Hand beendet (etwa "
+    "von Ihrer IT-Betreuung, mit pg_cancel_backend). Bitte versuchen Sie es erneut."
+)
+
+
+def cut_off(url: URL | None, server_text: str) -> str:
     """The server cancelled the work: it ran longer than the administrator allows
-    (``statement_timeout``), or someone there cancelled it."""
+    (``statement_timeout``), or someone there cancelled it (``pg_cancel_backend``), as
+    the server's message ``server_text`` says. A cancel was advised as a time limit to
+    lift (found by review); a message in neither words names both."""
+    text = server_text.lower()
+    if any(words in text for words in _CANCELLED_BY_HAND):
+        return CANCELLED_BY_HAND
     user = login_user(url) if url is not None else None
     grantee = sql_identifier(user) if user else "<Benutzer>"
+    named = any(words in text for words in _TIME_LIMIT)
+    maybe_by_hand = "" if named else ", oder sie wurde dort abgebrochen"
     return (
         "Der Datenbankserver hat die Arbeit abgebrochen: Sie dauerte länger, als er erlaubt "
-        "(statement_timeout), oder sie wurde dort abgebrochen. Bitten Sie Ihre IT-Betreuung, "
-        "für Expertenrat keine Höchstdauer festzulegen: ALTER ROLE "
-        f"{grantee} SET statement_timeout = 0;"
+        f"(statement_timeout){maybe_by_hand}. Bitten Sie Ihre IT-Betreuung, für Expertenrat "
+        f"keine Höchstdauer festzulegen: ALTER ROLE {grantee} SET statement_timeout = 0;"
     )
 
 

@@ -25,7 +25,8 @@ log = logging.getLogger(__name__)
 # The SQLSTATE classes of connecting ("" when libpq gave none): connection exception,
 # invalid authorization, invalid catalog name, operator intervention (server starting).
 _CONNECTING_CLASSES = {"", "08", "28", "3D", "57"}
-# Of class 57, work the server cut off (its statement_timeout): refused work, not connecting.
+# Of class 57, work the server cut off (its statement_timeout, or by hand): refused work,
+# not connecting.
 _CANCELLED = "57014"
 # Each cause: the SQLSTATEs that name it, and the fragments of its text (English from
 # libpq and the server, German from a German server or libpq), in lower case.

@@ -28,6 +28,7 @@ from expertenrat.store.driver_errors import (
     is_connection_lost,
     is_server_full,
     logged,
+    server_message,
     sqlite_cause,
     sqlite_error_name,
     sqlstate,
@@ -229,7 +230,7 @@ def work_problem(
     if state == "3F000":  # no schema to create the tables in
         return no_schema(url, owners.search_path if owners is not None else None)
     if state == "57014":
-        return cut_off(url)
+        return cut_off(url, server_message(error))
     if state == IDLE_IN_TRANSACTION_TIMEOUT:
         return idle_cut_off(url)
     if state == "42501":

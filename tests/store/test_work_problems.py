@@ -412,3 +412,4 @@ def test_opening_cut_off_by_the_server_s_time_limit_says_so_not_unreachable(
         caught.value.message
     )
     assert "nicht erreichbar" not in caught.value.message
+    assert "oder sie wurde dort abgebrochen" not in caught.value.message  # said: a time limit
