@@ -250,6 +250,11 @@ def open_change_feed(database: Database) -> ChangeFeed | None:
     try:
         driver.rollback()  # the pool's ping may have begun a transaction
         driver.autocommit = True
+        if driver.info.server_version >= 140000:  # which has idle_session_timeout
+            # The feed waits idle for ever: a DBA's limit on idle sessions ended it each
+            # time, and each time it was opened again, with a warning in the log (found by
+            # review). The limit is there for sessions forgotten open, not for this one.
+            driver.execute("SET idle_session_timeout = 0")
         driver.execute(f"LISTEN {CHANNEL}")
     except driver.Error as error:
         driver.close()
