@@ -15,8 +15,9 @@ here, and these switches are refused with why. They stored a choice the next sta
 ignored: after "Auf Server umziehen …" that start opened the preset file again, with the
 data from before the move, while the message had said "ab jetzt … der Server" (found by a
 tester). Their buttons here are disabled then, a tooltip saying why: enabled, they
-refused only once clicked (found by a tester); the Datei menu's "Mit Server verbinden …"
-still refuses with why.
+refused only once clicked (found by a tester). The Datei menu hides its "Mit Server
+verbinden …" then, as it leaves out "Auf Server umziehen …": a menu shows no tooltip to say
+why it is disabled, and enabled it only refused once chosen (found by review).
 """
 
 from __future__ import annotations
@@ -126,6 +127,7 @@ class DatabaseBox(QGroupBox):
             for button in (self.connect_button, self.move_button, self.file_button):
                 button.setEnabled(False)
                 button.setToolTip(why)
+        self.connect_action.setVisible(not self.preset)  # the Datei menu's
 
     def refused_for_preset(self, title: str) -> bool:
         """Whether the database was named at start, said in a message titled ``title``:

@@ -52,6 +52,7 @@ def test_the_box_shows_the_stored_server_and_offers_the_file_again(
     shown = empty_postgres_url.set(drivername="postgresql", password=None)
     assert f"eingestellt auf: {shown.render_as_string(False)}" in box.location_label.text()
     assert "psycopg" not in box.location_label.text()
+    assert box.connect_action.isVisible()  # in the Datei menu, without a preset
 
     box.file_button.click()
     assert opened == [(str(default_database_file()), False)]
@@ -125,7 +126,9 @@ def test_a_database_preset_at_start_is_said_and_not_switched_away_from(
     so, and "Auf Server umziehen …" stored the server for a start that opened the preset
     file again, with the data from before the move (found by a tester). Its buttons are
     disabled, a tooltip saying why: enabled, they refused only once clicked (found by a
-    tester); the Datei menu's "Mit Server verbinden …" still refuses with why."""
+    tester); the Datei menu hides its "Mit Server verbinden …", as it leaves out "Auf
+    Server umziehen …" (a menu shows no tooltip): enabled, it only refused once chosen
+    (found by review)."""
     store_address(empty_postgres_url)
     preset = "die Umgebungsvariable EXPERTENRAT_DATABASE_URL"
     box = DatabaseBox(services.database, dialogs, preset=preset)
@@ -141,6 +144,7 @@ def test_a_database_preset_at_start_is_said_and_not_switched_away_from(
         assert button.toolTip().startswith("Hier nicht einstellbar")
         assert preset in button.toolTip() and "durch die IT" in button.toolTip()
         assert max(len(line) for line in button.toolTip().splitlines()) <= 72
+    assert not box.connect_action.isVisible()
 
     box.connect_action.trigger()  # the Datei menu's
     box.use_file()
