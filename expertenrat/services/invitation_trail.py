@@ -171,9 +171,11 @@ def unsent_changes(
     the day before it was set "durchgeführt", is one (found by a tester); one a changed
     agenda carried is none, though the agenda changed again after it; one removed on the
     meeting's day is named too (found by a tester). Where the trail holds no such letter,
-    none: what a letter held is not known, and the minutes do not guess."""
-    if meeting.invitation_agenda_changed_on is None:
-        return UnsentChanges()
+    none: what a letter held is not known, and the minutes do not guess. A change after
+    the meeting's day marks no changed agenda (no letter goes out then) and is read all
+    the same: an item added the day after, before the meeting was set "durchgeführt",
+    left the agenda said to be adopted "ohne Änderungen" (found by review)."""
+    changed_on = meeting.invitation_agenda_changed_on
     trail = _trails(session, [meeting])[meeting]
     letter = _last_letter(trail)
     if letter is None:
@@ -187,7 +189,7 @@ def unsent_changes(
             if row.id in since.new and not row.urgent
         ),
         dropped=tuple(item for item in since.dropped if item.gone),
-        certain=meeting.invitation_agenda_changed_on != meeting.invitation_agenda_sent_on,
+        certain=changed_on is None or changed_on != meeting.invitation_agenda_sent_on,
     )
 
 

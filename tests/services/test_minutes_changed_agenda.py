@@ -309,3 +309,37 @@ def number_of(database, meeting_id: int, title: str) -> str:
                 models.AgendaItem.meeting_id == meeting_id, models.AgendaItem.title == title
             )
         ).one()
+
+
+def test_an_item_added_after_the_meeting_s_day_before_it_was_set_held_is_named(
+    database, council, actor, monkeypatch
+) -> None:
+    """(found by review) The secretariat writes the minutes the day after the meeting and
+    records then the item taken up at its start, before setting it "durchgeführt". No
+    changed letter goes out after the day, so the agenda's change left no mark: the minutes
+    said the agenda was adopted "ohne Änderungen", naming no item added."""
+    meetings = MeetingsService(database, actor)
+    meeting_id = add_meeting(database, council.id, starts_at=START).meeting_id
+    meetings.change_state(
+        meeting_id, meetings.get(meeting_id).version, MeetingState.INVITED,
+        now=AFTER, sent_on=date(2026, 2, 20),
+    )  # fmt: skip
+    monkeypatch.setattr(CouncilClock, "today", lambda _clock: date(2026, 3, 11))
+    AgendaService(database, actor).add(meeting_id, AgendaItem(0, "Radwege & <Ampeln>"))
+    _held(database, actor, meeting_id)
+    _adopt(database, actor, meeting_id)
+
+    added = number_of(database, meeting_id, "Radwege & <Ampeln>")
+    assert (
+        f"Die Tagesordnung wurde festgestellt. Nach der Einladung wurde TOP {added} auf die "
+        "Tagesordnung gesetzt."
+    ) in _printed(database, meeting_id)
+    (line,) = [
+        line
+        for line in MinutesService(database, actor).checklist(meeting_id).lines
+        if line.key == "agenda_added"
+    ]
+    assert line.text.startswith(
+        "Nach der Einladung auf die Tagesordnung gesetzt und nicht mit einer geänderten "
+        f"Tagesordnung versandt: TOP {added} „Radwege & <Ampeln>“."
+    )
