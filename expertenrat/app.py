@@ -144,7 +144,8 @@ class Session:
     def start(self, database: str | None) -> None:
         """The program's start: the database (see :meth:`open_or_explain`), then a warning
         where this PC's stored choice cannot be read and the default file is opened in
-        its place (after a move to a server it holds the data from before the move)."""
+        its place (after a move to a server it holds the data from before the move), and
+        once where this PC's choice of an earlier version gave way to the roaming one."""
         from expertenrat.services import database_choice
 
         self.started_with = database
@@ -155,8 +156,11 @@ class Session:
             "Einstellungen → Datenbank neu (arbeitet dieser PC mit einem Server: „Mit "
             "Server verbinden …“).",
         )
-        note = database_choice.unreadable_choice_note(database, advice)
-        if note:
+        notes = [
+            database_choice.unreadable_choice_note(database, advice),
+            database_choice.earlier_choice_note(database),
+        ]
+        for note in filter(None, notes):
             self.dialog_service().warning(self.window, tr("Session", "Datenbank"), note)
 
     def open_or_explain(

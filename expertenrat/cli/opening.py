@@ -63,7 +63,11 @@ def open_services(args: argparse.Namespace) -> Services:
         "Wählen Sie die Datenbank im Programmfenster neu (Einstellungen → Datenbank) oder "
         "geben Sie sie mit --database an."
     )
-    print_warnings(filter(None, [database_choice.unreadable_choice_note(args.database, advice)]))
+    notes = [
+        database_choice.unreadable_choice_note(args.database, advice),
+        database_choice.earlier_choice_note(args.database),
+    ]
+    print_warnings(filter(None, notes))
     database_choice.refuse_missing_stored_file(
         args.database,
         "Geben Sie die Datenbank mit --database an oder wählen Sie sie im Programmfenster.",

@@ -24,6 +24,7 @@ from expertenrat.store.database_location import (
     chosen_is_default_file,
     chosen_is_server,
     chosen_url,
+    set_aside_earlier_choice,
     store_address,
     stored_address,
     stored_file_missing,
@@ -252,14 +253,39 @@ def unreadable_choice_note(database: str | DatabaseAddress | None, advice: str) 
     )
 
 
+def earlier_choice_note(database: str | DatabaseAddress | None) -> str:
+    """What to say once where ``database`` names none (``None``) and this PC's own choice
+    of an earlier version gave way to the one that roams with the user's Windows profile
+    (see :func:`~expertenrat.store.database_location.set_aside_earlier_choice`), with the
+    way back to it; "" otherwise."""
+    earlier = set_aside_earlier_choice() if database is None else None
+    if earlier is None:
+        return ""
+    now = shown_stored_address() or default_file()
+    if not earlier:
+        back = "Einstellungen → Datenbank → „Standarddatei verwenden“ führt zu ihr zurück."
+    elif is_server(earlier):
+        back = "Einstellungen → Datenbank → „Mit Server verbinden …“ führt zu ihr zurück."
+    else:
+        back = "Die Datei bleibt auf diesem PC unverändert."
+    return (
+        f"Dieser PC war bisher auf die Datenbank „{_shown(earlier) or default_file()}“ "
+        "eingestellt. Die gewählte Datenbank folgt Ihnen jetzt mit Ihrem Windows-Profil auf "
+        f"jeden PC, daher gilt hier die auf einem anderen PC gewählte „{now}“. {back}"
+    )
+
+
 def shown_stored_address() -> str | None:
     """The address stored on this PC as the user knows it (see
     :func:`~expertenrat.store.database_address.describe`), or ``None``: this PC opens its
     default file."""
-    stored = stored_address()
-    if stored is None:
+    return _shown(stored_address())
+
+
+def _shown(address: str | None) -> str | None:
+    if not address:
         return None
     try:
-        return describe(database_url(stored))
+        return describe(database_url(address))
     except ExpertenratError:  # edited by hand into no address at all
-        return text_without_password(stored)
+        return text_without_password(address)

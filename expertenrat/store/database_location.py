@@ -39,6 +39,41 @@ def location_file() -> Path:
     return path
 
 
+def set_aside_earlier_choice() -> str | None:
+    """This PC's ``datenbank.json`` of an earlier version where the roaming one was there
+    before it (brought over from another PC): it is removed, and the address it held
+    returned ("" for the default file) where that differs from the roaming one's, else
+    ``None``. Passed over, it changed this PC's database without a word (found by
+    review)."""
+    path = location_file()
+    earlier = local_config_dir() / LOCATION_FILE
+    if earlier == path:
+        return None
+    try:
+        value = json.loads(earlier.read_text("utf-8")).get("url")
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, AttributeError):  # unreadable: no choice to tell of
+        value = None
+    with contextlib.suppress(OSError):  # not removable: told again at the next start
+        earlier.unlink()
+    address = value if isinstance(value, str) and value.strip() else ""
+    return None if _same_address(address, stored_address() or "") else address
+
+
+def _same_address(one: str, other: str) -> bool:
+    """Whether the stored addresses ``one`` and ``other`` ("": the default file) name the
+    same database (one stored by a version that wrote no driver, too)."""
+
+    def url(address: str) -> URL:
+        return database_url(address or str(default_database_file()))
+
+    try:
+        return url(one) == url(other)
+    except ExpertenratError:  # edited by hand into no address at all
+        return one == other
+
+
 def stored_address() -> str | None:
     """The server address stored on this PC (without password), or ``None``."""
     value = _stored_value()

@@ -5,15 +5,19 @@ PC; the data and the log stay on the PC (``%LOCALAPPDATA%``)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import platformdirs
 import platformdirs.windows
 import pytest
 
 from expertenrat.paths import default_database_file, user_config_dir, user_data_dir, user_log_dir
+from expertenrat.services.database_choice import earlier_choice_note
 from expertenrat.store.database_location import (
     LOCATION_FILE,
+    chosen_is_server,
     location_file,
+    set_aside_earlier_choice,
     store_address,
     stored_address,
     stored_file_missing,
@@ -68,3 +72,40 @@ def test_of_the_stored_choices_only_a_file_not_on_this_pc_is_missing(tmp_path):
     ]:
         store_address(stored)
         assert stored_file_missing() == missing
+
+
+def _earlier_choice(tmp_path, url: str | None) -> Path:
+    """This PC's datenbank.json of a version before the roaming one, holding ``url``."""
+    earlier = tmp_path / platformdirs.user_config_dir("Expertenrat", "Expertenrat")
+    earlier.mkdir(parents=True, exist_ok=True)
+    (earlier / LOCATION_FILE).write_text(json.dumps({"url": url} if url else {}), "utf-8")
+    return earlier / LOCATION_FILE
+
+
+@pytest.mark.usefixtures("windows_profile")
+def test_this_pc_s_earlier_choice_that_gave_way_to_the_roaming_one_is_told_once(tmp_path):
+    """(found by review) Another PC brought its choice over first: this PC's own was passed
+    over without a word, and it opened another database than before the update."""
+    store_address(database_url(SERVER))  # brought over by another PC
+    own = str(tmp_path / "Rat" / "eigene.db")
+    earlier = _earlier_choice(tmp_path, own)
+
+    note = earlier_choice_note(None)
+
+    assert note.startswith(f"Dieser PC war bisher auf die Datenbank „{own}“ eingestellt.")
+    assert f"daher gilt hier die auf einem anderen PC gewählte „{SERVER}“" in note
+    assert "Die Datei bleibt auf diesem PC unverändert." in note
+    assert not earlier.exists() and chosen_is_server(None)  # the roaming choice stays
+    assert earlier_choice_note(None) == ""  # once
+
+    _earlier_choice(tmp_path, None)  # the default file
+    assert "„Standarddatei verwenden“ führt zu ihr zurück" in earlier_choice_note(None)
+
+
+@pytest.mark.usefixtures("windows_profile")
+def test_an_earlier_choice_the_same_as_the_roaming_one_is_removed_without_a_word(tmp_path):
+    store_address(database_url(SERVER))
+    earlier = _earlier_choice(tmp_path, SERVER)
+
+    assert earlier_choice_note("sqlite:///rat.db") == "" and earlier.exists()  # --database
+    assert set_aside_earlier_choice() is None and not earlier.exists()
