@@ -144,3 +144,13 @@ def test_sonnabend_as_the_north_and_east_name_saturday_is_read(copied):
         f"„{copied.replace('16', '17', 1)}“: Der 17.01.2027 ist ein Sonntag. "
         "Bitte prüfen Sie Wochentag und Datum."
     )
+
+
+@pytest.mark.parametrize(
+    "copied", ["Freitag,15.01.2027", "Fr.,15.01.2027", "Sonnabend,16.01.2027", "Sa,16.01.2027"]
+)
+def test_a_weekday_with_its_comma_and_no_space_after_it_is_read(copied):
+    """(found by review) A date typed by hand into a mail, "Freitag,15.01.2027", was no
+    date: the weekday needed a space after its comma."""
+    assert copied_date(copied) == date(2027, 1, int(copied[-10:-8]))
+    assert copied_date("Sonnabend16.01.2027") is None  # a word run into the date is none
