@@ -205,8 +205,12 @@ class DatabaseWaysOut:
         if isinstance(error, DatabaseDamagedError):
             restore = partial(self.restore_damaged, Path(error.path), database, chosen=chosen)
         ways_out = self.ways_out(database, restore)
-        if isinstance(error, StoredFileMissingError):  # chosen on another PC: its server too
-            ways_out = replace(ways_out, other_server=lambda: self.ask_other_server(database))
+        if isinstance(error, StoredFileMissingError):
+            # Chosen on another PC: a server offered too, no new file splitting the data
+            # further (and four buttons, as for a server, fit the narrowest window).
+            ways_out = replace(
+                ways_out, other_server=lambda: self.ask_other_server(database), create_new=None
+            )
         self._window.show_unusable(
             self._with_preset(error.message, database),
             lambda: self._session.open_or_explain(database, chosen=chosen),

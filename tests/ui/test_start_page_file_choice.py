@@ -146,6 +146,7 @@ def test_a_stored_file_not_on_this_pc_is_named_and_not_created_until_the_user_ch
     )
     assert page.open_button.isVisible() and page.server_button.isVisible()
     assert page.default_button.isVisible() and page.retry_button.isVisible()
+    assert not page.new_button.isVisible()  # another new file would split the data further
     assert not elsewhere.parent.exists() and stored_address() == str(elsewhere)
 
     page.default_button.click()  # this PC's own file
