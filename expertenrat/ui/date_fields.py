@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QDateEdit, QWidget
 from expertenrat.domain.german_dates import ambiguous_date, copied_date, date_doubt, full_year
 from expertenrat.ui.field_paste import PasteWatch, copied_texts, quoted, say_under
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.typed_keys import typed_in_one_go
 from expertenrat.ui.widgets import wheel_only_when_focused
 
 # A dot (or what else people type between day, month and year) after a complete part.
@@ -72,8 +73,7 @@ class DateEdit(QDateEdit):
             self.setSelectedSection(QDateEdit.Section.DaySection)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.take_typed()
-        if text:  # a key alone (Shift for "/") keeps what was typed
-            self._keys = self._keys + text if text.isprintable() else ""
+        self._keys = typed_in_one_go(self._keys, event)
         if self._moved_on and text and text in _SEPARATORS:
             self._moved_on = False
             event.accept()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.ui.field_paste import PasteWatch, copied_texts, quoted, say_under
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.typed_keys import typed_in_one_go
 from expertenrat.ui.widgets import wheel_only_when_focused
 
 NO_TIME = QTime(0, 0)
@@ -81,10 +82,9 @@ class TimeEdit(QTimeEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.take_typed()
-        if text := event.text():
-            self._keys = self._keys + text if text.isprintable() else ""
+        self._keys = typed_in_one_go(self._keys, event)
         self._key_pressed(event)
-        if text:
+        if event.text():
             self._keys_time = self.time()
 
     def focusInEvent(self, event: QFocusEvent) -> None:

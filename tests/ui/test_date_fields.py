@@ -332,3 +332,18 @@ def test_a_date_typed_into_an_empty_field_digit_by_digit_is_taken(qtbot):
 
     assert typed.date().toPython() == date(2027, 1, 15) and typed.text() == "15.01.2027"
     assert untouched.text() == "–"
+
+
+def test_a_day_typed_again_after_an_arrow_key_back_stays_as_shown(qtbot, fields):
+    """(found by review) "05.", the arrow key back to the day, "07.": Qt showed the 7th,
+    and as the focus left, the keys typed since it came, "05.07.", made it 5 July."""
+    edit, other = fields
+    edit.setFocus()
+    edit.setSelectedSection(QDateEdit.Section.DaySection)
+    qtbot.keyClicks(edit, "05.")
+    qtbot.keyClick(edit, Qt.Key.Key_Left)
+    edit.setSelectedSection(QDateEdit.Section.DaySection)
+    qtbot.keyClicks(edit, "07.")
+    shown = edit.date().toPython()
+    other.setFocus()
+    assert (shown, edit.date().toPython()) == (date(2026, 12, 7), date(2026, 12, 7))

@@ -117,6 +117,21 @@ def test_a_typed_time_changed_by_an_arrow_key_stays_as_shown(qtbot, field):
     assert edit.time().toPython() == time(17, 30)
 
 
+def test_an_hour_typed_again_after_an_arrow_key_back_stays_as_shown(qtbot, field):
+    """(found by review) "09", the arrow key back to the hour, "10": Qt showed 10:00, and
+    as the focus left, the keys typed since it came, "0910", made it 09:10."""
+    edit, other = field
+    edit.setSelectedSection(QTimeEdit.Section.HourSection)
+    qtbot.keyClicks(edit, "09")
+    qtbot.keyClick(edit, Qt.Key.Key_Left)
+    edit.setSelectedSection(QTimeEdit.Section.HourSection)
+    qtbot.keyClicks(edit, "10")
+    shown = edit.time().toPython()
+    other.setFocus()
+    qtbot.wait(10)
+    assert (shown, edit.time().toPython()) == (time(10, 0), time(10, 0))
+
+
 def test_the_empty_time_field_reads_pm_too(qtbot):
     edit = optional_time_edit()
     typed(qtbot, edit, "5:45 PM")
