@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QDateEdit, QWidget
 from expertenrat.domain.german_dates import ambiguous_date, copied_date, date_doubt, full_year
 from expertenrat.ui.field_paste import PasteWatch, copied_texts, quoted, say_under
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.typed_keys import typed_in_one_go
+from expertenrat.ui.typed_keys import TypedRun
 from expertenrat.ui.widgets import wheel_only_when_focused
 
 # A dot (or what else people type between day, month and year) after a complete part.
@@ -53,12 +53,14 @@ class DateEdit(QDateEdit):
         self._paste = PasteWatch(self)  # what is pasted, known as it is pasted
         self._moved_on = False  # the last digit completed a part and moved to the next
         self._typed_day: int | None = None  # the day typed, before Qt cut it to the month
-        self._keys = ""  # the characters typed since the focus came or another key was pressed
+        self._keys = TypedRun(self)  # typed since the focus came or another key was pressed
         self._keys_date = QDate()  # the field's date as the last of them left it
         self._hidden_empty = ""  # the empty field's "–", hidden while a date is typed
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        self._key_pressed(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.take_typed()
+        self._keys.press(event, self._key_pressed)
         if event.text():
             self._keys_date = self.date()
 
@@ -71,9 +73,6 @@ class DateEdit(QDateEdit):
             self.setSpecialValueText("")
             self.setCurrentSection(QDateEdit.Section.DaySection)
             self.setSelectedSection(QDateEdit.Section.DaySection)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.take_typed()
-        self._keys = typed_in_one_go(self._keys, event)
         if self._moved_on and text and text in _SEPARATORS:
             self._moved_on = False
             event.accept()
@@ -90,11 +89,11 @@ class DateEdit(QDateEdit):
             self._take(self.date().year(), self.date().month(), self.date().day())
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        self._keys = ""
+        self._keys.clear()
         super().focusInEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._keys = ""  # a click into another part: what follows is no date typed in one go
+        self._keys.clear()  # a click into another part: what follows is no date typed in one go
         super().mousePressEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
@@ -158,22 +157,23 @@ class DateEdit(QDateEdit):
         self._take(day.year, day.month, day.day)
 
     def take_typed(self) -> None:
-        """What was typed in one go, where it reads as a date ("2026-12-05"), becomes the
-        field's date; else where the text reads "1.1.27", the field's date becomes
-        01.01.2027 (either if it is a date the field allows); any other text is left to Qt.
+        """What was typed in one go where Qt refused a key of it, where it reads as a date
+        ("2026-12-05"), becomes the field's date; else where the text reads "1.1.27", the
+        field's date becomes 01.01.2027 (either if it is a date the field allows); any other
+        text is left to Qt.
         A date changed since the last key typed (an arrow key, the mouse wheel, the calendar)
         stays as it is shown: what was typed went back to it without a word (found by
         review: 15.01.2027 typed, then Up to the 16th, was the 15th again on Tab)."""
+        keys = self._keys.take()  # Qt refused a key of them
         if self.date() != self._keys_date:
-            self._keys = ""
-        day = copied_date(self._keys)
-        if day is None and (days := ambiguous_date(self._keys)) is not None:
+            keys = ""
+        day = copied_date(keys)
+        if day is None and (days := ambiguous_date(keys)) is not None:
             day = days[0]  # typed in the field's order, day first ("3/1/2025": 03.01.2025)
         # typed over the whole field (Ctrl+A) or after its end, where Qt refused the first
         # digit of "24.12." or every one of "24122026" (found by a tester)
-        day = day or self._in_year_shown(self._keys) or _digits_typed(self._keys)
+        day = day or self._in_year_shown(keys) or _digits_typed(keys)
         if day is not None:
-            self._keys = ""
             self._take_copied(day)
             return
         found = _TWO_DIGIT_YEAR.fullmatch(self.lineEdit().text())

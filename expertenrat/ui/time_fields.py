@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.ui.field_paste import PasteWatch, copied_texts, quoted, say_under
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.typed_keys import typed_in_one_go
+from expertenrat.ui.typed_keys import TypedRun
 from expertenrat.ui.widgets import wheel_only_when_focused
 
 NO_TIME = QTime(0, 0)
@@ -56,7 +56,7 @@ class TimeEdit(QTimeEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._paste = PasteWatch(self)  # what is pasted, known as it is pasted
-        self._keys = ""  # the characters typed since the focus came, a click or another key
+        self._keys = TypedRun(self)  # typed since the focus came, a click or another key
         self._keys_time = QTime()  # the field's time as the last of them left it
 
     def validate(self, text: str, pos: int) -> object:
@@ -82,17 +82,16 @@ class TimeEdit(QTimeEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.take_typed()
-        self._keys = typed_in_one_go(self._keys, event)
-        self._key_pressed(event)
+        self._keys.press(event, self._key_pressed)
         if event.text():
             self._keys_time = self.time()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        self._keys = ""
+        self._keys.clear()
         super().focusInEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._keys = ""  # a click into another part: what follows is no time typed in one go
+        self._keys.clear()  # a click into another part: what follows is no time typed in one go
         super().mousePressEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
@@ -100,13 +99,13 @@ class TimeEdit(QTimeEdit):
         super().focusOutEvent(event)
 
     def take_typed(self) -> None:
-        """What was typed in one go, where it reads as a time ("16:30", "1630", "4:30 PM"),
-        becomes the field's time, unless the time was changed since the last key typed
-        (an arrow key, the mouse wheel)."""
+        """What was typed in one go where Qt refused a key of it, where it reads as a time
+        ("16:30", "1630", "4:30 PM"), becomes the field's time, unless the time was changed
+        since the last key typed (an arrow key, the mouse wheel)."""
+        keys = self._keys.take()
         if self.time() != self._keys_time:
-            self._keys = ""
-        meant = _copied_time(self._keys) or _digits_typed(self._keys)
-        self._keys = ""
+            return
+        meant = _copied_time(keys) or _digits_typed(keys)
         if meant is not None and meant != self.time():
             self.setTime(meant)
 

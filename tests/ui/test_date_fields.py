@@ -347,3 +347,28 @@ def test_a_day_typed_again_after_an_arrow_key_back_stays_as_shown(qtbot, fields)
     shown = edit.date().toPython()
     other.setFocus()
     assert (shown, edit.date().toPython()) == (date(2026, 12, 7), date(2026, 12, 7))
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("5122026", date(2026, 12, 5)),
+        ("05.12.", date(2026, 12, 5)),
+        ("512", date(2026, 12, 5)),
+        ("1122027", date(2027, 2, 11)),
+    ],
+)
+@pytest.mark.parametrize("leave", ["tab", "enter"])
+def test_a_date_qt_took_key_by_key_is_kept_as_shown(qtbot, fields, typed, day, leave):
+    """(found by review, as in the time fields: "145" showed 14:05 and became 01:45) What
+    Qt took key by key into the day is kept as shown; only keys it refused are read again."""
+    edit, other = fields
+    edit.window().activateWindow()
+    qtbot.waitUntil(edit.window().isActiveWindow)
+    type_date(qtbot, edit, typed)
+    shown = edit.text()
+    if leave == "tab":
+        other.setFocus()
+    else:
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert (shown, edit.text(), edit.date().toPython()) == (f"{day:%d.%m.%Y}",) * 2 + (day,)

@@ -132,6 +132,34 @@ def test_an_hour_typed_again_after_an_arrow_key_back_stays_as_shown(qtbot, field
     assert (shown, edit.time().toPython()) == (time(10, 0), time(10, 0))
 
 
+@pytest.mark.parametrize(
+    ("text", "shown", "meant"),
+    [
+        ("145", "14:5", time(14, 5)),
+        ("100", "10:0", time(10, 0)),
+        ("200", "20:0", time(20, 0)),
+        ("1430", "14:30", time(14, 30)),
+    ],
+)
+@pytest.mark.parametrize("leave", ["tab", "enter"])
+def test_a_time_qt_took_key_by_key_is_kept_as_shown(qtbot, field, text, shown, meant, leave):
+    """(found by review) "145" showed 14:05 while typed and became 01:45 as the focus left
+    (or on Enter), "100" 01:00 and "200" 02:00: the keys were read again as a time typed
+    in one go, though Qt had taken every one of them."""
+    edit, other = field
+    emitted = []
+    edit.timeChanged.connect(lambda value: emitted.append(value.toPython()))
+    edit.setSelectedSection(QTimeEdit.Section.HourSection)
+    qtbot.keyClicks(edit, text)
+    assert edit.text() == shown  # "14:5" until the minutes are complete
+    if leave == "tab":
+        other.setFocus()
+        qtbot.wait(10)
+    else:
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert (edit.text(), edit.time().toPython(), emitted[-1]) == (f"{meant:%H:%M}", meant, meant)
+
+
 def test_the_empty_time_field_reads_pm_too(qtbot):
     edit = optional_time_edit()
     typed(qtbot, edit, "5:45 PM")
