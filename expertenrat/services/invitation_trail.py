@@ -23,10 +23,11 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.agenda import PlacedItem
 from expertenrat.domain.agenda_held_order import ItemPlace, MovedItem, moved_items, positions_then
-from expertenrat.domain.agenda_since import AgendaSince, ItemEntry, ItemNow
+from expertenrat.domain.agenda_since import AgendaSince, ItemNow
 from expertenrat.domain.agenda_since import agenda_since as replayed
-from expertenrat.domain.enums import AuditAction, MeetingState
+from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.meeting_documents import DroppedItem
+from expertenrat.services.agenda_item_trail import item_entries
 from expertenrat.services.agenda_rows import item_of
 from expertenrat.services.audit import snapshot
 from expertenrat.store import models
@@ -93,7 +94,7 @@ def _replayed_since(
     to replay from) changed since that entry."""
     if not marks:
         return {}
-    entries = _item_entries(session, meetings, min(marks.values()))
+    entries = item_entries(session, meetings, items, min(marks.values()))
     found = {}
     for meeting_id, mark in marks.items():
         found[meeting_id] = replayed(
@@ -122,7 +123,7 @@ def held_positions(
     }
     if not held:
         return {}
-    entries = _item_entries(session, meetings, min(held.values()))
+    entries = item_entries(session, meetings, items, min(held.values()))
     return {
         meeting_id: positions_then(
             meeting_id,
@@ -236,30 +237,6 @@ def _last_into(trail: list[_Entry], state: MeetingState) -> int | None:
         if e.after.get("state") == state.value and e.before.get("state") != state.value
     ]
     return marks[-1] if marks else None
-
-
-def _item_entries(
-    session: Session, meetings: list[models.Meeting], after_id: int
-) -> list[tuple[int, ItemEntry]]:
-    """The entries of agenda items in the councils of ``meetings`` after entry
-    ``after_id``, oldest first, each with its id."""
-    audit = models.AuditEntry
-    rows = session.execute(
-        select(audit.id, audit.at, audit.before, audit.after, audit.action, audit.entity_id)
-        .where(
-            audit.entity == "agenda_item",
-            audit.id > after_id,
-            audit.council_id.in_({m.council_id for m in meetings}),
-        )
-        .order_by(audit.id)
-    ).all()
-    found = []
-    for entry_id, at, before, after, action, entity_id in rows:
-        entry = _entry(entry_id, at, before, after)
-        found.append(
-            (entry_id, ItemEntry(AuditAction(action), entity_id, entry.before, entry.after))
-        )
-    return found
 
 
 def _entry(entry_id: int, at: datetime, before: str | None, after: str | None) -> _Entry:
