@@ -75,9 +75,7 @@ def _words(words: dict[str, int]) -> str:
 
 # "am Freitag, den 15. Januar 2027" as a German letter writes it (found by a tester)
 # "Freitag,15.01.2027" with no space after the comma, as typed by hand (found by review)
-_WEEKDAY = re.compile(
-    rf"({_words(_WEEKDAY_WORDS)})\b\.?(?:,\s*|\s+)(?:de[nm]\s+)?", re.IGNORECASE
-)
+_WEEKDAY = re.compile(rf"({_words(_WEEKDAY_WORDS)})\b\.?(?:,\s*|\s+)(?:de[nm]\s+)?", re.IGNORECASE)
 _ON = re.compile(r"am\s+", re.IGNORECASE)
 _MONTH = rf"({_words(_MONTH_WORDS)})\.?"
 # "15. Januar 2027", "15 January 2027"; "January 15, 2027", "Jan 15th, 2027"
