@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Integer, String, Text
+from sqlalchemy import DateTime, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from expertenrat.store.model_base import Base, utc_now
@@ -10,7 +10,11 @@ from expertenrat.store.model_base import Base, utc_now
 
 class AuditEntry(Base):
     __tablename__ = "audit_entries"
-    __table_args__ = ({"sqlite_autoincrement": True},)
+    __table_args__ = (
+        # One record's history (a draft's trail, a completeness check) reads by both.
+        Index("ix_audit_entries_entity_entity_id", "entity", "entity_id"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime, index=True, default=utc_now)
