@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, aliased
 
 from expertenrat.domain.agenda import Agenda
@@ -74,7 +74,7 @@ def postponed_items(
         item.deleted_at.is_(None), item.outcome == AgendaItemOutcome.POSTPONED.value
     )
     query = (
-        select(item, meeting, models.Project.title, models.Project.deleted_at)
+        select(item, meeting, models.Project.title, models.Project.deleted_at, _is_taken_up(item))
         .join(meeting, meeting.id == item.meeting_id)
         .outerjoin(models.Project, models.Project.id == item.project_id)
         .where(
@@ -92,7 +92,6 @@ def postponed_items(
         OutcomeNode(r[0].id, r[0].parent_id, r[0].number, AgendaItemOutcome(r[0].outcome))
         for r in rows
     )
-    taken = _taken_up(session, [r[0].id for r in rows])
     # Public as the agenda showed it: a sub-item under a non-public item, taken up alone,
     # stood public at the top of the next agenda (found by review: its title went into the
     # public invitation and minutes).
@@ -102,7 +101,7 @@ def postponed_items(
         for r in rows
         if outcomes[r[0].id].outcome is AgendaItemOutcome.POSTPONED
         and r[0].kind != AgendaItemKind.MINUTES_APPROVAL.value
-        and r[0].id not in taken
+        and not r[4]
     }
     found = [
         PostponedItem(
@@ -119,10 +118,10 @@ def postponed_items(
             project_title=(project_title or "") if project_gone is None else "",
             parent=row.parent_id if row.parent_id in waiting else None,
         )
-        for row, held, project_title, project_gone in rows
+        for row, held, project_title, project_gone, _taken in rows
         if row.id in waiting
     ]
-    starts = {held.id: held.starts_at for _row, held, _title, _gone in rows}
+    starts = {held.id: held.starts_at for _row, held, *_rest in rows}
     return sorted(found, key=lambda p: (starts[p.meeting_id], p.meeting_id, _order(p.number)))
 
 
@@ -145,6 +144,23 @@ def postponed_lines(
         number = counted(len(items), "vertagter Punkt", "vertagte Punkte")
         lines.append(Line(f"{number} {items[0].meeting} {waiting} auf eine Tagesordnung", target))
     return tuple(lines)
+
+
+def _is_taken_up(item: type[models.AgendaItem]) -> ColumnElement[bool]:
+    """Whether a live item of a live meeting not cancelled takes ``item`` up: asked in the
+    read of the postponed items itself (the Übersicht reads them; one query, not two)."""
+    taking, later = aliased(models.AgendaItem), aliased(models.Meeting)
+    return (
+        select(taking.id)
+        .join(later, later.id == taking.meeting_id)
+        .where(
+            taking.taken_up_from_id == item.id,
+            taking.deleted_at.is_(None),
+            later.deleted_at.is_(None),
+            later.state != MeetingState.CANCELLED.value,
+        )
+        .exists()
+    )
 
 
 def _taken_up(session: Session, ids: Sequence[int]) -> dict[int, models.Meeting]:
