@@ -88,7 +88,6 @@ class ArchivePackageExport:
             ),
             self._parent,
         )
-        self.job.ended.connect(self.job.deleteLater)  # else the window kept every one
         self.job.finished.connect(lambda written: self._written(title, written))
         self.job.failed.connect(lambda message: self._dialogs.warning(self._parent, title, message))
         start_with_progress(

@@ -78,7 +78,6 @@ class AuditExport:
             write_file(target, data, private=True)
 
         self.job = Job(export, page)
-        self.job.ended.connect(self.job.deleteLater)  # else the page kept every one
         self.job.finished.connect(
             lambda _result: dialogs.file_saved(
                 page, title, tr(_CONTEXT, "Das Änderungsprotokoll wurde gespeichert."), str(target)

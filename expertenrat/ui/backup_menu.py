@@ -221,7 +221,6 @@ class BackupMenu:
 
     def _run(self, work, title: str, label: str, on_done: Callable[[object], None]) -> None:
         self.job = job = Job(work, self._parent)
-        job.ended.connect(job.deleteLater)  # else the window kept every one; the outcome follows
         job.finished.connect(on_done)
         job.failed.connect(
             lambda message: self._dialogs.warning(self._parent, title, message, job.error.detail)

@@ -123,7 +123,6 @@ class OpenDataMenu:
         """Run ``work``; ``entry`` is a file of the written folder (for "Ordner öffnen").
         "Abbrechen" stops it before it writes (the folder stays as it was)."""
         self.job = Job(work, self._parent)
-        self.job.ended.connect(self.job.deleteLater)  # else the window kept every one
         self.job.finished.connect(lambda written: self._written(title, written, entry))
         self.job.failed.connect(lambda message: self._dialogs.warning(self._parent, title, message))
         start_with_progress(self.job, self._parent, title, label)

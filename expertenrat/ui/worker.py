@@ -158,7 +158,10 @@ class Job(QObject):
 def start_with_progress(job: Job, parent: QWidget, title: str, label: str) -> QProgressDialog:
     """Start ``job`` behind a progress dialog whose "Abbrechen" cancels it.
 
-    The dialog is window-modal but never blocks (``open()``); it closes when the job ends.
+    The dialog is window-modal but never blocks (``open()``); it closes when the job ends,
+    and the job is deleted then (its ``finished``, ``failed`` or ``cancelled`` still follows):
+    a caller's ``self.job`` keeps its Python attributes (``running``, ``error``, ``stop``) but
+    no Qt method may be called on it after its end.
     """
     dialog = QProgressDialog(label, tr(_CONTEXT, "Abbrechen"), 0, 0, parent)
     dialog.setWindowTitle(title)
@@ -178,9 +181,17 @@ def start_with_progress(job: Job, parent: QWidget, title: str, label: str) -> QP
         dialog.hide()
         dialog.deleteLater()
 
+    def dispose() -> None:
+        # Out of its parent first: a parent that only the job's slots keep alive (a lambda
+        # holding a Python-owned dialog) would die inside the job's destructor and delete
+        # the job a second time, a crash; without a parent the job dies exactly once.
+        job.setParent(None)
+        job.deleteLater()
+
     job.progressed.connect(show_progress)
     dialog.canceled.connect(cancel)
     job.ended.connect(close)
+    job.ended.connect(dispose)
     dialog.open()
     job.start()
     return dialog

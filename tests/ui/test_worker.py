@@ -8,8 +8,9 @@ import threading
 import weakref
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.errors import DataEntryError
@@ -187,3 +188,36 @@ def test_the_progress_dialog_shows_progress_and_abbrechen_cancels(qtbot):
         go_on.set()
 
     assert not dialog.isVisible()
+
+
+def _start_under_a_dialog_only_its_slot_keeps(qtbot) -> Job:
+    """A job under a parentless dialog that Python owns and only a lambda on the job's
+    signal keeps alive once this function returns."""
+    dialog = QDialog()
+    job = Job(lambda _progress: 42, dialog)
+    job.finished.connect(lambda value: dialog.setWindowTitle(str(value)))
+    with qtbot.waitSignal(job.finished, timeout=WAIT):
+        start_with_progress(job, dialog, "Mitglied speichern", "Wird gespeichert …")
+    return job
+
+
+def test_a_job_under_a_dialog_its_slot_keeps_is_deleted_once(qtbot):
+    """The dialog died inside the job's destructor and deleted the job a second time: a
+    segfault after a member dialog's save in the tests (found by a helper)."""
+    job = _start_under_a_dialog_only_its_slot_keeps(qtbot)
+    QApplication.processEvents()
+    QApplication.processEvents()
+
+    assert not shiboken6.isValid(job)  # deleted once its work ended, and only once
+
+
+def test_a_job_behind_the_progress_dialog_is_deleted_when_it_ends(qtbot):
+    """Its parent, a page open all day, kept every job it ever started."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    job = Job(lambda _progress: 42, parent)
+    with qtbot.waitSignal(job.finished, timeout=WAIT):
+        start_with_progress(job, parent, "Exportieren", "Die Datei wird erstellt …")
+    QApplication.processEvents()
+
+    assert not shiboken6.isValid(job) and shiboken6.isValid(parent)
