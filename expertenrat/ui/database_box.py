@@ -11,13 +11,14 @@ keeps the old database, and the keyring what it had.
 "Auf Server umziehen …" is the Datei menu's move.
 ``--database`` and ``EXPERTENRAT_DATABASE_URL`` still win over what is stored here: a
 database named so at start (``preset``, as the city's IT sets it for every user) is said
-here, and these switches are refused with why. They stored a choice the next start
-ignored: after "Auf Server umziehen …" that start opened the preset file again, with the
-data from before the move, while the message had said "ab jetzt … der Server" (found by a
-tester). Their buttons here are disabled then, a tooltip saying why: enabled, they
-refused only once clicked (found by a tester). The Datei menu hides its "Mit Server
-verbinden …" then, as it leaves out "Auf Server umziehen …": a menu shows no tooltip to say
-why it is disabled, and enabled it only refused once chosen (found by review).
+here, and these switches cannot be used. They stored a choice the next start ignored:
+after "Auf Server umziehen …" that start opened the preset file again, with the data from
+before the move, while the message had said "ab jetzt … der Server" (found by a tester).
+Their buttons here are disabled then, a tooltip saying why: enabled, they refused only
+once clicked (found by a tester). The Datei menu hides its "Mit Server verbinden …" then
+(and the action is disabled), as it leaves out "Auf Server umziehen …": a menu shows no
+tooltip to say why it is disabled, and enabled it only refused once chosen (found by
+review). No way is left to reach the switches, so they need no refusal of their own.
 """
 
 from __future__ import annotations
@@ -127,39 +128,14 @@ class DatabaseBox(QGroupBox):
             for button in (self.connect_button, self.move_button, self.file_button):
                 button.setEnabled(False)
                 button.setToolTip(why)
-        self.connect_action.setVisible(not self.preset)  # the Datei menu's
-
-    def refused_for_preset(self, title: str) -> bool:
-        """Whether the database was named at start, said in a message titled ``title``:
-        another one chosen here would be set aside by the next start again."""
-        if not self.preset:
-            return False
-        after_move = (
-            tr(
-                _CONTEXT,
-                " Nach einem Umzug auf einen Server öffnete er wieder diese Datei, mit dem "
-                "Stand vor dem Umzug.",
-            )
-            if self._database.is_sqlite
-            else ""
-        )
-        text = tr(
-            _CONTEXT,
-            "Die Datenbank „{location}“ ist beim Start vorgegeben, durch {preset}. Diese "
-            "Vorgabe gilt bei jedem Start: Eine hier gewählte Datenbank wäre beim nächsten "
-            "Start nicht mehr in Gebrauch.{after_move} Ändern lässt sich die Datenbank nur "
-            "dort, wo sie vorgegeben ist (hat die IT sie vorgegeben: durch die IT).",
-        ).format(location=self._database.location, preset=self.preset, after_move=after_move)
-        self._dialogs.information(self, title, text)
-        return True
+        # The Datei menu's: hidden, and disabled, which a trigger() from code obeys too.
+        self.connect_action.setVisible(not self.preset)
+        self.connect_action.setEnabled(not self.preset)
 
     def ask_move(self) -> None:
-        if not self.refused_for_preset(tr(_CONTEXT, "Auf Server umziehen")):
-            self.move_requested.emit()
+        self.move_requested.emit()
 
     def ask_server(self, initial: DatabaseAddress | None = None) -> None:
-        if self.refused_for_preset(tr(_CONTEXT, "Mit Server verbinden")):
-            return
         self.server_choice.ask(
             tr(
                 _CONTEXT,
@@ -175,6 +151,4 @@ class DatabaseBox(QGroupBox):
         self.open_requested.emit(url, keep_password)
 
     def use_file(self) -> None:
-        if self.refused_for_preset(tr(_CONTEXT, "Standarddatei verwenden")):
-            return
         self.open_requested.emit(str(default_database_file()), False)
