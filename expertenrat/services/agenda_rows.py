@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from expertenrat.domain.agenda import AgendaItem, change_refusal, invited_items, numbers, ordered
 from expertenrat.domain.agenda_placement import opening_items
@@ -73,8 +73,16 @@ def item_of(row: models.AgendaItem, project_title: str = "") -> AgendaItem:
 
 
 def load(session: Session, meeting_id: int, *, lock: bool = False) -> MeetingItems:
-    """The meeting and its items; ``lock`` serialises changes of its agenda (PostgreSQL)."""
-    meeting = session.get(models.Meeting, meeting_id, with_for_update=lock or None)
+    """The meeting and its items; ``lock`` serialises changes of its agenda (PostgreSQL).
+    The council comes along in the same statement (its clock says whether the meeting has
+    begun, :func:`~expertenrat.services.agenda_changes.agenda_of`); only the meeting's row
+    is locked."""
+    meeting = session.get(
+        models.Meeting,
+        meeting_id,
+        options=[joinedload(models.Meeting.council, innerjoin=True)],
+        with_for_update={"of": models.Meeting} if lock else None,
+    )
     if meeting is None or meeting.deleted_at is not None:
         raise NotFoundError(gone(_MEETING))
     query = (

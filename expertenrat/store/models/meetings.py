@@ -17,7 +17,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine.default import DefaultExecutionContext
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from expertenrat.domain.enums import AttendanceStatus, MeetingKind, MeetingState
 from expertenrat.store.model_base import (
@@ -29,6 +29,7 @@ from expertenrat.store.model_base import (
     not_negative,
     one_of,
 )
+from expertenrat.store.models.councils import Council
 from expertenrat.store.models.members import Membership
 
 
@@ -113,6 +114,8 @@ class Meeting(PublicId, SoftDeleted, Versioned, Base):
     # then; a draft changed since is no longer finished (revision 0016).
     minutes_finished_on: Mapped[date | None] = mapped_column(Date)
     minutes_finished_fingerprint: Mapped[str | None] = mapped_column(String(64))
+    # Read only: loaded along with the meeting where its clock is needed (the agenda).
+    council: Mapped[Council] = relationship(viewonly=True)
 
 
 def _membership_voting_right(context: DefaultExecutionContext) -> bool:
