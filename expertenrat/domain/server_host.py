@@ -14,8 +14,15 @@ def host_and_port(typed: str, port_field: int, port_field_changed: bool) -> tupl
     address in brackets "[::1]:5432") is the one to use, unless the Port field was changed
     (``port_field_changed``) to another: then it is given twice and refused. A bare IPv6
     address ("::1", "fe80::1") is a host alone. Raises :class:`ValueError` with the German
-    reason for a port that is no port."""
+    reason for a port that is no port, and for a port or brackets with no server name
+    (":5432", "[]"): the address had no host, which the driver takes as this PC's own
+    server, and the dialog's check that the field is filled had passed (found by review)."""
     host, port_text = _split(typed.strip())
+    if not host.strip():
+        raise ValueError(
+            f"Im Feld „Server“ steht kein Servername: „{typed.strip()}“. Bitte tragen Sie im "
+            "Feld „Server“ den Namen oder die Adresse des Servers ein, etwa db.rostock.de."
+        )
     if port_text is None:
         return host, port_field
     if not port_text.isdecimal() or not 1 <= int(port_text) <= 65535:

@@ -43,3 +43,13 @@ def test_no_port_after_the_colon_is_refused_in_german(typed) -> None:
         host_and_port(typed, 5432, port_field_changed=False)
 
     assert "Bitte tragen Sie den Port in das Feld „Port“ ein" in str(caught.value)
+
+
+@pytest.mark.parametrize("typed", [":5432", " :6432", "[]", "[]:5432", "[ ]"])
+def test_a_port_without_a_server_name_is_refused_in_german(typed) -> None:
+    """Found by review: ":5432" or "[]" passed the dialog's check that the Server field is
+    filled, and with no host left the address went to this PC's own server unsaid."""
+    with pytest.raises(ValueError, match="kein Servername") as caught:
+        host_and_port(typed, 5432, port_field_changed=False)
+
+    assert "Bitte tragen Sie im Feld „Server“ den Namen" in str(caught.value)
