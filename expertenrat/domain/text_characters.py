@@ -144,6 +144,20 @@ def pasted_line(text: str) -> str:
     return "".join(" " if char in LINE_BREAKS or char == "\t" else char for char in text)
 
 
+_QUOTES = "\"'„“”‚‘’«»‹›"
+
+
+def copied_value(text: str) -> str:
+    """``text``, a date or a time as copied, without the invisible format characters it
+    may hold (soft hyphens, zero-width spaces, a byte order mark, bidi marks: Windows writes
+    a date in a file's properties as "\u200e15.\u200e01.\u200e2027", a web page may
+    hold a zero-width space) and without the white space and quotation marks around it
+    ("„15.01.2027“" from a mail): kept, the fields said "„15.01.2027“ ist kein
+    Datum" of a date that looked right (found by a tester)."""
+    text = "".join(char for char in text if unicodedata.category(char) != "Cf")
+    return text.strip().strip(_QUOTES).strip()
+
+
 def line_feeds(text: str) -> str:
     """``text`` with the line ends of other systems (CR LF, a lone CR) as line feeds."""
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -28,6 +28,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QValidator
 from PySide6.QtWidgets import QDateEdit, QWidget
 
 from expertenrat.domain.german_dates import ambiguous_date, copied_date, date_doubt, full_year
+from expertenrat.domain.text_characters import copied_value
 from expertenrat.ui.field_paste import PasteWatch, copied_texts, quoted, say_under
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.typed_keys import TypedRun
@@ -116,7 +117,7 @@ class DateEdit(QDateEdit):
             return checked
         # pasted over the whole field, or into a part of it
         pasted = self._paste.pasted_in(text, self.text())
-        whole = pasted is not None and pasted == copied.strip()
+        whole = pasted is not None and pasted == copied_value(copied)
         if checked[0] is QValidator.State.Intermediate and copied == text and not whole:
             return checked  # typed, not complete yet ("05.12.20" on the way to 2026)
         # Pasted over the whole field, "15.01.27" is incomplete to Qt's check, which then

@@ -13,6 +13,8 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QClipboard, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox, QToolTip, QWidget
 
+from expertenrat.domain.text_characters import copied_value
+
 _SHOWN_AT_MOST = 40  # characters of a paste quoted in a message
 # characters on a line of a message under a field: about 450 px in the window's font
 _LINE_AT_MOST = 72
@@ -47,13 +49,15 @@ class PasteWatch(QObject):
     def pasted_in(self, text: str, shown: str) -> str | None:
         """The text pasted where a field's refused ``text`` holds it and the text ``shown``
         before did not: pasted over the field or into a part of it (``None`` where nothing
-        is being pasted)."""
+        is being pasted). Read as :func:`~expertenrat.domain.text_characters.copied_value`:
+        without the invisible marks and quotation marks copied along."""
         if self._mode is None:
             return None
         if self._pasted is None:
-            self._pasted = QGuiApplication.clipboard().text(self._mode).strip()
+            self._pasted = copied_value(QGuiApplication.clipboard().text(self._mode))
         pasted = self._pasted
-        return pasted if len(pasted) > 1 and pasted in text and pasted not in shown else None
+        found = pasted in copied_value(text) and pasted not in copied_value(shown)
+        return pasted if len(pasted) > 1 and found else None
 
 
 def _mode_pasted_by(event: QEvent) -> QClipboard.Mode | None:
@@ -74,7 +78,9 @@ def copied_texts(field_text: str, pasted: str | None) -> list[str]:
     ``field_text`` (its text without the field's empty mark: a paste over the whole field).
     The paste comes first: "16:30" pasted into the minutes of 14:00 makes "14:16:30", which
     reads as 14:16 and 30 seconds (found by a tester: a wrong time without a word)."""
-    return [field_text] if pasted in (None, field_text.strip()) else [pasted, field_text]
+    if pasted is None:
+        return [field_text]
+    return [pasted] if pasted == copied_value(field_text) else [pasted, field_text]
 
 
 def quoted(pasted: str) -> str:

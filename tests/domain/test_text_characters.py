@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from expertenrat.domain.field_limits import PERSON, text_problems
-from expertenrat.domain.text_characters import pasted_line, pasted_text
+from expertenrat.domain.text_characters import copied_value, pasted_line, pasted_text
 
 
 def test_the_bullets_of_a_word_list_copied_from_a_pdf_become_unicode_bullets() -> None:
@@ -73,3 +73,23 @@ def test_a_soft_hyphen_a_pdf_divided_a_word_with_is_a_hyphen_at_the_line_s_end()
 
     assert pasted_text(copied) == "die Bürger-\r\nbeteiligung und Open-\nData, unsichtbar"
     assert pasted_line(copied) == "die Bürgerbeteiligung und Open-Data, unsichtbar"
+
+
+@pytest.mark.parametrize(
+    "copied",
+    [
+        "\u200e15.\u200e01.\u200e2027",
+        " \u201e15.01.2027\u201c\r\n",
+        "\ufeff15.01.2027\u200b",
+        "'15.01.2027'",
+        "15.\u00ad01.2027",
+    ],
+)
+def test_a_copied_value_is_read_without_invisible_marks_and_quotation_marks(copied: str) -> None:
+    assert copied_value(copied) == "15.01.2027"
+
+
+def test_a_copied_value_keeps_what_stands_between_its_parts() -> None:
+    assert copied_value("\u201e15.01.2027\u201c bis \u201e20.01.2027\u201c") == (
+        "15.01.2027\u201c bis \u201e20.01.2027"
+    )

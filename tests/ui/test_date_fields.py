@@ -137,6 +137,13 @@ def test_a_two_digit_year_is_taken_on_enter(qtbot, fields):
         "Friday, January 15, 2027 4:30 PM",  # an Outlook set to English (found by review)
         "Freitag, 15. Januar 2027",  # as an invitation writes it (found by a tester)
         "Fr., 15.01.2027",
+        # invisible marks and quotation marks copied along (found by a tester): "„15.01.2027“
+        # ist kein Datum" was said of a date that looked right
+        "\u200e15.\u200e01.\u200e2027",  # as Windows writes it in a file's properties
+        "\u200eFreitag, \u200e15. \u200eJanuar \u200e2027",
+        "15.01.2027\u200b",  # a zero-width space of a web page
+        "15.\u00ad01.2027",
+        "„15.01.2027“",  # quoted in a mail
     ],
 )
 def test_a_date_pasted_in_another_form_is_taken(qtbot, fields, copied):

@@ -185,6 +185,9 @@ def test_a_letter_with_alt_or_ctrl_is_no_pm(qtbot):
         "4:30 PM",  # from an invitation in English (found by review)
         "4:30 p.m.",
         "04:30pm",
+        "\u200f\u200e16:30",  # as Windows writes it in a file's properties (found by a tester)
+        "16:30\u200b Uhr",
+        "„16:30 Uhr“",
     ],
 )
 @pytest.mark.parametrize("make", [time_edit, optional_time_edit])
