@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from expertenrat.cli import build_parser, reader_gone, run_command
+from expertenrat.cli import build_parser, interrupted, reader_gone, run_command
 from expertenrat.cli.opening import load_data_stack
 from expertenrat.logs import setup_command_logging
 from expertenrat.services.collector import collector_paused
@@ -47,8 +47,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 load_data_stack()
     except KeyboardInterrupt:  # Ctrl+C while the program loads: nothing was done yet
-        print("\nexpertenrat: Abgebrochen.", file=sys.stderr)
-        return 130
+        return interrupted()
     except BrokenPipeError:  # "--version" into a closed pipe (found by a tester)
         return reader_gone()
     if args.command is None:

@@ -133,13 +133,19 @@ def run_command(args: argparse.Namespace) -> int:
         if sys.stdout is not None:  # None: closed, or no console (pythonw); found by a tester
             sys.stdout.flush()
     except KeyboardInterrupt:  # Ctrl+C: the work's transaction has been rolled back
-        print("\nexpertenrat: Abgebrochen.", file=sys.stderr)
-        return 130
+        return interrupted()
     except BrokenPipeError:
         return reader_gone()
     except OSError as error:  # the output, on a full disk (a scheduled task's log file)
         return _output_failed(error, "")
     return code
+
+
+def interrupted() -> int:
+    """The exit code after Ctrl+C, said on stderr: nothing was done, or the work's
+    transaction has been rolled back."""
+    print("\nexpertenrat: Abgebrochen.", file=sys.stderr)
+    return 130
 
 
 def _output_failed(error: OSError, done: str) -> int:
