@@ -28,11 +28,19 @@ def unmentioned(moved: Sequence[MovedItem], agenda_changes: str) -> tuple[MovedI
     return tuple(item for item in moved if not _mentioned(item, agenda_changes))
 
 
-def order_line(moved: Sequence[MovedItem], agenda_changes: str) -> str:
+def order_line(
+    moved: Sequence[MovedItem], agenda_changes: str, *, renumbered_told: bool = True
+) -> str:
     """ "In anderer Reihenfolge als eingeladen wurde TOP 2 (in der Einladung TOP 3)
-    behandelt." for the items of ``moved`` that ``agenda_changes`` does not mention; ""
-    where it mentions them all. Numbers only: the line stands in the public minutes too."""
-    named = [f"TOP {item.number}{item.invited_note}" for item in unmentioned(moved, agenda_changes)]
+    behandelt." for the items of ``moved`` that ``agenda_changes`` does not mention, or
+    (``renumbered_told``; approved minutes kept before this rule are not) mentions by a
+    number alone where the item's number changed (which numbering the text means only the
+    minute-taker knows); "" where it mentions them all so. Numbers only: the line stands in
+    the public minutes too."""
+    said = _said_which if renumbered_told else _mentioned
+    named = [
+        f"TOP {item.number}{item.invited_note}" for item in moved if not said(item, agenda_changes)
+    ]
     if not named:
         return ""
     verb = "wurde" if len(named) == 1 else "wurden"
@@ -100,8 +108,19 @@ def _letter(agenda_sent_on: date | None) -> str:
 
 
 def _mentioned(item: MovedItem, text: str) -> bool:
-    """Whether ``text`` names ``item`` by number, or a public item by its title: the text
-    stands in the public minutes, where a non-public item's title must not be."""
-    if item.public and names_title(text, item.title):
+    """Whether ``text`` names ``item`` by number, or a public item by its title."""
+    if _named_by_title(item, text):
         return True
     return bool({item.number, item.invited_number} & referenced_numbers(text))
+
+
+def _said_which(item: MovedItem, text: str) -> bool:
+    """Whether ``text`` says which item ``item`` is: by its title, or by its number where
+    that is the same now and in the invitation."""
+    return _named_by_title(item, text) or (not item.invited_note and _mentioned(item, text))
+
+
+def _named_by_title(item: MovedItem, text: str) -> bool:
+    """Whether ``text`` names a public ``item`` by its title: the text stands in the public
+    minutes, where a non-public item's title must not be."""
+    return item.public and names_title(text, item.title)

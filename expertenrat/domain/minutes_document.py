@@ -117,6 +117,10 @@ class MinutesDocument:
     # The items taken up in another order than the invitation listed. Approved minutes
     # stored before this field existed read it as () and keep their sentence.
     moved_items: tuple[MovedItem, ...] = ()
+    # Whether the sentence about them names also those the changes typed mention by a
+    # number alone where it changed (:func:`~expertenrat.domain.minutes_agenda_order.
+    # order_line`). Approved minutes stored before read it as False and keep their sentence.
+    renumbered_told: bool = False
     unsent_items: tuple[MovedItem, ...] = ()  # added after the last letter, told to nobody
     unsent_dropped: tuple[DroppedItem, ...] = ()  # the last letter's items gone, told nobody
     unsent_certain: bool = True  # False: a changed agenda sent again may have told them
@@ -215,7 +219,9 @@ class MinutesDocument:
     def order_line(self) -> str:
         """The items taken up in another order than invited that the changes typed do not
         mention ("" for none; see :func:`~expertenrat.domain.minutes_agenda_order.order_line`)."""
-        return order_line(self.moved_items, self.agenda_changes)
+        return order_line(
+            self.moved_items, self.agenda_changes, renumbered_told=self.renumbered_told
+        )
 
     @property
     def added_line(self) -> str:

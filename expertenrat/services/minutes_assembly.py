@@ -131,6 +131,7 @@ def minutes_document(
         agenda_changes=meeting.agenda_changes,
         agenda_sent_on=meeting.invitation_agenda_sent_on,
         moved_items=held_moves(session, meeting, [row for row, _placed in placed]),
+        renumbered_told=True,
         unsent_items=unsent.added,
         unsent_dropped=unsent.dropped,
         unsent_certain=unsent.certain,

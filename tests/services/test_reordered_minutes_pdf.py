@@ -68,11 +68,37 @@ def test_the_minutes_name_the_items_taken_up_in_another_order(
 
     service = MinutesService(database, actor)
     header = service.minutes(minutes.meeting_id).header
-    typed = "TOP 3 der Einladung wurde vor TOP 2 beraten."
+    typed = "Die Beratung wurde vor dem Bericht behandelt."
     service.save_header(minutes.meeting_id, replace(header, agenda_changes=typed))
     shown = printed(document(database, minutes))
     assert f"Die Tagesordnung wurde mit folgenden Änderungen festgestellt: {typed}" in shown
     assert "In anderer Reihenfolge" not in shown  # said once, in the words typed
+
+
+def test_a_moved_item_the_changes_name_by_number_alone_is_told_by_both_numbers(
+    database, actor, agenda, minutes
+) -> None:
+    """ "TOP 3 wird vor TOP 2 beraten" (the invitation's numbers) stood alone beside minutes
+    whose TOP 3 is "Bericht", not the item moved (found by a tester)."""
+    take_debate_first(agenda, minutes)
+    service = MinutesService(database, actor)
+    header = service.minutes(minutes.meeting_id).header
+    typed = "TOP 3 wird vor TOP 2 beraten."
+    service.save_header(minutes.meeting_id, replace(header, agenda_changes=typed))
+
+    for public in (False, True):
+        shown = printed(document(database, minutes, public=public))
+        assert f"mit folgenden Änderungen festgestellt: {typed} {MOVED}" in shown
+    assert "agenda_order" not in {line.key for line in service.checklist(minutes.meeting_id).lines}
+
+    # approved minutes kept before the rule read as they were approved
+    stamp = ApprovalStamp(date(2026, 5, 12), "2. Sitzung am 12.05.2026", "0" * 64)
+    with database.reading() as session:
+        meeting = session.get(models.Meeting, minutes.meeting_id)
+        data = json.loads(approved_minutes_json(approved_minutes(session, meeting, stamp)))
+    assert data["minutes"]["document"].pop("renumbered_told") is True
+    older = printed(parse_approved_minutes(json.dumps(data, ensure_ascii=False)).public())
+    assert typed in older and "In anderer Reihenfolge" not in older
 
 
 def test_the_document_reads_the_agenda_for_the_moved_items_along_with_its_items(
@@ -138,6 +164,6 @@ def test_a_moved_non_public_item_s_title_stays_out_of_the_public_minutes(
     assert "Titel des nichtöffentlichen TOP 2" in warnings()["agenda_titles"]
 
     shown = typed("TOP 2 (nichtöffentlich) wurde vor TOP 3 beraten.")  # as the warning said
-    assert "Meier" not in shown and "In anderer Reihenfolge" not in shown
+    assert "Meier" not in shown and MOVED in shown  # a number alone: both numbers told
     assert "TOP 2 (nichtöffentlich) wurde vor TOP 3 beraten." in shown
     assert warnings() == {}
