@@ -88,18 +88,37 @@ def _duplicate_warnings(member: Member, index: MemberIndex) -> list[FieldProblem
     if same_name is not None and mail and email_key(same_name) == mail:
         return [
             _possibly_double(
-                "family_name", same_name, "denselben Namen und dieselbe E-Mail-Adresse"
+                "family_name",
+                member,
+                index.last_term(same_name),
+                "denselben Namen und dieselbe E-Mail-Adresse",
             )
         ]
     warnings = []
     if same_name is not None:
-        warnings.append(_possibly_double("family_name", same_name, "denselben Namen"))
+        warnings.append(
+            _possibly_double("family_name", member, index.last_term(same_name), "denselben Namen")
+        )
     if same_mail is not None:
-        warnings.append(_possibly_double("email", same_mail, "dieselbe E-Mail-Adresse"))
+        warnings.append(
+            _possibly_double("email", member, index.last_term(same_mail), "dieselbe E-Mail-Adresse")
+        )
     return warnings
 
 
-def _possibly_double(field: str, other: Member, what: str) -> FieldProblem:
+def _possibly_double(field: str, member: Member, other: Member, what: str) -> FieldProblem:
+    """The warning naming ``other`` (the other person's last term); where that term ended
+    before ``member``'s begins, the person may be coming back: saved as a new person, the
+    council would hold one human twice, so the warning names the way to a further term."""
+    if other.term_end is None or other.term_end >= member.term_start:
+        return FieldProblem(
+            field, f"Möglicherweise doppelt: {other.full_name} hat {what}.", warning=True
+        )
     return FieldProblem(
-        field, f"Möglicherweise doppelt: {other.full_name} hat {what}.", warning=True
+        field,
+        f"Möglicherweise doppelt: {other.full_name} (Mitglied bis "
+        f"{other.term_end:%d.%m.%Y}) hat {what}. Ist es dieselbe Person, wählen Sie bitte "
+        "ihren Eintrag unter „Ehemalige“ und „Weitere Amtszeit …“, statt sie doppelt "
+        "anzulegen.",
+        warning=True,
     )

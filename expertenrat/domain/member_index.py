@@ -64,6 +64,12 @@ class MemberIndex:
         _, email = self._keys_of(member)
         return _other_person(self._by_email.get(email, ()), member) if email else None
 
+    def last_term(self, member: Member) -> Member:
+        """The membership of ``member``'s person that ends last (an open-ended one first);
+        ``member`` itself while it has no person or the index holds none of its terms."""
+        terms = self._by_person.get(member.person_id) if member.person_id is not None else None
+        return max(terms, key=_end) if terms else member
+
     def same_person_at_once(self, member: Member) -> Member | None:
         """Another membership of the member's person in an overlapping term."""
         person = member.person_id

@@ -332,6 +332,43 @@ def test_duplicate_name_is_reported_as_a_warning(members_service, council, new_m
     assert problems[0].message == "Möglicherweise doppelt: Anna Berg hat denselben Namen."
 
 
+def test_a_former_member_entered_anew_is_pointed_to_a_further_term(
+    members_service, council, new_member, today
+):
+    """(found by a tester) a member of years ago, appointed again, entered with "Neues
+    Mitglied …": the warning said only "Möglicherweise doppelt", and saving made a second
+    person of the same human (two Auskünfte, two rows in the annual report's count)."""
+    former = new_member(term_start=date(2020, 12, 1), term_end=date(2023, 11, 30))
+    members_service.save(council.id, former, date(2020, 12, 1))
+    # her later further term, ending before the new one too: the last term is named
+    stored = members_service.members(council.id)[0]
+    members_service.save(
+        council.id,
+        replace(stored, id=None, term_start=date(2023, 12, 1), term_end=date(2024, 5, 31)),
+        today,
+    )
+    again = new_member(term_start=date(2026, 12, 1), term_end=date(2029, 11, 30))
+
+    (problem,) = members_service.problems(council.id, again, today)
+
+    assert problem.warning and problem.field == "family_name"
+    assert problem.message == (
+        "Möglicherweise doppelt: Anna Berg (Mitglied bis 31.05.2024) hat denselben Namen. "
+        "Ist es dieselbe Person, wählen Sie bitte ihren Eintrag unter „Ehemalige“ und "
+        "„Weitere Amtszeit …“, statt sie doppelt anzulegen."
+    )
+
+
+def test_a_namesake_whose_term_runs_on_is_not_taken_for_a_returning_member(
+    members_service, council, new_member, today
+):
+    members_service.save(council.id, new_member(term_end=date(2029, 11, 30)), today)
+
+    (problem,) = members_service.problems(council.id, new_member(), today)
+
+    assert problem.message == "Möglicherweise doppelt: Anna Berg hat denselben Namen."
+
+
 def test_duplicate_email_is_reported_as_a_warning(members_service, council, new_member, today):
     members_service.save(council.id, new_member(email="info@example.org"), today)
 
