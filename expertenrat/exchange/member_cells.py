@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from expertenrat.domain.enums import LabelledEnum, MemberRole, Sector
 from expertenrat.domain.german_dates import full_year
-from expertenrat.domain.text_characters import without_refused
+from expertenrat.domain.text_characters import copied_value, without_refused
 from expertenrat.exchange.member_columns import Cell, format_date
 
 _TRUE = frozenset({"ja", "j", "x", "1", "true", "wahr", "yes"})
@@ -52,9 +52,10 @@ def cell_text(cell: Cell) -> str:
 
 
 def read_date(header: str, required: bool, cell: Cell) -> date | None:
-    # Its invisible characters left out too (a zero-width space after "01.06.2025" from a
-    # web page made the row an error, "kein gültiges Datum"; found by review).
-    value = cell if isinstance(cell, date) else _parse_date(header, cell_text(cell))
+    # Read without its invisible characters (a zero-width space after "01.06.2025" from a
+    # web page made the row an error, "kein gültiges Datum"; found by review), its direction
+    # marks and quotation marks too, as a date field of the window reads a date pasted.
+    value = cell if isinstance(cell, date) else _parse_date(header, copied_value(cell))
     if value is None and required:
         raise ValueError(f"{header} fehlt.")
     return value

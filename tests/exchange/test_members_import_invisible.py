@@ -40,6 +40,23 @@ def test_the_invisible_characters_of_a_date_cell_are_left_out() -> None:
     assert parsed.member.term_start == date(2025, 6, 1)
 
 
+def test_the_direction_marks_and_quotation_marks_of_a_date_cell_are_left_out() -> None:
+    """(found by a tester) A date copied from a file's properties in Windows holds a
+    left-to-right mark before each part ("\u200e01.\u200e06.\u200e2025"), one from a mail
+    its quotation marks: "kein gültiges Datum" of a date that looked right, and nothing was
+    imported, as a date field of the window takes it."""
+    rows = "".join(
+        f"Maria;Neumann{number};;{cell};Umwelt;\r\n"
+        for number, cell in enumerate(("\u200e01.\u200e06.\u200e2025", "\u201e01.06.2025\u201c"))
+    )
+    data = f"{HEADER}\r\n{rows}".encode("utf-8-sig")
+
+    parsed = parse_members_csv(data, {"Umwelt": 4}, today=date(2025, 6, 1)).rows
+
+    assert [row.errors for row in parsed] == [(), ()]
+    assert [row.member.term_start for row in parsed] == [date(2025, 6, 1)] * 2
+
+
 def test_a_header_s_invisible_characters_are_left_out_too() -> None:
     """(found by review) "Vor\u00adname" and "Nach\u200bname", copied from a web page's table
     into Excel, named no column: the file was refused for want of "Vorname"."""
