@@ -18,10 +18,31 @@ from expertenrat.domain.pasted_agenda_titles import pasted_title
         "TOP 3: Genehmigung der Tagesordnung",  # typed in an agenda
         "Top 3 – Genehmigung der Tagesordnung",
         "Tagesordnungspunkt 3: Genehmigung der Tagesordnung",
+        # a list of an e-mail: its number set apart by no-break spaces (found by a tester)
+        "3.\u00a0\u00a0\u00a0\u00a0\u00a0 Genehmigung der Tagesordnung",
     ],
 )
 def test_the_number_an_agenda_line_was_copied_with_is_left_out(copied: str) -> None:
     assert pasted_title(copied).strip() == "Genehmigung der Tagesordnung"
+
+
+@pytest.mark.parametrize(
+    "copied",
+    [
+        "•\tGenehmigung der Tagesordnung",  # a bulleted list of Word
+        "\uf0b7\tGenehmigung der Tagesordnung",  # the same from a PDF made of it
+        "o\tGenehmigung der Tagesordnung",  # its second level
+        "·\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0 Genehmigung der Tagesordnung",  # an e-mail's list
+        "§\u00a0\u00a0 Genehmigung der Tagesordnung",  # its third level (Wingdings)
+        "– \tGenehmigung der Tagesordnung",
+        "• Genehmigung der Tagesordnung",
+        "b)\tGenehmigung der Tagesordnung",
+        "IV.\tGenehmigung der Tagesordnung",
+    ],
+)
+def test_the_mark_of_a_list_an_agenda_line_was_copied_from_is_left_out(copied: str) -> None:
+    """(found by a tester) Kept, the invitation printed "TOP 1 • Genehmigung …"."""
+    assert pasted_title(copied) == "Genehmigung der Tagesordnung"
 
 
 @pytest.mark.parametrize(
@@ -31,7 +52,10 @@ def test_the_number_an_agenda_line_was_copied_with_is_left_out(copied: str) -> N
         "1. Lesung des Haushalts",
         "2026: Rückblick",
         "TOP 3",  # nothing after the number
+        "- Begrüßung",  # a dash, a letter before a single space: perhaps meant
+        "a) Vorstellung",
+        "o Ton",
     ],
 )
-def test_a_title_that_only_begins_with_a_number_keeps_it(title: str) -> None:
+def test_a_title_that_only_begins_like_a_copied_line_keeps_it(title: str) -> None:
     assert pasted_title(title) == title
