@@ -29,12 +29,15 @@ LOCATION_FILE = "datenbank.json"
 
 def location_file() -> Path:
     """``datenbank.json``; one an earlier version kept in :func:`local_config_dir` (on
-    Windows) is brought over first, so that the PC keeps its server after the update."""
+    Windows) is brought over first, so that the PC keeps its server after the update. Its
+    bytes as they are: one saved by hand in Windows' own encoding is no UTF-8, and read as
+    text it raised at every start (found by review); it is read as any file that cannot be
+    read (:func:`unreadable_location_file`)."""
     path = user_config_dir() / LOCATION_FILE
     earlier = local_config_dir() / LOCATION_FILE
     if earlier != path and not path.exists():
         with contextlib.suppress(OSError):  # none there (the rule), or not movable: as before
-            _write(path, earlier.read_text("utf-8"))
+            _write(path, earlier.read_bytes())
             earlier.unlink()
     return path
 
@@ -131,7 +134,7 @@ def store_address(url: URL | None) -> None:
         file = sqlite_file(url)
         data["url"] = str(file) if file else without_password(url).render_as_string(False)
     try:
-        _write(path, json.dumps(data, indent=2))
+        _write(path, json.dumps(data, indent=2).encode("utf-8"))
     except OSError as error:
         raise ExpertenratError(
             f"Die Datenbankadresse kann nicht in „{path}“ gespeichert werden: "
@@ -140,10 +143,10 @@ def store_address(url: URL | None) -> None:
         ) from None
 
 
-def _write(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all (a temporary file renamed over it)."""
+def _write(path: Path, content: bytes) -> None:
+    """Write ``content`` to ``path`` whole or not at all (a temporary file renamed over it)."""
     temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, "utf-8")
+    temporary.write_bytes(content)
     os.replace(temporary, path)
 
 

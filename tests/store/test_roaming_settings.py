@@ -21,6 +21,7 @@ from expertenrat.store.database_location import (
     store_address,
     stored_address,
     stored_file_missing,
+    unreadable_location_file,
 )
 from expertenrat.store.engine import database_url
 
@@ -109,3 +110,20 @@ def test_an_earlier_choice_the_same_as_the_roaming_one_is_removed_without_a_word
 
     assert earlier_choice_note("sqlite:///rat.db") == "" and earlier.exists()  # --database
     assert set_aside_earlier_choice() is None and not earlier.exists()
+
+
+@pytest.mark.usefixtures("windows_profile")
+def test_an_earlier_choice_not_in_utf8_is_brought_over_and_read_as_unreadable(tmp_path):
+    """(found by review) A datenbank.json of an earlier version saved by hand in Windows'
+    own encoding ("C:\\Users\\Jörg\\rat.db" in Notepad) was no UTF-8: bringing it over raised
+    a UnicodeDecodeError at every start. It comes over as it is, and is read as any file
+    that cannot be read: the default file, and the window says why."""
+    earlier = tmp_path / platformdirs.user_config_dir("Expertenrat", "Expertenrat")
+    earlier.mkdir(parents=True)
+    content = '{"url": "C:\\\\Users\\\\Jörg\\\\rat.db"}'.encode("cp1252")
+    (earlier / LOCATION_FILE).write_bytes(content)
+
+    assert stored_address() is None
+    assert unreadable_location_file() == location_file()
+    assert location_file().read_bytes() == content  # brought over unchanged
+    assert not (earlier / LOCATION_FILE).exists()
