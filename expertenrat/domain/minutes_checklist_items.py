@@ -18,6 +18,13 @@ from expertenrat.domain.public_minutes import unnamed_in
 from expertenrat.domain.unnamed_mentions import mention_warning, named_in
 
 URGENT_VOTE_MISSING = "Es fehlt die Abstimmung über die Aufnahme des Dringlichkeitsantrags."
+# A vote counts Ja / Nein / Enthaltung: an election's votes per candidate ("Dr. A 6 Stimmen,
+# Dr. B 3 Stimmen") typed in as one printed the other candidate's votes as "Nein". Recorded
+# under "Ergebnis" without a resolution's text, an election needs no vote.
+VOTE_MISSING = (
+    "Zum Beschluss fehlt die Abstimmung. Eine Wahl (Stimmen je Person) gehört ohne "
+    "Beschlusstext unter „Ergebnis“."
+)
 
 
 def item_lines(items: tuple[ItemMinutes, ...]) -> list[ChecklistLine]:
@@ -30,7 +37,7 @@ def item_lines(items: tuple[ItemMinutes, ...]) -> list[ChecklistLine]:
         checked(
             "item_vote",
             False,
-            f"{i.label}: Zum Beschluss fehlt die Abstimmung.",
+            f"{i.label}: {VOTE_MISSING}",
             "votes",
             i.item_id,
         )

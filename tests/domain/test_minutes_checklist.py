@@ -20,6 +20,7 @@ from expertenrat.domain.minutes_checklist_facts import (
     PreviousMinutes,
     UndecidedConflict,
 )
+from expertenrat.domain.minutes_checklist_items import VOTE_MISSING
 from expertenrat.domain.minutes_checklist_lines import ChecklistTarget
 from expertenrat.domain.votes import RecusedMember, Vote
 
@@ -130,7 +131,7 @@ def test_every_element_is_named_when_missing() -> None:
         ),
         ("item_content", "TOP 1 Punkt 1: Es fehlt der Protokolltext.",
          ChecklistTarget("discussion", 10)),
-        ("item_vote", "TOP 2 Punkt 2: Zum Beschluss fehlt die Abstimmung.",
+        ("item_vote", f"TOP 2 Punkt 2: {VOTE_MISSING}",
          ChecklistTarget("votes", 11)),
         (
             "recusals",

@@ -77,6 +77,20 @@ def test_a_fresh_held_meeting_names_everything_missing(service, database, counci
     assert caught.value.problems[0].field == "opened_at"
 
 
+def test_an_election_recorded_under_ergebnis_needs_no_vote(service, database, council, nine):
+    """(found by a tester) the constituent meeting elects its chair: "Dr. A 6 Stimmen, Dr. B
+    3 Stimmen, 1 Enthaltung". Typed as the Beschluss, the check asked for a vote, and the
+    only vote to record was Ja 6 · Nein 3 · Enthaltung 1 – the other candidate's votes
+    printed as "Nein". The check names the way; under "Ergebnis" the election passes."""
+    held = held_meeting(database, council.id, nine)
+    complete(service, held.meeting_id, nine[0])
+    item = service.minutes(held.meeting_id).items[2]
+    result = "Gewählt: Anna Berg (6 Stimmen); Anna Dahl 3 Stimmen; 1 Enthaltung"
+    service.save_item(item.item_id, ItemTexts("Geheime Wahl.", result=result), item.version, "s")
+
+    assert service.checklist(held.meeting_id).complete
+
+
 def test_a_resolution_needs_a_vote_and_a_green_check_finishes_the_draft(
     service, database, council, nine
 ) -> None:
@@ -88,7 +102,8 @@ def test_a_resolution_needs_a_vote_and_a_green_check_finishes_the_draft(
         item.version, "s",
     )  # fmt: skip
     assert [line.text for line in service.checklist(held.meeting_id).missing] == [
-        "TOP 3 Beratung: Zum Beschluss fehlt die Abstimmung."
+        "TOP 3 Beratung: Zum Beschluss fehlt die Abstimmung. Eine Wahl (Stimmen je Person) "
+        "gehört ohne Beschlusstext unter „Ergebnis“."
     ]
     service.save_votes(item.item_id, [VoteDraft(yes=6, abstain=1)])
     checklist = service.finish_draft(held.meeting_id)
