@@ -76,7 +76,8 @@ class AgendaRef:
 @dataclass(frozen=True, slots=True)
 class AttendanceEntry:
     """A member's attendance in one meeting; ``id``/``version`` are those of the stored row
-    (``None``/0 while nothing is recorded). Arrival and departure name agenda items."""
+    (``None``/0 while nothing is recorded). Arrival and departure name agenda items, and
+    so does a time away: left during ``away_item_id``, back from ``back_item_id``."""
 
     membership_id: int
     name: str
@@ -94,6 +95,10 @@ class AttendanceEntry:
     digital: bool = False  # present by video or phone: "digital zugeschaltet"
     given_name: str = ""  # the person's, as the name is matched (a guest of that name)
     family_name: str = ""
+    away_item_id: int | None = None
+    away_at: time | None = None
+    back_item_id: int | None = None
+    back_at: time | None = None
 
     def as_attendance(self) -> Attendance:
         """The entry as the quorum rules see it; unrecorded members count as absent."""
@@ -103,6 +108,8 @@ class AttendanceEntry:
             voting=self.voting_right,
             arrives_at=self.arrived_item_id,
             leaves_after=self.left_item_id,
+            away_from=self.away_item_id,
+            back_at=self.back_item_id,
         )
 
 

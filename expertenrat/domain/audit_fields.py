@@ -41,6 +41,8 @@ REFERENCES: Mapping[str, str] = {
     "parent_id": "agenda_item",
     "arrived_item_id": "agenda_item",
     "left_item_id": "agenda_item",
+    "away_item_id": "agenda_item",
+    "back_item_id": "agenda_item",
     "origin_agenda_item_id": "agenda_item",
     "membership_id": "membership",
     "chair_membership_id": "membership",

@@ -169,6 +169,10 @@ _FIELDS: Mapping[str, Mapping[str, str]] = {
         "arrived_item_id": "gekommen bei Punkt (Nr.)",
         "left_item_id": "gegangen bei Punkt (Nr.)",
         "digital": "digital zugeschaltet",
+        "away_item_id": "verlässt die Sitzung bei Punkt (Nr.)",
+        "away_at": "verlässt die Sitzung um",
+        "back_item_id": "kehrt zurück zu Punkt (Nr.)",
+        "back_at": "kehrt zurück um",
     },
     "guest": {
         "affiliation": "Institution",

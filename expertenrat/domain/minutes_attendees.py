@@ -28,17 +28,37 @@ class PresentMember:
     left_at: time | None = None
     left_before_item: str = ""  # "6.1": left after TOP 6's own discussion, before 6.1
     digital: bool = False  # present by video or phone: "digital zugeschaltet"
+    away_item: str = ""  # "4": stepped out during TOP 4 …
+    away_at: time | None = None
+    back_item: str = ""  # … "6": took part again from TOP 6
+    back_at: time | None = None
 
     @property
     def partial(self) -> str:
-        """ "ab TOP 3 (16:20 Uhr)", "bis TOP 5", … (:func:`partial_attendance`)."""
-        return partial_attendance(
+        """ "ab TOP 3 (16:20 Uhr)", "bis TOP 5", … (:func:`partial_attendance`), with a time
+        away after it (:func:`time_away`)."""
+        came_went = partial_attendance(
             self.arrived_at_item,
             self.arrived_at,
             self.left_after_item,
             self.left_at,
             self.left_before_item,
         )
+        away = time_away(self.away_item, self.away_at, self.back_item, self.back_at)
+        return "; ".join(part for part in (came_went, away) if part)
+
+
+def time_away(away_item: str, away_at: time | None, back_item: str, back_at: time | None) -> str:
+    """A member's time away as the minutes word it: "verlässt die Sitzung während TOP 4
+    (17:10 Uhr) und nimmt ab TOP 6 (17:45 Uhr) wieder teil", empty without one."""
+    if not (away_item and back_item):
+        return ""
+    left = f"verlässt die Sitzung während TOP {away_item}" + _clock(away_at)
+    return f"{left} und nimmt ab TOP {back_item}{_clock(back_at)} wieder teil"
+
+
+def _clock(moment: time | None) -> str:
+    return f" ({moment:%H:%M} Uhr)" if moment else ""
 
 
 def partial_attendance(

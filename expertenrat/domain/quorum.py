@@ -1,7 +1,9 @@
 """Who is present at which agenda item, and whether the council has a quorum there.
 
 Arrival and departure refer to agenda items by key: a member who arrives at item X is
-present from X on; one who leaves after item Y is present up to and including Y. The
+present from X on; one who leaves after item Y is present up to and including Y; one who
+steps out during item A and takes part again from item B is absent from A up to, not
+including, B (absent at A: the vote there was without them). The
 base of the quorum is the number of members with a voting right in this meeting. A member
 recused from an item (befangen) does not count as present at that item; the base stays.
 The statement about the meeting as a whole is :mod:`expertenrat.domain.meeting_quorum`.
@@ -16,6 +18,16 @@ from expertenrat.domain.enums import AttendanceStatus, QuorumRule
 from expertenrat.domain.errors import FieldProblem, ValidationError
 
 LEAVING_BEFORE_COMING = "Ein Mitglied kann nicht gehen, bevor es gekommen ist."
+BACK_BEFORE_AWAY = "Ein Mitglied kann nicht zurückkehren, bevor es die Sitzung verlassen hat."
+AWAY_OUTSIDE = (
+    "Die Zeit außerhalb der Sitzung muss zwischen Kommen und Gehen liegen: das Mitglied "
+    "verlässt die Sitzung nach dem Punkt, zu dem es kommt, und kehrt spätestens zu dem "
+    "Punkt zurück, nach dem es geht."
+)
+AWAY_UNFINISHED = (
+    "Bitte geben Sie an, bei welchem Tagesordnungspunkt das Mitglied die Sitzung verlässt "
+    "und zu welchem es zurückkehrt (wer nicht zurückkehrt, geht: „geht nach TOP“)."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +37,8 @@ class Attendance:
     voting: bool = True
     arrives_at: int | None = None
     leaves_after: int | None = None
+    away_from: int | None = None  # steps out during this item …
+    back_at: int | None = None  # … and takes part again from this one
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +87,8 @@ def is_quorate(present: int, entitled: int, rule: QuorumRule) -> bool:
 
 
 def validate_attendance(order: Sequence[int], attendance: Sequence[Attendance]) -> None:
-    """Raise :class:`ValidationError` for arrivals or departures that do not fit the agenda."""
+    """Raise :class:`ValidationError` for arrivals, departures or times away that do not
+    fit the agenda."""
     index = {key: i for i, key in enumerate(order)}
     problems = []
     seen: set[int] = set()
@@ -81,8 +96,8 @@ def validate_attendance(order: Sequence[int], attendance: Sequence[Attendance]) 
         if a.member in seen:
             problems.append(FieldProblem("attendance", "Ein Mitglied ist doppelt erfasst."))
         seen.add(a.member)
-        marks = (a.arrives_at, a.leaves_after)
-        if a.status is not AttendanceStatus.PRESENT and marks != (None, None):
+        marks = (a.arrives_at, a.leaves_after, a.away_from, a.back_at)
+        if a.status is not AttendanceStatus.PRESENT and marks != (None,) * 4:
             problems.append(
                 FieldProblem(
                     "attendance",
@@ -96,10 +111,29 @@ def validate_attendance(order: Sequence[int], attendance: Sequence[Attendance]) 
                     "Kommen oder Gehen verweist auf einen fehlenden Tagesordnungspunkt.",
                 )
             )
-        elif None not in marks and index[a.arrives_at] > index[a.leaves_after]:  # type: ignore[index]
+        elif None not in marks[:2] and index[a.arrives_at] > index[a.leaves_after]:  # type: ignore[index]
             problems.append(FieldProblem("attendance", LEAVING_BEFORE_COMING))
+        else:
+            problems += _away_problems(index, a)
     if problems:
         raise ValidationError(problems)
+
+
+def _away_problems(index: Mapping[int, int], a: Attendance) -> list[FieldProblem]:
+    """A time away with one end only, back before away, or not between arrival and
+    departure (``index``: the position of each item in the agenda)."""
+    if (a.away_from, a.back_at) == (None, None):
+        return []
+    if a.away_from is None or a.back_at is None:
+        return [FieldProblem("attendance", AWAY_UNFINISHED)]
+    away, back = index[a.away_from], index[a.back_at]
+    if back <= away:
+        return [FieldProblem("attendance", BACK_BEFORE_AWAY)]
+    first = 0 if a.arrives_at is None else index[a.arrives_at]
+    last = len(index) - 1 if a.leaves_after is None else index[a.leaves_after]
+    if away <= first or back > last:
+        return [FieldProblem("attendance", AWAY_OUTSIDE)]
+    return []
 
 
 def present_per_item(
@@ -115,8 +149,12 @@ def present_per_item(
             continue
         first = 0 if a.arrives_at is None else index[a.arrives_at]
         until = last if a.leaves_after is None else index[a.leaves_after]
+        away = set()
+        if a.away_from is not None and a.back_at is not None:
+            away = set(order[index[a.away_from] : index[a.back_at]])
         for key in order[first : until + 1]:
-            present[key].add(a.member)
+            if key not in away:
+                present[key].add(a.member)
     return {key: frozenset(members) for key, members in present.items()}
 
 

@@ -108,6 +108,8 @@ class AttendanceService:
             row.voting_right = entry.voting_right
             row.arrived_item_id, row.arrived_at = entry.arrived_item_id, entry.arrived_at
             row.left_item_id, row.left_at = entry.left_item_id, entry.left_at
+            row.away_item_id, row.away_at = entry.away_item_id, entry.away_at
+            row.back_item_id, row.back_at = entry.back_item_id, entry.back_at
             # Only who is present takes part in the room or digitally.
             row.digital = entry.digital and entry.status is AttendanceStatus.PRESENT
             session.flush()

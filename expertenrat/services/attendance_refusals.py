@@ -1,6 +1,7 @@
 """What :mod:`services.attendance` refuses before it stores a line: a member's line for
 someone not a member of the council on the meeting's day, an entry without a status or
-with times and agenda items out of order (``domain.attendance_order``), a guest of
+with times and agenda items out of order (``domain.attendance_order``, a time away
+``domain.step_outs``), a guest of
 another meeting, and a guest the meeting has already."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from expertenrat.domain.attendance_order import meeting_span, order_problems, ti
 from expertenrat.domain.attendance_sheet import AttendanceEntry, GuestEntry
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
 from expertenrat.domain.quorum import validate_attendance
+from expertenrat.domain.step_outs import step_out_problems
 from expertenrat.domain.text_folding import alike_key
 from expertenrat.services.attendance_rows import agenda_refs, full_name, meeting_memberships
 from expertenrat.services.unit_of_work import fetch, raise_if_invalid
@@ -42,7 +44,8 @@ def refuse_non_member(
 
 
 def check_entry(session: Session, meeting: models.Meeting, entry: AttendanceEntry) -> None:
-    """Refuse an entry without a status, or with times or agenda items out of order."""
+    """Refuse an entry without a status, or with times or agenda items out of order (a
+    time away too: ``domain.step_outs``)."""
     if entry.status is None:
         raise ValidationError(
             [FieldProblem("status", "Bitte wählen Sie anwesend, entschuldigt oder abwesend.")]
@@ -51,6 +54,7 @@ def check_entry(session: Session, meeting: models.Meeting, entry: AttendanceEntr
     raise_if_invalid(time_problems(entry, span))
     items = agenda_refs(session, meeting.id)
     raise_if_invalid(order_problems(items, entry))
+    raise_if_invalid(step_out_problems(items, entry, span))
     validate_attendance([item.id for item in items], [entry.as_attendance()])
 
 

@@ -214,6 +214,10 @@ def _entry(membership: models.Membership, row: models.Attendance | None) -> Atte
         id=row.id,
         version=row.version,
         digital=row.digital,
+        away_item_id=row.away_item_id,
+        away_at=row.away_at,
+        back_item_id=row.back_item_id,
+        back_at=row.back_at,
     )
 
 

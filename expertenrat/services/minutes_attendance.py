@@ -59,8 +59,8 @@ def minutes_attendees(
 def present_member(
     entry: AttendanceEntry, numbers: Mapping[int, str], field: str = "", role: str = ""
 ) -> PresentMember:
-    """The member present as the minutes list them: when they came or went by the items'
-    ``numbers`` (by id), with the action ``field`` and ``role`` given."""
+    """The member present as the minutes list them: when they came, went or were away by
+    the items' ``numbers`` (by id), with the action ``field`` and ``role`` given."""
     left = numbers.get(entry.left_item_id, "") if entry.left_item_id else ""
     return PresentMember(
         name=entry.name,
@@ -73,4 +73,8 @@ def present_member(
         left_at=entry.left_at,
         left_before_item=first_sub_item(list(numbers.values()), left) if left else "",
         digital=entry.digital,
+        away_item=numbers.get(entry.away_item_id, "") if entry.away_item_id else "",
+        away_at=entry.away_at,
+        back_item=numbers.get(entry.back_item_id, "") if entry.back_item_id else "",
+        back_at=entry.back_at,
     )

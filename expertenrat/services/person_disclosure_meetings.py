@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, aliased
 
 from expertenrat.domain.audit_labels import field_label
 from expertenrat.domain.enums import AttendanceStatus, ConflictDecision, ConflictOrigin
-from expertenrat.domain.minutes_attendees import DIGITAL, partial_attendance
+from expertenrat.domain.minutes_attendees import DIGITAL, partial_attendance, time_away
 from expertenrat.domain.name_mentions import NamePattern, clipped, family_name_pattern, found
 from expertenrat.domain.person_disclosure import DisclosureSection, mentions_table
 from expertenrat.store import models
@@ -43,11 +43,11 @@ def attendance_section(
     session: Session, memberships: list[models.Membership], councils: dict[int, str] | None
 ) -> DisclosureSection:
     """One query: the attendances with their meetings, the numbers of the items of arrival
-    and departure, and the first sub-item of the latter (worded as the minutes do:
-    :func:`partial_attendance`); and one for the invitations sent on to the person
-    ("Einladung nachgesandt am …"), beside the attendance at that meeting or, none
-    recorded yet, a line of their own."""
-    came, went, sub = (aliased(models.AgendaItem) for _ in range(3))
+    and departure, the first sub-item of the latter and those of a time away (worded as
+    the minutes do: :func:`partial_attendance`, :func:`time_away`); and one for the
+    invitations sent on to the person ("Einladung nachgesandt am …"), beside the
+    attendance at that meeting or, none recorded yet, a line of their own."""
+    came, went, sub, away, back = (aliased(models.AgendaItem) for _ in range(5))
     first_sub = (
         select(sub.number)
         .where(sub.parent_id == went.id, sub.deleted_at.is_(None))
@@ -56,16 +56,26 @@ def attendance_section(
         .scalar_subquery()
     )
     query = (
-        select(models.Attendance, models.Meeting, came.number, went.number, first_sub)
+        select(
+            models.Attendance,
+            models.Meeting,
+            came.number,
+            went.number,
+            first_sub,
+            away.number,
+            back.number,
+        )
         .join(models.Meeting, models.Meeting.id == models.Attendance.meeting_id)
         .outerjoin(came, came.id == models.Attendance.arrived_item_id)
         .outerjoin(went, went.id == models.Attendance.left_item_id)
+        .outerjoin(away, away.id == models.Attendance.away_item_id)
+        .outerjoin(back, back.id == models.Attendance.back_item_id)
         .where(models.Attendance.membership_id.in_(_ids(memberships)))
         .where(models.Meeting.deleted_at.is_(None))
     )
     sent_on = _sent_on(session, memberships)
     rows = []
-    for attendance, meeting, came_number, went_number, before in session.execute(query):
+    for attendance, meeting, came_number, went_number, before, *away_back in session.execute(query):
         partial = partial_attendance(
             came_number or "",
             attendance.arrived_at,
@@ -73,7 +83,10 @@ def attendance_section(
             attendance.left_at,
             before or "",
         )
-        parts = [partial] if partial else []
+        gone = time_away(
+            away_back[0] or "", attendance.away_at, away_back[1] or "", attendance.back_at
+        )
+        parts = [p for p in (partial, gone) if p]
         if attendance.digital:
             parts.append(DIGITAL)
         if not attendance.voting_right:

@@ -99,3 +99,33 @@ def test_singular_member():
 def test_impossible_attendance_is_refused(attendance, message):
     with pytest.raises(ValidationError, match=message):
         present_per_item(ORDER, attendance)
+
+
+def test_a_member_away_is_missing_from_the_item_left_up_to_the_one_returned_to():
+    """Away during TOP 20 and 21, back at 30 (arrived at 20 would be refused: see below)."""
+    present = present_per_item(ORDER, [Attendance(1, PRESENT, away_from=20, back_at=30)])
+
+    assert [1 in present[key] for key in ORDER] == [True, False, False, True]
+
+
+def test_stepping_out_and_a_late_arrival_add_up():
+    attendance = [Attendance(1, PRESENT, arrives_at=20, away_from=21, back_at=30)]
+
+    present = present_per_item(ORDER, attendance)
+
+    assert [1 in present[key] for key in ORDER] == [False, True, False, True]
+
+
+@pytest.mark.parametrize(
+    ("marks", "message"),
+    [
+        ({"away_from": 20}, "zu welchem es zurückkehrt"),
+        ({"away_from": 30, "back_at": 20}, "nicht zurückkehren, bevor"),
+        ({"away_from": 10, "back_at": 20}, "zwischen Kommen und Gehen"),
+        ({"arrives_at": 20, "away_from": 20, "back_at": 30}, "zwischen Kommen und Gehen"),
+        ({"leaves_after": 20, "away_from": 20, "back_at": 30}, "zwischen Kommen und Gehen"),
+    ],
+)
+def test_a_time_away_that_does_not_fit_is_refused(marks, message):
+    with pytest.raises(ValidationError, match=message):
+        present_per_item(ORDER, [Attendance(1, PRESENT, **marks)])

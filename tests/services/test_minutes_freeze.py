@@ -107,6 +107,14 @@ def test_every_service_refuses_to_change_approved_minutes(database, actor, appro
         "attendance.entry": lambda: attendance.save_entry(
             approved.meeting_id, replace(sheet.entries[0], status=AttendanceStatus.ABSENT)
         ),
+        "attendance.step_out": lambda: attendance.save_entry(
+            approved.meeting_id,
+            replace(
+                sheet.entries[0],
+                away_item_id=approved.item_ids[1],
+                back_item_id=approved.item_ids[2],
+            ),
+        ),
         "attendance.rest": lambda: attendance.record_unrecorded(
             approved.meeting_id, AttendanceStatus.ABSENT
         ),

@@ -127,7 +127,8 @@ def _membership_voting_right(context: DefaultExecutionContext) -> bool:
 
 
 class Attendance(Versioned, Base):
-    """Who came; a late arrival or early departure names the agenda item (and time)."""
+    """Who came; a late arrival, an early departure or a time away names the agenda item
+    (and time)."""
 
     __tablename__ = "attendances"
     __table_args__ = (
@@ -156,6 +157,16 @@ class Attendance(Versioned, Base):
     )
     # Present by video or phone, not in the room (revision 0034): "digital zugeschaltet".
     digital: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Stepped out of the meeting for a while (revision 0038): absent from ``away_item_id``
+    # (left during it) up to, not including, ``back_item_id`` (took part again from it).
+    away_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL"), index=True
+    )
+    away_at: Mapped[time | None] = mapped_column(Time)
+    back_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL"), index=True
+    )
+    back_at: Mapped[time | None] = mapped_column(Time)
 
 
 class Guest(Versioned, Base):

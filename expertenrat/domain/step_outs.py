@@ -1,0 +1,123 @@
+"""Whether a member's time away from a meeting is in order, naming the member: "verlässt
+die Sitzung während TOP 4 … kehrt zurück zu TOP 6". Both ends are needed (one who does not
+come back leaves: "geht nach TOP"); the return comes after the leaving, by agenda item and
+by time; the time away lies between the member's arrival and departure and within the
+meeting (:func:`attendance_order.outside_meeting`).
+
+(Which items may be named at all, and how the time away counts, is :mod:`domain.quorum`.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from expertenrat.domain.attendance_order import MeetingSpan, outside_meeting, span_text
+from expertenrat.domain.attendance_sheet import AgendaRef, AttendanceEntry
+from expertenrat.domain.enums import AttendanceStatus
+from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.quorum import BACK_BEFORE_AWAY
+
+PRESENT_ONLY = "Eine Unterbrechung lässt sich nur für anwesende Mitglieder erfassen."
+
+
+def step_out_problems(
+    items: Sequence[AgendaRef], entry: AttendanceEntry, span: MeetingSpan
+) -> list[FieldProblem]:
+    """What is wrong with ``entry``'s time away on the agenda ``items`` (in order) and in
+    the meeting's ``span``; empty where nothing is recorded or all is in order."""
+    marks = (entry.away_item_id, entry.away_at, entry.back_item_id, entry.back_at)
+    if marks == (None,) * 4:
+        return []
+    if entry.status is not AttendanceStatus.PRESENT:
+        return [FieldProblem("away_item_id", PRESENT_ONLY)]
+    if entry.away_item_id is None:
+        return [_missing("away_item_id", entry.name, "bei welchem Punkt", "verlässt")]
+    if entry.back_item_id is None:
+        return [_missing("back_item_id", entry.name, "zu welchem Punkt", "zurückkehrt")]
+    return _item_problems(items, entry) or _time_problems(entry, span)
+
+
+def _missing(field: str, name: str, which: str, verb: str) -> FieldProblem:
+    return FieldProblem(
+        field,
+        f"Bitte geben Sie an, {which} {name} die Sitzung {verb}"
+        + (" (wer nicht zurückkehrt, geht: „geht nach TOP“)." if verb == "zurückkehrt" else "."),
+    )
+
+
+def _item_problems(items: Sequence[AgendaRef], entry: AttendanceEntry) -> list[FieldProblem]:
+    index = {item.id: i for i, item in enumerate(items)}
+    number = {item.id: item.number for item in items}
+    away, back = entry.away_item_id or 0, entry.back_item_id or 0
+    if away not in index or back not in index:
+        return [
+            FieldProblem(
+                "away_item_id",
+                "Verlassen oder Rückkehr verweist auf einen fehlenden Tagesordnungspunkt.",
+            )
+        ]
+    name, arrived, left = entry.name, entry.arrived_item_id, entry.left_item_id
+    if index[back] <= index[away]:
+        return [
+            FieldProblem(
+                "back_item_id",
+                f"{name} verlässt die Sitzung während TOP {number[away]} und kehrt zu "
+                f"TOP {number[back]} zurück. {BACK_BEFORE_AWAY} Die Rückkehr ist der erste "
+                "Punkt, an dem das Mitglied wieder teilnimmt.",
+            )
+        ]
+    if index[away] <= index.get(arrived or 0, 0):
+        came = f"kommt erst zu TOP {number[arrived]} und " if arrived in number else ""
+        return [
+            FieldProblem(
+                "away_item_id",
+                f"{name} {came}verlässt die Sitzung schon während TOP {number[away]}, dem "
+                "ersten Punkt, an dem das Mitglied teilnimmt. Wer einen Punkt von Beginn an "
+                "versäumt, kommt später: bitte „kommt zu TOP“ erfassen.",
+            )
+        ]
+    if left in index and index[back] > index[left]:
+        return [
+            FieldProblem(
+                "back_item_id",
+                f"{name} geht nach TOP {number[left]} und kehrt erst zu TOP {number[back]} "
+                "zurück. Die Rückkehr muss vor dem Gehen liegen.",
+            )
+        ]
+    return []
+
+
+def _time_problems(entry: AttendanceEntry, span: MeetingSpan) -> list[FieldProblem]:
+    name, away_at, back_at = entry.name, entry.away_at, entry.back_at
+    problems = []
+    if away_at is not None and back_at is not None and back_at <= away_at:
+        problems.append(
+            FieldProblem(
+                "back_at",
+                f"{name} verlässt die Sitzung um {away_at:%H:%M} Uhr und kehrt schon um "
+                f"{back_at:%H:%M} Uhr zurück. {BACK_BEFORE_AWAY}",
+            )
+        )
+    for field, verb, moment, limit, wrong in (
+        ("away_at", "verlässt die Sitzung", away_at, entry.arrived_at, "vor dem Kommen"),
+        ("back_at", "kehrt zurück", back_at, entry.left_at, "nach dem Gehen"),
+    ):
+        if moment is None:
+            continue
+        if limit is not None and (moment < limit if field == "away_at" else moment > limit):
+            problems.append(
+                FieldProblem(
+                    field,
+                    f"{name} {verb} um {moment:%H:%M} Uhr, {wrong} ({limit:%H:%M} Uhr). "
+                    "Bitte prüfen Sie die Uhrzeit.",
+                )
+            )
+        elif outside_meeting(moment, span.start, span.latest):
+            problems.append(
+                FieldProblem(
+                    field,
+                    f"{name} {verb} um {moment:%H:%M} Uhr, außerhalb der Sitzung "
+                    f"({span_text(span.start, span.end)}). Bitte prüfen Sie die Uhrzeit.",
+                )
+            )
+    return problems
