@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from expertenrat.domain.councils import DEFAULT_TIME_ZONE
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.meeting_series import Occurrence
+from expertenrat.domain.time_zones import zone_named
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +51,5 @@ class CouncilClock:
 def clock_of(time_zone: str | None, bundesland: str | None) -> CouncilClock:
     """The clock of a council of ``time_zone`` and ``bundesland`` as stored (empty, or a
     zone this PC does not know: the default zone)."""
-    try:
-        zone = ZoneInfo(time_zone or DEFAULT_TIME_ZONE)
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = ZoneInfo(DEFAULT_TIME_ZONE)
+    zone = zone_named(time_zone or DEFAULT_TIME_ZONE) or ZoneInfo(DEFAULT_TIME_ZONE)
     return CouncilClock(zone, bundesland or None)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from expertenrat.domain.bundeslaender import BUNDESLAENDER
 from expertenrat.domain.councils import MAX_MINUTES_DRAFT_WEEKS, CouncilSettings
@@ -15,6 +14,7 @@ from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import COUNCIL, cleaned_texts, text_problems
 from expertenrat.domain.mail_addresses import sender_address_problem
 from expertenrat.domain.recommendation_codes import CODE_PREFIX
+from expertenrat.domain.time_zones import zone_named
 
 _WEBSITE = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)
 
@@ -156,8 +156,4 @@ def known_time_zone(name: str) -> bool:
     """Whether ``name`` is an IANA time zone ("Europe/Berlin") this computer knows."""
     if not name or len(name) > 60 or not name.isprintable():
         return False
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
+    return zone_named(name) is not None

@@ -15,11 +15,12 @@ import itertools
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from dateutil import rrule
 
 from expertenrat.domain.errors import FieldProblem, ValidationError
+from expertenrat.domain.time_zones import zone_named
 
 MAX_OCCURRENCES = 200
 ORDINALS = {1: "ersten", 2: "zweiten", 3: "dritten", 4: "vierten", -1: "letzten"}
@@ -158,9 +159,7 @@ def _spec_problems(spec: SeriesSpec) -> list[FieldProblem]:
         )
     if spec.until is not None and spec.until < spec.first_day:
         problems.append(FieldProblem("until", "Das Enddatum darf nicht vor dem ersten Tag liegen."))
-    try:
-        ZoneInfo(spec.time_zone)
-    except (ZoneInfoNotFoundError, ValueError):
+    if zone_named(spec.time_zone) is None:
         problems.append(
             FieldProblem("time_zone", f"Die Zeitzone „{spec.time_zone}“ ist unbekannt.")
         )

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -36,6 +36,7 @@ from expertenrat.domain.meeting_documents import (
     MeetingDocument,
 )
 from expertenrat.domain.run_sheet_notes import with_notes
+from expertenrat.domain.time_zones import zone_named
 from expertenrat.services.annex_rows import annex_entries_of
 from expertenrat.services.council_rows import WITH_LOGO, letterhead_of
 from expertenrat.services.document_item_rows import (
@@ -196,12 +197,12 @@ def _document(
 
 
 def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    zone = zone_named(name)
+    if zone is None:
         raise ValidationError(
             [FieldProblem("time_zone", f"Die Zeitzone „{name}“ des Gremiums ist unbekannt.")]
-        ) from None
+        )
+    return zone
 
 
 def _agenda_changed_on(meeting: models.Meeting) -> date | None:

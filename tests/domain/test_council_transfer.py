@@ -298,6 +298,8 @@ def test_every_missing_part_is_named_once():
         ({"secretariat": "Zeile 1\nZeile 2"}, "Die Geschäftsstelle muss in einer Zeile"),
         ({"minMembers": 9, "maxMembers": 8}, "Höchstzahl der Mitglieder darf nicht kleiner"),
         ({"timeZone": "Mars/Olympus"}, "Die Zeitzone „Mars/Olympus“ ist unbekannt"),
+        # a folder of the zone data: "„…json“ kann nicht gelesen werden: Das ist ein Ordner"
+        ({"timeZone": "Europe"}, "Die Zeitzone „Europe“ ist unbekannt"),
         ({"bundesland": "DE-XX"}, "„DE-XX“ ist kein Bundesland-Kürzel"),
         ({"logoPng": "bm90IGEgcG5n"}, "Das Logo in der Einstellungsdatei ist kein PNG-Bild"),
         ({"logoPng": "%%%"}, "kein gültiges Base64"),

@@ -221,6 +221,7 @@ def test_a_rule_without_dates_is_refused():
         ({"day_of_month": 3}, "entweder einen Wochentag oder einen Tag des Monats"),
         ({"until": date(2025, 1, 1)}, "nicht vor dem ersten Tag"),
         ({"time_zone": "Mars/Olympus <&>"}, "Zeitzone „Mars/Olympus <&>“ ist unbekannt"),
+        ({"time_zone": "America"}, "Zeitzone „America“ ist unbekannt"),  # a folder (review)
     ],
 )
 def test_bad_rules_get_a_german_message(changes, message):
