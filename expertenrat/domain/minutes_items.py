@@ -98,9 +98,12 @@ class MinutesItem:
     # The number of the item above it whose outcome it follows ("6": TOP 6.1 postponed with
     # TOP 6, ``domain.agenda_outcomes``), "" for its own; "" in minutes stored before.
     follows: str = ""
-    # The meeting that postponed the item this one takes up again ("der 5. Sitzung"; "" for
-    # none): the minutes say "vertagt aus der 5. Sitzung" under the title.
+    # The meeting that postponed the item this one takes up again, or took it off the
+    # agenda (``taken_up_as``) ("der 5. Sitzung"; "" for none): the minutes say "vertagt aus
+    # der 5. Sitzung" ("abgesetzt in der 5. Sitzung") under the title. Approved minutes
+    # stored before ``taken_up_as`` existed read it as postponed: only those were taken up.
     postponed_in: str = ""
+    taken_up_as: AgendaItemOutcome = AgendaItemOutcome.POSTPONED
     # The quorum at the item as the attendance had it (None: not taken yet, or minutes
     # approved before it was kept: they print no note about it).
     quorum: QuorumResult | None = None
@@ -118,6 +121,17 @@ class MinutesItem:
             return ""
         missing = resolution_without_quorum(self.quorum, modes)
         return f"{missing}." if missing else ""
+
+    @property
+    def taken_up_note(self) -> str:
+        """ "vertagt aus der 5. Sitzung", "abgesetzt in der 5. Sitzung" (a later agenda takes
+        up what that one took off; it was not postponed), "" for an item that takes up
+        none."""
+        if not self.postponed_in:
+            return ""
+        if self.taken_up_as is AgendaItemOutcome.WITHDRAWN:
+            return f"abgesetzt in {self.postponed_in}"
+        return f"vertagt aus {self.postponed_in}"
 
     @property
     def mark(self) -> str:

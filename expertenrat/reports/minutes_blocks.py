@@ -118,7 +118,7 @@ def item_heading(item: MinutesItem, level: int) -> list[Flowable]:
 
 def item_facts(item: MinutesItem) -> str:
     """ "öffentlich · Beratung eines Projekts · Vortrag: … · Projekt: … · vertagt aus der
-    5. Sitzung"."""
+    5. Sitzung" (or "abgesetzt in der 5. Sitzung")."""
     facts = [
         "öffentlich" if item.public else parts.NON_PUBLIC,
         parts.kind_beside(item.title, item.kind_label),
@@ -128,7 +128,7 @@ def item_facts(item: MinutesItem) -> str:
     if item.project_title.strip():
         facts.append(f"Projekt: {isolated(item.project_title.strip())}")
     if item.postponed_in:
-        facts.append(f"vertagt aus {isolated(item.postponed_in)}")
+        facts.append(isolated(item.taken_up_note))
     return " · ".join(f for f in facts if f)
 
 

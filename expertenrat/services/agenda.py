@@ -22,7 +22,7 @@ from expertenrat.domain.agenda import Agenda, AgendaItem, clean_item, numbers, v
 from expertenrat.domain.agenda_moves import move_to, remove, subtree
 from expertenrat.domain.agenda_placement import new_item_index, urgent_index
 from expertenrat.domain.agenda_templates import AgendaTemplate
-from expertenrat.domain.enums import AgendaItemKind, AuditAction
+from expertenrat.domain.enums import AgendaItemKind, AgendaItemOutcome, AuditAction
 from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
 from expertenrat.domain.wording import counted, isolated
 from expertenrat.services import agenda_rows, audit
@@ -228,11 +228,13 @@ def insert_item(
     index: int | None,
     *,
     taken_up_from: models.AgendaItem | None = None,
+    taken_up_as: AgendaItemOutcome = AgendaItemOutcome.POSTPONED,
 ) -> models.AgendaItem:
     """Insert ``item`` into the agenda ``found`` under ``parent`` (``None``: the top level)
     as its ``index``-th sub-item (``None``: the last), with its audit entry; the caller
-    checked that the agenda may change. ``taken_up_from``: the postponed item of an
-    earlier meeting it takes up again (the entry names that meeting)."""
+    checked that the agenda may change. ``taken_up_from``: the item of an earlier meeting
+    it takes up again, postponed or taken off the agenda there (``taken_up_as``; the entry
+    names both)."""
     check_project(session, found, item.project_id, None)
     before = agenda_rows.listed_agenda(found)
     siblings = [r.position for r in found.rows.values() if r.parent_id == parent]
@@ -254,7 +256,7 @@ def insert_item(
     what = "als Dringlichkeitsantrag hinzugefügt" if item.urgent else "hinzugefügt"
     if taken_up_from is not None:
         earlier = session.get(models.Meeting, taken_up_from.meeting_id)
-        what += f" (in {agenda_rows.meeting_name(earlier, isolated)} vertagt)"
+        what += f" (in {agenda_rows.meeting_name(earlier, isolated)} {taken_up_as.label})"
     record_item_change(session, actor, found, AuditAction.CREATE, row, None, what)
     agenda_rows.follow_listed_agenda(session, found, before)
     return row

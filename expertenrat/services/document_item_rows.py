@@ -61,12 +61,15 @@ def item_heading(
     )
 
 
-def postponed_in(session: Session, rows: Iterable[models.AgendaItem]) -> dict[int, str]:
-    """By the id of each item of ``rows`` that takes up an item postponed in an earlier
-    meeting: that meeting ("der 5. Sitzung"), as the minutes name it under the item. Only
-    while that meeting's minutes still record the item as postponed (by its own outcome or
-    with the item above it), the item and meeting live: corrected there to dealt with,
-    the later minutes said "vertagt aus" all the same (found by review)."""
+def postponed_in(
+    session: Session, rows: Iterable[models.AgendaItem]
+) -> dict[int, tuple[str, AgendaItemOutcome]]:
+    """By the id of each item of ``rows`` that takes up an item postponed or taken off the
+    agenda in an earlier meeting: that meeting ("der 5. Sitzung"), as the minutes name it
+    under the item, and which it was. Only while that meeting's minutes still record the
+    item so (by its own outcome or with the item above it), the item and meeting live:
+    corrected there to dealt with, the later minutes said "vertagt aus" all the same (found
+    by review)."""
     taken = {row.id: row.taken_up_from_id for row in rows if row.taken_up_from_id is not None}
     if not taken:
         return {}
@@ -84,9 +87,9 @@ def postponed_in(session: Session, rows: Iterable[models.AgendaItem]) -> dict[in
     ).all()
     outcomes = item_outcomes((row, row.number) for row, _held in found)
     names = {
-        row.id: meeting_name(held)
+        row.id: (meeting_name(held), outcomes[row.id].outcome)
         for row, held in found
-        if outcomes[row.id].outcome is AgendaItemOutcome.POSTPONED
+        if not outcomes[row.id].dealt_with
     }
     return {key: names[earlier] for key, earlier in taken.items() if earlier in names}
 

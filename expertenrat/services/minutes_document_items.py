@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from expertenrat.domain import agenda
 from expertenrat.domain.agenda_outcomes import EffectiveOutcome
 from expertenrat.domain.attendance_sheet import AttendanceSheet
-from expertenrat.domain.enums import RecommendationKind, VoteMode
+from expertenrat.domain.enums import AgendaItemOutcome, RecommendationKind, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_items import AdoptedRecommendation, MinutesItem, VoteRecord
 from expertenrat.domain.quorum import QuorumResult
@@ -56,7 +56,7 @@ def minutes_items(
             row,
             p,
             settled[row.id],
-            postponed.get(row.id, ""),
+            postponed.get(row.id, ("", AgendaItemOutcome.POSTPONED)),
             projects,
             votes.get(row.id, ()),
             tuple(recused.get(row.id, ())),
@@ -72,7 +72,7 @@ def _item(
     row: models.AgendaItem,
     placed: agenda.PlacedItem,
     settled: EffectiveOutcome,
-    postponed: str,
+    postponed: tuple[str, AgendaItemOutcome],
     projects: dict[int, str],
     votes: tuple[VoteRecord, ...],
     recused: tuple[DeclaredConflict, ...],
@@ -98,7 +98,8 @@ def _item(
         urgent=row.urgent,
         outcome=settled.outcome,
         follows=settled.follows,
-        postponed_in=postponed,
+        postponed_in=postponed[0],
+        taken_up_as=postponed[1],
         quorum=quorum,
     )
 

@@ -1,14 +1,16 @@
-"""Postponed agenda items ("vertagt") waiting to be taken up again, and taking them up on
-a later agenda.
+"""Postponed agenda items ("vertagt", or "abgesetzt": taken off the agenda in the meeting)
+waiting to be taken up again, and taking them up on a later agenda.
 
-An item the council postponed in a held meeting, by its own outcome or with the item above
-it (TOP 6 postponed, its 6.1 with it: the one rule of
+An item the council postponed or took off the agenda in a held meeting, by its own outcome
+or with the item above it (TOP 6 postponed, its 6.1 with it: the one rule of
 :func:`~expertenrat.domain.agenda_outcomes.effective_outcomes`), waits for a later agenda
 until a live item of a meeting not cancelled takes it up (``taken_up_from_id``, migration
 0036): the Tagesordnung offers it ("Vertagte Punkte übernehmen") and the Übersicht counts
 it (:func:`postponed_lines`). Deleting the item that took it up, or cancelling its
 meeting, offers it again; an item postponed again in the later meeting waits on from
-there. The approval of minutes is not among them:
+there. Each says which it was ("vertagt", "abgesetzt"): secretariats take up both (found
+by a tester), and the minutes of the later meeting must not call an item taken off the
+agenda postponed. The approval of minutes is not among them:
 :mod:`~expertenrat.services.approval_carry` carries it on by itself.
 """
 
@@ -28,7 +30,7 @@ from expertenrat.domain.agenda_placement import new_item_index
 from expertenrat.domain.enums import AgendaItemKind, AgendaItemOutcome, MeetingState
 from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.overview import Area, Line, MeetingTab, Target
-from expertenrat.domain.wording import counted, shortened
+from expertenrat.domain.wording import counted, listed, shortened
 from expertenrat.services.agenda import insert_item
 from expertenrat.services.agenda_changes import agenda_of
 from expertenrat.services.agenda_rows import effectively_public, load, meeting_name
@@ -39,6 +41,8 @@ from expertenrat.store import models
 from expertenrat.store.database import Database
 
 _AGENDA = "Die Tagesordnung"
+SET_ASIDE = (AgendaItemOutcome.POSTPONED, AgendaItemOutcome.WITHDRAWN)
+"""The outcomes whose items wait for a later agenda."""
 GONE = (
     "Ein gewählter vertagter Punkt wartet nicht mehr auf eine Tagesordnung: vielleicht wurde "
     "er inzwischen (auch an einem anderen PC) übernommen. Bitte wählen Sie erneut."
@@ -47,8 +51,9 @@ GONE = (
 
 @dataclass(frozen=True, slots=True)
 class PostponedItem:
-    """An item postponed in ``meeting`` ("der 5. Sitzung"), not taken up again yet;
-    ``parent``: the postponed item above it, if that waits too (it goes under its copy)."""
+    """An item postponed or taken off the agenda (``outcome``) in ``meeting`` ("der 5.
+    Sitzung"), not taken up again yet; ``parent``: the item above it, if that waits too (it
+    goes under its copy)."""
 
     key: int
     meeting_id: int
@@ -62,16 +67,18 @@ class PostponedItem:
     project_id: int | None
     project_title: str
     parent: int | None
+    outcome: AgendaItemOutcome = AgendaItemOutcome.POSTPONED
 
 
 def postponed_items(
     session: Session, council_id: int, before: datetime | None = None
 ) -> list[PostponedItem]:
-    """The council's postponed items not taken up again, of the held meetings (starting
+    """The council's items postponed or taken off the agenda (:data:`SET_ASIDE`) not taken
+    up again, of the held meetings (starting
     before ``before``, if given), in the order of the meetings and their agendas."""
     item, meeting = models.AgendaItem, models.Meeting
     marked = select(item.meeting_id).where(
-        item.deleted_at.is_(None), item.outcome == AgendaItemOutcome.POSTPONED.value
+        item.deleted_at.is_(None), item.outcome.in_([o.value for o in SET_ASIDE])
     )
     query = (
         select(item, meeting, models.Project.title, models.Project.deleted_at, _is_taken_up(item))
@@ -99,7 +106,7 @@ def postponed_items(
     waiting = {
         r[0].id
         for r in rows
-        if outcomes[r[0].id].outcome is AgendaItemOutcome.POSTPONED
+        if outcomes[r[0].id].outcome in SET_ASIDE
         and r[0].kind != AgendaItemKind.MINUTES_APPROVAL.value
         and not r[4]
     }
@@ -117,6 +124,7 @@ def postponed_items(
             project_id=row.project_id if project_gone is None else None,
             project_title=(project_title or "") if project_gone is None else "",
             parent=row.parent_id if row.parent_id in waiting else None,
+            outcome=outcomes[row.id].outcome,
         )
         for row, held, project_title, project_gone, _taken in rows
         if row.id in waiting
@@ -129,8 +137,8 @@ def postponed_lines(
     session: Session, council_id: int, next_meeting_id: int | None
 ) -> tuple[Line, ...]:
     """The Übersicht's lines, one per held meeting with items waiting: "2 vertagte Punkte
-    der 5. Sitzung warten auf eine Tagesordnung", opening the Tagesordnung of the next
-    meeting (``None``: none ahead; the held meeting's Protokoll)."""
+    und 1 abgesetzter Punkt der 5. Sitzung warten auf eine Tagesordnung", opening the
+    Tagesordnung of the next meeting (``None``: none ahead; the held meeting's Protokoll)."""
     by_meeting: dict[int, list[PostponedItem]] = {}
     for item in postponed_items(session, council_id):
         by_meeting.setdefault(item.meeting_id, []).append(item)
@@ -141,9 +149,20 @@ def postponed_lines(
         else:
             target = Target(Area.MEETINGS, record_id=meeting_id, tab=MeetingTab.MINUTES)
         waiting = "wartet" if len(items) == 1 else "warten"
-        number = counted(len(items), "vertagter Punkt", "vertagte Punkte")
-        lines.append(Line(f"{number} {items[0].meeting} {waiting} auf eine Tagesordnung", target))
+        lines.append(
+            Line(f"{_counts(items)} {items[0].meeting} {waiting} auf eine Tagesordnung", target)
+        )
     return tuple(lines)
+
+
+def _counts(items: Sequence[PostponedItem]) -> str:
+    """ "2 vertagte Punkte und 1 abgesetzter Punkt", those of an outcome not there left out."""
+    words = {
+        AgendaItemOutcome.POSTPONED: ("vertagter Punkt", "vertagte Punkte"),
+        AgendaItemOutcome.WITHDRAWN: ("abgesetzter Punkt", "abgesetzte Punkte"),
+    }
+    numbers = [(sum(i.outcome is o for i in items), words[o]) for o in SET_ASIDE]
+    return listed([counted(n, *word) for n, word in numbers if n])
 
 
 def _is_taken_up(item: type[models.AgendaItem]) -> ColumnElement[bool]:
@@ -260,6 +279,7 @@ class PostponedItemsService:
                     parent,
                     index,
                     taken_up_from=session.get(models.AgendaItem, chosen.key),
+                    taken_up_as=chosen.outcome,
                 )
                 copies[chosen.key] = row.id
             return agenda_of(found)

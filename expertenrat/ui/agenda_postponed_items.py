@@ -1,8 +1,9 @@
 """Taking postponed items up on a planned or invited meeting's agenda.
 
 "Vertagte Punkte übernehmen …" of :mod:`ui.agenda_structure_bar` offers the items the
-council postponed ("vertagt") in earlier meetings and has not taken up again
-(:mod:`~expertenrat.services.postponed_items`), each a check box, all checked first; those
+council postponed ("vertagt") or took off the agenda ("abgesetzt") in earlier meetings and
+has not taken up again (:mod:`~expertenrat.services.postponed_items`), each a check box
+saying which it was, all checked first; those
 checked become new items with their title, project, presenter and public flag where a new
 item goes (a sub-item under its parent's copy). With none waiting it says so.
 """
@@ -20,8 +21,8 @@ from expertenrat.ui.i18n import tr
 _CONTEXT = "AgendaEditor"
 TITLE = "Vertagte Punkte übernehmen"
 POSTPONED_TOOLTIP = (
-    "Punkte, die das Gremium in einer früheren Sitzung vertagt hat, in diese Tagesordnung "
-    "übernehmen"
+    "Punkte, die das Gremium in einer früheren Sitzung vertagt oder von der Tagesordnung "
+    "abgesetzt hat, in diese Tagesordnung übernehmen"
 )
 
 
@@ -45,8 +46,8 @@ class PostponedItemsQuestion(AgendaAddition):
                 tr(_CONTEXT, TITLE),
                 tr(
                     _CONTEXT,
-                    "Es warten keine vertagten Punkte aus früheren Sitzungen auf eine "
-                    "Tagesordnung.",
+                    "Es warten keine vertagten oder abgesetzten Punkte aus früheren Sitzungen "
+                    "auf eine Tagesordnung.",
                 ),
             )
             return
@@ -55,9 +56,9 @@ class PostponedItemsQuestion(AgendaAddition):
             tr(_CONTEXT, TITLE),
             tr(
                 _CONTEXT,
-                "Diese Punkte hat das Gremium in früheren Sitzungen vertagt. Die gewählten "
-                "werden neue Punkte dieser Tagesordnung; Titel, Projekt, Vortragende*r und "
-                "„öffentlich“ werden übernommen:",
+                "Diese Punkte hat das Gremium in früheren Sitzungen vertagt oder von der "
+                "Tagesordnung abgesetzt. Die gewählten werden neue Punkte dieser Tagesordnung; "
+                "Titel, Projekt, Vortragende*r und „öffentlich“ werden übernommen:",
             ),
             ([check_text(item) for item in offered], tr(_CONTEXT, "Bitte wählen Sie einen Punkt.")),
             lambda checked: self._store([offered[i].key for i in checked]),
@@ -77,9 +78,13 @@ class PostponedItemsQuestion(AgendaAddition):
 
 
 def check_text(item: PostponedItem) -> str:
-    """ "TOP 3.1 der 5. Sitzung: Datenschutz (nichtöffentlich)", the title cut at 100."""
-    text = tr(_CONTEXT, "TOP {number} {meeting}: {title}").format(
-        number=item.number, meeting=item.meeting, title=shortened(item.title, 100)
+    """ "TOP 3.1 der 5. Sitzung (abgesetzt): Datenschutz (nichtöffentlich)", the title cut
+    at 100."""
+    text = tr(_CONTEXT, "TOP {number} {meeting} ({outcome}): {title}").format(
+        number=item.number,
+        meeting=item.meeting,
+        outcome=item.outcome.label,
+        title=shortened(item.title, 100),
     )
     if not item.public:
         text += " " + tr(_CONTEXT, "(nichtöffentlich)")

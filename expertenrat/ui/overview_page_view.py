@@ -97,7 +97,7 @@ class OverviewPageView(QWidget):
             Target(Area.MEETINGS, filter=TargetFilter.HELD),
         )
         self.postponed_waiting = self._list(
-            tr(_CONTEXT, "Vertagte Punkte ohne Tagesordnung"),
+            tr(_CONTEXT, "Vertagte und abgesetzte Punkte ohne Tagesordnung"),
             Target(Area.MEETINGS, filter=TargetFilter.UPCOMING),
         )
         self.to_send = self._list(

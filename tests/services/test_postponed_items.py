@@ -1,9 +1,11 @@
-"""(found by a tester) An item postponed in a meeting ("vertagt") waits for a later agenda:
-the service lists it (its sub-items with it, by the one rule of the minutes) until an item
-takes it up, and taking it up copies it onto the next agenda with the link."""
+"""(found by a tester) An item postponed in a meeting ("vertagt") or taken off its agenda
+("abgesetzt") waits for a later agenda: the service lists it (its sub-items with it, by the
+one rule of the minutes) until an item takes it up, and taking it up copies it onto the
+next agenda with the link."""
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from datetime import date, datetime
@@ -11,13 +13,20 @@ from datetime import date, datetime
 import pytest
 from meeting_rows import add_meeting
 from minutes_setup import held_minutes
+from pdf_reading import text
 from racing_threads import called_in, in_thread
 from sqlalchemy import select
 
+from expertenrat.domain.approved_minutes import (
+    ApprovedMinutes,
+    approved_minutes_json,
+    parse_approved_minutes,
+)
 from expertenrat.domain.enums import AgendaItemOutcome, MeetingState
 from expertenrat.domain.errors import NotFoundError, ValidationError
 from expertenrat.domain.overview import Area, Line, MeetingTab, Target
 from expertenrat.reports.minutes_blocks import item_facts
+from expertenrat.reports.minutes_pdf import render_minutes
 from expertenrat.services import postponed_items
 from expertenrat.services.agenda import AgendaService
 from expertenrat.services.audit_reading import AuditService
@@ -60,11 +69,12 @@ def held(database, council, fields, actor):
 def test_postponed_items_wait_with_their_sub_items(database, council, actor, held) -> None:
     waiting = PostponedItemsService(database, actor).waiting(council.id)
 
-    assert [(p.number, p.meeting, p.title) for p in waiting] == [
-        ("3", "der 1. Sitzung", "Beratung"),
-        ("3.1", "der 1. Sitzung", "Datenschutz & <Ethik>"),
+    assert [(p.number, p.meeting, p.title, p.outcome.label) for p in waiting] == [
+        ("2", "der 1. Sitzung", "Bericht", "abgesetzt"),  # (found by a tester) taken up too
+        ("3", "der 1. Sitzung", "Beratung", "vertagt"),
+        ("3.1", "der 1. Sitzung", "Datenschutz & <Ethik>", "vertagt"),
     ]
-    top, sub = waiting
+    _report, top, sub = waiting
     assert (top.project_title, top.presenter, top.public) == (
         "Urbane Datenplattform", "Frau Yılmaz", False,
     )  # fmt: skip
@@ -77,23 +87,27 @@ def test_taking_them_up_copies_them_onto_the_next_agenda_once(
 ) -> None:
     service = PostponedItemsService(database, actor)
     offered = service.offered(held.next_id)
+    debate = offered[1]
 
     agenda = service.take_up(held.next_id, [p.key for p in offered])
 
     by_title = {item.title: item for item in agenda.items}
     top, sub = by_title["Beratung"], by_title["Datenschutz & <Ethik>"]
     assert (top.project_id, top.presenter, top.public) == (
-        offered[0].project_id, "Frau Yılmaz", False,
+        debate.project_id, "Frau Yılmaz", False,
     )  # fmt: skip
     assert sub.parent == top.key
     assert service.waiting(council.id) == []
     with database.reading() as session:
-        assert session.get(models.AgendaItem, top.key).taken_up_from_id == offered[0].key
-    summaries = [line.summary for line in AuditService(database).entries("agenda_item", top.key)]
-    assert any(s.endswith("„Beratung“ der 2. Sitzung hinzugefügt (in der 1. Sitzung vertagt)")
-               for s in summaries), summaries  # fmt: skip
+        assert session.get(models.AgendaItem, top.key).taken_up_from_id == debate.key
+    for key, said in (
+        (top.key, "„Beratung“ der 2. Sitzung hinzugefügt (in der 1. Sitzung vertagt)"),
+        (by_title["Bericht"].key, "hinzugefügt (in der 1. Sitzung abgesetzt)"),
+    ):
+        summaries = [line.summary for line in AuditService(database).entries("agenda_item", key)]
+        assert any(s.endswith(said) for s in summaries), summaries
     with pytest.raises(ValidationError, match=f"^{TAKEN_INTO} der 2. Sitzung übernommen"):
-        service.take_up(held.next_id, [offered[0].key])  # a double click: not added twice
+        service.take_up(held.next_id, [debate.key])  # a double click: not added twice
     assert [i.title for i in service.take_up(held.next_id, []).items].count("Beratung") == 1
 
 
@@ -104,7 +118,7 @@ def test_a_sub_item_of_a_non_public_item_taken_up_alone_stays_non_public(
     without its parent stands at the top of the next agenda: copied with its own mark, its
     title went into the public invitation and the public minutes."""
     service = PostponedItemsService(database, actor)
-    _top, sub = service.offered(held.next_id)
+    _report, _top, sub = service.offered(held.next_id)
 
     agenda = service.take_up(held.next_id, [sub.key])
 
@@ -116,22 +130,22 @@ def test_deleting_the_copy_or_cancelling_its_meeting_offers_the_item_again(
     database, council, actor, held
 ) -> None:
     service = PostponedItemsService(database, actor)
-    first = service.offered(held.next_id)[0]
+    report, first, _sub = service.offered(held.next_id)
     copy = next(
         i for i in service.take_up(held.next_id, [first.key]).items if i.title == "Beratung"
     )
-    (left,) = service.waiting(council.id)  # 3.1 was not taken up: it waits on its own
+    _report, left = service.waiting(council.id)  # 3.1 was not taken up: it waits on its own
     assert (left.title, left.parent) == ("Datenschutz & <Ethik>", None)
 
     AgendaService(database, actor).delete(copy.key, copy.version)
-    assert [p.key for p in service.waiting(council.id)] == [first.key, left.key]
+    assert [p.key for p in service.waiting(council.id)] == [report.key, first.key, left.key]
 
-    service.take_up(held.next_id, [first.key])
+    service.take_up(held.next_id, [first.key, report.key])
     meetings = MeetingsService(database, actor)
     meetings.change_state(
         held.next_id, meetings.get(held.next_id).version, MeetingState.CANCELLED, "Krankheit"
     )
-    assert [p.key for p in service.waiting(council.id)] == [first.key, left.key]
+    assert [p.key for p in service.waiting(council.id)] == [report.key, first.key, left.key]
 
 
 def test_the_overview_names_the_items_waiting_and_opens_the_next_agenda(
@@ -139,14 +153,25 @@ def test_the_overview_names_the_items_waiting_and_opens_the_next_agenda(
 ) -> None:
     overview = OverviewService(database)
     agenda = Target(Area.MEETINGS, record_id=held.next_id, tab=MeetingTab.AGENDA)
-    waiting = "2 vertagte Punkte der 1. Sitzung warten auf eine Tagesordnung"
+    waiting = (
+        "2 vertagte Punkte und 1 abgesetzter Punkt der 1. Sitzung warten auf eine Tagesordnung"
+    )
     assert overview.overview(council.id, date(2026, 4, 1)).postponed_waiting == (
         Line(waiting, agenda),
     )
     service = PostponedItemsService(database, actor)
-    service.take_up(held.next_id, [service.offered(held.next_id)[0].key])  # 3.1 stays
+    report, debate, _sub = service.offered(held.next_id)
+    service.take_up(held.next_id, [report.key, debate.key])  # 3.1 stays
     lines = overview.overview(council.id, date(2026, 4, 1)).postponed_waiting
     assert lines == (Line("1 vertagter Punkt der 1. Sitzung wartet auf eine Tagesordnung", agenda),)
+    service.take_up(held.next_id, [_sub.key])
+    MinutesService(database, actor).set_outcome(
+        held.item_ids[0], AgendaItemOutcome.WITHDRAWN, AgendaItemOutcome.DISCUSSED
+    )  # "Eröffnung" taken off the agenda as well
+    lines = overview.overview(council.id, date(2026, 4, 1)).postponed_waiting
+    assert lines == (
+        Line("1 abgesetzter Punkt der 1. Sitzung wartet auf eine Tagesordnung", agenda),
+    )
     # No meeting ahead: the line opens the minutes of the meeting that postponed it.
     (line,) = overview.overview(council.id, date(2026, 6, 1)).postponed_waiting
     assert line.target == Target(Area.MEETINGS, record_id=held.meeting_id, tab=MeetingTab.MINUTES)
@@ -163,7 +188,18 @@ def test_the_later_minutes_say_where_the_item_was_postponed(database, actor, hel
         " · Projekt: Urbane Datenplattform · vertagt aus der 1. Sitzung"
     )
     assert facts["Datenschutz & <Ethik>"].endswith("vertagt aus der 1. Sitzung")
-    assert "vertagt" not in facts["Eröffnung"]
+    # taken off the agenda, not postponed there (found by a tester)
+    assert facts["Bericht"].endswith(" · abgesetzt in der 1. Sitzung")
+    assert "vertagt" not in facts["Eröffnung"] and "abgesetzt" not in facts["Eröffnung"]
+    printed = " ".join(text(render_minutes(doc).pdf).split())
+    assert "· abgesetzt in der 1. Sitzung" in printed and "vertagt aus der 1. Sitzung" in printed
+    stored = json.loads(approved_minutes_json(ApprovedMinutes(doc)))
+    for item in stored["minutes"]["document"]["items"]:
+        item.pop("taken_up_as", None)  # as approved before the field existed
+    older = parse_approved_minutes(json.dumps(stored, ensure_ascii=False)).document
+    assert {i.taken_up_note for i in older.items if i.postponed_in} == {
+        "vertagt aus der 1. Sitzung"
+    }  # only postponed items were taken up then
 
 
 def test_the_later_minutes_name_no_postponement_the_earlier_minutes_no_longer_record(
@@ -180,7 +216,7 @@ def test_the_later_minutes_name_no_postponement_the_earlier_minutes_no_longer_re
 
     with database.reading() as session:
         doc = minutes_document(session, session.get(models.Meeting, held.next_id))
-    assert [item.title for item in doc.items if item.postponed_in] == []
+    assert [item.title for item in doc.items if item.postponed_in] == ["Bericht"]  # abgesetzt
 
 
 def test_a_meeting_deleted_meanwhile_is_said_to_be_gone(database, actor, held) -> None:
@@ -207,7 +243,7 @@ def test_two_pcs_taking_up_one_item_at_once_add_it_once(
     later = add_meeting(database, council.id, starts_at=datetime(2026, 6, 9, 16), titles=())
     other_id = later.meeting_id if into_another else held.next_id
     service = PostponedItemsService(database, actor)
-    key = service.offered(held.next_id)[0].key
+    key = service.offered(held.next_id)[1].key
     inserting, go_on = threading.Event(), threading.Event()
     insert_item = postponed_items.insert_item
 

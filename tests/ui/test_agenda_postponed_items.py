@@ -1,5 +1,6 @@
 """(found by a tester) The agenda editor with pytest-qt: "Vertagte Punkte übernehmen …"
-offers the items an earlier meeting postponed and takes those checked up on a planned
+offers the items an earlier meeting postponed or took off its agenda, saying which, and
+takes those checked up on a planned
 meeting's agenda; once taken up they are offered no more; a held meeting has no such
 button; the Übersicht names them until then. And the dialog: "OK" with none checked says
 so and keeps it open."""
@@ -27,8 +28,9 @@ HOSTILE = "Radwege & <b>Ampeln</b> \"x\" 'y' 🚲 مشروع"
 
 @pytest.fixture
 def meetings(services, council_id) -> tuple[int, int]:
-    """A held meeting whose "Radwege" (non-public, with a presenter) was postponed, and
-    the planned meeting after it with the standard opening items."""
+    """A held meeting whose "Radwege" (non-public, with a presenter) was postponed and
+    "Stadtdaten" taken off the agenda, and the planned meeting after it with the standard
+    opening items."""
     made = []
     for day in (8, 15):
         start = datetime(2026, 12, day, 16, tzinfo=BERLIN)
@@ -40,11 +42,12 @@ def meetings(services, council_id) -> tuple[int, int]:
     item = AgendaItem(
         0, HOSTILE, kind=AgendaItemKind.CONSULTATION, public=False, presenter="Frau Roth"
     )
-    agenda = services.agenda.add(made[0], item)
+    postponed = services.agenda.add(made[0], item).items[-1].key
+    withdrawn = services.agenda.add(made[0], AgendaItem(0, "Stadtdaten")).items[-1].key
     with services.database.transaction() as session:
         session.get(models.Meeting, made[0]).state = MeetingState.HELD.value
-        row = session.get(models.AgendaItem, agenda.items[-1].key)
-        row.outcome = AgendaItemOutcome.POSTPONED.value
+        session.get(models.AgendaItem, postponed).outcome = AgendaItemOutcome.POSTPONED.value
+        session.get(models.AgendaItem, withdrawn).outcome = AgendaItemOutcome.WITHDRAWN.value
     return made[0], made[1]
 
 
@@ -67,14 +70,19 @@ def test_postponed_items_are_taken_up_on_the_next_agenda_once(
 
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
-    assert dialogs.offered_checks == [[f"TOP 4 der 1. Sitzung: {HOSTILE} (nichtöffentlich)"]]
-    taken = services.agenda.agenda(planned).items[-1]
+    assert dialogs.offered_checks == [
+        [
+            f"TOP 4 der 1. Sitzung (vertagt): {HOSTILE} (nichtöffentlich)",
+            "TOP 5 der 1. Sitzung (abgesetzt): Stadtdaten",
+        ]
+    ]
+    taken = services.agenda.agenda(planned).items[-2]
     assert (taken.title, taken.public, taken.presenter) == (HOSTILE, False, "Frau Roth")
     assert editor.selected_item().key == taken.key  # shown and chosen, as a new item
 
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
-    assert dialogs.messages[-1][2].startswith("Es warten keine vertagten Punkte")
+    assert dialogs.messages[-1][2].startswith("Es warten keine vertagten oder abgesetzten")
     assert len(dialogs.offered_checks) == 1
     editor.set_meeting(held)
     assert not button.isVisible()
@@ -106,12 +114,12 @@ def test_the_overview_lists_them_under_their_own_title(
     page.set_council(council_id)
     page.refresh()
 
-    assert page.postponed_waiting.title() == "Vertagte Punkte ohne Tagesordnung"
+    assert page.postponed_waiting.title() == "Vertagte und abgesetzte Punkte ohne Tagesordnung"
     assert [line.text() for line in page.postponed_waiting.lines] == [
-        "1 vertagter Punkt der 1. Sitzung wartet auf eine Tagesordnung"
+        "1 vertagter Punkt und 1 abgesetzter Punkt der 1. Sitzung warten auf eine Tagesordnung"
     ]
     services.postponed_items.take_up(
-        meetings[1], [services.postponed_items.waiting(council_id)[0].key]
+        meetings[1], [p.key for p in services.postponed_items.waiting(council_id)]
     )
     page.refresh()
     assert page.postponed_waiting.isHidden()
