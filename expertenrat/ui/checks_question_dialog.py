@@ -1,7 +1,9 @@
 """The small dialog that asks which of several things to take (``DialogService.ask_checks``):
 a question above a check box for each, all checked first, in a list that scrolls where
 there are more than the window shows; "OK" with none checked says so in the dialog and
-keeps it open. The texts wrap (an agenda item's title has up to 500 letters)."""
+keeps it open. The texts are broken into lines, as a check box never wraps its own: a
+title of 100 letters with its TOP and meeting made the dialog about 1,000 px wide, its
+"OK" at or past the edge of a screen of 1024 px (found by review)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QVBoxLayout, QWidget
 
 from expertenrat.ui.dialog_parts import dialog_buttons
 from expertenrat.ui.scroll_areas import up_down_scroll_area
-from expertenrat.ui.widgets import wrapping_label
+from expertenrat.ui.widgets import broken_into_lines, wrapping_label
 
 
 class ChecksQuestionDialog(QDialog):
@@ -29,7 +31,8 @@ class ChecksQuestionDialog(QDialog):
         boxes_layout = QVBoxLayout(boxes)
         self.check_boxes = []
         for text in checks:
-            box = QCheckBox(text)
+            box = QCheckBox(broken_into_lines(text))
+            box.setAccessibleName(text)  # read as one
             box.setChecked(True)
             boxes_layout.addWidget(box)
             self.check_boxes.append(box)

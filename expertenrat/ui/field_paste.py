@@ -7,17 +7,14 @@ under it (:func:`say_under`), as a one-line field says a paste too long."""
 
 from __future__ import annotations
 
-import textwrap
-
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QClipboard, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox, QToolTip, QWidget
 
 from expertenrat.domain.text_characters import copied_value
+from expertenrat.ui.widgets import broken_into_lines
 
 _SHOWN_AT_MOST = 40  # characters of a paste quoted in a message
-# characters on a line of a message under a field: about 450 px in the window's font
-_LINE_AT_MOST = 72
 
 
 class PasteWatch(QObject):
@@ -93,5 +90,5 @@ def say_under(field: QWidget, message: str) -> None:
     """Show ``message`` in a tooltip under ``field``, on lines of at most about 450 px: the
     message for "3/1/2025" (both days named) was one line of about 1,000 px, as wide as a
     window of 1024 px (found by a tester)."""
-    lines = textwrap.wrap(message, _LINE_AT_MOST, break_long_words=False, break_on_hyphens=False)
-    QToolTip.showText(field.mapToGlobal(QPoint(0, field.height())), "\n".join(lines), field)
+    where = field.mapToGlobal(QPoint(0, field.height()))
+    QToolTip.showText(where, broken_into_lines(message), field)

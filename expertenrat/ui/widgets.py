@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
@@ -18,6 +19,18 @@ from PySide6.QtWidgets import (
 )
 
 Field = TypeVar("Field", bound=QWidget)
+
+# Characters on a line of a text its widget does not wrap itself (a tooltip, a check box):
+# about 450 px in the window's font.
+LINE_AT_MOST = 72
+
+
+def broken_into_lines(text: str, width: int = LINE_AT_MOST) -> str:
+    """``text`` on lines of at most ``width`` characters, broken at spaces only, for a
+    widget that shows it on one line however long it is."""
+    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+    return "\n".join(lines)
+
 
 # How wide a short field of a settings form gets, in characters of its font (at 9 pt the
 # 240, 320 and 160 pixels these were before): a number, a choice of a few words, a Land.

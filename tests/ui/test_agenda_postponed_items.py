@@ -17,8 +17,10 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.enums import AgendaItemKind, AgendaItemOutcome, MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.services.postponed_items import PostponedItem
 from expertenrat.store import models
 from expertenrat.ui.agenda_editor import AgendaEditor
+from expertenrat.ui.agenda_postponed_items import check_text
 from expertenrat.ui.checks_question_dialog import ChecksQuestionDialog
 from expertenrat.ui.overview_page import OverviewPage
 
@@ -104,6 +106,36 @@ def test_the_dialog_asks_again_with_none_checked(qtbot) -> None:
     dialog.check_boxes[1].setChecked(True)
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     assert dialog.result() == dialog.DialogCode.Accepted and dialog.checked() == (1,)
+
+
+def test_long_titles_wrap_so_the_dialog_fits_a_small_screen(qtbot) -> None:
+    """(found by review) A check box does not wrap its text: a title of 100 letters (as the
+    question cuts it) with its TOP and meeting made the dialog about 1,000 px wide (more in
+    a larger font), its "OK" at or past the edge of a screen of 1024 px."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    title = "Förderrichtlinie Klimaanpassung und Starkregenvorsorge im Stadtgebiet " * 2
+    item = PostponedItem(
+        key=3,
+        meeting_id=1,
+        meeting="der Sondersitzung vom 05.12.2026",
+        number="10.2",
+        title=title,
+        kind=AgendaItemKind.CONSULTATION,
+        public=False,
+        presenter="",
+        planned_minutes=0,
+        project_id=None,
+        project_title="",
+        parent=None,
+    )
+    text = check_text(item)
+    dialog = ChecksQuestionDialog(parent, "Vertagte Punkte übernehmen", "Welche?", [text], "")
+
+    assert dialog.sizeHint().width() < 800
+    (box,) = dialog.check_boxes
+    assert box.text().replace("\n", " ") == text  # broken at spaces only, all of it
+    assert box.accessibleName() == text  # a screen reader reads it as one
 
 
 def test_the_overview_lists_them_under_their_own_title(
