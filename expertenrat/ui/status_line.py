@@ -44,11 +44,14 @@ class StatusLine(QLabel):
     # --- the lines ------------------------------------------------------------------------
 
     def lines_at(self, width: int) -> list[str]:
-        """The text broken into lines for ``width`` pixels, every line of it."""
+        """The text broken into lines for ``width`` pixels, every line of it, also at its
+        line feeds (a message naming two fields too long: found by a tester, Qt's layout
+        took the line feed for a letter and the line painted as two, the status line
+        showed four lines in the room of two, cut at the top and at the bottom)."""
         text = self.text()
         if not text or width <= 0:
-            return [text] if text else []
-        layout = QTextLayout(text, self.font())
+            return text.split("\n") if text else []
+        layout = QTextLayout(text.replace("\n", "\u2028"), self.font())
         layout.beginLayout()
         lines = []
         while True:
@@ -56,7 +59,8 @@ class StatusLine(QLabel):
             if not line.isValid():
                 break
             line.setLineWidth(width)
-            lines.append(text[line.textStart() : line.textStart() + line.textLength()])
+            start = line.textStart()
+            lines.append(text[start : start + line.textLength()].removesuffix("\n"))
         layout.endLayout()
         return lines
 
@@ -66,7 +70,7 @@ class StatusLine(QLabel):
         lines = self.lines_at(room)
         if len(lines) <= MAX_LINES:
             return [line.rstrip() for line in lines]
-        rest = "".join(lines[MAX_LINES - 1 :]).strip()
+        rest = " ".join(line.strip() for line in lines[MAX_LINES - 1 :])
         last = self.fontMetrics().elidedText(rest, Qt.TextElideMode.ElideRight, room)
         return [line.rstrip() for line in lines[: MAX_LINES - 1]] + [last]
 
