@@ -108,6 +108,7 @@ class MembersPage(NothingPending, MembersPageView):
             fields = {f.id: f.name for f in self._fields}
             self.model.set_members(list(council.members), fields, today, council.titles)
         self.composition.show_composition(council.composition)
+        self.roster.show_days()  # a period added in the settings meanwhile, or a new day
         self.fit_columns()
         self._update_buttons()
         self._update_count()

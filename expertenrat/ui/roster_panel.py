@@ -76,6 +76,27 @@ class RosterPanel(RosterPanelView):
 
     def set_council(self, council_id: int) -> None:
         self._council_id = council_id
+        self.day_combo.clear()  # another council's period; refilled as the page is shown
+
+    def show_days(self) -> None:
+        """Offer "heute" and, where the council's next appointment period is set up, its
+        first day: the roster of the new term before it begins, to go out with the
+        invitation to its constituent meeting (found by a tester: only today's members
+        could be listed). The day chosen stays chosen while it is still offered."""
+        if self._council_id is None:
+            return
+        today = self._today()
+        periods = self._services.appointment_periods.periods(self._council_id)
+        upcoming = next((p for p in periods if p.start > today), None)  # the earliest first
+        chosen = self.day_combo.currentData()
+        self.day_combo.clear()
+        self.day_combo.addItem(tr(_CONTEXT, "heute"), None)
+        if upcoming is not None:
+            self.day_combo.addItem(
+                tr(_CONTEXT, "{}, ab {}").format(upcoming.name, f"{upcoming.start:%d.%m.%Y}"),
+                upcoming.start.isoformat(),  # a text: Qt finds it again (findData)
+            )
+        self.day_combo.setCurrentIndex(max(0, self.day_combo.findData(chosen)))
 
     # --- roster -------------------------------------------------------------------------
 
@@ -83,7 +104,9 @@ class RosterPanel(RosterPanelView):
         """Render the roster as chosen in the background, then ``use`` the PDF bytes."""
         if self._council_id is None or self.busy():
             return
-        members, council_id, today = self._services.members, self._council_id, self._today()
+        members, council_id = self._services.members, self._council_id
+        chosen = self.day_combo.currentData()  # the day the roster lists; None: today
+        today = date.fromisoformat(chosen) if chosen else self._today()
         public = bool(self.version_combo.currentData())
         grouping = RosterGrouping(self.grouping_combo.currentData())
         suffix = tr(_CONTEXT, "öffentlich") if public else tr(_CONTEXT, "intern")

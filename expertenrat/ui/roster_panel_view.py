@@ -1,5 +1,5 @@
 """The widgets of the Mitglieder page's side panel and where they sit: the Mitgliederliste
-(Fassung, Ordnung; preview, print, save as PDF; the letters it cannot print) above the
+(Fassung, Ordnung, Stand; preview, print, save as PDF; the letters it cannot print) above the
 exchange with Excel (export, import). :class:`~expertenrat.ui.roster_panel.RosterPanel` adds
 the behaviour (the view/controller split of the house style)."""
 
@@ -33,6 +33,17 @@ class RosterPanelView(QWidget):
             tr(_CONTEXT, "nach Handlungsfeld"), RosterGrouping.BY_FIELD.value
         )
         self.grouping_combo.addItem(tr(_CONTEXT, "alphabetisch"), RosterGrouping.ALPHABETICAL.value)
+        # the members of which day: today, or the first day of the council's next
+        # appointment period (filled by the panel from the periods)
+        self.day_combo = FocusCombo()
+        self.day_combo.setToolTip(
+            tr(
+                _CONTEXT,
+                "Die Mitglieder dieses Tages: heute oder, ist in den Einstellungen eine "
+                "spätere Berufungsperiode angelegt, ihr erster Tag – etwa für die Einladung "
+                "zur konstituierenden Sitzung",
+            )
+        )
         self.preview_button = QPushButton(tr(_CONTEXT, "Vorschau …"))
         self.print_button = QPushButton(tr(_CONTEXT, "Drucken …"))
         self.save_pdf_button = QPushButton(tr(_CONTEXT, "Als PDF speichern …"))
@@ -57,6 +68,7 @@ class RosterPanelView(QWidget):
         for label, combo in (
             (tr(_CONTEXT, "Fassung"), self.version_combo),
             (tr(_CONTEXT, "Ordnung"), self.grouping_combo),
+            (tr(_CONTEXT, "Stand"), self.day_combo),
         ):
             combo.setAccessibleName(label)  # a combo alone says only its entry
             form.addRow(label, combo)

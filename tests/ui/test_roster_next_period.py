@@ -1,0 +1,66 @@
+"""The Mitgliederliste of the first day of the council's next appointment period, printed
+before it begins: the new term's roster goes out with the invitation to the constituent
+meeting (found by a tester: only today's members could be listed)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from expertenrat.domain.appointment_periods import AppointmentPeriod
+from expertenrat.domain.members import Member
+
+NEXT = date(2027, 1, 1)
+
+
+@pytest.fixture
+def services(demo_services):
+    return demo_services
+
+
+@pytest.fixture
+def page(make_window, services, today):
+    council = services.settings.councils()[0]
+    field = services.settings.action_fields(council.id)[0]
+    newcomer = Member(None, "Lea", "Neumann", primary_field_id=field.id, term_start=NEXT)
+    services.members.save(council.id, newcomer, today)
+    window = make_window()
+    window.show()
+    window.show_area(window.members_page)
+    return window.members_page
+
+
+def _saved_text(page, dialogs, path, finish_job) -> str:
+    dialogs.paths = [str(path)]
+    page.roster.save_pdf_button.click()
+    finish_job(page.roster)
+    return "".join(p.extract_text() for p in PdfReader(path).pages)
+
+
+def test_the_next_period_s_first_day_lists_the_members_of_that_day(
+    page, services, dialogs, tmp_path, finish_job
+):
+    combo = page.roster.day_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["heute"]  # no period ahead
+    council = services.settings.councils()[0].id
+    services.appointment_periods.add(
+        council, AppointmentPeriod(None, "2. Berufungsperiode", NEXT, date(2029, 12, 31))
+    )
+    page.refresh()  # as the page is shown again after the settings
+
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "heute",
+        "2. Berufungsperiode, ab 01.01.2027",
+    ]
+    today_text = _saved_text(page, dialogs, tmp_path / "heute.pdf", finish_job)
+    combo.setCurrentIndex(1)
+    page.refresh()  # the day chosen stays chosen
+    ahead = _saved_text(page, dialogs, tmp_path / "ab 2027.pdf", finish_job)
+
+    assert "Neumann" not in today_text and "Stand: 27.11.2026" in today_text
+    assert "Neumann" in ahead and "Stand: 01.01.2027" in ahead
+    assert "2. Berufungsperiode (01.01.2027 bis 31.12.2029)" in ahead
+    assert "Abendroth" not in ahead  # ended before
+    assert combo.currentIndex() == 1
