@@ -62,7 +62,11 @@ def read_date(header: str, required: bool, cell: Cell) -> date | None:
 
 
 def read_line(cell: Cell) -> str:
-    return cell_text(cell).strip()
+    """A one-line cell's text; a tab in it a space, as a paste into the form's field makes
+    it (text pasted from Word into a cell's edit line keeps its tabs: found by a tester,
+    "Die Funktion enthält ein unsichtbares Steuerzeichen (U+0009)", and nothing was
+    imported). A line break stays the row's error: "Neu\nmann" is no name to guess at."""
+    return cell_text(cell).replace("\t", " ").strip()
 
 
 def read_phone(header: str, cell: Cell) -> str:

@@ -69,6 +69,19 @@ def test_a_header_s_invisible_characters_are_left_out_too() -> None:
     assert (parsed.member.given_name, parsed.member.family_name) == ("Maria", "Neumann")
 
 
+def test_a_tab_in_a_one_line_cell_is_a_space() -> None:
+    """(found by a tester) Pasted from Word into a cell's edit line, its tab stays in the
+    cell: "enthält ein unsichtbares Steuerzeichen (U+0009)", and nothing was imported."""
+    data = f"{HEADER}\r\nMaria;Neumann;Universität\tRostock;01.06.2025;Umwelt;\r\n"
+
+    (parsed,) = parse_members_csv(
+        data.encode("utf-8-sig"), {"Umwelt": 4}, today=date(2025, 6, 1)
+    ).rows
+
+    assert parsed.errors == ()
+    assert parsed.member.affiliation == "Universität Rostock"
+
+
 def test_a_line_break_in_a_one_line_cell_is_still_an_error_of_its_row() -> None:
     data = f'{HEADER}\r\nMaria;"Neu\nmann";;01.06.2025;Umwelt;\r\n'.encode("utf-8-sig")
 
