@@ -2,7 +2,8 @@
 appointed ("Berufungsperiode 2024–2027", 25.09.2024 to 24.09.2027; the end may be open).
 
 They are what OParl calls a body's LegislativeTerm, give a new member's term its default
-end, and name the current period on the roster. The periods of one council never overlap
+end (and a further term in a new period its role: member), and name the current period on
+the roster. The periods of one council never overlap
 (both days of a period count, as in a member's term) and have names of their own.
 """
 
@@ -12,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from expertenrat.domain.enums import MemberRole
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import (
     APPOINTMENT_PERIOD,
@@ -19,6 +21,7 @@ from expertenrat.domain.field_limits import (
     date_problems,
     text_problems,
 )
+from expertenrat.domain.members import Member
 from expertenrat.domain.wording import listed, quoted
 
 USUAL_YEARS = 3  # a period's usual length, for a default end
@@ -145,6 +148,23 @@ def end_of_period_on(periods: Iterable[AppointmentPeriod], day: date) -> date | 
     default. None where that period is open or no period holds the day."""
     period = period_on(periods, day)
     return period.end if period is not None else None
+
+
+def role_of_further_term(
+    periods: Iterable[AppointmentPeriod], ended: Member, start: date
+) -> MemberRole:
+    """The role a further term of ``ended``'s person starting on ``start`` begins with: the
+    ended term's, unless the further term begins in another appointment period than the one
+    the ended term ended in. A new period's council elects its chair and vice chair at its
+    constituent meeting, so the term begins as member (found by a tester: a vice chair
+    re-appointed for the next period came back as vice chair before any election, and the
+    composition did not say the role was to be filled)."""
+    periods = list(periods)
+    before = period_on(periods, ended.term_end) if ended.term_end is not None else None
+    after = period_on(periods, start)
+    if after is None or before is None or after == before:
+        return ended.role
+    return MemberRole.MEMBER
 
 
 def span(period: AppointmentPeriod) -> str:

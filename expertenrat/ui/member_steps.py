@@ -18,7 +18,11 @@ from functools import partial
 
 from PySide6.QtWidgets import QTableView, QWidget
 
-from expertenrat.domain.appointment_periods import AppointmentPeriod, end_of_period_on
+from expertenrat.domain.appointment_periods import (
+    AppointmentPeriod,
+    end_of_period_on,
+    role_of_further_term,
+)
 from expertenrat.domain.councils import ActionField
 from expertenrat.domain.errors import ExpertenratError, QuestionChangedError
 from expertenrat.domain.members import Member
@@ -78,11 +82,15 @@ class MemberSteps:
     def period_ends(self, council_id: int) -> Callable[[date], date | None]:
         """The default end of a term starting on a day: the end of the council's appointment
         period holding that day (None: open-ended, also where no period holds it). The
-        periods are read once, now; none where they cannot be (the dialog works without)."""
-        periods: list[AppointmentPeriod] = []
+        periods are read once, now."""
+        return partial(end_of_period_on, self._periods(council_id))
+
+    def _periods(self, council_id: int) -> list[AppointmentPeriod]:
+        """The council's appointment periods; none where they cannot be read (the dialog
+        works without)."""
         with suppress(ExpertenratError):
-            periods = self._services.appointment_periods.periods(council_id)
-        return partial(end_of_period_on, periods)
+            return self._services.appointment_periods.periods(council_id)
+        return []
 
     def open_next_term(
         self, council_id: int, fields: list[ActionField], member: Member, today: date
@@ -90,11 +98,14 @@ class MemberSteps:
         """The member dialog for a further term of ``member``'s person (a re-appointment):
         the person's data as stored, from the day after the term ends (today, if later),
         by default to the end of the council's appointment period covering that day, else
-        open-ended (the dialog's default, as for a new member). Saving adds a membership;
-        the ended one stays in the history."""
+        open-ended (the dialog's default, as for a new member); in the role of the ended
+        term, as member where the further term begins a new period
+        (:func:`~expertenrat.domain.appointment_periods.role_of_further_term`). Saving adds
+        a membership; the ended one stays in the history."""
         assert member.term_end is not None  # the page offers it for a term with an end
         start = max(member.term_end + timedelta(days=1), today)
-        draft = replace(member, id=None, version=0, term_start=start, term_end=None)
+        role = role_of_further_term(self._periods(council_id), member, start)
+        draft = replace(member, id=None, version=0, term_start=start, term_end=None, role=role)
         self.open(council_id, fields, draft)
         assert self.dialog is not None
         self.dialog.setWindowTitle(tr(_CONTEXT, "Weitere Amtszeit – {}").format(member.full_name))

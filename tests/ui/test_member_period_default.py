@@ -176,3 +176,27 @@ def test_a_further_term_s_default_end_follows_its_start(page, demo_services, tod
 
     assert form.open_ended_check.isChecked()  # the next period is open
     page.steps.dialog.reject()
+
+
+def test_a_vice_chair_s_further_term_in_the_next_period_begins_as_member(page, demo_services):
+    """(found by a tester) re-appointed for the next Berufungsperiode, Dr. Brüggemann came
+    back as "Stellv. Vorsitz", which the new council elects at its constituent meeting."""
+    for row in range(page.proxy.rowCount()):
+        if page.proxy.index(row, 0).data(MembersTableModel.ObjectRole).family_name == "Brüggemann":
+            page.view.selectRow(row)
+    vice_chair = page.selected()
+    assert vice_chair.role.label == "Stellv. Vorsitz"
+    ends = vice_chair.term_end
+    council = _council_id(demo_services)
+    for name, start, end in (
+        ("1. Berufungsperiode", date(2025, 1, 1), ends),
+        ("2. Berufungsperiode", ends + timedelta(days=1), ends + timedelta(days=1095)),
+    ):
+        demo_services.appointment_periods.add(council, AppointmentPeriod(None, name, start, end))
+
+    page.next_term_button.click()
+
+    form = page.steps.dialog.form
+    assert form.member().term_start == ends + timedelta(days=1)
+    assert form.role_combo.currentText() == "Mitglied"
+    page.steps.dialog.reject()
