@@ -44,9 +44,32 @@ def bare_address(text: str) -> str:
     the old pattern's answers), and "Anna <<anna@example.org>>" in every invitation draft
     was no address (found by a tester)."""
     text = without_mailto(text)
+    if text.endswith((";", ",")) and looks_like_email(text[:-1].strip()):
+        # the separator of a list of recipients it was copied from: as it stood, the
+        # invitation drafts held "Anna Berg <anna@example.org;>" (found by a tester)
+        text = text[:-1].strip()
     if text.startswith("<") and text.endswith(">"):
         return text[1:-1].strip()
     return text
+
+
+def address_problem(text: str) -> str:
+    """Why ``text`` (cleaned, :func:`bare_address`) is no e-mail address of a person, in
+    German, naming the address meant where a mail program copied it with its name ("Anna
+    Berg <anna@example.org>"; found by a tester: only "sieht nicht gültig aus" was said,
+    and the address had to be picked out by hand); "" for an address or nothing."""
+    if not text or looks_like_email(text):
+        return ""
+    start, end = text.rfind("<"), text.rfind(">")
+    inner = text[start + 1 : end].strip() if 0 <= start < end else ""
+    if looks_like_email(inner) and text.count("@") == 1:
+        return (
+            "Bitte tragen Sie nur die E-Mail-Adresse ein, ohne Namen und spitze Klammern: "
+            f"„{inner}“."
+        )
+    if sum(looks_like_email(part) for part in re.split(r"[\s,;]+", text)) > 1:
+        return "Bitte tragen Sie nur eine E-Mail-Adresse ein."
+    return "Die E-Mail-Adresse sieht nicht gültig aus (name@beispiel.de)."
 
 
 # What an unquoted local part (RFC 5322 dot-atom) and a host name cannot hold.

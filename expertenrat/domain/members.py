@@ -17,7 +17,7 @@ from expertenrat.domain.field_limits import (
     date_problems,
     text_problems,
 )
-from expertenrat.domain.mail_addresses import bare_address, looks_like_email
+from expertenrat.domain.mail_addresses import address_problem, bare_address
 from expertenrat.domain.name_order import name_sort_key
 
 _PERSON_TEXTS = tuple(PERSON.items())
@@ -199,10 +199,8 @@ def _problems(member: Member, text_problems: list[FieldProblem]) -> list[FieldPr
             problems.append(FieldProblem(name, f"Bitte geben Sie den {label}n an."))
     problems.extend(text_problems)
     problems.extend(_date_problems(member))
-    if member.email.strip() and not looks_like_email(member.email.strip()):
-        problems.append(
-            FieldProblem("email", "Die E-Mail-Adresse sieht nicht gültig aus (name@beispiel.de).")
-        )
+    if email_problem := address_problem(member.email.strip()):
+        problems.append(FieldProblem("email", email_problem))
     if member.term_end is not None and member.term_end <= member.term_start:
         problems.append(
             FieldProblem("term_end", "Das Ende der Amtszeit muss nach ihrem Beginn liegen.")

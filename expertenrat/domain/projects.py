@@ -21,7 +21,7 @@ from expertenrat.domain.field_limits import (
     cleaned_texts,
     text_problems,
 )
-from expertenrat.domain.mail_addresses import bare_address, looks_like_email
+from expertenrat.domain.mail_addresses import address_problem, bare_address
 from expertenrat.domain.meetings import list_label
 from expertenrat.domain.text_folding import alike_key, match_key
 from expertenrat.domain.wording import shortened
@@ -197,12 +197,8 @@ def validate_project(project: Project, others: Iterable[Project]) -> list[FieldP
         problems.append(FieldProblem("title", "Bitte geben Sie den Titel des Projekts an."))
     for name, spec in PROJECT.items():
         problems.extend(text_problems(name, getattr(project, name), spec))
-    if project.contact_email and not looks_like_email(project.contact_email):
-        problems.append(
-            FieldProblem(
-                "contact_email", "Die E-Mail-Adresse sieht nicht gültig aus (name@beispiel.de)."
-            )
-        )
+    if email_problem := address_problem(project.contact_email):
+        problems.append(FieldProblem("contact_email", email_problem))
     if project.action_field_id is None:
         problems.append(FieldProblem("action_field_id", "Bitte wählen Sie ein Handlungsfeld."))
     problems.extend(_partner_problems(project.partners))

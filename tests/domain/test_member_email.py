@@ -7,13 +7,10 @@ from datetime import date
 
 import pytest
 
+from expertenrat.domain.mail_addresses import looks_like_email
 from expertenrat.domain.member_council_checks import validate_member
-from expertenrat.domain.members import (
-    Member,
-    clean_and_check,
-    clean_member,
-    looks_like_email,
-)
+from expertenrat.domain.members import Member, clean_and_check, clean_member
+from expertenrat.domain.projects import Project, clean_project, validate_project
 
 OLD_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
 HOSTILE = "a@" + "b." * 60_000 + "@x"
@@ -73,6 +70,8 @@ def test_a_120_kb_value_with_many_dots_and_a_second_at_sign_is_refused():
         "<anna@example.org>",  # as a mail program copies it (found by a tester)
         " < anna@example.org > ",
         "mailto:<anna@example.org>",
+        "anna@example.org;",  # as a list of recipients copies it (found by a tester)
+        "<anna@example.org>, ",
     ],
 )
 def test_a_link_copied_into_the_address_is_cleaned_to_the_address(typed):
@@ -91,7 +90,34 @@ def test_an_address_in_a_name_and_brackets_is_left_for_the_check_to_refuse():
     cleaned, problems = clean_and_check(member)
 
     assert cleaned.email == "Anna Berg <anna@example.org>"  # nothing dropped unseen
-    assert [p.field for p in problems] == ["email"]
+    # the address meant is named, not only "sieht nicht gültig aus" (found by a tester)
+    assert [(p.field, p.message) for p in problems] == [
+        (
+            "email",
+            "Bitte tragen Sie nur die E-Mail-Adresse ein, ohne Namen und spitze Klammern: "
+            "„anna@example.org“.",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        (
+            "Berg, Anna <anna@example.org>",  # as Outlook copies a recipient
+            "Bitte tragen Sie nur die E-Mail-Adresse ein, ohne Namen und spitze Klammern: "
+            "„anna@example.org“.",
+        ),
+        ("anna@example.org; kim@example.org", "Bitte tragen Sie nur eine E-Mail-Adresse ein."),
+        ("anna@", "Die E-Mail-Adresse sieht nicht gültig aus (name@beispiel.de)."),
+    ],
+)
+def test_a_project_s_contact_address_is_refused_with_the_same_words(typed, message):
+    project = Project(None, "Parkraum", "P1", 1, contact_email=typed)
+
+    problems = validate_project(clean_project(project), [])
+
+    assert [(p.field, p.message) for p in problems] == [("contact_email", message)]
 
 
 def test_an_address_that_only_holds_mailto_is_left_as_it_is():
