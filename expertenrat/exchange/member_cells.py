@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 from expertenrat.domain.enums import LabelledEnum, MemberRole, Sector
 from expertenrat.domain.german_dates import full_year
+from expertenrat.domain.pasted_phone_numbers import without_phone_label
 from expertenrat.domain.text_characters import copied_value, without_refused
 from expertenrat.exchange.member_columns import Cell, format_date
 
@@ -72,8 +73,10 @@ def read_line(cell: Cell) -> str:
 def read_phone(header: str, cell: Cell) -> str:
     """A phone number; one German Excel cut to a number in its scientific form ("4,93815E+11":
     a number of 12 or more digits, saved as CSV as Excel shows it) is no number any more. The
-    apostrophe that marks a number as text in Excel ("'0381 123") is not part of it."""
-    text = _without_text_mark(read_line(cell))
+    apostrophe that marks a number as text in Excel ("'0381 123") is not part of it, nor
+    the label it was copied with from a signature ("Tel.: 0381 123"; the roster printed
+    "Tel. Tel.: 0381 123")."""
+    text = _without_text_mark(without_phone_label(read_line(cell)))
     if _EXCEL_SCIENTIFIC.fullmatch(text):
         raise ValueError(
             f"{header} „{shown(text)}“ ist keine vollständige Nummer mehr: Excel hat sie als "

@@ -24,6 +24,7 @@ from expertenrat.domain.consent import CONSENT_COVERS
 from expertenrat.domain.councils import ActionField, RoleTitles
 from expertenrat.domain.enums import ConsentKind, MemberRole, Sector
 from expertenrat.domain.field_limits import PERSON
+from expertenrat.domain.pasted_phone_numbers import pasted_phone
 from expertenrat.ui.consent_row import ConsentRow, date_edit
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.member_form_messages import MemberFormMessages
@@ -57,7 +58,7 @@ class MemberFormView(MemberFormMessages):
             self.sector_combo.addItem(sector.label, sector.value)
 
         self.email_edit = LineEdit(placeholderText="name@beispiel.de")
-        self.phone_edit = LineEdit()
+        self.phone_edit = LineEdit(cleaning=pasted_phone)  # without a copied "Tel.:"
         self.postal_address_edit = plain_text_edit(4, grows=False)
         self.notes_edit = plain_text_edit(5, grows=True)
 

@@ -583,6 +583,15 @@ def test_excels_text_mark_before_a_phone_number_or_date_is_not_part_of_it() -> N
     assert (anna.term_start, anna.phone, anna.title) == (date(2025, 3, 1), "0381 123", "'s Prof.")
 
 
+def test_a_phone_number_s_label_copied_from_a_signature_is_not_part_of_it() -> None:
+    # found by a tester: the roster printed "Tel. Tel.: 0381 123"
+    data = f"{HEADER};Telefon\r\nAnna;Berg;01.03.2025;Umwelt;Tel.: 0381 123\r\n"
+
+    (anna,) = parse(data.encode()).members
+
+    assert anna.phone == "0381 123"
+
+
 def test_a_header_below_a_title_is_named_by_its_row_in_messages() -> None:
     # found by a tester: a title, then a header without "Amtszeit Beginn" was told that all
     # four columns were missing "in der ersten Zeile"
