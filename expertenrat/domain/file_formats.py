@@ -61,13 +61,6 @@ class FileFormat(Enum):
         return found
 
     @classmethod
-    def saved_as(cls, path: str, default: Self) -> tuple[Self, str]:
-        """The format a file name chosen to save to names, and the name; for any other
-        ending ``default``, its ending added to the name ("Mitglieder" is "Mitglieder.xlsx")."""
-        found = cls._named_by(path)
-        return (default, f"{path}{default.suffix}") if found is None else (found, path)
-
-    @classmethod
     def _named_by(cls, path: str | PurePath) -> Self | None:
         suffix = PurePath(path).suffix.casefold()
         return next((file_format for file_format in cls if file_format.suffix == suffix), None)

@@ -125,13 +125,12 @@ class AnnualReportButton(QPushButton):
         )
 
     def export(self, year: int, target: Path, title: str = "") -> None:
-        """Render the report of ``year`` and save it to ``target`` in the background."""
+        """Render the report of ``year`` and save it to ``target`` in the background; its
+        ".pdf" the save dialog adds (:func:`~expertenrat.ui.file_dialogs.saved_file_name`)."""
         council_id = self._council_id
         if council_id is None or self.busy():
             return
         title = title or self.text()
-        if target.suffix.casefold() != ".pdf":
-            target = Path(f"{target}.pdf")
         service, today = self._services.annual_report, self._today()
 
         def work(progress: Progress) -> RenderedPdf:

@@ -64,12 +64,11 @@ class AuditExport:
 
     def export_file(self, path: str, wanted: AuditFilter | None) -> None:
         """Write every entry matching ``wanted`` to ``path``, in the background, as .xlsx or
-        .csv by its ending (else .xlsx, the ending added)."""
+        .csv by its ending (the save dialog gives it one of them)."""
         if wanted is None or (self.job is not None and self.job.running):
             return
         title = tr(_CONTEXT, "Änderungsprotokoll exportieren")
-        file_format, name = AuditFileFormat.saved_as(path, AuditFileFormat.XLSX)
-        target = Path(name)
+        file_format, target = AuditFileFormat.of(path), Path(path)
         audit, page, dialogs = self._audit, self._page, self._dialogs
 
         def export(progress: Progress) -> None:

@@ -231,8 +231,6 @@ class PdfPrintActions(QObject):
 
     def _write(self, pdf: bytes, chosen: str, title: str, private: bool) -> None:
         path = Path(chosen)
-        if not path.is_dir():  # a folder stays a folder (and gets a warning), not "folder.pdf"
-            path = Path(_with_pdf_suffix(chosen))
         try:
             write_file(path, pdf, private=private)
         except FileWriteError as error:

@@ -103,13 +103,12 @@ class RecommendationExportButton(QPushButton):
         )
 
     def export(self, file_format: RegisterFileFormat, target: Path, title: str = "") -> None:
-        """Export to ``target`` in the background (its ending is ``file_format``'s)."""
+        """Export to ``target`` in the background; its ending is ``file_format``'s, as the save
+        dialog adds it (:func:`~expertenrat.ui.file_dialogs.saved_file_name`)."""
         council_id = self._council_id
         if council_id is None or self.busy():
             return
         title = title or self.text()
-        if target.suffix.casefold() != file_format.suffix:
-            target = Path(f"{target}{file_format.suffix}")
         service = self._services.recommendations_report
         chosen, today = self._chosen(), self._today()
 

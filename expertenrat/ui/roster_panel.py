@@ -174,12 +174,11 @@ class RosterPanel(RosterPanelView):
 
     def export_members(self, path: str) -> None:
         """Write the members to ``path`` in the background, as .xlsx or .csv by its ending
-        (else .xlsx)."""
+        (the save dialog gives it one of them)."""
         if self._council_id is None or self.busy():
             return
         title = tr(_CONTEXT, "Mitglieder exportieren")
-        file_format, name = MemberFileFormat.saved_as(path, MemberFileFormat.XLSX)
-        target = Path(name)
+        file_format, target = MemberFileFormat.of(path), Path(path)
         exchange, council_id = self._services.member_exchange, self._council_id
 
         def export(_progress: Progress) -> None:

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from expertenrat.ui.file_dialogs import saved_file_name
+
 
 @dataclass
 class ScriptedDialogs:
@@ -147,10 +149,13 @@ class ScriptedDialogs:
     def ask_save_file(
         self, parent, title, name_filter, suggested, on_path, kind, *, new_only=False
     ) -> None:
+        """The next scripted path, named as the real dialog hands it on: with the ending of
+        the filter's first pattern (the one selected at first) unless it has one of the
+        filter's (:func:`~expertenrat.ui.file_dialogs.saved_file_name`)."""
         self.file_dialogs.append((kind, suggested))
         self.save_titles.append(title)
         if self.paths:
-            on_path(self.paths.pop(0))
+            on_path(saved_file_name(self.paths.pop(0), name_filter, name_filter.split(";;")[0]))
 
     def file_saved(self, parent, title: str, text: str, path: str) -> None:
         self.messages.append(("saved", title, text))

@@ -1012,12 +1012,14 @@ def test_the_run_sheet_is_saved_and_a_folder_as_target_is_a_german_warning(
     services.agenda.add(meeting_id, AgendaItem(key=0, title="Bericht der Geschäftsstelle"))
     page.refresh()
     page.select(meeting_id)
-    dialogs.paths = [str(tmp_path), str(tmp_path / "Ablauf.pdf")]
+    folder = tmp_path / "Ordner.pdf"  # a folder the save dialog hands on: with the ending
+    folder.mkdir()
+    dialogs.paths = [str(folder), str(tmp_path / "Ablauf.pdf")]
 
     page.documents.run_sheet_button.save_action.trigger()
     finish_job(page.documents)
     assert dialogs.warnings() == [
-        f"„{tmp_path}“ ist ein Ordner. Bitte geben Sie einen Dateinamen an."
+        f"„{folder}“ ist ein Ordner. Bitte geben Sie einen Dateinamen an."
     ]
 
     page.documents.run_sheet_button.save_action.trigger()

@@ -249,10 +249,17 @@ def test_save_as_replaces_an_existing_file(qtbot, actions, dialogs, tmp_path) ->
     assert target.read_bytes() == b"%PDF-neu"
 
 
+def _folder_named_as_a_pdf(tmp: Path) -> Path:
+    """A folder the save dialog could hand on: its name has the filter's ending."""
+    folder = tmp / "liste.pdf"
+    folder.mkdir()
+    return folder
+
+
 @pytest.mark.parametrize(
     ("where", "failure", "reason"),
     [
-        (lambda tmp: tmp, None, "ist ein Ordner"),
+        (_folder_named_as_a_pdf, None, "ist ein Ordner"),
         (lambda tmp: tmp / "fehlt" / "liste.pdf", None, "Den Ordner"),
         (lambda tmp: tmp / "liste.pdf", OSError(errno.ENOSPC, "No space"), "Datenträger ist voll"),
         (lambda tmp: tmp / "liste.pdf", PermissionError(errno.EACCES, "Denied"), "Berechtigung"),
@@ -269,12 +276,13 @@ def test_save_as_problems_are_german_warnings_not_tracebacks(
 
         monkeypatch.setattr("expertenrat.services.files.os.replace", fail)
     dialogs.paths.append(str(where(tmp_path)))
+    before = list(tmp_path.iterdir())
 
     actions.save_as(b"%PDF-1.4", "liste", "Liste speichern")
 
     [warning] = dialogs.warnings()
     assert reason in warning
-    assert list(tmp_path.iterdir()) == [], "no half-written or temporary file is left"
+    assert list(tmp_path.iterdir()) == before, "no half-written or temporary file is left"
 
 
 def test_a_save_problem_without_a_german_reason_keeps_the_system_s_text_behind_details(
