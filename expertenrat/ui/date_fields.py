@@ -23,7 +23,7 @@ import contextlib
 import re
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QTimer
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QValidator
 from PySide6.QtWidgets import QDateEdit, QWidget
 
@@ -54,16 +54,12 @@ class DateEdit(QDateEdit):
         self._paste = PasteWatch(self)  # what is pasted, known as it is pasted
         self._moved_on = False  # the last digit completed a part and moved to the next
         self._typed_day: int | None = None  # the day typed, before Qt cut it to the month
-        self._keys = TypedRun(self)  # typed since the focus came or another key was pressed
-        self._keys_date = QDate()  # the field's date as the last of them left it
+        # typed since the focus came or another key was pressed
+        self._keys = TypedRun(self, self.date, self.take_typed)
         self._hidden_empty = ""  # the empty field's "–", hidden while a date is typed
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.take_typed()
         self._keys.press(event, self._key_pressed)
-        if event.text():
-            self._keys_date = self.date()
 
     def _key_pressed(self, event: QKeyEvent) -> None:
         text = event.text()
@@ -161,13 +157,9 @@ class DateEdit(QDateEdit):
         """What was typed in one go where Qt refused a key of it, where it reads as a date
         ("2026-12-05"), becomes the field's date; else where the text reads "1.1.27", the
         field's date becomes 01.01.2027 (either if it is a date the field allows); any other
-        text is left to Qt.
-        A date changed since the last key typed (an arrow key, the mouse wheel, the calendar)
-        stays as it is shown: what was typed went back to it without a word (found by
-        review: 15.01.2027 typed, then Up to the 16th, was the 15th again on Tab)."""
+        text is left to Qt. A date changed since the last key typed stays as it is shown
+        (see :class:`~expertenrat.ui.typed_keys.TypedRun`)."""
         keys = self._keys.take()  # Qt refused a key of them
-        if self.date() != self._keys_date:
-            keys = ""
         day = copied_date(keys)
         if day is None and (days := ambiguous_date(keys)) is not None:
             day = days[0]  # typed in the field's order, day first ("3/1/2025": 03.01.2025)

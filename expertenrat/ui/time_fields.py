@@ -56,8 +56,8 @@ class TimeEdit(QTimeEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._paste = PasteWatch(self)  # what is pasted, known as it is pasted
-        self._keys = TypedRun(self)  # typed since the focus came, a click or another key
-        self._keys_time = QTime()  # the field's time as the last of them left it
+        # typed since the focus came, a click or another key
+        self._keys = TypedRun(self, self.time, self.take_typed)
 
     def validate(self, text: str, pos: int) -> object:
         checked = super().validate(text, pos)
@@ -80,11 +80,7 @@ class TimeEdit(QTimeEdit):
         return checked
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.take_typed()
         self._keys.press(event, self._key_pressed)
-        if event.text():
-            self._keys_time = self.time()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         self._keys.clear()
@@ -103,8 +99,6 @@ class TimeEdit(QTimeEdit):
         ("16:30", "1630", "4:30 PM"), becomes the field's time, unless the time was changed
         since the last key typed (an arrow key, the mouse wheel)."""
         keys = self._keys.take()
-        if self.time() != self._keys_time:
-            return
         meant = _copied_time(keys) or _digits_typed(keys)
         if meant is not None and meant != self.time():
             self.setTime(meant)
