@@ -39,20 +39,22 @@ def _meeting(database, council_id: int, actor: str, *, letter_sent_on: date | No
     """A meeting invited on 20.02.2026 whose agenda changed after the invitation (on
     02.03.2026); the changed letter recorded as sent on ``letter_sent_on``, that day (or not
     at all); then held."""
+    meeting_id = _invited(database, council_id, actor)
+    AgendaService(database, actor).add(meeting_id, AgendaItem(0, "Radwege & <Ampeln>"))
+    if letter_sent_on is not None:
+        _record_letter(database, actor, meeting_id, letter_sent_on, today=letter_sent_on)
+    _held(database, actor, meeting_id)
+    return meeting_id
+
+
+def _invited(database, council_id: int, actor: str) -> int:
+    """A meeting on 10.03.2026, invited on 20.02.2026."""
     meetings = MeetingsService(database, actor)
     meeting_id = add_meeting(database, council_id, starts_at=START).meeting_id
     meetings.change_state(
         meeting_id, meetings.get(meeting_id).version, MeetingState.INVITED,
         now=AFTER, sent_on=date(2026, 2, 20),
     )  # fmt: skip
-    AgendaService(database, actor).add(meeting_id, AgendaItem(0, "Radwege & <Ampeln>"))
-    if letter_sent_on is not None:
-        MeetingDocumentsService(database, actor, meetings).record_invitation_sent(
-            meeting_id, meetings.get(meeting_id).version, letter_sent_on, today=letter_sent_on
-        )
-    meetings.change_state(
-        meeting_id, meetings.get(meeting_id).version, MeetingState.HELD, now=AFTER
-    )
     return meeting_id
 
 
@@ -60,6 +62,35 @@ def _adopt(database, actor: str, meeting_id: int, changes: str = "") -> None:
     minutes = MinutesService(database, actor)
     header = minutes.minutes(meeting_id).header
     minutes.save_header(meeting_id, replace(header, agenda_approved=True, agenda_changes=changes))
+
+
+def _record_letter(
+    database, actor: str, meeting_id: int, sent_on: date, today: date = date(2026, 3, 5)
+) -> None:
+    """The changed agenda recorded as sent on ``sent_on`` (recorded ``today``)."""
+    meetings = MeetingsService(database, actor)
+    MeetingDocumentsService(database, actor, meetings).record_invitation_sent(
+        meeting_id, meetings.get(meeting_id).version, sent_on, today=today
+    )
+
+
+def _held(database, actor: str, meeting_id: int) -> None:
+    meetings = MeetingsService(database, actor)
+    meetings.change_state(
+        meeting_id, meetings.get(meeting_id).version, MeetingState.HELD, now=AFTER
+    )
+
+
+def _check_keys(database, actor: str, meeting_id: int) -> list[str]:
+    """The keys of the lines of the minutes' completeness check."""
+    return [line.key for line in MinutesService(database, actor).checklist(meeting_id).lines]
+
+
+def _check_line(database, actor: str, meeting_id: int, key: str):
+    """The one line of the completeness check with ``key``."""
+    lines = MinutesService(database, actor).checklist(meeting_id).lines
+    (line,) = [line for line in lines if line.key == key]
+    return line
 
 
 def _printed(database, meeting_id: int) -> str:
@@ -110,11 +141,7 @@ def test_an_agenda_changed_without_a_letter_sent_is_not_named(database, council,
         f"Die Tagesordnung wurde festgestellt. Nach der Einladung wurde TOP {added} auf die "
         "Tagesordnung gesetzt."
     ) in printed
-    (line,) = [
-        line
-        for line in MinutesService(database, actor).checklist(meeting_id).lines
-        if line.key == "agenda_added"
-    ]
+    line = _check_line(database, actor, meeting_id, "agenda_added")
     assert (line.ok, line.warning) == (True, True)
     assert line.text == (
         f"Nach der Einladung auf die Tagesordnung gesetzt und nicht mit einer geänderten "
@@ -126,8 +153,7 @@ def test_an_agenda_changed_without_a_letter_sent_is_not_named(database, council,
     printed = _printed(database, meeting_id)
     assert "Nach der Einladung wurde" not in printed
     assert "mit folgenden Änderungen festgestellt" in printed
-    keys = [line.key for line in MinutesService(database, actor).checklist(meeting_id).lines]
-    assert "agenda_added" not in keys
+    assert "agenda_added" not in _check_keys(database, actor, meeting_id)
 
 
 def test_an_item_added_after_a_sent_changed_letter_is_not_named_as_unsent(
@@ -137,8 +163,7 @@ def test_an_item_added_after_a_sent_changed_letter_is_not_named_as_unsent(
     _adopt(database, actor, meeting_id)
 
     assert "Nach der Einladung wurde" not in _printed(database, meeting_id)
-    keys = [line.key for line in MinutesService(database, actor).checklist(meeting_id).lines]
-    assert "agenda_added" not in keys
+    assert "agenda_added" not in _check_keys(database, actor, meeting_id)
 
 
 def test_only_the_item_added_after_a_sent_changed_agenda_is_named_as_unsent(
@@ -148,22 +173,13 @@ def test_only_the_item_added_after_a_sent_changed_agenda_is_named_as_unsent(
     changed again on 03.03.2026: only the item added then is named, not the one the letter
     carried (found by a tester: both were named as added after the invitation, of which no
     changed agenda told)."""
-    meetings = MeetingsService(database, actor)
-    meeting_id = add_meeting(database, council.id, starts_at=START).meeting_id
-    meetings.change_state(
-        meeting_id, meetings.get(meeting_id).version, MeetingState.INVITED,
-        now=AFTER, sent_on=date(2026, 2, 20),
-    )  # fmt: skip
+    meeting_id = _invited(database, council.id, actor)
     agenda = AgendaService(database, actor)
     agenda.add(meeting_id, AgendaItem(0, "Radwege & <Ampeln>"))
-    MeetingDocumentsService(database, actor, meetings).record_invitation_sent(
-        meeting_id, meetings.get(meeting_id).version, date(2026, 3, 2), today=date(2026, 3, 2)
-    )
+    _record_letter(database, actor, meeting_id, date(2026, 3, 2), today=date(2026, 3, 2))
     monkeypatch.setattr(CouncilClock, "today", lambda _clock: date(2026, 3, 3))
     agenda.add(meeting_id, AgendaItem(0, "Baumschutz"))
-    meetings.change_state(
-        meeting_id, meetings.get(meeting_id).version, MeetingState.HELD, now=AFTER
-    )
+    _held(database, actor, meeting_id)
     _adopt(database, actor, meeting_id)
 
     printed = _printed(database, meeting_id)
@@ -173,11 +189,7 @@ def test_only_the_item_added_after_a_sent_changed_agenda_is_named_as_unsent(
         f"festgestellt. Nach der geänderten Tagesordnung vom 02.03.2026 wurde TOP {late} auf "
         "die Tagesordnung gesetzt."
     ) in printed
-    (line,) = [
-        line
-        for line in MinutesService(database, actor).checklist(meeting_id).lines
-        if line.key == "agenda_added"
-    ]
+    line = _check_line(database, actor, meeting_id, "agenda_added")
     assert "„Baumschutz“" in line.text
     assert "Radwege" not in line.text
 
@@ -189,31 +201,19 @@ def test_an_invited_item_removed_on_the_meeting_s_day_is_named(
     sent: the minutes name it and the check warns until "Änderungen der Tagesordnung"
     mentions it, by title or by its number (found by a tester: it was named nowhere and
     the agenda was said to be adopted "ohne Änderungen")."""
-    meetings = MeetingsService(database, actor)
-    rows = add_meeting(database, council.id, starts_at=START)
-    meeting_id = rows.meeting_id
-    meetings.change_state(
-        meeting_id, meetings.get(meeting_id).version, MeetingState.INVITED,
-        now=AFTER, sent_on=date(2026, 2, 20),
-    )  # fmt: skip
+    meeting_id = _invited(database, council.id, actor)
     monkeypatch.setattr(CouncilClock, "today", lambda _clock: START.date())
     agenda = AgendaService(database, actor)
     removed = next(i for i in agenda.agenda(meeting_id).items if i.title == "Beratung")
     agenda.delete(removed.key, removed.version)
-    meetings.change_state(
-        meeting_id, meetings.get(meeting_id).version, MeetingState.HELD, now=AFTER
-    )
+    _held(database, actor, meeting_id)
     _adopt(database, actor, meeting_id)
 
     assert (
         "Die Tagesordnung wurde festgestellt. Nach der Einladung wurde „Beratung“ von der "
         "Tagesordnung abgesetzt."
     ) in _printed(database, meeting_id)
-    (line,) = [
-        line
-        for line in MinutesService(database, actor).checklist(meeting_id).lines
-        if line.key == "agenda_dropped"
-    ]
+    line = _check_line(database, actor, meeting_id, "agenda_dropped")
     assert (line.ok, line.warning) == (True, True)
     assert line.text == (
         "Nach der Einladung von der Tagesordnung genommen und mit keiner geänderten "
@@ -224,36 +224,16 @@ def test_an_invited_item_removed_on_the_meeting_s_day_is_named(
     for changes in ("TOP 3 wurde abgesetzt.", "„Beratung“ entfiel."):
         _adopt(database, actor, meeting_id, changes)
         assert "von der Tagesordnung abgesetzt" not in _printed(database, meeting_id)
-        keys = [line.key for line in MinutesService(database, actor).checklist(meeting_id).lines]
-        assert "agenda_dropped" not in keys
+        assert "agenda_dropped" not in _check_keys(database, actor, meeting_id)
 
 
 def _invited_with_a_sent_change(database, council_id: int, actor: str) -> int:
     """A meeting invited on 20.02.2026, "Radwege & <Ampeln>" added and a changed agenda
     recorded as sent on 02.03.2026 (today, as the fixture has it)."""
-    meetings = MeetingsService(database, actor)
-    meeting_id = add_meeting(database, council_id, starts_at=START).meeting_id
-    meetings.change_state(
-        meeting_id, meetings.get(meeting_id).version, MeetingState.INVITED,
-        now=AFTER, sent_on=date(2026, 2, 20),
-    )  # fmt: skip
+    meeting_id = _invited(database, council_id, actor)
     AgendaService(database, actor).add(meeting_id, AgendaItem(0, "Radwege & <Ampeln>"))
     _record_letter(database, actor, meeting_id, date(2026, 3, 2))
     return meeting_id
-
-
-def _record_letter(database, actor: str, meeting_id: int, sent_on: date) -> None:
-    meetings = MeetingsService(database, actor)
-    MeetingDocumentsService(database, actor, meetings).record_invitation_sent(
-        meeting_id, meetings.get(meeting_id).version, sent_on, today=date(2026, 3, 5)
-    )
-
-
-def _held(database, actor: str, meeting_id: int) -> None:
-    meetings = MeetingsService(database, actor)
-    meetings.change_state(
-        meeting_id, meetings.get(meeting_id).version, MeetingState.HELD, now=AFTER
-    )
 
 
 def test_an_item_added_on_the_day_a_changed_agenda_went_out_is_not_said_to_be_unsent(
@@ -272,11 +252,7 @@ def test_an_item_added_on_the_day_a_changed_agenda_went_out_is_not_said_to_be_un
     printed = _printed(database, meeting_id)
     assert f"Nach der Einladung wurde TOP {late} auf die Tagesordnung gesetzt." in printed
     assert "Nach der geänderten Tagesordnung" not in printed
-    (line,) = [
-        line
-        for line in MinutesService(database, actor).checklist(meeting_id).lines
-        if line.key == "agenda_added"
-    ]
+    line = _check_line(database, actor, meeting_id, "agenda_added")
     assert line.text.startswith(
         "Nach der Einladung auf die Tagesordnung gesetzt (ob eine geänderte Tagesordnung es "
         "mitteilte, ist nicht erfasst: sie wurde am Tag ihres Versands noch geändert): "
@@ -298,8 +274,7 @@ def test_a_changed_agenda_sent_again_under_its_earlier_day_counts_as_a_letter(
     _adopt(database, actor, meeting_id)
 
     assert "auf die Tagesordnung gesetzt" not in _printed(database, meeting_id)
-    keys = [line.key for line in MinutesService(database, actor).checklist(meeting_id).lines]
-    assert "agenda_added" not in keys
+    assert "agenda_added" not in _check_keys(database, actor, meeting_id)
 
 
 def number_of(database, meeting_id: int, title: str) -> str:
@@ -318,12 +293,7 @@ def test_an_item_added_after_the_meeting_s_day_before_it_was_set_held_is_named(
     records then the item taken up at its start, before setting it "durchgeführt". No
     changed letter goes out after the day, so the agenda's change left no mark: the minutes
     said the agenda was adopted "ohne Änderungen", naming no item added."""
-    meetings = MeetingsService(database, actor)
-    meeting_id = add_meeting(database, council.id, starts_at=START).meeting_id
-    meetings.change_state(
-        meeting_id, meetings.get(meeting_id).version, MeetingState.INVITED,
-        now=AFTER, sent_on=date(2026, 2, 20),
-    )  # fmt: skip
+    meeting_id = _invited(database, council.id, actor)
     monkeypatch.setattr(CouncilClock, "today", lambda _clock: date(2026, 3, 11))
     AgendaService(database, actor).add(meeting_id, AgendaItem(0, "Radwege & <Ampeln>"))
     _held(database, actor, meeting_id)
@@ -334,11 +304,7 @@ def test_an_item_added_after_the_meeting_s_day_before_it_was_set_held_is_named(
         f"Die Tagesordnung wurde festgestellt. Nach der Einladung wurde TOP {added} auf die "
         "Tagesordnung gesetzt."
     ) in _printed(database, meeting_id)
-    (line,) = [
-        line
-        for line in MinutesService(database, actor).checklist(meeting_id).lines
-        if line.key == "agenda_added"
-    ]
+    line = _check_line(database, actor, meeting_id, "agenda_added")
     assert line.text.startswith(
         "Nach der Einladung auf die Tagesordnung gesetzt und nicht mit einer geänderten "
         f"Tagesordnung versandt: TOP {added} „Radwege & <Ampeln>“."
