@@ -8,15 +8,9 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (
-    QApplication,
-    QDateEdit,
-    QLineEdit,
-    QToolTip,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QToolTip
+from typed_fields import empty_date_edit, focused, in_active_window, paste
 
 from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.meetings_page import MeetingsPage
@@ -33,14 +27,11 @@ def type_date(qtbot, edit: QDateEdit, text: str) -> None:
 
 @pytest.fixture
 def fields(qtbot) -> Iterator[tuple[QDateEdit, QLineEdit]]:
-    """A date field showing 03.12.2026 and a field the focus moves on to."""
-    window = QWidget()
-    qtbot.addWidget(window)
-    layout = QVBoxLayout(window)
-    layout.addWidget(date_edit(SHOWN))
-    layout.addWidget(QLineEdit())
-    window.show()
-    yield window.findChild(QDateEdit), window.findChild(QLineEdit)  # the window lives on
+    """A date field showing 03.12.2026 and a field the focus moves on to, in an active
+    window."""
+    edit, other = date_edit(SHOWN), QLineEdit()
+    _window = in_active_window(qtbot, edit, other)
+    yield edit, other  # the window lives on
 
 
 @pytest.mark.parametrize(
@@ -90,8 +81,6 @@ def test_a_typed_date_changed_by_an_arrow_key_stays_as_shown(qtbot, fields, leav
     """(found by review) 15.01.2027 typed, then Up to the 16th: the field went back to the
     15th as the focus left it, or Enter saved the form."""
     edit, other = fields
-    edit.window().activateWindow()
-    qtbot.waitUntil(edit.window().isActiveWindow)
     type_date(qtbot, edit, "15.01.2027")
     edit.setSelectedSection(QDateEdit.Section.DaySection)
     qtbot.keyClick(edit, Qt.Key.Key_Up)
@@ -152,8 +141,7 @@ def test_a_date_pasted_in_another_form_is_taken(qtbot, fields, copied):
     edit, _ = fields
     edit.setFocus()
     edit.selectAll()
-    QApplication.clipboard().setText(copied)
-    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    paste(qtbot, edit, copied)
     qtbot.waitUntil(lambda: edit.date().toPython() == date(2027, 1, 15))
     assert edit.text() == "15.01.2027"
 
@@ -163,20 +151,12 @@ def test_a_date_pasted_as_the_focus_came_by_tab_is_taken(qtbot, copied):
     """(found by review) Tab selects the field's day, and Qt put the pasted text into it,
     "15.01.2027.12.2026": refused without a word, the field kept its old date; only a
     field whose whole text was selected took it."""
-    window = QWidget()
-    qtbot.addWidget(window)
-    layout = QVBoxLayout(window)
     before, edit = QLineEdit(), date_edit(SHOWN)
-    layout.addWidget(before)
-    layout.addWidget(edit)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    _window = in_active_window(qtbot, before, edit)
     before.setFocus()
     qtbot.keyClick(before, Qt.Key.Key_Tab)
     assert edit.hasFocus() and edit.lineEdit().selectedText() == "03"
-    QApplication.clipboard().setText(copied)
-    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    paste(qtbot, edit, copied)
     qtbot.waitUntil(lambda: edit.date().toPython() == date(2027, 1, 15), timeout=2000)
     assert edit.text() == "15.01.2027"
 
@@ -191,8 +171,7 @@ def test_a_date_pasted_without_its_year_is_in_the_year_shown(qtbot, fields, whol
         edit.selectAll()
     else:
         edit.setSelectedSection(QDateEdit.Section.DaySection)
-    QApplication.clipboard().setText("24.12.")
-    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    paste(qtbot, edit, "24.12.")
     qtbot.waitUntil(lambda: edit.date().toPython() == date(2026, 12, 24), timeout=2000)
 
 
@@ -202,8 +181,7 @@ def test_a_pasted_text_that_is_no_date_leaves_the_field_s_date_and_says_so(qtbot
     edit.setFocus()
     edit.selectAll()
     for copied in ("Dezember 2026", "2027-13-01", "1.05", "15.01.2027 bis 20.01.2027"):
-        QApplication.clipboard().setText(copied)
-        qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        paste(qtbot, edit, copied)
     assert QToolTip.text() == (
         "„15.01.2027 bis 20.01.2027“ ist kein Datum, das sich lesen lässt. Bitte\n"
         "als TT.MM.JJJJ angeben, etwa 15.01.2027."
@@ -219,8 +197,7 @@ def test_a_pasted_date_that_reads_as_two_days_is_refused_with_why(qtbot, fields)
     edit, _ = fields
     edit.setFocus()
     edit.selectAll()
-    QApplication.clipboard().setText("3/1/2025")
-    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    paste(qtbot, edit, "3/1/2025")
     qtbot.wait(10)
     assert edit.date().toPython() == SHOWN
     assert QToolTip.text() == (
@@ -237,8 +214,7 @@ def test_a_pasted_date_its_weekday_is_not_on_is_refused_with_why(qtbot, fields):
     edit, _ = fields
     edit.setFocus()
     edit.selectAll()
-    QApplication.clipboard().setText("Dienstag, 14.01.2027")
-    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    paste(qtbot, edit, "Dienstag, 14.01.2027")
     qtbot.wait(10)
     assert edit.date().toPython() == SHOWN
     assert QToolTip.text() == (
@@ -303,33 +279,16 @@ def test_ctrl_s_saves_the_meeting_as_enter_does(page, qtbot, services, council_i
 def test_a_date_pasted_into_an_empty_field_is_taken(qtbot, copied):
     """(found by a tester) The empty field ("–": a consent's date, the Änderungsprotokoll's
     days) kept its "–" before the pasted date, and no date came of it."""
-    edit = date_edit()
-    qtbot.addWidget(edit)
-    edit.setMinimumDate(QDate(2000, 1, 1))
-    edit.setSpecialValueText("–")
-    edit.setDate(edit.minimumDate())
-    edit.show()
-    edit.setFocus()
-    edit.selectAll()
-    QApplication.clipboard().setText(copied)
-    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    edit = focused(qtbot, empty_date_edit())
+    paste(qtbot, edit, copied)
     qtbot.waitUntil(lambda: edit.date().toPython() == date(2027, 1, 15), timeout=2000)
 
 
 def test_a_date_typed_into_an_empty_field_digit_by_digit_is_taken(qtbot):
     """(found by a tester) "15012027" typed into the empty field ("–") went after its "–"
     and left no date; a field left untouched keeps its "–"."""
-    window = QWidget()
-    qtbot.addWidget(window)
-    layout = QVBoxLayout(window)
-    edits = [date_edit(), date_edit()]
-    for edit in edits:
-        edit.setMinimumDate(QDate(2000, 1, 1))
-        edit.setSpecialValueText("–")
-        edit.setDate(edit.minimumDate())
-        layout.addWidget(edit)
-    window.show()
-    typed, untouched = edits
+    typed, untouched = empty_date_edit(), empty_date_edit()
+    _window = in_active_window(qtbot, typed, untouched)
     typed.setFocus()
     qtbot.waitUntil(typed.hasFocus)
     qtbot.keyClicks(typed, "15012027")
@@ -370,8 +329,6 @@ def test_a_date_qt_took_key_by_key_is_kept_as_shown(qtbot, fields, typed, day, l
     """(found by review, as in the time fields: "145" showed 14:05 and became 01:45) What
     Qt took key by key into the day is kept as shown; only keys it refused are read again."""
     edit, other = fields
-    edit.window().activateWindow()
-    qtbot.waitUntil(edit.window().isActiveWindow)
     type_date(qtbot, edit, typed)
     shown = edit.text()
     if leave == "tab":

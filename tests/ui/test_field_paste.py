@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QDate, QPoint, Qt, QTime, QTimer
 from PySide6.QtGui import QClipboard, QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QDateEdit, QMenu, QTimeEdit
+from typed_fields import focused
 
 from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.time_fields import optional_time_edit, time_edit
@@ -34,10 +35,8 @@ def clipboard_reads(monkeypatch) -> list[QClipboard.Mode]:
 @pytest.mark.parametrize("make", [date_edit, lambda: date_edit(date(2026, 12, 3))])
 def test_a_date_typed_key_by_key_reads_no_clipboard(qtbot, clipboard_reads, make):
     edit = make()
-    qtbot.addWidget(edit)
     edit.setMinimumDate(QDate(2000, 1, 1))
-    edit.show()
-    edit.setFocus()
+    focused(qtbot, edit, whole=False)
     edit.setSelectedSection(QDateEdit.Section.DaySection)
     qtbot.keyClicks(edit, "15.01.2027")
     edit.take_typed()
@@ -47,10 +46,7 @@ def test_a_date_typed_key_by_key_reads_no_clipboard(qtbot, clipboard_reads, make
 
 @pytest.mark.parametrize("make", [time_edit, optional_time_edit])
 def test_a_time_typed_key_by_key_reads_no_clipboard(qtbot, clipboard_reads, make):
-    edit = make()
-    qtbot.addWidget(edit)
-    edit.show()
-    edit.setFocus()
+    edit = focused(qtbot, make(), whole=False)
     edit.setSelectedSection(QTimeEdit.Section.HourSection)
     qtbot.keyClicks(edit, "4:30 PM")
     edit.take_typed()
@@ -60,12 +56,7 @@ def test_a_time_typed_key_by_key_reads_no_clipboard(qtbot, clipboard_reads, make
 
 def test_a_time_pasted_from_the_context_menu_is_taken(qtbot, clipboard_reads):
     """The context menu's "Einfügen" is a paste as Ctrl+V is: "16.30 Uhr" is read."""
-    edit = time_edit()
-    qtbot.addWidget(edit)
-    edit.show()
-    edit.setTime(QTime(10, 0))
-    edit.setFocus()
-    edit.selectAll()
+    edit = focused(qtbot, time_edit(), QTime(10, 0))
     QApplication.clipboard().setText("16.30 Uhr")
 
     def paste_from_menu() -> None:
@@ -90,10 +81,7 @@ def test_a_date_pasted_with_shift_insert_is_taken_reading_the_clipboard_once(
     qtbot, clipboard_reads
 ):
     """Shift+Insert is a paste as Ctrl+V is, here into the day selected."""
-    edit = date_edit(date(2026, 12, 3))
-    qtbot.addWidget(edit)
-    edit.show()
-    edit.setFocus()
+    edit = focused(qtbot, date_edit(date(2026, 12, 3)), whole=False)
     edit.setSelectedSection(QDateEdit.Section.DaySection)
     QApplication.clipboard().setText("2027-01-15")
     qtbot.keyClick(edit, Qt.Key.Key_Insert, Qt.KeyboardModifier.ShiftModifier)

@@ -8,22 +8,14 @@ from datetime import time
 
 import pytest
 from PySide6.QtCore import Qt, QTime
-from PySide6.QtWidgets import (
-    QApplication,
-    QLineEdit,
-    QTimeEdit,
-    QToolTip,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLineEdit, QTimeEdit, QToolTip
+from typed_fields import focused, in_active_window, paste
 
 from expertenrat.ui.time_fields import optional_time, optional_time_edit, time_edit
 
 
 def typed(qtbot, edit: QTimeEdit, text: str) -> None:
-    qtbot.addWidget(edit)
-    edit.show()
-    edit.setFocus()
+    focused(qtbot, edit, whole=False)
     edit.setSelectedSection(QTimeEdit.Section.HourSection)
     qtbot.keyClicks(edit, text)
 
@@ -53,15 +45,8 @@ def test_a_time_typed_with_pm_or_am_is_taken_as_meant(qtbot, text, meant):
 def test_a_time_typed_with_a_space_before_pm_stays_so_when_the_focus_leaves(qtbot, text, meant):
     """(found by a tester) The space Qt refused made the field go back to 04:30 as the
     focus left it: "4:30 PM" showed 16:30 while typed and was saved as 04:30."""
-    window = QWidget()
-    qtbot.addWidget(window)
-    layout = QVBoxLayout(window)
     edit, other = time_edit(), QLineEdit()
-    layout.addWidget(edit)
-    layout.addWidget(other)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    _window = in_active_window(qtbot, edit, other)
     edit.setTime(QTime(14, 0))
     edit.setFocus()
     edit.setSelectedSection(QTimeEdit.Section.HourSection)
@@ -74,18 +59,11 @@ def test_a_time_typed_with_a_space_before_pm_stays_so_when_the_focus_leaves(qtbo
 @pytest.fixture
 def field(qtbot) -> Iterator[tuple[QTimeEdit, QLineEdit]]:
     """A time field showing 14:00, focused in an active window, and a field after it."""
-    window = QWidget()
-    qtbot.addWidget(window)
-    layout = QVBoxLayout(window)
-    layout.addWidget(time_edit())
-    layout.addWidget(QLineEdit())
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    edit = window.findChild(QTimeEdit)
+    edit, other = time_edit(), QLineEdit()
+    _window = in_active_window(qtbot, edit, other)
     edit.setTime(QTime(14, 0))
     edit.setFocus()
-    yield edit, window.findChild(QLineEdit)
+    yield edit, other
 
 
 @pytest.mark.parametrize("text", ["16:30", "1630", "4:30 PM", "16.30 Uhr"])
@@ -193,13 +171,8 @@ def test_a_letter_with_alt_or_ctrl_is_no_pm(qtbot):
 @pytest.mark.parametrize("make", [time_edit, optional_time_edit])
 def test_a_time_pasted_as_an_invitation_writes_it_is_taken(qtbot, make, copied):
     """(found by a tester) Qt refused "16.30 Uhr" without a word and kept the old time."""
-    edit = make()
-    qtbot.addWidget(edit)
-    edit.show()
-    edit.setFocus()
-    edit.selectAll()
-    QApplication.clipboard().setText(copied)
-    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    edit = focused(qtbot, make())
+    paste(qtbot, edit, copied)
     qtbot.waitUntil(lambda: edit.time().toPython() == time(16, 30), timeout=2000)
     assert edit.text() == "16:30"
 
@@ -210,13 +183,8 @@ def test_a_time_pasted_as_an_invitation_writes_it_is_taken(qtbot, make, copied):
 def test_a_time_pasted_as_its_hour_alone_is_taken(qtbot, copied, meant):
     """(found by a tester) "10 Uhr", as German invitations write the hour, was refused as
     no time that can be read."""
-    edit = time_edit()
-    qtbot.addWidget(edit)
-    edit.show()
-    edit.setFocus()
-    edit.selectAll()
-    QApplication.clipboard().setText(copied)
-    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    edit = focused(qtbot, time_edit())
+    paste(qtbot, edit, copied)
     qtbot.wait(10)
     assert edit.time().toPython() == meant
 
@@ -225,20 +193,12 @@ def test_a_time_pasted_as_its_hour_alone_is_taken(qtbot, copied, meant):
 def test_a_time_pasted_as_the_focus_came_by_tab_is_taken(qtbot, make):
     """(found by review) Tab selects the hours, and Qt put the pasted text into them,
     "16.30 Uhr:00": refused without a word, the field kept its old time."""
-    window = QWidget()
-    qtbot.addWidget(window)
-    layout = QVBoxLayout(window)
     before, edit = QLineEdit(), make()
-    layout.addWidget(before)
-    layout.addWidget(edit)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    _window = in_active_window(qtbot, before, edit)
     before.setFocus()
     qtbot.keyClick(before, Qt.Key.Key_Tab)
     assert edit.hasFocus()
-    QApplication.clipboard().setText("16.30 Uhr")
-    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    paste(qtbot, edit, "16.30 Uhr")
     qtbot.waitUntil(lambda: edit.time().toPython() == time(16, 30), timeout=2000)
 
 
@@ -246,14 +206,9 @@ def test_a_time_pasted_as_the_focus_came_by_tab_is_taken(qtbot, make):
 def test_a_time_pasted_into_the_minutes_is_the_time_pasted(qtbot, copied, meant):
     """(found by a tester) "16:30" pasted into the minutes of 14:00 (clicked into) made
     Qt's text "14:16:30", read as 14:16 with 30 seconds: a wrong time without a word."""
-    edit = time_edit()
-    qtbot.addWidget(edit)
-    edit.show()
-    edit.setTime(QTime(14, 0))
-    edit.setFocus()
+    edit = focused(qtbot, time_edit(), QTime(14, 0), whole=False)
     edit.setSelectedSection(QTimeEdit.Section.MinuteSection)
-    QApplication.clipboard().setText(copied)
-    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    paste(qtbot, edit, copied)
     qtbot.wait(10)
     assert edit.time().toPython() == meant
 
@@ -261,14 +216,10 @@ def test_a_time_pasted_into_the_minutes_is_the_time_pasted(qtbot, copied, meant)
 def test_a_key_the_field_refuses_is_no_paste_of_the_time_copied(qtbot):
     """ "x" typed at the end of "16:30" is "16:30x" to Qt's check, which holds the "6:30"
     copied before: no paste of it."""
-    edit = time_edit()
-    qtbot.addWidget(edit)
-    edit.show()
-    edit.setTime(QTime(16, 30))
-    edit.setFocus()
+    edit = focused(qtbot, time_edit(), QTime(16, 30), whole=False)
     edit.lineEdit().deselect()
     edit.lineEdit().setCursorPosition(5)
-    QApplication.clipboard().setText("6:30")
+    QApplication.clipboard().setText("6:30")  # copied before, not pasted
     qtbot.keyClicks(edit, "x")
     qtbot.wait(10)
     assert edit.time().toPython() == time(16, 30)
@@ -276,14 +227,8 @@ def test_a_key_the_field_refuses_is_no_paste_of_the_time_copied(qtbot):
 
 def test_a_pasted_text_that_is_no_time_leaves_the_field_s_time_and_says_so(qtbot):
     """(found by review) Refused without a word, the old time looked taken."""
-    edit = time_edit()
-    qtbot.addWidget(edit)
-    edit.show()
-    edit.setTime(QTime(10, 0))
-    edit.setFocus()
-    edit.selectAll()
-    QApplication.clipboard().setText("nachmittags\nim Rathaus, Raum 1.05 und anschließend im Foyer")
-    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    edit = focused(qtbot, time_edit(), QTime(10, 0))
+    paste(qtbot, edit, "nachmittags\nim Rathaus, Raum 1.05 und anschließend im Foyer")
     assert QToolTip.text() == (
         "„nachmittags im Rathaus, Raum 1.05 und an…“ ist keine Uhrzeit, die sich\n"
         "lesen lässt. Bitte als HH:MM angeben, etwa 16:30."
