@@ -97,3 +97,30 @@ def test_the_version_command_loads_neither_qt_nor_the_data_stack() -> None:
 
     assert "expertenrat" in loaded
     assert loaded.isdisjoint({"PySide6", "sqlalchemy", "alembic"}), loaded
+
+
+# What other commands need, by the command that needs it: their arguments and help are
+# built for every command, their work's modules are loaded only by the command itself.
+OTHER_COMMANDS_WORK = (
+    "expertenrat.domain.oparl_base",  # export oparl: --base-url
+    "expertenrat.domain.retention",  # retention
+    "expertenrat.services.folder_writing",  # export oparl / opendata / annual-report
+    "expertenrat.services.member_column_guide",  # import members (its help and report)
+    "expertenrat.services.schema_revision",  # --version
+)
+
+
+def test_a_command_loads_not_what_only_other_commands_need(demo_file: Path, tmp_path) -> None:
+    """Found by a helper: each command loaded the modules of the others' work."""
+    out = tmp_path / "Protokoll.pdf"
+    code = (
+        "import contextlib, io\nfrom expertenrat.__main__ import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['--database', {str(demo_file)!r}, 'export', 'minutes', "
+        f"'--meeting', '1', '--out', {str(out)!r}]) == 0"
+    )
+
+    modules = _modules_after(code)
+
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert modules.isdisjoint(OTHER_COMMANDS_WORK), modules & set(OTHER_COMMANDS_WORK)

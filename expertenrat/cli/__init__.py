@@ -40,7 +40,6 @@ from expertenrat.domain.errors import (
     os_error_detail,
     os_error_text,
 )
-from expertenrat.services.schema_revision import schema_revision
 
 if TYPE_CHECKING:
     from expertenrat.services.context import Services
@@ -56,6 +55,8 @@ class _VersionAction(argparse.Action):
         )
 
     def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from expertenrat.services.schema_revision import schema_revision
+
         print(f"Expertenrat {__version__} (Schemastand {schema_revision()})")
         parser.exit()
 

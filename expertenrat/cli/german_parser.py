@@ -34,6 +34,15 @@ _UNKNOWN = _ARGPARSE_GERMAN["unrecognized arguments: %s"].removesuffix("%s")
 
 
 class GermanParser(argparse.ArgumentParser):
+    """Its ``epilog`` may also be a function that makes it, called when the help is shown:
+    a command's long help (and the modules it needs) then costs nothing to every other
+    command, which builds this parser too."""
+
+    def format_help(self) -> str:
+        if callable(self.epilog):
+            self.epilog = self.epilog()
+        return super().format_help()
+
     def error(self, message: str) -> None:  # type: ignore[override]
         if message.startswith(_MISSING) and ", " not in message:  # argparse joins by ", "
             message = f"diese Angabe fehlt: {message.removeprefix(_MISSING)}"

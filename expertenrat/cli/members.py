@@ -21,7 +21,6 @@ from expertenrat.domain.errors import os_error_detail, os_error_text
 from expertenrat.domain.file_formats import MEMBER_IMPORT_ENDINGS, MemberFileFormat
 from expertenrat.domain.wording import counted, listed, number_ranges, shortened, with_counted
 from expertenrat.services.files import refuse_folder, write_file
-from expertenrat.services.member_column_guide import column_guide, unused_columns_text
 
 if TYPE_CHECKING:
     from expertenrat.domain.member_import_preview import ImportRow
@@ -65,7 +64,7 @@ def add_import(imports: argparse._SubParsersAction) -> None:
         help="Mitglieder aus einer Datei: "
         + listed([f"{kind} ({ending})" for ending, kind in endings], last="oder"),
         # The columns before the first error names one (found by a tester).
-        epilog="\n\n".join(textwrap.fill(paragraph, 79) for paragraph in column_guide()),
+        epilog=_column_guide,  # made when the help is shown
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     members.add_argument(
@@ -85,6 +84,13 @@ def add_import(imports: argparse._SubParsersAction) -> None:
     )
     council_option(members, changes=True)
     members.set_defaults(handler=_import_members, opening="change")
+
+
+def _column_guide() -> str:
+    """The help's epilog of ``import members``: the columns the file may have."""
+    from expertenrat.services.member_column_guide import column_guide
+
+    return "\n\n".join(textwrap.fill(paragraph, 79) for paragraph in column_guide())
 
 
 def _export_roster(services: Services, args: argparse.Namespace) -> str:
@@ -117,6 +123,8 @@ def _export_members(services: Services, args: argparse.Namespace) -> str:
 
 def _import_members(services: Services, args: argparse.Namespace) -> str:
     """Report every row; save only if no row has an error (and not with --dry-run)."""
+    from expertenrat.services.member_column_guide import unused_columns_text
+
     path = Path(args.file)
     try:
         data = services.member_exchange.read_file(path)

@@ -8,9 +8,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from expertenrat.cli.support import UserError, print_warnings, target_path
-from expertenrat.domain.oparl_base import BaseUrlError, check_base_url
 from expertenrat.domain.wording import counted, file_size
-from expertenrat.services.folder_writing import FolderNotEmptyError
 
 if TYPE_CHECKING:
     from expertenrat.services.context import Services
@@ -52,6 +50,8 @@ def force_option(parser: argparse.ArgumentParser) -> None:
 
 
 def base_url_argument(text: str) -> str:
+    from expertenrat.domain.oparl_base import BaseUrlError, check_base_url
+
     try:
         return check_base_url(text)
     except BaseUrlError as error:
@@ -80,6 +80,8 @@ def folder_summary(written: WrittenFolder) -> str:
 @contextmanager
 def refusing_full_folder() -> Iterator[None]:
     """Turns the service's refusal of a full folder into the command line's hint."""
+    from expertenrat.services.folder_writing import FolderNotEmptyError
+
     try:
         yield
     except FolderNotEmptyError as error:

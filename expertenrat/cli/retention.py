@@ -14,7 +14,6 @@ from expertenrat.domain.backup_rotation import (
     SAFETY_COPIES_KEPT,
     SAFETY_COPY_DAYS,
 )
-from expertenrat.domain.retention import COPIES_STILL_HOLD, candidate_line
 from expertenrat.domain.wording import counted, years_ago
 
 if TYPE_CHECKING:
@@ -82,6 +81,8 @@ def _retention(services: Services, args: argparse.Namespace) -> str:
 
 
 def _persons_due(services: Services, args: argparse.Namespace, today: date) -> list[str]:
+    from expertenrat.domain.retention import COPIES_STILL_HOLD, candidate_line
+
     if args.person is not None:
         return _on_request(services, args, today)
     due = services.retention.due(today, args.years)
@@ -104,6 +105,8 @@ def _persons_due(services: Services, args: argparse.Namespace, today: date) -> l
 
 def _on_request(services: Services, args: argparse.Namespace, today: date) -> list[str]:
     """``--person N``: the one former member who asked for the deletion (Art. 17 DSGVO)."""
+    from expertenrat.domain.retention import COPIES_STILL_HOLD, candidate_line
+
     due = [c for c in services.retention.due(today, 0) if c.person_id == args.person]
     if not due:
         raise UserError(
