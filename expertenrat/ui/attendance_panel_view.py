@@ -25,8 +25,9 @@ from expertenrat.domain.attendance_sheet import AgendaRef, AttendanceSheet
 from expertenrat.services.context import Services
 from expertenrat.ui.attendance_guests import GuestsBox
 from expertenrat.ui.attendance_quorum_text import item_quorum_text, quorum_text
-from expertenrat.ui.attendance_row import HEADERS, ITEM_COLUMNS, AttendanceRow
+from expertenrat.ui.attendance_row import AWAY_COLUMN, HEADERS, ITEM_COLUMNS, AttendanceRow
 from expertenrat.ui.dialog_service import DialogService
+from expertenrat.ui.eliding_widgets import ElidedLabel
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.scroll_areas import up_down_scroll_area
 from expertenrat.ui.widgets import WholeWrappingLabel, wrapping_label
@@ -108,8 +109,12 @@ class AttendancePanelView(QWidget):
         self._clear_rows()
         for column, header in enumerate(HEADERS):
             label = QLabel(tr(_CONTEXT, header))
+            if column == AWAY_COLUMN:
+                # Over the narrow buttons and the spare room right of them, shortened with
+                # "…" in a window of 1024 px: no wider a line than before for it.
+                label = ElidedLabel(tr(_CONTEXT, header), 4, len(header))
             label.setObjectName("columnHeader")
-            self._grid.addWidget(label, 0, column)
+            self._grid.addWidget(label, 0, column, 1, 2 if column == AWAY_COLUMN else 1)
         for position, entry in enumerate(sheet.entries, start=1):
             row = AttendanceRow(entry, sheet.items, self)
             row.place(self._grid, position)

@@ -324,6 +324,7 @@ def test_each_input_of_a_line_is_named_with_the_member(panel) -> None:
         f"{name}: Kommt um",
         f"{name}: Geht nach TOP",
         f"{name}: Geht um",
+        f"{name}: Unterbrechung",
     ]
 
 

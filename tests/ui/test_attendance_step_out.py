@@ -1,0 +1,138 @@
+"""The Anwesenheit tab's "Unterbrechung": a member present leaves during an item and takes
+part again from a later one. The line's button opens the dialog; what is chosen is saved
+at once, shown on the button ("2–3") and counted in the quorum per item; an order that
+does not fit stays in the dialog with the message under the field, nothing saved; a time
+the service refuses (outside the meeting) is explained and the line shows what is stored;
+"Unterbrechung entfernen" removes it."""
+
+from __future__ import annotations
+
+from datetime import time
+
+import pytest
+from attendance_of_three import attendance_of_three
+from attendance_waits import chosen, saved
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import QDialogButtonBox
+
+from expertenrat.ui.attendance_panel import AttendancePanel
+from expertenrat.ui.step_out_dialog import StepOutDialog
+from tests.ui.settling import exposed
+
+
+@pytest.fixture
+def shown(qtbot, services, dialogs, today):
+    """The tab of a held meeting of three (TOP 1 Eröffnung, 2 Bericht, 3 Beratung,
+    4 Verschiedenes; 10.03.2026 16–18 Uhr), all three recorded excused."""
+    panel, meeting, _members = attendance_of_three(qtbot, services, dialogs, today)
+    return panel, meeting
+
+
+@pytest.fixture
+def panel(shown) -> AttendancePanel:
+    return shown[0]
+
+
+@pytest.fixture
+def meeting(shown):
+    return shown[1]
+
+
+def _open_dialog(qtbot, panel, row) -> StepOutDialog:
+    assert row.away_button.isEnabled()
+    row.away_button.click()
+    dialog = panel.findChild(StepOutDialog)
+    exposed(dialog)
+    return dialog
+
+
+def _choose(dialog: StepOutDialog, away: int, back: int, away_at: QTime | None = None) -> None:
+    dialog.away_combo.setCurrentIndex(dialog.away_combo.findData(away))
+    dialog.back_combo.setCurrentIndex(dialog.back_combo.findData(back))
+    if away_at is not None:
+        dialog.away_time.setTime(away_at)
+
+
+def _ok(dialog: StepOutDialog) -> None:
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def _present_rows(qtbot, panel):
+    rows = list(panel.rows.values())
+    for row in rows:
+        chosen(qtbot, panel, row.status_combo, "present")
+    return rows
+
+
+def test_a_time_away_is_saved_shown_and_counted(qtbot, panel, services, meeting) -> None:
+    first, report, consult, misc = meeting.item_ids
+    row = _present_rows(qtbot, panel)[0]
+    assert row.away_button.text() == "–"
+
+    dialog = _open_dialog(qtbot, panel, row)
+    _choose(dialog, report, misc, QTime(16, 30))
+    _ok(dialog)
+    saved(qtbot, panel)
+
+    entry = services.attendance.sheet(meeting.meeting_id).entry(row.stored().membership_id)
+    assert (entry.away_item_id, entry.away_at, entry.back_item_id) == (report, time(16, 30), misc)
+    assert row.away_button.text() == "2–3"
+    assert row.away_button.toolTip() == (
+        "verlässt die Sitzung während TOP 2 (16:30 Uhr) und nimmt ab TOP 4 wieder teil"
+    )
+    sheet = services.attendance.sheet(meeting.meeting_id)
+    assert [sheet.voting_at(i) for i in (first, report, consult, misc)] == [3, 2, 2, 3]
+
+    panel.set_meeting(None)
+    panel.set_meeting(meeting.meeting_id)  # read back
+    again = panel.rows[entry.membership_id]
+    assert again.away_button.text() == "2–3"
+    dialog = _open_dialog(qtbot, panel, again)
+    assert (dialog.away_combo.currentData(), dialog.back_combo.currentData()) == (report, misc)
+    dialog.remove_button.click()
+    saved(qtbot, panel)
+    entry = services.attendance.sheet(meeting.meeting_id).entry(entry.membership_id)
+    assert (entry.away_item_id, entry.back_item_id) == (None, None)
+    assert again.away_button.text() == "–"
+
+
+def test_back_before_away_stays_in_the_dialog_and_nothing_is_saved(
+    qtbot, panel, services, meeting
+) -> None:
+    _, report, consult, _ = meeting.item_ids
+    row = _present_rows(qtbot, panel)[0]
+    dialog = _open_dialog(qtbot, panel, row)
+    _choose(dialog, consult, report)
+
+    _ok(dialog)
+
+    assert dialog.isVisible()
+    assert "kehrt zu TOP 2 zurück" in dialog.errors.message("back_item_id")
+    assert panel.saving() is None
+    entry = services.attendance.sheet(meeting.meeting_id).entry(row.stored().membership_id)
+    assert entry.away_item_id is None
+    dialog.reject()
+
+
+def test_a_time_outside_the_meeting_is_refused_and_the_line_restored(
+    qtbot, panel, dialogs, services, meeting
+) -> None:
+    _, report, _, misc = meeting.item_ids
+    row = _present_rows(qtbot, panel)[0]
+    dialog = _open_dialog(qtbot, panel, row)
+    _choose(dialog, report, misc, QTime(21, 30))
+
+    _ok(dialog)
+    saved(qtbot, panel)
+
+    assert any("außerhalb der Sitzung" in text for text in dialogs.warnings())
+    assert row.away_button.text() == "–"
+    entry = services.attendance.sheet(meeting.meeting_id).entry(row.stored().membership_id)
+    assert entry.away_item_id is None
+
+
+def test_only_a_member_present_can_step_out(qtbot, panel) -> None:
+    row = next(iter(panel.rows.values()))
+    assert not row.away_button.isEnabled()
+    chosen(qtbot, panel, row.status_combo, "excused")
+    assert not row.away_button.isEnabled()
