@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meeting_draft import MAX_LINK_LENGTH, MAX_PLACE_LENGTH, MAX_TITLE_LENGTH
 from expertenrat.domain.meeting_numbers import NUMBER_ORDER_FIELD
+from expertenrat.domain.pasted_links import pasted_link
 from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
@@ -61,7 +62,7 @@ class MeetingFormView(QWidget):
         self.place_edit.setPlaceholderText(tr(_CONTEXT, "z. B. Rathaus, Markt 1"))
         self.room_edit = LineEdit()
         self.room_edit.setMaxLength(MAX_PLACE_LENGTH)
-        self.link_edit = LineEdit()
+        self.link_edit = LineEdit(cleaning=pasted_link)  # the address of a line copied
         self.link_edit.setMaxLength(MAX_LINK_LENGTH)
         self.link_edit.setPlaceholderText("https://")
         self.chair_combo = FocusCombo()

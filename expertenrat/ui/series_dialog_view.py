@@ -25,6 +25,7 @@ from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.german_dates import WEEKDAYS
 from expertenrat.domain.meeting_draft import MAX_LINK_LENGTH, MAX_PLACE_LENGTH, MAX_TITLE_LENGTH
 from expertenrat.domain.meeting_series import MAX_OCCURRENCES, ORDINALS, Frequency
+from expertenrat.domain.pasted_links import pasted_link
 from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.dialog_parts import name_choice_boxes
 from expertenrat.ui.form_errors import message_label, set_message_kind
@@ -94,7 +95,7 @@ class SeriesDialogView(QDialog):
         self.place_edit.setMaxLength(MAX_PLACE_LENGTH)
         self.room_edit = LineEdit()
         self.room_edit.setMaxLength(MAX_PLACE_LENGTH)
-        self.link_edit = LineEdit()
+        self.link_edit = LineEdit(cleaning=pasted_link)  # the address of a line copied
         self.link_edit.setMaxLength(MAX_LINK_LENGTH)
         self.link_edit.setPlaceholderText("https://")
         self.proposal_label = QLabel()
