@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit
 from expertenrat.domain.bundeslaender import BUNDESLAENDER
 from expertenrat.domain.councils import CLASSIFICATIONS, CouncilSettings
 from expertenrat.domain.mail_addresses import SENDER_EXAMPLE
+from expertenrat.domain.pasted_links import pasted_link
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit, line_combo, show_text
@@ -36,7 +37,7 @@ class ProfileSettingsFields:
         self.classification_combo = line_combo()
         self.classification_combo.addItems(CLASSIFICATIONS)
         keep_narrow(self.classification_combo, WIDE_FIELD_CHARACTERS)
-        self.website_edit = LineEdit()
+        self.website_edit = LineEdit(cleaning=pasted_link)  # the address of a line copied
         self.website_edit.setPlaceholderText("https://")
         self.secretariat_edit = LineEdit()
         self.secretariat_edit.setPlaceholderText(tr(_CONTEXT, "Ihre Geschäftsstelle"))

@@ -1,14 +1,17 @@
 """A meeting's online link pasted as a mail copies it goes into the meeting form and the
-series dialog as the address alone (found by a tester: "<https://…>" was refused)."""
+series dialog as the address alone, the council's website into the settings so too (found
+by a tester: "<https://…>" was refused)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFormLayout, QWidget
 
+from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.meeting_form_view import MeetingFormView
 from expertenrat.ui.series_dialog import SeriesDialog
+from expertenrat.ui.settings_profile import ProfileSettingsFields
 
 LINK = "https://meet.rostock.de/expertenrat?pwd=abc"
 
@@ -31,3 +34,13 @@ def test_a_link_copied_in_angle_brackets_goes_in_as_its_address(
     assert _pasted(meeting.link_edit, f"Jetzt teilnehmen <{LINK}>\r\n") == LINK
     assert _pasted(series.link_edit, f"<{LINK}>") == LINK
     assert _pasted(meeting.place_edit, f"<{LINK}>") == f"<{LINK}>"  # other fields as pasted
+
+
+def test_the_council_s_website_copied_in_angle_brackets_goes_in_as_its_address(qtbot) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    form = QFormLayout(host)
+    profile = ProfileSettingsFields(FormErrors(form), form)
+    website = "https://rathaus.rostock.de/smartcity"
+
+    assert _pasted(profile.website_edit, f"<{website}>") == website
