@@ -2,7 +2,9 @@
 know at each agenda item, from what the app knows about the meeting.
 
 Per item, in this order: the item's own notes; at the first item, who is excused; who is
-expected to arrive at it; the public leaving before the first non-public item of a stretch
+expected to arrive at it, to take part again from it or to step out during it ("Verlässt
+die Sitzung": away, and so neither leaving for a recusal nor coming back after it, up to
+the item of return); the public leaving before the first non-public item of a stretch
 (and coming back after it); members recused from the item before who are back; members
 recused from it; who is expected to leave after it (a member excused, not come yet or gone
 already neither leaves for a recusal nor comes back after it);
@@ -26,7 +28,8 @@ NO_DURATION = "Keine Dauer geplant."
 
 @dataclass(frozen=True, slots=True)
 class ExpectedMove:
-    """A member expected to arrive at an item, or to leave after it (``at``: the time)."""
+    """A member expected to arrive at an item, to leave after it, to step out during it or
+    to take part again from it (``at``: the time)."""
 
     member_name: str
     at: time | None = None
@@ -41,11 +44,16 @@ def with_notes(
     *,
     arrivals: Mapping[str, Sequence[ExpectedMove]] | None = None,
     departures: Mapping[str, Sequence[ExpectedMove]] | None = None,
+    stepping_out: Mapping[str, Sequence[ExpectedMove]] | None = None,
+    returning: Mapping[str, Sequence[ExpectedMove]] | None = None,
     excused: Sequence[str] = (),
     planned_end: datetime | None = None,
 ) -> tuple[AgendaEntry, ...]:
-    """``entries`` (agenda order) with their notes filled; moves are keyed by item number."""
+    """``entries`` (agenda order) with their notes filled; moves are keyed by item number
+    (``stepping_out``: who leaves during the item, ``returning``: who takes part again
+    from it)."""
     arrivals, departures = arrivals or {}, departures or {}
+    stepping_out, returning = stepping_out or {}, returning or {}
     noted = []
     overrun_noted = False
     # Who is not in the room: the excused, those still to come, those who have left. A
@@ -54,11 +62,18 @@ def with_notes(
     recused_in_room: list[str] = []
     for index, entry in enumerate(entries):
         away -= {m.member_name for m in arrivals.get(entry.number, ())}
+        away -= {m.member_name for m in returning.get(entry.number, ())}
+        away |= {m.member_name for m in stepping_out.get(entry.number, ())}
         lines = [entry.notes] if entry.notes.strip() else []
         if index == 0 and excused:
             lines.append("Entschuldigt: " + ", ".join(isolated(n) for n in excused) + ".")
-        if arrivals.get(entry.number):
-            lines.append("Kommt hinzu: " + _names(arrivals[entry.number]) + ".")
+        for moves, said in (
+            (arrivals, "Kommt hinzu"),
+            (returning, "Nimmt wieder teil"),
+            (stepping_out, "Verlässt die Sitzung"),
+        ):
+            if moves.get(entry.number):
+                lines.append(f"{said}: {_names(moves[entry.number])}.")
         before = entries[index - 1].public if index else True
         if before and not entry.public:
             lines.append(EXCLUDE_PUBLIC)

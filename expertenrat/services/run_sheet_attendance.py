@@ -1,5 +1,6 @@
 """The attendance a meeting's run sheet (Ablaufplan) notes at its items: who is excused,
-who comes late or leaves early, read for :mod:`services.meeting_document_rows`."""
+who comes late, leaves early or steps out for a while, read for
+:mod:`services.meeting_document_rows`."""
 
 from __future__ import annotations
 
@@ -32,18 +33,20 @@ def run_sheet_attendance(
 def expected_moves(
     attendance: list[tuple[models.Attendance, str]], numbers: dict[int, str]
 ) -> dict[str, dict[str, list[ExpectedMove]]]:
-    """Expected arrivals and departures of present members, keyed by item number."""
-    arrivals: dict[str, list[ExpectedMove]] = {}
-    departures: dict[str, list[ExpectedMove]] = {}
+    """Expected arrivals, departures and times away (leaving, coming back) of present
+    members, keyed by item number."""
+    moves: dict[str, dict[str, list[ExpectedMove]]] = {
+        kind: {} for kind in ("arrivals", "departures", "stepping_out", "returning")
+    }
     for row, name in attendance:
         if row.status != AttendanceStatus.PRESENT.value:
             continue
-        if row.arrived_item_id in numbers:
-            arrivals.setdefault(numbers[row.arrived_item_id], []).append(
-                ExpectedMove(name, row.arrived_at)
-            )
-        if row.left_item_id in numbers:
-            departures.setdefault(numbers[row.left_item_id], []).append(
-                ExpectedMove(name, row.left_at)
-            )
-    return {"arrivals": arrivals, "departures": departures}
+        for kind, item_id, at in (
+            ("arrivals", row.arrived_item_id, row.arrived_at),
+            ("departures", row.left_item_id, row.left_at),
+            ("stepping_out", row.away_item_id, row.away_at),
+            ("returning", row.back_item_id, row.back_at),
+        ):
+            if item_id in numbers:
+                moves[kind].setdefault(numbers[item_id], []).append(ExpectedMove(name, at))
+    return moves

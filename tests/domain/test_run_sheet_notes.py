@@ -3,7 +3,7 @@ back, items without a duration, the time plan running past the meeting's end."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 
 from meeting_sample import BERLIN, item
 
@@ -91,3 +91,28 @@ def test_a_member_not_in_the_room_neither_leaves_for_a_recusal_nor_comes_back() 
         ["Geplantes Ende: 16:50 Uhr."],
     ]
     assert [c.member_name for c in noted[3].conflicts] == ["Malte Jürgensen"]  # as declared
+
+
+def test_a_member_stepping_out_is_noted_and_not_sent_out_for_a_recusal_while_away() -> None:
+    """Ödön Pál leaves during TOP 2 (a phone call) and takes part again from TOP 4: the
+    chair reads both; his recusal at TOP 3 asks nothing of him, he is not in the room."""
+    pal = DeclaredConflict("Ödön Pál", "Geschäftsführer des Projektpartners")
+    entries = (
+        item("1", "Eröffnung", 0),
+        item("2", "Bericht", 10),
+        item("3", "Beratung", 20, conflicts=(pal,)),
+        item("4", "Verschiedenes", 30),
+    )
+
+    noted = with_notes(
+        entries,
+        stepping_out={"2": [ExpectedMove("Ödön Pál", time(16, 40))]},
+        returning={"4": [ExpectedMove("Ödön Pál")]},
+    )
+
+    assert [e.notes.splitlines() for e in noted] == [
+        [],
+        ["Verlässt die Sitzung: Ödön Pál (gegen 16:40 Uhr)."],
+        [],
+        ["Nimmt wieder teil: Ödön Pál.", "Geplantes Ende: 16:40 Uhr."],
+    ]

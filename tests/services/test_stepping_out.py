@@ -148,3 +148,10 @@ def test_what_does_not_fit_is_refused_and_nothing_saved(
     with pytest.raises(ValidationError, match=message):
         services.attendance.save_entry(held.meeting_id, replace(entry, **change), today=today)
     assert _engel(services, held) == entry
+
+
+def test_the_run_sheet_tells_the_chair_who_steps_out_and_comes_back(services, held) -> None:
+    printed = text_of(services.meeting_documents.run_sheet_pdf(held.meeting_id).pdf)
+
+    assert "Verlässt die Sitzung: Anna Engel (gegen 16:40 Uhr)." in printed
+    assert "Nimmt wieder teil: Anna Engel." in printed
