@@ -14,8 +14,7 @@ from expertenrat.domain.wording import isolated, shortened
 from expertenrat.services import audit
 from expertenrat.services.agenda_rows import MeetingItems, meeting_name
 from expertenrat.services.meeting_rows import council_clock
-from expertenrat.services.minutes_freeze import is_frozen
-from expertenrat.services.urgent_items import order_refusal, urgent_refusal
+from expertenrat.services.urgent_items import agenda_refusals
 from expertenrat.store import models
 
 ITEM = "Der Tagesordnungspunkt"
@@ -27,16 +26,17 @@ def agenda_of(found: MeetingItems) -> Agenda:
     session = object_session(meeting)
     clock = council_clock(session, meeting.council_id)
     invited = meeting.state == MeetingState.INVITED.value
+    frozen, urgent_refusal, order_refusal = agenda_refusals(session, meeting)
     return Agenda(
         meeting_id=meeting.id,
         council_id=meeting.council_id,
         starts_at=meeting.starts_at,
         state=MeetingState(meeting.state),
         items=tuple(found.items()),
-        frozen=is_frozen(session, meeting.id),
+        frozen=frozen,
         ends_at=meeting.ends_at,
-        urgent_refusal=urgent_refusal(session, meeting),
-        order_refusal=order_refusal(session, meeting),
+        urgent_refusal=urgent_refusal,
+        order_refusal=order_refusal,
         begun=invited and clock.aware(meeting.starts_at) <= clock.now(),
     )
 

@@ -12,6 +12,8 @@ TOP 6 puts them so while the minutes are written, and presence and quorum per it
 
 from __future__ import annotations
 
+from typing import Literal
+
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import MeetingState, MinutesState
@@ -20,24 +22,27 @@ from expertenrat.services.minutes_freeze import MinutesFrozenError, is_frozen
 from expertenrat.services.minutes_rows import latest_state
 from expertenrat.store import models
 
+# What the refusals say after the reason (``circulated``, ``finished``: what it rules out).
+_URGENT_WORDS = (
+    "die Tagesordnung lässt sich nicht mehr um einen Dringlichkeitsantrag erweitern.",
+    "ein Dringlichkeitsantrag lässt sich nur in einen offenen Entwurf aufnehmen. Heben Sie "
+    "den Abschluss zuerst auf (Protokoll: „Abschluss aufheben“).",
+)
+_ORDER_WORDS = (
+    "die Reihenfolge der Tagesordnung steht fest.",
+    "die Reihenfolge der Tagesordnung steht fest. Um Punkte zu verschieben, heben Sie den "
+    "Abschluss zuerst auf (Protokoll: „Abschluss aufheben“).",
+)
+
+Closure = Literal["approved", "circulated", "finished"]
+
 
 def urgent_refusal(session: Session, meeting: models.Meeting) -> str | None:
     """Why no urgent item may be added to the agenda of ``meeting`` now (German), or
     ``None``."""
     if meeting.state != MeetingState.HELD.value:
-        return (
-            "Ein Dringlichkeitsantrag wird in der Sitzung selbst aufgenommen, wenn sie als "
-            "durchgeführt erfasst ist. Vorher nehmen Sie den Punkt mit „Neuer Punkt“ in die "
-            f"Tagesordnung {meeting_name(meeting)} auf."
-        )
-    return _closed_draft(
-        session,
-        meeting,
-        circulated="die Tagesordnung lässt sich nicht mehr um einen Dringlichkeitsantrag "
-        "erweitern.",
-        finished="ein Dringlichkeitsantrag lässt sich nur in einen offenen Entwurf "
-        "aufnehmen. Heben Sie den Abschluss zuerst auf (Protokoll: „Abschluss aufheben“).",
-    )
+        return _not_held(meeting)
+    return _refusal(meeting, _closure(session, meeting), *_URGENT_WORDS)
 
 
 def order_refusal(session: Session, meeting: models.Meeting) -> str | None:
@@ -47,25 +52,58 @@ def order_refusal(session: Session, meeting: models.Meeting) -> str | None:
     (:func:`~expertenrat.domain.agenda.change_refusal`)."""
     if meeting.state != MeetingState.HELD.value:
         return None
-    return _closed_draft(
-        session,
-        meeting,
-        circulated="die Reihenfolge der Tagesordnung steht fest.",
-        finished="die Reihenfolge der Tagesordnung steht fest. Um Punkte zu verschieben, "
-        "heben Sie den Abschluss zuerst auf (Protokoll: „Abschluss aufheben“).",
+    return _refusal(meeting, _closure(session, meeting), *_ORDER_WORDS)
+
+
+def agenda_refusals(
+    session: Session, meeting: models.Meeting
+) -> tuple[bool, str | None, str | None]:
+    """Whether the minutes of ``meeting`` are approved, its :func:`urgent_refusal` and its
+    :func:`order_refusal`, for the agenda as the service hands it back: the approval and
+    the latest minutes version read once each (each refusal read both again)."""
+    frozen = is_frozen(session, meeting.id)
+    if meeting.state != MeetingState.HELD.value:
+        return frozen, _not_held(meeting), None
+    closure = _closure(session, meeting, frozen)
+    return (
+        frozen,
+        _refusal(meeting, closure, *_URGENT_WORDS),
+        _refusal(meeting, closure, *_ORDER_WORDS),
     )
 
 
-def _closed_draft(
-    session: Session, meeting: models.Meeting, *, circulated: str, finished: str
-) -> str | None:
-    """Why the minutes of the held ``meeting`` are no open draft, ending with the words
-    ``circulated`` or ``finished`` (what that rules out), or ``None``."""
-    name = meeting_name(meeting)  # "der 5. Sitzung"
-    if is_frozen(session, meeting.id):
-        return MinutesFrozenError(name).message
+def _not_held(meeting: models.Meeting) -> str:
+    return (
+        "Ein Dringlichkeitsantrag wird in der Sitzung selbst aufgenommen, wenn sie als "
+        "durchgeführt erfasst ist. Vorher nehmen Sie den Punkt mit „Neuer Punkt“ in die "
+        f"Tagesordnung {meeting_name(meeting)} auf."
+    )
+
+
+def _closure(
+    session: Session, meeting: models.Meeting, frozen: bool | None = None
+) -> Closure | None:
+    """What makes the minutes of the held ``meeting`` no open draft, or ``None``
+    (``frozen``: whether they are approved, when that was read already)."""
+    if is_frozen(session, meeting.id) if frozen is None else frozen:
+        return "approved"
     if latest_state(session, meeting.id) is not MinutesState.DRAFT:
-        return f"Das Protokoll {name} ist bereits versandt; {circulated}"
+        return "circulated"
     if meeting.minutes_finished_on is not None:
+        return "finished"
+    return None
+
+
+def _refusal(
+    meeting: models.Meeting, closure: Closure | None, circulated: str, finished: str
+) -> str | None:
+    """Why the minutes of the held ``meeting`` are no open draft (``closure``), ending with
+    the words ``circulated`` or ``finished`` (what that rules out), or ``None``."""
+    name = meeting_name(meeting)  # "der 5. Sitzung"
+    if closure == "approved":
+        return MinutesFrozenError(name).message
+    if closure == "circulated":
+        return f"Das Protokoll {name} ist bereits versandt; {circulated}"
+    if closure == "finished":
         return f"Der Protokollentwurf {name} ist abgeschlossen; {finished}"
     return None
