@@ -103,8 +103,10 @@ def server_url(
 
 def text_without_password(text: str) -> str:
     """An address as typed, its password (if any, also as an option) replaced by ``***``."""
-    # To the last "@": a password (and a user name) may hold one.
-    text = re.sub(r"(://[^:/]*:).*@", r"\1***@", text)
+    # The password runs to the first "@" (as SQLAlchemy reads it), and on over every further
+    # "@" before the server's name (a password typed with a bare "@" holds one), but not
+    # into the query string: an "@" there (?options=…@…) leaves host and database readable.
+    text = re.sub(r"(://[^:/]*:)[^@]*@(?:(?:(?!\?\w+=)[^@])*@)*", r"\1***@", text, count=1)
     return re.sub(r"([?&](?:ssl)?password=)[^&#]*", r"\1***", text)
 
 

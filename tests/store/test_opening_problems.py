@@ -28,7 +28,7 @@ from expertenrat.services.unit_of_work import StorageError
 from expertenrat.store import migrate
 from expertenrat.store.database import Database
 from expertenrat.store.database_opening import Create, open_database
-from expertenrat.store.engine import database_url, make_engine
+from expertenrat.store.engine import database_url, make_engine, text_without_password
 from expertenrat.store.problems import sqlite_problem, upgrade_blocked
 
 TODAY = date(2026, 11, 27)
@@ -358,6 +358,31 @@ def test_an_address_that_names_no_usable_database_is_refused_in_german(text, exp
 
     assert expected in caught.value.message
     assert "geheim" not in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        # (found by review) an "@" in the query string hid host and database, as if the
+        # password ran to it
+        (
+            "postgresql://rat:geheim@db.stadt.de:5433/rat?application_name=a@b",
+            "postgresql://rat:***@db.stadt.de:5433/rat?application_name=a@b",
+        ),
+        (
+            "postgresql://rat:x@geheim@db.stadt.de/rat?options=a@b",
+            "postgresql://rat:***@db.stadt.de/rat?options=a@b",
+        ),
+        ("postgresql://rat:x@geheim:w/o%r#d@db/rat", "postgresql://rat:***@db/rat"),
+        ("postgresql://rat:ge/he?im@db/rat", "postgresql://rat:***@db/rat"),
+        (
+            "postgresql://db/rat?options=a@b&password=geheim",
+            "postgresql://db/rat?options=a@b&password=***",
+        ),
+    ],
+)
+def test_an_address_is_shown_with_only_its_password_masked(text, shown):
+    assert text_without_password(text) == shown
 
 
 def test_a_folder_with_a_hash_and_a_question_mark_in_its_name_is_kept_whole(tmp_path):
