@@ -34,6 +34,7 @@ from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.engine import URL, make_url
 
 from expertenrat.domain.errors import DatabaseUnusableError
+from expertenrat.domain.text_characters import character_name
 from expertenrat.paths import default_database_file
 from expertenrat.store.connection_check import check_connections_in_doubt
 from expertenrat.store.network_location import is_on_network
@@ -58,12 +59,19 @@ _AT_IN_USER = (
     "Adresse: Das Programm fragt danach (oder es steht in PGPASSWORD oder der "
     "Passwortdatei von PostgreSQL)."
 )
+_NUL = "\x00"
 
 
 def database_url(text: str | None) -> URL:
     """Turn what the user gave (a URL, a file path or nothing) into a database URL."""
     if not text:
         return URL.create("sqlite", database=str(default_database_file()))
+    if _NUL in text:  # in no file name nor address (a datenbank.json edited by hand)
+        raise DatabaseUnusableError(
+            f"„{text_without_password(text).replace(_NUL, '')}“ ist keine gültige "
+            f"Datenbankadresse: Sie enthält ein unsichtbares Steuerzeichen "
+            f"({character_name(_NUL)}). {_EXPECTED_ADDRESS}"
+        )
     if text == ":memory:":  # SQLite's name for memory, not a file: refused by check_url
         return URL.create("sqlite", database=text)
     if "://" not in text:

@@ -345,6 +345,11 @@ def test_a_database_with_foreign_tables_is_refused_untouched_on_each_backend(emp
         ("postgresql://a\udcff:geheim@localhost/x", "keine gültige Datenbankadresse"),
         ("postgresql://a:geheim@h\udcffst/x", "keine gültige Datenbankadresse"),
         ("postgresql://a:geheim@localhost/x\udcff", "keine gültige Datenbankadresse"),
+        # (found by review) a NUL, as in a datenbank.json edited by hand: a ValueError
+        ("\x00", "ein unsichtbares Steuerzeichen (U+0000)"),
+        ("rat\x00.db", "„rat.db“ ist keine gültige Datenbankadresse"),
+        ("sqlite:////tmp/rat\x00.db", "Steuerzeichen (U+0000)"),
+        ("postgresql://a:geheim\x00@localhost/x", "Steuerzeichen (U+0000)"),
         # (found by a tester) a city's password with "@" (and ":" "/" "%" "#") typed into
         # the address as it is: the part after its "@" showed as the server's name, or in
         # the address said to be not valid

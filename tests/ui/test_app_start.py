@@ -255,6 +255,21 @@ def test_an_unreadable_stored_choice_is_said_once_at_the_start(session, dialogs)
     ]
 
 
+def test_a_stored_choice_edited_into_no_address_is_explained_on_the_start_page(session):
+    """(found by review) A NUL in datenbank.json's address raised a ValueError that no
+    caller caught."""
+    stored = location_file()
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    stored.write_text('{"url": "rat\\u0000.db"}', "utf-8")
+    session.window.show()
+
+    session.start(None)
+
+    window = session.window
+    assert window.stack.currentWidget() is window.start_page
+    assert "„rat.db“ ist keine gültige Datenbankadresse" in window.start_page.message_label.text()
+
+
 def test_a_readable_stored_choice_is_opened_without_a_warning(session, dialogs, tmp_path):
     (tmp_path / "neu.db").touch()  # one not on this PC is not created: see the start page
     store_address(database_url(str(tmp_path / "neu.db")))
