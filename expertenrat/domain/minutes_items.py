@@ -104,6 +104,9 @@ class MinutesItem:
     # stored before ``taken_up_as`` existed read it as postponed: only those were taken up.
     postponed_in: str = ""
     taken_up_as: AgendaItemOutcome = AgendaItemOutcome.POSTPONED
+    # The recommendations adopted in writing between meetings this item reports to the
+    # meeting ("Bericht über die im Umlaufverfahren gefassten Beschlüsse"), one line each.
+    written_decisions: tuple[str, ...] = ()
     # The quorum at the item as the attendance had it (None: not taken yet, or minutes
     # approved before it was kept: they print no note about it).
     quorum: QuorumResult | None = None

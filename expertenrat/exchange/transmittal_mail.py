@@ -17,6 +17,7 @@ from expertenrat.domain.recommendation_views import RecommendationDetail
 from expertenrat.domain.recommendations import BETWEEN_MEETINGS
 from expertenrat.domain.reminders import salutation
 from expertenrat.domain.wording import council_as_subject, council_genitive, listed
+from expertenrat.domain.written_procedures import in_writing_label
 from expertenrat.exchange.mail_draft import mail_draft, secretariat_sender
 
 _THE_FOLLOWING = {
@@ -45,6 +46,8 @@ def transmittal_eml(
     if row.origin.meeting_id is not None:
         top = f" (TOP {row.origin.item_number})" if row.origin.item_number else ""
         where = f"in der {row.origin.meeting_label}{top}"
+    elif row.origin.in_writing_on is not None:
+        where = in_writing_label(row.origin.in_writing_on)
     elif row.adopted_on is not None:
         where = f"am {row.adopted_on:%d.%m.%Y} {BETWEEN_MEETINGS}"
     text = (

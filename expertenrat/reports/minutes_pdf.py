@@ -218,6 +218,10 @@ def _item(doc: MinutesDocument, item: MinutesItem) -> list[Flowable]:
     if item.recommendations:
         story += blocks.recommendations(item.recommendations)
         shown = True
+    if item.written_decisions:
+        label = "Im Umlaufverfahren beschlossen"
+        story += blocks.labelled(label, "\n".join(item.written_decisions))
+        shown = True
     if not shown:
         story.append(parts.paragraph("Keine Eintragungen.", "note"))
     return story

@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import ColumnElement, select, update
+from sqlalchemy.orm import Session, aliased, joinedload
 
 from expertenrat.domain.agenda import AgendaItem, change_refusal, invited_items, numbers, ordered
 from expertenrat.domain.agenda_placement import opening_items
@@ -283,3 +283,23 @@ def effectively_public(items: list[models.AgendaItem]) -> dict[int, bool]:
         return True
 
     return {i.id: public(i) for i in items}
+
+
+def live_item_exists(
+    which: Callable[[type[models.AgendaItem]], ColumnElement[bool]],
+) -> ColumnElement[bool]:
+    """Whether a live item of a live meeting not cancelled is ``which`` (given the item's
+    alias): asked inside another query (a postponed item taken up, a written decision
+    reported)."""
+    item, meeting = aliased(models.AgendaItem), aliased(models.Meeting)
+    return (
+        select(item.id)
+        .join(meeting, meeting.id == item.meeting_id)
+        .where(
+            which(item),
+            item.deleted_at.is_(None),
+            meeting.deleted_at.is_(None),
+            meeting.state != MeetingState.CANCELLED.value,
+        )
+        .exists()
+    )

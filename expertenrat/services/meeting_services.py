@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from expertenrat.services.minutes_documents import MinutesDocumentsService
     from expertenrat.services.minutes_objections import MinutesObjectionsService
     from expertenrat.services.postponed_items import PostponedItemsService
+    from expertenrat.services.written_procedures import WrittenProceduresService
 
 
 class MeetingServices(LazyServices):
@@ -51,6 +52,12 @@ class MeetingServices(LazyServices):
         from expertenrat.services.postponed_items import PostponedItemsService
 
         return PostponedItemsService(self.database, self.actor)
+
+    @LazyService
+    def written_procedures(self) -> WrittenProceduresService:
+        from expertenrat.services.written_procedures import WrittenProceduresService
+
+        return WrittenProceduresService(self.database, self.actor)
 
     @LazyService
     def meeting_documents(self) -> MeetingDocumentsService:

@@ -30,6 +30,7 @@ from expertenrat.services.document_item_rows import (
 )
 from expertenrat.services.minutes_rows import vote_rows
 from expertenrat.services.recommendation_rows import addressed_project_titles
+from expertenrat.services.written_procedures import reported_decisions
 from expertenrat.store import models
 
 
@@ -51,6 +52,7 @@ def minutes_items(
     recommendations = _recommendations(session, ids)
     settled = item_outcomes((row, p.number) for row, p in placed)
     postponed = postponed_in(session, (row for row, _p in placed))
+    written = reported_decisions(session, ids)
     return tuple(
         _item(
             row,
@@ -63,6 +65,7 @@ def minutes_items(
             recommendations.get(row.id, ()),
             sheet.voting_at(row.id),
             sheet.stated_quorum_at(row.id),
+            written.get(row.id, ()),
         )
         for row, p in placed
     )
@@ -79,6 +82,7 @@ def _item(
     recommendations: tuple[AdoptedRecommendation, ...],
     voting: int | None,
     quorum: QuorumResult | None,
+    written: tuple[str, ...],
 ) -> MinutesItem:
     return MinutesItem(
         **item_heading(placed, row, projects),
@@ -101,6 +105,7 @@ def _item(
         postponed_in=postponed[0],
         taken_up_as=postponed[1],
         quorum=quorum,
+        written_decisions=written,
     )
 
 

@@ -33,7 +33,12 @@ from expertenrat.domain.overview import Area, Line, MeetingTab, Target
 from expertenrat.domain.wording import counted, listed, shortened
 from expertenrat.services.agenda import insert_item
 from expertenrat.services.agenda_changes import agenda_of
-from expertenrat.services.agenda_rows import effectively_public, load, meeting_name
+from expertenrat.services.agenda_rows import (
+    effectively_public,
+    live_item_exists,
+    load,
+    meeting_name,
+)
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.unit_of_work import changing, reading
 from expertenrat.services.urgent_items import order_refusal
@@ -168,18 +173,7 @@ def _counts(items: Sequence[PostponedItem]) -> str:
 def _is_taken_up(item: type[models.AgendaItem]) -> ColumnElement[bool]:
     """Whether a live item of a live meeting not cancelled takes ``item`` up: asked in the
     read of the postponed items itself (the Übersicht reads them; one query, not two)."""
-    taking, later = aliased(models.AgendaItem), aliased(models.Meeting)
-    return (
-        select(taking.id)
-        .join(later, later.id == taking.meeting_id)
-        .where(
-            taking.taken_up_from_id == item.id,
-            taking.deleted_at.is_(None),
-            later.deleted_at.is_(None),
-            later.state != MeetingState.CANCELLED.value,
-        )
-        .exists()
-    )
+    return live_item_exists(lambda taking: taking.taken_up_from_id == item.id)
 
 
 def _taken_up(session: Session, ids: Sequence[int]) -> dict[int, models.Meeting]:

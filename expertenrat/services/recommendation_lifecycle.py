@@ -33,10 +33,12 @@ from expertenrat.domain.recommendations import (
     refuse_unless,
     sent_on_problems,
 )
+from expertenrat.domain.written_procedures import WrittenVote, written_vote_problems
 from expertenrat.services import recommendation_records as records
 from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.recommendation_row_parts import given_answers
 from expertenrat.services.unit_of_work import changing, raise_if_invalid
+from expertenrat.services.written_procedures import record_written_vote
 from expertenrat.store import models
 from expertenrat.store.database import Database
 from expertenrat.store.model_base import utc_now
@@ -53,17 +55,29 @@ class RecommendationLifecycle:
     _actor: str
 
     def adopt(
-        self, recommendation_id: int, version: int, on: date, note: str = ""
+        self,
+        recommendation_id: int,
+        version: int,
+        on: date,
+        note: str = "",
+        in_writing: WrittenVote | None = None,
     ) -> RecommendationDetail:
         """Adopted ``on``; a draft of another year gets the next code of the year of
-        adoption (``records.renumber_on_adoption``), its history saying which it had."""
+        adoption (``records.renumber_on_adoption``), its history saying which it had.
+        ``in_writing``: adopted between meetings by a written procedure, stored beside it
+        (``domain.written_procedures``), the history naming the votes."""
+        if in_writing is not None:
+            raise_if_invalid(written_vote_problems(in_writing, on))
 
         def change(session: Session, row: models.Recommendation) -> str | None:
             row.adopted_on = on
             old = records.renumber_on_adoption(session, row, on)
-            if old is None:
-                return None
-            return f"Neue Kennung {row.code} (bisher {old}), nach dem Jahr des Beschlusses"
+            lines = [] if in_writing is None else [record_written_vote(session, row, in_writing)]
+            if old is not None:
+                lines.append(
+                    f"Neue Kennung {row.code} (bisher {old}), nach dem Jahr des Beschlusses"
+                )
+            return " – ".join(lines) or None
 
         return self._step(recommendation_id, version, Step.ADOPT, on, note, change=change)
 

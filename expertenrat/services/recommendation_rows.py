@@ -76,9 +76,9 @@ def register_rows(
     for (
         key, code, kind, title, field_id, field_name, item_id, item_number,
         meeting_id, meeting_number, meeting_kind, starts_at, meeting_title, adopted_on, sent_on,
-        due_on, status, version, *text,
+        due_on, status, version, written, *text,
     ) in found:  # fmt: skip
-        origin = origins.get(item_id)
+        origin = origins.get(item_id) if written is None else Origin(in_writing_on=adopted_on)
         if origin is None:
             label = (
                 dated_meeting_label(
@@ -147,8 +147,10 @@ def _row_query(council_id: int) -> Select:
             R.due_on,
             R.status,
             R.version,
+            models.WrittenProcedure.id.label("written"),
         )
         .outerjoin(models.ActionField, models.ActionField.id == R.action_field_id)
+        .outerjoin(models.WrittenProcedure, models.WrittenProcedure.recommendation_id == R.id)
         .outerjoin(item, item.id == R.origin_agenda_item_id)
         .outerjoin(meeting, meeting.id == item.meeting_id)
         .where(R.council_id == council_id, R.deleted_at.is_(None))

@@ -232,7 +232,7 @@ _PLANNED = (
     "meetings.chair_membership_id", "agenda_items.number", "agenda_items.position",
     "agenda_items.planned_minutes", "agenda_items.title", "agenda_items.kind",
     "agenda_items.public", "agenda_items.presenter", "agenda_items.project_id",
-    "agenda_items.taken_up_from_id",
+    "agenda_items.taken_up_from_id", "written_procedures.reported_item_id",
 )  # fmt: skip
 _INVITATION = (
     "meetings.invitation_sent_on", "meetings.invitation_changed_on",

@@ -47,6 +47,7 @@ from expertenrat.store.models.recommendations import (
     RecommendationResponse,
     RecommendationStatusChange,
     RetiredRecommendationCode,
+    WrittenProcedure,
 )
 from expertenrat.store.models.templates import AgendaTemplate, TextTemplate
 
@@ -80,5 +81,6 @@ __all__ = [
     "StoredFile",
     "TextTemplate",
     "Vote",
+    "WrittenProcedure",
     "utc_now",
 ]

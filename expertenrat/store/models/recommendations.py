@@ -146,3 +146,32 @@ class RecommendationStatusChange(Base):
     to_status: Mapped[str | None] = mapped_column(String(30))
     note: Mapped[str] = mapped_column(Text, default="")
     actor: Mapped[str] = mapped_column(String(200), default="")
+
+
+class WrittenProcedure(Base):
+    """The written procedure ("Umlaufverfahren", migration 0039) that adopted a
+    recommendation between meetings: sent to ``member_count`` members on ``sent_on`` with
+    a deadline, and the votes returned. ``reported_item_id``: the agenda item of a later
+    meeting that reports it ("Bericht über die im Umlaufverfahren gefassten Beschlüsse");
+    None while it waits for one (deleting that item offers it again)."""
+
+    __tablename__ = "written_procedures"
+    __table_args__ = (
+        *not_negative("member_count", "yes_votes", "no_votes", "abstentions", "recusals"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recommendation_id: Mapped[int] = mapped_column(
+        ForeignKey("recommendations.id", ondelete="CASCADE"), unique=True
+    )
+    sent_on: Mapped[date] = mapped_column(Date)
+    deadline_on: Mapped[date] = mapped_column(Date)
+    member_count: Mapped[int] = mapped_column(Integer)
+    yes_votes: Mapped[int] = mapped_column(Integer)
+    no_votes: Mapped[int] = mapped_column(Integer, default=0)
+    abstentions: Mapped[int] = mapped_column(Integer, default=0)
+    recusals: Mapped[int] = mapped_column(Integer, default=0)
+    reported_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL"), index=True
+    )
