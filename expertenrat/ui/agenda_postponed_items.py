@@ -10,12 +10,9 @@ item goes (a sub-item under its parent's copy). With none waiting it says so.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from expertenrat.domain.errors import ExpertenratError
 from expertenrat.domain.wording import shortened
 from expertenrat.services.postponed_items import PostponedItem
-from expertenrat.ui.agenda_addition import AgendaAddition
+from expertenrat.ui.agenda_addition import AgendaAddition, OfferTexts
 from expertenrat.ui.i18n import tr
 
 _CONTEXT = "AgendaEditor"
@@ -31,50 +28,28 @@ class PostponedItemsQuestion(AgendaAddition):
     ``stored`` and the key of the first new item to ``added``, or calls ``refused``."""
 
     def ask(self) -> None:
-        if self._agenda() is None or not self._save_pending():
-            return
-        shown = self._agenda()
-        assert shown is not None
-        try:
-            offered = self._services.postponed_items.offered(shown.meeting_id)
-        except ExpertenratError as error:
-            self._dialogs.warning(self._parent, tr(_CONTEXT, "Tagesordnung"), error.message)
-            return
-        if not offered:
-            self._dialogs.information(
-                self._parent,
-                tr(_CONTEXT, TITLE),
-                tr(
-                    _CONTEXT,
-                    "Es warten keine vertagten oder abgesetzten Punkte aus früheren Sitzungen "
-                    "auf eine Tagesordnung.",
-                ),
-            )
-            return
-        self._dialogs.ask_checks(
-            self._parent,
+        service = self._services.postponed_items
+        texts = OfferTexts(
             tr(_CONTEXT, TITLE),
+            tr(
+                _CONTEXT,
+                "Es warten keine vertagten oder abgesetzten Punkte aus früheren Sitzungen "
+                "auf eine Tagesordnung.",
+            ),
             tr(
                 _CONTEXT,
                 "Diese Punkte hat das Gremium in früheren Sitzungen vertagt oder von der "
                 "Tagesordnung abgesetzt. Die gewählten werden neue Punkte dieser Tagesordnung; "
                 "Titel, Projekt, Vortragende*r und „öffentlich“ werden übernommen:",
             ),
-            ([check_text(item) for item in offered], tr(_CONTEXT, "Bitte wählen Sie einen Punkt.")),
-            lambda checked: self._store([offered[i].key for i in checked]),
+            tr(_CONTEXT, "Bitte wählen Sie einen Punkt."),
         )
-
-    def _store(self, keys: Sequence[int]) -> None:
-        shown = self._agenda()
-        if shown is None:
-            return
-        known = {i.key for i in shown.items}
-        try:
-            agenda = self._services.postponed_items.take_up(shown.meeting_id, keys)
-        except ExpertenratError as error:
-            self._refuse(error)
-            return
-        self._hand_on(agenda, known)
+        self._ask_checked(
+            service.offered,
+            texts,
+            check_text,
+            lambda meeting_id, chosen: service.take_up(meeting_id, [p.key for p in chosen]),
+        )
 
 
 def check_text(item: PostponedItem) -> str:

@@ -2,7 +2,8 @@
 
 "Neuer Punkt", "Unterpunkt" (a new one), "Löschen …", "Nach oben", "Nach unten",
 "Einrücken", "Ausrücken"; before the meeting "Vertagte Punkte übernehmen …"
-(:mod:`ui.agenda_postponed_items`), for a held meeting "Dringlichkeitsantrag …"
+(:mod:`ui.agenda_postponed_items`) and "Umlaufbeschlüsse berichten …"
+(:mod:`ui.agenda_written_reports`), for a held meeting "Dringlichkeitsantrag …"
 (:mod:`ui.agenda_urgent_item`), off, its tooltip saying why, unless the minutes are an open
 draft. The tree's Alt+arrow keys and drag and drop move items the same way. Each
 change first saves the form's typed item (``save_pending``), is stored at once and hands
@@ -31,6 +32,8 @@ from expertenrat.ui.agenda_postponed_items import (
 )
 from expertenrat.ui.agenda_postponed_items import TITLE as POSTPONED_TITLE
 from expertenrat.ui.agenda_urgent_item import URGENT_TOOLTIP, UrgentItemQuestion
+from expertenrat.ui.agenda_written_reports import TITLE as WRITTEN_TITLE
+from expertenrat.ui.agenda_written_reports import WRITTEN_TOOLTIP, WrittenReportQuestion
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.wrapping_row import WrappingRow
@@ -75,6 +78,8 @@ class AgendaStructureBar(QWidget):
         self.urgent_button.hide()  # for a held meeting only (show_urgent)
         self.postponed_button = QPushButton(tr(_CONTEXT, POSTPONED_TITLE) + " …")
         self.postponed_button.setToolTip(tr(_CONTEXT, POSTPONED_TOOLTIP))
+        self.written_button = QPushButton(tr(_CONTEXT, WRITTEN_TITLE) + " …")
+        self.written_button.setToolTip(tr(_CONTEXT, WRITTEN_TOOLTIP))
         self.add_sub_button.setToolTip(tr(_CONTEXT, "Neuer Unterpunkt des gewählten Punkts"))
         self.up_button.setToolTip(tr(_CONTEXT, "Alt+Pfeil nach oben"))
         self.down_button.setToolTip(tr(_CONTEXT, "Alt+Pfeil nach unten"))
@@ -86,6 +91,7 @@ class AgendaStructureBar(QWidget):
                 (self.add_button, self.add_sub_button),
                 (self.urgent_button,),
                 (self.postponed_button,),
+                (self.written_button,),
                 (self.delete_button,),
                 (self.up_button, self.down_button),
                 (self.indent_button, self.outdent_button),
@@ -109,17 +115,19 @@ class AgendaStructureBar(QWidget):
             added=self.added.emit,
         )
         self.urgent_button.clicked.connect(lambda: self.urgent.ask())
+        handing = {
+            "stored": self.stored.emit,
+            "refused": self.refused.emit,
+            "added": self.added.emit,
+        }
         self.postponed = PostponedItemsQuestion(
-            self,
-            services,
-            dialogs,
-            agenda,
-            save_pending,
-            stored=self.stored.emit,
-            refused=self.refused.emit,
-            added=self.added.emit,
+            self, services, dialogs, agenda, save_pending, **handing
         )
         self.postponed_button.clicked.connect(lambda: self.postponed.ask())
+        self.written = WrittenReportQuestion(
+            self, services, dialogs, agenda, save_pending, **handing
+        )
+        self.written_button.clicked.connect(lambda: self.written.ask())
         self.delete_button.clicked.connect(self._ask_delete)
         self.up_button.clicked.connect(lambda: self.move_selected("up"))
         self.down_button.clicked.connect(lambda: self.move_selected("down"))
@@ -141,6 +149,7 @@ class AgendaStructureBar(QWidget):
         move its place does not allow is disabled, not refused."""
         self.add_button.setEnabled(structural)
         self.postponed_button.setEnabled(structural)
+        self.written_button.setEnabled(structural)
         allowed = moves if structural and moves is not None else PossibleMoves()
         if reorder and moves is not None and not structural:
             allowed = PossibleMoves(up=moves.up, down=moves.down)
@@ -154,10 +163,12 @@ class AgendaStructureBar(QWidget):
     def show_urgent(self, agenda: Agenda | None) -> None:
         """ "Dringlichkeitsantrag …" for a held meeting: on while its minutes are an open
         draft (its tooltip says what for), else off with the reason as its tooltip;
-        "Vertagte Punkte übernehmen …" for a meeting not held (nor cancelled)."""
+        "Vertagte Punkte übernehmen …" and "Umlaufbeschlüsse berichten …" for a meeting not
+        held (nor cancelled)."""
         held = agenda is not None and agenda.state is MeetingState.HELD
         ahead = agenda is not None and agenda.state in (MeetingState.PLANNED, MeetingState.INVITED)
         self.postponed_button.setVisible(ahead or agenda is None)
+        self.written_button.setVisible(ahead or agenda is None)
         self.urgent_button.setVisible(held)
         refusal = agenda.urgent_refusal if agenda is not None and held else None
         self.urgent_button.setEnabled(held and refusal is None)

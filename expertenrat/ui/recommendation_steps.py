@@ -92,7 +92,14 @@ class RecommendationSteps:
             return
         self._open(dialog)
 
-    def adopt(self, row: RecommendationRow) -> None:
+    def adopt(self, council_id: int, row: RecommendationRow) -> None:
+        """Beschließen, in a meeting's stead or in writing (the members asked in an
+        Umlaufverfahren default to the council's active members)."""
+        try:
+            members = self._services.members.composition(council_id, self._today()).active
+        except ExpertenratError as error:
+            self._dialogs.warning(self._parent, tr(_CONTEXT, "Empfehlungen"), error.message)
+            return
         self._open(
             AdoptRecommendationDialog(
                 self._parent,
@@ -102,9 +109,10 @@ class RecommendationSteps:
                     row,
                     tr(_CONTEXT, "Beschließen"),
                     lambda version, adoption: self._services.recommendations.adopt(
-                        row.id, version, adoption.on, adoption.note
+                        row.id, version, adoption.on, adoption.note, adoption.in_writing
                     ),
                 ),
+                members,
             )
         )
 

@@ -78,7 +78,11 @@ class RecommendationsPage(NothingPending, RecommendationsPageView):
             self,
             (
                 (self.edit_button, Step.EDIT, lambda row: self.steps.edit(self._council_id, row)),
-                (self.adopt_button, Step.ADOPT, self.steps.adopt),
+                (
+                    self.adopt_button,
+                    Step.ADOPT,
+                    lambda row: self.steps.adopt(self._council_id, row),
+                ),
                 (self.send_button, Step.SEND, self._send_or_correct),
                 (self.draft_button, Step.TRANSMITTAL_DRAFT, self._write_drafts),
                 (self.due_button, Step.DUE_DATE, self.questions.change_due_date),
