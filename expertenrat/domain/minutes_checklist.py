@@ -168,7 +168,12 @@ def _times_outside(header: MinutesHeader, times: tuple[AttendanceTimes, ...]) ->
     found = [
         f"{t.name} {verb} um {moment:%H:%M} Uhr"
         for t in times
-        for verb, moment in (("kommt", t.arrived_at), ("geht", t.left_at))
+        for verb, moment in (
+            ("kommt", t.arrived_at),
+            ("geht", t.left_at),
+            ("verlässt die Sitzung", t.away_at),
+            ("kehrt zurück", t.back_at),
+        )
         if outside_meeting(moment, opened, closed)
     ]
     if not found:

@@ -48,11 +48,14 @@ class UndecidedConflict:
 
 @dataclass(frozen=True, slots=True)
 class AttendanceTimes:
-    """The times a member present was recorded to come or go (``None``: none recorded)."""
+    """The times a member present was recorded to come or go, or to step out and come back
+    (``None``: none recorded)."""
 
     name: str
     arrived_at: time | None = None
     left_at: time | None = None
+    away_at: time | None = None
+    back_at: time | None = None
 
 
 @dataclass(frozen=True, slots=True)

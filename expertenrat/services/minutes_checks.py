@@ -79,9 +79,10 @@ def checked_minutes(session: Session, meeting: models.Meeting) -> tuple[Checklis
             chair_name=chair.name if chair is not None else "",
             unrecorded=tuple(e.name for e in facts.sheet.entries if e.status is None),
             attendance_times=tuple(
-                AttendanceTimes(e.name, e.arrived_at, e.left_at)
+                AttendanceTimes(e.name, e.arrived_at, e.left_at, e.away_at, e.back_at)
                 for e in facts.sheet.entries
-                if e.status is AttendanceStatus.PRESENT and (e.arrived_at or e.left_at)
+                if e.status is AttendanceStatus.PRESENT
+                and (e.arrived_at or e.left_at or e.away_at or e.back_at)
             ),
             attendance_problem=facts.sheet.problem,
             quorum_statement=facts.sheet.meeting_quorum.statement,

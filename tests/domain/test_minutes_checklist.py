@@ -308,6 +308,20 @@ def test_a_member_coming_before_the_start_or_going_after_the_end_is_named() -> N
     )
 
 
+def test_a_time_away_after_the_end_is_named() -> None:
+    """The Ende corrected to 18:05 after a member was recorded back at 18:20: the minutes
+    would say "nimmt ab TOP 6 (18:20 Uhr) wieder teil" after the meeting ended."""
+    away = AttendanceTimes("Ödön Pál", away_at=time(17, 10), back_at=time(18, 20))
+    facts = replace(COMPLETE, attendance_times=(away,))
+
+    found = next(x for x in checklist(facts).lines if x.key == "attendance")
+
+    assert found.text == (
+        "Die Anwesenheit nennt Uhrzeiten außerhalb der Sitzung (16:00–18:05 Uhr): Ödön Pál "
+        "kehrt zurück um 18:20 Uhr."
+    )
+
+
 def test_end_before_start_is_refused_by_the_header_rules() -> None:
     from expertenrat.domain.minutes import header_problems
 
