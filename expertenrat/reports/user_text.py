@@ -22,14 +22,24 @@ from expertenrat.reports.line_breaks import keep_together
 ELLIPSIS = "…"
 
 _CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # category Cc but the line feed
+# The emoji an emoji sequence joins to the first (a family, "woman technologist"): one
+# picture on screen. The program's fonts have few emoji and none of these pictures; each
+# part was a "\ufffd" of its own in the PDF, three for a family (found by a tester): now
+# the sequence is drawn as its first emoji, one "\ufffd" as an emoji alone is.
+_EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff"
+_JOINED_EMOJI = re.compile(
+    f"(?<=[{_EMOJI}\ufe0f\U0001f3fb-\U0001f3ff])\u200d[{_EMOJI}]\ufe0f?[\U0001f3fb-\U0001f3ff]?"
+)
 
 
 def printable(text: str) -> str:
     """``text`` composed (NFC), with one kind of line break and without control codes
-    (a tab becomes a space)."""
+    (a tab becomes a space); an emoji sequence as its first emoji."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
+    if "\u200d" in text:
+        text = _JOINED_EMOJI.sub("", text)
     if _CONTROL.search(text) is None:
         return text
     return _CONTROL.sub("", text.replace("\t", " "))

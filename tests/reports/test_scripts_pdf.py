@@ -203,6 +203,26 @@ def test_a_script_no_font_has_is_named_in_a_warning_and_the_export_completes(pub
     assert "Abebe" in words_of(rendered.pdf)
 
 
+def test_an_emoji_sequence_is_one_placeholder_as_an_emoji_alone_is():
+    """(found by a tester) A family of three, joined, is one picture on screen; each of its
+    emoji was a placeholder of its own, "���". Letters joined so keep their joiner."""
+    family, technologist = (
+        "\U0001f468\u200d\U0001f469\u200d\U0001f467",
+        "\U0001f469\U0001f3fd\u200d\U0001f4bb",
+    )
+    members = [member(12, "Kim", f"Lee {family}", affiliation=f"Verein {technologist} e. V.")]
+
+    rendered = render(members, public=False)
+
+    text = drawn_characters(rendered.pdf)
+    assert "Kim Lee \ufffd\n" in text and "Verein \ufffd e. V." in text
+    assert "\ufffd\ufffd" not in text
+    assert [w.split(" – ")[0] for w in rendered.warnings] == [
+        f"Mitglied „Kim Lee {family}“: Symbole oder Emoji"
+    ]
+    assert user_text.printable("\u06a9\u200d") == "\u06a9\u200d"  # Persian: kept as written
+
+
 def test_missing_scripts_names_each_script_once():
     assert user_text.missing_scripts("王 小明 ቢቂላ 清华") == [
         "chinesische Schriftzeichen (CJK)",
