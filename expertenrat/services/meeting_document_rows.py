@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,7 +27,7 @@ from expertenrat.domain.enums import (
     MeetingKind,
     MeetingState,
 )
-from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
+from expertenrat.domain.errors import NotFoundError
 from expertenrat.domain.invitation_changes import letter_change
 from expertenrat.domain.meeting_documents import (
     AgendaEntry,
@@ -36,7 +35,7 @@ from expertenrat.domain.meeting_documents import (
     MeetingDocument,
 )
 from expertenrat.domain.run_sheet_notes import with_notes
-from expertenrat.domain.time_zones import zone_named
+from expertenrat.domain.time_zones import council_zone
 from expertenrat.services.annex_rows import annex_entries_of
 from expertenrat.services.council_rows import WITH_LOGO, letterhead_of
 from expertenrat.services.document_item_rows import (
@@ -126,7 +125,7 @@ def _document(
 ) -> MeetingDocument:
     """The meeting's document; with ``attendance`` (the run sheet) its notes filled. Its
     items stand at their ``invited_positions`` where these have them."""
-    zone = _zone(council.time_zone)
+    zone = council_zone(council.time_zone)
     start = meeting.starts_at.replace(tzinfo=zone)
     tree = [
         agenda.AgendaItem(
@@ -194,15 +193,6 @@ def _document(
         dropped=since.dropped,
         annexes=annexes,
     )
-
-
-def _zone(name: str) -> ZoneInfo:
-    zone = zone_named(name)
-    if zone is None:
-        raise ValidationError(
-            [FieldProblem("time_zone", f"Die Zeitzone „{name}“ des Gremiums ist unbekannt.")]
-        )
-    return zone
 
 
 def _agenda_changed_on(meeting: models.Meeting) -> date | None:

@@ -5,7 +5,6 @@ recusals, who was present, the approved public minutes (with the times they reco
 from __future__ import annotations
 
 from collections import defaultdict
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
@@ -25,6 +24,7 @@ from expertenrat.domain.oparl_records import (
     RecusalRecord,
     VoteRecord,
 )
+from expertenrat.domain.time_zones import council_zone
 from expertenrat.domain.votes import unanimous_yes
 from expertenrat.services.agenda_rows import effectively_public
 from expertenrat.services.attendance_sheets import attendance_sheets
@@ -86,7 +86,7 @@ def meeting_records(
         by_meeting[item.meeting_id].append(item)
     public = effectively_public(items)
     outcomes = _outcomes(items)
-    zone = ZoneInfo(council.time_zone)
+    zone = council_zone(council.time_zone)
     records = []
     for meeting in meetings:
         ordered = sorted(by_meeting[meeting.id], key=lambda i: _number_key(i.number))

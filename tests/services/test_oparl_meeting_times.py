@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from expertenrat.domain.enums import MeetingState, MinutesState
+from expertenrat.domain.errors import ValidationError
 from expertenrat.services.context import Services
 from expertenrat.store import models
 from expertenrat.store.database_opening import open_database
@@ -82,3 +83,18 @@ def test_open_data_gives_the_recorded_times_once_the_minutes_are_approved(servic
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(text, newline=""))}
     for key, (planned, recorded, approved) in held.items():
         assert (rows[key]["beginn"], rows[key]["ende"]) == (recorded if approved else planned)
+
+
+@pytest.mark.parametrize("zone", ["Europe/Atlantis", "Europe"])
+def test_a_time_zone_this_pc_does_not_know_is_a_german_message(services, tmp_path, zone):
+    """(found by review) The OParl export and the open data read the council's time zone
+    unguarded: one unknown here (a newer zone stored on another PC) was a traceback."""
+    with services.database.transaction() as session:
+        for council in session.scalars(select(models.Council)):
+            council.time_zone = zone
+
+    with pytest.raises(ValidationError, match=f"Die Zeitzone „{zone}“ des Gremiums ist unbekannt"):
+        services.oparl_export.export(tmp_path / "oparl", BASE)
+    with pytest.raises(ValidationError, match=f"Die Zeitzone „{zone}“ des Gremiums ist unbekannt"):
+        services.open_data_export.files()
+    assert not (tmp_path / "oparl").exists()
