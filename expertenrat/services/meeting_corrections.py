@@ -162,9 +162,14 @@ ROWS_OF_ITEMS = {
         models.Attendance.arrived_item_id,
         models.Attendance.left_item_id,
     ),
+    "eine Unterbrechung der Teilnahme während eines TOP erfasst": (
+        models.Attendance.away_item_id,
+        models.Attendance.back_item_id,
+    ),
 }
 """Rows of the minutes naming one of the meeting's agenda items (in any of the columns):
-an arrival or departure during an item is recorded during or after the meeting only."""
+an arrival, a departure or a time away during an item is recorded during or after the
+meeting only."""
 
 
 def _minutes_written(session: Session, row: models.Meeting) -> list[str]:

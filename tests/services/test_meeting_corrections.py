@@ -291,11 +291,20 @@ def test_every_column_of_a_held_meeting_is_checked_or_said_not_to_be_minutes() -
     assert _NOT_MINUTES.keys() <= columns  # no reason left for a column that is gone
 
 
-@pytest.mark.parametrize("column", ["arrived_item_id", "left_item_id"])
-def test_an_arrival_or_departure_during_an_item_keeps_it_held(
-    database, meetings_service, council, fields, column
+@pytest.mark.parametrize(
+    ("column", "named"),
+    [
+        ("arrived_item_id", "Ankunft oder Weggang"),
+        ("left_item_id", "Ankunft oder Weggang"),
+        ("away_item_id", "eine Unterbrechung der Teilnahme"),
+        ("back_item_id", "eine Unterbrechung der Teilnahme"),
+    ],
+)
+def test_an_arrival_departure_or_time_away_during_an_item_keeps_it_held(
+    database, meetings_service, council, fields, column, named
 ) -> None:
-    """(found by a tester) Recorded during or after the meeting only ("ab TOP 3")."""
+    """(found by a tester) Recorded during or after the meeting only ("ab TOP 3", "verlässt
+    die Sitzung während TOP 4")."""
     meeting_id = _meeting(meetings_service, council, datetime(2026, 12, 3, 16, 0, tzinfo=BERLIN))
     _step(meetings_service, meeting_id, MeetingState.INVITED, NOW - timedelta(days=10))
     _step(meetings_service, meeting_id, MeetingState.HELD, NOW)
@@ -306,6 +315,6 @@ def test_an_arrival_or_departure_during_an_item_keeps_it_held(
         session.add(models.Attendance(meeting_id=meeting_id, **values))
     held = meetings_service.get(meeting_id)
 
-    with pytest.raises(ValidationError, match=r"\(Ankunft oder Weggang während eines TOP erf"):
+    with pytest.raises(ValidationError, match=rf"\({named}[^)]* während eines TOP erfasst\)"):
         meetings_service.take_back_state(meeting_id, held.version, now=NOW)
     assert meetings_service.get(meeting_id) == held
