@@ -85,10 +85,14 @@ class DemoMeetings:
         ids = self._schedule(council, calendar)
         klausur_number = len(ids)  # its agenda comes before the planned meeting's
         numbers = [*range(1, klausur_number), klausur_number + 1]
+        last_held = len(ids) - 3  # before the invited and the planned meeting
         meetings = [
-            self._agenda(council, meeting_id, number, full=number < klausur_number)
-            for number, meeting_id in zip(numbers, ids, strict=True)
-        ]
+            self._agenda(
+                council, meeting_id, number, full=number < klausur_number,
+                postponing=index == last_held,
+            )
+            for index, (number, meeting_id) in enumerate(zip(numbers, ids, strict=True))
+        ]  # fmt: skip
         built = BuiltMeetings(meetings=len(ids) + 1)
         *held, invited, _planned = meetings
         for position, meeting in enumerate(held):
@@ -151,11 +155,17 @@ class DemoMeetings:
         )
         return [constituent, *series, invited, planned]
 
-    def _agenda(self, council: DemoCouncil, meeting_id: int, number: int, *, full: bool):
+    def _agenda(
+        self, council: DemoCouncil, meeting_id: int, number: int, *, full: bool,
+        postponing: bool = False,
+    ):  # fmt: skip
         """The agenda: the opening items the meeting was created with (the constituent
         meeting, the council's first, came without an approval of minutes), a report, two
         consultations (one with a recommendation as sub-item, the second non-public in most
-        meetings) and "Verschiedenes"."""
+        meetings) and "Verschiedenes"; ``postponing``: a third consultation before it, which
+        the meeting postpones (role "postponed", :class:`DemoMinutes`), so that a postponed
+        item waits for the planned meeting's agenda (found by a tester: the Übersicht's
+        line and "Vertagte Punkte übernehmen …" were never seen in the demo)."""
         meeting = self.meetings.get(meeting_id)
         items = sorted(self.agenda.agenda(meeting_id).items, key=lambda i: i.position)
         self._items[meeting_id] = tuple(items)
@@ -183,6 +193,12 @@ class DemoMeetings:
                 meeting_id,
                 _consultation(chosen[1], topics[(number + 3) % len(topics)], number % 4 == 3),
             )
+        if postponing:
+            third = projects[(number * 2 + 2) % len(projects)]
+            postponed = _consultation(third, topics[(number + 5) % len(topics)], True)
+            # no presenter: the project's lead, not among the meeting's guests, presented
+            # nothing (the minutes name every presenter among those present)
+            keys["postponed"] = self._add(meeting_id, replace(postponed, presenter=""))
         keys["misc"] = self._add(
             meeting_id,
             AgendaItem(0, "Verschiedenes", kind=AgendaItemKind.MISCELLANEOUS, planned_minutes=10),

@@ -10,7 +10,8 @@ Two meetings differ, as issue 8 asks: the minutes of the second-latest held meet
 circulated and draw two objections, which the latest meeting decides (one accepted, making
 a corrected version; one rejected with a reason) and postpones their approval; the latest
 meeting's minutes stay a draft, with the urgent item it took up (voted on taking it up and
-on its resolution).
+on its resolution) and the consultation it postponed (role "postponed"), which waits for a
+later agenda.
 """
 
 from __future__ import annotations
@@ -83,6 +84,10 @@ class DemoMinutes:
             decision = self._decide_objections(meeting, previous)
             self.minutes.set_outcome(  # the corrected version comes to the next meeting
                 meeting.items["approval"], AgendaItemOutcome.POSTPONED, AgendaItemOutcome.DISCUSSED
+            )
+        if "postponed" in meeting.items:  # waits for "Vertagte Punkte übernehmen …"
+            self.minutes.set_outcome(
+                meeting.items["postponed"], AgendaItemOutcome.POSTPONED, AgendaItemOutcome.DISCUSSED
             )
         elif previous is not None:
             self.approval.approve(previous.id, meeting.id, today=self.today)

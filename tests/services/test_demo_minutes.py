@@ -7,13 +7,16 @@ import hashlib
 import io
 
 import pytest
+from fixtures.demo_databases import TODAY
 from pdf_reading import text
 from pypdf import PdfReader
 from sqlalchemy import select
 
 from expertenrat.domain.agenda import split_presenter
 from expertenrat.domain.enums import (
+    AgendaItemOutcome,
     AttendanceStatus,
+    MeetingState,
     MinutesState,
     ObjectionState,
     PresenterKind,
@@ -27,6 +30,8 @@ from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_approval import MinutesApprovalService
 from expertenrat.services.minutes_documents import MinutesDocumentsService
 from expertenrat.services.minutes_pdfs import render_minutes
+from expertenrat.services.overview import OverviewService
+from expertenrat.services.postponed_items import PostponedItemsService
 from expertenrat.store import models
 
 
@@ -266,3 +271,37 @@ def test_the_demo_sitzungsmappe_embeds_every_font(demo_database, actor, held):
     fonts = _fonts(reader)
     assert any("DejaVu" in name for name in fonts)
     assert {name for name, embedded in fonts.items() if not embedded} == set()
+
+
+def test_the_latest_meeting_postponed_an_item_the_planned_meeting_takes_up(
+    demo_database, actor, held
+) -> None:
+    """(found by a tester) No postponed item waited in the demo: the Übersicht's line and
+    "Vertagte Punkte übernehmen …" were never seen. The 6th meeting, whose minutes are a
+    draft, postponed a consultation; no approved minutes record one."""
+    service = PostponedItemsService(demo_database, actor)
+    with demo_database.reading() as session:
+        latest = session.get(models.Meeting, held[-1])
+        planned = session.scalars(
+            select(models.Meeting.id).where(
+                models.Meeting.council_id == latest.council_id,
+                models.Meeting.state == MeetingState.PLANNED.value,
+            )
+        ).all()
+    (waiting,) = service.waiting(latest.council_id)
+    assert (waiting.meeting_id, waiting.meeting, waiting.outcome) == (
+        held[-1], "der 6. Sitzung", AgendaItemOutcome.POSTPONED,
+    )  # fmt: skip
+    assert MinutesService(demo_database, actor).minutes(held[-1]).state is MinutesState.DRAFT
+    for meeting_id in held[:-1]:
+        items = MinutesService(demo_database, actor).minutes(meeting_id).items
+        assert all(i.outcome is AgendaItemOutcome.DISCUSSED for i in items)
+    line = OverviewService(demo_database).overview(latest.council_id, TODAY).postponed_waiting
+    assert [x.text for x in line] == [
+        "1 vertagter Punkt der 6. Sitzung wartet auf eine Tagesordnung"
+    ]
+
+    assert planned and all([waiting] == service.offered(m) for m in planned)
+    agenda = service.take_up(planned[-1], [waiting.key])
+    assert [i.title for i in agenda.items].count(waiting.title) == 1
+    assert service.waiting(latest.council_id) == []
