@@ -65,7 +65,8 @@ def _noncharacter(code: int) -> bool:
 # The bullets of Word's lists in a PDF made from Word: set in the Symbol or Wingdings font,
 # whose letters lie in Unicode's private use area, they are copied as such; no font of the
 # program draws them (each a "\ufffd" in the PDF minutes, and a warning about it).
-# Replaced only at a line's start before a space, a tab or the line's end (a PDF may copy a
+# Replaced only at a line's start (indented by spaces, tabs or no-break spaces, as an e-mail
+# indents a list: found by a tester) before a space, a tab or the line's end (a PDF may copy a
 # bullet onto a line of its own), where they are surely bullets:
 # elsewhere these code points are the Greek letters of the Symbol font.
 _SYMBOL_FONT_BULLETS = {
@@ -80,9 +81,9 @@ _SYMBOL_FONT_BULLETS = {
     "\uf0fc": "✓",
 }
 _SYMBOL_FONT_BULLET = re.compile(
-    "(?<![^\n\r\u2028\u2029])([ \t]*)"  # a line's start and its indentation
+    "(?<![^\n\r\u2028\u2029])([ \t\u00a0\u2007\u202f]*)"  # a line's start, its indentation
     f"([{''.join(_SYMBOL_FONT_BULLETS)}])"
-    "(?=[ \t\u00a0\n\r\u2028\u2029]|\\Z)"
+    "(?=[ \t\u00a0\u2007\u202f\n\r\u2028\u2029]|\\Z)"
 )
 _SOFT_HYPHEN_AT_BREAK = re.compile("\u00ad(?=[ \t]*[\n\r\u2028\u2029\x0b\x0c\x85])")
 _LIGATURE = re.compile("[\ufb00-\ufb06]")

@@ -18,6 +18,16 @@ def test_the_bullets_of_a_word_list_copied_from_a_pdf_become_unicode_bullets() -
     assert pasted_text(copied) == "Ergebnisse:\r\n•\tLadesäulen\r\n\t▪\tStandorte\n➢ Betrieb\n✓"
 
 
+def test_a_word_bullet_indented_by_no_break_spaces_becomes_a_unicode_bullet() -> None:
+    """An e-mail (Outlook) indents a list copied from Word by no-break spaces; the bullet
+    after them stayed a private-use character and printed as "\ufffd" in the PDF (found by
+    a tester)."""
+    copied = "Ergebnisse:\n\u00a0\u00a0\uf0b7\u00a0Ladesäulen\n\u202f\uf0a7\tStandorte"
+
+    assert pasted_text(copied) == "Ergebnisse:\n\u00a0\u00a0•\u00a0Ladesäulen\n\u202f▪\tStandorte"
+    assert pasted_line("\u00a0\u00a0\uf0b7\u00a0Ladesäulen") == "\u00a0\u00a0•\u00a0Ladesäulen"
+
+
 @pytest.mark.parametrize(
     "copied",
     [
