@@ -43,13 +43,15 @@ def references(session: Session, ids: Sequence[int], numbers_by_id: dict[int, st
     ):
         note(item_id, "Abstimmungen im Protokoll")
     attendance = models.Attendance
-    for row in session.execute(
-        select(attendance.arrived_item_id, attendance.left_item_id).where(
-            or_(attendance.arrived_item_id.in_(ids), attendance.left_item_id.in_(ids))
-        )
-    ):
-        note(row.arrived_item_id, "Anwesenheit (späteres Kommen)")
-        note(row.left_item_id, "Anwesenheit (früheres Gehen)")
+    marks = {
+        attendance.arrived_item_id: "Anwesenheit (späteres Kommen)",
+        attendance.left_item_id: "Anwesenheit (früheres Gehen)",
+        attendance.away_item_id: "Anwesenheit (Unterbrechung)",
+        attendance.back_item_id: "Anwesenheit (Unterbrechung)",
+    }
+    for row in session.execute(select(*marks).where(or_(*(column.in_(ids) for column in marks)))):
+        for value, what in zip(row, marks.values(), strict=True):
+            note(value, what)
     for item_id in session.scalars(
         select(models.Recommendation.origin_agenda_item_id).where(
             models.Recommendation.origin_agenda_item_id.in_(ids)

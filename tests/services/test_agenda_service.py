@@ -437,7 +437,12 @@ def test_delete_is_refused_where_minutes_attendance_or_recommendations_refer(
     with database.transaction() as session:
         session.get(models.AgendaItem, a1.key).discussion = "Es wurde beraten."
         session.add(
-            models.Attendance(meeting_id=meeting, membership_id=member.id, arrived_item_id=a1.key)
+            models.Attendance(
+                meeting_id=meeting,
+                membership_id=member.id,
+                arrived_item_id=a1.key,
+                back_item_id=b.key,  # away from TOP 1.1, back at TOP 2
+            )
         )
         session.add(
             models.Recommendation(
@@ -455,7 +460,7 @@ def test_delete_is_refused_where_minutes_attendance_or_recommendations_refer(
         agenda_service.delete(a.key, a.version)
     assert "TOP 1.1: Protokolltext, Anwesenheit (späteres Kommen)" in refused.value.message
     b = key_of(agenda, "2")
-    with pytest.raises(InUseError, match="TOP 2: Empfehlungen"):
+    with pytest.raises(InUseError, match=r"TOP 2: Anwesenheit \(Unterbrechung\), Empfehlungen"):
         agenda_service.delete(b.key, b.version)
     assert len(agenda_service.agenda(meeting).items) == 3
 
