@@ -11,7 +11,6 @@ from datetime import date
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.follow_through import adopted_waiting
 from expertenrat.domain.overview import Area, Line, Target, TargetFilter
-from expertenrat.domain.projects import marked_title
 from expertenrat.domain.recommendation_links import AddressedProject
 from expertenrat.domain.recommendation_views import DUE_TODAY, RecommendationRow
 from expertenrat.domain.reminders import REMINDER_WINDOW, due_in_order
@@ -128,8 +127,8 @@ def response_line(row: RecommendationRow, today: date) -> str:
 
 
 def _head(row: RecommendationRow, projects: Sequence[AddressedProject]) -> str:
-    """Code, title and (in brackets) the ``projects``, one marked as finished "…
-    (abgeschlossen)", title and projects set apart for the bidi algorithm
-    (:func:`isolated`)."""
-    names = "; ".join(marked_title(isolated(p.title), p.ended) for p in projects)
+    """Code, title and (in brackets) the ``projects``, one marked as finished "…,
+    abgeschlossen" (not brackets in brackets), title and projects set apart for the bidi
+    algorithm (:func:`isolated`)."""
+    names = "; ".join(isolated(p.title) + (", abgeschlossen" if p.ended else "") for p in projects)
     return f"{row.code} {isolated(row.title)}" + (f" ({names})" if names else "")

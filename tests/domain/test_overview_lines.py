@@ -55,13 +55,14 @@ def test_of_two_projects_only_the_one_awaited_is_named():
     )
 
 
-def test_a_project_marked_as_finished_is_named_so_found_by_a_tester():
+def test_a_project_marked_as_finished_is_named_so_without_brackets_in_brackets():
+    """(found by a tester; the brackets in brackets found by the lead)"""
     row = _row(
         "Offene Daten", AddressedProject(3, "Klimaportal", ended=True), AddressedProject(4, "Bad")
     )
 
     assert response_line(row, TODAY) == (
-        "E-2026-05 Offene Daten (Klimaportal (abgeschlossen); Bad): seit 37 Tagen überfällig"
+        "E-2026-05 Offene Daten (Klimaportal, abgeschlossen; Bad): seit 37 Tagen überfällig"
     )
 
 
