@@ -72,8 +72,8 @@ class AgendaAddition:
         assert shown is not None
         try:
             offered = read(shown.meeting_id)
-        except ExpertenratError as error:
-            self._dialogs.warning(self._parent, tr(_CONTEXT, "Tagesordnung"), error.message)
+        except ExpertenratError as error:  # its meeting deleted elsewhere: the editor rereads
+            self._refuse(error)
             return
         if not offered:
             self._dialogs.information(self._parent, texts.title, texts.none_waiting)

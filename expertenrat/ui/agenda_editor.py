@@ -83,7 +83,7 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
         self._layout(self.structure)
 
         self.structure.stored.connect(self._stored)
-        self.structure.refused.connect(self.refresh)
+        self.structure.refused.connect(lambda: self.refresh(told=True))
         self.structure.added.connect(self._added)
         self.save_button.clicked.connect(self.save_item)
         self.hint.clicked.connect(  # a hint cut short: the whole of it
@@ -123,16 +123,18 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
         self.view.scrollToTop()
         self._load(select=None)
 
-    def refresh(self) -> None:
+    def refresh(self, *, told: bool = False) -> None:
         """Reread the agenda and the form's choices (projects, templates and members may
         have changed elsewhere); the selected item stays selected. Input typed into the
         form and not saved yet stays there and in the tree (saving it merges with a change
         made elsewhere meanwhile); if its item was deleted elsewhere, the agenda stays as
-        shown until the input is saved (which says why it cannot be) or dropped."""
+        shown until the input is saved (which says why it cannot be) or dropped. ``told``:
+        after a refused change, whose warning said why: an agenda that cannot be read (its
+        meeting deleted elsewhere) goes without a second one."""
         if self._meeting_id is not None:
             self.choices.forget()
             item = self.selected_item()
-            self._load(select=item.key if item is not None else None)
+            self._load(select=item.key if item is not None else None, told=told)
 
     def has_unsaved_changes(self) -> bool:
         return self.form.is_dirty()
@@ -177,7 +179,7 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
         if item is None or typed is None or typed.key != item.key:
             self.form.set_item(item)
 
-    def _load(self, select: int | None) -> None:
+    def _load(self, select: int | None, *, told: bool = False) -> None:
         try:
             agenda = self._services.agenda.agenda(self._meeting_id)
             self.choices.load(agenda)
@@ -194,7 +196,8 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
                 self._update_buttons()
             return
         except ExpertenratError as error:
-            self._dialogs.warning(self, tr(_CONTEXT, "Tagesordnung"), error.message)
+            if not told:
+                self._dialogs.warning(self, tr(_CONTEXT, "Tagesordnung"), error.message)
             self.set_meeting(None)
             return
         typed = self._typed_item()

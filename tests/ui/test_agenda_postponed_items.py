@@ -155,3 +155,23 @@ def test_the_overview_lists_them_under_their_own_title(
     )
     page.refresh()
     assert page.postponed_waiting.isHidden()
+
+
+@pytest.mark.parametrize("button", ["postponed_button", "written_button", "add_button"])
+def test_a_meeting_deleted_elsewhere_is_said_once_and_no_longer_shown(
+    editor, meetings, dialogs, services, qtbot, button
+) -> None:
+    """(found by review) Where the meeting was deleted on another PC, "Vertagte Punkte
+    übernehmen …" warned but left the editor showing the meeting gone; "Neuer Punkt" took it
+    away, with the same warning twice."""
+    _held, planned = meetings
+    editor.set_meeting(planned)
+    services.meetings.delete(planned, services.meetings.get(planned).version)
+
+    qtbot.mouseClick(getattr(editor.structure, button), Qt.MouseButton.LeftButton)
+
+    assert [(kind, title) for kind, title, _text in dialogs.messages] == [
+        ("warning", "Tagesordnung")
+    ]
+    assert editor.model.rowCount() == 0
+    assert not editor.structure.add_button.isEnabled()
