@@ -2,6 +2,8 @@
 printed line and the hyphen of every word it divided there ("Bürger-" over "beteiligung").
 Pasted so into the minutes, each printed line of the source stayed a line of its own (the
 minutes PDF broke it again, short), and the search for "Bürgerbeteiligung" did not find it.
+A mail quoted in a reply (Outlook, as plain text) copies a "> " before each of its lines,
+which ended up inside the joined line (found by a tester).
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import re
 from expertenrat.domain.list_points import bullet_alone, list_point
 
 _LINE_BREAK = re.compile("\r\n|[\n\r\u2028\u2029]")
+# The quote markers of a mail's line ("> ", nested "> > " or ">> "), indented or not.
+_QUOTE_MARKERS = re.compile(r"(?:[ \t]*>)+ ?")
 # A letter or digit and the hyphen at a line's end: a divided word's ("Bürger-"), or one of
 # the word itself ("Open-", "CO2-": a number is never divided so).
 _HYPHEN_AT_END = re.compile(r"[^\W_]-\Z")
@@ -39,18 +43,40 @@ def flowing_text(text: str) -> str:
     point (see :func:`~expertenrat.domain.list_points.list_point`) still begins a line, also
     where its bullet stood alone on the line before, unless the line before ends in an
     article, a preposition or a conjunction ("am" over "15. Dezember", "und" over "24.
-    März"). Line breaks become line feeds."""
+    März"). A mail quoted in a reply loses its quote markers ("> ") at the lines' starts,
+    where all its lines have them; a quote in a quote in it is a paragraph of its own. Line
+    breaks become line feeds."""
     lines = _LINE_BREAK.split(text)
     if len(lines) == 1:
         return text  # a line of its own, as most of what is pasted into a one-line field
+    lines, levels = _unquoted(lines)
     joined: list[str] = []
-    for line in lines:
+    for line, level, level_before in zip(lines, levels, [0, *levels], strict=False):
         before = joined[-1] if joined else ""
-        if not line.strip() or not before.strip() or _starts_point(line, before):
+        if (
+            not line.strip()
+            or not before.strip()
+            or level != level_before  # a quote in a quote begins or ends
+            or _starts_point(line, before)
+        ):
             joined.append(line)
             continue
         joined[-1] = _joined(before.rstrip(), line.strip())
     return "\n".join(joined)
+
+
+def _unquoted(lines: list[str]) -> tuple[list[str], list[int]]:
+    """``lines`` without the quote markers of a quoted mail, and each line's quote level
+    (how many markers it had; a quote in a quote has two): only where every line that is
+    not blank begins with a marker and two or more lines hold text (a line beginning with
+    ">" alone is no quote: "> 5 Stimmen" and its line's end); else as they are, level 0."""
+    marked = [(_QUOTE_MARKERS.match(line), line) for line in lines]
+    if any(marks is None and line.strip() for marks, line in marked):
+        return lines, [0] * len(lines)
+    texts = [line if marks is None else line[marks.end() :] for marks, line in marked]
+    if sum(1 for text in texts if text.strip()) < 2:
+        return lines, [0] * len(lines)
+    return texts, [0 if marks is None else marks.group().count(">") for marks, _ in marked]
 
 
 def _starts_point(line: str, before: str) -> bool:

@@ -132,3 +132,39 @@ def test_word_s_second_level_copied_from_a_pdf_keeps_its_lines() -> None:
     assert flowing_text(copied) == (
         "Ergebnisse:\n• Punkt eins\no Unterpunkt a\no Unterpunkt b, über zwei Zeilen"
     )
+
+
+def test_a_mail_quoted_in_a_reply_flows_without_its_quote_markers() -> None:
+    """(found by a tester) Outlook's "> " before each line of a quoted mail ended up inside
+    the joined line: "Der Rat empfiehlt, > die Bürgerbeteiligung …"."""
+    copied = (
+        "> Der Rat empfiehlt, die Bürger-\r\n"
+        "> beteiligung früh zu planen.\r\n"
+        ">\r\n"
+        "> Ergebnisse:\r\n"
+        "> • Erster Punkt\r\n"
+        "> läuft weiter\r\n"
+        "> • Zweiter > als der erste"
+    )
+
+    assert flowing_text(copied) == (
+        "Der Rat empfiehlt, die Bürgerbeteiligung früh zu planen.\n\n"
+        "Ergebnisse:\n• Erster Punkt läuft weiter\n• Zweiter > als der erste"
+    )
+
+
+def test_a_quote_in_a_quote_loses_its_markers_and_stays_a_paragraph_of_its_own() -> None:
+    copied = "> Danke für\n> die Info.\n>> Die Frist\n>> endet am\n> > Freitag.\n> Gruß"
+
+    assert flowing_text(copied) == ("Danke für die Info.\nDie Frist endet am Freitag.\nGruß")
+
+
+@pytest.mark.parametrize(
+    "copied",
+    [
+        "Ergebnis:\n> 5 Stimmen dafür",  # a line that is not quoted: no mail's quote
+        "> 5 Stimmen dafür\n",  # a line alone and its line's end
+    ],
+)
+def test_a_greater_than_sign_at_a_line_s_start_of_no_quote_stays(copied: str) -> None:
+    assert ">" in flowing_text(copied)
