@@ -10,6 +10,7 @@ meeting (:func:`attendance_order.outside_meeting`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from expertenrat.domain.attendance_order import MeetingSpan, outside_meeting, span_text
 from expertenrat.domain.attendance_sheet import AgendaRef, AttendanceEntry
@@ -17,6 +18,7 @@ from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.quorum import BACK_BEFORE_AWAY
 
+NO_SPAN = MeetingSpan(None, None, None)  # the meeting's times unknown: not checked
 PRESENT_ONLY = "Eine Unterbrechung lässt sich nur für anwesende Mitglieder erfassen."
 
 
@@ -35,6 +37,24 @@ def step_out_problems(
     if entry.back_item_id is None:
         return [_missing("back_item_id", entry.name, "zu welchem Punkt", "zurückkehrt")]
     return _item_problems(items, entry) or _time_problems(entry, span)
+
+
+def away_mismatch(items: Sequence[AgendaRef], entries: Sequence[AttendanceEntry]) -> str:
+    """Why the recorded times away no longer fit the agenda, naming who (the items were
+    reordered, or one deleted, after they were recorded), "" where they fit."""
+    found = [
+        problem.message
+        for entry in entries
+        if entry.status is AttendanceStatus.PRESENT
+        and (entry.away_item_id, entry.back_item_id) != (None, None)
+        for problem in step_out_problems(items, replace(entry, away_at=None, back_at=None), NO_SPAN)
+    ]
+    if not found:
+        return ""
+    return (
+        f"Unterbrechungen passen nicht zur Tagesordnung: {' '.join(found)} "
+        "Bitte berichtigen Sie die Anwesenheit."
+    )
 
 
 def _missing(field: str, name: str, which: str, verb: str) -> FieldProblem:

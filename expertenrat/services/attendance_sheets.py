@@ -31,6 +31,7 @@ from expertenrat.domain.meeting_quorum import quorum_spans
 from expertenrat.domain.meeting_states import NOT_YET_HELD
 from expertenrat.domain.quorum import attendance_quorum, present_at_opening, quorum_per_item
 from expertenrat.domain.quorum_forecast import quorum_forecast
+from expertenrat.domain.step_outs import away_mismatch
 from expertenrat.services.attendance_rows import (
     Placed,
     active_on,
@@ -165,7 +166,8 @@ def _sheet(meeting: models.Meeting, reads: _Reads) -> AttendanceSheet:
         problem = ""
     except ValidationError as error:  # the agenda changed under recorded arrivals
         per_item, spans, opening = {}, (), None
-        problem = agenda_mismatch(items, entries) or error.message
+        problem = agenda_mismatch(items, entries) or away_mismatch(items, entries)
+        problem = problem or error.message
     return AttendanceSheet(
         meeting_id=meeting.id,
         cancelled=is_cancelled(meeting),

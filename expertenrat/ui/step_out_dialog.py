@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from expertenrat.domain.attendance_order import MeetingSpan
 from expertenrat.domain.attendance_sheet import AgendaRef, AttendanceEntry
-from expertenrat.domain.step_outs import step_out_problems
+from expertenrat.domain.step_outs import NO_SPAN, step_out_problems
 from expertenrat.ui.agenda_item_combo import agenda_item_combo
 from expertenrat.ui.dialog_parts import FORM_DIALOG_WIDTH, dialog_buttons
 from expertenrat.ui.form_errors import FormErrors
@@ -36,7 +35,6 @@ from expertenrat.ui.time_fields import optional_time, optional_time_edit, set_op
 
 _CONTEXT = "AttendancePanel"
 _ITEM_CHARACTERS = 30  # "TOP 12.3 Genehmigung der Tage…"
-NO_SPAN = MeetingSpan(None, None, None)  # the meeting's times: the service checks them
 
 
 def _items_combo(items: Sequence[AgendaRef], chosen: int | None) -> QComboBox:
