@@ -41,7 +41,8 @@ def _stored_entry(sheet: AttendanceSheet | None, membership_id: int) -> Attendan
 
 def _describe(sheet: AttendanceSheet | None, entry: AttendanceEntry) -> str:
     """``entry`` in words: "anwesend, digital zugeschaltet, ohne Stimmrecht, kommt zu TOP 2
-    Bericht"."""
+    Bericht", with a time away "verlässt die Sitzung während TOP 3 …, nimmt wieder teil ab
+    TOP 5 …"."""
     if entry.status is None:
         return tr(_CONTEXT, "nicht erfasst")
     items = {} if sheet is None else {i.id: i.label for i in sheet.items}
@@ -54,6 +55,12 @@ def _describe(sheet: AttendanceSheet | None, entry: AttendanceEntry) -> str:
         parts.append(tr(_CONTEXT, "kommt zu {item}").format(item=items[entry.arrived_item_id]))
     if entry.left_item_id in items:
         parts.append(tr(_CONTEXT, "geht nach {item}").format(item=items[entry.left_item_id]))
+    if entry.away_item_id in items and entry.back_item_id in items:
+        parts.append(
+            tr(_CONTEXT, "verlässt die Sitzung während {away}, nimmt wieder teil ab {back}").format(
+                away=items[entry.away_item_id], back=items[entry.back_item_id]
+            )
+        )
     return ", ".join(parts)
 
 

@@ -7,6 +7,7 @@ the service refuses (outside the meeting) is explained and the line shows what i
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import time
 
 import pytest
@@ -15,6 +16,8 @@ from attendance_waits import chosen, saved
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QDialogButtonBox
 
+from expertenrat.domain.enums import AttendanceStatus
+from expertenrat.ui.attendance_conflict import taken_elsewhere
 from expertenrat.ui.attendance_panel import AttendancePanel
 from expertenrat.ui.step_out_dialog import StepOutDialog
 from tests.ui.settling import exposed
@@ -136,3 +139,19 @@ def test_only_a_member_present_can_step_out(qtbot, panel) -> None:
     assert not row.away_button.isEnabled()
     chosen(qtbot, panel, row.status_combo, "excused")
     assert not row.away_button.isEnabled()
+
+
+def test_a_line_taken_elsewhere_names_the_time_away(services, meeting, today) -> None:
+    """Another PC recorded the member away during TOP 2 and back at TOP 4, this one
+    "anwesend" alone: not the same, and the warning says what differs."""
+    sheet = services.attendance.sheet(meeting.meeting_id)
+    entry = replace(sheet.entries[0], status=AttendanceStatus.PRESENT)
+    away = replace(entry, away_item_id=meeting.item_ids[1], back_item_id=meeting.item_ids[3])
+    now = services.attendance.save_entry(meeting.meeting_id, away, today=today)
+
+    warning = taken_elsewhere(now, entry.membership_id, entry)
+
+    assert (
+        "erfasst: anwesend, verlässt die Sitzung während TOP 2 Bericht, nimmt wieder teil ab "
+        "TOP 4 Verschiedenes. Ihre Angabe (anwesend) ist"
+    ) in warning
