@@ -62,9 +62,14 @@ class Composition:
     coverage: tuple[FieldCoverage, ...]
     sectors: tuple[tuple[Sector, int], ...]
     notes: tuple[CompositionNote, ...]
-    # Members whose term has not begun yet. They are neither active nor former: they do
-    # not count against the limits or cover a field until their first day.
+    # Persons whose term has not begun yet, and who are not members today: those who join.
+    # They are neither active nor former: they do not count against the limits or cover a
+    # field until their first day.
     future: int = 0
+    # Terms not begun yet of persons who are members today (or join earlier): they stay,
+    # so they are not counted as joining (found by a tester: "10 künftige Mitglieder"
+    # beside 9 active, where 4 joined and 6 were re-appointed)
+    further_terms: int = 0
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -131,6 +136,8 @@ def check_composition(
             title = council.role_titles.of(role)
             notes.append(CompositionNote(f"{title} ist derzeit nicht besetzt."))
     ending = _ending_terms(active, members, fields, council, today)
+    later = [m for m in members if m.term_start > today]
+    joining = {m.person for m in later} - {m.person for m in active}
     for term in ending:
         text = f"Die Amtszeit von {term.member.full_name} endet am {term.ends_on:%d.%m.%Y}."
         notes.append(CompositionNote(" ".join((text, *term.consequences)), term.member.id))
@@ -141,7 +148,8 @@ def check_composition(
         coverage=coverage,
         sectors=tuple(sorted(sectors.items(), key=lambda item: (-item[1], item[0].label))),
         notes=tuple(notes),
-        future=sum(1 for m in members if m.term_start > today),
+        future=len(joining),
+        further_terms=len(later) - len(joining),
     )
 
 

@@ -75,6 +75,12 @@ class Member:
         "von Hohenzollern" under H, "Öztürk" under O)."""
         return name_sort_key(self.family_name, self.given_name)
 
+    @property
+    def person(self) -> int | tuple[str, int]:
+        """Who the membership belongs to: its person, or the membership itself while it has
+        none (not saved yet)."""
+        return self.person_id if self.person_id is not None else ("membership", id(self))
+
     def is_active(self, on: date) -> bool:
         return self.term_start <= on and (self.term_end is None or self.term_end >= on)
 

@@ -205,7 +205,8 @@ class CouncilOverview:
     recommendations_total: int
     recommendations_partly_answered: int = 0  # of the open ones: some projects answered
     action_fields: tuple[ActionField, ...] = field(default_factory=tuple)
-    future_members: int = 0  # whose term has not begun yet: neither active nor former
+    future_members: int = 0  # who join: term not begun yet, not a member today
+    further_terms: int = 0  # not begun yet, of members who stay (Composition.further_terms)
     next_meeting_id: int | None = None
     meetings_total: int = 0  # in any state
     # Of the council's first member term or first meeting (any state), whichever is earlier:
@@ -234,7 +235,7 @@ class CouncilOverview:
 
     @property
     def members_total(self) -> int:
-        return self.active_members + self.former_members + self.future_members
+        return self.active_members + self.former_members + self.future_members + self.further_terms
 
     @property
     def is_empty(self) -> bool:

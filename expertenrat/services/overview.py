@@ -71,6 +71,7 @@ class OverviewService:
                     1 for m in members if m.term_end is not None and m.term_end < today
                 ),
                 future_members=composition.future,
+                further_terms=composition.further_terms,
                 projects=_count(
                     session,
                     select(func.count(models.Project.id)).where(

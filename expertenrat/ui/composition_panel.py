@@ -44,14 +44,15 @@ class CompositionPanel(QGroupBox):
                 composition.min_members, composition.max_members
             )
         lines = [f"{active} {planned}"]
-        if composition.future == 1:
-            lines.append(tr(_CONTEXT, "1 künftiges Mitglied (Amtszeit beginnt später)"))
-        elif composition.future:
-            lines.append(
-                tr(_CONTEXT, "{} künftige Mitglieder (Amtszeit beginnt später)").format(
-                    composition.future
-                )
+        future = future_counts(composition.future, composition.further_terms)
+        if future:
+            later = composition.future + composition.further_terms
+            begins = (
+                tr(_CONTEXT, "(Amtszeit beginnt später)")
+                if later == 1
+                else tr(_CONTEXT, "(Amtszeiten beginnen später)")
             )
+            lines.append(f"{', '.join(future)} {begins}")
         for item in composition.coverage:
             lines.append(
                 tr(_CONTEXT, '<span style="color:{}">■</span> {}: {} primär, {} weitere').format(
@@ -66,3 +67,19 @@ class CompositionPanel(QGroupBox):
         self.warnings.setText(f"<b>{tr(_CONTEXT, 'Hinweise')}</b><ul>{items}</ul>")
         self.warnings.setVisible(bool(composition.warnings))
         self.fine.setVisible(not composition.warnings)
+
+
+def future_counts(joining: int, further_terms: int) -> list[str]:
+    """ "4 künftige Mitglieder", "6 weitere Amtszeiten": the persons who join apart from the
+    further terms of members who stay (found by a tester: "10 künftige Mitglieder" beside 9
+    active, where 4 joined); nothing for none."""
+    counts = []
+    if joining == 1:
+        counts.append(tr(_CONTEXT, "1 künftiges Mitglied"))
+    elif joining:
+        counts.append(tr(_CONTEXT, "{} künftige Mitglieder").format(joining))
+    if further_terms == 1:
+        counts.append(tr(_CONTEXT, "1 weitere Amtszeit"))
+    elif further_terms:
+        counts.append(tr(_CONTEXT, "{} weitere Amtszeiten").format(further_terms))
+    return counts

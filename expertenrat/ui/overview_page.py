@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from expertenrat.domain.overview import Area, CouncilOverview, MeetingTab, Target, TargetFilter
 from expertenrat.services.overview import OverviewService
 from expertenrat.ui.annual_report_action import AnnualReportButton
+from expertenrat.ui.composition_panel import future_counts
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.overview_page_view import OverviewPageView
 from expertenrat.ui.page import NothingPending
@@ -105,10 +106,8 @@ class OverviewPage(NothingPending, OverviewPageView):
             limits = tr(_CONTEXT, "Soll: {} bis {}").format(
                 council.min_members, council.max_members
             )
-        if figures.future_members == 1:
-            limits += tr(_CONTEXT, " · 1 künftiges Mitglied")
-        elif figures.future_members:
-            limits += tr(_CONTEXT, " · {} künftige Mitglieder").format(figures.future_members)
+        for count in future_counts(figures.future_members, figures.further_terms):
+            limits += f" · {count}"
         if figures.former_members:
             limits += tr(_CONTEXT, " · {} ehemalige").format(figures.former_members)
         self.members_card.set_value(figures.active_members, limits)

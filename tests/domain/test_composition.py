@@ -166,7 +166,26 @@ def test_a_term_the_same_persons_next_term_continues_is_not_named():
     composition = check_composition([*members, again], FIELDS, COUNCIL, TODAY)
 
     assert composition.warnings == ()
-    assert (composition.active, composition.future) == (8, 1)
+    # the next term is a further term of a member who stays, not a member joining
+    # (found by a tester: "10 künftige Mitglieder" beside 9 active, where 4 joined)
+    assert (composition.active, composition.future, composition.further_terms) == (8, 0, 1)
+
+
+def test_those_who_join_are_counted_apart_from_further_terms_of_those_who_stay():
+    """Before the changeover to a new Berufungsperiode: 6 of the 9 active members are
+    re-appointed; 5 persons join, one of them coming back after a year away."""
+    ends, starts = date(2026, 11, 30), date(2026, 12, 1)
+    staying = [member(n, (n % 4) + 1, term_end=ends) for n in range(1, 10)]
+    again = [member(30 + n, (n % 4) + 1, person_id=n, term_start=starts) for n in range(1, 7)]
+    joining = [member(50 + n, (n % 4) + 1, term_start=starts) for n in range(1, 4)]
+    former = member(20, 1, term_start=date(2024, 1, 1), term_end=date(2025, 6, 30))
+    back = member(21, 1, person_id=20, term_start=starts)
+    unsaved = member(60, 2, person_id=None, term_start=starts)  # no person yet: its own
+
+    members = [*staying, *again, *joining, former, back, unsaved]
+    composition = check_composition(members, FIELDS, COUNCIL, TODAY)
+
+    assert (composition.active, composition.future, composition.further_terms) == (9, 5, 6)
 
 
 def test_a_successor_appointed_already_covers_the_field_and_the_role():

@@ -687,6 +687,25 @@ def test_the_overview_counts_a_future_member_as_future(page, services, make_wind
     assert "1 ehemalige" in detail
 
 
+def test_a_further_term_of_a_member_who_stays_is_not_counted_as_joining(page, services):
+    """(found by a tester) "10 künftige Mitglieder" beside 9 active, where only 4 joined:
+    the other 6 were the next terms of members who stay."""
+    _add_member_starting(services, page, "Frida", "Künftig", date(2026, 12, 1))
+    _select(page, "Yılmaz")
+    staying = page.selected()
+    start = staying.term_end + timedelta(days=1)
+    again = replace(staying, id=None, version=0, term_start=start, term_end=None)
+    services.members.save(page._council_id, again, start)
+    page.refresh()
+
+    summary = page.composition.summary.text()
+    assert "1 künftiges Mitglied, 1 weitere Amtszeit (Amtszeiten beginnen später)" in summary
+    overview = page.window().overview_page
+    overview.refresh()
+    detail = overview.members_card.detail.text()
+    assert "1 künftiges Mitglied · 1 weitere Amtszeit · 1 ehemalige" in detail
+
+
 DEFAULT_COLUMNS = (
     MembersTableModel.COLUMN_NAME,
     MembersTableModel.COLUMN_AFFILIATION,
