@@ -222,6 +222,8 @@ class CouncilOverview:
     minutes_waiting: tuple[Line, ...] = ()  # held, not yet circulated or not yet approved
     # "2 vertagte Punkte der 5. Sitzung warten auf eine Tagesordnung", per held meeting
     postponed_waiting: tuple[Line, ...] = ()
+    # "2 Umlaufbeschlüsse warten auf einen Bericht": adopted in writing, no agenda reports them
+    written_waiting: tuple[Line, ...] = ()
     to_send: tuple[Line, ...] = ()  # recommendations adopted, not yet sent, oldest first
     closable: tuple[Line, ...] = ()  # answered finally by every project, not yet closed
     # answered in the interim, the final answer awaited by no date (no dated plan)

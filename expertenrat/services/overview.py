@@ -43,6 +43,7 @@ from expertenrat.services.postponed_items import postponed_lines
 from expertenrat.services.recommendation_reminders import last_reminders_by_code
 from expertenrat.services.recommendation_rows import register_rows
 from expertenrat.services.unit_of_work import fetch, reading
+from expertenrat.services.written_procedures import written_lines
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
@@ -62,6 +63,7 @@ class OverviewService:
             recommendations = _recommendation_counts(session, council_id)
             ahead = overview_lists.meetings_ahead(session, council, today)
             next_meeting = ahead[0] if ahead else None
+            next_id = next_meeting.id if next_meeting else None
             register = register_rows(session, council_id, today)  # overdue: the domain's rule
             responses = responses_due(register, today, last_reminders_by_code(session, council_id))
             return CouncilOverview(
@@ -92,7 +94,7 @@ class OverviewService:
                     if next_meeting
                     else None
                 ),
-                next_meeting_id=next_meeting.id if next_meeting else None,
+                next_meeting_id=next_id,
                 recommendations_open=recommendations.open or 0,
                 recommendations_partly_answered=sum(
                     1 for row in register if row.status in WITHOUT_RESPONSE and row.answered
@@ -109,9 +111,8 @@ class OverviewService:
                 quorum_warnings=overview_quorum.quorum_warnings(session, ahead, today),
                 meetings_unrecorded=overview_lists.meetings_unrecorded(session, council_id, today),
                 minutes_waiting=overview_lists.minutes_waiting(session, council_id, today),
-                postponed_waiting=postponed_lines(
-                    session, council_id, next_meeting.id if next_meeting else None
-                ),
+                postponed_waiting=postponed_lines(session, council_id, next_id),
+                written_waiting=written_lines(session, council_id, next_id),
                 to_send=to_send(register, today, settings.minutes_draft_weeks),
                 closable=closable(register),
                 awaiting_final=awaiting_final(register),

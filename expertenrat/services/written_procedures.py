@@ -8,7 +8,8 @@ live agenda item of a meeting not cancelled reports it, it waits: the Tagesordnu
 planned meeting offers "Umlaufbeschlüsse berichten", which adds one item
 "Bericht über die im Umlaufverfahren gefassten Beschlüsse" reporting every one adopted up
 to the meeting's day; its minutes name them under it (:func:`reported_decisions`).
-Deleting that item, or cancelling its meeting, offers them again.
+Deleting that item, or cancelling its meeting, offers them again. The Übersicht counts
+those waiting (:func:`written_lines`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from expertenrat.domain.agenda import AgendaItem as NewItem
 from expertenrat.domain.agenda_placement import new_item_index
 from expertenrat.domain.enums import AgendaItemKind
 from expertenrat.domain.errors import FieldProblem, ValidationError
+from expertenrat.domain.overview import Area, Line, MeetingTab, Target, TargetFilter
+from expertenrat.domain.wording import counted
 from expertenrat.domain.written_procedures import (
     IN_WRITING,
     REPORT_TITLE,
@@ -93,6 +96,24 @@ def waiting_decisions(
     if meeting is not None:
         wanted.append(R.adopted_on <= meeting.starts_at.date())
     return [decision for _item, decision in _decisions(session, *wanted)]
+
+
+def written_lines(
+    session: Session, council_id: int, next_meeting_id: int | None
+) -> tuple[Line, ...]:
+    """The Übersicht's line "2 Umlaufbeschlüsse warten auf einen Bericht" (none where none
+    waits), opening the Tagesordnung of the next meeting, which offers "Umlaufbeschlüsse
+    berichten …" (``None``: none ahead; a new meeting)."""
+    waiting = len(waiting_decisions(session, council_id))
+    if not waiting:
+        return ()
+    if next_meeting_id is not None:
+        target = Target(Area.MEETINGS, record_id=next_meeting_id, tab=MeetingTab.AGENDA)
+    else:
+        target = Target(Area.MEETINGS, filter=TargetFilter.NEW)
+    verb = "wartet" if waiting == 1 else "warten"
+    decisions = counted(waiting, "Umlaufbeschluss", "Umlaufbeschlüsse")
+    return (Line(f"{decisions} {verb} auf einen Bericht", target),)
 
 
 def _decisions(

@@ -81,6 +81,7 @@ class OverviewPage(NothingPending, OverviewPageView):
             self.meetings_unrecorded: figures.meetings_unrecorded,
             self.minutes_waiting: figures.minutes_waiting,
             self.postponed_waiting: figures.postponed_waiting,
+            self.written_waiting: figures.written_waiting,
             self.responses_overdue: figures.responses_overdue,
             self.to_send: figures.to_send,
             self.responses_due_soon: figures.responses_due_soon,

@@ -100,6 +100,10 @@ class OverviewPageView(QWidget):
             tr(_CONTEXT, "Vertagte und abgesetzte Punkte ohne Tagesordnung"),
             Target(Area.MEETINGS, filter=TargetFilter.UPCOMING),
         )
+        self.written_waiting = self._list(
+            tr(_CONTEXT, "Umlaufbeschlüsse ohne Bericht"),
+            Target(Area.MEETINGS, filter=TargetFilter.UPCOMING),
+        )
         self.to_send = self._list(
             tr(_CONTEXT, "Empfehlungen zu übermitteln"),
             Target(Area.RECOMMENDATIONS, filter=TargetFilter.TO_SEND),
@@ -171,6 +175,7 @@ class OverviewPageView(QWidget):
             self.meetings_unrecorded,
             self.minutes_waiting,
             self.postponed_waiting,
+            self.written_waiting,
         )
         right = (
             self.responses_overdue,

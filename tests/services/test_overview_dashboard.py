@@ -157,9 +157,11 @@ def test_the_overview_is_a_few_queries_however_much_there_is(database, sample, t
             OverviewService(database).overview(sample.council_id, today)
         return len(statements)
 
+    _adopted_in_writing(database, sample.recommendations["E-2026-05"])
     before = statements_of_one_overview()
     seed_more = seed(database, sample.council_id, suffix="b")
     assert seed_more.meetings
+    _adopted_in_writing(database, seed_more.recommendations["E-2026-05"])
     # 17 with the meetings past but not recorded, 18 with the members who joined after an
     # invitation, 19 with the items set aside in the minutes (a sub-item goes with its
     # item), 20 with the day of each recommendation's last reminder, 21 with the meetings
@@ -167,8 +169,29 @@ def test_the_overview_is_a_few_queries_however_much_there_is(database, sample, t
     # only the register page's search needs, are not read (one query more); 19 since the
     # action fields' figures count the answers the register's rows carry (they read the
     # year's recommendations and their answers again: two queries more); 20 with the postponed
-    # items waiting for an agenda (one query, whether taken up asked within it)
-    assert statements_of_one_overview() == before <= 20
+    # items waiting for an agenda (one query, whether taken up asked within it); 21 with the
+    # recommendations adopted in writing that no agenda reports (one query likewise)
+    assert statements_of_one_overview() == before <= 21
+    assert [line.text for line in OverviewService(database).overview(sample.council_id, today)
+            .written_waiting] == ["2 Umlaufbeschlüsse warten auf einen Bericht"]  # fmt: skip
+
+
+def _adopted_in_writing(database, recommendation_id: int) -> None:
+    """The sample's recommendation ``recommendation_id`` (adopted 10.06.2026) as adopted in
+    writing, not reported yet."""
+    with database.transaction() as session:
+        session.add(
+            models.WrittenProcedure(
+                recommendation_id=recommendation_id,
+                sent_on=date(2026, 6, 3),
+                deadline_on=date(2026, 6, 10),
+                member_count=2,
+                yes_votes=2,
+                no_votes=0,
+                abstentions=0,
+                recusals=0,
+            )
+        )
 
 
 def test_the_overview_reads_the_answers_once(database, sample, today):

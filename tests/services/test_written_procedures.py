@@ -18,6 +18,7 @@ from sqlalchemy import select
 from expertenrat.domain.enums import MeetingState
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.file_formats import RegisterFileFormat
+from expertenrat.domain.overview import Area, MeetingTab, Target, TargetFilter
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.written_procedures import REPORT_TITLE, WrittenVote
 from expertenrat.services.agenda import AgendaService
@@ -25,6 +26,7 @@ from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.context import Services
 from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.minutes_documents import MinutesDocumentsService
+from expertenrat.services.overview import OverviewService
 from expertenrat.services.recommendations import RecommendationsService
 from expertenrat.services.written_procedures import GONE, WrittenProceduresService
 from expertenrat.store import models
@@ -192,3 +194,24 @@ def test_the_report_and_the_register_file_say_where_it_was_adopted(
     assert "Offene Schnittstellen & <APIs> im Umlaufverfahren am 27.03.2026" in report
     rows = list(csv.reader(io.StringIO(exported.data.decode("utf-8-sig")), delimiter=";"))
     assert rows[1][rows[0].index("Herkunft")] == "im Umlaufverfahren am 27.03.2026"
+
+
+def test_the_overview_counts_those_no_agenda_reports_and_opens_the_next_agenda(
+    database, actor, register, council, held
+) -> None:
+    overview = OverviewService(database)
+    _adopt(register, council)
+    _adopt(register, council, on=date(2026, 3, 25), title="Sensoren teilen")
+
+    (line,) = overview.overview(council.id, date(2026, 4, 1)).written_waiting
+    assert line.text == "2 Umlaufbeschlüsse warten auf einen Bericht"
+    assert line.target == Target(Area.MEETINGS, record_id=held.next_id, tab=MeetingTab.AGENDA)
+    service = WrittenProceduresService(database, actor)
+    first, _second = service.offered(held.next_id)
+    service.report(held.next_id, [first.key])
+    (line,) = overview.overview(council.id, date(2026, 4, 1)).written_waiting
+    assert line.text == "1 Umlaufbeschluss wartet auf einen Bericht"
+    (line,) = overview.overview(council.id, date(2026, 12, 1)).written_waiting
+    assert line.target == Target(Area.MEETINGS, filter=TargetFilter.NEW)  # none ahead
+    service.report(held.next_id, [d.key for d in service.offered(held.next_id)])
+    assert overview.overview(council.id, date(2026, 4, 1)).written_waiting == ()

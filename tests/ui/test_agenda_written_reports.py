@@ -13,10 +13,12 @@ from PySide6.QtCore import Qt
 
 from expertenrat.domain.enums import AgendaItemKind, MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.domain.overview import Area, MeetingTab, Target
 from expertenrat.domain.recommendation_content import RecommendationContent
 from expertenrat.domain.written_procedures import REPORT_TITLE, WrittenVote
 from expertenrat.store import models
 from expertenrat.ui.agenda_editor import AgendaEditor
+from expertenrat.ui.overview_page import OverviewPage
 
 BERLIN = ZoneInfo("Europe/Berlin")
 HOSTILE = "Radwege & <b>Ampeln</b> 🚲"
@@ -72,3 +74,26 @@ def test_written_decisions_are_reported_on_the_next_agenda_once(
         session.get(models.Meeting, planned).state = MeetingState.HELD.value
     editor.set_meeting(planned)
     assert not button.isVisible()
+
+
+def test_the_overview_lists_them_until_an_agenda_reports_them(
+    qtbot, planned, services, council_id
+) -> None:
+    page = OverviewPage(services.overview, lambda: date(2026, 12, 1))
+    qtbot.addWidget(page)
+    page.set_council(council_id)
+    page.show()
+    page.refresh()
+
+    assert page.written_waiting.title() == "Umlaufbeschlüsse ohne Bericht"
+    (line,) = page.written_waiting.lines
+    qtbot.waitUntil(line.isVisible)  # laid out
+    assert line.text() == "1 Umlaufbeschluss wartet auf einen Bericht"
+    with qtbot.waitSignal(page.opened) as opened:
+        qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
+    assert opened.args == [Target(Area.MEETINGS, record_id=planned, tab=MeetingTab.AGENDA)]
+
+    written = services.written_procedures
+    written.report(planned, [d.key for d in written.offered(planned)])
+    page.refresh()
+    assert page.written_waiting.isHidden()

@@ -37,6 +37,8 @@ def test_tab_goes_down_the_left_list_column_then_down_the_right_one(
         page.invitations_due,
         page.meetings_unrecorded,
         page.minutes_waiting,
+        page.postponed_waiting,
+        page.written_waiting,
     )
     right = (
         page.responses_overdue,
