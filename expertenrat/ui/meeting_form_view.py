@@ -27,7 +27,7 @@ from expertenrat.ui.key_actions import SaveKeys
 from expertenrat.ui.scroll_areas import plain_scroll_area
 from expertenrat.ui.text_boxes import plain_text_edit
 from expertenrat.ui.text_fields import LineEdit
-from expertenrat.ui.time_fields import time_edit
+from expertenrat.ui.time_fields import pair_times, time_edit
 from expertenrat.ui.widgets import FocusCombo
 
 _CONTEXT = "MeetingForm"
@@ -53,6 +53,7 @@ class MeetingFormView(QWidget):
         self.date_edit = date_edit()
         self.start_edit = time_edit()
         self.end_edit = time_edit()
+        pair_times(self.start_edit, self.end_edit)  # a span pasted into either fills both
         # One row "Termin" holds the three: a screen reader names each itself.
         self.date_edit.setAccessibleName(tr(_CONTEXT, "Datum"))
         self.start_edit.setAccessibleName(tr(_CONTEXT, "Beginn"))

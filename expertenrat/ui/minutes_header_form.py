@@ -27,7 +27,12 @@ from expertenrat.domain.minutes import MinutesHeader
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_boxes import plain_text_edit
 from expertenrat.ui.text_fields import LineEdit, set_read_only
-from expertenrat.ui.time_fields import optional_time, optional_time_edit, set_optional_time
+from expertenrat.ui.time_fields import (
+    optional_time,
+    optional_time_edit,
+    pair_times,
+    set_optional_time,
+)
 from expertenrat.ui.widgets import FocusCombo, wrapping_label
 
 _CONTEXT = "MinutesEditor"
@@ -94,6 +99,7 @@ class MinutesHeaderForm(QWidget):
         super().__init__(parent)
         self.opened_edit = optional_time_edit()
         self.closed_edit = optional_time_edit()
+        pair_times(self.opened_edit, self.closed_edit)  # a span pasted into either fills both
         self.chair_combo = FocusCombo()
         self.minute_taker_edit = LineEdit()
         self.minute_taker_edit.setMaxLength(MINUTES_HEADER["minute_taker"].max_length)

@@ -32,7 +32,7 @@ from expertenrat.ui.form_errors import message_label, set_message_kind
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.scroll_areas import up_down_scroll_area
 from expertenrat.ui.text_fields import LineEdit
-from expertenrat.ui.time_fields import time_edit
+from expertenrat.ui.time_fields import pair_times, time_edit
 from expertenrat.ui.widgets import FocusCombo, FocusSpin, in_row
 from expertenrat.ui.wrapping_row import WrappingRow
 
@@ -76,6 +76,7 @@ class SeriesDialogView(QDialog):
         self.day_spin.setSuffix(".")
         self.start_edit = time_edit()
         self.end_edit = time_edit()
+        pair_times(self.start_edit, self.end_edit)  # a span pasted into either fills both
         self.until_radio = QRadioButton(tr(_CONTEXT, "bis"))
         self.count_radio = QRadioButton(tr(_CONTEXT, "Anzahl"))
         self.until_radio.setChecked(True)

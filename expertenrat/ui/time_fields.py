@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.ui.field_paste import PasteWatch, copied_texts, quoted, say_under
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.time_span_paste import SpanPaste
 from expertenrat.ui.typed_keys import TypedRun
 from expertenrat.ui.widgets import wheel_only_when_focused
 
@@ -56,6 +57,7 @@ class TimeEdit(QTimeEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._paste = PasteWatch(self)  # what is pasted, known as it is pasted
+        self.span_paste = SpanPaste(self, _copied_time)  # "16:00–18:00 Uhr" pasted
         # typed since the focus came, a click or another key
         self._keys = TypedRun(self, self.time, self.take_typed)
 
@@ -67,7 +69,10 @@ class TimeEdit(QTimeEdit):
             return checked
         # pasted over the whole field, or into a part of it
         pasted = self._paste.pasted_in(text, self.text())
-        times = (_copied_time(candidate) for candidate in copied_texts(copied, pasted))
+        candidates = copied_texts(copied, pasted)
+        if pasted is not None and self.span_paste.taken(candidates):
+            return checked
+        times = (_copied_time(candidate) for candidate in candidates)
         if (meant := next(filter(None, times), None)) is not None:
             QTimer.singleShot(0, self, lambda: self.setTime(meant))
         elif pasted is not None:  # refused without a word before (found by review)
@@ -165,7 +170,7 @@ class OptionalTimeEdit(TimeEdit):
             self.setSpecialValueText(_NO_TIME_TEXT)
 
 
-def time_edit() -> QTimeEdit:
+def time_edit() -> TimeEdit:
     """A time field "HH:mm" that takes the mouse wheel only when focused (the wheel passing
     over it scrolls the form)."""
     edit = wheel_only_when_focused(TimeEdit())
@@ -173,7 +178,7 @@ def time_edit() -> QTimeEdit:
     return edit
 
 
-def optional_time_edit() -> QTimeEdit:
+def optional_time_edit() -> TimeEdit:
     """A time edit where 00:00 shows "––:––" and means no time (:class:`OptionalTimeEdit`),
     taking the mouse wheel only when focused."""
     edit = wheel_only_when_focused(OptionalTimeEdit())
@@ -182,6 +187,13 @@ def optional_time_edit() -> QTimeEdit:
     edit.setSpecialValueText(_NO_TIME_TEXT)
     edit.setTime(NO_TIME)
     return edit
+
+
+def pair_times(start: TimeEdit, end: TimeEdit) -> None:
+    """Make ``start`` and ``end`` the two times of a span: a span pasted into either fills
+    the other where it is empty (:mod:`expertenrat.ui.time_span_paste`)."""
+    start.span_paste.pair(end, is_start=True)
+    end.span_paste.pair(start, is_start=False)
 
 
 def optional_time(edit: QTimeEdit) -> time | None:
