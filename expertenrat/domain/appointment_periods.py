@@ -150,6 +150,18 @@ def end_of_period_on(periods: Iterable[AppointmentPeriod], day: date) -> date | 
     return period.end if period is not None else None
 
 
+def start_of_further_term(periods: Iterable[AppointmentPeriod], ended: Member, today: date) -> date:
+    """The first day a further term of ``ended``'s person is proposed to begin: the first
+    day of the council's next appointment period, where one is set up to begin then or
+    later; else the day after the ended term's end, or today where that lies before (found
+    by a tester: opened on 20.11., a re-appointment was proposed for 20.11. to 30.11.2026,
+    the rest of the old period, with the new one set up from 01.12.)."""
+    assert ended.term_end is not None  # a further term follows a term with an end
+    earliest = max(ended.term_end + timedelta(days=1), today)
+    ahead = [p.start for p in periods if p.start >= earliest]
+    return min(ahead, default=earliest)
+
+
 def role_of_further_term(
     periods: Iterable[AppointmentPeriod], ended: Member, start: date
 ) -> MemberRole:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from functools import partial
 
 from PySide6.QtWidgets import QTableView, QWidget
@@ -22,6 +22,7 @@ from expertenrat.domain.appointment_periods import (
     AppointmentPeriod,
     end_of_period_on,
     role_of_further_term,
+    start_of_further_term,
 )
 from expertenrat.domain.councils import ActionField
 from expertenrat.domain.errors import ExpertenratError, QuestionChangedError
@@ -96,15 +97,17 @@ class MemberSteps:
         self, council_id: int, fields: list[ActionField], member: Member, today: date
     ) -> None:
         """The member dialog for a further term of ``member``'s person (a re-appointment):
-        the person's data as stored, from the day after the term ends (today, if later),
-        by default to the end of the council's appointment period covering that day, else
+        the person's data as stored, from the first day of the council's next appointment
+        period where one is set up, else the day after the term ends (today, if later)
+        (:func:`~expertenrat.domain.appointment_periods.start_of_further_term`), by default
+        to the end of the council's appointment period covering that day, else
         open-ended (the dialog's default, as for a new member); in the role of the ended
         term, as member where the further term begins a new period
         (:func:`~expertenrat.domain.appointment_periods.role_of_further_term`). Saving adds
         a membership; the ended one stays in the history."""
-        assert member.term_end is not None  # the page offers it for a term with an end
-        start = max(member.term_end + timedelta(days=1), today)
-        role = role_of_further_term(self._periods(council_id), member, start)
+        periods = self._periods(council_id)
+        start = start_of_further_term(periods, member, today)
+        role = role_of_further_term(periods, member, start)
         draft = replace(member, id=None, version=0, term_start=start, term_end=None, role=role)
         self.open(council_id, fields, draft)
         assert self.dialog is not None

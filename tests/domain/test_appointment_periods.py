@@ -8,6 +8,7 @@ from datetime import date
 from expertenrat.domain.appointment_periods import (
     AppointmentPeriod,
     role_of_further_term,
+    start_of_further_term,
     usual_end,
 )
 from expertenrat.domain.enums import MemberRole
@@ -40,3 +41,23 @@ def test_a_further_term_in_the_same_period_or_without_periods_keeps_the_role():
     assert role_of_further_term([], VICE_CHAIR, date(2026, 12, 1)) is MemberRole.VICE_CHAIR
     # a period set up for the new term only: the old one unknown, nothing to compare
     assert role_of_further_term([SECOND], VICE_CHAIR, date(2026, 12, 1)) is MemberRole.VICE_CHAIR
+
+
+def test_a_further_term_is_proposed_from_the_next_period_s_first_day():
+    """(found by a tester) opened on 20.11.2026, the re-appointment of a member whose term
+    ended in October was proposed for 20.11. to 30.11.2026, the rest of the old period."""
+    left = replace(VICE_CHAIR, term_end=date(2026, 10, 31))
+    third = AppointmentPeriod(3, "3. Berufungsperiode", date(2029, 12, 1), None)
+
+    assert start_of_further_term([third, FIRST, SECOND], left, date(2026, 11, 20)) == SECOND.start
+    assert start_of_further_term([FIRST, SECOND], VICE_CHAIR, date(2026, 11, 20)) == SECOND.start
+
+
+def test_without_a_next_period_a_further_term_follows_the_end_or_today():
+    left = replace(VICE_CHAIR, term_end=date(2026, 10, 31))
+    running = replace(VICE_CHAIR, term_end=date(2026, 12, 15))
+
+    assert start_of_further_term([FIRST], left, date(2026, 11, 20)) == date(2026, 11, 20)
+    assert start_of_further_term([], running, date(2026, 11, 20)) == date(2026, 12, 16)
+    # a period beginning before the term's end holds the term; the day after follows it
+    assert start_of_further_term([FIRST, SECOND], running, date(2026, 11, 20)) == date(2026, 12, 16)

@@ -170,11 +170,30 @@ def test_a_further_term_s_default_end_follows_its_start(page, demo_services, tod
         council_id, AppointmentPeriod(None, "Nächste", end + timedelta(days=1))
     )
     form = _further_term_of_abendroth(page).form
-    assert form.member().term_end == end
-
-    form.term_start_edit.setDate(QDate(end + timedelta(days=1)))
-
+    assert form.member().term_start == end + timedelta(days=1)  # the next period's first day
     assert form.open_ended_check.isChecked()  # the next period is open
+
+    form.term_start_edit.setDate(QDate(today))
+
+    assert form.member().term_end == end
+    page.steps.dialog.reject()
+
+
+def test_a_further_term_is_proposed_for_the_next_period_set_up(page, demo_services, today):
+    """(found by a tester) opened ten days before the changeover, the re-appointment of a
+    member who had left was proposed for those ten days, the rest of the old period."""
+    council = _council_id(demo_services)
+    changeover = today + timedelta(days=4)
+    next_end = changeover + timedelta(days=1094)
+    for name, start, end in (
+        ("1. Berufungsperiode", date(2024, 1, 1), changeover - timedelta(days=1)),
+        ("2. Berufungsperiode", changeover, next_end),
+    ):
+        demo_services.appointment_periods.add(council, AppointmentPeriod(None, name, start, end))
+
+    form = _further_term_of_abendroth(page).form
+
+    assert (form.member().term_start, form.member().term_end) == (changeover, next_end)
     page.steps.dialog.reject()
 
 
