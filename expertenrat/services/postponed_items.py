@@ -49,8 +49,9 @@ _AGENDA = "Die Tagesordnung"
 SET_ASIDE = (AgendaItemOutcome.POSTPONED, AgendaItemOutcome.WITHDRAWN)
 """The outcomes whose items wait for a later agenda."""
 GONE = (
-    "Ein gewählter vertagter Punkt wartet nicht mehr auf eine Tagesordnung: vielleicht wurde "
-    "er inzwischen (auch an einem anderen PC) übernommen. Bitte wählen Sie erneut."
+    "Ein gewählter vertagter oder abgesetzter Punkt wartet nicht mehr auf eine Tagesordnung: "
+    "vielleicht wurde er inzwischen (auch an einem anderen PC) übernommen oder im Protokoll "
+    "als behandelt vermerkt. Bitte wählen Sie erneut."
 )
 
 

@@ -272,3 +272,23 @@ def test_two_pcs_taking_up_one_item_at_once_add_it_once(
             select(models.AgendaItem.meeting_id).where(models.AgendaItem.taken_up_from_id == key)
         ).all()
     assert taking == [held.next_id]
+
+
+def test_an_item_taken_off_and_no_longer_waiting_is_not_called_postponed(
+    database, actor, held
+) -> None:
+    """(found by review) TOP 2, taken off the agenda ("abgesetzt"), then corrected to dealt
+    with in the earlier minutes while the dialog offered it: the refusal called it a
+    postponed item."""
+    service = PostponedItemsService(database, actor)
+    report = service.offered(held.next_id)[0]
+    MinutesService(database, actor).set_outcome(
+        report.key, AgendaItemOutcome.DISCUSSED, AgendaItemOutcome.WITHDRAWN
+    )
+
+    with pytest.raises(ValidationError) as refused:
+        service.take_up(held.next_id, [report.key])
+
+    assert refused.value.message.startswith(
+        "Ein gewählter vertagter oder abgesetzter Punkt wartet nicht mehr"
+    )
