@@ -9,9 +9,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from expertenrat.cli.councils import chosen_council, council_option
-from expertenrat.cli.support import UserError, print_note, target_file_path
+from expertenrat.cli.support import UserError, day_argument, print_note, target_file_path
 from expertenrat.domain.file_formats import AuditFileFormat
-from expertenrat.domain.german_dates import copied_date, date_doubt
 from expertenrat.services.files import refuse_folder, write_file
 
 if TYPE_CHECKING:
@@ -46,19 +45,6 @@ def add_export(exports: argparse._SubParsersAction) -> None:
     )
     council_option(audit)
     audit.set_defaults(handler=_export_audit, opening="read")
-
-
-def day_argument(text: str) -> date:
-    """A day as the date fields take it typed or copied ("05.12.2026", "5.12.26",
-    "2026-12-05"; :func:`~expertenrat.domain.german_dates.copied_date`); "3/1/2026", which
-    reads as two days, or "Dienstag, 14.01.2027", a Thursday, is refused saying so
-    (:func:`~expertenrat.domain.german_dates.date_doubt`)."""
-    day = copied_date(text)
-    if day is None and (doubt := date_doubt(text)) is not None:
-        raise argparse.ArgumentTypeError(doubt)
-    if day is None:
-        raise argparse.ArgumentTypeError(f"„{text}“ ist kein Datum (TT.MM.JJJJ)")
-    return day
 
 
 def _export_audit(services: Services, args: argparse.Namespace) -> str:

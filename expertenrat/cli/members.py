@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from expertenrat.cli.councils import chosen_council, council_option
 from expertenrat.cli.support import (
     UserError,
+    day_argument,
     given,
     target_file,
     target_file_path,
@@ -40,6 +41,13 @@ def add_exports(exports: argparse._SubParsersAction) -> None:
     )
     roster.add_argument(
         "--alphabetical", action="store_true", help="alphabetisch statt nach Handlungsfeld"
+    )
+    roster.add_argument(
+        "--stand",
+        type=day_argument,
+        metavar="TT.MM.JJJJ",
+        help="die Mitglieder dieses Tages, etwa des ersten Tages der nächsten "
+        "Berufungsperiode (ohne diese Angabe: heute)",
     )
     council_option(roster)
     roster.set_defaults(handler=_export_roster, opening="read")
@@ -101,13 +109,15 @@ def _export_roster(services: Services, args: argparse.Namespace) -> str:
         council_id,
         public=args.public,
         grouping=RosterGrouping.ALPHABETICAL if args.alphabetical else RosterGrouping.BY_FIELD,
-        today=services.settings.clock(council_id).today(),  # the council's day, as the window's
+        # the day asked for, else the council's day, as the window's
+        today=args.stand or services.settings.clock(council_id).today(),
     )
     path = args.out
     write_pdf(path, rendered, private=not args.public)  # the internal one: contact data
     kind = "öffentliche" if args.public else "interne"
+    day = f" zum {args.stand:%d.%m.%Y}" if args.stand else ""
     members = with_counted(rendered.records, "Mitglied", "Mitgliedern", "Mitglieder")
-    return f"{kind.capitalize()} Mitgliederliste {members}: {path}"
+    return f"{kind.capitalize()} Mitgliederliste{day} {members}: {path}"
 
 
 def _export_members(services: Services, args: argparse.Namespace) -> str:

@@ -17,6 +17,7 @@ from expertenrat.domain.councils import new_council_today
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import RecommendationStatus
 from expertenrat.domain.errors import ExpertenratError, PasswordNeededError
+from expertenrat.domain.german_dates import copied_date, date_doubt
 from expertenrat.services.files import write_file
 
 if TYPE_CHECKING:
@@ -172,6 +173,19 @@ def target_file(ending: str) -> Callable[[str], Path]:
         return path
 
     return check
+
+
+def day_argument(text: str) -> date:
+    """A day as the date fields take it typed or copied ("05.12.2026", "5.12.26",
+    "2026-12-05"; :func:`~expertenrat.domain.german_dates.copied_date`); "3/1/2026", which
+    reads as two days, or "Dienstag, 14.01.2027", a Thursday, is refused saying so
+    (:func:`~expertenrat.domain.german_dates.date_doubt`)."""
+    day = copied_date(text)
+    if day is None and (doubt := date_doubt(text)) is not None:
+        raise argparse.ArgumentTypeError(doubt)
+    if day is None:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist kein Datum (TT.MM.JJJJ)")
+    return day
 
 
 def year_argument(text: str) -> int:
