@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from expertenrat.domain.enums import (
@@ -123,7 +123,7 @@ def minutes_from_facts(
     reads them)."""
     ids = [row.id for row, _number in placed]
     votes = vote_rows(session, ids)
-    recommendations = _recommendations(session, ids)
+    recommendations, reporting = _recommendations(session, ids)
     projects = project_titles(session, (row.project_id for row, _ in placed))
     parents = {row.parent_id for row, _ in placed}
     settled = item_outcomes(placed)
@@ -166,6 +166,7 @@ def minutes_from_facts(
                     texts.empty
                     and not item_votes
                     and not adopted
+                    and row.id not in reporting  # the minutes print the decisions reported
                     and row.id not in parents
                     and settled[row.id].dealt_with  # none asked of one not dealt with
                 ),
@@ -248,18 +249,28 @@ def vote_rows(session: Session, item_ids: list[int]) -> dict[int, list[models.Vo
 
 def _recommendations(
     session: Session, item_ids: list[int]
-) -> dict[int, tuple[AdoptedRecommendation, ...]]:
+) -> tuple[dict[int, tuple[AdoptedRecommendation, ...]], frozenset[int]]:
+    """The recommendations adopted at each of the items ``item_ids``, and those of the
+    items that report recommendations adopted in writing (the minutes print them under
+    it: :func:`~expertenrat.services.written_procedures.reported_decisions`), in one read."""
     found: dict[int, list[AdoptedRecommendation]] = {}
+    reporting: set[int] = set()
     if item_ids:
+        R, W = models.Recommendation, models.WrittenProcedure
         query = (
-            select(models.Recommendation)
-            .options(selectinload(models.Recommendation.projects))
+            select(R, W.reported_item_id)
+            .outerjoin(W, W.recommendation_id == R.id)
+            .options(selectinload(R.projects))
             .where(
-                models.Recommendation.origin_agenda_item_id.in_(item_ids),
-                models.Recommendation.deleted_at.is_(None),
+                or_(R.origin_agenda_item_id.in_(item_ids), W.reported_item_id.in_(item_ids)),
+                R.deleted_at.is_(None),
             )
-            .order_by(models.Recommendation.id)
+            .order_by(R.id)
         )
-        for row in session.scalars(query):
-            found.setdefault(row.origin_agenda_item_id, []).append(recommendation_of(row))  # type: ignore[arg-type]
-    return {k: tuple(v) for k, v in found.items()}
+        wanted = set(item_ids)
+        for row, reported_at in session.execute(query):
+            if row.origin_agenda_item_id in wanted:
+                found.setdefault(row.origin_agenda_item_id, []).append(recommendation_of(row))
+            if reported_at in wanted and row.adopted_on is not None:
+                reporting.add(reported_at)
+    return {k: tuple(v) for k, v in found.items()}, frozenset(reporting)

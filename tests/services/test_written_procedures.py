@@ -25,6 +25,7 @@ from expertenrat.services.agenda import AgendaService
 from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.context import Services
 from expertenrat.services.meetings import MeetingsService
+from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_documents import MinutesDocumentsService
 from expertenrat.services.overview import OverviewService
 from expertenrat.services.recommendations import RecommendationsService
@@ -215,3 +216,23 @@ def test_the_overview_counts_those_no_agenda_reports_and_opens_the_next_agenda(
     assert line.target == Target(Area.MEETINGS, filter=TargetFilter.NEW)  # none ahead
     service.report(held.next_id, [d.key for d in service.offered(held.next_id)])
     assert overview.overview(council.id, date(2026, 4, 1)).written_waiting == ()
+
+
+def test_the_minutes_count_the_decisions_reported_as_the_items_content(
+    database, actor, register, council, held
+) -> None:
+    """(found by a helper) The checklist said "Es fehlt der Protokolltext" of the report
+    item, though the minutes print the decisions under it."""
+    _adopt(register, council)
+    service = WrittenProceduresService(database, actor)
+    item = service.report(held.next_id, [d.key for d in service.offered(held.next_id)]).items[-1]
+    hold(database, held.next_id, datetime(2026, 5, 12, 16))
+    minutes = MinutesService(database, actor)
+
+    def lacking() -> list[int | None]:
+        checklist = minutes.checklist(held.next_id)
+        return [line.target.item_id for line in checklist.missing if line.key == "item_content"]
+
+    assert not minutes.minutes(held.next_id).item(item.key).lacks_content
+    assert item.key not in lacking()
+    assert lacking()  # the opening items still want their text
