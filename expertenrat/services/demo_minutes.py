@@ -85,12 +85,12 @@ class DemoMinutes:
             self.minutes.set_outcome(  # the corrected version comes to the next meeting
                 meeting.items["approval"], AgendaItemOutcome.POSTPONED, AgendaItemOutcome.DISCUSSED
             )
+        elif previous is not None:
+            self.approval.approve(previous.id, meeting.id, today=self.today)
         if "postponed" in meeting.items:  # waits for "Vertagte Punkte übernehmen …"
             self.minutes.set_outcome(
                 meeting.items["postponed"], AgendaItemOutcome.POSTPONED, AgendaItemOutcome.DISCUSSED
             )
-        elif previous is not None:
-            self.approval.approve(previous.id, meeting.id, today=self.today)
         minutes = self.minutes.minutes(meeting.id)
         self._labels[meeting.id] = minutes.meeting_label
         self.minutes.save_header(
