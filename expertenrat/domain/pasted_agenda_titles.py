@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from expertenrat.domain.text_characters import pasted_line, pasted_text
+from expertenrat.domain.text_characters import line_feeds, pasted_line, pasted_text
 
 _NUMBER = r"\d{1,2}(?:\.\d{1,2})*"
 _KEYWORD = r"(?:TOP|Tagesordnungspunkt)\s*"
@@ -32,6 +32,18 @@ _LIST_MARK = re.compile(
     re.IGNORECASE,
 )
 
+# Where lines follow each other that all begin so, each is an item of an agenda: also "TOP 3
+# Genehmigung", "3. Genehmigung", "3) …" and "- Genehmigung" before a single space, which a
+# title alone keeps ("1. Lesung des Haushalts").
+_LINE_MARKS = (
+    _OWN_NUMBER,
+    re.compile(
+        rf"\A\s*(?:{_KEYWORD}{_NUMBER}[.)]?|{_NUMBER}[.)]|[-–*])[ \u00a0]+(?=\S)",
+        re.IGNORECASE,
+    ),
+    _LIST_MARK,
+)
+
 
 def pasted_title(text: str) -> str:
     """``text`` as pasted into an item's title: as any one-line paste
@@ -40,3 +52,24 @@ def pasted_title(text: str) -> str:
     text = pasted_text(text)  # a symbol font's bullet as the bullet it shows
     without_number = _OWN_NUMBER.sub("", text, count=1)
     return pasted_line(_LIST_MARK.sub("", without_number, count=1))
+
+
+def agenda_lines(text: str) -> list[str]:
+    """The titles of the items of an agenda pasted whole into one item's title ("1.
+    Begrüßung", "2. Genehmigung …" on lines of their own; found by a tester: it became the
+    one title "Begrüßung 2. Genehmigung …"), each without its number or list mark; a line
+    without one goes on the title before it (a long title a PDF broke). Empty where
+    ``text`` is no such agenda: fewer than two such lines, or text before the first."""
+    titles: list[list[str]] = []
+    for line in line_feeds(pasted_text(text)).split("\n"):
+        mark = next(filter(None, (marks.match(line) for marks in _LINE_MARKS)), None)
+        if mark is not None:
+            titles.append([line[mark.end() :]])
+        elif titles and line.strip():
+            titles[-1].append(line)
+        elif line.strip():
+            return []  # text before the agenda's first line
+    found = [
+        title for title in (pasted_title("\n".join(lines)).strip() for lines in titles) if title
+    ]
+    return found if len(found) > 1 else []

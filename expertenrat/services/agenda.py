@@ -13,7 +13,7 @@ which may be changed or deleted again while the minutes are an open draft
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from sqlalchemy.orm import Session
@@ -152,6 +152,35 @@ class AgendaService(AgendaOrder):
                 raise ValidationError([FieldProblem("agenda", refusal)])
             index = urgent_index(found.items(), before)
             insert_item(session, self._actor, found, replace(item, urgent=True), None, index)
+            return agenda_of(found)
+
+    def add_lines(self, item_id: int, version: int, titles: Sequence[str]) -> Agenda:
+        """The item ``item_id`` titled with the first of ``titles``, and a new item of the
+        kind "Bericht" after it, beside it, for each other: an agenda pasted whole into one
+        item's title (found by a tester: one title "Begrüßung 2. Genehmigung …"). As adding
+        items, refused where the agenda may not change; all of it or nothing."""
+        new = AgendaItem(0, "", kind=AgendaItemKind.REPORT)  # as "Neuer Punkt" adds one
+        first, *others = (clean_item(replace(new, title=title)) for title in titles)
+        for item in (first, *others):
+            raise_if_invalid(validate_item(item))
+        with changing(self._db, _AGENDA) as session:
+            row = fetch(session, models.AgendaItem, item_id, ITEM)
+            found = load(session, row.meeting_id, lock=True)
+            check_version(row, version, ITEM)
+            ensure_not_frozen(session, found.meeting.id)
+            found.refuse_unless_allowed(open_order=order_refusal(session, found.meeting) is None)
+            before, lines = audit.snapshot(row), agenda_rows.listed_agenda(found)
+            row.title = first.title
+            session.flush()
+            record_item_change(
+                session, self._actor, found, AuditAction.UPDATE, row, before, "geändert"
+            )
+            agenda_rows.follow_listed_agenda(session, found, lines)
+            after = row
+            for item in others:
+                after = insert_item(
+                    session, self._actor, found, item, after.parent_id, after.position + 1
+                )
             return agenda_of(found)
 
     def update(self, item: AgendaItem) -> Agenda:

@@ -28,6 +28,7 @@ from expertenrat.ui.agenda_editor_controls import enable_controls
 from expertenrat.ui.agenda_editor_view import AgendaEditorView, refusal
 from expertenrat.ui.agenda_form_choices import AgendaFormChoices
 from expertenrat.ui.agenda_item_saving import AgendaItemSaving
+from expertenrat.ui.agenda_pasted_lines import PastedAgendaLines
 from expertenrat.ui.agenda_structure_bar import AgendaStructureBar
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
@@ -81,6 +82,10 @@ class AgendaEditor(KeepsNoMeetingHint, AgendaEditorView):
             self._merging,
         )
         self._layout(self.structure)
+        self.pasted_lines = PastedAgendaLines(  # an agenda pasted into the title
+            self, services, dialogs, self.form, lambda: self._agenda, self._save_pending,
+            stored=self._stored, refused=lambda: self.refresh(told=True),
+        )  # fmt: skip
 
         self.structure.stored.connect(self._stored)
         self.structure.refused.connect(lambda: self.refresh(told=True))

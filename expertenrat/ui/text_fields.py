@@ -85,7 +85,9 @@ class LineEdit(QLineEdit):
       does not fit is not cut off silently but left out, and a tooltip under the field says
       so (``paste_refused`` carries the message too). Text that reaches the field some other
       way (an input method) is cleaned after the fact. ``cleaning`` may clean a paste more
-      (an agenda item's title: without the number an agenda line was copied with).
+      (an agenda item's title: without the number an agenda line was copied with), and
+      ``paste_offer`` take a paste elsewhere (returning True; an agenda pasted whole into an
+      item's title becomes its items, :mod:`ui.agenda_pasted_lines`).
     """
 
     paste_refused = Signal(str)  # the German message why a paste was left out
@@ -95,6 +97,7 @@ class LineEdit(QLineEdit):
     ) -> None:
         super().__init__(*args, **kwargs)
         self._cleaning = cleaning
+        self.paste_offer: Callable[[str], bool] | None = None
         self._limit = self.maxLength()
         self.textEdited.connect(self._clean)
 
@@ -122,11 +125,14 @@ class LineEdit(QLineEdit):
 
     # --- pasting and dropping -------------------------------------------------------------
 
-    def insert_pasted(self, text: str) -> bool:
+    def insert_pasted(self, text: str, *, offered: bool = True) -> bool:
         """Insert ``text`` as pasted at the cursor (replacing the selection), cleaned, as
-        one step that Ctrl+Z takes back. False: it does not fit; nothing is inserted."""
+        one step that Ctrl+Z takes back, unless ``paste_offer`` takes it (where ``offered``).
+        False: it does not fit; nothing is inserted."""
         if self.isReadOnly():
             return False
+        if offered and self.paste_offer is not None and self.paste_offer(text):
+            return True
         line = self._cleaning(text)
         if not line and not self.hasSelectedText():
             return False

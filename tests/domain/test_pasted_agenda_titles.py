@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from expertenrat.domain.pasted_agenda_titles import pasted_title
+from expertenrat.domain.pasted_agenda_titles import agenda_lines, pasted_title
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,38 @@ def test_the_mark_of_a_list_an_agenda_line_was_copied_from_is_left_out(copied: s
 )
 def test_a_title_that_only_begins_like_a_copied_line_keeps_it(title: str) -> None:
     assert pasted_title(title) == title
+
+
+@pytest.mark.parametrize(
+    "copied",
+    [
+        "1. Begrüßung\n2. Genehmigung der Tagesordnung\n3. Bericht der Geschäftsstelle",
+        "TOP 1\tBegrüßung\r\nTOP 2\tGenehmigung der Tagesordnung\r\nTOP 3\tBericht der "
+        "Geschäfts-\r\nstelle\r\n",  # a PDF broke the last title
+        "\uf0b7\tBegrüßung\n\n\uf0b7\tGenehmigung der Tagesordnung\n\uf0b7\tBericht der "
+        "Geschäftsstelle",
+        "- Begrüßung\n- Genehmigung der Tagesordnung\n- Bericht der Geschäftsstelle",
+        "TOP 1: Begrüßung\nTOP 2: Genehmigung der Tagesordnung\nTOP 3 Bericht der Geschäftsstelle",
+    ],
+)
+def test_an_agenda_pasted_whole_is_read_as_its_items_titles(copied: str) -> None:
+    """(found by a tester) pasted into one title, it became "Begrüßung 2. Genehmigung …"."""
+    assert agenda_lines(copied) == [
+        "Begrüßung",
+        "Genehmigung der Tagesordnung",
+        "Bericht der Geschäftsstelle",
+    ]
+
+
+@pytest.mark.parametrize(
+    "copied",
+    [
+        "1. Lesung des Haushalts",  # one line
+        "Intelligente Parkraum-\nsteuerung Warnemünde",  # a title over two lines
+        "Tagesordnung:\n1. Begrüßung\n2. Bericht",  # text before it
+        "1. Begrüßung\n2.",  # one title only
+        "16 Teilnehmende\n12 Gäste",  # numbers, no list
+    ],
+)
+def test_what_is_no_agenda_gives_no_titles(copied: str) -> None:
+    assert agenda_lines(copied) == []
