@@ -153,10 +153,14 @@ def searchable(*parts: str) -> str:
     as the letters, so that "muller" (accents aside) and "mueller" (spelt out) find Müller,
     and "Müller" finds Mueller, as a system without umlauts wrote the name (found by a
     tester); each form once (less to look through per keystroke)."""
-    text = " ".join(parts)
+    return "\n".join(dict.fromkeys(search_forms(" ".join(parts))))
+
+
+def search_forms(text: str) -> tuple[str, str, str]:
+    """The forms of ``text`` that :func:`searchable` gives: folded, spelt out, and spelt
+    out with the umlauts' spellings as the letters (a form may be another's twin)."""
     folded, spelt_out = fold(text), fold(transliterate(text))
-    forms = dict.fromkeys((folded, spelt_out, umlauts_unspelt(spelt_out)))
-    return "\n".join(forms)
+    return folded, spelt_out, umlauts_unspelt(spelt_out)
 
 
 def searchable_prose(text: str) -> str:

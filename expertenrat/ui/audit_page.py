@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.audit_fields import AuditLine
 from expertenrat.domain.councils import DEFAULT_ROLE_TITLES
 from expertenrat.domain.errors import ExpertenratError
+from expertenrat.services import audit_reading
 from expertenrat.services.audit_reading import AuditFilter, AuditService
 from expertenrat.services.settings import SettingsService
 from expertenrat.ui.audit_detail import AuditDetail
 from expertenrat.ui.audit_export import AuditExport
 from expertenrat.ui.audit_filter_bar import AuditFilterBar
+from expertenrat.ui.audit_reads import AuditReads
 from expertenrat.ui.audit_table_model import AuditTableModel, audit_rows
 from expertenrat.ui.column_fit import fit_columns, refit_on_width_change
 from expertenrat.ui.dialog_service import DialogService
@@ -73,6 +75,7 @@ class AuditPage(NothingPending, QWidget):
         self._more = False
         self._titles = DEFAULT_ROLE_TITLES  # the council's, as the last page read them
         self.export = AuditExport(audit, settings, dialogs, today, self)
+        self.reads = AuditReads(audit, self._read_failed, self)
 
         self.model = AuditTableModel(self)
         self.view = record_table_view(self.model, AuditTableModel.COLUMN_AT)
@@ -143,6 +146,7 @@ class AuditPage(NothingPending, QWidget):
             self.search_edit.clear()  # a term typed for the last council
             self.filters.show_everything()
             self._typing.stop()  # the page reads them when shown, not at the pause
+            self.reads.drop()
             start_afresh(self.view)
         self._council_id = council_id
 
@@ -162,10 +166,8 @@ class AuditPage(NothingPending, QWidget):
         self.filters.follow_today()
         self._typing.stop()
         shown = self.model.rowCount()
-        with selection_kept(self.view):
-            self._read(
-                before_id=None, limit=max(PAGE_SIZE, shown) if self._more or not shown else None
-            )
+        limit = max(PAGE_SIZE, shown) if self._more or not shown else None
+        self._read(before_id=None, limit=limit, refreshing=True)
 
     # --- reading ----------------------------------------------------------------------
 
@@ -175,31 +177,42 @@ class AuditPage(NothingPending, QWidget):
         return self.filters.chosen(self._council_id)
 
     def reload(self) -> None:
-        """Show the newest entries that match the filters."""
+        """Show the newest entries that match the filters (from the top)."""
         self._typing.stop()
         self._read(before_id=None)
-        self.view.scrollToTop()
 
     def load_more(self) -> None:
-        """Add the next ``PAGE_SIZE`` older entries below the shown ones."""
+        """Add the next ``PAGE_SIZE`` older entries below the shown ones (not while a search
+        runs: the rows shown are about to go)."""
         rows = self.model.rows()
-        if rows and self._more:
+        if rows and self._more and self.reads.idle():
             self._read(before_id=rows[-1].line.id)
 
-    def _read(self, before_id: int | None, limit: int | None = PAGE_SIZE) -> None:
+    def _read(
+        self, before_id: int | None, limit: int | None = PAGE_SIZE, *, refreshing: bool = False
+    ) -> None:
+        """Read the entries (a search in the worker: :mod:`ui.audit_reads`) and show them:
+        older ones below those shown, or all afresh, from the top or (``refreshing``) with
+        the selected entry kept."""
         wanted = self.current_filter()
         if wanted is None:
             return
-        try:
-            page = self._audit.search(wanted, limit, before_id)
-        except ExpertenratError as error:
-            self._dialogs.warning(self, tr(_CONTEXT, "Änderungsprotokoll"), error.message)
-            return
+        self.reads.read(
+            wanted, limit, before_id, lambda page: self._show(page, before_id, refreshing)
+        )
+        if not self.reads.idle():
+            self.count_label.setText(tr(_CONTEXT, "Die Einträge werden durchsucht …"))
+
+    def _show(self, page: audit_reading.AuditPage, before_id: int | None, refreshing: bool) -> None:
         rows = audit_rows(page.lines, page.zone)
-        if before_id is None:
-            self.model.set_rows(rows)
-        else:
+        if before_id is not None:
             self.model.append_rows(rows)
+        elif refreshing:
+            with selection_kept(self.view):
+                self.model.set_rows(rows)
+        else:
+            self.model.set_rows(rows)
+            self.view.scrollToTop()
         self._more = page.more
         self._titles = page.titles
         with focus_to_rows(self.view, self.more_button):  # all loaded: on to read them
@@ -208,6 +221,11 @@ class AuditPage(NothingPending, QWidget):
         self.fit_columns()
         self._update_count()
         self._selection_changed()
+
+    def _read_failed(self, message: str) -> None:
+        """Say why; the entries shown stay."""
+        self._dialogs.warning(self, tr(_CONTEXT, "Änderungsprotokoll"), message)
+        self._update_count()
 
     def _update_count(self) -> None:
         shown = self.model.rowCount()

@@ -17,10 +17,12 @@ from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.audit_fields import AuditLine
 from expertenrat.domain.enums import AuditAction, MeetingKind, MemberRole
 from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.domain.progress import Cancelled
 from expertenrat.domain.projects import Project
 from expertenrat.domain.reminders import reminded_on, reminder_summary
-from expertenrat.services import audit
-from expertenrat.services.audit_reading import AuditFilter, AuditService
+from expertenrat.domain.text_folding import searchable
+from expertenrat.services import audit, audit_reading
+from expertenrat.services.audit_reading import SCANNED_AT_ONCE, AuditFilter, AuditService
 from expertenrat.services.context import Services
 from expertenrat.services.members import MembersService
 from expertenrat.services.projects import ProjectsService
@@ -180,6 +182,44 @@ def test_an_umlaut_and_its_spelling_find_each_other(database, trail, council):
         "Mitglied Hans  Mueller geändert",
         "Mitglied Jörg Müller geändert",
     ]
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Mitglied Jörg  Müller geändert",
+        "Herr Bauer, Quelle, Steuer: Übernahme für Ørsted",
+        "Projekt \u2067مشروع\u2069 „Grüße“ ŁÓDŹ",  # Arabic: a form leaves the word out
+        "a\u00a8ue \u0308 Straße",  # a diaeresis alone: a word that folds to a space
+        "",
+    ],
+)
+def test_the_descriptions_forms_made_word_by_word_are_those_of_the_whole_text(summary):
+    """(found by review) The forms are made word by word, each word once, for speed: they
+    must be the forms of the whole description, as the search compared them before."""
+    plain = " ".join(summary.replace("\u2067", "").replace("\u2069", "").split())
+    whole = [" ".join(form.split()) for form in searchable(plain).split("\n")]
+
+    assert set(audit_reading._forms(summary).split("\n")) == set(whole)
+
+
+def test_a_search_reports_its_progress_and_stops_when_told(database, trail, council):
+    """The page's search runs in the worker and stops once the user typed on (found by
+    review: 5.8 s for 50,000 entries, the window frozen)."""
+    values = audit.entry("Frau Schulz", AuditAction.UPDATE, "membership", 1, council_id=council.id)
+    entries = [{**values, "summary": f"Eintrag {n}"} for n in range(2 * SCANNED_AT_ONCE + 1)]
+    with database.transaction() as session:
+        audit.insert_entries(session, entries)
+    reports = []
+
+    def progress(done: int, total: int) -> None:
+        reports.append(done)
+        raise Cancelled
+
+    with pytest.raises(Cancelled):
+        trail.search(AuditFilter(council.id, text="nirgends"), progress=progress)
+    assert reports == [SCANNED_AT_ONCE]
+    assert trail.search(AuditFilter(council.id, text="eintrag 7"), limit=None).lines
 
 
 def test_the_period_is_of_whole_days_in_the_councils_time_zone(database, trail, council):
