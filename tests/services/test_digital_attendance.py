@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from backup_round_trip import read_restored
 from disclosure_lookup import person_number, section_titled
 from dossier_pdfs import text_of
 from minutes_rows import held_meeting
@@ -15,12 +16,9 @@ from sqlalchemy import select
 
 from expertenrat.domain.attendance_sheet import AttendanceEntry
 from expertenrat.domain.enums import AttendanceStatus
-from expertenrat.services.backup import BackupService
 from expertenrat.services.context import Services
 from expertenrat.services.minutes_snapshot import minutes_snapshot
 from expertenrat.store import models
-from expertenrat.store.database_opening import open_database
-from expertenrat.store.engine import database_url
 
 VIDEO_GUEST = "Gülşen Yılmaz"  # the held meeting's guest of a public item, "Amt"
 
@@ -106,17 +104,15 @@ def test_the_auskunft_names_the_digital_participation(services, held, today) -> 
 
 
 def test_a_backup_carries_the_marks(services, held, tmp_path) -> None:
-    backup = tmp_path / "sicherung.zip"
-    BackupService(services.database).backup(backup)
-    target = open_database(database_url(str(tmp_path / "ziel.db")))
-    try:
-        BackupService(target).restore(backup, tmp_path / "vorher")
-        with target.reading() as session:
-            members = session.scalars(
+    members, guests = read_restored(
+        services.database,
+        tmp_path,
+        lambda session: (
+            session.scalars(
                 select(models.Attendance.membership_id).where(models.Attendance.digital)
-            ).all()
-            guests = session.scalars(select(models.Guest.name).where(models.Guest.digital)).all()
-    finally:
-        target.close()
+            ).all(),
+            session.scalars(select(models.Guest.name).where(models.Guest.digital)).all(),
+        ),
+    )
 
     assert len(members) == 1 and guests == [VIDEO_GUEST]

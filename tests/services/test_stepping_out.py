@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import time
 
 import pytest
+from backup_round_trip import read_restored
 from disclosure_lookup import person_number, section_titled
 from dossier_pdfs import text_of
 from minutes_rows import held_meeting
@@ -19,11 +20,8 @@ from expertenrat.domain.attendance_sheet import AttendanceEntry
 from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.votes import VoteDraft
-from expertenrat.services.backup import BackupService
 from expertenrat.services.context import Services
 from expertenrat.store import models
-from expertenrat.store.database_opening import open_database
-from expertenrat.store.engine import database_url
 
 AWAY_TEXT = "verlässt die Sitzung während TOP 2 (16:40 Uhr) und nimmt ab TOP 4 wieder teil"
 
@@ -163,18 +161,14 @@ def test_the_run_sheet_tells_the_chair_who_steps_out_and_comes_back(services, he
 
 
 def test_a_backup_carries_the_time_away(services, held, tmp_path) -> None:
-    backup = tmp_path / "sicherung.zip"
-    BackupService(services.database).backup(backup)
-    target = open_database(database_url(str(tmp_path / "ziel.db")))
-    try:
-        BackupService(target).restore(backup, tmp_path / "vorher")
-        with target.reading() as session:
-            away = session.execute(
-                select(models.Attendance.away_at, models.Attendance.back_item_id).where(
-                    models.Attendance.away_item_id.is_not(None)
-                )
-            ).all()
-    finally:
-        target.close()
+    away = read_restored(
+        services.database,
+        tmp_path,
+        lambda session: session.execute(
+            select(models.Attendance.away_at, models.Attendance.back_item_id).where(
+                models.Attendance.away_item_id.is_not(None)
+            )
+        ).all(),
+    )
 
     assert away == [(time(16, 40), held.item_ids[3])]
