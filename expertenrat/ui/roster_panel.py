@@ -33,6 +33,7 @@ from expertenrat.ui.save_location import FileKind
 from expertenrat.ui.worker import Job, start_with_progress
 
 _CONTEXT = "RosterPanel"
+_OTHER_DAY = "other"  # the day combo's entry for the day typed in the date field
 
 
 class RosterPanel(RosterPanelView):
@@ -71,18 +72,21 @@ class RosterPanel(RosterPanelView):
                 )
             )
         )
+        self.day_combo.currentIndexChanged.connect(self._day_chosen)
         self.export_button.clicked.connect(self._ask_export)
         self.import_button.clicked.connect(self._ask_import)
 
     def set_council(self, council_id: int) -> None:
         self._council_id = council_id
         self.day_combo.clear()  # another council's period; refilled as the page is shown
+        self.day_edit.setDate(self._today())
 
     def show_days(self) -> None:
-        """Offer "heute" and, where the council's next appointment period is set up, its
-        first day: the roster of the new term before it begins, to go out with the
-        invitation to its constituent meeting (found by a tester: only today's members
-        could be listed). The day chosen stays chosen while it is still offered."""
+        """Offer "heute", where the council's next appointment period is set up its first
+        day (the roster of the new term before it begins, to go out with the invitation to
+        its constituent meeting), and "anderer Tag", typed in the date field below (found
+        by a tester: only today's members could be listed, then the period's first day
+        only). The day chosen stays chosen while it is still offered."""
         if self._council_id is None:
             return
         today = self._today()
@@ -96,7 +100,19 @@ class RosterPanel(RosterPanelView):
                 tr(_CONTEXT, "{}, ab {}").format(upcoming.name, f"{upcoming.start:%d.%m.%Y}"),
                 upcoming.start.isoformat(),  # a text: Qt finds it again (findData)
             )
+        self.day_combo.addItem(tr(_CONTEXT, "anderer Tag"), _OTHER_DAY)
         self.day_combo.setCurrentIndex(max(0, self.day_combo.findData(chosen)))
+
+    def _day_chosen(self) -> None:
+        self.day_edit.setVisible(self.day_combo.currentData() == _OTHER_DAY)
+
+    def roster_day(self) -> date:
+        """The day the roster lists: today, the next period's first day, or the other day."""
+        chosen = self.day_combo.currentData()
+        if chosen == _OTHER_DAY:
+            self.day_edit.take_typed()  # typed, the focus still in it ("15.1.27", Enter)
+            return self.day_edit.date().toPython()
+        return date.fromisoformat(chosen) if chosen else self._today()
 
     # --- roster -------------------------------------------------------------------------
 
@@ -104,9 +120,7 @@ class RosterPanel(RosterPanelView):
         """Render the roster as chosen in the background, then ``use`` the PDF bytes."""
         if self._council_id is None or self.busy():
             return
-        members, council_id = self._services.members, self._council_id
-        chosen = self.day_combo.currentData()  # the day the roster lists; None: today
-        today = date.fromisoformat(chosen) if chosen else self._today()
+        members, council_id, today = self._services.members, self._council_id, self.roster_day()
         public = bool(self.version_combo.currentData())
         grouping = RosterGrouping(self.grouping_combo.currentData())
         suffix = tr(_CONTEXT, "öffentlich") if public else tr(_CONTEXT, "intern")

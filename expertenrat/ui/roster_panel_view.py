@@ -1,7 +1,8 @@
 """The widgets of the Mitglieder page's side panel and where they sit: the Mitgliederliste
-(Fassung, Ordnung, Stand; preview, print, save as PDF; the letters it cannot print) above the
-exchange with Excel (export, import). :class:`~expertenrat.ui.roster_panel.RosterPanel` adds
-the behaviour (the view/controller split of the house style)."""
+(Fassung, Ordnung, Stand with its other day; preview, print, save as PDF; the letters it
+cannot print) above the exchange with Excel (export, import).
+:class:`~expertenrat.ui.roster_panel.RosterPanel` adds the behaviour (the view/controller
+split of the house style)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from expertenrat.domain.roster import RosterGrouping
 from expertenrat.services.member_column_guide import required_columns_text
+from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.widgets import FocusCombo, wrapping_label
 
@@ -33,17 +35,20 @@ class RosterPanelView(QWidget):
             tr(_CONTEXT, "nach Handlungsfeld"), RosterGrouping.BY_FIELD.value
         )
         self.grouping_combo.addItem(tr(_CONTEXT, "alphabetisch"), RosterGrouping.ALPHABETICAL.value)
-        # the members of which day: today, or the first day of the council's next
-        # appointment period (filled by the panel from the periods)
+        # the members of which day: today, the first day of the council's next appointment
+        # period, or any other day typed below (filled by the panel from the periods)
         self.day_combo = FocusCombo()
         self.day_combo.setToolTip(
             tr(
                 _CONTEXT,
-                "Die Mitglieder dieses Tages: heute oder, ist in den Einstellungen eine "
-                "spätere Berufungsperiode angelegt, ihr erster Tag – etwa für die Einladung "
-                "zur konstituierenden Sitzung",
+                "Die Mitglieder dieses Tages: heute, ist in den Einstellungen eine spätere "
+                "Berufungsperiode angelegt, ihr erster Tag – etwa für die Einladung zur "
+                "konstituierenden Sitzung – oder ein anderer Tag",
             )
         )
+        self.day_edit = date_edit()  # the other day; shown while "anderer Tag" is chosen
+        self.day_edit.setAccessibleName(tr(_CONTEXT, "Stand: anderer Tag"))
+        self.day_edit.setVisible(False)
         self.preview_button = QPushButton(tr(_CONTEXT, "Vorschau …"))
         self.print_button = QPushButton(tr(_CONTEXT, "Drucken …"))
         self.save_pdf_button = QPushButton(tr(_CONTEXT, "Als PDF speichern …"))
@@ -72,6 +77,7 @@ class RosterPanelView(QWidget):
         ):
             combo.setAccessibleName(label)  # a combo alone says only its entry
             form.addRow(label, combo)
+        form.addRow(self.day_edit)
         buttons = QGridLayout()
         buttons.addWidget(self.preview_button, 0, 0)
         buttons.addWidget(self.print_button, 0, 1)

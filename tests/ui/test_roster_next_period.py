@@ -43,7 +43,8 @@ def test_the_next_period_s_first_day_lists_the_members_of_that_day(
     page, services, dialogs, tmp_path, finish_job
 ):
     combo = page.roster.day_combo
-    assert [combo.itemText(i) for i in range(combo.count())] == ["heute"]  # no period ahead
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    assert texts == ["heute", "anderer Tag"]  # no period ahead
     council = services.settings.councils()[0].id
     services.appointment_periods.add(
         council, AppointmentPeriod(None, "2. Berufungsperiode", NEXT, date(2029, 12, 31))
@@ -53,6 +54,7 @@ def test_the_next_period_s_first_day_lists_the_members_of_that_day(
     assert [combo.itemText(i) for i in range(combo.count())] == [
         "heute",
         "2. Berufungsperiode, ab 01.01.2027",
+        "anderer Tag",
     ]
     today_text = _saved_text(page, dialogs, tmp_path / "heute.pdf", finish_job)
     combo.setCurrentIndex(1)
@@ -64,3 +66,26 @@ def test_the_next_period_s_first_day_lists_the_members_of_that_day(
     assert "2. Berufungsperiode (01.01.2027 bis 31.12.2029)" in ahead
     assert "Abendroth" not in ahead  # ended before
     assert combo.currentIndex() == 1
+
+
+def test_any_other_day_typed_lists_the_members_of_that_day(
+    page, dialogs, tmp_path, finish_job, qtbot
+):
+    """(found by a tester) "Stand" offered today or the next period's first day only."""
+    combo, field = page.roster.day_combo, page.roster.day_edit
+    assert not field.isVisible()
+    combo.setCurrentIndex(combo.findText("anderer Tag"))
+    assert field.isVisible() and field.date().toPython() == date(2026, 11, 27)  # today first
+
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "15.1.27")  # as German offices type it
+    ahead = _saved_text(page, dialogs, tmp_path / "Januar.pdf", finish_job)
+
+    assert field.date().toPython() == date(2027, 1, 15)
+    assert "Neumann" in ahead and "Stand: 15.01.2027" in ahead
+    page.refresh()  # the other day stays chosen, with the day typed
+    assert combo.currentText() == "anderer Tag" and field.isVisible()
+    assert field.date().toPython() == date(2027, 1, 15)
+    combo.setCurrentIndex(combo.findText("heute"))
+    assert not field.isVisible()
