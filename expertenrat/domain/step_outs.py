@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import time
 
 from expertenrat.domain.attendance_order import MeetingSpan, outside_meeting, span_text
 from expertenrat.domain.attendance_sheet import AgendaRef, AttendanceEntry
@@ -118,18 +119,18 @@ def _time_problems(entry: AttendanceEntry, span: MeetingSpan) -> list[FieldProbl
                 f"{back_at:%H:%M} Uhr zurück. {BACK_BEFORE_AWAY}",
             )
         )
-    for field, verb, moment, limit, wrong in (
-        ("away_at", "verlässt die Sitzung", away_at, entry.arrived_at, "vor dem Kommen"),
-        ("back_at", "kehrt zurück", back_at, entry.left_at, "nach dem Gehen"),
+    for field, verb, moment in (
+        ("away_at", "verlässt die Sitzung", away_at),
+        ("back_at", "kehrt zurück", back_at),
     ):
         if moment is None:
             continue
-        if limit is not None and (moment < limit if field == "away_at" else moment > limit):
+        beyond = _beyond_came_went(entry, moment)
+        if beyond:
             problems.append(
                 FieldProblem(
                     field,
-                    f"{name} {verb} um {moment:%H:%M} Uhr, {wrong} ({limit:%H:%M} Uhr). "
-                    "Bitte prüfen Sie die Uhrzeit.",
+                    f"{name} {verb} um {moment:%H:%M} Uhr, {beyond}. Bitte prüfen Sie die Uhrzeit.",
                 )
             )
         elif outside_meeting(moment, span.start, span.latest):
@@ -141,3 +142,15 @@ def _time_problems(entry: AttendanceEntry, span: MeetingSpan) -> list[FieldProbl
                 )
             )
     return problems
+
+
+def _beyond_came_went(entry: AttendanceEntry, moment: time) -> str:
+    """ "vor dem Kommen (16:30 Uhr)" where ``moment`` lies before ``entry``'s arrival time,
+    "nach dem Gehen (…)" where after its departure time, else "": both ends of a time away
+    lie between them (found by review: only the leaving was checked against the arrival,
+    only the return against the departure)."""
+    if entry.arrived_at is not None and moment < entry.arrived_at:
+        return f"vor dem Kommen ({entry.arrived_at:%H:%M} Uhr)"
+    if entry.left_at is not None and moment > entry.left_at:
+        return f"nach dem Gehen ({entry.left_at:%H:%M} Uhr)"
+    return ""

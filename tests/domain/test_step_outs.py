@@ -3,6 +3,7 @@ reordered the sheet says who no longer fits, and why."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import time
 
 from expertenrat.domain.attendance_order import MeetingSpan
@@ -14,10 +15,11 @@ ITEMS = tuple(AgendaRef(n * 10, str(n), f"Punkt {n}") for n in (1, 2, 3, 4))
 PAL = AttendanceEntry(
     1, "Ödön Pál", "Pál", status=AttendanceStatus.PRESENT, away_item_id=20, back_item_id=40
 )
+SPAN = MeetingSpan(time(16), time(18), time(18))
 
 
 def test_a_time_away_in_order_has_no_problem() -> None:
-    assert step_out_problems(ITEMS, PAL, MeetingSpan(time(16), time(18), time(18))) == []
+    assert step_out_problems(ITEMS, PAL, SPAN) == []
     assert away_mismatch(ITEMS, [PAL]) == ""
 
 
@@ -29,4 +31,32 @@ def test_after_the_items_were_reordered_the_sheet_names_who_no_longer_fits() -> 
         "TOP 2 und kehrt zu TOP 4 zurück. Ein Mitglied kann nicht zurückkehren, bevor es die "
         "Sitzung verlassen hat. Die Rückkehr ist der erste Punkt, an dem das Mitglied wieder "
         "teilnimmt. Bitte berichtigen Sie die Anwesenheit."
+    )
+
+
+def test_a_return_before_the_arrival_time_is_refused() -> None:
+    """(found by review) Arrived at 17:00 (TOP 1), away during TOP 2, back at 16:30: only
+    a leaving before the arrival was checked, the return was saved."""
+    entry = replace(PAL, arrived_item_id=10, arrived_at=time(17), back_at=time(16, 30))
+
+    (problem,) = step_out_problems(ITEMS, entry, SPAN)
+
+    assert (problem.field, problem.message) == (
+        "back_at",
+        "Ödön Pál kehrt zurück um 16:30 Uhr, vor dem Kommen (17:00 Uhr). Bitte prüfen Sie "
+        "die Uhrzeit.",
+    )
+
+
+def test_a_leaving_after_the_departure_time_is_refused() -> None:
+    """(found by review) Leaves at 17:00 after TOP 4, but steps out during TOP 2 at 17:30:
+    only a return after the departure was checked, the leaving was saved."""
+    entry = replace(PAL, left_item_id=40, left_at=time(17), away_at=time(17, 30))
+
+    (problem,) = step_out_problems(ITEMS, entry, SPAN)
+
+    assert (problem.field, problem.message) == (
+        "away_at",
+        "Ödön Pál verlässt die Sitzung um 17:30 Uhr, nach dem Gehen (17:00 Uhr). Bitte prüfen "
+        "Sie die Uhrzeit.",
     )
