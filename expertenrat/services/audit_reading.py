@@ -20,7 +20,7 @@ from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
 from expertenrat.domain.enums import AuditAction
 from expertenrat.domain.file_formats import AuditFileFormat
 from expertenrat.domain.progress import Progress, no_progress
-from expertenrat.domain.text_folding import fold, search_forms, searchable
+from expertenrat.domain.text_folding import fold, search_forms
 from expertenrat.domain.wording import isolated, quotations_isolated
 from expertenrat.exchange.audit_csv import export_audit_csv
 from expertenrat.services.audit_names import reference_names
@@ -192,20 +192,15 @@ def _forms(summary: str) -> str:
     tester). Made word by word, each word's forms once (:func:`_word_forms`): the trail
     repeats its words, and a search looks through every entry (found by review: 5.8 s for
     50,000); no form of a word reaches into the next."""
-    plain = _ISOLATE_MARKS.sub("", summary).split()
-    words = [_word_forms(word) for word in plain]
-    if None in words:  # a word that a form leaves out (Arabic spelt out): the whole text
-        forms = searchable(" ".join(plain)).split("\n")
-        return "\n".join(" ".join(form.split()) for form in forms)
-    return "\n".join(" ".join(forms) for forms in zip(*words, strict=True))  # type: ignore[arg-type]
+    words = [_word_forms(word) for word in _ISOLATE_MARKS.sub("", summary).split()]
+    # A word that a form leaves out (Arabic spelt out, a dash) is left out of that form.
+    return "\n".join(" ".join(filter(None, forms)) for forms in zip(*words, strict=True))
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _word_forms(word: str) -> tuple[str, ...] | None:
-    """The :func:`search_forms` of ``word``, runs of white space as one space; ``None``
-    where a form has nothing left of it."""
-    forms = tuple(" ".join(form.split()) for form in search_forms(word))
-    return forms if all(forms) else None
+def _word_forms(word: str) -> tuple[str, ...]:
+    """The :func:`search_forms` of ``word``, runs of white space as one space."""
+    return tuple(" ".join(form.split()) for form in search_forms(word))
 
 
 def _described(

@@ -188,6 +188,7 @@ def test_an_umlaut_and_its_spelling_find_each_other(database, trail, council):
     "summary",
     [
         "Mitglied Jörg  Müller geändert",
+        "5. Sitzung – Frühjahrsklausur am 12.03.2026 geändert",  # a dash: not spelt out
         "Herr Bauer, Quelle, Steuer: Übernahme für Ørsted",
         "Projekt \u2067مشروع\u2069 „Grüße“ ŁÓDŹ",  # Arabic: a form leaves the word out
         "a\u00a8ue \u0308 Straße",  # a diaeresis alone: a word that folds to a space
