@@ -16,7 +16,11 @@ from expertenrat.domain.errors import FieldProblem
 MAX_TITLE_LENGTH = 200
 MAX_PLACE_LENGTH = 200
 MAX_LINK_LENGTH = 500
+# Longer is likely a typo (a warning), except for a Klausur over several days.
 MAX_DURATION = timedelta(hours=12)
+# A meeting may run into the next days (a Klausur Friday 16:00 to Saturday 13:00, a meeting
+# until 00:30); an end further away is a typo of its date (refused).
+MAX_SPAN_DAYS = 3
 _LINK_START = re.compile(r"https?://(?=.)", re.IGNORECASE)
 _NOT_IN_LINKS = "\"'<>"  # besides spaces: what would break the link in a mail or a PDF
 # A new meeting of a council without meetings: in two weeks, 16 to 18 h.
@@ -49,10 +53,18 @@ def validate_meeting(draft: MeetingDraft) -> list[FieldProblem]:
     if (draft.start.tzinfo is None) != (draft.end.tzinfo is None):
         problems.append(FieldProblem("end", "Beginn und Ende müssen in derselben Zeitzone liegen."))
     elif draft.end <= draft.start:
-        problems.append(FieldProblem("end", "Das Ende muss nach dem Beginn liegen."))
+        problems.append(FieldProblem("end", _end_before_start(draft)))
+    elif draft.end - draft.start > timedelta(days=MAX_SPAN_DAYS):
+        problems.append(
+            FieldProblem(
+                "end",
+                f"Das Ende ({draft.end:%d.%m.%Y}) liegt mehr als {MAX_SPAN_DAYS} Tage nach dem "
+                "Beginn. Bitte prüfen Sie das Datum des Endes.",
+            )
+        )
     elif skipped := _skipped_times(draft):
         problems.append(FieldProblem("end", skipped))
-    elif draft.end - draft.start > MAX_DURATION:
+    elif draft.end - draft.start > MAX_DURATION and not _retreat_over_days(draft):
         problems.append(
             FieldProblem("end", "Die Sitzung dauert länger als 12 Stunden. Stimmt das Ende?", True)
         )
@@ -79,6 +91,22 @@ def validate_meeting(draft: MeetingDraft) -> list[FieldProblem]:
     if link and (why := _link_problem(link)):
         problems.append(FieldProblem("online_link", why))
     return problems
+
+
+def _retreat_over_days(draft: MeetingDraft) -> bool:
+    """A Klausur ending on a later day than it began (Friday 16:00 to Saturday 13:00)."""
+    return draft.kind is MeetingKind.WORKSHOP and draft.end.date() > draft.start.date()
+
+
+def _end_before_start(draft: MeetingDraft) -> str:
+    """Why an end not after the start is refused; an end time before the start time on the
+    same day tells how a meeting past midnight is entered (found by a tester)."""
+    message = "Das Ende muss nach dem Beginn liegen."
+    if draft.end.date() == draft.start.date() and draft.end.time() < draft.start.time():
+        message += (
+            " Endet die Sitzung erst am folgenden Tag, wählen Sie bitte beim Ende dessen Datum."
+        )
+    return message
 
 
 def _link_problem(link: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QWidget
 
 from expertenrat.domain.enums import MeetingState
@@ -81,11 +81,18 @@ class MeetingForm(MeetingMerging):
         self.notes_edit.textChanged.connect(self._update_buttons)
         self.kind_combo.currentIndexChanged.connect(self._update_buttons)
         self.chair_combo.currentIndexChanged.connect(self._update_buttons)
+        self._start_day: date = self.date_edit.date().toPython()
+        self.date_edit.dateChanged.connect(self._start_day_changed)
         self.date_edit.dateChanged.connect(self._update_buttons)
+        self.end_date_edit.dateChanged.connect(self._update_buttons)
         self.start_edit.timeChanged.connect(self._update_buttons)
         self.end_edit.timeChanged.connect(self._update_buttons)
         self._frozen = False
         self.set_meeting(None, council_id=None)
+
+    def _start_day_changed(self, day: QDate) -> None:
+        self.follow_start_day(self._start_day, day.toPython())
+        self._start_day = day.toPython()
 
     # --- showing ------------------------------------------------------------------------
 

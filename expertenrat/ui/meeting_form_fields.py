@@ -49,6 +49,7 @@ class MeetingFields(MeetingFormView):
         show_text(self.title_edit, draft.title)
         start, end = draft.start, draft.end
         self.date_edit.setDate(QDate(start.year, start.month, start.day))
+        self.end_date_edit.setDate(QDate(end.year, end.month, end.day))
         self.start_edit.setTime(QTime(start.hour, start.minute))
         self.end_edit.setTime(QTime(end.hour, end.minute))
         show_text(self.place_edit, draft.place)
@@ -56,13 +57,20 @@ class MeetingFields(MeetingFormView):
         show_text(self.link_edit, draft.online_link)
         self.notes_edit.setPlainText(notes)
 
+    def follow_start_day(self, before: date, after: date) -> None:
+        """The start's date moved from ``before`` to ``after``: the end's date moves along,
+        so that a meeting over two days stays so and a one-day meeting on one day."""
+        end_day: date = self.end_date_edit.date().toPython()
+        self.end_date_edit.setDate(QDate(end_day + (after - before)))
+
     def draft(self) -> MeetingDraft:
         """The meeting as typed; times are the council's wall clock (naive)."""
         day: date = self.date_edit.date().toPython()
+        end_day: date = self.end_date_edit.date().toPython()
         return MeetingDraft(
             MeetingKind(self.kind_combo.currentData()),
             datetime.combine(day, self.start_edit.time().toPython()),
-            datetime.combine(day, self.end_edit.time().toPython()),
+            datetime.combine(end_day, self.end_edit.time().toPython()),
             self.title_edit.text(),
             self.place_edit.text(),
             self.room_edit.text(),

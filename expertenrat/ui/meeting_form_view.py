@@ -52,11 +52,20 @@ class MeetingFormView(QWidget):
         self.title_edit.setPlaceholderText(tr(_CONTEXT, "optional; bei einer Klausur ihr Thema"))
         self.date_edit = date_edit()
         self.start_edit = time_edit()
+        # The day the meeting ends: a Klausur Friday to Saturday, a meeting past midnight.
+        self.end_date_edit = date_edit()
+        self.end_date_edit.setToolTip(
+            tr(
+                _CONTEXT,
+                "Endet die Sitzung an einem späteren Tag (nach Mitternacht), hier dessen Datum",
+            )
+        )
         self.end_edit = time_edit()
         pair_times(self.start_edit, self.end_edit)  # a span pasted into either fills both
-        # One row "Termin" holds the three: a screen reader names each itself.
+        # One row "Termin" holds the four: a screen reader names each itself.
         self.date_edit.setAccessibleName(tr(_CONTEXT, "Datum"))
         self.start_edit.setAccessibleName(tr(_CONTEXT, "Beginn"))
+        self.end_date_edit.setAccessibleName(tr(_CONTEXT, "Datum des Endes"))
         self.end_edit.setAccessibleName(tr(_CONTEXT, "Ende"))
         self.place_edit = LineEdit()
         self.place_edit.setMaxLength(MAX_PLACE_LENGTH)
@@ -84,6 +93,7 @@ class MeetingFormView(QWidget):
             self.title_edit,
             self.date_edit,
             self.start_edit,
+            self.end_date_edit,
             self.end_edit,
             self.place_edit,
             self.room_edit,
@@ -106,6 +116,7 @@ class MeetingFormView(QWidget):
         when_row.addWidget(QLabel(tr(_CONTEXT, "von")))
         when_row.addWidget(self.start_edit)
         when_row.addWidget(QLabel(tr(_CONTEXT, "bis")))
+        when_row.addWidget(self.end_date_edit)
         when_row.addWidget(self.end_edit)
         when_row.addStretch(1)
         # A problem of the end is framed, and the cursor put, in the end time; the row

@@ -48,9 +48,14 @@ def _number(row: MeetingSummary) -> str:
 
 
 def _time(row: MeetingSummary) -> str:
+    """ "16:00–18:00"; a meeting ending on a later day names that day: "16:00–13:00 (bis
+    12.12.)" (found by a tester)."""
     if row.ends_at is None:
         return f"{row.starts_at:%H:%M}"
-    return f"{row.starts_at:%H:%M}–{row.ends_at:%H:%M}"
+    span = f"{row.starts_at:%H:%M}–{row.ends_at:%H:%M}"
+    return (
+        span if row.ends_at.date() == row.starts_at.date() else f"{span} (bis {row.ends_at:%d.%m.})"
+    )
 
 
 def _topic_and_place(row: MeetingSummary) -> str:

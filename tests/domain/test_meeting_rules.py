@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -64,8 +65,37 @@ def test_a_plain_meeting_is_fine_without_title():
 def test_end_before_or_at_start_is_refused():
     assert messages(draft(end=START)) == ["Das Ende muss nach dem Beginn liegen."]
     assert messages(draft(end=START - timedelta(minutes=1))) == [
+        "Das Ende muss nach dem Beginn liegen. Endet die Sitzung erst am folgenden Tag, "
+        "wählen Sie bitte beim Ende dessen Datum."
+    ]
+    assert messages(draft(end=START - timedelta(days=1))) == [
         "Das Ende muss nach dem Beginn liegen."
     ]
+
+
+def test_a_meeting_may_run_past_midnight_and_over_days():
+    """19:00 to 00:30, and a Klausur Friday 16:00 to Saturday 13:00 without a warning;
+    an ordinary meeting over 12 hours stays a warning (found by a tester)."""
+    evening = START.replace(hour=19)
+    assert validate_meeting(draft(start=evening, end=evening + timedelta(hours=5.5))) == []
+    friday = datetime(2026, 12, 11, 16, tzinfo=BERLIN)
+    saturday = datetime(2026, 12, 12, 13, tzinfo=BERLIN)
+    retreat = draft(kind=MeetingKind.WORKSHOP, title="Klausur", start=friday, end=saturday)
+    assert validate_meeting(retreat) == []
+    (problem,) = validate_meeting(draft(start=friday, end=saturday))
+    assert problem.warning
+
+
+def test_an_end_more_than_three_days_after_the_start_is_refused():
+    """A Klausur may last up to three days; an end a week on is a typo of its date."""
+    retreat = draft(kind=MeetingKind.WORKSHOP, title="Klausur")
+    assert validate_meeting(replace(retreat, end=START + timedelta(days=3))) == []
+    (problem,) = validate_meeting(replace(retreat, end=START + timedelta(days=3, minutes=1)))
+    assert not problem.warning
+    assert problem.message == (
+        "Das Ende (13.03.2026) liegt mehr als 3 Tage nach dem Beginn. "
+        "Bitte prüfen Sie das Datum des Endes."
+    )
 
 
 def test_a_very_long_meeting_is_only_a_warning():

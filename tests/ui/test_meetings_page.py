@@ -212,7 +212,7 @@ def test_bad_input_shows_german_messages_and_saves_nothing(page, services, counc
 
     page.form.save_button.click()
 
-    assert page.form.errors.message("end") == "Das Ende muss nach dem Beginn liegen."
+    assert page.form.errors.message("end").startswith("Das Ende muss nach dem Beginn liegen.")
     assert "mit https:// oder http:// beginnen" in page.form.errors.message("online_link")
     assert page.form.errors.has_error("end")
     assert services.meetings.list(council_id) == []
