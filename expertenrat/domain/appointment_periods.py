@@ -166,15 +166,23 @@ def role_of_further_term(
     periods: Iterable[AppointmentPeriod], ended: Member, start: date
 ) -> MemberRole:
     """The role a further term of ``ended``'s person starting on ``start`` begins with: the
-    ended term's, unless the further term begins in another appointment period than the one
-    the ended term ended in. A new period's council elects its chair and vice chair at its
-    constituent meeting, so the term begins as member (found by a tester: a vice chair
-    re-appointed for the next period came back as vice chair before any election, and the
-    composition did not say the role was to be filled)."""
+    ended term's where the further term continues it the day after its end within one
+    appointment period (or where no period is set up for the further term's start), else
+    member:
+
+    - where the further term begins in an appointment period other than the one the ended
+      term ended in, also where none is set up for that end (found by a tester: a vice
+      chair re-appointed for the next period came back as vice chair before the new
+      council's constituent meeting elected one, and the composition did not say the role
+      was to be filled; where only the new period was set up, still so);
+    - where days lie between the two terms (found by a tester): the person was away, and
+      the role was someone else's or vacant meanwhile; it is given anew."""
+    assert ended.term_end is not None  # a further term follows a term with an end
+    if start > ended.term_end + timedelta(days=1):
+        return MemberRole.MEMBER
     periods = list(periods)
-    before = period_on(periods, ended.term_end) if ended.term_end is not None else None
     after = period_on(periods, start)
-    if after is None or before is None or after == before:
+    if after is None or after == period_on(periods, ended.term_end):
         return ended.role
     return MemberRole.MEMBER
 

@@ -38,9 +38,23 @@ def test_a_further_term_in_the_same_period_or_without_periods_keeps_the_role():
     start = date(2025, 6, 1)
 
     assert role_of_further_term([FIRST, SECOND], ended_early, start) is MemberRole.VICE_CHAIR
+    # no period set up: a term continued the day after its end keeps its role
     assert role_of_further_term([], VICE_CHAIR, date(2026, 12, 1)) is MemberRole.VICE_CHAIR
-    # a period set up for the new term only: the old one unknown, nothing to compare
-    assert role_of_further_term([SECOND], VICE_CHAIR, date(2026, 12, 1)) is MemberRole.VICE_CHAIR
+
+
+def test_a_further_term_in_a_period_the_ended_term_was_in_none_of_begins_as_member():
+    """(found by a tester) with only the new period set up, the vice chair stayed one."""
+    assert role_of_further_term([SECOND], VICE_CHAIR, date(2026, 12, 1)) is MemberRole.MEMBER
+
+
+def test_a_further_term_after_days_away_begins_as_member():
+    """(found by a tester) the role was someone else's or vacant meanwhile: given anew,
+    with or without periods, also within one period."""
+    ended_early = replace(VICE_CHAIR, term_end=date(2025, 5, 31))
+    for periods in ([], [FIRST, SECOND]):
+        for start in (date(2025, 6, 2), date(2026, 11, 20)):
+            assert role_of_further_term(periods, ended_early, start) is MemberRole.MEMBER
+    assert role_of_further_term([], ended_early, date(2025, 6, 1)) is MemberRole.VICE_CHAIR
 
 
 def test_a_further_term_is_proposed_from_the_next_period_s_first_day():

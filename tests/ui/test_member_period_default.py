@@ -78,12 +78,17 @@ def test_without_a_current_period_a_new_member_s_term_is_open_ended(page, demo_s
     page.steps.dialog.reject()
 
 
+def _select(page, family_name: str):
+    for row in range(page.proxy.rowCount()):
+        if page.proxy.index(row, 0).data(MembersTableModel.ObjectRole).family_name == family_name:
+            page.view.selectRow(row)
+    return page.selected()
+
+
 def _further_term_of_abendroth(page):
     """ "Weitere Amtszeit …" for Dr. Abendroth, whose term ended before today."""
     page.filters.status_combo.setCurrentIndex(page.filters.status_combo.findText("Ehemalige"))
-    for row in range(page.proxy.rowCount()):
-        if page.proxy.index(row, 0).data(MembersTableModel.ObjectRole).family_name == ("Abendroth"):
-            page.view.selectRow(row)
+    _select(page, "Abendroth")
     page.next_term_button.click()
     return page.steps.dialog
 
@@ -200,10 +205,7 @@ def test_a_further_term_is_proposed_for_the_next_period_set_up(page, demo_servic
 def test_a_vice_chair_s_further_term_in_the_next_period_begins_as_member(page, demo_services):
     """(found by a tester) re-appointed for the next Berufungsperiode, Dr. Brüggemann came
     back as "Stellv. Vorsitz", which the new council elects at its constituent meeting."""
-    for row in range(page.proxy.rowCount()):
-        if page.proxy.index(row, 0).data(MembersTableModel.ObjectRole).family_name == "Brüggemann":
-            page.view.selectRow(row)
-    vice_chair = page.selected()
+    vice_chair = _select(page, "Brüggemann")
     assert vice_chair.role.label == "Stellv. Vorsitz"
     ends = vice_chair.term_end
     council = _council_id(demo_services)
@@ -212,6 +214,27 @@ def test_a_vice_chair_s_further_term_in_the_next_period_begins_as_member(page, d
         ("2. Berufungsperiode", ends + timedelta(days=1), ends + timedelta(days=1095)),
     ):
         demo_services.appointment_periods.add(council, AppointmentPeriod(None, name, start, end))
+
+    page.next_term_button.click()
+
+    form = page.steps.dialog.form
+    assert form.member().term_start == ends + timedelta(days=1)
+    assert form.role_combo.currentText() == "Mitglied"
+    page.steps.dialog.reject()
+
+
+def test_a_chair_s_further_term_in_the_only_period_set_up_begins_as_member(page, demo_services):
+    """(found by a tester) with no period set up for the ended term, the role was kept: a
+    chair re-appointed for the first period set up came back as chair before its election.
+    Without any period, a term continued the day after its end keeps the role."""
+    chair = _select(page, "Lindqvist")
+    assert chair.role.label == "Vorsitz"
+    page.next_term_button.click()
+    assert page.steps.dialog.form.role_combo.currentText() == "Vorsitz"
+    page.steps.dialog.reject()
+    ends = chair.term_end
+    period = AppointmentPeriod(None, "2. Berufungsperiode", ends + timedelta(days=1))
+    demo_services.appointment_periods.add(_council_id(demo_services), period)
 
     page.next_term_button.click()
 
