@@ -166,13 +166,13 @@ def _times_outside(header: MinutesHeader, times: tuple[AttendanceTimes, ...]) ->
     opened, closed = header.opened_at, header.closed_at
 
     found = [
-        f"{t.name} {verb} um {moment:%H:%M} Uhr"
+        f"{t.name} {said.format(f'{moment:%H:%M}')}"
         for t in times
-        for verb, moment in (
-            ("kommt", t.arrived_at),
-            ("geht", t.left_at),
-            ("verlässt die Sitzung", t.away_at),
-            ("kehrt zurück", t.back_at),
+        for said, moment in (
+            ("kommt um {} Uhr", t.arrived_at),
+            ("geht um {} Uhr", t.left_at),
+            ("verlässt die Sitzung um {} Uhr", t.away_at),
+            ("kehrt um {} Uhr zurück", t.back_at),
         )
         if outside_meeting(moment, opened, closed)
     ]

@@ -21,6 +21,9 @@ from expertenrat.domain.quorum import BACK_BEFORE_AWAY
 
 NO_SPAN = MeetingSpan(None, None, None)  # the meeting's times unknown: not checked
 PRESENT_ONLY = "Eine Unterbrechung lässt sich nur für anwesende Mitglieder erfassen."
+# What a member does at a time of the time away, the time in the middle ("kehrt um 17:45
+# Uhr zurück", not "kehrt zurück um 17:45 Uhr").
+_AT = {"away_at": "verlässt die Sitzung um {} Uhr", "back_at": "kehrt um {} Uhr zurück"}
 
 
 def step_out_problems(
@@ -119,26 +122,19 @@ def _time_problems(entry: AttendanceEntry, span: MeetingSpan) -> list[FieldProbl
                 f"{back_at:%H:%M} Uhr zurück. {BACK_BEFORE_AWAY}",
             )
         )
-    for field, verb, moment in (
-        ("away_at", "verlässt die Sitzung", away_at),
-        ("back_at", "kehrt zurück", back_at),
-    ):
+    for field, moment in (("away_at", away_at), ("back_at", back_at)):
         if moment is None:
             continue
+        said = f"{name} {_AT[field].format(f'{moment:%H:%M}')}"
         beyond = _beyond_came_went(entry, moment)
         if beyond:
-            problems.append(
-                FieldProblem(
-                    field,
-                    f"{name} {verb} um {moment:%H:%M} Uhr, {beyond}. Bitte prüfen Sie die Uhrzeit.",
-                )
-            )
+            problems.append(FieldProblem(field, f"{said}, {beyond}. Bitte prüfen Sie die Uhrzeit."))
         elif outside_meeting(moment, span.start, span.latest):
             problems.append(
                 FieldProblem(
                     field,
-                    f"{name} {verb} um {moment:%H:%M} Uhr, außerhalb der Sitzung "
-                    f"({span_text(span.start, span.end)}). Bitte prüfen Sie die Uhrzeit.",
+                    f"{said}, außerhalb der Sitzung ({span_text(span.start, span.end)}). "
+                    "Bitte prüfen Sie die Uhrzeit.",
                 )
             )
     return problems

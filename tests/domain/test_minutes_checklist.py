@@ -318,7 +318,7 @@ def test_a_time_away_after_the_end_is_named() -> None:
 
     assert found.text == (
         "Die Anwesenheit nennt Uhrzeiten außerhalb der Sitzung (16:00–18:05 Uhr): Ödön Pál "
-        "kehrt zurück um 18:20 Uhr."
+        "kehrt um 18:20 Uhr zurück."
     )
 
 

@@ -43,7 +43,7 @@ def test_a_return_before_the_arrival_time_is_refused() -> None:
 
     assert (problem.field, problem.message) == (
         "back_at",
-        "Ödön Pál kehrt zurück um 16:30 Uhr, vor dem Kommen (17:00 Uhr). Bitte prüfen Sie "
+        "Ödön Pál kehrt um 16:30 Uhr zurück, vor dem Kommen (17:00 Uhr). Bitte prüfen Sie "
         "die Uhrzeit.",
     )
 

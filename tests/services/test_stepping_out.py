@@ -131,7 +131,7 @@ def test_the_auskunft_and_the_audit_trail_name_the_time_away(services, held, tod
         ),
         (
             {"back_at": time(20, 15)},
-            "kehrt zurück um 20:15 Uhr, außerhalb der Sitzung",
+            "kehrt um 20:15 Uhr zurück, außerhalb der Sitzung",
         ),
         (
             {"status": AttendanceStatus.EXCUSED},
