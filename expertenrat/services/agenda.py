@@ -1,5 +1,6 @@
 """The agenda of a meeting: reading it, adding, changing and deleting its items (moving
-them is :mod:`expertenrat.services.agenda_order`, which :class:`AgendaService` takes along).
+them is :mod:`expertenrat.services.agenda_order`, which :class:`AgendaService` takes along;
+a new item's row, numbers and audit entry are :mod:`expertenrat.services.agenda_insertion`).
 
 Every change is one transaction: the new order comes from the domain rules
 (``domain.agenda``), is stored with its numbers (``agenda_rows.store_layout``) and lands
@@ -19,15 +20,21 @@ from dataclasses import replace
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.agenda import Agenda, AgendaItem, clean_item, numbers, validate_item
-from expertenrat.domain.agenda_moves import move_to, remove, subtree
+from expertenrat.domain.agenda_moves import remove, subtree
 from expertenrat.domain.agenda_placement import new_item_index, urgent_index
 from expertenrat.domain.agenda_templates import AgendaTemplate
-from expertenrat.domain.enums import AgendaItemKind, AgendaItemOutcome, AuditAction
+from expertenrat.domain.enums import AgendaItemKind, AuditAction
 from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
-from expertenrat.domain.wording import counted, isolated
+from expertenrat.domain.wording import counted
 from expertenrat.services import agenda_rows, audit
 from expertenrat.services.agenda_changes import ITEM, agenda_of, record_item_change
 from expertenrat.services.agenda_checks import ItemChange, check_project, refuse_unless_allowed
+from expertenrat.services.agenda_insertion import (
+    insert_after,
+    insert_item,
+    same_content,
+    write_item,
+)
 from expertenrat.services.agenda_order import AgendaOrder
 from expertenrat.services.agenda_references import references
 from expertenrat.services.agenda_rows import MeetingItems, load
@@ -46,7 +53,6 @@ from expertenrat.store import models
 from expertenrat.store.database import Database
 
 _AGENDA = "Die Tagesordnung"
-_CONTENT_FIELDS = ("kind", "public", "planned_minutes", "presenter", "project_id")
 CHOSEN_GONE = (
     "Der gewählte Punkt ist nicht mehr in der Tagesordnung. Vielleicht wurde er inzwischen "
     "gelöscht. Die Tagesordnung zeigt jetzt den gespeicherten Stand; fügen Sie den neuen "
@@ -176,11 +182,7 @@ class AgendaService(AgendaOrder):
                 session, self._actor, found, AuditAction.UPDATE, row, before, "geändert"
             )
             agenda_rows.follow_listed_agenda(session, found, lines)
-            after = row
-            for item in others:
-                after = insert_item(
-                    session, self._actor, found, item, after.parent_id, after.position + 1
-                )
+            insert_after(session, self._actor, found, row, others)
             return agenda_of(found)
 
     def update(self, item: AgendaItem) -> Agenda:
@@ -191,14 +193,14 @@ class AgendaService(AgendaOrder):
             row = fetch(session, models.AgendaItem, item.key, ITEM)
             found = load(session, row.meeting_id)
             check_version(row, item.version, ITEM)
-            unchanged = all(getattr(row, name) == _value(item, name) for name in _CONTENT_FIELDS)
+            unchanged = same_content(row, item)
             ensure_not_frozen(session, found.meeting.id)
             change = ItemChange.TITLE if unchanged else ItemChange.CONTENT
             refuse_unless_allowed(session, found, [row], change)
             check_project(session, found, item.project_id, row.project_id)
             before = audit.snapshot(row)
             lines = agenda_rows.listed_agenda(found)
-            _apply(row, item)
+            write_item(row, item)
             session.flush()
             record_item_change(
                 session, self._actor, found, AuditAction.UPDATE, row, before, "geändert"
@@ -246,60 +248,6 @@ class AgendaService(AgendaOrder):
             agenda_rows.store_layout(session, found.rows, remove(items, item_id))
             agenda_rows.follow_listed_agenda(session, found, lines)
             return agenda_of(found)
-
-
-def insert_item(
-    session: Session,
-    actor: str,
-    found: MeetingItems,
-    item: AgendaItem,
-    parent: int | None,
-    index: int | None,
-    *,
-    taken_up_from: models.AgendaItem | None = None,
-    taken_up_as: AgendaItemOutcome = AgendaItemOutcome.POSTPONED,
-) -> models.AgendaItem:
-    """Insert ``item`` into the agenda ``found`` under ``parent`` (``None``: the top level)
-    as its ``index``-th sub-item (``None``: the last), with its audit entry; the caller
-    checked that the agenda may change. ``taken_up_from``: the item of an earlier meeting
-    it takes up again, postponed or taken off the agenda there (``taken_up_as``; the entry
-    names both)."""
-    check_project(session, found, item.project_id, None)
-    before = agenda_rows.listed_agenda(found)
-    siblings = [r.position for r in found.rows.values() if r.parent_id == parent]
-    row = models.AgendaItem(
-        meeting_id=found.meeting.id,
-        parent_id=parent,
-        position=max(siblings, default=-1) + 1,
-        number="",
-        urgent=item.urgent,
-        taken_up_from_id=None if taken_up_from is None else taken_up_from.id,
-    )
-    _apply(row, item)
-    session.add(row)
-    session.flush()
-    found.rows[row.id] = row
-    items = found.items()
-    layout = move_to(items, row.id, parent, len(items) if index is None else index)
-    agenda_rows.store_layout(session, found.rows, layout)
-    what = "als Dringlichkeitsantrag hinzugefügt" if item.urgent else "hinzugefügt"
-    if taken_up_from is not None:
-        earlier = session.get(models.Meeting, taken_up_from.meeting_id)
-        what += f" (in {agenda_rows.meeting_name(earlier, isolated)} {taken_up_as.label})"
-    record_item_change(session, actor, found, AuditAction.CREATE, row, None, what)
-    agenda_rows.follow_listed_agenda(session, found, before)
-    return row
-
-
-def _value(item: AgendaItem, name: str) -> object:
-    value = getattr(item, name)
-    return value.value if isinstance(value, AgendaItemKind) else value
-
-
-def _apply(row: models.AgendaItem, item: AgendaItem) -> None:
-    row.title = item.title
-    for name in _CONTENT_FIELDS:
-        setattr(row, name, _value(item, name))
 
 
 def _stored(session: Session, found: MeetingItems, key: int | None) -> int | None:

@@ -31,8 +31,8 @@ from expertenrat.domain.enums import AgendaItemKind, AgendaItemOutcome, MeetingS
 from expertenrat.domain.errors import FieldProblem, ValidationError
 from expertenrat.domain.overview import Area, Line, MeetingTab, Target
 from expertenrat.domain.wording import counted, listed, shortened
-from expertenrat.services.agenda import insert_item
 from expertenrat.services.agenda_changes import agenda_of
+from expertenrat.services.agenda_insertion import insert_item
 from expertenrat.services.agenda_rows import (
     effectively_public,
     live_item_exists,

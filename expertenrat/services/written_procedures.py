@@ -33,8 +33,8 @@ from expertenrat.domain.written_procedures import (
     WrittenVote,
     decision_line,
 )
-from expertenrat.services.agenda import insert_item
 from expertenrat.services.agenda_changes import agenda_of
+from expertenrat.services.agenda_insertion import insert_item
 from expertenrat.services.agenda_rows import live_item_exists, load
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.unit_of_work import changing, reading
