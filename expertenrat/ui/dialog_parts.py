@@ -26,6 +26,19 @@ from expertenrat.ui.widgets import hint_label
 FORM_DIALOG_WIDTH = 420
 
 
+def fit_height(dialog: QDialog) -> None:
+    """Grow ``dialog`` as high as its layout needs at its width: a window whose layout
+    wraps text does not grow by itself when a longer text appears, and a message shown
+    under a field was squeezed into one line over the field above it (found by review)."""
+    layout = dialog.layout()
+    layout.activate()
+    if not layout.hasHeightForWidth():
+        return
+    needed = layout.totalHeightForWidth(dialog.width())
+    if needed > dialog.height():
+        dialog.resize(dialog.width(), needed)
+
+
 def dialog_buttons(
     dialog: QDialog,
     accept: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Ok,

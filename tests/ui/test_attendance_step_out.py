@@ -14,7 +14,7 @@ import pytest
 from attendance_of_three import attendance_of_three
 from attendance_waits import chosen, saved
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.ui.attendance_conflict import taken_elsewhere
@@ -114,6 +114,25 @@ def test_back_before_away_stays_in_the_dialog_and_nothing_is_saved(
     assert panel.saving() is None
     entry = services.attendance.sheet(meeting.meeting_id).entry(row.stored().membership_id)
     assert entry.away_item_id is None
+    dialog.reject()
+
+
+def test_the_dialog_grows_to_show_the_whole_message(qtbot, panel, meeting) -> None:
+    """(found by review) The message under "Nimmt wieder teil ab" wraps over four lines;
+    the dialog, opened as high as its fields, kept its height and squeezed it into one,
+    over the field above it."""
+    _, report, consult, _ = meeting.item_ids
+    dialog = _open_dialog(qtbot, panel, _present_rows(qtbot, panel)[0])
+    _choose(dialog, consult, report)
+
+    _ok(dialog)
+
+    (label,) = [
+        label
+        for label in dialog.findChildren(QLabel)
+        if label.isVisible() and "kehrt zu TOP 2 zurück" in label.text()
+    ]
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
     dialog.reject()
 
 
