@@ -19,6 +19,7 @@ from expertenrat.domain.audit_labels import ENUM_FIELDS, field_label
 from expertenrat.domain.bundeslaender import BUNDESLAENDER
 from expertenrat.domain.council_periods import PERIOD_UNITS, period_text
 from expertenrat.domain.councils import DEFAULT_ROLE_TITLES, RoleTitles
+from expertenrat.domain.elections import Candidate, Election, election_line
 from expertenrat.domain.enums import AuditAction, MemberRole, VoteMode
 from expertenrat.domain.series_wording import stored_rule_words
 from expertenrat.domain.votes import vote_outcome
@@ -226,6 +227,8 @@ def _vote(value: dict[str, Any]) -> str:
     except ValueError:
         mode = VoteMode.COUNTED
     adopted = value.get("adopted")
+    if mode is VoteMode.ELECTION:
+        return f"{subject}: {_election(value)}"
     if mode is not VoteMode.COUNTED:
         return f"{subject}: {vote_outcome(mode, bool(adopted))}"
     counts = " · ".join(
@@ -237,6 +240,21 @@ def _vote(value: dict[str, Any]) -> str:
     if adopted is None:
         return f"{subject}: {counts}"
     return f"{subject}: {counts} – {vote_outcome(mode, bool(adopted))}"
+
+
+def _election(value: dict[str, Any]) -> str:
+    """An election kept by the audit trail as the minutes word it (see :func:`_vote`)."""
+    candidates = [c for c in value.get("candidates") or () if isinstance(c, dict)]
+    election = Election(
+        candidates=tuple(
+            Candidate(str(c.get("name", "")), int(c.get("votes", 0))) for c in candidates
+        ),
+        invalid=int(value.get("invalid") or 0),
+        secret=bool(value.get("secret")),
+        elected=next((str(c.get("name", "")) for c in candidates if c.get("elected")), ""),
+        accepted=value.get("accepted"),
+    )
+    return election_line(election, int(value.get("abstain") or 0))
 
 
 def _pairs(entity: str, value: dict[str, Any], names: Names | None, numbers: bool) -> str:

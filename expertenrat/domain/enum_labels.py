@@ -88,6 +88,7 @@ LABELS: dict[str, dict[str, str]] = {
         "counted": "ausgezählt",
         "unanimous": "einstimmig",
         "noted": "ohne Abstimmung zur Kenntnis genommen",
+        "election": "Wahl",
     },
     "TextTemplatePurpose": {"minutes": "Protokoll"},
     "ConsentKind": {"name": "Name und Institution", "contact": "Kontaktdaten"},

@@ -197,6 +197,7 @@ class VoteMode(LabelledEnum):
     COUNTED = "counted"
     UNANIMOUS = "unanimous"
     NOTED = "noted"
+    ELECTION = "election"  # of persons: votes per candidate (domain.elections)
 
 
 class TextTemplatePurpose(LabelledEnum):

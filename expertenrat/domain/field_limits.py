@@ -148,6 +148,9 @@ MINUTES_HEADER: Mapping[str, TextField] = MappingProxyType(
 
 VOTE_SUBJECT = TextField("Der Gegenstand der Abstimmung", 2_000, multiline=True)
 
+CANDIDATE_NAME = TextField("Der Name der Person zur Wahl", 200)
+"""A candidate of an election in the minutes (a member's name or one typed)."""
+
 RECOMMENDATION: Mapping[str, TextField] = MappingProxyType(
     {
         "title": TextField("Der Titel der Empfehlung", 500),

@@ -133,6 +133,8 @@ def vote_line(vote: VoteSnapshot) -> str:
             f"Ja {vote.yes} · Nein {vote.no} · Enthaltung {vote.abstain} · befangen {vote.recused}"
             f" – {outcome}"
         )
+    elif mode is VoteMode.ELECTION:
+        line = vote.election
     else:
         line = outcome if mode is VoteMode.UNANIMOUS else mode.label
     return f"{vote.subject}: {line}" if vote.subject else line

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from expertenrat.domain.agenda import URGENT_MARK, minutes_mark
 from expertenrat.domain.agenda_outcomes import EffectiveOutcome
+from expertenrat.domain.elections import Election, election_counts, election_outcome
 from expertenrat.domain.enums import AgendaItemOutcome, VoteMode
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.quorum import QuorumResult
@@ -24,7 +25,8 @@ from expertenrat.domain.wording import isolated, listed
 
 @dataclass(frozen=True, slots=True)
 class VoteRecord:
-    """A vote on an item: counts, or "einstimmig", or noted without a vote."""
+    """A vote on an item: counts, or "einstimmig", or noted without a vote, or an election
+    (its candidates and outcome in ``election``)."""
 
     subject: str = ""
     mode: VoteMode = VoteMode.COUNTED
@@ -33,6 +35,7 @@ class VoteRecord:
     abstain: int = 0
     recused: int = 0
     adopted: bool = False
+    election: Election | None = None
 
 
 def vote_line(vote: VoteRecord, recused: tuple[DeclaredConflict, ...] = ()) -> str:
@@ -43,6 +46,9 @@ def vote_line(vote: VoteRecord, recused: tuple[DeclaredConflict, ...] = ()) -> s
     outcome = vote_outcome(vote.mode, vote.adopted)
     if vote.mode is VoteMode.UNANIMOUS:
         parts = [outcome]
+    elif vote.mode is VoteMode.ELECTION:
+        election = vote.election or Election()
+        parts, outcome = election_counts(election, vote.abstain), election_outcome(election)
     else:
         parts = [f"Ja {vote.yes}", f"Nein {vote.no}", f"Enthaltung {vote.abstain}"]
     if recused:

@@ -36,6 +36,9 @@ class VoteSnapshot:
     abstain: int = 0
     recused: int = 0
     adopted: bool = False
+    # An election's counts and outcome as printed (elections.election_line); left out of
+    # the JSON for other votes, so content stored before elections keeps its fingerprint.
+    election: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +122,9 @@ def snapshot_json(snapshot: MinutesSnapshot) -> str:
     for item in data["items"]:
         if item["outcome"] == AgendaItemOutcome.DISCUSSED.label:
             del item["outcome"]
+        for vote in item["votes"]:
+            if not vote["election"]:
+                del vote["election"]
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -8,12 +8,18 @@ import hashlib
 from collections.abc import Iterable
 from urllib.parse import quote
 
-from expertenrat.domain.enums import AgendaItemOutcome
+from expertenrat.domain.enums import AgendaItemOutcome, VoteMode
 from expertenrat.domain.meetings import meeting_label
 from expertenrat.domain.oparl_base import VENDOR, derived_key
 from expertenrat.domain.oparl_body import OParlBody
 from expertenrat.domain.oparl_public import Exposure
-from expertenrat.domain.oparl_records import AgendaItemRecord, FileRecord, MeetingRecord, Stamp
+from expertenrat.domain.oparl_records import (
+    AgendaItemRecord,
+    FileRecord,
+    MeetingRecord,
+    Stamp,
+    VoteRecord,
+)
 from expertenrat.domain.votes import vote_outcome
 
 
@@ -137,7 +143,7 @@ def _minutes_fields(body: OParlBody, item: AgendaItemRecord) -> dict:
         obj["result"] = result
     if item.resolution_text:
         obj["resolutionText"] = item.resolution_text
-    obj.update(_vote_fields(item))
+    obj.update(_vote_fields(body, item))
     recused = [
         {"person": body.url("person", r.person_key), "reason": r.reason}
         for r in item.recusals
@@ -168,7 +174,7 @@ def _result(item: AgendaItemRecord) -> str:
     return vote_outcome(last.mode, last.adopted)
 
 
-def _vote_fields(item: AgendaItemRecord) -> dict:
+def _vote_fields(body: OParlBody, item: AgendaItemRecord) -> dict:
     """The last vote on the item as vendor fields (OParl has no vote counts); all of them
     as ``expertenrat:votes`` when there were several."""
     if not item.votes:
@@ -181,10 +187,29 @@ def _vote_fields(item: AgendaItemRecord) -> dict:
             f"{VENDOR}votesAbstain": v.abstain,
             f"{VENDOR}votesRecused": v.recused,
             f"{VENDOR}adopted": v.adopted,
+            **(_election_fields(body, v) if v.mode is VoteMode.ELECTION else {}),
         }
         for v in item.votes
     ]
     fields = dict(votes[-1])
     if len(votes) > 1:
         fields[f"{VENDOR}votes"] = votes
+    return fields
+
+
+def _election_fields(body: OParlBody, vote: VoteRecord) -> dict:
+    """An election's counts: per candidate the votes, whether elected, and the person where
+    a member whose name is published (no name of anyone else: a typed name is left out)."""
+    candidates = []
+    for c in vote.candidates:
+        shown = c.person_key is not None and body.public.published_person(c.person_key)
+        person = {"person": body.url("person", c.person_key)} if shown else {}
+        candidates.append({**person, f"{VENDOR}votes": c.votes, f"{VENDOR}elected": c.elected})
+    fields: dict = {
+        f"{VENDOR}votesInvalid": vote.invalid,
+        f"{VENDOR}secretBallot": vote.secret,
+        f"{VENDOR}candidates": candidates,
+    }
+    if vote.accepted is not None:
+        fields[f"{VENDOR}electionAccepted"] = vote.accepted
     return fields

@@ -79,6 +79,16 @@ class FileRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class CandidateRecord:
+    """A person who stood in an election: ``person_key`` where a member (named only where
+    published), never a name typed (the export carries no names of others)."""
+
+    person_key: str | None
+    votes: int = 0
+    elected: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class VoteRecord:
     mode: VoteMode
     yes: int = 0
@@ -86,6 +96,12 @@ class VoteRecord:
     abstain: int = 0
     recused: int = 0
     adopted: bool = False
+    # an election's (VoteMode.ELECTION) invalid ballots, secret ballot, candidates, and
+    # whether the elected person accepted (None: not recorded)
+    invalid: int = 0
+    secret: bool = False
+    candidates: tuple[CandidateRecord, ...] = ()
+    accepted: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,10 +6,11 @@ non-publicly, annexes not meant for the public only their number (the others kee
 presented only non-public items and everything said in non-public items (names, recusal
 reasons, votes, recommendations) are left out; members who have not agreed to the
 publication of their name (``unnamed``) are called :data:`UNNAMED_MEMBER` wherever the
-minutes name them (attendance, chair, presenter, recusals, these without the reason,
-which may name their institution), listed after the named members so that their place
-does not hint at the name — free texts the secretariat writes are theirs to word
-(exporting warns where one names such a member: :mod:`domain.unnamed_mentions`).
+minutes name them (attendance, chair, presenter, candidates of an election, recusals,
+these without the reason, which may name their institution), listed after the named
+members so that their place does not hint at the name — free texts the secretariat
+writes are theirs to word (exporting warns where one names such a member:
+:mod:`domain.unnamed_mentions`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 from expertenrat.domain.annexes import public_entry
+from expertenrat.domain.elections import renamed
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_attendees import GuestLine
 from expertenrat.domain.minutes_document import MinutesDocument
@@ -74,6 +76,8 @@ def _without_unnamed(doc: MinutesDocument) -> MinutesDocument:
     def name(text: str) -> str:
         return UNNAMED_MEMBER if text in doc.unnamed else text
 
+    hidden = dict.fromkeys(doc.unnamed, UNNAMED_MEMBER)  # a candidate of an election
+
     items = tuple(
         replace(
             item,
@@ -81,6 +85,10 @@ def _without_unnamed(doc: MinutesDocument) -> MinutesDocument:
             recused=_named_first(
                 (_unnamed_recusal(c) if c.member_name in doc.unnamed else c for c in item.recused),
                 lambda c: c.member_name,
+            ),
+            votes=tuple(
+                replace(v, election=renamed(v.election, hidden)) if v.election else v
+                for v in item.votes
             ),
         )
         for item in doc.items

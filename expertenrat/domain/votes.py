@@ -15,6 +15,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from expertenrat.domain.elections import (
+    Election,
+    clean_election,
+    election_problems,
+)
 from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import VOTE_SUBJECT, clean_text, text_problems
@@ -37,7 +42,8 @@ class VoteDraft:
     """A vote as the minute-taker enters it; ``id``/``version`` those read (``None``: new).
 
     ``adopted`` ``None`` follows from the counts: more yes than no (unanimous: adopted;
-    noted: nothing to adopt).
+    noted: nothing to adopt; an election: someone elected). ``election`` holds an
+    election's candidates and outcome (:mod:`expertenrat.domain.elections`).
     """
 
     mode: VoteMode = VoteMode.COUNTED
@@ -48,6 +54,7 @@ class VoteDraft:
     adopted: bool | None = None
     id: int | None = None
     version: int = 0
+    election: Election | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,11 +72,12 @@ class Vote:
     recused: int
     adopted: bool
     recused_members: tuple[RecusedMember, ...] = ()
+    election: Election | None = None
 
     def as_draft(self) -> VoteDraft:
         return VoteDraft(
             self.mode, self.yes, self.no, self.abstain, self.subject, self.adopted, self.id,
-            self.version,
+            self.version, self.election,
         )  # fmt: skip
 
 
@@ -97,9 +105,16 @@ def clean_vote(vote: VoteDraft, voters: Voters) -> VoteDraft:
     """``vote`` as it is stored: subject in NFC, counts following the mode, ``adopted`` set.
 
     Unanimous: every member entitled to vote at the item voted yes. Noted without a vote:
-    no counts and nothing adopted.
+    no counts and nothing adopted. An election: no yes or no, "adopted" where someone was
+    elected; other modes carry no election.
     """
     subject = clean_text(vote.subject, VOTE_SUBJECT)
+    if vote.mode is VoteMode.ELECTION:
+        election = clean_election(vote.election or Election())
+        return replace(
+            vote, subject=subject, yes=0, no=0, election=election, adopted=bool(election.elected)
+        )
+    vote = replace(vote, election=None)
     if vote.mode is VoteMode.UNANIMOUS:
         return replace(vote, subject=subject, yes=voters.count, no=0, abstain=0, adopted=True)
     if vote.mode is VoteMode.NOTED:
@@ -163,6 +178,12 @@ def resolution_without_quorum(quorum: QuorumResult, modes: Iterable[VoteMode]) -
 def _count_problems(vote: VoteDraft, voters: Voters, field: str, prefix: str) -> list[FieldProblem]:
     if vote.mode is VoteMode.NOTED:
         return []
+    if vote.mode is VoteMode.ELECTION:
+        election = vote.election or Election()
+        problems = election_problems(election, vote.abstain, field, prefix)
+        if any(not p.warning for p in problems):
+            return problems
+        return _total_problems(election.ballots(vote.abstain), voters, field, prefix) + problems
     if vote.mode is VoteMode.UNANIMOUS:
         if voters.count < 1:
             return [
@@ -189,6 +210,11 @@ def _count_problems(vote: VoteDraft, voters: Voters, field: str, prefix: str) ->
                 "„ohne Abstimmung zur Kenntnis genommen“.",
             )
         ]
+    return _total_problems(total, voters, field, prefix)
+
+
+def _total_problems(total: int, voters: Voters, field: str, prefix: str) -> list[FieldProblem]:
+    """More votes than members who could vote: refused; fewer: a warning."""
     if total > voters.count:
         return [FieldProblem(f"{field}.yes", prefix + _too_many(total, voters))]
     if total < voters.count:  # someone may not have voted: saved, but worth a second look
@@ -243,6 +269,8 @@ def vote_outcome(mode: VoteMode, adopted: bool) -> str:
     """
     if mode is VoteMode.NOTED:
         return "zur Kenntnis genommen"
+    if mode is VoteMode.ELECTION:
+        return "Wahl erfolgt" if adopted else "niemand gewählt"
     verdict = "angenommen" if adopted else "abgelehnt"
     return f"{VoteMode.UNANIMOUS.label} {verdict}" if mode is VoteMode.UNANIMOUS else verdict
 

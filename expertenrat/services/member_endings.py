@@ -185,5 +185,6 @@ def _is_referenced(session: Session, row: models.Membership) -> bool:
         exists().where(models.Attendance.membership_id == row.id),
         exists().where(models.ConflictOfInterest.membership_id == row.id),
         exists().where(models.Meeting.chair_membership_id == row.id),
+        exists().where(models.ElectionCandidate.membership_id == row.id),
     )
     return any(session.scalar(select(check)) for check in checks)

@@ -28,6 +28,7 @@ from expertenrat.services.document_item_rows import (
     project_titles,
     recused_conflicts,
 )
+from expertenrat.services.election_rows import election_of
 from expertenrat.services.minutes_rows import vote_rows
 from expertenrat.services.recommendation_rows import addressed_project_titles
 from expertenrat.services.written_procedures import reported_decisions
@@ -112,7 +113,16 @@ def _item(
 def _votes(session: Session, item_ids: list[int]) -> dict[int, tuple[VoteRecord, ...]]:
     return {
         item_id: tuple(
-            VoteRecord(v.subject, VoteMode(v.mode), v.yes, v.no, v.abstain, v.recused, v.adopted)
+            VoteRecord(
+                v.subject,
+                VoteMode(v.mode),
+                v.yes,
+                v.no,
+                v.abstain,
+                v.recused,
+                v.adopted,
+                election_of(v),
+            )
             for v in rows
         )
         for item_id, rows in vote_rows(session, item_ids).items()

@@ -41,6 +41,7 @@ from expertenrat.domain.votes import (
 )
 from expertenrat.services.attendance_rows import live_meeting
 from expertenrat.services.document_item_rows import item_outcomes, project_titles
+from expertenrat.services.election_rows import election_of
 from expertenrat.services.meeting_facts import MeetingFacts, meeting_facts
 from expertenrat.store import models
 
@@ -229,6 +230,7 @@ def vote_of(row: models.Vote, voters: Voters) -> Vote:
         recused=row.recused,
         adopted=row.adopted,
         recused_members=voters.recused,
+        election=election_of(row),
     )
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from expertenrat.domain.agenda import PlacedItem
+from expertenrat.domain.elections import election_line
 from expertenrat.domain.enums import AgendaItemOutcome, RecommendationKind
 from expertenrat.domain.minutes_attendees import (
     DIGITAL,
@@ -36,6 +37,7 @@ from expertenrat.domain.votes import recused_label
 from expertenrat.services.attendance_rows import agenda_rows, full_name, placed_agenda_rows
 from expertenrat.services.attendance_sheets import attendance_sheet
 from expertenrat.services.document_item_rows import recused_conflicts
+from expertenrat.services.election_rows import election_of
 from expertenrat.services.minutes_attendance import minutes_attendees
 from expertenrat.services.minutes_document_items import adopted_recommendation_rows
 from expertenrat.services.minutes_rows import vote_rows
@@ -72,7 +74,16 @@ def minutes_snapshot(
     ids = [row.id for row, _ in rows]
     votes = {
         item_id: [
-            VoteSnapshot(v.subject, v.mode, v.yes, v.no, v.abstain, v.recused, v.adopted)
+            VoteSnapshot(
+                v.subject,
+                v.mode,
+                v.yes,
+                v.no,
+                v.abstain,
+                v.recused,
+                v.adopted,
+                _election_line(v),
+            )
             for v in rows
         ]
         for item_id, rows in vote_rows(session, ids).items()
@@ -209,3 +220,8 @@ def changed_since(
     a version (sent, say: then the members were sent another text); ``doc`` and ``placed``
     as for :func:`minutes_snapshot`."""
     return not same_content(stored, minutes_snapshot(session, meeting, doc, placed=placed))
+
+
+def _election_line(row: models.Vote) -> str:
+    election = election_of(row)
+    return "" if election is None else election_line(election, row.abstain)

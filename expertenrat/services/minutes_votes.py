@@ -16,6 +16,7 @@ from expertenrat.domain.votes import Vote, VoteDraft, Voters, clean_vote, vote_p
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
 from expertenrat.services.attendance_rows import agenda_rows
+from expertenrat.services.election_rows import apply_election, vote_snapshot
 from expertenrat.services.meeting_facts import MeetingFacts, meeting_facts
 from expertenrat.services.minutes_rows import label_of, vote_of
 from expertenrat.services.unit_of_work import raise_if_invalid
@@ -81,7 +82,7 @@ def replace_votes(
     by_id = {v.id: v for v in stored}
     if any(v.id is not None and v.id not in by_id for v in cleaned):
         raise ConcurrentEditError(f"{WHAT} zu TOP {row.number}")
-    before = [audit.snapshot(v) for v in stored]
+    before = [vote_snapshot(v) for v in stored]
     kept = {v.id for v in cleaned if v.id is not None}
     for gone in [v for v in stored if v.id not in kept]:
         session.delete(gone)
@@ -99,7 +100,7 @@ def replace_votes(
         council_id=meeting.council_id,
         summary=f"Abstimmungen zu {voters.item_label} „{row.title}“ der "
         f"{label_of(meeting, isolated)}",
-        before={"votes": before}, after={"votes": [audit.snapshot(v) for v in rows]},
+        before={"votes": before}, after={"votes": [vote_snapshot(v) for v in rows]},
     )  # fmt: skip
     return SavedVotes(
         tuple(vote_of(r, voters) for r in rows),
@@ -114,3 +115,4 @@ def _apply_vote(row: models.Vote, vote: VoteDraft, position: int, recused: int) 
     row.yes, row.no, row.abstain = vote.yes, vote.no, vote.abstain
     row.recused = recused
     row.adopted = bool(vote.adopted)
+    apply_election(row, vote.election)

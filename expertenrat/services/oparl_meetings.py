@@ -20,6 +20,7 @@ from expertenrat.domain.enums import (
 from expertenrat.domain.name_order import name_sort_key
 from expertenrat.domain.oparl_records import (
     AgendaItemRecord,
+    CandidateRecord,
     MeetingRecord,
     RecusalRecord,
     VoteRecord,
@@ -75,6 +76,7 @@ def meeting_records(
     )
     sheets = _Sheets(session, meetings)
     recusals = _recusals(session, council.id, sheets)
+    people = _candidate_people(session, council.id)
     present = _present(session, council.id)
     # the files' bytes only for OParl (``invitations``), not for the open data's tables
     minutes = approved_minutes(session, council.id, pdfs=invitations is not None)
@@ -104,7 +106,17 @@ def meeting_records(
                 room=meeting.room,
                 present_keys=tuple(present.get(meeting.id, ())),
                 items=tuple(
-                    _item(i, n, public[i.id], outcomes[i.id], project_keys, votes, recusals, sheets)
+                    _item(
+                        i,
+                        n,
+                        public[i.id],
+                        outcomes[i.id],
+                        project_keys,
+                        votes,
+                        recusals,
+                        sheets,
+                        people,
+                    )
                     for n, i in enumerate(ordered, start=1)
                 ),
                 invitation=rendered.get(meeting.id),
@@ -138,6 +150,7 @@ def _item(
     votes: dict[int, list[models.Vote]],
     recusals: dict[int, list[RecusalRecord]],
     sheets: _Sheets,
+    people: dict[int, str],
 ) -> AgendaItemRecord:
     return AgendaItemRecord(
         stamp=stamp_of(item),
@@ -156,6 +169,13 @@ def _item(
                 v.abstain,
                 len(recusals.get(item.id, ())),
                 v.adopted,
+                v.invalid,
+                v.secret,
+                tuple(
+                    CandidateRecord(people.get(c.membership_id), c.votes, c.elected)
+                    for c in v.candidates
+                ),
+                v.accepted,
             )
             for v in votes.get(item.id, ())
         ),
@@ -216,6 +236,21 @@ def _recusals(session: Session, council_id: int, sheets: _Sheets) -> dict[int, l
                 RecusalRecord(people[conflict.membership_id], conflict.reason.strip())
             )
     return found
+
+
+def _candidate_people(session: Session, council_id: int) -> dict[int, str]:
+    """The person key of each member of the council who stood in an election."""
+    return dict(
+        session.execute(
+            select(models.Membership.id, models.Person.public_id)
+            .join(models.Person, models.Person.id == models.Membership.person_id)
+            .join(
+                models.ElectionCandidate,
+                models.ElectionCandidate.membership_id == models.Membership.id,
+            )
+            .where(models.Membership.council_id == council_id)
+        ).all()
+    )
 
 
 def _present(session: Session, council_id: int) -> dict[int, list[str]]:

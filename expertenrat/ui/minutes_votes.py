@@ -54,7 +54,8 @@ class VoteLine(QWidget):
         self.subject_edit.setAccessibleName(tr(_CONTEXT, "Gegenstand der Abstimmung"))
         self.mode_combo = compact_combo(12)
         for mode in VoteMode:
-            self.mode_combo.addItem(tr(_CONTEXT, mode.label), mode.value)
+            if mode is not VoteMode.ELECTION:  # the election's fields are still to come
+                self.mode_combo.addItem(tr(_CONTEXT, mode.label), mode.value)
         self.mode_combo.setCurrentIndex(self.mode_combo.findData(vote.mode.value))
         self.mode_combo.setAccessibleName(tr(_CONTEXT, "Art der Abstimmung"))  # not its entry
         self.counts: dict[str, FocusSpin] = {}

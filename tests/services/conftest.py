@@ -80,3 +80,12 @@ def documents(database, actor, meetings_service) -> MeetingDocumentsService:
 def invited(meetings_service, agenda, council) -> int:
     """A meeting invited to with a public and a non-public part (:mod:`invited_agenda`)."""
     return invite_with_items(meetings_service, agenda, council.id)
+
+
+NINE = ["Berg", "Çelik", "Dahl", "Engel", "Falk", "Groß", "Hahn", "Iversen", "Jäger"]
+
+
+@pytest.fixture
+def nine(members_service, council, new_member, today) -> list[int]:
+    """Nine members "Anna Berg", "Anna Çelik" … "Anna Jäger" (:data:`NINE`), their ids."""
+    return [members_service.save(council.id, new_member("Anna", name), today).id for name in NINE]

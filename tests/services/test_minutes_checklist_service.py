@@ -25,17 +25,10 @@ from expertenrat.services.meetings import MeetingsService
 from expertenrat.services.minutes import MinutesService
 from expertenrat.store import models
 
-NAMES = ["Berg", "Çelik", "Dahl", "Engel", "Falk", "Groß", "Hahn", "Iversen", "Jäger"]
-
 
 @pytest.fixture
 def service(database, actor) -> MinutesService:
     return MinutesService(database, actor)
-
-
-@pytest.fixture
-def nine(members_service, council, new_member, today) -> list[int]:
-    return [members_service.save(council.id, new_member("Anna", name), today).id for name in NAMES]
 
 
 def complete(service: MinutesService, meeting_id: int, chair: int) -> None:

@@ -23,18 +23,12 @@ from expertenrat.services.minutes_freeze import MinutesFrozenError
 from expertenrat.services.minutes_rows import NotHeldError
 from expertenrat.store import models
 
-NAMES = ["Berg", "Çelik", "Dahl", "Engel", "Falk", "Groß", "Hahn", "Iversen", "Jäger"]
 HOSTILE = """Kim "K" & <Co>; O'Neil 🚀 مرحبا שלום\n\nZweiter Absatz\t…"""
 
 
 @pytest.fixture
 def service(database, actor) -> MinutesService:
     return MinutesService(database, actor)
-
-
-@pytest.fixture
-def nine(members_service, council, new_member, today) -> list[int]:
-    return [members_service.save(council.id, new_member("Anna", name), today).id for name in NAMES]
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from expertenrat.domain.agenda import AgendaItem
+from expertenrat.domain.elections import Candidate, Election
 from expertenrat.domain.enums import AttendanceStatus, MeetingState, VoteMode
 from expertenrat.domain.members import Member
 from expertenrat.domain.votes import VoteDraft
@@ -690,6 +691,46 @@ def test_a_unanimous_vote_counts_who_could_vote_at_its_item_now(services, tmp_pa
 
     (published,) = [i for i in walk.of_type("AgendaItem") if i["id"].endswith(f"{key}.json")]
     assert published["expertenrat:votesYes"] == saved.yes - 1
+
+
+def test_an_election_carries_its_counts_and_only_published_members(services, tmp_path):
+    """An election in approved minutes: per candidate the votes and whether elected, the
+    member as a person where the name is published, a name typed never."""
+    council = services.settings.councils()[0].id
+    held = [m for m in services.meetings.list(council) if m.state is MeetingState.HELD]
+    meeting, approving = held[-2].id, held[-1].id  # sent, not approved yet
+    members = {m.id: m for m in services.members.members(council)}
+    item = next(i for i in services.minutes.minutes(meeting).items[1:] if i.public and not i.votes)
+    present = next(
+        e
+        for e in services.attendance.sheet(meeting).entries
+        if e.status is AttendanceStatus.PRESENT and members[e.membership_id].publish_name
+    )
+    name = members[present.membership_id].full_name
+    election = Election(
+        (Candidate(name, 2, present.membership_id), Candidate("Dr. Kim Auswärts", 1)),
+        secret=True,
+        elected=name,
+        accepted=True,
+    )
+    services.minutes.save_votes(
+        item.item_id, [VoteDraft(VoteMode.ELECTION, abstain=1, election=election)]
+    )
+    services.minutes_approval.approve(meeting, approving)
+    (key,) = public_ids(services.database, models.AgendaItem, models.AgendaItem.id == item.item_id)
+
+    walk = exported(services, tmp_path / "oparl")
+
+    (published,) = [i for i in walk.of_type("AgendaItem") if i["id"].endswith(f"{key}.json")]
+    assert published["expertenrat:voteMode"] == "election"
+    assert published["result"] == "Wahl erfolgt"
+    assert (published["expertenrat:votesAbstain"], published["expertenrat:votesInvalid"]) == (1, 0)
+    assert published["expertenrat:secretBallot"] is published["expertenrat:electionAccepted"]
+    first, second = published["expertenrat:candidates"]
+    assert walk.objects[first["person"]]["familyName"] == members[present.membership_id].family_name
+    assert (first["expertenrat:votes"], first["expertenrat:elected"]) == (2, True)
+    assert second == {"expertenrat:votes": 1, "expertenrat:elected": False}
+    assert "Auswärts" not in all_text(tmp_path / "oparl")
 
 
 def test_an_urgent_item_is_exported_like_any_item(services, tmp_path):

@@ -250,6 +250,7 @@ def test_no_row_is_lost_but_duplicated_conflicts(migrated):
     expected.update(late_invitations=0)  # 0026: no invitation sent on in these rows
     expected.update(appointment_periods=0)  # 0029: no period recorded before
     expected.update(written_procedures=0)  # 0039: no written procedure recorded before
+    expected.update(election_candidates=0)  # 0040: no election recorded before
     assert after == expected
 
 

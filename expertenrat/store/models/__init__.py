@@ -21,7 +21,12 @@ that never changes. Those that OParl must report as deleted carry ``deleted_at``
 """
 
 from expertenrat.store.model_base import Base, utc_now
-from expertenrat.store.models.agenda import AgendaItem, ConflictOfInterest, Vote
+from expertenrat.store.models.agenda import (
+    AgendaItem,
+    ConflictOfInterest,
+    ElectionCandidate,
+    Vote,
+)
 from expertenrat.store.models.appointment_periods import AppointmentPeriod
 from expertenrat.store.models.audit import AuditEntry
 from expertenrat.store.models.councils import ActionField, Council
@@ -62,6 +67,7 @@ __all__ = [
     "ConflictOfInterest",
     "ConsentEntry",
     "Council",
+    "ElectionCandidate",
     "Guest",
     "LateInvitation",
     "Meeting",

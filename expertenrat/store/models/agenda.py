@@ -20,7 +20,7 @@ from expertenrat.domain.enums import (
     ConflictOrigin,
     VoteMode,
 )
-from expertenrat.domain.field_limits import AGENDA_ITEM
+from expertenrat.domain.field_limits import AGENDA_ITEM, CANDIDATE_NAME
 from expertenrat.store.model_base import (
     Base,
     PublicId,
@@ -133,12 +133,14 @@ class ConflictOfInterest(Versioned, Base):
 
 
 class Vote(Versioned, Base):
-    """A vote on an agenda item: counted, unanimous, or noted without a vote (``mode``)."""
+    """A vote on an agenda item: counted, unanimous, noted without a vote, or an election
+    (``mode``); an election's ``candidates``, ``invalid`` ballots, ``secret`` ballot and
+    whether the elected person ``accepted`` (NULL: not recorded) since migration 0040."""
 
     __tablename__ = "votes"
     __table_args__ = (
         one_of("mode", VoteMode),
-        *not_negative("yes", "no", "abstain", "recused"),
+        *not_negative("yes", "no", "abstain", "recused", "invalid"),
         {"sqlite_autoincrement": True},
     )
 
@@ -154,3 +156,35 @@ class Vote(Versioned, Base):
     recused: Mapped[int] = mapped_column(Integer, default=0)
     adopted: Mapped[bool] = mapped_column(Boolean, default=False)
     mode: Mapped[str] = mapped_column(String(30), default="counted", server_default="counted")
+    invalid: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    secret: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    accepted: Mapped[bool | None] = mapped_column(Boolean)
+
+    candidates: Mapped[list["ElectionCandidate"]] = relationship(
+        order_by="ElectionCandidate.position",
+        cascade="all, delete-orphan",
+        lazy="selectin",
+    )
+
+
+class ElectionCandidate(Base):
+    """A person who stood in an election (a vote of ``mode`` "election"), with the votes
+    received; ``membership_id`` where the person is a member of the council (a deleted
+    membership leaves the name). ``elected`` marks the one elected."""
+
+    __tablename__ = "election_candidates"
+    __table_args__ = (
+        UniqueConstraint("vote_id", "position", name="uq_election_candidates_position"),
+        *not_negative("position", "votes"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vote_id: Mapped[int] = mapped_column(ForeignKey("votes.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    membership_id: Mapped[int | None] = mapped_column(
+        ForeignKey("memberships.id", ondelete="SET NULL"), index=True
+    )
+    name: Mapped[str] = mapped_column(limited_string(CANDIDATE_NAME))
+    votes: Mapped[int] = mapped_column(Integer, default=0)
+    elected: Mapped[bool] = mapped_column(Boolean, default=False)
