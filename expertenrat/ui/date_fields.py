@@ -15,6 +15,9 @@ filled day, month and year in turn: 20.02.6120 (found by a tester). One with sla
 reads as two days ("3/1/2025": the 1 March in the USA, the 3 January in Great Britain),
 or whose weekday it is not ("Dienstag, 14.01.2027", a Thursday), is not taken, and a
 tooltip says why (found by review: it became the 3 January, the Thursday, unsaid).
+A date typed with a part Qt refused ("01.13.2027", "32.01.2027") showed what was left of
+it, 01.01.2027, and so it was saved; now the field keeps its date before and says why, and
+Enter saves nothing (found by review; :mod:`ui.field_notice`).
 """
 
 from __future__ import annotations
@@ -23,15 +26,16 @@ import contextlib
 import re
 from datetime import date
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QDate, QEvent, QTimer
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QValidator
 from PySide6.QtWidgets import QDateEdit, QWidget
 
 from expertenrat.domain.german_dates import ambiguous_date, copied_date, date_doubt, full_year
 from expertenrat.domain.text_characters import copied_value
+from expertenrat.ui.field_notice import FieldNotice
 from expertenrat.ui.field_paste import PasteWatch, copied_texts, quoted, say_under
 from expertenrat.ui.i18n import tr
-from expertenrat.ui.typed_keys import TypedRun
+from expertenrat.ui.typed_keys import Run, TypedRun, is_tab
 from expertenrat.ui.widgets import wheel_only_when_focused
 
 # A dot (or what else people type between day, month and year) after a complete part.
@@ -39,6 +43,7 @@ _SEPARATORS = frozenset(".,/-")
 _TWO_DIGIT_YEAR = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2})")
 _WITHOUT_YEAR = re.compile(r"(\d{1,2})\.(\d{1,2})\.?")  # "24.12.", as it is typed too
 _DIGITS_ONLY = re.compile(r"(\d{2})(\d{2})(\d{4}|\d{2})")  # "24122026", "241226"
+_DAY_AND_MONTH = re.compile(r"(\d{1,2})\.(\d{1,2})(?:\.\d*)?")  # "0.6.2028", typed in turn
 
 
 class DateEdit(QDateEdit):
@@ -57,6 +62,7 @@ class DateEdit(QDateEdit):
         # typed since the focus came or another key was pressed
         self._keys = TypedRun(self, self.date, self.take_typed)
         self._hidden_empty = ""  # the empty field's "–", hidden while a date is typed
+        self.notice = FieldNotice(self)  # why a date typed is not the field's
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         self._keys.press(event, self._key_pressed)
@@ -85,12 +91,17 @@ class DateEdit(QDateEdit):
         elif self.lineEdit().text() == self.textFromDateTime(self.dateTime()):
             self._take(self.date().year(), self.date().month(), self.date().day())
 
+    def event(self, event: QEvent) -> bool:
+        if is_tab(event):  # to another part ("24", Tab: 02:00, not a word; found by review)
+            self.take_typed()
+        return super().event(event)
+
     def focusInEvent(self, event: QFocusEvent) -> None:
         self._keys.clear()
         super().focusInEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._keys.clear()  # a click into another part: what follows is no date typed in one go
+        self.take_typed()  # a click into another part: what follows is typed anew
         super().mousePressEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
@@ -149,39 +160,84 @@ class DateEdit(QDateEdit):
             return date(self.date().year(), int(found[2]), int(found[1]))
         return None
 
-    def _take_copied(self, day: date) -> None:
+    def _take_copied(self, day: date) -> bool:
         self._typed_day = None
-        self._take(day.year, day.month, day.day)
+        return self._take(day.year, day.month, day.day)
 
-    def take_typed(self) -> None:
+    def take_typed(self) -> bool:
         """What was typed in one go where Qt refused a key of it, where it reads as a date
         ("2026-12-05"), becomes the field's date; else where the text reads "1.1.27", the
-        field's date becomes 01.01.2027 (either if it is a date the field allows); any other
-        text is left to Qt. A date changed since the last key typed stays as it is shown
-        (see :class:`~expertenrat.ui.typed_keys.TypedRun`)."""
-        keys = self._keys.take()  # Qt refused a key of them
+        field's date becomes 01.01.2027 (either if it is a date the field allows). Where Qt
+        refused a digit of it ("01.13.2027") and it reads as no date, the field goes back to
+        its date before and says why: false. A day cut to the month's last is said.
+        A date changed since the last key typed stays as it is shown (see
+        :class:`~expertenrat.ui.typed_keys.TypedRun`)."""
+        run = self._keys.take()
+        keys = run.keys  # Qt refused a key of them
         day = copied_date(keys)
         if day is None and (days := ambiguous_date(keys)) is not None:
             day = days[0]  # typed in the field's order, day first ("3/1/2025": 03.01.2025)
         # typed over the whole field (Ctrl+A) or after its end, where Qt refused the first
         # digit of "24.12." or every one of "24122026" (found by a tester)
         day = day or self._in_year_shown(keys) or _digits_typed(keys)
-        if day is not None:
-            self._take_copied(day)
-            return
+        if day is not None and self._take_copied(day):
+            return True
+        if run.wrong or (run.as_typed and _no_day_or_month(run.typed)):
+            self._refuse(run)
+            return False
         found = _TWO_DIGIT_YEAR.fullmatch(self.lineEdit().text())
         if found is not None:
             day, month, year = (int(part) for part in found.groups())
             self._take(full_year(year), month, day)
+        self._say_day_cut(run.as_typed)
+        return True
 
-    def _take(self, year: int, month: int, day: int) -> None:
-        """Show the date typed, with the day typed where the month has it in that year."""
+    def _refuse(self, run: Run) -> None:
+        """Go back to the date before ``run`` and say that it is no date."""
+        self._typed_day = None
+        self.setDateTime(run.before)
+        if self._hidden_empty and self.date() == self.minimumDate():
+            self.setSpecialValueText(self._hidden_empty)
+            self._hidden_empty = ""
+        message = tr(
+            "DateFields",
+            "{typed} ist kein Datum, das sich lesen lässt, und wurde nicht übernommen. "
+            "Bitte als TT.MM.JJJJ angeben, etwa 15.01.2027.",
+        )
+        self.notice.refuse(message.format(typed=quoted(run.typed)))
+
+    def _say_day_cut(self, as_typed: bool) -> None:
+        """Say where the day typed is not in the month typed and the field shows the month's
+        last day ("30.02.2027": 28.02.2027), as Qt does it; it was not said (found by
+        review); not where the date was changed since the last key typed (``as_typed`` false)."""
+        shown, typed = self.date(), self._typed_day
+        self._typed_day = None
+        if typed is None or not as_typed or not typed > shown.day() == shown.daysInMonth():
+            return
+        message = tr(
+            "DateFields",
+            "Den {typed} gibt es nicht. Das Feld zeigt den letzten Tag des Monats, den {shown}.",
+        )
+        typed_text = f"{typed:02d}.{shown.month():02d}.{shown.year()}"
+        self.notice.warn(message.format(typed=typed_text, shown=self.text()))
+
+    def _take(self, year: int, month: int, day: int) -> bool:
+        """Show the date typed, with the day typed where the month has it in that year;
+        false where it is no date the field allows."""
         typed = QDate(year, month, self._typed_day or day)
         if not typed.isValid():
             typed = QDate(year, month, day)
         allowed = self.minimumDate() <= typed <= self.maximumDate()
         if typed.isValid() and allowed and typed != self.date():
             self.setDate(typed)
+        return typed.isValid() and allowed
+
+
+def _no_day_or_month(keys: str) -> bool:
+    """Whether ``keys`` typed in turn name a day or month no calendar has: "0.6.2028" was
+    03.06.2028, Qt keeping the day before for the 0 without a word (found by review)."""
+    found = _DAY_AND_MONTH.fullmatch(keys)
+    return found is not None and not (0 < int(found[1]) < 32 and 0 < int(found[2]) < 13)
 
 
 def _digits_typed(keys: str) -> date | None:

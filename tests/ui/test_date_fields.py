@@ -275,6 +275,26 @@ def test_ctrl_s_saves_the_meeting_as_enter_does(page, qtbot, services, council_i
     assert form.save_button.toolTip() == "Speichern (Strg+S)"
 
 
+@pytest.mark.parametrize(("field", "typed"), [("date_edit", "01.13.2027"), ("start_edit", "24:00")])
+def test_enter_saves_no_meeting_with_a_value_not_typed(
+    page, qtbot, services, council_id, field, typed
+):
+    """(found by review) The form's Enter ("Speichern") saved the meeting on 01.01.2027 or
+    at 02:00, what Qt had left of the keys; the field now keeps its value and says why."""
+    page.new_button.click()
+    form = page.form
+    form.place_edit.setText("Rathaus")
+    edit = getattr(form, field)
+    shown = edit.text()
+    edit.setFocus()
+    edit.setSelectedSection(edit.sectionAt(0))
+    qtbot.keyClicks(edit, typed)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert services.meetings.list(council_id) == []
+    assert edit.text() == shown and edit.hasFocus()
+    assert edit.notice.message.startswith(f"„{typed}“ ist kein")
+
+
 @pytest.mark.parametrize("copied", ["15.01.2027", "2027-01-15"])
 def test_a_date_pasted_into_an_empty_field_is_taken(qtbot, copied):
     """(found by a tester) The empty field ("–": a consent's date, the Änderungsprotokoll's
