@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from expertenrat.domain.attendance_sheet import GUEST, AttendanceEntry, GuestEntry
 from expertenrat.domain.member_guests import guest_form_warning
-from expertenrat.ui.dialog_parts import FORM_DIALOG_WIDTH, dialog_buttons
+from expertenrat.ui.dialog_parts import FORM_DIALOG_WIDTH, dialog_buttons, fit_height
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.discard_check import DiscardCheck
 from expertenrat.ui.i18n import tr
@@ -98,6 +98,8 @@ class GuestDialog(QDialog):
         self.member_hint.setText(warning)
         self.member_hint.setVisible(bool(warning))
         self.name_edit.setAccessibleDescription(warning)  # a screen reader says it too
+        if self.isVisible():  # shown while typing: the dialog grows for its four lines
+            fit_height(self)
 
     def reject(self) -> None:
         self._discard.reject(super().reject)

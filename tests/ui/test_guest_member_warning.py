@@ -27,3 +27,17 @@ def test_a_guest_named_as_a_member_is_warned_of_and_saved(qtbot) -> None:
     dialog.name_edit.setText("Anna Berg")
     dialog.accept()
     assert [g.name for g in saved] == ["Anna Berg"] and not dialog.isVisible()
+
+
+def test_the_dialog_grows_to_show_the_whole_warning(qtbot) -> None:
+    """(found by review) The warning appears while the name is typed, four lines long; the
+    dialog, opened as high as its fields, kept its height and cut it after one and a half."""
+    dialog = GuestDialog(GuestEntry(None, ""), lambda _g: True, members=[BERG])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    dialog.name_edit.setText("Anna Berg")
+
+    hint = dialog.member_hint
+    qtbot.waitUntil(lambda: hint.height() >= hint.heightForWidth(hint.width()))
