@@ -12,6 +12,7 @@ from merge_line import cancelling_the_merge_keeps_the_input
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
 from PySide6.QtTest import QTest
 from shiboken6 import isValid
+from shown_agenda_editor import shown_agenda_editor
 
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.agenda_templates import AgendaTemplate
@@ -60,11 +61,7 @@ def make_meeting(services, council_id):
 
 @pytest.fixture
 def editor(qtbot, services, dialogs) -> AgendaEditor:
-    widget = AgendaEditor(services, dialogs)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 600)
-    widget.show()
-    return widget
+    return shown_agenda_editor(qtbot, services, dialogs)
 
 
 def shown(editor: AgendaEditor, column: int = AgendaTreeModel.TITLE) -> dict[str, str]:

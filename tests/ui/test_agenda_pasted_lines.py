@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from shown_agenda_editor import shown_agenda_editor
 
 from expertenrat.domain.agenda import AgendaItem, numbers
 from expertenrat.domain.enums import MeetingKind, MeetingState
@@ -36,11 +37,7 @@ def meeting(services, council_id) -> int:
 
 @pytest.fixture
 def editor(qtbot, services, dialogs, meeting) -> AgendaEditor:
-    widget = AgendaEditor(services, dialogs)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 600)
-    widget.show()
-    widget.set_meeting(meeting)
+    widget = shown_agenda_editor(qtbot, services, dialogs, meeting)
     new = next(i for i in services.agenda.agenda(meeting).items if i.title.startswith("Neuer"))
     widget.select(new.key)
     return widget

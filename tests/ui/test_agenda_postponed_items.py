@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from shown_agenda_editor import shown_agenda_editor
 
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.enums import AgendaItemKind, AgendaItemOutcome, MeetingKind, MeetingState
@@ -55,11 +56,7 @@ def meetings(services, council_id) -> tuple[int, int]:
 
 @pytest.fixture
 def editor(qtbot, services, dialogs) -> AgendaEditor:
-    widget = AgendaEditor(services, dialogs)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 600)
-    widget.show()
-    return widget
+    return shown_agenda_editor(qtbot, services, dialogs)
 
 
 def test_postponed_items_are_taken_up_on_the_next_agenda_once(

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from shown_agenda_editor import shown_agenda_editor
 
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.meeting_draft import MeetingDraft
@@ -39,12 +40,7 @@ def meeting(services, council_id) -> int:
 
 @pytest.fixture
 def editor(qtbot, services, dialogs, meeting) -> AgendaEditor:
-    widget = AgendaEditor(services, dialogs)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 600)
-    widget.show()
-    widget.set_meeting(meeting)
-    return widget
+    return shown_agenda_editor(qtbot, services, dialogs, meeting)
 
 
 def select_number(editor: AgendaEditor, number: str) -> None:

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QPushButton, QWidget
+from shown_agenda_editor import shown_agenda_editor
 
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.enums import AgendaItemKind, MeetingKind, MeetingState
@@ -49,11 +50,7 @@ def make_meeting(services, council_id):
 
 @pytest.fixture
 def editor(qtbot, services, dialogs) -> AgendaEditor:
-    widget = AgendaEditor(services, dialogs)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 600)
-    widget.show()
-    return widget
+    return shown_agenda_editor(qtbot, services, dialogs)
 
 
 def titles(editor: AgendaEditor) -> dict[str, str]:

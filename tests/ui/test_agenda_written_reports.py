@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
+from shown_agenda_editor import shown_agenda_editor
 
 from expertenrat.domain.enums import AgendaItemKind, MeetingKind, MeetingState
 from expertenrat.domain.meeting_draft import MeetingDraft
@@ -41,11 +42,7 @@ def planned(services, council_id) -> int:
 
 @pytest.fixture
 def editor(qtbot, services, dialogs) -> AgendaEditor:
-    widget = AgendaEditor(services, dialogs)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 600)
-    widget.show()
-    return widget
+    return shown_agenda_editor(qtbot, services, dialogs)
 
 
 def test_written_decisions_are_reported_on_the_next_agenda_once(
