@@ -23,6 +23,7 @@ from expertenrat.ui.dialog_parts import (
     FORM_DIALOG_WIDTH,
     close_buttons,
     dialog_buttons,
+    fit_height,
     name_choice_boxes,
     resize_within_screen,
 )
@@ -93,6 +94,8 @@ class ApproveDialog(QDialog):
         note = self._notes.get(self.meeting_combo.currentData(), "")
         self.quorum_label.setText(note)
         self.quorum_label.setVisible(bool(note))
+        if self.isVisible():  # another meeting chosen: the dialog grows for its note
+            fit_height(self)
 
     def _proposed(self, day: date | None) -> date | None:
         if day is None or self._earliest is None:

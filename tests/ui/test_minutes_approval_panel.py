@@ -723,6 +723,25 @@ def test_the_approval_dialog_warns_of_a_chosen_meeting_that_could_not_decide(qtb
     assert dialog.quorum_label.isVisible()
 
 
+def test_the_approve_dialog_grows_for_the_note_of_a_meeting_chosen(qtbot) -> None:
+    """(found by review) Opened for a meeting without a note, the dialog kept its height
+    when one with a note was chosen: the note was squeezed over the line above it."""
+    note = "Laut Anwesenheit war die 2. Sitzung am 12.05.2026 bei TOP 4 nicht beschlussfähig."
+    meetings = [
+        Choice(3, "3. Sitzung am 12.08.2026", date(2026, 8, 12)),
+        Choice(2, "2. Sitzung am 12.05.2026", date(2026, 5, 12), note),
+    ]
+    dialog = ApproveDialog(meetings, lambda _meeting, _day: True, today=date(2026, 9, 1))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    exposed(dialog)
+
+    dialog.meeting_combo.setCurrentIndex(1)
+
+    label = dialog.quorum_label
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
+
+
 def test_the_checksums_give_way_in_a_narrow_tab_and_are_copied_whole(
     qtbot, panel, page_day, dialogs, services, minutes
 ) -> None:
