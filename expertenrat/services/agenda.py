@@ -26,7 +26,7 @@ from expertenrat.domain.agenda_templates import AgendaTemplate
 from expertenrat.domain.enums import AgendaItemKind, AuditAction
 from expertenrat.domain.errors import FieldProblem, InUseError, ValidationError
 from expertenrat.domain.wording import counted
-from expertenrat.services import agenda_rows, audit
+from expertenrat.services import agenda_listing, agenda_rows, audit
 from expertenrat.services.agenda_changes import ITEM, agenda_of, record_item_change
 from expertenrat.services.agenda_checks import ItemChange, check_project, refuse_unless_allowed
 from expertenrat.services.agenda_insertion import (
@@ -95,10 +95,10 @@ class AgendaService(AgendaOrder):
         """The standard opening items for a meeting without items (else nothing changes)."""
         with changing(self._db, _AGENDA) as session:
             ensure_not_frozen(session, meeting_id)
-            before = agenda_rows.listed_agenda(load(session, meeting_id))
+            before = agenda_listing.listed_agenda(load(session, meeting_id))
             agenda_rows.add_opening_items(session, meeting_id, self._actor)
             found = load(session, meeting_id)
-            agenda_rows.follow_listed_agenda(session, found, before)
+            agenda_listing.follow_listed_agenda(session, found, before)
             return agenda_of(found)
 
     def add(
@@ -175,13 +175,13 @@ class AgendaService(AgendaOrder):
             check_version(row, version, ITEM)
             ensure_not_frozen(session, found.meeting.id)
             found.refuse_unless_allowed(open_order=order_refusal(session, found.meeting) is None)
-            before, lines = audit.snapshot(row), agenda_rows.listed_agenda(found)
+            before, lines = audit.snapshot(row), agenda_listing.listed_agenda(found)
             row.title = first.title
             session.flush()
             record_item_change(
                 session, self._actor, found, AuditAction.UPDATE, row, before, "geändert"
             )
-            agenda_rows.follow_listed_agenda(session, found, lines)
+            agenda_listing.follow_listed_agenda(session, found, lines)
             insert_after(session, self._actor, found, row, others)
             return agenda_of(found)
 
@@ -199,13 +199,13 @@ class AgendaService(AgendaOrder):
             refuse_unless_allowed(session, found, [row], change)
             check_project(session, found, item.project_id, row.project_id)
             before = audit.snapshot(row)
-            lines = agenda_rows.listed_agenda(found)
+            lines = agenda_listing.listed_agenda(found)
             write_item(row, item)
             session.flush()
             record_item_change(
                 session, self._actor, found, AuditAction.UPDATE, row, before, "geändert"
             )
-            agenda_rows.follow_listed_agenda(session, found, lines)
+            agenda_listing.follow_listed_agenda(session, found, lines)
             return agenda_of(load(session, row.meeting_id))
 
     def delete(self, item_id: int, version: int) -> Agenda:
@@ -227,7 +227,7 @@ class AgendaService(AgendaOrder):
                     f"Unterpunkt) schon verwendet wird – {'; '.join(used)}."
                 )
             before = audit.snapshot(row)
-            lines = agenda_rows.listed_agenda(found)
+            lines = agenda_listing.listed_agenda(found)
             record_item_change(
                 session,
                 self._actor,
@@ -246,7 +246,7 @@ class AgendaService(AgendaOrder):
                 session.delete(found.rows.pop(key))
             session.flush()
             agenda_rows.store_layout(session, found.rows, remove(items, item_id))
-            agenda_rows.follow_listed_agenda(session, found, lines)
+            agenda_listing.follow_listed_agenda(session, found, lines)
             return agenda_of(found)
 
 

@@ -18,7 +18,7 @@ from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.agenda_moves import move_to
 from expertenrat.domain.enums import AgendaItemKind, AgendaItemOutcome, AuditAction
 from expertenrat.domain.wording import isolated
-from expertenrat.services import agenda_rows
+from expertenrat.services import agenda_listing, agenda_rows
 from expertenrat.services.agenda_changes import record_item_change
 from expertenrat.services.agenda_checks import check_project
 from expertenrat.services.agenda_rows import MeetingItems
@@ -44,7 +44,7 @@ def insert_item(
     it takes up again, postponed or taken off the agenda there (``taken_up_as``; the entry
     names both)."""
     check_project(session, found, item.project_id, None)
-    before = agenda_rows.listed_agenda(found)
+    before = agenda_listing.listed_agenda(found)
     siblings = [r.position for r in found.rows.values() if r.parent_id == parent]
     row = models.AgendaItem(
         meeting_id=found.meeting.id,
@@ -66,7 +66,7 @@ def insert_item(
         earlier = session.get(models.Meeting, taken_up_from.meeting_id)
         what += f" (in {agenda_rows.meeting_name(earlier, isolated)} {taken_up_as.label})"
     record_item_change(session, actor, found, AuditAction.CREATE, row, None, what)
-    agenda_rows.follow_listed_agenda(session, found, before)
+    agenda_listing.follow_listed_agenda(session, found, before)
     return row
 
 

@@ -25,7 +25,7 @@ from expertenrat.domain.agenda_moves import (
     outdent,
 )
 from expertenrat.domain.enums import AuditAction, MeetingState
-from expertenrat.services import agenda_rows
+from expertenrat.services import agenda_listing, agenda_rows
 from expertenrat.services.agenda_changes import ITEM, agenda_of, record_item_change
 from expertenrat.services.agenda_rows import load
 from expertenrat.services.minutes_freeze import ensure_not_frozen
@@ -84,7 +84,7 @@ class AgendaOrder:
             if not held:
                 found.refuse_unless_allowed()
             before = {"number": row.number, "parent_id": row.parent_id, "position": row.position}
-            lines = agenda_rows.listed_agenda(found)
+            lines = agenda_listing.listed_agenda(found)
             layout = rule(found.items())
             if held:
                 keep_levels(found.items(), layout)
@@ -99,5 +99,5 @@ class AgendaOrder:
                     before,
                     f"verschoben (vorher TOP {before['number']})",
                 )
-            agenda_rows.follow_listed_agenda(session, found, lines)
+            agenda_listing.follow_listed_agenda(session, found, lines)
             return agenda_of(found)

@@ -1,6 +1,7 @@
 """The agenda items of one meeting inside a session: loading, storing a new order, the
 standard opening items, and tombstones for a deleted meeting (what refers to an item is
-:mod:`expertenrat.services.agenda_references`).
+:mod:`expertenrat.services.agenda_references`; the agenda as the invitation lists it, and
+what a change of it changes there, :mod:`expertenrat.services.agenda_listing`).
 
 Positions are unique among siblings (two partial unique indexes: top level and below a
 parent), and both databases check them row by row. A new order is therefore stored in two
@@ -14,19 +15,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, select, update
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
-from expertenrat.domain.agenda import AgendaItem, change_refusal, invited_items, numbers, ordered
+from expertenrat.domain.agenda import AgendaItem, change_refusal, numbers
 from expertenrat.domain.agenda_placement import opening_items
-from expertenrat.domain.calendar_sequence import raised_sequence
 from expertenrat.domain.enums import AgendaItemKind, AuditAction, MeetingKind, MeetingState
 from expertenrat.domain.errors import FieldProblem, NotFoundError, ValidationError
-from expertenrat.domain.invitation_changes import letter_change
 from expertenrat.domain.meetings import NamedMeeting, list_label
 from expertenrat.domain.wording import isolated
 from expertenrat.services import audit
-from expertenrat.services.meeting_rows import council_clock
 from expertenrat.services.unit_of_work import gone
 from expertenrat.store import models
 
@@ -101,73 +99,6 @@ def load(session: Session, meeting_id: int, *, lock: bool = False) -> MeetingIte
         if title is not None:
             titles[row.id] = f"{title} (gelöscht)" if deleted_at is not None else title
     return MeetingItems(meeting, rows, titles)
-
-
-ListedAgenda = list[tuple[str, str, bool, str, str, int | None]]
-
-
-def listed_agenda(found: MeetingItems) -> ListedAgenda:
-    """The agenda as the invitation lists it: number, title, public or not (as the letter
-    parts it: an item under a non-public one is non-public, whatever its own mark), presenter,
-    kind and linked project of every item; the calendar entry (``exchange.meetings_ics``)
-    lists the first four. The time plan is left out (an estimate), and so are urgent
-    items (taken up at the meeting, they are on no invitation): the others are numbered
-    without them, as the invitation numbers them, so that one taken up before
-    "Verschiedenes" changes nothing listed."""
-    kinds = {key: row.kind for key, row in found.rows.items()}
-    return sorted(
-        (p.number, p.item.title, p.public, p.item.presenter, kinds[p.item.key], p.item.project_id)
-        for p in ordered(invited_items(found.items()))
-    )  # numbers are unique: the order never compares a project with None
-
-
-def follow_listed_agenda(session: Session, found: MeetingItems, before: ListedAgenda) -> None:
-    """Follow a change of the agenda since ``before`` where it is listed: a change the
-    calendar entry shows raises the meeting's calendar SEQUENCE (as after a move, calendars
-    then replace the entry's text instead of keeping the old agenda); any change the
-    invitation shows, of an invited meeting, makes today the day its agenda changed after
-    the invitation (``invitation_agenda_changed_on``; not after the meeting's day: no
-    letter goes out then, :func:`~expertenrat.domain.invitation_changes.letter_change`):
-    its letter is then a "Geänderte Tagesordnung", heading the part that changed so
-    (``invitation_agenda_changed_public``: as the public letter lists it, without
-    presenters; ``…_non_public``). One UPDATE beside the meeting's row: its version
-    stays, so the meeting, open in its form beside the agenda, saves without a conflict."""
-    session.flush()
-    after = listed_agenda(found)
-    if after == before:
-        return
-    meeting = models.Meeting
-    values: dict[str, object] = {}
-    if [line[:4] for line in after] != [line[:4] for line in before]:
-        state = MeetingState(found.meeting.state)
-        values["ics_sequence"] = raised_sequence(meeting.ics_sequence, state)
-    today = council_clock(session, found.meeting.council_id).today()
-    changed_on = letter_change(today, found.meeting.starts_at.date())  # None after the day
-    if found.meeting.state == MeetingState.INVITED and changed_on is not None:
-        values["invitation_agenda_changed_on"] = changed_on
-        for public, column in (
-            (True, meeting.invitation_agenda_changed_public),
-            (False, meeting.invitation_agenda_changed_non_public),
-        ):
-            if _part(after, public) != _part(before, public):  # its heading says so
-                values[column.key] = True
-    if not values:
-        return
-    session.execute(
-        update(meeting)
-        .where(meeting.id == found.meeting.id)
-        .values(**values)
-        .execution_options(synchronize_session=False)
-    )
-    session.expire(found.meeting, list(values))
-
-
-def _part(agenda: ListedAgenda, public: bool) -> list[tuple]:
-    """The public part of ``agenda`` as the public letter lists it (without presenters), or
-    the non-public part (a renumbered item counts too)."""
-    return [
-        (*line[:3], *line[4:]) if public else line for line in agenda if bool(line[2]) == public
-    ]
 
 
 def store_layout(

@@ -16,7 +16,7 @@ from expertenrat.domain.enums import (
     MinutesApproval,
 )
 from expertenrat.domain.wording import isolated
-from expertenrat.services import agenda_rows, audit
+from expertenrat.services import agenda_listing, agenda_rows, audit
 from expertenrat.services.agenda_changes import record_item_change
 from expertenrat.services.agenda_references import references
 from expertenrat.services.approval_meetings import earlier_held, later_meetings
@@ -57,7 +57,7 @@ def add_approval_item(
         )
     found = agenda_rows.load(session, following[0].id, lock=True)
     found.refuse_unless_allowed()
-    lines = agenda_rows.listed_agenda(found)
+    lines = agenda_listing.listed_agenda(found)
     title = approval_title(meeting, practice)
     prefix = approval_prefix(meeting)
     agenda = f"Tagesordnung {agenda_rows.meeting_name(found.meeting)}"
@@ -75,7 +75,7 @@ def add_approval_item(
     )
     if generic is not None and last_held is not None and last_held.id == meeting.id:
         _rename(session, actor, found, generic, title)
-        agenda_rows.follow_listed_agenda(session, found, lines)
+        agenda_listing.follow_listed_agenda(session, found, lines)
         return f"TOP {generic.number} der {agenda} heißt jetzt „{title}“.{_resend(found)}"
     top_level = sorted(
         (r for r in found.rows.values() if r.parent_id is None), key=lambda r: r.position
@@ -106,7 +106,7 @@ def add_approval_item(
     ):
         _rename(session, actor, found, generic, approval_title(last_held, practice))
         note += f" TOP {generic.number} heißt jetzt „{generic.title}“."
-    agenda_rows.follow_listed_agenda(session, found, lines)
+    agenda_listing.follow_listed_agenda(session, found, lines)
     return note + _resend(found)
 
 
@@ -197,7 +197,7 @@ def settle_approval_items(
             elif _worked_on(session, found, row, worded):
                 why = "er bereits bearbeitet wurde"
             else:
-                lines = agenda_rows.listed_agenda(found)
+                lines = agenda_listing.listed_agenda(found)
                 items = found.items()
                 record_item_change(
                     session,
@@ -212,7 +212,7 @@ def settle_approval_items(
                 session.delete(found.rows.pop(row.id))
                 session.flush()
                 agenda_rows.store_layout(session, found.rows, remove(items, row.id))
-                agenda_rows.follow_listed_agenda(session, found, lines)
+                agenda_listing.follow_listed_agenda(session, found, lines)
                 notes.append(f"{where}; TOP {row.number} wurde aus der {agenda} entfernt.")
                 continue
             audit.record(  # nothing changed: an entry that says why, no fields
