@@ -108,11 +108,13 @@ class AttendancePanelView(QWidget):
         its member."""
         self._clear_rows()
         for column, header in enumerate(HEADERS):
-            label = QLabel(tr(_CONTEXT, header))
-            if column == AWAY_COLUMN:
-                # Over the narrow buttons and the spare room right of them, shortened with
-                # "…" in a window of 1024 px: no wider a line than before for it.
-                label = ElidedLabel(tr(_CONTEXT, header), 4, len(header))
+            # "Unterbrechung": over the narrow buttons and the spare room right of them,
+            # shortened with "…" in a window of 1024 px: no wider a line than before for it.
+            label = (
+                ElidedLabel(tr(_CONTEXT, header), 4, len(header))
+                if column == AWAY_COLUMN
+                else QLabel(tr(_CONTEXT, header))
+            )
             label.setObjectName("columnHeader")
             self._grid.addWidget(label, 0, column, 1, 2 if column == AWAY_COLUMN else 1)
         for position, entry in enumerate(sheet.entries, start=1):
