@@ -18,12 +18,12 @@ from expertenrat.domain.public_minutes import unnamed_in
 from expertenrat.domain.unnamed_mentions import mention_warning, named_in
 
 URGENT_VOTE_MISSING = "Es fehlt die Abstimmung über die Aufnahme des Dringlichkeitsantrags."
-# A vote counts Ja / Nein / Enthaltung: an election's votes per candidate ("Dr. A 6 Stimmen,
-# Dr. B 3 Stimmen") typed in as one printed the other candidate's votes as "Nein". Recorded
-# under "Ergebnis" without a resolution's text, an election needs no vote.
+# An election's votes per candidate ("Dr. A 6 Stimmen, Dr. B 3 Stimmen") typed in as a
+# counted vote printed the other candidate's votes as "Nein": an election is a vote of the
+# kind "Wahl" (domain.elections).
 VOTE_MISSING = (
-    "Zum Beschluss fehlt die Abstimmung. Eine Wahl (Stimmen je Person) gehört ohne "
-    "Beschlusstext unter „Ergebnis“."
+    "Zum Beschluss fehlt die Abstimmung. Eine Wahl (Stimmen je Person) tragen Sie als "
+    "Abstimmung der Art „Wahl“ ein."
 )
 
 

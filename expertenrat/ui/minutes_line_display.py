@@ -79,6 +79,7 @@ class MinutesLineDisplay:
             return
         item = minutes.item(int(key.partition(":")[2]))
         payload = newer or texts_payload(item.texts)
+        view.item_form.votes.set_members(self._candidates(minutes))
         view.item_form.show_item(item, self._presence.get(item.item_id, ""), payload)
         view.pages.setCurrentWidget(view.item_form)
         view.phrase_button.setEnabled(not minutes.frozen)
@@ -100,6 +101,14 @@ class MinutesLineDisplay:
                 f"{m.full_name} – {self._away[m.id].label}" if m.id in self._away else m.full_name,
             )
             for m in members
+        ]
+
+    def _candidates(self, minutes: Minutes) -> list[tuple[int, str]]:
+        """The members offered as persons who stood in an election: those active on the day."""
+        return [
+            (m.id, m.full_name)
+            for m in self._services.members.members(minutes.council_id)
+            if m.is_active(minutes.meeting_day)
         ]
 
     def show_payload(self, key: str, payload: dict) -> None:

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QWidget
 
+from expertenrat.domain.elections import election_line
 from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.errors import ConcurrentEditError, ConnectionLostError, ExpertenratError
 from expertenrat.domain.minutes import ItemMinutes, Minutes
@@ -249,6 +250,8 @@ def _not_taken(error: ConcurrentEditError, drafts: Sequence[VoteDraft]) -> str:
 def _typed_line(vote: VoteDraft) -> str:
     if vote.mode is VoteMode.COUNTED:
         counts = f"Ja {vote.yes} · Nein {vote.no} · Enthaltung {vote.abstain}"
+    elif vote.mode is VoteMode.ELECTION and vote.election is not None:
+        counts = election_line(vote.election, vote.abstain)
     else:
         counts = vote.mode.label
     return f"{vote.subject}: {counts}" if vote.subject else counts

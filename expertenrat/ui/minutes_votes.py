@@ -1,5 +1,6 @@
-"""The votes of one agenda item: ausgezählt (Ja / Nein / Enthaltung), einstimmig, or
-ohne Abstimmung zur Kenntnis genommen; the recused members named from the conflicts.
+"""The votes of one agenda item: ausgezählt (Ja / Nein / Enthaltung), einstimmig,
+ohne Abstimmung zur Kenntnis genommen, or a Wahl (its fields: :mod:`ui.election_fields`);
+the recused members named from the conflicts.
 
 Each vote is one line. A change that is complete (a mode chosen, a count left, a subject
 typed and left, a line removed) emits ``save_requested`` with every line as a
@@ -31,10 +32,11 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.field_limits import VOTE_SUBJECT
 from expertenrat.domain.votes import RecusedMember, Vote, VoteDraft, recused_names
+from expertenrat.ui.election_fields import ElectionFields
 from expertenrat.ui.eliding_widgets import compact_combo
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.text_fields import LineEdit, set_read_only, show_text
-from expertenrat.ui.widgets import FocusSpin
+from expertenrat.ui.widgets import FocusSpin, drop_widget
 
 _CONTEXT = "MinutesEditor"
 MAX_COUNT = 999
@@ -44,7 +46,12 @@ class VoteLine(QWidget):
     changed = Signal()
     remove_requested = Signal(object)
 
-    def __init__(self, vote: VoteDraft, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        vote: VoteDraft,
+        members: Sequence[tuple[int, str]] = (),
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.id, self.version = vote.id, vote.version
         self.subject_edit = LineEdit()
@@ -54,8 +61,7 @@ class VoteLine(QWidget):
         self.subject_edit.setAccessibleName(tr(_CONTEXT, "Gegenstand der Abstimmung"))
         self.mode_combo = compact_combo(12)
         for mode in VoteMode:
-            if mode is not VoteMode.ELECTION:  # the election's fields are still to come
-                self.mode_combo.addItem(tr(_CONTEXT, mode.label), mode.value)
+            self.mode_combo.addItem(tr(_CONTEXT, mode.label), mode.value)
         self.mode_combo.setCurrentIndex(self.mode_combo.findData(vote.mode.value))
         self.mode_combo.setAccessibleName(tr(_CONTEXT, "Art der Abstimmung"))  # not its entry
         self.counts: dict[str, FocusSpin] = {}
@@ -74,6 +80,10 @@ class VoteLine(QWidget):
             self.counts[name] = spin
             spin.editingFinished.connect(self._count_left)
         counts.addStretch(1)
+        self.counts_row = QWidget()
+        self.counts_row.setLayout(counts)
+        counts.setContentsMargins(0, 0, 0, 0)
+        self.election_fields = ElectionFields(vote.election, vote.abstain, members)
         self.remove_button = QPushButton(tr(_CONTEXT, "Entfernen"))
         self.remove_button.setToolTip(tr(_CONTEXT, "Diese Abstimmung löschen"))
         grid = QGridLayout(self)
@@ -81,12 +91,14 @@ class VoteLine(QWidget):
         grid.addWidget(self.subject_edit, 0, 0, 1, 2)
         grid.addWidget(self.mode_combo, 1, 0)
         grid.addWidget(self.remove_button, 1, 1)
-        grid.addLayout(counts, 2, 0, 1, 2)
+        grid.addWidget(self.counts_row, 2, 0, 1, 2)
+        grid.addWidget(self.election_fields, 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         self._stored = self.draft()
         self._update_counts()
         self.mode_combo.currentIndexChanged.connect(self._mode_changed)
         self.subject_edit.editingFinished.connect(self._count_left)
+        self.election_fields.changed.connect(self._count_left)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
 
     def stored_as(self, vote: Vote) -> None:
@@ -94,7 +106,7 @@ class VoteLine(QWidget):
         "einstimmig" or "ohne Abstimmung" line shows the counts it stands for (greyed), not
         those typed before the mode was chosen ("einstimmig" beside "Enthaltung 1")."""
         self.id, self.version = vote.id, vote.version
-        if vote.mode is self.mode() and vote.mode is not VoteMode.COUNTED:
+        if vote.mode is self.mode() and vote.mode in (VoteMode.UNANIMOUS, VoteMode.NOTED):
             for name, value in (("yes", vote.yes), ("no", vote.no), ("abstain", vote.abstain)):
                 blocker = QSignalBlocker(self.counts[name])
                 self.counts[name].setValue(value)
@@ -103,12 +115,24 @@ class VoteLine(QWidget):
 
     def tab_stops(self) -> list[QWidget]:
         """The fields in the order the Tab key should reach them."""
-        return [self.subject_edit, self.mode_combo, *self.counts.values(), self.remove_button]
+        return [
+            self.subject_edit, self.mode_combo, *self.counts.values(), self.remove_button,
+            *self.election_fields.tab_stops(),
+        ]  # fmt: skip
 
     def mode(self) -> VoteMode:
         return VoteMode(self.mode_combo.currentData())
 
     def draft(self) -> VoteDraft:
+        if self.mode() is VoteMode.ELECTION:
+            return VoteDraft(
+                mode=VoteMode.ELECTION,
+                abstain=self.election_fields.abstain(),
+                subject=self.subject_edit.text(),
+                id=self.id,
+                version=self.version,
+                election=self.election_fields.election(),
+            )
         counted = self.mode() is VoteMode.COUNTED
         return VoteDraft(
             mode=self.mode(),
@@ -123,7 +147,15 @@ class VoteLine(QWidget):
 
     def _mode_changed(self) -> None:
         self._update_counts()
+        if self._waits():  # two lines ready for the usual two persons
+            while len(self.election_fields.rows) < 2:
+                self.election_fields.add_candidate()
+            self.election_fields.rows[0].name_edit.setFocus()
         self._count_left()
+
+    def _waits(self) -> bool:
+        """An election with no person entered yet waits for one, as a new line does."""
+        return self.mode() is VoteMode.ELECTION and not self.election_fields.election().candidates
 
     def _count_left(self) -> None:
         if self.take_change():
@@ -131,7 +163,7 @@ class VoteLine(QWidget):
 
     def typed(self) -> bool:
         """The line differs from what was last handed on to be saved."""
-        return self.draft() != self._stored
+        return not self._waits() and self.draft() != self._stored
 
     def take_change(self) -> bool:
         """The line differs from what was last handed on to be saved (it is handed on now)."""
@@ -143,6 +175,9 @@ class VoteLine(QWidget):
     def _update_counts(self) -> None:
         for spin in self.counts.values():
             spin.setEnabled(self.mode() is VoteMode.COUNTED)
+        election = self.mode() is VoteMode.ELECTION
+        self.counts_row.setVisible(not election)
+        self.election_fields.setVisible(election)
 
     def set_read_only(self, read_only: bool) -> None:
         set_read_only(self.subject_edit, read_only)  # looks read-only, the text copyable
@@ -150,6 +185,7 @@ class VoteLine(QWidget):
         self.remove_button.setEnabled(not read_only)
         for spin in self.counts.values():
             set_read_only(spin, read_only)
+        self.election_fields.set_read_only(read_only)
 
 
 class VotesBox(QGroupBox):
@@ -175,7 +211,12 @@ class VotesBox(QGroupBox):
         layout.addWidget(self.recused_label)
         layout.addWidget(self.message_label)
         self._read_only = False
+        self._members: tuple[tuple[int, str], ...] = ()
         self.show_message("", warning=False)
+
+    def set_members(self, members: Sequence[tuple[int, str]]) -> None:
+        """The members offered as persons who stood in an election (id, name)."""
+        self._members = tuple(members)
 
     def show_votes(self, votes: Sequence[Vote], recused: Sequence[RecusedMember]) -> None:
         self.show_drafts([vote.as_draft() for vote in votes])
@@ -184,7 +225,7 @@ class VotesBox(QGroupBox):
     def show_drafts(self, drafts: Sequence[VoteDraft]) -> None:
         """One line per draft (the votes stored, or those typed and refused)."""
         for line in self.lines:
-            _drop(line)
+            drop_widget(line)
         self.lines = []
         for draft in drafts:
             self._add_line(draft)
@@ -220,7 +261,7 @@ class VotesBox(QGroupBox):
         self._add_line(VoteDraft()).subject_edit.setFocus()
 
     def _add_line(self, draft: VoteDraft) -> VoteLine:
-        line = VoteLine(draft, self)
+        line = VoteLine(draft, self._members, self)
         # Tab reaches the line's fields after the line before, ahead of "Abstimmung
         # hinzufügen" (a widget made later would come last in the window).
         before = self.lines[-1].remove_button if self.lines else self._stop_before_box()
@@ -256,7 +297,7 @@ class VotesBox(QGroupBox):
         self.lines.remove(line)
         if line.isAncestorOf(QApplication.focusWidget()):
             self.add_button.setFocus()  # the keyboard stays in the votes
-        _drop(line)
+        drop_widget(line)
         self.save_requested.emit(self.drafts())
 
     def show_message(self, text: str, *, warning: bool) -> None:
@@ -279,10 +320,3 @@ class VotesBox(QGroupBox):
             self.lines[0].mode_combo.setFocus()
         else:
             self.add_button.setFocus()
-
-
-def _drop(line: VoteLine) -> None:
-    """Out of the layout and the Tab order at once, deleted later."""
-    line.hide()
-    line.setParent(None)
-    line.deleteLater()

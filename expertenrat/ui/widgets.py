@@ -83,6 +83,13 @@ def wheel_only_when_focused(field: Field) -> Field:
     return field
 
 
+def drop_widget(widget: QWidget) -> None:
+    """Out of the layout and the Tab order at once, deleted later (a line of a list)."""
+    widget.hide()
+    widget.setParent(None)
+    widget.deleteLater()
+
+
 class FocusCombo(QComboBox):
     """A combo box for a form that scrolls (:func:`wheel_only_when_focused`)."""
 

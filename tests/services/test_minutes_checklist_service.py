@@ -96,7 +96,7 @@ def test_a_resolution_needs_a_vote_and_a_green_check_finishes_the_draft(
     )  # fmt: skip
     assert [line.text for line in service.checklist(held.meeting_id).missing] == [
         "TOP 3 Beratung: Zum Beschluss fehlt die Abstimmung. Eine Wahl (Stimmen je Person) "
-        "gehört ohne Beschlusstext unter „Ergebnis“."
+        "tragen Sie als Abstimmung der Art „Wahl“ ein."
     ]
     service.save_votes(item.item_id, [VoteDraft(yes=6, abstain=1)])
     checklist = service.finish_draft(held.meeting_id)

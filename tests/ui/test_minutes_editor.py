@@ -17,6 +17,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 from verwerfen import escape_asks_before_dropping, escape_closes_at_once
 
+from expertenrat.domain.elections import Candidate
 from expertenrat.domain.enums import AttendanceStatus, VoteMode
 from expertenrat.domain.errors import ConnectionLostError
 from expertenrat.domain.minutes import ItemTexts, RecommendationDraft
@@ -1734,3 +1735,62 @@ def test_entwurf_abschliessen_with_a_refused_vote_names_it_and_finishes_nothing(
     )
     assert services.minutes.checklist(held.meeting_id).finish.finished_on is None
     qtbot.waitUntil(editor.idle, timeout=WAIT)
+
+
+def test_an_election_is_entered_with_the_keyboard_and_saved(qtbot, make_editor, services, held):
+    """(found by a tester) The constituent meeting elects its chair: "Wahl" gives a line
+    per person (a member offered as typed, or any name) with the votes, then abstentions,
+    invalid ballots, secret ballot, who is elected and the acceptance; each field left is
+    saved, a count beyond those present refused as for a vote."""
+    editor = make_editor(held.meeting_id)
+    show_item(editor, held.item_ids[2])
+    box = editor.item_form.votes
+    box.add_vote()
+    line = box.lines[0]
+    qtbot.waitUntil(line.isVisible, timeout=WAIT)
+    line.mode_combo.setCurrentIndex(line.mode_combo.findData(VoteMode.ELECTION.value))
+    fields = line.election_fields
+    first, second = fields.rows
+    qtbot.waitUntil(second.isVisible, timeout=WAIT)
+    assert QApplication.focusWidget() is first.name_edit  # waiting for the persons
+    assert not line.counts_row.isVisible() and fields.isVisible()
+    stops = [first.votes_spin, first.remove_button, second.name_edit, second.votes_spin]
+    assert _tab_from(first.name_edit, len(stops)) == stops
+    assert box.message_label.text() == ""  # nothing typed, nothing refused yet
+
+    for row, name, votes in ((first, "Anna Berg", 2), (second, "Dr. Kim O'Neil", 2)):
+        row.name_edit.setText(name)
+        row.name_edit.editingFinished.emit()
+        row.votes_spin.setValue(votes)
+        row.votes_spin.editingFinished.emit()
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+    assert box.message_label.text() == (
+        "Es sind 4 Stimmen erfasst, aber bei TOP 3 waren nur 3 stimmberechtigte Mitglieder "
+        "anwesend."
+    )
+    second.votes_spin.setValue(1)
+    second.votes_spin.editingFinished.emit()
+    fields.secret_check.setChecked(True)
+    fields.elected_combo.setCurrentIndex(fields.elected_combo.findData("Anna Berg"))
+    fields.elected_combo.activated.emit(fields.elected_combo.currentIndex())
+    fields.accepted_combo.setCurrentIndex(1)
+    fields.accepted_combo.activated.emit(1)
+    qtbot.waitUntil(editor.idle, timeout=WAIT)
+
+    (vote,) = services.minutes.minutes(held.meeting_id).items[2].votes
+    berg = next(m.id for m in services.members.members(services.settings.councils()[0].id)
+                if m.family_name == "Berg")  # fmt: skip
+    assert vote.mode is VoteMode.ELECTION and vote.adopted
+    assert vote.election.candidates == (
+        Candidate("Anna Berg", 2, berg), Candidate("Dr. Kim O'Neil", 1)
+    )  # fmt: skip
+    assert (vote.election.secret, vote.election.elected, vote.election.accepted) == (
+        True, "Anna Berg", True
+    )  # fmt: skip
+    assert box.message_label.text() == ""
+
+    show_item(editor, held.item_ids[1])  # shown again: as stored
+    show_item(editor, held.item_ids[2])
+    (line,) = box.lines
+    qtbot.waitUntil(line.isVisible, timeout=WAIT)
+    assert line.draft().election == vote.election and line.election_fields.isVisible()
