@@ -15,7 +15,9 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QApplication, QPushButton, QWidget
 from shiboken6 import isValid
 
+from expertenrat.ui.date_fields import DateEdit
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.time_fields import TimeEdit
 
 Keys = tuple[Qt.Key, Qt.KeyboardModifier]
 _COUNTED = (
@@ -71,6 +73,8 @@ class SaveKeys(QObject):
         if not self._button.isEnabled():
             return
         focus = QApplication.focusWidget()
+        if isinstance(focus, DateEdit | TimeEdit) and not focus.take_typed():
+            return  # "24:00" typed: the field says why, and the form keeps it unsaved
         self._button.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._button.click()
         if focus is not None and isValid(focus) and QApplication.focusWidget() is self._button:

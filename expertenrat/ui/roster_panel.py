@@ -106,11 +106,14 @@ class RosterPanel(RosterPanelView):
     def _day_chosen(self) -> None:
         self.day_edit.setVisible(self.day_combo.currentData() == _OTHER_DAY)
 
-    def roster_day(self) -> date:
-        """The day the roster lists: today, the next period's first day, or the other day."""
+    def roster_day(self) -> date | None:
+        """The day the roster lists: today, the next period's first day, or the other day;
+        ``None`` where the day typed is none (the field says why: "01.13.2027")."""
         chosen = self.day_combo.currentData()
         if chosen == _OTHER_DAY:
-            self.day_edit.take_typed()  # typed, the focus still in it ("15.1.27", Enter)
+            # typed, the focus still in it ("15.1.27", Enter)
+            if not self.day_edit.take_typed():
+                return None
             return self.day_edit.date().toPython()
         return date.fromisoformat(chosen) if chosen else self._today()
 
@@ -121,6 +124,8 @@ class RosterPanel(RosterPanelView):
         if self._council_id is None or self.busy():
             return
         members, council_id, today = self._services.members, self._council_id, self.roster_day()
+        if today is None:
+            return
         public = bool(self.version_combo.currentData())
         grouping = RosterGrouping(self.grouping_combo.currentData())
         suffix = tr(_CONTEXT, "öffentlich") if public else tr(_CONTEXT, "intern")

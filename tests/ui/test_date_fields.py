@@ -276,11 +276,15 @@ def test_ctrl_s_saves_the_meeting_as_enter_does(page, qtbot, services, council_i
 
 
 @pytest.mark.parametrize(("field", "typed"), [("date_edit", "01.13.2027"), ("start_edit", "24:00")])
-def test_enter_saves_no_meeting_with_a_value_not_typed(
-    page, qtbot, services, council_id, field, typed
+@pytest.mark.parametrize(
+    "control", [Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ControlModifier]
+)
+def test_enter_or_ctrl_s_saves_no_meeting_with_a_value_not_typed(
+    page, qtbot, services, council_id, field, typed, control
 ):
-    """(found by review) The form's Enter ("Speichern") saved the meeting on 01.01.2027 or
-    at 02:00, what Qt had left of the keys; the field now keeps its value and says why."""
+    """(found by review) The form's Enter or Strg+S ("Speichern") saved the meeting on
+    01.01.2027 or at 02:00, what Qt had left of the keys; the field now keeps its value and
+    says why."""
     page.new_button.click()
     form = page.form
     form.place_edit.setText("Rathaus")
@@ -289,7 +293,7 @@ def test_enter_saves_no_meeting_with_a_value_not_typed(
     edit.setFocus()
     edit.setSelectedSection(edit.sectionAt(0))
     qtbot.keyClicks(edit, typed)
-    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.keyClick(edit, Qt.Key.Key_S if control else Qt.Key.Key_Return, control)
     assert services.meetings.list(council_id) == []
     assert edit.text() == shown and edit.hasFocus()
     assert edit.notice.message.startswith(f"„{typed}“ ist kein")

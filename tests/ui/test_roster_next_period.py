@@ -89,3 +89,18 @@ def test_any_other_day_typed_lists_the_members_of_that_day(
     assert field.date().toPython() == date(2027, 1, 15)
     combo.setCurrentIndex(combo.findText("heute"))
     assert not field.isVisible()
+
+
+def test_a_day_typed_that_is_none_makes_no_roster(page, dialogs, tmp_path, qtbot):
+    """(found by review) "01.13.2027" showed 01.01.2027, and the roster was of that day."""
+    combo, field = page.roster.day_combo, page.roster.day_edit
+    combo.setCurrentIndex(combo.findText("anderer Tag"))
+    field.setFocus()
+    field.setSelectedSection(field.sectionAt(0))
+    qtbot.keyClicks(field, "01.13.2027")
+    dialogs.paths = [str(tmp_path / "Liste.pdf")]
+    page.roster.save_pdf_button.click()
+
+    assert not page.roster.busy() and not (tmp_path / "Liste.pdf").exists()
+    assert field.date().toPython() == date(2026, 11, 27)  # the day before
+    assert field.notice.message.startswith("„01.13.2027“ ist kein Datum")
