@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from operator import attrgetter
@@ -88,6 +89,15 @@ class Member:
         """Primary field first, then the further ones."""
         primary = (self.primary_field_id,) if self.primary_field_id is not None else ()
         return primary + tuple(f for f in self.further_field_ids if f != self.primary_field_id)
+
+
+def former_persons(members: Sequence[Member], today: date) -> int:
+    """How many persons were members and are no more: each of their terms ended before
+    ``today``. One re-appointed (a further term now or later) is not former, whatever
+    terms of theirs ended."""
+    ended = {m.person for m in members if m.term_end is not None and m.term_end < today}
+    staying = {m.person for m in members if m.term_end is None or m.term_end >= today}
+    return len(ended - staying)
 
 
 def term_span(member: Member) -> str:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.composition import Composition, check_composition
 from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.members import former_persons
 from expertenrat.domain.overview import (
     WITHOUT_RESPONSE,
     Area,
@@ -69,9 +70,7 @@ class OverviewService:
             return CouncilOverview(
                 council=settings,
                 active_members=sum(1 for m in members if m.is_active(today)),
-                former_members=sum(
-                    1 for m in members if m.term_end is not None and m.term_end < today
-                ),
+                former_members=former_persons(members, today),
                 future_members=composition.future,
                 further_terms=composition.further_terms,
                 projects=_count(

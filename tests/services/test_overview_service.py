@@ -177,3 +177,39 @@ def test_a_meeting_whose_day_passed_unrecorded_is_listed_to_be_recorded(sqlite_d
     assert [line.target for line in after[:2]] == [
         Target(Area.MEETINGS, record_id=row.id, tab=MeetingTab.MEETING) for row in (first, second)
     ]
+
+
+def test_a_member_re_appointed_is_not_counted_as_former_found_by_a_tester(
+    database, members_service, council, new_member, today
+):
+    """A member whose first term ended and who serves a further term showed "1 ehemalige"
+    beside the active count; persons are counted, not ended terms."""
+    first = members_service.save(
+        council.id, new_member("Bert", "Alt", term_end=date(2025, 12, 31)), today
+    )
+    members_service.save(
+        council.id,
+        new_member(
+            "Bert",
+            "Alt",
+            person_id=first.person_id,
+            person_version=first.person_version,
+            term_start=date(2026, 1, 1),
+        ),
+        today,
+    )
+    gone = members_service.save(
+        council.id, new_member("Clara", "Weg", term_end=date(2025, 6, 30)), today
+    )
+    members_service.save(
+        council.id,
+        new_member(
+            "Clara", "Weg", person_id=gone.person_id, person_version=gone.person_version,
+            term_start=date(2025, 7, 1), term_end=date(2026, 1, 31),
+        ),
+        today,
+    )  # fmt: skip
+
+    figures = OverviewService(database).overview(council.id, today)
+
+    assert (figures.active_members, figures.former_members) == (1, 1)  # Clara once
