@@ -9,7 +9,7 @@ the agenda item; each has its row's ``version`` for the optimistic lock of the n
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from expertenrat.domain.agenda import minutes_mark
 from expertenrat.domain.agenda_outcomes import EffectiveOutcome
@@ -52,17 +52,43 @@ def recorded_times(
     start: datetime, end: datetime | None, opened_at: time | None, closed_at: time | None
 ) -> tuple[datetime, datetime | None]:
     """A meeting's planned ``start`` and ``end`` as its minutes record them ("Beginn
-    16:05 Uhr, Ende 18:20 Uhr"): the opening and closing time on the planned day, in
-    ``start``'s zone, each where recorded; a planned end before the recorded start is
-    left out. For approved minutes only: a draft may still change."""
-    day = start.date()
+    16:05 Uhr, Ende 18:20 Uhr"): the opening time on the planned day, the closing time on
+    its own (:func:`closing_moment`), in ``start``'s zone, each where recorded; a planned
+    end before the recorded start is left out. For approved minutes only: a draft may still
+    change."""
+    planned_start = start
     if opened_at is not None:
-        start = datetime.combine(day, opened_at, start.tzinfo)
+        start = datetime.combine(start.date(), opened_at, start.tzinfo)
     if closed_at is not None:
-        end = datetime.combine(day, closed_at, start.tzinfo)
+        end = closing_moment(start, end if end is not None else planned_start, closed_at)
     elif end is not None and end < start:
         end = None
     return start, end
+
+
+def over_days(start: datetime, end: datetime | None) -> bool:
+    """The meeting is planned to end on a later day than it begins: a Klausur Friday 16:00
+    to Saturday 13:00, a meeting 19:00 to 00:30."""
+    return end is not None and end.date() > start.date()
+
+
+def closing_moment(start: datetime, planned_end: datetime, closed_at: time) -> datetime:
+    """The moment the minutes' closing time ``closed_at`` names, in ``start``'s zone: on the
+    day of ``start`` (the opening, else the planned start); for a meeting planned over days
+    (:func:`over_days`) the latest after ``start`` up to the ``planned_end``, else (it ran
+    longer) the first after that end: 00:25 of a meeting 19:00–00:30 falls on the next day,
+    23:50 on the first; 12:50 of a Klausur Friday 16:00 to Saturday 13:00 on the Saturday,
+    22:00 on the Friday (found by a tester)."""
+    first = start.date()
+    if not over_days(start, planned_end):
+        return datetime.combine(first, closed_at, start.tzinfo)
+    end = planned_end.replace(tzinfo=start.tzinfo)
+    moments = [
+        datetime.combine(first + timedelta(days=n), closed_at, start.tzinfo)
+        for n in range((end.date() - first).days + 2)
+    ]
+    within = [m for m in moments if start < m <= end]
+    return max(within) if within else min(m for m in moments if m > end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,13 +281,16 @@ def clean_header(header: MinutesHeader) -> MinutesHeader:
     return replace(header, **cleaned_texts(header, MINUTES_HEADER))
 
 
-def header_problems(header: MinutesHeader) -> list[FieldProblem]:
+def header_problems(header: MinutesHeader, *, days: bool = False) -> list[FieldProblem]:
+    """Problems of the header's texts, and a closing time before the opening time unless
+    the meeting is planned over ``days`` (:func:`over_days`: then it ends on a later
+    day, :func:`closing_moment`)."""
     problems = [
         p
         for name, spec in MINUTES_HEADER.items()
         for p in text_problems(name, getattr(header, name), spec)
     ]
-    if header.opened_at and header.closed_at and header.closed_at < header.opened_at:
+    if not days and header.opened_at and header.closed_at and header.closed_at < header.opened_at:
         problems.append(
             FieldProblem(
                 "closed_at",

@@ -135,6 +135,9 @@ class MinutesDocument:
     public: bool = False
     unnamed: frozenset[str] = frozenset()  # names the public version does not print
     kind: MeetingKind = MeetingKind.REGULAR
+    # The day a meeting over days ended (its closing time's, else the planned end's;
+    # :func:`~expertenrat.domain.minutes.recorded_times`), None for one that ended on ``day``.
+    ended_on: date | None = None
     # What this meeting decided about earlier minutes (see
     # :func:`~expertenrat.domain.earlier_minutes.earlier_minutes_line`).
     earlier_minutes: tuple[str, ...] = ()
@@ -265,11 +268,22 @@ class MinutesDocument:
         return f"{adopted} ohne Änderungen festgestellt."
 
     @property
+    def last_day(self) -> date:
+        """The day the meeting ended (``day`` unless it ran over days)."""
+        return self.ended_on or self.day
+
+    @property
     def time_line(self) -> str:
         """ "16:05–18:10 Uhr"; a draft printed while the meeting runs "ab 16:05 Uhr", one
-        with the end alone "bis 18:10 Uhr", one with neither "–" (never "––– Uhr")."""
+        with the end alone "bis 18:10 Uhr", one with neither "–" (never "––– Uhr"); a
+        meeting that ended on a later day "11.12.2026, 16:05 Uhr, bis 12.12.2026, 12:50 Uhr"
+        (found by a tester)."""
         start = f"{self.opened_at:%H:%M}" if self.opened_at else ""
         end = f"{self.closed_at:%H:%M}" if self.closed_at else ""
+        if end and self.last_day > self.day:
+            end = f"{self.last_day:%d.%m.%Y}, {end}"
+            start = f"{self.day:%d.%m.%Y}, {start}" if start else ""
+            return f"{start} Uhr, bis {end} Uhr" if start else f"bis {end} Uhr"
         if start and end:
             return f"{start}–{end} Uhr"
         if start or end:

@@ -122,7 +122,10 @@ def _footer_note(doc: MinutesDocument) -> str:
 
 def _facts(doc: MinutesDocument) -> list[tuple[str, str]]:
     head = doc.letterhead
-    rows = [("Gremium", head.council_name), ("Datum", long_date(doc.day))]
+    day = long_date(doc.day)
+    if doc.last_day > doc.day:  # a Klausur Friday to Saturday, a meeting past midnight
+        day = f"{day} bis {long_date(doc.last_day)}"
+    rows = [("Gremium", head.council_name), ("Datum", day)]
     rows.append(("Beginn / Ende", doc.time_line))
     if doc.location:
         rows.append(("Ort", doc.location))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager
@@ -24,6 +25,7 @@ from expertenrat.domain.enums import (
     MinutesStyle,
 )
 from expertenrat.domain.meetings import dated_meeting_label
+from expertenrat.domain.minutes import recorded_times
 from expertenrat.domain.minutes_approval import VersionOrigin
 from expertenrat.domain.minutes_attendees import GuestLine
 from expertenrat.domain.minutes_document import ApprovalStamp, Invitation, MinutesDocument
@@ -115,6 +117,7 @@ def minutes_document(
         online_link=meeting.online_link,
         opened_at=meeting.opened_at,
         closed_at=meeting.closed_at,
+        ended_on=_ended_on(meeting),
         chair=_chair(session, meeting),
         minute_taker=meeting.minute_taker,
         present=present,
@@ -238,6 +241,14 @@ def unnamed_among(
         *(unnamed_persons(session, council_id) if members is None else members),
         *(non_public_guest(g.name, marked=g.non_public_only) for g in left_out if g.name.strip()),
     )
+
+
+def _ended_on(meeting: models.Meeting) -> date | None:
+    """The day a meeting over days ended, as its minutes print it (None for one day)."""
+    start, end = recorded_times(
+        meeting.starts_at, meeting.ends_at, meeting.opened_at, meeting.closed_at
+    )
+    return end.date() if end is not None and end.date() > start.date() else None
 
 
 def _kind_label(meeting: models.Meeting) -> str:

@@ -31,6 +31,7 @@ from expertenrat.domain.minutes import (
     clean_item_texts,
     header_problems,
     item_text_problems,
+    over_days,
 )
 from expertenrat.domain.minutes_objections import Correction
 from expertenrat.domain.wording import isolated
@@ -82,8 +83,8 @@ class MinutesAutosave:
         session into one entry. A stale version: see the module docstring.
         """
         header = clean_header(header)
-        problems = header_problems(header)
-        raise_if_invalid(problems)
+        # The order of the times once the meeting's planned days are read (_save_header).
+        raise_if_invalid(header_problems(header, days=True))
         base = clean_header(base) if base is not None else None
         try:
             return self._save_header(meeting_id, header, editing_session, base)
@@ -108,6 +109,9 @@ class MinutesAutosave:
                 hold_council(session, meeting.council_id)
                 session.refresh(meeting)
             meeting = self._load_for_change(session, meeting_id)
+            raise_if_invalid(
+                header_problems(header, days=over_days(meeting.starts_at, meeting.ends_at))
+            )
             if meeting.version != header.version:
                 stored = header_of(meeting)
                 if same_texts(stored, header):

@@ -1,19 +1,25 @@
 """A meeting that does not end on the day it began, on each backend: the council's Klausur
 Friday 16:00 to Saturday 13:00 is kept with its end's date, and the invitation and its
-calendar entry say so (found by a tester)."""
+calendar entry say so; a meeting 19:00 to 00:30 is recorded as closed after midnight and
+its minutes say when (found by a tester)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from held_meeting import hold
 from icalendar import Calendar
 from pdf_reading import text
 
 from expertenrat.domain.enums import MeetingKind
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.meeting_draft import MeetingDraft
+from expertenrat.domain.minutes import MinutesHeader
+from expertenrat.services.annexes import AnnexesService
+from expertenrat.services.minutes_autosave import MinutesAutosave
+from expertenrat.services.minutes_documents import MinutesDocumentsService
 
 BERLIN = ZoneInfo("Europe/Berlin")
 FRIDAY = datetime(2026, 12, 11, 16, tzinfo=BERLIN)
@@ -45,3 +51,39 @@ def test_an_end_more_than_three_days_on_is_refused(meetings_service, council):
     with pytest.raises(ValidationError, match="mehr als 3 Tage nach dem Beginn"):
         meetings_service.create(council.id, retreat(end=FRIDAY + timedelta(days=8)))
     assert meetings_service.list(council.id) == []
+
+
+def test_a_meeting_closed_after_midnight_is_recorded(
+    database, actor, meetings_service, documents, council
+):
+    evening = datetime(2026, 10, 15, 19, tzinfo=BERLIN)
+    late = MeetingDraft(MeetingKind.REGULAR, evening, evening + timedelta(hours=5.5), "", "Rathaus")
+    meeting_id = meetings_service.create(council.id, late)
+    hold(database, meeting_id, sent_on=evening.date() - timedelta(days=14))
+    version = meetings_service.get(meeting_id).version
+
+    saved = MinutesAutosave(database, actor).save_header(
+        meeting_id, MinutesHeader(time(19, 5), time(0, 25), version=version)
+    )
+
+    assert (saved.opened_at, saved.closed_at) == (time(19, 5), time(0, 25))
+    minutes = MinutesDocumentsService(database, documents, AnnexesService(database, actor))
+    printed = text(minutes.minutes_pdf(meeting_id).pdf)
+    assert "Datum Donnerstag, 15. Oktober 2026 bis Freitag, 16. Oktober 2026" in printed
+    assert "Beginn / Ende 15.10.2026, 19:05 Uhr, bis 16.10.2026, 00:25 Uhr" in printed
+
+
+def test_a_closing_before_the_opening_of_a_one_day_meeting_is_refused(
+    database, actor, meetings_service, council
+):
+    start = datetime(2026, 10, 15, 19, tzinfo=BERLIN)
+    one_day = MeetingDraft(MeetingKind.REGULAR, start, start + timedelta(hours=4), "", "Rathaus")
+    meeting_id = meetings_service.create(council.id, one_day)
+    hold(database, meeting_id)
+    version = meetings_service.get(meeting_id).version
+
+    with pytest.raises(ValidationError, match=r"Das Ende \(00:25\) liegt vor dem Beginn"):
+        MinutesAutosave(database, actor).save_header(
+            meeting_id, MinutesHeader(time(19, 5), time(0, 25), version=version)
+        )
+    assert meetings_service.get(meeting_id).version == version
