@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QWidget
 
 from expertenrat.domain.written_procedures import MAX_MEMBERS, WrittenVote
 from expertenrat.ui.date_fields import date_edit
@@ -37,23 +37,19 @@ class WrittenVoteFields:
             (tr(_CONTEXT, "Frist bis"), self.deadline_edit),
             (tr(_CONTEXT, "Befragte Mitglieder"), in_row(self.members_spin)),
             (
-                tr(_CONTEXT, "Ja / Nein"),
-                in_row(self.yes_spin, self.no_spin),
+                tr(_CONTEXT, "Stimmen"),
+                _counted((tr(_CONTEXT, "Ja"), self.yes_spin), (tr(_CONTEXT, "Nein"), self.no_spin)),
             ),
             (
-                tr(_CONTEXT, "Enthaltung / befangen"),
-                in_row(self.abstain_spin, self.recused_spin),
+                "",
+                _counted(
+                    (tr(_CONTEXT, "Enthaltung"), self.abstain_spin),
+                    (tr(_CONTEXT, "befangen"), self.recused_spin),
+                ),
             ),
         ):
             form.addRow(label, field)
             self._rows.append(field)
-        for spin, name in (
-            (self.yes_spin, "Ja"),
-            (self.no_spin, "Nein"),
-            (self.abstain_spin, "Enthaltung"),
-            (self.recused_spin, "befangen"),
-        ):
-            spin.setAccessibleName(tr(_CONTEXT, name))
         self._form = form
         self.check.toggled.connect(self._show)
         self._show(False)
@@ -74,6 +70,19 @@ class WrittenVoteFields:
             abstain=self.abstain_spin.value(),
             recused=self.recused_spin.value(),
         )
+
+
+def _counted(*counts: tuple[str, FocusSpin]) -> QWidget:
+    """Each count after its caption ("Ja [5]  Nein [1]"), the caption its buddy and its name
+    for screen readers: two bare spin boxes behind "Ja / Nein" left the user to guess which
+    was which (found by review)."""
+    widgets: list[QWidget] = []
+    for caption, spin in counts:
+        label = QLabel(caption)
+        label.setBuddy(spin)
+        spin.setAccessibleName(caption)
+        widgets += [label, spin]
+    return in_row(*widgets)
 
 
 def _spin(value: int) -> FocusSpin:

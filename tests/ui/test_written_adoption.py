@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from overview_sample import seed
+from PySide6.QtWidgets import QLabel
 
 from expertenrat.domain.councils import CouncilSettings
 from expertenrat.domain.enums import RecommendationStatus
@@ -49,6 +50,11 @@ def test_adopting_in_writing_records_the_votes_and_the_register_says_so(
     assert not written.sent_edit.isVisible() and not written.yes_spin.isVisible()
     written.check.setChecked(True)
     assert written.sent_edit.isVisible() and written.recused_spin.isVisible()
+    captions = {label.buddy(): label.text() for label in dialog.findChildren(QLabel)}
+    spins = (written.yes_spin, written.no_spin, written.abstain_spin, written.recused_spin)
+    # each count after its own caption, not two bare boxes behind "Ja / Nein" (found by review)
+    assert [captions.get(spin) for spin in spins] == ["Ja", "Nein", "Enthaltung", "befangen"]
+    assert all(captions[spin] == spin.accessibleName() for spin in spins)
     assert written.members_spin.value() == 2  # the council's active members
 
     written.sent_edit.setDate(date(2026, 11, 10))
