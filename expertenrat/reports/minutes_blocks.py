@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.list_points import list_point
 from expertenrat.domain.minutes_attendees import DIGITAL, GuestLine
 from expertenrat.domain.minutes_document import ApprovalStamp
@@ -191,8 +192,10 @@ def labelled(label: str, text: str, *, boxed: bool = False) -> list[Flowable]:
 
 
 def votes(item: MinutesItem) -> list[Flowable]:
-    """ "Abstimmung": one line per vote, its subject first when it has one."""
-    label = "Abstimmung" if len(item.votes) == 1 else "Abstimmungen"
+    """ "Abstimmung" ("Wahl" where all are elections): one line per vote, its subject first
+    when it has one."""
+    elections = all(v.mode is VoteMode.ELECTION for v in item.votes)
+    label = ("Wahl" if elections else "Abstimmung") + ("" if len(item.votes) == 1 else "en")
     story: list[Flowable] = []
     for vote, line in zip(item.votes, item.vote_lines(), strict=True):
         # "… aufzugreifen.: Ja 5" reads badly: the subject's own closing mark gives way.

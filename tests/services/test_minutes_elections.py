@@ -103,12 +103,15 @@ def test_the_full_and_the_public_minutes_print_the_election(
 
     full = text(documents.minutes_pdf(held.meeting_id).pdf)
     public = text(documents.minutes_pdf(held.meeting_id, public=True).pdf)
+    dossier = text(documents.dossier_pdf(held.meeting_id).pdf)  # the Sitzungsmappe
 
-    assert (
+    line = (
         "Wahl der/des Vorsitzenden: Anna Berg 4 Stimmen · Dr. Kim O'Neil 2 Stimmen · "
         "1 Enthaltung · 0 ungültig · geheime Wahl – gewählt: Anna Berg; Anna Berg nimmt die "
         "Wahl an."
-    ) in full
+    )
+    assert line in full and line in dossier
+    assert f"Wahl {line}" in full  # under "Wahl", not "Abstimmung"
     # Anna Berg has not agreed to the publication of her name; the name typed stays.
     assert "Anna Berg" not in public
     assert (
