@@ -16,19 +16,26 @@ from expertenrat.domain.text_characters import line_feeds, pasted_line, pasted_t
 
 _NUMBER = r"\d{1,2}(?:\.\d{1,2})*"
 _KEYWORD = r"(?:TOP|Tagesordnungspunkt)\s*"
-# What a list sets its marks apart with: a tab (Word), or a run of spaces (an e-mail's list).
-_LIST_GAP = r"(?:[ \u00a0]*\t|[ \u00a0]{2,})"
+# What a list sets its marks apart with: a tab (Word), or no-break spaces (an e-mail's list).
+# A mark that is also a word or a number ("10", "o") needs one of these: before a run of
+# plain spaces it begins a title ("10   Jahre Smart City", "o  Sole mio": found by review).
+_LIST_GAP = r"(?:[ \u00a0]*\t|(?=[ ]*\u00a0)[ \u00a0]{2,})"
+# A mark that is nothing else ("3.", "a)", "TOP 3") also before a run of plain spaces.
+_MARK_GAP = r"(?:[ \u00a0]*\t|[ \u00a0]{2,})"
 # "TOP 3" (or a bare "3.", "3.1", "3)") and a tab; or "TOP 3" and a colon or a dash.
 _OWN_NUMBER = re.compile(
-    rf"\A\s*(?:(?:{_KEYWORD})?{_NUMBER}[.:)]?{_LIST_GAP}|{_KEYWORD}{_NUMBER}\.?\s*[:–—-]\s)"
+    rf"\A\s*(?:(?:{_KEYWORD}{_NUMBER}[.:)]?|{_NUMBER}[.)]){_MARK_GAP}|{_NUMBER}:?{_LIST_GAP}"
+    rf"|{_KEYWORD}{_NUMBER}\.?\s*[:–—-]\s)"
     r"\s*(?=\S)",
     re.IGNORECASE,
 )
 # A bullet (one that is nothing else also before a single space), or a list's letter or
-# Roman numeral ("a)", "IV."), dash, "o" (Word's second level) or "§" (Wingdings' square of
-# the third, as an e-mail copies it) before a tab or a run of spaces.
+# Roman numeral ("a)", "IV.") or dash before a tab or a run of spaces; an "o" (Word's second
+# level) or "§" (Wingdings' square of the third, as an e-mail copies it) before a tab or
+# no-break spaces.
 _LIST_MARK = re.compile(
-    rf"\A\s*(?:[•·▪●■◦‣⁃➢✓❖❑○]\s|(?:[a-z][.)]|[ivx]{{1,4}}[.)]|[-–*o§]){_LIST_GAP})\s*(?=\S)",
+    rf"\A\s*(?:[•·▪●■◦‣⁃➢✓❖❑○]\s|(?:[a-z][.)]|[ivx]{{1,4}}[.)]|[-–*]){_MARK_GAP}|[o§]{_LIST_GAP})"
+    r"\s*(?=\S)",
     re.IGNORECASE,
 )
 

@@ -20,6 +20,10 @@ from expertenrat.domain.pasted_agenda_titles import agenda_lines, pasted_title
         "Tagesordnungspunkt 3: Genehmigung der Tagesordnung",
         # a list of an e-mail: its number set apart by no-break spaces (found by a tester)
         "3.\u00a0\u00a0\u00a0\u00a0\u00a0 Genehmigung der Tagesordnung",
+        "3\u00a0\u00a0\u00a0Genehmigung der Tagesordnung",
+        "3.   Genehmigung der Tagesordnung",  # a number with its point before plain spaces
+        "3)  Genehmigung der Tagesordnung",
+        "TOP 3   Genehmigung der Tagesordnung",
     ],
 )
 def test_the_number_an_agenda_line_was_copied_with_is_left_out(copied: str) -> None:
@@ -38,6 +42,8 @@ def test_the_number_an_agenda_line_was_copied_with_is_left_out(copied: str) -> N
         "• Genehmigung der Tagesordnung",
         "b)\tGenehmigung der Tagesordnung",
         "IV.\tGenehmigung der Tagesordnung",
+        "o\u00a0\u00a0\u00a0 Genehmigung der Tagesordnung",  # an e-mail's second level
+        "a)  Genehmigung der Tagesordnung",
     ],
 )
 def test_the_mark_of_a_list_an_agenda_line_was_copied_from_is_left_out(copied: str) -> None:
@@ -55,6 +61,12 @@ def test_the_mark_of_a_list_an_agenda_line_was_copied_from_is_left_out(copied: s
         "- Begrüßung",  # a dash, a letter before a single space: perhaps meant
         "a) Vorstellung",
         "o Ton",
+        # a number or a lone letter before plain spaces begins the title (found by review:
+        # "Jahre Smart City", "Sole mio")
+        "10   Jahre Smart City",
+        "o  Sole mio",
+        "1.5  Millionen Euro für Radwege",
+        "§  3 der Geschäftsordnung",
     ],
 )
 def test_a_title_that_only_begins_like_a_copied_line_keeps_it(title: str) -> None:
@@ -90,6 +102,7 @@ def test_an_agenda_pasted_whole_is_read_as_its_items_titles(copied: str) -> None
         "Tagesordnung:\n1. Begrüßung\n2. Bericht",  # text before it
         "1. Begrüßung\n2.",  # one title only
         "16 Teilnehmende\n12 Gäste",  # numbers, no list
+        "10   Jahre Smart City\n12   Monate Bauzeit",
     ],
 )
 def test_what_is_no_agenda_gives_no_titles(copied: str) -> None:
