@@ -1,5 +1,6 @@
 """The OParl Papers of a council: its projects (consulted under agenda items) and its
-recommendations (adopted under one), each with its Consultations."""
+recommendations (adopted under one, or in writing between meetings), each with its
+Consultations."""
 
 from __future__ import annotations
 
@@ -13,6 +14,10 @@ from expertenrat.domain.oparl_records import (
     RecommendationRecord,
     Stamp,
 )
+
+REPORT_ROLE = "Bericht"
+"""The role of the Consultation of a recommendation adopted in writing at the item of a
+later meeting that reported it."""
 
 
 def project_paper(body: OParlBody, project: ProjectRecord) -> dict:
@@ -64,26 +69,34 @@ def recommendation_paper(body: OParlBody, r: RecommendationRecord) -> dict:
     }
     if r.adopted_on is not None:
         obj["date"] = r.adopted_on.isoformat()
+    if r.in_writing:
+        obj[f"{VENDOR}adoptedInWriting"] = True  # Umlaufverfahren, between meetings
     if r.due_on is not None:
         obj[f"{VENDOR}responseDue"] = r.due_on.isoformat()
     if r.text:
         obj[f"{VENDOR}text"] = r.text
-    origin = body.public_items.get(r.origin_item_key) if r.origin_item_key else None
-    obj["consultation"] = (
-        [
-            _consultation(
-                body,
-                derived_key(r.stamp.key, "consultation"),
-                r.stamp,
-                url,
-                *origin,
-                authoritative=True,
-            )
-        ]
-        if origin
-        else []
-    )
+    obj["consultation"] = _adoption(body, r, url)
     return obj
+
+
+def _adoption(body: OParlBody, r: RecommendationRecord, paper_url: str) -> list[dict]:
+    """Where ``r`` was adopted: its public agenda item; for one adopted in writing, the
+    public item of a later meeting that reported it (not authoritative: the decision was
+    taken in writing; a Consultation names the meeting and item it belongs to). None for
+    one adopted otherwise between meetings, or in writing and not reported yet."""
+    if r.origin_item_key:
+        origin, role, key = r.origin_item_key, "", derived_key(r.stamp.key, "consultation")
+    elif r.reported_item_key:
+        origin, role, key = r.reported_item_key, REPORT_ROLE, derived_key(r.stamp.key, "report")
+    else:
+        return []
+    found = body.public_items.get(origin)
+    if not found:
+        return []
+    authoritative = not role
+    return [
+        _consultation(body, key, r.stamp, paper_url, *found, authoritative=authoritative, role=role)
+    ]
 
 
 def _consultation(
@@ -95,6 +108,7 @@ def _consultation(
     meeting: MeetingRecord,
     *,
     authoritative: bool,
+    role: str = "",
 ) -> dict:
     own = Stamp(key, stamp.created, max(stamp.modified, item.stamp.modified))
     return {
@@ -104,5 +118,5 @@ def _consultation(
         "meeting": body.url("meeting", meeting.stamp.key),
         "organization": [body.org_url],
         "authoritative": authoritative,
-        "role": "Beschlussfassung" if authoritative else "Beratung",
+        "role": role or ("Beschlussfassung" if authoritative else "Beratung"),
     }

@@ -167,6 +167,10 @@ class RecommendationRecord:
     field_key: str | None = None
     project_keys: tuple[str, ...] = ()
     origin_item_key: str | None = None
+    # Adopted in writing between meetings (Umlaufverfahren); the item of a later meeting
+    # that reports it, if one does
+    in_writing: bool = False
+    reported_item_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,11 +62,14 @@ HEADERS = tuple(header for header, _ in COLUMNS)
 
 
 def _consultation(line: ReportLine) -> str:
-    """ "öffentlich" or "nichtöffentlich", as the agenda item that adopted it was; empty for
-    one adopted outside an agenda item (between meetings)."""
+    """ "öffentlich" or "nichtöffentlich", as the agenda item that adopted it was;
+    "öffentlich" for one adopted in writing (Umlaufverfahren), as the open data publish it
+    (``domain.oparl_public``: no non-public item adopted it; ``domain.oparl_papers``); empty
+    for one adopted otherwise between meetings."""
     if line.non_public:
         return "nichtöffentlich"
-    return "öffentlich" if line.row.origin.item_id is not None else ""
+    origin = line.row.origin
+    return "öffentlich" if origin.item_id is not None or origin.in_writing_on else ""
 
 
 def _due_on(row: RecommendationRow) -> date | None:

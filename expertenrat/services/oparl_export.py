@@ -223,13 +223,13 @@ def _person(person: models.Person) -> PersonRecord:
 def _recommendations(
     session: Session, council_id: int, project_keys: dict[int, str], item_keys: dict[int, str]
 ) -> list[RecommendationRecord]:
-    rows = list(
-        session.scalars(
-            select(models.Recommendation)
-            .where(models.Recommendation.council_id == council_id)
-            .order_by(models.Recommendation.code)
-        )
-    )
+    written = models.WrittenProcedure
+    rows = session.execute(
+        select(models.Recommendation, written.id, written.reported_item_id)
+        .outerjoin(written, written.recommendation_id == models.Recommendation.id)
+        .where(models.Recommendation.council_id == council_id)
+        .order_by(models.Recommendation.code)
+    ).all()
     addressed = grouped(
         session.execute(
             select(
@@ -257,8 +257,10 @@ def _recommendations(
             origin_item_key=item_keys.get(r.origin_agenda_item_id)
             if r.origin_agenda_item_id
             else None,
+            in_writing=procedure is not None,
+            reported_item_key=item_keys.get(reported) if reported else None,
         )
-        for r in rows
+        for r, procedure, reported in rows
     ]
 
 

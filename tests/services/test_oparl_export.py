@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,16 @@ from sqlalchemy import select
 
 from expertenrat.domain.agenda import AgendaItem
 from expertenrat.domain.elections import Candidate, Election
-from expertenrat.domain.enums import AttendanceStatus, MeetingState, VoteMode
+from expertenrat.domain.enums import (
+    AttendanceStatus,
+    MeetingState,
+    RecommendationStatus,
+    VoteMode,
+)
+from expertenrat.domain.file_formats import RegisterFileFormat
 from expertenrat.domain.members import Member
 from expertenrat.domain.votes import VoteDraft
+from expertenrat.domain.written_procedures import WrittenVote
 from expertenrat.services.context import Services
 from expertenrat.store import models
 from expertenrat.store.database import Database
@@ -746,3 +754,39 @@ def test_an_urgent_item_is_exported_like_any_item(services, tmp_path):
     walk = exported(services, folder)
 
     assert f"Eilantrag {HOSTILE}" in public_titles(walk)
+
+
+def test_a_recommendation_adopted_in_writing_is_public_in_the_open_data_and_the_register(
+    services, tmp_path
+):
+    """(found by a helper) The Paper of a recommendation adopted in writing had only a
+    date, and the register file left its "Beratung" empty though the open data publish it:
+    the Paper says it was adopted in writing and names the public item that reported it
+    (a Consultation, not authoritative), the register says "öffentlich"."""
+    council = services.settings.councils()[0].id
+    register = services.recommendations
+    draft = next(r for r in register.list(council) if r.status is RecommendationStatus.DRAFT)
+    planned = [m for m in services.meetings.list(council) if m.state is MeetingState.PLANNED]
+    meeting = planned[-1]
+    day = date.today() - timedelta(days=1)  # the demo lies around today; never ahead
+    vote = WrittenVote(day - timedelta(days=7), day, 9, 8)
+    register.adopt(draft.id, register.get(draft.id).row.version, day, "", in_writing=vote)
+    written = services.written_procedures
+    (offered,) = [d for d in written.offered(meeting.id) if d.code == draft.code]
+    report = written.report(meeting.id, [offered.key]).items[-1]
+    report_id = public_ids(services.database, models.AgendaItem, models.AgendaItem.id == report.key)
+
+    walk = exported(services, tmp_path / "oparl")
+
+    (paper,) = [p for p in walk.of_type("Paper") if p.get("reference") == draft.code]
+    assert (paper["date"], paper["expertenrat:adoptedInWriting"]) == (day.isoformat(), True)
+    (reported,) = paper["consultation"]
+    assert (reported["authoritative"], reported["role"]) == (False, "Bericht")
+    assert reported["agendaItem"] == f"{BASE}/agenda-item/{report_id.pop()}.json"
+    (item,) = [i for i in walk.of_type("AgendaItem") if i["id"] == reported["agendaItem"]]
+    assert item["meeting"] == reported["meeting"]
+    exported_csv = services.recommendations_report.export(council, RegisterFileFormat.CSV)
+    rows = list(csv.reader(io.StringIO(exported_csv.data.decode("utf-8-sig")), delimiter=";"))
+    (row,) = [r for r in rows if r[0] == draft.code]
+    assert row[rows[0].index("Beratung")] == "öffentlich"
+    assert row[rows[0].index("Herkunft")] == f"im Umlaufverfahren am {day:%d.%m.%Y}"
