@@ -13,6 +13,8 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QAbstractSpinBox, QWidget
 
 from expertenrat.domain.councils import CouncilSettings
+from expertenrat.domain.elections import Candidate, Election
+from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.votes import VoteDraft
 from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.minutes_item_list import item_key
@@ -150,3 +152,24 @@ def test_read_only_count_boxes_keep_their_width_without_arrows(qtbot, app_style_
     spins = approved.counts.values()
     assert all(s.buttonSymbols() == QAbstractSpinBox.ButtonSymbols.NoButtons for s in spins)
     assert [s.width() for s in spins] == [s.width() for s in draft.counts.values()]
+
+
+def test_an_election_of_approved_minutes_is_read_only(qtbot, app_style_sheet):
+    """The persons, votes and choices of an election in approved minutes can be read and
+    copied, not changed: no person added or removed, no choice made."""
+    chosen = Election((Candidate("Dr. A", 6), Candidate("Dr. B", 3)), secret=True, elected="Dr. A")
+    line = VoteLine(VoteDraft(VoteMode.ELECTION, abstain=1, election=chosen))
+    line.set_read_only(True)
+    qtbot.addWidget(line)
+    line.show()
+    exposed(line)
+
+    election = line.election_fields
+    texts = [f for row in election.rows for f in (row.name_edit, row.votes_spin)]
+    for field in (*texts, election.abstain_spin, election.invalid_spin):
+        assert field.isReadOnly() and field.isEnabled(), field  # still to be copied
+    buttons = [row.remove_button for row in election.rows]
+    for widget in (*buttons, election.add_button, election.secret_check,
+                   election.elected_combo, election.accepted_combo):  # fmt: skip
+        assert not widget.isEnabled(), widget
+    assert line.draft().election == chosen
