@@ -158,11 +158,9 @@ ROWS_OF_MEETING = {
 ROWS_OF_ITEMS = {
     "Abstimmungen": (models.Vote.agenda_item_id,),
     "Empfehlungen aus der Sitzung": (models.Recommendation.origin_agenda_item_id,),
-    "Ankunft oder Weggang während eines TOP erfasst": (
+    "Ankunft, Weggang oder Unterbrechung während eines TOP erfasst": (
         models.Attendance.arrived_item_id,
         models.Attendance.left_item_id,
-    ),
-    "eine Unterbrechung der Teilnahme während eines TOP erfasst": (
         models.Attendance.away_item_id,
         models.Attendance.back_item_id,
     ),
