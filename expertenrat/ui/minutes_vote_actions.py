@@ -169,12 +169,7 @@ class VoteActions:
     def ask_remove(self, line: VoteLine) -> None:
         """Remove a stored vote from the minutes after asking (a slip loses its counts)."""
         draft = line.draft()
-        if draft.mode is VoteMode.COUNTED:
-            what = tr(_CONTEXT, "Ja {yes} · Nein {no} · Enthaltung {abstain}").format(
-                yes=draft.yes, no=draft.no, abstain=draft.abstain
-            )
-        else:
-            what = tr(_CONTEXT, draft.mode.label)
+        what = _counts(draft)
         subject = " ".join(draft.subject.split())
         self._dialogs.question(
             self._parent,
@@ -248,10 +243,17 @@ def _not_taken(error: ConcurrentEditError, drafts: Sequence[VoteDraft]) -> str:
 
 
 def _typed_line(vote: VoteDraft) -> str:
-    if vote.mode is VoteMode.COUNTED:
-        counts = f"Ja {vote.yes} · Nein {vote.no} · Enthaltung {vote.abstain}"
-    elif vote.mode is VoteMode.ELECTION and vote.election is not None:
-        counts = election_line(vote.election, vote.abstain)
-    else:
-        counts = vote.mode.label
+    counts = _counts(vote)
     return f"{vote.subject}: {counts}" if vote.subject else counts
+
+
+def _counts(vote: VoteDraft) -> str:
+    """ "Ja 5 · Nein 0 · Enthaltung 1", an election's line ("Dr. A 6 Stimmen · … –
+    gewählt: Dr. A"), or the kind of vote ("einstimmig")."""
+    if vote.mode is VoteMode.COUNTED:
+        return tr(_CONTEXT, "Ja {yes} · Nein {no} · Enthaltung {abstain}").format(
+            yes=vote.yes, no=vote.no, abstain=vote.abstain
+        )
+    if vote.mode is VoteMode.ELECTION and vote.election is not None:
+        return election_line(vote.election, vote.abstain)
+    return tr(_CONTEXT, vote.mode.label)

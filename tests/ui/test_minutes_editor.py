@@ -17,7 +17,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 from verwerfen import escape_asks_before_dropping, escape_closes_at_once
 
-from expertenrat.domain.elections import Candidate
+from expertenrat.domain.elections import Candidate, Election
 from expertenrat.domain.enums import AttendanceStatus, VoteMode
 from expertenrat.domain.errors import ConnectionLostError
 from expertenrat.domain.minutes import ItemTexts, RecommendationDraft
@@ -1794,3 +1794,19 @@ def test_an_election_is_entered_with_the_keyboard_and_saved(qtbot, make_editor, 
     (line,) = box.lines
     qtbot.waitUntil(line.isVisible, timeout=WAIT)
     assert line.draft().election == vote.election and line.election_fields.isVisible()
+
+
+def test_removing_a_stored_election_names_its_line(qtbot, make_editor, services, held, dialogs):
+    item_id = held.item_ids[2]
+    chosen = Election((Candidate("Dr. A", 2), Candidate("Dr. B", 1)), elected="Dr. A")
+    services.minutes.save_votes(item_id, [VoteDraft(VoteMode.ELECTION, election=chosen)], ())
+    editor = make_editor(held.meeting_id)
+    show_item(editor, item_id)
+    dialogs.answer_yes = False
+
+    editor.item_form.votes.lines[0].remove_button.click()
+
+    assert dialogs.messages[-1][2] == (
+        "Die Abstimmung (Dr. A 2 Stimmen · Dr. B 1 Stimme · 0 Enthaltungen · 0 ungültig · "
+        "offene Wahl – gewählt: Dr. A) aus dem Protokoll entfernen?"
+    )
