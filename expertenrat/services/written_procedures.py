@@ -5,11 +5,11 @@ Adopting a draft "im Umlaufverfahren" (:meth:`RecommendationLifecycle.adopt` wit
 :class:`~expertenrat.domain.written_procedures.WrittenVote`) stores a
 ``written_procedures`` row (migration 0039) through :func:`record_written_vote`. Until a
 live agenda item of a meeting not cancelled reports it, it waits: the Tagesordnung of a
-planned meeting offers "Umlaufbeschlüsse berichten", which adds one item
-"Bericht über die im Umlaufverfahren gefassten Beschlüsse" reporting every one adopted up
-to the meeting's day; its minutes name them under it (:func:`reported_decisions`).
-Deleting that item, or cancelling its meeting, offers them again. The Übersicht counts
-those waiting (:func:`written_lines`).
+planned meeting offers "Umlaufbeschlüsse berichten", which reports those chosen (adopted
+up to the meeting's day) by one item "Bericht über die im Umlaufverfahren gefassten
+Beschlüsse": the one the agenda has, else a new one; its minutes name them under it
+(:func:`reported_decisions`). Deleting that item, or cancelling its meeting, offers them
+again. The Übersicht counts those waiting (:func:`written_lines`).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from expertenrat.domain.written_procedures import (
 )
 from expertenrat.services.agenda_changes import agenda_of
 from expertenrat.services.agenda_insertion import insert_item
-from expertenrat.services.agenda_rows import live_item_exists, load
+from expertenrat.services.agenda_rows import MeetingItems, live_item_exists, load
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.unit_of_work import changing, reading
 from expertenrat.services.urgent_items import order_refusal
@@ -158,9 +158,10 @@ class WrittenProceduresService:
             return waiting_decisions(session, meeting.council_id, meeting)
 
     def report(self, meeting_id: int, keys: Sequence[int]) -> Agenda:
-        """Add the item "Bericht über die im Umlaufverfahren gefassten Beschlüsse" (a
-        report, public) where a new item goes, reporting the written procedures ``keys``
-        (of those offered); its minutes name them. Refused as a whole where one is no
+        """Report the written procedures ``keys`` (of those offered) by the item "Bericht
+        über die im Umlaufverfahren gefassten Beschlüsse" (a report, public): the one the
+        agenda already has (:func:`_report_item`), never a second, else a new one where a
+        new item goes; its minutes name them. Refused as a whole where one is no
         longer offered (reported meanwhile, on this PC or another)."""
         with changing(self._db, _AGENDA) as session:
             found = load(session, meeting_id, lock=True)
@@ -172,14 +173,34 @@ class WrittenProceduresService:
             }
             if not keys or not set(keys) <= offered:
                 raise ValidationError([FieldProblem("agenda", GONE if keys else NONE_CHOSEN)])
-            new = NewItem(
-                key=0,
-                title=REPORT_TITLE,
-                kind=AgendaItemKind.REPORT,
-                public=True,
-                planned_minutes=5,
-            )
-            row = insert_item(session, self._actor, found, new, None, new_item_index(found.items()))
+            item_id = _report_item(session, found)
+            if item_id is None:
+                new = NewItem(
+                    key=0,
+                    title=REPORT_TITLE,
+                    kind=AgendaItemKind.REPORT,
+                    public=True,
+                    planned_minutes=5,
+                )
+                index = new_item_index(found.items())
+                item_id = insert_item(session, self._actor, found, new, None, index).id
             for key in keys:
-                session.get(W, key).reported_item_id = row.id
+                session.get(W, key).reported_item_id = item_id
             return agenda_of(found)
+
+
+def _report_item(session: Session, found: MeetingItems) -> int | None:
+    """The id of the live item of ``found`` that already reports decisions adopted in
+    writing, else of one "Bericht über die im Umlaufverfahren gefassten Beschlüsse" (its
+    decisions deleted since); ``None`` where it has neither."""
+    reporting = session.scalars(
+        select(W.reported_item_id).where(W.reported_item_id.in_(found.rows)).order_by(W.id)
+    ).first()
+    if reporting is not None:
+        return reporting
+    titled = [
+        row.id
+        for row in found.rows.values()
+        if row.title == REPORT_TITLE and row.kind == AgendaItemKind.REPORT.value
+    ]
+    return min(titled, default=None)

@@ -4,8 +4,9 @@ meeting's agenda.
 "Umlaufbeschlüsse berichten …" of :mod:`ui.agenda_structure_bar` offers the
 recommendations adopted in writing up to the meeting's day that no agenda reports yet
 (:mod:`~expertenrat.services.written_procedures`), each a check box, all checked first;
-those checked are reported by one new item "Bericht über die im Umlaufverfahren gefassten
-Beschlüsse", under which the minutes name them. With none waiting it says so.
+those checked are reported by the item "Bericht über die im Umlaufverfahren gefassten
+Beschlüsse" (the one the agenda has, else a new one), under which the minutes name them.
+With none waiting it says so.
 """
 
 from __future__ import annotations
@@ -38,8 +39,9 @@ class WrittenReportQuestion(AgendaAddition):
             tr(
                 _CONTEXT,
                 "Diese Empfehlungen wurden zwischen den Sitzungen im Umlaufverfahren "
-                "beschlossen. Ein neuer Punkt „Bericht über die im Umlaufverfahren gefassten "
-                "Beschlüsse“ berichtet die gewählten; das Protokoll nennt sie mit dem Ergebnis:",
+                "beschlossen. Der Punkt „Bericht über die im Umlaufverfahren gefassten "
+                "Beschlüsse“ berichtet die gewählten (der schon vorhandene, sonst ein neuer); "
+                "das Protokoll nennt sie mit dem Ergebnis:",
             ),
             tr(_CONTEXT, "Bitte wählen Sie eine Empfehlung."),
         )

@@ -183,6 +183,29 @@ def test_deleting_the_report_or_cancelling_its_meeting_offers_them_again(
     assert [d.code for d in service.offered(held.next_id)] == ["E-2026-01"]
 
 
+def test_decisions_reported_later_join_the_report_item_the_agenda_has(
+    database, actor, register, council, held
+) -> None:
+    """(found by a helper) A second report added a twin item "Bericht über die im
+    Umlaufverfahren gefassten Beschlüsse"."""
+    _adopt(register, council)
+    service = WrittenProceduresService(database, actor)
+    first = service.report(held.next_id, [d.key for d in service.offered(held.next_id)])
+    _adopt(register, council, on=date(2026, 3, 25), title="Sensoren teilen")
+
+    agenda = service.report(held.next_id, [d.key for d in service.offered(held.next_id)])
+
+    assert [i.key for i in agenda.items] == [i.key for i in first.items]
+    assert [i.title for i in agenda.items].count(REPORT_TITLE) == 1
+    with database.transaction() as session:
+        reporting = session.scalars(select(models.WrittenProcedure.reported_item_id)).all()
+    assert reporting == [first.items[-1].key] * 2
+    AgendaService(database, actor).delete(first.items[-1].key, first.items[-1].version)
+    again = service.report(held.next_id, [d.key for d in service.offered(held.next_id)])
+    assert again.items[-1].title == REPORT_TITLE
+    assert again.items[-1].key != first.items[-1].key  # the deleted one is not reused
+
+
 def test_the_report_and_the_register_file_say_where_it_was_adopted(
     database, actor, council
 ) -> None:
