@@ -68,6 +68,14 @@ class MeetingSpan:
     end: time | None
     latest: time | None
     recorded: bool = False
+    # A meeting over midnight, under a day long (19:00–00:30, a Klausur Friday 16:00 to
+    # Saturday 13:00): a time before this one, its start's, is of its next day.
+    next_day_before: time | None = None
+
+    def order(self, moment: time) -> tuple[bool, time]:
+        """What puts ``moment`` in the meeting's order: Saturday 09:00 after Friday 17:00
+        (found by a tester)."""
+        return (self.next_day_before is not None and moment < self.next_day_before, moment)
 
 
 def meeting_span(
@@ -80,7 +88,8 @@ def meeting_span(
     planned, before its end is entered, is none (found by review)."""
     start, end = recorded_times(start, end, opened_at, closed_at)
     if end is not None and end.date() != start.date():
-        return MeetingSpan(None, None, None)
+        under_a_day = end - start < timedelta(days=1)
+        return MeetingSpan(None, None, None, next_day_before=start.time() if under_a_day else None)
     latest = end
     if end is not None and closed_at is None:
         latest = min(end + OVERRUN, datetime.combine(end.date(), time.max, end.tzinfo))
@@ -133,7 +142,7 @@ def time_problems(entry: AttendanceEntry, span: MeetingSpan) -> list[FieldProble
     if (
         entry.arrived_at is not None
         and entry.left_at is not None
-        and entry.left_at < entry.arrived_at
+        and span.order(entry.left_at) < span.order(entry.arrived_at)
     ):
         problems.append(
             FieldProblem(

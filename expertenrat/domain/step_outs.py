@@ -114,7 +114,7 @@ def _item_problems(items: Sequence[AgendaRef], entry: AttendanceEntry) -> list[F
 def _time_problems(entry: AttendanceEntry, span: MeetingSpan) -> list[FieldProblem]:
     name, away_at, back_at = entry.name, entry.away_at, entry.back_at
     problems = []
-    if away_at is not None and back_at is not None and back_at <= away_at:
+    if away_at is not None and back_at is not None and span.order(back_at) <= span.order(away_at):
         problems.append(
             FieldProblem(
                 "back_at",
@@ -126,7 +126,7 @@ def _time_problems(entry: AttendanceEntry, span: MeetingSpan) -> list[FieldProbl
         if moment is None:
             continue
         said = f"{name} {_AT[field].format(f'{moment:%H:%M}')}"
-        beyond = _beyond_came_went(entry, moment)
+        beyond = _beyond_came_went(entry, moment, span)
         if beyond:
             problems.append(FieldProblem(field, f"{said}, {beyond}. Bitte prüfen Sie die Uhrzeit."))
         elif outside_meeting(moment, span.start, span.latest):
@@ -140,13 +140,13 @@ def _time_problems(entry: AttendanceEntry, span: MeetingSpan) -> list[FieldProbl
     return problems
 
 
-def _beyond_came_went(entry: AttendanceEntry, moment: time) -> str:
+def _beyond_came_went(entry: AttendanceEntry, moment: time, span: MeetingSpan) -> str:
     """ "vor dem Kommen (16:30 Uhr)" where ``moment`` lies before ``entry``'s arrival time,
     "nach dem Gehen (…)" where after its departure time, else "": both ends of a time away
     lie between them (found by review: only the leaving was checked against the arrival,
     only the return against the departure)."""
-    if entry.arrived_at is not None and moment < entry.arrived_at:
+    if entry.arrived_at is not None and span.order(moment) < span.order(entry.arrived_at):
         return f"vor dem Kommen ({entry.arrived_at:%H:%M} Uhr)"
-    if entry.left_at is not None and moment > entry.left_at:
+    if entry.left_at is not None and span.order(moment) > span.order(entry.left_at):
         return f"nach dem Gehen ({entry.left_at:%H:%M} Uhr)"
     return ""

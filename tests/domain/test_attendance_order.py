@@ -35,12 +35,42 @@ def test_a_planned_end_may_be_passed_by_two_hours() -> None:
     assert evening.latest == time.max
 
 
-def test_a_meeting_past_midnight_is_not_checked() -> None:
+def test_a_meeting_past_midnight_is_not_checked_against_its_span() -> None:
     late = datetime(2026, 3, 10, 22, 0)
     assert meeting_span(late, datetime(2026, 3, 11, 0, 30), None, None) == MeetingSpan(
-        None, None, None
+        None, None, None, next_day_before=time(22, 0)
     )
     assert not outside_meeting(time(0, 10), time(22, 0), time(0, 30))
+
+
+KLAUSUR = (datetime(2026, 12, 11, 16, 0), datetime(2026, 12, 12, 13, 0))
+
+
+def _present(**times: object) -> AttendanceEntry:
+    return AttendanceEntry(
+        1, "Anna Berg", "Berg", status=AttendanceStatus.PRESENT, arrived_item_id=2,
+        left_item_id=7, away_item_id=4, back_item_id=5, **times,
+    )  # fmt: skip
+
+
+def test_times_of_a_klausur_s_second_day_come_after_its_first() -> None:
+    """A time before the start's belongs to the next day of a meeting over midnight:
+    arriving Friday 16:30 and leaving Saturday 11:00, stepping out Friday 21:00 and
+    back Saturday 09:00 are in order (found by a tester)."""
+    span = meeting_span(*KLAUSUR, time(16, 5), None)
+    assert span.order(time(9, 0)) > span.order(time(21, 0))
+    fine = _present(arrived_at=time(16, 30), left_at=time(11, 0))
+    assert time_problems(fine, span) == []
+    crossed = _present(arrived_at=time(11, 0), left_at=time(16, 30))
+    (problem,) = time_problems(crossed, span)
+    assert problem.message.startswith("Anna Berg kommt um 11:00 Uhr und geht schon um 16:30")
+
+
+def test_a_meeting_over_a_day_long_keeps_the_clock_s_order() -> None:
+    """Friday 10:00 to Saturday 16:00: a time alone cannot tell its day."""
+    span = meeting_span(datetime(2026, 12, 11, 10, 0), datetime(2026, 12, 12, 16, 0), None, None)
+    assert span == MeetingSpan(None, None, None)
+    assert span.order(time(9, 0)) < span.order(time(21, 0))
 
 
 def test_without_an_end_only_the_start_counts() -> None:

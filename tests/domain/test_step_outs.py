@@ -60,3 +60,15 @@ def test_a_leaving_after_the_departure_time_is_refused() -> None:
         "Ödön Pál verlässt die Sitzung um 17:30 Uhr, nach dem Gehen (17:00 Uhr). Bitte prüfen "
         "Sie die Uhrzeit.",
     )
+
+
+def test_a_time_away_over_the_night_of_a_klausur_is_in_order() -> None:
+    """Friday 16:00 to Saturday 13:00: away from 21:00 during TOP 2, back at 09:00 on
+    Saturday, after arriving at 16:30 on Friday (found by a tester)."""
+    over_night = MeetingSpan(None, None, None, next_day_before=time(16))
+    entry = replace(
+        PAL, arrived_item_id=10, arrived_at=time(16, 30), away_at=time(21), back_at=time(9)
+    )
+    assert step_out_problems(ITEMS, entry, over_night) == []
+    on_one_day = step_out_problems(ITEMS, entry, SPAN)
+    assert "kehrt schon um 09:00 Uhr zurück" in on_one_day[0].message

@@ -5,21 +5,25 @@ its minutes say when (found by a tester)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from held_meeting import hold
 from icalendar import Calendar
+from meeting_rows import add_meeting
 from pdf_reading import text
 
-from expertenrat.domain.enums import MeetingKind
+from expertenrat.domain.enums import AttendanceStatus, MeetingKind
 from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.minutes import MinutesHeader
 from expertenrat.services.annexes import AnnexesService
+from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.minutes_autosave import MinutesAutosave
 from expertenrat.services.minutes_documents import MinutesDocumentsService
+from expertenrat.store import models
 
 BERLIN = ZoneInfo("Europe/Berlin")
 FRIDAY = datetime(2026, 12, 11, 16, tzinfo=BERLIN)
@@ -87,3 +91,31 @@ def test_a_closing_before_the_opening_of_a_one_day_meeting_is_refused(
             meeting_id, MinutesHeader(time(19, 5), time(0, 25), version=version)
         )
     assert meetings_service.get(meeting_id).version == version
+
+
+def test_times_on_the_klausur_s_second_day_are_saved_in_order(
+    database, actor, members_service, new_member, council, today
+):
+    """Arriving Friday 16:30 (TOP 2), away from 21:00 (TOP 3) to Saturday 09:00 (TOP 4),
+    leaving Saturday 11:00 (TOP 4): one day's clock refused the departure as before the
+    arrival."""
+    member = members_service.save(council.id, new_member("Anna", "Berg"), today).id
+    rows = add_meeting(database, council.id, starts_at=datetime(2026, 11, 20, 16, 0))
+    with database.transaction() as session:
+        session.get(models.Meeting, rows.meeting_id).ends_at = datetime(2026, 11, 21, 13, 0)
+    attendance = AttendanceService(database, actor)
+    _, second, third, fourth = rows.item_ids
+    entry = attendance.sheet(rows.meeting_id).entry(member)
+    times = {
+        "arrived_item_id": second, "arrived_at": time(16, 30),
+        "away_item_id": third, "away_at": time(21, 0),
+        "back_item_id": fourth, "back_at": time(9, 0),
+        "left_item_id": fourth, "left_at": time(11, 0),
+    }  # fmt: skip
+
+    sheet = attendance.save_entry(
+        rows.meeting_id, replace(entry, status=AttendanceStatus.PRESENT, **times)
+    )
+
+    saved = sheet.entry(member)
+    assert (saved.arrived_at, saved.back_at, saved.left_at) == (time(16, 30), time(9), time(11))
