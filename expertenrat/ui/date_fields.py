@@ -35,6 +35,7 @@ from expertenrat.domain.text_characters import copied_value
 from expertenrat.ui.field_notice import FieldNotice
 from expertenrat.ui.field_paste import PasteWatch, copied_texts, quoted, say_under
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.refused_click import CLICKS
 from expertenrat.ui.typed_keys import Run, TypedRun, is_tab
 from expertenrat.ui.widgets import wheel_only_when_focused
 
@@ -98,6 +99,7 @@ class DateEdit(QDateEdit):
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         self._keys.clear()
+        CLICKS.came(self)
         super().focusInEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -105,7 +107,7 @@ class DateEdit(QDateEdit):
         super().mousePressEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        self.take_typed()
+        CLICKS.left(self, self.take_typed(), event.reason())
         self._moved_on = False
         self._typed_day = None
         super().focusOutEvent(event)

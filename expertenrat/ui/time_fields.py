@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from expertenrat.ui.field_notice import FieldNotice
 from expertenrat.ui.field_paste import PasteWatch, copied_texts, quoted, say_under
 from expertenrat.ui.i18n import tr
+from expertenrat.ui.refused_click import CLICKS
 from expertenrat.ui.time_span_paste import SpanPaste
 from expertenrat.ui.typed_keys import Run, TypedRun, is_tab
 from expertenrat.ui.widgets import wheel_only_when_focused
@@ -107,6 +108,7 @@ class TimeEdit(QTimeEdit):
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         self._keys.clear()
+        CLICKS.came(self)
         super().focusInEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -114,7 +116,7 @@ class TimeEdit(QTimeEdit):
         super().mousePressEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        self.take_typed()
+        CLICKS.left(self, self.take_typed(), event.reason())
         super().focusOutEvent(event)
 
     def take_typed(self) -> bool:

@@ -13,7 +13,7 @@ from datetime import time
 import pytest
 from attendance_of_three import attendance_of_three
 from attendance_waits import chosen, saved
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from expertenrat.domain.enums import AttendanceStatus
@@ -174,3 +174,51 @@ def test_a_line_taken_elsewhere_names_the_time_away(services, meeting, today) ->
         "erfasst: anwesend, verlässt die Sitzung während TOP 2 Bericht, nimmt wieder teil ab "
         "TOP 4 Verschiedenes. Ihre Angabe (anwesend) ist"
     ) in warning
+
+
+def _typed_into(qtbot, dialog: StepOutDialog, typed: str) -> None:
+    """``typed`` into the time "um" of the active dialog, from its hours."""
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    field = dialog.away_time
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    field.setSelectedSection(field.sectionAt(0))
+    qtbot.keyClicks(field, typed)
+
+
+@pytest.mark.parametrize("typed", ["24:00", "12a"])
+def test_ok_clicked_from_a_time_refused_saves_nothing(
+    qtbot, panel, services, meeting, typed
+) -> None:
+    """(found by review) OK clicked straight from "24:00" typed in "um" saved the time away
+    the field had gone back to (none); now the click does nothing, the field says why."""
+    _, report, _, misc = meeting.item_ids
+    row = _present_rows(qtbot, panel)[0]
+    dialog = _open_dialog(qtbot, panel, row)
+    _choose(dialog, report, misc)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+
+    _typed_into(qtbot, dialog, typed)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.away_time.hasFocus()
+    assert dialog.away_time.notice.message.startswith(f"„{typed}“ ist ")
+    assert panel.saving() is None
+    entry = services.attendance.sheet(meeting.meeting_id).entry(row.stored().membership_id)
+    assert entry.away_item_id is None
+
+    _typed_into(qtbot, dialog, "16:30")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    saved(qtbot, panel)
+    entry = services.attendance.sheet(meeting.meeting_id).entry(entry.membership_id)
+    assert (entry.away_item_id, entry.away_at) == (report, time(16, 30))
+
+
+def test_abbrechen_clicked_from_a_time_refused_closes_the_dialog(qtbot, panel) -> None:
+    """A dialog's "Abbrechen" takes no value: it cancels at the first click."""
+    dialog = _open_dialog(qtbot, panel, _present_rows(qtbot, panel)[0])
+    cancel = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel)
+    _typed_into(qtbot, dialog, "24:00")
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert panel.saving() is None
