@@ -20,7 +20,7 @@ from expertenrat.domain.enums import (
     RecommendationKind,
     RecommendationStatus,
 )
-from expertenrat.domain.errors import ConcurrentEditError, FieldProblem
+from expertenrat.domain.errors import FieldProblem
 from expertenrat.domain.field_limits import (
     MINUTES_HEADER,
     MINUTES_ITEM,
@@ -29,7 +29,6 @@ from expertenrat.domain.field_limits import (
     cleaned_texts,
     text_problems,
 )
-from expertenrat.domain.minutes_objections import Correction
 from expertenrat.domain.text_characters import shows_nothing
 from expertenrat.domain.votes import RecusedMember, Vote
 
@@ -234,35 +233,6 @@ class DraftFinish:
 
 
 NOT_FINISHED = DraftFinish()
-
-
-@dataclass(frozen=True, slots=True)
-class SavedItem:
-    """The answer to an autosave: the item's new version, and its outcome as stored (set on
-    another PC meanwhile, the editor shows it)."""
-
-    item_id: int
-    version: int
-    outcome: AgendaItemOutcome = AgendaItemOutcome.DISCUSSED
-
-
-class ItemConflictError(ConcurrentEditError):
-    """Another PC saved the item since the editor read it; carries what is stored now so the
-    editor can show both texts and let the user choose (save again with ``version``);
-    ``corrections``: those of accepted objections in the stored texts that the texts saved
-    would undo (the editor says where the other text comes from)."""
-
-    def __init__(
-        self,
-        what: str,
-        stored: ItemTexts,
-        version: int,
-        corrections: tuple[Correction, ...] = (),
-    ) -> None:
-        super().__init__(what)
-        self.stored = stored
-        self.version = version
-        self.corrections = corrections
 
 
 def clean_item_texts(texts: ItemTexts) -> ItemTexts:

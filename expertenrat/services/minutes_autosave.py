@@ -5,7 +5,7 @@ audit trail gets one entry per item per editing session (:mod:`services.editing_
 
 A stale version is a conflict only if someone else changed the texts: this class decides,
 for the header and the item texts alike (:mod:`services.minutes_staleness`); a conflict of
-an item raises :class:`~expertenrat.domain.minutes.ItemConflictError` carrying what is
+an item raises :class:`~expertenrat.domain.minutes_item_saves.ItemConflictError` carrying what is
 stored now, of the header a :class:`~expertenrat.domain.errors.ConcurrentEditError`, and
 the editor asks.
 
@@ -23,16 +23,15 @@ from sqlalchemy.orm import Session
 from expertenrat.domain.enums import AgendaItemOutcome
 from expertenrat.domain.errors import ConcurrentEditError, NotFoundError
 from expertenrat.domain.minutes import (
-    ItemConflictError,
     ItemTexts,
     MinutesHeader,
-    SavedItem,
     clean_header,
     clean_item_texts,
     header_problems,
     item_text_problems,
     over_days,
 )
+from expertenrat.domain.minutes_item_saves import ItemConflictError, SavedItem
 from expertenrat.domain.minutes_objections import Correction
 from expertenrat.domain.wording import isolated
 from expertenrat.services.editing_audit import EditingAudit

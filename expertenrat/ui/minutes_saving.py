@@ -12,7 +12,7 @@ import uuid
 
 from expertenrat.domain.enums import AgendaItemOutcome
 from expertenrat.domain.errors import ConcurrentEditError
-from expertenrat.domain.minutes import ItemConflictError
+from expertenrat.domain.minutes_item_saves import ItemConflictError
 from expertenrat.services.context import Services
 from expertenrat.ui.autosave_records import Conflict
 from expertenrat.ui.minutes_header_form import header_of_payload, header_payload

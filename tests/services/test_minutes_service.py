@@ -12,7 +12,8 @@ from meeting_rows import add_meeting
 
 from expertenrat.domain.enums import AttendanceStatus, MinutesState, VoteMode
 from expertenrat.domain.errors import ConcurrentEditError, NotFoundError, ValidationError
-from expertenrat.domain.minutes import ItemConflictError, ItemTexts, RecommendationDraft
+from expertenrat.domain.minutes import ItemTexts, RecommendationDraft
+from expertenrat.domain.minutes_item_saves import ItemConflictError
 from expertenrat.domain.votes import VoteDraft
 from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.audit_reading import AuditService

@@ -23,7 +23,8 @@ from expertenrat.domain.errors import (
 )
 from expertenrat.domain.meeting_draft import MeetingDraft
 from expertenrat.domain.member_twins import SamePersonAddedError
-from expertenrat.domain.minutes import ItemConflictError, ItemTexts
+from expertenrat.domain.minutes import ItemTexts
+from expertenrat.domain.minutes_item_saves import ItemConflictError
 from expertenrat.domain.minutes_objections import ObjectionDraft
 from expertenrat.domain.projects import Project
 from expertenrat.domain.text_templates import TextTemplate
