@@ -63,13 +63,12 @@ HEADERS = tuple(header for header, _ in COLUMNS)
 
 def _consultation(line: ReportLine) -> str:
     """ "öffentlich" or "nichtöffentlich", as the agenda item that adopted it was;
-    "öffentlich" for one adopted in writing (Umlaufverfahren), as the open data publish it
-    (``domain.oparl_public``: no non-public item adopted it; ``domain.oparl_papers``); empty
-    for one adopted otherwise between meetings."""
+    "öffentlich" for one adopted between meetings (in writing or otherwise), as the open
+    data publish it (``domain.oparl_public``: no non-public item adopted it); empty for one
+    never adopted."""
     if line.non_public:
         return "nichtöffentlich"
-    origin = line.row.origin
-    return "öffentlich" if origin.item_id is not None or origin.in_writing_on else ""
+    return "" if line.row.adopted_on is None else "öffentlich"
 
 
 def _due_on(row: RecommendationRow) -> date | None:

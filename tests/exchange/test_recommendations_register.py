@@ -116,14 +116,15 @@ def test_a_recommendation_of_a_non_public_item_is_marked_and_the_workbook_intern
     meeting = Origin(meeting_id=1, meeting_label="5. Sitzung am 12.03.2026", item_id=7)
     secret = replace(row(1, S.SENT), origin=replace(meeting, item_number="7"))
     public = replace(row(2, S.SENT), origin=replace(meeting, item_id=3, item_number="3"))
-    between = row(3, S.SENT)  # adopted between meetings
-    lines = report_lines([secret, public, between], ANSWERS, TODAY)
+    between = row(3, S.SENT)  # adopted between meetings: public, as the open data say
+    draft = row(4, S.DRAFT)  # never adopted: not consulted at all
+    lines = report_lines([secret, public, between, draft], ANSWERS, TODAY)
     lines[0] = replace(lines[0], non_public=True)
 
     found = list(csv.reader(io.StringIO(register_csv(lines).decode("utf-8-sig")), delimiter=";"))
     column = HEADERS.index("Beratung")
     assert column == HEADERS.index("Herkunft") + 1
-    assert [r[column] for r in found[1:]] == ["nichtöffentlich", "öffentlich", ""]
+    assert [r[column] for r in found[1:]] == ["nichtöffentlich", "öffentlich", "öffentlich", ""]
     workbook = load_workbook(io.BytesIO(register_xlsx(lines)))
     assert workbook.active.title == workbook.properties.title == "Empfehlungen – intern"
     assert "intern" in workbook.properties.keywords.split(", ")

@@ -785,8 +785,36 @@ def test_a_recommendation_adopted_in_writing_is_public_in_the_open_data_and_the_
     assert reported["agendaItem"] == f"{BASE}/agenda-item/{report_id.pop()}.json"
     (item,) = [i for i in walk.of_type("AgendaItem") if i["id"] == reported["agendaItem"]]
     assert item["meeting"] == reported["meeting"]
+    assert register_columns(services, council, draft.code, "Beratung", "Herkunft") == [
+        "öffentlich",
+        f"im Umlaufverfahren am {day:%d.%m.%Y}",
+    ]
+
+
+def test_a_recommendation_adopted_between_meetings_is_public_in_both_files(services, tmp_path):
+    """(found by a helper) One adopted "zwischen den Sitzungen" without a written
+    procedure went out in the open data, yet the register file left its "Beratung" empty;
+    a draft goes out in neither and keeps it empty."""
+    council = services.settings.councils()[0].id
+    register = services.recommendations
+    draft, kept = [r for r in register.list(council) if r.status is RecommendationStatus.DRAFT][:2]
+    day = date.today() - timedelta(days=1)
+    register.adopt(draft.id, register.get(draft.id).row.version, day, "")
+
+    walk = exported(services, tmp_path / "oparl")
+
+    references = {p.get("reference") for p in walk.of_type("Paper")}
+    assert draft.code in references and kept.code not in references
+    assert register_columns(services, council, draft.code, "Beratung", "Herkunft") == [
+        "öffentlich",
+        "zwischen den Sitzungen",
+    ]
+    assert register_columns(services, council, kept.code, "Beratung") == [""]
+
+
+def register_columns(services: Services, council: int, code: str, *headers: str) -> list[str]:
+    """The ``headers`` columns of the register CSV's line of ``code``."""
     exported_csv = services.recommendations_report.export(council, RegisterFileFormat.CSV)
     rows = list(csv.reader(io.StringIO(exported_csv.data.decode("utf-8-sig")), delimiter=";"))
-    (row,) = [r for r in rows if r[0] == draft.code]
-    assert row[rows[0].index("Beratung")] == "öffentlich"
-    assert row[rows[0].index("Herkunft")] == f"im Umlaufverfahren am {day:%d.%m.%Y}"
+    (row,) = [r for r in rows if r[0] == code]
+    return [row[rows[0].index(header)] for header in headers]
