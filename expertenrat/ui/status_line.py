@@ -9,6 +9,8 @@ line (a test, a screen reader through the accessible description) gets all of it
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QTextLayout
 from PySide6.QtWidgets import (
@@ -48,31 +50,38 @@ class StatusLine(QLabel):
         line feeds (a message naming two fields too long: found by a tester, Qt's layout
         took the line feed for a letter and the line painted as two, the status line
         showed four lines in the room of two, cut at the top and at the bottom)."""
+        return [piece.removesuffix("\n") for piece in self._pieces(width)]
+
+    def _pieces(self, width: int) -> list[str]:
+        """The lines of :meth:`lines_at` as cut from the text, each with its line feed:
+        together they are the text."""
         text = self.text()
         if not text or width <= 0:
-            return text.split("\n") if text else []
+            return re.split(r"(?<=\n)", text) if text else []
         layout = QTextLayout(text.replace("\n", "\u2028"), self.font())
         layout.beginLayout()
-        lines = []
+        pieces = []
         while True:
             line = layout.createLine()
             if not line.isValid():
                 break
             line.setLineWidth(width)
-            start = line.textStart()
-            lines.append(text[start : start + line.textLength()].removesuffix("\n"))
+            pieces.append(text[line.textStart() : line.textStart() + line.textLength()])
         layout.endLayout()
-        return lines
+        return pieces
 
     def shown_lines(self, width: int | None = None) -> list[str]:
-        """The lines as painted: at most two, the second cut with "…" if more would follow."""
+        """The lines as painted: at most two, the second cut with "…" if more would follow.
+        The second is the rest of the text, a line feed in it as a space: a word Qt broke
+        in the middle (a long path) stays whole, no space put into it (found by review)."""
         room = self._room() if width is None else width
-        lines = self.lines_at(room)
-        if len(lines) <= MAX_LINES:
-            return [line.rstrip() for line in lines]
-        rest = " ".join(line.strip() for line in lines[MAX_LINES - 1 :])
+        pieces = self._pieces(room)
+        lines = [piece.removesuffix("\n").rstrip() for piece in pieces[:MAX_LINES]]
+        if len(pieces) <= MAX_LINES:
+            return lines
+        rest = " ".join(part.strip() for part in "".join(pieces[MAX_LINES - 1 :]).split("\n"))
         last = self.fontMetrics().elidedText(rest, Qt.TextElideMode.ElideRight, room)
-        return [line.rstrip() for line in lines[: MAX_LINES - 1]] + [last]
+        return [*lines[: MAX_LINES - 1], last]
 
     def is_shortened(self) -> bool:
         return len(self.lines_at(self._room())) > MAX_LINES
