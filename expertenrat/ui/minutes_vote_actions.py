@@ -23,7 +23,8 @@ from expertenrat.services.minutes_votes import SavedVotes
 from expertenrat.ui.dialog_service import DialogService
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.minutes_vote_saving import SaveVotes, VoteRequest, VoteSaving
-from expertenrat.ui.minutes_votes import VoteLine, VotesBox
+from expertenrat.ui.minutes_votes import VotesBox
+from expertenrat.ui.vote_line import VoteLine
 
 _CONTEXT = "MinutesEditor"
 

@@ -18,7 +18,7 @@ from expertenrat.domain.enums import VoteMode
 from expertenrat.domain.votes import VoteDraft
 from expertenrat.ui.minutes_editor import MinutesEditor
 from expertenrat.ui.minutes_item_list import item_key
-from expertenrat.ui.minutes_votes import VoteLine
+from expertenrat.ui.vote_line import VoteLine
 from tests.ui.settling import exposed
 
 SENT = date(2026, 3, 20)

@@ -44,7 +44,6 @@ from expertenrat.ui.meeting_form_view import MeetingFormView
 from expertenrat.ui.member_form_view import MemberFormView
 from expertenrat.ui.minutes_header_form import MinutesHeaderForm
 from expertenrat.ui.minutes_item_form import MinutesItemForm
-from expertenrat.ui.minutes_votes import VoteLine
 from expertenrat.ui.pc_settings import PcSettingsBox
 from expertenrat.ui.project_form import ProjectForm
 from expertenrat.ui.recommendation_content_dialogs import EditRecommendationDialog
@@ -55,6 +54,7 @@ from expertenrat.ui.series_dialog import SeriesDialog
 from expertenrat.ui.server_dialog import ServerDialog
 from expertenrat.ui.text_boxes import plain_text_edit
 from expertenrat.ui.text_fields import LineEdit, line_combo
+from expertenrat.ui.vote_line import VoteLine
 
 PASTED = "Zeile 1\nZeile 2\u00ad"
 LONG = "Fraunhofer-Institut für Graphische Datenverarbeitung, Abteilung Urbane Datenraum"

@@ -21,7 +21,6 @@ from expertenrat.ui.close_recommendation_dialog import CloseRecommendationDialog
 from expertenrat.ui.conflict_declare_dialog import ConflictDeclareDialog
 from expertenrat.ui.error_dialog import ErrorDialog
 from expertenrat.ui.minutes_approval_dialogs import ApproveDialog, DiffDialog
-from expertenrat.ui.minutes_votes import VoteLine
 from expertenrat.ui.objection_dialogs import DecisionDialog, ObjectionDialog
 from expertenrat.ui.recommendation_content_dialogs import (
     EditRecommendationDialog,
@@ -31,6 +30,7 @@ from expertenrat.ui.recommendation_dialog import RecommendationDialog
 from expertenrat.ui.recommendation_response_dialog import RecommendationResponseDialog
 from expertenrat.ui.series_dialog import SeriesDialog
 from expertenrat.ui.text_choice_dialog import TextChoiceDialog
+from expertenrat.ui.vote_line import VoteLine
 
 
 @pytest.fixture
