@@ -82,30 +82,41 @@ def meeting_span(
     start: datetime, end: datetime | None, opened_at: time | None, closed_at: time | None
 ) -> MeetingSpan:
     """The meeting's times as its minutes record them, else as planned
-    (:func:`~expertenrat.domain.minutes.recorded_times`); none past midnight, where a time
-    alone cannot tell. A planned end is passed by up to :data:`OVERRUN` before a time
-    after it counts as a typo: a departure recorded while the meeting runs longer than
-    planned, before its end is entered, is none (found by review)."""
+    (:func:`~expertenrat.domain.minutes.recorded_times`); none for a meeting a day long or
+    longer, where a time alone cannot tell. A planned end is passed by up to
+    :data:`OVERRUN` before a time after it counts as a typo: a departure recorded while
+    the meeting runs longer than planned, before its end is entered, is none (found by
+    review); not past midnight, nor for a meeting over midnight past its start's time."""
     start, end = recorded_times(start, end, opened_at, closed_at)
-    if end is not None and end.date() != start.date():
-        under_a_day = end - start < timedelta(days=1)
-        return MeetingSpan(None, None, None, next_day_before=start.time() if under_a_day else None)
+    if end is not None and end - start >= timedelta(days=1):
+        return MeetingSpan(None, None, None)
+    over_midnight = end is not None and end.date() != start.date()
     latest = end
     if end is not None and closed_at is None:
-        latest = min(end + OVERRUN, datetime.combine(end.date(), time.max, end.tzinfo))
+        cap = (
+            start + timedelta(days=1, microseconds=-1)
+            if over_midnight
+            else datetime.combine(end.date(), time.max, end.tzinfo)
+        )
+        latest = min(end + OVERRUN, cap)
     return MeetingSpan(
         start.time(),
         end.time() if end is not None else None,
         latest.time() if latest is not None else None,
         recorded=opened_at is not None and closed_at is not None,
+        next_day_before=start.time() if over_midnight else None,
     )
 
 
 def outside_meeting(moment: time | None, start: time | None, end: time | None) -> bool:
     """``moment`` lies before the meeting's ``start`` or after its ``end`` (each where
-    known; a meeting past midnight is not checked)."""
-    if moment is None or (start is not None and end is not None and end < start):
+    known); for a meeting over midnight (``end`` before ``start`` on the clock) between
+    its end and its start: 14:00 for a Klausur Friday 16:00 to Saturday 13:00, not 09:00
+    (of the Saturday) nor 21:00 (of the Friday)."""
+    if moment is None:
         return False
+    if start is not None and end is not None and end < start:
+        return end < moment < start
     return (start is not None and moment < start) or (end is not None and moment > end)
 
 

@@ -154,7 +154,7 @@ def _attendance_line(facts: ChecklistFacts) -> ChecklistLine:
         return checked("attendance", False, text, "attendance")
     if facts.attendance_problem:
         return checked("attendance", False, facts.attendance_problem, "attendance")
-    outside = _times_outside(facts.header, facts.attendance_times)
+    outside = _times_outside(facts.header, facts.attendance_times) if facts.times_checked else ""
     if outside:
         return checked("attendance", False, outside, "attendance")
     return checked("attendance", True, "Anwesenheit vollständig erfasst", "attendance")

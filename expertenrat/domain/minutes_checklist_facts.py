@@ -82,6 +82,8 @@ class ChecklistFacts:
     chair_partial: str = ""  # when a chair present came or went: "bis TOP 5 (17:00 Uhr)"
     chair_title: str = DEFAULT_CHAIR_TITLE  # what the council calls its chair
     attendance_times: tuple[AttendanceTimes, ...] = ()  # of the members present
+    # False for a meeting a day long or longer: a time alone cannot tell its day.
+    times_checked: bool = True
     # Arrivals and departures that no longer fit the agenda (the sheet's ``problem``).
     attendance_problem: str = ""
     # The items taken up in another order than the invitation listed.

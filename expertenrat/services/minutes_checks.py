@@ -69,6 +69,7 @@ def checked_minutes(session: Session, meeting: models.Meeting) -> tuple[Checklis
         default=None,
     )  # the first item approving earlier minutes, as ``approval_item_id`` finds it
     previous = _previous(session, meeting)
+    span = meeting_span(meeting.starts_at, meeting.ends_at, meeting.opened_at, meeting.closed_at)
     lines = checklist(
         ChecklistFacts(
             meeting_day=meeting.starts_at.date(),
@@ -76,6 +77,7 @@ def checked_minutes(session: Session, meeting: models.Meeting) -> tuple[Checklis
             invitation_sent_on=meeting.invitation_sent_on,
             notice_period_days=council.notice_period_days,
             header=header_of(meeting),
+            times_checked=span.start is not None,  # not for a meeting a day long or longer
             chair_name=chair.name if chair is not None else "",
             unrecorded=tuple(e.name for e in facts.sheet.entries if e.status is None),
             attendance_times=tuple(
@@ -158,11 +160,13 @@ def _chaired_throughout(
         return entry
     span = meeting_span(meeting.starts_at, meeting.ends_at, meeting.opened_at, meeting.closed_at)
     if entry.arrived_item_id == items[0].id and (
-        entry.arrived_at is None or (span.start is not None and entry.arrived_at <= span.start)
+        entry.arrived_at is None
+        or (span.start is not None and span.order(entry.arrived_at) <= span.order(span.start))
     ):
         entry = replace(entry, arrived_item_id=None, arrived_at=None)
     if entry.left_item_id == items[-1].id and (
-        entry.left_at is None or (span.end is not None and entry.left_at >= span.end)
+        entry.left_at is None
+        or (span.end is not None and span.order(entry.left_at) >= span.order(span.end))
     ):
         entry = replace(entry, left_item_id=None, left_at=None)
     return entry

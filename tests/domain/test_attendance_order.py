@@ -35,12 +35,26 @@ def test_a_planned_end_may_be_passed_by_two_hours() -> None:
     assert evening.latest == time.max
 
 
-def test_a_meeting_past_midnight_is_not_checked_against_its_span() -> None:
+def test_a_meeting_over_midnight_is_checked_round_the_clock() -> None:
+    """19:00 to 00:30: a time is outside only between its end (plus the overrun) and its
+    start; a time before the start's is of the next day (found by a tester)."""
     late = datetime(2026, 3, 10, 22, 0)
     assert meeting_span(late, datetime(2026, 3, 11, 0, 30), None, None) == MeetingSpan(
-        None, None, None, next_day_before=time(22, 0)
+        time(22, 0), time(0, 30), time(2, 30), next_day_before=time(22, 0)
     )
     assert not outside_meeting(time(0, 10), time(22, 0), time(0, 30))
+    assert not outside_meeting(time(23, 10), time(22, 0), time(0, 30))
+    assert outside_meeting(time(0, 40), time(22, 0), time(0, 30))
+    assert outside_meeting(time(21, 50), time(22, 0), time(0, 30))
+    assert not outside_meeting(time(0, 30), time(22, 0), time(0, 30))
+
+
+def test_the_overrun_does_not_run_round_to_the_start() -> None:
+    """Friday 19:00 to Saturday 18:00: two hours more would pass the start's 19:00."""
+    span = meeting_span(datetime(2026, 3, 13, 19, 0), datetime(2026, 3, 14, 18, 0), None, None)
+    assert span.latest is not None and span.latest < time(19, 0)
+    for moment in (time(18, 30), time(18, 59), time(19, 0), time(12, 0)):
+        assert not outside_meeting(moment, span.start, span.latest)
 
 
 KLAUSUR = (datetime(2026, 12, 11, 16, 0), datetime(2026, 12, 12, 13, 0))
@@ -61,6 +75,11 @@ def test_times_of_a_klausur_s_second_day_come_after_its_first() -> None:
     assert span.order(time(9, 0)) > span.order(time(21, 0))
     fine = _present(arrived_at=time(16, 30), left_at=time(11, 0))
     assert time_problems(fine, span) == []
+    assert span == MeetingSpan(time(16, 5), time(13, 0), time(15, 0), next_day_before=time(16, 5))
+    (early,) = time_problems(_present(arrived_at=time(15, 30)), span)
+    assert early.message.startswith(
+        "Anna Berg kommt um 15:30 Uhr, außerhalb der Sitzung (16:05–13:00 Uhr)."
+    )
     crossed = _present(arrived_at=time(11, 0), left_at=time(16, 30))
     (problem,) = time_problems(crossed, span)
     assert problem.message.startswith("Anna Berg kommt um 11:00 Uhr und geht schon um 16:30")

@@ -308,6 +308,26 @@ def test_a_member_coming_before_the_start_or_going_after_the_end_is_named() -> N
     )
 
 
+def test_times_of_a_meeting_over_midnight_are_checked_round_the_clock() -> None:
+    """Opened Friday 16:05, closed Saturday 12:50: 09:00 is of the Saturday, 15:30 of
+    neither day; a meeting a day long or longer is not checked (found by a tester)."""
+    header = replace(COMPLETE.header, opened_at=time(16, 5), closed_at=time(12, 50))
+    times = (
+        AttendanceTimes("Anna Berg", time(16, 30), time(9, 0)),
+        AttendanceTimes("Ödön Pál", arrived_at=time(15, 30), away_at=time(13, 10)),
+    )
+    facts = replace(COMPLETE, header=header, attendance_times=times)
+
+    found = next(x for x in checklist(facts).lines if x.key == "attendance")
+    unchecked = replace(facts, times_checked=False)
+
+    assert found.text == (
+        "Die Anwesenheit nennt Uhrzeiten außerhalb der Sitzung (16:05–12:50 Uhr): Ödön Pál "
+        "kommt um 15:30 Uhr, Ödön Pál verlässt die Sitzung um 13:10 Uhr."
+    )
+    assert next(x for x in checklist(unchecked).lines if x.key == "attendance").ok
+
+
 def test_a_time_away_after_the_end_is_named() -> None:
     """The Ende corrected to 18:05 after a member was recorded back at 18:20: the minutes
     would say "nimmt ab TOP 6 (18:20 Uhr) wieder teil" after the meeting ended."""

@@ -119,3 +119,22 @@ def test_times_on_the_klausur_s_second_day_are_saved_in_order(
 
     saved = sheet.entry(member)
     assert (saved.arrived_at, saved.back_at, saved.left_at) == (time(16, 30), time(9), time(11))
+
+
+def test_a_time_between_the_klausur_s_end_and_its_start_is_refused(
+    database, actor, members_service, new_member, council, today
+):
+    """14:00 is neither Friday's afternoon from 16:00 nor Saturday's morning to 13:00 (and
+    its two hours' overrun): checked round the clock, no longer let through."""
+    member = members_service.save(council.id, new_member("Anna", "Berg"), today).id
+    rows = add_meeting(database, council.id, starts_at=datetime(2026, 11, 20, 16, 0))
+    with database.transaction() as session:
+        session.get(models.Meeting, rows.meeting_id).ends_at = datetime(2026, 11, 21, 13, 0)
+    attendance = AttendanceService(database, actor)
+    entry = attendance.sheet(rows.meeting_id).entry(member)
+    present = replace(entry, status=AttendanceStatus.PRESENT, arrived_item_id=rows.item_ids[1])
+
+    with pytest.raises(ValidationError, match=r"um 15:30 Uhr, außerhalb der Sitzung \(16:00–13:00"):
+        attendance.save_entry(rows.meeting_id, replace(present, arrived_at=time(15, 30)))
+    saved = attendance.save_entry(rows.meeting_id, replace(present, arrived_at=time(9, 0)))
+    assert saved.entry(member).arrived_at == time(9, 0)
