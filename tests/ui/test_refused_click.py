@@ -5,7 +5,9 @@ review)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, time
+from functools import partial
 
 import pytest
 from PySide6.QtCore import Qt, QTime
@@ -14,6 +16,7 @@ from test_date_fields import page  # noqa: F401  (the Sitzungen page, active)
 from typed_fields import in_active_window
 
 from expertenrat.ui.date_fields import date_edit
+from expertenrat.ui.series_dialog import SeriesDialog
 from expertenrat.ui.time_fields import optional_time_edit, time_edit
 
 
@@ -69,6 +72,21 @@ def test_a_click_from_a_field_refusing_its_keys_does_nothing(
     assert [c.toString(shape) for c in clicked] == [good]
 
 
+def refused_then_taken(qtbot, edit, button, typed: tuple[str, str], saved: Callable) -> None:
+    """The first of ``typed`` typed into ``edit`` and ``button`` clicked: nothing
+    ``saved()``, the field goes back and says why, the focus in it; then the second typed
+    and ``button`` clicked."""
+    refused, good = typed
+    shown = edit.text()
+    type_first(qtbot, edit, refused)
+    click(qtbot, button)
+    assert not saved()
+    assert edit.text() == shown and edit.hasFocus()
+    assert edit.notice.message.startswith(f"„{refused}“ ist kein")
+    type_first(qtbot, edit, good)
+    click(qtbot, button)
+
+
 @pytest.mark.parametrize(("field", "typed"), [("date_edit", "01.13.2027"), ("start_edit", "24:00")])
 def test_a_click_on_speichern_saves_no_meeting_with_a_value_not_typed(
     page,  # noqa: F811
@@ -82,16 +100,31 @@ def test_a_click_on_speichern_saves_no_meeting_with_a_value_not_typed(
     page.new_button.click()
     form = page.form
     form.place_edit.setText("Rathaus")
-    edit = getattr(form, field)
-    shown = edit.text()
-    type_first(qtbot, edit, typed)
-    click(qtbot, form.save_button)
-    assert services.meetings.list(council_id) == []
-    assert edit.text() == shown and edit.hasFocus()
-    assert edit.notice.message.startswith(f"„{typed}“ ist kein")
-
-    type_first(qtbot, edit, "15.01.2027" if field == "date_edit" else "16:30")
-    click(qtbot, form.save_button)
+    good = "15.01.2027" if field == "date_edit" else "16:30"
+    meetings = partial(services.meetings.list, council_id)
+    refused_then_taken(qtbot, getattr(form, field), form.save_button, (typed, good), meetings)
     starts_at = services.meetings.list(council_id)[0].starts_at
     typed_value = starts_at.date() if field == "date_edit" else starts_at.time()
     assert typed_value == (date(2027, 1, 15) if field == "date_edit" else time(16, 30))
+
+
+@pytest.mark.parametrize(
+    ("field", "typed"), [("first_day_edit", "32.01.2027"), ("start_edit", "24:00")]
+)
+def test_a_click_on_anlegen_makes_no_series_with_a_value_not_typed(
+    qtbot, services, council_id, dialogs, field, typed
+):
+    """ "Sitzungsreihe anlegen": the series was made from the first day or the time the
+    dialog proposed."""
+    dialog = SeriesDialog(services.meetings, council_id, date(2026, 11, 2), dialogs=dialogs)
+    _window = in_active_window(qtbot, dialog)
+    dialog.place_edit.setText("Rathaus")
+    good = "16.11.2026" if field == "first_day_edit" else "16:30"
+    meetings = partial(services.meetings.list, council_id)
+    refused_then_taken(qtbot, getattr(dialog, field), dialog.save_button, (typed, good), meetings)
+    starts = [m.starts_at for m in services.meetings.list(council_id)]
+    assert starts
+    if field == "first_day_edit":
+        assert min(starts).date() == date(2026, 11, 16)
+    else:
+        assert {s.time() for s in starts} == {time(16, 30)}

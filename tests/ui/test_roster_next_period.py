@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 
 from expertenrat.domain.appointment_periods import AppointmentPeriod
 from expertenrat.domain.members import Member
@@ -91,15 +92,23 @@ def test_any_other_day_typed_lists_the_members_of_that_day(
     assert not field.isVisible()
 
 
-def test_a_day_typed_that_is_none_makes_no_roster(page, dialogs, tmp_path, qtbot):
-    """(found by review) "01.13.2027" showed 01.01.2027, and the roster was of that day."""
+@pytest.mark.parametrize("mouse", [False, True])
+def test_a_day_typed_that_is_none_makes_no_roster(page, dialogs, tmp_path, qtbot, mouse):
+    """(found by review) "01.13.2027" showed 01.01.2027, and the roster was of that day;
+    also where the button is clicked with the mouse, the focus leaving the field."""
     combo, field = page.roster.day_combo, page.roster.day_edit
     combo.setCurrentIndex(combo.findText("anderer Tag"))
+    page.window().activateWindow()
+    qtbot.waitUntil(page.window().isActiveWindow)
     field.setFocus()
     field.setSelectedSection(field.sectionAt(0))
     qtbot.keyClicks(field, "01.13.2027")
     dialogs.paths = [str(tmp_path / "Liste.pdf")]
-    page.roster.save_pdf_button.click()
+    if mouse:
+        qtbot.mouseClick(page.roster.save_pdf_button, Qt.MouseButton.LeftButton)
+        assert field.hasFocus()
+    else:
+        page.roster.save_pdf_button.click()
 
     assert not page.roster.busy() and not (tmp_path / "Liste.pdf").exists()
     assert field.date().toPython() == date(2026, 11, 27)  # the day before
