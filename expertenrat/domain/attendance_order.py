@@ -15,6 +15,7 @@ from datetime import datetime, time, timedelta
 from expertenrat.domain.attendance_sheet import AgendaRef, AttendanceEntry
 from expertenrat.domain.enums import AttendanceStatus
 from expertenrat.domain.errors import FieldProblem
+from expertenrat.domain.german_dates import WEEKDAYS
 from expertenrat.domain.minutes import recorded_times
 from expertenrat.domain.quorum import LEAVING_BEFORE_COMING
 
@@ -106,6 +107,19 @@ def meeting_span(
         recorded=opened_at is not None and closed_at is not None,
         next_day_before=start.time() if over_midnight else None,
     )
+
+
+def next_day_hint(
+    start: datetime, end: datetime | None, opened_at: time | None, closed_at: time | None
+) -> str:
+    """ "Uhrzeiten vor 16:00 Uhr gelten für Samstag, 12.12.2026." for a meeting over
+    midnight under a day long (:attr:`MeetingSpan.next_day_before`), else "": which day a
+    time alone is read as, said under the attendance."""
+    before = meeting_span(start, end, opened_at, closed_at).next_day_before
+    if before is None:
+        return ""
+    day = start.date() + timedelta(days=1)
+    return f"Uhrzeiten vor {before:%H:%M} Uhr gelten für {WEEKDAYS[day.weekday()]}, {day:%d.%m.%Y}."
 
 
 def outside_meeting(moment: time | None, start: time | None, end: time | None) -> bool:

@@ -154,6 +154,8 @@ class AttendanceSheet:
     quorum_opening: int | None = None
     # A planned or invited meeting's apologies against the quorum rule (None otherwise).
     forecast: QuorumForecast | None = None
+    # Which day a time before the start's is read as, for a meeting over midnight.
+    next_day_hint: str = ""
 
     @property
     def meeting_quorum(self) -> MeetingQuorum:

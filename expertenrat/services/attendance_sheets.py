@@ -17,7 +17,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from expertenrat.domain.attendance_order import agenda_mismatch
+from expertenrat.domain.attendance_order import agenda_mismatch, next_day_hint
 from expertenrat.domain.attendance_sheet import (
     AgendaRef,
     AttendanceEntry,
@@ -181,6 +181,9 @@ def _sheet(meeting: models.Meeting, reads: _Reads) -> AttendanceSheet:
         quorum_opening=opening,
         problem=problem,
         forecast=quorum_forecast(marks, rule) if meeting.state in NOT_YET_HELD else None,
+        next_day_hint=next_day_hint(
+            meeting.starts_at, meeting.ends_at, meeting.opened_at, meeting.closed_at
+        ),
         ahead_of=day
         if (day := meeting.starts_at.date()) > reads.today[meeting.council_id]
         else None,

@@ -57,8 +57,15 @@ class AttendancePanelView(QWidget):
         self.item_quorum_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.item_quorum_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._grid_host = QWidget()
-        self._grid = QGridLayout(self._grid_host)
-        self._grid.setContentsMargins(0, 0, 0, 0)  # in line with the labels above
+        host_layout = QVBoxLayout(self._grid_host)
+        host_layout.setContentsMargins(0, 0, 0, 0)  # in line with the labels above
+        self._grid = QGridLayout()
+        host_layout.addLayout(self._grid)
+        # For a meeting over midnight: which day a time before its start's is read as.
+        self.next_day_label = wrapping_label(name="nextDayLabel")
+        self.next_day_label.setVisible(False)
+        host_layout.addWidget(self.next_day_label)
+        host_layout.addStretch(1)
         # Spare width goes to the agenda items' titles first (up to their widest), what is
         # left stays right of the lines: they stay together on the left.
         for column in ITEM_COLUMNS:
@@ -173,6 +180,8 @@ class AttendancePanelView(QWidget):
         )
         self.hint_label.setText(hint)
         self.hint_label.setVisible(bool(hint))
+        self.next_day_label.setText(sheet.next_day_hint if sheet is not None else "")
+        self.next_day_label.setVisible(self.next_day_label.text() != "")
         if sheet is None:
             self.quorum_label.setText("")
             self.item_quorum_label.setText("")

@@ -7,6 +7,7 @@ from datetime import datetime, time
 from expertenrat.domain.attendance_order import (
     MeetingSpan,
     meeting_span,
+    next_day_hint,
     outside_meeting,
     time_problems,
 )
@@ -115,3 +116,15 @@ def test_times_the_minutes_record_are_to_be_corrected_not_entered() -> None:
     )
     (planned,) = time_problems(entry, meeting_span(START, end, None, None))
     assert planned.message.endswith("tragen Sie zuerst Beginn und Ende im Protokoll ein.")
+
+
+def test_the_hint_names_the_day_a_time_before_the_start_s_is_of() -> None:
+    assert next_day_hint(*KLAUSUR, time(16, 5), None) == (
+        "Uhrzeiten vor 16:05 Uhr gelten für Samstag, 12.12.2026."
+    )
+    late = datetime(2026, 3, 10, 19, 0)
+    assert next_day_hint(late, datetime(2026, 3, 11, 0, 30), None, None) == (
+        "Uhrzeiten vor 19:00 Uhr gelten für Mittwoch, 11.03.2026."
+    )
+    assert next_day_hint(late, datetime(2026, 3, 10, 23, 0), None, None) == ""
+    assert next_day_hint(START, datetime(2026, 3, 11, 16, 0), None, None) == ""
