@@ -5,7 +5,9 @@ that the style sheet frames it (``app.qss``). Each message label keeps the heigh
 line even while empty, so that the fields do not move when a message appears (a message
 longer than one line still makes room for itself); in a form whose rows would stand
 unevenly apart so (some fields have no message line), ``collapsed`` message lines are
-hidden while empty instead.
+hidden while empty instead. In a dialog the window grows as high as a message needs (a
+wrapping label lets Qt set the dialog's minimum height to none, and a message that came
+later was squeezed into one line over the field above it: found by review).
 """
 
 from __future__ import annotations
@@ -14,9 +16,17 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from expertenrat.domain.errors import FieldProblem
+from expertenrat.ui.dialog_parts import fit_height
 
 
 def message_label() -> QLabel:
@@ -164,6 +174,7 @@ class FormErrors:
             set_message_kind(self.general, warning=all(p.warning for p in general))
             self.general.setText("\n".join(p.message for p in general))
             announce(self.general, self.general.text())
+        self._fit_dialog()
 
     def focus_first_error(self) -> None:
         """Put the cursor into the topmost field framed as an error (scrolled into sight),
@@ -184,3 +195,12 @@ class FormErrors:
         set_message_kind(self.general, warning=False)
         self.general.setText(text)
         announce(self.general, text)
+        self._fit_dialog()
+
+    def _fit_dialog(self) -> None:
+        """A dialog the form stands in grows as high as its messages need (the main window
+        keeps its size)."""
+        holder = self._form.parentWidget()
+        window = holder.window() if holder is not None else None
+        if isinstance(window, QDialog) and window.isVisible():
+            fit_height(window)

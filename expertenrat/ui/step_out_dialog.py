@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from expertenrat.domain.attendance_sheet import AgendaRef, AttendanceEntry
 from expertenrat.domain.step_outs import NO_SPAN, step_out_problems
 from expertenrat.ui.agenda_item_combo import agenda_item_combo
-from expertenrat.ui.dialog_parts import FORM_DIALOG_WIDTH, dialog_buttons, fit_height
+from expertenrat.ui.dialog_parts import FORM_DIALOG_WIDTH, dialog_buttons
 from expertenrat.ui.form_errors import FormErrors
 from expertenrat.ui.i18n import tr
 from expertenrat.ui.time_fields import optional_time, optional_time_edit, set_optional_time
@@ -115,7 +115,6 @@ class StepOutDialog(QDialog):
         problems = step_out_problems(self._items, chosen, NO_SPAN)
         if problems:
             self.errors.show(problems)
-            fit_height(self)
             self.errors.focus_first_error()
             return
         self.chosen.emit(chosen)
