@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLineEdit, QPushButton, QToolButton
 from test_date_fields import page  # noqa: F401  (the Sitzungen page, active)
 from typed_fields import in_active_window
 
+from expertenrat.ui.close_recommendation_dialog import CloseRecommendationDialog
 from expertenrat.ui.date_fields import date_edit
 from expertenrat.ui.series_dialog import SeriesDialog
 from expertenrat.ui.time_fields import optional_time_edit, time_edit
@@ -128,3 +129,17 @@ def test_a_click_on_anlegen_makes_no_series_with_a_value_not_typed(
         assert min(starts).date() == date(2026, 11, 16)
     else:
         assert {s.time() for s in starts} == {time(16, 30)}
+
+
+def test_a_click_on_abschliessen_closes_no_recommendation_on_a_day_not_typed(qtbot, today):
+    """A step dialog of the register (here "Abschließen"): its accept button saved the step
+    on the day proposed, today."""
+    closings: list[date] = []
+    dialog = CloseRecommendationDialog(
+        None, "E-2026-01", today, lambda closing: closings.append(closing.on)
+    )
+    _window = in_active_window(qtbot, dialog)
+    refused_then_taken(
+        qtbot, dialog.date_edit, dialog.accept_button, ("01.13.2026", "02.11.2026"), closings.copy
+    )
+    assert closings == [date(2026, 11, 2)]
