@@ -116,8 +116,9 @@ def _refusal(current: MeetingState, label: str, found: list[str]) -> str:
             f"Zu „{label}“ {verb} bereits {listed(found)} als versandt erfasst; die Einladung "
             "ist also hinausgegangen und lässt sich nicht zurücknehmen."
         )
+    # "; " between them: a name may hold commas itself ("Ankunft, Weggang oder …")
     return (
-        f"Das Protokoll von „{label}“ ist bereits begonnen ({', '.join(found)}); die "
+        f"Das Protokoll von „{label}“ ist bereits begonnen ({'; '.join(found)}); die "
         "Durchführung lässt sich nicht mehr zurücknehmen."
     )
 

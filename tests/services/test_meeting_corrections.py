@@ -142,8 +142,8 @@ def test_a_held_meeting_with_minutes_written_stays_held(database, actor, council
     held = meetings.get(minutes.meeting_id)
 
     refusal = (
-        "Das Protokoll von „1. Sitzung“ ist bereits begonnen (Abstimmungen, Texte oder "
-        "Ergebnisse zu Tagesordnungspunkten, Angaben zum Sitzungsverlauf); die Durchführung "
+        "Das Protokoll von „1. Sitzung“ ist bereits begonnen (Abstimmungen; Texte oder "
+        "Ergebnisse zu Tagesordnungspunkten; Angaben zum Sitzungsverlauf); die Durchführung "
         "lässt sich nicht mehr zurücknehmen."
     )
     with pytest.raises(ValidationError, match=re.escape(refusal)):
