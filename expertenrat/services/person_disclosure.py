@@ -1,17 +1,18 @@
-"""The Auskunft nach Art. 15 DSGVO about one person (``export person``, Mitglieder →
-"Auskunft (Art. 15) …"): the person's record, memberships and roles, the consent ledger,
-attendance and invitations sent on, conflicts of interest and recusals, the audit-trail
-entries about them and where their name appears in the minutes, the recommendations, the
-projects' responses to them and their history, gathered in one read and rendered as a PDF in
-the house style. An anonymised person's Auskunft says first what was deleted and what is
-left. Persons are numbered across councils; ``expertenrat persons`` lists the numbers.
-Each Auskunft written to a file is noted in the audit trail, "Auskunft (Art. 15) erstellt
-über …", so that the secretariat can show when it answered (found by a tester); its
-content is not.
+"""The Auskunft nach Art. 15 DSGVO about one person (``export person``, Mitglieder → "Auskunft
+(Art. 15) …"): the person's record, memberships and roles, the consent ledger, attendance
+and invitations sent on, conflicts of interest and recusals, the candidacies in elections,
+the audit-trail entries about them and where their name appears in the minutes, the
+recommendations, the projects' responses to them and their history, gathered in one read and
+rendered as a PDF in the house style. An anonymised person's Auskunft says first what was
+deleted and what is left. Persons are numbered across councils; ``expertenrat persons``
+lists the numbers. Each Auskunft written to a file is noted in the audit trail, "Auskunft
+(Art. 15) erstellt über …", so that the secretariat can show when it answered (found by a
+tester); its content is not.
 
 This module gathers the Auskunft; its sections are read by ``person_disclosure_records``
 (the person's own records), ``person_disclosure_meetings`` (meetings and minutes),
-``person_disclosure_audit`` (the audit trail) and ``person_disclosure_recommendations``.
+``person_disclosure_elections`` (candidacies), ``person_disclosure_audit`` (the audit trail)
+and ``person_disclosure_recommendations``.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from expertenrat.services.person_disclosure_audit import (
     audit_section,
     former_names,
 )
+from expertenrat.services.person_disclosure_elections import candidacies_section
 from expertenrat.services.person_disclosure_meetings import (
     attendance_section,
     conflicts_section,
@@ -130,6 +132,7 @@ class PersonDisclosureService:
                 consent_section(session, person.id),
                 attendance_section(session, memberships, councils if several else None),
                 conflicts_section(session, memberships, councils if several else None),
+                candidacies_section(session, person.family_name, memberships, councils, earlier),
                 audit_section(session, person, memberships, zone, role_titles(session), former),
                 mentions_section(session, person.family_name, memberships, councils, earlier),
                 annexes_section(session, person.family_name, memberships, councils, earlier),

@@ -31,7 +31,8 @@ def meeting_label(meeting: models.Meeting, councils: dict[int, str] | None) -> s
     return f"{councils.get(meeting.council_id, '')}: {text}" if councils else text
 
 
-def _item(item: models.AgendaItem | None) -> str:
+def item_label(item: models.AgendaItem | None) -> str:
+    """ "TOP 3 Haushalt" (empty: no item)."""
     return f"TOP {item.number} {item.title}" if item is not None else ""
 
 
@@ -144,7 +145,7 @@ def conflicts_section(
             decision += f": {conflict.decision_reason}"
         rows.append(
             (
-                f"{meeting_label(meeting, councils)}\n{_item(item)}",
+                f"{meeting_label(meeting, councils)}\n{item_label(item)}",
                 f"{conflict.reason or '–'} ({ConflictOrigin(conflict.origin).label})",
                 decision,
             )
@@ -244,7 +245,7 @@ def _in_meeting(
     items = parts.items[meeting.id]
     for item in sorted(items, key=lambda i: [int(p) for p in re.findall(r"\d+", i.number)]):
         for field in _ITEM_TEXTS:
-            where = f"{_item(item)} – {field_label('agenda_item', field)}"
+            where = f"{item_label(item)} – {field_label('agenda_item', field)}"
             yield from found(where, getattr(item, field), name)
     for objection in parts.objections[meeting.id]:
         mine = objection.membership_id in ids or name.search(objection.raised_by)
