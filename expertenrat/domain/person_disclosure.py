@@ -151,7 +151,8 @@ def anonymised_state(on: date | None, on_request: bool = False) -> str:
         "Telefon, Postanschrift, Notizen und der Verlauf der Einwilligungen sind gelöscht, "
         "auch aus dem Änderungsprotokoll. Gespeichert bleiben Name, Titel, Institution und "
         "Funktion, die Mitgliedschaften, Anwesenheiten, nachgesandten Einladungen und "
-        "Befangenheiten, die Einträge im Änderungsprotokoll (ohne die gelöschten Werte) und "
+        "Befangenheiten, die Kandidaturen bei Wahlen, die Einträge im Änderungsprotokoll "
+        "(ohne die gelöschten Werte) und "
         "die Nennungen in Protokollen, in Empfehlungen, in Stellungnahmen der Projekte und im "
         "Verlauf der Empfehlungen – alles, was diese Auskunft im Folgenden aufführt."
     )
