@@ -172,6 +172,9 @@ class ItemMinutes:
     # das Gremium nicht beschlussfähig (…)" (:func:`~expertenrat.domain.votes.
     # resolution_without_quorum`); "" where there is none.
     without_quorum: str = ""
+    # Recommendations adopted in writing this item reports, as the minutes print them under
+    # it (:func:`~expertenrat.domain.written_procedures.decision_line`).
+    written_decisions: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:

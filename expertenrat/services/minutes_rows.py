@@ -39,10 +39,12 @@ from expertenrat.domain.votes import (
     unanimous_yes,
     vote_problems,
 )
+from expertenrat.domain.written_procedures import WrittenDecision, decision_line
 from expertenrat.services.attendance_rows import live_meeting
 from expertenrat.services.document_item_rows import item_outcomes, project_titles
 from expertenrat.services.election_rows import election_of
 from expertenrat.services.meeting_facts import MeetingFacts, meeting_facts
+from expertenrat.services.written_decision_rows import decision_of
 from expertenrat.store import models
 
 
@@ -124,7 +126,7 @@ def minutes_from_facts(
     reads them)."""
     ids = [row.id for row, _number in placed]
     votes = vote_rows(session, ids)
-    recommendations, reporting = _recommendations(session, ids)
+    recommendations, reported = _recommendations(session, ids)
     projects = project_titles(session, (row.project_id for row, _ in placed))
     parents = {row.parent_id for row, _ in placed}
     settled = item_outcomes(placed)
@@ -167,7 +169,7 @@ def minutes_from_facts(
                     texts.empty
                     and not item_votes
                     and not adopted
-                    and row.id not in reporting  # the minutes print the decisions reported
+                    and row.id not in reported  # the minutes print the decisions reported
                     and row.id not in parents
                     and settled[row.id].dealt_with  # none asked of one not dealt with
                 ),
@@ -182,6 +184,7 @@ def minutes_from_facts(
                 outcome=AgendaItemOutcome(row.outcome),
                 effective=settled[row.id],
                 without_quorum=missing,
+                written_decisions=reported.get(row.id, ()),
             )
         )
     state = latest_state(session, meeting.id)
@@ -251,16 +254,17 @@ def vote_rows(session: Session, item_ids: list[int]) -> dict[int, list[models.Vo
 
 def _recommendations(
     session: Session, item_ids: list[int]
-) -> tuple[dict[int, tuple[AdoptedRecommendation, ...]], frozenset[int]]:
-    """The recommendations adopted at each of the items ``item_ids``, and those of the
-    items that report recommendations adopted in writing (the minutes print them under
-    it: :func:`~expertenrat.services.written_procedures.reported_decisions`), in one read."""
+) -> tuple[dict[int, tuple[AdoptedRecommendation, ...]], dict[int, tuple[str, ...]]]:
+    """The recommendations adopted at each of the items ``item_ids``, and by the items that
+    report recommendations adopted in writing their lines, as the minutes print them under
+    it (in the order of adoption and code, as
+    :func:`~expertenrat.services.written_procedures.reported_decisions`), in one read."""
     found: dict[int, list[AdoptedRecommendation]] = {}
-    reporting: set[int] = set()
+    reported: dict[int, list[WrittenDecision]] = {}
     if item_ids:
         R, W = models.Recommendation, models.WrittenProcedure
         query = (
-            select(R, W.reported_item_id)
+            select(R, W)
             .outerjoin(W, W.recommendation_id == R.id)
             .options(selectinload(R.projects))
             .where(
@@ -270,9 +274,14 @@ def _recommendations(
             .order_by(R.id)
         )
         wanted = set(item_ids)
-        for row, reported_at in session.execute(query):
+        for row, written in session.execute(query):
             if row.origin_agenda_item_id in wanted:
                 found.setdefault(row.origin_agenda_item_id, []).append(recommendation_of(row))
-            if reported_at in wanted and row.adopted_on is not None:
-                reporting.add(reported_at)
-    return {k: tuple(v) for k, v in found.items()}, frozenset(reporting)
+            if written is not None and written.reported_item_id in wanted and row.adopted_on:
+                decision = decision_of(written, row.code, row.title, row.adopted_on)
+                reported.setdefault(written.reported_item_id, []).append(decision)
+    lines = {
+        item: tuple(decision_line(d) for d in sorted(ds, key=lambda d: (d.adopted_on, d.code)))
+        for item, ds in reported.items()
+    }
+    return {k: tuple(v) for k, v in found.items()}, lines

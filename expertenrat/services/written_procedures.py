@@ -39,6 +39,7 @@ from expertenrat.services.agenda_rows import MeetingItems, live_item_exists, loa
 from expertenrat.services.minutes_freeze import ensure_not_frozen
 from expertenrat.services.unit_of_work import changing, reading
 from expertenrat.services.urgent_items import order_refusal
+from expertenrat.services.written_decision_rows import decision_of
 from expertenrat.store import models
 from expertenrat.store.database import Database
 
@@ -129,21 +130,9 @@ def _decisions(
         .order_by(R.adopted_on, R.code)
     )
     return [
-        (written.reported_item_id, WrittenDecision(written.id, code, title, on, _vote(written)))
+        (written.reported_item_id, decision_of(written, code, title, on))
         for written, code, title, on in session.execute(query)
     ]
-
-
-def _vote(written: models.WrittenProcedure) -> WrittenVote:
-    return WrittenVote(
-        sent_on=written.sent_on,
-        deadline_on=written.deadline_on,
-        member_count=written.member_count,
-        yes=written.yes_votes,
-        no=written.no_votes,
-        abstain=written.abstentions,
-        recused=written.recusals,
-    )
 
 
 class WrittenProceduresService:

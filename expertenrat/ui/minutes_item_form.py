@@ -13,7 +13,7 @@ after the autosave's pause, :class:`~expertenrat.ui.minutes_outcome_actions.Outc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -138,6 +138,10 @@ class MinutesItemForm(QWidget):
         form.addRow(tr(_CONTEXT, "&Ergebnis"), self.result_edit)
         self.votes = VotesBox()
         self.recommendations = RecommendationsBox()
+        # Read-only: what the minutes print under an item reporting decisions adopted in
+        # writing (Umlaufverfahren); the agenda's "Umlaufbeschlüsse berichten …" sets them.
+        self.written_label = wrapping_label()
+        self.written_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._item_id: int | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -147,6 +151,7 @@ class MinutesItemForm(QWidget):
         layout.addLayout(form, 1)
         layout.addWidget(self.votes)
         layout.addWidget(self.recommendations)
+        layout.addWidget(self.written_label)
         for edit in (self.discussion_edit, self.motion_edit, self.resolution_edit):
             edit.textChanged.connect(self.edited)
             edit.installEventFilter(self)
@@ -208,9 +213,15 @@ class MinutesItemForm(QWidget):
         if not same:
             self.votes.show_message("", warning=False)
         self.recommendations.show_recommendations(item.recommendations)
+        self._show_written(item.written_decisions)
         self.outcome_combo.setCurrentIndex(self.outcome_combo.findData(item.outcome.value))
         self._item_id = item.item_id
         self.show_payload(payload)
+
+    def _show_written(self, lines: tuple[str, ...]) -> None:
+        caption = tr(_CONTEXT, "Im Umlaufverfahren beschlossen (so nennt sie das Protokoll):")
+        self.written_label.setText("\n".join((caption, *(f"• {line}" for line in lines))))
+        self.written_label.setVisible(bool(lines))
 
     def show_payload(self, payload: dict) -> None:
         blockers = [QSignalBlocker(widget) for widget in self.fields.values()]

@@ -256,6 +256,12 @@ def test_the_minutes_count_the_decisions_reported_as_the_items_content(
         checklist = minutes.checklist(held.next_id)
         return [line.target.item_id for line in checklist.missing if line.key == "item_content"]
 
-    assert not minutes.minutes(held.next_id).item(item.key).lacks_content
+    shown = minutes.minutes(held.next_id).item(item.key)
+    assert not shown.lacks_content
+    assert shown.written_decisions == (  # the editor shows them as the minutes PDF says
+        "E-2026-01 „Offene Schnittstellen & <APIs>“: beschlossen am 27.03.2026 (versandt am "
+        "20.03.2026, Frist bis 27.03.2026; 7 Ja, 0 Nein, 1 Enthaltung, 1 befangen "
+        "(9 Mitglieder befragt))",
+    )
     assert item.key not in lacking()
     assert lacking()  # the opening items still want their text
