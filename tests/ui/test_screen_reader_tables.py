@@ -141,7 +141,7 @@ def test_the_choice_boxes_of_the_dialogs_are_named(qtbot, services, today) -> No
         "Genehmigen": ["Genehmigt in der"],
         "Einwand": ["Mitglied", "Tagesordnungspunkt"],
         "Entscheiden": ["In der Sitzung"],
-        "Abstimmung": ["Art der Abstimmung"],
+        "Abstimmung": ["Art der Abstimmung", "Gewählt", "Annahme der Wahl"],  # and a Wahl's
     }
 
 
