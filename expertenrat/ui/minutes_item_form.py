@@ -148,10 +148,10 @@ class MinutesItemForm(QWidget):
         layout.addWidget(self.details_label)
         layout.addWidget(self.presence_label)
         layout.addWidget(self.warning_label)
+        layout.addWidget(self.written_label)  # above the texts: seen without scrolling
         layout.addLayout(form, 1)
         layout.addWidget(self.votes)
         layout.addWidget(self.recommendations)
-        layout.addWidget(self.written_label)
         for edit in (self.discussion_edit, self.motion_edit, self.resolution_edit):
             edit.textChanged.connect(self.edited)
             edit.installEventFilter(self)
