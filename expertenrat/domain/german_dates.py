@@ -188,3 +188,16 @@ def searched_day_names(day: date) -> tuple[str, str]:
     of the date, "März 2026" finds it); a day typed otherwise ("12.3.26") is read as this
     form (:func:`expertenrat.domain.council_search.day_typed`)."""
     return f"{day:%d.%m.%Y}", MONTHS[day.month - 1]
+
+
+def meeting_days(first: date, last: date | None = None) -> str:
+    """The day or days of a meeting as a header names them: "11.12.2026" for one day (or
+    ``last`` None), "11./12.12.2026" over midnight, "11.–13.12.2026" over three days,
+    "30.11./01.12.2026" and "31.12.2026/01.01.2027" across a month's or a year's end."""
+    if last is None or last <= first:
+        return f"{first:%d.%m.%Y}"
+    joint = "–" if (last - first).days > 1 else "/"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first:%d}.{joint}{last:%d.%m.%Y}"
+    head = f"{first:%d.%m.}" if first.year == last.year else f"{first:%d.%m.%Y}"
+    return f"{head}{joint}{last:%d.%m.%Y}"

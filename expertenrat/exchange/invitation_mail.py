@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from expertenrat.domain.annexes import Annex, clean_file_name
-from expertenrat.domain.german_dates import long_date
+from expertenrat.domain.german_dates import long_date, meeting_days
 from expertenrat.domain.meeting_document_titles import (
     council_named,
     letter_title,
@@ -115,7 +115,7 @@ def invitation_eml(
     text = "\n\n".join((doc.salutation, body, closing))
     secretariat = secretariat_sender(head)
     eml = mail_draft(
-        council_named(doc, f"{title}, {long_date(doc.start.date())}"),
+        council_named(doc, f"{title}, {_days(doc)}"),
         text + "\n",
         sender=secretariat,
         to=[secretariat] if secretariat else [],
@@ -123,6 +123,12 @@ def invitation_eml(
         attachments=attachments if left_out else list(files),
     )
     return InvitationEml(eml, left_out)
+
+
+def _days(doc: MeetingDocument) -> str:
+    """ "Freitag, 11. Dezember 2026", for a meeting over midnight "11./12.12.2026"."""
+    first, last = doc.start.date(), doc.end.date()
+    return meeting_days(first, last) if last > first else long_date(first)
 
 
 def _invitation(doc: MeetingDocument, found: AnnexAttachments, left_out: bool) -> str:

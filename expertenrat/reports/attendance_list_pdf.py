@@ -63,6 +63,7 @@ def _rendered(doc: AttendanceListDocument, blank_rows: int) -> tuple[RenderedPdf
         council_name=head.council_name,
         city=head.city,
         date=meeting.start.date(),
+        last_date=meeting.end.date(),
         logo_png=head.logo_png,
         subject=council_named(meeting, f"Anwesenheitsliste der {heading}, {parts.when(meeting)}"),
         keywords=f"Anwesenheitsliste, {heading}, {head.council_name}",

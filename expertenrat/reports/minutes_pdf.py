@@ -79,6 +79,7 @@ def render_minutes(
         council_name=head.council_name,
         city=head.city,
         date=doc.day,
+        last_date=doc.last_day,
         logo_png=head.logo_png,
         subject=f"{heading}, {head.council_name}, {long_date(doc.day)}{_public_mark(doc)}",
         keywords=", ".join(("Protokoll", head.council_name, f"{doc.day:%d.%m.%Y}", state, variant)),

@@ -59,6 +59,8 @@ class DocumentInfo:
     city: str
     date: date
     logo_png: bytes | None = None
+    # A meeting's last day where it ran over midnight: the header says "11./12.12.2026".
+    last_date: date | None = None
     landscape: bool = False
     subject: str = ""
     # the words before the date in the header, as printed: "Stand:", "Sitzung vom" (a

@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import BaseDocTemplate
 
+from expertenrat.domain.german_dates import meeting_days
 from expertenrat.domain.wording import names_city
 from expertenrat.reports.glyph_outlines import outline_path
 from expertenrat.reports.header_logo import LOGO_BOX, header_logo, logo_left_out
@@ -28,7 +29,6 @@ from expertenrat.reports.house_style import (
     MUTED,
     RULE,
     WATERMARK,
-    german_date,
 )
 from expertenrat.reports.page_geometry import FOOTER_BASELINE, MARGINS
 from expertenrat.reports.page_header_fit import GAP, beside_logo
@@ -90,7 +90,7 @@ class PageDecor:
             room = right - left - (_LOGO_GAP if logo else 0.0)
             title, name, scale = beside_logo(info.title, info.council_name, room, logo, usable)
             left = right - room + logo * scale
-            dated = german_date(info.date)
+            dated = meeting_days(info.date, info.last_date)
             if info.date_label:
                 dated = f"{info.date_label} {dated}"
             beside_date = right - left - pdfmetrics.stringWidth(dated, FONT, _CITY_SIZE) - GAP

@@ -68,6 +68,7 @@ def render_run_sheet(doc: MeetingDocument, forecast: QuorumForecast | None = Non
         council_name=head.council_name,
         city=head.city,
         date=doc.start.date(),
+        last_date=doc.end.date(),
         logo_png=head.logo_png,
         landscape=True,
         # named as the invitation is (no "Ablaufplan: …" after the council's colon)

@@ -24,6 +24,7 @@ from datetime import date
 
 from expertenrat.domain.documents import RenderedPdf
 from expertenrat.domain.enums import MeetingState
+from expertenrat.domain.german_dates import meeting_days
 from expertenrat.domain.meeting_document_titles import council_named, pack_invitation_name
 from expertenrat.domain.meeting_documents import MeetingDocument
 from expertenrat.domain.meetings import list_label
@@ -213,7 +214,7 @@ def _metadata(
     head = meeting.letterhead
     document = "Tagesordnung" if before else "Protokoll"
     holds = f"Einladung, {document} und Anlagen" if annexes else f"Einladung und {document}"
-    subject = f"{holds} der {name} am {meeting.start:%d.%m.%Y}"
+    subject = f"{holds} der {name} am {meeting_days(meeting.start.date(), meeting.end.date())}"
     return {
         "/Title": f"{_dossier_name(public)} der {name}"
         + (f" (vor der Sitzung, Stand {today:%d.%m.%Y})" if before else ""),

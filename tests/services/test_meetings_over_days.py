@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime, time, timedelta
+from email import message_from_bytes
+from email.policy import default as email_default
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -34,7 +36,10 @@ def retreat(start: datetime = FRIDAY, end: datetime = SATURDAY) -> MeetingDraft:
     return MeetingDraft(MeetingKind.WORKSHOP, start, end, "Datenstrategie 2030", "Tagungshaus")
 
 
-def test_a_klausur_over_two_days_is_kept_with_its_end(meetings_service, documents, council):
+def test_a_klausur_over_two_days_is_kept_with_its_end(
+    meetings_service, documents, council, members_service, new_member, today
+):
+    members_service.save(council.id, new_member("Kim", "Lee", email="kim@example.org"), today)
     meeting_id = meetings_service.create(council.id, retreat())
 
     meeting = meetings_service.get(meeting_id)
@@ -46,6 +51,10 @@ def test_a_klausur_over_two_days_is_kept_with_its_end(meetings_service, document
         "Freitag, 11. Dezember 2026, 16:00 Uhr – Samstag, 12. Dezember 2026, 13:00 Uhr"
         in invitation
     )
+    mail = message_from_bytes(documents.invitation_mail(meeting_id).eml, policy=email_default)
+    assert mail["Subject"].endswith("Datenstrategie 2030, 11./12.12.2026")
+    run_sheet = text(documents.run_sheet_pdf(meeting_id, today=FRIDAY.date()).pdf)
+    assert "vom 11./12.12.2026" in run_sheet
     (event,) = Calendar.from_ical(documents.ics_for_meetings([meeting_id])).walk("VEVENT")
     assert event.decoded("DTSTART") == FRIDAY
     assert event.decoded("DTEND") == SATURDAY
@@ -73,6 +82,7 @@ def test_a_meeting_closed_after_midnight_is_recorded(
     assert (saved.opened_at, saved.closed_at) == (time(19, 5), time(0, 25))
     minutes = MinutesDocumentsService(database, documents, AnnexesService(database, actor))
     printed = text(minutes.minutes_pdf(meeting_id).pdf)
+    assert "Sitzung vom 15./16.10.2026" in printed
     assert "Datum Donnerstag, 15. Oktober 2026 bis Freitag, 16. Oktober 2026" in printed
     assert "Beginn / Ende 15.10.2026, 19:05 Uhr, bis 16.10.2026, 00:25 Uhr" in printed
 
