@@ -6,9 +6,10 @@ from datetime import date, datetime
 
 import pytest
 
+from expertenrat.domain.enums import RecommendationKind, RecommendationStatus
 from expertenrat.domain.oparl_base import BaseUrlError, check_base_url, derived_key
-from expertenrat.domain.oparl_public import Exposure, person_exposure
-from expertenrat.domain.oparl_records import PersonRecord, Stamp
+from expertenrat.domain.oparl_public import Exposure, person_exposure, recommendation_exposure
+from expertenrat.domain.oparl_records import PersonRecord, RecommendationRecord, Stamp
 
 NOW = datetime(2026, 11, 27, 9, 30)
 
@@ -108,3 +109,24 @@ def person(name: bool, named_on: date | None, deleted: datetime | None = None) -
 )
 def test_a_person_goes_out_only_with_name_consent(record, exposure):
     assert person_exposure(record) is exposure
+
+
+@pytest.mark.parametrize(
+    ("status", "adopted_on", "exposure"),
+    [
+        (RecommendationStatus.DRAFT, None, Exposure.NONE),
+        (RecommendationStatus.ADOPTED, date(2026, 5, 1), Exposure.FULL),
+        (RecommendationStatus.WITHDRAWN, date(2026, 5, 1), Exposure.FULL),  # once adopted
+        (RecommendationStatus.WITHDRAWN, None, Exposure.NONE),  # a draft withdrawn
+    ],
+)
+def test_a_recommendation_goes_out_only_once_adopted_found_by_a_helper(
+    status, adopted_on, exposure
+):
+    """A draft withdrawn before adoption went out in full in the open data."""
+    record = RecommendationRecord(
+        Stamp("r", NOW, NOW), "E-2026-01", RecommendationKind.RECOMMENDATION, "Offene Daten",
+        status, adopted_on=adopted_on,
+    )  # fmt: skip
+
+    assert recommendation_exposure(record, {}) is exposure
