@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from expertenrat.domain.german_dates import meeting_days
 from expertenrat.domain.meeting_document_titles import meeting_heading
 from expertenrat.domain.meeting_documents import MeetingDocument
 from expertenrat.domain.working_days import previous_working_day
@@ -60,10 +61,16 @@ def invitation_task(
 
 
 def invitation_due_line(
-    label: str, meeting_day: date, notice_period_days: int, today: date, bundesland: str
+    label: str,
+    meeting_day: date,
+    notice_period_days: int,
+    today: date,
+    bundesland: str,
+    last_day: date | None = None,
 ) -> str | None:
     """The Übersicht's line for a meeting not yet invited ("5. Sitzung am 12.03.2026:
-    Einladung bis 05.03.2026 versenden"), or ``None`` while it is not due.
+    Einladung bis 05.03.2026 versenden"; over midnight, ending on ``last_day``, "am
+    11./12.12.2026"), or ``None`` while it is not due.
 
     Due means: the meeting is still ahead and its last working day for the invitation is
     at most :data:`INVITATION_DUE_WINDOW` away, or has passed.
@@ -71,6 +78,6 @@ def invitation_due_line(
     send_by = invitation_send_by(meeting_day, notice_period_days, bundesland)
     if meeting_day < today or send_by - today > INVITATION_DUE_WINDOW:
         return None
-    return f"{label} am {meeting_day:%d.%m.%Y}: " + invitation_task(
+    return f"{label} am {meeting_days(meeting_day, last_day)}: " + invitation_task(
         meeting_day, notice_period_days, today, bundesland
     )

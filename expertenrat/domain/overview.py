@@ -17,6 +17,7 @@ from enum import Enum
 from expertenrat.domain.composition import Composition
 from expertenrat.domain.councils import ActionField, CouncilSettings
 from expertenrat.domain.enums import MeetingState, RecommendationStatus
+from expertenrat.domain.german_dates import meeting_days
 from expertenrat.domain.invitation_due import invitation_deadline, invitation_task
 from expertenrat.domain.recommendation_answers import GivenAnswer, accepted, fully_answered
 from expertenrat.domain.recommendation_views import RecommendationRow
@@ -274,6 +275,11 @@ def invitation_state(
     return invitation_task(meeting_day, notice_period_days, today, bundesland), late
 
 
-def meeting_when(starts_at: datetime) -> str:
-    """ "12.03.2026 um 16:00 Uhr"."""
-    return f"{starts_at:%d.%m.%Y um %H:%M} Uhr"
+def meeting_day(starts_at: datetime, ends_at: datetime | None) -> str:
+    """ "12.03.2026", for a meeting over midnight "11./12.12.2026"."""
+    return meeting_days(starts_at.date(), ends_at.date() if ends_at is not None else None)
+
+
+def meeting_when(starts_at: datetime, ends_at: datetime | None = None) -> str:
+    """ "12.03.2026 um 16:00 Uhr", over midnight "11./12.12.2026 um 16:00 Uhr"."""
+    return f"{meeting_day(starts_at, ends_at)} um {starts_at:%H:%M} Uhr"

@@ -89,7 +89,7 @@ class OverviewService:
                     default=None,
                 ),
                 next_meeting=(
-                    f"{next_meeting.label} am {meeting_when(next_meeting.starts_at)}"
+                    f"{next_meeting.label} am {meeting_when(*next_meeting.days)}"
                     if next_meeting
                     else None
                 ),

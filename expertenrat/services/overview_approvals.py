@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from expertenrat.domain.enums import MeetingKind, MeetingState
 from expertenrat.domain.meetings import list_label
+from expertenrat.domain.overview import meeting_day
 from expertenrat.services.approval_titles import APPROVAL_TITLE_START, approved_by
 from expertenrat.store import models
 
@@ -22,6 +23,7 @@ MEETING_NAMING = (  # what a line needs to name a meeting ("7. Sitzung am 11.12.
     models.Meeting.kind,
     models.Meeting.title,
     models.Meeting.starts_at,
+    models.Meeting.ends_at,
 )
 
 
@@ -57,5 +59,5 @@ def approving_meetings(session: Session, council_id: int) -> dict[int, str]:
             continue
         approved = approved_by(item.item_title, earlier)
         label = list_label(item.number, MeetingKind(item.kind), item.title)
-        approving.setdefault(approved.id, f"{label} am {item.starts_at:%d.%m.%Y}")
+        approving.setdefault(approved.id, f"{label} am {meeting_day(item.starts_at, item.ends_at)}")
     return approving

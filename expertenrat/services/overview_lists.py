@@ -30,6 +30,7 @@ from expertenrat.domain.overview import (
     MeetingTab,
     Target,
     invitation_state,
+    meeting_day,
     meeting_when,
 )
 from expertenrat.services.minutes_finishing import draft_finish
@@ -45,11 +46,17 @@ class MeetingAhead:
     id: int
     label: str  # "5. Sitzung", "8. Sitzung – Klausur: Datenethik"
     starts_at: datetime
+    ends_at: datetime | None
     state: MeetingState
     invitation_sent_on: date | None
     notice_period_days: int
     bundesland: str  # the council's, whose holidays are no day to send an invitation
     apologies: bool = False  # an apology is recorded: the quorum may be at risk
+
+    @property
+    def days(self) -> tuple[datetime, datetime | None]:
+        """Its start and end, for :func:`~expertenrat.domain.overview.meeting_when`."""
+        return self.starts_at, self.ends_at
 
 
 def meetings_ahead(session: Session, council: models.Council, today: date) -> list[MeetingAhead]:
@@ -73,6 +80,7 @@ def meetings_ahead(session: Session, council: models.Council, today: date) -> li
             id=row.id,
             label=list_label(row.number, MeetingKind(row.kind), row.title),
             starts_at=row.starts_at,
+            ends_at=row.ends_at,
             state=MeetingState(row.state),
             invitation_sent_on=row.invitation_sent_on,
             notice_period_days=council.notice_period_days,
@@ -90,7 +98,7 @@ def next_meetings(ahead: list[MeetingAhead], today: date) -> tuple[Line, ...]:
         state, late = _invitation(meeting, today)
         lines.append(
             Line(
-                f"{meeting.label} am {meeting_when(meeting.starts_at)} – {state}",
+                f"{meeting.label} am {meeting_when(*meeting.days)} – {state}",
                 _meeting_target(meeting.id, MeetingTab.MEETING),
                 urgent=late,
             )
@@ -105,7 +113,12 @@ def invitations_due(ahead: list[MeetingAhead], today: date) -> tuple[Line, ...]:
     for meeting in ahead:
         day = meeting.starts_at.date()
         text = invitation_due_line(
-            meeting.label, day, meeting.notice_period_days, today, meeting.bundesland
+            meeting.label,
+            day,
+            meeting.notice_period_days,
+            today,
+            meeting.bundesland,
+            meeting.ends_at.date() if meeting.ends_at is not None else None,
         )
         if meeting.state is MeetingState.PLANNED and text:
             late = invitation_deadline(day, meeting.notice_period_days) < today
@@ -125,7 +138,8 @@ def meetings_unrecorded(session: Session, council_id: int, today: date) -> tuple
     return tuple(
         Line(
             f"{list_label(row.number, MeetingKind(row.kind), row.title)} am "
-            f"{row.starts_at:%d.%m.%Y}: noch nicht als durchgeführt oder abgesagt erfasst",
+            f"{meeting_day(row.starts_at, row.ends_at)}: noch nicht als durchgeführt oder "
+            "abgesagt erfasst",
             _meeting_target(row.id, MeetingTab.MEETING),
         )
         for row in rows
@@ -202,7 +216,7 @@ def minutes_waiting(session: Session, council_id: int, today: date) -> tuple[Lin
     for row in rows:
         head = (
             f"Protokoll der {list_label(row.number, MeetingKind(row.kind), row.title)} "
-            f"vom {row.starts_at:%d.%m.%Y}"
+            f"vom {meeting_day(row.starts_at, row.ends_at)}"
         )
         if row.last_sent_on is None:
             # Only a finished draft is read whole (its content against the fingerprint).

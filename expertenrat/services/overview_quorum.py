@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from expertenrat.domain.overview import Area, Line, MeetingTab, Target
+from expertenrat.domain.overview import Area, Line, MeetingTab, Target, meeting_day
 from expertenrat.services.attendance_sheets import attendance_sheets
 from expertenrat.services.overview_lists import MeetingAhead
 from expertenrat.store import models
@@ -28,7 +28,7 @@ def quorum_warnings(session: Session, ahead: list[MeetingAhead], today: date) ->
     sheets = attendance_sheets(session, rows, today=today)
     return tuple(
         Line(
-            f"{m.label} am {m.starts_at:%d.%m.%Y}: {warning}",
+            f"{m.label} am {meeting_day(*m.days)}: {warning}",
             Target(Area.MEETINGS, record_id=m.id, tab=MeetingTab.MEETING),
             urgent=True,
         )

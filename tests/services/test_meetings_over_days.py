@@ -6,7 +6,7 @@ its minutes say when (found by a tester)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from email import message_from_bytes
 from email.policy import default as email_default
 from zoneinfo import ZoneInfo
@@ -25,6 +25,7 @@ from expertenrat.services.annexes import AnnexesService
 from expertenrat.services.attendance import AttendanceService
 from expertenrat.services.minutes_autosave import MinutesAutosave
 from expertenrat.services.minutes_documents import MinutesDocumentsService
+from expertenrat.services.overview import OverviewService
 from expertenrat.store import models
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -148,3 +149,21 @@ def test_a_time_between_the_klausur_s_end_and_its_start_is_refused(
         attendance.save_entry(rows.meeting_id, replace(present, arrived_at=time(15, 30)))
     saved = attendance.save_entry(rows.meeting_id, replace(present, arrived_at=time(9, 0)))
     assert saved.entry(member).arrived_at == time(9, 0)
+
+
+def test_the_uebersicht_names_a_klausur_by_both_days(database, meetings_service, council):
+    """ "… am 11./12.12.2026 um 16:00 Uhr", as the minutes' header names them; they named
+    the Friday only (found by a helper)."""
+    meetings_service.create(council.id, retreat())
+    overview = OverviewService(database)
+    ahead = overview.overview(council.id, date(2026, 12, 4))
+    passed = overview.overview(council.id, date(2026, 12, 14))
+
+    (next_line,) = ahead.next_meetings
+    assert " am 11./12.12.2026 um 16:00 Uhr – " in next_line.text
+    (due,) = ahead.invitations_due
+    assert " am 11./12.12.2026: " in due.text
+    (unrecorded,) = passed.meetings_unrecorded
+    assert unrecorded.text.endswith(
+        " am 11./12.12.2026: noch nicht als durchgeführt oder abgesagt erfasst"
+    )
