@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from meeting_rows import BERLIN, add_meeting
 from sqlalchemy import select, update
 
-from expertenrat.domain.enums import AttendanceStatus, MeetingState, MinutesApproval
+from expertenrat.domain.enums import AttendanceStatus, MeetingState, MinutesApproval, MinutesState
 from expertenrat.domain.members import Member
 from expertenrat.domain.minutes_document import MinutesDocument
 from expertenrat.services.agenda import AgendaService
@@ -131,3 +131,16 @@ def held_minutes(
     following = add_meeting(database, council_id, starts_at=start + timedelta(days=63), titles=())
     AgendaService(database, "tester").add_opening_items(following.meeting_id)
     return Minutes(rows.meeting_id, rows.item_ids, members, following.meeting_id)
+
+
+def approved_pdfs(database: Database, meeting_id: int) -> list[tuple[bytes, str, bytes, str]]:
+    """The stored PDFs of the meeting's approved minutes: full PDF, its SHA-256, public PDF,
+    its SHA-256."""
+    with database.reading() as session:
+        rows = session.scalars(
+            select(models.MinutesVersion).where(
+                models.MinutesVersion.meeting_id == meeting_id,
+                models.MinutesVersion.state == MinutesState.APPROVED.value,
+            )
+        ).all()
+        return [(r.pdf, r.sha256, r.public_pdf, r.public_sha256) for r in rows]

@@ -24,11 +24,17 @@ from expertenrat.domain.field_limits import CANDIDATE_NAME, clean_text, text_pro
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A person who stood: a member of the council (``membership_id``) or a name typed."""
+    """A person who stood: a member of the council (``membership_id``) or a name typed.
+
+    ``member`` is, in a minutes document, the member's name as the attendance lists print
+    it ("" for a name typed): the public minutes leave out a member who has not agreed to
+    the publication of the name however the candidate's name was typed ("Frau Berg").
+    """
 
     name: str
     votes: int = 0
     membership_id: int | None = None
+    member: str = ""
 
 
 @dataclass(frozen=True, slots=True)

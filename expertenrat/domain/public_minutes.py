@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 from expertenrat.domain.annexes import public_entry
-from expertenrat.domain.elections import renamed
+from expertenrat.domain.elections import Election, renamed
 from expertenrat.domain.meeting_documents import DeclaredConflict
 from expertenrat.domain.minutes_attendees import GuestLine
 from expertenrat.domain.minutes_document import MinutesDocument
@@ -76,8 +76,6 @@ def _without_unnamed(doc: MinutesDocument) -> MinutesDocument:
     def name(text: str) -> str:
         return UNNAMED_MEMBER if text in doc.unnamed else text
 
-    hidden = dict.fromkeys(doc.unnamed, UNNAMED_MEMBER)  # a candidate of an election
-
     items = tuple(
         replace(
             item,
@@ -87,7 +85,9 @@ def _without_unnamed(doc: MinutesDocument) -> MinutesDocument:
                 lambda c: c.member_name,
             ),
             votes=tuple(
-                replace(v, election=renamed(v.election, hidden)) if v.election else v
+                replace(v, election=_unnamed_candidates(v.election, doc.unnamed))
+                if v.election
+                else v
                 for v in item.votes
             ),
         )
@@ -104,6 +104,14 @@ def _without_unnamed(doc: MinutesDocument) -> MinutesDocument:
         items=items,
         unnamed=frozenset(),
     )
+
+
+def _unnamed_candidates(election: Election, unnamed: frozenset[str]) -> Election:
+    """``election`` with each candidate who is one of the members ``unnamed`` called
+    :data:`UNNAMED_MEMBER`: by the name typed or, for a member chosen, by the member's name
+    (typed "Frau Berg" for the member "Anna Berg")."""
+    hidden = {c.name: UNNAMED_MEMBER for c in election.candidates if {c.name, c.member} & unnamed}
+    return renamed(election, hidden)
 
 
 def unnamed_in(presenter: str, unnamed: Iterable[str]) -> str:

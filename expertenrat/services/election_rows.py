@@ -3,23 +3,49 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
 from expertenrat.domain.elections import Candidate, Election
 from expertenrat.domain.enums import VoteMode
 from expertenrat.services import audit
+from expertenrat.services.attendance_rows import full_name
 from expertenrat.store import models
 
 
-def election_of(row: models.Vote) -> Election | None:
-    """The election of the vote ``row`` (``None``: the vote is no election)."""
+def election_of(row: models.Vote, members: Mapping[int, str] | None = None) -> Election | None:
+    """The election of the vote ``row`` (``None``: the vote is no election); with
+    ``members`` (:func:`candidate_members`), each member's name in the candidate's
+    ``member``, as a minutes document holds it."""
     if row.mode != VoteMode.ELECTION.value:
         return None
+    members = members or {}
     return Election(
-        candidates=tuple(Candidate(c.name, c.votes, c.membership_id) for c in row.candidates),
+        candidates=tuple(
+            Candidate(c.name, c.votes, c.membership_id, members.get(c.membership_id or 0, ""))
+            for c in row.candidates
+        ),
         invalid=row.invalid,
         secret=row.secret,
         elected=next((c.name for c in row.candidates if c.elected), ""),
         accepted=row.accepted,
     )
+
+
+def candidate_members(session: Session, rows: Iterable[models.Vote]) -> dict[int, str]:
+    """The name of each member who stood in one of the elections ``rows`` as the attendance
+    lists print it, by membership (a deleted membership left out: the name typed stays)."""
+    ids = {c.membership_id for row in rows for c in row.candidates if c.membership_id}
+    if not ids:
+        return {}
+    memberships = session.scalars(
+        select(models.Membership)
+        .where(models.Membership.id.in_(ids))
+        .options(selectinload(models.Membership.person))
+    )
+    return {row.id: full_name(row) for row in memberships}
 
 
 def apply_election(row: models.Vote, election: Election | None) -> None:

@@ -28,7 +28,7 @@ from expertenrat.services.document_item_rows import (
     project_titles,
     recused_conflicts,
 )
-from expertenrat.services.election_rows import election_of
+from expertenrat.services.election_rows import candidate_members, election_of
 from expertenrat.services.minutes_rows import vote_rows
 from expertenrat.services.recommendation_rows import addressed_project_titles
 from expertenrat.services.written_procedures import reported_decisions
@@ -111,6 +111,8 @@ def _item(
 
 
 def _votes(session: Session, item_ids: list[int]) -> dict[int, tuple[VoteRecord, ...]]:
+    found = vote_rows(session, item_ids)
+    members = candidate_members(session, (v for rows in found.values() for v in rows))
     return {
         item_id: tuple(
             VoteRecord(
@@ -121,11 +123,11 @@ def _votes(session: Session, item_ids: list[int]) -> dict[int, tuple[VoteRecord,
                 v.abstain,
                 v.recused,
                 v.adopted,
-                election_of(v),
+                election_of(v, members),
             )
             for v in rows
         )
-        for item_id, rows in vote_rows(session, item_ids).items()
+        for item_id, rows in found.items()
     }
 
 

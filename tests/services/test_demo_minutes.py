@@ -8,6 +8,7 @@ import io
 
 import pytest
 from fixtures.demo_databases import TODAY
+from minutes_setup import approved_pdfs
 from pdf_reading import text
 from pypdf import PdfReader
 from sqlalchemy import select
@@ -53,17 +54,6 @@ def approval(demo_database, actor) -> MinutesApprovalService:
     return MinutesApprovalService(demo_database, actor, render_minutes)
 
 
-def _stored_pdfs(database, meeting_id: int) -> list[tuple[bytes, str, bytes, str]]:
-    with database.reading() as session:
-        rows = session.scalars(
-            select(models.MinutesVersion).where(
-                models.MinutesVersion.meeting_id == meeting_id,
-                models.MinutesVersion.state == MinutesState.APPROVED.value,
-            )
-        ).all()
-        return [(r.pdf, r.sha256, r.public_pdf, r.public_sha256) for r in rows]
-
-
 def test_all_but_the_last_two_held_meetings_have_approved_minutes(approval, held):
     states = [approval.status(meeting_id).latest for meeting_id in held]
 
@@ -85,7 +75,7 @@ def test_all_but_the_last_two_held_meetings_have_approved_minutes(approval, held
 
 def test_approved_demo_minutes_are_stored_pdfs_whose_sha256_matches(demo_database, held):
     for meeting_id in held[:4]:
-        ((pdf, sha, public_pdf, public_sha),) = _stored_pdfs(demo_database, meeting_id)
+        ((pdf, sha, public_pdf, public_sha),) = approved_pdfs(demo_database, meeting_id)
         assert hashlib.sha256(pdf).hexdigest() == sha
         assert hashlib.sha256(public_pdf).hexdigest() == public_sha
         pages = PdfReader(io.BytesIO(pdf)).pages
@@ -230,7 +220,7 @@ def test_every_project_lead_who_presents_in_a_demo_meeting_is_its_guest(demo_dat
         assert name in guests[meeting_id], (held.index(meeting_id) + 1, name)
 
     for meeting_id in held[:4]:
-        ((pdf, _sha, public_pdf, _public_sha),) = _stored_pdfs(demo_database, meeting_id)
+        ((pdf, _sha, public_pdf, _public_sha),) = approved_pdfs(demo_database, meeting_id)
         full, public = (
             " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(b)).pages)
             for b in (pdf, public_pdf)

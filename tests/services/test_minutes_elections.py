@@ -4,11 +4,12 @@ minutes PDF, audited, frozen with approved minutes."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
 from held_meeting import held_meeting
-from minutes_setup import fake_render, held_minutes, hold
+from minutes_setup import approved_pdfs, fake_render, held_minutes, hold
 from pdf_reading import text
 from sqlalchemy import func, select
 
@@ -19,9 +20,11 @@ from expertenrat.domain.errors import ValidationError
 from expertenrat.domain.votes import VoteDraft
 from expertenrat.services.audit_reading import AuditService
 from expertenrat.services.context import Services
+from expertenrat.services.members import MembersService
 from expertenrat.services.minutes import MinutesService
 from expertenrat.services.minutes_approval import MinutesApprovalService
 from expertenrat.services.minutes_freeze import MinutesFrozenError
+from expertenrat.services.minutes_pdfs import render_minutes
 from expertenrat.store import models
 
 
@@ -143,3 +146,72 @@ def test_approved_minutes_refuse_an_election(database, council, fields, actor) -
             minutes.item_ids[2], [VoteDraft(VoteMode.ELECTION, election=election)]
         )
     assert candidate_rows(database) == 0
+
+
+def test_a_member_typed_otherwise_is_left_out_of_the_public_minutes_too(
+    service, database, actor, council, nine
+) -> None:
+    """(found by a helper) The public minutes hid a member who has not agreed to the
+    publication of her name only where the candidate's name was typed as hers: a member
+    chosen and typed "Frau Berg" stood named in the public minutes."""
+    held = held_meeting(database, council.id, nine, present=7)
+    election = Election(
+        (Candidate("Frau Berg", 4, membership_id=nine[0]), Candidate("Dr. Kim O'Neil", 2)),
+        elected="Frau Berg",
+        accepted=True,
+    )
+    vote = VoteDraft(VoteMode.ELECTION, abstain=1, subject="Wahl", election=election)
+    service.save_votes(held.item_ids[1], [vote])
+    documents = Services.create(database, actor).minutes_documents
+
+    full = text(documents.minutes_pdf(held.meeting_id).pdf)
+    public = text(documents.minutes_pdf(held.meeting_id, public=True).pdf)
+
+    assert "Wahl: Frau Berg 4 Stimmen · Dr. Kim O'Neil 2 Stimmen" in full
+    assert "Berg" not in public
+    assert (
+        "Wahl: Mitglied ohne Namensnennung 4 Stimmen · Dr. Kim O'Neil 2 Stimmen · 1 Enthaltung · "
+        "0 ungültig · offene Wahl – gewählt: Mitglied ohne Namensnennung; Mitglied ohne "
+        "Namensnennung nimmt die Wahl an."
+    ) in public
+
+
+def test_a_member_typed_otherwise_leaves_the_approved_public_minutes_on_withdrawal(
+    database, council, fields, actor
+) -> None:
+    """(found by a helper) The public minutes rendered again when a member withdraws consent
+    leave her out of an election in which she stood typed otherwise ("Frau Berg"); what was
+    approved (the full minutes) keeps her name."""
+    minutes = held_minutes(database, council.id, fields["Stadtdaten"].id)
+    members = MembersService(database, actor)
+    berg = next(m for m in members.members(council.id) if m.family_name == "Berg")
+    members.save(council.id, replace(berg, publish_name=True, publish_name_on=date(2026, 3, 1)),
+                 date(2026, 3, 1))  # fmt: skip
+    election = Election((Candidate("Frau Berg", 2, membership_id=berg.id),), elected="Frau Berg")
+    MinutesService(database, actor).save_votes(
+        minutes.item_ids[1], [VoteDraft(VoteMode.ELECTION, subject="Wahl", election=election)]
+    )
+    approval = MinutesApprovalService(database, actor, render_minutes)
+    approval.circulate(minutes.meeting_id, date(2026, 3, 20))
+    hold(database, minutes.next_id, datetime(2026, 5, 12, 16, 0))
+    approval.approve(minutes.meeting_id, minutes.next_id)
+    line = "Wahl: Frau Berg 2 Stimmen · 0 Enthaltungen · 0 ungültig · offene Wahl"
+    assert line in _stored(database, minutes.meeting_id)[1]
+
+    berg = next(m for m in members.members(council.id) if m.family_name == "Berg")
+    members.save(council.id, replace(berg, publish_name=False, publish_name_on=None),
+                 date(2026, 6, 1))  # fmt: skip
+
+    full, public = _stored(database, minutes.meeting_id)
+    assert "Berg" not in public
+    assert (
+        "Wahl: Mitglied ohne Namensnennung 2 Stimmen · 0 Enthaltungen · 0 ungültig · offene "
+        "Wahl – gewählt: Mitglied ohne Namensnennung"
+    ) in public
+    assert f"{line} – gewählt: Frau Berg" in full
+
+
+def _stored(database, meeting_id: int) -> tuple[str, str]:
+    """The text of the approved full and public minutes of the meeting, read back."""
+    ((pdf, _sha, public_pdf, _public_sha),) = approved_pdfs(database, meeting_id)
+    return text(pdf), text(public_pdf)
