@@ -421,7 +421,7 @@ def test_a_council_of_one_member_is_named_in_the_singular(sqlite_database, tmp_p
 
     said = _export_members(services, Namespace(out=csv, council=None))
     roster = _export_roster(
-        services, Namespace(out=pdf, council=None, public=False, alphabetical=False)
+        services, Namespace(out=pdf, council=None, public=False, alphabetical=False, stand=None)
     )
 
     assert said == f"1 Mitglied als CSV-Datei: {csv}"

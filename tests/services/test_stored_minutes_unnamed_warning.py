@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 from held_meeting import held_meeting
-from test_minutes_checklist_service import NAMES, complete
+from minutes_rows import NAMES
+from test_minutes_checklist_service import complete
 
 from expertenrat.domain.minutes import ItemTexts
 from expertenrat.domain.minutes_checklist_lines import ChecklistTarget
