@@ -58,7 +58,10 @@ def recommendation_exposure(
     recommendation: RecommendationRecord, items: dict[str, Exposure]
 ) -> Exposure:
     """``items``: the exposure of every agenda item of the council by key."""
-    if recommendation.status is RecommendationStatus.DRAFT or recommendation.adopted_on is None:
+    status = recommendation.status
+    if status is RecommendationStatus.DRAFT or (
+        status is RecommendationStatus.WITHDRAWN and recommendation.adopted_on is None
+    ):
         # Never adopted (a draft, or one withdrawn as a draft): not the council's word. An
         # export into the folder of one that published it tombstones it (oparl_previous).
         return Exposure.NONE
