@@ -109,16 +109,23 @@ class MeetingFormView(QWidget):
         form.addRow(tr(_CONTEXT, "Art"), self.kind_combo)
         self.kind_combo.setAccessibleName(tr(_CONTEXT, "Art"))  # a combo says only its entry
         self.errors.add_row(tr(_CONTEXT, "Titel"), "title", self.title_edit)
+        # Two lines: the end's date beside the times asked 534 px of a form that has 496
+        # at 1024 × 640, and the Sitzung tab scrolled sideways (found by the lead's CI).
         when = QWidget()
-        when_row = QHBoxLayout(when)
-        when_row.setContentsMargins(0, 0, 0, 0)
+        when_lines = QVBoxLayout(when)
+        when_lines.setContentsMargins(0, 0, 0, 0)
+        when_row, end_row = QHBoxLayout(), QHBoxLayout()
         when_row.addWidget(self.date_edit)
         when_row.addWidget(QLabel(tr(_CONTEXT, "von")))
         when_row.addWidget(self.start_edit)
         when_row.addWidget(QLabel(tr(_CONTEXT, "bis")))
-        when_row.addWidget(self.end_date_edit)
         when_row.addWidget(self.end_edit)
         when_row.addStretch(1)
+        end_row.addWidget(QLabel(tr(_CONTEXT, "Ende am")))
+        end_row.addWidget(self.end_date_edit)
+        end_row.addStretch(1)
+        when_lines.addLayout(when_row)
+        when_lines.addLayout(end_row)
         # A problem of the end is framed, and the cursor put, in the end time; the row
         # around it took the focus and the keyboard's input went nowhere (found by a
         # tester). The number the date gives the meeting is framed in the date.

@@ -19,7 +19,7 @@ def _gaps(view: MeetingFormView) -> list[int]:
         [
             view.kind_combo,
             view.title_edit,
-            view.date_edit,
+            (view.date_edit, view.end_date_edit),  # "Termin": two lines, the end's date below
             view.place_edit,
             view.room_edit,
             view.link_edit,
@@ -29,9 +29,11 @@ def _gaps(view: MeetingFormView) -> list[int]:
     )
 
 
-def _gaps_between(view: QWidget, fields: list[QWidget]) -> list[int]:
-    tops = [f.mapTo(view, f.rect().topLeft()).y() for f in fields]
-    bottoms = [f.mapTo(view, f.rect().bottomLeft()).y() for f in fields]
+def _gaps_between(view: QWidget, fields: list[QWidget | tuple[QWidget, QWidget]]) -> list[int]:
+    """A row of two lines is given as its first line's field and its last line's."""
+    rows = [f if isinstance(f, tuple) else (f, f) for f in fields]
+    tops = [first.mapTo(view, first.rect().topLeft()).y() for first, _ in rows]
+    bottoms = [last.mapTo(view, last.rect().bottomLeft()).y() for _, last in rows]
     return [top - bottom for bottom, top in zip(bottoms, tops[1:], strict=False)]
 
 
